@@ -1,0 +1,36 @@
+// Bundles the CLI and the extension (cjs, `vscode` external) and, when present, the webview.
+import * as esbuild from 'esbuild';
+import { readFileSync, existsSync, mkdirSync, copyFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+const production = process.argv.includes('--production');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  define: { __GO_ENV_DOCTOR_VERSION__: JSON.stringify(pkg.version) },
+  // execa's ESM reads import.meta.url for file-URL handling only; cjs has no import.meta.
+  supported: { 'import-meta': false },
+};
+
+const builds = [
+  esbuild.build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+];
+if (existsSync('src/extension.ts')) {
+  builds.push(esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }));
+}
+if (existsSync('webview/main.ts')) {
+  builds.push(esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js' }));
+}
+await Promise.all(builds);
+
+// Codicons ship inside the bundle's media so the webview needs nothing from node_modules.
+const codicons = 'node_modules/@vscode/codicons/dist';
+if (existsSync(codicons)) {
+  mkdirSync('dist/webview', { recursive: true });
+  for (const f of ['codicon.css', 'codicon.ttf']) copyFileSync(`${codicons}/${f}`, `dist/webview/${f}`);
+}

@@ -1,0 +1,85 @@
+// The headless entry: the very pipeline the extension runs, with the environment it was started
+// with, printing text, JSON or Markdown. Exit status as in shared/TAXONOMY.md.
+import { promises as fs, constants as fsConst } from 'node:fs';
+import path from 'node:path';
+import { parseArgs, USAGE } from './cli/args.js';
+import { diagnose } from './doctor/diagnose.js';
+import { DEFAULT_TIMEOUT_MS } from './doctor/pipeline.js';
+import { TOOL_VERSION } from './doctor/version.js';
+import { renderText } from './render/text.js';
+import { renderMarkdown } from './render/markdown.js';
+import { exitCodeOf } from './render/summary.js';
+
+async function main(argv: string[]): Promise<number> {
+  const parsed = parseArgs(argv, DEFAULT_TIMEOUT_MS);
+  if (!parsed.ok) {
+    process.stderr.write(`go-env-doctor: ${parsed.error}\n${USAGE.split('\n')[0]}\n`);
+    return 3;
+  }
+  if ('help' in parsed) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if ('version' in parsed) {
+    process.stdout.write(`go-env-doctor ${TOOL_VERSION}\n`);
+    return 0;
+  }
+  const args = parsed.args;
+  const workspaces = (args.workspaces.length ? args.workspaces : [process.cwd()]).map((w) => path.resolve(w));
+  for (const w of workspaces) {
+    const st = await fs.stat(w).catch((e: NodeJS.ErrnoException) => e);
+    if (st instanceof Error || !st.isDirectory()) {
+      process.stderr.write(`go-env-doctor: --workspace ${JSON.stringify(w)} is not a readable directory${st instanceof Error ? ` (${st.code})` : ''}\n`);
+      return 3;
+    }
+  }
+  const goplsLogs = args.goplsLogs.map((l) => path.resolve(l));
+  for (const l of goplsLogs) {
+    const err = await fs.access(l, fsConst.R_OK).then(() => undefined, (e: NodeJS.ErrnoException) => e);
+    const st = err ? undefined : await fs.stat(l);
+    if (err || !st?.isFile()) {
+      process.stderr.write(`go-env-doctor: cannot read --gopls-log ${JSON.stringify(l)}: ${err?.code ?? 'not a regular file'}\n`);
+      return 3;
+    }
+  }
+  const ac = new AbortController();
+  process.once('SIGINT', () => ac.abort(new Error('interrupted')));
+  const progress = args.format === 'text' && process.stderr.isTTY;
+  const { report } = await diagnose({
+    workspaces,
+    goplsLogs,
+    env: process.env,
+    timeoutMs: args.timeoutMs,
+    settings: { alternateGopls: args.gopls },
+    recordTraceSeconds: args.recordTraceSeconds,
+    signal: ac.signal,
+    onProgress: progress
+      ? (e) => {
+          if (e.type === 'probeFinished') process.stderr.write(`\r\u001b[2Kdiagnosing… ${e.done}/${e.total} probes (${e.record.id} ${e.record.status})`);
+        }
+      : undefined,
+  });
+  if (progress) process.stderr.write('\r\u001b[2K');
+  switch (args.format) {
+    case 'json':
+      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      break;
+    case 'markdown':
+      process.stdout.write(renderMarkdown(report));
+      break;
+    case 'text':
+      process.stdout.write(renderText(report, { color: args.color ?? (process.stdout.isTTY && !process.env.NO_COLOR), verbose: args.verbose }));
+      break;
+  }
+  return exitCodeOf(report);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`go-env-doctor: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+    process.exitCode = 3;
+  },
+);

@@ -1,0 +1,49 @@
+// The one entry both the CLI and the extension call: live host, every probe, redacted report.
+import { Host } from '../host/host.js';
+import { allProbes } from '../probes/index.js';
+import type { ClassId, Report } from './model.js';
+import { runDoctor, type ProgressEvent } from './pipeline.js';
+import type { DoctorSettings } from './probe.js';
+import { makeRedactor, redactDeep } from './redact.js';
+import { recordGoplsTrace } from '../goplsLog/record.js';
+
+export interface DiagnoseOptions {
+  workspaces: string[];
+  goplsLogs?: string[];
+  env?: NodeJS.ProcessEnv;
+  settings?: DoctorSettings;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  onProgress?: (e: ProgressEvent) => void;
+  /** Only the probes that can speak to these classes (the re-check after a fix). */
+  onlyClasses?: ClassId[];
+  /** Record a fresh gopls -rpc.trace for this long first and analyse it with the other logs. */
+  recordTraceSeconds?: number;
+  host?: Host;
+}
+
+export interface DiagnoseResult {
+  /** Redacted: safe to print, paste, save or send to the webview. */
+  report: Report;
+  /** Where a recorded trace was written, if one was. */
+  tracePath?: string;
+}
+
+export async function diagnose(opts: DiagnoseOptions): Promise<DiagnoseResult> {
+  const env = opts.env ?? process.env;
+  const host = opts.host ?? new Host();
+  const goplsLogs = [...(opts.goplsLogs ?? [])];
+  let tracePath: string | undefined;
+  let traceError: string | undefined;
+  if (opts.recordTraceSeconds) {
+    const rec = await recordGoplsTrace({ host, env, settings: opts.settings ?? {}, workspaces: opts.workspaces, seconds: opts.recordTraceSeconds, signal: opts.signal });
+    if (rec.ok) {
+      tracePath = rec.path;
+      goplsLogs.push(rec.path);
+    } else traceError = rec.reason;
+  }
+  const probes = allProbes().filter((p) => !opts.onlyClasses || p.classes.some((c) => opts.onlyClasses!.includes(c)));
+  const report = await runDoctor({ host, probes, workspaces: opts.workspaces, goplsLogs, env, settings: opts.settings, timeoutMs: opts.timeoutMs, signal: opts.signal, onProgress: opts.onProgress });
+  if (traceError) report.probes.push({ id: 'record-trace', title: 'Record a gopls trace', status: 'skipped', durationMs: 0, reason: traceError, classes: ['gopls-launch'], observed: {}, findingCount: 0 });
+  return { report: redactDeep(report, makeRedactor(env)), tracePath };
+}

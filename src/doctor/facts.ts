@@ -1,0 +1,35 @@
+// Facts several probes share, each computed at most once per run and only if some probe asks.
+// They run under the run's signal, not a probe's, so one probe's deadline cannot cancel a
+// fact another probe is waiting for.
+import type { Host } from '../host/host.js';
+import { readGoEnv, type GoEnvFact } from '../facts/goEnv.js';
+import { readLoginShellEnv, type LoginShellFact } from '../facts/loginShell.js';
+import { locateGopls, type GoplsLocation } from '../facts/goplsLocate.js';
+import type { DoctorSettings } from './probe.js';
+
+export interface Facts {
+  goEnv(): Promise<GoEnvFact>;
+  loginShellEnv(): Promise<LoginShellFact>;
+  goplsLocation(): Promise<GoplsLocation>;
+}
+
+export interface FactsInput {
+  host: Host;
+  env: NodeJS.ProcessEnv;
+  settings: DoctorSettings;
+  signal: AbortSignal;
+  timeoutMs: number;
+}
+
+function once<T>(f: () => Promise<T>): () => Promise<T> {
+  let p: Promise<T> | undefined;
+  return () => (p ??= f());
+}
+
+export function createFacts(input: FactsInput): Facts {
+  const { host, env, settings, signal, timeoutMs } = input;
+  const goEnv = once(() => readGoEnv(host, env, signal, timeoutMs));
+  const loginShellEnv = once(() => readLoginShellEnv(host, env, signal, timeoutMs));
+  const goplsLocation = once(async () => locateGopls(env, settings, await goEnv()));
+  return { goEnv, loginShellEnv, goplsLocation };
+}

@@ -1,0 +1,136 @@
+// The report model. Everything that leaves the engine (JSON on stdout, messages to the webview)
+// is one of these shapes, so they are zod schemas first and TypeScript types second.
+import { z } from 'zod';
+
+/** The nine root-cause classes of shared/TAXONOMY.md. The ids are a contract: never rename. */
+export const CLASS_IDS = [
+  'gopls-launch',
+  'env-inheritance',
+  'module-resolution',
+  'file-watch',
+  'memory-limit',
+  'process-limit',
+  'noexec-mount',
+  'fs-access',
+  'mac-policy',
+] as const;
+export const ClassIdSchema = z.enum(CLASS_IDS);
+export type ClassId = z.infer<typeof ClassIdSchema>;
+
+export const SEVERITIES = ['info', 'warning', 'error'] as const;
+export const SeveritySchema = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof SeveritySchema>;
+
+export const PROBE_STATUSES = ['ok', 'warn', 'fail', 'skipped', 'timeout', 'crashed'] as const;
+export const ProbeStatusSchema = z.enum(PROBE_STATUSES);
+export type ProbeStatus = z.infer<typeof ProbeStatusSchema>;
+
+/** Where a fact was read and what exactly was read there. */
+export const EvidenceSchema = z.object({
+  /** A file path, a command line (`go env -json`), or a log file with a line number. */
+  source: z.string(),
+  excerpt: z.string(),
+  line: z.number().int().nonnegative().optional(),
+});
+export type Evidence = z.infer<typeof EvidenceSchema>;
+
+const fixBase = {
+  /** Stable within one report; the webview sends it back to ask for this fix. */
+  id: z.string().min(1),
+  title: z.string(),
+  /** One sentence on what the fix changes, shown beside the button and printed by the CLI. */
+  detail: z.string().optional(),
+};
+
+/** A fix is data: the extension executes it, the CLI prints it as an instruction. */
+export const FixSchema = z.discriminatedUnion('kind', [
+  /** Runs a VS Code command (e.g. `go.languageserver.restart`). */
+  z.object({ ...fixBase, kind: z.literal('command'), command: z.string(), args: z.array(z.unknown()).optional() }),
+  /** Writes a setting, after showing what and where. */
+  z.object({
+    ...fixBase,
+    kind: z.literal('setting'),
+    key: z.string(),
+    value: z.unknown(),
+    target: z.enum(['user', 'workspace']),
+    /** Merge into an object-valued setting instead of replacing it (go.toolsEnvVars, files.watcherExclude). */
+    merge: z.boolean().optional(),
+  }),
+  /** Typed into a terminal and never executed for the user: they press Enter. */
+  z.object({ ...fixBase, kind: z.literal('terminal'), text: z.string(), needsRoot: z.boolean(), cwd: z.string().optional() }),
+  z.object({ ...fixBase, kind: z.literal('link'), url: z.string() }),
+  /** Deletes gopls's cache directory after confirmation; the path is re-derived and checked when applied. */
+  z.object({ ...fixBase, kind: z.literal('clearGoplsCache'), path: z.string() }),
+]);
+export type Fix = z.infer<typeof FixSchema>;
+export type FixKind = Fix['kind'];
+
+export const FindingSchema = z.object({
+  classId: ClassIdSchema,
+  severity: SeveritySchema,
+  /** How sure the probe is that this finding is real and is a cause (0..1). */
+  confidence: z.number().min(0).max(1),
+  message: z.string(),
+  evidence: z.array(EvidenceSchema),
+  fixes: z.array(FixSchema).default([]),
+  /** Classes whose symptoms this finding explains (PATH missing gopls explains a failed launch). */
+  explains: z.array(ClassIdSchema).optional(),
+  /** Set by the pipeline: which probe produced it. */
+  probeId: z.string().optional(),
+});
+export type Finding = z.infer<typeof FindingSchema>;
+/** What probes construct; the schema fills the defaults. */
+export type FindingInput = z.input<typeof FindingSchema>;
+
+export const CauseSchema = z.object({
+  id: ClassIdSchema,
+  score: z.number().min(0).max(1),
+  severity: SeveritySchema,
+  title: z.string(),
+  /** Plain language: what is happening and why the editor shows what it shows. */
+  explanation: z.string(),
+  findings: z.array(FindingSchema).min(1),
+  fixes: z.array(FixSchema),
+});
+export type Cause = z.infer<typeof CauseSchema>;
+
+export const ProbeRecordSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  status: ProbeStatusSchema,
+  durationMs: z.number().nonnegative(),
+  /** Why it was skipped, timed out or crashed. */
+  reason: z.string().optional(),
+  classes: z.array(ClassIdSchema),
+  /** The values read, so "ok" still says what was looked at. */
+  observed: z.record(z.unknown()).default({}),
+  findingCount: z.number().int().nonnegative(),
+});
+export type ProbeRecord = z.infer<typeof ProbeRecordSchema>;
+
+export const ReportSchema = z.object({
+  schemaVersion: z.literal(1),
+  tool: z.object({ name: z.literal('go-env-doctor'), version: z.string() }),
+  generatedAt: z.string(),
+  durationMs: z.number().nonnegative(),
+  host: z.object({
+    platform: z.string(),
+    release: z.string(),
+    arch: z.string(),
+    hostname: z.string().optional(),
+    root: z.string(),
+    uid: z.number().int().optional(),
+  }),
+  workspaces: z.array(z.string()),
+  goplsLogs: z.array(z.string()),
+  /** Only classes with evidence, best answer first. */
+  causes: z.array(CauseSchema),
+  probes: z.array(ProbeRecordSchema),
+  /** True when the overall deadline or a cancellation cut the run short. */
+  incomplete: z.boolean().default(false),
+});
+export type Report = z.infer<typeof ReportSchema>;
+
+export function assertNever(x: never, what = 'value'): never {
+  throw new Error(`unexpected ${what}: ${JSON.stringify(x)}`);
+}

@@ -1,0 +1,53 @@
+// What a probe is, and what it is given. Probes read the machine through ctx.host, spawn only
+// through ctx.host.exec with ctx.signal, and return errors as data: a probe never shows UI.
+import type { Host } from '../host/host.js';
+import type { ClassId, FindingInput, ProbeStatus } from './model.js';
+import type { Facts } from './facts.js';
+
+export interface DoctorSettings {
+  /** `go.alternateTools.gopls` (or the Go extension's execution command for gopls). */
+  alternateGopls?: string;
+  /** `go.languageServerFlags`, to find `-logfile`. */
+  goplsFlags?: string[];
+  /** False in VS Code's Restricted Mode: never execute a binary named by workspace settings. */
+  trustWorkspaceBinaries?: boolean;
+  /** Where the workspace's binaries came from, for the Restricted Mode explanation. */
+  alternateGoplsFromWorkspace?: boolean;
+}
+
+export interface ProbeContext {
+  readonly host: Host;
+  /** The environment the Go tools run with: the editor's, or the one the CLI was started with. */
+  readonly env: NodeJS.ProcessEnv;
+  readonly workspaces: readonly string[];
+  readonly goplsLogs: readonly string[];
+  readonly settings: DoctorSettings;
+  /** Aborts at this probe's deadline or when the run is canceled: pass it to every exec. */
+  readonly signal: AbortSignal;
+  /** Milliseconds left before this probe's deadline, for sizing child timeouts. */
+  remainingMs(): number;
+  /** Facts several probes need (go env, the login shell's env, where gopls is), computed once. */
+  readonly facts: Facts;
+}
+
+/** What a probe returns; the runner adds id, duration and the final status. */
+export interface ProbeOutcome {
+  /** Defaults from the findings: any error → fail, any warning → warn, else ok. */
+  status?: Extract<ProbeStatus, 'ok' | 'warn' | 'fail' | 'skipped'>;
+  reason?: string;
+  findings?: FindingInput[];
+  observed?: Record<string, unknown>;
+}
+
+export interface Probe {
+  id: string;
+  title: string;
+  classes: readonly ClassId[];
+  /** Its own deadline; the run's remaining time caps it. */
+  timeoutMs?: number;
+  run(ctx: ProbeContext): Promise<ProbeOutcome>;
+}
+
+export function skipped(reason: string, observed: Record<string, unknown> = {}): ProbeOutcome {
+  return { status: 'skipped', reason, observed };
+}

@@ -1,0 +1,67 @@
+// The nine classes of shared/TAXONOMY.md: titles and the plain-language story of each, which
+// the report shows above the evidence so a user knows why the editor shows what it shows.
+import type { ClassId } from './model.js';
+
+export interface ClassInfo {
+  title: string;
+  /** What the user lives through, and why. */
+  explanation: string;
+  docs: string;
+}
+
+export const TAXONOMY: Record<ClassId, ClassInfo> = {
+  'gopls-launch': {
+    title: 'gopls cannot start or keeps dying',
+    explanation:
+      'The editor gets completion, hover and diagnostics from gopls. When gopls cannot be found, cannot be executed, or dies during start-up, the Go extension has no language server: completion is dead and the server restarts or stays silent.',
+    docs: 'https://go.dev/gopls/troubleshooting',
+  },
+  'env-inheritance': {
+    title: "The editor does not see the environment your shell sees",
+    explanation:
+      'Programs started from the desktop launcher (or inside a Flatpak/Snap sandbox) do not read your shell start-up files, so PATH, GOPATH or GOROOT that work in a terminal are missing or different in the editor, and gopls or go run with the wrong ones.',
+    docs: 'https://github.com/golang/vscode-go/wiki/troubleshooting#environment-variables',
+  },
+  'module-resolution': {
+    title: 'gopls cannot place your files in a module',
+    explanation:
+      'gopls builds a "view" for each module or go.work it finds. A folder without go.mod, several modules without go.work, GO111MODULE=off, or inconsistent vendoring leave files outside every view: imports turn red and gopls reports "no views" or "no view for file".',
+    docs: 'https://go.dev/gopls/workspace',
+  },
+  'file-watch': {
+    title: 'The file watcher has run out of inotify watches',
+    explanation:
+      'VS Code and gopls watch files through inotify, which has a per-user limit. When it is exhausted, new watches fail with ENOSPC: changes to go.mod and new files are not noticed until a restart.',
+    docs: 'https://code.visualstudio.com/docs/setup/linux#_visual-studio-code-is-unable-to-watch-for-file-changes-in-this-large-workspace-error-enospc',
+  },
+  'memory-limit': {
+    title: 'A memory limit is killing or starving gopls',
+    explanation:
+      'gopls needs memory in proportion to the code it loads. Under a container or cgroup memory limit the kernel OOM-kills it without a stack trace, or throttles it near memory.high so everything crawls.',
+    docs: 'https://docs.kernel.org/admin-guide/cgroup-v2.html#memory',
+  },
+  'process-limit': {
+    title: 'A process or thread limit stops go from starting workers',
+    explanation:
+      'go build, go test and gopls start many threads and processes. A cgroup pids.max, RLIMIT_NPROC or kernel.threads-max near its limit makes fork and thread creation fail with "resource temporarily unavailable".',
+    docs: 'https://docs.kernel.org/admin-guide/cgroup-v1/pids.html',
+  },
+  'noexec-mount': {
+    title: 'Go builds test binaries where executing is forbidden',
+    explanation:
+      'go test and go run compile a binary into GOTMPDIR (or TMPDIR, usually /tmp) and execute it. On a file system mounted noexec the kernel refuses: "fork/exec /tmp/go-build…: permission denied", while editing still works.',
+    docs: 'https://pkg.go.dev/cmd/go#hdr-Environment_variables',
+  },
+  'fs-access': {
+    title: 'Go cannot read or write its directories',
+    explanation:
+      'The module cache, build cache, GOPATH and gopls cache must be readable and writable by you, on a file system with free space and inodes. Wrong owners, read-only mounts, full disks and slow network file systems show up as "permission denied", "read-only file system", "no space left on device" or hangs.',
+    docs: 'https://go.dev/ref/mod#module-cache',
+  },
+  'mac-policy': {
+    title: 'A security policy denies what file modes allow',
+    explanation:
+      'SELinux, AppArmor or a seccomp filter can deny an exec, a file open or a socket even when permissions look right. The denial is logged by the kernel, not shown by the editor.',
+    docs: 'https://access.redhat.com/documentation/en-us/red_hat_enterprise_linux/9/html/using_selinux/troubleshooting-problems-related-to-selinux_using-selinux',
+  },
+};

@@ -1,0 +1,46 @@
+// `go env -json`, read once per run and shared by every probe that needs a Go path.
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { z } from 'zod';
+import type { Host } from '../host/host.js';
+import type { ExecResult } from '../host/exec.js';
+import { lookPath } from './lookPath.js';
+
+const GoEnvJsonSchema = z.record(z.string());
+export type GoEnvValues = Record<string, string>;
+
+export type GoEnvFact =
+  | { ok: true; goBinary: string; goBinaryReal: string; values: GoEnvValues; commandLine: string }
+  | { ok: false; reason: string; goBinary?: string; exec?: ExecResult; missing: boolean };
+
+/** Pure: the JSON printed by `go env -json`. Errors are values, never throws. */
+export function parseGoEnvJson(text: string): { ok: true; values: GoEnvValues } | { ok: false; error: string } {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: `go env -json printed invalid JSON: ${(e as Error).message}` };
+  }
+  const parsed = GoEnvJsonSchema.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: `go env -json printed an unexpected shape: ${parsed.error.issues[0]?.message ?? 'invalid'}` };
+  return { ok: true, values: parsed.data };
+}
+
+export async function readGoEnv(host: Host, env: NodeJS.ProcessEnv, signal: AbortSignal, timeoutMs: number): Promise<GoEnvFact> {
+  const goBinary = await lookPath('go', env);
+  if (!goBinary) return { ok: false, missing: true, reason: `go was not found on PATH (${env.PATH ?? '<unset>'})` };
+  const exec = await host.exec(goBinary, ['env', '-json'], { timeoutMs, signal, env });
+  if (exec.failed) {
+    const why = exec.timedOut ? `timed out after ${timeoutMs} ms` : exec.errorCode ?? exec.stderr.trim().split('\n')[0] ?? `exit ${exec.exitCode}`;
+    return { ok: false, missing: false, goBinary, exec, reason: `${exec.commandLine} failed: ${why}` };
+  }
+  const parsed = parseGoEnvJson(exec.stdout);
+  if (!parsed.ok) return { ok: false, missing: false, goBinary, exec, reason: parsed.error };
+  const goBinaryReal = await fs.realpath(goBinary).catch(() => goBinary);
+  return { ok: true, goBinary, goBinaryReal, values: parsed.values, commandLine: `${path.basename(goBinary)} env -json` };
+}
+
+/** GOPATH may hold several entries; the Go extension and `go install` use them in order. */
+export function gopathEntries(values: GoEnvValues): string[] {
+  return (values.GOPATH ?? '').split(path.delimiter).filter(Boolean);
+}

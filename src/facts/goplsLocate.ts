@@ -1,0 +1,72 @@
+// Where gopls is, in the order the Go extension looks (src/utils/pathUtils.ts
+// getBinPathWithExplanation): go.alternateTools.gopls, GOBIN, each GOPATH/bin, GOROOT/bin, PATH.
+import path from 'node:path';
+import { promises as fs, constants as fsConst } from 'node:fs';
+import type { GoEnvFact } from './goEnv.js';
+import { gopathEntries } from './goEnv.js';
+import { lookPath } from './lookPath.js';
+import type { DoctorSettings } from '../doctor/probe.js';
+
+export type GoplsSource = 'go.alternateTools' | 'GOBIN' | 'GOPATH/bin' | 'GOROOT/bin' | 'PATH';
+
+export interface GoplsCandidate {
+  source: GoplsSource;
+  path: string;
+  exists: boolean;
+  executable: boolean;
+}
+
+export interface GoplsLocation {
+  /** The binary the editor would run, if any. */
+  found?: GoplsCandidate;
+  /** Every place looked, in order, for the evidence table. */
+  looked: GoplsCandidate[];
+  /** Set when Restricted Mode stopped a workspace-named binary from being considered. */
+  refusedUntrusted?: string;
+}
+
+async function candidate(source: GoplsSource, p: string): Promise<GoplsCandidate> {
+  const exists = await fs.stat(p).then((s) => s.isFile(), () => false);
+  const executable = exists && (await fs.access(p, fsConst.X_OK).then(() => true, () => false));
+  return { source, path: p, exists, executable };
+}
+
+export async function locateGopls(env: NodeJS.ProcessEnv, settings: DoctorSettings, goEnv: GoEnvFact): Promise<GoplsLocation> {
+  const looked: GoplsCandidate[] = [];
+  let refusedUntrusted: string | undefined;
+  const alt = settings.alternateGopls;
+  if (alt) {
+    if (settings.alternateGoplsFromWorkspace && settings.trustWorkspaceBinaries === false) {
+      refusedUntrusted = alt;
+    } else {
+      const p = path.isAbsolute(alt) ? alt : (await lookPath(alt, env)) ?? alt;
+      const c = await candidate('go.alternateTools', p);
+      looked.push(c);
+      // The Go extension uses an alternate tool even when it is broken: that is the point of the
+      // setting, and the launch probe reports why it fails.
+      return { found: c, looked };
+    }
+  }
+  const values = goEnv.ok ? goEnv.values : {};
+  const gobin = values.GOBIN || env.GOBIN;
+  const dirs: Array<[GoplsSource, string]> = [];
+  if (gobin) dirs.push(['GOBIN', gobin]);
+  const gopath = goEnv.ok ? gopathEntries(values) : (env.GOPATH ?? '').split(':').filter(Boolean);
+  for (const g of gopath) dirs.push(['GOPATH/bin', path.join(g, 'bin')]);
+  const goroot = values.GOROOT || env.GOROOT;
+  if (goroot) dirs.push(['GOROOT/bin', path.join(goroot, 'bin')]);
+  for (const [source, dir] of dirs) {
+    const c = await candidate(source, path.join(dir, 'gopls'));
+    looked.push(c);
+    if (c.executable) return { found: c, looked, refusedUntrusted };
+  }
+  const onPath = await lookPath('gopls', env);
+  if (onPath) {
+    const c = await candidate('PATH', onPath);
+    looked.push(c);
+    return { found: c, looked, refusedUntrusted };
+  }
+  // A present but non-executable gopls is still what would be run and fail with EACCES.
+  const broken = looked.find((c) => c.exists);
+  return { found: broken, looked, refusedUntrusted };
+}

@@ -1,0 +1,110 @@
+// The machine is a value (prometheus/procfs style): probes read /proc, /sys and /etc through a Host
+// whose root is "/" in production and a fixture tree in tests. User files (GOPATH, caches,
+// workspaces) are real paths on the real file system and are not re-rooted.
+import { promises as fs, constants as fsConst } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { run, type ExecOptions, type ExecResult } from './exec.js';
+
+export type ReadResult = { ok: true; text: string; truncated: boolean } | { ok: false; code: string; message: string };
+
+/** Procfs files report size 0 or lie: read in chunks up to a cap instead of trusting stat. */
+const DEFAULT_READ_CAP = 1024 * 1024;
+
+export interface HostOptions {
+  root?: string;
+  /** The pid that /proc/self stands for; in a fixture tree, the pid its files describe. */
+  pid?: number;
+  uid?: number;
+  platform?: NodeJS.Platform;
+  /** Replaces process spawning (tests of a fixture host run nothing by default). */
+  exec?: (file: string, args: readonly string[], opts: ExecOptions) => Promise<ExecResult>;
+}
+
+export class Host {
+  readonly root: string;
+  readonly pid: number;
+  readonly uid: number;
+  readonly platform: NodeJS.Platform;
+  /** True when the host is this very machine, so active checks (spawn, exec canary) mean something. */
+  readonly live: boolean;
+  readonly exec: (file: string, args: readonly string[], opts: ExecOptions) => Promise<ExecResult>;
+
+  constructor(opts: HostOptions = {}) {
+    this.root = path.resolve(opts.root ?? '/');
+    this.live = this.root === '/';
+    this.pid = opts.pid ?? process.pid;
+    this.uid = opts.uid ?? (typeof process.getuid === 'function' ? process.getuid() : -1);
+    this.platform = opts.platform ?? (this.live ? process.platform : 'linux');
+    this.exec = opts.exec ?? run;
+  }
+
+  /** An absolute system path ("/proc/self/mountinfo") under this host's root. */
+  path(...parts: string[]): string {
+    const joined = path.posix.join('/', ...parts);
+    return this.root === '/' ? joined : path.join(this.root, joined);
+  }
+
+  async read(p: string, cap = DEFAULT_READ_CAP): Promise<ReadResult> {
+    let handle: fs.FileHandle | undefined;
+    try {
+      handle = await fs.open(this.path(p), 'r');
+      const chunks: Buffer[] = [];
+      let total = 0;
+      for (;;) {
+        const buf = Buffer.alloc(Math.min(64 * 1024, cap - total + 1));
+        const { bytesRead } = await handle.read(buf, 0, buf.length, null);
+        if (bytesRead === 0) break;
+        chunks.push(buf.subarray(0, bytesRead));
+        total += bytesRead;
+        if (total > cap) break;
+      }
+      const all = Buffer.concat(chunks);
+      return { ok: true, text: all.subarray(0, cap).toString('utf8'), truncated: all.length > cap };
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      return { ok: false, code: err.code ?? 'EIO', message: `${p}: ${err.code ?? err.message}` };
+    } finally {
+      await handle?.close().catch(() => undefined);
+    }
+  }
+
+  /** The text, or undefined when the file cannot be read (absent, no permission). */
+  async readText(p: string, cap?: number): Promise<string | undefined> {
+    const r = await this.read(p, cap);
+    return r.ok ? r.text : undefined;
+  }
+
+  async list(p: string): Promise<string[] | undefined> {
+    try {
+      return await fs.readdir(this.path(p));
+    } catch {
+      return undefined;
+    }
+  }
+
+  async readlink(p: string): Promise<string | undefined> {
+    try {
+      return await fs.readlink(this.path(p));
+    } catch {
+      return undefined;
+    }
+  }
+
+  async exists(p: string): Promise<boolean> {
+    try {
+      await fs.access(this.path(p), fsConst.F_OK);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  hostname(): string | undefined {
+    return this.live ? os.hostname() : undefined;
+  }
+}
+
+export function liveHost(): Host {
+  return new Host();
+}

@@ -1,0 +1,30 @@
+import type { Report } from '../doctor/model.js';
+
+export interface Verdict {
+  errors: number;
+  warnings: number;
+  problems: number;
+  line: string;
+}
+
+/** The one line every surface leads with: the CLI header, the panel's verdict, the badge tooltip. */
+export function verdictOf(report: Report): Verdict {
+  const errors = report.causes.filter((c) => c.severity === 'error').length;
+  const warnings = report.causes.filter((c) => c.severity === 'warning').length;
+  const problems = errors + warnings;
+  const secs = report.durationMs >= 1000 ? `${(report.durationMs / 1000).toFixed(1)} s` : `${Math.round(report.durationMs)} ms`;
+  const what =
+    problems === 0
+      ? 'no problems found'
+      : `${problems} problem${problems === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+  const skippedish = report.probes.filter((p) => p.status === 'timeout' || p.status === 'crashed').length;
+  const tail = skippedish ? `; ${skippedish} probe${skippedish === 1 ? '' : 's'} did not finish` : '';
+  return { errors, warnings, problems, line: `${what} in ${secs}${tail}` };
+}
+
+/** Exit status of the CLI, as TAXONOMY.md fixes it. */
+export function exitCodeOf(report: Report): 0 | 1 | 2 {
+  if (report.causes.some((c) => c.severity === 'error')) return 2;
+  if (report.causes.some((c) => c.severity === 'warning')) return 1;
+  return 0;
+}

@@ -1,0 +1,114 @@
+// The human report for a terminal, in the spirit of `flutter doctor`: verdict, ranked causes
+// with their evidence and exact fixes, then every probe with its status.
+import type { Cause, ProbeRecord, ProbeStatus, Report, Severity } from '../doctor/model.js';
+import { assertNever } from '../doctor/model.js';
+import { fixInstruction } from './fixText.js';
+import { verdictOf } from './summary.js';
+
+export interface TextOptions {
+  color: boolean;
+  verbose?: boolean;
+}
+
+const ESC = '\u001b[';
+
+export function renderText(report: Report, opts: TextOptions): string {
+  const c = painter(opts.color);
+  const out: string[] = [];
+  out.push(c.bold(`Go Environment Doctor ${report.tool.version}`) + ` — ${verdictOf(report).line}`);
+  out.push(c.dim(`workspace: ${report.workspaces.join(', ') || '(none)'}`));
+  out.push('');
+  if (report.causes.length === 0) out.push(c.green('✓ No root cause found: Go tooling should work here.'), '');
+  report.causes.forEach((cause, i) => out.push(...renderCause(cause, i + 1, c, opts.verbose ?? false), ''));
+  out.push(c.bold('Probes'));
+  const width = Math.max(...report.probes.map((p) => p.id.length), 4);
+  for (const p of report.probes) out.push(renderProbe(p, width, c));
+  if (report.incomplete) out.push('', c.yellow('The run was cut short: some probes did not finish (see above).'));
+  return out.join('\n') + '\n';
+}
+
+function renderCause(cause: Cause, rank: number, c: Painter, verbose: boolean): string[] {
+  const lines: string[] = [];
+  lines.push(`${sevMark(cause.severity, c)} ${c.bold(`${rank}. ${cause.title}`)} ${c.dim(`[${cause.id}, ${cause.severity}, score ${cause.score.toFixed(2)}]`)}`);
+  lines.push(...wrap(cause.explanation, 92).map((l) => `    ${c.dim(l)}`));
+  const shown = verbose ? cause.findings : cause.findings.filter((f) => f.severity !== 'info' || cause.severity === 'info');
+  for (const f of shown) {
+    lines.push(`    • ${f.message}`);
+    for (const e of f.evidence.slice(0, verbose ? 20 : 4)) {
+      const where = e.line !== undefined ? `${e.source}:${e.line}` : e.source;
+      const excerpt = e.excerpt.split('\n').slice(0, verbose ? 20 : 3);
+      lines.push(`        ${c.cyan(where)}`);
+      for (const x of excerpt) lines.push(`          ${truncate(x, 160)}`);
+    }
+  }
+  if (cause.fixes.length) {
+    lines.push(`    ${c.bold('Fix')}`);
+    for (const fix of cause.fixes) {
+      lines.push(`      → ${fix.title}${fix.detail ? c.dim(` — ${fix.detail}`) : ''}`);
+      for (const l of fixInstruction(fix).split('\n')) lines.push(`          ${c.green(l)}`);
+    }
+  }
+  return lines;
+}
+
+function renderProbe(p: ProbeRecord, width: number, c: Painter): string {
+  const status = statusMark(p.status, c);
+  const reason = p.reason ? c.dim(` — ${truncate(p.reason, 100)}`) : '';
+  return `  ${status} ${p.id.padEnd(width)} ${String(p.durationMs.toFixed(1)).padStart(7)} ms${reason}`;
+}
+
+function sevMark(s: Severity, c: Painter): string {
+  switch (s) {
+    case 'error':
+      return c.red('✗');
+    case 'warning':
+      return c.yellow('!');
+    case 'info':
+      return c.cyan('i');
+    default:
+      return assertNever(s);
+  }
+}
+
+function statusMark(s: ProbeStatus, c: Painter): string {
+  switch (s) {
+    case 'ok':
+      return c.green('✓ ok     ');
+    case 'warn':
+      return c.yellow('! warn   ');
+    case 'fail':
+      return c.red('✗ fail   ');
+    case 'skipped':
+      return c.dim('- skipped');
+    case 'timeout':
+      return c.red('⌛ timeout');
+    case 'crashed':
+      return c.red('✗ crashed');
+    default:
+      return assertNever(s);
+  }
+}
+
+export function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  for (const word of text.split(/\s+/)) {
+    if (cur && cur.length + word.length + 1 > width) {
+      lines.push(cur);
+      cur = word;
+    } else cur = cur ? `${cur} ${word}` : word;
+  }
+  if (cur) lines.push(cur);
+  return lines;
+}
+
+function truncate(s: string, n: number): string {
+  return s.length > n ? `${s.slice(0, n - 1)}…` : s;
+}
+
+type Painter = Record<'bold' | 'dim' | 'red' | 'green' | 'yellow' | 'cyan', (s: string) => string>;
+
+function painter(color: boolean): Painter {
+  const wrapWith = (open: number, close: number) => (s: string) => (color ? `${ESC}${open}m${s}${ESC}${close}m` : s);
+  return { bold: wrapWith(1, 22), dim: wrapWith(2, 22), red: wrapWith(31, 39), green: wrapWith(32, 39), yellow: wrapWith(33, 39), cyan: wrapWith(36, 39) };
+}

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/faults/**', 'test/e2e/**', 'test/vscode/**', 'node_modules/**'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Real-machine suites spawn go and gopls; two cores do not like many at once.
+    maxWorkers: 2,
+    minWorkers: 1,
+  },
+});

@@ -1,0 +1,2 @@
+// The panel's DOM code (filled in by the VS Code issue).
+export {};
