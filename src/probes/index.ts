@@ -1,6 +1,17 @@
 // Every probe the doctor runs, in display order. One file per concern.
 import type { Probe } from '../doctor/probe.js';
+import { goplsLaunchProbe } from './goplsLaunch.js';
+import { goEnvProbe } from './goEnv.js';
+import { loginShellProbe } from './loginShell.js';
+import { modulesProbe } from './modules.js';
+import { inotifyProbe } from './inotify.js';
+import { cgroupsProbe } from './cgroups.js';
+import { processLimitsProbe } from './processLimits.js';
+import { mountsProbe } from './mounts.js';
+import { fileAccessProbe } from './fileAccess.js';
+import { macPolicyProbe } from './macPolicy.js';
+import { goplsLogsProbe } from './goplsLogs.js';
 
 export function allProbes(): Probe[] {
-  return [];
+  return [goplsLaunchProbe, goEnvProbe, loginShellProbe, modulesProbe, inotifyProbe, cgroupsProbe, processLimitsProbe, mountsProbe, fileAccessProbe, macPolicyProbe, goplsLogsProbe];
 }
