@@ -2,6 +2,7 @@
 // A throw becomes a `crashed` record and an overrun a `timeout` record (flutter's asyncGuard);
 // the runner, not the probe, stamps durationMs. Aborting a probe's signal kills its children.
 import os from 'node:os';
+import { setMaxListeners } from 'node:events';
 import type { Host } from '../host/host.js';
 import { FindingSchema, type Finding, type ProbeRecord, type Report, type ProbeStatus, type ClassId } from './model.js';
 import type { DoctorSettings, Probe, ProbeContext, ProbeOutcome } from './probe.js';
@@ -40,6 +41,8 @@ export async function runDoctor(opts: RunOptions): Promise<Report> {
   const env = opts.env ?? process.env;
   const settings = opts.settings ?? {};
   const run = new AbortController();
+  // Every probe listens on the run's signal; that is by design, not a leak.
+  setMaxListeners(0, run.signal);
   const onCancel = () => run.abort(new Error('canceled'));
   opts.signal?.addEventListener('abort', onCancel, { once: true });
   const runTimer = setTimeout(() => run.abort(new Error(`run deadline of ${timeoutMs} ms`)), timeoutMs);
