@@ -77,7 +77,18 @@ export async function run(file: string, args: readonly string[], opts: ExecOptio
       encoding: 'utf8',
       windowsHide: true,
     });
-    const r = await child;
+    const pid = child.pid;
+    // A grandchild that inherited stdout keeps the pipe open after the child dies, and execa
+    // waits for that EOF: kill the whole group the moment the child exits, times out or is
+    // canceled, so the await below always ends.
+    const killTree = () => killProcessGroup(pid);
+    child.once('exit', killTree);
+    const timer = setTimeout(killTree, opts.timeoutMs + 50);
+    opts.signal?.addEventListener('abort', killTree, { once: true });
+    const r = await child.finally(() => {
+      clearTimeout(timer);
+      opts.signal?.removeEventListener('abort', killTree);
+    });
     return {
       commandLine,
       exitCode: r.exitCode,
