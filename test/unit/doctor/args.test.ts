@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { parseArgs } from '../../../src/cli/args.js';
+
+describe('parseArgs', () => {
+  it('takes the contract flags, repeatable ones repeated', () => {
+    const r = parseArgs(['diagnose', '--workspace', 'a', '--workspace=b', '--gopls-log', 'l1', '--json', '--timeout-ms', '2500'], 8000);
+    expect(r).toEqual({ ok: true, args: expect.objectContaining({ workspaces: ['a', 'b'], goplsLogs: ['l1'], format: 'json', timeoutMs: 2500 }) });
+  });
+  it('defaults to text, the given timeout and no workspace (the CLI adds cwd)', () => {
+    expect(parseArgs(['diagnose'], 8000)).toEqual({ ok: true, args: expect.objectContaining({ format: 'text', timeoutMs: 8000, workspaces: [] }) });
+  });
+  const bad: Array<[string[], RegExp]> = [
+    [['diagnose', '--json', '--markdown'], /cannot be combined/],
+    [['diagnose', '--timeout-ms', 'soon'], /whole number/],
+    [['diagnose', '--timeout-ms', '5'], /timeoutMs/],
+    [['diagnose', '--workspace'], /needs a value/],
+    [['diagnose', '--frobnicate'], /unknown flag/],
+    [['diagnose', '--json=yes'], /takes no value/],
+    [['fix'], /unknown command/],
+  ];
+  for (const [argv, msg] of bad) {
+    it(`refuses ${argv.join(' ')}`, () => {
+      const r = parseArgs(argv, 8000);
+      expect(r.ok).toBe(false);
+      if (!r.ok) expect(r.error).toMatch(msg);
+    });
+  }
+  it('answers help and version', () => {
+    expect(parseArgs([], 1)).toEqual({ ok: true, help: true });
+    expect(parseArgs(['--version'], 1)).toEqual({ ok: true, version: true });
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { rankCauses } from '../../../src/doctor/rank.js';
+import { FindingSchema, type Report } from '../../../src/doctor/model.js';
+import { renderText } from '../../../src/render/text.js';
+import { renderMarkdown } from '../../../src/render/markdown.js';
+import { exitCodeOf, verdictOf } from '../../../src/render/summary.js';
+
+function report(findings: Parameters<typeof FindingSchema.parse>[0][]): Report {
+  return {
+    schemaVersion: 1,
+    tool: { name: 'go-env-doctor', version: '9.9.9' },
+    generatedAt: '2026-11-24T00:00:00Z',
+    durationMs: 812,
+    host: { platform: 'linux', release: '6.1', arch: 'x64', root: '/' },
+    workspaces: ['/w'],
+    goplsLogs: [],
+    causes: rankCauses(findings.map((f) => FindingSchema.parse(f))),
+    probes: [{ id: 'mounts', title: 'Mounts', status: 'fail', durationMs: 3.14, classes: ['noexec-mount'], observed: {}, findingCount: 1 }],
+    incomplete: false,
+  };
+}
+
+const noexec = {
+  classId: 'noexec-mount',
+  severity: 'error',
+  confidence: 0.97,
+  message: 'GOTMPDIR /tmp/gt is on a tmpfs mounted noexec',
+  evidence: [{ source: '/proc/self/mountinfo', excerpt: '42 1 0:50 / /tmp/gt rw,noexec - tmpfs tmpfs rw|x' }],
+  fixes: [{ id: 'remount', title: 'Allow exec', kind: 'terminal', text: 'mount -o remount,exec /tmp/gt', needsRoot: true }],
+} as const;
+
+describe('renderers', () => {
+  it('text leads with the verdict, then the cause, its evidence and the exact fix', () => {
+    const out = renderText(report([noexec]), { color: false });
+    expect(out.split('\n')[0]).toContain('1 problem (1 error, 0 warnings) in 812 ms');
+    expect(out).toContain('Go builds test binaries where executing is forbidden');
+    expect(out).toContain('/proc/self/mountinfo');
+    expect(out).toContain('$ mount -o remount,exec /tmp/gt');
+    expect(out).toContain('# as root');
+    expect(out).not.toContain('\u001b[');
+  });
+  it('markdown escapes table cells so evidence cannot break the table', () => {
+    const md = renderMarkdown(report([noexec]));
+    expect(md).toContain('| /proc/self/mountinfo | `42 1 0:50 / /tmp/gt rw,noexec - tmpfs tmpfs rw\\|x` |');
+    expect(md).toContain('### 1. Go builds test binaries where executing is forbidden (`noexec-mount`, error');
+  });
+  it('exit status follows the worst cause', () => {
+    expect(exitCodeOf(report([]))).toBe(0);
+    expect(exitCodeOf(report([{ ...noexec, severity: 'warning' }]))).toBe(1);
+    expect(exitCodeOf(report([noexec]))).toBe(2);
+    expect(verdictOf(report([])).line).toMatch(/^no problems found/);
+  });
+});
