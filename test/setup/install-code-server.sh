@@ -45,8 +45,9 @@ fi
 # 2. code-server, unless this exact version already runs from $DIR.
 installed_version() {
   [ -x "$BIN" ] || return 1
-  # --config: never read or create the user's ~/.config/code-server/config.yaml.
-  "$BIN" --config "$DIR/config.yaml" --version 2>/dev/null | awk '/ with Code / {print $1; exit}'
+  # --config, XDG_DATA_HOME: never read or create the user's ~/.config/code-server/config.yaml
+  # nor write logs under ~/.local/share/code-server.
+  XDG_DATA_HOME="$DIR/xdg-data" "$BIN" --config "$DIR/config.yaml" --version 2>/dev/null | awk '/ with Code / {print $1; exit}'
 }
 if [ "$(installed_version || true)" = "$VERSION" ]; then
   log "code-server $VERSION already installed"
@@ -85,6 +86,7 @@ if [ -z "$rg_bin" ] || ! "$rg_bin" --version >/dev/null 2>&1; then
   log "ripgrep missing in code-server's @vscode/ripgrep"
   exit 1
 fi
-/usr/bin/chromium --version >&2
+# (chromium's wrapper would create ~/.config/chromium for a --version)
+XDG_CONFIG_HOME="$DIR/xdg-config" /usr/bin/chromium --version >&2
 
 echo "$DIR"
