@@ -1,12 +1,532 @@
-import type { Probe } from '../doctor/probe.js';
-import { skipped } from '../doctor/probe.js';
+// gopls-launch: can the gopls the editor would pick be started, and does it answer a real LSP
+// handshake on the user's workspace? Locates it in the Go extension's order, reads its version
+// and the Go it was built with, then runs one session (initialize → didOpen → diagnostics →
+// shutdown) with exactly the editor's environment. Every failure mode is its own finding.
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
+import type { Probe, ProbeContext, ProbeOutcome } from '../doctor/probe.js';
+import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
+import type { ExecResult } from '../host/exec.js';
+import { quoteForDisplay } from '../host/exec.js';
+import type { GoplsCandidate, GoplsLocation } from '../facts/goplsLocate.js';
+import { lookPath, pathEntries } from '../facts/lookPath.js';
+import { runGoplsSession, NO_VIEW, type GoplsSessionResult } from '../lsp/session.js';
+import { findFirstGoFile } from '../lsp/workspaceFiles.js';
+import {
+  buildLag,
+  goMinor,
+  goplsSupportMessage,
+  isForeignElf,
+  parseElfHeader,
+  parseGoVersionM,
+  parseGoplsVersionJson,
+  parseGoplsVersionText,
+  type ElfHeader,
+  type GoplsVersionInfo,
+} from '../lsp/goplsBinary.js';
 
-// Stub: replaced by the real probe.
+/** Kept back from the probe's deadline to turn the session's result into findings. */
+const CLASSIFY_RESERVE_MS = 150;
+const TROUBLESHOOTING_URL = 'https://go.dev/gopls/troubleshooting';
+/** gopls's words when the go command is not on its PATH. */
+const GO_MISSING = /go command required, not found|exec: "go": executable file not found/;
+
 export const goplsLaunchProbe: Probe = {
   id: 'gopls',
   title: 'gopls launch and LSP handshake',
   classes: ['gopls-launch', 'module-resolution', 'env-inheritance'],
-  async run() {
-    return skipped('not implemented yet');
-  },
+  // gopls's first load of a module can take seconds: as long as the run allows.
+  timeoutMs: 120_000,
+  run: checkGopls,
 };
+
+async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
+  const findings: FindingInput[] = [];
+  const [loc, goEnv] = await Promise.all([ctx.facts.goplsLocation(), ctx.facts.goEnv()]);
+  const observed: Record<string, unknown> = { looked: loc.looked.map(describeCandidate) };
+  if (loc.refusedUntrusted) findings.push(restrictedModeFinding(loc));
+  const goInUse = goEnv.ok ? goEnv.values.GOVERSION : undefined;
+  if (goInUse) observed.goVersion = goInUse;
+
+  const goMissingDir = !goEnv.ok && goEnv.missing ? await findOffPath(ctx, 'go') : undefined;
+  if (!loc.found) {
+    const elsewhere = await findOffPath(ctx, 'gopls');
+    findings.push(notFoundFinding(loc, ctx.env, elsewhere, goEnv.ok ? undefined : goEnv.reason));
+    if (!goEnv.ok && goEnv.missing) findings.push(goMissingFinding(ctx.env, goMissingDir, undefined));
+    return { findings, observed };
+  }
+  const gopls = loc.found;
+  observed.gopls = gopls.path;
+  observed.source = gopls.source;
+  const alternatives = loc.looked.filter((c) => c.executable && c.path !== gopls.path).map((c) => c.path);
+
+  const header = await readHeader(gopls.path);
+  const elf = header ? parseElfHeader(header) : undefined;
+  if (elf) observed.elf = `${elf.bits}-bit ${elf.machineName}`;
+  if (elf && isForeignElf(elf, process.arch)) {
+    findings.push(foreignArchFinding(gopls, elf, alternatives));
+    return { findings, observed };
+  }
+  if (!ctx.host.live) {
+    if (!goEnv.ok && goEnv.missing) findings.push(goMissingFinding(ctx.env, goMissingDir, undefined));
+    return { status: 'skipped', reason: 'not the live machine: gopls is not started against a fixture tree', findings, observed };
+  }
+
+  const budget = Math.max(300, ctx.remainingMs() - CLASSIFY_RESERVE_MS);
+  const openFile = await firstGoFile(ctx.workspaces);
+  const [session, version, builtWithExec] = await Promise.all([
+    runGoplsSession({ host: ctx.host, gopls: gopls.path, env: ctx.env, workspaces: ctx.workspaces, signal: ctx.signal, timeoutMs: budget, openFile }),
+    readGoplsVersion(ctx, gopls.path, budget),
+    goEnv.ok ? ctx.host.exec(goEnv.goBinary, ['version', '-m', gopls.path], { timeoutMs: budget, signal: ctx.signal, env: ctx.env }) : Promise.resolve(undefined),
+  ]);
+  const serverVersion = session.serverInfo?.version ? (parseGoplsVersionJson(session.serverInfo.version)?.version ?? session.serverInfo.version) : undefined;
+  const builtWith = (builtWithExec && !builtWithExec.failed ? parseGoVersionM(builtWithExec.stdout) : undefined) ?? version.info?.goVersion;
+  Object.assign(observed, handshakeObserved(session), {
+    goplsVersion: version.info?.version ?? serverVersion,
+    serverVersion,
+    builtWith,
+  });
+
+  const mode = await fs.stat(gopls.path).then((s) => ({ mode: s.mode & 0o7777, uid: s.uid }), () => undefined);
+  findings.push(
+    ...sessionFindings({
+      gopls,
+      session,
+      elf,
+      mode,
+      uid: ctx.host.uid,
+      alternatives,
+      goMissing: !goEnv.ok && goEnv.missing ? { dir: goMissingDir, env: ctx.env } : undefined,
+    }),
+  );
+  findings.push(...versionFindings({ builtWith, builtWithSource: builtWithExec?.commandLine ?? version.exec?.commandLine, goInUse, goplsPath: gopls.path }));
+  if (version.exec?.failed && !version.exec.timedOut && !version.exec.canceled && session.ok) {
+    findings.push({
+      classId: 'gopls-launch',
+      severity: 'warning',
+      confidence: 0.5,
+      message: `\`gopls version\` failed although gopls answered the handshake: ${firstLine(version.exec.stderr) || version.exec.message || `exit ${version.exec.exitCode}`}`,
+      evidence: [{ source: version.exec.commandLine, excerpt: tail(version.exec.stderr || version.exec.stdout, 5) || `exit ${version.exec.exitCode}` }],
+      fixes: [installFix(undefined)],
+    });
+  }
+  if (session.failure?.kind === 'canceled') return { status: 'skipped', reason: `the handshake was cut short: ${session.failure.message}`, findings, observed };
+  return { findings, observed };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Pure: a finished session (and what was read about the binary) → findings.
+
+export interface SessionFindingsInput {
+  gopls: GoplsCandidate;
+  session: GoplsSessionResult;
+  elf?: ElfHeader;
+  /** Permission bits and owner of the binary, when stat worked. */
+  mode?: { mode: number; uid: number };
+  uid: number;
+  /** Other executable gopls binaries, for a go.alternateTools fix. */
+  alternatives: string[];
+  /** Set when the go command is not on the PATH gopls gets. */
+  goMissing?: { dir?: string; env: NodeJS.ProcessEnv };
+}
+
+export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
+  const { gopls, session } = input;
+  const out: FindingInput[] = [];
+  const f = session.failure;
+  const stderrEvidence: Evidence[] = session.stderrTail.trim() ? [{ source: `${session.commandLine} (stderr, last lines)`, excerpt: tail(session.stderrTail, 8) }] : [];
+  const useOther = input.alternatives.map((p, i) => useGoplsFix(p, i));
+  switch (f?.kind) {
+    case undefined:
+    case 'canceled':
+    case 'not-live':
+      break;
+    case 'spawn':
+      out.push(spawnFinding(input, f.code, f.message, useOther));
+      break;
+    case 'crash': {
+      // execvp falls back to /bin/sh for ENOEXEC: a binary the kernel refused looks like a shell error.
+      if (input.elf && (f.exitCode === 126 || f.exitCode === 127)) {
+        out.push(spawnFinding(input, 'ENOEXEC', `exec format error (the shell fallback exited ${f.exitCode})`, useOther));
+        break;
+      }
+      const panic = /^panic:|fatal error:/m.test(session.stderrTail);
+      out.push({
+        classId: 'gopls-launch',
+        severity: 'error',
+        confidence: 0.9,
+        message: `${gopls.path} ${f.signal ? `was killed by ${f.signal}` : `exited with code ${f.exitCode ?? '?'}`} during ${f.phase === 'initialize' ? 'start-up, before answering initialize' : f.phase}${panic ? ' (it panicked)' : ''}`,
+        evidence: [{ source: session.commandLine, excerpt: f.message }, ...stderrEvidence],
+        fixes: [installFix(undefined), ...useOther, troubleshootingLink()],
+      });
+      break;
+    }
+    case 'hang':
+      out.push({
+        classId: 'gopls-launch',
+        severity: 'error',
+        confidence: 0.85,
+        message: `${gopls.path} started but did not answer the LSP initialize request within ${Math.round(f.waitedMs)} ms`,
+        evidence: [
+          { source: session.commandLine, excerpt: `initialize sent over stdio; no reply after ${Math.round(f.waitedMs)} ms (pid ${session.pid ?? '?'}, killed with its process group)` },
+          ...stderrEvidence,
+        ],
+        fixes: [installFix(undefined), ...useOther, troubleshootingLink()],
+      });
+      break;
+    case 'initialize-error':
+      if (!NO_VIEW.test(f.message)) {
+        out.push({
+          classId: 'gopls-launch',
+          severity: 'error',
+          confidence: 0.85,
+          message: `gopls answered initialize with an error: ${firstLine(f.message)}`,
+          evidence: [{ source: `${session.commandLine} (initialize reply)`, excerpt: f.message }, ...stderrEvidence],
+          fixes: [installFix(undefined), troubleshootingLink()],
+        });
+      }
+      break;
+    default:
+      return assertNeverKind(f);
+  }
+
+  const goMissingMessages = session.messages.filter((m) => GO_MISSING.test(m.message));
+  if (input.goMissing || goMissingMessages.length) {
+    out.push(goMissingFinding(input.goMissing?.env ?? {}, input.goMissing?.dir, goMissingMessages.map((m) => ({ source: `gopls ${m.via}`, excerpt: m.message.trim() }))));
+  } else if (session.viewErrors.length) {
+    const unique = [...new Set(session.viewErrors.map((m) => m.trim()))];
+    out.push({
+      classId: 'module-resolution',
+      severity: 'error',
+      confidence: 0.8,
+      message: `gopls could not place ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'} in any view: ${firstLine(unique[0]!)}`,
+      evidence: unique.slice(0, 4).map((m) => ({ source: `gopls (${viaOf(session, m)})`, excerpt: m })),
+      fixes: [{ id: 'gopls-workspace-docs', kind: 'link', title: 'How gopls finds modules in a workspace', url: 'https://go.dev/gopls/workspace' }],
+    });
+  }
+  // A folder with Go files and no go.mod/go.work: gopls falls back to an ad-hoc view.
+  const adHoc = session.views.find((v) => v.viewType === 'AdHoc' && session.openedFile && isWithin(session.openedFile, v.directory));
+  if (adHoc && !session.views.some((v) => v.viewType !== 'AdHoc' && session.openedFile && isWithin(session.openedFile, v.directory) && v.rootDir && isWithin(session.openedFile, fileUrlPath(v.rootDir)))) {
+    out.push({
+      classId: 'module-resolution',
+      severity: 'warning',
+      confidence: 0.9,
+      message: `gopls found no go.mod or go.work for ${adHoc.directory} and treats it as an ad-hoc package: imports beyond the standard library cannot resolve and \`go build\` fails there`,
+      evidence: [{ source: 'gopls window/logMessage', excerpt: `Created View (#${adHoc.id ?? '?'}) directory=${adHoc.directory} view_type="AdHoc"` }],
+      fixes: [
+        { id: 'go-mod-init', kind: 'terminal', title: 'Create a module here', text: 'go mod init example.com/module', needsRoot: false, cwd: adHoc.directory, detail: 'Replace example.com/module with the module path you want.' },
+        { id: 'gopls-workspace-docs', kind: 'link', title: 'How gopls finds modules in a workspace', url: 'https://go.dev/gopls/workspace' },
+      ],
+    });
+  }
+  // Other error pop-ups gopls showed (load failures, bad settings) are the launch's business.
+  const shown = session.messages.filter((m) => (m.via === 'window/showMessage' || m.via === 'window/showMessageRequest') && m.type === 1 && !NO_VIEW.test(m.message) && !GO_MISSING.test(m.message));
+  for (const m of dedupe(shown.map((s) => s.message.trim())).slice(0, 3)) {
+    out.push({
+      classId: 'gopls-launch',
+      severity: 'warning',
+      confidence: 0.6,
+      message: `gopls showed an error: ${firstLine(m)}`,
+      evidence: [{ source: 'gopls window/showMessage', excerpt: m }],
+      fixes: [troubleshootingLink()],
+    });
+  }
+  return out;
+}
+
+function spawnFinding(input: SessionFindingsInput, code: string, detail: string, useOther: Fix[]): FindingInput {
+  const { gopls, session } = input;
+  const modeText = input.mode ? `mode ${input.mode.mode.toString(8).padStart(4, '0')}, owner uid ${input.mode.uid}` : 'stat failed';
+  const evidence: Evidence[] = [{ source: session.commandLine, excerpt: `spawn failed: ${code}: ${detail}` }];
+  switch (code) {
+    case 'EACCES':
+      evidence.push({ source: gopls.path, excerpt: modeText });
+      return {
+        classId: 'gopls-launch',
+        severity: 'error',
+        confidence: 0.95,
+        message: `${gopls.path} cannot be executed (EACCES, permission denied): ${input.mode && (input.mode.mode & 0o111) === 0 ? 'it has no execute permission' : 'execute permission is missing on it or on a directory above it, or its file system is mounted noexec'}`,
+        evidence,
+        fixes: [
+          { id: 'gopls-chmod', kind: 'terminal', title: 'Make gopls executable', text: `chmod +x ${quoteForDisplay(gopls.path)}`, needsRoot: input.mode !== undefined && input.mode.uid !== input.uid && input.uid !== 0 },
+          ...useOther,
+          installFix(undefined),
+        ],
+      };
+    case 'ENOEXEC': {
+      if (input.elf) evidence.push({ source: gopls.path, excerpt: `ELF ${input.elf.bits}-bit, e_machine ${input.elf.machine} (${input.elf.machineName}); this machine runs ${process.arch}` });
+      return {
+        classId: 'gopls-launch',
+        severity: 'error',
+        confidence: 0.95,
+        message: `${gopls.path} cannot be executed: exec format error (ENOEXEC)${input.elf ? `, it is built for ${input.elf.machineName}` : ''}`,
+        evidence,
+        fixes: [installFix(undefined), ...useOther],
+      };
+    }
+    case 'ENOENT': {
+      const sourceNote = gopls.source === 'go.alternateTools' ? ' (named by go.alternateTools.gopls)' : '';
+      evidence.push({ source: gopls.path, excerpt: gopls.exists ? 'the file exists: its interpreter (#! line) or the working directory is missing' : 'no such file' });
+      return {
+        classId: 'gopls-launch',
+        severity: 'error',
+        confidence: 0.95,
+        message: gopls.exists ? `${gopls.path}${sourceNote} exists but could not be started (ENOENT)` : `${gopls.path}${sourceNote} does not exist (ENOENT)`,
+        evidence,
+        fixes: [installFix(undefined), ...useOther],
+      };
+    }
+    default:
+      return {
+        classId: 'gopls-launch',
+        severity: 'error',
+        confidence: 0.9,
+        message: `${gopls.path} could not be started: ${code}`,
+        evidence,
+        fixes: [installFix(undefined), ...useOther, troubleshootingLink()],
+      };
+  }
+}
+
+export interface VersionFindingsInput {
+  builtWith?: string;
+  builtWithSource?: string;
+  goInUse?: string;
+  goplsPath: string;
+}
+
+/** gopls's support policy and the build lag, as findings. */
+export function versionFindings(input: VersionFindingsInput): FindingInput[] {
+  const out: FindingInput[] = [];
+  const source = input.builtWithSource ?? `go version -m ${input.goplsPath}`;
+  const built = goplsSupportMessage(goMinor(input.builtWith), true);
+  if (built) {
+    out.push({
+      classId: 'gopls-launch',
+      severity: 'warning',
+      confidence: 0.8,
+      message: built.message,
+      evidence: [{ source, excerpt: `${input.goplsPath}: ${input.builtWith}` }],
+      fixes: [installFix(undefined), { id: 'gopls-support-policy', kind: 'link', title: "gopls's Go support policy", url: 'https://go.dev/s/gopls-support-policy' }],
+    });
+  }
+  const found = goplsSupportMessage(goMinor(input.goInUse), false);
+  if (found) {
+    out.push({
+      classId: 'gopls-launch',
+      severity: 'warning',
+      confidence: 0.7,
+      message: found.message,
+      evidence: [{ source: 'go env -json', excerpt: `GOVERSION=${input.goInUse}` }],
+      fixes: [{ id: 'gopls-support-policy', kind: 'link', title: "gopls's Go support policy", url: 'https://go.dev/s/gopls-support-policy' }],
+    });
+  }
+  const lag = buildLag(input.builtWith, input.goInUse);
+  if (lag !== undefined && lag > 0) {
+    out.push({
+      classId: 'gopls-launch',
+      severity: 'warning',
+      confidence: 0.75,
+      message: `gopls was built with ${input.builtWith} but the go command is ${input.goInUse}: gopls type-checks with the Go it was built with, so code that needs Go 1.${goMinor(input.goInUse)} reports "requires newer Go version (application built with ${input.builtWith})"; reinstall gopls with the current go`,
+      evidence: [
+        { source, excerpt: `${input.goplsPath}: ${input.builtWith}` },
+        { source: 'go env -json', excerpt: `GOVERSION=${input.goInUse}` },
+      ],
+      fixes: [installFix(undefined)],
+    });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+function notFoundFinding(loc: GoplsLocation, env: NodeJS.ProcessEnv, elsewhere: string | undefined, goProblem: string | undefined): FindingInput {
+  const evidence: Evidence[] = loc.looked.map((c) => ({ source: `${c.source} lookup`, excerpt: describeCandidate(c) }));
+  evidence.push({ source: 'PATH (the environment gopls would run with)', excerpt: env.PATH ?? '<unset>' });
+  if (goProblem) evidence.push({ source: 'go env -json', excerpt: goProblem });
+  const fixes: Fix[] = [installFix(undefined)];
+  let message = `gopls was not found: not in go.alternateTools.gopls, GOBIN, GOPATH/bin, GOROOT/bin or on PATH (${loc.looked.length} places looked)`;
+  if (elsewhere) {
+    const dir = path.dirname(elsewhere);
+    message += `; it exists at ${elsewhere}, but ${dir} is not on the editor's PATH`;
+    evidence.push({ source: elsewhere, excerpt: `executable gopls in ${dir}, which PATH lacks` });
+    fixes.unshift(useGoplsFix(elsewhere, 0), pathFix(dir));
+  }
+  return { classId: 'gopls-launch', severity: 'error', confidence: 0.95, message, evidence, fixes };
+}
+
+function goMissingFinding(env: NodeJS.ProcessEnv, dir: string | undefined, fromGopls: Evidence[] | undefined): FindingInput {
+  const evidence: Evidence[] = [{ source: 'PATH (the environment gopls runs with)', excerpt: env.PATH ?? '<unset>' }, ...(fromGopls ?? [])];
+  if (dir) evidence.push({ source: path.join(dir, 'go'), excerpt: `executable go in ${dir}, which PATH lacks` });
+  const fixes: Fix[] = [];
+  if (dir) {
+    fixes.push({ id: 'go-alternate-tool', kind: 'setting', title: `Point the Go extension at ${path.join(dir, 'go')}`, key: 'go.alternateTools', value: { go: path.join(dir, 'go') }, merge: true, target: 'user', detail: 'The Go extension puts that go\'s directory on the PATH it gives gopls.' });
+    fixes.push(pathFix(dir));
+  }
+  fixes.push({ id: 'go-install-docs', kind: 'link', title: 'Install Go', url: 'https://go.dev/doc/install' });
+  return {
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.9,
+    message: `the go command is not on the PATH gopls runs with, so gopls cannot load any package${dir ? `; go is in ${dir}, which is missing from PATH` : ''}`,
+    evidence,
+    fixes,
+  };
+}
+
+function foreignArchFinding(gopls: GoplsCandidate, elf: ElfHeader, alternatives: string[]): FindingInput {
+  return {
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.95,
+    message: `${gopls.path} is built for ${elf.machineName} and this machine runs ${process.arch}: starting it fails with exec format error (ENOEXEC)`,
+    evidence: [{ source: gopls.path, excerpt: `ELF ${elf.bits}-bit ${elf.littleEndian ? 'LSB' : 'MSB'}, e_machine ${elf.machine} (${elf.machineName})` }],
+    fixes: [installFix(undefined), ...alternatives.map((p, i) => useGoplsFix(p, i))],
+  };
+}
+
+function restrictedModeFinding(loc: GoplsLocation): FindingInput {
+  const fallback = loc.found ? `; the check uses ${loc.found.path} (${loc.found.source}) instead` : '; no other gopls was found';
+  return {
+    classId: 'gopls-launch',
+    severity: loc.found ? 'info' : 'warning',
+    confidence: 0.6,
+    message: `Restricted Mode: go.alternateTools.gopls in the workspace settings names ${loc.refusedUntrusted}, which was not run because the workspace is not trusted${fallback}`,
+    evidence: [{ source: 'go.alternateTools.gopls (workspace settings)', excerpt: String(loc.refusedUntrusted) }],
+    fixes: [{ id: 'workspace-trust', kind: 'command', title: 'Manage Workspace Trust', command: 'workbench.trust.manage' }],
+  };
+}
+
+function installFix(go: string | undefined): Fix {
+  return {
+    id: 'gopls-install',
+    kind: 'terminal',
+    title: 'Install gopls with the Go toolchain',
+    text: `${go ? quoteForDisplay(go) : 'go'} install golang.org/x/tools/gopls@latest`,
+    needsRoot: false,
+    detail: 'Builds gopls for this machine with the go in use and puts it in GOBIN (or the first GOPATH/bin).',
+  };
+}
+
+function useGoplsFix(p: string, i: number): Fix {
+  return { id: i === 0 ? 'gopls-use-found' : `gopls-use-found-${i + 1}`, kind: 'setting', title: `Use ${p}`, key: 'go.alternateTools', value: { gopls: p }, merge: true, target: 'user' };
+}
+
+function pathFix(dir: string): Fix {
+  return {
+    id: 'path-add-dir',
+    kind: 'terminal',
+    title: `Add ${dir} to PATH for desktop sessions`,
+    text: `echo 'export PATH="$PATH:${dir.replace(/'/g, '')}"' >> ~/.profile`,
+    needsRoot: false,
+    detail: '~/.profile is read at graphical login; log out and in again for the editor to see it.',
+  };
+}
+
+function troubleshootingLink(): Fix {
+  return { id: 'gopls-troubleshooting', kind: 'link', title: 'gopls troubleshooting', url: TROUBLESHOOTING_URL };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function readGoplsVersion(ctx: ProbeContext, gopls: string, timeoutMs: number): Promise<{ info?: GoplsVersionInfo; exec?: ExecResult }> {
+  const opts = { timeoutMs, signal: ctx.signal, env: ctx.env, maxBuffer: 256 * 1024 };
+  const json = await ctx.host.exec(gopls, ['version', '-json'], opts);
+  if (!json.failed) {
+    const info = parseGoplsVersionJson(json.stdout);
+    if (info) return { info, exec: json };
+  }
+  // A spawn error or a hang will not improve with other arguments.
+  if (json.errorCode || json.timedOut || json.canceled) return { exec: json };
+  const plain = await ctx.host.exec(gopls, ['version'], { ...opts, timeoutMs: Math.max(100, Math.min(timeoutMs, ctx.remainingMs() - CLASSIFY_RESERVE_MS)) });
+  return { info: plain.failed ? undefined : parseGoplsVersionText(plain.stdout), exec: plain };
+}
+
+/** A binary named `name` that the editor's PATH does not reach: login shell PATH, then the usual homes. */
+async function findOffPath(ctx: ProbeContext, name: string): Promise<string | undefined> {
+  const onPath = new Set(pathEntries(ctx.env).map((d) => path.resolve(d)));
+  const dirs: string[] = [];
+  const login = await ctx.facts.loginShellEnv();
+  if (login.ok) dirs.push(...(login.env.PATH ?? '').split(':').filter(Boolean));
+  const home = ctx.env.HOME;
+  if (name === 'go') dirs.push(...(ctx.env.GOROOT ? [path.join(ctx.env.GOROOT, 'bin')] : []), '/usr/local/go/bin', '/usr/lib/go/bin', '/snap/bin');
+  if (name === 'gopls' && home) dirs.push(path.join(home, 'go', 'bin'));
+  for (const dir of dirs) {
+    if (!path.isAbsolute(dir) || onPath.has(path.resolve(dir))) continue;
+    const found = await lookPath(name, { PATH: dir });
+    if (found) return found;
+  }
+  return undefined;
+}
+
+async function firstGoFile(workspaces: readonly string[]): Promise<string | undefined> {
+  for (const w of workspaces) {
+    const f = await findFirstGoFile(w);
+    if (f) return f;
+  }
+  return undefined;
+}
+
+async function readHeader(p: string): Promise<Buffer | undefined> {
+  let h: fs.FileHandle | undefined;
+  try {
+    h = await fs.open(p, 'r');
+    const buf = Buffer.alloc(64);
+    const { bytesRead } = await h.read(buf, 0, 64, 0);
+    return buf.subarray(0, bytesRead);
+  } catch {
+    return undefined;
+  } finally {
+    await h?.close().catch(() => undefined);
+  }
+}
+
+function handshakeObserved(s: GoplsSessionResult): Record<string, unknown> {
+  return {
+    handshake: s.ok ? 'ok' : s.failure?.kind,
+    handshakeMs: s.durationMs,
+    initializeMs: s.initializeMs,
+    firstDiagnosticsMs: s.firstDiagnosticsMs,
+    openedFile: s.openedFile,
+    views: s.views.map((v) => `${v.viewType} ${v.directory}`),
+    serverName: s.serverInfo?.name,
+    ...(s.ok ? {} : { stderrTail: tail(s.stderrTail, 20) }),
+  };
+}
+
+function describeCandidate(c: GoplsCandidate): string {
+  return `${c.source}: ${c.path} (${c.exists ? (c.executable ? 'executable' : 'not executable') : 'absent'})`;
+}
+
+function viaOf(s: GoplsSessionResult, message: string): string {
+  return s.messages.find((m) => m.message.trim() === message)?.via ?? 'session';
+}
+
+function isWithin(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+function fileUrlPath(u: string): string {
+  try {
+    return decodeURIComponent(new URL(u).pathname);
+  } catch {
+    return u;
+  }
+}
+
+function firstLine(s: string): string {
+  return s.trim().split('\n')[0] ?? '';
+}
+
+function tail(s: string, lines: number): string {
+  return s.trimEnd().split('\n').slice(-lines).join('\n');
+}
+
+function dedupe(xs: string[]): string[] {
+  return [...new Set(xs)];
+}
+
+function assertNeverKind(x: never): never {
+  throw new Error(`unexpected session failure ${JSON.stringify(x)}`);
+}

@@ -1,0 +1,113 @@
+// A long-lived child spoken to over its stdio (a language server), as opposed to exec.ts's
+// run-to-completion commands. Same rules: an argument array, an explicit environment, a
+// deadline and an AbortSignal, its own process group, and that group SIGKILLed at the end,
+// so a server that forked helpers leaves nothing behind.
+import type { Readable, Writable } from 'node:stream';
+import { execa, type ResultPromise } from 'execa';
+import { commandLineOf, killProcessGroup } from './exec.js';
+
+export interface ServerOptions {
+  /** The complete environment of the server; nothing is inherited. */
+  env: NodeJS.ProcessEnv;
+  cwd?: string;
+  /** The server is killed when this passes, whatever it is doing. */
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** Bytes of stderr kept (the tail); a chatty server must not grow memory. */
+  stderrCap?: number;
+}
+
+export interface ServerExit {
+  exitCode?: number;
+  signal?: string;
+  /** errno name when the spawn itself failed: ENOENT, EACCES… */
+  errorCode?: string;
+  message?: string;
+  timedOut: boolean;
+  canceled: boolean;
+}
+
+export interface ServerProcess {
+  commandLine: string;
+  /** Undefined when the spawn failed outright. */
+  pid?: number;
+  stdin: Writable;
+  stdout: Readable;
+  /** Resolves once, when the server has exited or could not start; never rejects. */
+  exited: Promise<ServerExit>;
+  hasExited(): boolean;
+  /** The last stderrCap bytes the server wrote. */
+  stderrTail(): string;
+  /** SIGKILL to the whole process group; safe to call more than once. */
+  kill(): void;
+}
+
+const DEFAULT_STDERR_CAP = 16 * 1024;
+
+export function spawnServer(file: string, args: readonly string[], opts: ServerOptions): ServerProcess {
+  const commandLine = commandLineOf(file, args);
+  const cap = opts.stderrCap ?? DEFAULT_STDERR_CAP;
+  let stderr = '';
+  let exitedFlag = false;
+  const child: ResultPromise = execa(file, [...args], {
+    env: opts.env,
+    extendEnv: false,
+    cwd: opts.cwd,
+    stdin: 'pipe',
+    stdout: 'pipe',
+    stderr: 'pipe',
+    buffer: false,
+    encoding: 'buffer',
+    reject: false,
+    // setsid: the server and anything it forks share a group we can kill as one.
+    detached: true,
+    timeout: opts.timeoutMs,
+    cancelSignal: opts.signal,
+    killSignal: 'SIGKILL',
+    forceKillAfterDelay: false,
+    windowsHide: true,
+  });
+  const pid = child.pid;
+  const kill = () => killProcessGroup(pid);
+  // A forked helper holding the pipes open would keep the streams alive after the server died.
+  child.once('exit', kill);
+  const timer = setTimeout(kill, opts.timeoutMs + 50);
+  opts.signal?.addEventListener('abort', kill, { once: true });
+  child.stderr?.on('data', (d: Buffer) => {
+    stderr += d.toString('utf8');
+    if (stderr.length > cap * 2) stderr = stderr.slice(-cap);
+  });
+  // Writes to a dead server fail with EPIPE; the exit is the news, not the write error.
+  child.stdin?.on('error', () => undefined);
+  child.stdout?.on('error', () => undefined);
+  const exited: Promise<ServerExit> = child.then(
+    (r) => {
+      const code = (r as { code?: unknown }).code;
+      return {
+        exitCode: r.exitCode,
+        signal: r.signal ?? undefined,
+        errorCode: typeof code === 'string' ? code : undefined,
+        message: r.failed ? (r as { originalMessage?: string }).originalMessage || r.shortMessage : undefined,
+        timedOut: Boolean(r.timedOut),
+        canceled: Boolean(r.isCanceled),
+      };
+    },
+    (e: NodeJS.ErrnoException) => ({ errorCode: e.code, message: e.message, timedOut: false, canceled: false }),
+  );
+  void exited.finally(() => {
+    exitedFlag = true;
+    clearTimeout(timer);
+    opts.signal?.removeEventListener('abort', kill);
+    kill();
+  });
+  return {
+    commandLine,
+    pid,
+    stdin: child.stdin!,
+    stdout: child.stdout!,
+    exited,
+    hasExited: () => exitedFlag,
+    stderrTail: () => stderr.slice(-cap),
+    kill,
+  };
+}
