@@ -1,0 +1,144 @@
+// Pieces of the Go Environment Doctor e2e flow that the test and the bench share: what the
+// extension host spawned, when our extension activated and how long VS Code says it took, the
+// status-bar badge, the stand-in's gopls.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { CodeServer } from './codeServer.js';
+import { childrenOf, environOf, exeBasename, type ProcInfo } from './procs.js';
+import { STANDIN_MARKER } from './standin.js';
+import { runCommand } from './workbench.js';
+
+export const DOCTOR_ID = 'go-env-doctor.go-env-doctor';
+export const STATUS_ID = 'goEnvDoctor.status';
+
+export interface SeenChild extends ProcInfo {
+  /** The stand-in Go extension's gopls (marked in its environment), not ours. */
+  standin: boolean;
+  firstSeenMs: number;
+}
+
+/**
+ * Samples the extension host's children every few milliseconds from before the page loads:
+ * short-lived ones (a `go env` takes ~30 ms) are caught too. No cost to the editor: /proc reads.
+ */
+export class ChildSampler {
+  readonly seen = new Map<number, SeenChild>();
+  private timer: NodeJS.Timeout | undefined;
+  private readonly t0 = Date.now();
+
+  constructor(private readonly cs: CodeServer, private readonly everyMs = 10) {}
+
+  start(): this {
+    this.timer = setInterval(() => this.sample(), this.everyMs);
+    return this;
+  }
+
+  sample(): void {
+    for (const host of this.cs.extensionHosts()) {
+      for (const c of childrenOf(host.pid)) {
+        if (this.seen.has(c.pid)) continue;
+        const standin = environOf(c.pid)[STANDIN_MARKER] === '1';
+        this.seen.set(c.pid, { ...c, standin, firstSeenMs: Date.now() - this.t0 });
+      }
+    }
+  }
+
+  stop(): SeenChild[] {
+    if (this.timer) clearInterval(this.timer);
+    return [...this.seen.values()];
+  }
+
+  /** Children that are not the stand-in's gopls: what some other extension (ours) spawned. */
+  foreign(): SeenChild[] {
+    return [...this.seen.values()].filter((c) => !c.standin);
+  }
+}
+
+export function remoteExthostLog(cs: CodeServer): string {
+  const dir = cs.exthostLogDir();
+  const file = dir && path.join(dir, 'remoteexthost.log');
+  return file && existsSync(file) ? readFileSync(file, 'utf8') : '';
+}
+
+/** The extension host logs `ExtensionService#_doActivateExtension <id>, startup: …, activationEvent: '…'`. */
+export function activationLine(log: string, extensionId: string): string | undefined {
+  return log.split('\n').find((l) => l.includes(`_doActivateExtension ${extensionId},`));
+}
+
+export async function waitForActivation(cs: CodeServer, extensionId: string, timeoutMs = 60_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const line = activationLine(remoteExthostLog(cs), extensionId);
+    if (line) return line;
+    if (Date.now() > deadline) throw new Error(`${extensionId} did not activate within ${timeoutMs} ms:\n${remoteExthostLog(cs).slice(-3000)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Parses a "Developer: Show Running Extensions" row: "Name\nversion\n host\nStartup Activation: 67ms". */
+export function parseActivationMs(rowText: string): number | undefined {
+  const m = /Activation:\s*([\d.]+)\s*ms/.exec(rowText);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * The activation time VS Code itself measured (code loading + activate() call), as shown by
+ * "Developer: Show Running Extensions".
+ */
+export async function runningExtensionsActivationMs(page: Page, displayName: string): Promise<number> {
+  await runCommand(page, 'Developer: Show Running Extensions');
+  const row = page.locator('.runtime-extensions-editor .monaco-list-row').filter({
+    has: page.locator('.name', { hasText: displayName }),
+  });
+  await row.first().waitFor({ state: 'visible', timeout: 30_000 });
+  const text = await row.first().innerText();
+  const ms = parseActivationMs(text);
+  if (ms === undefined) throw new Error(`no activation time in the Running Extensions row: ${JSON.stringify(text)}`);
+  await page.keyboard.press('Control+W').catch(() => undefined);
+  return ms;
+}
+
+/** The badge: by its element id (`goEnvDoctor.status`, possibly prefixed with the extension id) or its text. */
+export function badge(page: Page) {
+  const byId = page.locator(`#workbench\\.parts\\.statusbar [id="${STATUS_ID}"], #workbench\\.parts\\.statusbar [id$=".${STATUS_ID}"]`);
+  const byText = page.locator('#workbench\\.parts\\.statusbar .statusbar-item').filter({ hasText: /Go env:/ });
+  return byId.or(byText).first();
+}
+
+export interface BadgeState {
+  text: string;
+  ariaLabel: string;
+  /** statusBarItem.errorBackground / warningBackground become error-kind / warning-kind classes. */
+  kind: 'error' | 'warning' | 'none';
+}
+
+export async function badgeState(page: Page): Promise<BadgeState | undefined> {
+  const b = badge(page);
+  if (!(await b.isVisible().catch(() => false))) return undefined;
+  const cls = (await b.getAttribute('class')) ?? '';
+  const label = (await b.locator('[aria-label]').first().getAttribute('aria-label').catch(() => null)) ?? (await b.getAttribute('aria-label')) ?? '';
+  return {
+    text: (await b.innerText()).trim(),
+    ariaLabel: label,
+    kind: /\berror-kind\b/.test(cls) ? 'error' : /\bwarning-kind\b/.test(cls) ? 'warning' : 'none',
+  };
+}
+
+/** The gopls children of this code-server's extension host (a process named gopls whose parent is it). */
+export function goplsChildren(cs: CodeServer): ProcInfo[] {
+  return cs
+    .extensionHosts()
+    .flatMap((h) => childrenOf(h.pid))
+    .filter((p) => p.comm === 'gopls' || exeBasename(p.pid) === 'gopls');
+}
+
+export async function waitForGopls(cs: CodeServer, timeoutMs = 60_000): Promise<ProcInfo> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const g = goplsChildren(cs).find((p) => environOf(p.pid)[STANDIN_MARKER] === '1');
+    if (g) return g;
+    if (Date.now() > deadline) throw new Error(`no gopls child of the extension host within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
