@@ -1,12 +1,516 @@
-import type { Probe } from '../doctor/probe.js';
+// Memory and pids limits of the cgroups that the editor (this process) and every gopls of this
+// user run in: v1, v2 and hybrid hierarchies, with the effective limit being the smallest on the
+// way from the cgroup up to its mount point (a container's limit often sits on an ancestor).
+import path from 'node:path';
+import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
+import type { Probe, ProbeContext, ProbeOutcome } from '../doctor/probe.js';
 import { skipped } from '../doctor/probe.js';
+import type { Host } from '../host/host.js';
+import { parseMountInfo } from '../procfs/mountinfo.js';
+import {
+  ancestorsWithin,
+  cgroupMounts,
+  excerptKeys,
+  parseCgroupLimit,
+  parseCgroupNumber,
+  parseFlatKeyed,
+  parseProcCgroup,
+  placeController,
+  type CgroupMembership,
+  type CgroupMount,
+  type ControllerPlacement,
+} from '../procfs/cgroup.js';
+import { parseMemInfo } from '../procfs/meminfo.js';
+import { mapLimit, procOf, sharedProcessTable, type ProcessEntry } from '../procfs/procs.js';
 
-// Stub: replaced by the real probe.
+const GiB = 1024 ** 3;
+const MiB = 1024 ** 2;
+/** Below this, a mid-sized module already pushes gopls against the limit. */
+const SMALL_MEMORY_LIMIT = 1 * GiB;
+const LOW_MEM_AVAILABLE = 512 * MiB;
+const MEMORY_WARN_RATIO = 0.9;
+const MEMORY_ERROR_RATIO = 0.97;
+const PIDS_WARN_RATIO = 0.8;
+const PIDS_ERROR_RATIO = 0.9;
+/** Reading every user process's exe link is cheap, but not without end. */
+const MAX_EXE_LOOKUPS = 4000;
+
+export function formatBytes(n: number): string {
+  if (n >= GiB) return `${(n / GiB).toFixed(n % GiB === 0 ? 0 : 1)} GiB`;
+  if (n >= MiB) return `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB`;
+  return `${n} bytes`;
+}
+
+function pct(r: number): string {
+  return `${Math.round(r * 100)}%`;
+}
+
+interface Subject {
+  pid: number;
+  name: string;
+  role: 'editor' | 'gopls';
+}
+
+function describe(subjects: readonly Subject[]): string {
+  const parts = subjects.map((s) => (s.role === 'editor' ? `this editor/doctor process (pid ${s.pid})` : `gopls (pid ${s.pid})`));
+  return parts.length <= 3 ? parts.join(', ') : `${parts.slice(0, 3).join(', ')} and ${parts.length - 3} more`;
+}
+
+// ---------- reading ----------
+
+interface FileRead {
+  file: string;
+  text?: string;
+}
+
+async function readFile(host: Host, dir: string, name: string): Promise<FileRead> {
+  const file = path.posix.join(dir, name);
+  return { file, text: await host.readText(file, 64 * 1024) };
+}
+
+interface MemoryLevel {
+  dir: string;
+  limit?: number | 'max';
+  limitRead: FileRead;
+  usage?: number;
+  usageRead: FileRead;
+  /** Reclaimable page cache, subtracted from usage the way kubelet computes a working set. */
+  inactiveFile?: number;
+  high?: number | 'max';
+  highRead?: FileRead;
+  eventsRead?: FileRead;
+  events?: Map<string, number>;
+  failcnt?: number;
+  failcntRead?: FileRead;
+  oomControlRead?: FileRead;
+  oomControl?: Map<string, number>;
+}
+
+async function readMemoryLevel(host: Host, version: 1 | 2, dir: string): Promise<MemoryLevel> {
+  if (version === 1) {
+    const [limitRead, usageRead, failcntRead, oomControlRead, stat] = await Promise.all([
+      readFile(host, dir, 'memory.limit_in_bytes'),
+      readFile(host, dir, 'memory.usage_in_bytes'),
+      readFile(host, dir, 'memory.failcnt'),
+      readFile(host, dir, 'memory.oom_control'),
+      readFile(host, dir, 'memory.stat'),
+    ]);
+    const statMap = parseFlatKeyed(stat.text);
+    return {
+      dir,
+      limit: parseCgroupLimit(limitRead.text),
+      limitRead,
+      usage: parseCgroupNumber(usageRead.text),
+      usageRead,
+      // usage_in_bytes is hierarchical in v1, so is total_inactive_file.
+      inactiveFile: statMap.get('total_inactive_file') ?? statMap.get('inactive_file'),
+      failcnt: parseCgroupNumber(failcntRead.text),
+      failcntRead,
+      oomControlRead,
+      oomControl: oomControlRead.text === undefined ? undefined : parseFlatKeyed(oomControlRead.text),
+    };
+  }
+  const [limitRead, usageRead, highRead, eventsRead, stat] = await Promise.all([
+    readFile(host, dir, 'memory.max'),
+    readFile(host, dir, 'memory.current'),
+    readFile(host, dir, 'memory.high'),
+    readFile(host, dir, 'memory.events'),
+    readFile(host, dir, 'memory.stat'),
+  ]);
+  return {
+    dir,
+    limit: parseCgroupLimit(limitRead.text),
+    limitRead,
+    usage: parseCgroupNumber(usageRead.text),
+    usageRead,
+    inactiveFile: parseFlatKeyed(stat.text).get('inactive_file'),
+    high: parseCgroupLimit(highRead.text),
+    highRead,
+    eventsRead,
+    events: eventsRead.text === undefined ? undefined : parseFlatKeyed(eventsRead.text),
+  };
+}
+
+interface PidsLevel {
+  dir: string;
+  max?: number | 'max';
+  maxRead: FileRead;
+  current?: number;
+  currentRead: FileRead;
+  eventsRead: FileRead;
+  eventsMax?: number;
+}
+
+async function readPidsLevel(host: Host, dir: string): Promise<PidsLevel> {
+  const [maxRead, currentRead, eventsRead] = await Promise.all([readFile(host, dir, 'pids.max'), readFile(host, dir, 'pids.current'), readFile(host, dir, 'pids.events')]);
+  return {
+    dir,
+    max: parseCgroupLimit(maxRead.text),
+    maxRead,
+    current: parseCgroupNumber(currentRead.text),
+    currentRead,
+    eventsRead,
+    eventsMax: eventsRead.text === undefined ? undefined : parseFlatKeyed(eventsRead.text).get('max'),
+  };
+}
+
+/** Picks the first candidate directory that exists and, on v2, actually has the controller's files. */
+async function resolveDir(host: Host, placement: ControllerPlacement, probeFile: string): Promise<string | undefined> {
+  for (const dir of placement.candidates) {
+    if (!(await host.exists(dir))) continue;
+    if (placement.version === 1) return dir;
+    // On v2 a cgroup without the controller has no probeFile; the root cgroup never has limit
+    // files, so accept it when the hierarchy lists the controller at all.
+    if (await host.exists(path.posix.join(dir, probeFile))) return dir;
+    const controllers = await host.readText(path.posix.join(placement.mount.mountPoint, 'cgroup.controllers'));
+    if (controllers?.split(/\s+/).includes(placement.controller)) return dir;
+  }
+  return undefined;
+}
+
+// ---------- evaluating ----------
+
+interface CgroupView<L> {
+  version: 1 | 2;
+  placement: ControllerPlacement;
+  /** Leaf first, the mount point last. */
+  levels: L[];
+}
+
+function cgroupPathOf(dir: string, mount: CgroupMount['mount']): string {
+  const rel = dir === mount.mountPoint ? '' : dir.slice(mount.mountPoint.length);
+  return path.posix.join(mount.root, rel || '/');
+}
+
+/** A fix that raises a limit where it is set: systemd unit, Docker container, or the kernel docs. */
+function raiseLimitFixes(kind: 'memory' | 'pids', cgPath: string): Fix[] {
+  const segs = cgPath.split('/').filter(Boolean);
+  const docker = segs.map((s) => /^docker-([0-9a-f]{12,64})\.scope$/.exec(s)?.[1] ?? (segs[segs.indexOf(s) - 1] === 'docker' && /^[0-9a-f]{12,64}$/.test(s) ? s : undefined)).find(Boolean);
+  if (docker) {
+    const id = docker.slice(0, 12);
+    return [
+      kind === 'memory'
+        ? { id: 'docker-raise-memory', kind: 'terminal', title: 'Raise the container memory limit (on the Docker host)', text: `docker update --memory 4g --memory-swap 4g ${id}`, needsRoot: true, detail: 'Run on the machine that runs the container; gopls wants several GiB on large modules.' }
+        : { id: 'docker-raise-pids', kind: 'terminal', title: 'Raise the container pids limit (on the Docker host)', text: `docker update --pids-limit 8192 ${id}`, needsRoot: true, detail: 'Run on the machine that runs the container.' },
+    ];
+  }
+  const unit = [...segs].reverse().find((s) => /\.(service|scope|slice)$/.test(s) && !/^user@\d+\.service$/.test(s) && s !== '-.slice');
+  const userManager = segs.some((s) => /^user@\d+\.service$/.test(s));
+  if (unit && /^[\w@.:\\-]+$/.test(unit)) {
+    const prop = kind === 'memory' ? 'MemoryMax=4G' : 'TasksMax=8192';
+    return [
+      {
+        id: kind === 'memory' ? 'cgroup-raise-memory-max' : 'cgroup-raise-tasks-max',
+        kind: 'terminal',
+        title: `Raise ${kind === 'memory' ? 'MemoryMax' : 'TasksMax'} of ${unit}`,
+        text: userManager ? `systemctl --user set-property ${unit} ${prop}` : `systemctl set-property ${unit} ${prop}`,
+        needsRoot: !userManager,
+        detail: `systemd sets this cgroup's ${kind === 'memory' ? 'memory' : 'task'} limit from the unit; set-property changes it now and persistently.`,
+      },
+    ];
+  }
+  return [
+    kind === 'memory'
+      ? { id: 'cgroup-memory-docs', kind: 'link', title: 'cgroup v2 memory interface (memory.max, memory.high)', url: 'https://docs.kernel.org/admin-guide/cgroup-v2.html#memory-interface-files' }
+      : { id: 'cgroup-pids-docs', kind: 'link', title: 'cgroup pids controller (pids.max)', url: 'https://docs.kernel.org/admin-guide/cgroup-v2.html#pid-interface-files' },
+  ];
+}
+
+const RESTART_GOPLS: Fix = { id: 'gopls-restart', kind: 'command', title: 'Restart gopls', command: 'go.languageserver.restart', detail: 'Starts a new gopls after it was killed.' };
+
+function readEvidence(r: FileRead | undefined, excerpt?: string): Evidence[] {
+  if (!r || r.text === undefined) return [];
+  return [{ source: r.file, excerpt: (excerpt ?? r.text).trim() }];
+}
+
+export interface MemoryVerdict {
+  effectiveLimit?: { bytes: number; level: MemoryLevel };
+  tightest?: { ratio: number; workingSet: number; level: MemoryLevel & { limit: number } };
+  oomKill?: { count: number; read: FileRead; key: string };
+  underOom?: boolean;
+  failcnt?: number;
+}
+
+export function judgeMemory(view: CgroupView<MemoryLevel>): MemoryVerdict {
+  const leaf = view.levels[0];
+  const v: MemoryVerdict = {};
+  for (const level of view.levels) {
+    if (typeof level.limit !== 'number') continue;
+    if (!v.effectiveLimit || level.limit < v.effectiveLimit.bytes) v.effectiveLimit = { bytes: level.limit, level };
+    if (level.usage !== undefined && level.limit > 0) {
+      const workingSet = Math.max(0, level.usage - (level.inactiveFile ?? 0));
+      const ratio = workingSet / level.limit;
+      if (!v.tightest || ratio > v.tightest.ratio) v.tightest = { ratio, workingSet, level: level as MemoryLevel & { limit: number } };
+    }
+  }
+  if (leaf) {
+    // The leaf's counter is the one charged when a process of this cgroup is the victim (v2
+    // memory.events is hierarchical; v1 memory.oom_control counts per cgroup).
+    const kills = view.version === 2 ? leaf.events?.get('oom_kill') : leaf.oomControl?.get('oom_kill');
+    const read = view.version === 2 ? leaf.eventsRead : leaf.oomControlRead;
+    if (kills !== undefined && read) v.oomKill = { count: kills, read, key: 'oom_kill' };
+    if (view.version === 1) {
+      v.underOom = leaf.oomControl?.get('under_oom') === 1;
+      v.failcnt = leaf.failcnt;
+    }
+  }
+  return v;
+}
+
+function memoryFindings(view: CgroupView<MemoryLevel>, subjects: Subject[], membershipLine: Evidence, memAvailable: Evidence | undefined, memAvailableBytes: number | undefined): FindingInput[] {
+  const who = describe(subjects);
+  const hasGopls = subjects.some((s) => s.role === 'gopls');
+  const v = judgeMemory(view);
+  const leaf = view.levels[0]!;
+  const out: FindingInput[] = [];
+  const limitCgPath = v.effectiveLimit ? cgroupPathOf(v.effectiveLimit.level.dir, view.placement.mount) : cgroupPathOf(leaf.dir, view.placement.mount);
+  const raise = raiseLimitFixes('memory', limitCgPath);
+  const limitEvidence = v.effectiveLimit ? readEvidence(v.effectiveLimit.level.limitRead) : [];
+  const failEvidence = view.version === 1 && (v.failcnt ?? 0) > 0 ? readEvidence(leaf.failcntRead) : [];
+
+  if (v.oomKill && v.oomKill.count > 0) {
+    out.push({
+      classId: 'memory-limit',
+      severity: 'error',
+      confidence: hasGopls ? 0.9 : 0.8,
+      message: `The kernel OOM killer has killed ${v.oomKill.count} process${v.oomKill.count === 1 ? '' : 'es'} in the memory cgroup of ${who}${v.effectiveLimit ? ` (limit ${formatBytes(v.effectiveLimit.bytes)})` : ''}: a gopls that vanishes without a stack trace was most likely one of them.`,
+      evidence: [...readEvidence(v.oomKill.read, excerptKeys(v.oomKill.read.text, ['oom', 'oom_kill', 'under_oom', 'max'])), ...limitEvidence, ...failEvidence, membershipLine],
+      fixes: [...raise, RESTART_GOPLS],
+      explains: ['gopls-launch'],
+    });
+  }
+  if (v.underOom) {
+    out.push({
+      classId: 'memory-limit',
+      severity: 'error',
+      confidence: 0.85,
+      message: `The memory cgroup of ${who} is under OOM right now (under_oom 1): its processes are stalled until memory is freed.`,
+      evidence: [...readEvidence(leaf.oomControlRead), ...limitEvidence, membershipLine],
+      fixes: raise,
+      explains: ['gopls-launch'],
+    });
+  }
+  if (v.effectiveLimit && v.effectiveLimit.bytes < SMALL_MEMORY_LIMIT) {
+    out.push({
+      classId: 'memory-limit',
+      severity: 'warning',
+      confidence: 0.6,
+      message: `The memory limit of ${who} is ${formatBytes(v.effectiveLimit.bytes)} (${v.effectiveLimit.level.limitRead.file}); gopls alone needs about 1 GiB or more on a mid-sized module.`,
+      evidence: [...limitEvidence, ...failEvidence, membershipLine],
+      fixes: raise,
+    });
+  }
+  if (v.tightest && v.tightest.ratio >= MEMORY_WARN_RATIO) {
+    const t = v.tightest;
+    const error = t.ratio >= MEMORY_ERROR_RATIO;
+    out.push({
+      classId: 'memory-limit',
+      severity: error ? 'error' : 'warning',
+      confidence: error ? 0.75 : 0.55,
+      message: `The memory cgroup of ${who} uses ${formatBytes(t.workingSet)} of its ${formatBytes(t.level.limit)} limit (${pct(t.ratio)}, not counting reclaimable file cache): the next allocation spike ends in reclaim stalls or an OOM kill.`,
+      evidence: [...readEvidence(t.level.usageRead), ...readEvidence(t.level.limitRead), ...failEvidence, membershipLine],
+      fixes: raise,
+    });
+  }
+  if (view.version === 2) {
+    const highLevel = view.levels.find((l) => typeof l.high === 'number' && l.usage !== undefined && l.usage >= (l.high as number) * 0.95);
+    if (highLevel && typeof highLevel.high === 'number') {
+      const throttled = leaf.events?.get('high') ?? 0;
+      out.push({
+        classId: 'memory-limit',
+        severity: 'warning',
+        confidence: 0.55,
+        message: `The memory cgroup of ${who} is at its memory.high of ${formatBytes(highLevel.high)} (using ${formatBytes(highLevel.usage ?? 0)}): the kernel throttles it with reclaim, so gopls and builds crawl${throttled ? ` (memory.events high ${throttled})` : ''}.`,
+        evidence: [...readEvidence(highLevel.highRead), ...readEvidence(highLevel.usageRead), ...readEvidence(leaf.eventsRead, excerptKeys(leaf.eventsRead?.text, ['high', 'max', 'oom_kill'])), membershipLine],
+        fixes: raise,
+      });
+    }
+  }
+  if (!v.effectiveLimit && memAvailableBytes !== undefined && memAvailableBytes < LOW_MEM_AVAILABLE && memAvailable) {
+    out.push({
+      classId: 'memory-limit',
+      severity: 'warning',
+      confidence: 0.4,
+      message: `No cgroup limits ${who}, but the machine has only ${formatBytes(memAvailableBytes)} available: gopls competes with everything else for memory.`,
+      evidence: [memAvailable, ...readEvidence(leaf.limitRead)],
+      fixes: [],
+    });
+  }
+  return out;
+}
+
+export interface PidsVerdict {
+  effectiveMax?: { max: number; level: PidsLevel };
+  tightest?: { ratio: number; level: PidsLevel & { max: number; current: number } };
+  refused?: { count: number; level: PidsLevel };
+}
+
+export function judgePids(levels: readonly PidsLevel[]): PidsVerdict {
+  const v: PidsVerdict = {};
+  for (const level of levels) {
+    if (typeof level.max !== 'number') continue;
+    if (!v.effectiveMax || level.max < v.effectiveMax.max) v.effectiveMax = { max: level.max, level };
+    if (level.current !== undefined) {
+      const ratio = level.max === 0 ? 1 : level.current / level.max;
+      if (!v.tightest || ratio > v.tightest.ratio) v.tightest = { ratio, level: level as PidsLevel & { max: number; current: number } };
+    }
+  }
+  for (const level of levels) {
+    if ((level.eventsMax ?? 0) > (v.refused?.count ?? 0)) v.refused = { count: level.eventsMax!, level };
+  }
+  return v;
+}
+
+function pidsFindings(view: CgroupView<PidsLevel>, subjects: Subject[], membershipLine: Evidence): FindingInput[] {
+  const who = describe(subjects);
+  const v = judgePids(view.levels);
+  const out: FindingInput[] = [];
+  const at = v.tightest?.level ?? v.effectiveMax?.level ?? view.levels[0]!;
+  const fixes = raiseLimitFixes('pids', cgroupPathOf(at.dir, view.placement.mount));
+  const refusedEvidence = v.refused ? readEvidence(v.refused.level.eventsRead) : [];
+  if (v.tightest && v.tightest.ratio >= PIDS_WARN_RATIO) {
+    const t = v.tightest;
+    const error = t.ratio >= PIDS_ERROR_RATIO || (v.refused?.count ?? 0) > 0;
+    out.push({
+      classId: 'process-limit',
+      severity: error ? 'error' : 'warning',
+      confidence: error ? 0.8 : 0.55,
+      message: `The pids cgroup of ${who} holds ${t.level.current} of its ${t.level.max} tasks (${pct(t.ratio)})${v.refused ? `, and ${v.refused.count} fork${v.refused.count === 1 ? ' was' : 's were'} already refused` : ''}: go build and go test fail with "resource temporarily unavailable" or "failed to create new OS thread".`,
+      evidence: [...readEvidence(t.level.currentRead), ...readEvidence(t.level.maxRead), ...refusedEvidence, membershipLine],
+      fixes,
+    });
+  } else if (v.refused && v.refused.count > 0) {
+    out.push({
+      classId: 'process-limit',
+      severity: 'warning',
+      confidence: 0.6,
+      message: `The pids limit of ${who} has refused ${v.refused.count} fork${v.refused.count === 1 ? '' : 's'} (pids.events max ${v.refused.count})${v.effectiveMax ? `; the limit is ${v.effectiveMax.max}` : ''}: builds and tests that run many processes or threads fail intermittently.`,
+      evidence: [...refusedEvidence, ...(v.effectiveMax ? readEvidence(v.effectiveMax.level.maxRead) : []), membershipLine],
+      fixes,
+    });
+  }
+  return out;
+}
+
+// ---------- the probe ----------
+
+async function findGopls(host: Host, processes: readonly ProcessEntry[]): Promise<ProcessEntry[]> {
+  const own = processes.filter((p) => p.uid === host.uid || p.euid === host.uid);
+  const byName = own.filter((p) => p.name === 'gopls');
+  // comm is what was exec'd; a gopls reached through a differently named link shows in exe.
+  const others = own.filter((p) => p.name !== 'gopls').slice(0, MAX_EXE_LOOKUPS);
+  const byExe = await mapLimit(others, 64, async (p) => {
+    const exe = await host.readlink(`/proc/${p.pid}/exe`);
+    return exe && path.posix.basename(exe.replace(/ \(deleted\)$/, '')) === 'gopls' ? p : undefined;
+  });
+  return [...byName, ...byExe.filter((p): p is ProcessEntry => p !== undefined)];
+}
+
+interface SubjectCgroups {
+  subject: Subject;
+  memberships: CgroupMembership[];
+  cgroupText: string;
+  cgroupFile: string;
+}
+
+export async function runCgroups(ctx: ProbeContext): Promise<ProbeOutcome> {
+  const { host } = ctx;
+  if (host.platform !== 'linux') return skipped(`cgroups exist only on Linux (platform ${host.platform})`);
+  const mountinfoFile = procOf(host, 'self', 'mountinfo');
+  const mountinfo = await host.readText(mountinfoFile);
+  if (mountinfo === undefined) return skipped(`${mountinfoFile} is not readable`);
+  const mounts = cgroupMounts(parseMountInfo(mountinfo));
+  if (mounts.length === 0) return skipped(`no cgroup or cgroup2 file system is mounted (${mountinfoFile})`);
+  const hasV1 = mounts.some((m) => m.version === 1 && m.controllers.some((c) => !c.startsWith('name=')));
+  const hasV2 = mounts.some((m) => m.version === 2);
+  const mode = hasV1 && hasV2 ? 'hybrid' : hasV1 ? 'v1' : 'v2';
+
+  const meminfo = await host.readText('/proc/meminfo');
+  const memAvailEntry = meminfo === undefined ? undefined : parseMemInfo(meminfo).get('MemAvailable');
+  const memAvailable: Evidence | undefined = memAvailEntry ? { source: '/proc/meminfo', excerpt: memAvailEntry.line } : undefined;
+
+  const table = await sharedProcessTable(host, ctx.facts);
+  const self = table.processes.find((p) => p.pid === host.pid);
+  const gopls = (await findGopls(host, table.processes)).filter((p) => p.pid !== host.pid);
+  const subjects: Subject[] = [{ pid: host.pid, name: self?.name ?? 'self', role: 'editor' }, ...gopls.map((p): Subject => ({ pid: p.pid, name: p.name ?? 'gopls', role: 'gopls' }))];
+
+  const withCgroups = (
+    await mapLimit(subjects, 16, async (subject): Promise<SubjectCgroups | undefined> => {
+      const cgroupFile = `/proc/${subject.pid}/cgroup`;
+      const cgroupText = await host.readText(cgroupFile);
+      return cgroupText === undefined ? undefined : { subject, memberships: parseProcCgroup(cgroupText), cgroupText, cgroupFile };
+    })
+  ).filter((s): s is SubjectCgroups => s !== undefined);
+  if (withCgroups.length === 0) return skipped(`/proc/${host.pid}/cgroup is not readable`, { mode });
+
+  const memoryCache = new Map<string, Promise<MemoryLevel>>();
+  const pidsCache = new Map<string, Promise<PidsLevel>>();
+  // Subjects that share a cgroup are judged once, and named together.
+  const memoryGroups = new Map<string, { view: CgroupView<MemoryLevel>; subjects: Subject[]; line: Evidence }>();
+  const pidsGroups = new Map<string, { view: CgroupView<PidsLevel>; subjects: Subject[]; line: Evidence }>();
+  const unresolved: string[] = [];
+
+  for (const s of withCgroups) {
+    for (const controller of ['memory', 'pids'] as const) {
+      const placement = placeController(controller, s.memberships, mounts);
+      if (!placement) continue;
+      const dir = await resolveDir(host, placement, controller === 'memory' ? 'memory.current' : 'pids.current');
+      if (!dir) {
+        unresolved.push(`${controller} of pid ${s.subject.pid}: ${placement.membership.line}`);
+        continue;
+      }
+      const line: Evidence = { source: s.cgroupFile, excerpt: placement.membership.line };
+      const groups = controller === 'memory' ? memoryGroups : pidsGroups;
+      const existing = groups.get(dir);
+      if (existing) {
+        existing.subjects.push(s.subject);
+        continue;
+      }
+      const dirs = ancestorsWithin(dir, placement.mount.mountPoint);
+      if (controller === 'memory') {
+        const levels = await Promise.all(dirs.map((d) => memoryCache.get(d) ?? (memoryCache.set(d, readMemoryLevel(host, placement.version, d)), memoryCache.get(d)!)));
+        memoryGroups.set(dir, { view: { version: placement.version, placement, levels }, subjects: [s.subject], line });
+      } else {
+        const levels = await Promise.all(dirs.map((d) => pidsCache.get(d) ?? (pidsCache.set(d, readPidsLevel(host, d)), pidsCache.get(d)!)));
+        pidsGroups.set(dir, { view: { version: placement.version, placement, levels }, subjects: [s.subject], line });
+      }
+    }
+  }
+
+  const findings: FindingInput[] = [];
+  for (const g of memoryGroups.values()) findings.push(...memoryFindings(g.view, g.subjects, g.line, memAvailable, memAvailEntry?.bytes));
+  for (const g of pidsGroups.values()) findings.push(...pidsFindings(g.view, g.subjects, g.line));
+
+  const observed = {
+    mode,
+    memAvailableBytes: memAvailEntry?.bytes,
+    goplsProcesses: gopls.map((p) => p.pid),
+    memory: [...memoryGroups.entries()].map(([dir, g]) => {
+      const v = judgeMemory(g.view);
+      return {
+        cgroup: dir,
+        version: g.view.version,
+        pids: g.subjects.map((s) => s.pid),
+        effectiveLimitBytes: v.effectiveLimit?.bytes ?? null,
+        limitFile: v.effectiveLimit?.level.limitRead.file ?? g.view.levels[0]?.limitRead.file,
+        usageBytes: g.view.levels[0]?.usage,
+        workingSetRatio: v.tightest ? Math.round(v.tightest.ratio * 1000) / 1000 : undefined,
+        oomKill: v.oomKill?.count,
+        failcnt: v.failcnt,
+      };
+    }),
+    pids: [...pidsGroups.entries()].map(([dir, g]) => {
+      const v = judgePids(g.view.levels);
+      return { cgroup: dir, version: g.view.version, pids: g.subjects.map((s) => s.pid), effectiveMax: v.effectiveMax?.max ?? null, current: v.tightest?.level.current ?? g.view.levels[0]?.current, forksRefused: v.refused?.count ?? 0 };
+    }),
+    ...(unresolved.length ? { unresolved } : {}),
+  };
+  return { findings, observed };
+}
+
 export const cgroupsProbe: Probe = {
   id: 'cgroups',
   title: 'cgroup memory and pids limits',
   classes: ['memory-limit', 'process-limit'],
-  async run() {
-    return skipped('not implemented yet');
-  },
+  run: runCgroups,
 };

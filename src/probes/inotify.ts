@@ -1,12 +1,283 @@
-import type { Probe } from '../doctor/probe.js';
+// inotify watches and instances of this user against fs.inotify.max_user_watches and
+// max_user_instances. The kernel keeps the per-user count private, so it is rebuilt from every
+// own process's inotify fds: an fd whose link is anon_inode:inotify is one instance, and each
+// "inotify wd:" line in its fdinfo is one watch. Only those fds' fdinfo is read (the costly part).
+import { promises as fs, type Dirent } from 'node:fs';
+import path from 'node:path';
+import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
+import type { Probe, ProbeContext, ProbeOutcome } from '../doctor/probe.js';
 import { skipped } from '../doctor/probe.js';
+import type { Host } from '../host/host.js';
+import { countInotifyWatches, isInotifyLink } from '../procfs/fdinfo.js';
+import { parseSysctlInt } from '../procfs/limits.js';
+import { mapLimit, sharedProcessTable, type ProcessEntry } from '../procfs/procs.js';
 
-// Stub: replaced by the real probe.
+const WATCHES_FILE = '/proc/sys/fs/inotify/max_user_watches';
+const INSTANCES_FILE = '/proc/sys/fs/inotify/max_user_instances';
+const ERROR_RATIO = 0.9;
+const WARN_RATIO = 0.75;
+/** Below this default-ish ceiling, a large workspace alone can use up the watches. */
+const LOW_MAX_WATCHES = 65536;
+const LARGE_WORKSPACE_DIRS = 10_000;
+const RECOMMENDED_WATCHES = 524288;
+const RECOMMENDED_INSTANCES = 1024;
+/** A process with more fds than this is not looked at further (its inotify fds come first rarely). */
+const MAX_FDS_PER_PROCESS = 65536;
+const MAX_WALK_DIRS = 200_000;
+/** Folders that are safe to keep out of the editor's watcher: nobody edits them by hand. */
+const EXCLUDABLE = new Set(['node_modules', 'bazel-bin', 'bazel-out', 'bazel-testlogs', '.direnv', '.venv', '__pycache__', '.terraform', '.tox']);
+
+export interface InotifyHolder {
+  pid: number;
+  name: string;
+  instances: number;
+  watches: number;
+  /** One fdinfo file that was read, for evidence. */
+  fdinfo: string;
+}
+
+export interface InotifyUsage {
+  watches: number;
+  instances: number;
+  /** Holders with at least one instance, most watches first. */
+  holders: InotifyHolder[];
+  processesScanned: number;
+  fdsLooked: number;
+}
+
+/** Counts the inotify instances and watches held by these processes, through the host. */
+export async function countInotify(host: Host, processes: readonly ProcessEntry[]): Promise<InotifyUsage> {
+  let fdsLooked = 0;
+  const perProcess = await mapLimit(processes, 16, async (p): Promise<InotifyHolder | undefined> => {
+    const fds = (await host.list(`/proc/${p.pid}/fd`))?.slice(0, MAX_FDS_PER_PROCESS);
+    if (!fds?.length) return undefined;
+    fdsLooked += fds.length;
+    const links = await mapLimit(fds, 32, async (fd) => ((isInotifyLink(await host.readlink(`/proc/${p.pid}/fd/${fd}`))) ? fd : undefined));
+    const inotifyFds = links.filter((fd): fd is string => fd !== undefined);
+    if (inotifyFds.length === 0) return undefined;
+    let watches = 0;
+    for (const fd of inotifyFds) {
+      const info = await host.readText(`/proc/${p.pid}/fdinfo/${fd}`, 16 * 1024 * 1024);
+      if (info !== undefined) watches += countInotifyWatches(info);
+    }
+    return { pid: p.pid, name: p.name ?? '?', instances: inotifyFds.length, watches, fdinfo: `/proc/${p.pid}/fdinfo/${inotifyFds[0]}` };
+  });
+  const holders = perProcess.filter((h): h is InotifyHolder => h !== undefined).sort((a, b) => b.watches - a.watches || b.instances - a.instances || a.pid - b.pid);
+  return {
+    watches: holders.reduce((n, h) => n + h.watches, 0),
+    instances: holders.reduce((n, h) => n + h.instances, 0),
+    holders,
+    processesScanned: processes.length,
+    fdsLooked,
+  };
+}
+
+export interface WorkspaceDirs {
+  root: string;
+  dirs: number;
+  truncated: boolean;
+  /** Directories under excludable folders ("node_modules" → 1935), wherever they sit. */
+  excludable: Record<string, number>;
+}
+
+/** Counts directories under a workspace (each one costs the editor's watcher a watch), without following links. */
+export async function countWorkspaceDirs(root: string, deadline: number, maxDirs = MAX_WALK_DIRS): Promise<WorkspaceDirs> {
+  const out: WorkspaceDirs = { root, dirs: 0, truncated: false, excludable: {} };
+  const queue: Array<{ dir: string; under?: string }> = [{ dir: root }];
+  const worker = async () => {
+    for (;;) {
+      const next = queue.shift();
+      if (!next) return;
+      if (out.dirs >= maxDirs || performance.now() > deadline) {
+        out.truncated = true;
+        queue.length = 0;
+        return;
+      }
+      out.dirs++;
+      if (next.under) out.excludable[next.under] = (out.excludable[next.under] ?? 0) + 1;
+      let entries: Dirent[];
+      try {
+        entries = await fs.readdir(next.dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const e of entries) {
+        if (!e.isDirectory()) continue;
+        queue.push({ dir: path.join(next.dir, e.name), under: next.under ?? (EXCLUDABLE.has(e.name) ? e.name : undefined) });
+      }
+    }
+  };
+  // Workers drain a shared queue; one that finds it empty while others still list may exit
+  // early, so keep restarting until the queue stays empty.
+  while (queue.length > 0) await Promise.all(Array.from({ length: 8 }, worker));
+  return out;
+}
+
+function raiseWatchesFix(value: number): Fix {
+  return {
+    id: 'inotify-raise-watches',
+    kind: 'terminal',
+    title: `Raise fs.inotify.max_user_watches to ${value}`,
+    text: `sysctl -w fs.inotify.max_user_watches=${value} && echo 'fs.inotify.max_user_watches=${value}' > /etc/sysctl.d/60-inotify-watches.conf`,
+    needsRoot: true,
+    detail: 'Applies now and keeps it across reboots (each watch costs about 1 KiB of kernel memory, only when used).',
+  };
+}
+
+function raiseInstancesFix(value: number): Fix {
+  return {
+    id: 'inotify-raise-instances',
+    kind: 'terminal',
+    title: `Raise fs.inotify.max_user_instances to ${value}`,
+    text: `sysctl -w fs.inotify.max_user_instances=${value} && echo 'fs.inotify.max_user_instances=${value}' > /etc/sysctl.d/60-inotify-instances.conf`,
+    needsRoot: true,
+    detail: 'Applies now and keeps it across reboots.',
+  };
+}
+
+const VSCODE_DOCS: Fix = {
+  id: 'inotify-vscode-docs',
+  kind: 'link',
+  title: 'VS Code: "unable to watch for file changes in this large workspace"',
+  url: 'https://code.visualstudio.com/docs/setup/linux#_visual-studio-code-is-unable-to-watch-for-file-changes-in-this-large-workspace-error-enospc',
+};
+
+function watcherExcludeFix(workspaces: readonly WorkspaceDirs[]): Fix | undefined {
+  const counts = new Map<string, number>();
+  for (const w of workspaces) for (const [name, n] of Object.entries(w.excludable)) counts.set(name, (counts.get(name) ?? 0) + n);
+  const total = workspaces.reduce((n, w) => n + w.dirs, 0);
+  const heavy = [...counts.entries()].filter(([, n]) => n >= 1000 || (total > 0 && n / total >= 0.2)).sort((a, b) => b[1] - a[1]);
+  if (heavy.length === 0) return undefined;
+  return {
+    id: 'inotify-watcher-exclude',
+    kind: 'setting',
+    title: `Stop watching ${heavy.map(([n]) => n).join(', ')}`,
+    key: 'files.watcherExclude',
+    value: Object.fromEntries(heavy.map(([n]) => [`**/${n}/**`, true])),
+    target: 'workspace',
+    merge: true,
+    detail: `${heavy.map(([n, c]) => `${n}: ${c} folders`).join('; ')}; nobody edits them by hand.`,
+  };
+}
+
+function nextWatchTarget(needed: number): number {
+  let v = RECOMMENDED_WATCHES;
+  while (v < needed * 2) v *= 2;
+  return v;
+}
+
+function holdersText(holders: readonly InotifyHolder[], n = 5): string {
+  return holders
+    .slice(0, n)
+    .map((h) => `${h.name} (pid ${h.pid}) ${h.watches} watch${h.watches === 1 ? '' : 'es'} in ${h.instances} instance${h.instances === 1 ? '' : 's'}`)
+    .join(', ');
+}
+
+function holderEvidence(holders: readonly InotifyHolder[], n = 3): Evidence[] {
+  return holders.slice(0, n).map((h) => ({ source: `/proc/${h.pid}/fdinfo`, excerpt: `${h.name} (pid ${h.pid}): ${h.instances} fd(s) -> anon_inode:inotify, ${h.watches} "inotify wd:" line(s), e.g. ${h.fdinfo}` }));
+}
+
+export function inotifyFindings(input: {
+  maxWatches: number;
+  maxInstances: number | undefined;
+  usage: InotifyUsage;
+  uid: number;
+  workspaces: readonly WorkspaceDirs[];
+}): FindingInput[] {
+  const { maxWatches, maxInstances, usage, workspaces } = input;
+  const out: FindingInput[] = [];
+  const exclude = watcherExcludeFix(workspaces);
+  const wsDirs = workspaces.reduce((n, w) => n + w.dirs, 0);
+  const watchFixes = (needed: number): Fix[] => [raiseWatchesFix(nextWatchTarget(needed)), ...(exclude ? [exclude] : []), VSCODE_DOCS];
+  const watchesEvidence: Evidence = { source: WATCHES_FILE, excerpt: String(maxWatches) };
+  const wRatio = maxWatches > 0 ? usage.watches / maxWatches : 1;
+  if (wRatio >= WARN_RATIO) {
+    const error = wRatio >= ERROR_RATIO;
+    out.push({
+      classId: 'file-watch',
+      severity: error ? 'error' : 'warning',
+      confidence: error ? 0.85 : 0.6,
+      message: `uid ${input.uid} holds ${usage.watches} of ${maxWatches} inotify watches (${Math.round(wRatio * 100)}%)${error ? ': new watches fail with ENOSPC, so changes to go.mod and new files go unnoticed' : ': a little more and new watches fail with ENOSPC'}. Top holders: ${holdersText(usage.holders)}.`,
+      evidence: [watchesEvidence, ...holderEvidence(usage.holders)],
+      fixes: watchFixes(usage.watches + wsDirs),
+    });
+  }
+  if (maxInstances !== undefined) {
+    const iRatio = maxInstances > 0 ? usage.instances / maxInstances : 1;
+    if (iRatio >= WARN_RATIO) {
+      const error = iRatio >= ERROR_RATIO;
+      const byInstances = [...usage.holders].sort((a, b) => b.instances - a.instances);
+      out.push({
+        classId: 'file-watch',
+        severity: error ? 'error' : 'warning',
+        confidence: error ? 0.8 : 0.55,
+        message: `uid ${input.uid} holds ${usage.instances} of ${maxInstances} inotify instances (${Math.round(iRatio * 100)}%)${error ? ': a new watcher fails with EMFILE ("too many open files") even with watches to spare' : ''}. Top holders: ${holdersText(byInstances)}.`,
+        evidence: [{ source: INSTANCES_FILE, excerpt: String(maxInstances) }, ...holderEvidence(byInstances)],
+        fixes: [raiseInstancesFix(Math.max(RECOMMENDED_INSTANCES, usage.instances * 2)), VSCODE_DOCS],
+      });
+    }
+  }
+  const largest = [...workspaces].sort((a, b) => b.dirs - a.dirs)[0];
+  if (largest && wRatio < WARN_RATIO) {
+    if (maxWatches < LOW_MAX_WATCHES && wsDirs >= LARGE_WORKSPACE_DIRS) {
+      out.push({
+        classId: 'file-watch',
+        severity: 'warning',
+        confidence: 0.5,
+        message: `fs.inotify.max_user_watches is only ${maxWatches}, and the workspace ${largest.root} has ${largest.dirs}${largest.truncated ? '+' : ''} folders, each of which the editor's watcher needs a watch for.`,
+        evidence: [watchesEvidence, { source: largest.root, excerpt: `${largest.dirs}${largest.truncated ? '+' : ''} directories` }],
+        fixes: watchFixes(usage.watches + wsDirs),
+      });
+    } else if (usage.watches + wsDirs > maxWatches) {
+      out.push({
+        classId: 'file-watch',
+        severity: 'warning',
+        confidence: 0.45,
+        message: `Watching the workspace takes up to ${wsDirs}${largest.truncated ? '+' : ''} more watches (one per folder), but only ${Math.max(0, maxWatches - usage.watches)} of ${maxWatches} are free.`,
+        evidence: [watchesEvidence, { source: largest.root, excerpt: `${largest.dirs}${largest.truncated ? '+' : ''} directories` }, ...holderEvidence(usage.holders, 1)],
+        fixes: watchFixes(usage.watches + wsDirs),
+      });
+    }
+  }
+  return out;
+}
+
+export async function runInotify(ctx: ProbeContext): Promise<ProbeOutcome> {
+  const { host } = ctx;
+  if (host.platform !== 'linux') return skipped(`inotify exists only on Linux (platform ${host.platform})`);
+  const maxWatches = parseSysctlInt(await host.readText(WATCHES_FILE));
+  const maxInstances = parseSysctlInt(await host.readText(INSTANCES_FILE));
+  if (maxWatches === undefined) return skipped(`${WATCHES_FILE} is not readable: the kernel has no inotify`);
+
+  // Walk the workspaces while /proc is scanned; the walk gets a third of the time left.
+  const walkDeadline = performance.now() + Math.min(1500, Math.max(100, ctx.remainingMs() / 3));
+  const walks = Promise.all(ctx.workspaces.map((w) => countWorkspaceDirs(w, walkDeadline)));
+  const table = await sharedProcessTable(host, ctx.facts);
+  // inotify charges the effective uid of the process that created the instance.
+  const own = table.processes.filter((p) => (p.euid ?? p.uid) === host.uid);
+  const usage = await countInotify(host, own);
+  const workspaces = await walks;
+
+  const findings = inotifyFindings({ maxWatches, maxInstances, usage, uid: host.uid, workspaces });
+  return {
+    findings,
+    observed: {
+      maxUserWatches: maxWatches,
+      maxUserInstances: maxInstances,
+      watchesInUse: usage.watches,
+      instancesInUse: usage.instances,
+      uid: host.uid,
+      processesScanned: usage.processesScanned,
+      processTableTruncated: table.truncated,
+      topHolders: usage.holders.slice(0, 5).map(({ pid, name, watches, instances }) => ({ pid, name, watches, instances })),
+      workspaces: workspaces.map((w) => ({ path: w.root, dirs: w.dirs, truncated: w.truncated })),
+    },
+  };
+}
+
 export const inotifyProbe: Probe = {
   id: 'inotify',
   title: 'inotify watches and instances',
   classes: ['file-watch'],
-  async run() {
-    return skipped('not implemented yet');
-  },
+  run: runInotify,
 };

@@ -1,12 +1,175 @@
-import type { Probe } from '../doctor/probe.js';
+// Kernel-wide and per-user task limits: kernel.pid_max and kernel.threads-max against every task
+// on the machine, RLIMIT_NPROC against this user's tasks (each thread counts, which is why Go's
+// "failed to create new OS thread" shows up here), and RLIMIT_NOFILE.
+import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
+import type { Probe, ProbeContext, ProbeOutcome } from '../doctor/probe.js';
 import { skipped } from '../doctor/probe.js';
+import { findLimit, parseLimits, parseLoadAvg, parseSysctlInt, type ResourceLimit } from '../procfs/limits.js';
+import { procOf, sharedProcessTable } from '../procfs/procs.js';
 
-// Stub: replaced by the real probe.
+const PID_MAX_FILE = '/proc/sys/kernel/pid_max';
+const THREADS_MAX_FILE = '/proc/sys/kernel/threads-max';
+const LOADAVG_FILE = '/proc/loadavg';
+const WARN_RATIO = 0.8;
+const ERROR_RATIO = 0.9;
+/** gopls and go build keep many files open at once; Node (the editor) does not raise its own. */
+const LOW_NOFILE = 4096;
+/** Below this, a parallel go build with its compiler threads alone can hit RLIMIT_NPROC. */
+const LOW_NPROC = 1024;
+
+function pct(r: number): string {
+  return `${Math.round(r * 100)}%`;
+}
+
+function sysctlFix(id: string, key: string, value: number): Fix {
+  return {
+    id,
+    kind: 'terminal',
+    title: `Raise ${key} to ${value}`,
+    text: `sysctl -w ${key}=${value} && echo '${key}=${value}' > /etc/sysctl.d/60-${key.replace(/\./g, '-')}.conf`,
+    needsRoot: true,
+    detail: 'Applies now and keeps it across reboots.',
+  };
+}
+
+function limitsConfFix(id: string, item: 'nproc' | 'nofile', value: number): Fix {
+  return {
+    id,
+    kind: 'terminal',
+    title: `Raise the ${item} limit to ${value} for every login`,
+    text: `printf '%s\\n' '* soft ${item} ${value}' '* hard ${item} ${value}' > /etc/security/limits.d/60-${item}.conf`,
+    needsRoot: true,
+    detail: 'pam_limits applies it at the next login (log out and back in, then restart the editor). A systemd user session may also need DefaultLimit' + (item === 'nproc' ? 'NPROC' : 'NOFILE') + ' in /etc/systemd/user.conf.',
+  };
+}
+
+export interface ProcessLimitsInput {
+  pidMax?: number;
+  threadsMax?: number;
+  /** Every task on the machine (from /proc/loadavg). */
+  tasks?: number;
+  uid: number;
+  /** This user's tasks: threads of processes whose real uid is uid. */
+  userTasks: number;
+  nproc?: ResourceLimit;
+  nofile?: ResourceLimit;
+  limitsFile: string;
+}
+
+export function processLimitFindings(i: ProcessLimitsInput): FindingInput[] {
+  const out: FindingInput[] = [];
+  const tasksEvidence: Evidence | undefined = i.tasks === undefined ? undefined : { source: LOADAVG_FILE, excerpt: `${i.tasks} tasks exist (4th field, running/total)` };
+  const ratioFinding = (max: number | undefined, file: string, what: string, fix: Fix): void => {
+    if (max === undefined || i.tasks === undefined || max <= 0) return;
+    const r = i.tasks / max;
+    if (r < WARN_RATIO) return;
+    const error = r >= ERROR_RATIO;
+    out.push({
+      classId: 'process-limit',
+      severity: error ? 'error' : 'warning',
+      confidence: error ? 0.8 : 0.55,
+      message: `${i.tasks} tasks exist against ${what} ${max} (${pct(r)}): new processes and threads fail with "resource temporarily unavailable".`,
+      evidence: [{ source: file, excerpt: String(max) }, ...(tasksEvidence ? [tasksEvidence] : [])],
+      fixes: [fix],
+    });
+  };
+  ratioFinding(i.threadsMax, THREADS_MAX_FILE, 'kernel.threads-max', sysctlFix('sysctl-raise-threads-max', 'kernel.threads-max', Math.max(4 * (i.threadsMax ?? 0), 1 << 20)));
+  ratioFinding(i.pidMax, PID_MAX_FILE, 'kernel.pid_max', sysctlFix('sysctl-raise-pid-max', 'kernel.pid_max', 4194304));
+
+  // Root is exempt from RLIMIT_NPROC (the kernel skips the check for uid 0 and CAP_SYS_RESOURCE).
+  if (i.nproc && i.uid !== 0 && typeof i.nproc.soft === 'number') {
+    const soft = i.nproc.soft;
+    const r = soft > 0 ? i.userTasks / soft : 1;
+    const evidence: Evidence[] = [{ source: i.limitsFile, excerpt: i.nproc.line.trim() }, { source: '/proc/*/status', excerpt: `${i.userTasks} threads in processes with Uid ${i.uid}` }];
+    const fix = limitsConfFix('rlimit-raise-nproc', 'nproc', Math.max(65536, soft * 4));
+    if (r >= WARN_RATIO) {
+      const error = r >= ERROR_RATIO;
+      out.push({
+        classId: 'process-limit',
+        severity: error ? 'error' : 'warning',
+        confidence: error ? 0.85 : 0.6,
+        message: `uid ${i.uid} runs ${i.userTasks} tasks against its RLIMIT_NPROC of ${soft} (${pct(r)}): Go programs fail with "failed to create new OS thread" and go build with "resource temporarily unavailable".`,
+        evidence,
+        fixes: [fix],
+      });
+    } else if (soft < LOW_NPROC) {
+      out.push({
+        classId: 'process-limit',
+        severity: 'warning',
+        confidence: 0.4,
+        message: `RLIMIT_NPROC is only ${soft} for uid ${i.uid} (${i.userTasks} in use): every thread counts, and a parallel go build or go test spawns many.`,
+        evidence,
+        fixes: [fix],
+      });
+    }
+  }
+
+  if (i.nofile && typeof i.nofile.soft === 'number' && i.nofile.soft < LOW_NOFILE) {
+    const hardLow = typeof i.nofile.hard === 'number' && i.nofile.hard < LOW_NOFILE;
+    out.push({
+      classId: 'process-limit',
+      severity: 'warning',
+      confidence: hardLow ? 0.55 : 0.3,
+      message: hardLow
+        ? `Max open files is ${i.nofile.soft} (hard ${i.nofile.hard}): gopls and go build open many files at once and fail with "too many open files".`
+        : `Max open files is ${i.nofile.soft} (soft; hard ${i.nofile.hard}). Go programs raise their soft limit to the hard one, but the editor and other tools it starts do not.`,
+      evidence: [{ source: i.limitsFile, excerpt: i.nofile.line.trim() }],
+      fixes: [limitsConfFix('rlimit-raise-nofile', 'nofile', 65536)],
+    });
+  }
+  return out;
+}
+
+export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome> {
+  const { host } = ctx;
+  if (host.platform !== 'linux') return skipped(`these limits are read from Linux /proc (platform ${host.platform})`);
+  const limitsFile = procOf(host, 'self', 'limits');
+  const [pidMaxText, threadsMaxText, loadavgText, limitsText, table] = await Promise.all([
+    host.readText(PID_MAX_FILE),
+    host.readText(THREADS_MAX_FILE),
+    host.readText(LOADAVG_FILE),
+    host.readText(limitsFile),
+    sharedProcessTable(host, ctx.facts),
+  ]);
+  if (pidMaxText === undefined && limitsText === undefined) return skipped(`neither ${PID_MAX_FILE} nor ${limitsFile} is readable`);
+  const limits = limitsText === undefined ? [] : parseLimits(limitsText);
+  const own = table.processes.filter((p) => p.uid === host.uid);
+  const userTasks = own.reduce((n, p) => n + (p.threads ?? 1), 0);
+  const allThreads = table.processes.reduce((n, p) => n + (p.threads ?? 1), 0);
+  const input: ProcessLimitsInput = {
+    pidMax: parseSysctlInt(pidMaxText),
+    threadsMax: parseSysctlInt(threadsMaxText),
+    // loadavg counts every task cheaply; the scan is the fallback (and misses other namespaces).
+    tasks: (loadavgText === undefined ? undefined : parseLoadAvg(loadavgText)?.tasks) ?? (table.truncated ? undefined : allThreads),
+    uid: host.uid,
+    userTasks,
+    nproc: findLimit(limits, 'Max processes'),
+    nofile: findLimit(limits, 'Max open files'),
+    limitsFile,
+  };
+  const findings = processLimitFindings(input);
+  const show = (l: ResourceLimit | undefined) => (l ? { soft: l.soft, hard: l.hard } : undefined);
+  return {
+    findings,
+    observed: {
+      pidMax: input.pidMax,
+      threadsMax: input.threadsMax,
+      tasks: input.tasks,
+      threadsCounted: allThreads,
+      uid: host.uid,
+      userProcesses: own.length,
+      userTasks,
+      maxProcesses: show(input.nproc),
+      maxOpenFiles: show(input.nofile),
+      ...(host.uid === 0 ? { nprocNote: 'uid 0 is exempt from RLIMIT_NPROC: no finding is made for it' } : {}),
+      processTableTruncated: table.truncated,
+    },
+  };
+}
+
 export const processLimitsProbe: Probe = {
   id: 'process-limits',
   title: 'Kernel and rlimit process limits',
   classes: ['process-limit'],
-  async run() {
-    return skipped('not implemented yet');
-  },
+  run: runProcessLimits,
 };

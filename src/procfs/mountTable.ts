@@ -1,0 +1,61 @@
+// Which mount a path lives on, and what kind of file system that is. Pure: mountinfo text in.
+import { parseMountInfoLine, type MountInfo } from './mountinfo.js';
+
+export interface MountLine extends MountInfo {
+  /** The line as the kernel printed it, for evidence. */
+  raw: string;
+  /** 1-based line number in mountinfo. */
+  line: number;
+}
+
+export function parseMountTable(text: string): MountLine[] {
+  const out: MountLine[] = [];
+  text.split('\n').forEach((raw, i) => {
+    const line = raw.replace(/\r$/, '');
+    const m = line.trim() ? parseMountInfoLine(line) : undefined;
+    if (m) out.push({ ...m, raw: line, line: i + 1 });
+  });
+  return out;
+}
+
+function under(p: string, mountPoint: string): boolean {
+  if (mountPoint === '/') return p.startsWith('/');
+  return p === mountPoint || p.startsWith(mountPoint + '/');
+}
+
+/**
+ * The mount that holds an absolute, already resolved path: the longest mount point that is a
+ * prefix of it; of several mounts on that same point the last one listed is on top.
+ */
+export function mountOf(table: readonly MountLine[], realPath: string): MountLine | undefined {
+  let best: MountLine | undefined;
+  for (const m of table) {
+    if (!under(realPath, m.mountPoint)) continue;
+    if (!best || m.mountPoint.length >= best.mountPoint.length) best = m;
+  }
+  return best;
+}
+
+export type FsKind = 'local' | 'network' | 'fuse' | 'wsl-windows' | 'tmpfs' | 'overlay';
+
+/**
+ * Network and FUSE file systems make the go command slow and break its file locking
+ * (cmd/go/internal/lockedfile); WSL's 9p/drvfs view of Windows drives is both.
+ */
+export function fsKind(m: Pick<MountInfo, 'fsType' | 'superOptions'>): FsKind {
+  const t = m.fsType;
+  if (t === 'drvfs' || (t === '9p' && m.superOptions.some((o) => o.startsWith('aname=drvfs')))) return 'wsl-windows';
+  if (/^(nfs|nfs4|cifs|smb3|smbfs|9p|ceph|glusterfs|afs|lustre|gpfs|beegfs|virtiofs|davfs)$/.test(t)) return 'network';
+  if (t === 'fuse' || t === 'fuseblk' || t.startsWith('fuse.')) return 'fuse';
+  if (t === 'tmpfs' || t === 'ramfs') return 'tmpfs';
+  if (t === 'overlay' || t === 'aufs') return 'overlay';
+  return 'local';
+}
+
+export function hasOption(m: Pick<MountInfo, 'options'>, opt: string): boolean {
+  return m.options.includes(opt);
+}
+
+export function isReadOnly(m: Pick<MountInfo, 'options'>): boolean {
+  return m.options.includes('ro');
+}

@@ -1,0 +1,80 @@
+// The process table, read through a Host: which pids exist, who owns them, how many threads
+// each has. Three probes need it (inotify holders, gopls cgroups, this user's task count), so
+// one scan per run is shared through a key the run owns.
+import type { Host } from '../host/host.js';
+import { parseStatus } from './status.js';
+
+/** No real desktop has more; a fork bomb does, and then a partial count is still an answer. */
+export const MAX_PIDS = 20_000;
+
+export interface ProcessEntry {
+  pid: number;
+  name?: string;
+  /** Real uid: the one RLIMIT_NPROC charges. */
+  uid?: number;
+  /** Effective uid: the one an inotify instance is charged to when it is created. */
+  euid?: number;
+  threads?: number;
+  ppid?: number;
+}
+
+export interface ProcessTable {
+  processes: ProcessEntry[];
+  /** Pids listed in /proc (before the cap). */
+  totalPids: number;
+  truncated: boolean;
+  /** Listed but gone or unreadable by the time status was read. */
+  unreadable: number;
+}
+
+/** The path of a file of the process this host describes (/proc/self when live). */
+export function procOf(host: Host, pid: number | 'self', rest: string): string {
+  return `/proc/${pid === 'self' ? host.pid : pid}/${rest}`;
+}
+
+export async function listPids(host: Host, cap = MAX_PIDS): Promise<{ pids: number[]; total: number; truncated: boolean }> {
+  const names = (await host.list('/proc')) ?? [];
+  const all = names.filter((n) => /^\d+$/.test(n)).map(Number).sort((a, b) => a - b);
+  return { pids: all.slice(0, cap), total: all.length, truncated: all.length > cap };
+}
+
+/** Runs fn over items with at most `limit` in flight; keeps order. */
+export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    for (;;) {
+      const i = next++;
+      if (i >= items.length) return;
+      out[i] = await fn(items[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+export async function scanProcesses(host: Host, cap = MAX_PIDS): Promise<ProcessTable> {
+  const { pids, total, truncated } = await listPids(host, cap);
+  let unreadable = 0;
+  const rows = await mapLimit(pids, 64, async (pid): Promise<ProcessEntry | undefined> => {
+    const text = await host.readText(`/proc/${pid}/status`, 16 * 1024);
+    if (text === undefined) {
+      unreadable++;
+      return undefined;
+    }
+    const s = parseStatus(text);
+    return { pid, name: s.name, uid: s.uids?.[0], euid: s.uids?.[1], threads: s.threads, ppid: s.ppid };
+  });
+  return { processes: rows.filter((r): r is ProcessEntry => r !== undefined), totalPids: total, truncated, unreadable };
+}
+
+const shared = new WeakMap<object, Map<Host, Promise<ProcessTable>>>();
+
+/** One scan per (run, host): `runKey` is any object that lives as long as the run (ctx.facts). */
+export function sharedProcessTable(host: Host, runKey: object): Promise<ProcessTable> {
+  let byHost = shared.get(runKey);
+  if (!byHost) shared.set(runKey, (byHost = new Map()));
+  let p = byHost.get(host);
+  if (!p) byHost.set(host, (p = scanProcesses(host)));
+  return p;
+}

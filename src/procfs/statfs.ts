@@ -1,0 +1,80 @@
+// Free space and free inodes of a file system (statfs(2) as node's fs.statfs returns it). Pure.
+
+export interface SpaceFacts {
+  /** Fundamental block size (f_bsize). */
+  bsize: number;
+  /** Blocks in the file system. */
+  blocks: number;
+  /** Blocks available to an unprivileged user (f_bavail): what `go build` as this user can use. */
+  bavail: number;
+  /** Inodes in the file system; 0 when the file system does not count them (btrfs, 9p, some FUSE). */
+  files: number;
+  ffree: number;
+}
+
+export type SpaceLevel = 'ok' | 'warning' | 'error';
+
+export interface SpaceVerdict {
+  level: SpaceLevel;
+  bytesFree: number;
+  bytesTotal: number;
+  /** Percent of the file system free for this user, 0..100. */
+  pctFree: number;
+  inodesFree?: number;
+  pctInodesFree?: number;
+  /** Plain words, e.g. "312 MiB free (0.4%)". */
+  reasons: string[];
+}
+
+const MiB = 1024 * 1024;
+const GiB = 1024 * MiB;
+export const SPACE_ERROR_BYTES = 50 * MiB;
+export const SPACE_WARN_BYTES = GiB;
+export const SPACE_WARN_PCT = 2;
+export const INODES_ERROR = 1000;
+
+export function formatBytes(n: number): string {
+  if (n >= GiB) return `${(n / GiB).toFixed(1)} GiB`;
+  if (n >= MiB) return `${(n / MiB).toFixed(1)} MiB`;
+  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
+  return `${n} B`;
+}
+
+function pct(part: number, whole: number): number {
+  return whole > 0 ? Math.round((part / whole) * 1000) / 10 : 100;
+}
+
+/** error: nothing left (< 50 MiB, or < 1000 inodes); warning: < 1 GiB or < 2% (bytes or inodes). */
+export function assessSpace(s: SpaceFacts): SpaceVerdict {
+  const bytesFree = s.bavail * s.bsize;
+  const bytesTotal = s.blocks * s.bsize;
+  const pctFree = pct(s.bavail, s.blocks);
+  const reasons: string[] = [];
+  let level: SpaceLevel = 'ok';
+  const raise = (l: SpaceLevel) => {
+    if (l === 'error' || (l === 'warning' && level === 'ok')) level = l;
+  };
+  if (s.blocks > 0) {
+    if (bytesFree < SPACE_ERROR_BYTES) {
+      raise('error');
+      reasons.push(`${formatBytes(bytesFree)} free of ${formatBytes(bytesTotal)}`);
+    } else if (bytesFree < SPACE_WARN_BYTES || pctFree < SPACE_WARN_PCT) {
+      raise('warning');
+      reasons.push(`${formatBytes(bytesFree)} free of ${formatBytes(bytesTotal)} (${pctFree}%)`);
+    }
+  }
+  let inodesFree: number | undefined;
+  let pctInodesFree: number | undefined;
+  if (s.files > 0) {
+    inodesFree = s.ffree;
+    pctInodesFree = pct(s.ffree, s.files);
+    if (s.ffree < INODES_ERROR) {
+      raise('error');
+      reasons.push(`${s.ffree} inodes free of ${s.files}`);
+    } else if (pctInodesFree < SPACE_WARN_PCT) {
+      raise('warning');
+      reasons.push(`${s.ffree} inodes free of ${s.files} (${pctInodesFree}%)`);
+    }
+  }
+  return { level, bytesFree, bytesTotal, pctFree, inodesFree, pctInodesFree, reasons };
+}
