@@ -1,12 +1,311 @@
-import type { Probe } from '../doctor/probe.js';
+// Can this user read, write and search the directories the Go tools write to? For each: access(2)
+// as this process, owner and mode, the nearest existing parent when it does not exist yet (can it be
+// created?), POSIX ACL masks through getfacl where installed, and free space and inodes (statfs).
+import { promises as fs, constants as fsConst } from 'node:fs';
+import type { Probe, ProbeContext, ProbeOutcome } from '../doctor/probe.js';
 import { skipped } from '../doctor/probe.js';
+import type { Evidence, Fix, FindingInput, Severity } from '../doctor/model.js';
+import { lookPath } from '../facts/lookPath.js';
+import { assessSpace, formatBytes, type SpaceFacts, type SpaceVerdict } from '../procfs/statfs.js';
+import { goPathsFor, resolveExisting, type GoPathEntry, type GoPathRole } from './goPaths.js';
 
-// Stub: replaced by the real probe.
+export interface AccessCheck {
+  ok: boolean;
+  /** errno name when denied: EACCES, EROFS, EPERM… */
+  code?: string;
+}
+
+export interface AclEntry {
+  tag: 'user' | 'group' | 'mask' | 'other';
+  /** Named user or group; empty for the owner/owning group/mask/other entries. */
+  qualifier: string;
+  perms: string;
+  /** getfacl's "#effective:r-x" when the mask cuts the entry down. */
+  effective?: string;
+}
+
+export interface AclInfo {
+  entries: AclEntry[];
+  mask?: string;
+  /** Named entries or a mask: the mode bits alone do not tell who may write. */
+  extended: boolean;
+  /** The getfacl lines, for evidence. */
+  text: string;
+}
+
+export interface DirFact {
+  entry: GoPathEntry;
+  real: string;
+  exists: boolean;
+  /** False when the path exists but is not a directory. */
+  isDir: boolean;
+  /** The directory itself, or its nearest existing parent when it does not exist. */
+  checked: string;
+  owner?: number;
+  mode?: number;
+  read: AccessCheck;
+  write: AccessCheck;
+  search: AccessCheck;
+  dev?: number;
+  space?: SpaceFacts;
+  acl?: AclInfo;
+}
+
+/** Pure: getfacl output (with or without its "# file:" header) → entries and the mask. */
+export function parseGetfacl(text: string): AclInfo {
+  const entries: AclEntry[] = [];
+  const lines: string[] = [];
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#') || line.startsWith('default:')) continue;
+    const m = /^(user|group|mask|other):([^:]*):([rwxXst-]{3})\s*(?:#effective:([rwx-]{3}))?/.exec(line);
+    if (!m) continue;
+    lines.push(line);
+    entries.push({ tag: m[1] as AclEntry['tag'], qualifier: m[2] ?? '', perms: m[3]!, effective: m[4] });
+  }
+  const mask = entries.find((e) => e.tag === 'mask')?.perms;
+  const extended = mask !== undefined || entries.some((e) => (e.tag === 'user' || e.tag === 'group') && e.qualifier !== '');
+  return { entries, mask, extended, text: lines.join('\n') };
+}
+
+export function formatMode(mode: number): string {
+  return `0${(mode & 0o7777).toString(8).padStart(3, '0')}`;
+}
+
+const slug = (role: GoPathRole) => role.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+
+/** How bad a directory the go command cannot write is, by what it is for. */
+function writeSeverity(role: GoPathRole): Severity {
+  switch (role) {
+    case 'GOMODCACHE':
+    case 'GOCACHE':
+    case 'GOTMPDIR':
+      return 'error';
+    default:
+      // GOPATH: go install and GOPATH mode; gopls cache: gopls falls back to $TMPDIR/gopls.
+      return 'warning';
+  }
+}
+
+function what(role: GoPathRole): string {
+  switch (role) {
+    case 'GOMODCACHE':
+      return 'the go command cannot download modules ("could not create module cache", "permission denied")';
+    case 'GOCACHE':
+      return 'every build fails ("could not create cache", "permission denied")';
+    case 'GOTMPDIR':
+      return 'go build, go run and go test cannot create their work directory';
+    case 'GOPATH':
+      return 'go install and GOPATH-mode builds cannot write there';
+    case 'gopls cache':
+      return 'gopls cannot keep its index between runs and falls back to a temporary directory';
+    default:
+      return 'the Go tools cannot write there';
+  }
+}
+
+function ownerWords(f: DirFact, uid: number): string {
+  if (f.owner === undefined || f.mode === undefined) return '';
+  return `owned by uid ${f.owner}, mode ${formatMode(f.mode)}, you are uid ${uid}`;
+}
+
+function accessEvidence(f: DirFact, uid: number): Evidence {
+  const checks = [`R_OK ${f.read.ok ? 'ok' : f.read.code}`, `W_OK ${f.write.ok ? 'ok' : f.write.code}`, `X_OK ${f.search.ok ? 'ok' : f.search.code}`];
+  const owner = ownerWords(f, uid);
+  return { source: `access(2), stat(2) on ${f.checked}`, excerpt: `${checks.join(', ')}${owner ? `; ${owner}` : ''}` };
+}
+
+function entryEvidence(f: DirFact): Evidence {
+  const shown = f.real === f.entry.path ? f.entry.path : `${f.entry.path} → ${f.real}`;
+  return { source: f.entry.origin, excerpt: `${f.entry.role}=${shown}${f.exists ? '' : ' (does not exist)'}` };
+}
+
+function aclWords(f: DirFact): { words: string; evidence?: Evidence } {
+  const acl = f.acl;
+  if (!acl?.extended) return { words: '' };
+  const masked = acl.mask !== undefined && !acl.mask.includes('w');
+  return {
+    words: masked ? ` Its ACL mask is ${acl.mask}, which strips write from every named user and group entry.` : ' It has an extended ACL.',
+    evidence: { source: `getfacl -p ${f.checked}`, excerpt: acl.text },
+  };
+}
+
+function ownershipFixes(f: DirFact, uid: number): Fix[] {
+  const fixes: Fix[] = [];
+  const role = f.entry.role;
+  const dir = f.exists ? f.real : f.checked;
+  if (f.owner !== undefined && f.owner !== uid && uid !== 0) {
+    fixes.push({ id: `fs-access-chown-${slug(role)}`, kind: 'terminal', text: `sudo chown -R $USER: ${dir}`, needsRoot: true, title: `Take ownership of ${dir}`, detail: 'Usually needed after a `sudo go …` created it as root.' });
+  }
+  if (role === 'GOMODCACHE') fixes.push({ id: 'fs-access-go-clean-modcache', kind: 'terminal', text: 'go clean -modcache', needsRoot: false, title: 'Empty the module cache', detail: 'Modules are downloaded again on the next build.' });
+  if (role === 'GOCACHE') fixes.push({ id: 'fs-access-go-clean-cache', kind: 'terminal', text: 'go clean -cache', needsRoot: false, title: 'Empty the build cache' });
+  if (role === 'gopls cache' && f.exists) fixes.push({ id: 'fs-access-clear-gopls-cache', kind: 'clearGoplsCache', path: f.real, title: "Delete gopls's cache directory" });
+  fixes.push({ id: 'fs-access-module-cache-docs', kind: 'link', url: 'https://go.dev/ref/mod#module-cache', title: 'The module cache and its permissions' });
+  return fixes;
+}
+
+/** Pure: findings for the facts gathered about each directory. uid is who the checks ran as. */
+export function assessAccess(facts: readonly DirFact[], uid: number): FindingInput[] {
+  const findings: FindingInput[] = [];
+  for (const f of facts) {
+    const role = f.entry.role;
+    const sev = writeSeverity(role);
+    if (f.exists && !f.isDir) {
+      findings.push({ classId: 'fs-access', severity: sev, confidence: 0.9, message: `${role} ${f.real} is a file, not a directory: ${what(role)}.`, evidence: [entryEvidence(f), accessEvidence(f, uid)], fixes: [] });
+      continue;
+    }
+    if (f.exists) {
+      if (!f.read.ok || !f.search.ok) {
+        const acl = aclWords(f);
+        findings.push({
+          classId: 'fs-access',
+          severity: role === 'gopls cache' ? 'warning' : 'error',
+          confidence: 0.9,
+          message: `${role} ${f.real} cannot be ${!f.read.ok ? 'read' : 'searched'} (${!f.read.ok ? f.read.code : f.search.code}): ${ownerWords(f, uid)}.${acl.words}`,
+          evidence: [entryEvidence(f), accessEvidence(f, uid), ...(acl.evidence ? [acl.evidence] : [])],
+          fixes: ownershipFixes(f, uid),
+        });
+      } else if (!f.write.ok) {
+        const acl = aclWords(f);
+        const why = f.write.code === 'EROFS' ? 'is on a read-only file system' : `is not writable (${f.write.code}): ${ownerWords(f, uid)}`;
+        findings.push({
+          classId: 'fs-access',
+          severity: sev,
+          confidence: f.write.code === 'EROFS' ? 0.92 : 0.88,
+          message: `${role} ${f.real} ${why}; ${what(role)}.${acl.words}`,
+          evidence: [entryEvidence(f), accessEvidence(f, uid), ...(acl.evidence ? [acl.evidence] : [])],
+          fixes: f.write.code === 'EROFS' ? ownershipFixes({ ...f, owner: undefined }, uid) : ownershipFixes(f, uid),
+        });
+      }
+    } else if (role === 'GOTMPDIR') {
+      // The go command creates neither GOTMPDIR nor TMPDIR.
+      findings.push({
+        classId: 'fs-access',
+        severity: 'error',
+        confidence: 0.9,
+        message: `${role} ${f.real} does not exist, and the go command does not create it: ${what(role)}.`,
+        evidence: [entryEvidence(f), accessEvidence(f, uid)],
+        fixes: [{ id: 'fs-access-mkdir-gotmpdir', kind: 'terminal', text: `mkdir -p ${f.real}`, needsRoot: false, title: `Create ${f.real}` }],
+      });
+    } else if (!f.write.ok || !f.search.ok) {
+      const code = !f.write.ok ? f.write.code : f.search.code;
+      findings.push({
+        classId: 'fs-access',
+        severity: sev,
+        confidence: 0.85,
+        message: `${role} ${f.real} does not exist and cannot be created: its nearest existing parent ${f.checked} ${code === 'EROFS' ? 'is on a read-only file system' : `is not writable (${code}): ${ownerWords(f, uid)}`}; ${what(role)}.`,
+        evidence: [entryEvidence(f), accessEvidence(f, uid)],
+        fixes: ownershipFixes(f, uid),
+      });
+    }
+  }
+
+  // Space and inodes, once per file system.
+  const byDev = new Map<string, { facts: DirFact[]; verdict: SpaceVerdict }>();
+  for (const f of facts) {
+    if (!f.space) continue;
+    const key = f.dev !== undefined ? String(f.dev) : f.checked;
+    const g = byDev.get(key);
+    if (g) g.facts.push(f);
+    else byDev.set(key, { facts: [f], verdict: assessSpace(f.space) });
+  }
+  for (const { facts: group, verdict } of byDev.values()) {
+    if (verdict.level === 'ok') continue;
+    const roles = group.map((f) => `${f.entry.role} ${f.real}`).join(', ');
+    const fixes: Fix[] = [];
+    if (group.some((f) => f.entry.role === 'GOCACHE')) fixes.push({ id: 'fs-space-go-clean-cache', kind: 'terminal', text: 'go clean -cache', needsRoot: false, title: 'Empty the build cache to free space', detail: 'It is rebuilt on demand; it often holds several GiB.' });
+    const goplsCache = group.find((f) => f.entry.role === 'gopls cache' && f.exists);
+    if (goplsCache) fixes.push({ id: 'fs-space-clear-gopls-cache', kind: 'clearGoplsCache', path: goplsCache.real, title: "Delete gopls's cache directory" });
+    fixes.push({ id: 'fs-space-docs', kind: 'link', url: 'https://go.dev/doc/go1.20#go-command', title: 'How the build cache is trimmed' });
+    findings.push({
+      classId: 'fs-access',
+      severity: verdict.level,
+      confidence: verdict.level === 'error' ? 0.9 : 0.5,
+      message: `${verdict.level === 'error' ? 'No space left' : 'Little space left'} for ${roles}: ${verdict.reasons.join('; ')}${verdict.level === 'error' ? ' — builds fail with "no space left on device"' : ''}.`,
+      evidence: group.slice(0, 1).map((f) => ({ source: `statfs(2) on ${f.checked}`, excerpt: `${formatBytes(verdict.bytesFree)} available of ${formatBytes(verdict.bytesTotal)} (${verdict.pctFree}%)${verdict.inodesFree !== undefined ? `; ${verdict.inodesFree} inodes free (${verdict.pctInodesFree}%)` : ''}` })),
+      fixes,
+    });
+  }
+  return findings;
+}
+
+async function check(p: string, mode: number): Promise<AccessCheck> {
+  try {
+    await fs.access(p, mode);
+    return { ok: true };
+  } catch (e) {
+    return { ok: false, code: (e as NodeJS.ErrnoException).code ?? 'EIO' };
+  }
+}
+
+/** Reads the real file system (user paths are not re-rooted). */
+export async function gatherDirFact(entry: GoPathEntry): Promise<DirFact> {
+  const r = await resolveExisting(entry.path);
+  const checked = r.exists ? r.real : r.existing;
+  const st = await fs.stat(checked).catch(() => undefined);
+  const sfs = await fs.statfs(checked).catch(() => undefined);
+  return {
+    entry,
+    real: r.real,
+    exists: r.exists,
+    isDir: st?.isDirectory() ?? false,
+    checked,
+    owner: st?.uid,
+    mode: st?.mode,
+    dev: st?.dev,
+    read: await check(checked, fsConst.R_OK),
+    write: await check(checked, fsConst.W_OK),
+    search: await check(checked, fsConst.X_OK),
+    space: sfs ? { bsize: sfs.bsize, blocks: sfs.blocks, bavail: sfs.bavail, files: sfs.files, ffree: sfs.ffree } : undefined,
+  };
+}
+
+async function addAcls(ctx: ProbeContext, facts: DirFact[]): Promise<string | undefined> {
+  if (!ctx.host.live) return undefined;
+  const getfacl = await lookPath('getfacl', ctx.env);
+  if (!getfacl) return undefined;
+  for (const f of facts) {
+    if (f.read.ok && f.write.ok && f.search.ok) continue;
+    if (ctx.remainingMs() < 300) break;
+    const r = await ctx.host.exec(getfacl, ['-p', '--', f.checked], { timeoutMs: Math.min(1000, ctx.remainingMs() - 200), signal: ctx.signal, env: ctx.env });
+    if (!r.failed) f.acl = parseGetfacl(r.stdout);
+  }
+  return getfacl;
+}
+
 export const fileAccessProbe: Probe = {
   id: 'file-access',
   title: 'Access, ownership and space of Go directories',
   classes: ['fs-access'],
-  async run() {
-    return skipped('not implemented yet');
+  async run(ctx): Promise<ProbeOutcome> {
+    if (ctx.host.platform !== 'linux') return skipped(`not Linux (${ctx.host.platform})`);
+    const paths = await goPathsFor(ctx);
+    const wanted = paths.entries.filter((e) => e.role === 'GOPATH' || e.role === 'GOMODCACHE' || e.role === 'GOCACHE' || e.role === 'GOTMPDIR' || e.role === 'gopls cache');
+    if (wanted.length === 0) return skipped('no Go directory to check (no go env, no HOME)');
+    const facts = await Promise.all(wanted.map(gatherDirFact));
+    const getfacl = await addAcls(ctx, facts);
+    // access(2) answers for this process's real uid, which is what the Go tools run as.
+    const uid = typeof process.getuid === 'function' ? process.getuid() : ctx.host.uid;
+    return {
+      findings: assessAccess(facts, uid),
+      observed: {
+        source: paths.source,
+        goEnvProblem: paths.goEnvReason,
+        uid,
+        getfacl: getfacl ?? 'not used',
+        dirs: facts.map((f) => ({
+          role: f.entry.role,
+          path: f.entry.path,
+          real: f.real,
+          exists: f.exists,
+          checked: f.checked,
+          owner: f.owner,
+          mode: f.mode !== undefined ? formatMode(f.mode) : undefined,
+          access: { read: f.read.ok || f.read.code, write: f.write.ok || f.write.code, search: f.search.ok || f.search.code },
+          space: f.space ? (() => { const v = assessSpace(f.space); return { free: formatBytes(v.bytesFree), pctFree: v.pctFree, inodesFree: v.inodesFree, pctInodesFree: v.pctInodesFree }; })() : undefined,
+          acl: f.acl?.extended ? f.acl.text : undefined,
+        })),
+      },
+    };
   },
 };

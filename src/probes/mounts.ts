@@ -1,12 +1,287 @@
-import type { Probe } from '../doctor/probe.js';
+// Mount options of every Go path (noexec, ro, network and FUSE file systems), from this process's
+// /proc/self/mountinfo, and an exec canary: a copy of `true` run from the directory `go build`
+// and `go test` put their binaries in. EACCES from that exec is the symptom itself.
+import path from 'node:path';
+import os from 'node:os';
+import { promises as fs } from 'node:fs';
+import type { Probe, ProbeContext, ProbeOutcome } from '../doctor/probe.js';
 import { skipped } from '../doctor/probe.js';
+import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
+import { lookPath } from '../facts/lookPath.js';
+import { fsKind, isReadOnly, hasOption, mountOf, parseMountTable, type MountLine } from '../procfs/mountTable.js';
+import { goPathsFor, resolveExisting, userCacheDir, type GoPathEntry, type GoPathRole } from './goPaths.js';
 
-// Stub: replaced by the real probe.
+const MOUNTINFO = '/proc/self/mountinfo';
+
+export interface PathMount {
+  entry: GoPathEntry;
+  real: string;
+  exists: boolean;
+  mount?: MountLine;
+}
+
+export type CanaryResult =
+  | { ran: true; dir: string; ok: boolean; errorCode?: string; exitCode?: number; commandLine: string; message?: string }
+  | { ran: false; dir: string; reason: string };
+
+/** Go 1.24 and later run `go run` and `go tool` binaries straight from GOCACHE. */
+export function runsFromGocache(goVersion: string | undefined): boolean {
+  const m = /^go(\d+)\.(\d+)/.exec(goVersion ?? '');
+  return !!m && (Number(m[1]) > 1 || Number(m[2]) >= 24);
+}
+
+function mountEvidence(m: MountLine): Evidence {
+  return { source: MOUNTINFO, excerpt: m.raw, line: m.line };
+}
+
+function pathEvidence(p: PathMount): Evidence {
+  const shown = p.real === p.entry.path ? p.entry.path : `${p.entry.path} → ${p.real}`;
+  return { source: p.entry.origin, excerpt: `${p.entry.role}=${shown}${p.exists ? '' : ' (does not exist yet)'}` };
+}
+
+const slug = (role: GoPathRole) => role.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+
+function remountFix(id: string, m: MountLine, opt: 'exec' | 'rw'): Fix {
+  return {
+    id,
+    kind: 'terminal',
+    title: `Remount ${m.mountPoint} with ${opt}`,
+    detail: `Lasts until reboot; to keep it, remove "${opt === 'exec' ? 'noexec' : 'ro'}" from the ${m.mountPoint} entry in /etc/fstab (or its systemd mount unit).`,
+    text: `sudo mount -o remount,${opt} ${m.mountPoint}`,
+    needsRoot: true,
+  };
+}
+
+export interface AltTmp {
+  dir: string;
+  verified: 'canary' | 'mount-options';
+}
+
+/** Pure: the findings for a set of resolved Go paths, the canary's result and an alternative temp dir. */
+export interface MountContext {
+  canary?: CanaryResult;
+  /** A verified exec-able directory to suggest as GOTMPDIR. */
+  alt?: AltTmp;
+  goVersion?: string;
+  /** The user's home, for suggesting local cache directories. */
+  home?: string;
+}
+
+export function assessMounts(paths: readonly PathMount[], mc: MountContext = {}): FindingInput[] {
+  const { canary, alt, goVersion, home } = mc;
+  const findings: FindingInput[] = [];
+  const tmp = paths.find((p) => p.entry.role === 'GOTMPDIR');
+  const canaryDenied = canary?.ran === true && canary.errorCode === 'EACCES';
+  const canaryEvidence: Evidence[] = canary?.ran
+    ? [{ source: canary.commandLine, excerpt: canary.ok ? 'exit 0' : canary.errorCode ? `spawn ${canary.errorCode}${canary.message ? `: ${canary.message}` : ''}` : `exit ${canary.exitCode ?? '?'}` }]
+    : [];
+
+  // 1. The temp dir: binaries of go run/go test/dlv are linked there and executed.
+  if (tmp && (tmp.mount && hasOption(tmp.mount, 'noexec') || canaryDenied)) {
+    const fixes: Fix[] = [];
+    if (alt) {
+      const how = alt.verified === 'canary' ? 'a test executable ran there' : 'its mount has no noexec';
+      fixes.push(
+        { id: 'noexec-gotmpdir-tools-env', kind: 'setting', key: 'go.toolsEnvVars', value: { GOTMPDIR: alt.dir }, target: 'user', merge: true, title: `Set GOTMPDIR=${alt.dir} for the Go tools`, detail: `Checked: ${how}. The directory must exist: create it first.` },
+        { id: 'noexec-gotmpdir-test-env', kind: 'setting', key: 'go.testEnvVars', value: { GOTMPDIR: alt.dir }, target: 'user', merge: true, title: `Set GOTMPDIR=${alt.dir} for tests run from the editor` },
+        { id: 'noexec-gotmpdir-export', kind: 'terminal', text: `mkdir -p ${alt.dir} && export GOTMPDIR=${alt.dir}`, needsRoot: false, title: `Use ${alt.dir} as GOTMPDIR in this shell`, detail: 'Add the export to ~/.profile to keep it; `go env -w GOTMPDIR=…` works too.' },
+      );
+    }
+    if (tmp.mount && hasOption(tmp.mount, 'noexec')) fixes.push(remountFix('noexec-remount-exec', tmp.mount, 'exec'));
+    fixes.push({ id: 'noexec-go-issue', kind: 'link', url: 'https://github.com/golang/go/issues/52941', title: 'cmd/go: noexec temp directories (golang/go#52941)' });
+    const evidence: Evidence[] = [pathEvidence(tmp)];
+    if (tmp.mount) evidence.push(mountEvidence(tmp.mount));
+    evidence.push(...canaryEvidence);
+    const byMount = tmp.mount && hasOption(tmp.mount, 'noexec');
+    findings.push({
+      classId: 'noexec-mount',
+      severity: 'error',
+      confidence: canaryDenied ? (byMount ? 0.97 : 0.88) : 0.9,
+      message: byMount
+        ? `${tmp.entry.role} ${tmp.real} is on ${tmp.mount!.mountPoint}, mounted noexec: go run, go test and the debugger fail with "fork/exec ${path.join(tmp.real, 'go-build…')}: permission denied".${canaryDenied ? ' A test executable copied there could not be run (EACCES).' : ''}`
+        : `Executing a file in ${tmp.real} is denied (EACCES) although its mount has no noexec: a security policy (SELinux, AppArmor, fapolicyd) blocks execution there, so go run and go test fail with "permission denied".`,
+      evidence,
+      fixes,
+    });
+  }
+
+  for (const p of paths) {
+    const m = p.mount;
+    if (!m) continue;
+    const role = p.entry.role;
+    // 2. Binaries that are executed from where they live.
+    if (hasOption(m, 'noexec') && (role === 'GOPATH/bin' || role === 'GOBIN' || role === 'gopls binary dir')) {
+      findings.push({
+        classId: 'noexec-mount',
+        severity: 'error',
+        confidence: role === 'gopls binary dir' ? 0.93 : 0.85,
+        message:
+          role === 'gopls binary dir'
+            ? `gopls lives in ${p.real}, on ${m.mountPoint} mounted noexec: the editor cannot start it (spawn EACCES).`
+            : `${role} ${p.real} is on ${m.mountPoint}, mounted noexec: tools installed with go install (gopls, dlv, staticcheck) cannot be executed from there.`,
+        evidence: [pathEvidence(p), mountEvidence(m)],
+        fixes: [remountFix(`noexec-remount-exec-${slug(role)}`, m, 'exec')],
+        explains: role === 'gopls binary dir' ? ['gopls-launch'] : undefined,
+      });
+    }
+    if (hasOption(m, 'noexec') && role === 'GOCACHE') {
+      const direct = runsFromGocache(goVersion);
+      findings.push({
+        classId: 'noexec-mount',
+        severity: direct ? 'error' : 'warning',
+        confidence: direct ? 0.8 : 0.4,
+        message: direct
+          ? `GOCACHE ${p.real} is on ${m.mountPoint}, mounted noexec: ${goVersion} runs go run and go tool binaries straight from the build cache, so they fail with "permission denied".`
+          : `GOCACHE ${p.real} is on ${m.mountPoint}, mounted noexec; Go 1.24 and later run go run and go tool binaries from there.`,
+        evidence: [pathEvidence(p), mountEvidence(m)],
+        fixes: [remountFix('noexec-remount-exec-gocache', m, 'exec')],
+      });
+    }
+    // 3. Read-only: the caches and the temp dir must be written.
+    if (isReadOnly(m) && role !== 'gopls binary dir' && role !== 'GOPATH') {
+      const mustWrite = role === 'GOMODCACHE' || role === 'GOCACHE' || role === 'GOTMPDIR';
+      findings.push({
+        classId: 'fs-access',
+        severity: mustWrite ? 'error' : 'warning',
+        confidence: mustWrite ? 0.92 : 0.6,
+        message: mustWrite
+          ? `${role} ${p.real} is on ${m.mountPoint}, mounted read-only: the go command fails with "read-only file system" when it writes there${role === 'GOMODCACHE' ? ' (downloads, go.sum checks, lock files)' : ''}.`
+          : `${role} ${p.real} is on ${m.mountPoint}, mounted read-only: go install cannot put tools there.`,
+        evidence: [pathEvidence(p), mountEvidence(m)],
+        fixes: [remountFix(`fs-remount-rw-${slug(role)}`, m, 'rw')],
+      });
+    }
+    // 4. Network and FUSE file systems under the caches: slow, and file locks may not work.
+    const kind = fsKind(m);
+    if ((kind === 'network' || kind === 'fuse' || kind === 'wsl-windows') && (role === 'GOMODCACHE' || role === 'GOCACHE' || role === 'GOTMPDIR')) {
+      const what = kind === 'wsl-windows' ? `a Windows drive seen through WSL (${m.fsType})` : kind === 'fuse' ? `a FUSE file system (${m.fsType})` : `a network file system (${m.fsType})`;
+      findings.push({
+        classId: 'fs-access',
+        severity: 'warning',
+        confidence: 0.5,
+        message: `${role} ${p.real} is on ${what} at ${m.mountPoint}: builds and gopls's loading are much slower there, and the go command's file locks can hang or fail.`,
+        evidence: [pathEvidence(p), mountEvidence(m)],
+        fixes: home
+          ? [{ id: `fs-local-${slug(role)}`, kind: 'setting', key: 'go.toolsEnvVars', value: { [role]: localAlternative(role, home) }, target: 'user', merge: true, title: `Move ${role} to a local disk`, detail: 'Any directory on a local file system works; this one is the usual default.' }]
+          : [],
+      });
+    }
+  }
+  return findings;
+}
+
+function localAlternative(role: GoPathRole, home: string): string {
+  switch (role) {
+    case 'GOCACHE':
+      return path.join(home, '.cache', 'go-build');
+    case 'GOMODCACHE':
+      return path.join(home, 'go', 'pkg', 'mod');
+    default:
+      return path.join(home, '.cache', 'go-tmp');
+  }
+}
+
+async function findTrue(env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const onPath = await lookPath('true', env);
+  if (onPath) return onPath;
+  for (const p of ['/bin/true', '/usr/bin/true']) if (await fs.access(p).then(() => true, () => false)) return p;
+  return undefined;
+}
+
+/** Copies `true` into a fresh directory under dir, runs it, removes the directory. Live machines only. */
+export async function runCanary(ctx: ProbeContext, dir: string): Promise<CanaryResult> {
+  const exists = await fs.stat(dir).then((s) => s.isDirectory(), () => false);
+  if (!exists) return { ran: false, dir, reason: `${dir} does not exist` };
+  const source = await findTrue(ctx.env);
+  if (!source) return { ran: false, dir, reason: 'no `true` executable to copy' };
+  let work: string | undefined;
+  try {
+    try {
+      work = await fs.mkdtemp(path.join(dir, 'go-env-doctor-canary-'));
+    } catch (e) {
+      return { ran: false, dir, reason: `cannot create a directory in ${dir}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+    }
+    const bin = path.join(work, 'canary');
+    await fs.copyFile(source, bin);
+    await fs.chmod(bin, 0o755);
+    const timeoutMs = Math.max(100, Math.min(2000, ctx.remainingMs() - 300));
+    const r = await ctx.host.exec(bin, [], { timeoutMs, signal: ctx.signal, env: ctx.env });
+    return { ran: true, dir, ok: !r.failed, errorCode: r.errorCode, exitCode: r.exitCode, commandLine: r.commandLine, message: r.failed ? r.message : undefined };
+  } catch (e) {
+    return { ran: false, dir, reason: `canary could not be prepared: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+  } finally {
+    if (work) await fs.rm(work, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+async function resolveAll(entries: readonly GoPathEntry[], table: readonly MountLine[]): Promise<PathMount[]> {
+  return Promise.all(
+    entries.map(async (entry) => {
+      const r = await resolveExisting(entry.path);
+      return { entry, real: r.real, exists: r.exists, mount: mountOf(table, r.real) };
+    }),
+  );
+}
+
+/** An exec-able, writable directory to suggest as GOTMPDIR, checked by mount options and, live, by running the canary. */
+async function alternativeTmp(ctx: ProbeContext, table: readonly MountLine[], exclude: string): Promise<AltTmp | undefined> {
+  const cache = userCacheDir(ctx.env);
+  const home = ctx.env.HOME || os.homedir();
+  const candidates = [cache && path.join(cache, 'go-tmp'), home && path.join(home, '.go-tmp')].filter((c): c is string => !!c);
+  for (const dir of candidates) {
+    const r = await resolveExisting(dir);
+    if (r.real === exclude || r.real.startsWith(exclude + '/')) continue;
+    const m = mountOf(table, r.real);
+    if (m && (hasOption(m, 'noexec') || isReadOnly(m))) continue;
+    if (ctx.host.live) {
+      // The candidate may not exist yet: try its nearest existing ancestor (the same mount).
+      const c = await runCanary(ctx, r.exists ? r.real : r.existing);
+      if (c.ran && c.ok) return { dir, verified: 'canary' };
+      continue;
+    }
+    return { dir, verified: 'mount-options' };
+  }
+  return undefined;
+}
+
 export const mountsProbe: Probe = {
   id: 'mounts',
   title: 'Mount options of Go paths and exec canary',
   classes: ['noexec-mount', 'fs-access'],
-  async run() {
-    return skipped('not implemented yet');
+  async run(ctx): Promise<ProbeOutcome> {
+    if (ctx.host.platform !== 'linux') return skipped(`not Linux (${ctx.host.platform})`);
+    const paths = await goPathsFor(ctx);
+    const watched = paths.entries.filter((e) => e.role !== 'GOPATH' && e.role !== 'gopls cache');
+    const mi = await ctx.host.read(MOUNTINFO);
+    const table = mi.ok ? parseMountTable(mi.text) : [];
+    if (!mi.ok && !ctx.host.live) return skipped(`cannot read ${MOUNTINFO}: ${mi.code}`, { paths: watched });
+    const resolved = await resolveAll(watched, table);
+    const tmp = resolved.find((p) => p.entry.role === 'GOTMPDIR');
+    const canary = ctx.host.live && tmp ? await runCanary(ctx, tmp.real) : undefined;
+    const tmpBad = !!tmp && ((tmp.mount && hasOption(tmp.mount, 'noexec')) || (canary?.ran === true && canary.errorCode === 'EACCES'));
+    const alt = tmpBad && tmp ? await alternativeTmp(ctx, table, tmp.real) : undefined;
+    const home = ctx.env.HOME && path.isAbsolute(ctx.env.HOME) && ctx.env.HOME !== '/' ? ctx.env.HOME : undefined;
+    const findings = assessMounts(resolved, { canary, alt, goVersion: paths.goVersion, home });
+    return {
+      findings,
+      observed: {
+        source: paths.source,
+        goEnvProblem: paths.goEnvReason,
+        mountinfo: mi.ok ? { lines: table.length } : { error: mi.code },
+        paths: resolved.map((p) => ({
+          role: p.entry.role,
+          path: p.entry.path,
+          real: p.real,
+          exists: p.exists,
+          mountPoint: p.mount?.mountPoint,
+          fsType: p.mount?.fsType,
+          options: p.mount?.options,
+          kind: p.mount ? fsKind(p.mount) : undefined,
+        })),
+        canary: canary ?? (ctx.host.live ? undefined : 'not run: not the live machine'),
+        alternativeTmp: alt,
+        ignored: paths.ignored.length ? paths.ignored : undefined,
+      },
+    };
   },
 };

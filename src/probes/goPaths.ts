@@ -1,0 +1,117 @@
+// The directories the Go tools write to, execute from or read, named the way `go env` names them.
+// The mounts and file-access probes both look at these; the values come from `go env -json`
+// when go runs, else from the environment with the go command's own defaults.
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
+import type { ProbeContext } from '../doctor/probe.js';
+
+export type GoPathRole = 'GOTMPDIR' | 'GOCACHE' | 'GOMODCACHE' | 'GOPATH' | 'GOPATH/bin' | 'GOBIN' | 'gopls binary dir' | 'gopls cache';
+
+export interface GoPathEntry {
+  role: GoPathRole;
+  /** Absolute, as configured (not resolved). */
+  path: string;
+  /** Where the value came from, for evidence: "go env GOCACHE", "$TMPDIR", "default: $HOME/go". */
+  origin: string;
+}
+
+export interface GoPaths {
+  entries: GoPathEntry[];
+  /** The directory `go build`/`go test` create their work dirs in (GOTMPDIR, else os.TempDir()). */
+  tmpDir: GoPathEntry;
+  /** "go env -json" when it answered, else why the environment was used. */
+  source: string;
+  /** Values that were set but are not absolute paths (the go command rejects them). */
+  ignored: Array<{ name: string; value: string }>;
+}
+
+/** os.UserCacheDir() on Linux: $XDG_CACHE_HOME if absolute, else $HOME/.cache. */
+export function userCacheDir(env: NodeJS.ProcessEnv): string | undefined {
+  const xdg = env.XDG_CACHE_HOME;
+  if (xdg && path.isAbsolute(xdg)) return xdg;
+  return env.HOME ? path.join(env.HOME, '.cache') : undefined;
+}
+
+/**
+ * Pure: the Go paths from `go env` values (undefined when go did not run), the environment and
+ * the gopls binary the editor would run.
+ */
+export function goPathsFrom(goEnv: Record<string, string> | undefined, env: NodeJS.ProcessEnv, goplsBinary?: string): GoPaths {
+  const entries: GoPathEntry[] = [];
+  const ignored: GoPaths['ignored'] = [];
+  const fromGo = goEnv !== undefined;
+  const src = (name: string) => (fromGo ? `go env ${name}` : `$${name}`);
+  const value = (name: string): string | undefined => {
+    const v = fromGo ? goEnv![name] : env[name];
+    return v ? v : undefined;
+  };
+  const add = (role: GoPathRole, p: string | undefined, origin: string, name: string = role) => {
+    if (!p) return undefined;
+    if (!path.isAbsolute(p)) {
+      ignored.push({ name, value: p });
+      return undefined;
+    }
+    const e = { role, path: path.normalize(p), origin };
+    if (!entries.some((x) => x.role === e.role && x.path === e.path)) entries.push(e);
+    return e;
+  };
+
+  // GOTMPDIR, else os.TempDir(): $TMPDIR, else /tmp.
+  const gotmp = value('GOTMPDIR');
+  let tmpDir: GoPathEntry | undefined;
+  if (gotmp) tmpDir = add('GOTMPDIR', gotmp, src('GOTMPDIR'));
+  if (!tmpDir && env.TMPDIR && path.isAbsolute(env.TMPDIR)) tmpDir = add('GOTMPDIR', env.TMPDIR, '$TMPDIR (GOTMPDIR is unset)');
+  if (!tmpDir) tmpDir = add('GOTMPDIR', '/tmp', 'default temp dir /tmp (GOTMPDIR and TMPDIR are unset)')!;
+
+  const cacheHome = userCacheDir(env);
+  const gocache = value('GOCACHE');
+  if (gocache !== 'off') add('GOCACHE', gocache ?? (cacheHome && path.join(cacheHome, 'go-build')), gocache ? src('GOCACHE') : 'default: $XDG_CACHE_HOME or $HOME/.cache, + /go-build');
+
+  const gopathRaw = value('GOPATH');
+  const gopath = (gopathRaw ?? (env.HOME ? path.join(env.HOME, 'go') : '')).split(path.delimiter).filter(Boolean);
+  const gomod = value('GOMODCACHE');
+  add('GOMODCACHE', gomod ?? (gopath[0] && path.join(gopath[0], 'pkg', 'mod')), gomod ? src('GOMODCACHE') : 'default: first GOPATH entry + /pkg/mod');
+  for (const g of gopath) {
+    add('GOPATH', g, gopathRaw ? src('GOPATH') : 'default: $HOME/go');
+    add('GOPATH/bin', path.isAbsolute(g) ? path.join(g, 'bin') : g, gopathRaw ? `${src('GOPATH')} + /bin` : 'default: $HOME/go/bin', 'GOPATH');
+  }
+  add('GOBIN', value('GOBIN'), src('GOBIN'));
+  if (goplsBinary) add('gopls binary dir', path.dirname(goplsBinary), `directory of ${goplsBinary}`);
+  // gopls's filecache: $GOPLSCACHE, else os.UserCacheDir(), + /gopls (golang.org/x/tools/gopls/internal/filecache).
+  const goplsCache = env.GOPLSCACHE ? path.join(env.GOPLSCACHE, 'gopls') : cacheHome && path.join(cacheHome, 'gopls');
+  add('gopls cache', goplsCache, env.GOPLSCACHE ? '$GOPLSCACHE + /gopls' : '$XDG_CACHE_HOME or $HOME/.cache, + /gopls');
+
+  return { entries, tmpDir, source: fromGo ? 'go env -json' : 'environment (go env did not run)', ignored };
+}
+
+export async function goPathsFor(ctx: Pick<ProbeContext, 'env' | 'facts'>): Promise<GoPaths & { goVersion?: string; goEnvReason?: string }> {
+  const goEnv = await ctx.facts.goEnv();
+  const gopls = await ctx.facts.goplsLocation().catch(() => undefined);
+  const paths = goPathsFrom(goEnv.ok ? goEnv.values : undefined, ctx.env, gopls?.found?.exists ? gopls.found.path : undefined);
+  return { ...paths, goVersion: goEnv.ok ? goEnv.values.GOVERSION : undefined, goEnvReason: goEnv.ok ? undefined : goEnv.reason };
+}
+
+export interface Resolved {
+  /** The real path, resolved through the deepest ancestor that exists. */
+  real: string;
+  exists: boolean;
+  /** The deepest existing ancestor (itself when it exists), resolved. */
+  existing: string;
+}
+
+/** realpath that works for paths that do not exist yet: resolves the nearest existing ancestor. */
+export async function resolveExisting(p: string): Promise<Resolved> {
+  let cur = path.resolve(p);
+  const rest: string[] = [];
+  for (;;) {
+    try {
+      const real = await fs.realpath(cur);
+      return { real: rest.length ? path.join(real, ...rest.reverse()) : real, exists: rest.length === 0, existing: real };
+    } catch {
+      const parent = path.dirname(cur);
+      if (parent === cur) return { real: path.resolve(p), exists: false, existing: '/' };
+      rest.push(path.basename(cur));
+      cur = parent;
+    }
+  }
+}
