@@ -28,16 +28,15 @@ export function parseGoplsVersionJson(text: string): GoplsVersionInfo | undefine
 }
 
 /**
- * Plain `gopls version`: "golang.org/x/tools/gopls v0.23.0" on the first line, older releases
- * "golang.org/x/tools/gopls v0.11.0\n    golang.org/x/tools/gopls@v0.11.0 h1:…", and newer ones
- * may add "go: go1.22.1" or "built with go1.22.1" lines.
+ * Plain `gopls version`: "golang.org/x/tools/gopls v0.23.0"; older releases add
+ * "    golang.org/x/tools/gopls@v0.6.1 h1:…"; source builds print "Build info", the module
+ * list and "go: go1.21.3".
  */
 export function parseGoplsVersionText(text: string): GoplsVersionInfo | undefined {
-  const first = text.split('\n').find((l) => l.trim());
-  if (!first) return undefined;
-  const m = /^\s*(\S*gopls)\s+(v\d+\.\d+\.\d+\S*|\(devel\))/.exec(first);
+  // Source builds print a "Build info\n----------" banner first.
+  const m = /^\s*(\S*gopls)\s+(v\d+\.\d+\.\d+\S*|\(devel\))\s*$/m.exec(text);
   if (!m) return undefined;
-  const go = /\b(go\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)\b/.exec(text.split('\n').slice(1).join('\n'));
+  const go = /^\s*go:\s+(go\d+\.\d+\S*)\s*$/m.exec(text);
   return { path: m[1], version: m[2], goVersion: go?.[1] };
 }
 

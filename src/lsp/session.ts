@@ -6,7 +6,7 @@
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node.js';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, type MessageWriter } from 'vscode-jsonrpc/node.js';
 import type {
   ConfigurationParams,
   Diagnostic,
@@ -180,7 +180,7 @@ export async function runGoplsSession(opts: GoplsSessionOptions): Promise<GoplsS
       result.failure = { kind: 'spawn', code: exit.errorCode ?? 'EUNKNOWN', message: exit.message ?? 'the process could not be started' };
       return result;
     }
-    conn = createMessageConnection(new StreamMessageReader(server.stdout), new StreamMessageWriter(server.stdin));
+    conn = createMessageConnection(new StreamMessageReader(server.stdout), quietWriter(new StreamMessageWriter(server.stdin)));
     const workspaceFolders = opts.workspaces.map((w) => ({ uri: pathToFileURL(w).href, name: path.basename(w) }));
     conn.onRequest('workspace/configuration', (p: ConfigurationParams) => p.items.map(() => ({})));
     conn.onRequest('workspace/workspaceFolders', () => workspaceFolders);
@@ -339,6 +339,21 @@ export async function runGoplsSession(opts: GoplsSessionOptions): Promise<GoplsS
     result.stderrTail = server.stderrTail();
     result.durationMs = elapsed();
   }
+}
+
+/**
+ * vscode-jsonrpc's sendRequest rethrows a failed write from inside a Promise executor, which
+ * surfaces as an unhandled rejection when the server died (EPIPE). The exit is the news, so the
+ * write error is dropped here and the session learns of the death from the process.
+ */
+function quietWriter(w: StreamMessageWriter): MessageWriter {
+  return {
+    onError: w.onError,
+    onClose: w.onClose,
+    write: (msg) => w.write(msg).catch(() => undefined),
+    end: () => w.end(),
+    dispose: () => w.dispose(),
+  };
 }
 
 function crashOf(phase: SessionPhase, exit: ServerExit): SessionFailure {

@@ -48,7 +48,8 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
   const goInUse = goEnv.ok ? goEnv.values.GOVERSION : undefined;
   if (goInUse) observed.goVersion = goInUse;
 
-  const goMissingDir = !goEnv.ok && goEnv.missing ? await findOffPath(ctx, 'go') : undefined;
+  const goOffPath = !goEnv.ok && goEnv.missing ? await findOffPath(ctx, 'go') : undefined;
+  const goMissingDir = goOffPath ? path.dirname(goOffPath) : undefined;
   if (!loc.found) {
     const elsewhere = await findOffPath(ctx, 'gopls');
     findings.push(notFoundFinding(loc, ctx.env, elsewhere, goEnv.ok ? undefined : goEnv.reason));
@@ -192,7 +193,7 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
 
   const goMissingMessages = session.messages.filter((m) => GO_MISSING.test(m.message));
   if (input.goMissing || goMissingMessages.length) {
-    out.push(goMissingFinding(input.goMissing?.env ?? {}, input.goMissing?.dir, goMissingMessages.map((m) => ({ source: `gopls ${m.via}`, excerpt: m.message.trim() }))));
+    out.push(goMissingFinding(input.goMissing?.env ?? {}, input.goMissing?.dir, dedupe(goMissingMessages.map((m) => `${m.via}\0${m.message.trim()}`)).map((k) => ({ source: `gopls ${k.split('\0')[0]}`, excerpt: k.split('\0')[1]! }))));
   } else if (session.viewErrors.length) {
     const unique = [...new Set(session.viewErrors.map((m) => m.trim()))];
     out.push({

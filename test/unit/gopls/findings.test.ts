@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { sessionFindings, versionFindings, type SessionFindingsInput } from '../../../src/probes/goplsLaunch.js';
+import { parseElfHeader } from '../../../src/lsp/goplsBinary.js';
+import type { GoplsSessionResult } from '../../../src/lsp/session.js';
+import { FindingSchema } from '../../../src/doctor/model.js';
+
+const fixture = (name: string): { workspace: string; result: GoplsSessionResult } =>
+  JSON.parse(readFileSync(path.join(__dirname, '../../fixtures/gopls/sessions', `${name}.json`), 'utf8'));
+const gopls = { source: 'go.alternateTools' as const, path: '/opt/gopls', exists: true, executable: true };
+const base = (session: GoplsSessionResult, extra: Partial<SessionFindingsInput> = {}): SessionFindingsInput => ({ gopls, session, uid: 1000, alternatives: [], ...extra });
+const failed = (failure: GoplsSessionResult['failure'], stderrTail = ''): GoplsSessionResult => ({
+  ok: false,
+  failure,
+  commandLine: '/opt/gopls',
+  openedFileDiagnosed: false,
+  diagnostics: [],
+  messages: [],
+  viewErrors: [],
+  views: [],
+  stderrTail,
+  durationMs: 10,
+});
+
+function valid(findings: ReturnType<typeof sessionFindings>) {
+  for (const f of findings) {
+    expect(FindingSchema.safeParse(f).success).toBe(true);
+    expect(f.evidence.length).toBeGreaterThan(0);
+  }
+  return findings;
+}
+
+describe('sessionFindings on real gopls sessions', () => {
+  it('finds nothing wrong with a healthy module', () => {
+    expect(sessionFindings(base(fixture('healthy').result))).toEqual([]);
+  });
+
+  it('reports the ad-hoc view of a folder without go.mod as module-resolution, with gopls log as evidence', () => {
+    const { workspace, result } = fixture('no-go-mod');
+    const fs = valid(sessionFindings(base(result)));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ classId: 'module-resolution', severity: 'warning' });
+    expect(fs[0]!.evidence[0]!.excerpt).toContain(`directory=${workspace} view_type="AdHoc"`);
+    expect(fs[0]!.explains).toBeUndefined();
+  });
+
+  it('turns "go command required" into one gopls-launch error naming the missing directory', () => {
+    const { result } = fixture('go-not-on-path');
+    const fs = valid(sessionFindings(base(result, { goMissing: { dir: '/usr/local/go/bin', env: { PATH: '/usr/bin:/bin' } } })));
+    expect(fs.map((f) => f.classId)).toEqual(['gopls-launch']);
+    expect(fs[0]!.severity).toBe('error');
+    expect(fs[0]!.message).toContain('/usr/local/go/bin');
+    expect(fs[0]!.evidence.some((e) => e.excerpt.includes('go command required, not found'))).toBe(true);
+    expect(fs[0]!.fixes!.map((x) => x.id)).toContain('go-alternate-tool');
+  });
+
+  it('still blames the missing go when only gopls noticed it', () => {
+    const fs = sessionFindings(base(fixture('go-not-on-path').result));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.message).toContain('the go command is not on the PATH');
+  });
+
+  it('reports "no views" as module-resolution with the message as evidence', () => {
+    const s = { ...fixture('healthy').result, messages: [{ via: 'textDocument/documentSymbol', type: 1, message: 'no views in the session' }], viewErrors: ['no views in the session'] };
+    const fs = valid(sessionFindings(base(s)));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ classId: 'module-resolution', severity: 'error' });
+    expect(fs[0]!.evidence[0]).toEqual({ source: 'gopls (textDocument/documentSymbol)', excerpt: 'no views in the session' });
+  });
+});
+
+describe('sessionFindings on launch failures', () => {
+  it('EACCES: names the mode and offers chmod', () => {
+    const fs = valid(sessionFindings(base(failed({ kind: 'spawn', code: 'EACCES', message: 'spawn /opt/gopls EACCES' }), { mode: { mode: 0o644, uid: 1000 } })));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]!.message).toContain('EACCES');
+    expect(fs[0]!.evidence.map((e) => e.excerpt)).toContain('mode 0644, owner uid 1000');
+    expect(fs[0]!.fixes![0]).toMatchObject({ id: 'gopls-chmod', kind: 'terminal', text: 'chmod +x /opt/gopls', needsRoot: false });
+  });
+
+  it('EACCES on a file owned by someone else needs root', () => {
+    const fs = sessionFindings(base(failed({ kind: 'spawn', code: 'EACCES', message: 'x' }), { mode: { mode: 0o644, uid: 0 } }));
+    expect(fs[0]!.fixes![0]).toMatchObject({ id: 'gopls-chmod', needsRoot: true });
+  });
+
+  it('ENOENT of an absent alternate tool', () => {
+    const fs = valid(sessionFindings(base(failed({ kind: 'spawn', code: 'ENOENT', message: 'spawn /opt/gopls ENOENT' }), { gopls: { ...gopls, exists: false, executable: false } })));
+    expect(fs[0]!.message).toBe('/opt/gopls (named by go.alternateTools.gopls) does not exist (ENOENT)');
+    expect(fs[0]!.fixes![0]).toMatchObject({ id: 'gopls-install', kind: 'terminal', text: 'go install golang.org/x/tools/gopls@latest' });
+  });
+
+  it("ENOEXEC hidden behind execvp's /bin/sh fallback (exit 127) is still an exec format error", () => {
+    const b = new Uint8Array(64);
+    b.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]);
+    b.set([2, 0, 183, 0], 16);
+    const fs = valid(sessionFindings(base(failed({ kind: 'crash', phase: 'initialize', exitCode: 127, message: 'x' }, '/opt/gopls: 1: ELF: not found\n'), { elf: parseElfHeader(b), alternatives: ['/home/u/go/bin/gopls'] })));
+    expect(fs[0]!.message).toContain('ENOEXEC');
+    expect(fs[0]!.message).toContain('aarch64');
+    expect(fs[0]!.fixes!.map((f) => f.id)).toEqual(['gopls-install', 'gopls-use-found']);
+    expect(fs[0]!.fixes![1]).toMatchObject({ kind: 'setting', key: 'go.alternateTools', value: { gopls: '/home/u/go/bin/gopls' }, merge: true });
+  });
+
+  it('a crash during start carries the exit code and the last stderr lines', () => {
+    const stderr = 'panic: runtime error: invalid memory address or nil pointer dereference\n[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x5a1b2c]\n';
+    const fs = valid(sessionFindings(base(failed({ kind: 'crash', phase: 'initialize', exitCode: 2, message: 'gopls exited with code 2 during initialize' }, stderr))));
+    expect(fs[0]!.message).toBe('/opt/gopls exited with code 2 during start-up, before answering initialize (it panicked)');
+    expect(fs[0]!.evidence[1]!.excerpt).toContain('panic: runtime error');
+  });
+
+  it('a hang names the wait', () => {
+    const fs = valid(sessionFindings(base(failed({ kind: 'hang', phase: 'initialize', waitedMs: 2750.4, message: 'no reply' }))));
+    expect(fs[0]!.message).toBe('/opt/gopls started but did not answer the LSP initialize request within 2750 ms');
+    expect(fs[0]!.severity).toBe('error');
+  });
+
+  it('a canceled session is no finding', () => {
+    expect(sessionFindings(base(failed({ kind: 'canceled', phase: 'initialize', message: 'run deadline' })))).toEqual([]);
+  });
+});
+
+describe('versionFindings', () => {
+  it('is silent when gopls was built with the go in use', () => {
+    expect(versionFindings({ builtWith: 'go1.26.8', goInUse: 'go1.26.8', goplsPath: '/g' })).toEqual([]);
+  });
+
+  it('warns when gopls was built with an older Go than the go command', () => {
+    const fs = versionFindings({ builtWith: 'go1.25.3', goInUse: 'go1.26.8', goplsPath: '/g' });
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ classId: 'gopls-launch', severity: 'warning' });
+    expect(fs[0]!.evidence.map((e) => e.excerpt)).toEqual(['/g: go1.25.3', 'GOVERSION=go1.26.8']);
+  });
+
+  it("repeats gopls's own words for an unsupported build Go, as a warning", () => {
+    const fs = versionFindings({ builtWith: 'go1.18.10', goInUse: 'go1.18.10', goplsPath: '/g' });
+    expect(fs.map((f) => f.message.slice(0, 40))).toEqual(['Gopls was built with Go version 1.18, wh', 'Found Go version 1.18, which is not supp']);
+    expect(fs.every((f) => f.severity === 'warning')).toBe(true);
+  });
+});

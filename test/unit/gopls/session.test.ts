@@ -1,0 +1,110 @@
+// runGoplsSession against stand-ins (tiny sh scripts), for the failures a real gopls will not
+// produce on demand. Each checks the result is data and that nothing it started survives.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { runGoplsSession } from '../../../src/lsp/session.js';
+import { spawnServer } from '../../../src/host/server.js';
+import { Host } from '../../../src/host/host.js';
+
+let dir: string;
+const host = new Host();
+const env = { PATH: '/usr/bin:/bin' };
+
+function script(name: string, body: string, mode = 0o755): string {
+  const p = path.join(dir, name);
+  writeFileSync(p, `#!/bin/sh\n${body}\n`, { mode });
+  return p;
+}
+
+/** True while the pid exists and is not a zombie. */
+function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/** Polls (no timing assertion: just long enough for the kernel to deliver SIGKILL). */
+async function gone(pid: number): Promise<boolean> {
+  for (let i = 0; i < 100 && alive(pid); i++) await new Promise((r) => setTimeout(r, 20));
+  return !alive(pid);
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'gopls-session-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('runGoplsSession with stand-ins', () => {
+  it('a server that never answers is a hang, and neither it nor its forked child survives', async () => {
+    const pidFile = path.join(dir, 'child.pid');
+    const gopls = script('hang', `sleep 600 &\necho $! > ${pidFile}\nsleep 600`);
+    const r = await runGoplsSession({ host, gopls, env, workspaces: [dir], timeoutMs: 1200 });
+    expect(r.ok).toBe(false);
+    expect(r.failure).toMatchObject({ kind: 'hang', phase: 'initialize' });
+    expect(r.pid).toBeGreaterThan(1);
+    const child = Number(readFileSync(pidFile, 'utf8'));
+    expect(await gone(r.pid!)).toBe(true);
+    expect(await gone(child)).toBe(true);
+  });
+
+  it('a server that dies during start is a crash with its exit code and stderr', async () => {
+    const gopls = script('crash', 'echo "panic: boom" >&2\necho "goroutine 1 [running]:" >&2\nexit 2');
+    const r = await runGoplsSession({ host, gopls, env, workspaces: [dir], timeoutMs: 5000 });
+    expect(r.failure).toMatchObject({ kind: 'crash', phase: 'initialize', exitCode: 2 });
+    expect(r.stderrTail).toContain('panic: boom');
+  });
+
+  it('a server killed by a signal says which', async () => {
+    const gopls = script('segv', 'kill -SEGV $$');
+    const r = await runGoplsSession({ host, gopls, env, workspaces: [dir], timeoutMs: 5000 });
+    expect(r.failure).toMatchObject({ kind: 'crash', signal: 'SIGSEGV' });
+  });
+
+  it('EACCES and ENOENT are spawn failures, not throws', async () => {
+    const noX = script('noexec', 'exit 0', 0o644);
+    const a = await runGoplsSession({ host, gopls: noX, env, workspaces: [dir], timeoutMs: 5000 });
+    expect(a.failure).toMatchObject({ kind: 'spawn', code: 'EACCES' });
+    const b = await runGoplsSession({ host, gopls: path.join(dir, 'absent'), env, workspaces: [dir], timeoutMs: 5000 });
+    expect(b.failure).toMatchObject({ kind: 'spawn', code: 'ENOENT' });
+  });
+
+  it('aborting the signal ends the session as canceled and kills the group', async () => {
+    const gopls = script('hang2', 'sleep 600');
+    const ac = new AbortController();
+    const p = runGoplsSession({ host, gopls, env, workspaces: [dir], timeoutMs: 60_000, signal: ac.signal });
+    setTimeout(() => ac.abort(new Error('user canceled')), 100);
+    const r = await p;
+    expect(r.failure).toMatchObject({ kind: 'canceled', message: 'user canceled' });
+    expect(await gone(r.pid!)).toBe(true);
+  });
+
+  it('does not start anything on a fixture host', async () => {
+    const r = await runGoplsSession({ host: new Host({ root: dir }), gopls: '/bin/true', env, workspaces: [dir], timeoutMs: 1000 });
+    expect(r.failure?.kind).toBe('not-live');
+    expect(r.pid).toBeUndefined();
+  });
+});
+
+describe('spawnServer', () => {
+  it('runs with exactly the given environment', async () => {
+    const out = path.join(dir, 'env.txt');
+    const s = spawnServer('/usr/bin/env', [], { env: { ONLY: 'this' }, timeoutMs: 5000 });
+    const chunks: Buffer[] = [];
+    s.stdout.on('data', (d: Buffer) => chunks.push(d));
+    await s.exited;
+    writeFileSync(out, Buffer.concat(chunks));
+    expect(readFileSync(out, 'utf8')).toBe('ONLY=this\n');
+  });
+
+  it('kills the group at its own deadline even if nobody asks', async () => {
+    const s = spawnServer('/bin/sh', ['-c', 'sleep 600'], { env, timeoutMs: 200 });
+    const exit = await s.exited;
+    expect(exit.timedOut || exit.signal === 'SIGKILL').toBe(true);
+    expect(existsSync(`/proc/${s.pid}`) ? await gone(s.pid!) : true).toBe(true);
+  });
+});
