@@ -1,0 +1,4 @@
+import { describe } from 'vitest';
+import { baselineCase } from './lib/baseline.js';
+
+describe('baseline', () => baselineCase('start'));

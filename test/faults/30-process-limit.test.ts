@@ -1,0 +1,35 @@
+// process-limit: a cgroup v1 pids controller child (this machine's cgroups are hybrid) with a small
+// pids.max; go build and the doctor both run inside it, as they would in a limited systemd scope.
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GO, expectDiagnosis, inCgroup, makeCgroup, removeCgroupVerified, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, writeSmallModule } from './lib/harness.js';
+import { existsSync, readFileSync } from 'node:fs';
+
+/** Node needs about a dozen threads to start; a go build with an empty cache needs far more. */
+const PIDS_MAX = 24;
+
+describe('fault: pids cgroup limit', () => {
+  it('go build fails with "resource temporarily unavailable" and the doctor names process-limit and the cgroup', async () => {
+    const dir = tempDir('pids');
+    const ws = writeSmallModule(path.join(dir, 'ws'));
+    const cg = makeCgroup('pids', 'pids');
+    try {
+      cg.write('pids.max', String(PIDS_MAX));
+      // An empty GOCACHE, so the build really compiles (and forks) instead of reading the cache.
+      const env = userEnv({ GOCACHE: path.join(dir, 'gocache') });
+      const sym = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env, wrap: inCgroup(cg.dir), keepBytes: 256 * 1024 });
+      expect(sym.code).not.toBe(0);
+      expect(sym.stdout + sym.stderr).toMatch(/resource temporarily unavailable|failed to create new OS thread \(have \d+ already; errno=11\)/);
+      expect(cg.read('pids.events')).toMatch(/^max [1-9]\d*/);
+
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: inCgroup(cg.dir) });
+      console.log(`[process-limit] pids.max=${PIDS_MAX} ${summarize(run)}`);
+      expectDiagnosis(run, ['process-limit'], [path.basename(cg.dir), /pids\.(max|events|current)/]);
+    } finally {
+      await removeCgroupVerified(cg);
+      removeTree(dir);
+    }
+    expect(existsSync(cg.dir)).toBe(false);
+    expect(readFileSync('/proc/self/cgroup', 'utf8')).not.toContain(path.basename(cg.dir));
+  });
+});

@@ -1,0 +1,38 @@
+// memory-limit: a cgroup v1 memory controller child with a small memory.limit_in_bytes; gopls
+// (and the doctor, as an editor in a limited scope would be) runs inside it on a module that
+// imports every public std package, and is OOM-killed.
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { GOPLS, expectDiagnosis, inCgroup, makeCgroup, removeCgroupVerified, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, writeBigModule } from './lib/harness.js';
+
+/** gopls needs ~500 MB for this module here (measured: peak 555 MB); node needs ~60 MB. */
+const LIMIT_MB = 160;
+
+function oomKills(text: string): number {
+  return Number(/^oom_kill (\d+)/m.exec(text)?.[1] ?? NaN);
+}
+
+describe('fault: memory cgroup limit', () => {
+  it('gopls is OOM-killed (oom_kill rises) and the doctor names memory-limit and the cgroup', async () => {
+    const dir = tempDir('memory');
+    const ws = await writeBigModule(path.join(dir, 'big'));
+    const cg = makeCgroup('memory', 'memory');
+    try {
+      cg.write('memory.limit_in_bytes', String(LIMIT_MB * 1024 * 1024));
+      const env = userEnv();
+      const before = oomKills(cg.read('memory.oom_control'));
+      const sym = await runCmd(GOPLS, ['check', path.join(ws, 'big.go')], { cwd: ws, env, wrap: inCgroup(cg.dir) });
+      expect(sym.signal === 'SIGKILL' || sym.code === 137, `gopls exit ${sym.code} ${sym.signal}`).toBe(true);
+      expect(oomKills(cg.read('memory.oom_control'))).toBeGreaterThan(before);
+
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: inCgroup(cg.dir), timeoutMs: 15_000 });
+      console.log(`[memory-limit] limit=${LIMIT_MB}MB oom_kill=${oomKills(cg.read('memory.oom_control'))} ${summarize(run)}`);
+      expectDiagnosis(run, ['memory-limit'], [path.basename(cg.dir), /memory\.(limit_in_bytes|oom_control|failcnt|max|events)/]);
+    } finally {
+      await removeCgroupVerified(cg);
+      removeTree(dir);
+    }
+    expect(existsSync(cg.dir)).toBe(false);
+  });
+});

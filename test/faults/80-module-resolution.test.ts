@@ -1,0 +1,54 @@
+// module-resolution: a folder of .go files with no go.mod, and a folder holding two modules with
+// no go.work (one imports the other).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GO, GOPLS, expectDiagnosis, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv } from './lib/harness.js';
+
+describe('fault: modules gopls cannot resolve', () => {
+  it('.go files and no go.mod: go build and gopls fail to resolve imports; the doctor names module-resolution and the folder', async () => {
+    const dir = tempDir('nomod');
+    const ws = path.join(dir, 'ws');
+    mkdirSync(ws);
+    writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport "example.com/b"\n\nfunc main() { b.Hello() }\n');
+    try {
+      const env = userEnv();
+      const build = await runCmd(GO, ['build', './...'], { cwd: ws, env });
+      expect(build.code).not.toBe(0);
+      expect(build.stderr).toMatch(/go\.mod file not found|does not contain main module/);
+      const check = await runCmd(GOPLS, ['check', path.join(ws, 'main.go')], { cwd: ws, env, killAfterMs: 60_000 });
+      expect(check.stdout + check.stderr).toContain('could not import example.com/b');
+
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws });
+      console.log(`[module-resolution no go.mod] ${summarize(run)}`);
+      expectDiagnosis(run, ['module-resolution'], [ws]);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('two modules and no go.work: one does not see the other; the doctor names module-resolution and the modules', async () => {
+    const dir = tempDir('twomods');
+    const ws = path.join(dir, 'ws');
+    for (const m of ['a', 'b']) {
+      mkdirSync(path.join(ws, m), { recursive: true });
+      writeFileSync(path.join(ws, m, 'go.mod'), `module example.com/${m}\n\ngo 1.22\n`);
+    }
+    writeFileSync(path.join(ws, 'a', 'a.go'), 'package a\n\nimport "example.com/b"\n\n// A calls into the sibling module.\nfunc A() { b.Hello() }\n');
+    writeFileSync(path.join(ws, 'b', 'b.go'), 'package b\n\n// Hello does nothing.\nfunc Hello() {}\n');
+    try {
+      const env = userEnv();
+      const build = await runCmd(GO, ['build', './...'], { cwd: path.join(ws, 'a'), env });
+      expect(build.code).not.toBe(0);
+      expect(build.stderr).toContain('no required module provides package example.com/b');
+      const check = await runCmd(GOPLS, ['check', path.join(ws, 'a', 'a.go')], { cwd: ws, env, killAfterMs: 60_000 });
+      expect(check.stdout + check.stderr).toContain('could not import example.com/b (no required module provides package "example.com/b")');
+
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws });
+      console.log(`[module-resolution two modules] ${summarize(run)}`);
+      expectDiagnosis(run, ['module-resolution'], [path.join(ws, 'a'), path.join(ws, 'b'), 'go.work']);
+    } finally {
+      removeTree(dir);
+    }
+  });
+});

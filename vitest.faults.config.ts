@@ -1,0 +1,25 @@
+// `npm run test:faults`: breaks this machine for real, one class at a time (root, Linux).
+// One worker, files in name order: 00-baseline first, 99-baseline last, so the untouched-machine
+// check brackets every fault, and no two faults ever overlap.
+import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+class ByName extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    return [...files].sort((a, b) => a.moduleId.localeCompare(b.moduleId));
+  }
+}
+
+export default defineConfig({
+  test: {
+    include: ['test/faults/**/*.test.ts'],
+    testTimeout: 240_000,
+    hookTimeout: 240_000,
+    fileParallelism: false,
+    maxWorkers: 1,
+    minWorkers: 1,
+    pool: 'forks',
+    sequence: { sequencer: ByName, shuffle: false, concurrent: false },
+    reporters: ['verbose'],
+  },
+});
