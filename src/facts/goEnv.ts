@@ -44,3 +44,29 @@ export async function readGoEnv(host: Host, env: NodeJS.ProcessEnv, signal: Abor
 export function gopathEntries(values: GoEnvValues): string[] {
   return (values.GOPATH ?? '').split(path.delimiter).filter(Boolean);
 }
+
+/** A Go release as the go command spells it: "go1.26.8", "1.21rc1", "go1.22". */
+export interface GoVersion {
+  major: number;
+  minor: number;
+  patch: number;
+  /** rc/beta number; a release sorts after its release candidates. */
+  pre?: { kind: 'beta' | 'rc'; n: number };
+}
+
+/** Pure: "go1.26.8" / "1.22" / "1.21rc1" → parts; undefined for anything else ("devel ..."). */
+export function parseGoVersion(text: string): GoVersion | undefined {
+  const m = /^(?:go)?(\d+)\.(\d+)(?:\.(\d+))?(?:(beta|rc)(\d+))?$/.exec(text.trim());
+  if (!m) return undefined;
+  const v: GoVersion = { major: Number(m[1]), minor: Number(m[2]), patch: Number(m[3] ?? 0) };
+  if (m[4]) v.pre = { kind: m[4] as 'beta' | 'rc', n: Number(m[5]) };
+  return v;
+}
+
+/** Pure: <0, 0, >0 like a comparator; language versions ("1.22") equal "1.22.0". */
+export function compareGoVersions(a: GoVersion, b: GoVersion): number {
+  const d = a.major - b.major || a.minor - b.minor || a.patch - b.patch;
+  if (d) return d;
+  const rank = (v: GoVersion) => (v.pre ? (v.pre.kind === 'beta' ? 0 : 1) * 1000 + v.pre.n : 10_000);
+  return rank(a) - rank(b);
+}

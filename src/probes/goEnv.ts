@@ -1,12 +1,456 @@
-import type { Probe } from '../doctor/probe.js';
+// The Go environment as the go command itself resolves it (`go env -json`, run with the editor's
+// environment): is there a go at all, does it belong to its GOROOT, and are the variables that
+// steer modules, caches and the target platform sane. Evidence names `go env -json` or the
+// environment, whichever set the value.
+import path from 'node:path';
+import os from 'node:os';
+import { promises as fs } from 'node:fs';
+import type { ClassId, Evidence, Fix, FindingInput, Severity } from '../doctor/model.js';
+import type { Probe, ProbeContext, ProbeOutcome } from '../doctor/probe.js';
 import { skipped } from '../doctor/probe.js';
+import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact, type GoEnvValues } from '../facts/goEnv.js';
+import { pathEntries } from '../facts/lookPath.js';
+import { alternateToolFix, gorootFix, loginShellGo, profilePathFix } from './loginShell.js';
 
-// Stub: replaced by the real probe.
+/** Where Go installs usually live, looked at when go is not on PATH (to say "installed but not on PATH"). */
+export const USUAL_GO_DIRS = ['/usr/local/go/bin', '/usr/lib/go/bin', '/snap/bin', '/usr/bin'];
+
+/** The variables this probe reports, so "ok" still says what was read. */
+const OBSERVED_VARS = [
+  'GOVERSION', 'GOROOT', 'GOPATH', 'GOBIN', 'GOMODCACHE', 'GOCACHE', 'GOTMPDIR', 'GOFLAGS', 'GO111MODULE',
+  'GOWORK', 'GOTOOLCHAIN', 'GOPROXY', 'GOOS', 'GOARCH', 'GOHOSTOS', 'GOHOSTARCH', 'GOENV',
+] as const;
+
+export interface GoFailure {
+  classId: ClassId;
+  severity: Severity;
+  confidence: number;
+  message: string;
+}
+
+/**
+ * Pure: what a failing go command's stderr means. The patterns are the go command's own messages
+ * (cmd/go/internal/cfg, modload, toolchain), so the user can search for the line we quote.
+ */
+export function classifyGoFailure(stderr: string): GoFailure | undefined {
+  const text = stderr.trim();
+  let m: RegExpExecArray | null;
+  if ((m = /GOPATH entry is relative; must be absolute path: "([^"]*)"/.exec(text)))
+    return { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: `GOPATH holds a relative entry (${JSON.stringify(m[1])}); the go command refuses to run until every GOPATH entry is absolute.` };
+  if ((m = /cannot find GOROOT directory: (.*)/.exec(text)))
+    return { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: `GOROOT points at ${m[1]!.trim()}, which does not exist: every go command fails.` };
+  if (/build cache is required, but could not be located: GOCACHE is not defined and neither \$XDG_CACHE_HOME nor \$HOME are defined/.test(text))
+    return { classId: 'fs-access', severity: 'error', confidence: 0.95, message: 'The editor was started without HOME (and without XDG_CACHE_HOME or GOCACHE): go has no build cache, so every build, test and gopls load fails.' };
+  if (/GOCACHE is not an absolute path/.test(text))
+    return { classId: 'fs-access', severity: 'error', confidence: 0.95, message: 'GOCACHE is a relative path: go refuses to use it, so every build and gopls load fails.' };
+  if ((m = /unknown environment setting GO111MODULE=(\S*)/.exec(text)))
+    return { classId: 'module-resolution', severity: 'error', confidence: 0.95, message: `GO111MODULE=${m[1]} is not a valid value (on, off, auto or empty): every go command fails.` };
+  if (/invalid GOWORK: not an absolute path/.test(text))
+    return { classId: 'module-resolution', severity: 'error', confidence: 0.95, message: 'GOWORK is set to a relative path: the go command rejects it in every folder.' };
+  if ((m = /reading go\.work: open ([^:]+): no such file or directory/.exec(text)))
+    return { classId: 'module-resolution', severity: 'error', confidence: 0.9, message: `GOWORK names ${m[1]}, which does not exist: every go command (and gopls) fails to load the workspace.` };
+  if ((m = /invalid GOTOOLCHAIN "([^"]*)"/.exec(text)))
+    return { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: `GOTOOLCHAIN=${m[1]} is not a valid setting: every go command fails.` };
+  if ((m = /download (go[^\s]+) for [^:]+: toolchain not available/.exec(text)))
+    return { classId: 'env-inheritance', severity: 'error', confidence: 0.85, message: `The go command must switch to ${m[1]} (GOTOOLCHAIN or a go.mod asks for it) and cannot download it (offline, or GOPROXY=off).` };
+  if ((m = /go\.mod requires go >= (\S+) \(running go (\S+); GOTOOLCHAIN=local\)/.exec(text)))
+    return { classId: 'module-resolution', severity: 'error', confidence: 0.9, message: `go.mod requires go ${m[1]}, newer than the installed go ${m[2]}, and GOTOOLCHAIN=local forbids switching.` };
+  if ((m = /-mod=(\S*) not supported/.exec(text)))
+    return { classId: 'module-resolution', severity: 'error', confidence: 0.9, message: `GOFLAGS holds -mod=${m[1]}, which go does not accept: every go command fails.` };
+  return undefined;
+}
+
+/** Pure: GOFLAGS is a space-separated list of -flag[=value]. */
+export function parseGoFlags(goflags: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of goflags.split(/\s+/).filter(Boolean)) {
+    const name = f.replace(/^--?/, '');
+    const eq = name.indexOf('=');
+    out.set(eq < 0 ? name : name.slice(0, eq), eq < 0 ? 'true' : name.slice(eq + 1));
+  }
+  return out;
+}
+
+export type ToolchainSetting =
+  | { mode: 'local' | 'auto' | 'path' }
+  | { mode: 'version'; version: string; fallback?: 'auto' | 'path' }
+  | { mode: 'invalid' };
+
+/** Pure: GOTOOLCHAIN as go.dev/doc/toolchain defines it ("local", "auto", "go1.22.0+auto", …). */
+export function parseToolchain(value: string): ToolchainSetting {
+  const v = value.trim();
+  if (v === '' || v === 'auto' || v === 'local+auto') return { mode: v === '' ? 'local' : 'auto' };
+  if (v === 'local') return { mode: 'local' };
+  if (v === 'path' || v === 'local+path') return { mode: 'path' };
+  const m = /^(go\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)(?:\+(auto|path))?$/.exec(v);
+  if (!m) return { mode: 'invalid' };
+  return { mode: 'version', version: m[1]!, fallback: m[2] as 'auto' | 'path' | undefined };
+}
+
+/** Which file or variable set a go env value: the editor's environment beats the GOENV file. */
+function sourceOf(name: string, env: NodeJS.ProcessEnv, values: GoEnvValues): string {
+  return env[name] !== undefined ? 'environment' : `go env -json (${values.GOENV || 'defaults'})`;
+}
+
+async function exists(p: string): Promise<boolean> {
+  return fs.stat(p).then(() => true, () => false);
+}
+
+async function realpathOr(p: string): Promise<string> {
+  return fs.realpath(p).catch(() => path.resolve(p));
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
 export const goEnvProbe: Probe = {
   id: 'go-env',
   title: 'Go environment (go env)',
   classes: ['env-inheritance', 'module-resolution', 'fs-access', 'gopls-launch'],
-  async run() {
-    return skipped('not implemented yet');
+  async run(ctx) {
+    const fact = await ctx.facts.goEnv();
+    if (!fact.ok) return goUnavailable(ctx, fact);
+    const v = fact.values;
+    const observed: Record<string, unknown> = { goBinary: fact.goBinary, goBinaryReal: fact.goBinaryReal };
+    for (const k of OBSERVED_VARS) observed[k] = v[k] ?? '';
+    const goEnvEv = (names: string[]): Evidence => ({ source: fact.commandLine, excerpt: names.map((n) => `"${n}": ${JSON.stringify(v[n] ?? '')}`).join('\n') });
+    const findings: FindingInput[] = [];
+
+    findings.push(...(await gorootFindings(ctx, fact, goEnvEv, observed)));
+    findings.push(...(await cacheFindings(ctx, v, goEnvEv)));
+    findings.push(...moduleVarFindings(ctx, v, goEnvEv));
+    findings.push(...(await goworkFindings(ctx, v, goEnvEv)));
+    findings.push(...platformFindings(ctx, v, goEnvEv));
+    return { findings, observed };
   },
 };
+
+async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: false }>): Promise<ProbeOutcome> {
+  const observed: Record<string, unknown> = { goBinary: fact.goBinary ?? null, reason: fact.reason, PATH: ctx.env.PATH ?? '' };
+  if (fact.missing) {
+    const looked = pathEntries(ctx.env);
+    const usual: string[] = [];
+    for (const d of USUAL_GO_DIRS) if (!looked.includes(d) && (await exists(path.join(d, 'go')))) usual.push(d);
+    const login = await loginShellGo(ctx);
+    observed.goInLoginShell = login?.go ?? null;
+    observed.goInstalledOffPath = usual;
+    const fixes: Fix[] = [];
+    const dir = login ? path.dirname(login.go) : usual[0];
+    const where = login
+      ? ` Your login shell finds it in ${path.dirname(login.go)}: the editor was started without your shell start-up files.`
+      : usual.length
+        ? ` A go is installed in ${usual.join(', ')}, which is not on that PATH.`
+        : ' No go was found in the usual places either.';
+    if (dir) {
+      const profile = profilePathFix([dir], ctx.env.HOME);
+      if (profile) fixes.push(profile);
+      const goBin = login?.go ?? path.join(dir, 'go');
+      fixes.push(alternateToolFix('go', goBin));
+      const gr = gorootFix(await realpathOr(goBin));
+      if (gr) fixes.push(gr);
+    } else {
+      fixes.push({ id: 'install-go', kind: 'link', title: 'Download and install Go', url: 'https://go.dev/doc/install' });
+    }
+    const evidence: Evidence[] = [
+      { source: 'PATH (editor environment)', excerpt: ctx.env.PATH ?? '<unset>' },
+      { source: 'PATH lookup for go', excerpt: `looked in: ${[...looked, ...USUAL_GO_DIRS.filter((d) => !looked.includes(d))].join(', ') || '<nothing: PATH is empty>'}` },
+    ];
+    if (login) evidence.push({ source: login.command, excerpt: `go → ${login.go}` });
+    return {
+      findings: [
+        {
+          classId: 'env-inheritance',
+          severity: 'error',
+          confidence: login || usual.length ? 0.95 : 0.85,
+          message: `go is not on the editor's PATH: the Go extension and gopls both need it.${where}`,
+          evidence,
+          fixes,
+          explains: ['gopls-launch'],
+        },
+      ],
+      observed,
+    };
+  }
+  const exec = fact.exec;
+  if (exec?.timedOut || exec?.canceled) return skipped(fact.reason, observed);
+  if (exec?.errorCode) {
+    return {
+      findings: [
+        {
+          classId: 'gopls-launch',
+          severity: 'error',
+          confidence: 0.9,
+          message: `${fact.goBinary} cannot be executed (${exec.errorCode}${exec.errorCode === 'ENOEXEC' ? ': built for another architecture or not a program' : ''}): the Go extension and gopls cannot run go.`,
+          evidence: [{ source: exec.commandLine, excerpt: exec.message ?? exec.errorCode }],
+          fixes: [{ id: 'install-go', kind: 'link', title: 'Download and install Go', url: 'https://go.dev/doc/install' }],
+        },
+      ],
+      observed,
+    };
+  }
+  const stderr = exec?.stderr ?? '';
+  const known = classifyGoFailure(stderr);
+  const evidence: Evidence[] = [{ source: exec?.commandLine ?? 'go env -json', excerpt: stderr.trim().split('\n').slice(0, 6).join('\n') || fact.reason }];
+  const culprit = culpritVars(ctx.env, stderr);
+  if (culprit) evidence.push({ source: 'environment', excerpt: culprit });
+  const finding: FindingInput = known
+    ? { ...known, evidence, fixes: fixesForFailure(ctx, stderr) }
+    : {
+        classId: 'gopls-launch',
+        severity: 'error',
+        confidence: 0.6,
+        message: `go env fails, so the Go extension cannot read the Go environment and gopls cannot load packages: ${fact.reason}`,
+        evidence,
+        fixes: [],
+      };
+  return { findings: [finding], observed };
+}
+
+/** The environment variables a go failure message is about, as evidence of where they came from. */
+function culpritVars(env: NodeJS.ProcessEnv, stderr: string): string | undefined {
+  const names = ['GOPATH', 'GOROOT', 'GOCACHE', 'GO111MODULE', 'GOWORK', 'GOTOOLCHAIN', 'GOFLAGS', 'GOPROXY', 'HOME', 'XDG_CACHE_HOME'].filter((n) => stderr.includes(n) || (n === 'GOFLAGS' && stderr.includes('-mod=')));
+  if (stderr.includes('toolchain not available')) names.push('GOTOOLCHAIN', 'GOPROXY');
+  const lines = [...new Set(names)].map((n) => (env[n] !== undefined ? `${n}=${env[n]}` : `${n} is unset`));
+  return lines.length ? lines.join('\n') : undefined;
+}
+
+function fixesForFailure(ctx: ProbeContext, stderr: string): Fix[] {
+  if (/GOCACHE is not defined/.test(stderr)) {
+    const home = safeHomedir();
+    return home
+      ? [toolsEnv('toolsenv-gocache', `Give the Go tools a build cache in ${home}/.cache/go-build`, { GOCACHE: path.join(home, '.cache', 'go-build') })]
+      : [];
+  }
+  if (/toolchain not available/.test(stderr)) return [toolsEnv('toolsenv-gotoolchain-local', 'Use the installed Go toolchain (GOTOOLCHAIN=local)', { GOTOOLCHAIN: 'local' })];
+  if (/unknown environment setting GO111MODULE/.test(stderr)) return [toolsEnv('toolsenv-go111module-on', 'Set GO111MODULE=on for the Go tools', { GO111MODULE: 'on' })];
+  void ctx;
+  return [];
+}
+
+function safeHomedir(): string | undefined {
+  try {
+    return os.userInfo().homedir || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function toolsEnv(id: string, title: string, value: Record<string, string>): Fix {
+  return { id, kind: 'setting', title, detail: 'go.toolsEnvVars is applied to gopls and to every go command the extension runs.', key: 'go.toolsEnvVars', value, target: 'user', merge: true };
+}
+
+async function gorootFindings(
+  ctx: ProbeContext,
+  fact: Extract<GoEnvFact, { ok: true }>,
+  goEnvEv: (n: string[]) => Evidence,
+  observed: Record<string, unknown>,
+): Promise<FindingInput[]> {
+  const v = fact.values;
+  const goroot = v.GOROOT ?? '';
+  if (!goroot) return [];
+  if (!(await exists(goroot))) {
+    return [{ classId: 'env-inheritance', severity: 'error', confidence: 0.9, message: `GOROOT (${goroot}) does not exist: go cannot find its standard library or compiler.`, evidence: [goEnvEv(['GOROOT'])], fixes: [] }];
+  }
+  const gorootReal = await realpathOr(goroot);
+  observed.GOROOTReal = gorootReal;
+  const binReal = fact.goBinaryReal;
+  if (isInside(binReal, path.join(gorootReal, 'bin'))) return [];
+  // A toolchain switch (GOTOOLCHAIN or go.mod) runs go from the module cache: GOROOT moves there.
+  const modcache = v.GOMODCACHE ? await realpathOr(v.GOMODCACHE) : '';
+  if (modcache && isInside(gorootReal, path.join(modcache, 'golang.org'))) {
+    observed.toolchainSwitched = true;
+    return [];
+  }
+  const evidence: Evidence[] = [
+    { source: 'PATH lookup for go', excerpt: `go → ${fact.goBinary}${fact.goBinaryReal !== fact.goBinary ? ` → ${fact.goBinaryReal}` : ''}` },
+    goEnvEv(['GOROOT', 'GOVERSION']),
+  ];
+  if (ctx.env.GOROOT !== undefined) {
+    const other = (await fs.readFile(path.join(goroot, 'VERSION'), 'utf8').catch(() => '')).split('\n')[0]!.trim();
+    const otherV = parseGoVersion(other);
+    const ourV = parseGoVersion(v.GOVERSION ?? '');
+    const differs = Boolean(otherV && ourV && compareGoVersions(otherV, ourV) !== 0);
+    evidence.push({ source: 'environment', excerpt: `GOROOT=${ctx.env.GOROOT}` });
+    if (other) evidence.push({ source: path.join(goroot, 'VERSION'), excerpt: other });
+    const fixes: Fix[] = [];
+    const gr = gorootFix(binReal);
+    if (gr) fixes.push(gr);
+    return [
+      {
+        classId: 'env-inheritance',
+        severity: differs ? 'error' : 'warning',
+        confidence: differs ? 0.9 : 0.6,
+        message:
+          `The environment sets GOROOT=${ctx.env.GOROOT}, another Go installation than the go binary that runs (${binReal}, ${v.GOVERSION})` +
+          (differs ? `: that GOROOT holds ${other}, so go mixes its own version with another version's compiler and standard library ("compile: version … does not match go tool version").` : ': the go binary and the standard library come from different trees.') +
+          ' Remove GOROOT from your environment; go finds its own root.',
+        evidence,
+        fixes,
+      },
+    ];
+  }
+  // A wrapper (snap's /usr/bin/snap, a version manager's shim) is not inside GOROOT by design.
+  if (path.basename(binReal) !== 'go') {
+    observed.goBinaryIsWrapper = true;
+    return [];
+  }
+  return [
+    {
+      classId: 'env-inheritance',
+      severity: 'warning',
+      confidence: 0.5,
+      message: `The go binary that runs (${binReal}) is not inside its GOROOT (${gorootReal}/bin): a copied or relinked go may pick up another installation's tools.`,
+      evidence,
+      fixes: [],
+    },
+  ];
+}
+
+async function cacheFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string[]) => Evidence): Promise<FindingInput[]> {
+  const out: FindingInput[] = [];
+  const gocache = v.GOCACHE ?? '';
+  if (gocache === 'off') {
+    const noHome = ctx.env.GOCACHE === undefined && !ctx.env.HOME && !ctx.env.XDG_CACHE_HOME;
+    const home = safeHomedir();
+    out.push({
+      classId: 'fs-access',
+      severity: 'error',
+      confidence: 0.95,
+      message: noHome
+        ? 'go has no build cache: "build cache is required, but could not be located: GOCACHE is not defined and neither $XDG_CACHE_HOME nor $HOME are defined". The editor was started without HOME, so every build, test and gopls load fails.'
+        : 'GOCACHE=off: "build cache is disabled by GOCACHE=off, but required as of Go 1.12", so every build, test and gopls load fails.',
+      evidence: [goEnvEv(['GOCACHE']), { source: 'environment', excerpt: ['GOCACHE', 'HOME', 'XDG_CACHE_HOME'].map((n) => (ctx.env[n] !== undefined ? `${n}=${ctx.env[n]}` : `${n} is unset`)).join('\n') }],
+      fixes: home ? [toolsEnv('toolsenv-gocache', `Give the Go tools a build cache in ${home}/.cache/go-build`, { GOCACHE: path.join(home, '.cache', 'go-build') })] : [],
+    });
+  } else if (gocache && !path.isAbsolute(gocache)) {
+    out.push({ classId: 'fs-access', severity: 'error', confidence: 0.95, message: `GOCACHE (${gocache}) is not an absolute path: go refuses it ("GOCACHE is not an absolute path").`, evidence: [goEnvEv(['GOCACHE'])], fixes: [] });
+  }
+  const modcache = v.GOMODCACHE ?? '';
+  if (!modcache) {
+    out.push({
+      classId: 'fs-access',
+      severity: 'error',
+      confidence: 0.85,
+      message: 'go has no module cache: GOMODCACHE and GOPATH are both empty (HOME is unset?), so no dependency can be downloaded or found.',
+      evidence: [goEnvEv(['GOMODCACHE', 'GOPATH'])],
+      fixes: [],
+    });
+  } else if (!path.isAbsolute(modcache)) {
+    out.push({ classId: 'fs-access', severity: 'error', confidence: 0.9, message: `GOMODCACHE (${modcache}) is not an absolute path: go rejects it when it needs a dependency.`, evidence: [goEnvEv(['GOMODCACHE'])], fixes: [] });
+  }
+  const gotmp = v.GOTMPDIR ?? '';
+  const tmp = gotmp || ctx.env.TMPDIR || '';
+  if (tmp && !(await exists(tmp))) {
+    const name = gotmp ? 'GOTMPDIR' : 'TMPDIR';
+    out.push({
+      classId: 'fs-access',
+      severity: 'error',
+      confidence: 0.9,
+      message: `${name} is ${tmp}, which does not exist: go build, go test and go run fail with "go: creating work dir: stat ${tmp}: no such file or directory".`,
+      evidence: [gotmp ? goEnvEv(['GOTMPDIR']) : { source: 'environment', excerpt: `TMPDIR=${tmp}` }, { source: `stat ${tmp}`, excerpt: 'ENOENT' }],
+      fixes: [],
+    });
+  }
+  const gopaths = gopathEntries(v);
+  const goroot = v.GOROOT ?? '';
+  if (goroot && gopaths.some((g) => path.resolve(g) === path.resolve(goroot))) {
+    out.push({
+      classId: 'env-inheritance',
+      severity: 'warning',
+      confidence: 0.6,
+      message: `GOPATH and GOROOT are the same directory (${goroot}): go warns "both GOPATH and GOROOT are the same directory", and tools installed with go install land among the Go distribution's files.`,
+      evidence: [goEnvEv(['GOPATH', 'GOROOT'])],
+      fixes: [],
+    });
+  }
+  return out;
+}
+
+function moduleVarFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string[]) => Evidence): FindingInput[] {
+  const out: FindingInput[] = [];
+  if ((v.GO111MODULE ?? '') === 'off') {
+    out.push({
+      classId: 'module-resolution',
+      severity: 'error',
+      confidence: 0.9,
+      message: `GO111MODULE=off (set in the ${sourceOf('GO111MODULE', ctx.env, v)}): go and gopls run in GOPATH mode and ignore every go.mod, so imports of modules do not resolve.`,
+      evidence: [goEnvEv(['GO111MODULE']), ...(ctx.env.GO111MODULE !== undefined ? [{ source: 'environment', excerpt: `GO111MODULE=${ctx.env.GO111MODULE}` }] : [])],
+      fixes: [toolsEnv('toolsenv-go111module-on', 'Set GO111MODULE=on for the Go tools', { GO111MODULE: 'on' })],
+    });
+  }
+  const flags = parseGoFlags(v.GOFLAGS ?? '');
+  const mod = flags.get('mod');
+  if (mod === 'vendor') {
+    out.push({
+      classId: 'module-resolution',
+      severity: 'info',
+      confidence: 0.4,
+      message: `GOFLAGS=${v.GOFLAGS}: every module is built from its vendor/ directory, and a vendor/modules.txt that disagrees with go.mod breaks every import ("inconsistent vendoring").`,
+      evidence: [goEnvEv(['GOFLAGS'])],
+      fixes: [],
+    });
+  } else if (mod === 'mod') {
+    out.push({ classId: 'module-resolution', severity: 'info', confidence: 0.3, message: `GOFLAGS=${v.GOFLAGS}: go may rewrite go.mod and go.sum while gopls loads packages.`, evidence: [goEnvEv(['GOFLAGS'])], fixes: [] });
+  }
+  if (flags.has('modfile')) {
+    out.push({ classId: 'module-resolution', severity: 'warning', confidence: 0.5, message: `GOFLAGS sets -modfile=${flags.get('modfile')}: every module is read from that file instead of its own go.mod.`, evidence: [goEnvEv(['GOFLAGS'])], fixes: [] });
+  }
+  return out;
+}
+
+async function goworkFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string[]) => Evidence): Promise<FindingInput[]> {
+  const gowork = ctx.env.GOWORK ?? v.GOWORK ?? '';
+  if (!gowork || gowork === 'off') return [];
+  if (!path.isAbsolute(gowork) || (await exists(gowork))) return [];
+  return [
+    {
+      classId: 'module-resolution',
+      severity: 'error',
+      confidence: 0.9,
+      message: `GOWORK names ${gowork}, which does not exist: go fails with "go: reading go.work: open ${gowork}: no such file or directory" in every folder, and gopls loads nothing.`,
+      evidence: [ctx.env.GOWORK !== undefined ? { source: 'environment', excerpt: `GOWORK=${ctx.env.GOWORK}` } : goEnvEv(['GOWORK']), { source: `stat ${gowork}`, excerpt: 'ENOENT' }],
+      fixes: [toolsEnv('toolsenv-gowork-default', 'Let go find go.work itself (clear GOWORK for the Go tools)', { GOWORK: '' })],
+    },
+  ];
+}
+
+function platformFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string[]) => Evidence): FindingInput[] {
+  const out: FindingInput[] = [];
+  const tc = parseToolchain(v.GOTOOLCHAIN ?? '');
+  if (tc.mode === 'version') {
+    const want = parseGoVersion(tc.version);
+    const have = parseGoVersion(v.GOVERSION ?? '');
+    const proxyOff = (v.GOPROXY ?? '').split(/[,|]/).every((p) => p === 'off' || p === '');
+    if (want && have && compareGoVersions(want, have) > 0 && proxyOff) {
+      out.push({
+        classId: 'env-inheritance',
+        severity: 'warning',
+        confidence: 0.6,
+        message: `GOTOOLCHAIN=${v.GOTOOLCHAIN} asks for a newer Go than the one installed (${v.GOVERSION}), and GOPROXY=off forbids downloading it.`,
+        evidence: [goEnvEv(['GOTOOLCHAIN', 'GOVERSION', 'GOPROXY'])],
+        fixes: [toolsEnv('toolsenv-gotoolchain-local', 'Use the installed Go toolchain (GOTOOLCHAIN=local)', { GOTOOLCHAIN: 'local' })],
+      });
+    }
+  }
+  const goos = v.GOOS ?? '';
+  const goarch = v.GOARCH ?? '';
+  const hostOs = v.GOHOSTOS ?? '';
+  const hostArch = v.GOHOSTARCH ?? '';
+  if ((goos && hostOs && goos !== hostOs) || (goarch && hostArch && goarch !== hostArch)) {
+    const set = ['GOOS', 'GOARCH'].filter((n) => ctx.env[n] !== undefined);
+    out.push({
+      classId: 'env-inheritance',
+      severity: 'warning',
+      confidence: 0.7,
+      message:
+        `The Go tools target ${goos}/${goarch}, not this machine (${hostOs}/${hostArch})` +
+        (set.length ? ` because the editor's environment sets ${set.map((n) => `${n}=${ctx.env[n]}`).join(' ')}` : ` (set in ${v.GOENV || 'the go env file'})`) +
+        `: gopls type-checks for ${goos}/${goarch}, so files with //go:build ${hostOs} tags are excluded and ${hostOs}-only APIs show as errors; go test and go run build binaries this machine cannot run.`,
+      evidence: [goEnvEv(['GOOS', 'GOARCH', 'GOHOSTOS', 'GOHOSTARCH']), ...(set.length ? [{ source: 'environment', excerpt: set.map((n) => `${n}=${ctx.env[n]}`).join('\n') }] : [])],
+      fixes: [toolsEnv('toolsenv-host-platform', `Target this machine (${hostOs}/${hostArch}) in the Go tools`, { GOOS: hostOs, GOARCH: hostArch })],
+    });
+  }
+  return out;
+}

@@ -1,12 +1,369 @@
-import type { Probe } from '../doctor/probe.js';
-import { skipped } from '../doctor/probe.js';
+// Editor vs login shell: what `code .` from a terminal would inherit against what the editor
+// actually has. The desktop launcher does not read ~/.bashrc or ~/.zshrc, and a Flatpak or Snap
+// sandbox hides the host's /usr/local/go: both show up as "go/gopls found in a terminal, not in
+// the editor". Only PATH and GO* values ever leave this probe, never the whole login environment.
+import path from 'node:path';
+import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
+import type { Probe, ProbeContext } from '../doctor/probe.js';
+import { isSecretName } from '../doctor/redact.js';
+import { lookPath } from '../facts/lookPath.js';
 
-// Stub: replaced by the real probe.
+/** The variables whose difference changes what go and gopls do. */
+export const COMPARED_GO_VARS = ['GOPATH', 'GOROOT', 'GOFLAGS', 'GO111MODULE', 'GOPROXY', 'GOBIN'] as const;
+/** Loader and toolkit variables that a launcher sets for itself and that reach every child. */
+export const LEAKY_VARS = ['LD_PRELOAD', 'LD_LIBRARY_PATH', 'GTK_PATH'] as const;
+
+export const FLATPAK_DOCS = 'https://github.com/flathub/com.visualstudio.code#support-for-language-extension';
+const FLATPAK_GO_EXTENSION = 'org.freedesktop.Sdk.Extension.golang';
+
+export type IniSections = Record<string, Record<string, string>>;
+
+/** Pure: a GKeyFile-style INI (/.flatpak-info). Comments start with '#'; later keys win. */
+export function parseIni(text: string): IniSections {
+  const out: IniSections = {};
+  let section: Record<string, string> | undefined;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#')) continue;
+    const head = /^\[([^\]]+)\]$/.exec(line);
+    if (head) {
+      section = out[head[1]!] ??= {};
+      continue;
+    }
+    const eq = line.indexOf('=');
+    if (eq <= 0 || !section) continue;
+    section[line.slice(0, eq).trim()] = line.slice(eq + 1).trim();
+  }
+  return out;
+}
+
+export interface FlatpakInfo {
+  app?: string;
+  runtime?: string;
+  sdk?: string;
+  filesystems: string[];
+  instanceId?: string;
+  runtimeExtensions?: string;
+}
+
+/** Pure: what of /.flatpak-info matters here (flatpak-metadata(5)). */
+export function parseFlatpakInfo(text: string): FlatpakInfo {
+  const ini = parseIni(text);
+  const app = ini['Application'] ?? {};
+  const inst = ini['Instance'] ?? {};
+  return {
+    app: app['name'],
+    runtime: app['runtime'],
+    sdk: app['sdk'],
+    filesystems: (ini['Context']?.['filesystems'] ?? '').split(';').filter(Boolean),
+    instanceId: inst['instance-id'],
+    runtimeExtensions: inst['runtime-extensions'],
+  };
+}
+
+/** Pure: directories on `login` PATH that `editor` PATH lacks, in login order. */
+export function pathDirsMissing(editorPath: string, loginPath: string): string[] {
+  const have = new Set(editorPath.split(':').filter(Boolean).map((d) => path.resolve(d)));
+  const out: string[] = [];
+  for (const d of loginPath.split(':').filter(Boolean)) {
+    const r = path.resolve(d);
+    if (!have.has(r) && !out.includes(d)) out.push(d);
+  }
+  return out;
+}
+
+/** Pure: GO* names and values only, never a secret-looking name. */
+export function goVarsOf(env: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined || !/^(GO|CGO_)/.test(k) || isSecretName(k)) continue;
+    out[k] = v;
+  }
+  return out;
+}
+
+const SAFE_PATH_DIR = /^[\w@%+=:,./~-]+$/;
+
+/**
+ * The fix for a PATH the editor lacks: a line appended to ~/.profile, which display managers read
+ * at login (unlike ~/.bashrc). Typed into a terminal, never run; one id so two probes share it.
+ */
+export function profilePathFix(dirs: readonly string[], home?: string): Fix | undefined {
+  const safe = dirs.filter((d) => SAFE_PATH_DIR.test(d) && path.isAbsolute(d));
+  if (!safe.length) return undefined;
+  const shown = safe.map((d) => (home && d.startsWith(`${home}/`) ? `$HOME/${d.slice(home.length + 1)}` : d));
+  const line = `export PATH="$PATH:${shown.join(':')}"`;
+  return {
+    id: 'login-path-to-profile',
+    kind: 'terminal',
+    title: `Add ${safe.join(', ')} to PATH in ~/.profile`,
+    detail: 'The desktop session reads ~/.profile at login; log out and back in (or restart the editor from a new session) afterwards.',
+    text: `printf '%s\\n' '${line}' >> ~/.profile`,
+    needsRoot: false,
+  };
+}
+
+export function alternateToolFix(tool: 'go' | 'gopls', binary: string): Fix {
+  return {
+    id: `alternate-tools-${tool}`,
+    kind: 'setting',
+    title: `Point go.alternateTools.${tool} at ${binary}`,
+    detail: `The Go extension then runs ${binary} whatever PATH the editor was started with.`,
+    key: 'go.alternateTools',
+    value: { [tool]: binary },
+    target: 'user',
+    merge: true,
+  };
+}
+
+export function gorootFix(goBinaryReal: string): Fix | undefined {
+  if (path.basename(path.dirname(goBinaryReal)) !== 'bin') return undefined;
+  const goroot = path.dirname(path.dirname(goBinaryReal));
+  return {
+    id: 'go-goroot-setting',
+    kind: 'setting',
+    title: `Set go.goroot to ${goroot}`,
+    detail: 'The Go extension puts GOROOT/bin first on the PATH of the tools it starts, gopls included.',
+    key: 'go.goroot',
+    value: goroot,
+    target: 'user',
+  };
+}
+
 export const loginShellProbe: Probe = {
   id: 'login-shell',
   title: 'Editor vs login shell environment',
   classes: ['env-inheritance'],
-  async run() {
-    return skipped('not implemented yet');
+  async run(ctx) {
+    const findings: FindingInput[] = [];
+    const observed: Record<string, unknown> = { editorPATH: ctx.env.PATH ?? '' };
+    const editorGo = await lookPath('go', ctx.env);
+    observed.goInEditor = editorGo ?? null;
+
+    findings.push(...(await sandboxFindings(ctx, editorGo, observed)));
+
+    const login = await ctx.facts.loginShellEnv();
+    if (!login.ok) {
+      observed.loginShell = { ok: false, shell: login.shell, reason: login.reason };
+      findings.push(...leakFindings(ctx.env, undefined, observed));
+      return { findings, observed };
+    }
+    observed.loginShell = { ok: true, shell: login.shell, command: login.commandLine };
+    observed.loginPATH = login.env.PATH ?? '';
+    observed.loginGoVars = goVarsOf(login.env);
+    observed.editorGoVars = goVarsOf(ctx.env);
+    findings.push(...leakFindings(ctx.env, login.env, observed));
+    findings.push(...(await toolFindings(ctx, login.env, login.commandLine, editorGo, observed)));
+    findings.push(...(await goVarFindings(ctx, login.env, login.commandLine)));
+    return { findings, observed };
   },
 };
+
+async function sandboxFindings(ctx: ProbeContext, editorGo: string | undefined, observed: Record<string, unknown>): Promise<FindingInput[]> {
+  const out: FindingInput[] = [];
+  const infoText = await ctx.host.readText('/.flatpak-info', 64 * 1024);
+  const flatpakId = ctx.env.FLATPAK_ID;
+  if (infoText !== undefined || flatpakId) {
+    const info = infoText !== undefined ? parseFlatpakInfo(infoText) : undefined;
+    const app = info?.app ?? flatpakId ?? 'unknown';
+    observed.flatpak = { app, runtime: info?.runtime, filesystems: info?.filesystems, FLATPAK_ID: flatpakId };
+    const evidence: Evidence[] = [];
+    if (infoText !== undefined) {
+      const lines = infoText.split('\n').filter((l) => /^(\[Application\]|name=|runtime=|sdk=|\[Instance\]|instance-id=|runtime-extensions=|filesystems=)/.test(l.trim()));
+      evidence.push({ source: '/.flatpak-info', excerpt: lines.join('\n') });
+    }
+    if (flatpakId) evidence.push({ source: 'environment', excerpt: `FLATPAK_ID=${flatpakId}` });
+    const fixes: Fix[] = [
+      { id: 'flatpak-go-docs', kind: 'link', title: 'Flathub: language SDKs and flatpak-spawn --host for VS Code', url: FLATPAK_DOCS },
+      {
+        id: 'flatpak-install-go-sdk',
+        kind: 'terminal',
+        title: `Install the Go SDK extension (${FLATPAK_GO_EXTENSION})`,
+        detail: 'Run on the host; then enable it with FLATPAK_ENABLE_SDK_EXT=golang (flatpak override --user --env=FLATPAK_ENABLE_SDK_EXT=golang ' + app + ').',
+        text: `flatpak install flathub ${FLATPAK_GO_EXTENSION}`,
+        needsRoot: false,
+      },
+      { id: 'install-native-editor', kind: 'link', title: 'Or install the editor from the .deb/.rpm package, outside the sandbox', url: 'https://code.visualstudio.com/docs/setup/linux' },
+    ];
+    if (!editorGo) {
+      out.push({
+        classId: 'env-inheritance',
+        severity: 'error',
+        confidence: 0.9,
+        message: `The editor runs inside a Flatpak sandbox (${app}), which hides the host's Go: go is not on the sandbox's PATH, so the Go extension and gopls cannot run it.`,
+        evidence: [...evidence, { source: 'PATH (editor environment)', excerpt: ctx.env.PATH ?? '<unset>' }],
+        fixes,
+        explains: ['gopls-launch'],
+      });
+    } else {
+      const fromSdk = editorGo.startsWith('/usr/lib/sdk/');
+      out.push({
+        classId: 'env-inheritance',
+        severity: fromSdk ? 'info' : 'warning',
+        confidence: fromSdk ? 0.3 : 0.5,
+        message: fromSdk
+          ? `The editor runs inside a Flatpak sandbox (${app}) and uses the Go of its SDK extension (${editorGo}), not the host's.`
+          : `The editor runs inside a Flatpak sandbox (${app}); the go it finds (${editorGo}) is the sandbox's view, and tools installed on the host (GOPATH/bin, /usr/local/go) may be missing or built for another libc.`,
+        evidence: [...evidence, { source: 'PATH lookup (editor environment)', excerpt: `go → ${editorGo}` }],
+        fixes,
+      });
+    }
+  }
+
+  const exe = await ctx.host.readlink('/proc/self/exe');
+  const snapName = ctx.env.SNAP_NAME ?? (exe?.startsWith('/snap/') ? exe.split('/')[2] : undefined);
+  if (ctx.env.SNAP || ctx.env.SNAP_NAME || exe?.startsWith('/snap/')) {
+    observed.snap = { SNAP: ctx.env.SNAP, SNAP_NAME: ctx.env.SNAP_NAME, SNAP_REVISION: ctx.env.SNAP_REVISION, exe };
+    const evidence: Evidence[] = [];
+    const vars = ['SNAP', 'SNAP_NAME', 'SNAP_REVISION'].filter((k) => ctx.env[k]).map((k) => `${k}=${ctx.env[k]}`);
+    if (vars.length) evidence.push({ source: 'environment', excerpt: vars.join('\n') });
+    if (exe?.startsWith('/snap/')) evidence.push({ source: '/proc/self/exe', excerpt: exe });
+    const fixes: Fix[] = [{ id: 'install-native-editor', kind: 'link', title: 'Or install the editor from the .deb/.rpm package, outside the sandbox', url: 'https://code.visualstudio.com/docs/setup/linux' }];
+    if (!editorGo) {
+      out.push({
+        classId: 'env-inheritance',
+        severity: 'error',
+        confidence: 0.85,
+        message: `The editor runs as a Snap (${snapName ?? 'unknown'}), and go is not on the PATH the snap gives it: the Go extension and gopls cannot run go.`,
+        evidence: [...evidence, { source: 'PATH (editor environment)', excerpt: ctx.env.PATH ?? '<unset>' }],
+        fixes,
+        explains: ['gopls-launch'],
+      });
+    } else {
+      out.push({
+        classId: 'env-inheritance',
+        severity: 'info',
+        confidence: 0.3,
+        message: `The editor runs as a Snap (${snapName ?? 'unknown'}); go is visible (${editorGo}), but the snap's own variables reach every tool it starts.`,
+        evidence: [...evidence, { source: 'PATH lookup (editor environment)', excerpt: `go → ${editorGo}` }],
+        fixes,
+      });
+    }
+  }
+  return out;
+}
+
+/** Loader variables in the editor's environment that the user's own shell does not set. */
+function leakFindings(env: NodeJS.ProcessEnv, loginEnv: Record<string, string> | undefined, observed: Record<string, unknown>): FindingInput[] {
+  const present = LEAKY_VARS.filter((k) => env[k]);
+  if (!present.length) return [];
+  observed.loaderVars = Object.fromEntries(present.map((k) => [k, env[k]]));
+  const leaked = present.filter((k) => !loginEnv || loginEnv[k] !== env[k]);
+  if (!leaked.length) return [];
+  return [
+    {
+      classId: 'env-inheritance',
+      severity: 'warning',
+      confidence: loginEnv ? 0.55 : 0.4,
+      message: `${leaked.join(', ')} ${leaked.length > 1 ? 'are' : 'is'} set in the editor's environment${loginEnv ? ' but not (or differently) in your login shell' : ''}: they reach go, gopls, cgo's compiler and every test binary, which may load the wrong libraries.`,
+      evidence: [{ source: 'environment', excerpt: leaked.map((k) => `${k}=${env[k]}`).join('\n') }],
+      fixes: [
+        {
+          id: 'toolsenv-clear-loader-vars',
+          kind: 'setting',
+          title: `Clear ${leaked.join(', ')} for the Go tools`,
+          detail: 'go.toolsEnvVars is applied to gopls and to every go command the extension runs.',
+          key: 'go.toolsEnvVars',
+          value: Object.fromEntries(leaked.map((k) => [k, ''])),
+          target: 'user',
+          merge: true,
+        },
+      ],
+    },
+  ];
+}
+
+async function toolFindings(
+  ctx: ProbeContext,
+  loginEnv: Record<string, string>,
+  loginCommand: string,
+  editorGo: string | undefined,
+  observed: Record<string, unknown>,
+): Promise<FindingInput[]> {
+  const out: FindingInput[] = [];
+  const loginGo = await lookPath('go', loginEnv);
+  const loginGopls = await lookPath('gopls', loginEnv);
+  const gopls = await ctx.facts.goplsLocation().catch(() => undefined);
+  const editorGopls = gopls?.found?.executable ? gopls.found.path : undefined;
+  Object.assign(observed, { goInLogin: loginGo ?? null, goplsInLogin: loginGopls ?? null, goplsInEditor: editorGopls ?? null });
+  const missing = pathDirsMissing(ctx.env.PATH ?? '', loginEnv.PATH ?? '');
+  observed.dirsOnlyInLoginPATH = missing;
+  const home = loginEnv.HOME ?? ctx.env.HOME;
+  const cases: Array<{ tool: 'go' | 'gopls'; editor?: string; login?: string }> = [
+    { tool: 'go', editor: editorGo, login: loginGo },
+    { tool: 'gopls', editor: editorGopls, login: loginGopls },
+  ];
+  for (const c of cases) {
+    if (c.editor || !c.login) continue;
+    const dir = path.dirname(c.login);
+    const fixes: Fix[] = [];
+    const profile = profilePathFix([dir], home);
+    if (profile) fixes.push(profile);
+    fixes.push(alternateToolFix(c.tool, c.login));
+    out.push({
+      classId: 'env-inheritance',
+      severity: 'error',
+      confidence: 0.9,
+      message:
+        `${c.tool} is found by your login shell in ${dir} but not by the editor: its PATH lacks ${dir}. ` +
+        `The editor was started without your shell start-up files (a desktop launcher does not read ~/.bashrc or ~/.zshrc)` +
+        (c.tool === 'go' ? ', and gopls needs go to load any package.' : ', so the Go extension cannot start gopls.'),
+      evidence: [
+        { source: loginCommand, excerpt: `PATH=${loginEnv.PATH ?? ''}\n${c.tool} → ${c.login}` },
+        { source: 'PATH (editor environment)', excerpt: ctx.env.PATH ?? '<unset>' },
+      ],
+      fixes,
+      explains: ['gopls-launch'],
+    });
+  }
+  return out;
+}
+
+async function goVarFindings(ctx: ProbeContext, loginEnv: Record<string, string>, loginCommand: string): Promise<FindingInput[]> {
+  const out: FindingInput[] = [];
+  let goroot: string | undefined;
+  for (const name of COMPARED_GO_VARS) {
+    const editor = ctx.env[name] ?? '';
+    const login = loginEnv[name] ?? '';
+    if (editor === login) continue;
+    // Unset on one side and the default on the other is no difference to the go command.
+    const home = loginEnv.HOME ?? ctx.env.HOME;
+    if (name === 'GOPATH' && home && !(editor && login) && (editor || login) === path.join(home, 'go')) continue;
+    if (name === 'GOROOT' && !(editor && login)) {
+      goroot ??= await ctx.facts.goEnv().then((g) => (g.ok ? g.values.GOROOT : undefined));
+      if (goroot && path.resolve(editor || login) === path.resolve(goroot)) continue;
+    }
+    out.push({
+      classId: 'env-inheritance',
+      severity: 'warning',
+      confidence: 0.6,
+      message: `${name} differs between the editor (${editor ? JSON.stringify(editor) : 'unset'}) and your login shell (${login ? JSON.stringify(login) : 'unset'}): go and gopls in the editor behave unlike go in a terminal.`,
+      evidence: [
+        { source: 'environment (editor)', excerpt: editor ? `${name}=${editor}` : `${name} is unset` },
+        { source: loginCommand, excerpt: login ? `${name}=${login}` : `${name} is unset` },
+      ],
+      fixes: [
+        {
+          id: `toolsenv-${name.toLowerCase()}-from-login`,
+          kind: 'setting',
+          title: `Use the login shell's ${name} for the Go tools`,
+          detail: 'go.toolsEnvVars is applied to gopls and to every go command the extension runs.',
+          key: 'go.toolsEnvVars',
+          value: { [name]: login },
+          target: 'user',
+          merge: true,
+        },
+      ],
+    });
+  }
+  return out;
+}
+
+/** Where go would be on the login shell's PATH, for another probe's message. */
+export async function loginShellGo(ctx: ProbeContext): Promise<{ go: string; path: string; command: string } | undefined> {
+  const login = await ctx.facts.loginShellEnv();
+  if (!login.ok) return undefined;
+  const go = await lookPath('go', login.env);
+  return go ? { go, path: login.env.PATH ?? '', command: login.commandLine } : undefined;
+}
+

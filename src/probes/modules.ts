@@ -1,12 +1,432 @@
-import type { Probe } from '../doctor/probe.js';
-import { skipped } from '../doctor/probe.js';
+// Module and workspace resolution, per workspace folder: the go.mod at or above it, the go.work in
+// effect, the modules and loose .go files below it (a bounded walk), and what `go list -m` says in
+// each module. gopls builds one view per module or go.work; what falls outside every view gets
+// "no views" / "no view for file" and red imports.
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
+import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
+import type { Probe, ProbeContext } from '../doctor/probe.js';
+import { gopathEntries, type GoEnvFact } from '../facts/goEnv.js';
+import { classifyGoFailure, parseToolchain } from './goEnv.js';
 
-// Stub: replaced by the real probe.
+export const WALK_MAX_DEPTH = 6;
+export const WALK_MAX_DIRS = 5000;
+/** Directories the go command itself never treats as packages, plus the heavy ones. */
+const SKIP_DIRS = new Set(['node_modules', 'vendor', 'testdata']);
+const GO_LIST_MODULES = 4;
+
+export interface WalkResult {
+  /** Directories below the root (the root included) that hold a go.mod. */
+  modules: string[];
+  /** Directories holding .go files, each with the module root that owns it (undefined: none). */
+  goDirs: Array<{ dir: string; module?: string; files: string[] }>;
+  /** Modules with a vendor/ directory. */
+  vendored: string[];
+  dirs: number;
+  truncated?: 'depth' | 'dirs' | 'time';
+}
+
+/**
+ * A breadth-first walk as `go list ./...` sees the tree: dot-, underscore-, vendor, testdata and
+ * node_modules directories skipped, symlinks not followed. `outer` is the module that owns the
+ * root from above (a go.mod in a parent), if any.
+ */
+export async function walkWorkspace(root: string, outer: string | undefined, deadline: number, limits = { depth: WALK_MAX_DEPTH, dirs: WALK_MAX_DIRS }): Promise<WalkResult> {
+  const res: WalkResult = { modules: [], goDirs: [], vendored: [], dirs: 0 };
+  let queue: Array<{ dir: string; module?: string; depth: number }> = [{ dir: root, module: outer, depth: 0 }];
+  while (queue.length) {
+    const next: typeof queue = [];
+    for (const item of queue) {
+      if (res.dirs >= limits.dirs) {
+        res.truncated = 'dirs';
+        return res;
+      }
+      if (Date.now() > deadline) {
+        res.truncated = 'time';
+        return res;
+      }
+      res.dirs++;
+      const entries = await fs.readdir(item.dir, { withFileTypes: true }).catch(() => []);
+      const hasGoMod = entries.some((e) => e.name === 'go.mod' && e.isFile());
+      const module = hasGoMod ? item.dir : item.module;
+      if (hasGoMod) {
+        res.modules.push(item.dir);
+        if (entries.some((e) => e.name === 'vendor' && e.isDirectory())) res.vendored.push(item.dir);
+      }
+      const goFiles = entries.filter((e) => e.isFile() && e.name.endsWith('.go')).map((e) => e.name);
+      if (goFiles.length) res.goDirs.push({ dir: item.dir, module, files: goFiles.slice(0, 3) });
+      for (const e of entries) {
+        if (!e.isDirectory() || e.name.startsWith('.') || e.name.startsWith('_') || SKIP_DIRS.has(e.name)) continue;
+        if (item.depth + 1 > limits.depth) {
+          res.truncated ??= 'depth';
+          continue;
+        }
+        next.push({ dir: path.join(item.dir, e.name), module, depth: item.depth + 1 });
+      }
+    }
+    queue = next;
+  }
+  return res;
+}
+
+/** Pure: the `use` directives of a go.work file, relative paths as written. */
+export function parseGoWorkUses(text: string): string[] {
+  const uses: string[] = [];
+  let inBlock = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\/\/.*$/, '').trim();
+    if (!line) continue;
+    if (inBlock) {
+      if (line === ')') inBlock = false;
+      else uses.push(unquote(line));
+      continue;
+    }
+    const m = /^use\s*(\(|.+)$/.exec(line);
+    if (!m) continue;
+    if (m[1] === '(') inBlock = true;
+    else uses.push(unquote(m[1]!.trim()));
+  }
+  return uses;
+}
+
+function unquote(s: string): string {
+  return /^".*"$|^`.*`$/.test(s) ? s.slice(1, -1) : s;
+}
+
+/** Pure: the `go` and `toolchain` lines of a go.mod or go.work. */
+export function parseGoDirectives(text: string): { go?: string; toolchain?: string } {
+  const go = /^go\s+(\S+)\s*$/m.exec(text)?.[1];
+  const toolchain = /^toolchain\s+(\S+)\s*$/m.exec(text)?.[1];
+  return { go, toolchain };
+}
+
+/** Pure: "go: inconsistent vendoring in DIR:" and the problem lines under it. */
+export function parseInconsistentVendoring(stderr: string): { dir: string; problems: string[] } | undefined {
+  const m = /go: inconsistent vendoring in (.*):\n/.exec(stderr);
+  if (!m) return undefined;
+  const problems: string[] = [];
+  for (const line of stderr.slice(m.index + m[0].length).split('\n')) {
+    if (!line.startsWith('\t') || /^\t(To ignore|To sync|\tgo mod vendor)/.test(line)) {
+      if (line.trim() === '' || problems.length) break;
+      continue;
+    }
+    problems.push(line.trim());
+  }
+  return { dir: m[1]!, problems };
+}
+
+async function findUp(dir: string, name: string): Promise<string | undefined> {
+  let d = dir;
+  for (;;) {
+    const p = path.join(d, name);
+    if (await fs.stat(p).then((s) => s.isFile(), () => false)) return p;
+    const parent = path.dirname(d);
+    if (parent === d) return undefined;
+    d = parent;
+  }
+}
+
+function rel(root: string, p: string): string {
+  return path.relative(root, p) || '.';
+}
+
 export const modulesProbe: Probe = {
   id: 'modules',
   title: 'Module and workspace resolution',
   classes: ['module-resolution'],
-  async run() {
-    return skipped('not implemented yet');
+  async run(ctx) {
+    const goEnv = await ctx.facts.goEnv();
+    const values = goEnv.ok ? goEnv.values : {};
+    const gopathMode = (values.GO111MODULE ?? ctx.env.GO111MODULE ?? '') === 'off';
+    const findings: FindingInput[] = [];
+    const folders: Record<string, unknown>[] = [];
+    let goListBudget = GO_LIST_MODULES;
+    for (const ws of ctx.workspaces) {
+      const r = await inspectFolder(ctx, ws, goEnv, gopathMode, goListBudget);
+      goListBudget -= r.goListRuns;
+      findings.push(...r.findings);
+      folders.push(r.observed);
+    }
+    findings.push(...(await gopathSymlinkFindings(goEnv)));
+    return { findings, observed: { GO111MODULE: values.GO111MODULE ?? ctx.env.GO111MODULE ?? '', gopathMode, folders } };
   },
 };
+
+async function inspectFolder(
+  ctx: ProbeContext,
+  ws: string,
+  goEnv: GoEnvFact,
+  gopathMode: boolean,
+  goListBudget: number,
+): Promise<{ findings: FindingInput[]; observed: Record<string, unknown>; goListRuns: number }> {
+  const findings: FindingInput[] = [];
+  const folder = path.resolve(ws);
+  const observed: Record<string, unknown> = { folder };
+  const st = await fs.stat(folder).catch(() => undefined);
+  if (!st) {
+    observed.exists = false;
+    return { findings, observed, goListRuns: 0 };
+  }
+  const root = st.isDirectory() ? folder : path.dirname(folder);
+  const real = await fs.realpath(root).catch(() => root);
+  observed.realpath = real;
+  if (real !== root) {
+    findings.push({
+      classId: 'module-resolution',
+      severity: 'warning',
+      confidence: 0.5,
+      message: `The workspace folder ${root} is reached through a symlink and resolves to ${real}: gopls and go may see the same files under two paths, so diagnostics, go-to-definition and renames can point at the "other" copy.`,
+      evidence: [{ source: `realpath ${root}`, excerpt: real }],
+      fixes: [{ id: 'open-real-path', kind: 'terminal', title: `Open the real path instead: code ${real}`, text: `code ${quote(real)}`, needsRoot: false }],
+    });
+  }
+
+  const goMod = await findUp(root, 'go.mod');
+  const outer = goMod && path.dirname(goMod) !== root ? path.dirname(goMod) : undefined;
+  observed.goMod = goMod ?? null;
+  const explicitWork = ctx.env.GOWORK;
+  const goWork = explicitWork === 'off' ? undefined : explicitWork ? explicitWork : await findUp(root, 'go.work');
+  observed.goWork = goWork ?? null;
+  if (explicitWork !== undefined) observed.GOWORK = explicitWork;
+
+  const budgetMs = Math.max(200, Math.min(3000, ctx.remainingMs() - 1500));
+  const walk = await walkWorkspace(root, outer, Date.now() + budgetMs);
+  const modules = [...(outer ? [outer] : []), ...walk.modules];
+  observed.modules = modules.slice(0, 20).map((m) => rel(root, m));
+  observed.moduleCount = modules.length;
+  observed.walk = { dirs: walk.dirs, truncated: walk.truncated ?? null, maxDepth: WALK_MAX_DEPTH, maxDirs: WALK_MAX_DIRS };
+  const orphans = walk.goDirs.filter((g) => !g.module);
+  observed.goDirsOutsideModules = orphans.slice(0, 10).map((g) => rel(root, g.dir));
+
+  if (gopathMode) {
+    // go-env reports GO111MODULE=off itself; nothing below applies in GOPATH mode.
+    return { findings, observed, goListRuns: 0 };
+  }
+
+  if (orphans.length) {
+    const examples = orphans.slice(0, 5).map((g) => path.join(g.dir, g.files[0]!));
+    const lookedUp = ancestors(root);
+    findings.push({
+      classId: 'module-resolution',
+      severity: 'error',
+      confidence: 0.9,
+      message:
+        `${orphans.length} director${orphans.length === 1 ? 'y' : 'ies'} in ${root} hold${orphans.length === 1 ? 's' : ''} .go files with no go.mod at or above ${orphans.length === 1 ? 'it' : 'them'}: ` +
+        `gopls will say "no views" (or "No active builds contain …") for them, so imports, completion and diagnostics fail there.`,
+      evidence: [
+        { source: root, excerpt: `no go.mod in ${lookedUp.slice(0, 6).join(', ')}${lookedUp.length > 6 ? ', …' : ''}` },
+        { source: `walk of ${root}`, excerpt: examples.join('\n') },
+      ],
+      fixes: [
+        {
+          id: 'go-mod-init',
+          kind: 'terminal',
+          title: `Create a module in ${root}`,
+          detail: 'Replace the module path with your repository path (e.g. github.com/you/project).',
+          text: `go mod init ${modulePathFor(root)}`,
+          needsRoot: false,
+          cwd: root,
+        },
+      ],
+    });
+  }
+
+  const workUses = goWork ? await readWorkUses(goWork) : undefined;
+  if (goWork && workUses) {
+    observed.goWorkUses = workUses.uses;
+    findings.push(...workFindings(goWork, workUses.uses, workUses.text, modules, workUses.missing));
+  } else if (goWork && explicitWork) {
+    // go-env reports a GOWORK that names a missing file.
+  } else if (modules.length > 1) {
+    findings.push({
+      classId: 'module-resolution',
+      severity: 'warning',
+      confidence: 0.7,
+      message:
+        `${root} holds ${modules.length} modules and no go.work${explicitWork === 'off' ? ' is in effect (GOWORK=off)' : ''}: gopls loads only the module of the folder or of the files you open, ` +
+        `so references, renames and diagnostics stop at module boundaries. Run go work init && go work use -r . in the folder.`,
+      evidence: [
+        { source: `walk of ${root}`, excerpt: modules.slice(0, 10).map((m) => path.join(m, 'go.mod')).join('\n') },
+        { source: root, excerpt: explicitWork === 'off' ? 'GOWORK=off' : `no go.work in ${ancestors(root).slice(0, 6).join(', ')}` },
+      ],
+      fixes: [{ id: 'go-work-init', kind: 'terminal', title: `Create a go.work that uses every module in ${root}`, text: 'go work init && go work use -r .', needsRoot: false, cwd: root }],
+    });
+  }
+
+  let goListRuns = 0;
+  const goListed: Record<string, unknown>[] = [];
+  if (ctx.host.live && goEnv.ok) {
+    const vendoredFirst = [...new Set([...walk.vendored, ...modules])];
+    for (const dir of vendoredFirst.slice(0, Math.max(0, goListBudget))) {
+      if (ctx.remainingMs() < 800 || ctx.signal.aborted) break;
+      goListRuns++;
+      const r = await goListModule(ctx, goEnv, dir);
+      goListed.push(r.observed);
+      findings.push(...r.findings);
+      if (goWork) break; // in workspace mode every module lists the same go.work
+    }
+  }
+  observed.goList = goListed;
+  return { findings, observed, goListRuns };
+}
+
+function ancestors(dir: string): string[] {
+  const out: string[] = [];
+  let d = dir;
+  for (;;) {
+    out.push(d);
+    const p = path.dirname(d);
+    if (p === d) return out;
+    d = p;
+  }
+}
+
+function modulePathFor(root: string): string {
+  const base = path.basename(root).toLowerCase().replace(/[^a-z0-9._-]+/g, '-') || 'project';
+  return `example.com/${base}`;
+}
+
+function quote(s: string): string {
+  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+async function readWorkUses(goWork: string): Promise<{ uses: string[]; text: string; missing: string[] } | undefined> {
+  const text = await fs.readFile(goWork, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined;
+  const uses = parseGoWorkUses(text);
+  const base = path.dirname(goWork);
+  const missing: string[] = [];
+  for (const u of uses) {
+    const gm = path.join(path.resolve(base, u), 'go.mod');
+    if (!(await fs.stat(gm).then((s) => s.isFile(), () => false))) missing.push(u);
+  }
+  return { uses, text, missing };
+}
+
+function workFindings(goWork: string, uses: string[], text: string, modules: string[], missing: string[]): FindingInput[] {
+  const out: FindingInput[] = [];
+  const base = path.dirname(goWork);
+  const useLines = text.split('\n').filter((l) => /^\s*(use|\)|\.|"|`)/.test(l) || /^\s+\S/.test(l)).slice(0, 12).join('\n');
+  if (missing.length) {
+    out.push({
+      classId: 'module-resolution',
+      severity: 'error',
+      confidence: 0.9,
+      message: `${goWork} uses ${missing.join(', ')}, which ${missing.length === 1 ? 'has' : 'have'} no go.mod: go fails with "cannot load module … listed in go.work file", and gopls loads nothing in this workspace.`,
+      evidence: [{ source: goWork, excerpt: useLines || text.slice(0, 400) }, ...missing.map((m) => ({ source: `stat ${path.join(path.resolve(base, m), 'go.mod')}`, excerpt: 'ENOENT' }))],
+      fixes: [{ id: 'go-work-use-refresh', kind: 'terminal', title: `Rewrite the use directives of ${goWork} from the modules that exist`, text: 'go work use -r .', needsRoot: false, cwd: base }],
+    });
+  }
+  const used = new Set(uses.map((u) => path.resolve(base, u)));
+  const unused = modules.filter((m) => !used.has(m) && isInside(m, base));
+  if (unused.length) {
+    out.push({
+      classId: 'module-resolution',
+      severity: 'warning',
+      confidence: 0.6,
+      message: `${goWork} does not use ${unused.length} module${unused.length === 1 ? '' : 's'} below it (${unused.slice(0, 5).map((m) => rel(base, m)).join(', ')}): gopls shows "This file is within module …, which is not included in your workspace" for their files.`,
+      evidence: [{ source: goWork, excerpt: useLines || text.slice(0, 400) }, { source: `walk of ${base}`, excerpt: unused.slice(0, 10).map((m) => path.join(m, 'go.mod')).join('\n') }],
+      fixes: [{ id: 'go-work-use-refresh', kind: 'terminal', title: `Rewrite the use directives of ${goWork} from the modules that exist`, text: 'go work use -r .', needsRoot: false, cwd: base }],
+    });
+  }
+  return out;
+}
+
+function isInside(child: string, parent: string): boolean {
+  const r = path.relative(parent, child);
+  return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
+}
+
+/**
+ * `go list -m` in one module: it reads go.mod, go.work and vendor/modules.txt exactly as gopls's
+ * go list calls do. GOPROXY=off keeps the doctor from downloading anything (toolchains included).
+ */
+async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, dir: string): Promise<{ findings: FindingInput[]; observed: Record<string, unknown> }> {
+  const findings: FindingInput[] = [];
+  const timeoutMs = Math.max(300, Math.min(3000, ctx.remainingMs() - 500));
+  const r = await ctx.host.exec(goEnv.goBinary, ['list', '-m'], { timeoutMs, signal: ctx.signal, env: { ...ctx.env, GOPROXY: 'off' }, cwd: dir, maxBuffer: 256 * 1024 });
+  const observed: Record<string, unknown> = { dir, exitCode: r.exitCode ?? null, timedOut: r.timedOut };
+  if (!r.failed || r.timedOut || r.canceled || r.errorCode) return { findings, observed };
+  const stderr = r.stderr;
+  observed.stderr = stderr.trim().split('\n')[0];
+  const evidence: Evidence[] = [{ source: `${r.commandLine} (in ${dir})`, excerpt: stderr.trim().split('\n').slice(0, 8).join('\n') }];
+  const vend = parseInconsistentVendoring(stderr);
+  if (vend) {
+    findings.push({
+      classId: 'module-resolution',
+      severity: 'error',
+      confidence: 0.9,
+      message: `Inconsistent vendoring in ${vend.dir}: vendor/modules.txt disagrees with go.mod${vend.problems.length ? ` (${vend.problems[0]}${vend.problems.length > 1 ? `, and ${vend.problems.length - 1} more` : ''})` : ''}. go builds from vendor/ here, so every go command and gopls fail to load the module.`,
+      evidence,
+      fixes: [{ id: 'go-mod-vendor', kind: 'terminal', title: `Re-sync vendor/ in ${vend.dir}`, text: 'go mod vendor', needsRoot: false, cwd: vend.dir }],
+    });
+    return { findings, observed };
+  }
+  if (/toolchain not available/.test(stderr)) {
+    // Our GOPROXY=off caused this failure unless the user's own GOPROXY is off too.
+    const userProxy = goEnv.values.GOPROXY ?? '';
+    const userOff = userProxy.split(/[,|]/).every((p) => p === 'off' || p === '');
+    const gomod = await fs.readFile(path.join(dir, 'go.mod'), 'utf8').catch(() => '');
+    const d = parseGoDirectives(gomod);
+    const wanted = stderr.match(/download (go\S+)/)?.[1] ?? d.toolchain ?? `go${d.go}`;
+    findings.push({
+      classId: 'module-resolution',
+      severity: userOff ? 'error' : 'warning',
+      confidence: userOff ? 0.85 : 0.5,
+      message: userOff
+        ? `${path.join(dir, 'go.mod')} needs ${wanted}, newer than the installed ${goEnv.values.GOVERSION}, and GOPROXY=off forbids downloading it: go and gopls fail in this module.`
+        : `${path.join(dir, 'go.mod')} needs ${wanted}, newer than the installed ${goEnv.values.GOVERSION}: go downloads that toolchain on first use (GOTOOLCHAIN=${goEnv.values.GOTOOLCHAIN || 'auto'}), which fails offline or behind a proxy.`,
+      evidence: [...evidence, { source: path.join(dir, 'go.mod'), excerpt: [d.go && `go ${d.go}`, d.toolchain && `toolchain ${d.toolchain}`].filter(Boolean).join('\n') }],
+      fixes: [{ id: 'install-go', kind: 'link', title: 'Download and install a newer Go', url: 'https://go.dev/dl/' }],
+    });
+    return { findings, observed };
+  }
+  const known = classifyGoFailure(stderr);
+  if (known && known.classId === 'module-resolution') {
+    findings.push({ ...known, evidence, fixes: toolchainFixes(goEnv, known.message) });
+    return { findings, observed };
+  }
+  if (known) return { findings, observed }; // an environment problem: the go-env probe reports it
+  if (/errors parsing go\.(mod|work)|go\.work file|go: cannot load module|unknown directive|malformed|invalid go version/.test(stderr)) {
+    findings.push({
+      classId: 'module-resolution',
+      severity: 'error',
+      confidence: 0.85,
+      message: `go cannot load the module in ${dir}: ${stderr.trim().split('\n').slice(0, 2).join(' ')}. gopls fails the same way and shows no packages here.`,
+      evidence,
+      fixes: [],
+    });
+  }
+  return { findings, observed };
+}
+
+function toolchainFixes(goEnv: Extract<GoEnvFact, { ok: true }>, message: string): Fix[] {
+  if (!/GOTOOLCHAIN=local/.test(message)) return [];
+  const tc = parseToolchain(goEnv.values.GOTOOLCHAIN ?? '');
+  const fixes: Fix[] = [{ id: 'install-go', kind: 'link', title: 'Download and install a newer Go', url: 'https://go.dev/dl/' }];
+  if (tc.mode === 'local') {
+    fixes.push({ id: 'toolsenv-gotoolchain-auto', kind: 'setting', title: 'Let go download the toolchain go.mod asks for (GOTOOLCHAIN=auto)', key: 'go.toolsEnvVars', value: { GOTOOLCHAIN: 'auto' }, target: 'user', merge: true });
+  }
+  return fixes;
+}
+
+/** GOPATH entries reached through a symlink: files open under one path, packages load under the other. */
+async function gopathSymlinkFindings(goEnv: GoEnvFact): Promise<FindingInput[]> {
+  if (!goEnv.ok) return [];
+  const out: FindingInput[] = [];
+  for (const g of gopathEntries(goEnv.values)) {
+    if (!path.isAbsolute(g)) continue;
+    const real = await fs.realpath(g).catch(() => undefined);
+    if (!real || real === path.resolve(g)) continue;
+    out.push({
+      classId: 'module-resolution',
+      severity: 'warning',
+      confidence: 0.45,
+      message: `GOPATH entry ${g} is a symlink to ${real}: go reports packages under one path while the editor opens files under the other, so gopls may treat them as different files.`,
+      evidence: [{ source: goEnv.commandLine, excerpt: `"GOPATH": ${JSON.stringify(goEnv.values.GOPATH)}` }, { source: `realpath ${g}`, excerpt: real }],
+      fixes: [],
+    });
+  }
+  return out;
+}
+
