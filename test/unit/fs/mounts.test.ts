@@ -1,0 +1,127 @@
+import { describe, expect, it } from 'vitest';
+import { Host } from '../../../src/host/host.js';
+import { runDoctor } from '../../../src/doctor/pipeline.js';
+import { mountsProbe, assessMounts, runsFromGocache, type PathMount, type CanaryResult } from '../../../src/probes/mounts.js';
+import { parseMountTable } from '../../../src/procfs/mountTable.js';
+import type { ExecOptions, ExecResult } from '../../../src/host/exec.js';
+
+/** A fixture host that must not spawn anything: a spawn fails the test. */
+function fixtureHost(name: string): Host {
+  return new Host({
+    root: `test/fixtures/hosts/${name}`,
+    pid: 4242,
+    uid: 1000,
+    exec: async (file: string, _args: readonly string[], _o: ExecOptions): Promise<ExecResult> => {
+      throw new Error(`fixture host spawned ${file}`);
+    },
+  });
+}
+
+/** PATH is empty, so go is "missing" and the Go paths come from these variables. */
+async function run(name: string, env: NodeJS.ProcessEnv) {
+  const report = await runDoctor({ host: fixtureHost(name), probes: [mountsProbe], workspaces: [], env: { PATH: '', HOME: '/home/gopher', ...env } });
+  const rec = report.probes[0]!;
+  const findings = report.causes.flatMap((c) => c.findings);
+  return { report, rec, findings };
+}
+
+describe('mounts probe on fixture hosts', () => {
+  it('noexec GOTMPDIR (tmpfs captured on this VM) → noexec-mount error citing the mountinfo line', async () => {
+    const { rec, findings } = await run('noexec-gotmpdir', { GOTMPDIR: '/tmp/ged-noexec-rOkU' });
+    expect(rec.status).toBe('fail');
+    const f = findings.find((x) => x.classId === 'noexec-mount')!;
+    expect(f.severity).toBe('error');
+    expect(f.message).toContain('/tmp/ged-noexec-rOkU');
+    const ev = f.evidence.find((e) => e.source === '/proc/self/mountinfo')!;
+    expect(ev.excerpt).toBe('42 27 0:39 / /tmp/ged-noexec-rOkU rw,nosuid,nodev,noexec,relatime - tmpfs tmpfs rw,size=4096k');
+    expect(ev.line).toBeGreaterThan(1);
+    expect(f.fixes.map((x) => x.id)).toContain('noexec-remount-exec');
+    const remount = f.fixes.find((x) => x.id === 'noexec-remount-exec');
+    expect(remount).toMatchObject({ kind: 'terminal', needsRoot: true, text: 'sudo mount -o remount,exec /tmp/ged-noexec-rOkU' });
+    // Not live: the alternative is checked by mount options only, and offered as settings.
+    const tools = f.fixes.find((x) => x.id === 'noexec-gotmpdir-tools-env');
+    expect(tools).toMatchObject({ kind: 'setting', key: 'go.toolsEnvVars', merge: true, value: { GOTMPDIR: '/home/gopher/.cache/go-tmp' } });
+    expect(f.fixes.find((x) => x.id === 'noexec-gotmpdir-test-env')).toMatchObject({ key: 'go.testEnvVars', value: { GOTMPDIR: '/home/gopher/.cache/go-tmp' } });
+    expect(rec.observed.canary).toMatch(/not run/);
+  });
+
+  it('the same fixture with GOTMPDIR unset (/tmp on ext4) → nothing', async () => {
+    const { rec, findings } = await run('noexec-gotmpdir', {});
+    expect(findings).toEqual([]);
+    expect(rec.status).toBe('ok');
+    expect((rec.observed.paths as Array<{ role: string; mountPoint: string }>).find((p) => p.role === 'GOTMPDIR')?.mountPoint).toBe('/');
+  });
+
+  it('read-only bind mount as GOMODCACHE → fs-access error', async () => {
+    const { findings } = await run('mounts-ro-modcache', { GOMODCACHE: '/tmp/ged-modcache-o2SY' });
+    const f = findings.find((x) => x.classId === 'fs-access')!;
+    expect(f.severity).toBe('error');
+    expect(f.message).toMatch(/GOMODCACHE .*read-only/);
+    expect(f.evidence.some((e) => e.source === '/proc/self/mountinfo' && e.excerpt.includes(' ro,relatime '))).toBe(true);
+    expect(findings.some((x) => x.classId === 'noexec-mount')).toBe(false);
+  });
+
+  it('a tiny but healthy tmpfs as GOCACHE → no mount finding', async () => {
+    const { findings, rec } = await run('mounts-full-gocache', { GOCACHE: '/tmp/ged-gocache-pli0' });
+    expect(findings).toEqual([]);
+    expect((rec.observed.paths as Array<{ role: string; kind: string }>).find((p) => p.role === 'GOCACHE')?.kind).toBe('tmpfs');
+  });
+
+  it('WSL2: caches on the 9p Windows drive → fs-access warnings, no error', async () => {
+    const { findings } = await run('wsl-9p', { GOPATH: '/mnt/c/Users/natec/go', GOCACHE: '/mnt/c/Users/natec/AppData/Local/go-build' });
+    expect(findings.length).toBe(2);
+    for (const f of findings) {
+      expect(f).toMatchObject({ classId: 'fs-access', severity: 'warning' });
+      expect(f.message).toMatch(/Windows drive/);
+      expect(f.evidence.some((e) => e.excerpt.startsWith('90 29 0:40 / /mnt/c '))).toBe(true);
+    }
+  });
+
+  it('skips with a reason when mountinfo cannot be read', async () => {
+    const { rec } = await run('seccomp-filter', {});
+    expect(rec.status).toBe('skipped');
+    expect(rec.reason).toMatch(/mountinfo: ENOENT/);
+  });
+});
+
+describe('assessMounts', () => {
+  const table = parseMountTable(
+    [
+      '27 1 254:0 / / rw,relatime - ext4 /dev/vda rw',
+      '30 27 0:26 / /tmp rw,nosuid,nodev,noexec,relatime - tmpfs tmpfs rw',
+      '31 27 0:27 / /opt/tools rw,noexec,relatime - ext4 /dev/sdb rw',
+    ].join('\n'),
+  );
+  const pm = (role: PathMount['entry']['role'], p: string): PathMount => ({ entry: { role, path: p, origin: `go env ${role}` }, real: p, exists: true, mount: [...table].reverse().find((m) => p === m.mountPoint || p.startsWith(m.mountPoint === '/' ? '/' : m.mountPoint + '/')) });
+  const denied: CanaryResult = { ran: true, dir: '/tmp', ok: false, errorCode: 'EACCES', commandLine: '/tmp/go-env-doctor-canary-x/canary', message: 'spawn /tmp/go-env-doctor-canary-x/canary EACCES' };
+
+  it('noexec plus a canary that got EACCES is proof (0.97) and cites the exec', () => {
+    const [f] = assessMounts([pm('GOTMPDIR', '/tmp')], { canary: denied, alt: { dir: '/home/u/.cache/go-tmp', verified: 'canary' } });
+    expect(f).toMatchObject({ classId: 'noexec-mount', severity: 'error', confidence: 0.97 });
+    expect(f!.evidence.map((e) => e.source)).toEqual(['go env GOTMPDIR', '/proc/self/mountinfo', '/tmp/go-env-doctor-canary-x/canary']);
+    expect(f!.fixes.find((x) => x.id === 'noexec-gotmpdir-export')).toMatchObject({ kind: 'terminal', needsRoot: false, text: 'mkdir -p /home/u/.cache/go-tmp && export GOTMPDIR=/home/u/.cache/go-tmp' });
+  });
+
+  it('EACCES from the canary without noexec blames a security policy', () => {
+    const [f] = assessMounts([pm('GOTMPDIR', '/var/tmp')], { canary: { ...denied, dir: '/var/tmp' } });
+    expect(f!.severity).toBe('error');
+    expect(f!.message).toMatch(/security policy/);
+    expect(f!.fixes.some((x) => x.id === 'noexec-remount-exec')).toBe(false);
+  });
+
+  it('a canary that ran fine on a healthy mount → nothing', () => {
+    expect(assessMounts([pm('GOTMPDIR', '/var/tmp')], { canary: { ran: true, dir: '/var/tmp', ok: true, exitCode: 0, commandLine: 'c' } })).toEqual([]);
+  });
+
+  it('gopls on a noexec mount explains a failed launch', () => {
+    const [f] = assessMounts([pm('gopls binary dir', '/opt/tools/bin')]);
+    expect(f).toMatchObject({ classId: 'noexec-mount', severity: 'error', explains: ['gopls-launch'] });
+  });
+
+  it('GOCACHE noexec is an error from Go 1.24 on (go run binaries run from the cache)', () => {
+    expect(assessMounts([pm('GOCACHE', '/tmp/go-build')], { goVersion: 'go1.26.0' })[0]!.severity).toBe('error');
+    expect(assessMounts([pm('GOCACHE', '/tmp/go-build')], { goVersion: 'go1.22.5' })[0]!.severity).toBe('warning');
+    expect(runsFromGocache('go1.24rc1')).toBe(true);
+    expect(runsFromGocache(undefined)).toBe(false);
+  });
+});
