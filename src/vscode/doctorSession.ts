@@ -1,0 +1,219 @@
+// The extension's one piece of state: the last report it built, whether a run is going, and what
+// the panel and the badge should show. Every run goes through here and is written to the log.
+import { promises as fs } from 'node:fs';
+import * as vscode from 'vscode';
+import type { DiagnoseOptions } from '../doctor/diagnose.js';
+import { loadEngine } from './loadEngine.js';
+import type { ClassId, Report } from '../doctor/model.js';
+import type { ProgressEvent } from '../doctor/pipeline.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { verdictOf } from '../render/summary.js';
+import { GO_EXTENSION_ID, OUTPUT_CHANNEL, TRACE_SECONDS } from './commandTable.js';
+import { doctorInputs, resolveSettingPath, type DoctorInputs, type GoSettingsSnapshot } from './goSettings.js';
+import type { Progress, Recheck, State } from './protocol.js';
+
+export interface RunRequest {
+  /** Why this run: shown in the panel ("gopls crashed: …"). */
+  trigger?: string;
+  recordTrace?: boolean;
+}
+
+type Listener = { state(s: State): void; progress(p: Progress): void };
+
+export class DoctorSession implements vscode.Disposable {
+  report: Report | undefined;
+  /** The report came from setState after a reload: its fixes cannot be looked up until re-run. */
+  running: Promise<Report | undefined> | undefined;
+  recheck: Recheck | undefined;
+  trigger: string | undefined;
+  error: string | undefined;
+  notice: string | undefined;
+  crashed = false;
+  private logChannel: vscode.LogOutputChannel | undefined;
+  private readonly listeners = new Set<Listener>();
+  private cancel: vscode.CancellationTokenSource | undefined;
+  readonly onDidReport = new vscode.EventEmitter<Report>();
+
+  constructor(private readonly context: vscode.ExtensionContext) {}
+
+  get log(): vscode.LogOutputChannel {
+    this.logChannel ??= vscode.window.createOutputChannel(OUTPUT_CHANNEL, { log: true });
+    return this.logChannel;
+  }
+
+  subscribe(l: Listener): vscode.Disposable {
+    this.listeners.add(l);
+    return new vscode.Disposable(() => this.listeners.delete(l));
+  }
+
+  state(): State {
+    const inputs = this.inputs();
+    const s: State = { type: 'state', report: this.report ?? null, running: !!this.running, restricted: !vscode.workspace.isTrusted };
+    if (inputs.restrictedNotes.length) s.restrictedNote = inputs.restrictedNotes.join(' ');
+    if (this.recheck) s.recheck = this.recheck;
+    if (this.trigger) s.trigger = this.trigger;
+    if (this.error) s.error = this.error;
+    if (this.notice) s.notice = this.notice;
+    return s;
+  }
+
+  publish(): void {
+    const s = this.state();
+    for (const l of this.listeners) l.state(s);
+  }
+
+  private progress(p: Progress): void {
+    for (const l of this.listeners) l.progress(p);
+  }
+
+  /** The Go extension's settings and API, read now (they change while the window lives). */
+  inputs(): DoctorInputs {
+    const go = vscode.workspace.getConfiguration('go');
+    const ins = <T>(k: string) => {
+      const i = go.inspect<T>(k);
+      return { globalValue: i?.globalValue, workspaceValue: i?.workspaceValue, workspaceFolderValue: i?.workspaceFolderValue };
+    };
+    const snapshot: GoSettingsSnapshot = {
+      trusted: vscode.workspace.isTrusted,
+      alternateTools: ins<Record<string, unknown>>('alternateTools'),
+      toolsEnvVars: ins<Record<string, unknown>>('toolsEnvVars'),
+      languageServerFlags: ins<unknown[]>('languageServerFlags'),
+      goroot: ins<unknown>('goroot'),
+      gopath: ins<unknown>('gopath'),
+      apiGoplsPath: goExtensionGopls(),
+      workspaceFolder: this.workspaces()[0],
+    };
+    return doctorInputs(snapshot, process.env);
+  }
+
+  workspaces(): string[] {
+    return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
+  }
+
+  private options(inputs: DoctorInputs): DiagnoseOptions {
+    const cfg = vscode.workspace.getConfiguration('goEnvDoctor');
+    const extra = (cfg.get<unknown[]>('extraLogPaths') ?? []).filter((p): p is string => typeof p === 'string' && p.length > 0);
+    const settings: DiagnoseOptions['settings'] & { extraLogPaths?: string[]; editorLogDir?: string } = { ...inputs.settings };
+    // Where this window's persisted output channels ("gopls (server)") live: logUri is
+    // <logs>/<session>/<window|exthostN>/…/<extension id>; the log probe searches below it.
+    settings.editorLogDir = vscode.Uri.joinPath(this.context.logUri, '..', '..').fsPath;
+    const ws = this.workspaces();
+    return {
+      workspaces: ws.length ? ws : [],
+      goplsLogs: extra.map((p) => resolveSettingPath(p, inputs.env, ws[0])),
+      env: inputs.env,
+      settings,
+      timeoutMs: Math.max(1000, cfg.get<number>('probeTimeoutMs') ?? 8000),
+    };
+  }
+
+  /** A full diagnosis. Concurrent callers share the run in progress. */
+  run(req: RunRequest = {}): Promise<Report | undefined> {
+    if (this.running) return this.running;
+    this.trigger = req.trigger;
+    this.error = undefined;
+    this.notice = undefined;
+    this.recheck = undefined;
+    const cancel = (this.cancel = new vscode.CancellationTokenSource());
+    const ac = new AbortController();
+    cancel.token.onCancellationRequested(() => ac.abort(new Error('canceled')));
+    const inputs = this.inputs();
+    const opts: DiagnoseOptions = { ...this.options(inputs), signal: ac.signal, onProgress: (e) => this.onProgress(e) };
+    if (req.recordTrace) opts.recordTraceSeconds = TRACE_SECONDS;
+    this.log.info(`diagnose${req.trigger ? ` (${req.trigger})` : ''}: workspaces=${JSON.stringify(opts.workspaces)} logs=${opts.goplsLogs?.length ?? 0} timeoutMs=${opts.timeoutMs} trusted=${vscode.workspace.isTrusted}`);
+    this.running = (async () => {
+      try {
+        const { report, tracePath } = await loadEngine().diagnose(opts);
+        this.report = report;
+        const v = verdictOf(report);
+        this.log.info(`verdict: ${v.line}`);
+        for (const c of report.causes) this.log.info(`  ${c.severity} ${c.id} score=${c.score.toFixed(2)}: ${c.title}`);
+        for (const p of report.probes) this.log.debug(`  probe ${p.id} ${p.status} ${p.durationMs} ms${p.reason ? `: ${p.reason}` : ''}`);
+        if (tracePath) this.notice = `Recorded a gopls trace to ${tracePath} and analysed it.`;
+        this.onDidReport.fire(report);
+        return report;
+      } catch (e) {
+        this.error = `The doctor itself failed: ${(e as Error).message}`;
+        this.log.error(this.error);
+        return undefined;
+      } finally {
+        this.running = undefined;
+        cancel.dispose();
+        if (this.cancel === cancel) this.cancel = undefined;
+        this.publish();
+      }
+    })();
+    this.publish();
+    return this.running;
+  }
+
+  private onProgress(e: ProgressEvent): void {
+    if (e.type === 'started') this.progress({ type: 'progress', done: 0, total: e.probes.length, probe: 'starting' });
+    else this.progress({ type: 'progress', done: e.done, total: e.total, probe: e.record.title, status: e.record.status });
+  }
+
+  /** Re-runs only the probes of one class after a fix and says whether the cause is gone. */
+  async recheckClass(causeId: ClassId, fixId: string): Promise<Recheck> {
+    this.recheck = { causeId, fixId, result: 'pending', message: 'Checking again…' };
+    this.publish();
+    const inputs = this.inputs();
+    let recheck: Recheck;
+    try {
+      const { report } = await loadEngine().diagnose({ ...this.options(inputs), onlyClasses: [causeId] });
+      const still = report.causes.find((c) => c.id === causeId);
+      if (this.report) {
+        const rerun = new Set(report.probes.map((p) => p.id));
+        const causes = this.report.causes.filter((c) => c.id !== causeId);
+        if (still) causes.push(still);
+        causes.sort((a, b) => b.score - a.score);
+        this.report = { ...this.report, causes, probes: this.report.probes.map((p) => (rerun.has(p.id) ? (report.probes.find((q) => q.id === p.id) ?? p) : p)) };
+      }
+      recheck = still
+        ? { causeId, fixId, result: 'still-there', message: `Still there: ${still.findings[0]?.message ?? still.title}` }
+        : { causeId, fixId, result: 'gone', message: 'Checked again: this cause is gone.' };
+    } catch (e) {
+      recheck = { causeId, fixId, result: 'still-there', message: `The re-check failed: ${(e as Error).message}` };
+    }
+    this.log.info(`re-check ${causeId} after ${fixId}: ${recheck.result}`);
+    this.recheck = recheck;
+    if (this.report) this.onDidReport.fire(this.report);
+    this.publish();
+    return recheck;
+  }
+
+  markdown(): string | undefined {
+    return this.report ? renderMarkdown(this.report) : undefined;
+  }
+
+  async saveJson(): Promise<string | undefined> {
+    if (!this.report) return undefined;
+    const base = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(process.env.HOME ?? '/');
+    const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(base, 'go-env-doctor-report.json'), filters: { JSON: ['json'] }, title: 'Save the environment report' });
+    if (!uri) return undefined;
+    const text = JSON.stringify(this.report, null, 2) + '\n';
+    if (uri.scheme === 'file') await fs.writeFile(uri.fsPath, text);
+    else await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
+    this.log.info(`saved the report to ${uri.toString()}`);
+    return uri.fsPath;
+  }
+
+  dispose(): void {
+    this.cancel?.cancel();
+    this.onDidReport.dispose();
+    this.logChannel?.dispose();
+    this.listeners.clear();
+  }
+}
+
+/** The gopls the Go extension runs, from its exported API (vscode-go: settings.getExecutionCommand). */
+export function goExtensionGopls(): string | undefined {
+  const ext = vscode.extensions.getExtension(GO_EXTENSION_ID);
+  if (!ext?.isActive) return undefined;
+  try {
+    const api = ext.exports as { settings?: { getExecutionCommand?(tool: string): { binPath?: unknown } | undefined } } | undefined;
+    const bin = api?.settings?.getExecutionCommand?.('gopls')?.binPath;
+    return typeof bin === 'string' && bin ? bin : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,91 @@
+// What the Go extension's settings change about a diagnosis, as a pure function of a snapshot of
+// them, so it is tested without VS Code. vscode-go reads go.alternateTools, go.toolsEnvVars,
+// go.goroot and go.gopath to start gopls and go; the doctor must look at the same ones.
+// Restricted Mode: only user-level (global) values may name a binary or change PATH/GOROOT.
+import os from 'node:os';
+import path from 'node:path';
+import type { DoctorSettings } from '../doctor/probe.js';
+
+/** The shape of WorkspaceConfiguration.inspect(), reduced to what we read. */
+export interface Inspected<T> {
+  globalValue?: T;
+  workspaceValue?: T;
+  workspaceFolderValue?: T;
+}
+
+export interface GoSettingsSnapshot {
+  trusted: boolean;
+  alternateTools: Inspected<Record<string, unknown>>;
+  toolsEnvVars: Inspected<Record<string, unknown>>;
+  languageServerFlags: Inspected<unknown[]>;
+  goroot: Inspected<unknown>;
+  gopath: Inspected<unknown>;
+  /** golang.go's exported settings.getExecutionCommand('gopls')?.binPath, when installed. */
+  apiGoplsPath?: string;
+  workspaceFolder?: string;
+}
+
+export interface DoctorInputs {
+  settings: DoctorSettings;
+  /** process.env overlaid the way vscode-go overlays it for the tools. */
+  env: NodeJS.ProcessEnv;
+  /** Shown in the panel under Restricted Mode; empty when trusted. */
+  restrictedNotes: string[];
+}
+
+/** Effective value: folder over workspace over user; user only when restricted. */
+function pick<T>(i: Inspected<T>, trusted: boolean): { value?: T; fromWorkspace: boolean } {
+  if (trusted) {
+    if (i.workspaceFolderValue !== undefined) return { value: i.workspaceFolderValue, fromWorkspace: true };
+    if (i.workspaceValue !== undefined) return { value: i.workspaceValue, fromWorkspace: true };
+  }
+  return { value: i.globalValue, fromWorkspace: false };
+}
+
+const hasWorkspaceValue = (i: Inspected<unknown>) => i.workspaceFolderValue !== undefined || i.workspaceValue !== undefined;
+
+/** vscode-go's resolvePath + substituteEnv: ~, ${workspaceFolder}, ${workspaceRoot}, ${env:VAR}. */
+export function resolveSettingPath(value: string, env: NodeJS.ProcessEnv, workspaceFolder?: string): string {
+  let v = value.replace(/\$\{env:([^}]+)\}/g, (_, name: string) => env[name] ?? '');
+  if (workspaceFolder) v = v.replace(/\$\{workspaceFolder\}|\$\{workspaceRoot\}/g, workspaceFolder);
+  if (v === '~' || v.startsWith('~/')) v = path.join(env.HOME || os.homedir(), v.slice(1));
+  return v;
+}
+
+export function doctorInputs(s: GoSettingsSnapshot, baseEnv: NodeJS.ProcessEnv): DoctorInputs {
+  const notes: string[] = [];
+  const env: NodeJS.ProcessEnv = { ...baseEnv };
+
+  const toolsEnv = pick(s.toolsEnvVars, s.trusted);
+  for (const [k, v] of Object.entries(toolsEnv.value ?? {})) {
+    if (typeof v === 'string') env[k] = resolveSettingPath(v, baseEnv, s.workspaceFolder);
+  }
+  if (!s.trusted && hasWorkspaceValue(s.toolsEnvVars)) notes.push('Workspace go.toolsEnvVars are ignored: they could point PATH or GOROOT at binaries from this workspace.');
+
+  const goroot = pick(s.goroot, s.trusted);
+  if (typeof goroot.value === 'string' && goroot.value) env.GOROOT = resolveSettingPath(goroot.value, baseEnv, s.workspaceFolder);
+  if (!s.trusted && hasWorkspaceValue(s.goroot)) notes.push('Workspace go.goroot is ignored: it names the Go toolchain that would be executed.');
+  const gopath = pick(s.gopath, s.trusted);
+  if (typeof gopath.value === 'string' && gopath.value) env.GOPATH = resolveSettingPath(gopath.value, baseEnv, s.workspaceFolder);
+
+  const wsGopls = [s.alternateTools.workspaceFolderValue?.gopls, s.alternateTools.workspaceValue?.gopls].find((v) => typeof v === 'string') as string | undefined;
+  const alt = pick(s.alternateTools, s.trusted);
+  const altGopls = typeof alt.value?.gopls === 'string' && alt.value.gopls ? resolveSettingPath(alt.value.gopls, env, s.workspaceFolder) : undefined;
+  let alternateGopls = altGopls;
+  // The Go extension's own answer wins when it may be executed: it is what the editor runs.
+  if (s.apiGoplsPath && s.apiGoplsPath !== 'gopls') {
+    const fromWorkspace = wsGopls !== undefined && resolveSettingPath(wsGopls, env, s.workspaceFolder) === s.apiGoplsPath;
+    if (s.trusted || !fromWorkspace) alternateGopls = s.apiGoplsPath;
+  }
+  if (!s.trusted && wsGopls) notes.push(`Workspace setting go.alternateTools.gopls (${wsGopls}) is not executed in Restricted Mode; trust the workspace to check that binary.`);
+
+  const flags = pick(s.languageServerFlags, s.trusted).value;
+  const settings: DoctorSettings = {
+    trustWorkspaceBinaries: s.trusted,
+    alternateGoplsFromWorkspace: wsGopls !== undefined,
+  };
+  if (alternateGopls) settings.alternateGopls = alternateGopls;
+  if (Array.isArray(flags)) settings.goplsFlags = flags.filter((f): f is string => typeof f === 'string');
+  if (!s.trusted && notes.length === 0) notes.push('Restricted Mode: binaries named by workspace settings are never executed.');
+  return { settings, env, restrictedNotes: s.trusted ? [] : notes };
+}
