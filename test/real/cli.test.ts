@@ -1,0 +1,178 @@
+// The CLI contract of shared/TAXONOMY.md, through the real binary: flags, exit status, and the
+// JSON/Markdown outputs.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import which from 'which';
+import { CLASS_IDS } from '../../src/doctor/model.js';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'dist/cli.js');
+const GOPLS = path.join(ROOT, '.tools/bin/gopls');
+const GO = which.sync('go', { nothrow: true });
+if (!GO) console.error('\n!!! test/real/cli.test.ts: no `go` on PATH: the cases that need a real gopls are SKIPPED' + (process.env.CI ? ' and FAIL under CI=true' : '') + '\n');
+
+function cli(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { env, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Builds dist/ once for all real suites: a lock so two workers never write the bundle at once. */
+async function buildOnce(): Promise<void> {
+  const lock = path.join(os.tmpdir(), 'go-env-doctor-build.lock');
+  for (let i = 0; ; i++) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      if (i > 1200 || Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0) > 120_000) rmdirSync(lock);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    if (!existsSync(CLI) || newestSource(path.join(ROOT, 'src')) > statSync(CLI).mtimeMs) execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** TAXONOMY.md: 2 with an error cause, 1 with warnings only, else 0. */
+function expectedExit(report: { causes: Array<{ severity: string }> }): number {
+  if (report.causes.some((c) => c.severity === 'error')) return 2;
+  if (report.causes.some((c) => c.severity === 'warning')) return 1;
+  return 0;
+}
+
+let tmp: string;
+let module_: string;
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'cli-real-'));
+  module_ = path.join(tmp, 'mod');
+  mkdirSync(module_);
+  writeFileSync(path.join(module_, 'go.mod'), 'module example.com/mod\n\ngo 1.22\n');
+  writeFileSync(path.join(module_, 'main.go'), 'package main\n\nfunc main() {}\n');
+  if (GO) execFileSync(process.execPath, [path.join(ROOT, 'test/setup/install-gopls.mjs')], { stdio: 'inherit' });
+  await buildOnce();
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('CLI errors: exit 3 and a short message on stderr', () => {
+  it.each([
+    [['diagnose', '--frobnicate'], '--frobnicate'],
+    [['diagnose', '--timeout-ms', 'soon'], '--timeout-ms'],
+    [['diagnose', '--json', '--markdown'], '--markdown'],
+    [['explode'], 'explode'],
+  ])('%j', (args, mentions) => {
+    const r = cli(args);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trim().split('\n');
+    expect(lines[0]).toMatch(/^go-env-doctor: /);
+    expect(lines[0]).toContain(mentions);
+    // The message, at most followed by the usage synopsis: never a stack trace.
+    expect(lines.length).toBeLessThanOrEqual(2);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('an absent --gopls-log', () => {
+    const r = cli(['diagnose', '--json', '--workspace', module_, '--gopls-log', path.join(tmp, 'absent.log')]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')[0]).toMatch(/^go-env-doctor: cannot read --gopls-log .*absent\.log.*ENOENT/);
+  });
+
+  it('a directory given as --gopls-log', () => {
+    const r = cli(['diagnose', '--gopls-log', tmp]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('--gopls-log');
+  });
+
+  it.skipIf(process.getuid?.() === 0)('an unreadable --gopls-log (mode 000)', () => {
+    const log = path.join(tmp, 'secret.log');
+    writeFileSync(log, 'x');
+    chmodSync(log, 0);
+    const r = cli(['diagnose', '--gopls-log', log]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('EACCES');
+  });
+
+  it('a --workspace that is not a directory', () => {
+    const r = cli(['diagnose', '--workspace', path.join(tmp, 'nope')]);
+    expect(r.code).toBe(3);
+    expect(r.stderr).toContain('--workspace');
+  });
+});
+
+describe.skipIf(!GO)('CLI outputs and exit status', () => {
+  it('--json prints one JSON document and nothing else, with the TAXONOMY fields', () => {
+    const r = cli(['diagnose', '--json', '--workspace', module_, '--gopls', GOPLS, '--timeout-ms', '30000']);
+    const report = JSON.parse(r.stdout);
+    expect(r.stdout.trim().startsWith('{')).toBe(true);
+    expect(report.schemaVersion).toBe(1);
+    expect(Array.isArray(report.causes)).toBe(true);
+    expect(Array.isArray(report.probes)).toBe(true);
+    expect(report.probes.map((p: { id: string }) => p.id)).toContain('gopls');
+    for (const p of report.probes) {
+      expect(typeof p.id).toBe('string');
+      expect(['ok', 'warn', 'fail', 'skipped', 'timeout', 'crashed']).toContain(p.status);
+      expect(typeof p.durationMs).toBe('number');
+    }
+    for (const c of report.causes) {
+      expect(CLASS_IDS).toContain(c.id);
+      expect(c.score).toBeGreaterThanOrEqual(0);
+      expect(c.score).toBeLessThanOrEqual(1);
+      expect(['info', 'warning', 'error']).toContain(c.severity);
+      expect(typeof c.title).toBe('string');
+      expect(c.findings.length).toBeGreaterThan(0);
+      for (const f of c.findings) {
+        expect(typeof f.message).toBe('string');
+        expect(f.evidence.length).toBeGreaterThan(0);
+        for (const e of f.evidence) expect(e.source && typeof e.excerpt === 'string').toBeTruthy();
+      }
+      for (const fix of c.fixes) expect(typeof fix.id === 'string' && typeof fix.title === 'string' && typeof fix.kind === 'string').toBe(true);
+    }
+    const scores = report.causes.map((c: { score: number }) => c.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(r.code).toBe(expectedExit(report));
+  });
+
+  it('--markdown prints a Markdown report', () => {
+    const r = cli(['diagnose', '--markdown', '--workspace', module_, '--gopls', GOPLS, '--timeout-ms', '30000']);
+    expect(r.stdout.startsWith('## Go Environment Doctor report')).toBe(true);
+    expect(r.stdout).toContain(`\`${module_}\``);
+    expect(() => JSON.parse(r.stdout)).toThrow();
+    expect([0, 1]).toContain(r.code);
+  });
+
+  it('exit 2 when a cause is an error (a gopls that does not exist)', () => {
+    const r = cli(['diagnose', '--json', '--workspace', module_, '--gopls', path.join(tmp, 'no-gopls-here'), '--timeout-ms', '10000']);
+    const report = JSON.parse(r.stdout);
+    expect(report.causes[0].id).toBe('gopls-launch');
+    expect(report.causes[0].severity).toBe('error');
+    expect(r.code).toBe(2);
+  });
+
+  it('exit 1 when the worst cause is a warning, 0 or 1 on the healthy module, always as the causes say', () => {
+    const nomod = path.join(tmp, 'nomod');
+    mkdirSync(nomod, { recursive: true });
+    writeFileSync(path.join(nomod, 'main.go'), 'package main\n\nfunc main() {}\n');
+    for (const ws of [nomod, module_]) {
+      const r = cli(['diagnose', '--json', '--workspace', ws, '--gopls', GOPLS, '--timeout-ms', '30000']);
+      const report = JSON.parse(r.stdout);
+      expect(r.code).toBe(expectedExit(report));
+      if (ws === nomod) expect(r.code).toBeGreaterThanOrEqual(1);
+      else expect(r.code).not.toBe(2);
+    }
+  });
+});

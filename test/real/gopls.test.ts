@@ -1,0 +1,196 @@
+// The gopls probe on the real machine, through the real CLI, with the pinned gopls
+// (.tools/bin/gopls, installed by test/setup/install-gopls.mjs) and temp workspaces.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync, rmdirSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import which from 'which';
+
+const ROOT = path.resolve(__dirname, '../..');
+const CLI = path.join(ROOT, 'dist/cli.js');
+const GOPLS = path.join(ROOT, '.tools/bin/gopls');
+const GO = which.sync('go', { nothrow: true });
+if (!GO) {
+  // Loud on purpose: a silent skip would look like a pass.
+  console.error('\n!!! test/real/gopls.test.ts: no `go` on PATH: the real gopls suite is SKIPPED' + (process.env.CI ? ' and FAILS under CI=true' : '') + '\n');
+}
+
+interface Report {
+  schemaVersion: number;
+  durationMs: number;
+  causes: Array<{ id: string; severity: string; score: number; findings: Array<{ classId: string; severity: string; message: string; probeId?: string; evidence: Array<{ source: string; excerpt: string }> }> }>;
+  probes: Array<{ id: string; status: string; durationMs: number; reason?: string; observed: Record<string, unknown> }>;
+}
+
+/** Runs the real CLI; never throws, so exit codes can be asserted. */
+function diagnose(args: string[], env: NodeJS.ProcessEnv = process.env): { code: number | null; report: Report; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, 'diagnose', '--json', ...args], { env, encoding: 'utf8', timeout: 120_000 });
+  let report: Report;
+  try {
+    report = JSON.parse(r.stdout) as Report;
+  } catch {
+    throw new Error(`no JSON on stdout (exit ${r.status}): ${r.stdout.slice(0, 500)}\nstderr: ${r.stderr.slice(0, 2000)}`);
+  }
+  return { code: r.status, report, stderr: r.stderr };
+}
+
+/** Builds dist/ once for all real suites: a lock so two workers never write the bundle at once. */
+async function buildOnce(): Promise<void> {
+  const lock = path.join(os.tmpdir(), 'go-env-doctor-build.lock');
+  for (let i = 0; ; i++) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      // A lock older than two minutes is a crashed worker's.
+      if (i > 1200 || Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 120_000) rmdirSync(lock, { recursive: true } as never);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  try {
+    if (!existsSync(CLI) || newestSource(path.join(ROOT, 'src')) > statSync(CLI).mtimeMs) execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
+  }
+  return newest;
+}
+
+/** True while the pid exists and is not a zombie. */
+function alive(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.slice(stat.lastIndexOf(')') + 2)[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
+
+/** Every live pid whose command line mentions marker (a /proc scan). */
+function pidsMentioning(marker: string): number[] {
+  return readdirSync('/proc')
+    .filter((n) => /^\d+$/.test(n))
+    .filter((n) => {
+      try {
+        return readFileSync(`/proc/${n}/cmdline`, 'utf8').includes(marker) && alive(Number(n));
+      } catch {
+        return false;
+      }
+    })
+    .map(Number);
+}
+
+let tmp: string;
+function workspace(name: string, files: Record<string, string>): string {
+  const dir = path.join(tmp, name);
+  for (const [f, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+    writeFileSync(path.join(dir, f), text);
+  }
+  mkdirSync(dir, { recursive: true });
+  return dir;
+}
+const goplsFindings = (r: Report) => r.causes.flatMap((c) => c.findings).filter((f) => f.probeId === 'gopls');
+
+describe('go toolchain', () => {
+  it('is present (required under CI)', () => {
+    if (process.env.CI === 'true' || process.env.CI === '1') expect(GO, 'no go on PATH: the real-toolchain suite cannot run').toBeTruthy();
+  });
+});
+
+describe.skipIf(!GO)('gopls probe on the real machine', () => {
+  let healthy: string;
+  beforeAll(async () => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'gopls-real-'));
+    execFileSync(process.execPath, [path.join(ROOT, 'test/setup/install-gopls.mjs')], { stdio: 'inherit' });
+    await buildOnce();
+    healthy = workspace('healthy', { 'go.mod': 'module example.com/healthy\n\ngo 1.22\n', 'main.go': 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hi") }\n' });
+  });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('(a) a healthy module: no error cause, the handshake measured, server v0.23.0', () => {
+    const { report, code } = diagnose(['--workspace', healthy, '--gopls', GOPLS, '--timeout-ms', '30000']);
+    expect(report.causes.filter((c) => c.severity === 'error')).toEqual([]);
+    expect(code).not.toBe(2);
+    const p = report.probes.find((x) => x.id === 'gopls')!;
+    expect(p.status).toBe('ok');
+    expect(p.observed.handshake).toBe('ok');
+    expect(p.observed.serverVersion).toBe('v0.23.0');
+    expect(p.observed.builtWith).toMatch(/^go1\.\d+/);
+    expect(typeof p.observed.initializeMs).toBe('number');
+    expect(p.observed.initializeMs as number).toBeGreaterThan(0);
+    expect(typeof p.observed.firstDiagnosticsMs).toBe('number');
+    expect(p.observed.openedFile).toBe(path.join(healthy, 'main.go'));
+    expect(p.observed.views).toEqual([`GoMod ${healthy}`]);
+  });
+
+  it('(b) .go files without go.mod: module-resolution first, with gopls evidence', () => {
+    const dir = workspace('nomod', { 'main.go': 'package main\n\nfunc main() {}\n' });
+    const { report } = diagnose(['--workspace', dir, '--gopls', GOPLS, '--timeout-ms', '30000']);
+    expect(report.causes[0]?.id).toBe('module-resolution');
+    const mine = report.causes[0]!.findings.filter((f) => f.probeId === 'gopls');
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine[0]!.evidence.some((e) => /view_type="AdHoc"|no views?|no view for/.test(e.excerpt))).toBe(true);
+  });
+
+  it('(c) PATH without go: gopls-launch or env-inheritance first, naming the missing directory', () => {
+    const goDir = path.dirname(GO!);
+    const { report, code } = diagnose(['--workspace', healthy, '--gopls', GOPLS, '--timeout-ms', '30000'], { ...process.env, PATH: '/usr/bin:/bin' });
+    expect(['gopls-launch', 'env-inheritance']).toContain(report.causes[0]?.id);
+    expect(code).toBe(2);
+    const all = report.causes.flatMap((c) => c.findings);
+    expect(all.some((f) => f.message.includes(goDir))).toBe(true);
+    expect(goplsFindings(report).some((f) => f.message.includes(`go is in ${goDir}`))).toBe(true);
+  });
+
+  it('(d) a gopls that never answers: a hang finding or a timeout within the deadline, and no orphan', () => {
+    const marker = `gopls-standin-${process.pid}-${Date.now()}`;
+    const pids = path.join(tmp, `${marker}.pids`);
+    const standIn = path.join(tmp, marker);
+    // The stand-in's command line (/bin/sh <path>) carries the marker for the /proc scan; it and
+    // its forked child write their pids (gopls version runs it too, so there may be more pairs).
+    writeFileSync(standIn, `#!/bin/sh\necho $$ >> ${pids}\nsleep 600 &\necho $! >> ${pids}\nsleep 600\n`, { mode: 0o755 });
+    const { report } = diagnose(['--workspace', healthy, '--gopls', standIn, '--timeout-ms', '3000']);
+    const p = report.probes.find((x) => x.id === 'gopls')!;
+    const hang = goplsFindings(report).find((f) => f.classId === 'gopls-launch' && f.message.includes('did not answer the LSP initialize request'));
+    expect(p.status === 'timeout' || hang !== undefined).toBe(true);
+    const started = readFileSync(pids, 'utf8').trim().split('\n').map(Number);
+    expect(started.length).toBeGreaterThanOrEqual(2);
+    expect(started.filter(alive)).toEqual([]);
+    expect(pidsMentioning(marker)).toEqual([]);
+  });
+
+  it('(e) a gopls without execute permission: EACCES', () => {
+    const g = path.join(tmp, 'gopls-0644');
+    copyFileSync(GOPLS, g);
+    chmodSync(g, 0o644);
+    const { report, code } = diagnose(['--workspace', healthy, '--gopls', g, '--timeout-ms', '10000']);
+    expect(code).toBe(2);
+    const f = goplsFindings(report).find((x) => x.message.includes('EACCES'));
+    expect(f).toBeDefined();
+    expect(f!.severity).toBe('error');
+    expect(f!.evidence.some((e) => e.excerpt.includes('mode 0644'))).toBe(true);
+  });
+
+  it('(f) a gopls built for another architecture: exec format error', () => {
+    const g = path.join(tmp, 'gopls-aarch64');
+    const elf = Buffer.alloc(64);
+    elf.set([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1]);
+    // e_type ET_EXEC, e_machine 183 (EM_AARCH64), or EM_X86_64 on an arm64 host.
+    elf.writeUInt16LE(2, 16);
+    elf.writeUInt16LE(process.arch === 'arm64' ? 62 : 183, 18);
+    writeFileSync(g, elf, { mode: 0o755 });
+    const { report, code } = diagnose(['--workspace', healthy, '--gopls', g, '--timeout-ms', '10000']);
+    expect(code).toBe(2);
+    expect(report.causes[0]?.id).toBe('gopls-launch');
+    expect(goplsFindings(report).some((f) => f.severity === 'error' && /ENOEXEC|exec format error/.test(f.message))).toBe(true);
+  });
+});
