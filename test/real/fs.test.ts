@@ -1,0 +1,135 @@
+// The file-system probes against this very machine, as root: real noexec, read-only and full
+// mounts made for the test and removed in finally (others run tests on this VM meanwhile).
+import { afterAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, realpathSync, writeFileSync, existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { liveHost } from '../../src/host/host.js';
+import { runDoctor } from '../../src/doctor/pipeline.js';
+import type { Probe } from '../../src/doctor/probe.js';
+import { mountsProbe } from '../../src/probes/mounts.js';
+import { fileAccessProbe } from '../../src/probes/fileAccess.js';
+import { macPolicyProbe } from '../../src/probes/macPolicy.js';
+
+const isRoot = process.getuid?.() === 0;
+const made: string[] = [];
+
+function mounted(dir: string): boolean {
+  return readFileSync('/proc/self/mountinfo', 'utf8')
+    .split('\n')
+    .some((l) => l.split(' ')[4] === dir);
+}
+
+function tempDir(prefix: string): string {
+  const d = realpathSync(mkdtempSync(path.join(os.tmpdir(), prefix)));
+  made.push(d);
+  return d;
+}
+
+/** Unmounts (lazily if busy) and proves it is gone. */
+function unmount(dir: string): void {
+  try {
+    execFileSync('umount', [dir], { stdio: 'pipe' });
+  } catch {
+    execFileSync('umount', ['-l', dir], { stdio: 'pipe' });
+  }
+  expect(mounted(dir)).toBe(false);
+}
+
+async function diagnose(probes: Probe[], env: NodeJS.ProcessEnv) {
+  const report = await runDoctor({ host: liveHost(), probes, workspaces: [], env: { ...process.env, ...env }, timeoutMs: 15_000 });
+  return { report, findings: report.causes.flatMap((c) => c.findings) };
+}
+
+afterAll(() => {
+  for (const d of made) {
+    if (mounted(d)) execFileSync('umount', ['-l', d]);
+    rmSync(d, { recursive: true, force: true });
+  }
+});
+
+describe.runIf(isRoot && process.platform === 'linux')('file-system probes on this machine', () => {
+  it('the untouched machine: no error from mounts, file-access or mac-policy', async () => {
+    const { report, findings } = await diagnose([mountsProbe, fileAccessProbe, macPolicyProbe], {});
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    const mounts = report.probes.find((p) => p.id === 'mounts')!;
+    expect(mounts.status).toBe('ok');
+    // The canary really ran in the temp dir and exited 0.
+    expect(mounts.observed.canary).toMatchObject({ ran: true, ok: true, exitCode: 0 });
+    expect(report.probes.find((p) => p.id === 'file-access')!.status).toBe('ok');
+    expect(report.probes.find((p) => p.id === 'mac-policy')!.status).toBe('ok');
+  });
+
+  it('GOTMPDIR on a tmpfs mounted noexec → noexec-mount error, canary EACCES, evidence from mountinfo', async () => {
+    const dir = tempDir('ged-real-noexec-');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'noexec,nosuid,nodev,size=4m', 'tmpfs', dir]);
+    try {
+      expect(mounted(dir)).toBe(true);
+      const { report, findings } = await diagnose([mountsProbe], { GOTMPDIR: dir });
+      const f = findings.find((x) => x.classId === 'noexec-mount')!;
+      expect(f).toBeDefined();
+      expect(f.severity).toBe('error');
+      expect(f.confidence).toBe(0.97);
+      const mi = f.evidence.find((e) => e.source === '/proc/self/mountinfo')!;
+      expect(mi.excerpt).toContain(` ${dir} `);
+      expect(mi.excerpt).toMatch(/noexec/);
+      expect(f.evidence.some((e) => e.excerpt.startsWith('spawn EACCES'))).toBe(true);
+      expect(report.probes[0]!.observed.canary).toMatchObject({ ran: true, ok: false, errorCode: 'EACCES', dir });
+      // The suggested GOTMPDIR was verified by running the canary there.
+      const tools = f.fixes.find((x) => x.id === 'noexec-gotmpdir-tools-env');
+      expect(tools).toMatchObject({ kind: 'setting', key: 'go.toolsEnvVars', merge: true });
+      expect(report.probes[0]!.observed.alternativeTmp).toMatchObject({ verified: 'canary' });
+      expect(report.causes[0]!.id).toBe('noexec-mount');
+      // The canary cleaned up after itself.
+      expect(execFileSync('ls', ['-A', dir], { encoding: 'utf8' })).toBe('');
+    } finally {
+      unmount(dir);
+    }
+  });
+
+  it('a read-only bind mount as GOMODCACHE → fs-access error (mount option and EROFS)', async () => {
+    const src = tempDir('ged-real-modsrc-');
+    const dir = tempDir('ged-real-modcache-');
+    execFileSync('mount', ['--bind', src, dir]);
+    try {
+      execFileSync('mount', ['-o', 'remount,bind,ro', dir]);
+      const { findings, report } = await diagnose([mountsProbe, fileAccessProbe], { GOMODCACHE: dir });
+      const fromMounts = findings.filter((x) => x.probeId === 'mounts' && x.classId === 'fs-access');
+      const fromAccess = findings.filter((x) => x.probeId === 'file-access');
+      expect(fromMounts.map((x) => x.severity)).toEqual(['error']);
+      expect(fromMounts[0]!.message).toContain(dir);
+      // Root passes access(W_OK) on anyone's directory, but not on a read-only mount.
+      expect(fromAccess).toHaveLength(1);
+      expect(fromAccess[0]).toMatchObject({ severity: 'error' });
+      expect(fromAccess[0]!.message).toMatch(/read-only file system/);
+      expect(fromAccess[0]!.evidence[1]!.excerpt).toContain('W_OK EROFS');
+      expect(report.causes[0]!.id).toBe('fs-access');
+    } finally {
+      unmount(dir);
+    }
+  });
+
+  it('a full tiny tmpfs as GOCACHE → fs-access error: no space left', async () => {
+    const dir = tempDir('ged-real-gocache-');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir]);
+    try {
+      // Fill it to the last block.
+      try {
+        writeFileSync(path.join(dir, 'fill'), Buffer.alloc(256 * 1024));
+      } catch (e) {
+        expect((e as NodeJS.ErrnoException).code).toBe('ENOSPC');
+      }
+      const { findings } = await diagnose([fileAccessProbe], { GOCACHE: dir });
+      const f = findings.find((x) => x.severity === 'error' && /No space left/.test(x.message))!;
+      expect(f).toBeDefined();
+      expect(f.classId).toBe('fs-access');
+      expect(f.message).toContain(`GOCACHE ${dir}`);
+      expect(f.evidence[0]!.source).toBe(`statfs(2) on ${dir}`);
+      expect(f.fixes.some((x) => x.id === 'fs-space-go-clean-cache')).toBe(true);
+    } finally {
+      unmount(dir);
+      expect(existsSync(path.join(dir, 'fill'))).toBe(false);
+    }
+  });
+});
