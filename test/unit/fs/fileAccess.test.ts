@@ -63,8 +63,8 @@ describe('assessAccess', () => {
     expect(f!.message).toContain('owned by uid 1001, mode 0755, you are uid 1000');
     expect(f!.evidence.map((e) => e.source)).toEqual(['go env GOMODCACHE', 'access(2), stat(2) on /home/u/go/pkg/mod']);
     expect(f!.evidence[1]!.excerpt).toContain('W_OK EACCES');
-    expect(f!.fixes.find((x) => x.id === 'fs-access-chown-gomodcache')).toMatchObject({ kind: 'terminal', needsRoot: true, text: 'sudo chown -R $USER: /home/u/go/pkg/mod' });
-    expect(f!.fixes.some((x) => x.id === 'fs-access-go-clean-modcache')).toBe(true);
+    expect(f!.fixes!.find((x) => x.id === 'fs-access-chown-gomodcache')).toMatchObject({ kind: 'terminal', needsRoot: true, text: 'sudo chown -R $USER: /home/u/go/pkg/mod' });
+    expect(f!.fixes!.some((x) => x.id === 'fs-access-go-clean-modcache')).toBe(true);
   });
 
   it('an ACL mask without w is named as the reason', () => {
@@ -77,13 +77,13 @@ describe('assessAccess', () => {
     const [f] = assessAccess([base({ entry: { role: 'GOCACHE', path: '/c', origin: 'go env GOCACHE' }, real: '/c', checked: '/c', write: { ok: false, code: 'EROFS' } })], 0);
     expect(f).toMatchObject({ severity: 'error' });
     expect(f!.message).toMatch(/read-only file system/);
-    expect(f!.fixes.some((x) => x.id.includes('chown'))).toBe(false);
+    expect(f!.fixes!.some((x) => x.id.includes('chown'))).toBe(false);
   });
 
   it('an unwritable gopls cache is only a warning (gopls falls back to a temp dir)', () => {
     const [f] = assessAccess([base({ entry: { role: 'gopls cache', path: '/h/.cache/gopls', origin: 'x' }, real: '/h/.cache/gopls', owner: 0, write: { ok: false, code: 'EACCES' } })], 1000);
     expect(f!.severity).toBe('warning');
-    expect(f!.fixes.find((x) => x.kind === 'clearGoplsCache')).toMatchObject({ path: '/h/.cache/gopls' });
+    expect(f!.fixes!.find((x) => x.kind === 'clearGoplsCache')).toMatchObject({ path: '/h/.cache/gopls' });
   });
 
   it('a missing GOCACHE whose parent is not writable cannot be created', () => {
@@ -99,7 +99,7 @@ describe('assessAccess', () => {
   it('a missing GOTMPDIR is an error: go does not create it', () => {
     const [f] = assessAccess([base({ entry: { role: 'GOTMPDIR', path: '/scratch/t', origin: 'go env GOTMPDIR' }, real: '/scratch/t', exists: false, checked: '/' })], 0);
     expect(f).toMatchObject({ severity: 'error' });
-    expect(f!.fixes[0]).toMatchObject({ id: 'fs-access-mkdir-gotmpdir', text: 'mkdir -p /scratch/t' });
+    expect(f!.fixes![0]).toMatchObject({ id: 'fs-access-mkdir-gotmpdir', text: 'mkdir -p /scratch/t' });
   });
 
   it('space is judged once per file system, listing every Go path on it', () => {
@@ -113,7 +113,7 @@ describe('assessAccess', () => {
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: 'error' });
     expect(found[0]!.message).toMatch(/No space left for GOCACHE \/c, GOTMPDIR \/c\/t/);
-    expect(found[0]!.fixes.some((x) => x.id === 'fs-space-go-clean-cache')).toBe(true);
+    expect(found[0]!.fixes!.some((x) => x.id === 'fs-space-go-clean-cache')).toBe(true);
   });
 
   it('formats modes as octal with the type bits stripped', () => {

@@ -73,7 +73,7 @@ describe('assessMac', () => {
   it('enforcing + an enforced denial for go → error with restorecon and audit2why fixes', () => {
     const [f] = assessMac(state({ selinux: 'enforcing', denials: enforcedGo }));
     expect(f).toMatchObject({ classId: 'mac-policy', severity: 'error' });
-    expect(f!.fixes.map((x) => x.id)).toEqual(['mac-selinux-restorecon', 'mac-selinux-audit2why', 'mac-selinux-troubleshoot']);
+    expect(f!.fixes!.map((x) => x.id)).toEqual(['mac-selinux-restorecon', 'mac-selinux-audit2why', 'mac-selinux-troubleshoot']);
     expect(f!.evidence[0]).toEqual({ source: '/sys/fs/selinux/enforce', excerpt: '1' });
   });
 

@@ -99,14 +99,14 @@ describe('assessMounts', () => {
     const [f] = assessMounts([pm('GOTMPDIR', '/tmp')], { canary: denied, alt: { dir: '/home/u/.cache/go-tmp', verified: 'canary' } });
     expect(f).toMatchObject({ classId: 'noexec-mount', severity: 'error', confidence: 0.97 });
     expect(f!.evidence.map((e) => e.source)).toEqual(['go env GOTMPDIR', '/proc/self/mountinfo', '/tmp/go-env-doctor-canary-x/canary']);
-    expect(f!.fixes.find((x) => x.id === 'noexec-gotmpdir-export')).toMatchObject({ kind: 'terminal', needsRoot: false, text: 'mkdir -p /home/u/.cache/go-tmp && export GOTMPDIR=/home/u/.cache/go-tmp' });
+    expect(f!.fixes!.find((x) => x.id === 'noexec-gotmpdir-export')).toMatchObject({ kind: 'terminal', needsRoot: false, text: 'mkdir -p /home/u/.cache/go-tmp && export GOTMPDIR=/home/u/.cache/go-tmp' });
   });
 
   it('EACCES from the canary without noexec blames a security policy', () => {
     const [f] = assessMounts([pm('GOTMPDIR', '/var/tmp')], { canary: { ...denied, dir: '/var/tmp' } });
     expect(f!.severity).toBe('error');
     expect(f!.message).toMatch(/security policy/);
-    expect(f!.fixes.some((x) => x.id === 'noexec-remount-exec')).toBe(false);
+    expect(f!.fixes!.some((x) => x.id === 'noexec-remount-exec')).toBe(false);
   });
 
   it('a canary that ran fine on a healthy mount → nothing', () => {
