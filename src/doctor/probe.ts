@@ -13,6 +13,10 @@ export interface DoctorSettings {
   trustWorkspaceBinaries?: boolean;
   /** Where the workspace's binaries came from, for the Restricted Mode explanation. */
   alternateGoplsFromWorkspace?: boolean;
+  /** Extension setting: more gopls logs to analyse, beside the CLI's --gopls-log. */
+  extraLogPaths?: string[];
+  /** dirname(context.logUri): the Go extension's persisted channels are in its golang.go/ folder. */
+  editorLogDir?: string;
 }
 
 export interface ProbeContext {

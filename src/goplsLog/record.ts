@@ -1,7 +1,14 @@
-// Placeholder until the log-intelligence issue lands: recording a trace needs the handshake's
-// LSP session. Says so as data rather than pretending.
+// Records a fresh gopls trace when the user never turned tracing on: a private gopls with
+// `-rpc.trace -logfile <tmp>` on the workspace, driven through the handshake's LSP session (open
+// one Go file, hold the session, shut down), and the path of what it wrote.
+import os from 'node:os';
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
 import type { Host } from '../host/host.js';
 import type { DoctorSettings } from '../doctor/probe.js';
+import { readGoEnv } from '../facts/goEnv.js';
+import { locateGopls } from '../facts/goplsLocate.js';
+import { runGoplsSession } from '../lsp/session.js';
 
 export interface RecordTraceOptions {
   host: Host;
@@ -10,10 +17,49 @@ export interface RecordTraceOptions {
   workspaces: string[];
   seconds: number;
   signal?: AbortSignal;
+  /** Where to write; default a fresh file in the OS temp directory. */
+  outFile?: string;
 }
 
-export type RecordTraceResult = { ok: true; path: string } | { ok: false; reason: string };
+export type RecordTraceResult = { ok: true; path: string; gopls: string; openedFile?: string; failure?: string } | { ok: false; reason: string };
 
-export async function recordGoplsTrace(_opts: RecordTraceOptions): Promise<RecordTraceResult> {
-  return { ok: false, reason: 'recording a gopls trace is not available in this build' };
+/** Seconds for starting gopls and shutting it down, on top of the hold. */
+const OVERHEAD_MS = 15_000;
+
+export async function recordGoplsTrace(opts: RecordTraceOptions): Promise<RecordTraceResult> {
+  if (!opts.host.live) return { ok: false, reason: 'not the live machine: no gopls is started against a fixture tree' };
+  const workspace = opts.workspaces[0] ?? process.cwd();
+  const goEnv = await readGoEnv(opts.host, opts.env, opts.signal ?? new AbortController().signal, 5000);
+  const where = await locateGopls(opts.env, opts.settings, goEnv);
+  if (!where.found?.executable) return { ok: false, reason: `no runnable gopls found (looked in ${where.looked.map((l) => l.path).join(', ') || 'nothing'})` };
+  const openFile = await firstGoFile(workspace);
+  const out = opts.outFile ?? path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'go-env-doctor-trace-')), 'gopls-trace.log');
+  const holdMs = Math.round(opts.seconds * 1000);
+  const r = await runGoplsSession({
+    host: opts.host,
+    gopls: where.found.path,
+    args: ['-rpc.trace', '-logfile', out],
+    env: opts.env,
+    workspaces: opts.workspaces.length ? opts.workspaces : [workspace],
+    signal: opts.signal,
+    timeoutMs: holdMs + OVERHEAD_MS,
+    ...(openFile ? { openFile, holdMs } : {}),
+  });
+  const written = await fs.stat(out).then((s) => s.size, () => -1);
+  if (written < 0) return { ok: false, reason: `gopls wrote no trace (${r.failure?.message ?? 'no log file appeared'})` };
+  return { ok: true, path: out, gopls: where.found.path, ...(openFile ? { openedFile: openFile } : {}), ...(r.failure ? { failure: r.failure.message } : {}) };
+}
+
+/** A .go file at the top of the workspace or one level down (not vendor, not testdata, not hidden). */
+export async function firstGoFile(dir: string): Promise<string | undefined> {
+  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+  const go = entries.filter((e) => e.isFile() && e.name.endsWith('.go')).map((e) => e.name).sort();
+  const plain = go.find((n) => !n.endsWith('_test.go')) ?? go[0];
+  if (plain) return path.join(dir, plain);
+  for (const d of entries.filter((e) => e.isDirectory() && !/^(\.|_|vendor$|testdata$|node_modules$)/.test(e.name)).map((e) => e.name).sort()) {
+    const sub = await fs.readdir(path.join(dir, d), { withFileTypes: true }).catch(() => []);
+    const f = sub.filter((e) => e.isFile() && e.name.endsWith('.go') && !e.name.endsWith('_test.go')).map((e) => e.name).sort()[0];
+    if (f) return path.join(dir, d, f);
+  }
+  return undefined;
 }

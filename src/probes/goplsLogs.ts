@@ -1,12 +1,188 @@
-import type { Probe } from '../doctor/probe.js';
+// Reads the gopls logs the user gave or the editor keeps, streaming, within the probe's deadline,
+// and turns what gopls wrote into findings with the exact lines as evidence.
+import path from 'node:path';
+import type { Probe, ProbeContext, ProbeOutcome } from '../doctor/probe.js';
 import { skipped } from '../doctor/probe.js';
+import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
+import { discoverGoplsLogs, type FoundLog } from '../goplsLog/discover.js';
+import { readLogFile, progressText, type ReadLogResult } from '../goplsLog/read.js';
+import { RULES, type Rule, type RuleId } from '../goplsLog/rules.js';
+import { crashVerdict } from '../goplsLog/crashVerdict.js';
+import type { LogSummary } from '../goplsLog/analyzer.js';
 
-// Stub: replaced by the real probe.
+/** Time kept back from the deadline to build the findings. */
+const RESERVE_MS = 150;
+const EVIDENCE_PER_FINDING = 3;
+/** The crash verdict speaks for these; their line events are its evidence. */
+const CRASH_RULES: ReadonlySet<RuleId> = new Set(['panic', 'fatal-error', 'fatal-out-of-memory', 'killed-by-signal-dump']);
+
 export const goplsLogsProbe: Probe = {
   id: 'gopls-logs',
   title: 'gopls server logs and traces',
   classes: ['gopls-launch', 'env-inheritance', 'module-resolution', 'file-watch', 'memory-limit', 'process-limit', 'noexec-mount', 'fs-access', 'mac-policy'],
-  async run() {
-    return skipped('not implemented yet');
+  async run(ctx) {
+    const logs = await discoverGoplsLogs({
+      explicit: ctx.goplsLogs,
+      extraLogPaths: ctx.settings.extraLogPaths,
+      goplsFlags: ctx.settings.goplsFlags,
+      editorLogDir: ctx.settings.editorLogDir,
+      env: ctx.env,
+      workspaces: ctx.workspaces,
+    });
+    if (logs.length === 0) {
+      return skipped('no gopls log given or found: pass --gopls-log FILE, or set "-logfile" in go.languageServerFlags', {
+        goplsFlags: ctx.settings.goplsFlags ?? [],
+        editorLogDir: ctx.settings.editorLogDir ?? null,
+      });
+    }
+    return analyseLogs(ctx, logs);
   },
 };
+
+export async function analyseLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs: readonly FoundLog[]): Promise<ProbeOutcome> {
+  const deadline = performance.now() + Math.max(0, ctx.remainingMs() - RESERVE_MS);
+  const findings: FindingInput[] = [];
+  const observedLogs: Array<Record<string, unknown>> = [];
+  const partial: ReadLogResult[] = [];
+  for (const log of logs) {
+    if (ctx.signal.aborted || performance.now() > deadline) {
+      observedLogs.push({ path: log.path, origin: log.origin, skipped: 'no time left' });
+      continue;
+    }
+    const r = await readLogFile(log.path, { signal: ctx.signal, deadline });
+    if (!r.summary || (r.error && r.bytesRead === 0)) {
+      observedLogs.push({ path: log.path, origin: log.origin, error: r.error?.message ?? 'unreadable' });
+      continue;
+    }
+    if (!r.complete) partial.push(r);
+    observedLogs.push(observe(log, r, r.summary));
+    findings.push(...findingsOf(log.path, r.summary));
+  }
+  const observed = { logs: observedLogs };
+  if (partial.length) {
+    const reason = partial.map((p) => `${path.basename(p.path)}: ${progressText(p)} before the deadline`).join('; ');
+    const hasError = findings.some((f) => f.severity === 'error');
+    return { status: hasError ? 'fail' : 'warn', reason, findings, observed };
+  }
+  return { findings, observed };
+}
+
+function observe(log: FoundLog, r: ReadLogResult, s: LogSummary): Record<string, unknown> {
+  const count = (m: Record<string, number>) => Object.values(m).reduce((a, b) => a + b, 0);
+  return {
+    path: log.path,
+    origin: log.origin,
+    bytes: r.totalBytes,
+    bytesRead: r.bytesRead,
+    complete: r.complete,
+    lines: s.lines,
+    unknownLines: s.unknownLines,
+    shapes: s.shapes,
+    serverStarts: s.serverStarts.length,
+    requests: count(s.requestsSent),
+    requestsByMethod: s.requestsSent,
+    unanswered: s.unanswered,
+    latencies: s.latencies.slice(0, 10),
+    slowest: s.slowest.slice(0, 5),
+    errorReplies: Object.fromEntries(s.errorReplies.map((e) => [e.method, { count: e.count, first: e.messages[0]?.message }])),
+    crashes: s.crashes.map((c) => ({ kind: c.kind, line: c.line, message: c.message })),
+    goFailures: s.goFailures.slice(0, 5),
+    eventCounts: s.eventCounts,
+  };
+}
+
+/** One finding per rule that fired, and one for how the server died (if it did). Pure. */
+export function findingsOf(source: string, s: LogSummary): FindingInput[] {
+  const out: FindingInput[] = [];
+  const name = path.basename(source);
+  for (const rule of RULES) {
+    if (CRASH_RULES.has(rule.id)) continue;
+    const n = s.eventCounts[rule.id] ?? 0;
+    if (!n) continue;
+    const events = s.events.filter((e) => e.ruleId === rule.id);
+    const evidence: Evidence[] = events.slice(0, EVIDENCE_PER_FINDING).map((e) => ({ source, line: e.line, excerpt: e.text }));
+    out.push({
+      classId: rule.classId,
+      severity: rule.severity,
+      confidence: Math.min(1, rule.confidence + (n > 1 ? 0.05 : 0)),
+      message: `${capitalize(rule.says)} (${n} ${n === 1 ? 'line' : 'lines'} in ${name}).`,
+      evidence,
+      fixes: fixesFor(rule),
+      ...(rule.explains ? { explains: [...rule.explains] } : {}),
+    });
+  }
+  if (s.crashes.length || s.serverStarts.length > 1) {
+    const v = crashVerdict({ logs: [{ source, summary: s }] });
+    if (v.kind !== 'none') {
+      const evidence = v.evidence.length ? v.evidence : [{ source, excerpt: v.summary }];
+      out.push({
+        classId: v.classId,
+        severity: 'error',
+        confidence: v.confidence,
+        message: v.summary,
+        evidence,
+        fixes: v.kind === 'panic' || v.kind === 'fatal-error' ? crashFixes() : v.classId === 'memory-limit' ? [] : [restartFix()],
+      });
+    }
+  }
+  return out;
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function restartFix(): Fix {
+  return { id: 'gopls-restart', kind: 'command', title: 'Restart the language server', command: 'go.languageserver.restart', detail: 'Starts gopls again with the current settings.' };
+}
+
+function crashFixes(): Fix[] {
+  return [
+    restartFix(),
+    {
+      id: 'gopls-report-crash',
+      kind: 'link',
+      title: 'Report the crash to the gopls team',
+      url: 'https://github.com/golang/go/issues/new?title=x%2Ftools%2Fgopls%3A%20crash&labels=gopls',
+      detail: 'Paste the sanitized stack from the evidence: it has no file paths beyond base names.',
+    },
+  ];
+}
+
+function fixesFor(rule: Rule): Fix[] {
+  switch (rule.id) {
+    case 'go-too-old':
+    case 'gopls-built-unsupported':
+    case 'go-version-deprecated':
+      return [
+        { id: 'gopls-reinstall', kind: 'command', title: 'Reinstall gopls with the current Go', command: 'go.tools.install', detail: 'Go: Install/Update Tools rebuilds gopls with the go on PATH.' },
+        { id: 'gopls-support-policy', kind: 'link', title: 'gopls Go support policy', url: 'https://go.dev/s/gopls-support-policy' },
+      ];
+    case 'no-views':
+    case 'no-view-for-file':
+    case 'workspace-load-failed':
+    case 'packages-load-error':
+    case 'go-mod-not-found':
+      return [{ id: 'gopls-workspace-docs', kind: 'link', title: 'How gopls finds modules in a workspace', url: 'https://github.com/golang/tools/blob/master/gopls/doc/workspace.md' }];
+    case 'inotify-enospc':
+      return [{ id: 'inotify-raise-watches', kind: 'terminal', title: 'Raise the inotify watch limit', text: 'sudo sysctl -w fs.inotify.max_user_watches=524288', needsRoot: true, detail: 'Lasts until reboot; add it to /etc/sysctl.d/ to keep it.' }];
+    case 'inotify-emfile':
+      return [{ id: 'inotify-raise-instances', kind: 'terminal', title: 'Raise the inotify instance limit', text: 'sudo sysctl -w fs.inotify.max_user_instances=1024', needsRoot: true, detail: 'Lasts until reboot; add it to /etc/sysctl.d/ to keep it.' }];
+    case 'exec-permission-denied':
+      return [
+        {
+          id: 'gotmpdir-exec',
+          kind: 'terminal',
+          title: 'Build in a directory that allows exec',
+          text: 'mkdir -p "$HOME/.cache/go-tmp" && go env -w GOTMPDIR="$HOME/.cache/go-tmp"',
+          needsRoot: false,
+          detail: 'The go command writes and runs test binaries in GOTMPDIR; point it away from a noexec mount.',
+        },
+      ];
+    case 'crash-loop':
+    case 'connection-closed':
+      return [restartFix()];
+    default:
+      return [];
+  }
+}

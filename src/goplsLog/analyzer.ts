@@ -1,0 +1,550 @@
+// The streaming reader of gopls logs: fed Buffers in any split, it walks the lines once, keeps a
+// bounded summary (latencies, error replies, server starts, crashes, go failures) and the
+// classified events, and never holds more than one line (capped) of the file.
+//
+// Speed: a chunk is decoded once as latin1 (one char per byte, so offsets are byte offsets and
+// decoding cannot fail), lines are found with indexOf, and only lines that can carry gopls's
+// own words are screened with one regex. Bodies the editor sent (didOpen carries the user's
+// source) and results (hover text quotes it) are skipped: a program that prints "permission
+// denied" must not look like a permission problem.
+import type { ClassId, Severity } from '../doctor/model.js';
+import { matchRules, SCREEN, type Rule, type RuleId } from './rules.js';
+import {
+  parseClientLogLine,
+  parseEditorLogLine,
+  parseErrorReply,
+  parseGoFailure,
+  parseGoplsEventLine,
+  parseStackLine,
+  parseTraceHeader,
+  sanitizeMessage,
+  sanitizeStackLine,
+  timeOfDayMs,
+  unescapeJsonFragment,
+  isEventAttribute,
+  type StackLine,
+} from './lines.js';
+
+/** Lines longer than this are cut into pieces of this size (a 300 MB Result line is one JSON). */
+export const MAX_LINE_BYTES = 1024 * 1024;
+const EXCERPT_CHARS = 400;
+const MAX_EVENTS_PER_RULE = 20;
+const MAX_STACK_LINES = 60;
+const MAX_SAMPLES_PER_METHOD = 20_000;
+const MAX_PENDING = 20_000;
+const MAX_CRASHES = 20;
+const MAX_GO_FAILURES = 50;
+const MAX_ERROR_MESSAGES = 5;
+const SLOWEST = 10;
+
+export interface LogEvent {
+  ruleId: RuleId;
+  classId: ClassId;
+  severity: Severity;
+  /** 1-based line number in the file. */
+  line: number;
+  /** The line (or, for a long line, the part around the match), as UTF-8, capped. */
+  text: string;
+}
+
+export interface MethodLatency {
+  method: string;
+  count: number;
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+export interface SlowRequest {
+  method: string;
+  id: string;
+  ms: number;
+  line: number;
+}
+
+export interface ErrorReplies {
+  method: string;
+  count: number;
+  /** The first few distinct messages, with the line of the first. */
+  messages: Array<{ message: string; line: number }>;
+}
+
+export interface CrashRecord {
+  kind: 'panic' | 'fatal' | 'signal';
+  line: number;
+  /** "runtime error: invalid memory address…", "runtime: out of memory", "SIGABRT: abort". */
+  message: string;
+  /** Sanitized: arguments dropped, paths cut to base names. */
+  stack: string[];
+  /** Lines of the dump that were consumed (the stored stack is capped). */
+  dumpLines: number;
+}
+
+export interface GoFailureRecord {
+  line: number;
+  status: string;
+  stderr: string;
+}
+
+export interface ServerStart {
+  line: number;
+  /** As written in the log. */
+  time?: string;
+  /** Milliseconds since midnight, kept increasing across midnight within one file. */
+  dayMs?: number;
+}
+
+export interface LogSummary {
+  bytes: number;
+  lines: number;
+  /** Lines no reader recognised; counted, never fatal. */
+  unknownLines: number;
+  /** Which writers' shapes were seen, by lines. */
+  shapes: { traceRecords: number; goplsErrorRecords: number; clientLog: number; editorLog: number; goplsEvents: number; crashLines: number };
+  requestsSent: Record<string, number>;
+  requestsReceived: Record<string, number>;
+  notificationsSent: Record<string, number>;
+  notificationsReceived: Record<string, number>;
+  latencies: MethodLatency[];
+  slowest: SlowRequest[];
+  errorReplies: ErrorReplies[];
+  /** initialize requests: each is a (re)start of the server. */
+  serverStarts: ServerStart[];
+  crashes: CrashRecord[];
+  goFailures: GoFailureRecord[];
+  /** Events kept for evidence (capped per rule); eventCounts has the full counts. */
+  events: LogEvent[];
+  eventCounts: Partial<Record<RuleId, number>>;
+  /** The file ended without a final newline (a log being written, or cut off): fine, noted. */
+  endedMidLine: boolean;
+  /** Requests that never got an answer (in flight when the log ended, or lost in a crash). */
+  unanswered: number;
+}
+
+/** What the lines after a record header are: not in a record, skipped, screened, event attributes. */
+type Body = 'none' | 'skip' | 'scan' | 'event';
+
+interface Pending {
+  method: string;
+  line: number;
+  dayMs?: number;
+}
+
+interface CrashCapture {
+  rec: CrashRecord;
+  blanks: number;
+}
+
+export class LogAnalyzer {
+  private carry: Buffer | undefined;
+  /** The previous piece of a line longer than MAX_LINE_BYTES was already handled. */
+  private midLongLine = false;
+  private endedMidLine = false;
+  private lineNo = 0;
+  private bytes = 0;
+  private unknown = 0;
+  private body: Body = 'none';
+  private lastDayMs: number | undefined;
+  private dayOffset = 0;
+  private awaitingFailureMessage: { method: string; line: number } | undefined;
+  private crash: CrashCapture | undefined;
+  private readonly shapes = { traceRecords: 0, goplsErrorRecords: 0, clientLog: 0, editorLog: 0, goplsEvents: 0, crashLines: 0 };
+  private readonly requestsSent = new Map<string, number>();
+  private readonly requestsReceived = new Map<string, number>();
+  private readonly notificationsSent = new Map<string, number>();
+  private readonly notificationsReceived = new Map<string, number>();
+  private readonly pending = new Map<string, Pending>();
+  private readonly samples = new Map<string, { count: number; max: number; values: number[] }>();
+  private slowest: SlowRequest[] = [];
+  private readonly errors = new Map<string, ErrorReplies>();
+  private readonly starts: ServerStart[] = [];
+  private readonly crashes: CrashRecord[] = [];
+  private readonly goFailures: GoFailureRecord[] = [];
+  private readonly events: LogEvent[] = [];
+  private readonly eventCounts = new Map<RuleId, number>();
+  /** Deterministic reservoir sampling once a method has more samples than we keep. */
+  private rng = 0x9e3779b9;
+
+  /** Feeds the next bytes of the file, split anywhere. */
+  feed(chunk: Buffer): void {
+    if (chunk.length === 0) return;
+    this.bytes += chunk.length;
+    let buf = chunk;
+    if (this.carry) {
+      buf = Buffer.concat([this.carry, chunk]);
+      this.carry = undefined;
+    }
+    const s = buf.toString('latin1');
+    let pos = 0;
+    for (;;) {
+      const nl = s.indexOf('\n', pos);
+      if (nl < 0) break;
+      this.onLine(s, pos, nl, buf);
+      pos = nl + 1;
+    }
+    if (pos < buf.length) {
+      if (buf.length - pos > MAX_LINE_BYTES) {
+        // A giant line: handle what we have as one piece, keep nothing.
+        this.onPiece(s, pos, buf.length, buf);
+      } else {
+        this.carry = Buffer.from(buf.subarray(pos));
+      }
+    }
+  }
+
+  /** The file ended: a last line without a newline is still a line; a cut record is fine. */
+  end(): LogSummary {
+    this.endedMidLine = Boolean(this.carry?.length) || this.midLongLine;
+    if (this.carry && this.carry.length) {
+      const buf = this.carry;
+      this.carry = undefined;
+      this.onLine(buf.toString('latin1'), 0, buf.length, buf);
+    }
+    this.finishCrash();
+    return this.summary();
+  }
+
+  private onPiece(s: string, start: number, end: number, buf: Buffer): void {
+    if (!this.midLongLine) this.lineNo++;
+    this.midLongLine = true;
+    // A piece of an overlong line is body text: screen it, never parse it as a header.
+    if (this.body !== 'skip') this.scan(s.slice(start, end), buf, start);
+  }
+
+  private onLine(s: string, start: number, end: number, buf: Buffer): void {
+    if (this.midLongLine) {
+      this.midLongLine = false;
+      if (this.body !== 'skip') this.scan(s.slice(start, end), buf, start);
+      return;
+    }
+    this.lineNo++;
+    if (end > start && s.charCodeAt(end - 1) === 13) end--;
+    this.handle(s.slice(start, end), buf, start, 0);
+  }
+
+  /** One line of text; `off` is its byte offset in `buf` for the UTF-8 excerpt. */
+  private handle(line: string, buf: Buffer | undefined, off: number, depth: number): void {
+    if (this.crash) {
+      if (this.continueCrash(line)) return;
+      this.finishCrash();
+    }
+    if (line.length === 0) return;
+    const c0 = line.charCodeAt(0);
+    if (this.body === 'event' && c0 !== 0x09) this.body = 'none';
+    if (c0 === 0x5b /* [ */) {
+      if (this.onBracketLine(line, buf, off)) return;
+    } else if (c0 >= 0x30 && c0 <= 0x39) {
+      const ed = depth === 0 ? parseEditorLogLine(line) : undefined;
+      if (ed) {
+        this.shapes.editorLog++;
+        this.body = 'none';
+        // The message may itself be any of the other shapes (stderr lines, trace records).
+        this.handle(ed.text, buf, off + line.length - ed.text.length, depth + 1);
+        return;
+      }
+      const ev = parseGoplsEventLine(line);
+      if (ev) {
+        this.shapes.goplsEvents++;
+        this.body = 'event';
+        this.scan(line, buf, off);
+        return;
+      }
+    }
+    // Go's crash output can land between trace records (stderr and trace share the channel).
+    if (this.startCrash(line)) {
+      this.body = 'none';
+      this.scan(line, buf, off);
+      return;
+    }
+    if (this.body !== 'none') {
+      // Params:/Result: and the raw JSON lines that follow, or an event's \tkey=value lines.
+      if (this.body !== 'skip') this.scan(line, buf, off);
+      return;
+    }
+    if (this.awaitingFailureMessage) {
+      const m = /^\s+Message: (.*)$/.exec(line);
+      if (m) {
+        const a = this.awaitingFailureMessage;
+        this.awaitingFailureMessage = undefined;
+        this.noteError(a.method, m[1]!, a.line);
+        this.scan(line, buf, off);
+        return;
+      }
+    }
+    if (isEventAttribute(line) || /^\s+(Message|Code): /.test(line)) {
+      this.scan(line, buf, off);
+      return;
+    }
+    this.unknown++;
+    this.scan(line, buf, off);
+  }
+
+  /** `[Trace - …]`, `[Error - Received] … #id …`, `[Info - …] …`; false if none of them. */
+  private onBracketLine(line: string, buf: Buffer | undefined, off: number): boolean {
+    const h = parseTraceHeader(line);
+    if (h) {
+      this.shapes.traceRecords++;
+      this.awaitingFailureMessage = undefined;
+      const dayMs = this.dayMsOf(h.time);
+      const fromEditor = h.direction === 'Sending';
+      switch (h.kind) {
+        case 'request': {
+          bump(fromEditor ? this.requestsSent : this.requestsReceived, h.method);
+          if (h.method === 'initialize' && fromEditor) this.starts.push({ line: this.lineNo, time: h.time, ...(dayMs !== undefined ? { dayMs } : {}) });
+          if (h.id !== undefined) this.setPending(`${fromEditor ? 'c' : 's'}:${h.id}`, { method: h.method, line: this.lineNo, ...(dayMs !== undefined ? { dayMs } : {}) });
+          // What the editor sends is the user's code and settings; what gopls asks is gopls's words.
+          this.body = fromEditor ? 'skip' : 'scan';
+          break;
+        }
+        case 'response': {
+          // A response travels the other way from its request.
+          const key = `${fromEditor ? 's' : 'c'}:${h.id ?? ''}`;
+          const p = this.pending.get(key);
+          if (p) this.pending.delete(key);
+          const method = h.method || p?.method || '?';
+          const ms = h.ms ?? (p?.dayMs !== undefined && dayMs !== undefined ? dayMs - p.dayMs : undefined);
+          if (!fromEditor && ms !== undefined && ms >= 0) this.sample(method, h.id ?? '', ms);
+          if (h.failure) {
+            this.noteError(method, h.failure.message, this.lineNo);
+            this.body = 'scan';
+            this.scan(line, buf, off);
+          } else {
+            this.body = 'skip';
+          }
+          break;
+        }
+        case 'notification':
+          bump(fromEditor ? this.notificationsSent : this.notificationsReceived, h.method);
+          this.body = fromEditor ? 'skip' : 'scan';
+          break;
+      }
+      return true;
+    }
+    const e = parseErrorReply(line);
+    if (e) {
+      this.shapes.goplsErrorRecords++;
+      const key = `c:${e.id}`;
+      const p = this.pending.get(key);
+      if (p) this.pending.delete(key);
+      this.noteError(p?.method ?? '?', e.message, this.lineNo);
+      this.body = 'scan';
+      this.scan(line, buf, off);
+      return true;
+    }
+    const cl = parseClientLogLine(line);
+    if (cl) {
+      this.shapes.clientLog++;
+      this.body = 'none';
+      if (cl.failedMethod) this.awaitingFailureMessage = { method: cl.failedMethod, line: this.lineNo };
+      // The rest of the line may be stderr the client relayed ("[Error - 5:19:22 AM] panic: …").
+      this.startCrash(cl.text);
+      this.scan(line, buf, off);
+      return true;
+    }
+    return false;
+  }
+
+  // --- crashes ----------------------------------------------------------------------------
+
+  private startCrash(line: string): boolean {
+    const c = line.charCodeAt(0);
+    // Cheap gate: p(anic), f(atal), S(IG…).
+    if (c !== 0x70 && c !== 0x66 && c !== 0x53) return false;
+    const s = parseStackLine(line);
+    if (!s || (s.kind !== 'panic' && s.kind !== 'fatal' && s.kind !== 'signal-dump')) return false;
+    this.shapes.crashLines++;
+    // "fatal error: …" right after a "panic: …" (panic during panic) belongs to the same crash.
+    const rec: CrashRecord = {
+      kind: s.kind === 'panic' ? 'panic' : s.kind === 'fatal' ? 'fatal' : 'signal',
+      line: this.lineNo,
+      message: s.kind === 'signal-dump' ? `${s.signal}: ${s.message}` : sanitizeMessage(s.message),
+      stack: [sanitizeStackLine(s)],
+      dumpLines: 1,
+    };
+    this.crash = { rec, blanks: 0 };
+    return true;
+  }
+
+  /** True if the line belongs to the dump being read. */
+  private continueCrash(line: string): boolean {
+    const cap = this.crash!;
+    if (line.length === 0) {
+      cap.blanks++;
+      return cap.blanks <= 2;
+    }
+    // A relayed stderr line in the editor's log carries its prefix on every line.
+    const ed = line.charCodeAt(0) <= 0x39 ? parseEditorLogLine(line) : undefined;
+    const text = ed ? ed.text : line;
+    const s = parseStackLine(text);
+    if (!s) return false;
+    if (s.kind === 'panic' || s.kind === 'fatal' || s.kind === 'signal-dump') {
+      if (cap.rec.dumpLines > 3) return false; // a new crash
+    }
+    cap.blanks = 0;
+    cap.rec.dumpLines++;
+    this.shapes.crashLines++;
+    if (cap.rec.stack.length < MAX_STACK_LINES) cap.rec.stack.push(sanitizeStackLine(s));
+    if (ed) this.shapes.editorLog++;
+    return true;
+  }
+
+  private finishCrash(): void {
+    const cap = this.crash;
+    if (!cap) return;
+    this.crash = undefined;
+    if (this.crashes.length < MAX_CRASHES) this.crashes.push(cap.rec);
+  }
+
+  /** A stack inside a JSON string (window/logMessage carrying stderr): split on \n and read. */
+  private crashFromText(text: string): void {
+    const parts = unescapeJsonFragment(text).split('\n');
+    const i = parts.findIndex((p) => /(?:^|\] )(panic|fatal error): /.test(p) || /^SIG[A-Z]+: /.test(p));
+    if (i < 0 || this.crashes.length >= MAX_CRASHES) return;
+    const first = parts[i]!.replace(/^.*?\] (?=panic|fatal)/, '');
+    const s = parseStackLine(first);
+    if (!s || (s.kind !== 'panic' && s.kind !== 'fatal' && s.kind !== 'signal-dump')) return;
+    const rec: CrashRecord = {
+      kind: s.kind === 'panic' ? 'panic' : s.kind === 'fatal' ? 'fatal' : 'signal',
+      line: this.lineNo,
+      message: s.kind === 'signal-dump' ? `${s.signal}: ${s.message}` : sanitizeMessage(s.message),
+      stack: [sanitizeStackLine(s)],
+      dumpLines: 1,
+    };
+    for (const p of parts.slice(i + 1)) {
+      const t = parseStackLine(p);
+      if (!t) continue;
+      rec.dumpLines++;
+      if (rec.stack.length < MAX_STACK_LINES) rec.stack.push(sanitizeStackLine(t as StackLine));
+    }
+    this.crashes.push(rec);
+  }
+
+  // --- classification ---------------------------------------------------------------------
+
+  private scan(text: string, buf: Buffer | undefined, off: number): void {
+    if (!SCREEN.test(text)) return;
+    const rules = matchRules(text);
+    const failure = text.includes(': stderr: ') ? parseGoFailure(text) : undefined;
+    if (failure && this.goFailures.length < MAX_GO_FAILURES) this.goFailures.push({ line: this.lineNo, ...failure });
+    if (rules.length === 0) return;
+    const excerpt = excerptOf(text, buf, off, rules[0]!);
+    for (const r of rules) {
+      const n = (this.eventCounts.get(r.id) ?? 0) + 1;
+      this.eventCounts.set(r.id, n);
+      if (n <= MAX_EVENTS_PER_RULE) this.events.push({ ruleId: r.id, classId: r.classId, severity: r.severity, line: this.lineNo, text: excerpt });
+    }
+    // A crash told inside a record body rather than on stderr lines.
+    if (!this.crash && rules.some((r) => r.id === 'panic' || r.id === 'fatal-error' || r.id === 'fatal-out-of-memory' || r.id === 'killed-by-signal-dump')) {
+      if (!this.crashes.some((c) => c.line === this.lineNo)) this.crashFromText(text);
+    }
+  }
+
+  // --- bookkeeping ------------------------------------------------------------------------
+
+  private dayMsOf(time: string): number | undefined {
+    let t = timeOfDayMs(time);
+    if (t === undefined) return undefined;
+    t += this.dayOffset;
+    // Past midnight the clock starts over; a file is read forwards, so add a day.
+    if (this.lastDayMs !== undefined && t < this.lastDayMs - 60 * 60 * 1000) {
+      this.dayOffset += 24 * 60 * 60 * 1000;
+      t += 24 * 60 * 60 * 1000;
+    }
+    this.lastDayMs = t;
+    return t;
+  }
+
+  private setPending(key: string, p: Pending): void {
+    if (this.pending.size >= MAX_PENDING) {
+      const oldest = this.pending.keys().next().value;
+      if (oldest !== undefined) this.pending.delete(oldest);
+    }
+    this.pending.set(key, p);
+  }
+
+  private sample(method: string, id: string, ms: number): void {
+    let s = this.samples.get(method);
+    if (!s) this.samples.set(method, (s = { count: 0, max: 0, values: [] }));
+    s.count++;
+    if (ms > s.max) s.max = ms;
+    if (s.values.length < MAX_SAMPLES_PER_METHOD) s.values.push(ms);
+    else {
+      this.rng = (Math.imul(this.rng ^ (this.rng >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0;
+      const j = this.rng % s.count;
+      if (j < MAX_SAMPLES_PER_METHOD) s.values[j] = ms;
+    }
+    if (this.slowest.length < SLOWEST || ms > this.slowest[this.slowest.length - 1]!.ms) {
+      this.slowest.push({ method, id, ms, line: this.lineNo });
+      this.slowest.sort((a, b) => b.ms - a.ms);
+      if (this.slowest.length > SLOWEST) this.slowest.length = SLOWEST;
+    }
+  }
+
+  private noteError(method: string, message: string, line: number): void {
+    let e = this.errors.get(method);
+    if (!e) this.errors.set(method, (e = { method, count: 0, messages: [] }));
+    e.count++;
+    const msg = sanitizeMessage(message).slice(0, 300);
+    if (e.messages.length < MAX_ERROR_MESSAGES && !e.messages.some((m) => m.message === msg)) e.messages.push({ message: msg, line });
+  }
+
+  private summary(): LogSummary {
+    const latencies: MethodLatency[] = [...this.samples.entries()]
+      .map(([method, s]) => {
+        const v = [...s.values].sort((a, b) => a - b);
+        return { method, count: s.count, p50: pct(v, 0.5), p95: pct(v, 0.95), max: s.max };
+      })
+      .sort((a, b) => b.count - a.count || a.method.localeCompare(b.method));
+    return {
+      bytes: this.bytes,
+      lines: this.lineNo,
+      unknownLines: this.unknown,
+      shapes: { ...this.shapes },
+      requestsSent: Object.fromEntries(this.requestsSent),
+      requestsReceived: Object.fromEntries(this.requestsReceived),
+      notificationsSent: Object.fromEntries(this.notificationsSent),
+      notificationsReceived: Object.fromEntries(this.notificationsReceived),
+      latencies,
+      slowest: [...this.slowest],
+      errorReplies: [...this.errors.values()].sort((a, b) => b.count - a.count),
+      serverStarts: [...this.starts],
+      crashes: [...this.crashes],
+      goFailures: [...this.goFailures],
+      events: [...this.events],
+      eventCounts: Object.fromEntries(this.eventCounts),
+      endedMidLine: this.endedMidLine,
+      unanswered: this.pending.size,
+    };
+  }
+}
+
+function bump(m: Map<string, number>, k: string): void {
+  m.set(k, (m.get(k) ?? 0) + 1);
+}
+
+/** Nearest-rank percentile of sorted values. */
+function pct(sorted: number[], p: number): number {
+  if (sorted.length === 0) return 0;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+/** The line as UTF-8, or for a long line the part around the first needle of the rule. */
+function excerptOf(latin1: string, buf: Buffer | undefined, off: number, rule: Rule): string {
+  let from = 0;
+  let to = latin1.length;
+  if (latin1.length > EXCERPT_CHARS) {
+    const at = Math.max(0, Math.min(...rule.needles.map((n) => latin1.indexOf(n)).filter((i) => i >= 0)));
+    from = Math.max(0, at - 150);
+    to = Math.min(latin1.length, from + EXCERPT_CHARS);
+  }
+  const text = buf ? buf.toString('utf8', off + from, off + to) : latin1.slice(from, to);
+  return (from > 0 ? '…' : '') + text.replace(/\r$/, '') + (to < latin1.length ? '…' : '');
+}
+
+/** Whole text at once (tests, small logs). */
+export function analyzeText(text: string | Buffer): LogSummary {
+  const a = new LogAnalyzer();
+  a.feed(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
+  return a.end();
+}

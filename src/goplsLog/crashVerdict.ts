@@ -1,0 +1,226 @@
+// Why did gopls die? Pure: given what its logs said and what the kernel said (a cgroup's
+// oom_kill counter moving, the kernel log's OOM records, the exit code or signal, when it was
+// started), name one cause with the evidence for it. The crash watcher and the logs probe call it.
+import type { ClassId, Evidence } from '../doctor/model.js';
+import type { CrashRecord, LogSummary } from './analyzer.js';
+
+export type CrashKind =
+  /** The kernel's OOM killer ended it (cgroup oom_kill moved, or the kernel log names it). */
+  | 'oom-kill'
+  /** The Go runtime could not get memory: "fatal error: runtime: out of memory". */
+  | 'out-of-memory'
+  | 'panic'
+  /** Another fatal runtime error (stack overflow, concurrent map writes, thread creation). */
+  | 'fatal-error'
+  | 'killed-by-signal'
+  /** It exited (non-zero, or before answering initialize) soon after it was started. */
+  | 'failed-start'
+  /** Started again and again within a short window, with no better cause known. */
+  | 'crash-loop'
+  /** It exited with a code and nothing says why. */
+  | 'exited'
+  /** Nothing says it died. */
+  | 'none';
+
+export interface CrashInput {
+  /** Parsed logs of the server (the channel it wrote stderr to, traces, -logfile). */
+  logs?: Array<{ source: string; summary: LogSummary }>;
+  /** memory.events oom_kill (v2) or memory.oom_control oom_kill (v1) before and after. */
+  oomKill?: { before?: number; after: number; source: string };
+  /** Kernel log text where readable (dmesg, /dev/kmsg, journal). */
+  kernelLog?: { source: string; text: string };
+  /** How the gopls process ended, as its parent saw it. */
+  exit?: { code?: number | null; signal?: string | null; source: string; pid?: number; ranMs?: number; initialized?: boolean };
+  /** Epoch ms of each start of the server, if the caller tracks them. */
+  starts?: number[];
+  /** "N starts within M ms" is a loop; vscode-languageclient gives up after 5 in 3 minutes. */
+  crashLoop?: { starts: number; withinMs: number };
+}
+
+export interface CrashVerdict {
+  kind: CrashKind;
+  classId: ClassId;
+  /** One sentence for a person. */
+  summary: string;
+  confidence: number;
+  evidence: Evidence[];
+  /** Sanitized stack for a bug report (panics and fatal errors). */
+  stack?: string[];
+  /** Set when the starts form a loop, whatever the cause. */
+  crashLoop?: { starts: number; withinMs: number };
+}
+
+export const DEFAULT_CRASH_LOOP = { starts: 5, withinMs: 3 * 60 * 1000 };
+/** A server that dies within this long of starting failed to start. */
+const FAILED_START_MS = 10_000;
+
+export interface KernelOomKill {
+  pid?: number;
+  comm: string;
+  line: string;
+}
+
+/** OOM-killer records of the kernel log ("Out of memory: Killed process 123 (gopls)", "oom-kill:…task=gopls,pid=123"). Pure. */
+export function parseKernelOomKills(text: string): KernelOomKill[] {
+  const out: KernelOomKill[] = [];
+  for (const line of text.split('\n')) {
+    const a = /(?:Out of memory|Memory cgroup out of memory): Kill(?:ed)? process (\d+) \(([^)]*)\)/.exec(line);
+    if (a) {
+      out.push({ pid: Number(a[1]), comm: a[2]!, line: line.trim() });
+      continue;
+    }
+    const b = /oom-kill:.*?task=([^,\s]+),pid=(\d+)/.exec(line);
+    if (b) out.push({ pid: Number(b[2]), comm: b[1]!, line: line.trim() });
+  }
+  return out;
+}
+
+/** The largest number of starts inside any window of withinMs. Pure. */
+export function maxStartsWithin(starts: readonly number[], withinMs: number): number {
+  const s = [...starts].sort((a, b) => a - b);
+  let best = 0;
+  let i = 0;
+  for (let j = 0; j < s.length; j++) {
+    while (s[j]! - s[i]! > withinMs) i++;
+    best = Math.max(best, j - i + 1);
+  }
+  return best;
+}
+
+export function crashVerdict(input: CrashInput): CrashVerdict {
+  const loopRule = input.crashLoop ?? DEFAULT_CRASH_LOOP;
+  const logs = input.logs ?? [];
+  const crashes = logs.flatMap((l) => l.summary.crashes.map((c) => ({ source: l.source, c })));
+  const last = <T>(xs: T[]) => xs[xs.length - 1];
+  const ex = input.exit;
+  const exitEvidence: Evidence[] = ex ? [{ source: ex.source, excerpt: exitText(ex) }] : [];
+
+  // Starts: the caller's clock, else each log's initialize times (same file, same day).
+  let starts = input.starts ?? [];
+  let startEvidence: Evidence[] = [];
+  if (!starts.length) {
+    for (const l of logs) {
+      const s = l.summary.serverStarts.filter((x) => x.dayMs !== undefined);
+      if (s.length > starts.length) {
+        starts = s.map((x) => x.dayMs!);
+        startEvidence = s.slice(-loopRule.starts).map((x) => ({ source: l.source, line: x.line, excerpt: `initialize (server start) at ${x.time ?? '?'}` }));
+      }
+    }
+  } else startEvidence = [{ source: 'gopls starts', excerpt: starts.map((t) => new Date(t).toISOString()).join(', ') }];
+  const inWindow = maxStartsWithin(starts, loopRule.withinMs);
+  const crashLoop = inWindow >= loopRule.starts ? { starts: inWindow, withinMs: loopRule.withinMs } : undefined;
+  const loopNote = crashLoop ? ` It was started ${crashLoop.starts} times within ${Math.round(crashLoop.withinMs / 60000)} minutes (a crash loop).` : '';
+  const withLoop = (v: Omit<CrashVerdict, 'crashLoop'>): CrashVerdict => (crashLoop ? { ...v, summary: v.summary + loopNote, crashLoop } : v);
+
+  // 1. The kernel's OOM killer.
+  const oomDelta = input.oomKill ? input.oomKill.after - (input.oomKill.before ?? 0) : 0;
+  const kernelKills = input.kernelLog ? parseKernelOomKills(input.kernelLog.text).filter((k) => (ex?.pid ? k.pid === ex.pid : /gopls/.test(k.comm))) : [];
+  const killedHard = !ex || ex.signal === 'SIGKILL' || ex.code === 137;
+  if ((oomDelta > 0 && killedHard) || kernelKills.length) {
+    const evidence: Evidence[] = [];
+    if (oomDelta > 0) evidence.push({ source: input.oomKill!.source, excerpt: `oom_kill ${input.oomKill!.before ?? 0} → ${input.oomKill!.after}` });
+    for (const k of kernelKills.slice(-3)) evidence.push({ source: input.kernelLog!.source, excerpt: k.line });
+    evidence.push(...exitEvidence);
+    return withLoop({
+      kind: 'oom-kill',
+      classId: 'memory-limit',
+      confidence: kernelKills.length ? 0.95 : 0.9,
+      summary: `The kernel's OOM killer ended gopls${ex?.signal ? ` (${ex.signal})` : ''}: its memory cgroup reached its limit. A Go program killed this way leaves no stack trace.`,
+      evidence,
+    });
+  }
+
+  // 2. What the Go runtime said on its way out; the last crash in the logs is the one that ended it.
+  const oom = last(crashes.filter((x) => /out of memory|cannot allocate memory/.test(x.c.message)));
+  if (oom) {
+    return withLoop({
+      kind: 'out-of-memory',
+      classId: 'memory-limit',
+      confidence: 0.9,
+      summary: 'gopls died with "fatal error: runtime: out of memory": it could not get more memory from the kernel (a memory limit or an exhausted machine).',
+      evidence: [crashEvidence(oom.source, oom.c), ...exitEvidence],
+      stack: oom.c.stack,
+    });
+  }
+  const fatalOrPanic = last(crashes.filter((x) => x.c.kind !== 'signal'));
+  if (fatalOrPanic) {
+    const c = fatalOrPanic.c;
+    const thread = /failed to create new OS thread|newosproc|pthread_create/.test(c.message + c.stack.join('\n'));
+    return withLoop({
+      kind: c.kind === 'panic' ? 'panic' : 'fatal-error',
+      classId: thread ? 'process-limit' : 'gopls-launch',
+      confidence: 0.9,
+      summary:
+        c.kind === 'panic'
+          ? `gopls panicked: ${c.message}. This is a gopls bug; the sanitized stack below is what its issue tracker needs.`
+          : thread
+            ? `gopls died because it could not create a thread (${c.message}): a process or thread limit was reached.`
+            : `gopls died with a fatal runtime error: ${c.message}.`,
+      evidence: [crashEvidence(fatalOrPanic.source, c), ...exitEvidence],
+      stack: c.stack,
+    });
+  }
+
+  // 3. A signal, as the parent saw it or as the runtime's dump says.
+  const dump = last(crashes.filter((x) => x.c.kind === 'signal'));
+  if (ex?.signal || dump) {
+    const sig = ex?.signal ?? dump!.c.message.split(':')[0]!;
+    const evidence = [...exitEvidence, ...(dump ? [crashEvidence(dump.source, dump.c)] : [])];
+    return withLoop({
+      kind: 'killed-by-signal',
+      classId: 'gopls-launch',
+      confidence: 0.8,
+      summary:
+        sig === 'SIGKILL'
+          ? 'gopls was killed by SIGKILL and no OOM kill was recorded for its cgroup: something outside it (a supervisor, a user, a limit) killed it.'
+          : `gopls was killed by ${sig}.`,
+      evidence,
+      ...(dump ? { stack: dump.c.stack } : {}),
+    });
+  }
+
+  // 4. It exited on its own, early or before the handshake.
+  const startupWords = logs.flatMap((l) =>
+    l.summary.events.filter((e) => e.ruleId === 'go-too-old' || e.ruleId === 'gopls-built-unsupported' || e.ruleId === 'go-missing').map((e) => ({ source: l.source, e })),
+  );
+  if (ex && ex.code !== undefined && ex.code !== null && (ex.code !== 0 || ex.initialized === false)) {
+    const early = ex.initialized === false || (ex.ranMs !== undefined && ex.ranMs < FAILED_START_MS);
+    if (early || startupWords.length) {
+      const why = startupWords[0];
+      return withLoop({
+        kind: 'failed-start',
+        classId: why ? (why.e.classId as ClassId) : 'gopls-launch',
+        confidence: why ? 0.85 : 0.7,
+        summary: `gopls exited with code ${ex.code} ${ex.initialized === false ? 'before answering initialize' : `${Math.round((ex.ranMs ?? 0) / 1000)} s after it started`}${why ? `: ${why.e.text.slice(0, 200)}` : ''}.`,
+        evidence: [...exitEvidence, ...startupWords.slice(0, 3).map((w) => ({ source: w.source, line: w.e.line, excerpt: w.e.text }))],
+      });
+    }
+  }
+  if (crashLoop) {
+    return {
+      kind: 'crash-loop',
+      classId: 'gopls-launch',
+      confidence: 0.75,
+      summary: `gopls was started ${crashLoop.starts} times within ${Math.round(crashLoop.withinMs / 60000)} minutes and nothing recorded why it stopped each time.`,
+      evidence: [...startupEvidenceOr(startEvidence), ...exitEvidence],
+      crashLoop,
+    };
+  }
+  if (ex && ((ex.code !== undefined && ex.code !== null && ex.code !== 0) || ex.signal)) {
+    return { kind: 'exited', classId: 'gopls-launch', confidence: 0.5, summary: `gopls exited with code ${ex.code} and nothing recorded why.`, evidence: exitEvidence };
+  }
+  return { kind: 'none', classId: 'gopls-launch', confidence: 0, summary: 'Nothing says gopls died.', evidence: exitEvidence };
+}
+
+function startupEvidenceOr(e: Evidence[]): Evidence[] {
+  return e.length ? e : [{ source: 'gopls starts', excerpt: 'starts counted by the caller' }];
+}
+
+function crashEvidence(source: string, c: CrashRecord): Evidence {
+  return { source, line: c.line, excerpt: c.stack.slice(0, 12).join('\n') };
+}
+
+function exitText(ex: NonNullable<CrashInput['exit']>): string {
+  const how = ex.signal ? `killed by ${ex.signal}` : `exited with code ${ex.code ?? '?'}`;
+  return `gopls${ex.pid ? ` (pid ${ex.pid})` : ''} ${how}${ex.ranMs !== undefined ? ` after ${Math.round(ex.ranMs)} ms` : ''}${ex.initialized === false ? ', before answering initialize' : ''}`;
+}

@@ -1,0 +1,252 @@
+// Pure, per-line readers of the formats a gopls log can be in. Each takes one line (no newline,
+// no trailing \r) and says what it is, or undefined. Table-tested on strings.
+
+/** An LSP trace record header, from gopls -rpc.trace or from vscode-languageclient's trace. */
+export interface TraceHeader {
+  /** Client's point of view in both writers: Sending = editor → gopls, Received = gopls → editor. */
+  direction: 'Sending' | 'Received';
+  kind: 'request' | 'response' | 'notification';
+  method: string;
+  id?: string;
+  /** The writer's own measure ("in 8ms"). */
+  ms?: number;
+  /** "Request failed: MESSAGE (CODE)." on a response line. */
+  failure?: { message: string; code?: number };
+  /** As written: "15:04:05.000 PM" or "5:19:22 AM". */
+  time: string;
+}
+
+// [Trace - 15:04:05.000 PM] Received response 'textDocument/hover - (12)' in 8ms.
+// [Trace - 10:00:00 AM] Received response 'x - (7)' in 12ms. Request failed: no views (-32603).
+const TRACE_HEADER =
+  /^\[(?:Trace|Info|Warn|Warning|Error) - ([^\]]{1,40})\] (Sending|Received) (request|response|notification) '(.*?)'(?: in (\d+)ms)?\.(?: Request failed: (.*?)(?: \((-?\d+)\))?\.?)?\s*$/;
+
+export function parseTraceHeader(line: string): TraceHeader | undefined {
+  if (line.charCodeAt(0) !== 0x5b /* [ */) return undefined;
+  const m = TRACE_HEADER.exec(line);
+  if (!m) return undefined;
+  const { method, id } = splitMethodId(m[4]!);
+  const h: TraceHeader = { direction: m[2] as TraceHeader['direction'], kind: m[3] as TraceHeader['kind'], method, time: m[1]! };
+  if (id !== undefined) h.id = id;
+  if (m[5] !== undefined) h.ms = Number(m[5]);
+  if (m[6] !== undefined) h.failure = { message: m[6], ...(m[7] !== undefined ? { code: Number(m[7]) } : {}) };
+  return h;
+}
+
+/** "textDocument/hover - (12)" → method and id; a notification has no id. */
+export function splitMethodId(s: string): { method: string; id?: string } {
+  const m = /^(.*) - \((.*)\)$/.exec(s);
+  return m ? { method: m[1]!, id: m[2]! } : { method: s };
+}
+
+/** gopls's own error record: `[Error - Received] 14:03:07.123 PM #5 no views`. */
+export interface ErrorReply {
+  direction: 'Sending' | 'Received' | 'Sent';
+  time: string;
+  id: string;
+  message: string;
+}
+
+const GOPLS_ERROR = /^\[Error - (Received|Sending|Sent)\] (\d{1,2}:\d{2}:\d{2}(?:\.\d+)?(?: [AP]M)?) #(\S+) (.*)$/;
+
+export function parseErrorReply(line: string): ErrorReply | undefined {
+  if (line.charCodeAt(0) !== 0x5b) return undefined;
+  const m = GOPLS_ERROR.exec(line);
+  if (!m) return undefined;
+  return { direction: m[1] as ErrorReply['direction'], time: m[2]!, id: m[3]!, message: m[4]! };
+}
+
+/**
+ * vscode-languageclient's output channel line: `[Error - 5:19:22 AM] Request textDocument/hover failed.`
+ * (followed by `  Message: …` and `  Code: …`), `[Info - …] …`, `[Warn - …] …`.
+ */
+export interface ClientLogLine {
+  level: 'Trace' | 'Debug' | 'Info' | 'Warn' | 'Warning' | 'Error';
+  time: string;
+  text: string;
+  /** "Request textDocument/hover failed." */
+  failedMethod?: string;
+}
+
+const CLIENT_LOG = /^\[(Trace|Debug|Info|Warn|Warning|Error) - ([^\]]{1,40})\] ?(.*)$/;
+
+export function parseClientLogLine(line: string): ClientLogLine | undefined {
+  if (line.charCodeAt(0) !== 0x5b) return undefined;
+  const m = CLIENT_LOG.exec(line);
+  if (!m) return undefined;
+  const out: ClientLogLine = { level: m[1] as ClientLogLine['level'], time: m[2]!, text: m[3]! };
+  const f = /^Request (\S+) failed\.\s*$/.exec(out.text);
+  if (f) out.failedMethod = f[1]!;
+  return out;
+}
+
+/** VS Code's persisted log channel: `2024-05-01 10:00:00.123 [error] message`. */
+export interface EditorLogLine {
+  date: string;
+  time: string;
+  level: string;
+  text: string;
+}
+
+const EDITOR_LOG = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?) \[(trace|debug|info|warning|warn|error|critical)\] ?(.*)$/;
+
+export function parseEditorLogLine(line: string): EditorLogLine | undefined {
+  const c = line.charCodeAt(0);
+  if (c < 0x30 || c > 0x39) return undefined;
+  const m = EDITOR_LOG.exec(line);
+  if (!m) return undefined;
+  return { date: m[1]!, time: m[2]!, level: m[3]!, text: m[4]! };
+}
+
+/** gopls's event log (internal/event/export): `2006/01/02 15:04:05 message`, then `\tkey=value` lines. */
+export interface GoplsEventLine {
+  date: string;
+  time: string;
+  message: string;
+}
+
+const GOPLS_EVENT = /^(\d{4}\/\d{2}\/\d{2}) (\d{2}:\d{2}:\d{2}(?:\.\d+)?) (.*)$/;
+
+export function parseGoplsEventLine(line: string): GoplsEventLine | undefined {
+  const c = line.charCodeAt(0);
+  if (c < 0x30 || c > 0x39) return undefined;
+  const m = GOPLS_EVENT.exec(line);
+  if (!m) return undefined;
+  return { date: m[1]!, time: m[2]!, message: m[3]! };
+}
+
+/** A `\tkey=value` continuation of a gopls event. */
+export function isEventAttribute(line: string): boolean {
+  return line.charCodeAt(0) === 0x09 && /^\t[\w.]+=/.test(line);
+}
+
+// --- Go runtime crash output (stderr) ---------------------------------------------------
+
+export type StackLine =
+  | { kind: 'panic'; message: string }
+  | { kind: 'fatal'; message: string }
+  | { kind: 'signal-dump'; signal: string; message: string }
+  | { kind: 'signal-info'; text: string }
+  | { kind: 'goroutine'; id: number; state: string }
+  | { kind: 'frame-func'; func: string }
+  | { kind: 'frame-file'; file: string; line: number }
+  | { kind: 'created-by'; func: string }
+  | { kind: 'runtime-stack' }
+  | { kind: 'register'; text: string };
+
+/**
+ * One line of what the Go runtime prints when it dies. The vscode-go crash report's sanitized form
+ * (`\t  diagnostics.go:86  0x3e`) is read too.
+ */
+export function parseStackLine(line: string): StackLine | undefined {
+  if (line.startsWith('panic: ')) return { kind: 'panic', message: line.slice(7) };
+  if (line.startsWith('fatal error: ')) return { kind: 'fatal', message: line.slice(13) };
+  const sig = /^(SIG[A-Z]+): (.*)$/.exec(line);
+  if (sig) return { kind: 'signal-dump', signal: sig[1]!, message: sig[2]! };
+  if (line.startsWith('[signal ')) return { kind: 'signal-info', text: line };
+  if (line === 'runtime stack:') return { kind: 'runtime-stack' };
+  const g = /^goroutine (\d+)(?: gp=\S+)?(?: m=\S+)?(?: mp=\S+)? \[([^\]]*)\]:$/.exec(line);
+  if (g) return { kind: 'goroutine', id: Number(g[1]), state: g[2]! };
+  if (line.charCodeAt(0) === 0x09) {
+    const f = /^\t\s*(.*?\.(?:go|s|c)):(\d+)(?:\s.*)?$/.exec(line);
+    if (f) return { kind: 'frame-file', file: f[1]!, line: Number(f[2]) };
+    return undefined;
+  }
+  if (line.startsWith('created by ')) return { kind: 'created-by', func: line.slice(11).replace(/ in goroutine \d+$/, '') };
+  // rax 0x0 / PC=0x46eec0 m=0 sigcode=0 / rip 0x…: the register dump after a signal.
+  if (/^(?:PC=0x[0-9a-f]+|r[a-z0-9]{1,3}\s+0x[0-9a-f]+|[a-z]{2,3}\s+0x[0-9a-f]+)/.test(line)) return { kind: 'register', text: line };
+  const fn = /^([\w./%*()-]+(?:\.[\w.%*()[\]-]+)*)\((.*)\)(?: fp=\S+ sp=\S+ pc=\S+)?$/.exec(line);
+  if (fn && fn[1]!.includes('.')) return { kind: 'frame-func', func: fn[1]! };
+  if (/^[\w./%*()-]+\.[\w.*()[\]-]+\(\.\.\.\)$/.test(line)) return { kind: 'frame-func', func: line.slice(0, -5) };
+  return undefined;
+}
+
+/** A stack line as a bug report wants it: arguments and addresses dropped, paths cut to base names. */
+export function sanitizeStackLine(s: StackLine): string {
+  switch (s.kind) {
+    case 'panic':
+      return `panic: ${sanitizeMessage(s.message)}`;
+    case 'fatal':
+      return `fatal error: ${sanitizeMessage(s.message)}`;
+    case 'signal-dump':
+      return `${s.signal}: ${s.message}`;
+    case 'signal-info':
+      return s.text;
+    case 'goroutine':
+      return `goroutine ${s.id} [${s.state}]:`;
+    case 'frame-func':
+      return `${s.func}(...)`;
+    case 'frame-file':
+      return `\t${baseName(s.file)}:${s.line}`;
+    case 'created-by':
+      return `created by ${s.func}`;
+    case 'runtime-stack':
+      return 'runtime stack:';
+    case 'register':
+      return s.text;
+  }
+}
+
+function baseName(p: string): string {
+  const i = Math.max(p.lastIndexOf('/'), p.lastIndexOf('\\'));
+  return i >= 0 ? p.slice(i + 1) : p;
+}
+
+/** Paths in a message cut to base names: /home/ann/src/x/y.go → y.go. */
+export function sanitizeMessage(text: string): string {
+  return text.replace(/(?:[A-Za-z]:)?(?:[\\/][^\\/\s:"'()]+)+[\\/]([^\\/\s:"'()]+)/g, '$1');
+}
+
+// --- helpers for record bodies -------------------------------------------------------------
+
+/** gopls's failing go invocations: `err: exit status 1: stderr: go: …`. */
+export interface GoFailure {
+  status: string;
+  stderr: string;
+}
+
+/** The go command's failure as gopls quotes it: "…err: <how it failed>: stderr: <what go said>". */
+export function parseGoFailure(text: string): GoFailure | undefined {
+  const at = text.indexOf(': stderr: ');
+  if (at < 0) return undefined;
+  const before = text.slice(Math.max(0, at - 300), at);
+  const e = before.lastIndexOf('err: ');
+  if (e < 0) return undefined;
+  const status = unescapeJsonFragment(before.slice(e + 5)).trim();
+  if (!status) return undefined;
+  // The stderr runs to the end of the JSON string (an unescaped quote) or of the line.
+  const rest = /^((?:[^"\\]|\\.){0,400})/.exec(text.slice(at + 10))![1]!;
+  return { status: status.slice(0, 200), stderr: unescapeJsonFragment(rest).trim().slice(0, 300) };
+}
+
+/** Undoes JSON string escapes in a fragment cut out of a JSON line (never throws). */
+export function unescapeJsonFragment(s: string): string {
+  if (!s.includes('\\')) return s;
+  return s.replace(/\\(u[0-9a-fA-F]{4}|.)/g, (_, e: string) => {
+    switch (e[0]) {
+      case 'n':
+        return '\n';
+      case 't':
+        return '\t';
+      case 'r':
+        return '';
+      case 'u':
+        return e.length === 5 ? String.fromCharCode(parseInt(e.slice(1), 16)) : e;
+      default:
+        return e;
+    }
+  });
+}
+
+/** Milliseconds since midnight of a "15:04:05.000 PM" / "5:19:22 AM" / "15:04:05" time, or undefined. */
+export function timeOfDayMs(t: string): number | undefined {
+  const m = /^(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?: ([AP]M))?$/.exec(t.trim());
+  if (!m) return undefined;
+  let h = Number(m[1]);
+  // gopls formats "15:04:05.000 PM": a 24-hour clock with a decorative AM/PM; only a 12-hour
+  // clock (hour ≤ 12) is shifted.
+  if (m[5] === 'PM' && h < 12) h += 12;
+  if (m[5] === 'AM' && h === 12) h = 0;
+  const frac = m[4] ? Number(`0.${m[4]}`) * 1000 : 0;
+  return ((h * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000 + Math.round(frac);
+}
