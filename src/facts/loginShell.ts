@@ -8,6 +8,13 @@ export type LoginShellFact =
   | { ok: true; shell: string; env: Record<string, string>; commandLine: string }
   | { ok: false; shell?: string; reason: string };
 
+/**
+ * Variables a launcher (Snap, Flatpak, an AppImage, a wrapper script) sets for the editor itself:
+ * the login shell starts without them, so one that shows up in its environment was set by the
+ * user's own start-up files, on purpose.
+ */
+export const LAUNCHER_ONLY_VARS = ['LD_PRELOAD', 'LD_LIBRARY_PATH', 'GTK_PATH'] as const;
+
 const BEGIN = '__GO_ENV_DOCTOR_BEGIN__';
 const END = '__GO_ENV_DOCTOR_END__';
 /** Markers fence the env dump off from whatever rc files print (motd, prompts, warnings). */
@@ -35,7 +42,10 @@ export async function readLoginShellEnv(host: Host, env: NodeJS.ProcessEnv, sign
   const base = path.basename(shell);
   // -i makes bash/zsh read the rc files people put PATH in; fish and sh variants take -l -c too.
   const args = /^(bash|zsh|ksh|mksh)$/.test(base) ? ['-l', '-i', '-c', LOGIN_SHELL_SCRIPT] : ['-l', '-c', LOGIN_SHELL_SCRIPT];
-  const r = await host.exec(shell, args, { timeoutMs: Math.min(timeoutMs, 3000), signal, env: { ...env, TERM: 'dumb' } });
+  // The launcher's own loader variables are left out, so what the shell sets itself shows.
+  const shellEnv: NodeJS.ProcessEnv = { ...env, TERM: 'dumb' };
+  for (const k of LAUNCHER_ONLY_VARS) delete shellEnv[k];
+  const r = await host.exec(shell, args, { timeoutMs: Math.min(timeoutMs, 3000), signal, env: shellEnv });
   const commandLine = `${shell} ${args.slice(0, -1).join(' ')} '<print env>'`;
   if (r.timedOut) return { ok: false, shell, reason: `${commandLine} did not finish within ${Math.min(timeoutMs, 3000)} ms (an rc file waiting for input?)` };
   if (r.errorCode) return { ok: false, shell, reason: `${shell} could not be started: ${r.errorCode}` };

@@ -26,6 +26,8 @@ export interface GoFailure {
   severity: Severity;
   confidence: number;
   message: string;
+  /** 'module' when one module's files cause it (go.mod), 'env' when every folder fails alike. */
+  scope?: 'module';
 }
 
 /**
@@ -54,7 +56,9 @@ export function classifyGoFailure(stderr: string): GoFailure | undefined {
   if ((m = /download (go[^\s]+) for [^:]+: toolchain not available/.exec(text)))
     return { classId: 'env-inheritance', severity: 'error', confidence: 0.85, message: `The go command must switch to ${m[1]} (GOTOOLCHAIN or a go.mod asks for it) and cannot download it (offline, or GOPROXY=off).` };
   if ((m = /go\.mod requires go >= (\S+) \(running go (\S+); GOTOOLCHAIN=local\)/.exec(text)))
-    return { classId: 'module-resolution', severity: 'error', confidence: 0.9, message: `go.mod requires go ${m[1]}, newer than the installed go ${m[2]}, and GOTOOLCHAIN=local forbids switching.` };
+    return { classId: 'module-resolution', severity: 'error', confidence: 0.9, scope: 'module', message: `go.mod requires go ${m[1]}, newer than the installed go ${m[2]}, and GOTOOLCHAIN=local forbids switching.` };
+  if ((m = /creating work dir: (?:stat|mkdir) ([^:]+): (no such file or directory|permission denied|read-only file system|no space left on device)/.exec(text)))
+    return { classId: 'fs-access', severity: 'error', confidence: 0.9, message: `go cannot create its work directory in ${m[1]} (${m[2]}): GOTMPDIR or TMPDIR points there, so go build, go test, go run and even go env fail.` };
   if ((m = /-mod=(\S*) not supported/.exec(text)))
     return { classId: 'module-resolution', severity: 'error', confidence: 0.9, message: `GOFLAGS holds -mod=${m[1]}, which go does not accept: every go command fails.` };
   return undefined;

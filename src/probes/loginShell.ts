@@ -7,11 +7,12 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext } from '../doctor/probe.js';
 import { isSecretName } from '../doctor/redact.js';
 import { lookPath } from '../facts/lookPath.js';
+import { LAUNCHER_ONLY_VARS } from '../facts/loginShell.js';
 
 /** The variables whose difference changes what go and gopls do. */
 export const COMPARED_GO_VARS = ['GOPATH', 'GOROOT', 'GOFLAGS', 'GO111MODULE', 'GOPROXY', 'GOBIN'] as const;
 /** Loader and toolkit variables that a launcher sets for itself and that reach every child. */
-export const LEAKY_VARS = ['LD_PRELOAD', 'LD_LIBRARY_PATH', 'GTK_PATH'] as const;
+export const LEAKY_VARS = LAUNCHER_ONLY_VARS;
 
 export const FLATPAK_DOCS = 'https://github.com/flathub/com.visualstudio.code#support-for-language-extension';
 const FLATPAK_GO_EXTENSION = 'org.freedesktop.Sdk.Extension.golang';

@@ -382,8 +382,9 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
     return { findings, observed };
   }
   const known = classifyGoFailure(stderr);
-  if (known && known.classId === 'module-resolution') {
-    findings.push({ ...known, evidence, fixes: toolchainFixes(goEnv, known.message) });
+  if (known?.scope === 'module') {
+    const { scope: _scope, ...finding } = known;
+    findings.push({ ...finding, message: `${path.join(dir, 'go.mod')}: ${finding.message}`, evidence, fixes: toolchainFixes(goEnv, known.message) });
     return { findings, observed };
   }
   if (known) return { findings, observed }; // an environment problem: the go-env probe reports it

@@ -1,0 +1,110 @@
+// A ProbeContext built by hand: a Host (fixture tree or live), an environment, and facts the test
+// decides, so a probe can be run against situations this machine is not in.
+import { mkdtempSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Host } from '../../../src/host/host.js';
+import type { Facts } from '../../../src/doctor/facts.js';
+import type { ProbeContext } from '../../../src/doctor/probe.js';
+import type { GoEnvFact, GoEnvValues } from '../../../src/facts/goEnv.js';
+import type { LoginShellFact } from '../../../src/facts/loginShell.js';
+import type { GoplsLocation } from '../../../src/facts/goplsLocate.js';
+import { FindingSchema, type Finding } from '../../../src/doctor/model.js';
+import type { Probe } from '../../../src/doctor/probe.js';
+
+export interface CtxInput {
+  host?: Host;
+  env?: NodeJS.ProcessEnv;
+  workspaces?: string[];
+  goEnv?: GoEnvFact;
+  loginShell?: LoginShellFact;
+  gopls?: GoplsLocation;
+}
+
+export function makeCtx(input: CtxInput = {}): ProbeContext {
+  const facts: Facts = {
+    goEnv: async () => input.goEnv ?? { ok: false, missing: true, reason: 'go was not found on PATH' },
+    loginShellEnv: async () => input.loginShell ?? { ok: false, reason: 'not the live machine: no shell to run' },
+    goplsLocation: async () => input.gopls ?? { looked: [] },
+  };
+  return {
+    host: input.host ?? new Host({ root: tempDir('host'), pid: 1, uid: 1000 }),
+    env: input.env ?? {},
+    workspaces: input.workspaces ?? [],
+    goplsLogs: [],
+    settings: {},
+    signal: new AbortController().signal,
+    remainingMs: () => 5000,
+    facts,
+  };
+}
+
+/** Runs a probe and validates its findings as the pipeline would (schema and declared classes). */
+export async function runProbe(probe: Probe, ctx: ProbeContext) {
+  const outcome = await probe.run(ctx);
+  const findings: Finding[] = (outcome.findings ?? []).map((f) => {
+    const parsed = FindingSchema.parse(f);
+    if (!probe.classes.includes(parsed.classId)) throw new Error(`${probe.id} returned undeclared class ${parsed.classId}`);
+    if (!parsed.evidence.length) throw new Error(`${probe.id} returned a finding without evidence: ${parsed.message}`);
+    return parsed;
+  });
+  return { ...outcome, findings };
+}
+
+export function tempDir(tag: string): string {
+  return mkdtempSync(path.join(os.tmpdir(), `goenv-${tag}-`));
+}
+
+/** Writes files (relative path → content) under root, creating directories. */
+export function tree(root: string, files: Record<string, string>): string {
+  for (const [rel, content] of Object.entries(files)) {
+    const p = path.join(root, rel);
+    mkdirSync(path.dirname(p), { recursive: true });
+    writeFileSync(p, content);
+  }
+  return root;
+}
+
+/** A directory holding an executable of that name (a stand-in `go` or `gopls` for PATH lookups). */
+export function binDir(tag: string, ...names: string[]): string {
+  const dir = tempDir(tag);
+  for (const n of names) {
+    const p = path.join(dir, n);
+    writeFileSync(p, '#!/bin/sh\nexit 0\n');
+    chmodSync(p, 0o755);
+  }
+  return dir;
+}
+
+/** A fake Go installation (GOROOT with bin/go and VERSION) and the values go env would print for it. */
+export function fakeGo(version = 'go1.26.8'): { goroot: string; goBinary: string; values: GoEnvValues } {
+  const root = tempDir('goroot');
+  const goroot = path.join(root, 'go');
+  tree(goroot, { VERSION: `${version}\ntime 2025-01-01T00:00:00Z\n`, 'bin/go': '#!/bin/sh\n' });
+  chmodSync(path.join(goroot, 'bin/go'), 0o755);
+  const home = tempDir('home');
+  const values: GoEnvValues = {
+    GOROOT: goroot,
+    GOVERSION: version,
+    GOPATH: path.join(home, 'go'),
+    GOMODCACHE: path.join(home, 'go', 'pkg', 'mod'),
+    GOCACHE: path.join(home, '.cache', 'go-build'),
+    GOENV: path.join(home, '.config', 'go', 'env'),
+    GOTMPDIR: '',
+    GOFLAGS: '',
+    GO111MODULE: '',
+    GOWORK: '',
+    GOTOOLCHAIN: 'local',
+    GOPROXY: 'https://proxy.golang.org,direct',
+    GOOS: 'linux',
+    GOARCH: 'amd64',
+    GOHOSTOS: 'linux',
+    GOHOSTARCH: 'amd64',
+    GOBIN: '',
+  };
+  return { goroot, goBinary: path.join(goroot, 'bin', 'go'), values };
+}
+
+export function okGoEnv(g: ReturnType<typeof fakeGo>, overrides: Partial<GoEnvValues> = {}): GoEnvFact {
+  return { ok: true, goBinary: g.goBinary, goBinaryReal: g.goBinary, values: { ...g.values, ...overrides } as GoEnvValues, commandLine: 'go env -json' };
+}

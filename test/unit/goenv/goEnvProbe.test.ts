@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { goEnvProbe } from '../../../src/probes/goEnv.js';
+import type { ExecResult } from '../../../src/host/exec.js';
+import { binDir, fakeGo, makeCtx, okGoEnv, runProbe, tempDir, tree } from './ctx.js';
+
+function failedExec(stderr: string, extra: Partial<ExecResult> = {}): ExecResult {
+  return { commandLine: '/usr/local/go/bin/go env -json', stdout: '', stderr, exitCode: 1, timedOut: false, canceled: false, failed: true, durationMs: 5, ...extra };
+}
+
+describe('go-env probe', () => {
+  it('a healthy Go reports no finding and says what it read', async () => {
+    const g = fakeGo();
+    const r = await runProbe(goEnvProbe, makeCtx({ env: { PATH: path.dirname(g.goBinary), HOME: '/home/u' }, goEnv: okGoEnv(g) }));
+    expect(r.findings).toEqual([]);
+    expect(r.observed).toMatchObject({ goBinary: g.goBinary, GOROOT: g.goroot, GOVERSION: 'go1.26.8', GOOS: 'linux', GOFLAGS: '' });
+  });
+
+  it('go missing from PATH while the login shell has it: env-inheritance error naming the directory', async () => {
+    const loginBin = binDir('loginbin', 'go');
+    const ctx = makeCtx({
+      env: { PATH: tempDir('emptybin'), HOME: '/home/u' },
+      goEnv: { ok: false, missing: true, reason: 'go was not found on PATH' },
+      loginShell: { ok: true, shell: '/bin/bash', env: { PATH: `${loginBin}:/usr/bin` }, commandLine: "/bin/bash -l -i -c '<print env>'" },
+    });
+    const r = await runProbe(goEnvProbe, ctx);
+    expect(r.findings).toHaveLength(1);
+    const f = r.findings[0]!;
+    expect(f).toMatchObject({ classId: 'env-inheritance', severity: 'error', explains: ['gopls-launch'] });
+    expect(f.message).toContain("go is not on the editor's PATH");
+    expect(f.message).toContain(loginBin);
+    expect(f.evidence.map((e) => e.source)).toContain('PATH (editor environment)');
+    expect(f.evidence.find((e) => e.source === 'PATH lookup for go')?.excerpt).toMatch(/looked in: /);
+    const ids = f.fixes.map((x) => x.id);
+    expect(ids).toEqual(expect.arrayContaining(['login-path-to-profile', 'alternate-tools-go']));
+    const alt = f.fixes.find((x) => x.id === 'alternate-tools-go');
+    expect(alt).toMatchObject({ kind: 'setting', key: 'go.alternateTools', value: { go: path.join(loginBin, 'go') }, merge: true });
+  });
+
+  it('GO111MODULE=off is a module-resolution error with the environment as evidence', async () => {
+    const g = fakeGo();
+    const r = await runProbe(goEnvProbe, makeCtx({ env: { GO111MODULE: 'off' }, goEnv: okGoEnv(g, { GO111MODULE: 'off' }) }));
+    const f = r.findings.find((x) => x.classId === 'module-resolution');
+    expect(f).toMatchObject({ severity: 'error' });
+    expect(f!.message).toMatch(/GOPATH mode/);
+    expect(f!.evidence).toContainEqual({ source: 'environment', excerpt: 'GO111MODULE=off' });
+    expect(f!.fixes[0]).toMatchObject({ key: 'go.toolsEnvVars', value: { GO111MODULE: 'on' } });
+  });
+
+  it('a foreign GOOS in the environment is an env-inheritance warning', async () => {
+    const g = fakeGo();
+    const r = await runProbe(goEnvProbe, makeCtx({ env: { GOOS: 'windows' }, goEnv: okGoEnv(g, { GOOS: 'windows' }) }));
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ classId: 'env-inheritance', severity: 'warning' });
+    expect(r.findings[0]!.message).toMatch(/windows\/amd64, not this machine \(linux\/amd64\)/);
+    expect(r.findings[0]!.fixes[0]).toMatchObject({ value: { GOOS: 'linux', GOARCH: 'amd64' } });
+  });
+
+  it('GOCACHE=off because HOME is unset quotes go\'s own message as an fs-access error', async () => {
+    const g = fakeGo();
+    const r = await runProbe(goEnvProbe, makeCtx({ env: { PATH: '/usr/bin' }, goEnv: okGoEnv(g, { GOCACHE: 'off' }) }));
+    const f = r.findings.find((x) => x.classId === 'fs-access')!;
+    expect(f.severity).toBe('error');
+    expect(f.message).toContain('GOCACHE is not defined and neither $XDG_CACHE_HOME nor $HOME are defined');
+    expect(f.evidence[1]!.excerpt).toContain('HOME is unset');
+  });
+
+  it('a GOROOT variable naming another Go installation is an error when the versions differ', async () => {
+    const g = fakeGo('go1.26.8');
+    const other = fakeGo('go1.20.14');
+    const ctx = makeCtx({ env: { GOROOT: other.goroot }, goEnv: okGoEnv(g, { GOROOT: other.goroot }) });
+    const r = await runProbe(goEnvProbe, ctx);
+    const f = r.findings.find((x) => x.classId === 'env-inheritance')!;
+    expect(f.severity).toBe('error');
+    expect(f.message).toContain('go1.20.14');
+    expect(f.evidence).toContainEqual({ source: path.join(other.goroot, 'VERSION'), excerpt: 'go1.20.14' });
+    expect(f.fixes[0]).toMatchObject({ id: 'go-goroot-setting', key: 'go.goroot', value: g.goroot });
+  });
+
+  it('a GOROOT that no longer exists is an error', async () => {
+    const g = fakeGo();
+    const r = await runProbe(goEnvProbe, makeCtx({ goEnv: okGoEnv(g, { GOROOT: '/nonexistent/go' }) }));
+    expect(r.findings[0]).toMatchObject({ classId: 'env-inheritance', severity: 'error' });
+  });
+
+  it('GOWORK naming a missing file and GOTMPDIR naming a missing directory are errors', async () => {
+    const g = fakeGo();
+    const missing = path.join(tempDir('gone'), 'nope');
+    const r = await runProbe(goEnvProbe, makeCtx({ env: { GOWORK: `${missing}/go.work` }, goEnv: okGoEnv(g, { GOWORK: `${missing}/go.work`, GOTMPDIR: missing }) }));
+    expect(r.findings.map((f) => [f.classId, f.severity])).toEqual(
+      expect.arrayContaining([
+        ['module-resolution', 'error'],
+        ['fs-access', 'error'],
+      ]),
+    );
+    expect(r.findings.find((f) => f.classId === 'fs-access')!.message).toContain('creating work dir');
+  });
+
+  it('GOFLAGS=-mod=vendor is worth an info, not a warning', async () => {
+    const g = fakeGo();
+    const r = await runProbe(goEnvProbe, makeCtx({ goEnv: okGoEnv(g, { GOFLAGS: '-mod=vendor' }) }));
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ classId: 'module-resolution', severity: 'info' });
+  });
+
+  it('GOPATH equal to GOROOT is a warning', async () => {
+    const g = fakeGo();
+    const r = await runProbe(goEnvProbe, makeCtx({ goEnv: okGoEnv(g, { GOPATH: g.goroot }) }));
+    expect(r.findings[0]).toMatchObject({ classId: 'env-inheritance', severity: 'warning' });
+  });
+
+  it('a go env that fails is classified from its stderr', async () => {
+    const home = tempDir('home');
+    tree(home, {});
+    const r = await runProbe(
+      goEnvProbe,
+      makeCtx({ env: { PATH: '/usr/local/go/bin' }, goEnv: { ok: false, missing: false, goBinary: '/usr/local/go/bin/go', reason: 'failed', exec: failedExec('build cache is required, but could not be located: GOCACHE is not defined and neither $XDG_CACHE_HOME nor $HOME are defined\n') } }),
+    );
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ classId: 'fs-access', severity: 'error' });
+    expect(r.findings[0]!.evidence[0]!.source).toBe('/usr/local/go/bin/go env -json');
+    expect(r.findings[0]!.evidence[1]!.excerpt).toContain('HOME is unset');
+  });
+
+  it('a go binary that cannot be executed is a gopls-launch error', async () => {
+    const r = await runProbe(
+      goEnvProbe,
+      makeCtx({ goEnv: { ok: false, missing: false, goBinary: '/opt/go/bin/go', reason: 'ENOEXEC', exec: failedExec('', { errorCode: 'ENOEXEC', exitCode: undefined, message: 'spawn ENOEXEC' }) } }),
+    );
+    expect(r.findings[0]).toMatchObject({ classId: 'gopls-launch', severity: 'error' });
+    expect(r.findings[0]!.message).toMatch(/another architecture/);
+  });
+
+  it('a go env that timed out is skipped, not a finding', async () => {
+    const r = await goEnvProbe.run(makeCtx({ goEnv: { ok: false, missing: false, goBinary: '/usr/local/go/bin/go', reason: 'timed out', exec: failedExec('', { timedOut: true }) } }));
+    expect(r.status).toBe('skipped');
+    expect(r.findings ?? []).toEqual([]);
+  });
+});

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { Host } from '../../../src/host/host.js';
+import { loginShellProbe } from '../../../src/probes/loginShell.js';
+import { binDir, makeCtx, runProbe, tempDir } from './ctx.js';
+
+const flatpakHost = () => new Host({ root: 'test/fixtures/hosts/flatpak-code', pid: 2, uid: 1000 });
+const snapHost = () => new Host({ root: 'test/fixtures/hosts/snap-code', pid: 2, uid: 1000 });
+const LOGIN_CMD = "/bin/bash -l -i -c '<print env>'";
+
+describe('login-shell probe: sandboxes', () => {
+  it('a Flatpak editor without go is an error that names the app from /.flatpak-info', async () => {
+    const r = await runProbe(loginShellProbe, makeCtx({ host: flatpakHost(), env: { PATH: `${tempDir('app-bin')}`, FLATPAK_ID: 'com.visualstudio.code' } }));
+    const f = r.findings.find((x) => x.severity === 'error')!;
+    expect(f.classId).toBe('env-inheritance');
+    expect(f.message).toMatch(/Flatpak sandbox \(com\.visualstudio\.code\)/);
+    expect(f.explains).toEqual(['gopls-launch']);
+    const info = f.evidence.find((e) => e.source === '/.flatpak-info')!;
+    expect(info.excerpt).toContain('name=com.visualstudio.code');
+    expect(info.excerpt).toContain('runtime=runtime/org.freedesktop.Sdk/x86_64/21.08');
+    expect(f.fixes.map((x) => x.id)).toEqual(['flatpak-go-docs', 'flatpak-install-go-sdk', 'install-native-editor']);
+    expect(f.fixes[0]).toMatchObject({ kind: 'link' });
+    expect(r.observed).toMatchObject({ flatpak: { app: 'com.visualstudio.code' } });
+  });
+
+  it('the Flatpak file alone is enough (no FLATPAK_ID), and the go of the SDK extension is only an info', async () => {
+    const sdkLike = binDir('sdk', 'go');
+    const r = await runProbe(loginShellProbe, makeCtx({ host: flatpakHost(), env: { PATH: sdkLike } }));
+    // Our stand-in is not under /usr/lib/sdk, so it is the odd case: a warning.
+    expect(r.findings.map((f) => f.severity)).toEqual(['warning']);
+    expect(r.findings[0]!.message).toContain(path.join(sdkLike, 'go'));
+  });
+
+  it('without /.flatpak-info or FLATPAK_ID nothing is said about Flatpak', async () => {
+    const r = await runProbe(loginShellProbe, makeCtx({ env: { PATH: binDir('bin', 'go') } }));
+    expect(r.findings).toEqual([]);
+    expect(r.observed).not.toHaveProperty('flatpak');
+  });
+
+  it('a Snap editor (exe under /snap and SNAP variables) without go is an error', async () => {
+    const env = { PATH: tempDir('snapbin'), SNAP: '/snap/code/156', SNAP_NAME: 'code', SNAP_REVISION: '156' };
+    const r = await runProbe(loginShellProbe, makeCtx({ host: snapHost(), env }));
+    const f = r.findings.find((x) => x.severity === 'error')!;
+    expect(f.message).toMatch(/runs as a Snap \(code\)/);
+    expect(f.evidence).toContainEqual({ source: '/proc/self/exe', excerpt: '/snap/code/156/usr/share/code/code' });
+    expect(f.evidence).toContainEqual({ source: 'environment', excerpt: 'SNAP=/snap/code/156\nSNAP_NAME=code\nSNAP_REVISION=156' });
+  });
+
+  it('the exe path alone marks a Snap; with go visible it is only an info', async () => {
+    const r = await runProbe(loginShellProbe, makeCtx({ host: snapHost(), env: { PATH: binDir('bin', 'go') } }));
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ severity: 'info' });
+  });
+
+  it('LD_PRELOAD / GTK_PATH that the login shell does not set are a warning; ones it sets itself are not', async () => {
+    const env = { PATH: binDir('bin', 'go'), LD_PRELOAD: '/usr/lib/libgtk3-nocsd.so.0', GTK_PATH: '/snap/code/156/usr/lib/gtk-3.0', LD_LIBRARY_PATH: '/opt/cuda/lib64' };
+    const loginShell = { ok: true as const, shell: '/bin/bash', env: { PATH: env.PATH, LD_LIBRARY_PATH: '/opt/cuda/lib64' }, commandLine: LOGIN_CMD };
+    const r = await runProbe(loginShellProbe, makeCtx({ env, loginShell }));
+    const f = r.findings.find((x) => x.severity === 'warning')!;
+    expect(f.message).toMatch(/^LD_PRELOAD, GTK_PATH are set/);
+    expect(f.evidence[0]!.excerpt).not.toContain('LD_LIBRARY_PATH');
+    expect(f.fixes[0]).toMatchObject({ key: 'go.toolsEnvVars', value: { LD_PRELOAD: '', GTK_PATH: '' }, merge: true });
+  });
+});
+
+describe('login-shell probe: editor vs login shell', () => {
+  it('go and gopls on the login PATH only: two errors that name the directory and explain gopls-launch', async () => {
+    const editorBin = tempDir('editor-bin');
+    const goBin = binDir('goroot-bin', 'go');
+    const toolsBin = binDir('gopath-bin', 'gopls');
+    const loginShell = { ok: true as const, shell: '/bin/bash', env: { PATH: `${editorBin}:${goBin}:${toolsBin}`, HOME: '/home/u' }, commandLine: LOGIN_CMD };
+    const r = await runProbe(loginShellProbe, makeCtx({ env: { PATH: editorBin, HOME: '/home/u' }, loginShell, gopls: { looked: [] } }));
+    const errors = r.findings.filter((f) => f.severity === 'error');
+    expect(errors).toHaveLength(2);
+    const [go, gopls] = errors;
+    expect(go!.message).toContain(`go is found by your login shell in ${goBin} but not by the editor`);
+    expect(gopls!.message).toContain(`gopls is found by your login shell in ${toolsBin}`);
+    for (const f of errors) {
+      expect(f.explains).toEqual(['gopls-launch']);
+      expect(f.confidence).toBeGreaterThanOrEqual(0.85);
+      expect(f.evidence[0]!.source).toBe(LOGIN_CMD);
+      expect(f.fixes[0]).toMatchObject({ id: 'login-path-to-profile', kind: 'terminal', needsRoot: false });
+    }
+    expect(gopls!.fixes[1]).toMatchObject({ key: 'go.alternateTools', value: { gopls: path.join(toolsBin, 'gopls') } });
+    expect(r.observed).toMatchObject({ dirsOnlyInLoginPATH: [goBin, toolsBin] });
+  });
+
+  it('gopls found by the Go extension outside PATH (GOPATH/bin) is no error', async () => {
+    const goBin = binDir('bin', 'go');
+    const toolsBin = binDir('gopath-bin', 'gopls');
+    const loginShell = { ok: true as const, shell: '/bin/bash', env: { PATH: `${goBin}:${toolsBin}` }, commandLine: LOGIN_CMD };
+    const gopls = { found: { source: 'GOPATH/bin' as const, path: path.join(toolsBin, 'gopls'), exists: true, executable: true }, looked: [] };
+    const r = await runProbe(loginShellProbe, makeCtx({ env: { PATH: goBin }, loginShell, gopls }));
+    expect(r.findings).toEqual([]);
+  });
+
+  it('GO* differences are warnings; an unset GOPATH against the default $HOME/go is none', async () => {
+    const goBin = binDir('bin', 'go');
+    const env = { PATH: goBin, HOME: '/home/u', GOPROXY: 'off' };
+    const loginShell = { ok: true as const, shell: '/bin/zsh', env: { PATH: goBin, HOME: '/home/u', GOPATH: '/home/u/go', GOFLAGS: '-mod=mod' }, commandLine: '/bin/zsh -l -i -c' };
+    const r = await runProbe(loginShellProbe, makeCtx({ env, loginShell }));
+    expect(r.findings.map((f) => f.message.split(' ')[0])).toEqual(['GOFLAGS', 'GOPROXY']);
+    expect(r.findings.every((f) => f.severity === 'warning')).toBe(true);
+    expect(r.findings[0]!.fixes[0]).toMatchObject({ id: 'toolsenv-goflags-from-login', value: { GOFLAGS: '-mod=mod' } });
+  });
+
+  it('observed holds PATH and GO* values only, never the rest of the login environment', async () => {
+    const goBin = binDir('bin', 'go');
+    const loginShell = { ok: true as const, shell: '/bin/bash', env: { PATH: goBin, GITHUB_TOKEN: 'ghp_abcdefabcdefabcdefabcdefabcdefabcdef', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI', GOPATH: '/g' }, commandLine: LOGIN_CMD };
+    const r = await runProbe(loginShellProbe, makeCtx({ env: { PATH: goBin, GOPATH: '/g' }, loginShell }));
+    expect(r.findings).toEqual([]);
+    const text = JSON.stringify(r.observed);
+    expect(text).not.toContain('ghp_');
+    expect(text).not.toContain('wJalrXUtnFEMI');
+    expect(r.observed).toMatchObject({ loginGoVars: { GOPATH: '/g' }, loginPATH: goBin });
+  });
+
+  it('a login shell that cannot be read is recorded, not a finding', async () => {
+    const r = await runProbe(loginShellProbe, makeCtx({ env: { PATH: binDir('bin', 'go') }, loginShell: { ok: false, shell: '/bin/bash', reason: 'did not finish within 3000 ms' } }));
+    expect(r.findings).toEqual([]);
+    expect(r.observed).toMatchObject({ loginShell: { ok: false, reason: 'did not finish within 3000 ms' } });
+  });
+});

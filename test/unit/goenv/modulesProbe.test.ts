@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import { symlinkSync, mkdirSync } from 'node:fs';
+import { modulesProbe, walkWorkspace } from '../../../src/probes/modules.js';
+import { fakeGo, makeCtx, okGoEnv, runProbe, tempDir, tree } from './ctx.js';
+
+const MOD = (m: string) => `module ${m}\n\ngo 1.22\n`;
+
+describe('walkWorkspace', () => {
+  it('sees modules and .go files as go list ./... would, skipping vendor, testdata, dot- and underscore dirs', async () => {
+    const root = tree(tempDir('walk'), {
+      'go.mod': MOD('example.com/root'),
+      'main.go': 'package main\n',
+      'vendor/x/x.go': 'package x\n',
+      'testdata/t.go': 'package t\n',
+      '.git/hooks/h.go': 'package h\n',
+      '_old/o.go': 'package o\n',
+      'node_modules/n/n.go': 'package n\n',
+      'tools/go.mod': MOD('example.com/tools'),
+      'tools/gen/gen.go': 'package gen\n',
+    });
+    const w = await walkWorkspace(root, undefined, Date.now() + 10_000);
+    expect(w.modules).toEqual([root, path.join(root, 'tools')]);
+    expect(w.vendored).toEqual([root]);
+    expect(w.goDirs.map((g) => [path.relative(root, g.dir) || '.', path.relative(root, g.module!) || '.'])).toEqual([
+      ['.', '.'],
+      ['tools/gen', 'tools'],
+    ]);
+    expect(w.truncated).toBeUndefined();
+  });
+
+  it('stops at the depth and directory limits and says so', async () => {
+    const root = tree(tempDir('deep'), { 'a/b/c/d/e/f/g/h/deep.go': 'package deep\n', 'w1/x.go': '', 'w2/x.go': '', 'w3/x.go': '' });
+    const byDepth = await walkWorkspace(root, undefined, Date.now() + 10_000, { depth: 3, dirs: 5000 });
+    expect(byDepth.truncated).toBe('depth');
+    expect(byDepth.goDirs.map((g) => path.relative(root, g.dir))).toEqual(['w1', 'w2', 'w3']);
+    const byDirs = await walkWorkspace(root, undefined, Date.now() + 10_000, { depth: 6, dirs: 2 });
+    expect(byDirs.truncated).toBe('dirs');
+    expect(byDirs.dirs).toBe(2);
+    const byTime = await walkWorkspace(root, undefined, Date.now() - 1);
+    expect(byTime.truncated).toBe('time');
+  });
+});
+
+describe('modules probe (fixture host: no go list)', () => {
+  it('a healthy module: no finding, observed names go.mod and the module', async () => {
+    const ws = tree(tempDir('ok'), { 'go.mod': MOD('example.com/ok'), 'main.go': 'package main\n', 'internal/x/x.go': 'package x\n' });
+    const r = await runProbe(modulesProbe, makeCtx({ workspaces: [ws], goEnv: okGoEnv(fakeGo()) }));
+    expect(r.findings).toEqual([]);
+    expect(r.observed).toMatchObject({ folders: [{ folder: ws, goMod: path.join(ws, 'go.mod'), modules: ['.'], moduleCount: 1, goDirsOutsideModules: [] }] });
+  });
+
+  it('a folder inside a module (go.mod in a parent) is fine', async () => {
+    const root = tree(tempDir('parent'), { 'go.mod': MOD('example.com/p'), 'pkg/a/a.go': 'package a\n' });
+    const r = await runProbe(modulesProbe, makeCtx({ workspaces: [path.join(root, 'pkg')] }));
+    expect(r.findings).toEqual([]);
+  });
+
+  it('.go files with no go.mod at or above them: an error that says gopls will report "no views"', async () => {
+    const ws = tree(tempDir('loose'), { 'main.go': 'package main\n', 'cmd/tool/tool.go': 'package main\n' });
+    const r = await runProbe(modulesProbe, makeCtx({ workspaces: [ws] }));
+    expect(r.findings).toHaveLength(1);
+    const f = r.findings[0]!;
+    expect(f).toMatchObject({ classId: 'module-resolution', severity: 'error' });
+    expect(f.confidence).toBeCloseTo(0.9);
+    expect(f.message).toContain('no views');
+    expect(f.evidence[1]!.excerpt).toContain(path.join(ws, 'cmd/tool/tool.go'));
+    expect(f.fixes[0]).toMatchObject({ id: 'go-mod-init', kind: 'terminal', needsRoot: false, cwd: ws });
+  });
+
+  it('two modules and no go.work: a warning with go work init, run in the folder', async () => {
+    const ws = tree(tempDir('two'), { 'a/go.mod': MOD('example.com/a'), 'a/a.go': 'package a\n', 'b/go.mod': MOD('example.com/b'), 'b/b.go': 'package b\n' });
+    const r = await runProbe(modulesProbe, makeCtx({ workspaces: [ws] }));
+    expect(r.findings).toHaveLength(1);
+    const f = r.findings[0]!;
+    expect(f).toMatchObject({ classId: 'module-resolution', severity: 'warning' });
+    expect(f.message).toMatch(/2 modules and no go.work: gopls loads only/);
+    expect(f.fixes[0]).toMatchObject({ id: 'go-work-init', kind: 'terminal', text: 'go work init && go work use -r .', needsRoot: false, cwd: ws });
+  });
+
+  it('GOWORK=off with two modules names GOWORK=off', async () => {
+    const ws = tree(tempDir('off'), { 'go.work': 'go 1.22\n\nuse (\n\t./a\n\t./b\n)\n', 'a/go.mod': MOD('a'), 'b/go.mod': MOD('b') });
+    const r = await runProbe(modulesProbe, makeCtx({ workspaces: [ws], env: { GOWORK: 'off' } }));
+    expect(r.findings[0]!.message).toContain('GOWORK=off');
+  });
+
+  it('a go.work that covers every module: no finding', async () => {
+    const ws = tree(tempDir('work'), { 'go.work': 'go 1.22\n\nuse (\n\t./a\n\t./b\n)\n', 'a/go.mod': MOD('a'), 'b/go.mod': MOD('b') });
+    const r = await runProbe(modulesProbe, makeCtx({ workspaces: [ws] }));
+    expect(r.findings).toEqual([]);
+    expect(r.observed).toMatchObject({ folders: [{ goWork: path.join(ws, 'go.work'), goWorkUses: ['./a', './b'] }] });
+  });
+
+  it('a go.work that uses a missing module is an error; one that misses a module, a warning', async () => {
+    const ws = tree(tempDir('badwork'), { 'go.work': 'go 1.22\n\nuse (\n\t./a\n\t./gone\n)\n', 'a/go.mod': MOD('a'), 'c/go.mod': MOD('c') });
+    const r = await runProbe(modulesProbe, makeCtx({ workspaces: [ws] }));
+    expect(r.findings.map((f) => [f.severity, f.message.includes('./gone') || f.message.includes('(c)')])).toEqual([
+      ['error', true],
+      ['warning', true],
+    ]);
+    expect(r.findings[0]!.evidence).toContainEqual({ source: `stat ${path.join(ws, 'gone', 'go.mod')}`, excerpt: 'ENOENT' });
+  });
+
+  it('a workspace reached through a symlink that resolves elsewhere is a warning', async () => {
+    const real = tree(tempDir('real'), { 'go.mod': MOD('example.com/r'), 'r.go': 'package r\n' });
+    const linkParent = tempDir('links');
+    const link = path.join(linkParent, 'proj');
+    symlinkSync(real, link);
+    const r = await runProbe(modulesProbe, makeCtx({ workspaces: [link] }));
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ severity: 'warning' });
+    expect(r.findings[0]!.evidence[0]).toEqual({ source: `realpath ${link}`, excerpt: real });
+  });
+
+  it('a GOPATH entry that is a symlink is a warning', async () => {
+    const g = fakeGo();
+    const realGopath = tempDir('gopath-real');
+    const link = path.join(tempDir('gopath-link'), 'go');
+    symlinkSync(realGopath, link);
+    const r = await runProbe(modulesProbe, makeCtx({ workspaces: [], goEnv: okGoEnv(g, { GOPATH: link }) }));
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]!.message).toContain(`GOPATH entry ${link} is a symlink to ${realGopath}`);
+  });
+
+  it('in GOPATH mode (GO111MODULE=off) loose files are not reported here: go-env owns that error', async () => {
+    const ws = tree(tempDir('gopathmode'), { 'main.go': 'package main\n' });
+    const r = await runProbe(modulesProbe, makeCtx({ workspaces: [ws], goEnv: okGoEnv(fakeGo(), { GO111MODULE: 'off' }) }));
+    expect(r.findings).toEqual([]);
+    expect(r.observed).toMatchObject({ gopathMode: true });
+  });
+
+  it('a workspace folder that does not exist is recorded, not a finding', async () => {
+    const missing = path.join(tempDir('x'), 'missing');
+    const r = await runProbe(modulesProbe, makeCtx({ workspaces: [missing] }));
+    expect(r.findings).toEqual([]);
+    expect(r.observed).toMatchObject({ folders: [{ folder: missing, exists: false }] });
+  });
+
+  it('never runs go on a fixture host', async () => {
+    let ran = 0;
+    const ws = tree(tempDir('vend'), { 'go.mod': MOD('v'), 'vendor/modules.txt': '' });
+    mkdirSync(path.join(ws, 'vendor', 'x'), { recursive: true });
+    const ctx = makeCtx({ workspaces: [ws], goEnv: okGoEnv(fakeGo()) });
+    const host = Object.create(ctx.host, { exec: { value: async () => (ran++, { commandLine: '', stdout: '', stderr: '', timedOut: false, canceled: false, failed: false, durationMs: 0 }) } });
+    await runProbe(modulesProbe, { ...ctx, host });
+    expect(ran).toBe(0);
+  });
+});

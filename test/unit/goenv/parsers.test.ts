@@ -1,0 +1,170 @@
+import { describe, expect, it } from 'vitest';
+import { compareGoVersions, parseGoEnvJson, parseGoVersion } from '../../../src/facts/goEnv.js';
+import { LOGIN_SHELL_SCRIPT, parseEnvDump } from '../../../src/facts/loginShell.js';
+import { classifyGoFailure, parseGoFlags, parseToolchain } from '../../../src/probes/goEnv.js';
+import { goVarsOf, parseFlatpakInfo, parseIni, pathDirsMissing, profilePathFix } from '../../../src/probes/loginShell.js';
+import { parseGoDirectives, parseGoWorkUses, parseInconsistentVendoring } from '../../../src/probes/modules.js';
+
+// Every stderr below was captured from go1.26.8 on this machine (see the commands in each name).
+const STDERR = {
+  relativeGopath: 'go: GOPATH entry is relative; must be absolute path: "foo".\nFor more details see: \'go help gopath\'\n',
+  noGoroot: 'go: cannot find GOROOT directory: /nonexist\n',
+  noHome: 'build cache is required, but could not be located: GOCACHE is not defined and neither $XDG_CACHE_HOME nor $HOME are defined\n',
+  relGocache: 'build cache is required, but could not be located: GOCACHE is not an absolute path\n',
+  badGo111: 'go: unknown environment setting GO111MODULE=of\n',
+  relGowork: 'go: invalid GOWORK: not an absolute path\n',
+  missingGowork: 'go: reading go.work: open /nonexist/go.work: no such file or directory\n',
+  badToolchain: 'go: invalid GOTOOLCHAIN "bogus"\n',
+  noToolchain: 'go: downloading go1.99.0 (linux/amd64)\ngo: download go1.99.0 for linux/amd64: toolchain not available\n',
+  newerGoMod: 'go: go.mod requires go >= 1.99 (running go 1.26.8; GOTOOLCHAIN=local)\n',
+  badMod: '-mod=vendr not supported (can be \'\', \'mod\', \'readonly\', or \'vendor\')\n',
+  noTmp: 'go: creating work dir: stat /nonexist: no such file or directory\n',
+  vendoring:
+    'go: inconsistent vendoring in /tmp/gx/m:\n\tgolang.org/x/text@v0.3.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt\n\n\tTo ignore the vendor directory, use -mod=readonly or -mod=mod.\n\tTo sync the vendor directory, run:\n\t\tgo mod vendor\n',
+};
+
+describe('parseGoEnvJson', () => {
+  it.each([
+    { name: 'a real go env -json', text: '{\n\t"GOARCH": "amd64",\n\t"GOROOT": "/usr/local/go"\n}\n', ok: true },
+    { name: 'not JSON', text: 'go: cannot find GOROOT directory', ok: false },
+    { name: 'a number value', text: '{"GOARCH": 1}', ok: false },
+  ])('$name', ({ text, ok }) => {
+    const r = parseGoEnvJson(text);
+    expect(r.ok).toBe(ok);
+    if (r.ok) expect(r.values.GOROOT).toBe('/usr/local/go');
+  });
+});
+
+describe('parseEnvDump', () => {
+  it('keeps only what lies between the markers, values with = and newlines intact', () => {
+    const begin = LOGIN_SHELL_SCRIPT.match(/__GO_ENV_DOCTOR_BEGIN__/)![0];
+    const end = '__GO_ENV_DOCTOR_END__';
+    const out = `motd line\nbash: no job control in this shell\n\0${begin}\0PATH=/usr/local/go/bin:/usr/bin\0GOFLAGS=-mod=mod -tags=a=b\0MULTI=one\ntwo\0\0${end}\0prompt$ `;
+    expect(parseEnvDump(out)).toEqual({ PATH: '/usr/local/go/bin:/usr/bin', GOFLAGS: '-mod=mod -tags=a=b', MULTI: 'one\ntwo' });
+  });
+  it('returns undefined when the shell printed no env', () => {
+    expect(parseEnvDump('bash: env: command not found\n')).toBeUndefined();
+  });
+});
+
+describe('Go versions', () => {
+  it.each([
+    ['go1.26.8', { major: 1, minor: 26, patch: 8 }],
+    ['1.22', { major: 1, minor: 22, patch: 0 }],
+    ['1.21rc1', { major: 1, minor: 21, patch: 0, pre: { kind: 'rc', n: 1 } }],
+    ['devel go1.27-abcdef', undefined],
+  ])('parses %s', (text, want) => {
+    expect(parseGoVersion(text)).toEqual(want);
+  });
+  it.each([
+    ['go1.99', 'go1.26.8', 1],
+    ['1.22', 'go1.22.0', 0],
+    ['1.21rc1', '1.21.0', -1],
+    ['1.21beta1', '1.21rc1', -1],
+    ['go1.26.8', 'go1.26.10', -1],
+  ])('%s vs %s', (a, b, sign) => {
+    expect(Math.sign(compareGoVersions(parseGoVersion(a)!, parseGoVersion(b)!))).toBe(sign);
+  });
+});
+
+describe('parseGoFlags / parseToolchain', () => {
+  it('reads GOFLAGS flags with and without values', () => {
+    const f = parseGoFlags(' -mod=vendor  -buildvcs=false --trimpath -tags=a,b ');
+    expect(Object.fromEntries(f)).toEqual({ mod: 'vendor', buildvcs: 'false', trimpath: 'true', tags: 'a,b' });
+  });
+  it.each([
+    ['', { mode: 'local' }],
+    ['local', { mode: 'local' }],
+    ['auto', { mode: 'auto' }],
+    ['local+auto', { mode: 'auto' }],
+    ['path', { mode: 'path' }],
+    ['go1.22.0', { mode: 'version', version: 'go1.22.0', fallback: undefined }],
+    ['go1.23rc1+auto', { mode: 'version', version: 'go1.23rc1', fallback: 'auto' }],
+    ['bogus', { mode: 'invalid' }],
+  ])('GOTOOLCHAIN=%j', (v, want) => {
+    expect(parseToolchain(v)).toEqual(want);
+  });
+});
+
+describe('classifyGoFailure', () => {
+  it.each([
+    ['relativeGopath', 'env-inheritance', /relative entry \("foo"\)/],
+    ['noGoroot', 'env-inheritance', /\/nonexist, which does not exist/],
+    ['noHome', 'fs-access', /without HOME/],
+    ['relGocache', 'fs-access', /relative path/],
+    ['badGo111', 'module-resolution', /GO111MODULE=of is not a valid/],
+    ['relGowork', 'module-resolution', /relative path/],
+    ['missingGowork', 'module-resolution', /\/nonexist\/go\.work, which does not exist/],
+    ['badToolchain', 'env-inheritance', /GOTOOLCHAIN=bogus/],
+    ['noToolchain', 'env-inheritance', /switch to go1\.99\.0/],
+    ['newerGoMod', 'module-resolution', /requires go 1\.99, newer than the installed go 1\.26\.8/],
+    ['badMod', 'module-resolution', /-mod=vendr/],
+    ['noTmp', 'fs-access', /work directory in \/nonexist \(no such file or directory\)/],
+  ] as const)('%s', (key, classId, message) => {
+    const r = classifyGoFailure(STDERR[key]);
+    expect(r?.classId).toBe(classId);
+    expect(r?.severity).toBe('error');
+    expect(r?.message).toMatch(message);
+  });
+  it('only the go.mod message is scoped to one module', () => {
+    expect(classifyGoFailure(STDERR.newerGoMod)?.scope).toBe('module');
+    expect(classifyGoFailure(STDERR.missingGowork)?.scope).toBeUndefined();
+  });
+  it('leaves unknown failures alone', () => {
+    expect(classifyGoFailure('go: something new went wrong\n')).toBeUndefined();
+  });
+});
+
+describe('parseInconsistentVendoring', () => {
+  it('reads the module and the problem lines, not the advice', () => {
+    expect(parseInconsistentVendoring(STDERR.vendoring)).toEqual({
+      dir: '/tmp/gx/m',
+      problems: ['golang.org/x/text@v0.3.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt'],
+    });
+  });
+  it('is undefined for other failures', () => {
+    expect(parseInconsistentVendoring(STDERR.newerGoMod)).toBeUndefined();
+  });
+});
+
+describe('go.work and go.mod', () => {
+  it.each([
+    { name: 'block (as go work init writes it)', text: 'go 1.26.8\n\nuse (\n\t./a\n\t./b\n)\n', want: ['./a', './b'] },
+    { name: 'single lines, quoted, comments', text: 'go 1.22\nuse ./x // the x module\nuse "./y z"\n// use ./gone\n', want: ['./x', './y z'] },
+    { name: 'no use', text: 'go 1.22\n', want: [] },
+  ])('parseGoWorkUses: $name', ({ text, want }) => {
+    expect(parseGoWorkUses(text)).toEqual(want);
+  });
+  it('parseGoDirectives reads go and toolchain lines', () => {
+    expect(parseGoDirectives('module example.com/m\n\ngo 1.22.0\n\ntoolchain go1.23.4\n\nrequire x v1.0.0\n')).toEqual({ go: '1.22.0', toolchain: 'go1.23.4' });
+    expect(parseGoDirectives('module m\n')).toEqual({ go: undefined, toolchain: undefined });
+  });
+});
+
+describe('login shell helpers', () => {
+  it('parseIni keeps groups apart and ignores comments', () => {
+    const ini = parseIni('# c\n[Application]\nname=a\n[Session Bus Policy]\nname=b\n');
+    expect(ini).toEqual({ Application: { name: 'a' }, 'Session Bus Policy': { name: 'b' } });
+  });
+  it('parseFlatpakInfo reads the app, runtime and filesystems', () => {
+    const info = parseFlatpakInfo('[Application]\nname=com.visualstudio.code\nruntime=runtime/org.freedesktop.Sdk/x86_64/21.08\n\n[Instance]\ninstance-id=1\n\n[Context]\nfilesystems=host;xdg-config/gtk-3.0;\n');
+    expect(info).toMatchObject({ app: 'com.visualstudio.code', runtime: 'runtime/org.freedesktop.Sdk/x86_64/21.08', instanceId: '1', filesystems: ['host', 'xdg-config/gtk-3.0'] });
+  });
+  it.each([
+    { editor: '/usr/bin:/bin', login: '/usr/local/go/bin:/usr/bin:/bin:/root/go/bin', want: ['/usr/local/go/bin', '/root/go/bin'] },
+    { editor: '/usr/local/go/bin/:/usr/bin', login: '/usr/local/go/bin:/usr/bin', want: [] },
+    { editor: '', login: '/a::/a', want: ['/a'] },
+  ])('pathDirsMissing($editor, $login)', ({ editor, login, want }) => {
+    expect(pathDirsMissing(editor, login)).toEqual(want);
+  });
+  it('goVarsOf keeps GO* names and drops secret-looking ones and everything else', () => {
+    expect(goVarsOf({ GOPATH: '/g', GOPROXY: 'https://p', GOPRIVATE_TOKEN: 's3cr3t', AWS_SECRET_ACCESS_KEY: 'x', CGO_ENABLED: '0', HOME: '/root' })).toEqual({ GOPATH: '/g', GOPROXY: 'https://p', CGO_ENABLED: '0' });
+  });
+  it('profilePathFix writes a typed, non-root line and refuses unsafe paths', () => {
+    const fix = profilePathFix(['/usr/local/go/bin', '/home/u/go/bin'], '/home/u');
+    expect(fix).toMatchObject({ id: 'login-path-to-profile', kind: 'terminal', needsRoot: false });
+    expect(fix && 'text' in fix && fix.text).toBe(`printf '%s\\n' 'export PATH="$PATH:/usr/local/go/bin:$HOME/go/bin"' >> ~/.profile`);
+    expect(profilePathFix(["/tmp/x'; rm -rf ~; '"])).toBeUndefined();
+    expect(profilePathFix(['relative/bin'])).toBeUndefined();
+  });
+});
