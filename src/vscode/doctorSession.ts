@@ -3,6 +3,7 @@
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
 import type { DiagnoseOptions } from '../doctor/diagnose.js';
+import type { DoctorSettings } from '../doctor/probe.js';
 import { loadEngine } from './loadEngine.js';
 import type { ClassId, Report } from '../doctor/model.js';
 import type { ProgressEvent } from '../doctor/pipeline.js';
@@ -93,10 +94,11 @@ export class DoctorSession implements vscode.Disposable {
   private options(inputs: DoctorInputs): DiagnoseOptions {
     const cfg = vscode.workspace.getConfiguration('goEnvDoctor');
     const extra = (cfg.get<unknown[]>('extraLogPaths') ?? []).filter((p): p is string => typeof p === 'string' && p.length > 0);
-    const settings: DiagnoseOptions['settings'] & { extraLogPaths?: string[]; editorLogDir?: string } = { ...inputs.settings };
-    // Where this window's persisted output channels ("gopls (server)") live: logUri is
-    // <logs>/<session>/<window|exthostN>/…/<extension id>; the log probe searches below it.
-    settings.editorLogDir = vscode.Uri.joinPath(this.context.logUri, '..', '..').fsPath;
+    const settings: DoctorSettings & { extraLogPaths?: string[]; editorLogDir?: string } = { ...inputs.settings };
+    // Where this window's extension logs live: logUri is <…>/exthost<N>/<our id>, and the Go
+    // extension's persisted "gopls (server)" channel sits beside it in <…>/exthost<N>/golang.go/.
+    settings.editorLogDir = vscode.Uri.joinPath(this.context.logUri, '..').fsPath;
+    settings.extraLogPaths = extra;
     const ws = this.workspaces();
     return {
       workspaces: ws.length ? ws : [],

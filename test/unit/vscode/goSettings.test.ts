@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { doctorInputs, resolveSettingPath, type GoSettingsSnapshot } from '../../../src/vscode/goSettings.js';
+
+const base: GoSettingsSnapshot = { trusted: true, alternateTools: {}, toolsEnvVars: {}, languageServerFlags: {}, goroot: {}, gopath: {}, workspaceFolder: '/work/app' };
+const env = { HOME: '/home/u', PATH: '/usr/bin', TMPDIR: '/tmp' };
+
+describe('resolveSettingPath (vscode-go resolvePath + substituteEnv)', () => {
+  it.each([
+    ['~/go/bin/gopls', '/home/u/go/bin/gopls'],
+    ['${workspaceFolder}/bin/gopls', '/work/app/bin/gopls'],
+    ['${workspaceRoot}/bin/gopls', '/work/app/bin/gopls'],
+    ['${env:HOME}/sdk/go', '/home/u/sdk/go'],
+    ['/opt/gopls', '/opt/gopls'],
+  ])('%s → %s', (v, want) => {
+    expect(resolveSettingPath(v, env, '/work/app')).toBe(want);
+  });
+});
+
+describe('doctorInputs: what the Go extension settings change', () => {
+  it('overlays go.toolsEnvVars, go.goroot and go.gopath on the environment', () => {
+    const r = doctorInputs({ ...base, toolsEnvVars: { globalValue: { GOTMPDIR: '~/.cache/go-tmp', GOFLAGS: '-mod=mod' } }, goroot: { globalValue: '/usr/local/go' }, gopath: { workspaceValue: '${workspaceFolder}/.gopath' } }, env);
+    expect(r.env).toMatchObject({ GOTMPDIR: '/home/u/.cache/go-tmp', GOFLAGS: '-mod=mod', GOROOT: '/usr/local/go', GOPATH: '/work/app/.gopath', PATH: '/usr/bin' });
+    expect(r.restrictedNotes).toEqual([]);
+  });
+
+  it('uses go.alternateTools.gopls and go.languageServerFlags, folder value over workspace over user', () => {
+    const r = doctorInputs({ ...base, alternateTools: { globalValue: { gopls: '/user/gopls' }, workspaceValue: { gopls: '/ws/gopls' } }, languageServerFlags: { globalValue: ['-rpc.trace', '-logfile=auto'] } }, env);
+    expect(r.settings).toEqual({ alternateGopls: '/ws/gopls', goplsFlags: ['-rpc.trace', '-logfile=auto'], trustWorkspaceBinaries: true, alternateGoplsFromWorkspace: true });
+  });
+
+  it("prefers the Go extension's own answer (getExecutionCommand('gopls'))", () => {
+    const r = doctorInputs({ ...base, alternateTools: { globalValue: { gopls: '/user/gopls' } }, apiGoplsPath: '/home/u/go/bin/gopls' }, env);
+    expect(r.settings.alternateGopls).toBe('/home/u/go/bin/gopls');
+  });
+
+  describe('in Restricted Mode', () => {
+    const untrusted: GoSettingsSnapshot = {
+      ...base,
+      trusted: false,
+      alternateTools: { globalValue: { gopls: '/user/gopls' }, workspaceValue: { gopls: './evil/gopls' } },
+      toolsEnvVars: { globalValue: { GOFLAGS: '-mod=mod' }, workspaceValue: { PATH: '/work/app/bin' } },
+      goroot: { workspaceValue: '/work/app/fake-go' },
+    };
+
+    it('never names a workspace binary and says so', () => {
+      const r = doctorInputs(untrusted, env);
+      expect(r.settings).toMatchObject({ alternateGopls: '/user/gopls', trustWorkspaceBinaries: false, alternateGoplsFromWorkspace: true });
+      expect(r.env.PATH).toBe('/usr/bin');
+      expect(r.env.GOROOT).toBeUndefined();
+      expect(r.env.GOFLAGS).toBe('-mod=mod');
+      expect(r.restrictedNotes.join(' ')).toMatch(/go\.alternateTools\.gopls \(\.\/evil\/gopls\) is not executed/);
+      expect(r.restrictedNotes.join(' ')).toMatch(/go\.toolsEnvVars are ignored/);
+    });
+
+    it("ignores the Go extension's answer when it is the workspace's binary", () => {
+      const r = doctorInputs({ ...untrusted, alternateTools: { workspaceValue: { gopls: '/work/app/bin/gopls' } }, apiGoplsPath: '/work/app/bin/gopls' }, env);
+      expect(r.settings.alternateGopls).toBeUndefined();
+    });
+
+    it('still has a note when no workspace setting is involved', () => {
+      const r = doctorInputs({ ...base, trusted: false }, env);
+      expect(r.restrictedNotes).toHaveLength(1);
+      expect(r.settings.trustWorkspaceBinaries).toBe(false);
+    });
+  });
+});
