@@ -216,12 +216,12 @@ export function assessAccess(facts: readonly DirFact[], uid: number): FindingInp
     if (group.some((f) => f.entry.role === 'GOCACHE')) fixes.push({ id: 'fs-space-go-clean-cache', kind: 'terminal', text: 'go clean -cache', needsRoot: false, title: 'Empty the build cache to free space', detail: 'It is rebuilt on demand; it often holds several GiB.' });
     const goplsCache = group.find((f) => f.entry.role === 'gopls cache' && f.exists);
     if (goplsCache) fixes.push({ id: 'fs-space-clear-gopls-cache', kind: 'clearGoplsCache', path: goplsCache.real, title: "Delete gopls's cache directory" });
-    fixes.push({ id: 'fs-space-docs', kind: 'link', url: 'https://go.dev/doc/go1.20#go-command', title: 'How the build cache is trimmed' });
+    fixes.push({ id: 'fs-space-docs', kind: 'link', url: 'https://pkg.go.dev/cmd/go#hdr-Build_and_test_caching', title: 'Where the go command keeps build output (go help cache)' });
     findings.push({
       classId: 'fs-access',
       severity: verdict.level,
       confidence: verdict.level === 'error' ? 0.9 : 0.5,
-      message: `${verdict.level === 'error' ? 'No space left' : 'Little space left'} for ${roles}: ${verdict.reasons.join('; ')}${verdict.level === 'error' ? ' — builds fail with "no space left on device"' : ''}.`,
+      message: `${verdict.level === 'error' ? 'Not enough space' : 'Little space left'} for ${roles}: ${verdict.reasons.join('; ')}${verdict.level === 'error' ? ' — builds fail with "no space left on device"' : ''}.`,
       evidence: group.slice(0, 1).map((f) => ({ source: `statfs(2) on ${f.checked}`, excerpt: `${formatBytes(verdict.bytesFree)} available of ${formatBytes(verdict.bytesTotal)} (${verdict.pctFree}%)${verdict.inodesFree !== undefined ? `; ${verdict.inodesFree} inodes free (${verdict.pctInodesFree}%)` : ''}` })),
       fixes,
     });

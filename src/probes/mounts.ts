@@ -39,6 +39,11 @@ function pathEvidence(p: PathMount): Evidence {
   return { source: p.entry.origin, excerpt: `${p.entry.role}=${shown}${p.exists ? '' : ' (does not exist yet)'}` };
 }
 
+/** "is on /tmp" or, when the path is the mount point itself, "is a mount". */
+function onMount(real: string, m: MountLine): string {
+  return real === m.mountPoint ? 'is a mount point' : `is on ${m.mountPoint}`;
+}
+
 const slug = (role: GoPathRole) => role.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
 function remountFix(id: string, m: MountLine, opt: 'exec' | 'rw'): Fix {
@@ -98,7 +103,7 @@ export function assessMounts(paths: readonly PathMount[], mc: MountContext = {})
       severity: 'error',
       confidence: canaryDenied ? (byMount ? 0.97 : 0.88) : 0.9,
       message: byMount
-        ? `${tmp.entry.role} ${tmp.real} is on ${tmp.mount!.mountPoint}, mounted noexec: go run, go test and the debugger fail with "fork/exec ${path.join(tmp.real, 'go-build…')}: permission denied".${canaryDenied ? ' A test executable copied there could not be run (EACCES).' : ''}`
+        ? `${tmp.entry.role} ${tmp.real} ${onMount(tmp.real, tmp.mount!)}, mounted noexec: go run, go test and the debugger fail with "fork/exec ${path.join(tmp.real, 'go-build…')}: permission denied".${canaryDenied ? ' A test executable copied there could not be run (EACCES).' : ''}`
         : `Executing a file in ${tmp.real} is denied (EACCES) although its mount has no noexec: a security policy (SELinux, AppArmor, fapolicyd) blocks execution there, so go run and go test fail with "permission denied".`,
       evidence,
       fixes,
@@ -117,8 +122,8 @@ export function assessMounts(paths: readonly PathMount[], mc: MountContext = {})
         confidence: role === 'gopls binary dir' ? 0.93 : 0.85,
         message:
           role === 'gopls binary dir'
-            ? `gopls lives in ${p.real}, on ${m.mountPoint} mounted noexec: the editor cannot start it (spawn EACCES).`
-            : `${role} ${p.real} is on ${m.mountPoint}, mounted noexec: tools installed with go install (gopls, dlv, staticcheck) cannot be executed from there.`,
+            ? `gopls lives in ${p.real}, which ${onMount(p.real, m)} mounted noexec: the editor cannot start it (spawn EACCES).`
+            : `${role} ${p.real} ${onMount(p.real, m)}, mounted noexec: tools installed with go install (gopls, dlv, staticcheck) cannot be executed from there.`,
         evidence: [pathEvidence(p), mountEvidence(m)],
         fixes: [remountFix(`noexec-remount-exec-${slug(role)}`, m, 'exec')],
         explains: role === 'gopls binary dir' ? ['gopls-launch'] : undefined,
@@ -131,8 +136,8 @@ export function assessMounts(paths: readonly PathMount[], mc: MountContext = {})
         severity: direct ? 'error' : 'warning',
         confidence: direct ? 0.8 : 0.4,
         message: direct
-          ? `GOCACHE ${p.real} is on ${m.mountPoint}, mounted noexec: ${goVersion} runs go run and go tool binaries straight from the build cache, so they fail with "permission denied".`
-          : `GOCACHE ${p.real} is on ${m.mountPoint}, mounted noexec; Go 1.24 and later run go run and go tool binaries from there.`,
+          ? `GOCACHE ${p.real} ${onMount(p.real, m)}, mounted noexec: ${goVersion} runs go run and go tool binaries straight from the build cache, so they fail with "permission denied".`
+          : `GOCACHE ${p.real} ${onMount(p.real, m)}, mounted noexec; Go 1.24 and later run go run and go tool binaries from there.`,
         evidence: [pathEvidence(p), mountEvidence(m)],
         fixes: [remountFix('noexec-remount-exec-gocache', m, 'exec')],
       });
@@ -145,8 +150,8 @@ export function assessMounts(paths: readonly PathMount[], mc: MountContext = {})
         severity: mustWrite ? 'error' : 'warning',
         confidence: mustWrite ? 0.92 : 0.6,
         message: mustWrite
-          ? `${role} ${p.real} is on ${m.mountPoint}, mounted read-only: the go command fails with "read-only file system" when it writes there${role === 'GOMODCACHE' ? ' (downloads, go.sum checks, lock files)' : ''}.`
-          : `${role} ${p.real} is on ${m.mountPoint}, mounted read-only: go install cannot put tools there.`,
+          ? `${role} ${p.real} ${onMount(p.real, m)}, mounted read-only: the go command fails with "read-only file system" when it writes there${role === 'GOMODCACHE' ? ' (downloads, go.sum checks, lock files)' : ''}.`
+          : `${role} ${p.real} ${onMount(p.real, m)}, mounted read-only: go install cannot put tools there.`,
         evidence: [pathEvidence(p), mountEvidence(m)],
         fixes: [remountFix(`fs-remount-rw-${slug(role)}`, m, 'rw')],
       });

@@ -121,7 +121,7 @@ describe.runIf(isRoot && process.platform === 'linux')('file-system probes on th
         expect((e as NodeJS.ErrnoException).code).toBe('ENOSPC');
       }
       const { findings } = await diagnose([fileAccessProbe], { GOCACHE: dir });
-      const f = findings.find((x) => x.severity === 'error' && /No space left/.test(x.message))!;
+      const f = findings.find((x) => x.severity === 'error' && /Not enough space/.test(x.message))!;
       expect(f).toBeDefined();
       expect(f.classId).toBe('fs-access');
       expect(f.message).toContain(`GOCACHE ${dir}`);

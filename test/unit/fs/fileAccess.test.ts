@@ -112,7 +112,7 @@ describe('assessAccess', () => {
     const found = assessAccess(facts, 0);
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: 'error' });
-    expect(found[0]!.message).toMatch(/No space left for GOCACHE \/c, GOTMPDIR \/c\/t/);
+    expect(found[0]!.message).toMatch(/Not enough space for GOCACHE \/c, GOTMPDIR \/c\/t/);
     expect(found[0]!.fixes!.some((x) => x.id === 'fs-space-go-clean-cache')).toBe(true);
   });
 
