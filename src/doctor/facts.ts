@@ -30,6 +30,6 @@ export function createFacts(input: FactsInput): Facts {
   const { host, env, settings, signal, timeoutMs } = input;
   const goEnv = once(() => readGoEnv(host, env, signal, timeoutMs));
   const loginShellEnv = once(() => readLoginShellEnv(host, env, signal, timeoutMs));
-  const goplsLocation = once(async () => locateGopls(env, settings, await goEnv()));
+  const goplsLocation = once(() => locateGopls(env, settings, goEnv));
   return { goEnv, loginShellEnv, goplsLocation };
 }

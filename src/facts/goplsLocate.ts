@@ -31,7 +31,11 @@ async function candidate(source: GoplsSource, p: string): Promise<GoplsCandidate
   return { source, path: p, exists, executable };
 }
 
-export async function locateGopls(env: NodeJS.ProcessEnv, settings: DoctorSettings, goEnv: GoEnvFact): Promise<GoplsLocation> {
+/**
+ * goEnv may be a thunk: go.alternateTools.gopls needs no `go env`, so the launch probe can start
+ * gopls before `go env -json` has answered.
+ */
+export async function locateGopls(env: NodeJS.ProcessEnv, settings: DoctorSettings, goEnvOrThunk: GoEnvFact | (() => Promise<GoEnvFact>)): Promise<GoplsLocation> {
   const looked: GoplsCandidate[] = [];
   let refusedUntrusted: string | undefined;
   const alt = settings.alternateGopls;
@@ -47,6 +51,7 @@ export async function locateGopls(env: NodeJS.ProcessEnv, settings: DoctorSettin
       return { found: c, looked };
     }
   }
+  const goEnv = typeof goEnvOrThunk === 'function' ? await goEnvOrThunk() : goEnvOrThunk;
   const values = goEnv.ok ? goEnv.values : {};
   const gobin = values.GOBIN || env.GOBIN;
   const dirs: Array<[GoplsSource, string]> = [];

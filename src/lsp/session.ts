@@ -323,8 +323,9 @@ export async function runGoplsSession(opts: GoplsSessionOptions): Promise<GoplsS
     phase = 'shutdown';
     result.ok = true;
     // gopls answers shutdown only once its in-flight diagnosis ends (a second or more after a
-    // didOpen); it holds no state worth that wait, so the group is killed soon after asking.
-    await Promise.race([conn.sendRequest('shutdown').catch(() => undefined), delay(Math.max(0, Math.min(100, left())))]);
+    // didOpen); it holds no state worth that wait, so shutdown and exit go out back to back and
+    // the group is killed if it has not left a moment later.
+    void conn.sendRequest('shutdown').catch(() => undefined);
     await conn.sendNotification('exit').catch(() => undefined);
     await Promise.race([server.exited, delay(Math.max(0, Math.min(50, left())))]);
     return result;

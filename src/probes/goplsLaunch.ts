@@ -42,18 +42,21 @@ export const goplsLaunchProbe: Probe = {
 
 async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
   const findings: FindingInput[] = [];
-  const [loc, goEnv] = await Promise.all([ctx.facts.goplsLocation(), ctx.facts.goEnv()]);
+  // Where gopls is comes first: with go.alternateTools.gopls set it needs no `go env`, and the
+  // handshake (the slowest thing here) starts while `go env -json` still runs.
+  const loc = await ctx.facts.goplsLocation();
   const observed: Record<string, unknown> = { looked: loc.looked.map(describeCandidate) };
   if (loc.refusedUntrusted) findings.push(restrictedModeFinding(loc));
-  const goInUse = goEnv.ok ? goEnv.values.GOVERSION : undefined;
-  if (goInUse) observed.goVersion = goInUse;
-
-  const goOffPath = !goEnv.ok && goEnv.missing ? await findOffPath(ctx, 'go') : undefined;
-  const goMissingDir = goOffPath ? path.dirname(goOffPath) : undefined;
+  const goMissing = async () => {
+    const goEnv = await ctx.facts.goEnv();
+    if (goEnv.ok || !goEnv.missing) return undefined;
+    const off = await findOffPath(ctx, 'go');
+    return { dir: off ? path.dirname(off) : undefined, env: ctx.env };
+  };
   if (!loc.found) {
-    const elsewhere = await findOffPath(ctx, 'gopls');
+    const [elsewhere, goEnv, missing] = await Promise.all([findOffPath(ctx, 'gopls'), ctx.facts.goEnv(), goMissing()]);
     findings.push(notFoundFinding(loc, ctx.env, elsewhere, goEnv.ok ? undefined : goEnv.reason));
-    if (!goEnv.ok && goEnv.missing) findings.push(goMissingFinding(ctx.env, goMissingDir, undefined));
+    if (missing) findings.push(goMissingFinding(ctx.env, missing.dir, undefined));
     return { findings, observed };
   }
   const gopls = loc.found;
@@ -69,39 +72,53 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     return { findings, observed };
   }
   if (!ctx.host.live) {
-    if (!goEnv.ok && goEnv.missing) findings.push(goMissingFinding(ctx.env, goMissingDir, undefined));
+    const missing = await goMissing();
+    if (missing) findings.push(goMissingFinding(ctx.env, missing.dir, undefined));
     return { status: 'skipped', reason: 'not the live machine: gopls is not started against a fixture tree', findings, observed };
   }
 
-  const budget = Math.max(300, ctx.remainingMs() - CLASSIFY_RESERVE_MS);
   const openFile = await firstGoFile(ctx.workspaces);
-  const [session, version, builtWithExec] = await Promise.all([
-    runGoplsSession({ host: ctx.host, gopls: gopls.path, env: ctx.env, workspaces: ctx.workspaces, signal: ctx.signal, timeoutMs: budget, openFile }),
-    readGoplsVersion(ctx, gopls.path, budget),
-    goEnv.ok ? ctx.host.exec(goEnv.goBinary, ['version', '-m', gopls.path], { timeoutMs: budget, signal: ctx.signal, env: ctx.env }) : Promise.resolve(undefined),
-  ]);
-  const serverVersion = session.serverInfo?.version ? (parseGoplsVersionJson(session.serverInfo.version)?.version ?? session.serverInfo.version) : undefined;
-  const builtWith = (builtWithExec && !builtWithExec.failed ? parseGoVersionM(builtWithExec.stdout) : undefined) ?? version.info?.goVersion;
+  const sessionRun = runGoplsSession({
+    host: ctx.host,
+    gopls: gopls.path,
+    env: ctx.env,
+    workspaces: ctx.workspaces,
+    signal: ctx.signal,
+    timeoutMs: Math.max(300, ctx.remainingMs() - CLASSIFY_RESERVE_MS),
+    openFile,
+  });
+  const [goEnv, missing, session] = await Promise.all([ctx.facts.goEnv(), goMissing(), sessionRun]);
+  const goInUse = goEnv.ok ? goEnv.values.GOVERSION : undefined;
+  if (goInUse) observed.goVersion = goInUse;
+
+  // initialize's serverInfo.version is the very JSON `gopls version -json` prints, GoVersion
+  // included; the commands run only when the handshake did not supply it (older gopls, a crash),
+  // so a healthy run spawns nothing but the one gopls.
+  const fromServer = session.serverInfo?.version ? parseGoplsVersionJson(session.serverInfo.version) : undefined;
+  const worthAsking = !fromServer && session.failure?.kind !== 'hang' && session.failure?.kind !== 'spawn' && session.failure?.kind !== 'canceled';
+  const left = () => ctx.remainingMs() - CLASSIFY_RESERVE_MS;
+  const version = worthAsking && left() > 200 ? await readGoplsVersion(ctx, gopls.path, left()) : { info: fromServer };
+  let builtWith = fromServer?.goVersion;
+  let builtWithSource = fromServer ? `${gopls.path} (initialize serverInfo.version)` : undefined;
+  if (!builtWith && goEnv.ok && left() > 200) {
+    const m = await ctx.host.exec(goEnv.goBinary, ['version', '-m', gopls.path], { timeoutMs: left(), signal: ctx.signal, env: ctx.env, maxBuffer: 256 * 1024 });
+    builtWith = m.failed ? undefined : parseGoVersionM(m.stdout);
+    builtWithSource = m.commandLine;
+  }
+  builtWith ??= version.info?.goVersion;
+  builtWithSource ??= version.exec?.commandLine;
+  const serverVersion = fromServer?.version ?? session.serverInfo?.version;
   Object.assign(observed, handshakeObserved(session), {
     goplsVersion: version.info?.version ?? serverVersion,
     serverVersion,
     builtWith,
+    versionFrom: fromServer ? 'initialize serverInfo' : version.exec?.commandLine,
   });
 
   const mode = await fs.stat(gopls.path).then((s) => ({ mode: s.mode & 0o7777, uid: s.uid }), () => undefined);
-  findings.push(
-    ...sessionFindings({
-      gopls,
-      session,
-      elf,
-      mode,
-      uid: ctx.host.uid,
-      alternatives,
-      goMissing: !goEnv.ok && goEnv.missing ? { dir: goMissingDir, env: ctx.env } : undefined,
-    }),
-  );
-  findings.push(...versionFindings({ builtWith, builtWithSource: builtWithExec?.commandLine ?? version.exec?.commandLine, goInUse, goplsPath: gopls.path }));
-  if (version.exec?.failed && !version.exec.timedOut && !version.exec.canceled && session.ok) {
+  findings.push(...sessionFindings({ gopls, session, elf, mode, uid: ctx.host.uid, alternatives, goMissing: missing }));
+  findings.push(...versionFindings({ builtWith, builtWithSource, goInUse, goplsPath: gopls.path }));
+  if (version.exec?.failed && !version.exec.timedOut && !version.exec.canceled && !version.exec.errorCode && session.ok) {
     findings.push({
       classId: 'gopls-launch',
       severity: 'warning',

@@ -1,0 +1,118 @@
+// The diagnose pipeline against its slowest unavoidable child, side by side in one run, on a
+// small real module with the pinned gopls (.tools/bin/gopls):
+//   (1) `node dist/cli.js diagnose --json --workspace X --gopls .tools/bin/gopls`, N times:
+//       the report's durationMs, the gopls probe's durationMs, and the process wall time;
+//   (2) a bare gopls handshake alone (runGoplsSession, the probe's session code, bundled from
+//       src/lsp/session.ts), N times, with the same workspace and file.
+// Ratio pipeline/handshake (goal ≤ 1.25) and absolute pipeline time (goal < 1 s), medians.
+// gopls's caches are warmed by one unmeasured run of each first. BENCH_PIPELINE_RUNS (default 5).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import * as esbuild from 'esbuild';
+
+export const title = 'Diagnose pipeline vs a bare gopls handshake (wall time, ratio)';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const N = Number(process.env.BENCH_PIPELINE_RUNS ?? 5);
+
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
+}
+
+const ms = (x) => `${Math.round(x)} ms`;
+
+function row(what, value, goal, ok) {
+  console.log(`| ${what} | ${value} | ${goal} | ${ok === undefined ? '—' : ok ? 'met' : 'MISSED'} |`);
+}
+
+function diagnoseOnce(cli, workspace, gopls) {
+  const t0 = performance.now();
+  const r = spawnSync(process.execPath, [cli, 'diagnose', '--json', '--workspace', workspace, '--gopls', gopls], { encoding: 'utf8', timeout: 120_000 });
+  const wall = performance.now() - t0;
+  const report = JSON.parse(r.stdout);
+  const probe = report.probes.find((p) => p.id === 'gopls');
+  if (probe?.status !== 'ok') throw new Error(`gopls probe ${probe?.status}: ${probe?.reason ?? JSON.stringify(probe?.observed)}`);
+  const slowest = [...report.probes].sort((a, b) => b.durationMs - a.durationMs)[0];
+  return { pipeline: report.durationMs, probe: probe.durationMs, wall, slowest: `${slowest.id} ${Math.round(slowest.durationMs)} ms` };
+}
+
+/** The probe's own session code, bundled so this plain .mjs can call it. */
+async function loadSession(dir) {
+  const out = path.join(dir, 'session.bench.mjs');
+  await esbuild.build({
+    stdin: { contents: "export { runGoplsSession } from './src/lsp/session.ts';\nexport { Host } from './src/host/host.ts';\n", resolveDir: repo, loader: 'ts' },
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    outfile: out,
+    logLevel: 'warning',
+    // CommonJS dependencies (vscode-jsonrpc, cross-spawn) call require inside an ES module.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  });
+  return import(pathToFileURL(out).href);
+}
+
+export async function run() {
+  const gopls = path.join(repo, '.tools', 'bin', 'gopls');
+  if (!existsSync(gopls)) {
+    console.log('no pinned gopls at .tools/bin/gopls (node test/setup/install-gopls.mjs): nothing to measure.');
+    return;
+  }
+  execFileSync('npm', ['run', '-s', 'build'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
+  const cli = path.join(repo, 'dist', 'cli.js');
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-pipeline-'));
+  try {
+    const ws = path.join(tmp, 'mod');
+    mkdirSync(ws);
+    writeFileSync(path.join(ws, 'go.mod'), 'module example.com/bench\n\ngo 1.22\n');
+    writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println(greeting()) }\n');
+    writeFileSync(path.join(ws, 'greet.go'), 'package main\n\nfunc greeting() string { return "hello" }\n');
+    const { runGoplsSession, Host } = await loadSession(tmp);
+    const host = new Host();
+    const handshake = async () => {
+      const t0 = performance.now();
+      const r = await runGoplsSession({ host, gopls, env: process.env, workspaces: [ws], timeoutMs: 30_000, openFile: path.join(ws, 'greet.go') });
+      if (!r.ok) throw new Error(`bare handshake failed: ${JSON.stringify(r.failure)}`);
+      return performance.now() - t0;
+    };
+
+    // Warm gopls's file cache and the OS page cache; not measured.
+    diagnoseOnce(cli, ws, gopls);
+    await handshake();
+
+    const runs = [];
+    const bare = [];
+    // Interleaved, so drift (other load on the machine) hits both sides alike.
+    for (let i = 0; i < N; i++) {
+      runs.push(diagnoseOnce(cli, ws, gopls));
+      bare.push(await handshake());
+    }
+    const pipeline = median(runs.map((r) => r.pipeline));
+    const probe = median(runs.map((r) => r.probe));
+    const wall = median(runs.map((r) => r.wall));
+    const handshakeMs = median(bare);
+    const ratio = pipeline / handshakeMs;
+
+    console.log(`${N} interleaved runs after one warm-up each; medians. Workspace: a 2-file module; gopls ${gopls}.\n`);
+    console.log('| measure | value | goal | |');
+    console.log('|---|---|---|---|');
+    row('pipeline (report durationMs)', ms(pipeline), '< 1 s', pipeline < 1000);
+    row('gopls probe (its durationMs in the report)', ms(probe), '', undefined);
+    row('bare handshake alone (runGoplsSession)', ms(handshakeMs), '', undefined);
+    row('ratio pipeline / bare handshake', ratio.toFixed(2), '≤ 1.25', ratio <= 1.25);
+    row('ratio gopls probe / bare handshake', (probe / handshakeMs).toFixed(2), '', undefined);
+    row('`node dist/cli.js` process wall time', ms(wall), '', undefined);
+    console.log('\nper run (pipeline / gopls probe / bare handshake / slowest probe):');
+    runs.forEach((r, i) => console.log(`  ${i + 1}. ${ms(r.pipeline)} / ${ms(r.probe)} / ${ms(bare[i])} / ${r.slowest}`));
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+// Runs on its own too: `node bench/pipeline.bench.mjs`.
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await run();
