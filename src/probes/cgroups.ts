@@ -183,7 +183,7 @@ function cgroupPathOf(dir: string, mount: CgroupMount['mount']): string {
 }
 
 /** A fix that raises a limit where it is set: systemd unit, Docker container, or the kernel docs. */
-function raiseLimitFixes(kind: 'memory' | 'pids', cgPath: string): Fix[] {
+export function raiseLimitFixes(kind: 'memory' | 'pids', cgPath: string): Fix[] {
   const segs = cgPath.split('/').filter(Boolean);
   const docker = segs.map((s) => /^docker-([0-9a-f]{12,64})\.scope$/.exec(s)?.[1] ?? (segs[segs.indexOf(s) - 1] === 'docker' && /^[0-9a-f]{12,64}$/.test(s) ? s : undefined)).find(Boolean);
   if (docker) {

@@ -2,7 +2,7 @@
 // max_user_instances. The kernel keeps the per-user count private, so it is rebuilt from every
 // own process's inotify fds: an fd whose link is anon_inode:inotify is one instance, and each
 // "inotify wd:" line in its fdinfo is one watch. Only those fds' fdinfo is read (the costly part).
-import { promises as fs, type Dirent } from 'node:fs';
+import { readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from '../doctor/probe.js';
@@ -19,11 +19,15 @@ const WARN_RATIO = 0.75;
 /** Below this default-ish ceiling, a large workspace alone can use up the watches. */
 const LOW_MAX_WATCHES = 65536;
 const LARGE_WORKSPACE_DIRS = 10_000;
+/** Fewer free watches than this, and a workspace's folder count matters. */
+const FEW_FREE_WATCHES = 50_000;
 const RECOMMENDED_WATCHES = 524288;
 const RECOMMENDED_INSTANCES = 1024;
 /** A process with more fds than this is not looked at further (its inotify fds come first rarely). */
 const MAX_FDS_PER_PROCESS = 65536;
 const MAX_WALK_DIRS = 200_000;
+/** How long the walk may hold the event loop at a time. */
+const WALK_SLICE_MS = 8;
 /** Folders that are safe to keep out of the editor's watcher: nobody edits them by hand. */
 const EXCLUDABLE = new Set(['node_modules', 'bazel-bin', 'bazel-out', 'bazel-testlogs', '.direnv', '.venv', '__pycache__', '.terraform', '.tox']);
 
@@ -80,36 +84,37 @@ export interface WorkspaceDirs {
   excludable: Record<string, number>;
 }
 
-/** Counts directories under a workspace (each one costs the editor's watcher a watch), without following links. */
+/**
+ * Counts directories under a workspace (each one costs the editor's watcher a watch), without
+ * following links. Listing is synchronous in short slices: through the 4-thread libuv pool it
+ * is several times slower and would hold up the /proc scan running beside it.
+ */
 export async function countWorkspaceDirs(root: string, deadline: number, maxDirs = MAX_WALK_DIRS): Promise<WorkspaceDirs> {
   const out: WorkspaceDirs = { root, dirs: 0, truncated: false, excludable: {} };
-  const queue: Array<{ dir: string; under?: string }> = [{ dir: root }];
-  const worker = async () => {
-    for (;;) {
-      const next = queue.shift();
-      if (!next) return;
-      if (out.dirs >= maxDirs || performance.now() > deadline) {
-        out.truncated = true;
-        queue.length = 0;
-        return;
-      }
-      out.dirs++;
-      if (next.under) out.excludable[next.under] = (out.excludable[next.under] ?? 0) + 1;
-      let entries: Dirent[];
-      try {
-        entries = await fs.readdir(next.dir, { withFileTypes: true });
-      } catch {
-        continue;
-      }
-      for (const e of entries) {
-        if (!e.isDirectory()) continue;
-        queue.push({ dir: path.join(next.dir, e.name), under: next.under ?? (EXCLUDABLE.has(e.name) ? e.name : undefined) });
-      }
+  const stack: Array<{ dir: string; under?: string }> = [{ dir: root }];
+  let sliceEnd = performance.now() + WALK_SLICE_MS;
+  while (stack.length > 0) {
+    if (out.dirs >= maxDirs || performance.now() > deadline) {
+      out.truncated = true;
+      break;
     }
-  };
-  // Workers drain a shared queue; one that finds it empty while others still list may exit
-  // early, so keep restarting until the queue stays empty.
-  while (queue.length > 0) await Promise.all(Array.from({ length: 8 }, worker));
+    if (performance.now() > sliceEnd) {
+      await new Promise((r) => setImmediate(r));
+      sliceEnd = performance.now() + WALK_SLICE_MS;
+    }
+    const next = stack.pop()!;
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(next.dir, { withFileTypes: true });
+    } catch {
+      continue;
+    }
+    out.dirs++;
+    if (next.under) out.excludable[next.under] = (out.excludable[next.under] ?? 0) + 1;
+    for (const e of entries) {
+      if (e.isDirectory()) stack.push({ dir: path.join(next.dir, e.name), under: next.under ?? (EXCLUDABLE.has(e.name) ? e.name : undefined) });
+    }
+  }
   return out;
 }
 
@@ -249,14 +254,17 @@ export async function runInotify(ctx: ProbeContext): Promise<ProbeOutcome> {
   const maxInstances = parseSysctlInt(await host.readText(INSTANCES_FILE));
   if (maxWatches === undefined) return skipped(`${WATCHES_FILE} is not readable: the kernel has no inotify`);
 
-  // Walk the workspaces while /proc is scanned; the walk gets a third of the time left.
-  const walkDeadline = performance.now() + Math.min(1500, Math.max(100, ctx.remainingMs() / 3));
-  const walks = Promise.all(ctx.workspaces.map((w) => countWorkspaceDirs(w, walkDeadline)));
   const table = await sharedProcessTable(host, ctx.facts);
   // inotify charges the effective uid of the process that created the instance.
   const own = table.processes.filter((p) => (p.euid ?? p.uid) === host.uid);
   const usage = await countInotify(host, own);
-  const workspaces = await walks;
+
+  // Walking a workspace is the slow part (one directory listing per folder): only when the
+  // folder count can change the verdict or the fix.
+  const free = maxWatches - usage.watches;
+  const walkWhy = maxWatches < LOW_MAX_WATCHES ? 'low max' : free < FEW_FREE_WATCHES ? 'few watches free' : usage.watches / Math.max(1, maxWatches) >= WARN_RATIO ? 'watches near the max' : undefined;
+  const walkDeadline = performance.now() + Math.min(1500, Math.max(100, ctx.remainingMs() / 2));
+  const workspaces = walkWhy ? await Promise.all(ctx.workspaces.map((w) => countWorkspaceDirs(w, walkDeadline))) : [];
 
   const findings = inotifyFindings({ maxWatches, maxInstances, usage, uid: host.uid, workspaces });
   return {
@@ -270,7 +278,7 @@ export async function runInotify(ctx: ProbeContext): Promise<ProbeOutcome> {
       processesScanned: usage.processesScanned,
       processTableTruncated: table.truncated,
       topHolders: usage.holders.slice(0, 5).map(({ pid, name, watches, instances }) => ({ pid, name, watches, instances })),
-      workspaces: workspaces.map((w) => ({ path: w.root, dirs: w.dirs, truncated: w.truncated })),
+      workspaces: walkWhy ? workspaces.map((w) => ({ path: w.root, dirs: w.dirs, truncated: w.truncated, excludable: w.excludable })) : `not walked: ${free} of ${maxWatches} watches free`,
     },
   };
 }

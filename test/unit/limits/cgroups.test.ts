@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { ctxFor, fixtureHost, parsed } from './ctx.js';
+import { raiseLimitFixes, runCgroups } from '../../../src/probes/cgroups.js';
+import { Host } from '../../../src/host/host.js';
+
+async function run(scenario: string, pid: number, uid = 0) {
+  const out = await runCgroups(ctxFor(fixtureHost(scenario, pid, uid)));
+  return { out, findings: parsed(out.findings) };
+}
+
+describe('cgroups probe on fixture hosts', () => {
+  it('cgroup-v1-oom: the OOM kill is an error naming memory.oom_control, the 256 MiB limit a warning, the refused fork a warning', async () => {
+    const { out, findings } = await run('cgroup-v1-oom', 30178);
+    expect(out.observed).toMatchObject({ mode: 'hybrid', goplsProcesses: [30177] });
+    const oom = findings.find((f) => f.severity === 'error' && f.classId === 'memory-limit')!;
+    expect(oom.message).toMatch(/OOM killer has killed 1 process/);
+    expect(oom.message).toContain('gopls (pid 30177)');
+    expect(oom.evidence[0]).toMatchObject({ source: '/sys/fs/cgroup/memory/gedoc-oom/memory.oom_control', excerpt: expect.stringContaining('oom_kill 1') });
+    expect(oom.evidence.map((e) => e.source)).toContain('/sys/fs/cgroup/memory/gedoc-oom/memory.failcnt');
+    expect(oom.explains).toEqual(['gopls-launch']);
+    expect(oom.fixes.map((f) => f.id)).toContain('gopls-restart');
+
+    const small = findings.find((f) => f.severity === 'warning' && f.classId === 'memory-limit')!;
+    expect(small.message).toContain('256 MiB');
+    expect(small.evidence[0]).toMatchObject({ source: '/sys/fs/cgroup/memory/gedoc-oom/memory.limit_in_bytes', excerpt: '268435456' });
+
+    const pids = findings.filter((f) => f.classId === 'process-limit');
+    expect(pids).toHaveLength(1);
+    expect(pids[0]).toMatchObject({ severity: 'warning' });
+    expect(pids[0]!.message).toMatch(/refused 1 fork/);
+    expect(pids[0]!.evidence[0]).toMatchObject({ source: '/sys/fs/cgroup/pids/gedoc-oom/pids.events', excerpt: 'max 1' });
+    expect(findings).toHaveLength(3);
+  });
+
+  it('cgroup-hybrid-vm (this VM): no finding, and both gopls processes are looked at', async () => {
+    const { out, findings } = await run('cgroup-hybrid-vm', 30684);
+    expect(findings).toEqual([]);
+    expect(out.status).toBeUndefined();
+    expect(out.observed).toMatchObject({ mode: 'hybrid', goplsProcesses: expect.arrayContaining([30686, 30697]) });
+    const memory = (out.observed as { memory: Array<{ cgroup: string; pids: number[]; effectiveLimitBytes: number | null; oomKill: number }> }).memory;
+    expect(memory).toHaveLength(1);
+    expect(memory[0]).toMatchObject({ cgroup: '/sys/fs/cgroup/memory/process_api/1972e7276a586f62b64044d3c924ee8a', effectiveLimitBytes: null, oomKill: 0 });
+    expect(memory[0]!.pids.sort()).toEqual([30684, 30686, 30697]);
+  });
+
+  it('cgroup-v2-container: memory.events oom_kill is an error, 58 of 64 tasks with refused forks an error', async () => {
+    const { out, findings } = await run('cgroup-v2-container', 30684);
+    expect(out.observed).toMatchObject({ mode: 'v2' });
+    const errors = findings.filter((f) => f.severity === 'error');
+    expect(errors.map((f) => f.classId).sort()).toEqual(['memory-limit', 'process-limit']);
+    expect(errors.find((f) => f.classId === 'memory-limit')!.evidence[0]).toMatchObject({ source: '/sys/fs/cgroup/memory.events', excerpt: 'max 235\noom 2\noom_kill 1' });
+    const pids = errors.find((f) => f.classId === 'process-limit')!;
+    expect(pids.message).toMatch(/58 of its 64 tasks \(91%\), and 3 forks were already refused/);
+    expect(pids.evidence.map((e) => e.source)).toEqual(['/sys/fs/cgroup/pids.current', '/sys/fs/cgroup/pids.max', '/sys/fs/cgroup/pids.events', '/proc/30684/cgroup']);
+    const usage = findings.find((f) => /uses .* of its 512 MiB limit/.test(f.message));
+    expect(usage).toMatchObject({ severity: 'warning' });
+  });
+
+  it('cgroup-v2-user-slice: the limit set on an ancestor is found, and the fix targets that unit', async () => {
+    const { out, findings } = await run('cgroup-v2-user-slice', 30684);
+    const limit = (out.observed as { memory: Array<{ effectiveLimitBytes: number; limitFile: string }> }).memory[0]!;
+    expect(limit).toMatchObject({ effectiveLimitBytes: 805306368, limitFile: '/sys/fs/cgroup/user.slice/user-1000.slice/memory.max' });
+    expect(findings.every((f) => f.severity === 'warning')).toBe(true);
+    const small = findings.find((f) => f.message.includes('768 MiB'))!;
+    expect(small.fixes[0]).toMatchObject({ kind: 'terminal', text: 'systemctl set-property user-1000.slice MemoryMax=4G', needsRoot: true });
+    expect(findings.some((f) => /uses 726 MiB of its 768 MiB limit \(95%/.test(f.message))).toBe(true);
+  });
+
+  it('is skipped, not thrown, when nothing is there', async () => {
+    const out = await runCgroups(ctxFor(new Host({ root: '/nonexistent-root', pid: 1, uid: 0 })));
+    expect(out.status).toBe('skipped');
+    expect(out.reason).toMatch(/mountinfo/);
+  });
+});
+
+describe('raiseLimitFixes', () => {
+  it.each([
+    ['/system.slice/docker-9ec39b91f3d70e1beff50a308f77067065ea6be0d91a3378375056cd4422cf3d.scope', 'memory', { id: 'docker-raise-memory', text: 'docker update --memory 4g --memory-swap 4g 9ec39b91f3d7' }],
+    ['/docker/4f797c539e6c745de61a93ca3ff892358ecbcaccd8414d5db545c38428142970', 'pids', { id: 'docker-raise-pids', text: 'docker update --pids-limit 8192 4f797c539e6c' }],
+    ['/user.slice/user-1000.slice/user@1000.service/app.slice/app-code-1234.scope', 'memory', { id: 'cgroup-raise-memory-max', text: 'systemctl --user set-property app-code-1234.scope MemoryMax=4G', needsRoot: false }],
+    ['/system.slice/gopls-ci.service', 'pids', { id: 'cgroup-raise-tasks-max', text: 'systemctl set-property gopls-ci.service TasksMax=8192', needsRoot: true }],
+    ['/process_api/1972e7276a586f62b64044d3c924ee8a', 'memory', { id: 'cgroup-memory-docs', kind: 'link' }],
+  ] as const)('%s (%s)', (cgPath, kind, want) => expect(raiseLimitFixes(kind, cgPath)[0]).toMatchObject(want));
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { ctxFor, fixtureHost, parsed } from './ctx.js';
+import { processLimitFindings, runProcessLimits, type ProcessLimitsInput } from '../../../src/probes/processLimits.js';
+import { parseLimits } from '../../../src/procfs/limits.js';
+import { FindingSchema } from '../../../src/doctor/model.js';
+
+describe('process-limits probe on fixture hosts', () => {
+  it('inotify-exhausted (uid 65534, nproc 64, nofile 1024): RLIMIT_NPROC at 81% and a low nofile are warnings', async () => {
+    const out = await runProcessLimits(ctxFor(fixtureHost('inotify-exhausted', 11959, 65534)));
+    expect(out.observed).toMatchObject({ uid: 65534, userProcesses: 2, userTasks: 52, maxProcesses: { soft: 64, hard: 64 }, maxOpenFiles: { soft: 1024, hard: 1024 }, pidMax: 32768 });
+    const findings = parsed(out.findings);
+    expect(findings.map((f) => f.severity)).toEqual(['warning', 'warning']);
+    expect(findings[0]!.message).toMatch(/uid 65534 runs 52 tasks against its RLIMIT_NPROC of 64 \(81%\)/);
+    expect(findings[0]!.evidence[0]).toMatchObject({ source: '/proc/11959/limits', excerpt: expect.stringMatching(/^Max processes\s+64\s+64\s+processes$/) });
+    expect(findings[0]!.fixes[0]).toMatchObject({ id: 'rlimit-raise-nproc', needsRoot: true });
+    expect(findings[1]!.message).toMatch(/Max open files is 1024 \(hard 1024\)/);
+  });
+
+  it('root on this VM: no finding, and says why RLIMIT_NPROC is not judged', async () => {
+    const out = await runProcessLimits(ctxFor(fixtureHost('cgroup-hybrid-vm', 30684, 0)));
+    expect(out.findings).toEqual([]);
+    expect(out.observed).toMatchObject({ uid: 0, nprocNote: expect.stringContaining('exempt'), maxProcesses: { soft: 96364 } });
+  });
+});
+
+const base: ProcessLimitsInput = { pidMax: 32768, threadsMax: 192729, tasks: 110, uid: 1000, userTasks: 50, limitsFile: '/proc/self/limits' };
+const limit = (line: string) => parseLimits(line)[0]!;
+
+describe('processLimitFindings', () => {
+  const rows: Array<{ name: string; in: Partial<ProcessLimitsInput>; want: Array<[string, RegExp]> }> = [
+    { name: 'healthy', in: {}, want: [] },
+    { name: 'tasks at 95% of threads-max', in: { threadsMax: 1000, tasks: 950 }, want: [['error', /950 tasks exist against kernel.threads-max 1000 \(95%\)/]] },
+    { name: 'tasks at 85% of pid_max', in: { pidMax: 1000, tasks: 850 }, want: [['warning', /kernel.pid_max 1000/]] },
+    { name: 'NPROC reached', in: { userTasks: 4090, nproc: limit('Max processes             4096                 4096                 processes ') }, want: [['error', /4090 tasks against its RLIMIT_NPROC of 4096/]] },
+    { name: 'NPROC small but idle', in: { userTasks: 20, nproc: limit('Max processes             512                  512                  processes ') }, want: [['warning', /RLIMIT_NPROC is only 512/]] },
+    { name: 'NPROC unlimited', in: { userTasks: 20000, nproc: limit('Max processes             unlimited            unlimited            processes ') }, want: [] },
+    { name: 'root is exempt from NPROC', in: { uid: 0, userTasks: 4096, nproc: limit('Max processes             4096                 4096                 processes ') }, want: [] },
+    { name: 'soft nofile low, hard high', in: { nofile: limit('Max open files            1024                 524288               files     ') }, want: [['warning', /Go programs raise their soft limit/]] },
+    { name: 'nofile fine', in: { nofile: limit('Max open files            20000                20000                files     ') }, want: [] },
+  ];
+  for (const r of rows) {
+    it(r.name, () => {
+      const got = processLimitFindings({ ...base, ...r.in }).map((f) => FindingSchema.parse(f));
+      expect(got.map((f) => f.severity)).toEqual(r.want.map(([s]) => s));
+      r.want.forEach(([, re], i) => expect(got[i]!.message).toMatch(re));
+      for (const f of got) expect(f.evidence.length).toBeGreaterThan(0);
+    });
+  }
+});
