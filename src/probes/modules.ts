@@ -31,8 +31,16 @@ export interface WalkResult {
  * node_modules directories skipped, symlinks not followed. `outer` is the module that owns the
  * root from above (a go.mod in a parent), if any.
  */
-export async function walkWorkspace(root: string, outer: string | undefined, deadline: number, limits = { depth: WALK_MAX_DEPTH, dirs: WALK_MAX_DIRS }): Promise<WalkResult> {
+export async function walkWorkspace(
+  root: string,
+  outer: string | undefined,
+  deadline: number,
+  limits = { depth: WALK_MAX_DEPTH, dirs: WALK_MAX_DIRS },
+  /** Trees that are not the user's code (GOROOT, the module cache) when a folder contains them. */
+  skip: readonly string[] = [],
+): Promise<WalkResult> {
   const res: WalkResult = { modules: [], goDirs: [], vendored: [], dirs: 0 };
+  const skipSet = new Set(skip.map((p) => path.resolve(p)));
   let queue: Array<{ dir: string; module?: string; depth: number }> = [{ dir: root, module: outer, depth: 0 }];
   while (queue.length) {
     const next: typeof queue = [];
@@ -57,11 +65,13 @@ export async function walkWorkspace(root: string, outer: string | undefined, dea
       if (goFiles.length) res.goDirs.push({ dir: item.dir, module, files: goFiles.slice(0, 3) });
       for (const e of entries) {
         if (!e.isDirectory() || e.name.startsWith('.') || e.name.startsWith('_') || SKIP_DIRS.has(e.name)) continue;
+        const child = path.join(item.dir, e.name);
+        if (skipSet.has(child)) continue;
         if (item.depth + 1 > limits.depth) {
           res.truncated ??= 'depth';
           continue;
         }
-        next.push({ dir: path.join(item.dir, e.name), module, depth: item.depth + 1 });
+        next.push({ dir: child, module, depth: item.depth + 1 });
       }
     }
     queue = next;
@@ -190,7 +200,9 @@ async function inspectFolder(
   if (explicitWork !== undefined) observed.GOWORK = explicitWork;
 
   const budgetMs = Math.max(200, Math.min(3000, ctx.remainingMs() - 1500));
-  const walk = await walkWorkspace(root, outer, Date.now() + budgetMs);
+  const v = goEnv.ok ? goEnv.values : {};
+  const notUserCode = [v.GOROOT, v.GOMODCACHE, ...gopathEntries(v).map((g) => path.join(g, 'pkg'))].filter((p): p is string => Boolean(p));
+  const walk = await walkWorkspace(root, outer, Date.now() + budgetMs, undefined, notUserCode);
   const modules = [...(outer ? [outer] : []), ...walk.modules];
   observed.modules = modules.slice(0, 20).map((m) => rel(root, m));
   observed.moduleCount = modules.length;
@@ -206,12 +218,15 @@ async function inspectFolder(
   if (orphans.length) {
     const examples = orphans.slice(0, 5).map((g) => path.join(g.dir, g.files[0]!));
     const lookedUp = ancestors(root);
+    // With no module at all the folder is broken; beside modules, a few loose files (scripts,
+    // examples) only break when opened.
+    const none = modules.length === 0;
     findings.push({
       classId: 'module-resolution',
-      severity: 'error',
-      confidence: 0.9,
+      severity: none ? 'error' : 'warning',
+      confidence: none ? 0.9 : 0.55,
       message:
-        `${orphans.length} director${orphans.length === 1 ? 'y' : 'ies'} in ${root} hold${orphans.length === 1 ? 's' : ''} .go files with no go.mod at or above ${orphans.length === 1 ? 'it' : 'them'}: ` +
+        `${orphans.length} director${orphans.length === 1 ? 'y' : 'ies'} in ${root} hold${orphans.length === 1 ? 's' : ''} .go files with no go.mod at or above ${orphans.length === 1 ? 'it' : 'them'}${none ? '' : ` (outside the ${modules.length} module${modules.length === 1 ? '' : 's'} here)`}: ` +
         `gopls will say "no views" (or "No active builds contain …") for them, so imports, completion and diagnostics fail there.`,
       evidence: [
         { source: root, excerpt: `no go.mod in ${lookedUp.slice(0, 6).join(', ')}${lookedUp.length > 6 ? ', …' : ''}` },

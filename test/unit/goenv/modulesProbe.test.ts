@@ -68,6 +68,29 @@ describe('modules probe (fixture host: no go list)', () => {
     expect(f.fixes[0]).toMatchObject({ id: 'go-mod-init', kind: 'terminal', needsRoot: false, cwd: ws });
   });
 
+  it('loose .go files beside a module are a warning, not an error', async () => {
+    const ws = tree(tempDir('beside'), { 'svc/go.mod': MOD('example.com/svc'), 'svc/s.go': 'package svc\n', 'scripts/gen.go': 'package main\n' });
+    const r = await runProbe(modulesProbe, makeCtx({ workspaces: [ws] }));
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ severity: 'warning' });
+    expect(r.findings[0]!.message).toContain('outside the 1 module here');
+  });
+
+  it('a folder holding the module cache and GOROOT (say, $HOME) does not count them as the user\'s modules', async () => {
+    const home = tree(tempDir('home'), {
+      'go/pkg/mod/golang.org/x/text@v0.3.0/go.mod': MOD('golang.org/x/text'),
+      'go/pkg/mod/golang.org/x/text@v0.3.0/doc.go': 'package text\n',
+      'sdk/go/src/go.mod': MOD('std'),
+      'proj/go.mod': MOD('example.com/proj'),
+      'proj/p.go': 'package proj\n',
+    });
+    const g = fakeGo();
+    const goEnv = okGoEnv(g, { GOPATH: path.join(home, 'go'), GOMODCACHE: path.join(home, 'go/pkg/mod'), GOROOT: path.join(home, 'sdk/go') });
+    const r = await runProbe(modulesProbe, makeCtx({ workspaces: [home], goEnv }));
+    expect(r.findings).toEqual([]);
+    expect(r.observed).toMatchObject({ folders: [{ modules: ['proj'], moduleCount: 1 }] });
+  });
+
   it('two modules and no go.work: a warning with go work init, run in the folder', async () => {
     const ws = tree(tempDir('two'), { 'a/go.mod': MOD('example.com/a'), 'a/a.go': 'package a\n', 'b/go.mod': MOD('example.com/b'), 'b/b.go': 'package b\n' });
     const r = await runProbe(modulesProbe, makeCtx({ workspaces: [ws] }));

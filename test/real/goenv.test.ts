@@ -1,0 +1,126 @@
+// The go-env, login-shell and modules probes on this very machine: real go, real bash, real files.
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Host } from '../../src/host/host.js';
+import { runDoctor } from '../../src/doctor/pipeline.js';
+import type { Finding, Report } from '../../src/doctor/model.js';
+import { goEnvProbe } from '../../src/probes/goEnv.js';
+import { loginShellProbe } from '../../src/probes/loginShell.js';
+import { modulesProbe } from '../../src/probes/modules.js';
+
+const GO_DIR = '/usr/local/go/bin';
+const haveGo = existsSync(path.join(GO_DIR, 'go'));
+const OURS = ['go-env', 'login-shell', 'modules'];
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'goenv-real-'));
+  for (const [rel, content] of Object.entries(files)) {
+    const p = path.join(root, rel);
+    mkdirSync(path.dirname(p), { recursive: true });
+    writeFileSync(p, content);
+  }
+  return root;
+}
+
+const MOD = (m: string, go = '1.22') => `module ${m}\n\ngo ${go}\n`;
+/** The editor's environment: this process's, with PATH guaranteed to hold go unless a test says otherwise. */
+const baseEnv = (): NodeJS.ProcessEnv => {
+  const env = { ...process.env };
+  for (const k of ['GO111MODULE', 'GOOS', 'GOARCH', 'GOWORK', 'GOFLAGS', 'GOROOT', 'GOTOOLCHAIN']) delete env[k];
+  env.PATH = `${GO_DIR}:${process.env.PATH ?? '/usr/bin:/bin'}`;
+  return env;
+};
+
+async function diagnose(workspaces: string[], env: NodeJS.ProcessEnv): Promise<Report> {
+  return runDoctor({ host: new Host(), probes: [goEnvProbe, loginShellProbe, modulesProbe], workspaces, env, timeoutMs: 20_000 });
+}
+
+function ours(report: Report): Finding[] {
+  return report.causes.flatMap((c) => c.findings).filter((f) => OURS.includes(f.probeId ?? ''));
+}
+
+describe.skipIf(!haveGo)('go-env / login-shell / modules on the real machine', () => {
+  it('a healthy module: no error from any of the three probes, and each says what it read', async () => {
+    const ws = tree({ 'go.mod': MOD('example.com/healthy'), 'main.go': 'package main\n\nfunc main() {}\n' });
+    const report = await diagnose([ws], baseEnv());
+    expect(ours(report).filter((f) => f.severity === 'error')).toEqual([]);
+    const rec = Object.fromEntries(report.probes.map((p) => [p.id, p]));
+    expect(rec['go-env']!.status).toMatch(/ok|warn/);
+    expect(rec['go-env']!.observed).toMatchObject({ goBinary: path.join(GO_DIR, 'go'), GOROOT: '/usr/local/go' });
+    expect(rec['modules']!.observed).toMatchObject({ folders: [{ goMod: path.join(ws, 'go.mod'), moduleCount: 1, goList: [{ dir: ws, exitCode: 0 }] }] });
+    expect(rec['login-shell']!.observed).toHaveProperty('loginShell');
+  });
+
+  it('GO111MODULE=off: a module-resolution error', async () => {
+    const ws = tree({ 'go.mod': MOD('example.com/off'), 'main.go': 'package main\n' });
+    const report = await diagnose([ws], { ...baseEnv(), GO111MODULE: 'off' });
+    const f = ours(report).find((x) => x.classId === 'module-resolution' && x.severity === 'error');
+    expect(f?.message).toContain('GO111MODULE=off');
+    expect(report.causes.find((c) => c.id === 'module-resolution')?.severity).toBe('error');
+  });
+
+  it("go missing from the editor's PATH while the login shell has it: an env-inheritance error naming /usr/local/go/bin", async () => {
+    // A login bash whose HOME holds a .bash_profile that puts Go on PATH, as a user's would.
+    const home = tree({ '.bash_profile': `export PATH="${GO_DIR}:$PATH"\n` });
+    const ws = tree({ 'go.mod': MOD('example.com/nogo'), 'main.go': 'package main\n' });
+    const env = { ...baseEnv(), PATH: '/usr/bin:/bin', HOME: home, SHELL: '/bin/bash' };
+    const report = await diagnose([ws], env);
+    const errs = ours(report).filter((f) => f.classId === 'env-inheritance' && f.severity === 'error');
+    expect(errs.length).toBeGreaterThanOrEqual(1);
+    const login = errs.find((f) => f.probeId === 'login-shell');
+    expect(login?.message).toContain(`go is found by your login shell in ${GO_DIR} but not by the editor`);
+    expect(login?.explains).toEqual(['gopls-launch']);
+    expect(login?.fixes.find((x) => x.id === 'login-path-to-profile')).toMatchObject({ kind: 'terminal', needsRoot: false });
+    const goEnv = errs.find((f) => f.probeId === 'go-env');
+    expect(goEnv?.message).toContain("go is not on the editor's PATH");
+    expect(goEnv?.message).toContain(GO_DIR);
+    expect(goEnv?.evidence[0]).toEqual({ source: 'PATH (editor environment)', excerpt: '/usr/bin:/bin' });
+    expect(report.causes[0]?.id).toBe('env-inheritance');
+  });
+
+  it('a folder with two modules and no go.work: a warning', async () => {
+    const ws = tree({ 'a/go.mod': MOD('example.com/a'), 'a/a.go': 'package a\n', 'b/go.mod': MOD('example.com/b'), 'b/b.go': 'package b\n' });
+    const report = await diagnose([ws], baseEnv());
+    const f = ours(report).find((x) => x.classId === 'module-resolution');
+    expect(f).toMatchObject({ severity: 'warning' });
+    expect(f!.fixes[0]).toMatchObject({ text: 'go work init && go work use -r .', cwd: ws });
+    expect(ours(report).filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
+  it('.go files without go.mod: an error', async () => {
+    const ws = tree({ 'main.go': 'package main\n', 'util/u.go': 'package util\n' });
+    const report = await diagnose([ws], baseEnv());
+    const f = ours(report).find((x) => x.classId === 'module-resolution' && x.severity === 'error');
+    expect(f?.message).toContain('no views');
+  });
+
+  it('GOOS=windows in the environment: an env-inheritance warning', async () => {
+    const ws = tree({ 'go.mod': MOD('example.com/win'), 'main.go': 'package main\n' });
+    const report = await diagnose([ws], { ...baseEnv(), GOOS: 'windows' });
+    const f = ours(report).find((x) => x.probeId === 'go-env' && x.classId === 'env-inheritance');
+    expect(f).toMatchObject({ severity: 'warning' });
+    expect(f!.message).toContain('windows/');
+  });
+
+  it('inconsistent vendoring, as go list -m reports it: an error with go mod vendor as the fix', async () => {
+    const ws = tree({
+      'go.mod': `${MOD('example.com/vend')}\nrequire golang.org/x/text v0.3.0\n`,
+      'vendor/modules.txt': '# golang.org/x/text v0.3.0\n',
+      'v.go': 'package vend\n',
+    });
+    const report = await diagnose([ws], baseEnv());
+    const f = ours(report).find((x) => x.probeId === 'modules' && x.severity === 'error');
+    expect(f?.message).toMatch(/Inconsistent vendoring/);
+    expect(f?.evidence[0]!.excerpt).toContain('go: inconsistent vendoring in');
+    expect(f?.fixes[0]).toMatchObject({ text: 'go mod vendor', cwd: ws });
+  });
+
+  it('a go.mod that needs a newer Go under GOTOOLCHAIN=local: a module-resolution error', async () => {
+    const ws = tree({ 'go.mod': MOD('example.com/future', '1.99') });
+    const report = await diagnose([ws], { ...baseEnv(), GOTOOLCHAIN: 'local' });
+    const f = ours(report).find((x) => x.probeId === 'modules' && x.severity === 'error');
+    expect(f?.message).toContain('requires go 1.99');
+  });
+});
