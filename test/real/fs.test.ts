@@ -1,7 +1,7 @@
 // The file-system probes against this very machine, as root: real noexec, read-only and full
 // mounts made for the test and removed in finally (others run tests on this VM meanwhile).
 import { afterAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, realpathSync, writeFileSync, existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -11,6 +11,8 @@ import type { Probe } from '../../src/doctor/probe.js';
 import { mountsProbe } from '../../src/probes/mounts.js';
 import { fileAccessProbe } from '../../src/probes/fileAccess.js';
 import { macPolicyProbe } from '../../src/probes/macPolicy.js';
+import { parseGetfacl } from '../../src/probes/fileAccess.js';
+import { lookPath } from '../../src/facts/lookPath.js';
 
 const isRoot = process.getuid?.() === 0;
 const made: string[] = [];
@@ -131,5 +133,43 @@ describe.runIf(isRoot && process.platform === 'linux')('file-system probes on th
       unmount(dir);
       expect(existsSync(path.join(dir, 'fill'))).toBe(false);
     }
+  });
+
+  it('getfacl on this machine: a mask of r-x cuts a named user down to read and search', async () => {
+    const getfacl = await lookPath('getfacl', process.env);
+    const setfacl = await lookPath('setfacl', process.env);
+    if (!getfacl || !setfacl) return; // acl is not installed: the probe does not use it either
+    const dir = tempDir('ged-real-acl-');
+    execFileSync(setfacl, ['-m', 'u:1001:rwx,g::rwx,m::r-x', dir]);
+    const acl = parseGetfacl(execFileSync(getfacl, ['-p', '--', dir], { encoding: 'utf8' }));
+    expect(acl).toMatchObject({ extended: true, mask: 'r-x' });
+    expect(acl.entries.find((e) => e.qualifier === '1001')).toEqual({ tag: 'user', qualifier: '1001', perms: 'rwx', effective: 'r-x' });
+  });
+
+  it('as uid 1001 through the built CLI: a root-owned module cache with an r-x ACL mask → error naming owner, mode, uid and mask', async () => {
+    const setpriv = await lookPath('setpriv', process.env);
+    const setfacl = await lookPath('setfacl', process.env);
+    const cli = path.resolve('dist/cli.js');
+    if (!setpriv || !setfacl || !existsSync(cli)) return; // `npm test` builds dist first
+    const base = tempDir('ged-real-uid-');
+    execFileSync('chmod', ['0755', base]);
+    const home = path.join(base, 'home');
+    const mod = path.join(base, 'mod');
+    execFileSync('mkdir', [home, mod]);
+    execFileSync('chown', ['1001:1001', home]);
+    execFileSync(setfacl, ['-m', 'u:1001:rwx,m::r-x', mod]);
+    const r = spawnSync(setpriv, ['--reuid=1001', '--regid=1001', '--clear-groups', process.execPath, cli, 'diagnose', '--json'], {
+      cwd: home,
+      encoding: 'utf8',
+      env: { PATH: `${path.dirname(process.execPath)}:/usr/local/go/bin:/usr/bin:/bin`, HOME: home, GOMODCACHE: mod },
+      timeout: 60_000,
+    });
+    expect(r.status).toBe(2);
+    const report = JSON.parse(r.stdout) as { causes: Array<{ findings: Array<{ probeId: string; severity: string; message: string; evidence: Array<{ source: string; excerpt: string }> }> }> };
+    const f = report.causes.flatMap((c) => c.findings).find((x) => x.probeId === 'file-access' && x.message.startsWith('GOMODCACHE'))!;
+    expect(f.severity).toBe('error');
+    expect(f.message).toContain('owned by uid 0, mode 0755, you are uid 1001');
+    expect(f.message).toContain('ACL mask is r-x');
+    expect(f.evidence.some((e) => e.source === `getfacl -p ${mod}` && e.excerpt.includes('mask::r-x'))).toBe(true);
   });
 });
