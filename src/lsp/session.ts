@@ -180,7 +180,11 @@ export async function runGoplsSession(opts: GoplsSessionOptions): Promise<GoplsS
       result.failure = { kind: 'spawn', code: exit.errorCode ?? 'EUNKNOWN', message: exit.message ?? 'the process could not be started' };
       return result;
     }
-    conn = createMessageConnection(new StreamMessageReader(server.stdout), quietWriter(new StreamMessageWriter(server.stdin)));
+    const reader = new StreamMessageReader(server.stdout);
+    // With half a message buffered (a server that died mid-write), vscode-jsonrpc re-arms a 10 s
+    // partial-message timer forever, and dispose() does not clear it: the CLI never exits.
+    reader.partialMessageTimeout = 0;
+    conn = createMessageConnection(reader, quietWriter(new StreamMessageWriter(server.stdin)));
     const workspaceFolders = opts.workspaces.map((w) => ({ uri: pathToFileURL(w).href, name: path.basename(w) }));
     conn.onRequest('workspace/configuration', (p: ConfigurationParams) => p.items.map(() => ({})));
     conn.onRequest('workspace/workspaceFolders', () => workspaceFolders);
