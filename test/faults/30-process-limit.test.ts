@@ -2,10 +2,13 @@
 // pids.max; go build and the doctor both run inside it, as they would in a limited systemd scope.
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GO, expectDiagnosis, inCgroup, makeCgroup, removeCgroupVerified, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, writeSmallModule } from './lib/harness.js';
+import { GO, writeBigModule, expectDiagnosis, inCgroup, makeCgroup, removeCgroupVerified, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, writeSmallModule } from './lib/harness.js';
 import { existsSync, readFileSync } from 'node:fs';
 
-/** Node needs about a dozen threads to start; a go build with an empty cache needs far more. */
+/**
+ * Node needs about a dozen tasks to start; a parallel build of the whole standard library (-p 8,
+ * empty cache) forks far more (measured: pids.events max > 100 at 24).
+ */
 const PIDS_MAX = 24;
 
 describe('fault: pids cgroup limit', () => {
@@ -17,9 +20,10 @@ describe('fault: pids cgroup limit', () => {
       cg.write('pids.max', String(PIDS_MAX));
       // An empty GOCACHE, so the build really compiles (and forks) instead of reading the cache.
       const env = userEnv({ GOCACHE: path.join(dir, 'gocache') });
-      const sym = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env, wrap: inCgroup(cg.dir), keepBytes: 256 * 1024 });
+      const big = await writeBigModule(path.join(dir, 'big'));
+      const sym = await runCmd(GO, ['build', '-p', '8', '-o', '/dev/null', '.'], { cwd: big, env, wrap: inCgroup(cg.dir), keepBytes: 256 * 1024 });
       expect(sym.code).not.toBe(0);
-      expect(sym.stdout + sym.stderr).toMatch(/resource temporarily unavailable|failed to create new OS thread \(have \d+ already; errno=11\)/);
+      expect(sym.stdout + sym.stderr).toMatch(/fork\/exec \S+: resource temporarily unavailable|failed to create new OS thread \(have \d+ already; errno=11\)/);
       expect(cg.read('pids.events')).toMatch(/^max [1-9]\d*/);
 
       const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: inCgroup(cg.dir) });

@@ -1,6 +1,6 @@
 // fs-access: the Go caches unusable three real ways: a read-only bind mount, a directory owned by
 // another user with mode 0755 (the user here is nobody, the owner root), and a full disk.
-import { mkdirSync, writeFileSync, chmodSync, openSync, writeSync, closeSync } from 'node:fs';
+import { mkdirSync, writeFileSync, chmodSync, openSync, writeSync, closeSync, readdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GO, NOBODY, asUser, bindReadOnly, chownTree, expectDiagnosis, isMountPoint, makeHome, mountTmpfs, removeTree, runCmd, runDoctorCli, summarize, tempDir, unmountVerified, userEnv, userEnvFor, writeSmallModule } from './lib/harness.js';
@@ -73,15 +73,26 @@ describe('fault: Go caches not writable', () => {
     const mnt = path.join(dir, 'gocache');
     mkdirSync(mnt);
     const ws = writeSmallModule(path.join(dir, 'ws'));
+    // Sources an hour old, as a user's are. go skips its module index for files modified in the
+    // last seconds, and on that path a full GOCACHE shows up as "package fmt is not in std"
+    // (measured here) instead of the ENOSPC it really is.
+    const anHourAgo = new Date(Date.now() - 3600_000);
+    for (const f of readdirSync(ws)) utimesSync(path.join(ws, f), anHourAgo, anHourAgo);
+    utimesSync(ws, anHourAgo, anHourAgo);
     try {
       await mountTmpfs(mnt, 'size=1m,nr_inodes=2k,mode=0755');
-      // Fill it: write until the kernel says ENOSPC.
+      // Fill it to the last page: big writes, then page-sized ones, until the kernel says ENOSPC.
+      // (Left with a few free pages, go writes half an index and reports "package fmt is not in std"
+      // instead: a real but different symptom.)
       const fd = openSync(path.join(mnt, 'filler'), 'w');
-      const chunk = Buffer.alloc(64 * 1024, 0x5a);
       try {
-        for (;;) writeSync(fd, chunk);
-      } catch (e) {
-        expect((e as NodeJS.ErrnoException).code).toBe('ENOSPC');
+        for (const size of [64 * 1024, 4096, 1]) {
+          try {
+            for (;;) writeSync(fd, Buffer.alloc(size, 0x5a));
+          } catch (e) {
+            expect((e as NodeJS.ErrnoException).code).toBe('ENOSPC');
+          }
+        }
       } finally {
         closeSync(fd);
       }
