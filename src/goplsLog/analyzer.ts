@@ -398,9 +398,9 @@ export class LogAnalyzer {
   /** A stack inside a JSON string (window/logMessage carrying stderr): split on \n and read. */
   private crashFromText(text: string): void {
     const parts = unescapeJsonFragment(text).split('\n');
-    const i = parts.findIndex((p) => /(?:^|\] )(panic|fatal error): /.test(p) || /^SIG[A-Z]+: /.test(p));
+    const i = parts.findIndex((p) => /(?:^|\] |")(panic|fatal error): /.test(p) || /^SIG[A-Z]+: /.test(p));
     if (i < 0 || this.crashes.length >= MAX_CRASHES) return;
-    const first = parts[i]!.replace(/^.*?\] (?=panic|fatal)/, '');
+    const first = parts[i]!.replace(/^.*?(?:\] |")(?=panic: |fatal error: )/, '').replace(/"$/, '');
     const s = parseStackLine(first);
     if (!s || (s.kind !== 'panic' && s.kind !== 'fatal' && s.kind !== 'signal-dump')) return;
     const rec: CrashRecord = {

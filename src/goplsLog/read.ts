@@ -43,7 +43,7 @@ export async function readLogFile(path: string, opts: ReadLogOptions = {}): Prom
       analyzer.feed(b);
       bytesRead += b.length;
       if (opts.signal?.aborted || (opts.deadline !== undefined && performance.now() > opts.deadline)) {
-        complete = false;
+        complete = bytesRead >= totalBytes;
         break;
       }
     }

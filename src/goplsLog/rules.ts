@@ -158,7 +158,7 @@ export const RULES: readonly Rule[] = [
     confidence: 0.85,
     needles: ['panic: '],
     // Go's runtime writes "panic: " at the start of a line; inside a JSON string it follows "\n".
-    test: /(?:^|\\n|\] )panic: /,
+    test: /(?:^|\\n|\] |")panic: /,
     says: 'gopls panicked and died (the stack is in the evidence)',
   },
   {
@@ -175,7 +175,7 @@ export const RULES: readonly Rule[] = [
     severity: 'error',
     confidence: 0.8,
     needles: ['fatal error: '],
-    test: /(?:^|\\n|\] )fatal error: /,
+    test: /(?:^|\\n|\] |")fatal error: /,
     yieldsTo: ['fatal-out-of-memory', 'thread-create-failed'],
     says: 'the Go runtime in gopls hit a fatal error and the process died',
   },

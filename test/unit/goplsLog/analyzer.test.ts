@@ -1,0 +1,133 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyzeText, LogAnalyzer, MAX_LINE_BYTES } from '../../../src/goplsLog/analyzer.js';
+
+const F = path.resolve('test/fixtures/logs');
+const fx = (n: string) => readFileSync(path.join(F, n));
+
+describe('real gopls v0.23.0 -rpc.trace captures', () => {
+  it('healthy trace: requests counted per method, latencies matched, one deliberate error reply, no events', () => {
+    const s = analyzeText(fx('trace-healthy.rpc.log'));
+    // What capture/record-trace.mjs sent.
+    expect(s.requestsSent).toEqual({ initialize: 1, 'textDocument/hover': 2, 'textDocument/completion': 1, 'textDocument/definition': 1, 'textDocument/documentSymbol': 1, shutdown: 1 });
+    expect(s.notificationsSent).toEqual({ initialized: 1, 'textDocument/didOpen': 1, exit: 1 });
+    expect(s.requestsReceived).toEqual({ 'window/workDoneProgress/create': 1, 'workspace/configuration': 1 });
+    const hover = s.latencies.find((l) => l.method === 'textDocument/hover')!;
+    expect(hover).toEqual({ method: 'textDocument/hover', count: 1, p50: 857, p95: 857, max: 857 });
+    expect(s.slowest[0]).toMatchObject({ method: 'shutdown', ms: 3287 });
+    expect(s.errorReplies).toEqual([{ method: 'textDocument/hover', count: 1, messages: [{ message: expect.stringContaining('no package metadata for file'), line: 89 }] }]);
+    expect(s.serverStarts).toHaveLength(1);
+    expect(s.unknownLines).toBe(0);
+    expect(s.events).toEqual([]);
+    expect(s.crashes).toEqual([]);
+  });
+
+  it('go missing: the cause, the "no views" replies, the go failure', () => {
+    const s = analyzeText(fx('trace-go-missing.rpc.log'));
+    expect(s.eventCounts).toEqual({ 'go-missing': 4, 'no-views': 4 });
+    expect(s.errorReplies.map((e) => [e.method, e.count])).toEqual([
+      ['textDocument/hover', 1],
+      ['textDocument/completion', 1],
+      ['textDocument/definition', 1],
+      ['textDocument/documentSymbol', 1],
+    ]);
+    const nv = s.events.find((e) => e.ruleId === 'no-views')!;
+    expect(nv).toMatchObject({ line: 77, text: '[Error - Received] 18:16:35.831 PM #1 no views', classId: 'module-resolution' });
+    expect(s.goFailures[0]!.status).toContain('go command required, not found');
+  });
+
+  it('user-code errors are not environment events (broken import, didOpen text skipped)', () => {
+    const s = analyzeText(fx('trace-broken-import.rpc.log'));
+    expect(s.events).toEqual([]);
+    expect(s.unknownLines).toBe(0);
+  });
+
+  it('OOM-killed trace just stops: unanswered requests, no crash text', () => {
+    const s = analyzeText(fx('trace-oom-killed.rpc.log'));
+    expect(s.serverStarts).toHaveLength(1);
+    expect(s.crashes).toEqual([]);
+    expect(s.unanswered).toBeGreaterThan(0);
+  });
+});
+
+describe('crash output', () => {
+  it('real SIGABRT goroutine dump: one signal crash with a sanitized stack', () => {
+    const s = analyzeText(fx('gopls-sigabrt.stderr.log'));
+    expect(s.crashes).toHaveLength(1);
+    const c = s.crashes[0]!;
+    expect(c).toMatchObject({ kind: 'signal', line: 1, message: 'SIGABRT: abort' });
+    expect(c.dumpLines).toBeGreaterThan(200);
+    expect(c.stack.length).toBeLessThanOrEqual(60);
+    expect(c.stack.join('\n')).not.toMatch(/\/root\/|\/usr\/local\/go\/src|0x[0-9a-f]{6,}\?/);
+    expect(c.stack).toContain('\tserve.go:173');
+    expect(s.unknownLines).toBe(0);
+  });
+
+  it('vscode-go #3606 sanitized panic', () => {
+    const s = analyzeText(fx('public/vscode-go-3606-panic.txt'));
+    expect(s.crashes[0]).toMatchObject({ kind: 'panic', message: 'runtime error: invalid memory address or nil pointer dereference' });
+    expect(s.crashes[0]!.stack).toContain('golang.org/x/tools/gopls/internal/lsp/cache.localPackageKey(...)');
+    expect(s.crashes[0]!.stack).toContain('\tcheck.go:1402');
+    expect(s.eventCounts.panic).toBe(1);
+  });
+
+  it('golang/go #42889 out of memory', () => {
+    const s = analyzeText(fx('public/golang-go-42889-oom.txt'));
+    expect(s.crashes[0]).toMatchObject({ kind: 'fatal', message: 'runtime: out of memory' });
+    expect(s.eventCounts['fatal-out-of-memory']).toBe(1);
+    expect(s.eventCounts['fatal-error']).toBeUndefined();
+  });
+
+  it('golang/go #68927 Neovim log: a panic inside escaped stderr strings', () => {
+    const s = analyzeText(fx('public/golang-go-68927-nvim.log'));
+    expect(s.eventCounts.panic).toBe(1);
+    expect(s.crashes[0]).toMatchObject({ kind: 'panic', line: 2 });
+  });
+
+  it('editor channel framing: the crash is read through the prefix', () => {
+    const s = analyzeText(fx('editor/golang.go/gopls (server).log'));
+    expect(s.shapes.editorLog).toBe(30);
+    expect(s.crashes[0]).toMatchObject({ kind: 'signal', message: 'SIGABRT: abort' });
+  });
+
+  it('public snippets land in their classes', () => {
+    expect(analyzeText(fx('public/chromebrew-87-noexec.txt')).events.map((e) => e.classId)).toEqual(['noexec-mount', 'noexec-mount']);
+    expect(analyzeText(fx('public/chromebrew-87-readonly.txt')).events.map((e) => e.ruleId)).toEqual(['read-only-fs']);
+    expect(analyzeText(fx('public/gaia-117-inotify.txt')).events.map((e) => e.ruleId)).toEqual(['inotify-enospc']);
+  });
+});
+
+describe('streaming', () => {
+  it('any split of the bytes gives the same summary', () => {
+    const all = Buffer.concat([fx('trace-go-missing.rpc.log'), fx('public/vscode-go-3606-panic.txt')]);
+    const whole = analyzeText(all);
+    for (const size of [1, 7, 100, 4096]) {
+      const a = new LogAnalyzer();
+      for (let i = 0; i < all.length; i += size) a.feed(all.subarray(i, i + size));
+      expect(a.end()).toEqual(whole);
+    }
+  });
+
+  it('a giant line is cut into pieces, never held whole', () => {
+    const big = Buffer.alloc(MAX_LINE_BYTES * 3 + 10, 'x');
+    const text = Buffer.concat([Buffer.from("[Trace - 1:00:00.000 PM] Received notification 'window/logMessage'.\nParams: "), big, Buffer.from(' no space left on device\nnext\n')]);
+    const a = new LogAnalyzer();
+    for (let i = 0; i < text.length; i += 65536) a.feed(text.subarray(i, i + 65536));
+    const s = a.end();
+    expect(s.lines).toBe(3);
+    expect(s.eventCounts['no-space-left']).toBe(1);
+    expect(s.events[0]!.text.length).toBeLessThan(500);
+  });
+
+  it('a record cut mid-line at the end of the file is fine', () => {
+    const s = analyzeText("[Trace - 18:16:18.401 PM] Sending request 'initialize - (0)'.\nParams: {\"proc");
+    expect(s.endedMidLine).toBe(true);
+    expect(s.requestsSent).toEqual({ initialize: 1 });
+  });
+
+  it('UTF-8 evidence survives the latin1 fast path', () => {
+    const s = analyzeText('open /home/jürgen/データ: permission denied\n');
+    expect(s.events[0]!.text).toBe('open /home/jürgen/データ: permission denied');
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyzeText } from '../../../src/goplsLog/analyzer.js';
+import { crashVerdict, parseKernelOomKills, maxStartsWithin } from '../../../src/goplsLog/crashVerdict.js';
+import { EvidenceSchema } from '../../../src/doctor/model.js';
+
+const F = path.resolve('test/fixtures/logs');
+const log = (n: string) => ({ source: path.join(F, n), summary: analyzeText(readFileSync(path.join(F, n))) });
+
+describe('crashVerdict on real crashes', () => {
+  it('OOM kill in a v1 memory cgroup: oom_kill 0 → 1 and SIGKILL, kernel log names the pid', () => {
+    const v = crashVerdict({
+      logs: [log('trace-oom-killed.rpc.log')],
+      oomKill: { before: 0, after: 1, source: '/sys/fs/cgroup/memory/x/memory.oom_control' },
+      exit: { signal: 'SIGKILL', source: 'gopls process', pid: 16572 },
+      kernelLog: { source: 'dmesg', text: readFileSync(path.join(F, 'kernel-oom.dmesg.log'), 'utf8') },
+    });
+    expect(v.kind).toBe('oom-kill');
+    expect(v.classId).toBe('memory-limit');
+    expect(v.evidence.map((e) => e.source)).toEqual(['/sys/fs/cgroup/memory/x/memory.oom_control', 'dmesg', 'dmesg', 'gopls process']);
+    for (const e of v.evidence) EvidenceSchema.parse(e);
+  });
+
+  it('SIGKILL without an OOM record is a plain kill, not memory', () => {
+    const v = crashVerdict({ exit: { signal: 'SIGKILL', source: 'gopls process' }, oomKill: { before: 0, after: 0, source: 'memory.events' } });
+    expect(v).toMatchObject({ kind: 'killed-by-signal', classId: 'gopls-launch' });
+  });
+
+  it('real SIGABRT dump: killed by a signal, with the stack', () => {
+    const v = crashVerdict({ logs: [log('gopls-sigabrt.stderr.log')], exit: { code: 2, source: 'gopls process' } });
+    expect(v.kind).toBe('killed-by-signal');
+    expect(v.summary).toContain('SIGABRT');
+    expect(v.stack?.[0]).toBe('SIGABRT: abort');
+  });
+
+  it('panic (vscode-go #3606) with the sanitized stack', () => {
+    const v = crashVerdict({ logs: [log('public/vscode-go-3606-panic.txt')] });
+    expect(v).toMatchObject({ kind: 'panic', classId: 'gopls-launch' });
+    expect(v.stack).toContain('\tcheck.go:1402');
+    expect(v.evidence[0]).toMatchObject({ line: 1 });
+  });
+
+  it('runtime out of memory (golang/go #42889)', () => {
+    expect(crashVerdict({ logs: [log('public/golang-go-42889-oom.txt')] })).toMatchObject({ kind: 'out-of-memory', classId: 'memory-limit' });
+  });
+
+  it('exited before initialize, with the reason in the log', () => {
+    const v = crashVerdict({ logs: [log('trace-go-missing.rpc.log')], exit: { code: 1, source: 'gopls process', initialized: false } });
+    expect(v).toMatchObject({ kind: 'failed-start', classId: 'env-inheritance' });
+  });
+
+  it('crash loop: 5 starts within 3 minutes and nothing else', () => {
+    const t0 = Date.UTC(2026, 0, 1);
+    const v = crashVerdict({ starts: [0, 20, 50, 90, 150].map((s) => t0 + s * 1000) });
+    expect(v).toMatchObject({ kind: 'crash-loop', crashLoop: { starts: 5 } });
+    expect(crashVerdict({ starts: [0, 100, 200, 300, 400].map((s) => t0 + s * 1000) }).kind).toBe('none');
+  });
+
+  it('a loop with a panic names the panic and mentions the loop', () => {
+    const t0 = Date.UTC(2026, 0, 1);
+    const v = crashVerdict({ logs: [log('public/vscode-go-3606-panic.txt')], starts: [1, 2, 3, 4, 5].map((s) => t0 + s * 1000) });
+    expect(v.kind).toBe('panic');
+    expect(v.crashLoop).toEqual({ starts: 5, withinMs: 180000 });
+  });
+
+  it('nothing happened', () => expect(crashVerdict({}).kind).toBe('none'));
+});
+
+describe('kernel log and windows', () => {
+  it('reads both OOM record forms', () => {
+    const k = parseKernelOomKills(readFileSync(path.join(F, 'kernel-oom.dmesg.log'), 'utf8'));
+    expect(k.map((x) => [x.pid, x.comm])).toEqual([
+      [16572, 'gopls'],
+      [16572, 'gopls'],
+    ]);
+  });
+  it('max starts within a window', () => {
+    expect(maxStartsWithin([0, 10, 20, 1000, 1005], 15)).toBe(2);
+    expect(maxStartsWithin([], 10)).toBe(0);
+  });
+});

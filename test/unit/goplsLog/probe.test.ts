@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import os from 'node:os';
+import { mkdtempSync, writeFileSync, readFileSync, utimesSync } from 'node:fs';
+import { goplsLogsProbe } from '../../../src/probes/goplsLogs.js';
+import { logfileFromFlags, orderEditorChannelFiles, discoverGoplsLogs } from '../../../src/goplsLog/discover.js';
+import type { ProbeContext } from '../../../src/doctor/probe.js';
+import { Host } from '../../../src/host/host.js';
+import { FindingSchema } from '../../../src/doctor/model.js';
+
+const F = path.resolve('test/fixtures/logs');
+
+function ctx(over: Partial<ProbeContext> = {}, budgetMs = 5000): ProbeContext {
+  const end = performance.now() + budgetMs;
+  return {
+    host: new Host({ root: 'test/fixtures/hosts/none', pid: 1, uid: 1000 }),
+    env: { TMPDIR: '/nonexistent-tmp' },
+    workspaces: ['/tmp'],
+    goplsLogs: [],
+    settings: {},
+    signal: new AbortController().signal,
+    remainingMs: () => end - performance.now(),
+    facts: undefined as never,
+    ...over,
+  };
+}
+
+describe('discovery', () => {
+  it('-logfile in its spellings', () => {
+    expect(logfileFromFlags(['-rpc.trace', '-logfile', '/x/g.log'])).toBe('/x/g.log');
+    expect(logfileFromFlags(['-logfile=auto'])).toBe('auto');
+    expect(logfileFromFlags(['--logfile=/y'])).toBe('/y');
+    expect(logfileFromFlags(['-rpc.trace'])).toBeUndefined();
+  });
+  it('editor channel and its rolled copies, live file first', () => {
+    expect(orderEditorChannelFiles(['gopls (server).log_2', 'Go.log', 'gopls (server).log', 'gopls (server).log_1'])).toEqual(['gopls (server).log', 'gopls (server).log_1', 'gopls (server).log_2']);
+  });
+  it('-logfile=auto is <TMPDIR>/gopls-<pid>.log, newest first', async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'ged-auto-'));
+    writeFileSync(path.join(tmp, 'gopls-111.log'), 'a');
+    writeFileSync(path.join(tmp, 'gopls-222.log'), 'b');
+    writeFileSync(path.join(tmp, 'other.log'), 'c');
+    utimesSync(path.join(tmp, 'gopls-111.log'), 1000, 1000);
+    const found = await discoverGoplsLogs({ explicit: [], goplsFlags: ['-logfile=auto'], env: { TMPDIR: tmp }, workspaces: [] });
+    expect(found).toEqual([
+      { path: path.join(tmp, 'gopls-222.log'), origin: 'logfile-auto' },
+      { path: path.join(tmp, 'gopls-111.log'), origin: 'logfile-auto' },
+    ]);
+  });
+});
+
+describe('gopls-logs probe', () => {
+  it('skips when there is no log', async () => {
+    const r = await goplsLogsProbe.run(ctx());
+    expect(r.status).toBe('skipped');
+  });
+
+  it('go missing trace: env-inheritance error explaining module-resolution, evidence with line numbers', async () => {
+    const file = path.join(F, 'trace-go-missing.rpc.log');
+    const r = await goplsLogsProbe.run(ctx({ goplsLogs: [file] }));
+    const fs = r.findings!.map((f) => FindingSchema.parse(f));
+    const go = fs.find((f) => f.classId === 'env-inheritance')!;
+    expect(go.severity).toBe('error');
+    expect(go.explains).toContain('module-resolution');
+    expect(go.evidence[0]).toMatchObject({ source: file, line: 42 });
+    const nv = fs.find((f) => f.classId === 'module-resolution')!;
+    expect(nv.evidence[0]).toEqual({ source: file, line: 77, excerpt: '[Error - Received] 18:16:35.831 PM #1 no views' });
+    expect((r.observed!.logs as Array<{ requests: number }>)[0]!.requests).toBe(6);
+  });
+
+  it('healthy trace: no findings, counts observed', async () => {
+    const r = await goplsLogsProbe.run(ctx({ goplsLogs: [path.join(F, 'trace-healthy.rpc.log'), path.join(F, 'trace-broken-import.rpc.log')] }));
+    expect(r.findings).toEqual([]);
+    expect(r.status).toBeUndefined();
+    expect(r.observed!.logs).toHaveLength(2);
+  });
+
+  it('finds the editor channel and its rolled copy through editorLogDir', async () => {
+    const r = await goplsLogsProbe.run(ctx({ settings: { editorLogDir: path.join(F, 'editor') } }));
+    const logs = r.observed!.logs as Array<{ path: string; origin: string }>;
+    expect(logs.map((l) => [path.basename(l.path), l.origin])).toEqual([
+      ['gopls (server).log', 'editor-channel'],
+      ['gopls (server).log_1', 'editor-channel'],
+    ]);
+    const classes = r.findings!.map((f) => f.classId);
+    expect(classes).toContain('gopls-launch'); // the SIGABRT dump
+    expect(classes).toContain('env-inheritance'); // go missing in the rolled copy
+  });
+
+  it('stops at the deadline and says how far it got', async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'ged-big-'));
+    const big = path.join(tmp, 'big.log');
+    // Bigger than one read chunk (1 MiB): real records repeated.
+    writeFileSync(big, readFileSync(path.join(F, 'trace-healthy.rpc.log')).toString().repeat(250));
+    const ac = new AbortController();
+    ac.abort();
+    const r = await goplsLogsProbe.run(ctx({ goplsLogs: [big], signal: ac.signal }, 5000));
+    // 250 initialize records in seconds also read as a crash loop (an error): fail, not warn.
+    expect(r.status).toBe('fail');
+    expect(r.reason).toMatch(/big\.log: read 1\.0 of 3\.1 MB before the deadline/);
+  });
+});
