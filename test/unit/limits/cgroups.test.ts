@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ctxFor, fixtureHost, parsed } from './ctx.js';
-import { raiseLimitFixes, runCgroups } from '../../../src/probes/cgroups.js';
+import { judgeMemory, judgePids, raiseLimitFixes, runCgroups } from '../../../src/probes/cgroups.js';
 import { Host } from '../../../src/host/host.js';
 
 async function run(scenario: string, pid: number, uid = 0) {
@@ -81,4 +81,40 @@ describe('raiseLimitFixes', () => {
     ['/system.slice/gopls-ci.service', 'pids', { id: 'cgroup-raise-tasks-max', text: 'systemctl set-property gopls-ci.service TasksMax=8192', needsRoot: true }],
     ['/process_api/1972e7276a586f62b64044d3c924ee8a', 'memory', { id: 'cgroup-memory-docs', kind: 'link' }],
   ] as const)('%s (%s)', (cgPath, kind, want) => expect(raiseLimitFixes(kind, cgPath)[0]).toMatchObject(want));
+});
+
+describe('judgeMemory / judgePids', () => {
+  const read = (file: string, text?: string) => ({ file, text });
+  const mem = (dir: string, limit: number | 'max', usage: number, inactiveFile = 0) => ({
+    dir,
+    limit,
+    limitRead: read(`${dir}/memory.max`, String(limit)),
+    usage,
+    usageRead: read(`${dir}/memory.current`, String(usage)),
+    inactiveFile,
+  });
+  const view = (levels: ReturnType<typeof mem>[]) => ({ version: 2 as const, placement: {} as never, levels });
+
+  it('the effective limit is the smallest on the way up, and the tightest level is judged by working set', () => {
+    const v = judgeMemory(view([mem('/cg/a/b', 2 * 1024 ** 3, 600e6), mem('/cg/a', 768 * 1024 ** 2, 700e6, 100e6), mem('/cg', 'max', 900e6)]));
+    expect(v.effectiveLimit?.bytes).toBe(768 * 1024 ** 2);
+    expect(v.effectiveLimit?.level.dir).toBe('/cg/a');
+    expect(v.tightest?.level.dir).toBe('/cg/a');
+    expect(v.tightest?.workingSet).toBe(600e6); // 700e6 minus 100e6 of inactive file cache
+  });
+
+  it('no limit anywhere: no effective limit', () => {
+    expect(judgeMemory(view([mem('/cg/a', 'max', 1e9), mem('/cg', 'max', 2e9)])).effectiveLimit).toBeUndefined();
+  });
+
+  it('pids: the smallest max, the fullest level, and the most refusals', () => {
+    const lvl = (dir: string, max: number | 'max', current: number, eventsMax: number) => ({
+      dir, max, current, eventsMax,
+      maxRead: read(`${dir}/pids.max`), currentRead: read(`${dir}/pids.current`), eventsRead: read(`${dir}/pids.events`),
+    });
+    const v = judgePids([lvl('/cg/a/b', 1000, 100, 0), lvl('/cg/a', 120, 110, 4), lvl('/cg', 'max', 300, 0)]);
+    expect(v.effectiveMax?.max).toBe(120);
+    expect(v.tightest?.level.dir).toBe('/cg/a');
+    expect(v.refused).toMatchObject({ count: 4 });
+  });
 });
