@@ -77,6 +77,14 @@ describe('mounts probe on fixture hosts', () => {
     }
   });
 
+  it('GOCACHE on a FUSE mount (bindfs, captured on this VM) → one fs-access warning', async () => {
+    const { findings } = await run('mounts-fuse-gocache', { GOCACHE: '/tmp/ged-fusecache-biMH' });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ classId: 'fs-access', severity: 'warning' });
+    expect(findings[0]!.message).toMatch(/GOCACHE \/tmp\/ged-fusecache-biMH is on a FUSE file system \(fuse\)/);
+    expect(findings[0]!.fixes[0]).toMatchObject({ kind: 'setting', key: 'go.toolsEnvVars', value: { GOCACHE: '/home/gopher/.cache/go-build' } });
+  });
+
   it('skips with a reason when mountinfo cannot be read', async () => {
     const { rec } = await run('seccomp-filter', {});
     expect(rec.status).toBe('skipped');
