@@ -33,7 +33,7 @@ const MEMORY_ERROR_RATIO = 0.97;
 const PIDS_WARN_RATIO = 0.8;
 const PIDS_ERROR_RATIO = 0.9;
 /** Reading every user process's exe link is cheap, but not without end. */
-const MAX_EXE_LOOKUPS = 4000;
+const MAX_EXE_LOOKUPS = 2000;
 
 export function formatBytes(n: number): string {
   if (n >= GiB) return `${(n / GiB).toFixed(n % GiB === 0 ? 0 : 1)} GiB`;
@@ -396,12 +396,14 @@ function pidsFindings(view: CgroupView<PidsLevel>, subjects: Subject[], membersh
 
 async function findGopls(host: Host, processes: readonly ProcessEntry[]): Promise<ProcessEntry[]> {
   const own = processes.filter((p) => p.uid === host.uid || p.euid === host.uid);
-  const byName = own.filter((p) => p.name === 'gopls');
-  // comm is what was exec'd; a gopls reached through a differently named link shows in exe.
-  const others = own.filter((p) => p.name !== 'gopls').slice(0, MAX_EXE_LOOKUPS);
+  // comm is the name that was exec'd ("gopls", or "gopls-v0.23.0" for a versioned binary);
+  // a gopls started through a differently named link only shows in exe.
+  const isGoplsName = (n: string | undefined) => n !== undefined && /^gopls([-_.@]|$)/.test(n);
+  const byName = own.filter((p) => isGoplsName(p.name));
+  const others = own.filter((p) => !isGoplsName(p.name)).slice(0, MAX_EXE_LOOKUPS);
   const byExe = await mapLimit(others, 64, async (p) => {
     const exe = await host.readlink(`/proc/${p.pid}/exe`);
-    return exe && path.posix.basename(exe.replace(/ \(deleted\)$/, '')) === 'gopls' ? p : undefined;
+    return exe && isGoplsName(path.posix.basename(exe.replace(/ \(deleted\)$/, ''))) ? p : undefined;
   });
   return [...byName, ...byExe.filter((p): p is ProcessEntry => p !== undefined)];
 }
