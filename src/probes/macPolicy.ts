@@ -29,6 +29,8 @@ export const STATUS = '/proc/self/status';
 /** Read from the end: the newest records are what matter, and these files grow large. */
 export const LOGS = ['/var/log/audit/audit.log', '/var/log/kern.log', '/var/log/syslog', '/var/log/messages'];
 const TAIL_BYTES = 512 * 1024;
+/** On the live machine, a denial older than this is history, not the cause of today's trouble. */
+export const RECENT_DAYS = 14;
 
 export interface MacState {
   selinux: SelinuxMode;
@@ -181,10 +183,22 @@ export async function readTail(host: Host, p: string, bytes = TAIL_BYTES): Promi
   }
 }
 
-async function readDenials(ctx: ProbeContext): Promise<{ denials: MacState['denials']; logs: Record<string, string | number> }> {
+/** Records without a parsable time (ausearch -i output, syslog prefixes) are kept. */
+export function isRecent(d: Denial, nowSec: number, days = RECENT_DAYS): boolean {
+  return d.time === undefined || nowSec - d.time <= days * 86400;
+}
+
+async function readDenials(ctx: ProbeContext): Promise<{ denials: MacState['denials']; logs: Record<string, string | number>; old: number }> {
   const denials: MacState['denials'] = [];
   const logs: Record<string, string | number> = {};
   let readable = 0;
+  let old = 0;
+  // Fixture logs are old by nature; only the live machine's clock says what "recent" is.
+  const recent = (d: Denial) => {
+    if (!ctx.host.live || isRecent(d, Date.now() / 1000)) return true;
+    old++;
+    return false;
+  };
   for (const p of LOGS) {
     const r = await readTail(ctx.host, p);
     if (!r.ok) {
@@ -194,7 +208,7 @@ async function readDenials(ctx: ProbeContext): Promise<{ denials: MacState['deni
     readable++;
     const found = parseDenials(r.text).filter((d) => isGoToolComm(d.comm) || isEditorComm(d.comm));
     // A signal the Go runtime sends itself (SIGURG preemption) denied by a container profile is noise.
-    const relevant = found.filter((d) => d.operation !== 'signal');
+    const relevant = found.filter((d) => d.operation !== 'signal').filter(recent);
     logs[p] = relevant.length;
     for (const d of relevant) denials.push({ ...d, line: r.firstLine ? d.line : 0, source: p });
   }
@@ -205,13 +219,13 @@ async function readDenials(ctx: ProbeContext): Promise<{ denials: MacState['deni
       const r = await ctx.host.exec(dmesg, [], { timeoutMs: 1000, signal: ctx.signal, env: ctx.env, maxBuffer: 2 * 1024 * 1024 });
       if (r.failed) logs.dmesg = r.errorCode ?? r.stderr.trim().split('\n')[0] ?? 'failed';
       else {
-        const relevant = parseDenials(r.stdout).filter((d) => (isGoToolComm(d.comm) || isEditorComm(d.comm)) && d.operation !== 'signal');
+        const relevant = parseDenials(r.stdout).filter((d) => (isGoToolComm(d.comm) || isEditorComm(d.comm)) && d.operation !== 'signal').filter(recent);
         logs.dmesg = relevant.length;
         for (const d of relevant) denials.push({ ...d, source: 'dmesg' });
       }
     }
   }
-  return { denials, logs };
+  return { denials, logs, old };
 }
 
 export const macPolicyProbe: Probe = {
@@ -235,7 +249,7 @@ export const macPolicyProbe: Probe = {
     const selinuxContext = selinux !== 'disabled' && looksLikeSelinuxContext(currentText) ? currentText : undefined;
     const status = await ctx.host.read(STATUS, 64 * 1024);
     const seccomp = status.ok ? parseSeccompStatus(status.text) : {};
-    const { denials, logs } = await readDenials(ctx);
+    const { denials, logs, old } = await readDenials(ctx);
     const state: MacState = { selinux, selinuxContext, apparmor, apparmorSource, seccomp, denials };
     return {
       findings: assessMac(state),
@@ -247,6 +261,7 @@ export const macPolicyProbe: Probe = {
         seccomp: status.ok ? seccomp : status.code,
         logs,
         denials: denials.length,
+        oldDenialsIgnored: old || undefined,
       },
     };
   },

@@ -97,3 +97,13 @@ describe('assessMac', () => {
     expect(assessMac(state({ apparmor: { profile: 'unconfined', mode: 'unconfined' } }))).toEqual([]);
   });
 });
+
+describe('isRecent', () => {
+  const [d] = parseDenials('type=AVC msg=audit(1696227229.107:8490): avc:  denied  { write } for  pid=1 comm="go" tclass=file permissive=0');
+  it('keeps a denial from the last two weeks and drops an older one; untimed records are kept', async () => {
+    const { isRecent } = await import('../../../src/probes/macPolicy.js');
+    expect(isRecent(d!, 1696227229 + 13 * 86400)).toBe(true);
+    expect(isRecent(d!, 1696227229 + 15 * 86400)).toBe(false);
+    expect(isRecent({ ...d!, time: undefined }, 2e9)).toBe(true);
+  });
+});
