@@ -155,6 +155,9 @@ export function activate(context: vscode.ExtensionContext): void {
     vscode.workspace.onDidOpenTextDocument((d) => d.languageId === 'go' && !watcher.active && reviewWatcher()),
     vscode.extensions.onDidChange(reviewWatcher),
     vscode.workspace.onDidChangeConfiguration((e) => {
+      // vscode-go restarts gopls when its settings change (go.toolsEnvVars, go.alternateTools,
+      // go.languageServerFlags, gopls.*): that exit is not a crash.
+      if (e.affectsConfiguration('go') || e.affectsConfiguration('gopls')) watcher.expectRestart(15_000);
       if (e.affectsConfiguration('goEnvDoctor.autoRunOnCrash')) reviewWatcher();
       if (e.affectsConfiguration('goEnvDoctor.statusBar')) badge.update(session.report, session.crashed);
     }),

@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { DiagnoseOptions } from '../doctor/diagnose.js';
 import type { DoctorSettings } from '../doctor/probe.js';
 import { loadEngine } from './loadEngine.js';
+import { PROBE_ENV_MARKER } from './goplsChildren.js';
 import type { ClassId, Report } from '../doctor/model.js';
 import type { ProgressEvent } from '../doctor/pipeline.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -103,7 +104,8 @@ export class DoctorSession implements vscode.Disposable {
     return {
       workspaces: ws.length ? ws : [],
       goplsLogs: extra.map((p) => resolveSettingPath(p, inputs.env, ws[0])),
-      env: inputs.env,
+      // Marks the gopls the probes start, so the crash watcher does not take their exit for a crash.
+      env: { ...inputs.env, [PROBE_ENV_MARKER]: '1' },
       settings,
       timeoutMs: Math.max(1000, cfg.get<number>('probeTimeoutMs') ?? 8000),
     };

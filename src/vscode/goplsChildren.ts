@@ -54,7 +54,23 @@ export async function childrenOf(host: Host, pid: number): Promise<{ pids: numbe
 
 const isGoplsName = (s: string) => s === 'gopls' || /\/gopls$/.test(s);
 
-/** This process's live gopls children (comm "gopls", or an exe whose basename is gopls). */
+/**
+ * Set in the environment of every process the doctor's own probes start (gopls version, the LSP
+ * handshake): the extension host is their parent too, and their exit is not the editor's gopls dying.
+ */
+export const PROBE_ENV_MARKER = 'GO_ENV_DOCTOR_PROBE';
+
+/** NUL-separated NAME=value pairs of /proc/<pid>/environ. */
+export function parseEnviron(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const kv of text.split('\0')) {
+    const i = kv.indexOf('=');
+    if (i > 0) out[kv.slice(0, i)] = kv.slice(i + 1);
+  }
+  return out;
+}
+
+/** This process's live gopls children (comm "gopls", or an exe whose basename is gopls), not the doctor's own. */
 export async function goplsChildrenOf(host: Host, pid: number): Promise<GoplsChild[]> {
   const { pids } = await childrenOf(host, pid);
   const out: GoplsChild[] = [];
@@ -62,7 +78,10 @@ export async function goplsChildrenOf(host: Host, pid: number): Promise<GoplsChi
     const st = parseProcStat((await host.readText(`/proc/${c}/stat`, 4096)) ?? '');
     if (!st || st.ppid !== pid || st.state === 'Z') continue;
     const exe = st.comm === 'gopls' ? 'gopls' : ((await host.readlink(`/proc/${c}/exe`)) ?? '').replace(/ \(deleted\)$/, '');
-    if (isGoplsName(st.comm) || isGoplsName(exe)) out.push({ pid: c, starttime: st.starttime });
+    if (!isGoplsName(st.comm) && !isGoplsName(exe)) continue;
+    const environ = await host.readText(`/proc/${c}/environ`, 256 * 1024);
+    if (environ !== undefined && parseEnviron(environ)[PROBE_ENV_MARKER] === '1') continue;
+    out.push({ pid: c, starttime: st.starttime });
   }
   return out;
 }

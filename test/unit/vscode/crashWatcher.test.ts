@@ -1,15 +1,18 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { Host } from '../../../src/host/host.js';
 import { GoplsCrashWatcher, type GoplsDeath } from '../../../src/vscode/crashWatcher.js';
-import { childrenOf, goplsChildrenOf, parseChildrenList, parseProcStat, stillRunning } from '../../../src/vscode/goplsChildren.js';
+import { childrenOf, goplsChildrenOf, parseChildrenList, parseEnviron, parseProcStat, stillRunning } from '../../../src/vscode/goplsChildren.js';
 
-// Real /proc files of this VM: node 24861 spawned gopls 24868 and sleep 24869 (see its README).
+// Real /proc files of this VM: node 30335 spawned the editor-like gopls 30361, a probe's gopls
+// 30367 (GO_ENV_DOCTOR_PROBE=1 in its environment) and sleep 30375 (see its README).
 const FIXTURE = 'test/fixtures/hosts/exthost-gopls-child';
-const PARENT = 24861;
-const GOPLS = 24868;
+const PARENT = 30335;
+const GOPLS = 30361;
+const PROBE_GOPLS = 30367;
+const STARTTIME = Number(readFileSync(path.join(FIXTURE, 'proc', String(GOPLS), 'stat'), 'utf8').split(') ')[1]!.split(' ')[19]);
 
 describe('parseProcStat', () => {
   it.each([
@@ -39,18 +42,23 @@ describe('finding gopls children on a real /proc copy', () => {
 
   it('scans /proc/*/stat when the kernel has no task children files', async () => {
     expect((await childrenOf(host, PARENT)).via).toBe('scan');
-    expect((await childrenOf(host, PARENT)).pids.sort()).toEqual([24868, 24869]);
+    expect((await childrenOf(host, PARENT)).pids.sort()).toEqual([30361, 30367, 30375]);
   });
 
-  it('picks gopls and not its sibling', async () => {
-    expect(await goplsChildrenOf(host, PARENT)).toEqual([{ pid: GOPLS, starttime: 252126 }]);
+  it("picks the editor's gopls: not its sibling, not the gopls a probe started", async () => {
+    expect(await goplsChildrenOf(host, PARENT)).toEqual([{ pid: GOPLS, starttime: STARTTIME }]);
     expect(await goplsChildrenOf(host, 1)).toEqual([]);
   });
 
+  it('reads the probe marker from /proc/<pid>/environ', async () => {
+    expect(parseEnviron((await host.readText(`/proc/${PROBE_GOPLS}/environ`))!)).toEqual({ PATH: '/usr/local/go/bin:/usr/bin:/bin', HOME: '/root', GO_ENV_DOCTOR_PROBE: '1' });
+    expect(parseEnviron('A=1\0B=x=y\0\0')).toEqual({ A: '1', B: 'x=y' });
+  });
+
   it('knows a live process from a vanished or reused pid', async () => {
-    expect(await stillRunning(host, { pid: GOPLS, starttime: 252126 })).toBe(true);
+    expect(await stillRunning(host, { pid: GOPLS, starttime: STARTTIME })).toBe(true);
     expect(await stillRunning(host, { pid: GOPLS, starttime: 1 })).toBe(false);
-    expect(await stillRunning(host, { pid: 999999, starttime: 252126 })).toBe(false);
+    expect(await stillRunning(host, { pid: 999999, starttime: STARTTIME })).toBe(false);
   });
 });
 
