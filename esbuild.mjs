@@ -19,6 +19,8 @@ const common = {
 
 const builds = [
   esbuild.build({ ...common, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  // The log analyzer on its own, for bench/goplsLog.bench.mjs.
+  esbuild.build({ ...common, entryPoints: ['src/goplsLog/index.ts'], outfile: 'dist/goplsLog.js' }),
 ];
 if (existsSync('src/extension.ts')) {
   builds.push(esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }));

@@ -136,7 +136,9 @@ interface CrashCapture {
 }
 
 export class LogAnalyzer {
-  private carry: Buffer | undefined;
+  /** The pending (unterminated) line, in pieces. */
+  private carry: Buffer[] = [];
+  private carryLen = 0;
   /** The previous piece of a line longer than MAX_LINE_BYTES was already handled. */
   private midLongLine = false;
   private endedMidLine = false;
@@ -169,10 +171,21 @@ export class LogAnalyzer {
   feed(chunk: Buffer): void {
     if (chunk.length === 0) return;
     this.bytes += chunk.length;
+    // No newline in it: only remember it (copying the pending line on every small chunk would be
+    // quadratic), unless the pending line grew past the cap.
+    if (chunk.indexOf(10) < 0) {
+      this.carry.push(Buffer.from(chunk));
+      this.carryLen += chunk.length;
+      if (this.carryLen > MAX_LINE_BYTES) {
+        const buf = this.takeCarry();
+        this.onPiece(buf.toString('latin1'), 0, buf.length, buf);
+      }
+      return;
+    }
     let buf = chunk;
-    if (this.carry) {
-      buf = Buffer.concat([this.carry, chunk]);
-      this.carry = undefined;
+    if (this.carryLen) {
+      this.carry.push(chunk);
+      buf = this.takeCarry();
     }
     const s = buf.toString('latin1');
     let pos = 0;
@@ -187,17 +200,24 @@ export class LogAnalyzer {
         // A giant line: handle what we have as one piece, keep nothing.
         this.onPiece(s, pos, buf.length, buf);
       } else {
-        this.carry = Buffer.from(buf.subarray(pos));
+        this.carry.push(Buffer.from(buf.subarray(pos)));
+        this.carryLen = buf.length - pos;
       }
     }
   }
 
+  private takeCarry(): Buffer {
+    const b = this.carry.length === 1 ? this.carry[0]! : Buffer.concat(this.carry);
+    this.carry = [];
+    this.carryLen = 0;
+    return b;
+  }
+
   /** The file ended: a last line without a newline is still a line; a cut record is fine. */
   end(): LogSummary {
-    this.endedMidLine = Boolean(this.carry?.length) || this.midLongLine;
-    if (this.carry && this.carry.length) {
-      const buf = this.carry;
-      this.carry = undefined;
+    this.endedMidLine = this.carryLen > 0 || this.midLongLine;
+    if (this.carryLen > 0) {
+      const buf = this.takeCarry();
       this.onLine(buf.toString('latin1'), 0, buf.length, buf);
     }
     this.finishCrash();
