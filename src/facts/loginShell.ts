@@ -41,7 +41,12 @@ export async function readLoginShellEnv(host: Host, env: NodeJS.ProcessEnv, sign
   if (!shell) return { ok: false, reason: 'no SHELL variable and no login shell in /etc/passwd' };
   const base = path.basename(shell);
   // -i makes bash/zsh read the rc files people put PATH in; fish and sh variants take -l -c too.
-  const args = /^(bash|zsh|ksh|mksh)$/.test(base) ? ['-l', '-i', '-c', LOGIN_SHELL_SCRIPT] : ['-l', '-c', LOGIN_SHELL_SCRIPT];
+  // csh and tcsh accept -l only as the sole flag: they get -c alone (and still read ~/.cshrc).
+  const args = /^(bash|zsh|ksh|mksh)$/.test(base)
+    ? ['-l', '-i', '-c', LOGIN_SHELL_SCRIPT]
+    : /^t?csh$/.test(base)
+      ? ['-c', LOGIN_SHELL_SCRIPT]
+      : ['-l', '-c', LOGIN_SHELL_SCRIPT];
   // The launcher's own loader variables are left out, so what the shell sets itself shows.
   const shellEnv: NodeJS.ProcessEnv = { ...env, TERM: 'dumb' };
   for (const k of LAUNCHER_ONLY_VARS) delete shellEnv[k];
