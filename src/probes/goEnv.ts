@@ -10,7 +10,7 @@ import type { Probe, ProbeContext, ProbeOutcome } from '../doctor/probe.js';
 import { skipped } from '../doctor/probe.js';
 import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact, type GoEnvValues } from '../facts/goEnv.js';
 import { pathEntries } from '../facts/lookPath.js';
-import { alternateToolFix, gorootFix, loginShellGo, profilePathFix } from './loginShell.js';
+import { alternateToolFix, DEFAULT_GO_NOTE, GO_EXTENSION_DEFAULT_GO, gorootFix, loginShellGo, profilePathFix } from './loginShell.js';
 
 /** Where Go installs usually live, looked at when go is not on PATH (to say "installed but not on PATH"). */
 export const USUAL_GO_DIRS = ['/usr/local/go/bin', '/usr/lib/go/bin', '/snap/bin', '/usr/bin'];
@@ -157,6 +157,8 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
     } else {
       fixes.push({ id: 'install-go', kind: 'link', title: 'Download and install Go', url: 'https://go.dev/doc/install' });
     }
+    const goBinFound = login?.go ?? (dir ? path.join(dir, 'go') : undefined);
+    const fallback = goBinFound === GO_EXTENSION_DEFAULT_GO;
     const evidence: Evidence[] = [
       { source: 'PATH (editor environment)', excerpt: ctx.env.PATH ?? '<unset>' },
       { source: 'PATH lookup for go', excerpt: `looked in: ${[...looked, ...USUAL_GO_DIRS.filter((d) => !looked.includes(d))].join(', ') || '<nothing: PATH is empty>'}` },
@@ -167,8 +169,8 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
         {
           classId: 'env-inheritance',
           severity: 'error',
-          confidence: login || usual.length ? 0.95 : 0.85,
-          message: `go is not on the editor's PATH: the Go extension and gopls both need it.${where}`,
+          confidence: fallback ? 0.75 : login || usual.length ? 0.95 : 0.85,
+          message: `go is not on the editor's PATH: the Go extension and gopls both need it.${where}${fallback ? DEFAULT_GO_NOTE : ''}`,
           evidence,
           fixes,
           explains: ['gopls-launch'],

@@ -14,6 +14,13 @@ export const COMPARED_GO_VARS = ['GOPATH', 'GOROOT', 'GOFLAGS', 'GO111MODULE', '
 /** Loader and toolkit variables that a launcher sets for itself and that reach every child. */
 export const LEAKY_VARS = LAUNCHER_ONLY_VARS;
 
+/**
+ * vscode-go's getBinPathWithExplanation falls back to this go when PATH has none, and then puts
+ * its directory on the PATH of the tools it starts: only what runs outside the extension misses it.
+ */
+export const GO_EXTENSION_DEFAULT_GO = '/usr/local/go/bin/go';
+export const DEFAULT_GO_NOTE = ` The Go extension falls back to ${GO_EXTENSION_DEFAULT_GO} by itself, but tasks, the debugger and anything else started with the editor's PATH still cannot find go.`;
+
 export const FLATPAK_DOCS = 'https://github.com/flathub/com.visualstudio.code#support-for-language-extension';
 const FLATPAK_GO_EXTENSION = 'org.freedesktop.Sdk.Extension.golang';
 
@@ -301,14 +308,16 @@ async function toolFindings(
     const profile = profilePathFix([dir], home);
     if (profile) fixes.push(profile);
     fixes.push(alternateToolFix(c.tool, c.login));
+    const fallback = c.tool === 'go' && c.login === GO_EXTENSION_DEFAULT_GO;
     out.push({
       classId: 'env-inheritance',
       severity: 'error',
-      confidence: 0.9,
+      confidence: fallback ? 0.75 : 0.9,
       message:
         `${c.tool} is found by your login shell in ${dir} but not by the editor: its PATH lacks ${dir}. ` +
         `The editor was started without your shell start-up files (a desktop launcher does not read ~/.bashrc or ~/.zshrc)` +
-        (c.tool === 'go' ? ', and gopls needs go to load any package.' : ', so the Go extension cannot start gopls.'),
+        (c.tool === 'go' ? ', and gopls needs go to load any package.' : ', so the Go extension cannot start gopls.') +
+        (fallback ? DEFAULT_GO_NOTE : ''),
       evidence: [
         { source: loginCommand, excerpt: `PATH=${loginEnv.PATH ?? ''}\n${c.tool} → ${c.login}` },
         { source: 'PATH (editor environment)', excerpt: ctx.env.PATH ?? '<unset>' },

@@ -72,6 +72,8 @@ describe.skipIf(!haveGo)('go-env / login-shell / modules on the real machine', (
     const login = errs.find((f) => f.probeId === 'login-shell');
     expect(login?.message).toContain(`go is found by your login shell in ${GO_DIR} but not by the editor`);
     expect(login?.explains).toEqual(['gopls-launch']);
+    // vscode-go's own fallback to /usr/local/go/bin/go is said, not hidden.
+    expect(login?.message).toContain('falls back to /usr/local/go/bin/go');
     expect(login?.fixes.find((x) => x.id === 'login-path-to-profile')).toMatchObject({ kind: 'terminal', needsRoot: false });
     const goEnv = errs.find((f) => f.probeId === 'go-env');
     expect(goEnv?.message).toContain("go is not on the editor's PATH");
