@@ -35,6 +35,8 @@ const MAX_PENDING = 20_000;
 const MAX_CRASHES = 20;
 const MAX_GO_FAILURES = 50;
 const MAX_ERROR_MESSAGES = 5;
+const MAX_INTERNED = 2000;
+const MAX_STARTS_KEPT = 200;
 const SLOWEST = 10;
 
 export interface LogEvent {
@@ -108,8 +110,9 @@ export interface LogSummary {
   latencies: MethodLatency[];
   slowest: SlowRequest[];
   errorReplies: ErrorReplies[];
-  /** initialize requests: each is a (re)start of the server. */
+  /** initialize requests: each is a (re)start of the server (the last 200 kept). */
   serverStarts: ServerStart[];
+  serverStartCount: number;
   crashes: CrashRecord[];
   goFailures: GoFailureRecord[];
   /** Events kept for evidence (capped per rule); eventCounts has the full counts. */
@@ -164,6 +167,8 @@ export class LogAnalyzer {
   private readonly goFailures: GoFailureRecord[] = [];
   private readonly events: LogEvent[] = [];
   private readonly eventCounts = new Map<RuleId, number>();
+  private readonly interned = new Map<string, string>();
+  private serverStartCount = 0;
   /** Deterministic reservoir sampling once a method has more samples than we keep. */
   private rng = 0x9e3779b9;
 
@@ -303,6 +308,8 @@ export class LogAnalyzer {
   private onBracketLine(line: string, buf: Buffer | undefined, off: number): boolean {
     const h = parseTraceHeader(line);
     if (h) {
+      h.method = this.intern(h.method);
+      if (h.id !== undefined) h.id = own(h.id);
       this.shapes.traceRecords++;
       this.awaitingFailureMessage = undefined;
       const dayMs = this.dayMsOf(h.time);
@@ -310,7 +317,11 @@ export class LogAnalyzer {
       switch (h.kind) {
         case 'request': {
           bump(fromEditor ? this.requestsSent : this.requestsReceived, h.method);
-          if (h.method === 'initialize' && fromEditor) this.starts.push({ line: this.lineNo, time: h.time, ...(dayMs !== undefined ? { dayMs } : {}) });
+          if (h.method === 'initialize' && fromEditor) {
+            this.serverStartCount++;
+            this.starts.push({ line: this.lineNo, time: own(h.time), ...(dayMs !== undefined ? { dayMs } : {}) });
+            if (this.starts.length > MAX_STARTS_KEPT) this.starts.shift();
+          }
           if (h.id !== undefined) this.setPending(`${fromEditor ? 'c' : 's'}:${h.id}`, { method: h.method, line: this.lineNo, ...(dayMs !== undefined ? { dayMs } : {}) });
           // What the editor sends is the user's code and settings; what gopls asks is gopls's words.
           this.body = fromEditor ? 'skip' : 'scan';
@@ -355,7 +366,7 @@ export class LogAnalyzer {
     if (cl) {
       this.shapes.clientLog++;
       this.body = 'none';
-      if (cl.failedMethod) this.awaitingFailureMessage = { method: cl.failedMethod, line: this.lineNo };
+      if (cl.failedMethod) this.awaitingFailureMessage = { method: this.intern(cl.failedMethod), line: this.lineNo };
       // The rest of the line may be stderr the client relayed ("[Error - 5:19:22 AM] panic: …").
       this.startCrash(cl.text);
       this.scan(line, buf, off);
@@ -377,8 +388,8 @@ export class LogAnalyzer {
     const rec: CrashRecord = {
       kind: s.kind === 'panic' ? 'panic' : s.kind === 'fatal' ? 'fatal' : 'signal',
       line: this.lineNo,
-      message: s.kind === 'signal-dump' ? `${s.signal}: ${s.message}` : sanitizeMessage(s.message),
-      stack: [sanitizeStackLine(s)],
+      message: own(s.kind === 'signal-dump' ? `${s.signal}: ${s.message}` : sanitizeMessage(s.message)),
+      stack: [own(sanitizeStackLine(s))],
       dumpLines: 1,
     };
     this.crash = { rec, blanks: 0 };
@@ -403,7 +414,7 @@ export class LogAnalyzer {
     cap.blanks = 0;
     cap.rec.dumpLines++;
     this.shapes.crashLines++;
-    if (cap.rec.stack.length < MAX_STACK_LINES) cap.rec.stack.push(sanitizeStackLine(s));
+    if (cap.rec.stack.length < MAX_STACK_LINES) cap.rec.stack.push(own(sanitizeStackLine(s)));
     if (ed) this.shapes.editorLog++;
     return true;
   }
@@ -426,15 +437,15 @@ export class LogAnalyzer {
     const rec: CrashRecord = {
       kind: s.kind === 'panic' ? 'panic' : s.kind === 'fatal' ? 'fatal' : 'signal',
       line: this.lineNo,
-      message: s.kind === 'signal-dump' ? `${s.signal}: ${s.message}` : sanitizeMessage(s.message),
-      stack: [sanitizeStackLine(s)],
+      message: own(s.kind === 'signal-dump' ? `${s.signal}: ${s.message}` : sanitizeMessage(s.message)),
+      stack: [own(sanitizeStackLine(s))],
       dumpLines: 1,
     };
     for (const p of parts.slice(i + 1)) {
       const t = parseStackLine(p);
       if (!t) continue;
       rec.dumpLines++;
-      if (rec.stack.length < MAX_STACK_LINES) rec.stack.push(sanitizeStackLine(t as StackLine));
+      if (rec.stack.length < MAX_STACK_LINES) rec.stack.push(own(sanitizeStackLine(t as StackLine)));
     }
     this.crashes.push(rec);
   }
@@ -445,7 +456,7 @@ export class LogAnalyzer {
     if (!SCREEN.test(text)) return;
     const rules = matchRules(text);
     const failure = text.includes(': stderr: ') ? parseGoFailure(text) : undefined;
-    if (failure && this.goFailures.length < MAX_GO_FAILURES) this.goFailures.push({ line: this.lineNo, ...failure });
+    if (failure && this.goFailures.length < MAX_GO_FAILURES) this.goFailures.push({ line: this.lineNo, status: own(failure.status), stderr: own(failure.stderr) });
     if (rules.length === 0) return;
     const excerpt = excerptOf(text, buf, off, rules[0]!);
     for (const r of rules) {
@@ -460,6 +471,16 @@ export class LogAnalyzer {
   }
 
   // --- bookkeeping ------------------------------------------------------------------------
+
+  /** Method names and ids repeat: one owned copy each (bounded: a hostile log gets no new ones). */
+  private intern(s: string): string {
+    const hit = this.interned.get(s);
+    if (hit !== undefined) return hit;
+    if (this.interned.size >= MAX_INTERNED) return own(s);
+    const o = own(s);
+    this.interned.set(o, o);
+    return o;
+  }
 
   private dayMsOf(time: string): number | undefined {
     let t = timeOfDayMs(time);
@@ -501,10 +522,11 @@ export class LogAnalyzer {
   }
 
   private noteError(method: string, message: string, line: number): void {
+    method = this.intern(method);
     let e = this.errors.get(method);
     if (!e) this.errors.set(method, (e = { method, count: 0, messages: [] }));
     e.count++;
-    const msg = sanitizeMessage(message).slice(0, 300);
+    const msg = own(sanitizeMessage(message).slice(0, 300));
     if (e.messages.length < MAX_ERROR_MESSAGES && !e.messages.some((m) => m.message === msg)) e.messages.push({ message: msg, line });
   }
 
@@ -528,6 +550,7 @@ export class LogAnalyzer {
       slowest: [...this.slowest],
       errorReplies: [...this.errors.values()].sort((a, b) => b.count - a.count),
       serverStarts: [...this.starts],
+      serverStartCount: this.serverStartCount,
       crashes: [...this.crashes],
       goFailures: [...this.goFailures],
       events: [...this.events],
@@ -536,6 +559,15 @@ export class LogAnalyzer {
       unanswered: this.pending.size,
     };
   }
+}
+
+/**
+ * A fresh copy of a string cut out of a chunk. V8 keeps a substring as a view of its parent, so
+ * one stored method name would keep its whole 1 MiB chunk alive; everything kept past the line
+ * it came from goes through here (or through intern()).
+ */
+export function own(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
 
 function bump(m: Map<string, number>, k: string): void {

@@ -7,7 +7,7 @@ export interface ReadLogOptions {
   signal?: AbortSignal;
   /** A performance.now() instant after which reading stops. */
   deadline?: number;
-  /** Read size; 1 MiB keeps syscalls few and memory flat. */
+  /** Read size. 64 KiB measured faster than 1 MiB and keeps the heap flat (each chunk is one latin1 string). */
   chunkBytes?: number;
 }
 
@@ -36,7 +36,7 @@ export async function readLogFile(path: string, opts: ReadLogOptions = {}): Prom
   const analyzer = new LogAnalyzer();
   let bytesRead = 0;
   let complete = true;
-  const stream = createReadStream(path, { highWaterMark: opts.chunkBytes ?? 1024 * 1024 });
+  const stream = createReadStream(path, { highWaterMark: opts.chunkBytes ?? 64 * 1024 });
   try {
     for await (const chunk of stream) {
       const b = chunk as Buffer;

@@ -90,7 +90,7 @@ describe('gopls-logs probe', () => {
   it('stops at the deadline and says how far it got', async () => {
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'ged-big-'));
     const big = path.join(tmp, 'big.log');
-    // Bigger than one read chunk (1 MiB): real records repeated.
+    // Bigger than one read chunk (64 KiB): real records repeated.
     writeFileSync(big, readFileSync(path.join(F, 'trace-healthy.rpc.log')).toString().repeat(250));
     const ac = new AbortController();
     ac.abort();
