@@ -44,7 +44,11 @@ function pct(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : 100;
 }
 
-/** error: nothing left (< 50 MiB, or < 1000 inodes); warning: < 1 GiB or < 2% (bytes or inodes). */
+/**
+ * error: nothing left (< 50 MiB, or < 1000 inodes); warning: < 2% free (bytes or inodes), or
+ * < 1 GiB free on a file system more than half used. A small file system that is still mostly
+ * empty (a 64 MiB tmpfs made for GOTMPDIR) is not "little space left".
+ */
 export function assessSpace(s: SpaceFacts): SpaceVerdict {
   const bytesFree = s.bavail * s.bsize;
   const bytesTotal = s.blocks * s.bsize;
@@ -58,7 +62,7 @@ export function assessSpace(s: SpaceFacts): SpaceVerdict {
     if (bytesFree < SPACE_ERROR_BYTES) {
       raise('error');
       reasons.push(`${formatBytes(bytesFree)} free of ${formatBytes(bytesTotal)}`);
-    } else if (bytesFree < SPACE_WARN_BYTES || pctFree < SPACE_WARN_PCT) {
+    } else if ((bytesFree < SPACE_WARN_BYTES && pctFree < 50) || pctFree < SPACE_WARN_PCT) {
       raise('warning');
       reasons.push(`${formatBytes(bytesFree)} free of ${formatBytes(bytesTotal)} (${pctFree}%)`);
     }

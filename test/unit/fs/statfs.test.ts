@@ -12,6 +12,8 @@ describe('assessSpace', () => {
     { name: 'full: 0 bytes', in: fsOf(0, 64 * 1024), level: 'error', reason: /^0 B free of 64\.0 KiB$/ },
     { name: 'under 50 MiB', in: fsOf(40 * MiB, 100 * GiB), level: 'error' },
     { name: 'under 1 GiB', in: fsOf(900 * MiB, 100 * GiB), level: 'warning', reason: /900\.0 MiB free of 100\.0 GiB \(0\.9%\)/ },
+    { name: 'a small, mostly empty tmpfs (64 MiB, all free) is fine', in: fsOf(64 * MiB, 64 * MiB), level: 'ok' },
+    { name: 'a small tmpfs more than half used', in: fsOf(200 * MiB, 512 * MiB), level: 'warning', reason: /200\.0 MiB free of 512\.0 MiB/ },
     { name: 'over 1 GiB but under 2%', in: fsOf(3 * GiB, 400 * GiB), level: 'warning' },
     { name: 'inodes exhausted with space left', in: fsOf(50 * GiB, 100 * GiB, 12, 6_553_600), level: 'error', reason: /12 inodes free/ },
     { name: 'inodes under 2%', in: fsOf(50 * GiB, 100 * GiB, 100_000, 6_553_600), level: 'warning' },
