@@ -43,6 +43,8 @@ export const QUIET_SETTINGS: Record<string, unknown> = {
   'npm.autoDetect': 'off',
   'typescript.tsc.autoDetect': 'off',
   'extensions.ignoreRecommendations': true,
+  // Port auto-detection runs `ps -F -A -l | grep root` from the extension host as root: not ours to count.
+  'remote.autoForwardPorts': false,
 };
 
 export interface CodeServerOptions {
@@ -63,6 +65,8 @@ export interface CodeServer {
   userDataDir: string;
   extensionsDir: string;
   settingsFile: string;
+  /** HOME of code-server and everything it starts. */
+  home: string;
   /** Everything code-server printed, for failure messages. */
   output(): string;
   readSettings(): Record<string, unknown>;
@@ -136,6 +140,12 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   for (const k of Object.keys(env)) if (k.startsWith('VITEST') || k === 'NODE_OPTIONS') delete env[k];
   // code-server writes its own logs and heartbeat under XDG_DATA_HOME/code-server: keep them in the run's dir.
   env.XDG_DATA_HOME = path.join(root, 'xdg-data');
+  // A home of its own, so nothing the editor, gopls or a fix writes (~/.cache/gopls, a new GOTMPDIR,
+  // VS Code's device id) outlives the run. Shaped like a Go user's home: GOPATH/bin and caches exist.
+  if (!opts.env || !('HOME' in opts.env)) {
+    env.HOME = path.join(root, 'home');
+    for (const d of ['go/bin', '.cache', '.config']) mkdirSync(path.join(env.HOME, d), { recursive: true });
+  }
 
   const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
   await installExtensions(bin, common, opts.extensions, env);
@@ -172,6 +182,7 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
     userDataDir,
     extensionsDir,
     settingsFile,
+    home: env.HOME ?? os.homedir(),
     output,
     readSettings: () => JSON.parse(readFileSync(settingsFile, 'utf8')) as Record<string, unknown>,
     writeSettings: (s) => writeJson(settingsFile, s),

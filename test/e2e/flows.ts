@@ -5,7 +5,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { CodeServer } from './codeServer.js';
-import { childrenOf, environOf, exeBasename, type ProcInfo } from './procs.js';
+import { alive, childrenOf, environOf, exeBasename, type ProcInfo } from './procs.js';
 import { STANDIN_MARKER } from './standin.js';
 import { runCommand } from './workbench.js';
 
@@ -34,25 +34,52 @@ export class ChildSampler {
     return this;
   }
 
+  /** Children caught between fork and exec: they still carry the extension host's argv and environment. */
+  private readonly preExec = new Map<number, SeenChild>();
+
   sample(): void {
     for (const host of this.cs.extensionHosts()) {
       for (const c of childrenOf(host.pid)) {
         if (this.seen.has(c.pid)) continue;
-        const standin = environOf(c.pid)[STANDIN_MARKER] === '1';
-        this.seen.set(c.pid, { ...c, standin, firstSeenMs: Date.now() - this.t0 });
+        const entry = { ...c, standin: environOf(c.pid)[STANDIN_MARKER] === '1', firstSeenMs: Date.now() - this.t0 };
+        if (c.argv.join('\0') === host.argv.join('\0')) {
+          if (!this.preExec.has(c.pid)) this.preExec.set(c.pid, entry);
+          continue;
+        }
+        this.preExec.delete(c.pid);
+        this.seen.set(c.pid, entry);
       }
     }
   }
 
+  /** Everything seen; a child that exited before its exec was observed is kept as it was seen. */
   stop(): SeenChild[] {
     if (this.timer) clearInterval(this.timer);
+    this.sample();
+    for (const [pid, entry] of this.preExec) if (!alive(pid)) this.seen.set(pid, entry);
     return [...this.seen.values()];
   }
 
-  /** Children that are not the stand-in's gopls: what some other extension (ours) spawned. */
+  /** Children that neither the stand-in's gopls nor VS Code itself account for: what another extension (ours) spawned. */
   foreign(): SeenChild[] {
-    return [...this.seen.values()].filter((c) => !c.standin);
+    return [...this.seen.values()].filter((c) => !c.standin && !coreSpawn(c.argv));
   }
+}
+
+/**
+ * What VS Code 1.100's extension host spawns by itself, whatever the extensions: the ripgrep
+ * search behind `workspaceContains:` activation events, and the port auto-detection of
+ * ExtHostTunnelService (`ls -l /proc/[0-9]*\/fd/[0-9]* | grep socket:`, then, for sockets of
+ * other users' processes, `ps -F -A -l | grep <user>`), both read from extensionHostProcess.js.
+ */
+export function coreSpawn(argv: string[]): string | undefined {
+  const [file = '', ...args] = argv;
+  if (path.basename(file) === 'rg' && args.includes('--files') && file.includes('@vscode/ripgrep')) return 'workspaceContains search';
+  if (file === '/bin/sh' && args[0] === '-c') {
+    if (args[1] === 'ls -l /proc/[0-9]*/fd/[0-9]* | grep socket:') return 'port auto-detection';
+    if (/^ps -F -A -l \| grep \S+$/.test(args[1] ?? '')) return 'port auto-detection';
+  }
+  return undefined;
 }
 
 export function remoteExthostLog(cs: CodeServer): string {

@@ -1,7 +1,7 @@
 // The e2e harness's pure helpers, on strings read from this VM and from code-server 4.100.3 /
 // Chromium 156 (captured in real runs).
 import { describe, expect, it } from 'vitest';
-import { activationLine, parseActivationMs } from '../../e2e/flows.js';
+import { activationLine, coreSpawn, parseActivationMs } from '../../e2e/flows.js';
 import { mountOptionsOf } from '../../e2e/noexecMount.js';
 import { parseStat } from '../../e2e/procs.js';
 import { isCspViolation, isHarmless } from '../../e2e/workbench.js';
@@ -94,5 +94,22 @@ describe('console filters', () => {
   it('does not take ordinary workbench messages for CSP violations', () => {
     expect(isCspViolation({ type: 'warning', text: 'The web worker extension host is started in a same-origin iframe!', url: '' })).toBe(false);
     expect(isCspViolation({ type: 'error', text: 'Failed to load resource: the server responded with a status of 404 (Not Found)', url: '' })).toBe(false);
+  });
+});
+
+describe('coreSpawn', () => {
+  // argv of the extension host's children seen in a code-server 4.100.3 run, as root.
+  const rg =
+    '/opt/go-env-doctor-ci/code-server-4.100.3/node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg --files --hidden --case-sensitive --no-require-git -g **/go.mod -g **/go.work -g !**/.git';
+  it.each([
+    { argv: rg.split(' '), want: 'workspaceContains search' },
+    { argv: ['/bin/sh', '-c', 'ls -l /proc/[0-9]*/fd/[0-9]* | grep socket:'], want: 'port auto-detection' },
+    { argv: ['/bin/sh', '-c', 'ps -F -A -l | grep root'], want: 'port auto-detection' },
+    { argv: ['/usr/local/go/bin/go', 'env', '-json'], want: undefined },
+    { argv: ['/bin/sh', '-c', 'ps -F -A -l | grep root; go env'], want: undefined },
+    { argv: ['/usr/bin/rg', '--files'], want: undefined },
+    { argv: ['/work/main/.tools/bin/gopls', 'version'], want: undefined },
+  ])('$argv.0 $argv.1 → $want', ({ argv, want }) => {
+    expect(coreSpawn(argv)).toBe(want);
   });
 });
