@@ -324,6 +324,19 @@ export async function runGoplsSession(opts: GoplsSessionOptions): Promise<GoplsS
       }
     }
 
+    if (!result.openedFile && opts.holdMs !== undefined) {
+      // Nothing to open (or it was unreadable): still keep the server up as long as asked.
+      const r = await Promise.race([delay(Math.min(opts.holdMs, left() - SHUTDOWN_RESERVE_MS)), exitedOrAborted]);
+      if (r === 'exit') {
+        result.failure = crashOf(phase, await server.exited);
+        return result;
+      }
+      if (r === 'abort') {
+        result.failure = { kind: 'canceled', phase, message: String((opts.signal?.reason as Error)?.message ?? 'canceled') };
+        return result;
+      }
+    }
+
     phase = 'shutdown';
     result.ok = true;
     // gopls answers shutdown only once its in-flight diagnosis ends (a second or more after a

@@ -151,6 +151,25 @@ describe.skipIf(!GO)('gopls probe on the real machine', () => {
     expect(goplsFindings(report).some((f) => f.message.includes(`go is in ${goDir}`))).toBe(true);
   });
 
+  it('(c2) gopls only on the login shell\'s PATH: the finding names the directory the editor\'s PATH lacks', () => {
+    const loginBin = path.join(tmp, 'login-bin');
+    mkdirSync(loginBin, { recursive: true });
+    copyFileSync(GOPLS, path.join(loginBin, 'gopls'));
+    chmodSync(path.join(loginBin, 'gopls'), 0o755);
+    // A login "shell" whose start-up puts loginBin on PATH, as a ~/.profile line would.
+    const shell = path.join(tmp, 'login-sh');
+    writeFileSync(shell, `#!/bin/sh\nexec /bin/sh -c "PATH=${loginBin}:${path.dirname(GO!)}:/usr/bin:/bin; export PATH; $3"\n`, { mode: 0o755 });
+    const gopath = path.join(tmp, 'empty-gopath');
+    mkdirSync(gopath, { recursive: true });
+    const env = { ...process.env, SHELL: shell, PATH: `${path.dirname(GO!)}:/usr/bin:/bin`, GOPATH: gopath, GOBIN: '' };
+    const { report, code } = diagnose(['--workspace', healthy, '--timeout-ms', '30000'], env);
+    expect(code).toBe(2);
+    expect(['gopls-launch', 'env-inheritance']).toContain(report.causes[0]?.id);
+    const f = goplsFindings(report).find((x) => x.message.startsWith('gopls was not found'));
+    expect(f?.message).toContain(`${loginBin} is not on the editor's PATH`);
+    expect(f?.evidence.some((e) => e.source === path.join(loginBin, 'gopls'))).toBe(true);
+  });
+
   it('(d) a gopls that never answers: a hang finding or a timeout within the deadline, and no orphan', () => {
     const marker = `gopls-standin-${process.pid}-${Date.now()}`;
     const pids = path.join(tmp, `${marker}.pids`);

@@ -108,3 +108,33 @@ describe('spawnServer', () => {
     expect(existsSync(`/proc/${s.pid}`) ? await gone(s.pid!) : true).toBe(true);
   });
 });
+
+describe('runGoplsSession with the pinned gopls', () => {
+  const gopls = path.resolve('.tools/bin/gopls');
+  it.skipIf(!existsSync(gopls))('holds the session for holdMs and passes extra args (trace recording)', async () => {
+    const ws = path.join(dir, 'mod');
+    const log = path.join(dir, 'trace.log');
+    const { mkdirSync } = await import('node:fs');
+    mkdirSync(ws, { recursive: true });
+    writeFileSync(path.join(ws, 'go.mod'), 'module example.com/m\n\ngo 1.22\n');
+    writeFileSync(path.join(ws, 'main.go'), 'package main\n\nfunc main() {}\n');
+    const methods = new Set<string>();
+    const r = await runGoplsSession({
+      host,
+      gopls,
+      args: ['-rpc.trace', '-logfile', log],
+      env: process.env,
+      workspaces: [ws],
+      timeoutMs: 30_000,
+      openFile: path.join(ws, 'main.go'),
+      holdMs: 1500,
+      onNotification: (m) => methods.add(m),
+    });
+    expect(r.ok).toBe(true);
+    expect(r.openedFileDiagnosed).toBe(true);
+    expect(methods.has('textDocument/publishDiagnostics')).toBe(true);
+    // -rpc.trace writes the traffic to the log (gopls words it as the client would: "Sending request 'initialize - (0)'", golang/go#30813).
+    expect(readFileSync(log, 'utf8')).toMatch(/\[Trace - [^\]]+\] \w+ request 'initialize - \(\d+\)'/);
+    expect(await gone(r.pid!)).toBe(true);
+  });
+});
