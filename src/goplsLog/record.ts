@@ -37,7 +37,8 @@ export async function recordGoplsTrace(opts: RecordTraceOptions): Promise<Record
   const holdMs = Math.round(opts.seconds * 1000);
   const r = await runGoplsSession({
     host: opts.host,
-    gopls: where.found.path,
+    // A relative --gopls is relative to where the doctor runs, not to the workspace gopls runs in.
+    gopls: path.resolve(where.found.path),
     args: ['-rpc.trace', '-logfile', out],
     env: opts.env,
     workspaces: opts.workspaces.length ? opts.workspaces : [workspace],
