@@ -44,7 +44,8 @@ export async function recordGoplsTrace(opts: RecordTraceOptions): Promise<Record
     workspaces: opts.workspaces.length ? opts.workspaces : [workspace],
     signal: opts.signal,
     timeoutMs: holdMs + OVERHEAD_MS,
-    ...(openFile ? { openFile, holdMs } : {}),
+    holdMs,
+    ...(openFile ? { openFile } : {}),
   });
   const written = await fs.stat(out).then((s) => s.size, () => -1);
   if (written < 0) return { ok: false, reason: `gopls wrote no trace (${r.failure?.message ?? 'no log file appeared'})` };
