@@ -370,7 +370,11 @@ function notFoundFinding(loc: GoplsLocation, env: NodeJS.ProcessEnv, elsewhere: 
     evidence.push({ source: elsewhere, excerpt: `executable gopls in ${dir}, which PATH lacks` });
     fixes.unshift(useGoplsFix(elsewhere, 0), pathFix(dir));
   }
-  return { classId: 'gopls-launch', severity: 'error', confidence: 0.95, message, evidence, fixes };
+  // Found elsewhere, gopls is installed but unreachable: the editor is broken. Found nowhere, it
+  // is simply not installed yet, the state of every fresh machine, and the Go extension offers
+  // to install it on first use: worth saying, not an error.
+  if (!elsewhere) message += '; the Go extension has no language server until it is installed (it offers to install it)';
+  return { classId: 'gopls-launch', severity: elsewhere ? 'error' : 'warning', confidence: elsewhere ? 0.95 : 0.8, message, evidence, fixes };
 }
 
 function goMissingFinding(env: NodeJS.ProcessEnv, dir: string | undefined, fromGopls: Evidence[] | undefined): FindingInput {

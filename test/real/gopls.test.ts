@@ -167,6 +167,7 @@ describe.skipIf(!GO)('gopls probe on the real machine', () => {
     expect(['gopls-launch', 'env-inheritance']).toContain(report.causes[0]?.id);
     const f = goplsFindings(report).find((x) => x.message.startsWith('gopls was not found'));
     expect(f?.message).toContain(`${loginBin} is not on the editor's PATH`);
+    expect(f?.severity).toBe('error');
     expect(f?.evidence.some((e) => e.source === path.join(loginBin, 'gopls'))).toBe(true);
   });
 
