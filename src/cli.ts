@@ -50,7 +50,9 @@ async function main(argv: string[]): Promise<number> {
     goplsLogs,
     env: process.env,
     timeoutMs: args.timeoutMs,
-    settings: { alternateGopls: args.gopls },
+    // A path with a slash is relative to where the user stands, not to the workspace gopls runs in;
+    // a bare name is looked up on PATH like go.alternateTools does.
+    settings: { alternateGopls: args.gopls?.includes('/') ? path.resolve(args.gopls) : args.gopls },
     recordTraceSeconds: args.recordTraceSeconds,
     signal: ac.signal,
     onProgress: progress
