@@ -25,8 +25,10 @@ function limitValue(s: string): LimitValue | undefined {
 export function parseLimits(text: string): ResourceLimit[] {
   const out: ResourceLimit[] = [];
   for (const raw of text.split('\n')) {
-    const line = raw.replace(/\s+$/, '');
-    if (!line || line.startsWith('Limit ')) continue;
+    // trimEnd, not /\s+$/: that regex is quadratic on a long run of inner spaces (found by fuzzing).
+    const line = raw.trimEnd();
+    // A real line is ~80 columns; the fallback regex below backtracks quadratically on long ones.
+    if (!line || line.startsWith('Limit ') || line.length > 512) continue;
     // Column cut first; fall back to "two or more spaces" for text that lost its padding.
     let name = line.slice(0, 25).trim();
     let rest = line.slice(25).trim().split(/\s+/);
