@@ -145,6 +145,14 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
   if (!opts.env || !('HOME' in opts.env)) {
     env.HOME = path.join(root, 'home');
     for (const d of ['go/bin', '.cache', '.config']) mkdirSync(path.join(env.HOME, d), { recursive: true });
+    // VS Code's server resolves the extension host's environment from a login shell ($SHELL -ilc)
+    // under this HOME, and /etc/profile resets PATH: put Go on it the way the Go install docs say.
+    const goDir = (process.env.PATH ?? '').split(path.delimiter).find((d) => d && existsSync(path.join(d, 'go')));
+    if (goDir) {
+      const line = `export PATH="${goDir}:$HOME/go/bin:$PATH"\n`;
+      writeFileSync(path.join(env.HOME, '.profile'), line);
+      writeFileSync(path.join(env.HOME, '.bashrc'), line);
+    }
   }
 
   const common = ['--config', configFile, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];

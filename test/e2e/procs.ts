@@ -89,8 +89,11 @@ export function exeBasename(pid: number): string {
 }
 
 /** The extension host(s) of a code-server tree: node processes started with --type=extensionHost. */
-export function extensionHostsOf(codeServerPid: number): ProcInfo[] {
-  return descendantsOf(codeServerPid).filter((p) => p.argv.includes('--type=extensionHost'));
+export function extensionHostsOf(codeServerPid: number, procs = allProcs()): ProcInfo[] {
+  const hosts = descendantsOf(codeServerPid, procs).filter((p) => p.argv.includes('--type=extensionHost'));
+  // A child caught between fork and exec still shows its parent's argv: not a host of its own.
+  const pids = new Set(hosts.map((h) => h.pid));
+  return hosts.filter((h) => !pids.has(h.ppid));
 }
 
 /** Kills the given pids (SIGKILL) and waits until they are gone. */

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { activationLine, coreSpawn, parseActivationMs } from '../../e2e/flows.js';
 import { mountOptionsOf } from '../../e2e/noexecMount.js';
-import { parseStat } from '../../e2e/procs.js';
+import { extensionHostsOf, parseStat } from '../../e2e/procs.js';
 import { isCspViolation, isHarmless } from '../../e2e/workbench.js';
 
 describe('parseStat', () => {
@@ -111,5 +111,21 @@ describe('coreSpawn', () => {
     { argv: ['/work/main/.tools/bin/gopls', 'version'], want: undefined },
   ])('$argv.0 $argv.1 → $want', ({ argv, want }) => {
     expect(coreSpawn(argv)).toBe(want);
+  });
+});
+
+describe('extensionHostsOf', () => {
+  const server = process.pid; // any live pid works as the root of the synthetic tree
+  const host = ['/usr/bin/node', '--dns-result-order=ipv4first', '/opt/cs/lib/vscode/out/bootstrap-fork', '--type=extensionHost', '--transformURIs', '--useHostProxy=false'];
+  const procs = [
+    { pid: 100, ppid: server, comm: 'node', argv: ['/usr/bin/node', '/opt/cs/out/node/entry.js'] },
+    { pid: 101, ppid: 100, comm: 'node', argv: host },
+    // a child of the host between fork and exec: same argv as the host
+    { pid: 102, ppid: 101, comm: 'node', argv: host },
+    { pid: 103, ppid: 101, comm: 'gopls', argv: ['/work/main/.tools/bin/gopls'] },
+    { pid: 200, ppid: 1, comm: 'node', argv: host }, // another code-server's host
+  ];
+  it('finds the hosts of this tree and not a pre-exec fork of one', () => {
+    expect(extensionHostsOf(server, procs).map((p) => p.pid)).toEqual([101]);
   });
 });
