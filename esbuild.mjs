@@ -25,9 +25,10 @@ const builds = [
 if (existsSync('src/extension.ts')) {
   builds.push(esbuild.build({ ...common, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] }));
 }
-// The extension requires the engine on its first diagnosis, so activation parses only the VS Code layer.
-if (existsSync('src/vscode/engine.ts')) {
-  builds.push(esbuild.build({ ...common, entryPoints: ['src/vscode/engine.ts'], outfile: 'dist/engine.js', external: ['vscode'] }));
+// extension.js requires app.js on its first command, and app.js the engine on its first diagnosis,
+// so activation parses only the command table.
+for (const [entry, out] of [['src/vscode/app.ts', 'dist/app.js'], ['src/vscode/engine.ts', 'dist/engine.js']]) {
+  if (existsSync(entry)) builds.push(esbuild.build({ ...common, entryPoints: [entry], outfile: out, external: ['vscode'] }));
 }
 if (existsSync('webview/main.ts')) {
   builds.push(esbuild.build({ ...common, platform: 'browser', format: 'iife', target: 'es2022', entryPoints: ['webview/main.ts'], outfile: 'dist/webview/main.js' }));

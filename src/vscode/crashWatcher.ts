@@ -19,6 +19,8 @@ export interface GoplsDeath {
   seenAliveMs: number;
   /** Deaths in the last three minutes including this one (vscode-languageclient gives up after 5). */
   recentDeaths: number;
+  /** When each gopls of this window was first seen, oldest first (the last ten). */
+  starts: number[];
 }
 
 export class GoplsCrashWatcher {
@@ -26,6 +28,7 @@ export class GoplsCrashWatcher {
   private known = new Map<number, GoplsChild & { since: number }>();
   private fastUntil = 0;
   private deaths: number[] = [];
+  private starts: number[] = [];
   private running = false;
   /** Until this time a disappearance is a restart we asked for, not a crash. */
   private expectedUntil = 0;
@@ -88,7 +91,7 @@ export class GoplsCrashWatcher {
           } else {
             this.deaths = [...this.deaths.filter((t) => now - t < 180_000), now];
             this.log(`gopls ${c.pid} is gone`);
-            this.onDeath({ pid: c.pid, at: now, seenAliveMs: now - c.since, recentDeaths: this.deaths.length });
+            this.onDeath({ pid: c.pid, at: now, seenAliveMs: now - c.since, recentDeaths: this.deaths.length, starts: [...this.starts] });
           }
           this.fastUntil = now + FAST_SEARCH_FOR_MS;
         }
@@ -97,6 +100,7 @@ export class GoplsCrashWatcher {
         for (const c of await goplsChildrenOf(this.host, this.pid)) {
           if (!this.known.has(c.pid)) {
             this.known.set(c.pid, { ...c, since: Date.now() });
+            this.starts = [...this.starts, Date.now()].slice(-10);
             this.log(`watching gopls ${c.pid}`);
           }
         }

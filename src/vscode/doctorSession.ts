@@ -5,7 +5,9 @@ import * as vscode from 'vscode';
 import type { DiagnoseOptions } from '../doctor/diagnose.js';
 import type { DoctorSettings } from '../doctor/probe.js';
 import { loadEngine } from './loadEngine.js';
+import type { CrashVerdict } from './engine.js';
 import { PROBE_ENV_MARKER } from './goplsChildren.js';
+import { persistedChannelLogs } from './editorLogs.js';
 import type { ClassId, Report } from '../doctor/model.js';
 import type { ProgressEvent } from '../doctor/pipeline.js';
 import { renderMarkdown } from '../render/markdown.js';
@@ -92,18 +94,31 @@ export class DoctorSession implements vscode.Disposable {
     return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   }
 
-  private options(inputs: DoctorInputs): DiagnoseOptions {
+  /** Why a gopls of this window died, from its logs (the log intelligence's crash verdict). */
+  async explainDeath(d: { pid: number; seenAliveMs: number; starts: number[] }): Promise<CrashVerdict | undefined> {
+    const inputs = this.inputs();
+    const o = this.options(inputs);
+    try {
+      return await loadEngine().explainGoplsDeath({ pid: d.pid, ranMs: d.seenAliveMs, starts: d.starts, settings: o.settings ?? {}, env: inputs.env, workspaces: o.workspaces, budgetMs: 1500 });
+    } catch (e) {
+      this.log.warn(`crash verdict failed: ${(e as Error).message}`);
+      return undefined;
+    }
+  }
+
+  options(inputs: DoctorInputs): DiagnoseOptions {
     const cfg = vscode.workspace.getConfiguration('goEnvDoctor');
     const extra = (cfg.get<unknown[]>('extraLogPaths') ?? []).filter((p): p is string => typeof p === 'string' && p.length > 0);
-    const settings: DoctorSettings & { extraLogPaths?: string[]; editorLogDir?: string } = { ...inputs.settings };
+    const settings: DoctorSettings = { ...inputs.settings };
+    const ws = this.workspaces();
     // Where this window's extension logs live: logUri is <…>/exthost<N>/<our id>, and the Go
     // extension's persisted "gopls (server)" channel sits beside it in <…>/exthost<N>/golang.go/.
     settings.editorLogDir = vscode.Uri.joinPath(this.context.logUri, '..').fsPath;
-    settings.extraLogPaths = extra;
-    const ws = this.workspaces();
+    // A plain OutputChannel (what vscode-languageclient gets for "gopls (server)") persists as
+    // <exthost logs>/output_logging_<ts>/<N>-gopls (server).log: found here, read by the engine.
+    settings.extraLogPaths = [...extra.map((p) => resolveSettingPath(p, inputs.env, ws[0])), ...persistedChannelLogs(settings.editorLogDir)];
     return {
       workspaces: ws.length ? ws : [],
-      goplsLogs: extra.map((p) => resolveSettingPath(p, inputs.env, ws[0])),
       // Marks the gopls the probes start, so the crash watcher does not take their exit for a crash.
       env: { ...inputs.env, [PROBE_ENV_MARKER]: '1' },
       settings,
@@ -124,7 +139,7 @@ export class DoctorSession implements vscode.Disposable {
     const inputs = this.inputs();
     const opts: DiagnoseOptions = { ...this.options(inputs), signal: ac.signal, onProgress: (e) => this.onProgress(e) };
     if (req.recordTrace) opts.recordTraceSeconds = TRACE_SECONDS;
-    this.log.info(`diagnose${req.trigger ? ` (${req.trigger})` : ''}: workspaces=${JSON.stringify(opts.workspaces)} logs=${opts.goplsLogs?.length ?? 0} timeoutMs=${opts.timeoutMs} trusted=${vscode.workspace.isTrusted}`);
+    this.log.info(`diagnose${req.trigger ? ` (${req.trigger})` : ''}: workspaces=${JSON.stringify(opts.workspaces)} logs=${opts.settings?.extraLogPaths?.length ?? 0} timeoutMs=${opts.timeoutMs} trusted=${vscode.workspace.isTrusted}`);
     this.running = (async () => {
       try {
         const { report, tracePath } = await loadEngine().diagnose(opts);
@@ -221,3 +236,4 @@ export function goExtensionGopls(): string | undefined {
     return undefined;
   }
 }
+

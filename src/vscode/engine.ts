@@ -1,4 +1,45 @@
 // The engine, as the extension loads it: a separate bundle (dist/engine.js) required on the first
 // diagnosis or when the crash watcher starts, so activation parses only the thin VS Code layer.
+import { crashVerdict, type CrashVerdict } from '../goplsLog/crashVerdict.js';
+import { discoverGoplsLogs } from '../goplsLog/discover.js';
+import { readLogFile } from '../goplsLog/read.js';
+import type { DoctorSettings } from '../doctor/probe.js';
+
 export { diagnose } from '../doctor/diagnose.js';
 export { Host } from '../host/host.js';
+export type { CrashVerdict };
+
+export interface GoplsDeathInput {
+  pid: number;
+  /** How long the watcher saw it alive. */
+  ranMs: number;
+  /** When the watcher first saw each gopls of this window (epoch ms). */
+  starts: number[];
+  settings: DoctorSettings;
+  env: NodeJS.ProcessEnv;
+  workspaces: string[];
+  /** Reading the logs stops here (performance.now() based). */
+  budgetMs: number;
+}
+
+/** Why gopls died, from the log intelligence: the editor's persisted gopls channel and any -logfile. */
+export async function explainGoplsDeath(i: GoplsDeathInput): Promise<CrashVerdict> {
+  const deadline = performance.now() + i.budgetMs;
+  const found = await discoverGoplsLogs({
+    explicit: [],
+    extraLogPaths: i.settings.extraLogPaths,
+    goplsFlags: i.settings.goplsFlags,
+    editorLogDir: i.settings.editorLogDir,
+    env: i.env,
+    workspaces: i.workspaces,
+    maxAuto: 1,
+  });
+  const logs = [];
+  for (const f of found) {
+    if (performance.now() > deadline) break;
+    const r = await readLogFile(f.path, { deadline });
+    if (r.summary) logs.push({ source: f.path, summary: r.summary });
+  }
+  // The exit status belongs to the Go extension's handle, not ours: what we know is when it vanished.
+  return crashVerdict({ logs, starts: i.starts, exit: { source: `/proc/${i.pid}/stat`, pid: i.pid, ranMs: i.ranMs } });
+}

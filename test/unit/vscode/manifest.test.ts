@@ -59,7 +59,7 @@ describe('package.json manifest', () => {
     const lines = readFileSync('.vscodeignore', 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
     expect(lines[0]).toBe('**');
     const allowed = lines.filter((l) => l.startsWith('!')).map((l) => l.slice(1));
-    expect(allowed).toEqual(expect.arrayContaining(['dist/extension.js', 'dist/engine.js', 'dist/webview/main.js', 'dist/webview/main.css', 'dist/webview/codicon.css', 'dist/webview/codicon.ttf', 'media/icon.png']));
+    expect(allowed).toEqual(expect.arrayContaining(['dist/extension.js', 'dist/app.js', 'dist/engine.js', 'dist/webview/main.js', 'dist/webview/main.css', 'dist/webview/codicon.css', 'dist/webview/codicon.ttf', 'media/icon.png']));
     for (const a of allowed) expect(a).not.toMatch(/^(src|test|node_modules|webview)\b|\.map$|\*\*/);
   });
 });

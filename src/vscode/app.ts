@@ -1,0 +1,181 @@
+// Everything the extension does, loaded by extension.ts on the first command, panel restore or
+// crash-watch start: the session, the panel, the fixes, the badge and the gopls crash watcher.
+// Activation itself parses none of this.
+import * as vscode from 'vscode';
+import type { ClassId } from '../doctor/model.js';
+import { verdictOf } from '../render/summary.js';
+import { GO_RESTART_COMMAND, type CommandId } from './commandTable.js';
+import { GoplsCrashWatcher, type GoplsDeath } from './crashWatcher.js';
+import { DoctorSession } from './doctorSession.js';
+import { findFix } from './fixLookup.js';
+import { applyFix, clearGoplsCache } from './fixes.js';
+import { goplsCacheDir } from './goplsCache.js';
+import { loadEngine } from './loadEngine.js';
+import { ReportPanel, type PanelActions } from './panel.js';
+import { StatusBadge } from './statusBadge.js';
+
+const AUTO_RUN_EVERY_MS = 60_000;
+
+export interface App extends vscode.Disposable {
+  readonly handlers: Record<CommandId, () => unknown>;
+  readonly serializer: vscode.WebviewPanelSerializer;
+  readonly watching: boolean;
+  startWatcher(): void;
+  stopWatcher(): void;
+  onConfigChange(e: vscode.ConfigurationChangeEvent): void;
+  onTrustChange(): void;
+}
+
+export function createApp(context: vscode.ExtensionContext): App {
+  const subscriptions: vscode.Disposable[] = [];
+  const session = new DoctorSession(context);
+  const badge = new StatusBadge();
+  const watcher = new GoplsCrashWatcher(() => new (loadEngine().Host)(), process.pid, (d) => void onGoplsDeath(d), (m) => session.log.debug(m));
+  let lastAutoRun = 0;
+
+  const showPanel = () => ReportPanel.show(context, session, actions);
+  const runAndShow = async (recordTrace = false) => {
+    showPanel();
+    const report = await (recordTrace
+      ? vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Recording a gopls trace and diagnosing…', cancellable: false }, () => session.run({ recordTrace: true }))
+      : session.run());
+    session.crashed = false;
+    badge.update(report, false);
+  };
+  const reportOrRun = async () => session.report ?? (await session.run());
+
+  const actions: PanelActions = {
+    rerun: () => void runAndShow(),
+    recordTrace: () => void runAndShow(true),
+    copyMarkdown: () => void copyMarkdown(),
+    saveJson: () =>
+      void session.saveJson().then((p) => {
+        if (p) {
+          session.notice = `Saved the report to ${p}.`;
+          session.publish();
+        }
+      }),
+    applyFix: (causeId, fixId) => void fix(causeId, fixId),
+  };
+
+  async function copyMarkdown(): Promise<void> {
+    await reportOrRun();
+    const md = session.markdown();
+    if (!md) return void vscode.window.showWarningMessage('Go Environment Doctor: there is no report to copy.');
+    await vscode.env.clipboard.writeText(md);
+    session.notice = 'Copied the report as Markdown (secrets redacted).';
+    session.publish();
+    void vscode.window.setStatusBarMessage('$(copy) Go environment report copied as Markdown', 3000);
+  }
+
+  async function fix(causeId: ClassId, fixId: string): Promise<void> {
+    const found = findFix(session.report, causeId, fixId);
+    if (!found) {
+      session.notice = `The fix ${fixId} is not in the current report (it may be from before a reload); run the diagnosis again.`;
+      session.publish();
+      return;
+    }
+    if (found.fix.kind === 'command' && found.fix.command === GO_RESTART_COMMAND) watcher.expectRestart();
+    try {
+      const out = await applyFix(found.fix, { env: session.inputs().env, log: session.log });
+      session.notice = out.message;
+      session.log.info(`fix ${fixId}: ${out.applied ? 'applied' : 'not applied'}: ${out.message}`);
+      if (!out.applied) return session.publish();
+      if (out.terminal) {
+        session.recheck = { causeId, fixId, result: 'pending', message: 'Press Enter in the terminal; the doctor checks again when the command finishes or the terminal closes.' };
+        session.publish();
+        return recheckAfterTerminal(out.terminal, causeId, fixId);
+      }
+      await session.recheckClass(causeId, fixId);
+      badge.update(session.report, session.crashed);
+    } catch (e) {
+      session.notice = `The fix failed: ${(e as Error).message}`;
+      session.log.error(`fix ${fixId}: ${(e as Error).message}`);
+      session.publish();
+    }
+  }
+
+  function recheckAfterTerminal(terminal: vscode.Terminal, causeId: ClassId, fixId: string): void {
+    const subs: vscode.Disposable[] = [];
+    const done = () => {
+      subs.forEach((s) => s.dispose());
+      void session.recheckClass(causeId, fixId).then(() => badge.update(session.report, session.crashed));
+    };
+    subs.push(vscode.window.onDidCloseTerminal((t) => t === terminal && done()));
+    // Shell integration (VS Code ≥ 1.93) says when the typed command finished.
+    const onEnd = (vscode.window as unknown as { onDidEndTerminalShellExecution?: vscode.Event<{ terminal: vscode.Terminal }> }).onDidEndTerminalShellExecution;
+    if (onEnd) subs.push(onEnd((e) => e.terminal === terminal && done()));
+    subscriptions.push(...subs);
+  }
+
+  async function clearCacheCommand(): Promise<void> {
+    const env = session.inputs().env;
+    const dir = goplsCacheDir(env);
+    if (!dir.ok) return void vscode.window.showWarningMessage(`Go Environment Doctor: cannot find gopls's cache: ${dir.reason}`);
+    const out = await clearGoplsCache(dir.dir, { env, log: session.log });
+    session.notice = out.message;
+    session.publish();
+    void (out.applied ? vscode.window.showInformationMessage(out.message) : vscode.window.showWarningMessage(out.message));
+  }
+
+  async function onGoplsDeath(d: GoplsDeath): Promise<void> {
+    session.log.info(`gopls ${d.pid} is gone (seen alive ${Math.round(d.seenAliveMs)} ms; ${d.recentDeaths} exit(s) in 3 minutes)`);
+    const cfg = vscode.workspace.getConfiguration('goEnvDoctor');
+    if (!cfg.get<boolean>('autoRunOnCrash', true)) return;
+    const now = Date.now();
+    if (now - lastAutoRun < AUTO_RUN_EVERY_MS) {
+      session.log.info(`gopls ${d.pid} died again; the auto-run waits (at most once a minute)`);
+      return;
+    }
+    lastAutoRun = now;
+    session.crashed = true;
+    const fallback = d.recentDeaths >= 3 ? `crash loop (${d.recentDeaths} exits in 3 minutes)` : `gopls (pid ${d.pid}) exited unexpectedly after ${Math.round(d.seenAliveMs / 1000)} s`;
+    badge.update(session.report, true, `gopls crashed: ${fallback}`);
+    // The badge is up first; then the log intelligence names the crash (panic, OOM kill, signal, loop).
+    const crash = await session.explainDeath(d);
+    const what = crash && crash.kind !== 'none' ? crash.summary.replace(/\.$/, '') : fallback;
+    session.log.warn(`gopls crashed: ${what}; diagnosing`);
+    for (const e of crash?.evidence ?? []) session.log.info(`  ${e.source}${e.line !== undefined ? `:${e.line}` : ''}: ${e.excerpt.split('\n')[0]}`);
+    const report = await session.run({ trigger: `gopls crashed: ${what}` });
+    badge.update(report, true, `gopls crashed: ${what}`);
+    const top = report?.causes[0];
+    const verdict = report ? verdictOf(report).line : 'the diagnosis failed';
+    const msg = `gopls crashed: ${what}. ${top ? `Top cause: ${top.title}` : `No environment cause found (${verdict}).`}`;
+    const pick = await vscode.window.showWarningMessage(msg, 'Open Report');
+    if (pick === 'Open Report') showPanel();
+  }
+
+  const handlers: Record<CommandId, () => unknown> = {
+    'goEnvDoctor.diagnose': () => runAndShow(),
+    'goEnvDoctor.recordTraceAndDiagnose': () => runAndShow(true),
+    'goEnvDoctor.copyReportMarkdown': () => copyMarkdown(),
+    'goEnvDoctor.clearGoplsCache': () => clearCacheCommand(),
+    'goEnvDoctor.showReport': () => {
+      showPanel();
+      if (!session.report && !session.running) void runAndShow();
+    },
+  };
+
+  return {
+    handlers,
+    serializer: ReportPanel.serializer(context, session, actions),
+    get watching() {
+      return watcher.active;
+    },
+    startWatcher: () => watcher.start(),
+    stopWatcher: () => watcher.stop(),
+    onConfigChange(e) {
+      // vscode-go restarts gopls when its settings change (go.toolsEnvVars, go.alternateTools,
+      // go.languageServerFlags, gopls.*): that exit is not a crash.
+      if (e.affectsConfiguration('go') || e.affectsConfiguration('gopls')) watcher.expectRestart(15_000);
+      if (e.affectsConfiguration('goEnvDoctor.statusBar')) badge.update(session.report, session.crashed);
+    },
+    onTrustChange: () => session.publish(),
+    dispose() {
+      watcher.stop();
+      for (const d of subscriptions.splice(0)) d.dispose();
+      badge.dispose();
+      session.dispose();
+    },
+  };
+}
