@@ -74,6 +74,8 @@ export interface GoplsSessionResult {
   firstDiagnosticsMs?: number;
   /** True when the opened file's own diagnostics arrived (possibly an empty list). */
   openedFileDiagnosed: boolean;
+  /** Set when the wait for the opened file's diagnostics ran out: how long it lasted. */
+  diagnosticsWaitedMs?: number;
   serverInfo?: { name: string; version?: string };
   openedFile?: string;
   /** Diagnostics per file, bounded. */
@@ -306,7 +308,10 @@ export async function runGoplsSession(opts: GoplsSessionOptions): Promise<GoplsS
             result.failure = { kind: 'canceled', phase, message: String((opts.signal?.reason as Error)?.message ?? 'canceled') };
             return result;
           }
-          if (r === 'timeout') break;
+          if (r === 'timeout') {
+            if (!result.openedFileDiagnosed && opts.holdMs === undefined) result.diagnosticsWaitedMs = Math.round(performance.now() - (holdUntil - until));
+            break;
+          }
           // Woken by diagnostics or an error message: done, unless asked to hold the session.
           if (opts.holdMs === undefined) break;
         }

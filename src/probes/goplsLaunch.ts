@@ -237,6 +237,17 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
       ],
     });
   }
+  // Alive and answering, but silent about the file: usually a first load still running.
+  if (session.ok && session.openedFile && session.diagnosticsWaitedMs !== undefined && !session.viewErrors.length && !out.length) {
+    out.push({
+      classId: 'gopls-launch',
+      severity: 'info',
+      confidence: 0.3,
+      message: `gopls answered initialize but sent no diagnostics for ${path.basename(session.openedFile)} within ${session.diagnosticsWaitedMs} ms: it may still be loading the workspace (a first load of a large module takes a while), or it is stuck`,
+      evidence: [{ source: session.commandLine, excerpt: `initialize answered after ${session.initializeMs ?? '?'} ms; textDocument/didOpen ${session.openedFile}; no textDocument/publishDiagnostics for it in ${session.diagnosticsWaitedMs} ms` }],
+      fixes: [troubleshootingLink()],
+    });
+  }
   // Other error pop-ups gopls showed (load failures, bad settings) are the launch's business.
   const shown = session.messages.filter((m) => (m.via === 'window/showMessage' || m.via === 'window/showMessageRequest') && m.type === 1 && !NO_VIEW.test(m.message) && !GO_MISSING.test(m.message));
   for (const m of dedupe(shown.map((s) => s.message.trim())).slice(0, 3)) {

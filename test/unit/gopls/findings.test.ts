@@ -61,6 +61,14 @@ describe('sessionFindings on real gopls sessions', () => {
     expect(fs[0]!.message).toContain('the go command is not on the PATH');
   });
 
+  it('a gopls silent about the opened file until the deadline is only information', () => {
+    const s = { ...fixture('healthy').result, openedFileDiagnosed: false, diagnostics: [], firstDiagnosticsMs: undefined, diagnosticsWaitedMs: 5750 };
+    const fs = valid(sessionFindings(base(s)));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ classId: 'gopls-launch', severity: 'info' });
+    expect(fs[0]!.message).toContain('no diagnostics for main.go within 5750 ms');
+  });
+
   it('reports "no views" as module-resolution with the message as evidence', () => {
     const s = { ...fixture('healthy').result, messages: [{ via: 'textDocument/documentSymbol', type: 1, message: 'no views in the session' }], viewErrors: ['no views in the session'] };
     const fs = valid(sessionFindings(base(s)));
