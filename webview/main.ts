@@ -85,11 +85,11 @@ function fixRow(cause: Cause, f: Fix, busy: boolean): HTMLElement {
     title: f.detail ?? f.title,
     extra: { 'data-fix-id': f.id, 'data-fix-kind': f.kind },
   });
-  const row = el('div', { class: 'fix' }, b);
-  if (f.detail) row.append(el('span', { class: 'fix-detail' }, f.detail));
-  if (f.kind === 'terminal') row.append(el('code', { class: 'fix-command' }, f.text), f.needsRoot ? el('span', { class: 'needs-root' }, 'needs root') : '');
-  if (f.kind === 'setting') row.append(el('code', { class: 'fix-command' }, `${f.key} (${f.target})`));
-  return row;
+  const info = el('div', { class: 'fix-info' });
+  if (f.kind === 'terminal') info.append(el('code', { class: 'fix-command' }, f.text), f.needsRoot ? el('span', { class: 'needs-root' }, ' needs root') : '');
+  if (f.kind === 'setting') info.append(el('code', { class: 'fix-command' }, `${f.key}: ${JSON.stringify(f.value)}`), el('span', { class: 'fix-detail' }, ` (${f.target} settings${f.merge ? ', merged' : ''})`));
+  if (f.detail) info.append(el('div', { class: 'fix-detail' }, f.detail));
+  return el('div', { class: 'fix' }, b, info.childNodes.length ? info : undefined);
 }
 
 function causeCard(c: Cause, rank: number, busy: boolean): HTMLElement {

@@ -124,7 +124,7 @@ export async function clearGoplsCache(requested: string, fx: FixEnv): Promise<Fi
   }
   const answer = await vscode.window.showWarningMessage(
     `Delete gopls's cache in ${guard.dir}?`,
-    { modal: true, detail: `${guard.entries} entries, ${formatBytes(guard.bytes)}. gopls rebuilds it as it needs; the next start is slower.` },
+    { modal: true, detail: `${guard.entries} ${guard.entries === 1 ? 'entry' : 'entries'}, ${formatBytes(guard.bytes)}. gopls rebuilds it as it needs; the next start is slower.` },
     CLEAR_CACHE,
   );
   if (answer !== CLEAR_CACHE) return { applied: false, message: 'The gopls cache was not touched.' };
