@@ -43,7 +43,8 @@ export function parseGoplsVersionText(text: string): GoplsVersionInfo | undefine
 /** `go version -m FILE`: the first line is "FILE: go1.26.8". */
 export function parseGoVersionM(text: string): string | undefined {
   const first = text.split('\n')[0] ?? '';
-  const m = /:\s+(go\d+\.\d+(?:\.\d+)?\S*)\s*$/.exec(first);
+  // (?:\.\d+)? before \S* matched nothing \S* does not, and made the $ failure quadratic (fuzzing).
+  const m = /:\s+(go\d+\.\d+\S*)\s*$/.exec(first);
   return m?.[1];
 }
 
