@@ -42,7 +42,7 @@ export function buildHtml(i: HtmlInput): string {
 <title>Go Environment Doctor</title>
 </head>
 <body>
-<main id="app" aria-live="polite" aria-busy="true"><p>Loading…</p></main>
+<main id="app" aria-busy="true"><p>Loading…</p></main>
 <script nonce="${attr(i.nonce)}" src="${attr(i.scriptUri)}"></script>
 </body>
 </html>`;
