@@ -13,7 +13,7 @@ import { exitCodeOf } from './render/summary.js';
 async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, DEFAULT_TIMEOUT_MS);
   if (!parsed.ok) {
-    process.stderr.write(`go-env-doctor: ${parsed.error}\n${USAGE.split('\n')[0]}\n`);
+    process.stderr.write(`go-env-doctor: ${parsed.error} (see go-env-doctor --help)\n`);
     return 3;
   }
   if ('help' in parsed) {

@@ -81,7 +81,7 @@ describe('CLI errors: exit 3 and a short message on stderr', () => {
     expect(lines[0]).toMatch(/^go-env-doctor: /);
     expect(lines[0]).toContain(mentions);
     // The message, at most followed by the usage synopsis: never a stack trace.
-    expect(lines.length).toBeLessThanOrEqual(2);
+    expect(lines).toHaveLength(1); // the contract: one line, no usage dump, no stack
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 
