@@ -69,6 +69,8 @@ export function createApp(context: vscode.ExtensionContext): App {
   }
 
   async function fix(causeId: ClassId, fixId: string): Promise<void> {
+    // A panel restored after a reload shows a report this session did not build: build one first.
+    if (!session.report) await session.run();
     const found = findFix(session.report, causeId, fixId);
     if (!found) {
       session.notice = `The fix ${fixId} is not in the current report (it may be from before a reload); run the diagnosis again.`;
