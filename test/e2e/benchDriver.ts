@@ -36,7 +36,7 @@ export async function measure(runs: number, log: (s: string) => void = console.l
       const gopls = await waitForGopls(cs);
       await new Promise((r) => setTimeout(r, 2000));
       sampler.sample();
-      fig.foreignChildren = sampler.foreign().map((c) => c.argv.join(' '));
+      fig.foreignChildren = sampler.foreign().map((c) => `${c.comm}: ${c.argv.join(' ')}`);
       fig.activationMs = await runningExtensionsActivationMs(page, 'Go Environment Doctor');
 
       // Crash: SIGKILL the extension host's gopls, then wait in the page (every animation frame)

@@ -92,7 +92,7 @@ describe('Go: Diagnose Environment in code-server, GOTMPDIR on a noexec tmpfs', 
     await new Promise((r) => setTimeout(r, 2000));
     const all = sampler.stop();
     expect(all.some((c) => c.standin)).toBe(true);
-    expect(sampler.foreign().map((c) => `pid ${c.pid} ppid ${c.ppid} +${c.firstSeenMs}ms: ${c.argv.join(' ')}`)).toEqual([]);
+    expect(sampler.foreign().map((c) => `pid ${c.pid} (${c.comm}) +${c.firstSeenMs}ms: ${c.argv.join(' ')}`)).toEqual([]);
   });
 
   it('runs "Go: Diagnose Environment" from the palette and ranks noexec-mount first, with the mount point in evidence', async () => {

@@ -15,6 +15,8 @@ export const STATUS_ID = 'goEnvDoctor.status';
 export interface SeenChild extends ProcInfo {
   /** The stand-in Go extension's gopls (marked in its environment), not ours. */
   standin: boolean;
+  /** Only ever seen between fork and exec (it exited before it showed its own argv). */
+  preExec?: boolean;
   firstSeenMs: number;
 }
 
@@ -43,7 +45,7 @@ export class ChildSampler {
         if (this.seen.has(c.pid)) continue;
         const entry = { ...c, standin: environOf(c.pid)[STANDIN_MARKER] === '1', firstSeenMs: Date.now() - this.t0 };
         if (c.argv.join('\0') === host.argv.join('\0')) {
-          if (!this.preExec.has(c.pid)) this.preExec.set(c.pid, entry);
+          if (!this.preExec.has(c.pid)) this.preExec.set(c.pid, { ...entry, preExec: true });
           continue;
         }
         this.preExec.delete(c.pid);
@@ -60,10 +62,20 @@ export class ChildSampler {
     return [...this.seen.values()];
   }
 
-  /** Children that neither the stand-in's gopls nor VS Code itself account for: what another extension (ours) spawned. */
+  /**
+   * Children that neither the stand-in's gopls nor VS Code itself account for: what another
+   * extension (ours) spawned. One seen only while exiting (no argv left) is ours if it led its own
+   * session, as everything host/exec.ts spawns does; VS Code's child_process.exec children do not.
+   */
   foreign(): SeenChild[] {
-    return [...this.seen.values()].filter((c) => !c.standin && !coreSpawn(c.argv));
+    return [...this.seen.values()].filter(isForeign);
   }
+}
+
+export function isForeign(c: Pick<SeenChild, 'pid' | 'session' | 'argv' | 'standin' | 'preExec'>): boolean {
+  if (c.standin) return false;
+  if (c.argv.length === 0 || c.preExec) return c.session === c.pid;
+  return !coreSpawn(c.argv);
 }
 
 /**

@@ -7,19 +7,24 @@ export interface ProcInfo {
   ppid: number;
   /** /proc/PID/comm, the kernel's 15-character name. */
   comm: string;
+  /** Session id: equal to pid for a session leader, e.g. a child spawned detached (setsid) as host/exec.ts does. */
+  session: number;
+  /** Empty once the process is exiting (its cmdline is gone before it becomes a zombie). */
   argv: string[];
 }
 
 /** Parses /proc/PID/stat; comm may hold spaces and parentheses, so split at the last ')'. */
-export function parseStat(text: string): { pid: number; comm: string; state: string; ppid: number } | undefined {
+export function parseStat(text: string): { pid: number; comm: string; state: string; ppid: number; session: number } | undefined {
   const open = text.indexOf('(');
   const close = text.lastIndexOf(')');
   if (open < 0 || close < open) return undefined;
+  // After "(comm) ": state ppid pgrp session …
   const rest = text.slice(close + 2).split(' ');
   const pid = Number(text.slice(0, open).trim());
   const ppid = Number(rest[1]);
-  if (!Number.isInteger(pid) || !Number.isInteger(ppid)) return undefined;
-  return { pid, comm: text.slice(open + 1, close), state: rest[0] ?? '?', ppid };
+  const session = Number(rest[3]);
+  if (!Number.isInteger(pid) || !Number.isInteger(ppid) || !Number.isInteger(session) || rest.length < 4) return undefined;
+  return { pid, comm: text.slice(open + 1, close), state: rest[0] ?? '?', ppid, session };
 }
 
 export function procInfo(pid: number): ProcInfo | undefined {
@@ -28,7 +33,7 @@ export function procInfo(pid: number): ProcInfo | undefined {
     if (!stat || stat.state === 'Z') return undefined;
     const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
     if (argv.at(-1) === '') argv.pop();
-    return { pid, ppid: stat.ppid, comm: stat.comm, argv };
+    return { pid, ppid: stat.ppid, comm: stat.comm, session: stat.session, argv };
   } catch {
     return undefined; // gone between listing and reading
   }

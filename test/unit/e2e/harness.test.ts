@@ -1,7 +1,7 @@
 // The e2e harness's pure helpers, on strings read from this VM and from code-server 4.100.3 /
 // Chromium 156 (captured in real runs).
 import { describe, expect, it } from 'vitest';
-import { activationLine, coreSpawn, parseActivationMs } from '../../e2e/flows.js';
+import { activationLine, coreSpawn, isForeign, parseActivationMs } from '../../e2e/flows.js';
 import { mountOptionsOf } from '../../e2e/noexecMount.js';
 import { extensionHostsOf, parseStat } from '../../e2e/procs.js';
 import { isCspViolation, isHarmless } from '../../e2e/workbench.js';
@@ -11,10 +11,10 @@ describe('parseStat', () => {
     {
       name: 'code-server node',
       in: '28536 (node) S 28479 28536 28536 0 -1 4194304 8528 0 0 0 56 7 0 0 20 0 11 0 217550 1132351488 16717',
-      want: { pid: 28536, comm: 'node', state: 'S', ppid: 28479 },
+      want: { pid: 28536, comm: 'node', state: 'S', ppid: 28479, session: 28536 },
     },
-    { name: 'cat, running', in: '29125 (cat) R 29119 29119 7545 0 -1 4194304 100 0', want: { pid: 29125, comm: 'cat', state: 'R', ppid: 29119 } },
-    { name: 'comm with space and parenthesis', in: '77 (a) b) Z 1 77 77 0', want: { pid: 77, comm: 'a) b', state: 'Z', ppid: 1 } },
+    { name: 'cat, running', in: '29125 (cat) R 29119 29119 7545 0 -1 4194304 100 0', want: { pid: 29125, comm: 'cat', state: 'R', ppid: 29119, session: 7545 } },
+    { name: 'comm with space and parenthesis', in: '77 (a) b) Z 1 77 78 0', want: { pid: 77, comm: 'a) b', state: 'Z', ppid: 1, session: 78 } },
   ])('$name', ({ in: text, want }) => {
     expect(parseStat(text)).toEqual(want);
   });
@@ -22,6 +22,7 @@ describe('parseStat', () => {
   it('rejects garbage', () => {
     expect(parseStat('')).toBeUndefined();
     expect(parseStat('12 node S 1')).toBeUndefined();
+    expect(parseStat('12 (node) S 1')).toBeUndefined();
   });
 });
 
@@ -118,14 +119,29 @@ describe('extensionHostsOf', () => {
   const server = process.pid; // any live pid works as the root of the synthetic tree
   const host = ['/usr/bin/node', '--dns-result-order=ipv4first', '/opt/cs/lib/vscode/out/bootstrap-fork', '--type=extensionHost', '--transformURIs', '--useHostProxy=false'];
   const procs = [
-    { pid: 100, ppid: server, comm: 'node', argv: ['/usr/bin/node', '/opt/cs/out/node/entry.js'] },
-    { pid: 101, ppid: 100, comm: 'node', argv: host },
+    { pid: 100, ppid: server, comm: 'node', session: 100, argv: ['/usr/bin/node', '/opt/cs/out/node/entry.js'] },
+    { pid: 101, ppid: 100, comm: 'node', session: 100, argv: host },
     // a child of the host between fork and exec: same argv as the host
-    { pid: 102, ppid: 101, comm: 'node', argv: host },
-    { pid: 103, ppid: 101, comm: 'gopls', argv: ['/work/main/.tools/bin/gopls'] },
-    { pid: 200, ppid: 1, comm: 'node', argv: host }, // another code-server's host
+    { pid: 102, ppid: 101, comm: 'node', session: 100, argv: host },
+    { pid: 103, ppid: 101, comm: 'gopls', session: 100, argv: ['/work/main/.tools/bin/gopls'] },
+    { pid: 200, ppid: 1, comm: 'node', session: 100, argv: host }, // another code-server's host
   ];
   it('finds the hosts of this tree and not a pre-exec fork of one', () => {
     expect(extensionHostsOf(server, procs).map((p) => p.pid)).toEqual([101]);
+  });
+});
+
+describe('isForeign', () => {
+  const base = { pid: 500, session: 90, standin: false };
+  it.each([
+    { name: "the stand-in's gopls", c: { ...base, argv: ['/work/main/.tools/bin/gopls'], standin: true }, want: false },
+    { name: 'VS Code port scan', c: { ...base, argv: ['/bin/sh', '-c', 'ps -F -A -l | grep root'] }, want: false },
+    { name: 'go env from a probe (own session)', c: { ...base, session: 500, argv: ['/usr/local/go/bin/go', 'env', '-json'] }, want: true },
+    { name: 'go env even without its own session', c: { ...base, argv: ['/usr/local/go/bin/go', 'env'] }, want: true },
+    { name: 'seen exiting, in the host session', c: { ...base, argv: [] }, want: false },
+    { name: 'seen exiting, leading its own session', c: { ...base, session: 500, argv: [] }, want: true },
+    { name: 'seen only pre-exec, detached', c: { ...base, session: 500, argv: ['/usr/bin/node'], preExec: true }, want: true },
+  ])('$name → $want', ({ c, want }) => {
+    expect(isForeign(c)).toBe(want);
   });
 });
