@@ -382,7 +382,9 @@ export function expectDiagnosis(run: DoctorRun, ids: string[], needles: Array<st
   if (!first) throw new Error(`NO CAUSE AT ALL (wanted ${ids.join(' or ')}): ${why}`);
   if (!ids.includes(first.id)) {
     const where = run.report.causes.findIndex((c) => ids.includes(c.id));
-    throw new Error(`WRONG CLASS FIRST: ${first.id} (wanted ${ids.join(' or ')}, which is ${where < 0 ? 'absent' : `at position ${where}`}): ${why}`);
+    const wanted = run.report.causes[where];
+    const wantedEv = wanted ? `; its evidence ${needles.some((n) => (typeof n === 'string' ? evidenceOnly(wanted).includes(n) : n.test(evidenceOnly(wanted)))) ? 'does' : 'does NOT'} name the broken thing: ${evidenceOnly(wanted).slice(0, 600).replace(/\n/g, ' | ')}` : '';
+    throw new Error(`WRONG CLASS FIRST: ${first.id} (wanted ${ids.join(' or ')}, which is ${where < 0 ? 'absent' : `at position ${where}, score ${wanted!.score} vs ${first.score}`})${wantedEv}: ${why}`);
   }
   const text = evidenceOnly(first);
   const hit = needles.some((n) => (typeof n === 'string' ? text.includes(n) : n.test(text)));
