@@ -22,6 +22,7 @@ import {
 } from '../procfs/cgroup.js';
 import { parseMemInfo } from '../procfs/meminfo.js';
 import { mapLimit, procOf, sharedProcessTable, type ProcessEntry } from '../procfs/procs.js';
+import { quoteForDisplay as sh } from '../host/exec.js';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -190,8 +191,8 @@ export function raiseLimitFixes(kind: 'memory' | 'pids', cgPath: string): Fix[] 
     const id = docker.slice(0, 12);
     return [
       kind === 'memory'
-        ? { id: 'docker-raise-memory', kind: 'terminal', title: 'Raise the container memory limit (on the Docker host)', text: `docker update --memory 4g --memory-swap 4g ${id}`, needsRoot: true, detail: 'Run on the machine that runs the container; gopls wants several GiB on large modules.' }
-        : { id: 'docker-raise-pids', kind: 'terminal', title: 'Raise the container pids limit (on the Docker host)', text: `docker update --pids-limit 8192 ${id}`, needsRoot: true, detail: 'Run on the machine that runs the container.' },
+        ? { id: 'docker-raise-memory', kind: 'terminal', title: 'Raise the container memory limit (on the Docker host)', text: `docker update --memory 4g --memory-swap 4g ${sh(id)}`, needsRoot: true, detail: 'Run on the machine that runs the container; gopls wants several GiB on large modules.' }
+        : { id: 'docker-raise-pids', kind: 'terminal', title: 'Raise the container pids limit (on the Docker host)', text: `docker update --pids-limit 8192 ${sh(id)}`, needsRoot: true, detail: 'Run on the machine that runs the container.' },
     ];
   }
   const unit = [...segs].reverse().find((s) => /\.(service|scope|slice)$/.test(s) && !/^user@\d+\.service$/.test(s) && s !== '-.slice');
@@ -203,7 +204,7 @@ export function raiseLimitFixes(kind: 'memory' | 'pids', cgPath: string): Fix[] 
         id: kind === 'memory' ? 'cgroup-raise-memory-max' : 'cgroup-raise-tasks-max',
         kind: 'terminal',
         title: `Raise ${kind === 'memory' ? 'MemoryMax' : 'TasksMax'} of ${unit}`,
-        text: userManager ? `systemctl --user set-property ${unit} ${prop}` : `systemctl set-property ${unit} ${prop}`,
+        text: userManager ? `systemctl --user set-property ${sh(unit)} ${prop}` : `systemctl set-property ${sh(unit)} ${prop}`,
         needsRoot: !userManager,
         detail: `systemd sets this cgroup's ${kind === 'memory' ? 'memory' : 'task'} limit from the unit; set-property changes it now and persistently.`,
       },
@@ -378,6 +379,8 @@ function pidsFindings(view: CgroupView<PidsLevel>, subjects: Subject[], membersh
       message: `The pids cgroup of ${who} holds ${t.level.current} of its ${t.level.max} tasks (${pct(t.ratio)})${v.refused ? `, and ${v.refused.count} fork${v.refused.count === 1 ? ' was' : 's were'} already refused` : ''}: go build and go test fail with "resource temporarily unavailable" or "failed to create new OS thread".`,
       evidence: [...readEvidence(t.level.currentRead), ...readEvidence(t.level.maxRead), ...refusedEvidence, membershipLine],
       fixes,
+      // A gopls that cannot fork go fails to load its views or dies: those are this limit's symptoms.
+      explains: error ? ['gopls-launch', 'module-resolution'] : undefined,
     });
   } else if (v.refused && v.refused.count > 0) {
     out.push({

@@ -8,6 +8,7 @@ import type { Evidence, Fix, FindingInput, Severity } from '../doctor/model.js';
 import { lookPath } from '../facts/lookPath.js';
 import { assessSpace, formatBytes, type SpaceFacts, type SpaceVerdict } from '../procfs/statfs.js';
 import { goPathsFor, resolveExisting, type GoPathEntry, type GoPathRole } from './goPaths.js';
+import { quoteForDisplay as sh } from '../host/exec.js';
 
 export interface AccessCheck {
   ok: boolean;
@@ -135,7 +136,7 @@ function ownershipFixes(f: DirFact, uid: number): Fix[] {
   const role = f.entry.role;
   const dir = f.exists ? f.real : f.checked;
   if (f.owner !== undefined && f.owner !== uid && uid !== 0) {
-    fixes.push({ id: `fs-access-chown-${slug(role)}`, kind: 'terminal', text: `sudo chown -R $USER: ${dir}`, needsRoot: true, title: `Take ownership of ${dir}`, detail: 'Usually needed after a `sudo go …` created it as root.' });
+    fixes.push({ id: `fs-access-chown-${slug(role)}`, kind: 'terminal', text: `sudo chown -R "$USER:" ${sh(dir)}`, needsRoot: true, title: `Take ownership of ${dir}`, detail: 'Usually needed after a `sudo go …` created it as root.' });
   }
   if (role === 'GOMODCACHE') fixes.push({ id: 'fs-access-go-clean-modcache', kind: 'terminal', text: 'go clean -modcache', needsRoot: false, title: 'Empty the module cache', detail: 'Modules are downloaded again on the next build.' });
   if (role === 'GOCACHE') fixes.push({ id: 'fs-access-go-clean-cache', kind: 'terminal', text: 'go clean -cache', needsRoot: false, title: 'Empty the build cache' });
@@ -185,7 +186,7 @@ export function assessAccess(facts: readonly DirFact[], uid: number): FindingInp
         confidence: 0.9,
         message: `${role} ${f.real} does not exist, and the go command does not create it: ${what(role)}.`,
         evidence: [entryEvidence(f), accessEvidence(f, uid)],
-        fixes: [{ id: 'fs-access-mkdir-gotmpdir', kind: 'terminal', text: `mkdir -p ${f.real}`, needsRoot: false, title: `Create ${f.real}` }],
+        fixes: [{ id: 'fs-access-mkdir-gotmpdir', kind: 'terminal', text: `mkdir -p ${sh(f.real)}`, needsRoot: false, title: `Create ${f.real}` }],
       });
     } else if (!f.write.ok || !f.search.ok) {
       const code = !f.write.ok ? f.write.code : f.search.code;

@@ -450,7 +450,8 @@ function pathFix(dir: string): Fix {
     id: 'path-add-dir',
     kind: 'terminal',
     title: `Add ${dir} to PATH for desktop sessions`,
-    text: `echo 'export PATH="$PATH:${dir.replace(/'/g, '')}"' >> ~/.profile`,
+    // The line lands inside double quotes in ~/.profile: escape what the shell would expand there.
+    text: `echo 'export PATH="$PATH:${dir.replace(/'/g, '').replace(/[\\"$`]/g, '\\$&')}"' >> ~/.profile`,
     needsRoot: false,
     detail: '~/.profile is read at graphical login; log out and in again for the editor to see it.',
   };

@@ -7,6 +7,7 @@ import { skipped } from '../doctor/probe.js';
 import type { Evidence, FindingInput } from '../doctor/model.js';
 import type { Host } from '../host/host.js';
 import { lookPath } from '../facts/lookPath.js';
+import { quoteForDisplay as sh } from '../host/exec.js';
 import {
   cleanAttr,
   isEditorComm,
@@ -78,8 +79,8 @@ export function assessMac(s: MacState): FindingInput[] {
       fixes:
         lsm === 'selinux'
           ? [
-              { id: 'mac-selinux-restorecon', kind: 'terminal', text: `restorecon -Rv ${last.target && last.target.startsWith('/') ? last.target : '~/go ~/.cache'}`, needsRoot: false, title: 'Restore the default SELinux labels', detail: 'Files moved (not copied) into your home keep the label of where they came from.' },
-              { id: 'mac-selinux-audit2why', kind: 'terminal', text: `sudo ausearch -m avc -c ${last.comm ?? 'go'} -ts recent | audit2why`, needsRoot: true, title: 'Explain the denial' },
+              { id: 'mac-selinux-restorecon', kind: 'terminal', text: `restorecon -Rv ${last.target && last.target.startsWith('/') ? sh(last.target) : '~/go ~/.cache'}`, needsRoot: false, title: 'Restore the default SELinux labels', detail: 'Files moved (not copied) into your home keep the label of where they came from.' },
+              { id: 'mac-selinux-audit2why', kind: 'terminal', text: `sudo ausearch -m avc -c ${sh(last.comm ?? 'go')} -ts recent | audit2why`, needsRoot: true, title: 'Explain the denial' },
               links.selinux,
             ]
           : [{ id: 'mac-apparmor-logs', kind: 'terminal', text: `sudo journalctl -k --grep 'apparmor="DENIED"' --since today`, needsRoot: true, title: 'Show the AppArmor denials' }, links.apparmor],

@@ -10,6 +10,7 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import { lookPath } from '../facts/lookPath.js';
 import { fsKind, isReadOnly, hasOption, mountOf, parseMountTable, type MountLine } from '../procfs/mountTable.js';
 import { goPathsFor, resolveExisting, userCacheDir, type GoPathEntry, type GoPathRole } from './goPaths.js';
+import { quoteForDisplay as sh } from '../host/exec.js';
 
 const MOUNTINFO = '/proc/self/mountinfo';
 
@@ -52,7 +53,7 @@ function remountFix(id: string, m: MountLine, opt: 'exec' | 'rw'): Fix {
     kind: 'terminal',
     title: `Remount ${m.mountPoint} with ${opt}`,
     detail: `Lasts until reboot; to keep it, remove "${opt === 'exec' ? 'noexec' : 'ro'}" from the ${m.mountPoint} entry in /etc/fstab (or its systemd mount unit).`,
-    text: `sudo mount -o remount,${opt} ${m.mountPoint}`,
+    text: `sudo mount -o remount,${opt} ${sh(m.mountPoint)}`,
     needsRoot: true,
   };
 }
@@ -87,9 +88,9 @@ export function assessMounts(paths: readonly PathMount[], mc: MountContext = {})
     if (alt) {
       const how = alt.verified === 'canary' ? 'a test executable ran there' : 'its mount has no noexec';
       fixes.push(
-        { id: 'noexec-gotmpdir-tools-env', kind: 'setting', key: 'go.toolsEnvVars', value: { GOTMPDIR: alt.dir }, target: 'user', merge: true, title: `Set GOTMPDIR=${alt.dir} for the Go tools`, detail: `Checked: ${how}. The directory must exist: create it first.` },
-        { id: 'noexec-gotmpdir-test-env', kind: 'setting', key: 'go.testEnvVars', value: { GOTMPDIR: alt.dir }, target: 'user', merge: true, title: `Set GOTMPDIR=${alt.dir} for tests run from the editor` },
-        { id: 'noexec-gotmpdir-export', kind: 'terminal', text: `mkdir -p ${alt.dir} && export GOTMPDIR=${alt.dir}`, needsRoot: false, title: `Use ${alt.dir} as GOTMPDIR in this shell`, detail: 'Add the export to ~/.profile to keep it; `go env -w GOTMPDIR=…` works too.' },
+        { id: 'gotmpdir-toolsenv', kind: 'setting', key: 'go.toolsEnvVars', value: { GOTMPDIR: alt.dir }, target: 'user', merge: true, title: `Set GOTMPDIR=${alt.dir} for the Go tools`, detail: `Checked: ${how}. The directory must exist: create it first.` },
+        { id: 'gotmpdir-testenv', kind: 'setting', key: 'go.testEnvVars', value: { GOTMPDIR: alt.dir }, target: 'user', merge: true, title: `Set GOTMPDIR=${alt.dir} for tests run from the editor` },
+        { id: 'noexec-gotmpdir-export', kind: 'terminal', text: `mkdir -p ${sh(alt.dir)} && export GOTMPDIR=${sh(alt.dir)}`, needsRoot: false, title: `Use ${alt.dir} as GOTMPDIR in this shell`, detail: 'Add the export to ~/.profile to keep it; `go env -w GOTMPDIR=…` works too.' },
       );
     }
     if (tmp.mount && hasOption(tmp.mount, 'noexec')) fixes.push(remountFix('noexec-remount-exec', tmp.mount, 'exec'));

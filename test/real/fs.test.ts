@@ -79,7 +79,7 @@ describe.runIf(isRoot && process.platform === 'linux')('file-system probes on th
       expect(f.evidence.some((e) => e.excerpt.startsWith('spawn EACCES'))).toBe(true);
       expect(report.probes[0]!.observed.canary).toMatchObject({ ran: true, ok: false, errorCode: 'EACCES', dir });
       // The suggested GOTMPDIR was verified by running the canary there.
-      const tools = f.fixes.find((x) => x.id === 'noexec-gotmpdir-tools-env');
+      const tools = f.fixes.find((x) => x.id === 'gotmpdir-toolsenv');
       expect(tools).toMatchObject({ kind: 'setting', key: 'go.toolsEnvVars', merge: true });
       expect(report.probes[0]!.observed.alternativeTmp).toMatchObject({ verified: 'canary' });
       expect(report.causes[0]!.id).toBe('noexec-mount');

@@ -63,7 +63,11 @@ describe('assessAccess', () => {
     expect(f!.message).toContain('owned by uid 1001, mode 0755, you are uid 1000');
     expect(f!.evidence.map((e) => e.source)).toEqual(['go env GOMODCACHE', 'access(2), stat(2) on /home/u/go/pkg/mod']);
     expect(f!.evidence[1]!.excerpt).toContain('W_OK EACCES');
-    expect(f!.fixes!.find((x) => x.id === 'fs-access-chown-gomodcache')).toMatchObject({ kind: 'terminal', needsRoot: true, text: 'sudo chown -R $USER: /home/u/go/pkg/mod' });
+    expect(f!.fixes!.find((x) => x.id === 'fs-access-chown-gomodcache')).toMatchObject({ kind: 'terminal', needsRoot: true, text: 'sudo chown -R "$USER:" /home/u/go/pkg/mod' });
+    // A path is data even in a command typed for the user: quoted, never expanded when Enter is pressed.
+    const odd = "/home/u/my go/$(touch x)";
+    const [g] = assessAccess([base({ owner: 1001, write: { ok: false, code: 'EACCES' }, real: odd, checked: odd, entry: { role: 'GOMODCACHE', path: odd, origin: 'go env GOMODCACHE' } })], 1000);
+    expect(g!.fixes!.find((x) => x.id === 'fs-access-chown-gomodcache')).toMatchObject({ text: `sudo chown -R "$USER:" '/home/u/my go/$(touch x)'` });
     expect(f!.fixes!.some((x) => x.id === 'fs-access-go-clean-modcache')).toBe(true);
   });
 

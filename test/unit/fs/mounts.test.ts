@@ -39,9 +39,9 @@ describe('mounts probe on fixture hosts', () => {
     const remount = f.fixes.find((x) => x.id === 'noexec-remount-exec');
     expect(remount).toMatchObject({ kind: 'terminal', needsRoot: true, text: 'sudo mount -o remount,exec /tmp/ged-noexec-rOkU' });
     // Not live: the alternative is checked by mount options only, and offered as settings.
-    const tools = f.fixes.find((x) => x.id === 'noexec-gotmpdir-tools-env');
+    const tools = f.fixes.find((x) => x.id === 'gotmpdir-toolsenv');
     expect(tools).toMatchObject({ kind: 'setting', key: 'go.toolsEnvVars', merge: true, value: { GOTMPDIR: '/home/gopher/.cache/go-tmp' } });
-    expect(f.fixes.find((x) => x.id === 'noexec-gotmpdir-test-env')).toMatchObject({ key: 'go.testEnvVars', value: { GOTMPDIR: '/home/gopher/.cache/go-tmp' } });
+    expect(f.fixes.find((x) => x.id === 'gotmpdir-testenv')).toMatchObject({ key: 'go.testEnvVars', value: { GOTMPDIR: '/home/gopher/.cache/go-tmp' } });
     expect(rec.observed.canary).toMatch(/not run/);
   });
 
