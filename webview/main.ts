@@ -8,6 +8,7 @@ import '@vscode-elements/elements/dist/vscode-progress-bar/index.js';
 import '@vscode-elements/elements/dist/vscode-divider/index.js';
 import './style.css';
 import type { Cause, Evidence, Fix, ProbeRecord, Report } from '../src/doctor/model.js';
+import { verdictOf } from '../src/render/summary.js';
 import { parseToWebview, StateSchema, type Progress, type State, type ToExtension } from '../src/vscode/protocol.js';
 
 interface VsCodeApi {
@@ -45,19 +46,6 @@ function button(testid: string, label: string, icon: string, onClick: () => void
 
 const SEVERITY_ICON = { error: 'error', warning: 'warning', info: 'info' } as const;
 const STATUS_ICON: Record<ProbeRecord['status'], string> = { ok: 'pass', warn: 'warning', fail: 'error', skipped: 'circle-slash', timeout: 'watch', crashed: 'bug' };
-
-function verdictLine(r: Report): string {
-  const errors = r.causes.filter((c) => c.severity === 'error').length;
-  const warnings = r.causes.filter((c) => c.severity === 'warning').length;
-  const problems = errors + warnings;
-  const secs = r.durationMs >= 1000 ? `${(r.durationMs / 1000).toFixed(1)} s` : `${Math.round(r.durationMs)} ms`;
-  const what =
-    problems === 0
-      ? 'no problems found'
-      : `${problems} problem${problems === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
-  const infos = r.causes.length - problems;
-  return `${what}${infos ? `, ${infos} note${infos === 1 ? '' : 's'}` : ''} in ${secs}${r.incomplete ? ' (incomplete: the deadline cut some probes short)' : ''}`;
-}
 
 function evidenceTable(ev: Evidence[]): HTMLElement {
   const body = el('tbody');
@@ -151,7 +139,7 @@ function render(): void {
   app.append(el('header', { class: 'top' }, el('h1', {}, 'Go Environment Doctor'), toolbar));
 
   const verdict = el('p', { class: 'verdict', 'data-testid': 'verdict', role: 'status' });
-  verdict.textContent = report ? verdictLine(report) : running ? 'Diagnosing…' : 'No diagnosis yet.';
+  verdict.textContent = report ? verdictOf(report).line : running ? 'Diagnosing…' : 'No diagnosis yet.';
   if (report) verdict.classList.add(report.causes.some((c) => c.severity === 'error') ? 'error' : report.causes.some((c) => c.severity === 'warning') ? 'warning' : 'ok');
   app.append(verdict);
 

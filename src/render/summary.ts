@@ -17,9 +17,11 @@ export function verdictOf(report: Report): Verdict {
     problems === 0
       ? 'no problems found'
       : `${problems} problem${problems === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
+  const infos = report.causes.length - problems;
+  const notes = infos ? `, ${infos} note${infos === 1 ? '' : 's'}` : '';
   const skippedish = report.probes.filter((p) => p.status === 'timeout' || p.status === 'crashed').length;
   const tail = skippedish ? `; ${skippedish} probe${skippedish === 1 ? '' : 's'} did not finish` : '';
-  return { errors, warnings, problems, line: `${what} in ${secs}${tail}` };
+  return { errors, warnings, problems, line: `${what}${notes} in ${secs}${tail}` };
 }
 
 /** Exit status of the CLI, as TAXONOMY.md fixes it. */
