@@ -11,6 +11,9 @@ import { alive } from './procs.js';
 import { doctorVsix, packageStandin, REPO } from './standin.js';
 import { launchBrowser, openWorkbench } from './workbench.js';
 
+/** When a crash is measured: well after the extension's watcher has had its first look. */
+export const STEADY_AFTER_ACTIVATION_MS = 8000;
+
 export interface RunFigures {
   activationMs?: number;
   activationEvent?: string;
@@ -32,6 +35,7 @@ export async function measure(runs: number, log: (s: string) => void = console.l
       const page = await browser.browser.newPage({ viewport: { width: 1280, height: 800 } });
       await openWorkbench(page, cs.url, folder);
       const line = await waitForActivation(cs, DOCTOR_ID);
+      const activatedAt = Date.now();
       fig.activationEvent = /activationEvent: '([^']*)'/.exec(line)?.[1];
       const gopls = await waitForGopls(cs);
       await new Promise((r) => setTimeout(r, 2000));
@@ -40,7 +44,10 @@ export async function measure(runs: number, log: (s: string) => void = console.l
       fig.activationMs = await runningExtensionsActivationMs(page, 'Go Environment Doctor');
 
       // Crash: SIGKILL the extension host's gopls, then wait in the page (every animation frame)
-      // for our badge to carry the errorBackground class.
+      // for our badge to carry the errorBackground class. Steady state: the extension starts its
+      // watcher 2 s after activation and looks every 2 s, so a gopls killed sooner is never seen.
+      const settle = activatedAt + STEADY_AFTER_ACTIVATION_MS - Date.now();
+      if (settle > 0) await new Promise((r) => setTimeout(r, settle));
       const t0 = Date.now();
       process.kill(gopls.pid, 'SIGKILL');
       await page.waitForFunction(
