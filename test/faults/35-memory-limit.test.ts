@@ -35,7 +35,9 @@ describe('fault: memory cgroup limit', () => {
       // The page cache the killed gopls read stays charged to the cgroup (v1); drop it, as the
       // kernel would under pressure, so the doctor starts with the limit, not with leftovers.
       cg.write('memory.force_empty', '0');
-      const run = await runDoctorCli({ workspaces: [small], env, cwd: small, wrap: inCgroup(cg.dir), timeoutMs: 15_000 });
+      // And with the user's warm gopls cache (the baseline run filled it): cold, even the small
+      // module's gopls outgrows node and the OOM killer may pick the doctor itself.
+      const run = await runDoctorCli({ workspaces: [small], env: userEnv(), cwd: small, wrap: inCgroup(cg.dir), timeoutMs: 15_000 });
       console.log(`[memory-limit] limit=${LIMIT_MB}MB oom_kill=${oomKills(cg.read('memory.oom_control'))} ${summarize(run)}`);
       expectDiagnosis(run, ['memory-limit'], [path.basename(cg.dir), /memory\.(limit_in_bytes|oom_control|failcnt|max|events)/]);
     } finally {
