@@ -34,9 +34,11 @@ export function parseGoplsVersionJson(text: string): GoplsVersionInfo | undefine
  */
 export function parseGoplsVersionText(text: string): GoplsVersionInfo | undefined {
   // Source builds print a "Build info\n----------" banner first.
-  const m = /^\s*(\S*gopls)\s+(v\d+\.\d+\.\d+\S*|\(devel\))\s*$/m.exec(text);
+  // \d\S*, not \d+\S*: the same strings, without the quadratic backtracking on a long
+  // non-matching line that fuzzing found (2.8 s).
+  const m = /^\s*(\S*gopls)\s+(v\d+\.\d+\.\d\S*|\(devel\))\s*$/m.exec(text);
   if (!m) return undefined;
-  const go = /^\s*go:\s+(go\d+\.\d+\S*)\s*$/m.exec(text);
+  const go = /^\s*go:\s+(go\d+\.\d\S*)\s*$/m.exec(text);
   return { path: m[1], version: m[2], goVersion: go?.[1] };
 }
 
