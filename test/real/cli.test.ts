@@ -2,49 +2,17 @@
 // JSON/Markdown outputs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import which from 'which';
+import { buildOnce, CLI, GO, GOPLS, ROOT } from './support.js';
 import { CLASS_IDS } from '../../src/doctor/model.js';
 
-const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, 'dist/cli.js');
-const GOPLS = path.join(ROOT, '.tools/bin/gopls');
-const GO = which.sync('go', { nothrow: true });
 if (!GO) console.error('\n!!! test/real/cli.test.ts: no `go` on PATH: the cases that need a real gopls are SKIPPED' + (process.env.CI ? ' and FAIL under CI=true' : '') + '\n');
 
 function cli(args: string[], env: NodeJS.ProcessEnv = process.env) {
   const r = spawnSync(process.execPath, [CLI, ...args], { env, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Builds dist/ once for all real suites: a lock so two workers never write the bundle at once. */
-async function buildOnce(): Promise<void> {
-  const lock = path.join(os.tmpdir(), 'go-env-doctor-build.lock');
-  for (let i = 0; ; i++) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (i > 1200 || Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? 0) > 120_000) rmdirSync(lock);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  try {
-    if (!existsSync(CLI) || newestSource(path.join(ROOT, 'src')) > statSync(CLI).mtimeMs) execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
-  }
-  return newest;
 }
 
 /** TAXONOMY.md: 2 with an error cause, 1 with warnings only, else 0. */

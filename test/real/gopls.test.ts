@@ -2,15 +2,11 @@
 // (.tools/bin/gopls, installed by test/setup/install-gopls.mjs) and temp workspaces.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync, readdirSync, rmdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import which from 'which';
+import { buildOnce, CLI, GO, GOPLS, ROOT } from './support.js';
 
-const ROOT = path.resolve(__dirname, '../..');
-const CLI = path.join(ROOT, 'dist/cli.js');
-const GOPLS = path.join(ROOT, '.tools/bin/gopls');
-const GO = which.sync('go', { nothrow: true });
 if (!GO) {
   // Loud on purpose: a silent skip would look like a pass.
   console.error('\n!!! test/real/gopls.test.ts: no `go` on PATH: the real gopls suite is SKIPPED' + (process.env.CI ? ' and FAILS under CI=true' : '') + '\n');
@@ -33,35 +29,6 @@ function diagnose(args: string[], env: NodeJS.ProcessEnv = process.env): { code:
     throw new Error(`no JSON on stdout (exit ${r.status}): ${r.stdout.slice(0, 500)}\nstderr: ${r.stderr.slice(0, 2000)}`);
   }
   return { code: r.status, report, stderr: r.stderr };
-}
-
-/** Builds dist/ once for all real suites: a lock so two workers never write the bundle at once. */
-async function buildOnce(): Promise<void> {
-  const lock = path.join(os.tmpdir(), 'go-env-doctor-build.lock');
-  for (let i = 0; ; i++) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      // A lock older than two minutes is a crashed worker's.
-      if (i > 1200 || Date.now() - statSync(lock, { throwIfNoEntry: false })!.mtimeMs > 120_000) rmdirSync(lock, { recursive: true } as never);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  try {
-    if (!existsSync(CLI) || newestSource(path.join(ROOT, 'src')) > statSync(CLI).mtimeMs) execFileSync('npm', ['run', '-s', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-}
-
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const p = path.join(dir, e.name);
-    newest = Math.max(newest, e.isDirectory() ? newestSource(p) : statSync(p).mtimeMs);
-  }
-  return newest;
 }
 
 /** True while the pid exists and is not a zombie. */
