@@ -30,8 +30,9 @@ export class GoplsCrashWatcher {
   private deaths: number[] = [];
   private starts: number[] = [];
   private running = false;
-  /** Until this time a disappearance is a restart we asked for, not a crash. */
+  /** Until this time, up to `expectedExits` disappearances are a restart we know of, not a crash. */
   private expectedUntil = 0;
+  private expectedExits = 0;
 
   private hostValue: Host | undefined;
 
@@ -66,9 +67,14 @@ export class GoplsCrashWatcher {
     this.known.clear();
   }
 
-  /** We are about to restart gopls ourselves: its exit in the next seconds is not a crash. */
+  /**
+   * A restart is coming (our fix, or the Go extension reacting to a settings change): the next
+   * exit of each gopls watched now, within `ms`, is that restart. Any further exit in the window
+   * (the restarted gopls dying too) is a crash again.
+   */
   expectRestart(ms = 10_000): void {
     this.expectedUntil = Date.now() + ms;
+    this.expectedExits = Math.max(1, this.known.size);
   }
 
   private schedule(ms: number): void {
@@ -86,8 +92,9 @@ export class GoplsCrashWatcher {
           if (await stillRunning(this.host, c)) continue;
           this.known.delete(c.pid);
           const now = Date.now();
-          if (now < this.expectedUntil) {
-            this.log(`gopls ${c.pid} exited during a restart we asked for`);
+          if (now < this.expectedUntil && this.expectedExits > 0) {
+            this.expectedExits--;
+            this.log(`gopls ${c.pid} exited during a restart we knew of`);
           } else {
             this.deaths = [...this.deaths.filter((t) => now - t < 180_000), now];
             this.log(`gopls ${c.pid} is gone`);

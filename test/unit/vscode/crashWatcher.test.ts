@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -106,6 +106,32 @@ describe('GoplsCrashWatcher', () => {
     await w.tick();
     w.stop();
     expect(deaths).toEqual([]);
+  });
+
+  it('excuses one exit per known restart: the restarted gopls dying in the same window is a crash', async () => {
+    const root = copyFixture();
+    const deaths: GoplsDeath[] = [];
+    const w = new GoplsCrashWatcher(new Host({ root, pid: PARENT }), PARENT, (d) => deaths.push(d));
+    await w.tick();
+    w.expectRestart(60_000);
+    // The restart: the old gopls goes, a new one (same /proc shape, new pid) takes its place.
+    const NEW = 31000;
+    cpSync(path.join(root, 'proc', String(GOPLS)), path.join(root, 'proc', String(NEW)), { recursive: true });
+    const stat = path.join(root, 'proc', String(NEW), 'stat');
+    writeFileSync(stat, readFileSync(stat, 'utf8').replace(`${GOPLS} (`, `${NEW} (`));
+    for (const t of readdirSync(path.join(root, 'proc', String(PARENT), 'task'))) {
+      const children = path.join(root, 'proc', String(PARENT), 'task', t, 'children');
+      if (existsSync(children)) writeFileSync(children, readFileSync(children, 'utf8').replace(String(GOPLS), String(NEW)));
+    }
+    rmSync(path.join(root, 'proc', String(GOPLS)), { recursive: true });
+    await w.tick();
+    expect(deaths).toEqual([]);
+    expect(w.watched()).toContain(NEW);
+    // …and the new one crashes seconds later, still inside the window.
+    rmSync(path.join(root, 'proc', String(NEW)), { recursive: true });
+    await w.tick();
+    w.stop();
+    expect(deaths.map((d) => d.pid)).toEqual([NEW]);
   });
 
   it('costs nothing until started: no host is created, no timer runs', () => {
