@@ -8,6 +8,7 @@ import { discoverGoplsLogs, type FoundLog } from '../goplsLog/discover.js';
 import { readLogFile, progressText, type ReadLogResult } from '../goplsLog/read.js';
 import { RULES, type Rule, type RuleId } from '../goplsLog/rules.js';
 import { crashVerdict } from '../goplsLog/crashVerdict.js';
+import { raiseInotifyLimitFix } from './inotify.js';
 import type { LogSummary } from '../goplsLog/analyzer.js';
 
 /** Time kept back from the deadline to build the findings. */
@@ -162,9 +163,9 @@ function fixesFor(rule: Rule): Fix[] {
     case 'go-mod-not-found':
       return [{ id: 'gopls-workspace-docs', kind: 'link', title: 'How gopls finds modules in a workspace', url: 'https://github.com/golang/tools/blob/master/gopls/doc/workspace.md' }];
     case 'inotify-enospc':
-      return [{ id: 'inotify-raise-watches', kind: 'terminal', title: 'Raise the inotify watch limit', text: 'sudo sysctl -w fs.inotify.max_user_watches=524288', needsRoot: true, detail: 'Lasts until reboot; add it to /etc/sysctl.d/ to keep it.' }];
+      return [raiseInotifyLimitFix('watches')];
     case 'inotify-emfile':
-      return [{ id: 'inotify-raise-instances', kind: 'terminal', title: 'Raise the inotify instance limit', text: 'sudo sysctl -w fs.inotify.max_user_instances=1024', needsRoot: true, detail: 'Lasts until reboot; add it to /etc/sysctl.d/ to keep it.' }];
+      return [raiseInotifyLimitFix('instances')];
     case 'exec-permission-denied':
       return [
         {

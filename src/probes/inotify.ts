@@ -118,25 +118,19 @@ export async function countWorkspaceDirs(root: string, deadline: number, maxDirs
   return out;
 }
 
-function raiseWatchesFix(value: number): Fix {
+/**
+ * The sysctl that lifts an inotify limit, now and across reboots. One builder for this probe and
+ * the log probe (ENOSPC/EMFILE in a gopls log), so a fix id always means the same command.
+ */
+export function raiseInotifyLimitFix(limit: 'watches' | 'instances', value = limit === 'watches' ? RECOMMENDED_WATCHES : RECOMMENDED_INSTANCES): Fix {
+  const key = `fs.inotify.max_user_${limit}`;
   return {
-    id: 'inotify-raise-watches',
+    id: `inotify-raise-${limit}`,
     kind: 'terminal',
-    title: `Raise fs.inotify.max_user_watches to ${value}`,
-    text: `sysctl -w fs.inotify.max_user_watches=${value} && echo 'fs.inotify.max_user_watches=${value}' > /etc/sysctl.d/60-inotify-watches.conf`,
+    title: `Raise ${key} to ${value}`,
+    text: `sysctl -w ${key}=${value} && echo '${key}=${value}' > /etc/sysctl.d/60-inotify-${limit}.conf`,
     needsRoot: true,
-    detail: 'Applies now and keeps it across reboots (each watch costs about 1 KiB of kernel memory, only when used).',
-  };
-}
-
-function raiseInstancesFix(value: number): Fix {
-  return {
-    id: 'inotify-raise-instances',
-    kind: 'terminal',
-    title: `Raise fs.inotify.max_user_instances to ${value}`,
-    text: `sysctl -w fs.inotify.max_user_instances=${value} && echo 'fs.inotify.max_user_instances=${value}' > /etc/sysctl.d/60-inotify-instances.conf`,
-    needsRoot: true,
-    detail: 'Applies now and keeps it across reboots.',
+    detail: limit === 'watches' ? 'Applies now and keeps it across reboots (each watch costs about 1 KiB of kernel memory, only when used).' : 'Applies now and keeps it across reboots.',
   };
 }
 
@@ -193,7 +187,7 @@ export function inotifyFindings(input: {
   const out: FindingInput[] = [];
   const exclude = watcherExcludeFix(workspaces);
   const wsDirs = workspaces.reduce((n, w) => n + w.dirs, 0);
-  const watchFixes = (needed: number): Fix[] => [raiseWatchesFix(nextWatchTarget(needed)), ...(exclude ? [exclude] : []), VSCODE_DOCS];
+  const watchFixes = (needed: number): Fix[] => [raiseInotifyLimitFix('watches', nextWatchTarget(needed)), ...(exclude ? [exclude] : []), VSCODE_DOCS];
   const watchesEvidence: Evidence = { source: WATCHES_FILE, excerpt: String(maxWatches) };
   const wRatio = maxWatches > 0 ? usage.watches / maxWatches : 1;
   if (wRatio >= WARN_RATIO) {
@@ -218,7 +212,7 @@ export function inotifyFindings(input: {
         confidence: error ? 0.8 : 0.55,
         message: `uid ${input.uid} holds ${usage.instances} of ${maxInstances} inotify instances (${Math.round(iRatio * 100)}%)${error ? ': a new watcher fails with EMFILE ("too many open files") even with watches to spare' : ''}. Top holders: ${holdersText(byInstances)}.`,
         evidence: [{ source: INSTANCES_FILE, excerpt: String(maxInstances) }, ...holderEvidence(byInstances)],
-        fixes: [raiseInstancesFix(Math.max(RECOMMENDED_INSTANCES, usage.instances * 2)), VSCODE_DOCS],
+        fixes: [raiseInotifyLimitFix('instances', Math.max(RECOMMENDED_INSTANCES, usage.instances * 2)), VSCODE_DOCS],
       });
     }
   }

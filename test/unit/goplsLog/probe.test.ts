@@ -100,3 +100,12 @@ describe('gopls-logs probe', () => {
     expect(r.reason).toMatch(/big\.log: read 0\.1 of 3\.1 MB before the deadline/);
   });
 });
+
+describe('fixes from log evidence', () => {
+  it('an inotify ENOSPC in a log offers the same persistent sysctl fix the inotify probe does', async () => {
+    const out = await goplsLogsProbe.run(ctx({ goplsLogs: [path.join(F, 'public/gaia-117-inotify.txt')] }));
+    const f = out.findings!.find((x) => x.classId === 'file-watch');
+    const fix = f!.fixes!.find((x) => x.id === 'inotify-raise-watches');
+    expect(fix).toMatchObject({ kind: 'terminal', needsRoot: true, text: expect.stringContaining('/etc/sysctl.d/60-inotify-watches.conf') });
+  });
+});
