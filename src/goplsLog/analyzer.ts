@@ -385,15 +385,20 @@ export class LogAnalyzer {
     if (!s || (s.kind !== 'panic' && s.kind !== 'fatal' && s.kind !== 'signal-dump')) return false;
     this.shapes.crashLines++;
     // "fatal error: …" right after a "panic: …" (panic during panic) belongs to the same crash.
-    const rec: CrashRecord = {
+    const rec = this.crashRecordOf(s);
+    this.crash = { rec, blanks: 0 };
+    return true;
+  }
+
+  /** A crash's first line as a record; both the plain and the JSON-embedded dumps start here. */
+  private crashRecordOf(s: Extract<NonNullable<ReturnType<typeof parseStackLine>>, { kind: 'panic' | 'fatal' | 'signal-dump' }>): CrashRecord {
+    return {
       kind: s.kind === 'panic' ? 'panic' : s.kind === 'fatal' ? 'fatal' : 'signal',
       line: this.lineNo,
       message: own(s.kind === 'signal-dump' ? `${s.signal}: ${s.message}` : sanitizeMessage(s.message)),
       stack: [own(sanitizeStackLine(s))],
       dumpLines: 1,
     };
-    this.crash = { rec, blanks: 0 };
-    return true;
   }
 
   /** True if the line belongs to the dump being read. */
@@ -434,13 +439,7 @@ export class LogAnalyzer {
     const first = parts[i]!.replace(/^.*?(?:\] |")(?=panic: |fatal error: )/, '').replace(/"$/, '');
     const s = parseStackLine(first);
     if (!s || (s.kind !== 'panic' && s.kind !== 'fatal' && s.kind !== 'signal-dump')) return;
-    const rec: CrashRecord = {
-      kind: s.kind === 'panic' ? 'panic' : s.kind === 'fatal' ? 'fatal' : 'signal',
-      line: this.lineNo,
-      message: own(s.kind === 'signal-dump' ? `${s.signal}: ${s.message}` : sanitizeMessage(s.message)),
-      stack: [own(sanitizeStackLine(s))],
-      dumpLines: 1,
-    };
+    const rec = this.crashRecordOf(s);
     for (const p of parts.slice(i + 1)) {
       const t = parseStackLine(p);
       if (!t) continue;
