@@ -23,6 +23,7 @@ import {
 import { parseMemInfo } from '../procfs/meminfo.js';
 import { mapLimit, procOf, sharedProcessTable, type ProcessEntry } from '../procfs/procs.js';
 import { quoteForDisplay as sh } from '../host/exec.js';
+import { RESTART_GOPLS } from './commonFixes.js';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -216,8 +217,6 @@ export function raiseLimitFixes(kind: 'memory' | 'pids', cgPath: string): Fix[] 
       : { id: 'cgroup-pids-docs', kind: 'link', title: 'cgroup pids controller (pids.max)', url: 'https://docs.kernel.org/admin-guide/cgroup-v2.html#pid-interface-files' },
   ];
 }
-
-const RESTART_GOPLS: Fix = { id: 'gopls-restart', kind: 'command', title: 'Restart gopls', command: 'go.languageserver.restart', detail: 'Starts a new gopls after it was killed.' };
 
 function readEvidence(r: FileRead | undefined, excerpt?: string): Evidence[] {
   if (!r || r.text === undefined) return [];

@@ -11,6 +11,7 @@ import { skipped } from '../doctor/probe.js';
 import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact, type GoEnvValues } from '../facts/goEnv.js';
 import { pathEntries } from '../facts/lookPath.js';
 import { alternateToolFix, DEFAULT_GO_NOTE, GO_EXTENSION_DEFAULT_GO, gorootFix, loginShellGo, profilePathFix } from './loginShell.js';
+import { INSTALL_GO } from './commonFixes.js';
 
 /** Where Go installs usually live, looked at when go is not on PATH (to say "installed but not on PATH"). */
 export const USUAL_GO_DIRS = ['/usr/local/go/bin', '/usr/lib/go/bin', '/snap/bin', '/usr/bin'];
@@ -155,7 +156,7 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
       const gr = gorootFix(await realpathOr(goBin));
       if (gr) fixes.push(gr);
     } else {
-      fixes.push({ id: 'install-go', kind: 'link', title: 'Download and install Go', url: 'https://go.dev/doc/install' });
+      fixes.push(INSTALL_GO);
     }
     const goBinFound = login?.go ?? (dir ? path.join(dir, 'go') : undefined);
     const fallback = goBinFound === GO_EXTENSION_DEFAULT_GO;
@@ -190,7 +191,7 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
           confidence: 0.9,
           message: `${fact.goBinary} cannot be executed (${exec.errorCode}${exec.errorCode === 'ENOEXEC' ? ': built for another architecture or not a program' : ''}): the Go extension and gopls cannot run go.`,
           evidence: [{ source: exec.commandLine, excerpt: exec.message ?? exec.errorCode }],
-          fixes: [{ id: 'install-go', kind: 'link', title: 'Download and install Go', url: 'https://go.dev/doc/install' }],
+          fixes: [INSTALL_GO],
         },
       ],
       observed,

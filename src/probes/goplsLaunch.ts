@@ -12,6 +12,7 @@ import type { GoplsCandidate, GoplsLocation } from '../facts/goplsLocate.js';
 import { lookPath, pathEntries } from '../facts/lookPath.js';
 import { runGoplsSession, NO_VIEW, type GoplsSessionResult } from '../lsp/session.js';
 import { findFirstGoFile } from '../lsp/workspaceFiles.js';
+import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS } from './commonFixes.js';
 import {
   buildLag,
   goMinor,
@@ -219,7 +220,7 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
       confidence: 0.8,
       message: `gopls could not place ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'} in any view: ${firstLine(unique[0]!)}`,
       evidence: unique.slice(0, 4).map((m) => ({ source: `gopls (${viaOf(session, m)})`, excerpt: m })),
-      fixes: [{ id: 'gopls-workspace-docs', kind: 'link', title: 'How gopls finds modules in a workspace', url: 'https://go.dev/gopls/workspace' }],
+      fixes: [GOPLS_WORKSPACE_DOCS],
     });
   }
   // A folder with Go files and no go.mod/go.work: gopls falls back to an ad-hoc view.
@@ -233,7 +234,7 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
       evidence: [{ source: 'gopls window/logMessage', excerpt: `Created View (#${adHoc.id ?? '?'}) directory=${adHoc.directory} view_type="AdHoc"` }],
       fixes: [
         { id: 'go-mod-init', kind: 'terminal', title: 'Create a module here', text: 'go mod init example.com/module', needsRoot: false, cwd: adHoc.directory, detail: 'Replace example.com/module with the module path you want.' },
-        { id: 'gopls-workspace-docs', kind: 'link', title: 'How gopls finds modules in a workspace', url: 'https://go.dev/gopls/workspace' },
+        GOPLS_WORKSPACE_DOCS,
       ],
     });
   }
@@ -336,7 +337,7 @@ export function versionFindings(input: VersionFindingsInput): FindingInput[] {
       confidence: 0.8,
       message: built.message,
       evidence: [{ source, excerpt: `${input.goplsPath}: ${input.builtWith}` }],
-      fixes: [installFix(undefined), { id: 'gopls-support-policy', kind: 'link', title: "gopls's Go support policy", url: 'https://go.dev/s/gopls-support-policy' }],
+      fixes: [installFix(undefined), GOPLS_SUPPORT_POLICY],
     });
   }
   const found = goplsSupportMessage(goMinor(input.goInUse), false);
@@ -347,7 +348,7 @@ export function versionFindings(input: VersionFindingsInput): FindingInput[] {
       confidence: 0.7,
       message: found.message,
       evidence: [{ source: 'go env -json', excerpt: `GOVERSION=${input.goInUse}` }],
-      fixes: [{ id: 'gopls-support-policy', kind: 'link', title: "gopls's Go support policy", url: 'https://go.dev/s/gopls-support-policy' }],
+      fixes: [GOPLS_SUPPORT_POLICY],
     });
   }
   const lag = buildLag(input.builtWith, input.goInUse);

@@ -10,6 +10,7 @@ import { RULES, type Rule, type RuleId } from '../goplsLog/rules.js';
 import { crashVerdict } from '../goplsLog/crashVerdict.js';
 import { raiseInotifyLimitFix } from './inotify.js';
 import type { LogSummary } from '../goplsLog/analyzer.js';
+import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, RESTART_GOPLS } from './commonFixes.js';
 
 /** Time kept back from the deadline to build the findings. */
 const RESERVE_MS = 150;
@@ -119,7 +120,7 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
         confidence: v.confidence,
         message: v.summary,
         evidence,
-        fixes: v.kind === 'panic' || v.kind === 'fatal-error' ? crashFixes() : v.classId === 'memory-limit' ? [] : [restartFix()],
+        fixes: v.kind === 'panic' || v.kind === 'fatal-error' ? crashFixes() : v.classId === 'memory-limit' ? [] : [RESTART_GOPLS],
       });
     }
   }
@@ -130,13 +131,9 @@ function capitalize(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
-function restartFix(): Fix {
-  return { id: 'gopls-restart', kind: 'command', title: 'Restart the language server', command: 'go.languageserver.restart', detail: 'Starts gopls again with the current settings.' };
-}
-
 function crashFixes(): Fix[] {
   return [
-    restartFix(),
+    RESTART_GOPLS,
     {
       id: 'gopls-report-crash',
       kind: 'link',
@@ -154,14 +151,14 @@ function fixesFor(rule: Rule): Fix[] {
     case 'go-version-deprecated':
       return [
         { id: 'gopls-reinstall', kind: 'command', title: 'Reinstall gopls with the current Go', command: 'go.tools.install', detail: 'Go: Install/Update Tools rebuilds gopls with the go on PATH.' },
-        { id: 'gopls-support-policy', kind: 'link', title: 'gopls Go support policy', url: 'https://go.dev/s/gopls-support-policy' },
+        GOPLS_SUPPORT_POLICY,
       ];
     case 'no-views':
     case 'no-view-for-file':
     case 'workspace-load-failed':
     case 'packages-load-error':
     case 'go-mod-not-found':
-      return [{ id: 'gopls-workspace-docs', kind: 'link', title: 'How gopls finds modules in a workspace', url: 'https://github.com/golang/tools/blob/master/gopls/doc/workspace.md' }];
+      return [GOPLS_WORKSPACE_DOCS];
     case 'inotify-enospc':
       return [raiseInotifyLimitFix('watches')];
     case 'inotify-emfile':
@@ -179,7 +176,7 @@ function fixesFor(rule: Rule): Fix[] {
       ];
     case 'crash-loop':
     case 'connection-closed':
-      return [restartFix()];
+      return [RESTART_GOPLS];
     default:
       return [];
   }

@@ -8,6 +8,7 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext } from '../doctor/probe.js';
 import { gopathEntries, type GoEnvFact } from '../facts/goEnv.js';
 import { classifyGoFailure, parseToolchain } from './goEnv.js';
+import { INSTALL_NEWER_GO } from './commonFixes.js';
 
 export const WALK_MAX_DEPTH = 6;
 export const WALK_MAX_DIRS = 5000;
@@ -392,7 +393,7 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
         ? `${path.join(dir, 'go.mod')} needs ${wanted}, newer than the installed ${goEnv.values.GOVERSION}, and GOPROXY=off forbids downloading it: go and gopls fail in this module.`
         : `${path.join(dir, 'go.mod')} needs ${wanted}, newer than the installed ${goEnv.values.GOVERSION}: go downloads that toolchain on first use (GOTOOLCHAIN=${goEnv.values.GOTOOLCHAIN || 'auto'}), which fails offline or behind a proxy.`,
       evidence: [...evidence, { source: path.join(dir, 'go.mod'), excerpt: [d.go && `go ${d.go}`, d.toolchain && `toolchain ${d.toolchain}`].filter(Boolean).join('\n') }],
-      fixes: [{ id: 'install-go', kind: 'link', title: 'Download and install a newer Go', url: 'https://go.dev/dl/' }],
+      fixes: [INSTALL_NEWER_GO],
     });
     return { findings, observed };
   }
@@ -419,7 +420,7 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
 function toolchainFixes(goEnv: Extract<GoEnvFact, { ok: true }>, message: string): Fix[] {
   if (!/GOTOOLCHAIN=local/.test(message)) return [];
   const tc = parseToolchain(goEnv.values.GOTOOLCHAIN ?? '');
-  const fixes: Fix[] = [{ id: 'install-go', kind: 'link', title: 'Download and install a newer Go', url: 'https://go.dev/dl/' }];
+  const fixes: Fix[] = [INSTALL_NEWER_GO];
   if (tc.mode === 'local') {
     fixes.push({ id: 'toolsenv-gotoolchain-auto', kind: 'setting', title: 'Let go download the toolchain go.mod asks for (GOTOOLCHAIN=auto)', key: 'go.toolsEnvVars', value: { GOTOOLCHAIN: 'auto' }, target: 'user', merge: true });
   }
