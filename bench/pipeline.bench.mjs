@@ -48,8 +48,8 @@ async function loadSession(dir) {
       contents: [
         "export { runGoplsSession } from './src/lsp/session.ts';",
         "export { Host } from './src/host/host.ts';",
-        "export { runDoctor } from './src/doctor/pipeline.ts';",
-        "export { goplsLaunchProbe } from './src/probes/goplsLaunch.ts';",
+        "export { runDoctor } from './src/engine/pipeline.ts';",
+        "export { goplsProbe } from './src/probes/gopls.ts';",
       ].join('\n'),
       resolveDir: repo,
       loader: 'ts',
@@ -82,12 +82,12 @@ export async function run() {
     writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println(greeting()) }\n');
     writeFileSync(path.join(ws, 'greet.go'), 'package main\n\nfunc greeting() string { return "hello" }\n');
     const loadBefore = os.loadavg().map((x) => x.toFixed(1)).join(' ');
-    const { runGoplsSession, Host, runDoctor, goplsLaunchProbe } = await loadSession(tmp);
+    const { runGoplsSession, Host, runDoctor, goplsProbe } = await loadSession(tmp);
     const host = new Host();
     // The pipeline with the gopls probe alone: what the probe adds to the handshake, without the
     // other probes competing for the CPUs.
     const probeAlone = async () => {
-      const report = await runDoctor({ host, probes: [goplsLaunchProbe], workspaces: [ws], env: process.env, settings: { alternateGopls: gopls }, timeoutMs: 30_000 });
+      const report = await runDoctor({ host, probes: [goplsProbe], workspaces: [ws], env: process.env, settings: { alternateGopls: gopls }, timeoutMs: 30_000 });
       const p = report.probes[0];
       if (p.status !== 'ok') throw new Error(`gopls probe alone: ${p.status} ${p.reason ?? ''}`);
       return p.durationMs;

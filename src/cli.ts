@@ -3,8 +3,8 @@
 import { promises as fs, constants as fsConst } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, USAGE } from './cli/args.js';
-import { diagnose } from './doctor/diagnose.js';
-import { DEFAULT_TIMEOUT_MS } from './doctor/pipeline.js';
+import { diagnose } from './engine/diagnose.js';
+import { DEFAULT_TIMEOUT_MS } from './engine/pipeline.js';
 import { TOOL_VERSION } from './doctor/version.js';
 import { renderText } from './render/text.js';
 import { renderMarkdown } from './render/markdown.js';

@@ -9,7 +9,7 @@ import '@vscode-elements/elements/dist/vscode-divider/index.js';
 import './style.css';
 import type { Cause, Evidence, Fix, ProbeRecord, Report } from '../src/doctor/model.js';
 import { verdictOf } from '../src/render/summary.js';
-import { parseToWebview, StateSchema, type Progress, type State, type ToExtension } from '../src/vscode/protocol.js';
+import { parseToWebview, StateSchema, type Progress, type State, type ToExtension } from '../src/protocol/panel.js';
 
 interface VsCodeApi {
   postMessage(msg: ToExtension): void;

@@ -2,10 +2,10 @@
 // getBinPathWithExplanation): go.alternateTools.gopls, GOBIN, each GOPATH/bin, GOROOT/bin, PATH.
 import path from 'node:path';
 import { promises as fs, constants as fsConst } from 'node:fs';
-import type { GoEnvFact } from './goEnv.js';
-import { gopathEntries } from './goEnv.js';
+import type { GoEnvFact } from './readGoEnv.js';
+import { gopathEntries } from './readGoEnv.js';
 import { lookPath } from './lookPath.js';
-import type { DoctorSettings } from '../doctor/probe.js';
+import type { DoctorSettings } from '../doctor/settings.js';
 
 export type GoplsSource = 'go.alternateTools' | 'GOBIN' | 'GOPATH/bin' | 'GOROOT/bin' | 'PATH';
 

@@ -5,8 +5,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { Host } from '../host/host.js';
-import type { DoctorSettings } from '../doctor/probe.js';
-import { readGoEnv } from '../facts/goEnv.js';
+import type { DoctorSettings } from '../doctor/settings.js';
+import { readGoEnv } from '../facts/readGoEnv.js';
 import { locateGopls } from '../facts/goplsLocate.js';
 import { runGoplsSession } from '../lsp/session.js';
 

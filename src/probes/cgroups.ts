@@ -3,8 +3,8 @@
 // way from the cgroup up to its mount point (a container's limit often sits on an ancestor).
 import path from 'node:path';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
-import type { Probe, ProbeContext, ProbeOutcome } from '../doctor/probe.js';
-import { skipped } from '../doctor/probe.js';
+import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
+import { skipped } from './probe.js';
 import type { Host } from '../host/host.js';
 import { parseMountInfo } from '../procfs/mountinfo.js';
 import {
@@ -23,7 +23,7 @@ import {
 import { parseMemInfo } from '../procfs/meminfo.js';
 import { mapLimit, procOf, sharedProcessTable, type ProcessEntry } from '../procfs/procs.js';
 import { quoteForDisplay as sh } from '../host/exec.js';
-import { RESTART_GOPLS } from './commonFixes.js';
+import { RESTART_GOPLS } from '../fixes/catalog.js';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;

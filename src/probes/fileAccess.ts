@@ -2,8 +2,8 @@
 // as this process, owner and mode, the nearest existing parent when it does not exist yet (can it be
 // created?), POSIX ACL masks through getfacl where installed, and free space and inodes (statfs).
 import { promises as fs, constants as fsConst } from 'node:fs';
-import type { Probe, ProbeContext, ProbeOutcome } from '../doctor/probe.js';
-import { skipped } from '../doctor/probe.js';
+import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
+import { skipped } from './probe.js';
 import type { Evidence, Fix, FindingInput, Severity } from '../doctor/model.js';
 import { lookPath } from '../facts/lookPath.js';
 import { assessSpace, formatBytes, type SpaceFacts, type SpaceVerdict } from '../procfs/statfs.js';

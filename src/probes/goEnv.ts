@@ -6,12 +6,12 @@ import path from 'node:path';
 import os from 'node:os';
 import { promises as fs } from 'node:fs';
 import type { ClassId, Evidence, Fix, FindingInput, Severity } from '../doctor/model.js';
-import type { Probe, ProbeContext, ProbeOutcome } from '../doctor/probe.js';
-import { skipped } from '../doctor/probe.js';
-import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact, type GoEnvValues } from '../facts/goEnv.js';
+import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
+import { skipped } from './probe.js';
+import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact, type GoEnvValues } from '../facts/readGoEnv.js';
 import { pathEntries } from '../facts/lookPath.js';
 import { alternateToolFix, DEFAULT_GO_NOTE, GO_EXTENSION_DEFAULT_GO, gorootFix, loginShellGo, profilePathFix } from './loginShell.js';
-import { INSTALL_GO } from './commonFixes.js';
+import { INSTALL_GO } from '../fixes/catalog.js';
 
 /** Where Go installs usually live, looked at when go is not on PATH (to say "installed but not on PATH"). */
 export const USUAL_GO_DIRS = ['/usr/local/go/bin', '/usr/lib/go/bin', '/snap/bin', '/usr/bin'];

@@ -3,7 +3,7 @@
 // when go runs, else from the environment with the go command's own defaults.
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
-import type { ProbeContext } from '../doctor/probe.js';
+import type { ProbeContext } from './probe.js';
 
 export type GoPathRole = 'GOTMPDIR' | 'GOCACHE' | 'GOMODCACHE' | 'GOPATH' | 'GOPATH/bin' | 'GOBIN' | 'gopls binary dir' | 'gopls cache';
 

@@ -1,8 +1,8 @@
 // Reads the gopls logs the user gave or the editor keeps, streaming, within the probe's deadline,
 // and turns what gopls wrote into findings with the exact lines as evidence.
 import path from 'node:path';
-import type { Probe, ProbeContext, ProbeOutcome } from '../doctor/probe.js';
-import { skipped } from '../doctor/probe.js';
+import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
+import { skipped } from './probe.js';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import { discoverGoplsLogs, type FoundLog } from '../goplsLog/discover.js';
 import { readLogFile, progressText, type ReadLogResult } from '../goplsLog/read.js';
@@ -10,7 +10,7 @@ import { RULES, type Rule, type RuleId } from '../goplsLog/rules.js';
 import { crashVerdict } from '../goplsLog/crashVerdict.js';
 import { raiseInotifyLimitFix } from './inotify.js';
 import type { LogSummary } from '../goplsLog/analyzer.js';
-import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, RESTART_GOPLS } from './commonFixes.js';
+import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, RESTART_GOPLS } from '../fixes/catalog.js';
 
 /** Time kept back from the deadline to build the findings. */
 const RESERVE_MS = 150;

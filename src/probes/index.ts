@@ -1,6 +1,6 @@
 // Every probe the doctor runs, in display order. One file per concern.
-import type { Probe } from '../doctor/probe.js';
-import { goplsLaunchProbe } from './goplsLaunch.js';
+import type { Probe } from './probe.js';
+import { goplsProbe } from './gopls.js';
 import { goEnvProbe } from './goEnv.js';
 import { loginShellProbe } from './loginShell.js';
 import { modulesProbe } from './modules.js';
@@ -13,5 +13,5 @@ import { macPolicyProbe } from './macPolicy.js';
 import { goplsLogsProbe } from './goplsLogs.js';
 
 export function allProbes(): Probe[] {
-  return [goplsLaunchProbe, goEnvProbe, loginShellProbe, modulesProbe, inotifyProbe, cgroupsProbe, processLimitsProbe, mountsProbe, fileAccessProbe, macPolicyProbe, goplsLogsProbe];
+  return [goplsProbe, goEnvProbe, loginShellProbe, modulesProbe, inotifyProbe, cgroupsProbe, processLimitsProbe, mountsProbe, fileAccessProbe, macPolicyProbe, goplsLogsProbe];
 }

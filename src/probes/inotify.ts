@@ -5,8 +5,8 @@
 import { readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
-import type { Probe, ProbeContext, ProbeOutcome } from '../doctor/probe.js';
-import { skipped } from '../doctor/probe.js';
+import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
+import { skipped } from './probe.js';
 import type { Host } from '../host/host.js';
 import { countInotifyWatches, isInotifyLink } from '../procfs/fdinfo.js';
 import { parseSysctlInt } from '../procfs/limits.js';

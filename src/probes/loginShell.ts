@@ -4,10 +4,10 @@
 // the editor". Only PATH and GO* values ever leave this probe, never the whole login environment.
 import path from 'node:path';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
-import type { Probe, ProbeContext } from '../doctor/probe.js';
+import type { Probe, ProbeContext } from './probe.js';
 import { isSecretName } from '../doctor/redact.js';
 import { lookPath } from '../facts/lookPath.js';
-import { LAUNCHER_ONLY_VARS } from '../facts/loginShell.js';
+import { LAUNCHER_ONLY_VARS } from '../facts/readLoginShellEnv.js';
 
 /** The variables whose difference changes what go and gopls do. */
 export const COMPARED_GO_VARS = ['GOPATH', 'GOROOT', 'GOFLAGS', 'GO111MODULE', 'GOPROXY', 'GOBIN'] as const;

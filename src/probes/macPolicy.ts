@@ -2,8 +2,8 @@
 // denials of the Go tools or the editor in the audit or kernel log. A policy is only a cause
 // with a denial to show for it; being enforced alone is reported as information.
 import { promises as fs } from 'node:fs';
-import type { Probe, ProbeContext, ProbeOutcome } from '../doctor/probe.js';
-import { skipped } from '../doctor/probe.js';
+import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
+import { skipped } from './probe.js';
 import type { Evidence, FindingInput } from '../doctor/model.js';
 import type { Host } from '../host/host.js';
 import { lookPath } from '../facts/lookPath.js';

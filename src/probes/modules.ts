@@ -5,10 +5,10 @@
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
-import type { Probe, ProbeContext } from '../doctor/probe.js';
-import { gopathEntries, type GoEnvFact } from '../facts/goEnv.js';
+import type { Probe, ProbeContext } from './probe.js';
+import { gopathEntries, type GoEnvFact } from '../facts/readGoEnv.js';
 import { classifyGoFailure, parseToolchain } from './goEnv.js';
-import { INSTALL_NEWER_GO } from './commonFixes.js';
+import { INSTALL_NEWER_GO } from '../fixes/catalog.js';
 
 export const WALK_MAX_DEPTH = 6;
 export const WALK_MAX_DIRS = 5000;

@@ -4,8 +4,8 @@
 import path from 'node:path';
 import os from 'node:os';
 import { promises as fs } from 'node:fs';
-import type { Probe, ProbeContext, ProbeOutcome } from '../doctor/probe.js';
-import { skipped } from '../doctor/probe.js';
+import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
+import { skipped } from './probe.js';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import { lookPath } from '../facts/lookPath.js';
 import { fsKind, isReadOnly, hasOption, mountOf, parseMountTable, type MountLine } from '../procfs/mountTable.js';

@@ -2,8 +2,8 @@
 // on the machine, RLIMIT_NPROC against this user's tasks (each thread counts, which is why Go's
 // "failed to create new OS thread" shows up here), and RLIMIT_NOFILE.
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
-import type { Probe, ProbeContext, ProbeOutcome } from '../doctor/probe.js';
-import { skipped } from '../doctor/probe.js';
+import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
+import { skipped } from './probe.js';
 import { findLimit, parseLimits, parseLoadAvg, parseSysctlInt, type ResourceLimit } from '../procfs/limits.js';
 import { procOf, sharedProcessTable } from '../procfs/procs.js';
 

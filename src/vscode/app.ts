@@ -8,7 +8,7 @@ import { GO_RESTART_COMMAND, type CommandId } from './commandTable.js';
 import { GoplsCrashWatcher, type GoplsDeath } from './crashWatcher.js';
 import { DoctorSession } from './doctorSession.js';
 import { findFix } from './fixLookup.js';
-import { applyFix, clearGoplsCache } from './fixes.js';
+import { applyFix, clearGoplsCache } from './fixRunner.js';
 import { goplsCacheDir } from './goplsCache.js';
 import { loadEngine } from './loadEngine.js';
 import { ReportPanel, type PanelActions } from './panel.js';

@@ -2,19 +2,19 @@
 // the panel and the badge should show. Every run goes through here and is written to the log.
 import { promises as fs } from 'node:fs';
 import * as vscode from 'vscode';
-import type { DiagnoseOptions } from '../doctor/diagnose.js';
-import type { DoctorSettings } from '../doctor/probe.js';
+import type { DiagnoseOptions } from '../engine/diagnose.js';
+import type { DoctorSettings } from '../doctor/settings.js';
 import { loadEngine } from './loadEngine.js';
 import type { CrashVerdict } from './engine.js';
 import { PROBE_ENV_MARKER } from './goplsChildren.js';
 import { persistedChannelLogs } from './editorLogs.js';
 import type { ClassId, Report } from '../doctor/model.js';
-import type { ProgressEvent } from '../doctor/pipeline.js';
+import type { ProgressEvent } from '../engine/pipeline.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { verdictOf } from '../render/summary.js';
 import { GO_EXTENSION_ID, OUTPUT_CHANNEL, TRACE_SECONDS } from './commandTable.js';
 import { doctorInputs, resolveSettingPath, type DoctorInputs, type GoSettingsSnapshot } from './goSettings.js';
-import type { Progress, Recheck, State } from './protocol.js';
+import type { Progress, Recheck, State } from '../protocol/panel.js';
 
 export interface RunRequest {
   /** Why this run: shown in the panel ("gopls crashed: …"). */

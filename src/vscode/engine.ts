@@ -3,9 +3,9 @@
 import { crashVerdict, type CrashVerdict } from '../goplsLog/crashVerdict.js';
 import { discoverGoplsLogs } from '../goplsLog/discover.js';
 import { readLogFile } from '../goplsLog/read.js';
-import type { DoctorSettings } from '../doctor/probe.js';
+import type { DoctorSettings } from '../doctor/settings.js';
 
-export { diagnose } from '../doctor/diagnose.js';
+export { diagnose } from '../engine/diagnose.js';
 export { Host } from '../host/host.js';
 export type { CrashVerdict };
 

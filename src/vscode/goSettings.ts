@@ -4,7 +4,7 @@
 // Restricted Mode: only user-level (global) values may name a binary or change PATH/GOROOT.
 import os from 'node:os';
 import path from 'node:path';
-import type { DoctorSettings } from '../doctor/probe.js';
+import type { DoctorSettings } from '../doctor/settings.js';
 
 /** The shape of WorkspaceConfiguration.inspect(), reduced to what we read. */
 export interface Inspected<T> {

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { PANEL_TITLE, VIEW_TYPE } from './commandTable.js';
 import type { DoctorSession } from './doctorSession.js';
 import { buildHtml, makeNonce } from './html.js';
-import { parseToExtension, type ToExtension, type ToWebview } from './protocol.js';
+import { parseToExtension, type ToExtension, type ToWebview } from '../protocol/panel.js';
 
 export interface PanelActions {
   rerun(): void;

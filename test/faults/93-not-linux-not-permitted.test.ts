@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Host } from '../../src/host/host.js';
-import { runDoctor } from '../../src/doctor/pipeline.js';
+import { runDoctor } from '../../src/engine/pipeline.js';
 import { allProbes } from '../../src/probes/index.js';
 import { NOBODY, asUser, chownTree, makeHome, removeTree, runDoctorCli, summarize, tempDir, userEnv, userEnvFor, writeSmallModule } from './lib/harness.js';
 

@@ -6,7 +6,7 @@
 import { chmodSync, copyFileSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagnose } from '../../src/doctor/diagnose.js';
+import { diagnose } from '../../src/engine/diagnose.js';
 import { GOPLS, childPidsOf, removeTree, sleep, tempDir, userEnv, writeSmallModule } from './lib/harness.js';
 
 const RUNS = 50;

@@ -6,8 +6,8 @@ import { mkdtempSync, readFileSync, rmSync, realpathSync, writeFileSync, existsS
 import os from 'node:os';
 import path from 'node:path';
 import { liveHost } from '../../src/host/host.js';
-import { runDoctor } from '../../src/doctor/pipeline.js';
-import type { Probe } from '../../src/doctor/probe.js';
+import { runDoctor } from '../../src/engine/pipeline.js';
+import type { Probe } from '../../src/probes/probe.js';
 import { mountsProbe } from '../../src/probes/mounts.js';
 import { fileAccessProbe } from '../../src/probes/fileAccess.js';
 import { macPolicyProbe } from '../../src/probes/macPolicy.js';

@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Host } from '../../src/host/host.js';
-import { runDoctor } from '../../src/doctor/pipeline.js';
+import { runDoctor } from '../../src/engine/pipeline.js';
 import type { Finding, Report } from '../../src/doctor/model.js';
 import { goEnvProbe } from '../../src/probes/goEnv.js';
 import { loginShellProbe } from '../../src/probes/loginShell.js';

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Host } from '../../src/host/host.js';
-import type { ProbeContext } from '../../src/doctor/probe.js';
+import type { ProbeContext } from '../../src/probes/probe.js';
 import { FindingSchema } from '../../src/doctor/model.js';
 import { inotifyProbe } from '../../src/probes/inotify.js';
 import { cgroupsProbe } from '../../src/probes/cgroups.js';

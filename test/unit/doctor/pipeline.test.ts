@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { Host } from '../../../src/host/host.js';
-import { runDoctor, type ProgressEvent } from '../../../src/doctor/pipeline.js';
-import type { Probe } from '../../../src/doctor/probe.js';
+import { runDoctor, type ProgressEvent } from '../../../src/engine/pipeline.js';
+import type { Probe } from '../../../src/probes/probe.js';
 
 const host = new Host();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Host } from '../../../src/host/host.js';
-import { runDoctor } from '../../../src/doctor/pipeline.js';
+import { runDoctor } from '../../../src/engine/pipeline.js';
 import { macPolicyProbe, assessMac, type MacState } from '../../../src/probes/macPolicy.js';
 import { parseDenials } from '../../../src/procfs/lsm.js';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Host } from '../../../src/host/host.js';
-import { runDoctor } from '../../../src/doctor/pipeline.js';
+import { runDoctor } from '../../../src/engine/pipeline.js';
 import { mountsProbe, assessMounts, runsFromGocache, type PathMount, type CanaryResult } from '../../../src/probes/mounts.js';
 import { parseMountTable } from '../../../src/procfs/mountTable.js';
 import type { ExecOptions, ExecResult } from '../../../src/host/exec.js';

@@ -4,13 +4,13 @@ import { mkdtempSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Host } from '../../../src/host/host.js';
-import type { Facts } from '../../../src/doctor/facts.js';
-import type { ProbeContext } from '../../../src/doctor/probe.js';
-import type { GoEnvFact, GoEnvValues } from '../../../src/facts/goEnv.js';
-import type { LoginShellFact } from '../../../src/facts/loginShell.js';
+import type { Facts } from '../../../src/facts/runFacts.js';
+import type { ProbeContext } from '../../../src/probes/probe.js';
+import type { GoEnvFact, GoEnvValues } from '../../../src/facts/readGoEnv.js';
+import type { LoginShellFact } from '../../../src/facts/readLoginShellEnv.js';
 import type { GoplsLocation } from '../../../src/facts/goplsLocate.js';
 import { FindingSchema, type Finding } from '../../../src/doctor/model.js';
-import type { Probe } from '../../../src/doctor/probe.js';
+import type { Probe } from '../../../src/probes/probe.js';
 
 export interface CtxInput {
   host?: Host;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compareGoVersions, parseGoEnvJson, parseGoVersion } from '../../../src/facts/goEnv.js';
-import { LOGIN_SHELL_SCRIPT, parseEnvDump } from '../../../src/facts/loginShell.js';
+import { compareGoVersions, parseGoEnvJson, parseGoVersion } from '../../../src/facts/readGoEnv.js';
+import { LOGIN_SHELL_SCRIPT, parseEnvDump } from '../../../src/facts/readLoginShellEnv.js';
 import { classifyGoFailure, parseGoFlags, parseToolchain } from '../../../src/probes/goEnv.js';
 import { goVarsOf, parseFlatpakInfo, parseIni, pathDirsMissing, profilePathFix } from '../../../src/probes/loginShell.js';
 import { parseGoDirectives, parseGoWorkUses, parseInconsistentVendoring } from '../../../src/probes/modules.js';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { sessionFindings, versionFindings, type SessionFindingsInput } from '../../../src/probes/goplsLaunch.js';
+import { sessionFindings, versionFindings, type SessionFindingsInput } from '../../../src/probes/gopls.js';
 import { parseElfHeader } from '../../../src/lsp/goplsBinary.js';
 import type { GoplsSessionResult } from '../../../src/lsp/session.js';
 import { FindingSchema } from '../../../src/doctor/model.js';

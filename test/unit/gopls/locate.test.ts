@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { locateGopls } from '../../../src/facts/goplsLocate.js';
-import type { GoEnvFact } from '../../../src/facts/goEnv.js';
+import type { GoEnvFact } from '../../../src/facts/readGoEnv.js';
 
 let root: string;
 const d = (...p: string[]) => path.join(root, ...p);

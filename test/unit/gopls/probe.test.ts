@@ -6,9 +6,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { Host } from '../../../src/host/host.js';
 import type { ExecResult } from '../../../src/host/exec.js';
-import { runDoctor } from '../../../src/doctor/pipeline.js';
-import type { DoctorSettings } from '../../../src/doctor/probe.js';
-import { goplsLaunchProbe } from '../../../src/probes/goplsLaunch.js';
+import { runDoctor } from '../../../src/engine/pipeline.js';
+import type { DoctorSettings } from '../../../src/doctor/settings.js';
+import { goplsProbe } from '../../../src/probes/gopls.js';
 
 const FIXTURES = path.join(__dirname, '../../fixtures/gopls');
 let tmp: string;
@@ -25,7 +25,7 @@ const host = () =>
   });
 
 async function probe(settings: DoctorSettings, env: NodeJS.ProcessEnv) {
-  const report = await runDoctor({ host: host(), probes: [goplsLaunchProbe], workspaces: [tmp], env, settings, timeoutMs: 5000 });
+  const report = await runDoctor({ host: host(), probes: [goplsProbe], workspaces: [tmp], env, settings, timeoutMs: 5000 });
   return { record: report.probes[0]!, findings: report.causes.flatMap((c) => c.findings), causes: report.causes };
 }
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import { mkdtempSync, writeFileSync, readFileSync, utimesSync } from 'node:fs';
 import { goplsLogsProbe } from '../../../src/probes/goplsLogs.js';
 import { logfileFromFlags, orderEditorChannelFiles, discoverGoplsLogs } from '../../../src/goplsLog/discover.js';
-import type { ProbeContext } from '../../../src/doctor/probe.js';
+import type { ProbeContext } from '../../../src/probes/probe.js';
 import { Host } from '../../../src/host/host.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
 

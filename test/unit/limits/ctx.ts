@@ -1,8 +1,8 @@
 // A ProbeContext over a fixture host, for running one probe directly.
 import path from 'node:path';
 import { Host } from '../../../src/host/host.js';
-import type { ProbeContext } from '../../../src/doctor/probe.js';
-import type { Facts } from '../../../src/doctor/facts.js';
+import type { ProbeContext } from '../../../src/probes/probe.js';
+import type { Facts } from '../../../src/facts/runFacts.js';
 import { FindingSchema, type Finding } from '../../../src/doctor/model.js';
 
 export const FIXTURES = path.resolve(__dirname, '../../fixtures/hosts');

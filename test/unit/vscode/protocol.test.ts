@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Report } from '../../../src/doctor/model.js';
-import { parseToExtension, parseToWebview } from '../../../src/vscode/protocol.js';
+import { parseToExtension, parseToWebview } from '../../../src/protocol/panel.js';
 
 const report: Report = {
   schemaVersion: 1,

@@ -2,10 +2,10 @@
 // They run under the run's signal, not a probe's, so one probe's deadline cannot cancel a
 // fact another probe is waiting for.
 import type { Host } from '../host/host.js';
-import { readGoEnv, type GoEnvFact } from '../facts/goEnv.js';
-import { readLoginShellEnv, type LoginShellFact } from '../facts/loginShell.js';
-import { locateGopls, type GoplsLocation } from '../facts/goplsLocate.js';
-import type { DoctorSettings } from './probe.js';
+import { readGoEnv, type GoEnvFact } from './readGoEnv.js';
+import { readLoginShellEnv, type LoginShellFact } from './readLoginShellEnv.js';
+import { locateGopls, type GoplsLocation } from './goplsLocate.js';
+import type { DoctorSettings } from '../doctor/settings.js';
 
 export interface Facts {
   goEnv(): Promise<GoEnvFact>;

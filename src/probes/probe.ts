@@ -1,23 +1,9 @@
 // What a probe is, and what it is given. Probes read the machine through ctx.host, spawn only
 // through ctx.host.exec with ctx.signal, and return errors as data: a probe never shows UI.
 import type { Host } from '../host/host.js';
-import type { ClassId, FindingInput, ProbeStatus } from './model.js';
-import type { Facts } from './facts.js';
-
-export interface DoctorSettings {
-  /** `go.alternateTools.gopls` (or the Go extension's execution command for gopls). */
-  alternateGopls?: string;
-  /** `go.languageServerFlags`, to find `-logfile`. */
-  goplsFlags?: string[];
-  /** False in VS Code's Restricted Mode: never execute a binary named by workspace settings. */
-  trustWorkspaceBinaries?: boolean;
-  /** Where the workspace's binaries came from, for the Restricted Mode explanation. */
-  alternateGoplsFromWorkspace?: boolean;
-  /** Extension setting: more gopls logs to analyse, beside the CLI's --gopls-log. */
-  extraLogPaths?: string[];
-  /** dirname(context.logUri): the Go extension's persisted channels are in its golang.go/ folder. */
-  editorLogDir?: string;
-}
+import type { ClassId, FindingInput, ProbeStatus } from '../doctor/model.js';
+import type { Facts } from '../facts/runFacts.js';
+import type { DoctorSettings } from '../doctor/settings.js';
 
 export interface ProbeContext {
   readonly host: Host;

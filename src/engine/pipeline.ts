@@ -4,11 +4,12 @@
 import os from 'node:os';
 import { setMaxListeners } from 'node:events';
 import type { Host } from '../host/host.js';
-import { FindingSchema, type Finding, type ProbeRecord, type Report, type ProbeStatus, type ClassId } from './model.js';
-import type { DoctorSettings, Probe, ProbeContext, ProbeOutcome } from './probe.js';
-import { createFacts } from './facts.js';
-import { rankCauses } from './rank.js';
-import { TOOL_VERSION } from './version.js';
+import { FindingSchema, type Finding, type ProbeRecord, type Report, type ProbeStatus, type ClassId } from '../doctor/model.js';
+import type { DoctorSettings } from '../doctor/settings.js';
+import type { Probe, ProbeContext, ProbeOutcome } from '../probes/probe.js';
+import { createFacts } from '../facts/runFacts.js';
+import { rankCauses } from '../doctor/rank.js';
+import { TOOL_VERSION } from '../doctor/version.js';
 
 export const DEFAULT_TIMEOUT_MS = 8000;
 export const DEFAULT_PROBE_TIMEOUT_MS = 5000;

@@ -4,7 +4,7 @@
 // shutdown) with exactly the editor's environment. Every failure mode is its own finding.
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
-import type { Probe, ProbeContext, ProbeOutcome } from '../doctor/probe.js';
+import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ExecResult } from '../host/exec.js';
 import { quoteForDisplay } from '../host/exec.js';
@@ -12,7 +12,7 @@ import type { GoplsCandidate, GoplsLocation } from '../facts/goplsLocate.js';
 import { lookPath, pathEntries } from '../facts/lookPath.js';
 import { runGoplsSession, NO_VIEW, type GoplsSessionResult } from '../lsp/session.js';
 import { findFirstGoFile } from '../lsp/workspaceFiles.js';
-import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS } from './commonFixes.js';
+import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS } from '../fixes/catalog.js';
 import {
   buildLag,
   goMinor,
@@ -32,7 +32,7 @@ const TROUBLESHOOTING_URL = 'https://go.dev/gopls/troubleshooting';
 /** gopls's words when the go command is not on its PATH. */
 const GO_MISSING = /go command required, not found|exec: "go": executable file not found/;
 
-export const goplsLaunchProbe: Probe = {
+export const goplsProbe: Probe = {
   id: 'gopls',
   title: 'gopls launch and LSP handshake',
   classes: ['gopls-launch', 'module-resolution', 'env-inheritance'],

@@ -1,10 +1,10 @@
 // The one entry both the CLI and the extension call: live host, every probe, redacted report.
 import { Host } from '../host/host.js';
 import { allProbes } from '../probes/index.js';
-import type { ClassId, Report } from './model.js';
+import type { ClassId, Report } from '../doctor/model.js';
 import { runDoctor, type ProgressEvent } from './pipeline.js';
-import type { DoctorSettings } from './probe.js';
-import { makeRedactor, redactDeep } from './redact.js';
+import type { DoctorSettings } from '../doctor/settings.js';
+import { makeRedactor, redactDeep } from '../doctor/redact.js';
 import { recordGoplsTrace } from '../goplsLog/record.js';
 
 export interface DiagnoseOptions {

@@ -1,0 +1,16 @@
+// What the user configured, as the engine sees it: the Go extension's settings and this
+// extension's own, or the CLI's flags. Plain data, so every layer from facts up can take it.
+export interface DoctorSettings {
+  /** `go.alternateTools.gopls` (or the Go extension's execution command for gopls). */
+  alternateGopls?: string;
+  /** `go.languageServerFlags`, to find `-logfile`. */
+  goplsFlags?: string[];
+  /** False in VS Code's Restricted Mode: never execute a binary named by workspace settings. */
+  trustWorkspaceBinaries?: boolean;
+  /** Where the workspace's binaries came from, for the Restricted Mode explanation. */
+  alternateGoplsFromWorkspace?: boolean;
+  /** Extension setting: more gopls logs to analyse, beside the CLI's --gopls-log. */
+  extraLogPaths?: string[];
+  /** dirname(context.logUri): the Go extension's persisted channels are in its golang.go/ folder. */
+  editorLogDir?: string;
+}
