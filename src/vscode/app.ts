@@ -32,15 +32,20 @@ export function createApp(context: vscode.ExtensionContext): App {
   const badge = new StatusBadge();
   const watcher = new GoplsCrashWatcher(() => new (loadEngine().Host)(), process.pid, (d) => void onGoplsDeath(d), (m) => session.log.debug(m));
   let lastAutoRun = 0;
+  // The badge follows the session: every state change the session publishes updates it, so no
+  // action has to remember to.
+  const showBadge = () => {
+    if (session.report || session.crashNote) badge.update(session.report, session.crashNote !== undefined, session.crashNote);
+  };
+  subscriptions.push(session.subscribe({ state: showBadge, progress: () => undefined }));
 
   const showPanel = () => ReportPanel.show(context, session, actions);
   const runAndShow = async (recordTrace = false) => {
     showPanel();
-    const report = await (recordTrace
+    await (recordTrace
       ? vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Recording a gopls trace and diagnosing…', cancellable: false }, () => session.run({ recordTrace: true }))
       : session.run());
-    session.crashed = false;
-    badge.update(report, false);
+    session.clearCrash();
   };
   const reportOrRun = async () => session.report ?? (await session.run());
 
@@ -48,13 +53,7 @@ export function createApp(context: vscode.ExtensionContext): App {
     rerun: () => void runAndShow(),
     recordTrace: () => void runAndShow(true),
     copyMarkdown: () => void copyMarkdown(),
-    saveJson: () =>
-      void session.saveJson().then((p) => {
-        if (p) {
-          session.notice = `Saved the report to ${p}.`;
-          session.publish();
-        }
-      }),
+    saveJson: () => void session.saveJson(),
     applyFix: (causeId, fixId) => void fix(causeId, fixId),
   };
 
@@ -63,8 +62,7 @@ export function createApp(context: vscode.ExtensionContext): App {
     const md = session.markdown();
     if (!md) return void vscode.window.showWarningMessage('Go Environment Doctor: there is no report to copy.');
     await vscode.env.clipboard.writeText(md);
-    session.notice = 'Copied the report as Markdown (secrets redacted).';
-    session.publish();
+    session.notify('Copied the report as Markdown (secrets redacted).');
     void vscode.window.setStatusBarMessage('$(copy) Go environment report copied as Markdown', 3000);
   }
 
@@ -73,27 +71,22 @@ export function createApp(context: vscode.ExtensionContext): App {
     if (!session.report) await session.run();
     const found = findFix(session.report, causeId, fixId);
     if (!found) {
-      session.notice = `The fix ${fixId} is not in the current report (it may be from before a reload); run the diagnosis again.`;
-      session.publish();
-      return;
+      return session.notify(`The fix ${fixId} is not in the current report (it may be from before a reload); run the diagnosis again.`);
     }
     if (found.fix.kind === 'command' && found.fix.command === GO_RESTART_COMMAND) watcher.expectRestart();
     try {
       const out = await applyFix(found.fix, { env: session.inputs().env, log: session.log });
-      session.notice = out.message;
       session.log.info(`fix ${fixId}: ${out.applied ? 'applied' : 'not applied'}: ${out.message}`);
-      if (!out.applied) return session.publish();
+      session.notify(out.message);
+      if (!out.applied) return;
       if (out.terminal) {
-        session.recheck = { causeId, fixId, result: 'pending', message: 'Press Enter in the terminal; the doctor checks again when the command finishes or the terminal closes.' };
-        session.publish();
+        session.awaitTerminal(causeId, fixId);
         return recheckAfterTerminal(out.terminal, causeId, fixId);
       }
       await session.recheckClass(causeId, fixId);
-      badge.update(session.report, session.crashed);
     } catch (e) {
-      session.notice = `The fix failed: ${(e as Error).message}`;
       session.log.error(`fix ${fixId}: ${(e as Error).message}`);
-      session.publish();
+      session.notify(`The fix failed: ${(e as Error).message}`);
     }
   }
 
@@ -101,7 +94,7 @@ export function createApp(context: vscode.ExtensionContext): App {
     const subs: vscode.Disposable[] = [];
     const done = () => {
       subs.forEach((s) => s.dispose());
-      void session.recheckClass(causeId, fixId).then(() => badge.update(session.report, session.crashed));
+      void session.recheckClass(causeId, fixId);
     };
     subs.push(vscode.window.onDidCloseTerminal((t) => t === terminal && done()));
     // Shell integration (VS Code ≥ 1.93) says when the typed command finished.
@@ -115,8 +108,7 @@ export function createApp(context: vscode.ExtensionContext): App {
     const dir = goplsCacheDir(env);
     if (!dir.ok) return void vscode.window.showWarningMessage(`Go Environment Doctor: cannot find gopls's cache: ${dir.reason}`);
     const out = await clearGoplsCache(dir.dir, { env, log: session.log });
-    session.notice = out.message;
-    session.publish();
+    session.notify(out.message);
     void (out.applied ? vscode.window.showInformationMessage(out.message) : vscode.window.showWarningMessage(out.message));
   }
 
@@ -130,16 +122,15 @@ export function createApp(context: vscode.ExtensionContext): App {
       return;
     }
     lastAutoRun = now;
-    session.crashed = true;
     const fallback = d.recentDeaths >= 3 ? `crash loop (${d.recentDeaths} exits in 3 minutes)` : `gopls (pid ${d.pid}) exited unexpectedly after ${Math.round(d.seenAliveMs / 1000)} s`;
-    badge.update(session.report, true, `gopls crashed: ${fallback}`);
+    session.markCrashed(`gopls crashed: ${fallback}`);
     // The badge is up first; then the log intelligence names the crash (panic, OOM kill, signal, loop).
     const crash = await session.explainDeath(d);
     const what = crash && crash.kind !== 'none' ? crash.summary.replace(/\.$/, '') : fallback;
     session.log.warn(`gopls crashed: ${what}; diagnosing`);
     for (const e of crash?.evidence ?? []) session.log.info(`  ${e.source}${e.line !== undefined ? `:${e.line}` : ''}: ${e.excerpt.split('\n')[0]}`);
+    session.markCrashed(`gopls crashed: ${what}`);
     const report = await session.run({ trigger: `gopls crashed: ${what}` });
-    badge.update(report, true, `gopls crashed: ${what}`);
     const top = report?.causes[0];
     const verdict = report ? verdictOf(report).line : 'the diagnosis failed';
     const msg = `gopls crashed: ${what}. ${top ? `Top cause: ${top.title}` : `No environment cause found (${verdict}).`}`;
@@ -154,7 +145,7 @@ export function createApp(context: vscode.ExtensionContext): App {
     'goEnvDoctor.clearGoplsCache': () => clearCacheCommand(),
     'goEnvDoctor.showReport': () => {
       showPanel();
-      if (!session.report && !session.running) void runAndShow();
+      if (!session.report && !session.isRunning) void runAndShow();
     },
   };
 
@@ -170,9 +161,9 @@ export function createApp(context: vscode.ExtensionContext): App {
       // vscode-go restarts gopls when its settings change (go.toolsEnvVars, go.alternateTools,
       // go.languageServerFlags, gopls.*): that exit is not a crash.
       if (e.affectsConfiguration('go') || e.affectsConfiguration('gopls')) watcher.expectRestart(15_000);
-      if (e.affectsConfiguration('goEnvDoctor.statusBar')) badge.update(session.report, session.crashed);
+      if (e.affectsConfiguration('goEnvDoctor.statusBar')) showBadge();
     },
-    onTrustChange: () => session.publish(),
+    onTrustChange: () => session.trustChanged(),
     dispose() {
       watcher.stop();
       for (const d of subscriptions.splice(0)) d.dispose();

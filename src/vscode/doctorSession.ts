@@ -24,15 +24,18 @@ export interface RunRequest {
 
 type Listener = { state(s: State): void; progress(p: Progress): void };
 
+// State changes only through the methods below, and every one of them publishes: callers never
+// assign a field and then remember to tell the panel and the badge (vscode-go's context.ts is the
+// shape this avoids).
 export class DoctorSession implements vscode.Disposable {
-  report: Report | undefined;
-  /** The report came from setState after a reload: its fixes cannot be looked up until re-run. */
-  running: Promise<Report | undefined> | undefined;
-  recheck: Recheck | undefined;
-  trigger: string | undefined;
-  error: string | undefined;
-  notice: string | undefined;
-  crashed = false;
+  private current: Report | undefined;
+  private running: Promise<Report | undefined> | undefined;
+  private recheck: Recheck | undefined;
+  private trigger: string | undefined;
+  private error: string | undefined;
+  private notice: string | undefined;
+  /** Set when a gopls of this window died; the badge shows it until the next user-started run. */
+  private crash: { note: string } | undefined;
   private logChannel: vscode.LogOutputChannel | undefined;
   private readonly listeners = new Set<Listener>();
   private cancel: vscode.CancellationTokenSource | undefined;
@@ -52,7 +55,7 @@ export class DoctorSession implements vscode.Disposable {
 
   state(): State {
     const inputs = this.inputs();
-    const s: State = { type: 'state', report: this.report ?? null, running: !!this.running, restricted: !vscode.workspace.isTrusted };
+    const s: State = { type: 'state', report: this.current ?? null, running: !!this.running, restricted: !vscode.workspace.isTrusted };
     if (inputs.restrictedNotes.length) s.restrictedNote = inputs.restrictedNotes.join(' ');
     if (this.recheck) s.recheck = this.recheck;
     if (this.trigger) s.trigger = this.trigger;
@@ -61,7 +64,51 @@ export class DoctorSession implements vscode.Disposable {
     return s;
   }
 
-  publish(): void {
+  /** The last report this session built (not one a restored panel shows from before a reload). */
+  get report(): Report | undefined {
+    return this.current;
+  }
+
+  get isRunning(): boolean {
+    return !!this.running;
+  }
+
+  /** Why the badge is red, while a gopls crash is the latest news. */
+  get crashNote(): string | undefined {
+    return this.crash?.note;
+  }
+
+  /** A one-line outcome of the last action, shown in the panel. */
+  notify(message: string): void {
+    this.notice = message;
+    this.publish();
+  }
+
+  /** A terminal fix was typed: the re-check waits for the user's command to end. */
+  awaitTerminal(causeId: ClassId, fixId: string): void {
+    this.recheck = { causeId, fixId, result: 'pending', message: 'Press Enter in the terminal; the doctor checks again when the command finishes or the terminal closes.' };
+    this.publish();
+  }
+
+  /** A gopls of this window died; `note` says how, as far as is known yet. */
+  markCrashed(note: string): void {
+    this.crash = { note };
+    this.publish();
+  }
+
+  /** A run the user asked for replaces the crash news with its own verdict. */
+  clearCrash(): void {
+    if (!this.crash) return;
+    this.crash = undefined;
+    this.publish();
+  }
+
+  /** Restricted Mode came or went: the panel's note about it changes. */
+  trustChanged(): void {
+    this.publish();
+  }
+
+  private publish(): void {
     const s = this.state();
     for (const l of this.listeners) l.state(s);
   }
@@ -143,7 +190,7 @@ export class DoctorSession implements vscode.Disposable {
     this.running = (async () => {
       try {
         const { report, tracePath } = await loadEngine().diagnose(opts);
-        this.report = report;
+        this.current = report;
         const v = verdictOf(report);
         this.log.info(`verdict: ${v.line}`);
         for (const c of report.causes) this.log.info(`  ${c.severity} ${c.id} score=${c.score.toFixed(2)}: ${c.title}`);
@@ -180,12 +227,12 @@ export class DoctorSession implements vscode.Disposable {
     try {
       const { report } = await loadEngine().diagnose({ ...this.options(inputs), onlyClasses: [causeId] });
       const still = report.causes.find((c) => c.id === causeId);
-      if (this.report) {
+      if (this.current) {
         const rerun = new Set(report.probes.map((p) => p.id));
-        const causes = this.report.causes.filter((c) => c.id !== causeId);
+        const causes = this.current.causes.filter((c) => c.id !== causeId);
         if (still) causes.push(still);
         causes.sort((a, b) => b.score - a.score);
-        this.report = { ...this.report, causes, probes: this.report.probes.map((p) => (rerun.has(p.id) ? (report.probes.find((q) => q.id === p.id) ?? p) : p)) };
+        this.current = { ...this.current, causes, probes: this.current.probes.map((p) => (rerun.has(p.id) ? (report.probes.find((q) => q.id === p.id) ?? p) : p)) };
       }
       recheck = still
         ? { causeId, fixId, result: 'still-there', message: `Still there: ${still.findings[0]?.message ?? still.title}` }
@@ -195,24 +242,25 @@ export class DoctorSession implements vscode.Disposable {
     }
     this.log.info(`re-check ${causeId} after ${fixId}: ${recheck.result}`);
     this.recheck = recheck;
-    if (this.report) this.onDidReport.fire(this.report);
+    if (this.current) this.onDidReport.fire(this.current);
     this.publish();
     return recheck;
   }
 
   markdown(): string | undefined {
-    return this.report ? renderMarkdown(this.report) : undefined;
+    return this.current ? renderMarkdown(this.current) : undefined;
   }
 
   async saveJson(): Promise<string | undefined> {
-    if (!this.report) return undefined;
+    if (!this.current) return undefined;
     const base = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(process.env.HOME ?? '/');
     const uri = await vscode.window.showSaveDialog({ defaultUri: vscode.Uri.joinPath(base, 'go-env-doctor-report.json'), filters: { JSON: ['json'] }, title: 'Save the environment report' });
     if (!uri) return undefined;
-    const text = JSON.stringify(this.report, null, 2) + '\n';
+    const text = JSON.stringify(this.current, null, 2) + '\n';
     if (uri.scheme === 'file') await fs.writeFile(uri.fsPath, text);
     else await vscode.workspace.fs.writeFile(uri, Buffer.from(text));
     this.log.info(`saved the report to ${uri.toString()}`);
+    this.notify(`Saved the report to ${uri.fsPath}.`);
     return uri.fsPath;
   }
 
