@@ -25,6 +25,26 @@ export const PROBE_STATUSES = ['ok', 'warn', 'fail', 'skipped', 'timeout', 'cras
 export const ProbeStatusSchema = z.enum(PROBE_STATUSES);
 export type ProbeStatus = z.infer<typeof ProbeStatusSchema>;
 
+/**
+ * What a finding is (shared/TAXONOMY.md, "Symptoms and causes"): a `symptom` is something
+ * observed (gopls died, the connection closed, a thread could not be created), a `cause` what
+ * explains it (a limit, a mount, a policy). Absent means cause.
+ */
+export const ROLES = ['symptom', 'cause'] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+/**
+ * The kind of a symptom, which decides which causes can explain it (src/doctor/explain.ts):
+ * killed = SIGKILL or "signal: killed"; died = crashed, exited, restarted, connection closed;
+ * thread-create = EAGAIN on clone/fork, "failed to create new OS thread"; not-permitted = EPERM;
+ * exec-denied = "fork/exec …: permission denied"; access-denied = EACCES on a file;
+ * load-failed = packages.Load or the workspace load failed; no-diagnostics; hang.
+ */
+export const SYMPTOM_KINDS = ['killed', 'died', 'thread-create', 'not-permitted', 'exec-denied', 'access-denied', 'load-failed', 'no-diagnostics', 'hang'] as const;
+export const SymptomKindSchema = z.enum(SYMPTOM_KINDS);
+export type SymptomKind = z.infer<typeof SymptomKindSchema>;
+
 /** Where a fact was read and what exactly was read there. */
 export const EvidenceSchema = z.object({
   /** A file path, a command line (`go env -json`), or a log file with a line number. */
@@ -75,6 +95,10 @@ export const FindingSchema = z.object({
   fixes: z.array(FixSchema).default([]),
   /** Classes whose symptoms this finding explains (PATH missing gopls explains a failed launch). */
   explains: z.array(ClassIdSchema).optional(),
+  /** Observed symptom or explaining cause; absent = cause. */
+  role: RoleSchema.optional(),
+  /** For a symptom: what kind, so the ranking knows which causes explain it. */
+  symptom: SymptomKindSchema.optional(),
   /** Set by the pipeline: which probe produced it. */
   probeId: z.string().optional(),
 });

@@ -1,7 +1,7 @@
 // Why did gopls die? Pure: given what its logs said and what the kernel said (a cgroup's
 // oom_kill counter moving, the kernel log's OOM records, the exit code or signal, when it was
 // started), name one cause with the evidence for it. The crash watcher and the logs probe call it.
-import type { ClassId, Evidence } from '../doctor/model.js';
+import type { ClassId, Evidence, Role, SymptomKind } from '../doctor/model.js';
 import type { CrashRecord, LogSummary } from './analyzer.js';
 
 export type CrashKind =
@@ -42,6 +42,9 @@ export interface CrashVerdict {
   classId: ClassId;
   /** One sentence for a person. */
   summary: string;
+  /** A cause (OOM kill, a panic: a gopls bug) or only a symptom (killed, exited) that something else must explain. */
+  role: Role;
+  symptom?: SymptomKind;
   confidence: number;
   evidence: Evidence[];
   /** Sanitized stack for a bug report (panics and fatal errors). */
@@ -123,6 +126,7 @@ export function crashVerdict(input: CrashInput): CrashVerdict {
     evidence.push(...exitEvidence);
     return withLoop({
       kind: 'oom-kill',
+      role: 'cause',
       classId: 'memory-limit',
       confidence: kernelKills.length ? 0.95 : 0.9,
       summary: `The kernel's OOM killer ended gopls${ex?.signal ? ` (${ex.signal})` : ''}: its memory cgroup reached its limit. A Go program killed this way leaves no stack trace.`,
@@ -135,6 +139,7 @@ export function crashVerdict(input: CrashInput): CrashVerdict {
   if (oom) {
     return withLoop({
       kind: 'out-of-memory',
+      role: 'cause',
       classId: 'memory-limit',
       confidence: 0.9,
       summary: 'gopls died with "fatal error: runtime: out of memory": it could not get more memory from the kernel (a memory limit or an exhausted machine).',
@@ -148,6 +153,8 @@ export function crashVerdict(input: CrashInput): CrashVerdict {
     const thread = /failed to create new OS thread|newosproc|pthread_create/.test(c.message + c.stack.join('\n'));
     return withLoop({
       kind: c.kind === 'panic' ? 'panic' : 'fatal-error',
+      // A panic or fatal error is gopls's own bug (a cause); failing to create a thread is a symptom of a limit.
+      ...(thread ? { role: 'symptom' as const, symptom: 'thread-create' as const } : { role: 'cause' as const }),
       classId: thread ? 'process-limit' : 'gopls-launch',
       confidence: 0.9,
       summary:
@@ -168,6 +175,8 @@ export function crashVerdict(input: CrashInput): CrashVerdict {
     const evidence = [...exitEvidence, ...(dump ? [crashEvidence(dump.source, dump.c)] : [])];
     return withLoop({
       kind: 'killed-by-signal',
+      role: 'symptom',
+      symptom: sig === 'SIGKILL' ? 'killed' : 'died',
       classId: 'gopls-launch',
       confidence: 0.8,
       summary:
@@ -189,6 +198,7 @@ export function crashVerdict(input: CrashInput): CrashVerdict {
       const why = startupWords[0];
       return withLoop({
         kind: 'failed-start',
+        ...(why ? { role: 'cause' as const } : { role: 'symptom' as const, symptom: 'died' as const }),
         classId: why ? (why.e.classId as ClassId) : 'gopls-launch',
         confidence: why ? 0.85 : 0.7,
         summary: `gopls exited with code ${ex.code} ${ex.initialized === false ? 'before answering initialize' : `${Math.round((ex.ranMs ?? 0) / 1000)} s after it started`}${why ? `: ${why.e.text.slice(0, 200)}` : ''}.`,
@@ -199,6 +209,8 @@ export function crashVerdict(input: CrashInput): CrashVerdict {
   if (crashLoop) {
     return {
       kind: 'crash-loop',
+      role: 'symptom',
+      symptom: 'died',
       classId: 'gopls-launch',
       confidence: 0.75,
       summary: `gopls was started ${crashLoop.starts} times within ${Math.round(crashLoop.withinMs / 60000)} minutes and nothing recorded why it stopped each time.`,
@@ -207,9 +219,9 @@ export function crashVerdict(input: CrashInput): CrashVerdict {
     };
   }
   if (ex && ((ex.code !== undefined && ex.code !== null && ex.code !== 0) || ex.signal)) {
-    return { kind: 'exited', classId: 'gopls-launch', confidence: 0.5, summary: `gopls exited with code ${ex.code} and nothing recorded why.`, evidence: exitEvidence };
+    return { kind: 'exited', role: 'symptom', symptom: 'died', classId: 'gopls-launch', confidence: 0.5, summary: `gopls exited with code ${ex.code} and nothing recorded why.`, evidence: exitEvidence };
   }
-  return { kind: 'none', classId: 'gopls-launch', confidence: 0, summary: 'Nothing says gopls died.', evidence: exitEvidence };
+  return { kind: 'none', role: 'symptom', classId: 'gopls-launch', confidence: 0, summary: 'Nothing says gopls died.', evidence: exitEvidence };
 }
 
 function startupEvidenceOr(e: Evidence[]): Evidence[] {

@@ -2,7 +2,7 @@
 // runtime or the kernel writes, and the root-cause class it is evidence for. A line is first
 // screened with plain substrings (`needles`, which the benchmark also hands to `grep -E`), and
 // only a line that contains one is tested against the rules in full.
-import type { ClassId, Severity } from '../doctor/model.js';
+import type { ClassId, Severity, SymptomKind } from '../doctor/model.js';
 
 export type RuleId =
   | 'go-missing'
@@ -50,6 +50,13 @@ export interface Rule {
   yieldsTo?: readonly RuleId[];
   /** Classes whose symptoms this explains (go missing → "no views" and a dead language server). */
   explains?: readonly ClassId[];
+  /**
+   * What the line is: an observed symptom (gopls died, a build was killed, a thread could not be
+   * created) or a cause. Absent = cause. A symptom names its kind, which decides which causes
+   * explain it (src/doctor/explain.ts).
+   */
+  role?: 'symptom' | 'cause';
+  symptom?: SymptomKind;
   /** One sentence for the finding; `n` is how many lines said it. */
   says: string;
 }
@@ -94,6 +101,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'workspace-load-failed',
     classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'load-failed',
     severity: 'error',
     confidence: 0.7,
     needles: ['rror loading workspace', 'initial workspace load failed', 'failed to load view for'],
@@ -103,6 +112,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'packages-load-error',
     classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'load-failed',
     severity: 'warning',
     confidence: 0.5,
     needles: ['packages.Load error'],
@@ -182,6 +193,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'killed-by-signal-dump',
     classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
     severity: 'error',
     confidence: 0.7,
     needles: ['SIGABRT: abort', 'SIGQUIT: quit', 'SIGBUS: bus error'],
@@ -190,6 +203,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'go-command-killed',
     classId: 'memory-limit',
+    role: 'symptom',
+    symptom: 'killed',
     severity: 'warning',
     confidence: 0.5,
     needles: ['signal: killed'],
@@ -198,6 +213,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'thread-create-failed',
     classId: 'process-limit',
+    role: 'symptom',
+    symptom: 'thread-create',
     severity: 'error',
     confidence: 0.85,
     needles: ['failed to create new OS thread'],
@@ -206,6 +223,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'eagain',
     classId: 'process-limit',
+    role: 'symptom',
+    symptom: 'thread-create',
     severity: 'error',
     confidence: 0.7,
     needles: ['esource temporarily unavailable'],
@@ -215,6 +234,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'exec-permission-denied',
     classId: 'noexec-mount',
+    role: 'symptom',
+    symptom: 'exec-denied',
     severity: 'error',
     confidence: 0.8,
     needles: ['ermission denied'],
@@ -224,6 +245,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'permission-denied',
     classId: 'fs-access',
+    role: 'symptom',
+    symptom: 'access-denied',
     severity: 'warning',
     confidence: 0.5,
     needles: ['ermission denied'],
@@ -309,6 +332,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'crash-loop',
     classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
     severity: 'error',
     confidence: 0.85,
     needles: ['times in the last 3 minutes'],
@@ -317,6 +342,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'connection-closed',
     classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
     severity: 'warning',
     confidence: 0.6,
     needles: ['Connection to server got closed'],

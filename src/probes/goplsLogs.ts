@@ -108,6 +108,8 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
       evidence,
       fixes: fixesFor(rule),
       ...(rule.explains ? { explains: [...rule.explains] } : {}),
+      ...(rule.role ? { role: rule.role } : {}),
+      ...(rule.symptom ? { symptom: rule.symptom } : {}),
     });
   }
   if (s.crashes.length || s.serverStarts.length > 1) {
@@ -120,6 +122,8 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
         confidence: v.confidence,
         message: v.summary,
         evidence,
+        role: v.role,
+        ...(v.symptom ? { symptom: v.symptom } : {}),
         fixes: v.kind === 'panic' || v.kind === 'fatal-error' ? crashFixes() : v.classId === 'memory-limit' ? [] : [RESTART_GOPLS],
       });
     }
