@@ -1,6 +1,6 @@
 // The headless entry: the very pipeline the extension runs, with the environment it was started
 // with, printing text, JSON or Markdown. Exit status as in shared/TAXONOMY.md.
-import { promises as fs, constants as fsConst } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, USAGE } from './cli/args.js';
 import { diagnose } from './engine/diagnose.js';
@@ -9,6 +9,7 @@ import { TOOL_VERSION } from './doctor/version.js';
 import { renderText } from './render/text.js';
 import { renderMarkdown } from './render/markdown.js';
 import { exitCodeOf } from './render/summary.js';
+import { openLogFile } from './goplsLog/read.js';
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, DEFAULT_TIMEOUT_MS);
@@ -35,10 +36,12 @@ async function main(argv: string[]): Promise<number> {
   }
   const goplsLogs = args.goplsLogs.map((l) => path.resolve(l));
   for (const l of goplsLogs) {
-    const err = await fs.access(l, fsConst.R_OK).then(() => undefined, (e: NodeJS.ErrnoException) => e);
-    const st = err ? undefined : await fs.stat(l);
-    if (err || !st?.isFile()) {
-      process.stderr.write(`go-env-doctor: cannot read --gopls-log ${JSON.stringify(l)}: ${err?.code ?? 'not a regular file'}\n`);
+    // The same non-blocking open the reader does: a FIFO or /proc/kmsg is refused here at once,
+    // where a stat would call /proc/kmsg a regular file and the read would then hang.
+    const opened = await openLogFile(l);
+    if (opened.ok) await opened.handle.close();
+    else {
+      process.stderr.write(`go-env-doctor: cannot read --gopls-log ${JSON.stringify(l)}: ${opened.error.code === 'ENOTFILE' ? opened.error.message.slice(l.length + 2) : opened.error.code}\n`);
       return 3;
     }
   }

@@ -1,6 +1,13 @@
 // Reads one log file through the analyzer as a stream, bounded by a deadline and a signal: on a
 // huge log it stops where time ran out and says how far it got. Never throws.
-import { createReadStream, promises as fs } from 'node:fs';
+//
+// A log path comes from the command line or a setting, so it may name anything: a FIFO (an open
+// without O_NONBLOCK waits for a writer forever), /proc/kmsg behind a symlink (a "regular file"
+// whose read blocks, and consumes the kernel's messages), a tty. Each would tie up a thread of
+// libuv's pool and keep the process alive after the report. So the file is opened O_NONBLOCK,
+// and judged by fstat on the opened descriptor (not stat before the open: the path may be swapped
+// in between): only a regular file on a real file system is read.
+import { createReadStream, promises as fs, constants as fsConst } from 'node:fs';
 import { LogAnalyzer, type LogSummary } from './analyzer.js';
 
 export interface ReadLogOptions {
@@ -23,20 +30,74 @@ export interface ReadLogResult {
   error?: { code: string; message: string };
 }
 
-export async function readLogFile(path: string, opts: ReadLogOptions = {}): Promise<ReadLogResult> {
-  let totalBytes = 0;
+/**
+ * statfs f_type of kernel interfaces that show files as regular but whose reads block, never end or
+ * have side effects (linux/magic.h): proc, sysfs, debugfs, tracefs, securityfs, configfs, cgroup
+ * v1 and v2, efivarfs, bpf, pstore.
+ */
+const PSEUDO_FS = new Map<number, string>([
+  [0x9fa0, 'proc'],
+  [0x62656572, 'sysfs'],
+  [0x64626720, 'debugfs'],
+  [0x74726163, 'tracefs'],
+  [0x73636673, 'securityfs'],
+  [0x62656570, 'configfs'],
+  [0x27e0eb, 'cgroup'],
+  [0x63677270, 'cgroup2'],
+  [0xde5e81e4, 'efivarfs'],
+  [0xcafe4a11, 'bpf'],
+  [0x6165676c, 'pstore'],
+]);
+
+function kindOf(st: { isFIFO(): boolean; isCharacterDevice(): boolean; isBlockDevice(): boolean; isSocket(): boolean; isDirectory(): boolean }): string {
+  if (st.isFIFO()) return 'a FIFO';
+  if (st.isCharacterDevice()) return 'a character device';
+  if (st.isBlockDevice()) return 'a block device';
+  if (st.isSocket()) return 'a socket';
+  if (st.isDirectory()) return 'a directory';
+  return 'not a regular file';
+}
+
+export type OpenLogResult = { ok: true; handle: fs.FileHandle; size: number } | { ok: false; error: { code: string; message: string } };
+
+/**
+ * Opens a log for reading without ever blocking: O_NONBLOCK (a FIFO opens at once, a blocking
+ * read fails with EAGAIN instead of waiting), then fstat and statfs of what was opened. The caller
+ * closes the handle.
+ */
+export async function openLogFile(path: string): Promise<OpenLogResult> {
+  let handle: fs.FileHandle | undefined;
   try {
-    const st = await fs.stat(path);
-    if (!st.isFile()) return { path, bytesRead: 0, totalBytes: 0, complete: false, error: { code: 'ENOTFILE', message: `${path}: not a regular file` } };
-    totalBytes = st.size;
+    handle = await fs.open(path, fsConst.O_RDONLY | fsConst.O_NONBLOCK | fsConst.O_NOCTTY);
+    const st = await handle.stat();
+    if (!st.isFile()) {
+      await handle.close();
+      return { ok: false, error: { code: 'ENOTFILE', message: `${path}: ${kindOf(st)}, not a regular file; not read` } };
+    }
+    // /proc/self/fd/N names the opened file itself, so this is the file system of what was opened.
+    const sfs = await fs.statfs(`/proc/self/fd/${handle.fd}`).catch(() => undefined);
+    const pseudo = sfs ? PSEUDO_FS.get(Number(sfs.type)) : undefined;
+    if (pseudo) {
+      await handle.close();
+      return { ok: false, error: { code: 'ENOTFILE', message: `${path}: a kernel interface on ${pseudo}, not a log; not read` } };
+    }
+    return { ok: true, handle, size: st.size };
   } catch (e) {
+    await handle?.close().catch(() => undefined);
     const err = e as NodeJS.ErrnoException;
-    return { path, bytesRead: 0, totalBytes: 0, complete: false, error: { code: err.code ?? 'EIO', message: `${path}: ${err.code ?? err.message}` } };
+    return { ok: false, error: { code: err.code ?? 'EIO', message: `${path}: ${err.code ?? err.message}` } };
   }
+}
+
+export async function readLogFile(path: string, opts: ReadLogOptions = {}): Promise<ReadLogResult> {
+  const opened = await openLogFile(path);
+  if (!opened.ok) return { path, bytesRead: 0, totalBytes: 0, complete: false, error: opened.error };
+  const totalBytes = opened.size;
   const analyzer = new LogAnalyzer();
   let bytesRead = 0;
   let complete = true;
-  const stream = createReadStream(path, { highWaterMark: opts.chunkBytes ?? 64 * 1024 });
+  // The stream owns the handle from here: destroy() closes it.
+  const stream = createReadStream(path, { fd: opened.handle, highWaterMark: opts.chunkBytes ?? 64 * 1024 });
   try {
     for await (const chunk of stream) {
       const b = chunk as Buffer;

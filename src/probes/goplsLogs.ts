@@ -58,6 +58,9 @@ export async function analyseLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingM
     findings.push(...findingsOf(log.path, r.summary));
   }
   const observed = { logs: observedLogs };
+  const unread = observedLogs.filter((o) => typeof o.error === 'string');
+  // Nothing read at all: say why for each (a FIFO, /proc/kmsg, a missing file), not "ok".
+  if (unread.length === logs.length && logs.length > 0) return skipped(unread.map((o) => String(o.error)).join('; '), observed);
   if (partial.length) {
     const reason = partial.map((p) => `${path.basename(p.path)}: ${progressText(p)} before the deadline`).join('; ');
     const hasError = findings.some((f) => f.severity === 'error');

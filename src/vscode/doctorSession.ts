@@ -13,7 +13,7 @@ import type { ProgressEvent } from '../engine/pipeline.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { verdictOf } from '../render/summary.js';
 import { GO_EXTENSION_ID, OUTPUT_CHANNEL, TRACE_SECONDS } from './commandTable.js';
-import { doctorInputs, resolveSettingPath, type DoctorInputs, type GoSettingsSnapshot } from './goSettings.js';
+import { doctorInputs, ownSetting, resolveSettingPath, type DoctorInputs, type GoSettingsSnapshot } from './goSettings.js';
 import type { Progress, Recheck, State } from '../protocol/panel.js';
 
 export interface RunRequest {
@@ -155,7 +155,12 @@ export class DoctorSession implements vscode.Disposable {
 
   options(inputs: DoctorInputs): DiagnoseOptions {
     const cfg = vscode.workspace.getConfiguration('goEnvDoctor');
-    const extra = (cfg.get<unknown[]>('extraLogPaths') ?? []).filter((p): p is string => typeof p === 'string' && p.length > 0);
+    // restrictedConfigurations in package.json: in Restricted Mode only the user's own values.
+    const own = <T>(k: string): T | undefined => {
+      const i = cfg.inspect<T>(k);
+      return ownSetting<T>({ globalValue: i?.globalValue, workspaceValue: i?.workspaceValue, workspaceFolderValue: i?.workspaceFolderValue }, vscode.workspace.isTrusted);
+    };
+    const extra = (own<unknown[]>('extraLogPaths') ?? []).filter((p): p is string => typeof p === 'string' && p.length > 0);
     const settings: DoctorSettings = { ...inputs.settings };
     const ws = this.workspaces();
     // Where this window's extension logs live: logUri is <…>/exthost<N>/<our id>, and the Go
@@ -169,7 +174,7 @@ export class DoctorSession implements vscode.Disposable {
       // Marks the gopls the probes start, so the crash watcher does not take their exit for a crash.
       env: { ...inputs.env, [PROBE_ENV_MARKER]: '1' },
       settings,
-      timeoutMs: Math.max(1000, cfg.get<number>('probeTimeoutMs') ?? 8000),
+      timeoutMs: Math.max(1000, own<number>('probeTimeoutMs') ?? 8000),
     };
   }
 

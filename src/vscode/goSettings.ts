@@ -42,6 +42,15 @@ function pick<T>(i: Inspected<T>, trusted: boolean): { value?: T; fromWorkspace:
   return { value: i.globalValue, fromWorkspace: false };
 }
 
+/**
+ * One of our own settings as VS Code would apply it, except that in Restricted Mode a setting
+ * listed in package.json's restrictedConfigurations keeps only its user value: a workspace must
+ * not name files for the doctor to open (extraLogPaths) or stretch its runs (probeTimeoutMs).
+ */
+export function ownSetting<T>(i: Inspected<T>, trusted: boolean): T | undefined {
+  return pick(i, trusted).value;
+}
+
 const hasWorkspaceValue = (i: Inspected<unknown>) => i.workspaceFolderValue !== undefined || i.workspaceValue !== undefined;
 
 /** vscode-go's resolvePath + substituteEnv: ~, ${workspaceFolder}, ${workspaceRoot}, ${env:VAR}. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doctorInputs, resolveSettingPath, type GoSettingsSnapshot } from '../../../src/vscode/goSettings.js';
+import { doctorInputs, ownSetting, resolveSettingPath, type GoSettingsSnapshot } from '../../../src/vscode/goSettings.js';
 
 const base: GoSettingsSnapshot = { trusted: true, alternateTools: {}, toolsEnvVars: {}, languageServerFlags: {}, goroot: {}, gopath: {}, workspaceFolder: '/work/app' };
 const env = { HOME: '/home/u', PATH: '/usr/bin', TMPDIR: '/tmp' };
@@ -62,5 +62,16 @@ describe('doctorInputs: what the Go extension settings change', () => {
       expect(r.restrictedNotes).toHaveLength(1);
       expect(r.settings.trustWorkspaceBinaries).toBe(false);
     });
+  });
+});
+
+describe('ownSetting: goEnvDoctor.extraLogPaths and probeTimeoutMs (restrictedConfigurations)', () => {
+  const logs = { globalValue: ['/home/u/gopls.log'], workspaceValue: ['/proc/kmsg'], workspaceFolderValue: ['/dev/tty'] };
+  it('trusted: the folder value wins, as VS Code applies it', () => {
+    expect(ownSetting(logs, true)).toEqual(['/dev/tty']);
+  });
+  it('Restricted Mode: a workspace cannot name files for the doctor to open', () => {
+    expect(ownSetting(logs, false)).toEqual(['/home/u/gopls.log']);
+    expect(ownSetting({ workspaceValue: 120000 }, false)).toBeUndefined();
   });
 });

@@ -41,6 +41,12 @@ describe('package.json manifest', () => {
     expect(pkg.capabilities.untrustedWorkspaces.description).toMatch(/workspace settings/);
   });
 
+  it('declares every setting\'s scope, and keeps file-naming settings out of a workspace\'s reach in Restricted Mode (issue 9 finding 8)', () => {
+    const p = pkg.contributes.configuration.properties as Record<string, { scope?: string }>;
+    for (const [k, v] of Object.entries(p)) expect(v.scope, k).toMatch(/^(application|machine|machine-overridable|window|resource|language-overridable)$/);
+    expect(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations).toEqual(expect.arrayContaining(['goEnvDoctor.extraLogPaths', 'goEnvDoctor.probeTimeoutMs']));
+  });
+
   it('contributes the goEnvDoctor.* settings with their contract defaults', () => {
     const p = pkg.contributes.configuration.properties;
     expect(p['goEnvDoctor.autoRunOnCrash']).toMatchObject({ type: 'boolean', default: true });
