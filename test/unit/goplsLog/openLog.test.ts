@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { readLogFile } from '../../../src/goplsLog/read.js';
 import { goplsLogsProbe } from '../../../src/probes/goplsLogs.js';
-import type { ProbeContext } from '../../../src/doctor/probe.js';
+import type { ProbeContext } from '../../../src/probes/probe.js';
 import { Host } from '../../../src/host/host.js';
 
 const kmsgReadable = (() => {
