@@ -9,6 +9,8 @@ import '@vscode-elements/elements/dist/vscode-divider/index.js';
 import './style.css';
 import type { Cause, Evidence, Fix, ProbeRecord, Report } from '../src/doctor/model.js';
 import { verdictOf } from '../src/render/summary.js';
+import { planFix } from '../src/fixes/plan.js';
+import { stepInstruction } from '../src/render/fixText.js';
 import { parseToWebview, StateSchema, type Progress, type State, type ToExtension } from '../src/protocol/panel.js';
 
 interface VsCodeApi {
@@ -74,8 +76,12 @@ function fixRow(cause: Cause, f: Fix, busy: boolean): HTMLElement {
     extra: { 'data-fix-id': f.id, 'data-fix-kind': f.kind },
   });
   const info = el('div', { class: 'fix-info' });
-  if (f.kind === 'terminal') info.append(el('code', { class: 'fix-command' }, f.text), f.needsRoot ? el('span', { class: 'needs-root' }, ' needs root') : '');
-  if (f.kind === 'setting') info.append(el('code', { class: 'fix-command' }, `${f.key}: ${JSON.stringify(f.value)}`), el('span', { class: 'fix-detail' }, ` (${f.target} settings${f.merge ? ', merged' : ''})`));
+  // The steps the button performs, read from the fix by the same planFix the extension runs.
+  for (const s of planFix(f)) {
+    if (s.step === 'typeInTerminal') info.append(el('code', { class: 'fix-command' }, s.text), s.needsRoot ? el('span', { class: 'needs-root' }, ' needs root') : '');
+    if (s.step === 'createDir') info.append(el('code', { class: 'fix-command' }, stepInstruction(s)), ' ');
+    if (s.step === 'writeSetting') info.append(el('code', { class: 'fix-command' }, `${s.key}: ${JSON.stringify(s.value)}`), el('span', { class: 'fix-detail' }, ` (${s.target} settings${s.merge ? ', merged' : ''}) `));
+  }
   if (f.detail) info.append(el('div', { class: 'fix-detail' }, f.detail));
   return el('div', { class: 'fix' }, b, info.childNodes.length ? info : undefined);
 }

@@ -75,6 +75,10 @@ export const FixSchema = z.discriminatedUnion('kind', [
     target: z.enum(['user', 'workspace']),
     /** Merge into an object-valued setting instead of replacing it (go.toolsEnvVars, files.watcherExclude). */
     merge: z.boolean().optional(),
+    /** More settings the same button writes, after key/value (go.testEnvVars beside go.toolsEnvVars). */
+    extraWrites: z.array(z.object({ key: z.string(), value: z.unknown(), merge: z.boolean().optional() })).optional(),
+    /** Directories created (mode 0700) before anything is written, because the setting names them. */
+    createDirs: z.array(z.string()).optional(),
   }),
   /** Typed into a terminal and never executed for the user: they press Enter. */
   z.object({ ...fixBase, kind: z.literal('terminal'), text: z.string(), needsRoot: z.boolean(), cwd: z.string().optional() }),

@@ -1,6 +1,14 @@
-// Fixes more than one probe offers. A fix id means one thing in every report: ranking keeps the
-// first fix of an id within a cause, so two probes must never build different fixes under one id.
+// Every fix builder the probes share, and every setting fix, in one place. A fix id means one
+// thing in every report: ranking keeps the first fix of an id within a cause, so two probes must
+// never build different fixes under one id. A fix carries every write its button makes
+// (planFix in plan.ts reads them), so the CLI's instruction and the button cannot differ.
+import path from 'node:path';
 import type { Fix } from '../doctor/model.js';
+import { quoteForDisplay as sh } from '../host/shellQuote.js';
+
+export type SettingFix = Extract<Fix, { kind: 'setting' }>;
+
+// ------------------------------------------------------------------------------------ commands, links
 
 export const RESTART_GOPLS: Fix = { id: 'gopls-restart', kind: 'command', title: 'Restart gopls', command: 'go.languageserver.restart', detail: 'Starts gopls again with the current settings.' };
 
@@ -8,6 +16,176 @@ export const GOPLS_WORKSPACE_DOCS: Fix = { id: 'gopls-workspace-docs', kind: 'li
 
 export const GOPLS_SUPPORT_POLICY: Fix = { id: 'gopls-support-policy', kind: 'link', title: "gopls's Go support policy", url: 'https://go.dev/s/gopls-support-policy' };
 
+export const GOPLS_TROUBLESHOOTING: Fix = { id: 'gopls-troubleshooting', kind: 'link', title: 'gopls troubleshooting', url: 'https://go.dev/gopls/troubleshooting' };
+
 export const INSTALL_GO: Fix = { id: 'install-go', kind: 'link', title: 'Download and install Go', url: 'https://go.dev/doc/install' };
 
 export const INSTALL_NEWER_GO: Fix = { id: 'install-newer-go', kind: 'link', title: 'Download and install a newer Go', url: 'https://go.dev/dl/' };
+
+export const INOTIFY_VSCODE_DOCS: Fix = {
+  id: 'inotify-vscode-docs',
+  kind: 'link',
+  title: 'VS Code: "unable to watch for file changes in this large workspace"',
+  url: 'https://code.visualstudio.com/docs/setup/linux#_visual-studio-code-is-unable-to-watch-for-file-changes-in-this-large-workspace-error-enospc',
+};
+
+// ------------------------------------------------------------------------------------------ settings
+
+const TOOLS_ENV_DETAIL = 'go.toolsEnvVars is applied to gopls and to every go command the extension runs.';
+
+/**
+ * A setting fix with everything its button does. A GOTMPDIR the setting names is created first
+ * (go refuses a GOTMPDIR that does not exist), and vscode-go runs tests with go.toolsEnvVars
+ * overlaid by go.testEnvVars, so a GOTMPDIR in go.toolsEnvVars is written to go.testEnvVars too:
+ * otherwise an older testEnvVars GOTMPDIR keeps go test on the noexec mount.
+ */
+export function settingFix(f: Omit<SettingFix, 'kind' | 'target' | 'extraWrites' | 'createDirs'> & { target?: SettingFix['target'] }): SettingFix {
+  const fix: SettingFix = { ...f, kind: 'setting', target: f.target ?? 'user' };
+  const v = f.value as Record<string, unknown> | undefined;
+  const tmp = /^go\.(tools|test)EnvVars$/.test(f.key) && v && typeof v === 'object' ? v.GOTMPDIR : undefined;
+  if (typeof tmp === 'string' && path.isAbsolute(tmp)) {
+    fix.createDirs = [tmp];
+    if (f.key === 'go.toolsEnvVars') fix.extraWrites = [{ key: 'go.testEnvVars', value: { GOTMPDIR: tmp }, merge: true }];
+  }
+  return fix;
+}
+
+/** Environment for every go command and gopls the Go extension starts. */
+export function toolsEnvFix(id: string, title: string, value: Record<string, string>, detail = TOOLS_ENV_DETAIL): SettingFix {
+  return settingFix({ id, title, detail, key: 'go.toolsEnvVars', value, merge: true });
+}
+
+/** Environment for `go test` run from the editor only. */
+export function testEnvFix(id: string, title: string, value: Record<string, string>, detail?: string): SettingFix {
+  return settingFix({ id, title, ...(detail ? { detail } : {}), key: 'go.testEnvVars', value, merge: true });
+}
+
+export function alternateToolFix(tool: 'go' | 'gopls', binary: string): SettingFix {
+  return settingFix({
+    id: `alternate-tools-${tool}`,
+    title: `Point go.alternateTools.${tool} at ${binary}`,
+    detail: `The Go extension then runs ${binary} whatever PATH the editor was started with.`,
+    key: 'go.alternateTools',
+    value: { [tool]: binary },
+    merge: true,
+  });
+}
+
+/** The launch probe's variant: go found in a directory the editor's PATH lacks. */
+export function goInDirFix(dir: string): SettingFix {
+  const go = path.join(dir, 'go');
+  return settingFix({ id: 'go-alternate-tool', title: `Point the Go extension at ${go}`, key: 'go.alternateTools', value: { go }, merge: true, detail: "The Go extension puts that go's directory on the PATH it gives gopls." });
+}
+
+/** Use a gopls found elsewhere on the machine; the first has a stable id. */
+export function useGoplsFix(p: string, i: number): SettingFix {
+  return settingFix({ id: i === 0 ? 'gopls-use-found' : `gopls-use-found-${i + 1}`, title: `Use ${p}`, key: 'go.alternateTools', value: { gopls: p }, merge: true });
+}
+
+export function gorootFix(goBinaryReal: string): SettingFix | undefined {
+  if (path.basename(path.dirname(goBinaryReal)) !== 'bin') return undefined;
+  const goroot = path.dirname(path.dirname(goBinaryReal));
+  return settingFix({
+    id: 'go-goroot-setting',
+    title: `Set go.goroot to ${goroot}`,
+    detail: 'The Go extension puts GOROOT/bin first on the PATH of the tools it starts, gopls included.',
+    key: 'go.goroot',
+    value: goroot,
+  });
+}
+
+/** Folders (by name) the editor's file watcher should skip, with how many each holds. */
+export function watcherExcludeFix(heavy: ReadonlyArray<readonly [name: string, folders: number]>): SettingFix {
+  return settingFix({
+    id: 'inotify-watcher-exclude',
+    title: `Stop watching ${heavy.map(([n]) => n).join(', ')}`,
+    key: 'files.watcherExclude',
+    value: Object.fromEntries(heavy.map(([n]) => [`**/${n}/**`, true])),
+    target: 'workspace',
+    merge: true,
+    detail: `${heavy.map(([n, c]) => `${n}: ${c} folders`).join('; ')}; nobody edits them by hand.`,
+  });
+}
+
+// ------------------------------------------------------------------------------- terminal commands
+
+/** Enough for a large monorepo with node_modules; each watch costs ~1 KiB of kernel memory, only when used. */
+export const RECOMMENDED_WATCHES = 524288;
+export const RECOMMENDED_INSTANCES = 1024;
+
+/** A sysctl raised now and across reboots (a file in /etc/sysctl.d). */
+export function sysctlFix(id: string, key: string, value: number, conf = `60-${key.replace(/\./g, '-')}.conf`, detail = 'Applies now and keeps it across reboots.'): Fix {
+  return { id, kind: 'terminal', title: `Raise ${key} to ${value}`, text: `sysctl -w ${key}=${value} && echo '${key}=${value}' > /etc/sysctl.d/${conf}`, needsRoot: true, detail };
+}
+
+/**
+ * The sysctl that lifts an inotify limit. One builder for the inotify probe and the log probe
+ * (ENOSPC/EMFILE in a gopls log), so a fix id always means the same command.
+ */
+export function raiseInotifyLimitFix(limit: 'watches' | 'instances', value = limit === 'watches' ? RECOMMENDED_WATCHES : RECOMMENDED_INSTANCES): Fix {
+  const key = `fs.inotify.max_user_${limit}`;
+  return sysctlFix(
+    `inotify-raise-${limit}`,
+    key,
+    value,
+    `60-inotify-${limit}.conf`,
+    limit === 'watches' ? 'Applies now and keeps it across reboots (each watch costs about 1 KiB of kernel memory, only when used).' : 'Applies now and keeps it across reboots.',
+  );
+}
+
+/** A pam_limits rule for every login. */
+export function limitsConfFix(id: string, item: 'nproc' | 'nofile', value: number): Fix {
+  return {
+    id,
+    kind: 'terminal',
+    title: `Raise the ${item} limit to ${value} for every login`,
+    text: `printf '%s\\n' '* soft ${item} ${value}' '* hard ${item} ${value}' > /etc/security/limits.d/60-${item}.conf`,
+    needsRoot: true,
+    detail: 'pam_limits applies it at the next login (log out and back in, then restart the editor). A systemd user session may also need DefaultLimit' + (item === 'nproc' ? 'NPROC' : 'NOFILE') + ' in /etc/systemd/user.conf.',
+  };
+}
+
+const SAFE_PATH_DIR = /^[\w@%+=:,./~-]+$/;
+
+/**
+ * The fix for a PATH the editor lacks: a line appended to ~/.profile, which display managers read
+ * at login (unlike ~/.bashrc). Typed into a terminal, never run; one id so two probes share it.
+ */
+export function profilePathFix(dirs: readonly string[], home?: string): Fix | undefined {
+  const safe = dirs.filter((d) => SAFE_PATH_DIR.test(d) && path.isAbsolute(d));
+  if (!safe.length) return undefined;
+  const shown = safe.map((d) => (home && d.startsWith(`${home}/`) ? `$HOME/${d.slice(home.length + 1)}` : d));
+  const line = `export PATH="$PATH:${shown.join(':')}"`;
+  return {
+    id: 'login-path-to-profile',
+    kind: 'terminal',
+    title: `Add ${safe.join(', ')} to PATH in ~/.profile`,
+    detail: 'The desktop session reads ~/.profile at login; log out and back in (or restart the editor from a new session) afterwards.',
+    text: `printf '%s\\n' '${line}' >> ~/.profile`,
+    needsRoot: false,
+  };
+}
+
+/** The launch probe's PATH fix: any directory, escaped for the double quotes it lands in. */
+export function pathAddDirFix(dir: string): Fix {
+  return {
+    id: 'path-add-dir',
+    kind: 'terminal',
+    title: `Add ${dir} to PATH for desktop sessions`,
+    // The line lands inside double quotes in ~/.profile: escape what the shell would expand there.
+    text: `echo 'export PATH="$PATH:${dir.replace(/'/g, '').replace(/[\\"$`]/g, '\\$&')}"' >> ~/.profile`,
+    needsRoot: false,
+    detail: '~/.profile is read at graphical login; log out and in again for the editor to see it.',
+  };
+}
+
+export function installGoplsFix(go: string | undefined): Fix {
+  return {
+    id: 'gopls-install',
+    kind: 'terminal',
+    title: 'Install gopls with the Go toolchain',
+    text: `${go ? sh(go) : 'go'} install golang.org/x/tools/gopls@latest`,
+    needsRoot: false,
+    detail: 'Builds gopls for this machine with the go in use and puts it in GOBIN (or the first GOPATH/bin).',
+  };
+}

@@ -2,6 +2,7 @@
 // from data), has a timeout and an AbortSignal, and runs in its own process group so that a
 // deadline kills the whole tree: a gopls that forked a helper must not outlive the report.
 import { execa, type ResultPromise } from 'execa';
+import { quoteForDisplay } from './shellQuote.js';
 
 export interface ExecOptions {
   timeoutMs: number;
@@ -33,9 +34,7 @@ export interface ExecResult {
 
 const DEFAULT_MAX_BUFFER = 4 * 1024 * 1024;
 
-export function quoteForDisplay(arg: string): string {
-  return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `'${arg.replace(/'/g, `'\\''`)}'`;
-}
+export { quoteForDisplay };
 
 export function commandLineOf(file: string, args: readonly string[]): string {
   return [file, ...args].map(quoteForDisplay).join(' ');

@@ -10,7 +10,8 @@ import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact, type GoEnvValues } from '../facts/readGoEnv.js';
 import { pathEntries } from '../facts/lookPath.js';
-import { alternateToolFix, DEFAULT_GO_NOTE, GO_EXTENSION_DEFAULT_GO, gorootFix, loginShellGo, profilePathFix } from './loginShell.js';
+import { DEFAULT_GO_NOTE, GO_EXTENSION_DEFAULT_GO, loginShellGo } from './loginShell.js';
+import { alternateToolFix, gorootFix, profilePathFix, toolsEnvFix } from '../fixes/catalog.js';
 import { INSTALL_GO } from '../fixes/catalog.js';
 
 /** Where Go installs usually live, looked at when go is not on PATH (to say "installed but not on PATH"). */
@@ -227,11 +228,11 @@ function fixesForFailure(ctx: ProbeContext, stderr: string): Fix[] {
   if (/GOCACHE is not defined/.test(stderr)) {
     const home = safeHomedir();
     return home
-      ? [toolsEnv('toolsenv-gocache', `Give the Go tools a build cache in ${home}/.cache/go-build`, { GOCACHE: path.join(home, '.cache', 'go-build') })]
+      ? [toolsEnvFix('toolsenv-gocache', `Give the Go tools a build cache in ${home}/.cache/go-build`, { GOCACHE: path.join(home, '.cache', 'go-build') })]
       : [];
   }
-  if (/toolchain not available/.test(stderr)) return [toolsEnv('toolsenv-gotoolchain-local', 'Use the installed Go toolchain (GOTOOLCHAIN=local)', { GOTOOLCHAIN: 'local' })];
-  if (/unknown environment setting GO111MODULE/.test(stderr)) return [toolsEnv('toolsenv-go111module-on', 'Set GO111MODULE=on for the Go tools', { GO111MODULE: 'on' })];
+  if (/toolchain not available/.test(stderr)) return [toolsEnvFix('toolsenv-gotoolchain-local', 'Use the installed Go toolchain (GOTOOLCHAIN=local)', { GOTOOLCHAIN: 'local' })];
+  if (/unknown environment setting GO111MODULE/.test(stderr)) return [toolsEnvFix('toolsenv-go111module-on', 'Set GO111MODULE=on for the Go tools', { GO111MODULE: 'on' })];
   void ctx;
   return [];
 }
@@ -242,10 +243,6 @@ function safeHomedir(): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-function toolsEnv(id: string, title: string, value: Record<string, string>): Fix {
-  return { id, kind: 'setting', title, detail: 'go.toolsEnvVars is applied to gopls and to every go command the extension runs.', key: 'go.toolsEnvVars', value, target: 'user', merge: true };
 }
 
 async function gorootFindings(
@@ -329,7 +326,7 @@ async function cacheFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: str
         ? 'go has no build cache: "build cache is required, but could not be located: GOCACHE is not defined and neither $XDG_CACHE_HOME nor $HOME are defined". The editor was started without HOME, so every build, test and gopls load fails.'
         : 'GOCACHE=off: "build cache is disabled by GOCACHE=off, but required as of Go 1.12", so every build, test and gopls load fails.',
       evidence: [goEnvEv(['GOCACHE']), { source: 'environment', excerpt: ['GOCACHE', 'HOME', 'XDG_CACHE_HOME'].map((n) => (ctx.env[n] !== undefined ? `${n}=${ctx.env[n]}` : `${n} is unset`)).join('\n') }],
-      fixes: home ? [toolsEnv('toolsenv-gocache', `Give the Go tools a build cache in ${home}/.cache/go-build`, { GOCACHE: path.join(home, '.cache', 'go-build') })] : [],
+      fixes: home ? [toolsEnvFix('toolsenv-gocache', `Give the Go tools a build cache in ${home}/.cache/go-build`, { GOCACHE: path.join(home, '.cache', 'go-build') })] : [],
     });
   } else if (gocache && !path.isAbsolute(gocache)) {
     out.push({ classId: 'fs-access', severity: 'error', confidence: 0.95, message: `GOCACHE (${gocache}) is not an absolute path: go refuses it ("GOCACHE is not an absolute path").`, evidence: [goEnvEv(['GOCACHE'])], fixes: [] });
@@ -384,7 +381,7 @@ function moduleVarFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: strin
       confidence: 0.9,
       message: `GO111MODULE=off (set in the ${sourceOf('GO111MODULE', ctx.env, v)}): go and gopls run in GOPATH mode and ignore every go.mod, so imports of modules do not resolve.`,
       evidence: [goEnvEv(['GO111MODULE']), ...(ctx.env.GO111MODULE !== undefined ? [{ source: 'environment', excerpt: `GO111MODULE=${ctx.env.GO111MODULE}` }] : [])],
-      fixes: [toolsEnv('toolsenv-go111module-on', 'Set GO111MODULE=on for the Go tools', { GO111MODULE: 'on' })],
+      fixes: [toolsEnvFix('toolsenv-go111module-on', 'Set GO111MODULE=on for the Go tools', { GO111MODULE: 'on' })],
     });
   }
   const flags = parseGoFlags(v.GOFLAGS ?? '');
@@ -418,7 +415,7 @@ async function goworkFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: st
       confidence: 0.9,
       message: `GOWORK names ${gowork}, which does not exist: go fails with "go: reading go.work: open ${gowork}: no such file or directory" in every folder, and gopls loads nothing.`,
       evidence: [ctx.env.GOWORK !== undefined ? { source: 'environment', excerpt: `GOWORK=${ctx.env.GOWORK}` } : goEnvEv(['GOWORK']), { source: `stat ${gowork}`, excerpt: 'ENOENT' }],
-      fixes: [toolsEnv('toolsenv-gowork-default', 'Let go find go.work itself (clear GOWORK for the Go tools)', { GOWORK: '' })],
+      fixes: [toolsEnvFix('toolsenv-gowork-default', 'Let go find go.work itself (clear GOWORK for the Go tools)', { GOWORK: '' })],
     },
   ];
 }
@@ -437,7 +434,7 @@ function platformFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string
         confidence: 0.6,
         message: `GOTOOLCHAIN=${v.GOTOOLCHAIN} asks for a newer Go than the one installed (${v.GOVERSION}), and GOPROXY=off forbids downloading it.`,
         evidence: [goEnvEv(['GOTOOLCHAIN', 'GOVERSION', 'GOPROXY'])],
-        fixes: [toolsEnv('toolsenv-gotoolchain-local', 'Use the installed Go toolchain (GOTOOLCHAIN=local)', { GOTOOLCHAIN: 'local' })],
+        fixes: [toolsEnvFix('toolsenv-gotoolchain-local', 'Use the installed Go toolchain (GOTOOLCHAIN=local)', { GOTOOLCHAIN: 'local' })],
       });
     }
   }
@@ -456,7 +453,7 @@ function platformFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string
         (set.length ? ` because the editor's environment sets ${set.map((n) => `${n}=${ctx.env[n]}`).join(' ')}` : ` (set in ${v.GOENV || 'the go env file'})`) +
         `: gopls type-checks for ${goos}/${goarch}, so files with //go:build ${hostOs} tags are excluded and ${hostOs}-only APIs show as errors; go test and go run build binaries this machine cannot run.`,
       evidence: [goEnvEv(['GOOS', 'GOARCH', 'GOHOSTOS', 'GOHOSTARCH']), ...(set.length ? [{ source: 'environment', excerpt: set.map((n) => `${n}=${ctx.env[n]}`).join('\n') }] : [])],
-      fixes: [toolsEnv('toolsenv-host-platform', `Target this machine (${hostOs}/${hostArch}) in the Go tools`, { GOOS: hostOs, GOARCH: hostArch })],
+      fixes: [toolsEnvFix('toolsenv-host-platform', `Target this machine (${hostOs}/${hostArch}) in the Go tools`, { GOOS: hostOs, GOARCH: hostArch })],
     });
   }
   return out;

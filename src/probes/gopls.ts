@@ -12,7 +12,7 @@ import type { GoplsCandidate, GoplsLocation } from '../facts/goplsLocate.js';
 import { lookPath, pathEntries } from '../facts/lookPath.js';
 import { runGoplsSession, NO_VIEW, type GoplsSessionResult } from '../lsp/session.js';
 import { findFirstGoFile } from '../lsp/workspaceFiles.js';
-import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS } from '../fixes/catalog.js';
+import { GOPLS_SUPPORT_POLICY, GOPLS_TROUBLESHOOTING, GOPLS_WORKSPACE_DOCS, goInDirFix, installGoplsFix, pathAddDirFix, useGoplsFix } from '../fixes/catalog.js';
 import {
   buildLag,
   goMinor,
@@ -28,7 +28,6 @@ import {
 
 /** Kept back from the probe's deadline to turn the session's result into findings. */
 const CLASSIFY_RESERVE_MS = 150;
-const TROUBLESHOOTING_URL = 'https://go.dev/gopls/troubleshooting';
 /** gopls's words when the go command is not on its PATH. */
 const GO_MISSING = /go command required, not found|exec: "go": executable file not found/;
 
@@ -126,7 +125,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
       confidence: 0.5,
       message: `\`gopls version\` failed although gopls answered the handshake: ${firstLine(version.exec.stderr) || version.exec.message || `exit ${version.exec.exitCode}`}`,
       evidence: [{ source: version.exec.commandLine, excerpt: tail(version.exec.stderr || version.exec.stdout, 5) || `exit ${version.exec.exitCode}` }],
-      fixes: [installFix(undefined)],
+      fixes: [installGoplsFix(undefined)],
     });
   }
   if (session.failure?.kind === 'canceled') return { status: 'skipped', reason: `the handshake was cut short: ${session.failure.message}`, findings, observed };
@@ -179,7 +178,7 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
         symptom: f.signal === 'SIGKILL' || f.exitCode === 137 ? 'killed' : 'died',
         message: `${gopls.path} ${f.signal ? `was killed by ${f.signal}` : `exited with code ${f.exitCode ?? '?'}`} during ${f.phase === 'initialize' ? 'start-up, before answering initialize' : f.phase}${panic ? ' (it panicked)' : ''}`,
         evidence: [{ source: session.commandLine, excerpt: f.message }, ...stderrEvidence],
-        fixes: [installFix(undefined), ...useOther, troubleshootingLink()],
+        fixes: [installGoplsFix(undefined), ...useOther, GOPLS_TROUBLESHOOTING],
       });
       break;
     }
@@ -195,7 +194,7 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
           { source: session.commandLine, excerpt: `initialize sent over stdio; no reply after ${Math.round(f.waitedMs)} ms (pid ${session.pid ?? '?'}, killed with its process group)` },
           ...stderrEvidence,
         ],
-        fixes: [installFix(undefined), ...useOther, troubleshootingLink()],
+        fixes: [installGoplsFix(undefined), ...useOther, GOPLS_TROUBLESHOOTING],
       });
       break;
     case 'initialize-error':
@@ -206,7 +205,7 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
           confidence: 0.85,
           message: `gopls answered initialize with an error: ${firstLine(f.message)}`,
           evidence: [{ source: `${session.commandLine} (initialize reply)`, excerpt: f.message }, ...stderrEvidence],
-          fixes: [installFix(undefined), troubleshootingLink()],
+          fixes: [installGoplsFix(undefined), GOPLS_TROUBLESHOOTING],
         });
       }
       break;
@@ -253,7 +252,7 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
       symptom: 'no-diagnostics',
       message: `gopls answered initialize but sent no diagnostics for ${path.basename(session.openedFile)} within ${session.diagnosticsWaitedMs} ms: it may still be loading the workspace (a first load of a large module takes a while), or it is stuck`,
       evidence: [{ source: session.commandLine, excerpt: `initialize answered after ${session.initializeMs ?? '?'} ms; textDocument/didOpen ${session.openedFile}; no textDocument/publishDiagnostics for it in ${session.diagnosticsWaitedMs} ms` }],
-      fixes: [troubleshootingLink()],
+      fixes: [GOPLS_TROUBLESHOOTING],
     });
   }
   // Other error pop-ups gopls showed (load failures, bad settings) are the launch's business.
@@ -267,7 +266,7 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
       symptom: 'load-failed',
       message: `gopls showed an error: ${firstLine(m)}`,
       evidence: [{ source: 'gopls window/showMessage', excerpt: m }],
-      fixes: [troubleshootingLink()],
+      fixes: [GOPLS_TROUBLESHOOTING],
     });
   }
   return out;
@@ -289,7 +288,7 @@ function spawnFinding(input: SessionFindingsInput, code: string, detail: string,
         fixes: [
           { id: 'gopls-chmod', kind: 'terminal', title: 'Make gopls executable', text: `chmod +x ${quoteForDisplay(gopls.path)}`, needsRoot: input.mode !== undefined && input.mode.uid !== input.uid && input.uid !== 0 },
           ...useOther,
-          installFix(undefined),
+          installGoplsFix(undefined),
         ],
       };
     case 'ENOEXEC': {
@@ -300,7 +299,7 @@ function spawnFinding(input: SessionFindingsInput, code: string, detail: string,
         confidence: 0.95,
         message: `${gopls.path} cannot be executed: exec format error (ENOEXEC)${input.elf ? `, it is built for ${input.elf.machineName}` : ''}`,
         evidence,
-        fixes: [installFix(undefined), ...useOther],
+        fixes: [installGoplsFix(undefined), ...useOther],
       };
     }
     case 'ENOENT': {
@@ -312,7 +311,7 @@ function spawnFinding(input: SessionFindingsInput, code: string, detail: string,
         confidence: 0.95,
         message: gopls.exists ? `${gopls.path}${sourceNote} exists but could not be started (ENOENT)` : `${gopls.path}${sourceNote} does not exist (ENOENT)`,
         evidence,
-        fixes: [installFix(undefined), ...useOther],
+        fixes: [installGoplsFix(undefined), ...useOther],
       };
     }
     default:
@@ -322,7 +321,7 @@ function spawnFinding(input: SessionFindingsInput, code: string, detail: string,
         confidence: 0.9,
         message: `${gopls.path} could not be started: ${code}`,
         evidence,
-        fixes: [installFix(undefined), ...useOther, troubleshootingLink()],
+        fixes: [installGoplsFix(undefined), ...useOther, GOPLS_TROUBLESHOOTING],
       };
   }
 }
@@ -346,7 +345,7 @@ export function versionFindings(input: VersionFindingsInput): FindingInput[] {
       confidence: 0.8,
       message: built.message,
       evidence: [{ source, excerpt: `${input.goplsPath}: ${input.builtWith}` }],
-      fixes: [installFix(undefined), GOPLS_SUPPORT_POLICY],
+      fixes: [installGoplsFix(undefined), GOPLS_SUPPORT_POLICY],
     });
   }
   const found = goplsSupportMessage(goMinor(input.goInUse), false);
@@ -371,7 +370,7 @@ export function versionFindings(input: VersionFindingsInput): FindingInput[] {
         { source, excerpt: `${input.goplsPath}: ${input.builtWith}` },
         { source: 'go env -json', excerpt: `GOVERSION=${input.goInUse}` },
       ],
-      fixes: [installFix(undefined)],
+      fixes: [installGoplsFix(undefined)],
     });
   }
   return out;
@@ -383,13 +382,13 @@ function notFoundFinding(loc: GoplsLocation, env: NodeJS.ProcessEnv, elsewhere: 
   const evidence: Evidence[] = loc.looked.map((c) => ({ source: `${c.source} lookup`, excerpt: describeCandidate(c) }));
   evidence.push({ source: 'PATH (the environment gopls would run with)', excerpt: env.PATH ?? '<unset>' });
   if (goProblem) evidence.push({ source: 'go env -json', excerpt: goProblem });
-  const fixes: Fix[] = [installFix(undefined)];
+  const fixes: Fix[] = [installGoplsFix(undefined)];
   let message = `gopls was not found: not in go.alternateTools.gopls, GOBIN, GOPATH/bin, GOROOT/bin or on PATH (${loc.looked.length} places looked)`;
   if (elsewhere) {
     const dir = path.dirname(elsewhere);
     message += `; it exists at ${elsewhere}, but ${dir} is not on the editor's PATH`;
     evidence.push({ source: elsewhere, excerpt: `executable gopls in ${dir}, which PATH lacks` });
-    fixes.unshift(useGoplsFix(elsewhere, 0), pathFix(dir));
+    fixes.unshift(useGoplsFix(elsewhere, 0), pathAddDirFix(dir));
   }
   // Found elsewhere, gopls is installed but unreachable: the editor is broken. Found nowhere, it
   // is simply not installed yet, the state of every fresh machine, and the Go extension offers
@@ -403,8 +402,8 @@ function goMissingFinding(env: NodeJS.ProcessEnv, dir: string | undefined, fromG
   if (dir) evidence.push({ source: path.join(dir, 'go'), excerpt: `executable go in ${dir}, which PATH lacks` });
   const fixes: Fix[] = [];
   if (dir) {
-    fixes.push({ id: 'go-alternate-tool', kind: 'setting', title: `Point the Go extension at ${path.join(dir, 'go')}`, key: 'go.alternateTools', value: { go: path.join(dir, 'go') }, merge: true, target: 'user', detail: 'The Go extension puts that go\'s directory on the PATH it gives gopls.' });
-    fixes.push(pathFix(dir));
+    fixes.push(goInDirFix(dir));
+    fixes.push(pathAddDirFix(dir));
   }
   fixes.push({ id: 'go-install-docs', kind: 'link', title: 'Install Go', url: 'https://go.dev/doc/install' });
   return {
@@ -424,7 +423,7 @@ function foreignArchFinding(gopls: GoplsCandidate, elf: ElfHeader, alternatives:
     confidence: 0.95,
     message: `${gopls.path} is built for ${elf.machineName} and this machine runs ${process.arch}: starting it fails with exec format error (ENOEXEC)`,
     evidence: [{ source: gopls.path, excerpt: `ELF ${elf.bits}-bit ${elf.littleEndian ? 'LSB' : 'MSB'}, e_machine ${elf.machine} (${elf.machineName})` }],
-    fixes: [installFix(undefined), ...alternatives.map((p, i) => useGoplsFix(p, i))],
+    fixes: [installGoplsFix(undefined), ...alternatives.map((p, i) => useGoplsFix(p, i))],
   };
 }
 
@@ -438,37 +437,6 @@ function restrictedModeFinding(loc: GoplsLocation): FindingInput {
     evidence: [{ source: 'go.alternateTools.gopls (workspace settings)', excerpt: String(loc.refusedUntrusted) }],
     fixes: [{ id: 'workspace-trust', kind: 'command', title: 'Manage Workspace Trust', command: 'workbench.trust.manage' }],
   };
-}
-
-function installFix(go: string | undefined): Fix {
-  return {
-    id: 'gopls-install',
-    kind: 'terminal',
-    title: 'Install gopls with the Go toolchain',
-    text: `${go ? quoteForDisplay(go) : 'go'} install golang.org/x/tools/gopls@latest`,
-    needsRoot: false,
-    detail: 'Builds gopls for this machine with the go in use and puts it in GOBIN (or the first GOPATH/bin).',
-  };
-}
-
-function useGoplsFix(p: string, i: number): Fix {
-  return { id: i === 0 ? 'gopls-use-found' : `gopls-use-found-${i + 1}`, kind: 'setting', title: `Use ${p}`, key: 'go.alternateTools', value: { gopls: p }, merge: true, target: 'user' };
-}
-
-function pathFix(dir: string): Fix {
-  return {
-    id: 'path-add-dir',
-    kind: 'terminal',
-    title: `Add ${dir} to PATH for desktop sessions`,
-    // The line lands inside double quotes in ~/.profile: escape what the shell would expand there.
-    text: `echo 'export PATH="$PATH:${dir.replace(/'/g, '').replace(/[\\"$`]/g, '\\$&')}"' >> ~/.profile`,
-    needsRoot: false,
-    detail: '~/.profile is read at graphical login; log out and in again for the editor to see it.',
-  };
-}
-
-function troubleshootingLink(): Fix {
-  return { id: 'gopls-troubleshooting', kind: 'link', title: 'gopls troubleshooting', url: TROUBLESHOOTING_URL };
 }
 
 // ---------------------------------------------------------------------------------------------

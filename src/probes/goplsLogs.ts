@@ -8,9 +8,8 @@ import { discoverGoplsLogs, type FoundLog } from '../goplsLog/discover.js';
 import { readLogFile, progressText, type ReadLogResult } from '../goplsLog/read.js';
 import { RULES, type Rule, type RuleId } from '../goplsLog/rules.js';
 import { crashVerdict } from '../goplsLog/crashVerdict.js';
-import { raiseInotifyLimitFix } from './inotify.js';
 import type { LogSummary } from '../goplsLog/analyzer.js';
-import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, RESTART_GOPLS } from '../fixes/catalog.js';
+import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, raiseInotifyLimitFix, RESTART_GOPLS } from '../fixes/catalog.js';
 
 /** Time kept back from the deadline to build the findings. */
 const RESERVE_MS = 150;

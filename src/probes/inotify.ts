@@ -11,6 +11,7 @@ import type { Host } from '../host/host.js';
 import { countInotifyWatches, isInotifyLink } from '../procfs/fdinfo.js';
 import { parseSysctlInt } from '../procfs/limits.js';
 import { mapLimit, sharedProcessTable, type ProcessEntry } from '../procfs/procs.js';
+import { INOTIFY_VSCODE_DOCS, raiseInotifyLimitFix, RECOMMENDED_INSTANCES, RECOMMENDED_WATCHES, watcherExcludeFix } from '../fixes/catalog.js';
 
 const WATCHES_FILE = '/proc/sys/fs/inotify/max_user_watches';
 const INSTANCES_FILE = '/proc/sys/fs/inotify/max_user_instances';
@@ -21,8 +22,6 @@ const LOW_MAX_WATCHES = 65536;
 const LARGE_WORKSPACE_DIRS = 10_000;
 /** Fewer free watches than this, and a workspace's folder count matters. */
 const FEW_FREE_WATCHES = 50_000;
-const RECOMMENDED_WATCHES = 524288;
-const RECOMMENDED_INSTANCES = 1024;
 /** A process with more fds than this is not looked at further (its inotify fds come first rarely). */
 const MAX_FDS_PER_PROCESS = 65536;
 const MAX_WALK_DIRS = 200_000;
@@ -118,45 +117,13 @@ export async function countWorkspaceDirs(root: string, deadline: number, maxDirs
   return out;
 }
 
-/**
- * The sysctl that lifts an inotify limit, now and across reboots. One builder for this probe and
- * the log probe (ENOSPC/EMFILE in a gopls log), so a fix id always means the same command.
- */
-export function raiseInotifyLimitFix(limit: 'watches' | 'instances', value = limit === 'watches' ? RECOMMENDED_WATCHES : RECOMMENDED_INSTANCES): Fix {
-  const key = `fs.inotify.max_user_${limit}`;
-  return {
-    id: `inotify-raise-${limit}`,
-    kind: 'terminal',
-    title: `Raise ${key} to ${value}`,
-    text: `sysctl -w ${key}=${value} && echo '${key}=${value}' > /etc/sysctl.d/60-inotify-${limit}.conf`,
-    needsRoot: true,
-    detail: limit === 'watches' ? 'Applies now and keeps it across reboots (each watch costs about 1 KiB of kernel memory, only when used).' : 'Applies now and keeps it across reboots.',
-  };
-}
-
-const VSCODE_DOCS: Fix = {
-  id: 'inotify-vscode-docs',
-  kind: 'link',
-  title: 'VS Code: "unable to watch for file changes in this large workspace"',
-  url: 'https://code.visualstudio.com/docs/setup/linux#_visual-studio-code-is-unable-to-watch-for-file-changes-in-this-large-workspace-error-enospc',
-};
-
-function watcherExcludeFix(workspaces: readonly WorkspaceDirs[]): Fix | undefined {
+function watcherExclude(workspaces: readonly WorkspaceDirs[]): Fix | undefined {
   const counts = new Map<string, number>();
   for (const w of workspaces) for (const [name, n] of Object.entries(w.excludable)) counts.set(name, (counts.get(name) ?? 0) + n);
   const total = workspaces.reduce((n, w) => n + w.dirs, 0);
   const heavy = [...counts.entries()].filter(([, n]) => n >= 1000 || (total > 0 && n / total >= 0.2)).sort((a, b) => b[1] - a[1]);
   if (heavy.length === 0) return undefined;
-  return {
-    id: 'inotify-watcher-exclude',
-    kind: 'setting',
-    title: `Stop watching ${heavy.map(([n]) => n).join(', ')}`,
-    key: 'files.watcherExclude',
-    value: Object.fromEntries(heavy.map(([n]) => [`**/${n}/**`, true])),
-    target: 'workspace',
-    merge: true,
-    detail: `${heavy.map(([n, c]) => `${n}: ${c} folders`).join('; ')}; nobody edits them by hand.`,
-  };
+  return watcherExcludeFix(heavy);
 }
 
 function nextWatchTarget(needed: number): number {
@@ -185,9 +152,9 @@ export function inotifyFindings(input: {
 }): FindingInput[] {
   const { maxWatches, maxInstances, usage, workspaces } = input;
   const out: FindingInput[] = [];
-  const exclude = watcherExcludeFix(workspaces);
+  const exclude = watcherExclude(workspaces);
   const wsDirs = workspaces.reduce((n, w) => n + w.dirs, 0);
-  const watchFixes = (needed: number): Fix[] => [raiseInotifyLimitFix('watches', nextWatchTarget(needed)), ...(exclude ? [exclude] : []), VSCODE_DOCS];
+  const watchFixes = (needed: number): Fix[] => [raiseInotifyLimitFix('watches', nextWatchTarget(needed)), ...(exclude ? [exclude] : []), INOTIFY_VSCODE_DOCS];
   const watchesEvidence: Evidence = { source: WATCHES_FILE, excerpt: String(maxWatches) };
   const wRatio = maxWatches > 0 ? usage.watches / maxWatches : 1;
   if (wRatio >= WARN_RATIO) {
@@ -212,7 +179,7 @@ export function inotifyFindings(input: {
         confidence: error ? 0.8 : 0.55,
         message: `uid ${input.uid} holds ${usage.instances} of ${maxInstances} inotify instances (${Math.round(iRatio * 100)}%)${error ? ': a new watcher fails with EMFILE ("too many open files") even with watches to spare' : ''}. Top holders: ${holdersText(byInstances)}.`,
         evidence: [{ source: INSTANCES_FILE, excerpt: String(maxInstances) }, ...holderEvidence(byInstances)],
-        fixes: [raiseInotifyLimitFix('instances', Math.max(RECOMMENDED_INSTANCES, usage.instances * 2)), VSCODE_DOCS],
+        fixes: [raiseInotifyLimitFix('instances', Math.max(RECOMMENDED_INSTANCES, usage.instances * 2)), INOTIFY_VSCODE_DOCS],
       });
     }
   }

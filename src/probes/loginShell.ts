@@ -8,6 +8,7 @@ import type { Probe, ProbeContext } from './probe.js';
 import { isSecretName } from '../doctor/redact.js';
 import { lookPath } from '../facts/lookPath.js';
 import { LAUNCHER_ONLY_VARS } from '../facts/readLoginShellEnv.js';
+import { alternateToolFix, profilePathFix, toolsEnvFix } from '../fixes/catalog.js';
 
 /** The variables whose difference changes what go and gopls do. */
 export const COMPARED_GO_VARS = ['GOPATH', 'GOROOT', 'GOFLAGS', 'GO111MODULE', 'GOPROXY', 'GOBIN'] as const;
@@ -88,54 +89,6 @@ export function goVarsOf(env: Record<string, string | undefined>): Record<string
     out[k] = v;
   }
   return out;
-}
-
-const SAFE_PATH_DIR = /^[\w@%+=:,./~-]+$/;
-
-/**
- * The fix for a PATH the editor lacks: a line appended to ~/.profile, which display managers read
- * at login (unlike ~/.bashrc). Typed into a terminal, never run; one id so two probes share it.
- */
-export function profilePathFix(dirs: readonly string[], home?: string): Fix | undefined {
-  const safe = dirs.filter((d) => SAFE_PATH_DIR.test(d) && path.isAbsolute(d));
-  if (!safe.length) return undefined;
-  const shown = safe.map((d) => (home && d.startsWith(`${home}/`) ? `$HOME/${d.slice(home.length + 1)}` : d));
-  const line = `export PATH="$PATH:${shown.join(':')}"`;
-  return {
-    id: 'login-path-to-profile',
-    kind: 'terminal',
-    title: `Add ${safe.join(', ')} to PATH in ~/.profile`,
-    detail: 'The desktop session reads ~/.profile at login; log out and back in (or restart the editor from a new session) afterwards.',
-    text: `printf '%s\\n' '${line}' >> ~/.profile`,
-    needsRoot: false,
-  };
-}
-
-export function alternateToolFix(tool: 'go' | 'gopls', binary: string): Fix {
-  return {
-    id: `alternate-tools-${tool}`,
-    kind: 'setting',
-    title: `Point go.alternateTools.${tool} at ${binary}`,
-    detail: `The Go extension then runs ${binary} whatever PATH the editor was started with.`,
-    key: 'go.alternateTools',
-    value: { [tool]: binary },
-    target: 'user',
-    merge: true,
-  };
-}
-
-export function gorootFix(goBinaryReal: string): Fix | undefined {
-  if (path.basename(path.dirname(goBinaryReal)) !== 'bin') return undefined;
-  const goroot = path.dirname(path.dirname(goBinaryReal));
-  return {
-    id: 'go-goroot-setting',
-    kind: 'setting',
-    title: `Set go.goroot to ${goroot}`,
-    detail: 'The Go extension puts GOROOT/bin first on the PATH of the tools it starts, gopls included.',
-    key: 'go.goroot',
-    value: goroot,
-    target: 'user',
-  };
 }
 
 export const loginShellProbe: Probe = {
@@ -266,16 +219,7 @@ function leakFindings(env: NodeJS.ProcessEnv, loginEnv: Record<string, string> |
       message: `${leaked.join(', ')} ${leaked.length > 1 ? 'are' : 'is'} set in the editor's environment${loginEnv ? ' but not (or differently) in your login shell' : ''}: they reach go, gopls, cgo's compiler and every test binary, which may load the wrong libraries.`,
       evidence: [{ source: 'environment', excerpt: leaked.map((k) => `${k}=${env[k]}`).join('\n') }],
       fixes: [
-        {
-          id: 'toolsenv-clear-loader-vars',
-          kind: 'setting',
-          title: `Clear ${leaked.join(', ')} for the Go tools`,
-          detail: 'go.toolsEnvVars is applied to gopls and to every go command the extension runs.',
-          key: 'go.toolsEnvVars',
-          value: Object.fromEntries(leaked.map((k) => [k, ''])),
-          target: 'user',
-          merge: true,
-        },
+        toolsEnvFix('toolsenv-clear-loader-vars', `Clear ${leaked.join(', ')} for the Go tools`, Object.fromEntries(leaked.map((k) => [k, '']))),
       ],
     },
   ];
@@ -353,16 +297,7 @@ async function goVarFindings(ctx: ProbeContext, loginEnv: Record<string, string>
         { source: loginCommand, excerpt: login ? `${name}=${login}` : `${name} is unset` },
       ],
       fixes: [
-        {
-          id: `toolsenv-${name.toLowerCase()}-from-login`,
-          kind: 'setting',
-          title: `Use the login shell's ${name} for the Go tools`,
-          detail: 'go.toolsEnvVars is applied to gopls and to every go command the extension runs.',
-          key: 'go.toolsEnvVars',
-          value: { [name]: login },
-          target: 'user',
-          merge: true,
-        },
+        toolsEnvFix(`toolsenv-${name.toLowerCase()}-from-login`, `Use the login shell's ${name} for the Go tools`, { [name]: login }),
       ],
     });
   }

@@ -8,7 +8,7 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext } from './probe.js';
 import { gopathEntries, type GoEnvFact } from '../facts/readGoEnv.js';
 import { classifyGoFailure, parseToolchain } from './goEnv.js';
-import { INSTALL_NEWER_GO } from '../fixes/catalog.js';
+import { INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
 
 export const WALK_MAX_DEPTH = 6;
 export const WALK_MAX_DIRS = 5000;
@@ -422,7 +422,7 @@ function toolchainFixes(goEnv: Extract<GoEnvFact, { ok: true }>, message: string
   const tc = parseToolchain(goEnv.values.GOTOOLCHAIN ?? '');
   const fixes: Fix[] = [INSTALL_NEWER_GO];
   if (tc.mode === 'local') {
-    fixes.push({ id: 'toolsenv-gotoolchain-auto', kind: 'setting', title: 'Let go download the toolchain go.mod asks for (GOTOOLCHAIN=auto)', key: 'go.toolsEnvVars', value: { GOTOOLCHAIN: 'auto' }, target: 'user', merge: true });
+    fixes.push(toolsEnvFix('toolsenv-gotoolchain-auto', 'Let go download the toolchain go.mod asks for (GOTOOLCHAIN=auto)', { GOTOOLCHAIN: 'auto' }));
   }
   return fixes;
 }

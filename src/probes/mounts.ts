@@ -11,6 +11,7 @@ import { lookPath } from '../facts/lookPath.js';
 import { fsKind, isReadOnly, hasOption, mountOf, parseMountTable, type MountLine } from '../procfs/mountTable.js';
 import { goPathsFor, resolveExisting, userCacheDir, type GoPathEntry, type GoPathRole } from './goPaths.js';
 import { quoteForDisplay as sh } from '../host/exec.js';
+import { testEnvFix, toolsEnvFix } from '../fixes/catalog.js';
 
 const MOUNTINFO = '/proc/self/mountinfo';
 
@@ -88,8 +89,8 @@ export function assessMounts(paths: readonly PathMount[], mc: MountContext = {})
     if (alt) {
       const how = alt.verified === 'canary' ? 'a test executable ran there' : 'its mount has no noexec';
       fixes.push(
-        { id: 'gotmpdir-toolsenv', kind: 'setting', key: 'go.toolsEnvVars', value: { GOTMPDIR: alt.dir }, target: 'user', merge: true, title: `Set GOTMPDIR=${alt.dir} for the Go tools`, detail: `Checked: ${how}. The directory must exist: create it first.` },
-        { id: 'gotmpdir-testenv', kind: 'setting', key: 'go.testEnvVars', value: { GOTMPDIR: alt.dir }, target: 'user', merge: true, title: `Set GOTMPDIR=${alt.dir} for tests run from the editor` },
+        toolsEnvFix('gotmpdir-toolsenv', `Set GOTMPDIR=${alt.dir} for the Go tools`, { GOTMPDIR: alt.dir }, `Checked: ${how}. The directory is created if it does not exist.`),
+        testEnvFix('gotmpdir-testenv', `Set GOTMPDIR=${alt.dir} for tests run from the editor`, { GOTMPDIR: alt.dir }),
         { id: 'noexec-gotmpdir-export', kind: 'terminal', text: `mkdir -p ${sh(alt.dir)} && export GOTMPDIR=${sh(alt.dir)}`, needsRoot: false, title: `Use ${alt.dir} as GOTMPDIR in this shell`, detail: 'Add the export to ~/.profile to keep it; `go env -w GOTMPDIR=…` works too.' },
       );
     }
@@ -168,7 +169,7 @@ export function assessMounts(paths: readonly PathMount[], mc: MountContext = {})
         message: `${role} ${p.real} is on ${what} at ${m.mountPoint}: builds and gopls's loading are much slower there, and the go command's file locks can hang or fail.`,
         evidence: [pathEvidence(p), mountEvidence(m)],
         fixes: home
-          ? [{ id: `fs-local-${slug(role)}`, kind: 'setting', key: 'go.toolsEnvVars', value: { [role]: localAlternative(role, home) }, target: 'user', merge: true, title: `Move ${role} to a local disk`, detail: 'Any directory on a local file system works; this one is the usual default.' }]
+          ? [toolsEnvFix(`fs-local-${slug(role)}`, `Move ${role} to a local disk`, { [role]: localAlternative(role, home) }, 'Any directory on a local file system works; this one is the usual default.')]
           : [],
       });
     }

@@ -6,6 +6,7 @@ import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import { findLimit, parseLimits, parseLoadAvg, parseSysctlInt, type ResourceLimit } from '../procfs/limits.js';
 import { procOf, sharedProcessTable } from '../procfs/procs.js';
+import { limitsConfFix, sysctlFix } from '../fixes/catalog.js';
 
 const PID_MAX_FILE = '/proc/sys/kernel/pid_max';
 const THREADS_MAX_FILE = '/proc/sys/kernel/threads-max';
@@ -19,28 +20,6 @@ const LOW_NPROC = 1024;
 
 function pct(r: number): string {
   return `${Math.round(r * 100)}%`;
-}
-
-function sysctlFix(id: string, key: string, value: number): Fix {
-  return {
-    id,
-    kind: 'terminal',
-    title: `Raise ${key} to ${value}`,
-    text: `sysctl -w ${key}=${value} && echo '${key}=${value}' > /etc/sysctl.d/60-${key.replace(/\./g, '-')}.conf`,
-    needsRoot: true,
-    detail: 'Applies now and keeps it across reboots.',
-  };
-}
-
-function limitsConfFix(id: string, item: 'nproc' | 'nofile', value: number): Fix {
-  return {
-    id,
-    kind: 'terminal',
-    title: `Raise the ${item} limit to ${value} for every login`,
-    text: `printf '%s\\n' '* soft ${item} ${value}' '* hard ${item} ${value}' > /etc/security/limits.d/60-${item}.conf`,
-    needsRoot: true,
-    detail: 'pam_limits applies it at the next login (log out and back in, then restart the editor). A systemd user session may also need DefaultLimit' + (item === 'nproc' ? 'NPROC' : 'NOFILE') + ' in /etc/systemd/user.conf.',
-  };
 }
 
 export interface ProcessLimitsInput {

@@ -1,20 +1,29 @@
-// How a fix reads as an instruction, for the CLI and the Markdown report (the extension runs it).
-import { assertNever, type Fix } from '../doctor/model.js';
-import { quoteForDisplay } from '../host/exec.js';
+// How a fix reads as an instruction, for the CLI, the Markdown report and the panel: one line per
+// step of planFix, the same steps the extension's button performs.
+import type { Fix } from '../doctor/model.js';
+import { assertNever } from '../doctor/model.js';
+import { planFix, type FixStep } from '../fixes/plan.js';
+import { quoteForDisplay } from '../host/shellQuote.js';
+
+export function stepInstruction(s: FixStep): string {
+  switch (s.step) {
+    case 'runCommand':
+      return `In VS Code, run the command "${s.command}"`;
+    case 'createDir':
+      return `$ mkdir -p -m 700 ${quoteForDisplay(s.path)}`;
+    case 'writeSetting':
+      return `Set ${JSON.stringify(s.key)}: ${JSON.stringify(s.value)} in your ${s.target} settings.json${s.merge ? ' (merged into the existing object)' : ''}`;
+    case 'typeInTerminal':
+      return `${s.needsRoot ? '# as root\n' : ''}$ ${s.cwd ? `cd ${quoteForDisplay(s.cwd)} && ` : ''}${s.text}`;
+    case 'openUrl':
+      return `Read ${s.url}`;
+    case 'clearGoplsCache':
+      return `$ rm -rf ${quoteForDisplay(s.path)}`;
+    default:
+      return assertNever(s, 'fix step');
+  }
+}
 
 export function fixInstruction(fix: Fix): string {
-  switch (fix.kind) {
-    case 'command':
-      return `In VS Code, run the command "${fix.command}"`;
-    case 'setting':
-      return `Set ${JSON.stringify(fix.key)}: ${JSON.stringify(fix.value)} in your ${fix.target} settings.json${fix.merge ? ' (merged into the existing object)' : ''}`;
-    case 'terminal':
-      return `${fix.needsRoot ? '# as root\n' : ''}$ ${fix.cwd ? `cd ${quoteForDisplay(fix.cwd)} && ` : ''}${fix.text}`;
-    case 'link':
-      return `Read ${fix.url}`;
-    case 'clearGoplsCache':
-      return `$ rm -rf ${quoteForDisplay(fix.path)}`;
-    default:
-      return assertNever(fix, 'fix kind');
-  }
+  return planFix(fix).map(stepInstruction).join('\n');
 }

@@ -1,5 +1,5 @@
-// Executes one fix from a report the extension built. Anything that writes shows exactly what and
-// where first; anything that needs root is typed into a terminal and never run; the gopls cache is
+// Executes one fix from a report the extension built: the steps planFix reads from its data, no
+// more. Anything that writes shows exactly what and where first; anything that needs root is typed into a terminal and never run; the gopls cache is
 // emptied only after the guard in goplsCache.ts re-derives and checks the directory.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { assertNever, type Fix } from '../doctor/model.js';
 import { GO_EXTENSION_ID, GO_RESTART_COMMAND } from './commandTable.js';
 import { checkGoplsCacheDir, emptyDir, formatBytes } from './goplsCache.js';
+import { planFix, type FixStep } from '../fixes/plan.js';
 
 export const WRITE_SETTING = 'Write Setting';
 export const CLEAR_CACHE = 'Clear Cache';
@@ -24,26 +25,60 @@ export interface FixEnv {
   log: vscode.LogOutputChannel;
 }
 
+/** Performs exactly the steps planFix reads from the fix, the same ones the CLI prints. */
 export async function applyFix(fix: Fix, fx: FixEnv): Promise<FixOutcome> {
   fx.log.info(`fix ${fix.id} (${fix.kind}) requested`);
-  switch (fix.kind) {
-    case 'command':
-      return runCommand(fix.command, fix.args ?? []);
-    case 'setting':
-      return writeSetting(fix);
-    case 'terminal':
-      return typeInTerminal(fix);
-    case 'link': {
-      const uri = vscode.Uri.parse(fix.url, true);
-      if (uri.scheme !== 'https' && uri.scheme !== 'http') return { applied: false, message: `Refusing to open ${fix.url}: not a web link` };
-      const opened = await vscode.env.openExternal(uri);
-      return { applied: opened, message: opened ? `Opened ${fix.url}` : `Did not open ${fix.url}` };
-    }
-    case 'clearGoplsCache':
-      return clearGoplsCache(fix.path, fx);
-    default:
-      return assertNever(fix, 'fix kind');
+  const steps = planFix(fix);
+  // Anything that writes is shown, all of it, and confirmed once before the first step runs.
+  const writes = settingWrites(steps);
+  const dirs = steps.flatMap((s) => (s.step === 'createDir' ? [s.path] : []));
+  if (writes.length || dirs.length) {
+    const where = writes[0]?.where ?? 'User settings';
+    const json = `{\n${writes.map((w) => `  ${JSON.stringify(w.key)}: ${JSON.stringify(w.value, null, 2).replace(/\n/g, '\n  ')}`).join(',\n')}\n}`;
+    const mkdirs = dirs.length ? `Creates ${dirs.join(', ')} (mode 0700) first.\n\n` : '';
+    const answer = await vscode.window.showInformationMessage(
+      `${fix.title}: write ${writes.map((w) => w.key).join(' and ')} to ${where}?`,
+      { modal: true, detail: `${fix.detail ? fix.detail + '\n\n' : ''}${mkdirs}This will be written to ${where}:\n\n${json}` },
+      WRITE_SETTING,
+    );
+    if (answer !== WRITE_SETTING) return { applied: false, message: 'Nothing was written.' };
   }
+  let outcome: FixOutcome = { applied: false, message: 'Nothing to do.' };
+  let w = 0;
+  for (const step of steps) {
+    switch (step.step) {
+      case 'runCommand':
+        outcome = await runCommand(step.command, step.args);
+        break;
+      case 'createDir':
+        // A directory that cannot be made is reported by the re-check (go says why), not here.
+        if (path.isAbsolute(step.path)) await fs.mkdir(step.path, { recursive: true, mode: 0o700 }).catch((e: Error) => fx.log.warn(`mkdir ${step.path}: ${e.message}`));
+        break;
+      case 'writeSetting': {
+        const write = writes[w++]!;
+        await vscode.workspace.getConfiguration().update(write.key, write.value, write.target);
+        outcome = { applied: true, message: `Wrote ${writes.map((x) => x.key).join(' and ')} to ${write.where}.` };
+        break;
+      }
+      case 'typeInTerminal':
+        outcome = typeInTerminal(fix.title, step);
+        break;
+      case 'openUrl': {
+        const uri = vscode.Uri.parse(step.url, true);
+        if (uri.scheme !== 'https' && uri.scheme !== 'http') return { applied: false, message: `Refusing to open ${step.url}: not a web link` };
+        const opened = await vscode.env.openExternal(uri);
+        outcome = { applied: opened, message: opened ? `Opened ${step.url}` : `Did not open ${step.url}` };
+        break;
+      }
+      case 'clearGoplsCache':
+        outcome = await clearGoplsCache(step.path, fx);
+        break;
+      default:
+        return assertNever(step, 'fix step');
+    }
+    if (step.step !== 'createDir' && step.step !== 'writeSetting' && !outcome.applied) return outcome;
+  }
+  return outcome;
 }
 
 async function runCommand(command: string, args: unknown[]): Promise<FixOutcome> {
@@ -56,8 +91,6 @@ async function runCommand(command: string, args: unknown[]): Promise<FixOutcome>
   return { applied: true, message: `Ran ${command}` };
 }
 
-type SettingFix = Extract<Fix, { kind: 'setting' }>;
-
 export interface SettingWrite {
   key: string;
   value: unknown;
@@ -65,52 +98,30 @@ export interface SettingWrite {
   where: string;
 }
 
-/** What a setting fix writes, merged with what is there; GOTMPDIR goes to go.testEnvVars too. */
-export function plannedWrites(fix: SettingFix): SettingWrite[] {
+/** The plan's setting writes, each merged with what is there now (the one thing the plan cannot know). */
+function settingWrites(steps: readonly FixStep[]): SettingWrite[] {
   const hasFolder = (vscode.workspace.workspaceFolders?.length ?? 0) > 0;
-  const target = fix.target === 'workspace' && hasFolder ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
-  const where = target === vscode.ConfigurationTarget.Workspace ? 'Workspace settings' : 'User settings';
-  const writes: Array<{ key: string; value: unknown; merge: boolean }> = [{ key: fix.key, value: fix.value, merge: !!fix.merge }];
-  // vscode-go runs tests with go.toolsEnvVars overlaid by go.testEnvVars: a GOTMPDIR fix must be
-  // in both, or an older testEnvVars GOTMPDIR would keep go test on the noexec mount.
-  const v = fix.value as Record<string, unknown> | undefined;
-  if (fix.key === 'go.toolsEnvVars' && v && typeof v === 'object' && typeof v.GOTMPDIR === 'string') {
-    writes.push({ key: 'go.testEnvVars', value: { GOTMPDIR: v.GOTMPDIR }, merge: true });
-  }
   const config = vscode.workspace.getConfiguration();
-  return writes.map((w) => {
-    let value = w.value;
-    if (w.merge && value && typeof value === 'object' && !Array.isArray(value)) {
-      const ins = config.inspect<Record<string, unknown>>(w.key);
+  return steps.flatMap((s) => {
+    if (s.step !== 'writeSetting') return [];
+    const target = s.target === 'workspace' && hasFolder ? vscode.ConfigurationTarget.Workspace : vscode.ConfigurationTarget.Global;
+    const where = target === vscode.ConfigurationTarget.Workspace ? 'Workspace settings' : 'User settings';
+    let value = s.value;
+    if (s.merge && value && typeof value === 'object' && !Array.isArray(value)) {
+      const ins = config.inspect<Record<string, unknown>>(s.key);
       const current = target === vscode.ConfigurationTarget.Workspace ? ins?.workspaceValue : ins?.globalValue;
       value = { ...(current && typeof current === 'object' ? current : {}), ...(value as Record<string, unknown>) };
     }
-    return { key: w.key, value, target, where };
+    return [{ key: s.key, value, target, where }];
   });
 }
 
-async function writeSetting(fix: SettingFix): Promise<FixOutcome> {
-  const writes = plannedWrites(fix);
-  const json = `{\n${writes.map((w) => `  ${JSON.stringify(w.key)}: ${JSON.stringify(w.value, null, 2).replace(/\n/g, '\n  ')}`).join(',\n')}\n}`;
-  const where = writes[0]!.where;
-  const answer = await vscode.window.showInformationMessage(
-    `${fix.title}: write ${writes.map((w) => w.key).join(' and ')} to ${where}?`,
-    { modal: true, detail: `${fix.detail ? fix.detail + '\n\n' : ''}This will be written to ${where}:\n\n${json}` },
-    WRITE_SETTING,
-  );
-  if (answer !== WRITE_SETTING) return { applied: false, message: 'Nothing was written.' };
-  const tmp = (fix.value as Record<string, unknown> | undefined)?.GOTMPDIR;
-  if (typeof tmp === 'string' && path.isAbsolute(tmp)) await fs.mkdir(tmp, { recursive: true, mode: 0o700 }).catch(() => undefined);
-  for (const w of writes) await vscode.workspace.getConfiguration().update(w.key, w.value, w.target);
-  return { applied: true, message: `Wrote ${writes.map((w) => w.key).join(' and ')} to ${where}.` };
-}
-
-async function typeInTerminal(fix: Extract<Fix, { kind: 'terminal' }>): Promise<FixOutcome> {
-  const terminal = vscode.window.createTerminal({ name: `Go Environment Doctor: ${fix.title}`, cwd: fix.cwd });
+function typeInTerminal(title: string, step: Extract<FixStep, { step: 'typeInTerminal' }>): FixOutcome {
+  const terminal = vscode.window.createTerminal({ name: `Go Environment Doctor: ${title}`, cwd: step.cwd });
   terminal.show(false);
   // Typed, never executed: the user reads it and presses Enter (addNewLine false).
-  terminal.sendText(fix.text, false);
-  const root = fix.needsRoot ? ' It needs root: read it before you run it.' : '';
+  terminal.sendText(step.text, false);
+  const root = step.needsRoot ? ' It needs root: read it before you run it.' : '';
   return { applied: true, message: `Typed the command in a terminal; press Enter there to run it.${root}`, terminal };
 }
 

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { compareGoVersions, parseGoEnvJson, parseGoVersion } from '../../../src/facts/readGoEnv.js';
 import { LOGIN_SHELL_SCRIPT, parseEnvDump } from '../../../src/facts/readLoginShellEnv.js';
 import { classifyGoFailure, parseGoFlags, parseToolchain } from '../../../src/probes/goEnv.js';
-import { goVarsOf, parseFlatpakInfo, parseIni, pathDirsMissing, profilePathFix } from '../../../src/probes/loginShell.js';
+import { goVarsOf, parseFlatpakInfo, parseIni, pathDirsMissing } from '../../../src/probes/loginShell.js';
+import { profilePathFix } from '../../../src/fixes/catalog.js';
 import { parseGoDirectives, parseGoWorkUses, parseInconsistentVendoring } from '../../../src/probes/modules.js';
 
 // Every stderr below was captured from go1.26.8 on this machine (see the commands in each name).
