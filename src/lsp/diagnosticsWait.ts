@@ -1,0 +1,43 @@
+// The middle phase of a gopls session: open one file and wait, bounded, for its diagnostics or
+// an error message; or, for a trace recording, hold the session open as long as asked.
+import { promises as fs } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import type { MessageConnection } from 'vscode-jsonrpc/node.js';
+import { noteMessage, orEnded, SHUTDOWN_RESERVE_MS, type Session } from './sessionState.js';
+
+export async function openAndWait(s: Session, conn: MessageConnection, file: string): Promise<void> {
+  const { result, opts, clock } = s;
+  s.phase = 'diagnostics';
+  const text = await fs.readFile(file, 'utf8').catch(() => undefined);
+  if (text === undefined) return;
+  const uri = pathToFileURL(file).href;
+  result.openedFile = file;
+  await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text } });
+  const budget = Math.min(clock.left() - SHUTDOWN_RESERVE_MS, opts.holdMs ?? Infinity);
+  const holdUntil = performance.now() + budget;
+  for (;;) {
+    const r = await orEnded(s, s.news.wait(holdUntil - performance.now()));
+    if (r === 'timeout') {
+      if (!result.openedFileDiagnosed && opts.holdMs === undefined) result.diagnosticsWaitedMs = Math.round(performance.now() - (holdUntil - budget));
+      break;
+    }
+    // Woken by diagnostics or an error message: done, unless asked to hold the session.
+    if (opts.holdMs === undefined) break;
+  }
+  // A second look for "no views": ask for the file's symbols, which needs its view.
+  if (!result.openedFileDiagnosed && clock.left() > SHUTDOWN_RESERVE_MS + 100) {
+    const refused = await Promise.race([
+      conn.sendRequest('textDocument/documentSymbol', { textDocument: { uri } }).then(
+        () => undefined,
+        (e: { message?: string }) => e.message,
+      ),
+      clock.delay(Math.min(500, clock.left() - SHUTDOWN_RESERVE_MS)).then(() => undefined),
+    ]);
+    if (refused) noteMessage(result, { via: 'textDocument/documentSymbol', type: 1, message: refused });
+  }
+}
+
+/** Keeps the server up for a recording when there was nothing to open. */
+export async function hold(s: Session, ms: number): Promise<void> {
+  await orEnded(s, s.clock.delay(Math.min(ms, s.clock.left() - SHUTDOWN_RESERVE_MS)));
+}

@@ -1,0 +1,143 @@
+// The first phase of a gopls session: connect over stdio, answer the server's requests the way
+// a minimal editor does, and run initialize/initialized. A hang, an error reply, or a death
+// while gopls starts ends the session as a failure.
+import { pathToFileURL } from 'node:url';
+import path from 'node:path';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection, type MessageWriter } from 'vscode-jsonrpc/node.js';
+import type { ConfigurationParams, InitializeParams, InitializeResult, LogMessageParams, PublishDiagnosticsParams, ShowMessageParams } from 'vscode-languageserver-protocol';
+import { TOOL_VERSION } from '../doctor/version.js';
+import { NO_VIEW } from './sessionModel.js';
+import { crashOf, MAX_MESSAGES, noteMessage, orEnded, SessionEnded, SHUTDOWN_RESERVE_MS, type Session } from './sessionState.js';
+import { parseCreatedView } from './views.js';
+
+const MAX_DIAGNOSTIC_FILES = 20;
+
+export function workspaceFoldersOf(s: Session): Array<{ uri: string; name: string }> {
+  return s.opts.workspaces.map((w) => ({ uri: pathToFileURL(w).href, name: path.basename(w) }));
+}
+
+/** Opens the JSON-RPC connection and records what gopls says, for every later phase. */
+export function connect(s: Session): MessageConnection {
+  const { result, opts } = s;
+  const reader = new StreamMessageReader(s.server.stdout);
+  // With half a message buffered (a server that died mid-write), vscode-jsonrpc re-arms a 10 s
+  // partial-message timer forever, and dispose() does not clear it: the CLI never exits.
+  reader.partialMessageTimeout = 0;
+  const conn = createMessageConnection(reader, quietWriter(new StreamMessageWriter(s.server.stdin)));
+  const folders = workspaceFoldersOf(s);
+  conn.onRequest('workspace/configuration', (p: ConfigurationParams) => p.items.map(() => ({})));
+  conn.onRequest('workspace/workspaceFolders', () => folders);
+  conn.onRequest('client/registerCapability', () => null);
+  conn.onRequest('client/unregisterCapability', () => null);
+  conn.onRequest('window/workDoneProgress/create', () => null);
+  conn.onRequest('window/showMessageRequest', (p: ShowMessageParams) => {
+    noteMessage(result, { via: 'window/showMessageRequest', type: p.type, message: p.message });
+    return null;
+  });
+  conn.onRequest(() => null);
+  const openedUri = opts.openFile ? pathToFileURL(opts.openFile).href : undefined;
+  conn.onNotification((method: string, params: unknown) => {
+    opts.onNotification?.(method, params);
+    switch (method) {
+      case 'textDocument/publishDiagnostics': {
+        const p = params as PublishDiagnosticsParams;
+        result.firstDiagnosticsMs ??= s.clock.elapsed();
+        if (result.diagnostics.length < MAX_DIAGNOSTIC_FILES) {
+          result.diagnostics.push({ uri: p.uri, items: p.diagnostics.slice(0, 20).map((d) => ({ message: d.message, severity: d.severity, source: d.source })) });
+        }
+        for (const d of p.diagnostics) if (NO_VIEW.test(d.message)) noteMessage(result, { via: 'textDocument/publishDiagnostics', type: d.severity, message: d.message });
+        if (!openedUri || sameFile(p.uri, openedUri)) {
+          result.openedFileDiagnosed ||= Boolean(openedUri);
+          s.news.wake();
+        }
+        break;
+      }
+      case 'window/showMessage': {
+        const p = params as ShowMessageParams;
+        noteMessage(result, { via: method, type: p.type, message: p.message });
+        if (p.type === 1) s.news.wake();
+        break;
+      }
+      case 'window/logMessage': {
+        const p = params as LogMessageParams;
+        const view = parseCreatedView(p.message);
+        if (view && result.views.length < MAX_MESSAGES) result.views.push(view);
+        // Only errors and the view messages: info-level log lines are the trace's business.
+        if (p.type === 1 || NO_VIEW.test(p.message)) noteMessage(result, { via: method, type: p.type, message: p.message });
+        break;
+      }
+      default:
+        break;
+    }
+  });
+  conn.onError(() => undefined);
+  conn.listen();
+  return conn;
+}
+
+/** initialize → initialized, under what is left of the deadline. */
+export async function handshake(s: Session, conn: MessageConnection): Promise<void> {
+  s.phase = 'initialize';
+  const folders = workspaceFoldersOf(s);
+  const params: InitializeParams = {
+    processId: process.pid,
+    clientInfo: { name: 'go-env-doctor', version: TOOL_VERSION },
+    rootUri: folders[0]?.uri ?? null,
+    workspaceFolders: folders,
+    initializationOptions: {},
+    capabilities: {
+      workspace: {
+        configuration: true,
+        workspaceFolders: true,
+        didChangeConfiguration: { dynamicRegistration: true },
+        didChangeWatchedFiles: { dynamicRegistration: true },
+      },
+      window: { workDoneProgress: true, showMessage: {} },
+      textDocument: {
+        synchronization: { dynamicRegistration: true, didSave: true },
+        publishDiagnostics: { relatedInformation: true },
+      },
+    },
+  };
+  const init = conn.sendRequest<InitializeResult>('initialize', params).then(
+    (r) => ({ ok: true as const, r }),
+    (e: { code?: number; message?: string }) => ({ ok: false as const, e }),
+  );
+  const first = await orEnded(s, Promise.race([init, s.clock.delay(s.clock.left() - SHUTDOWN_RESERVE_MS)]));
+  if (first === 'timeout') {
+    const waited = s.clock.elapsed();
+    throw new SessionEnded({ kind: 'hang', phase: 'initialize', waitedMs: waited, message: `no reply to initialize within ${Math.round(waited)} ms` });
+  }
+  if (!first.ok) {
+    // A dead server rejects pending requests; that is a crash, not an error reply.
+    if (s.server.hasExited() || (await Promise.race([s.server.exited.then(() => true), s.clock.delay(50).then(() => false)]))) {
+      throw new SessionEnded(crashOf(s.phase, await s.server.exited));
+    }
+    const message = first.e.message ?? String(first.e);
+    if (NO_VIEW.test(message)) noteMessage(s.result, { via: 'initialize', type: 1, message });
+    throw new SessionEnded({ kind: 'initialize-error', code: first.e.code, message });
+  }
+  s.result.initializeMs = s.clock.elapsed();
+  const info = first.r.serverInfo;
+  if (info) s.result.serverInfo = { name: info.name, version: info.version };
+  await conn.sendNotification('initialized', {});
+}
+
+/**
+ * vscode-jsonrpc's sendRequest rethrows a failed write from inside a Promise executor, which
+ * surfaces as an unhandled rejection when the server died (EPIPE). The exit is the news, so the
+ * write error is dropped here and the session learns of the death from the process.
+ */
+function quietWriter(w: StreamMessageWriter): MessageWriter {
+  return {
+    onError: w.onError,
+    onClose: w.onClose,
+    write: (msg) => w.write(msg).catch(() => undefined),
+    end: () => w.end(),
+    dispose: () => w.dispose(),
+  };
+}
+
+export function sameFile(a: string, b: string): boolean {
+  return decodeURIComponent(a) === decodeURIComponent(b);
+}
