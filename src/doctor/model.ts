@@ -103,6 +103,21 @@ export const FindingSchema = z.object({
   role: RoleSchema.optional(),
   /** For a symptom: what kind, so the ranking knows which causes explain it. */
   symptom: SymptomKindSchema.optional(),
+  /** Set by the ranking on a symptom: the classes of the causes found in this run that explain it. */
+  explainedBy: z.array(ClassIdSchema).optional(),
+  /** Set by the ranking on a symptom nothing found explains: the checks that would, and what became of each. */
+  unexplained: z
+    .object({
+      checks: z.array(
+        z.object({
+          check: z.string(),
+          probe: z.string().optional(),
+          /** found-nothing: the probe ran and found no such cause; not-checkable: nothing the doctor can read shows it. */
+          result: z.enum(['found-nothing', 'not-run', 'skipped', 'timeout', 'crashed', 'not-checkable']).optional(),
+        }),
+      ),
+    })
+    .optional(),
   /** Set by the pipeline: which probe produced it. */
   probeId: z.string().optional(),
 });

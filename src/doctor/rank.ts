@@ -5,7 +5,14 @@
 // the findings of that severity combine by noisy-OR of their confidence (two independent
 // indications make a cause more likely than either alone). A cause whose findings explain
 // another cause's symptoms (PATH lacks gopls → gopls cannot launch) is lifted just above it.
-import { CLASS_IDS, type Cause, type ClassId, type Finding, type Fix, type Severity, assertNever } from './model.js';
+//
+// Symptoms and causes (shared/TAXONOMY.md): a symptom explained by a cause found in this run
+// (src/doctor/explain.ts) counts as support for that cause (half its confidence, noisy-OR) and
+// not for its own class; a class whose findings are all explained symptoms is placed after every
+// class holding a cause that explains them, whatever the severities. A symptom nothing explains
+// is scored like any finding and says which checks would explain it.
+import { CLASS_IDS, type Cause, type ClassId, type Finding, type Fix, type ProbeRecord, type Severity, assertNever } from './model.js';
+import { checksFor, explainers, isSymptom } from './explain.js';
 import { TAXONOMY } from './taxonomy.js';
 
 const BANDS: Record<Severity, [number, number]> = { info: [0, 0.3], warning: [0.3, 0.6], error: [0.6, 1] };
@@ -27,43 +34,98 @@ export function worstSeverity(findings: readonly Finding[]): Severity {
   return findings.reduce<Severity>((w, f) => (severityRank(f.severity) > severityRank(w) ? f.severity : w), 'info');
 }
 
-export function scoreOf(findings: readonly Finding[]): number {
+/** `support`: further independent indications (explained symptoms), each a probability. */
+export function scoreOf(findings: readonly Finding[], support: readonly number[] = []): number {
   const sev = worstSeverity(findings);
   const [lo, hi] = BANDS[sev];
-  const miss = findings.filter((f) => f.severity === sev).reduce((m, f) => m * (1 - f.confidence), 1);
+  const own = findings.filter((f) => f.severity === sev).reduce((m, f) => m * (1 - f.confidence), 1);
+  const miss = support.reduce((m, p) => m * (1 - p), own);
   return round3(lo + (hi - lo) * (1 - miss));
 }
 
-export function rankCauses(findings: readonly Finding[]): Cause[] {
+export interface RankContext {
+  /** The run's probe records, so an unexplained symptom can say which checks ran and found nothing. */
+  probes?: readonly ProbeRecord[];
+}
+
+/** How much an explained symptom adds to the cause that explains it, as a share of its confidence. */
+const SUPPORT = 0.5;
+const EPS = 0.001;
+
+export function rankCauses(input: readonly Finding[], ctx: RankContext = {}): Cause[] {
+  // A re-rank (after a fix) gets findings a previous rank annotated: start from what the probes said.
+  const findings = input.map(({ explainedBy: _e, unexplained: _u, ...f }) => f as Finding);
+  const why = explainers(findings);
+  const annotated = new Map<Finding, Finding>();
+  /** For each cause finding, the confidence of every symptom it explains. */
+  const support = new Map<Finding, Finding[]>();
+  for (const f of findings) {
+    const by = why.get(f);
+    if (!by) annotated.set(f, f);
+    else if (by.length) {
+      annotated.set(f, { ...f, explainedBy: [...new Set(by.map((c) => c.classId))] });
+      for (const c of by) support.set(c, [...(support.get(c) ?? []), f]);
+    } else annotated.set(f, { ...f, unexplained: { checks: checksFor(f, ctx.probes) } });
+  }
+
   const byClass = new Map<ClassId, Finding[]>();
   for (const f of findings) byClass.set(f.classId, [...(byClass.get(f.classId) ?? []), f]);
   const causes: Cause[] = [];
+  /** Symptom-only classes, all explained: the classes that explain them. */
+  const after = new Map<ClassId, Set<ClassId>>();
   for (const id of CLASS_IDS) {
-    const fs = byClass.get(id);
-    if (!fs?.length) continue;
-    const sorted = [...fs].sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || b.confidence - a.confidence || a.message.localeCompare(b.message));
+    const raw = byClass.get(id);
+    if (!raw?.length) continue;
+    // Causes and unexplained symptoms speak for the class; explained symptoms speak for their explainer.
+    const counted = raw.filter((f) => !(isSymptom(f) && why.get(f)?.length));
+    const basis = counted.length ? counted : raw;
+    if (!counted.length) after.set(id, new Set(raw.flatMap((f) => why.get(f)!.map((c) => c.classId))));
+    const supported = [...new Set(basis.flatMap((f) => support.get(f) ?? []))];
+    const fs = raw.map((f) => annotated.get(f)!);
+    const sorted = [...fs].sort((a, b) => roleRank(a) - roleRank(b) || severityRank(b.severity) - severityRank(a.severity) || b.confidence - a.confidence || a.message.localeCompare(b.message));
     causes.push({
       id,
-      score: scoreOf(sorted),
-      severity: worstSeverity(sorted),
+      score: scoreOf(basis, supported.map((x) => x.confidence * SUPPORT)),
+      severity: worstSeverity(basis),
       title: TAXONOMY[id].title,
       explanation: TAXONOMY[id].explanation,
       findings: sorted,
       fixes: uniqueFixes(sorted.flatMap((f) => f.fixes)),
     });
   }
+  placeExplainedAfter(causes, after);
   liftExplainers(causes);
-  return causes.sort((a, b) => b.score - a.score || CLASS_IDS.indexOf(a.id) - CLASS_IDS.indexOf(b.id));
+  placeExplainedAfter(causes, after);
+  const rank = (c: Cause) => (after.has(c.id) ? 1 : 0);
+  return causes.sort((a, b) => b.score - a.score || rank(a) - rank(b) || CLASS_IDS.indexOf(a.id) - CLASS_IDS.indexOf(b.id));
+}
+
+/** Within a cause, what explains comes before what was merely observed and is explained. */
+function roleRank(f: Finding): number {
+  return f.explainedBy ? 1 : 0;
+}
+
+/** A class of explained symptoms scores just below the weakest class that explains it. */
+function placeExplainedAfter(causes: Cause[], after: Map<ClassId, Set<ClassId>>): void {
+  const byId = new Map(causes.map((c) => [c.id, c]));
+  for (const [id, explainedBy] of after) {
+    const c = byId.get(id)!;
+    const floor = Math.min(...[...explainedBy].map((e) => byId.get(e)?.score ?? 1));
+    if (c.score >= floor) c.score = Math.max(0, round3(floor - EPS));
+  }
 }
 
 /** One pass in class order keeps it deterministic; chains longer than one are rare and need no fixpoint. */
 function liftExplainers(causes: Cause[]): void {
   const byId = new Map(causes.map((c) => [c.id, c]));
   for (const c of causes) {
-    const explained = new Set(c.findings.filter((f) => f.severity === c.severity).flatMap((f) => f.explains ?? []));
+    const explained = new Set(c.findings.filter((f) => f.severity === c.severity && !isSymptom(f)).flatMap((f) => f.explains ?? []));
     for (const id of explained) {
       const other = byId.get(id);
-      if (other && other !== c && other.score >= c.score && severityRank(c.severity) >= severityRank(other.severity)) {
+      // A symptom is this cause's to explain only if explain.ts says so (a noexec gopls directory
+      // explains a refused start, not a SIGKILL): the class must hold a cause or such a symptom.
+      const relevant = other?.findings.some((f) => !isSymptom(f) || f.explainedBy?.includes(c.id));
+      if (other && other !== c && relevant && other.score >= c.score && severityRank(c.severity) >= severityRank(other.severity)) {
         c.score = Math.min(1, round3(other.score + 0.001));
       }
     }

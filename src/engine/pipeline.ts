@@ -76,7 +76,7 @@ export async function runDoctor(opts: RunOptions): Promise<Report> {
       },
       workspaces: [...opts.workspaces],
       goplsLogs: [...(opts.goplsLogs ?? [])],
-      causes: rankCauses(findings),
+      causes: rankCauses(findings, { probes: results.map((r) => r.record) }),
       probes: results.map((r) => r.record),
       incomplete: run.signal.aborted || results.some((r) => r.record.status === 'timeout'),
     };

@@ -1,7 +1,7 @@
 // A report ready to paste into a bug report: GitHub-flavoured Markdown, evidence in tables.
 import type { Report } from '../doctor/model.js';
 import { fixInstruction } from './fixText.js';
-import { verdictOf } from './summary.js';
+import { symptomNote, verdictOf } from './summary.js';
 
 export function escapeCell(s: string): string {
   return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>').replace(/`/g, "'");
@@ -17,7 +17,8 @@ export function renderMarkdown(report: Report): string {
     out.push(`### ${i + 1}. ${cause.title} (\`${cause.id}\`, ${cause.severity}, score ${cause.score.toFixed(2)})`, '');
     out.push(cause.explanation, '');
     for (const f of cause.findings) {
-      out.push(`- **${f.severity}**: ${f.message}`);
+      const note = symptomNote(f);
+      out.push(`- **${f.severity}**: ${f.message}${note ? ` _${note}_` : ''}`);
     }
     out.push('', '| Source | Evidence |', '|---|---|');
     for (const f of cause.findings) for (const e of f.evidence) out.push(`| ${escapeCell(e.line !== undefined ? `${e.source}:${e.line}` : e.source)} | \`${escapeCell(e.excerpt).slice(0, 400)}\` |`);

@@ -1,4 +1,4 @@
-import type { Report } from '../doctor/model.js';
+import type { Finding, Report } from '../doctor/model.js';
 
 export interface Verdict {
   errors: number;
@@ -29,4 +29,22 @@ export function exitCodeOf(report: Report): 0 | 1 | 2 {
   if (report.causes.some((c) => c.severity === 'error')) return 2;
   if (report.causes.some((c) => c.severity === 'warning')) return 1;
   return 0;
+}
+
+const CHECK_RESULT: Record<string, string> = {
+  'found-nothing': 'checked, nothing found',
+  'not-run': 'not run',
+  skipped: 'skipped',
+  timeout: 'did not finish',
+  crashed: 'crashed',
+  'not-checkable': 'cannot be checked from here',
+};
+
+/** For a symptom, one line: what explains it, or that nothing found does and what would. */
+export function symptomNote(f: Finding): string | undefined {
+  if (f.role !== 'symptom') return undefined;
+  if (f.explainedBy?.length) return `Symptom, explained by: ${f.explainedBy.join(', ')}.`;
+  if (!f.unexplained) return 'Symptom.';
+  const checks = f.unexplained.checks.map((c) => `${c.check}${c.result ? ` (${CHECK_RESULT[c.result] ?? c.result})` : ''}`);
+  return `Unexplained symptom: nothing found in this run explains it. What would: ${checks.join('; ')}.`;
 }

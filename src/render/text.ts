@@ -3,7 +3,7 @@
 import type { Cause, ProbeRecord, ProbeStatus, Report, Severity } from '../doctor/model.js';
 import { assertNever } from '../doctor/model.js';
 import { fixInstruction } from './fixText.js';
-import { verdictOf } from './summary.js';
+import { symptomNote, verdictOf } from './summary.js';
 
 export interface TextOptions {
   color: boolean;
@@ -34,6 +34,8 @@ function renderCause(cause: Cause, rank: number, c: Painter, verbose: boolean): 
   const shown = verbose ? cause.findings : cause.findings.filter((f) => f.severity !== 'info' || cause.severity === 'info');
   for (const f of shown) {
     lines.push(`    • ${f.message}`);
+    const note = symptomNote(f);
+    if (note) lines.push(...wrap(note, 88).map((l) => `      ${c.dim(l)}`));
     for (const e of f.evidence.slice(0, verbose ? 20 : 4)) {
       const where = e.line !== undefined ? `${e.source}:${e.line}` : e.source;
       const excerpt = e.excerpt.split('\n').slice(0, verbose ? 20 : 3);

@@ -64,3 +64,92 @@ describe('rankCauses', () => {
     expect(scoreOf([f({ classId: 'fs-access', severity: 'error', confidence: 0 })])).toBeGreaterThanOrEqual(0.6);
   });
 });
+
+describe('rankCauses: symptoms and causes', () => {
+  const sym = (x: Partial<FindingInput> & Pick<FindingInput, 'classId' | 'severity' | 'symptom'>): Finding => f({ role: 'symptom', ...x });
+  const killed = sym({ classId: 'gopls-launch', severity: 'error', symptom: 'killed', confidence: 0.9, message: 'gopls was killed by SIGKILL during start-up' });
+  const closed = sym({ classId: 'gopls-launch', severity: 'warning', symptom: 'died', confidence: 0.6, message: 'Connection to server got closed' });
+  const thread = sym({ classId: 'process-limit', severity: 'error', symptom: 'thread-create', confidence: 0.85, message: 'failed to create new OS thread' });
+  const table: Array<{ name: string; in: Finding[]; want: string[] }> = [
+    {
+      name: 'a warning-level memory limit explains an error-level SIGKILL and ranks above it',
+      in: [killed, f({ classId: 'memory-limit', severity: 'warning', confidence: 0.6, message: 'memory.max is 110 MiB' })],
+      want: ['memory-limit', 'gopls-launch'],
+    },
+    {
+      name: 'a SIGKILL is not pinned on a noexec mount, which cannot kill gopls',
+      in: [killed, f({ classId: 'noexec-mount', severity: 'error', confidence: 0.8, message: 'the gopls directory is noexec', explains: ['gopls-launch'] })],
+      want: ['gopls-launch', 'noexec-mount'],
+    },
+    {
+      name: 'the client closing the connection comes after any cause that can kill gopls',
+      in: [closed, f({ classId: 'process-limit', severity: 'warning', confidence: 0.3, message: 'pids.max 40 is below what go build -p 8 needs' }), f({ classId: 'file-watch', severity: 'warning', confidence: 0.9 })],
+      want: ['file-watch', 'process-limit', 'gopls-launch'],
+    },
+    {
+      name: 'an info-level reading explains nothing: the symptom stays first',
+      in: [killed, f({ classId: 'memory-limit', severity: 'info', confidence: 0.9, message: 'memory.max is max' })],
+      want: ['gopls-launch', 'memory-limit'],
+    },
+    {
+      name: 'a thread-creation failure is explained by a tight pids limit in its own class',
+      in: [thread, f({ classId: 'process-limit', severity: 'warning', confidence: 0.55 }), f({ classId: 'fs-access', severity: 'error', confidence: 0.8 })],
+      want: ['fs-access', 'process-limit'],
+    },
+    {
+      name: 'a symptom class explained by two causes comes after both',
+      in: [
+        sym({ classId: 'module-resolution', severity: 'error', symptom: 'load-failed', confidence: 0.9 }),
+        f({ classId: 'env-inheritance', severity: 'warning', confidence: 0.4 }),
+        f({ classId: 'fs-access', severity: 'warning', confidence: 0.5 }),
+      ],
+      want: ['fs-access', 'env-inheritance', 'module-resolution'],
+    },
+    {
+      name: 'a class with its own cause keeps its place, scored by that cause, not by its explained symptom',
+      in: [killed, f({ classId: 'gopls-launch', severity: 'warning', confidence: 0.8, message: 'gopls built with an unsupported Go' }), f({ classId: 'memory-limit', severity: 'warning', confidence: 0.3 })],
+      want: ['gopls-launch', 'memory-limit'],
+    },
+  ];
+  for (const t of table) {
+    it(t.name, () => {
+      expect(rankCauses(t.in).map((c) => c.id)).toEqual(t.want);
+    });
+  }
+
+  it('an explained symptom says what explains it, and its explainer gains from it', () => {
+    const limit = f({ classId: 'memory-limit', severity: 'warning', confidence: 0.6, message: 'memory.max is 110 MiB' });
+    const alone = rankCauses([limit])[0]!;
+    const [mem, launch] = rankCauses([killed, limit]);
+    expect(mem!.score).toBeGreaterThan(alone.score);
+    expect(mem!.score).toBeLessThanOrEqual(0.6);
+    expect(launch!.score).toBeLessThan(mem!.score);
+    expect(launch!.findings[0]).toMatchObject({ role: 'symptom', explainedBy: ['memory-limit'] });
+    expect(launch!.findings[0]!.unexplained).toBeUndefined();
+  });
+
+  it('an unexplained symptom carries the checks that would explain it and whether they ran', () => {
+    const probes = [
+      { id: 'cgroups', title: 'c', status: 'ok' as const, durationMs: 1, classes: [], observed: {}, findingCount: 0 },
+      { id: 'after-run', title: 'a', status: 'skipped' as const, durationMs: 0, classes: [], observed: {}, findingCount: 0 },
+    ];
+    const [top] = rankCauses([killed], { probes });
+    expect(top!.id).toBe('gopls-launch');
+    const checks = top!.findings[0]!.unexplained!.checks;
+    expect(checks).toEqual([
+      expect.objectContaining({ probe: 'cgroups', result: 'found-nothing' }),
+      expect.objectContaining({ probe: 'after-run', result: 'skipped' }),
+      expect.objectContaining({ result: 'not-checkable', check: expect.stringMatching(/supervisor/) }),
+    ]);
+  });
+
+  it('re-ranking a ranked report gives the same answer (annotations are recomputed, not trusted)', () => {
+    const first = rankCauses([killed, f({ classId: 'memory-limit', severity: 'warning', confidence: 0.6 })]);
+    const again = rankCauses(first.flatMap((c) => c.findings));
+    expect(again).toEqual(first);
+    // Without the memory limit the same symptom is unexplained again.
+    const without = rankCauses(first.flatMap((c) => c.findings).filter((x) => x.classId !== 'memory-limit'));
+    expect(without[0]!.findings[0]!.explainedBy).toBeUndefined();
+    expect(without[0]!.findings[0]!.unexplained).toBeDefined();
+  });
+});

@@ -1,0 +1,93 @@
+// Which causes explain which symptoms (shared/TAXONOMY.md, "Symptoms and causes"). Data first:
+// each kind of symptom lists the classes whose causes can produce it and the checks that would
+// find such a cause. A symptom is explained only by a cause found in this run, never by a class
+// merely being plausible, so a gopls killed by hand with no memory limit in sight stays
+// unexplained instead of being pinned on whatever else was wrong.
+import type { ClassId, Finding, ProbeRecord, Severity, SymptomKind } from './model.js';
+
+export interface Check {
+  /** What would explain the symptom, in words a user can act on. */
+  what: string;
+  /** The probe that looks there; absent when nothing the doctor can read would show it. */
+  probe?: string;
+}
+
+export interface SymptomExplanation {
+  /** Classes whose causes, found in this run, explain this kind of symptom. */
+  by: readonly ClassId[];
+  checks: readonly Check[];
+}
+
+const MEMORY_CGROUP: Check = { what: 'the memory cgroup (memory.max, memory.events oom_kill, memory.failcnt)', probe: 'cgroups' };
+const KERNEL_LOG: Check = { what: "the kernel log's OOM-killer and fork-rejected records, and the counters re-read after the run", probe: 'after-run' };
+const PIDS: Check = { what: 'the pids cgroup (pids.max, pids.events max)', probe: 'cgroups' };
+const TASK_LIMITS: Check = { what: 'kernel.threads-max, kernel.pid_max and RLIMIT_NPROC', probe: 'process-limits' };
+const MAC: Check = { what: 'seccomp, SELinux and AppArmor (the MAC policy)', probe: 'mac-policy' };
+const MOUNTS: Check = { what: 'noexec and read-only mounts under GOTMPDIR, GOCACHE, GOPATH and the gopls binary', probe: 'mounts' };
+const ACCESS: Check = { what: 'access to GOPATH, GOMODCACHE, GOCACHE and GOTMPDIR', probe: 'file-access' };
+
+/** Causes a gopls can die of; the order is only for reading. */
+const KILLS_GOPLS: readonly ClassId[] = ['memory-limit', 'process-limit', 'gopls-launch', 'env-inheritance', 'mac-policy'];
+
+export const EXPLAINED_BY: Readonly<Record<SymptomKind, SymptomExplanation>> = {
+  // SIGKILL leaves no stack: only the kernel's OOM killer (or someone outside) sends it.
+  killed: { by: ['memory-limit'], checks: [MEMORY_CGROUP, KERNEL_LOG, { what: 'a supervisor, a watchdog or a user that sent SIGKILL (not visible from here)' }] },
+  died: {
+    by: KILLS_GOPLS,
+    checks: [MEMORY_CGROUP, KERNEL_LOG, PIDS, TASK_LIMITS, { what: "gopls's own log for a panic or a fatal error (stack)", probe: 'gopls-logs' }, { what: 'the gopls binary and the Go it runs against', probe: 'gopls' }, MAC],
+  },
+  // Thread creation fails with EAGAIN at a task limit, with ENOMEM at a memory limit, with EPERM under seccomp.
+  'thread-create': { by: ['process-limit', 'memory-limit', 'mac-policy'], checks: [PIDS, TASK_LIMITS, MEMORY_CGROUP, MAC] },
+  'not-permitted': { by: ['mac-policy'], checks: [MAC] },
+  'exec-denied': { by: ['noexec-mount', 'fs-access', 'mac-policy'], checks: [MOUNTS, ACCESS, MAC] },
+  'access-denied': { by: ['fs-access', 'mac-policy', 'noexec-mount'], checks: [ACCESS, MOUNTS, MAC] },
+  'load-failed': {
+    by: ['module-resolution', 'env-inheritance', 'fs-access', 'process-limit', 'memory-limit', 'gopls-launch', 'mac-policy'],
+    checks: [{ what: 'go.mod / go.work for each workspace folder', probe: 'modules' }, { what: 'the go command and its environment', probe: 'go-env' }, ACCESS, PIDS, MEMORY_CGROUP],
+  },
+  'no-diagnostics': {
+    by: ['module-resolution', 'env-inheritance', 'fs-access', 'memory-limit', 'process-limit', 'gopls-launch', 'file-watch'],
+    checks: [{ what: 'go.mod / go.work for each workspace folder', probe: 'modules' }, { what: 'the go command and its environment', probe: 'go-env' }, MEMORY_CGROUP, ACCESS],
+  },
+  hang: { by: ['memory-limit', 'fs-access', 'process-limit', 'mac-policy'], checks: [MEMORY_CGROUP, { what: 'network and stalled file systems under the Go directories', probe: 'file-access' }, PIDS, MAC] },
+};
+
+const WEIGHT: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export function isSymptom(f: Pick<Finding, 'role'>): boolean {
+  return f.role === 'symptom';
+}
+
+/**
+ * Does cause c explain symptom s? Only a cause of at least warning severity (an info finding says
+ * a limit was read and is fine), of a class the symptom's kind lists, or one that names the
+ * symptom's class in `explains` when the symptom has no kind. Pure.
+ */
+export function explainsSymptom(c: Finding, s: Finding): boolean {
+  if (isSymptom(c) || !isSymptom(s) || WEIGHT[c.severity] < WEIGHT.warning) return false;
+  if (s.symptom) return EXPLAINED_BY[s.symptom].by.includes(c.classId);
+  return c.explains?.includes(s.classId) ?? false;
+}
+
+/** For each symptom in findings, the causes found in this run that explain it. */
+export function explainers(findings: readonly Finding[]): Map<Finding, Finding[]> {
+  const causes = findings.filter((f) => !isSymptom(f));
+  const out = new Map<Finding, Finding[]>();
+  for (const s of findings) if (isSymptom(s)) out.set(s, causes.filter((c) => explainsSymptom(c, s)));
+  return out;
+}
+
+export type CheckResult = 'found-nothing' | 'not-run' | 'skipped' | 'timeout' | 'crashed' | 'not-checkable';
+
+/** The checks that would explain an unexplained symptom, and what became of each in this run. */
+export function checksFor(s: Finding, probes: readonly ProbeRecord[] | undefined): Array<{ check: string; probe?: string; result?: CheckResult }> {
+  const kind = s.symptom ?? 'died';
+  return EXPLAINED_BY[kind].checks.map((c) => {
+    if (!c.probe) return { check: c.what, result: 'not-checkable' as const };
+    // Without the run's probe records (a bare re-rank) say where to look, not what was found.
+    if (!probes) return { check: c.what, probe: c.probe };
+    const rec = probes?.find((p) => p.id === c.probe);
+    const result: CheckResult = !rec ? 'not-run' : rec.status === 'skipped' || rec.status === 'timeout' || rec.status === 'crashed' ? rec.status : 'found-nothing';
+    return { check: c.what, probe: c.probe, result };
+  });
+}
