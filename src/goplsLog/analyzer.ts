@@ -9,6 +9,7 @@
 // denied" must not look like a permission problem.
 import type { ClassId, Severity } from '../doctor/model.js';
 import { matchRules, SCREEN, type Rule, type RuleId } from './rules.js';
+import { BoundedCounts, MAX_KEYS, OTHER } from './boundedCounts.js';
 import {
   parseClientLogLine,
   parseEditorLogLine,
@@ -154,10 +155,10 @@ export class LogAnalyzer {
   private awaitingFailureMessage: { method: string; line: number } | undefined;
   private crash: CrashCapture | undefined;
   private readonly shapes = { traceRecords: 0, goplsErrorRecords: 0, clientLog: 0, editorLog: 0, goplsEvents: 0, crashLines: 0 };
-  private readonly requestsSent = new Map<string, number>();
-  private readonly requestsReceived = new Map<string, number>();
-  private readonly notificationsSent = new Map<string, number>();
-  private readonly notificationsReceived = new Map<string, number>();
+  private readonly requestsSent = new BoundedCounts();
+  private readonly requestsReceived = new BoundedCounts();
+  private readonly notificationsSent = new BoundedCounts();
+  private readonly notificationsReceived = new BoundedCounts();
   private readonly pending = new Map<string, Pending>();
   private readonly samples = new Map<string, { count: number; max: number; values: number[] }>();
   private slowest: SlowRequest[] = [];
@@ -316,7 +317,7 @@ export class LogAnalyzer {
       const fromEditor = h.direction === 'Sending';
       switch (h.kind) {
         case 'request': {
-          bump(fromEditor ? this.requestsSent : this.requestsReceived, h.method);
+          (fromEditor ? this.requestsSent : this.requestsReceived).add(h.method);
           if (h.method === 'initialize' && fromEditor) {
             this.serverStartCount++;
             this.starts.push({ line: this.lineNo, time: own(h.time), ...(dayMs !== undefined ? { dayMs } : {}) });
@@ -345,7 +346,7 @@ export class LogAnalyzer {
           break;
         }
         case 'notification':
-          bump(fromEditor ? this.notificationsSent : this.notificationsReceived, h.method);
+          (fromEditor ? this.notificationsSent : this.notificationsReceived).add(h.method);
           this.body = fromEditor ? 'skip' : 'scan';
           break;
       }
@@ -503,6 +504,8 @@ export class LogAnalyzer {
   }
 
   private sample(method: string, id: string, ms: number): void {
+    // Bounded by method: past MAX_KEYS names, new ones share one OTHER entry (issue 9 finding 11).
+    if (!this.samples.has(method) && this.samples.size >= MAX_KEYS) method = OTHER;
     let s = this.samples.get(method);
     if (!s) this.samples.set(method, (s = { count: 0, max: 0, values: [] }));
     s.count++;
@@ -522,6 +525,7 @@ export class LogAnalyzer {
 
   private noteError(method: string, message: string, line: number): void {
     method = this.intern(method);
+    if (!this.errors.has(method) && this.errors.size >= MAX_KEYS) method = OTHER;
     let e = this.errors.get(method);
     if (!e) this.errors.set(method, (e = { method, count: 0, messages: [] }));
     e.count++;
@@ -541,10 +545,10 @@ export class LogAnalyzer {
       lines: this.lineNo,
       unknownLines: this.unknown,
       shapes: { ...this.shapes },
-      requestsSent: Object.fromEntries(this.requestsSent),
-      requestsReceived: Object.fromEntries(this.requestsReceived),
-      notificationsSent: Object.fromEntries(this.notificationsSent),
-      notificationsReceived: Object.fromEntries(this.notificationsReceived),
+      requestsSent: this.requestsSent.toRecord(),
+      requestsReceived: this.requestsReceived.toRecord(),
+      notificationsSent: this.notificationsSent.toRecord(),
+      notificationsReceived: this.notificationsReceived.toRecord(),
       latencies,
       slowest: [...this.slowest],
       errorReplies: [...this.errors.values()].sort((a, b) => b.count - a.count),
@@ -567,10 +571,6 @@ export class LogAnalyzer {
  */
 export function own(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
-}
-
-function bump(m: Map<string, number>, k: string): void {
-  m.set(k, (m.get(k) ?? 0) + 1);
 }
 
 /** Nearest-rank percentile of sorted values. */
