@@ -232,13 +232,8 @@ export class DoctorSession implements vscode.Disposable {
     try {
       const { report } = await loadEngine().diagnose({ ...this.options(inputs), onlyClasses: [causeId] });
       const still = report.causes.find((c) => c.id === causeId);
-      if (this.current) {
-        const rerun = new Set(report.probes.map((p) => p.id));
-        const causes = this.current.causes.filter((c) => c.id !== causeId);
-        if (still) causes.push(still);
-        causes.sort((a, b) => b.score - a.score);
-        this.current = { ...this.current, causes, probes: this.current.probes.map((p) => (rerun.has(p.id) ? (report.probes.find((q) => q.id === p.id) ?? p) : p)) };
-      }
+      // The engine merges and ranks, exactly as a full run would; the session only shows.
+      if (this.current) this.current = loadEngine().mergeRecheck(this.current, report);
       recheck = still
         ? { causeId, fixId, result: 'still-there', message: `Still there: ${still.findings[0]?.message ?? still.title}` }
         : { causeId, fixId, result: 'gone', message: 'Checked again: this cause is gone.' };

@@ -6,6 +6,7 @@ import { readLogFile } from '../goplsLog/read.js';
 import type { DoctorSettings } from '../doctor/settings.js';
 
 export { diagnose } from '../engine/diagnose.js';
+export { mergeRecheck } from '../engine/recheck.js';
 export { Host } from '../host/host.js';
 export type { CrashVerdict };
 
