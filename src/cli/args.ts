@@ -12,6 +12,7 @@ export const USAGE = `usage: go-env-doctor diagnose [--workspace DIR]... [--gopl
   --timeout-ms N         deadline for the whole run (default 8000)
   --gopls PATH           the gopls to check, as go.alternateTools.gopls would name it
   --record-trace SECONDS start a private gopls with -rpc.trace on the workspace, and analyse its trace
+                         (the hold comes on top of --timeout-ms; gopls's start and shutdown fit in it)
   --verbose              show every finding and evidence line
   --no-color             plain text even on a terminal
 

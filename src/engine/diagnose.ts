@@ -2,7 +2,7 @@
 import { Host } from '../host/host.js';
 import { allProbes } from '../probes/index.js';
 import type { ClassId, Report } from '../doctor/model.js';
-import { runDoctor, type ProgressEvent } from './pipeline.js';
+import { DEFAULT_TIMEOUT_MS, runDoctor, type ProgressEvent } from './pipeline.js';
 import type { DoctorSettings } from '../doctor/settings.js';
 import { makeRedactor, redactDeep } from '../doctor/redact.js';
 import { recordGoplsTrace } from '../goplsLog/record.js';
@@ -35,15 +35,22 @@ export async function diagnose(opts: DiagnoseOptions): Promise<DiagnoseResult> {
   const goplsLogs = [...(opts.goplsLogs ?? [])];
   let tracePath: string | undefined;
   let traceError: string | undefined;
+  let timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (opts.recordTraceSeconds) {
-    const rec = await recordGoplsTrace({ host, env, settings: opts.settings ?? {}, workspaces: opts.workspaces, seconds: opts.recordTraceSeconds, signal: opts.signal });
+    // The hold is asked for on top of --timeout-ms; everything else the recording waits for (go
+    // env, gopls's start and initialize, shutdown) gets half of --timeout-ms, and the probes the
+    // rest: the whole run ends within hold + --timeout-ms whatever gopls does.
+    const holdMs = Math.round(opts.recordTraceSeconds * 1000);
+    const runDeadline = performance.now() + holdMs + timeoutMs;
+    const rec = await recordGoplsTrace({ host, env, settings: opts.settings ?? {}, workspaces: opts.workspaces, seconds: opts.recordTraceSeconds, signal: opts.signal, budgetMs: timeoutMs / 2 });
+    timeoutMs = Math.max(1, Math.round(runDeadline - performance.now()));
     if (rec.ok) {
       tracePath = rec.path;
       goplsLogs.push(rec.path);
     } else traceError = rec.reason;
   }
   const probes = allProbes().filter((p) => !opts.onlyClasses || p.classes.some((c) => opts.onlyClasses!.includes(c)));
-  const report = await runDoctor({ host, probes, workspaces: opts.workspaces, goplsLogs, env, settings: opts.settings, timeoutMs: opts.timeoutMs, signal: opts.signal, onProgress: opts.onProgress });
+  const report = await runDoctor({ host, probes, workspaces: opts.workspaces, goplsLogs, env, settings: opts.settings, timeoutMs, signal: opts.signal, onProgress: opts.onProgress });
   if (traceError) report.probes.push({ id: 'record-trace', title: 'Record a gopls trace', status: 'skipped', durationMs: 0, reason: traceError, classes: ['gopls-launch'], observed: {}, findingCount: 0 });
   return { report: redactDeep(report, makeRedactor(env)), tracePath };
 }

@@ -19,22 +19,32 @@ export interface RecordTraceOptions {
   signal?: AbortSignal;
   /** Where to write; default a fresh file in the OS temp directory. */
   outFile?: string;
+  /**
+   * Milliseconds for everything but the hold: go env, gopls's start and initialize, shutdown.
+   * The run's --timeout-ms share, so a gopls that never answers cannot stretch the run.
+   */
+  budgetMs?: number;
 }
 
 export type RecordTraceResult = { ok: true; path: string; gopls: string; openedFile?: string; failure?: string } | { ok: false; reason: string };
 
-/** Seconds for starting gopls and shutting it down, on top of the hold. */
+/** Milliseconds for starting gopls and shutting it down, on top of the hold, when no budget is given. */
 const OVERHEAD_MS = 15_000;
 
 export async function recordGoplsTrace(opts: RecordTraceOptions): Promise<RecordTraceResult> {
   if (!opts.host.live) return { ok: false, reason: 'not the live machine: no gopls is started against a fixture tree' };
+  const holdMs = Math.round(opts.seconds * 1000);
+  const budgetMs = opts.budgetMs ?? OVERHEAD_MS;
+  const deadline = performance.now() + holdMs + budgetMs;
+  const left = () => Math.max(0, deadline - performance.now());
   const workspace = opts.workspaces[0] ?? process.cwd();
-  const goEnv = await readGoEnv(opts.host, opts.env, opts.signal ?? new AbortController().signal, 5000);
+  const goEnv = await readGoEnv(opts.host, opts.env, opts.signal ?? new AbortController().signal, Math.min(5000, budgetMs / 2));
   const where = await locateGopls(opts.env, opts.settings, goEnv);
   if (!where.found?.executable) return { ok: false, reason: `no runnable gopls found (looked in ${where.looked.map((l) => l.path).join(', ') || 'nothing'})` };
   const openFile = await firstGoFile(workspace);
-  const out = opts.outFile ?? path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'go-env-doctor-trace-')), 'gopls-trace.log');
-  const holdMs = Math.round(opts.seconds * 1000);
+  // Our own temp directory is removed again when nothing useful was recorded in it.
+  const ownDir = opts.outFile ? undefined : await fs.mkdtemp(path.join(os.tmpdir(), 'go-env-doctor-trace-'));
+  const out = opts.outFile ?? path.join(ownDir!, 'gopls-trace.log');
   const r = await runGoplsSession({
     host: opts.host,
     // A relative --gopls is relative to where the doctor runs, not to the workspace gopls runs in.
@@ -43,12 +53,15 @@ export async function recordGoplsTrace(opts: RecordTraceOptions): Promise<Record
     env: opts.env,
     workspaces: opts.workspaces.length ? opts.workspaces : [workspace],
     signal: opts.signal,
-    timeoutMs: holdMs + OVERHEAD_MS,
+    timeoutMs: Math.max(1, left()),
     holdMs,
     ...(openFile ? { openFile } : {}),
   });
   const written = await fs.stat(out).then((s) => s.size, () => -1);
-  if (written < 0) return { ok: false, reason: `gopls wrote no trace (${r.failure?.message ?? 'no log file appeared'})` };
+  if (written <= 0) {
+    if (ownDir) await fs.rm(ownDir, { recursive: true, force: true }).catch(() => undefined);
+    return { ok: false, reason: `gopls wrote no trace (${r.failure?.message ?? (written === 0 ? 'the log file stayed empty' : 'no log file appeared')})` };
+  }
   return { ok: true, path: out, gopls: where.found.path, ...(openFile ? { openedFile: openFile } : {}), ...(r.failure ? { failure: r.failure.message } : {}) };
 }
 
