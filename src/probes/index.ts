@@ -11,7 +11,8 @@ import { mountsProbe } from './mounts.js';
 import { fileAccessProbe } from './fileAccess.js';
 import { macPolicyProbe } from './macPolicy.js';
 import { goplsLogsProbe } from './goplsLogs.js';
+import { cgoProbe } from './cgo.js';
 
 export function allProbes(): Probe[] {
-  return [goplsProbe, goEnvProbe, loginShellProbe, modulesProbe, inotifyProbe, cgroupsProbe, processLimitsProbe, mountsProbe, fileAccessProbe, macPolicyProbe, goplsLogsProbe];
+  return [goplsProbe, goEnvProbe, loginShellProbe, modulesProbe, cgoProbe, inotifyProbe, cgroupsProbe, processLimitsProbe, mountsProbe, fileAccessProbe, macPolicyProbe, goplsLogsProbe];
 }

@@ -1,0 +1,202 @@
+// cgo: does the C compiler go will run exist for the editor, and is cgo on where the workspace
+// needs it. Two traps, both silent in the editor until a build:
+// - CGO_ENABLED=1 (set by the user) with `go env CC` not found: every package that imports "C",
+//   and runtime/cgo under every program that imports net or os/user, fails with
+//   `cgo: C compiler "gcc" not found`.
+// - CGO_ENABLED=0 (set, or chosen by go itself because CC is not on PATH) while workspace files
+//   import "C": go and gopls drop those files, so what they declare is "undefined" elsewhere and a
+//   package made only of them "matches no packages".
+// Class: env-inheritance for both. The fix is always in the environment the tools get (CC on
+// PATH, CC or CGO_ENABLED in go.toolsEnvVars, or a compiler installed), and the usual story is a
+// PATH the editor did not inherit. The excluded files explain red squiggles, so the finding says
+// it explains module-resolution.
+import path from 'node:path';
+import { promises as fs, constants as fsConst } from 'node:fs';
+import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
+import type { Probe, ProbeContext } from './probe.js';
+import { skipped } from './probe.js';
+import { lookPath } from '../facts/lookPath.js';
+import { profilePathFix } from '../fixes/catalog.js';
+import { cCompilerInstallFix, ccPathFix, cgoDisableFix, cgoEnableFix } from '../fixes/cgo.js';
+
+const WALK_MAX_FILES = 4000;
+const WALK_MAX_DIRS = 3000;
+const WALK_MAX_DEPTH = 8;
+/** The import block sits at the top; 16 KiB covers a long licence header and preamble. */
+const HEAD_BYTES = 16 * 1024;
+const SKIP_DIRS = new Set(['node_modules', 'vendor', 'testdata']);
+
+/** Pure: the program `go env CC` names (go splits it like a shell: quotes, then spaces). */
+export function ccProgram(cc: string): string | undefined {
+  const t = cc.trim();
+  if (!t) return undefined;
+  const q = /^(["'])(.*?)\1/.exec(t);
+  return q ? q[2] || undefined : t.split(/\s+/)[0];
+}
+
+/** Pure: does this Go source (its head) import "C"? Only the import declarations count. */
+export function importsC(src: string): boolean {
+  // Comments are dropped line-wise first: the cgo preamble above `import "C"` is C, not Go.
+  const code = src.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/.*$/gm, '');
+  if (/^\s*import\s+"C"\s*$/m.test(code) || /^\s*import\s+C\s+"C"/m.test(code)) return true;
+  const blocks = code.matchAll(/^\s*import\s*\(([\s\S]*?)\)/gm);
+  for (const b of blocks) if (/^\s*"C"\s*$/m.test(b[1]!)) return true;
+  return false;
+}
+
+export interface CgoFileWalk {
+  files: string[];
+  scanned: number;
+  truncated?: 'files' | 'dirs' | 'time';
+}
+
+/** The workspace's .go files that import "C", walked as `go list ./...` would (no vendor, testdata, dot dirs). */
+export async function findCgoFiles(roots: readonly string[], deadline: number): Promise<CgoFileWalk> {
+  const res: CgoFileWalk = { files: [], scanned: 0 };
+  let dirs = 0;
+  let queue = roots.map((r) => ({ dir: r, depth: 0 }));
+  const buf = Buffer.alloc(HEAD_BYTES);
+  while (queue.length) {
+    const next: typeof queue = [];
+    for (const { dir, depth } of queue) {
+      if (++dirs > WALK_MAX_DIRS) return { ...res, truncated: 'dirs' };
+      if (Date.now() > deadline) return { ...res, truncated: 'time' };
+      const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+      for (const e of entries) {
+        const p = path.join(dir, e.name);
+        if (e.isDirectory()) {
+          if (depth < WALK_MAX_DEPTH && !e.name.startsWith('.') && !e.name.startsWith('_') && !SKIP_DIRS.has(e.name)) next.push({ dir: p, depth: depth + 1 });
+          continue;
+        }
+        if (!e.isFile() || !e.name.endsWith('.go') || e.name.startsWith('.') || e.name.startsWith('_')) continue;
+        if (res.scanned >= WALK_MAX_FILES) return { ...res, truncated: 'files' };
+        res.scanned++;
+        const head = await readHead(p, buf);
+        if (head !== undefined && importsC(head)) res.files.push(p);
+      }
+    }
+    queue = next;
+  }
+  return res;
+}
+
+async function readHead(p: string, buf: Buffer): Promise<string | undefined> {
+  const h = await fs.open(p, fsConst.O_RDONLY | fsConst.O_NONBLOCK).catch(() => undefined);
+  if (!h) return undefined;
+  try {
+    const { bytesRead } = await h.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } catch {
+    return undefined;
+  } finally {
+    await h.close().catch(() => undefined);
+  }
+}
+
+async function isExecutableFile(p: string): Promise<boolean> {
+  const st = await fs.stat(p).catch(() => undefined);
+  return !!st?.isFile() && (await fs.access(p, fsConst.X_OK).then(() => true, () => false));
+}
+
+/** Where the compiler resolves: an absolute CC is checked as is, a bare name on PATH (as go's exec.LookPath). */
+async function resolveCc(program: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  if (program.includes('/')) return (await isExecutableFile(program)) ? program : undefined;
+  return lookPath(program, env);
+}
+
+export const cgoProbe: Probe = {
+  id: 'cgo',
+  title: 'cgo and the C compiler',
+  classes: ['env-inheritance'],
+  async run(ctx) {
+    const goEnv = await ctx.facts.goEnv();
+    if (!goEnv.ok) return skipped(`go env is unavailable (${goEnv.reason}); the go-env probe reports why`);
+    const v = goEnv.values;
+    const enabled = v.CGO_ENABLED === '1';
+    const program = ccProgram(v.CC || 'gcc') ?? 'gcc';
+    const found = await resolveCc(program, ctx.env);
+    const observed: Record<string, unknown> = { CGO_ENABLED: v.CGO_ENABLED ?? '', CC: v.CC ?? '', ccFound: found ?? null };
+    // Healthy and common: nothing to walk for.
+    if (enabled && found) return { observed };
+    if (!enabled && !found && !ctx.workspaces.length) return { observed };
+
+    const login = await ctx.facts.loginShellEnv();
+    const inLogin = login.ok && !program.includes('/') ? await lookPath(program, login.env) : undefined;
+    observed.ccInLoginShell = inLogin ?? null;
+    const budget = Math.max(200, Math.min(1500, ctx.remainingMs() - 500));
+    const walk = await findCgoFiles(ctx.workspaces.map((w) => path.resolve(w)), Date.now() + budget);
+    observed.cgoFiles = walk.files.slice(0, 10);
+    observed.cgoFileCount = walk.files.length;
+    observed.scannedGoFiles = walk.scanned;
+    if (walk.truncated) observed.walkTruncated = walk.truncated;
+
+    const envEv: Evidence = { source: goEnv.commandLine, excerpt: `"CGO_ENABLED": ${JSON.stringify(v.CGO_ENABLED ?? '')}\n"CC": ${JSON.stringify(v.CC ?? '')}` };
+    const lookEv: Evidence = program.includes('/')
+      ? { source: `stat ${program}`, excerpt: found ? 'an executable file' : 'no executable file there' }
+      : { source: 'PATH lookup (editor environment)', excerpt: `${program}: ${found ?? 'not found'} in ${ctx.env.PATH ?? '<unset>'}` };
+    const evidence: Evidence[] = [envEv, lookEv];
+    if (inLogin && login.ok) evidence.push({ source: login.commandLine, excerpt: `${program} → ${inLogin}` });
+    if (walk.files.length) evidence.push({ source: `files importing "C" (${walk.files.length} of ${walk.scanned} .go files read)`, excerpt: walk.files.slice(0, 5).join('\n') });
+    const osRelease = await ctx.host.readText('/etc/os-release');
+    const compilerFixes = (): Fix[] => {
+      const fixes: Fix[] = [];
+      if (inLogin) {
+        const profile = profilePathFix([path.dirname(inLogin)], ctx.env.HOME);
+        if (profile) fixes.push(profile);
+        fixes.push(ccPathFix(inLogin));
+      } else fixes.push(cCompilerInstallFix(osRelease));
+      return fixes;
+    };
+    const where = inLogin
+      ? ` Your login shell finds it at ${inLogin}: the editor was started without your shell's PATH.`
+      : program.includes('/') || !login.ok
+        ? ''
+        : " It is not on your login shell's PATH either: no C compiler is installed.";
+
+    if (enabled) {
+      const setBy = ctx.env.CGO_ENABLED !== undefined ? 'the environment' : `your go env file (${v.GOENV || 'GOENV'}) or the toolchain's default`;
+      const files = walk.files.length ? ` ${walk.files.length} file${walk.files.length === 1 ? '' : 's'} of the workspace import${walk.files.length === 1 ? 's' : ''} "C" (${walk.files.slice(0, 2).map((f) => path.basename(f)).join(', ')}).` : '';
+      const fixes = compilerFixes();
+      if (!walk.files.length) fixes.push(cgoDisableFix());
+      return {
+        observed,
+        findings: [
+          {
+            classId: 'env-inheritance',
+            severity: 'error',
+            confidence: inLogin ? 0.95 : 0.9,
+            message:
+              `CGO_ENABLED=1 (from ${setBy}) but its C compiler ${JSON.stringify(program)} (go env CC) is not found: go build, go test and gopls fail on every package that imports "C", and on any program importing net or os/user, with "cgo: C compiler ${JSON.stringify(program)} not found".${where}${files}`,
+            evidence,
+            fixes,
+            explains: ['module-resolution'],
+          },
+        ],
+      };
+    }
+
+    if (!walk.files.length) return { observed };
+    const why =
+      ctx.env.CGO_ENABLED === '0'
+        ? 'CGO_ENABLED=0 is set in the editor\'s environment'
+        : !found
+          ? `go turned cgo off by itself because its C compiler ${JSON.stringify(program)} is not on the editor's PATH`
+          : `CGO_ENABLED=0 comes from your go env file (${v.GOENV || 'GOENV'})`;
+    const fixes: Fix[] = found ? [cgoEnableFix()] : compilerFixes();
+    return {
+      observed,
+      findings: [
+        {
+          classId: 'env-inheritance',
+          severity: 'warning',
+          confidence: found ? 0.6 : inLogin ? 0.85 : 0.7,
+          message:
+            `${why}, and ${walk.files.length} file${walk.files.length === 1 ? '' : 's'} in the workspace import${walk.files.length === 1 ? 's' : ''} "C": go and gopls leave ${walk.files.length === 1 ? 'it' : 'them'} out of the build, so what ${walk.files.length === 1 ? 'it declares' : 'they declare'} is "undefined" elsewhere, and a package made only of such files "matches no packages".${found ? '' : where}`,
+          evidence,
+          fixes,
+          explains: ['module-resolution'],
+        },
+      ],
+    };
+  },
+};

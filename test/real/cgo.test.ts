@@ -1,0 +1,126 @@
+// The cgo probe on this machine: real go, real gcc (or its absence from PATH), real temp modules.
+// Each case first shows the symptom with the real go command, as a user would meet it.
+import { describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import which from 'which';
+import { Host } from '../../src/host/host.js';
+import { runDoctor } from '../../src/engine/pipeline.js';
+import type { Finding } from '../../src/doctor/model.js';
+import { cgoProbe, importsC, ccProgram } from '../../src/probes/cgo.js';
+import { GO } from './support.js';
+
+const GCC = which.sync('gcc', { nothrow: true });
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'cgo-real-'));
+  for (const [rel, content] of Object.entries(files)) {
+    const p = path.join(root, rel);
+    mkdirSync(path.dirname(p), { recursive: true });
+    writeFileSync(p, content);
+  }
+  return root;
+}
+
+const CGO_MODULE = {
+  'go.mod': 'module example.com/c\n\ngo 1.22\n',
+  'c.go': 'package c\n\n// int two(void) { return 2; }\nimport "C"\n\nfunc Two() int { return int(C.two()) }\n',
+};
+
+function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const e: NodeJS.ProcessEnv = { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '', ...extra };
+  for (const k of ['CGO_ENABLED', 'CC']) if (!(k in extra)) delete e[k];
+  return e;
+}
+
+function goBuild(ws: string, e: NodeJS.ProcessEnv): string {
+  const r = spawnSync(GO!, ['build', './...'], { cwd: ws, env: e, encoding: 'utf8', timeout: 120_000 });
+  return `${r.stdout}${r.stderr}`;
+}
+
+async function cgoFindings(ws: string, e: NodeJS.ProcessEnv): Promise<{ findings: Finding[]; observed: Record<string, unknown> }> {
+  const report = await runDoctor({ host: new Host(), probes: [cgoProbe], workspaces: [ws], env: e, timeoutMs: 20_000 });
+  return { findings: report.causes.flatMap((c) => c.findings), observed: report.probes[0]!.observed };
+}
+
+describe('cgo parsers', () => {
+  it.each([
+    ['package c\n\n// #include <stdio.h>\nimport "C"\n', true],
+    ['package c\n\n/*\n#include <stdio.h>\n*/\nimport "C"\n\nimport "fmt"\n', true],
+    ['package c\n\nimport (\n\t// #include <x.h>\n\t"C"\n\t"fmt"\n)\n', true],
+    ['package c\n\nimport "fmt"\n\n// import "C" is what cgo needs\nvar s = "C"\n', false],
+    ['package c\n\nimport "Cfoo"\n', false],
+  ])('importsC(%j) = %s', (src, want) => expect(importsC(src)).toBe(want));
+
+  it.each([
+    ['gcc', 'gcc'],
+    ['  clang -m64 ', 'clang'],
+    ['"/opt/my cc/bin/gcc" -O2', '/opt/my cc/bin/gcc'],
+    ['', undefined],
+  ])('ccProgram(%j) = %j', (cc, want) => expect(ccProgram(cc)).toBe(want));
+});
+
+describe.skipIf(!GO)('cgo on the real machine', () => {
+  it('CC names no compiler while CGO_ENABLED=1: go build fails, the doctor says why (was "no problems found")', async () => {
+    const ws = tree(CGO_MODULE);
+    const e = env({ CC: '/nonexistent/cc', CGO_ENABLED: '1' });
+    expect(goBuild(ws, e)).toContain('cgo: C compiler "/nonexistent/cc" not found');
+    const { findings, observed } = await cgoFindings(ws, e);
+    const f = findings.find((x) => x.probeId === 'cgo');
+    expect(f).toMatchObject({ classId: 'env-inheritance', severity: 'error' });
+    expect(f!.message).toContain('C compiler "/nonexistent/cc" (go env CC) is not found');
+    expect(f!.message).toContain('CGO_ENABLED=1 (from the environment)');
+    expect(f!.evidence.map((x) => x.excerpt).join('\n')).toContain(path.join(ws, 'c.go'));
+    expect(f!.fixes.map((x) => x.id)).toContain('cgo-install-c-compiler');
+    expect(observed).toMatchObject({ CGO_ENABLED: '1', CC: '/nonexistent/cc', ccFound: null, cgoFileCount: 1 });
+  });
+
+  it('CGO_ENABLED=1 and CC missing with no cgo file in the workspace: still an error (runtime/cgo under net), and CGO_ENABLED=0 is offered', async () => {
+    const ws = tree({ 'go.mod': 'module example.com/n\n\ngo 1.22\n', 'main.go': 'package main\n\nimport "net"\n\nfunc main() { _ = net.IPv4len }\n' });
+    const e = env({ CC: 'no-such-cc', CGO_ENABLED: '1' });
+    expect(goBuild(ws, e)).toContain('cgo: C compiler "no-such-cc" not found');
+    const { findings } = await cgoFindings(ws, e);
+    const f = findings.find((x) => x.probeId === 'cgo');
+    expect(f?.severity).toBe('error');
+    expect(f!.fixes.map((x) => x.id)).toContain('cgo-disable');
+  });
+
+  it.skipIf(!GCC)("gcc only on the login shell's PATH: go turns cgo off by itself, and the cgo files drop out of the build", async () => {
+    // The editor's PATH holds go alone; a login bash (a crafted HOME's .bash_profile) adds /usr/bin.
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'cgo-bin-'));
+    symlinkSync(GO!, path.join(bin, 'go'));
+    const home = tree({ '.bash_profile': `export PATH="${path.dirname(GCC!)}:$PATH"\n` });
+    const ws = tree({ ...CGO_MODULE, 'd.go': 'package c\n\nfunc Three() int { return Two() + 1 }\n' });
+    const e = env({ PATH: bin, HOME: home, SHELL: '/bin/bash' });
+    execFileSync(GO!, ['env', 'CGO_ENABLED'], { env: e }); // go runs with that PATH
+    expect(execFileSync(GO!, ['env', 'CGO_ENABLED'], { env: e, encoding: 'utf8' }).trim()).toBe('0');
+    expect(goBuild(ws, e)).toContain('undefined: Two');
+    const { findings } = await cgoFindings(ws, e);
+    const f = findings.find((x) => x.probeId === 'cgo');
+    expect(f).toMatchObject({ classId: 'env-inheritance', severity: 'warning', explains: ['module-resolution'] });
+    expect(f!.message).toContain('go turned cgo off by itself because its C compiler "gcc" is not on the editor\'s PATH');
+    expect(f!.message).toContain(`Your login shell finds it at ${GCC}`);
+    expect(f!.fixes.map((x) => x.id)).toEqual(['login-path-to-profile', 'cgo-cc-path']);
+  });
+
+  it('CGO_ENABLED=0 set in the environment over a cgo file: a warning naming the file, with CGO_ENABLED=1 offered', async () => {
+    const ws = tree(CGO_MODULE);
+    const e = env({ CGO_ENABLED: '0' });
+    expect(goBuild(ws, e)).toMatch(/matched no packages|build constraints exclude all Go files/);
+    const { findings } = await cgoFindings(ws, e);
+    const f = findings.find((x) => x.probeId === 'cgo');
+    expect(f?.message).toContain("CGO_ENABLED=0 is set in the editor's environment");
+    expect(f?.message).toContain('1 file in the workspace imports "C"');
+    if (GCC) expect(f!.fixes.map((x) => x.id)).toEqual(['cgo-enable']);
+  });
+
+  it.skipIf(!GCC)('a healthy cgo module with gcc on PATH: nothing to say, and no walk', async () => {
+    const ws = tree(CGO_MODULE);
+    const { findings, observed } = await cgoFindings(ws, env({ CGO_ENABLED: '1' }));
+    expect(findings).toEqual([]);
+    expect(observed).toMatchObject({ CGO_ENABLED: '1', ccFound: GCC });
+    expect(observed).not.toHaveProperty('cgoFiles');
+  });
+});
