@@ -6,6 +6,8 @@ import { DEFAULT_TIMEOUT_MS, runDoctor, type ProgressEvent } from './pipeline.js
 import type { DoctorSettings } from '../doctor/settings.js';
 import { makeRedactor, redactDeep } from '../doctor/redact.js';
 import { recordGoplsTrace } from '../goplsLog/record.js';
+import { newRunMarker, withRunMarker } from '../host/runMarker.js';
+import { bootTicksNow, killMarked } from '../host/sweepMarked.js';
 
 export interface DiagnoseOptions {
   workspaces: string[];
@@ -30,6 +32,18 @@ export interface DiagnoseResult {
 }
 
 export async function diagnose(opts: DiagnoseOptions): Promise<DiagnoseResult> {
+  // Every child of this run carries the marker; when the run is over, whatever still carries it
+  // (a helper that called setsid and left the process group) is killed.
+  const marker = newRunMarker();
+  const since = opts.host && !opts.host.live ? undefined : await bootTicksNow();
+  try {
+    return await withRunMarker(marker, () => diagnoseMarked(opts));
+  } finally {
+    if (!opts.host || opts.host.live) await killMarked(marker, { sinceTicks: since });
+  }
+}
+
+async function diagnoseMarked(opts: DiagnoseOptions): Promise<DiagnoseResult> {
   const env = opts.env ?? process.env;
   const host = opts.host ?? new Host();
   const goplsLogs = [...(opts.goplsLogs ?? [])];

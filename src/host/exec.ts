@@ -2,6 +2,7 @@
 // from data), has a timeout and an AbortSignal, and runs in its own process group so that a
 // deadline kills the whole tree: a gopls that forked a helper must not outlive the report.
 import { execa, type ResultPromise } from 'execa';
+import { markedEnv } from './runMarker.js';
 import { quoteForDisplay } from './shellQuote.js';
 
 export interface ExecOptions {
@@ -62,7 +63,8 @@ export async function run(file: string, args: readonly string[], opts: ExecOptio
     child = execa(file, [...args], {
       timeout: opts.timeoutMs,
       cancelSignal: opts.signal,
-      env: opts.env ?? process.env,
+      // This run's marker, so a child that escapes the group (setsid) is still found: runMarker.ts.
+      env: markedEnv(opts.env ?? process.env),
       extendEnv: false,
       cwd: opts.cwd,
       input: opts.input,

@@ -5,6 +5,7 @@
 import type { Readable, Writable } from 'node:stream';
 import { execa, type ResultPromise } from 'execa';
 import { commandLineOf, killProcessGroup } from './exec.js';
+import { markedEnv } from './runMarker.js';
 
 export interface ServerOptions {
   /** The complete environment of the server; nothing is inherited. */
@@ -50,7 +51,7 @@ export function spawnServer(file: string, args: readonly string[], opts: ServerO
   let stderr = '';
   let exitedFlag = false;
   const child: ResultPromise = execa(file, [...args], {
-    env: opts.env,
+    env: markedEnv(opts.env),
     extendEnv: false,
     cwd: opts.cwd,
     stdin: 'pipe',

@@ -2,30 +2,10 @@
 // a fixture /proc). All extensions share one extension host process, so the Go extension's gopls
 // is a direct child of process.pid. No vscode import: tested on real /proc copies.
 import type { Host } from '../host/host.js';
+import { parseProcStat, type ProcStat } from '../procfs/procStat.js';
+import { PROBE_ENV_MARKER } from '../host/runMarker.js';
 
-export interface ProcStat {
-  pid: number;
-  comm: string;
-  state: string;
-  ppid: number;
-  /** Clock ticks after boot: with pid it names one process, even when pids are reused. */
-  starttime: number;
-}
-
-/** /proc/<pid>/stat. comm may hold spaces and parentheses, so split at the last ')'. */
-export function parseProcStat(text: string): ProcStat | undefined {
-  const open = text.indexOf('(');
-  const close = text.lastIndexOf(')');
-  if (open < 0 || close < open) return undefined;
-  const pid = Number(text.slice(0, open).trim());
-  const rest = text.slice(close + 2).trim().split(/\s+/);
-  // rest[0] is field 3 (state); ppid is field 4, starttime field 22.
-  const state = rest[0];
-  const ppid = Number(rest[1]);
-  const starttime = Number(rest[19]);
-  if (!Number.isInteger(pid) || !state || !Number.isInteger(ppid) || !Number.isFinite(starttime)) return undefined;
-  return { pid, comm: text.slice(open + 1, close), state, ppid, starttime };
-}
+export { parseProcStat, type ProcStat } from '../procfs/procStat.js';
 
 /** /proc/<pid>/task/<tid>/children: space-separated pids (needs CONFIG_PROC_CHILDREN). */
 export function parseChildrenList(text: string): number[] {
@@ -54,11 +34,8 @@ export async function childrenOf(host: Host, pid: number): Promise<{ pids: numbe
 
 const isGoplsName = (s: string) => s === 'gopls' || /\/gopls$/.test(s);
 
-/**
- * Set in the environment of every process the doctor's own probes start (gopls version, the LSP
- * handshake): the extension host is their parent too, and their exit is not the editor's gopls dying.
- */
-export const PROBE_ENV_MARKER = 'GO_ENV_DOCTOR_PROBE';
+/** Set (to a per-run value) in the environment of every process the doctor's own probes start. */
+export { PROBE_ENV_MARKER };
 
 /** NUL-separated NAME=value pairs of /proc/<pid>/environ. */
 export function parseEnviron(text: string): Record<string, string> {
@@ -80,7 +57,7 @@ export async function goplsChildrenOf(host: Host, pid: number): Promise<GoplsChi
     const exe = st.comm === 'gopls' ? 'gopls' : ((await host.readlink(`/proc/${c}/exe`)) ?? '').replace(/ \(deleted\)$/, '');
     if (!isGoplsName(st.comm) && !isGoplsName(exe)) continue;
     const environ = await host.readText(`/proc/${c}/environ`, 256 * 1024);
-    if (environ !== undefined && parseEnviron(environ)[PROBE_ENV_MARKER] === '1') continue;
+    if (environ !== undefined && parseEnviron(environ)[PROBE_ENV_MARKER] !== undefined) continue;
     out.push({ pid: c, starttime: st.starttime });
   }
   return out;
