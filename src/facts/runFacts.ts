@@ -6,11 +6,14 @@ import { readGoEnv, type GoEnvFact } from './readGoEnv.js';
 import { readLoginShellEnv, type LoginShellFact } from './readLoginShellEnv.js';
 import { locateGopls, type GoplsLocation } from './goplsLocate.js';
 import type { DoctorSettings } from '../doctor/settings.js';
+import { scanProcesses, type ProcessTable } from '../procfs/procs.js';
 
 export interface Facts {
   goEnv(): Promise<GoEnvFact>;
   loginShellEnv(): Promise<LoginShellFact>;
   goplsLocation(): Promise<GoplsLocation>;
+  /** Every process of the host, scanned once (inotify holders, gopls's cgroups, task counts). */
+  processTable(): Promise<ProcessTable>;
 }
 
 export interface FactsInput {
@@ -31,5 +34,6 @@ export function createFacts(input: FactsInput): Facts {
   const goEnv = once(() => readGoEnv(host, env, signal, timeoutMs));
   const loginShellEnv = once(() => readLoginShellEnv(host, env, signal, timeoutMs));
   const goplsLocation = once(() => locateGopls(env, settings, goEnv));
-  return { goEnv, loginShellEnv, goplsLocation };
+  const processTable = once(() => scanProcesses(host));
+  return { goEnv, loginShellEnv, goplsLocation, processTable };
 }

@@ -21,7 +21,7 @@ import {
   type ControllerPlacement,
 } from '../procfs/cgroup.js';
 import { parseMemInfo } from '../procfs/meminfo.js';
-import { mapLimit, procOf, sharedProcessTable, type ProcessEntry } from '../procfs/procs.js';
+import { mapLimit, procOf, type ProcessEntry } from '../procfs/procs.js';
 import { quoteForDisplay as sh } from '../host/exec.js';
 import { RESTART_GOPLS } from '../fixes/catalog.js';
 
@@ -433,7 +433,7 @@ export async function runCgroups(ctx: ProbeContext): Promise<ProbeOutcome> {
   const memAvailEntry = meminfo === undefined ? undefined : parseMemInfo(meminfo).get('MemAvailable');
   const memAvailable: Evidence | undefined = memAvailEntry ? { source: '/proc/meminfo', excerpt: memAvailEntry.line } : undefined;
 
-  const table = await sharedProcessTable(host, ctx.facts);
+  const table = await ctx.facts.processTable();
   const self = table.processes.find((p) => p.pid === host.pid);
   const gopls = (await findGopls(host, table.processes)).filter((p) => p.pid !== host.pid);
   const subjects: Subject[] = [{ pid: host.pid, name: self?.name ?? 'self', role: 'editor' }, ...gopls.map((p): Subject => ({ pid: p.pid, name: p.name ?? 'gopls', role: 'gopls' }))];

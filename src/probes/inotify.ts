@@ -10,7 +10,7 @@ import { skipped } from './probe.js';
 import type { Host } from '../host/host.js';
 import { countInotifyWatches, isInotifyLink } from '../procfs/fdinfo.js';
 import { parseSysctlInt } from '../procfs/limits.js';
-import { mapLimit, sharedProcessTable, type ProcessEntry } from '../procfs/procs.js';
+import { mapLimit, type ProcessEntry } from '../procfs/procs.js';
 import { INOTIFY_VSCODE_DOCS, raiseInotifyLimitFix, RECOMMENDED_INSTANCES, RECOMMENDED_WATCHES, watcherExcludeFix } from '../fixes/catalog.js';
 
 const WATCHES_FILE = '/proc/sys/fs/inotify/max_user_watches';
@@ -215,7 +215,7 @@ export async function runInotify(ctx: ProbeContext): Promise<ProbeOutcome> {
   const maxInstances = parseSysctlInt(await host.readText(INSTANCES_FILE));
   if (maxWatches === undefined) return skipped(`${WATCHES_FILE} is not readable: the kernel has no inotify`);
 
-  const table = await sharedProcessTable(host, ctx.facts);
+  const table = await ctx.facts.processTable();
   // inotify charges the effective uid of the process that created the instance.
   const own = table.processes.filter((p) => (p.euid ?? p.uid) === host.uid);
   const usage = await countInotify(host, own);

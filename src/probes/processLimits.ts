@@ -5,7 +5,7 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import { findLimit, parseLimits, parseLoadAvg, parseSysctlInt, type ResourceLimit } from '../procfs/limits.js';
-import { procOf, sharedProcessTable } from '../procfs/procs.js';
+import { procOf } from '../procfs/procs.js';
 import { limitsConfFix, sysctlFix } from '../fixes/catalog.js';
 
 const PID_MAX_FILE = '/proc/sys/kernel/pid_max';
@@ -108,7 +108,7 @@ export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome>
     host.readText(THREADS_MAX_FILE),
     host.readText(LOADAVG_FILE),
     host.readText(limitsFile),
-    sharedProcessTable(host, ctx.facts),
+    ctx.facts.processTable(),
   ]);
   if (pidMaxText === undefined && limitsText === undefined) return skipped(`neither ${PID_MAX_FILE} nor ${limitsFile} is readable`);
   const limits = limitsText === undefined ? [] : parseLimits(limitsText);

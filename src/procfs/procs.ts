@@ -1,6 +1,6 @@
 // The process table, read through a Host: which pids exist, who owns them, how many threads
 // each has. Three probes need it (inotify holders, gopls cgroups, this user's task count), so
-// one scan per run is shared through a key the run owns.
+// one scan per run is a fact (facts/runFacts.ts processTable).
 import type { Host } from '../host/host.js';
 import { parseStatus } from './status.js';
 
@@ -66,15 +66,4 @@ export async function scanProcesses(host: Host, cap = MAX_PIDS): Promise<Process
     return { pid, name: s.name, uid: s.uids?.[0], euid: s.uids?.[1], threads: s.threads, ppid: s.ppid };
   });
   return { processes: rows.filter((r): r is ProcessEntry => r !== undefined), totalPids: total, truncated, unreadable };
-}
-
-const shared = new WeakMap<object, Map<Host, Promise<ProcessTable>>>();
-
-/** One scan per (run, host): `runKey` is any object that lives as long as the run (ctx.facts). */
-export function sharedProcessTable(host: Host, runKey: object): Promise<ProcessTable> {
-  let byHost = shared.get(runKey);
-  if (!byHost) shared.set(runKey, (byHost = new Map()));
-  let p = byHost.get(host);
-  if (!p) byHost.set(host, (p = scanProcesses(host)));
-  return p;
 }

@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Host } from '../../src/host/host.js';
+import { makeCtx } from '../support/probeContext.js';
 import type { ProbeContext } from '../../src/probes/probe.js';
 import { FindingSchema } from '../../src/doctor/model.js';
 import { inotifyProbe } from '../../src/probes/inotify.js';
@@ -15,18 +16,7 @@ import { processLimitsProbe } from '../../src/probes/processLimits.js';
 const WATCHED_DIRS = 25;
 
 function liveCtx(): ProbeContext {
-  const host = new Host();
-  const noFact = () => Promise.reject(new Error('not used'));
-  return {
-    host,
-    env: process.env,
-    workspaces: [process.cwd()],
-    goplsLogs: [],
-    settings: {},
-    signal: new AbortController().signal,
-    remainingMs: () => 5000,
-    facts: { goEnv: noFact, loginShellEnv: noFact, goplsLocation: noFact },
-  };
+  return makeCtx({ host: new Host(), env: process.env, workspaces: [process.cwd()] });
 }
 
 let holder: ChildProcess | undefined;

@@ -4,40 +4,12 @@ import { mkdtempSync, mkdirSync, writeFileSync, chmodSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Host } from '../../../src/host/host.js';
-import type { Facts } from '../../../src/facts/runFacts.js';
 import type { ProbeContext } from '../../../src/probes/probe.js';
 import type { GoEnvFact, GoEnvValues } from '../../../src/facts/readGoEnv.js';
-import type { LoginShellFact } from '../../../src/facts/readLoginShellEnv.js';
-import type { GoplsLocation } from '../../../src/facts/goplsLocate.js';
 import { FindingSchema, type Finding } from '../../../src/doctor/model.js';
 import type { Probe } from '../../../src/probes/probe.js';
 
-export interface CtxInput {
-  host?: Host;
-  env?: NodeJS.ProcessEnv;
-  workspaces?: string[];
-  goEnv?: GoEnvFact;
-  loginShell?: LoginShellFact;
-  gopls?: GoplsLocation;
-}
-
-export function makeCtx(input: CtxInput = {}): ProbeContext {
-  const facts: Facts = {
-    goEnv: async () => input.goEnv ?? { ok: false, missing: true, reason: 'go was not found on PATH' },
-    loginShellEnv: async () => input.loginShell ?? { ok: false, reason: 'not the live machine: no shell to run' },
-    goplsLocation: async () => input.gopls ?? { looked: [] },
-  };
-  return {
-    host: input.host ?? new Host({ root: tempDir('host'), pid: 1, uid: 1000 }),
-    env: input.env ?? {},
-    workspaces: input.workspaces ?? [],
-    goplsLogs: [],
-    settings: {},
-    signal: new AbortController().signal,
-    remainingMs: () => 5000,
-    facts,
-  };
-}
+export { makeCtx, type CtxInput } from '../../support/probeContext.js';
 
 /** Runs a probe and validates its findings as the pipeline would (schema and declared classes). */
 export async function runProbe(probe: Probe, ctx: ProbeContext) {
