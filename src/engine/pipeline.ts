@@ -1,6 +1,9 @@
 // Runs every probe concurrently, each under its own deadline, all under the run's deadline.
 // A throw becomes a `crashed` record and an overrun a `timeout` record (flutter's asyncGuard);
 // the runner, not the probe, stamps durationMs. Aborting a probe's signal kills its children.
+// Probes of the 'after' phase take a baseline before the others start and run once they have all
+// ended, still under the run's deadline (a slice of it is kept for them): they read again the
+// counters that what the active probes provoked (a gopls OOM-killed) would have raised.
 import os from 'node:os';
 import { setMaxListeners } from 'node:events';
 import type { Host } from '../host/host.js';
@@ -13,6 +16,10 @@ import { TOOL_VERSION } from '../doctor/version.js';
 
 export const DEFAULT_TIMEOUT_MS = 8000;
 export const DEFAULT_PROBE_TIMEOUT_MS = 5000;
+/** The longest a baseline may delay the start of the other probes. */
+const BASELINE_MS = 400;
+/** Kept from the run's deadline for the after phase: at most this, at most a tenth of the run. */
+const AFTER_RESERVE_MS = 800;
 
 export type ProgressEvent =
   | { type: 'started'; probes: Array<{ id: string; title: string }> }
@@ -51,15 +58,23 @@ export async function runDoctor(opts: RunOptions): Promise<Report> {
   opts.onProgress?.({ type: 'started', probes: opts.probes.map((p) => ({ id: p.id, title: p.title })) });
 
   let done = 0;
+  const base: Base = { ...opts, env, settings, workspaces: opts.workspaces, goplsLogs: opts.goplsLogs ?? [] };
+  const mainProbes = opts.probes.filter((p) => p.phase !== 'after');
+  const afterProbes = opts.probes.filter((p) => p.phase === 'after');
+  const reported = (r: ProbeResult): ProbeResult => {
+    done++;
+    opts.onProgress?.({ type: 'probeFinished', record: r.record, done, total: opts.probes.length });
+    return r;
+  };
   try {
-    const results = await Promise.all(
-      opts.probes.map(async (probe) => {
-        const r = await runOne(probe, { ...opts, env, settings, workspaces: opts.workspaces, goplsLogs: opts.goplsLogs ?? [] }, facts, run.signal, deadline);
-        done++;
-        opts.onProgress?.({ type: 'probeFinished', record: r.record, done, total: opts.probes.length });
-        return r;
-      }),
-    );
+    const baselines = await Promise.all(afterProbes.map((p) => takeBaseline(p, base, facts, run.signal)));
+    const mainDeadline = afterProbes.length ? deadline - Math.min(AFTER_RESERVE_MS, timeoutMs / 10) : deadline;
+    const mainResults = await Promise.all(mainProbes.map(async (probe) => reported(await runOne(probe, base, facts, run.signal, mainDeadline))));
+    const earlier = mainResults.flatMap((r) => r.findings);
+    const afterResults = await Promise.all(afterProbes.map(async (probe, i) => reported(await runOne(probe, { ...base, baseline: baselines[i], earlier }, facts, run.signal, deadline))));
+    // Records in the order the probes were given, whatever their phase.
+    const byProbe = new Map([...mainProbes.map((p, i) => [p, mainResults[i]!] as const), ...afterProbes.map((p, i) => [p, afterResults[i]!] as const)]);
+    const results = opts.probes.map((p) => byProbe.get(p)!);
     const findings = results.flatMap((r) => r.findings);
     return {
       schemaVersion: 1,
@@ -90,6 +105,27 @@ export async function runDoctor(opts: RunOptions): Promise<Report> {
 
 type Base = Omit<ProbeContext, 'signal' | 'remainingMs' | 'facts'>;
 
+/** A baseline that throws, or takes too long, is simply absent: the after phase then says so. */
+async function takeBaseline(probe: Probe, base: Base, facts: ProbeContext['facts'], runSignal: AbortSignal): Promise<unknown> {
+  if (!probe.baseline) return undefined;
+  const ac = new AbortController();
+  const stop = () => ac.abort(runSignal.reason);
+  runSignal.addEventListener('abort', stop, { once: true });
+  const until = performance.now() + BASELINE_MS;
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    const ctx: ProbeContext = { ...base, signal: ac.signal, remainingMs: () => Math.max(0, until - performance.now()), facts };
+    const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), BASELINE_MS)));
+    return await Promise.race([Promise.resolve().then(() => probe.baseline!(ctx)), late]);
+  } catch {
+    return undefined;
+  } finally {
+    clearTimeout(timer);
+    runSignal.removeEventListener('abort', stop);
+    ac.abort(new Error('baseline taken'));
+  }
+}
+
 async function runOne(probe: Probe, base: Base, facts: ProbeContext['facts'], runSignal: AbortSignal, runDeadline: number): Promise<ProbeResult> {
   const started = performance.now();
   const probeDeadline = Math.min(runDeadline, started + (probe.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS));
@@ -110,6 +146,7 @@ async function runOne(probe: Probe, base: Base, facts: ProbeContext['facts'], ru
     signal: ac.signal,
     remainingMs: () => Math.max(0, probeDeadline - performance.now()),
     facts,
+    ...(probe.phase === 'after' ? { baseline: base.baseline, earlier: base.earlier } : {}),
   };
   const timedOut = new Promise<'timeout'>((resolve) => {
     timer = setTimeout(() => resolve('timeout'), Math.max(0, probeDeadline - performance.now()));

@@ -12,7 +12,8 @@ import { fileAccessProbe } from './fileAccess.js';
 import { macPolicyProbe } from './macPolicy.js';
 import { goplsLogsProbe } from './goplsLogs.js';
 import { cgoProbe } from './cgo.js';
+import { afterRunProbe } from './afterRun.js';
 
 export function allProbes(): Probe[] {
-  return [goplsProbe, goEnvProbe, loginShellProbe, modulesProbe, cgoProbe, inotifyProbe, cgroupsProbe, processLimitsProbe, mountsProbe, fileAccessProbe, macPolicyProbe, goplsLogsProbe];
+  return [goplsProbe, goEnvProbe, loginShellProbe, modulesProbe, cgoProbe, inotifyProbe, cgroupsProbe, processLimitsProbe, mountsProbe, fileAccessProbe, macPolicyProbe, goplsLogsProbe, afterRunProbe];
 }

@@ -1,7 +1,7 @@
 // What a probe is, and what it is given. Probes read the machine through ctx.host, spawn only
 // through ctx.host.exec with ctx.signal, and return errors as data: a probe never shows UI.
 import type { Host } from '../host/host.js';
-import type { ClassId, FindingInput, ProbeStatus } from '../doctor/model.js';
+import type { ClassId, Finding, FindingInput, ProbeStatus } from '../doctor/model.js';
 import type { Facts } from '../facts/runFacts.js';
 import type { DoctorSettings } from '../doctor/settings.js';
 
@@ -18,6 +18,10 @@ export interface ProbeContext {
   remainingMs(): number;
   /** Facts several probes need (go env, the login shell's env, where gopls is), computed once. */
   readonly facts: Facts;
+  /** For an after-phase probe: what its baseline() read when the run started (undefined if it failed). */
+  readonly baseline?: unknown;
+  /** For an after-phase probe: the findings every other probe made. */
+  readonly earlier?: readonly Finding[];
 }
 
 /** What a probe returns; the runner adds id, duration and the final status. */
@@ -35,6 +39,13 @@ export interface Probe {
   classes: readonly ClassId[];
   /** Its own deadline; the run's remaining time caps it. */
   timeoutMs?: number;
+  /**
+   * 'after': runs once every other probe has ended, still under the run's deadline, to read again
+   * what the active probes (a real gopls) may have provoked: counters that only events raise.
+   */
+  phase?: 'after';
+  /** Readings taken before any other probe starts; handed to run() as ctx.baseline. Must be quick. */
+  baseline?(ctx: ProbeContext): Promise<unknown>;
   run(ctx: ProbeContext): Promise<ProbeOutcome>;
 }
 

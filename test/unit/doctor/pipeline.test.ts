@@ -119,3 +119,57 @@ describe('runDoctor', () => {
     expect(report.probes.find((p) => p.id === 'slow')).toMatchObject({ status: 'timeout', reason: expect.stringContaining('canceled') });
   });
 });
+
+describe('runDoctor: the after phase', () => {
+  it('takes the baseline before any other probe starts, runs after they all end, and sees their findings', async () => {
+    const order: string[] = [];
+    let counter = 0;
+    const after: Probe = {
+      id: 'after',
+      title: 'after',
+      classes: ['memory-limit'],
+      phase: 'after',
+      async baseline() {
+        order.push('baseline');
+        return counter;
+      },
+      async run(ctx) {
+        order.push('after');
+        return { observed: { before: ctx.baseline, now: counter, earlier: ctx.earlier?.map((f) => f.message) } };
+      },
+    };
+    const active = probe('active', async () => {
+      order.push('active');
+      counter++;
+      return { findings: [{ classId: 'fs-access', severity: 'warning', confidence: 0.5, message: 'seen by after', evidence: [{ source: 's', excerpt: 'x' }] }] };
+    });
+    const report = await runDoctor({ host, workspaces: ['/x'], probes: [after, active] });
+    expect(order).toEqual(['baseline', 'active', 'after']);
+    // Records keep the order the probes were given.
+    expect(report.probes.map((p) => p.id)).toEqual(['after', 'active']);
+    expect(report.probes[0]!.observed).toEqual({ before: 0, now: 1, earlier: ['seen by after'] });
+  });
+
+  it('keeps time for the after phase: a probe that hangs to the deadline does not starve it', async () => {
+    const after: Probe = { id: 'after', title: 'after', classes: ['memory-limit'], phase: 'after', run: async () => ({ observed: { ran: true } }) };
+    const hang = probe('hang', () => new Promise(() => {}), 60_000);
+    const report = await runDoctor({ host, workspaces: ['/x'], probes: [hang, after], timeoutMs: 1500 });
+    expect(report.probes.find((p) => p.id === 'hang')!.status).toBe('timeout');
+    expect(report.probes.find((p) => p.id === 'after')).toMatchObject({ status: 'ok', observed: { ran: true } });
+  });
+
+  it('a baseline that throws leaves the after probe without one, not crashed', async () => {
+    const after: Probe = {
+      id: 'after',
+      title: 'after',
+      classes: ['memory-limit'],
+      phase: 'after',
+      baseline: async () => {
+        throw new Error('unreadable');
+      },
+      run: async (ctx) => ({ observed: { baseline: ctx.baseline ?? null } }),
+    };
+    const report = await runDoctor({ host, workspaces: ['/x'], probes: [after] });
+    expect(report.probes[0]).toMatchObject({ status: 'ok', observed: { baseline: null } });
+  });
+});

@@ -1,0 +1,223 @@
+// Evidence after the fact. The gopls probe starts a real gopls; if a memory or pids limit kills
+// or starves it, the only trace is a counter the kernel raised (memory.events oom_kill, v1
+// memory.oom_control oom_kill and memory.failcnt, pids.events max) and a kernel-log record (the
+// OOM killer's "Killed process", the pids controller's "fork rejected"). Read at the same time
+// as the gopls probe runs, those miss what the diagnosis itself provoked. So this probe reads the
+// counters of this process's cgroups (leaf to the mount point) before any probe starts, and again
+// after they have all ended; a rise in between, and kernel records stamped after the start, are
+// evidence tied to what died during the run.
+import path from 'node:path';
+import type { Evidence, Finding, FindingInput } from '../doctor/model.js';
+import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
+import { skipped } from './probe.js';
+import type { Host } from '../host/host.js';
+import { parseMountInfo } from '../procfs/mountinfo.js';
+import { ancestorsWithin, cgroupMounts, parseCgroupLimit, parseFlatKeyed, parseProcCgroup, placeController } from '../procfs/cgroup.js';
+import { procOf } from '../procfs/procs.js';
+import { parseDmesg, parseForkRejected, parseUptime, recordsSince, type KernelRecord } from '../procfs/kernelLog.js';
+import { parseKernelOomKills } from '../goplsLog/crashVerdict.js';
+import { lookPath } from '../facts/lookPath.js';
+import { formatBytes, raiseLimitFixes } from './cgroups.js';
+
+/** Which counters of which file, per controller and cgroup version. */
+const COUNTERS: ReadonlyArray<{ controller: 'memory' | 'pids'; version: 1 | 2; file: string; keys: readonly string[] }> = [
+  { controller: 'memory', version: 2, file: 'memory.events', keys: ['oom_kill', 'oom', 'max'] },
+  { controller: 'memory', version: 1, file: 'memory.oom_control', keys: ['oom_kill'] },
+  // A bare number; read as the key "failcnt".
+  { controller: 'memory', version: 1, file: 'memory.failcnt', keys: ['failcnt'] },
+  { controller: 'pids', version: 1, file: 'pids.events', keys: ['max'] },
+  { controller: 'pids', version: 2, file: 'pids.events', keys: ['max'] },
+];
+const KERNEL_LOG_BYTES = 4 * 1024 * 1024;
+/** dmesg stamps and /proc/uptime can differ by a scheduling tick; a second of slack is plenty. */
+const SLACK_S = 1;
+
+export interface CounterReading {
+  controller: 'memory' | 'pids';
+  /** The cgroup directory. */
+  dir: string;
+  /** The cgroup's path in its hierarchy (/system.slice/…), for the fix that raises its limit. */
+  cgPath: string;
+  file: string;
+  values: Record<string, number>;
+  /** The limit at this level (memory.max / memory.limit_in_bytes / pids.max), if one is set. */
+  limit?: number;
+  limitFile?: string;
+}
+
+export interface Readings {
+  /** /proc/uptime when read: the kernel log's clock. */
+  uptime?: number;
+  counters: CounterReading[];
+}
+
+export async function readCounters(host: Host): Promise<Readings | { skip: string }> {
+  if (host.platform !== 'linux') return { skip: `cgroups and the kernel log exist only on Linux (platform ${host.platform})` };
+  const mountinfo = await host.readText(procOf(host, 'self', 'mountinfo'));
+  const cgroupText = await host.readText(procOf(host, 'self', 'cgroup'));
+  if (mountinfo === undefined || cgroupText === undefined) return { skip: '/proc/self/mountinfo or /proc/self/cgroup is not readable' };
+  const mounts = cgroupMounts(parseMountInfo(mountinfo));
+  const memberships = parseProcCgroup(cgroupText);
+  const uptime = parseUptime(await host.readText('/proc/uptime'));
+  const counters: CounterReading[] = [];
+  for (const controller of ['memory', 'pids'] as const) {
+    const placement = placeController(controller, memberships, mounts);
+    if (!placement) continue;
+    let leaf: string | undefined;
+    for (const c of placement.candidates) if (await host.exists(c)) (leaf ??= c);
+    if (!leaf) continue;
+    for (const dir of ancestorsWithin(leaf, placement.mount.mountPoint)) {
+      const limitName = controller === 'pids' ? 'pids.max' : placement.version === 2 ? 'memory.max' : 'memory.limit_in_bytes';
+      const limitText = await host.readText(path.posix.join(dir, limitName));
+      const limit = parseCgroupLimit(limitText);
+      for (const spec of COUNTERS) {
+        if (spec.controller !== controller || spec.version !== placement.version) continue;
+        const file = path.posix.join(dir, spec.file);
+        const text = await host.readText(file);
+        if (text === undefined) continue;
+        const map = spec.keys[0] === 'failcnt' ? new Map([['failcnt', Number(text.trim())]]) : parseFlatKeyed(text);
+        const values: Record<string, number> = {};
+        for (const k of spec.keys) {
+          const v = map.get(k);
+          if (v !== undefined && Number.isFinite(v)) values[k] = v;
+        }
+        const cgPath = path.posix.join(placement.mount.root, dir.slice(placement.mount.mountPoint.length) || '/');
+        counters.push({ controller, dir, cgPath, file, values, ...(typeof limit === 'number' ? { limit, limitFile: path.posix.join(dir, limitName) } : {}) });
+      }
+    }
+  }
+  return { uptime, counters };
+}
+
+export interface CounterRise {
+  reading: CounterReading;
+  key: string;
+  before: number;
+  after: number;
+}
+
+/** Counters that rose between two readings of the same files. Pure. */
+export function risesBetween(before: Readings, after: Readings): CounterRise[] {
+  const out: CounterRise[] = [];
+  for (const a of after.counters) {
+    const b = before.counters.find((x) => x.file === a.file);
+    if (!b) continue;
+    for (const [key, v] of Object.entries(a.values)) {
+      const old = b.values[key];
+      if (old !== undefined && v > old) out.push({ reading: a, key, before: old, after: v });
+    }
+  }
+  return out;
+}
+
+export interface AfterRunInput {
+  before: Readings;
+  after: Readings;
+  /** Kernel records stamped during the run (after the baseline's uptime). */
+  kernel: KernelRecord[];
+  kernelSource: string;
+  /** What the other probes found: a SIGKILLed gopls is what a rise is tied to. */
+  earlier: readonly Pick<Finding, 'role' | 'symptom' | 'message' | 'probeId'>[];
+}
+
+/** Pure: what rose during the run → findings. */
+export function afterRunFindings(i: AfterRunInput): FindingInput[] {
+  const out: FindingInput[] = [];
+  const rises = risesBetween(i.before, i.after);
+  const riseEvidence = (r: CounterRise): Evidence => ({ source: r.reading.file, excerpt: `${r.key} ${r.before} → ${r.after} during this run` });
+  const limitEvidence = (r: CounterRise): Evidence[] => (r.reading.limitFile && r.reading.limit !== undefined ? [{ source: r.reading.limitFile, excerpt: String(r.reading.limit) }] : []);
+  const killedDuring = i.earlier.filter((f) => f.role === 'symptom' && f.symptom === 'killed');
+  const diedDuring = i.earlier.filter((f) => f.role === 'symptom' && (f.symptom === 'died' || f.symptom === 'hang'));
+  const tiedTo = killedDuring[0] ?? diedDuring[0];
+
+  const oomRises = rises.filter((r) => r.reading.controller === 'memory' && r.key === 'oom_kill');
+  const oomLines = parseKernelOomKills(i.kernel.map((r) => r.line).join('\n'));
+  if (oomRises.length || oomLines.length) {
+    // The leaf-most level that rose names the cgroup; the smallest limit on the way says how big it was.
+    const r = oomRises[0];
+    const limit = Math.min(...i.after.counters.filter((c) => c.controller === 'memory' && c.limit !== undefined).map((c) => c.limit!));
+    const where = r ? `the memory cgroup ${r.reading.dir}` : 'this machine';
+    const victims = oomLines.map((k) => `${k.comm}${k.pid ? ` (pid ${k.pid})` : ''}`);
+    const tie = tiedTo ? ` That is what ended ${tiedTo.probeId === 'gopls' ? "the doctor's own gopls" : 'gopls'}: ${firstSentence(tiedTo.message)}.` : '';
+    out.push({
+      classId: 'memory-limit',
+      severity: 'error',
+      confidence: tiedTo || victims.some((v) => /gopls|compile|\bgo\b/.test(v)) ? 0.97 : 0.85,
+      message: `During this diagnosis the kernel's OOM killer killed ${r ? `${r.after - r.before} process${r.after - r.before === 1 ? '' : 'es'}` : 'a process'}${victims.length ? ` (${victims.slice(0, 3).join(', ')})` : ''} in ${where}${Number.isFinite(limit) ? `, limited to ${formatBytes(limit)}` : ''}.${tie} A Go program killed this way leaves no stack trace.`,
+      evidence: [...(r ? [riseEvidence(r), ...limitEvidence(r)] : []), ...oomLines.slice(-3).map((k) => ({ source: i.kernelSource, excerpt: k.line }))],
+      fixes: r ? raiseLimitFixes('memory', r.reading.cgPath) : [],
+      explains: ['gopls-launch'],
+    });
+  } else {
+    // Hitting the limit without a kill: reclaim kept up, this time.
+    const hit = rises.find((r) => r.reading.controller === 'memory' && (r.key === 'failcnt' || r.key === 'max'));
+    if (hit) {
+      out.push({
+        classId: 'memory-limit',
+        severity: 'warning',
+        confidence: 0.55,
+        message: `During this diagnosis the memory cgroup ${hit.reading.dir} hit its limit${hit.reading.limit !== undefined ? ` of ${formatBytes(hit.reading.limit)}` : ''} ${hit.after - hit.before} time${hit.after - hit.before === 1 ? '' : 's'} (${hit.key}): the kernel reclaimed memory to stay under it, and a larger load ends in an OOM kill.`,
+        evidence: [riseEvidence(hit), ...limitEvidence(hit)],
+        fixes: raiseLimitFixes('memory', hit.reading.cgPath),
+      });
+    }
+  }
+
+  const pidRise = rises.find((r) => r.reading.controller === 'pids' && r.key === 'max');
+  const rejected = parseForkRejected(i.kernel);
+  if (pidRise || rejected.length) {
+    const n = pidRise ? pidRise.after - pidRise.before : undefined;
+    out.push({
+      classId: 'process-limit',
+      severity: 'error',
+      confidence: 0.9,
+      message: `During this diagnosis the pids limit${pidRise?.reading.limit !== undefined ? ` (pids.max ${pidRise.reading.limit} in ${pidRise.reading.dir})` : ''} refused ${n !== undefined ? `${n} fork${n === 1 ? '' : 's'} or thread creation${n === 1 ? '' : 's'}` : 'forks'}: go build, go test and gopls fail with "resource temporarily unavailable" or "failed to create new OS thread".`,
+      evidence: [...(pidRise ? [riseEvidence(pidRise), ...limitEvidence(pidRise)] : []), ...rejected.slice(-3).map((x) => ({ source: i.kernelSource, excerpt: x.line }))],
+      fixes: raiseLimitFixes('pids', pidRise?.reading.cgPath ?? rejected[0]!.cgroup),
+      explains: ['gopls-launch', 'module-resolution'],
+    });
+  }
+  return out;
+}
+
+function firstSentence(s: string): string {
+  return s.split(/(?<=[.:;])\s/)[0]!.replace(/[.:;]$/, '');
+}
+
+async function readKernelLog(ctx: ProbeContext, since: number | undefined): Promise<{ records: KernelRecord[]; source: string; note?: string }> {
+  if (since === undefined) return { records: [], source: 'dmesg', note: '/proc/uptime was not readable at the start' };
+  const dmesg = await lookPath('dmesg', ctx.env);
+  if (!dmesg) return { records: [], source: 'dmesg', note: 'dmesg is not on PATH' };
+  const r = await ctx.host.exec(dmesg, [], { timeoutMs: Math.max(100, Math.min(1000, ctx.remainingMs() - 50)), signal: ctx.signal, env: ctx.env, maxBuffer: KERNEL_LOG_BYTES });
+  if (r.failed) return { records: [], source: r.commandLine, note: `${r.commandLine}: ${r.errorCode ?? r.stderr.trim().split('\n')[0] ?? 'failed'}` };
+  return { records: recordsSince(parseDmesg(r.stdout), since - SLACK_S), source: r.commandLine };
+}
+
+export const afterRunProbe: Probe = {
+  id: 'after-run',
+  title: 'Counters and kernel log read again after the active probes',
+  classes: ['memory-limit', 'process-limit'],
+  phase: 'after',
+  timeoutMs: 1500,
+  async baseline(ctx) {
+    return readCounters(ctx.host);
+  },
+  async run(ctx): Promise<ProbeOutcome> {
+    const before = ctx.baseline as Readings | { skip: string } | undefined;
+    if (!before) return skipped('the counters could not be read when the run started');
+    if ('skip' in before) return skipped(before.skip);
+    const after = await readCounters(ctx.host);
+    if ('skip' in after) return skipped(after.skip);
+    const kernel = await readKernelLog(ctx, before.uptime);
+    const findings = afterRunFindings({ before, after, kernel: kernel.records, kernelSource: kernel.source, earlier: ctx.earlier ?? [] });
+    return {
+      findings,
+      observed: {
+        counters: after.counters.map((a) => ({ file: a.file, before: before.counters.find((b) => b.file === a.file)?.values, after: a.values, limit: a.limit })),
+        risen: risesBetween(before, after).map((r) => `${r.reading.file} ${r.key} ${r.before} → ${r.after}`),
+        kernelLog: kernel.note ?? `${kernel.records.length} records since the run started (${kernel.source})`,
+        secondsBetween: before.uptime !== undefined && after.uptime !== undefined ? Math.round((after.uptime - before.uptime) * 100) / 100 : undefined,
+      },
+    };
+  },
+};

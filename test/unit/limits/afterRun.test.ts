@@ -1,0 +1,78 @@
+// Evidence after the fact: counters read before and after the active probes, and kernel records
+// stamped during the run, become findings tied to what died.
+import { describe, expect, it } from 'vitest';
+import { afterRunFindings, risesBetween, type Readings } from '../../../src/probes/afterRun.js';
+import { parseDmesg, parseForkRejected, parseUptime, recordsSince } from '../../../src/procfs/kernelLog.js';
+import { rankCauses } from '../../../src/doctor/rank.js';
+import { FindingSchema } from '../../../src/doctor/model.js';
+
+const MiB = 1024 * 1024;
+const leaf = '/sys/fs/cgroup/memory/doctor';
+const mem = (oomKill: number, failcnt: number, limit = 110 * MiB): Readings['counters'] => [
+  { controller: 'memory', dir: leaf, cgPath: '/doctor', file: `${leaf}/memory.oom_control`, values: { oom_kill: oomKill }, limit, limitFile: `${leaf}/memory.limit_in_bytes` },
+  { controller: 'memory', dir: leaf, cgPath: '/doctor', file: `${leaf}/memory.failcnt`, values: { failcnt }, limit, limitFile: `${leaf}/memory.limit_in_bytes` },
+];
+const pids = (max: number): Readings['counters'] => [
+  { controller: 'pids', dir: '/sys/fs/cgroup/pids/doctor', cgPath: '/doctor', file: '/sys/fs/cgroup/pids/doctor/pids.events', values: { max }, limit: 40, limitFile: '/sys/fs/cgroup/pids/doctor/pids.max' },
+];
+const killedGopls = { role: 'symptom' as const, symptom: 'killed' as const, probeId: 'gopls', message: '/root/go/bin/gopls was killed by SIGKILL during start-up, before answering initialize' };
+
+// The kernel's own wording (mm/oom_kill.c, kernel/cgroup/pids.c).
+const DMESG = [
+  '[ 6480.100000] idle-reclaim (86): drop_caches: 1',
+  '[ 6502.311852] gopls invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0',
+  '[ 6502.312400] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/doctor,task_memcg=/doctor,task=gopls,pid=4321,uid=0',
+  '[ 6502.312455] Memory cgroup out of memory: Killed process 4321 (gopls) total-vm:1402000kB, anon-rss:109000kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:400kB oom_score_adj:0',
+  '[ 6503.000000] cgroup: fork rejected by pids controller in /doctor',
+].join('\n');
+
+describe('kernel log', () => {
+  it('places records on the /proc/uptime clock and keeps only those since the start', () => {
+    const recs = parseDmesg(DMESG);
+    expect(recs[0]).toMatchObject({ seconds: 6480.1, text: 'idle-reclaim (86): drop_caches: 1' });
+    expect(recordsSince(recs, parseUptime('6500.40 10267.95\n')!)).toHaveLength(4);
+    expect(parseForkRejected(recs)).toEqual([{ cgroup: '/doctor', line: expect.stringContaining('fork rejected') }]);
+    expect(parseUptime('garbage')).toBeUndefined();
+  });
+});
+
+describe('afterRunFindings', () => {
+  it('oom_kill 0 → 1 while the doctor\'s gopls was SIGKILLed: a memory-limit error that ranks above the kill', () => {
+    const found = afterRunFindings({ before: { uptime: 6500, counters: mem(0, 0) }, after: { uptime: 6503, counters: mem(1, 14) }, kernel: [], kernelSource: 'dmesg', earlier: [killedGopls] });
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ classId: 'memory-limit', severity: 'error' });
+    expect(found[0]!.message).toMatch(/110 MiB/);
+    expect(found[0]!.message).toMatch(/doctor's own gopls/);
+    expect(found[0]!.evidence[0]).toEqual({ source: `${leaf}/memory.oom_control`, excerpt: 'oom_kill 0 → 1 during this run' });
+    const symptom = FindingSchema.parse({ classId: 'gopls-launch', severity: 'error', confidence: 0.9, evidence: [{ source: 'gopls', excerpt: 'SIGKILL' }], ...killedGopls });
+    const ranked = rankCauses([symptom, FindingSchema.parse(found[0])]);
+    expect(ranked.map((c) => [c.id, c.severity])).toEqual([
+      ['memory-limit', 'error'],
+      ['gopls-launch', 'error'],
+    ]);
+  });
+
+  it('the kernel log alone (counters unreadable) names the victim', () => {
+    const kernel = recordsSince(parseDmesg(DMESG), 6500);
+    const found = afterRunFindings({ before: { counters: [] }, after: { counters: [] }, kernel, kernelSource: 'dmesg', earlier: [] });
+    const memory = found.find((f) => f.classId === 'memory-limit')!;
+    expect(memory.severity).toBe('error');
+    expect(memory.message).toMatch(/gopls \(pid 4321\)/);
+    expect(found.find((f) => f.classId === 'process-limit')!.evidence[0]!.excerpt).toMatch(/fork rejected by pids controller in \/doctor/);
+  });
+
+  it('the limit was hit but nothing was killed: a warning, not an error', () => {
+    const found = afterRunFindings({ before: { counters: mem(0, 0) }, after: { counters: mem(0, 3) }, kernel: [], kernelSource: 'dmesg', earlier: [] });
+    expect(found).toEqual([expect.objectContaining({ classId: 'memory-limit', severity: 'warning' })]);
+  });
+
+  it('pids.events max rising is a process-limit error', () => {
+    const found = afterRunFindings({ before: { counters: pids(0) }, after: { counters: pids(5) }, kernel: [], kernelSource: 'dmesg', earlier: [] });
+    expect(found).toEqual([expect.objectContaining({ classId: 'process-limit', severity: 'error', message: expect.stringMatching(/pids\.max 40.*refused 5 forks/) })]);
+  });
+
+  it('nothing rose, nothing in the kernel log: no finding; old kills before the run do not count', () => {
+    expect(afterRunFindings({ before: { counters: mem(3, 9) }, after: { counters: mem(3, 9) }, kernel: [], kernelSource: 'dmesg', earlier: [killedGopls] })).toEqual([]);
+    expect(risesBetween({ counters: mem(3, 9) }, { counters: mem(3, 9) })).toEqual([]);
+  });
+});
