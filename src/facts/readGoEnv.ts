@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Host } from '../host/host.js';
 import type { ExecResult } from '../host/exec.js';
 import { lookPath } from './lookPath.js';
+import { noToolchainSwitch, validToolchainSetting } from './noDownload.js';
 
 const GoEnvJsonSchema = z.record(z.string());
 export type GoEnvValues = Record<string, string>;
@@ -29,13 +30,26 @@ export function parseGoEnvJson(text: string): { ok: true; values: GoEnvValues } 
 export async function readGoEnv(host: Host, env: NodeJS.ProcessEnv, signal: AbortSignal, timeoutMs: number): Promise<GoEnvFact> {
   const goBinary = await lookPath('go', env);
   if (!goBinary) return { ok: false, missing: true, reason: `go was not found on PATH (${env.PATH ?? '<unset>'})` };
-  const exec = await host.exec(goBinary, ['env', '-json'], { timeoutMs, signal, env });
+  // `go env GOTOOLCHAIN` is the one go command that never switches toolchains (cmd/go
+  // toolchain.Select special-cases it), so it reads the user's own setting safely; `go env -json`
+  // then runs with GOTOOLCHAIN=local, and reports the user's value, not ours.
+  const [own, forced] = await Promise.all([
+    host.exec(goBinary, ['env', 'GOTOOLCHAIN'], { timeoutMs, signal, env }),
+    host.exec(goBinary, ['env', '-json'], { timeoutMs, signal, env: noToolchainSwitch(env) }),
+  ]);
+  const userToolchain = own.failed ? undefined : own.stdout.trim();
+  // An invalid setting fails every go command before any switch: let go env say so, as the user sees it.
+  const exec = userToolchain !== undefined && !validToolchainSetting(userToolchain) ? await host.exec(goBinary, ['env', '-json'], { timeoutMs, signal, env }) : forced;
   if (exec.failed) {
     const why = exec.timedOut ? `timed out after ${timeoutMs} ms` : exec.errorCode ?? exec.stderr.trim().split('\n')[0] ?? `exit ${exec.exitCode}`;
     return { ok: false, missing: false, goBinary, exec, reason: `${exec.commandLine} failed: ${why}` };
   }
   const parsed = parseGoEnvJson(exec.stdout);
   if (!parsed.ok) return { ok: false, missing: false, goBinary, exec, reason: parsed.error };
+  if (exec === forced) {
+    if (userToolchain !== undefined) parsed.values.GOTOOLCHAIN = userToolchain;
+    else delete parsed.values.GOTOOLCHAIN; // unknown: never report our own "local" as the user's
+  }
   const goBinaryReal = await fs.realpath(goBinary).catch(() => goBinary);
   return { ok: true, goBinary, goBinaryReal, values: parsed.values, commandLine: `${path.basename(goBinary)} env -json` };
 }

@@ -4,6 +4,7 @@
 // spawn, a crash, a hang, an error reply, "no views") comes back as data in the result; nothing
 // throws. The launch probe and the trace recorder both drive gopls through here.
 import { spawnServer } from '../host/server.js';
+import { noToolchainSwitch } from '../facts/noDownload.js';
 import { openAndWait, hold } from './diagnosticsWait.js';
 import { connect, handshake } from './handshake.js';
 import type { GoplsSessionOptions, GoplsSessionResult } from './sessionModel.js';
@@ -34,7 +35,8 @@ export async function runGoplsSession(opts: GoplsSessionOptions): Promise<GoplsS
     result.failure = { kind: 'canceled', phase: 'spawn', message: 'canceled before start' };
     return result;
   }
-  const server = spawnServer(opts.gopls, args, { env: opts.env, cwd: opts.workspaces[0], timeoutMs: opts.timeoutMs + 1000, signal: opts.signal });
+  // GOTOOLCHAIN=local: the go that gopls runs must not download a toolchain the workspace asks for.
+  const server = spawnServer(opts.gopls, args, { env: noToolchainSwitch(opts.env), cwd: opts.workspaces[0], timeoutMs: opts.timeoutMs + 1000, signal: opts.signal });
   result.commandLine = server.commandLine;
   result.pid = server.pid;
   const s: Session = { opts, server, result, clock, news: new Wakeup(clock), phase: 'spawn', ended: endedOf(server, opts.signal) };

@@ -8,6 +8,7 @@ import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ExecResult } from '../host/exec.js';
 import { quoteForDisplay } from '../host/exec.js';
+import { readOnlyGo } from '../facts/noDownload.js';
 import type { GoplsCandidate, GoplsLocation } from '../facts/goplsLocate.js';
 import { lookPath, pathEntries } from '../facts/lookPath.js';
 import { runGoplsSession, NO_VIEW, type GoplsSessionResult } from '../lsp/session.js';
@@ -101,7 +102,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
   let builtWith = fromServer?.goVersion;
   let builtWithSource = fromServer ? `${gopls.path} (initialize serverInfo.version)` : undefined;
   if (!builtWith && goEnv.ok && left() > 200) {
-    const m = await ctx.host.exec(goEnv.goBinary, ['version', '-m', gopls.path], { timeoutMs: left(), signal: ctx.signal, env: ctx.env, maxBuffer: 256 * 1024 });
+    const m = await ctx.host.exec(goEnv.goBinary, ['version', '-m', gopls.path], { timeoutMs: left(), signal: ctx.signal, env: readOnlyGo(ctx.env), maxBuffer: 256 * 1024 });
     builtWith = m.failed ? undefined : parseGoVersionM(m.stdout);
     builtWithSource = m.commandLine;
   }

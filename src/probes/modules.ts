@@ -378,6 +378,10 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
     });
     return { findings, observed };
   }
+  // The doctor itself never fetches the toolchain (GOPROXY=off here, GOTOOLCHAIN=local elsewhere:
+  // facts/noDownload.ts), so "not available" means "not in the module cache", i.e. not installed.
+  // Class module-resolution, not gopls-launch: gopls starts fine; it is loading this module that
+  // needs the download, and fails where the download does (the same as go build in it).
   if (/toolchain not available/.test(stderr)) {
     // Our GOPROXY=off caused this failure unless the user's own GOPROXY is off too.
     const userProxy = goEnv.values.GOPROXY ?? '';
@@ -391,7 +395,7 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
       confidence: userOff ? 0.85 : 0.5,
       message: userOff
         ? `${path.join(dir, 'go.mod')} needs ${wanted}, newer than the installed ${goEnv.values.GOVERSION}, and GOPROXY=off forbids downloading it: go and gopls fail in this module.`
-        : `${path.join(dir, 'go.mod')} needs ${wanted}, newer than the installed ${goEnv.values.GOVERSION}: go downloads that toolchain on first use (GOTOOLCHAIN=${goEnv.values.GOTOOLCHAIN || 'auto'}), which fails offline or behind a proxy.`,
+        : `This workspace asks for toolchain ${wanted}, which is not installed; opening it will download it (${path.join(dir, 'go.mod')}, GOTOOLCHAIN=${goEnv.values.GOTOOLCHAIN || 'auto'}; the installed go is ${goEnv.values.GOVERSION}). Offline or behind a proxy that download fails, and go and gopls cannot load the module.`,
       evidence: [...evidence, { source: path.join(dir, 'go.mod'), excerpt: [d.go && `go ${d.go}`, d.toolchain && `toolchain ${d.toolchain}`].filter(Boolean).join('\n') }],
       fixes: [INSTALL_NEWER_GO],
     });
