@@ -39,6 +39,12 @@ const MAX_ERROR_MESSAGES = 5;
 const MAX_INTERNED = 2000;
 const MAX_STARTS_KEPT = 200;
 const SLOWEST = 10;
+/** Error-level lines and crashes no rule names, kept as evidence (the count goes on past this). */
+export const MAX_UNCLASSIFIED = 20;
+/** A "no space left" or "too many open files" this many lines after a watcher's words is the watcher's. */
+const WATCH_CONTEXT_LINES = 3;
+/** A crash within this many lines after gopls is named was written by gopls ("gopls exited due to…"). */
+const GOPLS_CONTEXT_LINES = 3;
 
 export interface LogEvent {
   ruleId: RuleId;
@@ -81,6 +87,18 @@ export interface CrashRecord {
   stack: string[];
   /** Lines of the dump that were consumed (the stored stack is capped). */
   dumpLines: number;
+  /**
+   * Whose crash it is. `gopls`: a frame is gopls's (golang.org/x/tools/gopls/…, …/internal/…) or
+   * the log names gopls right there; `other`: the stack shows another program's code (main.main,
+   * its packages) and none of gopls's; `unknown`: only runtime frames, or none.
+   */
+  owner: 'gopls' | 'other' | 'unknown';
+}
+
+/** An error-level line, or a crash, that no rule classifies: shown as such, never dropped. */
+export interface UnclassifiedLine {
+  line: number;
+  text: string;
 }
 
 export interface GoFailureRecord {
@@ -123,6 +141,11 @@ export interface LogSummary {
   endedMidLine: boolean;
   /** Requests that never got an answer (in flight when the log ended, or lost in a crash). */
   unanswered: number;
+  /** The first MAX_UNCLASSIFIED error-level lines and foreign or unowned crashes no rule named. */
+  unclassified: UnclassifiedLine[];
+  unclassifiedCount: number;
+  /** gopls's own shapes were seen (LSP records, gopls events, its error replies): the file is gopls's log. */
+  isGoplsLog: boolean;
 }
 
 /** What the lines after a record header are: not in a record, skipped, screened, event attributes. */
@@ -137,7 +160,21 @@ interface Pending {
 interface CrashCapture {
   rec: CrashRecord;
   blanks: number;
+  /** Over the whole dump, not only the kept lines. */
+  goplsFrames: boolean;
+  otherFrames: boolean;
 }
+
+// The frames that make a crash gopls's, and the ones that make it some other program's: anything
+// outside the standard library (main.*, a module path) that is not gopls's own code.
+const GOPLS_FRAME = /^golang\.org\/x\/tools\/(?:gopls|internal)\//;
+const STD_FRAME = /^(?:runtime|internal|sync|syscall|reflect|os|io|net|fmt|time|errors|context|strings|bytes|sort|encoding|unicode|math|strconv|bufio|path|testing|log|go|crypto|container|hash|text|mime|compress|archive|debug|regexp|html|image|plugin|embed|maps|slices|iter|unique|weak|structs|cmp|expvar|flag|index)(?:[./]|$)/;
+
+/** Words of a file watcher (node's fs.watch, fsnotify, inotify users), and gopls being named. */
+const CONTEXT_WORDS = /(watch|inotify|fsnotify|notify-rs)|(gopls)/i;
+
+/** An error-level line: what a program writes when something failed. Case-insensitive words. */
+const ERRORISH = /\b(?:error|errors|fatal|failed|failure|panic|denied|refused|cannot|can't|couldn't|unable|killed|not permitted|not found|segmentation fault|aborted)\b/i;
 
 export class LogAnalyzer {
   /** The pending (unterminated) line, in pieces. */
@@ -170,6 +207,12 @@ export class LogAnalyzer {
   private readonly eventCounts = new Map<RuleId, number>();
   private readonly interned = new Map<string, string>();
   private serverStartCount = 0;
+  private readonly unclassified: UnclassifiedLine[] = [];
+  private unclassifiedCount = 0;
+  private lastWatchWords = -Infinity;
+  private lastGoplsWords = -Infinity;
+  /** Not on a line that carries the user's code (diagnostics quote it). */
+  private quietBody = false;
   /** Deterministic reservoir sampling once a method has more samples than we keep. */
   private rng = 0x9e3779b9;
 
@@ -313,6 +356,8 @@ export class LogAnalyzer {
       if (h.id !== undefined) h.id = own(h.id);
       this.shapes.traceRecords++;
       this.awaitingFailureMessage = undefined;
+      // Diagnostics quote the user's code and compiler: their errors are not the environment's.
+      this.quietBody = h.kind === 'notification' && h.method === 'textDocument/publishDiagnostics';
       const dayMs = this.dayMsOf(h.time);
       const fromEditor = h.direction === 'Sending';
       switch (h.kind) {
@@ -387,7 +432,7 @@ export class LogAnalyzer {
     this.shapes.crashLines++;
     // "fatal error: …" right after a "panic: …" (panic during panic) belongs to the same crash.
     const rec = this.crashRecordOf(s);
-    this.crash = { rec, blanks: 0 };
+    this.crash = { rec, blanks: 0, goplsFrames: false, otherFrames: false };
     return true;
   }
 
@@ -399,7 +444,20 @@ export class LogAnalyzer {
       message: own(s.kind === 'signal-dump' ? `${s.signal}: ${s.message}` : sanitizeMessage(s.message)),
       stack: [own(sanitizeStackLine(s))],
       dumpLines: 1,
+      // The log names gopls on the crash's line or just before it.
+      owner: this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES ? 'gopls' : 'unknown',
     };
+  }
+
+  private noteFrame(cap: Pick<CrashCapture, 'goplsFrames' | 'otherFrames'>, s: StackLine): void {
+    if (s.kind !== 'frame-func' && s.kind !== 'created-by') return;
+    if (GOPLS_FRAME.test(s.func)) cap.goplsFrames = true;
+    else if (!STD_FRAME.test(s.func)) cap.otherFrames = true;
+  }
+
+  private static ownerOf(rec: CrashRecord, cap: Pick<CrashCapture, 'goplsFrames' | 'otherFrames'>): CrashRecord['owner'] {
+    if (cap.goplsFrames || rec.owner === 'gopls') return 'gopls';
+    return cap.otherFrames ? 'other' : 'unknown';
   }
 
   /** True if the line belongs to the dump being read. */
@@ -418,6 +476,7 @@ export class LogAnalyzer {
       if (cap.rec.dumpLines > 3) return false; // a new crash
     }
     cap.blanks = 0;
+    this.noteFrame(cap, s);
     cap.rec.dumpLines++;
     this.shapes.crashLines++;
     if (cap.rec.stack.length < MAX_STACK_LINES) cap.rec.stack.push(own(sanitizeStackLine(s)));
@@ -429,6 +488,7 @@ export class LogAnalyzer {
     const cap = this.crash;
     if (!cap) return;
     this.crash = undefined;
+    cap.rec.owner = LogAnalyzer.ownerOf(cap.rec, cap);
     if (this.crashes.length < MAX_CRASHES) this.crashes.push(cap.rec);
   }
 
@@ -441,20 +501,31 @@ export class LogAnalyzer {
     const s = parseStackLine(first);
     if (!s || (s.kind !== 'panic' && s.kind !== 'fatal' && s.kind !== 'signal-dump')) return;
     const rec = this.crashRecordOf(s);
+    const frames = { goplsFrames: false, otherFrames: false };
     for (const p of parts.slice(i + 1)) {
       const t = parseStackLine(p);
       if (!t) continue;
+      this.noteFrame(frames, t);
       rec.dumpLines++;
       if (rec.stack.length < MAX_STACK_LINES) rec.stack.push(own(sanitizeStackLine(t as StackLine)));
     }
+    rec.owner = LogAnalyzer.ownerOf(rec, frames);
     this.crashes.push(rec);
   }
 
   // --- classification ---------------------------------------------------------------------
 
   private scan(text: string, buf: Buffer | undefined, off: number): void {
-    if (!SCREEN.test(text)) return;
-    const rules = matchRules(text);
+    // What came just before: a watcher named, gopls named (one regex for both, on every line).
+    const words = CONTEXT_WORDS.exec(text);
+    if (words?.[1]) this.lastWatchWords = this.lineNo;
+    if (words?.[2]) this.lastGoplsWords = this.lineNo;
+    const screened = SCREEN.test(text);
+    const rules = screened ? matchRules(text, { nearWatcher: this.lineNo - this.lastWatchWords <= WATCH_CONTEXT_LINES }) : [];
+    if (rules.length === 0) {
+      if (!this.quietBody && ERRORISH.test(text)) this.keepUnclassified(this.lineNo, excerptAround(text, buf, off));
+      if (!screened) return;
+    }
     const failure = text.includes(': stderr: ') ? parseGoFailure(text) : undefined;
     if (failure && this.goFailures.length < MAX_GO_FAILURES) this.goFailures.push({ line: this.lineNo, status: own(failure.status), stderr: own(failure.stderr) });
     if (rules.length === 0) return;
@@ -468,6 +539,11 @@ export class LogAnalyzer {
     if (!this.crash && rules.some((r) => r.id === 'panic' || r.id === 'fatal-error' || r.id === 'fatal-out-of-memory' || r.id === 'killed-by-signal-dump')) {
       if (!this.crashes.some((c) => c.line === this.lineNo)) this.crashFromText(text);
     }
+  }
+
+  private keepUnclassified(line: number, text: string): void {
+    this.unclassifiedCount++;
+    if (this.unclassified.length < MAX_UNCLASSIFIED) this.unclassified.push({ line, text });
   }
 
   // --- bookkeeping ------------------------------------------------------------------------
@@ -534,6 +610,18 @@ export class LogAnalyzer {
   }
 
   private summary(): LogSummary {
+    const isGoplsLog = this.shapes.traceRecords + this.shapes.goplsErrorRecords + this.serverStartCount > 0;
+    // A crash is gopls's only when its stack or its log says so; the others are kept as evidence.
+    const crashes = this.crashes.map((c) => (c.owner === 'unknown' && isGoplsLog ? { ...c, owner: 'gopls' as const } : c));
+    const unclassified = [...this.unclassified];
+    let unclassifiedCount = this.unclassifiedCount;
+    for (const c of crashes) {
+      if (c.owner === 'gopls') continue;
+      unclassifiedCount++;
+      const text = `${c.stack.slice(0, 6).join('\n')}${c.owner === 'other' ? '\n(the stack is another program\'s, not gopls\'s)' : ''}`;
+      if (unclassified.length < MAX_UNCLASSIFIED) unclassified.push({ line: c.line, text });
+    }
+    unclassified.sort((a, b) => a.line - b.line);
     const latencies: MethodLatency[] = [...this.samples.entries()]
       .map(([method, s]) => {
         const v = [...s.values].sort((a, b) => a - b);
@@ -554,12 +642,15 @@ export class LogAnalyzer {
       errorReplies: [...this.errors.values()].sort((a, b) => b.count - a.count),
       serverStarts: [...this.starts],
       serverStartCount: this.serverStartCount,
-      crashes: [...this.crashes],
+      crashes,
       goFailures: [...this.goFailures],
       events: [...this.events],
       eventCounts: Object.fromEntries(this.eventCounts),
       endedMidLine: this.endedMidLine,
       unanswered: this.pending.size,
+      unclassified,
+      unclassifiedCount,
+      isGoplsLog,
     };
   }
 }
@@ -591,6 +682,13 @@ function excerptOf(latin1: string, buf: Buffer | undefined, off: number, rule: R
   }
   const text = buf ? buf.toString('utf8', off + from, off + to) : latin1.slice(from, to);
   return (from > 0 ? '…' : '') + text.replace(/\r$/, '') + (to < latin1.length ? '…' : '');
+}
+
+/** An unclassified line as UTF-8, capped. */
+function excerptAround(latin1: string, buf: Buffer | undefined, off: number): string {
+  const to = Math.min(latin1.length, EXCERPT_CHARS);
+  const text = buf ? buf.toString('utf8', off, off + to) : latin1.slice(0, to);
+  return text.replace(/\r$/, '') + (to < latin1.length ? '…' : '');
 }
 
 /** Whole text at once (tests, small logs). */
