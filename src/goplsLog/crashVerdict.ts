@@ -93,7 +93,8 @@ export function maxStartsWithin(starts: readonly number[], withinMs: number): nu
 export function crashVerdict(input: CrashInput): CrashVerdict {
   const loopRule = input.crashLoop ?? DEFAULT_CRASH_LOOP;
   const logs = input.logs ?? [];
-  const crashes = logs.flatMap((l) => l.summary.crashes.map((c) => ({ source: l.source, c })));
+  // Another program's crash (its stack shows its own code and none of gopls's) says nothing about gopls.
+  const crashes = logs.flatMap((l) => l.summary.crashes.filter((c) => c.owner !== 'other').map((c) => ({ source: l.source, c })));
   const last = <T>(xs: T[]) => xs[xs.length - 1];
   const ex = input.exit;
   const exitEvidence: Evidence[] = ex ? [{ source: ex.source, excerpt: exitText(ex) }] : [];

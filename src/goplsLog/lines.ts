@@ -68,7 +68,8 @@ export interface ClientLogLine {
   failedMethod?: string;
 }
 
-const CLIENT_LOG = /^\[(Trace|Debug|Info|Warn|Warning|Error) - ([^\]]{1,40})\] ?(.*)$/;
+// vscode-languageclient 9 pads the level to five characters: "[Info  - 10:15:12 AM] …".
+const CLIENT_LOG = /^\[(Trace|Debug|Info|Warn|Warning|Error) {1,2}- ([^\]]{1,40})\] ?(.*)$/;
 
 export function parseClientLogLine(line: string): ClientLogLine | undefined {
   if (line.charCodeAt(0) !== 0x5b) return undefined;

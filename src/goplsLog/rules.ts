@@ -35,7 +35,25 @@ export type RuleId =
   | 'apparmor-denied'
   | 'crash-loop'
   | 'connection-closed'
-  | 'executable-not-found';
+  | 'executable-not-found'
+  | 'foreign-runtime-libs'
+  | 'go-binary-not-found'
+  | 'goroot-invalid'
+  | 'go-toolchain-mismatch'
+  | 'go-version-too-old-for-module'
+  | 'kernel-oom-kill'
+  | 'pids-fork-rejected'
+  | 'thread-create-eperm'
+  | 'exec-eperm'
+  | 'nfs-no-locks'
+  | 'stale-file-handle'
+  | 'quota-exceeded'
+  | 'build-cache-unusable'
+  | 'tool-install-failed'
+  | 'gopls-bad-command'
+  | 'gopls-shell-crash'
+  | 'server-init-failed'
+  | 'no-modules-in-workspace';
 
 export interface Rule {
   id: RuleId;
@@ -46,6 +64,11 @@ export interface Rule {
   needles: readonly string[];
   /** The full test on a line that passed the screen; defaults to "contains a needle". */
   test?: RegExp;
+  /**
+   * When a file watcher was named in the lines just before (fsnotify's "Start watching /tmp",
+   * node's "watching …"), this test alone is enough: an ENOSPC then is the watcher's.
+   */
+  nearWatcher?: RegExp;
   /** Rules that, when they match the same line, already say what this one would say better. */
   yieldsTo?: readonly RuleId[];
   /** Classes whose symptoms this explains (go missing → "no views" and a dead language server). */
@@ -81,6 +104,66 @@ export const RULES: readonly Rule[] = [
     yieldsTo: ['go-missing'],
     says: 'a program gopls needed was not on the PATH it was started with',
   },
+  // --- environment: a sandbox's libraries, a go that is not there or not the one expected ---
+  {
+    id: 'foreign-runtime-libs',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.8,
+    // The dynamic loader's words: "version `GLIBC_2.28' not found (required by …)",
+    // "symbol lookup error: …: undefined symbol: …". From a Snap or Flatpak editor, a child (go,
+    // gopls, git, a node addon) got the sandbox's libraries through LD_LIBRARY_PATH and friends.
+    needles: ["' not found (required by", 'symbol lookup error'],
+    test: /version [`'‘]?(?:GLIBC|GLIBCXX|CXXABI|GCC|LIBC)[\w.]*['’]? not found \(required by|symbol lookup error: [^\n]*undefined symbol/,
+    says: "a program could not load its shared libraries (a glibc version or symbol lookup error): it ran with another runtime's libraries, as children of a Snap or Flatpak editor do when the sandbox's LD_LIBRARY_PATH leaks into them",
+  },
+  {
+    id: 'go-binary-not-found',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.85,
+    // The Go extension's "Failed to find the \"go\" binary in either GOROOT() or PATH(…)", a shell's
+    // "go: command not found" / "sh: 1: go: not found", node's "spawn /usr/local/go/bin/go ENOENT",
+    // Go's exec: "go": executable file not found in $PATH.
+    needles: ['Failed to find the', 'go: command not found', 'go: not found', ' ENOENT', 'exec: "go"', 'exec: \\"go\\"'],
+    test: /Failed to find the \\?"go\\?" binary|(?:^|[\s:])go: (?:command )?not found|spawn (?:\S*\/)?go ENOENT|exec: \\?"go\\?": executable file not found/,
+    yieldsTo: ['go-missing'],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'the editor or a tool it ran could not find the go command on the PATH it was given',
+  },
+  {
+    id: 'goroot-invalid',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.85,
+    // go: cannot find GOROOT directory: /x; "GOROOT is not set"; the go command rejecting a GOROOT.
+    needles: ['cannot find GOROOT directory', 'GOROOT is not set', 'GOROOT is not defined'],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'GOROOT points where there is no Go installation (set by the environment the tools were started with, or by go.goroot)',
+  },
+  {
+    id: 'go-toolchain-mismatch',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.75,
+    // compile: version "go1.21.0" does not match go tool version "go1.22.1"; an export file or
+    // object "compiled with go1.x, need go1.y" / "object is [go1.x …] expected [go1.y …]";
+    // "package X is not in GOROOT (…)" / "is not in std" for a standard package: one go ran with
+    // another Go's GOROOT or tools.
+    needles: ['does not match go tool version', 'expected [go', 'is not in GOROOT', 'is not in std', 'compiled with go', 'internal compiler error: version'],
+    test: /version "?go[\d.]+\S*"? does not match go tool version|object is \[go[^\]]*\] expected \[go|package (?:[a-z0-9]+\/)*[a-z0-9]+ is not in (?:GOROOT|std)\b|compiled with go[\d.]+\S*,? (?:but )?(?:need|expected|want)/,
+    says: 'the go command and its tools or standard library come from different Go releases (a GOROOT or PATH that mixes two installations, or a go too old for the code)',
+  },
+  {
+    id: 'go-version-too-old-for-module',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // go: go.mod requires go >= 1.22 (running go 1.21.0; GOTOOLCHAIN=local); "note: module requires Go 1.21".
+    needles: ['requires go >=', 'module requires Go '],
+    test: /requires go >= ?[\d.]+ \(running go [\d.]+|note: module requires Go [\d.]+/,
+    says: 'the go command found first on the PATH is older than the module needs (another Go installation is found before the one expected)',
+  },
   {
     id: 'no-views',
     classId: 'module-resolution',
@@ -89,6 +172,16 @@ export const RULES: readonly Rule[] = [
     needles: ['no views'],
     test: /\bno views\b/,
     says: 'gopls answered "no views": it has no build (module or GOPATH) for the workspace, so every request on a file fails',
+  },
+  {
+    id: 'no-modules-in-workspace',
+    classId: 'module-resolution',
+    severity: 'error',
+    confidence: 0.75,
+    // gopls's workspace notice: "gopls was not able to find modules in your workspace. When
+    // outside of GOPATH, gopls needs to know which modules you are working on."
+    needles: ['not able to find modules in your workspace', 'needs to know which modules you are working on'],
+    says: 'gopls found no module in the workspace: the folder opened is not inside a module and there is no go.work',
   },
   {
     id: 'no-view-for-file',
@@ -218,6 +311,8 @@ export const RULES: readonly Rule[] = [
     severity: 'error',
     confidence: 0.85,
     needles: ['failed to create new OS thread'],
+    // errno=1 (EPERM) is a seccomp or container policy, see thread-create-eperm.
+    test: /failed to create new OS thread(?![^\n]*errno=1\b)/,
     says: 'the Go runtime could not create a thread: a process or thread limit was reached',
   },
   {
@@ -230,6 +325,52 @@ export const RULES: readonly Rule[] = [
     needles: ['esource temporarily unavailable'],
     yieldsTo: ['thread-create-failed'],
     says: 'fork or clone failed with "resource temporarily unavailable" (EAGAIN): a process or thread limit was reached',
+  },
+  // --- memory, processes, policies: the kernel's and the runtime's own words ---
+  {
+    id: 'kernel-oom-kill',
+    classId: 'memory-limit',
+    severity: 'error',
+    confidence: 0.9,
+    // mm/oom_kill.c: "Out of memory: Killed process 123 (gopls) total-vm:…", "Memory cgroup out of
+    // memory: Killed process …", "oom-kill:constraint=CONSTRAINT_MEMCG,…,task=gopls,pid=123",
+    // "X invoked oom-killer: gfp_mask=…", "oom_reaper: reaped process 123 (x)".
+    needles: ['out of memory: Kill', 'Out of memory: Kill', 'oom-kill:', 'invoked oom-killer', 'oom_reaper: reaped process'],
+    test: /(?:Out of memory|Memory cgroup out of memory): Kill(?:ed)? process \d+|oom-kill:constraint=|invoked oom-killer:|oom_reaper: reaped process \d+/,
+    says: "the kernel's OOM killer killed a process (a memory cgroup or the machine ran out of memory)",
+  },
+  {
+    id: 'pids-fork-rejected',
+    classId: 'process-limit',
+    severity: 'error',
+    confidence: 0.9,
+    // kernel/cgroup/pids.c: "cgroup: fork rejected by pids controller in /user.slice/…".
+    needles: ['fork rejected by pids controller'],
+    says: "the kernel's pids controller refused a fork: the cgroup's pids.max was reached",
+  },
+  {
+    id: 'thread-create-eperm',
+    classId: 'mac-policy',
+    severity: 'error',
+    confidence: 0.8,
+    // runtime: failed to create new OS thread (have 2 already; errno=1); pthread_create failed:
+    // Operation not permitted; strace's clone3(…) = -1 EPERM; glibc's "thread failed to start".
+    // EPERM, not EAGAIN: a seccomp filter or container runtime refused clone, not a limit.
+    needles: ['errno=1)', 'EPERM', 'thread failed to start', 'ermission denied', 'ot permitted'],
+    test: /failed to create new OS thread[^\n]*errno=1\b|(?:pthread_create|clone3?|newosproc)[^\n]*(?:EPERM|Operation not permitted|operation not permitted)|thread failed to start/,
+    yieldsTo: ['thread-create-failed', 'eagain'],
+    says: 'creating a thread was refused with EPERM: a seccomp profile or the container runtime forbids clone/clone3 (older Docker with newer glibc), not a process limit',
+  },
+  {
+    id: 'exec-eperm',
+    classId: 'mac-policy',
+    severity: 'error',
+    confidence: 0.7,
+    // fork/exec ./debug: operation not permitted (delve in a container), ptrace: Operation not
+    // permitted, execve(…) = -1 EPERM: a seccomp profile, a MAC policy or a container runtime.
+    needles: ['ot permitted', 'EPERM'],
+    test: /(?:fork\/exec [^:\n]*|ptrace(?:\([^)]*\))?|execve?(?:\([^)]*\))?|exec format)[^\n]*?(?::|=\s*-1)\s*(?:EPERM|operation not permitted|Operation not permitted)/,
+    says: 'executing or tracing a program was refused with EPERM (operation not permitted): a seccomp profile, a MAC policy or the container runtime forbids it',
   },
   {
     id: 'exec-permission-denied',
@@ -258,8 +399,11 @@ export const RULES: readonly Rule[] = [
     classId: 'file-watch',
     severity: 'error',
     confidence: 0.85,
-    needles: ['o space left on device', 'Inotify limit reached'],
-    test: /inotify[^\n]*(?:no space left on device|ENOSPC)|Inotify limit reached/i,
+    needles: ['o space left on device', 'ENOSPC', 'Inotify limit reached', 'file watchers reached'],
+    // inotify_add_watch (fsnotify, systemd, dune), node's fs.watch ("ENOSPC: System limit for
+    // number of file watchers reached, watch '/x'", libuv's "watch /x ENOSPC"), "could not watch".
+    test: /(?:inotify|watch|fsnotify)[^\n]*(?:no space left on device|ENOSPC)|(?:no space left on device|ENOSPC)[^\n]*\bwatch|limit for number of file watchers reached|Inotify limit reached/i,
+    nearWatcher: /no space left on device|ENOSPC/i,
     says: 'inotify_add_watch failed with ENOSPC: the inotify watch limit (fs.inotify.max_user_watches) is exhausted',
   },
   {
@@ -267,8 +411,9 @@ export const RULES: readonly Rule[] = [
     classId: 'file-watch',
     severity: 'error',
     confidence: 0.8,
-    needles: ['oo many open files'],
-    test: /inotify[^\n]*too many open files/i,
+    needles: ['oo many open files', 'EMFILE'],
+    test: /(?:inotify|watch|fsnotify)[^\n]*(?:too many open files|EMFILE)|(?:too many open files|EMFILE)[^\n]*\bwatch/i,
+    nearWatcher: /too many open files|EMFILE/i,
     says: 'inotify failed with EMFILE: the inotify instance limit (fs.inotify.max_user_instances) is exhausted',
   },
   {
@@ -293,7 +438,8 @@ export const RULES: readonly Rule[] = [
     classId: 'fs-access',
     severity: 'error',
     confidence: 0.8,
-    needles: ['o space left on device'],
+    needles: ['o space left on device', 'ENOSPC'],
+    test: /no space left on device|\bENOSPC\b/i,
     yieldsTo: ['inotify-enospc'],
     says: 'a write failed with "no space left on device" (out of blocks or inodes)',
   },
@@ -304,6 +450,47 @@ export const RULES: readonly Rule[] = [
     confidence: 0.8,
     needles: ['ead-only file system'],
     says: 'a write failed with "read-only file system"',
+  },
+  {
+    id: 'nfs-no-locks',
+    classId: 'fs-access',
+    severity: 'error',
+    confidence: 0.8,
+    // ENOLCK from flock/fcntl on NFS without lockd (the go command locks the module and build caches).
+    needles: ['o locks available', 'ENOLCK'],
+    test: /no locks available|\bENOLCK\b/i,
+    says: 'a file lock was refused with "no locks available" (ENOLCK): the cache or module directory is on a network file system without working locks',
+  },
+  {
+    id: 'stale-file-handle',
+    classId: 'fs-access',
+    severity: 'error',
+    confidence: 0.7,
+    needles: ['tale file handle', 'ESTALE'],
+    test: /stale (?:NFS )?file handle|\bESTALE\b/i,
+    says: 'a file operation failed with "stale file handle" (ESTALE): a network file system lost the file under the tools',
+  },
+  {
+    id: 'quota-exceeded',
+    classId: 'fs-access',
+    severity: 'error',
+    confidence: 0.75,
+    // EDQUOT, EFBIG and other "full" file systems: "disk quota exceeded", "file system is full".
+    needles: ['quota exceeded', 'EDQUOT', 'ystem is full', 'ystem full'],
+    test: /disk quota exceeded|\bEDQUOT\b|file ?system (?:is )?full/i,
+    says: 'a write failed because the file system or the user\'s quota is full',
+  },
+  {
+    id: 'build-cache-unusable',
+    classId: 'fs-access',
+    severity: 'error',
+    confidence: 0.85,
+    // go: "failed to initialize build cache at /x: mkdir /x: permission denied", "go: disabling
+    // cache (/x) due to initialization failure: …", "GOCACHE is not defined and neither
+    // $XDG_CACHE_HOME nor $HOME are defined".
+    needles: ['failed to initialize build cache', 'due to initialization failure', 'GOCACHE is not defined'],
+    yieldsTo: ['read-only-fs', 'no-space-left'],
+    says: 'the go command cannot use its build cache (GOCACHE is not writable or not defined)',
   },
   {
     id: 'module-cache-create',
@@ -328,6 +515,52 @@ export const RULES: readonly Rule[] = [
     confidence: 0.8,
     needles: ['apparmor="DENIED"'],
     says: 'AppArmor denied an operation (apparmor="DENIED")',
+  },
+  {
+    id: 'tool-install-failed',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    confidence: 0.55,
+    // The Go extension's tool installer: "Installing golang.org/x/tools/gopls@latest FAILED",
+    // "1 tools failed to install.", "Failed to install gopls"; go install's "go: … : … failed".
+    needles: ['FAILED', 'failed to install', 'Failed to install'],
+    test: /Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|[Ff]ailed to install (?:the )?(?:tools?|gopls|\S+@)/,
+    says: 'installing a Go tool (gopls or another) failed, so the editor runs without it or with an old copy',
+  },
+  {
+    id: 'gopls-bad-command',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.8,
+    // gopls's own CLI rejecting its arguments: "gopls: Unknown command go.goroot", "flag provided
+    // but not defined: -x" — go.languageServerFlags or go.alternateTools hands it something else.
+    needles: ['gopls: Unknown command', 'gopls: unknown command', 'flag provided but not defined'],
+    test: /gopls: [Uu]nknown command|flag provided but not defined: -/,
+    says: 'gopls refused the command line it was started with (an unknown command or flag from go.languageServerFlags or the settings), so it never serves',
+  },
+  {
+    id: 'gopls-shell-crash',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.75,
+    // A shell's report of gopls dying: "[1] 1578 segmentation fault  gopls", "Illegal instruction (core dumped) gopls".
+    needles: ['egmentation fault', 'llegal instruction', 'us error'],
+    test: /(?:segmentation fault|illegal instruction|bus error)(?: \(core dumped\))?\s+(?:\S*\/)?gopls\b|gopls[^\n]*(?:segmentation fault|illegal instruction)/i,
+    says: 'gopls itself crashed with a signal (segmentation fault or illegal instruction) as soon as it ran: a broken or foreign-architecture binary',
+  },
+  {
+    id: 'server-init-failed',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    confidence: 0.65,
+    // vscode-languageclient: "The gopls server failed to initialize.", "gopls client: couldn't create
+    // connection to server.", the Go extension's "Error starting language server".
+    needles: ['server failed to initialize', "couldn't create connection to server", 'Error starting language server'],
+    says: 'the editor could not start or initialize gopls',
   },
   {
     id: 'crash-loop',
@@ -372,13 +605,18 @@ export interface RuleMatch {
   rule: Rule;
 }
 
+export interface LineContext {
+  /** A file watcher was named in the lines just before this one. */
+  nearWatcher?: boolean;
+}
+
 /** The rules a line says, after yieldsTo. Pure. */
-export function matchRules(text: string): Rule[] {
+export function matchRules(text: string, ctx: LineContext = {}): Rule[] {
   if (!SCREEN.test(text)) return [];
   const hits: Rule[] = [];
   for (const r of RULES) {
     if (!r.needles.some((n) => text.includes(n))) continue;
-    if (r.test && !r.test.test(text)) continue;
+    if (r.test && !r.test.test(text) && !(ctx.nearWatcher && r.nearWatcher?.test(text))) continue;
     hits.push(r);
   }
   if (hits.length < 2) return hits;

@@ -8,7 +8,7 @@ import { discoverGoplsLogs, type FoundLog } from '../goplsLog/discover.js';
 import { readLogFile, progressText, type ReadLogResult } from '../goplsLog/read.js';
 import { RULES, type Rule, type RuleId } from '../goplsLog/rules.js';
 import { crashVerdict } from '../goplsLog/crashVerdict.js';
-import type { LogSummary } from '../goplsLog/analyzer.js';
+import { MAX_UNCLASSIFIED, type LogSummary } from '../goplsLog/analyzer.js';
 import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, raiseInotifyLimitFix, RESTART_GOPLS } from '../fixes/catalog.js';
 
 /** Time kept back from the deadline to build the findings. */
@@ -86,7 +86,8 @@ function observe(log: FoundLog, r: ReadLogResult, s: LogSummary): Record<string,
     latencies: s.latencies.slice(0, 10),
     slowest: s.slowest.slice(0, 5),
     errorReplies: Object.fromEntries(s.errorReplies.map((e) => [e.method, { count: e.count, first: e.messages[0]?.message }])),
-    crashes: s.crashes.map((c) => ({ kind: c.kind, line: c.line, message: c.message })),
+    crashes: s.crashes.map((c) => ({ kind: c.kind, line: c.line, message: c.message, owner: c.owner })),
+    unclassified: { count: s.unclassifiedCount, lines: s.unclassified },
     goFailures: s.goFailures.slice(0, 5),
     eventCounts: s.eventCounts,
   };
@@ -96,11 +97,20 @@ function observe(log: FoundLog, r: ReadLogResult, s: LogSummary): Record<string,
 export function findingsOf(source: string, s: LogSummary): FindingInput[] {
   const out: FindingInput[] = [];
   const name = path.basename(source);
+  // A crash is gopls's only when its stack or its log says so (LogSummary.crashes[].owner); the
+  // others are another program's (a user's panic pasted into the channel) and stay unclassified.
+  const goplsCrashes = s.crashes.filter((c) => c.owner === 'gopls');
+  const crashLines = new Set(s.crashes.map((c) => c.line));
+  const goplsCrashLines = new Set(goplsCrashes.map((c) => c.line));
+  const strayCrashEvents = s.events.filter((e) => CRASH_RULES.has(e.ruleId) && !goplsCrashLines.has(e.line));
   for (const rule of RULES) {
-    if (CRASH_RULES.has(rule.id)) continue;
-    const n = s.eventCounts[rule.id] ?? 0;
+    // The crash verdict speaks for gopls's crashes; running out of memory is the machine's
+    // problem whoever ran out ("gopls exited due to fatal error: runtime: out of memory" has no dump).
+    const stray = rule.id === 'fatal-out-of-memory' ? strayCrashEvents.filter((e) => e.ruleId === rule.id) : undefined;
+    if (CRASH_RULES.has(rule.id) && !stray?.length) continue;
+    const n = stray ? stray.length : (s.eventCounts[rule.id] ?? 0);
     if (!n) continue;
-    const events = s.events.filter((e) => e.ruleId === rule.id);
+    const events = stray ?? s.events.filter((e) => e.ruleId === rule.id);
     const evidence: Evidence[] = events.slice(0, EVIDENCE_PER_FINDING).map((e) => ({ source, line: e.line, excerpt: e.text }));
     out.push({
       classId: rule.classId,
@@ -114,8 +124,8 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
       ...(rule.symptom ? { symptom: rule.symptom } : {}),
     });
   }
-  if (s.crashes.length || s.serverStarts.length > 1) {
-    const v = crashVerdict({ logs: [{ source, summary: s }] });
+  if (goplsCrashes.length || s.serverStarts.length > 1) {
+    const v = crashVerdict({ logs: [{ source, summary: { ...s, crashes: goplsCrashes } }] });
     if (v.kind !== 'none') {
       const evidence = v.evidence.length ? v.evidence : [{ source, excerpt: v.summary }];
       out.push({
@@ -130,7 +140,28 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
       });
     }
   }
+  const unclassified = unclassifiedOf(s, strayCrashEvents.filter((e) => !crashLines.has(e.line) && e.ruleId !== 'fatal-out-of-memory'));
+  if (unclassified.lines.length) {
+    const { lines, count } = unclassified;
+    out.push({
+      classId: 'gopls-launch',
+      severity: 'info',
+      role: 'symptom',
+      confidence: 0.2,
+      message: `${count} error ${count === 1 ? 'line or crash' : 'lines or crashes'} in ${name} that no rule names${count > lines.length ? ` (the first ${lines.length} kept)` : ''}: shown as they are, not taken for a cause.`,
+      evidence: lines.map((l) => ({ source, line: l.line, excerpt: l.text })),
+      fixes: [],
+    });
+  }
   return out;
+}
+
+/** The analyzer's unclassified lines, plus crash lines no crash record took, in line order, bounded. */
+function unclassifiedOf(s: LogSummary, stray: ReadonlyArray<{ line: number; text: string }>): { lines: Array<{ line: number; text: string }>; count: number } {
+  const byLine = new Map<number, string>();
+  for (const u of [...s.unclassified, ...stray]) if (!byLine.has(u.line)) byLine.set(u.line, u.text);
+  const lines = [...byLine.entries()].sort((a, b) => a[0] - b[0]).slice(0, MAX_UNCLASSIFIED).map(([line, text]) => ({ line, text }));
+  return { lines, count: s.unclassifiedCount + stray.length };
 }
 
 function capitalize(s: string): string {

@@ -7,11 +7,12 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { CLASS_IDS, type Cause, type ClassId } from '../../src/doctor/model.js';
-import { runDoctor } from '../../src/doctor/pipeline.js';
+import { runDoctor } from '../../src/engine/pipeline.js';
 import { Host } from '../../src/host/host.js';
 import { goplsLogsProbe } from '../../src/probes/goplsLogs.js';
 
-export const CORPUS_DIR = path.resolve(__dirname, '../fixtures/corpus/items');
+/** Relative to the repository root, where npm and vitest run. */
+export const CORPUS_DIR = path.resolve('test/fixtures/corpus/items');
 
 export const LABELS = [...CLASS_IDS, 'negative'] as const;
 export type Label = (typeof LABELS)[number];

@@ -68,9 +68,11 @@ describe('gopls-logs probe', () => {
     expect((r.observed!.logs as Array<{ requests: number }>)[0]!.requests).toBe(6);
   });
 
-  it('healthy trace: no findings, counts observed', async () => {
+  it('healthy trace: no warning or error, counts observed; the one error reply no rule names is kept as info', async () => {
     const r = await goplsLogsProbe.run(ctx({ goplsLogs: [path.join(F, 'trace-healthy.rpc.log'), path.join(F, 'trace-broken-import.rpc.log')] }));
-    expect(r.findings).toEqual([]);
+    // The user's broken import (publishDiagnostics) is not kept: it is their code, not an error line of a tool.
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings![0]).toMatchObject({ severity: 'info', role: 'symptom', evidence: [{ line: 89, excerpt: expect.stringContaining('no package metadata') }] });
     expect(r.status).toBeUndefined();
     expect(r.observed!.logs).toHaveLength(2);
   });
