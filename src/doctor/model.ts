@@ -118,6 +118,8 @@ export const FindingSchema = z.object({
       ),
     })
     .optional(),
+  /** Evidence no rule classifies (error lines, another program's crash): always shown, never a cause of its own. */
+  unclassified: z.boolean().optional(),
   /** Set by the pipeline: which probe produced it. */
   probeId: z.string().optional(),
 });

@@ -101,7 +101,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.6,
     needles: ['executable file not found in $PATH'],
-    yieldsTo: ['go-missing'],
+    yieldsTo: ['go-missing', 'go-binary-not-found'],
     says: 'a program gopls needed was not on the PATH it was started with',
   },
   // --- environment: a sandbox's libraries, a go that is not there or not the one expected ---
@@ -391,7 +391,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.5,
     needles: ['ermission denied'],
-    yieldsTo: ['exec-permission-denied', 'selinux-avc-denied', 'apparmor-denied'],
+    yieldsTo: ['exec-permission-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm'],
     says: 'a file operation was refused with "permission denied"',
   },
   {
@@ -466,7 +466,7 @@ export const RULES: readonly Rule[] = [
     classId: 'fs-access',
     severity: 'error',
     confidence: 0.7,
-    needles: ['tale file handle', 'ESTALE'],
+    needles: ['tale file handle', 'tale NFS file handle', 'ESTALE'],
     test: /stale (?:NFS )?file handle|\bESTALE\b/i,
     says: 'a file operation failed with "stale file handle" (ESTALE): a network file system lost the file under the tools',
   },
@@ -546,8 +546,8 @@ export const RULES: readonly Rule[] = [
     severity: 'error',
     confidence: 0.75,
     // A shell's report of gopls dying: "[1] 1578 segmentation fault  gopls", "Illegal instruction (core dumped) gopls".
-    needles: ['egmentation fault', 'llegal instruction', 'us error'],
-    test: /(?:segmentation fault|illegal instruction|bus error)(?: \(core dumped\))?\s+(?:\S*\/)?gopls\b|gopls[^\n]*(?:segmentation fault|illegal instruction)/i,
+    needles: ['egmentation fault', 'llegal instruction', 'llegal hardware instruction', 'us error'],
+    test: /(?:segmentation fault|illegal (?:hardware )?instruction|bus error)(?:\s*\(core dumped\))?\s+(?:\S*\/)?gopls\b|gopls[^\n]*(?:segmentation fault|illegal (?:hardware )?instruction)/i,
     says: 'gopls itself crashed with a signal (segmentation fault or illegal instruction) as soon as it ran: a broken or foreign-architecture binary',
   },
   {

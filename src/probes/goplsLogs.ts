@@ -147,6 +147,7 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
       classId: 'gopls-launch',
       severity: 'info',
       role: 'symptom',
+      unclassified: true,
       confidence: 0.2,
       message: `${count} error ${count === 1 ? 'line or crash' : 'lines or crashes'} in ${name} that no rule names${count > lines.length ? ` (the first ${lines.length} kept)` : ''}: shown as they are, not taken for a cause.`,
       evidence: lines.map((l) => ({ source, line: l.line, excerpt: l.text })),

@@ -31,7 +31,7 @@ function renderCause(cause: Cause, rank: number, c: Painter, verbose: boolean): 
   const lines: string[] = [];
   lines.push(`${sevMark(cause.severity, c)} ${c.bold(`${rank}. ${cause.title}`)} ${c.dim(`[${cause.id}, ${cause.severity}, score ${cause.score.toFixed(2)}]`)}`);
   lines.push(...wrap(cause.explanation, 92).map((l) => `    ${c.dim(l)}`));
-  const shown = verbose ? cause.findings : cause.findings.filter((f) => f.severity !== 'info' || cause.severity === 'info');
+  const shown = verbose ? cause.findings : cause.findings.filter((f) => f.severity !== 'info' || cause.severity === 'info' || f.unclassified);
   for (const f of shown) {
     lines.push(`    • ${f.message}`);
     const note = symptomNote(f);

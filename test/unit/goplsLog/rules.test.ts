@@ -1,0 +1,90 @@
+// Each rule on lines written for this test from the real message formats (Go's runtime and
+// cmd/go, the kernel's mm/oom_kill.c and cgroup/pids.c, glibc's loader, node/libuv, the Go
+// extension, vscode-languageclient), with other programs, paths and numbers than any corpus text.
+import { describe, expect, it } from 'vitest';
+import { matchRules, type RuleId } from '../../../src/goplsLog/rules.js';
+import { analyzeText } from '../../../src/goplsLog/analyzer.js';
+
+const ids = (line: string, nearWatcher = false) => matchRules(line, { nearWatcher }).map((r) => r.id);
+
+const CASES: Array<[string, RuleId[]]> = [
+  // A sandbox's libraries leaking into children.
+  ["git: /snap/core18/current/lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.33' not found (required by /usr/lib/x86_64-linux-gnu/libpcre2-8.so.0)", ['foreign-runtime-libs']],
+  ["node: /app/lib/x86_64-linux-gnu/libstdc++.so.6: version `CXXABI_1.3.13' not found (required by node)", ['foreign-runtime-libs']],
+  ['gopls: symbol lookup error: /app/lib/libfoo.so.1: undefined symbol: bar_init, version FOO_1', ['foreign-runtime-libs']],
+  ['release 1.2 not found in the changelog', []],
+  // go not found, as the Go extension, shells, node and Go say it.
+  ['Failed to find the "go" binary in either GOROOT() or PATH(/usr/bin:/bin). Check PATH, or Install Go and reload the window.', ['go-binary-not-found']],
+  ['bash: go: command not found', ['go-binary-not-found']],
+  ['sh: 1: go: not found', ['go-binary-not-found']],
+  ['Error: spawn /opt/go/bin/go ENOENT', ['go-binary-not-found']],
+  ['exec: "go": executable file not found in $PATH', ['go-binary-not-found']],
+  ['sh: 1: mongo: not found', []],
+  ['Error: spawn /usr/bin/mongo ENOENT', []],
+  // GOROOT and toolchains.
+  ['go: cannot find GOROOT directory: /opt/go1.99', ['goroot-invalid']],
+  ['compile: version "go1.21.5" does not match go tool version "go1.22.0"', ['go-toolchain-mismatch']],
+  ['could not import fmt (object is [go object linux amd64 go1.20.3 X:none] expected [go object linux amd64 go1.21.0 X:none])', ['go-toolchain-mismatch']],
+  ['main.go:4:2: package slices is not in GOROOT (/usr/lib/go-1.18/src/slices)', ['go-toolchain-mismatch']],
+  ['main.go:4:2: package github.com/acme/lib is not in GOROOT (/usr/local/go/src/github.com/acme/lib)', []],
+  ['go: go.mod requires go >= 1.23 (running go 1.21.4; GOTOOLCHAIN=local)', ['go-version-too-old-for-module']],
+  // The kernel's OOM killer, global and memcg.
+  ['[81234.567890] Out of memory: Killed process 4242 (gopls) total-vm:4000000kB, anon-rss:3000000kB, file-rss:0kB', ['kernel-oom-kill']],
+  ['Memory cgroup out of memory: Killed process 991 (compile) total-vm:812000kB, anon-rss:500000kB', ['kernel-oom-kill']],
+  ['oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/user.slice/user-1000.slice,task_memcg=/user.slice,task=gopls,pid=991,uid=1000', ['kernel-oom-kill']],
+  ['link invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0', ['kernel-oom-kill']],
+  ['go build example.com/big/pkg: /usr/lib/go/pkg/tool/linux_arm64/link: signal: killed', ['go-command-killed']],
+  // Processes and threads: a limit (EAGAIN) or a policy (EPERM).
+  ['[  301.123456] cgroup: fork rejected by pids controller in /system.slice/docker-0a1b2c.scope', ['pids-fork-rejected']],
+  ['runtime: failed to create new OS thread (have 11 already; errno=11)', ['thread-create-failed']],
+  ['runtime: failed to create new OS thread (have 7 already; errno=1)', ['thread-create-eperm']],
+  ['runtime/cgo: pthread_create failed: Operation not permitted', ['thread-create-eperm']],
+  ['runtime/cgo: pthread_create failed: Resource temporarily unavailable', ['eagain']],
+  ['clone(child_stack=0x7f3a2c1fef70, flags=CLONE_VM|CLONE_FS|CLONE_THREAD) = -1 EPERM (Operation not permitted)', ['thread-create-eperm']],
+  ['could not launch process: fork/exec /home/ann/proj/__debug_bin: operation not permitted', ['exec-eperm']],
+  ['ptrace(PTRACE_TRACEME) = -1 EPERM (Operation not permitted)', ['exec-eperm']],
+  ['fork/exec /tmp/go-build99/b001/exe/app: permission denied', ['exec-permission-denied']],
+  // File systems.
+  ['go: RLock /mnt/nfs/go/pkg/mod/cache/download/golang.org/x/tools/@v/list.lock: no locks available', ['nfs-no-locks']],
+  ['open /net/home/ann/go/pkg/mod/cache/lock: stale NFS file handle', ['stale-file-handle']],
+  ['write /home/ann/.cache/go-build/ab/abcdef-d: disk quota exceeded', ['quota-exceeded']],
+  ['cp: error writing /srv/out.bin: file system is full', ['quota-exceeded']],
+  ['failed to initialize build cache at /nonexistent/.cache/go-build: mkdir /nonexistent: permission denied', ['build-cache-unusable']],
+  ['build cache is required, but could not be located: GOCACHE is not defined and neither $XDG_CACHE_HOME nor $HOME are defined', ['build-cache-unusable']],
+  ['go: disabling cache (/var/cache/go-build) due to initialization failure: mkdir /var/cache/go-build: read-only file system', ['read-only-fs']],
+  ['write /home/ann/go/pkg/mod/cache/x.zip: no space left on device', ['no-space-left']],
+  // File watchers: ENOSPC and EMFILE from node, fsnotify and inotify users.
+  ["Error: ENOSPC: System limit for number of file watchers reached, watch '/home/ann/src/app/node_modules/x'", ['inotify-enospc']],
+  ["Error: watch /home/ann/src/app ENOSPC", ['inotify-enospc']],
+  ['failed to add watch for /srv/repo/pkg: inotify_add_watch /srv/repo/pkg: no space left on device', ['inotify-enospc']],
+  ["Error: EMFILE: too many open files, watch '/home/ann/src'", ['inotify-emfile']],
+  ['open /home/ann/src/x.go: too many open files', ['too-many-open-files']],
+  // The editor and gopls's launch.
+  ['Installing github.com/go-delve/delve/cmd/dlv@latest FAILED', ['tool-install-failed']],
+  ['2 tools failed to install.', ['tool-install-failed']],
+  ['gopls: Unknown command -remote=auto', ['gopls-bad-command']],
+  ['flag provided but not defined: -rpc.trce', ['gopls-bad-command']],
+  ['bash: line 1:  4711 Segmentation fault      (core dumped) /home/ann/go/bin/gopls', ['gopls-shell-crash']],
+  ['zsh: illegal hardware instruction  gopls version', ['gopls-shell-crash']],
+  ['[Error - 9:01:02 AM] The gopls server failed to initialize.', ['server-init-failed']],
+  ['gopls was not able to find modules in your workspace.', ['no-modules-in-workspace']],
+];
+
+describe('gopls-log rules on real message formats', () => {
+  it.each(CASES)('%s', (line, want) => {
+    expect(ids(line)).toEqual(want);
+  });
+
+  it('a watcher named just before makes a bare ENOSPC or EMFILE the watcher\'s', () => {
+    expect(ids('2031/04/05 06:07:08 no space left on device', true)).toEqual(['inotify-enospc']);
+    expect(ids('2031/04/05 06:07:08 no space left on device', false)).toEqual(['no-space-left']);
+    expect(ids('error: too many open files', true)).toEqual(['inotify-emfile']);
+  });
+
+  it('the analyzer gives the watcher context a few lines, not the whole file', () => {
+    const near = analyzeText('starting watcher on /srv/data\nloading index\nerror: no space left on device\n');
+    expect(near.events.map((e) => e.ruleId)).toEqual(['inotify-enospc']);
+    const far = analyzeText(['starting watcher on /srv/data', 'a', 'b', 'c', 'd', 'write /srv/data/x: no space left on device', ''].join('\n'));
+    expect(far.events.map((e) => e.ruleId)).toEqual(['no-space-left']);
+  });
+});
