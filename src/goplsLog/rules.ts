@@ -578,7 +578,9 @@ export const RULES: readonly Rule[] = [
     role: 'symptom',
     symptom: 'died',
     severity: 'warning',
-    confidence: 0.6,
+    // The line says the server died and nothing about why: the weakest evidence in a log, so any
+    // warning-level cause found beside it comes first (issue 11), and alone it still names the class.
+    confidence: 0.3,
     needles: ['Connection to server got closed'],
     yieldsTo: ['crash-loop'],
     says: 'the connection to gopls closed unexpectedly (the server died and was restarted)',
