@@ -43,6 +43,8 @@ const SLOWEST = 10;
 export const MAX_UNCLASSIFIED = 20;
 /** A "no space left" or "too many open files" this many lines after a watcher's words is the watcher's. */
 const WATCH_CONTEXT_LINES = 3;
+/** Longer lines are records (JSON bodies), not a program's message: not read for context or as error lines. */
+const MAX_MESSAGE_CHARS = 4096;
 /** A crash within this many lines after gopls is named was written by gopls ("gopls exited due to…"). */
 const GOPLS_CONTEXT_LINES = 3;
 
@@ -516,14 +518,16 @@ export class LogAnalyzer {
   // --- classification ---------------------------------------------------------------------
 
   private scan(text: string, buf: Buffer | undefined, off: number): void {
-    // What came just before: a watcher named, gopls named (one regex for both, on every line).
-    const words = CONTEXT_WORDS.exec(text);
+    // What came just before: a watcher named, gopls named (one regex for both). Only on lines of
+    // a size a program's message has: a 1 MB JSON body is a record, not a message.
+    const short = text.length <= MAX_MESSAGE_CHARS;
+    const words = short ? CONTEXT_WORDS.exec(text) : null;
     if (words?.[1]) this.lastWatchWords = this.lineNo;
     if (words?.[2]) this.lastGoplsWords = this.lineNo;
     const screened = SCREEN.test(text);
     const rules = screened ? matchRules(text, { nearWatcher: this.lineNo - this.lastWatchWords <= WATCH_CONTEXT_LINES }) : [];
     if (rules.length === 0) {
-      if (!this.quietBody && ERRORISH.test(text)) this.keepUnclassified(this.lineNo, excerptAround(text, buf, off));
+      if (short && !this.quietBody && ERRORISH.test(text)) this.keepUnclassified(this.lineNo, excerptAround(text, buf, off));
       if (!screened) return;
     }
     const failure = text.includes(': stderr: ') ? parseGoFailure(text) : undefined;

