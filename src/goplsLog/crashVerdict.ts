@@ -1,7 +1,9 @@
 // Why did gopls die? Pure: given what its logs said and what the kernel said (a cgroup's
 // oom_kill counter moving, the kernel log's OOM records, the exit code or signal, when it was
 // started), name one cause with the evidence for it. The crash watcher and the logs probe call it.
-import type { ClassId, Evidence, Role, SymptomKind } from '../doctor/model.js';
+import { FindingSchema, type ClassId, type Evidence, type Report, type Role, type SymptomKind } from '../doctor/model.js';
+import { checksFor, explainsSymptom } from '../doctor/explain.js';
+import { TAXONOMY } from '../doctor/taxonomy.js';
 import type { CrashRecord, LogSummary } from './analyzer.js';
 
 export type CrashKind =
@@ -236,4 +238,44 @@ function crashEvidence(source: string, c: CrashRecord): Evidence {
 function exitText(ex: NonNullable<CrashInput['exit']>): string {
   const how = ex.signal ? `killed by ${ex.signal}` : `exited with code ${ex.code ?? '?'}`;
   return `gopls${ex.pid ? ` (pid ${ex.pid})` : ''} ${how}${ex.ranMs !== undefined ? ` after ${Math.round(ex.ranMs)} ms` : ''}${ex.initialized === false ? ', before answering initialize' : ''}`;
+}
+
+export interface CrashAttribution {
+  /** The class the crash is put down to; absent when nothing found explains it. */
+  classId?: ClassId;
+  explained: boolean;
+  /** One sentence for the crash notification and the status-bar tooltip. */
+  line: string;
+}
+
+/**
+ * What a crash is put down to, by the same inference as the ranking (src/doctor/explain.ts): the
+ * verdict itself when it names a cause (an OOM kill, a panic: a gopls bug), else the first cause
+ * of the report, in rank order, holding a finding that explains this kind of death. Otherwise the
+ * crash is unexplained and the line says what would explain it. Pure.
+ */
+export function attributeCrash(v: CrashVerdict, report?: Pick<Report, 'causes' | 'probes'>): CrashAttribution {
+  if (v.role === 'cause' && v.kind !== 'none') {
+    const what =
+      v.kind === 'panic' ? 'a bug in gopls (it panicked; the stack is in the log)' : v.kind === 'fatal-error' && v.classId === 'gopls-launch' ? 'a fatal runtime error in gopls' : TAXONOMY[v.classId].title;
+    return { classId: v.classId, explained: true, line: `Cause: ${what}.` };
+  }
+  // What was observed, as a finding the explanation table can judge.
+  const symptom = FindingSchema.parse({
+    classId: v.classId,
+    severity: 'error',
+    confidence: v.confidence,
+    message: v.summary,
+    evidence: v.evidence,
+    role: 'symptom',
+    symptom: v.symptom ?? 'died',
+  });
+  for (const c of report?.causes ?? []) {
+    if (c.findings.some((f) => explainsSymptom(f, symptom))) return { classId: c.id, explained: true, line: `Explained by: ${c.title}.` };
+  }
+  const checks = checksFor(symptom, report?.probes);
+  const looked = checks.filter((c) => c.result === 'found-nothing').map((c) => c.check);
+  const other = checks.filter((c) => c.result !== 'found-nothing').map((c) => c.check);
+  const parts = [looked.length ? `checked without finding a cause: ${looked.join('; ')}` : '', other.length ? `${looked.length ? 'not checked' : 'what would explain it'}: ${other.join('; ')}` : ''].filter(Boolean);
+  return { explained: false, line: `Unexplained: nothing found explains this crash (${parts.join('; ')}).` };
 }

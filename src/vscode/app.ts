@@ -131,9 +131,12 @@ export function createApp(context: vscode.ExtensionContext): App {
     for (const e of crash?.evidence ?? []) session.log.info(`  ${e.source}${e.line !== undefined ? `:${e.line}` : ''}: ${e.excerpt.split('\n')[0]}`);
     session.markCrashed(`gopls crashed: ${what}`);
     const report = await session.run({ trigger: `gopls crashed: ${what}` });
-    const top = report?.causes[0];
+    // The crash is put down only to a cause that explains it (the engine's inference), never
+    // simply to whatever ranked first: a gopls killed by hand is not a noexec mount's doing.
+    const why = crash ? loadEngine().attributeCrash(crash, report) : undefined;
     const verdict = report ? verdictOf(report).line : 'the diagnosis failed';
-    const msg = `gopls crashed: ${what}. ${top ? `Top cause: ${top.title}` : `No environment cause found (${verdict}).`}`;
+    const msg = `gopls crashed: ${what}. ${why ? why.line : `Unexplained (${verdict}).`}`;
+    session.markCrashed(msg);
     const pick = await vscode.window.showWarningMessage(msg, 'Open Report');
     if (pick === 'Open Report') showPanel();
   }

@@ -1,6 +1,7 @@
 // The engine, as the extension loads it: a separate bundle (dist/engine.js) required on the first
 // diagnosis or when the crash watcher starts, so activation parses only the thin VS Code layer.
 import { crashVerdict, type CrashVerdict } from '../goplsLog/crashVerdict.js';
+export { attributeCrash, type CrashAttribution } from '../goplsLog/crashVerdict.js';
 import { discoverGoplsLogs } from '../goplsLog/discover.js';
 import { readLogFile } from '../goplsLog/read.js';
 import type { DoctorSettings } from '../doctor/settings.js';

@@ -30,7 +30,9 @@ export class StatusBadge implements vscode.Disposable {
         ? new vscode.ThemeColor('statusBarItem.warningBackground')
         : undefined;
     const top = report?.causes[0];
-    const lines = [top ? `Top cause: ${top.title}` : v ? `Go environment: ${v.line}` : 'Go environment: diagnosing…'];
+    // After a crash the note says what explains it (or that nothing does); "top cause" would
+    // suggest the crash is that cause's doing when it may be unrelated.
+    const lines = [top && !crashed ? `Top cause: ${top.title}` : v ? `Go environment: ${v.line}` : 'Go environment: diagnosing…'];
     if (note) lines.unshift(note);
     lines.push('Click to open the report');
     item.tooltip = lines.join('\n');

@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
-import { crashVerdict, parseKernelOomKills, maxStartsWithin } from '../../../src/goplsLog/crashVerdict.js';
-import { EvidenceSchema } from '../../../src/doctor/model.js';
+import { attributeCrash, crashVerdict, parseKernelOomKills, maxStartsWithin } from '../../../src/goplsLog/crashVerdict.js';
+import { EvidenceSchema, FindingSchema, type ClassId } from '../../../src/doctor/model.js';
+import { rankCauses } from '../../../src/doctor/rank.js';
 
 const F = path.resolve('test/fixtures/logs');
 const log = (n: string) => ({ source: path.join(F, n), summary: analyzeText(readFileSync(path.join(F, n))) });
@@ -78,5 +79,36 @@ describe('kernel log and windows', () => {
   it('max starts within a window', () => {
     expect(maxStartsWithin([0, 10, 20, 1000, 1005], 15)).toBe(2);
     expect(maxStartsWithin([], 10)).toBe(0);
+  });
+});
+
+describe('attributeCrash: a crash is put down only to a cause that explains it', () => {
+  const finding = (classId: ClassId, severity: 'warning' | 'error', message: string) => FindingSchema.parse({ classId, severity, confidence: 0.9, message, evidence: [{ source: 't', excerpt: 'x' }] });
+  const probe = (id: string) => ({ id, title: id, status: 'ok' as const, durationMs: 1, classes: [], observed: {}, findingCount: 0 });
+  const noexecReport = { causes: rankCauses([finding('noexec-mount', 'error', 'GOTMPDIR /tmp is mounted noexec')]), probes: ['cgroups', 'process-limits', 'gopls-logs', 'gopls', 'mac-policy'].map(probe) };
+
+  it('a gopls killed by hand is not blamed on an unrelated noexec mount: it is unexplained', () => {
+    // What the crash watcher knows of a gopls that vanished: its pid and how long it ran.
+    const v = crashVerdict({ exit: { source: '/proc/4242/stat', pid: 4242, ranMs: 60_000 } });
+    const a = attributeCrash(v, noexecReport);
+    expect(a.explained).toBe(false);
+    expect(a.classId).toBeUndefined();
+    expect(a.line).not.toMatch(/exec/i);
+    expect(a.line).toMatch(/^Unexplained/);
+    expect(a.line).toMatch(/checked without finding a cause: the memory cgroup/);
+  });
+
+  it('a SIGKILL is explained by a memory limit found in the same run, even a warning one', () => {
+    const v = crashVerdict({ exit: { signal: 'SIGKILL', source: 'gopls process' } });
+    const report = { causes: rankCauses([finding('noexec-mount', 'error', 'noexec'), finding('memory-limit', 'warning', 'memory.max is 110 MiB')]), probes: [] };
+    expect(attributeCrash(v, report)).toMatchObject({ explained: true, classId: 'memory-limit', line: expect.stringMatching(/^Explained by: A memory limit/) });
+  });
+
+  it('a verdict that names its own cause needs no report: an OOM kill, a panic', () => {
+    const oom = crashVerdict({ exit: { signal: 'SIGKILL', source: 'p', pid: 1 }, oomKill: { before: 0, after: 1, source: 'memory.events' } });
+    expect(attributeCrash(oom)).toMatchObject({ explained: true, classId: 'memory-limit' });
+    const panic = crashVerdict({ logs: [log('public/vscode-go-3606-panic.txt')] });
+    expect(panic.kind).toBe('panic');
+    expect(attributeCrash(panic, noexecReport)).toMatchObject({ explained: true, line: expect.stringMatching(/bug in gopls/) });
   });
 });
