@@ -7,7 +7,7 @@ import type { DoctorSettings } from '../doctor/settings.js';
 import { makeRedactor, redactDeep } from '../doctor/redact.js';
 import { recordGoplsTrace } from '../goplsLog/record.js';
 import { newRunMarker, withRunMarker } from '../host/runMarker.js';
-import { bootTicksNow, killMarked } from '../host/sweepMarked.js';
+import { bootTicksNow, killMarked } from '../procfs/sweepMarked.js';
 
 export interface DiagnoseOptions {
   workspaces: string[];

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Host } from '../host/host.js';
 import type { ExecResult } from '../host/exec.js';
 import { lookPath } from './lookPath.js';
-import { noToolchainSwitch, validToolchainSetting } from './noDownload.js';
+import { noToolchainSwitch, validToolchainSetting } from '../host/noDownload.js';
 
 const GoEnvJsonSchema = z.record(z.string());
 export type GoEnvValues = Record<string, string>;

@@ -4,7 +4,7 @@
 // spawn, a crash, a hang, an error reply, "no views") comes back as data in the result; nothing
 // throws. The launch probe and the trace recorder both drive gopls through here.
 import { spawnServer } from '../host/server.js';
-import { noToolchainSwitch } from '../facts/noDownload.js';
+import { noToolchainSwitch } from '../host/noDownload.js';
 import { openAndWait, hold } from './diagnosticsWait.js';
 import { connect, handshake } from './handshake.js';
 import type { GoplsSessionOptions, GoplsSessionResult } from './sessionModel.js';

@@ -8,7 +8,7 @@ import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ExecResult } from '../host/exec.js';
 import { quoteForDisplay } from '../host/exec.js';
-import { readOnlyGo } from '../facts/noDownload.js';
+import { readOnlyGo } from '../host/noDownload.js';
 import type { GoplsCandidate, GoplsLocation } from '../facts/goplsLocate.js';
 import { lookPath, pathEntries } from '../facts/lookPath.js';
 import { runGoplsSession, NO_VIEW, type GoplsSessionResult } from '../lsp/session.js';

@@ -379,7 +379,7 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
     return { findings, observed };
   }
   // The doctor itself never fetches the toolchain (GOPROXY=off here, GOTOOLCHAIN=local elsewhere:
-  // facts/noDownload.ts), so "not available" means "not in the module cache", i.e. not installed.
+  // host/noDownload.ts), so "not available" means "not in the module cache", i.e. not installed.
   // Class module-resolution, not gopls-launch: gopls starts fine; it is loading this module that
   // needs the download, and fails where the download does (the same as go build in it).
   if (/toolchain not available/.test(stderr)) {

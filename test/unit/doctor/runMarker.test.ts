@@ -2,7 +2,7 @@
 // and the sweep recognises exactly this run's marker in a NUL-separated environ.
 import { describe, expect, it } from 'vitest';
 import { currentRunMarker, markedEnv, newRunMarker, PROBE_ENV_MARKER, withRunMarker } from '../../../src/host/runMarker.js';
-import { environHasMarker, findMarked } from '../../../src/host/sweepMarked.js';
+import { environHasMarker, findMarked } from '../../../src/procfs/sweepMarked.js';
 import { run } from '../../../src/host/exec.js';
 
 describe('run marker', () => {

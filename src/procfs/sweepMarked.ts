@@ -7,8 +7,8 @@
 // kernel (reading environ takes its mmap lock) is never touched; a fixed number of candidates;
 // a time budget. Never throws.
 import { promises as fs } from 'node:fs';
-import { PROBE_ENV_MARKER } from './runMarker.js';
-import { parseProcStat } from '../procfs/procStat.js';
+import { PROBE_ENV_MARKER } from '../host/runMarker.js';
+import { parseProcStat } from './procStat.js';
 
 /** Linux's USER_HZ: /proc/<pid>/stat starttime and /proc/uptime are in these ticks and seconds. */
 const CLK_TCK = 100;
