@@ -9,6 +9,7 @@ import type { DoctorSettings } from '../doctor/settings.js';
 import { readGoEnv } from '../facts/readGoEnv.js';
 import { locateGopls } from '../facts/goplsLocate.js';
 import { runGoplsSession } from '../lsp/session.js';
+import { findFirstGoFile } from '../lsp/workspaceFiles.js';
 
 export interface RecordTraceOptions {
   host: Host;
@@ -65,16 +66,7 @@ export async function recordGoplsTrace(opts: RecordTraceOptions): Promise<Record
   return { ok: true, path: out, gopls: where.found.path, ...(openFile ? { openedFile: openFile } : {}), ...(r.failure ? { failure: r.failure.message } : {}) };
 }
 
-/** A .go file at the top of the workspace or one level down (not vendor, not testdata, not hidden). */
+/** The file the recording opens: the same small-file choice as the launch probe's (workspaceFiles.ts). */
 export async function firstGoFile(dir: string): Promise<string | undefined> {
-  const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-  const go = entries.filter((e) => e.isFile() && e.name.endsWith('.go')).map((e) => e.name).sort();
-  const plain = go.find((n) => !n.endsWith('_test.go')) ?? go[0];
-  if (plain) return path.join(dir, plain);
-  for (const d of entries.filter((e) => e.isDirectory() && !/^(\.|_|vendor$|testdata$|node_modules$)/.test(e.name)).map((e) => e.name).sort()) {
-    const sub = await fs.readdir(path.join(dir, d), { withFileTypes: true }).catch(() => []);
-    const f = sub.filter((e) => e.isFile() && e.name.endsWith('.go') && !e.name.endsWith('_test.go')).map((e) => e.name).sort()[0];
-    if (f) return path.join(dir, d, f);
-  }
-  return undefined;
+  return findFirstGoFile(dir);
 }

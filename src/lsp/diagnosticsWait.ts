@@ -1,6 +1,7 @@
 // The middle phase of a gopls session: open one file and wait, bounded, for its diagnostics or
 // an error message; or, for a trace recording, hold the session open as long as asked.
-import { promises as fs } from 'node:fs';
+import { readUserFile } from '../host/readUserFile.js';
+import { MAX_OPEN_BYTES } from './workspaceFiles.js';
 import { pathToFileURL } from 'node:url';
 import type { MessageConnection } from 'vscode-jsonrpc/node.js';
 import { noteMessage, orEnded, SHUTDOWN_RESERVE_MS, type Session } from './sessionState.js';
@@ -8,8 +9,10 @@ import { noteMessage, orEnded, SHUTDOWN_RESERVE_MS, type Session } from './sessi
 export async function openAndWait(s: Session, conn: MessageConnection, file: string): Promise<void> {
   const { result, opts, clock } = s;
   s.phase = 'diagnostics';
-  const text = await fs.readFile(file, 'utf8').catch(() => undefined);
-  if (text === undefined) return;
+  // Capped: the file was chosen by size, but it may have grown since (or be a FIFO by now).
+  const read = await readUserFile(file, MAX_OPEN_BYTES);
+  if (!read.ok || read.truncated) return;
+  const text = read.text;
   const uri = pathToFileURL(file).href;
   result.openedFile = file;
   await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'go', version: 1, text } });

@@ -13,6 +13,7 @@ import { pathEntries } from '../facts/lookPath.js';
 import { DEFAULT_GO_NOTE, GO_EXTENSION_DEFAULT_GO, loginShellGo } from './loginShell.js';
 import { alternateToolFix, gorootFix, profilePathFix, toolsEnvFix } from '../fixes/catalog.js';
 import { INSTALL_GO } from '../fixes/catalog.js';
+import { CAP, readUserText } from '../host/readUserFile.js';
 
 /** Where Go installs usually live, looked at when go is not on PATH (to say "installed but not on PATH"). */
 export const USUAL_GO_DIRS = ['/usr/local/go/bin', '/usr/lib/go/bin', '/snap/bin', '/usr/bin'];
@@ -272,7 +273,7 @@ async function gorootFindings(
     goEnvEv(['GOROOT', 'GOVERSION']),
   ];
   if (ctx.env.GOROOT !== undefined) {
-    const other = (await fs.readFile(path.join(goroot, 'VERSION'), 'utf8').catch(() => '')).split('\n')[0]!.trim();
+    const other = ((await readUserText(path.join(goroot, 'VERSION'), CAP.versionFile)) ?? '').split('\n')[0]!.trim();
     const otherV = parseGoVersion(other);
     const ourV = parseGoVersion(v.GOVERSION ?? '');
     const differs = Boolean(otherV && ourV && compareGoVersions(otherV, ourV) !== 0);

@@ -9,6 +9,7 @@ import type { Probe, ProbeContext } from './probe.js';
 import { gopathEntries, type GoEnvFact } from '../facts/readGoEnv.js';
 import { classifyGoFailure, parseToolchain } from './goEnv.js';
 import { INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
+import { CAP, readUserText } from '../host/readUserFile.js';
 
 export const WALK_MAX_DEPTH = 6;
 export const WALK_MAX_DIRS = 5000;
@@ -307,7 +308,7 @@ function quote(s: string): string {
 }
 
 async function readWorkUses(goWork: string): Promise<{ uses: string[]; text: string; missing: string[] } | undefined> {
-  const text = await fs.readFile(goWork, 'utf8').catch(() => undefined);
+  const text = await readUserText(goWork, CAP.goModFile);
   if (text === undefined) return undefined;
   const uses = parseGoWorkUses(text);
   const base = path.dirname(goWork);
@@ -386,7 +387,7 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
     // Our GOPROXY=off caused this failure unless the user's own GOPROXY is off too.
     const userProxy = goEnv.values.GOPROXY ?? '';
     const userOff = userProxy.split(/[,|]/).every((p) => p === 'off' || p === '');
-    const gomod = await fs.readFile(path.join(dir, 'go.mod'), 'utf8').catch(() => '');
+    const gomod = (await readUserText(path.join(dir, 'go.mod'), CAP.goModFile)) ?? '';
     const d = parseGoDirectives(gomod);
     const wanted = stderr.match(/download (go\S+)/)?.[1] ?? d.toolchain ?? `go${d.go}`;
     findings.push({

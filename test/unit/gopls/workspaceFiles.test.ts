@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync, rmSync, truncateSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { findFirstGoFile } from '../../../src/lsp/workspaceFiles.js';
@@ -40,5 +40,18 @@ describe('findFirstGoFile', () => {
 
   it('is undefined for an unreadable root', async () => {
     expect(await findFirstGoFile(path.join(root, 'absent'))).toBeUndefined();
+  });
+
+  it('skips a file too big to send in didOpen, and prefers a non-test file (issue 9 finding 5)', async () => {
+    const d = path.join(root, 'sized');
+    mkdirSync(d, { recursive: true });
+    // Sparse: 200 MB on paper, nothing on disk.
+    const big = path.join(d, 'a_big.go');
+    writeFileSync(big, 'package x\n');
+    truncateSync(big, 200 * 1024 * 1024);
+    writeFileSync(path.join(d, 'b_test.go'), 'package x\n');
+    expect(await findFirstGoFile(d)).toBe(path.join(d, 'b_test.go'));
+    writeFileSync(path.join(d, 'c.go'), 'package x\n');
+    expect(await findFirstGoFile(d)).toBe(path.join(d, 'c.go'));
   });
 });

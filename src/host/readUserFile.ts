@@ -1,0 +1,43 @@
+// Reading a file from the user's workspace or toolchain (go.work, go.mod, GOROOT/VERSION, the
+// .go file gopls is shown): a repository can hold a 500 MB sparse go.work that is a few KB in
+// git (issue 9 finding 5), so nothing is read whole. Opened O_NONBLOCK and checked with fstat
+// like a log (a FIFO named go.mod must not hang the run), then read up to a cap.
+import { promises as fs, constants as fsConst } from 'node:fs';
+
+export type UserFileRead = { ok: true; text: string; truncated: boolean; size: number } | { ok: false; code: string };
+
+/** Caps, by what the file is. Real files are far below them; past them the rest is not needed. */
+export const CAP = {
+  /** go.work / go.mod: a large real go.mod is ~100 KB. */
+  goModFile: 1024 * 1024,
+  /** GOROOT/VERSION: two short lines. */
+  versionFile: 4096,
+} as const;
+
+export async function readUserFile(p: string, cap: number): Promise<UserFileRead> {
+  let h: fs.FileHandle | undefined;
+  try {
+    h = await fs.open(p, fsConst.O_RDONLY | fsConst.O_NONBLOCK | fsConst.O_NOCTTY);
+    const st = await h.stat();
+    if (!st.isFile()) return { ok: false, code: st.isDirectory() ? 'EISDIR' : 'ENOTFILE' };
+    const want = Math.min(cap, st.size) + 1;
+    const buf = Buffer.alloc(Math.min(want, cap + 1));
+    let n = 0;
+    while (n < buf.length) {
+      const { bytesRead } = await h.read(buf, n, buf.length - n, null);
+      if (bytesRead === 0) break;
+      n += bytesRead;
+    }
+    return { ok: true, text: buf.toString('utf8', 0, Math.min(n, cap)), truncated: n > cap || st.size > cap, size: st.size };
+  } catch (e) {
+    return { ok: false, code: (e as NodeJS.ErrnoException).code ?? 'EIO' };
+  } finally {
+    await h?.close().catch(() => undefined);
+  }
+}
+
+/** The text, or undefined when it cannot be read; capped. */
+export async function readUserText(p: string, cap: number): Promise<string | undefined> {
+  const r = await readUserFile(p, cap);
+  return r.ok ? r.text : undefined;
+}
