@@ -4,7 +4,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, USAGE } from './cli/args.js';
 import { diagnose } from './engine/diagnose.js';
-import { DEFAULT_TIMEOUT_MS } from './engine/pipeline.js';
+import { DEFAULT_TIMEOUT_MS } from './doctor/settings.js';
 import { TOOL_VERSION } from './doctor/version.js';
 import { renderText } from './render/text.js';
 import { renderMarkdown } from './render/markdown.js';

@@ -14,3 +14,6 @@ export interface DoctorSettings {
   /** dirname(context.logUri): the Go extension's persisted channels are in its golang.go/ folder. */
   editorLogDir?: string;
 }
+
+/** The whole run's deadline unless the user sets another (--timeout-ms, goEnvDoctor.runTimeoutMs). */
+export const DEFAULT_TIMEOUT_MS = 8000;

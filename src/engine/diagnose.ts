@@ -2,21 +2,15 @@
 import { Host } from '../host/host.js';
 import { allProbes } from '../probes/index.js';
 import type { ClassId, Report } from '../doctor/model.js';
-import { DEFAULT_TIMEOUT_MS, runDoctor, type ProgressEvent } from './pipeline.js';
-import type { DoctorSettings } from '../doctor/settings.js';
+import { runDoctor, type RunOptions } from './pipeline.js';
+import { DEFAULT_TIMEOUT_MS } from '../doctor/settings.js';
 import { makeRedactor, redactDeep } from '../doctor/redact.js';
 import { recordGoplsTrace } from '../goplsLog/record.js';
 import { newRunMarker, withRunMarker } from '../host/runMarker.js';
 import { bootTicksNow, killMarked } from '../procfs/sweepMarked.js';
 
-export interface DiagnoseOptions {
-  workspaces: string[];
-  goplsLogs?: string[];
-  env?: NodeJS.ProcessEnv;
-  settings?: DoctorSettings;
-  timeoutMs?: number;
-  signal?: AbortSignal;
-  onProgress?: (e: ProgressEvent) => void;
+/** A run of every probe (or those of some classes) on the live host unless told otherwise. */
+export interface DiagnoseOptions extends Omit<RunOptions, 'host' | 'probes'> {
   /** Only the probes that can speak to these classes (the re-check after a fix). */
   onlyClasses?: ClassId[];
   /** Record a fresh gopls -rpc.trace for this long first and analyse it with the other logs. */

@@ -8,13 +8,12 @@ import os from 'node:os';
 import { setMaxListeners } from 'node:events';
 import type { Host } from '../host/host.js';
 import { FindingSchema, type Finding, type ProbeRecord, type Report, type ProbeStatus, type ClassId } from '../doctor/model.js';
-import type { DoctorSettings } from '../doctor/settings.js';
+import { DEFAULT_TIMEOUT_MS, type DoctorSettings } from '../doctor/settings.js';
 import type { Probe, ProbeContext, ProbeOutcome } from '../probes/probe.js';
 import { createFacts } from '../facts/runFacts.js';
 import { rankCauses } from '../doctor/rank.js';
 import { TOOL_VERSION } from '../doctor/version.js';
 
-export const DEFAULT_TIMEOUT_MS = 8000;
 export const DEFAULT_PROBE_TIMEOUT_MS = 5000;
 /** The longest a baseline may delay the start of the other probes. */
 const BASELINE_MS = 400;
@@ -25,6 +24,11 @@ export type ProgressEvent =
   | { type: 'started'; probes: Array<{ id: string; title: string }> }
   | { type: 'probeFinished'; record: ProbeRecord; done: number; total: number };
 
+/**
+ * One run: what to look at, and how long. The option types and their roles: DoctorSettings is
+ * what the user configured; RunOptions one run of given probes; DiagnoseOptions (diagnose.ts) the
+ * same plus what only the entry does; ProbeContext what each probe gets from them.
+ */
 export interface RunOptions {
   host: Host;
   probes: readonly Probe[];

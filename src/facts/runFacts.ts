@@ -16,20 +16,13 @@ export interface Facts {
   processTable(): Promise<ProcessTable>;
 }
 
-export interface FactsInput {
-  host: Host;
-  env: NodeJS.ProcessEnv;
-  settings: DoctorSettings;
-  signal: AbortSignal;
-  timeoutMs: number;
-}
-
 function once<T>(f: () => Promise<T>): () => Promise<T> {
   let p: Promise<T> | undefined;
   return () => (p ??= f());
 }
 
-export function createFacts(input: FactsInput): Facts {
+/** The facts of one run, from what its probes are given; timeoutMs caps each child process. */
+export function createFacts(input: { host: Host; env: NodeJS.ProcessEnv; settings: DoctorSettings; signal: AbortSignal; timeoutMs: number }): Facts {
   const { host, env, settings, signal, timeoutMs } = input;
   const goEnv = once(() => readGoEnv(host, env, signal, timeoutMs));
   const loginShellEnv = once(() => readLoginShellEnv(host, env, signal, timeoutMs));

@@ -13,7 +13,7 @@ import type { ProgressEvent } from '../engine/pipeline.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { verdictOf } from '../render/summary.js';
 import { GO_EXTENSION_ID, OUTPUT_CHANNEL, TRACE_SECONDS } from './commandTable.js';
-import { doctorInputs, ownSetting, resolveSettingPath, type DoctorInputs, type GoSettingsSnapshot } from './goSettings.js';
+import { doctorInputs, runTimeoutMs, ownSetting, resolveSettingPath, type DoctorInputs, type GoSettingsSnapshot } from './goSettings.js';
 import type { Progress, Recheck, State } from '../protocol/panel.js';
 
 export interface RunRequest {
@@ -174,7 +174,7 @@ export class DoctorSession implements vscode.Disposable {
       // Marks the gopls the probes start, so the crash watcher does not take their exit for a crash.
       env: { ...inputs.env, [PROBE_ENV_MARKER]: '1' },
       settings,
-      timeoutMs: Math.max(1000, own<number>('probeTimeoutMs') ?? 8000),
+      timeoutMs: runTimeoutMs(cfg.inspect('runTimeoutMs') ?? {}, cfg.inspect('probeTimeoutMs') ?? {}, vscode.workspace.isTrusted),
     };
   }
 

@@ -4,7 +4,7 @@
 // Restricted Mode: only user-level (global) values may name a binary or change PATH/GOROOT.
 import os from 'node:os';
 import path from 'node:path';
-import type { DoctorSettings } from '../doctor/settings.js';
+import { DEFAULT_TIMEOUT_MS, type DoctorSettings } from '../doctor/settings.js';
 
 /** The shape of WorkspaceConfiguration.inspect(), reduced to what we read. */
 export interface Inspected<T> {
@@ -45,10 +45,22 @@ function pick<T>(i: Inspected<T>, trusted: boolean): { value?: T; fromWorkspace:
 /**
  * One of our own settings as VS Code would apply it, except that in Restricted Mode a setting
  * listed in package.json's restrictedConfigurations keeps only its user value: a workspace must
- * not name files for the doctor to open (extraLogPaths) or stretch its runs (probeTimeoutMs).
+ * not name files for the doctor to open (extraLogPaths) or stretch its runs (runTimeoutMs).
  */
 export function ownSetting<T>(i: Inspected<T>, trusted: boolean): T | undefined {
   return pick(i, trusted).value;
+}
+
+/**
+ * The whole run's deadline: goEnvDoctor.runTimeoutMs, else the deprecated goEnvDoctor.probeTimeoutMs
+ * it was called before (it always was the run's deadline, not a probe's), else the default; at least 1 s.
+ */
+export function runTimeoutMs(current: Inspected<unknown>, deprecated: Inspected<unknown>, trusted: boolean): number {
+  const num = (i: Inspected<unknown>) => {
+    const v = ownSetting(i, trusted);
+    return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
+  };
+  return Math.max(1000, num(current) ?? num(deprecated) ?? DEFAULT_TIMEOUT_MS);
 }
 
 const hasWorkspaceValue = (i: Inspected<unknown>) => i.workspaceFolderValue !== undefined || i.workspaceValue !== undefined;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { doctorInputs, ownSetting, resolveSettingPath, type GoSettingsSnapshot } from '../../../src/vscode/goSettings.js';
+import { doctorInputs, ownSetting, resolveSettingPath, runTimeoutMs, type GoSettingsSnapshot } from '../../../src/vscode/goSettings.js';
+import { DEFAULT_TIMEOUT_MS } from '../../../src/doctor/settings.js';
 
 const base: GoSettingsSnapshot = { trusted: true, alternateTools: {}, toolsEnvVars: {}, languageServerFlags: {}, goroot: {}, gopath: {}, workspaceFolder: '/work/app' };
 const env = { HOME: '/home/u', PATH: '/usr/bin', TMPDIR: '/tmp' };
@@ -65,7 +66,7 @@ describe('doctorInputs: what the Go extension settings change', () => {
   });
 });
 
-describe('ownSetting: goEnvDoctor.extraLogPaths and probeTimeoutMs (restrictedConfigurations)', () => {
+describe('ownSetting: goEnvDoctor.extraLogPaths and runTimeoutMs (restrictedConfigurations)', () => {
   const logs = { globalValue: ['/home/u/gopls.log'], workspaceValue: ['/proc/kmsg'], workspaceFolderValue: ['/dev/tty'] };
   it('trusted: the folder value wins, as VS Code applies it', () => {
     expect(ownSetting(logs, true)).toEqual(['/dev/tty']);
@@ -73,5 +74,18 @@ describe('ownSetting: goEnvDoctor.extraLogPaths and probeTimeoutMs (restrictedCo
   it('Restricted Mode: a workspace cannot name files for the doctor to open', () => {
     expect(ownSetting(logs, false)).toEqual(['/home/u/gopls.log']);
     expect(ownSetting({ workspaceValue: 120000 }, false)).toBeUndefined();
+  });
+});
+
+describe('runTimeoutMs: goEnvDoctor.runTimeoutMs, else the deprecated probeTimeoutMs, else the default', () => {
+  it('the new key wins; the old one is read when the new one is unset; then the default', () => {
+    expect(runTimeoutMs({ globalValue: 20000 }, { globalValue: 30000 }, true)).toBe(20000);
+    expect(runTimeoutMs({}, { globalValue: 30000 }, true)).toBe(30000);
+    expect(runTimeoutMs({}, {}, true)).toBe(DEFAULT_TIMEOUT_MS);
+  });
+  it('Restricted Mode: a workspace value of either key is ignored; never below 1 s', () => {
+    expect(runTimeoutMs({ workspaceValue: 120000 }, { workspaceValue: 120000 }, false)).toBe(DEFAULT_TIMEOUT_MS);
+    expect(runTimeoutMs({ globalValue: 5 }, {}, true)).toBe(1000);
+    expect(runTimeoutMs({ globalValue: 'soon' }, { globalValue: 9000 }, true)).toBe(9000);
   });
 });

@@ -44,16 +44,18 @@ describe('package.json manifest', () => {
   it('declares every setting\'s scope, and keeps file-naming settings out of a workspace\'s reach in Restricted Mode (issue 9 finding 8)', () => {
     const p = pkg.contributes.configuration.properties as Record<string, { scope?: string }>;
     for (const [k, v] of Object.entries(p)) expect(v.scope, k).toMatch(/^(application|machine|machine-overridable|window|resource|language-overridable)$/);
-    expect(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations).toEqual(expect.arrayContaining(['goEnvDoctor.extraLogPaths', 'goEnvDoctor.probeTimeoutMs']));
+    expect(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations).toEqual(expect.arrayContaining(['goEnvDoctor.extraLogPaths', 'goEnvDoctor.runTimeoutMs', 'goEnvDoctor.probeTimeoutMs']));
   });
 
   it('contributes the goEnvDoctor.* settings with their contract defaults', () => {
     const p = pkg.contributes.configuration.properties;
     expect(p['goEnvDoctor.autoRunOnCrash']).toMatchObject({ type: 'boolean', default: true });
-    expect(p['goEnvDoctor.probeTimeoutMs']).toMatchObject({ type: 'number', default: 8000 });
+    expect(p['goEnvDoctor.runTimeoutMs']).toMatchObject({ type: 'number', default: 8000 });
+    // The old name of the run's deadline, still read as a fallback, shown as deprecated.
+    expect(p['goEnvDoctor.probeTimeoutMs']).toMatchObject({ type: 'number', deprecationMessage: expect.stringContaining('goEnvDoctor.runTimeoutMs') });
     expect(p['goEnvDoctor.extraLogPaths']).toMatchObject({ type: 'array', items: { type: 'string' } });
     expect(p['goEnvDoctor.statusBar']).toMatchObject({ type: 'string', enum: ['problems', 'always', 'never'], default: 'problems' });
-    expect(Object.keys(p).sort()).toEqual(['goEnvDoctor.autoRunOnCrash', 'goEnvDoctor.extraLogPaths', 'goEnvDoctor.probeTimeoutMs', 'goEnvDoctor.statusBar']);
+    expect(Object.keys(p).sort()).toEqual(['goEnvDoctor.autoRunOnCrash', 'goEnvDoctor.extraLogPaths', 'goEnvDoctor.probeTimeoutMs', 'goEnvDoctor.runTimeoutMs', 'goEnvDoctor.statusBar']);
   });
 
   it('has a PNG icon', () => {
