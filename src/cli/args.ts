@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 export const USAGE = `usage: go-env-doctor diagnose [--workspace DIR]... [--gopls-log FILE]... [--json | --markdown]
-                              [--timeout-ms N] [--gopls PATH] [--record-trace SECONDS] [--verbose] [--no-color]
+                              [--timeout-ms N] [--gopls PATH] [--record-trace SECONDS] [--online] [--verbose] [--no-color]
 
   --workspace DIR        a folder to diagnose as if open in the editor (repeatable; default: the current directory)
   --gopls-log FILE       a gopls log to analyse: -logfile output, an -rpc.trace capture, or the editor's
@@ -13,6 +13,7 @@ export const USAGE = `usage: go-env-doctor diagnose [--workspace DIR]... [--gopl
   --gopls PATH           the gopls to check, as go.alternateTools.gopls would name it
   --record-trace SECONDS start a private gopls with -rpc.trace on the workspace, and analyse its trace
                          (the hold comes on top of --timeout-ms; gopls's start and shutdown fit in it)
+  --online               also ask GOPROXY for one dependency of the workspace (the default run stays offline)
   --verbose              show every finding and evidence line
   --no-color             plain text even on a terminal
 
@@ -27,6 +28,7 @@ export const DiagnoseArgsSchema = z.object({
   gopls: z.string().min(1).optional(),
   recordTraceSeconds: z.number().min(1).max(600).optional(),
   verbose: z.boolean(),
+  online: z.boolean().optional(),
   color: z.boolean().optional(),
 });
 export type DiagnoseArgs = z.infer<typeof DiagnoseArgsSchema>;
@@ -39,7 +41,7 @@ export function parseArgs(argv: readonly string[], defaultTimeoutMs: number): Pa
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { ok: true, help: true };
   if (argv[0] === '--version' || argv[0] === 'version') return { ok: true, version: true };
   if (argv[0] !== 'diagnose') return { ok: false, error: `unknown command ${JSON.stringify(argv[0])} (expected "diagnose")` };
-  const raw = { command: 'diagnose' as const, workspaces: [] as string[], goplsLogs: [] as string[], format: 'text' as 'text' | 'json' | 'markdown', timeoutMs: defaultTimeoutMs, gopls: undefined as string | undefined, recordTraceSeconds: undefined as number | undefined, verbose: false, color: undefined as boolean | undefined };
+  const raw = { command: 'diagnose' as const, workspaces: [] as string[], goplsLogs: [] as string[], format: 'text' as 'text' | 'json' | 'markdown', timeoutMs: defaultTimeoutMs, gopls: undefined as string | undefined, recordTraceSeconds: undefined as number | undefined, verbose: false, color: undefined as boolean | undefined, online: undefined as boolean | undefined };
   let formatFlag: string | undefined;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
@@ -79,6 +81,9 @@ export function parseArgs(argv: readonly string[], defaultTimeoutMs: number): Pa
       }
       case '--verbose':
         raw.verbose = true;
+        break;
+      case '--online':
+        raw.online = true;
         break;
       case '--no-color':
         raw.color = false;

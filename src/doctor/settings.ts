@@ -13,6 +13,8 @@ export interface DoctorSettings {
   extraLogPaths?: string[];
   /** dirname(context.logUri): the Go extension's persisted channels are in its golang.go/ folder. */
   editorLogDir?: string;
+  /** The user asked for the online check (CLI --online, the panel's button): ask GOPROXY for one dependency. */
+  online?: boolean;
 }
 
 /** The whole run's deadline unless the user sets another (--timeout-ms, goEnvDoctor.runTimeoutMs). */

@@ -57,7 +57,9 @@ async function diagnoseMarked(opts: DiagnoseOptions): Promise<DiagnoseResult> {
       goplsLogs.push(rec.path);
     } else traceError = rec.reason;
   }
-  const probes = allProbes().filter((p) => !opts.onlyClasses || p.classes.some((c) => opts.onlyClasses!.includes(c)));
+  const probes = allProbes()
+    .filter((p) => !p.optIn || (p.optIn === 'online' && opts.settings?.online))
+    .filter((p) => !opts.onlyClasses || p.classes.some((c) => opts.onlyClasses!.includes(c)));
   const report = await runDoctor({ host, probes, workspaces: opts.workspaces, goplsLogs, env, settings: opts.settings, timeoutMs, signal: opts.signal, onProgress: opts.onProgress });
   if (traceError) report.probes.push({ id: 'record-trace', title: 'Record a gopls trace', status: 'skipped', durationMs: 0, reason: traceError, classes: ['gopls-launch'], observed: {}, findingCount: 0 });
   return { report: redactDeep(report, makeRedactor(env)), tracePath };

@@ -9,6 +9,7 @@ import { readLogFile, progressText, type ReadLogResult } from '../goplsLog/read.
 import { RULES, type Rule, type RuleId } from '../goplsLog/rules.js';
 import { crashVerdict } from '../goplsLog/crashVerdict.js';
 import { MAX_UNCLASSIFIED, type LogSummary } from '../goplsLog/analyzer.js';
+import { downloadRuleFixes } from '../fixes/downloads.js';
 import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, raiseInotifyLimitFix, RESTART_GOPLS } from '../fixes/catalog.js';
 
 /** Time kept back from the deadline to build the findings. */
@@ -216,6 +217,6 @@ function fixesFor(rule: Rule): Fix[] {
     case 'connection-closed':
       return [RESTART_GOPLS];
     default:
-      return [];
+      return downloadRuleFixes(rule.id);
   }
 }

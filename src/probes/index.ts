@@ -13,7 +13,9 @@ import { macPolicyProbe } from './macPolicy.js';
 import { goplsLogsProbe } from './goplsLogs.js';
 import { cgoProbe } from './cgo.js';
 import { afterRunProbe } from './afterRun.js';
+import { moduleDownloadsProbe } from './moduleDownloads.js';
+import { goproxyOnlineProbe } from './goproxyOnline.js';
 
 export function allProbes(): Probe[] {
-  return [goplsProbe, goEnvProbe, loginShellProbe, modulesProbe, cgoProbe, inotifyProbe, cgroupsProbe, processLimitsProbe, mountsProbe, fileAccessProbe, macPolicyProbe, goplsLogsProbe, afterRunProbe];
+  return [goplsProbe, goEnvProbe, loginShellProbe, modulesProbe, moduleDownloadsProbe, cgoProbe, inotifyProbe, cgroupsProbe, processLimitsProbe, mountsProbe, fileAccessProbe, macPolicyProbe, goplsLogsProbe, goproxyOnlineProbe, afterRunProbe];
 }

@@ -46,6 +46,8 @@ export interface Probe {
   phase?: 'after';
   /** Readings taken before any other probe starts; handed to run() as ctx.baseline. Must be quick. */
   baseline?(ctx: ProbeContext): Promise<unknown>;
+  /** Runs only when the user asks for it (settings.online): never part of the default, offline run. */
+  optIn?: 'online';
   run(ctx: ProbeContext): Promise<ProbeOutcome>;
 }
 

@@ -1,0 +1,83 @@
+// Fixes for module downloads: go.sum lines, the module cache, private modules, proxies and
+// certificates. Built here, beside catalog.ts, so an id means one thing in every report.
+import type { Fix } from '../doctor/model.js';
+import { toolsEnvFix, type SettingFix } from './catalog.js';
+
+export const GOPROXY_DOCS: Fix = { id: 'goproxy-docs', kind: 'link', title: 'GOPROXY, GOPRIVATE and private modules', url: 'https://go.dev/ref/mod#private-modules' };
+
+export const GO_PROXY_ENV_DOCS: Fix = { id: 'go-proxy-env-docs', kind: 'link', title: 'How go finds an HTTP proxy (HTTPS_PROXY, NO_PROXY)', url: 'https://pkg.go.dev/net/http#ProxyFromEnvironment' };
+
+/** Adds the missing go.sum lines: go mod tidy downloads what the cache lacks and writes every sum. */
+export function goModTidyFix(moduleDir: string): Fix {
+  return {
+    id: 'go-mod-tidy',
+    kind: 'terminal',
+    title: `Add the missing go.sum lines in ${moduleDir}`,
+    text: 'go mod tidy',
+    needsRoot: false,
+    cwd: moduleDir,
+    detail: 'go mod tidy writes a go.sum line for every module the build needs, downloading what the module cache lacks (with network access).',
+  };
+}
+
+/** Fills the module cache now, while a proxy is reachable, so the editor can work offline. */
+export function goModDownloadFix(moduleDir: string): Fix {
+  return {
+    id: 'go-mod-download',
+    kind: 'terminal',
+    title: `Download the modules ${moduleDir} needs into the module cache`,
+    text: 'go mod download',
+    needsRoot: false,
+    cwd: moduleDir,
+    detail: 'Run it where GOPROXY is reachable; afterwards go and gopls need no network for these modules.',
+  };
+}
+
+/** GOPRIVATE for the Go tools: no proxy, no checksum database for those paths. */
+export function goprivateFix(patterns: readonly string[], current: string): SettingFix {
+  const value = [...new Set([...current.split(',').map((s) => s.trim()).filter(Boolean), ...patterns])].join(',');
+  return toolsEnvFix('toolsenv-goprivate', `Fetch ${patterns.join(', ')} directly, without the public proxy and checksum database (GOPRIVATE)`, { GOPRIVATE: value }, 'go.toolsEnvVars applies it to gopls and every go command the extension runs; `go env -w GOPRIVATE=…` does the same for terminals.');
+}
+
+/** The login shell's value of a network variable, for the Go tools. */
+export function networkVarFromLoginFix(name: string, value: string): SettingFix {
+  return toolsEnvFix(`toolsenv-${name.toLowerCase()}-from-login`, `Use the login shell's ${name} for the Go tools`, { [name]: value });
+}
+
+/** A variable the editor has and the login shell does not, cleared for the Go tools (Go treats empty as unset). */
+export function networkVarClearFix(name: string): SettingFix {
+  return toolsEnvFix(`toolsenv-${name.toLowerCase()}-clear`, `Clear ${name} for the Go tools, as in your login shell`, { [name]: '' });
+}
+
+/** A certificate the client does not trust: add the company's CA to the system store, which go reads. */
+export function trustCaFix(): Fix {
+  return {
+    id: 'trust-company-ca',
+    kind: 'terminal',
+    title: "Add your network's CA certificate to the system store go reads",
+    text: 'cp company-root-ca.crt /usr/local/share/ca-certificates/ && update-ca-certificates',
+    needsRoot: true,
+    detail: 'Replace company-root-ca.crt with the certificate your IT department publishes (Fedora: /etc/pki/ca-trust/source/anchors/ and update-ca-trust). go reads /etc/ssl/certs, or SSL_CERT_FILE / SSL_CERT_DIR.',
+  };
+}
+
+/** Fixes for the gopls-log rules about module downloads (src/goplsLog/rules.ts, the "net" block). */
+export function downloadRuleFixes(ruleId: string): Fix[] {
+  switch (ruleId) {
+    case 'module-fetch-x509':
+      return [trustCaFix(), GO_PROXY_ENV_DOCS];
+    case 'module-fetch-timeout':
+    case 'module-fetch-refused':
+    case 'proxy-auth-required':
+      return [GO_PROXY_ENV_DOCS, GOPROXY_DOCS];
+    case 'module-fetch-forbidden':
+    case 'module-fetch-not-found':
+    case 'sumdb-private-lookup':
+    case 'vcs-auth-prompt':
+      return [GOPROXY_DOCS];
+    case 'checksum-mismatch':
+      return [{ id: 'go-clean-modcache-checksum', kind: 'terminal', title: 'Check the module cache against go.sum', text: 'go mod verify', needsRoot: false, detail: 'Names the modules whose cached content changed; remove those with go clean -modcache (it deletes the whole cache) and download again.' }];
+    default:
+      return [];
+  }
+}

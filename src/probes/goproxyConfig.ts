@@ -1,0 +1,173 @@
+// How the go command decides where a module comes from, read from its own settings, as pure
+// functions: the GOPROXY list and its fall-through rules, GOPRIVATE-style patterns, the proxy an
+// HTTP request goes through (HTTPS_PROXY/NO_PROXY as Go's httpproxy reads them), .netrc entries,
+// and module path escaping. Shared by the offline module-downloads probe and the opt-in online check.
+import path from 'node:path';
+
+export type ProxyEntry =
+  | { kind: 'url'; url: string; fallThrough: 'notFound' | 'anyError' }
+  | { kind: 'direct' | 'off'; fallThrough: 'notFound' | 'anyError' };
+
+/**
+ * Pure: GOPROXY as cmd/go/internal/modfetch/proxy.go reads it. After an entry followed by ","
+ * the next is tried only on 404 or 410; after "|" on any error. Empty means the default.
+ */
+export function parseGoproxy(value: string): ProxyEntry[] {
+  const v = value.trim() || 'https://proxy.golang.org,direct';
+  const out: ProxyEntry[] = [];
+  const re = /([^,|]*)([,|]?)/g;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(v)) && m[0] !== '') {
+    const item = m[1]!.trim();
+    const fallThrough = m[2] === '|' ? 'anyError' : 'notFound';
+    if (!item) continue;
+    if (item === 'direct' || item === 'off') out.push({ kind: item, fallThrough });
+    else out.push({ kind: 'url', url: /^[a-z][a-z0-9+.-]*:\/\//i.test(item) ? item : `https://${item}`, fallThrough });
+  }
+  return out;
+}
+
+/** Pure: Go's path.Match for one glob against a whole string (no '/' crossed by * or ?). */
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i]!;
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const end = glob.indexOf(']', i + 1);
+      if (end < 0) re += '\\[';
+      else {
+        const body = glob.slice(i + 1, end).replace(/^\^/, '!');
+        re += `[${body.startsWith('!') ? `^${body.slice(1)}` : body}]`;
+        i = end;
+      }
+    } else if (c === '\\' && i + 1 < glob.length) re += `\\${glob[++i]}`;
+    else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp(`^${re}$`);
+}
+
+/**
+ * Pure: golang.org/x/mod/module.MatchPrefixPatterns, the matcher behind GOPRIVATE, GONOPROXY,
+ * GONOSUMDB and GOINSECURE: a comma list of globs, each matched against as many leading path
+ * elements of the module path as it has itself. Returns the pattern that matched.
+ */
+export function matchPrefixPatterns(patterns: string, target: string): string | undefined {
+  for (const raw of patterns.split(',')) {
+    const pat = raw.trim();
+    if (!pat) continue;
+    const n = pat.split('/').length;
+    const elems = target.split('/');
+    if (elems.length < n) continue;
+    if (globToRegExp(pat).test(elems.slice(0, n).join('/'))) return pat;
+  }
+  return undefined;
+}
+
+/** Pure: the module proxy protocol's case encoding ("Azure" → "!azure"). */
+export function escapeModulePath(p: string): string {
+  return p.replace(/[A-Z]/g, (c) => `!${c.toLowerCase()}`);
+}
+
+/**
+ * Pure: the proxy Go's net/http uses for a URL (golang.org/x/net/http/httpproxy): HTTPS_PROXY
+ * for https, HTTP_PROXY for http, upper case before lower case; never for localhost or a loopback
+ * address; NO_PROXY of "*", host names (suffix match, leading dot optional), IPs and CIDRs.
+ */
+export function proxyFor(url: URL, env: NodeJS.ProcessEnv): { proxy?: string; variable?: string; noProxy?: string } {
+  const pick = (...names: string[]) => {
+    for (const n of names) if (env[n]) return { name: n, value: env[n]! };
+    return undefined;
+  };
+  const chosen = url.protocol === 'https:' ? pick('HTTPS_PROXY', 'https_proxy') : url.protocol === 'http:' ? pick('HTTP_PROXY', 'http_proxy') : undefined;
+  if (!chosen) return {};
+  const host = url.hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || isLoopback(host)) return { noProxy: 'loopback' };
+  const noProxy = pick('NO_PROXY', 'no_proxy');
+  if (noProxy) {
+    for (const raw of noProxy.value.split(',')) {
+      const e = raw.trim().toLowerCase();
+      if (!e) continue;
+      if (e === '*') return { noProxy: `${noProxy.name}=*` };
+      const [h, port] = splitHostPort(e);
+      if (port && port !== (url.port || (url.protocol === 'https:' ? '443' : '80'))) continue;
+      if (h.includes('/') && inCidr(host, h)) return { noProxy: `${noProxy.name} has ${e}` };
+      const bare = h.replace(/^\*?\./, '');
+      if (host === bare || host.endsWith(`.${bare}`)) return { noProxy: `${noProxy.name} has ${e}` };
+    }
+  }
+  const proxy = /^[a-z][a-z0-9+.-]*:\/\//i.test(chosen.value) ? chosen.value : `http://${chosen.value}`;
+  return { proxy, variable: chosen.name };
+}
+
+function splitHostPort(e: string): [string, string | undefined] {
+  if (e.includes('/')) return [e, undefined];
+  const m = /^(\[[^\]]+\]|[^:]+)(?::(\d+))?$/.exec(e);
+  return m ? [m[1]!.replace(/^\[|\]$/g, ''), m[2]] : [e, undefined];
+}
+
+export function isLoopback(host: string): boolean {
+  return /^127\.\d+\.\d+\.\d+$/.test(host) || host === '::1' || host === 'localhost';
+}
+
+function inCidr(host: string, cidr: string): boolean {
+  const [net, bitsText] = cidr.split('/');
+  const a = ipv4(host);
+  const b = ipv4(net ?? '');
+  const bits = Number(bitsText);
+  if (a === undefined || b === undefined || !(bits >= 0 && bits <= 32)) return false;
+  const mask = bits === 0 ? 0 : (~0 << (32 - bits)) >>> 0;
+  return ((a & mask) >>> 0) === ((b & mask) >>> 0);
+}
+
+function ipv4(s: string): number | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(s);
+  if (!m) return undefined;
+  return m.slice(1).reduce((acc, x) => acc * 256 + Number(x), 0) >>> 0;
+}
+
+export interface NetrcEntry {
+  machine: string;
+  login?: string;
+  password?: string;
+}
+
+/** Pure: a .netrc file (machine/default, login, password; macdef bodies skipped), as cmd/go/internal/auth reads it. */
+export function parseNetrc(text: string): NetrcEntry[] {
+  const out: NetrcEntry[] = [];
+  const tokens = text.replace(/#.*$/gm, '').split(/\s+/).filter(Boolean);
+  let cur: NetrcEntry | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t === 'machine' || t === 'default') {
+      cur = { machine: t === 'default' ? '*' : tokens[++i] ?? '' };
+      out.push(cur);
+    } else if (t === 'login' && cur) cur.login = tokens[++i];
+    else if (t === 'password' && cur) cur.password = tokens[++i];
+    else if (t === 'macdef') cur = undefined;
+  }
+  return out;
+}
+
+/** Where go reads .netrc: $NETRC, else ~/.netrc. */
+export function netrcPath(env: NodeJS.ProcessEnv): string | undefined {
+  if (env.NETRC) return env.NETRC;
+  return env.HOME ? path.join(env.HOME, '.netrc') : undefined;
+}
+
+/** Hosts of well-known public code hosts and vanity domains the public proxy serves. */
+const PUBLIC_HOSTS = /^(github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|sr\.ht|git\.sr\.ht|golang\.org|go\.googlesource\.com|google\.golang\.org|cloud\.google\.com|gopkg\.in|go\.uber\.org|k8s\.io|sigs\.k8s\.io|go\.opentelemetry\.io|go\.etcd\.io|honnef\.co|mvdan\.cc|go\.mongodb\.org|gorm\.io|modernc\.org|dario\.cat|filippo\.io|go4\.org|gocloud\.dev|lukechampine\.com|nhooyr\.io|rsc\.io|golang\.zx2c4\.com|gonum\.org|gotest\.tools|zombiezen\.com|buf\.build|connectrpc\.com|tailscale\.com|storj\.io|go\.temporal\.io|helm\.sh|oras\.land|cuelang\.org|cuelabs\.dev|software\.sslmate\.com|4d63\.com|go\.starlark\.net|go\.yaml\.in|go\.podman\.io|tags\.cncf\.io)$/;
+
+/**
+ * Pure: a module path whose host looks like a company's own server (an internal TLD, a bare
+ * IP, a host named git./gitlab./scm./code. on a domain that is not a public code host), so
+ * proxy.golang.org and sum.golang.org cannot know it. A heuristic: it only ever raises a warning.
+ */
+export function looksPrivate(modulePath: string): boolean {
+  const host = modulePath.split('/')[0]!.toLowerCase().replace(/:\d+$/, '');
+  if (PUBLIC_HOSTS.test(host)) return false;
+  if (/^\d+\.\d+\.\d+\.\d+$/.test(host)) return true;
+  if (/\.(internal|corp|local|lan|intranet|intra|private|home|localdomain|home\.arpa|test|example)$/.test(host)) return true;
+  return /^(git|gitlab|gitea|gogs|scm|code|source|vcs|bitbucket|stash|repo|repos|dev)\d*\./.test(host) && host.split('.').length >= 3;
+}

@@ -1,0 +1,191 @@
+// The opt-in online check (CLI --online, the panel's "Check the module proxy"): ask the user's
+// GOPROXY for one real dependency of the workspace, as go would, and say which hop failed. Never
+// part of the default run. It follows go's own rules: the GOPROXY list with "," (next only on
+// 404/410) and "|" (next on any error), GONOPROXY/GOPRIVATE (fetched directly), HTTPS_PROXY and
+// NO_PROXY (net/http's ProxyFromEnvironment), .netrc credentials for the proxy host (GOAUTH's
+// default), and the system certificate files go reads (SSL_CERT_FILE / SSL_CERT_DIR honoured).
+// A failure is module-resolution: what the user lives through is a module that cannot be fetched.
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
+import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
+import type { Probe, ProbeContext } from './probe.js';
+import { skipped } from './probe.js';
+import { traceGet, type HopTrace } from '../host/httpHops.js';
+import { escapeModulePath, looksPrivate, matchPrefixPatterns, netrcPath, parseGoproxy, parseNetrc, proxyFor, type ProxyEntry } from './goproxyConfig.js';
+import { directRequirements } from './moduleDownloads.js';
+import { GO_PROXY_ENV_DOCS, GOPROXY_DOCS, goprivateFix, networkVarFromLoginFix, trustCaFix } from '../fixes/downloads.js';
+
+/** crypto/x509/root_linux.go: the files go reads its roots from, first found wins. */
+export const GO_CERT_FILES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/ca-bundle.pem', '/etc/pki/tls/cacert.pem', '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem', '/etc/ssl/cert.pem'];
+const PER_REQUEST_MS = 4000;
+
+/** The roots go would trust: SSL_CERT_FILE or the first system bundle, plus SSL_CERT_DIR's files. */
+export async function goTrustedRoots(env: NodeJS.ProcessEnv): Promise<{ ca?: string[]; from: string[] }> {
+  const from: string[] = [];
+  const ca: string[] = [];
+  const files = env.SSL_CERT_FILE ? [env.SSL_CERT_FILE] : GO_CERT_FILES;
+  for (const f of files) {
+    const text = await fs.readFile(f, 'utf8').catch(() => undefined);
+    if (text === undefined) continue;
+    ca.push(text);
+    from.push(f);
+    break;
+  }
+  for (const dir of (env.SSL_CERT_DIR ?? '').split(':').filter(Boolean)) {
+    const names = await fs.readdir(dir).catch(() => [] as string[]);
+    for (const n of names.slice(0, 500)) {
+      const text = await fs.readFile(path.join(dir, n), 'utf8').catch(() => undefined);
+      if (text?.includes('BEGIN CERTIFICATE')) ca.push(text);
+    }
+    from.push(dir);
+  }
+  return ca.length ? { ca, from } : { from: ['(Node\'s bundled roots: no system certificate file found)'] };
+}
+
+async function findUp(dir: string, name: string): Promise<string | undefined> {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (await fs.stat(path.join(d, name)).then((s) => s.isFile(), () => false)) return path.join(d, name);
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+/** One real dependency of the workspace: the first direct requirement of the first module found. */
+async function pickDependency(ctx: ProbeContext, goBinary: string): Promise<{ path: string; version: string; goMod: string } | undefined> {
+  for (const ws of ctx.workspaces) {
+    const goMod = await findUp(path.resolve(ws), 'go.mod');
+    if (!goMod) continue;
+    const r = await ctx.host.exec(goBinary, ['mod', 'edit', '-json'], { timeoutMs: 2000, signal: ctx.signal, env: { ...ctx.env, GOPROXY: 'off', GOTOOLCHAIN: 'local' }, cwd: path.dirname(goMod) });
+    const dep = r.failed ? undefined : directRequirements(r.stdout)?.[0];
+    if (dep) return { ...dep, goMod };
+  }
+  return undefined;
+}
+
+interface Attempt {
+  entry: string;
+  trace?: HopTrace;
+  note?: string;
+}
+
+export const goproxyOnlineProbe: Probe = {
+  id: 'goproxy-online',
+  title: 'Module proxy, asked online (opt-in)',
+  classes: ['module-resolution'],
+  optIn: 'online',
+  timeoutMs: 15_000,
+  async run(ctx) {
+    if (!ctx.settings.online) return skipped('the default run stays offline: use --online or "Check the module proxy"');
+    const goEnv = await ctx.facts.goEnv();
+    if (!goEnv.ok) return skipped(`go env is unavailable (${goEnv.reason})`);
+    const v = goEnv.values;
+    const dep = await pickDependency(ctx, goEnv.goBinary);
+    if (!dep) return skipped('no go.mod with a requirement in the workspace: no dependency to ask for');
+    const roots = await goTrustedRoots(ctx.env);
+    const observed: Record<string, unknown> = { module: `${dep.path} ${dep.version}`, goMod: dep.goMod, GOPROXY: v.GOPROXY ?? '', roots: roots.from };
+    const attempts: Attempt[] = [];
+    const direct = matchPrefixPatterns(v.GONOPROXY ?? '', dep.path);
+    const entries: ProxyEntry[] = direct ? [{ kind: 'direct', fallThrough: 'notFound' }] : parseGoproxy(v.GOPROXY ?? '');
+    for (const e of entries) {
+      if (ctx.signal.aborted) break;
+      if (e.kind === 'off') {
+        attempts.push({ entry: 'off', note: 'GOPROXY=off: go may not download anything' });
+        break;
+      }
+      const url = e.kind === 'url' ? `${e.url.replace(/\/+$/, '')}/${escapeModulePath(dep.path)}/@v/list` : `https://${dep.path}?go-get=1`;
+      const trace = await ask(ctx, url, roots.ca);
+      attempts.push({ entry: e.kind === 'url' ? e.url : `direct${direct ? ` (GONOPROXY ${direct})` : ''}`, trace });
+      if (trace.ok) break;
+      const notFound = trace.status === 404 || trace.status === 410;
+      if (!(e.fallThrough === 'anyError' || notFound)) break;
+    }
+    observed.attempts = attempts.map((a) => ({ entry: a.entry, note: a.note, ok: a.trace?.ok ?? false, failedAt: a.trace?.failedAt ?? null, status: a.trace?.status ?? null, proxy: a.trace?.proxy ?? null, hops: a.trace?.hops.map((h) => `${h.hop} ${h.target}: ${h.ok ? h.detail : h.detail} (${Math.round(h.ms)} ms)`) }));
+    const last = attempts[attempts.length - 1];
+    if (!last || last.trace?.ok) return { observed };
+    return { observed, findings: [await failureFinding(ctx, dep, attempts, v)] };
+  },
+};
+
+async function ask(ctx: ProbeContext, rawUrl: string, ca: string[] | undefined): Promise<HopTrace> {
+  const url = new URL(rawUrl);
+  const via = proxyFor(url, ctx.env);
+  const np = netrcPath(ctx.env);
+  const netrc = np ? parseNetrc(await fs.readFile(np, 'utf8').catch(() => '')) : [];
+  const cred = netrc.find((n) => n.machine === url.hostname) ?? netrc.find((n) => n.machine === '*');
+  // go sends .netrc credentials only over https (and to the host they name).
+  const authorization = cred?.login && url.protocol === 'https:' ? `Basic ${Buffer.from(`${cred.login}:${cred.password ?? ''}`).toString('base64')}` : undefined;
+  return traceGet(rawUrl, { proxy: via.proxy, ca, authorization, signal: ctx.signal, deadlineMs: Math.max(500, Math.min(PER_REQUEST_MS, ctx.remainingMs() - 300)) });
+}
+
+async function failureFinding(ctx: ProbeContext, dep: { path: string; version: string }, attempts: Attempt[], v: Record<string, string>): Promise<FindingInput> {
+  const last = attempts[attempts.length - 1]!;
+  const evidence: Evidence[] = attempts.map((a) => ({
+    source: a.trace ? `GET ${a.trace.url}${a.trace.proxy ? ` via ${a.trace.proxy}` : ''}` : `GOPROXY entry ${a.entry}`,
+    excerpt: a.trace ? a.trace.hops.map((h) => `${h.ok ? '✓' : '✗'} ${h.hop} ${h.target}: ${h.detail}`).join('\n') : a.note ?? '',
+  }));
+  evidence.push({ source: 'go env -json', excerpt: ['GOPROXY', 'GONOPROXY', 'GOPRIVATE'].map((n) => `"${n}": ${JSON.stringify(v[n] ?? '')}`).join('\n') });
+  const t = last.trace;
+  const hop = t?.failedAt;
+  const failed = t?.hops[t.hops.length - 1];
+  const login = await ctx.facts.loginShellEnv();
+  const loginVar = (names: string[]): Fix[] => {
+    if (!login.ok) return [];
+    for (const n of names) if (login.env[n] && !ctx.env[n] && !/\/\/[^/@\s]*@/.test(login.env[n]!)) return [networkVarFromLoginFix(n, login.env[n]!)];
+    return [];
+  };
+  let what: string;
+  let fixes: Fix[];
+  if (!t) {
+    what = 'GOPROXY=off forbids any download';
+    fixes = [GOPROXY_DOCS];
+  } else if (hop === 'dns') {
+    what = `the name ${failed?.target} does not resolve (${failed?.code})`;
+    fixes = [...loginVar(['HTTPS_PROXY', 'https_proxy']), GO_PROXY_ENV_DOCS, GOPROXY_DOCS];
+  } else if (hop === 'tcp') {
+    what = `${t.proxy ? 'the HTTP proxy' : 'the server'} at ${failed?.target} ${failed?.code === 'ECONNREFUSED' ? 'refuses connections' : failed?.code === 'ETIMEDOUT' ? 'does not answer (timeout)' : `cannot be reached (${failed?.code})`}`;
+    fixes = [...loginVar(['HTTPS_PROXY', 'https_proxy']), GO_PROXY_ENV_DOCS, GOPROXY_DOCS];
+  } else if (hop === 'proxy-connect') {
+    const auth = failed?.code === 'HTTP 407';
+    what = auth ? `the HTTP proxy ${t.proxy} demands credentials (407 Proxy Authentication Required)` : `the HTTP proxy ${t.proxy} refused the tunnel (${failed?.detail})`;
+    fixes = [...(auth ? [] : loginVar(['NO_PROXY', 'no_proxy'])), GO_PROXY_ENV_DOCS];
+  } else if (hop === 'tls') {
+    what = `the TLS certificate of ${failed?.target} is not trusted (${failed?.code}): a proxy that re-signs traffic, or a server with a certificate go rejects too ("x509: certificate signed by unknown authority")`;
+    fixes = [...loginVar(['SSL_CERT_FILE', 'SSL_CERT_DIR']), trustCaFix()];
+  } else {
+    const s = t.status ?? 0;
+    what =
+      s === 404 || s === 410
+        ? `it answered ${failed?.detail}: the proxy cannot see ${dep.path} (a private module needs GOPRIVATE) or the version does not exist`
+        : s === 401 || s === 403
+          ? `it answered ${failed?.detail}: it wants credentials (a .netrc machine entry for ${new URL(t.url).hostname}) or refuses this client`
+          : failed?.code === 'ETIMEDOUT'
+            ? `it accepted the connection but sent no answer within the deadline`
+            : `it answered ${failed?.detail}`;
+    fixes = s === 404 || s === 410 ? [goprivateFix([dep.path.split('/')[0]!], v.GOPRIVATE ?? ''), GOPROXY_DOCS] : [GOPROXY_DOCS];
+    if ((s === 404 || s === 410) && !looksPrivate(dep.path)) fixes = [GOPROXY_DOCS, ...fixes.filter((f) => f.id !== 'goproxy-docs')];
+  }
+  return {
+    classId: 'module-resolution',
+    severity: 'error',
+    confidence: 0.85,
+    message: `Asked for ${dep.path} ${dep.version} as go would (GOPROXY=${v.GOPROXY || 'https://proxy.golang.org,direct'}), the ${last.entry === 'off' ? 'download' : `request to ${last.entry}`} failed at the ${hopWords(hop)}: ${what}. go build, go mod download and gopls fail the same way for modules not in the cache.`,
+    evidence,
+    fixes,
+  };
+}
+
+function hopWords(hop: string | undefined): string {
+  switch (hop) {
+    case 'dns':
+      return 'DNS lookup';
+    case 'tcp':
+      return 'TCP connect';
+    case 'proxy-connect':
+      return 'HTTP proxy (CONNECT)';
+    case 'tls':
+      return 'TLS handshake';
+    case 'http':
+      return 'HTTP answer';
+    default:
+      return 'GOPROXY setting';
+  }
+}

@@ -1,0 +1,432 @@
+// Module downloads, offline: can the workspace's module graph be built from what is on this
+// machine, and if not, will go be able to fetch the rest? Never touches the network: go runs with
+// GOPROXY=off and GOTOOLCHAIN=local; the only connection ever made is a TCP connect to a proxy on
+// this very machine (a loopback address), which sends nothing out.
+//
+// Classes, decided per case (the fix the user needs decides):
+// - a go.sum line missing, a module absent from the cache while GOPROXY is off or its loopback
+//   proxy refuses, a private-looking module routed to the public proxy or checksum database:
+//   module-resolution (the cure is in the module: go mod tidy, GOPRIVATE, go mod download);
+// - HTTPS_PROXY / NO_PROXY / SSL_CERT_* / GOPRIVATE … set in the login shell and not in the
+//   editor (or the reverse): env-inheritance (the cure is the editor's environment), and it
+//   explains module-resolution symptoms.
+import path from 'node:path';
+import net from 'node:net';
+import { promises as fs } from 'node:fs';
+import { z } from 'zod';
+import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
+import type { Probe, ProbeContext } from './probe.js';
+import { skipped } from './probe.js';
+import type { GoEnvFact } from '../facts/readGoEnv.js';
+import { parseGoWorkUses } from './modules.js';
+import { escapeModulePath, isLoopback, looksPrivate, matchPrefixPatterns, netrcPath, parseGoproxy, parseNetrc, proxyFor } from './goproxyConfig.js';
+import { goModDownloadFix, goModTidyFix, goprivateFix, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
+
+const MAX_MODULES = 8;
+const LOOPBACK_CONNECT_MS = 400;
+
+/** The variables that decide how go reaches a proxy and whom it trusts. GOPROXY itself is the login-shell probe's. */
+export const NETWORK_VARS = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy', 'SSL_CERT_FILE', 'SSL_CERT_DIR', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB', 'GOINSECURE', 'GOSUMDB', 'NETRC'] as const;
+
+const GoModJsonSchema = z.object({
+  Module: z.object({ Path: z.string() }).nullish(),
+  Require: z.array(z.object({ Path: z.string(), Version: z.string(), Indirect: z.boolean().optional() })).nullish(),
+  Replace: z
+    .array(z.object({ Old: z.object({ Path: z.string(), Version: z.string().optional() }), New: z.object({ Path: z.string(), Version: z.string().optional() }) }))
+    .nullish(),
+});
+export type GoModJson = z.infer<typeof GoModJsonSchema>;
+
+export interface ModuleVersion {
+  path: string;
+  version: string;
+}
+
+/** Pure: `go mod edit -json` → the direct requirements as go will fetch them (replacements applied, local directories dropped). */
+export function directRequirements(json: string): ModuleVersion[] | undefined {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+  const parsed = GoModJsonSchema.safeParse(raw);
+  if (!parsed.success) return undefined;
+  const out: ModuleVersion[] = [];
+  for (const r of parsed.data.Require ?? []) {
+    if (r.Indirect) continue;
+    const rep = (parsed.data.Replace ?? []).find((x) => x.Old.Path === r.Path && (!x.Old.Version || x.Old.Version === r.Version));
+    if (rep && !rep.New.Version) continue; // a directory on disk: nothing to download or verify
+    out.push(rep ? { path: rep.New.Path, version: rep.New.Version! } : { path: r.Path, version: r.Version });
+  }
+  return out;
+}
+
+/** Pure: the "path version" keys of go.sum lines: `zip` for module content, `mod` for go.mod files. */
+export function parseGoSum(text: string): { zip: Set<string>; mod: Set<string> } {
+  const zip = new Set<string>();
+  const mod = new Set<string>();
+  for (const line of text.split('\n')) {
+    const [p, v] = line.trim().split(/\s+/);
+    if (!p || !v) continue;
+    if (v.endsWith('/go.mod')) mod.add(`${p} ${v.slice(0, -'/go.mod'.length)}`);
+    else zip.add(`${p} ${v}`);
+  }
+  return { zip, mod };
+}
+
+/** Pure: what `go list -m all` under GOPROXY=off says is missing, in go's own words. */
+export function parseGraphErrors(stderr: string): { missingSum: string[]; notCached: string[]; lines: string[] } {
+  const missingSum: string[] = [];
+  const notCached: string[] = [];
+  const lines: string[] = [];
+  for (const line of stderr.split('\n')) {
+    let m: RegExpExecArray | null;
+    if ((m = /^go: (\S+?)@(\S+): missing go\.sum entry/.exec(line))) missingSum.push(`${m[1]} ${m[2]}`);
+    else if ((m = /^go: (\S+?)@(\S+): module lookup disabled by GOPROXY=off/.exec(line))) notCached.push(`${m[1]} ${m[2]}`);
+    else continue;
+    lines.push(line.trim());
+  }
+  return { missingSum, notCached, lines };
+}
+
+async function findUp(dir: string, name: string): Promise<string | undefined> {
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (await fs.stat(path.join(d, name)).then((s) => s.isFile(), () => false)) return path.join(d, name);
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+const exists = (p: string) => fs.stat(p).then(() => true, () => false);
+
+/** A TCP connect to a loopback address only: nothing leaves the machine. */
+function connectLoopback(host: string, port: number): Promise<{ ok: true } | { ok: false; code: string }> {
+  return new Promise((resolve) => {
+    const s = net.connect({ host, port });
+    const done = (r: { ok: true } | { ok: false; code: string }) => {
+      clearTimeout(timer);
+      s.destroy();
+      resolve(r);
+    };
+    const timer = setTimeout(() => done({ ok: false, code: 'ETIMEDOUT' }), LOOPBACK_CONNECT_MS);
+    s.once('connect', () => done({ ok: true }));
+    s.once('error', (e: NodeJS.ErrnoException) => done({ ok: false, code: e.code ?? e.message }));
+  });
+}
+
+interface ModuleState {
+  dir: string;
+  requires: ModuleVersion[];
+  missingSum: ModuleVersion[];
+  notCached: ModuleVersion[];
+  sumFiles: string[];
+}
+
+export const moduleDownloadsProbe: Probe = {
+  id: 'module-downloads',
+  title: 'Module downloads: go.sum, module cache, proxy and private modules',
+  classes: ['module-resolution', 'env-inheritance'],
+  async run(ctx) {
+    const goEnv = await ctx.facts.goEnv();
+    if (!goEnv.ok) return skipped(`go env is unavailable (${goEnv.reason}); the go-env probe reports why`);
+    const v = goEnv.values;
+    const findings: FindingInput[] = [];
+    const observed: Record<string, unknown> = {
+      GOPROXY: v.GOPROXY ?? '',
+      GOPRIVATE: v.GOPRIVATE ?? '',
+      GONOPROXY: v.GONOPROXY ?? '',
+      GONOSUMDB: v.GONOSUMDB ?? '',
+      GOINSECURE: v.GOINSECURE ?? '',
+      GOSUMDB: v.GOSUMDB ?? '',
+      GOAUTH: v.GOAUTH ?? '',
+    };
+    findings.push(...(await networkEnvFindings(ctx, observed)));
+    if ((v.GO111MODULE ?? '') === 'off') return { findings, observed: { ...observed, gopathMode: true } };
+    if (!ctx.host.live) return { findings, observed };
+
+    const roots = await moduleRoots(ctx);
+    const states: ModuleState[] = [];
+    const graph: Record<string, unknown>[] = [];
+    for (const r of roots) {
+      if (ctx.remainingMs() < 600 || ctx.signal.aborted) break;
+      const s = await inspectModules(ctx, goEnv, r.mods, r.workSum);
+      states.push(...s);
+      const g = await graphCheck(ctx, goEnv, r.root);
+      if (g) {
+        graph.push(g.observed);
+        findings.push(...graphFindings(g, r.root, s, v));
+      }
+    }
+    observed.modules = states.map((s) => ({ dir: s.dir, direct: s.requires.length, missingSum: s.missingSum.map(key), notCached: s.notCached.map(key) }));
+    observed.graph = graph;
+    for (const s of states) findings.push(...(await moduleFindings(ctx, goEnv, s)));
+    return { findings, observed };
+  },
+};
+
+const key = (m: ModuleVersion) => `${m.path} ${m.version}`;
+
+/** Each workspace's go.work (its modules) or go.mod; at most MAX_MODULES modules in all. */
+async function moduleRoots(ctx: ProbeContext): Promise<Array<{ root: string; mods: string[]; workSum?: string }>> {
+  const out: Array<{ root: string; mods: string[]; workSum?: string }> = [];
+  const seen = new Set<string>();
+  let budget = MAX_MODULES;
+  for (const ws of ctx.workspaces) {
+    const folder = path.resolve(ws);
+    const work = ctx.env.GOWORK === 'off' ? undefined : ctx.env.GOWORK || (await findUp(folder, 'go.work'));
+    if (work) {
+      const base = path.dirname(work);
+      if (seen.has(base)) continue;
+      seen.add(base);
+      const text = await fs.readFile(work, 'utf8').catch(() => '');
+      const mods: string[] = [];
+      for (const u of parseGoWorkUses(text)) {
+        const d = path.resolve(base, u);
+        if (budget > 0 && (await exists(path.join(d, 'go.mod')))) {
+          mods.push(d);
+          budget--;
+        }
+      }
+      out.push({ root: base, mods, workSum: path.join(base, 'go.work.sum') });
+      continue;
+    }
+    const gm = await findUp(folder, 'go.mod');
+    if (!gm || seen.has(path.dirname(gm)) || budget <= 0) continue;
+    seen.add(path.dirname(gm));
+    budget--;
+    out.push({ root: path.dirname(gm), mods: [path.dirname(gm)] });
+  }
+  return out;
+}
+
+function goCommandEnv(ctx: ProbeContext): NodeJS.ProcessEnv {
+  // Never download anything, module or toolchain.
+  return { ...ctx.env, GOPROXY: 'off', GOTOOLCHAIN: 'local' };
+}
+
+async function inspectModules(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, mods: string[], workSum?: string): Promise<ModuleState[]> {
+  const workSums = workSum ? await fs.readFile(workSum, 'utf8').catch(() => '') : '';
+  const modcache = goEnv.values.GOMODCACHE ?? '';
+  return Promise.all(
+    mods.map(async (dir): Promise<ModuleState> => {
+      const r = await ctx.host.exec(goEnv.goBinary, ['mod', 'edit', '-json'], { timeoutMs: Math.max(300, Math.min(2000, ctx.remainingMs() - 300)), signal: ctx.signal, env: goCommandEnv(ctx), cwd: dir, maxBuffer: 1024 * 1024 });
+      const requires = r.failed ? [] : directRequirements(r.stdout) ?? [];
+      const sumPath = path.join(dir, 'go.sum');
+      const own = await fs.readFile(sumPath, 'utf8').catch(() => undefined);
+      const sums = parseGoSum(`${own ?? ''}\n${workSums}`);
+      const missingSum = requires.filter((m) => !sums.zip.has(key(m)));
+      const notCached: ModuleVersion[] = [];
+      if (modcache) for (const m of requires) if (!(await exists(path.join(modcache, `${escapeModulePath(m.path)}@${escapeModulePath(m.version)}`)))) notCached.push(m);
+      return { dir, requires, missingSum, notCached, sumFiles: [own === undefined ? `${sumPath} (absent)` : sumPath, ...(workSum && workSums ? [workSum] : [])] };
+    }),
+  );
+}
+
+interface GraphResult {
+  observed: Record<string, unknown>;
+  commandLine: string;
+  errors: ReturnType<typeof parseGraphErrors>;
+}
+
+/** `go list -m all` with GOPROXY=off: the module graph as go loads it, from go.sum and the cache only. */
+async function graphCheck(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, root: string): Promise<GraphResult | undefined> {
+  // In vendor mode go builds from vendor/ and `all` cannot be computed from it: nothing to download.
+  if ((await exists(path.join(root, 'vendor', 'modules.txt'))) && !/-mod=mod/.test(goEnv.values.GOFLAGS ?? '')) return undefined;
+  if (/-mod=vendor/.test(goEnv.values.GOFLAGS ?? '')) return undefined;
+  const timeoutMs = Math.max(300, Math.min(3000, ctx.remainingMs() - 400));
+  const r = await ctx.host.exec(goEnv.goBinary, ['list', '-m', 'all'], { timeoutMs, signal: ctx.signal, env: goCommandEnv(ctx), cwd: root, maxBuffer: 1024 * 1024 });
+  const errors = parseGraphErrors(r.stderr);
+  return { commandLine: `GOPROXY=off ${r.commandLine} (in ${root})`, errors, observed: { dir: root, exitCode: r.exitCode ?? null, timedOut: r.timedOut, modules: r.failed ? null : r.stdout.split('\n').filter(Boolean).length } };
+}
+
+function graphFindings(g: GraphResult, root: string, states: ModuleState[], v: Record<string, string>): FindingInput[] {
+  // go.mod-level sums and cache misses deeper in the graph; direct requirements are moduleFindings'.
+  const direct = new Set(states.flatMap((s) => [...s.missingSum, ...s.notCached].map(key)));
+  const out: FindingInput[] = [];
+  const deepSum = g.errors.missingSum.filter((k) => !direct.has(k));
+  if (deepSum.length) {
+    out.push({
+      classId: 'module-resolution',
+      severity: 'error',
+      confidence: 0.9,
+      message: `go.sum in ${root} lacks the go.mod checksum of ${deepSum.slice(0, 3).join(', ')}${deepSum.length > 3 ? ` and ${deepSum.length - 3} more` : ''}: go cannot load the module graph, so go build and gopls fail in every package of this module.`,
+      evidence: [{ source: g.commandLine, excerpt: g.errors.lines.slice(0, 6).join('\n') }],
+      fixes: [goModTidyFix(root)],
+    });
+  }
+  const deepCache = g.errors.notCached.filter((k) => !direct.has(k));
+  if (deepCache.length && userProxyOff(v)) {
+    out.push({
+      classId: 'module-resolution',
+      severity: 'error',
+      confidence: 0.85,
+      message: `The module graph of ${root} needs ${deepCache.slice(0, 3).join(', ')}${deepCache.length > 3 ? ` and ${deepCache.length - 3} more` : ''}, which ${deepCache.length === 1 ? 'is' : 'are'} not in the module cache, and GOPROXY=${v.GOPROXY} forbids downloading: go and gopls fail with "module lookup disabled by GOPROXY=off".`,
+      evidence: [{ source: g.commandLine, excerpt: g.errors.lines.slice(0, 6).join('\n') }, { source: 'go env -json', excerpt: `"GOPROXY": ${JSON.stringify(v.GOPROXY ?? '')}` }],
+      fixes: [goModDownloadFix(root)],
+    });
+  }
+  return out;
+}
+
+function userProxyOff(v: Record<string, string>): boolean {
+  const entries = parseGoproxy(v.GOPROXY ?? '');
+  return entries[0]?.kind === 'off';
+}
+
+async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, s: ModuleState): Promise<FindingInput[]> {
+  const v = goEnv.values;
+  const out: FindingInput[] = [];
+  const goEnvEv = (names: string[]): Evidence => ({ source: goEnv.commandLine, excerpt: names.map((n) => `"${n}": ${JSON.stringify(v[n] ?? '')}`).join('\n') });
+  const list = (ms: ModuleVersion[]) => `${ms.slice(0, 3).map(key).join(', ')}${ms.length > 3 ? ` and ${ms.length - 3} more` : ''}`;
+  if (s.missingSum.length) {
+    out.push({
+      classId: 'module-resolution',
+      severity: 'error',
+      confidence: 0.9,
+      message: `${path.join(s.dir, 'go.sum')} has no checksum for ${list(s.missingSum)}, which go.mod requires directly: go build, go test and gopls fail on every package importing ${s.missingSum.length === 1 ? 'it' : 'them'} with "missing go.sum entry for module providing package …".`,
+      evidence: [{ source: s.sumFiles.join(', '), excerpt: s.missingSum.slice(0, 8).map((m) => `no line for ${key(m)}`).join('\n') }, { source: `go mod edit -json (in ${s.dir})`, excerpt: s.missingSum.slice(0, 8).map((m) => `require ${key(m)}`).join('\n') }],
+      fixes: [goModTidyFix(s.dir)],
+    });
+  }
+  if (!s.notCached.length) return out;
+  const entries = parseGoproxy(v.GOPROXY ?? '');
+  const cacheEv: Evidence = { source: `module cache ${v.GOMODCACHE}`, excerpt: s.notCached.slice(0, 8).map((m) => `no ${escapeModulePath(m.path)}@${escapeModulePath(m.version)}`).join('\n') };
+  if (entries[0]?.kind === 'off') {
+    out.push({
+      classId: 'module-resolution',
+      severity: 'error',
+      confidence: 0.9,
+      message: `${list(s.notCached)}, required by ${path.join(s.dir, 'go.mod')}, ${s.notCached.length === 1 ? 'is' : 'are'} not in the module cache and GOPROXY=off forbids downloading: go build and gopls fail with "module lookup disabled by GOPROXY=off".`,
+      evidence: [cacheEv, goEnvEv(['GOPROXY'])],
+      fixes: [goModDownloadFix(s.dir)],
+    });
+    return out;
+  }
+  // Which modules go would send to a proxy, and which it fetches directly (GONOPROXY/GOPRIVATE).
+  const viaProxy = s.notCached.filter((m) => !matchPrefixPatterns(v.GONOPROXY ?? '', m.path));
+  const direct = s.notCached.filter((m) => matchPrefixPatterns(v.GONOPROXY ?? '', m.path));
+  const firstUrl = entries.find((e) => e.kind === 'url');
+  if (viaProxy.length && firstUrl?.kind === 'url') {
+    const refused = await loopbackRefusal(firstUrl.url, ctx.env);
+    if (refused) {
+      out.push({
+        classId: 'module-resolution',
+        severity: 'error',
+        confidence: 0.85,
+        message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache, and the ${refused.what} on this machine (${refused.target}) does not accept connections (${refused.code}): go build and gopls fail with "dial tcp ${refused.target}: connect: connection refused".`,
+        evidence: [cacheEv, goEnvEv(['GOPROXY']), ...(refused.variable ? [{ source: 'environment (editor)', excerpt: `${refused.variable}=${ctx.env[refused.variable]}` }] : []), { source: `TCP connect ${refused.target}`, excerpt: refused.code }],
+        fixes: [goModDownloadFix(s.dir), GOPROXY_DOCS],
+      });
+    } else {
+      out.push({
+        classId: 'module-resolution',
+        severity: 'info',
+        confidence: 0.4,
+        message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache yet: go and gopls download ${viaProxy.length === 1 ? 'it' : 'them'} from ${firstUrl.url} on first use. This run stays offline; the online check (--online, or "Check the module proxy" in the panel) asks that proxy now.`,
+        evidence: [cacheEv, goEnvEv(['GOPROXY'])],
+        fixes: [goModDownloadFix(s.dir)],
+      });
+    }
+    const privateLooking = viaProxy.filter((m) => looksPrivate(m.path));
+    if (privateLooking.length && /(^|\/\/)proxy\.golang\.org\b/.test(firstUrl.url)) {
+      const hosts = [...new Set(privateLooking.map((m) => m.path.split('/')[0]!))];
+      out.push({
+        classId: 'module-resolution',
+        severity: 'warning',
+        confidence: 0.6,
+        message: `${list(privateLooking)} look${privateLooking.length === 1 ? 's' : ''} like a private module, but no GOPRIVATE or GONOPROXY pattern covers ${privateLooking.length === 1 ? 'it' : 'them'}: go asks ${firstUrl.url} (which answers 404 or 410 Gone for code it cannot see) and verifies with ${v.GOSUMDB || 'sum.golang.org'} ("verifying module: … 410 Gone"), leaking the path.`,
+        evidence: [cacheEv, goEnvEv(['GOPROXY', 'GOPRIVATE', 'GONOPROXY', 'GONOSUMDB'])],
+        fixes: [goprivateFix(hosts, v.GOPRIVATE ?? ''), GOPROXY_DOCS],
+      });
+    }
+  }
+  if (direct.length) out.push(...(await credentialFindings(ctx, goEnv, s, direct, cacheEv)));
+  return out;
+}
+
+/** Modules go fetches straight from their host (GOPRIVATE/GONOPROXY): do credentials exist for it? */
+async function credentialFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, s: ModuleState, direct: ModuleVersion[], cacheEv: Evidence): Promise<FindingInput[]> {
+  const v = goEnv.values;
+  const goauth = (v.GOAUTH ?? '').trim();
+  // GOAUTH other than the default ("netrc") names a command or git: the doctor cannot judge it.
+  if (goauth && goauth !== 'netrc' && goauth !== 'off') return [];
+  const np = netrcPath(ctx.env);
+  const text = np ? await fs.readFile(np, 'utf8').catch(() => undefined) : undefined;
+  const machines = new Set(parseNetrc(text ?? '').map((e) => e.machine));
+  const hosts = [...new Set(direct.map((m) => m.path.split('/')[0]!))].filter((h) => !machines.has(h) && !machines.has('*'));
+  if (!hosts.length) return [];
+  return [
+    {
+      classId: 'module-resolution',
+      severity: 'info',
+      confidence: 0.35,
+      message: `go fetches ${direct.slice(0, 3).map(key).join(', ')} directly from ${hosts.join(', ')} (GONOPROXY/GOPRIVATE), and it is not in the module cache. ${text === undefined ? `There is no ${np ?? '.netrc'}` : `${np} has no machine entry for ${hosts.join(', ')}`}${goauth === 'off' ? ' and GOAUTH=off' : ''}: unless git has a credential helper for ${hosts.length === 1 ? 'that host' : 'those hosts'}, a private repository answers 401, 403 or 404 and go reports "terminal prompts disabled" or "could not read Username".`,
+      evidence: [cacheEv, { source: np ?? '.netrc', excerpt: text === undefined ? 'absent' : `machines: ${[...machines].join(', ') || 'none'}` }, { source: goEnv.commandLine, excerpt: `"GONOPROXY": ${JSON.stringify(v.GONOPROXY ?? '')}\n"GOAUTH": ${JSON.stringify(goauth)}` }],
+      fixes: [GOPROXY_DOCS, goModDownloadFix(s.dir)],
+    },
+  ];
+}
+
+/** The first proxy hop toward a GOPROXY URL when it is on this machine, and whether it refuses. */
+async function loopbackRefusal(goproxyUrl: string, env: NodeJS.ProcessEnv): Promise<{ what: string; target: string; code: string; variable?: string } | undefined> {
+  let url: URL;
+  try {
+    url = new URL(goproxyUrl);
+  } catch {
+    return undefined;
+  }
+  const via = proxyFor(url, env);
+  let hop: URL = url;
+  if (via.proxy) {
+    try {
+      hop = new URL(via.proxy);
+    } catch {
+      return undefined;
+    }
+  }
+  const host = hop.hostname.replace(/^\[|\]$/g, '');
+  if (!isLoopback(host)) return undefined;
+  const port = Number(hop.port || (hop.protocol === 'https:' ? 443 : 80));
+  const r = await connectLoopback(host === 'localhost' ? '127.0.0.1' : host, port);
+  if (r.ok) return undefined;
+  return { what: via.proxy ? `HTTP proxy ${via.variable} names` : 'module proxy GOPROXY names', target: `${host}:${port}`, code: r.code, variable: via.variable };
+}
+
+/** HTTPS_PROXY, NO_PROXY, SSL_CERT_*, GOPRIVATE … in one environment and not the other. */
+async function networkEnvFindings(ctx: ProbeContext, observed: Record<string, unknown>): Promise<FindingInput[]> {
+  const login = await ctx.facts.loginShellEnv();
+  if (!login.ok) return [];
+  const out: FindingInput[] = [];
+  const diffs: string[] = [];
+  for (const name of NETWORK_VARS) {
+    const editor = ctx.env[name] ?? '';
+    const shell = login.env[name] ?? '';
+    if (editor === shell) continue;
+    diffs.push(name);
+    // A value with credentials in it is masked in every report, so a button would write the mask:
+    // those are left for the user to copy from their profile.
+    const secret = /\/\/[^/@\s]*@/.test(shell);
+    const fixes: Fix[] = shell ? (secret ? [] : [networkVarFromLoginFix(name, shell)]) : [networkVarClearFix(name)];
+    const proxyVar = /proxy/i.test(name);
+    out.push({
+      classId: 'env-inheritance',
+      severity: 'warning',
+      confidence: proxyVar || name.startsWith('SSL_CERT') ? 0.6 : 0.5,
+      message: `${name} differs between the editor (${editor ? JSON.stringify(editor) : 'unset'}) and your login shell (${shell ? JSON.stringify(shell) : 'unset'}): ${
+        proxyVar
+          ? 'go and gopls in the editor reach the module proxy another way than go in a terminal, so downloads that work there can time out, be refused or answer 407 here.'
+          : name.startsWith('SSL_CERT')
+            ? 'go in the editor trusts other certificates than go in a terminal, so downloads can fail with "x509: certificate signed by unknown authority".'
+            : 'go in the editor decides differently which modules are private (no proxy, no checksum database) than go in a terminal.'
+      }${secret ? ' The value holds credentials: copy it from your shell profile into go.toolsEnvVars yourself.' : ''}`,
+      evidence: [
+        { source: 'environment (editor)', excerpt: editor ? `${name}=${editor}` : `${name} is unset` },
+        { source: login.commandLine, excerpt: shell ? `${name}=${shell}` : `${name} is unset` },
+      ],
+      fixes,
+      explains: ['module-resolution'],
+    });
+  }
+  observed.networkVarsDiffering = diffs;
+  return out;
+}

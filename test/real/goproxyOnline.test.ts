@@ -1,0 +1,194 @@
+// The opt-in online check against module proxies served on 127.0.0.1 by this test: a TLS
+// certificate nobody trusts (made with openssl at test time), an HTTP proxy that demands
+// credentials (407), a proxy that answers 410 Gone, and one that accepts and never answers. The
+// real go is run against the same servers first, so the gopls-log rules are tested on the words go
+// really prints there.
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { execFile, execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import https from 'node:https';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import which from 'which';
+import { Host } from '../../src/host/host.js';
+import { runDoctor } from '../../src/engine/pipeline.js';
+import type { Finding, Report } from '../../src/doctor/model.js';
+import { goproxyOnlineProbe } from '../../src/probes/goproxyOnline.js';
+import { traceGet } from '../../src/host/httpHops.js';
+import { matchRules } from '../../src/goplsLog/rules.js';
+import { CLI, GO, buildOnce } from './support.js';
+
+const OPENSSL = which.sync('openssl', { nothrow: true });
+const MODCACHE = GO ? spawnSync(GO, ['env', 'GOMODCACHE'], { encoding: 'utf8' }).stdout.trim() : '';
+const XMOD = MODCACHE && existsSync(path.join(MODCACHE, 'golang.org/x')) ? readdirSync(path.join(MODCACHE, 'golang.org/x')).filter((d) => /^mod@v[\d.]+$/.test(d)).sort().pop()?.slice(4) : undefined;
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'goproxy-online-'));
+const servers: Array<http.Server | net.Server> = [];
+const serverSockets = new Set<net.Socket>();
+let tlsPort = 0;
+let proxy407Port = 0;
+let gonePort = 0;
+let hangPort = 0;
+let closedPort = 0;
+let certFile = '';
+const seen: string[] = [];
+
+function track<T extends http.Server | net.Server>(s: T): T {
+  s.on('connection', (sock: net.Socket) => {
+    serverSockets.add(sock);
+    sock.on('close', () => serverSockets.delete(sock));
+  });
+  servers.push(s);
+  return s;
+}
+
+const listen = (s: http.Server | net.Server) => new Promise<number>((resolve) => s.listen(0, '127.0.0.1', () => resolve((s.address() as net.AddressInfo).port)));
+
+beforeAll(async () => {
+  if (OPENSSL) {
+    certFile = path.join(tmp, 'cert.pem');
+    execFileSync(OPENSSL, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(tmp, 'key.pem'), '-out', certFile, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
+    const tlsServer = track(https.createServer({ key: readFileSync(path.join(tmp, 'key.pem')), cert: readFileSync(certFile) }, (req, res) => {
+      seen.push(`tls ${req.url}`);
+      res.end('v0.1.0\n');
+    }));
+    tlsPort = await listen(tlsServer);
+  }
+  const p407 = track(http.createServer((_req, res) => {
+    res.writeHead(407, { 'Proxy-Authenticate': 'Basic realm="corp"' }).end();
+  }));
+  p407.on('connect', (req: http.IncomingMessage, sock: net.Socket) => {
+    seen.push(`407 CONNECT ${req.url} auth=${req.headers['proxy-authorization'] ? 'yes' : 'no'}`);
+    sock.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm="corp"\r\nContent-Length: 0\r\n\r\n');
+  });
+  proxy407Port = await listen(p407);
+  gonePort = await listen(track(http.createServer((req, res) => {
+    seen.push(`410 ${req.url}`);
+    res.writeHead(410, 'Gone').end('not found: module golang.org/x/mod: gone\n');
+  })));
+  // Reads what it is sent (so it sees the client leave) and never answers.
+  hangPort = await listen(track(net.createServer((sock) => sock.resume())));
+  const closed = net.createServer();
+  closedPort = await listen(closed);
+  await new Promise((r) => closed.close(r));
+}, 60_000);
+
+afterAll(async () => {
+  for (const s of serverSockets) s.destroy();
+  await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
+});
+
+function module(): string {
+  const root = mkdtempSync(path.join(tmp, 'ws-'));
+  writeFileSync(path.join(root, 'go.mod'), `module example.com/a\n\ngo 1.25.0\n\nrequire golang.org/x/mod ${XMOD}\n`);
+  writeFileSync(path.join(root, 'a.go'), 'package a\n\nimport _ "golang.org/x/mod/semver"\n');
+  return root;
+}
+
+function env(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const e: NodeJS.ProcessEnv = { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-modcacherw', GOWORK: 'off', GOSUMDB: 'off', GONOSUMDB: '', GOPRIVATE: '', GONOPROXY: '' };
+  for (const k of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy', 'SSL_CERT_FILE', 'SSL_CERT_DIR']) delete e[k];
+  return { ...e, ...extra };
+}
+
+/** What the real go prints fetching the module through these settings, with an empty module cache. */
+/** Asynchronous: the servers answering go live in this very process. */
+function goDownload(ws: string, e: NodeJS.ProcessEnv): Promise<string> {
+  const cache = mkdtempSync(path.join(tmp, 'cache-'));
+  return new Promise((resolve) => {
+    execFile(GO!, ['mod', 'download', `golang.org/x/mod@${XMOD}`], { cwd: ws, env: { ...e, GOMODCACHE: cache }, encoding: 'utf8', timeout: 60_000 }, (_err, stdout, stderr) => resolve(`${stdout}${stderr}`));
+  });
+}
+
+async function online(ws: string, e: NodeJS.ProcessEnv): Promise<{ report: Report; f?: Finding }> {
+  const report = await runDoctor({ host: new Host(), probes: [goproxyOnlineProbe], workspaces: [ws], env: e, settings: { online: true }, timeoutMs: 20_000 });
+  return { report, f: report.causes.flatMap((c) => c.findings)[0] };
+}
+
+const ruleIds = (text: string) => text.split('\n').flatMap((l) => matchRules(l).map((r) => r.id));
+
+describe.skipIf(!GO || !XMOD)('the online check against local proxies', () => {
+  it.skipIf(!OPENSSL)('a certificate nobody trusts: go says x509, the check fails at the TLS hop; with SSL_CERT_FILE, as go, it passes', async () => {
+    const ws = module();
+    const e = env({ GOPROXY: `https://127.0.0.1:${tlsPort}` });
+    const said = await goDownload(ws, e);
+    expect(said).toContain('x509: certificate signed by unknown authority');
+    expect(ruleIds(said)).toContain('module-fetch-x509');
+    const { f } = await online(ws, e);
+    expect(f).toMatchObject({ classId: 'module-resolution', severity: 'error' });
+    expect(f!.message).toContain('failed at the TLS handshake');
+    expect(f!.evidence[0]!.excerpt).toMatch(/✗ tls 127\.0\.0\.1:\d+: (DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)/);
+    expect(f!.fixes.map((x) => x.id)).toContain('trust-company-ca');
+    const trusted = await online(ws, { ...e, SSL_CERT_FILE: certFile });
+    expect(trusted.f).toBeUndefined();
+    expect(trusted.report.probes[0]!.observed).toMatchObject({ roots: [certFile], attempts: [{ ok: true, status: 200 }] });
+  });
+
+  it('an HTTP proxy that demands credentials: go says "Proxy Authentication Required", the check fails at CONNECT with 407', async () => {
+    const ws = module();
+    const e = env({ GOPROXY: 'https://goproxy.corp.example', HTTPS_PROXY: `http://127.0.0.1:${proxy407Port}` });
+    const said = await goDownload(ws, e);
+    expect(said).toContain('Proxy Authentication Required');
+    expect(ruleIds(said)).toContain('proxy-auth-required');
+    const { f } = await online(ws, e);
+    expect(f!.message).toContain('failed at the HTTP proxy (CONNECT)');
+    expect(f!.message).toContain('demands credentials (407 Proxy Authentication Required)');
+    expect(f!.evidence[0]!.source).toBe(`GET https://goproxy.corp.example/golang.org/x/mod/@v/list via http://127.0.0.1:${proxy407Port}`);
+    expect(seen).toContain('407 CONNECT goproxy.corp.example:443 auth=no');
+  });
+
+  it('a proxy answering 410 Gone: go says so, the check names the HTTP status; "," falls through to the next entry', async () => {
+    const ws = module();
+    const e = env({ GOPROXY: `http://127.0.0.1:${gonePort}` });
+    const said = await goDownload(ws, e);
+    expect(said).toMatch(/reading http:\/\/127\.0\.0\.1:\d+\/golang\.org\/x\/mod\/@v\/\S+: 410 Gone/);
+    expect(ruleIds(said)).toContain('module-fetch-not-found');
+    const { f } = await online(ws, e);
+    expect(f!.message).toContain('failed at the HTTP answer: it answered 410 Gone');
+    // 410 after "," goes on to the next entry, as go does; here that one refuses connections.
+    const list = await online(ws, env({ GOPROXY: `http://127.0.0.1:${gonePort},http://127.0.0.1:${closedPort}` }));
+    const attempts = list.report.probes[0]!.observed.attempts as Array<{ failedAt: string; status: number | null }>;
+    expect(attempts.map((a) => a.failedAt)).toEqual(['http', 'tcp']);
+    expect(list.f!.message).toContain('refuses connections');
+  });
+
+  it('"|" falls through on any error, "," does not', async () => {
+    const ws = module();
+    const pipe = await online(ws, env({ GOPROXY: `http://127.0.0.1:${closedPort}|http://127.0.0.1:${gonePort}` }));
+    expect((pipe.report.probes[0]!.observed.attempts as unknown[]).length).toBe(2);
+    const comma = await online(ws, env({ GOPROXY: `http://127.0.0.1:${closedPort},http://127.0.0.1:${gonePort}` }));
+    expect((comma.report.probes[0]!.observed.attempts as unknown[]).length).toBe(1);
+  });
+
+  it('a proxy that accepts and never answers: bounded by the deadline, and no socket or timer is left behind', async () => {
+    const before = process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap' || r === 'Timeout').length;
+    const t = await traceGet(`http://127.0.0.1:${hangPort}/golang.org/x/mod/@v/list`, { deadlineMs: 300 });
+    expect(t).toMatchObject({ ok: false, failedAt: 'http' });
+    expect(t.hops.map((h) => `${h.hop}:${h.ok}`)).toEqual(['dns:true', 'tcp:true', 'http:false']);
+    expect(t.hops[2]!.code).toBe('ETIMEDOUT');
+    await new Promise((r) => setTimeout(r, 100));
+    const after = process.getActiveResourcesInfo().filter((r) => r === 'TCPSocketWrap' || r === 'Timeout').length;
+    expect(after).toBeLessThanOrEqual(before);
+    // The server side sees the client go away too (its close event comes a turn or two later).
+    await vi.waitFor(() => expect([...serverSockets].filter((s) => s.localPort === hangPort)).toEqual([]), { timeout: 5000, interval: 50 });
+  });
+
+  it('the CLI: offline by default (no such probe), --online adds it and reports the failure', async () => {
+    await buildOnce();
+    const ws = module();
+    const e = env({ GOPROXY: `http://127.0.0.1:${gonePort}` });
+    const run = (args: string[]) =>
+      new Promise<Report>((resolve) => execFile(process.execPath, [CLI, 'diagnose', '--json', '--workspace', ws, ...args], { env: e, encoding: 'utf8', timeout: 60_000 }, (_err, stdout) => resolve(JSON.parse(stdout) as Report)));
+    const before = seen.length;
+    const offline = await run([]);
+    expect(offline.probes.map((p) => p.id)).not.toContain('goproxy-online');
+    expect(seen.length).toBe(before); // nothing asked the proxy
+    const on = await run(['--online']);
+    const probe = on.probes.find((p) => p.id === 'goproxy-online');
+    expect(probe?.status).toBe('fail');
+    expect(on.causes.find((c) => c.id === 'module-resolution')?.findings.some((f) => f.probeId === 'goproxy-online')).toBe(true);
+  });
+});
+

@@ -1,0 +1,124 @@
+// The module-downloads probe on this machine, reproduced as a new user meets it: a module that
+// requires golang.org/x/mod (which installing the pinned gopls put in the module cache), built
+// with the real go. Each case shows the symptom with `go build` first, then asks the doctor.
+import { describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Host } from '../../src/host/host.js';
+import { runDoctor } from '../../src/engine/pipeline.js';
+import type { Finding } from '../../src/doctor/model.js';
+import { moduleDownloadsProbe } from '../../src/probes/moduleDownloads.js';
+import { GO } from './support.js';
+
+const goEnv = (k: string) => (GO ? spawnSync(GO, ['env', k], { encoding: 'utf8' }).stdout.trim() : '');
+const MODCACHE = goEnv('GOMODCACHE');
+/** The newest golang.org/x/mod in the cache, so the test never downloads. */
+const XMOD = MODCACHE && existsSync(path.join(MODCACHE, 'golang.org/x')) ? readdirSync(path.join(MODCACHE, 'golang.org/x')).filter((d) => /^mod@v[\d.]+$/.test(d)).sort().pop()?.slice(4) : undefined;
+
+function tree(files: Record<string, string>): string {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'moddl-real-'));
+  for (const [rel, content] of Object.entries(files)) {
+    const p = path.join(root, rel);
+    mkdirSync(path.dirname(p), { recursive: true });
+    writeFileSync(p, content);
+  }
+  return root;
+}
+
+function module(extra: Record<string, string> = {}): string {
+  return tree({
+    'go.mod': `module example.com/a\n\ngo 1.25.0\n\nrequire golang.org/x/mod ${XMOD}\n`,
+    'a.go': 'package a\n\nimport "golang.org/x/mod/semver"\n\nvar V = semver.IsValid("v1.0.0")\n',
+    ...extra,
+  });
+}
+
+/** go.sum lines for x/mod, as go mod download would write them, read from the cache's own hashes. */
+function goSumFor(dir: string): string {
+  const r = spawnSync(GO!, ['mod', 'download', '-json', `golang.org/x/mod@${XMOD}`], { cwd: dir, env: env({ GOPROXY: 'off', GOFLAGS: '-mod=mod' }), encoding: 'utf8' });
+  const j = JSON.parse(r.stdout) as { Sum: string; GoModSum: string };
+  return `golang.org/x/mod ${XMOD} ${j.Sum}\ngolang.org/x/mod ${XMOD}/go.mod ${j.GoModSum}\n`;
+}
+
+function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const e: NodeJS.ProcessEnv = { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '', GOWORK: 'off' };
+  for (const k of ['GOPROXY', 'GOMODCACHE', 'HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy']) delete e[k];
+  return { ...e, ...extra };
+}
+
+function goBuild(ws: string, e: NodeJS.ProcessEnv): string {
+  const r = spawnSync(GO!, ['build', './...'], { cwd: ws, env: e, encoding: 'utf8', timeout: 120_000 });
+  return `${r.stdout}${r.stderr}`;
+}
+
+async function findings(ws: string, e: NodeJS.ProcessEnv): Promise<{ all: Finding[]; observed: Record<string, unknown> }> {
+  const report = await runDoctor({ host: new Host(), probes: [moduleDownloadsProbe], workspaces: [ws], env: e, timeoutMs: 20_000 });
+  return { all: report.causes.flatMap((c) => c.findings), observed: report.probes[0]!.observed };
+}
+
+describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', () => {
+  it('no go.sum: go build fails with "missing go.sum entry", the doctor says so (was "no problems found")', async () => {
+    const ws = module();
+    const e = env({ GOPROXY: 'off' });
+    expect(goBuild(ws, e)).toContain('missing go.sum entry for module providing package golang.org/x/mod/semver');
+    const { all } = await findings(ws, e);
+    const f = all.find((x) => x.message.includes('has no checksum'));
+    expect(f).toMatchObject({ classId: 'module-resolution', severity: 'error' });
+    expect(f!.message).toContain(`golang.org/x/mod ${XMOD}`);
+    expect(f!.evidence[0]!.source).toContain('go.sum (absent)');
+    expect(f!.fixes[0]).toMatchObject({ id: 'go-mod-tidy', kind: 'terminal', text: 'go mod tidy', cwd: ws });
+  });
+
+  it('a complete go.sum and the module in the cache: nothing to say', async () => {
+    const ws = module();
+    writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));
+    const e = env();
+    expect(goBuild(ws, { ...e, GOPROXY: 'off' })).toBe('');
+    const { all, observed } = await findings(ws, e);
+    expect(all).toEqual([]);
+    expect(observed.modules).toEqual([{ dir: ws, direct: 1, missingSum: [], notCached: [] }]);
+  });
+
+  it('GOPROXY=off and the module not in the cache: an error quoting what go says', async () => {
+    const ws = module();
+    writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));
+    const e = env({ GOPROXY: 'off', GOMODCACHE: mkdtempSync(path.join(os.tmpdir(), 'moddl-cache-')), GOFLAGS: '-modcacherw' });
+    expect(goBuild(ws, e)).toContain('module lookup disabled by GOPROXY=off');
+    const { all } = await findings(ws, e);
+    const f = all.find((x) => x.severity === 'error');
+    expect(f?.classId).toBe('module-resolution');
+    expect(f?.message).toContain('not in the module cache and GOPROXY=off forbids downloading');
+    expect(f?.fixes.map((x) => x.id)).toContain('go-mod-download');
+  });
+
+  it('a GOPROXY on 127.0.0.1 that refuses connections and the module not in the cache: an error naming the hop', async () => {
+    const ws = module();
+    writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));
+    // A port nobody listens on: bind one, note it, close it.
+    const port = await new Promise<number>((resolve) => {
+      const s = require('node:net').createServer().listen(0, '127.0.0.1', () => {
+        const p = s.address().port as number;
+        s.close(() => resolve(p));
+      });
+    });
+    const e = env({ GOPROXY: `http://127.0.0.1:${port}`, GOMODCACHE: mkdtempSync(path.join(os.tmpdir(), 'moddl-cache-')), GOFLAGS: '-modcacherw' });
+    expect(goBuild(ws, e)).toContain(`dial tcp 127.0.0.1:${port}: connect: connection refused`);
+    const { all } = await findings(ws, e);
+    const f = all.find((x) => x.severity === 'error');
+    expect(f?.message).toContain(`(127.0.0.1:${port}) does not accept connections (ECONNREFUSED)`);
+    expect(f?.evidence.map((x) => x.source)).toContain(`TCP connect 127.0.0.1:${port}`);
+  });
+
+  it("HTTPS_PROXY in the login shell only: an env-inheritance warning that explains module-resolution, with the login value as the fix", async () => {
+    const ws = module();
+    writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));
+    const home = tree({ '.bash_profile': 'export HTTPS_PROXY=http://proxy.corp.example:3128\n' });
+    const { all } = await findings(ws, env({ HOME: home, SHELL: '/bin/bash' }));
+    const f = all.find((x) => x.classId === 'env-inheritance');
+    expect(f?.message).toContain('HTTPS_PROXY differs between the editor (unset) and your login shell ("http://proxy.corp.example:3128")');
+    expect(f?.explains).toEqual(['module-resolution']);
+    expect(f?.fixes[0]).toMatchObject({ kind: 'setting', key: 'go.toolsEnvVars', value: { HTTPS_PROXY: 'http://proxy.corp.example:3128' } });
+  });
+});
