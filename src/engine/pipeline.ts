@@ -13,6 +13,7 @@ import type { Probe, ProbeContext, ProbeOutcome } from '../probes/probe.js';
 import { createFacts } from '../facts/runFacts.js';
 import { rankCauses } from '../doctor/rank.js';
 import { TOOL_VERSION } from '../doctor/version.js';
+import { guardTerminalFixes } from '../fixes/terminalGuard.js';
 
 export const DEFAULT_PROBE_TIMEOUT_MS = 5000;
 /** The longest a baseline may delay the start of the other probes. */
@@ -181,7 +182,7 @@ function finish(probe: Probe, outcome: ProbeOutcome, record: (s: ProbeStatus, ex
     const parsed = FindingSchema.safeParse({ ...raw, probeId: probe.id });
     if (!parsed.success) return record('crashed', { reason: `returned an invalid finding: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}` });
     if (!probe.classes.includes(parsed.data.classId as ClassId)) return record('crashed', { reason: `returned a finding of class ${parsed.data.classId}, which it does not declare` });
-    findings.push(parsed.data);
+    findings.push(guardTerminalFixes(parsed.data));
   }
   const status = outcome.status ?? (findings.some((f) => f.severity === 'error') ? 'fail' : findings.some((f) => f.severity === 'warning') ? 'warn' : 'ok');
   return record(status, { reason: outcome.reason, observed: outcome.observed ?? {} }, findings);

@@ -10,6 +10,7 @@ import { gopathEntries, type GoEnvFact } from '../facts/readGoEnv.js';
 import { classifyGoFailure, parseToolchain } from './goEnv.js';
 import { INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
+import { quoteForDisplay } from '../host/shellQuote.js';
 
 export const WALK_MAX_DEPTH = 6;
 export const WALK_MAX_DIRS = 5000;
@@ -189,7 +190,7 @@ async function inspectFolder(
       confidence: 0.5,
       message: `The workspace folder ${root} is reached through a symlink and resolves to ${real}: gopls and go may see the same files under two paths, so diagnostics, go-to-definition and renames can point at the "other" copy.`,
       evidence: [{ source: `realpath ${root}`, excerpt: real }],
-      fixes: [{ id: 'open-real-path', kind: 'terminal', title: `Open the real path instead: code ${real}`, text: `code ${quote(real)}`, needsRoot: false }],
+      fixes: [{ id: 'open-real-path', kind: 'terminal', title: `Open the real path instead: code ${real}`, text: `code ${quoteForDisplay(real)}`, needsRoot: false }],
     });
   }
 
@@ -301,10 +302,6 @@ function ancestors(dir: string): string[] {
 function modulePathFor(root: string): string {
   const base = path.basename(root).toLowerCase().replace(/[^a-z0-9._-]+/g, '-') || 'project';
   return `example.com/${base}`;
-}
-
-function quote(s: string): string {
-  return /^[\w@%+=:,./-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
 }
 
 async function readWorkUses(goWork: string): Promise<{ uses: string[]; text: string; missing: string[] } | undefined> {
