@@ -8,6 +8,7 @@ import { DEFAULT_TIMEOUT_MS } from './doctor/settings.js';
 import { TOOL_VERSION } from './doctor/version.js';
 import { renderText } from './render/text.js';
 import { renderMarkdown } from './render/markdown.js';
+import { jsonForTerminal } from './render/controlChars.js';
 import { exitCodeOf } from './render/summary.js';
 import { openLogFile } from './goplsLog/read.js';
 
@@ -30,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
   for (const w of workspaces) {
     const st = await fs.stat(w).catch((e: NodeJS.ErrnoException) => e);
     if (st instanceof Error || !st.isDirectory()) {
-      process.stderr.write(`go-env-doctor: --workspace ${JSON.stringify(w)} is not a readable directory${st instanceof Error ? ` (${st.code})` : ''}\n`);
+      process.stderr.write(`go-env-doctor: --workspace ${jsonForTerminal(w)} is not a readable directory${st instanceof Error ? ` (${st.code})` : ''}\n`);
       return 3;
     }
   }
@@ -41,7 +42,7 @@ async function main(argv: string[]): Promise<number> {
     const opened = await openLogFile(l);
     if (opened.ok) await opened.handle.close();
     else {
-      process.stderr.write(`go-env-doctor: cannot read --gopls-log ${JSON.stringify(l)}: ${opened.error.code === 'ENOTFILE' ? opened.error.message.slice(l.length + 2) : opened.error.code}\n`);
+      process.stderr.write(`go-env-doctor: cannot read --gopls-log ${jsonForTerminal(l)}: ${opened.error.code === 'ENOTFILE' ? opened.error.message.slice(l.length + 2) : opened.error.code}\n`);
       return 3;
     }
   }
@@ -67,7 +68,7 @@ async function main(argv: string[]): Promise<number> {
   if (progress) process.stderr.write('\r\u001b[2K');
   switch (args.format) {
     case 'json':
-      process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      process.stdout.write(`${jsonForTerminal(report)}\n`);
       break;
     case 'markdown':
       process.stdout.write(renderMarkdown(report));

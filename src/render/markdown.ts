@@ -1,36 +1,44 @@
 // A report ready to paste into a bug report: GitHub-flavoured Markdown, evidence in tables.
+// Every string from the report is escaped (markdownEscape.ts): it renders as the same text.
 import type { Report } from '../doctor/model.js';
+import { visibleLines } from './controlChars.js';
 import { fixInstruction } from './fixText.js';
+import { mdCode, mdFence, mdText } from './markdownEscape.js';
 import { symptomNote, verdictOf } from './summary.js';
 
-export function escapeCell(s: string): string {
-  return s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, '<br>').replace(/`/g, "'");
-}
+const EXCERPT_LINES = 20;
+const EXCERPT_LINE_CHARS = 400;
 
 export function renderMarkdown(report: Report): string {
   const out: string[] = [];
   out.push(`## Go Environment Doctor report`, '');
-  out.push(`**${verdictOf(report).line}** · go-env-doctor ${report.tool.version} · ${report.host.platform} ${report.host.release} ${report.host.arch} · ${report.generatedAt}`, '');
-  out.push(`Workspace: ${report.workspaces.map((w) => `\`${w}\``).join(', ') || '(none)'}`, '');
+  out.push(`**${verdictOf(report).line}** · go-env-doctor ${mdText(report.tool.version)} · ${mdText(`${report.host.platform} ${report.host.release} ${report.host.arch}`)} · ${mdText(report.generatedAt)}`, '');
+  out.push(`Workspace: ${report.workspaces.map((w) => mdCode(w)).join(', ') || '(none)'}`, '');
   if (!report.causes.length) out.push('No root cause found.', '');
   report.causes.forEach((cause, i) => {
-    out.push(`### ${i + 1}. ${cause.title} (\`${cause.id}\`, ${cause.severity}, score ${cause.score.toFixed(2)})`, '');
-    out.push(cause.explanation, '');
+    out.push(`### ${i + 1}. ${mdText(cause.title)} (${mdCode(cause.id)}, ${cause.severity}, score ${cause.score.toFixed(2)})`, '');
+    out.push(mdText(cause.explanation), '');
     for (const f of cause.findings) {
       const note = symptomNote(f);
-      out.push(`- **${f.severity}**: ${f.message}${note ? ` _${note}_` : ''}`);
+      out.push(`- **${f.severity}**: ${mdText(f.message)}${note ? ` _${mdText(note)}_` : ''}`);
     }
     out.push('', '| Source | Evidence |', '|---|---|');
-    for (const f of cause.findings) for (const e of f.evidence) out.push(`| ${escapeCell(e.line !== undefined ? `${e.source}:${e.line}` : e.source)} | \`${escapeCell(e.excerpt).slice(0, 400)}\` |`);
+    for (const f of cause.findings)
+      for (const e of f.evidence) {
+        // One row per excerpt line: a table cell cannot hold a line break, and a code span turns
+        // one into a space.
+        const lines = visibleLines(e.excerpt).slice(0, EXCERPT_LINES);
+        lines.forEach((l, n) => out.push(`| ${n ? '' : mdText(e.line !== undefined ? `${e.source}:${e.line}` : e.source)} | ${mdCode(l.slice(0, EXCERPT_LINE_CHARS), { inTable: true })} |`));
+      }
     out.push('');
     if (cause.fixes.length) {
       out.push('**Fixes**', '');
-      for (const fix of cause.fixes) out.push(`- ${fix.title}`, '', '  ```', ...fixInstruction(fix).split('\n').map((l) => `  ${l}`), '  ```');
+      for (const fix of cause.fixes) out.push(`- ${mdText(fix.title)}`, '', ...mdFence(visibleLines(fixInstruction(fix)), '  '));
       out.push('');
     }
   });
   out.push('<details><summary>Probes</summary>', '', '| Probe | Status | ms | Note |', '|---|---|---:|---|');
-  for (const p of report.probes) out.push(`| ${p.id} | ${p.status} | ${p.durationMs.toFixed(1)} | ${escapeCell(p.reason ?? '')} |`);
+  for (const p of report.probes) out.push(`| ${mdText(p.id)} | ${p.status} | ${p.durationMs.toFixed(1)} | ${mdText(p.reason ?? '')} |`);
   out.push('', '</details>', '');
   return out.join('\n');
 }

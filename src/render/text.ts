@@ -1,9 +1,11 @@
 // The human report for a terminal, in the spirit of `flutter doctor`: verdict, ranked causes
-// with their evidence and exact fixes, then every probe with its status.
+// with their evidence and exact fixes, then every probe with its status. Every string from the
+// report goes through visible() before it is coloured: data never carries a live escape sequence.
 import type { Cause, ProbeRecord, ProbeStatus, Report, Severity } from '../doctor/model.js';
 import { assertNever } from '../doctor/model.js';
 import { fixInstruction } from './fixText.js';
 import { symptomNote, verdictOf } from './summary.js';
+import { visible, visibleLines } from './controlChars.js';
 
 export interface TextOptions {
   color: boolean;
@@ -16,7 +18,7 @@ export function renderText(report: Report, opts: TextOptions): string {
   const c = painter(opts.color);
   const out: string[] = [];
   out.push(c.bold(`Go Environment Doctor ${report.tool.version}`) + ` — ${verdictOf(report).line}`);
-  out.push(c.dim(`workspace: ${report.workspaces.join(', ') || '(none)'}`));
+  out.push(c.dim(`workspace: ${report.workspaces.map((w) => visible(w)).join(', ') || '(none)'}`));
   out.push('');
   if (report.causes.length === 0) out.push(c.green('✓ No root cause found: Go tooling should work here.'), '');
   report.causes.forEach((cause, i) => out.push(...renderCause(cause, i + 1, c, opts.verbose ?? false), ''));
@@ -29,16 +31,16 @@ export function renderText(report: Report, opts: TextOptions): string {
 
 function renderCause(cause: Cause, rank: number, c: Painter, verbose: boolean): string[] {
   const lines: string[] = [];
-  lines.push(`${sevMark(cause.severity, c)} ${c.bold(`${rank}. ${cause.title}`)} ${c.dim(`[${cause.id}, ${cause.severity}, score ${cause.score.toFixed(2)}]`)}`);
-  lines.push(...wrap(cause.explanation, 92).map((l) => `    ${c.dim(l)}`));
+  lines.push(`${sevMark(cause.severity, c)} ${c.bold(`${rank}. ${visible(cause.title)}`)} ${c.dim(`[${visible(cause.id)}, ${cause.severity}, score ${cause.score.toFixed(2)}]`)}`);
+  lines.push(...wrap(visible(cause.explanation), 92).map((l) => `    ${c.dim(l)}`));
   const shown = verbose ? cause.findings : cause.findings.filter((f) => f.severity !== 'info' || cause.severity === 'info' || f.unclassified);
   for (const f of shown) {
-    lines.push(`    • ${f.message}`);
+    lines.push(...visibleLines(f.message).map((l, i) => `${i ? '      ' : '    • '}${l}`));
     const note = symptomNote(f);
-    if (note) lines.push(...wrap(note, 88).map((l) => `      ${c.dim(l)}`));
+    if (note) lines.push(...wrap(visible(note), 88).map((l) => `      ${c.dim(l)}`));
     for (const e of f.evidence.slice(0, verbose ? 20 : 4)) {
-      const where = e.line !== undefined ? `${e.source}:${e.line}` : e.source;
-      const excerpt = e.excerpt.split('\n').slice(0, verbose ? 20 : 3);
+      const where = visible(e.line !== undefined ? `${e.source}:${e.line}` : e.source);
+      const excerpt = visibleLines(e.excerpt).slice(0, verbose ? 20 : 3);
       lines.push(`        ${c.cyan(where)}`);
       for (const x of excerpt) lines.push(`          ${truncate(x, 160)}`);
     }
@@ -46,8 +48,8 @@ function renderCause(cause: Cause, rank: number, c: Painter, verbose: boolean): 
   if (cause.fixes.length) {
     lines.push(`    ${c.bold('Fix')}`);
     for (const fix of cause.fixes) {
-      lines.push(`      → ${fix.title}${fix.detail ? c.dim(` — ${fix.detail}`) : ''}`);
-      for (const l of fixInstruction(fix).split('\n')) lines.push(`          ${c.green(l)}`);
+      lines.push(`      → ${visible(fix.title)}${fix.detail ? c.dim(` — ${visible(fix.detail)}`) : ''}`);
+      for (const l of visibleLines(fixInstruction(fix))) lines.push(`          ${c.green(l)}`);
     }
   }
   return lines;
@@ -55,8 +57,8 @@ function renderCause(cause: Cause, rank: number, c: Painter, verbose: boolean): 
 
 function renderProbe(p: ProbeRecord, width: number, c: Painter): string {
   const status = statusMark(p.status, c);
-  const reason = p.reason ? c.dim(` — ${truncate(p.reason, 100)}`) : '';
-  return `  ${status} ${p.id.padEnd(width)} ${String(p.durationMs.toFixed(1)).padStart(7)} ms${reason}`;
+  const reason = p.reason ? c.dim(` — ${truncate(visible(p.reason), 100)}`) : '';
+  return `  ${status} ${visible(p.id).padEnd(width)} ${String(p.durationMs.toFixed(1)).padStart(7)} ms${reason}`;
 }
 
 function sevMark(s: Severity, c: Painter): string {
