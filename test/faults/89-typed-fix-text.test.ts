@@ -51,7 +51,7 @@ describe('typed fix text', () => {
       console.log(`[typed] open-real-path text: ${JSON.stringify(fix!.text)}`);
 
       // A real interactive bash on a pty, with `code` standing in for the editor's launcher.
-      tmux('new-session', '-d', '-s', 'typed', '-x', '200', '-y', '50', '-c', shellCwd, 'env', '-i', `HOME=${dir}`, 'PATH=/usr/bin:/bin', 'TERM=xterm', 'PS1=ready$ ', 'bash', '--norc', '--noprofile', '-i');
+      tmux('new-session', '-d', '-s', 'typed', '-x', '200', '-y', '50', '-c', shellCwd, 'env', '-i', `HOME=${dir}`, 'HISTFILE=', 'PATH=/usr/bin:/bin', 'TERM=xterm', 'PS1=ready$ ', 'bash', '--norc', '--noprofile', '-i');
       await until('the prompt', () => tmux('capture-pane', '-p', '-t', 'typed').includes('ready$'));
       tmux('send-keys', '-t', 'typed', '-l', `code() { printf '%s' "$1" > ${out}; }`);
       tmux('send-keys', '-t', 'typed', 'Enter');
