@@ -9,6 +9,7 @@ import { lookPath } from '../facts/lookPath.js';
 import { assessSpace, formatBytes, type SpaceFacts, type SpaceVerdict } from '../procfs/statfs.js';
 import { goPathsFor, resolveExisting, type GoPathEntry, type GoPathRole } from './goPaths.js';
 import { quoteForDisplay as sh } from '../host/exec.js';
+import { goplsCacheDir, guardGoplsCacheDir } from '../fixes/goplsCache.js';
 
 export interface AccessCheck {
   ok: boolean;
@@ -50,6 +51,11 @@ export interface DirFact {
   dev?: number;
   space?: SpaceFacts;
   acl?: AclInfo;
+  /**
+   * gopls cache only: what the clear's own guard (fixes/goplsCache.ts) says about this directory,
+   * so a report never offers a clear the button would refuse (issue 9 finding 3).
+   */
+  clearGuard?: { ok: true; path: string } | { ok: false; reason: string };
 }
 
 /** Pure: getfacl output (with or without its "# file:" header) → entries and the mask. */
@@ -140,9 +146,19 @@ function ownershipFixes(f: DirFact, uid: number): Fix[] {
   }
   if (role === 'GOMODCACHE') fixes.push({ id: 'fs-access-go-clean-modcache', kind: 'terminal', text: 'go clean -modcache', needsRoot: false, title: 'Empty the module cache', detail: 'Modules are downloaded again on the next build.' });
   if (role === 'GOCACHE') fixes.push({ id: 'fs-access-go-clean-cache', kind: 'terminal', text: 'go clean -cache', needsRoot: false, title: 'Empty the build cache' });
-  if (role === 'gopls cache' && f.exists) fixes.push({ id: 'fs-access-clear-gopls-cache', kind: 'clearGoplsCache', path: f.real, title: "Delete gopls's cache directory" });
+  if (role === 'gopls cache' && f.exists) fixes.push(...clearCacheFix(f, 'fs-access-clear-gopls-cache'));
   fixes.push({ id: 'fs-access-module-cache-docs', kind: 'link', url: 'https://go.dev/ref/mod#module-cache', title: 'The module cache and its permissions' });
   return fixes;
+}
+
+/** The cache clear, only when its guard accepted the directory; never a path the guard did not see. */
+function clearCacheFix(f: DirFact, id: string): Fix[] {
+  return f.clearGuard?.ok ? [{ id, kind: 'clearGoplsCache', path: f.clearGuard.path, title: "Delete gopls's cache directory" }] : [];
+}
+
+/** Why no clear is offered, as evidence beside the finding. */
+function clearGuardEvidence(f: DirFact): Evidence[] {
+  return f.entry.role === 'gopls cache' && f.exists && f.clearGuard && !f.clearGuard.ok ? [{ source: 'gopls cache clear: not offered', excerpt: f.clearGuard.reason }] : [];
 }
 
 /** Pure: findings for the facts gathered about each directory. uid is who the checks ran as. */
@@ -163,7 +179,7 @@ export function assessAccess(facts: readonly DirFact[], uid: number): FindingInp
           severity: role === 'gopls cache' ? 'warning' : 'error',
           confidence: 0.9,
           message: `${role} ${f.real} cannot be ${!f.read.ok ? 'read' : 'searched'} (${!f.read.ok ? f.read.code : f.search.code}): ${ownerWords(f, uid)}.${acl.words}`,
-          evidence: [entryEvidence(f), accessEvidence(f, uid), ...(acl.evidence ? [acl.evidence] : [])],
+          evidence: [entryEvidence(f), accessEvidence(f, uid), ...(acl.evidence ? [acl.evidence] : []), ...clearGuardEvidence(f)],
           fixes: ownershipFixes(f, uid),
         });
       } else if (!f.write.ok) {
@@ -174,7 +190,7 @@ export function assessAccess(facts: readonly DirFact[], uid: number): FindingInp
           severity: sev,
           confidence: f.write.code === 'EROFS' ? 0.92 : 0.88,
           message: `${role} ${f.real} ${why}; ${what(role)}.${acl.words}`,
-          evidence: [entryEvidence(f), accessEvidence(f, uid), ...(acl.evidence ? [acl.evidence] : [])],
+          evidence: [entryEvidence(f), accessEvidence(f, uid), ...(acl.evidence ? [acl.evidence] : []), ...clearGuardEvidence(f)],
           fixes: f.write.code === 'EROFS' ? ownershipFixes({ ...f, owner: undefined }, uid) : ownershipFixes(f, uid),
         });
       }
@@ -216,7 +232,7 @@ export function assessAccess(facts: readonly DirFact[], uid: number): FindingInp
     const fixes: Fix[] = [];
     if (group.some((f) => f.entry.role === 'GOCACHE')) fixes.push({ id: 'fs-space-go-clean-cache', kind: 'terminal', text: 'go clean -cache', needsRoot: false, title: 'Empty the build cache to free space', detail: 'It is rebuilt on demand; it often holds several GiB.' });
     const goplsCache = group.find((f) => f.entry.role === 'gopls cache' && f.exists);
-    if (goplsCache) fixes.push({ id: 'fs-space-clear-gopls-cache', kind: 'clearGoplsCache', path: goplsCache.real, title: "Delete gopls's cache directory" });
+    if (goplsCache) fixes.push(...clearCacheFix(goplsCache, 'fs-space-clear-gopls-cache'));
     fixes.push({ id: 'fs-space-docs', kind: 'link', url: 'https://pkg.go.dev/cmd/go#hdr-Build_and_test_caching', title: 'Where the go command keeps build output (go help cache)' });
     findings.push({
       classId: 'fs-access',
@@ -274,6 +290,16 @@ async function addAcls(ctx: ProbeContext, facts: DirFact[]): Promise<string | un
   return getfacl;
 }
 
+/** The guard the extension runs before it deletes, run here before the fix is offered. */
+async function cacheClearGuard(ctx: ProbeContext): Promise<DirFact['clearGuard']> {
+  if (!ctx.host.live) return { ok: false, reason: 'not the live machine' };
+  const d = goplsCacheDir(ctx.env);
+  if (!d.ok) return { ok: false, reason: d.reason };
+  const uid = typeof process.getuid === 'function' ? process.getuid() : ctx.host.uid;
+  const g = await guardGoplsCacheDir(d.dir, ctx.env, uid);
+  return g.ok ? { ok: true, path: d.dir } : { ok: false, reason: g.reason };
+}
+
 export const fileAccessProbe: Probe = {
   id: 'file-access',
   title: 'Access, ownership and space of Go directories',
@@ -285,6 +311,7 @@ export const fileAccessProbe: Probe = {
     if (wanted.length === 0) return skipped('no Go directory to check (no go env, no HOME)');
     const facts = await Promise.all(wanted.map(gatherDirFact));
     const getfacl = await addAcls(ctx, facts);
+    for (const f of facts) if (f.entry.role === 'gopls cache' && f.exists) f.clearGuard = await cacheClearGuard(ctx);
     // access(2) answers for this process's real uid, which is what the Go tools run as.
     const uid = typeof process.getuid === 'function' ? process.getuid() : ctx.host.uid;
     return {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { assertNever, type Fix } from '../doctor/model.js';
 import { GO_EXTENSION_ID, GO_RESTART_COMMAND } from './commandTable.js';
-import { checkGoplsCacheDir, emptyDir, formatBytes } from './goplsCache.js';
+import { clearGoplsCacheDir, formatBytes } from './goplsCache.js';
 import { planFix, type FixStep } from '../fixes/plan.js';
 
 export const WRITE_SETTING = 'Write Setting';
@@ -128,18 +128,20 @@ function typeInTerminal(title: string, step: Extract<FixStep, { step: 'typeInTer
 /** The cache clear behind both the fix and the "Clear gopls Cache" command. */
 export async function clearGoplsCache(requested: string, fx: FixEnv): Promise<FixOutcome> {
   const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
-  const guard = await checkGoplsCacheDir(requested, fx.env, uid);
-  if (!guard.ok) {
-    fx.log.warn(`clear gopls cache refused: ${guard.reason}`);
-    return { applied: false, message: `Not cleared: ${guard.reason}` };
+  const out = await clearGoplsCacheDir(requested, {
+    env: fx.env,
+    uid,
+    confirm: async (c) =>
+      (await vscode.window.showWarningMessage(
+        `Delete gopls's cache in ${c.dir}?`,
+        { modal: true, detail: `${c.entries} ${c.entries === 1 ? 'entry' : 'entries'}, ${formatBytes(c.bytes)} on disk. gopls rebuilds it as it needs; the next start is slower.` },
+        CLEAR_CACHE,
+      )) === CLEAR_CACHE,
+  });
+  if (!out.ok) {
+    if (!out.cancelled) fx.log.warn(`clear gopls cache refused: ${out.reason}`);
+    return { applied: false, message: out.cancelled ? out.reason : `Not cleared: ${out.reason}` };
   }
-  const answer = await vscode.window.showWarningMessage(
-    `Delete gopls's cache in ${guard.dir}?`,
-    { modal: true, detail: `${guard.entries} ${guard.entries === 1 ? 'entry' : 'entries'}, ${formatBytes(guard.bytes)}. gopls rebuilds it as it needs; the next start is slower.` },
-    CLEAR_CACHE,
-  );
-  if (answer !== CLEAR_CACHE) return { applied: false, message: 'The gopls cache was not touched.' };
-  await emptyDir(guard.dir);
-  fx.log.info(`cleared ${guard.dir}: ${guard.bytes} bytes in ${guard.entries} entries`);
-  return { applied: true, message: `Cleared ${guard.dir}: freed ${formatBytes(guard.bytes)}.` };
+  fx.log.info(`cleared ${out.dir}: ${out.freedBytes} bytes freed, ${out.removed} entries removed, ${out.failed} not removed`);
+  return { applied: true, message: `Cleared ${out.dir}: freed ${formatBytes(out.freedBytes)}${out.failed ? ` (${out.failed} entries could not be removed)` : ''}.` };
 }

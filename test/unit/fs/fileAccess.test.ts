@@ -84,10 +84,15 @@ describe('assessAccess', () => {
     expect(f!.fixes!.some((x) => x.id.includes('chown'))).toBe(false);
   });
 
-  it('an unwritable gopls cache is only a warning (gopls falls back to a temp dir)', () => {
-    const [f] = assessAccess([base({ entry: { role: 'gopls cache', path: '/h/.cache/gopls', origin: 'x' }, real: '/h/.cache/gopls', owner: 0, write: { ok: false, code: 'EACCES' } })], 1000);
+  it('an unwritable gopls cache is only a warning (gopls falls back to a temp dir); the clear is offered only when its guard agrees', () => {
+    const cache = { entry: { role: 'gopls cache' as const, path: '/h/.cache/gopls', origin: 'x' }, real: '/h/.cache/gopls', owner: 1000, write: { ok: false as const, code: 'EACCES' } };
+    const [f] = assessAccess([base({ ...cache, clearGuard: { ok: true, path: '/h/.cache/gopls' } })], 1000);
     expect(f!.severity).toBe('warning');
     expect(f!.fixes!.find((x) => x.kind === 'clearGoplsCache')).toMatchObject({ path: '/h/.cache/gopls' });
+    // Issue 9 finding 3: ~/.cache/gopls a symlink to $HOME. No rm -rf of anything; the reason is said.
+    const [g] = assessAccess([base({ ...cache, real: '/h', clearGuard: { ok: false, reason: '/h/.cache/gopls is a symbolic link; refusing to delete through it' } })], 1000);
+    expect(g!.fixes!.some((x) => x.kind === 'clearGoplsCache')).toBe(false);
+    expect(g!.evidence).toContainEqual({ source: 'gopls cache clear: not offered', excerpt: expect.stringMatching(/symbolic link/) });
   });
 
   it('a missing GOCACHE whose parent is not writable cannot be created', () => {

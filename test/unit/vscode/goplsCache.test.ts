@@ -1,8 +1,8 @@
-import { chownSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkGoplsCacheDir, emptyDir, formatBytes, goplsCacheDir } from '../../../src/vscode/goplsCache.js';
+import { clearGoplsCacheDir, formatBytes, goplsCacheDir, guardGoplsCacheDir as checkGoplsCacheDir, measureCacheDir } from '../../../src/vscode/goplsCache.js';
 
 describe('goplsCacheDir (gopls internal/filecache getCacheDir on Linux)', () => {
   it.each([
@@ -39,9 +39,12 @@ describe('checkGoplsCacheDir: the guard before a delete', () => {
   });
   afterEach(() => rmSync(t, { recursive: true, force: true }));
 
-  it('accepts the real gopls cache directory and counts what it holds', async () => {
-    const r = await checkGoplsCacheDir(path.join(home, '.cache', 'gopls'), env, uid);
-    expect(r).toEqual({ ok: true, dir: path.join(home, '.cache', 'gopls'), bytes: 1000, entries: 2 });
+  it('accepts the real gopls cache directory and counts what it holds in blocks, like du', async () => {
+    const dir = path.join(home, '.cache', 'gopls');
+    const r = await checkGoplsCacheDir(dir, env, uid);
+    expect(r).toMatchObject({ ok: true, dir, ino: lstatSync(dir).ino });
+    const blocks = [path.join(dir, 'a1b2c3d4'), path.join(dir, 'a1b2c3d4', 'index')].reduce((a, p) => a + lstatSync(p).blocks * 512, 0);
+    expect(await measureCacheDir(dir)).toEqual({ entries: 2, bytes: blocks });
   });
 
   it.each([
@@ -103,16 +106,77 @@ describe('checkGoplsCacheDir: the guard before a delete', () => {
     expect(await checkGoplsCacheDir(path.join(home, '.cache', 'gopls'), env, uid)).toMatchObject({ ok: false, absent: true });
   });
 
-  it('empties the directory without following links out of it', async () => {
+  it('empties the directory without following links out of it, and reports the blocks freed', async () => {
     const dir = path.join(home, '.cache', 'gopls');
     symlinkSync(home, path.join(dir, 'link-to-home'));
     symlinkSync(path.join(home, 'precious.txt'), path.join(dir, 'link-to-file'));
-    const r = await checkGoplsCacheDir(dir, env, uid);
-    expect(r.ok).toBe(true);
-    await emptyDir(dir);
+    const size = await measureCacheDir(dir);
+    const r = await clearGoplsCacheDir(dir, { env, uid, confirm: async () => true });
+    expect(r).toMatchObject({ ok: true, dir, removed: 4, failed: 0, freedBytes: size.bytes });
     expect(readdirSync(dir)).toEqual([]);
     expect(existsSync(path.join(home, 'precious.txt'))).toBe(true);
     expect(existsSync(path.join(home, '.cache'))).toBe(true);
+  });
+
+  it('touches nothing when the user says no', async () => {
+    const dir = path.join(home, '.cache', 'gopls');
+    expect(await clearGoplsCacheDir(dir, { env, uid, confirm: async () => false })).toMatchObject({ ok: false, cancelled: true });
+    expect(readdirSync(dir)).toEqual(['a1b2c3d4']);
+  });
+
+  // Issue 9 finding 2: the directory swapped for a symlink while the confirmation waits.
+  it('a swap for a symlink between the confirmation and the delete: the target survives', async () => {
+    const dir = path.join(home, '.cache', 'gopls');
+    const victim = path.join(t, 'victim');
+    mkdirSync(victim);
+    writeFileSync(path.join(victim, 'thesis.tex'), 'years of work');
+    const r = await clearGoplsCacheDir(dir, {
+      env,
+      uid,
+      confirm: async () => {
+        renameSync(dir, `${dir}.old`);
+        symlinkSync(victim, dir);
+        return true;
+      },
+    });
+    expect(r).toMatchObject({ ok: false, reason: expect.stringMatching(/symbolic link/) });
+    expect(readFileSync(path.join(victim, 'thesis.tex'), 'utf8')).toBe('years of work');
+  });
+
+  it('a swap for another real directory: refused by its identity, nothing deleted', async () => {
+    const dir = path.join(home, '.cache', 'gopls');
+    const r = await clearGoplsCacheDir(dir, {
+      env,
+      uid,
+      confirm: async () => {
+        renameSync(dir, `${dir}.old`);
+        mkdirSync(dir);
+        writeFileSync(path.join(dir, 'someone-elses'), 'x');
+        return true;
+      },
+    });
+    expect(r).toMatchObject({ ok: false, reason: expect.stringMatching(/replaced since the check/) });
+    expect(readdirSync(dir)).toEqual(['someone-elses']);
+  });
+
+  it('refuses a cache whose parent other users can write (no sticky bit)', async () => {
+    chmodSync(path.join(home, '.cache'), 0o777);
+    expect(await checkGoplsCacheDir(path.join(home, '.cache', 'gopls'), env, uid)).toMatchObject({ ok: false, reason: expect.stringMatching(/\.cache, a parent of the cache, is writable by other users/) });
+  });
+
+  it('accepts a sticky shared parent when the cache in it is yours (like /tmp)', async () => {
+    const shared = path.join(t, 'shared');
+    mkdirSync(path.join(shared, 'gopls'), { recursive: true });
+    chmodSync(shared, 0o1777);
+    expect(await checkGoplsCacheDir(path.join(shared, 'gopls'), { HOME: home, GOPLSCACHE: shared }, uid)).toMatchObject({ ok: true });
+  });
+
+  it('refuses a cache under a parent owned by another user, and a cache others can write', async () => {
+    chownSync(path.join(home, '.cache'), 65534, 65534);
+    expect(await checkGoplsCacheDir(path.join(home, '.cache', 'gopls'), env, uid)).toMatchObject({ ok: false, reason: expect.stringMatching(/belongs to uid 65534/) });
+    chownSync(path.join(home, '.cache'), uid, uid);
+    chmodSync(path.join(home, '.cache', 'gopls'), 0o777);
+    expect(await checkGoplsCacheDir(path.join(home, '.cache', 'gopls'), env, uid)).toMatchObject({ ok: false, reason: expect.stringMatching(/writable by other users/) });
   });
 
   it('formats sizes for the confirmation', () => {
