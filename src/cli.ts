@@ -6,11 +6,12 @@ import { parseArgs, USAGE } from './cli/args.js';
 import { diagnose } from './engine/diagnose.js';
 import { DEFAULT_TIMEOUT_MS } from './doctor/settings.js';
 import { TOOL_VERSION } from './doctor/version.js';
-import { renderText } from './render/text.js';
+import { renderLateResults, renderText } from './render/text.js';
 import { renderMarkdown } from './render/markdown.js';
 import { jsonForTerminal } from './render/controlChars.js';
 import { exitCodeOf } from './render/summary.js';
 import { openLogFile } from './goplsLog/read.js';
+import type { Report } from './doctor/model.js';
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, DEFAULT_TIMEOUT_MS);
@@ -49,6 +50,8 @@ async function main(argv: string[]): Promise<number> {
   const ac = new AbortController();
   process.once('SIGINT', () => ac.abort(new Error('interrupted')));
   const progress = args.format === 'text' && process.stderr.isTTY;
+  const textOpts = { color: args.color ?? (process.stdout.isTTY && !process.env.NO_COLOR), verbose: args.verbose };
+  let shown: Report | undefined;
   const { report } = await diagnose({
     workspaces,
     goplsLogs,
@@ -59,11 +62,17 @@ async function main(argv: string[]): Promise<number> {
     settings: { alternateGopls: args.gopls?.includes('/') ? path.resolve(args.gopls) : args.gopls, ...(args.online ? { online: true } : {}) },
     recordTraceSeconds: args.recordTraceSeconds,
     signal: ac.signal,
-    onProgress: progress
-      ? (e) => {
-          if (e.type === 'probeFinished') process.stderr.write(`\r\u001b[2Kdiagnosing… ${e.done}/${e.total} probes (${e.record.id} ${e.record.status})`);
-        }
-      : undefined,
+    onProgress: (e) => {
+      if (progress && e.type === 'probeFinished') process.stderr.write(`\r\u001b[2Kdiagnosing… ${e.done}/${e.total} probes (${e.record.id} ${e.record.status})`);
+      // Text shows the verdict as soon as it stands; a follow-up (gopls's type-check proof) is
+      // printed under it when it settles. JSON and Markdown wait for the whole report.
+      if (args.format === 'text' && e.type === 'verdict' && e.report.probes.some((p) => p.followUp?.status === 'pending')) {
+        if (progress) process.stderr.write('\r\u001b[2K');
+        shown = e.report;
+        process.stdout.write(renderText(e.report, textOpts));
+        if (progress) process.stderr.write('waiting for the follow-up…');
+      }
+    },
   });
   if (progress) process.stderr.write('\r\u001b[2K');
   switch (args.format) {
@@ -74,7 +83,7 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(renderMarkdown(report));
       break;
     case 'text':
-      process.stdout.write(renderText(report, { color: args.color ?? (process.stdout.isTTY && !process.env.NO_COLOR), verbose: args.verbose }));
+      process.stdout.write(shown ? renderLateResults(shown, report, textOpts) : renderText(report, textOpts));
       break;
   }
   return exitCodeOf(report);

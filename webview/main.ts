@@ -115,7 +115,7 @@ function probeTable(probes: ProbeRecord[]): HTMLElement {
   for (const p of probes) {
     body.append(
       el('tr', { 'data-testid': 'probe', 'data-probe-id': p.id, 'data-status': p.status },
-        el('td', {}, el('vscode-icon', { name: STATUS_ICON[p.status], class: `status ${p.status}`, 'aria-hidden': 'true' }), ` ${p.status}`),
+        el('td', {}, el('vscode-icon', { name: STATUS_ICON[p.status], class: `status ${p.status}`, 'aria-hidden': 'true' }), ` ${p.status}`, p.followUp ? el('span', { class: `follow-up ${p.followUp.status}`, 'data-testid': 'follow-up', 'data-status': p.followUp.status }, ` · ${p.followUp.title}: ${p.followUp.status}`) : undefined),
         el('td', {}, p.title),
         el('td', { class: 'num' }, `${p.durationMs.toFixed(p.durationMs < 10 ? 1 : 0)} ms`),
         el('td', { class: 'reason' }, p.reason ?? (p.findingCount ? `${p.findingCount} finding${p.findingCount === 1 ? '' : 's'}` : '')),

@@ -150,6 +150,19 @@ export const ProbeRecordSchema = z.object({
   /** The values read, so "ok" still says what was looked at. */
   observed: z.record(z.unknown()).default({}),
   findingCount: z.number().int().nonnegative(),
+  /**
+   * A slower proof the probe keeps running after its verdict (gopls's type-check of one file):
+   * `pending` in the report shown first, then what became of it once it settled.
+   */
+  followUp: z
+    .object({
+      title: z.string(),
+      status: z.enum(['pending', 'done', 'timeout', 'crashed']),
+      /** From the probe's start to the follow-up settling. */
+      durationMs: z.number().nonnegative().optional(),
+      reason: z.string().optional(),
+    })
+    .optional(),
 });
 export type ProbeRecord = z.infer<typeof ProbeRecordSchema>;
 
@@ -158,6 +171,8 @@ export const ReportSchema = z.object({
   tool: z.object({ name: z.literal('go-env-doctor'), version: z.string() }),
   generatedAt: z.string(),
   durationMs: z.number().nonnegative(),
+  /** From the start to the verdict: every probe's first outcome in, follow-ups maybe pending. */
+  verdictMs: z.number().nonnegative().optional(),
   host: z.object({
     platform: z.string(),
     release: z.string(),

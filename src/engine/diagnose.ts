@@ -60,7 +60,15 @@ async function diagnoseMarked(opts: DiagnoseOptions): Promise<DiagnoseResult> {
   const probes = allProbes()
     .filter((p) => !p.optIn || (p.optIn === 'online' && opts.settings?.online))
     .filter((p) => !opts.onlyClasses || p.classes.some((c) => opts.onlyClasses!.includes(c)));
-  const report = await runDoctor({ host, probes, workspaces: opts.workspaces, goplsLogs, env, settings: opts.settings, timeoutMs, signal: opts.signal, onProgress: opts.onProgress });
-  if (traceError) report.probes.push({ id: 'record-trace', title: 'Record a gopls trace', status: 'skipped', durationMs: 0, reason: traceError, classes: ['gopls-launch'], observed: {}, findingCount: 0 });
-  return { report: redactDeep(report, makeRedactor(env)), tracePath };
+  const redact = makeRedactor(env);
+  const traceSkipped = traceError
+    ? { id: 'record-trace', title: 'Record a gopls trace', status: 'skipped' as const, durationMs: 0, reason: traceError, classes: ['gopls-launch' as const], observed: {}, findingCount: 0 }
+    : undefined;
+  const finish = (r: Report): Report => redactDeep(traceSkipped ? { ...r, probes: [...r.probes, traceSkipped] } : r, redact);
+  // Reports inside progress events reach the panel and the terminal too: redacted like the last.
+  const onProgress = opts.onProgress
+    ? (e: ProgressEvent) => opts.onProgress!(e.type === 'verdict' || e.type === 'lateResult' ? { ...e, report: finish(e.report) } : e)
+    : undefined;
+  const report = await runDoctor({ host, probes, workspaces: opts.workspaces, goplsLogs, env, settings: opts.settings, timeoutMs, signal: opts.signal, onProgress });
+  return { report: finish(report), tracePath };
 }

@@ -23,7 +23,11 @@ const AFTER_RESERVE_MS = 800;
 
 export type ProgressEvent =
   | { type: 'started'; probes: Array<{ id: string; title: string }> }
-  | { type: 'probeFinished'; record: ProbeRecord; done: number; total: number };
+  | { type: 'probeFinished'; record: ProbeRecord; done: number; total: number }
+  /** Every probe's first outcome is in: the report to show now, follow-ups still `pending`. */
+  | { type: 'verdict'; report: Report }
+  /** A follow-up settled: its probe's record, and the whole report merged and ranked again. */
+  | { type: 'lateResult'; record: ProbeRecord; report: Report };
 
 /**
  * One run: what to look at, and how long. The option types and their roles: DoctorSettings is
@@ -47,6 +51,17 @@ interface ProbeResult {
   findings: Finding[];
 }
 
+/** A probe's first result, and its follow-up's when it has one (settles, never rejects). */
+interface ProbeRun {
+  first: ProbeResult;
+  late?: Promise<ProbeResult>;
+}
+
+/**
+ * Resolves with the complete report, follow-ups included (what --json prints). The verdict,
+ * which waits for no follow-up, goes out earlier as a `verdict` progress event, and each
+ * follow-up as a `lateResult` once it settles.
+ */
 export async function runDoctor(opts: RunOptions): Promise<Report> {
   const started = performance.now();
   const timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -61,31 +76,14 @@ export async function runDoctor(opts: RunOptions): Promise<Report> {
   const runTimer = setTimeout(() => run.abort(new Error(`run deadline of ${timeoutMs} ms`)), timeoutMs);
   const facts = createFacts({ host: opts.host, env, settings, signal: run.signal, timeoutMs });
   opts.onProgress?.({ type: 'started', probes: opts.probes.map((p) => ({ id: p.id, title: p.title })) });
-
-  let done = 0;
-  const base: Base = { ...opts, env, settings, workspaces: opts.workspaces, goplsLogs: opts.goplsLogs ?? [] };
-  const mainProbes = opts.probes.filter((p) => p.phase !== 'after');
-  const afterProbes = opts.probes.filter((p) => p.phase === 'after');
-  const reported = (r: ProbeResult): ProbeResult => {
-    done++;
-    opts.onProgress?.({ type: 'probeFinished', record: r.record, done, total: opts.probes.length });
-    return r;
-  };
-  try {
-    const baselines = await Promise.all(afterProbes.map((p) => takeBaseline(p, base, facts, run.signal)));
-    const mainDeadline = afterProbes.length ? deadline - Math.min(AFTER_RESERVE_MS, timeoutMs / 10) : deadline;
-    const mainResults = await Promise.all(mainProbes.map(async (probe) => reported(await runOne(probe, base, facts, run.signal, mainDeadline))));
-    const earlier = mainResults.flatMap((r) => r.findings);
-    const afterResults = await Promise.all(afterProbes.map(async (probe, i) => reported(await runOne(probe, { ...base, baseline: baselines[i], earlier }, facts, run.signal, deadline))));
-    // Records in the order the probes were given, whatever their phase.
-    const byProbe = new Map([...mainProbes.map((p, i) => [p, mainResults[i]!] as const), ...afterProbes.map((p, i) => [p, afterResults[i]!] as const)]);
-    const results = opts.probes.map((p) => byProbe.get(p)!);
+  const build = (results: ProbeResult[], verdictMs: number | undefined): Report => {
     const findings = results.flatMap((r) => r.findings);
     return {
       schemaVersion: 1,
       tool: { name: 'go-env-doctor', version: TOOL_VERSION },
       generatedAt: new Date().toISOString(),
       durationMs: round(performance.now() - started),
+      verdictMs,
       host: {
         platform: opts.host.platform,
         release: opts.host.live ? os.release() : 'fixture',
@@ -98,8 +96,61 @@ export async function runDoctor(opts: RunOptions): Promise<Report> {
       goplsLogs: [...(opts.goplsLogs ?? [])],
       causes: rankCauses(findings, { probes: results.map((r) => r.record) }),
       probes: results.map((r) => r.record),
-      incomplete: run.signal.aborted || results.some((r) => r.record.status === 'timeout'),
+      incomplete: run.signal.aborted || results.some((r) => r.record.status === 'timeout' || r.record.followUp?.status === 'timeout'),
     };
+  };
+
+  let done = 0;
+  const base: Base = { ...opts, env, settings, workspaces: opts.workspaces, goplsLogs: opts.goplsLogs ?? [] };
+  const mainProbes = opts.probes.filter((p) => p.phase !== 'after');
+  const afterProbes = opts.probes.filter((p) => p.phase === 'after');
+  const reported = (r: ProbeResult): ProbeResult => {
+    done++;
+    opts.onProgress?.({ type: 'probeFinished', record: r.record, done, total: opts.probes.length });
+    return r;
+  };
+  try {
+    const baselines = await Promise.all(afterProbes.map((p) => takeBaseline(p, base, facts, run.signal)));
+    // Follow-ups run under the main deadline too, so the after phase keeps its slice after them.
+    const mainDeadline = afterProbes.length ? deadline - Math.min(AFTER_RESERVE_MS, timeoutMs / 10) : deadline;
+    const mainRuns = await Promise.all(
+      mainProbes.map(async (probe) => {
+        const r = await runOne(probe, base, facts, run.signal, mainDeadline);
+        reported(r.first);
+        return r;
+      }),
+    );
+    const mainResults = mainRuns.map((r) => r.first);
+    const runAfter = (count: boolean) =>
+      Promise.all(
+        afterProbes.map(async (probe, i) => {
+          const r = (await runOne(probe, { ...base, baseline: baselines[i], earlier: mainResults.flatMap((m) => m.findings) }, facts, run.signal, deadline)).first;
+          return count ? reported(r) : r;
+        }),
+      );
+    let afterResults = await runAfter(true);
+    // Records in the order the probes were given, whatever their phase.
+    const ordered = (): ProbeResult[] => {
+      const byProbe = new Map([...mainProbes.map((p, i) => [p, mainResults[i]!] as const), ...afterProbes.map((p, i) => [p, afterResults[i]!] as const)]);
+      return opts.probes.map((p) => byProbe.get(p)!);
+    };
+    const verdictMs = round(performance.now() - started);
+    const lates = mainRuns.some((r) => r.late);
+    if (lates) {
+      opts.onProgress?.({ type: 'verdict', report: build(ordered(), verdictMs) });
+      await Promise.all(
+        mainRuns.map(async (r, i) => {
+          if (!r.late) return;
+          mainResults[i] = await r.late;
+          opts.onProgress?.({ type: 'lateResult', record: mainResults[i]!.record, report: build(ordered(), verdictMs) });
+        }),
+      );
+      // What the follow-ups provoked (a gopls OOM-killed while type-checking) is read again.
+      if (afterProbes.length) afterResults = await runAfter(false);
+    }
+    const report = build(ordered(), verdictMs);
+    if (!lates) opts.onProgress?.({ type: 'verdict', report });
+    return report;
   } finally {
     clearTimeout(runTimer);
     opts.signal?.removeEventListener('abort', onCancel);
@@ -131,7 +182,7 @@ async function takeBaseline(probe: Probe, base: Base, facts: ProbeContext['facts
   }
 }
 
-async function runOne(probe: Probe, base: Base, facts: ProbeContext['facts'], runSignal: AbortSignal, runDeadline: number): Promise<ProbeResult> {
+async function runOne(probe: Probe, base: Base, facts: ProbeContext['facts'], runSignal: AbortSignal, runDeadline: number): Promise<ProbeRun> {
   const started = performance.now();
   const probeDeadline = Math.min(runDeadline, started + (probe.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS));
   const ac = new AbortController();
@@ -157,22 +208,54 @@ async function runOne(probe: Probe, base: Base, facts: ProbeContext['facts'], ru
     timer = setTimeout(() => resolve('timeout'), Math.max(0, probeDeadline - performance.now()));
     ac.signal.addEventListener('abort', () => resolve('timeout'), { once: true });
   });
-  try {
-    if (runSignal.aborted) return record('timeout', { reason: `not started: ${String((runSignal.reason as Error)?.message ?? 'canceled')}` });
-    const outcome = await Promise.race([Promise.resolve().then(() => probe.run(ctx)), timedOut]);
-    if (outcome === 'timeout') {
-      const why = runSignal.aborted ? String((runSignal.reason as Error)?.message ?? 'canceled') : `probe deadline of ${Math.round(probeDeadline - started)} ms`;
-      return record('timeout', { reason: `did not finish: ${why}` });
-    }
-    return finish(probe, outcome, record);
-  } catch (e) {
-    const err = e as Error;
-    return record('crashed', { reason: `${err?.name ?? 'Error'}: ${err?.message ?? String(e)}` });
-  } finally {
+  const whyStopped = () => (runSignal.aborted ? String((runSignal.reason as Error)?.message ?? 'canceled') : `probe deadline of ${Math.round(probeDeadline - started)} ms`);
+  const cleanup = () => {
     clearTimeout(timer);
     runSignal.removeEventListener('abort', stop);
     // Kills whatever the probe still has running, timeout or not.
     ac.abort(new Error('probe finished'));
+  };
+  let handedOff = false;
+  try {
+    if (runSignal.aborted) return { first: record('timeout', { reason: `not started: ${String((runSignal.reason as Error)?.message ?? 'canceled')}` }) };
+    const outcome = await Promise.race([Promise.resolve().then(() => probe.run(ctx)), timedOut]);
+    if (outcome === 'timeout') return { first: record('timeout', { reason: `did not finish: ${whyStopped()}` }) };
+    const first = finish(probe, outcome, record);
+    const followUp = outcome.followUp;
+    if (!followUp || first.record.status === 'crashed') {
+      // Nobody will wait for it: its children die with the probe.
+      followUp?.outcome.catch(() => undefined);
+      return { first };
+    }
+    first.record.followUp = { title: followUp.title, status: 'pending' };
+    handedOff = true;
+    const late = (async (): Promise<ProbeResult> => {
+      const keep = (status: 'timeout' | 'crashed', reason: string): ProbeResult => ({
+        record: { ...first.record, followUp: { title: followUp.title, status, durationMs: round(performance.now() - started), reason } },
+        findings: first.findings,
+      });
+      try {
+        const more = await Promise.race([followUp.outcome, timedOut]);
+        if (more === 'timeout') return keep('timeout', `did not finish: ${whyStopped()}`);
+        const r = finish(probe, more, record);
+        if (r.record.status === 'crashed') return keep('crashed', r.record.reason ?? 'crashed');
+        // The verdict's duration stays the probe's; the follow-up's total is its own.
+        r.record.followUp = { title: followUp.title, status: 'done', durationMs: r.record.durationMs };
+        r.record.durationMs = first.record.durationMs;
+        return r;
+      } catch (e) {
+        const err = e as Error;
+        return keep('crashed', `${err?.name ?? 'Error'}: ${err?.message ?? String(e)}`);
+      } finally {
+        cleanup();
+      }
+    })();
+    return { first, late };
+  } catch (e) {
+    const err = e as Error;
+    return { first: record('crashed', { reason: `${err?.name ?? 'Error'}: ${err?.message ?? String(e)}` }) };
+  } finally {
+    if (!handedOff) cleanup();
   }
 }
 

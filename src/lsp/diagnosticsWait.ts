@@ -6,6 +6,9 @@ import { pathToFileURL } from 'node:url';
 import type { MessageConnection } from 'vscode-jsonrpc/node.js';
 import { noteMessage, orEnded, SHUTDOWN_RESERVE_MS, type Session } from './sessionState.js';
 
+/** How long the proof of life waits for gopls to announce its view. */
+const VIEW_WAIT_MS = 1000;
+
 export async function openAndWait(s: Session, conn: MessageConnection, file: string): Promise<void> {
   const { result, opts, clock } = s;
   s.phase = 'diagnostics';
@@ -37,6 +40,19 @@ export async function openAndWait(s: Session, conn: MessageConnection, file: str
       clock.delay(Math.min(500, clock.left() - SHUTDOWN_RESERVE_MS)).then(() => undefined),
     ]);
     if (refused) noteMessage(result, { via: 'textDocument/documentSymbol', type: 1, message: refused });
+  }
+}
+
+/**
+ * gopls logs "Created View" right after initialized, once `go env` has run for the folder: with
+ * the initialize reply that is the proof of life the verdict needs. Bounded, since a folder
+ * gopls cannot place may announce nothing until its load ends.
+ */
+export async function awaitView(s: Session): Promise<void> {
+  const want = s.opts.workspaces.length;
+  const until = performance.now() + Math.min(VIEW_WAIT_MS, s.clock.left() - SHUTDOWN_RESERVE_MS);
+  while (s.result.views.length < want && !s.result.viewErrors.length && performance.now() < until) {
+    await orEnded(s, s.viewNews.wait(until - performance.now()));
   }
 }
 

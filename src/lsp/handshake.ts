@@ -55,15 +55,20 @@ export function connect(s: Session): MessageConnection {
       case 'window/showMessage': {
         const p = params as ShowMessageParams;
         noteMessage(result, { via: method, type: p.type, message: p.message });
-        if (p.type === 1) s.news.wake();
+        if (p.type === 1) {
+          s.news.wake();
+          s.viewNews.wake();
+        }
         break;
       }
       case 'window/logMessage': {
         const p = params as LogMessageParams;
         const view = parseCreatedView(p.message);
         if (view && result.views.length < MAX_MESSAGES) result.views.push(view);
+        if (view) s.viewNews.wake();
         // Only errors and the view messages: info-level log lines are the trace's business.
         if (p.type === 1 || NO_VIEW.test(p.message)) noteMessage(result, { via: method, type: p.type, message: p.message });
+        if (NO_VIEW.test(p.message)) s.viewNews.wake();
         break;
       }
       default:
@@ -120,7 +125,31 @@ export async function handshake(s: Session, conn: MessageConnection): Promise<vo
   s.result.initializeMs = s.clock.elapsed();
   const info = first.r.serverInfo;
   if (info) s.result.serverInfo = { name: info.name, version: info.version };
+  if (s.opts.onLive) await cheapRequest(s, conn, first.r);
   await conn.sendNotification('initialized', {});
+}
+
+/** Bound on the cheap request: gopls answers it in milliseconds when its request loop works. */
+const CHEAP_REQUEST_MS = 1000;
+
+/**
+ * One request beyond initialize, sent before initialized: gopls's initialized handler holds
+ * every later request until the first workspace load ends (26–46 s on a large repository), so
+ * this is the only moment a request proves the request loop without waiting for the load.
+ * gopls.mem_stats touches no snapshot; a server without it answers with an error, which is an
+ * answer too.
+ */
+async function cheapRequest(s: Session, conn: MessageConnection, init: InitializeResult): Promise<void> {
+  const commands = init.capabilities.executeCommandProvider?.commands ?? [];
+  const command = commands.includes('gopls.mem_stats') ? 'gopls.mem_stats' : (commands[0] ?? 'gopls.mem_stats');
+  const method = `workspace/executeCommand ${command}`;
+  const t0 = performance.now();
+  const reply = conn.sendRequest('workspace/executeCommand', { command, arguments: [] }).then(
+    () => ({ ok: true as const }),
+    (e: { message?: string }) => ({ ok: false as const, message: e.message ?? String(e) }),
+  );
+  const r = await orEnded(s, Promise.race([reply, s.clock.delay(Math.min(CHEAP_REQUEST_MS, s.clock.left() - SHUTDOWN_RESERVE_MS))]));
+  s.result.liveRequest = r === 'timeout' ? { method } : { method, ms: Math.round(performance.now() - t0), ...(r.ok ? {} : { error: r.message }) };
 }
 
 /**

@@ -5,7 +5,7 @@
 // throws. The launch probe and the trace recorder both drive gopls through here.
 import { spawnServer } from '../host/server.js';
 import { noToolchainSwitch } from '../host/noDownload.js';
-import { openAndWait, hold } from './diagnosticsWait.js';
+import { awaitView, openAndWait, hold } from './diagnosticsWait.js';
 import { connect, handshake } from './handshake.js';
 import type { GoplsSessionOptions, GoplsSessionResult } from './sessionModel.js';
 import { endedOf, SessionClock, SessionEnded, Wakeup, type Session } from './sessionState.js';
@@ -39,7 +39,7 @@ export async function runGoplsSession(opts: GoplsSessionOptions): Promise<GoplsS
   const server = spawnServer(opts.gopls, args, { env: noToolchainSwitch(opts.env), cwd: opts.workspaces[0], timeoutMs: opts.timeoutMs + 1000, signal: opts.signal });
   result.commandLine = server.commandLine;
   result.pid = server.pid;
-  const s: Session = { opts, server, result, clock, news: new Wakeup(clock), phase: 'spawn', ended: endedOf(server, opts.signal) };
+  const s: Session = { opts, server, result, clock, news: new Wakeup(clock), viewNews: new Wakeup(clock), phase: 'spawn', ended: endedOf(server, opts.signal) };
   try {
     if (server.pid === undefined) {
       const exit = await server.exited;
@@ -49,6 +49,11 @@ export async function runGoplsSession(opts: GoplsSessionOptions): Promise<GoplsS
     }
     const conn = (s.conn = connect(s));
     await handshake(s, conn);
+    if (opts.onLive) {
+      await awaitView(s);
+      result.liveMs = clock.elapsed();
+      opts.onLive({ ...result, ok: true, durationMs: result.liveMs, diagnostics: [...result.diagnostics], messages: [...result.messages], viewErrors: [...result.viewErrors], views: [...result.views] });
+    }
     if (opts.openFile) await openAndWait(s, conn, opts.openFile);
     // Nothing to open (or it was unreadable): still keep the server up as long as asked.
     if (!result.openedFile && opts.holdMs !== undefined) await hold(s, opts.holdMs);

@@ -21,6 +21,12 @@ export interface GoplsSessionOptions {
   openFile?: string;
   /** After didOpen, keep the session this long even once diagnostics arrived (trace recording). */
   holdMs?: number;
+  /**
+   * Called once gopls is proven alive (initialize answered, a cheap request answered, its view
+   * announced or a bounded wait for it over), before the file is opened: the verdict needs no
+   * more. Gets a copy of the result so far; the session then goes on to the diagnostics.
+   */
+  onLive?: (soFar: GoplsSessionResult) => void;
   /** Every server→client notification, as it arrives. */
   onNotification?: (method: string, params: unknown) => void;
 }
@@ -54,6 +60,13 @@ export interface GoplsSessionResult {
   pid?: number;
   /** From spawn to the initialize result. */
   initializeMs?: number;
+  /**
+   * The cheap request sent between initialize and initialized (gopls answers nothing else until
+   * its first workspace load is over): what it was and how long its answer took.
+   */
+  liveRequest?: { method: string; ms?: number; error?: string };
+  /** From spawn to the moment the session was proven alive (onLive). */
+  liveMs?: number;
   /** From spawn to the first textDocument/publishDiagnostics. */
   firstDiagnosticsMs?: number;
   /** True when the opened file's own diagnostics arrived (possibly an empty list). */

@@ -90,6 +90,8 @@ export interface Session {
   readonly result: GoplsSessionResult;
   readonly clock: SessionClock;
   readonly news: Wakeup;
+  /** Woken when gopls announces a view, or says it has none, or shows an error. */
+  readonly viewNews: Wakeup;
   conn?: MessageConnection;
   phase: SessionPhase;
   /** Settles when gopls exits or the caller cancels, whichever comes first. */

@@ -48,3 +48,145 @@ export async function findFirstGoFile(root: string, limits: WalkLimits = { maxDi
   }
   return undefined;
 }
+
+/** What the go command knows as GOOS and GOARCH values (`go tool dist list`), for file-name suffixes. */
+const KNOWN_GOOS = new Set(['aix', 'android', 'darwin', 'dragonfly', 'freebsd', 'hurd', 'illumos', 'ios', 'js', 'linux', 'nacl', 'netbsd', 'openbsd', 'plan9', 'solaris', 'wasip1', 'windows', 'zos']);
+const KNOWN_GOARCH = new Set(['386', 'amd64', 'amd64p32', 'arm', 'armbe', 'arm64', 'arm64be', 'loong64', 'mips', 'mipsle', 'mips64', 'mips64le', 'mips64p32', 'mips64p32le', 'ppc', 'ppc64', 'ppc64le', 'riscv', 'riscv64', 's390', 's390x', 'sparc', 'sparc64', 'wasm']);
+const NODE_TO_GOARCH: Record<string, string> = { x64: 'amd64', ia32: '386', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64', loong64: 'loong64', mips: 'mips', mipsel: 'mipsle' };
+
+/**
+ * Pure: does a file name's _GOOS / _GOARCH / _GOOS_GOARCH suffix (go/build's rule) leave it out
+ * of a build for this goos/goarch? `_test` is stripped first, as go/build does.
+ */
+export function excludedByFileName(name: string, goos: string, goarch: string): boolean {
+  const parts = name.replace(/\.go$/, '').replace(/_test$/, '').split('_');
+  if (parts.length < 2) return false;
+  const last = parts[parts.length - 1]!;
+  const prev = parts.length >= 3 ? parts[parts.length - 2]! : undefined;
+  if (prev !== undefined && KNOWN_GOOS.has(prev) && KNOWN_GOARCH.has(last)) return prev !== goos || last !== goarch;
+  if (KNOWN_GOOS.has(last)) return last !== goos && !(goos === 'android' && last === 'linux') && !(goos === 'illumos' && last === 'solaris') && !(goos === 'ios' && last === 'darwin');
+  if (KNOWN_GOARCH.has(last)) return last !== goarch;
+  return false;
+}
+
+/** Pure: the `//go:build` (or `// +build`) constraint of a file's header, before its package clause. */
+export function buildConstraintOf(head: string): string | undefined {
+  for (const raw of head.split('\n')) {
+    const line = raw.trim();
+    if (/^package\s/.test(line)) return undefined;
+    const m = /^\/\/go:build\s+(.+)$/.exec(line) ?? /^\/\/ \+build\s+(.+)$/.exec(line);
+    if (m) return m[1]!.trim();
+  }
+  return undefined;
+}
+
+/** Pure: the directories a go.work `use`s, in order (one-line and block forms; comments dropped). */
+export function parseGoWorkUses(text: string): string[] {
+  const out: string[] = [];
+  let inBlock = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\/\/.*$/, '').trim();
+    if (!line) continue;
+    if (inBlock) {
+      if (line === ')') inBlock = false;
+      else out.push(unquoteGo(line));
+      continue;
+    }
+    const m = /^use\s+(.*)$/.exec(line);
+    if (!m) continue;
+    if (m[1]!.trim() === '(') inBlock = true;
+    else out.push(unquoteGo(m[1]!.trim()));
+  }
+  return out;
+}
+
+function unquoteGo(s: string): string {
+  return /^["`].*["`]$/.test(s) ? s.slice(1, -1) : s;
+}
+
+const exists = (p: string) => fs.stat(p).then((s) => s.isFile(), () => false);
+
+/** The module gopls places a folder in: its own go.mod, else the first module its go.work uses. */
+export async function moduleRootOf(folder: string): Promise<string> {
+  if (await exists(path.join(folder, 'go.mod'))) return folder;
+  const work = await fs.readFile(path.join(folder, 'go.work'), 'utf8').catch(() => undefined);
+  if (work !== undefined) {
+    for (const use of parseGoWorkUses(work)) {
+      const dir = path.resolve(folder, use);
+      if (await exists(path.join(dir, 'go.mod'))) return dir;
+    }
+  }
+  return folder;
+}
+
+export interface ProbeFileLimits extends WalkLimits {
+  /** Files stat'ed and read (2 KB each) at the chosen depth. */
+  maxCandidates: number;
+}
+
+/**
+ * The file the gopls probe opens, chosen so its diagnostics come soon: a non-test file of the
+ * module at the folder's root (never a nested module's: that is another module, perhaps another
+ * view), at the shallowest depth that has one, built on this GOOS/GOARCH without tags, and the
+ * smallest of those. Breadth first and bounded, like findFirstGoFile.
+ */
+export async function chooseProbeFile(
+  folder: string,
+  limits: ProbeFileLimits = { maxDirs: 400, maxEntries: 20_000, maxCandidates: 40 },
+  target: { goos: string; goarch: string } = { goos: 'linux', goarch: NODE_TO_GOARCH[process.arch] ?? process.arch },
+): Promise<string | undefined> {
+  const modRoot = await moduleRootOf(folder);
+  const isModule = await exists(path.join(modRoot, 'go.mod'));
+  let level = [modRoot];
+  let dirs = 0;
+  let entries = 0;
+  let fallback: string | undefined;
+  while (level.length && dirs < limits.maxDirs && entries < limits.maxEntries) {
+    const files: string[] = [];
+    const next: string[] = [];
+    for (const dir of level) {
+      if (dirs >= limits.maxDirs || entries >= limits.maxEntries) break;
+      dirs++;
+      const list = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+      entries += list.length;
+      // A nested go.mod starts another module: its files are not this module's.
+      if (isModule && dir !== modRoot && list.some((e) => e.name === 'go.mod' && e.isFile())) continue;
+      const sorted = [...list].sort((a, b) => a.name.localeCompare(b.name));
+      for (const e of sorted) {
+        if (e.name.startsWith('.') || e.name.startsWith('_')) continue;
+        if (e.isFile() && e.name.endsWith('.go')) {
+          fallback ??= path.join(dir, e.name);
+          if (!e.name.endsWith('_test.go') && !excludedByFileName(e.name, target.goos, target.goarch)) files.push(path.join(dir, e.name));
+        } else if (e.isDirectory() && !SKIP.has(e.name)) next.push(path.join(dir, e.name));
+      }
+    }
+    if (files.length) {
+      const scored = await Promise.all(
+        files.slice(0, limits.maxCandidates).map(async (f) => {
+          const size = await fs.stat(f).then((s) => s.size, () => Infinity);
+          const head = await readHead(f);
+          return { f, size, tagged: head === undefined || buildConstraintOf(head) !== undefined };
+        }),
+      );
+      scored.sort((a, b) => Number(a.tagged) - Number(b.tagged) || a.size - b.size || a.f.localeCompare(b.f));
+      return scored[0]!.f;
+    }
+    level = next;
+  }
+  // Only tests or other platforms' files: still better than opening nothing.
+  return fallback;
+}
+
+async function readHead(file: string): Promise<string | undefined> {
+  let h: fs.FileHandle | undefined;
+  try {
+    h = await fs.open(file, 'r');
+    const buf = Buffer.alloc(2048);
+    const { bytesRead } = await h.read(buf, 0, buf.length, 0);
+    return buf.subarray(0, bytesRead).toString('utf8');
+  } catch {
+    return undefined;
+  } finally {
+    await h?.close().catch(() => undefined);
+  }
+}

@@ -12,7 +12,7 @@ import { readOnlyGo } from '../host/noDownload.js';
 import type { GoplsCandidate, GoplsLocation } from '../facts/goplsLocate.js';
 import { lookPath, pathEntries } from '../facts/lookPath.js';
 import { runGoplsSession, NO_VIEW, type GoplsSessionResult } from '../lsp/session.js';
-import { findFirstGoFile } from '../lsp/workspaceFiles.js';
+import { chooseProbeFile } from '../lsp/workspaceFiles.js';
 import { GOPLS_SUPPORT_POLICY, GOPLS_TROUBLESHOOTING, GOPLS_WORKSPACE_DOCS, goInDirFix, installGoplsFix, pathAddDirFix, useGoplsFix } from '../fixes/catalog.js';
 import {
   buildLag,
@@ -78,7 +78,10 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     return { status: 'skipped', reason: 'not the live machine: gopls is not started against a fixture tree', findings, observed };
   }
 
-  const openFile = await firstGoFile(ctx.workspaces);
+  const openFile = await probeFile(ctx.workspaces);
+  // The verdict needs gopls alive (onLive); the type-check of one opened file goes on after it.
+  let onLive!: (soFar: GoplsSessionResult | undefined) => void;
+  const live = new Promise<GoplsSessionResult | undefined>((resolve) => (onLive = resolve));
   const sessionRun = runGoplsSession({
     host: ctx.host,
     gopls: gopls.path,
@@ -87,16 +90,20 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     signal: ctx.signal,
     timeoutMs: Math.max(300, ctx.remainingMs() - CLASSIFY_RESERVE_MS),
     openFile,
+    onLive,
   });
-  const [goEnv, missing, session] = await Promise.all([ctx.facts.goEnv(), goMissing(), sessionRun]);
+  // A session that ends before it is proven alive (spawn error, crash, hang) has no follow-up.
+  void sessionRun.then(() => onLive(undefined), () => onLive(undefined));
+  const [goEnv, missing, soFar] = await Promise.all([ctx.facts.goEnv(), goMissing(), live]);
+  const first = soFar ?? (await sessionRun);
   const goInUse = goEnv.ok ? goEnv.values.GOVERSION : undefined;
   if (goInUse) observed.goVersion = goInUse;
 
   // initialize's serverInfo.version is the very JSON `gopls version -json` prints, GoVersion
   // included; the commands run only when the handshake did not supply it (older gopls, a crash),
   // so a healthy run spawns nothing but the one gopls.
-  const fromServer = session.serverInfo?.version ? parseGoplsVersionJson(session.serverInfo.version) : undefined;
-  const worthAsking = !fromServer && session.failure?.kind !== 'hang' && session.failure?.kind !== 'spawn' && session.failure?.kind !== 'canceled';
+  const fromServer = first.serverInfo?.version ? parseGoplsVersionJson(first.serverInfo.version) : undefined;
+  const worthAsking = !fromServer && first.failure?.kind !== 'hang' && first.failure?.kind !== 'spawn' && first.failure?.kind !== 'canceled';
   const left = () => ctx.remainingMs() - CLASSIFY_RESERVE_MS;
   const version = worthAsking && left() > 200 ? await readGoplsVersion(ctx, gopls.path, left()) : { info: fromServer };
   let builtWith = fromServer?.goVersion;
@@ -108,29 +115,40 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
   }
   builtWith ??= version.info?.goVersion;
   builtWithSource ??= version.exec?.commandLine;
-  const serverVersion = fromServer?.version ?? session.serverInfo?.version;
-  Object.assign(observed, handshakeObserved(session), {
+  const serverVersion = fromServer?.version ?? first.serverInfo?.version;
+  Object.assign(observed, {
     goplsVersion: version.info?.version ?? serverVersion,
     serverVersion,
     builtWith,
     versionFrom: fromServer ? 'initialize serverInfo' : version.exec?.commandLine,
   });
-
   const mode = await fs.stat(gopls.path).then((s) => ({ mode: s.mode & 0o7777, uid: s.uid }), () => undefined);
-  findings.push(...sessionFindings({ gopls, session, elf, mode, uid: ctx.host.uid, alternatives, goMissing: missing }));
-  findings.push(...versionFindings({ builtWith, builtWithSource, goInUse, goplsPath: gopls.path }));
-  if (version.exec?.failed && !version.exec.timedOut && !version.exec.canceled && !version.exec.errorCode && session.ok) {
-    findings.push({
-      classId: 'gopls-launch',
-      severity: 'warning',
-      confidence: 0.5,
-      message: `\`gopls version\` failed although gopls answered the handshake: ${firstLine(version.exec.stderr) || version.exec.message || `exit ${version.exec.exitCode}`}`,
-      evidence: [{ source: version.exec.commandLine, excerpt: tail(version.exec.stderr || version.exec.stdout, 5) || `exit ${version.exec.exitCode}` }],
-      fixes: [installGoplsFix(undefined)],
-    });
-  }
-  if (session.failure?.kind === 'canceled') return { status: 'skipped', reason: `the handshake was cut short: ${session.failure.message}`, findings, observed };
-  return { findings, observed };
+
+  // The same classification for the verdict (gopls alive, file not yet diagnosed) and for the
+  // finished session: a finding the live part showed is found again from the whole session.
+  const outcomeOf = (session: GoplsSessionResult): ProbeOutcome => {
+    const all: FindingInput[] = [...findings];
+    all.push(...sessionFindings({ gopls, session, elf, mode, uid: ctx.host.uid, alternatives, goMissing: missing }));
+    all.push(...versionFindings({ builtWith, builtWithSource, goInUse, goplsPath: gopls.path }));
+    if (version.exec?.failed && !version.exec.timedOut && !version.exec.canceled && !version.exec.errorCode && session.ok) {
+      all.push({
+        classId: 'gopls-launch',
+        severity: 'warning',
+        confidence: 0.5,
+        message: `\`gopls version\` failed although gopls answered the handshake: ${firstLine(version.exec.stderr) || version.exec.message || `exit ${version.exec.exitCode}`}`,
+        evidence: [{ source: version.exec.commandLine, excerpt: tail(version.exec.stderr || version.exec.stdout, 5) || `exit ${version.exec.exitCode}` }],
+        fixes: [installGoplsFix(undefined)],
+      });
+    }
+    const obs = { ...observed, ...handshakeObserved(session) };
+    if (session.failure?.kind === 'canceled') return { status: 'skipped', reason: `the handshake was cut short: ${session.failure.message}`, findings: all, observed: obs };
+    return { findings: all, observed: obs };
+  };
+  if (!soFar) return outcomeOf(first);
+  return {
+    ...outcomeOf(soFar),
+    followUp: { title: openFile ? `type-check of ${path.basename(openFile)}` : 'session end', outcome: sessionRun.then(outcomeOf) },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -472,9 +490,9 @@ async function findOffPath(ctx: ProbeContext, name: string): Promise<string | un
   return undefined;
 }
 
-async function firstGoFile(workspaces: readonly string[]): Promise<string | undefined> {
+async function probeFile(workspaces: readonly string[]): Promise<string | undefined> {
   for (const w of workspaces) {
-    const f = await findFirstGoFile(w);
+    const f = await chooseProbeFile(w);
     if (f) return f;
   }
   return undefined;
@@ -499,7 +517,10 @@ function handshakeObserved(s: GoplsSessionResult): Record<string, unknown> {
     handshake: s.ok ? 'ok' : s.failure?.kind,
     handshakeMs: s.durationMs,
     initializeMs: s.initializeMs,
+    liveRequest: s.liveRequest,
+    liveMs: s.liveMs,
     firstDiagnosticsMs: s.firstDiagnosticsMs,
+    openedFileDiagnosed: s.openedFileDiagnosed,
     openedFile: s.openedFile,
     views: s.views.map((v) => `${v.viewType} ${v.directory}`),
     serverName: s.serverInfo?.name,

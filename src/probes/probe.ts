@@ -31,6 +31,12 @@ export interface ProbeOutcome {
   reason?: string;
   findings?: FindingInput[];
   observed?: Record<string, unknown>;
+  /**
+   * A slower proof that keeps running under the probe's deadline after this outcome was shown
+   * (the verdict does not wait for it). It settles with the probe's complete outcome, which
+   * replaces this one; the runner re-ranks and reports it as a late result.
+   */
+  followUp?: { title: string; outcome: Promise<ProbeOutcome> };
 }
 
 export interface Probe {

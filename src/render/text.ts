@@ -58,7 +58,36 @@ function renderCause(cause: Cause, rank: number, c: Painter, verbose: boolean): 
 function renderProbe(p: ProbeRecord, width: number, c: Painter): string {
   const status = statusMark(p.status, c);
   const reason = p.reason ? c.dim(` — ${truncate(visible(p.reason), 100)}`) : '';
-  return `  ${status} ${visible(p.id).padEnd(width)} ${String(p.durationMs.toFixed(1)).padStart(7)} ms${reason}`;
+  return `  ${status} ${visible(p.id).padEnd(width)} ${String(p.durationMs.toFixed(1)).padStart(7)} ms${reason}${p.followUp ? followUpNote(p.followUp, c) : ''}`;
+}
+
+function followUpNote(f: NonNullable<ProbeRecord['followUp']>, c: Painter): string {
+  const when = f.durationMs !== undefined ? ` after ${Math.round(f.durationMs)} ms` : '';
+  const text = ` · ${visible(f.title)}: ${f.status === 'pending' ? 'pending…' : `${f.status}${when}`}${f.reason ? ` — ${truncate(visible(f.reason), 80)}` : ''}`;
+  return f.status === 'pending' ? c.cyan(text) : f.status === 'done' ? c.dim(text) : c.yellow(text);
+}
+
+/**
+ * What to print once follow-ups settle, under a report already printed with them pending: each
+ * follow-up's line, the causes that are new or changed, and the verdict if it moved.
+ */
+export function renderLateResults(shown: Report, final: Report, opts: TextOptions): string {
+  const c = painter(opts.color);
+  const out: string[] = [];
+  const width = Math.max(...final.probes.map((p) => p.id.length), 4);
+  for (const p of final.probes) if (p.followUp && shown.probes.find((q) => q.id === p.id)?.followUp?.status === 'pending') out.push(renderProbe(p, width, c));
+  const seen = new Set(shown.causes.flatMap((k) => k.findings.map((f) => `${k.id}\0${f.message}`)));
+  const changed = final.causes.filter((k) => k.findings.some((f) => !seen.has(`${k.id}\0${f.message}`)));
+  if (changed.length) {
+    out.push('', c.bold('Found by the follow-up'));
+    for (const k of changed) out.push(...renderCause(k, final.causes.indexOf(k) + 1, c, opts.verbose ?? false), '');
+  }
+  const before = verdictOf(shown).line;
+  // Only what it says counts, not the seconds it names.
+  const after = verdictOf({ ...final, durationMs: shown.durationMs }).line;
+  if (after !== before) out.push(`${c.bold('Verdict now')} — ${verdictOf(final).line}`);
+  if (final.incomplete && !shown.incomplete) out.push('', c.yellow('The run was cut short: a follow-up did not finish (see above).'));
+  return out.join('\n') + '\n';
 }
 
 function sevMark(s: Severity, c: Painter): string {

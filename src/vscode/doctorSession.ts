@@ -220,7 +220,15 @@ export class DoctorSession implements vscode.Disposable {
 
   private onProgress(e: ProgressEvent): void {
     if (e.type === 'started') this.progress({ type: 'progress', done: 0, total: e.probes.length, probe: 'starting' });
-    else this.progress({ type: 'progress', done: e.done, total: e.total, probe: e.record.title, status: e.record.status });
+    else if (e.type === 'probeFinished') this.progress({ type: 'progress', done: e.done, total: e.total, probe: e.record.title, status: e.record.status });
+    else {
+      // The verdict is shown at once; a follow-up (gopls's type-check proof) lands in it later.
+      this.current = e.report;
+      this.onDidReport.fire(e.report);
+      this.publish();
+      const pending = e.report.probes.filter((p) => p.followUp?.status === 'pending');
+      if (pending.length) this.progress({ type: 'progress', done: e.report.probes.length - pending.length, total: e.report.probes.length, probe: `${pending[0]!.followUp!.title} (pending)` });
+    }
   }
 
   /** Re-runs only the probes of one class after a fix and says whether the cause is gone. */

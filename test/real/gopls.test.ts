@@ -99,6 +99,32 @@ describe.skipIf(!GO)('gopls probe on the real machine', () => {
     expect(p.observed.views).toEqual([`GoMod ${healthy}`]);
   });
 
+  it('(a2) the verdict does not wait for the type-check: liveness by a cheap request, the proof follows as a late result', () => {
+    // A nested module's test file sorts first: the probe must open the root module's own file.
+    const ws = workspace('late', {
+      'go.mod': 'module example.com/late\n\ngo 1.22\n',
+      'lib.go': 'package late\n\nfunc F() int { return 1 }\n',
+      'a_test.go': 'package late\n',
+      'aaa/go.mod': 'module example.com/aaa\n\ngo 1.22\n',
+      'aaa/x_test.go': 'package aaa\n',
+    });
+    const { report } = diagnose(['--workspace', ws, '--gopls', GOPLS, '--timeout-ms', '30000']);
+    const p = report.probes.find((x) => x.id === 'gopls')! as Report['probes'][number] & { followUp?: { status: string; title: string; durationMs?: number } };
+    expect(p.observed.openedFile).toBe(path.join(ws, 'lib.go'));
+    expect(p.observed.liveRequest).toMatchObject({ method: 'workspace/executeCommand gopls.mem_stats' });
+    expect(typeof (p.observed.liveRequest as { ms?: number }).ms).toBe('number');
+    expect(p.followUp).toMatchObject({ title: 'type-check of lib.go', status: 'done' });
+    expect(p.observed.openedFileDiagnosed).toBe(true);
+    expect(p.followUp!.durationMs!).toBeGreaterThanOrEqual(p.durationMs);
+    // Text: the whole report with the proof pending, then the proof's own line under it.
+    const text = spawnSync(process.execPath, [CLI, 'diagnose', '--workspace', ws, '--gopls', GOPLS, '--timeout-ms', '30000'], { encoding: 'utf8', timeout: 120_000 }).stdout;
+    const pending = text.indexOf('type-check of lib.go: pending');
+    const done = text.search(/type-check of lib\.go: done after \d+ ms/);
+    expect(pending, text).toBeGreaterThan(0);
+    expect(done, text).toBeGreaterThan(pending);
+    expect(text.indexOf('Probes'), 'the verdict report is printed whole before the proof line').toBeLessThan(pending);
+  });
+
   it('(b) .go files without go.mod: module-resolution first, with gopls evidence', () => {
     const dir = workspace('nomod', { 'main.go': 'package main\n\nfunc main() {}\n' });
     const { report } = diagnose(['--workspace', dir, '--gopls', GOPLS, '--timeout-ms', '30000']);
