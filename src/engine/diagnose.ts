@@ -2,7 +2,7 @@
 import { Host } from '../host/host.js';
 import { allProbes } from '../probes/index.js';
 import type { ClassId, Report } from '../doctor/model.js';
-import { runDoctor, type RunOptions } from './pipeline.js';
+import { runDoctor, type ProgressEvent, type RunOptions } from './pipeline.js';
 import { DEFAULT_TIMEOUT_MS } from '../doctor/settings.js';
 import { makeRedactor, redactDeep } from '../doctor/redact.js';
 import { recordGoplsTrace } from '../goplsLog/record.js';
