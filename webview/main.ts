@@ -139,6 +139,7 @@ function render(): void {
   const toolbar = el('div', { class: 'toolbar', role: 'toolbar', 'aria-label': 'Report actions' },
     button('rerun', running ? 'Diagnosing…' : 'Re-run', 'refresh', () => vscode.postMessage({ type: 'rerun' }), { disabled: running, title: 'Run every probe again' }),
     button('record-trace', 'Record gopls Trace', 'record', () => vscode.postMessage({ type: 'recordTrace' }), { secondary: true, disabled: running, title: 'Record a gopls trace for a few seconds, then diagnose with it' }),
+    button('check-online', 'Check the module proxy', 'globe', () => vscode.postMessage({ type: 'checkOnline' }), { secondary: true, disabled: running, title: 'Diagnose again and ask your GOPROXY for one dependency of the workspace (uses the network)' }),
     button('copy-markdown', 'Copy as Markdown', 'copy', () => vscode.postMessage({ type: 'copyMarkdown' }), { secondary: true, disabled: !report, title: 'Copy the report as Markdown (secrets redacted)' }),
     button('save-json', 'Save JSON', 'save', () => vscode.postMessage({ type: 'saveJson' }), { secondary: true, disabled: !report, title: 'Save the report as JSON' }),
   );

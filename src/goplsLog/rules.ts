@@ -621,7 +621,9 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.5,
     needles: ['i/o timeout', 'TLS handshake timeout'],
-    test: /(dial tcp|proxyconnect tcp|lookup )[^\n]*i\/o timeout|TLS handshake timeout/,
+    // Lookaheads anchored at the start: linear on a 40 k-character line (the fuzz suite's), where
+    // an unanchored `A[^\n]*B` retries from every A and goes quadratic.
+    test: /^(?=[\s\S]*i\/o timeout)(?=[\s\S]*(?:dial tcp|proxyconnect tcp|lookup ))|TLS handshake timeout/,
     says: 'go timed out reaching a module proxy or code host ("dial tcp … i/o timeout"): no route out, or an HTTP proxy the editor was not given',
   },
   {
@@ -632,7 +634,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.5,
     needles: ['connection refused'],
-    test: /(Get "?https?:\/\/|proxyconnect tcp|@v\/|sum\.golang\.org)[^\n]*connect: connection refused/,
+    test: /^(?=[\s\S]*connect: connection refused)(?=[\s\S]*(?:Get "?https?:\/\/|proxyconnect tcp|@v\/|sum\.golang\.org))/,
     says: 'a module proxy (or the HTTP proxy in front of it) refused the connection ("connect: connection refused")',
   },
   {
@@ -653,7 +655,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.5,
     needles: ['403 Forbidden'],
-    test: /reading https?:\/\/\S+: 403 Forbidden/,
+    test: /^(?=[\s\S]*reading https?:\/\/)(?=[\s\S]*: 403 Forbidden)/,
     says: 'a module proxy answered 403 Forbidden: it refuses this client or this module (credentials, an allow-list)',
   },
   {
@@ -664,7 +666,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.45,
     needles: ['404 Not Found', '410 Gone'],
-    test: /reading https?:\/\/\S+: (404 Not Found|410 Gone)/,
+    test: /^(?=[\s\S]*reading https?:\/\/)(?=[\s\S]*: (?:404 Not Found|410 Gone))/,
     yieldsTo: ['sumdb-private-lookup'],
     says: 'a module proxy answered 404 or 410 Gone for a module: it cannot see that module (a private one needs GOPRIVATE), or the version does not exist',
   },
@@ -676,7 +678,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.6,
     needles: ['sum.golang.org/lookup'],
-    test: /sum\.golang\.org\/lookup\/[^\n]*(404 Not Found|410 Gone|not found)/,
+    test: /^(?=[\s\S]*sum\.golang\.org\/lookup\/)(?=[\s\S]*(?:404 Not Found|410 Gone|not found))/,
     says: 'go asked the public checksum database (sum.golang.org) about a module it cannot know: a private module not covered by GOPRIVATE or GONOSUMDB',
   },
   {

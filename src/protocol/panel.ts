@@ -12,6 +12,8 @@ export const ToExtensionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('rerun') }).strict(),
   z.object({ type: z.literal('applyFix'), causeId: ClassIdSchema, fixId: id }).strict(),
   z.object({ type: z.literal('recordTrace') }).strict(),
+  /** Run again with the opt-in online check: ask GOPROXY for one dependency (CLI --online). */
+  z.object({ type: z.literal('checkOnline') }).strict(),
   z.object({ type: z.literal('copyMarkdown') }).strict(),
   z.object({ type: z.literal('saveJson') }).strict(),
 ]);

@@ -40,11 +40,11 @@ export function createApp(context: vscode.ExtensionContext): App {
   subscriptions.push(session.subscribe({ state: showBadge, progress: () => undefined }));
 
   const showPanel = () => ReportPanel.show(context, session, actions);
-  const runAndShow = async (recordTrace = false) => {
+  const runAndShow = async (recordTrace = false, online = false) => {
     showPanel();
     await (recordTrace
       ? vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Recording a gopls trace and diagnosing…', cancellable: false }, () => session.run({ recordTrace: true }))
-      : session.run());
+      : session.run(online ? { online: true, trigger: 'online check: asking the module proxy for one dependency' } : {}));
     session.clearCrash();
   };
   const reportOrRun = async () => session.report ?? (await session.run());
@@ -52,6 +52,7 @@ export function createApp(context: vscode.ExtensionContext): App {
   const actions: PanelActions = {
     rerun: () => void runAndShow(),
     recordTrace: () => void runAndShow(true),
+    checkOnline: () => void runAndShow(false, true),
     copyMarkdown: () => void copyMarkdown(),
     saveJson: () => void session.saveJson(),
     applyFix: (causeId, fixId) => void fix(causeId, fixId),

@@ -20,6 +20,8 @@ export interface RunRequest {
   /** Why this run: shown in the panel ("gopls crashed: …"). */
   trigger?: string;
   recordTrace?: boolean;
+  /** Include the opt-in online check (ask GOPROXY for one dependency). */
+  online?: boolean;
 }
 
 type Listener = { state(s: State): void; progress(p: Progress): void };
@@ -191,6 +193,7 @@ export class DoctorSession implements vscode.Disposable {
     const inputs = this.inputs();
     const opts: DiagnoseOptions = { ...this.options(inputs), signal: ac.signal, onProgress: (e) => this.onProgress(e) };
     if (req.recordTrace) opts.recordTraceSeconds = TRACE_SECONDS;
+    if (req.online) opts.settings = { ...opts.settings, online: true };
     this.log.info(`diagnose${req.trigger ? ` (${req.trigger})` : ''}: workspaces=${JSON.stringify(opts.workspaces)} logs=${opts.settings?.extraLogPaths?.length ?? 0} timeoutMs=${opts.timeoutMs} trusted=${vscode.workspace.isTrusted}`);
     this.running = (async () => {
       try {

@@ -10,6 +10,8 @@ export interface PanelActions {
   rerun(): void;
   applyFix(causeId: Extract<ToExtension, { type: 'applyFix' }>['causeId'], fixId: string): void;
   recordTrace(): void;
+  /** Diagnose again with the online GOPROXY check (the default run stays offline). */
+  checkOnline(): void;
   copyMarkdown(): void;
   saveJson(): void;
 }
@@ -83,6 +85,8 @@ export class ReportPanel implements vscode.Disposable {
         return this.actions.applyFix(m.causeId, m.fixId);
       case 'recordTrace':
         return this.actions.recordTrace();
+      case 'checkOnline':
+        return this.actions.checkOnline();
       case 'copyMarkdown':
         return this.actions.copyMarkdown();
       case 'saveJson':

@@ -31,6 +31,7 @@ describe('webview → extension messages', () => {
     [{ type: 'rerun' }],
     [{ type: 'applyFix', causeId: 'noexec-mount', fixId: 'gotmpdir-toolsenv' }],
     [{ type: 'recordTrace' }],
+    [{ type: 'checkOnline' }],
     [{ type: 'copyMarkdown' }],
     [{ type: 'saveJson' }],
   ])('accepts %j', (m) => {
@@ -47,6 +48,7 @@ describe('webview → extension messages', () => {
     ['applyFix carrying the fix itself', { type: 'applyFix', causeId: 'noexec-mount', fixId: 'x', fix: { kind: 'terminal', text: 'rm -rf ~' } }],
     ['applyFix with a numeric fix id', { type: 'applyFix', causeId: 'noexec-mount', fixId: 7 }],
     ['rerun with extra fields', { type: 'rerun', env: { PATH: '/evil' } }],
+    ['checkOnline naming its own proxy', { type: 'checkOnline', url: 'https://attacker.example' }],
   ])('rejects %s', (_, m) => {
     expect(parseToExtension(m)).toBeUndefined();
   });

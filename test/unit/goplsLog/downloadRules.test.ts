@@ -1,0 +1,40 @@
+// The module-download rules on lines the real go 1.26 printed on this machine (test/real/
+// moduleDownloads and goproxyOnline reproduce them against local servers), and on lines quoted in
+// public reports. Each line must say its rule. (Runaway regexes are the fuzz suite's 2 s per-call guard.)
+import { describe, expect, it } from 'vitest';
+import { matchRules } from '../../../src/goplsLog/rules.js';
+
+const ids = (line: string) => matchRules(line).map((r) => r.id);
+
+describe('module download rules', () => {
+  it.each([
+    // go 1.26.8, GOPROXY=http://127.0.0.1:1 with an empty module cache
+    ['a.go:3:8: golang.org/x/mod@v0.37.0: Get "http://127.0.0.1:1/golang.org/x/mod/@v/v0.37.0.zip": dial tcp 127.0.0.1:1: connect: connection refused', 'module-fetch-refused'],
+    // go 1.26.8, no go.sum
+    ['a.go:3:8: missing go.sum entry for module providing package golang.org/x/mod/semver (imported by example.com/a); to add:', 'missing-go-sum'],
+    ['go: golang.org/x/mod@v0.37.0: missing go.sum entry for go.mod file; to add it:', 'missing-go-sum'],
+    // go 1.26.8, GOPROXY=off with an empty module cache
+    ['a.go:3:8: module lookup disabled by GOPROXY=off', 'goproxy-off-lookup'],
+    // quoted in goproxy/goproxy.cn#103 and golang/go issues
+    ['go: github.com/natefinch/lumberjack@v2.0.0+incompatible: Get https://goproxy.cn/github.com/natefinch/lumberjack/@v/v2.0.0+incompatible.mod: x509: certificate signed by unknown authority', 'module-fetch-x509'],
+    ['go: github.com/gogo/protobuf@v1.3.1: Get https://proxy.golang.org/github.com/gogo/protobuf/@v/v1.3.1.mod: dial tcp 172.217.160.81:443: i/o timeout', 'module-fetch-timeout'],
+    ['go: git.corp.example/team/lib@v1.2.0: reading https://proxy.golang.org/git.corp.example/team/lib/@v/v1.2.0.mod: 410 Gone', 'module-fetch-not-found'],
+    ['verifying git.corp.example/team/lib@v1.2.0: git.corp.example/team/lib@v1.2.0: reading https://sum.golang.org/lookup/git.corp.example/team/lib@v1.2.0: 410 Gone', 'sumdb-private-lookup'],
+    ['go: example.com/m@v1.0.0: reading https://goproxy.corp.example/example.com/m/@v/v1.0.0.info: 403 Forbidden', 'module-fetch-forbidden'],
+    ['verifying github.com/x/y@v1.0.0: checksum mismatch', 'checksum-mismatch'],
+    ['fatal: could not read Username for \'https://git.corp.example\': terminal prompts disabled', 'vcs-auth-prompt'],
+    ['go: example.com/m@v1.0.0: Get "https://goproxy.corp.example/example.com/m/@v/list": Proxy Authentication Required', 'proxy-auth-required'],
+  ])('%s', (line, want) => expect(ids(line)).toContain(want));
+
+  it('410 from the checksum database is the sumdb rule, not the generic 404/410 one', () => {
+    expect(ids('verifying a.corp.example/m@v1.0.0: reading https://sum.golang.org/lookup/a.corp.example/m@v1.0.0: 410 Gone')).not.toContain('module-fetch-not-found');
+  });
+
+  it.each([
+    ['a user program that cannot reach its database', 'panic: dial tcp 127.0.0.1:5432: connect: connection refused'],
+    ['a page that mentions 410 Gone without a fetch', 'the server answered 410 Gone'],
+  ])('no rule for %s', (_, line) => {
+    expect(ids(line).filter((id) => id.startsWith('module-fetch'))).toEqual([]);
+  });
+
+});
