@@ -65,7 +65,20 @@ export type RuleId =
   | 'checksum-mismatch'
   | 'missing-go-sum'
   | 'goproxy-off-lookup'
-  | 'vcs-auth-prompt';
+  | 'vcs-auth-prompt'
+  | 'ld-preload-leak'
+  | 'exec-format-error'
+  | 'gopls-not-found'
+  | 'seccomp-new-syscall'
+  | 'shell-exec-denied'
+  | 'noexec-listed'
+  | 'shared-object-map-denied'
+  | 'process-killed'
+  | 'container-oom-killed'
+  | 'modules-disabled'
+  | 'outside-modules'
+  | 'file-not-in-workspace'
+  | 'package-not-found';
 
 export interface Rule {
   id: RuleId;
@@ -137,8 +150,8 @@ export const RULES: readonly Rule[] = [
     // The Go extension's "Failed to find the \"go\" binary in either GOROOT() or PATH(…)", a shell's
     // "go: command not found" / "sh: 1: go: not found", node's "spawn /usr/local/go/bin/go ENOENT",
     // Go's exec: "go": executable file not found in $PATH.
-    needles: ['Failed to find the', 'go: command not found', 'go: not found', ' ENOENT', 'exec: "go"', 'exec: \\"go\\"'],
-    test: /Failed to find the \\?"go\\?" binary|(?:^|[\s:])go: (?:command )?not found|spawn (?:\S*\/)?go ENOENT|exec: \\?"go\\?": executable file not found/,
+    needles: ['Failed to find the', 'go: command not found', 'go: not found', ' ENOENT', 'exec: "go"', 'exec: \\"go\\"', '"go" binary', 'go binary not found'],
+    test: /Failed to find the \\?"go\\?" binary|(?:unable to locate|cannot be found|could not find|not find)[^\n]{0,20}\\?"go\\?" binary|\\?"go\\?" binary (?:cannot|could not) be found|\bgo binary not found|(?:^|[\s:])go: (?:command )?not found|spawn (?:\S*\/)?go ENOENT|exec: \\?"go\\?": executable file not found/,
     yieldsTo: ['go-missing'],
     explains: ['module-resolution', 'gopls-launch'],
     says: 'the editor or a tool it ran could not find the go command on the PATH it was given',
@@ -162,8 +175,10 @@ export const RULES: readonly Rule[] = [
     // object "compiled with go1.x, need go1.y" / "object is [go1.x …] expected [go1.y …]";
     // "package X is not in GOROOT (…)" / "is not in std" for a standard package: one go ran with
     // another Go's GOROOT or tools.
-    needles: ['does not match go tool version', 'expected [go', 'is not in GOROOT', 'is not in std', 'compiled with go', 'internal compiler error: version'],
-    test: /version "?go[\d.]+\S*"? does not match go tool version|object is \[go[^\]]*\] expected \[go|package (?:[a-z0-9]+\/)*[a-z0-9]+ is not in (?:GOROOT|std)\b|compiled with go[\d.]+\S*,? (?:but )?(?:need|expected|want)/,
+    // A standard package missing is told by its first path element (slices, go/build/constraint,
+    // crypto/ed25519); "package rogue/lib is not in GOROOT" is a GOPATH import, not a toolchain.
+    needles: ['does not match go tool version', 'expected [go', 'is not in GOROOT', 'is not in std', 'compiled with go', 'internal compiler error: version', 'module providing package'],
+    test: /version "?go[\d.]+\S*"? does not match go tool version|object is \[go[^\]]*\] expected \[go|package (?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)* is not in (?:GOROOT|std)\b|cannot find module providing package (?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)*(?![\w./-])|compiled with go[\d.]+\S*,? (?:but )?(?:need|expected|want)/,
     says: 'the go command and its tools or standard library come from different Go releases (a GOROOT or PATH that mixes two installations, or a go too old for the code)',
   },
   {
@@ -175,6 +190,36 @@ export const RULES: readonly Rule[] = [
     needles: ['requires go >=', 'module requires Go '],
     test: /requires go >= ?[\d.]+ \(running go [\d.]+|note: module requires Go [\d.]+/,
     says: 'the go command found first on the PATH is older than the module needs (another Go installation is found before the one expected)',
+  },
+  {
+    id: 'ld-preload-leak',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.65,
+    // ld.so: "ERROR: ld.so: object 'libgtk3-nocsd.so.0' from LD_PRELOAD cannot be preloaded … ignored."
+    needles: ['from LD_PRELOAD cannot be preloaded'],
+    says: 'a library named in LD_PRELOAD (inherited from the desktop session or a sandbox) could not be loaded into the tools',
+  },
+  {
+    id: 'exec-format-error',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.7,
+    // ENOEXEC: "fork/exec /tmp/go-build…/exe/main: exec format error" — built for another
+    // GOOS/GOARCH (inherited from the environment) than the machine runs.
+    needles: ['exec format error'],
+    says: 'a program could not be executed ("exec format error"): it was built for another OS or architecture, as a GOOS/GOARCH inherited from the environment does',
+  },
+  {
+    id: 'gopls-not-found',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.8,
+    // vim-go "could not find 'gopls'", PowerShell "The term 'gopls' is not recognized", coc.nvim
+    // "Command \"…/gopls\" of go is not executable: Error: not found", "gopls: command not found".
+    needles: ['gopls'],
+    test: /could not find ['"]?gopls\b|['"]gopls(?:\.exe)?['"] is not recognized|\bgopls(?:\.exe)?: (?:command )?not found|[/\\]gopls(?:\.exe)?\\?"? (?:of \w+ )?is not executable|not found: \S*[/\\]gopls(?:\.exe)?\b|spawn \S*gopls(?:\.exe)? ENOENT/,
+    says: 'the editor could not find or execute the gopls binary it was told to use',
   },
   {
     id: 'no-views',
@@ -192,8 +237,49 @@ export const RULES: readonly Rule[] = [
     confidence: 0.75,
     // gopls's workspace notice: "gopls was not able to find modules in your workspace. When
     // outside of GOPATH, gopls needs to know which modules you are working on."
-    needles: ['not able to find modules in your workspace', 'needs to know which modules you are working on'],
+    needles: ['not able to find modules in your workspace', 'needs to know which modules you are working on', 'requires a module at the root of your workspace'],
     says: 'gopls found no module in the workspace: the folder opened is not inside a module and there is no go.work',
+  },
+  {
+    id: 'modules-disabled',
+    classId: 'module-resolution',
+    severity: 'error',
+    confidence: 0.8,
+    // go: modules disabled by GO111MODULE=off; "modules disabled by GO111MODULE=auto in GOPATH/src".
+    needles: ['modules disabled by GO111MODULE', 'go.mod exists but should not'],
+    says: 'the go command runs with modules disabled (GO111MODULE=off, or auto inside GOPATH/src) or with a go.mod where GOPATH mode expects none',
+  },
+  {
+    id: 'outside-modules',
+    classId: 'module-resolution',
+    severity: 'error',
+    confidence: 0.75,
+    // "directory . outside modules listed in go.work or their selected dependencies", "directory x is
+    // outside main module or its selected dependencies", "…is not in the main module".
+    needles: ['outside modules listed in go.work', 'outside main module', 'outside available modules', 'is not in the main module', 'outside the main module'],
+    says: 'the go command was run in a directory that is not part of the main module or the go.work',
+  },
+  {
+    id: 'file-not-in-workspace',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.6,
+    // gopls's notices: "This file is within module X, which is not included in your workspace",
+    // "No packages found for open file X", "This file is ignored by your gopls build".
+    needles: ['which is not included in your workspace', 'No packages found for open file', 'is ignored by your gopls build'],
+    says: 'gopls found no package for an open file: its module is not part of the workspace (or the file is excluded from the build)',
+  },
+  {
+    id: 'package-not-found',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.45,
+    // "package foo/bar is not in GOROOT (…)", "cannot find package \"x\" in any of:", "no required
+    // module provides package x": an import nothing in the build provides.
+    needles: ['is not in GOROOT', 'cannot find package', 'no required module provides package', 'cannot find module providing package'],
+    test: /package \S+ is not in GOROOT|cannot find package "[^"]+" in any of|no required module provides package|cannot find module providing package/,
+    yieldsTo: ['go-toolchain-mismatch'],
+    says: 'an import is provided by no module in the build (or by nothing in GOPATH in GOPATH mode)',
   },
   {
     id: 'no-view-for-file',
@@ -282,7 +368,10 @@ export const RULES: readonly Rule[] = [
     classId: 'memory-limit',
     severity: 'error',
     confidence: 0.85,
-    needles: ['runtime: out of memory', 'cannot allocate memory'],
+    // The Go runtime on any OS ("fatal error: out of memory" on Windows, "failed to reserve page
+    // summary memory" under ulimit -v), and the compiler's "file.go:1: out of memory".
+    needles: ['runtime: out of memory', 'cannot allocate memory', 'fatal error: out of memory', 'failed to reserve page summary memory', ': out of memory'],
+    test: /runtime: out of memory|cannot allocate memory|fatal error: out of memory|failed to reserve page summary memory|\.go:\d+: out of memory|^(?:[\w-]+: )?(?:[Ee]rror: )?out of memory\s*$/m,
     says: 'gopls (or the go command it ran) ran out of memory ("fatal error: runtime: out of memory")',
   },
   {
@@ -347,9 +436,36 @@ export const RULES: readonly Rule[] = [
     // mm/oom_kill.c: "Out of memory: Killed process 123 (gopls) total-vm:…", "Memory cgroup out of
     // memory: Killed process …", "oom-kill:constraint=CONSTRAINT_MEMCG,…,task=gopls,pid=123",
     // "X invoked oom-killer: gfp_mask=…", "oom_reaper: reaped process 123 (x)".
-    needles: ['out of memory: Kill', 'Out of memory: Kill', 'oom-kill:', 'invoked oom-killer', 'oom_reaper: reaped process'],
-    test: /(?:Out of memory|Memory cgroup out of memory): Kill(?:ed)? process \d+|oom-kill:constraint=|invoked oom-killer:|oom_reaper: reaped process \d+/,
+    // Userspace killers too: "systemd-oomd[840]: Killed /user.slice/… due to memory pressure",
+    // and the memcg report's "memory: usage 30720kB, limit 30720kB, failcnt 12".
+    needles: ['out of memory: Kill', 'Out of memory: Kill', 'oom-kill:', 'invoked oom-killer', 'oom_reaper: reaped process', 'systemd-oomd', 'earlyoom', ', failcnt '],
+    test: /(?:Out of memory|Memory cgroup out of memory): Kill(?:ed)? process \d+|oom-kill:constraint=|invoked oom-killer:|oom_reaper: reaped process \d+|systemd-oomd[^\n]*(?:Killed|killed \d+ process)|earlyoom[^\n]*(?:sending SIG|[Kk]illing)|memory: usage \d+kB, limit \d+kB, failcnt [1-9]/,
     says: "the kernel's OOM killer killed a process (a memory cgroup or the machine ran out of memory)",
+  },
+  {
+    id: 'process-killed',
+    classId: 'memory-limit',
+    role: 'symptom',
+    symptom: 'killed',
+    severity: 'warning',
+    confidence: 0.5,
+    // SIGKILL seen from outside: bash's "line 1: 40423 Killed   cmd" and a lone "Killed", exit
+    // code 137 (128+9), gcc's "internal compiler error: Killed (program cc1)".
+    needles: ['Killed', 'code 137', 'status 137'],
+    test: /^\s*Killed\s*$|\b\d+ Killed\s{2,}\S|\b(?:exit(?:ed)? (?:with )?(?:code|status)|exit code|code) 137\b|internal compiler error: Killed \(program|Killed signal terminated program/m,
+    yieldsTo: ['kernel-oom-kill'],
+    says: 'a process was killed with SIGKILL (exit code 137 / "Killed"), which is what the OOM killer looks like from outside',
+  },
+  {
+    id: 'container-oom-killed',
+    classId: 'memory-limit',
+    severity: 'error',
+    confidence: 0.85,
+    // Kubernetes "Reason: OOMKilled", Docker's "OOMKilled": true, OpenShift's "killed due to an out
+    // of memory condition": the container's memory limit.
+    needles: ['OOMKilled', 'out of memory condition'],
+    test: /\bOOMKilled\b(?!"?:\s*false)|killed due to an out of memory condition/,
+    says: "a container was killed for exceeding its memory limit (OOMKilled)",
   },
   {
     id: 'pids-fork-rejected',
@@ -385,6 +501,54 @@ export const RULES: readonly Rule[] = [
     says: 'executing or tracing a program was refused with EPERM (operation not permitted): a seccomp profile, a MAC policy or the container runtime forbids it',
   },
   {
+    id: 'seccomp-new-syscall',
+    classId: 'mac-policy',
+    severity: 'error',
+    confidence: 0.75,
+    // A container runtime's seccomp profile older than the libc inside: close_range, clone3,
+    // faccessat2, statx, openat2, pidfd_* return EPERM ("close_range: Operation not permitted").
+    needles: ['ot permitted', 'EPERM'],
+    test: /\b(?:clone3|close_range|faccessat2|statx|openat2|pidfd_\w+|epoll_pwait2|io_uring_setup|membarrier|landlock_\w+|rseq)\b[^\n]*(?:Operation not permitted|operation not permitted|EPERM)/,
+    yieldsTo: ['thread-create-eperm'],
+    says: 'a system call newer than the sandbox\'s seccomp profile was refused with EPERM (an old container runtime or profile)',
+  },
+  {
+    id: 'shared-object-map-denied',
+    classId: 'noexec-mount',
+    severity: 'error',
+    confidence: 0.75,
+    // dlopen of a library extracted to /tmp: "…/libx.so: failed to map segment from shared object".
+    needles: ['failed to map segment from shared object'],
+    yieldsTo: ['ld-preload-leak'],
+    says: 'a shared library could not be mapped executable ("failed to map segment from shared object"): the directory it was written to is mounted noexec',
+  },
+  {
+    id: 'shell-exec-denied',
+    classId: 'noexec-mount',
+    role: 'symptom',
+    symptom: 'exec-denied',
+    severity: 'warning',
+    confidence: 0.55,
+    // Executing a file refused with EACCES, as shells, make, sudo and kernels say it:
+    // "bash: ./tool: Permission denied", "/bin/sh: 1: scripts/x: Permission denied",
+    // "execvp: /x: Permission denied", "unable to execute ./x: Permission denied", "bad interpreter: Permission denied".
+    needles: ['ermission denied'],
+    // The thing executed is a path (has a slash); "bash: cd: /x: Permission denied" is a directory.
+    test: /(?:^|\s)-?(?:\/\S*\/)?(?:ba|z|da|k|fi)?sh(?:: line \d+)?(?:: \d+)?: \.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|^\S+: line \d+: [^\s:]+: Permission denied|execvp: [^:\n]+: Permission denied|unable to execute [^:\n]+: Permission denied|bad interpreter: Permission denied/m,
+    yieldsTo: ['exec-permission-denied'],
+    says: 'executing a file was refused with "permission denied": a noexec mount (or a file without its execute bit)',
+  },
+  {
+    id: 'noexec-listed',
+    classId: 'noexec-mount',
+    severity: 'warning',
+    confidence: 0.55,
+    // A mount listing (mount, findmnt, /proc/mounts) with noexec among its options.
+    needles: ['noexec'],
+    test: /\bon \S+ type \S+ \([^)]*\bnoexec\b|^\s*(?:\S+\s+){0,3}(?:rw|ro),(?:[\w=]+,)*noexec\b/,
+    says: 'a file system is mounted noexec: nothing written there can be executed',
+  },
+  {
     id: 'exec-permission-denied',
     classId: 'noexec-mount',
     role: 'symptom',
@@ -403,7 +567,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.5,
     needles: ['ermission denied'],
-    yieldsTo: ['exec-permission-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm'],
+    yieldsTo: ['exec-permission-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied'],
     says: 'a file operation was refused with "permission denied"',
   },
   {
@@ -411,10 +575,10 @@ export const RULES: readonly Rule[] = [
     classId: 'file-watch',
     severity: 'error',
     confidence: 0.85,
-    needles: ['o space left on device', 'ENOSPC', 'Inotify limit reached', 'file watchers reached'],
+    needles: ['o space left on device', 'ENOSPC', 'Inotify limit reached', 'file watchers reached', 'limit reached'],
     // inotify_add_watch (fsnotify, systemd, dune), node's fs.watch ("ENOSPC: System limit for
     // number of file watchers reached, watch '/x'", libuv's "watch /x ENOSPC"), "could not watch".
-    test: /(?:inotify|watch|fsnotify)[^\n]*(?:no space left on device|ENOSPC)|(?:no space left on device|ENOSPC)[^\n]*\bwatch|limit for number of file watchers reached|Inotify limit reached/i,
+    test: /(?:inotify|watch|fsnotify)[^\n]*(?:no space left on device|ENOSPC)|(?:no space left on device|ENOSPC)[^\n]*\bwatch|limit for number of file watchers reached|Inotify limit reached|watch(?:er)?[^\n]*(?:system |user )?limit reached/i,
     nearWatcher: /no space left on device|ENOSPC/i,
     says: 'inotify_add_watch failed with ENOSPC: the inotify watch limit (fs.inotify.max_user_watches) is exhausted',
   },
@@ -517,7 +681,8 @@ export const RULES: readonly Rule[] = [
     classId: 'mac-policy',
     severity: 'error',
     confidence: 0.8,
-    needles: ['avc:  denied', 'avc: denied'],
+    // The kernel's audit record, and setroubleshoot's summary of it ("SELinux is preventing X from …").
+    needles: ['avc:  denied', 'avc: denied', 'SELinux is preventing'],
     says: 'SELinux denied an operation ("avc: denied")',
   },
   {
@@ -537,8 +702,9 @@ export const RULES: readonly Rule[] = [
     confidence: 0.55,
     // The Go extension's tool installer: "Installing golang.org/x/tools/gopls@latest FAILED",
     // "1 tools failed to install.", "Failed to install gopls"; go install's "go: … : … failed".
-    needles: ['FAILED', 'failed to install', 'Failed to install'],
-    test: /Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|[Ff]ailed to install (?:the )?(?:tools?|gopls|\S+@)/,
+    // coc.nvim's "Failed to install 'gopls'", zed's "cannot install gopls", a failed `go get/install …gopls`.
+    needles: ['FAILED', 'failed to install', 'Failed to install', 'cannot install', 'Command failed'],
+    test: /Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|[Ff]ailed to install (?:the )?(?:tools?|gopls|['"]?\w[\w.-]*['"]?(?:\s|$)|\S+@)|cannot install gopls|Command failed: [^\n]*\bgo(?:\.exe)? (?:get|install) [^\n]*gopls/,
     says: 'installing a Go tool (gopls or another) failed, so the editor runs without it or with an old copy',
   },
   {
@@ -571,7 +737,8 @@ export const RULES: readonly Rule[] = [
     confidence: 0.65,
     // vscode-languageclient: "The gopls server failed to initialize.", "gopls client: couldn't create
     // connection to server.", the Go extension's "Error starting language server".
-    needles: ['server failed to initialize', "couldn't create connection to server", 'Error starting language server'],
+    needles: ['server failed to initialize', "couldn't create connection to server", 'Error starting language server', 'Starting client failed', 'failed to start', 'Failed to start language server', 'Unable to start subprocess'],
+    test: /server failed to initialize|couldn't create connection to server|Error starting language server|Starting client failed|(?:server|LSP server|language server)? ?"?gopls"? failed to start|Failed to start language server "?gopls|Unable to start subprocess for gopls/,
     says: 'the editor could not start or initialize gopls',
   },
   {
