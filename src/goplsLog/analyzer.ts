@@ -525,7 +525,7 @@ export class LogAnalyzer {
     if (words?.[1]) this.lastWatchWords = this.lineNo;
     if (words?.[2]) this.lastGoplsWords = this.lineNo;
     const screened = SCREEN.test(text);
-    const rules = screened ? matchRules(text, { nearWatcher: this.lineNo - this.lastWatchWords <= WATCH_CONTEXT_LINES }) : [];
+    const rules = screened ? matchRules(text, { nearWatcher: this.lineNo - this.lastWatchWords <= WATCH_CONTEXT_LINES, inDiagnostics: this.quietBody }) : [];
     if (rules.length === 0) {
       if (short && !this.quietBody && ERRORISH.test(text)) this.keepUnclassified(this.lineNo, excerptAround(text, buf, off));
       if (!screened) return;
