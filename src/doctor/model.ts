@@ -166,6 +166,22 @@ export const ProbeRecordSchema = z.object({
 });
 export type ProbeRecord = z.infer<typeof ProbeRecordSchema>;
 
+/** A gopls crash the editor saw before this run (the extension's crash watcher), as the log intelligence explained it. */
+export const CrashSchema = z.object({
+  /** When it was seen dead (ISO time). */
+  at: z.string(),
+  /** panic, oom-kill, signal, crash-loop … or none (no log says why). */
+  kind: z.string(),
+  /** One sentence for a person. */
+  summary: z.string(),
+  evidence: z.array(EvidenceSchema),
+  /** Causes of this report that explain the crash; empty when none does. */
+  explainedBy: z.array(z.object({ id: ClassIdSchema, title: z.string() })),
+  /** One sentence: what the crash is put down to, or that nothing found explains it and what would. */
+  attribution: z.string().optional(),
+});
+export type Crash = z.infer<typeof CrashSchema>;
+
 export const ReportSchema = z.object({
   schemaVersion: z.literal(1),
   tool: z.object({ name: z.literal('go-env-doctor'), version: z.string() }),
@@ -188,6 +204,8 @@ export const ReportSchema = z.object({
   probes: z.array(ProbeRecordSchema),
   /** True when the overall deadline or a cancellation cut the run short. */
   incomplete: z.boolean().default(false),
+  /** Set by the editor when this run followed a gopls crash. */
+  crash: CrashSchema.optional(),
 });
 export type Report = z.infer<typeof ReportSchema>;
 

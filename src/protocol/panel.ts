@@ -16,6 +16,10 @@ export const ToExtensionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('checkOnline') }).strict(),
   z.object({ type: z.literal('copyMarkdown') }).strict(),
   z.object({ type: z.literal('saveJson') }).strict(),
+  /** Stops the run in progress (a trace being recorded, a slow diagnosis). */
+  z.object({ type: z.literal('cancel') }).strict(),
+  /** From the crash card: the Go extension's "Restart Language Server". */
+  z.object({ type: z.literal('restartGopls') }).strict(),
 ]);
 export type ToExtension = z.infer<typeof ToExtensionSchema>;
 
@@ -43,6 +47,8 @@ export const StateSchema = z
     error: z.string().optional(),
     /** A one-line outcome of the last action (copied, saved, cache cleared …). */
     notice: z.string().optional(),
+    /** A trace is being recorded: the panel counts down to endsAt (epoch ms) and offers Cancel. */
+    tracing: z.object({ endsAt: z.number(), seconds: z.number() }).strict().optional(),
   })
   .strict();
 export type State = z.infer<typeof StateSchema>;

@@ -1,6 +1,6 @@
 // A report ready to paste into a bug report: GitHub-flavoured Markdown, evidence in tables.
 // Every string from the report is escaped (markdownEscape.ts): it renders as the same text.
-import type { Report } from '../doctor/model.js';
+import type { Crash, Report } from '../doctor/model.js';
 import { visibleLines } from './controlChars.js';
 import { fixInstruction } from './fixText.js';
 import { mdCode, mdFence, mdText } from './markdownEscape.js';
@@ -14,6 +14,7 @@ export function renderMarkdown(report: Report): string {
   out.push(`## Go Environment Doctor report`, '');
   out.push(`**${verdictOf(report).line}** · go-env-doctor ${mdText(report.tool.version)} · ${mdText(`${report.host.platform} ${report.host.release} ${report.host.arch}`)} · ${mdText(report.generatedAt)}`, '');
   out.push(`Workspace: ${report.workspaces.map((w) => mdCode(w)).join(', ') || '(none)'}`, '');
+  if (report.crash) out.push(...crashSection(report.crash));
   if (!report.causes.length) out.push('No root cause found.', '');
   report.causes.forEach((cause, i) => {
     out.push(`### ${i + 1}. ${mdText(cause.title)} (${mdCode(cause.id)}, ${cause.severity}, score ${cause.score.toFixed(2)})`, '');
@@ -41,4 +42,20 @@ export function renderMarkdown(report: Report): string {
   for (const p of report.probes) out.push(`| ${mdText(p.id)} | ${p.status} | ${p.durationMs.toFixed(1)} | ${mdText(p.reason ?? '')} |`);
   out.push('', '</details>', '');
   return out.join('\n');
+}
+
+/** The gopls crash that led to this run: what died, why (when a log says), and what explains it. */
+function crashSection(c: Crash): string[] {
+  const out = [`### gopls crashed (${mdText(c.kind)}, ${mdText(c.at)})`, '', mdText(c.summary), ''];
+  const why = c.explainedBy.length ? `Explained by: ${c.explainedBy.map((e) => `${mdText(e.title)} (${mdCode(e.id)})`).join('; ')}.` : mdText(c.attribution ?? 'No cause in this report explains the crash.');
+  out.push(why, '');
+  if (c.evidence.length) {
+    out.push('| Source | Evidence |', '|---|---|');
+    for (const e of c.evidence) {
+      const lines = visibleLines(e.excerpt).slice(0, EXCERPT_LINES);
+      lines.forEach((l, n) => out.push(`| ${n ? '' : mdText(e.line !== undefined ? `${e.source}:${e.line}` : e.source)} | ${mdCode(l.slice(0, EXCERPT_LINE_CHARS), { inTable: true })} |`));
+    }
+    out.push('');
+  }
+  return out;
 }

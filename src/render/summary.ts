@@ -8,7 +8,7 @@ export interface Verdict {
 }
 
 /** The one line every surface leads with: the CLI header, the panel's verdict, the badge tooltip. */
-export function verdictOf(report: Report): Verdict {
+export function verdictOf(report: Report, opts: { duration?: boolean } = {}): Verdict {
   const errors = report.causes.filter((c) => c.severity === 'error').length;
   const warnings = report.causes.filter((c) => c.severity === 'warning').length;
   const problems = errors + warnings;
@@ -21,7 +21,9 @@ export function verdictOf(report: Report): Verdict {
   const notes = infos ? `, ${infos} note${infos === 1 ? '' : 's'}` : '';
   const skippedish = report.probes.filter((p) => p.status === 'timeout' || p.status === 'crashed').length;
   const tail = skippedish ? `; ${skippedish} probe${skippedish === 1 ? '' : 's'} did not finish` : '';
-  return { errors, warnings, problems, line: `${what}${notes} in ${secs}${tail}` };
+  // A report merged with a re-check has no one duration: the panel leaves it out then.
+  const took = opts.duration === false ? '' : ` in ${secs}`;
+  return { errors, warnings, problems, line: `${what}${notes}${took}${tail}` };
 }
 
 /** Exit status of the CLI, as TAXONOMY.md fixes it. */

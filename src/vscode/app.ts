@@ -38,12 +38,18 @@ export function createApp(context: vscode.ExtensionContext): App {
     if (session.report || session.crashNote) badge.update(session.report, session.crashNote !== undefined, session.crashNote);
   };
   subscriptions.push(session.subscribe({ state: showBadge, progress: () => undefined }));
+  // A reloaded window restores the panel's last report: until a run, the badge says what it says.
+  const saved = session.lastSavedReport();
+  if (saved) badge.update(saved, false);
 
   const showPanel = () => ReportPanel.show(context, session, actions);
   const runAndShow = async (recordTrace = false, online = false) => {
     showPanel();
     await (recordTrace
-      ? vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Recording a gopls trace and diagnosing…', cancellable: false }, () => session.run({ recordTrace: true }))
+      ? vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: 'Recording a gopls trace and diagnosing…', cancellable: true }, (_p, token) => {
+          token.onCancellationRequested(() => session.cancelRun());
+          return session.run({ recordTrace: true });
+        })
       : session.run(online ? { online: true, trigger: 'online check: asking the module proxy for one dependency' } : {}));
     session.clearCrash();
   };
@@ -54,9 +60,19 @@ export function createApp(context: vscode.ExtensionContext): App {
     recordTrace: () => void runAndShow(true),
     checkOnline: () => void runAndShow(false, true),
     copyMarkdown: () => void copyMarkdown(),
-    saveJson: () => void session.saveJson(),
+    // The save dialog hands focus back to the webview's outer frame only: give it to the panel.
+    saveJson: () => void session.saveJson().finally(() => ReportPanel.refocus()),
     applyFix: (causeId, fixId) => void fix(causeId, fixId),
+    cancel: () => session.cancelRun(),
+    restartGopls: () => void restartGopls(),
   };
+
+  async function restartGopls(): Promise<void> {
+    watcher.expectRestart();
+    const out = await applyFix({ id: 'restart-gopls', title: 'Restart gopls', kind: 'command', command: GO_RESTART_COMMAND }, { env: session.inputs().env, log: session.log });
+    session.clearCrash();
+    session.notify(out.applied ? 'Asked the Go extension to restart gopls.' : out.message);
+  }
 
   async function copyMarkdown(): Promise<void> {
     await reportOrRun();
@@ -78,12 +94,17 @@ export function createApp(context: vscode.ExtensionContext): App {
     try {
       const out = await applyFix(found.fix, { env: session.inputs().env, log: session.log });
       session.log.info(`fix ${fixId}: ${out.applied ? 'applied' : 'not applied'}: ${out.message}`);
-      session.notify(out.message);
-      if (!out.applied) return;
+      // A dialog (a setting's confirmation, the cache clear) hands focus back to the webview's
+      // outer frame only: give it to the panel, so the next Tab goes on from the button.
+      if (found.fix.kind === 'setting' || found.fix.kind === 'clearGoplsCache') ReportPanel.refocus();
       if (out.terminal) {
-        session.awaitTerminal(causeId, fixId);
+        session.awaitTerminal(causeId, fixId, out.message);
         return recheckAfterTerminal(out.terminal, causeId, fixId);
       }
+      session.notify(out.message);
+      if (!out.applied) return;
+      // A page that opened changes nothing a re-check could see.
+      if (found.fix.kind === 'link') return session.clearRecheck();
       await session.recheckClass(causeId, fixId);
     } catch (e) {
       session.log.error(`fix ${fixId}: ${(e as Error).message}`);
@@ -91,17 +112,23 @@ export function createApp(context: vscode.ExtensionContext): App {
     }
   }
 
+  /**
+   * Re-checks after every command that ends in the fix's terminal (the user may correct a failed
+   * command and run it again), until the cause is gone or the terminal closes. Shell integration's
+   * command-end event exists from VS Code 1.93; without it, closing the terminal is the signal.
+   */
   function recheckAfterTerminal(terminal: vscode.Terminal, causeId: ClassId, fixId: string): void {
     const subs: vscode.Disposable[] = [];
-    const done = () => {
-      subs.forEach((s) => s.dispose());
-      void session.recheckClass(causeId, fixId);
+    const stop = () => subs.splice(0).forEach((s) => s.dispose());
+    const check = async (exitCode: number | undefined, closed: boolean) => {
+      const r = await session.recheckClass(causeId, fixId);
+      if (r.result === 'still-there' && exitCode !== undefined && exitCode !== 0) session.amendRecheck(`The command failed (exit status ${exitCode}). ${r.message}`);
+      if (r.result === 'gone' || closed) stop();
     };
-    subs.push(vscode.window.onDidCloseTerminal((t) => t === terminal && done()));
-    // Shell integration (VS Code ≥ 1.93) says when the typed command finished.
-    const onEnd = (vscode.window as unknown as { onDidEndTerminalShellExecution?: vscode.Event<{ terminal: vscode.Terminal }> }).onDidEndTerminalShellExecution;
-    if (onEnd) subs.push(onEnd((e) => e.terminal === terminal && done()));
-    subscriptions.push(...subs);
+    subs.push(vscode.window.onDidCloseTerminal((t) => t === terminal && void check(undefined, true)));
+    const onEnd = (vscode.window as unknown as { onDidEndTerminalShellExecution?: vscode.Event<{ terminal: vscode.Terminal; exitCode: number | undefined }> }).onDidEndTerminalShellExecution;
+    if (onEnd) subs.push(onEnd((e) => e.terminal === terminal && void check(e.exitCode, false)));
+    subscriptions.push({ dispose: stop });
   }
 
   async function clearCacheCommand(): Promise<void> {
@@ -110,6 +137,8 @@ export function createApp(context: vscode.ExtensionContext): App {
     if (!dir.ok) return void vscode.window.showWarningMessage(`Go Environment Doctor: cannot find gopls's cache: ${dir.reason}`);
     const out = await clearGoplsCache(dir.dir, { env, log: session.log });
     session.notify(out.message);
+    // Nothing there is not a warning, and a toast must fit: say it in a few words.
+    if (out.absent) return void vscode.window.showInformationMessage('No gopls cache to clear: gopls has not made one yet.');
     void (out.applied ? vscode.window.showInformationMessage(out.message) : vscode.window.showWarningMessage(out.message));
   }
 
@@ -131,12 +160,12 @@ export function createApp(context: vscode.ExtensionContext): App {
     session.log.warn(`gopls crashed: ${what}; diagnosing`);
     for (const e of crash?.evidence ?? []) session.log.info(`  ${e.source}${e.line !== undefined ? `:${e.line}` : ''}: ${e.excerpt.split('\n')[0]}`);
     session.markCrashed(`gopls crashed: ${what}`);
-    const report = await session.run({ trigger: `gopls crashed: ${what}` });
+    const report = await session.run({ trigger: `gopls crashed: ${what}`, crash: { at: new Date(now).toISOString(), verdict: crash, fallback } });
     // The crash is put down only to a cause that explains it (the engine's inference), never
     // simply to whatever ranked first: a gopls killed by hand is not a noexec mount's doing.
-    const why = crash ? loadEngine().attributeCrash(crash, report) : undefined;
+    const why = report?.crash?.attribution;
     const verdict = report ? verdictOf(report).line : 'the diagnosis failed';
-    const msg = `gopls crashed: ${what}. ${why ? why.line : `Unexplained (${verdict}).`}`;
+    const msg = `gopls crashed: ${what}. ${why ?? `Unexplained (${verdict}).`}`;
     session.markCrashed(msg);
     const pick = await vscode.window.showWarningMessage(msg, 'Open Report');
     if (pick === 'Open Report') showPanel();

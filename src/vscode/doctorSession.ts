@@ -8,7 +8,7 @@ import { loadEngine } from './loadEngine.js';
 import type { CrashVerdict } from './engine.js';
 import { PROBE_ENV_MARKER } from './goplsChildren.js';
 import { persistedChannelLogs } from './editorLogs.js';
-import type { ClassId, Report } from '../doctor/model.js';
+import { ReportSchema, type ClassId, type Crash, type Report } from '../doctor/model.js';
 import type { ProgressEvent } from '../engine/pipeline.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { verdictOf } from '../render/summary.js';
@@ -22,7 +22,12 @@ export interface RunRequest {
   recordTrace?: boolean;
   /** Include the opt-in online check (ask GOPROXY for one dependency). */
   online?: boolean;
+  /** The gopls crash this run follows: attached to the report (panel card, Markdown, JSON). */
+  crash?: { at: string; verdict: CrashVerdict | undefined; fallback: string };
 }
+
+/** workspaceState key of the last report, so a reloaded window's badge matches the restored panel. */
+const LAST_REPORT_KEY = 'goEnvDoctor.lastReport';
 
 type Listener = { state(s: State): void; progress(p: Progress): void };
 
@@ -38,6 +43,8 @@ export class DoctorSession implements vscode.Disposable {
   private notice: string | undefined;
   /** Set when a gopls of this window died; the badge shows it until the next user-started run. */
   private crash: { note: string } | undefined;
+  /** While a trace records: when it ends, for the panel's countdown. */
+  private tracing: { endsAt: number; seconds: number } | undefined;
   private logChannel: vscode.LogOutputChannel | undefined;
   private readonly listeners = new Set<Listener>();
   private cancel: vscode.CancellationTokenSource | undefined;
@@ -63,6 +70,7 @@ export class DoctorSession implements vscode.Disposable {
     if (this.trigger) s.trigger = this.trigger;
     if (this.error) s.error = this.error;
     if (this.notice) s.notice = this.notice;
+    if (this.running && this.tracing) s.tracing = this.tracing;
     return s;
   }
 
@@ -87,9 +95,35 @@ export class DoctorSession implements vscode.Disposable {
   }
 
   /** A terminal fix was typed: the re-check waits for the user's command to end. */
-  awaitTerminal(causeId: ClassId, fixId: string): void {
-    this.recheck = { causeId, fixId, result: 'pending', message: 'Press Enter in the terminal; the doctor checks again when the command finishes or the terminal closes.' };
+  awaitTerminal(causeId: ClassId, fixId: string, typed: string): void {
+    // The recheck line says it all; a notice "press Enter" would linger after the command ran.
+    this.notice = undefined;
+    this.recheck = { causeId, fixId, result: 'pending', message: `${typed} The doctor checks again each time a command ends there.` };
     this.publish();
+  }
+
+  /** A fix whose outcome cannot be checked (a page that opened): no re-check line. */
+  clearRecheck(): void {
+    this.recheck = undefined;
+    this.publish();
+  }
+
+  /** Replaces the last re-check's message (the command that ran failed, say how). */
+  amendRecheck(message: string): void {
+    if (!this.recheck) return;
+    this.recheck = { ...this.recheck, message };
+    this.publish();
+  }
+
+  /** Stops the run in progress (the panel's Cancel, the trace notification's Cancel). */
+  cancelRun(): void {
+    this.cancel?.cancel();
+  }
+
+  /** The report saved by the last run of this workspace, for the badge after a window reload. */
+  lastSavedReport(): Report | undefined {
+    const r = ReportSchema.safeParse(this.context.workspaceState.get(LAST_REPORT_KEY));
+    return r.success ? r.data : undefined;
   }
 
   /** A gopls of this window died; `note` says how, as far as is known yet. */
@@ -192,26 +226,36 @@ export class DoctorSession implements vscode.Disposable {
     cancel.token.onCancellationRequested(() => ac.abort(new Error('canceled')));
     const inputs = this.inputs();
     const opts: DiagnoseOptions = { ...this.options(inputs), signal: ac.signal, onProgress: (e) => this.onProgress(e) };
-    if (req.recordTrace) opts.recordTraceSeconds = TRACE_SECONDS;
+    if (req.recordTrace) {
+      opts.recordTraceSeconds = TRACE_SECONDS;
+      this.tracing = { endsAt: Date.now() + TRACE_SECONDS * 1000, seconds: TRACE_SECONDS };
+    }
     if (req.online) opts.settings = { ...opts.settings, online: true };
     this.log.info(`diagnose${req.trigger ? ` (${req.trigger})` : ''}: workspaces=${JSON.stringify(opts.workspaces)} logs=${opts.settings?.extraLogPaths?.length ?? 0} timeoutMs=${opts.timeoutMs} trusted=${vscode.workspace.isTrusted}`);
     this.running = (async () => {
       try {
-        const { report, tracePath } = await loadEngine().diagnose(opts);
+        const { report: built, tracePath } = await loadEngine().diagnose(opts);
+        const report = req.crash ? { ...built, crash: crashOf(req.crash, built) } : built;
         this.current = report;
+        void Promise.resolve(this.context.workspaceState.update(LAST_REPORT_KEY, report)).catch(() => undefined);
         const v = verdictOf(report);
         this.log.info(`verdict: ${v.line}`);
         for (const c of report.causes) this.log.info(`  ${c.severity} ${c.id} score=${c.score.toFixed(2)}: ${c.title}`);
         for (const p of report.probes) this.log.debug(`  probe ${p.id} ${p.status} ${p.durationMs} ms${p.reason ? `: ${p.reason}` : ''}`);
-        if (tracePath) this.notice = `Recorded a gopls trace to ${tracePath} and analysed it.`;
+        if (tracePath) this.notice = traceNotice(report, tracePath, ac.signal.aborted);
+        else if (ac.signal.aborted) this.notice = 'Canceled: the report shows what was checked before.';
         this.onDidReport.fire(report);
         return report;
       } catch (e) {
-        this.error = `The doctor itself failed: ${(e as Error).message}`;
-        this.log.error(this.error);
+        if (ac.signal.aborted) this.notice = 'Canceled.';
+        else {
+          this.error = `The doctor itself failed: ${(e as Error).message}`;
+          this.log.error(this.error);
+        }
         return undefined;
       } finally {
         this.running = undefined;
+        this.tracing = undefined;
         cancel.dispose();
         if (this.cancel === cancel) this.cancel = undefined;
         this.publish();
@@ -296,3 +340,29 @@ export function goExtensionGopls(): string | undefined {
   }
 }
 
+
+/** The crash as the report records it: what explains it (the engine's attribution), if anything does. */
+export function crashOf(c: NonNullable<RunRequest['crash']>, report: Report): Crash {
+  const v = c.verdict;
+  const known = !!v && v.kind !== 'none';
+  const why = v ? loadEngine().attributeCrash(v, report) : undefined;
+  const cause = why?.explained && why.classId ? report.causes.find((x) => x.id === why.classId) : undefined;
+  const explainedBy = why?.explained && why.classId ? [{ id: why.classId, title: cause?.title ?? why.line.replace(/^(Cause|Explained by): /, '').replace(/\.$/, '') }] : [];
+  return {
+    at: c.at,
+    kind: known ? v.kind : 'unexplained',
+    summary: known ? v.summary : c.fallback,
+    evidence: v?.evidence ?? [],
+    explainedBy,
+    ...(why ? { attribution: why.line } : {}),
+  };
+}
+
+/** What a recorded trace brought: where it is, and how many findings came from it. */
+function traceNotice(report: Report, tracePath: string, canceled: boolean): string {
+  const fromTrace = report.causes.flatMap((c) => c.findings).filter((f) => f.evidence.some((e) => e.source === tracePath || e.source.startsWith(tracePath + ':')));
+  const what = fromTrace.length
+    ? `${fromTrace.length} finding${fromTrace.length === 1 ? '' : 's'} came from it: ${fromTrace.map((f) => f.message).slice(0, 3).join('; ')}`
+    : 'nothing in it points to a problem';
+  return `${canceled ? 'Canceled the trace early; ' : ''}Recorded a gopls trace to ${tracePath}; ${what}.`;
+}

@@ -17,6 +17,8 @@ export interface FixOutcome {
   message: string;
   /** A terminal fix is applied only when the user presses Enter: re-check after that. */
   terminal?: vscode.Terminal;
+  /** The gopls cache was not there at all (nothing to clear is not an error). */
+  absent?: boolean;
 }
 
 export interface FixEnv {
@@ -34,7 +36,9 @@ export async function applyFix(fix: Fix, fx: FixEnv): Promise<FixOutcome> {
   const dirs = steps.flatMap((s) => (s.step === 'createDir' ? [s.path] : []));
   if (writes.length || dirs.length) {
     const where = writes[0]?.where ?? 'User settings';
-    const json = `{\n${writes.map((w) => `  ${JSON.stringify(w.key)}: ${JSON.stringify(w.value, null, 2).replace(/\n/g, '\n  ')}`).join(',\n')}\n}`;
+    // One line per setting: the dialog's detail text does not keep leading spaces, so indented
+    // JSON would lose its shape there.
+    const json = writes.map((w) => `${JSON.stringify(w.key)}: ${JSON.stringify(w.value)}`).join('\n');
     const mkdirs = dirs.length ? `Creates ${dirs.join(', ')} (mode 0700) first.\n\n` : '';
     const answer = await vscode.window.showInformationMessage(
       `${fix.title}: write ${writes.map((w) => w.key).join(' and ')} to ${where}?`,
@@ -61,7 +65,7 @@ export async function applyFix(fix: Fix, fx: FixEnv): Promise<FixOutcome> {
         break;
       }
       case 'typeInTerminal':
-        outcome = typeInTerminal(fix.title, step);
+        outcome = typeInTerminal(step);
         break;
       case 'openUrl': {
         const uri = vscode.Uri.parse(step.url, true);
@@ -116,13 +120,20 @@ function settingWrites(steps: readonly FixStep[]): SettingWrite[] {
   });
 }
 
-function typeInTerminal(title: string, step: Extract<FixStep, { step: 'typeInTerminal' }>): FixOutcome {
-  const terminal = vscode.window.createTerminal({ name: `Go Environment Doctor: ${title}`, cwd: step.cwd });
+function typeInTerminal(step: Extract<FixStep, { step: 'typeInTerminal' }>): FixOutcome {
+  // Named after the command (the terminal list shows a dozen characters), not the fix's title.
+  const terminal = vscode.window.createTerminal({ name: terminalName(step.text), cwd: step.cwd });
   terminal.show(false);
   // Typed, never executed: the user reads it and presses Enter (addNewLine false).
   terminal.sendText(step.text, false);
   const root = step.needsRoot ? ' It needs root: read it before you run it.' : '';
   return { applied: true, message: `Typed the command in a terminal; press Enter there to run it.${root}`, terminal };
+}
+
+/** "go mod init", "sudo mount -o", "mkdir -p": the first words of the typed command. */
+export function terminalName(text: string): string {
+  const words = text.trim().split(/\s+/).filter((w) => !w.includes('/') && !w.includes('=')).slice(0, 3);
+  return `${words.join(' ') || 'fix'} (Go Doctor)`;
 }
 
 /** The cache clear behind both the fix and the "Clear gopls Cache" command. */
@@ -140,7 +151,7 @@ export async function clearGoplsCache(requested: string, fx: FixEnv): Promise<Fi
   });
   if (!out.ok) {
     if (!out.cancelled) fx.log.warn(`clear gopls cache refused: ${out.reason}`);
-    return { applied: false, message: out.cancelled ? out.reason : `Not cleared: ${out.reason}` };
+    return { applied: false, message: out.cancelled ? out.reason : `Not cleared: ${out.reason}`, absent: 'absent' in out && !!out.absent };
   }
   fx.log.info(`cleared ${out.dir}: ${out.freedBytes} bytes freed, ${out.removed} entries removed, ${out.failed} not removed`);
   return { applied: true, message: `Cleared ${out.dir}: freed ${formatBytes(out.freedBytes)}${out.failed ? ` (${out.failed} entries could not be removed)` : ''}.` };

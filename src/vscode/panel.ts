@@ -14,6 +14,8 @@ export interface PanelActions {
   checkOnline(): void;
   copyMarkdown(): void;
   saveJson(): void;
+  cancel(): void;
+  restartGopls(): void;
 }
 
 export class ReportPanel implements vscode.Disposable {
@@ -27,6 +29,16 @@ export class ReportPanel implements vscode.Disposable {
     }
     const panel = vscode.window.createWebviewPanel(VIEW_TYPE, PANEL_TITLE, { viewColumn: vscode.ViewColumn.Active, preserveFocus: false }, webviewOptions(context));
     return (ReportPanel.current = new ReportPanel(panel, context, session, actions));
+  }
+
+  /**
+   * Gives keyboard focus back to the panel after one of the editor's modal dialogs (a setting's
+   * confirmation, the cache clear, Save) closed: the dialog returns focus to the webview's outer
+   * frame only, and the next Tab would start over at the panel's first button.
+   */
+  static refocus(): void {
+    const p = ReportPanel.current?.panel;
+    if (p?.visible) p.reveal(p.viewColumn, false);
   }
 
   static exists(): boolean {
@@ -91,6 +103,10 @@ export class ReportPanel implements vscode.Disposable {
         return this.actions.copyMarkdown();
       case 'saveJson':
         return this.actions.saveJson();
+      case 'cancel':
+        return this.actions.cancel();
+      case 'restartGopls':
+        return this.actions.restartGopls();
       default: {
         const never: never = m;
         return never;

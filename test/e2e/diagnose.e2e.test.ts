@@ -1,11 +1,16 @@
 // Go Environment Doctor in a real VS Code (code-server 4.100.3, headless Chromium): a real Go
 // module, the golang.go stand-in running the real pinned gopls, and a planted fault, GOTMPDIR on
-// a tmpfs mounted noexec in code-server's environment. From the palette to the ranked causes,
-// a one-click settings fix and its re-check, the status-bar badge, a clean browser console, and
-// the auto-run when the extension host's gopls is killed.
-import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+// a tmpfs mounted noexec in code-server's environment. From the palette to the ranked causes, the
+// status-bar badge, the auto-run and crash card when the extension host's gopls is killed, Copy
+// and Save JSON with the crash in them, the panel in four themes at two widths under axe-core,
+// the badge after a reload, a keyboard-only settings fix and its re-check, a clean console.
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { FrameLocator, Page } from 'playwright-core';
+import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
+import { axeProblems, formatAxe, webviewContentFrame } from './axe.js';
+import { focusedKey, layoutProblems, setTheme, shot, tabTo, THEMES, WIDTHS } from './panelChecks.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCodeServer, type CodeServer } from './codeServer.js';
 import { badge, badgeState, ChildSampler, DOCTOR_ID, goplsChildren, waitForActivation, waitForGopls } from './flows.js';
@@ -41,6 +46,8 @@ describe('Go: Diagnose Environment in code-server, GOTMPDIR on a noexec tmpfs', 
   let page: Page;
   let consoleEntries: ConsoleEntry[];
   let panel: FrameLocator;
+  let context: BrowserContext;
+  const frame = (): Promise<Frame> => webviewContentFrame(page, DOCTOR_ID);
 
   beforeAll(async () => {
     if (!existsSync(GOPLS)) throw new Error(`${GOPLS} is missing: run node test/setup/install-gopls.mjs`);
@@ -62,7 +69,9 @@ describe('Go: Diagnose Environment in code-server, GOTMPDIR on a noexec tmpfs', 
     // Before the page loads: the extension host does not exist yet, so nothing it spawns is missed.
     sampler = new ChildSampler(cs).start();
     browser = await launchBrowser();
-    page = await browser.browser.newPage({ viewport: { width: 1440, height: 900 }, colorScheme: 'light' });
+    // Clipboard permissions: the test reads what "Copy as Markdown" put there.
+    context = await browser.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', permissions: ['clipboard-read', 'clipboard-write'] });
+    page = await context.newPage();
     consoleEntries = captureConsole(page);
     await openWorkbench(page, cs.url, folder);
     panel = webviewFrame(page, DOCTOR_ID);
@@ -116,25 +125,6 @@ describe('Go: Diagnose Environment in code-server, GOTMPDIR on a noexec tmpfs', 
     }
   });
 
-  it('renders the panel in light and dark themes (screenshots)', async () => {
-    // The workbench follows the browser's colour scheme (window.autoDetectColorScheme): switching
-    // it through Chromium is instant and leaves settings.json to the extension under test.
-    for (const [name, workbenchClass, bodyClass] of [
-      ['light', 'vs.vscode-theme-defaults-themes-light_modern-json', 'vscode-light'],
-      ['dark', 'vs-dark.vscode-theme-defaults-themes-dark_modern-json', 'vscode-dark'],
-    ] as const) {
-      await page.emulateMedia({ colorScheme: name });
-      await page.locator(`.monaco-workbench.${workbenchClass}`).waitFor({ timeout: 30_000 });
-      await panel.locator(`body.${bodyClass}`).waitFor({ timeout: 30_000 });
-      await page.waitForTimeout(300); // let the webview's CSS variables settle before the picture
-      await page.screenshot({ path: path.join(RESULTS, `workbench-${name}.png`) });
-      const frameEl = page.locator(`iframe.webview.ready[src*="extensionId=${DOCTOR_ID}"]`);
-      await frameEl.screenshot({ path: path.join(RESULTS, `panel-${name}.png`) });
-      expect(statSync(path.join(RESULTS, `panel-${name}.png`)).size).toBeGreaterThan(10_000);
-      if (process.env.E2E_UPDATE_MEDIA === '1') copyFileSync(path.join(RESULTS, `panel-${name}.png`), path.join(REPO, 'media', `screenshot-${name}.png`));
-    }
-  });
-
   it('shows the status-bar badge with the problem count, warning background, and a tooltip naming the top cause', async () => {
     await expect.poll(async () => (await badgeState(page))?.text ?? '', { timeout: 15_000 }).toMatch(/Go env: \d+ problems?/);
     const state = (await badgeState(page))!;
@@ -171,9 +161,109 @@ describe('Go: Diagnose Environment in code-server, GOTMPDIR on a noexec tmpfs', 
     await runCommand(page, 'Notifications: Clear All Notifications');
   });
 
-  it('applies the gotmpdir-toolsenv fix after "Write Setting", writes the user settings, and the re-check says gone', async () => {
-    const first = panel.locator('[data-testid="cause"][data-cause-id="noexec-mount"]').first();
-    await first.locator(`[data-testid="fix"][data-fix-id="${GOTMPDIR_FIX}"]`).click();
+  it('shows the crash as a card that says what explains it, with a working Restart gopls button', async () => {
+    const card = panel.locator('[data-testid="crash"]');
+    await card.waitFor({ state: 'visible', timeout: 60_000 });
+    expect(await card.locator('[data-testid="crash-summary"]').innerText()).not.toBe('');
+    // The noexec mount ranks first, but it does not explain a killed gopls: the card must not say it does.
+    expect(await card.locator('[data-testid="crash-explained"]').innerText()).not.toMatch(/test binaries where executing is forbidden/);
+    const restart = card.getByRole('button', { name: 'Restart gopls', exact: true });
+    expect(await restart.count()).toBe(1);
+    const before = new Set(goplsChildren(cs).map((p) => p.pid));
+    await restart.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => panel.locator('[data-testid="notice"]').innerText().catch(() => ''), { timeout: 30_000 }).toMatch(/restart gopls/i);
+    await expect.poll(() => goplsChildren(cs).some((p) => !before.has(p.pid) && environOf(p.pid)[STANDIN_MARKER] === '1'), { timeout: 30_000 }).toBe(true);
+    expect(await focusedKey(await frame())).toBe('restart-gopls');
+  });
+
+  it('copies the report as Markdown from the keyboard; the Markdown has the crash and focus stays on Copy', async () => {
+    const f = await frame();
+    await panel.locator('[data-testid="rerun"]').focus();
+    const presses = await tabTo(page, f, 'copy-markdown');
+    expect(presses).toBeLessThanOrEqual(3);
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => panel.locator('[data-testid="notice"]').innerText().catch(() => ''), { timeout: 30_000 }).toMatch(/Copied the report as Markdown/);
+    expect(await focusedKey(f)).toBe('copy-markdown');
+    const md = await page.evaluate(() => navigator.clipboard.readText());
+    expect(md).toMatch(/### gopls crashed/);
+    expect(md).toContain('noexec-mount');
+  });
+
+  it('saves the report as JSON with the crash in it', async () => {
+    const target = path.join(cs.home, 'report.json');
+    await panel.locator('[data-testid="save-json"]').click();
+    // code-server's save dialog is the simple one: a path in the quick input.
+    const input = page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+    // The dialog fills in its default path a moment after it shows: type over it after that.
+    await expect.poll(async () => input.inputValue(), { timeout: 15_000 }).toMatch(/go-env-doctor-report\.json$/);
+    await input.fill(target);
+    await expect.poll(async () => input.inputValue(), { timeout: 5000 }).toBe(target);
+    await page.keyboard.press('Enter');
+    const written = await expect
+      .poll(() => existsSync(target), { timeout: 15_000 })
+      .toBe(true)
+      .then(() => true)
+      .catch(() => false);
+    if (!written) await page.screenshot({ path: path.join(RESULTS, 'save-json-dialog.png') });
+    expect(written).toBe(true);
+    const saved = JSON.parse(readFileSync(target, 'utf8')) as { crash?: { summary: string; explainedBy: unknown[] }; causes: Array<{ id: string }> };
+    expect(saved.crash?.summary).toBeTruthy();
+    expect(Array.isArray(saved.crash?.explainedBy)).toBe(true);
+    expect(saved.causes.map((c) => c.id)).toContain('noexec-mount');
+    await expect.poll(async () => panel.locator('[data-testid="notice"]').innerText().catch(() => ''), { timeout: 15_000 }).toContain(target);
+  });
+
+  it('passes axe-core and keeps its layout in four themes at 1280 px and 480 px (screenshots)', async () => {
+    await runCommand(page, 'View: Close Primary Side Bar');
+    const problems: string[] = [];
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const theme of THEMES) {
+        await setTheme(page, frame, theme);
+        const f = await frame();
+        const name = `panel-${theme.slug}-${width}`;
+        const frameEl = page.locator(`iframe.webview.ready[src*="extensionId=${DOCTOR_ID}"]`);
+        await frameEl.screenshot({ path: shot(RESULTS, name) });
+        for (const p of formatAxe(await axeProblems(f))) problems.push(`${name}: ${p}`);
+        for (const l of await layoutProblems(f)) problems.push(`${name}: layout: ${l.what}: ${l.detail}`);
+        if (process.env.E2E_UPDATE_MEDIA === '1') {
+          const media = width === 480 ? (theme.slug === 'light' ? 'narrow' : undefined) : theme.slug;
+          if (media) copyFileSync(shot(RESULTS, name), path.join(REPO, 'media', `screenshot-${media}.png`));
+        }
+      }
+    }
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await setTheme(page, frame, THEMES[0]);
+    expect(problems).toEqual([]);
+  });
+
+  it('shows the badge after a window reload that restored a report with problems', async () => {
+    await page.reload();
+    await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+    await expect.poll(async () => panel.locator('[data-testid="notice"]').innerText().catch(() => ''), { timeout: 60_000 }).toMatch(/Restored from before the reload/);
+    await expect.poll(async () => (await badgeState(page))?.text ?? '', { timeout: 30_000 }).toMatch(/Go env: \d+ problems?/);
+  });
+
+  it('applies the gotmpdir-toolsenv fix from the keyboard: Esc keeps focus, Write Setting writes both settings, the card goes and the verdict says so', async () => {
+    const f = await frame();
+    const key = `fix:noexec-mount:${GOTMPDIR_FIX}`;
+    await panel.locator('[data-testid="rerun"]').focus();
+    await tabTo(page, f, key);
+    // Its accessible name is what it does, not its detail text.
+    const button = panel.locator(`[data-testid="fix"][data-fix-id="${GOTMPDIR_FIX}"]`).first();
+    expect(await button.getAttribute('aria-label')).toBeNull();
+    expect(await button.innerText()).toMatch(/^Set GOTMPDIR=/);
+    await page.keyboard.press('Enter');
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.waitFor({ state: 'visible', timeout: 30_000 });
+    expect(await dialog.innerText()).toContain('"go.toolsEnvVars": {"GOTMPDIR":');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden', timeout: 15_000 });
+    await expect.poll(async () => panel.locator('[data-testid="notice"]').innerText().catch(() => ''), { timeout: 30_000 }).toMatch(/Nothing was written/);
+    await expect.poll(async () => focusedKey(await frame()), { timeout: 10_000 }).toBe(key);
+    await page.keyboard.press('Enter');
     const dialogText = await pressDialogButton(page, 'Write Setting');
     expect(dialogText).toContain('go.toolsEnvVars');
 
@@ -200,8 +290,16 @@ describe('Go: Diagnose Environment in code-server, GOTMPDIR on a noexec tmpfs', 
       .poll(() => goplsChildren(cs).some((p) => environOf(p.pid)[STANDIN_MARKER] === '1' && environOf(p.pid).GOTMPDIR === written.tools), { timeout: 30_000 })
       .toBe(true);
 
+    // What the user sees: the re-check line, the card gone, a verdict without the old duration.
     const recheck = panel.locator('[data-testid="recheck"]');
     await expect.poll(async () => recheck.first().getAttribute('data-result').catch(() => null), { timeout: 60_000 }).toBe('gone');
+    expect(await recheck.innerText()).toMatch(/this cause is gone/);
+    expect(await panel.locator('[data-testid="cause"][data-cause-id="noexec-mount"]').count()).toBe(0);
+    const verdict = await panel.locator('[data-testid="verdict-text"]').innerText();
+    expect(verdict).toMatch(/after a re-check/);
+    expect(verdict).not.toMatch(/ in [\d.]+ m?s/);
+    const problems = formatAxe(await axeProblems(await frame()));
+    expect(problems).toEqual([]);
   });
 
   it('logs no CSP violation and no console error (but the two vsda 404s)', () => {

@@ -48,7 +48,9 @@ export interface ConsoleEntry {
 
 /** The two 404s every code-server page load logs (the closed-source vsda module is absent). */
 export function isHarmless(e: ConsoleEntry): boolean {
-  return /vsda(_bg\.wasm|\.js)/.test(e.text + ' ' + e.url) && /404|Failed to load resource/i.test(e.text);
+  if (/vsda(_bg\.wasm|\.js)/.test(e.text + ' ' + e.url) && /404|Failed to load resource/i.test(e.text)) return true;
+  // What the web workbench logs about itself while a page reload shuts it down.
+  return /Long running operations during shutdown are unsupported in the web|IndexedDB database 'vscode-web-db' is closed/.test(e.text);
 }
 
 export function isCspViolation(e: ConsoleEntry): boolean {

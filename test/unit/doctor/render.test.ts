@@ -50,4 +50,18 @@ describe('renderers', () => {
     expect(exitCodeOf(report([noexec]))).toBe(2);
     expect(verdictOf(report([])).line).toMatch(/^no problems found/);
   });
+  it('markdown names the gopls crash the run followed, and says when no cause explains it', () => {
+    const crash = { at: '2026-11-24T00:00:00Z', kind: 'signal', summary: 'gopls was killed by SIGKILL.', evidence: [{ source: '/proc/4242/stat', excerpt: 'gone after 12 s' }], explainedBy: [] };
+    const md = renderMarkdown({ ...report([noexec]), crash });
+    expect(md).toContain('### gopls crashed (signal, 2026-11-24T00:00:00Z)');
+    expect(md).toContain('gopls was killed by SIGKILL.');
+    expect(md).toContain('No cause in this report explains the crash.');
+    expect(md).toContain('| /proc/4242/stat | `gone after 12 s` |');
+    const explained = renderMarkdown({ ...report([noexec]), crash: { ...crash, explainedBy: [{ id: 'noexec-mount', title: 'Go builds test binaries where executing is forbidden' }] } });
+    expect(explained).toContain('Explained by: Go builds test binaries where executing is forbidden (`noexec-mount`).');
+    expect(renderMarkdown(report([noexec]))).not.toContain('gopls crashed');
+  });
+  it('the verdict can leave out the duration (a report merged with a re-check has none)', () => {
+    expect(verdictOf(report([noexec]), { duration: false }).line).toBe('1 problem (1 error, 0 warnings)');
+  });
 });

@@ -38,10 +38,22 @@ describe('DoctorSession state', () => {
     expect(states.at(-1)?.notice).toBe('Copied the report as Markdown (secrets redacted).');
   });
 
-  it('publishes the pending re-check of a typed terminal fix', () => {
+  it('publishes the pending re-check of a typed terminal fix, and drops the notice it replaces', () => {
     const { session, states } = watched();
-    session.awaitTerminal('noexec-mount', 'remount-exec');
+    session.notify('Wrote go.toolsEnvVars to User settings.');
+    session.awaitTerminal('noexec-mount', 'remount-exec', 'Typed the command in a terminal; press Enter there to run it.');
     expect(states.at(-1)?.recheck).toMatchObject({ causeId: 'noexec-mount', fixId: 'remount-exec', result: 'pending' });
+    expect(states.at(-1)?.recheck?.message).toMatch(/^Typed the command in a terminal; press Enter there to run it\. The doctor checks again each time a command ends there\.$/);
+    expect(states.at(-1)?.notice).toBeUndefined();
+  });
+
+  it('amends a re-check message and clears the re-check of a fix that cannot be checked', () => {
+    const { session, states } = watched();
+    session.awaitTerminal('noexec-mount', 'remount-exec', 'Typed.');
+    session.amendRecheck('The command failed (exit status 127). Still there: x');
+    expect(states.at(-1)?.recheck?.message).toBe('The command failed (exit status 127). Still there: x');
+    session.clearRecheck();
+    expect(states.at(-1)?.recheck).toBeUndefined();
   });
 
   it('publishes a crash and its end, and keeps the crash note readable for the badge', () => {

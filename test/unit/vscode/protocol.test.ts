@@ -34,6 +34,8 @@ describe('webview → extension messages', () => {
     [{ type: 'checkOnline' }],
     [{ type: 'copyMarkdown' }],
     [{ type: 'saveJson' }],
+    [{ type: 'cancel' }],
+    [{ type: 'restartGopls' }],
   ])('accepts %j', (m) => {
     expect(parseToExtension(m)).toEqual(m);
   });
