@@ -132,7 +132,7 @@ function causeCard(c: Cause, rank: number, busy: boolean, post: ViewInput['post'
 function crashCard(c: Crash, busy: boolean, post: ViewInput['post']): TemplateResult {
   const at = new Date(c.at);
   return html`<article class="card crash" data-testid="crash" data-crash-kind=${c.kind} aria-labelledby="crash-title">
-    <header>${icon('bug', 'sev error')}<h3 id="crash-title">gopls crashed at ${Number.isNaN(at.getTime()) ? c.at : at.toLocaleTimeString()}</h3><span class="tag error">${c.kind}</span></header>
+    <header>${icon('bug', 'sev error')}<h2 id="crash-title">gopls crashed at ${Number.isNaN(at.getTime()) ? c.at : at.toLocaleTimeString()}</h2><span class="tag error">${c.kind}</span></header>
     <p class="explanation" data-testid="crash-summary">${c.summary}</p>
     <p class="crash-cause" data-testid="crash-explained">
       ${c.explainedBy.length

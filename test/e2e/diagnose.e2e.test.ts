@@ -222,6 +222,7 @@ describe('Go: Diagnose Environment in code-server, GOTMPDIR on a noexec tmpfs', 
       await page.setViewportSize({ width, height: 900 });
       for (const theme of THEMES) {
         await setTheme(page, frame, theme);
+        await page.mouse.move(1, 890); // no workbench hover over the panel in the picture
         const f = await frame();
         const name = `panel-${theme.slug}-${width}`;
         const frameEl = page.locator(`iframe.webview.ready[src*="extensionId=${DOCTOR_ID}"]`);
