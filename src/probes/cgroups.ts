@@ -24,6 +24,7 @@ import { parseMemInfo } from '../procfs/meminfo.js';
 import { mapLimit, procOf, type ProcessEntry } from '../procfs/procs.js';
 import { quoteForDisplay as sh } from '../host/exec.js';
 import { RESTART_GOPLS } from '../fixes/catalog.js';
+import { formatBytes } from '../host/bytes.js';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -36,12 +37,6 @@ const PIDS_WARN_RATIO = 0.8;
 const PIDS_ERROR_RATIO = 0.9;
 /** Reading every user process's exe link is cheap, but not without end. */
 const MAX_EXE_LOOKUPS = 2000;
-
-export function formatBytes(n: number): string {
-  if (n >= GiB) return `${(n / GiB).toFixed(n % GiB === 0 ? 0 : 1)} GiB`;
-  if (n >= MiB) return `${(n / MiB).toFixed(n % MiB === 0 ? 0 : 1)} MiB`;
-  return `${n} bytes`;
-}
 
 function pct(r: number): string {
   return `${Math.round(r * 100)}%`;

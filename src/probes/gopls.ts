@@ -26,6 +26,7 @@ import {
   type ElfHeader,
   type GoplsVersionInfo,
 } from '../lsp/goplsBinary.js';
+import { isInside } from '../host/paths.js';
 
 /** Kept back from the probe's deadline to turn the session's result into findings. */
 const CLASSIFY_RESERVE_MS = 150;
@@ -247,8 +248,8 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
     });
   }
   // A folder with Go files and no go.mod/go.work: gopls falls back to an ad-hoc view.
-  const adHoc = session.views.find((v) => v.viewType === 'AdHoc' && session.openedFile && isWithin(session.openedFile, v.directory));
-  if (adHoc && !session.views.some((v) => v.viewType !== 'AdHoc' && session.openedFile && isWithin(session.openedFile, v.directory) && v.rootDir && isWithin(session.openedFile, fileUrlPath(v.rootDir)))) {
+  const adHoc = session.views.find((v) => v.viewType === 'AdHoc' && session.openedFile && isInside(session.openedFile, v.directory));
+  if (adHoc && !session.views.some((v) => v.viewType !== 'AdHoc' && session.openedFile && isInside(session.openedFile, v.directory) && v.rootDir && isInside(session.openedFile, fileUrlPath(v.rootDir)))) {
     out.push({
       classId: 'module-resolution',
       severity: 'warning',
@@ -534,11 +535,6 @@ function describeCandidate(c: GoplsCandidate): string {
 
 function viaOf(s: GoplsSessionResult, message: string): string {
   return s.messages.find((m) => m.message.trim() === message)?.via ?? 'session';
-}
-
-function isWithin(file: string, dir: string): boolean {
-  const rel = path.relative(dir, file);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
 
 function fileUrlPath(u: string): string {

@@ -11,6 +11,7 @@ import { classifyGoFailure, parseToolchain } from './goEnv.js';
 import { INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
+import { isInside } from '../host/paths.js';
 
 export const WALK_MAX_DEPTH = 6;
 export const WALK_MAX_DIRS = 5000;
@@ -344,11 +345,6 @@ function workFindings(goWork: string, uses: string[], text: string, modules: str
     });
   }
   return out;
-}
-
-function isInside(child: string, parent: string): boolean {
-  const r = path.relative(parent, child);
-  return r === '' || (!r.startsWith('..') && !path.isAbsolute(r));
 }
 
 /**

@@ -1,4 +1,5 @@
 // Free space and free inodes of a file system (statfs(2) as node's fs.statfs returns it). Pure.
+import { formatBytes } from '../host/bytes.js';
 
 export interface SpaceFacts {
   /** Fundamental block size (f_bsize). */
@@ -32,13 +33,6 @@ export const SPACE_ERROR_BYTES = 50 * MiB;
 export const SPACE_WARN_BYTES = GiB;
 export const SPACE_WARN_PCT = 2;
 export const INODES_ERROR = 1000;
-
-export function formatBytes(n: number): string {
-  if (n >= GiB) return `${(n / GiB).toFixed(1)} GiB`;
-  if (n >= MiB) return `${(n / MiB).toFixed(1)} MiB`;
-  if (n >= 1024) return `${(n / 1024).toFixed(1)} KiB`;
-  return `${n} B`;
-}
 
 function pct(part: number, whole: number): number {
   return whole > 0 ? Math.round((part / whole) * 1000) / 10 : 100;

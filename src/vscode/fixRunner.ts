@@ -6,7 +6,8 @@ import path from 'node:path';
 import * as vscode from 'vscode';
 import { assertNever, type Fix } from '../doctor/model.js';
 import { GO_EXTENSION_ID, GO_RESTART_COMMAND } from './commandTable.js';
-import { clearGoplsCacheDir, formatBytes } from './goplsCache.js';
+import { clearGoplsCacheDir } from './goplsCache.js';
+import { formatBytes } from '../host/bytes.js';
 import { planFix, type FixStep } from '../fixes/plan.js';
 
 export const WRITE_SETTING = 'Write Setting';

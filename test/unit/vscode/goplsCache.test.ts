@@ -2,7 +2,7 @@ import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, re
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { clearGoplsCacheDir, formatBytes, goplsCacheDir, guardGoplsCacheDir as checkGoplsCacheDir, measureCacheDir } from '../../../src/vscode/goplsCache.js';
+import { clearGoplsCacheDir, goplsCacheDir, guardGoplsCacheDir as checkGoplsCacheDir, measureCacheDir } from '../../../src/vscode/goplsCache.js';
 
 describe('goplsCacheDir (gopls internal/filecache getCacheDir on Linux)', () => {
   it.each([
@@ -178,10 +178,5 @@ describe('checkGoplsCacheDir: the guard before a delete', () => {
     chmodSync(path.join(home, '.cache', 'gopls'), 0o777);
     expect(await checkGoplsCacheDir(path.join(home, '.cache', 'gopls'), env, uid)).toMatchObject({ ok: false, reason: expect.stringMatching(/writable by other users/) });
   });
-
-  it('formats sizes for the confirmation', () => {
-    expect(formatBytes(512)).toBe('512 B');
-    expect(formatBytes(1536)).toBe('1.5 KiB');
-    expect(formatBytes(250 * 1024 * 1024)).toBe('250 MiB');
-  });
 });
+
