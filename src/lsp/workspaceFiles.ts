@@ -3,13 +3,12 @@
 // gopls itself ignores (hidden, testdata, vendor, node_modules) and anything over MAX_OPEN_BYTES.
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
+import { walkDirs } from '../host/walk.js';
 
 export interface WalkLimits {
   maxDirs: number;
   maxEntries: number;
 }
-
-const SKIP = new Set(['testdata', 'vendor', 'node_modules']);
 
 /**
  * The largest file the handshake sends in didOpen. Its whole text goes into one JSON-RPC message:
@@ -33,20 +32,12 @@ async function smallGoFile(dir: string, names: string[]): Promise<string | undef
 }
 
 export async function findFirstGoFile(root: string, limits: WalkLimits = { maxDirs: 200, maxEntries: 5000 }): Promise<string | undefined> {
-  const queue = [root];
-  let dirs = 0;
-  let entries = 0;
-  while (queue.length && dirs < limits.maxDirs && entries < limits.maxEntries) {
-    const dir = queue.shift()!;
-    dirs++;
-    const list = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-    entries += list.length;
-    const sorted = [...list].sort((a, b) => a.name.localeCompare(b.name));
-    const file = await smallGoFile(dir, sorted.filter((e) => e.isFile() && isGoSource(e.name)).map((e) => e.name));
-    if (file) return file;
-    for (const e of sorted) if (e.isDirectory() && !e.name.startsWith('.') && !e.name.startsWith('_') && !SKIP.has(e.name)) queue.push(path.join(dir, e.name));
-  }
-  return undefined;
+  let found: string | undefined;
+  await walkDirs([root], { maxDirs: limits.maxDirs, maxEntries: limits.maxEntries, sorted: true }, async (dir, entries) => {
+    found = await smallGoFile(dir, entries.filter((e) => e.isFile() && isGoSource(e.name)).map((e) => e.name));
+    return found ? 'stop' : undefined;
+  });
+  return found;
 }
 
 /** What the go command knows as GOOS and GOARCH values (`go tool dist list`), for file-name suffixes. */

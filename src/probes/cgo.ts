@@ -18,13 +18,13 @@ import { skipped } from './probe.js';
 import { lookPath } from '../facts/lookPath.js';
 import { profilePathFix } from '../fixes/catalog.js';
 import { cCompilerInstallFix, ccPathFix, cgoDisableFix, cgoEnableFix } from '../fixes/cgo.js';
+import { walkDirs } from '../host/walk.js';
 
 const WALK_MAX_FILES = 4000;
 const WALK_MAX_DIRS = 3000;
 const WALK_MAX_DEPTH = 8;
 /** The import block sits at the top; 16 KiB covers a long licence header and preamble. */
 const HEAD_BYTES = 16 * 1024;
-const SKIP_DIRS = new Set(['node_modules', 'vendor', 'testdata']);
 
 /** Pure: the program `go env CC` names (go splits it like a shell: quotes, then spaces). */
 export function ccProgram(cc: string): string | undefined {
@@ -53,30 +53,21 @@ export interface CgoFileWalk {
 /** The workspace's .go files that import "C", walked as `go list ./...` would (no vendor, testdata, dot dirs). */
 export async function findCgoFiles(roots: readonly string[], deadline: number): Promise<CgoFileWalk> {
   const res: CgoFileWalk = { files: [], scanned: 0 };
-  let dirs = 0;
-  let queue = roots.map((r) => ({ dir: r, depth: 0 }));
   const buf = Buffer.alloc(HEAD_BYTES);
-  while (queue.length) {
-    const next: typeof queue = [];
-    for (const { dir, depth } of queue) {
-      if (++dirs > WALK_MAX_DIRS) return { ...res, truncated: 'dirs' };
-      if (Date.now() > deadline) return { ...res, truncated: 'time' };
-      const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-      for (const e of entries) {
-        const p = path.join(dir, e.name);
-        if (e.isDirectory()) {
-          if (depth < WALK_MAX_DEPTH && !e.name.startsWith('.') && !e.name.startsWith('_') && !SKIP_DIRS.has(e.name)) next.push({ dir: p, depth: depth + 1 });
-          continue;
-        }
-        if (!e.isFile() || !e.name.endsWith('.go') || e.name.startsWith('.') || e.name.startsWith('_')) continue;
-        if (res.scanned >= WALK_MAX_FILES) return { ...res, truncated: 'files' };
-        res.scanned++;
-        const head = await readHead(p, buf);
-        if (head !== undefined && importsC(head)) res.files.push(p);
+  const walk = await walkDirs(roots, { maxDirs: WALK_MAX_DIRS, maxDepth: WALK_MAX_DEPTH, deadline }, async (dir, entries) => {
+    for (const e of entries) {
+      if (!e.isFile() || !e.name.endsWith('.go') || e.name.startsWith('.') || e.name.startsWith('_')) continue;
+      if (res.scanned >= WALK_MAX_FILES) {
+        res.truncated = 'files';
+        return 'stop';
       }
+      res.scanned++;
+      const p = path.join(dir, e.name);
+      const head = await readHead(p, buf);
+      if (head !== undefined && importsC(head)) res.files.push(p);
     }
-    queue = next;
-  }
+  });
+  if (walk.truncated === 'dirs' || walk.truncated === 'time') res.truncated = walk.truncated;
   return res;
 }
 
@@ -124,7 +115,7 @@ export const cgoProbe: Probe = {
     const inLogin = login.ok && !program.includes('/') ? await lookPath(program, login.env) : undefined;
     observed.ccInLoginShell = inLogin ?? null;
     const budget = Math.max(200, Math.min(1500, ctx.remainingMs() - 500));
-    const walk = await findCgoFiles(ctx.workspaces.map((w) => path.resolve(w)), Date.now() + budget);
+    const walk = await findCgoFiles(ctx.workspaces.map((w) => path.resolve(w)), performance.now() + budget);
     observed.cgoFiles = walk.files.slice(0, 10);
     observed.cgoFileCount = walk.files.length;
     observed.scannedGoFiles = walk.scanned;

@@ -2,7 +2,6 @@
 // max_user_instances. The kernel keeps the per-user count private, so it is rebuilt from every
 // own process's inotify fds: an fd whose link is anon_inode:inotify is one instance, and each
 // "inotify wd:" line in its fdinfo is one watch. Only those fds' fdinfo is read (the costly part).
-import { readdirSync, type Dirent } from 'node:fs';
 import path from 'node:path';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
@@ -12,6 +11,7 @@ import { countInotifyWatches, isInotifyLink } from '../procfs/fdinfo.js';
 import { parseSysctlInt } from '../procfs/limits.js';
 import { mapLimit, type ProcessEntry } from '../procfs/procs.js';
 import { INOTIFY_VSCODE_DOCS, raiseInotifyLimitFix, RECOMMENDED_INSTANCES, RECOMMENDED_WATCHES, watcherExcludeFix } from '../fixes/catalog.js';
+import { walkDirs } from '../host/walk.js';
 
 const WATCHES_FILE = '/proc/sys/fs/inotify/max_user_watches';
 const INSTANCES_FILE = '/proc/sys/fs/inotify/max_user_instances';
@@ -25,8 +25,6 @@ const FEW_FREE_WATCHES = 50_000;
 /** A process with more fds than this is not looked at further (its inotify fds come first rarely). */
 const MAX_FDS_PER_PROCESS = 65536;
 const MAX_WALK_DIRS = 200_000;
-/** How long the walk may hold the event loop at a time. */
-const WALK_SLICE_MS = 8;
 /** Folders that are safe to keep out of the editor's watcher: nobody edits them by hand. */
 const EXCLUDABLE = new Set(['node_modules', 'bazel-bin', 'bazel-out', 'bazel-testlogs', '.direnv', '.venv', '__pycache__', '.terraform', '.tox']);
 
@@ -84,36 +82,17 @@ export interface WorkspaceDirs {
 }
 
 /**
- * Counts directories under a workspace (each one costs the editor's watcher a watch), without
- * following links. Listing is synchronous in short slices: through the 4-thread libuv pool it
- * is several times slower and would hold up the /proc scan running beside it.
+ * Counts directories under a workspace, every one of them (each costs the editor's watcher a
+ * watch, hidden and vendored ones too), and those under folders nobody edits by hand.
  */
 export async function countWorkspaceDirs(root: string, deadline: number, maxDirs = MAX_WALK_DIRS): Promise<WorkspaceDirs> {
   const out: WorkspaceDirs = { root, dirs: 0, truncated: false, excludable: {} };
-  const stack: Array<{ dir: string; under?: string }> = [{ dir: root }];
-  let sliceEnd = performance.now() + WALK_SLICE_MS;
-  while (stack.length > 0) {
-    if (out.dirs >= maxDirs || performance.now() > deadline) {
-      out.truncated = true;
-      break;
-    }
-    if (performance.now() > sliceEnd) {
-      await new Promise((r) => setImmediate(r));
-      sliceEnd = performance.now() + WALK_SLICE_MS;
-    }
-    const next = stack.pop()!;
-    let entries: Dirent[];
-    try {
-      entries = readdirSync(next.dir, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    out.dirs++;
-    if (next.under) out.excludable[next.under] = (out.excludable[next.under] ?? 0) + 1;
-    for (const e of entries) {
-      if (e.isDirectory()) stack.push({ dir: path.join(next.dir, e.name), under: next.under ?? (EXCLUDABLE.has(e.name) ? e.name : undefined) });
-    }
-  }
+  const walk = await walkDirs([root], { maxDirs, deadline, enter: () => true }, (dir) => {
+    const under = path.relative(root, dir).split(path.sep).find((n) => EXCLUDABLE.has(n));
+    if (under) out.excludable[under] = (out.excludable[under] ?? 0) + 1;
+  });
+  out.dirs = walk.dirs;
+  out.truncated = walk.truncated !== undefined;
   return out;
 }
 

@@ -12,11 +12,10 @@ import { INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
 import { isInside } from '../host/paths.js';
+import { goSkips, walkDirs } from '../host/walk.js';
 
 export const WALK_MAX_DEPTH = 6;
 export const WALK_MAX_DIRS = 5000;
-/** Directories the go command itself never treats as packages, plus the heavy ones. */
-const SKIP_DIRS = new Set(['node_modules', 'vendor', 'testdata']);
 const GO_LIST_MODULES = 4;
 
 export interface WalkResult {
@@ -38,6 +37,7 @@ export interface WalkResult {
 export async function walkWorkspace(
   root: string,
   outer: string | undefined,
+  /** performance.now() based. */
   deadline: number,
   limits = { depth: WALK_MAX_DEPTH, dirs: WALK_MAX_DIRS },
   /** Trees that are not the user's code (GOROOT, the module cache) when a folder contains them. */
@@ -45,41 +45,21 @@ export async function walkWorkspace(
 ): Promise<WalkResult> {
   const res: WalkResult = { modules: [], goDirs: [], vendored: [], dirs: 0 };
   const skipSet = new Set(skip.map((p) => path.resolve(p)));
-  let queue: Array<{ dir: string; module?: string; depth: number }> = [{ dir: root, module: outer, depth: 0 }];
-  while (queue.length) {
-    const next: typeof queue = [];
-    for (const item of queue) {
-      if (res.dirs >= limits.dirs) {
-        res.truncated = 'dirs';
-        return res;
-      }
-      if (Date.now() > deadline) {
-        res.truncated = 'time';
-        return res;
-      }
-      res.dirs++;
-      const entries = await fs.readdir(item.dir, { withFileTypes: true }).catch(() => []);
-      const hasGoMod = entries.some((e) => e.name === 'go.mod' && e.isFile());
-      const module = hasGoMod ? item.dir : item.module;
-      if (hasGoMod) {
-        res.modules.push(item.dir);
-        if (entries.some((e) => e.name === 'vendor' && e.isDirectory())) res.vendored.push(item.dir);
-      }
-      const goFiles = entries.filter((e) => e.isFile() && e.name.endsWith('.go')).map((e) => e.name);
-      if (goFiles.length) res.goDirs.push({ dir: item.dir, module, files: goFiles.slice(0, 3) });
-      for (const e of entries) {
-        if (!e.isDirectory() || e.name.startsWith('.') || e.name.startsWith('_') || SKIP_DIRS.has(e.name)) continue;
-        const child = path.join(item.dir, e.name);
-        if (skipSet.has(child)) continue;
-        if (item.depth + 1 > limits.depth) {
-          res.truncated ??= 'depth';
-          continue;
-        }
-        next.push({ dir: child, module, depth: item.depth + 1 });
-      }
+  // Parents are visited before their children: a folder's module is its own or its parent's.
+  const moduleOf = new Map<string, string | undefined>([[path.dirname(root), outer]]);
+  const walk = await walkDirs([root], { maxDepth: limits.depth, maxDirs: limits.dirs, deadline, enter: (name, child) => !goSkips(name) && !skipSet.has(child) }, (dir, entries) => {
+    const hasGoMod = entries.some((e) => e.name === 'go.mod' && e.isFile());
+    const module = hasGoMod ? dir : dir === root ? outer : moduleOf.get(path.dirname(dir));
+    moduleOf.set(dir, module);
+    if (hasGoMod) {
+      res.modules.push(dir);
+      if (entries.some((e) => e.name === 'vendor' && e.isDirectory())) res.vendored.push(dir);
     }
-    queue = next;
-  }
+    const goFiles = entries.filter((e) => e.isFile() && e.name.endsWith('.go')).map((e) => e.name);
+    if (goFiles.length) res.goDirs.push({ dir, module, files: goFiles.slice(0, 3) });
+  });
+  res.dirs = walk.dirs;
+  if (walk.truncated === 'depth' || walk.truncated === 'dirs' || walk.truncated === 'time') res.truncated = walk.truncated;
   return res;
 }
 
@@ -206,7 +186,7 @@ async function inspectFolder(
   const budgetMs = Math.max(200, Math.min(3000, ctx.remainingMs() - 1500));
   const v = goEnv.ok ? goEnv.values : {};
   const notUserCode = [v.GOROOT, v.GOMODCACHE, ...gopathEntries(v).map((g) => path.join(g, 'pkg'))].filter((p): p is string => Boolean(p));
-  const walk = await walkWorkspace(root, outer, Date.now() + budgetMs, undefined, notUserCode);
+  const walk = await walkWorkspace(root, outer, performance.now() + budgetMs, undefined, notUserCode);
   const modules = [...(outer ? [outer] : []), ...walk.modules];
   observed.modules = modules.slice(0, 20).map((m) => rel(root, m));
   observed.moduleCount = modules.length;

@@ -19,7 +19,7 @@ describe('walkWorkspace', () => {
       'tools/go.mod': MOD('example.com/tools'),
       'tools/gen/gen.go': 'package gen\n',
     });
-    const w = await walkWorkspace(root, undefined, Date.now() + 10_000);
+    const w = await walkWorkspace(root, undefined, performance.now() + 10_000);
     expect(w.modules).toEqual([root, path.join(root, 'tools')]);
     expect(w.vendored).toEqual([root]);
     expect(w.goDirs.map((g) => [path.relative(root, g.dir) || '.', path.relative(root, g.module!) || '.'])).toEqual([
@@ -31,13 +31,13 @@ describe('walkWorkspace', () => {
 
   it('stops at the depth and directory limits and says so', async () => {
     const root = tree(tempDir('deep'), { 'a/b/c/d/e/f/g/h/deep.go': 'package deep\n', 'w1/x.go': '', 'w2/x.go': '', 'w3/x.go': '' });
-    const byDepth = await walkWorkspace(root, undefined, Date.now() + 10_000, { depth: 3, dirs: 5000 });
+    const byDepth = await walkWorkspace(root, undefined, performance.now() + 10_000, { depth: 3, dirs: 5000 });
     expect(byDepth.truncated).toBe('depth');
     expect(byDepth.goDirs.map((g) => path.relative(root, g.dir))).toEqual(['w1', 'w2', 'w3']);
-    const byDirs = await walkWorkspace(root, undefined, Date.now() + 10_000, { depth: 6, dirs: 2 });
+    const byDirs = await walkWorkspace(root, undefined, performance.now() + 10_000, { depth: 6, dirs: 2 });
     expect(byDirs.truncated).toBe('dirs');
     expect(byDirs.dirs).toBe(2);
-    const byTime = await walkWorkspace(root, undefined, Date.now() - 1);
+    const byTime = await walkWorkspace(root, undefined, performance.now() - 1);
     expect(byTime.truncated).toBe('time');
   });
 });

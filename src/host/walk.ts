@@ -1,0 +1,72 @@
+// Walking a workspace: one breadth-first, asynchronous walker for every probe that looks at the
+// tree (modules, cgo files, the file the gopls handshake opens, the folders the editor watches),
+// with one rule for which folders Go code can be in. Symlinks are not followed (a Dirent of a
+// link is not a directory), an unreadable folder is passed over, and every walk is bounded.
+import { promises as fs, type Dirent } from 'node:fs';
+import path from 'node:path';
+
+/** Folders the go command never treats as packages ("go help packages"), plus node_modules. */
+const NOT_GO_DIRS = new Set(['node_modules', 'vendor', 'testdata']);
+
+/** True for a folder name Go skips: hidden (.), ignored (_), vendor, testdata, node_modules. */
+export function goSkips(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('_') || NOT_GO_DIRS.has(name);
+}
+
+export interface WalkOptions {
+  /** Folders read at most (the roots included). */
+  maxDirs?: number;
+  /** Deepest level entered below a root (a root is level 0). */
+  maxDepth?: number;
+  /** Directory entries listed at most, over all folders. */
+  maxEntries?: number;
+  /** performance.now() after which no further folder is read. */
+  deadline?: number;
+  /** Which subfolders to enter; by default those Go would look into (not goSkips). */
+  enter?: (name: string, fullPath: string) => boolean;
+  /** Visit each folder's entries in name order, for a deterministic "first" file. */
+  sorted?: boolean;
+}
+
+export interface WalkResult {
+  /** Folders read. */
+  dirs: number;
+  /** Why the walk ended before the whole tree: a limit, or none. */
+  truncated?: 'dirs' | 'depth' | 'entries' | 'time';
+  /** The visitor said stop. */
+  stopped?: boolean;
+}
+
+/** Called once per folder, parents before children; return 'stop' to end the walk. */
+export type WalkVisit = (dir: string, entries: Dirent[], depth: number) => void | 'stop' | Promise<void | 'stop'>;
+
+export async function walkDirs(roots: readonly string[], opts: WalkOptions, visit: WalkVisit): Promise<WalkResult> {
+  const enter = opts.enter ?? ((name: string) => !goSkips(name));
+  const res: WalkResult = { dirs: 0 };
+  const queue = roots.map((dir) => ({ dir, depth: 0 }));
+  let listed = 0;
+  for (let i = 0; i < queue.length; i++) {
+    if (opts.maxDirs !== undefined && res.dirs >= opts.maxDirs) return { ...res, truncated: 'dirs' };
+    if (opts.maxEntries !== undefined && listed >= opts.maxEntries) return { ...res, truncated: 'entries' };
+    if (opts.deadline !== undefined && performance.now() > opts.deadline) return { ...res, truncated: 'time' };
+    const { dir, depth } = queue[i]!;
+    queue[i] = undefined as never; // let a long walk's visited part be collected
+    const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => undefined);
+    if (!entries) continue;
+    res.dirs++;
+    listed += entries.length;
+    if (opts.sorted) entries.sort((a, b) => a.name.localeCompare(b.name));
+    if ((await visit(dir, entries, depth)) === 'stop') return { ...res, stopped: true };
+    for (const e of entries) {
+      if (!e.isDirectory()) continue;
+      const child = path.join(dir, e.name);
+      if (!enter(e.name, child)) continue;
+      if (opts.maxDepth !== undefined && depth + 1 > opts.maxDepth) {
+        res.truncated ??= 'depth';
+        continue;
+      }
+      queue.push({ dir: child, depth: depth + 1 });
+    }
+  }
+  return res;
+}
