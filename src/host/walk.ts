@@ -37,8 +37,8 @@ export interface WalkResult {
   stopped?: boolean;
 }
 
-/** Called once per folder, parents before children; return 'stop' to end the walk. */
-export type WalkVisit = (dir: string, entries: Dirent[], depth: number) => void | 'stop' | Promise<void | 'stop'>;
+/** Called once per folder, parents before children; 'stop' ends the walk, 'prune' skips this folder's subfolders. */
+export type WalkVisit = (dir: string, entries: Dirent[], depth: number) => void | 'stop' | 'prune' | Promise<void | 'stop' | 'prune'>;
 
 export async function walkDirs(roots: readonly string[], opts: WalkOptions, visit: WalkVisit): Promise<WalkResult> {
   const enter = opts.enter ?? ((name: string) => !goSkips(name));
@@ -56,7 +56,9 @@ export async function walkDirs(roots: readonly string[], opts: WalkOptions, visi
     res.dirs++;
     listed += entries.length;
     if (opts.sorted) entries.sort((a, b) => a.name.localeCompare(b.name));
-    if ((await visit(dir, entries, depth)) === 'stop') return { ...res, stopped: true };
+    const said = await visit(dir, entries, depth);
+    if (said === 'stop') return { ...res, stopped: true };
+    if (said === 'prune') continue;
     for (const e of entries) {
       if (!e.isDirectory()) continue;
       const child = path.join(dir, e.name);

@@ -128,41 +128,34 @@ export async function chooseProbeFile(
 ): Promise<string | undefined> {
   const modRoot = await moduleRootOf(folder);
   const isModule = await exists(path.join(modRoot, 'go.mod'));
-  let level = [modRoot];
-  let dirs = 0;
-  let entries = 0;
+  const files: string[] = [];
+  let filesDepth = 0;
   let fallback: string | undefined;
-  while (level.length && dirs < limits.maxDirs && entries < limits.maxEntries) {
-    const files: string[] = [];
-    const next: string[] = [];
-    for (const dir of level) {
-      if (dirs >= limits.maxDirs || entries >= limits.maxEntries) break;
-      dirs++;
-      const list = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
-      entries += list.length;
-      // A nested go.mod starts another module: its files are not this module's.
-      if (isModule && dir !== modRoot && list.some((e) => e.name === 'go.mod' && e.isFile())) continue;
-      const sorted = [...list].sort((a, b) => a.name.localeCompare(b.name));
-      for (const e of sorted) {
-        if (e.name.startsWith('.') || e.name.startsWith('_')) continue;
-        if (e.isFile() && e.name.endsWith('.go')) {
-          fallback ??= path.join(dir, e.name);
-          if (!e.name.endsWith('_test.go') && !excludedByFileName(e.name, target.goos, target.goarch)) files.push(path.join(dir, e.name));
-        } else if (e.isDirectory() && !SKIP.has(e.name)) next.push(path.join(dir, e.name));
+  await walkDirs([modRoot], { maxDirs: limits.maxDirs, maxEntries: limits.maxEntries, sorted: true }, (dir, list, depth) => {
+    // The shallowest level with a candidate wins: a deeper folder means that level is done.
+    if (files.length && depth > filesDepth) return 'stop';
+    // A nested go.mod starts another module: its files are not this module's.
+    if (isModule && dir !== modRoot && list.some((e) => e.name === 'go.mod' && e.isFile())) return 'prune';
+    for (const e of list) {
+      if (!e.isFile() || !isGoSource(e.name)) continue;
+      fallback ??= path.join(dir, e.name);
+      if (!e.name.endsWith('_test.go') && !excludedByFileName(e.name, target.goos, target.goarch)) {
+        files.push(path.join(dir, e.name));
+        filesDepth = depth;
       }
     }
-    if (files.length) {
-      const scored = await Promise.all(
-        files.slice(0, limits.maxCandidates).map(async (f) => {
-          const size = await fs.stat(f).then((s) => s.size, () => Infinity);
-          const head = await readHead(f);
-          return { f, size, tagged: head === undefined || buildConstraintOf(head) !== undefined };
-        }),
-      );
-      scored.sort((a, b) => Number(a.tagged) - Number(b.tagged) || a.size - b.size || a.f.localeCompare(b.f));
-      return scored[0]!.f;
-    }
-    level = next;
+    return undefined;
+  });
+  if (files.length) {
+    const scored = await Promise.all(
+      files.slice(0, limits.maxCandidates).map(async (f) => {
+        const size = await fs.stat(f).then((s) => s.size, () => Infinity);
+        const head = await readHead(f);
+        return { f, size, tagged: head === undefined || buildConstraintOf(head) !== undefined };
+      }),
+    );
+    scored.sort((a, b) => Number(a.tagged) - Number(b.tagged) || a.size - b.size || a.f.localeCompare(b.f));
+    return scored[0]!.f;
   }
   // Only tests or other platforms' files: still better than opening nothing.
   return fallback;
