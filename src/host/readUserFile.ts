@@ -12,6 +12,12 @@ export const CAP = {
   goModFile: 1024 * 1024,
   /** GOROOT/VERSION: two short lines. */
   versionFile: 4096,
+  /** go.sum / go.work.sum: a large monorepo's is a few MB. */
+  goSum: 16 * 1024 * 1024,
+  /** ~/.netrc, one certificate file of SSL_CERT_DIR. */
+  smallConfig: 1024 * 1024,
+  /** SSL_CERT_FILE or the system bundle (~220 KB on Debian). */
+  certBundle: 4 * 1024 * 1024,
 } as const;
 
 export async function readUserFile(p: string, cap: number): Promise<UserFileRead> {

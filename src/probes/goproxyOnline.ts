@@ -14,6 +14,7 @@ import { traceGet, type HopTrace } from '../host/httpHops.js';
 import { escapeModulePath, looksPrivate, matchPrefixPatterns, netrcPath, parseGoproxy, parseNetrc, proxyFor, type ProxyEntry } from './goproxyConfig.js';
 import { directRequirements } from './moduleDownloads.js';
 import { GO_PROXY_ENV_DOCS, GOPROXY_DOCS, goprivateFix, networkVarFromLoginFix, trustCaFix } from '../fixes/downloads.js';
+import { CAP, readUserText } from '../host/readUserFile.js';
 
 /** crypto/x509/root_linux.go: the files go reads its roots from, first found wins. */
 export const GO_CERT_FILES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/ca-bundle.pem', '/etc/pki/tls/cacert.pem', '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem', '/etc/ssl/cert.pem'];
@@ -23,9 +24,10 @@ const PER_REQUEST_MS = 4000;
 export async function goTrustedRoots(env: NodeJS.ProcessEnv): Promise<{ ca?: string[]; from: string[] }> {
   const from: string[] = [];
   const ca: string[] = [];
+  let caBytes = 0;
   const files = env.SSL_CERT_FILE ? [env.SSL_CERT_FILE] : GO_CERT_FILES;
   for (const f of files) {
-    const text = await fs.readFile(f, 'utf8').catch(() => undefined);
+    const text = await readUserText(f, CAP.certBundle);
     if (text === undefined) continue;
     ca.push(text);
     from.push(f);
@@ -34,8 +36,13 @@ export async function goTrustedRoots(env: NodeJS.ProcessEnv): Promise<{ ca?: str
   for (const dir of (env.SSL_CERT_DIR ?? '').split(':').filter(Boolean)) {
     const names = await fs.readdir(dir).catch(() => [] as string[]);
     for (const n of names.slice(0, 500)) {
-      const text = await fs.readFile(path.join(dir, n), 'utf8').catch(() => undefined);
-      if (text?.includes('BEGIN CERTIFICATE')) ca.push(text);
+      // A crafted SSL_CERT_DIR must not fill memory: 16 MiB of certificates in all is plenty.
+      if (caBytes > 16 * 1024 * 1024) break;
+      const text = await readUserText(path.join(dir, n), CAP.smallConfig);
+      if (text?.includes('BEGIN CERTIFICATE')) {
+        ca.push(text);
+        caBytes += text.length;
+      }
     }
     from.push(dir);
   }
@@ -109,7 +116,7 @@ async function ask(ctx: ProbeContext, rawUrl: string, ca: string[] | undefined):
   const url = new URL(rawUrl);
   const via = proxyFor(url, ctx.env);
   const np = netrcPath(ctx.env);
-  const netrc = np ? parseNetrc(await fs.readFile(np, 'utf8').catch(() => '')) : [];
+  const netrc = np ? parseNetrc((await readUserText(np, CAP.smallConfig)) ?? '') : [];
   const cred = netrc.find((n) => n.machine === url.hostname) ?? netrc.find((n) => n.machine === '*');
   // go sends .netrc credentials only over https (and to the host they name).
   const authorization = cred?.login && url.protocol === 'https:' ? `Basic ${Buffer.from(`${cred.login}:${cred.password ?? ''}`).toString('base64')}` : undefined;

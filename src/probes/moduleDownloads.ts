@@ -21,6 +21,7 @@ import type { GoEnvFact } from '../facts/readGoEnv.js';
 import { parseGoWorkUses } from './modules.js';
 import { escapeModulePath, isLoopback, looksPrivate, matchPrefixPatterns, netrcPath, parseGoproxy, parseNetrc, proxyFor } from './goproxyConfig.js';
 import { goModDownloadFix, goModTidyFix, goprivateFix, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
+import { CAP, readUserText } from '../host/readUserFile.js';
 
 const MAX_MODULES = 8;
 const LOOPBACK_CONNECT_MS = 400;
@@ -178,7 +179,7 @@ async function moduleRoots(ctx: ProbeContext): Promise<Array<{ root: string; mod
       const base = path.dirname(work);
       if (seen.has(base)) continue;
       seen.add(base);
-      const text = await fs.readFile(work, 'utf8').catch(() => '');
+      const text = (await readUserText(work, CAP.goModFile)) ?? '';
       const mods: string[] = [];
       for (const u of parseGoWorkUses(text)) {
         const d = path.resolve(base, u);
@@ -205,14 +206,14 @@ function goCommandEnv(ctx: ProbeContext): NodeJS.ProcessEnv {
 }
 
 async function inspectModules(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, mods: string[], workSum?: string): Promise<ModuleState[]> {
-  const workSums = workSum ? await fs.readFile(workSum, 'utf8').catch(() => '') : '';
+  const workSums = workSum ? ((await readUserText(workSum, CAP.goSum)) ?? '') : '';
   const modcache = goEnv.values.GOMODCACHE ?? '';
   return Promise.all(
     mods.map(async (dir): Promise<ModuleState> => {
       const r = await ctx.host.exec(goEnv.goBinary, ['mod', 'edit', '-json'], { timeoutMs: Math.max(300, Math.min(2000, ctx.remainingMs() - 300)), signal: ctx.signal, env: goCommandEnv(ctx), cwd: dir, maxBuffer: 1024 * 1024 });
       const requires = r.failed ? [] : directRequirements(r.stdout) ?? [];
       const sumPath = path.join(dir, 'go.sum');
-      const own = await fs.readFile(sumPath, 'utf8').catch(() => undefined);
+      const own = await readUserText(sumPath, CAP.goSum);
       const sums = parseGoSum(`${own ?? ''}\n${workSums}`);
       const missingSum = requires.filter((m) => !sums.zip.has(key(m)));
       const notCached: ModuleVersion[] = [];
@@ -351,7 +352,7 @@ async function credentialFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, {
   // GOAUTH other than the default ("netrc") names a command or git: the doctor cannot judge it.
   if (goauth && goauth !== 'netrc' && goauth !== 'off') return [];
   const np = netrcPath(ctx.env);
-  const text = np ? await fs.readFile(np, 'utf8').catch(() => undefined) : undefined;
+  const text = np ? await readUserText(np, CAP.smallConfig) : undefined;
   const machines = new Set(parseNetrc(text ?? '').map((e) => e.machine));
   const hosts = [...new Set(direct.map((m) => m.path.split('/')[0]!))].filter((h) => !machines.has(h) && !machines.has('*'));
   if (!hosts.length) return [];

@@ -17,7 +17,7 @@ const ENVIRON_CAP = 512 * 1024;
 
 /** Now, in clock ticks since boot (the unit of /proc/<pid>/stat starttime); undefined off Linux. */
 export async function bootTicksNow(): Promise<number | undefined> {
-  const up = await fs.readFile('/proc/uptime', 'latin1').catch(() => undefined);
+  const up = (await readCapped('/proc/uptime', 256))?.toString('latin1');
   const s = up ? Number(up.split(' ')[0]) : NaN;
   return Number.isFinite(s) ? Math.floor(s * CLK_TCK) : undefined;
 }
