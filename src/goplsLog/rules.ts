@@ -78,7 +78,8 @@ export type RuleId =
   | 'modules-disabled'
   | 'outside-modules'
   | 'file-not-in-workspace'
-  | 'package-not-found';
+  | 'package-not-found'
+  | 'go-too-old-for-tools';
 
 export interface Rule {
   id: RuleId;
@@ -280,7 +281,7 @@ export const RULES: readonly Rule[] = [
     // module provides package x": an import nothing in the build provides.
     needles: ['is not in GOROOT', 'cannot find package', 'no required module provides package', 'cannot find module providing package'],
     test: /package \S+ is not in GOROOT|cannot find package "[^"]+" in any of|no required module provides package|cannot find module providing package/,
-    yieldsTo: ['go-toolchain-mismatch'],
+    yieldsTo: ['go-toolchain-mismatch', 'tool-install-failed'],
     userCode: true,
     says: 'an import is provided by no module in the build (or by nothing in GOPATH in GOPATH mode)',
   },
@@ -347,6 +348,17 @@ export const RULES: readonly Rule[] = [
     needles: ['not supported by this version of gopls'],
     test: /Found Go version 1\.\d+, which is not supported/,
     says: 'the go command gopls runs is older than this gopls supports',
+  },
+  {
+    id: 'go-too-old-for-tools',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.8,
+    // The Go extension: "Failed to find a go command (go1.21.0 or newer) needed to install tools.
+    // The go command (/usr/bin/go) is too old (go1.19.2)."
+    needles: ['is too old (go', 'or newer) needed to install tools'],
+    test: /go command \([^)]*\) is too old \(go[\d.]+|Failed to find a go command \(go[\d.]+ or newer\)/,
+    says: 'the go command is too old to build the Go tools (gopls among them), so they cannot be installed or updated',
   },
   {
     id: 'go-version-deprecated',
@@ -548,7 +560,7 @@ export const RULES: readonly Rule[] = [
     confidence: 0.55,
     // A mount listing (mount, findmnt, /proc/mounts) with noexec among its options.
     needles: ['noexec'],
-    test: /\bon \S+ type \S+ \([^)]*\bnoexec\b|^\s*(?:\S+\s+){0,3}(?:rw|ro),(?:[\w=]+,)*noexec\b/,
+    test: /\bon \S+ type \S+ \([^)]*\bnoexec\b|^\s*(?:\S+\s+){0,3}\(?(?:rw|ro),(?:[\w=]+,)*noexec\b/,
     says: 'a file system is mounted noexec: nothing written there can be executed',
   },
   {
@@ -702,12 +714,14 @@ export const RULES: readonly Rule[] = [
     role: 'symptom',
     symptom: 'died',
     severity: 'warning',
-    confidence: 0.55,
+    // A failed install says nothing about why (permissions, network, an old go): a cause beside it comes first.
+    confidence: 0.45,
     // The Go extension's tool installer: "Installing golang.org/x/tools/gopls@latest FAILED",
     // "1 tools failed to install.", "Failed to install gopls"; go install's "go: … : … failed".
     // coc.nvim's "Failed to install 'gopls'", zed's "cannot install gopls", a failed `go get/install …gopls`.
-    needles: ['FAILED', 'failed to install', 'Failed to install', 'cannot install', 'Command failed'],
-    test: /Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|[Ff]ailed to install (?:the )?(?:tools?|gopls|['"]?\w[\w.-]*['"]?(?:\s|$)|\S+@)|cannot install gopls|Command failed: [^\n]*\bgo(?:\.exe)? (?:get|install) [^\n]*gopls/,
+    // Also any failure that names gopls's own module path (an ansible loop, `go get` in GOPATH mode).
+    needles: ['FAILED', 'failed to install', 'Failed to install', 'cannot install', 'Command failed', 'golang.org/x/tools/gopls', 'golang.org/x/tools/cmd/gopls'],
+    test: /\bfailed\b[^\n]*golang\.org\/x\/tools\/(?:cmd\/)?gopls|golang\.org\/x\/tools\/(?:cmd\/)?gopls\b[^\n]*(?:\bfailed\b|cannot find package|: not found)|Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|[Ff]ailed to install (?:the )?(?:tools?|gopls|['"]?\w[\w.-]*['"]?(?:\s|$)|\S+@)|cannot install gopls|Command failed: [^\n]*\bgo(?:\.exe)? (?:get|install) [^\n]*gopls/,
     says: 'installing a Go tool (gopls or another) failed, so the editor runs without it or with an old copy',
   },
   {

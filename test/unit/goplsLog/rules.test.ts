@@ -91,6 +91,10 @@ const CASES: Array<[string, RuleId[]]> = [
   ['bash: cd: /srv/private: Permission denied', ['permission-denied']],
   ['tmpfs on /tmp type tmpfs (rw,nosuid,nodev,noexec,relatime)', ['noexec-listed']],
   ['rw,nosuid,nodev,noexec,relatime', ['noexec-listed']],
+  ['Failed to find a go command (go1.23.0 or newer) needed to install tools. The go command (/usr/lib/go-1.20/bin/go) is too old (go1.20.3).', ['go-too-old-for-tools']],
+  ['TASK [go tools] failed: [host1] (item=golang.org/x/tools/gopls@v0.16.0) => {"changed": false}', ['tool-install-failed']],
+  ['/dev/nvme0n1p3 on /var/tmp type xfs', []],
+  ['(rw,noexec,relatime,attr2)', ['noexec-listed']],
   // The editor and gopls's launch.
   ["could not find 'gopls'. Run :GoInstallBinaries to fix it", ['gopls-not-found']],
   ["gopls.exe : The term 'gopls.exe' is not recognized as the name of a cmdlet", ['gopls-not-found']],
