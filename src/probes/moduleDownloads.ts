@@ -141,18 +141,18 @@ export const moduleDownloadsProbe: Probe = {
       GOSUMDB: v.GOSUMDB ?? '',
       GOAUTH: v.GOAUTH ?? '',
     };
-    findings.push(...(await networkEnvFindings(ctx, observed)));
-    if ((v.GO111MODULE ?? '') === 'off') return { findings, observed: { ...observed, gopathMode: true } };
-    if (!ctx.host.live) return { findings, observed };
+    // The login shell takes longest of the facts: compare against it while go runs below.
+    const envDiffs = networkEnvFindings(ctx, observed);
+    if ((v.GO111MODULE ?? '') === 'off') return { findings: await envDiffs, observed: { ...observed, gopathMode: true } };
+    if (!ctx.host.live) return { findings: await envDiffs, observed };
 
     const roots = await moduleRoots(ctx);
     const states: ModuleState[] = [];
     const graph: Record<string, unknown>[] = [];
     for (const r of roots) {
       if (ctx.remainingMs() < 600 || ctx.signal.aborted) break;
-      const s = await inspectModules(ctx, goEnv, r.mods, r.workSum);
+      const [s, g] = await Promise.all([inspectModules(ctx, goEnv, r.mods, r.workSum), graphCheck(ctx, goEnv, r.root)]);
       states.push(...s);
-      const g = await graphCheck(ctx, goEnv, r.root);
       if (g) {
         graph.push(g.observed);
         findings.push(...graphFindings(g, r.root, s, v));
@@ -161,6 +161,7 @@ export const moduleDownloadsProbe: Probe = {
     observed.modules = states.map((s) => ({ dir: s.dir, direct: s.requires.length, missingSum: s.missingSum.map(key), notCached: s.notCached.map(key) }));
     observed.graph = graph;
     for (const s of states) findings.push(...(await moduleFindings(ctx, goEnv, s)));
+    findings.unshift(...(await envDiffs));
     return { findings, observed };
   },
 };
