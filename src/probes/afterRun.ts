@@ -17,7 +17,7 @@ import { procOf } from '../procfs/procs.js';
 import { parseDmesg, parseForkRejected, parseUptime, recordsSince, type KernelRecord } from '../procfs/kernelLog.js';
 import { parseKernelOomKills } from '../goplsLog/crashVerdict.js';
 import { lookPath } from '../facts/lookPath.js';
-import { raiseLimitFixes } from './cgroups.js';
+import { raiseLimitFixes } from '../fixes/catalog.js';
 import { formatBytes } from '../host/bytes.js';
 
 /** Which counters of which file, per controller and cgroup version. */

@@ -22,9 +22,9 @@ import {
 } from '../procfs/cgroup.js';
 import { parseMemInfo } from '../procfs/meminfo.js';
 import { mapLimit, procOf, type ProcessEntry } from '../procfs/procs.js';
-import { quoteForDisplay as sh } from '../host/exec.js';
 import { RESTART_GOPLS } from '../fixes/catalog.js';
 import { formatBytes } from '../host/bytes.js';
+import { raiseLimitFixes } from '../fixes/catalog.js';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -177,40 +177,6 @@ interface CgroupView<L> {
 function cgroupPathOf(dir: string, mount: CgroupMount['mount']): string {
   const rel = dir === mount.mountPoint ? '' : dir.slice(mount.mountPoint.length);
   return path.posix.join(mount.root, rel || '/');
-}
-
-/** A fix that raises a limit where it is set: systemd unit, Docker container, or the kernel docs. */
-export function raiseLimitFixes(kind: 'memory' | 'pids', cgPath: string): Fix[] {
-  const segs = cgPath.split('/').filter(Boolean);
-  const docker = segs.map((s) => /^docker-([0-9a-f]{12,64})\.scope$/.exec(s)?.[1] ?? (segs[segs.indexOf(s) - 1] === 'docker' && /^[0-9a-f]{12,64}$/.test(s) ? s : undefined)).find(Boolean);
-  if (docker) {
-    const id = docker.slice(0, 12);
-    return [
-      kind === 'memory'
-        ? { id: 'docker-raise-memory', kind: 'terminal', title: 'Raise the container memory limit (on the Docker host)', text: `docker update --memory 4g --memory-swap 4g ${sh(id)}`, needsRoot: true, detail: 'Run on the machine that runs the container; gopls wants several GiB on large modules.' }
-        : { id: 'docker-raise-pids', kind: 'terminal', title: 'Raise the container pids limit (on the Docker host)', text: `docker update --pids-limit 8192 ${sh(id)}`, needsRoot: true, detail: 'Run on the machine that runs the container.' },
-    ];
-  }
-  const unit = [...segs].reverse().find((s) => /\.(service|scope|slice)$/.test(s) && !/^user@\d+\.service$/.test(s) && s !== '-.slice');
-  const userManager = segs.some((s) => /^user@\d+\.service$/.test(s));
-  if (unit && /^[\w@.:\\-]+$/.test(unit)) {
-    const prop = kind === 'memory' ? 'MemoryMax=4G' : 'TasksMax=8192';
-    return [
-      {
-        id: kind === 'memory' ? 'cgroup-raise-memory-max' : 'cgroup-raise-tasks-max',
-        kind: 'terminal',
-        title: `Raise ${kind === 'memory' ? 'MemoryMax' : 'TasksMax'} of ${unit}`,
-        text: userManager ? `systemctl --user set-property ${sh(unit)} ${prop}` : `systemctl set-property ${sh(unit)} ${prop}`,
-        needsRoot: !userManager,
-        detail: `systemd sets this cgroup's ${kind === 'memory' ? 'memory' : 'task'} limit from the unit; set-property changes it now and persistently.`,
-      },
-    ];
-  }
-  return [
-    kind === 'memory'
-      ? { id: 'cgroup-memory-docs', kind: 'link', title: 'cgroup v2 memory interface (memory.max, memory.high)', url: 'https://docs.kernel.org/admin-guide/cgroup-v2.html#memory-interface-files' }
-      : { id: 'cgroup-pids-docs', kind: 'link', title: 'cgroup pids controller (pids.max)', url: 'https://docs.kernel.org/admin-guide/cgroup-v2.html#pid-interface-files' },
-  ];
 }
 
 function readEvidence(r: FileRead | undefined, excerpt?: string): Evidence[] {

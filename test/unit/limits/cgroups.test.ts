@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ctxFor, fixtureHost, parsed } from './ctx.js';
-import { judgeMemory, judgePids, raiseLimitFixes, runCgroups } from '../../../src/probes/cgroups.js';
+import { judgeMemory, judgePids, runCgroups } from '../../../src/probes/cgroups.js';
+import { raiseLimitFixes } from '../../../src/fixes/catalog.js';
 import { Host } from '../../../src/host/host.js';
 
 async function run(scenario: string, pid: number, uid = 0) {
