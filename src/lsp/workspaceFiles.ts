@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { walkDirs } from '../host/walk.js';
+import { CAP, readUserText } from '../host/readUserFile.js';
 
 export interface WalkLimits {
   maxDirs: number;
@@ -100,7 +101,7 @@ const exists = (p: string) => fs.stat(p).then((s) => s.isFile(), () => false);
 /** The module gopls places a folder in: its own go.mod, else the first module its go.work uses. */
 export async function moduleRootOf(folder: string): Promise<string> {
   if (await exists(path.join(folder, 'go.mod'))) return folder;
-  const work = await fs.readFile(path.join(folder, 'go.work'), 'utf8').catch(() => undefined);
+  const work = await readUserText(path.join(folder, 'go.work'), CAP.goModFile);
   if (work !== undefined) {
     for (const use of parseGoWorkUses(work)) {
       const dir = path.resolve(folder, use);
