@@ -31,18 +31,50 @@ export function makeRedactor(...envs: Array<Record<string, string | undefined> |
   };
 }
 
+// Every rule masks the secret and keeps the name, so a reader still sees what was there.
+const KEYWORD = String.raw`(?:TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|_KEY|APIKEY|API_KEY|ACCESS_KEY|CREDENTIALS?|AUTH(?!ORS?\b|ORED\b)|COOKIE)`;
+const HEADER = String.raw`(?:Proxy-)?Authorization|X-[A-Za-z0-9-]*(?:Key|Token|Secret|Auth|Signature|Session)[A-Za-z0-9-]*|Set-Cookie|Cookie|(?:Private|Job|Deploy)-Token`;
+const AUTH_SCHEME = String.raw`(?:Bearer|Basic|Digest|Token|Negotiate|NTLM|AWS4-HMAC-SHA256)`;
+
+const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
+  // A PEM private key, whole block; a block cut short by an excerpt is masked to its end.
+  [/-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----[\s\S]*?(?:-----END \1PRIVATE KEY\2-----|$)/g, (_m, kind = '', block = '') => `-----BEGIN ${kind}PRIVATE KEY${block}-----\n${MASK}\n-----END ${kind}PRIVATE KEY${block}-----`],
+  // scheme://user:password@host and scheme://token@host
+  [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@'"<>]+@/gi, `$1${MASK}@`],
+  // A token as a path segment of a URL (registries that issue https://host/<token>/… GOPROXY URLs):
+  // a long run of letters and digits with both in it. Module paths and versions have dots or are short.
+  [/\b([a-z][a-z0-9+.-]*:\/\/[^\s/'"<>]+)(\/[^\s'"<>,;]*)/gi, (_m, origin: string, rest: string) => origin + rest.replace(/(?<=\/)[A-Za-z0-9_-]{20,}(?=\/|$|[?#])/g, (seg) => (/[0-9]/.test(seg) && /[A-Za-z]/.test(seg) ? MASK : seg))],
+  // HTTP headers, in a log, a GOFLAGS -header or a curl line: the credential to the end of the value,
+  // the scheme word kept ("Proxy-Authorization: Basic ***").
+  [new RegExp(String.raw`\b(${HEADER})(\s*[:=]\s*)(${AUTH_SCHEME}[\s-]+)?[^\r\n"'\\]*`, 'gi'), (_m, name: string, sep: string, scheme = '') => `${name}${sep}${scheme}${MASK}`],
+  // "MY_TOKEN": "…", 'password': '…' (JSON, Python, YAML flow)
+  [new RegExp(String.raw`(["'])([^"'\n]*?${KEYWORD}[^"'\n]*?)\1(\s*[:=]\s*)(["'])((?:\\.|(?!\4)[^\\\n])*)\4`, 'gi'), (_m, q: string, name: string, sep: string, vq: string) => `${q}${name}${q}${sep}${vq}${MASK}${vq}`],
+  // NAME=value / NAME: value where NAME looks secret, with or without a prefix (TOKEN=, MY_TOKEN=)
+  [new RegExp(String.raw`\b([A-Za-z0-9_.-]*${KEYWORD}[A-Za-z0-9_]*)(\s*[=:]\s*)(?!${AUTH_SCHEME}[\s-]+\*\*\*|\*\*\*)("[^"]*"|'[^']*'|[^\s,;&'"]+)`, 'gi'), `$1$2${MASK}`],
+  // --password value, --token=value, --api-key value
+  [/(--?[A-Za-z0-9-]*(?:password|passwd|passphrase|token|secret|api-?key|access-key)[A-Za-z0-9-]*)(=|\s+)(?!\*\*\*)([^\s'"]+)/gi, `$1$2${MASK}`],
+  // .netrc: "machine h login u password p", or "password p" on a line of its own
+  [/(^[ \t]*|\b(?:login|account|machine)\s+\S+\s+)(password|passwd)(\s+)(?!\*\*\*)(\S+)/gim, `$1$2$3${MASK}`],
+  [/\b(Bearer)\s+(?!\*\*\*)[A-Za-z0-9._~+/=-]{8,}/g, `$1 ${MASK}`],
+  // Token shapes that are secret wherever they appear: GitHub, GitLab, AWS access keys, Slack, npm
+  // (secretlint's rules add more at the end of a run, see secretShapes.ts).
+  [/\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|AKIA[0-9A-Z]{16}|xox[abprs]-[A-Za-z0-9-]{10,}|npm_[A-Za-z0-9]{30,})\b/g, MASK],
+  // GOFLAGS=…: every flag's value but the harmless build flags (redactGoflags).
+  [/\b(GOFLAGS\s*[=:]\s*)("[^"\n]*"|'[^'\n]*'|[^\n]*)/g, (_m, head: string, value: string) => head + redactGoflags(value)],
+];
+
 export function redactPatterns(text: string): string {
-  return (
-    text
-      // scheme://user:password@host and scheme://token@host
-      .replace(/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@'"<>]+@/gi, `$1${MASK}@`)
-      // NAME=value / NAME: value where NAME looks secret (env dumps, GOFLAGS, headers)
-      .replace(/\b([A-Za-z_][A-Za-z0-9_-]*(?:TOKEN|SECRET|PASSWORD|PASSWD|_KEY|APIKEY|CREDENTIALS?|AUTH)[A-Za-z0-9_]*)(\s*[=:]\s*)("[^"]*"|'[^']*'|[^\s,;&'"]+)/gi, `$1$2${MASK}`)
-      .replace(/\b(Authorization)(\s*[=:]\s*)(Bearer|Basic|token)?\s*[^\s,;'"]+/gi, (_m, n: string, sep: string, scheme?: string) => `${n}${sep}${scheme ? scheme + ' ' : ''}${MASK}`)
-      .replace(/\b(Bearer)\s+[A-Za-z0-9._~+/=-]{8,}/g, `$1 ${MASK}`)
-      // Well-known token shapes: GitHub, GitLab, AWS access keys, Slack, npm.
-      .replace(/\b(gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|AKIA[0-9A-Z]{16}|xox[abprs]-[A-Za-z0-9-]{10,}|npm_[A-Za-z0-9]{30,})\b/g, MASK)
-  );
+  let out = text;
+  for (const [re, to] of RULES) out = out.replace(re, to as never);
+  return out;
+}
+
+// GOFLAGS flags whose values say how Go builds and never carry a credential. Any other flag with a
+// value (-header=…, -ldflags=-X main.key=…) is masked: GOFLAGS reaches the report's `observed`.
+const HARMLESS_GOFLAGS = new Set(['mod', 'modcacherw', 'modfile', 'buildvcs', 'trimpath', 'tags', 'p', 'race', 'msan', 'asan', 'cover', 'covermode', 'coverpkg', 'v', 'x', 'n', 'a', 'work', 'count', 'buildmode', 'compiler', 'gcflags', 'asmflags', 'overlay', 'pgo', 'pkgdir', 'installsuffix', 'linkshared', 'json', 'failfast', 'short', 'timeout', 'run', 'skip', 'bench', 'benchtime', 'benchmem', 'cpu', 'shuffle', 'vet', 'parallel']);
+
+export function redactGoflags(value: string): string {
+  return value.replace(/(^|[\s"'])(--?)([A-Za-z0-9_.-]+)=((?:"[^"]*"|'[^']*'|[^\s"'])*)/g, (m, pre: string, dash: string, name: string, v: string) => (HARMLESS_GOFLAGS.has(name) || v === MASK ? m : `${pre}${dash}${name}=${MASK}`));
 }
 
 /** Applies a redactor to every string inside a JSON-like value, keys included. */
@@ -54,7 +86,7 @@ export function redactDeep<T>(value: T, redact: Redactor): T {
       const out: Record<string, unknown> = {};
       for (const [k, x] of Object.entries(v)) // Only environment-style keys (GITHUB_TOKEN) mask their value; model fields such as a fix's
       // `key` are not secrets.
-      out[redact(k)] = /^[A-Z][A-Z0-9_]*$/.test(k) && isSecretName(k) && typeof x === 'string' && x ? MASK : walk(x);
+      out[redact(k)] = /^[A-Z][A-Z0-9_]*$/.test(k) && isSecretName(k) && typeof x === 'string' && x ? MASK : k === 'GOFLAGS' && typeof x === 'string' ? redact(redactGoflags(x)) : walk(x);
       return out;
     }
     return v;

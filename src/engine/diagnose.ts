@@ -5,6 +5,7 @@ import type { ClassId, Report } from '../doctor/model.js';
 import { runDoctor, type ProgressEvent, type RunOptions } from './pipeline.js';
 import { DEFAULT_TIMEOUT_MS } from '../doctor/settings.js';
 import { makeRedactor, redactDeep } from '../doctor/redact.js';
+import { redactAll } from '../doctor/secretShapes.js';
 import { recordGoplsTrace } from '../goplsLog/record.js';
 import { newRunMarker, withRunMarker } from '../host/runMarker.js';
 import { bootTicksNow, killMarked } from '../procfs/sweepMarked.js';
@@ -64,11 +65,12 @@ async function diagnoseMarked(opts: DiagnoseOptions): Promise<DiagnoseResult> {
   const traceSkipped = traceError
     ? { id: 'record-trace', title: 'Record a gopls trace', status: 'skipped' as const, durationMs: 0, reason: traceError, classes: ['gopls-launch' as const], observed: {}, findingCount: 0 }
     : undefined;
-  const finish = (r: Report): Report => redactDeep(traceSkipped ? { ...r, probes: [...r.probes, traceSkipped] } : r, redact);
-  // Reports inside progress events reach the panel and the terminal too: redacted like the last.
+  const withTrace = (r: Report): Report => (traceSkipped ? { ...r, probes: [...r.probes, traceSkipped] } : r);
+  // Reports inside progress events reach the panel and the terminal too: redacted like the last,
+  // synchronously (env values and patterns); secretlint's async pass runs on the final report.
   const onProgress = opts.onProgress
-    ? (e: ProgressEvent) => opts.onProgress!(e.type === 'verdict' || e.type === 'lateResult' ? { ...e, report: finish(e.report) } : e)
+    ? (e: ProgressEvent) => opts.onProgress!(e.type === 'verdict' || e.type === 'lateResult' ? { ...e, report: redactDeep(withTrace(e.report), redact) } : e)
     : undefined;
   const report = await runDoctor({ host, probes, workspaces: opts.workspaces, goplsLogs, env, settings: opts.settings, timeoutMs, signal: opts.signal, onProgress });
-  return { report: finish(report), tracePath };
+  return { report: await redactAll(withTrace(report), env), tracePath };
 }

@@ -5,6 +5,7 @@ export { attributeCrash, type CrashAttribution } from '../goplsLog/crashVerdict.
 import { discoverGoplsLogs } from '../goplsLog/discover.js';
 import { readLogFile } from '../goplsLog/read.js';
 import type { DoctorSettings } from '../doctor/settings.js';
+import { redactAll } from '../doctor/secretShapes.js';
 
 export { diagnose } from '../engine/diagnose.js';
 export { mergeRecheck } from '../engine/recheck.js';
@@ -43,5 +44,8 @@ export async function explainGoplsDeath(i: GoplsDeathInput): Promise<CrashVerdic
     if (r.summary) logs.push({ source: f.path, summary: r.summary });
   }
   // The exit status belongs to the Go extension's handle, not ours: what we know is when it vanished.
-  return crashVerdict({ logs, starts: i.starts, exit: { source: `/proc/${i.pid}/stat`, pid: i.pid, ranMs: i.ranMs } });
+  const verdict = crashVerdict({ logs, starts: i.starts, exit: { source: `/proc/${i.pid}/stat`, pid: i.pid, ranMs: i.ranMs } });
+  // The verdict quotes the panic message into the trigger line, the badge tooltip, the
+  // notification and the output channel: redacted like every report.
+  return redactAll(verdict, i.env);
 }

@@ -14,6 +14,15 @@ const CANARIES = {
   loginPassword: 'canary-login-pw-8e8e',
   loginProxy: 'canary-login-proxy-4a4a',
   logProxy: 'canary-log-pw-6b6b',
+  // Issue 9 finding 4: shapes that leaked before.
+  goflagsValue: 'canary-goflags-hdr-9c9c',
+  proxyPathToken: 'canaryPathTok0e0e1f1f2a2a',
+  barePassword: 'canary-bare-pw-3d3d',
+  panicJsonToken: 'canary-panic-json-5e5e',
+  panicProxyAuth: 'Y2FuYXJ5LXBhbmljLWJhc2ljLTdm',
+  panicApiKey: 'canary-panic-xkey-8a8a',
+  panicNetrc: 'canary-panic-netrc-9b9b',
+  panicFlag: 'canary-panic-flag-0c0c',
 };
 
 describe('secrets never leave', () => {
@@ -24,7 +33,7 @@ describe('secrets never leave', () => {
     // the editor's environment with the login shell's has both to talk about.
     writeFileSync(
       path.join(home, '.bash_profile'),
-      `${readFileSync(path.join(home, '.bash_profile'), 'utf8')}export CORP_PASSWORD=${CANARIES.loginPassword}\nexport GOPROXY=https://svc:${CANARIES.loginProxy}@goproxy.corp.example,direct\n`,
+      `${readFileSync(path.join(home, '.bash_profile'), 'utf8')}export CORP_PASSWORD=${CANARIES.loginPassword}\nexport PASSWORD=${CANARIES.barePassword}\nexport GOPROXY=https://svc:${CANARIES.loginProxy}@goproxy.corp.example,direct\n`,
     );
     const ws = writeSmallModule(path.join(dir, 'ws'));
     // A real gopls trace (test/fixtures/logs/trace-go-missing.rpc.log) whose load error is
@@ -36,19 +45,27 @@ describe('secrets never leave', () => {
     expect(trace).toContain(CANARIES.logProxy);
     const log = path.join(dir, 'gopls-trace.log');
     writeFileSync(log, trace);
+    // A real gopls panic (test/fixtures/logs/public) whose message carries the shapes that leaked:
+    // the doctor quotes a panic message whole, up to three times.
+    const panic = readFileSync(path.join(REPO, 'test/fixtures/logs/public/vscode-go-879-panic.txt'), 'utf8').replace(
+      'nil pointer dereference',
+      `nil pointer dereference {"MY_TOKEN": "${CANARIES.panicJsonToken}"} Proxy-Authorization: Basic ${CANARIES.panicProxyAuth}\nX-Api-Key: ${CANARIES.panicApiKey}\nmachine h login u password ${CANARIES.panicNetrc}\nrun with --password ${CANARIES.panicFlag}`,
+    );
+    const panicLog = path.join(dir, 'gopls-panic.log');
+    writeFileSync(panicLog, panic);
     const env = userEnv({
       HOME: home,
       SHELL: '/bin/bash',
       GITHUB_TOKEN: CANARIES.githubToken,
-      GOPROXY: `https://u:${CANARIES.proxyPassword}@proxy.golang.org,direct`,
-      GOFLAGS: `-mod=mod -header=Authorization:Bearer-${CANARIES.goflagsBearer}`,
+      GOPROXY: `https://u:${CANARIES.proxyPassword}@proxy.golang.org,https://goproxy.corp.example/${CANARIES.proxyPathToken}/go,direct`,
+      GOFLAGS: `-mod=mod -header=Authorization:Bearer-${CANARIES.goflagsBearer} -header=X-Corp:${CANARIES.goflagsValue}`,
       MY_API_KEY: CANARIES.apiKey,
       GOPRIVATE: 'example.com/private',
     });
     try {
       const outputs: Record<string, string> = {};
       for (const format of ['json', 'text', 'markdown'] as const) {
-        const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, format, extra: ['--gopls-log', log, ...(format === 'text' ? ['--verbose', '--no-color'] : [])], timeoutMs: 15_000 });
+        const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, format, extra: ['--gopls-log', log, '--gopls-log', panicLog, ...(format === 'text' ? ['--verbose', '--no-color'] : [])], timeoutMs: 15_000 });
         expect(run.stdout.length, `${format}: ${run.stderr}`).toBeGreaterThan(0);
         outputs[format] = run.stdout + run.stderr;
         if (format === 'json') console.log(`[secrets] ${summarize({ ...run, report: JSON.parse(run.stdout) })}`);
