@@ -4,7 +4,6 @@ import { allProbes } from '../probes/index.js';
 import type { ClassId, Report } from '../doctor/model.js';
 import { runDoctor, type ProgressEvent, type RunOptions } from './pipeline.js';
 import { DEFAULT_TIMEOUT_MS } from '../doctor/settings.js';
-import { makeRedactor, redactDeep } from '../doctor/redact.js';
 import { redactAll } from '../doctor/secretShapes.js';
 import { recordGoplsTrace } from '../goplsLog/record.js';
 import { newRunMarker, withRunMarker } from '../host/runMarker.js';
@@ -61,16 +60,22 @@ async function diagnoseMarked(opts: DiagnoseOptions): Promise<DiagnoseResult> {
   const probes = allProbes()
     .filter((p) => !p.optIn || (p.optIn === 'online' && opts.settings?.online))
     .filter((p) => !opts.onlyClasses || p.classes.some((c) => opts.onlyClasses!.includes(c)));
-  const redact = makeRedactor(env);
   const traceSkipped = traceError
     ? { id: 'record-trace', title: 'Record a gopls trace', status: 'skipped' as const, durationMs: 0, reason: traceError, classes: ['gopls-launch' as const], observed: {}, findingCount: 0 }
     : undefined;
   const withTrace = (r: Report): Report => (traceSkipped ? { ...r, probes: [...r.probes, traceSkipped] } : r);
-  // Reports inside progress events reach the panel and the terminal too: redacted like the last,
-  // synchronously (env values and patterns); secretlint's async pass runs on the final report.
+  // Reports inside progress events reach the panel and the terminal too: redacted like the last.
+  // Redaction is async (secretlint), so events are delivered through one chain, in order, and the
+  // run returns only after the last one is out.
+  let delivered = Promise.resolve();
   const onProgress = opts.onProgress
-    ? (e: ProgressEvent) => opts.onProgress!(e.type === 'verdict' || e.type === 'lateResult' ? { ...e, report: redactDeep(withTrace(e.report), redact) } : e)
+    ? (e: ProgressEvent) => {
+        delivered = delivered
+          .then(async () => opts.onProgress!(e.type === 'verdict' || e.type === 'lateResult' ? { ...e, report: await redactAll(withTrace(e.report), env) } : e))
+          .catch(() => undefined);
+      }
     : undefined;
   const report = await runDoctor({ host, probes, workspaces: opts.workspaces, goplsLogs, env, settings: opts.settings, timeoutMs, signal: opts.signal, onProgress });
+  await delivered;
   return { report: await redactAll(withTrace(report), env), tracePath };
 }
