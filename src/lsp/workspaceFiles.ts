@@ -155,7 +155,8 @@ export async function chooseProbeFile(
         return { f, size, tagged: head === undefined || buildConstraintOf(head) !== undefined };
       }),
     );
-    scored.sort((a, b) => Number(a.tagged) - Number(b.tagged) || a.size - b.size || a.f.localeCompare(b.f));
+    // A file over MAX_OPEN_BYTES is never sent in didOpen (diagnosticsWait.ts): last resort only.
+    scored.sort((a, b) => Number(a.size > MAX_OPEN_BYTES) - Number(b.size > MAX_OPEN_BYTES) || Number(a.tagged) - Number(b.tagged) || a.size - b.size || a.f.localeCompare(b.f));
     return scored[0]!.f;
   }
   // Only tests or other platforms' files: still better than opening nothing.
