@@ -13,7 +13,8 @@ import type { GoplsCandidate, GoplsLocation } from '../facts/goplsLocate.js';
 import { lookPath, pathEntries } from '../facts/lookPath.js';
 import { runGoplsSession, NO_VIEW, type GoplsSessionResult } from '../lsp/session.js';
 import { chooseProbeFile } from '../lsp/workspaceFiles.js';
-import { GOPLS_SUPPORT_POLICY, GOPLS_TROUBLESHOOTING, GOPLS_WORKSPACE_DOCS, goInDirFix, installGoplsFix, pathAddDirFix, useGoplsFix } from '../fixes/catalog.js';
+import { classifyGoplsDiagnostic, type ClassifiedDiagnostic, type DiagnosticKind } from '../lsp/goplsDiagnostics.js';
+import { INSTALL_NEWER_GO, GOPLS_SUPPORT_POLICY, GOPLS_TROUBLESHOOTING, GOPLS_WORKSPACE_DOCS, goInDirFix, installGoplsFix, pathAddDirFix, useGoplsFix } from '../fixes/catalog.js';
 import {
   buildLag,
   goMinor,
@@ -262,6 +263,7 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
       ],
     });
   }
+  out.push(...diagnosticFindings(session));
   // Alive and answering, but silent about the file: usually a first load still running.
   if (session.ok && session.openedFile && session.diagnosticsWaitedMs !== undefined && !session.viewErrors.length && !out.length) {
     out.push({
@@ -290,6 +292,67 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
     });
   }
   return out;
+}
+
+const DIAGNOSTIC_WORDS: Record<DiagnosticKind, { severity: 'error' | 'warning'; says: (d: ClassifiedDiagnostic) => string }> = {
+  'go-newer-than-toolchain': { severity: 'error', says: (d) => `the module asks for go ${d.subject ?? '?'}, newer than the go gopls runs (${d.running ?? '?'}), and no toolchain may be downloaded` },
+  'missing-go-sum': { severity: 'error', says: (d) => `a go.sum entry is missing${d.subject ? ` for the module providing ${d.subject}` : ''}` },
+  'no-module-provides': { severity: 'error', says: (d) => `no module in go.mod provides ${d.subject ?? 'an imported package'} (or its go.sum entry is missing)` },
+  'import-not-found': { severity: 'warning', says: (d) => `an import cannot be found: ${d.subject ?? '?'}` },
+  'build-constraints': { severity: 'warning', says: () => 'the file is in no package gopls builds (build tags or GOOS/GOARCH exclude it)' },
+  'load-failed': { severity: 'error', says: () => 'gopls could not load the packages (go list failed)' },
+};
+
+/** gopls's diagnostics, classified like log lines and quoted: each kind is one finding. */
+export function diagnosticFindings(session: GoplsSessionResult): FindingInput[] {
+  const byKind = new Map<DiagnosticKind, Array<{ uri: string; d: ClassifiedDiagnostic }>>();
+  for (const file of session.diagnostics) {
+    for (const item of file.items) {
+      if (item.severity !== undefined && item.severity > 2) continue;
+      const d = classifyGoplsDiagnostic(item.message);
+      if (!d) continue;
+      const list = byKind.get(d.kind) ?? [];
+      if (!list.some((x) => x.d.message === d.message)) list.push({ uri: file.uri, d });
+      byKind.set(d.kind, list);
+    }
+  }
+  // A load failure that a version or go.sum problem explains is the same news twice.
+  if (byKind.size > 1) byKind.delete('load-failed');
+  const out: FindingInput[] = [];
+  const moduleDir = session.openedFile ? (session.views.find((v) => v.viewType !== 'AdHoc' && isWithin(session.openedFile!, v.directory))?.directory ?? path.dirname(session.openedFile)) : undefined;
+  for (const [kind, list] of byKind) {
+    const first = list[0]!.d;
+    const words = DIAGNOSTIC_WORDS[kind];
+    out.push({
+      classId: first.classId,
+      severity: words.severity,
+      confidence: 0.85,
+      message: `gopls's diagnostics for ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'}: ${words.says(first)}`,
+      evidence: list.slice(0, 3).map((x) => ({ source: `gopls textDocument/publishDiagnostics ${fileUrlPath(x.uri)}`, excerpt: x.d.message })),
+      fixes: diagnosticFixes(kind, first, moduleDir),
+    });
+  }
+  return out;
+}
+
+function diagnosticFixes(kind: DiagnosticKind, d: ClassifiedDiagnostic, moduleDir: string | undefined): Fix[] {
+  switch (kind) {
+    case 'go-newer-than-toolchain':
+      return [INSTALL_NEWER_GO, GOPLS_TROUBLESHOOTING];
+    case 'missing-go-sum':
+    case 'no-module-provides':
+      return [{ id: 'go-mod-tidy', kind: 'terminal', title: 'Add the missing requirements and go.sum entries', text: 'go mod tidy', needsRoot: false, cwd: moduleDir, detail: 'Downloads what go.mod needs through your GOPROXY and writes go.sum.' }];
+    case 'import-not-found':
+      return d.subject && /\./.test(d.subject.split('/')[0] ?? '')
+        ? [{ id: 'go-get-import', kind: 'terminal', title: `Require the module that provides ${d.subject}`, text: `go get ${d.subject}`, needsRoot: false, cwd: moduleDir }, GOPLS_WORKSPACE_DOCS]
+        : [GOPLS_WORKSPACE_DOCS];
+    case 'build-constraints':
+      return [GOPLS_WORKSPACE_DOCS];
+    case 'load-failed':
+      return [GOPLS_TROUBLESHOOTING];
+    default:
+      return assertNeverKind(kind as never);
+  }
 }
 
 function spawnFinding(input: SessionFindingsInput, code: string, detail: string, useOther: Fix[]): FindingInput {

@@ -125,6 +125,22 @@ describe.skipIf(!GO)('gopls probe on the real machine', () => {
     expect(text.indexOf('Probes'), 'the verdict report is printed whole before the proof line').toBeLessThan(pending);
   });
 
+  it('(a3) gopls\'s own words: a required module with no go.sum entry and a go line newer than the toolchain are quoted as module-resolution evidence', () => {
+    const nosum = workspace('nosum', {
+      'go.mod': 'module example.com/nosum\n\ngo 1.22\n\nrequire golang.org/x/mod v0.37.0\n',
+      'main.go': 'package main\n\nimport "golang.org/x/mod/semver"\n\nfunc main() { _ = semver.IsValid("v1") }\n',
+    });
+    const a = diagnose(['--workspace', nosum, '--gopls', GOPLS, '--timeout-ms', '30000']).report;
+    const words = goplsFindings(a).filter((f) => f.message.startsWith("gopls's diagnostics"));
+    expect(words.map((f) => f.classId), JSON.stringify(goplsFindings(a), null, 1)).toContain('module-resolution');
+    expect(words.flatMap((f) => f.evidence).some((e) => /golang\.org\/x\/mod\/semver/.test(e.excerpt) && /publishDiagnostics/.test(e.source))).toBe(true);
+    const future = workspace('future', { 'go.mod': 'module example.com/future\n\ngo 1.99\n', 'main.go': 'package main\n\nfunc main() {}\n' });
+    const b = diagnose(['--workspace', future, '--gopls', GOPLS, '--timeout-ms', '30000']).report;
+    const newer = goplsFindings(b).find((f) => /newer than the go gopls runs/.test(f.message));
+    expect(newer, JSON.stringify(goplsFindings(b), null, 1)).toBeDefined();
+    expect(newer!.evidence[0]!.excerpt).toMatch(/go\.mod requires go >= 1\.99 \(running go /);
+  });
+
   it('(b) .go files without go.mod: module-resolution first, with gopls evidence', () => {
     const dir = workspace('nomod', { 'main.go': 'package main\n\nfunc main() {}\n' });
     const { report } = diagnose(['--workspace', dir, '--gopls', GOPLS, '--timeout-ms', '30000']);
