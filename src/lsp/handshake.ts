@@ -35,7 +35,8 @@ export function connect(s: Session): MessageConnection {
     return null;
   });
   conn.onRequest(() => null);
-  const openedUri = opts.openFile ? pathToFileURL(opts.openFile).href : undefined;
+  // The file may still be being chosen when gopls starts talking: its diagnostics count once it is opened.
+  const wantsFile = opts.openFile !== undefined;
   conn.onNotification((method: string, params: unknown) => {
     opts.onNotification?.(method, params);
     switch (method) {
@@ -46,7 +47,8 @@ export function connect(s: Session): MessageConnection {
           result.diagnostics.push({ uri: p.uri, items: p.diagnostics.slice(0, 20).map((d) => ({ message: d.message, severity: d.severity, source: d.source })) });
         }
         for (const d of p.diagnostics) if (NO_VIEW.test(d.message)) noteMessage(result, { via: 'textDocument/publishDiagnostics', type: d.severity, message: d.message });
-        if (!openedUri || sameFile(p.uri, openedUri)) {
+        const openedUri = result.openedFile ? pathToFileURL(result.openedFile).href : undefined;
+        if (!wantsFile || (openedUri && sameFile(p.uri, openedUri))) {
           result.openedFileDiagnosed ||= Boolean(openedUri);
           s.news.wake();
         }

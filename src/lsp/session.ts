@@ -54,7 +54,9 @@ export async function runGoplsSession(opts: GoplsSessionOptions): Promise<GoplsS
       result.liveMs = clock.elapsed();
       opts.onLive({ ...result, ok: true, durationMs: result.liveMs, diagnostics: [...result.diagnostics], messages: [...result.messages], viewErrors: [...result.viewErrors], views: [...result.views] });
     }
-    if (opts.openFile) await openAndWait(s, conn, opts.openFile);
+    // Chosen while gopls started: the walk for it need not delay the handshake.
+    const file = await opts.openFile;
+    if (file) await openAndWait(s, conn, file);
     // Nothing to open (or it was unreadable): still keep the server up as long as asked.
     if (!result.openedFile && opts.holdMs !== undefined) await hold(s, opts.holdMs);
     result.ok = true;

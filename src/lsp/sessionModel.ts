@@ -18,7 +18,7 @@ export interface GoplsSessionOptions {
   /** Hard deadline of the whole session: the process group is killed when it passes. */
   timeoutMs: number;
   /** A .go file to open after initialized; without one the session ends after the handshake. */
-  openFile?: string;
+  openFile?: string | Promise<string | undefined>;
   /** After didOpen, keep the session this long even once diagnostics arrived (trace recording). */
   holdMs?: number;
   /**

@@ -135,6 +135,8 @@ export async function chooseProbeFile(
   await walkDirs([modRoot], { maxDirs: limits.maxDirs, maxEntries: limits.maxEntries, sorted: true }, (dir, list, depth) => {
     // The shallowest level with a candidate wins: a deeper folder means that level is done.
     if (files.length && depth > filesDepth) return 'stop';
+    // Enough to choose from: a module of 5,000 packages has 5,000 folders at depth 1.
+    if (files.length >= limits.maxCandidates) return 'stop';
     // A nested go.mod starts another module: its files are not this module's.
     if (isModule && dir !== modRoot && list.some((e) => e.name === 'go.mod' && e.isFile())) return 'prune';
     for (const e of list) {

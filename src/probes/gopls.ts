@@ -80,7 +80,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     return { status: 'skipped', reason: 'not the live machine: gopls is not started against a fixture tree', findings, observed };
   }
 
-  const openFile = await probeFile(ctx.workspaces);
+  const openFile = probeFile(ctx.workspaces).catch(() => undefined);
   // The verdict needs gopls alive (onLive); the type-check of one opened file goes on after it.
   let onLive!: (soFar: GoplsSessionResult | undefined) => void;
   const live = new Promise<GoplsSessionResult | undefined>((resolve) => (onLive = resolve));
@@ -149,7 +149,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
   if (!soFar) return outcomeOf(first);
   return {
     ...outcomeOf(soFar),
-    followUp: { title: openFile ? `type-check of ${path.basename(openFile)}` : 'session end', outcome: sessionRun.then(outcomeOf) },
+    followUp: { title: await openFile.then((f) => (f ? `type-check of ${path.basename(f)}` : 'session end')), outcome: sessionRun.then(outcomeOf) },
   };
 }
 
