@@ -319,7 +319,7 @@ export function diagnosticFindings(session: GoplsSessionResult): FindingInput[] 
   // A load failure that a version or go.sum problem explains is the same news twice.
   if (byKind.size > 1) byKind.delete('load-failed');
   const out: FindingInput[] = [];
-  const moduleDir = session.openedFile ? (session.views.find((v) => v.viewType !== 'AdHoc' && isWithin(session.openedFile!, v.directory))?.directory ?? path.dirname(session.openedFile)) : undefined;
+  const moduleDir = session.openedFile ? (session.views.find((v) => v.viewType !== 'AdHoc' && isInside(session.openedFile!, v.directory))?.directory ?? path.dirname(session.openedFile)) : undefined;
   for (const [kind, list] of byKind) {
     const first = list[0]!.d;
     const words = DIAGNOSTIC_WORDS[kind];
