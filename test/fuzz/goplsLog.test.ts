@@ -1,15 +1,34 @@
 // Fuzzing the gopls log reader (src/goplsLog): the whole-log analyser on text and on raw bytes
 // (invalid UTF-8 included), and each line parser, over NUM_RUNS inputs built from the real traces
-// and logs in test/fixtures/logs. A summary or undefined, never a throw or a hang.
+// and logs in test/fixtures/logs. A summary or undefined, never a throw or a hang. The streaming
+// LogAnalyzer is also fed in random chunk sizes and must stay bounded.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../src/goplsLog/analyzer.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyzeText, LogAnalyzer } from '../../src/goplsLog/analyzer.js';
 import { parseClientLogLine, parseEditorLogLine, parseErrorReply, parseGoFailure, parseGoplsEventLine, parseStackLine, parseTraceHeader, sanitizeMessage, unescapeJsonFragment, timeOfDayMs } from '../../src/goplsLog/lines.js';
 import { parseKernelOomKills } from '../../src/goplsLog/crashVerdict.js';
-import { matchRules } from '../../src/goplsLog/rules.js';
+import { matchRules, RULES } from '../../src/goplsLog/rules.js';
 import { HANG_MS, NUM_RUNS, check, hostileText, samplesMatching, timed } from './lib/hostileText.js';
 
 const opts = { numRuns: NUM_RUNS };
+
+const F = path.resolve('test/fixtures/logs');
+const realLines = ['trace-go-missing.rpc.log', 'gopls-sigabrt.stderr.log', 'public/vscode-go-3606-panic.txt', 'editor/golang.go/gopls (server).log']
+  .flatMap((f) => readFileSync(path.join(F, f), 'utf8').split('\n'))
+  .filter((l) => l.length < 2000);
+
+const piece = fc.oneof(
+  fc.constantFrom(...realLines).map((l) => Buffer.from(l + '\n')),
+  // a real line cut short
+  fc.tuple(fc.constantFrom(...realLines), fc.nat()).map(([l, n]) => Buffer.from(l.slice(0, n % (l.length + 1)))),
+  fc.uint8Array({ maxLength: 200 }).map((a) => Buffer.from(a)),
+  fc.string({ maxLength: 100 }).map((s) => Buffer.from(s, 'utf16le')),
+  fc.string({ maxLength: 100 }).map((s) => Buffer.from(s, 'latin1')),
+  fc.constantFrom('\r\n\r\n\r\n', '[Trace - ', "'x - (", 'panic: ', 'goroutine 1 [running]:\n', '\t', '\n', '\r', '[Error - Received] 1:00 PM #').map((s) => Buffer.from(s)),
+  fc.nat({ max: 200_000 }).map((n) => Buffer.alloc(n, 0x7b)),
+);
 
 describe('fuzz: gopls logs', () => {
   const logs = samplesMatching(/\/logs\/.*\.(log|txt)$/, 64 * 1024);
@@ -38,6 +57,30 @@ describe('fuzz: gopls logs', () => {
         }
       }),
       opts,
+    );
+  });
+
+  it('the streaming analyzer fed real records, cut and spliced with garbage, in random chunk sizes: ends, stays bounded', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), fc.array(fc.integer({ min: 1, max: 5000 }), { minLength: 1, maxLength: 8 }), (pieces, splits) => {
+        const all = Buffer.concat(pieces);
+        const a = new LogAnalyzer();
+        let i = 0;
+        let k = 0;
+        while (i < all.length) {
+          const n = splits[k++ % splits.length]!;
+          a.feed(all.subarray(i, i + n));
+          i += n;
+        }
+        const s = a.end();
+        expect(s.bytes).toBe(all.length);
+        expect(s.lines).toBeGreaterThanOrEqual(0);
+        expect(s.events.length).toBeLessThanOrEqual(RULES.length * 20);
+        expect(s.crashes.length).toBeLessThanOrEqual(20);
+        for (const c of s.crashes) expect(c.stack.length).toBeLessThanOrEqual(60);
+        for (const e of s.events) expect(e.text.length).toBeLessThanOrEqual(500);
+      }),
+      { ...opts, seed: 4242 },
     );
   });
 });
