@@ -22,6 +22,8 @@ import {
 } from '../procfs/cgroup.js';
 import { parseMemInfo } from '../procfs/meminfo.js';
 import { mapLimit, procOf, type ProcessEntry } from '../procfs/procs.js';
+import { goplsMemoryNeeds, taskNeeds, type MemoryNeeds, type TaskNeeds } from './goNeeds.js';
+import { parseCpuList } from '../procfs/cpuList.js';
 import { RESTART_GOPLS } from '../fixes/catalog.js';
 import { formatBytes } from '../host/bytes.js';
 import { raiseLimitFixes } from '../fixes/catalog.js';
@@ -218,7 +220,7 @@ export function judgeMemory(view: CgroupView<MemoryLevel>): MemoryVerdict {
   return v;
 }
 
-function memoryFindings(view: CgroupView<MemoryLevel>, subjects: Subject[], membershipLine: Evidence, memAvailable: Evidence | undefined, memAvailableBytes: number | undefined): FindingInput[] {
+function memoryFindings(view: CgroupView<MemoryLevel>, subjects: Subject[], membershipLine: Evidence, memAvailable: Evidence | undefined, memAvailableBytes: number | undefined, need?: MemoryNeeds): FindingInput[] {
   const who = describe(subjects);
   const hasGopls = subjects.some((s) => s.role === 'gopls');
   const v = judgeMemory(view);
@@ -251,7 +253,20 @@ function memoryFindings(view: CgroupView<MemoryLevel>, subjects: Subject[], memb
       explains: ['gopls-launch'],
     });
   }
-  if (v.effectiveLimit && v.effectiveLimit.bytes < SMALL_MEMORY_LIMIT) {
+  // Judged against what gopls will need for these workspaces when that could be estimated.
+  if (v.effectiveLimit && need && v.effectiveLimit.bytes < need.cold) {
+    const below = v.effectiveLimit.bytes < need.warm;
+    out.push({
+      classId: 'memory-limit',
+      severity: below ? 'error' : 'warning',
+      confidence: below ? 0.75 : 0.6,
+      message: below
+        ? `The memory limit of ${who} is ${formatBytes(v.effectiveLimit.bytes)}, below the ~${formatBytes(need.warm)} gopls needs for these workspaces even with a warm cache: it will be OOM-killed as soon as it loads them.`
+        : `The memory limit of ${who} is ${formatBytes(v.effectiveLimit.bytes)}, below the ~${formatBytes(need.cold)} gopls needs to load these workspaces with a cold cache (a first open, a cleared cache, a new Go): that load ends in an OOM kill.`,
+      evidence: [...limitEvidence, { source: 'estimate', excerpt: need.method }, ...failEvidence, membershipLine],
+      fixes: raise,
+    });
+  } else if (v.effectiveLimit && !need && v.effectiveLimit.bytes < SMALL_MEMORY_LIMIT) {
     out.push({
       classId: 'memory-limit',
       severity: 'warning',
@@ -322,7 +337,7 @@ export function judgePids(levels: readonly PidsLevel[]): PidsVerdict {
   return v;
 }
 
-function pidsFindings(view: CgroupView<PidsLevel>, subjects: Subject[], membershipLine: Evidence): FindingInput[] {
+function pidsFindings(view: CgroupView<PidsLevel>, subjects: Subject[], membershipLine: Evidence, need?: TaskNeeds): FindingInput[] {
   const who = describe(subjects);
   const v = judgePids(view.levels);
   const out: FindingInput[] = [];
@@ -352,7 +367,50 @@ function pidsFindings(view: CgroupView<PidsLevel>, subjects: Subject[], membersh
       fixes,
     });
   }
+  // Not tight yet by use: will the next build fit? Every level's headroom counts (the smallest wins).
+  if (!out.length && need) {
+    const levels = view.levels.filter((l): l is PidsLevel & { max: number; current: number } => typeof l.max === 'number' && l.current !== undefined);
+    const tightest = levels.sort((a, b) => a.max - a.current - (b.max - b.current))[0];
+    if (tightest) {
+      const left = tightest.max - tightest.current;
+      const error = left < need.trivial;
+      if (error || left < need.normal) {
+        out.push({
+          classId: 'process-limit',
+          severity: error ? 'error' : 'warning',
+          confidence: error ? 0.8 : 0.6,
+          message: `The pids cgroup of ${who} allows ${tightest.max} tasks and ${tightest.current} are in use: ${left} left, while ${error ? `even a trivial go build (-p 1) needs about ${need.trivial}` : `gopls and a default go build (-p ${need.cpus}) need about ${need.normal}`}. Every thread counts: builds fail with "resource temporarily unavailable" and Go programs with "failed to create new OS thread".`,
+          evidence: [...readEvidence(tightest.maxRead), ...readEvidence(tightest.currentRead), { source: 'estimate', excerpt: need.method }, membershipLine],
+          fixes: raiseLimitFixes('pids', cgroupPathOf(tightest.dir, view.placement.mount)),
+        });
+      }
+    }
+  }
   return out;
+}
+
+/** CPUs Go will use: GOMAXPROCS if set, else the online CPUs. */
+export async function cpusFor(host: Host, env: NodeJS.ProcessEnv): Promise<number | undefined> {
+  const fromEnv = Number(env.GOMAXPROCS);
+  if (Number.isInteger(fromEnv) && fromEnv > 0) return fromEnv;
+  return parseCpuList(await host.readText('/sys/devices/system/cpu/online'));
+}
+
+/** Packages gopls would load for the workspaces (go list -deps, no downloads), or undefined. */
+async function workspacePackages(ctx: ProbeContext): Promise<{ count: number; command: string } | undefined> {
+  const goEnv = await ctx.facts.goEnv();
+  if (!goEnv.ok) return undefined;
+  const seen = new Set<string>();
+  let command = '';
+  for (const ws of ctx.workspaces) {
+    const timeoutMs = Math.max(200, Math.min(2500, ctx.remainingMs() - 300));
+    if (ctx.remainingMs() < 500) break;
+    const r = await ctx.host.exec(goEnv.goBinary, ['list', '-e', '-deps', '-f', '{{.ImportPath}}', './...'], { timeoutMs, signal: ctx.signal, env: { ...ctx.env, GOPROXY: 'off', GOFLAGS: [ctx.env.GOFLAGS, '-mod=mod'].filter(Boolean).join(' ') }, cwd: ws, maxBuffer: 2 * 1024 * 1024 });
+    if (r.timedOut || r.canceled || r.errorCode) continue;
+    command = r.commandLine;
+    for (const line of r.stdout.split('\n')) if (line.trim()) seen.add(line.trim());
+  }
+  return seen.size ? { count: seen.size, command } : undefined;
 }
 
 // ---------- the probe ----------
@@ -443,8 +501,14 @@ export async function runCgroups(ctx: ProbeContext): Promise<ProbeOutcome> {
   }
 
   const findings: FindingInput[] = [];
-  for (const g of memoryGroups.values()) findings.push(...memoryFindings(g.view, g.subjects, g.line, memAvailable, memAvailEntry?.bytes));
-  for (const g of pidsGroups.values()) findings.push(...pidsFindings(g.view, g.subjects, g.line));
+  // Latent limits: what Go tooling will need here, estimated only when a limit exists to judge.
+  const limited = [...memoryGroups.values()].some((g) => judgeMemory(g.view).effectiveLimit);
+  const packages = limited ? await workspacePackages(ctx) : undefined;
+  const memNeed = packages ? goplsMemoryNeeds(packages.count) : undefined;
+  const cpus = await cpusFor(host, ctx.env);
+  const taskNeed = cpus ? taskNeeds(cpus) : undefined;
+  for (const g of memoryGroups.values()) findings.push(...memoryFindings(g.view, g.subjects, g.line, memAvailable, memAvailEntry?.bytes, memNeed));
+  for (const g of pidsGroups.values()) findings.push(...pidsFindings(g.view, g.subjects, g.line, taskNeed));
 
   const observed = {
     mode,
@@ -469,6 +533,7 @@ export async function runCgroups(ctx: ProbeContext): Promise<ProbeOutcome> {
       return { cgroup: dir, version: g.view.version, pids: g.subjects.map((s) => s.pid), effectiveMax: v.effectiveMax?.max ?? null, current: v.tightest?.level.current ?? g.view.levels[0]?.current, forksRefused: v.refused?.count ?? 0 };
     }),
     ...(unresolved.length ? { unresolved } : {}),
+    needs: { cpus, tasks: taskNeed && { trivial: taskNeed.trivial, normal: taskNeed.normal }, packages: packages?.count, goplsMemory: memNeed && { cold: memNeed.cold, warm: memNeed.warm } },
   };
   return { findings, observed };
 }

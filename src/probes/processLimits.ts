@@ -7,6 +7,8 @@ import { skipped } from './probe.js';
 import { findLimit, parseLimits, parseLoadAvg, parseSysctlInt, type ResourceLimit } from '../procfs/limits.js';
 import { procOf } from '../procfs/procs.js';
 import { limitsConfFix, sysctlFix } from '../fixes/catalog.js';
+import { taskNeeds, type TaskNeeds } from './goNeeds.js';
+import { cpusFor } from './cgroups.js';
 
 const PID_MAX_FILE = '/proc/sys/kernel/pid_max';
 const THREADS_MAX_FILE = '/proc/sys/kernel/threads-max';
@@ -33,6 +35,8 @@ export interface ProcessLimitsInput {
   nproc?: ResourceLimit;
   nofile?: ResourceLimit;
   limitsFile: string;
+  /** What gopls and a go build will need here (src/probes/goNeeds.ts), when the CPUs are known. */
+  needs?: TaskNeeds;
 }
 
 export function processLimitFindings(i: ProcessLimitsInput): FindingInput[] {
@@ -71,7 +75,18 @@ export function processLimitFindings(i: ProcessLimitsInput): FindingInput[] {
         evidence,
         fixes: [fix],
       });
-    } else if (soft < LOW_NPROC) {
+    } else if (i.needs && soft - i.userTasks < i.needs.normal) {
+      const left = soft - i.userTasks;
+      const error = left < i.needs.trivial;
+      out.push({
+        classId: 'process-limit',
+        severity: error ? 'error' : 'warning',
+        confidence: error ? 0.8 : 0.55,
+        message: `RLIMIT_NPROC of uid ${i.uid} is ${soft} with ${i.userTasks} tasks in use: ${left} left, while ${error ? `even a trivial go build (-p 1) needs about ${i.needs.trivial}` : `gopls and a default go build (-p ${i.needs.cpus}) need about ${i.needs.normal}`}. Every thread counts.`,
+        evidence: [...evidence, { source: 'estimate', excerpt: i.needs.method }],
+        fixes: [fix],
+      });
+    } else if (!i.needs && soft < LOW_NPROC) {
       out.push({
         classId: 'process-limit',
         severity: 'warning',
@@ -126,6 +141,8 @@ export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome>
     nofile: findLimit(limits, 'Max open files'),
     limitsFile,
   };
+  const cpus = await cpusFor(host, ctx.env);
+  if (cpus) input.needs = taskNeeds(cpus);
   const findings = processLimitFindings(input);
   const show = (l: ResourceLimit | undefined) => (l ? { soft: l.soft, hard: l.hard } : undefined);
   return {
