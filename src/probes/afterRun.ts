@@ -138,7 +138,8 @@ export function afterRunFindings(i: AfterRunInput): FindingInput[] {
     const r = oomRises[0];
     const limit = Math.min(...i.after.counters.filter((c) => c.controller === 'memory' && c.limit !== undefined).map((c) => c.limit!));
     const where = r ? `the memory cgroup ${r.reading.dir}` : 'this machine';
-    const victims = oomLines.map((k) => `${k.comm}${k.pid ? ` (pid ${k.pid})` : ''}`);
+    // The kernel writes two records per kill (oom-kill: and Killed process): name each victim once.
+    const victims = [...new Set(oomLines.map((k) => `${k.comm}${k.pid ? ` (pid ${k.pid})` : ''}`))];
     const tie = tiedTo ? ` That is what ended ${tiedTo.probeId === 'gopls' ? "the doctor's own gopls" : 'gopls'}: ${firstSentence(tiedTo.message)}.` : '';
     out.push({
       classId: 'memory-limit',

@@ -403,7 +403,7 @@ async function workspacePackages(ctx: ProbeContext): Promise<{ count: number; co
   const seen = new Set<string>();
   let command = '';
   for (const ws of ctx.workspaces) {
-    const timeoutMs = Math.max(200, Math.min(2500, ctx.remainingMs() - 300));
+    const timeoutMs = Math.max(200, Math.min(4000, ctx.remainingMs() - 400));
     if (ctx.remainingMs() < 500) break;
     const r = await ctx.host.exec(goEnv.goBinary, ['list', '-e', '-deps', '-f', '{{.ImportPath}}', './...'], { timeoutMs, signal: ctx.signal, env: { ...ctx.env, GOPROXY: 'off', GOFLAGS: [ctx.env.GOFLAGS, '-mod=mod'].filter(Boolean).join(' ') }, cwd: ws, maxBuffer: 2 * 1024 * 1024 });
     if (r.timedOut || r.canceled || r.errorCode) continue;
@@ -503,7 +503,7 @@ export async function runCgroups(ctx: ProbeContext): Promise<ProbeOutcome> {
   const findings: FindingInput[] = [];
   // Latent limits: what Go tooling will need here, estimated only when a limit exists to judge.
   const limited = [...memoryGroups.values()].some((g) => judgeMemory(g.view).effectiveLimit);
-  const packages = limited ? await workspacePackages(ctx) : undefined;
+  const packages = limited ? await workspacePackages(ctx).catch(() => undefined) : undefined;
   const memNeed = packages ? goplsMemoryNeeds(packages.count) : undefined;
   const cpus = await cpusFor(host, ctx.env);
   const taskNeed = cpus ? taskNeeds(cpus) : undefined;
