@@ -116,8 +116,10 @@ function causeCard(c: Cause, rank: number, busy: boolean, post: ViewInput['post'
     <p class="explanation">${c.explanation}</p>
     ${c.findings.map((f, i) => {
       const note = symptomNote(f);
-      return html`<section class="finding" aria-label=${`Finding ${i + 1}`}>
-        <p class="message">${f.message}</p>
+      // Named by its own message: "Finding 1" in every card would make the regions indistinguishable.
+      const msgId = `finding-${c.id}-${i}`;
+      return html`<section class="finding" aria-labelledby=${msgId}>
+        <p class="message" id=${msgId}>${f.message}</p>
         ${note ? html`<p class="symptom-note" data-testid="symptom-note">${note}</p>` : nothing}
         ${evidenceTable(f.evidence, `Evidence for: ${f.message}`)}
       </section>`;

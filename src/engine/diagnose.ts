@@ -8,6 +8,8 @@ import { redactAll } from '../doctor/secretShapes.js';
 import { recordGoplsTrace } from '../goplsLog/record.js';
 import { newRunMarker, withRunMarker } from '../host/runMarker.js';
 import { bootTicksNow, killMarked } from '../procfs/sweepMarked.js';
+import { rootFixes } from '../fixes/asRoot.js';
+import { lookPath } from '../facts/lookPath.js';
 
 /** A run of every probe (or those of some classes) on the live host unless told otherwise. */
 export interface DiagnoseOptions extends Omit<RunOptions, 'host' | 'probes'> {
@@ -63,7 +65,13 @@ async function diagnoseMarked(opts: DiagnoseOptions): Promise<DiagnoseResult> {
   const traceSkipped = traceError
     ? { id: 'record-trace', title: 'Record a gopls trace', status: 'skipped' as const, durationMs: 0, reason: traceError, classes: ['gopls-launch' as const], observed: {}, findingCount: 0 }
     : undefined;
-  const withTrace = (r: Report): Report => (traceSkipped ? { ...r, probes: [...r.probes, traceSkipped] } : r);
+  // Root commands as they can run here: sudo only for a user who is not root on a machine that has
+  // it. A fixture host is not this machine: its fixes stay as the builders wrote them.
+  const rootCtx = host.live ? { uid: host.uid, sudo: !!(await lookPath('sudo', env)) } : undefined;
+  const finish = (r: Report): Report => {
+    const t = traceSkipped ? { ...r, probes: [...r.probes, traceSkipped] } : r;
+    return rootCtx ? rootFixes(t, rootCtx) : t;
+  };
   // Reports inside progress events reach the panel and the terminal too: redacted like the last.
   // Redaction is async (secretlint), so events are delivered through one chain, in order, and the
   // run returns only after the last one is out.
@@ -71,11 +79,11 @@ async function diagnoseMarked(opts: DiagnoseOptions): Promise<DiagnoseResult> {
   const onProgress = opts.onProgress
     ? (e: ProgressEvent) => {
         delivered = delivered
-          .then(async () => opts.onProgress!(e.type === 'verdict' || e.type === 'lateResult' ? { ...e, report: await redactAll(withTrace(e.report), env) } : e))
+          .then(async () => opts.onProgress!(e.type === 'verdict' || e.type === 'lateResult' ? { ...e, report: await redactAll(finish(e.report), env) } : e))
           .catch(() => undefined);
       }
     : undefined;
   const report = await runDoctor({ host, probes, workspaces: opts.workspaces, goplsLogs, env, settings: opts.settings, timeoutMs, signal: opts.signal, onProgress });
   await delivered;
-  return { report: await redactAll(withTrace(report), env), tracePath };
+  return { report: await redactAll(finish(report), env), tracePath };
 }

@@ -216,17 +216,7 @@ async function inspectFolder(
         { source: root, excerpt: `no go.mod in ${lookedUp.slice(0, 6).join(', ')}${lookedUp.length > 6 ? ', …' : ''}` },
         { source: `walk of ${root}`, excerpt: examples.join('\n') },
       ],
-      fixes: [
-        {
-          id: 'go-mod-init',
-          kind: 'terminal',
-          title: `Create a module in ${root}`,
-          detail: 'Replace the module path with your repository path (e.g. github.com/you/project).',
-          text: `go mod init ${modulePathFor(root)}`,
-          needsRoot: false,
-          cwd: root,
-        },
-      ],
+      fixes: [goModInitFix(root, modulePathFor(root), { otherModules: modules.length, goWork: !!goWork })],
     });
   }
 
@@ -425,3 +415,23 @@ async function gopathSymlinkFindings(goEnv: GoEnvFact): Promise<FindingInput[]> 
   return out;
 }
 
+
+/**
+ * A module at the root, complete: beside other modules, a bare `go mod init` would leave the
+ * folder holding several modules and no go.work (the next warning), so the same line adds the
+ * go.work over all of them, or the new module to the go.work that is there.
+ */
+export function goModInitFix(root: string, modulePath: string, o: { otherModules: number; goWork: boolean }): Fix {
+  const init = `go mod init ${modulePath}`;
+  const work = o.goWork ? ' && go work use .' : o.otherModules > 0 ? ' && go work init && go work use -r .' : '';
+  const then = o.goWork ? ' and adds it to the go.work' : o.otherModules > 0 ? ` and a go.work over it and the ${o.otherModules} module${o.otherModules === 1 ? '' : 's'} below, so gopls loads them all` : '';
+  return {
+    id: 'go-mod-init',
+    kind: 'terminal',
+    title: o.goWork ? `Create a module in ${root} and add it to the go.work` : o.otherModules > 0 ? `Create a module in ${root} and a go.work over all modules` : `Create a module in ${root}`,
+    detail: `Creates go.mod${then}. Replace the module path with your repository path (e.g. github.com/you/project).`,
+    text: init + work,
+    needsRoot: false,
+    cwd: root,
+  };
+}

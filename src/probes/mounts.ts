@@ -11,7 +11,7 @@ import { lookPath } from '../facts/lookPath.js';
 import { fsKind, isReadOnly, hasOption, mountOf, parseMountTable, type MountLine } from '../procfs/mountTable.js';
 import { goPathsFor, resolveExisting, userCacheDir, type GoPathEntry, type GoPathRole } from './goPaths.js';
 import { quoteForDisplay as sh } from '../host/exec.js';
-import { testEnvFix, toolsEnvFix } from '../fixes/catalog.js';
+import { toolsEnvFix } from '../fixes/catalog.js';
 
 const MOUNTINFO = '/proc/self/mountinfo';
 
@@ -90,8 +90,17 @@ export function assessMounts(paths: readonly PathMount[], mc: MountContext = {})
       const how = alt.verified === 'canary' ? 'a test executable ran there' : 'its mount has no noexec';
       fixes.push(
         toolsEnvFix('gotmpdir-toolsenv', `Set GOTMPDIR=${alt.dir} for the Go tools`, { GOTMPDIR: alt.dir }, `Checked: ${how}. The directory is created if it does not exist.`),
-        testEnvFix('gotmpdir-testenv', `Set GOTMPDIR=${alt.dir} for tests run from the editor`, { GOTMPDIR: alt.dir }),
-        { id: 'noexec-gotmpdir-export', kind: 'terminal', text: `mkdir -p ${sh(alt.dir)} && export GOTMPDIR=${sh(alt.dir)}`, needsRoot: false, title: `Use ${alt.dir} as GOTMPDIR in this shell`, detail: 'Add the export to ~/.profile to keep it; `go env -w GOTMPDIR=…` works too.' },
+        // (The setting above writes go.testEnvVars too: no separate "tests only" button.) Not an
+        // `export`: it would change one terminal, which neither the editor nor the re-check sees.
+        // go env -w changes every go command of this user, and the re-check reads it back.
+        {
+          id: 'noexec-gotmpdir-go-env',
+          kind: 'terminal',
+          text: `mkdir -p ${sh(alt.dir)} && go env -w GOTMPDIR=${sh(alt.dir)}`,
+          needsRoot: false,
+          title: `Set GOTMPDIR=${alt.dir} for every go command (go env -w)`,
+          detail: "Written to go's own config file (go env GOENV), so terminals and the editor see it; a GOTMPDIR environment variable still wins over it.",
+        },
       );
     }
     if (tmp.mount && hasOption(tmp.mount, 'noexec')) fixes.push(remountFix('noexec-remount-exec', tmp.mount, 'exec'));

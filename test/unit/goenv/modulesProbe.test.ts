@@ -66,6 +66,7 @@ describe('modules probe (fixture host: no go list)', () => {
     expect(f.message).toContain('no views');
     expect(f.evidence[1]!.excerpt).toContain(path.join(ws, 'cmd/tool/tool.go'));
     expect(f.fixes[0]).toMatchObject({ id: 'go-mod-init', kind: 'terminal', needsRoot: false, cwd: ws });
+    expect((f.fixes[0] as { text: string }).text).toMatch(/^go mod init \S+$/);
   });
 
   it('loose .go files beside a module are a warning, not an error', async () => {
@@ -73,6 +74,8 @@ describe('modules probe (fixture host: no go list)', () => {
     const r = await runProbe(modulesProbe, makeCtx({ workspaces: [ws] }));
     expect(r.findings).toHaveLength(1);
     expect(r.findings[0]).toMatchObject({ severity: 'warning' });
+    // go mod init alone would leave two modules and no go.work (the next warning): the fix adds the go.work too.
+    expect((r.findings[0]!.fixes![0] as { text: string }).text).toMatch(/^go mod init \S+ && go work init && go work use -r \.$/);
     expect(r.findings[0]!.message).toContain('outside the 1 module here');
   });
 

@@ -41,7 +41,9 @@ describe('mounts probe on fixture hosts', () => {
     // Not live: the alternative is checked by mount options only, and offered as settings.
     const tools = f.fixes.find((x) => x.id === 'gotmpdir-toolsenv');
     expect(tools).toMatchObject({ kind: 'setting', key: 'go.toolsEnvVars', merge: true, value: { GOTMPDIR: '/home/gopher/.cache/go-tmp' } });
-    expect(f.fixes.find((x) => x.id === 'gotmpdir-testenv')).toMatchObject({ key: 'go.testEnvVars', value: { GOTMPDIR: '/home/gopher/.cache/go-tmp' } });
+    // One button writes both go.toolsEnvVars and go.testEnvVars: no second, "tests only" button.
+    expect(tools).toMatchObject({ extraWrites: [{ key: 'go.testEnvVars', value: { GOTMPDIR: '/home/gopher/.cache/go-tmp' } }] });
+    expect(f.fixes.filter((x) => x.kind === 'setting' && x.key === 'go.testEnvVars')).toEqual([]);
     expect(rec.observed.canary).toMatch(/not run/);
   });
 
@@ -107,7 +109,9 @@ describe('assessMounts', () => {
     const [f] = assessMounts([pm('GOTMPDIR', '/tmp')], { canary: denied, alt: { dir: '/home/u/.cache/go-tmp', verified: 'canary' } });
     expect(f).toMatchObject({ classId: 'noexec-mount', severity: 'error', confidence: 0.97 });
     expect(f!.evidence.map((e) => e.source)).toEqual(['go env GOTMPDIR', '/proc/self/mountinfo', '/tmp/go-env-doctor-canary-x/canary']);
-    expect(f!.fixes!.find((x) => x.id === 'noexec-gotmpdir-export')).toMatchObject({ kind: 'terminal', needsRoot: false, text: 'mkdir -p /home/u/.cache/go-tmp && export GOTMPDIR=/home/u/.cache/go-tmp' });
+    // go env -w, not export: an export changes one terminal, which the editor and the re-check never see.
+    expect(f!.fixes!.find((x) => x.id === 'noexec-gotmpdir-go-env')).toMatchObject({ kind: 'terminal', needsRoot: false, text: 'mkdir -p /home/u/.cache/go-tmp && go env -w GOTMPDIR=/home/u/.cache/go-tmp' });
+    expect(f!.fixes!.some((x) => x.kind === 'terminal' && /\bexport\b/.test(x.text))).toBe(false);
   });
 
   it('EACCES from the canary without noexec blames a security policy', () => {

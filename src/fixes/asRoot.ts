@@ -1,0 +1,37 @@
+// A command that needs root, typed the way it can run on this machine: with `sudo` only for a user
+// who is not root on a machine that has sudo; as it is for root; and, with no sudo, as it is with
+// a word on how to become root first. Builders write the plain command (or one that starts with
+// `sudo `, the common spelling); this is the one place that decides. Pure.
+import type { Fix } from '../doctor/model.js';
+import { quoteForDisplay as sh } from '../host/shellQuote.js';
+
+export interface RootContext {
+  /** The user the doctor (and so the editor's terminal) runs as; undefined when unknown. */
+  uid: number | undefined;
+  /** Whether `sudo` is on PATH. */
+  sudo: boolean;
+}
+
+const SUDO = /^sudo\s+/;
+/** Redirections, pipes and lists apply to the whole line only when a root shell runs it. */
+const NEEDS_SHELL = /[|&;<>]/;
+
+export function asRoot(fix: Fix, ctx: RootContext): Fix {
+  if (fix.kind !== 'terminal' || !fix.needsRoot) return fix;
+  const plain = fix.text.replace(SUDO, '');
+  if (ctx.uid === 0) return { ...fix, text: plain };
+  if (!ctx.sudo) {
+    const how = 'sudo is not installed here: run it in a root shell (`su -`, or log in as root).';
+    return { ...fix, text: plain, detail: fix.detail ? `${fix.detail} ${how}` : how };
+  }
+  if (SUDO.test(fix.text)) return fix;
+  return { ...fix, text: NEEDS_SHELL.test(plain) ? `sudo sh -c ${sh(plain)}` : `sudo ${plain}` };
+}
+
+/** Every root fix of a report, findings' and causes' alike. */
+export function rootFixes<R extends { causes: Array<{ fixes: Fix[]; findings: Array<{ fixes: Fix[] }> }> }>(report: R, ctx: RootContext): R {
+  return {
+    ...report,
+    causes: report.causes.map((c) => ({ ...c, fixes: c.fixes.map((f) => asRoot(f, ctx)), findings: c.findings.map((f) => ({ ...f, fixes: f.fixes.map((x) => asRoot(x, ctx)) })) })),
+  };
+}
