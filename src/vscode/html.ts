@@ -1,6 +1,6 @@
 // The panel's HTML: a fixed shell whose only script is the bundled webview/main.ts, admitted by a
 // per-load nonce. No inline script, no inline style: styles come from files under the webview's
-// cspSource (the vscode-elements components style themselves through adoptedStyleSheets).
+// cspSource (codicons and the panel stylesheet, bundled into dist/webview).
 import { randomBytes } from 'node:crypto';
 
 export interface HtmlInput {
