@@ -155,6 +155,34 @@ export function parseElfHeader(buf: Uint8Array): ElfHeader | undefined {
   return { elf: true, bits, littleEndian, machine, machineName: ELF_MACHINES[machine] ?? `e_machine ${machine}` };
 }
 
+/**
+ * Pure: the PT_INTERP path of an ELF file (the dynamic loader the kernel runs it with), from its
+ * first bytes; undefined for a static binary (most Go builds) or when the headers lie beyond buf.
+ * A missing loader makes exec fail with ENOENT although the file exists: a glibc build on musl.
+ */
+export function parseElfInterp(buf: Uint8Array): string | undefined {
+  const h = parseElfHeader(buf);
+  if (!h) return undefined;
+  const v = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
+  const le = h.littleEndian;
+  const u16 = (o: number) => (o + 2 <= buf.length ? v.getUint16(o, le) : undefined);
+  const u32 = (o: number) => (o + 4 <= buf.length ? v.getUint32(o, le) : undefined);
+  const word = (o: number) => (h.bits === 64 ? (o + 8 <= buf.length ? Number(v.getBigUint64(o, le)) : undefined) : u32(o));
+  const phoff = word(h.bits === 64 ? 0x20 : 0x1c);
+  const phentsize = u16(h.bits === 64 ? 0x36 : 0x2a);
+  const phnum = u16(h.bits === 64 ? 0x38 : 0x2c);
+  if (phoff === undefined || !phentsize || phnum === undefined) return undefined;
+  for (let i = 0; i < Math.min(phnum, 64); i++) {
+    const at = phoff + i * phentsize;
+    if (u32(at) !== 3) continue; // PT_INTERP
+    const offset = word(at + (h.bits === 64 ? 0x08 : 0x04));
+    const size = word(at + (h.bits === 64 ? 0x20 : 0x10));
+    if (offset === undefined || size === undefined || size > 4096 || offset + size > buf.length) return undefined;
+    return Buffer.from(buf.subarray(offset, offset + size)).toString('latin1').replace(/\0.*$/s, '');
+  }
+  return undefined;
+}
+
 /** True when the kernel would refuse to exec this header on `arch` (ENOEXEC). */
 export function isForeignElf(h: ElfHeader, arch: string): boolean {
   const want = ELF_MACHINE_OF_ARCH[arch];

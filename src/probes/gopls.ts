@@ -20,6 +20,7 @@ import {
   goMinor,
   goplsSupportMessage,
   isForeignElf,
+  parseElfInterp,
   parseElfHeader,
   parseGoVersionM,
   parseGoplsVersionJson,
@@ -70,6 +71,9 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
   const header = await readHeader(gopls.path);
   const elf = header ? parseElfHeader(header) : undefined;
   if (elf) observed.elf = `${elf.bits}-bit ${elf.machineName}`;
+  const interpPath = header ? parseElfInterp(header) : undefined;
+  const interp = interpPath ? { path: interpPath, exists: await fs.stat(interpPath).then(() => true, () => false) } : undefined;
+  if (interp) observed.interpreter = `${interp.path}${interp.exists ? '' : ' (missing)'}`;
   if (elf && isForeignElf(elf, process.arch)) {
     findings.push(foreignArchFinding(gopls, elf, alternatives));
     return { findings, observed };
@@ -130,7 +134,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
   // finished session: a finding the live part showed is found again from the whole session.
   const outcomeOf = (session: GoplsSessionResult): ProbeOutcome => {
     const all: FindingInput[] = [...findings];
-    all.push(...sessionFindings({ gopls, session, elf, mode, uid: ctx.host.uid, alternatives, goMissing: missing }));
+    all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing }));
     all.push(...versionFindings({ builtWith, builtWithSource, goInUse, goplsPath: gopls.path }));
     if (version.exec?.failed && !version.exec.timedOut && !version.exec.canceled && !version.exec.errorCode && session.ok) {
       all.push({
@@ -160,6 +164,8 @@ export interface SessionFindingsInput {
   gopls: GoplsCandidate;
   session: GoplsSessionResult;
   elf?: ElfHeader;
+  /** The ELF's PT_INTERP loader, and whether it exists on this machine. */
+  interp?: { path: string; exists: boolean };
   /** Permission bits and owner of the binary, when stat worked. */
   mode?: { mode: number; uid: number };
   uid: number;
@@ -387,7 +393,18 @@ function spawnFinding(input: SessionFindingsInput, code: string, detail: string,
     }
     case 'ENOENT': {
       const sourceNote = gopls.source === 'go.alternateTools' ? ' (named by go.alternateTools.gopls)' : '';
-      evidence.push({ source: gopls.path, excerpt: gopls.exists ? 'the file exists: its interpreter (#! line) or the working directory is missing' : 'no such file' });
+      const noLoader = gopls.exists && input.interp && !input.interp.exists ? input.interp.path : undefined;
+      evidence.push({ source: gopls.path, excerpt: noLoader ? `ELF program header PT_INTERP = ${noLoader}; that file does not exist on this machine` : gopls.exists ? 'the file exists: its interpreter (#! line) or the working directory is missing' : 'no such file' });
+      if (noLoader) {
+        return {
+          classId: 'gopls-launch',
+          severity: 'error',
+          confidence: 0.95,
+          message: `${gopls.path}${sourceNote} exists but cannot start (ENOENT): it needs the dynamic loader ${noLoader}, which this system lacks${/musl/.test(noLoader) ? ' (built for musl)' : /ld-linux/.test(noLoader) ? ' (built for glibc: a musl system such as Alpine has no such loader)' : ''}`,
+          evidence,
+          fixes: [installGoplsFix(undefined), ...useOther],
+        };
+      }
       return {
         classId: 'gopls-launch',
         severity: 'error',
@@ -566,8 +583,9 @@ async function readHeader(p: string): Promise<Buffer | undefined> {
   let h: fs.FileHandle | undefined;
   try {
     h = await fs.open(p, 'r');
-    const buf = Buffer.alloc(64);
-    const { bytesRead } = await h.read(buf, 0, 64, 0);
+    // Enough for the ELF header, the program headers and the PT_INTERP string they point to.
+    const buf = Buffer.alloc(4096);
+    const { bytesRead } = await h.read(buf, 0, buf.length, 0);
     return buf.subarray(0, bytesRead);
   } catch {
     return undefined;

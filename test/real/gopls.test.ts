@@ -209,6 +209,25 @@ describe.skipIf(!GO)('gopls probe on the real machine', () => {
     expect(f!.evidence.some((e) => e.excerpt.includes('mode 0644'))).toBe(true);
   });
 
+  it('(e2) a gopls whose ELF loader (PT_INTERP) is missing, as a glibc build on musl: ENOENT naming the loader', () => {
+    // A real dynamic binary with its PT_INTERP string overwritten by a path of the same length that does not exist.
+    const bin = readFileSync('/bin/true');
+    const at = bin.indexOf(Buffer.from('/lib64/ld-linux-x86-64.so.2\0'));
+    if (at < 0) return; // not an x86-64 glibc machine: nothing to patch
+    const fake = '/nonexistent/ld-musl-x.so.1';
+    const patched = Buffer.from(bin);
+    patched.write(fake.padEnd('/lib64/ld-linux-x86-64.so.2'.length, '1'), at, 'latin1');
+    const gopls = path.join(tmp, 'noloader', 'gopls');
+    mkdirSync(path.dirname(gopls), { recursive: true });
+    writeFileSync(gopls, patched);
+    chmodSync(gopls, 0o755);
+    const { report } = diagnose(['--workspace', healthy, '--gopls', gopls, '--timeout-ms', '15000']);
+    const f = goplsFindings(report).find((x) => /dynamic loader/.test(x.message));
+    expect(f, JSON.stringify(goplsFindings(report), null, 1)).toBeDefined();
+    expect(f!.message).toContain('/nonexistent/ld-musl-x.so');
+    expect(f!.evidence.some((e) => /PT_INTERP/.test(e.excerpt))).toBe(true);
+  });
+
   it('(f) a gopls built for another architecture: exec format error', () => {
     const g = path.join(tmp, 'gopls-aarch64');
     const elf = Buffer.alloc(64);
