@@ -202,12 +202,17 @@ describe('Go: Diagnose Environment in code-server, GOTMPDIR on a noexec tmpfs', 
     await expect.poll(async () => input.inputValue(), { timeout: 15_000 }).toMatch(/go-env-doctor-report\.json$/);
     await input.fill(target);
     await expect.poll(async () => input.inputValue(), { timeout: 5000 }).toBe(target);
-    await page.keyboard.press('Enter');
-    const written = await expect
-      .poll(() => existsSync(target), { timeout: 15_000 })
-      .toBe(true)
-      .then(() => true)
-      .catch(() => false);
+    // OK, not Enter: Enter while the dialog still lists the folder picks the highlighted row.
+    const ok = page.locator('.quick-input-widget .monaco-button', { hasText: /^OK$/ });
+    let written = false;
+    for (let attempt = 0; attempt < 3 && !written; attempt++) {
+      if (await ok.isVisible().catch(() => false)) await ok.click().catch(() => undefined);
+      written = await expect
+        .poll(() => existsSync(target), { timeout: 5000 })
+        .toBe(true)
+        .then(() => true)
+        .catch(() => false);
+    }
     if (!written) await page.screenshot({ path: path.join(RESULTS, 'save-json-dialog.png') });
     expect(written).toBe(true);
     const saved = JSON.parse(readFileSync(target, 'utf8')) as { crash?: { summary: string; explainedBy: unknown[] }; causes: Array<{ id: string }> };
