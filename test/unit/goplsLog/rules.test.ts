@@ -2,7 +2,7 @@
 // cmd/go, the kernel's mm/oom_kill.c and cgroup/pids.c, glibc's loader, node/libuv, the Go
 // extension, vscode-languageclient), with other programs, paths and numbers than any corpus text.
 import { describe, expect, it } from 'vitest';
-import { matchRules, type RuleId } from '../../../src/goplsLog/rules.js';
+import { matchRules, windowsAround, type RuleId } from '../../../src/goplsLog/rules.js';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 
 const ids = (line: string, nearWatcher = false) => matchRules(line, { nearWatcher }).map((r) => r.id);
@@ -126,5 +126,25 @@ describe('gopls-log rules on real message formats', () => {
     expect(near.events.map((e) => e.ruleId)).toEqual(['inotify-enospc']);
     const far = analyzeText(['starting watcher on /srv/data', 'a', 'b', 'c', 'd', 'write /srv/data/x: no space left on device', ''].join('\n'));
     expect(far.events.map((e) => e.ruleId)).toEqual(['no-space-left']);
+  });
+});
+
+describe('long lines: a rule reads a few windows around its needles, not the whole line', () => {
+  it('a line that repeats a needle a hundred thousand times is read as a handful of short windows', () => {
+    const line = 'ENOSPC'.repeat(200_000);
+    const w = windowsAround(line, ['ENOSPC', 'o space left on device']);
+    expect(w.length).toBeGreaterThan(0);
+    expect(w.length).toBeLessThanOrEqual(6);
+    for (const x of w) expect(x.length).toBeLessThanOrEqual(1024 + 'ENOSPC'.length);
+  });
+
+  it('still finds a watcher message deep inside a long trace line', () => {
+    const msg = 'failed to watch /home/u/proj/vendor: inotify_add_watch: no space left on device';
+    const line = `[Trace - 10:00:00 AM] Received notification 'window/logMessage'. Params: {"type":1,"pad":"${'x'.repeat(150_000)}","message":"${msg}"}`;
+    expect(matchRules(line).map((r) => r.id)).toContain('inotify-enospc');
+  });
+
+  it('a short line is tested whole', () => {
+    expect(windowsAround('watch /x ENOSPC', ['ENOSPC'])).toEqual(['watch /x ENOSPC']);
   });
 });
