@@ -33,26 +33,27 @@ export function makeRedactor(...envs: Array<Record<string, string | undefined> |
 
 // Every rule masks the secret and keeps the name, so a reader still sees what was there.
 const KEYWORD = String.raw`(?:TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|_KEY|APIKEY|API_KEY|ACCESS_KEY|CREDENTIALS?|AUTH(?!ORS?\b|ORED\b)|COOKIE)`;
-const HEADER = String.raw`(?:Proxy-)?Authorization|X-[A-Za-z0-9-]*(?:Key|Token|Secret|Auth|Signature|Session)[A-Za-z0-9-]*|Set-Cookie|Cookie|(?:Private|Job|Deploy)-Token`;
+const HEADER = String.raw`(?:Proxy-)?Authorization|X-[A-Za-z0-9-]{0,40}?(?:Key|Token|Secret|Auth|Signature|Session)[A-Za-z0-9-]{0,40}|Set-Cookie|Cookie|(?:Private|Job|Deploy)-Token`;
 const AUTH_SCHEME = String.raw`(?:Bearer|Basic|Digest|Token|Negotiate|NTLM|AWS4-HMAC-SHA256)`;
 
 const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // A PEM private key, whole block; a block cut short by an excerpt is masked to its end.
   [/-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----[\s\S]*?(?:-----END \1PRIVATE KEY\2-----|$)/g, (_m, kind = '', block = '') => `-----BEGIN ${kind}PRIVATE KEY${block}-----\n${MASK}\n-----END ${kind}PRIVATE KEY${block}-----`],
   // scheme://user:password@host and scheme://token@host
-  [/\b([a-z][a-z0-9+.-]*:\/\/)[^\s/@'"<>]+@/gi, `$1${MASK}@`],
+  [/\b([a-z][a-z0-9+.-]{0,30}:\/\/)[^\s/@'"<>]+@/gi, `$1${MASK}@`],
   // A token as a path segment of a URL (registries that issue https://host/<token>/… GOPROXY URLs):
   // a long run of letters and digits with both in it. Module paths and versions have dots or are short.
-  [/\b([a-z][a-z0-9+.-]*:\/\/[^\s/'"<>]+)(\/[^\s'"<>,;]*)/gi, (_m, origin: string, rest: string) => origin + rest.replace(/(?<=\/)[A-Za-z0-9_-]{20,}(?=\/|$|[?#])/g, (seg) => (/[0-9]/.test(seg) && /[A-Za-z]/.test(seg) ? MASK : seg))],
+  [/\b([a-z][a-z0-9+.-]{0,30}:\/\/[^\s/'"<>]+)(\/[^\s'"<>,;]*)/gi, (_m, origin: string, rest: string) => origin + rest.replace(/(?<=\/)[A-Za-z0-9_-]{20,}(?=\/|$|[?#])/g, (seg) => (/[0-9]/.test(seg) && /[A-Za-z]/.test(seg) ? MASK : seg))],
   // HTTP headers, in a log, a GOFLAGS -header or a curl line: the credential to the end of the value,
   // the scheme word kept ("Proxy-Authorization: Basic ***").
   [new RegExp(String.raw`\b(${HEADER})(\s*[:=]\s*)(${AUTH_SCHEME}[\s-]+)?[^\r\n"'\\]*`, 'gi'), (_m, name: string, sep: string, scheme = '') => `${name}${sep}${scheme}${MASK}`],
   // "MY_TOKEN": "…", 'password': '…' (JSON, Python, YAML flow)
-  [new RegExp(String.raw`(["'])([^"'\n]*?${KEYWORD}[^"'\n]*?)\1(\s*[:=]\s*)(["'])((?:\\.|(?!\4)[^\\\n])*)\4`, 'gi'), (_m, q: string, name: string, sep: string, vq: string) => `${q}${name}${q}${sep}${vq}${MASK}${vq}`],
+  [new RegExp(String.raw`(["'])([^"'\n]{0,100}?${KEYWORD}[^"'\n]{0,100}?)\1(\s*[:=]\s*)(["'])((?:\\.|(?!\4)[^\\\n])*)\4`, 'gi'), (_m, q: string, name: string, sep: string, vq: string) => `${q}${name}${q}${sep}${vq}${MASK}${vq}`],
   // NAME=value / NAME: value where NAME looks secret, with or without a prefix (TOKEN=, MY_TOKEN=)
-  [new RegExp(String.raw`\b([A-Za-z0-9_.-]*${KEYWORD}[A-Za-z0-9_]*)(\s*[=:]\s*)(?!${AUTH_SCHEME}[\s-]+\*\*\*|\*\*\*)("[^"]*"|'[^']*'|[^\s,;&'"]+)`, 'gi'), `$1$2${MASK}`],
+  // Anchored on the keyword, not on the start of the name: a long name-like run cannot make it quadratic.
+  [new RegExp(String.raw`(${KEYWORD}[A-Za-z0-9_]{0,64})(\s*[=:]\s*)(?!${AUTH_SCHEME}[\s-]+\*\*\*|\*\*\*)("[^"]*"|'[^']*'|[^\s,;&'"]+)`, 'gi'), `$1$2${MASK}`],
   // --password value, --token=value, --api-key value
-  [/(--?[A-Za-z0-9-]*(?:password|passwd|passphrase|token|secret|api-?key|access-key)[A-Za-z0-9-]*)(=|\s+)(?!\*\*\*)([^\s'"]+)/gi, `$1$2${MASK}`],
+  [/(--?[A-Za-z0-9-]{0,40}?(?:password|passwd|passphrase|token|secret|api-?key|access-key)[A-Za-z0-9-]{0,40})(=|\s+)(?!\*\*\*)([^\s'"]+)/gi, `$1$2${MASK}`],
   // .netrc: "machine h login u password p", or "password p" on a line of its own
   [/(^[ \t]*|\b(?:login|account|machine)\s+\S+\s+)(password|passwd)(\s+)(?!\*\*\*)(\S+)/gim, `$1$2$3${MASK}`],
   [/\b(Bearer)\s+(?!\*\*\*)[A-Za-z0-9._~+/=-]{8,}/g, `$1 ${MASK}`],

@@ -57,3 +57,14 @@ describe('redaction', () => {
     expect(out).toEqual({ observed: { NPM_TOKEN: '***', note: 'x ***' }, fix: { key: 'go.toolsEnvVars', value: { GOTMPDIR: '/x' } } });
   });
 });
+
+describe('redaction stays linear on hostile runs', () => {
+  // Each of these made an earlier pattern backtrack quadratically (minutes on 100 k characters):
+  // a scheme-like or name-like run with no "://" or "=" at its end. A regression hangs this test.
+  for (const [name, run] of Object.entries({ dots: 'a.', dashes: 'a-', headers: 'X-', flags: '--', mixed: 'x-token-' })) {
+    it(name, () => {
+      const text = run.repeat(Math.ceil(100_000 / run.length));
+      expect(redactPatterns(text).length).toBeGreaterThan(0);
+    });
+  }
+});
