@@ -4,6 +4,7 @@
 import { execa, type ResultPromise } from 'execa';
 import { markedEnv } from './runMarker.js';
 import { quoteForDisplay } from './shellQuote.js';
+import { markOomFirst } from './oomFirst.js';
 
 export interface ExecOptions {
   timeoutMs: number;
@@ -79,6 +80,7 @@ export async function run(file: string, args: readonly string[], opts: ExecOptio
       windowsHide: true,
     });
     const pid = child.pid;
+    markOomFirst(pid);
     // A grandchild that inherited stdout keeps the pipe open after the child dies, and execa
     // waits for that EOF: kill the whole group the moment the child exits, times out or is
     // canceled, so the await below always ends.

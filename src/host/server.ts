@@ -6,6 +6,7 @@ import type { Readable, Writable } from 'node:stream';
 import { execa, type ResultPromise } from 'execa';
 import { commandLineOf, killProcessGroup } from './exec.js';
 import { markedEnv } from './runMarker.js';
+import { markOomFirst } from './oomFirst.js';
 
 export interface ServerOptions {
   /** The complete environment of the server; nothing is inherited. */
@@ -69,6 +70,7 @@ export function spawnServer(file: string, args: readonly string[], opts: ServerO
     windowsHide: true,
   });
   const pid = child.pid;
+  markOomFirst(pid);
   const kill = () => killProcessGroup(pid);
   // A forked helper holding the pipes open would keep the streams alive after the server died.
   child.once('exit', kill);
