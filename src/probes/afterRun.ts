@@ -132,7 +132,7 @@ export function afterRunFindings(i: AfterRunInput): FindingInput[] {
   const tiedTo = killedDuring[0] ?? diedDuring[0];
 
   const oomRises = rises.filter((r) => r.reading.controller === 'memory' && r.key === 'oom_kill');
-  const oomLines = parseKernelOomKills(i.kernel.map((r) => r.line).join('\n'));
+  const oomLines = parseKernelOomKills(ownKernelRecords(i.kernel, i.after).map((r) => r.line).join('\n'));
   if (oomRises.length || oomLines.length) {
     // The leaf-most level that rose names the cgroup; the smallest limit on the way says how big it was.
     const r = oomRises[0];
@@ -180,6 +180,30 @@ export function afterRunFindings(i: AfterRunInput): FindingInput[] {
     });
   }
   return out;
+}
+
+/**
+ * The kernel's OOM records that can concern this run. dmesg's clock drifts from /proc/uptime on
+ * VMs, so "stamped after the start" also lets in a kill of a moment before, elsewhere: a record
+ * whose `oom-kill:` line names a memory cgroup that is neither one of ours nor above one of ours
+ * (a sibling container's limit) is dropped, with the "Killed process" line of the same pid. A
+ * global OOM (oom_memcg=/) concerns everyone and stays.
+ */
+export function ownKernelRecords(records: readonly KernelRecord[], after: Readings): KernelRecord[] {
+  const ours = after.counters.filter((c) => c.controller === 'memory').map((c) => c.cgPath);
+  const concernsUs = (memcg: string) => memcg === '/' || ours.some((p) => (p === memcg || p.startsWith(memcg.endsWith('/') ? memcg : `${memcg}/`)));
+  // Counters unreadable: nothing to tell ours from others' by, so every record is kept.
+  if (!ours.length) return [...records];
+  const foreignPids = new Set<string>();
+  for (const r of records) {
+    const m = /oom-kill:.*?oom_memcg=([^,\s]+).*?pid=(\d+)/.exec(r.line);
+    if (m && !concernsUs(m[1]!)) foreignPids.add(m[2]!);
+  }
+  if (!foreignPids.size) return [...records];
+  return records.filter((r) => {
+    const pid = /oom-kill:.*?pid=(\d+)/.exec(r.line)?.[1] ?? /Kill(?:ed)? process (\d+)/.exec(r.line)?.[1];
+    return !(pid && foreignPids.has(pid));
+  });
 }
 
 function firstSentence(s: string): string {

@@ -76,3 +76,27 @@ describe('afterRunFindings', () => {
     expect(risesBetween({ counters: mem(3, 9) }, { counters: mem(3, 9) })).toEqual([]);
   });
 });
+
+describe('kernel OOM records of other cgroups', () => {
+  // dmesg's clock drifts from /proc/uptime on VMs, so a kill a moment before the run, in a sibling
+  // container, can look "during the run"; it must not become this run's memory-limit error.
+  const sibling = [
+    '[ 6502.312400] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/other-job,task_memcg=/other-job,task=gopls,pid=999,uid=0',
+    '[ 6502.312455] Memory cgroup out of memory: Killed process 999 (gopls) total-vm:1402000kB, anon-rss:109000kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:400kB oom_score_adj:0',
+  ].join('\n');
+
+  it('a kill in a sibling memory cgroup is not evidence about ours', () => {
+    const kernel = recordsSince(parseDmesg(sibling), 6500);
+    const found = afterRunFindings({ before: { counters: mem(0, 0) }, after: { counters: mem(0, 0) }, kernel, kernelSource: 'dmesg', earlier: [] });
+    expect(found).toEqual([]);
+  });
+
+  it('a kill in our cgroup, or in one above it, still is', () => {
+    for (const memcg of ['/doctor', '/']) {
+      const kernel = recordsSince(parseDmesg(sibling.replaceAll('/other-job', memcg)), 6500);
+      const found = afterRunFindings({ before: { counters: mem(0, 0) }, after: { counters: mem(0, 0) }, kernel, kernelSource: 'dmesg', earlier: [] });
+      expect(found.map((f) => [f.classId, f.severity])).toEqual([['memory-limit', 'error']]);
+    }
+  });
+});
+
