@@ -72,28 +72,28 @@ export function buildConstraintOf(head: string): string | undefined {
   return undefined;
 }
 
-/** Pure: the directories a go.work `use`s, in order (one-line and block forms; comments dropped). */
+/** Pure: the directories a go.work `use`s, in order, as written (one-line and block forms, `use(` too; comments dropped). */
 export function parseGoWorkUses(text: string): string[] {
-  const out: string[] = [];
+  const uses: string[] = [];
   let inBlock = false;
   for (const raw of text.split('\n')) {
     const line = raw.replace(/\/\/.*$/, '').trim();
     if (!line) continue;
     if (inBlock) {
       if (line === ')') inBlock = false;
-      else out.push(unquoteGo(line));
+      else uses.push(unquote(line));
       continue;
     }
-    const m = /^use\s+(.*)$/.exec(line);
+    const m = /^use\s*(\(|.+)$/.exec(line);
     if (!m) continue;
-    if (m[1]!.trim() === '(') inBlock = true;
-    else out.push(unquoteGo(m[1]!.trim()));
+    if (m[1] === '(') inBlock = true;
+    else uses.push(unquote(m[1]!.trim()));
   }
-  return out;
+  return uses;
 }
 
-function unquoteGo(s: string): string {
-  return /^["`].*["`]$/.test(s) ? s.slice(1, -1) : s;
+function unquote(s: string): string {
+  return /^".*"$|^`.*`$/.test(s) ? s.slice(1, -1) : s;
 }
 
 const exists = (p: string) => fs.stat(p).then((s) => s.isFile(), () => false);

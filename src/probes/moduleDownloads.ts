@@ -18,7 +18,7 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext } from './probe.js';
 import { skipped } from './probe.js';
 import type { GoEnvFact } from '../facts/readGoEnv.js';
-import { parseGoWorkUses } from './modules.js';
+import { parseGoWorkUses } from '../lsp/workspaceFiles.js';
 import { escapeModulePath, isLoopback, looksPrivate, matchPrefixPatterns, netrcPath, parseGoproxy, parseNetrc, proxyFor } from './goproxyConfig.js';
 import { goModDownloadFix, goModTidyFix, goprivateFix, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
 import { CAP, readUserText } from '../host/readUserFile.js';

@@ -13,6 +13,7 @@ import { CAP, readUserText } from '../host/readUserFile.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
 import { isInside } from '../host/paths.js';
 import { goSkips, walkDirs } from '../host/walk.js';
+import { parseGoWorkUses } from '../lsp/workspaceFiles.js';
 
 export const WALK_MAX_DEPTH = 6;
 export const WALK_MAX_DIRS = 5000;
@@ -61,30 +62,6 @@ export async function walkWorkspace(
   res.dirs = walk.dirs;
   if (walk.truncated === 'depth' || walk.truncated === 'dirs' || walk.truncated === 'time') res.truncated = walk.truncated;
   return res;
-}
-
-/** Pure: the `use` directives of a go.work file, relative paths as written. */
-export function parseGoWorkUses(text: string): string[] {
-  const uses: string[] = [];
-  let inBlock = false;
-  for (const raw of text.split('\n')) {
-    const line = raw.replace(/\/\/.*$/, '').trim();
-    if (!line) continue;
-    if (inBlock) {
-      if (line === ')') inBlock = false;
-      else uses.push(unquote(line));
-      continue;
-    }
-    const m = /^use\s*(\(|.+)$/.exec(line);
-    if (!m) continue;
-    if (m[1] === '(') inBlock = true;
-    else uses.push(unquote(m[1]!.trim()));
-  }
-  return uses;
-}
-
-function unquote(s: string): string {
-  return /^".*"$|^`.*`$/.test(s) ? s.slice(1, -1) : s;
 }
 
 /** Pure: the `go` and `toolchain` lines of a go.mod or go.work. */

@@ -4,7 +4,8 @@ import { LOGIN_SHELL_SCRIPT, parseEnvDump } from '../../../src/facts/readLoginSh
 import { classifyGoFailure, parseGoFlags, parseToolchain } from '../../../src/probes/goEnv.js';
 import { goVarsOf, parseFlatpakInfo, parseIni, pathDirsMissing } from '../../../src/probes/loginShell.js';
 import { profilePathFix } from '../../../src/fixes/catalog.js';
-import { parseGoDirectives, parseGoWorkUses, parseInconsistentVendoring } from '../../../src/probes/modules.js';
+import { parseGoDirectives, parseInconsistentVendoring } from '../../../src/probes/modules.js';
+import { parseGoWorkUses } from '../../../src/lsp/workspaceFiles.js';
 
 // Every stderr below was captured from go1.26.8 on this machine (see the commands in each name).
 const STDERR = {
