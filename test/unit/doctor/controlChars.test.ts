@@ -7,6 +7,7 @@ import { FindingSchema, type Report } from '../../../src/doctor/model.js';
 import { renderText } from '../../../src/render/text.js';
 import { renderMarkdown } from '../../../src/render/markdown.js';
 import { jsonForTerminal, visible, visibleLines } from '../../../src/render/controlChars.js';
+import { reportOf } from '../../support/report.js';
 
 const OSC_TITLE = '\u001b]0;pwned title\u0007';
 const CLEAR = '\u001b[2J\u001b[H';
@@ -23,18 +24,11 @@ function hostileReport(): Report {
     evidence: [{ source: `/tmp/log${OSC8}`, excerpt: `panic: boom ${C0}${C1}\nsecond${OSC_TITLE} line`, line: 7 }],
     fixes: [{ id: 'f', kind: 'link', title: `Read ${OSC8}`, url: `https://go.dev/${CLEAR}` }],
   });
-  return {
-    schemaVersion: 1,
-    tool: { name: 'go-env-doctor', version: '9.9.9' },
-    generatedAt: '2026-11-24T00:00:00Z',
-    durationMs: 812,
-    host: { platform: 'linux', release: '6.1', arch: 'x64', root: '/' },
+  return reportOf({
     workspaces: [`/w${OSC_TITLE}`],
-    goplsLogs: [],
     causes: rankCauses([finding]),
     probes: [{ id: 'gopls-logs', title: 'Logs', status: 'fail', durationMs: 3, classes: ['gopls-launch'], observed: {}, findingCount: 1, reason: `bad ${CLEAR}${C1}` }],
-    incomplete: false,
-  };
+  });
 }
 
 const controls = (s: string) => [...s].filter((ch) => ch !== '\n' && /[\u0000-\u001f\u007f-\u009f]/.test(ch)).map((ch) => ch.codePointAt(0)!.toString(16));

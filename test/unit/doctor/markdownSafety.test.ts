@@ -9,6 +9,7 @@ import { FindingSchema, type Report } from '../../../src/doctor/model.js';
 import { renderMarkdown } from '../../../src/render/markdown.js';
 import { fixInstruction } from '../../../src/render/fixText.js';
 import { mdCode, mdText } from '../../../src/render/markdownEscape.js';
+import { reportOf } from '../../support/report.js';
 
 const md = new MarkdownIt();
 
@@ -60,18 +61,11 @@ function hostileReport(): Report {
       { id: 'fence-breaker', kind: 'terminal', title: 'Three backticks', text: 'echo "```"\n```\n# injected heading too', needsRoot: true },
     ],
   });
-  return {
-    schemaVersion: 1,
-    tool: { name: 'go-env-doctor', version: '9.9.9' },
-    generatedAt: '2026-11-24T00:00:00Z',
-    durationMs: 812,
-    host: { platform: 'linux', release: '6.1', arch: 'x64', root: '/' },
+  return reportOf({
     workspaces: [HOSTILE.workspace],
-    goplsLogs: [],
     causes: rankCauses([finding]),
     probes: [{ id: 'modules', title: 'Modules', status: 'warn', durationMs: 3.14, classes: ['module-resolution'], observed: {}, findingCount: 1, reason: HOSTILE.reason }],
-    incomplete: false,
-  };
+  });
 }
 
 describe('Markdown renders hostile strings as the same text', () => {

@@ -9,6 +9,7 @@ import { maskSecretShapes, redactAll } from '../../../src/doctor/secretShapes.js
 import { renderText } from '../../../src/render/text.js';
 import { renderMarkdown } from '../../../src/render/markdown.js';
 import { jsonForTerminal } from '../../../src/render/controlChars.js';
+import { reportOf } from '../../support/report.js';
 
 // Each shape with the secret it must hide (distinct canaries, so a leak names its shape).
 const SHAPES: Array<{ name: string; text: string; secret: string }> = [
@@ -42,18 +43,11 @@ function reportWith(text: string): Report {
     evidence: [{ source: '/tmp/gopls.log', excerpt: `panic: ${text}\n\ngoroutine 1 [running]:`, line: 3 }],
     fixes: [{ id: 'f', kind: 'terminal', title: `Retry with ${text}`, text: 'go version', needsRoot: false }],
   });
-  return {
-    schemaVersion: 1,
-    tool: { name: 'go-env-doctor', version: '9.9.9' },
-    generatedAt: '2026-11-24T00:00:00Z',
-    durationMs: 812,
-    host: { platform: 'linux', release: '6.1', arch: 'x64', root: '/' },
-    workspaces: ['/w'],
+  return reportOf({
     goplsLogs: ['/tmp/gopls.log'],
     causes: rankCauses([finding]),
     probes: [{ id: 'gopls-logs', title: 'Logs', status: 'fail', durationMs: 3, classes: ['gopls-launch'], observed: { lastPanic: `panic: ${text}`, GOFLAGS: '-mod=mod -header=X-Corp:cnry-goflags-b6' }, findingCount: 1 }],
-    incomplete: false,
-  };
+  });
 }
 
 describe('a report is redacted in every format', () => {

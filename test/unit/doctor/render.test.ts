@@ -4,20 +4,13 @@ import { FindingSchema, type Report } from '../../../src/doctor/model.js';
 import { renderText } from '../../../src/render/text.js';
 import { renderMarkdown } from '../../../src/render/markdown.js';
 import { exitCodeOf, verdictOf } from '../../../src/render/summary.js';
+import { reportOf } from '../../support/report.js';
 
 function report(findings: Parameters<typeof FindingSchema.parse>[0][]): Report {
-  return {
-    schemaVersion: 1,
-    tool: { name: 'go-env-doctor', version: '9.9.9' },
-    generatedAt: '2026-11-24T00:00:00Z',
-    durationMs: 812,
-    host: { platform: 'linux', release: '6.1', arch: 'x64', root: '/' },
-    workspaces: ['/w'],
-    goplsLogs: [],
+  return reportOf({
     causes: rankCauses(findings.map((f) => FindingSchema.parse(f))),
     probes: [{ id: 'mounts', title: 'Mounts', status: 'fail', durationMs: 3.14, classes: ['noexec-mount'], observed: {}, findingCount: 1 }],
-    incomplete: false,
-  };
+  });
 }
 
 const noexec = {
