@@ -63,6 +63,8 @@ export interface KernelOomKill {
   pid?: number;
   comm: string;
   line: string;
+  /** The memory cgroup whose limit was hit (`oom_memcg=` of an oom-kill: record; `/` for a global OOM). */
+  memcg?: string;
 }
 
 /** OOM-killer records of the kernel log ("Out of memory: Killed process 123 (gopls)", "oom-kill:…task=gopls,pid=123"). Pure. */
@@ -75,7 +77,9 @@ export function parseKernelOomKills(text: string): KernelOomKill[] {
       continue;
     }
     const b = /oom-kill:.*?task=([^,\s]+),pid=(\d+)/.exec(line);
-    if (b) out.push({ pid: Number(b[2]), comm: b[1]!, line: line.trim() });
+    if (!b) continue;
+    const memcg = /oom_memcg=([^,\s]+)/.exec(line)?.[1];
+    out.push({ pid: Number(b[2]), comm: b[1]!, line: line.trim(), ...(memcg ? { memcg } : {}) });
   }
   return out;
 }

@@ -15,7 +15,7 @@ import { parseMountInfo } from '../procfs/mountinfo.js';
 import { ancestorsWithin, cgroupMounts, parseCgroupLimit, parseFlatKeyed, parseProcCgroup, placeController } from '../procfs/cgroup.js';
 import { procOf } from '../procfs/procs.js';
 import { parseDmesg, parseForkRejected, parseUptime, recordsSince, type KernelRecord } from '../procfs/kernelLog.js';
-import { parseKernelOomKills } from '../goplsLog/crashVerdict.js';
+import { parseKernelOomKills, type KernelOomKill } from '../goplsLog/crashVerdict.js';
 import { lookPath } from '../facts/lookPath.js';
 import { raiseLimitFixes } from '../fixes/catalog.js';
 import { formatBytes } from '../host/bytes.js';
@@ -132,7 +132,7 @@ export function afterRunFindings(i: AfterRunInput): FindingInput[] {
   const tiedTo = killedDuring[0] ?? diedDuring[0];
 
   const oomRises = rises.filter((r) => r.reading.controller === 'memory' && r.key === 'oom_kill');
-  const oomLines = parseKernelOomKills(ownKernelRecords(i.kernel, i.after).map((r) => r.line).join('\n'));
+  const oomLines = ownKills(parseKernelOomKills(i.kernel.map((r) => r.line).join('\n')), i.after);
   if (oomRises.length || oomLines.length) {
     // The leaf-most level that rose names the cgroup; the smallest limit on the way says how big it was.
     const r = oomRises[0];
@@ -183,27 +183,19 @@ export function afterRunFindings(i: AfterRunInput): FindingInput[] {
 }
 
 /**
- * The kernel's OOM records that can concern this run. dmesg's clock drifts from /proc/uptime on
- * VMs, so "stamped after the start" also lets in a kill of a moment before, elsewhere: a record
- * whose `oom-kill:` line names a memory cgroup that is neither one of ours nor above one of ours
- * (a sibling container's limit) is dropped, with the "Killed process" line of the same pid. A
+ * The kernel's OOM kills that can concern this run. dmesg's clock drifts from /proc/uptime on
+ * VMs, so "stamped after the start" also lets in a kill of a moment before, elsewhere: a kill whose
+ * `oom-kill:` record names a memory cgroup that is neither one of ours nor above one of ours (a
+ * sibling container's limit) is dropped, with the "Killed process" record of the same pid. A
  * global OOM (oom_memcg=/) concerns everyone and stays.
  */
-export function ownKernelRecords(records: readonly KernelRecord[], after: Readings): KernelRecord[] {
+export function ownKills(kills: readonly KernelOomKill[], after: Readings): KernelOomKill[] {
   const ours = after.counters.filter((c) => c.controller === 'memory').map((c) => c.cgPath);
-  const concernsUs = (memcg: string) => memcg === '/' || ours.some((p) => (p === memcg || p.startsWith(memcg.endsWith('/') ? memcg : `${memcg}/`)));
   // Counters unreadable: nothing to tell ours from others' by, so every record is kept.
-  if (!ours.length) return [...records];
-  const foreignPids = new Set<string>();
-  for (const r of records) {
-    const m = /oom-kill:.*?oom_memcg=([^,\s]+).*?pid=(\d+)/.exec(r.line);
-    if (m && !concernsUs(m[1]!)) foreignPids.add(m[2]!);
-  }
-  if (!foreignPids.size) return [...records];
-  return records.filter((r) => {
-    const pid = /oom-kill:.*?pid=(\d+)/.exec(r.line)?.[1] ?? /Kill(?:ed)? process (\d+)/.exec(r.line)?.[1];
-    return !(pid && foreignPids.has(pid));
-  });
+  if (!ours.length) return [...kills];
+  const concernsUs = (memcg: string) => memcg === '/' || ours.some((p) => p === memcg || p.startsWith(memcg.endsWith('/') ? memcg : `${memcg}/`));
+  const foreign = new Set(kills.filter((k) => k.memcg !== undefined && !concernsUs(k.memcg)).map((k) => k.pid));
+  return kills.filter((k) => !foreign.has(k.pid));
 }
 
 function firstSentence(s: string): string {
