@@ -80,6 +80,17 @@ export function hostileText(samples: readonly string[], opts: { hugeLine?: boole
 /** The hang guard: a parser that takes this long on one input has a runaway loop or regex. */
 export const HANG_MS = 2000;
 
+/**
+ * The hang guard for an input of `chars` characters: HANG_MS plus 1 µs per character. A runaway
+ * (quadratic rescans, backtracking) grows with the square of the input or worse, so it still
+ * blows far past this; an honest linear pass over a multi-megabyte input on a loaded 2-core CI
+ * machine does not (a 6.7 MB single line took 0.74 s idle and 2.05 s under the full suite, which
+ * a flat 2 s guard called a hang).
+ */
+export function hangBudgetMs(chars: number): number {
+  return HANG_MS + chars / 1000;
+}
+
 export function timed<T>(f: () => T): { value: T; ms: number } {
   const t = performance.now();
   const value = f();
