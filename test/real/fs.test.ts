@@ -2,7 +2,7 @@
 // mounts made for the test and removed in finally (others run tests on this VM meanwhile).
 import { afterAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, realpathSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, realpathSync, writeFileSync, existsSync, copyFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { liveHost } from '../../src/host/host.js';
@@ -158,7 +158,11 @@ describe.runIf(isRoot && process.platform === 'linux')('file-system probes on th
     execFileSync('mkdir', [home, mod]);
     execFileSync('chown', ['1001:1001', home]);
     execFileSync(setfacl, ['-m', 'u:1001:rwx,m::r-x', mod]);
-    const r = spawnSync(setpriv, ['--reuid=1001', '--regid=1001', '--clear-groups', process.execPath, cli, 'diagnose', '--json'], {
+    // uid 1001 may not be able to reach the checkout (a clone under a 0700 folder): it runs its own
+    // copy of the bundle (dist/cli.js requires nothing beside it) from a folder it can traverse.
+    const ownCli = path.join(base, 'cli.js');
+    copyFileSync(cli, ownCli);
+    const r = spawnSync(setpriv, ['--reuid=1001', '--regid=1001', '--clear-groups', process.execPath, ownCli, 'diagnose', '--json'], {
       cwd: home,
       encoding: 'utf8',
       env: { PATH: `${path.dirname(process.execPath)}:/usr/local/go/bin:/usr/bin:/bin`, HOME: home, GOMODCACHE: mod },
