@@ -4,7 +4,7 @@
 // Everything the report says goes in as text bindings (escaped by lit), never as markup.
 import { html, nothing, type TemplateResult } from 'lit-html';
 import { repeat } from 'lit-html/directives/repeat.js';
-import type { Cause, Crash, Evidence, Fix, ProbeRecord, Report } from '../src/doctor/model.js';
+import type { Cause, Crash, Evidence, Fix, ProbeRecord, Report, Tool } from '../src/doctor/model.js';
 import { planFix } from '../src/fixes/plan.js';
 import { stepInstruction } from '../src/render/fixText.js';
 import { symptomNote, verdictOf } from '../src/render/summary.js';
@@ -171,6 +171,32 @@ function probeTable(probes: ProbeRecord[]): TemplateResult {
   </table>`;
 }
 
+/** The tool inventory: each Go tool the Go extension would run, its version and the Go that built it. */
+function toolsTable(tools: Tool[]): TemplateResult {
+  const found = tools.filter((t) => t.found);
+  const missing = tools.filter((t) => !t.found).map((t) => t.name);
+  return html`${found.length
+      ? html`<table class="tools stack" role="table" aria-label="Go tools the Go extension would run">
+          <thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">Tool</th><th role="columnheader" scope="col">Version</th><th role="columnheader" scope="col">Built with</th><th role="columnheader" scope="col">Found</th></tr></thead>
+          <tbody role="rowgroup">
+            ${repeat(
+              found,
+              (t) => t.name,
+              (t) => html`<tr role="row" data-testid="tool" data-tool=${t.name} data-stale=${t.stale ? 'true' : 'false'}>
+                <td role="cell" data-label="Tool">${t.name}</td>
+                <td role="cell" data-label="Version">${t.version ?? '?'}</td>
+                <td role="cell" data-label="Built with">${t.goVersion
+                  ? html`${t.goVersion}${t.stale ? html` ${icon('warning', 'sev warning')} older Go` : nothing}`
+                  : html`<span class="reason">${t.error ?? 'no build info'}</span>`}</td>
+                <td role="cell" class="source" data-label="Found">${t.source}: ${t.path}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>`
+      : html`<p>None of the Go extension's tools was found.</p>`}
+    ${missing.length ? html`<p class="reason" data-testid="tools-missing">Not found: ${missing.join(', ')}</p>` : nothing}`;
+}
+
 /** One line under the toolbar with a reserved height: progress while running, the last outcome after. */
 function statusSlot(v: ViewInput): TemplateResult {
   const s = v.state;
@@ -232,6 +258,12 @@ export function view(v: ViewInput): TemplateResult {
             ? html`<section class="causes" aria-labelledby="causes-title"><h2 id="causes-title">Causes, most likely first</h2>
                 ${repeat(report.causes, (c) => c.id, (c, i) => causeCard(c, i + 1, running, v.post))}</section>`
             : html`<p class="healthy" data-testid="healthy">${icon('pass', 'sev ok')} Go tooling should work here: nothing in this environment explains a Go tooling failure.</p>`}
+          ${report.tools
+            ? html`<details class="probes-box tools-box">
+                <summary class="probes-summary">Go tools (${report.tools.filter((t) => t.found).length} found${report.tools.some((t) => t.stale) ? `, ${report.tools.filter((t) => t.stale).length} built with an older Go` : ''})</summary>
+                ${toolsTable(report.tools)}
+              </details>`
+            : nothing}
           <details class="probes-box" open>
             <summary class="probes-summary">Probes (${report.probes.length})</summary>
             ${probeTable(report.probes)}

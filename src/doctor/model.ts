@@ -182,6 +182,32 @@ export const CrashSchema = z.object({
 });
 export type Crash = z.infer<typeof CrashSchema>;
 
+/**
+ * One Go tool the Go extension runs (issue 10 item 7): where the extension's lookup order finds it,
+ * and what `go version -m` says built it. Absent fields were not found or not readable.
+ */
+export const ToolSchema = z.object({
+  name: z.string(),
+  /** The package `go install` builds (vscode-go's goToolsInformation importPath). */
+  importPath: z.string(),
+  found: z.boolean(),
+  path: z.string().optional(),
+  /** Which lookup step found it: go.alternateTools, go.toolsGopath, GOBIN, GOPATH/bin, GOROOT/bin, PATH. */
+  source: z.string().optional(),
+  /** Its main module's version (v0.23.0, or (devel) for a source build). */
+  version: z.string().optional(),
+  /** The Go it was built with: go1.26.8. */
+  goVersion: z.string().optional(),
+  /** The main package and module the build info names (may differ from importPath: a fork, a stand-in). */
+  packagePath: z.string().optional(),
+  modulePath: z.string().optional(),
+  /** Why the build info could not be read. */
+  error: z.string().optional(),
+  /** Built with a Go older (by minor release) than the go in use. */
+  stale: z.boolean().optional(),
+});
+export type Tool = z.infer<typeof ToolSchema>;
+
 export const ReportSchema = z.object({
   schemaVersion: z.literal(1),
   tool: z.object({ name: z.literal('go-env-doctor'), version: z.string() }),
@@ -206,7 +232,12 @@ export const ReportSchema = z.object({
   incomplete: z.boolean().default(false),
   /** Set by the editor when this run followed a gopls crash. */
   crash: CrashSchema.optional(),
+  /** The Go tools the Go extension uses, in its lookup order (the go-tools probe). */
+  tools: z.array(ToolSchema).optional(),
 });
+
+/** Report sections a probe may fill besides its findings; the pipeline merges them into the report. */
+export type ReportSections = Partial<Pick<Report, 'tools'>>;
 export type Report = z.infer<typeof ReportSchema>;
 
 export function assertNever(x: never, what = 'value'): never {

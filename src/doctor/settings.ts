@@ -3,6 +3,10 @@
 export interface DoctorSettings {
   /** `go.alternateTools.gopls` (or the Go extension's execution command for gopls). */
   alternateGopls?: string;
+  /** Every `go.alternateTools` entry (tool name → binary), for the tool inventory. */
+  alternateTools?: Record<string, string>;
+  /** `go.toolsGopath`: where the Go extension installs its tools, looked at before GOPATH. */
+  toolsGopath?: string;
   /** `go.languageServerFlags`, to find `-logfile`. */
   goplsFlags?: string[];
   /** False in VS Code's Restricted Mode: never execute a binary named by workspace settings. */

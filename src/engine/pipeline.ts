@@ -7,7 +7,7 @@
 import os from 'node:os';
 import { setMaxListeners } from 'node:events';
 import type { Host } from '../host/host.js';
-import { FindingSchema, type Finding, type ProbeRecord, type Report, type ProbeStatus, type ClassId } from '../doctor/model.js';
+import { FindingSchema, type Finding, type ProbeRecord, type Report, type ReportSections, type ProbeStatus, type ClassId } from '../doctor/model.js';
 import { DEFAULT_TIMEOUT_MS, type DoctorSettings } from '../doctor/settings.js';
 import type { Probe, ProbeContext, ProbeOutcome } from '../probes/probe.js';
 import { createFacts } from '../facts/runFacts.js';
@@ -49,6 +49,7 @@ export interface RunOptions {
 interface ProbeResult {
   record: ProbeRecord;
   findings: Finding[];
+  sections?: ReportSections;
 }
 
 /** A probe's first result, and its follow-up's when it has one (settles, never rejects). */
@@ -97,6 +98,7 @@ export async function runDoctor(opts: RunOptions): Promise<Report> {
       causes: rankCauses(findings, { probes: results.map((r) => r.record) }),
       probes: results.map((r) => r.record),
       incomplete: run.signal.aborted || results.some((r) => r.record.status === 'timeout' || r.record.followUp?.status === 'timeout'),
+      ...Object.assign({}, ...results.map((r) => r.sections ?? {})),
     };
   };
 
@@ -233,6 +235,7 @@ async function runOne(probe: Probe, base: Base, facts: ProbeContext['facts'], ru
       const keep = (status: 'timeout' | 'crashed', reason: string): ProbeResult => ({
         record: { ...first.record, followUp: { title: followUp.title, status, durationMs: round(performance.now() - started), reason } },
         findings: first.findings,
+        sections: first.sections,
       });
       try {
         const more = await Promise.race([followUp.outcome, timedOut]);
@@ -268,7 +271,8 @@ function finish(probe: Probe, outcome: ProbeOutcome, record: (s: ProbeStatus, ex
     findings.push(guardTerminalFixes(parsed.data));
   }
   const status = outcome.status ?? (findings.some((f) => f.severity === 'error') ? 'fail' : findings.some((f) => f.severity === 'warning') ? 'warn' : 'ok');
-  return record(status, { reason: outcome.reason, observed: outcome.observed ?? {} }, findings);
+  const r = record(status, { reason: outcome.reason, observed: outcome.observed ?? {} }, findings);
+  return outcome.sections ? { ...r, sections: outcome.sections } : r;
 }
 
 function round(ms: number): number {

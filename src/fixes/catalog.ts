@@ -190,6 +190,23 @@ export function installGoplsFix(go: string | undefined): Fix {
   };
 }
 
+/**
+ * Rebuilds one Go tool with the go in use, at the version it has now (a source build, "(devel)",
+ * gets @latest). GOBIN names the folder it was found in, so the new build replaces the old one
+ * where the Go extension finds it, not somewhere earlier or later in its lookup order.
+ */
+export function reinstallToolFix(tool: { name: string; importPath: string; version?: string; dir: string }): Fix {
+  const version = tool.version && /^v\d/.test(tool.version) ? tool.version : 'latest';
+  return {
+    id: `tool-reinstall-${tool.name}`,
+    kind: 'terminal',
+    title: `Reinstall ${tool.name} with the current go`,
+    text: `GOBIN=${sh(tool.dir)} go install ${sh(`${tool.importPath}@${version}`)}`,
+    needsRoot: false,
+    detail: `Builds ${tool.name} ${version} again with the go on PATH and writes it over the old binary in ${tool.dir}.`,
+  };
+}
+
 /** A fix that raises a limit where it is set: systemd unit, Docker container, or the kernel docs. */
 export function raiseLimitFixes(kind: 'memory' | 'pids', cgPath: string): Fix[] {
   const segs = cgPath.split('/').filter(Boolean);

@@ -15,7 +15,8 @@ import { cgoProbe } from './cgo.js';
 import { afterRunProbe } from './afterRun.js';
 import { moduleDownloadsProbe } from './moduleDownloads.js';
 import { goproxyOnlineProbe } from './goproxyOnline.js';
+import { goToolsProbe } from './goTools.js';
 
 export function allProbes(): Probe[] {
-  return [goplsProbe, goEnvProbe, loginShellProbe, modulesProbe, moduleDownloadsProbe, cgoProbe, inotifyProbe, cgroupsProbe, processLimitsProbe, mountsProbe, fileAccessProbe, macPolicyProbe, goplsLogsProbe, goproxyOnlineProbe, afterRunProbe];
+  return [goplsProbe, goEnvProbe, loginShellProbe, modulesProbe, moduleDownloadsProbe, cgoProbe, goToolsProbe, inotifyProbe, cgroupsProbe, processLimitsProbe, mountsProbe, fileAccessProbe, macPolicyProbe, goplsLogsProbe, goproxyOnlineProbe, afterRunProbe];
 }

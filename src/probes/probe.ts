@@ -1,7 +1,7 @@
 // What a probe is, and what it is given. Probes read the machine through ctx.host, spawn only
 // through ctx.host.exec with ctx.signal, and return errors as data: a probe never shows UI.
 import type { Host } from '../host/host.js';
-import type { ClassId, Finding, FindingInput, ProbeStatus } from '../doctor/model.js';
+import type { ClassId, Finding, FindingInput, ProbeStatus, ReportSections } from '../doctor/model.js';
 import type { Facts } from '../facts/runFacts.js';
 import type { DoctorSettings } from '../doctor/settings.js';
 
@@ -31,6 +31,8 @@ export interface ProbeOutcome {
   reason?: string;
   findings?: FindingInput[];
   observed?: Record<string, unknown>;
+  /** Report sections of its own (the tool inventory), merged into the report beside the causes. */
+  sections?: ReportSections;
   /**
    * A slower proof that keeps running under the probe's deadline after this outcome was shown
    * (the verdict does not wait for it). It settles with the probe's complete outcome, which

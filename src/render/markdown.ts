@@ -1,6 +1,6 @@
 // A report ready to paste into a bug report: GitHub-flavoured Markdown, evidence in tables.
 // Every string from the report is escaped (markdownEscape.ts): it renders as the same text.
-import type { Crash, Report } from '../doctor/model.js';
+import type { Crash, Report, Tool } from '../doctor/model.js';
 import { visibleLines } from './controlChars.js';
 import { fixInstruction } from './fixText.js';
 import { mdCode, mdFence, mdText } from './markdownEscape.js';
@@ -38,10 +38,28 @@ export function renderMarkdown(report: Report): string {
       out.push('');
     }
   });
+  if (report.tools) out.push(...toolsSection(report.tools));
   out.push('<details><summary>Probes</summary>', '', '| Probe | Status | ms | Note |', '|---|---|---:|---|');
   for (const p of report.probes) out.push(`| ${mdText(p.id)} | ${p.status} | ${p.durationMs.toFixed(1)} | ${mdText(p.reason ?? '')} |`);
   out.push('', '</details>', '');
   return out.join('\n');
+}
+
+/** The tool inventory: what the Go extension would run, its version and the Go that built it. */
+function toolsSection(tools: Tool[]): string[] {
+  const found = tools.filter((t) => t.found);
+  const missing = tools.filter((t) => !t.found);
+  const out = ['### Go tools', ''];
+  if (found.length) {
+    out.push('| Tool | Version | Built with | Found by | Path |', '|---|---|---|---|---|');
+    for (const t of found) {
+      const built = t.goVersion ? `${mdText(t.goVersion)}${t.stale ? ' **(older Go)**' : ''}` : mdText(t.error ?? 'no build info');
+      out.push(`| ${mdText(t.name)} | ${mdText(t.version ?? '?')} | ${built} | ${mdText(t.source ?? '')} | ${mdCode(t.path ?? '', { inTable: true })} |`);
+    }
+  } else out.push('None of the Go extension\'s tools was found.');
+  out.push('');
+  if (missing.length) out.push(`Not found: ${missing.map((t) => mdText(t.name)).join(', ')}.`, '');
+  return out;
 }
 
 /** The gopls crash that led to this run: what died, why (when a log says), and what explains it. */

@@ -1,7 +1,7 @@
 // The human report for a terminal, in the spirit of `flutter doctor`: verdict, ranked causes
 // with their evidence and exact fixes, then every probe with its status. Every string from the
 // report goes through visible() before it is coloured: data never carries a live escape sequence.
-import type { Cause, ProbeRecord, ProbeStatus, Report, Severity } from '../doctor/model.js';
+import type { Cause, ProbeRecord, ProbeStatus, Report, Severity, Tool } from '../doctor/model.js';
 import { assertNever } from '../doctor/model.js';
 import { fixInstruction } from './fixText.js';
 import { symptomNote, verdictOf } from './summary.js';
@@ -22,6 +22,7 @@ export function renderText(report: Report, opts: TextOptions): string {
   out.push('');
   if (report.causes.length === 0) out.push(c.green('✓ No root cause found: Go tooling should work here.'), '');
   report.causes.forEach((cause, i) => out.push(...renderCause(cause, i + 1, c, opts.verbose ?? false), ''));
+  if (report.tools) out.push(...renderTools(report.tools, c), '');
   out.push(c.bold('Probes'));
   const width = Math.max(...report.probes.map((p) => p.id.length), 4);
   for (const p of report.probes) out.push(renderProbe(p, width, c));
@@ -52,6 +53,22 @@ function renderCause(cause: Cause, rank: number, c: Painter, verbose: boolean): 
       for (const l of visibleLines(fixInstruction(fix))) lines.push(`          ${c.green(l)}`);
     }
   }
+  return lines;
+}
+
+/** The tool inventory: one row per tool found, in the Go extension's lookup order, then what was not. */
+function renderTools(tools: Tool[], c: Painter): string[] {
+  const found = tools.filter((t) => t.found);
+  const missing = tools.filter((t) => !t.found).map((t) => visible(t.name));
+  const lines = [c.bold('Go tools') + c.dim(' (what the Go extension would run, and what built it)')];
+  const w = Math.max(4, ...found.map((t) => t.name.length));
+  const vw = Math.max(7, ...found.map((t) => (t.version ?? '').length));
+  for (const t of found) {
+    const built = t.goVersion ? (t.stale ? c.yellow(`${visible(t.goVersion)} (older Go)`) : visible(t.goVersion)) : c.dim(truncate(visible(t.error ?? 'no build info'), 60));
+    lines.push(`  ${visible(t.name).padEnd(w)} ${visible(t.version ?? '?').padEnd(vw)} ${built}  ${c.dim(`${visible(t.source ?? '')}: ${visible(t.path ?? '')}`)}`);
+  }
+  if (!found.length) lines.push(c.dim('  none found'));
+  if (missing.length) lines.push(c.dim(`  not found: ${missing.join(', ')}`));
   return lines;
 }
 

@@ -167,6 +167,7 @@ export class DoctorSession implements vscode.Disposable {
       languageServerFlags: ins<unknown[]>('languageServerFlags'),
       goroot: ins<unknown>('goroot'),
       gopath: ins<unknown>('gopath'),
+      toolsGopath: ins<unknown>('toolsGopath'),
       apiGoplsPath: goExtensionGopls(),
       workspaceFolder: this.workspaces()[0],
     };

@@ -20,6 +20,8 @@ export interface GoSettingsSnapshot {
   languageServerFlags: Inspected<unknown[]>;
   goroot: Inspected<unknown>;
   gopath: Inspected<unknown>;
+  /** go.toolsGopath: where the Go extension installs tools, searched before GOPATH (the tool inventory). */
+  toolsGopath?: Inspected<unknown>;
   /** golang.go's exported settings.getExecutionCommand('gopls')?.binPath, when installed. */
   apiGoplsPath?: string;
   workspaceFolder?: string;
@@ -106,6 +108,12 @@ export function doctorInputs(s: GoSettingsSnapshot, baseEnv: NodeJS.ProcessEnv):
     alternateGoplsFromWorkspace: wsGopls !== undefined,
   };
   if (alternateGopls) settings.alternateGopls = alternateGopls;
+  // Every other alternate tool, for the inventory (gopls's is alternateGopls above); in Restricted
+  // Mode only the user's, as pick does.
+  const tools = Object.entries(alt.value ?? {}).filter((e): e is [string, string] => e[0] !== 'gopls' && typeof e[1] === 'string' && e[1] !== '');
+  if (tools.length) settings.alternateTools = Object.fromEntries(tools.map(([k, v]) => [k, resolveSettingPath(v, env, s.workspaceFolder)]));
+  const toolsGopath = s.toolsGopath ? pick(s.toolsGopath, s.trusted).value : undefined;
+  if (typeof toolsGopath === 'string' && toolsGopath) settings.toolsGopath = resolveSettingPath(toolsGopath, baseEnv, s.workspaceFolder);
   if (Array.isArray(flags)) settings.goplsFlags = flags.filter((f): f is string => typeof f === 'string');
   if (!s.trusted && notes.length === 0) notes.push('Restricted Mode: binaries named by workspace settings are never executed.');
   return { settings, env, restrictedNotes: s.trusted ? [] : notes };

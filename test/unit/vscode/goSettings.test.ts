@@ -29,6 +29,12 @@ describe('doctorInputs: what the Go extension settings change', () => {
     expect(r.settings).toEqual({ alternateGopls: '/ws/gopls', goplsFlags: ['-rpc.trace', '-logfile=auto'], trustWorkspaceBinaries: true, alternateGoplsFromWorkspace: true });
   });
 
+  it('passes the other go.alternateTools and go.toolsGopath on for the tool inventory, resolved', () => {
+    const r = doctorInputs({ ...base, alternateTools: { globalValue: { gopls: '/user/gopls', dlv: '~/bin/dlv-dap', staticcheck: 42 } }, toolsGopath: { globalValue: '${workspaceFolder}/.tools' } }, env);
+    expect(r.settings.alternateTools).toEqual({ dlv: '/home/u/bin/dlv-dap' });
+    expect(r.settings.toolsGopath).toBe('/work/app/.tools');
+  });
+
   it("prefers the Go extension's own answer (getExecutionCommand('gopls'))", () => {
     const r = doctorInputs({ ...base, alternateTools: { globalValue: { gopls: '/user/gopls' } }, apiGoplsPath: '/home/u/go/bin/gopls' }, env);
     expect(r.settings.alternateGopls).toBe('/home/u/go/bin/gopls');
