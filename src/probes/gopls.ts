@@ -263,10 +263,10 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
       confidence: 0.9,
       message: `gopls found no go.mod or go.work for ${adHoc.directory} and treats it as an ad-hoc package: imports beyond the standard library cannot resolve and \`go build\` fails there`,
       evidence: [{ source: 'gopls window/logMessage', excerpt: `Created View (#${adHoc.id ?? '?'}) directory=${adHoc.directory} view_type="AdHoc"` }],
-      fixes: [
-        { id: 'go-mod-init', kind: 'terminal', title: 'Create a module here', text: 'go mod init example.com/module', needsRoot: false, cwd: adHoc.directory, detail: 'Replace example.com/module with the module path you want.' },
-        GOPLS_WORKSPACE_DOCS,
-      ],
+      // No `go mod init` of its own: gopls sees one view, not the folder, and a bare init beside
+      // other modules leaves "N modules and no go.work" (the next warning). The modules probe,
+      // which walks the folder, offers the complete line for the same class (goModInitFix).
+      fixes: [GOPLS_WORKSPACE_DOCS],
     });
   }
   out.push(...diagnosticFindings(session));

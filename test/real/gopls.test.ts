@@ -150,6 +150,24 @@ describe.skipIf(!GO)('gopls probe on the real machine', () => {
     expect(mine[0]!.evidence.some((e) => /view_type="AdHoc"|no views?|no view for/.test(e.excerpt))).toBe(true);
   });
 
+  // Issue 12 item 8: the one "create a module" line the card offers must not create the next
+  // problem. Run as offered (bash, in its cwd), then diagnosed again: module-resolution is gone.
+  it.each<{ name: string; files: Record<string, string>; adds: RegExp }>([
+    { name: 'beside two modules, no go.work', files: { 'main.go': 'package main\n\nfunc main() {}\n', 'lib/go.mod': 'module example.com/lib\n\ngo 1.22\n', 'lib/lib.go': 'package lib\n', 'tools/x/go.mod': 'module example.com/x\n\ngo 1.22\n', 'tools/x/x.go': 'package x\n' }, adds: /go work init/ },
+    { name: 'beside a go.work', files: { 'cmd.go': 'package main\n\nfunc main() {}\n', 'go.work': 'go 1.22\n\nuse ./lib\n', 'lib/go.mod': 'module example.com/lib\n\ngo 1.22\n', 'lib/lib.go': 'package lib\n' }, adds: /go work use \.$/ },
+  ])('(b2) stray .go files $name: one go-mod-init fix, and running it leaves no module-resolution cause', ({ name, files, adds }) => {
+    const dir = workspace(`stray-${name.replace(/\W+/g, '-')}`, files);
+    const before = diagnose(['--workspace', dir, '--gopls', GOPLS, '--timeout-ms', '30000']).report as unknown as { causes: Array<{ id: string; fixes: Array<{ id: string; text?: string; cwd?: string }> }> };
+    const cause = before.causes.find((c) => c.id === 'module-resolution');
+    const inits = cause?.fixes.filter((f) => f.id === 'go-mod-init') ?? [];
+    expect(inits.length, JSON.stringify(cause, null, 1)).toBe(1);
+    expect(inits[0]!.text).toMatch(adds);
+    const ran = spawnSync('bash', ['-c', inits[0]!.text!], { cwd: inits[0]!.cwd, encoding: 'utf8', timeout: 60_000 });
+    expect(ran.status, ran.stderr).toBe(0);
+    const after = diagnose(['--workspace', dir, '--gopls', GOPLS, '--timeout-ms', '30000']).report;
+    expect(after.causes.find((c) => c.id === 'module-resolution')?.findings.map((f) => f.message) ?? []).toEqual([]);
+  });
+
   it('(c) PATH without go: gopls-launch or env-inheritance first, naming the missing directory', () => {
     const goDir = path.dirname(GO!);
     const { report, code } = diagnose(['--workspace', healthy, '--gopls', GOPLS, '--timeout-ms', '30000'], { ...process.env, PATH: '/usr/bin:/bin' });
