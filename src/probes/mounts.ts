@@ -12,6 +12,10 @@ import { fsKind, isReadOnly, hasOption, mountOf, parseMountTable, type MountLine
 import { goPathsFor, resolveExisting, userCacheDir, type GoPathEntry, type GoPathRole } from './goPaths.js';
 import { quoteForDisplay as sh } from '../host/exec.js';
 import { toolsEnvFix } from '../fixes/catalog.js';
+import { assessFscache, assessWorkspaceMounts, fscMounts, CACHEFILESD_CONF, FSCACHE_CACHES, FSCACHE_STATS, type WorkspaceMount } from './workspaceFs.js';
+import { parseCachefilesdConf } from '../procfs/fscache.js';
+import { parseProcStat } from '../procfs/procStat.js';
+import { listPids, mapLimit } from '../procfs/procs.js';
 
 const MOUNTINFO = '/proc/self/mountinfo';
 
@@ -260,10 +264,40 @@ async function alternativeTmp(ctx: ProbeContext, table: readonly MountLine[], ex
   return undefined;
 }
 
+async function resolveWorkspaces(dirs: readonly string[], table: readonly MountLine[]): Promise<WorkspaceMount[]> {
+  return Promise.all(
+    dirs.map(async (d) => {
+      const r = await resolveExisting(d);
+      return { path: d, real: r.real, mount: mountOf(table, r.real) };
+    }),
+  );
+}
+
+/** What FS-Cache and cachefilesd say, read only when an fsc mount holds something Go uses. */
+async function readFscache(ctx: ProbeContext, mounts: ReturnType<typeof fscMounts>): Promise<Parameters<typeof assessFscache>[0]> {
+  const stats = await ctx.host.readText(FSCACHE_STATS, 64 * 1024);
+  const caches = await ctx.host.readText(FSCACHE_CACHES, 64 * 1024);
+  const confText = await ctx.host.readText(CACHEFILESD_CONF, 64 * 1024);
+  const conf = parseCachefilesdConf(confText);
+  let cacheDirPctFree: number | undefined;
+  if (ctx.host.live) {
+    const s = await fs.statfs(conf.dir).catch(() => undefined);
+    // The kernel's cachefiles_has_space() compares f_bavail with the brun/bcull/bstop percentages.
+    if (s && s.blocks > 0) cacheDirPctFree = Math.round((s.bavail / s.blocks) * 1000) / 10;
+  }
+  const { pids } = await listPids(ctx.host);
+  const stats_ = await mapLimit(pids, 64, async (pid) => {
+    const text = await ctx.host.readText(`/proc/${pid}/stat`, 4096);
+    return text ? parseProcStat(text) : undefined;
+  });
+  const cachefilesd = stats_.filter((s) => s?.comm === 'cachefilesd').map((s) => ({ pid: s!.pid, state: s!.state }));
+  return { mounts, stats, caches, conf, confRead: confText !== undefined, cacheDirPctFree, cachefilesd };
+}
+
 export const mountsProbe: Probe = {
   id: 'mounts',
-  title: 'Mount options of Go paths and exec canary',
-  classes: ['noexec-mount', 'fs-access'],
+  title: 'Mount options of Go paths and the workspace, FS-Cache, exec canary',
+  classes: ['noexec-mount', 'fs-access', 'file-watch'],
   async run(ctx): Promise<ProbeOutcome> {
     if (ctx.host.platform !== 'linux') return skipped(`not Linux (${ctx.host.platform})`);
     const paths = await goPathsFor(ctx);
@@ -278,9 +312,16 @@ export const mountsProbe: Probe = {
     const alt = tmpBad && tmp ? await alternativeTmp(ctx, table, tmp.real) : undefined;
     const home = ctx.env.HOME && path.isAbsolute(ctx.env.HOME) && ctx.env.HOME !== '/' ? ctx.env.HOME : undefined;
     const findings = assessMounts(resolved, { canary, alt, goVersion: paths.goVersion, home });
+    const workspaces = await resolveWorkspaces(ctx.workspaces, table);
+    findings.push(...assessWorkspaceMounts(workspaces, home));
+    const fsc = fscMounts([...workspaces.map((w) => ({ who: `the workspace ${w.real}`, mount: w.mount })), ...resolved.map((p) => ({ who: `${p.entry.role} ${p.real}`, mount: p.mount }))]);
+    const fscache = fsc.length ? await readFscache(ctx, fsc) : undefined;
+    if (fscache) findings.push(...assessFscache(fscache));
     return {
       findings,
       observed: {
+        workspaces: workspaces.map((w) => ({ path: w.path, real: w.real, mountPoint: w.mount?.mountPoint, fsType: w.mount?.fsType, kind: w.mount ? fsKind(w.mount) : undefined })),
+        fscache: fscache && { mounts: fsc.map((m) => m.mount.mountPoint), stats: fscache.stats !== undefined, cachesBound: fscache.caches?.split('\n').filter((l) => /^[0-9a-f]+\s/i.test(l.trim())).length, cacheDirPctFree: fscache.cacheDirPctFree, cachefilesd: fscache.cachefilesd },
         source: paths.source,
         goEnvProblem: paths.goEnvReason,
         mountinfo: mi.ok ? { lines: table.length } : { error: mi.code },

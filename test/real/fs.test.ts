@@ -135,6 +135,48 @@ describe.runIf(isRoot && process.platform === 'linux')('file-system probes on th
     }
   });
 
+  it('a workspace on a FUSE mount (bindfs): inotify misses writes made on the other side; fs-access and file-watch name the mount', async () => {
+    const bindfs = await lookPath('bindfs', process.env);
+    if (!bindfs) return console.warn('bindfs not installed (apt-get install bindfs): skipped');
+    const src = tempDir('ged-real-wssrc-');
+    const ws = tempDir('ged-real-wsfuse-');
+    writeFileSync(path.join(src, 'go.mod'), 'module example.com/fusews\n\ngo 1.22\n');
+    execFileSync(bindfs, [src, ws]);
+    try {
+      expect(mounted(ws)).toBe(true);
+      // What the finding claims, shown on this kernel: a watch on the mount sees a write made
+      // through the mount, and not the one made beside it in the backing directory first.
+      const seen: string[] = [];
+      const { watch } = await import('node:fs');
+      const w = watch(ws, (_ev, name) => name && seen.push(String(name)));
+      try {
+        writeFileSync(path.join(src, 'other_side.go'), 'package fusews\n');
+        const through = new Promise<void>((resolve) => {
+          const t = setInterval(() => seen.includes('this_side.go') && (clearInterval(t), resolve()), 20);
+        });
+        writeFileSync(path.join(ws, 'this_side.go'), 'package fusews\n');
+        await through;
+      } finally {
+        w.close();
+      }
+      expect(seen).toContain('this_side.go');
+      expect(seen).not.toContain('other_side.go');
+
+      const report = await runDoctor({ host: liveHost(), probes: [mountsProbe], workspaces: [ws], env: { ...process.env }, timeoutMs: 15_000 });
+      const findings = report.causes.flatMap((c) => c.findings);
+      const fs = findings.find((f) => f.classId === 'fs-access' && f.message.includes(`The workspace ${ws}`))!;
+      expect(fs).toMatchObject({ severity: 'warning' });
+      expect(fs.message).toContain(`a FUSE file system (fuse, from ${src}) at ${ws}`);
+      expect(fs.evidence.find((e) => e.source === '/proc/self/mountinfo')!.excerpt).toMatch(new RegExp(` ${ws} .* - fuse ${src} `));
+      const fw = findings.find((f) => f.classId === 'file-watch')!;
+      expect(fw.message).toMatch(/produce no event/);
+      expect(fw.fixes.map((x) => x.id)).toEqual(['workspace-move-local', 'gopls-restart']);
+      expect(report.probes[0]!.observed.workspaces).toMatchObject([{ real: ws, fsType: 'fuse', kind: 'fuse' }]);
+    } finally {
+      unmount(ws);
+    }
+  });
+
   it('getfacl on this machine: a mask of r-x cuts a named user down to read and search', async () => {
     const getfacl = await lookPath('getfacl', process.env);
     const setfacl = await lookPath('setfacl', process.env);
