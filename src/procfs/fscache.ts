@@ -12,15 +12,19 @@
 
 export type FscacheStats = Map<string, Map<string, number>>;
 
+const MAX_LINE = 512;
+
 /** Every "Name : k=v …" line; repeated names merge their keys. Mail archives' "=3D" is decoded. */
 export function parseFscacheStats(text: string): FscacheStats {
   const out: FscacheStats = new Map();
   for (const raw of text.split('\n')) {
+    // Real lines are under 100 characters; a longer one is not a stats line (and stays linear).
+    if (raw.length > MAX_LINE) continue;
     const line = raw.replace(/=3D/g, '=').replace(/^[>\s]+/, '').trimEnd();
-    const m = /^([A-Za-z][A-Za-z ]*?)\s*:\s*(.*)$/.exec(line);
-    if (!m) continue;
-    const name = m[1]!.trim();
-    const pairs = [...m[2]!.matchAll(/([A-Za-z0-9]+)=(\d+)/g)];
+    const colon = line.indexOf(':');
+    const name = colon > 0 ? line.slice(0, colon).trim() : '';
+    if (!/^[A-Za-z][A-Za-z ]*$/.test(name)) continue;
+    const pairs = [...line.slice(colon + 1).matchAll(/([A-Za-z0-9]+)=(\d+)/g)];
     if (pairs.length === 0) continue;
     const map = out.get(name) ?? new Map<string, number>();
     for (const p of pairs) map.set(p[1]!, Number(p[2]));
@@ -67,6 +71,7 @@ export interface BoundCache {
 export function parseFscacheCaches(text: string): BoundCache[] {
   const out: BoundCache[] = [];
   for (const raw of text.split('\n')) {
+    if (raw.length > MAX_LINE) continue;
     const line = raw.trim();
     if (!line || line.startsWith('CACHE') || line.startsWith('=')) continue;
     const f = line.split(/\s+/);
@@ -88,6 +93,7 @@ export interface CachefilesdConf {
 export function parseCachefilesdConf(text: string | undefined): CachefilesdConf {
   const conf: CachefilesdConf = { dir: '/var/cache/fscache', brun: 10, bcull: 7, bstop: 3 };
   for (const raw of (text ?? '').split('\n')) {
+    if (raw.length > MAX_LINE) continue;
     const line = raw.replace(/#.*/, '').trim();
     const m = /^(dir|brun|bcull|bstop)\s+(\S+)/.exec(line);
     if (!m) continue;

@@ -11,6 +11,7 @@ import { countInotifyWatches } from '../../src/procfs/fdinfo.js';
 import { parseMemInfo } from '../../src/procfs/meminfo.js';
 import { parseStatus, parseStatusFields } from '../../src/procfs/status.js';
 import { parseSelinuxEnforce, parseAppArmorLabel, parseSeccompStatus, parseDenials } from '../../src/procfs/lsm.js';
+import { parseFscacheStats, parseFscacheCaches, parseCachefilesdConf } from '../../src/procfs/fscache.js';
 import { hangBudgetMs, NUM_RUNS, check, hostileText, samplesMatching, timed } from './lib/hostileText.js';
 
 /** Runs every parser on the input under the hang guard; returns what they gave. */
@@ -53,6 +54,20 @@ describe('fuzz: procfs parsers', () => {
         check(Array.isArray(r.parseMountTable), 'Array.isArray(r.parseMountTable)');
         check(typeof r.unescapeMountField === 'string', 'r.unescapeMountField is a string');
         for (const m of r.parseMountInfo as Array<{ mountPoint?: unknown }>) check(typeof m.mountPoint === 'string', 'mountPoint is a string');
+      }),
+      opts,
+    );
+  });
+
+  it('FS-Cache: parseFscacheStats, parseFscacheCaches, parseCachefilesdConf', () => {
+    const fscache = samplesMatching(/\/fs\/fscache\//);
+    expect(fscache.length).toBeGreaterThan(0);
+    fc.assert(
+      fc.property(hostileText(fscache), (s) => {
+        const r = each(s, { parseFscacheStats, parseFscacheCaches, parseCachefilesdConf });
+        check(r.parseFscacheStats instanceof Map, 'r.parseFscacheStats is a Map');
+        check(Array.isArray(r.parseFscacheCaches), 'Array.isArray(r.parseFscacheCaches)');
+        check(typeof (r.parseCachefilesdConf as { dir?: unknown }).dir === 'string', 'conf.dir is a string');
       }),
       opts,
     );
