@@ -154,7 +154,7 @@ describe('assessFscache (pure)', () => {
     expect(f).toHaveLength(1);
     expect(f[0]).toMatchObject({ classId: 'fs-access', severity: 'warning' });
     expect(f[0]!.message).toMatch(re);
-    expect(f[0]!.fixes[0]).toMatchObject({ id: 'cachefilesd-restart', needsRoot: true });
+    expect(f[0]!.fixes![0]).toMatchObject({ id: 'cachefilesd-restart', needsRoot: true });
   });
 
   it('cachefilesd stuck in D → a stall warning naming the pid', () => {
