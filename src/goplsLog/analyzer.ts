@@ -43,6 +43,8 @@ const SLOWEST = 10;
 export const MAX_UNCLASSIFIED = 20;
 /** A "no space left" or "too many open files" this many lines after a watcher's words is the watcher's. */
 const WATCH_CONTEXT_LINES = 3;
+/** A "permission denied" this many lines after an exec's words (a traceback's frames) is the exec's. */
+const EXEC_CONTEXT_LINES = 3;
 /** Longer lines are records (JSON bodies), not a program's message: not read for context or as error lines. */
 const MAX_MESSAGE_CHARS = 4096;
 /** A crash within this many lines after gopls is named was written by gopls ("gopls exited due to…"). */
@@ -172,8 +174,11 @@ interface CrashCapture {
 const GOPLS_FRAME = /^golang\.org\/x\/tools\/(?:gopls|internal)\//;
 const STD_FRAME = /^(?:runtime|internal|sync|syscall|reflect|os|io|net|fmt|time|errors|context|strings|bytes|sort|encoding|unicode|math|strconv|bufio|path|testing|log|go|crypto|container|hash|text|mime|compress|archive|debug|regexp|html|image|plugin|embed|maps|slices|iter|unique|weak|structs|cmp|expvar|flag|index)(?:[./]|$)/;
 
-/** Words of a file watcher (node's fs.watch, fsnotify, inotify users), and gopls being named. */
-const CONTEXT_WORDS = /(watch|inotify|fsnotify|notify-rs)|(gopls)/i;
+/**
+ * Words of a file watcher (node's fs.watch, fsnotify, inotify users), gopls being named, and a
+ * program being executed (a Python traceback through subprocess's _execute_child, an exec call).
+ */
+const CONTEXT_WORDS = /(watch|inotify|fsnotify|notify-rs)|(gopls)|(_execute_child|child_exception_type|\bos\.exec\w*|\bexecv\w*\(|\bsubprocess\.(?:run|call|Popen|check_\w+)\(|(?:could not|failed to|unable to) (?:execute|exec|spawn)\b)/i;
 
 /** An error-level line: what a program writes when something failed. Case-insensitive words. */
 const ERRORISH = /\b(?:error|errors|fatal|failed|failure|panic|denied|refused|cannot|can't|couldn't|unable|killed|not permitted|not found|segmentation fault|aborted)\b/i;
@@ -213,6 +218,7 @@ export class LogAnalyzer {
   private unclassifiedCount = 0;
   private lastWatchWords = -Infinity;
   private lastGoplsWords = -Infinity;
+  private lastExecWords = -Infinity;
   /** Not on a line that carries the user's code (diagnostics quote it). */
   private quietBody = false;
   /** Deterministic reservoir sampling once a method has more samples than we keep. */
@@ -524,8 +530,15 @@ export class LogAnalyzer {
     const words = short ? CONTEXT_WORDS.exec(text) : null;
     if (words?.[1]) this.lastWatchWords = this.lineNo;
     if (words?.[2]) this.lastGoplsWords = this.lineNo;
+    if (words?.[3]) this.lastExecWords = this.lineNo;
     const screened = SCREEN.test(text);
-    const rules = screened ? matchRules(text, { nearWatcher: this.lineNo - this.lastWatchWords <= WATCH_CONTEXT_LINES, inDiagnostics: this.quietBody }) : [];
+    const rules = screened
+      ? matchRules(text, {
+          nearWatcher: this.lineNo - this.lastWatchWords <= WATCH_CONTEXT_LINES,
+          nearExec: this.lineNo - this.lastExecWords <= EXEC_CONTEXT_LINES,
+          inDiagnostics: this.quietBody,
+        })
+      : [];
     if (rules.length === 0) {
       if (short && !this.quietBody && ERRORISH.test(text)) this.keepUnclassified(this.lineNo, excerptAround(text, buf, off));
       if (!screened) return;

@@ -142,7 +142,9 @@ export function crashVerdict(input: CrashInput): CrashVerdict {
   }
 
   // 2. What the Go runtime said on its way out; the last crash in the logs is the one that ended it.
-  const oom = last(crashes.filter((x) => /out of memory|cannot allocate memory/.test(x.c.message)));
+  // The runtime's words for "no more memory": out of memory, ENOMEM, an address space too small
+  // for its arenas (ulimit -v), Windows' full paging file (VirtualAlloc errno=1455).
+  const oom = last(crashes.filter((x) => /out of memory|cannot allocate memory|cannot reserve arena|failed to reserve page summary memory|VirtualAlloc of \d+ bytes failed/.test(x.c.message)));
   if (oom) {
     return withLoop({
       kind: 'out-of-memory',

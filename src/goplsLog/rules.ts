@@ -79,7 +79,25 @@ export type RuleId =
   | 'outside-modules'
   | 'file-not-in-workspace'
   | 'package-not-found'
-  | 'go-too-old-for-tools';
+  | 'go-too-old-for-tools'
+  // limits, mounts and policies (engineer accB): keep this block together
+  | 'inotify-limit-reached'
+  | 'inotify-limit-named'
+  | 'oom-killed-named'
+  | 'memory-limit-exceeded'
+  | 'program-out-of-memory'
+  | 'mlock-limit'
+  | 'thread-start-refused'
+  | 'task-limit-named'
+  | 'program-exec-denied'
+  | 'mmap-exec-eperm'
+  | 'not-permitted'
+  | 'ownership-change-eacces'
+  | 'selinux-named'
+  | 'apparmor-profile-denied'
+  | 'seccomp-named'
+  | 'ptrace-scope'
+  | 'sandbox-namespace-denied';
 
 export interface Rule {
   id: RuleId;
@@ -95,6 +113,11 @@ export interface Rule {
    * node's "watching …"), this test alone is enough: an ENOSPC then is the watcher's.
    */
   nearWatcher?: RegExp;
+  /**
+   * When a program was being executed in the lines just before (Python's subprocess
+   * `_execute_child`, an exec call), this test alone is enough: the refusal is the exec's.
+   */
+  nearExec?: RegExp;
   /** The compiler says this about the user's code too: not read inside published diagnostics. */
   userCode?: true;
   /** Rules that, when they match the same line, already say what this one would say better. */
@@ -384,9 +407,12 @@ export const RULES: readonly Rule[] = [
     severity: 'error',
     confidence: 0.85,
     // The Go runtime on any OS ("fatal error: out of memory" on Windows, "failed to reserve page
-    // summary memory" under ulimit -v), and the compiler's "file.go:1: out of memory".
-    needles: ['runtime: out of memory', 'cannot allocate memory', 'fatal error: out of memory', 'failed to reserve page summary memory', ': out of memory'],
-    test: /runtime: out of memory|cannot allocate memory|fatal error: out of memory|failed to reserve page summary memory|\.go:\d+: out of memory|^(?:[\w-]+: )?(?:[Ee]rror: )?out of memory\s*$/m,
+    // summary memory" and "cannot reserve arena virtual address space" under ulimit -v,
+    // "VirtualAlloc of 8192 bytes failed with errno=1455" when Windows' paging file is full), the
+    // compiler's "file.go:1: out of memory", and ENOMEM in C's words (strerror's "Cannot allocate
+    // memory", gcc's "virtual memory exhausted", cc1's "out of memory allocating 65536 bytes").
+    needles: ['runtime: out of memory', 'annot allocate memory', 'fatal error: out of memory', 'failed to reserve page summary memory', ': out of memory', 'cannot reserve arena', 'VirtualAlloc of', 'virtual memory exhausted', 'out of memory allocating'],
+    test: /runtime: out of memory|[Cc]annot allocate memory|fatal error: out of memory|failed to reserve page summary memory|cannot reserve arena|VirtualAlloc of \d+ bytes failed with errno=(?:1455|8)\b|virtual memory exhausted|out of memory allocating \d+ bytes|\.go:\d+: out of memory|^(?:[\w-]+: )?(?:[Ee]rror: )?out of memory\s*$/m,
     says: 'gopls (or the go command it ran) ran out of memory ("fatal error: runtime: out of memory")',
   },
   {
@@ -558,9 +584,13 @@ export const RULES: readonly Rule[] = [
     classId: 'noexec-mount',
     severity: 'warning',
     confidence: 0.55,
-    // A mount listing (mount, findmnt, /proc/mounts) with noexec among its options.
+    // noexec among a mount's options, wherever mounts are written down: `mount` ("tmpfs on /tmp
+    // type tmpfs (rw,noexec)"), findmnt and /proc/self/mountinfo option lists, an /etc/fstab line,
+    // Docker's `--tmpfs /tmp:rw,noexec`, `mount -o remount,noexec`, and the words ("/tmp is mounted
+    // noexec"). /proc, /sys, /dev and the kernel's pseudo file systems are always noexec and say
+    // nothing about where a build runs: a full `mount` listing has them.
     needles: ['noexec'],
-    test: /\bon \S+ type \S+ \([^)]*\bnoexec\b|^\s*(?:\S+\s+){0,3}\(?(?:rw|ro),(?:[\w=]+,)*noexec\b/,
+    test: /^(?![^\n]*(?:\son \/(?:(?:proc|sys)(?:\/\S*)?|dev(?:\/pts|\/mqueue|\/hugepages)?|run(?:\/lock)?)\s|^\s*\/(?:proc|sys)\S*\s|\s(?:proc|sysfs|devpts|mqueue|cgroup2?|securityfs|debugfs|tracefs|pstore|bpf|configfs|hugetlbfs|efivarfs|fusectl|binfmt_misc)\s))[^\n]*?(?:\bon \S+ type \S+ \([^)]*\bnoexec\b|^\s*(?:\S+\s+){0,5}\(?(?:rw|ro|defaults),(?:[\w=:.-]+,)*noexec\b|^\s*\S+\s+\/\S*\s+\w+\s+(?:[\w=:.-]+,)*noexec\b|--tmpfs[ =]\S*:\S*\bnoexec\b|-o\s*\S*\bnoexec\b|\b(?:mounted|mount(?:ed)? (?:with|as)|is|are) (?:with )?['"`]?noexec\b|\bnoexec\b['"`]? (?:mount|option|flag|partition|file ?system))/,
     says: 'a file system is mounted noexec: nothing written there can be executed',
   },
   {
@@ -582,7 +612,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.5,
     needles: ['ermission denied'],
-    yieldsTo: ['exec-permission-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied'],
+    yieldsTo: ['exec-permission-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied'],
     says: 'a file operation was refused with "permission denied"',
   },
   {
@@ -900,6 +930,249 @@ export const RULES: readonly Rule[] = [
     says: 'git needed credentials to fetch a module directly (GOPRIVATE/GONOPROXY) and could not ask for them ("terminal prompts disabled"): a .netrc entry or a git credential helper is missing',
   },
   // ---- end of module downloads (engineer net)
+  // ---- limits, mounts and policies (engineer accB): keep this block together. Each family is
+  // written from the message's upstream source (named on the rule), not from one pasted text.
+  // file-watch
+  {
+    id: 'inotify-limit-reached',
+    classId: 'file-watch',
+    severity: 'error',
+    confidence: 0.85,
+    // inotify_add_watch(2)'s ENOSPC as libraries quote the man page: "The user limit on the total
+    // number of inotify watches was reached" (watchman "…; increase the fs.inotify.max_user_watches
+    // sysctl", rb-inotify, fsnotify wrappers); Java's LinuxWatchService "User limit of inotify
+    // watches reached" / "User limit of inotify instances reached or too many open files"; .NET's
+    // "The configured user limit (128) on the number of inotify instances has been reached";
+    // MonoDevelop's "Inotify watch limit is too low (8192)", JetBrains' "The current inotify(7)
+    // watch limit is too low"; coreutils tail's "inotify resources exhausted"; syncthing's
+    // "Please increase inotify limits".
+    needles: ['notify watch', 'notify instance', 'notify(7) watch', 'notify resources exhausted', 'notify limits'],
+    test: /\blimit\b[^\n]{0,40}\binotify (?:watch|instance)[^\n]{0,60}\b(?:reached|exceeded|exhausted)|\binotify(?:\(7\))? (?:watch|instance)[^\n]{0,12} limit[^\n]{0,30}(?:too low|reached|exceeded|exhausted)|inotify resources exhausted|increas(?:e|ing) (?:the |your )?inotify limits/i,
+    yieldsTo: ['inotify-enospc', 'inotify-emfile'],
+    says: 'a file watcher hit the inotify limits (fs.inotify.max_user_watches or max_user_instances), as its own message says',
+  },
+  {
+    id: 'inotify-limit-named',
+    classId: 'file-watch',
+    severity: 'warning',
+    confidence: 0.5,
+    // The sysctls by name (a watcher's advice, a `cat /proc/sys/fs/inotify/max_user_watches`, a
+    // sysctl.conf line): the text is about the watch limits even when the error line is not in it.
+    needles: ['max_user_watches', 'max_user_instances'],
+    yieldsTo: ['inotify-limit-reached', 'inotify-enospc', 'inotify-emfile'],
+    says: 'the inotify limits (fs.inotify.max_user_watches / max_user_instances) are named: file watchers are at or near them',
+  },
+  // memory-limit
+  {
+    id: 'oom-killed-named',
+    classId: 'memory-limit',
+    severity: 'error',
+    confidence: 0.8,
+    // A kill by the OOM killer as tools report it: "OOM killed", "oom-killed", "was killed by the
+    // OOM killer", systemd's "A process of this unit has been killed by the OOM killer" and
+    // "Failed with result 'oom-kill'", kubelet's "System OOM encountered, victim process: x",
+    // the kernel's older two-line report ("Killed process 123 (x) total-vm:…"), and a
+    // memory.events oom_kill counter above 0.
+    needles: ['OOM kill', 'OOM-kill', 'OOM Kill', 'oom kill', 'oom-kill', 'by the OOM', 'by OOM', 'by the oom', 'System OOM', 'total-vm:', 'oom_kill '],
+    test: /\boom[- ]?kill(?:ed|ing)\b|killed by (?:the )?oom(?:[- ]killer)?\b|result '?oom-kill|System OOM encountered|Killed process \d+ \([^)\n]{0,100}\)[^\n]{0,40}total-vm:|^\s*oom_kill [1-9]/im,
+    yieldsTo: ['kernel-oom-kill', 'container-oom-killed'],
+    says: 'a process was killed by the OOM killer (a memory limit or the machine ran out of memory)',
+  },
+  {
+    id: 'memory-limit-exceeded',
+    classId: 'memory-limit',
+    severity: 'error',
+    confidence: 0.75,
+    // A supervisor enforcing a memory limit, in its own words: Cloud Run / App Engine "Memory limit
+    // of 512 MiB exceeded with 530 MiB used", Heroku's "R14 (Memory quota exceeded)", kubelet's
+    // eviction "The node was low on resource: memory", "Container x exceeded its memory limit".
+    needles: ['emory limit', 'emory quota', 'low on resource: memory'],
+    test: /memory limit (?:of [\d.]+ ?\w+ )?(?:was |has been )?exceeded|exceed(?:ed|s|ing)? (?:its |the |their |a )?(?:container'?s? |pod'?s? )?memory limit|memory quota (?:vastly )?exceeded|low on resource: memory/i,
+    says: 'a process exceeded the memory limit its supervisor (container runtime, platform, kubelet) enforces',
+  },
+  {
+    id: 'program-out-of-memory',
+    classId: 'memory-limit',
+    severity: 'warning',
+    confidence: 0.6,
+    // Other runtimes running out, at their own heap limit or the machine's: V8 "FATAL ERROR:
+    // Reached heap limit Allocation failed - JavaScript heap out of memory", Java
+    // "java.lang.OutOfMemoryError: Java heap space" (not "unable to create native thread", a task
+    // limit), C++ "std::bad_alloc", Python "MemoryError", Rust "memory allocation of 1024 bytes failed".
+    needles: ['heap out of memory', 'OutOfMemoryError', 'bad_alloc', 'MemoryError', 'memory allocation of'],
+    test: /JavaScript heap out of memory|OutOfMemoryError(?![^\n]*native thread)|std::bad_alloc|\bMemoryError\b|memory allocation of \d+ bytes failed/,
+    yieldsTo: ['fatal-out-of-memory'],
+    says: 'a program ran out of memory (its runtime could not allocate more)',
+  },
+  {
+    id: 'mlock-limit',
+    classId: 'memory-limit',
+    severity: 'warning',
+    confidence: 0.55,
+    // Go 1.14's runtime on a kernel with the AVX bug: "runtime: mlock of signal stack failed: 12",
+    // "runtime: increase the mlock limit (ulimit -l) or", "mlock failed: Cannot allocate memory".
+    needles: ['mlock'],
+    test: /mlock of signal stack failed|increase the mlock limit|mlock(?:all)?(?:\(\))? failed/,
+    says: 'locking memory failed: the locked-memory limit (ulimit -l, RLIMIT_MEMLOCK) is too small for the Go runtime',
+  },
+  // process-limit
+  {
+    id: 'thread-start-refused',
+    classId: 'process-limit',
+    role: 'symptom',
+    symptom: 'thread-create',
+    severity: 'error',
+    confidence: 0.75,
+    // Thread or process creation refused (EAGAIN) in other runtimes' words: Python's "RuntimeError:
+    // can't start new thread", Java's "OutOfMemoryError: unable to create new native thread" /
+    // "unable to create native thread: possibly out of memory or process/resource limits reached",
+    // node's failed "uv_thread_create" assertion, bash's "fork: retry: No child processes",
+    // busybox's "can't fork", "spawn … EAGAIN", and the Go runtime's advice "may need to increase
+    // max user processes (ulimit -u)".
+    needles: ["can't start new thread", 'native thread', 'uv_thread_create', 'fork: retry', "can't fork", 'EAGAIN', 'max user processes'],
+    test: /can't start new thread|unable to create (?:new )?native thread|uv_thread_create|fork: retry:|can't fork|(?:spawn|fork|clone3?|pthread_create)\b[^\n]{0,200}\bEAGAIN\b|increase max user processes/,
+    yieldsTo: ['thread-create-failed', 'eagain', 'thread-create-eperm'],
+    says: 'a thread or process could not be created (EAGAIN): a process or thread limit was reached',
+  },
+  {
+    id: 'task-limit-named',
+    classId: 'process-limit',
+    severity: 'warning',
+    confidence: 0.45,
+    // The task limits by name: cgroup pids.max / pids.events, Docker's --pids-limit, systemd's
+    // TasksMax, `ulimit -u` / "max user processes", kernel.threads-max and pid_max.
+    needles: ['pids.max', 'pids.events', 'pids-limit', 'pids_limit', 'TasksMax', 'ulimit -u', 'max user processes', 'threads-max', 'threads_max'],
+    test: /\bpids\.(?:max|events)\b|--pids-limit|\bpids_limit\b|\bTasksMax\b|ulimit -u\b|max user processes|threads[-_]max/,
+    yieldsTo: ['thread-start-refused', 'thread-create-failed', 'pids-fork-rejected'],
+    says: 'the process and thread limits (pids.max, TasksMax, ulimit -u, threads-max) are named: a task limit is in play',
+  },
+  // noexec-mount
+  {
+    id: 'program-exec-denied',
+    classId: 'noexec-mount',
+    role: 'symptom',
+    symptom: 'exec-denied',
+    severity: 'warning',
+    confidence: 0.6,
+    // Executing a file refused with EACCES, in the words of runtimes that spawn: Go's os/exec
+    // `exec: "/x/tool": permission denied`, node's "spawn /x/tool EACCES", Java's "Cannot run
+    // program \"/x\": error=13, Permission denied", cargo's "could not execute process `/x` (never
+    // executed)", zsh's "zsh: permission denied: ./x", fish's "The file './x' is not executable by
+    // this user", strace's "execve(\"/x\", …) = -1 EACCES", C's perror("execv") / "execv error: Permission
+    // denied"; and a bare refusal right after the exec was named: Python's PermissionError raised from
+    // subprocess's _execute_child, Rust's "Permission denied (os error 13)" under cargo's "could not
+    // execute process".
+    needles: ['ermission denied', 'EACCES', 'error=13', 'never executed', 'not executable by this user'],
+    test: /exec: \\?"[^"\n]*\/[^"\n]*\\?": permission denied|spawn \S+ EACCES|Cannot run program "[^"\n]{0,300}"[^\n]{0,100}error=13|[Cc]ould not execute process [^\n]{0,400}\(never executed\)|zsh: permission denied: \S*\/|is not executable by this user|\bexec(?:ve?|vpe?|le?|lp)\b[^\n]{0,80}(?:Permission denied|EACCES)/,
+    nearExec: /Permission denied|EACCES|Errno 13/,
+    yieldsTo: ['exec-permission-denied', 'shell-exec-denied'],
+    says: 'executing a program was refused with EACCES (permission denied): the directory it is in is mounted noexec (or the file lacks its execute bit)',
+  },
+  {
+    id: 'mmap-exec-eperm',
+    classId: 'noexec-mount',
+    severity: 'warning',
+    confidence: 0.6,
+    // mmap(2): "EPERM: The prot argument asks for PROT_EXEC but the mapped area belongs to a file on
+    // a filesystem that was mounted no-exec" — a JIT, a DOS emulator or a loader mapping code from
+    // /tmp or /dev/shm.
+    needles: ['mmap', 'PROT_EXEC'],
+    test: /\b(?:mmap\w*|PROT_EXEC)\b[^\n]{0,200}(?:[Oo]peration not permitted|\bEPERM\b)/,
+    yieldsTo: ['shared-object-map-denied'],
+    says: 'mapping a file executable was refused with EPERM, which mmap(2) returns for a file on a noexec mount',
+  },
+  // mac-policy
+  {
+    id: 'not-permitted',
+    classId: 'mac-policy',
+    role: 'symptom',
+    symptom: 'not-permitted',
+    severity: 'warning',
+    confidence: 0.4,
+    // EPERM, "Operation not permitted": refused by a policy (seccomp, a capability the container
+    // dropped, SELinux, AppArmor), not by file modes, which answer EACCES. Changing a file's owner,
+    // mode or times, and signalling another user's process, are the exceptions: there EPERM is the
+    // ordinary answer of file ownership.
+    needles: ['ot permitted', 'EPERM'],
+    test: /^(?![^\n]*(?:\bch(?:mod|own|grp|attr)\b|changing (?:permissions|ownership|group)|setting (?:times|permissions)|\butimes?\b|\bkill\b))[^\n]*(?:[Oo]peration not permitted|\bEPERM\b)/,
+    yieldsTo: ['thread-create-eperm', 'exec-eperm', 'seccomp-new-syscall', 'shared-object-map-denied', 'mmap-exec-eperm', 'ptrace-scope', 'sandbox-namespace-denied', 'seccomp-named', 'selinux-named'],
+    says: 'an operation was refused with EPERM (operation not permitted): a seccomp filter, a dropped capability or a MAC policy forbids it, not the file modes',
+  },
+  {
+    id: 'ownership-change-eacces',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.55,
+    // coreutils chown/chmod stat the file first; a refusal after that is EPERM when the caller does
+    // not own the file. "changing ownership of 'x': Permission denied" (EACCES) is a security
+    // module's answer (SELinux, AppArmor), as on an unlabelled container bind mount.
+    needles: ['ermission denied'],
+    test: /changing (?:ownership|permissions|group) of [^\n]{0,300}: Permission denied/,
+    says: 'changing a file\'s owner or mode was refused with EACCES rather than EPERM: a security module (SELinux, AppArmor) denied it',
+  },
+  {
+    id: 'selinux-named',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.55,
+    // SELinux in force and in the way, short of an AVC record: sestatus's "Current mode: enforcing",
+    // audit fields (scontext=/tcontext=), container file types (container_file_t,
+    // svirt_sandbox_file_t), podman's "error setting label on mount source" / relabel failures.
+    needles: ['enforcing', 'scontext=', 'tcontext=', 'container_file_t', 'svirt_sandbox_file_t', 'svirt_lxc_net_t', 'setting label', 'relabel'],
+    test: /Current mode:\s+enforcing|\b[st]context=\w+_u:|\b(?:container_file_t|svirt_sandbox_file_t|svirt_lxc_net_t)\b|setting (?:SELinux )?label on|relabel(?:ing)? (?:failed|[^\n]{0,120}not (?:permitted|supported))|SELinux[^\n]{0,80}\benforcing\b/i,
+    yieldsTo: ['selinux-avc-denied'],
+    says: 'SELinux is enforcing and named beside the failure (contexts, labels or its mode)',
+  },
+  {
+    id: 'apparmor-profile-denied',
+    classId: 'mac-policy',
+    severity: 'error',
+    confidence: 0.75,
+    // AppArmor's older kernel records (type=1503 … operation="open" … denied_mask="r::") and snap's
+    // confinement helper: "snap-confine … Permission denied", "cannot change profile for the next
+    // exec call: No such file or directory".
+    needles: ['denied_mask=', 'snap-confine', 'cannot change profile'],
+    test: /denied_mask="?[a-z:]+|snap-confine[^\n]{0,200}(?:denied|not permitted|cannot|error|refus)|cannot change profile for the next exec call/i,
+    yieldsTo: ['apparmor-denied', 'selinux-avc-denied'],
+    says: 'AppArmor (a snap\'s confinement profile) denied an operation',
+  },
+  {
+    id: 'seccomp-named',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // A seccomp filter named beside a refusal: the kernel's audit record of a seccomp action
+    // (type=1326 / type=SECCOMP), "seccomp" with "not permitted" / "denied" / "blocked", a profile
+    // action (SCMP_ACT_ERRNO), and the usual workaround being shown (seccomp=unconfined).
+    needles: ['seccomp', 'SECCOMP', 'type=1326', 'SCMP_ACT_'],
+    test: /type=(?:1326|SECCOMP)\b|\bseccomp\b[^\n]{0,120}(?:not permitted|denied|block|refus|EPERM|unconfined|violation)|(?:not permitted|denied|blocked|EPERM)[^\n]{0,120}\bseccomp\b|SCMP_ACT_(?:ERRNO|KILL|TRAP)/i,
+    says: 'a seccomp filter is named beside the failure: the container runtime or sandbox refuses a system call',
+  },
+  {
+    id: 'ptrace-scope',
+    classId: 'mac-policy',
+    severity: 'error',
+    confidence: 0.75,
+    // Delve's "could not attach to pid 123: this could be caused by a kernel security setting, try
+    // writing \"0\" to /proc/sys/kernel/yama/ptrace_scope": the Yama LSM forbids attaching.
+    needles: ['ptrace_scope', 'kernel security setting'],
+    says: 'attaching a debugger was refused by a kernel security setting (Yama ptrace_scope)',
+  },
+  {
+    id: 'sandbox-namespace-denied',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // A sandbox that cannot set itself up because the host's policy forbids user namespaces
+    // (AppArmor's apparmor_restrict_unprivileged_userns, a container without the capability):
+    // bubblewrap's "bwrap: No permissions to creating new namespace" / "bwrap: setting up uid map:
+    // Permission denied", Chromium/Electron's "No usable sandbox!" and "The SUID sandbox helper
+    // binary was found, but is not configured correctly", "unshare failed: Operation not permitted".
+    needles: ['bwrap:', 'No usable sandbox', 'SUID sandbox helper', 'unshare', 'restrict_unprivileged_userns'],
+    test: /bwrap:[^\n]{0,200}(?:permission|not permitted|namespace|denied)|No usable sandbox|SUID sandbox helper binary|unshare(?: failed)?:[^\n]{0,120}(?:[Oo]peration not permitted|EPERM)|restrict_unprivileged_userns/i,
+    says: 'a sandbox could not create its namespaces: the host\'s policy (AppArmor\'s user-namespace restriction, a container\'s seccomp or capabilities) forbids it',
+  },
+  // ---- end of limits, mounts and policies (engineer accB)
 ];
 
 /** Every needle once, for the screen and for grep. */
@@ -934,6 +1207,8 @@ export interface RuleMatch {
 export interface LineContext {
   /** A file watcher was named in the lines just before this one. */
   nearWatcher?: boolean;
+  /** A program was being executed in the lines just before this one (a traceback through exec). */
+  nearExec?: boolean;
   /** The line is inside textDocument/publishDiagnostics: about the user's code. */
   inDiagnostics?: boolean;
 }
@@ -973,7 +1248,7 @@ export function matchRules(text: string, ctx: LineContext = {}): Rule[] {
     if (!r.needles.some((n) => text.includes(n))) continue;
     if (r.test) {
       const around = windowsAround(text, r.needles);
-      if (!around.some((w) => r.test!.test(w) || (ctx.nearWatcher && r.nearWatcher?.test(w)))) continue;
+      if (!around.some((w) => r.test!.test(w) || (ctx.nearWatcher && r.nearWatcher?.test(w)) || (ctx.nearExec && r.nearExec?.test(w)))) continue;
     }
     hits.push(r);
   }
