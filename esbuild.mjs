@@ -27,6 +27,9 @@ const common = {
   // execa's ESM reads import.meta.url for file-URL handling only; cjs has no import.meta.
   supported: { 'import-meta': false },
   plugins: [noForge],
+  // jsonc-parser's "main" is a UMD bundle whose require('./impl/…') esbuild cannot follow; its
+  // "module" build is plain ESM.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 const builds = [

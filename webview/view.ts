@@ -264,6 +264,17 @@ export function view(v: ViewInput): TemplateResult {
                 ${toolsTable(report.tools)}
               </details>`
             : nothing}
+          ${report.goEnvChanged
+            ? html`<details class="probes-box go-env-changed">
+                <summary class="probes-summary">Go environment you changed (${Object.keys(report.goEnvChanged).length})</summary>
+                ${Object.keys(report.goEnvChanged).length
+                  ? html`<pre data-testid="go-env-changed">${Object.keys(report.goEnvChanged)
+                      .sort()
+                      .map((k) => `${k}=${report.goEnvChanged![k]}`)
+                      .join('\n')}</pre>`
+                  : html`<p>Every Go setting has its default (go env -changed printed nothing).</p>`}
+              </details>`
+            : nothing}
           <details class="probes-box" open>
             <summary class="probes-summary">Probes (${report.probes.length})</summary>
             ${probeTable(report.probes)}

@@ -234,10 +234,12 @@ export const ReportSchema = z.object({
   crash: CrashSchema.optional(),
   /** The Go tools the Go extension uses, in its lookup order (the go-tools probe). */
   tools: z.array(ToolSchema).optional(),
+  /** `go env -changed`: the Go settings that differ from their defaults, by name (redacted like the rest). */
+  goEnvChanged: z.record(z.string()).optional(),
 });
 
 /** Report sections a probe may fill besides its findings; the pipeline merges them into the report. */
-export type ReportSections = Partial<Pick<Report, 'tools'>>;
+export type ReportSections = Partial<Pick<Report, 'tools' | 'goEnvChanged'>>;
 export type Report = z.infer<typeof ReportSchema>;
 
 export function assertNever(x: never, what = 'value'): never {

@@ -17,8 +17,33 @@ export interface DoctorSettings {
   extraLogPaths?: string[];
   /** dirname(context.logUri): the Go extension's persisted channels are in its golang.go/ folder. */
   editorLogDir?: string;
+  /**
+   * The editor settings gopls and the Go extension read (the top-level keys "gopls" and "go.*"), one
+   * entry per place they were set. The extension passes its live configuration; without it (the
+   * CLI) the settings probe reads the settings.json files itself.
+   */
+  editorSettings?: EditorSettingsSource[];
+  /** The Go extension's declared settings and their deprecation messages (its package.json). */
+  goExtensionManifest?: GoExtensionManifest;
   /** The user asked for the online check (CLI --online, the panel's button): ask GOPROXY for one dependency. */
   online?: boolean;
+}
+
+export interface EditorSettingsSource {
+  /** A settings.json path, or "VS Code user settings" for the live configuration. */
+  source: string;
+  values: Record<string, unknown>;
+  /** The line of each key ("go.formatTool", "gopls\u0000analyses\u0000foo"), when read from a file. */
+  lines?: Record<string, number>;
+  /** Why the file could not be used. */
+  error?: string;
+}
+
+export interface GoExtensionManifest {
+  version: string;
+  /** Where it was read: a package.json path, or the installed extension. */
+  source: string;
+  properties: Record<string, { deprecationMessage?: string }>;
 }
 
 /** The whole run's deadline unless the user sets another (--timeout-ms, goEnvDoctor.runTimeoutMs). */

@@ -39,6 +39,13 @@ export function renderMarkdown(report: Report): string {
     }
   });
   if (report.tools) out.push(...toolsSection(report.tools));
+  if (report.goEnvChanged) {
+    const names = Object.keys(report.goEnvChanged).sort();
+    out.push('### Go environment you changed (`go env -changed`)', '');
+    if (names.length) out.push(...mdFence(names.flatMap((k) => visibleLines(`${k}=${report.goEnvChanged![k]}`))));
+    else out.push('Nothing: every Go setting has its default.');
+    out.push('');
+  }
   out.push('<details><summary>Probes</summary>', '', '| Probe | Status | ms | Note |', '|---|---|---:|---|');
   for (const p of report.probes) out.push(`| ${mdText(p.id)} | ${p.status} | ${p.durationMs.toFixed(1)} | ${mdText(p.reason ?? '')} |`);
   out.push('', '</details>', '');

@@ -23,6 +23,7 @@ export function renderText(report: Report, opts: TextOptions): string {
   if (report.causes.length === 0) out.push(c.green('✓ No root cause found: Go tooling should work here.'), '');
   report.causes.forEach((cause, i) => out.push(...renderCause(cause, i + 1, c, opts.verbose ?? false), ''));
   if (report.tools) out.push(...renderTools(report.tools, c), '');
+  if (report.goEnvChanged) out.push(...renderGoEnvChanged(report.goEnvChanged, c), '');
   out.push(c.bold('Probes'));
   const width = Math.max(...report.probes.map((p) => p.id.length), 4);
   for (const p of report.probes) out.push(renderProbe(p, width, c));
@@ -69,6 +70,15 @@ function renderTools(tools: Tool[], c: Painter): string[] {
   }
   if (!found.length) lines.push(c.dim('  none found'));
   if (missing.length) lines.push(c.dim(`  not found: ${missing.join(', ')}`));
+  return lines;
+}
+
+/** `go env -changed`: what differs from Go's defaults, so a setting the user forgot stands out. */
+function renderGoEnvChanged(changed: Record<string, string>, c: Painter): string[] {
+  const names = Object.keys(changed).sort();
+  const lines = [c.bold('Go environment you changed') + c.dim(' (go env -changed)')];
+  for (const k of names) lines.push(...visibleLines(`${k}=${changed[k]}`).map((l, i) => `  ${i ? '  ' : ''}${truncate(l, 160)}`));
+  if (!names.length) lines.push(c.dim('  nothing: every Go setting has its default'));
   return lines;
 }
 

@@ -13,6 +13,8 @@ import type { ProgressEvent } from '../engine/pipeline.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { verdictOf } from '../render/summary.js';
 import { GO_EXTENSION_ID, OUTPUT_CHANNEL, TRACE_SECONDS } from './commandTable.js';
+import { manifestFromPackageJson } from '../facts/goExtensionManifest.js';
+import { liveEditorSettings } from './editorSettings.js';
 import { doctorInputs, runTimeoutMs, ownSetting, resolveSettingPath, type DoctorInputs, type GoSettingsSnapshot } from './goSettings.js';
 import type { Progress, Recheck, State } from '../protocol/panel.js';
 
@@ -171,7 +173,21 @@ export class DoctorSession implements vscode.Disposable {
       apiGoplsPath: goExtensionGopls(),
       workspaceFolder: this.workspaces()[0],
     };
-    return doctorInputs(snapshot, process.env);
+    const inputs = doctorInputs(snapshot, process.env);
+    // The settings probe checks what the user set for gopls and go.* against gopls api-json and
+    // the Go extension's own declarations (its package.json, when it is installed).
+    const goExt = vscode.extensions.getExtension(GO_EXTENSION_ID);
+    const manifest = goExt ? manifestFromPackageJson(JSON.stringify(goExt.packageJSON ?? {}), `golang.go ${String((goExt.packageJSON as { version?: unknown })?.version ?? '')}`) : undefined;
+    const root = vscode.workspace.getConfiguration();
+    const gi = root.inspect<unknown>('gopls');
+    inputs.settings.editorSettings = liveEditorSettings({
+      gopls: { globalValue: gi?.globalValue, workspaceValue: gi?.workspaceValue, workspaceFolderValue: gi?.workspaceFolderValue },
+      goSection: JSON.parse(JSON.stringify(go)) as Record<string, unknown>,
+      inspectGo: (k) => ins<unknown>(k),
+      manifest,
+    });
+    if (manifest) inputs.settings.goExtensionManifest = manifest;
+    return inputs;
   }
 
   workspaces(): string[] {

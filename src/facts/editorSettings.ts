@@ -1,0 +1,111 @@
+// The editor settings gopls and the Go extension read, as the CLI finds them: VS Code's user
+// settings.json (desktop, Insiders, VSCodium), the machine settings of Remote-SSH and code-server,
+// and each workspace's .vscode/settings.json. They are JSONC (comments, trailing commas), parsed
+// with jsonc-parser, which also gives each key's line for the evidence. Inside VS Code the
+// extension passes the live configuration instead (src/vscode/doctorSession.ts).
+import os from 'node:os';
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
+import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { CAP, readUserFile } from '../host/readUserFile.js';
+import type { EditorSettingsSource, GoExtensionManifest } from '../doctor/settings.js';
+import { manifestFromPackageJson } from './goExtensionManifest.js';
+
+/** Pure: top-level values of a settings.json and the line of each key under "gopls" and "go.*". */
+export function parseSettingsJsonc(text: string, source: string): EditorSettingsSource {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  if (!tree || tree.type !== 'object') return { source, values: {}, error: errors.length ? `not a JSON object (parse error at offset ${errors[0]!.offset})` : 'not a JSON object' };
+  const lineOf = lineCounter(text);
+  const values: Record<string, unknown> = {};
+  const lines: Record<string, number> = {};
+  for (const prop of tree.children ?? []) {
+    const [k, v] = prop.children ?? [];
+    if (!k || !v || typeof k.value !== 'string') continue;
+    values[k.value] = valueOf(v);
+    if (k.value === 'gopls' || k.value.startsWith('go.')) lines[k.value] = lineOf(k.offset);
+    if (k.value === 'gopls' && v.type === 'object')
+      for (const sub of v.children ?? []) {
+        const sk = sub.children?.[0];
+        if (typeof sk?.value !== 'string') continue;
+        lines[`gopls\u0000${sk.value}`] = lineOf(sk.offset);
+        const inner = findNodeAtLocation(v, [sk.value]);
+        if (inner?.type === 'object') for (const leaf of inner.children ?? []) if (typeof leaf.children?.[0]?.value === 'string') lines[`gopls\u0000${sk.value}\u0000${leaf.children[0].value}`] = lineOf(leaf.children[0].offset);
+      }
+  }
+  return { source, values, lines };
+}
+
+function valueOf(n: Node): unknown {
+  switch (n.type) {
+    case 'object':
+      return Object.fromEntries((n.children ?? []).flatMap((p) => (p.children?.length === 2 && typeof p.children[0]!.value === 'string' ? [[p.children[0]!.value as string, valueOf(p.children[1]!)]] : [])));
+    case 'array':
+      return (n.children ?? []).map(valueOf);
+    default:
+      return n.value;
+  }
+}
+
+function lineCounter(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+/** Where VS Code and its remote and browser variants keep user and machine settings on Linux. */
+export function userSettingsFiles(env: NodeJS.ProcessEnv): string[] {
+  const home = env.HOME || os.homedir();
+  const config = env.XDG_CONFIG_HOME || path.join(home, '.config');
+  const data = env.XDG_DATA_HOME || path.join(home, '.local', 'share');
+  return [
+    ...['Code', 'Code - Insiders', 'VSCodium', 'Code - OSS'].map((d) => path.join(config, d, 'User', 'settings.json')),
+    path.join(home, '.vscode-server', 'data', 'Machine', 'settings.json'),
+    path.join(home, '.vscode-server-insiders', 'data', 'Machine', 'settings.json'),
+    path.join(data, 'code-server', 'User', 'settings.json'),
+    path.join(data, 'code-server', 'Machine', 'settings.json'),
+  ];
+}
+
+/** Every settings file that exists, user ones first, then each workspace's. */
+export async function readEditorSettings(env: NodeJS.ProcessEnv, workspaces: readonly string[]): Promise<EditorSettingsSource[]> {
+  const files = [...userSettingsFiles(env), ...workspaces.map((w) => path.join(w, '.vscode', 'settings.json'))];
+  const out: EditorSettingsSource[] = [];
+  for (const f of files) {
+    const r = await readUserFile(f, CAP.smallConfig);
+    if (r.ok) out.push(parseSettingsJsonc(r.text, f));
+  }
+  return out;
+}
+
+/** The newest installed golang.go extension's settings schema (its package.json), where VS Code variants install extensions. */
+export async function findGoExtensionManifest(env: NodeJS.ProcessEnv): Promise<GoExtensionManifest | undefined> {
+  const home = env.HOME || os.homedir();
+  const data = env.XDG_DATA_HOME || path.join(home, '.local', 'share');
+  const roots = [path.join(home, '.vscode', 'extensions'), path.join(home, '.vscode-server', 'extensions'), path.join(home, '.vscode-insiders', 'extensions'), path.join(data, 'code-server', 'extensions')];
+  const found: Array<{ dir: string; version: number[] }> = [];
+  for (const r of roots) {
+    const names = await fs.readdir(r).catch(() => [] as string[]);
+    for (const n of names) {
+      const m = /^golang\.go-(\d+)\.(\d+)\.(\d+)/.exec(n);
+      if (m) found.push({ dir: path.join(r, n), version: [Number(m[1]), Number(m[2]), Number(m[3])] });
+    }
+  }
+  found.sort((a, b) => b.version[0]! - a.version[0]! || b.version[1]! - a.version[1]! || b.version[2]! - a.version[2]!);
+  for (const f of found) {
+    const r = await readUserFile(path.join(f.dir, 'package.json'), 4 * CAP.smallConfig);
+    if (!r.ok) continue;
+    const m = manifestFromPackageJson(r.text, path.join(f.dir, 'package.json'));
+    if (m) return m;
+  }
+  return undefined;
+}

@@ -1,0 +1,164 @@
+// Settings that do nothing (issue 10 item 8): keys under "gopls" checked against what the gopls in
+// use documents (`gopls api-json`: its settings, analyzers, code lenses and inlay hints), and
+// "go.*" keys against the Go extension's own declared settings when its package.json is at hand.
+// A setting gopls marks deprecated is reported with gopls's own replacement text; one it does not
+// document is ignored by gopls unless it is an internal option, so a near miss of a documented name
+// (a typo, wrong case) is a warning and any other unknown name an info.
+import { closest, distance } from 'fastest-levenshtein';
+import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
+import type { EditorSettingsSource, GoExtensionManifest } from '../doctor/settings.js';
+import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
+import { skipped } from './probe.js';
+import { readGoplsApi, type GoplsApi } from '../facts/goplsApi.js';
+import { findGoExtensionManifest, readEditorSettings } from '../facts/editorSettings.js';
+
+const GOPLS_SETTINGS_DOCS: Fix = { id: 'gopls-settings-docs', kind: 'link', title: "gopls's settings", url: 'https://go.dev/gopls/settings' };
+const GO_SETTINGS_DOCS: Fix = { id: 'vscode-go-settings-docs', kind: 'link', title: "The Go extension's settings", url: 'https://github.com/golang/vscode-go/blob/master/docs/settings.md' };
+const API_JSON_MAX_MS = 3000;
+/** The keys whose value is a map of names gopls knows from another list of api-json. */
+const NAMED_MAPS: Record<string, 'analyzers' | 'lenses' | 'hints'> = { analyses: 'analyzers', codelenses: 'lenses', codelens: 'lenses', hints: 'hints' };
+
+export interface SettingsFindingsInput {
+  sources: EditorSettingsSource[];
+  api?: GoplsApi;
+  /** "gopls v0.23.0", for the messages. */
+  gopls: string;
+  apiSource: string;
+  manifest?: GoExtensionManifest;
+}
+
+/** A documented name this one is a near miss of (case, or two edits on a name long enough to tell). */
+export function nearMiss(name: string, known: readonly string[]): string | undefined {
+  const lower = known.find((k) => k.toLowerCase() === name.toLowerCase());
+  if (lower) return lower;
+  if (!known.length || name.length < 5) return undefined;
+  const best = closest(name, known as string[]);
+  return distance(name, best) <= 2 ? best : undefined;
+}
+
+const show = (v: unknown) => {
+  const t = JSON.stringify(v) ?? String(v);
+  return t.length > 120 ? `${t.slice(0, 119)}…` : t;
+};
+
+function evidence(src: EditorSettingsSource, keyPath: string[], excerpt: string): Evidence {
+  const line = src.lines?.[keyPath.join('\u0000')];
+  return line !== undefined ? { source: src.source, line, excerpt } : { source: src.source, excerpt };
+}
+
+/** Pure: one finding per setting gopls or the Go extension does not know, or has deprecated. */
+export function settingsFindings(input: SettingsFindingsInput): FindingInput[] {
+  const out: FindingInput[] = [];
+  const { api } = input;
+  for (const src of input.sources) {
+    const gopls = src.values.gopls;
+    if (api && gopls && typeof gopls === 'object' && !Array.isArray(gopls)) {
+      const optionNames = api.options.map((o) => o.name);
+      for (const [key, value] of Object.entries(gopls as Record<string, unknown>)) {
+        // gopls keeps only the last segment: "ui.completion.usePlaceholders" is usePlaceholders.
+        const name = key.split('.').pop() ?? key;
+        const quoted = `"gopls": { ${JSON.stringify(key)}: ${show(value)} }`;
+        const list = NAMED_MAPS[name];
+        if (list && value && typeof value === 'object' && !Array.isArray(value)) {
+          const known = api[list];
+          for (const [entry, v] of Object.entries(value as Record<string, unknown>)) {
+            if (known.includes(entry)) continue;
+            const near = nearMiss(entry, known);
+            out.push({
+              classId: 'gopls-launch',
+              severity: 'warning',
+              confidence: 0.5,
+              message: `Setting gopls ${key}.${entry} names no ${list === 'analyzers' ? 'analyzer' : list === 'lenses' ? 'code lens' : 'inlay hint'} that ${input.gopls} documents (${known.length} in ${input.apiSource}), so it has no effect${near ? `; did you mean "${near}"?` : ''}`,
+              evidence: [evidence(src, ['gopls', key, entry], `"gopls": { ${JSON.stringify(key)}: { ${JSON.stringify(entry)}: ${show(v)} } }`)],
+              fixes: [GOPLS_SETTINGS_DOCS],
+            });
+          }
+          continue;
+        }
+        const opt = api.options.find((o) => o.name === name);
+        if (opt?.deprecation) {
+          out.push({
+            classId: 'gopls-launch',
+            severity: 'info',
+            confidence: 0.5,
+            message: `Setting gopls ${key} is deprecated in ${input.gopls}: ${opt.deprecation}`,
+            evidence: [evidence(src, ['gopls', key], quoted)],
+            fixes: [GOPLS_SETTINGS_DOCS],
+          });
+        } else if (!opt) {
+          const near = nearMiss(name, optionNames);
+          const where = (o: string) => api.options.find((x) => x.name === o)?.hierarchy;
+          out.push({
+            classId: 'gopls-launch',
+            severity: near ? 'warning' : 'info',
+            confidence: near ? 0.5 : 0.3,
+            message: near
+              ? `Setting gopls ${key} is not a setting of ${input.gopls}; did you mean "${where(near) ? `${where(near)}.` : ''}${near}"? gopls ignores it and says "unexpected setting" when it starts`
+              : `Setting gopls ${key} is not among the ${optionNames.length} settings that ${input.gopls} documents in ${input.apiSource}: gopls ignores it, unless it is one of gopls's internal options; a removed setting makes gopls say "unexpected setting" or "this setting is deprecated" when it starts`,
+            evidence: [evidence(src, ['gopls', key], quoted)],
+            fixes: [GOPLS_SETTINGS_DOCS],
+          });
+        }
+      }
+    }
+    const m = input.manifest;
+    if (!m) continue;
+    for (const [key, value] of Object.entries(src.values)) {
+      if (!key.startsWith('go.')) continue;
+      const prop = m.properties[key];
+      const quoted = `${JSON.stringify(key)}: ${show(value)}`;
+      if (prop?.deprecationMessage)
+        out.push({ classId: 'gopls-launch', severity: 'info', confidence: 0.4, message: `Setting ${key} is deprecated by the Go extension ${m.version}: ${prop.deprecationMessage.replace(/\s+/g, ' ').trim()}`, evidence: [evidence(src, [key], quoted)], fixes: [GO_SETTINGS_DOCS] });
+      else if (!prop) {
+        const near = nearMiss(key, Object.keys(m.properties));
+        out.push({
+          classId: 'gopls-launch',
+          severity: 'info',
+          confidence: 0.3,
+          message: `Setting ${key} is not a setting of the Go extension ${m.version} (${m.source}), so it has no effect${near ? `; did you mean "${near}"?` : ': the extension removed it or never had it'}`,
+          evidence: [evidence(src, [key], quoted)],
+          fixes: [GO_SETTINGS_DOCS],
+        });
+      }
+    }
+  }
+  return out;
+}
+
+async function runEditorSettings(ctx: ProbeContext): Promise<ProbeOutcome> {
+  if (!ctx.host.live) return skipped('not the live machine: settings files are read from the real home directory');
+  const sources = ctx.settings.editorSettings ?? (await readEditorSettings(ctx.env, ctx.workspaces));
+  const manifest = ctx.settings.goExtensionManifest ?? (ctx.settings.editorSettings ? undefined : await findGoExtensionManifest(ctx.env));
+  const observed: Record<string, unknown> = {
+    sources: sources.map((s) => s.source),
+    goplsKeys: sources.reduce((n, s) => n + (s.values.gopls && typeof s.values.gopls === 'object' ? Object.keys(s.values.gopls).length : 0), 0),
+    goKeys: sources.reduce((n, s) => n + Object.keys(s.values).filter((k) => k.startsWith('go.')).length, 0),
+    goExtension: manifest ? `${manifest.version} (${manifest.source})` : 'not found: go.* settings are not checked',
+  };
+  const unreadable = sources.filter((s) => s.error).map((s) => `${s.source}: ${s.error}`);
+  if (unreadable.length) observed.unreadable = unreadable;
+  const needsApi = sources.some((s) => s.values.gopls && typeof s.values.gopls === 'object');
+  let api: GoplsApi | undefined;
+  let gopls = 'gopls';
+  let apiSource = 'gopls api-json';
+  if (needsApi) {
+    const loc = await ctx.facts.goplsLocation();
+    if (loc.found?.executable) {
+      const fact = await readGoplsApi(ctx.host, loc.found.path, ctx.env, ctx.signal, Math.max(100, Math.min(API_JSON_MAX_MS, ctx.remainingMs() - 100)));
+      if (fact.ok) {
+        api = fact.api;
+        observed.apiJson = fact.from;
+        observed.goplsSettings = api.options.length;
+      } else observed.apiJson = fact.reason;
+      gopls = `gopls (${loc.found.path})`;
+    } else observed.apiJson = 'no gopls to ask: "gopls" settings are not checked';
+  }
+  return { findings: settingsFindings({ sources, api, gopls, apiSource, manifest }), observed };
+}
+
+export const editorSettingsProbe: Probe = {
+  id: 'editor-settings',
+  title: 'gopls and Go extension settings',
+  classes: ['gopls-launch'],
+  run: runEditorSettings,
+};

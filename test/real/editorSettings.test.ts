@@ -1,0 +1,101 @@
+// The settings check and `go env -changed` on the real machine: a VS Code user settings.json
+// (JSONC) and a workspace .vscode/settings.json, judged against the pinned gopls's real api-json,
+// through the real CLI.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildOnce, CLI, GO, GOPLS, ROOT } from './support.js';
+
+interface Finding {
+  severity: string;
+  message: string;
+  probeId?: string;
+  evidence: Array<{ source: string; line?: number; excerpt: string }>;
+}
+interface Report {
+  causes: Array<{ findings: Finding[] }>;
+  goEnvChanged?: Record<string, string>;
+  probes: Array<{ id: string; status: string; reason?: string; observed: Record<string, unknown> }>;
+}
+
+const TOKEN = 'ghp_' + 'Zq8'.repeat(12);
+let tmp: string;
+
+describe.skipIf(!GO)('editor-settings and go-env-changed probes on the real machine', () => {
+  let config: string;
+  let cache: string;
+  let ws: string;
+  beforeAll(async () => {
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'settings-real-'));
+    execFileSync(process.execPath, [path.join(ROOT, 'test/setup/install-gopls.mjs')], { stdio: 'inherit' });
+    await buildOnce();
+    config = path.join(tmp, 'config');
+    cache = path.join(tmp, 'cache');
+    ws = path.join(tmp, 'ws');
+    mkdirSync(path.join(config, 'Code', 'User'), { recursive: true });
+    mkdirSync(path.join(ws, '.vscode'), { recursive: true });
+    writeFileSync(path.join(ws, 'go.mod'), 'module example.com/ws\n\ngo 1.22\n');
+    writeFileSync(path.join(ws, 'a.go'), 'package ws\n');
+    writeFileSync(
+      path.join(config, 'Code', 'User', 'settings.json'),
+      [
+        '{',
+        '  // what a user really writes: comments and trailing commas',
+        '  "editor.formatOnSave": true,',
+        '  "gopls": {',
+        '    "ui.semanticTokens": true,',
+        '    "build.directoryFilters": ["-**/node_modules"],',
+        '    "ui.noSemanticString": true,',
+        '    "build.buildflags": ["-tags=integration"],',
+        '    "ui.diagnostic.analyses": { "unusedparams": false, "shadowing": true, },',
+        '  },',
+        '}',
+      ].join('\n'),
+    );
+    writeFileSync(path.join(ws, '.vscode', 'settings.json'), '{ "gopls": { "codelenses": { "tidy": true, "vendors": false } } }\n');
+  });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  const run = () => {
+    const env = { ...process.env, XDG_CONFIG_HOME: config, XDG_CACHE_HOME: cache, GOPRIVATE: 'corp.example.com/*', GOFLAGS: `-header=Authorization:Bearer-${TOKEN}` };
+    const r = spawnSync(process.execPath, [CLI, 'diagnose', '--json', '--workspace', ws, '--gopls', GOPLS, '--timeout-ms', '30000'], { env, encoding: 'utf8', timeout: 120_000 });
+    if (!r.stdout) throw new Error(`no output (exit ${r.status}): ${r.stderr.slice(0, 2000)}`);
+    return { text: r.stdout, report: JSON.parse(r.stdout) as Report };
+  };
+  const settingsFindings = (r: Report) => r.causes.flatMap((c) => c.findings).filter((f) => f.probeId === 'editor-settings');
+
+  it("flags what gopls v0.23.0's api-json does not document or has deprecated, with its own words and the line", () => {
+    const { report } = run();
+    const fs = settingsFindings(report);
+    const userFile = path.join(config, 'Code', 'User', 'settings.json');
+    const by = (s: string) => fs.find((f) => f.message.includes(s));
+    // gopls's real DeprecationMessage for noSemanticString.
+    expect(by('ui.noSemanticString')).toMatchObject({ severity: 'info', evidence: [{ source: userFile, line: 7 }] });
+    expect(by('ui.noSemanticString')!.message).toContain('SemanticTokenTypes["string"] = false');
+    expect(by('build.buildflags')).toMatchObject({ severity: 'warning', evidence: [{ source: userFile, line: 8 }] });
+    expect(by('build.buildflags')!.message).toContain('did you mean "build.buildFlags"');
+    expect(by('analyses.shadowing')).toMatchObject({ severity: 'warning', evidence: [{ source: userFile, line: 9 }] });
+    expect(by('codelenses.vendors')).toMatchObject({ severity: 'warning', evidence: [{ source: path.join(ws, '.vscode', 'settings.json'), line: 1 }] });
+    expect(by('codelenses.vendors')!.message).toContain('did you mean "vendor"');
+    // Documented ones pass: semanticTokens, directoryFilters, the unusedparams analyzer, the tidy lens.
+    expect(fs).toHaveLength(4);
+    const probe = report.probes.find((p) => p.id === 'editor-settings')!;
+    expect(probe.observed).toMatchObject({ sources: [userFile, path.join(ws, '.vscode', 'settings.json')] });
+  });
+
+  it('api-json is cached per gopls binary: the second run reads the cache', () => {
+    const second = run().report.probes.find((p) => p.id === 'editor-settings')!;
+    expect(second.observed.apiJson).toBe('cache');
+    expect(readdirSync(path.join(cache, 'go-env-doctor', 'gopls-api'))).toHaveLength(1);
+    expect(existsSync(cache)).toBe(true);
+  });
+
+  it('go env -changed is a section of the report, redacted', () => {
+    const { text, report } = run();
+    expect(report.goEnvChanged).toMatchObject({ GOPRIVATE: 'corp.example.com/*' });
+    expect(report.goEnvChanged!.GOFLAGS).toBe('-header=***');
+    expect(text).not.toContain(TOKEN);
+  });
+});

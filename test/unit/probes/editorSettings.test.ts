@@ -1,0 +1,139 @@
+// The settings check's pure parts: JSONC settings files, the Go extension's declarations, the
+// live configuration snapshot, and the judgement against a gopls settings list.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseSettingsJsonc } from '../../../src/facts/editorSettings.js';
+import { manifestFromPackageJson } from '../../../src/facts/goExtensionManifest.js';
+import { parseGoplsApiJson, type GoplsApi } from '../../../src/facts/goplsApi.js';
+import { nearMiss, settingsFindings } from '../../../src/probes/editorSettings.js';
+import { liveEditorSettings } from '../../../src/vscode/editorSettings.js';
+
+const manifest = manifestFromPackageJson(readFileSync(path.resolve(__dirname, '../../fixtures/vscode-go/package-excerpt.json'), 'utf8'), 'package.json')!;
+
+// A settings list in api-json's shape, with other names than the real gopls has.
+const api: GoplsApi = parseGoplsApiJson(
+  JSON.stringify({
+    Options: {
+      User: [
+        { Name: 'directoryFilters', Hierarchy: 'build', DeprecationMessage: '' },
+        { Name: 'hoverKind', Hierarchy: 'ui.documentation', DeprecationMessage: '' },
+        { Name: 'oldKnob', Hierarchy: 'ui', DeprecationMessage: 'use newKnob instead.\n' },
+        { Name: 'analyses', Hierarchy: 'ui.diagnostic' },
+        { Name: 'codelenses', Hierarchy: 'ui' },
+      ],
+    },
+    Analyzers: [{ Name: 'nilness' }, { Name: 'unusedwrite' }],
+    Lenses: [{ Lens: 'generate' }, { Lens: 'tidy' }],
+    Hints: [{ Name: 'parameterNames' }],
+  }),
+)!;
+
+describe('parseSettingsJsonc', () => {
+  it('reads comments and trailing commas, and the line of each gopls and go.* key', () => {
+    const text = ['// top comment', '{', '  /* block */ "editor.tabSize": 4,', '  "gopls": {', '    "ui.documentation.hoverKind": "FullDocumentation", // why', '    "analyses": {', '      "nilnes": true,', '    },', '  },', '  "go.buildOnSave": "off",', '}', ''].join('\n');
+    const s = parseSettingsJsonc(text, '/h/settings.json');
+    expect(s.error).toBeUndefined();
+    expect(s.values).toEqual({ 'editor.tabSize': 4, gopls: { 'ui.documentation.hoverKind': 'FullDocumentation', analyses: { nilnes: true } }, 'go.buildOnSave': 'off' });
+    expect(s.lines).toMatchObject({ gopls: 4, 'gopls\u0000ui.documentation.hoverKind': 5, 'gopls\u0000analyses\u0000nilnes': 7, 'go.buildOnSave': 10 });
+  });
+
+  it('a file that is no object is named, not thrown', () => {
+    expect(parseSettingsJsonc('[1, 2]', 'x').error).toMatch(/not a JSON object/);
+    expect(parseSettingsJsonc('', 'x').values).toEqual({});
+  });
+});
+
+describe('manifestFromPackageJson (a real excerpt of the Go extension)', () => {
+  it('keeps every declared setting, with markdownDeprecationMessage as its deprecation', () => {
+    expect(Object.keys(manifest.properties)).toHaveLength(8);
+    expect(manifest.properties['go.buildOnSave']!.deprecationMessage).toMatch(/Enable the Go language server/);
+    expect(manifest.properties['go.buildTags']).toEqual({});
+    expect(manifestFromPackageJson('{', 'x')).toBeUndefined();
+  });
+});
+
+describe('settingsFindings', () => {
+  const run = (values: Record<string, unknown>, lines?: Record<string, number>) => settingsFindings({ sources: [{ source: '/h/settings.json', values, lines }], api, gopls: 'gopls (/bin/gopls)', apiSource: 'gopls api-json', manifest });
+
+  it('a documented setting, under its hierarchy or not, and a known analyzer or lens: nothing', () => {
+    expect(run({ gopls: { 'build.directoryFilters': ['-node_modules'], hoverKind: 'Synopsis', analyses: { nilness: false }, codelenses: { tidy: true } }, 'go.buildTags': 'integration' })).toEqual([]);
+  });
+
+  it('a near miss of a documented name is a warning naming it with its hierarchy', () => {
+    const [f] = run({ gopls: { 'ui.documentation.hoverkind': 'Synopsis' } }, { 'gopls\u0000ui.documentation.hoverkind': 12 });
+    expect(f).toMatchObject({ classId: 'gopls-launch', severity: 'warning' });
+    expect(f!.message).toContain('did you mean "ui.documentation.hoverKind"');
+    expect(f!.evidence[0]).toEqual({ source: '/h/settings.json', line: 12, excerpt: '"gopls": { "ui.documentation.hoverkind": "Synopsis" }' });
+  });
+
+  it('any other undocumented name is an info that says gopls may still accept it internally', () => {
+    const [f] = run({ gopls: { completelyDifferent: true } });
+    expect(f).toMatchObject({ severity: 'info' });
+    expect(f!.message).toMatch(/not among the 5 settings .*internal options/);
+  });
+
+  it("a deprecated one quotes gopls's replacement", () => {
+    const [f] = run({ gopls: { 'ui.oldKnob': true } });
+    expect(f).toMatchObject({ severity: 'info' });
+    expect(f!.message).toBe('Setting gopls ui.oldKnob is deprecated in gopls (/bin/gopls): use newKnob instead.');
+  });
+
+  it('analyzer, lens and hint names are checked against their own lists', () => {
+    const fs = run({ gopls: { 'ui.diagnostic.analyses': { nilnes: true, unusedwrite: true }, codelenses: { vendor: true }, 'ui.inlayhint.hints': { parameterNames: true, rangeVariableTypes: true } } });
+    expect(fs.map((f) => f.message.split(' that ')[0])).toEqual([
+      'Setting gopls ui.diagnostic.analyses.nilnes names no analyzer',
+      'Setting gopls codelenses.vendor names no code lens',
+      'Setting gopls ui.inlayhint.hints.rangeVariableTypes names no inlay hint',
+    ]);
+    expect(fs[0]!.message).toContain('did you mean "nilness"');
+    expect(fs.every((f) => f.severity === 'warning')).toBe(true);
+  });
+
+  it("go.* keys against the Go extension's declarations: deprecated and unknown are infos", () => {
+    const fs = run({ 'go.buildOnSave': 'off', 'go.buildTag': 'x', 'go.neverWasASetting': 1, 'editor.fontSize': 3 });
+    expect(fs.map((f) => [f.severity, f.message.split(' 0.0.0-excerpt')[0]])).toEqual([
+      ['info', 'Setting go.buildOnSave is deprecated by the Go extension'],
+      ['info', 'Setting go.buildTag is not a setting of the Go extension'],
+      ['info', 'Setting go.neverWasASetting is not a setting of the Go extension'],
+    ]);
+    expect(fs[0]!.message).toContain('Enable the Go language server');
+    expect(fs[1]!.message).toContain('did you mean "go.buildTags"');
+  });
+
+  it('without gopls api-json or the manifest, that half is not judged', () => {
+    expect(settingsFindings({ sources: [{ source: 's', values: { gopls: { nope: 1 }, 'go.nope': 1 } }], gopls: 'gopls', apiSource: 'gopls api-json' })).toEqual([]);
+  });
+});
+
+describe('nearMiss', () => {
+  it.each([
+    ['buildflags', ['buildFlags', 'env'], 'buildFlags'],
+    ['usePlaceHolder', ['usePlaceholders'], 'usePlaceholders'],
+    ['env', ['end'], undefined],
+    ['staticcheckk', ['staticcheck', 'vulncheck'], 'staticcheck'],
+    ['semanticTokens', [], undefined],
+  ] as const)('%s → %s', (name, known, want) => {
+    expect(nearMiss(name, known)).toBe(want);
+  });
+});
+
+describe('liveEditorSettings (the extension passes its live configuration)', () => {
+  it('one source per scope holding gopls and the go.* keys worth checking', () => {
+    const inspect: Record<string, { globalValue?: unknown; workspaceValue?: unknown }> = {
+      buildOnSave: { globalValue: 'off' },
+      typoSetting: { workspaceValue: true },
+    };
+    const sources = liveEditorSettings({
+      gopls: { globalValue: { hoverKind: 'Synopsis' } },
+      // getConfiguration('go') holds every declared setting with its default, and the unknown key.
+      goSection: { showWelcome: true, buildOnSave: 'off', buildFlags: [], typoSetting: true },
+      inspectGo: (k) => inspect[k] ?? {},
+      manifest,
+    });
+    expect(sources).toEqual([
+      { source: 'VS Code user settings', values: { gopls: { hoverKind: 'Synopsis' }, 'go.buildOnSave': 'off' } },
+      { source: 'VS Code workspace settings', values: { 'go.typoSetting': true } },
+    ]);
+  });
+});
