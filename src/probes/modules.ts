@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
-import type { Probe, ProbeContext } from './probe.js';
+import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { gopathEntries, type GoEnvFact } from '../facts/readGoEnv.js';
 import { classifyGoFailure, parseToolchain } from './goEnv.js';
 import { INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
@@ -17,6 +17,13 @@ import { parseGoWorkUses } from '../lsp/workspaceFiles.js';
 
 export const WALK_MAX_DEPTH = 6;
 export const WALK_MAX_DIRS = 5000;
+/**
+ * Folders read before the verdict. The walk of a 5,000-package module was the slowest step before
+ * it (and grew with the tree); this many folders cost the same on every tree, and a tree larger
+ * than this gets the rest of its walk (up to WALK_MAX_DIRS) as a follow-up, whose findings
+ * replace the first ones: a stray folder or nested module deep in a large tree arrives late, not never.
+ */
+export const WALK_FIRST_DIRS = 500;
 const GO_LIST_MODULES = 4;
 
 export interface WalkResult {
@@ -107,21 +114,32 @@ export const modulesProbe: Probe = {
   classes: ['module-resolution'],
   async run(ctx) {
     const goEnv = await ctx.facts.goEnv();
-    const values = goEnv.ok ? goEnv.values : {};
-    const gopathMode = (values.GO111MODULE ?? ctx.env.GO111MODULE ?? '') === 'off';
-    const findings: FindingInput[] = [];
-    const folders: Record<string, unknown>[] = [];
-    let goListBudget = GO_LIST_MODULES;
-    for (const ws of ctx.workspaces) {
-      const r = await inspectFolder(ctx, ws, goEnv, gopathMode, goListBudget);
-      goListBudget -= r.goListRuns;
-      findings.push(...r.findings);
-      folders.push(r.observed);
-    }
-    findings.push(...(await gopathSymlinkFindings(goEnv)));
-    return { findings, observed: { GO111MODULE: values.GO111MODULE ?? ctx.env.GO111MODULE ?? '', gopathMode, folders } };
+    // One `go list -m` per module for the whole run: the follow-up reuses the first pass's.
+    const goLists = new Map<string, Promise<GoListed>>();
+    const first = await inspectAll(ctx, goEnv, WALK_FIRST_DIRS, goLists);
+    if (!first.partial) return first.outcome;
+    return { ...first.outcome, followUp: { title: 'walk of the whole tree', outcome: inspectAll(ctx, goEnv, WALK_MAX_DIRS, goLists).then((r) => r.outcome) } };
   },
 };
+
+/** Every folder, its walk bounded by `maxDirs`; `partial` when a walk stopped there and more may lie beyond. */
+async function inspectAll(ctx: ProbeContext, goEnv: GoEnvFact, maxDirs: number, goLists: Map<string, Promise<GoListed>>): Promise<{ outcome: ProbeOutcome; partial: boolean }> {
+  const values = goEnv.ok ? goEnv.values : {};
+  const gopathMode = (values.GO111MODULE ?? ctx.env.GO111MODULE ?? '') === 'off';
+  const findings: FindingInput[] = [];
+  const folders: Record<string, unknown>[] = [];
+  let goListBudget = GO_LIST_MODULES;
+  let partial = false;
+  for (const ws of ctx.workspaces) {
+    const r = await inspectFolder(ctx, ws, goEnv, gopathMode, goListBudget, maxDirs, goLists);
+    goListBudget -= r.goListRuns;
+    partial ||= r.partial && maxDirs < WALK_MAX_DIRS;
+    findings.push(...r.findings);
+    folders.push(r.observed);
+  }
+  findings.push(...(await gopathSymlinkFindings(goEnv)));
+  return { outcome: { findings, observed: { GO111MODULE: values.GO111MODULE ?? ctx.env.GO111MODULE ?? '', gopathMode, folders } }, partial };
+}
 
 async function inspectFolder(
   ctx: ProbeContext,
@@ -129,14 +147,16 @@ async function inspectFolder(
   goEnv: GoEnvFact,
   gopathMode: boolean,
   goListBudget: number,
-): Promise<{ findings: FindingInput[]; observed: Record<string, unknown>; goListRuns: number }> {
+  maxDirs: number,
+  goLists: Map<string, Promise<GoListed>>,
+): Promise<{ findings: FindingInput[]; observed: Record<string, unknown>; goListRuns: number; partial: boolean }> {
   const findings: FindingInput[] = [];
   const folder = path.resolve(ws);
   const observed: Record<string, unknown> = { folder };
   const st = await fs.stat(folder).catch(() => undefined);
   if (!st) {
     observed.exists = false;
-    return { findings, observed, goListRuns: 0 };
+    return { findings, observed, goListRuns: 0, partial: false };
   }
   const root = st.isDirectory() ? folder : path.dirname(folder);
   const real = await fs.realpath(root).catch(() => root);
@@ -163,17 +183,19 @@ async function inspectFolder(
   const budgetMs = Math.max(200, Math.min(3000, ctx.remainingMs() - 1500));
   const v = goEnv.ok ? goEnv.values : {};
   const notUserCode = [v.GOROOT, v.GOMODCACHE, ...gopathEntries(v).map((g) => path.join(g, 'pkg'))].filter((p): p is string => Boolean(p));
-  const walk = await walkWorkspace(root, outer, performance.now() + budgetMs, undefined, notUserCode);
+  const walk = await walkWorkspace(root, outer, performance.now() + budgetMs, { depth: WALK_MAX_DEPTH, dirs: maxDirs }, notUserCode);
+  // Stopped by the folder count: the rest of the tree is unseen (a depth or time stop is final).
+  const partial = walk.truncated === 'dirs';
   const modules = [...(outer ? [outer] : []), ...walk.modules];
   observed.modules = modules.slice(0, 20).map((m) => rel(root, m));
   observed.moduleCount = modules.length;
-  observed.walk = { dirs: walk.dirs, truncated: walk.truncated ?? null, maxDepth: WALK_MAX_DEPTH, maxDirs: WALK_MAX_DIRS };
+  observed.walk = { dirs: walk.dirs, truncated: walk.truncated ?? null, maxDepth: WALK_MAX_DEPTH, maxDirs };
   const orphans = walk.goDirs.filter((g) => !g.module);
   observed.goDirsOutsideModules = orphans.slice(0, 10).map((g) => rel(root, g.dir));
 
   if (gopathMode) {
     // go-env reports GO111MODULE=off itself; nothing below applies in GOPATH mode.
-    return { findings, observed, goListRuns: 0 };
+    return { findings, observed, goListRuns: 0, partial };
   }
 
   if (orphans.length) {
@@ -191,7 +213,7 @@ async function inspectFolder(
         `gopls will say "no views" (or "No active builds contain …") for them, so imports, completion and diagnostics fail there.`,
       evidence: [
         { source: root, excerpt: `no go.mod in ${lookedUp.slice(0, 6).join(', ')}${lookedUp.length > 6 ? ', …' : ''}` },
-        { source: `walk of ${root}`, excerpt: examples.join('\n') },
+        { source: walkSource(root, walk), excerpt: examples.join('\n') },
       ],
       fixes: [goModInitFix(root, modulePathFor(root), { otherModules: modules.length, goWork: !!goWork })],
     });
@@ -200,7 +222,7 @@ async function inspectFolder(
   const workUses = goWork ? await readWorkUses(goWork) : undefined;
   if (goWork && workUses) {
     observed.goWorkUses = workUses.uses;
-    findings.push(...workFindings(goWork, workUses.uses, workUses.text, modules, workUses.missing));
+    findings.push(...workFindings(goWork, workUses.uses, workUses.text, modules, workUses.missing, walkSource(path.dirname(goWork), walk)));
   } else if (goWork && explicitWork) {
     // go-env reports a GOWORK that names a missing file.
   } else if (modules.length > 1) {
@@ -212,7 +234,7 @@ async function inspectFolder(
         `${root} holds ${modules.length} modules and no go.work${explicitWork === 'off' ? ' is in effect (GOWORK=off)' : ''}: gopls loads only the module of the folder or of the files you open, ` +
         `so references, renames and diagnostics stop at module boundaries. Run go work init && go work use -r . in the folder.`,
       evidence: [
-        { source: `walk of ${root}`, excerpt: modules.slice(0, 10).map((m) => path.join(m, 'go.mod')).join('\n') },
+        { source: walkSource(root, walk), excerpt: modules.slice(0, 10).map((m) => path.join(m, 'go.mod')).join('\n') },
         { source: root, excerpt: explicitWork === 'off' ? 'GOWORK=off' : `no go.work in ${ancestors(root).slice(0, 6).join(', ')}` },
       ],
       fixes: [{ id: 'go-work-init', kind: 'terminal', title: `Create a go.work that uses every module in ${root}`, text: 'go work init && go work use -r .', needsRoot: false, cwd: root }],
@@ -223,17 +245,27 @@ async function inspectFolder(
   const goListed: Record<string, unknown>[] = [];
   if (ctx.host.live && goEnv.ok) {
     const vendoredFirst = [...new Set([...walk.vendored, ...modules])];
-    for (const dir of vendoredFirst.slice(0, Math.max(0, goListBudget))) {
-      if (ctx.remainingMs() < 800 || ctx.signal.aborted) break;
+    // Modules listed by an earlier, partial pass come first: the follow-up keeps their findings.
+    const order = [...vendoredFirst.filter((d) => goLists.has(d)), ...vendoredFirst.filter((d) => !goLists.has(d))];
+    for (const dir of order.slice(0, Math.max(0, goListBudget))) {
+      if (!goLists.has(dir)) {
+        if (ctx.remainingMs() < 800 || ctx.signal.aborted) break;
+        goLists.set(dir, goListModule(ctx, goEnv, dir));
+      }
       goListRuns++;
-      const r = await goListModule(ctx, goEnv, dir);
+      const r = await goLists.get(dir)!;
       goListed.push(r.observed);
       findings.push(...r.findings);
       if (goWork) break; // in workspace mode every module lists the same go.work
     }
   }
   observed.goList = goListed;
-  return { findings, observed, goListRuns };
+  return { findings, observed, goListRuns, partial };
+}
+
+/** Where a finding's walk evidence comes from, and how much of the tree that walk saw when it stopped early. */
+function walkSource(root: string, walk: WalkResult): string {
+  return walk.truncated ? `walk of ${root} (stopped after ${walk.dirs} folders: ${walk.truncated} limit)` : `walk of ${root}`;
 }
 
 function ancestors(dir: string): string[] {
@@ -265,7 +297,7 @@ async function readWorkUses(goWork: string): Promise<{ uses: string[]; text: str
   return { uses, text, missing };
 }
 
-function workFindings(goWork: string, uses: string[], text: string, modules: string[], missing: string[]): FindingInput[] {
+function workFindings(goWork: string, uses: string[], text: string, modules: string[], missing: string[], walked: string): FindingInput[] {
   const out: FindingInput[] = [];
   const base = path.dirname(goWork);
   const useLines = text.split('\n').filter((l) => /^\s*(use|\)|\.|"|`)/.test(l) || /^\s+\S/.test(l)).slice(0, 12).join('\n');
@@ -287,7 +319,7 @@ function workFindings(goWork: string, uses: string[], text: string, modules: str
       severity: 'warning',
       confidence: 0.6,
       message: `${goWork} does not use ${unused.length} module${unused.length === 1 ? '' : 's'} below it (${unused.slice(0, 5).map((m) => rel(base, m)).join(', ')}): gopls shows "This file is within module …, which is not included in your workspace" for their files.`,
-      evidence: [{ source: goWork, excerpt: useLines || text.slice(0, 400) }, { source: `walk of ${base}`, excerpt: unused.slice(0, 10).map((m) => path.join(m, 'go.mod')).join('\n') }],
+      evidence: [{ source: goWork, excerpt: useLines || text.slice(0, 400) }, { source: walked, excerpt: unused.slice(0, 10).map((m) => path.join(m, 'go.mod')).join('\n') }],
       fixes: [{ id: 'go-work-use-refresh', kind: 'terminal', title: `Rewrite the use directives of ${goWork} from the modules that exist`, text: 'go work use -r .', needsRoot: false, cwd: base }],
     });
   }
@@ -298,7 +330,12 @@ function workFindings(goWork: string, uses: string[], text: string, modules: str
  * `go list -m` in one module: it reads go.mod, go.work and vendor/modules.txt exactly as gopls's
  * go list calls do. GOPROXY=off keeps the doctor from downloading anything (toolchains included).
  */
-async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, dir: string): Promise<{ findings: FindingInput[]; observed: Record<string, unknown> }> {
+interface GoListed {
+  findings: FindingInput[];
+  observed: Record<string, unknown>;
+}
+
+async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, dir: string): Promise<GoListed> {
   const findings: FindingInput[] = [];
   const timeoutMs = Math.max(300, Math.min(3000, ctx.remainingMs() - 500));
   const r = await ctx.host.exec(goEnv.goBinary, ['list', '-m'], { timeoutMs, signal: ctx.signal, env: { ...ctx.env, GOPROXY: 'off' }, cwd: dir, maxBuffer: 256 * 1024 });
