@@ -4,11 +4,11 @@
 //
 // Speed: a chunk is decoded once as latin1 (one char per byte, so offsets are byte offsets and
 // decoding cannot fail), lines are found with indexOf, and only lines that can carry gopls's
-// own words are screened with one regex. Bodies the editor sent (didOpen carries the user's
+// own words are screened in one pass for every needle (needleSet.ts). Bodies the editor sent (didOpen carries the user's
 // source) and results (hover text quotes it) are skipped: a program that prints "permission
 // denied" must not look like a permission problem.
 import type { ClassId, Severity } from '../doctor/model.js';
-import { matchRules, SCREEN, type Rule, type RuleId } from './rules.js';
+import { screenAndMatch, type Rule, type RuleId } from './rules.js';
 import { BoundedCounts, MAX_KEYS, OTHER } from './boundedCounts.js';
 import {
   parseClientLogLine,
@@ -531,14 +531,11 @@ export class LogAnalyzer {
     if (words?.[1]) this.lastWatchWords = this.lineNo;
     if (words?.[2]) this.lastGoplsWords = this.lineNo;
     if (words?.[3]) this.lastExecWords = this.lineNo;
-    const screened = SCREEN.test(text);
-    const rules = screened
-      ? matchRules(text, {
-          nearWatcher: this.lineNo - this.lastWatchWords <= WATCH_CONTEXT_LINES,
-          nearExec: this.lineNo - this.lastExecWords <= EXEC_CONTEXT_LINES,
-          inDiagnostics: this.quietBody,
-        })
-      : [];
+    const { screened, rules } = screenAndMatch(text, {
+      nearWatcher: this.lineNo - this.lastWatchWords <= WATCH_CONTEXT_LINES,
+      nearExec: this.lineNo - this.lastExecWords <= EXEC_CONTEXT_LINES,
+      inDiagnostics: this.quietBody,
+    });
     if (rules.length === 0) {
       if (short && !this.quietBody && ERRORISH.test(text)) this.keepUnclassified(this.lineNo, excerptAround(text, buf, off));
       if (!screened) return;

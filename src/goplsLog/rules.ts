@@ -3,6 +3,7 @@
 // screened with plain substrings (`needles`, which the benchmark also hands to `grep -E`), and
 // only a line that contains one is tested against the rules in full.
 import type { ClassId, Severity, SymptomKind } from '../doctor/model.js';
+import { NeedleSet } from './needleSet.js';
 
 export type RuleId =
   | 'go-missing'
@@ -1178,21 +1179,33 @@ export const RULES: readonly Rule[] = [
 /** Every needle once, for the screen and for grep. */
 export const NEEDLES: readonly string[] = [...new Set(RULES.flatMap((r) => r.needles)), ': stderr: '];
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-
 // Needles drop a leading letter ('ermission denied') so "Permission denied" (C, systemd, the
 // kernel) and "permission denied" (Go) both pass one case-sensitive screen.
 
-// V8 scans a short line fastest with one alternation of every needle, but past a size (~80
-// literals) that regex loses its fast lookahead and crawls through long lines (a 200 KB JSON body
-// took 15x longer, measured); there, one regex per needle (a plain literal search each) is faster.
-const SCREEN_ONE = new RegExp(NEEDLES.map(escapeRe).join('|'));
-const SCREEN_EACH: readonly RegExp[] = NEEDLES.map((n) => new RegExp(escapeRe(n)));
-const LONG_LINE = 4096;
+/**
+ * The needles as one automaton, and each rule's needles as indexes into it: one pass over a line
+ * says which needles it holds, and only the rules those needles name are tested. Built from the
+ * tables on first use, so rules added to RULES need nothing else.
+ */
+interface NeedleIndex {
+  set: NeedleSet;
+  /** Per rule (RULES order): the indexes of its needles in `set`. */
+  ruleNeedles: ReadonlyArray<readonly number[]>;
+  /** One slot per needle, cleared after each line. */
+  found: Uint8Array;
+}
+let index: NeedleIndex | undefined;
+
+function needleIndex(): NeedleIndex {
+  if (index) return index;
+  const at = new Map(NEEDLES.map((n, i) => [n, i]));
+  index = { set: new NeedleSet(NEEDLES), ruleNeedles: RULES.map((r) => r.needles.map((n) => at.get(n)!)), found: new Uint8Array(NEEDLES.length) };
+  return index;
+}
 
 /** Finds any needle: the screen every scanned line goes through. */
 export const SCREEN: { test(text: string): boolean } = {
-  test: (text) => (text.length > LONG_LINE ? SCREEN_EACH.some((r) => r.test(text)) : SCREEN_ONE.test(text)),
+  test: (text) => needleIndex().set.test(text),
 };
 
 /** The same screen as a POSIX ERE for `grep -E` (the benchmark's yardstick). */
@@ -1219,11 +1232,16 @@ export interface LineContext {
 // on a few windows around the first occurrences of the rule's needles.
 const WINDOW_CHARS = 512;
 const MAX_WINDOWS = 6;
+/** A line up to this long is tested whole. */
+const LONG_LINE = 4096;
 
-export function windowsAround(text: string, needles: readonly string[]): string[] {
+/** `occurs(i)` false: needles[i] is known to be absent, and the line is not searched for it again. */
+export function windowsAround(text: string, needles: readonly string[], occurs: (i: number) => boolean = () => true): string[] {
   if (text.length <= LONG_LINE) return [text];
   const starts: number[] = [];
-  for (const n of needles) {
+  for (let k = 0; k < needles.length; k++) {
+    if (!occurs(k)) continue;
+    const n = needles[k]!;
     let from = 0;
     while (starts.length < MAX_WINDOWS * needles.length) {
       const i = text.indexOf(n, from);
@@ -1241,20 +1259,36 @@ export function windowsAround(text: string, needles: readonly string[]): string[
 
 /** The rules a line says, after yieldsTo. Pure. */
 export function matchRules(text: string, ctx: LineContext = {}): Rule[] {
-  if (!SCREEN.test(text)) return [];
+  return screenAndMatch(text, ctx).rules;
+}
+
+/**
+ * One pass over the line: did any needle pass the screen (`: stderr: ` included, which names no
+ * rule), and which rules does it say, after yieldsTo. Pure.
+ */
+export function screenAndMatch(text: string, ctx: LineContext = {}): { screened: boolean; rules: Rule[] } {
+  const { set, ruleNeedles, found } = needleIndex();
+  if (set.find(text, found) === 0) return { screened: false, rules: [] };
   const hits: Rule[] = [];
-  for (const r of RULES) {
-    if (r.userCode && ctx.inDiagnostics) continue;
-    if (!r.needles.some((n) => text.includes(n))) continue;
-    if (r.test) {
-      const around = windowsAround(text, r.needles);
-      if (!around.some((w) => r.test!.test(w) || (ctx.nearWatcher && r.nearWatcher?.test(w)) || (ctx.nearExec && r.nearExec?.test(w)))) continue;
+  try {
+    for (let i = 0; i < RULES.length; i++) {
+      const r = RULES[i]!;
+      if (r.userCode && ctx.inDiagnostics) continue;
+      const mine = ruleNeedles[i]!;
+      if (!mine.some((k) => found[k] === 1)) continue;
+      if (r.test) {
+        // A long line is searched again only for the needles the pass found in it.
+        const around = windowsAround(text, r.needles, (k) => found[mine[k]!] === 1);
+        if (!around.some((w) => r.test!.test(w) || (ctx.nearWatcher && r.nearWatcher?.test(w)) || (ctx.nearExec && r.nearExec?.test(w)))) continue;
+      }
+      hits.push(r);
     }
-    hits.push(r);
+  } finally {
+    found.fill(0);
   }
-  if (hits.length < 2) return hits;
+  if (hits.length < 2) return { screened: true, rules: hits };
   const ids = new Set(hits.map((h) => h.id));
-  return hits.filter((h) => !h.yieldsTo?.some((y) => ids.has(y)));
+  return { screened: true, rules: hits.filter((h) => !h.yieldsTo?.some((y) => ids.has(y))) };
 }
 
 export function ruleById(id: RuleId): Rule {

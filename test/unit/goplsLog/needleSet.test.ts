@@ -1,0 +1,123 @@
+// The one-pass needle finder behind the log screen: it must say exactly what `includes` says,
+// needle by needle, on overlapping, nested and repeated needles, any code unit, and long lines.
+import { describe, expect, it } from 'vitest';
+import { NeedleSet } from '../../../src/goplsLog/needleSet.js';
+import { readFileSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { NEEDLES, RULES, matchRules, screenAndMatch, windowsAround } from '../../../src/goplsLog/rules.js';
+
+function found(set: NeedleSet, text: string): string[] {
+  const marks = new Uint8Array(set.needles.length);
+  const n = set.find(text, marks);
+  const out = set.needles.filter((_, i) => marks[i] === 1);
+  expect(n).toBe(out.length);
+  return out;
+}
+const byIncludes = (needles: readonly string[], text: string) => needles.filter((n) => text.includes(n));
+
+describe('NeedleSet', () => {
+  const needles = ['he', 'she', 'his', 'hers', 'not found', 'not found: ', 'go: not found', 'ENOENT', ' ENOENT', 'é', '→x', 'aaa'];
+  const set = new NeedleSet(needles);
+  const rows: Array<[string, string[]]> = [
+    ['ushers', ['he', 'she', 'hers']],
+    ['', []],
+    ['a quiet line', []],
+    ['nothing here', ['he']],
+    ['go: not found: x', ['not found', 'not found: ', 'go: not found']],
+    ['open /x: ENOENT', ['ENOENT', ' ENOENT']],
+    ['ENOENT at start', ['ENOENT']],
+    ['aaaa', ['aaa']],
+    ['aa', []],
+    ['café → x →x', ['é', '→x']],
+    ['not foun', []],
+    ['hi his hehe', ['he', 'his']],
+  ];
+  for (const [text, want] of rows) {
+    it(JSON.stringify(text), () => {
+      expect(found(set, text)).toEqual(want);
+      expect(found(set, text)).toEqual(byIncludes(needles, text));
+      expect(set.test(text)).toBe(want.length > 0);
+    });
+  }
+
+  it('a code unit above 0xff is not mistaken for the latin1 character with the same low byte', () => {
+    // U+0145 and U+0165 share their low byte with 'E' (0x45) and 'e' (0x65).
+    expect(set.test('\u0145NO\u0145NT')).toBe(false);
+    expect(found(set, 'sh\u0165')).toEqual([]);
+  });
+
+  it('the empty needle is in every text, as includes says', () => {
+    const withEmpty = new NeedleSet(['', 'x']);
+    expect(withEmpty.test('')).toBe(true);
+    expect(found(withEmpty, 'abc')).toEqual(['']);
+    expect(found(withEmpty, 'xx')).toEqual(['', 'x']);
+  });
+
+  it('agrees with includes on random texts built from pieces of the needles', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+    const pieces = [...needles, ...needles.map((n) => n.slice(0, Math.max(1, n.length - 1))), ' ', 'x', '\n', 'h', 'e'];
+    for (let t = 0; t < 500; t++) {
+      let text = '';
+      for (let k = rnd(12); k > 0; k--) text += pieces[rnd(pieces.length)];
+      expect(found(set, text)).toEqual(byIncludes(needles, text));
+    }
+  });
+
+  it('the real needles on a line far longer than a message: every needle where includes finds it', () => {
+    const real = new NeedleSet(NEEDLES);
+    const line = `${'{"k":"v",'.repeat(200_000)}"go: not found ${'x'.repeat(10_000)} ermission denied"`;
+    expect(found(real, line)).toEqual(byIncludes(NEEDLES, line));
+    expect(found(real, line).length).toBeGreaterThan(1);
+  });
+});
+
+/** The rules as they were matched before the index: each rule's needles tested with includes. */
+function byEachRule(text: string, ctx: { nearWatcher?: boolean; nearExec?: boolean; inDiagnostics?: boolean }): string[] {
+  if (!NEEDLES.some((n) => text.includes(n))) return [];
+  const hits = RULES.filter(
+    (r) =>
+      !(r.userCode && ctx.inDiagnostics) &&
+      r.needles.some((n) => text.includes(n)) &&
+      (!r.test || windowsAround(text, r.needles).some((w) => r.test!.test(w) || (ctx.nearWatcher && r.nearWatcher?.test(w)) || (ctx.nearExec && r.nearExec?.test(w)))),
+  );
+  const ids = new Set(hits.map((h) => h.id));
+  return hits.filter((h) => !h.yieldsTo?.some((y) => ids.has(y))).map((h) => h.id);
+}
+
+function fixtureLines(dir: string): string[] {
+  const out: string[] = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    if (e.isDirectory()) out.push(...fixtureLines(p));
+    else if (e.name.endsWith('.log') || e.name.endsWith('.txt')) out.push(...readFileSync(p, 'latin1').split('\n'));
+  }
+  return out;
+}
+
+describe('the rules through the index', () => {
+  const logLines = fixtureLines(path.join(__dirname, '../../fixtures/logs'));
+  const needleLines = RULES.flatMap((r) => r.needles.map((n) => `2026/01/01 12:00:00 ${n} in /home/u/watch/x.go`));
+  // Long lines take the windowed path: a message far into a body, and the same message repeated.
+  const long = needleLines.slice(0, 40).map((l, i) => `${'{"a":1},'.repeat(700 + i)}${l}${' pad'.repeat(2000)}${l}`);
+  const cases = [...logLines, ...needleLines, ...long];
+
+  for (const ctx of [{}, { nearWatcher: true }, { nearExec: true }, { inDiagnostics: true }]) {
+    it(`matches exactly what each rule's own needles matched (${cases.length} lines, ${JSON.stringify(ctx)})`, () => {
+      expect(logLines.length).toBeGreaterThan(500);
+      let named = 0;
+      for (const line of cases) {
+        const got = matchRules(line, ctx).map((r) => r.id);
+        expect(got, line.slice(0, 200)).toEqual(byEachRule(line, ctx));
+        if (got.length) named++;
+      }
+      // Not a vacuous agreement on empty answers.
+      expect(named).toBeGreaterThan(needleLines.length / 2);
+    });
+  }
+
+  it('a line with only ": stderr: " passes the screen and names no rule', () => {
+    expect(screenAndMatch('2024/01/01 go list failed: stderr: nothing known')).toEqual({ screened: true, rules: [] });
+    expect(screenAndMatch('an ordinary line')).toEqual({ screened: false, rules: [] });
+  });
+});
