@@ -59,8 +59,12 @@ export function classifyGoFailure(stderr: string): GoFailure | undefined {
     return { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: `GOTOOLCHAIN=${m[1]} is not a valid setting: every go command fails.` };
   if ((m = /download (go[^\s]+) for [^:]+: toolchain not available/.exec(text)))
     return { classId: 'env-inheritance', severity: 'error', confidence: 0.85, message: `The go command must switch to ${m[1]} (GOTOOLCHAIN or a go.mod asks for it) and cannot download it (offline, or GOPROXY=off).` };
-  if ((m = /go\.mod requires go >= (\S+) \(running go (\S+); GOTOOLCHAIN=local\)/.exec(text)))
-    return { classId: 'module-resolution', severity: 'error', confidence: 0.9, scope: 'module', message: `go.mod requires go ${m[1]}, newer than the installed go ${m[2]}, and GOTOOLCHAIN=local forbids switching.` };
+  // "go: go.mod requires go >= 1.99 (running go 1.26.8; GOTOOLCHAIN=local)", and the same for go.work.
+  if ((m = /go\.(mod|work) requires go >= (\S+) \(running go (\S+); GOTOOLCHAIN=local\)/.exec(text)))
+    return { classId: 'module-resolution', severity: 'error', confidence: 0.9, scope: 'module', message: `go.${m[1]} requires go ${m[2]}, newer than the installed go ${m[3]}, and GOTOOLCHAIN=local forbids switching.` };
+  // GOTOOLCHAIN=path (or go1.N+path): go may only run a goX.Y found on PATH, never download one.
+  if ((m = /cannot find "(go[^"]+)" in PATH/.exec(text)))
+    return { classId: 'module-resolution', severity: 'error', confidence: 0.85, scope: 'module', message: `the module asks for ${m[1]}, and GOTOOLCHAIN's "path" mode only looks for a ${m[1]} binary on PATH, where there is none (it never downloads one).` };
   if ((m = /creating work dir: (?:stat|mkdir) ([^:]+): (no such file or directory|permission denied|read-only file system|no space left on device)/.exec(text)))
     return { classId: 'fs-access', severity: 'error', confidence: 0.9, message: `go cannot create its work directory in ${m[1]} (${m[2]}): GOTMPDIR or TMPDIR points there, so go build, go test, go run and even go env fail.` };
   if ((m = /-mod=(\S*) not supported/.exec(text)))

@@ -382,7 +382,10 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
   const known = classifyGoFailure(stderr);
   if (known?.scope === 'module') {
     const { scope: _scope, ...finding } = known;
-    findings.push({ ...finding, message: `${path.join(dir, 'go.mod')}: ${finding.message}`, evidence, fixes: toolchainFixes(goEnv, known.message) });
+    // go names the file it read the go line from, relative to dir ("../go.work" from a used module).
+    const printed = /(\S*go\.(?:mod|work)) requires go >=/.exec(stderr)?.[1]?.replace(/^go: /, '');
+    const message = printed && /^go\.(mod|work) /.test(finding.message) ? `${path.resolve(dir, printed)}${finding.message.slice(finding.message.indexOf(' '))}` : `${path.join(dir, 'go.mod')}: ${finding.message}`;
+    findings.push({ ...finding, message, evidence, fixes: toolchainFixes(goEnv, known.message) });
     return { findings, observed };
   }
   if (known) return { findings, observed }; // an environment problem: the go-env probe reports it
@@ -400,6 +403,7 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
 }
 
 function toolchainFixes(goEnv: Extract<GoEnvFact, { ok: true }>, message: string): Fix[] {
+  if (/"path" mode/.test(message)) return [INSTALL_NEWER_GO, toolsEnvFix('toolsenv-gotoolchain-auto', 'Let go download the toolchain go.mod asks for (GOTOOLCHAIN=auto)', { GOTOOLCHAIN: 'auto' })];
   if (!/GOTOOLCHAIN=local/.test(message)) return [];
   const tc = parseToolchain(goEnv.values.GOTOOLCHAIN ?? '');
   const fixes: Fix[] = [INSTALL_NEWER_GO];

@@ -124,5 +124,24 @@ describe.skipIf(!haveGo)('go-env / login-shell / modules on the real machine', (
     const report = await diagnose([ws], { ...baseEnv(), GOTOOLCHAIN: 'local' });
     const f = ours(report).find((x) => x.probeId === 'modules' && x.severity === 'error');
     expect(f?.message).toContain('requires go 1.99');
+    expect(f?.message).toContain(`${ws}/go.mod requires go 1.99, newer than the installed go`);
+    expect(f?.fixes.map((x) => x.id)).toEqual(['install-newer-go', 'toolsenv-gotoolchain-auto']);
+  });
+
+  it('a go.work whose go line needs a newer Go under GOTOOLCHAIN=local: the error names go.work, not the module', async () => {
+    const ws = tree({ 'go.work': 'go 1.99\n\nuse ./a\n', 'a/go.mod': MOD('example.com/a', '1.22'), 'a/a.go': 'package a\n' });
+    const report = await diagnose([ws], { ...baseEnv(), GOTOOLCHAIN: 'local' });
+    const f = ours(report).find((x) => x.probeId === 'modules' && x.severity === 'error');
+    // go ran in the module a/ and printed "../go.work": the finding names the file itself.
+    expect(f?.message).toMatch(new RegExp(`^${ws}/go\\.work requires go 1\\.99, newer than the installed go 1\\.\\d+`));
+    expect(f?.evidence[0]!.excerpt).toContain('go.work requires go >= 1.99');
+  });
+
+  it('GOTOOLCHAIN=go1.99+path with no go1.99 on PATH: go only searches PATH and fails', async () => {
+    const ws = tree({ 'go.mod': MOD('example.com/pathmode', '1.22'), 'p.go': 'package p\n' });
+    const report = await diagnose([ws], { ...baseEnv(), GOTOOLCHAIN: 'go1.99+path' });
+    const f = ours(report).find((x) => x.probeId === 'modules' && x.severity === 'error');
+    expect(f?.message).toContain('"path" mode only looks for a go1.99 binary on PATH');
+    expect(f?.evidence[0]!.excerpt).toContain('go: cannot find "go1.99" in PATH');
   });
 });

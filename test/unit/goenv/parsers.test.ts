@@ -19,6 +19,10 @@ const STDERR = {
   badToolchain: 'go: invalid GOTOOLCHAIN "bogus"\n',
   noToolchain: 'go: downloading go1.99.0 (linux/amd64)\ngo: download go1.99.0 for linux/amd64: toolchain not available\n',
   newerGoMod: 'go: go.mod requires go >= 1.99 (running go 1.26.8; GOTOOLCHAIN=local)\n',
+  // Real go1.26.8 output, a go.work with "go 1.99" and GOTOOLCHAIN=local; then GOTOOLCHAIN=go1.99+path.
+  newerGoWork: 'go: go.work requires go >= 1.99 (running go 1.26.8; GOTOOLCHAIN=local)\n',
+  newerGoWorkOld: 'go: go.work requires go >= 1.23.4 (running go 1.22.10; GOTOOLCHAIN=local)\n',
+  pathToolchain: 'go: cannot find "go1.99" in PATH\n',
   badMod: '-mod=vendr not supported (can be \'\', \'mod\', \'readonly\', or \'vendor\')\n',
   noTmp: 'go: creating work dir: stat /nonexist: no such file or directory\n',
   vendoring:
@@ -100,6 +104,9 @@ describe('classifyGoFailure', () => {
     ['badToolchain', 'env-inheritance', /GOTOOLCHAIN=bogus/],
     ['noToolchain', 'env-inheritance', /switch to go1\.99\.0/],
     ['newerGoMod', 'module-resolution', /requires go 1\.99, newer than the installed go 1\.26\.8/],
+    ['newerGoWork', 'module-resolution', /^go\.work requires go 1\.99, newer than the installed go 1\.26\.8/],
+    ['newerGoWorkOld', 'module-resolution', /^go\.work requires go 1\.23\.4, newer than the installed go 1\.22\.10/],
+    ['pathToolchain', 'module-resolution', /asks for go1\.99, and GOTOOLCHAIN's "path" mode only looks for a go1\.99 binary on PATH/],
     ['badMod', 'module-resolution', /-mod=vendr/],
     ['noTmp', 'fs-access', /work directory in \/nonexist \(no such file or directory\)/],
   ] as const)('%s', (key, classId, message) => {
