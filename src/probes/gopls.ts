@@ -29,6 +29,7 @@ import {
   type GoplsVersionInfo,
 } from '../lsp/goplsBinary.js';
 import { isInside } from '../host/paths.js';
+import { toolInstallCheck } from './toolInstallGo.js';
 
 /** Kept back from the probe's deadline to turn the session's result into findings. */
 const CLASSIFY_RESERVE_MS = 150;
@@ -129,6 +130,9 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     versionFrom: fromServer ? 'initialize serverInfo' : version.exec?.commandLine,
   });
   const mode = await fs.stat(gopls.path).then((s) => ({ mode: s.mode & 0o7777, uid: s.uid }), () => undefined);
+  // Can the go that installs the tools rebuild this gopls (issue 10 item 5)? Read offline, quickly.
+  const install = await toolInstallCheck(ctx, goEnv, (version.info?.version ?? fromServer?.version) as string | undefined);
+  observed.toolInstall = install.observed;
 
   // The same classification for the verdict (gopls alive, file not yet diagnosed) and for the
   // finished session: a finding the live part showed is found again from the whole session.
@@ -136,6 +140,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     const all: FindingInput[] = [...findings];
     all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing }));
     all.push(...versionFindings({ builtWith, builtWithSource, goInUse, goplsPath: gopls.path }));
+    all.push(...install.findings);
     if (version.exec?.failed && !version.exec.timedOut && !version.exec.canceled && !version.exec.errorCode && session.ok) {
       all.push({
         classId: 'gopls-launch',

@@ -170,6 +170,7 @@ export class DoctorSession implements vscode.Disposable {
       goroot: ins<unknown>('goroot'),
       gopath: ins<unknown>('gopath'),
       toolsGopath: ins<unknown>('toolsGopath'),
+      toolsManagementGo: ins<unknown>('toolsManagement.go'),
       apiGoplsPath: goExtensionGopls(),
       workspaceFolder: this.workspaces()[0],
     };

@@ -22,6 +22,8 @@ export interface GoSettingsSnapshot {
   gopath: Inspected<unknown>;
   /** go.toolsGopath: where the Go extension installs tools, searched before GOPATH (the tool inventory). */
   toolsGopath?: Inspected<unknown>;
+  /** go.toolsManagement.go: the go that installs the tools (a binary: only the user's value in Restricted Mode). */
+  toolsManagementGo?: Inspected<unknown>;
   /** golang.go's exported settings.getExecutionCommand('gopls')?.binPath, when installed. */
   apiGoplsPath?: string;
   workspaceFolder?: string;
@@ -114,6 +116,8 @@ export function doctorInputs(s: GoSettingsSnapshot, baseEnv: NodeJS.ProcessEnv):
   if (tools.length) settings.alternateTools = Object.fromEntries(tools.map(([k, v]) => [k, resolveSettingPath(v, env, s.workspaceFolder)]));
   const toolsGopath = s.toolsGopath ? pick(s.toolsGopath, s.trusted).value : undefined;
   if (typeof toolsGopath === 'string' && toolsGopath) settings.toolsGopath = resolveSettingPath(toolsGopath, baseEnv, s.workspaceFolder);
+  const toolsGo = s.toolsManagementGo ? pick(s.toolsManagementGo, s.trusted).value : undefined;
+  if (typeof toolsGo === 'string' && toolsGo) settings.toolsGo = resolveSettingPath(toolsGo, baseEnv, s.workspaceFolder);
   if (Array.isArray(flags)) settings.goplsFlags = flags.filter((f): f is string => typeof f === 'string');
   if (!s.trusted && notes.length === 0) notes.push('Restricted Mode: binaries named by workspace settings are never executed.');
   return { settings, env, restrictedNotes: s.trusted ? [] : notes };
