@@ -8,7 +8,8 @@
 // source) and results (hover text quotes it) are skipped: a program that prints "permission
 // denied" must not look like a permission problem.
 import type { ClassId, Severity } from '../doctor/model.js';
-import { screenAndMatch, type Rule, type RuleId } from './rules.js';
+import { ruleById, screenAndMatch, type Rule, type RuleId } from './rules.js';
+import { GoEnvListing } from './goEnvListing.js';
 import { BoundedCounts, MAX_KEYS, OTHER } from './boundedCounts.js';
 import {
   parseClientLogLine,
@@ -221,6 +222,8 @@ export class LogAnalyzer {
   private lastExecWords = -Infinity;
   /** Not on a line that carries the user's code (diagnostics quote it). */
   private quietBody = false;
+  /** GOOS against GOHOSTOS, GOROOT/bin against PATH, across the lines of an environment listing. */
+  private readonly envListing = new GoEnvListing();
   /** Deterministic reservoir sampling once a method has more samples than we keep. */
   private rng = 0x9e3779b9;
 
@@ -531,6 +534,7 @@ export class LogAnalyzer {
     if (words?.[1]) this.lastWatchWords = this.lineNo;
     if (words?.[2]) this.lastGoplsWords = this.lineNo;
     if (words?.[3]) this.lastExecWords = this.lineNo;
+    if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo)) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
     const { screened, rules } = screenAndMatch(text, {
       nearWatcher: this.lineNo - this.lastWatchWords <= WATCH_CONTEXT_LINES,
       nearExec: this.lineNo - this.lastExecWords <= EXEC_CONTEXT_LINES,
@@ -544,15 +548,17 @@ export class LogAnalyzer {
     if (failure && this.goFailures.length < MAX_GO_FAILURES) this.goFailures.push({ line: this.lineNo, status: own(failure.status), stderr: own(failure.stderr) });
     if (rules.length === 0) return;
     const excerpt = excerptOf(text, buf, off, rules[0]!);
-    for (const r of rules) {
-      const n = (this.eventCounts.get(r.id) ?? 0) + 1;
-      this.eventCounts.set(r.id, n);
-      if (n <= MAX_EVENTS_PER_RULE) this.events.push({ ruleId: r.id, classId: r.classId, severity: r.severity, line: this.lineNo, text: excerpt });
-    }
+    for (const r of rules) this.noteEvent(r, excerpt);
     // A crash told inside a record body rather than on stderr lines.
     if (!this.crash && rules.some((r) => r.id === 'panic' || r.id === 'fatal-error' || r.id === 'fatal-out-of-memory' || r.id === 'killed-by-signal-dump')) {
       if (!this.crashes.some((c) => c.line === this.lineNo)) this.crashFromText(text);
     }
+  }
+
+  private noteEvent(r: Rule, excerpt: string): void {
+    const n = (this.eventCounts.get(r.id) ?? 0) + 1;
+    this.eventCounts.set(r.id, n);
+    if (n <= MAX_EVENTS_PER_RULE) this.events.push({ ruleId: r.id, classId: r.classId, severity: r.severity, line: this.lineNo, text: excerpt });
   }
 
   private keepUnclassified(line: number, text: string): void {

@@ -98,7 +98,20 @@ export type RuleId =
   | 'apparmor-profile-denied'
   | 'seccomp-named'
   | 'ptrace-scope'
-  | 'sandbox-namespace-denied';
+  | 'sandbox-namespace-denied'
+  // env-inheritance, gopls-launch and module-resolution message families (lane accA): keep together
+  | 'go-tool-missing'
+  | 'gopath-invalid'
+  | 'go-env-invalid'
+  | 'sandboxed-editor'
+  | 'foreign-target-env'
+  | 'goroot-bin-not-on-path'
+  | 'gopls-binary-broken'
+  | 'server-lost'
+  | 'not-in-module'
+  | 'go-mod-invalid'
+  | 'vendor-mode-lookup'
+  | 'module-lacks-package';
 
 export interface Rule {
   id: RuleId;
@@ -153,7 +166,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.6,
     needles: ['executable file not found in $PATH'],
-    yieldsTo: ['go-missing', 'go-binary-not-found'],
+    yieldsTo: ['go-missing', 'go-binary-not-found', 'gopls-not-found', 'go-tool-missing'],
     says: 'a program gopls needed was not on the PATH it was started with',
   },
   // --- environment: a sandbox's libraries, a go that is not there or not the one expected ---
@@ -176,9 +189,14 @@ export const RULES: readonly Rule[] = [
     confidence: 0.85,
     // The Go extension's "Failed to find the \"go\" binary in either GOROOT() or PATH(…)", a shell's
     // "go: command not found" / "sh: 1: go: not found", node's "spawn /usr/local/go/bin/go ENOENT",
-    // Go's exec: "go": executable file not found in $PATH.
-    needles: ['Failed to find the', 'go: command not found', 'go: not found', ' ENOENT', 'exec: "go"', 'exec: \\"go\\"', '"go" binary', 'go binary not found'],
-    test: /Failed to find the \\?"go\\?" binary|(?:unable to locate|cannot be found|could not find|not find)[^\n]{0,20}\\?"go\\?" binary|\\?"go\\?" binary (?:cannot|could not) be found|\bgo binary not found|(?:^|[\s:])go: (?:command )?not found|spawn (?:\S*\/)?go ENOENT|exec: \\?"go\\?": executable file not found/,
+    // Go's exec: "go": executable file not found in $PATH. Other clients: vim-go's "go executable not
+    // found", Zed's "Could not install the Go language server `gopls`, because `go` was not found" (its
+    // log says "cannot install gopls" exactly then: languages/src/go.rs will_fetch_server) and "failed
+    // to get go version via `go version` command", Windows' "'go' is not recognized…", JetBrains'
+    // Cannot run program "go", Python's No such file or directory: 'go', env's "env: 'go': No such
+    // file or directory", and a fork/exec of a go binary that is gone (a stale GOROOT).
+    needles: ['Failed to find the', 'go: command not found', 'go: not found', ' ENOENT', 'exec: "go"', 'exec: \\"go\\"', '"go" binary', 'go binary not found', 'o executable not found', 'is not recognized', 'because `go` was not found', 'cannot install gopls', 'failed to get go version', 'Cannot run program', 'No such file or directory', 'no such file or directory'],
+    test: /Failed to find the \\?"go\\?" binary|(?:unable to locate|cannot be found|could not find|not find)[^\n]{0,20}\\?"go\\?" binary|\\?"go\\?" binary (?:cannot|could not) be found|\bgo binary not found|(?:^|[\s:])go: (?:command )?not found|spawn (?:\S*\/)?go ENOENT|exec: \\?"go\\?": executable file not found|\b[Gg]o executable not found|['"‘]go(?:\.exe)?['"’] is not recognized|because `go` was not found|\bcannot install gopls\b(?! with)|failed to get go version via `go version`|Cannot run program \\?"(?:\S*[/\\])?go(?:\.exe)?\\?"|No such file or directory: ['"](?:\S*\/)?go['"]|env: ['‘]go['’]: No such file or directory|fork\/exec \S*\/bin\/go(?:\.exe)?: no such file or directory/,
     yieldsTo: ['go-missing'],
     explains: ['module-resolution', 'gopls-launch'],
     says: 'the editor or a tool it ran could not find the go command on the PATH it was given',
@@ -206,6 +224,7 @@ export const RULES: readonly Rule[] = [
     // crypto/ed25519); "package rogue/lib is not in GOROOT" is a GOPATH import, not a toolchain.
     needles: ['does not match go tool version', 'expected [go', 'is not in GOROOT', 'is not in std', 'compiled with go', 'internal compiler error: version', 'module providing package'],
     test: /version "?go[\d.]+\S*"? does not match go tool version|object is \[go[^\]]*\] expected \[go|package (?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)* is not in (?:GOROOT|std)\b|cannot find module providing package (?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)*(?![\w./-])|compiled with go[\d.]+\S*,? (?:but )?(?:need|expected|want)/,
+    yieldsTo: ['go-too-old-for-tools'],
     says: 'the go command and its tools or standard library come from different Go releases (a GOROOT or PATH that mixes two installations, or a go too old for the code)',
   },
   {
@@ -215,6 +234,7 @@ export const RULES: readonly Rule[] = [
     confidence: 0.6,
     // go: go.mod requires go >= 1.22 (running go 1.21.0; GOTOOLCHAIN=local); "note: module requires Go 1.21".
     needles: ['requires go >=', 'module requires Go '],
+    yieldsTo: ['go-too-old-for-tools'],
     test: /requires go >= ?[\d.]+ \(running go [\d.]+|note: module requires Go [\d.]+/,
     says: 'the go command found first on the PATH is older than the module needs (another Go installation is found before the one expected)',
   },
@@ -235,6 +255,7 @@ export const RULES: readonly Rule[] = [
     // ENOEXEC: "fork/exec /tmp/go-build…/exe/main: exec format error" — built for another
     // GOOS/GOARCH (inherited from the environment) than the machine runs.
     needles: ['exec format error'],
+    yieldsTo: ['gopls-binary-broken'],
     says: 'a program could not be executed ("exec format error"): it was built for another OS or architecture, as a GOOS/GOARCH inherited from the environment does',
   },
   {
@@ -244,8 +265,15 @@ export const RULES: readonly Rule[] = [
     confidence: 0.8,
     // vim-go "could not find 'gopls'", PowerShell "The term 'gopls' is not recognized", coc.nvim
     // "Command \"…/gopls\" of go is not executable: Error: not found", "gopls: command not found".
-    needles: ["find 'gopls'", 'find "gopls"', 'find gopls', 'is not recognized', 'gopls: command not found', 'gopls: not found', 'gopls.exe: not found', 'is not executable', 'not found: ', 'gopls ENOENT', 'gopls.exe ENOENT'],
-    test: /could not find ['"]?gopls\b|['"]gopls(?:\.exe)?['"] is not recognized|\bgopls(?:\.exe)?: (?:command )?not found|[/\\]gopls(?:\.exe)?\\?"? (?:of \w+ )?is not executable|not found: \S*[/\\]gopls(?:\.exe)?\b|spawn \S*gopls(?:\.exe)? ENOENT/,
+    // Also (lane accA): Neovim's "Spawning language server with cmd: `gopls` failed. The language
+    // server is either not installed, missing from PATH, or not executable." (vim/lsp/rpc.lua),
+    // lsp-mode's 'Command "gopls" is not present on the path.', os/exec's exec: "gopls": executable
+    // file not found, the Go extension's 'The "gopls" command is not available.', "gopls is not
+    // found. Please make sure it is installed and available in the PATH" and "Cannot find the
+    // alternate tool X configured for gopls", JetBrains' Cannot run program "gopls", a fork/exec of
+    // a gopls that is not there.
+    needles: ["find 'gopls'", 'find "gopls"', 'find gopls', 'is not recognized', 'gopls: command not found', 'gopls: not found', 'gopls.exe: not found', 'is not executable', 'not found: ', 'gopls ENOENT', 'gopls.exe ENOENT', 'Spawning language server with cmd', 'is not present on the path', 'exec: "gopls', 'exec: \\"gopls', 'command is not available', 'gopls is not found', 'configured for gopls', 'Cannot run program', 'gopls: no such file or directory', 'gopls: No such file or directory'],
+    test: /could not find ['"]?gopls\b|['"]gopls(?:\.exe)?['"] is not recognized|\bgopls(?:\.exe)?: (?:command )?not found|\bgopls(?:\.exe)?\\?"? (?:of [\w.-]+ )?is not executable|not found: (?:\S*[/\\])?gopls(?:\.exe)?\b|spawn \S*gopls(?:\.exe)? ENOENT|Spawning language server with cmd: [^\n]{0,200}\bgopls\b[^\n]{0,200} failed|Command \\?"gopls\\?" is not present on the path|exec: \\?"gopls(?:\.exe)?\\?": executable file not found|The \\?"gopls\\?" command is not available|\bgopls is not found\. Please make sure|Cannot find the alternate tool \S+ configured for gopls|Cannot run program \\?"(?:\S*[/\\])?gopls(?:\.exe)?\\?"|(?:fork\/exec |^|\s)\S*\/gopls(?:\.exe)?: [Nn]o such file or directory/,
     says: 'the editor could not find or execute the gopls binary it was told to use',
   },
   {
@@ -273,7 +301,9 @@ export const RULES: readonly Rule[] = [
     severity: 'error',
     confidence: 0.8,
     // go: modules disabled by GO111MODULE=off; "modules disabled by GO111MODULE=auto in GOPATH/src".
-    needles: ['modules disabled by GO111MODULE', 'go.mod exists but should not'],
+    // Also GOPATH mode told otherwise: "cannot use path@version syntax in GOPATH mode", "go: warning:
+    // ignoring go.mod in $GOPATH …" (cmd/go modload/init.go), "build flag -mod=mod only valid when using modules".
+    needles: ['modules disabled by GO111MODULE', 'go.mod exists but should not', 'syntax in GOPATH mode', 'ignoring go.mod in', 'only valid when using modules'],
     says: 'the go command runs with modules disabled (GO111MODULE=off, or auto inside GOPATH/src) or with a go.mod where GOPATH mode expects none',
   },
   {
@@ -303,9 +333,10 @@ export const RULES: readonly Rule[] = [
     confidence: 0.45,
     // "package foo/bar is not in GOROOT (…)", "cannot find package \"x\" in any of:", "no required
     // module provides package x": an import nothing in the build provides.
-    needles: ['is not in GOROOT', 'cannot find package', 'no required module provides package', 'cannot find module providing package'],
-    test: /package \S+ is not in GOROOT|cannot find package "[^"]+" in any of|no required module provides package|cannot find module providing package/,
-    yieldsTo: ['go-toolchain-mismatch', 'tool-install-failed'],
+    // go1.20+ says "package x/y is not in std (…)"; gopls "cannot find package %q in GOROOT or GOPATH".
+    needles: ['is not in GOROOT', 'is not in std', 'cannot find package', 'no required module provides package', 'cannot find module providing package'],
+    test: /package \S+ is not in (?:GOROOT|std)\b|cannot find package \\?"[^"]+\\?" in (?:any of|GOROOT)|no required module provides package|cannot find module providing package/,
+    yieldsTo: ['go-toolchain-mismatch', 'tool-install-failed', 'vendor-mode-lookup', 'go-too-old-for-tools'],
     userCode: true,
     says: 'an import is provided by no module in the build (or by nothing in GOPATH in GOPATH mode)',
   },
@@ -314,7 +345,10 @@ export const RULES: readonly Rule[] = [
     classId: 'module-resolution',
     severity: 'warning',
     confidence: 0.6,
-    needles: ['no view for'],
+    // Also gopls's "No active builds contain X: consider opening a new workspace folder containing
+    // it" and "current file is not included in a workspace module" (lane accA): no view has the file,
+    // which is also what a gopls that cannot run go says (go-missing explains it then).
+    needles: ['no view for', 'No active builds contain', 'not included in a workspace module'],
     says: 'gopls found no build containing a file the editor opened ("no view for file")',
   },
   {
@@ -324,7 +358,8 @@ export const RULES: readonly Rule[] = [
     symptom: 'load-failed',
     severity: 'error',
     confidence: 0.7,
-    needles: ['rror loading workspace', 'initial workspace load failed', 'failed to load view for'],
+    // gopls 0.4–0.5: "Your workspace is misconfigured: go [-e -json …]: exit status 1: …".
+    needles: ['rror loading workspace', 'initial workspace load failed', 'failed to load view for', 'Your workspace is misconfigured'],
     yieldsTo: ['go-missing', 'go-too-old'],
     says: 'gopls failed to load the workspace ("Error loading workspace" / "initial workspace load failed")',
   },
@@ -379,9 +414,13 @@ export const RULES: readonly Rule[] = [
     severity: 'error',
     confidence: 0.8,
     // The Go extension: "Failed to find a go command (go1.21.0 or newer) needed to install tools.
-    // The go command (/usr/bin/go) is too old (go1.19.2)."
-    needles: ['is too old (go', 'or newer) needed to install tools'],
-    test: /go command \([^)]*\) is too old \(go[\d.]+|Failed to find a go command \(go[\d.]+ or newer\)/,
+    // The go command (/usr/bin/go) is too old (go1.19.2)." Building gopls itself with an old go:
+    // cmd/go's "go: golang.org/x/tools/gopls@v0.17.0 requires go >= 1.23.1 (running go 1.21.0;
+    // GOTOOLCHAIN=local)", and a compile of x/tools's own sources failing on a standard package
+    // that go lacks (".../golang.org/x/tools@v0.1.9/go/analysis/…/x.go:13:2: package go/build/constraint
+    // is not in GOROOT (…)").
+    needles: ['is too old (go', 'or newer) needed to install tools', 'golang.org/x/tools'],
+    test: /go command \([^)]*\) is too old \(go[\d.]+|Failed to find a go command \(go[\d.]+ or newer\)|golang\.org\/x\/tools\/gopls@v[\w.-]+:? requires go >= ?[\d.]+|golang\.org\/x\/tools(?:\/gopls)?@v[^\s:/]*\/[^\s:]*\.go:\d+(?::\d+)?: package \S+ is not in (?:GOROOT|std)\b/,
     says: 'the go command is too old to build the Go tools (gopls among them), so they cannot be installed or updated',
   },
   {
@@ -752,6 +791,7 @@ export const RULES: readonly Rule[] = [
     // coc.nvim's "Failed to install 'gopls'", zed's "cannot install gopls", a failed `go get/install …gopls`.
     // Also any failure that names gopls's own module path (an ansible loop, `go get` in GOPATH mode).
     needles: ['FAILED', 'failed to install', 'Failed to install', 'cannot install', 'Command failed', 'golang.org/x/tools/gopls', 'golang.org/x/tools/cmd/gopls'],
+    yieldsTo: ['go-binary-not-found'],
     test: /\bfailed\b[^\n]*golang\.org\/x\/tools\/(?:cmd\/)?gopls|golang\.org\/x\/tools\/(?:cmd\/)?gopls\b[^\n]*(?:\bfailed\b|cannot find package|: not found)|Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|[Ff]ailed to install (?:the )?(?:tools?|gopls|['"]?\w[\w.-]*['"]?(?:\s|$)|\S+@)|cannot install gopls|Command failed: [^\n]*\bgo(?:\.exe)? (?:get|install) [^\n]*gopls/,
     says: 'installing a Go tool (gopls or another) failed, so the editor runs without it or with an old copy',
   },
@@ -812,6 +852,165 @@ export const RULES: readonly Rule[] = [
     yieldsTo: ['crash-loop'],
     says: 'the connection to gopls closed unexpectedly (the server died and was restarted)',
   },
+  // ---- env-inheritance, gopls-launch and module-resolution families (lane accA): keep this
+  // block together. Each names the upstream source of its words.
+  {
+    id: 'go-tool-missing',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.45,
+    // A Go tool other than gopls that the editor cannot find: the Go extension's 'The "dlv" command
+    // is not available. Run "go install …" to install.' (goInstallTools.ts promptForMissingTool; the
+    // older extension said 'Use "go get -v …"'), "X is not found. Please make sure it is installed and
+    // available in the PATH …", 'Cannot find Delve debugger. … ensure it is in your "GOPATH/bin" or
+    // "PATH"', vim-go's "could not find 'x'. Run :GoInstallBinaries", os/exec's exec: "x": executable
+    // file not found. The tools live in GOBIN or GOPATH/bin, which the editor's PATH often lacks.
+    needles: ['command is not available', 'is not found. Please make sure', 'Cannot find Delve debugger', 'Run :GoInstallBinaries'],
+    test: /The \\?"(?!gopls\\?")[\w.-]+\\?" command is not available|(?:^|\s)(?!gopls\b)[\w.-]+ is not found\. Please make sure it is installed|Cannot find Delve debugger|could not find '(?!gopls')[\w.-]+'\. Run :GoInstallBinaries/,
+    yieldsTo: ['gopls-not-found'],
+    says: 'the editor could not find a Go tool it uses (installed into GOBIN or GOPATH/bin, which the PATH the editor was started with lacks, or never installed)',
+  },
+  {
+    id: 'gopath-invalid',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // cmd/go (cfg, modload, modfetch): "$GOPATH not set. For more details see: 'go help gopath'",
+    // "cannot download, $GOPATH not set", "missing $GOPATH", "GOPATH entry is relative; must be absolute
+    // path", "GOPATH entry cannot start with shell metacharacter '~'", "warning: GOPATH set to GOROOT
+    // (…) has no effect", "cannot set GOROOT as GOPATH", "both GOPATH and GOROOT are the same directory",
+    // "GOMODCACHE entry is relative", "module cache not found: neither GOMODCACHE nor GOPATH is set".
+    needles: ['$GOPATH not set', 'missing $GOPATH', 'GOPATH entry is relative', 'GOPATH entry cannot start', 'GOPATH set to GOROOT', 'cannot set GOROOT as GOPATH', 'GOPATH and GOROOT are the same directory', 'GOMODCACHE entry is relative', 'neither GOMODCACHE nor GOPATH is set'],
+    says: 'GOPATH (or GOMODCACHE) as the tools received it is unset, relative or the same as GOROOT: the editor was started without the environment the shell sets up',
+  },
+  {
+    id: 'go-env-invalid',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.75,
+    // cmd/go refuses to run at all: "go: parsing $GOFLAGS: non-flag …" / "unknown flag -x", "go: unknown
+    // environment setting GO111MODULE=…", "invalid GOTOOLCHAIN …", "cmd/go: unsupported GOOS/GOARCH pair
+    // x/y", "go: cannot find GOROOT directory: 'go' binary is trimmed and GOROOT is not set".
+    needles: ['parsing $GOFLAGS', 'unknown environment setting GO111MODULE', 'invalid GOTOOLCHAIN', 'unsupported GOOS/GOARCH pair'],
+    says: 'the go command rejects a variable of the environment it was started with (GOFLAGS, GO111MODULE, GOTOOLCHAIN or GOOS/GOARCH), so every go command fails',
+  },
+  {
+    id: 'sandboxed-editor',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.55,
+    // The Flatpak editors' own notice (flathub com.visualstudio.code, VSCodium, the JetBrains wrappers:
+    // "This version is running inside a container and is therefore not able to access SDKs on your
+    // host system!"), their advice to use flatpak-spawn --host or the golang SDK extension.
+    needles: ['not able to access SDKs on your host', 'inside a container and is therefore not able', 'flatpak-spawn --host', 'Sdk.Extension.golang', 'FLATPAK_ENABLE_SDK'],
+    says: 'the editor runs in a Flatpak sandbox: go, gopls and the rest of the host are not visible to it unless an SDK extension or flatpak-spawn provides them',
+  },
+  {
+    id: 'foreign-target-env',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // Not screened by needles: the analyzer compares GOOS/GOARCH with GOHOSTOS/GOHOSTARCH over the
+    // lines of a `go env` listing (goEnvListing.ts).
+    needles: [],
+    says: 'go env shows GOOS/GOARCH set to another target than the host (GOHOSTOS/GOHOSTARCH): programs built for run, test and debug cannot execute here',
+  },
+  {
+    id: 'goroot-bin-not-on-path',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // Not screened by needles: the Go extension's "Checking configured tools...." listing names GOROOT
+    // and the PATH it hands to its tools; the analyzer checks GOROOT/bin is on it (goEnvListing.ts).
+    needles: [],
+    says: "the PATH the Go extension hands its tools lacks GOROOT/bin: gopls and the tools that run `go` find another go, or none",
+  },
+  {
+    id: 'gopls-binary-broken',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.75,
+    // The loader or the kernel refusing the gopls binary itself: "gopls: error while loading shared
+    // libraries: …", "cannot execute binary file: Exec format error", "fork/exec …/gopls: exec format error".
+    needles: ['error while loading shared libraries', 'cannot execute binary file', 'xec format error'],
+    test: /gopls(?:\.exe)?: error while loading shared libraries|gopls(?:\.exe)?: cannot execute binary file|gopls(?:\.exe)?: [Ee]xec format error/,
+    says: 'the gopls binary itself cannot be loaded or executed (damaged, built for another architecture, or missing its libraries)',
+  },
+  {
+    id: 'server-lost',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    confidence: 0.5,
+    // Clients saying the server is gone, without why: the Go extension's "The language server is not
+    // able to serve any features. Initialization failed: …" and "The connection to gopls has been
+    // closed. The gopls server may have crashed." (goLanguageServer.ts), "Error communicating with the
+    // language server", vscode-languageclient's "Server initialization failed.", "Connection to server
+    // is erroring. Shutting down server.", "Pending response rejected since connection got disposed",
+    // "Request initialize failed with message: …", Neovim's "Client gopls quit with exit code 2 and
+    // signal 0", lsp-mode's "Server gopls:1234/starting exited".
+    needles: ['not able to serve any features', 'The connection to gopls has been closed', 'Error communicating with the language server', 'Server initialization failed', 'Connection to server is erroring', 'connection got disposed', 'Request initialize failed', 'quit with exit code', 'Server gopls'],
+    test: /not able to serve any features|The connection to gopls has been closed|Error communicating with the language server|Server initialization failed|Connection to server is erroring|connection got disposed|Request initialize failed|Client \S+ quit with exit code [1-9]\d* and signal|Client \S+ quit with exit code \d+ and signal [1-9]|Server gopls\S* exited/,
+    yieldsTo: ['server-init-failed', 'crash-loop'],
+    says: 'the editor lost its gopls: the server did not initialize or its connection broke (the client does not say why)',
+  },
+  {
+    id: 'not-in-module',
+    classId: 'module-resolution',
+    severity: 'error',
+    confidence: 0.7,
+    // gopls before 0.7: "You are neither in a module nor in your GOPATH…", "You are in module mode,
+    // but you are not inside of a module", "Your workspace root is X, but your module root is Y";
+    // gopls now: "no go.mod file found for X"; cmd/go: "go:
+    // cannot determine module path for source directory X (outside GOPATH, module path must be
+    // specified)", "go: no go.work file found".
+    needles: ['neither in a module nor in your GOPATH', 'but you are not inside of a module', 'but your module root is', 'no go.mod file found for', 'cannot determine module path for source directory', 'no go.work file found'],
+    says: 'the open folder or file is in no module gopls or go can use (no go.mod at or above it, or a go.work that leaves it out)',
+  },
+  {
+    id: 'go-mod-invalid',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.6,
+    // cmd/go modload: "go: errors parsing go.mod:\n…:3: unknown directive: x", "error loading go.mod",
+    // "invalid go version '1.21.0': must match format 1.23", "missing module declaration", "module
+    // declares its path as: a but was required as: b", "cannot load module x listed in go.work file",
+    // "module x appears multiple times in workspace", "conflicting replacements", "workspace module x
+    // is replaced at all versions in the go.work file".
+    needles: ['errors parsing go.', 'error loading go.', 'must match format', 'missing module declaration', 'module declares its path as', 'listed in go.work file', 'appears multiple times in workspace', 'conflicting replacements', 'is replaced at all versions'],
+    test: /errors parsing go\.(?:mod|work)|error loading go\.(?:mod|work)|invalid go version '[^'\n]*': must match format|missing module declaration|module declares its path as|cannot load module \S+ listed in go\.work file|appears multiple times in workspace|conflicting replacements|is replaced at all versions in the go\.work/,
+    says: 'go.mod or go.work cannot be used as written (a parse error, a module path that disagrees, a go.work naming modules it cannot load)',
+  },
+  {
+    id: 'vendor-mode-lookup',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.6,
+    // cmd/go modload with -mod=vendor or -mod=readonly (set, or from GOFLAGS): "cannot find module
+    // providing package x: import lookup disabled by -mod=vendor\n\t(Go version in go.mod is at least
+    // 1.14 and vendor directory exists.)", "module lookup disabled by -mod=…", "cannot query module due
+    // to -mod=…", "can't resolve module using the vendor directory", "directory x is not a package
+    // listed in vendor/modules.txt", "go: updates to go.mod needed, disabled by -mod=readonly", "go:
+    // updates to go.mod needed; to update it:\n\tgo mod tidy", "-mod may only be set to readonly or
+    // vendor when in workspace mode".
+    needles: ['lookup disabled by -mod=', 'cannot query module due to -mod=', 'resolve module using the vendor directory', 'listed in vendor/modules.txt', 'should be required explicitly in go.mod', 'needed, disabled by -mod=', 'updates to go.mod needed', '-mod may only be set to', 'vendor directory exists'],
+    yieldsTo: ['go-toolchain-mismatch'],
+    says: 'the go command runs with -mod=vendor or -mod=readonly (set, or from GOFLAGS) and the vendor directory or go.mod does not have what the build needs',
+  },
+  {
+    id: 'module-lacks-package',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.5,
+    // cmd/go modload: "main module (x) does not contain package x/y", "module x@v found, but does not
+    // contain package x/y", "ambiguous import: found package x in multiple modules", "module x provides
+    // package y and is replaced but not required".
+    needles: ['does not contain package', 'ambiguous import: found package', 'and is replaced but not required'],
+    yieldsTo: ['go-toolchain-mismatch'],
+    says: 'the module graph does not provide an imported package where the import path says (a wrong module path, a replace without a require, or two modules with the same package)',
+  },
+  // ---- end of lane accA's block
   // ---- module downloads (engineer net): keep this block together. The go command's own words
   // when fetching a module fails. Failed fetches are symptoms (load-failed) of something outside
   // the line: a proxy variable the editor lacks, a CA it does not trust, a GOPRIVATE not set.

@@ -1,0 +1,109 @@
+// The env-inheritance, gopls-launch and module-resolution message families (issue 11), each on
+// lines built from the format string in the upstream source named beside it, with other paths,
+// tools, versions and numbers than any corpus text.
+import { describe, expect, it } from 'vitest';
+import { matchRules, type RuleId } from '../../../src/goplsLog/rules.js';
+
+const ids = (line: string) => matchRules(line).map((r) => r.id);
+
+const CASES: Array<[string, RuleId[]]> = [
+  // --- go not found, as other clients say it ---
+  // vim-go and scripts: "go executable not found"
+  ['vim-go: go executable not found.', ['go-binary-not-found']],
+  // zed crates/languages/src/go.rs: NOTIFICATION_MESSAGE, and its error when `go` is not on PATH
+  ['Could not install the Go language server `gopls`, because `go` was not found.', ['go-binary-not-found']],
+  ['2025-03-01T09:00:00+00:00 [ERROR] Failed to start language server "gopls": cannot install gopls', ['go-binary-not-found', 'server-init-failed']],
+  ['failed to get go version via `go version` command`', ['go-binary-not-found']],
+  // Windows cmd.exe and PowerShell
+  ["'go' is not recognized as an internal or external command,", ['go-binary-not-found']],
+  // JetBrains (java.lang.ProcessBuilder) and Python (subprocess)
+  ['Cannot run program "go": error=2, No such file or directory', ['go-binary-not-found']],
+  ["FileNotFoundError: [Errno 2] No such file or directory: 'go'", ['go-binary-not-found']],
+  ["env: 'go': No such file or directory", ['go-binary-not-found']],
+  ['fork/exec /opt/go1.19/bin/go: no such file or directory', ['go-binary-not-found']],
+  // The Go extension (microsoft/vscode-go goPath.ts): 'Cannot find "go" binary. Update PATH or GOROOT appropriately'
+  ['Cannot find "go" binary. Update PATH or GOROOT appropriately', ['go-binary-not-found']],
+  // not go
+  ["FileNotFoundError: [Errno 2] No such file or directory: 'cargo'", []],
+  ['fork/exec /opt/tools/bin/protoc: no such file or directory', []],
+  ['mongo executable not found', []],
+  // --- other Go tools the editor cannot find (goInstallTools.ts promptForMissingTool) ---
+  ['The "dlv" command is not available. Run "go install -v github.com/go-delve/delve/cmd/dlv@latest" to install.', ['go-tool-missing']],
+  ['The "gopkgs" command is not available. Use "go get -v github.com/uudashr/gopkgs/v2/cmd/gopkgs" to install.', ['go-tool-missing']],
+  ['staticcheck is not found. Please make sure it is installed and available in the PATH /usr/bin:/bin', ['go-tool-missing']],
+  ['Failed to continue: "Cannot find Delve debugger. Install from https://github.com/go-delve/delve & ensure it is in your "GOPATH/bin" or "PATH"."', ['go-tool-missing']],
+  // --- gopls not found, per client ---
+  ['The "gopls" command is not available. Run "go install -v golang.org/x/tools/gopls@latest" to install.', ['gopls-not-found']],
+  // Neovim vim/lsp/rpc.lua
+  ['/usr/share/nvim/runtime/lua/vim/lsp/rpc.lua:734: Spawning language server with cmd: `{ "gopls" }` failed. The language server is either not installed, missing from PATH, or not executable.', ['gopls-not-found']],
+  ['Spawning language server with cmd: `pyright-langserver` failed. The language server is either not installed, missing from PATH, or not executable.', []],
+  // emacs lsp-mode
+  ['Command "gopls" is not present on the path.', ['gopls-not-found']],
+  // os/exec
+  ['exec: "gopls": executable file not found in $PATH', ['gopls-not-found']],
+  // coc.nvim, with a dotted server id
+  ['[coc.nvim] Server languageserver.go failed to start: Command "gopls" of languageserver.go is not executable: Error: not found: gopls', ['gopls-not-found']],
+  ['Cannot find the alternate tool /opt/bin/gopls-nightly configured for gopls. Please install it and reload this VS Code window.', ['gopls-not-found']],
+  ['Cannot run program "/home/ann/go/bin/gopls": error=2, No such file or directory', ['gopls-not-found']],
+  // --- the gopls binary itself broken ---
+  ['/home/ann/go/bin/gopls: error while loading shared libraries: libc.musl-x86_64.so.1: cannot open shared object file', ['gopls-binary-broken']],
+  ['bash: /usr/local/bin/gopls: cannot execute binary file: Exec format error', ['gopls-binary-broken']],
+  ['fork/exec /tmp/go-build1/b001/exe/app: exec format error', ['exec-format-error']],
+  // --- the client lost its server (goLanguageServer.ts, vscode-languageclient, Neovim, lsp-mode) ---
+  ['The language server is not able to serve any features. Initialization failed: Error: invalid params.', ['server-lost']],
+  ['The connection to gopls has been closed. The gopls server may have crashed.', ['server-lost']],
+  ['[Error - 9:12:01 PM] Server initialization failed.', ['server-lost']],
+  ['[Error - 9:12:01 PM] Connection to server is erroring. Shutting down server.', ['server-lost']],
+  ['Client gopls quit with exit code 2 and signal 0', ['server-lost']],
+  ['Client gopls quit with exit code 0 and signal 0', []],
+  ['Server gopls:48211/starting exited (check corresponding stderr buffer for details). Do you want to restart it? (y or n)', ['server-lost']],
+  // --- environment variables go refuses (cmd/go cfg, base) ---
+  ['go: parsing $GOFLAGS: non-flag "vendor"', ['go-env-invalid']],
+  ['go: unknown environment setting GO111MODULE=true', ['go-env-invalid']],
+  ['cmd/go: unsupported GOOS/GOARCH pair linux/arm32', ['go-env-invalid']],
+  ['go: GOPATH entry is relative; must be absolute path: "gopath".', ['gopath-invalid']],
+  ['package example.org/x: cannot download, $GOPATH not set. For more details see: go help gopath', ['gopath-invalid']],
+  ['warning: GOPATH set to GOROOT (/usr/lib/go) has no effect', ['gopath-invalid']],
+  // --- Flatpak editors' own notice ---
+  ['This version is running inside a container and is therefore not able to access SDKs on your host system!', ['sandboxed-editor']],
+  ['  $ flatpak-spawn --host <COMMAND>', ['sandboxed-editor']],
+  // --- building gopls with a go that is too old ---
+  ['go: golang.org/x/tools/gopls@v0.16.2 requires go >= 1.22.7 (running go 1.20.14; GOTOOLCHAIN=local)', ['go-too-old-for-tools']],
+  ['../pkg/mod/golang.org/x/tools@v0.21.0/internal/typesinternal/types.go:9:2: package iter is not in GOROOT (/usr/lib/go-1.21/src/iter)', ['go-too-old-for-tools']],
+  ['go: example.com/app requires go >= 1.24 (running go 1.22.3; GOTOOLCHAIN=local)', ['go-version-too-old-for-module']],
+  // --- no module (gopls before 0.7 and now, cmd/go) ---
+  ['You are neither in a module nor in your GOPATH. If you are using modules, please open your editor to a directory in your module.', ['not-in-module']],
+  ['You are in module mode, but you are not inside of a module. Please create a module.', ['not-in-module']],
+  ['Your workspace root is /home/ann/src, but your module root is /home/ann/src/api. Please add /home/ann/src/api as a workspace folder.', ['not-in-module']],
+  ['No active builds contain /home/ann/scratch/main.go: consider opening a new workspace folder containing it', ['no-view-for-file']],
+  ['go: cannot determine module path for source directory /srv/app (outside GOPATH, module path must be specified)', ['not-in-module']],
+  ['go: no go.work file found\n\t(run \'go work init\' first or specify path using GOWORK environment variable)', ['not-in-module']],
+  // --- go.mod / go.work that cannot be used (modload) ---
+  ['go: errors parsing go.mod:', ['go-mod-invalid']],
+  ["/srv/app/go.mod:3: invalid go version '1.22.1.0': must match format 1.23", ['go-mod-invalid']],
+  ['\tmodule declares its path as: github.com/Ann/Lib', ['go-mod-invalid']],
+  ['go: cannot load module tools/lint listed in go.work file: open tools/lint/go.mod: no such file or directory', ['go-mod-invalid']],
+  ['go: module example.org/a appears multiple times in workspace', ['go-mod-invalid']],
+  ['panic: invalid Go version "go1.23.0" (should be something like "go1.12")', ['panic']],
+  // --- vendor and readonly mode (modload import.go, init.go) ---
+  ['api/x.go:7:2: cannot find module providing package github.com/acme/log: import lookup disabled by -mod=vendor', ['vendor-mode-lookup']],
+  ['\t(Go version in go.mod is at least 1.14 and vendor directory exists.)', ['vendor-mode-lookup']],
+  ['go: updates to go.mod needed, disabled by -mod=readonly', ['vendor-mode-lookup']],
+  ['go: updates to go.mod needed; to update it:', ['vendor-mode-lookup']],
+  ['main.go:4:2: directory api/internal is not a package listed in vendor/modules.txt', ['vendor-mode-lookup']],
+  // --- the module graph lacks a package ---
+  ['main.go:5:2: module github.com/acme/kit@latest found (v1.4.0), but does not contain package github.com/acme/kit/retry', ['module-lacks-package']],
+  ['ambiguous import: found package cloud.example.com/storage in multiple modules:', ['module-lacks-package']],
+  // --- GOPATH mode ---
+  ['go: cannot use path@version syntax in GOPATH mode', ['modules-disabled']],
+  ['go: warning: ignoring go.mod in $GOPATH /home/ann/go', ['modules-disabled']],
+  ['main.go:3:8: package acme.dev/util is not in std (/usr/local/go/src/acme.dev/util)', ['package-not-found']],
+  ['a.go:6:2: cannot find package "acme.dev/util" in GOROOT or GOPATH', ['package-not-found']],
+  ['Your workspace is misconfigured: go [-e -json -compiled=true -- ./...]: exit status 1: go: cannot find main module; see \'go help modules\'', ['workspace-load-failed', 'go-mod-not-found']],
+];
+
+describe('accA message families: one rule per upstream phrasing', () => {
+  it.each(CASES)('%s', (line, want) => {
+    expect(ids(line).sort()).toEqual([...want].sort());
+  });
+});
