@@ -8,6 +8,7 @@ import { DEFAULT_TIMEOUT_MS } from './doctor/settings.js';
 import { TOOL_VERSION } from './doctor/version.js';
 import { renderLateResults, renderText } from './render/text.js';
 import { renderMarkdown } from './render/markdown.js';
+import { goplsIssue } from './render/goplsIssue.js';
 import { jsonForTerminal } from './render/controlChars.js';
 import { exitCodeOf } from './render/summary.js';
 import { openLogFile } from './goplsLog/read.js';
@@ -82,6 +83,12 @@ async function main(argv: string[]): Promise<number> {
     case 'markdown':
       process.stdout.write(renderMarkdown(report));
       break;
+    case 'gopls-issue': {
+      const issue = goplsIssue(report, { editor: 'none (go-env-doctor CLI)' });
+      process.stdout.write(`${issue.url}\n`);
+      if (issue.trimmed.length) process.stderr.write(`go-env-doctor: the report was trimmed to fit a URL (${issue.trimmed.join('; ')}); paste the whole one from --markdown\n`);
+      break;
+    }
     case 'text':
       process.stdout.write(shown ? renderLateResults(shown, report, textOpts) : renderText(report, textOpts));
       break;

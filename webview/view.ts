@@ -242,6 +242,7 @@ export function view(v: ViewInput): TemplateResult {
         ${button({ key: 'record-trace', testid: 'record-trace', label: 'Record gopls Trace', icon: 'record', secondary: true, busy: running, onClick: () => v.post({ type: 'recordTrace' }) })}
         ${button({ key: 'copy-markdown', testid: 'copy-markdown', label: 'Copy as Markdown', icon: 'copy', secondary: true, busy: !report || running, onClick: () => v.post({ type: 'copyMarkdown' }) })}
         ${button({ key: 'save-json', testid: 'save-json', label: 'Save JSON', icon: 'save', secondary: true, busy: !report || running, onClick: () => v.post({ type: 'saveJson' }) })}
+        ${button({ key: 'report-gopls', testid: 'report-gopls', label: 'Report to gopls', icon: 'github', secondary: true, busy: !report || running, title: 'Open a new gopls issue on github.com/golang/go in your browser, pre-filled with the versions and this redacted report; you review and submit it', onClick: () => v.post({ type: 'reportToGopls' }) })}
         ${button({ key: 'check-online', testid: 'check-online', label: 'Check the module proxy', icon: 'globe', secondary: true, busy: running, title: 'Diagnose again and ask your GOPROXY for one dependency of the workspace (uses the network)', onClick: () => v.post({ type: 'checkOnline' }) })}
       </div>
     </header>

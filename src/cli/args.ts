@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 export const USAGE = `usage: go-env-doctor diagnose [--workspace DIR]... [--gopls-log FILE]... [--json | --markdown]
                               [--timeout-ms N] [--gopls PATH] [--record-trace SECONDS] [--online] [--verbose] [--no-color]
+                              [--gopls-issue]
 
   --workspace DIR        a folder to diagnose as if open in the editor (repeatable; default: the current directory)
   --gopls-log FILE       a gopls log to analyse: -logfile output, an -rpc.trace capture, or the editor's
@@ -16,6 +17,9 @@ export const USAGE = `usage: go-env-doctor diagnose [--workspace DIR]... [--gopl
   --online               also ask GOPROXY for one dependency of the workspace (the default run stays offline)
   --verbose              show every finding and evidence line
   --no-color             plain text even on a terminal
+  --gopls-issue          print a link to a new gopls issue on github.com/golang/go, pre-filled with the
+                         versions, go env and the redacted report (trimmed to fit a URL; what was cut goes
+                         to stderr); open it in a browser, read it, and submit it yourself
 
 exit status: 0 no problem, 1 warnings only, 2 an error-severity cause, 3 the doctor itself failed`;
 
@@ -23,7 +27,7 @@ export const DiagnoseArgsSchema = z.object({
   command: z.literal('diagnose'),
   workspaces: z.array(z.string().min(1)),
   goplsLogs: z.array(z.string().min(1)),
-  format: z.enum(['text', 'json', 'markdown']),
+  format: z.enum(['text', 'json', 'markdown', 'gopls-issue']),
   timeoutMs: z.number().int().min(100).max(600_000),
   gopls: z.string().min(1).optional(),
   recordTraceSeconds: z.number().min(1).max(600).optional(),
@@ -41,7 +45,7 @@ export function parseArgs(argv: readonly string[], defaultTimeoutMs: number): Pa
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { ok: true, help: true };
   if (argv[0] === '--version' || argv[0] === 'version') return { ok: true, version: true };
   if (argv[0] !== 'diagnose') return { ok: false, error: `unknown command ${JSON.stringify(argv[0])} (expected "diagnose")` };
-  const raw = { command: 'diagnose' as const, workspaces: [] as string[], goplsLogs: [] as string[], format: 'text' as 'text' | 'json' | 'markdown', timeoutMs: defaultTimeoutMs, gopls: undefined as string | undefined, recordTraceSeconds: undefined as number | undefined, verbose: false, color: undefined as boolean | undefined, online: undefined as boolean | undefined };
+  const raw = { command: 'diagnose' as const, workspaces: [] as string[], goplsLogs: [] as string[], format: 'text' as 'text' | 'json' | 'markdown' | 'gopls-issue', timeoutMs: defaultTimeoutMs, gopls: undefined as string | undefined, recordTraceSeconds: undefined as number | undefined, verbose: false, color: undefined as boolean | undefined, online: undefined as boolean | undefined };
   let formatFlag: string | undefined;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
@@ -73,10 +77,11 @@ export function parseArgs(argv: readonly string[], defaultTimeoutMs: number): Pa
         break;
       }
       case '--json':
-      case '--markdown': {
+      case '--markdown':
+      case '--gopls-issue': {
         if (formatFlag && formatFlag !== flag) return { ok: false, error: `${formatFlag} and ${flag} cannot be combined` };
         formatFlag = flag;
-        raw.format = flag === '--json' ? 'json' : 'markdown';
+        raw.format = flag === '--json' ? 'json' : flag === '--markdown' ? 'markdown' : 'gopls-issue';
         break;
       }
       case '--verbose':

@@ -18,6 +18,8 @@ export const ToExtensionSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('saveJson') }).strict(),
   /** Stops the run in progress (a trace being recorded, a slow diagnosis). */
   z.object({ type: z.literal('cancel') }).strict(),
+  /** Open a new gopls issue in the browser, pre-filled from the current report (the user submits it). */
+  z.object({ type: z.literal('reportToGopls') }).strict(),
   /** From the crash card: the Go extension's "Restart Language Server". */
   z.object({ type: z.literal('restartGopls') }).strict(),
 ]);

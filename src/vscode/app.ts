@@ -65,7 +65,23 @@ export function createApp(context: vscode.ExtensionContext): App {
     applyFix: (causeId, fixId) => void fix(causeId, fixId),
     cancel: () => session.cancelRun(),
     restartGopls: () => void restartGopls(),
+    reportToGopls: () => void reportToGopls(),
   };
+
+  async function reportToGopls(): Promise<void> {
+    await reportOrRun();
+    const issue = session.goplsIssue();
+    if (!issue) return void vscode.window.showWarningMessage('Go Environment Doctor: there is no report to send.');
+    // A string, not a Uri: Uri.parse decodes and re-encodes the query, which mangles "%23", "+"
+    // and "%2F" in the report (microsoft/vscode#85930); openExternal opens a string as given.
+    const opened = await vscode.env.openExternal(issue.url as unknown as vscode.Uri);
+    session.log.info(`gopls issue: ${opened ? 'opened' : 'not opened'} (${issue.url.length} characters${issue.trimmed.length ? `; trimmed: ${issue.trimmed.join('; ')}` : ''})`);
+    session.notify(
+      opened
+        ? `Opened a new gopls issue in the browser (redacted report${issue.trimmed.length ? ', trimmed to fit a URL: paste the rest with Copy as Markdown' : ''}). Review it and submit it there.`
+        : 'The browser did not open the gopls issue form.',
+    );
+  }
 
   async function restartGopls(): Promise<void> {
     watcher.expectRestart();

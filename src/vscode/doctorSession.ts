@@ -11,6 +11,7 @@ import { persistedChannelLogs } from './editorLogs.js';
 import { ReportSchema, type ClassId, type Crash, type Report } from '../doctor/model.js';
 import type { ProgressEvent } from '../engine/pipeline.js';
 import { renderMarkdown } from '../render/markdown.js';
+import { goplsIssue, type GoplsIssue } from '../render/goplsIssue.js';
 import { verdictOf } from '../render/summary.js';
 import { GO_EXTENSION_ID, OUTPUT_CHANNEL, TRACE_SECONDS } from './commandTable.js';
 import { manifestFromPackageJson } from '../facts/goExtensionManifest.js';
@@ -322,6 +323,14 @@ export class DoctorSession implements vscode.Disposable {
 
   markdown(): string | undefined {
     return this.current ? renderMarkdown(this.current) : undefined;
+  }
+
+  /** The pre-filled gopls issue for the current report, with this editor's and the Go extension's versions. */
+  goplsIssue(): GoplsIssue | undefined {
+    if (!this.current) return undefined;
+    const goExt = vscode.extensions.getExtension(GO_EXTENSION_ID);
+    const goVersion = (goExt?.packageJSON as { version?: unknown } | undefined)?.version;
+    return goplsIssue(this.current, { editor: `${vscode.env.appName} ${vscode.version} (${vscode.env.appHost}${vscode.env.remoteName ? `, remote ${vscode.env.remoteName}` : ''})`, goExtension: goExt ? `golang.go ${String(goVersion ?? '?')}` : 'not installed' });
   }
 
   async saveJson(): Promise<string | undefined> {

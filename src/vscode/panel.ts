@@ -16,6 +16,8 @@ export interface PanelActions {
   saveJson(): void;
   cancel(): void;
   restartGopls(): void;
+  /** Open golang/go's new-issue form for gopls, pre-filled from the report. */
+  reportToGopls(): void;
 }
 
 export class ReportPanel implements vscode.Disposable {
@@ -107,6 +109,8 @@ export class ReportPanel implements vscode.Disposable {
         return this.actions.cancel();
       case 'restartGopls':
         return this.actions.restartGopls();
+      case 'reportToGopls':
+        return this.actions.reportToGopls();
       default: {
         const never: never = m;
         return never;

@@ -9,8 +9,13 @@ describe('parseArgs', () => {
   it('defaults to text, the given timeout and no workspace (the CLI adds cwd)', () => {
     expect(parseArgs(['diagnose'], 8000)).toEqual({ ok: true, args: expect.objectContaining({ format: 'text', timeoutMs: 8000, workspaces: [] }) });
   });
+  it('--gopls-issue prints the pre-filled gopls issue link instead of a report', () => {
+    expect(parseArgs(['diagnose', '--gopls-issue', '--workspace', 'w'], 8000)).toEqual({ ok: true, args: expect.objectContaining({ format: 'gopls-issue', workspaces: ['w'] }) });
+  });
   const bad: Array<[string[], RegExp]> = [
     [['diagnose', '--json', '--markdown'], /cannot be combined/],
+    [['diagnose', '--gopls-issue', '--json'], /cannot be combined/],
+    [['diagnose', '--gopls-issue=1'], /takes no value/],
     [['diagnose', '--timeout-ms', 'soon'], /whole number/],
     [['diagnose', '--timeout-ms', '5'], /timeoutMs/],
     [['diagnose', '--workspace'], /needs a value/],
