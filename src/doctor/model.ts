@@ -120,6 +120,11 @@ export const FindingSchema = z.object({
     .optional(),
   /** Evidence no rule classifies (error lines, another program's crash): always shown, never a cause of its own. */
   unclassified: z.boolean().optional(),
+  /**
+   * Read from a cumulative record (a counter since the cgroup was made): it says what happened at
+   * some time, not during this run, so it supports its cause but does not by itself explain a crash seen now.
+   */
+  pastEvents: z.boolean().optional(),
   /** Set by the pipeline: which probe produced it. */
   probeId: z.string().optional(),
 });

@@ -1,7 +1,7 @@
 // Why did gopls die? Pure: given what its logs said and what the kernel said (a cgroup's
 // oom_kill counter moving, the kernel log's OOM records, the exit code or signal, when it was
 // started), name one cause with the evidence for it. The crash watcher and the logs probe call it.
-import { FindingSchema, type ClassId, type Evidence, type Report, type Role, type SymptomKind } from '../doctor/model.js';
+import { FindingSchema, type ClassId, type Evidence, type Finding, type Report, type Role, type SymptomKind } from '../doctor/model.js';
 import { checksFor, explainsSymptom } from '../doctor/explain.js';
 import { TAXONOMY } from '../doctor/taxonomy.js';
 import type { CrashRecord, LogSummary } from './analyzer.js';
@@ -27,8 +27,14 @@ export type CrashKind =
 export interface CrashInput {
   /** Parsed logs of the server (the channel it wrote stderr to, traces, -logfile). */
   logs?: Array<{ source: string; summary: LogSummary }>;
-  /** memory.events oom_kill (v2) or memory.oom_control oom_kill (v1) before and after. */
+  /**
+   * memory.events oom_kill (v2) or memory.oom_control oom_kill (v1) before and after. Without
+   * `before` the count is cumulative (kills from any time since the cgroup was made): evidence of
+   * a tight limit, never of this death.
+   */
   oomKill?: { before?: number; after: number; source: string };
+  /** pids.events max before and after: forks and thread creations the pids limit refused meanwhile. */
+  pidsMax?: { before: number; after: number; source: string; limit?: number };
   /** Kernel log text where readable (dmesg, /dev/kmsg, journal). */
   kernelLog?: { source: string; text: string };
   /** How the gopls process ended, as its parent saw it. */
@@ -122,10 +128,13 @@ export function crashVerdict(input: CrashInput): CrashVerdict {
   const loopNote = crashLoop ? ` It was started ${crashLoop.starts} times within ${Math.round(crashLoop.withinMs / 60000)} minutes (a crash loop).` : '';
   const withLoop = (v: Omit<CrashVerdict, 'crashLoop'>): CrashVerdict => (crashLoop ? { ...v, summary: v.summary + loopNote, crashLoop } : v);
 
-  // 1. The kernel's OOM killer.
-  const oomDelta = input.oomKill ? input.oomKill.after - (input.oomKill.before ?? 0) : 0;
+  // 1. The kernel's OOM killer: a kill counted while this gopls ran, or a kernel record naming it.
+  const oomDelta = input.oomKill?.before !== undefined ? input.oomKill.after - input.oomKill.before : 0;
   const kernelKills = input.kernelLog ? parseKernelOomKills(input.kernelLog.text).filter((k) => (ex?.pid ? k.pid === ex.pid : /gopls/.test(k.comm))) : [];
-  const killedHard = !ex || ex.signal === 'SIGKILL' || ex.code === 137;
+  // The editor's crash watcher sees gopls vanish but not its exit status (the Go extension holds
+  // the handle): an unknown status does not rule a SIGKILL out.
+  const statusUnknown = !!ex && (ex.signal === undefined || ex.signal === null) && (ex.code === undefined || ex.code === null);
+  const killedHard = !ex || ex.signal === 'SIGKILL' || ex.code === 137 || statusUnknown;
   if ((oomDelta > 0 && killedHard) || kernelKills.length) {
     const evidence: Evidence[] = [];
     if (oomDelta > 0) evidence.push({ source: input.oomKill!.source, excerpt: `oom_kill ${input.oomKill!.before ?? 0} → ${input.oomKill!.after}` });
@@ -135,7 +144,8 @@ export function crashVerdict(input: CrashInput): CrashVerdict {
       kind: 'oom-kill',
       role: 'cause',
       classId: 'memory-limit',
-      confidence: kernelKills.length ? 0.95 : 0.9,
+      // Without the exit status or a record naming gopls, another process of the cgroup may have been the victim.
+      confidence: kernelKills.length ? 0.95 : statusUnknown ? 0.85 : 0.9,
       summary: `The kernel's OOM killer ended gopls${ex?.signal ? ` (${ex.signal})` : ''}: its memory cgroup reached its limit. A Go program killed this way leaves no stack trace.`,
       evidence,
     });
@@ -156,10 +166,26 @@ export function crashVerdict(input: CrashInput): CrashVerdict {
       stack: oom.c.stack,
     });
   }
+  // The pids limit refused forks or threads while this gopls ran (pids.events max rose).
+  const pidsRefused = input.pidsMax && input.pidsMax.after > input.pidsMax.before ? input.pidsMax : undefined;
+  const pidsEvidence: Evidence[] = pidsRefused
+    ? [{ source: pidsRefused.source, excerpt: `max ${pidsRefused.before} → ${pidsRefused.after}${pidsRefused.limit !== undefined ? ` (pids.max ${pidsRefused.limit})` : ''}` }]
+    : [];
   const fatalOrPanic = last(crashes.filter((x) => x.c.kind !== 'signal'));
   if (fatalOrPanic) {
     const c = fatalOrPanic.c;
     const thread = /failed to create new OS thread|newosproc|pthread_create/.test(c.message + c.stack.join('\n'));
+    if (thread && pidsRefused) {
+      return withLoop({
+        kind: 'fatal-error',
+        role: 'cause',
+        classId: 'process-limit',
+        confidence: 0.95,
+        summary: `gopls died because it could not create a thread (${c.message}) while the pids limit refused ${pidsRefused.after - pidsRefused.before} fork${pidsRefused.after - pidsRefused.before === 1 ? '' : 's'} or thread creation${pidsRefused.after - pidsRefused.before === 1 ? '' : 's'}.`,
+        evidence: [crashEvidence(fatalOrPanic.source, c), ...pidsEvidence, ...exitEvidence],
+        stack: c.stack,
+      });
+    }
     return withLoop({
       kind: c.kind === 'panic' ? 'panic' : 'fatal-error',
       // A panic or fatal error is gopls's own bug (a cause); failing to create a thread is a symptom of a limit.
@@ -174,6 +200,19 @@ export function crashVerdict(input: CrashInput): CrashVerdict {
             : `gopls died with a fatal runtime error: ${c.message}.`,
       evidence: [crashEvidence(fatalOrPanic.source, c), ...exitEvidence],
       stack: c.stack,
+    });
+  }
+
+  // A Go program that cannot create a thread aborts; with no log to say so, a vanished gopls and
+  // the pids limit refusing in the meantime are the evidence.
+  if (pidsRefused && statusUnknown) {
+    return withLoop({
+      kind: 'exited',
+      role: 'cause',
+      classId: 'process-limit',
+      confidence: 0.8,
+      summary: `gopls stopped while the pids limit refused ${pidsRefused.after - pidsRefused.before} fork${pidsRefused.after - pidsRefused.before === 1 ? '' : 's'} or thread creation${pidsRefused.after - pidsRefused.before === 1 ? '' : 's'}: the Go runtime aborts when it cannot create a thread ("failed to create new OS thread").`,
+      evidence: [...pidsEvidence, ...exitEvidence],
     });
   }
 
@@ -276,12 +315,18 @@ export function attributeCrash(v: CrashVerdict, report?: Pick<Report, 'causes' |
     role: 'symptom',
     symptom: v.symptom ?? 'died',
   });
+  // A cumulative record (oom_kill since the cgroup was made) happened at some time, not
+  // necessarily now: it never explains this crash on its own, and is named for what it is. What
+  // holds now (a limit, a mount, a policy) or was counted during the run does.
+  const ties = (f: Finding) => !f.pastEvents && explainsSymptom(f, symptom);
   for (const c of report?.causes ?? []) {
-    if (c.findings.some((f) => explainsSymptom(f, symptom))) return { classId: c.id, explained: true, line: `Explained by: ${c.title}.` };
+    if (c.findings.some(ties)) return { classId: c.id, explained: true, line: `Explained by: ${c.title}.` };
   }
+  const possible = (report?.causes ?? []).find((c) => c.findings.some((f) => explainsSymptom(f, symptom)));
   const checks = checksFor(symptom, report?.probes);
   const looked = checks.filter((c) => c.result === 'found-nothing').map((c) => c.check);
   const other = checks.filter((c) => c.result !== 'found-nothing').map((c) => c.check);
   const parts = [looked.length ? `checked without finding a cause: ${looked.join('; ')}` : '', other.length ? `${looked.length ? 'not checked' : 'what would explain it'}: ${other.join('; ')}` : ''].filter(Boolean);
-  return { explained: false, line: `Unexplained: nothing found explains this crash (${parts.join('; ')}).` };
+  const past = possible ? ` Possible: "${possible.title}" (earlier records), but nothing recorded while this gopls ran ties it to this death.` : '';
+  return { explained: false, line: `Unexplained: nothing found explains this crash (${parts.join('; ')}).${past}` };
 }

@@ -202,13 +202,24 @@ function firstSentence(s: string): string {
   return s.split(/(?<=[.:;])\s/)[0]!.replace(/[.:;]$/, '');
 }
 
-async function readKernelLog(ctx: ProbeContext, since: number | undefined): Promise<{ records: KernelRecord[]; source: string; note?: string }> {
+/** The kernel log's records stamped after `since` (the baseline's uptime), through dmesg. */
+export async function readKernelRecordsSince(
+  host: Host,
+  env: NodeJS.ProcessEnv,
+  since: number | undefined,
+  timeoutMs: number,
+  signal: AbortSignal,
+): Promise<{ records: KernelRecord[]; source: string; note?: string }> {
   if (since === undefined) return { records: [], source: 'dmesg', note: '/proc/uptime was not readable at the start' };
-  const dmesg = await lookPath('dmesg', ctx.env);
+  const dmesg = await lookPath('dmesg', env);
   if (!dmesg) return { records: [], source: 'dmesg', note: 'dmesg is not on PATH' };
-  const r = await ctx.host.exec(dmesg, [], { timeoutMs: Math.max(100, Math.min(1000, ctx.remainingMs() - 50)), signal: ctx.signal, env: ctx.env, maxBuffer: KERNEL_LOG_BYTES });
+  const r = await host.exec(dmesg, [], { timeoutMs, signal, env, maxBuffer: KERNEL_LOG_BYTES });
   if (r.failed) return { records: [], source: r.commandLine, note: `${r.commandLine}: ${r.errorCode ?? r.stderr.trim().split('\n')[0] ?? 'failed'}` };
   return { records: recordsSince(parseDmesg(r.stdout), since - SLACK_S), source: r.commandLine };
+}
+
+function readKernelLog(ctx: ProbeContext, since: number | undefined): Promise<{ records: KernelRecord[]; source: string; note?: string }> {
+  return readKernelRecordsSince(ctx.host, ctx.env, since, Math.max(100, Math.min(1000, ctx.remainingMs() - 50)), ctx.signal);
 }
 
 export const afterRunProbe: Probe = {

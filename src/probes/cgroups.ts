@@ -231,12 +231,16 @@ function memoryFindings(view: CgroupView<MemoryLevel>, subjects: Subject[], memb
   const limitEvidence = v.effectiveLimit ? readEvidence(v.effectiveLimit.level.limitRead) : [];
   const failEvidence = view.version === 1 && (v.failcnt ?? 0) > 0 ? readEvidence(leaf.failcntRead) : [];
 
+  // The counter is cumulative: kills from any time since the cgroup was made. It shows the limit
+  // is tight for what runs there, not that it killed anything now; a rise during the run (the
+  // after-run probe, the editor's crash watcher) is what ties a kill to a gopls that died.
   if (v.oomKill && v.oomKill.count > 0) {
     out.push({
       classId: 'memory-limit',
-      severity: 'error',
-      confidence: hasGopls ? 0.9 : 0.8,
-      message: `The kernel OOM killer has killed ${v.oomKill.count} process${v.oomKill.count === 1 ? '' : 'es'} in the memory cgroup of ${who}${v.effectiveLimit ? ` (limit ${formatBytes(v.effectiveLimit.bytes)})` : ''}: a gopls that vanishes without a stack trace was most likely one of them.`,
+      severity: 'warning',
+      confidence: hasGopls ? 0.6 : 0.5,
+      pastEvents: true,
+      message: `The kernel OOM killer has killed ${v.oomKill.count} process${v.oomKill.count === 1 ? '' : 'es'} in the memory cgroup of ${who}${v.effectiveLimit ? ` (limit ${formatBytes(v.effectiveLimit.bytes)})` : ''} since the cgroup was created (the count does not say when): the limit is tight for what runs in it, and a gopls killed by it leaves no stack trace.`,
       evidence: [...readEvidence(v.oomKill.read, excerptKeys(v.oomKill.read.text, ['oom', 'oom_kill', 'under_oom', 'max'])), ...limitEvidence, ...failEvidence, membershipLine],
       fixes: [...raise, RESTART_GOPLS],
       explains: ['gopls-launch'],

@@ -30,7 +30,14 @@ export function createApp(context: vscode.ExtensionContext): App {
   const subscriptions: vscode.Disposable[] = [];
   const session = new DoctorSession(context);
   const badge = new StatusBadge();
-  const watcher = new GoplsCrashWatcher(() => new (loadEngine().Host)(), process.pid, (d) => void onGoplsDeath(d), (m) => session.log.debug(m));
+  const watcher = new GoplsCrashWatcher(
+    () => new (loadEngine().Host)(),
+    process.pid,
+    (d) => void onGoplsDeath(d),
+    (m) => session.log.debug(m),
+    // The counters a later death is compared with: read when the first gopls is seen.
+    () => void session.baselineCounters(true),
+  );
   let lastAutoRun = 0;
   // The badge follows the session: every state change the session publishes updates it, so no
   // action has to remember to.
@@ -161,11 +168,12 @@ export function createApp(context: vscode.ExtensionContext): App {
   async function onGoplsDeath(d: GoplsDeath): Promise<void> {
     session.log.info(`gopls ${d.pid} is gone (seen alive ${Math.round(d.seenAliveMs)} ms; ${d.recentDeaths} exit(s) in 3 minutes)`);
     const cfg = vscode.workspace.getConfiguration('goEnvDoctor');
-    if (!cfg.get<boolean>('autoRunOnCrash', true)) return;
+    // Without a diagnosis the counters still start over: the next death is judged by its own window.
+    if (!cfg.get<boolean>('autoRunOnCrash', true)) return void session.baselineCounters();
     const now = Date.now();
     if (now - lastAutoRun < AUTO_RUN_EVERY_MS) {
       session.log.info(`gopls ${d.pid} died again; the auto-run waits (at most once a minute)`);
-      return;
+      return void session.baselineCounters();
     }
     lastAutoRun = now;
     const fallback = d.recentDeaths >= 3 ? `crash loop (${d.recentDeaths} exits in 3 minutes)` : `gopls (pid ${d.pid}) exited unexpectedly after ${Math.round(d.seenAliveMs / 1000)} s`;

@@ -42,6 +42,8 @@ export class GoplsCrashWatcher {
     private readonly pid: number,
     private readonly onDeath: (d: GoplsDeath) => void,
     private readonly log: (msg: string) => void = () => undefined,
+    /** A gopls was seen for the first time (the session reads its baseline counters then). */
+    private readonly onStart: (c: GoplsChild) => void = () => undefined,
   ) {}
 
   private get host(): Host {
@@ -109,6 +111,7 @@ export class GoplsCrashWatcher {
             this.known.set(c.pid, { ...c, since: Date.now() });
             this.starts = [...this.starts, Date.now()].slice(-10);
             this.log(`watching gopls ${c.pid}`);
+            this.onStart(c);
           }
         }
       }

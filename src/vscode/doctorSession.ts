@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { DiagnoseOptions } from '../engine/diagnose.js';
 import type { DoctorSettings } from '../doctor/settings.js';
 import { loadEngine } from './loadEngine.js';
-import type { CrashVerdict } from './engine.js';
+import type { CounterBaseline, CrashVerdict } from './engine.js';
 import { PROBE_ENV_MARKER } from './goplsChildren.js';
 import { persistedChannelLogs } from './editorLogs.js';
 import { ReportSchema, type ClassId, type Crash, type Report } from '../doctor/model.js';
@@ -196,15 +196,43 @@ export class DoctorSession implements vscode.Disposable {
     return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => f.uri.fsPath);
   }
 
-  /** Why a gopls of this window died, from its logs (the log intelligence's crash verdict). */
+  /**
+   * The memory and pids counters (oom_kill, pids.events max…) as read when gopls was first seen or
+   * after the last death: what a death is compared with, as the CLI's after-run phase compares.
+   */
+  private countersBefore: CounterBaseline | undefined;
+
+  /** Reads the counters now as the baseline for the next death; `ifMissing` keeps an existing one. */
+  async baselineCounters(ifMissing = false): Promise<void> {
+    if (ifMissing && this.countersBefore) return;
+    try {
+      this.countersBefore = await loadEngine().countersNow();
+    } catch (e) {
+      this.log.debug(`counters baseline: ${(e as Error).message}`);
+    }
+  }
+
+  /** Why a gopls of this window died, from its logs and the counters since the baseline (the crash verdict). */
   async explainDeath(d: { pid: number; seenAliveMs: number; starts: number[] }): Promise<CrashVerdict | undefined> {
     const inputs = this.inputs();
     const o = this.options(inputs);
     try {
-      return await loadEngine().explainGoplsDeath({ pid: d.pid, ranMs: d.seenAliveMs, starts: d.starts, settings: o.settings ?? {}, env: inputs.env, workspaces: o.workspaces, budgetMs: 1500 });
+      return await loadEngine().explainGoplsDeath({
+        pid: d.pid,
+        ranMs: d.seenAliveMs,
+        starts: d.starts,
+        settings: o.settings ?? {},
+        env: inputs.env,
+        workspaces: o.workspaces,
+        budgetMs: 1500,
+        ...(this.countersBefore ? { countersBefore: this.countersBefore } : {}),
+      });
     } catch (e) {
       this.log.warn(`crash verdict failed: ${(e as Error).message}`);
       return undefined;
+    } finally {
+      // The next death is judged by what is counted from now on.
+      void this.baselineCounters();
     }
   }
 
