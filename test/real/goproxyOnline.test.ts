@@ -18,11 +18,9 @@ import type { Finding, Report } from '../../src/doctor/model.js';
 import { goproxyOnlineProbe } from '../../src/probes/goproxyOnline.js';
 import { traceGet } from '../../src/host/httpHops.js';
 import { matchRules } from '../../src/goplsLog/rules.js';
-import { CLI, GO, buildOnce } from './support.js';
+import { CLI, GO, XMOD, XMOD_GO_LINE, buildOnce } from './support.js';
 
 const OPENSSL = which.sync('openssl', { nothrow: true });
-const MODCACHE = GO ? spawnSync(GO, ['env', 'GOMODCACHE'], { encoding: 'utf8' }).stdout.trim() : '';
-const XMOD = MODCACHE && existsSync(path.join(MODCACHE, 'golang.org/x')) ? readdirSync(path.join(MODCACHE, 'golang.org/x')).filter((d) => /^mod@v[\d.]+$/.test(d)).sort().pop()?.slice(4) : undefined;
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'goproxy-online-'));
 const servers: Array<http.Server | net.Server> = [];
@@ -82,7 +80,7 @@ afterAll(async () => {
 
 function module(): string {
   const root = mkdtempSync(path.join(tmp, 'ws-'));
-  writeFileSync(path.join(root, 'go.mod'), `module example.com/a\n\ngo 1.25.0\n\nrequire golang.org/x/mod ${XMOD}\n`);
+  writeFileSync(path.join(root, 'go.mod'), `module example.com/a\n\ngo ${XMOD_GO_LINE}\n\nrequire golang.org/x/mod ${XMOD}\n`);
   writeFileSync(path.join(root, 'a.go'), 'package a\n\nimport _ "golang.org/x/mod/semver"\n');
   return root;
 }

@@ -3,19 +3,14 @@
 // with the real go. Each case shows the symptom with `go build` first, then asks the doctor.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Host } from '../../src/host/host.js';
 import { runDoctor } from '../../src/engine/pipeline.js';
 import type { Finding } from '../../src/doctor/model.js';
 import { moduleDownloadsProbe } from '../../src/probes/moduleDownloads.js';
-import { GO } from './support.js';
-
-const goEnv = (k: string) => (GO ? spawnSync(GO, ['env', k], { encoding: 'utf8' }).stdout.trim() : '');
-const MODCACHE = goEnv('GOMODCACHE');
-/** The newest golang.org/x/mod in the cache, so the test never downloads. */
-const XMOD = MODCACHE && existsSync(path.join(MODCACHE, 'golang.org/x')) ? readdirSync(path.join(MODCACHE, 'golang.org/x')).filter((d) => /^mod@v[\d.]+$/.test(d)).sort().pop()?.slice(4) : undefined;
+import { GO, XMOD, XMOD_GO_LINE as GO_LINE } from './support.js';
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'moddl-real-'));
@@ -29,7 +24,7 @@ function tree(files: Record<string, string>): string {
 
 function module(extra: Record<string, string> = {}): string {
   return tree({
-    'go.mod': `module example.com/a\n\ngo 1.25.0\n\nrequire golang.org/x/mod ${XMOD}\n`,
+    'go.mod': `module example.com/a\n\ngo ${GO_LINE}\n\nrequire golang.org/x/mod ${XMOD}\n`,
     'a.go': 'package a\n\nimport "golang.org/x/mod/semver"\n\nvar V = semver.IsValid("v1.0.0")\n',
     ...extra,
   });

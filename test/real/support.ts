@@ -1,7 +1,7 @@
 // What the real-machine suites share: where the built CLI and the pinned gopls are, and a build
 // of dist/ that runs once even when several vitest workers ask at the same time.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, rmdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, rmdirSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import which from 'which';
@@ -10,6 +10,33 @@ export const ROOT = path.resolve(__dirname, '../..');
 export const CLI = path.join(ROOT, 'dist/cli.js');
 export const GOPLS = path.join(ROOT, '.tools/bin/gopls');
 export const GO = which.sync('go', { nothrow: true });
+
+const goEnv = (k: string) => (GO ? execFileSync(GO, ['env', k], { encoding: 'utf8' }).trim() : '');
+const MODCACHE = goEnv('GOMODCACHE');
+/**
+ * The newest golang.org/x/mod in the module cache (by semver, not by string), for the suites that
+ * build a module requiring it without downloading. Installing the pinned gopls puts one there.
+ */
+export const XMOD: string | undefined = MODCACHE && existsSync(path.join(MODCACHE, 'golang.org/x'))
+  ? readdirSync(path.join(MODCACHE, 'golang.org/x'))
+      .filter((d) => /^mod@v\d+\.\d+\.\d+$/.test(d))
+      .map((d) => d.slice(4))
+      .sort((a, b) => {
+        const [x, y] = [a, b].map((v) => v.slice(1).split('.').map(Number));
+        return x![0]! - y![0]! || x![1]! - y![1]! || x![2]! - y![2]!;
+      })
+      .pop()
+  : undefined;
+/**
+ * The go line for a module requiring XMOD: x/mod's own, from its cached go.mod. A main module whose
+ * go line is older than a dependency's makes go stop with "updates to go.mod needed", whichever
+ * x/mod the cache holds (v0.42.0 asks for go 1.26.0).
+ */
+export const XMOD_GO_LINE: string = (() => {
+  const mod = XMOD && MODCACHE ? path.join(MODCACHE, 'cache/download/golang.org/x/mod/@v', `${XMOD}.mod`) : '';
+  const m = mod && existsSync(mod) ? /^go (\S+)$/m.exec(readFileSync(mod, 'utf8')) : null;
+  return m?.[1] ?? '1.25.0';
+})();
 
 /** Builds dist/ once for all real suites: a lock so two workers never write the bundle at once. */
 export async function buildOnce(): Promise<void> {
