@@ -99,6 +99,8 @@ export type RuleId =
   | 'seccomp-named'
   | 'ptrace-scope'
   | 'sandbox-namespace-denied'
+  | 'system-exec-denied'
+  | 'apparmor-named'
   // env-inheritance, gopls-launch and module-resolution message families (lane accA): keep together
   | 'go-tool-missing'
   | 'gopath-invalid'
@@ -642,6 +644,7 @@ export const RULES: readonly Rule[] = [
     confidence: 0.8,
     needles: ['ermission denied'],
     test: /fork\/exec [^:]*: permission denied/i,
+    yieldsTo: ['system-exec-denied'],
     says: 'executing a freshly built binary failed with "fork/exec …: permission denied", the mark of a noexec mount',
   },
   {
@@ -652,7 +655,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.5,
     needles: ['ermission denied'],
-    yieldsTo: ['exec-permission-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied'],
+    yieldsTo: ['exec-permission-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied'],
     says: 'a file operation was refused with "permission denied"',
   },
   {
@@ -691,7 +694,9 @@ export const RULES: readonly Rule[] = [
     classId: 'file-watch',
     severity: 'warning',
     confidence: 0.6,
-    needles: ['unable to watch for file changes'],
+    // VS Code's two notifications: "…is unable to watch for file changes in this large workspace"
+    // (ENOSPC) and the older "Visual Studio Code is running out of file handles" (EMFILE).
+    needles: ['unable to watch for file changes', 'is running out of file handles'],
     says: 'the editor reported it is unable to watch for file changes in this workspace',
   },
   {
@@ -1199,8 +1204,10 @@ export const RULES: readonly Rule[] = [
     // Reached heap limit Allocation failed - JavaScript heap out of memory", Java
     // "java.lang.OutOfMemoryError: Java heap space" (not "unable to create native thread", a task
     // limit), C++ "std::bad_alloc", Python "MemoryError", Rust "memory allocation of 1024 bytes failed".
-    needles: ['heap out of memory', 'OutOfMemoryError', 'bad_alloc', 'MemoryError', 'memory allocation of'],
-    test: /JavaScript heap out of memory|OutOfMemoryError(?![^\n]*native thread)|std::bad_alloc|\bMemoryError\b|memory allocation of \d+ bytes failed/,
+    // The sanitizers (the race detector is ThreadSanitizer): "ThreadSanitizer failed to allocate
+    // 0x80000 (524288) bytes of clock allocator (error code: 12)", "allocator is out of memory".
+    needles: ['heap out of memory', 'OutOfMemoryError', 'bad_alloc', 'MemoryError', 'memory allocation of', 'Sanitizer failed to allocate', 'allocator is out of memory'],
+    test: /JavaScript heap out of memory|OutOfMemoryError(?![^\n]*native thread)|std::bad_alloc|\bMemoryError\b|memory allocation of \d+ bytes failed|Sanitizer failed to allocate|allocator is out of memory/,
     yieldsTo: ['fatal-out-of-memory'],
     says: 'a program ran out of memory (its runtime could not allocate more)',
   },
@@ -1265,7 +1272,7 @@ export const RULES: readonly Rule[] = [
     needles: ['ermission denied', 'EACCES', 'error=13', 'never executed', 'not executable by this user'],
     test: /exec: \\?"[^"\n]*\/[^"\n]*\\?": permission denied|spawn \S+ EACCES|Cannot run program "[^"\n]{0,300}"[^\n]{0,100}error=13|[Cc]ould not execute process [^\n]{0,400}\(never executed\)|zsh: permission denied: \S*\/|is not executable by this user|\bexec(?:ve?|vpe?|le?|lp)\b[^\n]{0,80}(?:Permission denied|EACCES)/,
     nearExec: /Permission denied|EACCES|Errno 13/,
-    yieldsTo: ['exec-permission-denied', 'shell-exec-denied'],
+    yieldsTo: ['exec-permission-denied', 'shell-exec-denied', 'system-exec-denied'],
     says: 'executing a program was refused with EACCES (permission denied): the directory it is in is mounted noexec (or the file lacks its execute bit)',
   },
   {
@@ -1371,6 +1378,31 @@ export const RULES: readonly Rule[] = [
     needles: ['bwrap:', 'No usable sandbox', 'SUID sandbox helper', 'unshare', 'restrict_unprivileged_userns'],
     test: /bwrap:[^\n]{0,200}(?:permission|not permitted|namespace|denied)|No usable sandbox|SUID sandbox helper binary|unshare(?: failed)?:[^\n]{0,120}(?:[Oo]peration not permitted|EPERM)|restrict_unprivileged_userns/i,
     says: 'a sandbox could not create its namespaces: the host\'s policy (AppArmor\'s user-namespace restriction, a container\'s seccomp or capabilities) forbids it',
+  },
+  {
+    id: 'system-exec-denied',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // Executing the system's own programs (/bin/bash, /usr/bin/git) refused with EACCES: /usr is
+    // not mounted noexec on a working system and those files are executable by everyone, so the
+    // refusal is a policy's (an SELinux domain transition a confined container may not make, an
+    // AppArmor profile), as in "start command: fork/exec /bin/bash: permission denied".
+    needles: ['ermission denied'],
+    test: /(?:fork\/exec|exec:|execv\w*:?) \\?"?\/(?:usr\/(?:local\/)?)?s?bin\/[^":\s]+\\?"?: permission denied/i,
+    says: 'executing a system program (under /bin or /usr/bin) was refused with "permission denied": not a noexec mount or file mode, but a security policy (SELinux, AppArmor) forbidding the exec',
+  },
+  {
+    id: 'apparmor-named',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.55,
+    // AppArmor named beside a failure: Docker's "AppArmor enabled on system but the docker-default
+    // profile could not be loaded", apparmor_parser errors, "profile … not found".
+    needles: ['AppArmor', 'apparmor'],
+    test: /\bapparmor\b[^\n]{0,120}(?:could not|cannot|failed|denied|not found|error)|(?:could not|cannot|failed to)[^\n]{0,60}\bapparmor\b/i,
+    yieldsTo: ['apparmor-denied', 'apparmor-profile-denied'],
+    says: 'AppArmor is named beside the failure: a profile confines or could not be set up for the program',
   },
   // ---- end of limits, mounts and policies (engineer accB)
 ];

@@ -88,6 +88,15 @@ const CASES: Array<[string, RuleId[]]> = [
   ['bwrap: No permissions to creating new namespace, likely because the kernel does not allow non-privileged user namespaces.', ['sandbox-namespace-denied']],
   ['[5:5:0101/000000.1:FATAL:zygote_host_impl_linux.cc(128)] No usable sandbox! Update your kernel or see https://x for more information.', ['sandbox-namespace-denied']],
   ['unshare: unshare failed: Operation not permitted', ['sandbox-namespace-denied']],
+  // The system's own programs are never on a noexec mount: a refused exec of them is a policy's.
+  ['devcontainer start: fork/exec /bin/sh: permission denied', ['system-exec-denied']],
+  ['exec: "/usr/local/bin/node": permission denied', ['system-exec-denied']],
+  ['fork/exec /home/ann/.cache/go-tmp/go-build7/b001/exe/srv: permission denied', ['exec-permission-denied']],
+  ['docker: Error response from daemon: AppArmor enabled on system but the docker-default profile could not be loaded: exit status 1', ['apparmor-named']],
+  ['apparmor module is loaded.', []],
+  // VS Code's older watcher notification, and the race detector (ThreadSanitizer) out of memory.
+  ['Visual Studio Code is running out of file handles. Please follow the instructions link to resolve this issue.', ['watch-unable']],
+  ['==4242==ERROR: ThreadSanitizer failed to allocate 0x100000 (1048576) bytes of sync allocator (error code: 12)', ['program-out-of-memory']],
   // The ordinary file refusal stays fs-access's.
   ['open /home/ann/go/pkg/mod/cache/lock: permission denied', ['permission-denied']],
 ];
