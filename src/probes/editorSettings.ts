@@ -14,7 +14,6 @@ import { findGoExtensionManifest, readEditorSettings } from '../facts/editorSett
 
 const GOPLS_SETTINGS_DOCS: Fix = { id: 'gopls-settings-docs', kind: 'link', title: "gopls's settings", url: 'https://go.dev/gopls/settings' };
 const GO_SETTINGS_DOCS: Fix = { id: 'vscode-go-settings-docs', kind: 'link', title: "The Go extension's settings", url: 'https://github.com/golang/vscode-go/blob/master/docs/settings.md' };
-const API_JSON_MAX_MS = 3000;
 /** The keys whose value is a map of names gopls knows from another list of api-json. */
 const NAMED_MAPS: Record<string, 'analyzers' | 'lenses' | 'hints'> = { analyses: 'analyzers', codelenses: 'lenses', codelens: 'lenses', hints: 'hints' };
 
@@ -144,7 +143,7 @@ async function runEditorSettings(ctx: ProbeContext): Promise<ProbeOutcome> {
   if (needsApi) {
     const loc = await ctx.facts.goplsLocation();
     if (loc.found?.executable) {
-      const fact = await readGoplsApi(ctx.host, loc.found.path, ctx.env, ctx.signal, Math.max(100, Math.min(API_JSON_MAX_MS, ctx.remainingMs() - 100)));
+      const fact = await readGoplsApi(ctx.host, loc.found.path, ctx.env, ctx.signal, Math.max(100, ctx.remainingMs() - 100));
       if (fact.ok) {
         api = fact.api;
         observed.apiJson = fact.from;
@@ -160,5 +159,8 @@ export const editorSettingsProbe: Probe = {
   id: 'editor-settings',
   title: 'gopls and Go extension settings',
   classes: ['gopls-launch'],
+  // A first gopls api-json (300 KB of JSON) on a loaded machine can pass the default 5 s; later runs
+  // read the cache. The run's deadline stays the cap.
+  timeoutMs: 20_000,
   run: runEditorSettings,
 };

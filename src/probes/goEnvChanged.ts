@@ -9,8 +9,6 @@ import { skipped } from './probe.js';
 import { parseGoEnvJson } from '../facts/readGoEnv.js';
 import { noToolchainSwitch } from '../host/noDownload.js';
 
-const MAX_MS = 3000;
-
 /** GOTOOLCHAIN's default is GOROOT/go.env's line (distributions set "local"), else "auto". */
 async function defaultToolchain(goroot: string | undefined): Promise<string> {
   const r = goroot ? await readUserFile(path.join(goroot, 'go.env'), CAP.versionFile * 4) : undefined;
@@ -24,7 +22,7 @@ async function runGoEnvChanged(ctx: ProbeContext): Promise<ProbeOutcome> {
   if (!goEnv.ok) return skipped(`no go env: ${goEnv.reason}`);
   // GOTOOLCHAIN=local, so this go never switches toolchains; that makes GOTOOLCHAIN "changed" in
   // its eyes, so the user's own value (go env GOTOOLCHAIN, read by the go-env fact) replaces it.
-  const r = await ctx.host.exec(goEnv.goBinary, ['env', '-changed', '-json'], { timeoutMs: Math.max(100, Math.min(MAX_MS, ctx.remainingMs() - 100)), signal: ctx.signal, env: noToolchainSwitch(ctx.env) });
+  const r = await ctx.host.exec(goEnv.goBinary, ['env', '-changed', '-json'], { timeoutMs: Math.max(100, ctx.remainingMs() - 100), signal: ctx.signal, env: noToolchainSwitch(ctx.env) });
   if (r.failed) {
     const why = /flag provided but not defined|unknown flag/.test(r.stderr) ? `go env -changed needs Go 1.23 or later (this is ${goEnv.values.GOVERSION ?? 'an older go'})` : `${r.commandLine} failed: ${r.timedOut ? 'timed out' : r.errorCode ?? (r.stderr.trim().split('\n')[0] || `exit ${r.exitCode}`)}`;
     return skipped(why);
@@ -43,5 +41,6 @@ export const goEnvChangedProbe: Probe = {
   id: 'go-env-changed',
   title: 'Go environment you changed (go env -changed)',
   classes: ['env-inheritance'],
+  timeoutMs: 20_000,
   run: runGoEnvChanged,
 };

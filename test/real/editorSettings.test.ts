@@ -83,14 +83,14 @@ describe.skipIf(!GO)('editor-settings and go-env-changed probes on the real mach
     expect(fs).toHaveLength(4);
     const probe = report.probes.find((p) => p.id === 'editor-settings')!;
     expect(probe.observed).toMatchObject({ sources: [userFile, path.join(ws, '.vscode', 'settings.json')] });
-  });
+  }, 180_000);
 
   it('api-json is cached per gopls binary: the second run reads the cache', () => {
     const second = run().report.probes.find((p) => p.id === 'editor-settings')!;
     expect(second.observed.apiJson).toBe('cache');
     expect(readdirSync(path.join(cache, 'go-env-doctor', 'gopls-api'))).toHaveLength(1);
     expect(existsSync(cache)).toBe(true);
-  });
+  }, 180_000);
 
   it('go env -changed is a section of the report, redacted', () => {
     const { text, report } = run();

@@ -79,8 +79,9 @@ describe.skipIf(!GO)('go-tools probe on the real machine', () => {
   it('lists every tool in the lookup order with the version and Go that built it', () => {
     const report = JSON.parse(diagnose('--json', env(), ws)) as Report;
     const goVersion = execFileSync(GO!, ['env', 'GOVERSION'], { encoding: 'utf8' }).trim();
+    const probe = report.probes.find((p) => p.id === 'go-tools');
+    expect(probe?.status, JSON.stringify(probe)).toMatch(/ok|warn/);
     const tools = new Map(report.tools!.map((t) => [t.name, t]));
-    expect(report.probes.find((p) => p.id === 'go-tools')?.status).toMatch(/ok|warn/);
     expect(tools.get('gotests')).toMatchObject({ found: true, source: 'GOBIN', path: path.join(gobin, 'gotests'), goVersion, packagePath: 'example.com/gotests', version: '(devel)' });
     expect(tools.get('gomodifytags')).toMatchObject({ found: true, source: 'GOPATH/bin', path: path.join(gopath, 'bin', 'gomodifytags'), goVersion });
     expect(tools.get('gopls')).toMatchObject({ found: true, source: 'go.alternateTools', path: GOPLS, version: 'v0.23.0' });
@@ -88,7 +89,7 @@ describe.skipIf(!GO)('go-tools probe on the real machine', () => {
     for (const t of ['gotests', 'gomodifytags', 'gopls']) expect(tools.get(t)!.stale, t).toBeUndefined();
     // Nothing built by the go in use is a finding.
     expect(report.causes.flatMap((c) => c.findings).filter((f) => f.probeId === 'go-tools').filter((f) => !/\bdlv\b/.test(f.message))).toEqual([]);
-  });
+  }, 180_000);
 
   it.runIf(OLD)(`a tool built with ${OLD_GO} is a warning with the go install that rebuilds it in place`, () => {
     const report = JSON.parse(diagnose('--json', env(), ws)) as Report;
@@ -102,5 +103,5 @@ describe.skipIf(!GO)('go-tools probe on the real machine', () => {
     const md = diagnose('--markdown', env(), ws);
     expect(md).toContain('### Go tools');
     expect(md.split('\n').find((l) => l.startsWith('| dlv |'))).toContain(`${OLD_GO} **(older Go)** | GOBIN |`);
-  });
+  }, 180_000);
 });

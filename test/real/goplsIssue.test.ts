@@ -18,7 +18,7 @@ describe.skipIf(!GO)('--gopls-issue on the real machine', () => {
     ws = mkdtempSync(path.join(os.tmpdir(), 'gopls-issue-'));
     writeFileSync(path.join(ws, 'go.mod'), 'module example.com/ws\n\ngo 1.22\n');
     writeFileSync(path.join(ws, 'a.go'), 'package ws\n');
-  });
+  }, 180_000);
 
   it('prints one pre-filled link with the panic, and no secret', () => {
     const env = { ...process.env, GITHUB_TOKEN: TOKEN, GOPROXY: `https://alice:hunter2pass@proxy.example.com,https://${TOKEN}@mirror.example.com` };
