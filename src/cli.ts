@@ -60,7 +60,7 @@ async function main(argv: string[]): Promise<number> {
     timeoutMs: args.timeoutMs,
     // A path with a slash is relative to where the user stands, not to the workspace gopls runs in;
     // a bare name is looked up on PATH like go.alternateTools does.
-    settings: { alternateGopls: args.gopls?.includes('/') ? path.resolve(args.gopls) : args.gopls, ...(args.online ? { online: true } : {}) },
+    settings: { alternateGopls: args.gopls?.includes('/') ? path.resolve(args.gopls) : args.gopls, ...(args.online ? { online: true } : {}), ...(args.file ? { activeFile: path.resolve(args.file) } : {}) },
     recordTraceSeconds: args.recordTraceSeconds,
     signal: ac.signal,
     onProgress: (e) => {

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 
 export const USAGE = `usage: go-env-doctor diagnose [--workspace DIR]... [--gopls-log FILE]... [--json | --markdown]
-                              [--timeout-ms N] [--gopls PATH] [--record-trace SECONDS] [--online] [--verbose] [--no-color]
+                              [--timeout-ms N] [--gopls PATH] [--record-trace SECONDS] [--online] [--file FILE] [--verbose] [--no-color]
                               [--gopls-issue]
 
   --workspace DIR        a folder to diagnose as if open in the editor (repeatable; default: the current directory)
@@ -15,6 +15,8 @@ export const USAGE = `usage: go-env-doctor diagnose [--workspace DIR]... [--gopl
   --record-trace SECONDS start a private gopls with -rpc.trace on the workspace, and analyse its trace
                          (the hold comes on top of --timeout-ms; gopls's start and shutdown fit in it)
   --online               also ask GOPROXY for one dependency of the workspace (the default run stays offline)
+  --file FILE            a .go file as if open in the editor: is it left out of the build by its
+                         //go:build line or its _GOOS/_GOARCH name, and which gopls setting includes it
   --verbose              show every finding and evidence line
   --no-color             plain text even on a terminal
   --gopls-issue          print a link to a new gopls issue on github.com/golang/go, pre-filled with the
@@ -33,19 +35,20 @@ export const DiagnoseArgsSchema = z.object({
   recordTraceSeconds: z.number().min(1).max(600).optional(),
   verbose: z.boolean(),
   online: z.boolean().optional(),
+  file: z.string().min(1).optional(),
   color: z.boolean().optional(),
 });
 export type DiagnoseArgs = z.infer<typeof DiagnoseArgsSchema>;
 
 export type ParsedArgs = { ok: true; args: DiagnoseArgs } | { ok: true; help: true } | { ok: true; version: true } | { ok: false; error: string };
 
-const WITH_VALUE = new Set(['--workspace', '--gopls-log', '--timeout-ms', '--gopls', '--record-trace']);
+const WITH_VALUE = new Set(['--workspace', '--gopls-log', '--timeout-ms', '--gopls', '--record-trace', '--file']);
 
 export function parseArgs(argv: readonly string[], defaultTimeoutMs: number): ParsedArgs {
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { ok: true, help: true };
   if (argv[0] === '--version' || argv[0] === 'version') return { ok: true, version: true };
   if (argv[0] !== 'diagnose') return { ok: false, error: `unknown command ${JSON.stringify(argv[0])} (expected "diagnose")` };
-  const raw = { command: 'diagnose' as const, workspaces: [] as string[], goplsLogs: [] as string[], format: 'text' as 'text' | 'json' | 'markdown' | 'gopls-issue', timeoutMs: defaultTimeoutMs, gopls: undefined as string | undefined, recordTraceSeconds: undefined as number | undefined, verbose: false, color: undefined as boolean | undefined, online: undefined as boolean | undefined };
+  const raw = { command: 'diagnose' as const, workspaces: [] as string[], goplsLogs: [] as string[], format: 'text' as 'text' | 'json' | 'markdown' | 'gopls-issue', timeoutMs: defaultTimeoutMs, gopls: undefined as string | undefined, recordTraceSeconds: undefined as number | undefined, verbose: false, color: undefined as boolean | undefined, online: undefined as boolean | undefined, file: undefined as string | undefined };
   let formatFlag: string | undefined;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
@@ -89,6 +92,9 @@ export function parseArgs(argv: readonly string[], defaultTimeoutMs: number): Pa
         break;
       case '--online':
         raw.online = true;
+        break;
+      case '--file':
+        raw.file = value;
         break;
       case '--no-color':
         raw.color = false;

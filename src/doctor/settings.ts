@@ -5,6 +5,8 @@ export interface DoctorSettings {
   alternateGopls?: string;
   /** Every `go.alternateTools` entry (tool name → binary), for the tool inventory. */
   alternateTools?: Record<string, string>;
+  /** The Go file open in the editor (the CLI's --file): is it left out of the build by its constraints? */
+  activeFile?: string;
   /** `go.toolsManagement.go`: the go the Go extension installs and updates its tools with (else the go on PATH). */
   toolsGo?: string;
   /** `go.toolsGopath`: where the Go extension installs its tools, looked at before GOPATH. */

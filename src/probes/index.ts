@@ -15,10 +15,11 @@ import { cgoProbe } from './cgo.js';
 import { afterRunProbe } from './afterRun.js';
 import { moduleDownloadsProbe } from './moduleDownloads.js';
 import { goproxyOnlineProbe } from './goproxyOnline.js';
+import { buildConstraintsProbe } from './buildConstraints.js';
 import { goToolsProbe } from './goTools.js';
 import { editorSettingsProbe } from './editorSettings.js';
 import { goEnvChangedProbe } from './goEnvChanged.js';
 
 export function allProbes(): Probe[] {
-  return [goplsProbe, goEnvProbe, loginShellProbe, modulesProbe, moduleDownloadsProbe, cgoProbe, goToolsProbe, editorSettingsProbe, goEnvChangedProbe, inotifyProbe, cgroupsProbe, processLimitsProbe, mountsProbe, fileAccessProbe, macPolicyProbe, goplsLogsProbe, goproxyOnlineProbe, afterRunProbe];
+  return [goplsProbe, goEnvProbe, loginShellProbe, modulesProbe, moduleDownloadsProbe, cgoProbe, buildConstraintsProbe, goToolsProbe, editorSettingsProbe, goEnvChangedProbe, inotifyProbe, cgroupsProbe, processLimitsProbe, mountsProbe, fileAccessProbe, macPolicyProbe, goplsLogsProbe, goproxyOnlineProbe, afterRunProbe];
 }

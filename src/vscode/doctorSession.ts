@@ -176,6 +176,11 @@ export class DoctorSession implements vscode.Disposable {
       workspaceFolder: this.workspaces()[0],
     };
     const inputs = doctorInputs(snapshot, process.env);
+    // The Go file the user is editing (or, with the panel focused, one still visible): the
+    // build-constraints probe asks whether any build includes it.
+    const isGo = (d: vscode.TextDocument | undefined) => d?.uri.scheme === 'file' && d.languageId === 'go';
+    const doc = [vscode.window.activeTextEditor?.document, ...(vscode.window.visibleTextEditors ?? []).map((e) => e.document)].find(isGo);
+    if (doc) inputs.settings.activeFile = doc.uri.fsPath;
     // The settings probe checks what the user set for gopls and go.* against gopls api-json and
     // the Go extension's own declarations (its package.json, when it is installed).
     const goExt = vscode.extensions.getExtension(GO_EXTENSION_ID);

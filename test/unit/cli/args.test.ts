@@ -19,6 +19,8 @@ describe('parseArgs', () => {
     [['diagnose', '--timeout-ms', 'soon'], /whole number/],
     [['diagnose', '--timeout-ms', '5'], /timeoutMs/],
     [['diagnose', '--workspace'], /needs a value/],
+    [['diagnose', '--file'], /needs a value/],
+    [['diagnose', '--file='], /file/],
     [['diagnose', '--frobnicate'], /unknown flag/],
     [['diagnose', '--json=yes'], /takes no value/],
     [['fix'], /unknown command/],
@@ -30,6 +32,10 @@ describe('parseArgs', () => {
       if (!r.ok) expect(r.error).toMatch(msg);
     });
   }
+  it('--file names the Go file open in the editor, in both spellings', () => {
+    expect(parseArgs(['diagnose', '--file', 'pkg/x_windows.go'], 8000)).toEqual({ ok: true, args: expect.objectContaining({ file: 'pkg/x_windows.go' }) });
+    expect(parseArgs(['diagnose', '--file=tagged.go', '--json'], 8000)).toEqual({ ok: true, args: expect.objectContaining({ file: 'tagged.go', format: 'json' }) });
+  });
   it('answers help and version', () => {
     expect(parseArgs([], 1)).toEqual({ ok: true, help: true });
     expect(parseArgs(['--version'], 1)).toEqual({ ok: true, version: true });

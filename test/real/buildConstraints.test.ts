@@ -1,0 +1,85 @@
+// Issue 10 item 6 on the real machine: a module with a `//go:build linux && customtag` file and
+// an `x_windows.go` file. Real go says which files it leaves out (go list IgnoredGoFiles), real
+// gopls says "No packages found for open file" for the tagged one (and nothing at all for the
+// _windows one), the CLI's --file names why, and the build each fix asks for really includes
+// the file: go list with those flags lists it, and gopls with them stops complaining.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { Host } from '../../src/host/host.js';
+import { runGoplsSession } from '../../src/lsp/session.js';
+import { classifyGoplsDiagnostic } from '../../src/lsp/goplsDiagnostics.js';
+import { buildOnce, CLI, GO, GOPLS } from './support.js';
+
+interface Finding { classId: string; severity: string; message: string; probeId?: string; evidence: Array<{ source: string; excerpt: string; line?: number }>; fixes: Array<{ id: string; kind: string; key?: string; value?: Record<string, unknown>; target?: string }> }
+
+const ws = mkdtempSync(path.join(os.tmpdir(), 'ged-buildtags-'));
+const env = { ...process.env, GOFLAGS: '', GOOS: '', GOARCH: '', GOTOOLCHAIN: 'local', GOWORK: 'off' };
+
+function goList(extra: string[], over: NodeJS.ProcessEnv = {}): { GoFiles?: string[]; IgnoredGoFiles?: string[] } {
+  const r = spawnSync(GO!, ['list', ...extra, '-json=GoFiles,IgnoredGoFiles', '.'], { cwd: ws, env: { ...env, ...over }, encoding: 'utf8' });
+  return JSON.parse(r.stdout) as { GoFiles?: string[]; IgnoredGoFiles?: string[] };
+}
+
+function diagnoseFile(file: string): Finding[] {
+  const r = spawnSync(process.execPath, [CLI, 'diagnose', '--json', '--workspace', ws, '--file', file, '--timeout-ms', '20000'], { cwd: ws, env, encoding: 'utf8', timeout: 60_000 });
+  const report = JSON.parse(r.stdout) as { causes: Array<{ findings: Finding[] }>; probes: Array<{ id: string; status: string; observed: Record<string, unknown> }> };
+  expect(report.probes.find((p) => p.id === 'build-constraints')!.status).not.toBe('skipped');
+  return report.causes.flatMap((c) => c.findings).filter((f) => f.probeId === 'build-constraints');
+}
+
+async function goplsSays(file: string, over: NodeJS.ProcessEnv) {
+  const r = await runGoplsSession({ host: new Host(), gopls: GOPLS, env: { ...env, ...over }, workspaces: [ws], timeoutMs: 30_000, openFile: path.join(ws, file) });
+  expect(r.openedFileDiagnosed).toBe(true);
+  return r.diagnostics.flatMap((d) => d.items.map((i) => i.message));
+}
+
+describe.skipIf(!GO || !existsSync(GOPLS))('build constraints of the open file (real go, real gopls)', () => {
+  beforeAll(async () => {
+    await buildOnce();
+    writeFileSync(path.join(ws, 'go.mod'), 'module example.com/bc\n\ngo 1.22\n');
+    writeFileSync(path.join(ws, 'a.go'), 'package bc\n\nfunc A() int { return 1 }\n');
+    writeFileSync(path.join(ws, 'tagged.go'), '// Package bc, the part only built with customtag.\n\n//go:build linux && customtag\n\npackage bc\n\nfunc Tagged() int { return A() }\n');
+    writeFileSync(path.join(ws, 'x_windows.go'), 'package bc\n\nfunc Win() int { return A() }\n');
+  });
+  afterAll(() => rmSync(ws, { recursive: true, force: true }));
+
+  it('go list leaves both files out here, as the doctor does', () => {
+    expect(goList([]).IgnoredGoFiles).toEqual(['tagged.go', 'x_windows.go']);
+  });
+
+  it('tagged.go: gopls says "No packages found", the doctor quotes the line and offers build.buildFlags -tags=customtag, which includes it', async () => {
+    const said = await goplsSays('tagged.go', {});
+    expect(said.map((m) => classifyGoplsDiagnostic(m)?.kind)).toContain('build-constraints');
+
+    const [f] = diagnoseFile('tagged.go');
+    expect(f).toMatchObject({ classId: 'module-resolution', severity: 'warning' });
+    expect(f!.message).toContain('`go:build linux && customtag` is false for GOOS=linux');
+    expect(f!.evidence[0]).toEqual({ source: path.join(ws, 'tagged.go'), excerpt: '//go:build linux && customtag', line: 3 });
+    const fix = f!.fixes.find((x) => x.id === 'gopls-build-tags')!;
+    expect(fix).toMatchObject({ kind: 'setting', key: 'gopls', target: 'workspace' });
+    const flags = fix.value!['build.buildFlags'] as string[];
+    expect(flags).toEqual(['-tags=customtag']);
+
+    // The build the fix asks for: go list includes the file, and gopls (given the same flag
+    // through GOFLAGS, which its go list calls read as they would build.buildFlags) no longer complains.
+    expect(goList(flags).GoFiles).toContain('tagged.go');
+    const after = await goplsSays('tagged.go', { GOFLAGS: flags.join(' ') });
+    expect(after.map((m) => classifyGoplsDiagnostic(m)?.kind)).not.toContain('build-constraints');
+  });
+
+  it('x_windows.go: gopls is silent about it, the doctor is not, and build.env GOOS=windows includes it', async () => {
+    expect(await goplsSays('x_windows.go', {})).toEqual([]);
+    const [f] = diagnoseFile('x_windows.go');
+    expect(f!.message).toMatch(/name ends in a GOOS\/GOARCH suffix other than linux\//);
+    const fix = f!.fixes.find((x) => x.id === 'gopls-build-env')!;
+    expect(fix.value).toEqual({ 'build.env': { GOOS: 'windows' } });
+    expect(goList([], { GOOS: 'windows' }).GoFiles).toContain('x_windows.go');
+  });
+
+  it('a file in the build: nothing to say', () => {
+    expect(diagnoseFile('a.go')).toEqual([]);
+  });
+});
