@@ -55,7 +55,7 @@ describe.skipIf(!GO)('editor-settings and go-env-changed probes on the real mach
       ].join('\n'),
     );
     writeFileSync(path.join(ws, '.vscode', 'settings.json'), '{ "gopls": { "codelenses": { "tidy": true, "vendors": false } } }\n');
-  });
+  }, 180_000);
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
   const run = () => {
@@ -97,5 +97,5 @@ describe.skipIf(!GO)('editor-settings and go-env-changed probes on the real mach
     expect(report.goEnvChanged).toMatchObject({ GOPRIVATE: 'corp.example.com/*' });
     expect(report.goEnvChanged!.GOFLAGS).toBe('-header=***');
     expect(text).not.toContain(TOKEN);
-  });
+  }, 180_000);
 });

@@ -34,5 +34,5 @@ describe.skipIf(!GO)('--gopls-issue on the real machine', () => {
     expect(url.searchParams.get('gopls-version')).toContain('v0.23.0');
     for (const s of [TOKEN, 'hunter2pass']) expect(r.stdout + r.stderr).not.toContain(s);
     expect(r.status).toBe(2);
-  });
+  }, 180_000);
 });
