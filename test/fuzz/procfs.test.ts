@@ -27,7 +27,8 @@ function each(input: string, parsers: Record<string, (s: string) => unknown>): R
 
 const opts = { numRuns: NUM_RUNS };
 
-describe('fuzz: procfs parsers', () => {
+// 10,000 runs of CPU-bound properties: under a loaded 2-core CI the default 60 s per test is not enough (a budget, not a speed claim).
+describe('fuzz: procfs parsers', { timeout: 300_000 }, () => {
   const mountinfo = samplesMatching(/\/mountinfo$/);
   const cgroupFiles = samplesMatching(/\/cgroup$|\/(memory|pids)\.[a-z_.]+$|cgroup\.(controllers|procs)$/);
   const limits = samplesMatching(/\/limits$|\/loadavg$|\/sys\/(kernel|fs)\//);
