@@ -49,14 +49,15 @@ interface RawResult {
  * measured both colours: it files text whose colour equals its background (1:1, the High Contrast
  * defect) there, and that must fail as surely as 2:1 does.
  */
-export async function axeProblems(frame: Frame): Promise<AxeProblem[]> {
+export async function axeProblems(frame: Frame, o: { disable?: string[] } = {}): Promise<AxeProblem[]> {
   const loaded = await frame.evaluate(() => typeof (window as unknown as { axe?: unknown }).axe === 'object');
   if (!loaded) await frame.evaluate(AXE_SOURCE);
-  const res = await frame.evaluate(async () => {
+  const res = await frame.evaluate(async (disable: string[]) => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: unknown[]; incomplete: unknown[] }> } }).axe;
-    const r = await axe.run(document, { resultTypes: ['violations', 'incomplete'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] } });
+    const rules = Object.fromEntries(disable.map((id) => [id, { enabled: false }]));
+    const r = await axe.run(document, { resultTypes: ['violations', 'incomplete'], runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] }, rules });
     return JSON.parse(JSON.stringify({ violations: r.violations, incomplete: r.incomplete })) as { violations: unknown[]; incomplete: unknown[] };
-  });
+  }, o.disable ?? []);
   const out: AxeProblem[] = [];
   const push = (r: RawResult, n: RawNode, kind: AxeProblem['kind']) =>
     out.push({ rule: r.id, impact: r.impact, help: r.help, kind, target: n.target.map(String).join(' '), html: n.html.slice(0, 200), summary: (n.failureSummary ?? '').replace(/\s+/g, ' ').slice(0, 300) });

@@ -139,3 +139,19 @@ export async function pressDialogButton(page: Page, label: string, timeoutMs = 1
 export async function setColorTheme(writeSettings: (s: Record<string, unknown>) => void, current: Record<string, unknown>, theme: string) {
   writeSettings({ ...current, 'workbench.colorTheme': theme });
 }
+
+/**
+ * The text of the terminal on show. Needs `terminal.integrated.gpuAcceleration: "off"`: xterm.js
+ * then draws with its DOM renderer, so the rows are text, not pixels on a canvas.
+ */
+export async function terminalText(page: Page): Promise<string> {
+  const rows = page.locator('.terminal-wrapper.active .xterm-rows');
+  if (!(await rows.first().isVisible().catch(() => false))) return '';
+  return (await rows.first().innerText()).replace(/\u00a0/g, ' ');
+}
+
+/** Gives the terminal on show keyboard focus, as a click into it does. */
+export async function focusTerminal(page: Page): Promise<void> {
+  await page.locator('.terminal-wrapper.active .xterm-screen').first().click();
+  await page.locator('.terminal-wrapper.active textarea.xterm-helper-textarea').first().waitFor({ state: 'attached', timeout: 10_000 });
+}
