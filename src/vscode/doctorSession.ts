@@ -422,7 +422,8 @@ export function crashOf(c: NonNullable<RunRequest['crash']>, report: Report): Cr
 function traceNotice(report: Report, tracePath: string, canceled: boolean): string {
   const fromTrace = report.causes.flatMap((c) => c.findings).filter((f) => f.evidence.some((e) => e.source === tracePath || e.source.startsWith(tracePath + ':')));
   const what = fromTrace.length
-    ? `${fromTrace.length} finding${fromTrace.length === 1 ? '' : 's'} came from it: ${fromTrace.map((f) => f.message).slice(0, 3).join('; ')}`
+    ? // A message ends with its own full stop: "…log).; …" and "…log).." read as typos.
+      `${fromTrace.length} finding${fromTrace.length === 1 ? '' : 's'} came from it: ${fromTrace.map((f) => f.message.replace(/\.+$/, '')).slice(0, 3).join('; ')}`
     : 'nothing in it points to a problem';
   return `${canceled ? 'Canceled the trace early; ' : ''}Recorded a gopls trace to ${tracePath}; ${what}.`;
 }
