@@ -89,10 +89,11 @@ describe('Record gopls Trace in code-server', () => {
     await expect.poll(() => alive(gopls[0]!.pid), { timeout: 15_000 }).toBe(false);
     await expect.poll(() => notice(), { timeout: 60_000 }).toMatch(/^Canceled the trace early; Recorded a gopls trace to \S+; /);
     expect(tracedGopls()).toEqual([]);
-    // Nothing lost: every probe ran to its own end, and the cards are there.
-    const statuses = await panel.locator('[data-testid="probe"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-status')));
-    expect(statuses.length).toBeGreaterThan(5);
-    expect(statuses).not.toContain('timeout');
+    // Nothing lost: Cancel ended the recording, not the probes (none says it was canceled; a
+    // deadline under load is another matter), and the cards are there.
+    const notes = await panel.locator('[data-testid="probe"] td.reason').allInnerTexts();
+    expect(notes.length).toBeGreaterThan(5);
+    expect(notes.filter((n) => /cancel/i.test(n))).toEqual([]);
     expect(await panel.locator('[data-testid="cause"][data-cause-id="module-resolution"]').count()).toBe(1);
     expect(await panel.locator('[data-testid="verdict-text"]').innerText()).toMatch(/\d+ problems?/);
     await page.screenshot({ path: path.join(RESULTS, 'trace-canceled.png') });

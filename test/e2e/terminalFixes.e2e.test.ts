@@ -23,7 +23,7 @@ import { DOCTOR_ID } from './flows.js';
 import { mountNoexecTmpfs, mountOptionsOf, type NoexecMount } from './noexecMount.js';
 import { forcedColorsProblems, shot, tabTo } from './panelChecks.js';
 import { doctorVsix, packageStandin, REPO } from './standin.js';
-import { captureConsole, focusTerminal, isCspViolation, isHarmless, launchBrowser, openWorkbench, runCommand, terminalText, webviewFrame, type ConsoleEntry, type E2EBrowser } from './workbench.js';
+import { captureConsole, focusTerminal, isCspViolation, isHarmless, launchBrowser, openWorkbench, runCommand, terminalRun, webviewFrame, type ConsoleEntry, type E2EBrowser } from './workbench.js';
 
 const GOPLS = path.join(REPO, '.tools/bin/gopls');
 const RESULTS = path.join(REPO, 'test-results');
@@ -135,8 +135,8 @@ describe('fixes typed into a terminal, in code-server with shell integration', (
   it('follows each command end in the fix terminal: a mistyped remount fails and says so, the corrected one makes the card go, with no Re-run', async () => {
     await panel.locator('[data-testid="fix"][data-fix-id="noexec-remount-exec"]').click();
     const typed = `mount -o remount,exec ${noexec.dir}`;
-    await expect.poll(() => terminalText(page), { timeout: 30_000 }).toContain(typed);
-    expect(await terminalText(page)).not.toContain('sudo');
+    await expect.poll(() => terminalRun(page), { timeout: 30_000 }).toContain(typed);
+    expect(await terminalRun(page)).not.toContain('sudo');
     await expect.poll(async () => (await recheckState()).text, { timeout: 15_000 }).toMatch(/checks again each time a command ends there/);
     // Nothing ran yet: typed, not executed.
     expect(mountOptionsOf(noexec.dir)).toContain('noexec');
@@ -166,7 +166,7 @@ describe('fixes typed into a terminal, in code-server with shell integration', (
 
   it('"Create a module" typed and run: go.mod and go.work exist, and the panel ends with no module-resolution card', async () => {
     await panel.locator('[data-testid="fix"][data-fix-id="go-mod-init"]').click();
-    await expect.poll(() => terminalText(page), { timeout: 30_000 }).toMatch(/go mod init example\.com\/\S+ && go work init && go work use -r \./);
+    await expect.poll(() => terminalRun(page), { timeout: 30_000 }).toMatch(/go mod init example\.com\/\S+ && go work init && go work use -r \./);
     await expect.poll(async () => (await recheckState()).result, { timeout: 15_000 }).toBe('pending');
     expect(existsSync(path.join(folder, 'go.mod'))).toBe(false);
     await focusTerminal(page);

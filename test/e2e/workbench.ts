@@ -150,6 +150,11 @@ export async function terminalText(page: Page): Promise<string> {
   return (await rows.first().innerText()).replace(/\u00a0/g, ' ');
 }
 
+/** The terminal's text with its rows joined: a command longer than the width wraps onto the next row. */
+export async function terminalRun(page: Page): Promise<string> {
+  return (await terminalText(page)).replace(/\n/g, '');
+}
+
 /** Gives the terminal on show keyboard focus, as a click into it does. */
 export async function focusTerminal(page: Page): Promise<void> {
   await page.locator('.terminal-wrapper.active .xterm-screen').first().click();
