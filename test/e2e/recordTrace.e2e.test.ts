@@ -47,7 +47,8 @@ describe('Record gopls Trace in code-server', () => {
     cs = await startCodeServer({
       folder,
       extensions: vsixes,
-      settings: { 'go.alternateTools': { gopls: GOPLS }, 'go.toolsEnvVars': { GOFLAGS: '-mod=vendor', GOPROXY: 'off' } },
+      // A longer deadline than the default 8 s: two cores shared with other suites.
+      settings: { 'go.alternateTools': { gopls: GOPLS }, 'go.toolsEnvVars': { GOFLAGS: '-mod=vendor', GOPROXY: 'off' }, 'goEnvDoctor.runTimeoutMs': 30_000 },
     });
     browser = await launchBrowser();
     page = await (await browser.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();

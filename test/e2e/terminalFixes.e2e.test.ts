@@ -72,6 +72,9 @@ describe('fixes typed into a terminal, in code-server with shell integration', (
         'terminal.integrated.gpuAcceleration': 'off',
         'terminal.integrated.enablePersistentSessions': false,
         'workbench.colorTheme': 'Default Dark Modern',
+        // Two cores shared with other suites: the default 8 s deadline can end the mounts probe
+        // before it speaks, and then there is no card to fix.
+        'goEnvDoctor.runTimeoutMs': 30_000,
       },
     });
     browser = await launchBrowser();
@@ -100,6 +103,8 @@ describe('fixes typed into a terminal, in code-server with shell integration', (
     await expect.poll(async () => panel.locator('[data-testid="verdict"]').textContent().catch(() => null), { timeout: 90_000 }).toMatch(/\d+ problems?/);
     await expect.poll(async () => panel.locator('[data-testid="progress"]').isVisible().catch(() => false), { timeout: 60_000 }).toBe(false);
 
+    const probes = async () => (await panel.locator('[data-testid="probe"]').evaluateAll((els) => els.map((e) => `${e.getAttribute('data-probe-id')}:${e.getAttribute('data-status')}`))).join(' ');
+    await expect.poll(async () => panel.locator('[data-testid="cause"][data-cause-id="noexec-mount"]').count(), { timeout: 10_000, message: `no noexec-mount card; probes: ${await probes()}` }).toBe(1);
     const remount = panel.locator('[data-testid="cause"][data-cause-id="noexec-mount"] [data-testid="fix-row"]').filter({ has: panel.locator('[data-fix-id="noexec-remount-exec"]') });
     const typed = await remount.locator('.fix-command').innerText();
     expect(typed).toBe(`mount -o remount,exec ${noexec.dir}`);
