@@ -6,7 +6,9 @@ import type { Report } from '../doctor/model.js';
 import { rankCauses } from '../doctor/rank.js';
 
 export function mergeRecheck(full: Report, recheck: Report): Report {
-  const rerun = new Set(recheck.probes.map((p) => p.id));
+  // A probe that timed out or crashed in the re-check said nothing about its findings: they stay
+  // (on a busy machine, a re-check whose mounts probe ran out of time is not "the mount is fixed").
+  const rerun = new Set(recheck.probes.filter((p) => p.status !== 'timeout' && p.status !== 'crashed').map((p) => p.id));
   const kept = full.causes.flatMap((c) => c.findings).filter((f) => f.probeId === undefined || !rerun.has(f.probeId));
   const fresh = recheck.causes.flatMap((c) => c.findings);
   const probes = full.probes.map((p) => recheck.probes.find((q) => q.id === p.id) ?? p);

@@ -341,9 +341,13 @@ export class DoctorSession implements vscode.Disposable {
       const still = report.causes.find((c) => c.id === causeId);
       // The engine merges and ranks, exactly as a full run would; the session only shows.
       if (this.current) this.current = loadEngine().mergeRecheck(this.current, report);
+      // A probe of the class that did not finish cannot vouch for "gone" (its old findings stay, mergeRecheck).
+      const unfinished = report.probes.filter((p) => p.classes.includes(causeId) && (p.status === 'timeout' || p.status === 'crashed'));
       recheck = still
         ? { causeId, fixId, result: 'still-there', message: `Still there: ${still.findings[0]?.message ?? still.title}` }
-        : { causeId, fixId, result: 'gone', message: 'Checked again: this cause is gone.' };
+        : unfinished.length
+          ? { causeId, fixId, result: 'not-applied', message: `Could not check again: ${unfinished.map((p) => `"${p.title}" ${p.status === 'timeout' ? 'ran out of time' : 'crashed'}`).join(', ')}. The card stays until a check can see; Re-run to try again.` }
+          : { causeId, fixId, result: 'gone', message: 'Checked again: this cause is gone.' };
     } catch (e) {
       recheck = { causeId, fixId, result: 'still-there', message: `The re-check failed: ${(e as Error).message}` };
     }

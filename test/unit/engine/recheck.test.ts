@@ -89,4 +89,16 @@ describe('a re-check merged into the report ranks as a full run does', () => {
     expect(merged.probes.map((p) => [p.id, p.status])).toEqual(full.probes.map((p) => [p.id, p.status]));
     expect(merged.incomplete).toBe(false);
   });
+
+  it('a probe that times out in the re-check keeps its findings: the cause is not called gone', async () => {
+    const mounts = probe('mounts', ['noexec-mount'], [finding('noexec-mount', 'error', 0.9)]);
+    const stuck: Probe = { id: 'mounts', title: 'mounts', classes: ['noexec-mount'], timeoutMs: 20, run: () => new Promise(() => undefined) };
+    const first = await run([mounts]);
+    const recheck = await run([stuck]);
+    expect(recheck.probes[0]!.status).toBe('timeout');
+    const merged = mergeRecheck(first, recheck);
+    expect(merged.causes.map((c) => c.id)).toEqual(['noexec-mount']);
+    expect(merged.probes.find((p) => p.id === 'mounts')!.status).toBe('timeout');
+    expect(merged.incomplete).toBe(true);
+  });
 });
