@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const title = 'Time to verdict and peak RSS vs workspace size, beside `gopls check` (one run)';
+export const title = 'Time to verdict and peak RSS vs workspace size, beside `gopls check` (median of BENCH_SCALE_RUNS runs)';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SIZES = (process.env.BENCH_SCALE_SIZES ?? '100,1000,5000').split(',').map(Number);

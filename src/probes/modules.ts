@@ -20,7 +20,7 @@ export const WALK_MAX_DIRS = 5000;
 /**
  * Folders read before the verdict. The walk of a 5,000-package module was the slowest step before
  * it (and grew with the tree); this many folders cost the same on every tree, and a tree larger
- * than this gets the rest of its walk (up to WALK_MAX_DIRS) as a follow-up, whose findings
+ * than this (or a walk the clock stopped first) gets the rest of its walk (up to WALK_MAX_DIRS) as a follow-up, whose findings
  * replace the first ones: a stray folder or nested module deep in a large tree arrives late, not never.
  */
 export const WALK_FIRST_DIRS = 500;
@@ -184,8 +184,9 @@ async function inspectFolder(
   const v = goEnv.ok ? goEnv.values : {};
   const notUserCode = [v.GOROOT, v.GOMODCACHE, ...gopathEntries(v).map((g) => path.join(g, 'pkg'))].filter((p): p is string => Boolean(p));
   const walk = await walkWorkspace(root, outer, performance.now() + budgetMs, { depth: WALK_MAX_DEPTH, dirs: maxDirs }, notUserCode);
-  // Stopped by the folder count: the rest of the tree is unseen (a depth or time stop is final).
-  const partial = walk.truncated === 'dirs';
+  // Stopped by the folder count or the clock (a loaded machine): the rest of the tree is unseen,
+  // and a follow-up may still see it. A depth stop is final.
+  const partial = walk.truncated === 'dirs' || walk.truncated === 'time';
   const modules = [...(outer ? [outer] : []), ...walk.modules];
   observed.modules = modules.slice(0, 20).map((m) => rel(root, m));
   observed.moduleCount = modules.length;

@@ -1,7 +1,7 @@
 // The modules probe on trees larger than the walk it does before the verdict (WALK_FIRST_DIRS):
 // what that first walk cannot see (a stray folder or a nested module below thousands of
 // packages) must still be found, by the follow-up that walks the whole tree, and reach the report.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import path from 'node:path';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { modulesProbe, WALK_FIRST_DIRS } from '../../../src/probes/modules.js';
@@ -65,6 +65,29 @@ describe.each([WALK_FIRST_DIRS + 40, 2 * WALK_FIRST_DIRS + 7])('a tree of %i sib
     const { first, late } = await firstAndFollowUp(ws);
     expect(first.findings).toEqual([]);
     expect(messages(late)).toEqual([expect.stringContaining('holds 2 modules and no go.work')]);
+  });
+});
+
+describe('a first walk the clock stopped (a loaded machine)', () => {
+  it('gets the follow-up too, and the follow-up reports what the first walk did not reach', async () => {
+    const ws = siblings(tree(tempDir('slow'), { 'scripts/gen/gen.go': 'package main\n' }), 40, { modules: true });
+    // Each clock reading while the first walk runs is a second later than the last: it stops after a folder or two.
+    const realNow = performance.now.bind(performance);
+    let skew = 0;
+    let slow = true;
+    const spy = vi.spyOn(performance, 'now').mockImplementation(() => (slow ? (skew += 1000) : skew) + realNow());
+    try {
+      const ctx = makeCtx({ workspaces: [ws] });
+      const first = await runProbe(modulesProbe, ctx);
+      slow = false;
+      expect(first.observed).toMatchObject({ folders: [{ walk: { truncated: 'time' } }] });
+      expect(first.followUp?.title).toBe('walk of the whole tree');
+      const late = await first.followUp!.outcome;
+      expect(late.observed).toMatchObject({ folders: [{ walk: { truncated: null }, moduleCount: 40 }] });
+      expect(messages(late).some((m) => /no go.mod at or above/.test(m))).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });
 
