@@ -436,8 +436,8 @@ export class LogAnalyzer {
 
   private startCrash(line: string): boolean {
     const c = line.charCodeAt(0);
-    // Cheap gate: p(anic), f(atal), S(IG…).
-    if (c !== 0x70 && c !== 0x66 && c !== 0x53) return false;
+    // Cheap gate: p(anic), f(atal), S(IG…), <(pre>panic, a paste's HTML).
+    if (c !== 0x70 && c !== 0x66 && c !== 0x53 && c !== 0x3c) return false;
     const s = parseStackLine(line);
     if (!s || (s.kind !== 'panic' && s.kind !== 'fatal' && s.kind !== 'signal-dump')) return false;
     this.shapes.crashLines++;

@@ -140,6 +140,8 @@ export type StackLine =
  * (`\t  diagnostics.go:86  0x3e`) is read too.
  */
 export function parseStackLine(line: string): StackLine | undefined {
+  // A paste into a GitHub issue often keeps its HTML wrapper: "<pre>panic: …".
+  if (line.startsWith('<pre>')) line = line.slice(5);
   if (line.startsWith('panic: ')) return { kind: 'panic', message: line.slice(7) };
   if (line.startsWith('fatal error: ')) return { kind: 'fatal', message: line.slice(13) };
   const sig = /^(SIG[A-Z]+): (.*)$/.exec(line);

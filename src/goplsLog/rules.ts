@@ -113,7 +113,9 @@ export type RuleId =
   | 'not-in-module'
   | 'go-mod-invalid'
   | 'vendor-mode-lookup'
-  | 'module-lacks-package';
+  | 'module-lacks-package'
+  | 'command-not-on-path'
+  | 'no-packages-matched';
 
 export interface Rule {
   id: RuleId;
@@ -274,8 +276,8 @@ export const RULES: readonly Rule[] = [
     // found. Please make sure it is installed and available in the PATH" and "Cannot find the
     // alternate tool X configured for gopls", JetBrains' Cannot run program "gopls", a fork/exec of
     // a gopls that is not there.
-    needles: ["find 'gopls'", 'find "gopls"', 'find gopls', 'is not recognized', 'gopls: command not found', 'gopls: not found', 'gopls.exe: not found', 'is not executable', 'not found: ', 'gopls ENOENT', 'gopls.exe ENOENT', 'Spawning language server with cmd', 'is not present on the path', 'exec: "gopls', 'exec: \\"gopls', 'command is not available', 'gopls is not found', 'configured for gopls', 'Cannot run program', 'gopls: no such file or directory', 'gopls: No such file or directory'],
-    test: /could not find ['"]?gopls\b|['"]gopls(?:\.exe)?['"] is not recognized|\bgopls(?:\.exe)?: (?:command )?not found|\bgopls(?:\.exe)?\\?"? (?:of [\w.-]+ )?is not executable|not found: (?:\S*[/\\])?gopls(?:\.exe)?\b|spawn \S*gopls(?:\.exe)? ENOENT|Spawning language server with cmd: [^\n]{0,200}\bgopls\b[^\n]{0,200} failed|Command \\?"gopls\\?" is not present on the path|exec: \\?"gopls(?:\.exe)?\\?": executable file not found|The \\?"gopls\\?" command is not available|\bgopls is not found\. Please make sure|Cannot find the alternate tool \S+ configured for gopls|Cannot run program \\?"(?:\S*[/\\])?gopls(?:\.exe)?\\?"|(?:fork\/exec |^|\s)\S*\/gopls(?:\.exe)?: [Nn]o such file or directory/,
+    needles: ['gopls not found', "find 'gopls'", 'find "gopls"', 'find gopls', 'is not recognized', 'gopls: command not found', 'gopls: not found', 'gopls.exe: not found', 'is not executable', 'not found: ', 'gopls ENOENT', 'gopls.exe ENOENT', 'Spawning language server with cmd', 'is not present on the path', 'exec: "gopls', 'exec: \\"gopls', 'command is not available', 'gopls is not found', 'configured for gopls', 'Cannot run program', 'gopls: no such file or directory', 'gopls: No such file or directory'],
+    test: /could not find ['"]?gopls\b|\bgopls not found\b|['"]gopls(?:\.exe)?['"] is not recognized|\bgopls(?:\.exe)?: (?:command )?not found|\bgopls(?:\.exe)?\\?"? (?:of [\w.-]+ )?is not executable|not found: (?:\S*[/\\])?gopls(?:\.exe)?\b|spawn \S*gopls(?:\.exe)? ENOENT|Spawning language server with cmd: [^\n]{0,200}\bgopls\b[^\n]{0,200} failed|Command \\?"gopls\\?" is not present on the path|exec: \\?"gopls(?:\.exe)?\\?": executable file not found|The \\?"gopls\\?" command is not available|\bgopls is not found\. Please make sure|Cannot find the alternate tool \S+ configured for gopls|Cannot run program \\?"(?:\S*[/\\])?gopls(?:\.exe)?\\?"|(?:fork\/exec |^|\s)\S*\/gopls(?:\.exe)?: [Nn]o such file or directory/,
     says: 'the editor could not find or execute the gopls binary it was told to use',
   },
   {
@@ -325,7 +327,8 @@ export const RULES: readonly Rule[] = [
     confidence: 0.6,
     // gopls's notices: "This file is within module X, which is not included in your workspace",
     // "No packages found for open file X", "This file is ignored by your gopls build".
-    needles: ['which is not included in your workspace', 'No packages found for open file', 'is ignored by your gopls build'],
+    // Older gopls: "go/packages.Load: no packages found for /x/y_test.go".
+    needles: ['which is not included in your workspace', 'No packages found for open file', 'is ignored by your gopls build', 'no packages found for'],
     says: 'gopls found no package for an open file: its module is not part of the workspace (or the file is excluded from the build)',
   },
   {
@@ -440,7 +443,7 @@ export const RULES: readonly Rule[] = [
     confidence: 0.85,
     needles: ['panic: '],
     // Go's runtime writes "panic: " at the start of a line; inside a JSON string it follows "\n".
-    test: /(?:^|\\n|\] |")panic: /,
+    test: /(?:^|\\n|\] |"|<pre>)panic: /,
     says: 'gopls panicked and died (the stack is in the evidence)',
   },
   {
@@ -463,7 +466,7 @@ export const RULES: readonly Rule[] = [
     severity: 'error',
     confidence: 0.8,
     needles: ['fatal error: '],
-    test: /(?:^|\\n|\] |")fatal error: /,
+    test: /(?:^|\\n|\] |"|<pre>)fatal error: /,
     yieldsTo: ['fatal-out-of-memory', 'thread-create-failed'],
     says: 'the Go runtime in gopls hit a fatal error and the process died',
   },
@@ -795,9 +798,10 @@ export const RULES: readonly Rule[] = [
     // "1 tools failed to install.", "Failed to install gopls"; go install's "go: … : … failed".
     // coc.nvim's "Failed to install 'gopls'", zed's "cannot install gopls", a failed `go get/install …gopls`.
     // Also any failure that names gopls's own module path (an ansible loop, `go get` in GOPATH mode).
-    needles: ['FAILED', 'failed to install', 'Failed to install', 'cannot install', 'Command failed', 'golang.org/x/tools/gopls', 'golang.org/x/tools/cmd/gopls'],
+    // vim-go: "Error installing golang.org/x/tools/cmd/gopls: …".
+    needles: ['FAILED', 'failed to install', 'Failed to install', 'cannot install', 'Command failed', 'golang.org/x/tools/gopls', 'golang.org/x/tools/cmd/gopls', 'Error installing'],
     yieldsTo: ['go-binary-not-found'],
-    test: /\bfailed\b[^\n]*golang\.org\/x\/tools\/(?:cmd\/)?gopls|golang\.org\/x\/tools\/(?:cmd\/)?gopls\b[^\n]*(?:\bfailed\b|cannot find package|: not found)|Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|[Ff]ailed to install (?:the )?(?:tools?|gopls|['"]?\w[\w.-]*['"]?(?:\s|$)|\S+@)|cannot install gopls|Command failed: [^\n]*\bgo(?:\.exe)? (?:get|install) [^\n]*gopls/,
+    test: /\bfailed\b[^\n]*golang\.org\/x\/tools\/(?:cmd\/)?gopls|golang\.org\/x\/tools\/(?:cmd\/)?gopls\b[^\n]*(?:\bfailed\b|cannot find package|: not found)|Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|[Ff]ailed to install (?:the )?(?:tools?|gopls|['"]?\w[\w.-]*['"]?(?:\s|$)|\S+@)|cannot install gopls|Error installing \S*gopls|Command failed: [^\n]*\bgo(?:\.exe)? (?:get|install) [^\n]*gopls/,
     says: 'installing a Go tool (gopls or another) failed, so the editor runs without it or with an old copy',
   },
   {
@@ -937,8 +941,11 @@ export const RULES: readonly Rule[] = [
     confidence: 0.75,
     // The loader or the kernel refusing the gopls binary itself: "gopls: error while loading shared
     // libraries: …", "cannot execute binary file: Exec format error", "fork/exec …/gopls: exec format error".
-    needles: ['error while loading shared libraries', 'cannot execute binary file', 'xec format error'],
-    test: /gopls(?:\.exe)?: error while loading shared libraries|gopls(?:\.exe)?: cannot execute binary file|gopls(?:\.exe)?: [Ee]xec format error/,
+    // Also the macOS kernel's "CODE SIGNING: process 4159[gopls]: rejecting invalid page" (it SIGKILLs
+    // the binary at launch), and the runtime's own aborts before any Go code runs (runtime/asm_*.s
+    // badmorestackg0: "fatal: morestack on g0"; signal_unix.go: "fatal: bad g in signal handler").
+    needles: ['error while loading shared libraries', 'cannot execute binary file', 'xec format error', 'CODE SIGNING', 'fatal: morestack on g', 'fatal: bad g in signal handler'],
+    test: /gopls(?:\.exe)?: error while loading shared libraries|gopls(?:\.exe)?: cannot execute binary file|gopls(?:\.exe)?: [Ee]xec format error|CODE SIGNING: [^\n]{0,200}\[gopls\]|^fatal: (?:morestack on g(?:0|signal)|bad g in signal handler)/,
     says: 'the gopls binary itself cannot be loaded or executed (damaged, built for another architecture, or missing its libraries)',
   },
   {
@@ -970,7 +977,9 @@ export const RULES: readonly Rule[] = [
     // gopls now: "no go.mod file found for X"; cmd/go: "go:
     // cannot determine module path for source directory X (outside GOPATH, module path must be
     // specified)", "go: no go.work file found".
-    needles: ['neither in a module nor in your GOPATH', 'but you are not inside of a module', 'but your module root is', 'no go.mod file found for', 'cannot determine module path for source directory', 'no go.work file found'],
+    // gopls's "go env for" header "(valid build configuration = false)": the very condition under
+    // which it showed "neither in a module nor in your GOPATH".
+    needles: ['valid build configuration = false', 'neither in a module nor in your GOPATH', 'but you are not inside of a module', 'but your module root is', 'no go.mod file found for', 'cannot determine module path for source directory', 'no go.work file found'],
     says: 'the open folder or file is in no module gopls or go can use (no go.mod at or above it, or a go.work that leaves it out)',
   },
   {
@@ -983,8 +992,8 @@ export const RULES: readonly Rule[] = [
     // declares its path as: a but was required as: b", "cannot load module x listed in go.work file",
     // "module x appears multiple times in workspace", "conflicting replacements", "workspace module x
     // is replaced at all versions in the go.work file".
-    needles: ['errors parsing go.', 'error loading go.', 'must match format', 'missing module declaration', 'module declares its path as', 'listed in go.work file', 'appears multiple times in workspace', 'conflicting replacements', 'is replaced at all versions'],
-    test: /errors parsing go\.(?:mod|work)|error loading go\.(?:mod|work)|invalid go version '[^'\n]*': must match format|missing module declaration|module declares its path as|cannot load module \S+ listed in go\.work file|appears multiple times in workspace|conflicting replacements|is replaced at all versions in the go\.work/,
+    needles: ['malformed module path', 'errors parsing go.', 'error loading go.', 'must match format', 'missing module declaration', 'module declares its path as', 'listed in go.work file', 'appears multiple times in workspace', 'conflicting replacements', 'is replaced at all versions'],
+    test: /malformed module path|errors parsing go\.(?:mod|work)|error loading go\.(?:mod|work)|invalid go version '[^'\n]*': must match format|missing module declaration|module declares its path as|cannot load module \S+ listed in go\.work file|appears multiple times in workspace|conflicting replacements|is replaced at all versions in the go\.work/,
     says: 'go.mod or go.work cannot be used as written (a parse error, a module path that disagrees, a go.work naming modules it cannot load)',
   },
   {
@@ -1014,6 +1023,30 @@ export const RULES: readonly Rule[] = [
     needles: ['does not contain package', 'ambiguous import: found package', 'and is replaced but not required'],
     yieldsTo: ['go-toolchain-mismatch'],
     says: 'the module graph does not provide an imported package where the import path says (a wrong module path, a replace without a require, or two modules with the same package)',
+  },
+  {
+    id: 'command-not-on-path',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.45,
+    // A shell that could not find a program on the PATH it was given (bash: "line 1: cargo: command
+    // not found", dash: "/bin/sh: 1: npm: not found", exit status 127), and VS Code's task terminal:
+    // 'The terminal process "/bin/sh '-c', 'x'" failed to launch (exit code: 127).' Run by an editor,
+    // a task or a CI runner, the PATH is the one its launcher exported, not the login shell's.
+    needles: ['command not found', ': not found', 'exit code: 127'],
+    test: /\b[\w.+-]+: command not found|sh: (?:line )?\d+: [\w.+-]+: not found|failed to launch \(exit code: 127\)/,
+    yieldsTo: ['go-binary-not-found', 'gopls-not-found', 'go-tool-missing'],
+    says: 'a program was not found on the PATH the process was started with (a launcher, task runner or CI runner that did not export the login shell\'s PATH)',
+  },
+  {
+    id: 'no-packages-matched',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.45,
+    // cmd/go: 'go: warning: "./..." matched no packages' and "can't load package: package x: no Go
+    // files in /dir": the go command ran in a folder (the one opened) that holds no package.
+    needles: ['matched no packages', 'no Go files in'],
+    says: 'the go command found no package where it ran (the folder opened is not the module or package root)',
   },
   // ---- end of lane accA's block
   // ---- module downloads (engineer net): keep this block together. The go command's own words

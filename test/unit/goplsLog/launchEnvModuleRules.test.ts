@@ -100,6 +100,22 @@ const CASES: Array<[string, RuleId[]]> = [
   ['main.go:3:8: package acme.dev/util is not in std (/usr/local/go/src/acme.dev/util)', ['package-not-found']],
   ['a.go:6:2: cannot find package "acme.dev/util" in GOROOT or GOPATH', ['package-not-found']],
   ['Your workspace is misconfigured: go [-e -json -compiled=true -- ./...]: exit status 1: go: cannot find main module; see \'go help modules\'', ['workspace-load-failed', 'go-mod-not-found']],
+  // --- second wave: shells, tasks, vim-go installs, pasted HTML, old gopls headers ---
+  ['bash: line 1: protoc: command not found', ['command-not-on-path']],
+  ['/bin/sh: 1: yarn: not found', ['command-not-on-path']],
+  [' *  The terminal process "/bin/bash \'-c\', \'make gen\'" failed to launch (exit code: 127). ', ['command-not-on-path']],
+  ['zsh: go: command not found', ['go-binary-not-found']],
+  ['vim-go: gopls not found. Installing golang.org/x/tools/gopls@latest to folder /home/ann/go/bin/', ['gopls-not-found']],
+  ['Error installing golang.org/x/tools/gopls@latest: exit status 1', ['tool-install-failed']],
+  ['kernel: CODE SIGNING: process 7311[gopls]: rejecting invalid page at address 0x1 from offset 0x8000 in file "/Users/ann/go/bin/gopls"', ['gopls-binary-broken']],
+  ['fatal: morestack on g0', ['gopls-binary-broken']],
+  ['fatal: not a git repository (or any of the parent directories): .git', []],
+  ['<pre>panic: runtime error: index out of range [3] with length 2', ['panic']],
+  ['build acme: cannot load util: malformed module path "util": missing dot in first path element', ['go-mod-invalid']],
+  ['go: warning: "./..." matched no packages', ['no-packages-matched']],
+  ["can't load package: package example.org/app: no Go files in /home/ann/src/app", ['no-packages-matched']],
+  ['(valid build configuration = false)', ['not-in-module']],
+  ['  Message: go/packages.Load: no packages found for /home/ann/src/x/x_test.go', ['file-not-in-workspace']],
 ];
 
 describe('accA message families: one rule per upstream phrasing', () => {

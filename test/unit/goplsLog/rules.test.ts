@@ -19,7 +19,8 @@ const CASES: Array<[string, RuleId[]]> = [
   ['sh: 1: go: not found', ['go-binary-not-found']],
   ['Error: spawn /opt/go/bin/go ENOENT', ['go-binary-not-found']],
   ['exec: "go": executable file not found in $PATH', ['go-binary-not-found']],
-  ['sh: 1: mongo: not found', []],
+  // Not go: only the weak "not on the PATH it was given" warning (command-not-on-path).
+  ['sh: 1: mongo: not found', ['command-not-on-path']],
   ['Error: spawn /usr/bin/mongo ENOENT', []],
   // GOROOT and toolchains.
   ['go: cannot find GOROOT directory: /opt/go1.99', ['goroot-invalid']],
