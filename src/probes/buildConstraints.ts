@@ -9,13 +9,14 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import { settingFix } from '../fixes/catalog.js';
 import { includingBuild, tagsOfFlags, whyExcluded, type BuildContext, type Inclusion } from '../lsp/buildConstraint.js';
 import { readUserText } from '../host/readUserFile.js';
+import type { EditorSettingsSource } from '../doctor/settings.js';
 
 const NODE_TO_GOARCH: Record<string, string> = { x64: 'amd64', ia32: '386', arm64: 'arm64', arm: 'arm', ppc64: 'ppc64le', s390x: 's390x', riscv64: 'riscv64', loong64: 'loong64' };
 /** The header (comments before `package`) is what matters; a file's first 64 KiB hold it. */
 const HEAD_CAP = 64 * 1024;
 
 /** The gopls settings that include the file: build.buildFlags for tags, build.env for a platform. */
-export function includingFixes(inc: Inclusion, ctx: BuildContext): Fix[] {
+export function includingFixes(inc: Inclusion, ctx: BuildContext, keepFlags: readonly string[] = []): Fix[] {
   const fixes: Fix[] = [];
   if (inc.goos || inc.goarch || inc.cgo !== undefined) {
     const env: Record<string, string> = {};
@@ -43,7 +44,8 @@ export function includingFixes(inc: Inclusion, ctx: BuildContext): Fix[] {
         id: 'gopls-build-tags',
         title: `Have gopls build with -tags=${tags.join(',')} in this workspace (gopls build.buildFlags)`,
         key: 'gopls',
-        value: { 'build.buildFlags': [`-tags=${tags.join(',')}`] },
+        // The user's other build flags stay: the setting replaces the whole list.
+        value: { 'build.buildFlags': [...keepFlags, `-tags=${tags.join(',')}`] },
         merge: true,
         target: 'workspace',
         detail: `${inc.addTags.join(', ')} ${inc.addTags.length > 1 ? 'are' : 'is'} then set for every package gopls loads here, as \`go build -tags=${tags.join(',')}\` would.${ctx.tags.length ? ` The tags GOFLAGS already sets (${ctx.tags.join(',')}) are kept: a -tags flag replaces them.` : ''}`,
@@ -57,8 +59,10 @@ export interface BuildConstraintInput {
   file: string;
   head: string;
   ctx: BuildContext;
-  /** Where ctx came from, for evidence: "go env GOOS=linux GOARCH=amd64 CGO_ENABLED=1 GOFLAGS=". */
-  ctxSource: { source: string; excerpt: string };
+  /** Where ctx came from, for evidence: "go env GOOS=linux GOARCH=amd64 CGO_ENABLED=1 GOFLAGS=", gopls's settings. */
+  ctxSource: { source: string; excerpt: string } | Array<{ source: string; excerpt: string }>;
+  /** gopls build.buildFlags the user has, other than -tags: kept in the fix. */
+  keepFlags?: readonly string[];
 }
 
 /** Pure: a finding when the file is left out of the build, with the setting that brings it back. */
@@ -76,7 +80,7 @@ export function buildConstraintFindings(i: BuildConstraintInput): FindingInput[]
     reasons.push(`its constraint \`${why.byConstraint.text.replace(/^\/\/\s*/, '')}\` is false for GOOS=${i.ctx.goos} GOARCH=${i.ctx.goarch}${i.ctx.tags.length ? ` -tags=${i.ctx.tags.join(',')}` : ' without tags'}${i.ctx.cgo ? '' : ' (cgo off)'}`);
     evidence.push({ source: i.file, excerpt: why.byConstraint.text, line: why.byConstraint.line });
   }
-  evidence.push(i.ctxSource);
+  evidence.push(...(Array.isArray(i.ctxSource) ? i.ctxSource : [i.ctxSource]));
   const inc = includingBuild(name, i.head, i.ctx);
   return [
     {
@@ -87,7 +91,7 @@ export function buildConstraintFindings(i: BuildConstraintInput): FindingInput[]
         `${i.file} is left out of the build gopls loads: ${reasons.join(', and ')}. gopls says "No packages found for open file" (or "This file is ignored by your gopls build") and gives no completion, hover or errors in it.` +
         (inc ? '' : ' No combination of the tags and platforms it names includes it.'),
       evidence,
-      fixes: inc ? includingFixes(inc, i.ctx) : [],
+      fixes: inc ? includingFixes(inc, i.ctx, i.keepFlags) : [],
     },
   ];
 }
@@ -103,6 +107,46 @@ export function buildContextOf(values: Record<string, string> | undefined, arch:
   return { ctx, source: { source: values ? 'go env -json' : 'this machine', excerpt } };
 }
 
+/** A flag list without its -tags (either spelling). */
+export function dropTags(flags: readonly string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < flags.length; i++) {
+    if (/^--?tags=/.test(flags[i]!)) continue;
+    if (/^--?tags$/.test(flags[i]!)) {
+      i++;
+      continue;
+    }
+    out.push(flags[i]!);
+  }
+  return out;
+}
+
+/** gopls's own build settings (the `gopls` object, later scopes over earlier ones, key by key). */
+export function goplsBuildSettings(sources: readonly EditorSettingsSource[] | undefined): { buildFlags?: string[]; env?: Record<string, string>; from: string[] } {
+  const out: { buildFlags?: string[]; env?: Record<string, string>; from: string[] } = { from: [] };
+  for (const s of sources ?? []) {
+    const g = s.values.gopls;
+    if (!g || typeof g !== 'object') continue;
+    const o = g as Record<string, unknown>;
+    const flags = o['build.buildFlags'] ?? (o.build as Record<string, unknown> | undefined)?.buildFlags;
+    const env = o['build.env'] ?? (o.build as Record<string, unknown> | undefined)?.env;
+    if (Array.isArray(flags)) (out.buildFlags = flags.filter((f): f is string => typeof f === 'string')), out.from.push(s.source);
+    if (env && typeof env === 'object') (out.env = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string'))), out.from.push(s.source);
+  }
+  return out;
+}
+
+/** The build gopls runs: go env, then gopls's build.env over it, then build.buildFlags' -tags over GOFLAGS's. */
+export function goplsBuildContext(values: Record<string, string> | undefined, arch: string, gopls: ReturnType<typeof goplsBuildSettings>): { ctx: BuildContext; sources: Array<{ source: string; excerpt: string }> } {
+  const merged = values || gopls.env ? { ...(values ?? {}), ...(gopls.env ?? {}) } : undefined;
+  const { ctx, source } = buildContextOf(merged, arch);
+  const sources = [source];
+  const flagTags = gopls.buildFlags?.some((f) => /^--?tags(=|$)/.test(f)) ? tagsOfFlags(gopls.buildFlags) : undefined;
+  if (flagTags) ctx.tags = flagTags;
+  if (gopls.from.length) sources.push({ source: [...new Set(gopls.from)].join(', '), excerpt: `gopls ${JSON.stringify({ ...(gopls.buildFlags ? { 'build.buildFlags': gopls.buildFlags } : {}), ...(gopls.env ? { 'build.env': gopls.env } : {}) })}` });
+  return { ctx, sources };
+}
+
 async function run(ctx: ProbeContext): Promise<ProbeOutcome> {
   const file = ctx.settings.activeFile;
   if (!file) return skipped('no Go file named (the editor passes the active file; the CLI takes --file FILE)');
@@ -110,8 +154,10 @@ async function run(ctx: ProbeContext): Promise<ProbeOutcome> {
   const head = await readUserText(file, HEAD_CAP);
   if (head === undefined) return skipped(`${file} cannot be read`);
   const goEnv = await ctx.facts.goEnv();
-  const { ctx: build, source } = buildContextOf(goEnv.ok ? goEnv.values : undefined, process.arch);
-  const findings = buildConstraintFindings({ file, head, ctx: build, ctxSource: source });
+  const gopls = goplsBuildSettings(ctx.settings.editorSettings);
+  const { ctx: build, sources } = goplsBuildContext(goEnv.ok ? goEnv.values : undefined, process.arch, gopls);
+  const keepFlags = dropTags(gopls.buildFlags ?? []);
+  const findings = buildConstraintFindings({ file, head, ctx: build, ctxSource: sources, keepFlags });
   return { findings, observed: { file, build, included: findings.length === 0 } };
 }
 

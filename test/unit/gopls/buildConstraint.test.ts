@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { evalBuildExpr, fileConstraint, includingBuild, parseGoBuildExpr, parsePlusBuildLines, tagTrue, tagsOfFlags, whyExcluded, type BuildContext } from '../../../src/lsp/buildConstraint.js';
-import { buildConstraintFindings, buildContextOf } from '../../../src/probes/buildConstraints.js';
+import { buildConstraintFindings, buildContextOf, dropTags, goplsBuildContext, goplsBuildSettings } from '../../../src/probes/buildConstraints.js';
 
 const linux: BuildContext = { goos: 'linux', goarch: 'amd64', tags: [], cgo: true, goMinor: 26 };
 const evalOn = (expr: string, ctx: BuildContext) => evalBuildExpr(parseGoBuildExpr(expr)!, (t) => tagTrue(ctx, t));
@@ -107,5 +107,25 @@ describe('buildConstraintFindings', () => {
     const [f] = buildConstraintFindings({ file: '/w/imp.go', head: '//go:build linux && !linux\n\npackage bc\n', ctx: linux, ctxSource: src });
     expect(f!.fixes).toEqual([]);
     expect(f!.message).toMatch(/No combination/);
+  });
+});
+
+describe("the user's gopls build settings count", () => {
+  const head = '//go:build linux && customtag\n\npackage bc\n';
+  it('build.buildFlags -tags=customtag already set → the file is in; build.env GOOS=windows makes a _windows file in', () => {
+    const settings = goplsBuildSettings([
+      { source: 'VS Code user settings', values: { gopls: { 'build.buildFlags': ['-tags=customtag'] } } },
+      { source: 'VS Code workspace settings', values: { gopls: { 'build.env': { GOOS: 'windows' } } } },
+    ]);
+    const { ctx, sources } = goplsBuildContext({ GOOS: 'linux', GOARCH: 'amd64', CGO_ENABLED: '1', GOFLAGS: '-tags=netgo' }, 'x64', settings);
+    expect(ctx).toMatchObject({ goos: 'windows', tags: ['customtag'] });
+    expect(sources[1]!.source).toBe('VS Code user settings, VS Code workspace settings');
+    expect(buildConstraintFindings({ file: '/w/x_windows.go', head: 'package bc\n', ctx, ctxSource: sources })).toEqual([]);
+  });
+  it('the fix keeps the other build flags and drops the old -tags', () => {
+    const settings = goplsBuildSettings([{ source: 'u', values: { gopls: { 'build.buildFlags': ['-mod=mod', '-tags', 'old'] } } }]);
+    const { ctx, sources } = goplsBuildContext({ GOOS: 'linux', GOARCH: 'amd64' }, 'x64', settings);
+    const [f] = buildConstraintFindings({ file: '/w/tagged.go', head, ctx, ctxSource: sources, keepFlags: dropTags(settings.buildFlags!) });
+    expect(f!.fixes![0]).toMatchObject({ value: { 'build.buildFlags': ['-mod=mod', '-tags=old,customtag'] } });
   });
 });
