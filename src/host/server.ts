@@ -7,6 +7,7 @@ import { execa, type ResultPromise } from 'execa';
 import { commandLineOf, killProcessGroup } from './exec.js';
 import { markedEnv } from './runMarker.js';
 import { markOomFirst } from './oomFirst.js';
+import { yieldCpu } from './yieldCpu.js';
 
 export interface ServerOptions {
   /** The complete environment of the server; nothing is inherited. */
@@ -71,6 +72,7 @@ export function spawnServer(file: string, args: readonly string[], opts: ServerO
   });
   const pid = child.pid;
   markOomFirst(pid);
+  yieldCpu(pid);
   const kill = () => killProcessGroup(pid);
   // A forked helper holding the pipes open would keep the streams alive after the server died.
   child.once('exit', kill);

@@ -22,8 +22,10 @@ export const WALK_MAX_DIRS = 5000;
  * it (and grew with the tree); this many folders cost the same on every tree, and a tree larger
  * than this (or a walk the clock stopped first) gets the rest of its walk (up to WALK_MAX_DIRS) as a follow-up, whose findings
  * replace the first ones: a stray folder or nested module deep in a large tree arrives late, not never.
+ * At 500 the first walk still made the probe the slowest before the verdict on a quiet machine
+ * (480–580 ms at 1,000 and 5,000 packages, against the login shell's ~450 ms): 200 keeps it under.
  */
-export const WALK_FIRST_DIRS = 500;
+export const WALK_FIRST_DIRS = 200;
 const GO_LIST_MODULES = 4;
 
 export interface WalkResult {
