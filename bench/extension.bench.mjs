@@ -12,18 +12,13 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { median, repo } from './lib.mjs';
 
 export const title = 'VS Code extension in code-server (size, activation, spawns, crash-to-badge)';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const KB = 1024;
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
-}
 
 function row(what, value, goal, ok) {
   console.log(`| ${what} | ${value} | ${goal || '—'} | ${ok === undefined ? '' : ok ? 'met' : 'MISSED'} |`);

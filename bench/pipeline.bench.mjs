@@ -6,22 +6,17 @@
 //       src/lsp/session.ts), N times, with the same workspace and file.
 // Ratio pipeline/handshake (goal ≤ 1.25) and absolute pipeline time (goal < 1 s), medians.
 // gopls's caches are warmed by one unmeasured run of each first. BENCH_PIPELINE_RUNS (default 5).
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import * as esbuild from 'esbuild';
+import { median, prepareCliBench, repo } from './lib.mjs';
 
 export const title = 'Diagnose pipeline vs a bare gopls handshake (wall time, ratio)';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const N = Number(process.env.BENCH_PIPELINE_RUNS ?? 5);
-
-function median(xs) {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length ? (s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2) : NaN;
-}
 
 const ms = (x) => `${Math.round(x)} ms`;
 
@@ -67,14 +62,9 @@ async function loadSession(dir) {
 }
 
 export async function run() {
-  const gopls = path.join(repo, '.tools', 'bin', 'gopls');
-  if (!existsSync(gopls)) {
-    console.log('no pinned gopls at .tools/bin/gopls (node test/setup/install-gopls.mjs): nothing to measure.');
-    return;
-  }
-  execFileSync('npm', ['run', '-s', 'build'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
-  const cli = path.join(repo, 'dist', 'cli.js');
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-pipeline-'));
+  const prepared = prepareCliBench('pipeline');
+  if (!prepared) return;
+  const { gopls, cli, tmp } = prepared;
   try {
     const ws = path.join(tmp, 'mod');
     mkdirSync(ws);

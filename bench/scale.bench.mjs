@@ -15,14 +15,14 @@
 // BENCH_SCALE_SIZES (default "100,1000,5000"), BENCH_SCALE_CHECK_TIMEOUT_S (default 240),
 // BENCH_PROMETHEUS_VERSION (default v0.316.0; "none" leaves the row out).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prepareCliBench, repo } from './lib.mjs';
 
 export const title = 'Time to verdict and peak RSS vs workspace size, beside `gopls check` (median of BENCH_SCALE_RUNS runs)';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SIZES = (process.env.BENCH_SCALE_SIZES ?? '100,1000,5000').split(',').map(Number);
 const CHECK_TIMEOUT_S = Number(process.env.BENCH_SCALE_CHECK_TIMEOUT_S ?? 240);
 const RUNS = Math.max(1, Number(process.env.BENCH_SCALE_RUNS ?? 3));
@@ -114,17 +114,13 @@ function du(dir) {
   }
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** The middle value itself (the upper one of an even count): the run it names is the one shown. */
+const medianRun = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 export async function run() {
-  const gopls = path.join(repo, '.tools', 'bin', 'gopls');
-  if (!existsSync(gopls)) {
-    console.log('no pinned gopls at .tools/bin/gopls (node test/setup/install-gopls.mjs): nothing to measure.');
-    return;
-  }
-  execFileSync('npm', ['run', '-s', 'build'], { cwd: repo, stdio: ['ignore', 'ignore', 'inherit'] });
-  const cli = path.join(repo, 'dist', 'cli.js');
-  const tmp = mkdtempSync(path.join(os.tmpdir(), 'bench-scale-'));
+  const prepared = prepareCliBench('scale');
+  if (!prepared) return;
+  const { gopls, cli, tmp } = prepared;
   const hook = path.join(tmp, 'maxrss.mjs');
   writeFileSync(hook, "import { writeSync } from 'node:fs';\nprocess.on('exit', () => writeSync(2, `\\nBENCH_MAXRSS ${process.resourceUsage().maxRSS}\\n`));\n");
   const rows = [];
@@ -157,7 +153,7 @@ export async function run() {
     // Interleaved, so a burst of load from elsewhere spreads over the trees rather than one.
     for (let i = 0; i < RUNS; i++) for (const t of trees) t.runs.push(doctor(cli, hook, t.dir, gopls));
     for (const t of trees) {
-      const v = median(t.runs.map((r) => r.verdict));
+      const v = medianRun(t.runs.map((r) => r.verdict));
       const d = t.runs.find((r) => r.verdict === v);
       const check = goplsCheck(gopls, t.dir, d.file);
       rows.push({ ...t, d, check, verdicts: t.runs.map((r) => r.verdict), rssMax: Math.max(...t.runs.map((r) => r.rssMb)) });
