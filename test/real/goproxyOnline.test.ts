@@ -18,7 +18,9 @@ import type { Finding, Report } from '../../src/doctor/model.js';
 import { goproxyOnlineProbe } from '../../src/probes/goproxyOnline.js';
 import { traceGet } from '../../src/host/httpHops.js';
 import { matchRules } from '../../src/goplsLog/rules.js';
-import { CLI, GO, XMOD, XMOD_GO_LINE, buildOnce } from './support.js';
+import { CLI, GO, cachedXMod, buildOnce } from './support.js';
+
+const { version: XMOD, goLine: XMOD_GO_LINE } = cachedXMod();
 
 const OPENSSL = which.sync('openssl', { nothrow: true });
 

@@ -10,7 +10,9 @@ import { Host } from '../../src/host/host.js';
 import { runDoctor } from '../../src/engine/pipeline.js';
 import type { Finding } from '../../src/doctor/model.js';
 import { moduleDownloadsProbe } from '../../src/probes/moduleDownloads.js';
-import { GO, XMOD, XMOD_GO_LINE as GO_LINE } from './support.js';
+import { GO, cachedXMod } from './support.js';
+
+const { version: XMOD, goLine: GO_LINE } = cachedXMod();
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'moddl-real-'));

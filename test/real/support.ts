@@ -11,32 +11,44 @@ export const CLI = path.join(ROOT, 'dist/cli.js');
 export const GOPLS = path.join(ROOT, '.tools/bin/gopls');
 export const GO = which.sync('go', { nothrow: true });
 
-const goEnv = (k: string) => (GO ? execFileSync(GO, ['env', k], { encoding: 'utf8' }).trim() : '');
-const MODCACHE = goEnv('GOMODCACHE');
+/** golang.org/x/mod in the module cache, and the go line a module requiring it needs. */
+export interface CachedXMod {
+  /** The newest x/mod in the module cache (by semver, not by string); undefined when there is none. */
+  version?: string;
+  /**
+   * x/mod's own go line, from its cached go.mod. A main module whose go line is older than a
+   * dependency's makes go stop with "updates to go.mod needed", whichever x/mod the cache holds
+   * (v0.42.0 asks for go 1.26.0).
+   */
+  goLine: string;
+}
+
+let xmod: CachedXMod | undefined;
+
 /**
- * The newest golang.org/x/mod in the module cache (by semver, not by string), for the suites that
- * build a module requiring it without downloading. Installing the pinned gopls puts one there.
+ * For the suites that build a module requiring x/mod without downloading (installing the pinned
+ * gopls puts one in the cache). Read on first use, once per worker: the other real suites that
+ * import this file do not pay for a `go env`.
  */
-export const XMOD: string | undefined = MODCACHE && existsSync(path.join(MODCACHE, 'golang.org/x'))
-  ? readdirSync(path.join(MODCACHE, 'golang.org/x'))
-      .filter((d) => /^mod@v\d+\.\d+\.\d+$/.test(d))
-      .map((d) => d.slice(4))
-      .sort((a, b) => {
-        const [x, y] = [a, b].map((v) => v.slice(1).split('.').map(Number));
-        return x![0]! - y![0]! || x![1]! - y![1]! || x![2]! - y![2]!;
-      })
-      .pop()
-  : undefined;
-/**
- * The go line for a module requiring XMOD: x/mod's own, from its cached go.mod. A main module whose
- * go line is older than a dependency's makes go stop with "updates to go.mod needed", whichever
- * x/mod the cache holds (v0.42.0 asks for go 1.26.0).
- */
-export const XMOD_GO_LINE: string = (() => {
-  const mod = XMOD && MODCACHE ? path.join(MODCACHE, 'cache/download/golang.org/x/mod/@v', `${XMOD}.mod`) : '';
+export function cachedXMod(): CachedXMod {
+  if (xmod) return xmod;
+  const cache = GO ? execFileSync(GO, ['env', 'GOMODCACHE'], { encoding: 'utf8' }).trim() : '';
+  const dir = cache && path.join(cache, 'golang.org/x');
+  const version = dir && existsSync(dir)
+    ? readdirSync(dir)
+        .filter((d) => /^mod@v\d+\.\d+\.\d+$/.test(d))
+        .map((d) => d.slice(4))
+        .sort((a, b) => {
+          const [x, y] = [a, b].map((v) => v.slice(1).split('.').map(Number));
+          return x![0]! - y![0]! || x![1]! - y![1]! || x![2]! - y![2]!;
+        })
+        .pop()
+    : undefined;
+  const mod = version ? path.join(cache, 'cache/download/golang.org/x/mod/@v', `${version}.mod`) : '';
   const m = mod && existsSync(mod) ? /^go (\S+)$/m.exec(readFileSync(mod, 'utf8')) : null;
-  return m?.[1] ?? '1.25.0';
-})();
+  xmod = { version, goLine: m?.[1] ?? '1.25.0' };
+  return xmod;
+}
 
 /** Builds dist/ once for all real suites: a lock so two workers never write the bundle at once. */
 export async function buildOnce(): Promise<void> {
