@@ -4,7 +4,7 @@
 // if absent). The doctor reads gopls's go.mod from the module cache and never downloads anything.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Host } from '../../src/host/host.js';
@@ -24,12 +24,26 @@ function olderGo(need: string): string | undefined {
   const minor = Number(need.split('.')[1]);
   const have = existsSync(root) ? readdirSync(root).filter((d) => d.startsWith('toolchain@v0.0.1-go1.') && d.endsWith(`.linux-${ARCH}`)) : [];
   const pick = have.find((d) => Number(/go1\.(\d+)/.exec(d)![1]) < minor);
-  if (pick) return path.join(root, pick, 'bin', 'go');
+  if (pick) return allowExec(path.join(root, pick));
   const want = `golang.org/toolchain@v0.0.1-go1.${minor - 2}.0.linux-${ARCH}`;
   const r = spawnSync(GO!, ['mod', 'download', '-json', want], { encoding: 'utf8', timeout: 300_000, env: { ...process.env, GOFLAGS: '' } });
   if (r.status !== 0) return undefined;
-  const bin = path.join((JSON.parse(r.stdout) as { Dir: string }).Dir, 'bin', 'go');
-  return existsSync(bin) ? bin : undefined;
+  return allowExec((JSON.parse(r.stdout) as { Dir: string }).Dir);
+}
+
+/**
+ * A module zip keeps no file modes, so a toolchain fetched with `go mod download` (not through
+ * GOTOOLCHAIN switching, which does this on first use: cmd/go/internal/toolchain allowExec) has
+ * no execute bits. Set them the same way, on bin/ and pkg/tool/, and return the go binary.
+ */
+function allowExec(dir: string): string | undefined {
+  const bin = path.join(dir, 'bin', 'go');
+  if (!existsSync(bin)) return undefined;
+  if ((statSync(bin).mode & 0o111) !== 0) return bin;
+  const tools = path.join(dir, 'pkg', 'tool');
+  const dirs = [path.join(dir, 'bin'), ...(existsSync(tools) ? readdirSync(tools).map((d) => path.join(tools, d)) : [])];
+  for (const d of dirs) for (const f of readdirSync(d)) chmodSync(path.join(d, f), statSync(path.join(d, f)).mode | 0o555);
+  return bin;
 }
 
 const gomodcache = GO ? goEnv('GOMODCACHE') : '';
