@@ -67,6 +67,11 @@ export function classifyGoFailure(stderr: string): GoFailure | undefined {
     return { classId: 'module-resolution', severity: 'error', confidence: 0.85, scope: 'module', message: `the module asks for ${m[1]}, and GOTOOLCHAIN's "path" mode only looks for a ${m[1]} binary on PATH, where there is none (it never downloads one).` };
   if ((m = /creating work dir: (?:stat|mkdir) ([^:]+): (no such file or directory|permission denied|read-only file system|no space left on device)/.exec(text)))
     return { classId: 'fs-access', severity: 'error', confidence: 0.9, message: `go cannot create its work directory in ${m[1]} (${m[2]}): GOTMPDIR or TMPDIR points there, so go build, go test, go run and even go env fail.` };
+  // cmd/go/internal/cache/default.go: the build cache directory (or its 00..ff subdirectories) cannot be made.
+  if ((m = /failed to initialize build cache at ([^:\n]+): (?:mkdir|open|stat) [^:\n]+: (permission denied|read-only file system|no space left on device|disk quota exceeded|not a directory)/.exec(text)))
+    return { classId: 'fs-access', severity: 'error', confidence: 0.95, message: `go cannot set up its build cache in ${m[1]} (${m[2]}): every build, test and gopls load fails.` };
+  if (/build cache is disabled by GOCACHE=off, but required/.test(text))
+    return { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: 'GOCACHE=off is set in the environment the Go tools get: go has required a build cache since Go 1.12, so every build and gopls load fails.' };
   if ((m = /-mod=(\S*) not supported/.exec(text)))
     return { classId: 'module-resolution', severity: 'error', confidence: 0.9, message: `GOFLAGS holds -mod=${m[1]}, which go does not accept: every go command fails.` };
   return undefined;
@@ -207,7 +212,11 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
   const finding: FindingInput = known
     ? { ...known, evidence, fixes: fixesForFailure(ctx, stderr) }
     : {
+        // What go said is not one of the messages above: a symptom, so that whatever the other
+        // probes find behind it (a read-only mount, a missing HOME, a policy) ranks above it.
         classId: 'gopls-launch',
+        role: 'symptom',
+        symptom: 'load-failed',
         severity: 'error',
         confidence: 0.6,
         message: `go env fails, so the Go extension cannot read the Go environment and gopls cannot load packages: ${fact.reason}`,

@@ -338,6 +338,9 @@ export function diagnosticFindings(session: GoplsSessionResult): FindingInput[] 
       classId: first.classId,
       severity: words.severity,
       confidence: 0.85,
+      // A failed go list is what the user sees, not why: a read-only cache, a missing HOME or a
+      // limit found by another probe explains it and must rank above it.
+      ...(kind === 'load-failed' ? { role: 'symptom' as const, symptom: 'load-failed' as const } : {}),
       message: `gopls's diagnostics for ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'}: ${words.says(first)}`,
       evidence: list.slice(0, 3).map((x) => ({ source: `gopls textDocument/publishDiagnostics ${fileUrlPath(x.uri)}`, excerpt: x.d.message })),
       fixes: diagnosticFixes(kind, first, moduleDir),

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { goEnvProbe } from '../../../src/probes/goEnv.js';
+import { FindingSchema } from '../../../src/doctor/model.js';
+import { rankCauses } from '../../../src/doctor/rank.js';
 import type { ExecResult } from '../../../src/host/exec.js';
 import { binDir, fakeGo, makeCtx, okGoEnv, runProbe, tempDir, tree } from './ctx.js';
 
@@ -120,6 +122,18 @@ describe('go-env probe', () => {
     expect(r.findings[0]).toMatchObject({ classId: 'fs-access', severity: 'error' });
     expect(r.findings[0]!.evidence[0]!.source).toBe('/usr/local/go/bin/go env -json');
     expect(r.findings[0]!.evidence[1]!.excerpt).toContain('HOME is unset');
+  });
+
+  it('a go env failure no message explains is a load-failed symptom: a read-only mount found beside it ranks first', async () => {
+    const r = await runProbe(
+      goEnvProbe,
+      makeCtx({ env: { PATH: '/usr/local/go/bin' }, goEnv: { ok: false, missing: false, goBinary: '/usr/local/go/bin/go', reason: 'failed', exec: failedExec('go: something new went wrong\n') } }),
+    );
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ classId: 'gopls-launch', severity: 'error', role: 'symptom', symptom: 'load-failed' });
+    const mount = FindingSchema.parse({ classId: 'fs-access', severity: 'warning', confidence: 0.8, message: 'GOCACHE is on a read-only mount', evidence: [{ source: '/proc/self/mountinfo', excerpt: 'ro' }], fixes: [] });
+    const ranked = rankCauses([FindingSchema.parse(r.findings[0]), mount]);
+    expect(ranked.map((c) => c.id)).toEqual(['fs-access', 'gopls-launch']);
   });
 
   it('a go binary that cannot be executed is a gopls-launch error', async () => {

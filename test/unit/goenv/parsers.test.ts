@@ -25,6 +25,9 @@ const STDERR = {
   pathToolchain: 'go: cannot find "go1.99" in PATH\n',
   badMod: '-mod=vendr not supported (can be \'\', \'mod\', \'readonly\', or \'vendor\')\n',
   noTmp: 'go: creating work dir: stat /nonexist: no such file or directory\n',
+  // Real go1.26.8 output with GOCACHE on a read-only bind mount, and with GOCACHE=off.
+  roCache: 'failed to initialize build cache at /tmp/oc/gc: mkdir /tmp/oc/gc/00: read-only file system\n',
+  offCache: 'build cache is disabled by GOCACHE=off, but required as of Go 1.12\n',
   vendoring:
     'go: inconsistent vendoring in /tmp/gx/m:\n\tgolang.org/x/text@v0.3.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt\n\n\tTo ignore the vendor directory, use -mod=readonly or -mod=mod.\n\tTo sync the vendor directory, run:\n\t\tgo mod vendor\n',
 };
@@ -109,6 +112,8 @@ describe('classifyGoFailure', () => {
     ['pathToolchain', 'module-resolution', /asks for go1\.99, and GOTOOLCHAIN's "path" mode only looks for a go1\.99 binary on PATH/],
     ['badMod', 'module-resolution', /-mod=vendr/],
     ['noTmp', 'fs-access', /work directory in \/nonexist \(no such file or directory\)/],
+    ['roCache', 'fs-access', /build cache in \/tmp\/oc\/gc \(read-only file system\)/],
+    ['offCache', 'env-inheritance', /GOCACHE=off/],
   ] as const)('%s', (key, classId, message) => {
     const r = classifyGoFailure(STDERR[key]);
     expect(r?.classId).toBe(classId);

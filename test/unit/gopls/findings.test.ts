@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { sessionFindings, versionFindings, type SessionFindingsInput } from '../../../src/probes/gopls.js';
+import { diagnosticFindings, sessionFindings, versionFindings, type SessionFindingsInput } from '../../../src/probes/gopls.js';
 import { parseElfHeader } from '../../../src/lsp/goplsBinary.js';
 import type { GoplsSessionResult } from '../../../src/lsp/session.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
@@ -30,6 +30,19 @@ function valid(findings: ReturnType<typeof sessionFindings>) {
   }
   return findings;
 }
+
+describe('diagnosticFindings', () => {
+  it('a failed package load is a load-failed symptom (what the user sees, not why); a go.sum gap is a cause', () => {
+    // gopls v0.23.0's words with GOCACHE on a read-only mount (captured on the development VM).
+    const load = 'initialization failed: packages.Load error: err: exit status 1: stderr: failed to initialize build cache at /tmp/gc: mkdir /tmp/gc/00: read-only file system';
+    const session = { ...failed(undefined), ok: true, openedFile: '/w/a.go', diagnostics: [{ uri: 'file:///w/a.go', items: [{ severity: 1, message: load }] }] } as unknown as GoplsSessionResult;
+    const fs = valid(diagnosticFindings(session));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ role: 'symptom', symptom: 'load-failed' });
+    const sum = { ...session, diagnostics: [{ uri: 'file:///w/a.go', items: [{ severity: 1, message: 'missing go.sum entry for module providing package golang.org/x/mod/semver' }] }] } as unknown as GoplsSessionResult;
+    expect(diagnosticFindings(sum)[0]!.role).toBeUndefined();
+  });
+});
 
 describe('sessionFindings on real gopls sessions', () => {
   it('finds nothing wrong with a healthy module', () => {
