@@ -267,6 +267,24 @@ async function gorootFindings(
   if (!(await exists(goroot))) {
     return [{ classId: 'env-inheritance', severity: 'error', confidence: 0.9, message: `GOROOT (${goroot}) does not exist: go cannot find its standard library or compiler.`, evidence: [goEnvEv(['GOROOT'])], fixes: [] }];
   }
+  // cmd/go/internal/cfg isGOROOT: a Go root has pkg/tool; without it (GOROOT set to .../go/bin, a
+  // distro's doc folder) every build fails with `go: no such tool "compile"` and gopls cannot
+  // resolve even "fmt" — an error whatever else matches.
+  if (!(await exists(path.join(goroot, 'pkg', 'tool'))) && !(await exists(path.join(goroot, 'src', 'runtime')))) {
+    const gr = gorootFix(fact.goBinaryReal);
+    return [
+      {
+        classId: 'env-inheritance',
+        severity: 'error',
+        confidence: 0.9,
+        message:
+          `GOROOT (${goroot}) is not a Go installation: it has neither pkg/tool nor src/runtime, so go cannot find its compiler or standard library (every build fails with go: no such tool "compile", and gopls cannot resolve standard imports).` +
+          (ctx.env.GOROOT !== undefined ? ` GOROOT=${ctx.env.GOROOT} comes from the environment; remove it, go finds its own root.` : ''),
+        evidence: [goEnvEv(['GOROOT']), ...(ctx.env.GOROOT !== undefined ? [{ source: 'environment', excerpt: `GOROOT=${ctx.env.GOROOT}` }] : [])],
+        fixes: gr ? [gr] : [],
+      },
+    ];
+  }
   const gorootReal = await realpathOr(goroot);
   observed.GOROOTReal = gorootReal;
   const binReal = fact.goBinaryReal;

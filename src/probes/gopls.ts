@@ -340,7 +340,9 @@ export function diagnosticFindings(session: GoplsSessionResult): FindingInput[] 
       confidence: 0.85,
       // A failed go list is what the user sees, not why: a read-only cache, a missing HOME or a
       // limit found by another probe explains it and must rank above it.
-      ...(kind === 'load-failed' ? { role: 'symptom' as const, symptom: 'load-failed' as const } : {}),
+      // An import gopls cannot find is the same: a wrong GOROOT, GOPATH mode or a missing module
+      // is the cause (a missing requirement has its own kind, no-module-provides, a cause).
+      ...(kind === 'load-failed' || kind === 'import-not-found' ? { role: 'symptom' as const, symptom: 'load-failed' as const } : {}),
       message: `gopls's diagnostics for ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'}: ${words.says(first)}`,
       evidence: list.slice(0, 3).map((x) => ({ source: `gopls textDocument/publishDiagnostics ${fileUrlPath(x.uri)}`, excerpt: x.d.message })),
       fixes: diagnosticFixes(kind, first, moduleDir),

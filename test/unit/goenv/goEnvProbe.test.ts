@@ -79,6 +79,16 @@ describe('go-env probe', () => {
     expect(f.fixes[0]).toMatchObject({ id: 'go-goroot-setting', key: 'go.goroot', value: g.goroot });
   });
 
+  it('a GOROOT that exists but is no Go root (GOROOT=<go>/bin from the environment) is an error with the go.goroot fix', async () => {
+    const g = fakeGo();
+    const bin = path.join(g.goroot, 'bin');
+    const r = await runProbe(goEnvProbe, makeCtx({ env: { GOROOT: bin }, goEnv: okGoEnv(g, { GOROOT: bin }) }));
+    const f = r.findings.find((x) => x.classId === 'env-inheritance')!;
+    expect(f).toMatchObject({ severity: 'error' });
+    expect(f.message).toMatch(/is not a Go installation.*comes from the environment/);
+    expect(f.fixes[0]).toMatchObject({ id: 'go-goroot-setting', key: 'go.goroot', value: g.goroot });
+  });
+
   it('a GOROOT that no longer exists is an error', async () => {
     const g = fakeGo();
     const r = await runProbe(goEnvProbe, makeCtx({ goEnv: okGoEnv(g, { GOROOT: '/nonexistent/go' }) }));

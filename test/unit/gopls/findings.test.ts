@@ -32,7 +32,7 @@ function valid(findings: ReturnType<typeof sessionFindings>) {
 }
 
 describe('diagnosticFindings', () => {
-  it('a failed package load is a load-failed symptom (what the user sees, not why); a go.sum gap is a cause', () => {
+  it('a failed package load or a missing import is a load-failed symptom (what the user sees, not why); a go.sum gap is a cause', () => {
     // gopls v0.23.0's words with GOCACHE on a read-only mount (captured on the development VM).
     const load = 'initialization failed: packages.Load error: err: exit status 1: stderr: failed to initialize build cache at /tmp/gc: mkdir /tmp/gc/00: read-only file system';
     const session = { ...failed(undefined), ok: true, openedFile: '/w/a.go', diagnostics: [{ uri: 'file:///w/a.go', items: [{ severity: 1, message: load }] }] } as unknown as GoplsSessionResult;
@@ -41,6 +41,9 @@ describe('diagnosticFindings', () => {
     expect(fs[0]).toMatchObject({ role: 'symptom', symptom: 'load-failed' });
     const sum = { ...session, diagnostics: [{ uri: 'file:///w/a.go', items: [{ severity: 1, message: 'missing go.sum entry for module providing package golang.org/x/mod/semver' }] }] } as unknown as GoplsSessionResult;
     expect(diagnosticFindings(sum)[0]!.role).toBeUndefined();
+    // GOROOT set to go/bin (gopls v0.23.0's words): even "unsafe" is not found; the GOROOT is the cause.
+    const std = { ...session, diagnostics: [{ uri: 'file:///w/a.go', items: [{ severity: 1, message: 'could not import unsafe (cannot find package "unsafe" in any of /usr/local/go/bin/src/unsafe (from $GOROOT))' }] }] } as unknown as GoplsSessionResult;
+    expect(diagnosticFindings(std)[0]).toMatchObject({ role: 'symptom', symptom: 'load-failed' });
   });
 });
 
