@@ -20,6 +20,13 @@ const WARN_RATIO = 0.75;
 /** Below this default-ish ceiling, a large workspace alone can use up the watches. */
 const LOW_MAX_WATCHES = 65536;
 const LARGE_WORKSPACE_DIRS = 10_000;
+/**
+ * Instances one editor window opens on its own: code-server's server, file watcher and extension
+ * host held 5 + 2 + 2 in coder's measurement (coder/docs#183), VS Code's fileWatcher 2 and a
+ * language server's own watcher more (dotnet/vscode-csharp#3284). With fewer free, opening a
+ * window or starting a watcher is what fails, with EMFILE, even though nothing is exhausted now.
+ */
+const EDITOR_INSTANCES = 8;
 /** Fewer free watches than this, and a workspace's folder count matters. */
 const FEW_FREE_WATCHES = 50_000;
 /** A process with more fds than this is not looked at further (its inotify fds come first rarely). */
@@ -159,6 +166,16 @@ export function inotifyFindings(input: {
         message: `uid ${input.uid} holds ${usage.instances} of ${maxInstances} inotify instances (${Math.round(iRatio * 100)}%)${error ? ': a new watcher fails with EMFILE ("too many open files") even with watches to spare' : ''}. Top holders: ${holdersText(byInstances)}.`,
         evidence: [{ source: INSTANCES_FILE, excerpt: String(maxInstances) }, ...holderEvidence(byInstances)],
         fixes: [raiseInotifyLimitFix('instances', Math.max(RECOMMENDED_INSTANCES, usage.instances * 2)), INOTIFY_VSCODE_DOCS],
+      });
+    } else if (maxInstances - usage.instances < EDITOR_INSTANCES) {
+      // Latent: judged against what an editor will open, not only against what is held now.
+      out.push({
+        classId: 'file-watch',
+        severity: 'warning',
+        confidence: 0.5,
+        message: `fs.inotify.max_user_instances is ${maxInstances} and uid ${input.uid} already holds ${usage.instances}: only ${Math.max(0, maxInstances - usage.instances)} free, fewer than one editor window opens (its server, file watcher and extension host take about ${EDITOR_INSTANCES}). The next window or watcher fails with EMFILE ("too many open files") and file changes go unnoticed.`,
+        evidence: [{ source: INSTANCES_FILE, excerpt: String(maxInstances) }],
+        fixes: [raiseInotifyLimitFix('instances', RECOMMENDED_INSTANCES), INOTIFY_VSCODE_DOCS],
       });
     }
   }

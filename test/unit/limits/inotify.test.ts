@@ -77,6 +77,10 @@ describe('inotifyFindings', () => {
     { name: 'healthy', in: { maxWatches: 524288, maxInstances: 128, usage: usage(2000, 4), uid: 1000, workspaces: [] }, want: [] },
     { name: '80% of watches: warning', in: { maxWatches: 10000, maxInstances: 128, usage: usage(8000, 4), uid: 1000, workspaces: [] }, want: [['warning', /8000 of 10000 inotify watches \(80%\)/]] },
     { name: '74% of watches: nothing', in: { maxWatches: 10000, maxInstances: 128, usage: usage(7400, 4), uid: 1000, workspaces: [] }, want: [] },
+    // Latent: nothing is near its share now, but an editor window would not fit (other limits, other uses).
+    { name: 'max_user_instances 4, 0 in use: warning', in: { maxWatches: 524288, maxInstances: 4, usage: usage(0, 0), uid: 1000, workspaces: [] }, want: [['warning', /max_user_instances is 4 .* only 4 free/]] },
+    { name: 'max_user_instances 16, 2 in use: nothing', in: { maxWatches: 524288, maxInstances: 16, usage: usage(10, 2), uid: 1000, workspaces: [] }, want: [] },
+    { name: 'max_user_instances 10, 5 in use: warning', in: { maxWatches: 524288, maxInstances: 10, usage: usage(10, 5), uid: 1000, workspaces: [] }, want: [['warning', /only 5 free/]] },
     { name: 'instances at 125 of 128: error', in: { maxWatches: 524288, maxInstances: 128, usage: usage(100, 125), uid: 1000, workspaces: [] }, want: [['error', /125 of 128 inotify instances/]] },
     {
       name: 'low max and a large workspace: warning',
