@@ -45,6 +45,16 @@ export const SYMPTOM_KINDS = ['killed', 'died', 'thread-create', 'not-permitted'
 export const SymptomKindSchema = z.enum(SYMPTOM_KINDS);
 export type SymptomKind = z.infer<typeof SymptomKindSchema>;
 
+/**
+ * What a finding is about when it is not its class's own story: a tool built with an older Go or a
+ * setting with no effect is filed under gopls-launch (the class whose probe found it) although
+ * gopls starts fine. When every finding a cause leads with carries one, the cause is titled by it
+ * (src/doctor/heading.ts) instead of by its class, so the heading says what was found.
+ */
+export const HEADLINE_IDS = ['stale-tools', 'ineffective-settings', 'tool-install', 'unnamed-log-errors'] as const;
+export const HeadlineIdSchema = z.enum(HEADLINE_IDS);
+export type HeadlineId = z.infer<typeof HeadlineIdSchema>;
+
 /** Where a fact was read and what exactly was read there. */
 export const EvidenceSchema = z.object({
   /** A file path, a command line (`go env -json`), or a log file with a line number. */
@@ -118,6 +128,8 @@ export const FindingSchema = z.object({
       ),
     })
     .optional(),
+  /** Not its class's core story (a stale tool, a setting with no effect): the cause is titled by it when all its leading findings carry one. */
+  headline: HeadlineIdSchema.optional(),
   /** Evidence no rule classifies (error lines, another program's crash): always shown, never a cause of its own. */
   unclassified: z.boolean().optional(),
   /**
@@ -139,6 +151,8 @@ export const CauseSchema = z.object({
   title: z.string(),
   /** Plain language: what is happening and why the editor shows what it shows. */
   explanation: z.string(),
+  /** Set when title and explanation come from these findings' headlines, not from the class (src/doctor/heading.ts). */
+  headlines: z.array(HeadlineIdSchema).optional(),
   findings: z.array(FindingSchema).min(1),
   fixes: z.array(FixSchema),
 });

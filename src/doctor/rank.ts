@@ -13,7 +13,7 @@
 // is scored like any finding and says which checks would explain it.
 import { CLASS_IDS, type Cause, type ClassId, type Finding, type Fix, type ProbeRecord, type Severity, assertNever } from './model.js';
 import { checksFor, explainers, isSymptom } from './explain.js';
-import { TAXONOMY } from './taxonomy.js';
+import { headingOf } from './heading.js';
 
 const BANDS: Record<Severity, [number, number]> = { info: [0, 0.3], warning: [0.3, 0.6], error: [0.6, 1] };
 
@@ -83,12 +83,15 @@ export function rankCauses(input: readonly Finding[], ctx: RankContext = {}): Ca
     const supported = [...new Set(basis.flatMap((f) => support.get(f) ?? []))];
     const fs = raw.map((f) => annotated.get(f)!);
     const sorted = [...fs].sort((a, b) => roleRank(a) - roleRank(b) || severityRank(b.severity) - severityRank(a.severity) || b.confidence - a.confidence || a.message.localeCompare(b.message));
+    const severity = worstSeverity(basis);
+    const heading = headingOf(id, sorted, severity);
     causes.push({
       id,
       score: scoreOf(basis, supported.map((x) => x.confidence * SUPPORT)),
-      severity: worstSeverity(basis),
-      title: TAXONOMY[id].title,
-      explanation: TAXONOMY[id].explanation,
+      severity,
+      title: heading.title,
+      explanation: heading.explanation,
+      ...(heading.headlines ? { headlines: heading.headlines } : {}),
       findings: sorted,
       fixes: uniqueFixes(sorted.flatMap((f) => f.fixes)),
     });

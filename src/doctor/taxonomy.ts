@@ -1,6 +1,6 @@
 // The nine classes of shared/TAXONOMY.md: titles and the plain-language story of each, which
 // the report shows above the evidence so a user knows why the editor shows what it shows.
-import type { ClassId } from './model.js';
+import type { ClassId, HeadlineId } from './model.js';
 
 export interface ClassInfo {
   title: string;
@@ -63,5 +63,33 @@ export const TAXONOMY: Record<ClassId, ClassInfo> = {
     explanation:
       'SELinux, AppArmor or a seccomp filter can deny an exec, a file open or a socket even when permissions look right. The denial is logged by the kernel, not shown by the editor.',
     docs: 'https://access.redhat.com/documentation/en-us/red_hat_enterprise_linux/9/html/using_selinux/troubleshooting-problems-related-to-selinux_using-selinux',
+  },
+};
+
+/**
+ * Titles for findings that are filed under a class without being its core story (model.ts
+ * HEADLINE_IDS). A report that reads "gopls cannot start or keeps dying" above "dlv was built with
+ * go1.21" is a false alarm to the reader; these say what was found instead.
+ */
+export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
+  'stale-tools': {
+    title: 'Go tools were built with an older Go',
+    explanation:
+      'gopls, Delve, the linters and the formatters read, type-check or debug code with the Go they were built with. Built with a Go older than the one in use, they can fail on newer syntax, report "requires newer Go version" or refuse to debug a newer program. They still start: rebuilding them with the current go fixes it.',
+  },
+  'ineffective-settings': {
+    title: 'Settings that have no effect',
+    explanation:
+      'gopls and the Go extension ignore settings they do not know, and a deprecated setting stops working in a later release. Nothing fails to start because of them, but what they were meant to change does not happen: a misspelt analyzer stays off, a removed option does nothing.',
+  },
+  'tool-install': {
+    title: 'Installing or updating gopls needs a newer Go',
+    explanation:
+      'Each gopls release needs a minimum Go to build, and "Go: Install/Update Tools" builds gopls with the go the extension installs tools with. When that go is older, the install fails, or first downloads a newer toolchain. The gopls already installed keeps running.',
+  },
+  'unnamed-log-errors': {
+    title: 'Error lines in the logs that no rule names',
+    explanation:
+      'These error lines or crashes match none of the messages the doctor knows. They are shown as they are, with their line numbers, so nothing is dropped, and are not taken for a cause.',
   },
 };

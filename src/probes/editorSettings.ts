@@ -65,6 +65,7 @@ export function settingsFindings(input: SettingsFindingsInput): FindingInput[] {
             const near = nearMiss(entry, known);
             out.push({
               classId: 'gopls-launch',
+              headline: 'ineffective-settings',
               severity: 'warning',
               confidence: 0.5,
               message: `Setting gopls ${key}.${entry} names no ${list === 'analyzers' ? 'analyzer' : list === 'lenses' ? 'code lens' : 'inlay hint'} that ${input.gopls} documents (${known.length} in ${input.apiSource}), so it has no effect${near ? `; did you mean "${near}"?` : ''}`,
@@ -78,6 +79,7 @@ export function settingsFindings(input: SettingsFindingsInput): FindingInput[] {
         if (opt?.deprecation) {
           out.push({
             classId: 'gopls-launch',
+            headline: 'ineffective-settings',
             severity: 'info',
             confidence: 0.5,
             message: `Setting gopls ${key} is deprecated in ${input.gopls}: ${opt.deprecation}`,
@@ -89,6 +91,7 @@ export function settingsFindings(input: SettingsFindingsInput): FindingInput[] {
           const where = (o: string) => api.options.find((x) => x.name === o)?.hierarchy;
           out.push({
             classId: 'gopls-launch',
+            headline: 'ineffective-settings',
             severity: near ? 'warning' : 'info',
             confidence: near ? 0.5 : 0.3,
             message: near
@@ -107,11 +110,12 @@ export function settingsFindings(input: SettingsFindingsInput): FindingInput[] {
       const prop = m.properties[key];
       const quoted = `${JSON.stringify(key)}: ${show(value)}`;
       if (prop?.deprecationMessage)
-        out.push({ classId: 'gopls-launch', severity: 'info', confidence: 0.4, message: `Setting ${key} is deprecated by the Go extension ${m.version}: ${prop.deprecationMessage.replace(/\s+/g, ' ').trim()}`, evidence: [evidence(src, [key], quoted)], fixes: [GO_SETTINGS_DOCS] });
+        out.push({ classId: 'gopls-launch', headline: 'ineffective-settings', severity: 'info', confidence: 0.4, message: `Setting ${key} is deprecated by the Go extension ${m.version}: ${prop.deprecationMessage.replace(/\s+/g, ' ').trim()}`, evidence: [evidence(src, [key], quoted)], fixes: [GO_SETTINGS_DOCS] });
       else if (!prop) {
         const near = nearMiss(key, Object.keys(m.properties));
         out.push({
           classId: 'gopls-launch',
+          headline: 'ineffective-settings',
           severity: 'info',
           confidence: 0.3,
           message: `Setting ${key} is not a setting of the Go extension ${m.version} (${m.source}), so it has no effect${near ? `; did you mean "${near}"?` : ': the extension removed it or never had it'}`,

@@ -51,6 +51,8 @@ export function toolFindings(input: ToolFindingsInput): { tools: Tool[]; finding
     const importPath = t.version && /^v\d/.test(t.version) && t.packagePath ? t.packagePath : t.importPath;
     findings.push({
       classId: 'gopls-launch',
+      // Filed with gopls's class (the tools ride on the same install), but gopls is not failing.
+      headline: 'stale-tools',
       severity: BREAKS_ON_NEWER_GO.has(t.name) ? 'warning' : 'info',
       confidence: 0.5,
       message: `${t.name} (${t.path}) was built with ${t.goVersion}, older than the go in use (${input.goInUse}): ${consequence(t.name, t.goVersion!)}; rebuild it with the current go`,

@@ -473,6 +473,8 @@ export function versionFindings(input: VersionFindingsInput): FindingInput[] {
   if (lag !== undefined && lag > 0) {
     out.push({
       classId: 'gopls-launch',
+      // gopls runs; it type-checks with an older Go. The support-policy findings above are the core.
+      headline: 'stale-tools',
       severity: 'warning',
       confidence: 0.75,
       message: `gopls was built with ${input.builtWith} but the go command is ${input.goInUse}: gopls type-checks with the Go it was built with, so code that needs Go 1.${goMinor(input.goInUse)} reports "requires newer Go version (application built with ${input.builtWith})"; reinstall gopls with the current go`,

@@ -146,6 +146,7 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
     const { lines, count } = unclassified;
     out.push({
       classId: 'gopls-launch',
+      headline: 'unnamed-log-errors',
       severity: 'info',
       role: 'symptom',
       unclassified: true,

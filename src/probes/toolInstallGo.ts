@@ -73,6 +73,7 @@ export function toolInstallFindings(i: ToolInstallInput): FindingInput[] {
     return [
       {
         classId: 'gopls-launch',
+        headline: 'tool-install',
         severity: 'warning',
         confidence: 0.75,
         message: `gopls ${i.goplsVersion} needs go ${required} or newer to build, and the go that installs the tools (${i.installGo}) is ${i.installGoVersion} with GOTOOLCHAIN=${i.toolchain || 'local'}: "Install/Update Tools" and \`${install}\` fail with ${says}. The installed gopls keeps running, but it cannot be reinstalled or updated with this go.`,
@@ -83,6 +84,7 @@ export function toolInstallFindings(i: ToolInstallInput): FindingInput[] {
   return [
     {
       classId: 'gopls-launch',
+        headline: 'tool-install',
       severity: proxyOff ? 'warning' : 'info',
       confidence: proxyOff ? 0.7 : 0.3,
       message: proxyOff

@@ -1,0 +1,32 @@
+// A cause's title and story. The class title ("gopls cannot start or keeps dying") is right when
+// the cause's findings are what the class is about; findings filed under a class for another reason
+// (a stale linter, a misspelt setting, both found by probes of gopls-launch) carry a headline
+// (model.ts), and a cause made only of such findings is titled by them, so a reader is not told
+// gopls is dying when it runs fine.
+import { type ClassId, type Finding, type HeadlineId, type Severity } from './model.js';
+import { HEADLINES, TAXONOMY } from './taxonomy.js';
+
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+export interface Heading {
+  title: string;
+  explanation: string;
+  /** The headlines the title was made from; absent when it is the class's own. */
+  headlines?: HeadlineId[];
+}
+
+/**
+ * `findings` in the cause's display order, `severity` the cause's. Only findings at the cause's
+ * severity or above lead (the others are hidden in the default text report): when every one of
+ * them has a headline, the distinct headlines in that order make the title; else the class's.
+ */
+export function headingOf(id: ClassId, findings: readonly Finding[], severity: Severity): Heading {
+  const leading = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[severity]);
+  if (!leading.length || leading.some((f) => !f.headline)) return { title: TAXONOMY[id].title, explanation: TAXONOMY[id].explanation };
+  const headlines = [...new Set(leading.map((f) => f.headline!))];
+  return {
+    title: headlines.map((h) => HEADLINES[h].title).join(' · '),
+    explanation: headlines.map((h) => HEADLINES[h].explanation).join(' '),
+    headlines,
+  };
+}

@@ -1,0 +1,125 @@
+// A cause's heading says what its findings are: findings filed under gopls-launch by the tool
+// inventory, the settings check or the tool-install check are not gopls failing to start, and a
+// report titled "gopls cannot start or keeps dying" above them reads as a false alarm.
+import { describe, expect, it } from 'vitest';
+import { headingOf } from '../../../src/doctor/heading.js';
+import { rankCauses } from '../../../src/doctor/rank.js';
+import { FindingSchema, type Finding, type FindingInput, type Report } from '../../../src/doctor/model.js';
+import { TAXONOMY } from '../../../src/doctor/taxonomy.js';
+import { toolFindings } from '../../../src/probes/goTools.js';
+import { settingsFindings } from '../../../src/probes/editorSettings.js';
+import { versionFindings, sessionFindings } from '../../../src/probes/gopls.js';
+import { toolInstallFindings } from '../../../src/probes/toolInstallGo.js';
+import { parseGoplsApiJson } from '../../../src/facts/goplsApi.js';
+import { renderText } from '../../../src/render/text.js';
+import { renderMarkdown } from '../../../src/render/markdown.js';
+import { reportOf } from '../../support/report.js';
+import { analyzeText } from '../../../src/goplsLog/analyzer.js';
+import { findingsOf } from '../../../src/probes/goplsLogs.js';
+
+const LAUNCH = TAXONOMY['gopls-launch'].title;
+const parse = (xs: FindingInput[]): Finding[] => xs.map((x) => FindingSchema.parse(x));
+const f = (x: Partial<FindingInput> & Pick<FindingInput, 'severity'>): Finding =>
+  FindingSchema.parse({ classId: 'gopls-launch', confidence: 0.5, message: 'm', evidence: [{ source: 's', excerpt: 'e' }], ...x });
+
+/** What the tool inventory says about a Delve built with go1.21 under go1.26. */
+const staleDlv = () =>
+  toolFindings({
+    tools: [{ name: 'dlv', importPath: 'github.com/go-delve/delve/cmd/dlv', found: true, path: '/h/go/bin/dlv', goVersion: 'go1.21.0', version: 'v1.21.0', packagePath: 'github.com/go-delve/delve/cmd/dlv' }],
+    goInUse: 'go1.26.0',
+    commandLine: 'go version -m',
+  }).findings;
+
+/** The settings check on one misspelt analyzer. */
+const misspeltAnalyzer = () =>
+  settingsFindings({
+    sources: [{ source: '/h/.config/Code/User/settings.json', values: { gopls: { analyses: { nilnes: true } } } }],
+    api: parseGoplsApiJson(JSON.stringify({ Options: { User: [{ Name: 'analyses', Hierarchy: 'ui.diagnostic' }] }, Analyzers: [{ Name: 'nilness' }], Lenses: [], Hints: [] }))!,
+    gopls: 'gopls v0.23.0',
+    apiSource: 'gopls api-json',
+  });
+
+const installNeedsNewerGo = () =>
+  toolInstallFindings({
+    goplsVersion: 'v0.23.0',
+    goplsGoMod: 'module golang.org/x/tools/gopls\n\ngo 1.26.0\n',
+    goplsGoModSource: '/h/go/pkg/mod/cache/download/golang.org/x/tools/gopls/@v/v0.23.0.mod',
+    installGo: '/usr/local/go/bin/go',
+    installGoVersion: 'go1.24.0',
+    installGoSource: 'go version',
+    toolchain: 'local',
+    goproxy: 'https://proxy.golang.org,direct',
+  });
+
+describe('headingOf', () => {
+  it('keeps the class title when a leading finding is the class core', () => {
+    expect(headingOf('gopls-launch', [f({ severity: 'error' }), f({ severity: 'error', headline: 'stale-tools' })], 'error').title).toBe(LAUNCH);
+    expect(headingOf('gopls-launch', [f({ severity: 'warning' })], 'warning')).toEqual({ title: LAUNCH, explanation: TAXONOMY['gopls-launch'].explanation });
+  });
+  it('titles by the headline when every leading finding carries it', () => {
+    const h = headingOf('gopls-launch', [f({ severity: 'warning', headline: 'stale-tools' }), f({ severity: 'warning', headline: 'stale-tools' })], 'warning');
+    expect(h.title).toBe('Go tools were built with an older Go');
+    expect(h.explanation).not.toMatch(/cannot be found|dies during start-up/);
+    expect(h.headlines).toEqual(['stale-tools']);
+  });
+  it('names each distinct headline once, in the findings order', () => {
+    const h = headingOf('gopls-launch', [f({ severity: 'warning', headline: 'ineffective-settings' }), f({ severity: 'warning', headline: 'stale-tools' }), f({ severity: 'warning', headline: 'ineffective-settings' })], 'warning');
+    expect(h.title).toBe('Settings that have no effect · Go tools were built with an older Go');
+  });
+  it('ignores findings below the cause severity (hidden by default), but not an explained error symptom', () => {
+    expect(headingOf('gopls-launch', [f({ severity: 'warning', headline: 'stale-tools' }), f({ severity: 'info', role: 'symptom', symptom: 'no-diagnostics' })], 'warning').title).toBe('Go tools were built with an older Go');
+    const killed = f({ severity: 'error', role: 'symptom', symptom: 'killed', explainedBy: ['memory-limit'] });
+    expect(headingOf('gopls-launch', [killed, f({ severity: 'warning', headline: 'stale-tools' })], 'warning').title).toBe(LAUNCH);
+  });
+});
+
+describe('cause titles from the probes that file non-launch findings under gopls-launch', () => {
+  const titleOf = (findings: FindingInput[]) => {
+    const causes = rankCauses(parse(findings));
+    expect(causes.map((c) => c.id)).toEqual(['gopls-launch']);
+    return causes[0]!.title;
+  };
+  it('a tool built with an older Go', () => expect(titleOf(staleDlv())).toBe('Go tools were built with an older Go'));
+  it('gopls itself built with an older Go than the go in use', () => {
+    const lag = versionFindings({ builtWith: 'go1.25.0', goInUse: 'go1.26.0', goplsPath: '/h/go/bin/gopls' });
+    expect(lag).toHaveLength(1);
+    expect(titleOf(lag)).toBe('Go tools were built with an older Go');
+  });
+  it('but gopls built with a Go it no longer supports is the class core', () => {
+    expect(titleOf(versionFindings({ builtWith: 'go1.15.0', goInUse: 'go1.26.0', goplsPath: '/h/go/bin/gopls' }))).toBe(LAUNCH);
+  });
+  it('a setting with no effect', () => expect(titleOf(misspeltAnalyzer())).toBe('Settings that have no effect'));
+  it('the Go that installs the tools cannot build this gopls', () => expect(titleOf(installNeedsNewerGo())).toBe('Installing or updating gopls needs a newer Go'));
+  it('both: each named', () => expect(titleOf([...misspeltAnalyzer(), ...staleDlv()])).toBe('Go tools were built with an older Go · Settings that have no effect'));
+  it('error lines of a log that no rule names', () => {
+    const log = 'starting\ntool 1: failed to reach the license server\ndone\n';
+    expect(titleOf(findingsOf('/logs/a.log', analyzeText(log)))).toBe('Error lines in the logs that no rule names');
+  });
+  it('a gopls that died during start-up keeps the class title beside them', () => {
+    const died = sessionFindings({
+      gopls: { path: '/h/go/bin/gopls', source: 'PATH', exists: true, executable: true },
+      session: { ok: false, failure: { kind: 'crash', exitCode: 2, phase: 'initialize', message: 'exit 2' }, stderrTail: '', commandLine: 'gopls', messages: [], viewErrors: [], views: [], diagnostics: [] } as never,
+      uid: 1000,
+      alternatives: [],
+    });
+    expect(titleOf([...died, ...staleDlv(), ...misspeltAnalyzer()])).toBe(LAUNCH);
+  });
+});
+
+describe('the headline title in every rendering', () => {
+  const report = (): Report => reportOf({ causes: rankCauses(parse([...staleDlv()])), probes: [] });
+  it('text, Markdown and JSON carry it, and not the class title', () => {
+    const r = report();
+    const text = renderText(r, { color: false });
+    expect(text).toContain('1. Go tools were built with an older Go');
+    expect(text).toContain('[gopls-launch, warning');
+    expect(renderMarkdown(r)).toContain('### 1. Go tools were built with an older Go (`gopls-launch`, warning');
+    const json = JSON.parse(JSON.stringify(r)) as Report;
+    expect(json.causes[0]).toMatchObject({ id: 'gopls-launch', title: 'Go tools were built with an older Go', headlines: ['stale-tools'] });
+    for (const out of [text, renderMarkdown(r), JSON.stringify(r)]) expect(out).not.toContain(LAUNCH);
+  });
+  it('a re-ranked (merged) report keeps it', () => {
+    const again = rankCauses(report().causes.flatMap((c) => c.findings));
+    expect(again[0]!.title).toBe('Go tools were built with an older Go');
+  });
+});
