@@ -30,6 +30,7 @@ import {
 } from '../lsp/goplsBinary.js';
 import { isInside } from '../host/paths.js';
 import { toolInstallCheck } from './toolInstallGo.js';
+import { describeExclusion, NOTHING_INCLUDES, readFileBuild, type FileBuild } from './buildConstraints.js';
 
 /** Kept back from the probe's deadline to turn the session's result into findings. */
 const CLASSIFY_RESERVE_MS = 150;
@@ -136,9 +137,10 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
 
   // The same classification for the verdict (gopls alive, file not yet diagnosed) and for the
   // finished session: a finding the live part showed is found again from the whole session.
-  const outcomeOf = (session: GoplsSessionResult): ProbeOutcome => {
+  const outcomeOf = async (session: GoplsSessionResult): Promise<ProbeOutcome> => {
     const all: FindingInput[] = [...findings];
-    all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing }));
+    const opened = saysOpenedFileUnbuilt(session) ? await readFileBuild(ctx, session.openedFile!) : undefined;
+    all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing, opened }));
     all.push(...versionFindings({ builtWith, builtWithSource, goInUse, goplsPath: gopls.path }));
     all.push(...install.findings);
     if (version.exec?.failed && !version.exec.timedOut && !version.exec.canceled && !version.exec.errorCode && session.ok) {
@@ -157,7 +159,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
   };
   if (!soFar) return outcomeOf(first);
   return {
-    ...outcomeOf(soFar),
+    ...(await outcomeOf(soFar)),
     followUp: { title: await openFile.then((f) => (f ? `type-check of ${path.basename(f)}` : 'session end')), outcome: sessionRun.then(outcomeOf) },
   };
 }
@@ -178,6 +180,8 @@ export interface SessionFindingsInput {
   alternatives: string[];
   /** Set when the go command is not on the PATH gopls gets. */
   goMissing?: { dir?: string; env: NodeJS.ProcessEnv };
+  /** The opened file and the build gopls loads it with, read when gopls said it is in no package. */
+  opened?: FileBuild;
 }
 
 export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
@@ -274,7 +278,7 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
       fixes: [GOPLS_WORKSPACE_DOCS],
     });
   }
-  out.push(...diagnosticFindings(session));
+  out.push(...diagnosticFindings(session, input.opened));
   // Alive and answering, but silent about the file: usually a first load still running.
   if (session.ok && session.openedFile && session.diagnosticsWaitedMs !== undefined && !session.viewErrors.length && !out.length) {
     out.push({
@@ -314,8 +318,17 @@ const DIAGNOSTIC_WORDS: Record<DiagnosticKind, { severity: 'error' | 'warning'; 
   'load-failed': { severity: 'error', says: () => 'gopls could not load the packages (go list failed)' },
 };
 
-/** gopls's diagnostics, classified like log lines and quoted: each kind is one finding. */
-export function diagnosticFindings(session: GoplsSessionResult): FindingInput[] {
+/** Did gopls say the file it opened is in no package it builds (its build tags, GOOS/GOARCH)? */
+export function saysOpenedFileUnbuilt(session: GoplsSessionResult): boolean {
+  return !!session.openedFile && session.diagnostics.some((d) => fileUrlPath(d.uri) === session.openedFile && d.items.some((i) => classifyGoplsDiagnostic(i.message)?.kind === 'build-constraints'));
+}
+
+/**
+ * gopls's diagnostics, classified like log lines and quoted: each kind is one finding. `opened`:
+ * the opened file's header and build, so a "No packages found for open file" about it is judged
+ * by the build-constraints probe's code and gets the same setting fix.
+ */
+export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBuild): FindingInput[] {
   const byKind = new Map<DiagnosticKind, Array<{ uri: string; d: ClassifiedDiagnostic }>>();
   for (const file of session.diagnostics) {
     for (const item of file.items) {
@@ -334,6 +347,21 @@ export function diagnosticFindings(session: GoplsSessionResult): FindingInput[] 
   for (const [kind, list] of byKind) {
     const first = list[0]!.d;
     const words = DIAGNOSTIC_WORDS[kind];
+    const evidence: Evidence[] = list.slice(0, 3).map((x) => ({ source: `gopls textDocument/publishDiagnostics ${fileUrlPath(x.uri)}`, excerpt: x.d.message }));
+    let message = `gopls's diagnostics for ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'}: ${words.says(first)}`;
+    let fixes = diagnosticFixes(kind, first, moduleDir);
+    const about = kind === 'build-constraints' && opened && list.some((x) => fileUrlPath(x.uri) === opened.file) ? opened : undefined;
+    if (about) {
+      const ex = describeExclusion(about);
+      // The doctor's gopls runs with no gopls settings: when the user's build.buildFlags or
+      // build.env include the file, the editor's gopls builds it and this is not their problem.
+      if (!ex && describeExclusion({ ...about, ctx: about.goEnvOnly })) continue;
+      if (ex) {
+        message += `: ${ex.reasons.join(', and ')}.${ex.fixes.length ? '' : NOTHING_INCLUDES}`;
+        evidence.push(...ex.evidence);
+        fixes = [...ex.fixes, ...fixes];
+      }
+    }
     out.push({
       classId: first.classId,
       severity: words.severity,
@@ -343,9 +371,9 @@ export function diagnosticFindings(session: GoplsSessionResult): FindingInput[] 
       // An import gopls cannot find is the same: a wrong GOROOT, GOPATH mode or a missing module
       // is the cause (a missing requirement has its own kind, no-module-provides, a cause).
       ...(kind === 'load-failed' || kind === 'import-not-found' ? { role: 'symptom' as const, symptom: 'load-failed' as const } : {}),
-      message: `gopls's diagnostics for ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'}: ${words.says(first)}`,
-      evidence: list.slice(0, 3).map((x) => ({ source: `gopls textDocument/publishDiagnostics ${fileUrlPath(x.uri)}`, excerpt: x.d.message })),
-      fixes: diagnosticFixes(kind, first, moduleDir),
+      message,
+      evidence,
+      fixes,
     });
   }
   return out;

@@ -83,3 +83,35 @@ describe.skipIf(!GO || !existsSync(GOPLS))('build constraints of the open file (
     expect(diagnoseFile('a.go')).toEqual([]);
   });
 });
+
+// The gopls probe on its own (no --file): a module whose only file is `//go:build integration`,
+// so the file the handshake opens is one gopls leaves out. gopls's "No packages found for open
+// file" is judged by the same code as --file and offers the same build.buildFlags setting.
+describe.skipIf(!GO || !existsSync(GOPLS))('gopls probe: the file it opened is excluded by a tag (real go, real gopls)', () => {
+  const mod = mkdtempSync(path.join(os.tmpdir(), 'ged-integration-'));
+  beforeAll(async () => {
+    await buildOnce();
+    writeFileSync(path.join(mod, 'go.mod'), 'module example.com/it\n\ngo 1.22\n');
+    writeFileSync(path.join(mod, 'it.go'), '//go:build integration\n\npackage it\n\nfunc Run() int { return 1 }\n');
+  });
+  afterAll(() => rmSync(mod, { recursive: true, force: true }));
+
+  it('names the //go:build line and offers gopls build.buildFlags -tags=integration, which go list and gopls accept', async () => {
+    const r = spawnSync(process.execPath, [CLI, 'diagnose', '--json', '--workspace', mod, '--gopls', GOPLS, '--timeout-ms', '30000'], { cwd: mod, env, encoding: 'utf8', timeout: 90_000 });
+    const report = JSON.parse(r.stdout) as { causes: Array<{ findings: Finding[] }>; probes: Array<{ id: string; observed: Record<string, unknown> }> };
+    expect(report.probes.find((p) => p.id === 'gopls')!.observed.openedFile).toBe(path.join(mod, 'it.go'));
+    const f = report.causes.flatMap((c) => c.findings).find((x) => x.probeId === 'gopls' && x.evidence.some((e) => classifyGoplsDiagnostic(e.excerpt)?.kind === 'build-constraints'));
+    expect(f, JSON.stringify(report.causes.flatMap((c) => c.findings).map((x) => x.message))).toBeDefined();
+    expect(f!.classId).toBe('module-resolution');
+    expect(f!.message).toContain('`go:build integration` is false for GOOS=linux');
+    expect(f!.evidence).toContainEqual({ source: path.join(mod, 'it.go'), excerpt: '//go:build integration', line: 1 });
+    const fix = f!.fixes.find((x) => x.id === 'gopls-build-tags')!;
+    expect(fix).toMatchObject({ kind: 'setting', key: 'gopls', target: 'workspace', value: { 'build.buildFlags': ['-tags=integration'] } });
+
+    const flags = fix.value!['build.buildFlags'] as string[];
+    const listed = spawnSync(GO!, ['list', ...flags, '-json=GoFiles', '.'], { cwd: mod, env, encoding: 'utf8' });
+    expect((JSON.parse(listed.stdout) as { GoFiles?: string[] }).GoFiles).toEqual(['it.go']);
+    const after = await runGoplsSession({ host: new Host(), gopls: GOPLS, env: { ...env, GOFLAGS: flags.join(' ') }, workspaces: [mod], timeoutMs: 30_000, openFile: path.join(mod, 'it.go') });
+    expect(after.diagnostics.flatMap((d) => d.items.map((i) => classifyGoplsDiagnostic(i.message)?.kind))).not.toContain('build-constraints');
+  });
+});

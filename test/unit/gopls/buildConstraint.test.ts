@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evalBuildExpr, fileConstraint, includingBuild, parseGoBuildExpr, parsePlusBuildLines, tagTrue, tagsOfFlags, whyExcluded, type BuildContext } from '../../../src/lsp/buildConstraint.js';
-import { buildConstraintFindings, buildContextOf, dropTags, goplsBuildContext, goplsBuildSettings } from '../../../src/probes/buildConstraints.js';
+import { buildConstraintFindings } from '../../../src/probes/buildConstraints.js';
+import { buildContextOf, dropTags, goplsBuildContext, goplsBuildSettings } from '../../../src/lsp/goplsBuild.js';
 
 const linux: BuildContext = { goos: 'linux', goarch: 'amd64', tags: [], cgo: true, goMinor: 26 };
 const evalOn = (expr: string, ctx: BuildContext) => evalBuildExpr(parseGoBuildExpr(expr)!, (t) => tagTrue(ctx, t));

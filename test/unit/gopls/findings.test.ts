@@ -5,6 +5,7 @@ import { diagnosticFindings, sessionFindings, versionFindings, type SessionFindi
 import { parseElfHeader } from '../../../src/lsp/goplsBinary.js';
 import type { GoplsSessionResult } from '../../../src/lsp/session.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
+import { buildConstraintFindings, type FileBuild } from '../../../src/probes/buildConstraints.js';
 
 const fixture = (name: string): { workspace: string; result: GoplsSessionResult } =>
   JSON.parse(readFileSync(path.join(__dirname, '../../fixtures/gopls/sessions', `${name}.json`), 'utf8'));
@@ -44,6 +45,61 @@ describe('diagnosticFindings', () => {
     // GOROOT set to go/bin (gopls v0.23.0's words): even "unsafe" is not found; the GOROOT is the cause.
     const std = { ...session, diagnostics: [{ uri: 'file:///w/a.go', items: [{ severity: 1, message: 'could not import unsafe (cannot find package "unsafe" in any of /usr/local/go/bin/src/unsafe (from $GOROOT))' }] }] } as unknown as GoplsSessionResult;
     expect(diagnosticFindings(std)[0]).toMatchObject({ role: 'symptom', symptom: 'load-failed' });
+  });
+});
+
+describe('diagnosticFindings: gopls says the file it opened is in no package', () => {
+  // gopls v0.23.0's words for a module whose only file carries //go:build integration.
+  const said = 'No packages found for open file /w/it.go.';
+  const session = (file = '/w/it.go') => ({ ...failed(undefined), ok: true, openedFile: '/w/it.go', diagnostics: [{ uri: `file://${file}`, items: [{ severity: 1, message: said }] }] }) as unknown as GoplsSessionResult;
+  const linux = { goos: 'linux', goarch: 'amd64', cgo: true, tags: [] as string[] };
+  const opened = (head: string, over: Partial<FileBuild> = {}): FileBuild => ({
+    file: '/w/it.go',
+    head,
+    ctx: linux,
+    ctxSource: [{ source: 'go env -json', excerpt: 'GOOS=linux GOARCH=amd64 CGO_ENABLED=1 GOFLAGS=' }],
+    keepFlags: [],
+    goEnvOnly: linux,
+    ...over,
+  });
+
+  it('a tag: names the //go:build line and offers the build.buildFlags -tags setting the build-constraints probe offers', () => {
+    const input = opened('// Integration tests.\n\n//go:build integration\n\npackage w\n');
+    const [f, ...rest] = valid(diagnosticFindings(session(), input));
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ classId: 'module-resolution', severity: 'warning' });
+    expect(f!.message).toContain('`go:build integration` is false for GOOS=linux GOARCH=amd64 without tags');
+    expect(f!.evidence).toContainEqual({ source: '/w/it.go', excerpt: '//go:build integration', line: 3 });
+    expect(f!.evidence[0]).toMatchObject({ source: 'gopls textDocument/publishDiagnostics /w/it.go', excerpt: said });
+    const tags = f!.fixes!.find((x) => x.id === 'gopls-build-tags');
+    expect(tags).toMatchObject({ kind: 'setting', key: 'gopls', target: 'workspace', merge: true, value: { 'build.buildFlags': ['-tags=integration'] } });
+    // One fix, built once: the same data as the build-constraints probe's for that file.
+    expect(tags).toEqual(buildConstraintFindings(input)[0]!.fixes!.find((x) => x.id === 'gopls-build-tags'));
+    expect(f!.fixes!.map((x) => x.id)).toContain('gopls-workspace-docs');
+  });
+
+  it('a platform: build.env GOOS, keeping the user\'s other build flags out of it', () => {
+    const [f] = diagnosticFindings(session(), opened('//go:build windows\n\npackage w\n', { keepFlags: ['-mod=mod'] }));
+    expect(f!.fixes!.find((x) => x.id === 'gopls-build-env')).toMatchObject({ value: { 'build.env': { GOOS: 'windows' } } });
+    const [g] = diagnosticFindings(session(), opened('//go:build integration\n\npackage w\n', { keepFlags: ['-mod=mod'] }));
+    expect(g!.fixes!.find((x) => x.id === 'gopls-build-tags')).toMatchObject({ value: { 'build.buildFlags': ['-mod=mod', '-tags=integration'] } });
+  });
+
+  it('a constraint nothing satisfies: says so, and offers only the docs', () => {
+    const [f] = diagnosticFindings(session(), opened('//go:build linux && !linux\n\npackage w\n'));
+    expect(f!.message).toContain('No combination of the tags and platforms it names includes it.');
+    expect(f!.fixes!.map((x) => x.id)).toEqual(['gopls-workspace-docs']);
+  });
+
+  it("the user's own gopls build.buildFlags already include it: the doctor's gopls ran without them, so no warning", () => {
+    const f = diagnosticFindings(session(), opened('//go:build integration\n\npackage w\n', { ctx: { ...linux, tags: ['integration'] } }));
+    expect(f).toEqual([]);
+  });
+
+  it('about another file, or without the opened file read: the docs only, as before', () => {
+    const input = opened('//go:build integration\n\npackage w\n');
+    expect(diagnosticFindings(session('/w/other.go'), input)[0]!.fixes!.map((x) => x.id)).toEqual(['gopls-workspace-docs']);
+    expect(diagnosticFindings(session())[0]!.fixes!.map((x) => x.id)).toEqual(['gopls-workspace-docs']);
   });
 });
 
