@@ -101,6 +101,13 @@ export type RuleId =
   | 'sandbox-namespace-denied'
   | 'system-exec-denied'
   | 'apparmor-named'
+  // gopls-launch in other clients' words (lane launch): keep together
+  | 'server-exited'
+  | 'server-start-failed'
+  | 'server-binary-missing'
+  | 'gopls-kernel-crash'
+  | 'gopls-build-failed'
+  | 'initialize-rejected'
   // env-inheritance, gopls-launch and module-resolution message families (lane accA): keep together
   | 'go-tool-missing'
   | 'gopath-invalid'
@@ -152,6 +159,10 @@ export interface Rule {
   /** One sentence for the finding; `n` is how many lines said it. */
   says: string;
 }
+
+/** The Go language servers an editor may run, as clients name them in their messages. */
+const GO_LS_NAMES = ['gopls', 'go-langserver', 'go-language-server', 'langserver-go', 'bingo', 'gocode'] as const;
+const GO_LS = `(?:${GO_LS_NAMES.join('|')})`;
 
 // Most specific first; a line may match several rules (one per class), see yieldsTo.
 export const RULES: readonly Rule[] = [
@@ -1049,6 +1060,166 @@ export const RULES: readonly Rule[] = [
     says: 'the go command found no package where it ran (the folder opened is not the module or package root)',
   },
   // ---- end of lane accA's block
+  // ---- gopls-launch in other clients' words (lane launch): keep this block together. A log
+  // written without VS Code has no "Connection to server got closed" line; what says the server
+  // died is the client's own sentence, or the kernel's. Each rule names the upstream source of its
+  // words. Symptoms (warnings) unless the words themselves say the binary is missing or crashed on
+  // its own, so a cause found beside them (a memory or task limit, a missing go) still comes first.
+  {
+    id: 'server-exited',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    confidence: 0.45,
+    // The client saw the server process end with a failure, in its own words:
+    // vscode-languageclient (client/src/node/main.ts): "Server process exited with code 2." /
+    // "… with signal SIGSEGV." (code 0 is "exited successfully"; SIGTERM/SIGINT/SIGHUP are stops);
+    // jsonrpc.el under eglot: "[jsonrpc] Server exited with status 2", eglot: "Reconnecting after
+    // unexpected server exit." / "Not auto-reconnecting, last one didn't last long."; lsp-mode's
+    // process sentinel: "gopls has exited (exited abnormally with code 2)" (Emacs's event string);
+    // lsp-bridge (core/lspserver.py): "--- Lsp server exited, exit code: 1"; vim-lsp (autoload/
+    // lsp.vim s:on_exit, logged as JSON): ["s:on_exit",1,"gopls","exited",2]; atom-languageclient
+    // and ide-go: "the gopls language server stopped unexpectedly"; Neovim (vim/lsp/handlers.lua):
+    // "LSP[gopls] client has shut down after sending the message"; Zed's error buffer header
+    // "Language server error: gopls" and its dropped request channel "oneshot canceled"; and any
+    // tool's "gopls exited with code 2" / "gopls crashed" / "gopls terminated unexpectedly" (also
+    // Sublime LSP's "gopls crashed (2 / 5 times …)"). Older Go servers (go-langserver, bingo,
+    // gocode) count the same. vscode-jsonrpc's "Connection is closed." / "Connection is disposed."
+    // and node's "write EPIPE" on a request: the client wrote to a server that was gone.
+    needles: ['Server process exited with', 'Server exited with status', ' exited with status', 'unexpected server exit', "last one didn't last long", "last on didn't last long", 'has exited (', 'Lsp server exited, exit code', '"exited",', 'stopped unexpectedly', 'client has shut down after sending', 'Language server error: ', 'oneshot canceled', 'Connection is closed.', 'Connection is disposed.', 'write EPIPE', 'exited', 'crashed', 'terminated', ' died', ' quit ', ' stopped '],
+    test: new RegExp(
+      [
+        String.raw`Server process exited with code (?!0\b)-?\d+|Server process exited with signal (?!SIGTERM\b|SIGINT\b|SIGHUP\b)SIG[A-Z]+`,
+        String.raw`\b(?:Server|EGLOT \([^\n]{0,200}?\)) exited with status [1-9]\d*`,
+        String.raw`Reconnecting after unexpected server exit|Not auto-reconnecting, last one? didn't last long`,
+        String.raw`\S*${GO_LS}\S* has exited \((?:exited abnormally with code [1-9]\d*|killed|terminated|aborted|[\w ]{0,40}\(core dumped\)|segmentation fault|bus error|illegal instruction|[\w ]{0,20}signal[^)\n]{0,40})\)`,
+        String.raw`Lsp server exited, exit code: (?!0\b)-?\d+`,
+        String.raw`"s:on_exit",\s*-?\d+,\s*"${GO_LS}[^"\n]{0,100}",\s*"exited",\s*(?!0\b|143\b)-?\d+`,
+        String.raw`\b(?:${GO_LS}|[Gg]o) language server (?:has )?stopped unexpectedly|LSP\[(?:${GO_LS}|id=\d+)\] client has shut down after sending`,
+        String.raw`^\W*Language server error: \S*${GO_LS}\b|\boneshot canceled\b`,
+        String.raw`\bConnection is (?:closed|disposed)\.|\bwrite EPIPE\b`,
+        String.raw`\b${GO_LS}(?:\.exe)?(?:\[\d+\]|:\d+)?(?: process| server| language server)? (?:has )?(?:exited|terminated|quit|stopped) (?:unexpectedly|abnormally|with (?:exit )?(?:code|status) (?!0\b)-?\d+|(?:with|by|due to|on) signal)`,
+        String.raw`\b${GO_LS}(?:\.exe)?(?: process| server| language server)? (?:has |had |was )?(?:crashed|died)\b`,
+      ].join('|'),
+    ),
+    yieldsTo: ['server-lost', 'crash-loop', 'connection-closed', 'gopls-shell-crash', 'gopls-kernel-crash', 'server-binary-missing'],
+    says: 'the editor says its language server process ended with a failure (an exit code, a signal, "crashed", "unexpected server exit"); the client does not say why',
+  },
+  {
+    id: 'server-start-failed',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    confidence: 0.5,
+    // The client could not start the server, in its own words: vscode-languageclient 5's
+    // "Couldn't start client gopls" and (client/src/node/main.ts) "Launching server using command
+    // gopls failed."; the Go extension's "The extension was unable to start the language server."
+    // (goLanguageServer.ts, after a usage error); coc.nvim's "Server languageserver.golang failed to
+    // start: …" for any Go server id; Helix (helix-view editor.rs): "Failed to initialize the
+    // language servers for `source.go` - `gopls` { … }" (older: "Failed to initialize the LSP for
+    // `source.go` { … }"); Zed (crates/project lsp_store.rs, crates/lsp): "failed to start language
+    // server \"gopls\": …", "failed to spawn command. path: \"…/gopls\" …"; and any client's
+    // "Failed to start language server" / "could not start gopls". vscode-languageclient's stop on
+    // a client whose start failed: "Client is not running and can't be stopped. It's current state
+    // is: startFailed". gopls's own -remote=auto dialer (gopls/internal/lsprpc/dialer.go): "failed to
+    // start gopls daemon on unix;…", "failed to dial remote: …", "failed attempt #3 to connect to
+    // remote", "socket … is owned by a different user". gopls printing its usage ("Usage: gopls
+    // [flags] <command> …", older "gopls flags are:"): its command line was refused, which the Go
+    // extension itself checks for (isIncorrectCommandUsage looks for "Usage:").
+    needles: ["Couldn't start client", 'Launching server using command', 'unable to start the language server', 'failed to start', 'Failed to initialize the language servers for', 'Failed to initialize the LSP for', 'ailed to start language server', 'ailed to start the language server', 'ailed to launch', 'ailed to spawn', 'Go language server', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', 'owned by a different user', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'launch gopls', 'spawn gopls', 'run gopls', 'start the gopls'],
+    test: new RegExp(
+      [
+        String.raw`Client is not running and can't be stopped\. It's current state is: (?:startFailed|starting)`,
+        String.raw`failed to start gopls daemon|failed to dial remote|failed attempt #\d+ to connect to remote|socket \S+ is owned by a different user`,
+        String.raw`^\s*gopls \[flags\] <command>|^\s*Usage: gopls\b|^\s*gopls flags are:`,
+        String.raw`Couldn't start client (?:${GO_LS}\b|[Gg]o\b)|Launching server using command (?:\S*[/\\])?${GO_LS}(?:\.exe)? failed|was unable to start the language server`,
+        String.raw`\bServer (?:[\w-]+\.)*(?:go|golang|gopls|golsp|go-?ls)\b\S* failed to start`,
+        String.raw`Failed to initialize the (?:language servers|LSP) for \x60source\.go(?:mod|work)?\x60`,
+        String.raw`[Ff]ailed to (?:start|launch|spawn) (?:the )?language server(?:\s*(?:[:.,!]|$)|\s+\\?["'\x60]?${GO_LS}\b| for [Gg]o\b)|[Ff]ailed to spawn command\. [Pp]ath: [^\n]{0,300}${GO_LS}`,
+        String.raw`\b(?:[Ff]ailed|[Uu]nable|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't) (?:to )?(?:start|launch|spawn|run) (?:the )?(?:gopls\b|Go language server)`,
+      ].join('|'),
+    ),
+    yieldsTo: ['server-init-failed', 'gopls-not-found', 'server-binary-missing', 'go-binary-not-found', 'gopls-bad-command'],
+    says: 'the editor could not start its language server (gopls); the client does not say why',
+  },
+  {
+    id: 'server-binary-missing',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.75,
+    // The client's words say the gopls binary is not there: Emacs's make-process "Searching for
+    // program: No such file or directory, gopls" (file-missing, under eglot and lsp-mode); Python's
+    // subprocess "[Errno 2] No such file or directory: 'gopls'" (lsp-bridge, Sublime LSP); Rust's
+    // "No such file or directory (os error 2)" on a spawn of gopls (Zed, Helix) and Helix's
+    // "`gopls` { cannot find binary path }"; nvim-lspconfig's :LspInfo "Unable to find executable.
+    // Please check your path and ensure the server is installed"; vim-lsp-settings' "Please do
+    // :LspInstallServer to enable Language Server gopls"; lsp-mode's "No LSP server for go-mode";
+    // the old Go extension's "Cannot find the language server X. Please install it".
+    needles: ['Searching for program', "No such file or directory: '", 'os error 2', 'cannot find binary path', 'Unable to find executable. Please check your path', 'to enable Language Server', 'No LSP server for go', 'Cannot find the language server'],
+    test: new RegExp(
+      [
+        String.raw`Searching for program\W+No such file or directory\W+(?:\S*[/\\])?${GO_LS}\b`,
+        String.raw`No such file or directory: '(?:\S*[/\\])?${GO_LS}(?:\.exe)?'`,
+        String.raw`${GO_LS}[^\n]{0,300}No such file or directory \(os error 2\)|\x60${GO_LS}\x60[^\n]{0,40}cannot find binary path`,
+        String.raw`Unable to find executable\. Please check your path and ensure the server is installed`,
+        String.raw`to enable Language Server ${GO_LS}\b|No LSP server for go(?:-ts|-dot-mod|-mod-ts)?-mode|Cannot find the language server \S+\. Please install it`,
+      ].join('|'),
+    ),
+    yieldsTo: ['gopls-not-found', 'go-binary-not-found'],
+    says: 'the editor could not find the gopls binary it was configured to run (not installed, or not on the PATH the editor has)',
+  },
+  {
+    id: 'gopls-kernel-crash',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.7,
+    // The kernel's report of gopls dying on a hardware fault (arch/x86/mm/fault.c show_signal_msg:
+    // "gopls[4242]: segfault at 0 ip … sp … error 4 in gopls[…]"; arch/x86/kernel/traps.c:
+    // "traps: gopls[4242] general protection fault ip:…", "trap invalid opcode ip:…"). A Go program
+    // turns its own nil dereferences into panics, so a fault the kernel reports is the binary or
+    // the runtime itself broken (corrupted, built for a newer CPU, a bad toolchain).
+    needles: [': segfault at ', 'traps: '],
+    test: new RegExp(String.raw`\b${GO_LS}\[\d+\]:? (?:segfault at [0-9a-f]+ ip |general protection fault|trap (?:invalid opcode|divide error|int3|stack segment))`),
+    says: 'the kernel reports gopls itself faulting (segfault, general protection fault or invalid opcode): a broken or foreign-CPU gopls binary',
+  },
+  {
+    id: 'gopls-build-failed',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    confidence: 0.5,
+    // Building gopls failed, in the go command's words: go build's per-package header for a
+    // package that did not compile ("# golang.org/x/tools/gopls/internal/cache"), and the
+    // compiler's errors located in gopls's or x/tools's own sources, in the module cache
+    // (".../golang.org/x/tools/gopls@v0.16.2/internal/.../x.go:12:2: undefined: slices.Concat") or a
+    // GOPATH checkout (".../src/golang.org/x/tools/internal/lsp/x.go:226:18: …"). Nothing gets
+    // installed, so the editor keeps an old gopls or none (usually a go too old for that gopls).
+    needles: ['# golang.org/x/tools', 'golang.org/x/tools@v', 'golang.org/x/tools/gopls@v', 'src/golang.org/x/tools/'],
+    test: /^\s*# golang\.org\/x\/tools\/(?:gopls|internal|go|cmd\/gopls|imports|refactor)\b|golang\.org\/x\/tools(?:\/gopls)?@v[^\s/:]+\/[^\s:]+\.go:\d+(?::\d+)?: |\/src\/golang\.org\/x\/tools\/[^\s:]+\.go:\d+(?::\d+)?: /m,
+    yieldsTo: ['go-too-old-for-tools', 'tool-install-failed', 'panic', 'fatal-error'],
+    says: 'gopls (or the x/tools code it is built from) failed to compile, so it could not be installed or updated',
+  },
+  {
+    id: 'initialize-rejected',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    confidence: 0.5,
+    // gopls refusing the client's initialize request, in gopls's words: its jsonrpc2 "JSON RPC
+    // parse error: json: cannot unmarshal … into Go struct field …Capabilities…" (the client sent
+    // capabilities an old gopls cannot decode: client and gopls versions out of step), and
+    // "unsupported URI scheme:  (gopls only supports file URIs)" with an empty scheme (no
+    // workspace folder: the root URI was empty).
+    needles: ['JSON RPC parse error', 'gopls only supports file URIs'],
+    test: /JSON RPC parse error: json: cannot unmarshal [^\n]{0,200}into Go struct field [^\n]{0,200}(?:[Cc]apabilities|InitializeParams)|unsupported URI scheme:\s+\(gopls only supports file URIs\)/,
+    yieldsTo: ['server-init-failed', 'server-start-failed', 'server-lost'],
+    says: 'gopls rejected the editor\'s initialize request (capabilities it cannot decode, or no workspace folder), so it never started serving',
+  },
+  // ---- end of lane launch's block
   // ---- module downloads (engineer net): keep this block together. The go command's own words
   // when fetching a module fails. Failed fetches are symptoms (load-failed) of something outside
   // the line: a proxy variable the editor lacks, a CA it does not trust, a GOPRIVATE not set.

@@ -1,0 +1,150 @@
+// gopls-launch in other clients' words (issue 11, lane launch): each line is built from the format
+// string in the upstream client named beside it, with other paths, ids and numbers than any corpus
+// text; each family also has lines that must NOT match (a normal shutdown, a user's program or a
+// test binary exiting, another language's server).
+import { describe, expect, it } from 'vitest';
+import { matchRules, ruleById, type RuleId } from '../../../src/goplsLog/rules.js';
+import { analyzeText } from '../../../src/goplsLog/analyzer.js';
+import { findingsOf } from '../../../src/probes/goplsLogs.js';
+
+const ids = (line: string) => matchRules(line).map((r) => r.id);
+
+const CASES: Array<[string, RuleId[]]> = [
+  // --- the server process ended with a failure ---
+  // vscode-languageclient client/src/node/main.ts
+  ['[Error - 3:04:05 PM] Server process exited with code 3.', ['server-exited']],
+  ['[Error - 3:04:05 PM] Server process exited with signal SIGSEGV.', ['server-exited']],
+  ['[Info  - 3:04:05 PM] Server process exited successfully', []],
+  ['[Error - 3:04:05 PM] Server process exited with code 0.', []],
+  ['[Error - 3:04:05 PM] Server process exited with signal SIGTERM.', []],
+  // jsonrpc.el and eglot.el
+  ['[jsonrpc] Server exited with status 9', ['server-exited']],
+  ['[jsonrpc] Server exited with status 0', []],
+  ['[eglot] (warning) Reconnecting after unexpected server exit.', ['server-exited']],
+  ["[eglot] (warning) Not auto-reconnecting, last one didn't last long.", ['server-exited']],
+  ['EGLOT (svc/(go-mode go-ts-mode)) exited with status 2', ['server-exited']],
+  // lsp-mode's process sentinel, with Emacs's own event strings
+  ['LSP :: gopls has exited (exited abnormally with code 1)', ['server-exited']],
+  // gopls itself dying on a signal: the shell-crash cause says it better
+  ['LSP :: gopls:90210 has exited (segmentation fault (core dumped))', ['gopls-shell-crash']],
+  ['LSP :: gopls:90210 has exited (killed)', ['server-exited']],
+  ['LSP :: gopls has exited (finished)', []],
+  ['LSP :: pylsp has exited (exited abnormally with code 1)', []],
+  // lsp-bridge core/lspserver.py
+  ['--- Lsp server exited, exit code: 2', ['server-exited']],
+  ['--- Lsp server exited, exit code: 0', []],
+  // vim-lsp autoload/lsp.vim s:on_exit, as lsp#log writes it
+  ['Sat 02 Mar 2024 11:22:33 AM CET:["s:on_exit",3,"gopls","exited",2]', ['server-exited']],
+  ['Sat 02 Mar 2024 11:22:33 AM CET:["s:on_exit",3,"gopls","exited",0]', []],
+  ['Sat 02 Mar 2024 11:22:33 AM CET:["s:on_exit",3,"gopls","exited",143]', []],
+  // atom-languageclient / ide-go, Neovim's handlers, Zed's error buffer
+  ['ide-go the gopls language server stopped unexpectedly.', ['server-exited']],
+  ['CQL language server stopped unexpectedly.', []],
+  ['LSP[gopls] client has shut down after sending the message', ['server-exited']],
+  ['Language server error: gopls', ['server-exited']],
+  ['Language server error: rust-analyzer', []],
+  ['2024-05-06T07:08:09+02:00 [ERROR] oneshot canceled', ['server-exited']],
+  // any tool naming gopls (or an older Go server) ending badly
+  ['gopls exited with code 2', ['server-exited']],
+  ['gopls process exited unexpectedly', ['server-exited']],
+  ['LSP: gopls crashed (2 / 5 times in the last 180.0 seconds), exit code 2', ['server-exited']],
+  ['go-langserver terminated with signal 11', ['server-exited']],
+  ['gocode died', ['server-exited']],
+  ['gopls exited with code 0', []],
+  ['gopls: failed reading header line: EOF', []],
+  ['Shutting down gopls: shutdown requested by client', []],
+  // a user's program or test binary exiting is not the server's death
+  ['Process exiting with code: 1', []],
+  ['exit status 2', []],
+  ['FAIL\texample.org/svc/store\t0.412s', []],
+  ['signal: segmentation fault (core dumped)', []],
+  ['app exited with code 1', []],
+  ['the worker process crashed', []],
+
+  // --- the client could not start the server ---
+  ['[Error - 8:09:10 AM] Couldn\'t start client gopls', ['server-start-failed']],
+  ["Couldn't start client Rust Language Server", []],
+  ['Launching server using command /opt/go-tools/bin/gopls failed.', ['server-start-failed']],
+  ['Launching server using command python failed. Error: spawn python ENOENT', []],
+  ['The extension was unable to start the language server.', ['server-start-failed']],
+  // coc.nvim, with the ids a Go server gets
+  ['[coc.nvim] Server languageserver.golang failed to start: Error: connection closed', ['server-start-failed']],
+  ['[coc.nvim] Server go failed to start: timeout', ['server-start-failed']],
+  ['[coc.nvim] Server languageserver.pyright failed to start: timeout', []],
+  // Helix helix-view editor.rs (new and old)
+  ['2024-01-02T03:04:05.678 helix_view::editor [ERROR] Failed to initialize the language servers for `source.go` - `gopls` { protocol error: ServerError(0): bad flags }', ['server-start-failed']],
+  ['helix_view::editor [ERROR] Failed to initialize the LSP for `source.go` { IO Error: Permission denied (os error 13) }', ['server-start-failed', 'permission-denied']],
+  ['helix_view::editor [ERROR] Failed to initialize the language servers for `source.rust` - `rust-analyzer` { timeout }', []],
+  // Zed crates/project and crates/lsp
+  ['2024-02-03T04:05:06Z [ERROR] failed to start language server "gopls": server shut down', ['server-start-failed']],
+  ['failed to spawn command. path: "/home/ann/.local/share/zed/languages/gopls/gopls_0.15.1", working directory: "/srv/api", args: []', ['server-start-failed']],
+  ['failed to spawn command. path: "/usr/bin/ruff", working directory: "/srv/api", args: ["server"]', []],
+  // any client
+  ['Failed to start language server: timed out waiting for initialize', ['server-start-failed']],
+  ['Unable to start gopls: context deadline exceeded', ['server-start-failed']],
+  ['Failed to start language server pyright', []],
+  ['Failed to launch: could not launch process: not an executable file', []],
+  ['Failed to start debugging', []],
+  ['could not start the program', []],
+
+  // --- the client's words say the binary is missing ---
+  ['eglot--connect: Searching for program: No such file or directory, gopls', ['server-binary-missing']],
+  ['(file-missing "Searching for program" "No such file or directory" "gopls")', ['server-binary-missing']],
+  ["FileNotFoundError: [Errno 2] No such file or directory: 'gopls'", ['server-binary-missing']],
+  ["FileNotFoundError: [Errno 2] No such file or directory: '/opt/go/bin/gopls'", ['server-binary-missing']],
+  ['helix_lsp [ERROR] spawn `gopls` failed: No such file or directory (os error 2)', ['server-binary-missing']],
+  ['Failed to initialize the LSP for `source.go` { `gopls` cannot find binary path }', ['server-binary-missing']],
+  ['cmd is executable:   Unable to find executable. Please check your path and ensure the server is installed', ['server-binary-missing']],
+  ['Please do :LspInstallServer to enable Language Server gopls', ['server-binary-missing']],
+  ['Please do :LspInstallServer to enable Language Server typescript-language-server', []],
+  ['LSP :: No LSP server for go-mode(check *lsp-log*).', ['server-binary-missing']],
+  ['LSP :: No LSP server for python-mode(check *lsp-log*).', []],
+  ['Cannot find the language server go-langserver-next. Please install it and reload this VS Code window', ['server-binary-missing']],
+  ["FileNotFoundError: [Errno 2] No such file or directory: 'clangd'", []],
+  ['Searching for program: No such file or directory, pyright-langserver', []],
+
+  // --- the kernel: gopls itself faulted ---
+  ['[81234.567890] gopls[4242]: segfault at 0 ip 000000000046d1e3 sp 000000c000a1fe68 error 4 in gopls[400000+1a9c000]', ['gopls-kernel-crash']],
+  ['traps: gopls[4242] general protection fault ip:46d1e3 sp:c000a1fe68 error:0 in gopls[400000+1a9c000]', ['gopls-kernel-crash']],
+  ['traps: gopls[4242] trap invalid opcode ip:4712af sp:7ffd9e2c error:0 in gopls[400000+1a9c000]', ['gopls-kernel-crash']],
+  ['[81234.567890] myapp[999]: segfault at 8 ip 00007f sp 00007ffd error 6 in libc.so.6', []],
+  // --- building gopls failed (go build's header, the compiler on x/tools's own sources) ---
+  ['# golang.org/x/tools/gopls/internal/cache', ['gopls-build-failed']],
+  ['/home/ann/go/pkg/mod/golang.org/x/tools/gopls@v0.16.2/internal/golang/hover.go:1210:12: undefined: slices.Concat', ['gopls-build-failed']],
+  ['../../pkg/mod/golang.org/x/tools@v0.24.0/internal/typesinternal/types.go:40:9: undefined: types.Alias', ['gopls-build-failed']],
+  ['/home/ann/go/src/golang.org/x/tools/internal/lsp/source/completion.go:301:7: cannot use x (type int) as type string', ['gopls-build-failed']],
+  ['# example.org/app/internal/store', []],
+  ['./store.go:14:2: undefined: slices.Concat', []],
+  ['go: downloading golang.org/x/tools v0.24.0', []],
+
+  // --- gopls rejecting initialize ---
+  ['  Message: JSON RPC parse error: json: cannot unmarshal bool into Go struct field ClientCapabilities.capabilities.workspace.didChangeConfiguration of type struct', ['initialize-rejected']],
+  ['[Error - 1:02:03 AM] Request initialize failed with message: unsupported URI scheme:  (gopls only supports file URIs)', ['server-lost']],
+  ['unsupported URI scheme:  (gopls only supports file URIs)', ['initialize-rejected']],
+  ['Request textDocument/codeAction failed. Message: unsupported URI scheme: git (gopls only supports file URIs)', []],
+  ['json: cannot unmarshal string into Go struct field Config.port of type int', []],
+];
+
+describe('lane launch: gopls-launch in other clients\' words', () => {
+  it.each(CASES)('%s', (line, want) => {
+    expect(ids(line).sort()).toEqual([...want].sort());
+  });
+
+  it('what the client says without a reason is a warning symptom; a missing or faulting binary is an error cause', () => {
+    for (const id of ['server-exited', 'server-start-failed'] as const) {
+      expect(ruleById(id)).toMatchObject({ classId: 'gopls-launch', role: 'symptom', symptom: 'died', severity: 'warning' });
+    }
+    for (const id of ['server-binary-missing', 'gopls-kernel-crash'] as const) {
+      const r = ruleById(id);
+      expect(r).toMatchObject({ classId: 'gopls-launch', severity: 'error' });
+      expect(r.role ?? 'cause').toBe('cause');
+    }
+  });
+
+  it('a raw log whose only word of the death is a client\'s names gopls-launch', () => {
+    const s = analyzeText('[START][2024-03-04 10:11:12] LSP logging initiated\n[WARN][2024-03-04 10:11:13] ...lsp/client.lua:1\t"Client gopls quit with exit code 2 and signal 0"\n[jsonrpc] Server exited with status 2\n');
+    const fs = findingsOf('gopls.log', s).filter((f) => f.severity !== 'info');
+    expect(fs.map((f) => f.classId)).toEqual(expect.arrayContaining(['gopls-launch']));
+    expect(fs.every((f) => f.classId !== 'gopls-launch' || f.role === 'symptom')).toBe(true);
+  });
+});
