@@ -41,9 +41,9 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----[\s\S]*?(?:-----END \1PRIVATE KEY\2-----|$)/g, (_m, kind = '', block = '') => `-----BEGIN ${kind}PRIVATE KEY${block}-----\n${MASK}\n-----END ${kind}PRIVATE KEY${block}-----`],
   // scheme://user:password@host and scheme://token@host
   [/\b([a-z][a-z0-9+.-]{0,30}:\/\/)[^\s/@'"<>]+@/gi, `$1${MASK}@`],
-  // A token as a path segment of a URL (registries that issue https://host/<token>/… GOPROXY URLs):
-  // a long run of letters and digits with both in it. Module paths and versions have dots or are short.
-  [/\b([a-z][a-z0-9+.-]{0,30}:\/\/[^\s/'"<>]+)(\/[^\s'"<>,;]*)/gi, (_m, origin: string, rest: string) => origin + rest.replace(/(?<=\/)[A-Za-z0-9_-]{20,}(?=\/|$|[?#])/g, (seg) => (/[0-9]/.test(seg) && /[A-Za-z]/.test(seg) ? MASK : seg))],
+  // A token as a path segment of a URL (registries that issue https://host/<token>/… GOPROXY URLs),
+  // but not a commit hash, a pseudo-version or a module path (maskPathTokens).
+  [/\b([a-z][a-z0-9+.-]{0,30}:\/\/[^\s/'"<>]+)(\/[^\s'"<>,;]*)/gi, (_m, origin: string, rest: string) => origin + maskPathTokens(origin, rest)],
   // HTTP headers, in a log, a GOFLAGS -header or a curl line: the credential to the end of the value,
   // the scheme word kept ("Proxy-Authorization: Basic ***").
   [new RegExp(String.raw`\b(${HEADER})(\s*[:=]\s*)(${AUTH_SCHEME}[\s-]+)?[^\r\n"'\\]*`, 'gi'), (_m, name: string, sep: string, scheme = '') => `${name}${sep}${scheme}${MASK}`],
@@ -63,6 +63,38 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // GOFLAGS=…: every flag's value but the harmless build flags (redactGoflags).
   [/\b(GOFLAGS\s*[=:]\s*)("[^"\n]*"|'[^'\n]*'|[^\n]*)/g, (_m, head: string, value: string) => head + redactGoflags(value)],
 ];
+
+/**
+ * Hosts whose URL paths are module and repository paths and commit pages, never credentials: their
+ * tokens travel in headers, in userinfo or with a prefix (ghp_, glpat-) the shape rules catch.
+ */
+const PUBLIC_GO_HOSTS = /^(?:github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|go\.googlesource\.com|golang\.org|go\.dev|pkg\.go\.dev|proxy\.golang\.org|sum\.golang\.org|gopkg\.in)$/i;
+/** The segment before a commit hash or digest: GitHub and Gitea (commit, blob, tree, src), GitLab (-/commit), Gitiles (+), Bitbucket (commits). */
+const COMMIT_WORDS = /^(?:commit|commits|blob|tree|raw|blame|archive|compare|src|\+|rev|revision|sha1|sha256|objects)$/i;
+/** A git object name, full or abbreviated, or a SHA-256 digest: lowercase hex, as git prints it. */
+const HASH = /^[0-9a-f]{7,64}$/;
+/** A pseudo-version's timestamp and 12-hex revision (cmd/go's module.PseudoVersion: yyyymmddhhmmss-abcdefabcdef). */
+const PSEUDO_VERSION_REV = /^\d{14}-[0-9a-f]{12}$/;
+/** A Go module path's first element names a host (github.com, k8s.io): what follows it is the module's path. */
+const MODULE_ROOT = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}$/i;
+const TOKEN_SEGMENT = /^[A-Za-z0-9_-]{20,}(?=$|[?#])/;
+
+/** A URL path with each token-shaped segment (20+ letters and digits, both present) masked. */
+function maskPathTokens(origin: string, rest: string): string {
+  const host = origin.replace(/^[^:]*:\/\//, '').replace(/^.*@/, '').replace(/:\d*$/, '');
+  if (PUBLIC_GO_HOSTS.test(host)) return rest;
+  const parts = rest.split('/');
+  const moduleRoot = parts.findIndex((p, i) => i > 0 && MODULE_ROOT.test(p));
+  return parts
+    .map((part, i) => {
+      if (moduleRoot > 0 && i > moduleRoot) return part;
+      const seg = TOKEN_SEGMENT.exec(part)?.[0];
+      if (!seg || !/[0-9]/.test(seg) || !/[A-Za-z]/.test(seg)) return part;
+      if (PSEUDO_VERSION_REV.test(seg) || (HASH.test(seg) && COMMIT_WORDS.test(parts[i - 1] ?? ''))) return part;
+      return MASK + part.slice(seg.length);
+    })
+    .join('/');
+}
 
 export function redactPatterns(text: string): string {
   let out = text;

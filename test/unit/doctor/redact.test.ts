@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { makeRedactor, redactDeep, redactPatterns } from '../../../src/doctor/redact.js';
+import { redactAll } from '../../../src/doctor/secretShapes.js';
 
 describe('redaction', () => {
   const table: Array<{ name: string; in: string; leaks: string[]; keeps?: string[] }> = [
@@ -67,4 +68,44 @@ describe('redaction stays linear on hostile runs', () => {
       expect(redactPatterns(text).length).toBeGreaterThan(0);
     });
   }
+});
+
+// A URL path segment of 20+ letters and digits is masked as a token (registries that issue
+// https://host/<token>/… GOPROXY URLs). Commit hashes, pseudo-version revisions and Go module path
+// elements have that shape too, and masking them made reports useless for the bug they describe.
+describe('URL path segments: tokens masked, commit hashes and module paths kept', () => {
+  const H40 = '3f2a1b0c9d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a';
+  const H64 = '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08';
+  const kept: Array<[string, string]> = [
+    ['a commit on GitHub', `https://github.com/golang/tools/commit/${H40}`],
+    ['a file at a commit on GitHub', `https://github.com/golang/tools/blob/${H40}/gopls/main.go`],
+    ['Gitiles', `https://go.googlesource.com/tools/+/${H40}`],
+    ['a GitLab commit on a private host', `https://git.corp.example/team/repo/-/commit/${H40}`],
+    ['a Gitea commit on a private host', `https://gitea.corp.example/team/repo/src/commit/${H40}/main.go`],
+    ['a Bitbucket commit list', `https://bitbucket.corp.example/projects/x/repos/y/commits/${H40}`],
+    ['a SHA-256 digest after sha256', `https://registry.corp.example/v2/x/blobs/sha256/${H64}`],
+    ['a pseudo-version in a proxy URL', 'https://proxy.golang.org/golang.org/x/tools/@v/v0.0.0-20240101120000-abcdef123456.info'],
+    ['a pseudo-version revision as a segment', 'https://git.corp.example/team/repo/archive/20240101120000-abcdef123456'],
+    ['a module path element with digits, on the public proxy', 'https://proxy.golang.org/github.com/aws/aws-sdk-go-v2/service/elasticloadbalancingv2/@v/list'],
+    ['a module path element with digits, on a private proxy', 'reading https://goproxy.corp.example/go/github.com/aws/aws-sdk-go-v2/service/route53recoverycontrolconfig/@v/v1.2.3.mod: 404 Not Found'],
+    ['a repository path on GitHub', 'https://github.com/aws/aws-sdk-go-v2/tree/main/service/elasticloadbalancingv2'],
+    ['a module page on pkg.go.dev', 'https://pkg.go.dev/github.com/some-org/mod123456789abcdefghij'],
+  ];
+  it.each(kept)('%s is kept', async (_name, text) => {
+    expect(redactPatterns(text)).toBe(text);
+    expect(await redactAll([text])).toEqual([text]);
+  });
+
+  const masked: Array<[string, string, string]> = [
+    ['a token in a GOPROXY path', 'GOPROXY=https://goproxy.corp.example/t0kenCanary9f8e7d6c5b4a/go,direct', 'GOPROXY=https://goproxy.corp.example/***/go,direct'],
+    ['a hex token in a GOPROXY path (not after a commit word)', `GOPROXY=https://goproxy.corp.example/${H40}/go`, 'GOPROXY=https://goproxy.corp.example/***/go'],
+    ['a token before the module path of a proxy URL', 'https://goproxy.corp.example/t0kenCanary9f8e7d6c5b4a/github.com/foo/bar/@v/list', 'https://goproxy.corp.example/***/github.com/foo/bar/@v/list'],
+    ['a token that is not hex after a commit word', 'https://git.corp.example/commit/AbC123dEf456GhI789jKl0', 'https://git.corp.example/commit/***'],
+    ['a token with a query after it', 'https://hooks.corp.example/in/T0kenCanary9f8e7d6c5b4a?x=1', 'https://hooks.corp.example/in/***?x=1'],
+    ['a token on a host named like a code host but not one', 'https://github.com.evil.example/t0kenCanary9f8e7d6c5b4a', 'https://github.com.evil.example/***'],
+  ];
+  it.each(masked)('%s is masked', async (_name, text, want) => {
+    expect(redactPatterns(text)).toBe(want);
+    expect(await redactAll([text])).toEqual([want]);
+  });
 });
