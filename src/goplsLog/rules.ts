@@ -32,6 +32,7 @@ export type RuleId =
   | 'no-space-left'
   | 'read-only-fs'
   | 'module-cache-create'
+  | 'home-unset'
   | 'selinux-avc-denied'
   | 'apparmor-denied'
   | 'crash-loop'
@@ -766,11 +767,23 @@ export const RULES: readonly Rule[] = [
     severity: 'error',
     confidence: 0.85,
     // go: "failed to initialize build cache at /x: mkdir /x: permission denied", "go: disabling
-    // cache (/x) due to initialization failure: …", "GOCACHE is not defined and neither
-    // $XDG_CACHE_HOME nor $HOME are defined".
-    needles: ['failed to initialize build cache', 'due to initialization failure', 'GOCACHE is not defined'],
+    // cache (/x) due to initialization failure: …". Without HOME it is home-unset's.
+    needles: ['failed to initialize build cache', 'due to initialization failure'],
     yieldsTo: ['read-only-fs', 'no-space-left'],
-    says: 'the go command cannot use its build cache (GOCACHE is not writable or not defined)',
+    says: 'the go command cannot use its build cache (GOCACHE is not writable)',
+  },
+  {
+    id: 'home-unset',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.85,
+    // The process was started without HOME (a service, cron, a CI step, a stripped launcher env):
+    // Go's os.UserHomeDir "$HOME is not defined", os.UserCacheDir "neither $XDG_CACHE_HOME nor
+    // $HOME are defined" (cmd/go: "build cache is required, but could not be located: GOCACHE is
+    // not defined and neither …") and os.UserConfigDir's XDG_CONFIG_HOME twin. cmd/go's "neither
+    // GOMODCACHE nor GOPATH is set" is gopath-invalid's (same class).
+    needles: ['$HOME is not defined', 'nor $HOME are defined'],
+    says: 'the process was started without HOME, so go has no default build cache, GOPATH or module cache',
   },
   {
     id: 'module-cache-create',

@@ -46,7 +46,8 @@ export function classifyGoFailure(stderr: string): GoFailure | undefined {
   if ((m = /cannot find GOROOT directory: (.*)/.exec(text)))
     return { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: `GOROOT points at ${m[1]!.trim()}, which does not exist: every go command fails.` };
   if (/build cache is required, but could not be located: GOCACHE is not defined and neither \$XDG_CACHE_HOME nor \$HOME are defined/.test(text))
-    return { classId: 'fs-access', severity: 'error', confidence: 0.95, message: 'The editor was started without HOME (and without XDG_CACHE_HOME or GOCACHE): go has no build cache, so every build, test and gopls load fails.' };
+    // No HOME is what the process inherited (a launcher, a service, cron), not a directory's access.
+    return { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: 'The editor was started without HOME (and without XDG_CACHE_HOME or GOCACHE): go has no build cache, so every build, test and gopls load fails.' };
   if (/GOCACHE is not an absolute path/.test(text))
     return { classId: 'fs-access', severity: 'error', confidence: 0.95, message: 'GOCACHE is a relative path: go refuses to use it, so every build and gopls load fails.' };
   if ((m = /unknown environment setting GO111MODULE=(\S*)/.exec(text)))
@@ -347,7 +348,9 @@ async function cacheFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: str
     const noHome = ctx.env.GOCACHE === undefined && !ctx.env.HOME && !ctx.env.XDG_CACHE_HOME;
     const home = safeHomedir();
     out.push({
-      classId: 'fs-access',
+      // Missing HOME or GOCACHE=off in the environment: what the tools inherited. Only a
+      // GOCACHE=off written with go env -w is a setting of the Go directories themselves.
+      classId: noHome || ctx.env.GOCACHE === 'off' ? 'env-inheritance' : 'fs-access',
       severity: 'error',
       confidence: 0.95,
       message: noHome

@@ -58,10 +58,10 @@ describe('go-env probe', () => {
     expect(r.findings[0]!.fixes[0]).toMatchObject({ value: { GOOS: 'linux', GOARCH: 'amd64' } });
   });
 
-  it('GOCACHE=off because HOME is unset quotes go\'s own message as an fs-access error', async () => {
+  it('GOCACHE=off because HOME is unset quotes go\'s own message as an env-inheritance error', async () => {
     const g = fakeGo();
     const r = await runProbe(goEnvProbe, makeCtx({ env: { PATH: '/usr/bin' }, goEnv: okGoEnv(g, { GOCACHE: 'off' }) }));
-    const f = r.findings.find((x) => x.classId === 'fs-access')!;
+    const f = r.findings.find((x) => x.classId === 'env-inheritance')!;
     expect(f.severity).toBe('error');
     expect(f.message).toContain('GOCACHE is not defined and neither $XDG_CACHE_HOME nor $HOME are defined');
     expect(f.evidence[1]!.excerpt).toContain('HOME is unset');
@@ -129,7 +129,7 @@ describe('go-env probe', () => {
       makeCtx({ env: { PATH: '/usr/local/go/bin' }, goEnv: { ok: false, missing: false, goBinary: '/usr/local/go/bin/go', reason: 'failed', exec: failedExec('build cache is required, but could not be located: GOCACHE is not defined and neither $XDG_CACHE_HOME nor $HOME are defined\n') } }),
     );
     expect(r.findings).toHaveLength(1);
-    expect(r.findings[0]).toMatchObject({ classId: 'fs-access', severity: 'error' });
+    expect(r.findings[0]).toMatchObject({ classId: 'env-inheritance', severity: 'error' });
     expect(r.findings[0]!.evidence[0]!.source).toBe('/usr/local/go/bin/go env -json');
     expect(r.findings[0]!.evidence[1]!.excerpt).toContain('HOME is unset');
   });

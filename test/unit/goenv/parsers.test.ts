@@ -99,7 +99,7 @@ describe('classifyGoFailure', () => {
   it.each([
     ['relativeGopath', 'env-inheritance', /relative entry \("foo"\)/],
     ['noGoroot', 'env-inheritance', /\/nonexist, which does not exist/],
-    ['noHome', 'fs-access', /without HOME/],
+    ['noHome', 'env-inheritance', /without HOME/],
     ['relGocache', 'fs-access', /relative path/],
     ['badGo111', 'module-resolution', /GO111MODULE=of is not a valid/],
     ['relGowork', 'module-resolution', /relative path/],

@@ -53,7 +53,10 @@ const CASES: Array<[string, RuleId[]]> = [
   ['write /home/ann/.cache/go-build/ab/abcdef-d: disk quota exceeded', ['quota-exceeded']],
   ['cp: error writing /srv/out.bin: file system is full', ['quota-exceeded']],
   ['failed to initialize build cache at /nonexistent/.cache/go-build: mkdir /nonexistent: permission denied', ['build-cache-unusable']],
-  ['build cache is required, but could not be located: GOCACHE is not defined and neither $XDG_CACHE_HOME nor $HOME are defined', ['build-cache-unusable']],
+  ['build cache is required, but could not be located: GOCACHE is not defined and neither $XDG_CACHE_HOME nor $HOME are defined', ['home-unset']],
+  ['panic: $HOME is not defined', ['panic', 'home-unset']],
+  // Near miss: a HOME that is set but not writable is the directory's, not the environment's.
+  ['failed to initialize build cache at /home/u/.cache/go-build: mkdir /home/u/.cache: permission denied', ['build-cache-unusable']],
   ['go: disabling cache (/var/cache/go-build) due to initialization failure: mkdir /var/cache/go-build: read-only file system', ['read-only-fs']],
   ['write /home/ann/go/pkg/mod/cache/x.zip: no space left on device', ['no-space-left']],
   // File watchers: ENOSPC and EMFILE from node, fsnotify and inotify users.
