@@ -87,6 +87,11 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
     explanation:
       'Each gopls release needs a minimum Go to build, and "Go: Install/Update Tools" builds gopls with the go the extension installs tools with. When that go is older, the install fails, or first downloads a newer toolchain. The gopls already installed keeps running.',
   },
+  'inotify-instances': {
+    title: 'Too few inotify instances for the editor\'s file watchers',
+    explanation:
+      'Each program that watches files opens inotify instances (an editor window opens several: its server, its file watcher, its extension host), and fs.inotify.max_user_instances caps how many one user may hold. When none are left, the next watcher fails with EMFILE ("too many open files") however many watches are free, and changes on disk go unnoticed.',
+  },
   'unnamed-log-errors': {
     title: 'Error lines in the logs that no rule names',
     explanation:

@@ -164,6 +164,7 @@ export function inotifyFindings(input: {
         severity: error ? 'error' : 'warning',
         confidence: error ? 0.8 : 0.55,
         message: `uid ${input.uid} holds ${usage.instances} of ${maxInstances} inotify instances (${Math.round(iRatio * 100)}%)${error ? ': a new watcher fails with EMFILE ("too many open files") even with watches to spare' : ''}. Top holders: ${holdersText(byInstances)}.`,
+        headline: 'inotify-instances',
         evidence: [{ source: INSTANCES_FILE, excerpt: String(maxInstances) }, ...holderEvidence(byInstances)],
         fixes: [raiseInotifyLimitFix('instances', Math.max(RECOMMENDED_INSTANCES, usage.instances * 2)), INOTIFY_VSCODE_DOCS],
       });
@@ -174,6 +175,7 @@ export function inotifyFindings(input: {
         severity: 'warning',
         confidence: 0.5,
         message: `fs.inotify.max_user_instances is ${maxInstances} and uid ${input.uid} already holds ${usage.instances}: only ${Math.max(0, maxInstances - usage.instances)} free, fewer than one editor window opens (its server, file watcher and extension host take about ${EDITOR_INSTANCES}). The next window or watcher fails with EMFILE ("too many open files") and file changes go unnoticed.`,
+        headline: 'inotify-instances',
         evidence: [{ source: INSTANCES_FILE, excerpt: String(maxInstances) }],
         fixes: [raiseInotifyLimitFix('instances', RECOMMENDED_INSTANCES), INOTIFY_VSCODE_DOCS],
       });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rankCauses } from '../../../src/doctor/rank.js';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -106,6 +107,15 @@ describe('inotifyFindings', () => {
     const [f] = inotifyFindings({ maxWatches: 8192, maxInstances: 128, usage: usage(100, 1), uid: 1000, workspaces: [{ root: '/w', dirs: 20000, truncated: false, excludable: { node_modules: 15000, '.venv': 3 } }] });
     const fix = f!.fixes!.find((x) => x.id === 'inotify-watcher-exclude');
     expect(fix).toMatchObject({ kind: 'setting', key: 'files.watcherExclude', merge: true, target: 'workspace', value: { '**/node_modules/**': true } });
+  });
+
+  it('instance findings are titled by instances, not by watches, in the ranked cause', () => {
+    const f = inotifyFindings({ maxWatches: 524288, maxInstances: 4, usage: usage(0, 0), uid: 1000, workspaces: [] }).map((x) => FindingSchema.parse(x));
+    const [cause] = rankCauses(f);
+    expect(cause!.title).toMatch(/inotify instances/);
+    expect(cause!.title).not.toMatch(/watches/);
+    const watches = inotifyFindings({ maxWatches: 10000, maxInstances: 128, usage: usage(8000, 4), uid: 1000, workspaces: [] }).map((x) => FindingSchema.parse(x));
+    expect(rankCauses(watches)[0]!.title).toMatch(/watches/);
   });
 
   it('raises to a value above what is needed', () => {
