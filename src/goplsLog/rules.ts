@@ -109,6 +109,25 @@ export type RuleId =
   | 'gopls-kernel-crash'
   | 'gopls-build-failed'
   | 'initialize-rejected'
+  // limits, mounts and policies, second wave (lane limits): keep this block together
+  | 'sigkill-reported'
+  | 'memory-limit-named'
+  | 'commit-limit-reached'
+  | 'memory-exhausted-more'
+  | 'exec-refused-more'
+  | 'exec-status-126'
+  | 'exec-mount-option'
+  | 'shared-storage-exec'
+  | 'gotmpdir-moved'
+  | 'cwd-stat-denied'
+  | 'selinux-vocabulary'
+  | 'apparmor-vocabulary'
+  | 'ptrace-capability'
+  | 'seccomp-sigsys'
+  | 'fapolicyd-denied'
+  | 'file-lock-unsupported'
+  | 'go-work-dir-failed'
+  | 'go-file-refused'
   // env-inheritance, gopls-launch and module-resolution message families (lane accA): keep together
   | 'go-tool-missing'
   | 'gopath-invalid'
@@ -510,7 +529,8 @@ export const RULES: readonly Rule[] = [
     severity: 'error',
     confidence: 0.85,
     needles: ['failed to create new OS thread'],
-    // errno=1 (EPERM) is a seccomp or container policy, see thread-create-eperm.
+    // errno=1 (EPERM) is a seccomp or container policy, see thread-create-eperm. errno=12 (ENOMEM)
+    // stays here: clone(2) answers ENOMEM for an exhausted pid space too (alloc_pid), not only for memory.
     test: /failed to create new OS thread(?![^\n]*errno=1\b)/,
     says: 'the Go runtime could not create a thread: a process or thread limit was reached',
   },
@@ -670,7 +690,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.5,
     needles: ['ermission denied'],
-    yieldsTo: ['exec-permission-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied'],
+    yieldsTo: ['exec-permission-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed'],
     says: 'a file operation was refused with "permission denied"',
   },
   {
@@ -1606,7 +1626,10 @@ export const RULES: readonly Rule[] = [
     // refusal is a policy's (an SELinux domain transition a confined container may not make, an
     // AppArmor profile), as in "start command: fork/exec /bin/bash: permission denied".
     needles: ['ermission denied'],
-    test: /(?:fork\/exec|exec:|execv\w*:?) \\?"?\/(?:usr\/(?:local\/)?)?s?bin\/[^":\s]+\\?"?: permission denied/i,
+    // Also Go's syscall.Exec as runc's init prints it ("exec /bin/sh: permission denied") and GNU
+    // make 4.3+'s posix_spawn failure ("make: /bin/sh: Permission denied").
+    // /usr/local/bin is left out of these two: container images copy their own scripts there.
+    test: /(?:fork\/exec|exec:|execv\w*:?) \\?"?\/(?:usr\/(?:local\/)?)?s?bin\/[^":\s]+\\?"?: permission denied|(?:^|[\s"'])exec \/(?:usr\/)?s?bin\/[^":\s]+: permission denied|^make(?:\[\d+\])?: \/(?:usr\/)?s?bin\/[^\s:]+: permission denied/i,
     says: 'executing a system program (under /bin or /usr/bin) was refused with "permission denied": not a noexec mount or file mode, but a security policy (SELinux, AppArmor) forbidding the exec',
   },
   {
@@ -1622,6 +1645,279 @@ export const RULES: readonly Rule[] = [
     says: 'AppArmor is named beside the failure: a profile confines or could not be set up for the program',
   },
   // ---- end of limits, mounts and policies (engineer accB)
+  // ---- limits, mounts and policies, second wave (lane limits): keep this block together. Each
+  // family is written from its upstream source (named on the rule) and separates the classes by
+  // what the message itself says: which errno, which program refused, and which limit or policy
+  // is written down beside it.
+  // memory-limit
+  {
+    id: 'sigkill-reported',
+    classId: 'memory-limit',
+    role: 'symptom',
+    symptom: 'killed',
+    severity: 'warning',
+    confidence: 0.5,
+    // SIGKILL (exit status 128+9) in the words of the tools that ran the killed process: Gradle's
+    // ExecException "finished with non-zero exit value 137", BuildKit's "process … did not complete
+    // successfully: exit code: 137", kubectl describe's "Exit Code:    137", GNU make's
+    // "*** [target] Error 137", `docker ps`'s "Exited (137)", Python subprocess's "returned non-zero
+    // exit status 137" / "died with <Signals.SIGKILL: 9>", systemd's "code=killed, status=9/KILL",
+    // cargo's "(signal: 9, SIGKILL: kill)", npm's "signal SIGKILL", "killed by signal 9".
+    // Not SIGQUIT or SIGTERM (go test's "Test killed with quit", a cancelled job's 143): those are
+    // timeouts and cancellations, not a limit.
+    needles: ['value 137', 'code: 137', 'Exit Code:', 'Error 137', 'Exited (137', 'status 137', 'status: 137', 'code 137', 'with 137', 'exitCode', 'SIGKILL', '9/KILL', 'signal 9', 'signal: 9'],
+    test: /\b(?:exit value|exit code:|Exit Code:|exit status:?|exitCode"?[:=]|Error|Exited \(|returned non-zero exit status|return code|exited with(?: code)?)\s*137\b|<Signals\.SIGKILL: 9>|status=9\/KILL|\bsignal:? 9\b[^\n]{0,12}SIGKILL|\bsignal:? '?SIGKILL\b|(?:killed|terminated|died|exited)\b[^\n]{0,40}\b(?:by |with |on )?(?:signal )?(?:SIGKILL|signal 9\b)/,
+    yieldsTo: ['process-killed', 'go-command-killed', 'kernel-oom-kill', 'oom-killed-named', 'container-oom-killed'],
+    says: 'a process was killed with SIGKILL (exit status 137), which is how a memory limit\'s OOM kill looks from the tool that ran it',
+  },
+  {
+    id: 'memory-limit-named',
+    classId: 'memory-limit',
+    // Information only: a limit written in a command or a manifest is configuration, not a sign it
+    // was hit, and it must not take a task limit's EAGAIN ("docker create --memory=100m --ulimit
+    // nproc=300" then "pthread_create failed: Resource temporarily unavailable") from process-limit.
+    // It is shown beside a kill as the limit to raise.
+    severity: 'info',
+    confidence: 0.4,
+    // A memory limit written down where the failure happened: the cgroup files (v2 memory.max /
+    // memory.high / memory.events, v1 memory.limit_in_bytes), systemd's MemoryMax=/MemoryHigh=/
+    // MemoryLimit=, Docker's `--memory 2g` and compose's mem_limit, a Kubernetes
+    // `memory: 512Mi` limit, WSL's .wslconfig `memory=4GB`, `ulimit -v`, vm.overcommit_memory, and
+    // Go's own GOMEMLIMIT.
+    needles: ['memory.max', 'memory.high', 'memory.limit_in_bytes', 'MemoryMax=', 'MemoryHigh=', 'MemoryLimit=', '--memory', 'mem_limit', 'memory:', 'memory=', 'ulimit -v', 'overcommit_memory', 'GOMEMLIMIT'],
+    // The pod line is Kubernetes' quantity ("memory: 512Mi", "memory: 2G"), not a machine's RAM
+    // in a system-information paste ("Memory: 16 GB").
+    test: /\bmemory\.(?:max|high|limit_in_bytes)\b|\bMemory(?:Max|High|Limit)=\S|--memory(?:-swap)?[= ]\d|\bmem_limit\b|^\s*(?:limits:\s*)?memory:\s*['"]?\d+(?:\.\d+)?(?:[KMGTE]i|[kMGTE])['"]?\s*$|^\s*memory\s*=\s*\d+(?:\.\d+)?\s*[KMGT]B\s*$|ulimit -v\b|\bvm\.overcommit_memory\b|\bGOMEMLIMIT=\S/m,
+    says: 'a memory limit (a cgroup\'s memory.max, a container\'s --memory, a pod\'s limit, WSL\'s memory=, ulimit -v) is named beside the failure',
+  },
+  {
+    id: 'commit-limit-reached',
+    classId: 'memory-limit',
+    severity: 'error',
+    confidence: 0.8,
+    // Windows' ERROR_COMMITMENT_LIMIT (1455) as FormatMessage writes it: "The paging file is too
+    // small for this operation to complete." (the Go runtime prints errno=1455, fatal-out-of-memory).
+    needles: ['paging file is too small'],
+    says: 'Windows refused to commit more memory ("the paging file is too small"): the machine or VM ran out of memory',
+  },
+  {
+    id: 'memory-exhausted-more',
+    classId: 'memory-limit',
+    severity: 'warning',
+    confidence: 0.6,
+    // Running out of memory in more writers' words: ENOMEM by its errno name (node's "spawn
+    // ENOMEM", strace's "= -1 ENOMEM"), the kernel's "page allocation failure: order:4" and "Out of
+    // memory and no killable processes", and Electron's render-process-gone reason 'oom' as VS Code
+    // reports it ("The window terminated unexpectedly (reason: 'oom', code: '-536870904')").
+    needles: ['ENOMEM', 'page allocation failure', 'no killable processes', "reason: 'oom'", '-536870904'],
+    test: /\bENOMEM\b|page allocation failure: order:\d+|Out of memory and no killable processes|reason: 'oom'|'-536870904'/,
+    yieldsTo: ['fatal-out-of-memory', 'kernel-oom-kill'],
+    says: 'memory could not be allocated (ENOMEM, a page allocation failure, an editor window lost to OOM): the machine or its limit ran out of memory',
+  },
+  // noexec-mount
+  {
+    id: 'exec-refused-more',
+    classId: 'noexec-mount',
+    role: 'symptom',
+    symptom: 'exec-denied',
+    severity: 'warning',
+    confidence: 0.6,
+    // Executing a file refused with EACCES, in more programs' words: Perl's "Can't exec \"%s\": %s"
+    // (pp_sys.c/doio.c, as dpkg-buildpackage and other Perl drivers report it), GNU make 4.3+'s
+    // posix_spawn failure "make: ./tool: Permission denied", dash's "script: 12: ./tool: Permission
+    // denied" (its line number, not bash's "line 12"), node's "spawn EACCES" without the path and
+    // spawnSync's "spawnSync ./x EACCES", and Go's syscall.Exec as runc's init or a wrapper prints it,
+    // "exec /work/bin/tool: permission denied". The system's own programs (/bin, /usr/bin) are
+    // never on a noexec mount: those stay system-exec-denied's.
+    // Also coreutils' "env: './x': Permission denied" and "nohup: failed to run command './x':
+    // Permission denied" (timeout, nice, chroot, stdbuf say the same), mksh's and busybox's
+    // "./x: can't execute: Permission denied", dash's exec builtin "exec: ./x: Permission denied",
+    // .NET's "An error occurred trying to start process '/x' … Permission denied" /
+    // "Win32Exception (13): Permission denied", older runc's "exec user process caused: permission
+    // denied", systemd's "Failed at step EXEC spawning /x: Permission denied", zsh's refusal of a
+    // command found on PATH ("zsh: permission denied: tool").
+    needles: ["Can't exec", 'ermission denied', 'EACCES'],
+    test: /Can't exec "[^"\n]+": Permission denied|\benv: ['\u2018"]?\.{0,2}\/?[^'\u2019"\s:]*\/[^'\u2019"\s:]*['\u2019"]?: Permission denied|failed to run command ['\u2018"]?[^'\u2019"\n]+['\u2019"]?: Permission denied|: can't execute: Permission denied|can't execute '[^'\n]+': Permission denied|\bexec: \.{0,2}\/[^\s:]*: Permission denied|An error occurred trying to start process '[^'\n]+'[^\n]*Permission denied|Win32Exception \(13\): Permission denied|exec user process caused:? \\?"?permission denied|Failed at step EXEC spawning \S+: Permission denied|zsh: permission denied: [^\s\/]+\s*$|^make(?:\[\d+\])?: (?!\/(?:usr\/)?s?bin\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|^\S+: \d+: (?!\/(?:usr\/)?s?bin\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|\bspawn EACCES\b|\bspawnSync \S+ EACCES\b|(?:^|[\s"'])exec (?!\/(?:usr\/)?s?bin\/)\.{0,2}\/[^\s:"]+: permission denied/,
+    yieldsTo: ['exec-permission-denied', 'shell-exec-denied', 'program-exec-denied', 'system-exec-denied'],
+    says: 'executing a program was refused with EACCES (permission denied): the directory it is in is mounted noexec (or the file lacks its execute bit)',
+  },
+  {
+    id: 'exec-status-126',
+    classId: 'noexec-mount',
+    role: 'symptom',
+    symptom: 'exec-denied',
+    severity: 'warning',
+    confidence: 0.45,
+    // Exit status 126, POSIX's "command found but not executable" (sh(1), bash's EX_NOEXEC), as
+    // make ("Error 126"), Go ("exit status 126"), docker ("exited with code 126") report it.
+    needles: ['Error 126', 'status 126', 'status: 126', 'code 126', 'code: 126'],
+    test: /\b(?:exit(?:ed)?(?: with)?(?: code| status)?:?|Error|code:?|status:?|returned non-zero exit status)\s*126\b/,
+    says: 'a command exited with status 126, "found but not executable": its file could not be executed (a noexec mount, a missing execute bit, or a policy)',
+  },
+  {
+    id: 'exec-mount-option',
+    classId: 'noexec-mount',
+    severity: 'warning',
+    confidence: 0.55,
+    // The remedy for a noexec mount being applied or advised: mount(8)'s `mount -o remount,exec
+    // /tmp`, an `exec` option added back ("-o rw,exec"), ChromeOS's "script from noexec mount" is
+    // noexec-listed's. Where the fix is shown, the thread's cause was the missing exec option.
+    needles: ['remount', ' -o '],
+    test: /\bmount\b[^\n]{0,40}-o\s*['"]?(?:[\w=:.-]+,)*(?:remount,)?exec\b(?!\w)|\bremount,(?:[\w=:.-]+,)*exec\b/,
+    yieldsTo: ['noexec-listed'],
+    says: 'a mount is (re)mounted with the exec option, the remedy for a file system mounted noexec',
+  },
+  {
+    id: 'shared-storage-exec',
+    classId: 'noexec-mount',
+    severity: 'warning',
+    confidence: 0.6,
+    // Android mounts its shared storage (/sdcard, /storage/emulated/0, through sdcardfs or FUSE)
+    // without exec, as Termux's storage documentation says: a program installed or built there
+    // cannot run ("bash: /sdcard/go/bin/x: Permission denied", "fork/exec /storage/emulated/0/…").
+    needles: ['/sdcard/', '/storage/emulated/', '/storage/self/'],
+    test: /(?:\bsh|\bbash|\bzsh|exec\w*|fork\/exec|spawn|Cannot run program)\b[^\n]{0,60}\/(?:sdcard|storage\/emulated\/\d+|storage\/self\/primary)\/[^\n]*(?:Permission denied|permission denied|EACCES)/,
+    says: 'a program on Android\'s shared storage (/sdcard, /storage/emulated) was refused execution: that storage is mounted without exec',
+  },
+  {
+    id: 'gotmpdir-moved',
+    classId: 'noexec-mount',
+    severity: 'warning',
+    confidence: 0.4,
+    // GOTMPDIR (cmd/go: "the directory where the go command will write temporary source files,
+    // packages, and binaries") being pointed elsewhere: the standard way around a noexec /tmp.
+    // Only a value being set, not a `go env` listing where GOTMPDIR is merely printed.
+    needles: ['GOTMPDIR'],
+    test: /\b(?:export|setenv|set -x|env)\s+GOTMPDIR[= ]\S|\bgo env -w\s+(?:\S+=\S+\s+)*GOTMPDIR=\S|(?:^|[\s;&|$])GOTMPDIR=(?!["']?\s*$)["']?[^\s"']+["']?\s+(?:\S+=\S+\s+)*go (?:test|run|build|install|generate)\b/m,
+    says: 'GOTMPDIR is being moved to another directory, the way around a temporary directory mounted noexec',
+  },
+  // mac-policy
+  {
+    id: 'cwd-stat-denied',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.55,
+    // stat(2) of a name in the working directory refused with EACCES, in GNU make's words
+    // (remake.c: perror_with_name ("stat: ", name) → "make: stat: Makefile: Permission denied") and
+    // coreutils' ("stat: cannot stat 'go.mod'", "ls: cannot access 'x'"). stat needs no permission on
+    // the file, only search permission on the directory, which a process working in that directory
+    // had to chdir there: the refusal is a security module's (an unlabelled container bind mount
+    // under SELinux), not the file modes. A path with a slash may cross a directory the user cannot
+    // search, so only bare names count.
+    needles: ['ermission denied'],
+    test: /\bstat: [^\s/:]+: Permission denied|cannot (?:stat|access) '[^\s/':]+': Permission denied|\bl?stat [^\s/:$]+: permission denied/,
+    says: 'looking up a file in the working directory was refused: file modes cannot do that to a directory the process works in, a security module (SELinux, AppArmor) can',
+  },
+  {
+    id: 'selinux-vocabulary',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.5,
+    // SELinux's own tools and labels named beside a failure: setenforce/getenforce/sestatus,
+    // audit2allow/audit2why/ausearch -m avc, restorecon/chcon/semanage/setsebool, the container
+    // domains (container_t, spc_t), Docker's and Podman's SELinux volume options (`-v src:dst:z`,
+    // `:Z`, `--security-opt label=disable`, "relabel"), and SELinux named as the trouble ("SELinux is
+    // enabled", "disable SELinux"). The kernel's own "SELinux:  Initializing." boot lines are not.
+    needles: ['SELinux', 'selinux', 'enforce', 'sestatus', 'sealert', 'audit2', 'ausearch', 'restorecon', 'chcon', 'semanage', 'setsebool', 'container_t', 'spc_t', 'label=disable', 'label:disable', ':z', ':Z'],
+    test: /\b(?:setenforce|getenforce|sestatus|sealert|audit2allow|audit2why|restorecon|chcon|semanage|setsebool|getsebool)\b|ausearch[^\n]{0,20}-m\s*avc|\b(?:container_t|spc_t|container_runtime_t)\b|\blabel[=:]disable\b|(?:-v|--volume)[= ]["']?[^\s:"']+["']?:["']?[^\s:"']+["']?:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?(?=\s|$)|^\s*-\s+["']?[^\s:"']+:[^\s:"']+:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?\s*$|\bselinux\b(?!:)[^\n]{0,80}\b(?:enabl|enforc|permissive|den(?:y|ied)|prevent|block|label|context|polic|relabel|disabl|issue|problem)|\b(?:disabl\w*|because of|due to|caused by|blame\w*|turn(?:ing|ed)? off)\s+(?:the\s+)?selinux\b/im,
+    yieldsTo: ['selinux-avc-denied', 'selinux-named'],
+    says: 'SELinux is named beside the failure (its tools, its container labels, a :z/:Z volume relabel or label=disable)',
+  },
+  {
+    id: 'apparmor-vocabulary',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.5,
+    // AppArmor's own tools and switches (apparmor-utils: aa-status, aa-complain, aa-disable,
+    // aa-enforce, aa-logprof; apparmor_parser; the profiles under /etc/apparmor.d/) and Docker's
+    // `--security-opt apparmor=unconfined`, named beside a failure; and snapd's confinement, which
+    // is AppArmor (`snap connect` of an interface, "strict confinement").
+    needles: ['aa-', 'apparmor', 'snap connect', 'confinement'],
+    test: /\baa-(?:status|complain|disable|enforce|logprof|genprof|teardown)\b|\bapparmor_(?:parser|status)\b|\/etc\/apparmor\.d\/|\bapparmor[=:]\s*unconfined\b|\bsnap connect\b|\bstrict confinement\b|\bconfinement:\s*strict\b/i,
+    yieldsTo: ['apparmor-denied', 'apparmor-profile-denied', 'apparmor-named'],
+    says: 'AppArmor is named beside the failure (its tools, a profile or apparmor=unconfined)',
+  },
+  {
+    id: 'ptrace-capability',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.5,
+    // A container's capability set named as the remedy: `docker run --cap-add=SYS_PTRACE`, compose's
+    // `cap_add: [SYS_PTRACE]`, CAP_SYS_PTRACE. Docker's default profile drops it (and, before 19.03,
+    // its seccomp profile blocked ptrace without it), so Delve's launch fails with EPERM.
+    needles: ['SYS_PTRACE'],
+    says: 'the ptrace capability (SYS_PTRACE) is named: a container policy that forbids debugging or tracing is in play',
+  },
+  {
+    id: 'seccomp-sigsys',
+    classId: 'mac-policy',
+    severity: 'error',
+    confidence: 0.75,
+    // SIGSYS on Linux comes from a seccomp filter whose action is KILL or TRAP (seccomp(2)); an
+    // unimplemented system call answers ENOSYS instead. The shell's "Bad system call (core
+    // dumped)", the Go runtime's "SIGSYS: bad system call" dump, systemd's "status=31/SYS".
+    needles: ['ad system call', 'SIGSYS', 'status=31/SYS'],
+    test: /\bBad system call\b|\bSIGSYS\b|status=31\/SYS/,
+    says: 'a process was killed by SIGSYS ("bad system call"): a seccomp filter (a container runtime, systemd\'s SystemCallFilter, a sandbox) forbids a system call it made',
+  },
+  {
+    id: 'fapolicyd-denied',
+    classId: 'mac-policy',
+    severity: 'error',
+    confidence: 0.75,
+    // fapolicyd (RHEL/Fedora application allow-listing) logs its decisions as "rule=13
+    // dec=deny_audit perm=execute … exe=/usr/bin/bash : path=/tmp/x": an exec refused by policy,
+    // which the program sees as EPERM.
+    needles: ['dec=deny', 'fapolicyd'],
+    test: /\bdec=deny\w*\b|fapolicyd[^\n]{0,200}\bden(?:y|ied)\b/,
+    says: 'fapolicyd, the application allow-listing daemon, denied an execute or open: a policy, not the file modes',
+  },
+  // fs-access
+  {
+    id: 'file-lock-unsupported',
+    classId: 'fs-access',
+    severity: 'error',
+    confidence: 0.75,
+    // cmd/go's lockedfile (internal/filelock) wraps a failed flock/LockFileEx as an fs.PathError
+    // whose Op is the lock type: "go: RLock /x/go.mod: Incorrect function." (Windows
+    // ERROR_INVALID_FUNCTION on a network share or WSL's 9P), "Lock …: function not implemented"
+    // (ENOSYS), "…: operation not supported" (EOPNOTSUPP). ENOLCK is nfs-no-locks'.
+    needles: ['Lock '],
+    test: /\b(?:R?Lock|Unlock) \S+: (?:Incorrect function|function not implemented|operation not supported|not supported|The request is not supported)/,
+    yieldsTo: ['nfs-no-locks'],
+    says: 'the go command could not lock go.mod or a cache file: the file system (a network share, WSL\'s 9P, FUSE) does not support file locks',
+  },
+  {
+    id: 'go-work-dir-failed',
+    classId: 'fs-access',
+    severity: 'error',
+    confidence: 0.75,
+    // cmd/go/internal/work: os.MkdirTemp(GOTMPDIR, "go-build") failing is base.Fatalf("go: creating
+    // work dir: %v"): GOTMPDIR (or TMPDIR) does not exist, is not writable, or is full.
+    needles: ['creating work dir'],
+    test: /\bgo: creating work dir: /,
+    says: 'the go command could not create its work directory in GOTMPDIR (or TMPDIR): it is missing, not writable or full',
+  },
+  {
+    id: 'go-file-refused',
+    classId: 'fs-access',
+    role: 'symptom',
+    symptom: 'access-denied',
+    severity: 'warning',
+    // Stronger than a bare "permission denied": it names the operation and the directory that is
+    // not writable, so a tool install it broke comes after it; a policy named beside it still
+    // explains it (SELinux on a bind mount).
+    confidence: 0.7,
+    // A Go program's fs.PathError for a file operation, as the go command prints it when GOPATH, GOCACHE,
+    // GOMODCACHE or GOROOT is not writable: "mkdir /go: permission denied", "open
+    // /usr/lib/go/pkg/linux_amd64/runtime/cgo.a: permission denied". Go's errno text is lower-case
+    // ("permission denied"); C's strerror is "Permission denied".
+    needles: ['ermission denied'],
+    test: /\b(?:mkdir|open|create|rename|remove|unlinkat|symlink|link|chmod|chtimes|truncate|write) (?:\/|\$WORK|[A-Za-z]:\\)[^:\n]*: permission denied/,
+    yieldsTo: ['build-cache-unusable', 'module-cache-create', 'go-work-dir-failed', 'exec-permission-denied', 'system-exec-denied', 'exec-refused-more', 'program-exec-denied', 'shared-storage-exec', 'selinux-avc-denied', 'apparmor-denied'],
+    says: 'the go command (or another Go program) was refused a file or directory it creates or opens (mkdir, open, rename … : permission denied): a directory is not writable by this user',
+  },
+  // ---- end of limits, mounts and policies, second wave (lane limits)
 ];
 
 /** Every needle once, for the screen and for grep. */

@@ -98,7 +98,8 @@ const CASES: Array<[string, RuleId[]]> = [
   ['Visual Studio Code is running out of file handles. Please follow the instructions link to resolve this issue.', ['watch-unable']],
   ['==4242==ERROR: ThreadSanitizer failed to allocate 0x100000 (1048576) bytes of sync allocator (error code: 12)', ['program-out-of-memory']],
   // The ordinary file refusal stays fs-access's.
-  ['open /home/ann/go/pkg/mod/cache/lock: permission denied', ['permission-denied']],
+  ['open /home/ann/go/pkg/mod/cache/lock: permission denied', ['go-file-refused']],
+  ['bash: cd: /srv/private: Permission denied', ['permission-denied']],
 ];
 
 describe('limits, mounts and policies: rules on real message formats', () => {

@@ -98,7 +98,7 @@ describe('rules (which class a line is evidence for)', () => {
     { in: 'fatal error: runtime: out of memory', want: ['fatal-out-of-memory'] },
     { in: 'runtime: failed to create new OS thread (have 11 already; errno=11)', want: ['thread-create-failed'] },
     { in: 'fork/exec /tmp/go-build214772872/b001/x.test: permission denied', want: ['exec-permission-denied'] },
-    { in: 'open /home/u/go/pkg/mod/cache/lock: permission denied', want: ['permission-denied'] },
+    { in: 'open /home/u/go/pkg/mod/cache/lock: permission denied', want: ['go-file-refused'] },
     { in: 'inotify_add_watch /home/u/src: no space left on device', want: ['inotify-enospc'] },
     { in: 'write /tmp/x: no space left on device', want: ['no-space-left'] },
     { in: 'mkdir /_go_os_test: read-only file system', want: ['read-only-fs'] },
