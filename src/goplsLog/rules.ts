@@ -109,6 +109,8 @@ export type RuleId =
   | 'gopls-kernel-crash'
   | 'gopls-build-failed'
   | 'initialize-rejected'
+  | 'gopls-listed-missing'
+  | 'gopls-needs-newer-go'
   // limits, mounts and policies, second wave (lane limits): keep this block together
   | 'sigkill-reported'
   | 'memory-limit-named'
@@ -1120,7 +1122,8 @@ export const RULES: readonly Rule[] = [
     // Sublime LSP's "gopls crashed (2 / 5 times …)"). Older Go servers (go-langserver, bingo,
     // gocode) count the same. vscode-jsonrpc's "Connection is closed." / "Connection is disposed."
     // and node's "write EPIPE" on a request: the client wrote to a server that was gone.
-    needles: ['Server process exited with', 'Server exited with status', ' exited with status', 'unexpected server exit', "last one didn't last long", "last on didn't last long", 'has exited (', 'Lsp server exited, exit code', '"exited",', 'stopped unexpectedly', 'client has shut down after sending', 'Language server error: ', 'oneshot canceled', 'Connection is closed.', 'Connection is disposed.', 'write EPIPE', 'exited', 'crashed', 'terminated', ' died', ' quit ', ' stopped '],
+    // vim-lsp's :LspStatus ("gopls: exited", "gopls: failed": autoload/lsp.vim s:server_status).
+    needles: ['Server process exited with', 'Server exited with status', ' exited with status', 'unexpected server exit', "last one didn't last long", "last on didn't last long", 'has exited (', 'Lsp server exited, exit code', '"exited",', 'stopped unexpectedly', 'client has shut down after sending', 'Language server error: ', 'oneshot canceled', ': exited', ': failed', 'Connection is closed.', 'Connection is disposed.', 'write EPIPE', 'exited', 'crashed', 'terminated', ' died', ' quit ', ' stopped '],
     test: new RegExp(
       [
         String.raw`Server process exited with code (?!0\b)-?\d+|Server process exited with signal (?!SIGTERM\b|SIGINT\b|SIGHUP\b)SIG[A-Z]+`,
@@ -1132,6 +1135,7 @@ export const RULES: readonly Rule[] = [
         String.raw`\b(?:${GO_LS}|[Gg]o) language server (?:has )?stopped unexpectedly|LSP\[(?:${GO_LS}|id=\d+)\] client has shut down after sending`,
         String.raw`^\W*Language server error: \S*${GO_LS}\b|\boneshot canceled\b`,
         String.raw`\bConnection is (?:closed|disposed)\.|\bwrite EPIPE\b`,
+        String.raw`^\s*${GO_LS}(?:\.exe)?: (?:exited|failed)\s*$`,
         String.raw`\b${GO_LS}(?:\.exe)?(?:\[\d+\]|:\d+)?(?: process| server| language server)? (?:has )?(?:exited|terminated|quit|stopped) (?:unexpectedly|abnormally|with (?:exit )?(?:code|status) (?!0\b)-?\d+|(?:with|by|due to|on) signal)`,
         String.raw`\b${GO_LS}(?:\.exe)?(?: process| server| language server)? (?:has |had |was )?(?:crashed|died)\b`,
       ].join('|'),
@@ -1161,7 +1165,10 @@ export const RULES: readonly Rule[] = [
     // remote", "socket … is owned by a different user". gopls printing its usage ("Usage: gopls
     // [flags] <command> …", older "gopls flags are:"): its command line was refused, which the Go
     // extension itself checks for (isIncorrectCommandUsage looks for "Usage:").
-    needles: ["Couldn't start client", 'Launching server using command', 'unable to start the language server', 'failed to start', 'Failed to initialize the language servers for', 'Failed to initialize the LSP for', 'ailed to start language server', 'ailed to start the language server', 'ailed to launch', 'ailed to spawn', 'Go language server', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', 'owned by a different user', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'launch gopls', 'spawn gopls', 'run gopls', 'start the gopls'],
+    // Zed's record of a start that failed (crates/project lsp_store.rs: BinaryStatus::Failed
+    // "{err}\n-- stderr--\n{log}" under a "Language server gopls:" header, and its log line
+    // "server stderr: …", written only after "Failed to start language server").
+    needles: ["Couldn't start client", 'Launching server using command', 'unable to start the language server', 'failed to start', 'Failed to initialize the language servers for', 'Failed to initialize the LSP for', 'ailed to start language server', 'ailed to start the language server', 'ailed to launch', 'ailed to spawn', 'Go language server', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', 'owned by a different user', '-- stderr--', 'server stderr: ', 'Language server ', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'launch gopls', 'spawn gopls', 'run gopls', 'start the gopls'],
     test: new RegExp(
       [
         String.raw`Client is not running and can't be stopped\. It's current state is: (?:startFailed|starting)`,
@@ -1170,6 +1177,7 @@ export const RULES: readonly Rule[] = [
         String.raw`Couldn't start client (?:${GO_LS}\b|[Gg]o\b)|Launching server using command (?:\S*[/\\])?${GO_LS}(?:\.exe)? failed|was unable to start the language server`,
         String.raw`\bServer (?:[\w-]+\.)*(?:go|golang|gopls|golsp|go-?ls)\b\S* failed to start`,
         String.raw`Failed to initialize the (?:language servers|LSP) for \x60source\.go(?:mod|work)?\x60`,
+        String.raw`^\s*-- stderr--\s*$|\bserver stderr: |^\W*Language server ${GO_LS}\S*:\s*$`,
         String.raw`[Ff]ailed to (?:start|launch|spawn) (?:the )?language server(?:\s*(?:[:.,!]|$)|\s+\\?["'\x60]?${GO_LS}\b| for [Gg]o\b)|[Ff]ailed to spawn command\. [Pp]ath: [^\n]{0,300}${GO_LS}`,
         String.raw`\b(?:[Ff]ailed|[Uu]nable|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't) (?:to )?(?:start|launch|spawn|run) (?:the )?(?:gopls\b|Go language server)`,
       ].join('|'),
@@ -1251,6 +1259,34 @@ export const RULES: readonly Rule[] = [
     test: /JSON RPC parse error: json: cannot unmarshal [^\n]{0,200}into Go struct field [^\n]{0,200}(?:[Cc]apabilities|InitializeParams)|unsupported URI scheme:\s+\(gopls only supports file URIs\)/,
     yieldsTo: ['server-init-failed', 'server-start-failed', 'server-lost'],
     says: 'gopls rejected the editor\'s initialize request (capabilities it cannot decode, or no workspace folder), so it never started serving',
+  },
+  {
+    id: 'gopls-listed-missing',
+    classId: 'gopls-launch',
+    severity: 'warning',
+    confidence: 0.45,
+    // The Go extension's "Go: Locate Configured Go Tools" listing (commands/getConfiguredGoTools.ts:
+    // "\tgopls:\tnot installed"; before v0.17: "   gopls: gopls not installed" / "… not found"): the
+    // extension looked in GOBIN, GOPATH/bin, GOROOT/bin and PATH and found no gopls. A warning: the
+    // listing names every tool, and the report may be about another.
+    needles: ['not installed', 'not found'],
+    test: /^\s*gopls:\s+(?:\S*gopls(?:\.exe)?\s+)?(?:not installed|not found)\s*$/m,
+    yieldsTo: ['gopls-not-found', 'server-binary-missing'],
+    says: "the Go extension's tool listing says gopls is not installed where it looks (GOBIN, GOPATH/bin, GOROOT/bin, PATH)",
+  },
+  {
+    id: 'gopls-needs-newer-go',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.8,
+    // Installing gopls with a go older than gopls's go.mod allows, in older go commands' words: go
+    // before 1.21 cannot parse a three-part go line ("go: golang.org/x/tools/gopls@latest (in
+    // golang.org/x/tools/gopls@v0.14.2): go.mod:3: invalid go version '1.21.1': must match format
+    // 1.23") or a toolchain line ("go.mod:5: unknown directive: toolchain") (cmd/go modload,
+    // modfile). The module that go refuses is gopls itself, so gopls cannot be installed.
+    needles: ['must match format', 'unknown directive: toolchain'],
+    test: /golang\.org\/x\/tools\/gopls@[^\n]*(?:invalid go version '[^'\n]*': must match format|unknown directive: toolchain)/,
+    says: "the go command installing gopls is too old to read gopls's go.mod (a go line or toolchain directive from a newer Go), so gopls cannot be installed or updated",
   },
   // ---- end of lane launch's block
   // ---- module downloads (engineer net): keep this block together. The go command's own words

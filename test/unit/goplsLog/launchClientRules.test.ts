@@ -123,6 +123,23 @@ const CASES: Array<[string, RuleId[]]> = [
   ['unsupported URI scheme:  (gopls only supports file URIs)', ['initialize-rejected']],
   ['Request textDocument/codeAction failed. Message: unsupported URI scheme: git (gopls only supports file URIs)', []],
   ['json: cannot unmarshal string into Go struct field Config.port of type int', []],
+  // --- the Go extension's tool listing; gopls's go.mod too new for the installing go ---
+  ['\tgopls:\tnot installed', ['gopls-listed-missing']],
+  ['   gopls: gopls not installed', ['gopls-listed-missing']],
+  ['\tdlv:\tnot installed', []],
+  ['\tgopls:\t/home/ann/go/bin/gopls\t(version: v0.16.2 built with go: go1.23.1)', []],
+  ["go: golang.org/x/tools/gopls@latest (in golang.org/x/tools/gopls@v0.15.3): go.mod:3: invalid go version '1.21.1': must match format 1.23", ['gopls-needs-newer-go', 'go-mod-invalid']],
+  ['go: golang.org/x/tools/gopls@v0.16.0: go.mod:5: unknown directive: toolchain', ['gopls-needs-newer-go']],
+  ["go: errors parsing go.mod:\n/srv/app/go.mod:3: invalid go version '1.22.0': must match format 1.23", ['go-mod-invalid']],
+  // --- vim-lsp's :LspStatus, Zed's failed-start record ---
+  ['gopls: exited', ['server-exited']],
+  ['gopls: failed', ['server-exited']],
+  ['gopls: running', []],
+  ['gopls: failed to load view for file:///srv/app: no go.mod', ['workspace-load-failed']],
+  ['-- stderr--', ['server-start-failed']],
+  ['2024-06-07T08:09:10+02:00 [ERROR] server stderr: flag provided but not defined: -mode', ['gopls-bad-command']],
+  ['Language server gopls:', ['server-start-failed']],
+  ['Language server rust-analyzer:', []],
 ];
 
 describe('lane launch: gopls-launch in other clients\' words', () => {
