@@ -1099,14 +1099,16 @@ export const RULES: readonly Rule[] = [
   // written without VS Code has no "Connection to server got closed" line; what says the server
   // died is the client's own sentence, or the kernel's. Each rule names the upstream source of its
   // words. Symptoms (warnings) unless the words themselves say the binary is missing or crashed on
-  // its own, so a cause found beside them (a memory or task limit, a missing go) still comes first.
+  // its own, so a cause found beside them (a memory or task limit, a missing go) still comes first:
+  // their confidence (0.38) sits below every warning-level cause rule's (0.4 and up), so even a
+  // cause none of them lists in explain.ts (a permission, a go.mod) outranks them.
   {
     id: 'server-exited',
     classId: 'gopls-launch',
     role: 'symptom',
     symptom: 'died',
     severity: 'warning',
-    confidence: 0.45,
+    confidence: 0.38,
     // The client saw the server process end with a failure, in its own words:
     // vscode-languageclient (client/src/node/main.ts): "Server process exited with code 2." /
     // "… with signal SIGSEGV." (code 0 is "exited successfully"; SIGTERM/SIGINT/SIGHUP are stops);
@@ -1149,7 +1151,7 @@ export const RULES: readonly Rule[] = [
     role: 'symptom',
     symptom: 'died',
     severity: 'warning',
-    confidence: 0.5,
+    confidence: 0.38,
     // The client could not start the server, in its own words: vscode-languageclient 5's
     // "Couldn't start client gopls" and (client/src/node/main.ts) "Launching server using command
     // gopls failed."; the Go extension's "The extension was unable to start the language server."
@@ -1231,7 +1233,7 @@ export const RULES: readonly Rule[] = [
     role: 'symptom',
     symptom: 'died',
     severity: 'warning',
-    confidence: 0.5,
+    confidence: 0.38,
     // Building gopls failed, in the go command's words: go build's per-package header for a
     // package that did not compile ("# golang.org/x/tools/gopls/internal/cache"), and the
     // compiler's errors located in gopls's or x/tools's own sources, in the module cache
@@ -1249,7 +1251,7 @@ export const RULES: readonly Rule[] = [
     role: 'symptom',
     symptom: 'died',
     severity: 'warning',
-    confidence: 0.5,
+    confidence: 0.38,
     // gopls refusing the client's initialize request, in gopls's words: its jsonrpc2 "JSON RPC
     // parse error: json: cannot unmarshal … into Go struct field …Capabilities…" (the client sent
     // capabilities an old gopls cannot decode: client and gopls versions out of step), and

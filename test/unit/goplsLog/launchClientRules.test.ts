@@ -6,6 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { matchRules, ruleById, type RuleId } from '../../../src/goplsLog/rules.js';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 import { findingsOf } from '../../../src/probes/goplsLogs.js';
+import { rankCauses } from '../../../src/doctor/rank.js';
+import { FindingSchema } from '../../../src/doctor/model.js';
+
+const ranked = (log: string) => rankCauses(findingsOf('gopls.log', analyzeText(log)).map((f) => FindingSchema.parse(f)));
 
 const ids = (line: string) => matchRules(line).map((r) => r.id);
 
@@ -163,5 +167,25 @@ describe('lane launch: gopls-launch in other clients\' words', () => {
     const fs = findingsOf('gopls.log', s).filter((f) => f.severity !== 'info');
     expect(fs.map((f) => f.classId)).toEqual(expect.arrayContaining(['gopls-launch']));
     expect(fs.every((f) => f.classId !== 'gopls-launch' || f.role === 'symptom')).toBe(true);
+  });
+
+  // The brief's order rule: what the client says without a reason never outranks a cause read in
+  // the same log, even a warning-level one that explain.ts does not list for a dead server.
+  it.each([
+    ['Server process exited with code 2.', 'go: mkdir /root/go/pkg/mod: permission denied', 'fs-access'],
+    ['Failed to start language server: timed out', 'err: exit status 1: stderr: go: go.mod file not found in current directory or any parent directory', 'module-resolution'],
+    ['[jsonrpc] Server exited with status 2', 'go: cannot find GOROOT directory: /usr/local/go', 'env-inheritance'],
+    ['# golang.org/x/tools/gopls/internal/cache', 'fatal error: runtime: out of memory', 'memory-limit'],
+    ['gopls: exited', 'runtime: failed to create new OS thread (have 11 already; errno=11)', 'process-limit'],
+  ])('%s beside "%s": %s comes first', (symptom, cause, want) => {
+    const causes = ranked(`${symptom}\n${cause}\n`);
+    expect(causes[0]!.id).toBe(want);
+    expect(causes.map((c) => c.id)).toContain('gopls-launch');
+  });
+
+  it('alone, the client\'s words name gopls-launch first', () => {
+    for (const line of ['Server process exited with code 2.', 'Launching server using command gopls failed.', 'LSP :: gopls has exited (exited abnormally with code 1)']) {
+      expect(ranked(`${line}\n`)[0]).toMatchObject({ id: 'gopls-launch', severity: 'warning' });
+    }
   });
 });
