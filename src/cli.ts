@@ -12,6 +12,7 @@ import { goplsIssue } from './render/goplsIssue.js';
 import { jsonForTerminal } from './render/controlChars.js';
 import { exitCodeOf } from './render/summary.js';
 import { openLogFile } from './goplsLog/read.js';
+import { resolveUserShell } from './host/userShell.js';
 import type { Report } from './doctor/model.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -60,7 +61,13 @@ async function main(argv: string[]): Promise<number> {
     timeoutMs: args.timeoutMs,
     // A path with a slash is relative to where the user stands, not to the workspace gopls runs in;
     // a bare name is looked up on PATH like go.alternateTools does.
-    settings: { alternateGopls: args.gopls?.includes('/') ? path.resolve(args.gopls) : args.gopls, ...(args.online ? { online: true } : {}), ...(args.file ? { activeFile: path.resolve(args.file) } : {}) },
+    settings: {
+      alternateGopls: args.gopls?.includes('/') ? path.resolve(args.gopls) : args.gopls,
+      ...(args.online ? { online: true } : {}),
+      ...(args.file ? { activeFile: path.resolve(args.file) } : {}),
+      // The printed fixes are pasted into the user's shell.
+      ...(process.env.SHELL ? { shell: resolveUserShell(process.env.SHELL) } : {}),
+    },
     recordTraceSeconds: args.recordTraceSeconds,
     signal: ac.signal,
     onProgress: (e) => {

@@ -31,6 +31,12 @@ export interface DoctorSettings {
   goExtensionManifest?: GoExtensionManifest;
   /** The user asked for the online check (CLI --online, the panel's button): ask GOPROXY for one dependency. */
   online?: boolean;
+  /**
+   * The shell terminal fixes are typed or pasted into, as a path or name: the editor's default
+   * terminal shell (vscode.env.shell), the CLI's $SHELL. Their words are quoted for it
+   * (src/fixes/terminalGuard.ts); absent, they are bash's.
+   */
+  shell?: string;
 }
 
 export interface EditorSettingsSource {

@@ -15,6 +15,7 @@ import { goplsIssue, type GoplsIssue } from '../render/goplsIssue.js';
 import { verdictOf } from '../render/summary.js';
 import { GO_EXTENSION_ID, OUTPUT_CHANNEL, TRACE_SECONDS } from './commandTable.js';
 import { manifestFromPackageJson } from '../facts/goExtensionManifest.js';
+import { resolveUserShell } from '../host/userShell.js';
 import { liveEditorSettings } from './editorSettings.js';
 import { doctorInputs, runTimeoutMs, ownSetting, resolveSettingPath, type DoctorInputs, type GoSettingsSnapshot } from './goSettings.js';
 import type { Progress, Recheck, State } from '../protocol/panel.js';
@@ -194,6 +195,8 @@ export class DoctorSession implements vscode.Disposable {
       manifest,
     });
     if (manifest) inputs.settings.goExtensionManifest = manifest;
+    // Terminal fixes are typed into a new terminal of the default profile: quote them for its shell.
+    if (vscode.env.shell) inputs.settings.shell = resolveUserShell(vscode.env.shell);
     return inputs;
   }
 

@@ -44,7 +44,7 @@ describe('typed fix text', () => {
     symlinkSync(real, link);
     const out = path.join(dir, 'code-arg');
     try {
-      const run = await runDoctorCli({ workspaces: [link], env: userEnv(), cwd: dir, timeoutMs: 15_000 });
+      const run = await runDoctorCli({ workspaces: [link], env: userEnv({ SHELL: '/bin/bash' }), cwd: dir, timeoutMs: 15_000 });
       expect(run.report, summarize(run)).toBeDefined();
       const fix = run.report!.causes.flatMap((c) => c.fixes).find((f) => f.id === 'open-real-path') as { id: string; kind: string; text: string; cwd?: string } | undefined;
       expect(fix, summarize(run)).toBeDefined();
@@ -95,7 +95,7 @@ describe('typed fix text', () => {
     writeFileSync(log, panic.replace('nil pointer dereference', 'nil pointer dereference \u001b]0;owned\u0007\u001b[2J\u001b[H\u001b]8;;https://evil.example/\u001b\\here\u001b]8;;\u001b\\ \u009b1m'));
     try {
       for (const format of ['text', 'markdown'] as const) {
-        const run = await runDoctorCli({ workspaces: [link], env: userEnv(), cwd: dir, format, extra: ['--gopls-log', log, ...(format === 'text' ? ['--verbose', '--no-color'] : [])], timeoutMs: 15_000 });
+        const run = await runDoctorCli({ workspaces: [link], env: userEnv({ SHELL: '/bin/bash' }), cwd: dir, format, extra: ['--gopls-log', log, ...(format === 'text' ? ['--verbose', '--no-color'] : [])], timeoutMs: 15_000 });
         expect(run.stdout, run.stderr).toContain('code ');
         expect(run.stdout, run.stderr).toContain('nil pointer dereference');
         // Newlines and tabs (Go stack traces indent with tabs) are layout, not commands.

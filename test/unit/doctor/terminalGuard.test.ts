@@ -1,7 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
-import { quoteForDisplay } from '../../../src/host/shellQuote.js';
-import { guardTerminalFix, guardTerminalFixes, WITHHELD_NOTE } from '../../../src/fixes/terminalGuard.js';
+import { existsSync } from 'node:fs';
+import { quoteForDisplay, quoteForFish, requoteForShell, shellDialect } from '../../../src/host/shellQuote.js';
+import { checkTerminalFix, guardTerminalFix, guardTerminalFixes, WITHHELD_NOTE } from '../../../src/fixes/terminalGuard.js';
+import { runDoctor } from '../../../src/engine/pipeline.js';
+import { Host } from '../../../src/host/host.js';
 import type { Finding, Fix } from '../../../src/doctor/model.js';
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -55,5 +58,126 @@ describe('guardTerminalFix', () => {
     const g = guardTerminalFixes(f);
     expect(g.fixes.map((x) => x.id)).toEqual(['go-work-init']);
     expect(g.message).toBe(`m. ${WITHHELD_NOTE}`);
+  });
+});
+
+// fish reads `$'…'` as a literal `$` followed by a quoted string, and dash before 0.5.13 (Debian 12
+// ships 0.5.12) the same: a control-character path typed there names another file. Where the shell
+// is known, the fix is written in its words or withheld with the reason.
+const FISH = ['/usr/bin/fish', '/bin/fish'].find((p) => existsSync(p));
+const DASH = ['/usr/bin/dash', '/bin/dash'].find((p) => existsSync(p));
+const WORDS = ['plain', "q'uo\"te", 'back\\slash\\', "end\\'", '$(x) `y` ${z} ~ {a,b} *', 'a\u0015b\rc\nd\te\u0007\u001b]0;t\u0007\u007f\u0080\u009f!!', 'x\\x41 \\\\ \\', 'ünï\u0001'];
+
+describe('shellDialect', () => {
+  it.each([
+    ['/bin/bash', 'ansi-c'],
+    ['/usr/bin/zsh', 'ansi-c'],
+    ['ksh93', 'ansi-c'],
+    ['/usr/bin/mksh', 'ansi-c'],
+    ['/usr/bin/fish', 'fish'],
+    ['/usr/local/bin/fish', 'fish'],
+    ['/usr/bin/dash', 'no-ansi-c'],
+    ['/bin/sh', 'no-ansi-c'],
+    ['/bin/tcsh', 'no-ansi-c'],
+    ['/usr/bin/nu', undefined],
+    ['pwsh', undefined],
+    [undefined, undefined],
+    ['', undefined],
+  ] as const)('%s → %s', (shell, want) => expect(shellDialect(shell)).toBe(want));
+});
+
+describe('quoteForFish', () => {
+  it.each([
+    ['/home/u/go', '/home/u/go'],
+    ['with space', "'with space'"],
+    ["it's", "'it\\'s'"],
+    ['back\\slash', "'back\\\\slash'"],
+    ['a\u0015b', "'a'\\x15'b'"],
+    ['\r', '\\x0d'],
+    ['c1\u009b', "'c1'\\xc2\\x9b"],
+    ['', "''"],
+  ])('%j → %s', (word, want) => {
+    expect(quoteForFish(word)).toBe(want);
+    expect(CONTROL.test(quoteForFish(word))).toBe(false);
+  });
+
+  it.skipIf(!FISH)('real fish reads every quoted word back as the original bytes', () => {
+    for (const w of WORDS) expect(execFileSync(FISH!, ['--no-config', '-c', `printf '%s' ${quoteForFish(w)}`], { encoding: 'utf8' })).toBe(w);
+  });
+});
+
+describe('requoteForShell', () => {
+  it('bash, zsh, ksh and an unknown shell: the text as built', () => {
+    const text = `cd ${quoteForDisplay('/tmp/a\u0015b')} && mkdir -p ${quoteForDisplay("it's")}`;
+    expect(requoteForShell(text, 'ansi-c')).toBe(text);
+    expect(requoteForShell(text, undefined)).toBe(text);
+  });
+
+  it('fish: the $\'…\' and single-quoted words in its own quoting, the rest copied', () => {
+    expect(requoteForShell(`cd $'/tmp/a\\x15b' && sudo chown -R "$USER:" '/x y' > /dev/null`, 'fish')).toBe(`cd '/tmp/a'\\x15'b' && sudo chown -R "$USER:" '/x y' > /dev/null`);
+    expect(requoteForShell("mkdir -p 'it'\\''s'", 'fish')).toBe("mkdir -p 'it'\\''s'");
+    expect(requoteForShell("mkdir -p 'a\\'", 'fish')).toBe("mkdir -p 'a\\\\'");
+  });
+
+  it('dash before 0.5.13, posh, csh: withheld when it needs $\'…\', as built otherwise', () => {
+    expect(requoteForShell(`mkdir -p ${quoteForDisplay('/tmp/a\u0015b')}`, 'no-ansi-c')).toBeUndefined();
+    expect(requoteForShell("mkdir -p 'it'\\''s' '/x y'", 'no-ansi-c')).toBe("mkdir -p 'it'\\''s' '/x y'");
+  });
+
+  it.skipIf(!FISH)('real fish runs the rewritten bash command and sees the same words', () => {
+    for (const w of WORDS) {
+      const text = requoteForShell(`printf '%s' ${quoteForDisplay(w)}`, 'fish')!;
+      expect(CONTROL.test(text)).toBe(false);
+      expect(execFileSync(FISH!, ['--no-config', '-c', text], { encoding: 'utf8' })).toBe(w);
+    }
+  });
+
+  it.skipIf(!DASH)("real dash: the single-quoted words read back, the $'…' ones do not (why they are withheld)", () => {
+    for (const w of WORDS.filter((x) => !CONTROL.test(x))) expect(execFileSync(DASH!, ['-c', requoteForShell(`printf '%s' ${quoteForDisplay(w)}`, 'no-ansi-c')!], { encoding: 'utf8' })).toBe(w);
+    const dollar = execFileSync(DASH!, ['-c', `printf '%s' ${quoteForDisplay('a\u0015b')}`], { encoding: 'utf8' });
+    // dash 0.5.13 and later read it; older ones print the quoting itself.
+    if (dollar !== 'a\u0015b') expect(dollar).toBe('$a\\x15b');
+  });
+});
+
+describe('terminal fixes in the shell they are typed into', () => {
+  const base: Fix = { id: 'go-work-init', kind: 'terminal', title: 't', text: 'go work init', needsRoot: false };
+  const ctrl: Fix = { ...base, id: 'mkdir', text: `mkdir -p ${quoteForDisplay('/tmp/a\u0015b')}` };
+
+  it('fish: a control-character cwd becomes a cd fish reads; a text with $\'…\' is rewritten', () => {
+    expect(guardTerminalFix({ ...base, cwd: '/tmp/a\u0015b' }, '/usr/bin/fish')).toEqual({ ...base, text: "cd '/tmp/a'\\x15'b' && go work init" });
+    expect(guardTerminalFix(ctrl, '/usr/bin/fish')).toEqual({ ...ctrl, text: "mkdir -p '/tmp/a'\\x15'b'" });
+  });
+
+  it('fish: a cwd whose quoting differs there (a backslash) moves into the text, quoted for fish', () => {
+    expect(guardTerminalFix({ ...base, cwd: '/tmp/a\\ b' }, 'fish')).toEqual({ ...base, text: "cd '/tmp/a\\\\ b' && go work init" });
+    expect(guardTerminalFix({ ...base, cwd: '/tmp/a b' }, 'fish')).toEqual({ ...base, cwd: '/tmp/a b' });
+  });
+
+  it('dash: withheld, and the finding says which shell cannot read it and which can', () => {
+    const r = checkTerminalFix(ctrl, '/usr/bin/dash');
+    expect(r).toEqual({ withheld: expect.stringMatching(/dash does not read \$'…' \(bash, zsh, ksh and fish can; dash only from 0\.5\.13\)/) });
+    expect(guardTerminalFix({ ...base, cwd: '/tmp/a\u0015b' }, '/bin/sh')).toBeUndefined();
+    const f: Finding = { classId: 'module-resolution', severity: 'warning', confidence: 0.5, message: 'm.', evidence: [], fixes: [ctrl, base] };
+    const g = guardTerminalFixes(f, '/usr/bin/dash');
+    expect(g.fixes.map((x) => x.id)).toEqual(['go-work-init']);
+    expect(g.message).toMatch(/^m\. A fix was withheld: .*dash does not read/);
+    // A fix without a control character is the same in dash.
+    expect(guardTerminalFix(base, '/usr/bin/dash')).toEqual(base);
+  });
+
+  it('bash, and a shell nobody said: as built', () => {
+    expect(guardTerminalFix(ctrl, '/bin/bash')).toEqual(ctrl);
+    expect(guardTerminalFix(ctrl)).toEqual(ctrl);
+  });
+
+  it('the run quotes every probe\'s terminal fixes for settings.shell', async () => {
+    const report = await runDoctor({
+      host: new Host(),
+      workspaces: [],
+      settings: { shell: '/usr/bin/fish' },
+      probes: [{ id: 'p', title: 'p', classes: ['fs-access'], run: async () => ({ findings: [{ classId: 'fs-access', severity: 'warning', confidence: 0.5, message: 'm', evidence: [{ source: 's', excerpt: 'e' }], fixes: [ctrl] }] }) }],
+    });
+    expect(report.causes[0]!.fixes[0]).toMatchObject({ id: 'mkdir', text: "mkdir -p '/tmp/a'\\x15'b'" });
   });
 });

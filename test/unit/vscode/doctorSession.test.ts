@@ -20,6 +20,7 @@ vi.mock('vscode', () => {
     workspace: { isTrusted: true, workspaceFolders: [], getConfiguration: () => ({ get: () => undefined, inspect: () => undefined }) },
     window: { createOutputChannel: () => ({ info() {}, warn() {}, error() {}, debug() {}, dispose() {} }) },
     extensions: { getExtension: () => undefined },
+    env: { shell: '/bin/bash' },
   };
 });
 
