@@ -4,7 +4,7 @@
 // tools...." block (GOROOT: …, PATH: …). Pure and bounded: a few short strings of state.
 import path from 'node:path';
 
-export type ListingFact = 'foreign-target-env' | 'goroot-bin-not-on-path';
+export type ListingFact = 'foreign-target-env' | 'goroot-bin-not-on-path' | 'goroot-version-mix';
 
 const GO_VAR = /^\s*(?:set\s+|export\s+|\$env:)?"?(GOOS|GOARCH|GOHOSTOS|GOHOSTARCH)"?\s*[=:]\s*["']?([\w-]*)["']?,?\s*$/;
 // goLanguageServer/goInstallTools' "Checking configured tools...." block prints "GOROOT: x" and "PATH: y".
@@ -14,15 +14,36 @@ const TOOLS_PATH = /^\s*PATH: (.*?)\s*$/;
 /** The tools block is a dozen lines; a PATH line further away belongs to something else. */
 const TOOLS_BLOCK_LINES = 12;
 
+// Lane envmod: which Go release each part of the environment belongs to. GOROOT and GOPATH in any
+// listing shape (go env, "go env for", the tools block's "GOROOT:" and lower-case "gopath:"), and
+// the running go's release (GOVERSION, `go version` output, gopls's "(go version go version …)").
+const PATH_VAR = /^\s*(?:set\s+|export\s+|\$env:)?"?(GOROOT|GOPATH|gopath|GOVERSION)"?\s*[=:]\s*["']?([^"'\n]*?)["']?,?\s*$/;
+const GO_VERSION_OUTPUT = /\bgo version (?:go version )?go(1\.\d{1,2})(?!\d)/;
+/**
+ * A Go release named by a directory, as installers and version managers name them: gvm's
+ * gos/go1.12 and pkgsets/go1.15, sdk/go1.21.0, asdf's installs/golang/1.21.0, mise's installs/go/1.21,
+ * Homebrew's Cellar/go/1.21.5, Debian's /usr/lib/go-1.18, nix's …-go-1.21.0, goenv's versions/1.20.3,
+ * a toolchain in the module cache (toolchain@v0.0.1-go1.22.0.linux-amd64).
+ */
+const RELEASE_IN_PATH = /(?:\bgo(?:lang)?[-/]?|[\\/]versions[\\/])(1\.\d{1,2})(?:\.\d+|rc\d+|beta\d+)?(?![\d])/;
+
+/** The major.minor Go release a path names, if it names one. Pure. */
+export function releaseInPath(p: string): string | undefined {
+  return RELEASE_IN_PATH.exec(p)?.[1];
+}
+
 export class GoEnvListing {
   private readonly vars = new Map<string, string>();
   private readonly said = new Set<ListingFact>();
   private toolsAt = -Infinity;
   private goroot: string | undefined;
+  /** The Go release GOROOT's path names; the go command's; a per-release GOPATH's. */
+  private readonly release: { goroot?: string; running?: string; gopath?: string } = {};
 
   /** One line (short: callers skip record bodies); the facts this line completes, each once per file. */
   see(line: string, lineNo: number): ListingFact[] {
     const out: ListingFact[] = [];
+    this.seeRelease(line, out);
     const v = GO_VAR.exec(line);
     if (v) {
       this.vars.set(v[1]!, v[2]!);
@@ -43,6 +64,25 @@ export class GoEnvListing {
     const p = TOOLS_PATH.exec(line);
     if (p && this.goroot && goBinMissing(this.goroot, p[1]!)) this.once('goroot-bin-not-on-path', out);
     return out;
+  }
+
+  /** GOROOT from one Go release beside a go command or a per-release GOPATH from another. */
+  private seeRelease(line: string, out: ListingFact[]): void {
+    const v = PATH_VAR.exec(line);
+    if (v) {
+      const name = v[1]!.toUpperCase();
+      const rel = name === 'GOVERSION' ? /^go(1\.\d{1,2})(?!\d)/.exec(v[2]!)?.[1] : releaseInPath(v[2]!);
+      if (!rel) return;
+      if (name === 'GOROOT') this.release.goroot = rel;
+      else if (name === 'GOPATH') this.release.gopath = rel;
+      else this.release.running = rel;
+    } else {
+      const g = GO_VERSION_OUTPUT.exec(line);
+      if (!g) return;
+      this.release.running = g[1];
+    }
+    const { goroot, running, gopath } = this.release;
+    if (goroot && ((running && running !== goroot) || (gopath && gopath !== goroot))) this.once('goroot-version-mix', out);
   }
 
   private foreignTarget(): boolean {

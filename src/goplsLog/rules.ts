@@ -144,7 +144,38 @@ export type RuleId =
   | 'vendor-mode-lookup'
   | 'module-lacks-package'
   | 'command-not-on-path'
-  | 'no-packages-matched';
+  | 'no-packages-matched'
+  // env-inheritance and module-resolution families (lane envmod): keep this block together
+  | 'go-not-found-shells'
+  | 'gopls-not-found-shells'
+  | 'program-not-found-shells'
+  | 'go-shim-no-version'
+  | 'shim-no-version'
+  | 'goroot-tools-missing'
+  | 'goroot-std-missing'
+  | 'goroot-setting-invalid'
+  | 'goroot-version-mix'
+  | 'go-env-value-invalid'
+  | 'go-too-old-for-go-mod'
+  | 'empty-go-path-exported'
+  | 'foreign-binary-exec'
+  | 'foreign-libc-loader'
+  | 'gopath-mode-auto'
+  | 'workspace-excludes-module'
+  | 'no-main-module-here'
+  | 'replace-target-missing'
+  | 'module-path-mismatch'
+  | 'internal-import-denied'
+  | 'module-for-path-missing'
+  | 'build-constraints-exclude'
+  | 'go-not-found-windows-path'
+  | 'program-not-on-path-other'
+  | 'shell-env-unresolved'
+  | 'shared-lib-missing'
+  | 'wsl-windows-interop'
+  | 'nested-module'
+  | 'go-work-mode-refused'
+  | 'cant-find-import';
 
 export interface Rule {
   id: RuleId;
@@ -185,6 +216,36 @@ export interface Rule {
 /** The Go language servers an editor may run, as clients name them in their messages. */
 const GO_LS_NAMES = ['gopls', 'go-langserver', 'go-language-server', 'langserver-go', 'bingo', 'gocode'] as const;
 const GO_LS = `(?:${GO_LS_NAMES.join('|')})`;
+// ---- lane envmod: shapes its rules share (the rules are at the end of RULES) ----
+/** The Go tools a version manager's shim or a shell names: go, gofmt, gopls, as a whole word. */
+const GO_TOOL = String.raw`(?:go|gofmt|gopls)(?![\w+-]|\.\w)`;
+/** The go command by the name a PATH lookup uses. */
+const GO_CMD = String.raw`go(?:\.exe)?`;
+/** A standard-library import path: its first element is one of the standard library's. */
+const STD = String.raw`(?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)*`;
+
+/**
+ * "program `name` is not on the PATH" in the words of zsh, fish, tcsh, GNU make, Emacs, coreutils
+ * and GNU which. `makeNoSuchFile`: also GNU make 4's "make: go: No such file or directory", which
+ * for an arbitrary name may be a missing file rather than a program; `emacs`: also Emacs's
+ * call-process words (for go; another program there is usually another language's server).
+ */
+function notOnPath(name: string, makeNoSuchFile: boolean, emacs = true): RegExp {
+  const n = String.raw`(?:${name})(?![\w.+-])`;
+  return new RegExp(
+    [
+      String.raw`command not found: ${n}`,
+      // Ubuntu's command-not-found handler: "Command 'go' not found, but can be installed with:".
+      String.raw`Command ['‘]${n}['’] not found`,
+      String.raw`fish: Unknown command:? ['"‘]?${n}`,
+      String.raw`(?:^|[\s:])${n}: Command not found\.`,
+      String.raw`\bmake(?:\[\d+\])?: ${n}: ${makeNoSuchFile ? '(?:Command not found|No such file or directory)' : 'Command not found'}`,
+      emacs ? String.raw`Searching for program\\?"?:? \\?"?[Nn]o such file or directory\\?"?,? \\?"?${n}` : '(?!)',
+      String.raw`failed to run command [‘'"]${n}[’'"]: No such file or directory`,
+      String.raw`\bwhich: no ${n} in \(`,
+    ].join('|'),
+  );
+}
 
 // Most specific first; a line may match several rules (one per class), see yieldsTo.
 export const RULES: readonly Rule[] = [
@@ -1081,7 +1142,8 @@ export const RULES: readonly Rule[] = [
     // a task or a CI runner, the PATH is the one its launcher exported, not the login shell's.
     needles: ['command not found', ': not found', 'exit code: 127'],
     test: /\b[\w.+-]+: command not found|sh: (?:line )?\d+: [\w.+-]+: not found|failed to launch \(exit code: 127\)/,
-    yieldsTo: ['go-binary-not-found', 'gopls-not-found', 'go-tool-missing'],
+    // (lane envmod: zsh's "zsh:1: command not found: go" and gvm's hook are said better by its rules.)
+    yieldsTo: ['go-binary-not-found', 'gopls-not-found', 'go-tool-missing', 'go-not-found-shells', 'gopls-not-found-shells', 'go-shim-no-version', 'shim-no-version'],
     says: 'a program was not found on the PATH the process was started with (a launcher, task runner or CI runner that did not export the login shell\'s PATH)',
   },
   {
@@ -1956,6 +2018,410 @@ export const RULES: readonly Rule[] = [
     says: 'the go command (or another Go program) was refused a file or directory it creates or opens (mkdir, open, rename … : permission denied): a directory is not writable by this user',
   },
   // ---- end of limits, mounts and policies, second wave (lane limits)
+  // ---- env-inheritance and module-resolution families (lane envmod): keep this block together.
+  // Each names the program that prints the words. Families, not pasted texts: a program name,
+  // a path or a version is always a placeholder.
+  //
+  // A program not on the PATH, as the shells and clients accA's rules do not cover say it: zsh
+  // ("zsh:1: command not found: go"), fish ("fish: Unknown command: go", fish 2: "Unknown command
+  // 'go'"), tcsh/csh ("go: Command not found."), GNU make ("make: go: Command not found", make 4:
+  // "make: go: No such file or directory"), Emacs's call-process ("Searching for program: No such
+  // file or directory, go"), coreutils' timeout/nohup/nice ("failed to run command 'go': No such
+  // file or directory") and GNU which ("which: no go in (/usr/bin:/bin)"). Run by a desktop
+  // launcher, a GUI Emacs, a task runner or sudo, the PATH is not the login shell's.
+  {
+    id: 'go-not-found-shells',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.85,
+    needles: ['command not found: ', "Command '", 'Command ‘', 'Unknown command', 'Command not found', ': No such file or directory', 'Searching for program', 'failed to run command', 'which: no '],
+    // Also a shell running a go binary that is gone ("-bash: /usr/local/go/bin/go: No such file or directory").
+    test: new RegExp(notOnPath(String.raw`go(?:\.exe)?|gofmt`, true).source + String.raw`|(?:^|\s)\S*\/bin\/go(?:\.exe)?: [Nn]o such file or directory`),
+    yieldsTo: ['go-missing', 'go-binary-not-found'],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'the editor or a tool it ran could not find the go command on the PATH it was given (the shell, task runner or GUI application it ran under did not get the login shell\'s PATH)',
+  },
+  {
+    id: 'gopls-not-found-shells',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.8,
+    needles: ['command not found: ', "Command '", 'Command ‘', 'Unknown command', 'Command not found', ': No such file or directory', 'Searching for program', 'failed to run command', 'which: no '],
+    test: notOnPath(String.raw`gopls(?:\.exe)?`, true),
+    yieldsTo: ['gopls-not-found', 'server-binary-missing'],
+    says: 'the editor could not find the gopls binary on the PATH it was given',
+  },
+  {
+    id: 'program-not-found-shells',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.45,
+    // The same shells for any other program, plus Windows' "'make' is not recognized as an internal
+    // or external command" / PowerShell's "The term 'make' is not recognized as the name of a
+    // cmdlet", Java's ProcessBuilder 'Cannot run program "git"' and env(1)'s "env: 'node': No such
+    // file or directory". GNU make's bare "No such file or directory" is left out (it also names
+    // files), and so are an editor's words for another language's server (Emacs's "Searching for
+    // program", node's "spawn pyright ENOENT"): lane launch reads those, for Go's servers only.
+    needles: ['command not found: ', "Command '", 'Command ‘', 'Unknown command', 'Command not found', 'failed to run command', 'which: no ', 'is not recognized as', 'Cannot run program', ': No such file or directory'],
+    test: new RegExp(
+      [
+        notOnPath(String.raw`[\w.+-]+`, false, false).source,
+        String.raw`['"‘][\w.+-]+['"’] is not recognized as (?:an internal or external command|the name of a cmdlet)`,
+        String.raw`Cannot run program \\?"[\w.+-]+\\?"`,
+        String.raw`\benv: ['‘][\w.+-]+['’]: No such file or directory`,
+      ].join('|'),
+    ),
+    yieldsTo: ['go-not-found-shells', 'gopls-not-found-shells', 'go-binary-not-found', 'gopls-not-found', 'go-tool-missing', 'command-not-on-path', 'go-missing'],
+    says: 'a program was not found on the PATH the process was started with (a launcher, task runner, GUI application or sudo that did not export the login shell\'s PATH)',
+  },
+  // Version managers' shims, run where the manager's environment or version file is missing: asdf
+  // ("No version is set for command go" / "Consider adding one of the following versions in your
+  // config file at …/.tool-versions"; asdf 0.8 "No preset version installed for command go";
+  // "unknown command: go. Perhaps you have to reshim?"), mise/rtx ("mise ERROR No version is set for
+  // shim: go", "go is not a valid shim"), the rbenv-style goenv ("goenv: version `1.21.5' is not
+  // installed (set by /x/.go-version)", "goenv: go: command not found") and gvm's shell hooks
+  // ("ERROR: GVM_ROOT not set. Please source $GVM_ROOT/scripts/gvm"). The editor or task ran the
+  // shim without the variables or the directory the manager needs.
+  {
+    id: 'go-shim-no-version',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.8,
+    needles: ['version is set for command', 'version set for command', 'No preset version installed for command', 'No version is set for shim', 'is not a valid shim', 'Perhaps you have to', 'goenv: '],
+    test: new RegExp(
+      [
+        String.raw`No version (?:is )?set for command ${GO_TOOL}`,
+        String.raw`No preset version installed for command ${GO_TOOL}`,
+        String.raw`No version is set for shim:? ${GO_TOOL}`,
+        String.raw`\b${GO_TOOL} is not a valid shim`,
+        String.raw`(?:unknown|no) command:? ${GO_TOOL}\. Perhaps you have to (?:asdf )?reshim`,
+        String.raw`\bgoenv: version [\x60'‘]v?[\w.-]+['’] is not installed`,
+        String.raw`\bgoenv: ${GO_TOOL}: command not found`,
+      ].join('|'),
+    ),
+    explains: ['module-resolution', 'gopls-launch'],
+    says: "a version manager's shim (asdf, mise, goenv) could not choose a Go: the editor or task ran it without the manager's environment or outside the directory whose version file names one",
+  },
+  {
+    id: 'shim-no-version',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    needles: ['version is set for command', 'version set for command', 'No preset version installed for command', 'No version is set for shim', 'is not a valid shim', 'Perhaps you have to', 'is not installed (set by', 'GVM_ROOT not set', '__gvm_'],
+    test: /No version (?:is )?set for command [\w.+-]+|No preset version installed for command|No version is set for shim|[\w.+-]+ is not a valid shim|command:? [\w.+-]+\. Perhaps you have to (?:asdf )?reshim|\b\w+env: version [`'‘][^'’\s]+['’] is not installed \(set by|GVM_ROOT not set|command not found: __gvm_\w+/,
+    yieldsTo: ['go-shim-no-version'],
+    says: "a version manager's shim or shell hook (asdf, mise, goenv, pyenv, gvm) failed: the program ran without the manager's environment or outside the directory whose version file names a version",
+  },
+  {
+    id: 'goroot-tools-missing',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.75,
+    // cmd/go base/tool.go: 'go: no such tool "compile"' (older: "go tool: no such tool"), and a
+    // fork/exec of GOROOT/pkg/tool/<os_arch>/compile that is not there: the go binary runs with a
+    // GOROOT (exported, or go.goroot) that is not its own installation. "covdata" is left out: Go
+    // 1.25 toolchains fetched into the module cache lack it (a known cmd/go issue, not the environment).
+    needles: ['no such tool', 'pkg/tool/', 'pkg\\tool\\'],
+    test: /no such tool \\?"(?:compile|link|asm|cgo|vet|cover|pack|buildid|nm|objdump|fix|trace|pprof|test2json|addr2line|doc)\\?"|pkg[\\/]tool[\\/][\w-]+[\\/](?:compile|link|asm|cgo|vet|cover)(?:\.exe)?: (?:[Nn]o such file or directory|The system cannot find)/,
+    yieldsTo: ['go-binary-not-found'],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'the go command cannot find its own compiler or tools: GOROOT (exported by a shell, a version manager or go.goroot) points at another or an incomplete Go installation',
+  },
+  {
+    id: 'goroot-std-missing',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.75,
+    // A standard-library import go cannot find, in the GOPATH-mode and older module-mode words
+    // accA's go-toolchain-mismatch does not read: cmd/go's 'cannot find package "fmt" in any of:'
+    // (GOROOT/src/fmt listed first), 'unrecognized import path "fmt"' and 'malformed module path
+    // "fmt": missing dot in first path element' (go 1.13–1.15 looking for fmt as a module). The go
+    // command runs with a GOROOT whose src is not its release's, or is missing.
+    needles: ['cannot find package', 'unrecognized import path', 'malformed module path'],
+    test: new RegExp(String.raw`cannot find package \\?"${STD}\\?" in (?:any of|GOROOT)|unrecognized import path \\?"${STD}\\?"|malformed module path \\?"${STD}\\?": missing dot in first path element`),
+    yieldsTo: ['go-toolchain-mismatch', 'go-too-old-for-tools'],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'the go command cannot find the standard library: it runs with a GOROOT (exported by a shell, a version manager or go.goroot) that is not its own Go installation, or that Go is older than the code',
+  },
+  {
+    id: 'goroot-setting-invalid',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.8,
+    // The Go extension's goEnv.ts setGOROOTEnvVar: "go.goroot setting is ignored. X is not a valid GOROOT directory."
+    needles: ['is not a valid GOROOT directory'],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'the go.goroot setting names a directory that is not a Go installation, so the editor runs the tools with another GOROOT than intended',
+  },
+  {
+    id: 'goroot-version-mix',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // Not screened by needles: the analyzer compares the Go release named by GOROOT's path (gvm's
+    // gos/go1.12, asdf's installs/golang/1.21.0, goenv's versions/1.20.3, Homebrew's Cellar/go/1.21,
+    // /usr/lib/go-1.18) with the go command's release (GOVERSION, `go version`) or a per-release
+    // GOPATH (gvm's pkgsets/go1.15, goenv's $HOME/go/1.21.0) in the same listing (goEnvListing.ts).
+    needles: [],
+    says: 'the environment mixes two Go installations: GOROOT belongs to one Go release and the go command or GOPATH to another (a version manager activated in one shell but not in the one that started the editor)',
+  },
+  {
+    id: 'go-env-value-invalid',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.75,
+    // internal/buildcfg: "invalid GOAMD64: must be v1, v2, v3, v4" (and GOARM, GO386, GOMIPS,
+    // GOPPC64, GORISCV64, GOWASM), "unknown GOEXPERIMENT x"; cmd/go work/init.go: "go: -race requires
+    // cgo; enable cgo by setting CGO_ENABLED=1" (CGO_ENABLED=0 exported). A variable from the
+    // environment the tools were started with makes every build fail.
+    needles: ['invalid GOAMD64', 'invalid GOARM', 'invalid GO386', 'invalid GOMIPS', 'invalid GOPPC64', 'invalid GORISCV64', 'invalid GOWASM', 'unknown GOEXPERIMENT', ' requires cgo'],
+    test: /invalid GO(?:AMD64|ARM64|ARM|386|MIPS64|MIPS|PPC64|RISCV64|WASM)\b|unknown GOEXPERIMENT|-(?:race|msan|asan) requires cgo/,
+    says: 'the go command rejects a build variable of the environment it was started with (GOAMD64, GOARM, GOEXPERIMENT, or CGO_ENABLED=0 with -race), so every build fails',
+  },
+  {
+    id: 'go-too-old-for-go-mod',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // cmd/go modload (go mod tidy): "go: go.mod file indicates go 1.21, but maximum version supported
+    // by tidy is 1.19" — the go found first on the PATH is older than the one the module was written with.
+    needles: ['go.mod file indicates go'],
+    test: /go\.mod file indicates go [\d.]+, but maximum (?:version )?supported (?:by tidy )?(?:version )?is [\d.]+/,
+    says: 'the go command found first on the PATH is older than the module needs (another Go installation is found before the one expected)',
+  },
+  {
+    id: 'empty-go-path-exported',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // A command line that exports GOPATH or GOROOT empty ("export GOPATH= && …", as IDE plugins and
+    // task runners print the command they run): the tool gets an empty value in place of the user's.
+    needles: ['export GOPATH=', 'export GOROOT='],
+    test: /\bexport (?:GOPATH|GOROOT)=(?=\s*(?:&&|;|\|\||$))/,
+    says: 'the tool was started with GOPATH or GOROOT exported empty (by the IDE or script that ran it), not the value the shell sets',
+  },
+  {
+    id: 'foreign-binary-exec',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.55,
+    // bash's "cannot execute binary file: Exec format error" and Python's "OSError: [Errno 8] Exec
+    // format error" (ENOEXEC) for a program other than gopls: built for another GOOS/GOARCH, as a
+    // target exported in the environment does.
+    needles: ['cannot execute binary file', '[Errno 8] Exec format error'],
+    test: /cannot execute binary file(?:: Exec format error|\s*$)|\[Errno 8\] Exec format error/,
+    yieldsTo: ['gopls-binary-broken', 'exec-format-error'],
+    says: 'a program could not be executed (ENOEXEC): it was built for another OS or architecture, as a GOOS/GOARCH exported in the environment does',
+  },
+  {
+    id: 'foreign-libc-loader',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // musl's dynamic loader (ldso/dynlink.c): "Error relocating /x: __memcpy_chk: symbol not found",
+    // "Error loading shared library libstdc++.so.6: No such file or directory (needed by /x)": a
+    // program run against another libc than it was built for (a glibc build in an Alpine container,
+    // a sandbox's runtime). gopls itself is left to the gopls-launch rules.
+    needles: ['Error relocating', 'Error loading shared library'],
+    test: /Error relocating (?!\S*gopls)\S+: \S+: symbol not found|Error loading shared library \S+: [^\n]*\(needed by (?!\S*gopls)/,
+    says: "a program could not be loaded against this system's C library (musl's loader: a symbol or library it was built against is missing): it ran under another runtime than it was built for",
+  },
+  // --- module-resolution ---
+  {
+    id: 'gopath-mode-auto',
+    classId: 'module-resolution',
+    severity: 'error',
+    confidence: 0.8,
+    // cmd/go modload (go 1.11–1.12): "go: modules disabled inside GOPATH/src by GO111MODULE=auto; see 'go help modules'".
+    needles: ['modules disabled inside GOPATH/src'],
+    says: 'the go command runs in GOPATH mode (GO111MODULE=auto inside GOPATH/src), so the module is ignored',
+  },
+  {
+    id: 'workspace-excludes-module',
+    classId: 'module-resolution',
+    severity: 'error',
+    confidence: 0.75,
+    // cmd/go modload (workspace mode): "current directory is contained in a module that is not one
+    // of the workspace modules listed in go.work. You can add the module to the workspace using: go
+    // work use .", "pattern ./...: directory prefix . does not contain modules listed in go.work or
+    // their selected dependencies", "go: no modules were found in the current workspace; see 'go help work'".
+    needles: ['is contained in a module that is not one of the workspace modules', 'does not contain modules listed in go.work', 'no modules were found in the current workspace'],
+    says: 'a go.work is in effect (found above the folder, or named by GOWORK) and does not list the module being built',
+  },
+  {
+    id: 'no-main-module-here',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.55,
+    // cmd/go: "pattern ./...: directory prefix . does not contain main module or its selected
+    // dependencies", "go: 'go install' requires a version when current directory is not in a module"
+    // (go 1.16: "go install: version is required when current directory is not in a module"), and
+    // go 1.12's "go: cannot match "all": working directory is not part of a module".
+    needles: ['does not contain main module or its selected dependencies', 'requires a version when current directory is not in a module', 'version is required when current directory is not in a module', 'working directory is not part of a module'],
+    says: 'the go command ran in a directory that is not inside the module (no go.mod at or above it)',
+  },
+  {
+    id: 'replace-target-missing',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.6,
+    // cmd/go modload/import.go fetch: "replacement directory ../x does not exist"; older go: "go:
+    // example.com/x@v0.0.0: parsing ../x/go.mod: open /abs/x/go.mod: no such file or directory".
+    needles: ['replacement directory', 'go.mod: open '],
+    test: /replacement directory \S+ does not exist|parsing \S*go\.mod: open \S*go\.mod: (?:[Nn]o such file or directory|The system cannot find)/,
+    says: 'a replace directive in go.mod points at a directory that is not there (not checked out, not copied into the container, or a path relative to another folder)',
+  },
+  {
+    id: 'module-path-mismatch',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.5,
+    // cmd/go load/pkg.go "case-insensitive import collision: "a/B" and "a/b"", modfetch "case-
+    // insensitive file name collision"; modfetch/coderepo.go "go.mod has post-v2 module path … at
+    // revision …", "module contains a go.mod file, so major version must be compatible: should be v0
+    // or v1, not v2" / "… so module path must match major version"; gopls's go.mod diagnostic "x is
+    // not in your go.mod file" (mod tidy): an import path and the module that provides it disagree.
+    needles: ['case-insensitive import collision', 'case-insensitive file name collision', 'major version must be compatible', 'module path must match major version', 'is not in your go.mod file', 'module path "'],
+    test: /case-insensitive (?:import|file name) collision|go\.mod has post-v\d+ module path|major version must be compatible|module path must match major version|\S+ is not in your go\.mod file/,
+    says: "an import path disagrees with the module that provides it (letter case, a major version suffix, or a module missing from go.mod)",
+  },
+  {
+    id: 'internal-import-denied',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.45,
+    // cmd/go load/pkg.go: "use of internal package x/internal/y not allowed": the importing package
+    // is not where its import path says (a checkout outside its module path, GOPATH mode vs modules).
+    needles: ['use of internal package'],
+    test: /use of internal package \S+ not allowed/,
+    userCode: true,
+    says: 'an internal package is imported from outside the tree that owns it: the code is not checked out where its module path says, or is built in the wrong mode',
+  },
+  {
+    id: 'module-for-path-missing',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.45,
+    // cmd/go 1.11: "cannot find module for path x" (later "cannot find module providing package x").
+    needles: ['cannot find module for path'],
+    userCode: true,
+    yieldsTo: ['goroot-std-missing', 'go-toolchain-mismatch'],
+    says: 'an import is provided by no module in the build',
+  },
+  {
+    id: 'build-constraints-exclude',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.4,
+    // cmd/go: "build constraints exclude all Go files in /x" — the same kind the gopls diagnostics
+    // probe reads (src/lsp/goplsDiagnostics.ts): the folder holds no file of this build.
+    needles: ['build constraints exclude all Go files'],
+    says: 'the go command found no file of this build in a package directory (its build constraints exclude every file for this GOOS/GOARCH and tags)',
+  },
+  {
+    id: 'go-not-found-windows-path',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.85,
+    // os/exec on Windows (lp_windows.go ErrNotFound): 'exec: "go": executable file not found in
+    // %PATH%', and Go's ErrDot since 1.19: 'exec: "go": cannot run executable found relative to
+    // current directory' (a PATH entry that is "." or relative: an unexpanded "~/go/bin" or "$HOME/sdk/go/bin").
+    // Also the GitHub Actions toolkit (@actions/io which): "Unable to locate executable file: go."
+    needles: ['executable file not found in %PATH%', 'cannot run executable found relative to current directory', 'Unable to locate executable file'],
+    test: new RegExp(String.raw`exec: \\?"${GO_CMD}\\?": (?:executable file not found in %PATH%|cannot run executable found relative to current directory)|Unable to locate executable file: ${GO_CMD}`),
+    yieldsTo: ['go-missing', 'go-binary-not-found'],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'the editor or a tool it ran could not find the go command on the PATH it was given (missing, or found only through a relative PATH entry that Go refuses)',
+  },
+  {
+    id: 'program-not-on-path-other',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // The same os/exec and Actions words for any other program, and clients' "'gopls' not found in
+    // $PATH" shape for any program (Helix's health check, Sublime, scripts): the PATH handed to the
+    // process lacks the program, or holds it only through a relative entry.
+    needles: ['executable file not found in %PATH%', 'cannot run executable found relative to current directory', 'Unable to locate executable file', 'not found in $PATH', 'not found in PATH', 'not found in your PATH'],
+    test: /exec: \\?"[^"\\\n]+\\?": (?:executable file not found in %PATH%|cannot run executable found relative to current directory)|Unable to locate executable file: [\w.+-]+|['"‘]?[\w.+-]+['"’]? (?:was |is )?not found in (?:\$PATH|PATH|your PATH)\b/,
+    yieldsTo: ['go-not-found-windows-path', 'go-binary-not-found', 'gopls-not-found', 'go-missing', 'executable-not-found', 'go-tool-missing'],
+    says: 'a program was not found on the PATH the process was started with (or only through a relative PATH entry, which Go refuses)',
+  },
+  {
+    id: 'shell-env-unresolved',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // VS Code's shellEnv.ts, started from a desktop launcher, reads the login shell's environment
+    // and says when it could not: "Unable to resolve your shell environment in a reasonable time.
+    // Please review your shell configuration and restart." / "Unable to resolve your shell
+    // environment: Unexpected exit code from spawned shell (code 1, signal null)". Emacs's
+    // exec-path-from-shell: 'You appear to be setting environment variables ("PATH") in your .bashrc
+    // or .zshrc: those files are only read by interactive shells'. direnv: "direnv: error
+    // /x/.envrc is blocked. Run `direnv allow` to approve its content". go env -w (envcmd):
+    // "warning: go env -w GOPATH=... does not override conflicting OS environment variable".
+    needles: ['Unable to resolve your shell environment', 'You appear to be setting environment variables', 'is blocked. Run `direnv allow`', 'does not override conflicting OS environment'],
+    says: 'the editor runs without the environment the login shell sets up (it could not read the shell environment, or PATH and Go variables are set where a launcher never reads them, or an exported variable overrides go env)',
+  },
+  {
+    id: 'shared-lib-missing',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // glibc's ld.so for a program other than gopls: "x: error while loading shared libraries:
+    // libfoo.so.1: cannot open shared object file: No such file or directory" — the library path
+    // (LD_LIBRARY_PATH, a sandbox's or conda's runtime) the program was started with lacks it.
+    needles: ['error while loading shared libraries'],
+    test: /(?<!gopls(?:\.exe)?): error while loading shared libraries: \S+: cannot open shared object file/,
+    yieldsTo: ['gopls-binary-broken', 'foreign-runtime-libs'],
+    says: 'a program could not load a shared library: the library path it was started with (LD_LIBRARY_PATH, a sandbox or conda runtime) lacks it',
+  },
+  {
+    id: 'wsl-windows-interop',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // cmd.exe started by a Windows program from a WSL path: "UNC paths are not supported.
+    // Defaulting to Windows directory." — the PATH WSL inherited from Windows put a Windows go,
+    // code or tool before the Linux one.
+    needles: ['UNC paths are not supported'],
+    says: 'a Windows program ran from inside WSL (the PATH WSL inherits from Windows put a Windows go or tool before the Linux one)',
+  },
+  {
+    id: 'nested-module',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.6,
+    // gopls 0.6–0.7 (cache/snapshot.go): "You are working in a nested module. Please open it as a
+    // separate workspace folder." and "This file is in X, which is a nested module in the Y module.
+    // gopls currently requires one module per workspace folder."
+    needles: ['You are working in a nested module', 'which is a nested module in the'],
+    says: 'the open file belongs to a module nested inside the folder opened, which this gopls does not load (open the nested module as its own folder, or use a go.work)',
+  },
+  {
+    id: 'go-work-mode-refused',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.55,
+    // cmd/go modcmd/vendor.go: "go: 'go mod vendor' cannot be run in workspace mode. Run 'go work
+    // vendor' to vendor the workspace or set 'GOWORK=off' to exit workspace mode." — a go.work above
+    // the module (or GOWORK) switched workspace mode on.
+    needles: ['cannot be run in workspace mode'],
+    says: 'a go.work (found above the folder, or named by GOWORK) put the go command in workspace mode, where this command cannot run',
+  },
+  {
+    id: 'cant-find-import',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.4,
+    // go/types' gc importer, as gotype, old gocode and the Go extension's build before gopls printed
+    // it: 'could not import x (can't find import: "x")' — no compiled package for the import where
+    // GOPATH says it should be.
+    needles: ["can't find import"],
+    test: /can't find import:? \\?"/,
+    userCode: true,
+    says: 'an import could not be found where GOPATH or the module graph says it should be',
+  },
+  // ---- end of lane envmod's block
 ];
 
 /** Every needle once, for the screen and for grep. */

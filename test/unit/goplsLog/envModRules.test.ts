@@ -1,0 +1,152 @@
+// Lane envmod's env-inheritance and module-resolution message families (issue 11): each on lines
+// built from the format string of the program named beside it (shells, version managers, cmd/go,
+// gopls, os/exec, VS Code, Emacs), with other names, paths and versions than any corpus text; and
+// the near-misses that must say nothing: a user's compile error, a test failure, a user program
+// that prints "not found".
+import { describe, expect, it } from 'vitest';
+import { matchRules, type RuleId } from '../../../src/goplsLog/rules.js';
+import { GoEnvListing, releaseInPath } from '../../../src/goplsLog/goEnvListing.js';
+
+const ids = (line: string) => matchRules(line).map((r) => r.id);
+
+const CASES: Array<[string, RuleId[]]> = [
+  // --- go not on the PATH, in other shells' and clients' words ---
+  ['zsh:1: command not found: go', ['go-not-found-shells']],
+  ["Command 'go' not found, but can be installed with:", ['go-not-found-shells']],
+  ['fish: Unknown command: go', ['go-not-found-shells']],
+  ["fish: Unknown command 'gofmt'", ['go-not-found-shells']],
+  ['go: Command not found.', ['go-not-found-shells']],
+  ['make[2]: go: No such file or directory', ['go-not-found-shells']],
+  ['Searching for program: No such file or directory, go', ['go-not-found-shells']],
+  ['(file-missing "Searching for program" "No such file or directory" "go")', ['go-not-found-shells']],
+  ["timeout: failed to run command 'go': No such file or directory", ['go-not-found-shells']],
+  ['which: no go in (/usr/local/sbin:/usr/bin)', ['go-not-found-shells']],
+  ['-bash: /opt/go1.20/bin/go: No such file or directory', ['go-not-found-shells']],
+  ['exec: "go.exe": executable file not found in %PATH%', ['go-not-found-windows-path']],
+  ['exec: "go": cannot run executable found relative to current directory', ['go-not-found-windows-path']],
+  ['##[error]Unable to locate executable file: go. Please verify either the file path exists', ['go-not-found-windows-path']],
+  // gopls by the same words is a launch failure
+  ['zsh: command not found: gopls', ['gopls-not-found']],
+  ['make: gopls: Command not found', ['gopls-not-found-shells']],
+  ['Searching for program: No such file or directory, gopls', ['server-binary-missing']],
+  // any other program
+  ['zsh: command not found: dlv', ['command-not-on-path']],
+  ['zsh:1: command not found: dlv', ['command-not-on-path']],
+  ['fish: Unknown command: staticcheck', ['program-not-found-shells']],
+  ["'make' is not recognized as an internal or external command,", ['program-not-found-shells']],
+  ['Cannot run program "git": error=2, No such file or directory', ['program-not-found-shells']],
+  ["env: 'node': No such file or directory", ['program-not-found-shells']],
+  ['exec: "protoc": executable file not found in %PATH%', ['program-not-on-path-other']],
+  ["  ✘ golangci-lint-langserver: 'golangci-lint-langserver' not found in $PATH", ['program-not-on-path-other']],
+  // near-misses: make naming a missing file, gopls's own CLI, a user's "not found"
+  ['make: Makefile.local: No such file or directory', []],
+  ['gopls: Unknown command go.goroot', ['gopls-bad-command']],
+  ['user not found: alice', []],
+  ['2024/05/01 12:00:00 record not found', []],
+  ['--- FAIL: TestLookup (0.00s)\n    lookup_test.go:12: key "go" not found in map', []],
+  // --- version managers' shims and hooks ---
+  ['No version is set for command go', ['go-shim-no-version']],
+  ['No preset version installed for command gofmt', ['go-shim-no-version']],
+  ['mise ERROR No version is set for shim: go', ['go-shim-no-version']],
+  ['unknown command: gopls. Perhaps you have to reshim?', ['go-shim-no-version']],
+  ["goenv: version `1.22.4' is not installed (set by /srv/app/.go-version)", ['go-shim-no-version']],
+  ['No version is set for command golangci-lint', ['shim-no-version']],
+  ["pyenv: version `3.11.2' is not installed (set by /srv/app/.python-version)", ['shim-no-version']],
+  ['ERROR: GVM_ROOT not set. Please source $GVM_ROOT/scripts/gvm', ['shim-no-version']],
+  ['cd:1: command not found: __gvm_is_function', ['shim-no-version']],
+  // --- no HOME, a GOROOT that is not go's own, build variables go rejects ---
+  ['go: error obtaining home directory: $HOME is not defined', ['home-unset']],
+  ['failed to create cache: neither $XDG_CACHE_HOME nor $HOME are defined', ['home-unset']],
+  ['go: no such tool "compile"', ['goroot-tools-missing']],
+  ['fork/exec /opt/go/pkg/tool/linux_arm64/link: no such file or directory', ['goroot-tools-missing']],
+  ['go: no such tool "covdata"', []],
+  ['x.go:4:2: cannot find package "net/http" in any of:', ['goroot-std-missing', 'package-not-found']],
+  ['package fmt: unrecognized import path "fmt": import path does not begin with hostname', ['goroot-std-missing']],
+  ['cannot find package "acme.dev/util" in any of:', ['package-not-found']],
+  ['go.goroot setting is ignored. /opt/go/bin/go is not a valid GOROOT directory.', ['goroot-setting-invalid']],
+  ['go: invalid GOAMD64: must be v1, v2, v3, v4', ['go-env-value-invalid']],
+  ['go: -race requires cgo; enable cgo by setting CGO_ENABLED=1', ['go-env-value-invalid']],
+  ['go: go.mod file indicates go 1.22, but maximum version supported by tidy is 1.20', ['go-too-old-for-go-mod']],
+  ["Debug command: cd /srv/app && export GOPATH= && export GO111MODULE=on && '/opt/bin/golangci-lint' 'run'", ['empty-go-path-exported']],
+  ['export GOPATH=/home/ann/go && go build', []],
+  ['bash: ./bin/server: cannot execute binary file: Exec format error', ['foreign-binary-exec']],
+  ['OSError: [Errno 8] Exec format error', ['foreign-binary-exec']],
+  ['Error relocating /usr/local/bin/protoc: __strdup: symbol not found', ['foreign-libc-loader']],
+  ['Error loading shared library libstdc++.so.6: No such file or directory (needed by /usr/local/bin/buf)', ['foreign-libc-loader']],
+  ['buf: error while loading shared libraries: libssl.so.3: cannot open shared object file: No such file or directory', ['shared-lib-missing']],
+  ['Unable to resolve your shell environment: Unexpected exit code from spawned shell (code 1, signal null)', ['shell-env-unresolved']],
+  ['You appear to be setting environment variables ("PATH" "GOPATH") in your .bashrc or .zshrc: those files are only read by interactive shells', ['shell-env-unresolved']],
+  ['direnv: error /srv/app/.envrc is blocked. Run `direnv allow` to approve its content', ['shell-env-unresolved']],
+  ['warning: go env -w GOFLAGS=... does not override conflicting OS environment variable', ['shell-env-unresolved']],
+  ['UNC paths are not supported.  Defaulting to Windows directory.', ['wsl-windows-interop']],
+  // --- module-resolution ---
+  ["go: modules disabled inside GOPATH/src by GO111MODULE=auto; see 'go help modules'", ['gopath-mode-auto']],
+  ['go: current directory is contained in a module that is not one of the workspace modules listed in go.work. You can add the module to the workspace using:', ['workspace-excludes-module']],
+  ['pattern ./...: directory prefix . does not contain modules listed in go.work or their selected dependencies', ['workspace-excludes-module']],
+  ["go: no modules were found in the current workspace; see 'go help work'", ['workspace-excludes-module']],
+  ['pattern ./cmd/...: directory prefix cmd does not contain main module or its selected dependencies', ['no-main-module-here']],
+  ["go: 'go install' requires a version when current directory is not in a module", ['no-main-module-here']],
+  ['go: cannot match "all": working directory is not part of a module', ['no-main-module-here']],
+  ['go: example.org/lib@v0.0.0-00010101000000-000000000000: replacement directory ../lib does not exist', ['replace-target-missing']],
+  ['go: example.org/lib@v0.0.0: parsing ../lib/go.mod: open /srv/lib/go.mod: no such file or directory', ['replace-target-missing']],
+  ['case-insensitive import collision: "example.org/Lib/x" and "example.org/lib/x"', ['module-path-mismatch']],
+  ['go: example.org/lib@v2.1.0: invalid version: module contains a go.mod file, so major version must be compatible: should be v0 or v1, not v2', ['module-path-mismatch']],
+  ['example.org/kit is not in your go.mod file', ['module-path-mismatch']],
+  ['cmd/app/main.go:6:2: use of internal package example.org/other/internal/db not allowed', ['internal-import-denied']],
+  ['build example.org/app: cannot find module for path example.org/kit/retry', ['module-for-path-missing']],
+  ['package example.org/app: build constraints exclude all Go files in /srv/app', ['build-constraints-exclude']],
+  ['errors loading workspace: You are working in a nested module.', ['nested-module']],
+  ['This file is in /srv/app/tools, which is a nested module in the example.org/app module.', ['nested-module']],
+  ["go: 'go mod vendor' cannot be run in workspace mode. Run 'go work vendor' to vendor the workspace", ['go-work-mode-refused']],
+  ['could not import example.org/kit (can\'t find import: "example.org/kit")', ['cant-find-import']],
+  // --- near-misses: the user's own code and tests ---
+  ['./main.go:9:2: undefined: x', []],
+  ['./main.go:4:2: "os" imported and not used', []],
+  ['--- FAIL: TestParse (0.01s)\n    parse_test.go:20: got 1, want 2', []],
+  ['FAIL\texample.org/app\t0.012s', []],
+  ['2024/05/01 12:00:00 config file not found: /etc/app.yaml', []],
+];
+
+describe('lane envmod message families: one rule per upstream phrasing', () => {
+  it.each(CASES)('%s', (line, want) => {
+    expect(ids(line).sort()).toEqual([...want].sort());
+  });
+
+  it('a user compile error inside published diagnostics is not read as an import problem', () => {
+    const inDiag = (line: string) => matchRules(line, { inDiagnostics: true }).map((r) => r.id);
+    expect(inDiag('main.go:6:2: use of internal package example.org/other/internal/db not allowed')).toEqual([]);
+    expect(inDiag('build example.org/app: cannot find module for path example.org/kit/retry')).toEqual([]);
+  });
+});
+
+describe('goroot-version-mix: GOROOT from one Go release, the go command or GOPATH from another', () => {
+  const facts = (text: string) => {
+    const l = new GoEnvListing();
+    return text.split('\n').flatMap((line, i) => l.see(line, i + 1));
+  };
+
+  it.each([
+    // gvm: GOROOT from gos/go1.17, GOPATH from the go1.19 pkgset (the Go extension's tools block)
+    ['tools block, gvm', 'Checking configured tools....\nGOBIN: undefined\ntoolsGopath: \ngopath: /home/ann/.gvm/pkgsets/go1.19/global\nGOROOT: /home/ann/.gvm/gos/go1.17', ['goroot-version-mix']],
+    // go env: asdf's GOROOT against the running go's GOVERSION
+    ['go env, asdf', "GOROOT='/home/ann/.asdf/installs/golang/1.20.3/go'\nGOVERSION='go1.22.1'", ['goroot-version-mix']],
+    ['go env -json, Homebrew', '{\n\t"GOROOT": "/opt/homebrew/Cellar/go/1.21.5/libexec",\n\t"GOVERSION": "go1.21.5"\n}', []],
+    ['windows set, same release', 'set GOROOT=C:\\sdk\\go1.21.0\nset GOVERSION=go1.21.0', []],
+    // gopls's "go env for" header names the go it ran
+    ['gopls go env for', '(go version go version go1.16.5 linux/amd64)\nGOROOT=/usr/lib/go-1.15', ['goroot-version-mix']],
+    ['no release in GOROOT', 'GOROOT="/usr/local/go"\nGOVERSION="go1.22.0"', []],
+    ['a module-cache toolchain', 'GOROOT="/home/ann/go/pkg/mod/golang.org/toolchain@v0.0.1-go1.22.0.linux-amd64"\nGOVERSION="go1.22.0"', []],
+  ])('%s', (_name, text, want) => {
+    expect(facts(text)).toEqual(want);
+  });
+
+  it('reads the release out of the directory names installers and managers use', () => {
+    expect(releaseInPath('/home/ann/.gvm/gos/go1.12')).toBe('1.12');
+    expect(releaseInPath('/home/ann/.goenv/versions/1.20.3')).toBe('1.20');
+    expect(releaseInPath('/nix/store/abc123-go-1.21.0/share/go')).toBe('1.21');
+    expect(releaseInPath('/usr/lib/go-1.18')).toBe('1.18');
+    expect(releaseInPath('/home/ann/.local/share/mise/installs/go/1.23.1')).toBe('1.23');
+    expect(releaseInPath('/usr/local/go')).toBeUndefined();
+    expect(releaseInPath('/home/ann/go')).toBeUndefined();
+  });
+});
