@@ -15,6 +15,12 @@ export interface Check {
 export interface SymptomExplanation {
   /** Classes whose causes, found in this run, explain this kind of symptom. */
   by: readonly ClassId[];
+  /**
+   * Only a cause of the symptom's own class, or one that names that class in `explains`, explains
+   * it: of the environment's causes, a GOPATH set to GOROOT explains "cannot find package", an
+   * LD_PRELOAD that cannot be loaded does not.
+   */
+  named?: true;
   checks: readonly Check[];
 }
 
@@ -50,6 +56,18 @@ export const EXPLAINED_BY: Readonly<Record<SymptomKind, SymptomExplanation>> = {
     checks: [{ what: 'go.mod / go.work for each workspace folder', probe: 'modules' }, { what: 'the go command and its environment', probe: 'go-env' }, MEMORY_CGROUP, ACCESS],
   },
   hang: { by: ['memory-limit', 'fs-access', 'process-limit', 'mac-policy'], checks: [MEMORY_CGROUP, { what: 'network and stalled file systems under the Go directories', probe: 'file-access' }, PIDS, MAC] },
+  // Where go and gopls look for modules and packages is decided by the folder and by the
+  // environment (GOPATH, GO111MODULE, GOFLAGS, GOROOT, which go runs), so an environment cause
+  // that says so comes before "no views" or "cannot find package" (issue 11).
+  'no-build': {
+    by: ['module-resolution', 'env-inheritance'],
+    named: true,
+    checks: [
+      { what: 'go.mod / go.work for each workspace folder', probe: 'modules' },
+      { what: 'the go command and its environment (GOPATH, GO111MODULE, GOFLAGS, GOROOT)', probe: 'go-env' },
+      { what: "the login shell's PATH and Go variables against the editor's", probe: 'login-shell' },
+    ],
+  },
 };
 
 const WEIGHT: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -60,12 +78,17 @@ export function isSymptom(f: Pick<Finding, 'role'>): boolean {
 
 /**
  * Does cause c explain symptom s? Only a cause of at least warning severity (an info finding says
- * a limit was read and is fine), of a class the symptom's kind lists, or one that names the
- * symptom's class in `explains` when the symptom has no kind. Pure.
+ * a limit was read and is fine), of a class the symptom's kind lists (for a `named` kind, also of
+ * the symptom's own class or naming it in `explains`), or one that names the symptom's class in
+ * `explains` when the symptom has no kind. Pure.
  */
 export function explainsSymptom(c: Finding, s: Finding): boolean {
   if (isSymptom(c) || !isSymptom(s) || WEIGHT[c.severity] < WEIGHT.warning) return false;
-  if (s.symptom) return EXPLAINED_BY[s.symptom].by.includes(c.classId);
+  if (s.symptom) {
+    const kind = EXPLAINED_BY[s.symptom];
+    if (!kind.by.includes(c.classId)) return false;
+    return !kind.named || c.classId === s.classId || (c.explains?.includes(s.classId) ?? false);
+  }
   return c.explains?.includes(s.classId) ?? false;
 }
 

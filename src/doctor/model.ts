@@ -39,9 +39,12 @@ export type Role = z.infer<typeof RoleSchema>;
  * killed = SIGKILL or "signal: killed"; died = crashed, exited, restarted, connection closed;
  * thread-create = EAGAIN on clone/fork, "failed to create new OS thread"; not-permitted = EPERM;
  * exec-denied = "fork/exec …: permission denied"; access-denied = EACCES on a file;
- * load-failed = packages.Load or the workspace load failed; no-diagnostics; hang.
+ * load-failed = packages.Load or the workspace load failed; no-diagnostics; hang;
+ * no-build = the go command or gopls found no module, package or import where it looked ("no
+ * views", "cannot find package", "go.mod file not found"): what the environment's GOPATH,
+ * GO111MODULE, GOROOT or go binary decides as much as the folder does.
  */
-export const SYMPTOM_KINDS = ['killed', 'died', 'thread-create', 'not-permitted', 'exec-denied', 'access-denied', 'load-failed', 'no-diagnostics', 'hang'] as const;
+export const SYMPTOM_KINDS = ['killed', 'died', 'thread-create', 'not-permitted', 'exec-denied', 'access-denied', 'load-failed', 'no-diagnostics', 'hang', 'no-build'] as const;
 export const SymptomKindSchema = z.enum(SYMPTOM_KINDS);
 export type SymptomKind = z.infer<typeof SymptomKindSchema>;
 

@@ -4,7 +4,7 @@
 // tools...." block (GOROOT: …, PATH: …). Pure and bounded: a few short strings of state.
 import path from 'node:path';
 
-export type ListingFact = 'foreign-target-env' | 'goroot-bin-not-on-path' | 'goroot-version-mix';
+export type ListingFact = 'foreign-target-env' | 'goroot-bin-not-on-path' | 'goroot-version-mix' | 'modules-off-listed';
 
 const GO_VAR = /^\s*(?:set\s+|export\s+|\$env:)?"?(GOOS|GOARCH|GOHOSTOS|GOHOSTARCH)"?\s*[=:]\s*["']?([\w-]*)["']?,?\s*$/;
 // goLanguageServer/goInstallTools' "Checking configured tools...." block prints "GOROOT: x" and "PATH: y".
@@ -18,6 +18,8 @@ const TOOLS_BLOCK_LINES = 12;
 // listing shape (go env, "go env for", the tools block's "GOROOT:" and lower-case "gopath:"), and
 // the running go's release (GOVERSION, `go version` output, gopls's "(go version go version …)").
 const PATH_VAR = /^\s*(?:set\s+|export\s+|\$env:)?"?(GOROOT|GOPATH|gopath|GOVERSION)"?\s*[=:]\s*["']?([^"'\n]*?)["']?,?\s*$/;
+/** GO111MODULE=off in a listing line (go env in any shape), or in gopls's go command log "… for GOROOT=… GOPATH=… GO111MODULE=off PWD=…". */
+const MODULES_OFF = /^\s*(?:set\s+|export\s+|\$env:)?"?GO111MODULE"?\s*[=:]\s*["']?off["']?,?\s*$|\bfor GOROOT=\S* GOPATH=\S* GO111MODULE=off\b/;
 const GO_VERSION_OUTPUT = /\bgo version (?:go version )?go(1\.\d{1,2})(?!\d)/;
 /**
  * A Go release named by a directory, as installers and version managers name them: gvm's
@@ -44,6 +46,7 @@ export class GoEnvListing {
   see(line: string, lineNo: number): ListingFact[] {
     const out: ListingFact[] = [];
     this.seeRelease(line, out);
+    if (MODULES_OFF.test(line)) this.once('modules-off-listed', out);
     const v = GO_VAR.exec(line);
     if (v) {
       this.vars.set(v[1]!, v[2]!);

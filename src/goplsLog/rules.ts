@@ -175,7 +175,10 @@ export type RuleId =
   | 'wsl-windows-interop'
   | 'nested-module'
   | 'go-work-mode-refused'
-  | 'cant-find-import';
+  | 'cant-find-import'
+  | 'go-env-w-overridden'
+  | 'outside-module-and-gopath'
+  | 'modules-off-listed';
 
 export interface Rule {
   id: RuleId;
@@ -377,6 +380,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'no-views',
     classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'no-build',
     severity: 'error',
     confidence: 0.75,
     needles: ['no views'],
@@ -428,6 +433,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'package-not-found',
     classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'no-build',
     severity: 'warning',
     confidence: 0.45,
     // "package foo/bar is not in GOROOT (…)", "cannot find package \"x\" in any of:", "no required
@@ -997,6 +1004,7 @@ export const RULES: readonly Rule[] = [
     // (…) has no effect", "cannot set GOROOT as GOPATH", "both GOPATH and GOROOT are the same directory",
     // "GOMODCACHE entry is relative", "module cache not found: neither GOMODCACHE nor GOPATH is set".
     needles: ['$GOPATH not set', 'missing $GOPATH', 'GOPATH entry is relative', 'GOPATH entry cannot start', 'GOPATH set to GOROOT', 'cannot set GOROOT as GOPATH', 'GOPATH and GOROOT are the same directory', 'GOMODCACHE entry is relative', 'neither GOMODCACHE nor GOPATH is set'],
+    explains: ['module-resolution'],
     says: 'GOPATH (or GOMODCACHE) as the tools received it is unset, relative or the same as GOROOT: the editor was started without the environment the shell sets up',
   },
   {
@@ -1008,6 +1016,7 @@ export const RULES: readonly Rule[] = [
     // environment setting GO111MODULE=…", "invalid GOTOOLCHAIN …", "cmd/go: unsupported GOOS/GOARCH pair
     // x/y", "go: cannot find GOROOT directory: 'go' binary is trimmed and GOROOT is not set".
     needles: ['parsing $GOFLAGS', 'unknown environment setting GO111MODULE', 'invalid GOTOOLCHAIN', 'unsupported GOOS/GOARCH pair'],
+    explains: ['module-resolution'],
     says: 'the go command rejects a variable of the environment it was started with (GOFLAGS, GO111MODULE, GOTOOLCHAIN or GOOS/GOARCH), so every go command fails',
   },
   {
@@ -1087,6 +1096,7 @@ export const RULES: readonly Rule[] = [
     // gopls's "go env for" header "(valid build configuration = false)": the very condition under
     // which it showed "neither in a module nor in your GOPATH".
     needles: ['valid build configuration = false', 'neither in a module nor in your GOPATH', 'but you are not inside of a module', 'but your module root is', 'no go.mod file found for', 'cannot determine module path for source directory', 'no go.work file found'],
+    yieldsTo: ['outside-module-and-gopath'],
     says: 'the open folder or file is in no module gopls or go can use (no go.mod at or above it, or a go.work that leaves it out)',
   },
   {
@@ -2163,6 +2173,7 @@ export const RULES: readonly Rule[] = [
     // /usr/lib/go-1.18) with the go command's release (GOVERSION, `go version`) or a per-release
     // GOPATH (gvm's pkgsets/go1.15, goenv's $HOME/go/1.21.0) in the same listing (goEnvListing.ts).
     needles: [],
+    explains: ['module-resolution'],
     says: 'the environment mixes two Go installations: GOROOT belongs to one Go release and the go command or GOPATH to another (a version manager activated in one shell but not in the one that started the editor)',
   },
   {
@@ -2198,6 +2209,7 @@ export const RULES: readonly Rule[] = [
     // task runners print the command they run): the tool gets an empty value in place of the user's.
     needles: ['export GOPATH=', 'export GOROOT='],
     test: /\bexport (?:GOPATH|GOROOT)=(?=\s*(?:&&|;|\|\||$))/,
+    explains: ['module-resolution'],
     says: 'the tool was started with GOPATH or GOROOT exported empty (by the IDE or script that ran it), not the value the shell sets',
   },
   {
@@ -2300,6 +2312,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'module-for-path-missing',
     classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'no-build',
     severity: 'warning',
     confidence: 0.45,
     // cmd/go 1.11: "cannot find module for path x" (later "cannot find module providing package x").
@@ -2357,10 +2371,22 @@ export const RULES: readonly Rule[] = [
     // environment: Unexpected exit code from spawned shell (code 1, signal null)". Emacs's
     // exec-path-from-shell: 'You appear to be setting environment variables ("PATH") in your .bashrc
     // or .zshrc: those files are only read by interactive shells'. direnv: "direnv: error
-    // /x/.envrc is blocked. Run `direnv allow` to approve its content". go env -w (envcmd):
-    // "warning: go env -w GOPATH=... does not override conflicting OS environment variable".
-    needles: ['Unable to resolve your shell environment', 'You appear to be setting environment variables', 'is blocked. Run `direnv allow`', 'does not override conflicting OS environment'],
-    says: 'the editor runs without the environment the login shell sets up (it could not read the shell environment, or PATH and Go variables are set where a launcher never reads them, or an exported variable overrides go env)',
+    // /x/.envrc is blocked. Run `direnv allow` to approve its content".
+    needles: ['Unable to resolve your shell environment', 'You appear to be setting environment variables', 'is blocked. Run `direnv allow`'],
+    explains: ['module-resolution'],
+    says: 'the editor runs without the environment the login shell sets up (it could not read the shell environment, or PATH and Go variables are set where a launcher never reads them)',
+  },
+  {
+    id: 'go-env-w-overridden',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.75,
+    // cmd/go envcmd/env.go: "warning: go env -w GO111MODULE=... does not override conflicting OS
+    // environment variable": a variable exported by the shell profile, the IDE or the system wins
+    // over the user's go env -w, so what go does (GOPATH mode, -mod, a proxy) is not what was set.
+    needles: ['does not override conflicting OS environment'],
+    explains: ['module-resolution'],
+    says: 'a Go variable exported in the environment (by a shell profile, the IDE or the system) overrides the value set with go env -w, so the tools do not run with the configuration the user chose',
   },
   {
     id: 'shared-lib-missing',
@@ -2387,6 +2413,32 @@ export const RULES: readonly Rule[] = [
     says: 'a Windows program ran from inside WSL (the PATH WSL inherits from Windows put a Windows go or tool before the Linux one)',
   },
   {
+    id: 'outside-module-and-gopath',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'no-build',
+    severity: 'error',
+    confidence: 0.7,
+    // gopls before 0.7 (cache/view.go): "You are neither in a module nor in your GOPATH. If you are
+    // using modules, please open your editor to a directory in your module." and gopls 0.5's "You are
+    // outside of a module and outside of $GOPATH/src." What gopls saw, which the environment decides
+    // as much as the folder: a GOPATH set wrong (or to GOROOT) or GO111MODULE=off puts every folder
+    // outside both, so an environment cause found beside it comes first.
+    needles: ['neither in a module nor in your GOPATH', 'outside of a module and outside of $GOPATH'],
+    says: 'gopls found the open folder neither in a module nor in GOPATH (no go.mod at or above it, or a GOPATH that does not contain it)',
+  },
+  {
+    id: 'modules-off-listed',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.55,
+    // Not screened by needles: the analyzer reads GO111MODULE=off in a `go env` listing (any shape)
+    // or in gopls's log of the go commands it runs ("… for GOROOT=… GOPATH=… GO111MODULE=off PWD=…",
+    // internal/gocommand) (goEnvListing.ts).
+    needles: [],
+    says: 'the go command runs with GO111MODULE=off from the environment, so go.mod is ignored and imports are looked up in GOPATH',
+  },
+  {
     id: 'nested-module',
     classId: 'module-resolution',
     severity: 'warning',
@@ -2411,6 +2463,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'cant-find-import',
     classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'no-build',
     severity: 'warning',
     confidence: 0.4,
     // go/types' gc importer, as gotype, old gocode and the Go extension's build before gopls printed

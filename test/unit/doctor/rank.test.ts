@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rankCauses, scoreOf } from '../../../src/doctor/rank.js';
 import { FindingSchema, type Finding, type FindingInput } from '../../../src/doctor/model.js';
+import { analyzeText } from '../../../src/goplsLog/analyzer.js';
+import { findingsOf } from '../../../src/probes/goplsLogs.js';
 
 const f = (x: Partial<FindingInput> & Pick<FindingInput, 'classId' | 'severity'>): Finding =>
   FindingSchema.parse({ confidence: 0.9, message: `${x.classId} ${x.severity}`, evidence: [{ source: 'test', excerpt: 'x' }], ...x });
@@ -153,3 +155,62 @@ describe('rankCauses: symptoms and causes', () => {
     expect(without[0]!.findings[0]!.unexplained).toBeDefined();
   });
 });
+
+// Issue 11, lane envmod: where go and gopls look for modules is decided by the environment as
+// much as by the folder, so an environment cause that says it explains module resolution comes
+// before what go or gopls saw ("no build": no views, cannot find package, not in a module nor
+// GOPATH), whatever their severities; an unrelated environment finding does not.
+describe('rankCauses: an environment cause before the module symptom it explains', () => {
+  const noBuild = (x: Partial<FindingInput> = {}): Finding =>
+    f({ classId: 'module-resolution', severity: 'error', role: 'symptom', symptom: 'no-build', confidence: 0.7, message: 'You are neither in a module nor in your GOPATH', ...x });
+  const gopath = f({ classId: 'env-inheritance', severity: 'warning', confidence: 0.6, message: 'GOPATH set to GOROOT', explains: ['module-resolution'] });
+  const preload = f({ classId: 'env-inheritance', severity: 'warning', confidence: 0.65, message: 'LD_PRELOAD library cannot be preloaded' });
+
+  it('a warning that GOPATH is wrong leads an error that gopls found no module or GOPATH', () => {
+    const ranked = rankCauses([noBuild(), gopath]);
+    expect(ranked.map((c) => c.id)).toEqual(['env-inheritance', 'module-resolution']);
+    expect(ranked[1]!.findings[0]).toMatchObject({ explainedBy: ['env-inheritance'] });
+  });
+
+  it('an environment finding that does not say it explains module resolution explains nothing there', () => {
+    const ranked = rankCauses([noBuild(), preload]);
+    expect(ranked.map((c) => c.id)).toEqual(['module-resolution', 'env-inheritance']);
+    expect(ranked[0]!.findings[0]!.unexplained!.checks.map((c) => c.probe)).toEqual(['modules', 'go-env', 'login-shell']);
+  });
+
+  it("a module-resolution cause of the symptom's own class explains it too, and keeps the class in front", () => {
+    const noGoMod = f({ classId: 'module-resolution', severity: 'error', confidence: 0.75, message: 'no go.mod at or above the folder' });
+    const ranked = rankCauses([noBuild(), noGoMod, preload]);
+    expect(ranked.map((c) => c.id)).toEqual(['module-resolution', 'env-inheritance']);
+    expect(ranked[0]!.findings.find((x) => x.role === 'symptom')).toMatchObject({ explainedBy: ['module-resolution'] });
+  });
+
+  it('an exported GO111MODULE overriding go env -w (an explaining error) lifts over "modules disabled"', () => {
+    const disabled = f({ classId: 'module-resolution', severity: 'error', confidence: 0.8, message: 'modules disabled by GO111MODULE=off' });
+    const overridden = f({ classId: 'env-inheritance', severity: 'error', confidence: 0.75, message: 'go env -w does not override the OS environment', explains: ['module-resolution'] });
+    expect(rankCauses([disabled, overridden]).map((c) => c.id)).toEqual(['env-inheritance', 'module-resolution']);
+  });
+});
+
+describe('rankCauses on real log lines: the environment leads the module symptom', () => {
+  const top = (text: string) => {
+    const causes = rankCauses(findingsOf('gopls.log', analyzeText(text)) as Finding[]);
+    return causes.filter((c) => c.severity !== 'info').map((c) => c.id);
+  };
+
+  it.each([
+    ['GOPATH set to GOROOT, then gopls in GOPATH mode', 'warning: GOPATH set to GOROOT (/usr/local/go) has no effect\nYou are neither in a module nor in your GOPATH. If you are using modules, please open your editor to a directory in your module.\n'],
+    ['GO111MODULE exported over go env -w, then modules disabled', "warning: go env -w GO111MODULE=... does not override conflicting OS environment variable\ngo: modules disabled by GO111MODULE=off; see 'go help modules'\n"],
+    ['$GOPATH not set, then an import not found', 'main.go:3:8: cannot find package "example.org/kit" in any of:\n\t/usr/lib/go/src/example.org/kit (from $GOROOT)\n\t($GOPATH not set. For more details see: \'go help gopath\')\n'],
+    ['an asdf shim without a version, then no go.mod', "No version is set for command go\ngo: cannot find main module; see 'go help modules'\n"],
+    ["GOROOT from one release and GOVERSION from another, then gopls has no views", "GOROOT='/home/ann/.asdf/installs/golang/1.20.3/go'\nGOVERSION='go1.22.1'\n[Error - 10:00:00 AM] Request textDocument/hover failed. Message: no views\n"],
+  ])('%s', (_name, text) => {
+    expect(top(text).slice(0, 2)).toEqual(['env-inheritance', 'module-resolution']);
+  });
+
+  it('without the environment cause the module class is first, as before', () => {
+    expect(top('You are neither in a module nor in your GOPATH. If you are using modules, please open your editor to a directory in your module.\n')[0]).toBe('module-resolution');
+    expect(top("go: modules disabled by GO111MODULE=off; see 'go help modules'\n")[0]).toBe('module-resolution');
+  });
+});
+

@@ -77,7 +77,7 @@ const CASES: Array<[string, RuleId[]]> = [
   ['Unable to resolve your shell environment: Unexpected exit code from spawned shell (code 1, signal null)', ['shell-env-unresolved']],
   ['You appear to be setting environment variables ("PATH" "GOPATH") in your .bashrc or .zshrc: those files are only read by interactive shells', ['shell-env-unresolved']],
   ['direnv: error /srv/app/.envrc is blocked. Run `direnv allow` to approve its content', ['shell-env-unresolved']],
-  ['warning: go env -w GOFLAGS=... does not override conflicting OS environment variable', ['shell-env-unresolved']],
+  ['warning: go env -w GOFLAGS=... does not override conflicting OS environment variable', ['go-env-w-overridden']],
   ['UNC paths are not supported.  Defaulting to Windows directory.', ['wsl-windows-interop']],
   // --- module-resolution ---
   ["go: modules disabled inside GOPATH/src by GO111MODULE=auto; see 'go help modules'", ['gopath-mode-auto']],
@@ -96,6 +96,7 @@ const CASES: Array<[string, RuleId[]]> = [
   ['build example.org/app: cannot find module for path example.org/kit/retry', ['module-for-path-missing']],
   ['package example.org/app: build constraints exclude all Go files in /srv/app', ['build-constraints-exclude']],
   ['errors loading workspace: You are working in a nested module.', ['nested-module']],
+  ['You are outside of a module and outside of $GOPATH/src.', ['outside-module-and-gopath']],
   ['This file is in /srv/app/tools, which is a nested module in the example.org/app module.', ['nested-module']],
   ["go: 'go mod vendor' cannot be run in workspace mode. Run 'go work vendor' to vendor the workspace", ['go-work-mode-refused']],
   ['could not import example.org/kit (can\'t find import: "example.org/kit")', ['cant-find-import']],
@@ -138,6 +139,14 @@ describe('goroot-version-mix: GOROOT from one Go release, the go command or GOPA
     ['a module-cache toolchain', 'GOROOT="/home/ann/go/pkg/mod/golang.org/toolchain@v0.0.1-go1.22.0.linux-amd64"\nGOVERSION="go1.22.0"', []],
   ])('%s', (_name, text, want) => {
     expect(facts(text)).toEqual(want);
+  });
+
+  it('GO111MODULE=off in a go env listing or in the go commands gopls logs', () => {
+    expect(facts('GO111MODULE="off"\nGOPATH="/home/ann/go"')).toEqual(['modules-off-listed']);
+    expect(facts('set GO111MODULE=off')).toEqual(['modules-off-listed']);
+    expect(facts('[Info  - 9:00:01 AM] 48.1ms for GOROOT=/usr/local/go GOPATH=/home/ann/go GO111MODULE=off PWD=/home/ann/src/app go "list" "-e"')).toEqual(['modules-off-listed']);
+    expect(facts('GO111MODULE="on"\nGO111MODULE=\nset GO111MODULE=auto')).toEqual([]);
+    expect(facts('run with GO111MODULE=off to build in GOPATH mode')).toEqual([]);
   });
 
   it('reads the release out of the directory names installers and managers use', () => {
