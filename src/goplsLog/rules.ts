@@ -1882,12 +1882,16 @@ export const RULES: readonly Rule[] = [
     classId: 'noexec-mount',
     severity: 'warning',
     confidence: 0.6,
-    // Android mounts its shared storage (/sdcard, /storage/emulated/0, through sdcardfs or FUSE)
-    // without exec, as Termux's storage documentation says: a program installed or built there
-    // cannot run ("bash: /sdcard/go/bin/x: Permission denied", "fork/exec /storage/emulated/0/…").
-    needles: ['/sdcard/', '/storage/emulated/', '/storage/self/'],
-    test: /(?:\bsh|\bbash|\bzsh|exec\w*|fork\/exec|spawn|Cannot run program)\b[^\n]{0,60}\/(?:sdcard|storage\/emulated\/\d+|storage\/self\/primary)\/[^\n]*(?:Permission denied|permission denied|EACCES)/,
-    says: 'a program on Android\'s shared storage (/sdcard, /storage/emulated) was refused execution: that storage is mounted without exec',
+    // Places that are mounted without exec by the system that owns them, where a program built or
+    // copied there is refused: Android's shared storage (/sdcard, /storage/emulated/0, through
+    // sdcardfs or FUSE, as Termux's storage documentation says); ChromeOS's user data, stateful
+    // partition and removable media (/home/chronos/user, /mnt/stateful_partition, /media/removable:
+    // mounted noexec, chromiumos docs security/noexec_shell_scripts.md); and desktop automounts of
+    // removable drives (/media/USER/…, /run/media/USER/…: udisks2 mounts FAT with showexec, so an
+    // ELF binary there has no execute permission).
+    needles: ['/sdcard/', '/storage/emulated/', '/storage/self/', '/home/chronos/', '/mnt/stateful_partition/', '/media/'],
+    test: /(?:\bsh|\bbash|\bzsh|exec\w*|fork\/exec|spawn|Cannot run program|unable to execute)\b[^\n]{0,60}\/(?:sdcard|storage\/emulated\/\d+|storage\/self\/primary|home\/chronos|mnt\/stateful_partition|(?:run\/)?media)\/[^\n]*(?:Permission denied|permission denied|EACCES)/,
+    says: 'a program on storage its system mounts without exec (Android\'s shared storage, ChromeOS\'s user data or removable media, a desktop automount of a removable drive) was refused execution',
   },
   {
     id: 'gotmpdir-moved',

@@ -62,6 +62,13 @@ const CASES: Array<[string, RuleId[]]> = [
   ['sudo mount -o remount,exec /tmp', ['exec-mount-option']],
   ['mount -o remount,noexec /tmp', ['noexec-listed']],
   ['bash: /sdcard/go/bin/hello: Permission denied', ['shell-exec-denied', 'shared-storage-exec']],
+  // The place must be the program's path, not the prompt's working directory.
+  ['chronos@localhost /media/removable/USB $ sudo: unable to execute ./bin/run: Permission denied', ['shell-exec-denied']],
+  ['sudo: unable to execute /media/removable/USB/bin/run: Permission denied', ['shell-exec-denied', 'shared-storage-exec']],
+  ['fork/exec /home/chronos/user/Downloads/app: permission denied', ['exec-permission-denied', 'shared-storage-exec']],
+  ['bash: /run/media/ann/STICK/tool: Permission denied', ['shell-exec-denied', 'shared-storage-exec']],
+  // Reading a file there is not an exec.
+  ['cat: /media/ann/STICK/notes.txt: Permission denied', ['permission-denied']],
   ['export GOTMPDIR=$HOME/.cache/gotmp', ['gotmpdir-moved']],
   ['GOTMPDIR=/var/tmp/gt go test ./...', ['gotmpdir-moved']],
   // go env listings print GOTMPDIR; printing it is not moving it.
