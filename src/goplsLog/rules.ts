@@ -121,15 +121,18 @@ export type RuleId =
   | 'exec-mount-option'
   | 'shared-storage-exec'
   | 'gotmpdir-moved'
+  | 'noexec-by-default'
   | 'cwd-stat-denied'
   | 'selinux-vocabulary'
   | 'apparmor-vocabulary'
   | 'ptrace-capability'
   | 'seccomp-sigsys'
+  | 'privileged-container'
   | 'fapolicyd-denied'
   | 'file-lock-unsupported'
   | 'go-work-dir-failed'
   | 'go-file-refused'
+  | 'read-only-root-named'
   // env-inheritance, gopls-launch and module-resolution message families (lane accA): keep together
   | 'go-tool-missing'
   | 'gopath-invalid'
@@ -557,8 +560,10 @@ export const RULES: readonly Rule[] = [
     // "VirtualAlloc of 8192 bytes failed with errno=1455" when Windows' paging file is full), the
     // compiler's "file.go:1: out of memory", and ENOMEM in C's words (strerror's "Cannot allocate
     // memory", gcc's "virtual memory exhausted", cc1's "out of memory allocating 65536 bytes").
-    needles: ['runtime: out of memory', 'annot allocate memory', 'fatal error: out of memory', 'failed to reserve page summary memory', ': out of memory', 'cannot reserve arena', 'VirtualAlloc of', 'virtual memory exhausted', 'out of memory allocating'],
-    test: /runtime: out of memory|[Cc]annot allocate memory|fatal error: out of memory|failed to reserve page summary memory|cannot reserve arena|VirtualAlloc of \d+ bytes failed with errno=(?:1455|8)\b|virtual memory exhausted|out of memory allocating \d+ bytes|\.go:\d+: out of memory|^(?:[\w-]+: )?(?:[Ee]rror: )?out of memory\s*$/m,
+    // Also (lane limits) sysMap's "runtime: cannot map pages in arena address space" (mmap refused,
+    // runtime/mem_linux.go), under a memory or address-space limit.
+    needles: ['runtime: out of memory', 'annot allocate memory', 'fatal error: out of memory', 'failed to reserve page summary memory', ': out of memory', 'cannot reserve arena', 'VirtualAlloc of', 'virtual memory exhausted', 'out of memory allocating', 'cannot map pages in arena'],
+    test: /runtime: out of memory|[Cc]annot allocate memory|fatal error: out of memory|failed to reserve page summary memory|cannot reserve arena|cannot map pages in arena address space|VirtualAlloc of \d+ bytes failed with errno=(?:1455|8)\b|virtual memory exhausted|out of memory allocating \d+ bytes|\.go:\d+: out of memory|^(?:[\w-]+: )?(?:[Ee]rror: )?out of memory\s*$/m,
     says: 'gopls (or the go command it ran) ran out of memory ("fatal error: runtime: out of memory")',
   },
   {
@@ -1698,8 +1703,9 @@ export const RULES: readonly Rule[] = [
     // A seccomp filter named beside a refusal: the kernel's audit record of a seccomp action
     // (type=1326 / type=SECCOMP), "seccomp" with "not permitted" / "denied" / "blocked", a profile
     // action (SCMP_ACT_ERRNO), and the usual workaround being shown (seccomp=unconfined).
-    needles: ['seccomp', 'SECCOMP', 'type=1326', 'SCMP_ACT_'],
-    test: /type=(?:1326|SECCOMP)\b|\bseccomp\b[^\n]{0,120}(?:not permitted|denied|block|refus|EPERM|unconfined|violation)|(?:not permitted|denied|blocked|EPERM)[^\n]{0,120}\bseccomp\b|SCMP_ACT_(?:ERRNO|KILL|TRAP)/i,
+    // Also (lane limits) /proc/PID/status's "Seccomp: 2" (a filter is installed, proc(5)).
+    needles: ['seccomp', 'SECCOMP', 'Seccomp:', 'type=1326', 'SCMP_ACT_'],
+    test: /^\s*Seccomp:\s*2\b|type=(?:1326|SECCOMP)\b|\bseccomp\b[^\n]{0,120}(?:not permitted|denied|block|refus|EPERM|unconfined|violation)|(?:not permitted|denied|blocked|EPERM)[^\n]{0,120}\bseccomp\b|SCMP_ACT_(?:ERRNO|KILL|TRAP)/i,
     says: 'a seccomp filter is named beside the failure: the container runtime or sandbox refuses a system call',
   },
   {
@@ -1819,8 +1825,11 @@ export const RULES: readonly Rule[] = [
     // ENOMEM", strace's "= -1 ENOMEM"), the kernel's "page allocation failure: order:4" and "Out of
     // memory and no killable processes", and Electron's render-process-gone reason 'oom' as VS Code
     // reports it ("The window terminated unexpectedly (reason: 'oom', code: '-536870904')").
-    needles: ['ENOMEM', 'page allocation failure', 'no killable processes', "reason: 'oom'", '-536870904'],
-    test: /\bENOMEM\b|page allocation failure: order:\d+|Out of memory and no killable processes|reason: 'oom'|'-536870904'/,
+    // Also older V8's "Allocation failed - process out of memory", Windows' ERROR_NOT_ENOUGH_MEMORY
+    // text "Not enough memory resources are available to process this command", and bison's and
+    // GNU ld's "memory exhausted".
+    needles: ['ENOMEM', 'page allocation failure', 'no killable processes', "reason: 'oom'", '-536870904', 'process out of memory', 'Not enough memory resources', 'memory exhausted'],
+    test: /\bENOMEM\b|page allocation failure: order:\d+|Out of memory and no killable processes|reason: 'oom'|'-536870904'|Allocation failed - process out of memory|Not enough memory resources are available|\bmemory exhausted\b/,
     yieldsTo: ['fatal-out-of-memory', 'kernel-oom-kill'],
     says: 'memory could not be allocated (ENOMEM, a page allocation failure, an editor window lost to OOM): the machine or its limit ran out of memory',
   },
@@ -1894,6 +1903,20 @@ export const RULES: readonly Rule[] = [
     says: 'a program on storage its system mounts without exec (Android\'s shared storage, ChromeOS\'s user data or removable media, a desktop automount of a removable drive) was refused execution',
   },
   {
+    id: 'noexec-by-default',
+    classId: 'noexec-mount',
+    severity: 'warning',
+    confidence: 0.5,
+    // Mounts that are noexec unless told otherwise: Docker's `--tmpfs /path[:opts]` and compose's
+    // `tmpfs: /path` default to rw,nosuid,nodev,noexec (docker/docs#8138: "default mount options
+    // for tmpfs contain at least noexec … switched off by using --tmpfs /tmp:exec"), and systemd's
+    // NoExecPaths= (systemd.exec(5)). An explicit exec option is not noexec.
+    needles: ['--tmpfs', 'tmpfs:', 'NoExecPaths='],
+    test: /--tmpfs[= ]["']?\/[^\s:"']*(?::(?![^\s"']*\bexec\b)[^\s"']*)?["']?(?=\s|$)|^\s*-?\s*tmpfs:\s*["']?\/[^\s:"']*(?::(?![^\s"']*\bexec\b)[^\s"']*)?["']?\s*$|\bNoExecPaths=\S/,
+    yieldsTo: ['noexec-listed'],
+    says: 'a mount that is noexec by default is in use (Docker\'s --tmpfs, compose\'s tmpfs, systemd\'s NoExecPaths=): nothing written there can be executed',
+  },
+  {
     id: 'gotmpdir-moved',
     classId: 'noexec-mount',
     severity: 'warning',
@@ -1932,8 +1955,8 @@ export const RULES: readonly Rule[] = [
     // domains (container_t, spc_t), Docker's and Podman's SELinux volume options (`-v src:dst:z`,
     // `:Z`, `--security-opt label=disable`, "relabel"), and SELinux named as the trouble ("SELinux is
     // enabled", "disable SELinux"). The kernel's own "SELinux:  Initializing." boot lines are not.
-    needles: ['SELinux', 'selinux', 'enforce', 'sestatus', 'sealert', 'audit2', 'ausearch', 'restorecon', 'chcon', 'semanage', 'setsebool', 'container_t', 'spc_t', 'label=disable', 'label:disable', ':z', ':Z'],
-    test: /\b(?:setenforce|getenforce|sestatus|sealert|audit2allow|audit2why|restorecon|chcon|semanage|setsebool|getsebool)\b|ausearch[^\n]{0,20}-m\s*avc|\b(?:container_t|spc_t|container_runtime_t)\b|\blabel[=:]disable\b|(?:-v|--volume)[= ]["']?[^\s:"']+["']?:["']?[^\s:"']+["']?:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?(?=\s|$)|^\s*-\s+["']?[^\s:"']+:[^\s:"']+:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?\s*$|\bselinux\b(?!:)[^\n]{0,80}\b(?:enabl|enforc|permissive|den(?:y|ied)|prevent|block|label|context|polic|relabel|disabl|issue|problem)|\b(?:disabl\w*|because of|due to|caused by|blame\w*|turn(?:ing|ed)? off)\s+(?:the\s+)?selinux\b/im,
+    needles: ['SELinux', 'selinux', 'enforce', 'sestatus', 'sealert', 'audit2', 'ausearch', 'restorecon', 'chcon', 'semanage', 'setsebool', 'container_t', 'spc_t', '_u:', 'label=disable', 'label:disable', ':z', ':Z'],
+    test: /\b(?:setenforce|getenforce|sestatus|sealert|audit2allow|audit2why|restorecon|chcon|semanage|setsebool|getsebool)\b|ausearch[^\n]{0,20}-m\s*avc|\b(?:container_t|spc_t|container_runtime_t)\b|\b[a-z]\w*_u:[a-z]\w*_r:[a-z]\w*_t\b|\blabel[=:]disable\b|(?:-v|--volume)[= ]["']?[^\s:"']+["']?:["']?[^\s:"']+["']?:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?(?=\s|$)|^\s*-\s+["']?[^\s:"']+:[^\s:"']+:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?\s*$|\bselinux\b(?!:)[^\n]{0,80}\b(?:enabl|enforc|permissive|den(?:y|ied)|prevent|block|label|context|polic|relabel|disabl|issue|problem)|\b(?:disabl\w*|because of|due to|caused by|blame\w*|turn(?:ing|ed)? off)\s+(?:the\s+)?selinux\b/im,
     yieldsTo: ['selinux-avc-denied', 'selinux-named'],
     says: 'SELinux is named beside the failure (its tools, its container labels, a :z/:Z volume relabel or label=disable)',
   },
@@ -1961,6 +1984,19 @@ export const RULES: readonly Rule[] = [
     // its seccomp profile blocked ptrace without it), so Delve's launch fails with EPERM.
     needles: ['SYS_PTRACE'],
     says: 'the ptrace capability (SYS_PTRACE) is named: a container policy that forbids debugging or tracing is in play',
+  },
+  {
+    id: 'privileged-container',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.45,
+    // A container run privileged (`docker run --privileged`, compose's and Kubernetes'
+    // `privileged: true`): that switch turns off the runtime's seccomp profile, its AppArmor or
+    // SELinux confinement and the dropped capabilities at once, so where it is the remedy, a
+    // container policy was in the way.
+    needles: ['privileged'],
+    test: /--privileged\b(?!=false)|^\s*privileged:\s*true\b/m,
+    says: 'a container is run privileged, which lifts its seccomp profile, AppArmor/SELinux confinement and capability limits: a container policy is in play',
   },
   {
     id: 'seccomp-sigsys',
@@ -2030,6 +2066,18 @@ export const RULES: readonly Rule[] = [
     test: /\b(?:mkdir|open|create|rename|remove|unlinkat|symlink|link|chmod|chtimes|truncate|write) (?:\/|\$WORK|[A-Za-z]:\\)[^:\n]*: permission denied/,
     yieldsTo: ['build-cache-unusable', 'module-cache-create', 'go-work-dir-failed', 'exec-permission-denied', 'system-exec-denied', 'exec-refused-more', 'program-exec-denied', 'shared-storage-exec', 'selinux-avc-denied', 'apparmor-denied'],
     says: 'the go command (or another Go program) was refused a file or directory it creates or opens (mkdir, open, rename … : permission denied): a directory is not writable by this user',
+  },
+  {
+    id: 'read-only-root-named',
+    classId: 'fs-access',
+    severity: 'warning',
+    confidence: 0.45,
+    // Kubernetes' securityContext `readOnlyRootFilesystem: true` and Docker's `--read-only`: the
+    // container's own file system cannot be written, so the go command's default GOCACHE, GOPATH
+    // and TMPDIR there fail unless a writable volume is mounted for them.
+    needles: ['readOnlyRootFilesystem', '--read-only', 'read_only:'],
+    test: /\breadOnlyRootFilesystem"?:\s*true\b|\bdocker (?:run|create)\b[^\n]{0,200}\s--read-only\b|^\s*read_only:\s*true\b/m,
+    says: 'the container\'s root file system is read-only (readOnlyRootFilesystem, --read-only): the Go caches and temporary files need a writable volume',
   },
   // ---- end of limits, mounts and policies, second wave (lane limits)
   // ---- env-inheritance and module-resolution families (lane envmod): keep this block together.

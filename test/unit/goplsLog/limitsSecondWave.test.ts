@@ -39,6 +39,9 @@ const CASES: Array<[string, RuleId[]]> = [
   ['Memory: 16 GB', []],
   ['The paging file is too small for this operation to complete.', ['commit-limit-reached']],
   ['Error: spawn ENOMEM', ['memory-exhausted-more']],
+  ['FATAL ERROR: CALL_AND_RETRY_LAST Allocation failed - process out of memory', ['memory-exhausted-more']],
+  ['ld: final link failed: memory exhausted', ['memory-exhausted-more']],
+  ['fatal error: runtime: cannot map pages in arena address space', ['fatal-out-of-memory']],
   ['[ 771.2] gopls: page allocation failure: order:5, mode:0x40dc0(GFP_KERNEL|__GFP_COMP|__GFP_ZERO)', ['memory-exhausted-more']],
   ["The window terminated unexpectedly (reason: 'oom', code: '-536870904')", ['memory-exhausted-more']],
   // A user's test that asks for too large a slice is the user's bug, not the machine's memory:
@@ -60,6 +63,13 @@ const CASES: Array<[string, RuleId[]]> = [
   ['zsh: permission denied: mytool', ['exec-refused-more']],
   ['make: *** [Makefile:9: gen] Error 126', ['exec-status-126']],
   ['sudo mount -o remount,exec /tmp', ['exec-mount-option']],
+  ['docker run --rm --tmpfs /build golang:1.22 make', ['noexec-by-default']],
+  ['docker run --rm --tmpfs /build:rw,size=2g golang:1.22 make', ['noexec-by-default']],
+  ['    tmpfs: /app/tmp', ['noexec-by-default']],
+  ['NoExecPaths=/var/lib/x', ['noexec-by-default']],
+  // Told to allow exec, or told noexec outright (noexec-listed's).
+  ['docker run --rm --tmpfs /build:rw,exec golang:1.22 make', []],
+  ['docker run --tmpfs /work:rw,noexec,size=1g golang:1.22 go test ./...', ['noexec-listed']],
   ['mount -o remount,noexec /tmp', ['noexec-listed']],
   ['bash: /sdcard/go/bin/hello: Permission denied', ['shell-exec-denied', 'shared-storage-exec']],
   // The place must be the program's path, not the prompt's working directory.
@@ -94,6 +104,14 @@ const CASES: Array<[string, RuleId[]]> = [
   ['SELinux is enforcing on this host', ['selinux-named']],
   ['looks like SELinux is blocking the bind mount', ['selinux-vocabulary']],
   ['ausearch -m avc -ts recent', ['selinux-vocabulary']],
+  ['-rwxr-xr-x. 1 ann ann unconfined_u:object_r:user_home_t:s0 9000 May 1 10:00 goss', ['selinux-vocabulary']],
+  ['Seccomp:\t2', ['seccomp-named']],
+  ['Seccomp:\t0', []],
+  ['docker run --privileged -v /src:/src img', ['privileged-container']],
+  ['    privileged: true', ['privileged-container']],
+  ['docker run --privileged=false img', []],
+  ['      readOnlyRootFilesystem: true', ['read-only-root-named']],
+  ['docker run --read-only golang:1.22 go build', ['read-only-root-named']],
   // The kernel's boot lines name SELinux and say nothing about a denial.
   ['[    0.41] SELinux:  Initializing.', []],
   ['sudo aa-complain /usr/share/code/code', ['apparmor-vocabulary']],
