@@ -111,6 +111,7 @@ export type RuleId =
   | 'initialize-rejected'
   | 'gopls-listed-missing'
   | 'gopls-needs-newer-go'
+  | 'gopls-exec-denied'
   // limits, mounts and policies, second wave (lane limits): keep this block together
   | 'sigkill-reported'
   | 'memory-limit-named'
@@ -728,7 +729,7 @@ export const RULES: readonly Rule[] = [
     needles: ['ermission denied'],
     // The thing executed is a path (has a slash); "bash: cd: /x: Permission denied" is a directory.
     test: /(?:^|\s)-?(?:\/\S*\/)?(?:ba|z|da|k|fi)?sh(?:: line \d+)?(?:: \d+)?: \.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|^\S+: line \d+: [^\s:]+: Permission denied|execvp: [^:\n]+: Permission denied|unable to execute [^:\n]+: Permission denied|bad interpreter: Permission denied/m,
-    yieldsTo: ['exec-permission-denied'],
+    yieldsTo: ['exec-permission-denied', 'gopls-exec-denied'],
     says: 'executing a file was refused with "permission denied": a noexec mount (or a file without its execute bit)',
   },
   {
@@ -754,7 +755,7 @@ export const RULES: readonly Rule[] = [
     confidence: 0.8,
     needles: ['ermission denied'],
     test: /fork\/exec [^:]*: permission denied/i,
-    yieldsTo: ['system-exec-denied'],
+    yieldsTo: ['system-exec-denied', 'gopls-exec-denied'],
     says: 'executing a freshly built binary failed with "fork/exec …: permission denied", the mark of a noexec mount',
   },
   {
@@ -1367,6 +1368,31 @@ export const RULES: readonly Rule[] = [
     test: /golang\.org\/x\/tools\/gopls@[^\n]*(?:invalid go version '[^'\n]*': must match format|unknown directive: toolchain)/,
     says: "the go command installing gopls is too old to read gopls's go.mod (a go line or toolchain directive from a newer Go), so gopls cannot be installed or updated",
   },
+  {
+    id: 'gopls-exec-denied',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'exec-denied',
+    severity: 'warning',
+    confidence: 0.38,
+    // Executing gopls itself was refused (TAXONOMY gopls-launch: "spawn … EACCES"): node's "spawn
+    // /x/gopls EACCES" (and "EPERM"), os/exec's "fork/exec /x/gopls: permission denied", a shell's
+    // "bash: /x/gopls: Permission denied", and a client that names gopls on the line of a refused
+    // fork/exec (templ's proxy: "gopls command error" … "fork/exec /home/u/go/bin: permission
+    // denied", a gopls path that is a directory). The reason (a noexec GOPATH/bin, a file without
+    // its execute bit, a directory, a policy) is not in the words: the generic exec-refusal rules
+    // yield here so the class is gopls's start, and a mount, access or policy cause found beside
+    // it explains it (explain.ts exec-denied).
+    needles: ['ermission denied', 'EACCES', 'EPERM'],
+    test: new RegExp(
+      [
+        String.raw`(?:fork\/exec|spawn|exec:?) \\?"?\S*${GO_LS}(?:\.exe)?\\?"?:? (?:[Pp]ermission denied|EACCES|EPERM|operation not permitted)`,
+        String.raw`\S*\/${GO_LS}(?:\.exe)?: [Pp]ermission denied`,
+        String.raw`\b${GO_LS}\b[^\n]{0,200}fork\/exec [^:\n]+: permission denied|fork\/exec [^:\n]+: permission denied[^\n]{0,200}\b${GO_LS}\b`,
+      ].join('|'),
+    ),
+    says: 'the editor was refused when it executed gopls (permission denied): a noexec mount, a gopls without its execute bit, a path that is not the binary, or a policy',
+  },
   // ---- end of lane launch's block
   // ---- module downloads (engineer net): keep this block together. The go command's own words
   // when fetching a module fails. Failed fetches are symptoms (load-failed) of something outside
@@ -1624,7 +1650,7 @@ export const RULES: readonly Rule[] = [
     needles: ['ermission denied', 'EACCES', 'error=13', 'never executed', 'not executable by this user'],
     test: /exec: \\?"[^"\n]*\/[^"\n]*\\?": permission denied|spawn \S+ EACCES|Cannot run program "[^"\n]{0,300}"[^\n]{0,100}error=13|[Cc]ould not execute process [^\n]{0,400}\(never executed\)|zsh: permission denied: \S*\/|is not executable by this user|\bexec(?:ve?|vpe?|le?|lp)\b[^\n]{0,80}(?:Permission denied|EACCES)/,
     nearExec: /Permission denied|EACCES|Errno 13/,
-    yieldsTo: ['exec-permission-denied', 'shell-exec-denied', 'system-exec-denied'],
+    yieldsTo: ['exec-permission-denied', 'shell-exec-denied', 'system-exec-denied', 'gopls-exec-denied'],
     says: 'executing a program was refused with EACCES (permission denied): the directory it is in is mounted noexec (or the file lacks its execute bit)',
   },
   {

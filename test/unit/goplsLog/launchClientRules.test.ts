@@ -144,6 +144,13 @@ const CASES: Array<[string, RuleId[]]> = [
   ['2024-06-07T08:09:10+02:00 [ERROR] server stderr: flag provided but not defined: -mode', ['gopls-bad-command']],
   ['Language server gopls:', ['server-start-failed']],
   ['Language server rust-analyzer:', []],
+  // --- executing gopls itself refused: gopls's start, not a freshly built binary's ---
+  ['Error: spawn /home/ann/go/bin/gopls EACCES', ['gopls-exec-denied']],
+  ['fork/exec /opt/tools/gopls: permission denied', ['gopls-exec-denied']],
+  ['bash: /home/ann/go/bin/gopls: Permission denied', ['gopls-exec-denied']],
+  ['{"level":"error","msg":"gopls command error","error":"fork/exec /home/ann/go/bin: permission denied"}', ['gopls-exec-denied']],
+  ['fork/exec /tmp/go-build2/b001/exe/app: permission denied', ['exec-permission-denied']],
+  ['Error: spawn /usr/local/bin/protoc EACCES', ['program-exec-denied']],
 ];
 
 describe('lane launch: gopls-launch in other clients\' words', () => {
