@@ -80,10 +80,14 @@ export function isSymptom(f: Pick<Finding, 'role'>): boolean {
  * Does cause c explain symptom s? Only a cause of at least warning severity (an info finding says
  * a limit was read and is fine), of a class the symptom's kind lists (for a `named` kind, also of
  * the symptom's own class or naming it in `explains`), or one that names the symptom's class in
- * `explains` when the symptom has no kind. Pure.
+ * `explains` when the symptom has no kind or the cause has a headline. Pure.
  */
 export function explainsSymptom(c: Finding, s: Finding): boolean {
   if (isSymptom(c) || !isSymptom(s) || WEIGHT[c.severity] < WEIGHT.warning) return false;
+  // A finding filed under a class without being its core story (model.ts headline: a stale
+  // linter, a setting with no effect) explains none of that class's symptoms: dlv built with an
+  // older Go does not kill gopls. It explains only what it names.
+  if (c.headline) return c.explains?.includes(s.classId) ?? false;
   if (s.symptom) {
     const kind = EXPLAINED_BY[s.symptom];
     if (!kind.by.includes(c.classId)) return false;

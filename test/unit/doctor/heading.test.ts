@@ -16,6 +16,7 @@ import { renderMarkdown } from '../../../src/render/markdown.js';
 import { reportOf } from '../../support/report.js';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 import { findingsOf } from '../../../src/probes/goplsLogs.js';
+import { attributeCrash, crashVerdict } from '../../../src/goplsLog/crashVerdict.js';
 
 const LAUNCH = TAXONOMY['gopls-launch'].title;
 const parse = (xs: FindingInput[]): Finding[] => xs.map((x) => FindingSchema.parse(x));
@@ -121,5 +122,33 @@ describe('the headline title in every rendering', () => {
   it('a re-ranked (merged) report keeps it', () => {
     const again = rankCauses(report().causes.flatMap((c) => c.findings));
     expect(again[0]!.title).toBe('Go tools were built with an older Go');
+  });
+});
+
+// What a headline marks is not the class's core story, so it explains none of the class's symptoms:
+// a Delve built with an older Go or a misspelt setting does not kill gopls, and a crash put down to
+// "Go tools were built with an older Go" would be the false attribution issue 11 describes.
+describe('headlined findings explain no symptom', () => {
+  const side = () => parse([...staleDlv(), ...misspeltAnalyzer(), ...installNeedsNewerGo()]);
+  it('a gopls that died beside them stays an unexplained symptom', () => {
+    const died = f({ severity: 'error', role: 'symptom', symptom: 'died', message: 'gopls exited with code 2 during start-up' });
+    const [cause] = rankCauses([died, ...side()]);
+    const shown = cause!.findings.find((x) => x.message === died.message)!;
+    expect(shown.explainedBy).toBeUndefined();
+    expect(shown.unexplained?.checks.length).toBeGreaterThan(0);
+    expect(cause!.title).toBe(LAUNCH);
+  });
+  it('a crash the editor saw is not put down to them', () => {
+    const v = crashVerdict({ exit: { source: '/proc/4242/stat', pid: 4242, ranMs: 60_000 } });
+    const a = attributeCrash(v, { causes: rankCauses(side()), probes: [] });
+    expect(a.explained).toBe(false);
+    expect(a.line).not.toMatch(/older Go|no effect|Installing/);
+  });
+  it('nor a failed load or silence about the opened file', () => {
+    for (const symptom of ['load-failed', 'no-diagnostics'] as const) {
+      const s = f({ severity: 'warning', role: 'symptom', symptom, message: symptom });
+      const shown = rankCauses([s, ...side()]).flatMap((c) => c.findings).find((x) => x.message === symptom)!;
+      expect(shown.explainedBy).toBeUndefined();
+    }
   });
 });
