@@ -1203,7 +1203,7 @@ export const RULES: readonly Rule[] = [
     // gocode) count the same. vscode-jsonrpc's "Connection is closed." / "Connection is disposed."
     // and node's "write EPIPE" on a request: the client wrote to a server that was gone.
     // vim-lsp's :LspStatus ("gopls: exited", "gopls: failed": autoload/lsp.vim s:server_status).
-    needles: ['Server process exited with', 'Server exited with status', ' exited with status', 'unexpected server exit', "last one didn't last long", "last on didn't last long", 'has exited (', 'Lsp server exited, exit code', '"exited",', 'stopped unexpectedly', 'client has shut down after sending', 'Language server error: ', 'oneshot canceled', ': exited', ': failed', 'Connection is closed.', 'Connection is disposed.', 'write EPIPE', 'exited', 'crashed', 'terminated', ' died', ' quit ', ' stopped '],
+    needles: ['exited', 'crashed', 'terminated', ' died', ' quit ', ' stopped ', 'unexpected server exit', "didn't last long", 'client has shut down after sending', 'Language server error: ', 'oneshot canceled', 'Connection is closed.', 'Connection is disposed.', 'write EPIPE', ': failed'],
     test: new RegExp(
       [
         String.raw`Server process exited with code (?!0\b)-?\d+|Server process exited with signal (?!SIGTERM\b|SIGINT\b|SIGHUP\b)SIG[A-Z]+`,
@@ -1248,7 +1248,7 @@ export const RULES: readonly Rule[] = [
     // Zed's record of a start that failed (crates/project lsp_store.rs: BinaryStatus::Failed
     // "{err}\n-- stderr--\n{log}" under a "Language server gopls:" header, and its log line
     // "server stderr: …", written only after "Failed to start language server").
-    needles: ["Couldn't start client", 'Launching server using command', 'unable to start the language server', 'failed to start', 'Failed to initialize the language servers for', 'Failed to initialize the LSP for', 'ailed to start language server', 'ailed to start the language server', 'ailed to launch', 'ailed to spawn', 'Go language server', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', 'owned by a different user', '-- stderr--', 'server stderr: ', 'Language server ', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'launch gopls', 'spawn gopls', 'run gopls', 'start the gopls'],
+    needles: ["Couldn't start client", 'Launching server using command', 'unable to start the language server', 'ailed to start', 'ailed to launch', 'ailed to spawn', 'Failed to initialize the ', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', 'owned by a different user', '-- stderr--', 'server stderr: ', 'Language server ', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'Go language server'],
     test: new RegExp(
       [
         String.raw`Client is not running and can't be stopped\. It's current state is: (?:startFailed|starting)`,
@@ -1318,7 +1318,7 @@ export const RULES: readonly Rule[] = [
     // (".../golang.org/x/tools/gopls@v0.16.2/internal/.../x.go:12:2: undefined: slices.Concat") or a
     // GOPATH checkout (".../src/golang.org/x/tools/internal/lsp/x.go:226:18: …"). Nothing gets
     // installed, so the editor keeps an old gopls or none (usually a go too old for that gopls).
-    needles: ['# golang.org/x/tools', 'golang.org/x/tools@v', 'golang.org/x/tools/gopls@v', 'src/golang.org/x/tools/'],
+    needles: ['golang.org/x/tools'],
     test: /^\s*# golang\.org\/x\/tools\/(?:gopls|internal|go|cmd\/gopls|imports|refactor)\b|golang\.org\/x\/tools(?:\/gopls)?@v[^\s/:]+\/[^\s:]+\.go:\d+(?::\d+)?: |\/src\/golang\.org\/x\/tools\/[^\s:]+\.go:\d+(?::\d+)?: /m,
     yieldsTo: ['go-too-old-for-tools', 'tool-install-failed', 'panic', 'fatal-error'],
     says: 'gopls (or the x/tools code it is built from) failed to compile, so it could not be installed or updated',
