@@ -1807,7 +1807,7 @@ export const RULES: readonly Rule[] = [
     // cargo's "(signal: 9, SIGKILL: kill)", npm's "signal SIGKILL", "killed by signal 9".
     // Not SIGQUIT or SIGTERM (go test's "Test killed with quit", a cancelled job's 143): those are
     // timeouts and cancellations, not a limit.
-    needles: ['value 137', 'code: 137', 'Exit Code:', 'Error 137', 'Exited (137', 'status 137', 'status: 137', 'code 137', 'with 137', 'exitCode', 'SIGKILL', '9/KILL', 'signal 9', 'signal: 9'],
+    needles: ['137', 'SIGKILL', '9/KILL', 'signal 9', 'signal: 9'],
     test: /\b(?:exit value|exit code:|Exit Code:|exit status:?|exitCode"?[:=]|Error|Exited \(|returned non-zero exit status|return code|exited with(?: code)?)\s*137\b|<Signals\.SIGKILL: 9>|status=9\/KILL|\bsignal:? 9\b[^\n]{0,12}SIGKILL|\bsignal:? '?SIGKILL\b|(?:killed|terminated|died|exited)\b[^\n]{0,40}\b(?:by |with |on )?(?:signal )?(?:SIGKILL|signal 9\b)/,
     yieldsTo: ['process-killed', 'go-command-killed', 'kernel-oom-kill', 'oom-killed-named', 'container-oom-killed'],
     says: 'a process was killed with SIGKILL (exit status 137), which is how a memory limit\'s OOM kill looks from the tool that ran it',
@@ -1829,7 +1829,7 @@ export const RULES: readonly Rule[] = [
     needles: ['memory.max', 'memory.high', 'memory.limit_in_bytes', 'MemoryMax=', 'MemoryHigh=', 'MemoryLimit=', '--memory', 'mem_limit', 'memory:', 'memory=', 'ulimit -v', 'overcommit_memory', 'GOMEMLIMIT'],
     // The pod line is Kubernetes' quantity ("memory: 512Mi", "memory: 2G"), not a machine's RAM
     // in a system-information paste ("Memory: 16 GB").
-    test: /\bmemory\.(?:max|high|limit_in_bytes)\b|\bMemory(?:Max|High|Limit)=\S|--memory(?:-swap)?[= ]\d|\bmem_limit\b|^\s*(?:limits:\s*)?memory:\s*['"]?\d+(?:\.\d+)?(?:[KMGTE]i|[kMGTE])['"]?\s*$|^\s*memory\s*=\s*\d+(?:\.\d+)?\s*[KMGT]B\s*$|ulimit -v\b|\bvm\.overcommit_memory\b|\bGOMEMLIMIT=\S/m,
+    test: /\bmemory\.(?:max|high|limit_in_bytes)\b|\bMemory(?:Max|High|Limit)=|--memory(?:-swap)?[= ]\d|\bmem_limit\b|^\s*(?:limits:\s*)?memory:\s*['"]?\d+(?:\.\d+)?(?:[KMGTE]i|[kMGTE])['"]?\s*$|^\s*memory\s*=\s*\d+(?:\.\d+)?\s*[KMGT]B\s*$|ulimit -v\b|\bovercommit_memory\b|\bGOMEMLIMIT\b/m,
     says: 'a memory limit (a cgroup\'s memory.max, a container\'s --memory, a pod\'s limit, WSL\'s memory=, ulimit -v) is named beside the failure',
   },
   {
@@ -1895,7 +1895,7 @@ export const RULES: readonly Rule[] = [
     confidence: 0.45,
     // Exit status 126, POSIX's "command found but not executable" (sh(1), bash's EX_NOEXEC), as
     // make ("Error 126"), Go ("exit status 126"), docker ("exited with code 126") report it.
-    needles: ['Error 126', 'status 126', 'status: 126', 'code 126', 'code: 126'],
+    needles: ['126'],
     test: /\b(?:exit(?:ed)?(?: with)?(?: code| status)?:?|Error|code:?|status:?|returned non-zero exit status)\s*126\b/,
     says: 'a command exited with status 126, "found but not executable": its file could not be executed (a noexec mount, a missing execute bit, or a policy)',
   },
@@ -1924,7 +1924,7 @@ export const RULES: readonly Rule[] = [
     // mounted noexec, chromiumos docs security/noexec_shell_scripts.md); and desktop automounts of
     // removable drives (/media/USER/…, /run/media/USER/…: udisks2 mounts FAT with showexec, so an
     // ELF binary there has no execute permission).
-    needles: ['/sdcard/', '/storage/emulated/', '/storage/self/', '/home/chronos/', '/mnt/stateful_partition/', '/media/'],
+    needles: ['/sdcard/', '/storage/', '/home/chronos/', '/mnt/stateful_partition/', '/media/'],
     test: /(?:\bsh|\bbash|\bzsh|exec\w*|fork\/exec|spawn|Cannot run program|unable to execute)\b[^\n]{0,60}\/(?:sdcard|storage\/emulated\/\d+|storage\/self\/primary|home\/chronos|mnt\/stateful_partition|(?:run\/)?media)\/[^\n]*(?:Permission denied|permission denied|EACCES)/,
     says: 'a program on storage its system mounts without exec (Android\'s shared storage, ChromeOS\'s user data or removable media, a desktop automount of a removable drive) was refused execution',
   },
@@ -1938,7 +1938,7 @@ export const RULES: readonly Rule[] = [
     // for tmpfs contain at least noexec … switched off by using --tmpfs /tmp:exec"), and systemd's
     // NoExecPaths= (systemd.exec(5)). An explicit exec option is not noexec.
     needles: ['--tmpfs', 'tmpfs:', 'NoExecPaths='],
-    test: /--tmpfs[= ]["']?\/[^\s:"']*(?::(?![^\s"']*\bexec\b)[^\s"']*)?["']?(?=\s|$)|^\s*-?\s*tmpfs:\s*["']?\/[^\s:"']*(?::(?![^\s"']*\bexec\b)[^\s"']*)?["']?\s*$|\bNoExecPaths=\S/,
+    test: /--tmpfs[= ]["']?\/[^\s:"']*(?::(?![^\s"']*\bexec\b)[^\s"']*)?["']?(?=\s|$)|^\s*-?\s*tmpfs:\s*["']?\/[^\s:"']*(?::(?![^\s"']*\bexec\b)[^\s"']*)?["']?\s*$|\bNoExecPaths=/,
     yieldsTo: ['noexec-listed'],
     says: 'a mount that is noexec by default is in use (Docker\'s --tmpfs, compose\'s tmpfs, systemd\'s NoExecPaths=): nothing written there can be executed',
   },
@@ -1981,7 +1981,7 @@ export const RULES: readonly Rule[] = [
     // domains (container_t, spc_t), Docker's and Podman's SELinux volume options (`-v src:dst:z`,
     // `:Z`, `--security-opt label=disable`, "relabel"), and SELinux named as the trouble ("SELinux is
     // enabled", "disable SELinux"). The kernel's own "SELinux:  Initializing." boot lines are not.
-    needles: ['SELinux', 'selinux', 'enforce', 'sestatus', 'sealert', 'audit2', 'ausearch', 'restorecon', 'chcon', 'semanage', 'setsebool', 'container_t', 'spc_t', '_u:', 'label=disable', 'label:disable', ':z', ':Z'],
+    needles: ['SELinux', 'selinux', 'setenforce', 'getenforce', 'sestatus', 'sealert', 'audit2allow', 'audit2why', 'ausearch', 'restorecon', 'chcon', 'semanage', 'setsebool', 'container_t', 'spc_t', '_u:', 'label=disable', 'label:disable', ':z', ':Z'],
     test: /\b(?:setenforce|getenforce|sestatus|sealert|audit2allow|audit2why|restorecon|chcon|semanage|setsebool|getsebool)\b|ausearch[^\n]{0,20}-m\s*avc|\b(?:container_t|spc_t|container_runtime_t)\b|\b[a-z]\w*_u:[a-z]\w*_r:[a-z]\w*_t\b|\blabel[=:]disable\b|(?:-v|--volume)[= ]["']?[^\s:"']+["']?:["']?[^\s:"']+["']?:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?(?=\s|$)|^\s*-\s+["']?[^\s:"']+:[^\s:"']+:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?\s*$|\bselinux\b(?!:)[^\n]{0,80}\b(?:enabl|enforc|permissive|den(?:y|ied)|prevent|block|label|context|polic|relabel|disabl|issue|problem)|\b(?:disabl\w*|because of|due to|caused by|blame\w*|turn(?:ing|ed)? off)\s+(?:the\s+)?selinux\b/im,
     yieldsTo: ['selinux-avc-denied', 'selinux-named'],
     says: 'SELinux is named beside the failure (its tools, its container labels, a :z/:Z volume relabel or label=disable)',
