@@ -1240,7 +1240,8 @@ export const RULES: readonly Rule[] = [
     // server \"gopls\": …", "failed to spawn command. path: \"…/gopls\" …"; and any client's
     // "Failed to start language server" / "could not start gopls". vscode-languageclient's stop on
     // a client whose start failed: "Client is not running and can't be stopped. It's current state
-    // is: startFailed". gopls's own -remote=auto dialer (gopls/internal/lsprpc/dialer.go): "failed to
+    // is: startFailed", and its restart after a lost connection failing: "Restarting client failed"
+    // (handleConnectionClosed's start().catch). gopls's own -remote=auto dialer (gopls/internal/lsprpc/dialer.go): "failed to
     // start gopls daemon on unix;…", "failed to dial remote: …", "failed attempt #3 to connect to
     // remote", "socket … is owned by a different user". gopls printing its usage ("Usage: gopls
     // [flags] <command> …", older "gopls flags are:"): its command line was refused, which the Go
@@ -1248,10 +1249,10 @@ export const RULES: readonly Rule[] = [
     // Zed's record of a start that failed (crates/project lsp_store.rs: BinaryStatus::Failed
     // "{err}\n-- stderr--\n{log}" under a "Language server gopls:" header, and its log line
     // "server stderr: …", written only after "Failed to start language server").
-    needles: ["Couldn't start client", 'Launching server using command', 'unable to start the language server', 'ailed to start', 'ailed to launch', 'ailed to spawn', 'Failed to initialize the ', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', 'owned by a different user', '-- stderr--', 'server stderr: ', 'Language server ', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'Go language server'],
+    needles: ["Couldn't start client", 'Restarting client failed', 'Launching server using command', 'unable to start the language server', 'ailed to start', 'ailed to launch', 'ailed to spawn', 'Failed to initialize the ', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', 'owned by a different user', '-- stderr--', 'server stderr: ', 'Language server ', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'Go language server'],
     test: new RegExp(
       [
-        String.raw`Client is not running and can't be stopped\. It's current state is: (?:startFailed|starting)`,
+        String.raw`Client is not running and can't be stopped\. It's current state is: (?:startFailed|starting)|^\W*(?:\[Error[^\]]*\] )?Restarting client failed\b`,
         String.raw`failed to start gopls daemon|failed to dial remote|failed attempt #\d+ to connect to remote|socket \S+ is owned by a different user`,
         String.raw`^\s*gopls \[flags\] <command>|^\s*Usage: gopls\b|^\s*gopls flags are:`,
         String.raw`Couldn't start client (?:${GO_LS}\b|[Gg]o\b)|Launching server using command (?:\S*[/\\])?${GO_LS}(?:\.exe)? failed|was unable to start the language server`,

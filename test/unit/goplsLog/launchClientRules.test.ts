@@ -151,6 +151,9 @@ const CASES: Array<[string, RuleId[]]> = [
   ['{"level":"error","msg":"gopls command error","error":"fork/exec /home/ann/go/bin: permission denied"}', ['gopls-exec-denied']],
   ['fork/exec /tmp/go-build2/b001/exe/app: permission denied', ['exec-permission-denied']],
   ['Error: spawn /usr/local/bin/protoc EACCES', ['program-exec-denied']],
+  ['[Error - 7:08:09 PM] Restarting client failed', ['server-start-failed']],
+  ["[Error - 7:08:09 PM] Client is not running and can't be stopped. It's current state is: startFailed", ['server-start-failed']],
+  ["Client is not running and can't be stopped. It's current state is: stopped", []],
 ];
 
 describe('lane launch: gopls-launch in other clients\' words', () => {
