@@ -9,6 +9,7 @@ import { recordGoplsTrace } from '../goplsLog/record.js';
 import { newRunMarker, withRunMarker } from '../host/runMarker.js';
 import { bootTicksNow, killMarked } from '../procfs/sweepMarked.js';
 import { rootFixes } from '../fixes/asRoot.js';
+import { fixesForShell } from '../fixes/terminalGuard.js';
 import { lookPath } from '../facts/lookPath.js';
 
 /** A run of every probe (or those of some classes) on the live host unless told otherwise. */
@@ -68,9 +69,10 @@ async function diagnoseMarked(opts: DiagnoseOptions): Promise<DiagnoseResult> {
   // Root commands as they can run here: sudo only for a user who is not root on a machine that has
   // it. A fixture host is not this machine: its fixes stay as the builders wrote them.
   const rootCtx = host.live ? { uid: host.uid, sudo: !!(await lookPath('sudo', env)) } : undefined;
+  // Then every terminal fix in the words of the shell it goes to, the root wrapper included.
   const finish = (r: Report): Report => {
     const t = traceSkipped ? { ...r, probes: [...r.probes, traceSkipped] } : r;
-    return rootCtx ? rootFixes(t, rootCtx) : t;
+    return fixesForShell(rootCtx ? rootFixes(t, rootCtx) : t, opts.settings?.shell);
   };
   // Reports inside progress events reach the panel and the terminal too: redacted like the last.
   // Redaction is async (secretlint), so events are delivered through one chain, in order, and the

@@ -222,7 +222,7 @@ async function runOne(probe: Probe, base: Base, facts: ProbeContext['facts'], ru
     if (runSignal.aborted) return { first: record('timeout', { reason: `not started: ${String((runSignal.reason as Error)?.message ?? 'canceled')}` }) };
     const outcome = await Promise.race([Promise.resolve().then(() => probe.run(ctx)), timedOut]);
     if (outcome === 'timeout') return { first: record('timeout', { reason: `did not finish: ${whyStopped()}` }) };
-    const first = finish(probe, outcome, record, base.settings.shell);
+    const first = finish(probe, outcome, record);
     const followUp = outcome.followUp;
     if (!followUp || first.record.status === 'crashed') {
       // Nobody will wait for it: its children die with the probe.
@@ -240,7 +240,7 @@ async function runOne(probe: Probe, base: Base, facts: ProbeContext['facts'], ru
       try {
         const more = await Promise.race([followUp.outcome, timedOut]);
         if (more === 'timeout') return keep('timeout', `did not finish: ${whyStopped()}`);
-        const r = finish(probe, more, record, base.settings.shell);
+        const r = finish(probe, more, record);
         if (r.record.status === 'crashed') return keep('crashed', r.record.reason ?? 'crashed');
         // The verdict's duration stays the probe's; the follow-up's total is its own.
         r.record.followUp = { title: followUp.title, status: 'done', durationMs: r.record.durationMs };
@@ -262,13 +262,13 @@ async function runOne(probe: Probe, base: Base, facts: ProbeContext['facts'], ru
   }
 }
 
-function finish(probe: Probe, outcome: ProbeOutcome, record: (s: ProbeStatus, extra?: Partial<ProbeRecord>, f?: Finding[]) => ProbeResult, shell: string | undefined): ProbeResult {
+function finish(probe: Probe, outcome: ProbeOutcome, record: (s: ProbeStatus, extra?: Partial<ProbeRecord>, f?: Finding[]) => ProbeResult): ProbeResult {
   const findings: Finding[] = [];
   for (const raw of outcome.findings ?? []) {
     const parsed = FindingSchema.safeParse({ ...raw, probeId: probe.id });
     if (!parsed.success) return record('crashed', { reason: `returned an invalid finding: ${parsed.error.issues[0]?.path.join('.')} ${parsed.error.issues[0]?.message}` });
     if (!probe.classes.includes(parsed.data.classId as ClassId)) return record('crashed', { reason: `returned a finding of class ${parsed.data.classId}, which it does not declare` });
-    findings.push(guardTerminalFixes(parsed.data, shell));
+    findings.push(guardTerminalFixes(parsed.data));
   }
   const status = outcome.status ?? (findings.some((f) => f.severity === 'error') ? 'fail' : findings.some((f) => f.severity === 'warning') ? 'warn' : 'ok');
   const r = record(status, { reason: outcome.reason, observed: outcome.observed ?? {} }, findings);

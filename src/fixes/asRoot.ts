@@ -25,7 +25,10 @@ export function asRoot(fix: Fix, ctx: RootContext): Fix {
     return { ...fix, text: plain, detail: fix.detail ? `${fix.detail} ${how}` : how };
   }
   if (SUDO.test(fix.text)) return fix;
-  return { ...fix, text: NEEDS_SHELL.test(plain) ? `sudo sh -c ${sh(plain)}` : `sudo ${plain}` };
+  if (!NEEDS_SHELL.test(plain)) return { ...fix, text: `sudo ${plain}` };
+  // sh is dash on Debian and Ubuntu, which reads no $'…' word before 0.5.13: a line holding one (a
+  // path with control characters, quoteForDisplay) is run by bash.
+  return { ...fix, text: `sudo ${/\$'/.test(plain) ? 'bash' : 'sh'} -c ${sh(plain)}` };
 }
 
 /** Every root fix of a report, findings' and causes' alike. */

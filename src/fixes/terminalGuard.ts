@@ -1,9 +1,10 @@
 // A terminal fix is typed into a shell for the user to read and run, and printed for pasting: no
 // byte a terminal acts on (Ctrl-U, CR, ESC…) may be in it, or the line runs before Enter. Builders
-// quote paths with quoteForDisplay (bash's words); this is the last check, for every probe's
-// findings, and where the words are rewritten for the shell the fix is typed into when that is
-// known (the editor's terminal shell, the CLI's $SHELL): fish reads `$'…'` as a literal `$` and a
-// quoted string, and dash before 0.5.13 has no form for a control character at all.
+// quote paths with quoteForDisplay (bash's words); guardTerminalFixes checks every probe's
+// findings in the pipeline. At the end of a run, after the root wrapper (asRoot.ts) is decided,
+// fixesForShell rewrites the words for the shell the fix is typed into when that is known (the
+// editor's terminal shell, the CLI's $SHELL): fish reads `$'…'` as a literal `$` and a quoted
+// string, and dash before 0.5.13 has no form for a control character at all.
 import { quoteForDisplay, requoteForShell, shellDialect, TERMINAL_CONTROL } from '../host/shellQuote.js';
 import type { Finding, Fix } from '../doctor/model.js';
 
@@ -48,4 +49,25 @@ export function guardTerminalFixes(finding: Finding, shell?: string): Finding {
   const notes = [...new Set(results.flatMap((r) => ('withheld' in r ? [r.withheld] : [])))];
   if (!notes.length) return { ...finding, fixes };
   return { ...finding, message: `${finding.message} ${notes.join(' ')}`, fixes };
+}
+
+/**
+ * Every terminal fix of a report in the words of `shell`, findings' and causes' alike: a fix the
+ * shell cannot read is dropped from both and its finding says why. Bash, zsh, ksh and a shell
+ * nobody named keep the words as built.
+ */
+export function fixesForShell<R extends { causes: Array<{ fixes: Fix[]; findings: Finding[] }> }>(report: R, shell: string | undefined): R {
+  const dialect = shellDialect(shell);
+  if (dialect === undefined || dialect === 'ansi-c') return report;
+  return {
+    ...report,
+    causes: report.causes.map((c) => ({
+      ...c,
+      fixes: c.fixes.flatMap((x) => {
+        const r = checkTerminalFix(x, shell);
+        return 'fix' in r ? [r.fix] : [];
+      }),
+      findings: c.findings.map((f) => guardTerminalFixes(f, shell)),
+    })),
+  };
 }

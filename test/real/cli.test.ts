@@ -2,7 +2,7 @@
 // JSON/Markdown outputs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildOnce, CLI, GO, GOPLS, ROOT } from './support.js';
@@ -142,5 +142,44 @@ describe.skipIf(!GO)('CLI outputs and exit status', () => {
       if (ws === nomod) expect(r.code).toBeGreaterThanOrEqual(1);
       else expect(r.code).not.toBe(2);
     }
+  });
+});
+
+// The fixes are printed for the user's shell ($SHELL): a workspace opened through a symlink whose
+// real directory name holds Ctrl-U gets an "open the real path" fix that only $'…' can type in
+// bash. fish gets its own words, which real fish reads back; dash (0.5.12 here) cannot, so the
+// fix is withheld with the reason.
+describe('terminal fixes in the words of $SHELL', () => {
+  const FISH = ['/usr/bin/fish', '/bin/fish'].find((p) => existsSync(p));
+  const DASH = ['/usr/bin/dash', '/bin/dash'].find((p) => existsSync(p));
+  let link: string;
+  let real: string;
+  beforeAll(() => {
+    real = path.join(tmp, 're\u0015al');
+    mkdirSync(real);
+    writeFileSync(path.join(real, 'go.mod'), 'module example.com/ctl\n\ngo 1.22\n');
+    writeFileSync(path.join(real, 'm.go'), 'package ctl\n');
+    link = path.join(tmp, 'ctl-link');
+    symlinkSync(real, link);
+  });
+  type Fx = { id: string; kind: string; text?: string };
+  const run = (shell: string) => {
+    const r = cli(['diagnose', '--json', '--workspace', link, '--timeout-ms', '8000'], { ...process.env, SHELL: shell });
+    const report = JSON.parse(r.stdout) as { causes: Array<{ fixes: Fx[]; findings: Array<{ message: string; fixes: Fx[] }> }> };
+    return { fixes: report.causes.flatMap((c) => c.fixes), findings: report.causes.flatMap((c) => c.findings) };
+  };
+
+  it('bash: $\'…\'', () => {
+    expect(run('/bin/bash').fixes.find((f) => f.id === 'open-real-path')?.text).toBe(`code $'${tmp}/re\\x15al'`);
+  });
+  it.skipIf(!FISH)('fish: its own quoting, which fish reads back as the real path', () => {
+    const text = run(FISH!).fixes.find((f) => f.id === 'open-real-path')!.text!;
+    expect(text).toBe(`code '${tmp}/re'\\x15'al'`);
+    expect(execFileSync(FISH!, ['--no-config', '-c', text.replace(/^code /, "printf '%s' ")], { encoding: 'utf8' })).toBe(real);
+  });
+  it.skipIf(!DASH)('dash: withheld, and the finding says why', () => {
+    const { fixes, findings } = run(DASH!);
+    expect(fixes.map((f) => f.id)).not.toContain('open-real-path');
+    expect(findings.some((f) => /dash does not read \$'…'/.test(f.message))).toBe(true);
   });
 });

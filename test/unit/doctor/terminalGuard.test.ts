@@ -2,9 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { quoteForDisplay, quoteForFish, requoteForShell, shellDialect } from '../../../src/host/shellQuote.js';
-import { checkTerminalFix, guardTerminalFix, guardTerminalFixes, WITHHELD_NOTE } from '../../../src/fixes/terminalGuard.js';
-import { runDoctor } from '../../../src/engine/pipeline.js';
-import { Host } from '../../../src/host/host.js';
+import { checkTerminalFix, fixesForShell, guardTerminalFix, guardTerminalFixes, WITHHELD_NOTE } from '../../../src/fixes/terminalGuard.js';
+import { asRoot } from '../../../src/fixes/asRoot.js';
 import type { Finding, Fix } from '../../../src/doctor/model.js';
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
@@ -171,13 +170,42 @@ describe('terminal fixes in the shell they are typed into', () => {
     expect(guardTerminalFix(ctrl)).toEqual(ctrl);
   });
 
-  it('the run quotes every probe\'s terminal fixes for settings.shell', async () => {
-    const report = await runDoctor({
-      host: new Host(),
-      workspaces: [],
-      settings: { shell: '/usr/bin/fish' },
-      probes: [{ id: 'p', title: 'p', classes: ['fs-access'], run: async () => ({ findings: [{ classId: 'fs-access', severity: 'warning', confidence: 0.5, message: 'm', evidence: [{ source: 's', excerpt: 'e' }], fixes: [ctrl] }] }) }],
-    });
-    expect(report.causes[0]!.fixes[0]).toMatchObject({ id: 'mkdir', text: "mkdir -p '/tmp/a'\\x15'b'" });
+  it("a report's fixes, the causes' and the findings', in the shell's words; one it cannot read is dropped from both", () => {
+    const finding: Finding = { classId: 'fs-access', severity: 'warning', confidence: 0.5, message: 'm.', evidence: [], fixes: [ctrl, base] };
+    const report = { causes: [{ fixes: [ctrl, base], findings: [finding] }] };
+    const fish = fixesForShell(report, '/usr/bin/fish');
+    expect(fish.causes[0]!.fixes[0]).toMatchObject({ id: 'mkdir', text: "mkdir -p '/tmp/a'\\x15'b'" });
+    expect(fish.causes[0]!.findings[0]!.fixes[0]).toEqual(fish.causes[0]!.fixes[0]);
+    const dash = fixesForShell(report, '/usr/bin/dash');
+    expect(dash.causes[0]!.fixes.map((x) => x.id)).toEqual(['go-work-init']);
+    expect(dash.causes[0]!.findings[0]!.fixes.map((x) => x.id)).toEqual(['go-work-init']);
+    expect(dash.causes[0]!.findings[0]!.message).toMatch(/dash does not read/);
+    expect(fixesForShell(report, '/bin/bash')).toBe(report);
+  });
+
+  // A root fix that needs a shell is wrapped in `sudo sh -c '…'` (asRoot.ts): its inside is read
+  // by sh, whatever the user's shell, so a $'…' word inside makes it `bash -c`; the outside is
+  // then quoted for the user's shell.
+  it('a root line with a control-character path runs under bash -c, and types right in fish and dash', () => {
+    const dir = execFileSync('mktemp', ['-d'], { encoding: 'utf8' }).trim();
+    const target = `${dir}/a\u0015b`;
+    const plain = `mkdir -p ${quoteForDisplay(target)} && touch ${quoteForDisplay(`${target}/f`)}`;
+    const root = asRoot({ ...base, id: 'root', needsRoot: true, text: plain }, { uid: 1000, sudo: true });
+    expect(root).toMatchObject({ text: expect.stringMatching(/^sudo bash -c '/) });
+    expect(asRoot({ ...base, needsRoot: true, text: 'sysctl -w a=1 && echo a=1 > /etc/x' }, { uid: 1000, sudo: true })).toMatchObject({ text: "sudo sh -c 'sysctl -w a=1 && echo a=1 > /etc/x'" });
+    const shells: Array<[string | undefined, string]> = [[FISH, 'fish'], [DASH, 'dash'], ['/bin/bash', 'bash']];
+    try {
+      for (const [bin, name] of shells) {
+        if (!bin) continue;
+        const [finding] = fixesForShell({ causes: [{ fixes: [root], findings: [{ classId: 'fs-access', severity: 'warning', confidence: 0.5, message: 'm', evidence: [], fixes: [root] } as Finding] }] }, bin).causes[0]!.findings;
+        const text = (finding!.fixes[0] as Extract<Fix, { kind: 'terminal' }>).text.replace(/^sudo /, '');
+        expect(CONTROL.test(text)).toBe(false);
+        execFileSync(bin, name === 'fish' ? ['--no-config', '-c', text] : ['-c', text]);
+        expect(existsSync(`${target}/f`), name).toBe(true);
+        execFileSync('rm', ['-rf', target]);
+      }
+    } finally {
+      execFileSync('rm', ['-rf', dir]);
+    }
   });
 });
