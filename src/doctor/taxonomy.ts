@@ -97,4 +97,9 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
     explanation:
       'These error lines or crashes match none of the messages the doctor knows. They are shown as they are, with their line numbers, so nothing is dropped, and are not taken for a cause.',
   },
+  'named-mechanism': {
+    title: 'A failure in the logs names the mechanism behind it',
+    explanation:
+      'No message the doctor knows matched these lines, but each reports a failure and names a mechanism that belongs to this class alone (SELinux, the OOM killer, pids.max, inotify, a noexec mount, a Flatpak sandbox, GOROOT…). That points where to look; it is a hint, not a diagnosis, and any cause a rule or a check of this machine finds comes first.',
+  },
 };

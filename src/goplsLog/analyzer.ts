@@ -10,6 +10,7 @@
 import type { ClassId, Severity } from '../doctor/model.js';
 import { ruleById, screenAndMatch, type Rule, type RuleId } from './rules.js';
 import { GoEnvListing } from './goEnvListing.js';
+import { mechanismOf } from './mechanisms.js';
 import { BoundedCounts, MAX_KEYS, OTHER } from './boundedCounts.js';
 import {
   parseClientLogLine,
@@ -42,6 +43,8 @@ const MAX_STARTS_KEPT = 200;
 const SLOWEST = 10;
 /** Error-level lines and crashes no rule names, kept as evidence (the count goes on past this). */
 export const MAX_UNCLASSIFIED = 20;
+/** Failure lines no rule names that name a mechanism (mechanisms.ts), kept per class. */
+export const MAX_MECHANISM_LINES = 5;
 /** A "no space left" or "too many open files" this many lines after a watcher's words is the watcher's. */
 const WATCH_CONTEXT_LINES = 3;
 /** A "permission denied" this many lines after an exec's words (a traceback's frames) is the exec's. */
@@ -106,6 +109,17 @@ export interface UnclassifiedLine {
   text: string;
 }
 
+/** A failure line no rule classifies that names a mechanism of exactly one class (mechanisms.ts). */
+export interface MechanismLine {
+  classId: ClassId;
+  line: number;
+  text: string;
+  /** The mechanisms' names, as the finding says them ("SELinux"). */
+  names: string[];
+  /** The words of the line that named them. */
+  words: string[];
+}
+
 export interface GoFailureRecord {
   line: number;
   status: string;
@@ -149,6 +163,10 @@ export interface LogSummary {
   /** The first MAX_UNCLASSIFIED error-level lines and foreign or unowned crashes no rule named. */
   unclassified: UnclassifiedLine[];
   unclassifiedCount: number;
+  /** Failure lines no rule names that name one class's mechanism: the first few per class. */
+  mechanisms: MechanismLine[];
+  /** How many such lines per class (past the kept ones too). */
+  mechanismCounts: Partial<Record<ClassId, number>>;
   /** gopls's own shapes were seen (LSP records, gopls events, its error replies): the file is gopls's log. */
   isGoplsLog: boolean;
 }
@@ -181,8 +199,18 @@ const STD_FRAME = /^(?:runtime|internal|sync|syscall|reflect|os|io|net|fmt|time|
  */
 const CONTEXT_WORDS = /(watch|inotify|fsnotify|notify-rs)|(gopls)|(_execute_child|child_exception_type|\bos\.exec\w*|\bexecv\w*\(|\bsubprocess\.(?:run|call|Popen|check_\w+)\(|(?:could not|failed to|unable to) (?:execute|exec|spawn)\b)/i;
 
-/** An error-level line: what a program writes when something failed. Case-insensitive words. */
-const ERRORISH = /\b(?:error|errors|fatal|failed|failure|panic|denied|refused|cannot|can't|couldn't|unable|killed|not permitted|not found|segmentation fault|aborted)\b/i;
+/**
+ * An error-level line: what a program writes when something failed. Case-insensitive words; the
+ * last ones are strsignal(3)'s names of fatal signals as shells print them ("Bad system call" is
+ * SIGSYS, "Illegal instruction" SIGILL).
+ */
+const ERRORISH = /\b(?:error|errors|fatal|failed|failure|panic|denied|refused|cannot|can't|couldn't|unable|killed|not permitted|not found|segmentation fault|aborted|bad system call|illegal instruction)\b/i;
+
+/**
+ * On a line the rules screened but did not classify, words that say something failed beyond
+ * ERRORISH's: the errno names and their texts a refusal or a limit is reported with.
+ */
+const FAILURE_WORDS = /\b(?:E(?:PERM|ACCES|NOSPC|MFILE|NFILE|AGAIN|NOMEM|ROFS|DQUOT|STALE|NOLCK|NOEXEC)\b|[Pp]ermission denied|[Oo]peration not permitted|[Rr]esource temporarily unavailable|[Nn]o space left|[Tt]oo many open files|exceed(?:ed|s)|exhausted|limit (?:reached|hit)|reached (?:the |its |a )?limit|violation|blocked)/;
 
 export class LogAnalyzer {
   /** The pending (unterminated) line, in pieces. */
@@ -217,6 +245,8 @@ export class LogAnalyzer {
   private serverStartCount = 0;
   private readonly unclassified: UnclassifiedLine[] = [];
   private unclassifiedCount = 0;
+  private readonly mechanisms: MechanismLine[] = [];
+  private readonly mechanismCounts = new Map<ClassId, number>();
   private lastWatchWords = -Infinity;
   private lastGoplsWords = -Infinity;
   private lastExecWords = -Infinity;
@@ -541,7 +571,15 @@ export class LogAnalyzer {
       inDiagnostics: this.quietBody,
     });
     if (rules.length === 0) {
-      if (short && !this.quietBody && ERRORISH.test(text)) this.keepUnclassified(this.lineNo, excerptAround(text, buf, off));
+      const errorish = short && !this.quietBody && ERRORISH.test(text);
+      if (errorish) this.keepUnclassified(this.lineNo, excerptAround(text, buf, off));
+      // No rule knows the words: a failure line may still name its mechanism (mechanisms.ts).
+      // Lines the rules screened are considered too, but only when they report a failure.
+      // Such a line stays in the unclassified evidence too (a screened one is added there when it
+      // names a mechanism): the finding is a guess at the class, the line is still unnamed.
+      if (short && !this.quietBody && (errorish || (screened && FAILURE_WORDS.test(text))) && this.noteMechanism(text, buf, off) && !errorish) {
+        this.keepUnclassified(this.lineNo, excerptAround(text, buf, off));
+      }
       if (!screened) return;
     }
     const failure = text.includes(': stderr: ') ? parseGoFailure(text) : undefined;
@@ -559,6 +597,23 @@ export class LogAnalyzer {
     const n = (this.eventCounts.get(r.id) ?? 0) + 1;
     this.eventCounts.set(r.id, n);
     if (n <= MAX_EVENTS_PER_RULE) this.events.push({ ruleId: r.id, classId: r.classId, severity: r.severity, line: this.lineNo, text: excerpt });
+  }
+
+  /** True when the line names one class's mechanism. */
+  private noteMechanism(text: string, buf: Buffer | undefined, off: number): boolean {
+    const m = mechanismOf(text);
+    if (!m) return false;
+    const n = (this.mechanismCounts.get(m.classId) ?? 0) + 1;
+    this.mechanismCounts.set(m.classId, n);
+    if (n > MAX_MECHANISM_LINES) return true;
+    this.mechanisms.push({
+      classId: m.classId,
+      line: this.lineNo,
+      text: excerptAround(text, buf, off),
+      names: m.hits.map((h) => h.mechanism.name),
+      words: m.hits.map((h) => own(h.words)),
+    });
+    return true;
   }
 
   private keepUnclassified(line: number, text: string): void {
@@ -670,6 +725,8 @@ export class LogAnalyzer {
       unanswered: this.pending.size,
       unclassified,
       unclassifiedCount,
+      mechanisms: [...this.mechanisms],
+      mechanismCounts: Object.fromEntries(this.mechanismCounts),
       isGoplsLog,
     };
   }

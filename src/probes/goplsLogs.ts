@@ -9,6 +9,8 @@ import { readLogFile, progressText, type ReadLogResult } from '../goplsLog/read.
 import { RULES, type Rule, type RuleId } from '../goplsLog/rules.js';
 import { crashVerdict } from '../goplsLog/crashVerdict.js';
 import { MAX_UNCLASSIFIED, type LogSummary } from '../goplsLog/analyzer.js';
+import { SYMPTOM_OF } from '../goplsLog/mechanisms.js';
+import { CLASS_IDS } from '../doctor/model.js';
 import { downloadRuleFixes } from '../fixes/downloads.js';
 import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, raiseInotifyLimitFix, RESTART_GOPLS } from '../fixes/catalog.js';
 
@@ -17,6 +19,12 @@ const RESERVE_MS = 150;
 const EVIDENCE_PER_FINDING = 3;
 /** The crash verdict speaks for these; their line events are its evidence. */
 const CRASH_RULES: ReadonlySet<RuleId> = new Set(['panic', 'fatal-error', 'fatal-out-of-memory', 'killed-by-signal-dump']);
+/**
+ * A failure line that only names a mechanism (mechanisms.ts) is a guess at the class: below every
+ * rule's confidence (the weakest, a bare connection-closed line, is 0.3), never above warning, and
+ * a symptom, so any cause a rule or a probe finds outranks it and a negative can never get an error.
+ */
+export const MECHANISM_CONFIDENCE = 0.25;
 
 export const goplsLogsProbe: Probe = {
   id: 'gopls-logs',
@@ -141,6 +149,7 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
       });
     }
   }
+  out.push(...mechanismFindings(source, name, s));
   const unclassified = unclassifiedOf(s, strayCrashEvents.filter((e) => !crashLines.has(e.line) && e.ruleId !== 'fatal-out-of-memory'));
   if (unclassified.lines.length) {
     const { lines, count } = unclassified;
@@ -153,6 +162,32 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
       confidence: 0.2,
       message: `${count} error ${count === 1 ? 'line or crash' : 'lines or crashes'} in ${name} that no rule names${count > lines.length ? ` (the first ${lines.length} kept)` : ''}: shown as they are, not taken for a cause.`,
       evidence: lines.map((l) => ({ source, line: l.line, excerpt: l.text })),
+      fixes: [],
+    });
+  }
+  return out;
+}
+
+/** One warning per class whose mechanism failure lines name and no rule classified. Pure. */
+function mechanismFindings(source: string, name: string, s: LogSummary): FindingInput[] {
+  const out: FindingInput[] = [];
+  for (const classId of CLASS_IDS) {
+    const lines = s.mechanisms.filter((m) => m.classId === classId);
+    if (!lines.length) continue;
+    const n = s.mechanismCounts[classId] ?? lines.length;
+    const first = lines[0]!;
+    const names = [...new Set(lines.flatMap((l) => l.names))].join(', ');
+    const quoted = first.text.length > 160 ? `${first.text.slice(0, 160)}…` : first.text;
+    const more = n > 1 ? ` (and ${n - 1} more ${n === 2 ? 'line' : 'lines'} like it)` : '';
+    out.push({
+      classId,
+      headline: 'named-mechanism',
+      severity: 'warning',
+      confidence: MECHANISM_CONFIDENCE,
+      role: 'symptom',
+      symptom: SYMPTOM_OF[classId],
+      message: `Line ${first.line} of ${name} reports a failure and names ${names} ("${first.words.join('", "')}")${more}, but no message the doctor knows matched it: "${quoted}". The mechanism it names points here; it is a hint, not a diagnosis.`,
+      evidence: lines.slice(0, EVIDENCE_PER_FINDING).map((l) => ({ source, line: l.line, excerpt: l.text })),
       fixes: [],
     });
   }
