@@ -123,12 +123,14 @@ export type RuleId =
   | 'shared-storage-exec'
   | 'gotmpdir-moved'
   | 'noexec-by-default'
+  | 'musl-map-denied'
   | 'cwd-stat-denied'
   | 'selinux-vocabulary'
   | 'apparmor-vocabulary'
   | 'ptrace-capability'
   | 'seccomp-sigsys'
   | 'privileged-container'
+  | 'runtime-eperm'
   | 'fapolicyd-denied'
   | 'file-lock-unsupported'
   | 'go-work-dir-failed'
@@ -766,7 +768,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.5,
     needles: ['ermission denied'],
-    yieldsTo: ['exec-permission-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed'],
+    yieldsTo: ['exec-permission-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm'],
     says: 'a file operation was refused with "permission denied"',
   },
   {
@@ -903,7 +905,9 @@ export const RULES: readonly Rule[] = [
     classId: 'mac-policy',
     severity: 'error',
     confidence: 0.8,
-    needles: ['apparmor="DENIED"'],
+    // Also (lane limits) the record with its quotes stripped or JSON-escaped, as pastes and log
+    // shippers leave it (apparmor=DENIED, apparmor=\"DENIED\").
+    needles: ['apparmor="DENIED"', 'apparmor=DENIED', 'apparmor=\\"DENIED'],
     says: 'AppArmor denied an operation (apparmor="DENIED")',
   },
   {
@@ -1681,7 +1685,7 @@ export const RULES: readonly Rule[] = [
     // ordinary answer of file ownership.
     needles: ['ot permitted', 'EPERM'],
     test: /^(?![^\n]*(?:\bch(?:mod|own|grp|attr)\b|changing (?:permissions|ownership|group)|setting (?:times|permissions)|\butimes?\b|\bkill\b))[^\n]*(?:[Oo]peration not permitted|\bEPERM\b)/,
-    yieldsTo: ['thread-create-eperm', 'exec-eperm', 'seccomp-new-syscall', 'shared-object-map-denied', 'mmap-exec-eperm', 'ptrace-scope', 'sandbox-namespace-denied', 'seccomp-named', 'selinux-named'],
+    yieldsTo: ['thread-create-eperm', 'exec-eperm', 'seccomp-new-syscall', 'shared-object-map-denied', 'mmap-exec-eperm', 'ptrace-scope', 'sandbox-namespace-denied', 'seccomp-named', 'selinux-named', 'runtime-eperm', 'musl-map-denied'],
     says: 'an operation was refused with EPERM (operation not permitted): a seccomp filter, a dropped capability or a MAC policy forbids it, not the file modes',
   },
   {
@@ -1944,6 +1948,18 @@ export const RULES: readonly Rule[] = [
     says: 'a mount that is noexec by default is in use (Docker\'s --tmpfs, compose\'s tmpfs, systemd\'s NoExecPaths=): nothing written there can be executed',
   },
   {
+    id: 'musl-map-denied',
+    classId: 'noexec-mount',
+    severity: 'error',
+    confidence: 0.7,
+    // musl's dynamic loader (ldso/dynlink.c) reports a library it could not map as "Error loading
+    // shared library /tmp/x.so: Operation not permitted": the EPERM mmap(2) gives PROT_EXEC on a
+    // noexec mount, the musl (Alpine) twin of glibc's "failed to map segment from shared object".
+    needles: ['Error loading shared library'],
+    test: /Error loading shared library [^:\n]+: (?:Operation not permitted|EPERM)/,
+    says: 'a shared library could not be mapped executable (musl: "Error loading shared library …: Operation not permitted"): the directory it is in is mounted noexec',
+  },
+  {
     id: 'gotmpdir-moved',
     classId: 'noexec-mount',
     severity: 'warning',
@@ -1996,8 +2012,9 @@ export const RULES: readonly Rule[] = [
     // aa-enforce, aa-logprof; apparmor_parser; the profiles under /etc/apparmor.d/) and Docker's
     // `--security-opt apparmor=unconfined`, named beside a failure; and snapd's confinement, which
     // is AppArmor (`snap connect` of an interface, "strict confinement").
-    needles: ['aa-', 'apparmor', 'snap connect', 'confinement'],
-    test: /\baa-(?:status|complain|disable|enforce|logprof|genprof|teardown)\b|\bapparmor_(?:parser|status)\b|\/etc\/apparmor\.d\/|\bapparmor[=:]\s*unconfined\b|\bsnap connect\b|\bstrict confinement\b|\bconfinement:\s*strict\b/i,
+    // snap-confine's "Sorry, home directories outside of /home are not currently supported" too.
+    needles: ['aa-', 'apparmor', 'snap connect', 'confinement', 'home directories outside of /home'],
+    test: /\baa-(?:status|complain|disable|enforce|logprof|genprof|teardown)\b|\bapparmor_(?:parser|status)\b|\/etc\/apparmor\.d\/|\bapparmor[=:]\s*unconfined\b|\bsnap connect\b|\bstrict confinement\b|\bconfinement:\s*strict\b|home directories outside of \/home are not currently supported/i,
     yieldsTo: ['apparmor-denied', 'apparmor-profile-denied', 'apparmor-named'],
     says: 'AppArmor is named beside the failure (its tools, a profile or apparmor=unconfined)',
   },
@@ -2024,6 +2041,21 @@ export const RULES: readonly Rule[] = [
     needles: ['privileged'],
     test: /--privileged\b(?!=false)|^\s*privileged:\s*true\b/m,
     says: 'a container is run privileged, which lifts its seccomp profile, AppArmor/SELinux confinement and capability limits: a container policy is in play',
+  },
+  {
+    id: 'runtime-eperm',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // A container runtime refused with EPERM while setting up or running the container, in its own
+    // words: "OCI runtime create failed: runc create failed: … operation not permitted", crun's
+    // "crun: … Operation not permitted", conmon and containerd-shim the same. The runtime runs as the
+    // caller, so EPERM there is the host's policy (seccomp, a missing capability, user namespaces
+    // refused), not file modes.
+    needles: ['OCI runtime', 'runc', 'crun', 'conmon', 'containerd-shim'],
+    test: /\b(?:OCI runtime|runc|crun|conmon|containerd-shim)\b[^\n]{0,300}(?:[Oo]peration not permitted|\bEPERM\b)/,
+    yieldsTo: ['thread-create-eperm', 'exec-eperm', 'seccomp-new-syscall', 'sandbox-namespace-denied'],
+    says: 'a container runtime (runc, crun, containerd) was refused with EPERM: the host\'s seccomp, capability or user-namespace policy',
   },
   {
     id: 'seccomp-sigsys',
@@ -2315,6 +2347,8 @@ export const RULES: readonly Rule[] = [
     // a sandbox's runtime). gopls itself is left to the gopls-launch rules.
     needles: ['Error relocating', 'Error loading shared library'],
     test: /Error relocating (?!\S*gopls)\S+: \S+: symbol not found|Error loading shared library \S+: [^\n]*\(needed by (?!\S*gopls)/,
+    // A library that exists but may not be mapped executable (EPERM) is a noexec mount's (lane limits).
+    yieldsTo: ['musl-map-denied'],
     says: "a program could not be loaded against this system's C library (musl's loader: a symbol or library it was built against is missing): it ran under another runtime than it was built for",
   },
   // --- module-resolution ---

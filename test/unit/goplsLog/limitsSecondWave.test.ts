@@ -64,6 +64,9 @@ const CASES: Array<[string, RuleId[]]> = [
   ['make: *** [Makefile:9: gen] Error 126', ['exec-status-126']],
   ['sudo mount -o remount,exec /tmp', ['exec-mount-option']],
   ['docker run --rm --tmpfs /build golang:1.22 make', ['noexec-by-default']],
+  ['Error loading shared library /tmp/snappy-1.1/libsnappyjava.so: Operation not permitted (needed by /app/bin/srv)', ['musl-map-denied']],
+  // A library that is not there is another libc's problem, not a mount's.
+  ['Error loading shared library libfoo.so.1: No such file or directory (needed by /usr/bin/x)', ['foreign-libc-loader']],
   ['docker run --rm --tmpfs /build:rw,size=2g golang:1.22 make', ['noexec-by-default']],
   ['    tmpfs: /app/tmp', ['noexec-by-default']],
   ['NoExecPaths=/var/lib/x', ['noexec-by-default']],
@@ -119,6 +122,13 @@ const CASES: Array<[string, RuleId[]]> = [
   ['sudo snap connect go-tools:home', ['apparmor-vocabulary']],
   ['docker run --cap-add=SYS_PTRACE --security-opt seccomp=unconfined img dlv debug', ['seccomp-named', 'ptrace-capability']],
   ['Bad system call (core dumped)', ['seccomp-sigsys']],
+  ['audit: type=1400 audit(1.2:3): apparmor=DENIED operation=open profile=snap.x.y name=/etc/x pid=1 comm=x', ['apparmor-denied']],
+  ['docker: Error response from daemon: OCI runtime create failed: runc create failed: unable to start container process: error during container init: operation not permitted: unknown.', ['runtime-eperm']],
+  ['Error: crun: set propagation for `sys`: Operation not permitted: OCI permission denied', ['runtime-eperm']],
+  ['Sorry, home directories outside of /home are not currently supported.', ['apparmor-vocabulary']],
+  // A runtime named on a line whose EPERM is about something else it reports is still the runtime's;
+  // a runtime's EACCES is not claimed (file modes or a label, two ways).
+  ['OCI runtime exec failed: exec failed: unable to start container process: exec: "/app/run": permission denied: unknown', ['program-exec-denied']],
   ['SIGSYS: bad system call', ['seccomp-sigsys']],
   ['rule=9 dec=deny_audit perm=execute auid=1000 pid=77 exe=/usr/bin/bash : path=/tmp/x/run ftype=application/x-executable', ['fapolicyd-denied']],
   // fs-access: the go command's own words about its directories.
