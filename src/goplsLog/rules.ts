@@ -112,6 +112,7 @@ export type RuleId =
   | 'gopls-listed-missing'
   | 'gopls-needs-newer-go'
   | 'gopls-exec-denied'
+  | 'gopls-stack-headless'
   // limits, mounts and policies, second wave (lane limits): keep this block together
   | 'sigkill-reported'
   | 'memory-limit-named'
@@ -1397,6 +1398,25 @@ export const RULES: readonly Rule[] = [
       ].join('|'),
     ),
     says: 'the editor was refused when it executed gopls (permission denied): a noexec mount, a gopls without its execute bit, a path that is not the binary, or a policy',
+  },
+  {
+    id: 'gopls-stack-headless',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    confidence: 0.38,
+    // A goroutine dump in gopls's own frames whose first line ("panic: …", "fatal error: …") was
+    // not pasted: the Go runtime's traceback format (runtime/traceback.go: "goroutine 76
+    // [running]:", then "pkg.Func(args)" and "\tfile.go:142 +0x7e4"), with frames in gopls's
+    // packages (golang.org/x/tools/gopls/… and, before gopls had its own module,
+    // golang.org/x/tools/internal/lsp/…; the same test the crash reader uses for a gopls frame).
+    // Only frames outside a crash the reader recognised reach the rules, so this says gopls died
+    // without saying why: a panic, or a dump on a fatal error such as running out of memory.
+    needles: ['golang.org/x/tools/gopls/', 'golang.org/x/tools/internal/'],
+    test: /^\s*(?:created by )?golang\.org\/x\/tools\/(?:gopls|internal)\/[^\s(]*\(/,
+    yieldsTo: ['panic', 'fatal-error', 'fatal-out-of-memory'],
+    says: "a goroutine dump in gopls's own code without its first line: gopls crashed (the reason, a panic or a fatal error, was not pasted)",
   },
   // ---- end of lane launch's block
   // ---- module downloads (engineer net): keep this block together. The go command's own words

@@ -154,6 +154,13 @@ const CASES: Array<[string, RuleId[]]> = [
   ['[Error - 7:08:09 PM] Restarting client failed', ['server-start-failed']],
   ["[Error - 7:08:09 PM] Client is not running and can't be stopped. It's current state is: startFailed", ['server-start-failed']],
   ["Client is not running and can't be stopped. It's current state is: stopped", []],
+  // --- a goroutine dump in gopls's frames without its first line ---
+  ['golang.org/x/tools/gopls/internal/cache.(*snapshot).load(0xc000412000, {0x10c3a40, 0xc0002e6f00}, 0x1, {0xc000b2e1e0, 0x2, 0x2})', ['gopls-stack-headless']],
+  ['golang.org/x/tools/internal/lsp.(*Server).didOpen(0xc0001c4000, {0xe1d0a0, 0xc000488120}, 0xc0004a2000)', ['gopls-stack-headless']],
+  ['created by golang.org/x/tools/internal/lsp.(*Server).processModifications', ['gopls-stack-headless']],
+  ['\tC:/Users/ann/go/pkg/mod/golang.org/x/tools@v0.1.11/internal/lsp/diagnostics.go:106 +0x1bb', []],
+  ['main.main()', []],
+  ['github.com/acme/app/store.(*DB).Get(0xc0000a2000, {0x5d1c2e, 0x3})', []],
 ];
 
 describe('lane launch: gopls-launch in other clients\' words', () => {
@@ -197,5 +204,14 @@ describe('lane launch: gopls-launch in other clients\' words', () => {
     for (const line of ['Server process exited with code 2.', 'Launching server using command gopls failed.', 'LSP :: gopls has exited (exited abnormally with code 1)']) {
       expect(ranked(`${line}\n`)[0]).toMatchObject({ id: 'gopls-launch', severity: 'warning' });
     }
+  });
+
+  it('a goroutine dump in gopls frames without its header names gopls-launch; the same frames under a panic stay the crash\'s', () => {
+    const headless = 'goroutine 76 [running]:\ngolang.org/x/tools/internal/lsp/mod.ExtractGoCommandError(0xea5000, 0xc000376270)\n\tC:/Users/ann/go/pkg/mod/golang.org/x/tools@v0.0.0-20200729181040-64cdafbe085c/internal/lsp/mod/diagnostics.go:142 +0x7e4\n';
+    expect(ranked(headless)[0]).toMatchObject({ id: 'gopls-launch', severity: 'warning' });
+    const withHeader = `panic: runtime error: index out of range [1] with length 1\n\n${headless}`;
+    const s = analyzeText(withHeader);
+    expect(s.events.map((e) => e.ruleId)).not.toContain('gopls-stack-headless');
+    expect(ranked(withHeader)[0]).toMatchObject({ id: 'gopls-launch', severity: 'error' });
   });
 });
