@@ -1206,9 +1206,10 @@ export const RULES: readonly Rule[] = [
     // tool's "gopls exited with code 2" / "gopls crashed" / "gopls terminated unexpectedly" (also
     // Sublime LSP's "gopls crashed (2 / 5 times …)"). Older Go servers (go-langserver, bingo,
     // gocode) count the same. vscode-jsonrpc's "Connection is closed." / "Connection is disposed."
-    // and node's "write EPIPE" on a request: the client wrote to a server that was gone.
+    // and node's "write EPIPE" on a request: the client wrote to a server that was gone; its
+    // "Error: Connection got disposed." thrown from handleConnectionClosed to pending requests.
     // vim-lsp's :LspStatus ("gopls: exited", "gopls: failed": autoload/lsp.vim s:server_status).
-    needles: ['exited', 'crashed', 'terminated', ' died', ' quit ', ' stopped ', 'unexpected server exit', "didn't last long", 'client has shut down after sending', 'Language server error: ', 'oneshot canceled', 'Connection is closed.', 'Connection is disposed.', 'write EPIPE', ': failed'],
+    needles: ['exited', 'crashed', 'terminated', ' died', ' quit ', ' stopped ', 'unexpected server exit', "didn't last long", 'client has shut down after sending', 'Language server error: ', 'oneshot canceled', 'Connection is closed.', 'Connection is disposed.', 'Connection got disposed.', 'write EPIPE', ': failed'],
     test: new RegExp(
       [
         String.raw`Server process exited with code (?!0\b)-?\d+|Server process exited with signal (?!SIGTERM\b|SIGINT\b|SIGHUP\b)SIG[A-Z]+`,
@@ -1219,7 +1220,7 @@ export const RULES: readonly Rule[] = [
         String.raw`"s:on_exit",\s*-?\d+,\s*"${GO_LS}[^"\n]{0,100}",\s*"exited",\s*(?!0\b|143\b)-?\d+`,
         String.raw`\b(?:${GO_LS}|[Gg]o) language server (?:has )?stopped unexpectedly|LSP\[(?:${GO_LS}|id=\d+)\] client has shut down after sending`,
         String.raw`^\W*Language server error: \S*${GO_LS}\b|\boneshot canceled\b`,
-        String.raw`\bConnection is (?:closed|disposed)\.|\bwrite EPIPE\b`,
+        String.raw`\bConnection is (?:closed|disposed)\.|\bConnection got disposed\.|\bwrite EPIPE\b`,
         String.raw`^\s*${GO_LS}(?:\.exe)?: (?:exited|failed)\s*$`,
         String.raw`\b${GO_LS}(?:\.exe)?(?:\[\d+\]|:\d+)?(?: process| server| language server)? (?:has )?(?:exited|terminated|quit|stopped) (?:unexpectedly|abnormally|with (?:exit )?(?:code|status) (?!0\b)-?\d+|(?:with|by|due to|on) signal)`,
         String.raw`\b${GO_LS}(?:\.exe)?(?: process| server| language server)? (?:has |had |was )?(?:crashed|died)\b`,

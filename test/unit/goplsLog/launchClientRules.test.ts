@@ -161,6 +161,8 @@ const CASES: Array<[string, RuleId[]]> = [
   ['\tC:/Users/ann/go/pkg/mod/golang.org/x/tools@v0.1.11/internal/lsp/diagnostics.go:106 +0x1bb', []],
   ['main.main()', []],
   ['github.com/acme/app/store.(*DB).Get(0xc0000a2000, {0x5d1c2e, 0x3})', []],
+  ['Error: Connection got disposed.', ['server-exited']],
+  ['  Message: Pending response rejected since connection got disposed', ['server-lost']],
 ];
 
 describe('lane launch: gopls-launch in other clients\' words', () => {
