@@ -185,7 +185,13 @@ export type RuleId =
   | 'cant-find-import'
   | 'go-env-w-overridden'
   | 'outside-module-and-gopath'
-  | 'modules-off-listed';
+  | 'modules-off-listed'
+  | 'snap-runtime-leak'
+  | 'go-too-old-subcommand'
+  | 'foreign-arch-exec'
+  | 'c-toolchain-env'
+  | 'old-gopls-no-file'
+  | 'no-buildable-files';
 
 export interface Rule {
   id: RuleId;
@@ -2176,7 +2182,7 @@ export const RULES: readonly Rule[] = [
     classId: 'env-inheritance',
     severity: 'error',
     confidence: 0.85,
-    needles: ['command not found: ', "Command '", 'Command ‘', 'Unknown command', 'Command not found', ': No such file or directory', 'Searching for program', 'failed to run command', 'which: no '],
+    needles: ['command not found: go', "Command 'go", 'Command ‘go', 'Unknown command', 'Command not found', 'Searching for program', 'failed to run command', 'which: no go in (', 'go: No such file or directory', 'go.exe: No such file or directory'],
     // Also a shell running a go binary that is gone ("-bash: /usr/local/go/bin/go: No such file or directory").
     test: new RegExp(notOnPath(String.raw`go(?:\.exe)?|gofmt`, true).source + String.raw`|(?:^|\s)\S*\/bin\/go(?:\.exe)?: [Nn]o such file or directory`),
     yieldsTo: ['go-missing', 'go-binary-not-found'],
@@ -2188,7 +2194,8 @@ export const RULES: readonly Rule[] = [
     classId: 'gopls-launch',
     severity: 'error',
     confidence: 0.8,
-    needles: ['command not found: ', "Command '", 'Command ‘', 'Unknown command', 'Command not found', ': No such file or directory', 'Searching for program', 'failed to run command', 'which: no '],
+    // Every shape it reads names gopls: one needle screens them all.
+    needles: ['gopls'],
     test: notOnPath(String.raw`gopls(?:\.exe)?`, true),
     yieldsTo: ['gopls-not-found', 'server-binary-missing'],
     says: 'the editor could not find the gopls binary on the PATH it was given',
@@ -2463,7 +2470,8 @@ export const RULES: readonly Rule[] = [
     confidence: 0.4,
     // cmd/go: "build constraints exclude all Go files in /x" — the same kind the gopls diagnostics
     // probe reads (src/lsp/goplsDiagnostics.ts): the folder holds no file of this build.
-    needles: ['build constraints exclude all Go files'],
+    // gopls's "This file may be excluded due to its build tags" / "is excluded due to its build tags".
+    needles: ['build constraints exclude all Go files', 'excluded due to its build tags'],
     says: 'the go command found no file of this build in a package directory (its build constraints exclude every file for this GOOS/GOARCH and tags)',
   },
   {
@@ -2608,6 +2616,83 @@ export const RULES: readonly Rule[] = [
     test: /can't find import:? \\?"/,
     userCode: true,
     says: 'an import could not be found where GOPATH or the module graph says it should be',
+  },
+  {
+    id: 'snap-runtime-leak',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.55,
+    // A program outside the sandbox loading a Snap's runtime: paths under /snap/core*/,
+    // /snap/gnome-*/, /snap/kde-*/ or the Snap VS Code's gio-modules cache in a failure line (GLib's
+    // "Failed to load module: /home/u/snap/code/common/.cache/gio-modules/libgiolibproxy.so", a
+    // loader error naming /snap/core20/current/lib/…). The Snap editor exported GTK_PATH,
+    // GIO_MODULE_DIR or LD_LIBRARY_PATH into the processes it starts.
+    needles: ['/snap/core', '/snap/gnome-', '/snap/kde-', '/.cache/gio-modules/'],
+    test: /(?:[Ff]ail|[Ee]rror|cannot|[Uu]nable|not found)[^\n]*(?:\/snap\/(?:core\d*|gnome-[\w.-]+|kde-[\w.-]+)\/\S+\.so|snap\/[\w-]+\/\w+\/\.cache\/gio-modules\/)|(?:\/snap\/(?:core\d*|gnome-[\w.-]+|kde-[\w.-]+)\/\S+\.so|snap\/[\w-]+\/\w+\/\.cache\/gio-modules\/)[^\n]*(?:not found|cannot open|[Ff]ailed|undefined symbol)/,
+    yieldsTo: ['foreign-runtime-libs'],
+    says: "a program started from a Snap editor loaded the Snap's own libraries (GTK_PATH, GIO_MODULE_DIR or LD_LIBRARY_PATH leaked from the sandbox into the processes it starts)",
+  },
+  {
+    id: 'go-too-old-subcommand',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.55,
+    // cmd/go before 1.11 / 1.18: 'go: unknown subcommand "mod"' (or "work") — the go found first on
+    // the PATH is an old installation (a distribution's golang package) rather than the one expected.
+    needles: ['unknown subcommand'],
+    test: /go(?:\.exe)?: unknown subcommand \\?"(?:mod|work|env)\\?"/,
+    says: 'the go command found first on the PATH is too old to know modules or workspaces (another, older Go installation is found before the one expected)',
+  },
+  {
+    id: 'foreign-arch-exec',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.55,
+    // The same ENOEXEC on other systems: macOS's "bad CPU type in executable" (zsh: "zsh: bad CPU
+    // type in executable: ./app") and Windows' "This version of %1 is not compatible with the version
+    // of Windows you're running"; and cmd/go's "-race is not supported on linux/386" — a GOOS/GOARCH
+    // exported for another target than the machine.
+    needles: ['ad CPU type in executable', 'is not compatible with the version of Windows', 'is not supported on '],
+    test: /[Bb]ad CPU type in executable(?![^\n]*gopls)|is not compatible with the version of Windows you're running|-(?:race|msan|asan) is not supported on \w+\/\w+/,
+    yieldsTo: ['gopls-binary-broken'],
+    says: 'a program was built for another OS or architecture than this machine (a GOOS/GOARCH exported in the environment)',
+  },
+  {
+    id: 'c-toolchain-env',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.45,
+    // The C toolchain cgo runs, broken by the environment it inherits: xcrun's "xcrun: error:
+    // invalid active developer path (/Library/Developer/CommandLineTools), missing xcrun" (the
+    // Command Line Tools gone after a macOS update), gcc's "error trying to exec 'cc1': execvp: No
+    // such file or directory" (a gcc from another prefix — conda, a module system — first on PATH).
+    needles: ['invalid active developer path', "error trying to exec 'cc1"],
+    says: "cgo's C compiler cannot run in this environment (missing Command Line Tools, or a compiler from another prefix first on the PATH)",
+  },
+  {
+    id: 'old-gopls-no-file',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'no-build',
+    severity: 'warning',
+    confidence: 0.55,
+    // gopls of 2019 (internal/lsp/cache) answering a request on a file no loaded package holds:
+    // "no AST for file:///x.go", "no file information for file:///x.go", "no metadata for file:///x.go".
+    needles: ['no AST for file://', 'no file information for file://', 'no metadata for file://'],
+    test: /no (?:AST|file information|metadata) for file:\/\//,
+    says: 'gopls had no package for the open file: the folder opened is not a module or GOPATH workspace that holds it',
+  },
+  {
+    id: 'no-buildable-files',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.45,
+    // cmd/go before 1.11: "no buildable Go source files in /x" (later "no Go files in"), and go/build's
+    // "found packages a (a.go) and b (b.go) in /x" — the directory the tool ran in is not one package.
+    needles: ['no buildable Go source files in', 'found packages '],
+    test: /no buildable Go source files in|found packages \w+ \(\S+\.go\) and \w+ \(\S+\.go\) in/,
+    userCode: true,
+    says: 'the go command found no single buildable package where it ran (the folder opened is not the package or module root)',
   },
   // ---- end of lane envmod's block
 ];
