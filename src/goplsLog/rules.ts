@@ -2182,7 +2182,7 @@ export const RULES: readonly Rule[] = [
     classId: 'env-inheritance',
     severity: 'error',
     confidence: 0.85,
-    needles: ['command not found: go', "Command 'go", 'Command ‘go', 'Unknown command', 'Command not found', 'Searching for program', 'failed to run command', 'which: no go in (', 'go: No such file or directory', 'go.exe: No such file or directory'],
+    needles: ['command not found: go', "Command 'go", 'Unknown command', 'Command not found', 'Searching for program', 'failed to run command', 'which: no go in (', 'go: No such file or directory', 'go.exe: No such file or directory'],
     // Also a shell running a go binary that is gone ("-bash: /usr/local/go/bin/go: No such file or directory").
     test: new RegExp(notOnPath(String.raw`go(?:\.exe)?|gofmt`, true).source + String.raw`|(?:^|\s)\S*\/bin\/go(?:\.exe)?: [Nn]o such file or directory`),
     yieldsTo: ['go-missing', 'go-binary-not-found'],
@@ -2207,17 +2207,15 @@ export const RULES: readonly Rule[] = [
     confidence: 0.45,
     // The same shells for any other program, plus Windows' "'make' is not recognized as an internal
     // or external command" / PowerShell's "The term 'make' is not recognized as the name of a
-    // cmdlet", Java's ProcessBuilder 'Cannot run program "git"' and env(1)'s "env: 'node': No such
-    // file or directory". GNU make's bare "No such file or directory" is left out (it also names
-    // files), and so are an editor's words for another language's server (Emacs's "Searching for
+    // cmdlet" and Java's ProcessBuilder 'Cannot run program "git"'. GNU make's and env(1)'s bare "No
+    // such file or directory" are left out (they also name files), and so are an editor's words for another language's server (Emacs's "Searching for
     // program", node's "spawn pyright ENOENT"): lane launch reads those, for Go's servers only.
-    needles: ['command not found: ', "Command '", 'Command ‘', 'Unknown command', 'Command not found', 'failed to run command', 'which: no ', 'is not recognized as', 'Cannot run program', ': No such file or directory'],
+    needles: ['command not found: ', "Command '", 'Unknown command', 'Command not found', 'failed to run command', 'which: no ', 'is not recognized as', 'Cannot run program'],
     test: new RegExp(
       [
         notOnPath(String.raw`[\w.+-]+`, false, false).source,
         String.raw`['"‘][\w.+-]+['"’] is not recognized as (?:an internal or external command|the name of a cmdlet)`,
         String.raw`Cannot run program \\?"[\w.+-]+\\?"`,
-        String.raw`\benv: ['‘][\w.+-]+['’]: No such file or directory`,
       ].join('|'),
     ),
     yieldsTo: ['go-not-found-shells', 'gopls-not-found-shells', 'go-binary-not-found', 'gopls-not-found', 'go-tool-missing', 'command-not-on-path', 'go-missing'],
@@ -2483,7 +2481,7 @@ export const RULES: readonly Rule[] = [
     // %PATH%', and Go's ErrDot since 1.19: 'exec: "go": cannot run executable found relative to
     // current directory' (a PATH entry that is "." or relative: an unexpanded "~/go/bin" or "$HOME/sdk/go/bin").
     // Also the GitHub Actions toolkit (@actions/io which): "Unable to locate executable file: go."
-    needles: ['executable file not found in %PATH%', 'cannot run executable found relative to current directory', 'Unable to locate executable file'],
+    needles: ['exec: "go": executable file not found in %PATH%', 'exec: "go.exe": executable file not found in %PATH%', 'exec: "go": cannot run executable found relative to current directory', 'Unable to locate executable file: go'],
     test: new RegExp(String.raw`exec: \\?"${GO_CMD}\\?": (?:executable file not found in %PATH%|cannot run executable found relative to current directory)|Unable to locate executable file: ${GO_CMD}`),
     yieldsTo: ['go-missing', 'go-binary-not-found'],
     explains: ['module-resolution', 'gopls-launch'],
@@ -2627,7 +2625,7 @@ export const RULES: readonly Rule[] = [
     // "Failed to load module: /home/u/snap/code/common/.cache/gio-modules/libgiolibproxy.so", a
     // loader error naming /snap/core20/current/lib/…). The Snap editor exported GTK_PATH,
     // GIO_MODULE_DIR or LD_LIBRARY_PATH into the processes it starts.
-    needles: ['/snap/core', '/snap/gnome-', '/snap/kde-', '/.cache/gio-modules/'],
+    needles: ['/snap/', '/.cache/gio-modules/'],
     test: /(?:[Ff]ail|[Ee]rror|cannot|[Uu]nable|not found)[^\n]*(?:\/snap\/(?:core\d*|gnome-[\w.-]+|kde-[\w.-]+)\/\S+\.so|snap\/[\w-]+\/\w+\/\.cache\/gio-modules\/)|(?:\/snap\/(?:core\d*|gnome-[\w.-]+|kde-[\w.-]+)\/\S+\.so|snap\/[\w-]+\/\w+\/\.cache\/gio-modules\/)[^\n]*(?:not found|cannot open|[Ff]ailed|undefined symbol)/,
     yieldsTo: ['foreign-runtime-libs'],
     says: "a program started from a Snap editor loaded the Snap's own libraries (GTK_PATH, GIO_MODULE_DIR or LD_LIBRARY_PATH leaked from the sandbox into the processes it starts)",
@@ -2652,7 +2650,7 @@ export const RULES: readonly Rule[] = [
     // type in executable: ./app") and Windows' "This version of %1 is not compatible with the version
     // of Windows you're running"; and cmd/go's "-race is not supported on linux/386" — a GOOS/GOARCH
     // exported for another target than the machine.
-    needles: ['ad CPU type in executable', 'is not compatible with the version of Windows', 'is not supported on '],
+    needles: ['Bad CPU type in executable', 'bad CPU type in executable', 'is not compatible with the version of Windows', 'is not supported on '],
     test: /[Bb]ad CPU type in executable(?![^\n]*gopls)|is not compatible with the version of Windows you're running|-(?:race|msan|asan) is not supported on \w+\/\w+/,
     yieldsTo: ['gopls-binary-broken'],
     says: 'a program was built for another OS or architecture than this machine (a GOOS/GOARCH exported in the environment)',
