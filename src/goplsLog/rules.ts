@@ -2372,7 +2372,7 @@ export const RULES: readonly Rule[] = [
     // program run against another libc than it was built for (a glibc build in an Alpine container,
     // a sandbox's runtime). gopls itself is left to the gopls-launch rules.
     needles: ['Error relocating', 'Error loading shared library'],
-    test: /Error relocating (?!\S*gopls)\S+: \S+: symbol not found|Error loading shared library \S+: [^\n]*\(needed by (?!\S*gopls)/,
+    test: /Error relocating (?!\S*gopls)\S+: \S+: symbol not found|Error loading shared library \S+: No such file or directory \(needed by (?!\S*gopls)/,
     // A library that exists but may not be mapped executable (EPERM) is a noexec mount's (lane limits).
     yieldsTo: ['musl-map-denied'],
     says: "a program could not be loaded against this system's C library (musl's loader: a symbol or library it was built against is missing): it ran under another runtime than it was built for",
