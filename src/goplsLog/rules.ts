@@ -1202,7 +1202,9 @@ export const RULES: readonly Rule[] = [
     // vscode-languageclient (client/src/node/main.ts): "Server process exited with code 2." /
     // "… with signal SIGSEGV." (code 0 is "exited successfully"; SIGTERM/SIGINT/SIGHUP are stops);
     // jsonrpc.el under eglot: "[jsonrpc] Server exited with status 2", eglot: "Reconnecting after
-    // unexpected server exit." / "Not auto-reconnecting, last one didn't last long."; lsp-mode's
+    // unexpected server exit." / "Not auto-reconnecting, last one didn't last long.", and the error
+    // jsonrpc.el hands every pending request when the process goes (:code -1 :message "Server
+    // died"); lsp-mode's
     // process sentinel: "gopls has exited (exited abnormally with code 2)" (Emacs's event string);
     // lsp-bridge (core/lspserver.py): "--- Lsp server exited, exit code: 1"; vim-lsp (autoload/
     // lsp.vim s:on_exit, logged as JSON): ["s:on_exit",1,"gopls","exited",2]; atom-languageclient
@@ -1215,12 +1217,12 @@ export const RULES: readonly Rule[] = [
     // and node's "write EPIPE" on a request: the client wrote to a server that was gone; its
     // "Error: Connection got disposed." thrown from handleConnectionClosed to pending requests.
     // vim-lsp's :LspStatus ("gopls: exited", "gopls: failed": autoload/lsp.vim s:server_status).
-    needles: ['exited', 'crashed', 'terminated', ' died', ' quit ', ' stopped ', 'unexpected server exit', "didn't last long", 'client has shut down after sending', 'Language server error: ', 'oneshot canceled', 'Connection is closed.', 'Connection is disposed.', 'Connection got disposed.', 'write EPIPE', ': failed'],
+    needles: ['exited', 'crashed', 'terminated', ' died', ' quit ', ' stopped ', 'unexpected server exit', "didn't last long", 'Server died', 'client has shut down after sending', 'Language server error: ', 'oneshot canceled', 'Connection is closed.', 'Connection is disposed.', 'Connection got disposed.', 'write EPIPE', ': failed'],
     test: new RegExp(
       [
         String.raw`Server process exited with code (?!0\b)-?\d+|Server process exited with signal (?!SIGTERM\b|SIGINT\b|SIGHUP\b)SIG[A-Z]+`,
         String.raw`\b(?:Server|EGLOT \([^\n]{0,200}?\)) exited with status [1-9]\d*`,
-        String.raw`Reconnecting after unexpected server exit|Not auto-reconnecting, last one? didn't last long`,
+        String.raw`Reconnecting after unexpected server exit|Not auto-reconnecting, last one? didn't last long|:message "Server died"|\bServer died\b`,
         String.raw`\S*${GO_LS}\S* has exited \((?:exited abnormally with code [1-9]\d*|killed|terminated|aborted|[\w ]{0,40}\(core dumped\)|segmentation fault|bus error|illegal instruction|[\w ]{0,20}signal[^)\n]{0,40})\)`,
         String.raw`Lsp server exited, exit code: (?!0\b)-?\d+`,
         String.raw`"s:on_exit",\s*-?\d+,\s*"${GO_LS}[^"\n]{0,100}",\s*"exited",\s*(?!0\b|143\b)-?\d+`,

@@ -163,6 +163,8 @@ const CASES: Array<[string, RuleId[]]> = [
   ['github.com/acme/app/store.(*DB).Get(0xc0000a2000, {0x5d1c2e, 0x3})', []],
   ['Error: Connection got disposed.', ['server-exited']],
   ['  Message: Pending response rejected since connection got disposed', ['server-lost']],
+  ['jsonrpc-error: "request id=7 failed:" (:code -1 :message "Server died")', ['server-exited']],
+  ['The build server died after the last test', []],
 ];
 
 describe('lane launch: gopls-launch in other clients\' words', () => {
