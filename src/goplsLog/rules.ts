@@ -1223,7 +1223,7 @@ export const RULES: readonly Rule[] = [
         String.raw`Server process exited with code (?!0\b)-?\d+|Server process exited with signal (?!SIGTERM\b|SIGINT\b|SIGHUP\b)SIG[A-Z]+`,
         String.raw`\b(?:Server|EGLOT \([^\n]{0,200}?\)) exited with status [1-9]\d*`,
         String.raw`Reconnecting after unexpected server exit|Not auto-reconnecting, last one? didn't last long|:message "Server died"|\bServer died\b`,
-        String.raw`\S*${GO_LS}\S* has exited \((?:exited abnormally with code [1-9]\d*|killed|terminated|aborted|[\w ]{0,40}\(core dumped\)|segmentation fault|bus error|illegal instruction|[\w ]{0,20}signal[^)\n]{0,40})\)`,
+        String.raw`\b${GO_LS}(?::\d+)?(?:\/\w+)? has exited \((?:exited abnormally with code [1-9]\d*|killed|terminated|aborted|[\w ]{0,40}\(core dumped\)|segmentation fault|bus error|illegal instruction|[\w ]{0,20}signal[^)\n]{0,40})\)`,
         String.raw`Lsp server exited, exit code: (?!0\b)-?\d+`,
         String.raw`"s:on_exit",\s*-?\d+,\s*"${GO_LS}[^"\n]{0,100}",\s*"exited",\s*(?!0\b|143\b)-?\d+`,
         String.raw`\b(?:${GO_LS}|[Gg]o) language server (?:has )?stopped unexpectedly|LSP\[(?:${GO_LS}|id=\d+)\] client has shut down after sending`,
@@ -1401,8 +1401,8 @@ export const RULES: readonly Rule[] = [
     needles: ['ermission denied', 'EACCES', 'EPERM'],
     test: new RegExp(
       [
-        String.raw`(?:fork\/exec|spawn|exec:?) \\?"?\S*${GO_LS}(?:\.exe)?\\?"?:? (?:[Pp]ermission denied|EACCES|EPERM|operation not permitted)`,
-        String.raw`\S*\/${GO_LS}(?:\.exe)?: [Pp]ermission denied`,
+        String.raw`(?:fork\/exec|spawn|exec:?) \\?"?(?:[^\s"]{0,300}\/)?${GO_LS}(?:\.exe)?\\?"?:? (?:[Pp]ermission denied|EACCES|EPERM|operation not permitted)`,
+        String.raw`(?:^|[\s"'])(?:[^\s:"']{0,300}\/)?${GO_LS}(?:\.exe)?: [Pp]ermission denied`,
         String.raw`\b${GO_LS}\b[^\n]{0,200}fork\/exec [^:\n]+: permission denied|fork\/exec [^:\n]+: permission denied[^\n]{0,200}\b${GO_LS}\b`,
       ].join('|'),
     ),

@@ -3,7 +3,7 @@
 // text; each family also has lines that must NOT match (a normal shutdown, a user's program or a
 // test binary exiting, another language's server).
 import { describe, expect, it } from 'vitest';
-import { matchRules, ruleById, type RuleId } from '../../../src/goplsLog/rules.js';
+import { RULES, matchRules, ruleById, type RuleId } from '../../../src/goplsLog/rules.js';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 import { findingsOf } from '../../../src/probes/goplsLogs.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
@@ -217,5 +217,21 @@ describe('lane launch: gopls-launch in other clients\' words', () => {
     const s = analyzeText(withHeader);
     expect(s.events.map((e) => e.ruleId)).not.toContain('gopls-stack-headless');
     expect(ranked(withHeader)[0]).toMatchObject({ id: 'gopls-launch', severity: 'error' });
+  });
+
+  // A line up to 4096 characters is tested whole: a server name repeated with no space between
+  // must not make a test backtrack over every pair (or triple) of positions. Seen: 5 s per line
+  // for an unanchored \S*gopls\S* before the names were bounded.
+  it('each lane launch test stays linear on a 4 KB line of repeated server names and paths', () => {
+    const mine = RULES.filter((r) => ['server-exited', 'server-start-failed', 'server-binary-missing', 'gopls-kernel-crash', 'gopls-build-failed', 'initialize-rejected', 'gopls-listed-missing', 'gopls-needs-newer-go', 'gopls-exec-denied', 'gopls-stack-headless'].includes(r.id));
+    expect(mine).toHaveLength(10);
+    for (const seed of ['gopls', 'gopls/', 'gopls:1 ', 'fork/exec gopls', 'golang.org/x/tools@v1/', 'Server ', 'has exited (']) {
+      const line = seed.repeat(Math.ceil(4096 / seed.length)).slice(0, 4096);
+      for (const r of mine) {
+        const t = performance.now();
+        r.test!.test(line);
+        expect(performance.now() - t, `${r.id} on ${JSON.stringify(seed)}`).toBeLessThan(200);
+      }
+    }
   });
 });
