@@ -4,7 +4,7 @@
 // tools...." block (GOROOT: …, PATH: …). Pure and bounded: a few short strings of state.
 import path from 'node:path';
 
-export type ListingFact = 'foreign-target-env' | 'goroot-bin-not-on-path' | 'goroot-version-mix' | 'modules-off-listed';
+export type ListingFact = 'foreign-target-env' | 'goroot-bin-not-on-path' | 'goroot-version-mix' | 'modules-off-listed' | 'goroot-not-a-root' | 'gopath-equals-goroot';
 
 const GO_VAR = /^\s*(?:set\s+|export\s+|\$env:)?"?(GOOS|GOARCH|GOHOSTOS|GOHOSTARCH)"?\s*[=:]\s*["']?([\w-]*)["']?,?\s*$/;
 // goLanguageServer/goInstallTools' "Checking configured tools...." block prints "GOROOT: x" and "PATH: y".
@@ -41,6 +41,8 @@ export class GoEnvListing {
   private goroot: string | undefined;
   /** The Go release GOROOT's path names; the go command's; a per-release GOPATH's. */
   private readonly release: { goroot?: string; running?: string; gopath?: string } = {};
+  /** GOROOT and GOPATH as the listing shows them (lane envmod). */
+  private readonly paths: { GOROOT?: string; GOPATH?: string } = {};
 
   /** One line (short: callers skip record bodies); the facts this line completes, each once per file. */
   see(line: string, lineNo: number): ListingFact[] {
@@ -74,6 +76,7 @@ export class GoEnvListing {
     const v = PATH_VAR.exec(line);
     if (v) {
       const name = v[1]!.toUpperCase();
+      if (name === 'GOROOT' || name === 'GOPATH') this.seePath(name, v[2]!.trim(), out);
       const rel = name === 'GOVERSION' ? /^go(1\.\d{1,2})(?!\d)/.exec(v[2]!)?.[1] : releaseInPath(v[2]!);
       if (!rel) return;
       if (name === 'GOROOT') this.release.goroot = rel;
@@ -86,6 +89,21 @@ export class GoEnvListing {
     }
     const { goroot, running, gopath } = this.release;
     if (goroot && ((running && running !== goroot) || (gopath && gopath !== goroot))) this.once('goroot-version-mix', out);
+  }
+
+  /**
+   * GOROOT naming the bin directory or the go binary instead of the installation (go.goroot or an
+   * exported GOROOT set to "/usr/local/go/bin"), and GOPATH the same directory as GOROOT (cmd/go
+   * then warns "GOPATH set to GOROOT (…) has no effect" and ignores it).
+   */
+  private seePath(name: 'GOROOT' | 'GOPATH', value: string, out: ListingFact[]): void {
+    if (!value || value === 'undefined') return;
+    this.paths[name] = value;
+    if (name === 'GOROOT' && /[\\/]bin(?:[\\/](?:go|go\.exe))?[\\/]?$/.test(value)) this.once('goroot-not-a-root', out);
+    const norm = (p: string) => p.replace(/[\\/]+$/, '');
+    const { GOROOT: root, GOPATH: gopath } = this.paths;
+    const sep = /^[A-Za-z]:[\\/]/.test(gopath ?? '') || gopath?.includes(';') ? ';' : ':';
+    if (root && gopath && gopath.split(sep).some((e) => e && norm(e).toLowerCase() === norm(root).toLowerCase())) this.once('gopath-equals-goroot', out);
   }
 
   private foreignTarget(): boolean {

@@ -191,7 +191,12 @@ export type RuleId =
   | 'foreign-arch-exec'
   | 'c-toolchain-env'
   | 'old-gopls-no-file'
-  | 'no-buildable-files';
+  | 'no-buildable-files'
+  | 'goroot-not-a-root'
+  | 'gopath-equals-goroot'
+  | 'go-for-tools-missing'
+  | 'vendor-out-of-sync'
+  | 'cgo-link-failed';
 
 export interface Rule {
   id: RuleId;
@@ -2579,6 +2584,65 @@ export const RULES: readonly Rule[] = [
     // internal/gocommand) (goEnvListing.ts).
     needles: [],
     says: 'the go command runs with GO111MODULE=off from the environment, so go.mod is ignored and imports are looked up in GOPATH',
+  },
+  {
+    id: 'goroot-not-a-root',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // Not screened by needles: a listing (go env, the Go extension's tools block) whose GOROOT is
+    // the bin directory or the go binary itself ("GOROOT: /usr/local/go/bin/go"), as a go.goroot
+    // setting or an exported GOROOT written that way gives it (goEnvListing.ts).
+    needles: [],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'GOROOT names the bin directory or the go binary, not the Go installation, so the go command and the tools look for the standard library and the compiler in the wrong place',
+  },
+  {
+    id: 'gopath-equals-goroot',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // Not screened by needles: a listing whose GOPATH is GOROOT (cmd/go then warns "GOPATH set to
+    // GOROOT (…) has no effect" and ignores it), as an IDE or a profile exporting GOPATH=$GOROOT does.
+    needles: [],
+    explains: ['module-resolution'],
+    says: 'GOPATH is the same directory as GOROOT, which go ignores: the editor or a profile exported GOPATH set to the Go installation',
+  },
+  {
+    id: 'go-for-tools-missing',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.8,
+    // The Go extension's goInstallTools.ts: "Failed to find a go command needed to install tools.",
+    // 'failed to run "go version" with "/x/go". Provide a valid path to the Go binary' (the
+    // go.toolsManagement.go setting), 'failed to find "go" for install'.
+    needles: ['Failed to find a go command needed to install tools', 'Provide a valid path to the Go binary', 'failed to find "go" for install'],
+    explains: ['gopls-launch', 'module-resolution'],
+    says: 'the Go extension could not find or run the go command it installs tools with (PATH, go.goroot or go.toolsManagement.go point where there is no working go)',
+  },
+  {
+    id: 'vendor-out-of-sync',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.6,
+    // cmd/go modload/vendor.go's reasons under "inconsistent vendoring": "x@v: is explicitly required
+    // in go.mod, but not marked as explicit in vendor/modules.txt", "… is marked as explicit in
+    // vendor/modules.txt, but not explicitly required in go.mod", "… is replaced in go.mod, but not
+    // marked as replaced in vendor/modules.txt", and its advice "run 'go mod vendor' to sync".
+    needles: ['but not marked as explicit in vendor/modules.txt', 'is marked as explicit in vendor/modules.txt', 'but not marked as replaced in vendor/modules.txt', "run 'go mod vendor' to sync"],
+    yieldsTo: ['inconsistent-vendoring'],
+    says: 'the vendor directory disagrees with go.mod (inconsistent vendoring: go.mod changed without go mod vendor)',
+  },
+  {
+    id: 'cgo-link-failed',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.4,
+    // cmd/link's external linking: "/x/pkg/tool/linux_amd64/link: running gcc failed: exit status 1"
+    // — the C toolchain and the CGO_CFLAGS/CGO_LDFLAGS/LD_LIBRARY_PATH it got from the environment.
+    needles: [' failed: exit status'],
+    test: /\blink(?:\.exe)?: running (?:gcc|g\+\+|clang\+*|cc|c\+\+|\S*-gcc)\S* failed: exit status/,
+    says: "cgo's external link failed: the C compiler and the CGO_CFLAGS, CGO_LDFLAGS or library path it took from the environment",
   },
   {
     id: 'nested-module',

@@ -79,6 +79,8 @@ const CASES: Array<[string, RuleId[]]> = [
   ['direnv: error /srv/app/.envrc is blocked. Run `direnv allow` to approve its content', ['shell-env-unresolved']],
   ['warning: go env -w GOFLAGS=... does not override conflicting OS environment variable', ['go-env-w-overridden']],
   ['UNC paths are not supported.  Defaulting to Windows directory.', ['wsl-windows-interop']],
+  ['Failed to find a go command needed to install tools.', ['go-for-tools-missing']],
+  ['failed to run "go version" with "/opt/go1.22/bin/go". Provide a valid path to the Go binary', ['go-for-tools-missing']],
   ['(code:41022): GLib-GIO-WARNING **: 10:01:02.345: Failed to load module: /home/ann/snap/code/common/.cache/gio-modules/libgiolibproxy.so', ['snap-runtime-leak']],
   ['/usr/bin/git: /snap/core22/current/lib/x86_64-linux-gnu/libc.so.6: cannot open shared object file', ['snap-runtime-leak']],
   ['snap install code --classic', []],
@@ -89,6 +91,9 @@ const CASES: Array<[string, RuleId[]]> = [
   ["gcc: error trying to exec 'cc1': execvp: No such file or directory", ['c-toolchain-env']],
   // --- module-resolution ---
   ["go language server error: 'no AST for file:///srv/scratch/main.go'", ['old-gopls-no-file']],
+  ['\texample.org/kit@v1.2.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt', ['vendor-out-of-sync']],
+  ['/usr/lib/go/pkg/tool/linux_arm64/link: running gcc failed: exit status 1', ['cgo-link-failed']],
+  ['exit status 1', []],
   ['no file information for file:///srv/app/cmd/main.go', ['old-gopls-no-file']],
   ['can\'t load package: package .: no buildable Go source files in /srv/app', ['no-buildable-files']],
   ['found packages main (main.go) and util (util.go) in /srv/app', ['no-buildable-files']],
@@ -159,6 +164,15 @@ describe('goroot-version-mix: GOROOT from one Go release, the go command or GOPA
     expect(facts('[Info  - 9:00:01 AM] 48.1ms for GOROOT=/usr/local/go GOPATH=/home/ann/go GO111MODULE=off PWD=/home/ann/src/app go "list" "-e"')).toEqual(['modules-off-listed']);
     expect(facts('GO111MODULE="on"\nGO111MODULE=\nset GO111MODULE=auto')).toEqual([]);
     expect(facts('run with GO111MODULE=off to build in GOPATH mode')).toEqual([]);
+  });
+
+  it('GOROOT naming bin or the go binary, GOPATH the same directory as GOROOT', () => {
+    expect(facts('Checking configured tools....\nGOBIN: undefined\ngopath: undefined\nGOROOT: /usr/local/go/bin/go')).toEqual(['goroot-not-a-root']);
+    expect(facts('GOROOT="/opt/go/bin"')).toEqual(['goroot-not-a-root']);
+    expect(facts('GOROOT="/opt/go"\nGOPATH="/home/ann/go"')).toEqual([]);
+    expect(facts('set GOPATH=C:\\Go\nset GOROOT=C:\\Go')).toEqual(['gopath-equals-goroot']);
+    expect(facts('GOPATH="/home/ann/go:/usr/lib/go/"\nGOROOT="/usr/lib/go"')).toEqual(['gopath-equals-goroot']);
+    expect(facts('GOPATH="/home/ann/go"\nGOROOT="/home/ann/go/sdk/go1.21"')).toEqual([]);
   });
 
   it('reads the release out of the directory names installers and managers use', () => {
