@@ -2692,7 +2692,7 @@ export const RULES: readonly Rule[] = [
     // loader error naming /snap/core20/current/lib/…). The Snap editor exported GTK_PATH,
     // GIO_MODULE_DIR or LD_LIBRARY_PATH into the processes it starts.
     needles: ['/snap/', '/.cache/gio-modules/'],
-    test: /(?:[Ff]ail|[Ee]rror|cannot|[Uu]nable|not found)[^\n]*(?:\/snap\/(?:core\d*|gnome-[\w.-]+|kde-[\w.-]+)\/\S+\.so|snap\/[\w-]+\/\w+\/\.cache\/gio-modules\/)|(?:\/snap\/(?:core\d*|gnome-[\w.-]+|kde-[\w.-]+)\/\S+\.so|snap\/[\w-]+\/\w+\/\.cache\/gio-modules\/)[^\n]*(?:not found|cannot open|[Ff]ailed|undefined symbol)/,
+    test: /(?:[Ff]ail|[Ee]rror|cannot|[Uu]nable|not found)[^\n]{0,400}(?:\/snap\/(?:core\d*|gnome-[\w.-]+|kde-[\w.-]+)\/\S+\.so|snap\/[\w-]+\/\w+\/\.cache\/gio-modules\/)|(?:\/snap\/(?:core\d*|gnome-[\w.-]+|kde-[\w.-]+)\/\S+\.so|snap\/[\w-]+\/\w+\/\.cache\/gio-modules\/)[^\n]{0,400}(?:not found|cannot open|[Ff]ailed|undefined symbol)/,
     yieldsTo: ['foreign-runtime-libs'],
     says: "a program started from a Snap editor loaded the Snap's own libraries (GTK_PATH, GIO_MODULE_DIR or LD_LIBRARY_PATH leaked from the sandbox into the processes it starts)",
   },
