@@ -113,6 +113,7 @@ export type RuleId =
   | 'gopls-needs-newer-go'
   | 'gopls-exec-denied'
   | 'gopls-stack-headless'
+  | 'gopls-wrong-platform'
   // limits, mounts and policies, second wave (lane limits): keep this block together
   | 'sigkill-reported'
   | 'memory-limit-named'
@@ -1432,6 +1433,30 @@ export const RULES: readonly Rule[] = [
     yieldsTo: ['panic', 'fatal-error', 'fatal-out-of-memory'],
     says: "a goroutine dump in gopls's own code without its first line: gopls crashed (the reason, a panic or a fatal error, was not pasted)",
   },
+  {
+    id: 'gopls-wrong-platform',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.75,
+    // The OS refusing the gopls binary as built for another CPU or OS, in the words outside Linux's
+    // "exec format error" (gopls-binary-broken): Windows' ERROR_BAD_EXE_FORMAT through Go's os/exec
+    // ("fork/exec C:\…\gopls.exe: %1 is not a valid Win32 application.", newer "The specified
+    // executable is not a valid application for this OS platform.") and
+    // ERROR_EXE_MACHINE_TYPE_MISMATCH ("This version of … is not compatible with the version of
+    // Windows you're running"); macOS's EBADARCH in a shell ("zsh: bad CPU type in executable:
+    // gopls") and through node, which has no name for errno 86 ("spawn Unknown system error -86",
+    // the client spawning its server).
+    needles: ['is not a valid Win32 application', 'is not a valid application for this OS platform', 'is not compatible with the version of Windows', 'bad CPU type in executable', 'Bad CPU type in executable', 'Unknown system error -86'],
+    test: new RegExp(
+      [
+        String.raw`${GO_LS}(?:\.exe)?\\?"?:? (?:%1 )?is not a valid Win32 application|${GO_LS}(?:\.exe)?\\?"?:? [^\n]{0,40}is not a valid application for this OS platform|${GO_LS}(?:\.exe)?[^\n]{0,80}is not compatible with the version of Windows`,
+        String.raw`[Bb]ad CPU type in executable:? [^\n]{0,200}\b${GO_LS}\b|\b${GO_LS}\b[^\n]{0,200}[Bb]ad CPU type in executable`,
+        String.raw`spawn (?:[^\s]{0,300}\s)?Unknown system error -86\b`,
+      ].join('|'),
+    ),
+    yieldsTo: ['gopls-binary-broken'],
+    says: 'the gopls binary was built for another CPU or OS than this machine (Windows: not a valid application; macOS: bad CPU type), so it cannot start',
+  },
   // ---- end of lane launch's block
   // ---- module downloads (engineer net): keep this block together. The go command's own words
   // when fetching a module fails. Failed fetches are symptoms (load-failed) of something outside
@@ -2718,7 +2743,7 @@ export const RULES: readonly Rule[] = [
     // exported for another target than the machine.
     needles: ['Bad CPU type in executable', 'bad CPU type in executable', 'is not compatible with the version of Windows', 'is not supported on '],
     test: /[Bb]ad CPU type in executable(?![^\n]*gopls)|is not compatible with the version of Windows you're running|-(?:race|msan|asan) is not supported on \w+\/\w+/,
-    yieldsTo: ['gopls-binary-broken'],
+    yieldsTo: ['gopls-binary-broken', 'gopls-wrong-platform'],
     says: 'a program was built for another OS or architecture than this machine (a GOOS/GOARCH exported in the environment)',
   },
   {

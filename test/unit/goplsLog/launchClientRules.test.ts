@@ -165,6 +165,14 @@ const CASES: Array<[string, RuleId[]]> = [
   ['  Message: Pending response rejected since connection got disposed', ['server-lost']],
   ['jsonrpc-error: "request id=7 failed:" (:code -1 :message "Server died")', ['server-exited']],
   ['The build server died after the last test', []],
+  // --- the binary built for another CPU or OS (Windows, macOS words) ---
+  ['fork/exec C:\\Users\\ann\\go\\bin\\gopls.exe: %1 is not a valid Win32 application.', ['gopls-wrong-platform']],
+  ['fork/exec C:\\tools\\gopls.exe: The specified executable is not a valid application for this OS platform.', ['gopls-wrong-platform']],
+  ['zsh: bad CPU type in executable: gopls', ['gopls-wrong-platform']],
+  ['[Error - 1:00:00 PM] Starting client failed Error: spawn Unknown system error -86', ['gopls-wrong-platform', 'server-init-failed']],
+  ['fork/exec C:\\build\\app.exe: %1 is not a valid Win32 application.', []],
+  ['zsh: bad CPU type in executable: ./protoc', ['foreign-arch-exec']],
+  ["C:\\tools\\gopls.exe: This version of C:\\tools\\gopls.exe is not compatible with the version of Windows you're running.", ['gopls-wrong-platform']],
 ];
 
 describe('lane launch: gopls-launch in other clients\' words', () => {
@@ -223,8 +231,8 @@ describe('lane launch: gopls-launch in other clients\' words', () => {
   // must not make a test backtrack over every pair (or triple) of positions. Seen: 5 s per line
   // for an unanchored \S*gopls\S* before the names were bounded.
   it('each lane launch test stays linear on a 4 KB line of repeated server names and paths', () => {
-    const mine = RULES.filter((r) => ['server-exited', 'server-start-failed', 'server-binary-missing', 'gopls-kernel-crash', 'gopls-build-failed', 'initialize-rejected', 'gopls-listed-missing', 'gopls-needs-newer-go', 'gopls-exec-denied', 'gopls-stack-headless'].includes(r.id));
-    expect(mine).toHaveLength(10);
+    const mine = RULES.filter((r) => ['server-exited', 'server-start-failed', 'server-binary-missing', 'gopls-kernel-crash', 'gopls-build-failed', 'initialize-rejected', 'gopls-listed-missing', 'gopls-needs-newer-go', 'gopls-exec-denied', 'gopls-stack-headless', 'gopls-wrong-platform'].includes(r.id));
+    expect(mine).toHaveLength(11);
     for (const seed of ['gopls', 'gopls/', 'gopls:1 ', 'fork/exec gopls', 'golang.org/x/tools@v1/', 'Server ', 'has exited (']) {
       const line = seed.repeat(Math.ceil(4096 / seed.length)).slice(0, 4096);
       for (const r of mine) {
