@@ -197,7 +197,8 @@ export type RuleId =
   | 'gopath-equals-goroot'
   | 'go-for-tools-missing'
   | 'vendor-out-of-sync'
-  | 'cgo-link-failed';
+  | 'cgo-link-failed'
+  | 'sandboxed-editor-path';
 
 export interface Rule {
   id: RuleId;
@@ -2668,6 +2669,21 @@ export const RULES: readonly Rule[] = [
     needles: [' failed: exit status'],
     test: /\blink(?:\.exe)?: running (?:gcc|g\+\+|clang\+*|cc|c\+\+|\S*-gcc)\S* failed: exit status/,
     says: "cgo's external link failed: the C compiler and the CGO_CFLAGS, CGO_LDFLAGS or library path it took from the environment",
+  },
+  {
+    id: 'sandboxed-editor-path',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.4,
+    // Paths that exist only when the editor runs sandboxed: a Flatpak app's own data directory
+    // (~/.var/app/com.visualstudio.code/…) or install tree (/var/lib/flatpak/app/<id>/), and a Snap
+    // editor's (/snap/code/, /snap/codium/, /snap/goland/, /snap/intellij-idea-*/, ~/snap/code/).
+    // The sandbox decides what go, gopls and their children see (Flathub's and Snapcraft's docs).
+    // Weak on its own: any cause the text names comes first.
+    needles: ['/.var/app/', '/flatpak/app/', '/snap/code', '/snap/codium', '/snap/goland', '/snap/intellij-idea', '/snap/sublime-text', 'snap/code/'],
+    test: /\/\.var\/app\/[\w.-]+\/|\/flatpak\/app\/[\w.-]+\/|\/snap\/(?:code|code-insiders|codium|goland|intellij-idea-\w+|sublime-text)\/|\bsnap\/code\/(?:common|current|\d+)\//,
+    yieldsTo: ['sandboxed-editor', 'snap-runtime-leak', 'foreign-runtime-libs'],
+    says: 'the editor runs in a Flatpak or Snap sandbox (its paths are in the log), which decides what go, gopls and the programs they start can see',
   },
   {
     id: 'nested-module',
