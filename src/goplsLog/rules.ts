@@ -1224,7 +1224,8 @@ export const RULES: readonly Rule[] = [
     // and node's "write EPIPE" on a request: the client wrote to a server that was gone; its
     // "Error: Connection got disposed." thrown from handleConnectionClosed to pending requests.
     // vim-lsp's :LspStatus ("gopls: exited", "gopls: failed": autoload/lsp.vim s:server_status).
-    needles: ['exited', 'crashed', 'terminated', ' died', ' quit ', ' stopped ', 'unexpected server exit', "didn't last long", 'Server died', 'client has shut down after sending', 'Language server error: ', 'oneshot canceled', 'Connection is closed.', 'Connection is disposed.', 'Connection got disposed.', 'write EPIPE', ': failed'],
+    // ALE's :ALEInfo command history: "(finished - exit code 2) ['/bin/bash', '-c', '''gopls''']".
+    needles: ['exited', 'crashed', 'terminated', ' died', ' quit ', ' stopped ', 'unexpected server exit', "didn't last long", 'Server died', 'client has shut down after sending', 'Language server error: ', 'oneshot canceled', '(finished - exit code ', 'Connection is closed.', 'Connection is disposed.', 'Connection got disposed.', 'write EPIPE', ': failed'],
     test: new RegExp(
       [
         String.raw`Server process exited with code (?!0\b)-?\d+|Server process exited with signal (?!SIGTERM\b|SIGINT\b|SIGHUP\b)SIG[A-Z]+`,
@@ -1237,6 +1238,7 @@ export const RULES: readonly Rule[] = [
         String.raw`^\W*Language server error: \S*${GO_LS}\b|\boneshot canceled\b`,
         String.raw`\bConnection is (?:closed|disposed)\.|\bConnection got disposed\.|\bwrite EPIPE\b`,
         String.raw`^\s*${GO_LS}(?:\.exe)?: (?:exited|failed)\s*$`,
+        String.raw`\(finished - exit code (?!0\))-?\d+\) [^\n]{0,300}\b${GO_LS}\b`,
         String.raw`\b${GO_LS}(?:\.exe)?(?:\[\d+\]|:\d+)?(?: process| server| language server)? (?:has )?(?:exited|terminated|quit|stopped) (?:unexpectedly|abnormally|with (?:exit )?(?:code|status) (?!0\b)-?\d+|(?:with|by|due to|on) signal)`,
         String.raw`\b${GO_LS}(?:\.exe)?(?: process| server| language server)? (?:has |had |was )?(?:crashed|died)\b`,
       ].join('|'),
@@ -1298,15 +1300,17 @@ export const RULES: readonly Rule[] = [
     // "No such file or directory (os error 2)" on a spawn of gopls (Zed, Helix) and Helix's
     // "`gopls` { cannot find binary path }"; nvim-lspconfig's :LspInfo "Unable to find executable.
     // Please check your path and ensure the server is installed"; vim-lsp-settings' "Please do
-    // :LspInstallServer to enable Language Server gopls"; lsp-mode's "No LSP server for go-mode";
+    // :LspInstallServer to enable Language Server gopls"; ALE's :ALEInfo command history
+    // "(executable check - failure) gopls"; lsp-mode's "No LSP server for go-mode";
     // the old Go extension's "Cannot find the language server X. Please install it".
-    needles: ['Searching for program', "No such file or directory: '", 'os error 2', 'cannot find binary path', 'Unable to find executable. Please check your path', 'to enable Language Server', 'No LSP server for go', 'Cannot find the language server'],
+    needles: ['Searching for program', "No such file or directory: '", 'os error 2', 'cannot find binary path', 'Unable to find executable. Please check your path', '(executable check - failure) ', 'to enable Language Server', 'No LSP server for go', 'Cannot find the language server'],
     test: new RegExp(
       [
         String.raw`Searching for program\W+No such file or directory\W+(?:\S*[/\\])?${GO_LS}\b`,
         String.raw`No such file or directory: '(?:\S*[/\\])?${GO_LS}(?:\.exe)?'`,
         String.raw`${GO_LS}[^\n]{0,300}No such file or directory \(os error 2\)|\x60${GO_LS}\x60[^\n]{0,40}cannot find binary path`,
         String.raw`Unable to find executable\. Please check your path and ensure the server is installed`,
+        String.raw`\(executable check - failure\) (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)?\s*$`,
         String.raw`to enable Language Server ${GO_LS}\b|No LSP server for go(?:-ts|-dot-mod|-mod-ts)?-mode|Cannot find the language server \S+\. Please install it`,
       ].join('|'),
     ),

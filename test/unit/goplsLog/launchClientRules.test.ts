@@ -173,6 +173,13 @@ const CASES: Array<[string, RuleId[]]> = [
   ['fork/exec C:\\build\\app.exe: %1 is not a valid Win32 application.', []],
   ['zsh: bad CPU type in executable: ./protoc', ['foreign-arch-exec']],
   ["C:\\tools\\gopls.exe: This version of C:\\tools\\gopls.exe is not compatible with the version of Windows you're running.", ['gopls-wrong-platform']],
+  // --- ALE's :ALEInfo command history ---
+  ['(executable check - failure) gopls', ['server-binary-missing']],
+  ['(executable check - failure) golangci-lint', []],
+  ['(executable check - success) gopls', []],
+  ["(finished - exit code 2) ['/bin/bash', '-c', '''gopls''']", ['server-exited']],
+  ["(finished - exit code 0) ['/bin/bash', '-c', '''gopls''']", []],
+  ["(finished - exit code 1) ['/bin/bash', '-c', '''go'' vet ./...']", []],
 ];
 
 describe('lane launch: gopls-launch in other clients\' words', () => {
