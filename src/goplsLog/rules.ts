@@ -198,7 +198,8 @@ export type RuleId =
   | 'go-for-tools-missing'
   | 'vendor-out-of-sync'
   | 'cgo-link-failed'
-  | 'sandboxed-editor-path';
+  | 'sandboxed-editor-path'
+  | 'toolchain-not-on-path';
 
 export interface Rule {
   id: RuleId;
@@ -2362,6 +2363,18 @@ export const RULES: readonly Rule[] = [
     needles: ['invalid GOAMD64', 'invalid GOARM', 'invalid GO386', 'invalid GOMIPS', 'invalid GOPPC64', 'invalid GORISCV64', 'invalid GOWASM', 'unknown GOEXPERIMENT', ' requires cgo'],
     test: /invalid GO(?:AMD64|ARM64|ARM|386|MIPS64|MIPS|PPC64|RISCV64|WASM)\b|unknown GOEXPERIMENT|-(?:race|msan|asan) requires cgo/,
     says: 'the go command rejects a build variable of the environment it was started with (GOAMD64, GOARM, GOEXPERIMENT, or CGO_ENABLED=0 with -race), so every build fails',
+  },
+  {
+    id: 'toolchain-not-on-path',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.75,
+    // cmd/go toolchain/select.go under GOTOOLCHAIN=path (or <name>+path): 'go: cannot find "go1.22.1"
+    // in PATH' — the toolchain go.mod asks for must be on the PATH the tools were started with.
+    needles: ['" in PATH'],
+    test: /cannot find \\?"go1\.[\w.-]+\\?" in PATH/,
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'GOTOOLCHAIN=path asks for a Go toolchain (goX.Y) on the PATH and the PATH the tools were started with has none',
   },
   {
     id: 'go-too-old-for-go-mod',
