@@ -708,7 +708,8 @@ export const RULES: readonly Rule[] = [
     // fork/exec ./debug: operation not permitted (delve in a container), ptrace: Operation not
     // permitted, execve(…) = -1 EPERM: a seccomp profile, a MAC policy or a container runtime.
     needles: ['ot permitted', 'EPERM'],
-    test: /(?:fork\/exec [^:\n]*|ptrace(?:\([^)]*\))?|execve?(?:\([^)]*\))?|exec format)[^\n]*?(?::|=\s*-1)\s*(?:EPERM|operation not permitted|Operation not permitted)/,
+    // Bounded spans: unbounded ones backtracked cubically (0.9 s on a 4 KB line of "fork/exec ").
+    test: /fork\/exec [^:\n]{0,300}:\s*(?:EPERM|[Oo]peration not permitted)|(?:ptrace(?:\([^)\n]{0,300}\))?|execve?(?:\([^)\n]{0,300}\))?|exec format)[^\n]{0,300}?(?::|=\s*-1)\s*(?:EPERM|[Oo]peration not permitted)/,
     says: 'executing or tracing a program was refused with EPERM (operation not permitted): a seccomp profile, a MAC policy or the container runtime forbids it',
   },
   {
@@ -2293,7 +2294,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.6,
     needles: ['version is set for command', 'version set for command', 'No preset version installed for command', 'No version is set for shim', 'is not a valid shim', 'Perhaps you have to', 'is not installed (set by', 'GVM_ROOT not set', '__gvm_'],
-    test: /No version (?:is )?set for command [\w.+-]+|No preset version installed for command|No version is set for shim|[\w.+-]+ is not a valid shim|command:? [\w.+-]+\. Perhaps you have to (?:asdf )?reshim|\b\w+env: version [`'‘][^'’\s]+['’] is not installed \(set by|GVM_ROOT not set|command not found: __gvm_\w+/,
+    test: /No version (?:is )?set for command [\w.+-]+|No preset version installed for command|No version is set for shim|[\w.+-]{1,200} is not a valid shim|command:? [\w.+-]+\. Perhaps you have to (?:asdf )?reshim|\b\w+env: version [`'‘][^'’\s]+['’] is not installed \(set by|GVM_ROOT not set|command not found: __gvm_\w+/,
     yieldsTo: ['go-shim-no-version'],
     says: "a version manager's shim or shell hook (asdf, mise, goenv, pyenv, gvm) failed: the program ran without the manager's environment or outside the directory whose version file names a version",
   },
@@ -2483,7 +2484,7 @@ export const RULES: readonly Rule[] = [
     // or v1, not v2" / "… so module path must match major version"; gopls's go.mod diagnostic "x is
     // not in your go.mod file" (mod tidy): an import path and the module that provides it disagree.
     needles: ['case-insensitive import collision', 'case-insensitive file name collision', 'major version must be compatible', 'module path must match major version', 'is not in your go.mod file', 'module path "'],
-    test: /case-insensitive (?:import|file name) collision|go\.mod has post-v\d+ module path|major version must be compatible|module path must match major version|\S+ is not in your go\.mod file/,
+    test: /case-insensitive (?:import|file name) collision|go\.mod has post-v\d+ module path|major version must be compatible|module path must match major version|\S{1,300} is not in your go\.mod file/,
     says: "an import path disagrees with the module that provides it (letter case, a major version suffix, or a module missing from go.mod)",
   },
   {
@@ -2546,7 +2547,7 @@ export const RULES: readonly Rule[] = [
     // $PATH" shape for any program (Helix's health check, Sublime, scripts): the PATH handed to the
     // process lacks the program, or holds it only through a relative entry.
     needles: ['executable file not found in %PATH%', 'cannot run executable found relative to current directory', 'Unable to locate executable file', 'not found in $PATH', 'not found in PATH', 'not found in your PATH'],
-    test: /exec: \\?"[^"\\\n]+\\?": (?:executable file not found in %PATH%|cannot run executable found relative to current directory)|Unable to locate executable file: [\w.+-]+|['"‘]?[\w.+-]+['"’]? (?:was |is )?not found in (?:\$PATH|PATH|your PATH)\b/,
+    test: /exec: \\?"[^"\\\n]+\\?": (?:executable file not found in %PATH%|cannot run executable found relative to current directory)|Unable to locate executable file: [\w.+-]+|['"‘]?[\w.+-]{1,200}['"’]? (?:was |is )?not found in (?:\$PATH|PATH|your PATH)\b/,
     yieldsTo: ['go-not-found-windows-path', 'go-binary-not-found', 'gopls-not-found', 'go-missing', 'executable-not-found', 'go-tool-missing'],
     says: 'a program was not found on the PATH the process was started with (or only through a relative PATH entry, which Go refuses)',
   },
