@@ -2562,8 +2562,10 @@ export const RULES: readonly Rule[] = [
     // environment: Unexpected exit code from spawned shell (code 1, signal null)". Emacs's
     // exec-path-from-shell: 'You appear to be setting environment variables ("PATH") in your .bashrc
     // or .zshrc: those files are only read by interactive shells'. direnv: "direnv: error
-    // /x/.envrc is blocked. Run `direnv allow` to approve its content".
-    needles: ['Unable to resolve your shell environment', 'You appear to be setting environment variables', 'is blocked. Run `direnv allow`'],
+    // /x/.envrc is blocked. Run `direnv allow` to approve its content". VS Code's terminal: "The
+    // terminal process failed to launch: Path to shell executable "/usr/bin/zsh" does not exist." (a
+    // shell the sandboxed or remote editor cannot see).
+    needles: ['Unable to resolve your shell environment', 'You appear to be setting environment variables', 'is blocked. Run `direnv allow`', 'Path to shell executable'],
     explains: ['module-resolution'],
     says: 'the editor runs without the environment the login shell sets up (it could not read the shell environment, or PATH and Go variables are set where a launcher never reads them)',
   },

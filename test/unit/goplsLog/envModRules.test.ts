@@ -78,6 +78,7 @@ const CASES: Array<[string, RuleId[]]> = [
   ['Unable to resolve your shell environment: Unexpected exit code from spawned shell (code 1, signal null)', ['shell-env-unresolved']],
   ['You appear to be setting environment variables ("PATH" "GOPATH") in your .bashrc or .zshrc: those files are only read by interactive shells', ['shell-env-unresolved']],
   ['direnv: error /srv/app/.envrc is blocked. Run `direnv allow` to approve its content', ['shell-env-unresolved']],
+  ['The terminal process failed to launch: Path to shell executable "/usr/bin/fish" does not exist.', ['shell-env-unresolved']],
   ['warning: go env -w GOFLAGS=... does not override conflicting OS environment variable', ['go-env-w-overridden']],
   ['UNC paths are not supported.  Defaulting to Windows directory.', ['wsl-windows-interop']],
   ['    at Object.<anonymous> (/home/ann/.var/app/com.visualstudio.code/data/vscode/extensions/golang.go-0.41.0/dist/goMain.js:2:10)', ['sandboxed-editor-path']],
