@@ -12,7 +12,7 @@
 // class holding a cause that explains them, whatever the severities. A symptom nothing explains
 // is scored like any finding and says which checks would explain it.
 import { CLASS_IDS, type Cause, type ClassId, type Finding, type Fix, type ProbeRecord, type Severity, assertNever } from './model.js';
-import { checksFor, explainers, isSymptom } from './explain.js';
+import { checksFor, explainers, hintPointsAt, isSymptom } from './explain.js';
 import { headingOf } from './heading.js';
 
 const BANDS: Record<Severity, [number, number]> = { info: [0, 0.3], warning: [0.3, 0.6], error: [0.6, 1] };
@@ -99,6 +99,7 @@ export function rankCauses(input: readonly Finding[], ctx: RankContext = {}): Ca
   placeExplainedAfter(causes, after);
   liftExplainers(causes);
   placeExplainedAfter(causes, after);
+  placeHintedAfter(causes, findings, why);
   const rank = (c: Cause) => (after.has(c.id) ? 1 : 0);
   return causes.sort((a, b) => b.score - a.score || rank(a) - rank(b) || CLASS_IDS.indexOf(a.id) - CLASS_IDS.indexOf(b.id));
 }
@@ -115,6 +116,26 @@ function placeExplainedAfter(causes: Cause[], after: Map<ClassId, Set<ClassId>>)
     const c = byId.get(id)!;
     const floor = Math.min(...[...explainedBy].map((e) => byId.get(e)?.score ?? 1));
     if (c.score >= floor) c.score = Math.max(0, round3(floor - EPS));
+  }
+}
+
+/**
+ * A class holding nothing but unexplained symptoms that say only that something died or failed
+ * (the client's "Connection to server got closed") scores just below a mechanism hint that would
+ * explain every one of them (explain.ts hintPointsAt), when no cause was found for either: the
+ * line that names GOROOT or the OOM killer is nearer the cause than the line that says the
+ * server is gone. Both stay symptoms; the bare one keeps its checks.
+ */
+function placeHintedAfter(causes: Cause[], findings: readonly Finding[], why: Map<Finding, Finding[]>): void {
+  const hints = findings.filter((f) => f.headline === 'named-mechanism' && isSymptom(f) && !why.get(f)?.length);
+  if (!hints.length) return;
+  const byId = new Map(causes.map((c) => [c.id, c]));
+  for (const c of causes) {
+    const own = findings.filter((f) => f.classId === c.id && severityRank(f.severity) >= severityRank(c.severity));
+    if (!own.length || own.some((f) => !isSymptom(f) || why.get(f)?.length || f.headline)) continue;
+    const pointing = hints.filter((h) => own.every((s) => hintPointsAt(h, s)));
+    const floor = Math.max(...pointing.map((h) => byId.get(h.classId)?.score ?? 0));
+    if (pointing.length && c.score >= floor) c.score = Math.max(0, round3(floor - EPS));
   }
 }
 

@@ -156,6 +156,49 @@ describe('rankCauses: symptoms and causes', () => {
   });
 });
 
+// Issue 11, lane env2: a failure line that names a mechanism no rule knows (a hint, 0.25) and the
+// client's bare connection-closed line (0.3) are both unexplained symptoms; the one that names
+// what would explain the other comes first, and neither becomes a cause.
+describe('rankCauses: a mechanism hint before the bare symptom it would explain', () => {
+  const closed = f({ classId: 'gopls-launch', severity: 'warning', role: 'symptom', symptom: 'died', confidence: 0.3, message: 'Connection to server got closed' });
+  const hint = (classId: FindingInput['classId'], symptom: FindingInput['symptom']): Finding =>
+    f({ classId, severity: 'warning', role: 'symptom', symptom, headline: 'named-mechanism', confidence: 0.25, message: `a line names ${classId}'s mechanism` });
+
+  it('a hint naming GOROOT leads the dead-server line, which stays unexplained with its checks', () => {
+    const causes = rankCauses([closed, hint('env-inheritance', 'load-failed')]);
+    expect(causes.map((c) => c.id)).toEqual(['env-inheritance', 'gopls-launch']);
+    expect(causes[1]!.findings[0]!.unexplained).toBeDefined();
+    expect(causes[1]!.findings[0]!.explainedBy).toBeUndefined();
+    expect(causes.every((c) => c.severity === 'warning')).toBe(true);
+  });
+
+  it('only a mechanism that can produce the symptom: a noexec hint does not explain a dead server', () => {
+    expect(rankCauses([closed, hint('noexec-mount', 'exec-denied')]).map((c) => c.id)).toEqual(['gopls-launch', 'noexec-mount']);
+  });
+
+  it('a cause found explains the symptom instead: the symptom follows that cause, the hint moves nothing', () => {
+    const cause = f({ classId: 'memory-limit', severity: 'warning', confidence: 0.5, message: 'memory.max 110 MiB' });
+    expect(rankCauses([closed, hint('env-inheritance', 'load-failed'), cause]).map((c) => c.id)).toEqual(['memory-limit', 'gopls-launch', 'env-inheritance']);
+  });
+
+  it('a class with a cause of its own is not moved by a hint', () => {
+    const own = f({ classId: 'gopls-launch', severity: 'warning', confidence: 0.5, message: 'gopls was built with an unsupported Go' });
+    expect(rankCauses([own, hint('env-inheritance', 'load-failed')]).map((c) => c.id)).toEqual(['gopls-launch', 'env-inheritance']);
+  });
+
+  it('an error-level symptom is not moved below a warning-level hint', () => {
+    const loop = f({ classId: 'gopls-launch', severity: 'error', role: 'symptom', symptom: 'died', confidence: 0.85, message: 'crashed 5 times in the last 3 minutes' });
+    expect(rankCauses([loop, hint('env-inheritance', 'load-failed')]).map((c) => c.id)).toEqual(['gopls-launch', 'env-inheritance']);
+  });
+
+  it('on real lines: a GOROOT line no rule knows, then the client\'s connection-closed line', () => {
+    const text = 'Error: failed to start: the GOROOT does not look right\n[Info  - 10:15:12 AM] Connection to server got closed. Server will restart.\n';
+    const causes = rankCauses(findingsOf('/logs/1-gopls (server).log', analyzeText(text)).map((x) => FindingSchema.parse(x)));
+    expect(causes[0]).toMatchObject({ id: 'env-inheritance', severity: 'warning', headlines: ['named-mechanism'] });
+    expect(causes.find((c) => c.id === 'gopls-launch')!.findings.find((x) => x.symptom === 'died')!.unexplained).toBeDefined();
+  });
+});
+
 // Issue 11, lane envmod: where go and gopls look for modules is decided by the environment as
 // much as by the folder, so an environment cause that says it explains module resolution comes
 // before what go or gopls saw ("no build": no views, cannot find package, not in a module nor
