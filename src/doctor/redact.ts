@@ -43,7 +43,9 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [/\b([a-z][a-z0-9+.-]{0,30}:\/\/)[^\s/@'"<>]+@/gi, `$1${MASK}@`],
   // A token as a path segment of a URL (registries that issue https://host/<token>/… GOPROXY URLs),
   // but not a commit hash, a pseudo-version or a module path (maskPathTokens).
-  [/\b([a-z][a-z0-9+.-]{0,30}:\/\/[^\s/'"<>]+)(\/[^\s'"<>,;]*)/gi, (_m, origin: string, rest: string) => origin + maskPathTokens(origin, rest)],
+  // The origin stops at a comma too: GOPROXY lists URLs with commas, and an origin that ran on into
+  // the next URL made that URL's host look like a module path and kept its token.
+  [/\b([a-z][a-z0-9+.-]{0,30}:\/\/[^\s/'"<>,;|]+)(\/[^\s'"<>,;|]*)/gi, (_m, origin: string, rest: string) => origin + maskPathTokens(origin, rest)],
   // HTTP headers, in a log, a GOFLAGS -header or a curl line: the credential to the end of the value,
   // the scheme word kept ("Proxy-Authorization: Basic ***").
   [new RegExp(String.raw`\b(${HEADER})(\s*[:=]\s*)(${AUTH_SCHEME}[\s-]+)?[^\r\n"'\\]*`, 'gi'), (_m, name: string, sep: string, scheme = '') => `${name}${sep}${scheme}${MASK}`],

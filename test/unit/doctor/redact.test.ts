@@ -99,6 +99,9 @@ describe('URL path segments: tokens masked, commit hashes and module paths kept'
   const masked: Array<[string, string, string]> = [
     ['a token in a GOPROXY path', 'GOPROXY=https://goproxy.corp.example/t0kenCanary9f8e7d6c5b4a/go,direct', 'GOPROXY=https://goproxy.corp.example/***/go,direct'],
     ['a hex token in a GOPROXY path (not after a commit word)', `GOPROXY=https://goproxy.corp.example/${H40}/go`, 'GOPROXY=https://goproxy.corp.example/***/go'],
+    // A GOPROXY list: the first URL's origin must not run on into the second (fault 92's shape).
+    ['a token in the second URL of a GOPROXY list', 'GOPROXY="https://***@proxy.golang.org,https://goproxy.corp.example/canaryPathTok0e0e1f1f2a2a/go,direct"', 'GOPROXY="https://***@proxy.golang.org,https://goproxy.corp.example/***/go,direct"'],
+    ['a token in the second URL of a |-separated GOPROXY list', 'GOPROXY=https://proxy.golang.org|https://goproxy.corp.example/t0kenCanary9f8e7d6c5b4a/go', 'GOPROXY=https://proxy.golang.org|https://goproxy.corp.example/***/go'],
     ['a token before the module path of a proxy URL', 'https://goproxy.corp.example/t0kenCanary9f8e7d6c5b4a/github.com/foo/bar/@v/list', 'https://goproxy.corp.example/***/github.com/foo/bar/@v/list'],
     ['a token that is not hex after a commit word', 'https://git.corp.example/commit/AbC123dEf456GhI789jKl0', 'https://git.corp.example/commit/***'],
     ['a token with a query after it', 'https://hooks.corp.example/in/T0kenCanary9f8e7d6c5b4a?x=1', 'https://hooks.corp.example/in/***?x=1'],
