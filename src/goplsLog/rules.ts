@@ -2233,8 +2233,9 @@ export const RULES: readonly Rule[] = [
     classId: 'gopls-launch',
     severity: 'error',
     confidence: 0.8,
-    // Every shape it reads names gopls: one needle screens them all.
-    needles: ['gopls'],
+    // The shapes notOnPath reads, each a needle of its own: a bare 'gopls' needle sent every line of
+    // a gopls log that names gopls through this rule's full test.
+    needles: ['command not found: gopls', "Command 'gopls", 'Unknown command', 'Command not found', 'gopls: No such file or directory', 'Searching for program', "failed to run command 'gopls", 'failed to run command ‘gopls', 'which: no gopls in ('],
     test: notOnPath(String.raw`gopls(?:\.exe)?`, true),
     yieldsTo: ['gopls-not-found', 'server-binary-missing'],
     says: 'the editor could not find the gopls binary on the PATH it was given',
