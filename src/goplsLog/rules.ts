@@ -199,7 +199,15 @@ export type RuleId =
   | 'vendor-out-of-sync'
   | 'cgo-link-failed'
   | 'sandboxed-editor-path'
-  | 'toolchain-not-on-path';
+  | 'toolchain-not-on-path'
+  // env-inheritance families, round 2 (lane env2): keep this block together
+  | 'go-not-on-path-words'
+  | 'gopls-not-on-path-words'
+  | 'program-not-on-path-words'
+  | 'env-program-missing'
+  | 'systemd-exec-lookup'
+  | 'shell-status-127'
+  | 'gobin-cross-install';
 
 export interface Rule {
   id: RuleId;
@@ -240,6 +248,30 @@ export interface Rule {
 /** The Go language servers an editor may run, as clients name them in their messages. */
 const GO_LS_NAMES = ['gopls', 'go-langserver', 'go-language-server', 'langserver-go', 'bingo', 'gocode'] as const;
 const GO_LS = `(?:${GO_LS_NAMES.join('|')})`;
+// ---- lane env2: the shape its PATH rules share (the rules are at the end of RULES) ----
+/**
+ * "NAME is not on the PATH" as programs and scripts word it when their own lookup fails (the
+ * exec.LookPath / shutil.which / vim.fn.executable / `command -v` check before running a tool):
+ * "X is not installed or not in your PATH", "X (binary|executable) not found on PATH", "X is not
+ * in your $PATH", "could not find X in PATH", "unable to locate X on the PATH". The words after
+ * the name must say PATH, so "not in your GOPATH" (module resolution's) is not one.
+ */
+function pathWords(name: string): RegExp {
+  // Quotes as pasted: ASCII, typographic, or typographic read as latin1 bytes (â\x80\x98).
+  const q = String.raw`(?:['"\`‘’]|\u00e2\u0080[\u0098\u0099])?`;
+  const n = String.raw`${q}(?:${name})${q}`;
+  const what = String.raw`(?: (?:binary|executable|command|program|tool))?`;
+  const path = String.raw`(?:(?:your|the|system|user) ){0,2}(?:\$PATH|\$\{PATH\}|%PATH%|PATH)(?![\w/-])`;
+  return new RegExp(
+    [
+      // Not a Go test's or program's own output ("x_test.go:12: tool not in PATH").
+      String.raw`(?<!\.go:\d+:.*)(?<![\w/.-])${n}${what} (?:is |was )?(?:not installed(?:,)? or (?:is )?not (?:found )?|not (?:found |available |present )?)(?:in|on) ${path}`,
+      String.raw`(?<!\.go:\d+:.*)(?:[Cc]ould not|[Cc]ouldn't|[Uu]nable to|[Cc]annot|[Cc]an't|[Ff]ailed to) (?:find|locate) (?:the )?${n}${what} (?:in|on) ${path}`,
+    ].join('|'),
+  );
+}
+const PATH_WORDS_NEEDLES = ['not installed or not', 'not installed, or not', ' in PATH', ' on PATH', ' in $PATH', ' on $PATH', ' your PATH', ' your $PATH', ' the PATH', ' the $PATH', ' system PATH', 'in %PATH%'];
+
 // ---- lane envmod: shapes its rules share (the rules are at the end of RULES) ----
 /** The Go tools a version manager's shim or a shell names: go, gofmt, gopls, as a whole word. */
 const GO_TOOL = String.raw`(?:go|gofmt|gopls)(?![\w+-]|\.\w)`;
@@ -2821,6 +2853,105 @@ export const RULES: readonly Rule[] = [
     says: 'the go command found no single buildable package where it ran (the folder opened is not the package or module root)',
   },
   // ---- end of lane envmod's block
+  // ---- env-inheritance families, round 2 (lane env2): keep this block together. Each names the
+  // upstream source of its words; each is a family (any program, any path, any version).
+  {
+    id: 'go-not-on-path-words',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.8,
+    // pathWords (above) for the go command: editors' plugins and scripts that check for go before
+    // running it (Neovim plugins' vim.fn.executable("go") guard, go.nvim/mason's "go is not
+    // installed or not in your PATH", Python's shutil.which, a Makefile's `command -v go`).
+    needles: PATH_WORDS_NEEDLES,
+    test: pathWords(String.raw`go|Go|golang|go\.exe|gofmt`),
+    yieldsTo: ['go-binary-not-found', 'go-not-found-shells', 'go-missing', 'toolchain-not-on-path'],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'the go command is not on the PATH the editor or tool was given (installed, but the launcher did not export the login shell\'s PATH)',
+  },
+  {
+    id: 'gopls-not-on-path-words',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.75,
+    // The same words for gopls: the client checked for the server binary before starting it.
+    needles: PATH_WORDS_NEEDLES,
+    test: pathWords(String.raw`gopls|gopls\.exe`),
+    yieldsTo: ['gopls-not-found', 'gopls-not-found-shells', 'server-binary-missing'],
+    says: 'the editor could not find the gopls binary on the PATH it was given',
+  },
+  {
+    id: 'program-not-on-path-words',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.45,
+    // The same words for any other program (dlv, staticcheck, git, gcc…): run by an editor, a task
+    // or a CI job, the PATH is the one its launcher exported, not the login shell's.
+    needles: PATH_WORDS_NEEDLES,
+    test: pathWords(String.raw`(?!(?:go|Go|golang|gofmt|gopls)(?:\.exe)?['"\`’ ])[\w.+-]{1,80}`),
+    yieldsTo: ['go-not-on-path-words', 'gopls-not-on-path-words', 'program-not-on-path-other', 'executable-not-found', 'go-binary-not-found', 'gopls-not-found', 'go-tool-missing', 'toolchain-not-on-path'],
+    says: 'a program was not found on the PATH the process was started with (a launcher, task runner or CI runner that did not export the login shell\'s PATH)',
+  },
+  {
+    id: 'env-program-missing',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.45,
+    // env(1) running a program by name (a `#!/usr/bin/env node` script, `env -i go build`) that is
+    // not on the PATH it has: GNU coreutils env.c "env: ‘node’: No such file or directory" (its
+    // shebang form "/usr/bin/env: 'python3': No such file or directory"), BSD/macOS env(1) "env:
+    // node: No such file or directory", BusyBox env "env: can't execute 'node': No such file or
+    // directory". A bare name only: env given a path that is gone names a file, and a name ending
+    // in a carriage return ('python\r', a script saved with CRLF line ends) is not a PATH problem.
+    needles: ['env: ', "env: can't execute"],
+    test: /(?:^|[\s:>\]])(?:\/usr)?(?:\/bin\/)?env: (?:can't execute )?(?:['"‘’]|\u00e2\u0080[\u0098\u0099])?[\w.+-]+(?:['"‘’]|\u00e2\u0080[\u0098\u0099])?: No such file or directory/,
+    yieldsTo: ['go-binary-not-found', 'go-not-found-shells', 'gopls-not-found', 'gopls-not-found-shells'],
+    says: 'env(1) could not find the program it was asked to run (a script\'s #!/usr/bin/env line) on the PATH the process was started with',
+  },
+  {
+    id: 'systemd-exec-lookup',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // systemd (src/core/exec-invoke.c, execute.c): a unit's ExecStart= given a bare name is looked up
+    // in systemd's own fixed search path, never the user's PATH — "x.service: Failed to locate
+    // executable go: No such file or directory", older "Failed at step EXEC spawning go: No such file
+    // or directory" — and "Failed to load environment files: No such file or directory" (the unit's
+    // EnvironmentFile= is gone, so the service runs without its variables). A full path that is
+    // missing ("/opt/app/bin/x") is a deployment's, not the environment's: not read.
+    needles: ['Failed to locate executable ', 'Failed at step EXEC spawning ', 'Failed to load environment files'],
+    test: /Failed (?:to locate executable|at step EXEC spawning) [\w.+-]+: No such file or directory|Failed to load environment files: No such file or directory/,
+    says: "a systemd service could not find its program or its environment file (services get systemd's own PATH and only the variables their unit sets, not the login shell's)",
+  },
+  {
+    id: 'shell-status-127',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.35,
+    // The shell's status for "command not found" (bash(1) EXIT STATUS and POSIX sh 2.8.2: "If a
+    // command is not found, the exit status shall be 127"), as the program that ran the shell
+    // reports it: Go's os/exec "exit status 127" (a tool run through sh -c), Jenkins' "script
+    // returned exit code 127". Weak: the words that say which command come first. GNU make's and
+    // Docker's "Error 127" / "returned a non-zero code: 127" are left out: there 127 also means make
+    // or the runtime could not exec /bin/sh itself ("make: /bin/sh: Operation not permitted" under
+    // a seccomp profile), which is another class's.
+    needles: ['exit status 127', 'exit code 127'],
+    test: /\bexit status 127(?!\d)|script returned exit code 127(?!\d)/,
+    yieldsTo: ['command-not-on-path', 'program-not-found-shells', 'go-binary-not-found', 'go-not-found-shells'],
+    says: 'a shell could not find a command it was asked to run (exit status 127) on the PATH it was started with',
+  },
+  {
+    id: 'gobin-cross-install',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.55,
+    // cmd/go (internal/load/pkg.go): "go install: cannot install cross-compiled binaries when GOBIN is
+    // set" — GOOS or GOARCH in the environment names another target than the machine while GOBIN is
+    // set: variables exported for one build leak into every go install.
+    needles: ['cannot install cross-compiled binaries'],
+    says: 'GOOS/GOARCH in the environment name another target than this machine (exported for a cross build and inherited by go install)',
+  },
+  // ---- end of lane env2's block
 ];
 
 /** Every needle once, for the screen and for grep. */

@@ -35,7 +35,8 @@ const CASES: Array<[string, RuleId[]]> = [
   ['fish: Unknown command: staticcheck', ['program-not-found-shells']],
   ["'make' is not recognized as an internal or external command,", ['program-not-found-shells']],
   ['Cannot run program "git": error=2, No such file or directory', ['program-not-found-shells']],
-  ["env: 'node': No such file or directory", []],
+  // (lane env2: env(1) given a bare name looks it up on the PATH: env-program-missing reads it.)
+  ["env: 'node': No such file or directory", ['env-program-missing']],
   ['exec: "protoc": executable file not found in %PATH%', ['program-not-on-path-other']],
   ["  ✘ golangci-lint-langserver: 'golangci-lint-langserver' not found in $PATH", ['program-not-on-path-other']],
   // near-misses: make naming a missing file, gopls's own CLI, a user's "not found"

@@ -1,0 +1,88 @@
+// Lane env2's env-inheritance families (issue 11, round 2): each on lines built from the format
+// string of the program named in the rule's comment (cmd/go, systemd, coreutils/BSD/BusyBox env,
+// POSIX sh's status 127, clients' own "not in your PATH" checks), with other names, paths and
+// versions than any corpus text; and the near-misses that must say nothing of the environment: a
+// user's test named TestPATH, a program's own "not found", a GOPATH-mode message that is module
+// resolution's, a CRLF script, a deployment's missing absolute path, a seccomp-refused shell.
+import { describe, expect, it } from 'vitest';
+import { matchRules, type RuleId } from '../../../src/goplsLog/rules.js';
+import { analyzeText } from '../../../src/goplsLog/analyzer.js';
+import { findingsOf } from '../../../src/probes/goplsLogs.js';
+import { rankCauses } from '../../../src/doctor/rank.js';
+import { FindingSchema } from '../../../src/doctor/model.js';
+
+const ids = (line: string) => matchRules(line).map((r) => r.id);
+
+const CASES: Array<[string, RuleId[]]> = [
+  // --- clients' and scripts' own PATH checks ---
+  ["Error: 'go' is not installed or not in your PATH", ['go-not-on-path-words']],
+  ['golang is not installed, or not in the PATH.', ['go-not-on-path-words']],
+  ['Unable to locate the go executable on the PATH', ['go-not-on-path-words']],
+  ['[go.nvim] could not find go in $PATH', ['go-not-on-path-words']],
+  ['gofmt was not found on your $PATH', ['go-not-on-path-words']],
+  ['gopls is not installed or not in your PATH', ['gopls-not-on-path-words']],
+  ['Could not find `gopls` in PATH, please install it', ['gopls-not-on-path-words']],
+  ['staticcheck binary not found on PATH', ['program-not-on-path-words']],
+  ['ERROR: protoc is not installed or not in your PATH.', ['program-not-on-path-words']],
+  ['Failed to locate dlv in the system PATH', ['program-not-on-path-words']],
+  // the toolchain switch's own words stay envmod's
+  ['go: cannot find "go1.24.1" in PATH', ['toolchain-not-on-path']],
+  // near-misses: GOPATH is module resolution's, a Go test's own output, a PATH/ path
+  ['You are neither in a module nor in your GOPATH', ['outside-module-and-gopath']],
+  ['the package is not in your GOPATH', []],
+  ['--- FAIL: TestPATH (0.00s)', []],
+  ['    env_test.go:31: helper not in PATH', []],
+  ['Tesseract is not installed or not in your PATH/configured path.', []],
+  // --- env(1) running a bare name ---
+  ['/usr/bin/env: ‘node’: No such file or directory', ['env-program-missing']],
+  ["/usr/bin/env: 'python3.11': No such file or directory", ['env-program-missing']],
+  ['env: ruby: No such file or directory', ['env-program-missing']],
+  ["env: can't execute 'zsh': No such file or directory", ['env-program-missing']],
+  // near-misses: a CRLF script, a path, another program's "env:"
+  ["/usr/bin/env: 'bash\\r': No such file or directory", []],
+  ['/usr/bin/env: ‘python\\r’: No such file or directory', []],
+  ['env: ./scripts/gen.sh: No such file or directory', []],
+  ['getenv: TOKEN: No such file or directory', []],
+  // --- systemd's own search path and environment files ---
+  ['gopls-proxy.service: Failed to locate executable gopls-proxy: No such file or directory', ['systemd-exec-lookup']],
+  ['builder.service: Failed at step EXEC spawning go: No such file or directory', ['systemd-exec-lookup']],
+  ['api.service: Failed to load environment files: No such file or directory', ['systemd-exec-lookup']],
+  // near-misses: an absolute path that is gone (a deployment's), a refused exec (another class's)
+  ['api.service: Failed at step EXEC spawning /srv/api/bin/api: No such file or directory', []],
+  ['kubelet.service: Failed to locate executable /usr/etc/kubelet: No such file or directory', []],
+  // --- sh's "command not found" status ---
+  ['failed to run golangci-lint: exit status 127', ['shell-status-127']],
+  ['ERROR: script returned exit code 127', ['shell-status-127']],
+  ['exit status 1270', []],
+  ['make: *** [Makefile:12: build] Error 127', []],
+  // --- cross-build variables inherited by go install ---
+  ['go install: cannot install cross-compiled binaries when GOBIN is set', ['gobin-cross-install']],
+  ['go: cannot install cross-compiled binaries when GOBIN is set', ['gobin-cross-install']],
+];
+
+describe('lane env2 message families: one rule per upstream phrasing', () => {
+  it.each(CASES)('%s', (line, want) => {
+    expect(ids(line)).toEqual(want);
+  });
+});
+
+describe('lane env2 families through the engine', () => {
+  const rank = (text: string) => rankCauses(findingsOf('/logs/gopls.log', analyzeText(text)).map((f) => FindingSchema.parse(f)));
+
+  it('a client that could not find go on the PATH leads the dead server it explains', () => {
+    const causes = rank("Error: 'go' is not installed or not in your PATH\n[Info  - 10:15:12 AM] Connection to server got closed. Server will restart.\n");
+    expect(causes[0]).toMatchObject({ id: 'env-inheritance', severity: 'error' });
+    expect(causes.find((c) => c.id === 'gopls-launch')!.findings[0]!.explainedBy).toEqual(['env-inheritance']);
+  });
+
+  it('a shell refused by seccomp: the 127 make reports is not read as a PATH problem', () => {
+    const causes = rank('make: /bin/sh: Operation not permitted\nmake: *** [Makefile:2: all] Error 127\n');
+    expect(causes.some((c) => c.id === 'env-inheritance')).toBe(false);
+  });
+
+  it('a user program printing "not found" and a test named TestPATH give no environment cause', () => {
+    const causes = rank('=== RUN   TestPATH\n    path_test.go:12: key "go" not found in map\n--- FAIL: TestPATH (0.00s)\nFAIL\n');
+    expect(causes.filter((c) => c.id === 'env-inheritance')).toEqual([]);
+    expect(causes.every((c) => c.severity !== 'error')).toBe(true);
+  });
+});
