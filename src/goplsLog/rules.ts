@@ -207,6 +207,7 @@ export type RuleId =
   | 'env-program-missing'
   | 'systemd-exec-lookup'
   | 'shell-status-127'
+  | 'launcher-clears-env'
   | 'gobin-cross-install';
 
 export interface Rule {
@@ -2931,14 +2932,33 @@ export const RULES: readonly Rule[] = [
     // The shell's status for "command not found" (bash(1) EXIT STATUS and POSIX sh 2.8.2: "If a
     // command is not found, the exit status shall be 127"), as the program that ran the shell
     // reports it: Go's os/exec "exit status 127" (a tool run through sh -c), Jenkins' "script
-    // returned exit code 127". Weak: the words that say which command come first. GNU make's and
+    // returned exit code 127", a supervisor's or node's "process 92 exited with code: 127" / "child
+    // process exited with code 127" (GNOME Builder's ide-subprocess-supervisor, node's
+    // child_process users), VS Code's "terminated with exit code: 127". A #!/usr/bin/env script whose
+    // interpreter is not on the PATH ends the same way. Weak: the words that say which command come
+    // first; Neovim's "Client gopls quit with exit code 127" is a dead server's (lane launch). GNU make's and
     // Docker's "Error 127" / "returned a non-zero code: 127" are left out: there 127 also means make
     // or the runtime could not exec /bin/sh itself ("make: /bin/sh: Operation not permitted" under
     // a seccomp profile), which is another class's.
-    needles: ['exit status 127', 'exit code 127'],
-    test: /\bexit status 127(?!\d)|script returned exit code 127(?!\d)/,
-    yieldsTo: ['command-not-on-path', 'program-not-found-shells', 'go-binary-not-found', 'go-not-found-shells'],
+    needles: ['exit status 127', 'exit code 127', 'with code: 127', 'with code 127', 'exit code: 127'],
+    test: /\bexit status 127(?!\d)|script returned exit code 127(?!\d)|(?:exited|terminated) with (?:exit )?code:? 127(?!\d)/,
+    yieldsTo: ['server-lost', 'command-not-on-path', 'program-not-found-shells', 'go-binary-not-found', 'go-not-found-shells'],
     says: 'a shell could not find a command it was asked to run (exit status 127) on the PATH it was started with',
+  },
+  {
+    id: 'launcher-clears-env',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // A launcher that says it starts the program with a fresh environment instead of its own:
+    // GNOME Builder's ide-subprocess-launcher ("Launching '/app/bin/x --stdio' from directory '/w'
+    // with environment PATH=/usr/bin:/bin HOME=… clearing parent environment", its "safe"
+    // environment for language servers). What the program can find is only what that environment
+    // names, not the login shell's PATH, GOPATH or GOROOT.
+    needles: ['clearing parent environment'],
+    test: /with environment [^\n]{0,2000}clearing parent environment/,
+    explains: ['gopls-launch'],
+    says: "the editor started the program with a cleared environment (only the variables it names, not the login shell's PATH, GOPATH or GOROOT)",
   },
   {
     id: 'gobin-cross-install',

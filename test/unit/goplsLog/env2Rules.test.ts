@@ -53,7 +53,16 @@ const CASES: Array<[string, RuleId[]]> = [
   // --- sh's "command not found" status ---
   ['failed to run golangci-lint: exit status 127', ['shell-status-127']],
   ['ERROR: script returned exit code 127', ['shell-status-127']],
+  ['ide-subproces-supervisor[    2]:    DEBUG: process 4711 exited with code: 127', ['shell-status-127']],
+  ['[tsserver] child process exited with code 127', ['shell-status-127']],
   ['exit status 1270', []],
+  ['Client gopls quit with exit code 127 and signal 0', ['server-lost']],
+  // --- a launcher that clears the environment ---
+  [
+    "ide-subprocess-launcher[    3]:    DEBUG: Launching '/usr/libexec/pyls --stdio' from directory '/home/k/src' with environment LANG=C PATH=/usr/bin:/bin clearing parent environment",
+    ['launcher-clears-env'],
+  ],
+  ["ide-subprocess-launcher[    3]:    DEBUG: Launching 'gopls' from directory '/home/k/src' with environment LANG=C inheriting parent environment", []],
   ['make: *** [Makefile:12: build] Error 127', []],
   // --- cross-build variables inherited by go install ---
   ['go install: cannot install cross-compiled binaries when GOBIN is set', ['gobin-cross-install']],
