@@ -49,6 +49,11 @@ export const MAX_MECHANISM_LINES = 5;
 const WATCH_CONTEXT_LINES = 3;
 /** A "permission denied" this many lines after an exec's words (a traceback's frames) is the exec's. */
 const EXEC_CONTEXT_LINES = 3;
+/**
+ * A container runtime invoked this many lines before a refusal still frames it (lane mac2): a
+ * pasted session runs the container once, then shows what failed inside it, often a screenful on.
+ */
+const CONTAINER_CONTEXT_LINES = 200;
 /** Longer lines are records (JSON bodies), not a program's message: not read for context or as error lines. */
 const MAX_MESSAGE_CHARS = 4096;
 /** A crash within this many lines after gopls is named was written by gopls ("gopls exited due to…"). */
@@ -212,6 +217,16 @@ const ERRORISH = /\b(?:error|errors|fatal|failed|failure|panic|denied|refused|ca
  */
 const FAILURE_WORDS = /\b(?:E(?:PERM|ACCES|NOSPC|MFILE|NFILE|AGAIN|NOMEM|ROFS|DQUOT|STALE|NOLCK|NOEXEC)\b|[Pp]ermission denied|[Oo]peration not permitted|[Rr]esource temporarily unavailable|[Nn]o space left|[Tt]oo many open files|exceed(?:ed|s)|exhausted|limit (?:reached|hit)|reached (?:the |its |a )?limit|violation|blocked)/;
 
+/**
+ * Words that say a container runtime ran what follows (lane mac2): the docker, podman, nerdctl
+ * and buildah CLIs' `run`/`exec`/`create`/`start` verbs (and `container …`, `compose …`),
+ * docker-compose's, kubectl's `exec`/`run`/`debug`, "docker container" as wrappers print it, and
+ * "Container ID". A build (`docker build`, a Dockerfile RUN step) is not one: SELinux labels do
+ * not refuse a build's own layers.
+ */
+const CONTAINER_WORDS = /\b(?:docker|podman|nerdctl|buildah)\s+(?:(?:container|compose)\s+)?(?:run|exec|create|start|up)\b|\bdocker-compose\s+(?:run|exec|up)\b|\bkubectl\s+(?:exec|run|debug)\b|\b(?:docker|podman) container\b|\bContainer ID\b/i;
+const CONTAINER_SCREEN = /docker|podman|nerdctl|buildah|kubectl|container/i;
+
 export class LogAnalyzer {
   /** The pending (unterminated) line, in pieces. */
   private carry: Buffer[] = [];
@@ -250,6 +265,7 @@ export class LogAnalyzer {
   private lastWatchWords = -Infinity;
   private lastGoplsWords = -Infinity;
   private lastExecWords = -Infinity;
+  private lastContainerWords = -Infinity;
   /** Not on a line that carries the user's code (diagnostics quote it). */
   private quietBody = false;
   /** GOOS against GOHOSTOS, GOROOT/bin against PATH, across the lines of an environment listing. */
@@ -564,10 +580,12 @@ export class LogAnalyzer {
     if (words?.[1]) this.lastWatchWords = this.lineNo;
     if (words?.[2]) this.lastGoplsWords = this.lineNo;
     if (words?.[3]) this.lastExecWords = this.lineNo;
+    if (short && CONTAINER_SCREEN.test(text) && CONTAINER_WORDS.test(text)) this.lastContainerWords = this.lineNo;
     if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo)) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
     const { screened, rules } = screenAndMatch(text, {
       nearWatcher: this.lineNo - this.lastWatchWords <= WATCH_CONTEXT_LINES,
       nearExec: this.lineNo - this.lastExecWords <= EXEC_CONTEXT_LINES,
+      inContainer: this.lineNo - this.lastContainerWords <= CONTAINER_CONTEXT_LINES,
       inDiagnostics: this.quietBody,
     });
     if (rules.length === 0) {

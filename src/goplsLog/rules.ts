@@ -208,7 +208,14 @@ export type RuleId =
   | 'systemd-exec-lookup'
   | 'shell-status-127'
   | 'launcher-clears-env'
-  | 'gobin-cross-install';
+  | 'gobin-cross-install'
+  // mac-policy and noexec-mount by mechanism (lane mac2): keep this block together
+  | 'container-path-denied'
+  | 'systemd-sandbox-step'
+  | 'proc-self-denied'
+  | 'shell-exec-eperm'
+  | 'ldso-text-reloc-denied'
+  | 'chromium-sandbox-refused';
 
 export interface Rule {
   id: RuleId;
@@ -229,6 +236,12 @@ export interface Rule {
    * `_execute_child`, an exec call), this test alone is enough: the refusal is the exec's.
    */
   nearExec?: RegExp;
+  /**
+   * When a container runtime was invoked in the lines before (`docker run …`, `podman exec …`,
+   * "Starting docker container"), this test alone is enough: a path refused inside a container
+   * is most often the host's label policy on a bind mount, not the file's mode (lane mac2).
+   */
+  inContainer?: RegExp;
   /** The compiler says this about the user's code too: not read inside published diagnostics. */
   userCode?: true;
   /** Rules that, when they match the same line, already say what this one would say better. */
@@ -780,7 +793,7 @@ export const RULES: readonly Rule[] = [
     needles: ['ermission denied'],
     // The thing executed is a path (has a slash); "bash: cd: /x: Permission denied" is a directory.
     test: /(?:^|\s)-?(?:\/\S*\/)?(?:ba|z|da|k|fi)?sh(?:: line \d+)?(?:: \d+)?: \.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|^\S+: line \d+: [^\s:]+: Permission denied|execvp: [^:\n]+: Permission denied|unable to execute [^:\n]+: Permission denied|bad interpreter: Permission denied/m,
-    yieldsTo: ['exec-permission-denied', 'gopls-exec-denied'],
+    yieldsTo: ['exec-permission-denied', 'gopls-exec-denied', 'container-path-denied'],
     says: 'executing a file was refused with "permission denied": a noexec mount (or a file without its execute bit)',
   },
   {
@@ -817,7 +830,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.5,
     needles: ['ermission denied'],
-    yieldsTo: ['exec-permission-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm'],
+    yieldsTo: ['exec-permission-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm', 'container-path-denied', 'proc-self-denied', 'ldso-text-reloc-denied', 'chromium-sandbox-refused'],
     says: 'a file operation was refused with "permission denied"',
   },
   {
@@ -1754,7 +1767,7 @@ export const RULES: readonly Rule[] = [
     needles: ['ermission denied', 'EACCES', 'error=13', 'never executed', 'not executable by this user'],
     test: /exec: \\?"[^"\n]*\/[^"\n]*\\?": permission denied|spawn \S+ EACCES|Cannot run program "[^"\n]{0,300}"[^\n]{0,100}error=13|[Cc]ould not execute process [^\n]{0,400}\(never executed\)|zsh: permission denied: \S*\/|is not executable by this user|\bexec(?:ve?|vpe?|le?|lp)\b[^\n]{0,80}(?:Permission denied|EACCES)/,
     nearExec: /Permission denied|EACCES|Errno 13/,
-    yieldsTo: ['exec-permission-denied', 'shell-exec-denied', 'system-exec-denied', 'gopls-exec-denied'],
+    yieldsTo: ['exec-permission-denied', 'shell-exec-denied', 'system-exec-denied', 'gopls-exec-denied', 'container-path-denied'],
     says: 'executing a program was refused with EACCES (permission denied): the directory it is in is mounted noexec (or the file lacks its execute bit)',
   },
   {
@@ -1784,7 +1797,7 @@ export const RULES: readonly Rule[] = [
     // ordinary answer of file ownership.
     needles: ['ot permitted', 'EPERM'],
     test: /^(?![^\n]*(?:\bch(?:mod|own|grp|attr)\b|changing (?:permissions|ownership|group)|setting (?:times|permissions)|\butimes?\b|\bkill\b))[^\n]*(?:[Oo]peration not permitted|\bEPERM\b)/,
-    yieldsTo: ['thread-create-eperm', 'exec-eperm', 'seccomp-new-syscall', 'shared-object-map-denied', 'mmap-exec-eperm', 'ptrace-scope', 'sandbox-namespace-denied', 'seccomp-named', 'selinux-named', 'runtime-eperm', 'musl-map-denied'],
+    yieldsTo: ['thread-create-eperm', 'exec-eperm', 'seccomp-new-syscall', 'shared-object-map-denied', 'mmap-exec-eperm', 'ptrace-scope', 'sandbox-namespace-denied', 'seccomp-named', 'selinux-named', 'runtime-eperm', 'musl-map-denied', 'shell-exec-eperm', 'chromium-sandbox-refused', 'systemd-sandbox-step'],
     says: 'an operation was refused with EPERM (operation not permitted): a seccomp filter, a dropped capability or a MAC policy forbids it, not the file modes',
   },
   {
@@ -1987,7 +2000,7 @@ export const RULES: readonly Rule[] = [
     // command found on PATH ("zsh: permission denied: tool").
     needles: ["Can't exec", 'ermission denied', 'EACCES'],
     test: /Can't exec "[^"\n]+": Permission denied|\benv: ['\u2018"]?\.{0,2}\/?[^'\u2019"\s:]*\/[^'\u2019"\s:]*['\u2019"]?: Permission denied|failed to run command ['\u2018"]?[^'\u2019"\n]+['\u2019"]?: Permission denied|: can't execute: Permission denied|can't execute '[^'\n]+': Permission denied|\bexec: \.{0,2}\/[^\s:]*: Permission denied|An error occurred trying to start process '[^'\n]+'[^\n]*Permission denied|Win32Exception \(13\): Permission denied|exec user process caused:? \\?"?permission denied|Failed at step EXEC spawning \S+: Permission denied|zsh: permission denied: [^\s\/]+\s*$|^make(?:\[\d+\])?: (?!\/(?:usr\/)?s?bin\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|^\S+: \d+: (?!\/(?:usr\/)?s?bin\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|\bspawn EACCES\b|\bspawnSync \S+ EACCES\b|(?:^|[\s"'])exec (?!\/(?:usr\/)?s?bin\/)\.{0,2}\/[^\s:"]+: permission denied/,
-    yieldsTo: ['exec-permission-denied', 'shell-exec-denied', 'program-exec-denied', 'system-exec-denied'],
+    yieldsTo: ['exec-permission-denied', 'shell-exec-denied', 'program-exec-denied', 'system-exec-denied', 'container-path-denied'],
     says: 'executing a program was refused with EACCES (permission denied): the directory it is in is mounted noexec (or the file lacks its execute bit)',
   },
   {
@@ -2222,7 +2235,7 @@ export const RULES: readonly Rule[] = [
     // ("permission denied"); C's strerror is "Permission denied".
     needles: ['ermission denied'],
     test: /\b(?:mkdir|open|create|rename|remove|unlinkat|symlink|link|chmod|chtimes|truncate|write) (?:\/|\$WORK|[A-Za-z]:\\)[^:\n]*: permission denied/,
-    yieldsTo: ['build-cache-unusable', 'module-cache-create', 'go-work-dir-failed', 'exec-permission-denied', 'system-exec-denied', 'exec-refused-more', 'program-exec-denied', 'shared-storage-exec', 'selinux-avc-denied', 'apparmor-denied'],
+    yieldsTo: ['build-cache-unusable', 'module-cache-create', 'go-work-dir-failed', 'exec-permission-denied', 'system-exec-denied', 'exec-refused-more', 'program-exec-denied', 'shared-storage-exec', 'selinux-avc-denied', 'apparmor-denied', 'container-path-denied', 'proc-self-denied'],
     says: 'the go command (or another Go program) was refused a file or directory it creates or opens (mkdir, open, rename … : permission denied): a directory is not writable by this user',
   },
   {
@@ -2972,6 +2985,114 @@ export const RULES: readonly Rule[] = [
     says: 'GOOS/GOARCH in the environment name another target than this machine (exported for a cross build and inherited by go install)',
   },
   // ---- end of lane env2's block
+  // ---- mac-policy and noexec-mount by mechanism (lane mac2): keep this block together. What
+  // separates the two when the words are a bare errno, from the kernel's side: execve(2) of a file
+  // on a noexec mount is EACCES (fs/exec.c, path_noexec) and mmap(PROT_EXEC) of one is EPERM
+  // (mm/mmap.c); an LSM (SELinux, AppArmor) refuses with EACCES, but a seccomp filter's
+  // SCMP_ACT_ERRNO (Docker's and containerd's default profiles), fapolicyd and an LSM under
+  // no_new_privs refuse exec with EPERM, which file modes and mount options never give. Where the
+  // line alone cannot tell, its context does: a refusal inside a container is the host's labels.
+  {
+    id: 'container-path-denied',
+    classId: 'mac-policy',
+    severity: 'warning',
+    // Below a named noexec mount (noexec-listed 0.55) and any error, above a bare "permission
+    // denied" (fs-access 0.5): a prior from where the refusal happened, not a record of a denial.
+    confidence: 0.52,
+    // Podman's troubleshooting.md ("touch: cannot touch '/content/file': Permission denied — this
+    // is sometimes caused by SELinux, and sometimes by user namespaces") and docker-run(1)/
+    // podman-run(1) --volume: "Labeling systems like SELinux require that proper labels are placed
+    // on volume content mounted into a container. Without a label, the security system might
+    // prevent the processes running inside the container from using the content." A container's
+    // process runs as container_t; host files keep user_home_t or user_tmp_t, and EACCES follows
+    // whatever the modes say, for reads, writes and execs alike. Only after a container runtime
+    // was invoked (analyzer CONTAINER_WORDS); not for a path under /tmp, /var/tmp, /dev/shm or
+    // /run/user (Docker's --tmpfs and /dev/shm are noexec by default, runc's SPEC), not for the
+    // Docker socket (the docker group) or an SSH key.
+    needles: ['ermission denied', '(error: 13)', 'EACCES'],
+    test: /(?!)/,
+    // Nor the image's own files, which SELinux labels container_file_t and never refuses the
+    // container: the Go directories a non-root user cannot write (/go, a HOME of / and its .cache,
+    // the module cache read-only by design) and the runtime exec'ing the image's entrypoint.
+    inContainer: /^(?![^\n]*(?:\/(?:var\/)?tmp\/|\/dev\/shm\b|\/run\/user\/|\bnoexec\b|docker\.sock|[Dd]ocker daemon|dial unix|\(publickey|go-build|\/\.cache\b|\/pkg\/mod\b|mod-cache|\bmkdir \/go\b|\/go\/(?:pkg|bin|src)\b|exec user process|starting container process|(?:^|[\s"'])exec \/)).{0,400}?(?:[Pp]ermission denied|\(error: 13\)|\bEACCES\b)/,
+    says: 'a path was refused inside a container: with SELinux enforcing, a bind-mounted host directory keeps its own label (user_home_t, user_tmp_t) and container_t may not use it whatever the file modes say (mount it with :z / :Z, or --security-opt label=disable)',
+  },
+  {
+    id: 'systemd-sandbox-step',
+    classId: 'mac-policy',
+    severity: 'error',
+    confidence: 0.75,
+    // systemd's exit-status.c names the step of a unit's exec that failed: "Failed at step SECCOMP
+    // spawning /usr/bin/x: Operation not permitted" (older systemd) and "Main process exited,
+    // code=exited, status=228/SECCOMP" (every systemd). The sandboxing steps are policies:
+    // SystemCallFilter= (SECCOMP), RestrictAddressFamilies= (ADDRESS_FAMILIES, a seccomp filter
+    // too), SELinuxContext= (SELINUX_CONTEXT), AppArmorProfile= (APPARMOR), NoNewPrivileges=
+    // (NO_NEW_PRIVILEGES), SmackProcessLabel= (SMACK_PROCESS_LABEL), systemd.exec(5).
+    needles: ['Failed at step ', '/SECCOMP', '/SELINUX_CONTEXT', '/APPARMOR', '/NO_NEW_PRIVILEGES', '/ADDRESS_FAMILIES', '/SMACK_PROCESS_LABEL'],
+    test: /Failed at step (?:SECCOMP|SELINUX_CONTEXT|APPARMOR|NO_NEW_PRIVILEGES|ADDRESS_FAMILIES|SMACK_PROCESS_LABEL) spawning|\bstatus=2\d\d\/(?:SECCOMP|SELINUX_CONTEXT|APPARMOR|NO_NEW_PRIVILEGES|ADDRESS_FAMILIES|SMACK_PROCESS_LABEL)\b/,
+    says: 'systemd could not start the service inside its sandbox (SystemCallFilter=, SELinuxContext=, AppArmorProfile=, NoNewPrivileges=): the unit\'s own policy refused it',
+  },
+  {
+    id: 'proc-self-denied',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.55,
+    // proc(5): a process's own /proc/self files belong to it, and /proc/PID/mountinfo, mounts,
+    // cgroup, status and stat are world-readable; EACCES there is not a file mode but a policy: an
+    // AppArmor profile without the @{PROC} rule (snapd's templates, which Go 1.22's and 1.25's
+    // runtime reads of /proc/self/maps and mountinfo tripped), SELinux, or a user-namespace
+    // restriction on uid_map/gid_map/setgroups. Not /proc/self/fd/N (re-opening another user's
+    // pipe or tty is the file's own modes) nor another process's maps or environ (ptrace's
+    // access-mode check, ptrace-scope's).
+    needles: ['/proc/'],
+    test: /\/proc\/(?:self|thread-self)\/(?:s?maps|mountinfo|mounts|cgroup|status|stat|environ|cmdline|exe|auxv|limits|attr\/\w+|setgroups|[ug]id_map)\b[^\n]{0,60}?(?:[Pp]ermission denied|\bEACCES\b)|\/proc\/\d+\/(?:mountinfo|mounts|cgroup|status|stat)\b[^\n]{0,60}?(?:[Pp]ermission denied|\bEACCES\b)/,
+    says: 'reading the process\'s own /proc files was refused: a confinement profile (AppArmor for a snap or a container, SELinux) does not allow it',
+  },
+  {
+    id: 'shell-exec-eperm',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // A shell's, make's or sudo's report of execve(2) failing with EPERM: bash's "bash: ./x:
+    // Operation not permitted", dash's "sh: 1: ./x: Operation not permitted", GNU make's "make:
+    // /bin/sh: Operation not permitted", sudo's "unable to execute ./x: Operation not permitted",
+    // execvp's, env's, macOS zsh's "zsh: operation not permitted: ./x". Mode bits and noexec give
+    // EACCES; EPERM from exec is a seccomp filter (Docker before 20.10 answering faccessat2 or
+    // clone3), fapolicyd, an LSM under no_new_privs, or macOS's quarantine. Not /dev, /proc or /sys
+    // (a shell opening its tty) and not a redirect ("cannot create").
+    needles: ['ot permitted'],
+    test: /(?:^|\s)-?(?:\/\S*\/)?(?:ba|z|da|k|fi)?sh(?:: line \d+)?(?:: \d+)?: (?!\/(?:dev|proc|sys)\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: [Oo]peration not permitted|^make(?:\[\d+\])?: (?!\/(?:dev|proc|sys)\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: Operation not permitted|unable to execute [^:\n]+: Operation not permitted|\bexecvp?: [^:\n]+: Operation not permitted|zsh: operation not permitted: \S+|\benv: ['\u2018"]?[^'\u2019"\s:]+['\u2019"]?: Operation not permitted/m,
+    says: 'executing a program was refused with EPERM (not EACCES): a seccomp filter, fapolicyd or a security module refused the exec, not file modes or a noexec mount',
+  },
+  {
+    id: 'ldso-text-reloc-denied',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.65,
+    // glibc's dynamic loader when mprotect(2) of a loaded object is refused (elf/dl-reloc.c, dl-load.c):
+    // "cannot restore segment prot after reloc", "cannot make segment writable for relocation"
+    // (text relocations) and "cannot enable executable stack as shared object requires". With
+    // EACCES these are SELinux's execmod and execstack checks (the documented fix is chcon -t
+    // textrel_shlib_t): a noexec mount fails earlier, at mmap, with EPERM ("failed to map segment").
+    needles: ['segment prot after reloc', 'segment writable for relocation', 'enable executable stack'],
+    test: /(?:cannot restore segment prot after reloc|cannot make segment writable for relocation|cannot enable executable stack as shared object requires): Permission denied/,
+    says: 'the dynamic loader was refused changing a library\'s memory protection (text relocations or an executable stack): SELinux\'s execmod/execstack policy refuses it',
+  },
+  {
+    id: 'chromium-sandbox-refused',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // Chromium's sandbox/linux/services/credentials.cc (Electron editors: VS Code, and the
+    // browsers tools drive) CHECKs each step of entering a user namespace: "FATAL:credentials.cc(127)]
+    // Check failed: . : Permission denied (13)" when an AppArmor userns restriction (Ubuntu 23.10+'s
+    // kernel.apparmor_restrict_unprivileged_userns), a container's seccomp profile or the
+    // unprivileged_userns_clone sysctl refuses it.
+    needles: ['credentials.cc('],
+    test: /\bcredentials\.cc\(\d+\)\] Check failed[^\n]{0,200}(?:Permission denied|Operation not permitted)/,
+    says: 'the editor\'s (Chromium\'s) sandbox could not enter a user namespace: an AppArmor user-namespace restriction, a container\'s seccomp profile or a sysctl refuses it',
+  },
+  // ---- end of lane mac2's block
 ];
 
 /** Every needle once, for the screen and for grep. */
@@ -3020,6 +3141,8 @@ export interface LineContext {
   nearWatcher?: boolean;
   /** A program was being executed in the lines just before this one (a traceback through exec). */
   nearExec?: boolean;
+  /** A container runtime was invoked in the lines before this one (lane mac2). */
+  inContainer?: boolean;
   /** The line is inside textDocument/publishDiagnostics: about the user's code. */
   inDiagnostics?: boolean;
 }
@@ -3077,7 +3200,7 @@ export function screenAndMatch(text: string, ctx: LineContext = {}): { screened:
       if (r.test) {
         // A long line is searched again only for the needles the pass found in it.
         const around = windowsAround(text, r.needles, (k) => found[mine[k]!] === 1);
-        if (!around.some((w) => r.test!.test(w) || (ctx.nearWatcher && r.nearWatcher?.test(w)) || (ctx.nearExec && r.nearExec?.test(w)))) continue;
+        if (!around.some((w) => r.test!.test(w) || (ctx.nearWatcher && r.nearWatcher?.test(w)) || (ctx.nearExec && r.nearExec?.test(w)) || (ctx.inContainer && r.inContainer?.test(w)))) continue;
       }
       hits.push(r);
     }

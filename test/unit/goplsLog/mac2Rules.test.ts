@@ -1,0 +1,138 @@
+// mac-policy and noexec-mount by mechanism (lane mac2): each line is written for this test from
+// the message's upstream source (the kernel's execve/mmap/mprotect errnos, systemd's
+// exit-status.c, glibc's dynamic loader, Chromium's credentials.cc, bash/dash/make/sudo, Docker's
+// and Podman's volume-label documentation). Programs, paths and numbers are this test's own, not
+// any corpus text's. Near-misses sit beside each family: they must say nothing, or keep the class
+// they had.
+import { describe, expect, it } from 'vitest';
+import { matchRules, type RuleId } from '../../../src/goplsLog/rules.js';
+import { analyzeText } from '../../../src/goplsLog/analyzer.js';
+import { findingsOf } from '../../../src/probes/goplsLogs.js';
+import { rankCauses } from '../../../src/doctor/rank.js';
+import { FindingSchema } from '../../../src/doctor/model.js';
+
+const ids = (line: string, ctx = {}) => matchRules(line, ctx).map((r) => r.id);
+
+const CASES: Array<[string, RuleId[]]> = [
+  // systemd: a sandboxing step of the unit's exec failed (exit-status.c's names).
+  ['worker.service: Failed at step SECCOMP spawning /usr/local/bin/worker: Operation not permitted', ['seccomp-named', 'systemd-sandbox-step']],
+  ['worker.service: Main process exited, code=exited, status=228/SECCOMP', ['systemd-sandbox-step']],
+  ['worker.service: Main process exited, code=exited, status=229/SELINUX_CONTEXT', ['systemd-sandbox-step']],
+  ['worker.service: Main process exited, code=exited, status=231/APPARMOR', ['systemd-sandbox-step']],
+  ['worker.service: Failed at step NO_NEW_PRIVILEGES spawning /opt/w/run: Operation not permitted', ['systemd-sandbox-step']],
+  // Other steps are not a policy: a missing user, a working directory, the exec itself.
+  ['worker.service: Main process exited, code=exited, status=217/USER', []],
+  ['worker.service: Main process exited, code=exited, status=200/CHDIR', []],
+  ['worker.service: Main process exited, code=exited, status=203/EXEC', []],
+  // A process's own /proc files refused: a confinement profile.
+  ['open /proc/self/mountinfo: permission denied', ['proc-self-denied']],
+  ['failed to read /proc/self/maps: Permission denied', ['proc-self-denied']],
+  ['write /proc/self/uid_map: permission denied', ['proc-self-denied']],
+  ['open /proc/4242/cgroup: permission denied', ['proc-self-denied']],
+  // Another process's memory or environment is ptrace's access check; a re-opened fd is the file's modes.
+  ['open /proc/4242/environ: permission denied', ['go-file-refused']],
+  ['/proc/self/fd/1: Permission denied', ['permission-denied']],
+  ['write /proc/self/oom_score_adj: permission denied', ['go-file-refused']],
+  // exec refused with EPERM in a shell's, make's or sudo's words: not modes, not a mount.
+  ['bash: ./bin/server: Operation not permitted', ['shell-exec-eperm']],
+  ['sh: 1: ./scripts/gen.sh: Operation not permitted', ['shell-exec-eperm']],
+  ['make: /bin/sh: Operation not permitted', ['shell-exec-eperm']],
+  ['sudo: unable to execute ./tool: Operation not permitted', ['shell-exec-eperm']],
+  ['zsh: operation not permitted: ./hello', ['shell-exec-eperm']],
+  // EPERM that is not an exec: a tty, a limit, a redirect, changing modes. The generic rule at most.
+  ['bash: /dev/tty: Operation not permitted', ['not-permitted']],
+  ['bash: line 1: ulimit: open files: cannot modify limit: Operation not permitted', ['not-permitted']],
+  ['sh: 1: cannot create /etc/hosts: Operation not permitted', ['not-permitted']],
+  ["chmod: changing permissions of '/w/x': Operation not permitted", []],
+  // The same exec refused with EACCES stays a mount's (or file modes').
+  ['bash: ./bin/server: Permission denied', ['shell-exec-denied']],
+  // glibc's loader refused mprotect: SELinux execmod / execstack.
+  ['./app: error while loading shared libraries: libvendor.so.2: cannot restore segment prot after reloc: Permission denied', ['ldso-text-reloc-denied']],
+  ['java: error while loading shared libraries: libjli.so: cannot enable executable stack as shared object requires: Permission denied', ['ldso-text-reloc-denied']],
+  // glibc 2.41 refuses an executable stack itself (EINVAL): not a policy.
+  ['./app: error while loading shared libraries: libold.so: cannot enable executable stack as shared object requires: Invalid argument', []],
+  // The noexec twin fails at mmap with EPERM and stays the mount's.
+  ['./app: error while loading shared libraries: libvendor.so.2: failed to map segment from shared object', ['shared-object-map-denied']],
+  // Chromium's sandbox could not enter a user namespace.
+  ['[4242:1201/101500.000000:FATAL:credentials.cc(127)] Check failed: . : Permission denied (13)', ['chromium-sandbox-refused']],
+  ['[4242:1201/101500.000000:FATAL:credentials.cc(132)] Check failed: sys_chroot("/proc/self/fdinfo/") == 0. : Operation not permitted (1)', ['chromium-sandbox-refused']],
+  ['[4242:1201/101500.000000:ERROR:gpu_init.cc(523)] Passthrough is not supported, GL is disabled', []],
+];
+
+describe('lane mac2: rules on upstream message formats', () => {
+  it.each(CASES)('%s', (line, want) => {
+    expect(ids(line)).toEqual(want);
+  });
+});
+
+describe('lane mac2: a refusal inside a container', () => {
+  const IN: Array<[string, RuleId[]]> = [
+    ['sh: 1: /opt/tool/tool: Permission denied', ['container-path-denied']],
+    ["mv: cannot create regular file '/build/out': Permission denied", ['container-path-denied']],
+    ['open /src/go.mod: permission denied', ['container-path-denied']],
+    ['Error: Output base directory could not be created: (error: 13): Permission denied', ['container-path-denied']],
+    // Docker's --tmpfs and /dev/shm are noexec by default: the mount's, not the label's.
+    ['sh: 1: /tmp/build/fixdep: Permission denied', ['shell-exec-denied']],
+    ['fork/exec /tmp/go-build1/b001/x.test: permission denied', ['exec-permission-denied']],
+    // The image's own files: the Go directories a non-root user cannot write, the entrypoint.
+    ['go: writing go.mod cache: mkdir /go/pkg/mod/cache/download/x: permission denied', ['go-file-refused']],
+    ['failed to initialize build cache at /.cache/go-build: mkdir /.cache: permission denied', ['build-cache-unusable']],
+    ['exec /usr/local/bin/entrypoint.sh: permission denied', ['exec-refused-more']],
+    // The Docker socket is the docker group's.
+    ['Got permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock', ['permission-denied']],
+  ];
+  it.each(IN)('%s', (line, want) => {
+    expect(ids(line, { inContainer: true })).toEqual(want);
+  });
+  it('outside a container the same lines keep their own class', () => {
+    expect(ids('sh: 1: /opt/tool/tool: Permission denied')).toEqual(['shell-exec-denied']);
+    expect(ids("mv: cannot create regular file '/build/out': Permission denied")).toEqual(['permission-denied']);
+  });
+});
+
+/** The classes a text ranks, best first, through the log probe's findings and the ranking. */
+const ranked = (text: string) =>
+  rankCauses(findingsOf('gopls.log', analyzeText(`${text}\n`)).map((f) => FindingSchema.parse(f))).filter((c) => c.severity !== 'info');
+
+describe('lane mac2: which class a text puts first', () => {
+  it('a path refused after a container runtime ran is the label policy', () => {
+    const text = ['$ podman run --rm -v ~/src/app:/w fedora:40 /w/build.sh', 'INFO: building', '/bin/bash: /w/build.sh: Permission denied'].join('\n');
+    expect(ranked(text)[0]?.id).toBe('mac-policy');
+    const exec = ['Command docker exec --workdir /w -i 0123abcd /bin/bash ./run.sh exited with code 126.', 'Command error output:', '/bin/bash: ./run.sh: Permission denied'].join('\n');
+    expect(ranked(exec)[0]?.id).toBe('mac-policy');
+  });
+
+  it('the same refusal with no container before it stays a mount\'s, and a container long before does not count', () => {
+    expect(ranked('/bin/bash: /w/build.sh: Permission denied')[0]?.id).toBe('noexec-mount');
+    const far = ['docker run --rm img true', ...Array.from({ length: 250 }, (_, i) => `step ${i} ok`), '/bin/bash: /w/build.sh: Permission denied'].join('\n');
+    expect(ranked(far)[0]?.id).toBe('noexec-mount');
+  });
+
+  it('in a container, a noexec mount written down still wins over the label guess', () => {
+    const text = ['docker run --rm -v "$PWD":/w img make', 'tmpfs on /w/out type tmpfs (rw,nosuid,nodev,noexec,relatime)', 'make: ./out/gen: Permission denied'].join('\n');
+    expect(ranked(text)[0]?.id).toBe('noexec-mount');
+  });
+
+  it('in a container, a non-root user refused the Go caches is still file access', () => {
+    const text = ['docker run --user 1000 -v "$PWD":/w golang:1.22 go build ./...', 'go: writing go.mod cache: mkdir /go/pkg/mod/cache/download/x: permission denied'].join('\n');
+    expect(ranked(text)[0]?.id).toBe('fs-access');
+  });
+
+  it('an exec refused with EPERM is a policy; the EACCES twin a mount', () => {
+    expect(ranked('bash: ./bin/server: Operation not permitted')[0]?.id).toBe('mac-policy');
+    expect(ranked('bash: ./bin/server: Permission denied')[0]?.id).toBe('noexec-mount');
+  });
+
+  it('a user\'s own program refusing on purpose is nobody\'s error', () => {
+    for (const t of ['Error: refusing to run as root: permission denied by policy file ./policy.yaml', 'FAIL: TestDenied (0.00s)\n    authz_test.go:42: got "permission denied", want "ok"']) {
+      expect(ranked(t).filter((c) => c.severity === 'error'), t).toEqual([]);
+    }
+  });
+
+  it('none of the mechanism rules is an error except systemd\'s own report of its sandbox step', () => {
+    for (const t of ['open /proc/self/mountinfo: permission denied', 'bash: ./x/y: Operation not permitted', '[1:2:FATAL:credentials.cc(127)] Check failed: . : Permission denied (13)', 'x: cannot restore segment prot after reloc: Permission denied']) {
+      expect(ranked(t).filter((c) => c.severity === 'error'), t).toEqual([]);
+    }
+    expect(ranked('w.service: Main process exited, code=exited, status=228/SECCOMP')[0]).toMatchObject({ id: 'mac-policy', severity: 'error' });
+  });
+});
