@@ -215,7 +215,11 @@ export type RuleId =
   | 'proc-self-denied'
   | 'shell-exec-eperm'
   | 'ldso-text-reloc-denied'
-  | 'chromium-sandbox-refused';
+  | 'chromium-sandbox-refused'
+  | 'gopls-under-tmpfs-path'
+  | 'shell-system-exec-denied'
+  | 'os-exec-policy'
+  | 'os-policy-vocabulary';
 
 export interface Rule {
   id: RuleId;
@@ -793,7 +797,7 @@ export const RULES: readonly Rule[] = [
     needles: ['ermission denied'],
     // The thing executed is a path (has a slash); "bash: cd: /x: Permission denied" is a directory.
     test: /(?:^|\s)-?(?:\/\S*\/)?(?:ba|z|da|k|fi)?sh(?:: line \d+)?(?:: \d+)?: \.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|^\S+: line \d+: [^\s:]+: Permission denied|execvp: [^:\n]+: Permission denied|unable to execute [^:\n]+: Permission denied|bad interpreter: Permission denied/m,
-    yieldsTo: ['exec-permission-denied', 'gopls-exec-denied', 'container-path-denied'],
+    yieldsTo: ['exec-permission-denied', 'gopls-exec-denied', 'container-path-denied', 'shell-system-exec-denied'],
     says: 'executing a file was refused with "permission denied": a noexec mount (or a file without its execute bit)',
   },
   {
@@ -830,7 +834,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.5,
     needles: ['ermission denied'],
-    yieldsTo: ['exec-permission-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm', 'container-path-denied', 'proc-self-denied', 'ldso-text-reloc-denied', 'chromium-sandbox-refused'],
+    yieldsTo: ['exec-permission-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm', 'container-path-denied', 'proc-self-denied', 'ldso-text-reloc-denied', 'chromium-sandbox-refused', 'shell-system-exec-denied'],
     says: 'a file operation was refused with "permission denied"',
   },
   {
@@ -3091,6 +3095,73 @@ export const RULES: readonly Rule[] = [
     needles: ['credentials.cc('],
     test: /\bcredentials\.cc\(\d+\)\] Check failed[^\n]{0,200}(?:Permission denied|Operation not permitted)/,
     says: 'the editor\'s (Chromium\'s) sandbox could not enter a user namespace: an AppArmor user-namespace restriction, a container\'s seccomp profile or a sysctl refuses it',
+  },
+  {
+    id: 'gopls-under-tmpfs-path',
+    classId: 'noexec-mount',
+    severity: 'warning',
+    confidence: 0.62,
+    // Executing the language server itself refused with EACCES (fs/exec.c's path_noexec) when it
+    // lives under the places mounted noexec by hardening guides and defaults: /tmp and /var/tmp
+    // (CIS benchmarks, ChromeOS), /dev/shm and /run/user/UID (systemd-logind's tmpfs, runc's SPEC
+    // for /dev/shm), /media, /run/media and /mnt (udisks2 and fstab automounts of removable and
+    // extra disks, often noexec or vfat/NTFS mounted without exec). gopls-exec-denied says the
+    // start failed and makes the generic exec rules yield; this is the cause that explains it. Exec
+    // words: os/exec's fork/exec and exec:, node's spawn, execv*, sudo's "unable to execute", Java's
+    // Cannot run program, a shell's own report.
+    needles: ['ermission denied', 'EACCES', 'error=13'],
+    test: new RegExp(
+      String.raw`(?:fork\/exec|spawn(?:Sync)?|exec:?|execv\w*:?|unable to execute|Cannot run program|(?:^|\s)-?(?:\/\S*\/)?(?:ba|z|da|k|fi)?sh(?:: line \d+)?(?:: \d+)?:) \\?["'\u2018]?\/(?:tmp|var\/tmp|dev\/shm|run\/shm|run\/user\/\d+|media|run\/media|mnt)\/(?:[^\s"'\u2019:]{0,300}\/)?${GO_LS}(?:\.exe)?\\?["'\u2019]?[^\n]{0,40}?(?:[Pp]ermission denied|\bEACCES\b|error=13)`,
+    ),
+    says: 'the language server under /tmp, /dev/shm, /run/user or a removable or extra disk (/media, /mnt) could not be executed: these are the mounts most often noexec',
+  },
+  {
+    id: 'shell-system-exec-denied',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // A shell's, sudo's or su's report that a system program (/bin, /sbin, /usr/bin, /usr/sbin)
+    // could not be executed with EACCES: bash/dash "sh: 1: /usr/bin/x: Permission denied",
+    // sudo's "unable to execute /bin/bash: Permission denied", util-linux su's "failed to execute
+    // /bin/bash: Permission denied". The root file system is never noexec and packages install
+    // these with their execute bits, so the refusal is a policy's (SELinux, AppArmor); the
+    // fork/exec and exec: forms are system-exec-denied's. Not /usr/local (a hand-unpacked go can
+    // carry any modes).
+    needles: ['ermission denied'],
+    test: /(?:(?:^|\s)-?(?:\/\S*\/)?(?:ba|z|da|k|fi)?sh(?:: line \d+)?(?:: \d+)?:|unable to execute|failed to execute) \/(?:usr\/)?s?bin\/[^\s:]+: Permission denied/,
+    says: 'a system program (/bin, /usr/bin) could not be executed: the root file system is not noexec and the package set its modes, so a security policy (SELinux, AppArmor) refused it',
+  },
+  {
+    id: 'os-exec-policy',
+    classId: 'mac-policy',
+    severity: 'error',
+    confidence: 0.75,
+    // The other systems' own words for a program refused by policy although its modes allow it
+    // (TAXONOMY mac-policy), as the go command and editors relay them: Windows' ERROR_VIRUS_INFECTED
+    // (225) "Operation did not complete successfully because the file contains a virus or
+    // potentially unwanted software." (Defender quarantining a go-build test binary or gopls.exe),
+    // ERROR_ACCESS_DISABLED_BY_POLICY (1260) "This program is blocked by group policy.", WDAC's
+    // ERROR_SYSTEM_INTEGRITY_POLICY_VIOLATION (4551) "Application Control policy has blocked this
+    // file."; macOS Gatekeeper's dialogs "cannot be opened because the developer cannot be
+    // verified", "… from an unidentified developer", "can't be opened because Apple cannot check it
+    // for malicious software", "is damaged and can't be opened" (a quarantined download), macOS
+    // 15's "Apple could not verify … is free of malware".
+    needles: ['cannot be opened because', 'Apple cannot check it', 'damaged and can', 'free of malware', 'potentially unwanted software', 'blocked by group policy', 'Application Control policy'],
+    test: /cannot be opened because (?:the developer cannot be verified|it is from an unidentified developer)|can[\u2019']t be opened because Apple cannot check it for malicious software|is damaged and can[\u2019']t be opened|Apple could not verify [^\n]{0,200}free of malware|contains a virus or potentially unwanted software|blocked by group policy|Application Control policy has blocked this file/,
+    says: 'the system\'s own policy refused the program (Windows Defender or an application-control policy, macOS Gatekeeper\'s quarantine): not its file modes',
+  },
+  {
+    id: 'os-policy-vocabulary',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.5,
+    // The tools that lift those policies, named in a report: xattr(1) removing
+    // com.apple.quarantine, spctl(8) (Gatekeeper's assessments), csrutil (System Integrity
+    // Protection), TCC's "Full Disk Access" pane; PowerShell's Add-MpPreference -ExclusionPath
+    // (a Defender exclusion).
+    needles: ['com.apple.quarantine', 'spctl ', 'csrutil ', 'Full Disk Access', 'Add-MpPreference'],
+    test: /\bxattr\s+(?:-\w+\s+)*com\.apple\.quarantine\b|\bspctl --(?:add|master-disable|global-disable|assess)\b|\bcsrutil (?:disable|status)\b|\bFull Disk Access\b|\bAdd-MpPreference\b[^\n]{0,40}-Exclusion/,
+    says: 'a tool that lifts an operating system\'s program policy (macOS quarantine, Gatekeeper, SIP, TCC; a Defender exclusion) is named: the refusal was that policy\'s',
   },
   // ---- end of lane mac2's block
 ];

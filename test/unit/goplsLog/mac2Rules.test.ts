@@ -57,6 +57,29 @@ const CASES: Array<[string, RuleId[]]> = [
   ['[4242:1201/101500.000000:FATAL:credentials.cc(127)] Check failed: . : Permission denied (13)', ['chromium-sandbox-refused']],
   ['[4242:1201/101500.000000:FATAL:credentials.cc(132)] Check failed: sys_chroot("/proc/self/fdinfo/") == 0. : Operation not permitted (1)', ['chromium-sandbox-refused']],
   ['[4242:1201/101500.000000:ERROR:gpu_init.cc(523)] Passthrough is not supported, GL is disabled', []],
+  // The language server itself refused under the mounts most often noexec: the cause beside
+  // gopls-launch's symptom. Other programs there are the generic exec rules' (noexec already).
+  ['Error: spawn /tmp/ext-1/bin/gopls EACCES', ['gopls-exec-denied', 'gopls-under-tmpfs-path']],
+  ['sh: 1: /media/ann/USB/go/bin/gopls: Permission denied', ['gopls-exec-denied', 'shared-storage-exec', 'gopls-under-tmpfs-path']],
+  ['exec: "/run/user/1000/tools/gopls": permission denied', ['gopls-exec-denied', 'gopls-under-tmpfs-path']],
+  ['Error: spawn /home/ann/go/bin/gopls EACCES', ['gopls-exec-denied']],
+  ['Error: spawn /tmp/ext-1/bin/helper EACCES', ['program-exec-denied']],
+  // A system program refused in a shell's, sudo's or su's words: the root file system is never noexec.
+  ['bash: /usr/bin/git: Permission denied', ['shell-system-exec-denied']],
+  ['sudo: unable to execute /bin/bash: Permission denied', ['shell-system-exec-denied']],
+  ['su: failed to execute /bin/bash: Permission denied', ['shell-system-exec-denied']],
+  // A hand-unpacked go under /usr/local can carry any modes: not claimed.
+  ['bash: /usr/local/go/bin/go: Permission denied', ['shell-exec-denied']],
+  // Other systems' policies in their own words.
+  ['fork/exec C:\\Users\\ann\\AppData\\Local\\Temp\\go-build1\\b001\\x.test.exe: Operation did not complete successfully because the file contains a virus or potentially unwanted software.', ['os-exec-policy']],
+  ['This program is blocked by group policy. For more information, contact your system administrator.', ['os-exec-policy']],
+  ['\u201cdlv\u201d cannot be opened because the developer cannot be verified.', ['os-exec-policy']],
+  ['\u201ctool\u201d is damaged and can\u2019t be opened. You should move it to the Trash.', ['os-exec-policy']],
+  ['$ xattr -d com.apple.quarantine ~/go/bin/tool', ['os-policy-vocabulary']],
+  ['$ sudo spctl --master-disable', ['os-policy-vocabulary']],
+  // A file that cannot be opened for another reason, and the attribute merely listed, say nothing.
+  ['The file cannot be opened because it is in use by another process.', []],
+  ['com.apple.quarantine: 0083;65a1b2c3;Safari;', []],
 ];
 
 describe('lane mac2: rules on upstream message formats', () => {
@@ -127,6 +150,16 @@ describe('lane mac2: which class a text puts first', () => {
     for (const t of ['Error: refusing to run as root: permission denied by policy file ./policy.yaml', 'FAIL: TestDenied (0.00s)\n    authz_test.go:42: got "permission denied", want "ok"']) {
       expect(ranked(t).filter((c) => c.severity === 'error'), t).toEqual([]);
     }
+  });
+
+  it('a refused gopls under /tmp or a removable disk is the mount\'s, explained, not only gopls\'s start', () => {
+    expect(ranked('Error: spawn /media/ann/USB/go/bin/gopls EACCES')[0]?.id).toBe('noexec-mount');
+    expect(ranked('Error: spawn /home/ann/go/bin/gopls EACCES')[0]?.id).toBe('gopls-launch');
+  });
+
+  it('a go-build test binary quarantined by an antivirus is the policy, as an error', () => {
+    const text = 'fork/exec C:\\Users\\ann\\AppData\\Local\\Temp\\go-build1\\b001\\x.test.exe: Operation did not complete successfully because the file contains a virus or potentially unwanted software.';
+    expect(ranked(text)[0]).toMatchObject({ id: 'mac-policy', severity: 'error' });
   });
 
   it('none of the mechanism rules is an error except systemd\'s own report of its sandbox step', () => {
