@@ -4,7 +4,7 @@
 // tools...." block (GOROOT: …, PATH: …). Pure and bounded: a few short strings of state.
 import path from 'node:path';
 
-export type ListingFact = 'foreign-target-env' | 'goroot-bin-not-on-path' | 'goroot-version-mix' | 'modules-off-listed' | 'goroot-not-a-root' | 'gopath-equals-goroot';
+export type ListingFact = 'foreign-target-env' | 'goroot-bin-not-on-path' | 'goroot-version-mix' | 'modules-off-listed' | 'goroot-not-a-root' | 'gopath-equals-goroot' | 'go-unfound-listed';
 
 const GO_VAR = /^\s*(?:set\s+|export\s+|\$env:)?"?(GOOS|GOARCH|GOHOSTOS|GOHOSTARCH)"?\s*[=:]\s*["']?([\w-]*)["']?,?\s*$/;
 // goLanguageServer/goInstallTools' "Checking configured tools...." block prints "GOROOT: x" and "PATH: y".
@@ -68,6 +68,11 @@ export class GoEnvListing {
     }
     const p = TOOLS_PATH.exec(line);
     if (p && this.goroot && goBinMissing(this.goroot, p[1]!)) this.once('goroot-bin-not-on-path', out);
+    // Lane env2: the block prints GOROOT as the extension resolved it (getCurrentGoRoot: the
+    // environment's, else `go env GOROOT`): empty, or "undefined", when it could run no go at all.
+    // With no Go directory on the PATH it prints beside it, the editor's PATH lacks the go the
+    // login shell finds (a desktop launcher's or a daemon's minimal PATH).
+    if (p && this.goroot !== undefined && /^(?:undefined)?$/.test(this.goroot) && !goDirOnPath(p[1]!)) this.once('go-unfound-listed', out);
     return out;
   }
 
@@ -131,4 +136,14 @@ export function goBinMissing(goroot: string, pathList: string): boolean {
   const want = path.posix.normalize(`${goroot}/bin`);
   const entries = pathList.split(':').filter(Boolean).map((e) => path.posix.normalize(e).replace(/\/$/, ''));
   return !entries.includes(want.replace(/\/$/, ''));
+}
+
+/**
+ * Some PATH entry is a Go installation's or a Go tool directory (…/go/bin, …/go1.22/bin,
+ * /usr/lib/go-1.21/bin, …/golang/…/bin, GOPATH's …/go/bin, a version manager's shims). Pure.
+ */
+export function goDirOnPath(pathList: string): boolean {
+  return pathList
+    .split(/[:;]/)
+    .some((e) => /(?:^|[\\/])(?:go(?:[-_.]?\d[\w.]*)?|golang[\w.-]*)(?:[\\/]|$)|[\\/](?:shims|gvm|goenv|\.asdf|mise)(?:[\\/]|$)/i.test(e));
 }

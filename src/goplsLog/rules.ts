@@ -208,6 +208,7 @@ export type RuleId =
   | 'systemd-exec-lookup'
   | 'shell-status-127'
   | 'launcher-clears-env'
+  | 'go-unfound-listed'
   | 'gobin-cross-install'
   // mac-policy and noexec-mount by mechanism (lane mac2): keep this block together
   | 'container-path-denied'
@@ -2976,6 +2977,18 @@ export const RULES: readonly Rule[] = [
     test: /with environment [^\n]{0,2000}clearing parent environment/,
     explains: ['gopls-launch'],
     says: "the editor started the program with a cleared environment (only the variables it names, not the login shell's PATH, GOPATH or GOROOT)",
+  },
+  {
+    id: 'go-unfound-listed',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // Not screened by needles: the Go extension's "Checking configured tools...." block with GOROOT
+    // empty (it could run no go) beside a PATH with no Go directory on it (goEnvListing.ts): the PATH
+    // the editor was started with is not the login shell's.
+    needles: [],
+    explains: ['gopls-launch', 'module-resolution'],
+    says: 'the Go extension could run no go: the PATH it was started with (listed in its tools block) holds no Go installation',
   },
   {
     id: 'gobin-cross-install',

@@ -10,6 +10,7 @@ import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 import { findingsOf } from '../../../src/probes/goplsLogs.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
+import { GoEnvListing, goDirOnPath } from '../../../src/goplsLog/goEnvListing.js';
 
 const ids = (line: string) => matchRules(line).map((r) => r.id);
 
@@ -93,5 +94,44 @@ describe('lane env2 families through the engine', () => {
     const causes = rank('=== RUN   TestPATH\n    path_test.go:12: key "go" not found in map\n--- FAIL: TestPATH (0.00s)\nFAIL\n');
     expect(causes.filter((c) => c.id === 'env-inheritance')).toEqual([]);
     expect(causes.every((c) => c.severity !== 'error')).toBe(true);
+  });
+});
+
+describe('the Go extension could run no go (its tools block, lane env2)', () => {
+  const block = (goroot: string, pathList: string) =>
+    `Checking configured tools....\nGOBIN: undefined\ntoolsGopath: \ngopath: undefined\nGOROOT: ${goroot}\nPATH: ${pathList}\n`;
+  const facts = (text: string) => text.split('\n').flatMap((l, i) => listing.see(l, i + 1));
+  let listing = new GoEnvListing();
+  const fresh = (text: string) => {
+    listing = new GoEnvListing();
+    return facts(text);
+  };
+
+  it.each([
+    ['', '/usr/bin:/bin:/usr/sbin:/sbin'],
+    ['undefined', '/usr/local/bin:/usr/bin:/bin:/snap/bin'],
+  ])('GOROOT %j beside a PATH with no Go directory (%s)', (goroot, p) => {
+    expect(fresh(block(goroot, p))).toContain('go-unfound-listed');
+  });
+
+  it.each([
+    ['', '/usr/local/go/bin:/usr/bin:/bin'],
+    ['', '/home/k/sdk/go1.23.2/bin:/usr/bin'],
+    ['', '/home/k/.asdf/shims:/usr/bin'],
+    ['', 'C:\\Program Files\\Go\\bin;C:\\Windows'],
+    ['/usr/local/go', '/usr/local/go/bin:/usr/bin'],
+  ])('near-miss: GOROOT %j with a Go directory on the PATH (%s), or a GOROOT found', (goroot, p) => {
+    expect(fresh(block(goroot, p))).not.toContain('go-unfound-listed');
+  });
+
+  it('a bare "GOROOT:" line outside the tools block says nothing', () => {
+    expect(fresh('GOROOT: \nPATH: /usr/bin:/bin\n')).toEqual([]);
+  });
+
+  it('goDirOnPath reads installations, per-release SDKs, GOPATH/bin and shims, not lookalikes', () => {
+    expect(goDirOnPath('/usr/lib/go-1.21/bin')).toBe(true);
+    expect(goDirOnPath('/home/k/go/bin')).toBe(true);
+    expect(goDirOnPath('/opt/golang/bin')).toBe(true);
+    expect(goDirOnPath('/usr/bin:/bin:/home/k/google-cloud-sdk/bin:/opt/gopher-tools')).toBe(false);
   });
 });
