@@ -1,8 +1,9 @@
 // Go Environment Doctor in a real VS Code (code-server 4.100.3, headless Chromium): a real Go
 // module, the golang.go stand-in running the real pinned gopls, and a planted fault, GOTMPDIR on
 // a tmpfs mounted noexec in code-server's environment. From the palette to the ranked causes, the
-// status-bar badge, the auto-run and crash card when the extension host's gopls is killed, Copy
-// and Save JSON with the crash in them, the panel in four themes at two widths under axe-core,
+// status-bar badge, the auto-run and crash card when the extension host's gopls is killed, Copy,
+// Report to gopls (canary secrets in the environment kept out of the issue URL) and Save JSON with
+// the crash in them, the panel in four themes at two widths under axe-core,
 // the badge after a reload, a keyboard-only settings fix and its re-check, a clean console.
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
@@ -36,6 +37,21 @@ const GOPLS = path.join(REPO, '.tools/bin/gopls');
 const RESULTS = path.join(REPO, 'test-results');
 /** The shared contract's id of the fix that moves GOTMPDIR off the noexec mount (go.toolsEnvVars + go.testEnvVars). */
 const GOTMPDIR_FIX = 'gotmpdir-toolsenv';
+/**
+ * Canary secrets in code-server's environment, where real ones live (as fault 92 plants them): an
+ * API key variable, a GOPROXY password that `go env` prints back and the gopls issue's go-env field
+ * quotes, and an HTTPS_PROXY password. Offline, neither proxy is ever contacted: the module has no
+ * dependencies. (Not GITHUB_TOKEN: code-server takes it as its own --github-auth and deletes it
+ * from its environment, so it never reaches the extension host.)
+ */
+const CANARY = { apiKey: 'canary-e2e-apikey-41c7d2', proxyPassword: 'canary-e2e-proxy-9f3b68', httpsProxyPassword: 'canary-e2e-https-5a2e70' };
+const CANARY_ENV = {
+  MY_API_KEY: CANARY.apiKey,
+  GOPROXY: `https://u:${CANARY.proxyPassword}@proxy.golang.org,direct`,
+  HTTPS_PROXY: `http://svc:${CANARY.httpsProxyPassword}@proxy.corp.example:3128`,
+};
+/** The gopls issue form's field ids (golang/go .github/ISSUE_TEMPLATE/03-gopls.yml) the doctor fills. */
+const GOPLS_FORM_FIELDS = ['gopls-version', 'go-env', 'actual-behavior', 'editor-and-settings', 'logs'];
 
 describe('Go: Diagnose Environment in code-server, GOTMPDIR on a noexec tmpfs', () => {
   let noexec: NoexecMount;
@@ -60,7 +76,7 @@ describe('Go: Diagnose Environment in code-server, GOTMPDIR on a noexec tmpfs', 
     cs = await startCodeServer({
       folder,
       extensions: vsixes,
-      env: { GOTMPDIR: noexec.dir },
+      env: { GOTMPDIR: noexec.dir, ...CANARY_ENV },
       settings: {
         'go.alternateTools': { gopls: GOPLS },
         'window.autoDetectColorScheme': true,
@@ -190,6 +206,71 @@ describe('Go: Diagnose Environment in code-server, GOTMPDIR on a noexec tmpfs', 
     const md = await page.evaluate(() => navigator.clipboard.readText());
     expect(md).toMatch(/### gopls crashed/);
     expect(md).toContain('noexec-mount');
+  });
+
+  it('opens the gopls issue form from the keyboard: "Report to gopls" → the external-link prompt → golang/go\'s new-issue page, fields filled, ≤ 8,000 characters, no canary secret', async () => {
+    // The canaries reached the extension host (else their absence below would prove nothing). Its
+    // process.env is merged from a login shell after it starts, so /proc/<host>/environ does not
+    // show it; the Go extension's gopls inherits it.
+    const standin = goplsChildren(cs).find((p) => environOf(p.pid)[STANDIN_MARKER] === '1');
+    expect(standin, 'a gopls child of the extension host').toBeDefined();
+    const hostEnv = environOf(standin!.pid);
+    for (const [k, v] of Object.entries(CANARY_ENV)) expect(hostEnv[k], k).toBe(v);
+    // github.com does not resolve here: answer the browser's request for it with a stub page, so
+    // the popup keeps the URL the extension asked for.
+    const requested: string[] = [];
+    await context.route('https://github.com/**', (route) => {
+      requested.push(route.request().url());
+      return route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>stub</title>' });
+    });
+    const f = await frame();
+    await panel.locator('[data-testid="rerun"]').focus();
+    await tabTo(page, f, 'report-gopls', 8);
+    const popupP = context.waitForEvent('page', { timeout: 60_000 });
+    await page.keyboard.press('Enter');
+    // VS Code asks before it opens a site outside its trusted domains; a keyboard user accepts
+    // with Enter on the focused "Open". A product that trusts github.com opens it at once.
+    const prompt = page.locator('.monaco-dialog-box');
+    const first = await Promise.race([
+      prompt.waitFor({ state: 'visible', timeout: 60_000 }).then(() => 'prompt' as const),
+      popupP.then(() => 'popup' as const),
+    ]);
+    if (first === 'prompt') {
+      const promptText = await prompt.innerText();
+      expect(promptText).toMatch(/open the external website/i);
+      expect(promptText).toContain('github.com');
+      await expect.poll(async () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? ''), { timeout: 5000 }).toBe('Open');
+      await page.keyboard.press('Enter');
+      await prompt.waitFor({ state: 'hidden', timeout: 15_000 });
+    }
+    const popup = await popupP;
+    await expect.poll(() => requested.length, { timeout: 30_000 }).toBeGreaterThan(0);
+    const url = requested[0]!;
+    await popup.close();
+    await context.unroute('https://github.com/**');
+    await page.bringToFront();
+
+    expect(url.length).toBeLessThanOrEqual(8000);
+    const u = new URL(url);
+    expect(`${u.origin}${u.pathname}`).toBe('https://github.com/golang/go/issues/new');
+    expect(u.searchParams.get('template')).toBe('03-gopls.yml');
+    expect(u.searchParams.get('title')).toMatch(/^x\/tools\/gopls: \S/);
+    for (const id of GOPLS_FORM_FIELDS) expect(u.searchParams.get(id)?.trim(), `field ${id}`).toBeTruthy();
+    // What the fields say: the versions, this window's go env (GOPROXY read, its password masked),
+    // the ranked cause, the editor, and the report itself.
+    expect(u.searchParams.get('gopls-version')).toMatch(/golang\.org\/x\/tools\/gopls v?\d/);
+    expect(u.searchParams.get('go-env')).toMatch(/GOPROXY='https:\/\/[^'\n]*proxy\.golang\.org/);
+    expect(u.searchParams.get('go-env')).toContain(`GOTMPDIR='${noexec.dir}'`);
+    expect(u.searchParams.get('actual-behavior')).toContain('noexec-mount');
+    expect(u.searchParams.get('editor-and-settings')).toMatch(/Go extension: golang\.go /);
+    expect(u.searchParams.get('logs')).toMatch(/Go Environment Doctor report/);
+    // No canary, whole or by its distinctive tail, encoded or decoded.
+    const decoded = decodeURIComponent(url.replace(/\+/g, ' '));
+    for (const [name, canary] of Object.entries(CANARY)) {
+      for (const text of [url, decoded]) expect(text.includes(canary.slice(-8)), `${name} leaks into the issue URL`).toBe(false);
+    }
+    await expect.poll(async () => panel.locator('[data-testid="notice"]').innerText().catch(() => ''), { timeout: 30_000 }).toMatch(/Opened a new gopls issue in the browser/);
+    console.log(`gopls issue URL: ${url.length} characters, opened ${first === 'prompt' ? 'after the external-link prompt' : 'at once'}`);
   });
 
   it('saves the report as JSON with the crash in it', async () => {
