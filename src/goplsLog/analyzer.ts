@@ -226,6 +226,12 @@ const FAILURE_WORDS = /\b(?:E(?:PERM|ACCES|NOSPC|MFILE|NFILE|AGAIN|NOMEM|ROFS|DQ
  */
 const CONTAINER_WORDS = /\b(?:docker|podman|nerdctl|buildah)\s+(?:(?:container|compose)\s+)?(?:run|exec|create|start|up)\b|\bdocker-compose\s+(?:run|exec|up)\b|\bkubectl\s+(?:exec|run|debug)\b|\b(?:docker|podman) container\b|\bContainer ID\b/i;
 const CONTAINER_SCREEN = /docker|podman|nerdctl|buildah|kubectl|container/i;
+/**
+ * A command adding execute permission (lane mac2): chmod(1)'s symbolic `+x` (any who, with other
+ * letters: u+rwx, a+x) or an octal mode with an execute bit for anyone (755, 0700, 4711).
+ */
+const CHMOD_X_WORDS = /\bchmod\s+(?:-\w+\s+)*(?:[ugoa]*\+[rwst]*x|0?[0-7]?(?:[1357][0-7]{2}|[0-7][1357][0-7]|[0-7]{2}[1357]))\b/;
+const CHMOD_X_CONTEXT_LINES = 3;
 
 export class LogAnalyzer {
   /** The pending (unterminated) line, in pieces. */
@@ -266,6 +272,7 @@ export class LogAnalyzer {
   private lastGoplsWords = -Infinity;
   private lastExecWords = -Infinity;
   private lastContainerWords = -Infinity;
+  private lastChmodX = -Infinity;
   /** Not on a line that carries the user's code (diagnostics quote it). */
   private quietBody = false;
   /** GOOS against GOHOSTOS, GOROOT/bin against PATH, across the lines of an environment listing. */
@@ -581,11 +588,13 @@ export class LogAnalyzer {
     if (words?.[2]) this.lastGoplsWords = this.lineNo;
     if (words?.[3]) this.lastExecWords = this.lineNo;
     if (short && CONTAINER_SCREEN.test(text) && CONTAINER_WORDS.test(text)) this.lastContainerWords = this.lineNo;
+    if (short && text.includes('chmod') && CHMOD_X_WORDS.test(text)) this.lastChmodX = this.lineNo;
     if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo)) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
     const { screened, rules } = screenAndMatch(text, {
       nearWatcher: this.lineNo - this.lastWatchWords <= WATCH_CONTEXT_LINES,
       nearExec: this.lineNo - this.lastExecWords <= EXEC_CONTEXT_LINES,
       inContainer: this.lineNo - this.lastContainerWords <= CONTAINER_CONTEXT_LINES,
+      nearChmodX: this.lineNo - this.lastChmodX <= CHMOD_X_CONTEXT_LINES,
       inDiagnostics: this.quietBody,
     });
     if (rules.length === 0) {

@@ -220,7 +220,8 @@ export type RuleId =
   | 'gopls-under-tmpfs-path'
   | 'shell-system-exec-denied'
   | 'os-exec-policy'
-  | 'os-policy-vocabulary';
+  | 'os-policy-vocabulary'
+  | 'chmod-x-refused';
 
 export interface Rule {
   id: RuleId;
@@ -247,6 +248,11 @@ export interface Rule {
    * is most often the host's label policy on a bind mount, not the file's mode (lane mac2).
    */
   inContainer?: RegExp;
+  /**
+   * When execute permission was just being added (`chmod +x f`, `chmod 755 f`) in the lines
+   * before, this test alone is enough: the refusal is of setting an execute bit (lane mac2).
+   */
+  nearChmodX?: RegExp;
   /** The compiler says this about the user's code too: not read inside published diagnostics. */
   userCode?: true;
   /** Rules that, when they match the same line, already say what this one would say better. */
@@ -3176,6 +3182,23 @@ export const RULES: readonly Rule[] = [
     test: /\bxattr\s+(?:-\w+\s+)*com\.apple\.quarantine\b|\bspctl --(?:add|master-disable|global-disable|assess)\b|\bcsrutil (?:disable|status)\b|\bFull Disk Access\b|\bAdd-MpPreference\b[^\n]{0,40}-Exclusion/,
     says: 'a tool that lifts an operating system\'s program policy (macOS quarantine, Gatekeeper, SIP, TCC; a Defender exclusion) is named: the refusal was that policy\'s',
   },
+  {
+    id: 'chmod-x-refused',
+    classId: 'noexec-mount',
+    severity: 'warning',
+    confidence: 0.45,
+    // chmod(2) refused with EPERM right after the user tried to make a file executable (`chmod +x
+    // f`, `chmod 755 f`): on the file systems that fix modes at mount time, vfat/exfat (fmask=,
+    // mount(8)), Android's shared storage (sdcardfs, FUSE), a drvfs without metadata, chmod cannot
+    // set an execute bit and the mount's options decide whether anything there may run. chmod's
+    // words: coreutils' "chmod: changing permissions of 'f': Operation not permitted", toybox's
+    // and busybox's "chmod: f: Operation not permitted". Weak (a file owned by another user gives
+    // the same EPERM): only beside a chmod that adds execute (analyzer CHMOD_X_WORDS).
+    needles: ['ot permitted'],
+    test: /(?!)/,
+    nearChmodX: /\bchmod: (?:changing permissions of )?[^\n]{1,300}: [Oo]peration not permitted/,
+    says: 'execute permission could not be set (chmod: operation not permitted) where the file system fixes modes at mount time (a FAT/exFAT or NTFS disk, Android shared storage): nothing there can be executed unless the mount allows it',
+  },
   // ---- end of lane mac2's block
 ];
 
@@ -3227,6 +3250,8 @@ export interface LineContext {
   nearExec?: boolean;
   /** A container runtime was invoked in the lines before this one (lane mac2). */
   inContainer?: boolean;
+  /** Execute permission was being added in the lines just before this one (lane mac2). */
+  nearChmodX?: boolean;
   /** The line is inside textDocument/publishDiagnostics: about the user's code. */
   inDiagnostics?: boolean;
 }
@@ -3284,7 +3309,7 @@ export function screenAndMatch(text: string, ctx: LineContext = {}): { screened:
       if (r.test) {
         // A long line is searched again only for the needles the pass found in it.
         const around = windowsAround(text, r.needles, (k) => found[mine[k]!] === 1);
-        if (!around.some((w) => r.test!.test(w) || (ctx.nearWatcher && r.nearWatcher?.test(w)) || (ctx.nearExec && r.nearExec?.test(w)) || (ctx.inContainer && r.inContainer?.test(w)))) continue;
+        if (!around.some((w) => r.test!.test(w) || (ctx.nearWatcher && r.nearWatcher?.test(w)) || (ctx.nearExec && r.nearExec?.test(w)) || (ctx.inContainer && r.inContainer?.test(w)) || (ctx.nearChmodX && r.nearChmodX?.test(w)))) continue;
       }
       hits.push(r);
     }

@@ -113,6 +113,23 @@ describe('lane mac2: a refusal inside a container', () => {
   });
 });
 
+describe('lane mac2: execute permission refused right after chmod added it', () => {
+  it('chmod\'s EPERM beside a chmod that adds execute is the mount\'s', () => {
+    expect(ids('chmod: run.sh: Operation not permitted', { nearChmodX: true })).toEqual(['chmod-x-refused']);
+    expect(ids("chmod: changing permissions of '/media/ann/USB/run.sh': Operation not permitted", { nearChmodX: true })).toEqual(['chmod-x-refused']);
+    // Without it, chmod's EPERM is the file's owner: nothing from this rule.
+    expect(ids('chmod: run.sh: Operation not permitted')).toEqual([]);
+  });
+  it('through the analyzer: +x and octal modes with an execute bit frame it, others do not', () => {
+    for (const cmd of ['$ chmod +x run.sh', 'chmod u+rwx run.sh', 'chmod 755 run.sh', 'sudo chmod -R 0700 bin']) {
+      expect(ranked(`${cmd}\nchmod: run.sh: Operation not permitted`)[0]?.id, cmd).toBe('noexec-mount');
+    }
+    for (const cmd of ['chmod 644 notes.txt', 'chmod go-w notes.txt', 'chmod +r notes.txt']) {
+      expect(ranked(`${cmd}\nchmod: notes.txt: Operation not permitted`).map((c) => c.id), cmd).not.toContain('noexec-mount');
+    }
+  });
+});
+
 /** The classes a text ranks, best first, through the log probe's findings and the ranking. */
 const ranked = (text: string) =>
   rankCauses(findingsOf('gopls.log', analyzeText(`${text}\n`)).map((f) => FindingSchema.parse(f))).filter((c) => c.severity !== 'info');

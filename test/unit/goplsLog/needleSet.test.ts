@@ -73,13 +73,13 @@ describe('NeedleSet', () => {
 });
 
 /** The rules as they were matched before the index: each rule's needles tested with includes. */
-function byEachRule(text: string, ctx: { nearWatcher?: boolean; nearExec?: boolean; inContainer?: boolean; inDiagnostics?: boolean }): string[] {
+function byEachRule(text: string, ctx: { nearWatcher?: boolean; nearExec?: boolean; inContainer?: boolean; nearChmodX?: boolean; inDiagnostics?: boolean }): string[] {
   if (!NEEDLES.some((n) => text.includes(n))) return [];
   const hits = RULES.filter(
     (r) =>
       !(r.userCode && ctx.inDiagnostics) &&
       r.needles.some((n) => text.includes(n)) &&
-      (!r.test || windowsAround(text, r.needles).some((w) => r.test!.test(w) || (ctx.nearWatcher && r.nearWatcher?.test(w)) || (ctx.nearExec && r.nearExec?.test(w)) || (ctx.inContainer && r.inContainer?.test(w)))),
+      (!r.test || windowsAround(text, r.needles).some((w) => r.test!.test(w) || (ctx.nearWatcher && r.nearWatcher?.test(w)) || (ctx.nearExec && r.nearExec?.test(w)) || (ctx.inContainer && r.inContainer?.test(w)) || (ctx.nearChmodX && r.nearChmodX?.test(w)))),
   );
   const ids = new Set(hits.map((h) => h.id));
   return hits.filter((h) => !h.yieldsTo?.some((y) => ids.has(y))).map((h) => h.id);
@@ -102,7 +102,7 @@ describe('the rules through the index', () => {
   const long = needleLines.slice(0, 40).map((l, i) => `${'{"a":1},'.repeat(700 + i)}${l}${' pad'.repeat(2000)}${l}`);
   const cases = [...logLines, ...needleLines, ...long];
 
-  for (const ctx of [{}, { nearWatcher: true }, { nearExec: true }, { inContainer: true }, { inDiagnostics: true }]) {
+  for (const ctx of [{}, { nearWatcher: true }, { nearExec: true }, { inContainer: true }, { nearChmodX: true }, { inDiagnostics: true }]) {
     it(`matches exactly what each rule's own needles matched (${cases.length} lines, ${JSON.stringify(ctx)})`, () => {
       expect(logLines.length).toBeGreaterThan(500);
       let named = 0;
