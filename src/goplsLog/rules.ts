@@ -209,6 +209,7 @@ export type RuleId =
   | 'shell-status-127'
   | 'launcher-clears-env'
   | 'go-unfound-listed'
+  | 'archive-from-other-go'
   | 'gobin-cross-install'
   // mac-policy and noexec-mount by mechanism (lane mac2): keep this block together
   | 'container-path-denied'
@@ -291,11 +292,13 @@ function pathWords(name: string): RegExp {
     [
       // Not a Go test's or program's own output ("x_test.go:12: tool not in PATH").
       String.raw`(?<!\.go:\d+:.*)(?<![\w/.-])${n}${what} (?:is |was )?(?:not installed(?:,)? or (?:is )?not (?:found )?|not (?:found |available |present )?)(?:in|on) ${path}`,
+      // Emacs lsp-mode (lsp-mode.el): 'Command "go" is not present on the path.'
+      String.raw`(?<!\.go:\d+:.*)[Cc]ommand ${n} is not present on the path\b`,
       String.raw`(?<!\.go:\d+:.*)(?:[Cc]ould not|[Cc]ouldn't|[Uu]nable to|[Cc]annot|[Cc]an't|[Ff]ailed to) (?:find|locate) (?:the )?${n}${what} (?:in|on) ${path}`,
     ].join('|'),
   );
 }
-const PATH_WORDS_NEEDLES = ['not installed or not', 'not installed, or not', ' in PATH', ' on PATH', ' in $PATH', ' on $PATH', ' your PATH', ' your $PATH', ' the PATH', ' the $PATH', ' system PATH', 'in %PATH%'];
+const PATH_WORDS_NEEDLES = ['is not present on the path', 'not installed or not', 'not installed, or not', ' in PATH', ' on PATH', ' in $PATH', ' on $PATH', ' your PATH', ' your $PATH', ' the PATH', ' the $PATH', ' system PATH', 'in %PATH%'];
 
 // ---- lane envmod: shapes its rules share (the rules are at the end of RULES) ----
 /** The Go tools a version manager's shim or a shell names: go, gofmt, gopls, as a whole word. */
@@ -2995,6 +2998,25 @@ export const RULES: readonly Rule[] = [
     needles: [],
     explains: ['gopls-launch', 'module-resolution'],
     says: 'the Go extension could run no go: the PATH it was started with (listed in its tools block) holds no Go installation',
+  },
+  {
+    id: 'archive-from-other-go',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.75,
+    // cmd/compile and cmd/link reading a compiled package built by another Go release: "could not
+    // import fmt (object is [darwin amd64 go1.20.3 X:none] expected [darwin amd64 go1.21.0 X:none])",
+    // ".../pkg/linux_amd64/fmt.a: object is [… go1.9 …] expected [… go1.10 …]" (the archive header
+    // check, cmd/internal/objabi / cmd/compile's importer). Two Go installations meet: a GOROOT from
+    // one release with the compiler of another, or GOPATH/pkg left by an older Go. Only when the two
+    // releases differ; the same release with other flags is a build's own. The compiler prints the
+    // headers without their "go object " prefix (gc/main.go importfile: p[10:]); with the prefix,
+    // go-toolchain-mismatch says it.
+    needles: ['object is ['],
+    yieldsTo: ['go-toolchain-mismatch'],
+    test: /object is \[[^\]\n]*?\bgo(1\.\d+(?:\.\d+)?)\b[^\]\n]*\] expected \[[^\]\n]*?\bgo(?!\1\b)1\.\d+/,
+    explains: ['module-resolution'],
+    says: 'the compiler read packages built by another Go release (GOROOT belongs to one Go installation and the go command to another, or GOPATH/pkg holds an older Go\'s archives)',
   },
   {
     id: 'gobin-cross-install',

@@ -23,6 +23,8 @@ const CASES: Array<[string, RuleId[]]> = [
   ['gofmt was not found on your $PATH', ['go-not-on-path-words']],
   ['gopls is not installed or not in your PATH', ['gopls-not-on-path-words']],
   ['Could not find `gopls` in PATH, please install it', ['gopls-not-on-path-words']],
+  ['Command "go" is not present on the path.', ['go-not-on-path-words']],
+  ['Command "golangci-lint-langserver" is not present on the path.', ['program-not-on-path-words']],
   ['staticcheck binary not found on PATH', ['program-not-on-path-words']],
   ['ERROR: protoc is not installed or not in your PATH.', ['program-not-on-path-words']],
   ['Failed to locate dlv in the system PATH', ['program-not-on-path-words']],
@@ -65,6 +67,11 @@ const CASES: Array<[string, RuleId[]]> = [
   ],
   ["ide-subprocess-launcher[    3]:    DEBUG: Launching 'gopls' from directory '/home/k/src' with environment LANG=C inheriting parent environment", []],
   ['make: *** [Makefile:12: build] Error 127', []],
+  // --- archives of another Go release ---
+  ['main.go:4:2: could not import fmt (object is [darwin amd64 go1.20.3 X:none] expected [darwin amd64 go1.21.0 X:none])', ['archive-from-other-go']],
+  ['/usr/local/go/pkg/linux_amd64/runtime.a: object is [linux amd64 go1.9 X:framepointer] expected [linux amd64 go1.10 X:framepointer]', ['archive-from-other-go']],
+  // near-miss: the same release, other experiments (a build's own flags)
+  ['could not import fmt (object is [linux amd64 go1.21.0 X:none] expected [linux amd64 go1.21.0 X:regabi])', []],
   // --- cross-build variables inherited by go install ---
   ['go install: cannot install cross-compiled binaries when GOBIN is set', ['gobin-cross-install']],
   ['go: cannot install cross-compiled binaries when GOBIN is set', ['gobin-cross-install']],
