@@ -222,7 +222,9 @@ export type RuleId =
   | 'shell-system-exec-denied'
   | 'os-exec-policy'
   | 'os-policy-vocabulary'
-  | 'chmod-x-refused';
+  | 'chmod-x-refused'
+  | 'toolkit-spawn-refused'
+  | 'snap-cwd-refused';
 
 export interface Rule {
   id: RuleId;
@@ -844,7 +846,7 @@ export const RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.5,
     needles: ['ermission denied'],
-    yieldsTo: ['exec-permission-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm', 'container-path-denied', 'proc-self-denied', 'ldso-text-reloc-denied', 'chromium-sandbox-refused', 'shell-system-exec-denied'],
+    yieldsTo: ['exec-permission-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm', 'container-path-denied', 'proc-self-denied', 'ldso-text-reloc-denied', 'chromium-sandbox-refused', 'shell-system-exec-denied', 'toolkit-spawn-refused', 'snap-cwd-refused'],
     says: 'a file operation was refused with "permission denied"',
   },
   {
@@ -3102,11 +3104,13 @@ export const RULES: readonly Rule[] = [
     // Operation not permitted", dash's "sh: 1: ./x: Operation not permitted", GNU make's "make:
     // /bin/sh: Operation not permitted", sudo's "unable to execute ./x: Operation not permitted",
     // execvp's, env's, macOS zsh's "zsh: operation not permitted: ./x". Mode bits and noexec give
+    // GLib's "Failed to execute child process “x” (Operation not permitted)" and Neovim's "E903:
+    // Process failed to start: operation not permitted: …" are the same refusal. Mode bits and noexec give
     // EACCES; EPERM from exec is a seccomp filter (Docker before 20.10 answering faccessat2 or
     // clone3), fapolicyd, an LSM under no_new_privs, or macOS's quarantine. Not /dev, /proc or /sys
     // (a shell opening its tty) and not a redirect ("cannot create").
     needles: ['ot permitted'],
-    test: /(?:^|\s)-?(?:\/\S*\/)?(?:ba|z|da|k|fi)?sh(?:: line \d+)?(?:: \d+)?: (?!\/(?:dev|proc|sys)\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: [Oo]peration not permitted|^make(?:\[\d+\])?: (?!\/(?:dev|proc|sys)\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: Operation not permitted|unable to execute [^:\n]+: Operation not permitted|\bexecvp?: [^:\n]+: Operation not permitted|zsh: operation not permitted: \S+|\benv: ['\u2018"]?[^'\u2019"\s:]+['\u2019"]?: Operation not permitted/m,
+    test: /(?:^|\s)-?(?:\/\S*\/)?(?:ba|z|da|k|fi)?sh(?:: line \d+)?(?:: \d+)?: (?!\/(?:dev|proc|sys)\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: [Oo]peration not permitted|^make(?:\[\d+\])?: (?!\/(?:dev|proc|sys)\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: Operation not permitted|unable to execute [^:\n]+: Operation not permitted|\bexecvp?: [^:\n]+: Operation not permitted|zsh: operation not permitted: \S+|\benv: ['\u2018"]?[^'\u2019"\s:]+['\u2019"]?: Operation not permitted|Failed to execute child process [\u201c"][^\u201d"\n]{1,300}[\u201d"] \(Operation not permitted\)|E903: Process failed to start: operation not permitted: /m,
     says: 'executing a program was refused with EPERM (not EACCES): a seccomp filter, fapolicyd or a security module refused the exec, not file modes or a noexec mount',
   },
   {
@@ -3220,6 +3224,36 @@ export const RULES: readonly Rule[] = [
     test: /(?!)/,
     nearChmodX: /\bchmod: (?:changing permissions of )?[^\n]{1,300}: [Oo]peration not permitted/,
     says: 'execute permission could not be set (chmod: operation not permitted) where the file system fixes modes at mount time (a FAT/exFAT or NTFS disk, Android shared storage): nothing there can be executed unless the mount allows it',
+  },
+  {
+    id: 'toolkit-spawn-refused',
+    classId: 'noexec-mount',
+    severity: 'warning',
+    confidence: 0.55,
+    // An exec refused with EACCES in the words of the toolkits editors spawn through: GLib's
+    // gspawn.c "Failed to execute child process “%s” (%s)" (GNOME Builder, GTK editors, Flatpak
+    // hosts) and Neovim's jobstart/libuv "E903: Process failed to start: permission denied: "%s"".
+    // Like the other exec-refusal rules (program-exec-denied), EACCES from an exec reads as a
+    // mount's; the language server itself named is gopls-launch's (lane launch), not claimed here.
+    needles: ['Failed to execute child process', 'Process failed to start'],
+    test: new RegExp(
+      String.raw`Failed to execute child process [\u201c"](?![^\u201d"\n]{0,300}\b${GO_LS}[\u201d"])[^\u201d"\n]{1,300}[\u201d"] \(Permission denied\)|E903: Process failed to start: permission denied: "(?![^"\n]{0,300}\b${GO_LS}")[^"\n]{1,300}"`,
+    ),
+    says: 'a program the editor started through its toolkit (GLib, Neovim\'s jobstart) could not be executed (permission denied): a noexec mount, a file without its execute bit, or a policy',
+  },
+  {
+    id: 'snap-cwd-refused',
+    classId: 'fs-access',
+    severity: 'warning',
+    confidence: 0.6,
+    // snap-confine (setuid root) opens the working directory before it confines the snap:
+    // die("cannot open path of the current working directory") with EACCES. Root is refused there by
+    // an NFS export's root_squash or a FUSE mount without allow_other (sshfs, gcsfuse): a snap (VS
+    // Code, a snapped go) started from a directory on a network or FUSE file system. The file
+    // system's access rule, not a policy's.
+    needles: ['cannot open path of the current working directory'],
+    test: /cannot open path of the current working directory: Permission denied/,
+    says: 'a snap could not start from this directory: snap-confine runs as root, which an NFS root_squash export or a FUSE mount without allow_other refuses (start it from a local directory)',
   },
   // ---- end of lane mac2's block
 ];

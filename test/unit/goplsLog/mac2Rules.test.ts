@@ -70,6 +70,16 @@ const CASES: Array<[string, RuleId[]]> = [
   ['su: failed to execute /bin/bash: Permission denied', ['shell-system-exec-denied']],
   // A hand-unpacked go under /usr/local can carry any modes: not claimed.
   ['bash: /usr/local/go/bin/go: Permission denied', ['shell-exec-denied']],
+  // Exec refused in the toolkits' words: GLib, Neovim's jobstart.
+  ['Failed to execute child process \u201c/home/ann/bin/golangci-lint\u201d (Permission denied)', ['toolkit-spawn-refused']],
+  ['E903: Process failed to start: permission denied: "staticcheck"', ['toolkit-spawn-refused']],
+  ['Failed to execute child process \u201cgo\u201d (Operation not permitted)', ['shell-exec-eperm']],
+  ['E903: Process failed to start: operation not permitted: "dlv"', ['shell-exec-eperm']],
+  // A missing program is not a refusal; the language server itself is gopls-launch's.
+  ['Failed to execute child process \u201cgo\u201d (No such file or directory)', []],
+  ['E903: Process failed to start: permission denied: "gopls"', ['permission-denied']],
+  // snap-confine (root) refused the working directory: root_squash NFS or FUSE without allow_other.
+  ['cannot open path of the current working directory: Permission denied', ['snap-cwd-refused']],
   // Other systems' policies in their own words.
   ['fork/exec C:\\Users\\ann\\AppData\\Local\\Temp\\go-build1\\b001\\x.test.exe: Operation did not complete successfully because the file contains a virus or potentially unwanted software.', ['os-exec-policy']],
   ['This program is blocked by group policy. For more information, contact your system administrator.', ['os-exec-policy']],
