@@ -2961,7 +2961,8 @@ export const RULES: readonly Rule[] = [
     // The shell's status for "command not found" (bash(1) EXIT STATUS and POSIX sh 2.8.2: "If a
     // command is not found, the exit status shall be 127"), as the program that ran the shell
     // reports it: Go's os/exec "exit status 127" (a tool run through sh -c), Jenkins' "script
-    // returned exit code 127", a supervisor's or node's "process 92 exited with code: 127" / "child
+    // returned exit code 127", GitHub Actions' "##[error]Process completed with exit code 127.",
+    // GitLab Runner's "ERROR: Job failed: exit code 127", a supervisor's or node's "process 92 exited with code: 127" / "child
     // process exited with code 127" (GNOME Builder's ide-subprocess-supervisor, node's
     // child_process users), VS Code's "terminated with exit code: 127". A #!/usr/bin/env script whose
     // interpreter is not on the PATH ends the same way. Weak: the words that say which command come
@@ -2970,7 +2971,7 @@ export const RULES: readonly Rule[] = [
     // or the runtime could not exec /bin/sh itself ("make: /bin/sh: Operation not permitted" under
     // a seccomp profile), which is another class's.
     needles: ['exit status 127', 'exit code 127', 'with code: 127', 'with code 127', 'exit code: 127'],
-    test: /\bexit status 127(?!\d)|script returned exit code 127(?!\d)|(?:exited|terminated) with (?:exit )?code:? 127(?!\d)/,
+    test: /\bexit status 127(?!\d)|(?:script returned|Process completed with|Job failed:) exit code 127(?!\d)|(?:exited|terminated) with (?:exit )?code:? 127(?!\d)/,
     yieldsTo: ['server-lost', 'command-not-on-path', 'program-not-found-shells', 'go-binary-not-found', 'go-not-found-shells'],
     says: 'a shell could not find a command it was asked to run (exit status 127) on the PATH it was started with',
   },

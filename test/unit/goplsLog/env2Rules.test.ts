@@ -56,6 +56,9 @@ const CASES: Array<[string, RuleId[]]> = [
   // --- sh's "command not found" status ---
   ['failed to run golangci-lint: exit status 127', ['shell-status-127']],
   ['ERROR: script returned exit code 127', ['shell-status-127']],
+  ['##[error]Process completed with exit code 127.', ['shell-status-127']],
+  ['ERROR: Job failed: exit code 127', ['shell-status-127']],
+  ['##[error]Process completed with exit code 1.', []],
   ['ide-subproces-supervisor[    2]:    DEBUG: process 4711 exited with code: 127', ['shell-status-127']],
   ['[tsserver] child process exited with code 127', ['shell-status-127']],
   ['exit status 1270', []],
