@@ -210,6 +210,7 @@ export type RuleId =
   | 'launcher-clears-env'
   | 'go-unfound-listed'
   | 'archive-from-other-go'
+  | 'container-env-probe-failed'
   | 'gobin-cross-install'
   // mac-policy and noexec-mount by mechanism (lane mac2): keep this block together
   | 'container-path-denied'
@@ -3020,6 +3021,21 @@ export const RULES: readonly Rule[] = [
     test: /object is \[[^\]\n]*?\bgo(1\.\d+(?:\.\d+)?)\b[^\]\n]*\] expected \[[^\]\n]*?\bgo(?!\1\b)1\.\d+/,
     explains: ['module-resolution'],
     says: 'the compiler read packages built by another Go release (GOROOT belongs to one Go installation and the go command to another, or GOPATH/pkg holds an older Go\'s archives)',
+  },
+  {
+    id: 'container-env-probe-failed',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // The Dev Containers CLI (devcontainers/cli src/spec-common/injectHeadless.ts probeUserEnv, from
+    // VS Code's shellEnv.ts) runs the user's login shell in the container to read its environment
+    // for the editor's server and extensions; when it gives up it says "userEnvProbe is taking
+    // longer than 10 seconds. Avoid waiting for user input in your shell's startup scripts.
+    // Continuing." or "Error reading shell environment." and the tools run without the PATH, GOPATH
+    // or GOROOT the shell's start-up files set. Its 2-second note (the probe is slow, not failed)
+    // is not read.
+    needles: ['userEnvProbe is taking longer than 10 seconds', 'Error reading shell environment'],
+    says: "the dev container's environment probe gave up on the login shell: the editor's tools run without the PATH, GOPATH or GOROOT the shell's start-up files set",
   },
   {
     id: 'gobin-cross-install',

@@ -75,6 +75,11 @@ const CASES: Array<[string, RuleId[]]> = [
   ['/usr/local/go/pkg/linux_amd64/runtime.a: object is [linux amd64 go1.9 X:framepointer] expected [linux amd64 go1.10 X:framepointer]', ['archive-from-other-go']],
   // near-miss: the same release, other experiments (a build's own flags)
   ['could not import fmt (object is [linux amd64 go1.21.0 X:none] expected [linux amd64 go1.21.0 X:regabi])', []],
+  // --- a dev container's probe of the login shell's environment ---
+  ["[12034 ms] userEnvProbe is taking longer than 10 seconds. Avoid waiting for user input in your shell's startup scripts. Continuing.", ['container-env-probe-failed']],
+  ['[903 ms] Error reading shell environment.', ['container-env-probe-failed']],
+  // near-miss: the probe is only slow
+  ['[2510 ms] userEnvProbe is taking longer than 2 seconds. Process not found.', []],
   // --- cross-build variables inherited by go install ---
   ['go install: cannot install cross-compiled binaries when GOBIN is set', ['gobin-cross-install']],
   ['go: cannot install cross-compiled binaries when GOBIN is set', ['gobin-cross-install']],
