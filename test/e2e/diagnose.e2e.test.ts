@@ -14,24 +14,12 @@ import { axeProblems, formatAxe, webviewContentFrame } from './axe.js';
 import { focusedKey, layoutProblems, setTheme, shot, tabTo, THEMES, WIDTHS } from './panelChecks.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCodeServer, type CodeServer } from './codeServer.js';
-import { badge, badgeState, ChildSampler, DOCTOR_ID, goplsChildren, waitForActivation, waitForGopls } from './flows.js';
+import { badge, badgeState, ChildSampler, DOCTOR_ID, goplsChildren, openDoctorPage, waitForActivation, waitForGopls } from './flows.js';
 import { makeGoModule } from './gomodule.js';
 import { mountNoexecTmpfs, mountOptionsOf, type NoexecMount } from './noexecMount.js';
 import { alive, environOf } from './procs.js';
 import { doctorVsix, packageStandin, REPO, STANDIN_MARKER } from './standin.js';
-import {
-  captureConsole,
-  isCspViolation,
-  isHarmless,
-  launchBrowser,
-  notificationToasts,
-  openWorkbench,
-  pressDialogButton,
-  runCommand,
-  webviewFrame,
-  type ConsoleEntry,
-  type E2EBrowser,
-} from './workbench.js';
+import { isCspViolation, isHarmless, notificationToasts, pressDialogButton, runCommand, type ConsoleEntry, type E2EBrowser } from './workbench.js';
 
 const GOPLS = path.join(REPO, '.tools/bin/gopls');
 const RESULTS = path.join(REPO, 'test-results');
@@ -86,13 +74,8 @@ describe('Go: Diagnose Environment in code-server, GOTMPDIR on a noexec tmpfs', 
     });
     // Before the page loads: the extension host does not exist yet, so nothing it spawns is missed.
     sampler = new ChildSampler(cs).start();
-    browser = await launchBrowser();
     // Clipboard permissions: the test reads what "Copy as Markdown" put there.
-    context = await browser.browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', permissions: ['clipboard-read', 'clipboard-write'] });
-    page = await context.newPage();
-    consoleEntries = captureConsole(page);
-    await openWorkbench(page, cs.url, folder);
-    panel = webviewFrame(page, DOCTOR_ID);
+    ({ browser, context, page, consoleEntries, panel } = await openDoctorPage(cs, folder, { colorScheme: 'light', permissions: ['clipboard-read', 'clipboard-write'] }));
   });
 
   afterAll(async () => {

@@ -1,16 +1,46 @@
-// Pieces of the Go Environment Doctor e2e flow that the test and the bench share: what the
-// extension host spawned, when our extension activated and how long VS Code says it took, the
-// status-bar badge, the stand-in's gopls.
+// Pieces of the Go Environment Doctor e2e flow that the test and the bench share: the browser page
+// on the workbench with the doctor's panel, what the extension host spawned, when our extension
+// activated and how long VS Code says it took, the status-bar badge, the stand-in's gopls.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { BrowserContext, BrowserContextOptions, FrameLocator, Page } from 'playwright-core';
 import type { CodeServer } from './codeServer.js';
 import { alive, childrenOf, environOf, exeBasename, type ProcInfo } from './procs.js';
 import { STANDIN_MARKER } from './standin.js';
-import { runCommand } from './workbench.js';
+import { captureConsole, launchBrowser, openWorkbench, runCommand, webviewFrame, type ConsoleEntry, type E2EBrowser } from './workbench.js';
 
 export const DOCTOR_ID = 'go-env-doctor.go-env-doctor';
 export const STATUS_ID = 'goEnvDoctor.status';
+
+export interface DoctorPage {
+  browser: E2EBrowser;
+  context: BrowserContext;
+  page: Page;
+  /** Console messages and page errors of the page, the webview frames' included, from before it loaded. */
+  consoleEntries: ConsoleEntry[];
+  /** The doctor's panel (its webview's content frame); a locator, so it resolves once the panel is open. */
+  panel: FrameLocator;
+}
+
+/**
+ * Chromium, a 1280×900 context, console capture, and the workbench open on `folder`: the set-up every
+ * panel suite shares. `context` adds what a suite needs of its own (clipboard permissions, a colour
+ * scheme); the caller closes it with `browser.close()`.
+ */
+export async function openDoctorPage(cs: CodeServer, folder: string, context: BrowserContextOptions = {}): Promise<DoctorPage> {
+  const browser = await launchBrowser();
+  try {
+    const ctx = await browser.browser.newContext({ viewport: { width: 1280, height: 900 }, ...context });
+    const page = await ctx.newPage();
+    const consoleEntries = captureConsole(page);
+    await openWorkbench(page, cs.url, folder);
+    return { browser, context: ctx, page, consoleEntries, panel: webviewFrame(page, DOCTOR_ID) };
+  } catch (err) {
+    // The caller has no handle to close yet: do not leave a Chromium behind.
+    await browser.close();
+    throw err;
+  }
+}
 
 export interface SeenChild extends ProcInfo {
   /** The stand-in Go extension's gopls (marked in its environment), not ours. */

@@ -12,10 +12,10 @@ import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCodeServer, type CodeServer } from './codeServer.js';
-import { DOCTOR_ID } from './flows.js';
+import { openDoctorPage } from './flows.js';
 import { alive, childrenOf } from './procs.js';
 import { doctorVsix, packageStandin, REPO } from './standin.js';
-import { captureConsole, isCspViolation, isHarmless, launchBrowser, openWorkbench, runCommand, webviewFrame, type ConsoleEntry, type E2EBrowser } from './workbench.js';
+import { isCspViolation, isHarmless, runCommand, type ConsoleEntry, type E2EBrowser } from './workbench.js';
 
 const GOPLS = path.join(REPO, '.tools/bin/gopls');
 const RESULTS = path.join(REPO, 'test-results');
@@ -50,11 +50,7 @@ describe('Record gopls Trace in code-server', () => {
       // A longer deadline than the default 8 s: two cores shared with other suites.
       settings: { 'go.alternateTools': { gopls: GOPLS }, 'go.toolsEnvVars': { GOFLAGS: '-mod=vendor', GOPROXY: 'off' }, 'goEnvDoctor.runTimeoutMs': 30_000 },
     });
-    browser = await launchBrowser();
-    page = await (await browser.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-    consoleEntries = captureConsole(page);
-    await openWorkbench(page, cs.url, folder);
-    panel = webviewFrame(page, DOCTOR_ID);
+    ({ browser, page, consoleEntries, panel } = await openDoctorPage(cs, folder));
   });
 
   afterAll(async () => {

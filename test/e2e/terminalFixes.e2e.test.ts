@@ -19,11 +19,11 @@ import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, formatAxe, webviewContentFrame } from './axe.js';
 import { startCodeServer, type CodeServer } from './codeServer.js';
-import { DOCTOR_ID } from './flows.js';
+import { DOCTOR_ID, openDoctorPage } from './flows.js';
 import { mountNoexecTmpfs, mountOptionsOf, type NoexecMount } from './noexecMount.js';
 import { forcedColorsProblems, shot, tabTo } from './panelChecks.js';
 import { doctorVsix, packageStandin, REPO } from './standin.js';
-import { captureConsole, focusTerminal, isCspViolation, isHarmless, launchBrowser, openWorkbench, runCommand, terminalRun, webviewFrame, type ConsoleEntry, type E2EBrowser } from './workbench.js';
+import { focusTerminal, isCspViolation, isHarmless, runCommand, terminalRun, type ConsoleEntry, type E2EBrowser } from './workbench.js';
 
 const GOPLS = path.join(REPO, '.tools/bin/gopls');
 const RESULTS = path.join(REPO, 'test-results');
@@ -77,12 +77,7 @@ describe('fixes typed into a terminal, in code-server with shell integration', (
         'goEnvDoctor.runTimeoutMs': 30_000,
       },
     });
-    browser = await launchBrowser();
-    const context = await browser.browser.newContext({ viewport: { width: 1280, height: 900 } });
-    page = await context.newPage();
-    consoleEntries = captureConsole(page);
-    await openWorkbench(page, cs.url, folder);
-    panel = webviewFrame(page, DOCTOR_ID);
+    ({ browser, page, consoleEntries, panel } = await openDoctorPage(cs, folder));
   });
 
   afterAll(async () => {
