@@ -78,7 +78,8 @@ export class GoEnvListing {
 
   /** GOROOT from one Go release beside a go command or a per-release GOPATH from another. */
   private seeRelease(line: string, out: ListingFact[]): void {
-    const v = PATH_VAR.exec(line);
+    // GoLand's run output marks each variable it sets with " #gosetup" (GOROOT=/usr/local/go #gosetup).
+    const v = PATH_VAR.exec(line.replace(/\s+#gosetup\s*$/, ''));
     if (v) {
       const name = v[1]!.toUpperCase();
       if (name === 'GOROOT' || name === 'GOPATH') this.seePath(name, v[2]!.trim(), out);

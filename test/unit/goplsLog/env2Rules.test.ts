@@ -139,6 +139,12 @@ describe('the Go extension could run no go (its tools block, lane env2)', () => 
     expect(fresh(block(goroot, p))).not.toContain('go-unfound-listed');
   });
 
+  it("GoLand's run output (\"GOROOT=… #gosetup\") is a listing too", () => {
+    expect(fresh('GOROOT=/usr/local/go/bin #gosetup\nGOPATH=/home/k/go #gosetup\n')).toEqual(['goroot-not-a-root']);
+    expect(fresh('GOROOT=/opt/go #gosetup\nGOPATH=/opt/go\n')).toEqual(['gopath-equals-goroot']);
+    expect(fresh('GOROOT=/usr/local/go #gosetup\nGOPATH=/home/k/go #gosetup\n')).toEqual([]);
+  });
+
   it('a bare "GOROOT:" line outside the tools block says nothing', () => {
     expect(fresh('GOROOT: \nPATH: /usr/bin:/bin\n')).toEqual([]);
   });
