@@ -211,6 +211,7 @@ export type RuleId =
   | 'go-unfound-listed'
   | 'archive-from-other-go'
   | 'container-env-probe-failed'
+  | 'home-unset-other'
   | 'gobin-cross-install'
   // mac-policy and noexec-mount by mechanism (lane mac2): keep this block together
   | 'container-path-denied'
@@ -3036,6 +3037,21 @@ export const RULES: readonly Rule[] = [
     // is not read.
     needles: ['userEnvProbe is taking longer than 10 seconds', 'Error reading shell environment'],
     says: "the dev container's environment probe gave up on the login shell: the editor's tools run without the PATH, GOPATH or GOROOT the shell's start-up files set",
+  },
+  {
+    id: 'home-unset-other',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // HOME missing from the environment in other programs' words (home-unset reads Go's): Homebrew's
+    // brew.sh "Error: $HOME must be set to run brew.", git's "fatal: $HOME not set", bash's builtin
+    // "cd: HOME not set", Python's pathlib "Could not determine home directory." A service, cron, a
+    // CI step or `env -i` started the process without the login's variables; go has no default
+    // GOPATH, GOCACHE or module cache there either.
+    needles: ['must be set to run brew', '$HOME not set', 'cd: HOME not set', 'Could not determine home directory'],
+    test: /\$HOME must be set to run brew|fatal: \$HOME not set|\bcd: HOME not set|Could not determine home directory/,
+    yieldsTo: ['home-unset'],
+    says: 'a program was started without HOME (a service, cron, a CI step or a stripped launcher environment), where go has no default GOPATH, build cache or module cache either',
   },
   {
     id: 'gobin-cross-install',

@@ -75,6 +75,14 @@ const CASES: Array<[string, RuleId[]]> = [
   ['/usr/local/go/pkg/linux_amd64/runtime.a: object is [linux amd64 go1.9 X:framepointer] expected [linux amd64 go1.10 X:framepointer]', ['archive-from-other-go']],
   // near-miss: the same release, other experiments (a build's own flags)
   ['could not import fmt (object is [linux amd64 go1.21.0 X:none] expected [linux amd64 go1.21.0 X:regabi])', []],
+  // --- HOME missing, in other programs' words ---
+  ['Error: $HOME must be set to run brew.', ['home-unset-other']],
+  ['fatal: $HOME not set', ['home-unset-other']],
+  ['/etc/profile.d/go.sh: line 3: cd: HOME not set', ['home-unset-other']],
+  ['RuntimeError: Could not determine home directory.', ['home-unset-other']],
+  ['go: error obtaining home directory: $HOME is not defined', ['home-unset']],
+  // near-miss: a variable of the user's own
+  ['config: MYAPP_HOME not set, using defaults', []],
   // --- a dev container's probe of the login shell's environment ---
   ["[12034 ms] userEnvProbe is taking longer than 10 seconds. Avoid waiting for user input in your shell's startup scripts. Continuing.", ['container-env-probe-failed']],
   ['[903 ms] Error reading shell environment.', ['container-env-probe-failed']],
