@@ -27,9 +27,10 @@ export function checkTerminalFix(fix: Fix, shell?: string): GuardResult {
   if (fix.kind !== 'terminal') return { fix };
   const dialect = shellDialect(shell);
   let safe = fix;
-  if (fix.cwd !== undefined && (TERMINAL_CONTROL.test(fix.cwd) || requoteForShell(quoteForDisplay(fix.cwd), dialect) !== quoteForDisplay(fix.cwd))) {
-    const { cwd, ...rest } = fix;
-    safe = { ...rest, text: `cd ${quoteForDisplay(cwd)} && ${fix.text}` };
+  const cwdWord = fix.cwd === undefined ? undefined : quoteForDisplay(fix.cwd);
+  if (fix.cwd !== undefined && cwdWord !== undefined && (TERMINAL_CONTROL.test(fix.cwd) || requoteForShell(cwdWord, dialect) !== cwdWord)) {
+    const { cwd: _cwd, ...rest } = fix;
+    safe = { ...rest, text: `cd ${cwdWord} && ${fix.text}` };
   }
   const text = requoteForShell(safe.text, dialect);
   if (text === undefined) return { withheld: withheldForShellNote(shell!) };
@@ -63,10 +64,7 @@ export function fixesForShell<R extends { causes: Array<{ fixes: Fix[]; findings
     ...report,
     causes: report.causes.map((c) => ({
       ...c,
-      fixes: c.fixes.flatMap((x) => {
-        const r = checkTerminalFix(x, shell);
-        return 'fix' in r ? [r.fix] : [];
-      }),
+      fixes: c.fixes.flatMap((x) => guardTerminalFix(x, shell) ?? []),
       findings: c.findings.map((f) => guardTerminalFixes(f, shell)),
     })),
   };

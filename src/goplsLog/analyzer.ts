@@ -598,14 +598,14 @@ export class LogAnalyzer {
       inDiagnostics: this.quietBody,
     });
     if (rules.length === 0) {
-      const errorish = short && !this.quietBody && ERRORISH.test(text);
-      if (errorish) this.keepUnclassified(this.lineNo, excerptAround(text, buf, off));
-      // No rule knows the words: a failure line may still name its mechanism (mechanisms.ts).
-      // Lines the rules screened are considered too, but only when they report a failure.
-      // Such a line stays in the unclassified evidence too (a screened one is added there when it
-      // names a mechanism): the finding is a guess at the class, the line is still unnamed.
-      if (short && !this.quietBody && (errorish || (screened && FAILURE_WORDS.test(text))) && this.noteMechanism(text, buf, off) && !errorish) {
-        this.keepUnclassified(this.lineNo, excerptAround(text, buf, off));
+      if (short && !this.quietBody) {
+        // No rule knows the words: a failure line may still name its mechanism (mechanisms.ts).
+        // Lines the rules screened are considered too, but only when they report a failure.
+        // Such a line stays in the unclassified evidence too (a screened one is added there when
+        // it names a mechanism): the finding is a guess at the class, the line is still unnamed.
+        const errorish = ERRORISH.test(text);
+        const named = (errorish || (screened && FAILURE_WORDS.test(text))) && this.noteMechanism(text, buf, off);
+        if (errorish || named) this.keepUnclassified(this.lineNo, excerptAround(text, buf, off));
       }
       if (!screened) return;
     }
