@@ -195,12 +195,22 @@ export interface Summary {
   negatives: Record<LogForm, Cell>;
   /** Every item: positives right at top-1 and negatives without an error. */
   all: Record<LogForm, Cell>;
+  /**
+   * Misses by what came first instead (a confusion table: label → form → top class, or
+   * "(nothing)"; for a negative, its first error class). Counts only, never ids or texts.
+   */
+  missedAs: Record<string, Record<LogForm, Record<string, number>>>;
 }
 
 export function summarize(results: readonly ItemResult[]): Summary {
   const cell = (): Record<LogForm, Cell> => ({ vscode: { n: 0, ok: 0 }, logfile: { n: 0, ok: 0 } });
-  const s: Summary = { byLabel: {}, positives: cell(), negatives: cell(), all: cell() };
+  const s: Summary = { byLabel: {}, positives: cell(), negatives: cell(), all: cell(), missedAs: {} };
   for (const r of results) {
+    if (!r.ok) {
+      const got = r.label === 'negative' ? `error: ${r.errorClasses[0]}` : (r.top ?? '(nothing)');
+      const row = ((s.missedAs[r.label] ??= { vscode: {}, logfile: {} })[r.form] ??= {});
+      row[got] = (row[got] ?? 0) + 1;
+    }
     const rows = [(s.byLabel[r.label] ??= cell()), r.label === 'negative' ? s.negatives : s.positives, s.all];
     for (const row of rows) {
       row[r.form].n++;
@@ -226,4 +236,18 @@ export function formatTable(s: Summary): string {
   rows.push(`| **negatives, no error** | ${s.negatives.vscode.n || s.negatives.logfile.n} | ${fmt(s.negatives.vscode)} | ${fmt(s.negatives.logfile)} |`);
   rows.push(`| **overall** | ${s.all.vscode.n || s.all.logfile.n} | ${fmt(s.all.vscode)} | ${fmt(s.all.logfile)} |`);
   return rows.join('\n');
+}
+
+/** The misses' confusion, one line per label and form: "gopls-launch logfile: 9 (nothing), 2 env-inheritance". */
+export function formatMissedAs(s: Summary): string {
+  const out: string[] = [];
+  for (const l of LABELS) {
+    const m = s.missedAs[l];
+    if (!m) continue;
+    for (const f of FORMS) {
+      const row = Object.entries(m[f] ?? {}).sort((a, b) => b[1] - a[1]);
+      if (row.length) out.push(`  ${l} ${f}: ${row.map(([k, n]) => `${n} ${k}`).join(', ')}`);
+    }
+  }
+  return out.join('\n');
 }

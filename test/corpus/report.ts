@@ -1,7 +1,7 @@
 // `npm run test:corpus`: the corpus table, test half first (aggregates and the ids of its misses,
 // never its texts: rules are written from the tuning half only), then the tuning half with what
 // the engine said for each miss. Exits non-zero only when the corpus itself is malformed.
-import { CORPUS_DIR, formatTable, loadCorpus, measure, summarize, type ItemResult } from './corpus.js';
+import { CORPUS_DIR, formatMissedAs, formatTable, loadCorpus, measure, summarize, type ItemResult } from './corpus.js';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -32,6 +32,8 @@ async function main(): Promise<number> {
   const test = results.filter((r) => r.split === 'test');
   console.log('## TEST HALF (rules were not written from these)\n');
   console.log(formatTable(summarize(test)));
+  const confusion = formatMissedAs(summarize(test));
+  if (confusion) console.log(`\nTest-half misses by what came first instead (counts only):\n${confusion}`);
   const misses = missIds(test);
   console.log(`\nTest-half misses (ids only): ${misses.vscode.length + misses.logfile.length ? '' : 'none'}`);
   for (const f of ['vscode', 'logfile'] as const) if (misses[f].length) console.log(`  ${f}: ${misses[f].join(' ')}`);
