@@ -61,7 +61,7 @@ export function trustCaFix(): Fix {
   };
 }
 
-/** Fixes for the gopls-log rules about module downloads (src/goplsLog/rules.ts, the "net" block). */
+/** Fixes for the gopls-log rules about module downloads (src/goplsLog/rules/downloads.ts). */
 export function downloadRuleFixes(ruleId: string): Fix[] {
   switch (ruleId) {
     case 'module-fetch-x509':

@@ -1,5 +1,5 @@
 // The fallback for failure lines no rule knows (issue 11, lane vocab): a line that reports a
-// failure in words no rule in rules.ts matches may still NAME the mechanism behind it — SELinux,
+// failure in words no rule in rules/ matches may still NAME the mechanism behind it — SELinux,
 // the OOM killer, pids.max, inotify, a noexec mount, a Flatpak sandbox, GOROOT — the way a kernel
 // engineer reading it would. Each entry below is a mechanism that belongs to exactly one class of
 // shared/TAXONOMY.md, spelt the way its own documentation spells it (the upstream source is named

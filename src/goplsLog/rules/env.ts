@@ -1,0 +1,792 @@
+// env-inheritance: the words that say a program ran with another environment than the user's
+// shell gives (a go or tool not on its PATH, a GOROOT or toolchain from elsewhere, a sandbox's
+// libraries or variables leaking in). One file per class, so a family's rules read together;
+// the order they are tried in is order.ts's.
+import type { Rule } from './rule.js';
+import { pathWords, PATH_WORDS_NEEDLES, notOnPath } from './shared.js';
+
+/** The Go tools a version manager's shim or a shell names: go, gofmt, gopls, as a whole word. */
+const GO_TOOL = String.raw`(?:go|gofmt|gopls)(?![\w+-]|\.\w)`;
+/** The go command by the name a PATH lookup uses. */
+const GO_CMD = String.raw`go(?:\.exe)?`;
+/** A standard-library import path: its first element is one of the standard library's. */
+const STD = String.raw`(?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)*`;
+
+export const ENV_RULES: readonly Rule[] = [
+  {
+    id: 'go-missing',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.9,
+    needles: ['go command required, not found'],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'gopls could not find the go command on the PATH it was started with, so it cannot load any package',
+  },
+  {
+    id: 'executable-not-found',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    needles: ['executable file not found in $PATH'],
+    yieldsTo: ['go-missing', 'go-binary-not-found', 'gopls-not-found', 'go-tool-missing'],
+    says: 'a program gopls needed was not on the PATH it was started with',
+  },
+  {
+    id: 'foreign-runtime-libs',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.8,
+    // The dynamic loader's words: "version `GLIBC_2.28' not found (required by …)",
+    // "symbol lookup error: …: undefined symbol: …". From a Snap or Flatpak editor, a child (go,
+    // gopls, git, a node addon) got the sandbox's libraries through LD_LIBRARY_PATH and friends.
+    needles: ["' not found (required by", 'symbol lookup error'],
+    test: /version [`'‘]?(?:GLIBC|GLIBCXX|CXXABI|GCC|LIBC)[\w.]*['’]? not found \(required by|symbol lookup error: [^\n]*undefined symbol/,
+    says: "a program could not load its shared libraries (a glibc version or symbol lookup error): it ran with another runtime's libraries, as children of a Snap or Flatpak editor do when the sandbox's LD_LIBRARY_PATH leaks into them",
+  },
+  {
+    id: 'go-binary-not-found',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.85,
+    // The Go extension's "Failed to find the \"go\" binary in either GOROOT() or PATH(…)", a shell's
+    // "go: command not found" / "sh: 1: go: not found", node's "spawn /usr/local/go/bin/go ENOENT",
+    // Go's exec: "go": executable file not found in $PATH. Other clients: vim-go's "go executable not
+    // found", Zed's "Could not install the Go language server `gopls`, because `go` was not found" (its
+    // log says "cannot install gopls" exactly then: languages/src/go.rs will_fetch_server) and "failed
+    // to get go version via `go version` command", Windows' "'go' is not recognized…", JetBrains'
+    // Cannot run program "go", Python's No such file or directory: 'go', env's "env: 'go': No such
+    // file or directory", and a fork/exec of a go binary that is gone (a stale GOROOT).
+    needles: ['Failed to find the', 'go: command not found', 'go: not found', ' ENOENT', 'exec: "go"', 'exec: \\"go\\"', '"go" binary', 'go binary not found', 'o executable not found', 'is not recognized', 'because `go` was not found', 'cannot install gopls', 'failed to get go version', 'Cannot run program', 'No such file or directory', 'no such file or directory'],
+    test: /Failed to find the \\?"go\\?" binary|(?:unable to locate|cannot be found|could not find|not find)[^\n]{0,20}\\?"go\\?" binary|\\?"go\\?" binary (?:cannot|could not) be found|\bgo binary not found|(?:^|[\s:])go: (?:command )?not found|spawn (?:\S*\/)?go ENOENT|exec: \\?"go\\?": executable file not found|\b[Gg]o executable not found|['"‘]go(?:\.exe)?['"’] is not recognized|because `go` was not found|\bcannot install gopls\b(?! with)|failed to get go version via `go version`|Cannot run program \\?"(?:\S*[/\\])?go(?:\.exe)?\\?"|No such file or directory: ['"](?:\S*\/)?go['"]|env: ['‘]go['’]: No such file or directory|fork\/exec \S*\/bin\/go(?:\.exe)?: no such file or directory/,
+    yieldsTo: ['go-missing'],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'the editor or a tool it ran could not find the go command on the PATH it was given',
+  },
+  {
+    id: 'goroot-invalid',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.85,
+    // go: cannot find GOROOT directory: /x; "GOROOT is not set"; the go command rejecting a GOROOT.
+    needles: ['cannot find GOROOT directory', 'GOROOT is not set', 'GOROOT is not defined'],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'GOROOT points where there is no Go installation (set by the environment the tools were started with, or by go.goroot)',
+  },
+  {
+    id: 'go-toolchain-mismatch',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.75,
+    // compile: version "go1.21.0" does not match go tool version "go1.22.1"; an export file or
+    // object "compiled with go1.x, need go1.y" / "object is [go1.x …] expected [go1.y …]";
+    // "package X is not in GOROOT (…)" / "is not in std" for a standard package: one go ran with
+    // another Go's GOROOT or tools.
+    // A standard package missing is told by its first path element (slices, go/build/constraint,
+    // crypto/ed25519); "package rogue/lib is not in GOROOT" is a GOPATH import, not a toolchain.
+    needles: ['does not match go tool version', 'expected [go', 'is not in GOROOT', 'is not in std', 'compiled with go', 'internal compiler error: version', 'module providing package'],
+    test: /version "?go[\d.]+\S*"? does not match go tool version|object is \[go[^\]]*\] expected \[go|package (?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)* is not in (?:GOROOT|std)\b|cannot find module providing package (?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)*(?![\w./-])|compiled with go[\d.]+\S*,? (?:but )?(?:need|expected|want)/,
+    yieldsTo: ['go-too-old-for-tools'],
+    says: 'the go command and its tools or standard library come from different Go releases (a GOROOT or PATH that mixes two installations, or a go too old for the code)',
+  },
+  {
+    id: 'go-version-too-old-for-module',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // go: go.mod requires go >= 1.22 (running go 1.21.0; GOTOOLCHAIN=local); "note: module requires Go 1.21".
+    needles: ['requires go >=', 'module requires Go '],
+    yieldsTo: ['go-too-old-for-tools'],
+    test: /requires go >= ?[\d.]+ \(running go [\d.]+|note: module requires Go [\d.]+/,
+    says: 'the go command found first on the PATH is older than the module needs (another Go installation is found before the one expected)',
+  },
+  {
+    id: 'ld-preload-leak',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.65,
+    // ld.so: "ERROR: ld.so: object 'libgtk3-nocsd.so.0' from LD_PRELOAD cannot be preloaded … ignored."
+    needles: ['from LD_PRELOAD cannot be preloaded'],
+    says: 'a library named in LD_PRELOAD (inherited from the desktop session or a sandbox) could not be loaded into the tools',
+  },
+  {
+    id: 'exec-format-error',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.7,
+    // ENOEXEC: "fork/exec /tmp/go-build…/exe/main: exec format error" — built for another
+    // GOOS/GOARCH (inherited from the environment) than the machine runs.
+    needles: ['exec format error'],
+    yieldsTo: ['gopls-binary-broken'],
+    says: 'a program could not be executed ("exec format error"): it was built for another OS or architecture, as a GOOS/GOARCH inherited from the environment does',
+  },
+  {
+    id: 'home-unset',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.85,
+    // The process was started without HOME (a service, cron, a CI step, a stripped launcher env):
+    // Go's os.UserHomeDir "$HOME is not defined", os.UserCacheDir "neither $XDG_CACHE_HOME nor
+    // $HOME are defined" (cmd/go: "build cache is required, but could not be located: GOCACHE is
+    // not defined and neither …") and os.UserConfigDir's XDG_CONFIG_HOME twin. cmd/go's "neither
+    // GOMODCACHE nor GOPATH is set" is gopath-invalid's (same class).
+    needles: ['$HOME is not defined', 'nor $HOME are defined'],
+    says: 'the process was started without HOME, so go has no default build cache, GOPATH or module cache',
+  },
+  {
+    id: 'go-tool-missing',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.45,
+    // A Go tool other than gopls that the editor cannot find: the Go extension's 'The "dlv" command
+    // is not available. Run "go install …" to install.' (goInstallTools.ts promptForMissingTool; the
+    // older extension said 'Use "go get -v …"'), "X is not found. Please make sure it is installed and
+    // available in the PATH …", 'Cannot find Delve debugger. … ensure it is in your "GOPATH/bin" or
+    // "PATH"', vim-go's "could not find 'x'. Run :GoInstallBinaries", os/exec's exec: "x": executable
+    // file not found. The tools live in GOBIN or GOPATH/bin, which the editor's PATH often lacks.
+    needles: ['command is not available', 'is not found. Please make sure', 'Cannot find Delve debugger', 'Run :GoInstallBinaries'],
+    test: /The \\?"(?!gopls\\?")[\w.-]+\\?" command is not available|(?:^|\s)(?!gopls\b)[\w.-]+ is not found\. Please make sure it is installed|Cannot find Delve debugger|could not find '(?!gopls')[\w.-]+'\. Run :GoInstallBinaries/,
+    yieldsTo: ['gopls-not-found'],
+    says: 'the editor could not find a Go tool it uses (installed into GOBIN or GOPATH/bin, which the PATH the editor was started with lacks, or never installed)',
+  },
+  {
+    id: 'gopath-invalid',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // cmd/go (cfg, modload, modfetch): "$GOPATH not set. For more details see: 'go help gopath'",
+    // "cannot download, $GOPATH not set", "missing $GOPATH", "GOPATH entry is relative; must be absolute
+    // path", "GOPATH entry cannot start with shell metacharacter '~'", "warning: GOPATH set to GOROOT
+    // (…) has no effect", "cannot set GOROOT as GOPATH", "both GOPATH and GOROOT are the same directory",
+    // "GOMODCACHE entry is relative", "module cache not found: neither GOMODCACHE nor GOPATH is set".
+    needles: ['$GOPATH not set', 'missing $GOPATH', 'GOPATH entry is relative', 'GOPATH entry cannot start', 'GOPATH set to GOROOT', 'cannot set GOROOT as GOPATH', 'GOPATH and GOROOT are the same directory', 'GOMODCACHE entry is relative', 'neither GOMODCACHE nor GOPATH is set'],
+    explains: ['module-resolution'],
+    says: 'GOPATH (or GOMODCACHE) as the tools received it is unset, relative or the same as GOROOT: the editor was started without the environment the shell sets up',
+  },
+  {
+    id: 'go-env-invalid',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.75,
+    // cmd/go refuses to run at all: "go: parsing $GOFLAGS: non-flag …" / "unknown flag -x", "go: unknown
+    // environment setting GO111MODULE=…", "invalid GOTOOLCHAIN …", "cmd/go: unsupported GOOS/GOARCH pair
+    // x/y", "go: cannot find GOROOT directory: 'go' binary is trimmed and GOROOT is not set".
+    needles: ['parsing $GOFLAGS', 'unknown environment setting GO111MODULE', 'invalid GOTOOLCHAIN', 'unsupported GOOS/GOARCH pair'],
+    explains: ['module-resolution'],
+    says: 'the go command rejects a variable of the environment it was started with (GOFLAGS, GO111MODULE, GOTOOLCHAIN or GOOS/GOARCH), so every go command fails',
+  },
+  {
+    id: 'sandboxed-editor',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.55,
+    // The Flatpak editors' own notice (flathub com.visualstudio.code, VSCodium, the JetBrains wrappers:
+    // "This version is running inside a container and is therefore not able to access SDKs on your
+    // host system!"), their advice to use flatpak-spawn --host or the golang SDK extension.
+    needles: ['not able to access SDKs on your host', 'inside a container and is therefore not able', 'flatpak-spawn --host', 'Sdk.Extension.golang', 'FLATPAK_ENABLE_SDK'],
+    says: 'the editor runs in a Flatpak sandbox: go, gopls and the rest of the host are not visible to it unless an SDK extension or flatpak-spawn provides them',
+  },
+  {
+    id: 'foreign-target-env',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // Not screened by needles: the analyzer compares GOOS/GOARCH with GOHOSTOS/GOHOSTARCH over the
+    // lines of a `go env` listing (goEnvListing.ts).
+    needles: [],
+    says: 'go env shows GOOS/GOARCH set to another target than the host (GOHOSTOS/GOHOSTARCH): programs built for run, test and debug cannot execute here',
+  },
+  {
+    id: 'goroot-bin-not-on-path',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // Not screened by needles: the Go extension's "Checking configured tools...." listing names GOROOT
+    // and the PATH it hands to its tools; the analyzer checks GOROOT/bin is on it (goEnvListing.ts).
+    needles: [],
+    says: "the PATH the Go extension hands its tools lacks GOROOT/bin: gopls and the tools that run `go` find another go, or none",
+  },
+  {
+    id: 'command-not-on-path',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.45,
+    // A shell that could not find a program on the PATH it was given (bash: "line 1: cargo: command
+    // not found", dash: "/bin/sh: 1: npm: not found", exit status 127), and VS Code's task terminal:
+    // 'The terminal process "/bin/sh '-c', 'x'" failed to launch (exit code: 127).' Run by an editor,
+    // a task or a CI runner, the PATH is the one its launcher exported, not the login shell's.
+    needles: ['command not found', ': not found', 'exit code: 127'],
+    test: /\b[\w.+-]+: command not found|sh: (?:line )?\d+: [\w.+-]+: not found|failed to launch \(exit code: 127\)/,
+    // (zsh's "zsh:1: command not found: go" and gvm's hook are said better by the shells' and shims' rules.)
+    yieldsTo: ['go-binary-not-found', 'gopls-not-found', 'go-tool-missing', 'go-not-found-shells', 'gopls-not-found-shells', 'go-shim-no-version', 'shim-no-version'],
+    says: 'a program was not found on the PATH the process was started with (a launcher, task runner or CI runner that did not export the login shell\'s PATH)',
+  },
+  // A program not on the PATH, as the shells and clients go-binary-not-found does not cover say it: zsh
+  // ("zsh:1: command not found: go"), fish ("fish: Unknown command: go", fish 2: "Unknown command
+  // 'go'"), tcsh/csh ("go: Command not found."), GNU make ("make: go: Command not found", make 4:
+  // "make: go: No such file or directory"), Emacs's call-process ("Searching for program: No such
+  // file or directory, go"), coreutils' timeout/nohup/nice ("failed to run command 'go': No such
+  // file or directory") and GNU which ("which: no go in (/usr/bin:/bin)"). Run by a desktop
+  // launcher, a GUI Emacs, a task runner or sudo, the PATH is not the login shell's.
+  {
+    id: 'go-not-found-shells',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.85,
+    needles: ['command not found: go', "Command 'go", 'Unknown command', 'Command not found', 'Searching for program', 'failed to run command', 'which: no go in (', 'go: No such file or directory', 'go.exe: No such file or directory'],
+    // Also a shell running a go binary that is gone ("-bash: /usr/local/go/bin/go: No such file or directory").
+    test: new RegExp(notOnPath(String.raw`go(?:\.exe)?|gofmt`, true).source + String.raw`|(?:^|\s)\S*\/bin\/go(?:\.exe)?: [Nn]o such file or directory`),
+    yieldsTo: ['go-missing', 'go-binary-not-found'],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'the editor or a tool it ran could not find the go command on the PATH it was given (the shell, task runner or GUI application it ran under did not get the login shell\'s PATH)',
+  },
+  {
+    id: 'program-not-found-shells',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.45,
+    // The same shells for any other program, plus Windows' "'make' is not recognized as an internal
+    // or external command" / PowerShell's "The term 'make' is not recognized as the name of a
+    // cmdlet" and Java's ProcessBuilder 'Cannot run program "git"'. GNU make's and env(1)'s bare "No
+    // such file or directory" are left out (they also name files), and so are an editor's words for another language's server (Emacs's "Searching for
+    // program", node's "spawn pyright ENOENT"): the gopls-launch rules read those, for Go's servers only.
+    needles: ['command not found: ', "Command '", 'Unknown command', 'Command not found', 'failed to run command', 'which: no ', 'is not recognized as', 'Cannot run program'],
+    test: new RegExp(
+      [
+        notOnPath(String.raw`[\w.+-]+`, false, false).source,
+        String.raw`['"‘][\w.+-]+['"’] is not recognized as (?:an internal or external command|the name of a cmdlet)`,
+        String.raw`Cannot run program \\?"[\w.+-]+\\?"`,
+      ].join('|'),
+    ),
+    yieldsTo: ['go-not-found-shells', 'gopls-not-found-shells', 'go-binary-not-found', 'gopls-not-found', 'go-tool-missing', 'command-not-on-path', 'go-missing'],
+    says: 'a program was not found on the PATH the process was started with (a launcher, task runner, GUI application or sudo that did not export the login shell\'s PATH)',
+  },
+  // Version managers' shims, run where the manager's environment or version file is missing: asdf
+  // ("No version is set for command go" / "Consider adding one of the following versions in your
+  // config file at …/.tool-versions"; asdf 0.8 "No preset version installed for command go";
+  // "unknown command: go. Perhaps you have to reshim?"), mise/rtx ("mise ERROR No version is set for
+  // shim: go", "go is not a valid shim"), the rbenv-style goenv ("goenv: version `1.21.5' is not
+  // installed (set by /x/.go-version)", "goenv: go: command not found") and gvm's shell hooks
+  // ("ERROR: GVM_ROOT not set. Please source $GVM_ROOT/scripts/gvm"). The editor or task ran the
+  // shim without the variables or the directory the manager needs.
+  {
+    id: 'go-shim-no-version',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.8,
+    needles: ['version is set for command', 'version set for command', 'No preset version installed for command', 'No version is set for shim', 'is not a valid shim', 'Perhaps you have to', 'goenv: '],
+    test: new RegExp(
+      [
+        String.raw`No version (?:is )?set for command ${GO_TOOL}`,
+        String.raw`No preset version installed for command ${GO_TOOL}`,
+        String.raw`No version is set for shim:? ${GO_TOOL}`,
+        String.raw`\b${GO_TOOL} is not a valid shim`,
+        String.raw`(?:unknown|no) command:? ${GO_TOOL}\. Perhaps you have to (?:asdf )?reshim`,
+        String.raw`\bgoenv: version [\x60'‘]v?[\w.-]+['’] is not installed`,
+        String.raw`\bgoenv: ${GO_TOOL}: command not found`,
+      ].join('|'),
+    ),
+    explains: ['module-resolution', 'gopls-launch'],
+    says: "a version manager's shim (asdf, mise, goenv) could not choose a Go: the editor or task ran it without the manager's environment or outside the directory whose version file names one",
+  },
+  {
+    id: 'shim-no-version',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    needles: ['version is set for command', 'version set for command', 'No preset version installed for command', 'No version is set for shim', 'is not a valid shim', 'Perhaps you have to', 'is not installed (set by', 'GVM_ROOT not set', '__gvm_'],
+    test: /No version (?:is )?set for command [\w.+-]+|No preset version installed for command|No version is set for shim|[\w.+-]{1,200} is not a valid shim|command:? [\w.+-]+\. Perhaps you have to (?:asdf )?reshim|\b\w+env: version [`'‘][^'’\s]+['’] is not installed \(set by|GVM_ROOT not set|command not found: __gvm_\w+/,
+    yieldsTo: ['go-shim-no-version'],
+    says: "a version manager's shim or shell hook (asdf, mise, goenv, pyenv, gvm) failed: the program ran without the manager's environment or outside the directory whose version file names a version",
+  },
+  {
+    id: 'goroot-tools-missing',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.75,
+    // cmd/go base/tool.go: 'go: no such tool "compile"' (older: "go tool: no such tool"), and a
+    // fork/exec of GOROOT/pkg/tool/<os_arch>/compile that is not there: the go binary runs with a
+    // GOROOT (exported, or go.goroot) that is not its own installation. "covdata" is left out: Go
+    // 1.25 toolchains fetched into the module cache lack it (a known cmd/go issue, not the environment).
+    needles: ['no such tool', 'pkg/tool/', 'pkg\\tool\\'],
+    test: /no such tool \\?"(?:compile|link|asm|cgo|vet|cover|pack|buildid|nm|objdump|fix|trace|pprof|test2json|addr2line|doc)\\?"|pkg[\\/]tool[\\/][\w-]+[\\/](?:compile|link|asm|cgo|vet|cover)(?:\.exe)?: (?:[Nn]o such file or directory|The system cannot find)/,
+    yieldsTo: ['go-binary-not-found'],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'the go command cannot find its own compiler or tools: GOROOT (exported by a shell, a version manager or go.goroot) points at another or an incomplete Go installation',
+  },
+  {
+    id: 'goroot-std-missing',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.75,
+    // A standard-library import go cannot find, in the GOPATH-mode and older module-mode words
+    // go-toolchain-mismatch does not read: cmd/go's 'cannot find package "fmt" in any of:'
+    // (GOROOT/src/fmt listed first), 'unrecognized import path "fmt"' and 'malformed module path
+    // "fmt": missing dot in first path element' (go 1.13–1.15 looking for fmt as a module). The go
+    // command runs with a GOROOT whose src is not its release's, or is missing.
+    needles: ['cannot find package', 'unrecognized import path', 'malformed module path'],
+    test: new RegExp(String.raw`cannot find package \\?"${STD}\\?" in (?:any of|GOROOT)|unrecognized import path \\?"${STD}\\?"|malformed module path \\?"${STD}\\?": missing dot in first path element`),
+    yieldsTo: ['go-toolchain-mismatch', 'go-too-old-for-tools'],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'the go command cannot find the standard library: it runs with a GOROOT (exported by a shell, a version manager or go.goroot) that is not its own Go installation, or that Go is older than the code',
+  },
+  {
+    id: 'goroot-setting-invalid',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.8,
+    // The Go extension's goEnv.ts setGOROOTEnvVar: "go.goroot setting is ignored. X is not a valid GOROOT directory."
+    needles: ['is not a valid GOROOT directory'],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'the go.goroot setting names a directory that is not a Go installation, so the editor runs the tools with another GOROOT than intended',
+  },
+  {
+    id: 'goroot-version-mix',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // Not screened by needles: the analyzer compares the Go release named by GOROOT's path (gvm's
+    // gos/go1.12, asdf's installs/golang/1.21.0, goenv's versions/1.20.3, Homebrew's Cellar/go/1.21,
+    // /usr/lib/go-1.18) with the go command's release (GOVERSION, `go version`) or a per-release
+    // GOPATH (gvm's pkgsets/go1.15, goenv's $HOME/go/1.21.0) in the same listing (goEnvListing.ts).
+    needles: [],
+    explains: ['module-resolution'],
+    says: 'the environment mixes two Go installations: GOROOT belongs to one Go release and the go command or GOPATH to another (a version manager activated in one shell but not in the one that started the editor)',
+  },
+  {
+    id: 'go-env-value-invalid',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.75,
+    // internal/buildcfg: "invalid GOAMD64: must be v1, v2, v3, v4" (and GOARM, GO386, GOMIPS,
+    // GOPPC64, GORISCV64, GOWASM), "unknown GOEXPERIMENT x"; cmd/go work/init.go: "go: -race requires
+    // cgo; enable cgo by setting CGO_ENABLED=1" (CGO_ENABLED=0 exported). A variable from the
+    // environment the tools were started with makes every build fail.
+    needles: ['invalid GOAMD64', 'invalid GOARM', 'invalid GO386', 'invalid GOMIPS', 'invalid GOPPC64', 'invalid GORISCV64', 'invalid GOWASM', 'unknown GOEXPERIMENT', ' requires cgo'],
+    test: /invalid GO(?:AMD64|ARM64|ARM|386|MIPS64|MIPS|PPC64|RISCV64|WASM)\b|unknown GOEXPERIMENT|-(?:race|msan|asan) requires cgo/,
+    says: 'the go command rejects a build variable of the environment it was started with (GOAMD64, GOARM, GOEXPERIMENT, or CGO_ENABLED=0 with -race), so every build fails',
+  },
+  {
+    id: 'toolchain-not-on-path',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.75,
+    // cmd/go toolchain/select.go under GOTOOLCHAIN=path (or <name>+path): 'go: cannot find "go1.22.1"
+    // in PATH' — the toolchain go.mod asks for must be on the PATH the tools were started with.
+    needles: ['" in PATH'],
+    test: /cannot find \\?"go1\.[\w.-]+\\?" in PATH/,
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'GOTOOLCHAIN=path asks for a Go toolchain (goX.Y) on the PATH and the PATH the tools were started with has none',
+  },
+  {
+    id: 'go-too-old-for-go-mod',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // cmd/go modload (go mod tidy): "go: go.mod file indicates go 1.21, but maximum version supported
+    // by tidy is 1.19" — the go found first on the PATH is older than the one the module was written with.
+    needles: ['go.mod file indicates go'],
+    test: /go\.mod file indicates go [\d.]+, but maximum (?:version )?supported (?:by tidy )?(?:version )?is [\d.]+/,
+    says: 'the go command found first on the PATH is older than the module needs (another Go installation is found before the one expected)',
+  },
+  {
+    id: 'empty-go-path-exported',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // A command line that exports GOPATH or GOROOT empty ("export GOPATH= && …", as IDE plugins and
+    // task runners print the command they run): the tool gets an empty value in place of the user's.
+    needles: ['export GOPATH=', 'export GOROOT='],
+    test: /\bexport (?:GOPATH|GOROOT)=(?=\s*(?:&&|;|\|\||$))/,
+    explains: ['module-resolution'],
+    says: 'the tool was started with GOPATH or GOROOT exported empty (by the IDE or script that ran it), not the value the shell sets',
+  },
+  {
+    id: 'foreign-binary-exec',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.55,
+    // bash's "cannot execute binary file: Exec format error" and Python's "OSError: [Errno 8] Exec
+    // format error" (ENOEXEC) for a program other than gopls: built for another GOOS/GOARCH, as a
+    // target exported in the environment does.
+    needles: ['cannot execute binary file', '[Errno 8] Exec format error'],
+    test: /cannot execute binary file(?:: Exec format error|\s*$)|\[Errno 8\] Exec format error/,
+    yieldsTo: ['gopls-binary-broken', 'exec-format-error'],
+    says: 'a program could not be executed (ENOEXEC): it was built for another OS or architecture, as a GOOS/GOARCH exported in the environment does',
+  },
+  {
+    id: 'foreign-libc-loader',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // musl's dynamic loader (ldso/dynlink.c): "Error relocating /x: __memcpy_chk: symbol not found",
+    // "Error loading shared library libstdc++.so.6: No such file or directory (needed by /x)": a
+    // program run against another libc than it was built for (a glibc build in an Alpine container,
+    // a sandbox's runtime). gopls itself is left to the gopls-launch rules.
+    needles: ['Error relocating', 'Error loading shared library'],
+    test: /Error relocating (?!\S*gopls)\S+: \S+: symbol not found|Error loading shared library \S+: No such file or directory \(needed by (?!\S*gopls)/,
+    // A library that exists but may not be mapped executable (EPERM) is a noexec mount's.
+    yieldsTo: ['musl-map-denied'],
+    says: "a program could not be loaded against this system's C library (musl's loader: a symbol or library it was built against is missing): it ran under another runtime than it was built for",
+  },
+  {
+    id: 'go-not-found-windows-path',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.85,
+    // os/exec on Windows (lp_windows.go ErrNotFound): 'exec: "go": executable file not found in
+    // %PATH%', and Go's ErrDot since 1.19: 'exec: "go": cannot run executable found relative to
+    // current directory' (a PATH entry that is "." or relative: an unexpanded "~/go/bin" or "$HOME/sdk/go/bin").
+    // Also the GitHub Actions toolkit (@actions/io which): "Unable to locate executable file: go."
+    needles: ['exec: "go": executable file not found in %PATH%', 'exec: "go.exe": executable file not found in %PATH%', 'exec: "go": cannot run executable found relative to current directory', 'Unable to locate executable file: go'],
+    test: new RegExp(String.raw`exec: \\?"${GO_CMD}\\?": (?:executable file not found in %PATH%|cannot run executable found relative to current directory)|Unable to locate executable file: ${GO_CMD}`),
+    yieldsTo: ['go-missing', 'go-binary-not-found'],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'the editor or a tool it ran could not find the go command on the PATH it was given (missing, or found only through a relative PATH entry that Go refuses)',
+  },
+  {
+    id: 'program-not-on-path-other',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // The same os/exec and Actions words for any other program, and clients' "'gopls' not found in
+    // $PATH" shape for any program (Helix's health check, Sublime, scripts): the PATH handed to the
+    // process lacks the program, or holds it only through a relative entry.
+    needles: ['executable file not found in %PATH%', 'cannot run executable found relative to current directory', 'Unable to locate executable file', 'not found in $PATH', 'not found in PATH', 'not found in your PATH'],
+    test: /exec: \\?"[^"\\\n]+\\?": (?:executable file not found in %PATH%|cannot run executable found relative to current directory)|Unable to locate executable file: [\w.+-]+|['"‘]?[\w.+-]{1,200}['"’]? (?:was |is )?not found in (?:\$PATH|PATH|your PATH)\b/,
+    yieldsTo: ['go-not-found-windows-path', 'go-binary-not-found', 'gopls-not-found', 'go-missing', 'executable-not-found', 'go-tool-missing'],
+    says: 'a program was not found on the PATH the process was started with (or only through a relative PATH entry, which Go refuses)',
+  },
+  {
+    id: 'shell-env-unresolved',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // VS Code's shellEnv.ts, started from a desktop launcher, reads the login shell's environment
+    // and says when it could not: "Unable to resolve your shell environment in a reasonable time.
+    // Please review your shell configuration and restart." / "Unable to resolve your shell
+    // environment: Unexpected exit code from spawned shell (code 1, signal null)". Emacs's
+    // exec-path-from-shell: 'You appear to be setting environment variables ("PATH") in your .bashrc
+    // or .zshrc: those files are only read by interactive shells'. direnv: "direnv: error
+    // /x/.envrc is blocked. Run `direnv allow` to approve its content". VS Code's terminal: "The
+    // terminal process failed to launch: Path to shell executable "/usr/bin/zsh" does not exist." (a
+    // shell the sandboxed or remote editor cannot see).
+    needles: ['Unable to resolve your shell environment', 'You appear to be setting environment variables', 'is blocked. Run `direnv allow`', 'Path to shell executable'],
+    explains: ['module-resolution'],
+    says: 'the editor runs without the environment the login shell sets up (it could not read the shell environment, or PATH and Go variables are set where a launcher never reads them)',
+  },
+  {
+    id: 'go-env-w-overridden',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.75,
+    // cmd/go envcmd/env.go: "warning: go env -w GO111MODULE=... does not override conflicting OS
+    // environment variable": a variable exported by the shell profile, the IDE or the system wins
+    // over the user's go env -w, so what go does (GOPATH mode, -mod, a proxy) is not what was set.
+    needles: ['does not override conflicting OS environment'],
+    explains: ['module-resolution'],
+    says: 'a Go variable exported in the environment (by a shell profile, the IDE or the system) overrides the value set with go env -w, so the tools do not run with the configuration the user chose',
+  },
+  {
+    id: 'shared-lib-missing',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // glibc's ld.so for a program other than gopls: "x: error while loading shared libraries:
+    // libfoo.so.1: cannot open shared object file: No such file or directory" — the library path
+    // (LD_LIBRARY_PATH, a sandbox's or conda's runtime) the program was started with lacks it.
+    needles: ['error while loading shared libraries'],
+    test: /(?<!gopls(?:\.exe)?): error while loading shared libraries: \S+: cannot open shared object file/,
+    yieldsTo: ['gopls-binary-broken', 'foreign-runtime-libs'],
+    says: 'a program could not load a shared library: the library path it was started with (LD_LIBRARY_PATH, a sandbox or conda runtime) lacks it',
+  },
+  {
+    id: 'wsl-windows-interop',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // cmd.exe started by a Windows program from a WSL path: "UNC paths are not supported.
+    // Defaulting to Windows directory." — the PATH WSL inherited from Windows put a Windows go,
+    // code or tool before the Linux one.
+    needles: ['UNC paths are not supported'],
+    says: 'a Windows program ran from inside WSL (the PATH WSL inherits from Windows put a Windows go or tool before the Linux one)',
+  },
+  {
+    id: 'goroot-not-a-root',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // Not screened by needles: a listing (go env, the Go extension's tools block) whose GOROOT is
+    // the bin directory or the go binary itself ("GOROOT: /usr/local/go/bin/go"), as a go.goroot
+    // setting or an exported GOROOT written that way gives it (goEnvListing.ts).
+    needles: [],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'GOROOT names the bin directory or the go binary, not the Go installation, so the go command and the tools look for the standard library and the compiler in the wrong place',
+  },
+  {
+    id: 'gopath-equals-goroot',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // Not screened by needles: a listing whose GOPATH is GOROOT (cmd/go then warns "GOPATH set to
+    // GOROOT (…) has no effect" and ignores it), as an IDE or a profile exporting GOPATH=$GOROOT does.
+    needles: [],
+    explains: ['module-resolution'],
+    says: 'GOPATH is the same directory as GOROOT, which go ignores: the editor or a profile exported GOPATH set to the Go installation',
+  },
+  {
+    id: 'go-for-tools-missing',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.8,
+    // The Go extension's goInstallTools.ts: "Failed to find a go command needed to install tools.",
+    // 'failed to run "go version" with "/x/go". Provide a valid path to the Go binary' (the
+    // go.toolsManagement.go setting), 'failed to find "go" for install'.
+    needles: ['Failed to find a go command needed to install tools', 'Provide a valid path to the Go binary', 'failed to find "go" for install'],
+    explains: ['gopls-launch', 'module-resolution'],
+    says: 'the Go extension could not find or run the go command it installs tools with (PATH, go.goroot or go.toolsManagement.go point where there is no working go)',
+  },
+  {
+    id: 'cgo-link-failed',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.4,
+    // cmd/link's external linking: "/x/pkg/tool/linux_amd64/link: running gcc failed: exit status 1"
+    // — the C toolchain and the CGO_CFLAGS/CGO_LDFLAGS/LD_LIBRARY_PATH it got from the environment.
+    needles: [' failed: exit status'],
+    test: /\blink(?:\.exe)?: running (?:gcc|g\+\+|clang\+*|cc|c\+\+|\S*-gcc)\S* failed: exit status/,
+    says: "cgo's external link failed: the C compiler and the CGO_CFLAGS, CGO_LDFLAGS or library path it took from the environment",
+  },
+  {
+    id: 'sandboxed-editor-path',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.4,
+    // Paths that exist only when the editor runs sandboxed: a Flatpak app's own data directory
+    // (~/.var/app/com.visualstudio.code/…) or install tree (/var/lib/flatpak/app/<id>/), and a Snap
+    // editor's (/snap/code/, /snap/codium/, /snap/goland/, /snap/intellij-idea-*/, ~/snap/code/).
+    // The sandbox decides what go, gopls and their children see (Flathub's and Snapcraft's docs).
+    // Weak on its own: any cause the text names comes first.
+    needles: ['/.var/app/', '/flatpak/app/', '/snap/code', '/snap/codium', '/snap/goland', '/snap/intellij-idea', '/snap/sublime-text', 'snap/code/'],
+    test: /\/\.var\/app\/[\w.-]+\/|\/flatpak\/app\/[\w.-]+\/|\/snap\/(?:code|code-insiders|codium|goland|intellij-idea-\w+|sublime-text)\/|\bsnap\/code\/(?:common|current|\d+)\//,
+    yieldsTo: ['sandboxed-editor', 'snap-runtime-leak', 'foreign-runtime-libs'],
+    says: 'the editor runs in a Flatpak or Snap sandbox (its paths are in the log), which decides what go, gopls and the programs they start can see',
+  },
+  {
+    id: 'snap-runtime-leak',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.55,
+    // A program outside the sandbox loading a Snap's runtime: paths under /snap/core*/,
+    // /snap/gnome-*/, /snap/kde-*/ or the Snap VS Code's gio-modules cache in a failure line (GLib's
+    // "Failed to load module: /home/u/snap/code/common/.cache/gio-modules/libgiolibproxy.so", a
+    // loader error naming /snap/core20/current/lib/…). The Snap editor exported GTK_PATH,
+    // GIO_MODULE_DIR or LD_LIBRARY_PATH into the processes it starts.
+    needles: ['/snap/', '/.cache/gio-modules/'],
+    test: /(?:[Ff]ail|[Ee]rror|cannot|[Uu]nable|not found)[^\n]{0,400}(?:\/snap\/(?:core\d*|gnome-[\w.-]+|kde-[\w.-]+)\/\S+\.so|snap\/[\w-]+\/\w+\/\.cache\/gio-modules\/)|(?:\/snap\/(?:core\d*|gnome-[\w.-]+|kde-[\w.-]+)\/\S+\.so|snap\/[\w-]+\/\w+\/\.cache\/gio-modules\/)[^\n]{0,400}(?:not found|cannot open|[Ff]ailed|undefined symbol)/,
+    yieldsTo: ['foreign-runtime-libs'],
+    says: "a program started from a Snap editor loaded the Snap's own libraries (GTK_PATH, GIO_MODULE_DIR or LD_LIBRARY_PATH leaked from the sandbox into the processes it starts)",
+  },
+  {
+    id: 'go-too-old-subcommand',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.55,
+    // cmd/go before 1.11 / 1.18: 'go: unknown subcommand "mod"' (or "work") — the go found first on
+    // the PATH is an old installation (a distribution's golang package) rather than the one expected.
+    needles: ['unknown subcommand'],
+    test: /go(?:\.exe)?: unknown subcommand \\?"(?:mod|work|env)\\?"/,
+    says: 'the go command found first on the PATH is too old to know modules or workspaces (another, older Go installation is found before the one expected)',
+  },
+  {
+    id: 'foreign-arch-exec',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.55,
+    // The same ENOEXEC on other systems: macOS's "bad CPU type in executable" (zsh: "zsh: bad CPU
+    // type in executable: ./app") and Windows' "This version of %1 is not compatible with the version
+    // of Windows you're running"; and cmd/go's "-race is not supported on linux/386" — a GOOS/GOARCH
+    // exported for another target than the machine.
+    needles: ['Bad CPU type in executable', 'bad CPU type in executable', 'is not compatible with the version of Windows', 'is not supported on '],
+    test: /[Bb]ad CPU type in executable(?![^\n]*gopls)|is not compatible with the version of Windows you're running|-(?:race|msan|asan) is not supported on \w+\/\w+/,
+    yieldsTo: ['gopls-binary-broken', 'gopls-wrong-platform'],
+    says: 'a program was built for another OS or architecture than this machine (a GOOS/GOARCH exported in the environment)',
+  },
+  {
+    id: 'c-toolchain-env',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.45,
+    // The C toolchain cgo runs, broken by the environment it inherits: xcrun's "xcrun: error:
+    // invalid active developer path (/Library/Developer/CommandLineTools), missing xcrun" (the
+    // Command Line Tools gone after a macOS update), gcc's "error trying to exec 'cc1': execvp: No
+    // such file or directory" (a gcc from another prefix — conda, a module system — first on PATH).
+    needles: ['invalid active developer path', "error trying to exec 'cc1"],
+    says: "cgo's C compiler cannot run in this environment (missing Command Line Tools, or a compiler from another prefix first on the PATH)",
+  },
+  {
+    id: 'go-not-on-path-words',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.8,
+    // pathWords (above) for the go command: editors' plugins and scripts that check for go before
+    // running it (Neovim plugins' vim.fn.executable("go") guard, go.nvim/mason's "go is not
+    // installed or not in your PATH", Python's shutil.which, a Makefile's `command -v go`).
+    needles: PATH_WORDS_NEEDLES,
+    test: pathWords(String.raw`go|Go|golang|go\.exe|gofmt`),
+    yieldsTo: ['go-binary-not-found', 'go-not-found-shells', 'go-missing', 'toolchain-not-on-path'],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'the go command is not on the PATH the editor or tool was given (installed, but the launcher did not export the login shell\'s PATH)',
+  },
+  {
+    id: 'program-not-on-path-words',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.45,
+    // The same words for any other program (dlv, staticcheck, git, gcc…): run by an editor, a task
+    // or a CI job, the PATH is the one its launcher exported, not the login shell's.
+    needles: PATH_WORDS_NEEDLES,
+    test: pathWords(String.raw`(?!(?:go|Go|golang|gofmt|gopls)(?:\.exe)?['"\`’ ])[\w.+-]{1,80}`),
+    yieldsTo: ['go-not-on-path-words', 'gopls-not-on-path-words', 'program-not-on-path-other', 'executable-not-found', 'go-binary-not-found', 'gopls-not-found', 'go-tool-missing', 'toolchain-not-on-path'],
+    says: 'a program was not found on the PATH the process was started with (a launcher, task runner or CI runner that did not export the login shell\'s PATH)',
+  },
+  {
+    id: 'env-program-missing',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.45,
+    // env(1) running a program by name (a `#!/usr/bin/env node` script, `env -i go build`) that is
+    // not on the PATH it has: GNU coreutils env.c "env: ‘node’: No such file or directory" (its
+    // shebang form "/usr/bin/env: 'python3': No such file or directory"), BSD/macOS env(1) "env:
+    // node: No such file or directory", BusyBox env "env: can't execute 'node': No such file or
+    // directory". A bare name only: env given a path that is gone names a file, and a name ending
+    // in a carriage return ('python\r', a script saved with CRLF line ends) is not a PATH problem.
+    needles: ['env: ', "env: can't execute"],
+    test: /(?:^|[\s:>\]])(?:\/usr)?(?:\/bin\/)?env: (?:can't execute )?(?:['"‘’]|\u00e2\u0080[\u0098\u0099])?[\w.+-]+(?:['"‘’]|\u00e2\u0080[\u0098\u0099])?: No such file or directory/,
+    yieldsTo: ['go-binary-not-found', 'go-not-found-shells', 'gopls-not-found', 'gopls-not-found-shells'],
+    says: 'env(1) could not find the program it was asked to run (a script\'s #!/usr/bin/env line) on the PATH the process was started with',
+  },
+  {
+    id: 'systemd-exec-lookup',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // systemd (src/core/exec-invoke.c, execute.c): a unit's ExecStart= given a bare name is looked up
+    // in systemd's own fixed search path, never the user's PATH — "x.service: Failed to locate
+    // executable go: No such file or directory", older "Failed at step EXEC spawning go: No such file
+    // or directory" — and "Failed to load environment files: No such file or directory" (the unit's
+    // EnvironmentFile= is gone, so the service runs without its variables). A full path that is
+    // missing ("/opt/app/bin/x") is a deployment's, not the environment's: not read.
+    needles: ['Failed to locate executable ', 'Failed at step EXEC spawning ', 'Failed to load environment files'],
+    test: /Failed (?:to locate executable|at step EXEC spawning) [\w.+-]+: No such file or directory|Failed to load environment files: No such file or directory/,
+    says: "a systemd service could not find its program or its environment file (services get systemd's own PATH and only the variables their unit sets, not the login shell's)",
+  },
+  {
+    id: 'shell-status-127',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.35,
+    // The shell's status for "command not found" (bash(1) EXIT STATUS and POSIX sh 2.8.2: "If a
+    // command is not found, the exit status shall be 127"), as the program that ran the shell
+    // reports it: Go's os/exec "exit status 127" (a tool run through sh -c), Jenkins' "script
+    // returned exit code 127", GitHub Actions' "##[error]Process completed with exit code 127.",
+    // GitLab Runner's "ERROR: Job failed: exit code 127", a supervisor's or node's "process 92 exited with code: 127" / "child
+    // process exited with code 127" (GNOME Builder's ide-subprocess-supervisor, node's
+    // child_process users), VS Code's "terminated with exit code: 127". A #!/usr/bin/env script whose
+    // interpreter is not on the PATH ends the same way. Weak: the words that say which command come
+    // first; Neovim's "Client gopls quit with exit code 127" is a dead server's (gopls-launch). GNU make's and
+    // Docker's "Error 127" / "returned a non-zero code: 127" are left out: there 127 also means make
+    // or the runtime could not exec /bin/sh itself ("make: /bin/sh: Operation not permitted" under
+    // a seccomp profile), which is another class's.
+    needles: ['exit status 127', 'exit code 127', 'with code: 127', 'with code 127', 'exit code: 127'],
+    test: /\bexit status 127(?!\d)|(?:script returned|Process completed with|Job failed:) exit code 127(?!\d)|(?:exited|terminated) with (?:exit )?code:? 127(?!\d)/,
+    yieldsTo: ['server-lost', 'command-not-on-path', 'program-not-found-shells', 'go-binary-not-found', 'go-not-found-shells'],
+    says: 'a shell could not find a command it was asked to run (exit status 127) on the PATH it was started with',
+  },
+  {
+    id: 'launcher-clears-env',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // A launcher that says it starts the program with a fresh environment instead of its own:
+    // GNOME Builder's ide-subprocess-launcher ("Launching '/app/bin/x --stdio' from directory '/w'
+    // with environment PATH=/usr/bin:/bin HOME=… clearing parent environment", its "safe"
+    // environment for language servers). What the program can find is only what that environment
+    // names, not the login shell's PATH, GOPATH or GOROOT.
+    needles: ['clearing parent environment'],
+    test: /with environment [^\n]{0,2000}clearing parent environment/,
+    explains: ['gopls-launch'],
+    says: "the editor started the program with a cleared environment (only the variables it names, not the login shell's PATH, GOPATH or GOROOT)",
+  },
+  {
+    id: 'go-unfound-listed',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // Not screened by needles: the Go extension's "Checking configured tools...." block with GOROOT
+    // empty (it could run no go) beside a PATH with no Go directory on it (goEnvListing.ts): the PATH
+    // the editor was started with is not the login shell's.
+    needles: [],
+    explains: ['gopls-launch', 'module-resolution'],
+    says: 'the Go extension could run no go: the PATH it was started with (listed in its tools block) holds no Go installation',
+  },
+  {
+    id: 'archive-from-other-go',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.75,
+    // cmd/compile and cmd/link reading a compiled package built by another Go release: "could not
+    // import fmt (object is [darwin amd64 go1.20.3 X:none] expected [darwin amd64 go1.21.0 X:none])",
+    // ".../pkg/linux_amd64/fmt.a: object is [… go1.9 …] expected [… go1.10 …]" (the archive header
+    // check, cmd/internal/objabi / cmd/compile's importer). Two Go installations meet: a GOROOT from
+    // one release with the compiler of another, or GOPATH/pkg left by an older Go. Only when the two
+    // releases differ; the same release with other flags is a build's own. The compiler prints the
+    // headers without their "go object " prefix (gc/main.go importfile: p[10:]); with the prefix,
+    // go-toolchain-mismatch says it.
+    needles: ['object is ['],
+    yieldsTo: ['go-toolchain-mismatch'],
+    test: /object is \[[^\]\n]*?\bgo(1\.\d+(?:\.\d+)?)\b[^\]\n]*\] expected \[[^\]\n]*?\bgo(?!\1\b)1\.\d+/,
+    explains: ['module-resolution'],
+    says: 'the compiler read packages built by another Go release (GOROOT belongs to one Go installation and the go command to another, or GOPATH/pkg holds an older Go\'s archives)',
+  },
+  {
+    id: 'container-env-probe-failed',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // The Dev Containers CLI (devcontainers/cli src/spec-common/injectHeadless.ts probeUserEnv, from
+    // VS Code's shellEnv.ts) runs the user's login shell in the container to read its environment
+    // for the editor's server and extensions; when it gives up it says "userEnvProbe is taking
+    // longer than 10 seconds. Avoid waiting for user input in your shell's startup scripts.
+    // Continuing." or "Error reading shell environment." and the tools run without the PATH, GOPATH
+    // or GOROOT the shell's start-up files set. Its 2-second note (the probe is slow, not failed)
+    // is not read.
+    needles: ['userEnvProbe is taking longer than 10 seconds', 'Error reading shell environment'],
+    says: "the dev container's environment probe gave up on the login shell: the editor's tools run without the PATH, GOPATH or GOROOT the shell's start-up files set",
+  },
+  {
+    id: 'home-unset-other',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // HOME missing from the environment in other programs' words (home-unset reads Go's): Homebrew's
+    // brew.sh "Error: $HOME must be set to run brew.", git's "fatal: $HOME not set", bash's builtin
+    // "cd: HOME not set", Python's pathlib "Could not determine home directory." A service, cron, a
+    // CI step or `env -i` started the process without the login's variables; go has no default
+    // GOPATH, GOCACHE or module cache there either.
+    needles: ['must be set to run brew', '$HOME not set', 'cd: HOME not set', 'Could not determine home directory'],
+    test: /\$HOME must be set to run brew|fatal: \$HOME not set|\bcd: HOME not set|Could not determine home directory/,
+    yieldsTo: ['home-unset'],
+    says: 'a program was started without HOME (a service, cron, a CI step or a stripped launcher environment), where go has no default GOPATH, build cache or module cache either',
+  },
+  {
+    id: 'gobin-cross-install',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.55,
+    // cmd/go (internal/load/pkg.go): "go install: cannot install cross-compiled binaries when GOBIN is
+    // set" — GOOS or GOARCH in the environment names another target than the machine while GOBIN is
+    // set: variables exported for one build leak into every go install.
+    needles: ['cannot install cross-compiled binaries'],
+    says: 'GOOS/GOARCH in the environment name another target than this machine (exported for a cross build and inherited by go install)',
+  },
+];

@@ -1,0 +1,154 @@
+// fs-access: the words that say a file or directory could not be read, written or locked (modes,
+// full or read-only file systems, network file systems). One file per class, so a family's rules
+// read together; the order they are tried in is order.ts's.
+import type { Rule } from './rule.js';
+
+export const FS_ACCESS_RULES: readonly Rule[] = [
+  {
+    id: 'permission-denied',
+    classId: 'fs-access',
+    role: 'symptom',
+    symptom: 'access-denied',
+    severity: 'warning',
+    confidence: 0.5,
+    needles: ['ermission denied'],
+    yieldsTo: ['exec-permission-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm', 'container-path-denied', 'proc-self-denied', 'ldso-text-reloc-denied', 'chromium-sandbox-refused', 'shell-system-exec-denied', 'toolkit-spawn-refused', 'snap-cwd-refused'],
+    says: 'a file operation was refused with "permission denied"',
+  },
+  {
+    id: 'no-space-left',
+    classId: 'fs-access',
+    severity: 'error',
+    confidence: 0.8,
+    needles: ['o space left on device', 'ENOSPC'],
+    test: /no space left on device|\bENOSPC\b/i,
+    yieldsTo: ['inotify-enospc'],
+    says: 'a write failed with "no space left on device" (out of blocks or inodes)',
+  },
+  {
+    id: 'read-only-fs',
+    classId: 'fs-access',
+    severity: 'error',
+    confidence: 0.8,
+    needles: ['ead-only file system'],
+    says: 'a write failed with "read-only file system"',
+  },
+  {
+    id: 'nfs-no-locks',
+    classId: 'fs-access',
+    severity: 'error',
+    confidence: 0.8,
+    // ENOLCK from flock/fcntl on NFS without lockd (the go command locks the module and build caches).
+    needles: ['o locks available', 'ENOLCK'],
+    test: /no locks available|\bENOLCK\b/i,
+    says: 'a file lock was refused with "no locks available" (ENOLCK): the cache or module directory is on a network file system without working locks',
+  },
+  {
+    id: 'stale-file-handle',
+    classId: 'fs-access',
+    severity: 'error',
+    confidence: 0.7,
+    needles: ['tale file handle', 'tale NFS file handle', 'ESTALE'],
+    test: /stale (?:NFS )?file handle|\bESTALE\b/i,
+    says: 'a file operation failed with "stale file handle" (ESTALE): a network file system lost the file under the tools',
+  },
+  {
+    id: 'quota-exceeded',
+    classId: 'fs-access',
+    severity: 'error',
+    confidence: 0.75,
+    // EDQUOT, EFBIG and other "full" file systems: "disk quota exceeded", "file system is full".
+    needles: ['quota exceeded', 'EDQUOT', 'ystem is full', 'ystem full'],
+    test: /disk quota exceeded|\bEDQUOT\b|file ?system (?:is )?full/i,
+    says: 'a write failed because the file system or the user\'s quota is full',
+  },
+  {
+    id: 'build-cache-unusable',
+    classId: 'fs-access',
+    severity: 'error',
+    confidence: 0.85,
+    // go: "failed to initialize build cache at /x: mkdir /x: permission denied", "go: disabling
+    // cache (/x) due to initialization failure: …". Without HOME it is home-unset's.
+    needles: ['failed to initialize build cache', 'due to initialization failure'],
+    yieldsTo: ['read-only-fs', 'no-space-left'],
+    says: 'the go command cannot use its build cache (GOCACHE is not writable)',
+  },
+  {
+    id: 'module-cache-create',
+    classId: 'fs-access',
+    severity: 'error',
+    confidence: 0.75,
+    needles: ['could not create module cache'],
+    says: 'the go command could not create the module cache',
+  },
+  {
+    id: 'file-lock-unsupported',
+    classId: 'fs-access',
+    severity: 'error',
+    confidence: 0.75,
+    // cmd/go's lockedfile (internal/filelock) wraps a failed flock/LockFileEx as an fs.PathError
+    // whose Op is the lock type: "go: RLock /x/go.mod: Incorrect function." (Windows
+    // ERROR_INVALID_FUNCTION on a network share or WSL's 9P), "Lock …: function not implemented"
+    // (ENOSYS), "…: operation not supported" (EOPNOTSUPP). ENOLCK is nfs-no-locks'.
+    needles: ['Lock '],
+    test: /\b(?:R?Lock|Unlock) \S+: (?:Incorrect function|function not implemented|operation not supported|not supported|The request is not supported)/,
+    yieldsTo: ['nfs-no-locks'],
+    says: 'the go command could not lock go.mod or a cache file: the file system (a network share, WSL\'s 9P, FUSE) does not support file locks',
+  },
+  {
+    id: 'go-work-dir-failed',
+    classId: 'fs-access',
+    severity: 'error',
+    confidence: 0.75,
+    // cmd/go/internal/work: os.MkdirTemp(GOTMPDIR, "go-build") failing is base.Fatalf("go: creating
+    // work dir: %v"): GOTMPDIR (or TMPDIR) does not exist, is not writable, or is full.
+    needles: ['creating work dir'],
+    test: /\bgo: creating work dir: /,
+    says: 'the go command could not create its work directory in GOTMPDIR (or TMPDIR): it is missing, not writable or full',
+  },
+  {
+    id: 'go-file-refused',
+    classId: 'fs-access',
+    role: 'symptom',
+    symptom: 'access-denied',
+    severity: 'warning',
+    // Stronger than a bare "permission denied": it names the operation and the directory that is
+    // not writable, so a tool install it broke comes after it; a policy named beside it still
+    // explains it (SELinux on a bind mount).
+    confidence: 0.7,
+    // A Go program's fs.PathError for a file operation, as the go command prints it when GOPATH, GOCACHE,
+    // GOMODCACHE or GOROOT is not writable: "mkdir /go: permission denied", "open
+    // /usr/lib/go/pkg/linux_amd64/runtime/cgo.a: permission denied". Go's errno text is lower-case
+    // ("permission denied"); C's strerror is "Permission denied".
+    needles: ['ermission denied'],
+    test: /\b(?:mkdir|open|create|rename|remove|unlinkat|symlink|link|chmod|chtimes|truncate|write) (?:\/|\$WORK|[A-Za-z]:\\)[^:\n]*: permission denied/,
+    yieldsTo: ['build-cache-unusable', 'module-cache-create', 'go-work-dir-failed', 'exec-permission-denied', 'system-exec-denied', 'exec-refused-more', 'program-exec-denied', 'shared-storage-exec', 'selinux-avc-denied', 'apparmor-denied', 'container-path-denied', 'proc-self-denied'],
+    says: 'the go command (or another Go program) was refused a file or directory it creates or opens (mkdir, open, rename … : permission denied): a directory is not writable by this user',
+  },
+  {
+    id: 'read-only-root-named',
+    classId: 'fs-access',
+    severity: 'warning',
+    confidence: 0.45,
+    // Kubernetes' securityContext `readOnlyRootFilesystem: true` and Docker's `--read-only`: the
+    // container's own file system cannot be written, so the go command's default GOCACHE, GOPATH
+    // and TMPDIR there fail unless a writable volume is mounted for them.
+    needles: ['readOnlyRootFilesystem', '--read-only', 'read_only:'],
+    test: /\breadOnlyRootFilesystem"?:\s*true\b|\bdocker (?:run|create)\b[^\n]{0,200}\s--read-only\b|^\s*read_only:\s*true\b/m,
+    says: 'the container\'s root file system is read-only (readOnlyRootFilesystem, --read-only): the Go caches and temporary files need a writable volume',
+  },
+  {
+    id: 'snap-cwd-refused',
+    classId: 'fs-access',
+    severity: 'warning',
+    confidence: 0.6,
+    // snap-confine (setuid root) opens the working directory before it confines the snap:
+    // die("cannot open path of the current working directory") with EACCES. Root is refused there by
+    // an NFS export's root_squash or a FUSE mount without allow_other (sshfs, gcsfuse): a snap (VS
+    // Code, a snapped go) started from a directory on a network or FUSE file system. The file
+    // system's access rule, not a policy's.
+    needles: ['cannot open path of the current working directory'],
+    test: /cannot open path of the current working directory: Permission denied/,
+    says: 'a snap could not start from this directory: snap-confine runs as root, which an NFS root_squash export or a FUSE mount without allow_other refuses (start it from a local directory)',
+  },
+];

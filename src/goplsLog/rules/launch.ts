@@ -1,0 +1,498 @@
+// gopls-launch: the words that say gopls could not be found, built, started or kept alive, in
+// gopls's, the go command's, the runtime's and every editor client's own sentences. One file per
+// class, so a family's rules read together; the order they are tried in is order.ts's.
+import type { Rule } from './rule.js';
+import { GO_LS, pathWords, PATH_WORDS_NEEDLES, notOnPath } from './shared.js';
+
+export const LAUNCH_RULES: readonly Rule[] = [
+  {
+    id: 'gopls-not-found',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.8,
+    // vim-go "could not find 'gopls'", PowerShell "The term 'gopls' is not recognized", coc.nvim
+    // "Command \"…/gopls\" of go is not executable: Error: not found", "gopls: command not found".
+    // Also Neovim's "Spawning language server with cmd: `gopls` failed. The language
+    // server is either not installed, missing from PATH, or not executable." (vim/lsp/rpc.lua),
+    // lsp-mode's 'Command "gopls" is not present on the path.', os/exec's exec: "gopls": executable
+    // file not found, the Go extension's 'The "gopls" command is not available.', "gopls is not
+    // found. Please make sure it is installed and available in the PATH" and "Cannot find the
+    // alternate tool X configured for gopls", JetBrains' Cannot run program "gopls", a fork/exec of
+    // a gopls that is not there.
+    needles: ['gopls not found', "find 'gopls'", 'find "gopls"', 'find gopls', 'is not recognized', 'gopls: command not found', 'gopls: not found', 'gopls.exe: not found', 'is not executable', 'not found: ', 'gopls ENOENT', 'gopls.exe ENOENT', 'Spawning language server with cmd', 'is not present on the path', 'exec: "gopls', 'exec: \\"gopls', 'command is not available', 'gopls is not found', 'configured for gopls', 'Cannot run program', 'gopls: no such file or directory', 'gopls: No such file or directory'],
+    test: /could not find ['"]?gopls\b|\bgopls not found\b|['"]gopls(?:\.exe)?['"] is not recognized|\bgopls(?:\.exe)?: (?:command )?not found|\bgopls(?:\.exe)?\\?"? (?:of [\w.-]+ )?is not executable|not found: (?:\S*[/\\])?gopls(?:\.exe)?\b|spawn \S*gopls(?:\.exe)? ENOENT|Spawning language server with cmd: [^\n]{0,200}\bgopls\b[^\n]{0,200} failed|Command \\?"gopls\\?" is not present on the path|exec: \\?"gopls(?:\.exe)?\\?": executable file not found|The \\?"gopls\\?" command is not available|\bgopls is not found\. Please make sure|Cannot find the alternate tool \S+ configured for gopls|Cannot run program \\?"(?:\S*[/\\])?gopls(?:\.exe)?\\?"|(?:fork\/exec |^|\s)\S*\/gopls(?:\.exe)?: [Nn]o such file or directory/,
+    says: 'the editor could not find or execute the gopls binary it was told to use',
+  },
+  {
+    id: 'gopls-built-unsupported',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.85,
+    needles: ['not supported by this version of gopls'],
+    test: /Gopls was built with Go version 1\.\d+, which is not supported/,
+    says: 'gopls was built with a Go release this gopls no longer supports',
+  },
+  {
+    id: 'go-too-old',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.85,
+    needles: ['not supported by this version of gopls'],
+    test: /Found Go version 1\.\d+, which is not supported/,
+    says: 'the go command gopls runs is older than this gopls supports',
+  },
+  {
+    id: 'go-too-old-for-tools',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.8,
+    // The Go extension: "Failed to find a go command (go1.21.0 or newer) needed to install tools.
+    // The go command (/usr/bin/go) is too old (go1.19.2)." Building gopls itself with an old go:
+    // cmd/go's "go: golang.org/x/tools/gopls@v0.17.0 requires go >= 1.23.1 (running go 1.21.0;
+    // GOTOOLCHAIN=local)", and a compile of x/tools's own sources failing on a standard package
+    // that go lacks (".../golang.org/x/tools@v0.1.9/go/analysis/…/x.go:13:2: package go/build/constraint
+    // is not in GOROOT (…)").
+    needles: ['is too old (go', 'or newer) needed to install tools', 'golang.org/x/tools'],
+    test: /go command \([^)]*\) is too old \(go[\d.]+|Failed to find a go command \(go[\d.]+ or newer\)|golang\.org\/x\/tools\/gopls@v[\w.-]+:? requires go >= ?[\d.]+|golang\.org\/x\/tools(?:\/gopls)?@v[^\s:/]*\/[^\s:]*\.go:\d+(?::\d+)?: package \S+ is not in (?:GOROOT|std)\b/,
+    says: 'the go command is too old to build the Go tools (gopls among them), so they cannot be installed or updated',
+  },
+  {
+    id: 'go-version-deprecated',
+    classId: 'gopls-launch',
+    severity: 'warning',
+    confidence: 0.5,
+    needles: ['will be unsupported by gopls'],
+    says: 'the Go release in use will be unsupported by the next gopls',
+  },
+  {
+    id: 'panic',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.85,
+    needles: ['panic: '],
+    // Go's runtime writes "panic: " at the start of a line; inside a JSON string it follows "\n".
+    test: /(?:^|\\n|\] |"|<pre>)panic: /,
+    says: 'gopls panicked and died (the stack is in the evidence)',
+  },
+  {
+    id: 'fatal-error',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.8,
+    needles: ['fatal error: '],
+    test: /(?:^|\\n|\] |"|<pre>)fatal error: /,
+    yieldsTo: ['fatal-out-of-memory', 'thread-create-failed'],
+    says: 'the Go runtime in gopls hit a fatal error and the process died',
+  },
+  {
+    id: 'killed-by-signal-dump',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'error',
+    confidence: 0.7,
+    needles: ['SIGABRT: abort', 'SIGQUIT: quit', 'SIGBUS: bus error'],
+    says: 'gopls was killed by a signal and the Go runtime dumped its goroutines',
+  },
+  {
+    id: 'tool-install-failed',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    // A failed install says nothing about why (permissions, network, an old go): a cause beside it comes first.
+    confidence: 0.45,
+    // The Go extension's tool installer: "Installing golang.org/x/tools/gopls@latest FAILED",
+    // "1 tools failed to install.", "Failed to install gopls"; go install's "go: … : … failed".
+    // coc.nvim's "Failed to install 'gopls'", zed's "cannot install gopls", a failed `go get/install …gopls`.
+    // Also any failure that names gopls's own module path (an ansible loop, `go get` in GOPATH mode).
+    // vim-go: "Error installing golang.org/x/tools/cmd/gopls: …".
+    needles: ['FAILED', 'failed to install', 'Failed to install', 'cannot install', 'Command failed', 'golang.org/x/tools/gopls', 'golang.org/x/tools/cmd/gopls', 'Error installing'],
+    yieldsTo: ['go-binary-not-found'],
+    test: /\bfailed\b[^\n]*golang\.org\/x\/tools\/(?:cmd\/)?gopls|golang\.org\/x\/tools\/(?:cmd\/)?gopls\b[^\n]*(?:\bfailed\b|cannot find package|: not found)|Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|[Ff]ailed to install (?:the )?(?:tools?|gopls|['"]?\w[\w.-]*['"]?(?:\s|$)|\S+@)|cannot install gopls|Error installing \S*gopls|Command failed: [^\n]*\bgo(?:\.exe)? (?:get|install) [^\n]*gopls/,
+    says: 'installing a Go tool (gopls or another) failed, so the editor runs without it or with an old copy',
+  },
+  {
+    id: 'gopls-bad-command',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.8,
+    // gopls's own CLI rejecting its arguments: "gopls: Unknown command go.goroot", "flag provided
+    // but not defined: -x" — go.languageServerFlags or go.alternateTools hands it something else.
+    needles: ['gopls: Unknown command', 'gopls: unknown command', 'flag provided but not defined'],
+    test: /gopls: [Uu]nknown command|flag provided but not defined: -/,
+    says: 'gopls refused the command line it was started with (an unknown command or flag from go.languageServerFlags or the settings), so it never serves',
+  },
+  {
+    id: 'gopls-shell-crash',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.75,
+    // A shell's report of gopls dying: "[1] 1578 segmentation fault  gopls", "Illegal instruction (core dumped) gopls".
+    needles: ['egmentation fault', 'llegal instruction', 'llegal hardware instruction', 'us error'],
+    test: /(?:segmentation fault|illegal (?:hardware )?instruction|bus error)(?:\s*\(core dumped\))?\s+(?:\S*\/)?gopls\b|gopls[^\n]*(?:segmentation fault|illegal (?:hardware )?instruction)/i,
+    says: 'gopls itself crashed with a signal (segmentation fault or illegal instruction) as soon as it ran: a broken or foreign-architecture binary',
+  },
+  {
+    id: 'server-init-failed',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    confidence: 0.65,
+    // vscode-languageclient: "The gopls server failed to initialize.", "gopls client: couldn't create
+    // connection to server.", the Go extension's "Error starting language server".
+    needles: ['server failed to initialize', "couldn't create connection to server", 'Error starting language server', 'Starting client failed', 'failed to start', 'Failed to start language server', 'Unable to start subprocess'],
+    test: /server failed to initialize|couldn't create connection to server|Error starting language server|Starting client failed|(?:server|LSP server|language server)? ?"?gopls"? failed to start|Failed to start language server "?gopls|Unable to start subprocess for gopls/,
+    says: 'the editor could not start or initialize gopls',
+  },
+  {
+    id: 'crash-loop',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'error',
+    confidence: 0.85,
+    needles: ['times in the last 3 minutes'],
+    says: 'the language server crashed repeatedly and the editor stopped restarting it',
+  },
+  {
+    id: 'connection-closed',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    // The line says the server died and nothing about why: the weakest evidence in a log, so any
+    // warning-level cause found beside it comes first (issue 11), and alone it still names the class.
+    confidence: 0.3,
+    needles: ['Connection to server got closed'],
+    yieldsTo: ['crash-loop'],
+    says: 'the connection to gopls closed unexpectedly (the server died and was restarted)',
+  },
+  {
+    id: 'gopls-binary-broken',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.75,
+    // The loader or the kernel refusing the gopls binary itself: "gopls: error while loading shared
+    // libraries: …", "cannot execute binary file: Exec format error", "fork/exec …/gopls: exec format error".
+    // Also the macOS kernel's "CODE SIGNING: process 4159[gopls]: rejecting invalid page" (it SIGKILLs
+    // the binary at launch), and the runtime's own aborts before any Go code runs (runtime/asm_*.s
+    // badmorestackg0: "fatal: morestack on g0"; signal_unix.go: "fatal: bad g in signal handler").
+    needles: ['error while loading shared libraries', 'cannot execute binary file', 'xec format error', 'CODE SIGNING', 'fatal: morestack on g', 'fatal: bad g in signal handler'],
+    test: /gopls(?:\.exe)?: error while loading shared libraries|gopls(?:\.exe)?: cannot execute binary file|gopls(?:\.exe)?: [Ee]xec format error|CODE SIGNING: [^\n]{0,200}\[gopls\]|^fatal: (?:morestack on g(?:0|signal)|bad g in signal handler)/,
+    says: 'the gopls binary itself cannot be loaded or executed (damaged, built for another architecture, or missing its libraries)',
+  },
+  {
+    id: 'server-lost',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    confidence: 0.5,
+    // Clients saying the server is gone, without why: the Go extension's "The language server is not
+    // able to serve any features. Initialization failed: …" and "The connection to gopls has been
+    // closed. The gopls server may have crashed." (goLanguageServer.ts), "Error communicating with the
+    // language server", vscode-languageclient's "Server initialization failed.", "Connection to server
+    // is erroring. Shutting down server.", "Pending response rejected since connection got disposed",
+    // "Request initialize failed with message: …", Neovim's "Client gopls quit with exit code 2 and
+    // signal 0", lsp-mode's "Server gopls:1234/starting exited".
+    needles: ['not able to serve any features', 'The connection to gopls has been closed', 'Error communicating with the language server', 'Server initialization failed', 'Connection to server is erroring', 'connection got disposed', 'Request initialize failed', 'quit with exit code', 'Server gopls'],
+    test: /not able to serve any features|The connection to gopls has been closed|Error communicating with the language server|Server initialization failed|Connection to server is erroring|connection got disposed|Request initialize failed|Client \S+ quit with exit code [1-9]\d* and signal|Client \S+ quit with exit code \d+ and signal [1-9]|Server gopls\S* exited/,
+    yieldsTo: ['server-init-failed', 'crash-loop'],
+    says: 'the editor lost its gopls: the server did not initialize or its connection broke (the client does not say why)',
+  },
+  // gopls-launch in other clients' words. A log written without VS Code has no "Connection to
+  // server got closed" line; what says the server died is the client's own sentence, or the
+  // kernel's. Symptoms (warnings) unless the words themselves say the binary is missing or crashed
+  // on its own, so a cause found beside them (a memory or task limit, a missing go) still comes
+  // first: their confidence (0.38) sits below every warning-level cause rule's (0.4 and up), so
+  // even a cause none of them lists in explain.ts (a permission, a go.mod) outranks them.
+  {
+    id: 'server-exited',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    confidence: 0.38,
+    // The client saw the server process end with a failure, in its own words:
+    // vscode-languageclient (client/src/node/main.ts): "Server process exited with code 2." /
+    // "… with signal SIGSEGV." (code 0 is "exited successfully"; SIGTERM/SIGINT/SIGHUP are stops);
+    // jsonrpc.el under eglot: "[jsonrpc] Server exited with status 2", eglot: "Reconnecting after
+    // unexpected server exit." / "Not auto-reconnecting, last one didn't last long.", and the error
+    // jsonrpc.el hands every pending request when the process goes (:code -1 :message "Server
+    // died"); lsp-mode's
+    // process sentinel: "gopls has exited (exited abnormally with code 2)" (Emacs's event string);
+    // lsp-bridge (core/lspserver.py): "--- Lsp server exited, exit code: 1"; vim-lsp (autoload/
+    // lsp.vim s:on_exit, logged as JSON): ["s:on_exit",1,"gopls","exited",2]; atom-languageclient
+    // and ide-go: "the gopls language server stopped unexpectedly"; Neovim (vim/lsp/handlers.lua):
+    // "LSP[gopls] client has shut down after sending the message"; Zed's error buffer header
+    // "Language server error: gopls" and its dropped request channel "oneshot canceled"; and any
+    // tool's "gopls exited with code 2" / "gopls crashed" / "gopls terminated unexpectedly" (also
+    // Sublime LSP's "gopls crashed (2 / 5 times …)"). Older Go servers (go-langserver, bingo,
+    // gocode) count the same. vscode-jsonrpc's "Connection is closed." / "Connection is disposed."
+    // and node's "write EPIPE" on a request: the client wrote to a server that was gone; its
+    // "Error: Connection got disposed." thrown from handleConnectionClosed to pending requests.
+    // vim-lsp's :LspStatus ("gopls: exited", "gopls: failed": autoload/lsp.vim s:server_status).
+    // ALE's :ALEInfo command history: "(finished - exit code 2) ['/bin/bash', '-c', '''gopls''']".
+    needles: ['exited', 'crashed', 'terminated', ' died', ' quit ', ' stopped ', 'unexpected server exit', "didn't last long", 'Server died', 'client has shut down after sending', 'Language server error: ', 'oneshot canceled', '(finished - exit code ', 'Connection is closed.', 'Connection is disposed.', 'Connection got disposed.', 'write EPIPE', ': failed'],
+    test: new RegExp(
+      [
+        String.raw`Server process exited with code (?!0\b)-?\d+|Server process exited with signal (?!SIGTERM\b|SIGINT\b|SIGHUP\b)SIG[A-Z]+`,
+        String.raw`\b(?:Server|EGLOT \([^\n]{0,200}?\)) exited with status [1-9]\d*`,
+        String.raw`Reconnecting after unexpected server exit|Not auto-reconnecting, last one? didn't last long|:message "Server died"|\bServer died\b`,
+        String.raw`\b${GO_LS}(?::\d+)?(?:\/\w+)? has exited \((?:exited abnormally with code [1-9]\d*|killed|terminated|aborted|[\w ]{0,40}\(core dumped\)|segmentation fault|bus error|illegal instruction|[\w ]{0,20}signal[^)\n]{0,40})\)`,
+        String.raw`Lsp server exited, exit code: (?!0\b)-?\d+`,
+        String.raw`"s:on_exit",\s*-?\d+,\s*"${GO_LS}[^"\n]{0,100}",\s*"exited",\s*(?!0\b|143\b)-?\d+`,
+        String.raw`\b(?:${GO_LS}|[Gg]o) language server (?:has )?stopped unexpectedly|LSP\[(?:${GO_LS}|id=\d+)\] client has shut down after sending`,
+        String.raw`^\W*Language server error: \S*${GO_LS}\b|\boneshot canceled\b`,
+        String.raw`\bConnection is (?:closed|disposed)\.|\bConnection got disposed\.|\bwrite EPIPE\b`,
+        String.raw`^\s*${GO_LS}(?:\.exe)?: (?:exited|failed)\s*$`,
+        String.raw`\(finished - exit code (?!0\))-?\d+\) [^\n]{0,300}\b${GO_LS}\b`,
+        String.raw`\b${GO_LS}(?:\.exe)?(?:\[\d+\]|:\d+)?(?: process| server| language server)? (?:has )?(?:exited|terminated|quit|stopped) (?:unexpectedly|abnormally|with (?:exit )?(?:code|status) (?!0\b)-?\d+|(?:with|by|due to|on) signal)`,
+        String.raw`\b${GO_LS}(?:\.exe)?(?: process| server| language server)? (?:has |had |was )?(?:crashed|died)\b`,
+      ].join('|'),
+    ),
+    yieldsTo: ['server-lost', 'crash-loop', 'connection-closed', 'gopls-shell-crash', 'gopls-kernel-crash', 'server-binary-missing'],
+    says: 'the editor says its language server process ended with a failure (an exit code, a signal, "crashed", "unexpected server exit"); the client does not say why',
+  },
+  {
+    id: 'server-start-failed',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    confidence: 0.38,
+    // The client could not start the server, in its own words: vscode-languageclient 5's
+    // "Couldn't start client gopls" and (client/src/node/main.ts) "Launching server using command
+    // gopls failed."; the Go extension's "The extension was unable to start the language server."
+    // (goLanguageServer.ts, after a usage error); coc.nvim's "Server languageserver.golang failed to
+    // start: …" for any Go server id; Helix (helix-view editor.rs): "Failed to initialize the
+    // language servers for `source.go` - `gopls` { … }" (older: "Failed to initialize the LSP for
+    // `source.go` { … }"); Zed (crates/project lsp_store.rs, crates/lsp): "failed to start language
+    // server \"gopls\": …", "failed to spawn command. path: \"…/gopls\" …"; and any client's
+    // "Failed to start language server" / "could not start gopls". vscode-languageclient's stop on
+    // a client whose start failed: "Client is not running and can't be stopped. It's current state
+    // is: startFailed", and its restart after a lost connection failing: "Restarting client failed"
+    // (handleConnectionClosed's start().catch). gopls's own -remote=auto dialer (gopls/internal/lsprpc/dialer.go): "failed to
+    // start gopls daemon on unix;…", "failed to dial remote: …", "failed attempt #3 to connect to
+    // remote", "socket … is owned by a different user". gopls printing its usage ("Usage: gopls
+    // [flags] <command> …", older "gopls flags are:"): its command line was refused, which the Go
+    // extension itself checks for (isIncorrectCommandUsage looks for "Usage:").
+    // Zed's record of a start that failed (crates/project lsp_store.rs: BinaryStatus::Failed
+    // "{err}\n-- stderr--\n{log}" under a "Language server gopls:" header, and its log line
+    // "server stderr: …", written only after "Failed to start language server").
+    needles: ["Couldn't start client", 'Restarting client failed', 'Launching server using command', 'unable to start the language server', 'ailed to start', 'ailed to launch', 'ailed to spawn', 'Failed to initialize the ', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', 'owned by a different user', '-- stderr--', 'server stderr: ', 'Language server ', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'Go language server'],
+    test: new RegExp(
+      [
+        String.raw`Client is not running and can't be stopped\. It's current state is: (?:startFailed|starting)|^\W*(?:\[Error[^\]]*\] )?Restarting client failed\b`,
+        String.raw`failed to start gopls daemon|failed to dial remote|failed attempt #\d+ to connect to remote|socket \S+ is owned by a different user`,
+        String.raw`^\s*gopls \[flags\] <command>|^\s*Usage: gopls\b|^\s*gopls flags are:`,
+        String.raw`Couldn't start client (?:${GO_LS}\b|[Gg]o\b)|Launching server using command (?:\S*[/\\])?${GO_LS}(?:\.exe)? failed|was unable to start the language server`,
+        String.raw`\bServer (?:[\w-]+\.)*(?:go|golang|gopls|golsp|go-?ls)\b\S* failed to start`,
+        String.raw`Failed to initialize the (?:language servers|LSP) for \x60source\.go(?:mod|work)?\x60`,
+        String.raw`^\s*-- stderr--\s*$|\bserver stderr: |^\W*Language server ${GO_LS}\S*:\s*$`,
+        String.raw`[Ff]ailed to (?:start|launch|spawn) (?:the )?language server(?:\s*(?:[:.,!]|$)|\s+\\?["'\x60]?${GO_LS}\b| for [Gg]o\b)|[Ff]ailed to spawn command\. [Pp]ath: [^\n]{0,300}${GO_LS}`,
+        String.raw`\b(?:[Ff]ailed|[Uu]nable|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't) (?:to )?(?:start|launch|spawn|run) (?:the )?(?:gopls\b|Go language server)`,
+      ].join('|'),
+    ),
+    yieldsTo: ['server-init-failed', 'gopls-not-found', 'server-binary-missing', 'go-binary-not-found', 'gopls-bad-command'],
+    says: 'the editor could not start its language server (gopls); the client does not say why',
+  },
+  {
+    id: 'server-binary-missing',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.75,
+    // The client's words say the gopls binary is not there: Emacs's make-process "Searching for
+    // program: No such file or directory, gopls" (file-missing, under eglot and lsp-mode); Python's
+    // subprocess "[Errno 2] No such file or directory: 'gopls'" (lsp-bridge, Sublime LSP); Rust's
+    // "No such file or directory (os error 2)" on a spawn of gopls (Zed, Helix) and Helix's
+    // "`gopls` { cannot find binary path }"; nvim-lspconfig's :LspInfo "Unable to find executable.
+    // Please check your path and ensure the server is installed"; vim-lsp-settings' "Please do
+    // :LspInstallServer to enable Language Server gopls"; ALE's :ALEInfo command history
+    // "(executable check - failure) gopls"; lsp-mode's "No LSP server for go-mode";
+    // the old Go extension's "Cannot find the language server X. Please install it".
+    needles: ['Searching for program', "No such file or directory: '", 'os error 2', 'cannot find binary path', 'Unable to find executable. Please check your path', '(executable check - failure) ', 'to enable Language Server', 'No LSP server for go', 'Cannot find the language server'],
+    test: new RegExp(
+      [
+        String.raw`Searching for program\W+No such file or directory\W+(?:\S*[/\\])?${GO_LS}\b`,
+        String.raw`No such file or directory: '(?:\S*[/\\])?${GO_LS}(?:\.exe)?'`,
+        String.raw`${GO_LS}[^\n]{0,300}No such file or directory \(os error 2\)|\x60${GO_LS}\x60[^\n]{0,40}cannot find binary path`,
+        String.raw`Unable to find executable\. Please check your path and ensure the server is installed`,
+        String.raw`\(executable check - failure\) (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)?\s*$`,
+        String.raw`to enable Language Server ${GO_LS}\b|No LSP server for go(?:-ts|-dot-mod|-mod-ts)?-mode|Cannot find the language server \S+\. Please install it`,
+      ].join('|'),
+    ),
+    yieldsTo: ['gopls-not-found', 'go-binary-not-found'],
+    says: 'the editor could not find the gopls binary it was configured to run (not installed, or not on the PATH the editor has)',
+  },
+  {
+    id: 'gopls-kernel-crash',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.7,
+    // The kernel's report of gopls dying on a hardware fault (arch/x86/mm/fault.c show_signal_msg:
+    // "gopls[4242]: segfault at 0 ip … sp … error 4 in gopls[…]"; arch/x86/kernel/traps.c:
+    // "traps: gopls[4242] general protection fault ip:…", "trap invalid opcode ip:…"). A Go program
+    // turns its own nil dereferences into panics, so a fault the kernel reports is the binary or
+    // the runtime itself broken (corrupted, built for a newer CPU, a bad toolchain).
+    needles: [': segfault at ', 'traps: '],
+    test: new RegExp(String.raw`\b${GO_LS}\[\d+\]:? (?:segfault at [0-9a-f]+ ip |general protection fault|trap (?:invalid opcode|divide error|int3|stack segment))`),
+    says: 'the kernel reports gopls itself faulting (segfault, general protection fault or invalid opcode): a broken or foreign-CPU gopls binary',
+  },
+  {
+    id: 'gopls-build-failed',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    confidence: 0.38,
+    // Building gopls failed, in the go command's words: go build's per-package header for a
+    // package that did not compile ("# golang.org/x/tools/gopls/internal/cache"), and the
+    // compiler's errors located in gopls's or x/tools's own sources, in the module cache
+    // (".../golang.org/x/tools/gopls@v0.16.2/internal/.../x.go:12:2: undefined: slices.Concat") or a
+    // GOPATH checkout (".../src/golang.org/x/tools/internal/lsp/x.go:226:18: …"). Nothing gets
+    // installed, so the editor keeps an old gopls or none (usually a go too old for that gopls).
+    needles: ['golang.org/x/tools'],
+    test: /^\s*# golang\.org\/x\/tools\/(?:gopls|internal|go|cmd\/gopls|imports|refactor)\b|golang\.org\/x\/tools(?:\/gopls)?@v[^\s/:]+\/[^\s:]+\.go:\d+(?::\d+)?: |\/src\/golang\.org\/x\/tools\/[^\s:]+\.go:\d+(?::\d+)?: /m,
+    yieldsTo: ['go-too-old-for-tools', 'tool-install-failed', 'panic', 'fatal-error'],
+    says: 'gopls (or the x/tools code it is built from) failed to compile, so it could not be installed or updated',
+  },
+  {
+    id: 'initialize-rejected',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    confidence: 0.38,
+    // gopls refusing the client's initialize request, in gopls's words: its jsonrpc2 "JSON RPC
+    // parse error: json: cannot unmarshal … into Go struct field …Capabilities…" (the client sent
+    // capabilities an old gopls cannot decode: client and gopls versions out of step), and
+    // "unsupported URI scheme:  (gopls only supports file URIs)" with an empty scheme (no
+    // workspace folder: the root URI was empty).
+    needles: ['JSON RPC parse error', 'gopls only supports file URIs'],
+    test: /JSON RPC parse error: json: cannot unmarshal [^\n]{0,200}into Go struct field [^\n]{0,200}(?:[Cc]apabilities|InitializeParams)|unsupported URI scheme:\s+\(gopls only supports file URIs\)/,
+    yieldsTo: ['server-init-failed', 'server-start-failed', 'server-lost'],
+    says: 'gopls rejected the editor\'s initialize request (capabilities it cannot decode, or no workspace folder), so it never started serving',
+  },
+  {
+    id: 'gopls-listed-missing',
+    classId: 'gopls-launch',
+    severity: 'warning',
+    confidence: 0.45,
+    // The Go extension's "Go: Locate Configured Go Tools" listing (commands/getConfiguredGoTools.ts:
+    // "\tgopls:\tnot installed"; before v0.17: "   gopls: gopls not installed" / "… not found"): the
+    // extension looked in GOBIN, GOPATH/bin, GOROOT/bin and PATH and found no gopls. A warning: the
+    // listing names every tool, and the report may be about another.
+    needles: ['not installed', 'not found'],
+    test: /^\s*gopls:\s+(?:\S*gopls(?:\.exe)?\s+)?(?:not installed|not found)\s*$/m,
+    yieldsTo: ['gopls-not-found', 'server-binary-missing'],
+    says: "the Go extension's tool listing says gopls is not installed where it looks (GOBIN, GOPATH/bin, GOROOT/bin, PATH)",
+  },
+  {
+    id: 'gopls-needs-newer-go',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.8,
+    // Installing gopls with a go older than gopls's go.mod allows, in older go commands' words: go
+    // before 1.21 cannot parse a three-part go line ("go: golang.org/x/tools/gopls@latest (in
+    // golang.org/x/tools/gopls@v0.14.2): go.mod:3: invalid go version '1.21.1': must match format
+    // 1.23") or a toolchain line ("go.mod:5: unknown directive: toolchain") (cmd/go modload,
+    // modfile). The module that go refuses is gopls itself, so gopls cannot be installed.
+    needles: ['must match format', 'unknown directive: toolchain'],
+    test: /golang\.org\/x\/tools\/gopls@[^\n]*(?:invalid go version '[^'\n]*': must match format|unknown directive: toolchain)/,
+    says: "the go command installing gopls is too old to read gopls's go.mod (a go line or toolchain directive from a newer Go), so gopls cannot be installed or updated",
+  },
+  {
+    id: 'gopls-exec-denied',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'exec-denied',
+    severity: 'warning',
+    confidence: 0.38,
+    // Executing gopls itself was refused (TAXONOMY gopls-launch: "spawn … EACCES"): node's "spawn
+    // /x/gopls EACCES" (and "EPERM"), os/exec's "fork/exec /x/gopls: permission denied", a shell's
+    // "bash: /x/gopls: Permission denied", and a client that names gopls on the line of a refused
+    // fork/exec (templ's proxy: "gopls command error" … "fork/exec /home/u/go/bin: permission
+    // denied", a gopls path that is a directory). The reason (a noexec GOPATH/bin, a file without
+    // its execute bit, a directory, a policy) is not in the words: the generic exec-refusal rules
+    // yield here so the class is gopls's start, and a mount, access or policy cause found beside
+    // it explains it (explain.ts exec-denied).
+    needles: ['ermission denied', 'EACCES', 'EPERM'],
+    test: new RegExp(
+      [
+        String.raw`(?:fork\/exec|spawn|exec:?) \\?"?(?:[^\s"]{0,300}\/)?${GO_LS}(?:\.exe)?\\?"?:? (?:[Pp]ermission denied|EACCES|EPERM|operation not permitted)`,
+        String.raw`(?:^|[\s"'])(?:[^\s:"']{0,300}\/)?${GO_LS}(?:\.exe)?: [Pp]ermission denied`,
+        String.raw`\b${GO_LS}\b[^\n]{0,200}fork\/exec [^:\n]+: permission denied|fork\/exec [^:\n]+: permission denied[^\n]{0,200}\b${GO_LS}\b`,
+      ].join('|'),
+    ),
+    says: 'the editor was refused when it executed gopls (permission denied): a noexec mount, a gopls without its execute bit, a path that is not the binary, or a policy',
+  },
+  {
+    id: 'gopls-stack-headless',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    confidence: 0.38,
+    // A goroutine dump in gopls's own frames whose first line ("panic: …", "fatal error: …") was
+    // not pasted: the Go runtime's traceback format (runtime/traceback.go: "goroutine 76
+    // [running]:", then "pkg.Func(args)" and "\tfile.go:142 +0x7e4"), with frames in gopls's
+    // packages (golang.org/x/tools/gopls/… and, before gopls had its own module,
+    // golang.org/x/tools/internal/lsp/…; the same test the crash reader uses for a gopls frame).
+    // Only frames outside a crash the reader recognised reach the rules, so this says gopls died
+    // without saying why: a panic, or a dump on a fatal error such as running out of memory.
+    needles: ['golang.org/x/tools/gopls/', 'golang.org/x/tools/internal/'],
+    test: /^\s*(?:created by )?golang\.org\/x\/tools\/(?:gopls|internal)\/[^\s(]*\(/,
+    yieldsTo: ['panic', 'fatal-error', 'fatal-out-of-memory'],
+    says: "a goroutine dump in gopls's own code without its first line: gopls crashed (the reason, a panic or a fatal error, was not pasted)",
+  },
+  {
+    id: 'gopls-wrong-platform',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.75,
+    // The OS refusing the gopls binary as built for another CPU or OS, in the words outside Linux's
+    // "exec format error" (gopls-binary-broken): Windows' ERROR_BAD_EXE_FORMAT through Go's os/exec
+    // ("fork/exec C:\…\gopls.exe: %1 is not a valid Win32 application.", newer "The specified
+    // executable is not a valid application for this OS platform.") and
+    // ERROR_EXE_MACHINE_TYPE_MISMATCH ("This version of … is not compatible with the version of
+    // Windows you're running"); macOS's EBADARCH in a shell ("zsh: bad CPU type in executable:
+    // gopls") and through node, which has no name for errno 86 ("spawn Unknown system error -86",
+    // the client spawning its server).
+    needles: ['is not a valid Win32 application', 'is not a valid application for this OS platform', 'is not compatible with the version of Windows', 'bad CPU type in executable', 'Bad CPU type in executable', 'Unknown system error -86'],
+    test: new RegExp(
+      [
+        String.raw`${GO_LS}(?:\.exe)?\\?"?:? (?:%1 )?is not a valid Win32 application|${GO_LS}(?:\.exe)?\\?"?:? [^\n]{0,40}is not a valid application for this OS platform|${GO_LS}(?:\.exe)?[^\n]{0,80}is not compatible with the version of Windows`,
+        String.raw`[Bb]ad CPU type in executable:? [^\n]{0,200}\b${GO_LS}\b|\b${GO_LS}\b[^\n]{0,200}[Bb]ad CPU type in executable`,
+        String.raw`spawn (?:[^\s]{0,300}\s)?Unknown system error -86\b`,
+      ].join('|'),
+    ),
+    yieldsTo: ['gopls-binary-broken'],
+    says: 'the gopls binary was built for another CPU or OS than this machine (Windows: not a valid application; macOS: bad CPU type), so it cannot start',
+  },
+  {
+    id: 'gopls-not-found-shells',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.8,
+    // The shapes notOnPath reads, each a needle of its own: a bare 'gopls' needle sent every line of
+    // a gopls log that names gopls through this rule's full test.
+    needles: ['command not found: gopls', "Command 'gopls", 'Unknown command', 'Command not found', 'gopls: No such file or directory', 'Searching for program', "failed to run command 'gopls", 'failed to run command ‘gopls', 'which: no gopls in ('],
+    test: notOnPath(String.raw`gopls(?:\.exe)?`, true),
+    yieldsTo: ['gopls-not-found', 'server-binary-missing'],
+    says: 'the editor could not find the gopls binary on the PATH it was given',
+  },
+  {
+    id: 'gopls-not-on-path-words',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.75,
+    // The same words for gopls: the client checked for the server binary before starting it.
+    needles: PATH_WORDS_NEEDLES,
+    test: pathWords(String.raw`gopls|gopls\.exe`),
+    yieldsTo: ['gopls-not-found', 'gopls-not-found-shells', 'server-binary-missing'],
+    says: 'the editor could not find the gopls binary on the PATH it was given',
+  },
+];

@@ -1,0 +1,193 @@
+// memory-limit: the runtime's, the kernel's and container runtimes' words for running out of
+// memory or being killed for it. One file per class, so a family's rules read together; the
+// order they are tried in is order.ts's.
+import type { Rule } from './rule.js';
+
+export const MEMORY_RULES: readonly Rule[] = [
+  {
+    id: 'fatal-out-of-memory',
+    classId: 'memory-limit',
+    severity: 'error',
+    confidence: 0.85,
+    // The Go runtime on any OS ("fatal error: out of memory" on Windows, "failed to reserve page
+    // summary memory" and "cannot reserve arena virtual address space" under ulimit -v,
+    // "VirtualAlloc of 8192 bytes failed with errno=1455" when Windows' paging file is full), the
+    // compiler's "file.go:1: out of memory", and ENOMEM in C's words (strerror's "Cannot allocate
+    // memory", gcc's "virtual memory exhausted", cc1's "out of memory allocating 65536 bytes").
+    // Also sysMap's "runtime: cannot map pages in arena address space" (mmap refused,
+    // runtime/mem_linux.go), under a memory or address-space limit.
+    needles: ['runtime: out of memory', 'annot allocate memory', 'fatal error: out of memory', 'failed to reserve page summary memory', ': out of memory', 'cannot reserve arena', 'VirtualAlloc of', 'virtual memory exhausted', 'out of memory allocating', 'cannot map pages in arena'],
+    test: /runtime: out of memory|[Cc]annot allocate memory|fatal error: out of memory|failed to reserve page summary memory|cannot reserve arena|cannot map pages in arena address space|VirtualAlloc of \d+ bytes failed with errno=(?:1455|8)\b|virtual memory exhausted|out of memory allocating \d+ bytes|\.go:\d+: out of memory|^(?:[\w-]+: )?(?:[Ee]rror: )?out of memory\s*$/m,
+    says: 'gopls (or the go command it ran) ran out of memory ("fatal error: runtime: out of memory")',
+  },
+  {
+    id: 'go-command-killed',
+    classId: 'memory-limit',
+    role: 'symptom',
+    symptom: 'killed',
+    severity: 'warning',
+    confidence: 0.5,
+    needles: ['signal: killed'],
+    says: 'a go command gopls ran was killed ("signal: killed"), which is what the kernel\'s OOM killer looks like from outside',
+  },
+  {
+    id: 'kernel-oom-kill',
+    classId: 'memory-limit',
+    severity: 'error',
+    confidence: 0.9,
+    // mm/oom_kill.c: "Out of memory: Killed process 123 (gopls) total-vm:…", "Memory cgroup out of
+    // memory: Killed process …", "oom-kill:constraint=CONSTRAINT_MEMCG,…,task=gopls,pid=123",
+    // "X invoked oom-killer: gfp_mask=…", "oom_reaper: reaped process 123 (x)".
+    // Userspace killers too: "systemd-oomd[840]: Killed /user.slice/… due to memory pressure",
+    // and the memcg report's "memory: usage 30720kB, limit 30720kB, failcnt 12".
+    needles: ['out of memory: Kill', 'Out of memory: Kill', 'oom-kill:', 'invoked oom-killer', 'oom_reaper: reaped process', 'systemd-oomd', 'earlyoom', ', failcnt '],
+    test: /(?:Out of memory|Memory cgroup out of memory): Kill(?:ed)? process \d+|oom-kill:constraint=|invoked oom-killer:|oom_reaper: reaped process \d+|systemd-oomd[^\n]*(?:Killed|killed \d+ process)|earlyoom[^\n]*(?:sending SIG|[Kk]illing)|memory: usage \d+kB, limit \d+kB, failcnt [1-9]/,
+    says: "the kernel's OOM killer killed a process (a memory cgroup or the machine ran out of memory)",
+  },
+  {
+    id: 'process-killed',
+    classId: 'memory-limit',
+    role: 'symptom',
+    symptom: 'killed',
+    severity: 'warning',
+    confidence: 0.5,
+    // SIGKILL seen from outside: bash's "line 1: 40423 Killed   cmd" and a lone "Killed", exit
+    // code 137 (128+9), gcc's "internal compiler error: Killed (program cc1)".
+    needles: ['Killed', 'code 137', 'status 137'],
+    test: /^\s*Killed\s*$|\b\d+ Killed\s{2,}\S|\b(?:exit(?:ed)? (?:with )?(?:code|status)|exit code|code) 137\b|internal compiler error: Killed \(program|Killed signal terminated program/m,
+    yieldsTo: ['kernel-oom-kill'],
+    says: 'a process was killed with SIGKILL (exit code 137 / "Killed"), which is what the OOM killer looks like from outside',
+  },
+  {
+    id: 'container-oom-killed',
+    classId: 'memory-limit',
+    severity: 'error',
+    confidence: 0.85,
+    // Kubernetes "Reason: OOMKilled", Docker's "OOMKilled": true, OpenShift's "killed due to an out
+    // of memory condition": the container's memory limit.
+    needles: ['OOMKilled', 'out of memory condition'],
+    test: /\bOOMKilled\b(?!"?:\s*false)|killed due to an out of memory condition/,
+    says: "a container was killed for exceeding its memory limit (OOMKilled)",
+  },
+  {
+    id: 'oom-killed-named',
+    classId: 'memory-limit',
+    severity: 'error',
+    confidence: 0.8,
+    // A kill by the OOM killer as tools report it: "OOM killed", "oom-killed", "was killed by the
+    // OOM killer", systemd's "A process of this unit has been killed by the OOM killer" and
+    // "Failed with result 'oom-kill'", kubelet's "System OOM encountered, victim process: x",
+    // the kernel's older two-line report ("Killed process 123 (x) total-vm:…"), and a
+    // memory.events oom_kill counter above 0.
+    needles: ['OOM kill', 'OOM-kill', 'OOM Kill', 'oom kill', 'oom-kill', 'by the OOM', 'by OOM', 'by the oom', 'System OOM', 'total-vm:', 'oom_kill '],
+    test: /\boom[- ]?kill(?:ed|ing)\b|killed by (?:the )?oom(?:[- ]killer)?\b|result '?oom-kill|System OOM encountered|Killed process \d+ \([^)\n]{0,100}\)[^\n]{0,40}total-vm:|^\s*oom_kill [1-9]/im,
+    yieldsTo: ['kernel-oom-kill', 'container-oom-killed'],
+    says: 'a process was killed by the OOM killer (a memory limit or the machine ran out of memory)',
+  },
+  {
+    id: 'memory-limit-exceeded',
+    classId: 'memory-limit',
+    severity: 'error',
+    confidence: 0.75,
+    // A supervisor enforcing a memory limit, in its own words: Cloud Run / App Engine "Memory limit
+    // of 512 MiB exceeded with 530 MiB used", Heroku's "R14 (Memory quota exceeded)", kubelet's
+    // eviction "The node was low on resource: memory", "Container x exceeded its memory limit".
+    needles: ['emory limit', 'emory quota', 'low on resource: memory'],
+    test: /memory limit (?:of [\d.]+ ?\w+ )?(?:was |has been )?exceeded|exceed(?:ed|s|ing)? (?:its |the |their |a )?(?:container'?s? |pod'?s? )?memory limit|memory quota (?:vastly )?exceeded|low on resource: memory/i,
+    says: 'a process exceeded the memory limit its supervisor (container runtime, platform, kubelet) enforces',
+  },
+  {
+    id: 'program-out-of-memory',
+    classId: 'memory-limit',
+    severity: 'warning',
+    confidence: 0.6,
+    // Other runtimes running out, at their own heap limit or the machine's: V8 "FATAL ERROR:
+    // Reached heap limit Allocation failed - JavaScript heap out of memory", Java
+    // "java.lang.OutOfMemoryError: Java heap space" (not "unable to create native thread", a task
+    // limit), C++ "std::bad_alloc", Python "MemoryError", Rust "memory allocation of 1024 bytes failed".
+    // The sanitizers (the race detector is ThreadSanitizer): "ThreadSanitizer failed to allocate
+    // 0x80000 (524288) bytes of clock allocator (error code: 12)", "allocator is out of memory".
+    needles: ['heap out of memory', 'OutOfMemoryError', 'bad_alloc', 'MemoryError', 'memory allocation of', 'Sanitizer failed to allocate', 'allocator is out of memory'],
+    test: /JavaScript heap out of memory|OutOfMemoryError(?![^\n]*native thread)|std::bad_alloc|\bMemoryError\b|memory allocation of \d+ bytes failed|Sanitizer failed to allocate|allocator is out of memory/,
+    yieldsTo: ['fatal-out-of-memory'],
+    says: 'a program ran out of memory (its runtime could not allocate more)',
+  },
+  {
+    id: 'mlock-limit',
+    classId: 'memory-limit',
+    severity: 'warning',
+    confidence: 0.55,
+    // Go 1.14's runtime on a kernel with the AVX bug: "runtime: mlock of signal stack failed: 12",
+    // "runtime: increase the mlock limit (ulimit -l) or", "mlock failed: Cannot allocate memory".
+    needles: ['mlock'],
+    test: /mlock of signal stack failed|increase the mlock limit|mlock(?:all)?(?:\(\))? failed/,
+    says: 'locking memory failed: the locked-memory limit (ulimit -l, RLIMIT_MEMLOCK) is too small for the Go runtime',
+  },
+  {
+    id: 'sigkill-reported',
+    classId: 'memory-limit',
+    role: 'symptom',
+    symptom: 'killed',
+    severity: 'warning',
+    confidence: 0.5,
+    // SIGKILL (exit status 128+9) in the words of the tools that ran the killed process: Gradle's
+    // ExecException "finished with non-zero exit value 137", BuildKit's "process … did not complete
+    // successfully: exit code: 137", kubectl describe's "Exit Code:    137", GNU make's
+    // "*** [target] Error 137", `docker ps`'s "Exited (137)", Python subprocess's "returned non-zero
+    // exit status 137" / "died with <Signals.SIGKILL: 9>", systemd's "code=killed, status=9/KILL",
+    // cargo's "(signal: 9, SIGKILL: kill)", npm's "signal SIGKILL", "killed by signal 9".
+    // Not SIGQUIT or SIGTERM (go test's "Test killed with quit", a cancelled job's 143): those are
+    // timeouts and cancellations, not a limit.
+    needles: ['137', 'SIGKILL', '9/KILL', 'signal 9', 'signal: 9'],
+    test: /\b(?:exit value|exit code:|Exit Code:|exit status:?|exitCode"?[:=]|Error|Exited \(|returned non-zero exit status|return code|exited with(?: code)?)\s*137\b|<Signals\.SIGKILL: 9>|status=9\/KILL|\bsignal:? 9\b[^\n]{0,12}SIGKILL|\bsignal:? '?SIGKILL\b|(?:killed|terminated|died|exited)\b[^\n]{0,40}\b(?:by |with |on )?(?:signal )?(?:SIGKILL|signal 9\b)/,
+    yieldsTo: ['process-killed', 'go-command-killed', 'kernel-oom-kill', 'oom-killed-named', 'container-oom-killed'],
+    says: 'a process was killed with SIGKILL (exit status 137), which is how a memory limit\'s OOM kill looks from the tool that ran it',
+  },
+  {
+    id: 'memory-limit-named',
+    classId: 'memory-limit',
+    // Information only: a limit written in a command or a manifest is configuration, not a sign it
+    // was hit, and it must not take a task limit's EAGAIN ("docker create --memory=100m --ulimit
+    // nproc=300" then "pthread_create failed: Resource temporarily unavailable") from process-limit.
+    // It is shown beside a kill as the limit to raise.
+    severity: 'info',
+    confidence: 0.4,
+    // A memory limit written down where the failure happened: the cgroup files (v2 memory.max /
+    // memory.high / memory.events, v1 memory.limit_in_bytes), systemd's MemoryMax=/MemoryHigh=/
+    // MemoryLimit=, Docker's `--memory 2g` and compose's mem_limit, a Kubernetes
+    // `memory: 512Mi` limit, WSL's .wslconfig `memory=4GB`, `ulimit -v`, vm.overcommit_memory, and
+    // Go's own GOMEMLIMIT.
+    needles: ['memory.max', 'memory.high', 'memory.limit_in_bytes', 'MemoryMax=', 'MemoryHigh=', 'MemoryLimit=', '--memory', 'mem_limit', 'memory:', 'memory=', 'ulimit -v', 'overcommit_memory', 'GOMEMLIMIT'],
+    // The pod line is Kubernetes' quantity ("memory: 512Mi", "memory: 2G"), not a machine's RAM
+    // in a system-information paste ("Memory: 16 GB").
+    test: /\bmemory\.(?:max|high|limit_in_bytes)\b|\bMemory(?:Max|High|Limit)=|--memory(?:-swap)?[= ]\d|\bmem_limit\b|^\s*(?:limits:\s*)?memory:\s*['"]?\d+(?:\.\d+)?(?:[KMGTE]i|[kMGTE])['"]?\s*$|^\s*memory\s*=\s*\d+(?:\.\d+)?\s*[KMGT]B\s*$|ulimit -v\b|\bovercommit_memory\b|\bGOMEMLIMIT\b/m,
+    says: 'a memory limit (a cgroup\'s memory.max, a container\'s --memory, a pod\'s limit, WSL\'s memory=, ulimit -v) is named beside the failure',
+  },
+  {
+    id: 'commit-limit-reached',
+    classId: 'memory-limit',
+    severity: 'error',
+    confidence: 0.8,
+    // Windows' ERROR_COMMITMENT_LIMIT (1455) as FormatMessage writes it: "The paging file is too
+    // small for this operation to complete." (the Go runtime prints errno=1455, fatal-out-of-memory).
+    needles: ['paging file is too small'],
+    says: 'Windows refused to commit more memory ("the paging file is too small"): the machine or VM ran out of memory',
+  },
+  {
+    id: 'memory-exhausted-more',
+    classId: 'memory-limit',
+    severity: 'warning',
+    confidence: 0.6,
+    // Running out of memory in more writers' words: ENOMEM by its errno name (node's "spawn
+    // ENOMEM", strace's "= -1 ENOMEM"), the kernel's "page allocation failure: order:4" and "Out of
+    // memory and no killable processes", and Electron's render-process-gone reason 'oom' as VS Code
+    // reports it ("The window terminated unexpectedly (reason: 'oom', code: '-536870904')").
+    // Also older V8's "Allocation failed - process out of memory", Windows' ERROR_NOT_ENOUGH_MEMORY
+    // text "Not enough memory resources are available to process this command", and bison's and
+    // GNU ld's "memory exhausted".
+    needles: ['ENOMEM', 'page allocation failure', 'no killable processes', "reason: 'oom'", '-536870904', 'process out of memory', 'Not enough memory resources', 'memory exhausted'],
+    test: /\bENOMEM\b|page allocation failure: order:\d+|Out of memory and no killable processes|reason: 'oom'|'-536870904'|Allocation failed - process out of memory|Not enough memory resources are available|\bmemory exhausted\b/,
+    yieldsTo: ['fatal-out-of-memory', 'kernel-oom-kill'],
+    says: 'memory could not be allocated (ENOMEM, a page allocation failure, an editor window lost to OOM): the machine or its limit ran out of memory',
+  },
+];

@@ -1,0 +1,389 @@
+// module-resolution: the words that say gopls or the go command found no module, workspace or
+// package for a file (module downloads are downloads.ts's). One file per class, so a family's
+// rules read together; the order they are tried in is order.ts's.
+import type { Rule } from './rule.js';
+
+export const MODULE_RULES: readonly Rule[] = [
+  {
+    id: 'no-views',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'no-build',
+    severity: 'error',
+    confidence: 0.75,
+    needles: ['no views'],
+    test: /\bno views\b/,
+    says: 'gopls answered "no views": it has no build (module or GOPATH) for the workspace, so every request on a file fails',
+  },
+  {
+    id: 'no-modules-in-workspace',
+    classId: 'module-resolution',
+    severity: 'error',
+    confidence: 0.75,
+    // gopls's workspace notice: "gopls was not able to find modules in your workspace. When
+    // outside of GOPATH, gopls needs to know which modules you are working on."
+    needles: ['not able to find modules in your workspace', 'needs to know which modules you are working on', 'requires a module at the root of your workspace'],
+    says: 'gopls found no module in the workspace: the folder opened is not inside a module and there is no go.work',
+  },
+  {
+    id: 'modules-disabled',
+    classId: 'module-resolution',
+    severity: 'error',
+    confidence: 0.8,
+    // go: modules disabled by GO111MODULE=off; "modules disabled by GO111MODULE=auto in GOPATH/src".
+    // Also GOPATH mode told otherwise: "cannot use path@version syntax in GOPATH mode", "go: warning:
+    // ignoring go.mod in $GOPATH …" (cmd/go modload/init.go), "build flag -mod=mod only valid when using modules".
+    needles: ['modules disabled by GO111MODULE', 'go.mod exists but should not', 'syntax in GOPATH mode', 'ignoring go.mod in', 'only valid when using modules'],
+    says: 'the go command runs with modules disabled (GO111MODULE=off, or auto inside GOPATH/src) or with a go.mod where GOPATH mode expects none',
+  },
+  {
+    id: 'outside-modules',
+    classId: 'module-resolution',
+    severity: 'error',
+    confidence: 0.75,
+    // "directory . outside modules listed in go.work or their selected dependencies", "directory x is
+    // outside main module or its selected dependencies", "…is not in the main module".
+    needles: ['outside modules listed in go.work', 'outside main module', 'outside available modules', 'is not in the main module', 'outside the main module'],
+    says: 'the go command was run in a directory that is not part of the main module or the go.work',
+  },
+  {
+    id: 'file-not-in-workspace',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.6,
+    // gopls's notices: "This file is within module X, which is not included in your workspace",
+    // "No packages found for open file X", "This file is ignored by your gopls build".
+    // Older gopls: "go/packages.Load: no packages found for /x/y_test.go".
+    needles: ['which is not included in your workspace', 'No packages found for open file', 'is ignored by your gopls build', 'no packages found for'],
+    says: 'gopls found no package for an open file: its module is not part of the workspace (or the file is excluded from the build)',
+  },
+  {
+    id: 'package-not-found',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'no-build',
+    severity: 'warning',
+    confidence: 0.45,
+    // "package foo/bar is not in GOROOT (…)", "cannot find package \"x\" in any of:", "no required
+    // module provides package x": an import nothing in the build provides.
+    // go1.20+ says "package x/y is not in std (…)"; gopls "cannot find package %q in GOROOT or GOPATH".
+    needles: ['is not in GOROOT', 'is not in std', 'cannot find package', 'no required module provides package', 'cannot find module providing package'],
+    test: /package \S+ is not in (?:GOROOT|std)\b|cannot find package \\?"[^"]+\\?" in (?:any of|GOROOT)|no required module provides package|cannot find module providing package/,
+    yieldsTo: ['go-toolchain-mismatch', 'tool-install-failed', 'vendor-mode-lookup', 'go-too-old-for-tools'],
+    userCode: true,
+    says: 'an import is provided by no module in the build (or by nothing in GOPATH in GOPATH mode)',
+  },
+  {
+    id: 'no-view-for-file',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.6,
+    // Also gopls's "No active builds contain X: consider opening a new workspace folder containing
+    // it" and "current file is not included in a workspace module": no view has the file,
+    // which is also what a gopls that cannot run go says (go-missing explains it then).
+    needles: ['no view for', 'No active builds contain', 'not included in a workspace module'],
+    says: 'gopls found no build containing a file the editor opened ("no view for file")',
+  },
+  {
+    id: 'workspace-load-failed',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'load-failed',
+    severity: 'error',
+    confidence: 0.7,
+    // gopls 0.4–0.5: "Your workspace is misconfigured: go [-e -json …]: exit status 1: …".
+    needles: ['rror loading workspace', 'initial workspace load failed', 'failed to load view for', 'Your workspace is misconfigured'],
+    yieldsTo: ['go-missing', 'go-too-old'],
+    says: 'gopls failed to load the workspace ("Error loading workspace" / "initial workspace load failed")',
+  },
+  {
+    id: 'packages-load-error',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'load-failed',
+    severity: 'warning',
+    confidence: 0.5,
+    needles: ['packages.Load error'],
+    yieldsTo: ['go-missing', 'workspace-load-failed'],
+    says: 'go/packages.Load failed: the go command could not list the workspace packages',
+  },
+  {
+    id: 'go-mod-not-found',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.5,
+    needles: ['go.mod file not found', 'cannot find main module'],
+    says: 'the go command found no go.mod at or above the directory gopls ran it in',
+  },
+  {
+    id: 'inconsistent-vendoring',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.6,
+    needles: ['inconsistent vendoring'],
+    says: 'the vendor directory disagrees with go.mod (inconsistent vendoring)',
+  },
+  {
+    id: 'not-in-module',
+    classId: 'module-resolution',
+    severity: 'error',
+    confidence: 0.7,
+    // gopls before 0.7: "You are neither in a module nor in your GOPATH…", "You are in module mode,
+    // but you are not inside of a module", "Your workspace root is X, but your module root is Y";
+    // gopls now: "no go.mod file found for X"; cmd/go: "go:
+    // cannot determine module path for source directory X (outside GOPATH, module path must be
+    // specified)", "go: no go.work file found".
+    // gopls's "go env for" header "(valid build configuration = false)": the very condition under
+    // which it showed "neither in a module nor in your GOPATH".
+    needles: ['valid build configuration = false', 'neither in a module nor in your GOPATH', 'but you are not inside of a module', 'but your module root is', 'no go.mod file found for', 'cannot determine module path for source directory', 'no go.work file found'],
+    yieldsTo: ['outside-module-and-gopath'],
+    says: 'the open folder or file is in no module gopls or go can use (no go.mod at or above it, or a go.work that leaves it out)',
+  },
+  {
+    id: 'go-mod-invalid',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.6,
+    // cmd/go modload: "go: errors parsing go.mod:\n…:3: unknown directive: x", "error loading go.mod",
+    // "invalid go version '1.21.0': must match format 1.23", "missing module declaration", "module
+    // declares its path as: a but was required as: b", "cannot load module x listed in go.work file",
+    // "module x appears multiple times in workspace", "conflicting replacements", "workspace module x
+    // is replaced at all versions in the go.work file".
+    needles: ['malformed module path', 'errors parsing go.', 'error loading go.', 'must match format', 'missing module declaration', 'module declares its path as', 'listed in go.work file', 'appears multiple times in workspace', 'conflicting replacements', 'is replaced at all versions'],
+    test: /malformed module path|errors parsing go\.(?:mod|work)|error loading go\.(?:mod|work)|invalid go version '[^'\n]*': must match format|missing module declaration|module declares its path as|cannot load module \S+ listed in go\.work file|appears multiple times in workspace|conflicting replacements|is replaced at all versions in the go\.work/,
+    says: 'go.mod or go.work cannot be used as written (a parse error, a module path that disagrees, a go.work naming modules it cannot load)',
+  },
+  {
+    id: 'vendor-mode-lookup',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.6,
+    // cmd/go modload with -mod=vendor or -mod=readonly (set, or from GOFLAGS): "cannot find module
+    // providing package x: import lookup disabled by -mod=vendor\n\t(Go version in go.mod is at least
+    // 1.14 and vendor directory exists.)", "module lookup disabled by -mod=…", "cannot query module due
+    // to -mod=…", "can't resolve module using the vendor directory", "directory x is not a package
+    // listed in vendor/modules.txt", "go: updates to go.mod needed, disabled by -mod=readonly", "go:
+    // updates to go.mod needed; to update it:\n\tgo mod tidy", "-mod may only be set to readonly or
+    // vendor when in workspace mode".
+    needles: ['lookup disabled by -mod=', 'cannot query module due to -mod=', 'resolve module using the vendor directory', 'listed in vendor/modules.txt', 'should be required explicitly in go.mod', 'needed, disabled by -mod=', 'updates to go.mod needed', '-mod may only be set to', 'vendor directory exists'],
+    yieldsTo: ['go-toolchain-mismatch'],
+    says: 'the go command runs with -mod=vendor or -mod=readonly (set, or from GOFLAGS) and the vendor directory or go.mod does not have what the build needs',
+  },
+  {
+    id: 'module-lacks-package',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.5,
+    // cmd/go modload: "main module (x) does not contain package x/y", "module x@v found, but does not
+    // contain package x/y", "ambiguous import: found package x in multiple modules", "module x provides
+    // package y and is replaced but not required".
+    needles: ['does not contain package', 'ambiguous import: found package', 'and is replaced but not required'],
+    yieldsTo: ['go-toolchain-mismatch'],
+    says: 'the module graph does not provide an imported package where the import path says (a wrong module path, a replace without a require, or two modules with the same package)',
+  },
+  {
+    id: 'no-packages-matched',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.45,
+    // cmd/go: 'go: warning: "./..." matched no packages' and "can't load package: package x: no Go
+    // files in /dir": the go command ran in a folder (the one opened) that holds no package.
+    needles: ['matched no packages', 'no Go files in'],
+    says: 'the go command found no package where it ran (the folder opened is not the module or package root)',
+  },
+  {
+    id: 'gopath-mode-auto',
+    classId: 'module-resolution',
+    severity: 'error',
+    confidence: 0.8,
+    // cmd/go modload (go 1.11–1.12): "go: modules disabled inside GOPATH/src by GO111MODULE=auto; see 'go help modules'".
+    needles: ['modules disabled inside GOPATH/src'],
+    says: 'the go command runs in GOPATH mode (GO111MODULE=auto inside GOPATH/src), so the module is ignored',
+  },
+  {
+    id: 'workspace-excludes-module',
+    classId: 'module-resolution',
+    severity: 'error',
+    confidence: 0.75,
+    // cmd/go modload (workspace mode): "current directory is contained in a module that is not one
+    // of the workspace modules listed in go.work. You can add the module to the workspace using: go
+    // work use .", "pattern ./...: directory prefix . does not contain modules listed in go.work or
+    // their selected dependencies", "go: no modules were found in the current workspace; see 'go help work'".
+    needles: ['is contained in a module that is not one of the workspace modules', 'does not contain modules listed in go.work', 'no modules were found in the current workspace'],
+    says: 'a go.work is in effect (found above the folder, or named by GOWORK) and does not list the module being built',
+  },
+  {
+    id: 'no-main-module-here',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.55,
+    // cmd/go: "pattern ./...: directory prefix . does not contain main module or its selected
+    // dependencies", "go: 'go install' requires a version when current directory is not in a module"
+    // (go 1.16: "go install: version is required when current directory is not in a module"), and
+    // go 1.12's "go: cannot match "all": working directory is not part of a module".
+    needles: ['does not contain main module or its selected dependencies', 'requires a version when current directory is not in a module', 'version is required when current directory is not in a module', 'working directory is not part of a module'],
+    says: 'the go command ran in a directory that is not inside the module (no go.mod at or above it)',
+  },
+  {
+    id: 'replace-target-missing',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.6,
+    // cmd/go modload/import.go fetch: "replacement directory ../x does not exist"; older go: "go:
+    // example.com/x@v0.0.0: parsing ../x/go.mod: open /abs/x/go.mod: no such file or directory".
+    needles: ['replacement directory', 'go.mod: open '],
+    test: /replacement directory \S+ does not exist|parsing \S*go\.mod: open \S*go\.mod: (?:[Nn]o such file or directory|The system cannot find)/,
+    says: 'a replace directive in go.mod points at a directory that is not there (not checked out, not copied into the container, or a path relative to another folder)',
+  },
+  {
+    id: 'module-path-mismatch',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.5,
+    // cmd/go load/pkg.go "case-insensitive import collision: "a/B" and "a/b"", modfetch "case-
+    // insensitive file name collision"; modfetch/coderepo.go "go.mod has post-v2 module path … at
+    // revision …", "module contains a go.mod file, so major version must be compatible: should be v0
+    // or v1, not v2" / "… so module path must match major version"; gopls's go.mod diagnostic "x is
+    // not in your go.mod file" (mod tidy): an import path and the module that provides it disagree.
+    needles: ['case-insensitive import collision', 'case-insensitive file name collision', 'major version must be compatible', 'module path must match major version', 'is not in your go.mod file', 'module path "'],
+    test: /case-insensitive (?:import|file name) collision|go\.mod has post-v\d+ module path|major version must be compatible|module path must match major version|\S{1,300} is not in your go\.mod file/,
+    says: "an import path disagrees with the module that provides it (letter case, a major version suffix, or a module missing from go.mod)",
+  },
+  {
+    id: 'internal-import-denied',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.45,
+    // cmd/go load/pkg.go: "use of internal package x/internal/y not allowed": the importing package
+    // is not where its import path says (a checkout outside its module path, GOPATH mode vs modules).
+    needles: ['use of internal package'],
+    test: /use of internal package \S+ not allowed/,
+    userCode: true,
+    says: 'an internal package is imported from outside the tree that owns it: the code is not checked out where its module path says, or is built in the wrong mode',
+  },
+  {
+    id: 'module-for-path-missing',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'no-build',
+    severity: 'warning',
+    confidence: 0.45,
+    // cmd/go 1.11: "cannot find module for path x" (later "cannot find module providing package x").
+    needles: ['cannot find module for path'],
+    userCode: true,
+    yieldsTo: ['goroot-std-missing', 'go-toolchain-mismatch'],
+    says: 'an import is provided by no module in the build',
+  },
+  {
+    id: 'build-constraints-exclude',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.4,
+    // cmd/go: "build constraints exclude all Go files in /x" — the same kind the gopls diagnostics
+    // probe reads (src/lsp/goplsDiagnostics.ts): the folder holds no file of this build.
+    // gopls's "This file may be excluded due to its build tags" / "is excluded due to its build tags".
+    needles: ['build constraints exclude all Go files', 'excluded due to its build tags'],
+    says: 'the go command found no file of this build in a package directory (its build constraints exclude every file for this GOOS/GOARCH and tags)',
+  },
+  {
+    id: 'outside-module-and-gopath',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'no-build',
+    severity: 'error',
+    confidence: 0.7,
+    // gopls before 0.7 (cache/view.go): "You are neither in a module nor in your GOPATH. If you are
+    // using modules, please open your editor to a directory in your module." and gopls 0.5's "You are
+    // outside of a module and outside of $GOPATH/src." What gopls saw, which the environment decides
+    // as much as the folder: a GOPATH set wrong (or to GOROOT) or GO111MODULE=off puts every folder
+    // outside both, so an environment cause found beside it comes first.
+    needles: ['neither in a module nor in your GOPATH', 'outside of a module and outside of $GOPATH'],
+    says: 'gopls found the open folder neither in a module nor in GOPATH (no go.mod at or above it, or a GOPATH that does not contain it)',
+  },
+  {
+    id: 'modules-off-listed',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.55,
+    // Not screened by needles: the analyzer reads GO111MODULE=off in a `go env` listing (any shape)
+    // or in gopls's log of the go commands it runs ("… for GOROOT=… GOPATH=… GO111MODULE=off PWD=…",
+    // internal/gocommand) (goEnvListing.ts).
+    needles: [],
+    says: 'the go command runs with GO111MODULE=off from the environment, so go.mod is ignored and imports are looked up in GOPATH',
+  },
+  {
+    id: 'vendor-out-of-sync',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.6,
+    // cmd/go modload/vendor.go's reasons under "inconsistent vendoring": "x@v: is explicitly required
+    // in go.mod, but not marked as explicit in vendor/modules.txt", "… is marked as explicit in
+    // vendor/modules.txt, but not explicitly required in go.mod", "… is replaced in go.mod, but not
+    // marked as replaced in vendor/modules.txt", and its advice "run 'go mod vendor' to sync".
+    needles: ['but not marked as explicit in vendor/modules.txt', 'is marked as explicit in vendor/modules.txt', 'but not marked as replaced in vendor/modules.txt', "run 'go mod vendor' to sync"],
+    yieldsTo: ['inconsistent-vendoring'],
+    says: 'the vendor directory disagrees with go.mod (inconsistent vendoring: go.mod changed without go mod vendor)',
+  },
+  {
+    id: 'nested-module',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.6,
+    // gopls 0.6–0.7 (cache/snapshot.go): "You are working in a nested module. Please open it as a
+    // separate workspace folder." and "This file is in X, which is a nested module in the Y module.
+    // gopls currently requires one module per workspace folder."
+    needles: ['You are working in a nested module', 'which is a nested module in the'],
+    says: 'the open file belongs to a module nested inside the folder opened, which this gopls does not load (open the nested module as its own folder, or use a go.work)',
+  },
+  {
+    id: 'go-work-mode-refused',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.55,
+    // cmd/go modcmd/vendor.go: "go: 'go mod vendor' cannot be run in workspace mode. Run 'go work
+    // vendor' to vendor the workspace or set 'GOWORK=off' to exit workspace mode." — a go.work above
+    // the module (or GOWORK) switched workspace mode on.
+    needles: ['cannot be run in workspace mode'],
+    says: 'a go.work (found above the folder, or named by GOWORK) put the go command in workspace mode, where this command cannot run',
+  },
+  {
+    id: 'cant-find-import',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'no-build',
+    severity: 'warning',
+    confidence: 0.4,
+    // go/types' gc importer, as gotype, old gocode and the Go extension's build before gopls printed
+    // it: 'could not import x (can't find import: "x")' — no compiled package for the import where
+    // GOPATH says it should be.
+    needles: ["can't find import"],
+    test: /can't find import:? \\?"/,
+    userCode: true,
+    says: 'an import could not be found where GOPATH or the module graph says it should be',
+  },
+  {
+    id: 'old-gopls-no-file',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'no-build',
+    severity: 'warning',
+    confidence: 0.55,
+    // gopls of 2019 (internal/lsp/cache) answering a request on a file no loaded package holds:
+    // "no AST for file:///x.go", "no file information for file:///x.go", "no metadata for file:///x.go".
+    needles: ['no AST for file://', 'no file information for file://', 'no metadata for file://'],
+    test: /no (?:AST|file information|metadata) for file:\/\//,
+    says: 'gopls had no package for the open file: the folder opened is not a module or GOPATH workspace that holds it',
+  },
+  {
+    id: 'no-buildable-files',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.45,
+    // cmd/go before 1.11: "no buildable Go source files in /x" (later "no Go files in"), and go/build's
+    // "found packages a (a.go) and b (b.go) in /x" — the directory the tool ran in is not one package.
+    needles: ['no buildable Go source files in', 'found packages '],
+    test: /no buildable Go source files in|found packages \w+ \(\S+\.go\) and \w+ \(\S+\.go\) in/,
+    userCode: true,
+    says: 'the go command found no single buildable package where it ran (the folder opened is not the package or module root)',
+  },
+];

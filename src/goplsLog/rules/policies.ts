@@ -1,0 +1,448 @@
+// mac-policy: the words that say a security policy refused what file modes allow (SELinux,
+// AppArmor, seccomp, fapolicyd, a sandbox). One file per class, so a family's rules read together;
+// the order they are tried in is order.ts's.
+import type { Rule } from './rule.js';
+
+export const POLICY_RULES: readonly Rule[] = [
+  {
+    id: 'thread-create-eperm',
+    classId: 'mac-policy',
+    severity: 'error',
+    confidence: 0.8,
+    // runtime: failed to create new OS thread (have 2 already; errno=1); pthread_create failed:
+    // Operation not permitted; strace's clone3(…) = -1 EPERM; glibc's "thread failed to start".
+    // EPERM, not EAGAIN: a seccomp filter or container runtime refused clone, not a limit.
+    needles: ['errno=1)', 'EPERM', 'thread failed to start', 'ermission denied', 'ot permitted'],
+    test: /failed to create new OS thread[^\n]*errno=1\b|(?:pthread_create|clone3?|newosproc)[^\n]*(?:EPERM|Operation not permitted|operation not permitted)|thread failed to start/,
+    yieldsTo: ['thread-create-failed', 'eagain'],
+    says: 'creating a thread was refused with EPERM: a seccomp profile or the container runtime forbids clone/clone3 (older Docker with newer glibc), not a process limit',
+  },
+  {
+    id: 'exec-eperm',
+    classId: 'mac-policy',
+    severity: 'error',
+    confidence: 0.7,
+    // fork/exec ./debug: operation not permitted (delve in a container), ptrace: Operation not
+    // permitted, execve(…) = -1 EPERM: a seccomp profile, a MAC policy or a container runtime.
+    needles: ['ot permitted', 'EPERM'],
+    // Bounded spans: unbounded ones backtracked cubically (0.9 s on a 4 KB line of "fork/exec ").
+    test: /fork\/exec [^:\n]{0,300}:\s*(?:EPERM|[Oo]peration not permitted)|(?:ptrace(?:\([^)\n]{0,300}\))?|execve?(?:\([^)\n]{0,300}\))?|exec format)[^\n]{0,300}?(?::|=\s*-1)\s*(?:EPERM|[Oo]peration not permitted)/,
+    says: 'executing or tracing a program was refused with EPERM (operation not permitted): a seccomp profile, a MAC policy or the container runtime forbids it',
+  },
+  {
+    id: 'seccomp-new-syscall',
+    classId: 'mac-policy',
+    severity: 'error',
+    confidence: 0.75,
+    // A container runtime's seccomp profile older than the libc inside: close_range, clone3,
+    // faccessat2, statx, openat2, pidfd_* return EPERM ("close_range: Operation not permitted").
+    needles: ['ot permitted', 'EPERM'],
+    test: /\b(?:clone3|close_range|faccessat2|statx|openat2|pidfd_\w+|epoll_pwait2|io_uring_setup|membarrier|landlock_\w+|rseq)\b[^\n]*(?:Operation not permitted|operation not permitted|EPERM)/,
+    yieldsTo: ['thread-create-eperm'],
+    says: 'a system call newer than the sandbox\'s seccomp profile was refused with EPERM (an old container runtime or profile)',
+  },
+  {
+    id: 'selinux-avc-denied',
+    classId: 'mac-policy',
+    severity: 'error',
+    confidence: 0.8,
+    // The kernel's audit record, and setroubleshoot's summary of it ("SELinux is preventing X from …").
+    needles: ['avc:  denied', 'avc: denied', 'SELinux is preventing'],
+    says: 'SELinux denied an operation ("avc: denied")',
+  },
+  {
+    id: 'apparmor-denied',
+    classId: 'mac-policy',
+    severity: 'error',
+    confidence: 0.8,
+    // Also the record with its quotes stripped or JSON-escaped, as pastes and log
+    // shippers leave it (apparmor=DENIED, apparmor=\"DENIED\").
+    needles: ['apparmor="DENIED"', 'apparmor=DENIED', 'apparmor=\\"DENIED'],
+    says: 'AppArmor denied an operation (apparmor="DENIED")',
+  },
+  {
+    id: 'not-permitted',
+    classId: 'mac-policy',
+    role: 'symptom',
+    symptom: 'not-permitted',
+    severity: 'warning',
+    confidence: 0.4,
+    // EPERM, "Operation not permitted": refused by a policy (seccomp, a capability the container
+    // dropped, SELinux, AppArmor), not by file modes, which answer EACCES. Changing a file's owner,
+    // mode or times, and signalling another user's process, are the exceptions: there EPERM is the
+    // ordinary answer of file ownership.
+    needles: ['ot permitted', 'EPERM'],
+    test: /^(?![^\n]*(?:\bch(?:mod|own|grp|attr)\b|changing (?:permissions|ownership|group)|setting (?:times|permissions)|\butimes?\b|\bkill\b))[^\n]*(?:[Oo]peration not permitted|\bEPERM\b)/,
+    yieldsTo: ['thread-create-eperm', 'exec-eperm', 'seccomp-new-syscall', 'shared-object-map-denied', 'mmap-exec-eperm', 'ptrace-scope', 'sandbox-namespace-denied', 'seccomp-named', 'selinux-named', 'runtime-eperm', 'musl-map-denied', 'shell-exec-eperm', 'chromium-sandbox-refused', 'systemd-sandbox-step'],
+    says: 'an operation was refused with EPERM (operation not permitted): a seccomp filter, a dropped capability or a MAC policy forbids it, not the file modes',
+  },
+  {
+    id: 'ownership-change-eacces',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.55,
+    // coreutils chown/chmod stat the file first; a refusal after that is EPERM when the caller does
+    // not own the file. "changing ownership of 'x': Permission denied" (EACCES) is a security
+    // module's answer (SELinux, AppArmor), as on an unlabelled container bind mount.
+    needles: ['ermission denied'],
+    test: /changing (?:ownership|permissions|group) of [^\n]{0,300}: Permission denied/,
+    says: 'changing a file\'s owner or mode was refused with EACCES rather than EPERM: a security module (SELinux, AppArmor) denied it',
+  },
+  {
+    id: 'selinux-named',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.55,
+    // SELinux in force and in the way, short of an AVC record: sestatus's "Current mode: enforcing",
+    // audit fields (scontext=/tcontext=), container file types (container_file_t,
+    // svirt_sandbox_file_t), podman's "error setting label on mount source" / relabel failures.
+    needles: ['enforcing', 'scontext=', 'tcontext=', 'container_file_t', 'svirt_sandbox_file_t', 'svirt_lxc_net_t', 'setting label', 'relabel'],
+    test: /Current mode:\s+enforcing|\b[st]context=\w+_u:|\b(?:container_file_t|svirt_sandbox_file_t|svirt_lxc_net_t)\b|setting (?:SELinux )?label on|relabel(?:ing)? (?:failed|[^\n]{0,120}not (?:permitted|supported))|SELinux[^\n]{0,80}\benforcing\b/i,
+    yieldsTo: ['selinux-avc-denied'],
+    says: 'SELinux is enforcing and named beside the failure (contexts, labels or its mode)',
+  },
+  {
+    id: 'apparmor-profile-denied',
+    classId: 'mac-policy',
+    severity: 'error',
+    confidence: 0.75,
+    // AppArmor's older kernel records (type=1503 … operation="open" … denied_mask="r::") and snap's
+    // confinement helper: "snap-confine … Permission denied", "cannot change profile for the next
+    // exec call: No such file or directory".
+    needles: ['denied_mask=', 'snap-confine', 'cannot change profile'],
+    test: /denied_mask="?[a-z:]+|snap-confine[^\n]{0,200}(?:denied|not permitted|cannot|error|refus)|cannot change profile for the next exec call/i,
+    yieldsTo: ['apparmor-denied', 'selinux-avc-denied'],
+    says: 'AppArmor (a snap\'s confinement profile) denied an operation',
+  },
+  {
+    id: 'seccomp-named',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // A seccomp filter named beside a refusal: the kernel's audit record of a seccomp action
+    // (type=1326 / type=SECCOMP), "seccomp" with "not permitted" / "denied" / "blocked", a profile
+    // action (SCMP_ACT_ERRNO), and the usual workaround being shown (seccomp=unconfined).
+    // Also /proc/PID/status's "Seccomp: 2" (a filter is installed, proc(5)).
+    needles: ['seccomp', 'SECCOMP', 'Seccomp:', 'type=1326', 'SCMP_ACT_'],
+    test: /^\s*Seccomp:\s*2\b|type=(?:1326|SECCOMP)\b|\bseccomp\b[^\n]{0,120}(?:not permitted|denied|block|refus|EPERM|unconfined|violation)|(?:not permitted|denied|blocked|EPERM)[^\n]{0,120}\bseccomp\b|SCMP_ACT_(?:ERRNO|KILL|TRAP)/i,
+    says: 'a seccomp filter is named beside the failure: the container runtime or sandbox refuses a system call',
+  },
+  {
+    id: 'ptrace-scope',
+    classId: 'mac-policy',
+    severity: 'error',
+    confidence: 0.75,
+    // Delve's "could not attach to pid 123: this could be caused by a kernel security setting, try
+    // writing \"0\" to /proc/sys/kernel/yama/ptrace_scope": the Yama LSM forbids attaching.
+    needles: ['ptrace_scope', 'kernel security setting'],
+    says: 'attaching a debugger was refused by a kernel security setting (Yama ptrace_scope)',
+  },
+  {
+    id: 'sandbox-namespace-denied',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // A sandbox that cannot set itself up because the host's policy forbids user namespaces
+    // (AppArmor's apparmor_restrict_unprivileged_userns, a container without the capability):
+    // bubblewrap's "bwrap: No permissions to creating new namespace" / "bwrap: setting up uid map:
+    // Permission denied", Chromium/Electron's "No usable sandbox!" and "The SUID sandbox helper
+    // binary was found, but is not configured correctly", "unshare failed: Operation not permitted".
+    needles: ['bwrap:', 'No usable sandbox', 'SUID sandbox helper', 'unshare', 'restrict_unprivileged_userns'],
+    test: /bwrap:[^\n]{0,200}(?:permission|not permitted|namespace|denied)|No usable sandbox|SUID sandbox helper binary|unshare(?: failed)?:[^\n]{0,120}(?:[Oo]peration not permitted|EPERM)|restrict_unprivileged_userns/i,
+    says: 'a sandbox could not create its namespaces: the host\'s policy (AppArmor\'s user-namespace restriction, a container\'s seccomp or capabilities) forbids it',
+  },
+  {
+    id: 'system-exec-denied',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // Executing the system's own programs (/bin/bash, /usr/bin/git) refused with EACCES: /usr is
+    // not mounted noexec on a working system and those files are executable by everyone, so the
+    // refusal is a policy's (an SELinux domain transition a confined container may not make, an
+    // AppArmor profile), as in "start command: fork/exec /bin/bash: permission denied".
+    needles: ['ermission denied'],
+    // Also Go's syscall.Exec as runc's init prints it ("exec /bin/sh: permission denied") and GNU
+    // make 4.3+'s posix_spawn failure ("make: /bin/sh: Permission denied").
+    // /usr/local/bin is left out of these two: container images copy their own scripts there.
+    test: /(?:fork\/exec|exec:|execv\w*:?) \\?"?\/(?:usr\/(?:local\/)?)?s?bin\/[^":\s]+\\?"?: permission denied|(?:^|[\s"'])exec \/(?:usr\/)?s?bin\/[^":\s]+: permission denied|^make(?:\[\d+\])?: \/(?:usr\/)?s?bin\/[^\s:]+: permission denied/i,
+    says: 'executing a system program (under /bin or /usr/bin) was refused with "permission denied": not a noexec mount or file mode, but a security policy (SELinux, AppArmor) forbidding the exec',
+  },
+  {
+    id: 'apparmor-named',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.55,
+    // AppArmor named beside a failure: Docker's "AppArmor enabled on system but the docker-default
+    // profile could not be loaded", apparmor_parser errors, "profile … not found".
+    needles: ['AppArmor', 'apparmor'],
+    test: /\bapparmor\b[^\n]{0,120}(?:could not|cannot|failed|denied|not found|error)|(?:could not|cannot|failed to)[^\n]{0,60}\bapparmor\b/i,
+    yieldsTo: ['apparmor-denied', 'apparmor-profile-denied'],
+    says: 'AppArmor is named beside the failure: a profile confines or could not be set up for the program',
+  },
+  {
+    id: 'cwd-stat-denied',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.55,
+    // stat(2) of a name in the working directory refused with EACCES, in GNU make's words
+    // (remake.c: perror_with_name ("stat: ", name) → "make: stat: Makefile: Permission denied") and
+    // coreutils' ("stat: cannot stat 'go.mod'", "ls: cannot access 'x'"). stat needs no permission on
+    // the file, only search permission on the directory, which a process working in that directory
+    // had to chdir there: the refusal is a security module's (an unlabelled container bind mount
+    // under SELinux), not the file modes. A path with a slash may cross a directory the user cannot
+    // search, so only bare names count.
+    needles: ['ermission denied'],
+    test: /\bstat: [^\s/:]+: Permission denied|cannot (?:stat|access) '[^\s/':]+': Permission denied|\bl?stat [^\s/:$]+: permission denied/,
+    says: 'looking up a file in the working directory was refused: file modes cannot do that to a directory the process works in, a security module (SELinux, AppArmor) can',
+  },
+  {
+    id: 'selinux-vocabulary',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.5,
+    // SELinux's own tools and labels named beside a failure: setenforce/getenforce/sestatus,
+    // audit2allow/audit2why/ausearch -m avc, restorecon/chcon/semanage/setsebool, the container
+    // domains (container_t, spc_t), Docker's and Podman's SELinux volume options (`-v src:dst:z`,
+    // `:Z`, `--security-opt label=disable`, "relabel"), and SELinux named as the trouble ("SELinux is
+    // enabled", "disable SELinux"). The kernel's own "SELinux:  Initializing." boot lines are not.
+    needles: ['SELinux', 'selinux', 'setenforce', 'getenforce', 'sestatus', 'sealert', 'audit2allow', 'audit2why', 'ausearch', 'restorecon', 'chcon', 'semanage', 'setsebool', 'container_t', 'spc_t', '_u:', 'label=disable', 'label:disable', ':z', ':Z'],
+    test: /\b(?:setenforce|getenforce|sestatus|sealert|audit2allow|audit2why|restorecon|chcon|semanage|setsebool|getsebool)\b|ausearch[^\n]{0,20}-m\s*avc|\b(?:container_t|spc_t|container_runtime_t)\b|\b[a-z]\w*_u:[a-z]\w*_r:[a-z]\w*_t\b|\blabel[=:]disable\b|(?:-v|--volume)[= ]["']?[^\s:"']+["']?:["']?[^\s:"']+["']?:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?(?=\s|$)|^\s*-\s+["']?[^\s:"']+:[^\s:"']+:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?\s*$|\bselinux\b(?!:)[^\n]{0,80}\b(?:enabl|enforc|permissive|den(?:y|ied)|prevent|block|label|context|polic|relabel|disabl|issue|problem)|\b(?:disabl\w*|because of|due to|caused by|blame\w*|turn(?:ing|ed)? off)\s+(?:the\s+)?selinux\b/im,
+    yieldsTo: ['selinux-avc-denied', 'selinux-named'],
+    says: 'SELinux is named beside the failure (its tools, its container labels, a :z/:Z volume relabel or label=disable)',
+  },
+  {
+    id: 'apparmor-vocabulary',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.5,
+    // AppArmor's own tools and switches (apparmor-utils: aa-status, aa-complain, aa-disable,
+    // aa-enforce, aa-logprof; apparmor_parser; the profiles under /etc/apparmor.d/) and Docker's
+    // `--security-opt apparmor=unconfined`, named beside a failure; and snapd's confinement, which
+    // is AppArmor (`snap connect` of an interface, "strict confinement").
+    // snap-confine's "Sorry, home directories outside of /home are not currently supported" too.
+    needles: ['aa-', 'apparmor', 'snap connect', 'confinement', 'home directories outside of /home'],
+    test: /\baa-(?:status|complain|disable|enforce|logprof|genprof|teardown)\b|\bapparmor_(?:parser|status)\b|\/etc\/apparmor\.d\/|\bapparmor[=:]\s*unconfined\b|\bsnap connect\b|\bstrict confinement\b|\bconfinement:\s*strict\b|home directories outside of \/home are not currently supported/i,
+    yieldsTo: ['apparmor-denied', 'apparmor-profile-denied', 'apparmor-named'],
+    says: 'AppArmor is named beside the failure (its tools, a profile or apparmor=unconfined)',
+  },
+  {
+    id: 'ptrace-capability',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.5,
+    // A container's capability set named as the remedy: `docker run --cap-add=SYS_PTRACE`, compose's
+    // `cap_add: [SYS_PTRACE]`, CAP_SYS_PTRACE. Docker's default profile drops it (and, before 19.03,
+    // its seccomp profile blocked ptrace without it), so Delve's launch fails with EPERM.
+    needles: ['SYS_PTRACE'],
+    says: 'the ptrace capability (SYS_PTRACE) is named: a container policy that forbids debugging or tracing is in play',
+  },
+  {
+    id: 'privileged-container',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.45,
+    // A container run privileged (`docker run --privileged`, compose's and Kubernetes'
+    // `privileged: true`): that switch turns off the runtime's seccomp profile, its AppArmor or
+    // SELinux confinement and the dropped capabilities at once, so where it is the remedy, a
+    // container policy was in the way.
+    needles: ['privileged'],
+    test: /--privileged\b(?!=false)|^\s*privileged:\s*true\b/m,
+    says: 'a container is run privileged, which lifts its seccomp profile, AppArmor/SELinux confinement and capability limits: a container policy is in play',
+  },
+  {
+    id: 'runtime-eperm',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // A container runtime refused with EPERM while setting up or running the container, in its own
+    // words: "OCI runtime create failed: runc create failed: … operation not permitted", crun's
+    // "crun: … Operation not permitted", conmon and containerd-shim the same. The runtime runs as the
+    // caller, so EPERM there is the host's policy (seccomp, a missing capability, user namespaces
+    // refused), not file modes.
+    needles: ['OCI runtime', 'runc', 'crun', 'conmon', 'containerd-shim'],
+    test: /\b(?:OCI runtime|runc|crun|conmon|containerd-shim)\b[^\n]{0,300}(?:[Oo]peration not permitted|\bEPERM\b)/,
+    yieldsTo: ['thread-create-eperm', 'exec-eperm', 'seccomp-new-syscall', 'sandbox-namespace-denied'],
+    says: 'a container runtime (runc, crun, containerd) was refused with EPERM: the host\'s seccomp, capability or user-namespace policy',
+  },
+  {
+    id: 'seccomp-sigsys',
+    classId: 'mac-policy',
+    severity: 'error',
+    confidence: 0.75,
+    // SIGSYS on Linux comes from a seccomp filter whose action is KILL or TRAP (seccomp(2)); an
+    // unimplemented system call answers ENOSYS instead. The shell's "Bad system call (core
+    // dumped)", the Go runtime's "SIGSYS: bad system call" dump, systemd's "status=31/SYS".
+    needles: ['ad system call', 'SIGSYS', 'status=31/SYS'],
+    test: /\bBad system call\b|\bSIGSYS\b|status=31\/SYS/,
+    says: 'a process was killed by SIGSYS ("bad system call"): a seccomp filter (a container runtime, systemd\'s SystemCallFilter, a sandbox) forbids a system call it made',
+  },
+  {
+    id: 'fapolicyd-denied',
+    classId: 'mac-policy',
+    severity: 'error',
+    confidence: 0.75,
+    // fapolicyd (RHEL/Fedora application allow-listing) logs its decisions as "rule=13
+    // dec=deny_audit perm=execute … exe=/usr/bin/bash : path=/tmp/x": an exec refused by policy,
+    // which the program sees as EPERM.
+    needles: ['dec=deny', 'fapolicyd'],
+    test: /\bdec=deny\w*\b|fapolicyd[^\n]{0,200}\bden(?:y|ied)\b/,
+    says: 'fapolicyd, the application allow-listing daemon, denied an execute or open: a policy, not the file modes',
+  },
+  // mac-policy and noexec-mount by mechanism. What separates the two when the words are a bare
+  // errno, from the kernel's side: execve(2) of a file on a noexec mount is EACCES (fs/exec.c,
+  // path_noexec) and mmap(PROT_EXEC) of one is EPERM (mm/mmap.c); an LSM (SELinux, AppArmor)
+  // refuses with EACCES, but a seccomp filter's SCMP_ACT_ERRNO (Docker's and containerd's default
+  // profiles), fapolicyd and an LSM under no_new_privs refuse exec with EPERM, which file modes and
+  // mount options never give. Where the line alone cannot tell, its context does: a refusal inside
+  // a container is the host's labels.
+  {
+    id: 'container-path-denied',
+    classId: 'mac-policy',
+    severity: 'warning',
+    // Below a named noexec mount (noexec-listed 0.55) and any error, above a bare "permission
+    // denied" (fs-access 0.5): a prior from where the refusal happened, not a record of a denial.
+    confidence: 0.52,
+    // Podman's troubleshooting.md ("touch: cannot touch '/content/file': Permission denied — this
+    // is sometimes caused by SELinux, and sometimes by user namespaces") and docker-run(1)/
+    // podman-run(1) --volume: "Labeling systems like SELinux require that proper labels are placed
+    // on volume content mounted into a container. Without a label, the security system might
+    // prevent the processes running inside the container from using the content." A container's
+    // process runs as container_t; host files keep user_home_t or user_tmp_t, and EACCES follows
+    // whatever the modes say, for reads, writes and execs alike. Only after a container runtime
+    // was invoked (analyzer CONTAINER_WORDS); not for a path under /tmp, /var/tmp, /dev/shm or
+    // /run/user (Docker's --tmpfs and /dev/shm are noexec by default, runc's SPEC), not for the
+    // Docker socket (the docker group) or an SSH key.
+    needles: ['ermission denied', '(error: 13)', 'EACCES'],
+    test: /(?!)/,
+    // Nor the image's own files, which SELinux labels container_file_t and never refuses the
+    // container: the Go directories a non-root user cannot write (/go, a HOME of / and its .cache,
+    // the module cache read-only by design) and the runtime exec'ing the image's entrypoint.
+    inContainer: /^(?![^\n]*(?:\/(?:var\/)?tmp\/|\/dev\/shm\b|\/run\/user\/|\bnoexec\b|docker\.sock|[Dd]ocker daemon|dial unix|\(publickey|go-build|\/\.cache\b|\/pkg\/mod\b|mod-cache|\bmkdir \/go\b|\/go\/(?:pkg|bin|src)\b|exec user process|starting container process|(?:^|[\s"'])exec \/)).{0,400}?(?:[Pp]ermission denied|\(error: 13\)|\bEACCES\b)/,
+    says: 'a path was refused inside a container: with SELinux enforcing, a bind-mounted host directory keeps its own label (user_home_t, user_tmp_t) and container_t may not use it whatever the file modes say (mount it with :z / :Z, or --security-opt label=disable)',
+  },
+  {
+    id: 'systemd-sandbox-step',
+    classId: 'mac-policy',
+    severity: 'error',
+    confidence: 0.75,
+    // systemd's exit-status.c names the step of a unit's exec that failed: "Failed at step SECCOMP
+    // spawning /usr/bin/x: Operation not permitted" (older systemd) and "Main process exited,
+    // code=exited, status=228/SECCOMP" (every systemd). The sandboxing steps are policies:
+    // SystemCallFilter= (SECCOMP), RestrictAddressFamilies= (ADDRESS_FAMILIES, a seccomp filter
+    // too), SELinuxContext= (SELINUX_CONTEXT), AppArmorProfile= (APPARMOR), NoNewPrivileges=
+    // (NO_NEW_PRIVILEGES), SmackProcessLabel= (SMACK_PROCESS_LABEL), systemd.exec(5).
+    needles: ['Failed at step ', '/SECCOMP', '/SELINUX_CONTEXT', '/APPARMOR', '/NO_NEW_PRIVILEGES', '/ADDRESS_FAMILIES', '/SMACK_PROCESS_LABEL'],
+    test: /Failed at step (?:SECCOMP|SELINUX_CONTEXT|APPARMOR|NO_NEW_PRIVILEGES|ADDRESS_FAMILIES|SMACK_PROCESS_LABEL) spawning|\bstatus=2\d\d\/(?:SECCOMP|SELINUX_CONTEXT|APPARMOR|NO_NEW_PRIVILEGES|ADDRESS_FAMILIES|SMACK_PROCESS_LABEL)\b/,
+    says: 'systemd could not start the service inside its sandbox (SystemCallFilter=, SELinuxContext=, AppArmorProfile=, NoNewPrivileges=): the unit\'s own policy refused it',
+  },
+  {
+    id: 'proc-self-denied',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.55,
+    // proc(5): a process's own /proc/self files belong to it, and /proc/PID/mountinfo, mounts,
+    // cgroup, status and stat are world-readable; EACCES there is not a file mode but a policy: an
+    // AppArmor profile without the @{PROC} rule (snapd's templates, which Go 1.22's and 1.25's
+    // runtime reads of /proc/self/maps and mountinfo tripped), SELinux, or a user-namespace
+    // restriction on uid_map/gid_map/setgroups. Not /proc/self/fd/N (re-opening another user's
+    // pipe or tty is the file's own modes) nor another process's maps or environ (ptrace's
+    // access-mode check, ptrace-scope's).
+    needles: ['/proc/'],
+    test: /\/proc\/(?:self|thread-self)\/(?:s?maps|mountinfo|mounts|cgroup|status|stat|environ|cmdline|exe|auxv|limits|attr\/\w+|setgroups|[ug]id_map)\b[^\n]{0,60}?(?:[Pp]ermission denied|\bEACCES\b)|\/proc\/\d+\/(?:mountinfo|mounts|cgroup|status|stat)\b[^\n]{0,60}?(?:[Pp]ermission denied|\bEACCES\b)/,
+    says: 'reading the process\'s own /proc files was refused: a confinement profile (AppArmor for a snap or a container, SELinux) does not allow it',
+  },
+  {
+    id: 'shell-exec-eperm',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // A shell's, make's or sudo's report of execve(2) failing with EPERM: bash's "bash: ./x:
+    // Operation not permitted", dash's "sh: 1: ./x: Operation not permitted", GNU make's "make:
+    // /bin/sh: Operation not permitted", sudo's "unable to execute ./x: Operation not permitted",
+    // execvp's, env's, macOS zsh's "zsh: operation not permitted: ./x". Mode bits and noexec give
+    // GLib's "Failed to execute child process “x” (Operation not permitted)" and Neovim's "E903:
+    // Process failed to start: operation not permitted: …" are the same refusal. Mode bits and noexec give
+    // EACCES; EPERM from exec is a seccomp filter (Docker before 20.10 answering faccessat2 or
+    // clone3), fapolicyd, an LSM under no_new_privs, or macOS's quarantine. Not /dev, /proc or /sys
+    // (a shell opening its tty) and not a redirect ("cannot create").
+    needles: ['ot permitted'],
+    test: /(?:^|\s)-?(?:\/\S*\/)?(?:ba|z|da|k|fi)?sh(?:: line \d+)?(?:: \d+)?: (?!\/(?:dev|proc|sys)\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: [Oo]peration not permitted|^make(?:\[\d+\])?: (?!\/(?:dev|proc|sys)\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: Operation not permitted|unable to execute [^:\n]+: Operation not permitted|\bexecvp?: [^:\n]+: Operation not permitted|zsh: operation not permitted: \S+|\benv: ['\u2018"]?[^'\u2019"\s:]+['\u2019"]?: Operation not permitted|Failed to execute child process [\u201c"][^\u201d"\n]{1,300}[\u201d"] \(Operation not permitted\)|E903: Process failed to start: operation not permitted: /m,
+    says: 'executing a program was refused with EPERM (not EACCES): a seccomp filter, fapolicyd or a security module refused the exec, not file modes or a noexec mount',
+  },
+  {
+    id: 'ldso-text-reloc-denied',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.65,
+    // glibc's dynamic loader when mprotect(2) of a loaded object is refused (elf/dl-reloc.c, dl-load.c):
+    // "cannot restore segment prot after reloc", "cannot make segment writable for relocation"
+    // (text relocations) and "cannot enable executable stack as shared object requires". With
+    // EACCES these are SELinux's execmod and execstack checks (the documented fix is chcon -t
+    // textrel_shlib_t): a noexec mount fails earlier, at mmap, with EPERM ("failed to map segment").
+    needles: ['segment prot after reloc', 'segment writable for relocation', 'enable executable stack'],
+    test: /(?:cannot restore segment prot after reloc|cannot make segment writable for relocation|cannot enable executable stack as shared object requires): Permission denied/,
+    says: 'the dynamic loader was refused changing a library\'s memory protection (text relocations or an executable stack): SELinux\'s execmod/execstack policy refuses it',
+  },
+  {
+    id: 'chromium-sandbox-refused',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // Chromium's sandbox/linux/services/credentials.cc (Electron editors: VS Code, and the
+    // browsers tools drive) CHECKs each step of entering a user namespace: "FATAL:credentials.cc(127)]
+    // Check failed: . : Permission denied (13)" when an AppArmor userns restriction (Ubuntu 23.10+'s
+    // kernel.apparmor_restrict_unprivileged_userns), a container's seccomp profile or the
+    // unprivileged_userns_clone sysctl refuses it.
+    needles: ['credentials.cc('],
+    test: /\bcredentials\.cc\(\d+\)\] Check failed[^\n]{0,200}(?:Permission denied|Operation not permitted)/,
+    says: 'the editor\'s (Chromium\'s) sandbox could not enter a user namespace: an AppArmor user-namespace restriction, a container\'s seccomp profile or a sysctl refuses it',
+  },
+  {
+    id: 'shell-system-exec-denied',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // A shell's, sudo's or su's report that a system program (/bin, /sbin, /usr/bin, /usr/sbin)
+    // could not be executed with EACCES: bash/dash "sh: 1: /usr/bin/x: Permission denied",
+    // sudo's "unable to execute /bin/bash: Permission denied", util-linux su's "failed to execute
+    // /bin/bash: Permission denied". The root file system is never noexec and packages install
+    // these with their execute bits, so the refusal is a policy's (SELinux, AppArmor); the
+    // fork/exec and exec: forms are system-exec-denied's. Not /usr/local (a hand-unpacked go can
+    // carry any modes).
+    needles: ['ermission denied'],
+    test: /(?:(?:^|\s)-?(?:\/\S*\/)?(?:ba|z|da|k|fi)?sh(?:: line \d+)?(?:: \d+)?:|unable to execute|failed to execute) \/(?:usr\/)?s?bin\/[^\s:]+: Permission denied/,
+    says: 'a system program (/bin, /usr/bin) could not be executed: the root file system is not noexec and the package set its modes, so a security policy (SELinux, AppArmor) refused it',
+  },
+  {
+    id: 'os-exec-policy',
+    classId: 'mac-policy',
+    severity: 'error',
+    confidence: 0.75,
+    // The other systems' own words for a program refused by policy although its modes allow it
+    // (TAXONOMY mac-policy), as the go command and editors relay them: Windows' ERROR_VIRUS_INFECTED
+    // (225) "Operation did not complete successfully because the file contains a virus or
+    // potentially unwanted software." (Defender quarantining a go-build test binary or gopls.exe),
+    // ERROR_ACCESS_DISABLED_BY_POLICY (1260) "This program is blocked by group policy.", WDAC's
+    // ERROR_SYSTEM_INTEGRITY_POLICY_VIOLATION (4551) "Application Control policy has blocked this
+    // file."; macOS Gatekeeper's dialogs "cannot be opened because the developer cannot be
+    // verified", "… from an unidentified developer", "can't be opened because Apple cannot check it
+    // for malicious software", "is damaged and can't be opened" (a quarantined download), macOS
+    // 15's "Apple could not verify … is free of malware".
+    needles: ['cannot be opened because', 'Apple cannot check it', 'damaged and can', 'free of malware', 'potentially unwanted software', 'blocked by group policy', 'Application Control policy'],
+    test: /cannot be opened because (?:the developer cannot be verified|it is from an unidentified developer)|can[\u2019']t be opened because Apple cannot check it for malicious software|is damaged and can[\u2019']t be opened|Apple could not verify [^\n]{0,200}free of malware|contains a virus or potentially unwanted software|blocked by group policy|Application Control policy has blocked this file/,
+    says: 'the system\'s own policy refused the program (Windows Defender or an application-control policy, macOS Gatekeeper\'s quarantine): not its file modes',
+  },
+  {
+    id: 'os-policy-vocabulary',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.5,
+    // The tools that lift those policies, named in a report: xattr(1) removing
+    // com.apple.quarantine, spctl(8) (Gatekeeper's assessments), csrutil (System Integrity
+    // Protection), TCC's "Full Disk Access" pane; PowerShell's Add-MpPreference -ExclusionPath
+    // (a Defender exclusion).
+    needles: ['com.apple.quarantine', 'spctl ', 'csrutil ', 'Full Disk Access', 'Add-MpPreference'],
+    test: /\bxattr\s+(?:-\w+\s+)*com\.apple\.quarantine\b|\bspctl --(?:add|master-disable|global-disable|assess)\b|\bcsrutil (?:disable|status)\b|\bFull Disk Access\b|\bAdd-MpPreference\b[^\n]{0,40}-Exclusion/,
+    says: 'a tool that lifts an operating system\'s program policy (macOS quarantine, Gatekeeper, SIP, TCC; a Defender exclusion) is named: the refusal was that policy\'s',
+  },
+];

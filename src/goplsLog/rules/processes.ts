@@ -1,0 +1,70 @@
+// process-limit: the words that say a process or thread could not be created (EAGAIN, a pids or
+// task limit). One file per class, so a family's rules read together; the order they are tried
+// in is order.ts's.
+import type { Rule } from './rule.js';
+
+export const PROCESS_RULES: readonly Rule[] = [
+  {
+    id: 'thread-create-failed',
+    classId: 'process-limit',
+    role: 'symptom',
+    symptom: 'thread-create',
+    severity: 'error',
+    confidence: 0.85,
+    needles: ['failed to create new OS thread'],
+    // errno=1 (EPERM) is a seccomp or container policy, see thread-create-eperm. errno=12 (ENOMEM)
+    // stays here: clone(2) answers ENOMEM for an exhausted pid space too (alloc_pid), not only for memory.
+    test: /failed to create new OS thread(?![^\n]*errno=1\b)/,
+    says: 'the Go runtime could not create a thread: a process or thread limit was reached',
+  },
+  {
+    id: 'eagain',
+    classId: 'process-limit',
+    role: 'symptom',
+    symptom: 'thread-create',
+    severity: 'error',
+    confidence: 0.7,
+    needles: ['esource temporarily unavailable'],
+    yieldsTo: ['thread-create-failed'],
+    says: 'fork or clone failed with "resource temporarily unavailable" (EAGAIN): a process or thread limit was reached',
+  },
+  {
+    id: 'pids-fork-rejected',
+    classId: 'process-limit',
+    severity: 'error',
+    confidence: 0.9,
+    // kernel/cgroup/pids.c: "cgroup: fork rejected by pids controller in /user.slice/…".
+    needles: ['fork rejected by pids controller'],
+    says: "the kernel's pids controller refused a fork: the cgroup's pids.max was reached",
+  },
+  {
+    id: 'thread-start-refused',
+    classId: 'process-limit',
+    role: 'symptom',
+    symptom: 'thread-create',
+    severity: 'error',
+    confidence: 0.75,
+    // Thread or process creation refused (EAGAIN) in other runtimes' words: Python's "RuntimeError:
+    // can't start new thread", Java's "OutOfMemoryError: unable to create new native thread" /
+    // "unable to create native thread: possibly out of memory or process/resource limits reached",
+    // node's failed "uv_thread_create" assertion, bash's "fork: retry: No child processes",
+    // busybox's "can't fork", "spawn … EAGAIN", and the Go runtime's advice "may need to increase
+    // max user processes (ulimit -u)".
+    needles: ["can't start new thread", 'native thread', 'uv_thread_create', 'fork: retry', "can't fork", 'EAGAIN', 'max user processes'],
+    test: /can't start new thread|unable to create (?:new )?native thread|uv_thread_create|fork: retry:|can't fork|(?:spawn|fork|clone3?|pthread_create)\b[^\n]{0,200}\bEAGAIN\b|increase max user processes/,
+    yieldsTo: ['thread-create-failed', 'eagain', 'thread-create-eperm'],
+    says: 'a thread or process could not be created (EAGAIN): a process or thread limit was reached',
+  },
+  {
+    id: 'task-limit-named',
+    classId: 'process-limit',
+    severity: 'warning',
+    confidence: 0.45,
+    // The task limits by name: cgroup pids.max / pids.events, Docker's --pids-limit, systemd's
+    // TasksMax, `ulimit -u` / "max user processes", kernel.threads-max and pid_max.
+    needles: ['pids.max', 'pids.events', 'pids-limit', 'pids_limit', 'TasksMax', 'ulimit -u', 'max user processes', 'threads-max', 'threads_max'],
+    test: /\bpids\.(?:max|events)\b|--pids-limit|\bpids_limit\b|\bTasksMax\b|ulimit -u\b|max user processes|threads[-_]max/,
+    yieldsTo: ['thread-start-refused', 'thread-create-failed', 'pids-fork-rejected'],
+    says: 'the process and thread limits (pids.max, TasksMax, ulimit -u, threads-max) are named: a task limit is in play',
+  },
+];

@@ -1,0 +1,51 @@
+// What a rule is: a message family gopls, the go command, the Go runtime, an editor client or the
+// kernel writes, the root-cause class it is evidence for, and how a line is tested for it.
+import type { ClassId, Severity, SymptomKind } from '../../doctor/model.js';
+import type { RuleId } from './order.js';
+
+export interface Rule {
+  id: RuleId;
+  classId: ClassId;
+  severity: Severity;
+  confidence: number;
+  /** A line is tested only if it contains one of these; the same strings go to grep in the bench. */
+  needles: readonly string[];
+  /** The full test on a line that passed the screen; defaults to "contains a needle". */
+  test?: RegExp;
+  /**
+   * When a file watcher was named in the lines just before (fsnotify's "Start watching /tmp",
+   * node's "watching …"), this test alone is enough: an ENOSPC then is the watcher's.
+   */
+  nearWatcher?: RegExp;
+  /**
+   * When a program was being executed in the lines just before (Python's subprocess
+   * `_execute_child`, an exec call), this test alone is enough: the refusal is the exec's.
+   */
+  nearExec?: RegExp;
+  /**
+   * When a container runtime was invoked in the lines before (`docker run …`, `podman exec …`,
+   * "Starting docker container"), this test alone is enough: a path refused inside a container
+   * is most often the host's label policy on a bind mount, not the file's mode.
+   */
+  inContainer?: RegExp;
+  /**
+   * When execute permission was just being added (`chmod +x f`, `chmod 755 f`) in the lines
+   * before, this test alone is enough: the refusal is of setting an execute bit.
+   */
+  nearChmodX?: RegExp;
+  /** The compiler says this about the user's code too: not read inside published diagnostics. */
+  userCode?: true;
+  /** Rules that, when they match the same line, already say what this one would say better. */
+  yieldsTo?: readonly RuleId[];
+  /** Classes whose symptoms this explains (go missing → "no views" and a dead language server). */
+  explains?: readonly ClassId[];
+  /**
+   * What the line is: an observed symptom (gopls died, a build was killed, a thread could not be
+   * created) or a cause. Absent = cause. A symptom names its kind, which decides which causes
+   * explain it (src/doctor/explain.ts).
+   */
+  role?: 'symptom' | 'cause';
+  symptom?: SymptomKind;
+  /** One sentence for the finding; `n` is how many lines said it. */
+  says: string;
+}

@@ -1,0 +1,61 @@
+// Pattern pieces more than one family's rules are written with: the Go language servers' names,
+// and "NAME is not on the PATH" in programs' own words and in the shells'. Shared so that
+// launch.ts (gopls) and env.ts (go, other tools) read a missing program the same way.
+
+/** The Go language servers an editor may run, as clients name them in their messages. */
+const GO_LS_NAMES = ['gopls', 'go-langserver', 'go-language-server', 'langserver-go', 'bingo', 'gocode'] as const;
+export const GO_LS = `(?:${GO_LS_NAMES.join('|')})`;
+
+/** After a match: no "file.go:N:" earlier on the line (a Go test's or program's own output). */
+const NOT_GO_OUTPUT = String.raw`(?<!\.go:\d+:.*)`;
+
+/**
+ * "NAME is not on the PATH" as programs and scripts word it when their own lookup fails (the
+ * exec.LookPath / shutil.which / vim.fn.executable / `command -v` check before running a tool):
+ * "X is not installed or not in your PATH", "X (binary|executable) not found on PATH", "X is not
+ * in your $PATH", "could not find X in PATH", "unable to locate X on the PATH". The words after
+ * the name must say PATH, so "not in your GOPATH" (module resolution's) is not one.
+ */
+export function pathWords(name: string): RegExp {
+  // Quotes as pasted: ASCII, typographic, or typographic read as latin1 bytes (â\x80\x98).
+  const q = String.raw`(?:['"\`‘’]|\u00e2\u0080[\u0098\u0099])?`;
+  const n = String.raw`${q}(?:${name})${q}`;
+  const what = String.raw`(?: (?:binary|executable|command|program|tool))?`;
+  const path = String.raw`(?:(?:your|the|system|user) ){0,2}(?:\$PATH|\$\{PATH\}|%PATH%|PATH)(?![\w/-])`;
+  return new RegExp(
+    [
+      // Not a Go test's or program's own output ("x_test.go:12: tool not in PATH"): the guard is a
+      // lookbehind at the END of each branch, tried only once the words matched. At the start it
+      // scanned back over the line from every position (quadratic: 3x slower log analysis).
+      String.raw`(?<![\w/.-])${n}${what} (?:is |was )?(?:not installed(?:,)? or (?:is )?not (?:found )?|not (?:found |available |present )?)(?:in|on) ${path}${NOT_GO_OUTPUT}`,
+      // Emacs lsp-mode (lsp-mode.el): 'Command "go" is not present on the path.'
+      String.raw`[Cc]ommand ${n} is not present on the path\b${NOT_GO_OUTPUT}`,
+      String.raw`(?:[Cc]ould not|[Cc]ouldn't|[Uu]nable to|[Cc]annot|[Cc]an't|[Ff]ailed to) (?:find|locate) (?:the )?${n}${what} (?:in|on) ${path}${NOT_GO_OUTPUT}`,
+    ].join('|'),
+  );
+}
+/** The needles of pathWords's shapes. */
+export const PATH_WORDS_NEEDLES = ['is not present on the path', 'not installed or not', 'not installed, or not', ' in PATH', ' on PATH', ' in $PATH', ' on $PATH', ' your PATH', ' your $PATH', ' the PATH', ' the $PATH', ' system PATH', 'in %PATH%'];
+
+/**
+ * "program `name` is not on the PATH" in the words of zsh, fish, tcsh, GNU make, Emacs, coreutils
+ * and GNU which. `makeNoSuchFile`: also GNU make 4's "make: go: No such file or directory", which
+ * for an arbitrary name may be a missing file rather than a program; `emacs`: also Emacs's
+ * call-process words (for go; another program there is usually another language's server).
+ */
+export function notOnPath(name: string, makeNoSuchFile: boolean, emacs = true): RegExp {
+  const n = String.raw`(?:${name})(?![\w.+-])`;
+  return new RegExp(
+    [
+      String.raw`command not found: ${n}`,
+      // Ubuntu's command-not-found handler: "Command 'go' not found, but can be installed with:".
+      String.raw`Command ['‘]${n}['’] not found`,
+      String.raw`fish: Unknown command:? ['"‘]?${n}`,
+      String.raw`(?:^|[\s:])${n}: Command not found\.`,
+      String.raw`\bmake(?:\[\d+\])?: ${n}: ${makeNoSuchFile ? '(?:Command not found|No such file or directory)' : 'Command not found'}`,
+      emacs ? String.raw`Searching for program\\?"?:? \\?"?[Nn]o such file or directory\\?"?,? \\?"?${n}` : '(?!)',
+      String.raw`failed to run command [‘'"]${n}[’'"]: No such file or directory`,
+      String.raw`\bwhich: no ${n} in \(`,
+    ].join('|'),
+  );
+}

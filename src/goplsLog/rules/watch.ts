@@ -1,0 +1,76 @@
+// file-watch: the words that say a file watcher ran out of inotify watches or instances. One file
+// per class, so a family's rules read together; the order they are tried in is order.ts's.
+import type { Rule } from './rule.js';
+
+export const WATCH_RULES: readonly Rule[] = [
+  {
+    id: 'inotify-enospc',
+    classId: 'file-watch',
+    severity: 'error',
+    confidence: 0.85,
+    needles: ['o space left on device', 'ENOSPC', 'Inotify limit reached', 'file watchers reached', 'limit reached'],
+    // inotify_add_watch (fsnotify, systemd, dune), node's fs.watch ("ENOSPC: System limit for
+    // number of file watchers reached, watch '/x'", libuv's "watch /x ENOSPC"), "could not watch".
+    test: /(?:inotify|watch|fsnotify)[^\n]*(?:no space left on device|ENOSPC)|(?:no space left on device|ENOSPC)[^\n]*\bwatch|limit for number of file watchers reached|Inotify limit reached|watch(?:er)?[^\n]*(?:system |user )?limit reached/i,
+    nearWatcher: /no space left on device|ENOSPC/i,
+    says: 'inotify_add_watch failed with ENOSPC: the inotify watch limit (fs.inotify.max_user_watches) is exhausted',
+  },
+  {
+    id: 'inotify-emfile',
+    classId: 'file-watch',
+    severity: 'error',
+    confidence: 0.8,
+    needles: ['oo many open files', 'EMFILE'],
+    test: /(?:inotify|watch|fsnotify)[^\n]*(?:too many open files|EMFILE)|(?:too many open files|EMFILE)[^\n]*\bwatch/i,
+    nearWatcher: /too many open files|EMFILE/i,
+    says: 'inotify failed with EMFILE: the inotify instance limit (fs.inotify.max_user_instances) is exhausted',
+  },
+  {
+    id: 'too-many-open-files',
+    classId: 'file-watch',
+    severity: 'warning',
+    confidence: 0.4,
+    needles: ['oo many open files'],
+    yieldsTo: ['inotify-emfile'],
+    says: 'an open failed with "too many open files" (EMFILE), usually file watchers holding descriptors',
+  },
+  {
+    id: 'watch-unable',
+    classId: 'file-watch',
+    severity: 'warning',
+    confidence: 0.6,
+    // VS Code's two notifications: "…is unable to watch for file changes in this large workspace"
+    // (ENOSPC) and the older "Visual Studio Code is running out of file handles" (EMFILE).
+    needles: ['unable to watch for file changes', 'is running out of file handles'],
+    says: 'the editor reported it is unable to watch for file changes in this workspace',
+  },
+  {
+    id: 'inotify-limit-reached',
+    classId: 'file-watch',
+    severity: 'error',
+    confidence: 0.85,
+    // inotify_add_watch(2)'s ENOSPC as libraries quote the man page: "The user limit on the total
+    // number of inotify watches was reached" (watchman "…; increase the fs.inotify.max_user_watches
+    // sysctl", rb-inotify, fsnotify wrappers); Java's LinuxWatchService "User limit of inotify
+    // watches reached" / "User limit of inotify instances reached or too many open files"; .NET's
+    // "The configured user limit (128) on the number of inotify instances has been reached";
+    // MonoDevelop's "Inotify watch limit is too low (8192)", JetBrains' "The current inotify(7)
+    // watch limit is too low"; coreutils tail's "inotify resources exhausted"; syncthing's
+    // "Please increase inotify limits".
+    needles: ['notify watch', 'notify instance', 'notify(7) watch', 'notify resources exhausted', 'notify limits'],
+    test: /\blimit\b[^\n]{0,40}\binotify (?:watch|instance)[^\n]{0,60}\b(?:reached|exceeded|exhausted)|\binotify(?:\(7\))? (?:watch|instance)[^\n]{0,12} limit[^\n]{0,30}(?:too low|reached|exceeded|exhausted)|inotify resources exhausted|increas(?:e|ing) (?:the |your )?inotify limits/i,
+    yieldsTo: ['inotify-enospc', 'inotify-emfile'],
+    says: 'a file watcher hit the inotify limits (fs.inotify.max_user_watches or max_user_instances), as its own message says',
+  },
+  {
+    id: 'inotify-limit-named',
+    classId: 'file-watch',
+    severity: 'warning',
+    confidence: 0.5,
+    // The sysctls by name (a watcher's advice, a `cat /proc/sys/fs/inotify/max_user_watches`, a
+    // sysctl.conf line): the text is about the watch limits even when the error line is not in it.
+    needles: ['max_user_watches', 'max_user_instances'],
+    yieldsTo: ['inotify-limit-reached', 'inotify-enospc', 'inotify-emfile'],
+    says: 'the inotify limits (fs.inotify.max_user_watches / max_user_instances) are named: file watchers are at or near them',
+  },
+];
