@@ -28,7 +28,7 @@ describe('GoEnvListing', () => {
     expect(facts(block('/opt/go1.23', '/usr/bin:/bin:/home/ann/go/bin'))).toEqual(['goroot-bin-not-on-path']);
     expect(facts(block('/opt/go1.23', '/usr/bin:/opt/go1.23/bin/:/bin'))).toEqual([]);
     // No GOROOT: nothing to find on the PATH; with no Go directory on it either, the extension ran
-    // no go at all (lane env2's go-unfound-listed, test/unit/goplsLog/env2Rules.test.ts).
+    // no go at all (go-unfound-listed, test/unit/goplsLog/envRules.test.ts).
     expect(facts(block('', '/usr/bin:/bin'))).toEqual(['go-unfound-listed']);
     // A PATH line far from the block is someone else's.
     expect(facts(`Checking configured tools....\nGOROOT: /opt/go\n${'x\n'.repeat(20)}PATH: /usr/bin`)).toEqual([]);

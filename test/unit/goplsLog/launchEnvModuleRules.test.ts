@@ -72,7 +72,7 @@ const CASES: Array<[string, RuleId[]]> = [
   ['../pkg/mod/golang.org/x/tools@v0.21.0/internal/typesinternal/types.go:9:2: package iter is not in GOROOT (/usr/lib/go-1.21/src/iter)', ['go-too-old-for-tools']],
   ['go: example.com/app requires go >= 1.24 (running go 1.22.3; GOTOOLCHAIN=local)', ['go-version-too-old-for-module']],
   // --- no module (gopls before 0.7 and now, cmd/go) ---
-  // (lane envmod: what gopls saw in GOPATH mode is a symptom an environment cause can explain)
+  // (what gopls saw in GOPATH mode is a symptom an environment cause can explain)
   ['You are neither in a module nor in your GOPATH. If you are using modules, please open your editor to a directory in your module.', ['outside-module-and-gopath']],
   ['You are in module mode, but you are not inside of a module. Please create a module.', ['not-in-module']],
   ['Your workspace root is /home/ann/src, but your module root is /home/ann/src/api. Please add /home/ann/src/api as a workspace folder.', ['not-in-module']],
@@ -119,7 +119,7 @@ const CASES: Array<[string, RuleId[]]> = [
   ['  Message: go/packages.Load: no packages found for /home/ann/src/x/x_test.go', ['file-not-in-workspace']],
 ];
 
-describe('accA message families: one rule per upstream phrasing', () => {
+describe('env-inheritance, gopls-launch and module-resolution families: one rule per upstream phrasing', () => {
   it.each(CASES)('%s', (line, want) => {
     expect(ids(line).sort()).toEqual([...want].sort());
   });

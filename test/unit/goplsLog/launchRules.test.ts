@@ -1,4 +1,4 @@
-// gopls-launch in other clients' words (issue 11, lane launch): each line is built from the format
+// gopls-launch in other clients' words (issue 11): each line is built from the format
 // string in the upstream client named beside it, with other paths, ids and numbers than any corpus
 // text; each family also has lines that must NOT match (a normal shutdown, a user's program or a
 // test binary exiting, another language's server).
@@ -182,7 +182,7 @@ const CASES: Array<[string, RuleId[]]> = [
   ["(finished - exit code 1) ['/bin/bash', '-c', '''go'' vet ./...']", []],
 ];
 
-describe('lane launch: gopls-launch in other clients\' words', () => {
+describe('gopls-launch in other clients\' words', () => {
   it.each(CASES)('%s', (line, want) => {
     expect(ids(line).sort()).toEqual([...want].sort());
   });
@@ -237,7 +237,7 @@ describe('lane launch: gopls-launch in other clients\' words', () => {
   // A line up to 4096 characters is tested whole: a server name repeated with no space between
   // must not make a test backtrack over every pair (or triple) of positions. Seen: 5 s per line
   // for an unanchored \S*gopls\S* before the names were bounded.
-  it('each lane launch test stays linear on a 4 KB line of repeated server names and paths', () => {
+  it('each client-words test stays linear on a 4 KB line of repeated server names and paths', () => {
     const mine = RULES.filter((r) => ['server-exited', 'server-start-failed', 'server-binary-missing', 'gopls-kernel-crash', 'gopls-build-failed', 'initialize-rejected', 'gopls-listed-missing', 'gopls-needs-newer-go', 'gopls-exec-denied', 'gopls-stack-headless', 'gopls-wrong-platform'].includes(r.id));
     expect(mine).toHaveLength(11);
     for (const seed of ['gopls', 'gopls/', 'gopls:1 ', 'fork/exec gopls', 'golang.org/x/tools@v1/', 'Server ', 'has exited (']) {

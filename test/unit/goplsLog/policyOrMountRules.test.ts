@@ -1,4 +1,4 @@
-// mac-policy and noexec-mount by mechanism (lane mac2): each line is written for this test from
+// mac-policy and noexec-mount by mechanism: each line is written for this test from
 // the message's upstream source (the kernel's execve/mmap/mprotect errnos, systemd's
 // exit-status.c, glibc's dynamic loader, Chromium's credentials.cc, bash/dash/make/sudo, Docker's
 // and Podman's volume-label documentation). Programs, paths and numbers are this test's own, not
@@ -92,13 +92,13 @@ const CASES: Array<[string, RuleId[]]> = [
   ['com.apple.quarantine: 0083;65a1b2c3;Safari;', []],
 ];
 
-describe('lane mac2: rules on upstream message formats', () => {
+describe('mac-policy or noexec-mount: rules on upstream message formats', () => {
   it.each(CASES)('%s', (line, want) => {
     expect(ids(line)).toEqual(want);
   });
 });
 
-describe('lane mac2: a refusal inside a container', () => {
+describe('mac-policy or noexec-mount: a refusal inside a container', () => {
   const IN: Array<[string, RuleId[]]> = [
     ['sh: 1: /opt/tool/tool: Permission denied', ['container-path-denied']],
     ["mv: cannot create regular file '/build/out': Permission denied", ['container-path-denied']],
@@ -123,7 +123,7 @@ describe('lane mac2: a refusal inside a container', () => {
   });
 });
 
-describe('lane mac2: execute permission refused right after chmod added it', () => {
+describe('mac-policy or noexec-mount: execute permission refused right after chmod added it', () => {
   it('chmod\'s EPERM beside a chmod that adds execute is the mount\'s', () => {
     expect(ids('chmod: run.sh: Operation not permitted', { nearChmodX: true })).toEqual(['chmod-x-refused']);
     expect(ids("chmod: changing permissions of '/media/ann/USB/run.sh': Operation not permitted", { nearChmodX: true })).toEqual(['chmod-x-refused']);
@@ -144,7 +144,7 @@ describe('lane mac2: execute permission refused right after chmod added it', () 
 const ranked = (text: string) =>
   rankCauses(findingsOf('gopls.log', analyzeText(`${text}\n`)).map((f) => FindingSchema.parse(f))).filter((c) => c.severity !== 'info');
 
-describe('lane mac2: which class a text puts first', () => {
+describe('mac-policy or noexec-mount: which class a text puts first', () => {
   it('a path refused after a container runtime ran is the label policy', () => {
     const text = ['$ podman run --rm -v ~/src/app:/w fedora:40 /w/build.sh', 'INFO: building', '/bin/bash: /w/build.sh: Permission denied'].join('\n');
     expect(ranked(text)[0]?.id).toBe('mac-policy');
