@@ -37,6 +37,11 @@ export interface DoctorSettings {
    * (src/fixes/terminalGuard.ts); absent, they are bash's.
    */
   shell?: string;
+  /**
+   * Run the login shell even if the cache between runs holds its environment (CLI --no-cache; the
+   * extension's first run in a window). Its answer is stored all the same.
+   */
+  noCache?: boolean;
 }
 
 export interface EditorSettingsSource {

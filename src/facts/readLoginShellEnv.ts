@@ -1,12 +1,27 @@
 // The environment a login shell would give: what `code .` from a terminal inherits, and what the
 // desktop launcher often does not. Read by running the user's shell as a login, interactive shell
 // with stdin closed, under a deadline; the -c script is a constant, never built from data.
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Host } from '../host/host.js';
+import { cacheDir, cacheKey, lookUpCache, storableEnv, storeInCache, trackStartupFiles } from './loginShellCache.js';
 
 export type LoginShellFact =
-  | { ok: true; shell: string; env: Record<string, string>; commandLine: string }
-  | { ok: false; shell?: string; reason: string };
+  | { ok: true; shell: string; env: Record<string, string>; commandLine: string; cache?: LoginShellCacheNote }
+  | { ok: false; shell?: string; reason: string; cache?: LoginShellCacheNote };
+
+/** Whether the environment came from the cache (and read when), or why the shell was run. */
+export type LoginShellCacheNote =
+  | { status: 'hit'; readAt: string; file: string }
+  /** The shell was run; `why` the cache was not used; `notStored` why its answer was not kept. */
+  | { status: 'miss'; why: string; notStored?: string }
+  /** Never cached: a shell whose start-up files are not known, no HOME, no cache directory. */
+  | { status: 'off'; why: string };
+
+export interface LoginShellOptions {
+  /** False: run the shell even if the cache holds its answer (CLI --no-cache); the answer is still stored. */
+  useCache: boolean;
+}
 
 /**
  * Variables a launcher (Snap, Flatpak, an AppImage, a wrapper script) sets for the editor itself:
@@ -35,7 +50,7 @@ export function parseEnvDump(out: string): Record<string, string> | undefined {
   return env;
 }
 
-export async function readLoginShellEnv(host: Host, env: NodeJS.ProcessEnv, signal: AbortSignal, timeoutMs: number): Promise<LoginShellFact> {
+export async function readLoginShellEnv(host: Host, env: NodeJS.ProcessEnv, signal: AbortSignal, timeoutMs: number, opts: LoginShellOptions = { useCache: true }): Promise<LoginShellFact> {
   if (!host.live) return { ok: false, reason: 'not the live machine: no shell to run' };
   const shell = env.SHELL || (await shellFromPasswd(host));
   if (!shell) return { ok: false, reason: 'no SHELL variable and no login shell in /etc/passwd' };
@@ -50,13 +65,53 @@ export async function readLoginShellEnv(host: Host, env: NodeJS.ProcessEnv, sign
   // The launcher's own loader variables are left out, so what the shell sets itself shows.
   const shellEnv: NodeJS.ProcessEnv = { ...env, TERM: 'dumb' };
   for (const k of LAUNCHER_ONLY_VARS) delete shellEnv[k];
-  const r = await host.exec(shell, args, { timeoutMs: Math.min(timeoutMs, 3000), signal, env: shellEnv });
   const commandLine = `${shell} ${args.slice(0, -1).join(' ')} '<print env>'`;
-  if (r.timedOut) return { ok: false, shell, reason: `${commandLine} did not finish within ${Math.min(timeoutMs, 3000)} ms (an rc file waiting for input?)` };
-  if (r.errorCode) return { ok: false, shell, reason: `${shell} could not be started: ${r.errorCode}` };
+  const keyed = await keyFor(host, shell, args, shellEnv);
+  let cache: LoginShellCacheNote = 'why' in keyed ? { status: 'off', why: keyed.why } : { status: 'miss', why: 'asked to read it afresh (--no-cache)' };
+  if ('key' in keyed && opts.useCache) {
+    const found = await lookUpCache(keyed.dir, keyed.key, host.uid, Date.now());
+    if (found.hit) {
+      const e = found.entry;
+      return { ok: true, shell: e.shell, env: e.env, commandLine: `${e.commandLine}, as cached at ${utc(e.readAt)}`, cache: { status: 'hit', readAt: e.readAt, file: found.file } };
+    }
+    cache = { status: 'miss', why: found.why };
+  }
+  const readAt = new Date().toISOString();
+  const r = await host.exec(shell, args, { timeoutMs: Math.min(timeoutMs, 3000), signal, env: shellEnv });
+  if (r.timedOut) return { ok: false, shell, reason: `${commandLine} did not finish within ${Math.min(timeoutMs, 3000)} ms (an rc file waiting for input?)`, cache };
+  if (r.errorCode) return { ok: false, shell, reason: `${shell} could not be started: ${r.errorCode}`, cache };
   const parsed = parseEnvDump(r.stdout);
-  if (!parsed) return { ok: false, shell, reason: `${commandLine} did not print an environment (exit ${r.exitCode ?? r.signal})` };
-  return { ok: true, shell, env: parsed, commandLine };
+  if (!parsed) return { ok: false, shell, reason: `${commandLine} did not print an environment (exit ${r.exitCode ?? r.signal})`, cache };
+  if ('key' in keyed && cache.status === 'miss') {
+    const notStored = await storeInCache(keyed.dir, keyed.key, { readAt, shell, commandLine, env: storableEnv(parsed) }, host.uid, Date.now());
+    if (notStored) cache = { ...cache, notStored };
+  }
+  return { ok: true, shell, env: parsed, commandLine, cache };
+}
+
+/** For a probe's reason: the environment came from the cache, read when, and how to read it afresh. */
+export function cacheHitNote(cache: LoginShellCacheNote | undefined, now = Date.now()): string | undefined {
+  if (cache?.status !== 'hit') return undefined;
+  const min = Math.max(0, Math.round((now - Date.parse(cache.readAt)) / 60_000));
+  return `environment from the cache of ${utc(cache.readAt)} (${min < 1 ? 'under a minute' : `${min} min`} ago); --no-cache reads it afresh`;
+}
+
+/** `2026-12-01 12:40:05 UTC`. */
+export function utc(iso: string): string {
+  return iso.replace('T', ' ').replace(/(\.\d+)?Z$/, ' UTC');
+}
+
+/** The cache's place and key for this run of the shell, or why it cannot be cached. */
+async function keyFor(host: Host, shell: string, args: readonly string[], shellEnv: NodeJS.ProcessEnv): Promise<{ dir: string; key: string } | { why: string }> {
+  const home = shellEnv.HOME;
+  if (!home || !path.isAbsolute(home)) return { why: 'no absolute HOME: the start-up files cannot be found' };
+  const dir = cacheDir(shellEnv);
+  if (!dir) return { why: 'no cache directory (XDG_CACHE_HOME, HOME)' };
+  const bin = await fs.realpath(shell).then((p) => fs.stat(p).then((st) => `${p}:${st.size}:${st.mtimeMs}`)).catch(() => undefined);
+  if (!bin) return { why: `${shell} cannot be resolved` };
+  const files = await trackStartupFiles(path.basename(shell), shellEnv, home);
+  if (!files) return { why: `the start-up files of ${path.basename(shell)} are not known here (or too many to follow)` };
+  return { dir, key: cacheKey({ shell, shellBinary: bin, args, uid: host.uid, cwd: process.cwd(), env: shellEnv, files }) };
 }
 
 async function shellFromPasswd(host: Host): Promise<string | undefined> {

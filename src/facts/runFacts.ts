@@ -25,7 +25,7 @@ function once<T>(f: () => Promise<T>): () => Promise<T> {
 export function createFacts(input: { host: Host; env: NodeJS.ProcessEnv; settings: DoctorSettings; signal: AbortSignal; timeoutMs: number }): Facts {
   const { host, env, settings, signal, timeoutMs } = input;
   const goEnv = once(() => readGoEnv(host, env, signal, timeoutMs));
-  const loginShellEnv = once(() => readLoginShellEnv(host, env, signal, timeoutMs));
+  const loginShellEnv = once(() => readLoginShellEnv(host, env, signal, timeoutMs, { useCache: !settings.noCache }));
   const goplsLocation = once(() => locateGopls(env, settings, goEnv));
   const processTable = once(() => scanProcesses(host));
   return { goEnv, loginShellEnv, goplsLocation, processTable };

@@ -7,7 +7,7 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext } from './probe.js';
 import { isSecretName } from '../doctor/redact.js';
 import { lookPath } from '../facts/lookPath.js';
-import { LAUNCHER_ONLY_VARS } from '../facts/readLoginShellEnv.js';
+import { cacheHitNote, LAUNCHER_ONLY_VARS } from '../facts/readLoginShellEnv.js';
 import { alternateToolFix, profilePathFix, toolsEnvFix } from '../fixes/catalog.js';
 
 /** The variables whose difference changes what go and gopls do. */
@@ -105,18 +105,19 @@ export const loginShellProbe: Probe = {
 
     const login = await ctx.facts.loginShellEnv();
     if (!login.ok) {
-      observed.loginShell = { ok: false, shell: login.shell, reason: login.reason };
+      observed.loginShell = { ok: false, shell: login.shell, reason: login.reason, cache: login.cache };
       findings.push(...leakFindings(ctx.env, undefined, observed));
       return { findings, observed };
     }
-    observed.loginShell = { ok: true, shell: login.shell, command: login.commandLine };
+    observed.loginShell = { ok: true, shell: login.shell, command: login.commandLine, cache: login.cache };
     observed.loginPATH = login.env.PATH ?? '';
     observed.loginGoVars = goVarsOf(login.env);
     observed.editorGoVars = goVarsOf(ctx.env);
     findings.push(...leakFindings(ctx.env, login.env, observed));
     findings.push(...(await toolFindings(ctx, login.env, login.commandLine, editorGo, observed)));
     findings.push(...(await goVarFindings(ctx, login.env, login.commandLine)));
-    return { findings, observed };
+    // Said on the probe's line, so a report read later tells a cached environment from a fresh one.
+    return { findings, observed, reason: cacheHitNote(login.cache) };
   },
 };
 
