@@ -65,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
       alternateGopls: args.gopls?.includes('/') ? path.resolve(args.gopls) : args.gopls,
       ...(args.online ? { online: true } : {}),
       ...(args.file ? { activeFile: path.resolve(args.file) } : {}),
+      ...(args.noCache ? { noCache: true } : {}),
       // The printed fixes are pasted into the user's shell.
       ...(process.env.SHELL ? { shell: resolveUserShell(process.env.SHELL) } : {}),
     },

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 export const USAGE = `usage: go-env-doctor diagnose [--workspace DIR]... [--gopls-log FILE]... [--json | --markdown]
                               [--timeout-ms N] [--gopls PATH] [--record-trace SECONDS] [--online] [--file FILE] [--verbose] [--no-color]
-                              [--gopls-issue]
+                              [--gopls-issue] [--no-cache]
 
   --workspace DIR        a folder to diagnose as if open in the editor (repeatable; default: the current directory)
   --gopls-log FILE       a gopls log to analyse: -logfile output, an -rpc.trace capture, or the editor's
@@ -22,6 +22,8 @@ export const USAGE = `usage: go-env-doctor diagnose [--workspace DIR]... [--gopl
   --gopls-issue          print a link to a new gopls issue on github.com/golang/go, pre-filled with the
                          versions, go env and the redacted report (trimmed to fit a URL; what was cut goes
                          to stderr); open it in a browser, read it, and submit it yourself
+  --no-cache             run the login shell afresh instead of taking its environment from the cache of an
+                         earlier run (kept 10 minutes, and only while its start-up files are unchanged)
 
 exit status: 0 no problem, 1 warnings only, 2 an error-severity cause, 3 the doctor itself failed`;
 
@@ -37,6 +39,7 @@ export const DiagnoseArgsSchema = z.object({
   online: z.boolean().optional(),
   file: z.string().min(1).optional(),
   color: z.boolean().optional(),
+  noCache: z.boolean().optional(),
 });
 export type DiagnoseArgs = z.infer<typeof DiagnoseArgsSchema>;
 
@@ -48,7 +51,7 @@ export function parseArgs(argv: readonly string[], defaultTimeoutMs: number): Pa
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { ok: true, help: true };
   if (argv[0] === '--version' || argv[0] === 'version') return { ok: true, version: true };
   if (argv[0] !== 'diagnose') return { ok: false, error: `unknown command ${JSON.stringify(argv[0])} (expected "diagnose")` };
-  const raw = { command: 'diagnose' as const, workspaces: [] as string[], goplsLogs: [] as string[], format: 'text' as 'text' | 'json' | 'markdown' | 'gopls-issue', timeoutMs: defaultTimeoutMs, gopls: undefined as string | undefined, recordTraceSeconds: undefined as number | undefined, verbose: false, color: undefined as boolean | undefined, online: undefined as boolean | undefined, file: undefined as string | undefined };
+  const raw = { command: 'diagnose' as const, workspaces: [] as string[], goplsLogs: [] as string[], format: 'text' as 'text' | 'json' | 'markdown' | 'gopls-issue', timeoutMs: defaultTimeoutMs, gopls: undefined as string | undefined, recordTraceSeconds: undefined as number | undefined, verbose: false, color: undefined as boolean | undefined, online: undefined as boolean | undefined, file: undefined as string | undefined, noCache: undefined as boolean | undefined };
   let formatFlag: string | undefined;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i]!;
@@ -98,6 +101,9 @@ export function parseArgs(argv: readonly string[], defaultTimeoutMs: number): Pa
         break;
       case '--no-color':
         raw.color = false;
+        break;
+      case '--no-cache':
+        raw.noCache = true;
         break;
       default:
         return { ok: false, error: `unknown flag ${JSON.stringify(a)}` };

@@ -41,6 +41,11 @@ type Listener = { state(s: State): void; progress(p: Progress): void };
 export class DoctorSession implements vscode.Disposable {
   private current: Report | undefined;
   private running: Promise<Report | undefined> | undefined;
+  /**
+   * The first full run of a window reads the login shell afresh; the runs and re-checks after it
+   * take its environment from the cache for as long as the start-up files are unchanged.
+   */
+  private loginShellRead = false;
   private recheck: Recheck | undefined;
   private trigger: string | undefined;
   private error: string | undefined;
@@ -286,6 +291,10 @@ export class DoctorSession implements vscode.Disposable {
       this.tracing = { endsAt: Date.now() + TRACE_SECONDS * 1000, seconds: TRACE_SECONDS };
     }
     if (req.online) opts.settings = { ...opts.settings, online: true };
+    if (!this.loginShellRead) {
+      opts.settings = { ...opts.settings, noCache: true };
+      this.loginShellRead = true;
+    }
     this.log.info(`diagnose${req.trigger ? ` (${req.trigger})` : ''}: workspaces=${JSON.stringify(opts.workspaces)} logs=${opts.settings?.extraLogPaths?.length ?? 0} timeoutMs=${opts.timeoutMs} trusted=${vscode.workspace.isTrusted}`);
     this.running = (async () => {
       try {

@@ -36,6 +36,12 @@ describe('parseArgs', () => {
     expect(parseArgs(['diagnose', '--file', 'pkg/x_windows.go'], 8000)).toEqual({ ok: true, args: expect.objectContaining({ file: 'pkg/x_windows.go' }) });
     expect(parseArgs(['diagnose', '--file=tagged.go', '--json'], 8000)).toEqual({ ok: true, args: expect.objectContaining({ file: 'tagged.go', format: 'json' }) });
   });
+  it('--no-cache asks for the login shell afresh; without it the cache may answer', () => {
+    expect(parseArgs(['diagnose', '--no-cache', '--json'], 8000)).toEqual({ ok: true, args: expect.objectContaining({ noCache: true, format: 'json' }) });
+    const plain = parseArgs(['diagnose'], 8000);
+    expect(plain.ok && 'args' in plain && plain.args.noCache).toBeFalsy();
+    expect(parseArgs(['diagnose', '--no-cache=1'], 8000)).toMatchObject({ ok: false, error: expect.stringMatching(/takes no value/) });
+  });
   it('answers help and version', () => {
     expect(parseArgs([], 1)).toEqual({ ok: true, help: true });
     expect(parseArgs(['--version'], 1)).toEqual({ ok: true, version: true });
