@@ -10,6 +10,7 @@
 import type { ClassId, Severity } from '../doctor/model.js';
 import { ruleById, screenAndMatch, type Rule, type RuleId } from './rules.js';
 import { GoEnvListing } from './goEnvListing.js';
+import { namesGoLanguageServer, saysProcessFailed } from './goplsNamed.js';
 import { mechanismOf } from './mechanisms.js';
 import { BoundedCounts, MAX_KEYS, OTHER } from './boundedCounts.js';
 import {
@@ -172,6 +173,9 @@ export interface LogSummary {
   mechanisms: MechanismLine[];
   /** How many such lines per class (past the kept ones too). */
   mechanismCounts: Partial<Record<ClassId, number>>;
+  /** Failure lines no rule names whose subject is gopls (goplsNamed.ts): the first few. */
+  goplsFailures: UnclassifiedLine[];
+  goplsFailureCount: number;
   /** gopls's own shapes were seen (LSP records, gopls events, its error replies): the file is gopls's log. */
   isGoplsLog: boolean;
 }
@@ -268,6 +272,8 @@ export class LogAnalyzer {
   private unclassifiedCount = 0;
   private readonly mechanisms: MechanismLine[] = [];
   private readonly mechanismCounts = new Map<ClassId, number>();
+  private readonly goplsFailures: UnclassifiedLine[] = [];
+  private goplsFailureCount = 0;
   private lastWatchWords = -Infinity;
   private lastGoplsWords = -Infinity;
   private lastExecWords = -Infinity;
@@ -605,7 +611,10 @@ export class LogAnalyzer {
         // it names a mechanism): the finding is a guess at the class, the line is still unnamed.
         const errorish = ERRORISH.test(text);
         const named = (errorish || (screened && FAILURE_WORDS.test(text))) && this.noteMechanism(text, buf, off);
-        if (errorish || named) this.keepUnclassified(this.lineNo, excerptAround(text, buf, off));
+        // …or say, at least, that gopls is what failed (goplsNamed.ts): the class's symptom.
+        const aboutGopls = (errorish || saysProcessFailed(text)) && namesGoLanguageServer(text);
+        if (aboutGopls && ++this.goplsFailureCount <= MAX_MECHANISM_LINES) this.goplsFailures.push({ line: this.lineNo, text: excerptAround(text, buf, off) });
+        if (errorish || named || aboutGopls) this.keepUnclassified(this.lineNo, excerptAround(text, buf, off));
       }
       if (!screened) return;
     }
@@ -754,6 +763,8 @@ export class LogAnalyzer {
       unclassifiedCount,
       mechanisms: [...this.mechanisms],
       mechanismCounts: Object.fromEntries(this.mechanismCounts),
+      goplsFailures: [...this.goplsFailures],
+      goplsFailureCount: this.goplsFailureCount,
       isGoplsLog,
     };
   }

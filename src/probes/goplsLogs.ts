@@ -25,6 +25,8 @@ const CRASH_RULES: ReadonlySet<RuleId> = new Set(['panic', 'fatal-error', 'fatal
  * a symptom, so any cause a rule or a probe finds outranks it and a negative can never get an error.
  */
 export const MECHANISM_CONFIDENCE = 0.25;
+/** Below a named mechanism's: "gopls failed" says less than "SELinux refused" (goplsNamed.ts). */
+export const GOPLS_NAMED_CONFIDENCE = 0.22;
 
 export const goplsLogsProbe: Probe = {
   id: 'gopls-logs',
@@ -150,6 +152,7 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
     }
   }
   out.push(...mechanismFindings(source, name, s));
+  out.push(...goplsNamedFindings(source, name, s));
   const unclassified = unclassifiedOf(s, strayCrashEvents.filter((e) => !crashLines.has(e.line) && e.ruleId !== 'fatal-out-of-memory'));
   if (unclassified.lines.length) {
     const { lines, count } = unclassified;
@@ -192,6 +195,32 @@ function mechanismFindings(source: string, name: string, s: LogSummary): Finding
     });
   }
   return out;
+}
+
+/**
+ * One warning when failure lines no rule names say gopls failed (goplsNamed.ts): the class's
+ * symptom in another client's words, weaker than anything else found. Not when the log already
+ * says gopls died in words a rule knows, or a crash of gopls's was read: that finding says more.
+ */
+function goplsNamedFindings(source: string, name: string, s: LogSummary): FindingInput[] {
+  const lines = s.goplsFailures;
+  if (!lines.length) return [];
+  const n = s.goplsFailureCount;
+  const first = lines[0]!;
+  const quoted = first.text.length > 160 ? `${first.text.slice(0, 160)}…` : first.text;
+  const more = n > 1 ? ` (and ${n - 1} more ${n === 2 ? 'line' : 'lines'} like it)` : '';
+  return [
+    {
+      classId: 'gopls-launch',
+      severity: 'warning',
+      confidence: GOPLS_NAMED_CONFIDENCE,
+      role: 'symptom',
+      symptom: 'died',
+      message: `Line ${first.line} of ${name} reports a failure of gopls itself${more} in words no rule knows: "${quoted}". It says gopls failed to install, start or keep running, not why.`,
+      evidence: lines.slice(0, EVIDENCE_PER_FINDING).map((l) => ({ source, line: l.line, excerpt: l.text })),
+      fixes: [],
+    },
+  ];
 }
 
 /** The analyzer's unclassified lines, plus crash lines no crash record took, in line order, bounded. */

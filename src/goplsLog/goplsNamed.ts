@@ -1,0 +1,32 @@
+// The fallback for failure lines that name the Go language server but that no rule knows (issue
+// 11). A VS Code "gopls (server)" channel always carries the client's own verdict on a dead server
+// ("Connection to server got closed"); a raw `gopls -logfile`, another editor's LSP log or a
+// pasted terminal does not, and what is left is the failure told in that program's own words:
+// "LSP[gopls]: Error SPAWN_FAILED", "ide-gopls: Unable to start", "Installing gopls FAILED",
+// "gopls: error while loading shared libraries". Those words vary with every client, so rules
+// cannot list them all; but a failure line whose subject is gopls says, at least, that gopls
+// itself is what failed. That is the class's symptom, and only a hint: it is kept at a confidence
+// below every rule and every named mechanism, so any cause found beside it comes first.
+//
+// The name must be a word of its own. "gopls" inside an identifier (goplsClient, gopls_path) is
+// still gopls, but inside a longer word it is not, and a Go package path inside gopls's source
+// tree (golang.org/x/tools/gopls/internal/…) is a stack frame, which the crash reader owns.
+
+/** The Go language servers an editor may run (as rules.ts's GO_LS), minus words that are also English. */
+const NAME = /(?<![A-Za-z0-9])(?:gopls|go-langserver|go-language-server)(?![A-Za-z0-9]|\/internal\/)/i;
+
+/**
+ * Words that say a process failed, beyond the analyzer's ERRORISH ones: an exit status, "exited",
+ * a crash, a time-out, a missing file (ENOENT as clients print it).
+ */
+const PROCESS_FAILURE = /\bexit(?:ed)? (?:status|code|with)\b|\bexited\b|\bcrash(?:ed|es|ing)?\b|\btimed out\b|\btime-?out\b|\bENOENT\b|\bno such file or directory\b|\bnot executable\b|\bunexpected(?:ly)?\b/i;
+
+/** True when a line, already known to report a failure or possibly one, names the Go language server. */
+export function namesGoLanguageServer(text: string): boolean {
+  return NAME.test(text);
+}
+
+/** Process-failure words ERRORISH does not cover (a line with them and gopls's name counts too). */
+export function saysProcessFailed(text: string): boolean {
+  return PROCESS_FAILURE.test(text);
+}

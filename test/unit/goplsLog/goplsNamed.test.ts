@@ -1,0 +1,93 @@
+// The fallback for failure lines that name gopls but that no rule knows (goplsNamed.ts): such a
+// line says gopls itself failed, which is the gopls-launch symptom, as a warning below every rule
+// and every named mechanism. Lines written for this test in the shapes LSP clients and installers
+// use (a client's name, a level, the server's name, a failure word); programs, paths and numbers
+// are the test's own, not any corpus text's.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { namesGoLanguageServer, saysProcessFailed } from '../../../src/goplsLog/goplsNamed.js';
+import { analyzeText } from '../../../src/goplsLog/analyzer.js';
+import { RULES, matchRules } from '../../../src/goplsLog/rules.js';
+import { findingsOf, GOPLS_NAMED_CONFIDENCE, MECHANISM_CONFIDENCE } from '../../../src/probes/goplsLogs.js';
+import { FindingSchema } from '../../../src/doctor/model.js';
+import { rankCauses } from '../../../src/doctor/rank.js';
+
+const FAILS = [
+  '[lsp-client] ERROR gopls: the initialize request got no answer',
+  'kak-lsp: language server gopls returned an error on startup',
+  'WARN  gopls exited: status 3',
+  'Installing gopls into /opt/tools/bin FAILED',
+  'error: could not update gopls to the latest release',
+  'LanguageClient: gopls failure, see the log',
+  '2026/01/02 03:04:05 go-langserver: cannot serve requests',
+  'E: /opt/tools/bin/gopls: timed out waiting for the first response',
+];
+
+const NOT = [
+  // gopls named, nothing failed
+  'Starting gopls v0.23.0 for /home/dev/app',
+  'gopls: workspace loaded in 1.2s',
+  // a failure, gopls not its subject
+  'error: cannot find module providing package example.com/x',
+  // inside a longer word or a frame path of gopls's own source
+  'goplsx error: unknown plugin',
+  'golang.org/x/tools/gopls/internal/cache.(*Snapshot).load failed',
+];
+
+describe('a failure line naming gopls that no rule knows', () => {
+  it.each(FAILS)('%s: a gopls-launch symptom, not a rule match', (line) => {
+    expect(matchRules(line, {})).toEqual([]);
+    const s = analyzeText(`${line}\n`);
+    expect(s.goplsFailures.map((l) => l.line)).toEqual([1]);
+    // Still shown as an unnamed line.
+    expect(s.unclassified.map((u) => u.line)).toEqual([1]);
+  });
+
+  it.each(NOT)('%s: not one', (line) => {
+    expect(namesGoLanguageServer(line) && (/error|fail|cannot/i.test(line) || saysProcessFailed(line))).toBe(false);
+    expect(analyzeText(`${line}\n`).goplsFailures).toEqual([]);
+  });
+
+  it('a line a rule matches is the rule’s, not the fallback’s', () => {
+    const line = '[Error - 10:00:00 AM] Starting client failed';
+    expect(matchRules(line, {}).length).toBeGreaterThan(0);
+    expect(analyzeText(`${line}\n`).goplsFailures).toEqual([]);
+  });
+});
+
+describe('the finding', () => {
+  const text = 'session 4\n[lsp-client] ERROR gopls: the initialize request got no answer\nWARN  gopls exited: status 3\n';
+
+  it('is a gopls-launch warning symptom that quotes its line and says it does not know why', () => {
+    const f = findingsOf('/logs/client.log', analyzeText(text)).find((x) => x.classId === 'gopls-launch' && x.severity === 'warning')!;
+    expect(FindingSchema.parse(f)).toBeTruthy();
+    expect(f).toMatchObject({ role: 'symptom', symptom: 'died', confidence: GOPLS_NAMED_CONFIDENCE });
+    expect(f.message).toContain('Line 2 of client.log');
+    expect(f.message).toContain('"[lsp-client] ERROR gopls: the initialize request got no answer"');
+    expect(f.message).toMatch(/1 more line/);
+    expect(f.message).toMatch(/not why/);
+    expect(f.evidence.map((e) => e.line)).toEqual([2, 3]);
+  });
+
+  it('sits below every rule and every named mechanism', () => {
+    expect(GOPLS_NAMED_CONFIDENCE).toBeLessThan(MECHANISM_CONFIDENCE);
+    expect(GOPLS_NAMED_CONFIDENCE).toBeLessThan(Math.min(...RULES.map((r) => r.confidence)));
+  });
+
+  it('alone it names gopls-launch as a warning; beside a cause a rule finds, the cause comes first', () => {
+    const alone = rankCauses(findingsOf('/logs/client.log', analyzeText(text)).map((f) => FindingSchema.parse(f)));
+    expect(alone[0]).toMatchObject({ id: 'gopls-launch', severity: 'warning' });
+    expect(alone.every((c) => c.severity !== 'error')).toBe(true);
+    const beside = rankCauses(findingsOf('/logs/client.log', analyzeText(`${text}$ sysctl fs.inotify.max_user_watches\n`)).map((f) => FindingSchema.parse(f)));
+    expect(beside[0]!.id).toBe('file-watch');
+  });
+});
+
+describe('real healthy gopls logs and traces say gopls failed nowhere', () => {
+  const F = path.resolve('test/fixtures');
+  const HEALTHY = ['logs/trace-healthy.rpc.log', 'logs/trace-broken-import.rpc.log', 'gopls/sessions/healthy.json', 'gopls/gopls-version-v0.23.0.txt', 'gopls/go-version-m-gopls.txt'];
+  it.each(HEALTHY)('%s', (file) => {
+    expect(analyzeText(readFileSync(path.join(F, file))).goplsFailures).toEqual([]);
+  });
+});
