@@ -12,6 +12,7 @@ import { ruleById, screenAndMatch, type Rule, type RuleId } from './rules.js';
 import { GoEnvListing } from './goEnvListing.js';
 import { namesGoLanguageServer, saysProcessFailed } from './goplsNamed.js';
 import { mechanismOf } from './mechanisms.js';
+import { unwrapMessage } from './wrapped.js';
 import { BoundedCounts, MAX_KEYS, OTHER } from './boundedCounts.js';
 import {
   parseClientLogLine,
@@ -281,6 +282,8 @@ export class LogAnalyzer {
   private lastChmodX = -Infinity;
   /** Not on a line that carries the user's code (diagnostics quote it). */
   private quietBody = false;
+  /** Reading the lines inside a wrapped message (wrapped.ts): one layer only. */
+  private unwrapping = false;
   /** GOOS against GOHOSTOS, GOROOT/bin against PATH, across the lines of an environment listing. */
   private readonly envListing = new GoEnvListing();
   /** Deterministic reservoir sampling once a method has more samples than we keep. */
@@ -604,7 +607,19 @@ export class LogAnalyzer {
       inDiagnostics: this.quietBody,
     });
     if (rules.length === 0) {
-      if (short && !this.quietBody) {
+      // A message inside another program's quoting (a Lua or JSON string, ANSI colours): its own
+      // lines are read instead, each as a line of this one (wrapped.ts). Not inside an LSP
+      // record's body: gopls's own JSON is read as it is (its rules know its escapes), and a
+      // trace is mostly such bodies, which would be read twice.
+      const inner = short && this.body === 'none' && !this.quietBody && !this.unwrapping ? unwrapMessage(text) : undefined;
+      if (inner) {
+        this.unwrapping = true;
+        try {
+          for (const l of inner) this.scan(l, undefined, 0);
+        } finally {
+          this.unwrapping = false;
+        }
+      } else if (short && !this.quietBody) {
         // No rule knows the words: a failure line may still name its mechanism (mechanisms.ts).
         // Lines the rules screened are considered too, but only when they report a failure.
         // Such a line stays in the unclassified evidence too (a screened one is added there when

@@ -159,6 +159,8 @@ export interface ItemResult {
   /** Positives: top is the label. Negatives: no error-severity cause. */
   ok: boolean;
   errorClasses: ClassId[];
+  /** Where the label stands among the warning-or-error causes (0 = first), if at all. */
+  labelAt?: number;
 }
 
 export function score(item: Pick<CorpusItem, 'id' | 'label' | 'split'>, form: LogForm, causes: readonly Cause[]): ItemResult {
@@ -166,7 +168,8 @@ export function score(item: Pick<CorpusItem, 'id' | 'label' | 'split'>, form: Lo
   const top = first && first.severity !== 'info' ? first.id : undefined;
   const errorClasses = causes.filter((c) => c.severity === 'error').map((c) => c.id);
   const ok = item.label === 'negative' ? errorClasses.length === 0 : top === item.label;
-  return { id: item.id, label: item.label, split: item.split, form, ...(top ? { top } : {}), ok, errorClasses };
+  const at = causes.findIndex((c) => c.id === item.label && c.severity !== 'info');
+  return { id: item.id, label: item.label, split: item.split, form, ...(top ? { top } : {}), ok, errorClasses, ...(at >= 0 ? { labelAt: at } : {}) };
 }
 
 export async function measure(items: readonly CorpusItem[], forms: readonly LogForm[] = FORMS): Promise<ItemResult[]> {
@@ -207,7 +210,7 @@ export function summarize(results: readonly ItemResult[]): Summary {
   const s: Summary = { byLabel: {}, positives: cell(), negatives: cell(), all: cell(), missedAs: {} };
   for (const r of results) {
     if (!r.ok) {
-      const got = r.label === 'negative' ? `error: ${r.errorClasses[0]}` : (r.top ?? '(nothing)');
+      const got = r.label === 'negative' ? `error: ${r.errorClasses[0]}` : `${r.top ?? '(nothing)'}${r.labelAt !== undefined && r.labelAt > 0 ? ` (label #${r.labelAt + 1})` : ''}`;
       const row = ((s.missedAs[r.label] ??= { vscode: {}, logfile: {} })[r.form] ??= {});
       row[got] = (row[got] ?? 0) + 1;
     }
