@@ -68,6 +68,7 @@ export function downloadRuleFixes(ruleId: string): Fix[] {
       return [trustCaFix(), GO_PROXY_ENV_DOCS];
     case 'module-fetch-timeout':
     case 'module-fetch-refused':
+    case 'module-fetch-unreachable':
     case 'proxy-auth-required':
       return [GO_PROXY_ENV_DOCS, GOPROXY_DOCS];
     case 'module-fetch-forbidden':

@@ -44,6 +44,24 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     says: 'a module proxy (or the HTTP proxy in front of it) refused the connection ("connect: connection refused")',
   },
   {
+    id: 'module-fetch-unreachable',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'load-failed',
+    severity: 'warning',
+    confidence: 0.5,
+    // Go's net package when there is no way out, as cmd/go wraps it in a fetch: the resolver's
+    // "lookup H: no such host" / "… server misbehaving" (net/dnsclient.go), the cgo resolver's
+    // getaddrinfo texts "Temporary failure in name resolution" / "Name or service not known"
+    // (gai_strerror), and the connect/read errno texts ENETUNREACH "network is unreachable",
+    // EHOSTUNREACH "no route to host", ECONNRESET "connection reset by peer". Only beside a module
+    // fetch (Get "https://…", a proxy, /@v/, the checksum database): a test dialling its own
+    // database says the same words about the user's program.
+    needles: ['no such host', 'server misbehaving', 'failure in name resolution', 'Name or service not known', 'network is unreachable', 'no route to host', 'connection reset by peer'],
+    test: /^(?=[\s\S]*(?:no such host|server misbehaving|Temporary failure in name resolution|Name or service not known|network is unreachable|no route to host|connection reset by peer))(?=[\s\S]*(?:Get "?https?:\/\/|proxyconnect tcp|\/@v\/|sum\.golang\.org|proxy\.golang\.org|reading https?:\/\/|unrecognized import path))/,
+    says: 'go could not reach a module proxy or code host at all (no DNS answer, no route, connection reset): offline, or behind a proxy the editor was not given',
+  },
+  {
     id: 'proxy-auth-required',
     classId: 'module-resolution',
     role: 'symptom',

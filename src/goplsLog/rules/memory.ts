@@ -52,9 +52,11 @@ export const MEMORY_RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.5,
     // SIGKILL seen from outside: bash's "line 1: 40423 Killed   cmd" and a lone "Killed", exit
-    // code 137 (128+9), gcc's "internal compiler error: Killed (program cc1)".
+    // code 137 (128+9), gcc's "internal compiler error: Killed (program cc1)", GNU make's
+    // "make: *** [Makefile:45: lint] Killed" (job.c child_error: "%s[%s: %s] %s%s%s" with
+    // strsignal(SIGKILL); make before 4.3 wrote "*** [lint] Killed").
     needles: ['Killed', 'code 137', 'status 137'],
-    test: /^\s*Killed\s*$|\b\d+ Killed\s{2,}\S|\b(?:exit(?:ed)? (?:with )?(?:code|status)|exit code|code) 137\b|internal compiler error: Killed \(program|Killed signal terminated program/m,
+    test: /^\s*Killed\s*$|\*\*\* \[[^\]\n]{1,300}\] Killed\b|\b\d+ Killed\s{2,}\S|\b(?:exit(?:ed)? (?:with )?(?:code|status)|exit code|code) 137\b|internal compiler error: Killed \(program|Killed signal terminated program/m,
     yieldsTo: ['kernel-oom-kill'],
     says: 'a process was killed with SIGKILL (exit code 137 / "Killed"), which is what the OOM killer looks like from outside',
   },

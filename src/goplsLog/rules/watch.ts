@@ -40,9 +40,24 @@ export const WATCH_RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.6,
     // VS Code's two notifications: "…is unable to watch for file changes in this large workspace"
-    // (ENOSPC) and the older "Visual Studio Code is running out of file handles" (EMFILE).
-    needles: ['unable to watch for file changes', 'is running out of file handles'],
+    // (ENOSPC) and the older "Visual Studio Code is running out of file handles" (EMFILE); the
+    // newer "Unable to watch for file changes. Please follow the instructions link…" and Theia's
+    // "Unable to watch for file changes in this large workspace." (capitalised: a needle is exact).
+    needles: ['nable to watch for file changes', 'is running out of file handles'],
     says: 'the editor reported it is unable to watch for file changes in this workspace',
+  },
+  {
+    id: 'watch-queue-overflow',
+    classId: 'file-watch',
+    severity: 'warning',
+    confidence: 0.45,
+    // inotify(7): when more events are pending than fs.inotify.max_queued_events, the kernel drops
+    // them and queues IN_Q_OVERFLOW; fsnotify reports it as ErrEventOverflow, "fsnotify: queue or
+    // buffer overflow" (older: "fsnotify queue overflow"), and a watcher that misses events
+    // misses edits. A limit of the machine's, like the watch count.
+    needles: ['queue or buffer overflow', 'fsnotify queue overflow', 'IN_Q_OVERFLOW'],
+    test: /fsnotify: queue or buffer overflow|fsnotify queue overflow|\bIN_Q_OVERFLOW\b/,
+    says: 'a file watcher lost events: the inotify event queue overflowed (fs.inotify.max_queued_events)',
   },
   {
     id: 'inotify-limit-reached',

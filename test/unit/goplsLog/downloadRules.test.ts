@@ -15,6 +15,12 @@ describe('module download rules', () => {
     ['go: golang.org/x/mod@v0.37.0: missing go.sum entry for go.mod file; to add it:', 'missing-go-sum'],
     // go 1.26.8, GOPROXY=off with an empty module cache
     ['a.go:3:8: module lookup disabled by GOPROXY=off', 'goproxy-off-lookup'],
+    // go 1.26.8, GOPROXY=https://proxy.nonexistent.invalid on this machine (no DNS answer)
+    ['go: golang.org/x/mod@v0.37.0: Get "https://proxy.nonexistent.invalid/golang.org/x/mod/@v/v0.37.0.info": dial tcp: lookup proxy.nonexistent.invalid on 10.255.255.53:53: no such host', 'module-fetch-unreachable'],
+    // net's other no-way-out texts (cgo resolver's gai_strerror, ENETUNREACH, ECONNRESET) in the same fetch shape
+    ['verifying example.com/m@v1.0.0: Get "https://sum.golang.org/lookup/example.com/m@v1.0.0": dial tcp: lookup sum.golang.org: Temporary failure in name resolution', 'module-fetch-unreachable'],
+    ['go: example.com/m@v1.0.0: Get "https://proxy.golang.org/example.com/m/@v/v1.0.0.zip": dial tcp [2001:db8::1]:443: connect: network is unreachable', 'module-fetch-unreachable'],
+    ['go: example.com/m@v1.0.0: Get "https://proxy.golang.org/example.com/m/@v/list": read tcp 10.0.0.2:5555->192.0.2.1:443: read: connection reset by peer', 'module-fetch-unreachable'],
     // quoted in goproxy/goproxy.cn#103 and golang/go issues
     ['go: github.com/natefinch/lumberjack@v2.0.0+incompatible: Get https://goproxy.cn/github.com/natefinch/lumberjack/@v/v2.0.0+incompatible.mod: x509: certificate signed by unknown authority', 'module-fetch-x509'],
     ['go: github.com/gogo/protobuf@v1.3.1: Get https://proxy.golang.org/github.com/gogo/protobuf/@v/v1.3.1.mod: dial tcp 172.217.160.81:443: i/o timeout', 'module-fetch-timeout'],
@@ -33,6 +39,7 @@ describe('module download rules', () => {
   it.each([
     ['a user program that cannot reach its database', 'panic: dial tcp 127.0.0.1:5432: connect: connection refused'],
     ['a page that mentions 410 Gone without a fetch', 'the server answered 410 Gone'],
+    ['a test that cannot resolve its own database host', '    db_test.go:12: dial tcp: lookup db: no such host'],
   ])('no rule for %s', (_, line) => {
     expect(ids(line).filter((id) => id.startsWith('module-fetch'))).toEqual([]);
   });

@@ -65,6 +65,10 @@ const CASES: Array<[string, RuleId[]]> = [
   ['failed to add watch for /srv/repo/pkg: inotify_add_watch /srv/repo/pkg: no space left on device', ['inotify-enospc']],
   ["Error: EMFILE: too many open files, watch '/home/ann/src'", ['inotify-emfile']],
   ['open /home/ann/src/x.go: too many open files', ['too-many-open-files']],
+  // VS Code's current notification and Theia's (capitalised), fsnotify's ErrEventOverflow.
+  ['Unable to watch for file changes. Please follow the instructions link to resolve this issue.', ['watch-unable']],
+  ['Unable to watch for file changes in this large workspace.  Please follow the instructions link to resolve this issue.', ['watch-unable']],
+  ['2026/01/02 10:00:00 watcher error: fsnotify: queue or buffer overflow', ['watch-queue-overflow']],
   ['ERROR: ld.so: object \'/usr/lib/libfakeroot.so\' from LD_PRELOAD cannot be preloaded (cannot open shared object file): ignored.', ['ld-preload-leak']],
   ['fork/exec /tmp/go-build1234/b001/exe/tool: exec format error', ['exec-format-error']],
   ['go: modules disabled by GO111MODULE=off; see \'go help modules\'', ['modules-disabled']],
@@ -75,6 +79,9 @@ const CASES: Array<[string, RuleId[]]> = [
   // Memory: what a kill looks like from outside, containers, userspace killers, the runtime.
   ['./build.sh: line 12: 31337 Killed                  go build ./...', ['process-killed']],
   ['Killed', ['process-killed']],
+  // GNU make's child_error with strsignal(SIGKILL), 4.3+ and older.
+  ['make: *** [Makefile:45: lint] Killed', ['process-killed']],
+  ['make[2]: *** [build] Killed', ['process-killed']],
   ['Error: process completed with exit code 137.', ['process-killed']],
   ['gcc: fatal error: Killed signal terminated program cc1plus', ['process-killed']],
   ['      Reason:       OOMKilled', ['container-oom-killed']],
