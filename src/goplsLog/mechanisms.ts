@@ -297,11 +297,23 @@ export interface MechanismHit {
   words: string;
 }
 
+/**
+ * A global copy of each mechanism's test, made once: building a RegExp per mechanism per line was
+ * most of this fallback's cost on a long log (the analyzer asks on every unnamed error line).
+ */
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+function globalOf(test: RegExp): RegExp {
+  let re = GLOBAL.get(test);
+  if (!re) GLOBAL.set(test, (re = new RegExp(test.source, test.flags.includes('g') ? test.flags : `${test.flags}g`)));
+  return re;
+}
+
 /** Every mention of this mechanism in the line that is not negated or another message's shape. */
 export function mentions(m: Mechanism, line: string): string[] {
   if (m.unless?.test(line)) return [];
   const out: string[] = [];
-  const re = new RegExp(m.test.source, m.test.flags.includes('g') ? m.test.flags : `${m.test.flags}g`);
+  const re = globalOf(m.test);
+  re.lastIndex = 0;
   for (let hit = re.exec(line); hit; hit = re.exec(line)) {
     if (hit[0].length === 0) {
       re.lastIndex++;
