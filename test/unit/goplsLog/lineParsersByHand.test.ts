@@ -1,0 +1,39 @@
+// timeOfDayMs and splitMethodId are written by hand for speed (every trace header goes through
+// both); they must say exactly what the regexes they replaced said, on any string.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { splitMethodId, timeOfDayMs } from '../../../src/goplsLog/lines.js';
+
+function timeByRegex(t: string): number | undefined {
+  const m = /^(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?: ([AP]M))?$/.exec(t.trim());
+  if (!m) return undefined;
+  let h = Number(m[1]);
+  if (m[5] === 'PM' && h < 12) h += 12;
+  if (m[5] === 'AM' && h === 12) h = 0;
+  const frac = m[4] ? Number(`0.${m[4]}`) * 1000 : 0;
+  return ((h * 60 + Number(m[2])) * 60 + Number(m[3])) * 1000 + Math.round(frac);
+}
+
+function splitByRegex(s: string): { method: string; id?: string } {
+  const m = /^(.*) - \((.*)\)$/.exec(s);
+  return m ? { method: m[1]!, id: m[2]! } : { method: s };
+}
+
+const TIMES = [
+  '18:16:18.401 PM', '5:19:22 PM', '12:00:00 AM', '12:30:00 PM', '0:00:00', '23:59:59.999999', '23:59:59.9999999', '1:2:3', '01:02:03.', '01:02:03.5',
+  '01:02:03.12 AM', ' 01:02:03 AM ', '01:02:03  AM', '01:02:03 XM', '01:02:03 Am', '01:02:03 AMX', '123:00:00', '1:00:00\n', '\t7:08:09.010 PM\r', '١:٠٠:٠٠', '',
+];
+const HEADERS = ['initialize - (0)', 'x - (7)', 'textDocument/didOpen', 'a - ()', 'a - (b) - (c)', 'a - (b - (c)', ' - (1)', 'a - (', 'a - )', 'a\n - (1)', 'a - (1\r)', 'a\u2028b - (1)', 'a - (1)x', '- (1)', 'a -(1)'];
+
+describe('hand-written line parsers agree with their regexes', () => {
+  it.each(TIMES)('timeOfDayMs(%j)', (t) => expect(timeOfDayMs(t)).toBe(timeByRegex(t)));
+  it.each(HEADERS)('splitMethodId(%j)', (s) => expect(splitMethodId(s)).toEqual(splitByRegex(s)));
+  it('on generated strings made of their grammar', () => {
+    const timeChar = fc.constantFrom(...'0123456789:. APMX\t\r\n');
+    fc.assert(fc.property(fc.array(timeChar, { maxLength: 20 }).map((a) => a.join('')), (t) => timeOfDayMs(t) === timeByRegex(t)), { numRuns: 20_000 });
+    const idChar = fc.constantFrom(...'ab -()\n\r\u2028');
+    fc.assert(fc.property(fc.array(idChar, { maxLength: 16 }).map((a) => a.join('')), (s) => {
+      expect(splitMethodId(s)).toEqual(splitByRegex(s));
+    }), { numRuns: 20_000 });
+  });
+});
