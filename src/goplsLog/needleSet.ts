@@ -94,18 +94,18 @@ export class NeedleSet {
 
   /**
    * Sets found[i] to 1 for every needle i that occurs in text (found has one slot per needle and
-   * is not cleared here); returns how many were newly set.
+   * is not cleared here); returns how many were newly set. `list`, if given, gets each newly set i.
    */
-  find(text: string, found: Uint8Array): number {
+  find(text: string, found: Uint8Array, list?: number[]): number {
     const { cls, next, width, ends } = this;
     let n = 0;
-    for (const i of this.always) if (found[i] === 0) (found[i] = 1), n++;
+    for (const i of this.always) if (found[i] === 0) (found[i] = 1), n++, list?.push(i);
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       s = next[s + cls[text.charCodeAt(i)]!]!;
       if (s < 0) {
         s = ~s;
-        for (const k of ends[s / width]!) if (found[k] === 0) (found[k] = 1), n++;
+        for (const k of ends[s / width]!) if (found[k] === 0) (found[k] = 1), n++, list?.push(k);
       }
     }
     return n;

@@ -23,15 +23,26 @@ interface NeedleIndex {
   set: NeedleSet;
   /** Per rule (RULES order): the indexes of its needles in `set`. */
   ruleNeedles: ReadonlyArray<readonly number[]>;
+  /** Per needle: the rules (indexes into RULES, ascending) that name it. */
+  needleRules: ReadonlyArray<readonly number[]>;
   /** One slot per needle, cleared after each line. */
   found: Uint8Array;
+  /** The needles found in the line, in the order found (scratch, reused). */
+  foundList: number[];
+  /** One slot per rule: already a candidate for this line (scratch, cleared after each line). */
+  candidate: Uint8Array;
 }
 let index: NeedleIndex | undefined;
 
 function needleIndex(): NeedleIndex {
   if (index) return index;
   const at = new Map(NEEDLES.map((n, i) => [n, i]));
-  index = { set: new NeedleSet(NEEDLES), ruleNeedles: RULES.map((r) => r.needles.map((n) => at.get(n)!)), found: new Uint8Array(NEEDLES.length) };
+  const ruleNeedles = RULES.map((r) => r.needles.map((n) => at.get(n)!));
+  const needleRules: number[][] = NEEDLES.map(() => []);
+  ruleNeedles.forEach((ks, r) => {
+    for (const k of new Set(ks)) needleRules[k]!.push(r);
+  });
+  index = { set: new NeedleSet(NEEDLES), ruleNeedles, needleRules, found: new Uint8Array(NEEDLES.length), foundList: [], candidate: new Uint8Array(RULES.length) };
   return index;
 }
 
@@ -103,24 +114,39 @@ export function matchRules(text: string, ctx: LineContext = {}): Rule[] {
  * rule), and which rules does it say, after yieldsTo. Pure.
  */
 export function screenAndMatch(text: string, ctx: LineContext = {}): { screened: boolean; rules: Rule[] } {
-  const { set, ruleNeedles, found } = needleIndex();
-  if (set.find(text, found) === 0) return { screened: false, rules: [] };
+  const { set, ruleNeedles, needleRules, found, foundList, candidate } = needleIndex();
+  if (set.find(text, found, foundList) === 0) return { screened: false, rules: [] };
   const hits: Rule[] = [];
+  // Only the rules that name a needle the line holds, in RULES order (first match, excerpts and
+  // yieldsTo read the order). Walking all 200-odd rules for every line that held one needle was
+  // most of the matcher's time on a long log.
+  const rules: number[] = [];
+  for (const k of foundList) {
+    for (const i of needleRules[k]!) {
+      if (candidate[i] === 0) (candidate[i] = 1), rules.push(i);
+    }
+  }
+  if (rules.length > 1) rules.sort((a, b) => a - b);
   try {
-    for (let i = 0; i < RULES.length; i++) {
+    for (const i of rules) {
       const r = RULES[i]!;
       if (r.userCode && ctx.inDiagnostics) continue;
-      const mine = ruleNeedles[i]!;
-      if (!mine.some((k) => found[k] === 1)) continue;
       if (r.test) {
-        // A long line is searched again only for the needles the pass found in it.
-        const around = windowsAround(text, r.needles, (k) => found[mine[k]!] === 1);
-        if (!around.some((w) => r.test!.test(w) || (ctx.nearWatcher && r.nearWatcher?.test(w)) || (ctx.nearExec && r.nearExec?.test(w)) || (ctx.inContainer && r.inContainer?.test(w)) || (ctx.nearChmodX && r.nearChmodX?.test(w)))) continue;
+        const test = (w: string) => r.test!.test(w) || (ctx.nearWatcher && r.nearWatcher?.test(w)) || (ctx.nearExec && r.nearExec?.test(w)) || (ctx.inContainer && r.inContainer?.test(w)) || (ctx.nearChmodX && r.nearChmodX?.test(w));
+        if (text.length <= LONG_LINE) {
+          if (!test(text)) continue;
+        } else {
+          // A long line is searched again only for the needles the pass found in it.
+          const mine = ruleNeedles[i]!;
+          if (!windowsAround(text, r.needles, (k) => found[mine[k]!] === 1).some(test)) continue;
+        }
       }
       hits.push(r);
     }
   } finally {
-    found.fill(0);
+    for (const k of foundList) found[k] = 0;
+    for (const i of rules) candidate[i] = 0;
+    foundList.length = 0;
   }
   if (hits.length < 2) return { screened: true, rules: hits };
   const ids = new Set(hits.map((h) => h.id));
