@@ -28,6 +28,13 @@ const HEADERS = ['initialize - (0)', 'x - (7)', 'textDocument/didOpen', 'a - ()'
 describe('hand-written line parsers agree with their regexes', () => {
   it.each(TIMES)('timeOfDayMs(%j)', (t) => expect(timeOfDayMs(t)).toBe(timeByRegex(t)));
   it.each(HEADERS)('splitMethodId(%j)', (s) => expect(splitMethodId(s)).toEqual(splitByRegex(s)));
+  it('every fraction of one to three digits, and a sample of longer ones', () => {
+    for (const digits of [1, 2, 3]) for (let v = 0; v < 10 ** digits; v++) {
+      const t = `1:02:03.${String(v).padStart(digits, '0')} PM`;
+      expect(timeOfDayMs(t)).toBe(timeByRegex(t));
+    }
+    for (const f of ['0005', '4005', '00050', '123456', '999999', '000500']) expect(timeOfDayMs(`1:02:03.${f}`)).toBe(timeByRegex(`1:02:03.${f}`));
+  });
   it('on generated strings made of their grammar', () => {
     const timeChar = fc.constantFrom(...'0123456789:. APMX\t\r\n');
     fc.assert(fc.property(fc.array(timeChar, { maxLength: 20 }).map((a) => a.join('')), (t) => timeOfDayMs(t) === timeByRegex(t)), { numRuns: 20_000 });
