@@ -295,7 +295,8 @@ export class LogAnalyzer {
     this.bytes += chunk.length;
     // No newline in it: only remember it (copying the pending line on every small chunk would be
     // quadratic), unless the pending line grew past the cap.
-    if (chunk.indexOf(10) < 0) {
+    const first = chunk.indexOf(10);
+    if (first < 0) {
       this.carry.push(Buffer.from(chunk));
       this.carryLen += chunk.length;
       if (this.carryLen > MAX_LINE_BYTES) {
@@ -306,8 +307,12 @@ export class LogAnalyzer {
     }
     let buf = chunk;
     if (this.carryLen) {
-      this.carry.push(chunk);
-      buf = this.takeCarry();
+      // The pending line ends at the first newline: it alone is joined, not the whole chunk
+      // (copying every 64 KiB chunk to prepend a line's start was a copy of the whole file).
+      this.carry.push(chunk.subarray(0, first));
+      const line = this.takeCarry();
+      this.onLine(line.toString('latin1'), 0, line.length, line);
+      buf = chunk.subarray(first + 1);
     }
     const s = buf.toString('latin1');
     let pos = 0;
@@ -605,7 +610,7 @@ export class LogAnalyzer {
       inContainer: this.lineNo - this.lastContainerWords <= CONTAINER_CONTEXT_LINES,
       nearChmodX: this.lineNo - this.lastChmodX <= CHMOD_X_CONTEXT_LINES,
       inDiagnostics: this.quietBody,
-    });
+    }, buf && { bytes: buf, at: off });
     if (rules.length === 0) {
       // A message inside another program's quoting (a Lua or JSON string, ANSI colours): its own
       // lines are read instead, each as a line of this one (wrapped.ts). Not inside an LSP
