@@ -13,6 +13,8 @@ export class NeedleSet {
   readonly needles: readonly string[];
   /** Code unit → character class; 0 for a code unit no needle has. */
   private readonly cls: Uint16Array;
+  /** The same for a byte (a latin1 code unit): 1 KiB that stays in the cache. */
+  private readonly byteCls: Int32Array;
   /** Classes, the row width of `next`. */
   private readonly width: number;
   /**
@@ -31,6 +33,7 @@ export class NeedleSet {
     let width = 1;
     for (const n of needles) for (let i = 0; i < n.length; i++) if (cls[n.charCodeAt(i)] === 0) cls[n.charCodeAt(i)] = width++;
     this.cls = cls;
+    this.byteCls = Int32Array.from(cls.subarray(0, 256));
     this.width = width;
     // The trie: goto[state] is a row of child states (-1: none), ends[state] the needles ending there.
     const rows: Int32Array[] = [new Int32Array(width).fill(-1)];
@@ -103,6 +106,26 @@ export class NeedleSet {
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       s = next[s + cls[text.charCodeAt(i)]!]!;
+      if (s < 0) {
+        s = ~s;
+        for (const k of ends[s / width]!) if (found[k] === 0) (found[k] = 1), n++, list?.push(k);
+      }
+    }
+    return n;
+  }
+
+  /**
+   * find() over bytes[from, to) read as latin1 code units (one byte, one code unit): the same
+   * answer as find(bytes.latin1Slice(from, to)), faster, since a typed array's bytes are read
+   * directly where a string cut from a larger one is unwrapped at every charCodeAt.
+   */
+  findBytes(bytes: Uint8Array, from: number, to: number, found: Uint8Array, list?: number[]): number {
+    const { byteCls, next, width, ends } = this;
+    let n = 0;
+    for (const i of this.always) if (found[i] === 0) (found[i] = 1), n++, list?.push(i);
+    let s = 0;
+    for (let i = from; i < to; i++) {
+      s = next[s + byteCls[bytes[i]!]!]!;
       if (s < 0) {
         s = ~s;
         for (const k of ends[s / width]!) if (found[k] === 0) (found[k] = 1), n++, list?.push(k);

@@ -111,11 +111,14 @@ export function matchRules(text: string, ctx: LineContext = {}): Rule[] {
 
 /**
  * One pass over the line: did any needle pass the screen (`: stderr: ` included, which names no
- * rule), and which rules does it say, after yieldsTo. Pure.
+ * rule), and which rules does it say, after yieldsTo. Pure. `latin1`: the line is also these bytes
+ * from `at` on, one per code unit (the analyzer decodes its chunks as latin1), and the pass reads
+ * them instead of the string.
  */
-export function screenAndMatch(text: string, ctx: LineContext = {}): { screened: boolean; rules: Rule[] } {
+export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { bytes: Uint8Array; at: number }): { screened: boolean; rules: Rule[] } {
   const { set, ruleNeedles, needleRules, found, foundList, candidate } = needleIndex();
-  if (set.find(text, found, foundList) === 0) return { screened: false, rules: [] };
+  const some = latin1 ? set.findBytes(latin1.bytes, latin1.at, latin1.at + text.length, found, foundList) : set.find(text, found, foundList);
+  if (some === 0) return { screened: false, rules: [] };
   const hits: Rule[] = [];
   // Only the rules that name a needle the line holds, in RULES order (first match, excerpts and
   // yieldsTo read the order). Walking all 200-odd rules for every line that held one needle was

@@ -55,13 +55,37 @@ describe('NeedleSet', () => {
 
   it('agrees with includes on random texts built from pieces of the needles', () => {
     let seed = 7;
-    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) >>> 0) % n);
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
     const pieces = [...needles, ...needles.map((n) => n.slice(0, Math.max(1, n.length - 1))), ' ', 'x', '\n', 'h', 'e'];
     for (let t = 0; t < 500; t++) {
       let text = '';
       for (let k = rnd(12); k > 0; k--) text += pieces[rnd(pieces.length)];
       expect(found(set, text)).toEqual(byIncludes(needles, text));
     }
+  });
+
+  it('findBytes over latin1 bytes finds what find finds in the same text, at any offset', () => {
+    let seed = 11;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const real = new NeedleSet(NEEDLES);
+    let some = 0;
+    const pieces = [...NEEDLES.filter((n) => /^[\x00-\xff]*$/.test(n)), ' ', '\xe9', '\xff', '\x00', 'e'];
+    for (let t = 0; t < 2000; t++) {
+      let text = '';
+      for (let k = rnd(8); k > 0; k--) text += pieces[rnd(pieces.length)]!.slice(rnd(3));
+      const pad = rnd(5);
+      const bytes = Buffer.from('\xff'.repeat(pad) + text + 'ENOSPC', 'latin1');
+      const a = new Uint8Array(NEEDLES.length);
+      const b = new Uint8Array(NEEDLES.length);
+      const listed: number[] = [];
+      const n = real.find(text, a);
+      expect(real.findBytes(bytes, pad, pad + text.length, b, listed)).toBe(n);
+      const want = [...a.keys()].filter((i) => a[i] === 1);
+      expect([...b.keys()].filter((i) => b[i] === 1)).toEqual(want);
+      expect([...listed].sort((x, y) => x - y)).toEqual(want);
+      if (n > 0) some++;
+    }
+    expect(some).toBeGreaterThan(500);
   });
 
   it('the real needles on a line far longer than a message: every needle where includes finds it', () => {
@@ -115,6 +139,19 @@ describe('the rules through the index', () => {
       expect(named).toBeGreaterThan(needleLines.length / 2);
     });
   }
+
+  it('reading the line as latin1 bytes (as the analyzer does) says the same', () => {
+    let compared = 0;
+    for (const ctx of [{}, { nearWatcher: true }, { inDiagnostics: true }]) {
+      for (const line of cases) {
+        if (!/^[\x00-\xff]*$/.test(line)) continue;
+        const bytes = Buffer.from(`[x] ${line}\n`, 'latin1');
+        expect(screenAndMatch(line, ctx, { bytes, at: 4 })).toEqual(screenAndMatch(line, ctx));
+        compared++;
+      }
+    }
+    expect(compared).toBeGreaterThan(cases.length);
+  });
 
   it('a line with only ": stderr: " passes the screen and names no rule', () => {
     expect(screenAndMatch('2024/01/01 go list failed: stderr: nothing known')).toEqual({ screened: true, rules: [] });
