@@ -632,7 +632,9 @@ export class LogAnalyzer {
         const errorish = ERRORISH.test(text);
         const named = (errorish || (screened && FAILURE_WORDS.test(text))) && this.noteMechanism(text, buf, off);
         // …or say, at least, that gopls is what failed (goplsNamed.ts): the class's symptom.
-        const aboutGopls = (errorish || saysProcessFailed(text)) && namesGoLanguageServer(text);
+        // A line just after one naming gopls ("Installing gopls…", "$ gopls version") counts too,
+        // within the reach the crash reader gives gopls's name (GOPLS_CONTEXT_LINES).
+        const aboutGopls = (errorish || saysProcessFailed(text)) && (namesGoLanguageServer(text) || (!words?.[2] && this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES));
         if (aboutGopls && ++this.goplsFailureCount <= MAX_MECHANISM_LINES) this.goplsFailures.push({ line: this.lineNo, text: excerptAround(text, buf, off) });
         if (errorish || named || aboutGopls) this.keepUnclassified(this.lineNo, excerptAround(text, buf, off));
       }

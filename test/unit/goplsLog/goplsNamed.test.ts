@@ -49,6 +49,13 @@ describe('a failure line naming gopls that no rule knows', () => {
     expect(analyzeText(`${line}\n`).goplsFailures).toEqual([]);
   });
 
+  it('a failure line just after one naming gopls counts; farther on, not', () => {
+    const near = analyzeText('Installing gopls into /opt/tools/bin\nbuilding…\nerror: build step exited early\n');
+    expect(near.goplsFailures.map((l) => l.line)).toEqual([3]);
+    const far = analyzeText('Installing gopls into /opt/tools/bin\na\nb\nc\nerror: build step exited early\n');
+    expect(far.goplsFailures).toEqual([]);
+  });
+
   it('a line a rule matches is the rule’s, not the fallback’s', () => {
     const line = '[Error - 10:00:00 AM] Starting client failed';
     expect(matchRules(line, {}).length).toBeGreaterThan(0);
