@@ -11,7 +11,9 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     symptom: 'access-denied',
     severity: 'warning',
     confidence: 0.5,
-    needles: ['ermission denied'],
+    // Windows' ERROR_ACCESS_DENIED (5) as FormatMessage words it, "Access is denied.", is the same
+    // refusal where Go on Windows (WSL interop, a remote's client side) reports a file it opens.
+    needles: ['ermission denied', 'Access is denied'],
     yieldsTo: ['exec-permission-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm', 'container-path-denied', 'proc-self-denied', 'ldso-text-reloc-denied', 'chromium-sandbox-refused', 'shell-system-exec-denied', 'toolkit-spawn-refused', 'snap-cwd-refused'],
     says: 'a file operation was refused with "permission denied"',
   },
@@ -20,8 +22,10 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     classId: 'fs-access',
     severity: 'error',
     confidence: 0.8,
-    needles: ['o space left on device', 'ENOSPC'],
-    test: /no space left on device|\bENOSPC\b/i,
+    // Windows' ERROR_DISK_FULL (112) "There is not enough space on the disk." and
+    // ERROR_HANDLE_DISK_FULL (39) "The disk is full." are the same condition in FormatMessage's words.
+    needles: ['o space left on device', 'ENOSPC', 'not enough space on the disk', 'The disk is full'],
+    test: /no space left on device|\bENOSPC\b|not enough space on the disk|The disk is full/i,
     yieldsTo: ['inotify-enospc'],
     says: 'a write failed with "no space left on device" (out of blocks or inodes)',
   },
@@ -38,9 +42,11 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     classId: 'fs-access',
     severity: 'error',
     confidence: 0.8,
-    // ENOLCK from flock/fcntl on NFS without lockd (the go command locks the module and build caches).
-    needles: ['o locks available', 'ENOLCK'],
-    test: /no locks available|\bENOLCK\b/i,
+    // ENOLCK from flock/fcntl on NFS without lockd (the go command locks the module and build caches),
+    // and the kernel's lockd when rpc.statd does not answer (fs/lockd/mon.c nsm_monitor: "lockd:
+    // cannot monitor HOST"), after which NFSv3 locks fail.
+    needles: ['o locks available', 'ENOLCK', 'lockd: cannot monitor'],
+    test: /no locks available|\bENOLCK\b|lockd: cannot monitor\b/i,
     says: 'a file lock was refused with "no locks available" (ENOLCK): the cache or module directory is on a network file system without working locks',
   },
   {
@@ -150,5 +156,84 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     needles: ['cannot open path of the current working directory'],
     test: /cannot open path of the current working directory: Permission denied/,
     says: 'a snap could not start from this directory: snap-confine runs as root, which an NFS root_squash export or a FUSE mount without allow_other refuses (start it from a local directory)',
+  },
+  {
+    id: 'fs-io-error',
+    classId: 'fs-access',
+    severity: 'warning',
+    confidence: 0.5,
+    // EIO and EUCLEAN on a path, in Go's errno words ("mkdir /x: input/output error") and C's
+    // strerror ("Input/output error", "Structure needs cleaning"): the storage under the Go
+    // directories failed or its file system is corrupt, or a network or FUSE mount (NFS, sshfs,
+    // 9p) lost its server. Not a terminal or a pipe gone (creack/pty's "read /dev/ptmx:
+    // input/output error" when a shell exits, a read of stdin after the parent died).
+    needles: ['nput/output error', 'tructure needs cleaning'],
+    test: /^(?![^\n]*(?:\/dev\/|\|[0-2]\b|\bstd(?:in|out|err)\b|\btty\b|\bpty\b|ptmx))(?=[^\n]*[\/\\])(?=[^\n]*: (?:[Ii]nput\/output error|[Ss]tructure needs cleaning))/,
+    says: 'a file operation failed with an I/O error (EIO) or a corrupt file system (EUCLEAN): the disk, or the network or FUSE mount the path is on, failed',
+  },
+  {
+    id: 'fs-remounted-read-only',
+    classId: 'fs-access',
+    severity: 'error',
+    confidence: 0.75,
+    // The kernel turning a file system read-only after an error (mount option errors=remount-ro):
+    // ext4's and nilfs2's "EXT4-fs (sda1): Remounting filesystem read-only", btrfs's "BTRFS info
+    // (device sda1): forced readonly", XFS's forced shutdown "XFS (sda1): … Shutting down
+    // filesystem". Every write under it then fails with EROFS.
+    needles: ['Remounting filesystem read-only', 'forced readonly', 'Shutting down filesystem'],
+    test: /Remounting filesystem read-only|\bforced readonly\b|\bShutting down filesystem\b/,
+    says: 'the kernel remounted a file system read-only after an error (ext4 errors=remount-ro, btrfs forced readonly, an XFS shutdown): writes there fail until it is repaired',
+  },
+  {
+    id: 'fuse-endpoint-gone',
+    classId: 'fs-access',
+    severity: 'error',
+    confidence: 0.75,
+    // ENOTCONN on a path: a FUSE file system whose daemon died or lost its server (sshfs, rclone,
+    // gcsfuse, s3fs) answers every access with "Transport endpoint is not connected" (glibc
+    // strerror; Go's errno text in lower case) until it is unmounted (fusermount -u). Not a socket's
+    // ENOTCONN (shutdown, getpeername, a tcp/unix conn), which is a connection's, not a mount's.
+    needles: ['ransport endpoint is not connected'],
+    test: /^(?![^\n]*\b(?:tcp[46]?|udp[46]?|unix|socket|getpeername|getsockopt|shutdown|sendmsg|recvmsg|sendto|dial|conn)\b)(?=[^\n]*\/)(?=[^\n]*ransport endpoint is not connected)/,
+    says: 'a path is on a FUSE mount whose daemon is gone ("transport endpoint is not connected": sshfs, rclone, a network file system): unmount and remount it',
+  },
+  {
+    id: 'nfs-server-unresponsive',
+    classId: 'fs-access',
+    severity: 'error',
+    confidence: 0.7,
+    // The kernel's NFS client when its server stops answering (fs/nfs: "nfs: server HOST not
+    // responding, still trying" on a hard mount, "…, timed out" on a soft one): every process
+    // touching the mount hangs in uninterruptible sleep, gopls and the go command included; and
+    // rpc.statd not answering lockd ("statd: server rpc.statd not responding, timed out").
+    needles: ['not responding, still trying', 'not responding, timed out'],
+    test: /\bnfs: server \S+ not responding, (?:still trying|timed out)|\bstatd: server rpc\.statd not responding\b/i,
+    says: 'an NFS server stopped answering: processes using the mount (gopls, the go command) hang until it returns',
+  },
+  {
+    id: 'fs-name-or-size-limit',
+    classId: 'fs-access',
+    severity: 'warning',
+    confidence: 0.45,
+    // A path a file system cannot hold: ENAMETOOLONG ("file name too long": eCryptfs home
+    // directories allow 143-byte names, shorter than the module cache's escaped paths) and EFBIG
+    // ("file too large": FAT32's 4 GiB, or RLIMIT_FSIZE), on a path, in Go's and C's words.
+    needles: ['ile name too long', 'ile too large'],
+    test: /^(?=[^\n]*\/)(?=[^\n]*: (?:[Ff]ile name too long|[Ff]ile too large)\b)/,
+    says: 'a file system refused a name or a size it cannot hold (ENAMETOOLONG on eCryptfs\'s short names, EFBIG on FAT32): the Go directories need another file system',
+  },
+  {
+    id: 'repo-owner-refused',
+    classId: 'fs-access',
+    severity: 'warning',
+    confidence: 0.55,
+    // git (setup.c, 2.35.2+) refuses a repository whose directory another user owns: "fatal:
+    // detected dubious ownership in repository at '/src/x'" (2.36+; 2.35.2's words were "unsafe
+    // repository ('/src/x' is owned by someone else)"), libgit2's "repository path '/src/x' is not
+    // owned by current user". A bind mount into a container, a WSL drive or a checkout made with
+    // sudo; the go command's VCS stamping and its git fetches fail with it.
+    needles: ['detected dubious ownership in repository at', 'is owned by someone else', 'is not owned by current user'],
+    test: /detected dubious ownership in repository at|unsafe repository \([^\n]{0,300} is owned by someone else\)|repository path [^\n]{0,300} is not owned by current user/,
+    says: 'git refused the repository because another user owns its directory (safe.directory): a bind mount, a WSL drive or a checkout made as root',
   },
 ];

@@ -15,9 +15,14 @@ export const MEMORY_RULES: readonly Rule[] = [
     // compiler's "file.go:1: out of memory", and ENOMEM in C's words (strerror's "Cannot allocate
     // memory", gcc's "virtual memory exhausted", cc1's "out of memory allocating 65536 bytes").
     // Also sysMap's "runtime: cannot map pages in arena address space" (mmap refused,
-    // runtime/mem_linux.go), under a memory or address-space limit.
-    needles: ['runtime: out of memory', 'annot allocate memory', 'fatal error: out of memory', 'failed to reserve page summary memory', ': out of memory', 'cannot reserve arena', 'VirtualAlloc of', 'virtual memory exhausted', 'out of memory allocating', 'cannot map pages in arena'],
-    test: /runtime: out of memory|[Cc]annot allocate memory|fatal error: out of memory|failed to reserve page summary memory|cannot reserve arena|cannot map pages in arena address space|VirtualAlloc of \d+ bytes failed with errno=(?:1455|8)\b|virtual memory exhausted|out of memory allocating \d+ bytes|\.go:\d+: out of memory|^(?:[\w-]+: )?(?:[Ee]rror: )?out of memory\s*$/m,
+    // runtime/mem_linux.go), under a memory or address-space limit, and Windows' sysUsedOS
+    // "runtime: failed to commit pages" (VirtualAlloc MEM_COMMIT refused: the commit limit).
+    // The C toolchain's and git's own allocators: LLVM's report_bad_alloc_error "LLVM ERROR: out of
+    // memory" (clang, rustc's "rustc-LLVM ERROR"), lld's "ld.lld: error: out of memory", git's
+    // wrapper.c "fatal: Out of memory, malloc failed (tried to allocate N bytes)" (go get runs
+    // git), bash's lib/malloc/xmalloc.c "xmalloc: [file:line: ]cannot allocate N bytes".
+    needles: ['runtime: out of memory', 'annot allocate memory', 'fatal error: out of memory', 'failed to reserve page summary memory', ': out of memory', 'cannot reserve arena', 'VirtualAlloc of', 'virtual memory exhausted', 'out of memory allocating', 'cannot map pages in arena', 'runtime: failed to commit pages', 'LLVM ERROR: out of memory', 'Out of memory, malloc failed', 'xmalloc: '],
+    test: /runtime: out of memory|[Cc]annot allocate memory|fatal error: out of memory|failed to reserve page summary memory|cannot reserve arena|cannot map pages in arena address space|runtime: failed to commit pages|VirtualAlloc of \d+ bytes failed with errno=(?:1455|8)\b|virtual memory exhausted|out of memory allocating \d+ bytes|\.go:\d+: out of memory|^(?:[\w.-]+: )?(?:[Ee]rror: )?out of memory\s*$|\bLLVM ERROR: out of memory\b|\bOut of memory, malloc failed\b|\bxmalloc: (?:[^\s:]{1,200}:\d+: )?cannot allocate \d+ bytes/m,
     says: 'gopls (or the go command it ran) ran out of memory ("fatal error: runtime: out of memory")',
   },
   {
@@ -40,8 +45,12 @@ export const MEMORY_RULES: readonly Rule[] = [
     // "X invoked oom-killer: gfp_mask=…", "oom_reaper: reaped process 123 (x)".
     // Userspace killers too: "systemd-oomd[840]: Killed /user.slice/… due to memory pressure",
     // and the memcg report's "memory: usage 30720kB, limit 30720kB, failcnt 12".
-    needles: ['out of memory: Kill', 'Out of memory: Kill', 'oom-kill:', 'invoked oom-killer', 'oom_reaper: reaped process', 'systemd-oomd', 'earlyoom', ', failcnt '],
-    test: /(?:Out of memory|Memory cgroup out of memory): Kill(?:ed)? process \d+|oom-kill:constraint=|invoked oom-killer:|oom_reaper: reaped process \d+|systemd-oomd[^\n]*(?:Killed|killed \d+ process)|earlyoom[^\n]*(?:sending SIG|[Kk]illing)|memory: usage \d+kB, limit \d+kB, failcnt [1-9]/,
+    // Older kernels' memcg report (mm/memcontrol.c before 4.19: "Task in /docker/abc killed as a
+    // result of limit of /docker/abc"), sysctl vm.oom_kill_allocating_task's "Out of memory
+    // (oom_kill_allocating_task): Killed process 123 (go)", and earlyoom's warning before it kills
+    // ("earlyoom: low memory! at or below SIGTERM limits: mem 10.00%, …").
+    needles: ['out of memory: Kill', 'Out of memory: Kill', 'oom-kill:', 'invoked oom-killer', 'oom_reaper: reaped process', 'systemd-oomd', 'earlyoom', ', failcnt ', 'killed as a result of limit of', 'oom_kill_allocating_task'],
+    test: /(?:Out of memory(?: \(oom_kill_allocating_task\))?|Memory cgroup out of memory): Kill(?:ed)? process \d+|oom-kill:constraint=|invoked oom-killer:|oom_reaper: reaped process \d+|systemd-oomd[^\n]*(?:Killed|killed \d+ process)|earlyoom[^\n]*(?:sending SIG|[Kk]illing|low memory!)|memory: usage \d+kB, limit \d+kB, failcnt [1-9]|\bTask in \S+ killed as a result of limit of \S/,
     says: "the kernel's OOM killer killed a process (a memory cgroup or the machine ran out of memory)",
   },
   {
@@ -54,9 +63,11 @@ export const MEMORY_RULES: readonly Rule[] = [
     // SIGKILL seen from outside: bash's "line 1: 40423 Killed   cmd" and a lone "Killed", exit
     // code 137 (128+9), gcc's "internal compiler error: Killed (program cc1)", GNU make's
     // "make: *** [Makefile:45: lint] Killed" (job.c child_error: "%s[%s: %s] %s%s%s" with
-    // strsignal(SIGKILL); make before 4.3 wrote "*** [lint] Killed").
+    // strsignal(SIGKILL); make before 4.3 wrote "*** [lint] Killed"), and clang's driver
+    // (err_drv_command_failure with llvm::sys::ExecuteAndWait's strsignal: "clang: error: unable
+    // to execute command: Killed", macOS "Killed: 9"), as cgo's compiles and links report it.
     needles: ['Killed', 'code 137', 'status 137'],
-    test: /^\s*Killed\s*$|\*\*\* \[[^\]\n]{1,300}\] Killed\b|\b\d+ Killed\s{2,}\S|\b(?:exit(?:ed)? (?:with )?(?:code|status)|exit code|code) 137\b|internal compiler error: Killed \(program|Killed signal terminated program/m,
+    test: /^\s*Killed\s*$|\*\*\* \[[^\]\n]{1,300}\] Killed\b|\b\d+ Killed\s{2,}\S|\b(?:exit(?:ed)? (?:with )?(?:code|status)|exit code|code) 137\b|internal compiler error: Killed \(program|Killed signal terminated program|unable to execute command: Killed\b/m,
     yieldsTo: ['kernel-oom-kill'],
     says: 'a process was killed with SIGKILL (exit code 137 / "Killed"), which is what the OOM killer looks like from outside',
   },
@@ -109,9 +120,12 @@ export const MEMORY_RULES: readonly Rule[] = [
     // limit), C++ "std::bad_alloc", Python "MemoryError", Rust "memory allocation of 1024 bytes failed".
     // The sanitizers (the race detector is ThreadSanitizer): "ThreadSanitizer failed to allocate
     // 0x80000 (524288) bytes of clock allocator (error code: 12)", "allocator is out of memory".
-    needles: ['heap out of memory', 'OutOfMemoryError', 'bad_alloc', 'MemoryError', 'memory allocation of', 'Sanitizer failed to allocate', 'allocator is out of memory'],
-    test: /JavaScript heap out of memory|OutOfMemoryError(?![^\n]*native thread)|std::bad_alloc|\bMemoryError\b|memory allocation of \d+ bytes failed|Sanitizer failed to allocate|allocator is out of memory/,
-    yieldsTo: ['fatal-out-of-memory'],
+    // HotSpot's vmError.cpp report when the JVM's own native allocation fails: "There is
+    // insufficient memory for the Java Runtime Environment to continue." (gopls's neighbours in
+    // an IDE: JetBrains' and Gradle's JVMs).
+    needles: ['heap out of memory', 'OutOfMemoryError', 'bad_alloc', 'MemoryError', 'memory allocation of', 'Sanitizer failed to allocate', 'allocator is out of memory', 'insufficient memory for the Java Runtime Environment'],
+    test: /JavaScript heap out of memory|OutOfMemoryError(?![^\n]*native thread)|std::bad_alloc|\bMemoryError\b|memory allocation of \d+ bytes failed|Sanitizer failed to allocate|allocator is out of memory|insufficient memory for the Java Runtime Environment/,
+    yieldsTo: ['fatal-out-of-memory', 'execmem-refused'],
     says: 'a program ran out of memory (its runtime could not allocate more)',
   },
   {
@@ -121,8 +135,10 @@ export const MEMORY_RULES: readonly Rule[] = [
     confidence: 0.55,
     // Go 1.14's runtime on a kernel with the AVX bug: "runtime: mlock of signal stack failed: 12",
     // "runtime: increase the mlock limit (ulimit -l) or", "mlock failed: Cannot allocate memory".
-    needles: ['mlock'],
-    test: /mlock of signal stack failed|increase the mlock limit|mlock(?:all)?(?:\(\))? failed/,
+    // Also the runtime's sysAllocOS when mmap answers EAGAIN (runtime/mem_linux.go: "runtime: mmap:
+    // too much locked memory (check 'ulimit -l')."), a process under mlockall past RLIMIT_MEMLOCK.
+    needles: ['mlock', "too much locked memory (check 'ulimit -l')"],
+    test: /mlock of signal stack failed|increase the mlock limit|mlock(?:all)?(?:\(\))? failed|too much locked memory \(check 'ulimit -l'\)/,
     says: 'locking memory failed: the locked-memory limit (ulimit -l, RLIMIT_MEMLOCK) is too small for the Go runtime',
   },
   {
@@ -137,11 +153,12 @@ export const MEMORY_RULES: readonly Rule[] = [
     // successfully: exit code: 137", kubectl describe's "Exit Code:    137", GNU make's
     // "*** [target] Error 137", `docker ps`'s "Exited (137)", Python subprocess's "returned non-zero
     // exit status 137" / "died with <Signals.SIGKILL: 9>", systemd's "code=killed, status=9/KILL",
-    // cargo's "(signal: 9, SIGKILL: kill)", npm's "signal SIGKILL", "killed by signal 9".
+    // cargo's "(signal: 9, SIGKILL: kill)", npm's "signal SIGKILL", "killed by signal 9", Docker's
+    // legacy builder "The command '/bin/sh -c go build' returned a non-zero code: 137".
     // Not SIGQUIT or SIGTERM (go test's "Test killed with quit", a cancelled job's 143): those are
     // timeouts and cancellations, not a limit.
     needles: ['137', 'SIGKILL', '9/KILL', 'signal 9', 'signal: 9'],
-    test: /\b(?:exit value|exit code:|Exit Code:|exit status:?|exitCode"?[:=]|Error|Exited \(|returned non-zero exit status|return code|exited with(?: code)?)\s*137\b|<Signals\.SIGKILL: 9>|status=9\/KILL|\bsignal:? 9\b[^\n]{0,12}SIGKILL|\bsignal:? '?SIGKILL\b|(?:killed|terminated|died|exited)\b[^\n]{0,40}\b(?:by |with |on )?(?:signal )?(?:SIGKILL|signal 9\b)/,
+    test: /\b(?:exit value|exit code:|Exit Code:|exit status:?|exitCode"?[:=]|Error|Exited \(|returned non-zero exit status|returned a non-zero code:|return code|exited with(?: code)?)\s*137\b|<Signals\.SIGKILL: 9>|status=9\/KILL|\bsignal:? 9\b[^\n]{0,12}SIGKILL|\bsignal:? '?SIGKILL\b|(?:killed|terminated|died|exited)\b[^\n]{0,40}\b(?:by |with |on )?(?:signal )?(?:SIGKILL|signal 9\b)/,
     yieldsTo: ['process-killed', 'go-command-killed', 'kernel-oom-kill', 'oom-killed-named', 'container-oom-killed'],
     says: 'a process was killed with SIGKILL (exit status 137), which is how a memory limit\'s OOM kill looks from the tool that ran it',
   },

@@ -73,7 +73,7 @@ export const POLICY_RULES: readonly Rule[] = [
     // ordinary answer of file ownership.
     needles: ['ot permitted', 'EPERM'],
     test: /^(?![^\n]*(?:\bch(?:mod|own|grp|attr)\b|changing (?:permissions|ownership|group)|setting (?:times|permissions)|\butimes?\b|\bkill\b))[^\n]*(?:[Oo]peration not permitted|\bEPERM\b)/,
-    yieldsTo: ['thread-create-eperm', 'exec-eperm', 'seccomp-new-syscall', 'shared-object-map-denied', 'mmap-exec-eperm', 'ptrace-scope', 'sandbox-namespace-denied', 'seccomp-named', 'selinux-named', 'runtime-eperm', 'musl-map-denied', 'shell-exec-eperm', 'chromium-sandbox-refused', 'systemd-sandbox-step'],
+    yieldsTo: ['thread-create-eperm', 'exec-eperm', 'seccomp-new-syscall', 'shared-object-map-denied', 'mmap-exec-eperm', 'ptrace-scope', 'sandbox-namespace-denied', 'seccomp-named', 'selinux-named', 'runtime-eperm', 'musl-map-denied', 'shell-exec-eperm', 'chromium-sandbox-refused', 'systemd-sandbox-step', 'aslr-disable-refused'],
     says: 'an operation was refused with EPERM (operation not permitted): a seccomp filter, a dropped capability or a MAC policy forbids it, not the file modes',
   },
   {
@@ -96,8 +96,10 @@ export const POLICY_RULES: readonly Rule[] = [
     // SELinux in force and in the way, short of an AVC record: sestatus's "Current mode: enforcing",
     // audit fields (scontext=/tcontext=), container file types (container_file_t,
     // svirt_sandbox_file_t), podman's "error setting label on mount source" / relabel failures.
-    needles: ['enforcing', 'scontext=', 'tcontext=', 'container_file_t', 'svirt_sandbox_file_t', 'svirt_lxc_net_t', 'setting label', 'relabel'],
-    test: /Current mode:\s+enforcing|\b[st]context=\w+_u:|\b(?:container_file_t|svirt_sandbox_file_t|svirt_lxc_net_t)\b|setting (?:SELinux )?label on|relabel(?:ing)? (?:failed|[^\n]{0,120}not (?:permitted|supported))|SELinux[^\n]{0,80}\benforcing\b/i,
+    // Also audit2why's verdict on an AVC record (policycoreutils audit2allow -w): "Was caused by:
+    // Missing type enforcement (TE) allow rule." and "One of the following booleans was set incorrectly."
+    needles: ['enforcing', 'scontext=', 'tcontext=', 'container_file_t', 'svirt_sandbox_file_t', 'svirt_lxc_net_t', 'setting label', 'relabel', 'Missing type enforcement (TE) allow rule', 'One of the following booleans was set incorrectly'],
+    test: /Missing type enforcement \(TE\) allow rule|One of the following booleans was set incorrectly|Current mode:\s+enforcing|\b[st]context=\w+_u:|\b(?:container_file_t|svirt_sandbox_file_t|svirt_lxc_net_t)\b|setting (?:SELinux )?label on|relabel(?:ing)? (?:failed|[^\n]{0,120}not (?:permitted|supported))|SELinux[^\n]{0,80}\benforcing\b/i,
     yieldsTo: ['selinux-avc-denied'],
     says: 'SELinux is enforcing and named beside the failure (contexts, labels or its mode)',
   },
@@ -109,8 +111,10 @@ export const POLICY_RULES: readonly Rule[] = [
     // AppArmor's older kernel records (type=1503 … operation="open" … denied_mask="r::") and snap's
     // confinement helper: "snap-confine … Permission denied", "cannot change profile for the next
     // exec call: No such file or directory".
+    // Not a record of complain mode or auditing: apparmor="ALLOWED" (aa-complain) and
+    // apparmor="AUDIT" carry a denied_mask too, but the access was allowed (apparmor(7)).
     needles: ['denied_mask=', 'snap-confine', 'cannot change profile'],
-    test: /denied_mask="?[a-z:]+|snap-confine[^\n]{0,200}(?:denied|not permitted|cannot|error|refus)|cannot change profile for the next exec call/i,
+    test: /^(?![^\n]*apparmor=\\?"?(?:ALLOWED|AUDIT)\b)[^\n]*?(?:denied_mask="?[a-z:]+|snap-confine[^\n]{0,200}(?:denied|not permitted|cannot|error|refus)|cannot change profile for the next exec call)/i,
     yieldsTo: ['apparmor-denied', 'selinux-avc-denied'],
     says: 'AppArmor (a snap\'s confinement profile) denied an operation',
   },
@@ -175,7 +179,8 @@ export const POLICY_RULES: readonly Rule[] = [
     // AppArmor named beside a failure: Docker's "AppArmor enabled on system but the docker-default
     // profile could not be loaded", apparmor_parser errors, "profile … not found".
     needles: ['AppArmor', 'apparmor'],
-    test: /\bapparmor\b[^\n]{0,120}(?:could not|cannot|failed|denied|not found|error)|(?:could not|cannot|failed to)[^\n]{0,60}\bapparmor\b/i,
+    // Not a complain-mode or audit record (apparmor="ALLOWED"/"AUDIT"), whose denied_mask says denied.
+    test: /^(?![^\n]*apparmor=\\?"?(?:ALLOWED|AUDIT)\b)[^\n]*?(?:\bapparmor\b[^\n]{0,120}(?:could not|cannot|failed|denied|not found|error)|(?:could not|cannot|failed to)[^\n]{0,60}\bapparmor\b)/i,
     yieldsTo: ['apparmor-denied', 'apparmor-profile-denied'],
     says: 'AppArmor is named beside the failure: a profile confines or could not be set up for the program',
   },
@@ -444,5 +449,33 @@ export const POLICY_RULES: readonly Rule[] = [
     needles: ['com.apple.quarantine', 'spctl ', 'csrutil ', 'Full Disk Access', 'Add-MpPreference'],
     test: /\bxattr\s+(?:-\w+\s+)*com\.apple\.quarantine\b|\bspctl --(?:add|master-disable|global-disable|assess)\b|\bcsrutil (?:disable|status)\b|\bFull Disk Access\b|\bAdd-MpPreference\b[^\n]{0,40}-Exclusion/,
     says: 'a tool that lifts an operating system\'s program policy (macOS quarantine, Gatekeeper, SIP, TCC; a Defender exclusion) is named: the refusal was that policy\'s',
+  },
+  {
+    id: 'execmem-refused',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // Memory both writable and executable refused, in cffi's words (c/_cffi_backend.c: "Cannot
+    // allocate write+execute memory for ffi.callback(). You might be running on a system that
+    // prevents this."): SELinux's deny_execmem boolean and execmem check, systemd's
+    // MemoryDenyWriteExecute= (a seccomp filter), PaX MPROTECT, macOS's hardened runtime. A
+    // policy on W^X memory, not a shortage: program-out-of-memory's MemoryError yields to it.
+    needles: ['Cannot allocate write+execute memory'],
+    test: /Cannot allocate write\+execute memory/,
+    says: 'memory that is both writable and executable was refused: a policy forbids it (SELinux deny_execmem, systemd\'s MemoryDenyWriteExecute=, PaX, macOS\'s hardened runtime), not a lack of memory',
+  },
+  {
+    id: 'aslr-disable-refused',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // personality(2) refused: gdb's and gdbserver's nat/linux-personality.c "Error disabling
+    // address space randomization: Operation not permitted", util-linux setarch's "failed to set
+    // personality to x86_64: Operation not permitted". Docker's and Podman's default seccomp
+    // profiles allow personality only for a few persona values (moby profiles/seccomp
+    // default.json), not ADDR_NO_RANDOMIZE, so a debugger or setarch in a container is refused.
+    needles: ['disabling address space randomization', 'failed to set personality'],
+    test: /Error disabling address space randomization: (?:Operation not permitted|EPERM)|failed to set personality to \S+: Operation not permitted/,
+    says: 'turning off address-space randomisation (personality) was refused: a container\'s seccomp profile forbids it (a profile that allows personality, or --security-opt seccomp=unconfined)',
   },
 ];

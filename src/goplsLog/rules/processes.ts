@@ -49,11 +49,30 @@ export const PROCESS_RULES: readonly Rule[] = [
     // "unable to create native thread: possibly out of memory or process/resource limits reached",
     // node's failed "uv_thread_create" assertion, bash's "fork: retry: No child processes",
     // busybox's "can't fork", "spawn … EAGAIN", and the Go runtime's advice "may need to increase
-    // max user processes (ulimit -u)".
-    needles: ["can't start new thread", 'native thread', 'uv_thread_create', 'fork: retry', "can't fork", 'EAGAIN', 'max user processes'],
-    test: /can't start new thread|unable to create (?:new )?native thread|uv_thread_create|fork: retry:|can't fork|(?:spawn|fork|clone3?|pthread_create)\b[^\n]{0,200}\bEAGAIN\b|increase max user processes/,
+    // max user processes (ulimit -u)". Also dash's jobs.c forkparent, sh_error("Cannot fork") (the
+    // /bin/sh of Debian and Ubuntu that go generate, make and cgo's scripts run under), and
+    // HotSpot's jvm.cpp "Failed to start the native thread for java.lang.Thread \"x\"" (JDK 11+,
+    // logged beside the pthread_create EAGAIN).
+    needles: ["can't start new thread", 'native thread', 'uv_thread_create', 'fork: retry', "can't fork", 'EAGAIN', 'max user processes', 'Cannot fork'],
+    test: /can't start new thread|unable to create (?:new )?native thread|Failed to start the native thread for\b|uv_thread_create|fork: retry:|can't fork|^(?:\S+: )?(?:\d+: )?Cannot fork\s*$|(?:spawn|fork|clone3?|pthread_create)\b[^\n]{0,200}\bEAGAIN\b|increase max user processes/,
     yieldsTo: ['thread-create-failed', 'eagain', 'thread-create-eperm'],
     says: 'a thread or process could not be created (EAGAIN): a process or thread limit was reached',
+  },
+  {
+    id: 'go-thread-exhaustion',
+    classId: 'process-limit',
+    role: 'symptom',
+    symptom: 'thread-create',
+    severity: 'warning',
+    confidence: 0.55,
+    // The Go runtime's fatal errors when it cannot have another thread: proc.go checkmcount's
+    // "runtime: program exceeds 10000-thread limit" then "fatal error: thread exhaustion" (the
+    // runtime's own cap, debug.SetMaxThreads, reached when goroutines pile up in blocking system
+    // calls), and os_linux.go newosproc's "fatal error: newosproc" after a clone refused (its
+    // errno line says which; errno=1 is thread-create-eperm's policy, which outranks this).
+    needles: ['-thread limit', 'thread exhaustion', 'fatal error: newosproc'],
+    test: /runtime: program exceeds \d+-thread limit|\bthread exhaustion\b|fatal error: newosproc\b/,
+    says: 'the Go runtime could not have another OS thread (thread exhaustion, newosproc): a thread or task limit was reached',
   },
   {
     id: 'task-limit-named',

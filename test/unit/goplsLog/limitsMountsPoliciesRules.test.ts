@@ -326,3 +326,88 @@ describe('which class a text puts first', () => {
     }
   });
 });
+
+// The same families in more programs' words, each written from the program that prints it: the Go
+// runtime (mem_linux.go, mem_windows.go, proc.go checkmcount, os_linux.go newosproc), the kernel
+// (mm/memcontrol.c, oom_kill.c, fs/nfs, fs/lockd/mon.c, ext4/btrfs/xfs error handling), earlyoom,
+// LLVM/clang/lld, git (wrapper.c, setup.c), libgit2, bash's xmalloc, dash's jobs.c, HotSpot,
+// Docker's legacy builder, systemd.mount(5), Windows' FormatMessage texts, glibc's strerror,
+// audit2why, apparmor(7), cffi, gdb and util-linux setarch. Near-misses beside each family.
+const MORE_PROGRAMS_CASES: Array<[string, RuleId[]]> = [
+  // memory-limit
+  ['fatal error: runtime: failed to commit pages', ['fatal-out-of-memory']],
+  ["runtime: mmap: too much locked memory (check 'ulimit -l').", ['mlock-limit']],
+  ['Task in /kubepods/pod7/ctr9 killed as a result of limit of /kubepods/pod7', ['kernel-oom-kill']],
+  ['Out of memory (oom_kill_allocating_task): Killed process 4321 (compile)', ['kernel-oom-kill']],
+  ['earlyoom: low memory! at or below SIGTERM limits: mem  5.00%, swap  5.00%', ['kernel-oom-kill']],
+  ['LLVM ERROR: out of memory', ['fatal-out-of-memory']],
+  ['rustc-LLVM ERROR: out of memory', ['fatal-out-of-memory']],
+  ['ld.lld: error: out of memory', ['fatal-out-of-memory']],
+  ['clang: error: unable to execute command: Killed', ['process-killed']],
+  ['fatal: Out of memory, malloc failed (tried to allocate 2097152 bytes)', ['fatal-out-of-memory']],
+  ['bash: xmalloc: ../bash/make_cmd.c:100: cannot allocate 64 bytes (0 bytes allocated)', ['fatal-out-of-memory']],
+  ['# There is insufficient memory for the Java Runtime Environment to continue.', ['program-out-of-memory']],
+  ["The command '/bin/sh -c go test ./...' returned a non-zero code: 137", ['sigkill-reported']],
+  ["The command '/bin/sh -c go mod download' returned a non-zero code: 1", []],
+  ['the linker reported: out of memory budget is 3 items', []],
+  // process-limit
+  ['runtime: program exceeds 10000-thread limit', ['go-thread-exhaustion']],
+  ['fatal error: thread exhaustion', ['fatal-error', 'go-thread-exhaustion']],
+  ['fatal error: newosproc', ['fatal-error', 'go-thread-exhaustion']],
+  ['sh: 1: Cannot fork', ['thread-start-refused']],
+  ['[3.1s][warning][os,thread] Failed to start the native thread for java.lang.Thread "pool-2-thread-9"', ['thread-start-refused']],
+  ['Cannot fork the mirror: the repository is archived', []],
+  // noexec-mount
+  ['Options=mode=1777,strictatime,nosuid,nodev,noexec', ['noexec-listed']],
+  ['Options=mode=1777,strictatime,nosuid,nodev', []],
+  // fs-access
+  ['write C:\\Users\\ann\\go\\pkg\\mod\\cache\\x: There is not enough space on the disk.', ['no-space-left']],
+  ['open C:\\Users\\ann\\AppData\\Local\\go-build\\trim.txt: Access is denied.', ['permission-denied']],
+  ['lockd: cannot monitor filer2', ['nfs-no-locks']],
+  ['mkdir /home/ann/.cache/go-build/3f: input/output error', ['fs-io-error']],
+  ["cp: error reading '/mnt/usbdisk/src/go.mod': Input/output error", ['fs-io-error']],
+  ['open /srv/ann/go.sum: structure needs cleaning', ['fs-io-error']],
+  ['read /dev/ptmx: input/output error', []],
+  ['EXT4-fs (nvme0n1p2): Remounting filesystem read-only', ['fs-remounted-read-only']],
+  ['BTRFS info (device dm-0): forced readonly', ['fs-remounted-read-only']],
+  ['XFS (vdb1): Log I/O Error Detected. Shutting down filesystem', ['fs-remounted-read-only']],
+  ["ls: cannot access '/mnt/remote/src': Transport endpoint is not connected", ['fuse-endpoint-gone']],
+  ['stat /home/ann/sshfs/app/go.mod: transport endpoint is not connected', ['fuse-endpoint-gone']],
+  ['getpeername: transport endpoint is not connected', []],
+  ['write unix @->/run/user/1000/bus: write: transport endpoint is not connected', []],
+  ['nfs: server filer2 not responding, still trying', ['nfs-server-unresponsive']],
+  ['nfs: server filer2 not responding, timed out', ['nfs-server-unresponsive']],
+  ['nfs: server filer2 OK', []],
+  ['open /home/ann/go/pkg/mod/cache/download/example.com/a/very/long/path/@v/v1.2.3.zip: file name too long', ['fs-name-or-size-limit']],
+  ['write /media/ann/STICK/go/bin/app: file too large', ['fs-name-or-size-limit']],
+  ['--- FAIL: TestLongName (0.00s) the name is too long for the column', []],
+  ["fatal: detected dubious ownership in repository at '/src/app'", ['repo-owner-refused']],
+  ["fatal: unsafe repository ('/src/app' is owned by someone else)", ['repo-owner-refused']],
+  ["repository path '/src/app/' is not owned by current user", ['repo-owner-refused']],
+  // mac-policy
+  ['\t\tMissing type enforcement (TE) allow rule.', ['selinux-named']],
+  ['MemoryError: Cannot allocate write+execute memory for ffi.callback(). You might be running on a system that prevents this.', ['execmem-refused']],
+  ['MemoryError', ['program-out-of-memory']],
+  ['warning: Error disabling address space randomization: Operation not permitted', ['aslr-disable-refused']],
+  ['setarch: failed to set personality to x86_64: Operation not permitted', ['aslr-disable-refused']],
+  ['setarch: failed to set personality to linux32: Invalid argument', []],
+  // complain mode and auditing allowed the access: not a denial
+  ['audit: type=1400 audit(1.5:7): apparmor="ALLOWED" operation="open" profile="snap.code.code" name="/etc/x" pid=9 comm="code" requested_mask="r" denied_mask="r" fsuid=1000 ouid=0', []],
+  ['audit: type=1400 audit(1.5:7): apparmor="DENIED" operation="open" profile="snap.code.code" name="/etc/x" pid=9 comm="code" requested_mask="r" denied_mask="r" fsuid=1000 ouid=0', ['apparmor-denied']],
+];
+
+describe('limits, mounts and policies in more programs\' words: rules on upstream message formats', () => {
+  it.each(MORE_PROGRAMS_CASES)('%s', (line, want) => {
+    expect(ids(line)).toEqual(want);
+  });
+
+  it('a file system failing under the Go directories is an error of fs-access, a pty closing is nothing', () => {
+    expect(ranked('nfs: server filer2 not responding, still trying')[0]).toMatchObject({ id: 'fs-access', severity: 'error' });
+    expect(ranked('EXT4-fs (sda2): Remounting filesystem read-only')[0]).toMatchObject({ id: 'fs-access', severity: 'error' });
+    expect(ranked('read /dev/ptmx: input/output error').filter((c) => c.severity === 'error')).toEqual([]);
+  });
+
+  it('a W^X refusal is a policy, not a lack of memory', () => {
+    expect(ranked('MemoryError: Cannot allocate write+execute memory for ffi.callback().')[0]?.id).toBe('mac-policy');
+  });
+});
