@@ -20,16 +20,34 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     says: 'go could not verify the TLS certificate of a module proxy or code host (x509): a company proxy that re-signs traffic, with its CA not trusted by the go that gopls runs',
   },
   {
+    id: 'module-fetch-proxy-scheme',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'load-failed',
+    severity: 'warning',
+    confidence: 0.5,
+    // An HTTP proxy or GOPROXY named with the wrong scheme, in net/http's words: crypto/tls's
+    // "tls: first record does not look like a TLS handshake" (HTTPS_PROXY=https://… for a plain
+    // HTTP proxy: "proxyconnect tcp: tls: first record …") and net/http's "http: server gave HTTP
+    // response to HTTPS client". Beside a module fetch only.
+    needles: ['first record does not look like a TLS handshake', 'server gave HTTP response to HTTPS client'],
+    test: /^(?=[\s\S]*(?:first record does not look like a TLS handshake|server gave HTTP response to HTTPS client))(?=[\s\S]*(?:Get "?https?:\/\/|proxyconnect tcp|\/@v\/|sum\.golang\.org|reading https?:\/\/))/,
+    says: 'go reached its proxy with the wrong protocol (an HTTPS_PROXY or GOPROXY written https:// for a plain HTTP server, or the reverse)',
+  },
+  {
     id: 'module-fetch-timeout',
     classId: 'module-resolution',
     role: 'symptom',
     symptom: 'load-failed',
     severity: 'warning',
     confidence: 0.5,
-    needles: ['i/o timeout', 'TLS handshake timeout'],
+    needles: ['i/o timeout', 'TLS handshake timeout', 'Client.Timeout exceeded'],
     // Lookaheads anchored at the start: linear on a 40 k-character line (the fuzz suite's), where
     // an unanchored `A[^\n]*B` retries from every A and goes quadratic.
-    test: /^(?=[\s\S]*i\/o timeout)(?=[\s\S]*(?:dial tcp|proxyconnect tcp|lookup ))|TLS handshake timeout/,
+    // Also net/http's client deadline (client.go: "context deadline exceeded (Client.Timeout exceeded
+    // while awaiting headers)"), beside a module fetch only (a proxy's /@v/ path, the checksum
+    // database, a go-get=1 lookup): any HTTP client, a user's test among them, says it.
+    test: /^(?=[\s\S]*i\/o timeout)(?=[\s\S]*(?:dial tcp|proxyconnect tcp|lookup ))|TLS handshake timeout|^(?=[\s\S]*Client\.Timeout exceeded)(?=[\s\S]*(?:\/@v\/|sum\.golang\.org|proxy\.golang\.org|\?go-get=1))/,
     says: 'go timed out reaching a module proxy or code host ("dial tcp … i/o timeout"): no route out, or an HTTP proxy the editor was not given',
   },
   {
@@ -57,8 +75,13 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     // EHOSTUNREACH "no route to host", ECONNRESET "connection reset by peer". Only beside a module
     // fetch (Get "https://…", a proxy, /@v/, the checksum database): a test dialling its own
     // database says the same words about the user's program.
-    needles: ['no such host', 'server misbehaving', 'failure in name resolution', 'Name or service not known', 'network is unreachable', 'no route to host', 'connection reset by peer'],
-    test: /^(?=[\s\S]*(?:no such host|server misbehaving|Temporary failure in name resolution|Name or service not known|network is unreachable|no route to host|connection reset by peer))(?=[\s\S]*(?:Get "?https?:\/\/|proxyconnect tcp|\/@v\/|sum\.golang\.org|proxy\.golang\.org|reading https?:\/\/|unrecognized import path))/,
+    // A direct fetch (GOPRIVATE, GONOPROXY, GOPROXY=direct) runs git, whose HTTP transport is libcurl:
+    // git's http.c "fatal: unable to access 'https://h/x/': " then curl's strerror, "Could not
+    // resolve host: h", "Failed to connect to h port 443 after 2 ms: Couldn't connect to server",
+    // cmd/go wrapping it as "git ls-remote -q origin in …: exit status 128:". A proxy that closes
+    // the CONNECT (net/http "proxyconnect tcp: EOF") is the same no way out.
+    needles: ['no such host', 'server misbehaving', 'failure in name resolution', 'Name or service not known', 'network is unreachable', 'no route to host', 'connection reset by peer', 'Could not resolve host', "Couldn't connect to server", 'Failed to connect to ', 'proxyconnect tcp: EOF'],
+    test: /^(?=[\s\S]*(?:no such host|server misbehaving|Temporary failure in name resolution|Name or service not known|network is unreachable|no route to host|connection reset by peer|Could not resolve host: |Couldn't connect to server|Failed to connect to \S+ port \d+|proxyconnect tcp: EOF))(?=[\s\S]*(?:Get "?https?:\/\/|proxyconnect tcp|\/@v\/|sum\.golang\.org|proxy\.golang\.org|reading https?:\/\/|unrecognized import path|unable to access '|git ls-remote|git fetch))/,
     says: 'go could not reach a module proxy or code host at all (no DNS answer, no route, connection reset): offline, or behind a proxy the editor was not given',
   },
   {
@@ -78,9 +101,11 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     symptom: 'load-failed',
     severity: 'warning',
     confidence: 0.5,
-    needles: ['403 Forbidden'],
-    test: /^(?=[\s\S]*reading https?:\/\/)(?=[\s\S]*: 403 Forbidden)/,
-    says: 'a module proxy answered 403 Forbidden: it refuses this client or this module (credentials, an allow-list)',
+    // cmd/go web/http.go "reading URL: " with net/http's status text: 403, and 401 from a private
+    // proxy that wants credentials the go command was not given (.netrc, GOAUTH).
+    needles: ['403 Forbidden', '401 Unauthorized'],
+    test: /^(?=[\s\S]*reading https?:\/\/)(?=[\s\S]*: (?:403 Forbidden|401 Unauthorized))/,
+    says: 'a module proxy answered 401 Unauthorized or 403 Forbidden: it wants credentials this go command was not given (.netrc, GOAUTH) or refuses this module',
   },
   {
     id: 'module-fetch-not-found',
@@ -93,6 +118,36 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     test: /^(?=[\s\S]*reading https?:\/\/)(?=[\s\S]*: (?:404 Not Found|410 Gone))/,
     yieldsTo: ['sumdb-private-lookup'],
     says: 'a module proxy answered 404 or 410 Gone for a module: it cannot see that module (a private one needs GOPRIVATE), or the version does not exist',
+  },
+  {
+    id: 'module-fetch-server-error',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'load-failed',
+    severity: 'warning',
+    confidence: 0.45,
+    // cmd/go web/http.go "reading URL: 502 Bad Gateway" (net/http's status texts for 500, 502,
+    // 503, 504): the module proxy, or a company proxy in front of it, failed the request.
+    needles: ['500 Internal Server Error', '502 Bad Gateway', '503 Service Unavailable', '504 Gateway Timeout'],
+    // A module fetch's URL only (a proxy's /@v/ path, the checksum database, a go-get=1 lookup).
+    test: /^(?=[\s\S]*reading https?:\/\/\S*(?:\/@v\/|sum\.golang\.org\/|\?go-get=1))(?=[\s\S]*: 50[0234] (?:Internal Server Error|Bad Gateway|Service Unavailable|Gateway Timeout))/,
+    says: 'a module proxy (or the company proxy in front of it) failed the request with a 5xx answer',
+  },
+  {
+    id: 'module-version-unknown',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'load-failed',
+    severity: 'warning',
+    confidence: 0.45,
+    // cmd/go modload/query.go NoMatchingVersionError ('no matching versions for query "latest"')
+    // and modfetch/codehost ("invalid version: unknown revision v1.2.3", "reading x/go.mod at
+    // revision v1.2.3: unknown revision v1.2.3"): the version asked for is not visible where go
+    // looked (a private module seen through the public proxy, a tag not pushed, a typo).
+    needles: ['no matching versions for query', 'unknown revision'],
+    test: /no matching versions for query\b|invalid version: unknown revision\b|at revision \S+: unknown revision\b/,
+    yieldsTo: ['module-fetch-not-found', 'sumdb-private-lookup', 'vcs-auth-prompt'],
+    says: 'go could not find the module version asked for where it looked (a private module seen through the public proxy, a tag that does not exist)',
   },
   {
     id: 'sumdb-private-lookup',
@@ -130,13 +185,36 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     says: 'go needed a module that is not in the module cache while GOPROXY=off forbids downloading it',
   },
   {
+    id: 'toolchain-unavailable',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'load-failed',
+    severity: 'warning',
+    confidence: 0.5,
+    // The toolchain a go.mod or go.work asks for (its go or toolchain line, GOTOOLCHAIN=auto)
+    // cannot be had, in cmd/go toolchain/select.go's words: "download go1.22.0 for linux/amd64:
+    // toolchain not available", "invalid toolchain: go1.22 is a language version but not a
+    // toolchain version (go1.22.x)", 'invalid toolchain "1.22.0" in go.mod', and switch.go's
+    // "switching to go >= 1.24: no releases found for go >= 1.24".
+    needles: ['toolchain not available', 'is a language version but not a toolchain version', 'invalid toolchain "', 'no releases found for go >='],
+    // The first two phrases are cmd/go's alone; the last two need their shape.
+    test: /\btoolchain not available\b|is a language version but not a toolchain version|invalid toolchain \\?"[^"\n]{0,100}\\?" in \S*go\.(?:mod|work)|no releases found for go >= ?[\d.]+/,
+    says: 'the Go toolchain the go.mod or go.work asks for cannot be downloaded (no such release for this platform, or a language version where a release is needed)',
+  },
+  {
     id: 'vcs-auth-prompt',
     classId: 'module-resolution',
     role: 'symptom',
     symptom: 'load-failed',
     severity: 'warning',
     confidence: 0.5,
-    needles: ['terminal prompts disabled', 'could not read Username'],
-    says: 'git needed credentials to fetch a module directly (GOPRIVATE/GONOPROXY) and could not ask for them ("terminal prompts disabled"): a .netrc entry or a git credential helper is missing',
+    // Also the other ways git says it was not let in: ssh's "git@host: Permission denied
+    // (publickey).", "Host key verification failed.", git's http.c "fatal: Authentication failed
+    // for 'https://…'" and "fatal: repository 'https://…' not found" (what GitHub answers for a
+    // private repository without credentials, with its "remote: Repository not found."), and
+    // connect.c's "fatal: Could not read from remote repository."
+    needles: ['terminal prompts disabled', 'could not read Username', 'could not read Password', 'Permission denied (publickey', 'Host key verification failed', 'Authentication failed for ', 'remote: Repository not found', "fatal: repository '", 'Could not read from remote repository'],
+    test: /terminal prompts disabled|could not read (?:Username|Password)|Permission denied \((?:publickey|keyboard-interactive)|Host key verification failed|fatal: Authentication failed for |remote: Repository not found|fatal: repository '[^'\n]{1,300}' not found|Could not read from remote repository/,
+    says: 'git needed credentials to fetch a module directly (GOPRIVATE/GONOPROXY) and had none it could use ("terminal prompts disabled", an ssh key refused, a private repository answered as not found): a .netrc entry, a git credential helper or an ssh key is missing',
   },
 ];

@@ -55,9 +55,10 @@ export const ENV_RULES: readonly Rule[] = [
     // log says "cannot install gopls" exactly then: languages/src/go.rs will_fetch_server) and "failed
     // to get go version via `go version` command", Windows' "'go' is not recognized…", JetBrains'
     // Cannot run program "go", Python's No such file or directory: 'go', env's "env: 'go': No such
-    // file or directory", and a fork/exec of a go binary that is gone (a stale GOROOT).
+    // file or directory", and a fork/exec of a go binary that is gone (a stale GOROOT). Node's
+    // synchronous spawn says "spawnSync go ENOENT" (lib/internal/child_process.js).
     needles: ['Failed to find the', 'go: command not found', 'go: not found', ' ENOENT', 'exec: "go"', 'exec: \\"go\\"', '"go" binary', 'go binary not found', 'o executable not found', 'is not recognized', 'because `go` was not found', 'cannot install gopls', 'failed to get go version', 'Cannot run program', 'No such file or directory', 'no such file or directory'],
-    test: /Failed to find the \\?"go\\?" binary|(?:unable to locate|cannot be found|could not find|not find)[^\n]{0,20}\\?"go\\?" binary|\\?"go\\?" binary (?:cannot|could not) be found|\bgo binary not found|(?:^|[\s:])go: (?:command )?not found|spawn (?:\S*\/)?go ENOENT|exec: \\?"go\\?": executable file not found|\b[Gg]o executable not found|['"‘]go(?:\.exe)?['"’] is not recognized|because `go` was not found|\bcannot install gopls\b(?! with)|failed to get go version via `go version`|Cannot run program \\?"(?:\S*[/\\])?go(?:\.exe)?\\?"|No such file or directory: ['"](?:\S*\/)?go['"]|env: ['‘]go['’]: No such file or directory|fork\/exec \S*\/bin\/go(?:\.exe)?: no such file or directory/,
+    test: /Failed to find the \\?"go\\?" binary|(?:unable to locate|cannot be found|could not find|not find)[^\n]{0,20}\\?"go\\?" binary|\\?"go\\?" binary (?:cannot|could not) be found|\bgo binary not found|(?:^|[\s:])go: (?:command )?not found|spawn(?:Sync)? (?:\S*\/)?go ENOENT|exec: \\?"go\\?": executable file not found|\b[Gg]o executable not found|['"‘]go(?:\.exe)?['"’] is not recognized|because `go` was not found|\bcannot install gopls\b(?! with)|failed to get go version via `go version`|Cannot run program \\?"(?:\S*[/\\])?go(?:\.exe)?\\?"|No such file or directory: ['"](?:\S*\/)?go['"]|env: ['‘]go['’]: No such file or directory|fork\/exec \S*\/bin\/go(?:\.exe)?: no such file or directory/,
     yieldsTo: ['go-missing'],
     explains: ['module-resolution', 'gopls-launch'],
     says: 'the editor or a tool it ran could not find the go command on the PATH it was given',
@@ -83,8 +84,10 @@ export const ENV_RULES: readonly Rule[] = [
     // another Go's GOROOT or tools.
     // A standard package missing is told by its first path element (slices, go/build/constraint,
     // crypto/ed25519); "package rogue/lib is not in GOROOT" is a GOPATH import, not a toolchain.
-    needles: ['does not match go tool version', 'expected [go', 'is not in GOROOT', 'is not in std', 'compiled with go', 'internal compiler error: version', 'module providing package'],
-    test: /version "?go[\d.]+\S*"? does not match go tool version|object is \[go[^\]]*\] expected \[go|package (?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)* is not in (?:GOROOT|std)\b|cannot find module providing package (?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)*(?![\w./-])|compiled with go[\d.]+\S*,? (?:but )?(?:need|expected|want)/,
+    // cmd/go toolchain/select.go: "toolchain go1.21.0 invoked to provide go1.22.0" (the binary a
+    // toolchain switch ran reports another release: a goX.Y.Z on the PATH that is not that release).
+    needles: ['does not match go tool version', 'expected [go', 'is not in GOROOT', 'is not in std', 'compiled with go', 'internal compiler error: version', 'module providing package', 'invoked to provide go'],
+    test: /version "?go[\d.]+\S*"? does not match go tool version|\binvoked to provide go|object is \[go[^\]]*\] expected \[go|package (?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)* is not in (?:GOROOT|std)\b|cannot find module providing package (?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)*(?![\w./-])|compiled with go[\d.]+\S*,? (?:but )?(?:need|expected|want)/,
     yieldsTo: ['go-too-old-for-tools'],
     says: 'the go command and its tools or standard library come from different Go releases (a GOROOT or PATH that mixes two installations, or a go too old for the code)',
   },
@@ -158,7 +161,8 @@ export const ENV_RULES: readonly Rule[] = [
     // path", "GOPATH entry cannot start with shell metacharacter '~'", "warning: GOPATH set to GOROOT
     // (…) has no effect", "cannot set GOROOT as GOPATH", "both GOPATH and GOROOT are the same directory",
     // "GOMODCACHE entry is relative", "module cache not found: neither GOMODCACHE nor GOPATH is set".
-    needles: ['$GOPATH not set', 'missing $GOPATH', 'GOPATH entry is relative', 'GOPATH entry cannot start', 'GOPATH set to GOROOT', 'cannot set GOROOT as GOPATH', 'GOPATH and GOROOT are the same directory', 'GOMODCACHE entry is relative', 'neither GOMODCACHE nor GOPATH is set'],
+    // work/build.go: "cannot install, GOBIN must be an absolute path".
+    needles: ['$GOPATH not set', 'missing $GOPATH', 'GOPATH entry is relative', 'GOPATH entry cannot start', 'GOPATH set to GOROOT', 'cannot set GOROOT as GOPATH', 'GOPATH and GOROOT are the same directory', 'GOMODCACHE entry is relative', 'neither GOMODCACHE nor GOPATH is set', 'GOBIN must be an absolute path'],
     explains: ['module-resolution'],
     says: 'GOPATH (or GOMODCACHE) as the tools received it is unset, relative or the same as GOROOT: the editor was started without the environment the shell sets up',
   },
@@ -170,9 +174,14 @@ export const ENV_RULES: readonly Rule[] = [
     // cmd/go refuses to run at all: "go: parsing $GOFLAGS: non-flag …" / "unknown flag -x", "go: unknown
     // environment setting GO111MODULE=…", "invalid GOTOOLCHAIN …", "cmd/go: unsupported GOOS/GOARCH pair
     // x/y", "go: cannot find GOROOT directory: 'go' binary is trimmed and GOROOT is not set".
-    needles: ['parsing $GOFLAGS', 'unknown environment setting GO111MODULE', 'invalid GOTOOLCHAIN', 'unsupported GOOS/GOARCH pair'],
+    // Also the module variables cmd/go refuses before any fetch (modfetch/proxy.go "GOPROXY list is
+    // not the empty string, but contains no entries", "invalid proxy URL missing scheme: …";
+    // modfetch/sumdb.go "invalid GOSUMDB: …"; modload/init.go "invalid GOWORK: not an absolute
+    // path") and work/init.go's "-mod=x not supported (can be '', 'mod', 'readonly', or
+    // 'vendor')" (a -mod from GOFLAGS or the editor's build flags).
+    needles: ['parsing $GOFLAGS', 'unknown environment setting GO111MODULE', 'invalid GOTOOLCHAIN', 'unsupported GOOS/GOARCH pair', 'GOPROXY list is not the empty string, but contains no entries', 'invalid proxy URL missing scheme', 'invalid proxy URL scheme', 'invalid GOSUMDB', 'invalid GOWORK', "not supported (can be '', 'mod'", "not supported (can be '', 'readonly'"],
     explains: ['module-resolution'],
-    says: 'the go command rejects a variable of the environment it was started with (GOFLAGS, GO111MODULE, GOTOOLCHAIN or GOOS/GOARCH), so every go command fails',
+    says: 'the go command rejects a variable of the environment it was started with (GOFLAGS, GO111MODULE, GOTOOLCHAIN, GOPROXY, GOSUMDB, GOWORK or GOOS/GOARCH), so every go command fails',
   },
   {
     id: 'sandboxed-editor',
@@ -232,9 +241,10 @@ export const ENV_RULES: readonly Rule[] = [
     classId: 'env-inheritance',
     severity: 'error',
     confidence: 0.85,
-    needles: ['command not found: go', "Command 'go", 'Unknown command', 'Command not found', 'Searching for program', 'failed to run command', 'which: no go in (', 'go: No such file or directory', 'go.exe: No such file or directory'],
+    needles: ['command not found: go', "Command 'go", 'Unknown command', 'Command not found', 'Searching for program', 'failed to run command', 'which: no go in (', 'go: No such file or directory', 'go.exe: No such file or directory', 'zsh: no such file or directory: '],
     // Also a shell running a go binary that is gone ("-bash: /usr/local/go/bin/go: No such file or directory").
-    test: new RegExp(notOnPath(String.raw`go(?:\.exe)?|gofmt`, true).source + String.raw`|(?:^|\s)\S*\/bin\/go(?:\.exe)?: [Nn]o such file or directory`),
+    // zsh puts the errno first ("zsh: no such file or directory: /usr/local/go/bin/go", exec.c's "%e: %s").
+    test: new RegExp(notOnPath(String.raw`go(?:\.exe)?|gofmt`, true).source + String.raw`|(?:^|\s)\S*\/bin\/go(?:\.exe)?: [Nn]o such file or directory|zsh: no such file or directory: \S*\/bin\/go(?:\.exe)?\s*$`),
     yieldsTo: ['go-missing', 'go-binary-not-found'],
     explains: ['module-resolution', 'gopls-launch'],
     says: 'the editor or a tool it ran could not find the go command on the PATH it was given (the shell, task runner or GUI application it ran under did not get the login shell\'s PATH)',
@@ -788,5 +798,27 @@ export const ENV_RULES: readonly Rule[] = [
     // set: variables exported for one build leak into every go install.
     needles: ['cannot install cross-compiled binaries'],
     says: 'GOOS/GOARCH in the environment name another target than this machine (exported for a cross build and inherited by go install)',
+  },
+  {
+    id: 'install-location-missing',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // cmd/go work/build.go in GOPATH mode: "go install: no install location for directory /x
+    // outside GOPATH" and "… for .go files listed on command line (GOBIN not set)": neither GOBIN
+    // nor a GOPATH holding the directory is in the environment go was started with.
+    needles: ['no install location for directory', 'no install location for .go files'],
+    says: 'go install has nowhere to put the program: GOBIN is not set and the directory is outside the GOPATH the go command was given (GOPATH mode)',
+  },
+  {
+    id: 'vcs-command-missing',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // cmd/go vcs/vcs.go (run1, before any direct fetch or VCS stamping): "go: missing Git command.
+    // See https://golang.org/s/gogetcmd" (also Mercurial, Subversion, Bazaar, Fossil): exec.LookPath
+    // found no git on the PATH the go command was started with.
+    needles: ['command. See https://golang.org/s/gogetcmd'],
+    says: 'the go command could not find git (or another version control tool) on the PATH it was started with, so it cannot fetch a module directly or stamp version control information',
   },
 ];

@@ -18,9 +18,10 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // file not found, the Go extension's 'The "gopls" command is not available.', "gopls is not
     // found. Please make sure it is installed and available in the PATH" and "Cannot find the
     // alternate tool X configured for gopls", JetBrains' Cannot run program "gopls", a fork/exec of
-    // a gopls that is not there.
-    needles: ['gopls not found', "find 'gopls'", 'find "gopls"', 'find gopls', 'is not recognized', 'gopls: command not found', 'gopls: not found', 'gopls.exe: not found', 'is not executable', 'not found: ', 'gopls ENOENT', 'gopls.exe ENOENT', 'Spawning language server with cmd', 'is not present on the path', 'exec: "gopls', 'exec: \\"gopls', 'command is not available', 'gopls is not found', 'configured for gopls', 'Cannot run program', 'gopls: no such file or directory', 'gopls: No such file or directory'],
-    test: /could not find ['"]?gopls\b|\bgopls not found\b|['"]gopls(?:\.exe)?['"] is not recognized|\bgopls(?:\.exe)?: (?:command )?not found|\bgopls(?:\.exe)?\\?"? (?:of [\w.-]+ )?is not executable|not found: (?:\S*[/\\])?gopls(?:\.exe)?\b|spawn \S*gopls(?:\.exe)? ENOENT|Spawning language server with cmd: [^\n]{0,200}\bgopls\b[^\n]{0,200} failed|Command \\?"gopls\\?" is not present on the path|exec: \\?"gopls(?:\.exe)?\\?": executable file not found|The \\?"gopls\\?" command is not available|\bgopls is not found\. Please make sure|Cannot find the alternate tool \S+ configured for gopls|Cannot run program \\?"(?:\S*[/\\])?gopls(?:\.exe)?\\?"|(?:fork\/exec |^|\s)\S*\/gopls(?:\.exe)?: [Nn]o such file or directory/,
+    // a gopls that is not there. Node's synchronous spawn ("spawnSync gopls ENOENT") and zsh, which
+    // puts the errno first (exec.c "%e: %s": "zsh: no such file or directory: /x/gopls").
+    needles: ['gopls not found', "find 'gopls'", 'find "gopls"', 'find gopls', 'is not recognized', 'gopls: command not found', 'gopls: not found', 'gopls.exe: not found', 'is not executable', 'not found: ', 'gopls ENOENT', 'gopls.exe ENOENT', 'Spawning language server with cmd', 'is not present on the path', 'exec: "gopls', 'exec: \\"gopls', 'command is not available', 'gopls is not found', 'configured for gopls', 'Cannot run program', 'gopls: no such file or directory', 'gopls: No such file or directory', 'zsh: no such file or directory: '],
+    test: /could not find ['"]?gopls\b|\bgopls not found\b|['"]gopls(?:\.exe)?['"] is not recognized|\bgopls(?:\.exe)?: (?:command )?not found|\bgopls(?:\.exe)?\\?"? (?:of [\w.-]+ )?is not executable|not found: (?:\S*[/\\])?gopls(?:\.exe)?\b|spawn(?:Sync)? \S*gopls(?:\.exe)? ENOENT|zsh: no such file or directory: \S*\/gopls(?:\.exe)?\s*$|Spawning language server with cmd: [^\n]{0,200}\bgopls\b[^\n]{0,200} failed|Command \\?"gopls\\?" is not present on the path|exec: \\?"gopls(?:\.exe)?\\?": executable file not found|The \\?"gopls\\?" command is not available|\bgopls is not found\. Please make sure|Cannot find the alternate tool \S+ configured for gopls|Cannot run program \\?"(?:\S*[/\\])?gopls(?:\.exe)?\\?"|(?:fork\/exec |^|\s)\S*\/gopls(?:\.exe)?: [Nn]o such file or directory/,
     says: 'the editor could not find or execute the gopls binary it was told to use',
   },
   {
@@ -175,12 +176,13 @@ export const LAUNCH_RULES: readonly Rule[] = [
     severity: 'error',
     confidence: 0.75,
     // The loader or the kernel refusing the gopls binary itself: "gopls: error while loading shared
-    // libraries: …", "cannot execute binary file: Exec format error", "fork/exec …/gopls: exec format error".
+    // libraries: …", "cannot execute binary file: Exec format error", "fork/exec …/gopls: exec format error",
+    // zsh's errno-first "zsh: exec format error: /x/gopls".
     // Also the macOS kernel's "CODE SIGNING: process 4159[gopls]: rejecting invalid page" (it SIGKILLs
     // the binary at launch), and the runtime's own aborts before any Go code runs (runtime/asm_*.s
     // badmorestackg0: "fatal: morestack on g0"; signal_unix.go: "fatal: bad g in signal handler").
     needles: ['error while loading shared libraries', 'cannot execute binary file', 'xec format error', 'CODE SIGNING', 'fatal: morestack on g', 'fatal: bad g in signal handler'],
-    test: /gopls(?:\.exe)?: error while loading shared libraries|gopls(?:\.exe)?: cannot execute binary file|gopls(?:\.exe)?: [Ee]xec format error|CODE SIGNING: [^\n]{0,200}\[gopls\]|^fatal: (?:morestack on g(?:0|signal)|bad g in signal handler)/,
+    test: /gopls(?:\.exe)?: error while loading shared libraries|gopls(?:\.exe)?: cannot execute binary file|gopls(?:\.exe)?: [Ee]xec format error|zsh: exec format error: \S*gopls(?:\.exe)?\s*$|CODE SIGNING: [^\n]{0,200}\[gopls\]|^fatal: (?:morestack on g(?:0|signal)|bad g in signal handler)/,
     says: 'the gopls binary itself cannot be loaded or executed (damaged, built for another architecture, or missing its libraries)',
   },
   {
@@ -313,7 +315,7 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // :LspInstallServer to enable Language Server gopls"; ALE's :ALEInfo command history
     // "(executable check - failure) gopls"; lsp-mode's "No LSP server for go-mode";
     // the old Go extension's "Cannot find the language server X. Please install it".
-    needles: ['Searching for program', "No such file or directory: '", 'os error 2', 'cannot find binary path', 'Unable to find executable. Please check your path', '(executable check - failure) ', 'to enable Language Server', 'No LSP server for go', 'Cannot find the language server'],
+    needles: ['Searching for program', "No such file or directory: '", 'os error 2', 'cannot find binary path', 'Unable to find executable. Please check your path', '(executable check - failure) ', 'to enable Language Server', 'No LSP server for go', 'Cannot find the language server', 'do not have automatic installation'],
     test: new RegExp(
       [
         String.raw`Searching for program\W+No such file or directory\W+(?:\S*[/\\])?${GO_LS}\b`,
@@ -322,6 +324,11 @@ export const LAUNCH_RULES: readonly Rule[] = [
         String.raw`Unable to find executable\. Please check your path and ensure the server is installed`,
         String.raw`\(executable check - failure\) (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)?\s*$`,
         String.raw`to enable Language Server ${GO_LS}\b|No LSP server for go(?:-ts|-dot-mod|-mod-ts)?-mode|Cannot find the language server \S+\. Please install it`,
+        // lsp-mode.el (lsp): a client for the buffer whose server binary it could not find
+        // (lsp--server-binary-present? false): "The following servers support current file but do
+        // not have automatic installation configuration: gopls go-bingo go-ls" (newer: "… automatic
+        // installation: gopls").
+        String.raw`servers support current file but do not have automatic installation(?: configuration)?: [^\n]{0,200}\b${GO_LS}\b`,
       ].join('|'),
     ),
     yieldsTo: ['gopls-not-found', 'go-binary-not-found'],
@@ -424,6 +431,8 @@ export const LAUNCH_RULES: readonly Rule[] = [
       [
         String.raw`(?:fork\/exec|spawn|exec:?) \\?"?(?:[^\s"]{0,300}\/)?${GO_LS}(?:\.exe)?\\?"?:? (?:[Pp]ermission denied|EACCES|EPERM|operation not permitted)`,
         String.raw`(?:^|[\s"'])(?:[^\s:"']{0,300}\/)?${GO_LS}(?:\.exe)?: [Pp]ermission denied`,
+        // zsh puts the errno first (exec.c "%e: %s"): "zsh: permission denied: /x/gopls".
+        String.raw`zsh: permission denied: (?:[^\s]{0,300}\/)?${GO_LS}(?:\.exe)?\s*$`,
         String.raw`\b${GO_LS}\b[^\n]{0,200}fork\/exec [^:\n]+: permission denied|fork\/exec [^:\n]+: permission denied[^\n]{0,200}\b${GO_LS}\b`,
       ].join('|'),
     ),

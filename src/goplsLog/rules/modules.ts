@@ -149,8 +149,13 @@ export const MODULE_RULES: readonly Rule[] = [
     // declares its path as: a but was required as: b", "cannot load module x listed in go.work file",
     // "module x appears multiple times in workspace", "conflicting replacements", "workspace module x
     // is replaced at all versions in the go.work file".
-    needles: ['malformed module path', 'errors parsing go.', 'error loading go.', 'must match format', 'missing module declaration', 'module declares its path as', 'listed in go.work file', 'appears multiple times in workspace', 'conflicting replacements', 'is replaced at all versions'],
-    test: /malformed module path|errors parsing go\.(?:mod|work)|error loading go\.(?:mod|work)|invalid go version '[^'\n]*': must match format|missing module declaration|module declares its path as|cannot load module \S+ listed in go\.work file|appears multiple times in workspace|conflicting replacements|is replaced at all versions in the go\.work/,
+    // Also golang.org/x/mod modfile's own parse errors as cmd/go prints them alone ("go.mod:5:
+    // unknown directive: toolchain", which a go before 1.21 says of a newer go.mod's toolchain line)
+    // and modload's "(replaced by ../x): replacement module has different module path".
+    needles: ['malformed module path', 'errors parsing go.', 'error loading go.', 'must match format', 'missing module declaration', 'module declares its path as', 'listed in go.work file', 'appears multiple times in workspace', 'conflicting replacements', 'is replaced at all versions', 'unknown directive: ', 'replacement module has different module path'],
+    test: /malformed module path|errors parsing go\.(?:mod|work)|error loading go\.(?:mod|work)|invalid go version '[^'\n]*': must match format|missing module declaration|module declares its path as|cannot load module \S+ listed in go\.work file|appears multiple times in workspace|conflicting replacements|is replaced at all versions in the go\.work|\bgo\.(?:mod|work):\d+(?::\d+)?: unknown directive: \w|replacement module has different module path/,
+    // gopls's own go.mod refused by an old go is the install's problem (gopls-launch), not the user's module.
+    yieldsTo: ['gopls-needs-newer-go'],
     says: 'go.mod or go.work cannot be used as written (a parse error, a module path that disagrees, a go.work naming modules it cannot load)',
   },
   {
@@ -165,7 +170,10 @@ export const MODULE_RULES: readonly Rule[] = [
     // listed in vendor/modules.txt", "go: updates to go.mod needed, disabled by -mod=readonly", "go:
     // updates to go.mod needed; to update it:\n\tgo mod tidy", "-mod may only be set to readonly or
     // vendor when in workspace mode".
-    needles: ['lookup disabled by -mod=', 'cannot query module due to -mod=', 'resolve module using the vendor directory', 'listed in vendor/modules.txt', 'should be required explicitly in go.mod', 'needed, disabled by -mod=', 'updates to go.mod needed', '-mod may only be set to', 'vendor directory exists'],
+    // And modload/import.go's DirectImportFromImplicitDependencyError, reported in the default
+    // readonly mode: "package x imports y from implicitly required module; to add missing
+    // requirements, run:" (go list: "… imported from implicitly required module").
+    needles: ['lookup disabled by -mod=', 'cannot query module due to -mod=', 'resolve module using the vendor directory', 'listed in vendor/modules.txt', 'should be required explicitly in go.mod', 'needed, disabled by -mod=', 'updates to go.mod needed', '-mod may only be set to', 'vendor directory exists', 'from implicitly required module'],
     yieldsTo: ['go-toolchain-mismatch'],
     says: 'the go command runs with -mod=vendor or -mod=readonly (set, or from GOFLAGS) and the vendor directory or go.mod does not have what the build needs',
   },
@@ -221,7 +229,9 @@ export const MODULE_RULES: readonly Rule[] = [
     // dependencies", "go: 'go install' requires a version when current directory is not in a module"
     // (go 1.16: "go install: version is required when current directory is not in a module"), and
     // go 1.12's "go: cannot match "all": working directory is not part of a module".
-    needles: ['does not contain main module or its selected dependencies', 'requires a version when current directory is not in a module', 'version is required when current directory is not in a module', 'working directory is not part of a module'],
+    // Go 1.22's get.go: "'go get' is no longer supported outside a module." (an old install
+    // recipe for a tool run outside any module).
+    needles: ['does not contain main module or its selected dependencies', 'requires a version when current directory is not in a module', 'version is required when current directory is not in a module', 'working directory is not part of a module', "'go get' is no longer supported outside a module"],
     says: 'the go command ran in a directory that is not inside the module (no go.mod at or above it)',
   },
   {
@@ -231,8 +241,10 @@ export const MODULE_RULES: readonly Rule[] = [
     confidence: 0.6,
     // cmd/go modload/import.go fetch: "replacement directory ../x does not exist"; older go: "go:
     // example.com/x@v0.0.0: parsing ../x/go.mod: open /abs/x/go.mod: no such file or directory".
-    needles: ['replacement directory', 'go.mod: open '],
-    test: /replacement directory \S+ does not exist|parsing \S*go\.mod: open \S*go\.mod: (?:[Nn]o such file or directory|The system cannot find)/,
+    // Newer go: "go: example.com/x@v0.0.0 (replaced by ../x): reading ../x/go.mod: open
+    // /abs/x/go.mod: no such file or directory" (Windows: "The system cannot find the path specified.").
+    needles: ['replacement directory', 'go.mod: open ', '(replaced by '],
+    test: /replacement directory \S+ does not exist|parsing \S*go\.mod: open \S*go\.mod: (?:[Nn]o such file or directory|The system cannot find)|\(replaced by [^)\n]{1,300}\):?\s+(?:reading \S*go\.mod: )?(?:open \S*go\.mod: )?(?:[Nn]o such file or directory|The system cannot find the (?:path|file) specified)/,
     says: 'a replace directive in go.mod points at a directory that is not there (not checked out, not copied into the container, or a path relative to another folder)',
   },
   {
@@ -246,7 +258,8 @@ export const MODULE_RULES: readonly Rule[] = [
     // or v1, not v2" / "… so module path must match major version"; gopls's go.mod diagnostic "x is
     // not in your go.mod file" (mod tidy): an import path and the module that provides it disagree.
     needles: ['case-insensitive import collision', 'case-insensitive file name collision', 'major version must be compatible', 'module path must match major version', 'is not in your go.mod file', 'module path "'],
-    test: /case-insensitive (?:import|file name) collision|go\.mod has post-v\d+ module path|major version must be compatible|module path must match major version|\S{1,300} is not in your go\.mod file/,
+    // modfetch/coderepo.go also: 'go.mod has non-.../v2 module path "x" (and .../v2/go.mod does not exist) at revision v2.0.0'.
+    test: /case-insensitive (?:import|file name) collision|go\.mod has post-v\d+ module path|go\.mod has non-\.\.\.\/v\d+ module path|major version must be compatible|module path must match major version|\S{1,300} is not in your go\.mod file/,
     says: "an import path disagrees with the module that provides it (letter case, a major version suffix, or a module missing from go.mod)",
   },
   {

@@ -30,7 +30,39 @@ describe('module download rules', () => {
     ['verifying github.com/x/y@v1.0.0: checksum mismatch', 'checksum-mismatch'],
     ['fatal: could not read Username for \'https://git.corp.example\': terminal prompts disabled', 'vcs-auth-prompt'],
     ['go: example.com/m@v1.0.0: Get "https://goproxy.corp.example/example.com/m/@v/list": Proxy Authentication Required', 'proxy-auth-required'],
+    // the canonical-message sweep (lane sweepA): each line built from the format string named in the rule
+    // cmd/go web/http.go with net/http's status texts
+    ['go: acme.dev/kit@v0.4.0: reading https://athens.corp.example/acme.dev/kit/@v/v0.4.0.info: 401 Unauthorized', 'module-fetch-forbidden'],
+    ['go: acme.dev/kit@v0.4.0: reading https://athens.corp.example/acme.dev/kit/@v/v0.4.0.zip: 503 Service Unavailable', 'module-fetch-server-error'],
+    ['go: acme.dev/kit@v0.4.0: reading https://athens.corp.example/acme.dev/kit/@v/v0.4.0.mod: 504 Gateway Timeout', 'module-fetch-server-error'],
+    // net/http's client deadline, crypto/tls and net/http scheme mismatches, a proxy closing the CONNECT
+    ['go: acme.dev/kit@v0.4.0: Get "https://athens.corp.example/acme.dev/kit/@v/v0.4.0.mod": context deadline exceeded (Client.Timeout exceeded while awaiting headers)', 'module-fetch-timeout'],
+    ['go: acme.dev/kit@v0.4.0: Get "https://athens.corp.example/acme.dev/kit/@v/list": proxyconnect tcp: tls: first record does not look like a TLS handshake', 'module-fetch-proxy-scheme'],
+    ['go: acme.dev/kit@v0.4.0: Get "https://athens.corp.example/acme.dev/kit/@v/list": http: server gave HTTP response to HTTPS client', 'module-fetch-proxy-scheme'],
+    ['go: acme.dev/kit@v0.4.0: Get "https://proxy.golang.org/acme.dev/kit/@v/list": proxyconnect tcp: EOF', 'module-fetch-unreachable'],
+    // git's libcurl transport in a direct fetch
+    ["\tfatal: unable to access 'https://git.corp.example/team/kit/': Could not resolve host: git.corp.example", 'module-fetch-unreachable'],
+    ["go: module git.corp.example/team/kit: git ls-remote -q origin in /srv/gomod/cache/vcs/9f1c: exit status 128:\n\tfatal: unable to access 'https://git.corp.example/team/kit/': Failed to connect to git.corp.example port 443 after 3 ms: Couldn't connect to server", 'module-fetch-unreachable'],
+    // modload/query.go, modfetch/codehost
+    ['go: acme.dev/kit@v9.9.9: invalid version: unknown revision v9.9.9', 'module-version-unknown'],
+    ['go: module acme.dev/kit: no matching versions for query "upgrade" (current version is v0.4.0)', 'module-version-unknown'],
+    ['go: acme.dev/kit@v0.4.0: reading acme.dev/kit/go.mod at revision v0.4.0: unknown revision v0.4.0', 'module-version-unknown'],
+    // ssh, git http.c and connect.c refusing a direct fetch
+    ['\tgit@git.corp.example: Permission denied (publickey).', 'vcs-auth-prompt'],
+    ['\tfatal: Could not read from remote repository.', 'vcs-auth-prompt'],
+    ["\tfatal: Authentication failed for 'https://git.corp.example/team/kit/'", 'vcs-auth-prompt'],
+    ['\tremote: Repository not found.', 'vcs-auth-prompt'],
+    ["\tfatal: repository 'https://github.com/acme-corp/kit/' not found", 'vcs-auth-prompt'],
+    // cmd/go toolchain/select.go and switch.go
+    ['go: download go1.31.2 for linux/riscv64: toolchain not available', 'toolchain-unavailable'],
+    ['go: invalid toolchain: go1.31 is a language version but not a toolchain version (go1.31.x)', 'toolchain-unavailable'],
+    ['go: invalid toolchain "1.31.2" in /srv/app/go.work', 'toolchain-unavailable'],
+    ['go: switching to go >= 1.31: no releases found for go >= 1.31', 'toolchain-unavailable'],
   ])('%s', (line, want) => expect(ids(line)).toContain(want));
+
+  it('an ssh key refused is a fetch refused, not a file permission', () => {
+    expect(ids('git@git.corp.example: Permission denied (publickey).')).toEqual(['vcs-auth-prompt']);
+  });
 
   it('410 from the checksum database is the sumdb rule, not the generic 404/410 one', () => {
     expect(ids('verifying a.corp.example/m@v1.0.0: reading https://sum.golang.org/lookup/a.corp.example/m@v1.0.0: 410 Gone')).not.toContain('module-fetch-not-found');
@@ -40,8 +72,19 @@ describe('module download rules', () => {
     ['a user program that cannot reach its database', 'panic: dial tcp 127.0.0.1:5432: connect: connection refused'],
     ['a page that mentions 410 Gone without a fetch', 'the server answered 410 Gone'],
     ['a test that cannot resolve its own database host', '    db_test.go:12: dial tcp: lookup db: no such host'],
+    ['a test whose own server answers 503', '--- FAIL: TestFetch (0.00s)\n    fetch_test.go:31: reading https://api.example.com/v1/items: 503 Service Unavailable'],
+    ['a test whose own client times out', '    client_test.go:44: Get "https://api.example.com/v1": context deadline exceeded (Client.Timeout exceeded while awaiting headers)'],
+    ['a program dialling its own server with the wrong scheme', 'panic: http: server gave HTTP response to HTTPS client'],
   ])('no rule for %s', (_, line) => {
     expect(ids(line).filter((id) => id.startsWith('module-fetch'))).toEqual([]);
+  });
+
+  it.each([
+    ['a program that finds no version of its own', '2024/05/01 10:00:00 no matching versions for the filter'],
+    ['a bare "unknown revision" with no version', 'unknown revision'],
+    ['the toolchain being downloaded (progress, not a failure)', 'go: downloading go1.31.2 (linux/riscv64)'],
+  ])('no version or toolchain rule for %s', (_, line) => {
+    expect(ids(line).filter((id) => id === 'module-version-unknown' || id === 'toolchain-unavailable')).toEqual([]);
   });
 
 });

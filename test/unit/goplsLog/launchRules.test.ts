@@ -132,7 +132,8 @@ const CASES: Array<[string, RuleId[]]> = [
   ['   gopls: gopls not installed', ['gopls-listed-missing']],
   ['\tdlv:\tnot installed', []],
   ['\tgopls:\t/home/ann/go/bin/gopls\t(version: v0.16.2 built with go: go1.23.1)', []],
-  ["go: golang.org/x/tools/gopls@latest (in golang.org/x/tools/gopls@v0.15.3): go.mod:3: invalid go version '1.21.1': must match format 1.23", ['gopls-needs-newer-go', 'go-mod-invalid']],
+  // gopls's own go.mod refused: the install's problem, not the user's module (go-mod-invalid yields).
+  ["go: golang.org/x/tools/gopls@latest (in golang.org/x/tools/gopls@v0.15.3): go.mod:3: invalid go version '1.21.1': must match format 1.23", ['gopls-needs-newer-go']],
   ['go: golang.org/x/tools/gopls@v0.16.0: go.mod:5: unknown directive: toolchain', ['gopls-needs-newer-go']],
   ["go: errors parsing go.mod:\n/srv/app/go.mod:3: invalid go version '1.22.0': must match format 1.23", ['go-mod-invalid']],
   // --- vim-lsp's :LspStatus, Zed's failed-start record ---
@@ -180,6 +181,15 @@ const CASES: Array<[string, RuleId[]]> = [
   ["(finished - exit code 2) ['/bin/bash', '-c', '''gopls''']", ['server-exited']],
   ["(finished - exit code 0) ['/bin/bash', '-c', '''gopls''']", []],
   ["(finished - exit code 1) ['/bin/bash', '-c', '''go'' vet ./...']", []],
+  // --- the canonical-message sweep (lane sweepA): node's spawnSync, zsh's errno-first words, lsp-mode ---
+  ['Error: spawnSync gopls ENOENT', ['gopls-not-found']],
+  ['zsh: no such file or directory: /opt/tools/gopls', ['gopls-not-found']],
+  ['zsh: exec format error: /opt/tools/gopls', ['gopls-binary-broken']],
+  ['zsh: permission denied: /opt/tools/gopls', ['gopls-exec-denied']],
+  ['The following servers support current file but do not have automatic installation: gopls', ['server-binary-missing']],
+  ['LSP :: The following servers support current file but do not have automatic installation configuration: gopls go-bingo', ['server-binary-missing']],
+  ['LSP :: The following servers support current file but do not have automatic installation configuration: pyright', []],
+  ['zsh: permission denied: ./deploy.sh', ['program-exec-denied']],
 ];
 
 describe('gopls-launch in other clients\' words', () => {
