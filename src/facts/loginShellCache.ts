@@ -42,7 +42,7 @@ export function startupPaths(shellBase: string, env: Record<string, string | und
   const sh = { files: ['/etc/profile', h('.profile')], dirs: ['/etc/profile.d'] };
   // An interactive ksh/mksh/sh reads the file $ENV names.
   const envFile = env.ENV ? expandLiteral(env.ENV, home) : undefined;
-  if (/^(bash)$/.test(shellBase)) {
+  if (shellBase === 'bash') {
     return {
       // bash -l reads the first of .bash_profile, .bash_login, .profile; -i does not read .bashrc
       // in a login shell, but nearly every profile sources it, and distributions' /etc files too.
@@ -214,17 +214,23 @@ export function untrusted(st: FileFacts, uid: number, what: 'file' | 'directory'
   return undefined;
 }
 
-/** Pure: the entry for `key` in a cache file's text, if it parses, is ours and is young enough. */
-export function entryFromText(text: string, key: string, now: number): { ok: true; entry: CacheEntry } | { ok: false; why: string } {
+/** Pure: a cache file's text as its entries, or why it is not one. */
+function parseCacheFile(text: string): CacheFile | string {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    return { ok: false, why: 'the cache file is not JSON' };
+    return 'the cache file is not JSON';
   }
   const parsed = FileSchema.safeParse(json);
-  if (!parsed.success) return { ok: false, why: 'the cache file is not in the expected shape' };
-  const entry = parsed.data.entries[key];
+  return parsed.success ? parsed.data : 'the cache file is not in the expected shape';
+}
+
+/** Pure: the entry for `key` in a cache file's text, if it parses, is ours and is young enough. */
+export function entryFromText(text: string, key: string, now: number): { ok: true; entry: CacheEntry } | { ok: false; why: string } {
+  const file = parseCacheFile(text);
+  if (typeof file === 'string') return { ok: false, why: file };
+  const entry = file.entries[key];
   if (!entry) return { ok: false, why: 'no entry for this shell, directory, environment and start-up files (one changed, or the first run)' };
   const age = now - Date.parse(entry.readAt);
   // A clock set back would make an old entry look young forever.
@@ -246,13 +252,13 @@ export function storableEnv(env: Record<string, string>): Record<string, string>
 }
 
 /** Reads the file without following a link, and trusts it only if it is ours and private. */
-async function readTrusted(file: string, uid: number): Promise<{ text: string } | { why: string; absent?: boolean }> {
+async function readTrusted(file: string, uid: number): Promise<{ text: string } | { why: string }> {
   let h: fs.FileHandle;
   try {
     h = await fs.open(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' ? { why: 'no cache file yet', absent: true } : { why: `the cache file cannot be opened (${code === 'ELOOP' ? 'a symbolic link' : code})` };
+    return code === 'ENOENT' ? { why: 'no cache file yet' } : { why: `the cache file cannot be opened (${code === 'ELOOP' ? 'a symbolic link' : code})` };
   }
   try {
     const st = await h.stat();
@@ -296,8 +302,10 @@ export async function storeInCache(dir: string, key: string, entry: CacheEntry, 
     const dirBad = await dirTrusted(dir, uid);
     if (dirBad) return `the cache directory ${dir} is ${dirBad}`;
     const file = path.join(dir, CACHE_FILE_NAME);
+    // The other entries of a file we trust are kept; anything else is replaced whole.
     const old = await readTrusted(file, uid);
-    const previous = 'text' in old ? (() => { try { const p = FileSchema.safeParse(JSON.parse(old.text)); return p.success ? p.data : undefined; } catch { return undefined; } })() : undefined;
+    const parsed = 'text' in old ? parseCacheFile(old.text) : undefined;
+    const previous = typeof parsed === 'object' ? parsed : undefined;
     const tmp = path.join(dir, `.${CACHE_FILE_NAME}.${process.pid}.${randomBytes(6).toString('hex')}`);
     await fs.writeFile(tmp, JSON.stringify(withEntry(previous, key, entry, now)), { mode: 0o600, flag: 'wx' });
     try {

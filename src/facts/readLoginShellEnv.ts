@@ -67,7 +67,7 @@ export async function readLoginShellEnv(host: Host, env: NodeJS.ProcessEnv, sign
   for (const k of LAUNCHER_ONLY_VARS) delete shellEnv[k];
   const commandLine = `${shell} ${args.slice(0, -1).join(' ')} '<print env>'`;
   const keyed = await keyFor(host, shell, args, shellEnv);
-  let cache: LoginShellCacheNote = 'why' in keyed ? { status: 'off', why: keyed.why } : { status: 'miss', why: 'asked to read it afresh (--no-cache)' };
+  let cache: LoginShellCacheNote = 'why' in keyed ? { status: 'off', why: keyed.why } : { status: 'miss', why: 'asked to read it afresh (--no-cache, or the first diagnosis of an editor window)' };
   if ('key' in keyed && opts.useCache) {
     const found = await lookUpCache(keyed.dir, keyed.key, host.uid, Date.now());
     if (found.hit) {
@@ -93,7 +93,8 @@ export async function readLoginShellEnv(host: Host, env: NodeJS.ProcessEnv, sign
 export function cacheHitNote(cache: LoginShellCacheNote | undefined, now = Date.now()): string | undefined {
   if (cache?.status !== 'hit') return undefined;
   const min = Math.max(0, Math.round((now - Date.parse(cache.readAt)) / 60_000));
-  return `environment from the cache of ${utc(cache.readAt)} (${min < 1 ? 'under a minute' : `${min} min`} ago); --no-cache reads it afresh`;
+  // Under the text report's 100 characters for a probe's reason.
+  return `cached environment of ${utc(cache.readAt)} (${min < 1 ? 'under a minute' : `${min} min`} ago); --no-cache reads it afresh`;
 }
 
 /** `2026-12-01 12:40:05 UTC`. */
