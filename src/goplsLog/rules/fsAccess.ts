@@ -13,7 +13,10 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     confidence: 0.5,
     // Windows' ERROR_ACCESS_DENIED (5) as FormatMessage words it, "Access is denied.", is the same
     // refusal where Go on Windows (WSL interop, a remote's client side) reports a file it opens.
-    needles: ['ermission denied', 'Access is denied'],
+    // VS Code's save of a file the user may not write (textFileEditorModel, permissionDeniedSaveErrorSudo
+    // and …Admin): "Failed to save 'x': Insufficient permissions. Select 'Retry as Sudo' to retry as
+    // superuser." is the same EACCES in the editor's words.
+    needles: ['ermission denied', 'Access is denied', "Insufficient permissions. Select 'Retry as"],
     yieldsTo: ['exec-permission-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm', 'container-path-denied', 'proc-self-denied', 'ldso-text-reloc-denied', 'chromium-sandbox-refused', 'shell-system-exec-denied', 'toolkit-spawn-refused', 'snap-cwd-refused', 'vcs-auth-prompt'],
     says: 'a file operation was refused with "permission denied"',
   },
@@ -235,5 +238,19 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     needles: ['detected dubious ownership in repository at', 'is owned by someone else', 'is not owned by current user'],
     test: /detected dubious ownership in repository at|unsafe repository \([^\n]{0,300} is owned by someone else\)|repository path [^\n]{0,300} is not owned by current user/,
     says: 'git refused the repository because another user owns its directory (safe.directory): a bind mount, a WSL drive or a checkout made as root',
+  },
+  {
+    id: 'storage-limit-exceeded',
+    classId: 'fs-access',
+    severity: 'error',
+    confidence: 0.75,
+    // kubelet's eviction manager enforcing a disk limit (pkg/kubelet/eviction/helpers.go): "Container
+    // x exceeded its local ephemeral storage limit \"1Gi\".", "Pod ephemeral local storage usage
+    // exceeds the total limit of containers 2Gi.", "Usage of EmptyDir volume \"cache\" exceeds the
+    // limit \"500Mi\".", "The node was low on resource: ephemeral-storage." The Go build and
+    // module caches in a pod's writable layer or an emptyDir count against it.
+    needles: ['exceeded its local ephemeral storage limit', 'ephemeral local storage usage exceeds the total limit', 'Usage of EmptyDir volume', 'low on resource: ephemeral-storage'],
+    test: /exceeded its local ephemeral storage limit|ephemeral local storage usage exceeds the total limit|Usage of EmptyDir volume \S+ exceeds the limit|low on resource: ephemeral-storage/,
+    says: 'the pod was evicted for its disk use (an ephemeral-storage or emptyDir limit, or the node low on disk): the Go build and module caches count against it',
   },
 ];

@@ -120,11 +120,12 @@ export const MEMORY_RULES: readonly Rule[] = [
     // limit), C++ "std::bad_alloc", Python "MemoryError", Rust "memory allocation of 1024 bytes failed".
     // The sanitizers (the race detector is ThreadSanitizer): "ThreadSanitizer failed to allocate
     // 0x80000 (524288) bytes of clock allocator (error code: 12)", "allocator is out of memory".
-    // HotSpot's vmError.cpp report when the JVM's own native allocation fails: "There is
+    // .NET's System.OutOfMemoryException ("Exception of type 'System.OutOfMemoryException' was
+    // thrown.", OmniSharp and other .NET language servers beside gopls). HotSpot's vmError.cpp report when the JVM's own native allocation fails: "There is
     // insufficient memory for the Java Runtime Environment to continue." (gopls's neighbours in
     // an IDE: JetBrains' and Gradle's JVMs).
-    needles: ['heap out of memory', 'OutOfMemoryError', 'bad_alloc', 'MemoryError', 'memory allocation of', 'Sanitizer failed to allocate', 'allocator is out of memory', 'insufficient memory for the Java Runtime Environment'],
-    test: /JavaScript heap out of memory|OutOfMemoryError(?![^\n]*native thread)|std::bad_alloc|\bMemoryError\b|memory allocation of \d+ bytes failed|Sanitizer failed to allocate|allocator is out of memory|insufficient memory for the Java Runtime Environment/,
+    needles: ['heap out of memory', 'OutOfMemoryError', 'OutOfMemoryException', 'bad_alloc', 'MemoryError', 'memory allocation of', 'Sanitizer failed to allocate', 'allocator is out of memory', 'insufficient memory for the Java Runtime Environment'],
+    test: /JavaScript heap out of memory|OutOfMemoryError(?![^\n]*native thread)|std::bad_alloc|\bMemoryError\b|memory allocation of \d+ bytes failed|Sanitizer failed to allocate|allocator is out of memory|insufficient memory for the Java Runtime Environment|\bOutOfMemoryException\b/,
     yieldsTo: ['fatal-out-of-memory', 'execmem-refused'],
     says: 'a program ran out of memory (its runtime could not allocate more)',
   },

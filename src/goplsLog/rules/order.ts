@@ -62,6 +62,7 @@ export const RULE_ORDER = [
   'nfs-server-unresponsive',
   'fs-io-error',
   'fs-name-or-size-limit',
+  'storage-limit-exceeded',
   'build-cache-unusable',
   'home-unset',
   'module-cache-create',

@@ -276,9 +276,12 @@ export const POLICY_RULES: readonly Rule[] = [
     confidence: 0.75,
     // SIGSYS on Linux comes from a seccomp filter whose action is KILL or TRAP (seccomp(2)); an
     // unimplemented system call answers ENOSYS instead. The shell's "Bad system call (core
-    // dumped)", the Go runtime's "SIGSYS: bad system call" dump, systemd's "status=31/SYS".
-    needles: ['ad system call', 'SIGSYS', 'status=31/SYS'],
-    test: /\bBad system call\b|\bSIGSYS\b|status=31\/SYS/,
+    // dumped)", the Go runtime's "SIGSYS: bad system call" dump, systemd's "status=31/SYS", os/exec's
+    // ExitError "signal: bad system call" (strsignal in Go's words), and the kernel's audit record
+    // of a process dying of a signal (audit_core_dumps: "type=1701 … sig=31 res=1", ANOM_ABEND),
+    // SIGSYS being 31 on x86 and arm64.
+    needles: ['ad system call', 'SIGSYS', 'status=31/SYS', 'sig=31'],
+    test: /\b[Bb]ad system call\b|\bSIGSYS\b|status=31\/SYS|\b(?:type=1701|ANOM_ABEND)\b[^\n]{0,400}\bsig=31\b/,
     says: 'a process was killed by SIGSYS ("bad system call"): a seccomp filter (a container runtime, systemd\'s SystemCallFilter, a sandbox) forbids a system call it made',
   },
   {

@@ -80,9 +80,12 @@ export const PROCESS_RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.45,
     // The task limits by name: cgroup pids.max / pids.events, Docker's --pids-limit, systemd's
-    // TasksMax, `ulimit -u` / "max user processes", kernel.threads-max and pid_max.
-    needles: ['pids.max', 'pids.events', 'pids-limit', 'pids_limit', 'TasksMax', 'ulimit -u', 'max user processes', 'threads-max', 'threads_max'],
-    test: /\bpids\.(?:max|events)\b|--pids-limit|\bpids_limit\b|\bTasksMax\b|ulimit -u\b|max user processes|threads[-_]max/,
+    // TasksMax, `ulimit -u` / "max user processes", kernel.threads-max and pid_max. Also
+    // RLIMIT_NPROC by name (OpenBLAS's "blas_thread_init: RLIMIT_NPROC 4096 current, 4096 max"),
+    // an nproc line of limits.conf(5) ("* soft nproc 4096"), systemd's LimitNPROC= and Docker's
+    // `--ulimit nproc=…`.
+    needles: ['pids.max', 'pids.events', 'pids-limit', 'pids_limit', 'TasksMax', 'ulimit -u', 'max user processes', 'threads-max', 'threads_max', 'RLIMIT_NPROC', 'nproc', 'LimitNPROC='],
+    test: /\bpids\.(?:max|events)\b|--pids-limit|\bpids_limit\b|\bTasksMax\b|ulimit -u\b|max user processes|threads[-_]max|\bRLIMIT_NPROC\b|^\s*[\w@*%:-]+\s+(?:soft|hard|-)\s+nproc\s+(?:\d+|unlimited)\s*$|\bLimitNPROC=|--ulimit[ =]nproc=/m,
     yieldsTo: ['thread-start-refused', 'thread-create-failed', 'pids-fork-rejected'],
     says: 'the process and thread limits (pids.max, TasksMax, ulimit -u, threads-max) are named: a task limit is in play',
   },

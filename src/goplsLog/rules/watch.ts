@@ -20,8 +20,10 @@ export const WATCH_RULES: readonly Rule[] = [
     classId: 'file-watch',
     severity: 'error',
     confidence: 0.8,
-    needles: ['oo many open files', 'EMFILE'],
-    test: /(?:inotify|watch|fsnotify)[^\n]*(?:too many open files|EMFILE)|(?:too many open files|EMFILE)[^\n]*\bwatch/i,
+    // Also journalctl --follow when sd_journal_get_fd answers EMFILE (its inotify instance):
+    // "Insufficient watch descriptors available. Reverting to -n." (systemd journalctl.c).
+    needles: ['oo many open files', 'EMFILE', 'Insufficient watch descriptors available'],
+    test: /(?:inotify|watch|fsnotify)[^\n]*(?:too many open files|EMFILE)|(?:too many open files|EMFILE)[^\n]*\bwatch|Insufficient watch descriptors available/i,
     nearWatcher: /too many open files|EMFILE/i,
     says: 'inotify failed with EMFILE: the inotify instance limit (fs.inotify.max_user_instances) is exhausted',
   },

@@ -394,6 +394,27 @@ const MORE_PROGRAMS_CASES: Array<[string, RuleId[]]> = [
   // complain mode and auditing allowed the access: not a denial
   ['audit: type=1400 audit(1.5:7): apparmor="ALLOWED" operation="open" profile="snap.code.code" name="/etc/x" pid=9 comm="code" requested_mask="r" denied_mask="r" fsuid=1000 ouid=0', []],
   ['audit: type=1400 audit(1.5:7): apparmor="DENIED" operation="open" profile="snap.code.code" name="/etc/x" pid=9 comm="code" requested_mask="r" denied_mask="r" fsuid=1000 ouid=0', ['apparmor-denied']],
+  // file-watch: journalctl --follow out of inotify instances
+  ['Insufficient watch descriptors available. Reverting to -n.', ['inotify-emfile']],
+  // fs-access: VS Code's save refused, kubelet's disk evictions
+  ["Failed to save 'handler.go': Insufficient permissions. Select 'Retry as Sudo' to retry as superuser.", ['permission-denied']],
+  ['Container gobuild exceeded its local ephemeral storage limit "2Gi". ', ['storage-limit-exceeded']],
+  ['Pod ephemeral local storage usage exceeds the total limit of containers 4Gi. ', ['storage-limit-exceeded']],
+  ['Usage of EmptyDir volume "modcache" exceeds the limit "1Gi". ', ['storage-limit-exceeded']],
+  ['The node was low on resource: ephemeral-storage. Threshold quantity: 3Gi, available: 1Gi. ', ['storage-limit-exceeded']],
+  ['resources: {limits: {ephemeral-storage: 2Gi}}', []],
+  // memory-limit: .NET's allocation failure
+  ["Unhandled exception. System.OutOfMemoryException: Exception of type 'System.OutOfMemoryException' was thrown.", ['program-out-of-memory']],
+  // process-limit: the per-user process limit by name
+  ['OpenBLAS blas_thread_init: RLIMIT_NPROC 4096 current, 4096 max', ['task-limit-named']],
+  ['@builders   hard   nproc   2048', ['task-limit-named']],
+  ['LimitNPROC=1024', ['task-limit-named']],
+  ['docker run --ulimit nproc=128:256 golang:1.23 go test ./...', ['task-limit-named']],
+  ['make -j$(nproc) all', []],
+  // mac-policy: SIGSYS as os/exec and the kernel's audit report it
+  ['signal: bad system call (core dumped)', ['seccomp-sigsys']],
+  ['audit: type=1701 audit(1712.3:41): auid=1000 uid=1000 gid=1000 ses=2 pid=77 comm="vet" exe="/usr/local/go/pkg/tool/linux_amd64/vet" sig=31 res=1', ['seccomp-sigsys']],
+  ['audit: type=1701 audit(1712.3:41): auid=1000 uid=1000 gid=1000 ses=2 pid=77 comm="srv" exe="/home/ann/srv" sig=11 res=1', []],
 ];
 
 describe('limits, mounts and policies in more programs\' words: rules on upstream message formats', () => {
