@@ -53,8 +53,10 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // GOTOOLCHAIN=local)", and a compile of x/tools's own sources failing on a standard package
     // that go lacks (".../golang.org/x/tools@v0.1.9/go/analysis/…/x.go:13:2: package go/build/constraint
     // is not in GOROOT (…)").
-    needles: ['is too old (go', 'or newer) needed to install tools', 'golang.org/x/tools'],
-    test: /go command \([^)]*\) is too old \(go[\d.]+|Failed to find a go command \(go[\d.]+ or newer\)|golang\.org\/x\/tools\/gopls@v[\w.-]+:? requires go >= ?[\d.]+|golang\.org\/x\/tools(?:\/gopls)?@v[^\s:/]*\/[^\s:]*\.go:\d+(?::\d+)?: package \S+ is not in (?:GOROOT|std)\b/,
+    // Its prompt for a missing tool (promptForMissingTool): "You are using go1.20.3, but gopls
+    // requires at least go1.21.0."
+    needles: ['is too old (go', 'or newer) needed to install tools', 'golang.org/x/tools', 'requires at least go'],
+    test: /You are using go[\w.-]+, but [\w.-]+ requires at least go\d|go command \([^)]*\) is too old \(go[\d.]+|Failed to find a go command \(go[\d.]+ or newer\)|golang\.org\/x\/tools\/gopls@v[\w.-]+:? requires go >= ?[\d.]+|golang\.org\/x\/tools(?:\/gopls)?@v[^\s:/]*\/[^\s:]*\.go:\d+(?::\d+)?: package \S+ is not in (?:GOROOT|std)\b/,
     says: 'the go command is too old to build the Go tools (gopls among them), so they cannot be installed or updated',
   },
   {
@@ -315,7 +317,7 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // :LspInstallServer to enable Language Server gopls"; ALE's :ALEInfo command history
     // "(executable check - failure) gopls"; lsp-mode's "No LSP server for go-mode";
     // the old Go extension's "Cannot find the language server X. Please install it".
-    needles: ['Searching for program', "No such file or directory: '", 'os error 2', 'cannot find binary path', 'Unable to find executable. Please check your path', '(executable check - failure) ', 'to enable Language Server', 'No LSP server for go', 'Cannot find the language server', 'do not have automatic installation'],
+    needles: ['Searching for program', "No such file or directory: '", 'os error 2', 'cannot find binary path', 'Unable to find executable. Please check your path', '(executable check - failure) ', 'to enable Language Server', 'No LSP server for go', 'Cannot find the language server', 'do not have automatic installation', 'Failed to find server binary: '],
     test: new RegExp(
       [
         String.raw`Searching for program\W+No such file or directory\W+(?:\S*[/\\])?${GO_LS}\b`,
@@ -329,6 +331,9 @@ export const LAUNCH_RULES: readonly Rule[] = [
         // not have automatic installation configuration: gopls go-bingo go-ls" (newer: "… automatic
         // installation: gopls").
         String.raw`servers support current file but do not have automatic installation(?: configuration)?: [^\n]{0,200}\b${GO_LS}\b`,
+        // Kate's LSP client (lspclientservermanager.cpp): "Failed to find server binary: gopls" then
+        // "Please check your PATH for the binary".
+        String.raw`Failed to find server binary: (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)?\b`,
       ].join('|'),
     ),
     yieldsTo: ['gopls-not-found', 'go-binary-not-found'],

@@ -388,6 +388,19 @@ export const MODULE_RULES: readonly Rule[] = [
     says: 'gopls had no package for the open file: the folder opened is not a module or GOPATH workspace that holds it',
   },
   {
+    id: 'workspace-path-mismatch',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.55,
+    // gopls (cache/view.go defineView; before v0.15 session.go getWorkspaceInformation): "invalid
+    // workspace folder path: …; check that the spelling (older: casing) of the configured workspace
+    // folder path agrees with the spelling reported by the operating system" — the folder opened is
+    // spelt otherwise than the file system spells it (case, a reserved name), so gopls builds no view.
+    needles: ['invalid workspace folder path'],
+    test: /invalid workspace folder path: [^\n]{0,400}check that the (?:spelling|casing) of the configured workspace folder path/,
+    says: 'gopls refused the workspace folder: its path is spelt otherwise than the operating system spells it (letter case or a reserved name), so no build is made for it',
+  },
+  {
     id: 'no-buildable-files',
     classId: 'module-resolution',
     severity: 'warning',

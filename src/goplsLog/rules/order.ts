@@ -207,6 +207,7 @@ export const RULE_ORDER = [
   'c-toolchain-env',
   'old-gopls-no-file',
   'no-buildable-files',
+  'workspace-path-mismatch',
   'go-not-on-path-words',
   'gopls-not-on-path-words',
   'program-not-on-path-words',

@@ -190,6 +190,12 @@ const CASES: Array<[string, RuleId[]]> = [
   ['LSP :: The following servers support current file but do not have automatic installation configuration: gopls go-bingo', ['server-binary-missing']],
   ['LSP :: The following servers support current file but do not have automatic installation configuration: pyright', []],
   ['zsh: permission denied: ./deploy.sh', ['program-exec-denied']],
+  // Kate's LSP client; the Go extension's prompt for a tool its go is too old to build
+  ['[09:41:07 LSP Client Warning] Failed to find server binary: gopls', ['server-binary-missing']],
+  ['Failed to find server binary: /opt/tools/gopls', ['server-binary-missing']],
+  ['[09:41:07 LSP Client Warning] Failed to find server binary: rust-analyzer', []],
+  ['You are using go1.19.13, but gopls requires at least go1.21.0.', ['go-too-old-for-tools']],
+  ['You are using the latest version of gopls.', []],
 ];
 
 describe('gopls-launch in other clients\' words', () => {
