@@ -253,4 +253,15 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     test: /exceeded its local ephemeral storage limit|ephemeral local storage usage exceeds the total limit|Usage of EmptyDir volume \S+ exceeds the limit|low on resource: ephemeral-storage/,
     says: 'the pod was evicted for its disk use (an ephemeral-storage or emptyDir limit, or the node low on disk): the Go build and module caches count against it',
   },
+  {
+    id: 'runner-disk-low',
+    classId: 'fs-access',
+    severity: 'warning',
+    confidence: 0.6,
+    // GitHub Actions' runner (actions/runner, JobExtension's disk-space check): "You are running out
+    // of disk space. The runner will stop working when the machine runs out of disk space. Free
+    // space left: 12 MB" — the build and module caches are what fills a hosted runner's disk.
+    needles: ['runner will stop working when the machine runs out of disk space'],
+    says: 'the CI runner reported its disk nearly full: the Go build and module caches (and anything else written) will fail with ENOSPC',
+  },
 ];

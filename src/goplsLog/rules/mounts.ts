@@ -42,9 +42,11 @@ export const MOUNT_RULES: readonly Rule[] = [
     // Docker's `--tmpfs /tmp:rw,noexec`, `mount -o remount,noexec`, and the words ("/tmp is mounted
     // noexec"). /proc, /sys, /dev and the kernel's pseudo file systems are always noexec and say
     // nothing about where a build runs: a full `mount` listing has them. Also a systemd mount unit's
-    // `Options=` line (systemd.mount(5), tmp.mount's drop-ins).
+    // `Options=` line (systemd.mount(5), tmp.mount's drop-ins). mount(8)'s listing prints the target
+    // as it is, spaces included ("/dev/mmcblk1p1 on /media/removable/SD Card type ext4 (rw,noexec…)",
+    // a removable disk's label), where /proc/self/mountinfo escapes them as \040.
     needles: ['noexec'],
-    test: /^(?![^\n]*(?:\son \/(?:(?:proc|sys)(?:\/\S*)?|dev(?:\/pts|\/mqueue|\/hugepages)?|run(?:\/lock)?)\s|^\s*\/(?:proc|sys)\S*\s|\s(?:proc|sysfs|devpts|mqueue|cgroup2?|securityfs|debugfs|tracefs|pstore|bpf|configfs|hugetlbfs|efivarfs|fusectl|binfmt_misc)\s))[^\n]*?(?:\bon \S+ type \S+ \([^)]*\bnoexec\b|^\s*(?:\S+\s+){0,5}\(?(?:rw|ro|defaults),(?:[\w=:.-]+,)*noexec\b|^\s*\S+\s+\/\S*\s+\w+\s+(?:[\w=:.-]+,)*noexec\b|^\s*Options=(?:[\w=:.%-]+,)*noexec\b|--tmpfs[ =]\S*:\S*\bnoexec\b|-o\s*\S*\bnoexec\b|\b(?:mounted|mount(?:ed)? (?:with|as)|is|are) (?:with )?['"`]?noexec\b|\bnoexec\b['"`]? (?:mount|option|flag|partition|file ?system))/,
+    test: /^(?![^\n]*(?:\son \/(?:(?:proc|sys)(?:\/\S*)?|dev(?:\/pts|\/mqueue|\/hugepages)?|run(?:\/lock)?)\s|^\s*\/(?:proc|sys)\S*\s|\s(?:proc|sysfs|devpts|mqueue|cgroup2?|securityfs|debugfs|tracefs|pstore|bpf|configfs|hugetlbfs|efivarfs|fusectl|binfmt_misc)\s))[^\n]*?(?:\bon \S[^\n]{0,300}? type \S+ \([^)]*\bnoexec\b|^\s*(?:\S+\s+){0,5}\(?(?:rw|ro|defaults),(?:[\w=:.-]+,)*noexec\b|^\s*\S+\s+\/\S*\s+\w+\s+(?:[\w=:.-]+,)*noexec\b|^\s*Options=(?:[\w=:.%-]+,)*noexec\b|--tmpfs[ =]\S*:\S*\bnoexec\b|-o\s*\S*\bnoexec\b|\b(?:mounted|mount(?:ed)? (?:with|as)|is|are) (?:with )?['"`]?noexec\b|\bnoexec\b['"`]? (?:mount|option|flag|partition|file ?system))/,
     says: 'a file system is mounted noexec: nothing written there can be executed',
   },
   {

@@ -63,6 +63,7 @@ export const RULE_ORDER = [
   'fs-io-error',
   'fs-name-or-size-limit',
   'storage-limit-exceeded',
+  'runner-disk-low',
   'build-cache-unusable',
   'home-unset',
   'module-cache-create',

@@ -11,7 +11,11 @@ export const WATCH_RULES: readonly Rule[] = [
     needles: ['o space left on device', 'ENOSPC', 'Inotify limit reached', 'file watchers reached', 'limit reached'],
     // inotify_add_watch (fsnotify, systemd, dune), node's fs.watch ("ENOSPC: System limit for
     // number of file watchers reached, watch '/x'", libuv's "watch /x ENOSPC"), "could not watch".
-    test: /(?:inotify|watch|fsnotify)[^\n]*(?:no space left on device|ENOSPC)|(?:no space left on device|ENOSPC)[^\n]*\bwatch|limit for number of file watchers reached|Inotify limit reached|watch(?:er)?[^\n]*(?:system |user )?limit reached/i,
+    // Also ENOSPC from a directory traversal ("error while traversing /x: no space left on device", a
+    // sync or watch tool walking the tree to add a watch to each directory): reading a directory
+    // never needs free blocks (getdents, stat and open without O_CREAT do not return ENOSPC), so the
+    // ENOSPC is inotify_add_watch's.
+    test: /(?:inotify|watch|fsnotify)[^\n]*(?:no space left on device|ENOSPC)|(?:no space left on device|ENOSPC)[^\n]*\bwatch|\btravers(?:e|ing)\b[^\n]{0,300}: (?:no space left on device|ENOSPC)|limit for number of file watchers reached|Inotify limit reached|watch(?:er)?[^\n]*(?:system |user )?limit reached/i,
     nearWatcher: /no space left on device|ENOSPC/i,
     says: 'inotify_add_watch failed with ENOSPC: the inotify watch limit (fs.inotify.max_user_watches) is exhausted',
   },

@@ -411,6 +411,12 @@ const MORE_PROGRAMS_CASES: Array<[string, RuleId[]]> = [
   ['LimitNPROC=1024', ['task-limit-named']],
   ['docker run --ulimit nproc=128:256 golang:1.23 go test ./...', ['task-limit-named']],
   ['make -j$(nproc) all', []],
+  // mount(8)'s listing with a space in the target; a traversal's ENOSPC; a CI runner's disk warning
+  ['/dev/sdb1 on /media/ann/USB Stick type vfat (rw,nosuid,nodev,noexec,relatime,uid=1000)', ['noexec-listed']],
+  ['/dev/sdb1 on /media/ann/USB Stick type vfat (rw,nosuid,nodev,relatime,uid=1000)', []],
+  ['[fatal]  initial sync: error while traversing /home/ann/proj/web: no space left on device', ['inotify-enospc']],
+  ['write /home/ann/proj/out.bin: no space left on device', ['no-space-left']],
+  ['##[warning]You are running out of disk space. The runner will stop working when the machine runs out of disk space. Free space left: 31 MB', ['runner-disk-low']],
   // mac-policy: SIGSYS as os/exec and the kernel's audit report it
   ['signal: bad system call (core dumped)', ['seccomp-sigsys']],
   ['audit: type=1701 audit(1712.3:41): auid=1000 uid=1000 gid=1000 ses=2 pid=77 comm="vet" exe="/usr/local/go/pkg/tool/linux_amd64/vet" sig=31 res=1', ['seccomp-sigsys']],
