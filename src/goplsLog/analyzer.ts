@@ -443,10 +443,17 @@ export class LogAnalyzer {
           (fromEditor ? this.requestsSent : this.requestsReceived).add(h.method);
           if (h.method === 'initialize' && fromEditor) {
             this.serverStartCount++;
-            this.starts.push({ line: this.lineNo, time: own(h.time), ...(dayMs !== undefined ? { dayMs } : {}) });
+            const start: ServerStart = { line: this.lineNo, time: own(h.time) };
+            if (dayMs !== undefined) start.dayMs = dayMs;
+            this.starts.push(start);
             if (this.starts.length > MAX_STARTS_KEPT) this.starts.shift();
           }
-          if (h.id !== undefined) this.setPending(`${fromEditor ? 'c' : 's'}:${h.id}`, { method: h.method, line: this.lineNo, ...(dayMs !== undefined ? { dayMs } : {}) });
+          if (h.id !== undefined) {
+            // Not a spread of a conditional object literal: that allocated twice per request.
+            const p: Pending = { method: h.method, line: this.lineNo };
+            if (dayMs !== undefined) p.dayMs = dayMs;
+            this.setPending(`${fromEditor ? 'c' : 's'}:${h.id}`, p);
+          }
           // What the editor sends is the user's code and settings; what gopls asks is gopls's words.
           this.body = fromEditor ? 'skip' : 'scan';
           break;

@@ -25,7 +25,8 @@ export function parseTraceHeader(line: string): TraceHeader | undefined {
   if (line.charCodeAt(0) !== 0x5b /* [ */) return undefined;
   const m = TRACE_HEADER.exec(line);
   if (!m) return undefined;
-  const { method, id } = splitMethodId(m[4]!);
+  // m[4] is `.*?`, which holds no line terminator: the check for one is not needed here.
+  const { method, id } = splitOneLine(m[4]!);
   const h: TraceHeader = { direction: m[2] as TraceHeader['direction'], kind: m[3] as TraceHeader['kind'], method, time: m[1]! };
   if (id !== undefined) h.id = id;
   if (m[5] !== undefined) h.ms = Number(m[5]);
@@ -36,11 +37,16 @@ export function parseTraceHeader(line: string): TraceHeader | undefined {
 /** "textDocument/hover - (12)" → method and id; a notification has no id. */
 export function splitMethodId(s: string): { method: string; id?: string } {
   // What /^(.*) - \((.*)\)$/ says, without its backtracking (every trace header goes through
-  // here): the last " - (" of a string that ends with ")". A line terminator, which `.` would not
-  // cross, never gets here: s comes from one line of the header.
+  // here): the last " - (" of a string that ends with ")", on one line (`.` crosses no line
+  // terminator).
+  return LINE_TERMINATOR.test(s) ? { method: s } : splitOneLine(s);
+}
+
+/** splitMethodId of a string known to hold no line terminator. */
+function splitOneLine(s: string): { method: string; id?: string } {
   if (s.charCodeAt(s.length - 1) !== 0x29 /* ) */) return { method: s };
   const at = s.lastIndexOf(' - (');
-  if (at < 0 || at + 4 > s.length - 1 || LINE_TERMINATOR.test(s)) return { method: s };
+  if (at < 0 || at + 4 > s.length - 1) return { method: s };
   return { method: s.slice(0, at), id: s.slice(at + 4, -1) };
 }
 
