@@ -464,7 +464,12 @@ export const ENV_RULES: readonly Rule[] = [
     // $PATH" shape for any program (Helix's health check, Sublime, scripts): the PATH handed to the
     // process lacks the program, or holds it only through a relative entry.
     needles: ['executable file not found in %PATH%', 'cannot run executable found relative to current directory', 'Unable to locate executable file', 'not found in $PATH', 'not found in PATH', 'not found in your PATH'],
-    test: /exec: \\?"[^"\\\n]+\\?": (?:executable file not found in %PATH%|cannot run executable found relative to current directory)|Unable to locate executable file: [\w.+-]+|['"‘]?[\w.+-]{1,200}['"’]? (?:was |is )?not found in (?:\$PATH|PATH|your PATH)\b/,
+    // The last branch is "a program name, maybe quoted, then not found in PATH". As a yes/no test
+    // one character of the name is as good as all of it; `[\w.+-]{1,200}` (and an optional opening
+    // quote) read every run of word characters back and forth from each of its starts, the
+    // costliest pattern on a long trace's lines. test/unit/goplsLog/ruleRewrites.test.ts checks it
+    // says what the longer form said.
+    test: /exec: \\?"[^"\\\n]+\\?": (?:executable file not found in %PATH%|cannot run executable found relative to current directory)|Unable to locate executable file: [\w.+-]+|[\w.+-]['"’]? (?:was |is )?not found in (?:\$PATH|PATH|your PATH)\b/,
     yieldsTo: ['go-not-found-windows-path', 'go-binary-not-found', 'gopls-not-found', 'go-missing', 'executable-not-found', 'go-tool-missing'],
     says: 'a program was not found on the PATH the process was started with (or only through a relative PATH entry, which Go refuses)',
   },

@@ -140,6 +140,32 @@ describe('the rules through the index', () => {
     });
   }
 
+  it('a line holding a yielding rule\'s needles and those of the rules it yields to (and theirs): what testing every rule says', () => {
+    const byId = new Map(RULES.map((r) => [r.id, r]));
+    let seed = 5;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const lines: string[] = [];
+    for (const r of RULES.filter((x) => x.yieldsTo?.length)) {
+      for (const y of r.yieldsTo!) {
+        const t = byId.get(y)!;
+        const more = (t.yieldsTo ?? []).map((z) => byId.get(z)!.needles[0]!);
+        for (const n of r.needles) for (const m of t.needles) lines.push(`2026/01/01 12:00:00 ${n}: ${m} ${more.join(' ')}`, `${m} in ${n} on PATH`);
+      }
+      // and a random handful of other rules' needles beside it
+      for (let k = 0; k < 4; k++) lines.push([r.needles[0]!, ...Array.from({ length: 1 + rnd(4) }, () => RULES[rnd(RULES.length)]!.needles[0]!)].join(': '));
+    }
+    let named = 0;
+    for (const ctx of [{}, { nearWatcher: true, nearExec: true, inContainer: true, nearChmodX: true }, { inDiagnostics: true }]) {
+      for (const line of lines) {
+        const got = matchRules(line, ctx).map((r) => r.id);
+        expect(got, line.slice(0, 200)).toEqual(byEachRule(line, ctx));
+        if (got.length) named++;
+      }
+    }
+    expect(lines.length).toBeGreaterThan(200);
+    expect(named).toBeGreaterThan(lines.length);
+  });
+
   it('reading the line as latin1 bytes (as the analyzer does) says the same', () => {
     let compared = 0;
     for (const ctx of [{}, { nearWatcher: true }, { inDiagnostics: true }]) {
