@@ -31,6 +31,10 @@ interface NeedleIndex {
   foundList: number[];
   /** One slot per rule: already a candidate for this line (scratch, cleared after each line). */
   candidate: Uint8Array;
+  /** One slot per rule: matched this line (scratch, cleared after each line). */
+  hit: Uint8Array;
+  /** Per rule: the rules it yields to (indexes into RULES). */
+  yieldTo: ReadonlyArray<readonly number[]>;
 }
 let index: NeedleIndex | undefined;
 
@@ -42,7 +46,17 @@ function needleIndex(): NeedleIndex {
   ruleNeedles.forEach((ks, r) => {
     for (const k of new Set(ks)) needleRules[k]!.push(r);
   });
-  index = { set: new NeedleSet(NEEDLES), ruleNeedles, needleRules, found: new Uint8Array(NEEDLES.length), foundList: [], candidate: new Uint8Array(RULES.length) };
+  const byId = new Map(RULES.map((r, i) => [r.id, i]));
+  index = {
+    set: new NeedleSet(NEEDLES),
+    ruleNeedles,
+    needleRules,
+    found: new Uint8Array(NEEDLES.length),
+    foundList: [],
+    candidate: new Uint8Array(RULES.length),
+    hit: new Uint8Array(RULES.length),
+    yieldTo: RULES.map((r) => (r.yieldsTo ?? []).map((y) => byId.get(y)!)),
+  };
   return index;
 }
 
@@ -116,10 +130,10 @@ export function matchRules(text: string, ctx: LineContext = {}): Rule[] {
  * them instead of the string.
  */
 export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { bytes: Uint8Array; at: number }): { screened: boolean; rules: Rule[] } {
-  const { set, ruleNeedles, needleRules, found, foundList, candidate } = needleIndex();
+  const { set, ruleNeedles, needleRules, found, foundList, candidate, hit, yieldTo } = needleIndex();
   const some = latin1 ? set.findBytes(latin1.bytes, latin1.at, latin1.at + text.length, found, foundList) : set.find(text, found, foundList);
   if (some === 0) return { screened: false, rules: [] };
-  const hits: Rule[] = [];
+  const hits: number[] = [];
   // Only the rules that name a needle the line holds, in RULES order (first match, excerpts and
   // yieldsTo read the order). Walking all 200-odd rules for every line that held one needle was
   // most of the matcher's time on a long log.
@@ -129,7 +143,7 @@ export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { b
       if (candidate[i] === 0) (candidate[i] = 1), rules.push(i);
     }
   }
-  if (rules.length > 1) rules.sort((a, b) => a - b);
+  sortAscending(rules);
   try {
     for (const i of rules) {
       const r = RULES[i]!;
@@ -144,14 +158,30 @@ export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { b
           if (!windowsAround(text, r.needles, (k) => found[mine[k]!] === 1).some(test)) continue;
         }
       }
-      hits.push(r);
+      hits.push(i);
     }
+    if (hits.length < 2) return { screened: true, rules: hits.map((i) => RULES[i]!) };
+    // yieldsTo: a hit is dropped when a rule it yields to is a hit too.
+    for (const i of hits) hit[i] = 1;
+    const out: Rule[] = [];
+    for (const i of hits) if (!yieldTo[i]!.some((t) => hit[t] === 1)) out.push(RULES[i]!);
+    return { screened: true, rules: out };
   } finally {
     for (const k of foundList) found[k] = 0;
-    for (const i of rules) candidate[i] = 0;
+    for (const i of rules) (candidate[i] = 0), (hit[i] = 0);
     foundList.length = 0;
   }
-  if (hits.length < 2) return { screened: true, rules: hits };
-  const ids = new Set(hits.map((h) => h.id));
-  return { screened: true, rules: hits.filter((h) => !h.yieldsTo?.some((y) => ids.has(y))) };
+}
+
+/** Sorts a short list of distinct numbers in place (an insertion sort: no comparator calls). */
+function sortAscending(a: number[]): void {
+  for (let i = 1; i < a.length; i++) {
+    const v = a[i]!;
+    let j = i - 1;
+    while (j >= 0 && a[j]! > v) {
+      a[j + 1] = a[j]!;
+      j--;
+    }
+    a[j + 1] = v;
+  }
 }
