@@ -170,8 +170,9 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     // directories failed or its file system is corrupt, or a network or FUSE mount (NFS, sshfs,
     // 9p) lost its server. Not a terminal or a pipe gone (creack/pty's "read /dev/ptmx:
     // input/output error" when a shell exits, a read of stdin after the parent died).
-    needles: ['nput/output error', 'tructure needs cleaning'],
-    test: /^(?![^\n]*(?:\/dev\/|\|[0-2]\b|\bstd(?:in|out|err)\b|\btty\b|\bpty\b|ptmx))(?=[^\n]*[\/\\])(?=[^\n]*: (?:[Ii]nput\/output error|[Ss]tructure needs cleaning))/,
+    // Python's OSError ("[Errno 5] Input/output error: '/x'") and node's ("EIO: i/o error, read '/x'").
+    needles: ['nput/output error', 'tructure needs cleaning', 'EIO: i/o error'],
+    test: /^(?![^\n]*(?:\/dev\/|\|[0-2]\b|\bstd(?:in|out|err)\b|\btty\b|\bpty\b|ptmx))(?=[^\n]*[\/\\])(?=[^\n]*(?:(?:: |\[Errno \d+\] )(?:[Ii]nput\/output error|[Ss]tructure needs cleaning)|\bEIO: i\/o error, \w+ '))/,
     says: 'a file operation failed with an I/O error (EIO) or a corrupt file system (EUCLEAN): the disk, or the network or FUSE mount the path is on, failed',
   },
   {
@@ -196,8 +197,10 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     // gcsfuse, s3fs) answers every access with "Transport endpoint is not connected" (glibc
     // strerror; Go's errno text in lower case) until it is unmounted (fusermount -u). Not a socket's
     // ENOTCONN (shutdown, getpeername, a tcp/unix conn), which is a connection's, not a mount's.
-    needles: ['ransport endpoint is not connected'],
-    test: /^(?![^\n]*\b(?:tcp[46]?|udp[46]?|unix|socket|getpeername|getsockopt|shutdown|sendmsg|recvmsg|sendto|dial|conn)\b)(?=[^\n]*\/)(?=[^\n]*ransport endpoint is not connected)/,
+    // Node's libuv names ENOTCONN "socket is not connected" whatever the file descriptor: a file
+    // operation on a path ("ENOTCONN: socket is not connected, stat '/mnt/x'") is the mount's.
+    needles: ['ransport endpoint is not connected', 'ENOTCONN: socket is not connected'],
+    test: /^(?![^\n]*\b(?:tcp[46]?|udp[46]?|unix|socket|getpeername|getsockopt|shutdown|sendmsg|recvmsg|sendto|dial|conn)\b)(?=[^\n]*\/)(?=[^\n]*ransport endpoint is not connected)|\bENOTCONN: socket is not connected, (?:l?stat|open|opendir|scandir|readdir|access|mkdir|rmdir|realpath|readlink|unlink|rename|copyfile|utime|chmod|watch) '/,
     says: 'a path is on a FUSE mount whose daemon is gone ("transport endpoint is not connected": sshfs, rclone, a network file system): unmount and remount it',
   },
   {
@@ -221,8 +224,10 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     // A path a file system cannot hold: ENAMETOOLONG ("file name too long": eCryptfs home
     // directories allow 143-byte names, shorter than the module cache's escaped paths) and EFBIG
     // ("file too large": FAT32's 4 GiB, or RLIMIT_FSIZE), on a path, in Go's and C's words.
-    needles: ['ile name too long', 'ile too large'],
-    test: /^(?=[^\n]*\/)(?=[^\n]*: (?:[Ff]ile name too long|[Ff]ile too large)\b)/,
+    // Python's OSError ("[Errno 36] File name too long: '/x'") and node's ("ENAMETOOLONG: name too
+    // long, open '/x'", "EFBIG: file too large, write").
+    needles: ['ile name too long', 'ile too large', 'ENAMETOOLONG: name too long', 'EFBIG: file too large'],
+    test: /^(?=[^\n]*\/)(?=[^\n]*(?:(?:: |\[Errno \d+\] )(?:[Ff]ile name too long|[Ff]ile too large)\b|\bENAMETOOLONG: name too long\b|\bEFBIG: file too large\b))/,
     says: 'a file system refused a name or a size it cannot hold (ENAMETOOLONG on eCryptfs\'s short names, EFBIG on FAT32): the Go directories need another file system',
   },
   {

@@ -25,6 +25,11 @@ export const PROCESS_RULES: readonly Rule[] = [
     severity: 'error',
     confidence: 0.7,
     needles: ['esource temporarily unavailable'],
+    // Not EAGAIN from a lock or a non-blocking read, which is contention, not a task limit: apt's
+    // "E: Could not get lock /var/lib/dpkg/lock - open (11: Resource temporarily unavailable)"
+    // (apt-pkg fileutl.cc GetLock), node's "EAGAIN: resource temporarily unavailable, read" on a
+    // non-blocking stdin (libuv fs read).
+    test: /^(?![^\n]*(?:Could not get lock |EAGAIN: resource temporarily unavailable, (?:read|write)\b))(?=[^\n]*esource temporarily unavailable)/,
     yieldsTo: ['thread-create-failed'],
     says: 'fork or clone failed with "resource temporarily unavailable" (EAGAIN): a process or thread limit was reached',
   },

@@ -416,6 +416,16 @@ const MORE_PROGRAMS_CASES: Array<[string, RuleId[]]> = [
   ['/dev/sdb1 on /media/ann/USB Stick type vfat (rw,nosuid,nodev,relatime,uid=1000)', []],
   ['[fatal]  initial sync: error while traversing /home/ann/proj/web: no space left on device', ['inotify-enospc']],
   ['write /home/ann/proj/out.bin: no space left on device', ['no-space-left']],
+  // EAGAIN that is contention, not a task limit; errnos in Python's and node's words
+  ['E: Could not get lock /var/lib/dpkg/lock-frontend - open (11: Resource temporarily unavailable)', []],
+  ['Error: EAGAIN: resource temporarily unavailable, read', []],
+  ['fork/exec /usr/bin/git: resource temporarily unavailable', ['eagain']],
+  ["OSError: [Errno 5] Input/output error: '/mnt/nas/go/pkg/mod/cache/x'", ['fs-io-error']],
+  ["Error: EIO: i/o error, read '/mnt/remote/app/go.mod'", ['fs-io-error']],
+  ["Error: ENOTCONN: socket is not connected, stat '/mnt/remote/app'", ['fuse-endpoint-gone']],
+  ['Error: read ENOTCONN', []],
+  ["Error: ENAMETOOLONG: name too long, open '/home/ann/go/pkg/mod/x'", ['fs-name-or-size-limit']],
+  ["OSError: [Errno 36] File name too long: '/home/ann/.cache/x'", ['fs-name-or-size-limit']],
   ['##[warning]You are running out of disk space. The runner will stop working when the machine runs out of disk space. Free space left: 31 MB', ['runner-disk-low']],
   // mac-policy: SIGSYS as os/exec and the kernel's audit report it
   ['signal: bad system call (core dumped)', ['seccomp-sigsys']],
