@@ -7,6 +7,11 @@ import { pathWords, PATH_WORDS_NEEDLES, notOnPath } from './shared.js';
 
 /** The Go tools a version manager's shim or a shell names: go, gofmt, gopls, as a whole word. */
 const GO_TOOL = String.raw`(?:go|gofmt|gopls)(?![\w+-]|\.\w)`;
+/**
+ * The Go developer tools editors run besides go and gopls (vscode-go goToolsInformation.ts, and
+ * the tools of the gocode era that go-mode.el, vim-go and Sublime plugins ran), as a whole word.
+ */
+const GO_DEV_TOOL = String.raw`(?:dlv|staticcheck|golangci-lint|revive|gomodifytags|goplay|impl|gotests|gofumpt|goimports|golint|gocode|gocode-gomod|godef|guru|gorename|gopkgs|go-outline|fillstruct|godoctor|goreturns|gogetdoc|errcheck|gotype-live|keyify|gomvpkg)(?![\w.+-])`;
 /** The go command by the name a PATH lookup uses. */
 const GO_CMD = String.raw`go(?:\.exe)?`;
 /** A standard-library import path: its first element is one of the standard library's. */
@@ -805,6 +810,33 @@ export const ENV_RULES: readonly Rule[] = [
     // set: variables exported for one build leak into every go install.
     needles: ['cannot install cross-compiled binaries'],
     says: 'GOOS/GOARCH in the environment name another target than this machine (exported for a cross build and inherited by go install)',
+  },
+  {
+    id: 'editor-tool-not-run',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.45,
+    // go-mode.el and company-go: a file-error from call-process, the program not on the exec-path
+    // the Emacs session has ("Could not run godef binary", "company-go: Could not run godef binary");
+    // a GUI Emacs gets the desktop's PATH, not the login shell's.
+    needles: ['Could not run '],
+    test: /Could not run [\w.-]+ binary\b/,
+    says: "the editor could not run a Go tool (not on the PATH or exec-path the editor was started with, which a desktop launcher does not take from the login shell)",
+  },
+  {
+    id: 'python-program-not-found',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.45,
+    // CPython's subprocess (_execute_child) for a bare command name the PATH search did not find:
+    // "FileNotFoundError: [Errno 2] No such file or directory: 'golint'" (Sublime Text's and other
+    // Python-based editors' plugins running Go tools). Only the Go tools editors run (the Go
+    // extension's goToolsInformation.ts list and the older tools of gocode's era): another
+    // language's program missing is that language's setup, and a name with a dot or slash is a file.
+    needles: ['[Errno 2] No such file or directory: '],
+    test: new RegExp(String.raw`\[Errno 2\] No such file or directory: '${GO_DEV_TOOL}'`),
+    yieldsTo: ['go-binary-not-found', 'server-binary-missing'],
+    says: 'a Python-based editor plugin could not find a program on the PATH it was started with',
   },
   {
     id: 'install-location-missing',

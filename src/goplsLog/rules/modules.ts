@@ -310,7 +310,9 @@ export const MODULE_RULES: readonly Rule[] = [
     // outside of a module and outside of $GOPATH/src." What gopls saw, which the environment decides
     // as much as the folder: a GOPATH set wrong (or to GOROOT) or GO111MODULE=off puts every folder
     // outside both, so an environment cause found beside it comes first.
-    needles: ['neither in a module nor in your GOPATH', 'outside of a module and outside of $GOPATH'],
+    // vim-go's warning for the same state: "Features that rely on gopls will not work correctly
+    // outside of GOPATH or a module." (its wording, as its reports quote it).
+    needles: ['neither in a module nor in your GOPATH', 'outside of a module and outside of $GOPATH', 'will not work correctly outside of GOPATH or a module'],
     says: 'gopls found the open folder neither in a module nor in GOPATH (no go.mod at or above it, or a GOPATH that does not contain it)',
   },
   {
@@ -386,6 +388,20 @@ export const MODULE_RULES: readonly Rule[] = [
     needles: ['no AST for file://', 'no file information for file://', 'no metadata for file://'],
     test: /no (?:AST|file information|metadata) for file:\/\//,
     says: 'gopls had no package for the open file: the folder opened is not a module or GOPATH workspace that holds it',
+  },
+  {
+    id: 'adhoc-package-file',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'no-build',
+    severity: 'warning',
+    confidence: 0.5,
+    // gopls (cache/pkg.go, internal/lsp/cache before v0.12): "no parsed file for file:///x/main.go in
+    // command-line-arguments" — a request on a file gopls could only load as an ad-hoc package
+    // (cmd/go's name for files listed on its command line): no module or GOPATH package holds it.
+    needles: ['in command-line-arguments'],
+    test: /no parsed file for \S+ in command-line-arguments\b/,
+    says: 'gopls could load the open file only on its own (as "command-line-arguments"): no module or GOPATH package in the workspace holds it',
   },
   {
     id: 'workspace-path-mismatch',
