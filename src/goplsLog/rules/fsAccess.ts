@@ -239,10 +239,12 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     // detected dubious ownership in repository at '/src/x'" (2.36+; 2.35.2's words were "unsafe
     // repository ('/src/x' is owned by someone else)"), libgit2's "repository path '/src/x' is not
     // owned by current user". A bind mount into a container, a WSL drive or a checkout made with
-    // sudo; the go command's VCS stamping and its git fetches fail with it.
-    needles: ['detected dubious ownership in repository at', 'is owned by someone else', 'is not owned by current user'],
-    test: /detected dubious ownership in repository at|unsafe repository \([^\n]{0,300} is owned by someone else\)|repository path [^\n]{0,300} is not owned by current user/,
-    says: 'git refused the repository because another user owns its directory (safe.directory): a bind mount, a WSL drive or a checkout made as root',
+    // sudo; the go command's VCS stamping and its git fetches fail with it. Also git's object store
+    // written by another user (object-file.c, EACCES: "insufficient permission for adding an object
+    // to repository database .git/objects"), a fetch once run as root.
+    needles: ['detected dubious ownership in repository at', 'is owned by someone else', 'is not owned by current user', 'insufficient permission for adding an object'],
+    test: /detected dubious ownership in repository at|unsafe repository \([^\n]{0,300} is owned by someone else\)|repository path [^\n]{0,300} is not owned by current user|insufficient permission for adding an object to repository database/,
+    says: 'git could not use the repository because another user owns it or its object files (safe.directory, .git/objects written as root): a bind mount, a WSL drive or a checkout or fetch made as root',
   },
   {
     id: 'storage-limit-exceeded',

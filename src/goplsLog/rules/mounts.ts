@@ -131,7 +131,8 @@ export const MOUNT_RULES: readonly Rule[] = [
     // Exit status 126, POSIX's "command found but not executable" (sh(1), bash's EX_NOEXEC), as
     // make ("Error 126"), Go ("exit status 126"), docker ("exited with code 126") report it.
     needles: ['126'],
-    test: /\b(?:exit(?:ed)?(?: with)?(?: code| status)?:?|Error|code:?|status:?|returned non-zero exit status)\s*126\b/,
+    // Bazel's failed action says "failed: (Exit 126): …".
+    test: /\b(?:exit(?:ed)?(?: with)?(?: code| status)?:?|Error|code:?|status:?|returned non-zero exit status)\s*126\b|\(Exit 126\)/,
     says: 'a command exited with status 126, "found but not executable": its file could not be executed (a noexec mount, a missing execute bit, or a policy)',
   },
   {

@@ -426,6 +426,12 @@ const MORE_PROGRAMS_CASES: Array<[string, RuleId[]]> = [
   ['Error: read ENOTCONN', []],
   ["Error: ENAMETOOLONG: name too long, open '/home/ann/go/pkg/mod/x'", ['fs-name-or-size-limit']],
   ["OSError: [Errno 36] File name too long: '/home/ann/.cache/x'", ['fs-name-or-size-limit']],
+  // Bazel's failed actions and hosting platforms' exit reports; git's object store written by root
+  ['ERROR: /src/cmd/BUILD.bazel:9:10: GoLink cmd/srv_/srv failed: (Exit 137): builder failed: error executing GoLink command', ['sigkill-reported']],
+  ['ERROR: /src/cmd/BUILD.bazel:9:10: GoLink cmd/srv_/srv failed: (Exit 1): builder failed: error executing GoLink command', []],
+  ['ERROR: /src/tools/BUILD:4:8: Executing genrule //tools:gen failed: (Exit 126): bash failed: error executing command', ['exec-status-126']],
+  ['==> Exited with status 137', ['sigkill-reported']],
+  ['error: insufficient permission for adding an object to repository database .git/objects', ['repo-owner-refused']],
   ['##[warning]You are running out of disk space. The runner will stop working when the machine runs out of disk space. Free space left: 31 MB', ['runner-disk-low']],
   // mac-policy: SIGSYS as os/exec and the kernel's audit report it
   ['signal: bad system call (core dumped)', ['seccomp-sigsys']],
