@@ -214,10 +214,12 @@ export const MOUNT_RULES: readonly Rule[] = [
     // extra disks, often noexec or vfat/NTFS mounted without exec). gopls-exec-denied says the
     // start failed and makes the generic exec rules yield; this is the cause that explains it. Exec
     // words: os/exec's fork/exec and exec:, node's spawn, execv*, sudo's "unable to execute", Java's
-    // Cannot run program, a shell's own report.
+    // Cannot run program, a shell's own report, and zsh's errno-first one (zerr's "%e: %s": "zsh:
+    // permission denied: /tmp/x/gopls").
     needles: ['ermission denied', 'EACCES', 'error=13'],
     test: new RegExp(
-      String.raw`(?:fork\/exec|spawn(?:Sync)?|exec:?|execv\w*:?|unable to execute|Cannot run program|(?:^|\s)-?(?:\/\S*\/)?(?:ba|z|da|k|fi)?sh(?:: line \d+)?(?:: \d+)?:) \\?["'\u2018]?\/(?:tmp|var\/tmp|dev\/shm|run\/shm|run\/user\/\d+|media|run\/media|mnt)\/(?:[^\s"'\u2019:]{0,300}\/)?${GO_LS}(?:\.exe)?\\?["'\u2019]?[^\n]{0,40}?(?:[Pp]ermission denied|\bEACCES\b|error=13)`,
+      String.raw`(?:fork\/exec|spawn(?:Sync)?|exec:?|execv\w*:?|unable to execute|Cannot run program|(?:^|\s)-?(?:\/\S*\/)?(?:ba|z|da|k|fi)?sh(?:: line \d+)?(?:: \d+)?:) \\?["'\u2018]?\/(?:tmp|var\/tmp|dev\/shm|run\/shm|run\/user\/\d+|media|run\/media|mnt)\/(?:[^\s"'\u2019:]{0,300}\/)?${GO_LS}(?:\.exe)?\\?["'\u2019]?[^\n]{0,40}?(?:[Pp]ermission denied|\bEACCES\b|error=13)` +
+        String.raw`|\bzsh: permission denied: \/(?:tmp|var\/tmp|dev\/shm|run\/shm|run\/user\/\d+|media|run\/media|mnt)\/(?:[^\s"'\u2019:]{0,300}\/)?${GO_LS}(?:\.exe)?\s*$`,
     ),
     says: 'the language server under /tmp, /dev/shm, /run/user or a removable or extra disk (/media, /mnt) could not be executed: these are the mounts most often noexec',
   },

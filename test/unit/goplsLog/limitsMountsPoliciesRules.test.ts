@@ -432,6 +432,8 @@ const MORE_PROGRAMS_CASES: Array<[string, RuleId[]]> = [
   ['ERROR: /src/tools/BUILD:4:8: Executing genrule //tools:gen failed: (Exit 126): bash failed: error executing command', ['exec-status-126']],
   ['==> Exited with status 137', ['sigkill-reported']],
   ['error: insufficient permission for adding an object to repository database .git/objects', ['repo-owner-refused']],
+  // zsh's errno-first report of gopls refused under /tmp
+  ['zsh: permission denied: /tmp/tools/bin/gopls', ['gopls-exec-denied', 'gopls-under-tmpfs-path']],
   ['##[warning]You are running out of disk space. The runner will stop working when the machine runs out of disk space. Free space left: 31 MB', ['runner-disk-low']],
   // mac-policy: SIGSYS as os/exec and the kernel's audit report it
   ['signal: bad system call (core dumped)', ['seccomp-sigsys']],
