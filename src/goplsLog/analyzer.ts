@@ -214,7 +214,7 @@ const CONTEXT_WORDS = /(watch|inotify|fsnotify|notify-rs)|(gopls)|(_execute_chil
  * last ones are strsignal(3)'s names of fatal signals as shells print them ("Bad system call" is
  * SIGSYS, "Illegal instruction" SIGILL).
  */
-const ERRORISH = /\b(?:error|errors|fatal|failed|failure|panic|denied|refused|cannot|can't|couldn't|unable|killed|not permitted|not found|segmentation fault|aborted|bad system call|illegal instruction)\b/i;
+const ERRORISH = /\b(?:error|errors|fatal|failed|failure|panic|denied|refused|cannot|can't|couldn't|could not|unable|killed|not permitted|not found|segmentation fault|aborted|bad system call|illegal instruction)\b/i;
 
 /**
  * On a line the rules screened but did not classify, words that say something failed beyond
