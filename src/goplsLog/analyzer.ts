@@ -446,7 +446,8 @@ export class LogAnalyzer {
             const start: ServerStart = { line: this.lineNo, time: own(h.time) };
             if (dayMs !== undefined) start.dayMs = dayMs;
             this.starts.push(start);
-            if (this.starts.length > MAX_STARTS_KEPT) this.starts.shift();
+            // Trimmed in batches (a shift per start moved 200 entries each time); the summary keeps the last MAX_STARTS_KEPT.
+            if (this.starts.length >= 2 * MAX_STARTS_KEPT) this.starts.splice(0, this.starts.length - MAX_STARTS_KEPT);
           }
           if (h.id !== undefined) {
             // Not a spread of a conditional object literal: that allocated twice per request.
@@ -780,7 +781,7 @@ export class LogAnalyzer {
       latencies,
       slowest: [...this.slowest],
       errorReplies: [...this.errors.values()].sort((a, b) => b.count - a.count),
-      serverStarts: [...this.starts],
+      serverStarts: this.starts.slice(-MAX_STARTS_KEPT),
       serverStartCount: this.serverStartCount,
       crashes,
       goFailures: [...this.goFailures],
