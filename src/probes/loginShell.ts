@@ -236,9 +236,12 @@ async function toolFindings(
   const out: FindingInput[] = [];
   const loginGo = await lookPath('go', loginEnv);
   const loginGopls = await lookPath('gopls', loginEnv);
-  const gopls = await ctx.facts.goplsLocation().catch(() => undefined);
+  // Which gopls the editor would start (the Go extension's lookup: settings, GOBIN, GOPATH/bin,
+  // PATH) waits for `go env`; it decides something only when the login shell has a gopls. Without
+  // one the probe does not wait for it, which keeps it off the verdict's path on a cache hit.
+  const gopls = loginGopls ? await ctx.facts.goplsLocation().catch(() => undefined) : undefined;
   const editorGopls = gopls?.found?.executable ? gopls.found.path : undefined;
-  Object.assign(observed, { goInLogin: loginGo ?? null, goplsInLogin: loginGopls ?? null, goplsInEditor: editorGopls ?? null });
+  Object.assign(observed, { goInLogin: loginGo ?? null, goplsInLogin: loginGopls ?? null, goplsInEditor: loginGopls ? (editorGopls ?? null) : 'not looked up: no gopls on the login PATH' });
   const missing = pathDirsMissing(ctx.env.PATH ?? '', loginEnv.PATH ?? '');
   observed.dirsOnlyInLoginPATH = missing;
   const home = loginEnv.HOME ?? ctx.env.HOME;
