@@ -209,6 +209,9 @@ const STD_FRAME = /^(?:runtime|internal|sync|syscall|reflect|os|io|net|fmt|time|
  */
 const CONTEXT_WORDS = /(watch|inotify|fsnotify|notify-rs)|(gopls)|(_execute_child|child_exception_type|\bos\.exec\w*|\bexecv\w*\(|\bsubprocess\.(?:run|call|Popen|check_\w+)\(|(?:could not|failed to|unable to) (?:execute|exec|spawn)\b)/i;
 
+/** A plain-word screen before goplsNamed.ts's stricter test of the name. */
+const MAY_NAME_GOPLS = /gopls|langserver|language-server/i;
+
 /**
  * An error-level line: what a program writes when something failed. Case-insensitive words; the
  * last ones are strsignal(3)'s names of fatal signals as shells print them ("Bad system call" is
@@ -642,7 +645,11 @@ export class LogAnalyzer {
         // …or say, at least, that gopls is what failed (goplsNamed.ts): the class's symptom.
         // A line just after one naming gopls ("Installing gopls…", "$ gopls version") counts too,
         // within the reach the crash reader gives gopls's name (GOPLS_CONTEXT_LINES).
-        const aboutGopls = (errorish || saysProcessFailed(text)) && (namesGoLanguageServer(text) || (!words?.[2] && this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES));
+        // Cheapest tests first: most lines name no language server and follow none, so the name's
+        // and the failure words' regexes do not run on them.
+        const nearGopls = !words?.[2] && this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES;
+        const namesGopls = !nearGopls && MAY_NAME_GOPLS.test(text) && namesGoLanguageServer(text);
+        const aboutGopls = (nearGopls || namesGopls) && (errorish || saysProcessFailed(text));
         if (aboutGopls && ++this.goplsFailureCount <= MAX_MECHANISM_LINES) this.goplsFailures.push({ line: this.lineNo, text: excerptAround(text, buf, off) });
         if (errorish || named || aboutGopls) this.keepUnclassified(this.lineNo, excerptAround(text, buf, off));
       }

@@ -180,8 +180,7 @@ function mechanismFindings(source: string, name: string, s: LogSummary): Finding
     const n = s.mechanismCounts[classId] ?? lines.length;
     const first = lines[0]!;
     const names = [...new Set(lines.flatMap((l) => l.names))].join(', ');
-    const quoted = first.text.length > 160 ? `${first.text.slice(0, 160)}…` : first.text;
-    const more = n > 1 ? ` (and ${n - 1} more ${n === 2 ? 'line' : 'lines'} like it)` : '';
+    const { quoted, more } = quoteFirst(first.text, n);
     out.push({
       classId,
       headline: 'named-mechanism',
@@ -207,8 +206,7 @@ function goplsNamedFindings(source: string, name: string, s: LogSummary): Findin
   if (!lines.length) return [];
   const n = s.goplsFailureCount;
   const first = lines[0]!;
-  const quoted = first.text.length > 160 ? `${first.text.slice(0, 160)}…` : first.text;
-  const more = n > 1 ? ` (and ${n - 1} more ${n === 2 ? 'line' : 'lines'} like it)` : '';
+  const { quoted, more } = quoteFirst(first.text, n);
   return [
     {
       classId: 'gopls-launch',
@@ -221,6 +219,14 @@ function goplsNamedFindings(source: string, name: string, s: LogSummary): Findin
       fixes: [],
     },
   ];
+}
+
+/** A fallback finding's first line, quoted and capped, and how many more lines said the same. */
+function quoteFirst(text: string, n: number): { quoted: string; more: string } {
+  return {
+    quoted: text.length > 160 ? `${text.slice(0, 160)}…` : text,
+    more: n > 1 ? ` (and ${n - 1} more ${n === 2 ? 'line' : 'lines'} like it)` : '',
+  };
 }
 
 /** The analyzer's unclassified lines, plus crash lines no crash record took, in line order, bounded. */
