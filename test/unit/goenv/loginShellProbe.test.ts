@@ -63,6 +63,38 @@ describe('login-shell probe: sandboxes', () => {
   });
 });
 
+describe('login-shell probe: what it waits for', () => {
+  // The gopls location waits for `go env`; on a cached login shell the probe would otherwise sit
+  // on the verdict's path for it. It decides something only when the login shell has a gopls.
+  const counted = (loginPath: string) => {
+    const editorBin = tempDir('editor-bin');
+    const loginShell = { ok: true as const, shell: '/bin/bash', env: { PATH: loginPath, HOME: '/home/u' }, commandLine: LOGIN_CMD };
+    const ctx = makeCtx({ env: { PATH: editorBin, HOME: '/home/u' }, loginShell, gopls: { looked: [] } });
+    let asked = 0;
+    const located = ctx.facts.goplsLocation;
+    ctx.facts.goplsLocation = () => {
+      asked++;
+      return located();
+    };
+    return { ctx, asked: () => asked };
+  };
+
+  it('without a gopls on the login PATH it never asks where the editor finds gopls', async () => {
+    const c = counted(binDir('goroot-bin', 'go'));
+    const r = await runProbe(loginShellProbe, c.ctx);
+    expect(c.asked()).toBe(0);
+    expect(r.findings.filter((f) => f.severity === 'error').map((f) => f.message)).toEqual([expect.stringMatching(/^go is found by your login shell/)]);
+    expect(r.observed).toMatchObject({ goplsInLogin: null, goplsInEditor: expect.stringMatching(/^not looked up/) });
+  });
+
+  it('with one, it asks, and a gopls the editor cannot find is an error', async () => {
+    const c = counted(binDir('gopath-bin', 'gopls'));
+    const r = await runProbe(loginShellProbe, c.ctx);
+    expect(c.asked()).toBe(1);
+    expect(r.findings.some((f) => f.severity === 'error' && /^gopls is found by your login shell/.test(f.message))).toBe(true);
+  });
+});
+
 describe('login-shell probe: editor vs login shell', () => {
   it('go and gopls on the login PATH only: two errors that name the directory and explain gopls-launch', async () => {
     const editorBin = tempDir('editor-bin');
