@@ -640,8 +640,11 @@ export class LogAnalyzer {
         // Lines the rules screened are considered too, but only when they report a failure.
         // Such a line stays in the unclassified evidence too (a screened one is added there when
         // it names a mechanism): the finding is a guess at the class, the line is still unnamed.
+        // The line's UTF-8 excerpt is cut once, whichever of the three below keeps it.
+        let excerpt: string | undefined;
+        const excerptOnce = () => (excerpt ??= excerptAround(text, buf, off));
         const errorish = ERRORISH.test(text);
-        const named = (errorish || (screened && FAILURE_WORDS.test(text))) && this.noteMechanism(text, buf, off);
+        const named = (errorish || (screened && FAILURE_WORDS.test(text))) && this.noteMechanism(text, excerptOnce);
         // …or say, at least, that gopls is what failed (goplsNamed.ts): the class's symptom.
         // A line just after one naming gopls ("Installing gopls…", "$ gopls version") counts too,
         // within the reach the crash reader gives gopls's name (GOPLS_CONTEXT_LINES).
@@ -650,8 +653,8 @@ export class LogAnalyzer {
         const nearGopls = !words?.[2] && this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES;
         const namesGopls = !nearGopls && MAY_NAME_GOPLS.test(text) && namesGoLanguageServer(text);
         const aboutGopls = (nearGopls || namesGopls) && (errorish || saysProcessFailed(text));
-        if (aboutGopls && ++this.goplsFailureCount <= MAX_MECHANISM_LINES) this.goplsFailures.push({ line: this.lineNo, text: excerptAround(text, buf, off) });
-        if (errorish || named || aboutGopls) this.keepUnclassified(this.lineNo, excerptAround(text, buf, off));
+        if (aboutGopls && ++this.goplsFailureCount <= MAX_MECHANISM_LINES) this.goplsFailures.push({ line: this.lineNo, text: excerptOnce() });
+        if (errorish || named || aboutGopls) this.keepUnclassified(this.lineNo, excerptOnce());
       }
       if (!screened) return;
     }
@@ -672,8 +675,8 @@ export class LogAnalyzer {
     if (n <= MAX_EVENTS_PER_RULE) this.events.push({ ruleId: r.id, classId: r.classId, severity: r.severity, line: this.lineNo, text: excerpt });
   }
 
-  /** True when the line names one class's mechanism. */
-  private noteMechanism(text: string, buf: Buffer | undefined, off: number): boolean {
+  /** True when the line names one class's mechanism. `excerpt` cuts the line's evidence when kept. */
+  private noteMechanism(text: string, excerpt: () => string): boolean {
     const m = mechanismOf(text);
     if (!m) return false;
     const n = (this.mechanismCounts.get(m.classId) ?? 0) + 1;
@@ -682,7 +685,7 @@ export class LogAnalyzer {
     this.mechanisms.push({
       classId: m.classId,
       line: this.lineNo,
-      text: excerptAround(text, buf, off),
+      text: excerpt(),
       names: m.hits.map((h) => h.mechanism.name),
       words: m.hits.map((h) => own(h.words)),
     });

@@ -198,8 +198,8 @@ function mechanismFindings(source: string, name: string, s: LogSummary): Finding
 
 /**
  * One warning when failure lines no rule names say gopls failed (goplsNamed.ts): the class's
- * symptom in another client's words, weaker than anything else found. Not when the log already
- * says gopls died in words a rule knows, or a crash of gopls's was read: that finding says more.
+ * symptom in another client's words, weaker than anything else found. Beside a rule's or the
+ * crash verdict's gopls-launch finding it only adds its lines to that cause, below them.
  */
 function goplsNamedFindings(source: string, name: string, s: LogSummary): FindingInput[] {
   const lines = s.goplsFailures;

@@ -211,7 +211,7 @@ export function summarize(results: readonly ItemResult[]): Summary {
   for (const r of results) {
     if (!r.ok) {
       const got = r.label === 'negative' ? `error: ${r.errorClasses[0]}` : `${r.top ?? '(nothing)'}${r.labelAt !== undefined && r.labelAt > 0 ? ` (label #${r.labelAt + 1})` : ''}`;
-      const row = ((s.missedAs[r.label] ??= { vscode: {}, logfile: {} })[r.form] ??= {});
+      const row = (s.missedAs[r.label] ??= { vscode: {}, logfile: {} })[r.form];
       row[got] = (row[got] ?? 0) + 1;
     }
     const rows = [(s.byLabel[r.label] ??= cell()), r.label === 'negative' ? s.negatives : s.positives, s.all];
@@ -248,7 +248,7 @@ export function formatMissedAs(s: Summary): string {
     const m = s.missedAs[l];
     if (!m) continue;
     for (const f of FORMS) {
-      const row = Object.entries(m[f] ?? {}).sort((a, b) => b[1] - a[1]);
+      const row = Object.entries(m[f]).sort((a, b) => b[1] - a[1]);
       if (row.length) out.push(`  ${l} ${f}: ${row.map(([k, n]) => `${n} ${k}`).join(', ')}`);
     }
   }
