@@ -70,10 +70,6 @@ export function needlesAsERE(): string {
   return NEEDLES.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
 }
 
-export interface RuleMatch {
-  rule: Rule;
-}
-
 export interface LineContext {
   /** A file watcher was named in the lines just before this one. */
   nearWatcher?: boolean;
