@@ -71,11 +71,13 @@ async function main(argv: string[]): Promise<number> {
     },
     recordTraceSeconds: args.recordTraceSeconds,
     signal: ac.signal,
-    onProgress: (e) => {
+    // Each verdict and late result the engine hands a listener is redacted first (secretlint over
+    // the whole report, 50-150 ms of this thread while gopls type-checks): only text prints one.
+    onProgress: args.format !== 'text' ? undefined : (e) => {
       if (progress && e.type === 'probeFinished') process.stderr.write(`\r\u001b[2Kdiagnosing… ${e.done}/${e.total} probes (${e.record.id} ${e.record.status})`);
       // Text shows the verdict as soon as it stands; a follow-up (gopls's type-check proof) is
       // printed under it when it settles. JSON and Markdown wait for the whole report.
-      if (args.format === 'text' && e.type === 'verdict' && e.report.probes.some((p) => p.followUp?.status === 'pending')) {
+      if (e.type === 'verdict' && e.report.probes.some((p) => p.followUp?.status === 'pending')) {
         if (progress) process.stderr.write('\r\u001b[2K');
         shown = e.report;
         process.stdout.write(renderText(e.report, textOpts));
