@@ -3,7 +3,7 @@
 // and the Go it was built with, then runs one session (initialize → didOpen → diagnostics →
 // shutdown) with exactly the editor's environment. Every failure mode is its own finding.
 import path from 'node:path';
-import { promises as fs } from 'node:fs';
+import { closeSync, existsSync, openSync, promises as fs, readSync, constants as fsConst } from 'node:fs';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ExecResult } from '../host/exec.js';
@@ -70,11 +70,11 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
   observed.source = gopls.source;
   const alternatives = loc.looked.filter((c) => c.executable && c.path !== gopls.path).map((c) => c.path);
 
-  const header = await readHeader(gopls.path);
+  const header = readHeader(gopls.path);
   const elf = header ? parseElfHeader(header) : undefined;
   if (elf) observed.elf = `${elf.bits}-bit ${elf.machineName}`;
   const interpPath = header ? parseElfInterp(header) : undefined;
-  const interp = interpPath ? { path: interpPath, exists: await fs.stat(interpPath).then(() => true, () => false) } : undefined;
+  const interp = interpPath ? { path: interpPath, exists: existsSync(interpPath) } : undefined;
   if (interp) observed.interpreter = `${interp.path}${interp.exists ? '' : ' (missing)'}`;
   if (elf && isForeignElf(elf, process.arch)) {
     findings.push(foreignArchFinding(gopls, elf, alternatives));
@@ -619,18 +619,23 @@ async function probeFile(workspaces: readonly string[]): Promise<string | undefi
   return undefined;
 }
 
-async function readHeader(p: string): Promise<Buffer | undefined> {
-  let h: fs.FileHandle | undefined;
+/**
+ * Synchronous, like the location's checks (facts/goplsLocate.ts): it is the last thing before the
+ * spawn, which reads the same file on this thread anyway, and through the pool it waited behind
+ * the other probes' /proc reads. O_NONBLOCK: a FIFO put where gopls should be cannot hang it.
+ */
+function readHeader(p: string): Buffer | undefined {
+  let fd: number | undefined;
   try {
-    h = await fs.open(p, 'r');
+    fd = openSync(p, fsConst.O_RDONLY | fsConst.O_NONBLOCK);
     // Enough for the ELF header, the program headers and the PT_INTERP string they point to.
     const buf = Buffer.alloc(4096);
-    const { bytesRead } = await h.read(buf, 0, buf.length, 0);
+    const bytesRead = readSync(fd, buf, 0, buf.length, 0);
     return buf.subarray(0, bytesRead);
   } catch {
     return undefined;
   } finally {
-    await h?.close().catch(() => undefined);
+    if (fd !== undefined) closeSync(fd);
   }
 }
 
