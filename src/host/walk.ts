@@ -26,7 +26,7 @@ export interface WalkOptions {
   deadline?: number;
   /** Which subfolders to enter; by default those Go would look into (not goSkips). */
   enter?: (name: string, fullPath: string) => boolean;
-  /** Visit each folder's entries in name order, for a deterministic "first" file. */
+  /** Visit each folder's entries in name order (code units), for a deterministic "first" file. */
   sorted?: boolean;
 }
 
@@ -63,7 +63,10 @@ export async function walkDirs(roots: readonly string[], opts: WalkOptions, visi
     if (!entries) continue;
     res.dirs++;
     listed += entries.length;
-    if (opts.sorted) entries.sort((a, b) => a.name.localeCompare(b.name));
+    // Code-unit order (for ASCII names the byte order Go's os.ReadDir uses), not localeCompare: its
+    // first call builds an ICU collator, 12-17 ms of this thread while gopls starts, for an order
+    // that only has to be the same every run.
+    if (opts.sorted) entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const said = await visit(dir, entries, depth);
     if (said === 'stop') return { ...res, stopped: true };
     if (said === 'prune') continue;
