@@ -22,6 +22,7 @@ import {
 } from '../procfs/cgroup.js';
 import { parseMemInfo } from '../procfs/meminfo.js';
 import { mapLimit, procOf, type ProcessEntry } from '../procfs/procs.js';
+import { forEachSliced } from '../host/timeSlice.js';
 import { goplsMemoryNeeds, taskNeeds, type MemoryNeeds, type TaskNeeds } from './goNeeds.js';
 import { parseCpuList } from '../procfs/cpuList.js';
 import { RESTART_GOPLS } from '../fixes/catalog.js';
@@ -426,11 +427,13 @@ async function findGopls(host: Host, processes: readonly ProcessEntry[]): Promis
   const isGoplsName = (n: string | undefined) => n !== undefined && /^gopls([-_.@]|$)/.test(n);
   const byName = own.filter((p) => isGoplsName(p.name));
   const others = own.filter((p) => !isGoplsName(p.name)).slice(0, MAX_EXE_LOOKUPS);
-  const byExe = await mapLimit(others, 64, async (p) => {
-    const exe = await host.readlink(`/proc/${p.pid}/exe`);
-    return exe && isGoplsName(path.posix.basename(exe.replace(/ \(deleted\)$/, ''))) ? p : undefined;
+  // One readlink per process: synchronous, in time slices (host.ts says why).
+  const byExe: ProcessEntry[] = [];
+  await forEachSliced(others, (p) => {
+    const exe = host.readlinkSync(`/proc/${p.pid}/exe`);
+    if (exe && isGoplsName(path.posix.basename(exe.replace(/ \(deleted\)$/, '')))) byExe.push(p);
   });
-  return [...byName, ...byExe.filter((p): p is ProcessEntry => p !== undefined)];
+  return [...byName, ...byExe];
 }
 
 interface SubjectCgroups {

@@ -12,6 +12,7 @@ import { parseSysctlInt } from '../procfs/limits.js';
 import { mapLimit, type ProcessEntry } from '../procfs/procs.js';
 import { INOTIFY_VSCODE_DOCS, raiseInotifyLimitFix, RECOMMENDED_INSTANCES, RECOMMENDED_WATCHES, watcherExcludeFix } from '../fixes/catalog.js';
 import { walkDirs } from '../host/walk.js';
+import { forEachSliced } from '../host/timeSlice.js';
 
 const WATCHES_FILE = '/proc/sys/fs/inotify/max_user_watches';
 const INSTANCES_FILE = '/proc/sys/fs/inotify/max_user_instances';
@@ -56,13 +57,24 @@ export interface InotifyUsage {
 /** Counts the inotify instances and watches held by these processes, through the host. */
 export async function countInotify(host: Host, processes: readonly ProcessEntry[]): Promise<InotifyUsage> {
   let fdsLooked = 0;
-  const perProcess = await mapLimit(processes, 16, async (p): Promise<InotifyHolder | undefined> => {
-    const fds = (await host.list(`/proc/${p.pid}/fd`))?.slice(0, MAX_FDS_PER_PROCESS);
-    if (!fds?.length) return undefined;
-    fdsLooked += fds.length;
-    const links = await mapLimit(fds, 32, async (fd) => ((isInotifyLink(await host.readlink(`/proc/${p.pid}/fd/${fd}`))) ? fd : undefined));
-    const inotifyFds = links.filter((fd): fd is string => fd !== undefined);
-    if (inotifyFds.length === 0) return undefined;
+  // Every fd of every process is a readlink (hundreds to thousands): synchronous, in time slices
+  // of single fds (host.ts says why). Only the few inotify fds' fdinfo, which can be megabytes,
+  // is read async.
+  const found = new Map<ProcessEntry, string[]>();
+  function* everyFd(): Generator<{ p: ProcessEntry; fd: string }> {
+    for (const p of processes) {
+      const fds = host.listSync(`/proc/${p.pid}/fd`)?.slice(0, MAX_FDS_PER_PROCESS) ?? [];
+      fdsLooked += fds.length;
+      for (const fd of fds) yield { p, fd };
+    }
+  }
+  await forEachSliced(everyFd(), ({ p, fd }) => {
+    if (!isInotifyLink(host.readlinkSync(`/proc/${p.pid}/fd/${fd}`))) return;
+    const fds = found.get(p);
+    if (fds) fds.push(fd);
+    else found.set(p, [fd]);
+  });
+  const perProcess = await mapLimit([...found], 16, async ([p, inotifyFds]): Promise<InotifyHolder> => {
     let watches = 0;
     for (const fd of inotifyFds) {
       const info = await host.readText(`/proc/${p.pid}/fdinfo/${fd}`, 16 * 1024 * 1024);
@@ -70,7 +82,7 @@ export async function countInotify(host: Host, processes: readonly ProcessEntry[
     }
     return { pid: p.pid, name: p.name ?? '?', instances: inotifyFds.length, watches, fdinfo: `/proc/${p.pid}/fdinfo/${inotifyFds[0]}` };
   });
-  const holders = perProcess.filter((h): h is InotifyHolder => h !== undefined).sort((a, b) => b.watches - a.watches || b.instances - a.instances || a.pid - b.pid);
+  const holders = perProcess.sort((a, b) => b.watches - a.watches || b.instances - a.instances || a.pid - b.pid);
   return {
     watches: holders.reduce((n, h) => n + h.watches, 0),
     instances: holders.reduce((n, h) => n + h.instances, 0),

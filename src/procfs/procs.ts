@@ -3,6 +3,7 @@
 // one scan per run is a fact (facts/runFacts.ts processTable).
 import type { Host } from '../host/host.js';
 import { parseStatus } from './status.js';
+import { forEachSliced } from '../host/timeSlice.js';
 
 /** No real desktop has more; a fork bomb does, and then a partial count is still an answer. */
 export const MAX_PIDS = 20_000;
@@ -56,14 +57,16 @@ export async function mapLimit<T, R>(items: readonly T[], limit: number, fn: (it
 export async function scanProcesses(host: Host, cap = MAX_PIDS): Promise<ProcessTable> {
   const { pids, total, truncated } = await listPids(host, cap);
   let unreadable = 0;
-  const rows = await mapLimit(pids, 64, async (pid): Promise<ProcessEntry | undefined> => {
-    const text = await host.readText(`/proc/${pid}/status`, 16 * 1024);
+  const processes: ProcessEntry[] = [];
+  // Synchronous reads in time slices: one small status file per pid, from memory (host.ts).
+  await forEachSliced(pids, (pid) => {
+    const text = host.readTextSync(`/proc/${pid}/status`, 16 * 1024);
     if (text === undefined) {
       unreadable++;
-      return undefined;
+      return;
     }
     const s = parseStatus(text);
-    return { pid, name: s.name, uid: s.uids?.[0], euid: s.uids?.[1], threads: s.threads, ppid: s.ppid };
+    processes.push({ pid, name: s.name, uid: s.uids?.[0], euid: s.uids?.[1], threads: s.threads, ppid: s.ppid });
   });
-  return { processes: rows.filter((r): r is ProcessEntry => r !== undefined), totalPids: total, truncated, unreadable };
+  return { processes, totalPids: total, truncated, unreadable };
 }
