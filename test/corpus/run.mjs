@@ -1,14 +1,17 @@
 // Bundles test/corpus/report.ts (TypeScript, the engine's own sources) and runs it with the
-// arguments given: `npm run test:corpus [-- --dir DIR] [-- --json]`.
+// arguments given: `npm run test:corpus [-- --dir DIR] [-- --json]`. With --train first it runs
+// test/corpus/train.ts instead (`npm run corpus:train [-- --cv]`).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const out = path.join(root, '.tools/corpus/report.cjs');
+const training = process.argv[2] === '--train';
+const entry = training ? 'train' : 'report';
+const out = path.join(root, `.tools/corpus/${entry}.cjs`);
 await esbuild.build({
-  entryPoints: [path.join(root, 'test/corpus/report.ts')],
+  entryPoints: [path.join(root, `test/corpus/${entry}.ts`)],
   outfile: out,
   bundle: true,
   platform: 'node',
@@ -18,5 +21,5 @@ await esbuild.build({
   define: { __GO_ENV_DOCTOR_VERSION__: '"corpus"' },
   supported: { 'import-meta': false },
 });
-const r = spawnSync(process.execPath, [out, ...process.argv.slice(2)], { stdio: 'inherit' });
+const r = spawnSync(process.execPath, [out, ...process.argv.slice(training ? 3 : 2)], { stdio: 'inherit' });
 process.exit(r.status ?? 2);
