@@ -98,16 +98,22 @@ export function explainsSymptom(c: Finding, s: Finding): boolean {
 
 /**
  * Does hint h name a mechanism that would explain symptom s? h is a failure line that names a
- * mechanism no rule's message matched (goplsLogs.ts, headline `named-mechanism`): not a cause
+ * mechanism no rule's message matched (goplsLogs.ts, headline `named-mechanism`), or failure lines
+ * whose words resemble one class's reports (`resembles-reports`, weaker still): not a cause
  * found, so it explains nothing and s stays unexplained with its checks, but when s says only
  * THAT something died or failed (a symptom of another class whose kind lists h's class, with no
  * headline of its own), h is the nearer guess at why: "GOROOT is wrong" said beside the client's
  * "Connection to server got closed" points to the environment, not to gopls. Pure.
  */
 export function hintPointsAt(h: Finding, s: Finding): boolean {
-  if (h.headline !== 'named-mechanism' || !isSymptom(h) || !isSymptom(s) || s.headline || h.classId === s.classId) return false;
+  if (!isHint(h) || !isSymptom(h) || !isSymptom(s) || s.headline || h.classId === s.classId) return false;
   const kind = EXPLAINED_BY[s.symptom ?? 'died'];
   return !kind.named && kind.by.includes(h.classId) && WEIGHT[h.severity] >= WEIGHT[s.severity];
+}
+
+/** A guess at the class from a failure's words: a named mechanism, or words that resemble a class's reports. */
+export function isHint(f: Pick<Finding, 'headline'>): boolean {
+  return f.headline === 'named-mechanism' || f.headline === 'resembles-reports';
 }
 
 /** For each symptom in findings, the causes found in this run that explain it. */

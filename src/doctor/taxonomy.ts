@@ -102,4 +102,9 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
     explanation:
       'No message the doctor knows matched these lines, but each reports a failure and names a mechanism that belongs to this class alone (SELinux, the OOM killer, pids.max, inotify, a noexec mount, a Flatpak sandbox, GOROOT…). That points where to look; it is a hint, not a diagnosis, and any cause a rule or a check of this machine finds comes first.',
   },
+  'resembles-reports': {
+    title: 'Failure lines in the logs read like reports of this kind',
+    explanation:
+      'No message the doctor knows matched the failure in these logs and none names a mechanism, but its words are those real bug reports of this class use (a model of word use trained on public reports, measured on reports it was not trained on). It is a guess from the words, the weakest thing the doctor reports: the checks listed would confirm or rule it out, and any cause a rule or a check of this machine finds comes first.',
+  },
 };

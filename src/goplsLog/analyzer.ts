@@ -13,6 +13,8 @@ import { GoEnvListing } from './goEnvListing.js';
 import { namesGoLanguageServer, saysProcessFailed } from './goplsNamed.js';
 import { mechanismOf } from './mechanisms.js';
 import { unwrapMessage } from './wrapped.js';
+import { addWords } from './resemblance/words.js';
+import { inVocabulary } from './resemblance/classify.js';
 import { BoundedCounts, MAX_KEYS, OTHER } from './boundedCounts.js';
 import {
   parseClientLogLine,
@@ -56,6 +58,20 @@ const EXEC_CONTEXT_LINES = 3;
  * pasted session runs the container once, then shows what failed inside it, often a screenful on.
  */
 const CONTAINER_CONTEXT_LINES = 200;
+/**
+ * The resemblance model (resemblance/classify.ts) speaks only where a failure is told: a plain
+ * line no rule named that reports one (reportsFailure). A text this short (a paste, an excerpt, a
+ * brief log) is all about that failure, so all its plain lines no rule named are read; in a longer
+ * log only those around its failure lines, RESEMBLANCE_WINDOW either side, so a healthy day of
+ * gopls's chatter does not speak. A text with no failure line gives no words at all (`gopls
+ * version`'s output names gopls and its module, and nothing failed).
+ */
+export const SHORT_TEXT_LINES = 200;
+const RESEMBLANCE_WINDOW = 5;
+/** Failure lines whose neighbourhoods are read, at most. */
+const MAX_RESEMBLANCE_WINDOWS = 50;
+/** Lines of a short text kept as the hint's evidence candidates (the finding quotes those with its words). */
+const MAX_RESEMBLANCE_LINES = 20;
 /** Longer lines are records (JSON bodies), not a program's message: not read for context or as error lines. */
 const MAX_MESSAGE_CHARS = 4096;
 /** A crash within this many lines after gopls is named was written by gopls ("gopls exited due to…"). */
@@ -177,6 +193,13 @@ export interface LogSummary {
   /** Failure lines no rule names whose subject is gopls (goplsNamed.ts): the first few. */
   goplsFailures: UnclassifiedLine[];
   goplsFailureCount: number;
+  /**
+   * The words (in the resemblance model's vocabulary) of the lines no rule named: all of them in a
+   * text of at most SHORT_TEXT_LINES lines, else those around failure lines only.
+   */
+  resemblanceWords: string[];
+  /** In a short text, the first lines no rule named that have such words (the hint's evidence is chosen from them). */
+  resemblanceLines: UnclassifiedLine[];
   /** gopls's own shapes were seen (LSP records, gopls events, its error replies): the file is gopls's log. */
   isGoplsLog: boolean;
 }
@@ -224,6 +247,15 @@ const ERRORISH = /\b(?:error|errors|fatal|failed|failure|panic|denied|refused|ca
  * ERRORISH's: the errno names and their texts a refusal or a limit is reported with.
  */
 const FAILURE_WORDS = /\b(?:E(?:PERM|ACCES|NOSPC|MFILE|NFILE|AGAIN|NOMEM|ROFS|DQUOT|STALE|NOLCK|NOEXEC)\b|[Pp]ermission denied|[Oo]peration not permitted|[Rr]esource temporarily unavailable|[Nn]o space left|[Tt]oo many open files|exceed(?:ed|s)|exhausted|limit (?:reached|hit)|reached (?:the |its |a )?limit|violation|blocked)/;
+
+/**
+ * A line that tells of a failure: ERRORISH's words, an errno or a limit (FAILURE_WORDS), a process
+ * that exited or crashed (goplsNamed.ts). The resemblance model reads only texts that have one;
+ * test/corpus/train.ts measures it with the same test.
+ */
+export function reportsFailure(line: string): boolean {
+  return ERRORISH.test(line) || FAILURE_WORDS.test(line) || saysProcessFailed(line);
+}
 
 /**
  * Words that say a container runtime ran what follows (lane mac2): the docker, podman, nerdctl
@@ -278,6 +310,17 @@ export class LogAnalyzer {
   private readonly mechanismCounts = new Map<ClassId, number>();
   private readonly goplsFailures: UnclassifiedLine[] = [];
   private goplsFailureCount = 0;
+  /** Words of lines no rule named, while the text is still short (SHORT_TEXT_LINES). */
+  private readonly earlyWords = new Set<string>();
+  /** Words of lines no rule named around failure lines no rule named. */
+  private readonly failureWords = new Set<string>();
+  /** The last RESEMBLANCE_WINDOW lines no rule named, for the window before a failure line. */
+  private readonly recentUnnamed: string[] = new Array<string>(RESEMBLANCE_WINDOW).fill('');
+  private recentAt = 0;
+  private failureWindowUntil = -Infinity;
+  /** Plain lines no rule named that report a failure (each opens a window while there are few). */
+  private failureLines = 0;
+  private readonly resemblanceLines: UnclassifiedLine[] = [];
   private lastWatchWords = -Infinity;
   private lastGoplsWords = -Infinity;
   private lastExecWords = -Infinity;
@@ -652,9 +695,13 @@ export class LogAnalyzer {
         // and the failure words' regexes do not run on them.
         const nearGopls = !words?.[2] && this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES;
         const namesGopls = !nearGopls && MAY_NAME_GOPLS.test(text) && namesGoLanguageServer(text);
-        const aboutGopls = (nearGopls || namesGopls) && (errorish || saysProcessFailed(text));
+        const processFailed = !errorish && saysProcessFailed(text);
+        const aboutGopls = (nearGopls || namesGopls) && (errorish || processFailed);
         if (aboutGopls && ++this.goplsFailureCount <= MAX_MECHANISM_LINES) this.goplsFailures.push({ line: this.lineNo, text: excerptOnce() });
         if (errorish || named || aboutGopls) this.keepUnclassified(this.lineNo, excerptOnce());
+        // Plain lines only: an LSP record's JSON and gopls's own event lines are a healthy
+        // server's chatter ("go env for …", "packages.Load"), not a failure told in words.
+        if (this.body === 'none') this.noteUnnamedWords(text, errorish || processFailed || FAILURE_WORDS.test(text), excerptOnce);
       }
       if (!screened) return;
     }
@@ -690,6 +737,32 @@ export class LogAnalyzer {
       words: m.hits.map((h) => own(h.words)),
     });
     return true;
+  }
+
+  /** A plain line no rule named: its words for the resemblance model (SHORT_TEXT_LINES, RESEMBLANCE_WINDOW). */
+  private noteUnnamedWords(text: string, failure: boolean, excerpt: () => string): void {
+    if (failure) this.failureLines++;
+    if (this.lineNo <= SHORT_TEXT_LINES) {
+      const before = this.earlyWords.size;
+      addWords(text, this.earlyWords, inVocabulary);
+      if (this.earlyWords.size > before && this.resemblanceLines.length < MAX_RESEMBLANCE_LINES) this.resemblanceLines.push({ line: this.lineNo, text: excerpt() });
+    }
+    if (this.lineNo <= this.failureWindowUntil) {
+      addWords(text, this.failureWords, inVocabulary);
+      return;
+    }
+    // Past the last window a long log costs one comparison a line from here on.
+    if (this.failureLines > MAX_RESEMBLANCE_WINDOWS) return;
+    if (failure) {
+      for (const t of this.recentUnnamed) addWords(t, this.failureWords, inVocabulary);
+      this.recentUnnamed.fill('');
+      addWords(text, this.failureWords, inVocabulary);
+      this.failureWindowUntil = this.lineNo + RESEMBLANCE_WINDOW;
+    } else {
+      // A ring of the last RESEMBLANCE_WINDOW lines: no array grows or shifts.
+      this.recentUnnamed[this.recentAt] = text;
+      this.recentAt = (this.recentAt + 1) % RESEMBLANCE_WINDOW;
+    }
   }
 
   private keepUnclassified(line: number, text: string): void {
@@ -805,6 +878,8 @@ export class LogAnalyzer {
       mechanismCounts: Object.fromEntries(this.mechanismCounts),
       goplsFailures: [...this.goplsFailures],
       goplsFailureCount: this.goplsFailureCount,
+      resemblanceWords: this.failureLines === 0 ? [] : [...(this.lineNo <= SHORT_TEXT_LINES ? this.earlyWords : this.failureWords)].sort(),
+      resemblanceLines: [...this.resemblanceLines],
       isGoplsLog,
     };
   }

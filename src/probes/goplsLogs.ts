@@ -8,8 +8,10 @@ import { discoverGoplsLogs, type FoundLog } from '../goplsLog/discover.js';
 import { readLogFile, progressText, type ReadLogResult } from '../goplsLog/read.js';
 import { RULES, type Rule, type RuleId } from '../goplsLog/rules.js';
 import { crashVerdict } from '../goplsLog/crashVerdict.js';
-import { MAX_UNCLASSIFIED, type LogSummary } from '../goplsLog/analyzer.js';
+import { MAX_UNCLASSIFIED, SHORT_TEXT_LINES, type LogSummary } from '../goplsLog/analyzer.js';
 import { SYMPTOM_OF } from '../goplsLog/mechanisms.js';
+import { resemble } from '../goplsLog/resemblance/classify.js';
+import { wordsOf } from '../goplsLog/resemblance/words.js';
 import { CLASS_IDS } from '../doctor/model.js';
 import { downloadRuleFixes } from '../fixes/downloads.js';
 import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, raiseInotifyLimitFix, RESTART_GOPLS } from '../fixes/catalog.js';
@@ -27,6 +29,8 @@ const CRASH_RULES: ReadonlySet<RuleId> = new Set(['panic', 'fatal-error', 'fatal
 export const MECHANISM_CONFIDENCE = 0.25;
 /** Below a named mechanism's: "gopls failed" says less than "SELinux refused" (goplsNamed.ts). */
 export const GOPLS_NAMED_CONFIDENCE = 0.22;
+/** Below both: words that resemble a class's reports are the weakest guess (resemblance/classify.ts). */
+export const RESEMBLANCE_CONFIDENCE = 0.15;
 
 export const goplsLogsProbe: Probe = {
   id: 'gopls-logs',
@@ -153,6 +157,7 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
   }
   out.push(...mechanismFindings(source, name, s));
   out.push(...goplsNamedFindings(source, name, s));
+  out.push(...resemblanceFindings(source, name, s, out));
   const unclassified = unclassifiedOf(s, strayCrashEvents.filter((e) => !crashLines.has(e.line) && e.ruleId !== 'fatal-out-of-memory'));
   if (unclassified.lines.length) {
     const { lines, count } = unclassified;
@@ -216,6 +221,43 @@ function goplsNamedFindings(source: string, name: string, s: LogSummary): Findin
       symptom: 'died',
       message: `Line ${first.line} of ${name} reports a failure of gopls itself${more} in words no rule knows: "${quoted}". It says gopls failed to install, start or keep running, not why.`,
       evidence: lines.slice(0, EVIDENCE_PER_FINDING).map((l) => ({ source, line: l.line, excerpt: l.text })),
+      fixes: [],
+    },
+  ];
+}
+
+/**
+ * One warning when the log's failure is told in words no rule and no mechanism knows, but those
+ * words are the ones real reports of one class use (resemblance/classify.ts). Only when nothing
+ * else the log says names a class: beside a rule's finding, a crash verdict or a named mechanism
+ * it would add nothing but noise. The bare "gopls died" symptoms (the client's connection-closed
+ * line, goplsNamed.ts's fallback) name no cause, so they leave room for it, and rank.ts places
+ * them after it when its class is one that kills gopls (explain.ts hintPointsAt). Pure.
+ */
+function resemblanceFindings(source: string, name: string, s: LogSummary, found: readonly FindingInput[]): FindingInput[] {
+  const namesAClass = found.some((f) => f.severity !== 'info' && !(f.classId === 'gopls-launch' && f.role === 'symptom' && !f.headline));
+  if (namesAClass || !s.resemblanceWords.length) return [];
+  const r = resemble(s.resemblanceWords);
+  if (!r) return [];
+  // Quote the lines that carry the words it went by (most of them first), in the log's order.
+  const candidates = s.lines <= SHORT_TEXT_LINES ? s.resemblanceLines : s.unclassified;
+  const reasons = new Set(r.words);
+  const lines = candidates
+    .map((l) => ({ l, n: [...wordsOf(l.text)].filter((w) => reasons.has(w)).length }))
+    .sort((a, b) => b.n - a.n || a.l.line - b.l.line)
+    .slice(0, EVIDENCE_PER_FINDING)
+    .map((x) => x.l)
+    .sort((a, b) => a.line - b.line);
+  return [
+    {
+      classId: r.classId,
+      headline: 'resembles-reports',
+      severity: 'warning',
+      confidence: RESEMBLANCE_CONFIDENCE,
+      role: 'symptom',
+      symptom: SYMPTOM_OF[r.classId],
+      message: `No message the doctor knows matched ${name}, but its words are those of real ${r.classId} reports ("${r.words.join('", "')}"; ${r.margin.toFixed(1)} nats clearer than the next class). A guess from the words, not a diagnosis: the checks below confirm or rule it out.`,
+      evidence: lines.map((l) => ({ source, line: l.line, excerpt: l.text })),
       fixes: [],
     },
   ];

@@ -1,0 +1,170 @@
+// The last fallback for a failure no rule and no mechanism names (issue 11): which class's real
+// reports use these words (resemblance/). The words, the model's arithmetic on a model small
+// enough to check by hand, and what a user sees through the analyzer and the probe with the
+// shipped model. The failure lines are written for this test (not corpus texts): a go test binary
+// refused on a mount, a snap-packaged editor that cannot reach go.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { addWords, wordsOf } from '../../../src/goplsLog/resemblance/words.js';
+import { parseModel, resemble, MIN_MARGIN } from '../../../src/goplsLog/resemblance/classify.js';
+import { analyzeText, SHORT_TEXT_LINES } from '../../../src/goplsLog/analyzer.js';
+import { matchRules } from '../../../src/goplsLog/rules.js';
+import { mechanismOf } from '../../../src/goplsLog/mechanisms.js';
+import { findingsOf, GOPLS_NAMED_CONFIDENCE, MECHANISM_CONFIDENCE, RESEMBLANCE_CONFIDENCE } from '../../../src/probes/goplsLogs.js';
+import { FindingSchema, type Finding } from '../../../src/doctor/model.js';
+import { rankCauses } from '../../../src/doctor/rank.js';
+
+describe('wordsOf: words and neighbouring pairs, line by line', () => {
+  it.each([
+    ['fork/exec /tmp/go-build1/b001/x.test: permission denied', ['fork', 'exec', 'tmp', 'build', 'test', 'permission', 'denied', 'fork+exec', 'exec+tmp', 'tmp+go', 'go+build', 'build+test', 'test+permission', 'permission+denied']],
+    ['1GB limit', ['limit']],
+    // Digits end a word and are not words, and the letters of an address start none.
+    ['pid 4242 0xc000376270 Killed go1.21', ['pid', 'killed', 'pid+killed', 'killed+go']],
+    // Upper case folds; two-letter words join pairs only, one-letter ones not even that.
+    ['GO mod Is  a dog', ['mod', 'dog', 'go+mod', 'mod+is', 'is+dog']],
+    [`alpha ${'x'.repeat(31)} beta`, ['alpha', 'beta']],
+    ['', []],
+  ])('%j', (line, want) => {
+    expect([...wordsOf(line)].sort()).toEqual([...want].sort());
+  });
+
+  it('pairs never span two lines', () => {
+    expect(wordsOf('out of\nmemory').has('of+memory')).toBe(false);
+  });
+
+  it('keeps only what the filter accepts (the analyzer keeps the vocabulary)', () => {
+    const into = new Set<string>();
+    addWords('permission denied here', into, (w) => w.startsWith('perm'));
+    expect([...into]).toEqual(['permission', 'permission+denied']);
+  });
+});
+
+describe('resemble: Bernoulli naive Bayes with a margin, on a model small enough to work by hand', () => {
+  // 10 texts of each: "inotify" in 8 of file-watch's, "permission" in 8 of fs-access's, "the" in nearly all.
+  const model = parseModel(['file-watch', 'fs-access', 'negative'], [10, 10, 10], ['inotify 8 0 0', 'permission 0 8 1', 'the 9 9 9', 'undefined 0 0 9'].join('\n'));
+
+  it('names the class whose words these are, with the words that lean to it', () => {
+    const r = resemble(['inotify', 'the'], model, 0)!;
+    expect(r.classId).toBe('file-watch');
+    expect(r.words).toEqual(['inotify']);
+    // By hand: P(w | c) = (count + 0.1) / (10 + 0.2); a class's score is log P(c) plus, for every
+    // word of the model, log P(w | c) if present and log(1 − P(w | c)) if absent.
+    const p = (c: number) => (c + 0.1) / 10.2;
+    const score = (inotify: number, permission: number, the: number, undef: number) =>
+      Math.log(1 / 3) + Math.log(p(inotify)) + Math.log(1 - p(permission)) + Math.log(p(the)) + Math.log(1 - p(undef));
+    const margin = score(8, 0, 9, 0) - Math.max(score(0, 8, 9, 0), score(0, 1, 9, 9));
+    expect(r.margin).toBeCloseTo(margin, 1);
+  });
+
+  it('says nothing when the words lean to "negative", or not clearly enough', () => {
+    expect(resemble(['undefined', 'the'], model, 0)).toBeUndefined();
+    const r = resemble(['inotify'], model, 0)!;
+    expect(resemble(['inotify'], model, r.margin + 0.5)).toBeUndefined();
+  });
+
+  it('says nothing about words it has never seen', () => {
+    expect(resemble(['zebra', 'quux'], model, 0)).toBeUndefined();
+    expect(resemble([], model, 0)).toBeUndefined();
+  });
+
+  it('a malformed model fails at load, naming the word', () => {
+    expect(() => parseModel(['file-watch', 'negative'], [1, 1], 'inotify 1 0 0')).toThrow(/"inotify" has 3 counts for 2 labels/);
+  });
+});
+
+// The shipped model, through the analyzer and the probe: what a user sees.
+const NOEXEC = 'go test failed: exec /tmp/go-build123/b001/x.test is not allowed on this mount';
+const SNAP = 'the snap package of the editor cannot reach the go binary installed under /usr/local/go/bin';
+
+const findings = (text: string, file = '/logs/gopls.log') => findingsOf(file, analyzeText(text)).map((f) => FindingSchema.parse(f) as Finding);
+const hintOf = (fs: readonly Finding[]) => fs.find((f) => f.headline === 'resembles-reports');
+
+describe('the finding: a hint from words, the weakest thing the doctor says', () => {
+  it('these lines are known to no rule and name no mechanism (else this would test the rules)', () => {
+    for (const l of [NOEXEC, SNAP]) {
+      expect(matchRules(l, {})).toEqual([]);
+      expect(mechanismOf(l)).toBeUndefined();
+    }
+  });
+
+  it('a mount refusing a test binary, in words no rule knows: a noexec-mount hint, quoting its words and line', () => {
+    const fs = findings(`$ go test ./...\n${NOEXEC}\n`);
+    const h = hintOf(fs)!;
+    expect(h).toMatchObject({ classId: 'noexec-mount', severity: 'warning', role: 'symptom', symptom: 'exec-denied', confidence: RESEMBLANCE_CONFIDENCE });
+    expect(h.message).toMatch(/^No message the doctor knows matched gopls\.log, but its words are those of real noexec-mount reports \("[^"]+"/);
+    expect(h.message).toMatch(/A guess from the words, not a diagnosis/);
+    expect(h.evidence).toContainEqual({ source: '/logs/gopls.log', line: 2, excerpt: NOEXEC });
+    const causes = rankCauses(fs);
+    expect(causes[0]).toMatchObject({ id: 'noexec-mount', severity: 'warning', headlines: ['resembles-reports'] });
+    // An unexplained symptom says which checks would settle it.
+    expect(causes[0]!.findings[0]!.unexplained?.checks.map((c) => c.probe)).toContain('mounts');
+  });
+
+  it('a snap editor that cannot reach go: an env-inheritance hint', () => {
+    expect(hintOf(findings(`${SNAP}\n`))).toMatchObject({ classId: 'env-inheritance', severity: 'warning' });
+  });
+
+  it('is weaker than a named mechanism and the gopls fallback, and never an error', () => {
+    expect(RESEMBLANCE_CONFIDENCE).toBeLessThan(GOPLS_NAMED_CONFIDENCE);
+    expect(GOPLS_NAMED_CONFIDENCE).toBeLessThan(MECHANISM_CONFIDENCE);
+    expect(MIN_MARGIN).toBeGreaterThan(0);
+  });
+
+  it('says nothing when a rule names a class in the same log', () => {
+    const fs = findings(`${NOEXEC}\nfatal error: runtime: out of memory\n`);
+    expect(hintOf(fs)).toBeUndefined();
+    expect(fs.some((f) => f.classId === 'memory-limit')).toBe(true);
+  });
+
+  it('but the bare "server closed" symptom leaves room for it, and a hint of a class that kills gopls goes first', () => {
+    const closed = '[Info  - 10:15:12 AM] Connection to server got closed. Server will restart.';
+    const fs = findings(`${SNAP}\n${closed}\n`, '/logs/1-gopls (server).log');
+    const causes = rankCauses(fs);
+    expect(causes.map((c) => c.id)).toEqual(['env-inheritance', 'gopls-launch']);
+    expect(causes.every((c) => c.severity === 'warning')).toBe(true);
+    // A mount refusing an exec does not kill a server: the server's death stays first, the hint after it.
+    expect(rankCauses(findings(`${NOEXEC}\n${closed}\n`, '/logs/1-gopls (server).log')).map((c) => c.id)).toEqual(['gopls-launch', 'noexec-mount']);
+  });
+
+  it('a compile error and a failing test give no hint', () => {
+    expect(hintOf(findings('# example.org/app\n./main.go:12:2: undefined: Client\n./main.go:14:5: x declared and not used\n'))).toBeUndefined();
+    expect(hintOf(findings('--- FAIL: TestParse (0.00s)\n    parse_test.go:31: got 3, want 4\nFAIL\nFAIL\texample.org/app\t0.004s\n'))).toBeUndefined();
+  });
+});
+
+describe('what the model reads', () => {
+  const healthy = (n: number) => Array.from({ length: n }, (_, i) => `2026/12/01 10:00:${String(i % 60).padStart(2, '0')} request ${i} served`).join('\n');
+
+  it(`a short text (≤ ${SHORT_TEXT_LINES} lines) that tells of a failure: every plain line`, () => {
+    const s = analyzeText(`go test ran under /tmp\nerror: the run stopped\n`);
+    expect(s.resemblanceWords).toEqual(expect.arrayContaining(['tmp', 'stopped']));
+  });
+
+  it('a text that tells of no failure: nothing (gopls version names gopls, and nothing failed)', () => {
+    expect(analyzeText(`${SNAP.replace('cannot reach', 'reaches')}\n`).resemblanceWords).toEqual([]);
+  });
+
+  it('a long log: only the lines around a failure line, so a healthy day of output says nothing', () => {
+    const QUIET = 'the build cache lives under /tmp';
+    expect(matchRules(QUIET, {})).toEqual([]);
+    const quiet = analyzeText(`${healthy(300)}\n${QUIET}\n${healthy(300)}\n`);
+    expect(quiet.resemblanceWords).toEqual([]);
+    expect(hintOf(findingsOf('/logs/gopls.log', quiet) as Finding[])).toBeUndefined();
+    // The same line just before a failure line is read, and the failure line, and those just after.
+    const failing = analyzeText(`${healthy(300)}\n${QUIET}\n${NOEXEC}\n${healthy(300)}\n`);
+    expect(failing.resemblanceWords).toEqual(expect.arrayContaining(['cache', 'build+cache', 'go+build', 'failed']));
+    expect(failing.resemblanceWords).not.toContain('served');
+    expect(hintOf(findingsOf('/logs/gopls.log', failing) as Finding[])).toMatchObject({ classId: 'noexec-mount' });
+  });
+
+  it("an LSP record's body is gopls's own chatter: not read", () => {
+    const trace = `[Trace - 10:00:00 AM] Received notification 'window/logMessage'.\nParams: {"type":3,"message":"${NOEXEC}"}\n\n`;
+    expect(analyzeText(trace).resemblanceWords).toEqual([]);
+  });
+
+  const F = path.resolve('test/fixtures');
+  it.each(['logs/trace-healthy.rpc.log', 'logs/trace-broken-import.rpc.log', 'gopls/sessions/healthy.json', 'gopls/gopls-version-v0.23.0.txt', 'gopls/go-version-m-gopls.txt'])('real healthy log %s: no hint', (file) => {
+    expect(hintOf(findingsOf(file, analyzeText(readFileSync(path.join(F, file)))) as Finding[])).toBeUndefined();
+  });
+});
