@@ -241,7 +241,7 @@ function resemblanceFindings(source: string, name: string, s: LogSummary, found:
   if (!r) return [];
   // Quote the lines that carry the words it went by (most of them first), in the log's order.
   const candidates = s.lines <= SHORT_TEXT_LINES ? s.resemblanceLines : s.unclassified;
-  const reasons = new Set(r.words);
+  const reasons = new Set(r.words.map((w) => w.replace(' ', '+')));
   const lines = candidates
     .map((l) => ({ l, n: [...wordsOf(l.text)].filter((w) => reasons.has(w)).length }))
     .sort((a, b) => b.n - a.n || a.l.line - b.l.line)
@@ -256,7 +256,7 @@ function resemblanceFindings(source: string, name: string, s: LogSummary, found:
       confidence: RESEMBLANCE_CONFIDENCE,
       role: 'symptom',
       symptom: SYMPTOM_OF[r.classId],
-      message: `No message the doctor knows matched ${name}, but its words are those of real ${r.classId} reports ("${r.words.join('", "')}"; ${r.margin.toFixed(1)} nats clearer than the next class). A guess from the words, not a diagnosis: the checks below confirm or rule it out.`,
+      message: `No message the doctor knows matched ${name}, but its words are those real ${r.classId} reports use ("${r.words.join('", "')}"), far more than ${r.runnerUp === 'negative' ? 'harmless output does' : `${r.runnerUp} reports do`}. A guess from the words, not a diagnosis: the checks below confirm or rule it out.`,
       evidence: lines.map((l) => ({ source, line: l.line, excerpt: l.text })),
       fixes: [],
     },

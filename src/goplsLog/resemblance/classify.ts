@@ -46,8 +46,10 @@ export interface Resemblance {
   classId: ClassId;
   /** log P(first) − log P(second): how clearly the words lean one way. */
   margin: number;
-  /** The words that lean most towards classId against the second guess, most first. */
+  /** The words that lean most towards classId against the second guess, most first (a pair as "no required"). */
   words: string[];
+  /** The second guess, which it leans away from. */
+  runnerUp: Label;
 }
 
 let shipped: ResemblanceModel | undefined;
@@ -97,8 +99,8 @@ export function resemble(present: Iterable<string>, model: ResemblanceModel = sh
     .filter(([, d]) => d > 0)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, REASON_WORDS)
-    .map(([w]) => w);
-  return { classId: label, margin: Math.round(margin * 10) / 10, words };
+    .map(([w]) => w.replace('+', ' '));
+  return { classId: label, margin: Math.round(margin * 10) / 10, words, runnerUp: model.labels[second]! };
 }
 
 /** True for a word the model knows: the analyzer keeps only these (a bounded set). */
