@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLASS_IDS } from '../../src/doctor/model.js';
-import { parseModel, resemble, type Label } from '../../src/goplsLog/resemblance/classify.js';
+import { MIN_MARGIN, parseModel, resemble, type Label } from '../../src/goplsLog/resemblance/classify.js';
 import { wordsOf } from '../../src/goplsLog/resemblance/words.js';
 import { reportsFailure } from '../../src/goplsLog/analyzer.js';
 import { CORPUS_DIR, loadCorpus, type CorpusItem } from './corpus.js';
@@ -90,12 +90,35 @@ function crossValidate(items: readonly CorpusItem[], margins: readonly number[])
   return out.join('\n');
 }
 
+/** Per class at one margin: right / texts, and where the wrong guesses went. */
+function perClass(items: readonly CorpusItem[], margin: number): string {
+  const rows = new Map<string, { n: number; right: number; wrong: Map<string, number> }>();
+  for (let k = 0; k < FOLDS; k++) {
+    const t = train(items.filter((i) => foldOf(i) !== k));
+    const model = parseModel(t.labels, t.texts, t.table);
+    for (const it of items.filter((i) => foldOf(i) === k)) {
+      const r = it.text.split('\n').some(reportsFailure) ? resemble(wordsOf(it.text), model, margin) : undefined;
+      const row = rows.get(it.label) ?? { n: 0, right: 0, wrong: new Map<string, number>() };
+      rows.set(it.label, row);
+      row.n++;
+      if (r?.classId === it.label) row.right++;
+      else if (r) row.wrong.set(r.classId, (row.wrong.get(r.classId) ?? 0) + 1);
+    }
+  }
+  return [...rows.entries()]
+    .sort((a, b) => LABEL_ORDER.indexOf(a[0] as Label) - LABEL_ORDER.indexOf(b[0] as Label))
+    .map(([l, r]) => `  ${l.padEnd(18)} ${l === 'negative' ? `guessed on ${[...r.wrong.values()].reduce((a, b) => a + b, 0)}/${r.n}` : `${r.right}/${r.n}`}${r.wrong.size && l !== 'negative' ? `  wrong: ${[...r.wrong.entries()].map(([c, n]) => `${n} ${c}`).join(', ')}` : ''}`)
+    .join('\n');
+}
+
 function main(): void {
   const args = process.argv.slice(2);
   const items = tuningItems();
   if (args.includes('--cv')) {
     console.log(`Grouped ${FOLDS}-fold cross-validation on the tuning half (${items.length} texts), the model alone:\n`);
     console.log(crossValidate(items, [2, 4, 6, 8, 10, 12, 15, 20]));
+    console.log(`\nPer class at the shipped margin (${MIN_MARGIN}):`);
+    console.log(perClass(items, MIN_MARGIN));
     return;
   }
   const foldAt = args.indexOf('--without-fold');
