@@ -1,7 +1,7 @@
 // The machine is a value (prometheus/procfs style): probes read /proc, /sys and /etc through a Host
 // whose root is "/" in production and a fixture tree in tests. User files (GOPATH, caches,
 // workspaces) are real paths on the real file system and are not re-rooted.
-import { closeSync, openSync, promises as fs, readdirSync, readlinkSync, readSync, constants as fsConst } from 'node:fs';
+import { accessSync, closeSync, openSync, promises as fs, readdirSync, readlinkSync, readSync, constants as fsConst } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { run, type ExecOptions, type ExecResult } from './exec.js';
@@ -143,6 +143,15 @@ export class Host {
       return readlinkSync(this.path(p));
     } catch {
       return undefined;
+    }
+  }
+
+  existsSync(p: string): boolean {
+    try {
+      accessSync(this.path(p), fsConst.F_OK);
+      return true;
+    } catch {
+      return false;
     }
   }
 

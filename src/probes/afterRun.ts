@@ -52,29 +52,34 @@ export interface Readings {
   counters: CounterReading[];
 }
 
+/**
+ * Synchronous reads (host.ts): a dozen small procfs and cgroupfs files, read before any probe
+ * starts, when the others have ended and after the follow-ups, when nothing else is waiting, and
+ * one await each put 10-15 ms before gopls's start and on the run's tail.
+ */
 export async function readCounters(host: Host): Promise<Readings | { skip: string }> {
   if (host.platform !== 'linux') return { skip: `cgroups and the kernel log exist only on Linux (platform ${host.platform})` };
-  const mountinfo = await host.readText(procOf(host, 'self', 'mountinfo'));
-  const cgroupText = await host.readText(procOf(host, 'self', 'cgroup'));
+  const mountinfo = host.readTextSync(procOf(host, 'self', 'mountinfo'));
+  const cgroupText = host.readTextSync(procOf(host, 'self', 'cgroup'));
   if (mountinfo === undefined || cgroupText === undefined) return { skip: '/proc/self/mountinfo or /proc/self/cgroup is not readable' };
   const mounts = cgroupMounts(parseMountInfo(mountinfo));
   const memberships = parseProcCgroup(cgroupText);
-  const uptime = parseUptime(await host.readText('/proc/uptime'));
+  const uptime = parseUptime(host.readTextSync('/proc/uptime'));
   const counters: CounterReading[] = [];
   for (const controller of ['memory', 'pids'] as const) {
     const placement = placeController(controller, memberships, mounts);
     if (!placement) continue;
     let leaf: string | undefined;
-    for (const c of placement.candidates) if (await host.exists(c)) (leaf ??= c);
+    for (const c of placement.candidates) if (host.existsSync(c)) (leaf ??= c);
     if (!leaf) continue;
     for (const dir of ancestorsWithin(leaf, placement.mount.mountPoint)) {
       const limitName = controller === 'pids' ? 'pids.max' : placement.version === 2 ? 'memory.max' : 'memory.limit_in_bytes';
-      const limitText = await host.readText(path.posix.join(dir, limitName));
+      const limitText = host.readTextSync(path.posix.join(dir, limitName));
       const limit = parseCgroupLimit(limitText);
       for (const spec of COUNTERS) {
         if (spec.controller !== controller || spec.version !== placement.version) continue;
         const file = path.posix.join(dir, spec.file);
-        const text = await host.readText(file);
+        const text = host.readTextSync(file);
         if (text === undefined) continue;
         const map = spec.keys[0] === 'failcnt' ? new Map([['failcnt', Number(text.trim())]]) : parseFlatKeyed(text);
         const values: Record<string, number> = {};
