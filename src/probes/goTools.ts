@@ -8,7 +8,7 @@ import type { FindingInput, Tool } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import { GO_TOOLS } from '../facts/goToolsCatalog.js';
-import { locateTool, type ToolLocation } from '../facts/toolLocate.js';
+import { DirListings, locateTool, type ToolLocation } from '../facts/toolLocate.js';
 import { parseGoVersionMErrors, parseGoVersionMFiles, type BuildInfo } from '../facts/buildInfo.js';
 import { goMinor } from '../lsp/goplsBinary.js';
 import { readOnlyGo } from '../host/noDownload.js';
@@ -73,11 +73,12 @@ async function runGoTools(ctx: ProbeContext): Promise<ProbeOutcome> {
   if (!ctx.host.live) return skipped('not the live machine: the tools are looked up on the real file system');
   const goEnv = await ctx.facts.goEnv();
   const gopls = await ctx.facts.goplsLocation();
+  const listings = new DirListings();
   const located = await Promise.all(
     GO_TOOLS.map(async (t): Promise<[typeof t, ToolLocation | undefined]> => {
       // gopls where the gopls probe found it, so the two never disagree (--gopls, the Go extension's API).
       if (t.name === 'gopls') return [t, gopls.found?.executable ? { path: gopls.found.path, source: gopls.found.source } : undefined];
-      return [t, await locateTool(t.name, ctx.env, ctx.settings, goEnv)];
+      return [t, await locateTool(t.name, ctx.env, ctx.settings, goEnv, listings)];
     }),
   );
   const paths = [...new Set(located.flatMap(([, l]) => (l ? [l.path] : [])))];

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { locateTool } from '../../../src/facts/toolLocate.js';
+import { DirListings, locateTool } from '../../../src/facts/toolLocate.js';
 import type { GoEnvFact } from '../../../src/facts/readGoEnv.js';
 
 let tmp: string;
@@ -49,9 +49,23 @@ describe('locateTool', () => {
   ] as const)('%s with %j → %s', async (name, settings, source, rel) => {
     const s = JSON.parse(JSON.stringify(settings).replace('TOOLS', p('tools')).replace('ALT', p('alt', 'dlv-dap')));
     expect(await locateTool(name, env(), s, goEnv(values()))).toEqual({ source, path: p(rel) });
+    // The inventory's shared folder listings give the same answer, fresh or reused.
+    const listings = new DirListings();
+    expect(await locateTool(name, env(), s, goEnv(values()), listings)).toEqual({ source, path: p(rel) });
+    expect(await locateTool(name, env(), s, goEnv(values()), listings)).toEqual({ source, path: p(rel) });
   });
 
   it('finds nothing where nothing is', async () => {
     expect(await locateTool('gomodifytags', env(), {}, goEnv(values()))).toBeUndefined();
+    expect(await locateTool('gomodifytags', env(), {}, goEnv(values()), new DirListings())).toBeUndefined();
+  });
+
+  it('with shared listings, still searches PATH in order past folders that are missing or lack the name', async () => {
+    const listings = new DirListings();
+    const e = { PATH: [p('nowhere'), p('gopath', 'bin'), p('path')].join(':') };
+    const noGo = goEnv({});
+    expect(await locateTool('gotests', e, {}, noGo, listings)).toEqual({ source: 'PATH', path: p('path', 'gotests') });
+    expect(await locateTool('revive', e, {}, noGo, listings)).toEqual({ source: 'PATH', path: p('gopath', 'bin', 'revive') });
+    expect(await locateTool('staticcheck', e, {}, noGo, listings)).toBeUndefined();
   });
 });
