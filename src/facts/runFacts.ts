@@ -7,6 +7,7 @@ import { readLoginShellEnv, type LoginShellFact } from './readLoginShellEnv.js';
 import { locateGopls, type GoplsLocation } from './goplsLocate.js';
 import type { DoctorSettings } from '../doctor/settings.js';
 import { scanProcesses, type ProcessTable } from '../procfs/procs.js';
+import { lookPath } from './lookPath.js';
 
 export interface Facts {
   goEnv(): Promise<GoEnvFact>;
@@ -14,6 +15,11 @@ export interface Facts {
   goplsLocation(): Promise<GoplsLocation>;
   /** Every process of the host, scanned once (inotify holders, gopls's cgroups, task counts). */
   processTable(): Promise<ProcessTable>;
+  /**
+   * A command on the run's PATH (the environment the Go tools get), looked up once per run: dmesg
+   * is wanted three times (mac-policy, and after-run twice, once on the run's tail).
+   */
+  lookPath(name: string): Promise<string | undefined>;
 }
 
 function once<T>(f: () => Promise<T>): () => Promise<T> {
@@ -28,5 +34,11 @@ export function createFacts(input: { host: Host; env: NodeJS.ProcessEnv; setting
   const loginShellEnv = once(() => readLoginShellEnv(host, env, signal, timeoutMs, { useCache: !settings.noCache }));
   const goplsLocation = once(() => locateGopls(env, settings, goEnv));
   const processTable = once(() => scanProcesses(host));
-  return { goEnv, loginShellEnv, goplsLocation, processTable };
+  const found = new Map<string, Promise<string | undefined>>();
+  const onPath = (name: string) => {
+    let p = found.get(name);
+    if (!p) found.set(name, (p = lookPath(name, env)));
+    return p;
+  };
+  return { goEnv, loginShellEnv, goplsLocation, processTable, lookPath: onPath };
 }

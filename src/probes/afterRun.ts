@@ -214,9 +214,10 @@ export async function readKernelRecordsSince(
   since: number | undefined,
   timeoutMs: number,
   signal: AbortSignal,
+  locate: (name: string) => Promise<string | undefined> = (name) => lookPath(name, env),
 ): Promise<{ records: KernelRecord[]; source: string; note?: string }> {
   if (since === undefined) return { records: [], source: 'dmesg', note: '/proc/uptime was not readable at the start' };
-  const dmesg = await lookPath('dmesg', env);
+  const dmesg = await locate('dmesg');
   if (!dmesg) return { records: [], source: 'dmesg', note: 'dmesg is not on PATH' };
   const r = await host.exec(dmesg, [], { timeoutMs, signal, env, maxBuffer: KERNEL_LOG_BYTES });
   if (r.failed) return { records: [], source: r.commandLine, note: `${r.commandLine}: ${r.errorCode ?? r.stderr.trim().split('\n')[0] ?? 'failed'}` };
@@ -224,7 +225,7 @@ export async function readKernelRecordsSince(
 }
 
 function readKernelLog(ctx: ProbeContext, since: number | undefined): Promise<{ records: KernelRecord[]; source: string; note?: string }> {
-  return readKernelRecordsSince(ctx.host, ctx.env, since, Math.max(100, Math.min(1000, ctx.remainingMs() - 50)), ctx.signal);
+  return readKernelRecordsSince(ctx.host, ctx.env, since, Math.max(100, Math.min(1000, ctx.remainingMs() - 50)), ctx.signal, ctx.facts.lookPath);
 }
 
 export const afterRunProbe: Probe = {

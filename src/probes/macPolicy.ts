@@ -6,7 +6,6 @@ import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import type { Evidence, FindingInput } from '../doctor/model.js';
 import type { Host } from '../host/host.js';
-import { lookPath } from '../facts/lookPath.js';
 import { quoteForDisplay as sh } from '../host/exec.js';
 import {
   cleanAttr,
@@ -215,7 +214,7 @@ async function readDenials(ctx: ProbeContext): Promise<{ denials: MacState['deni
   }
   // The kernel ring buffer, only when no log file could be read and only if dmesg answers quickly.
   if (readable === 0 && ctx.host.live && ctx.remainingMs() > 1500) {
-    const dmesg = await lookPath('dmesg', ctx.env);
+    const dmesg = await ctx.facts.lookPath('dmesg');
     if (dmesg) {
       const r = await ctx.host.exec(dmesg, [], { timeoutMs: 1000, signal: ctx.signal, env: ctx.env, maxBuffer: 2 * 1024 * 1024 });
       if (r.failed) logs.dmesg = r.errorCode ?? r.stderr.trim().split('\n')[0] ?? 'failed';

@@ -13,6 +13,7 @@ import type { LoginShellFact } from '../../src/facts/readLoginShellEnv.js';
 import type { GoplsLocation } from '../../src/facts/goplsLocate.js';
 import type { DoctorSettings } from '../../src/doctor/settings.js';
 import { scanProcesses, type ProcessTable } from '../../src/procfs/procs.js';
+import { lookPath } from '../../src/facts/lookPath.js';
 
 export interface CtxInput {
   host?: Host;
@@ -33,6 +34,7 @@ export function makeCtx(input: CtxInput = {}): ProbeContext {
     loginShellEnv: async () => input.loginShell ?? { ok: false, reason: 'not the live machine: no shell to run' },
     goplsLocation: async () => input.gopls ?? { looked: [] },
     processTable: () => (table ??= scanProcesses(host)),
+    lookPath: (name) => lookPath(name, input.env ?? {}),
   };
   return {
     host,
