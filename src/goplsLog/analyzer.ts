@@ -59,8 +59,8 @@ const EXEC_CONTEXT_LINES = 3;
  */
 const CONTAINER_CONTEXT_LINES = 200;
 /**
- * The resemblance model (resemblance/classify.ts) speaks only where a failure is told: a plain
- * line no rule named that reports one (reportsFailure). A text this short (a paste, an excerpt, a
+ * The resemblance model (resemblance/classify.ts) speaks only where trouble is told: a plain
+ * line no rule named that tells of it (tellsOfTrouble). A text this short (a paste, an excerpt, a
  * brief log) is all about that failure, so all its plain lines no rule named are read; in a longer
  * log only those around its failure lines, RESEMBLANCE_WINDOW either side, so a healthy day of
  * gopls's chatter does not speak. A text with no failure line gives no words at all (`gopls
@@ -249,12 +249,19 @@ const ERRORISH = /\b(?:error|errors|fatal|failed|failure|panic|denied|refused|ca
 const FAILURE_WORDS = /\b(?:E(?:PERM|ACCES|NOSPC|MFILE|NFILE|AGAIN|NOMEM|ROFS|DQUOT|STALE|NOLCK|NOEXEC)\b|[Pp]ermission denied|[Oo]peration not permitted|[Rr]esource temporarily unavailable|[Nn]o space left|[Tt]oo many open files|exceed(?:ed|s)|exhausted|limit (?:reached|hit)|reached (?:the |its |a )?limit|violation|blocked)/;
 
 /**
- * A line that tells of a failure: ERRORISH's words, an errno or a limit (FAILURE_WORDS), a process
- * that exited or crashed (goplsNamed.ts). The resemblance model reads only texts that have one;
- * test/corpus/train.ts measures it with the same test.
+ * Words of trouble short of a failure: a warning, something missing, invalid, unsupported, too old
+ * or outside where it should be ("gopls was not able to find modules", "No packages found for open
+ * file", "outside modules listed in go.work": module trouble is often told without a failure word).
  */
-export function reportsFailure(line: string): boolean {
-  return ERRORISH.test(line) || FAILURE_WORDS.test(line) || saysProcessFailed(line);
+const TROUBLE_WORDS = /\b(?:warning|not able|neither|no (?:packages|module|required module|go files|views?)|outside|not (?:included|supported|allowed)|missing|invalid|mismatch|does not match|unsupported|too (?:old|new))\b/i;
+
+/**
+ * A line that tells of trouble: ERRORISH's words, an errno or a limit (FAILURE_WORDS), a process
+ * that exited or crashed (goplsNamed.ts), or TROUBLE_WORDS. The resemblance model reads only texts
+ * that have one; test/corpus/train.ts measures it with the same test.
+ */
+export function tellsOfTrouble(line: string): boolean {
+  return ERRORISH.test(line) || FAILURE_WORDS.test(line) || saysProcessFailed(line) || TROUBLE_WORDS.test(line);
 }
 
 /**
@@ -318,7 +325,7 @@ export class LogAnalyzer {
   private readonly recentUnnamed: string[] = new Array<string>(RESEMBLANCE_WINDOW).fill('');
   private recentAt = 0;
   private failureWindowUntil = -Infinity;
-  /** Plain lines no rule named that report a failure (each opens a window while there are few). */
+  /** Plain lines no rule named that tell of trouble (each opens a window while there are few). */
   private failureLines = 0;
   private readonly resemblanceLines: UnclassifiedLine[] = [];
   private lastWatchWords = -Infinity;
@@ -701,7 +708,7 @@ export class LogAnalyzer {
         if (errorish || named || aboutGopls) this.keepUnclassified(this.lineNo, excerptOnce());
         // Plain lines only: an LSP record's JSON and gopls's own event lines are a healthy
         // server's chatter ("go env for …", "packages.Load"), not a failure told in words.
-        if (this.body === 'none') this.noteUnnamedWords(text, errorish || processFailed || FAILURE_WORDS.test(text), excerptOnce);
+        if (this.body === 'none') this.noteUnnamedWords(text, errorish || processFailed || FAILURE_WORDS.test(text) || TROUBLE_WORDS.test(text), excerptOnce);
       }
       if (!screened) return;
     }

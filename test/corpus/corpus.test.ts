@@ -8,7 +8,7 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, train, tuningItems } from './train.js';
 
 /** Top-1 accuracy on the test half's positives, per form, in percent (measured 2026-12-01, 16:00 UTC). */
-const FLOOR = { vscode: 91, logfile: 88 } as const;
+const FLOOR = { vscode: 91, logfile: 89 } as const;
 
 describe('corpus of real reports', () => {
   const { items, errors } = loadCorpus();

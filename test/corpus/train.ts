@@ -2,7 +2,7 @@
 // only, and measures it there by grouped cross-validation. `npm run corpus:train` rewrites the
 // model; `npm run corpus:train -- --cv` prints, for each margin, what the model alone gets right
 // on tuning texts it was not trained on (5 folds, an issue's texts always in one fold), on the
-// texts the analyzer would let it read (those with a failure line, analyzer.ts reportsFailure). The test
+// texts the analyzer would let it read (those with a line of trouble, analyzer.ts tellsOfTrouble). The test
 // half is never read here: corpus.test.ts checks the shipped model is exactly this one's output.
 import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { CLASS_IDS } from '../../src/doctor/model.js';
 import { MIN_MARGIN, parseModel, resemble, type Label } from '../../src/goplsLog/resemblance/classify.js';
 import { wordsOf } from '../../src/goplsLog/resemblance/words.js';
-import { reportsFailure } from '../../src/goplsLog/analyzer.js';
+import { tellsOfTrouble } from '../../src/goplsLog/analyzer.js';
 import { CORPUS_DIR, loadCorpus, type CorpusItem } from './corpus.js';
 
 export const MODEL_FILE = path.resolve('src/goplsLog/resemblance/model.ts');
@@ -76,8 +76,8 @@ function crossValidate(items: readonly CorpusItem[], margins: readonly number[])
       const t = train(items.filter((i) => foldOf(i) !== k));
       const model = parseModel(t.labels, t.texts, t.table);
       for (const it of items.filter((i) => foldOf(i) === k)) {
-        // As the analyzer does: a text that tells of no failure gets no guess.
-        const r = it.text.split('\n').some(reportsFailure) ? resemble(wordsOf(it.text), model, margin) : undefined;
+        // As the analyzer does: a text that tells of no trouble gets no guess.
+        const r = it.text.split('\n').some(tellsOfTrouble) ? resemble(wordsOf(it.text), model, margin) : undefined;
         if (it.label === 'negative') negFired += r ? 1 : 0;
         else if (!r) none++;
         else if (r.classId === it.label) right++;
@@ -97,7 +97,7 @@ function perClass(items: readonly CorpusItem[], margin: number): string {
     const t = train(items.filter((i) => foldOf(i) !== k));
     const model = parseModel(t.labels, t.texts, t.table);
     for (const it of items.filter((i) => foldOf(i) === k)) {
-      const r = it.text.split('\n').some(reportsFailure) ? resemble(wordsOf(it.text), model, margin) : undefined;
+      const r = it.text.split('\n').some(tellsOfTrouble) ? resemble(wordsOf(it.text), model, margin) : undefined;
       const row = rows.get(it.label) ?? { n: 0, right: 0, wrong: new Map<string, number>() };
       rows.set(it.label, row);
       row.n++;

@@ -19,10 +19,10 @@ const ALPHA = 0.1;
 /**
  * How much likelier (natural log) the first class must be than the second before the guess is
  * made. Chosen on the tuning half alone by grouped 5-fold cross-validation (`npm run corpus:train
- * -- --cv`): at 10 the model alone, on tuning texts it was not trained on that tell of a failure,
- * is right on 230 of 400 positives and wrong on 16, and guesses on 2 of 79 negatives (at 6: 253,
- * 25 and 3; at 15: 203, 10 and 2). Fewer wrong guesses matter more than extra right ones: a wrong
- * hint sends a user to * the wrong checks, and a guess on a negative is a false alarm.
+ * -- --cv`): at 10 the model alone, on tuning texts it was not trained on that tell of trouble,
+ * is right on 241 of 400 positives and wrong on 17, and guesses on 4 of 79 negatives (at 6: 265,
+ * 26 and 5; at 15: 212, 11 and 4). Fewer wrong guesses matter more than extra right ones: a wrong
+ * hint sends a user to the wrong checks, and a guess on a negative is a false alarm.
  */
 export const MIN_MARGIN = 10;
 /** At most this many words are quoted as the reason. */

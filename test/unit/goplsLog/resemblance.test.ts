@@ -143,6 +143,14 @@ describe('what the model reads', () => {
     expect(s.resemblanceWords).toEqual(expect.arrayContaining(['tmp', 'stopped']));
   });
 
+  it('trouble told without a failure word counts: a file outside the workspace\'s modules', () => {
+    const line = 'the folder you opened is outside of every module your workspace lists; imports stay unresolved';
+    expect(matchRules(line, {})).toEqual([]);
+    expect(hintOf(findings(`${line}\n`))).toMatchObject({ classId: 'module-resolution', severity: 'warning' });
+    // Without the trouble ("outside"), the same words tell of nothing: no hint.
+    expect(hintOf(findings(`${line.replace('outside of', 'in')}\n`))).toBeUndefined();
+  });
+
   it('a text that tells of no failure: nothing (gopls version names gopls, and nothing failed)', () => {
     expect(analyzeText(`${SNAP.replace('cannot reach', 'reaches')}\n`).resemblanceWords).toEqual([]);
   });
