@@ -12,6 +12,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { isSecretName } from '../doctor/redact.js';
 import { readUserFile } from '../host/readUserFile.js';
+import { untrusted } from '../host/userCache.js';
 
 /** An entry older than this is read again: what rc files run (a version manager) may have moved on. */
 export const CACHE_MAX_AGE_MS = 10 * 60_000;
@@ -182,12 +183,8 @@ export function cacheKey(k: CacheKeyInput): string {
   return createHash('sha256').update(JSON.stringify({ v: 1, shell: k.shell, bin: k.shellBinary, args: k.args, uid: k.uid, cwd: k.cwd, env, files })).digest('hex');
 }
 
-/** Where the cache lives: $XDG_CACHE_HOME/go-env-doctor, else ~/.cache/go-env-doctor. */
-export function cacheDir(env: Record<string, string | undefined>): string | undefined {
-  const x = env.XDG_CACHE_HOME;
-  if (x && path.isAbsolute(x)) return path.join(x, 'go-env-doctor');
-  return env.HOME && path.isAbsolute(env.HOME) ? path.join(env.HOME, '.cache', 'go-env-doctor') : undefined;
-}
+// Shared with the CLI's code cache (cliLoader.ts).
+export { cacheDir, untrusted, type FileFacts } from '../host/userCache.js';
 
 const EntrySchema = z.object({
   readAt: z.string().datetime(),
@@ -198,21 +195,6 @@ const EntrySchema = z.object({
 export type CacheEntry = z.infer<typeof EntrySchema>;
 const FileSchema = z.object({ version: z.literal(1), entries: z.record(EntrySchema) });
 type CacheFile = z.infer<typeof FileSchema>;
-
-export interface FileFacts {
-  uid: number;
-  mode: number;
-  isFile: boolean;
-}
-
-/** Pure: why a cache file or directory cannot be trusted (not ours, or writable by others), or undefined. */
-export function untrusted(st: FileFacts, uid: number, what: 'file' | 'directory'): string | undefined {
-  if (what === 'file' && !st.isFile) return 'not a regular file';
-  if (st.uid !== uid) return `owned by uid ${st.uid}, not ${uid}`;
-  if (what === 'file' && st.mode & 0o077) return `mode ${(st.mode & 0o777).toString(8)}: readable or writable by others`;
-  if (what === 'directory' && st.mode & 0o022) return `mode ${(st.mode & 0o777).toString(8)}: writable by others`;
-  return undefined;
-}
 
 /** Pure: a cache file's text as its entries, or why it is not one. */
 function parseCacheFile(text: string): CacheFile | string {

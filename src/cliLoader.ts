@@ -1,0 +1,100 @@
+// The `go-env-doctor` command: loads the CLI bundle (cli-main.js, built from cli.ts) through V8's
+// code cache. Node compiles each function of a 1.5 MB bundle the first time it runs; in a one-shot
+// CLI that is every function, and those compiles ran while gopls started (~25 ms of the thread in
+// the run, ~80 ms before it). The cache holds what the last run compiled, so later runs skip it.
+// Node 22 has module.enableCompileCache for this; the doctor supports Node 20, hence vm.Script.
+//
+// The cache is keyed by the bundle's content, Node's version and the CPU (V8 itself only checks a
+// length), lives in the doctor's cache directory under the same trust rule as the login-shell
+// cache (ours, not writable by others), and is only an optimisation: anything wrong with it (absent,
+// foreign, corrupt, rejected by V8, unwritable) means a normal compile, never a failure.
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import Module, { createRequire } from 'node:module';
+import path from 'node:path';
+import vm from 'node:vm';
+import { cacheDir, untrusted } from './host/userCache.js';
+
+const MAIN = path.join(__dirname, 'cli-main.js');
+/** Larger than any cache of this bundle (~1.4 MB): a bigger file is not ours. */
+const MAX_CACHE_BYTES = 16 * 1024 * 1024;
+/** Our own bundle is ~1.5 MB. */
+const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
+const PREFIX = 'cli-v8-';
+
+const uid = typeof process.getuid === 'function' ? process.getuid() : -1;
+const off = process.env.GO_ENV_DOCTOR_CODE_CACHE === 'off';
+
+/** The file's bytes, if `accept` takes its stat and it is no larger than `cap`. */
+function readFile(file: string, flags: number, cap: number, accept: (st: Stats) => boolean = () => true): Buffer | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(file, flags);
+    const st = fstatSync(fd);
+    if (!accept(st) || st.size > cap) return undefined;
+    const buf = Buffer.allocUnsafe(st.size);
+    let n = 0;
+    while (n < st.size) {
+      const got = readSync(fd, buf, n, st.size - n, n);
+      if (got === 0) break;
+      n += got;
+    }
+    return buf.subarray(0, n);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+function readTrusted(file: string): Buffer | undefined {
+  return readFile(file, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK, MAX_CACHE_BYTES, (st) => !untrusted({ uid: st.uid, mode: st.mode, isFile: st.isFile() }, uid, 'file'));
+}
+
+function dirTrusted(dir: string): boolean {
+  try {
+    const st = lstatSync(dir);
+    return st.isDirectory() && !untrusted({ uid: st.uid, mode: st.mode, isFile: false }, uid, 'directory');
+  } catch {
+    return false;
+  }
+}
+
+/** Written under a new name and renamed over, like the login-shell cache; older bundles' caches go. */
+function store(dir: string, file: string, data: Buffer): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    if (!dirTrusted(dir)) return;
+    const tmp = path.join(dir, `.${path.basename(file)}.${process.pid}.${randomBytes(6).toString('hex')}`);
+    writeFileSync(tmp, data, { mode: 0o600, flag: 'wx' });
+    try {
+      renameSync(tmp, file);
+    } catch {
+      rmSync(tmp, { force: true });
+      return;
+    }
+    for (const n of readdirSync(dir)) if (n.startsWith(PREFIX) && n !== path.basename(file)) rmSync(path.join(dir, n), { force: true });
+  } catch {
+    // No cache this time.
+  }
+}
+
+const bundle = readFile(MAIN, constants.O_RDONLY, MAX_BUNDLE_BYTES);
+if (!bundle) throw new Error(`go-env-doctor: cannot read ${MAIN}`);
+const source = bundle.toString('utf8');
+const dir = off ? undefined : cacheDir(process.env);
+const key = createHash('sha256').update(`${process.version}\0${process.arch}\0${process.execArgv.join(' ')}\0`).update(source).digest('hex').slice(0, 32);
+const file = dir && path.join(dir, `${PREFIX}${key}.bin`);
+const cachedData = file && dirTrusted(dir!) ? readTrusted(file) : undefined;
+const script = new vm.Script(Module.wrap(source), {
+  filename: MAIN,
+  cachedData,
+  importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER,
+});
+if (file && (!cachedData || script.cachedDataRejected)) {
+  // At exit the cache also holds every function the run compiled, not only the top level.
+  process.once('exit', () => store(dir!, file, script.createCachedData()));
+}
+const main = new Module(MAIN, module);
+main.filename = MAIN;
+(script.runInThisContext() as (...a: unknown[]) => void).call(main.exports, main.exports, createRequire(MAIN), main, MAIN, path.dirname(MAIN));
