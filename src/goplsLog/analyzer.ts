@@ -59,16 +59,16 @@ const EXEC_CONTEXT_LINES = 3;
  */
 const CONTAINER_CONTEXT_LINES = 200;
 /**
- * The resemblance model (resemblance/classify.ts) speaks only where trouble is told: a plain
- * line no rule named that tells of it (tellsOfTrouble). A text this short (a paste, an excerpt, a
- * brief log) is all about that failure, so all its plain lines no rule named are read; in a longer
- * log only those around its failure lines, RESEMBLANCE_WINDOW either side, so a healthy day of
- * gopls's chatter does not speak. A text with no failure line gives no words at all (`gopls
- * version`'s output names gopls and its module, and nothing failed).
+ * The resemblance model (resemblance/classify.ts) speaks only where trouble is told. A text this
+ * short (a paste, an excerpt, a brief log) is all about it, so all its plain lines no rule named are
+ * read, if one of them tells of trouble (tellsOfTrouble); a text with none gives no words at all
+ * (`gopls version`'s output names gopls and its module, and nothing failed). In a longer log only
+ * the lines around its failing lines (an error word, a named mechanism, gopls failing) are read,
+ * RESEMBLANCE_WINDOW either side, so a healthy day of gopls's chatter does not speak.
  */
 export const SHORT_TEXT_LINES = 200;
 const RESEMBLANCE_WINDOW = 5;
-/** Failure lines whose neighbourhoods are read, at most. */
+/** Failing lines whose neighbourhoods are read, at most. */
 const MAX_RESEMBLANCE_WINDOWS = 50;
 /** Lines of a short text kept as the hint's evidence candidates (the finding quotes those with its words). */
 const MAX_RESEMBLANCE_LINES = 20;
@@ -194,8 +194,9 @@ export interface LogSummary {
   goplsFailures: UnclassifiedLine[];
   goplsFailureCount: number;
   /**
-   * The words (in the resemblance model's vocabulary) of the lines no rule named: all of them in a
-   * text of at most SHORT_TEXT_LINES lines, else those around failure lines only.
+   * The words (in the resemblance model's vocabulary) of the plain lines no rule named: all of them
+   * in a text of at most SHORT_TEXT_LINES lines that tells of trouble (none in one that does not),
+   * else those around failing lines only.
    */
   resemblanceWords: string[];
   /** In a short text, the first lines no rule named that have such words (the hint's evidence is chosen from them). */
@@ -319,14 +320,16 @@ export class LogAnalyzer {
   private goplsFailureCount = 0;
   /** Words of lines no rule named, while the text is still short (SHORT_TEXT_LINES). */
   private readonly earlyWords = new Set<string>();
-  /** Words of lines no rule named around failure lines no rule named. */
+  /** Words of lines no rule named around failing lines no rule named. */
   private readonly failureWords = new Set<string>();
   /** The last RESEMBLANCE_WINDOW lines no rule named, for the window before a failure line. */
   private readonly recentUnnamed: string[] = new Array<string>(RESEMBLANCE_WINDOW).fill('');
   private recentAt = 0;
   private failureWindowUntil = -Infinity;
-  /** Plain lines no rule named that tell of trouble (each opens a window while there are few). */
-  private failureLines = 0;
+  /** In a short text, plain lines no rule named that tell of trouble (none: the model is not asked). */
+  private troubleLines = 0;
+  /** Windows opened around failing lines (a long log's only words). */
+  private failureWindows = 0;
   private readonly resemblanceLines: UnclassifiedLine[] = [];
   private lastWatchWords = -Infinity;
   private lastGoplsWords = -Infinity;
@@ -702,13 +705,12 @@ export class LogAnalyzer {
         // and the failure words' regexes do not run on them.
         const nearGopls = !words?.[2] && this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES;
         const namesGopls = !nearGopls && MAY_NAME_GOPLS.test(text) && namesGoLanguageServer(text);
-        const processFailed = !errorish && saysProcessFailed(text);
-        const aboutGopls = (nearGopls || namesGopls) && (errorish || processFailed);
+        const aboutGopls = (nearGopls || namesGopls) && (errorish || saysProcessFailed(text));
         if (aboutGopls && ++this.goplsFailureCount <= MAX_MECHANISM_LINES) this.goplsFailures.push({ line: this.lineNo, text: excerptOnce() });
         if (errorish || named || aboutGopls) this.keepUnclassified(this.lineNo, excerptOnce());
         // Plain lines only: an LSP record's JSON and gopls's own event lines are a healthy
         // server's chatter ("go env for …", "packages.Load"), not a failure told in words.
-        if (this.body === 'none') this.noteUnnamedWords(text, errorish || processFailed || FAILURE_WORDS.test(text) || TROUBLE_WORDS.test(text), excerptOnce);
+        if (this.body === 'none') this.noteUnnamedWords(text, errorish || named || aboutGopls, excerptOnce);
       }
       if (!screened) return;
     }
@@ -746,10 +748,15 @@ export class LogAnalyzer {
     return true;
   }
 
-  /** A plain line no rule named: its words for the resemblance model (SHORT_TEXT_LINES, RESEMBLANCE_WINDOW). */
-  private noteUnnamedWords(text: string, failure: boolean, excerpt: () => string): void {
-    if (failure) this.failureLines++;
+  /**
+   * A plain line no rule named: its words for the resemblance model (SHORT_TEXT_LINES,
+   * RESEMBLANCE_WINDOW). `failing`: the caller's own test (an ERRORISH line, a named mechanism, gopls
+   * failing), free to pass. Only a short text pays for the wider test (tellsOfTrouble's other
+   * words): a long log's windows open on failing lines alone, so its healthy lines cost no regex.
+   */
+  private noteUnnamedWords(text: string, failing: boolean, excerpt: () => string): void {
     if (this.lineNo <= SHORT_TEXT_LINES) {
+      if (failing || tellsOfTrouble(text)) this.troubleLines++;
       const before = this.earlyWords.size;
       addWords(text, this.earlyWords, inVocabulary);
       if (this.earlyWords.size > before && this.resemblanceLines.length < MAX_RESEMBLANCE_LINES) this.resemblanceLines.push({ line: this.lineNo, text: excerpt() });
@@ -759,8 +766,9 @@ export class LogAnalyzer {
       return;
     }
     // Past the last window a long log costs one comparison a line from here on.
-    if (this.failureLines > MAX_RESEMBLANCE_WINDOWS) return;
-    if (failure) {
+    if (this.failureWindows >= MAX_RESEMBLANCE_WINDOWS) return;
+    if (failing) {
+      this.failureWindows++;
       for (const t of this.recentUnnamed) addWords(t, this.failureWords, inVocabulary);
       this.recentUnnamed.fill('');
       addWords(text, this.failureWords, inVocabulary);
@@ -885,7 +893,7 @@ export class LogAnalyzer {
       mechanismCounts: Object.fromEntries(this.mechanismCounts),
       goplsFailures: [...this.goplsFailures],
       goplsFailureCount: this.goplsFailureCount,
-      resemblanceWords: this.failureLines === 0 ? [] : [...(this.lineNo <= SHORT_TEXT_LINES ? this.earlyWords : this.failureWords)].sort(),
+      resemblanceWords: [...(this.lineNo <= SHORT_TEXT_LINES ? (this.troubleLines ? this.earlyWords : []) : this.failureWords)].sort(),
       resemblanceLines: [...this.resemblanceLines],
       isGoplsLog,
     };
