@@ -21,6 +21,8 @@ const MAX_CACHE_BYTES = 16 * 1024 * 1024;
 /** Our own bundle is ~1.5 MB. */
 const MAX_BUNDLE_BYTES = 64 * 1024 * 1024;
 const PREFIX = 'cli-v8-';
+/** Caches of other builds kept beside this one's. */
+const KEEP_OTHERS = 3;
 
 const uid = typeof process.getuid === 'function' ? process.getuid() : -1;
 const off = process.env.GO_ENV_DOCTOR_CODE_CACHE === 'off';
@@ -60,7 +62,7 @@ function dirTrusted(dir: string): boolean {
   }
 }
 
-/** Written under a new name and renamed over, like the login-shell cache; older bundles' caches go. */
+/** Written under a new name and renamed over, like the login-shell cache; all but a few other builds' caches go. */
 function store(dir: string, file: string, data: Buffer): void {
   try {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
@@ -73,7 +75,12 @@ function store(dir: string, file: string, data: Buffer): void {
       rmSync(tmp, { force: true });
       return;
     }
-    for (const n of readdirSync(dir)) if (n.startsWith(PREFIX) && n !== path.basename(file)) rmSync(path.join(dir, n), { force: true });
+    // Other builds' caches (several checkouts may share the directory): the newest few stay.
+    const others = readdirSync(dir)
+      .filter((n) => n.startsWith(PREFIX) && n !== path.basename(file))
+      .map((n) => ({ n, t: lstatSync(path.join(dir, n)).mtimeMs }))
+      .sort((a, b) => b.t - a.t);
+    for (const { n } of others.slice(KEEP_OTHERS)) rmSync(path.join(dir, n), { force: true });
   } catch {
     // No cache this time.
   }

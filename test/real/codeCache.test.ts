@@ -2,7 +2,7 @@
 // in the doctor's cache directory, private to the user; a corrupt or foreign cache file is never
 // used and is replaced, and the output is the same with or without it.
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,6 +59,21 @@ describe('the CLI’s code cache', () => {
     const r = run(home);
     expect(r.stdout).toBe(want);
     expect(statSync(file!).mode & 0o777).toBe(0o600);
+  });
+
+  it('keeps a few other builds’ caches, the newest, and removes the rest', () => {
+    const home = path.join(tmp, 'e');
+    const dir = path.join(home, 'go-env-doctor');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    const old = ['1', '2', '3', '4', '5'].map((n, i) => {
+      const f = path.join(dir, `cli-v8-other${n}.bin`);
+      writeFileSync(f, 'x', { mode: 0o600 });
+      utimesSync(f, new Date(Date.UTC(2026, 0, 1 + i)), new Date(Date.UTC(2026, 0, 1 + i)));
+      return f;
+    });
+    expect(run(home).status).toBe(0);
+    expect(old.map((f) => existsSync(f))).toEqual([false, false, true, true, true]);
+    expect(cacheFiles(home)).toHaveLength(4);
   });
 
   it('GO_ENV_DOCTOR_CODE_CACHE=off writes nothing', () => {
