@@ -46,6 +46,7 @@ export const RULE_ORDER = [
   'shell-exec-denied',
   'noexec-listed',
   'exec-permission-denied',
+  'exec-relative-denied',
   'permission-denied',
   'inotify-enospc',
   'inotify-emfile',

@@ -99,6 +99,11 @@ const KERNEL_RUNTIME_CASES: Array<[string, RuleId[]]> = [
   ['devcontainer start: fork/exec /bin/sh: permission denied', ['system-exec-denied']],
   ['exec: "/usr/local/bin/node": permission denied', ['system-exec-denied']],
   ['fork/exec /home/ann/.cache/go-tmp/go-build7/b001/exe/srv: permission denied', ['exec-permission-denied']],
+  // A path relative to the working directory: as often a mode or a directory as a mount (a weaker rule).
+  ['could not launch process: fork/exec ./debug: permission denied', ['exec-relative-denied']],
+  ['fork/exec ./: permission denied', ['exec-relative-denied']],
+  ['fork/exec bin/server: permission denied', ['exec-relative-denied']],
+  ['fork/exec $WORK/b001/exe/a.out: permission denied', ['exec-permission-denied']],
   ['docker: Error response from daemon: AppArmor enabled on system but the docker-default profile could not be loaded: exit status 1', ['apparmor-named']],
   ['apparmor module is loaded.', []],
   // VS Code's older watcher notification, and the race detector (ThreadSanitizer) out of memory.
@@ -289,6 +294,14 @@ describe('which class a text puts first', () => {
   it('an exec refused under a mount written down as noexec is noexec-mount, not fs-access', () => {
     const text = ['$ findmnt -no OPTIONS /work', 'rw,nosuid,nodev,noexec,relatime', '$ ./build/tool', "env: './build/tool': Permission denied"].join('\n');
     expect(ranked(text)[0]?.id).toBe('noexec-mount');
+  });
+
+  it('a freshly built binary refused is a noexec-mount error; a program by a relative path only a warning', () => {
+    expect(ranked('fork/exec /tmp/go-build123/b001/exe/main: permission denied')[0]).toMatchObject({ id: 'noexec-mount', severity: 'error' });
+    // Delve launching a package that built no binary, a step given a directory: not a mount's doing by itself.
+    const rel = ranked('could not launch process: fork/exec ./debug: permission denied');
+    expect(rel[0]).toMatchObject({ id: 'noexec-mount', severity: 'warning' });
+    expect(rel.every((c) => c.severity !== 'error')).toBe(true);
   });
 
   it('a plain file refusal with no policy or mount named stays fs-access', () => {
