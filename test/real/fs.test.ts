@@ -201,9 +201,11 @@ describe.runIf(isRoot && process.platform === 'linux')('file-system probes on th
     execFileSync('chown', ['1001:1001', home]);
     execFileSync(setfacl, ['-m', 'u:1001:rwx,m::r-x', mod]);
     // uid 1001 may not be able to reach the checkout (a clone under a 0700 folder): it runs its own
-    // copy of the bundle (dist/cli.js requires nothing beside it) from a folder it can traverse.
+    // copy of the CLI from a folder it can traverse: the loader (dist/cli.js) and the bundle it
+    // loads from beside it (dist/cli-main.js, src/cliLoader.ts), which requires nothing else.
     const ownCli = path.join(base, 'cli.js');
     copyFileSync(cli, ownCli);
+    copyFileSync(path.join(path.dirname(cli), 'cli-main.js'), path.join(base, 'cli-main.js'));
     const r = spawnSync(setpriv, ['--reuid=1001', '--regid=1001', '--clear-groups', process.execPath, ownCli, 'diagnose', '--json'], {
       cwd: home,
       encoding: 'utf8',
