@@ -9,6 +9,8 @@ import { isSecretName } from '../doctor/redact.js';
 import { lookPath } from '../facts/lookPath.js';
 import { cacheHitNote, LAUNCHER_ONLY_VARS } from '../facts/readLoginShellEnv.js';
 import { alternateToolFix, profilePathFix, toolsEnvFix } from '../fixes/catalog.js';
+import { rehashLockPaths, staleRehashLocks } from '../facts/rehashLocks.js';
+import { quoteForDisplay } from '../host/shellQuote.js';
 
 /** The variables whose difference changes what go and gopls do. */
 export const COMPARED_GO_VARS = ['GOPATH', 'GOROOT', 'GOFLAGS', 'GO111MODULE', 'GOPROXY', 'GOBIN'] as const;
@@ -107,6 +109,7 @@ export const loginShellProbe: Probe = {
     if (!login.ok) {
       observed.loginShell = { ok: false, shell: login.shell, reason: login.reason, cache: login.cache };
       findings.push(...leakFindings(ctx.env, undefined, observed));
+      findings.push(...(await rehashLockFindings(ctx, undefined, login.reason, observed)));
       return { findings, observed };
     }
     observed.loginShell = { ok: true, shell: login.shell, command: login.commandLine, cache: login.cache };
@@ -116,10 +119,44 @@ export const loginShellProbe: Probe = {
     findings.push(...leakFindings(ctx.env, login.env, observed));
     findings.push(...(await toolFindings(ctx, login.env, login.commandLine, editorGo, observed)));
     findings.push(...(await goVarFindings(ctx, login.env, login.commandLine)));
+    findings.push(...(await rehashLockFindings(ctx, login.env, undefined, observed)));
     // Said on the probe's line, so a report read later tells a cached environment from a fresh one.
     return { findings, observed, reason: cacheHitNote(login.cache) };
   },
 };
+
+/**
+ * A version manager's rehash lock left behind (facts/rehashLocks.ts): every login shell that runs
+ * its init waits for it, and the editor started from the desktop stops waiting first. A cause of
+ * the environment the editor gets, with the line that removes it (the user presses Enter).
+ */
+async function rehashLockFindings(ctx: ProbeContext, loginEnv: Record<string, string> | undefined, loginFailed: string | undefined, observed: Record<string, unknown>): Promise<FindingInput[]> {
+  // User files are real paths whatever the host's root (host.ts): the lock is one.
+  const home = loginEnv?.HOME ?? ctx.env.HOME;
+  const stale = await staleRehashLocks(rehashLockPaths(loginEnv ? [loginEnv, ctx.env] : [ctx.env], home));
+  if (!stale.length) return [];
+  observed.staleRehashLocks = stale.map((l) => ({ manager: l.manager, path: l.path, ageSeconds: Math.round(l.ageMs / 1000) }));
+  return stale.map((l) => {
+    const age = l.ageMs >= 2 * 3_600_000 ? `${Math.round(l.ageMs / 3_600_000)} h` : `${Math.max(1, Math.round(l.ageMs / 60_000))} min`;
+    return {
+      classId: 'env-inheritance' as const,
+      severity: 'warning' as const,
+      confidence: loginFailed ? 0.8 : 0.6,
+      message: `${l.path}, ${l.manager}'s rehash lock, is ${age} old: no rehash takes that long, so one was stopped before it could remove it. Every login shell whose start-up files run \`${l.manager} init\` or \`${l.manager} rehash\` waits for it (up to 60 s) or fails to rehash, and an editor started from the desktop gives up reading the login environment first (VS Code after 10 s), so it starts without the PATH and Go variables the profile sets.${loginFailed ? ` In this run: ${loginFailed}.` : ''}`,
+      evidence: [{ source: l.path, excerpt: `exists, last modified ${age} ago` }, ...(loginFailed ? [{ source: 'login shell', excerpt: loginFailed }] : [])],
+      fixes: [
+        {
+          id: 'remove-rehash-lock',
+          kind: 'terminal' as const,
+          title: `Remove ${l.manager}'s stale rehash lock`,
+          text: `rm -f -- ${quoteForDisplay(l.path)}`,
+          needsRoot: false,
+          detail: `Only if no \`${l.manager} rehash\` is running (one takes seconds at most). Open a new terminal afterwards, and restart the editor from it or from a new desktop session.`,
+        },
+      ],
+    };
+  });
+}
 
 async function sandboxFindings(ctx: ProbeContext, editorGo: string | undefined, observed: Record<string, unknown>): Promise<FindingInput[]> {
   const out: FindingInput[] = [];
