@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { CLASS_IDS } from '../../src/doctor/model.js';
-import { MIN_MARGIN, parseModel, resemble, type Label } from '../../src/goplsLog/resemblance/classify.js';
+import { MIN_MARGIN, parseModel, resemble, type Label, type ResemblanceModel } from '../../src/goplsLog/resemblance/classify.js';
 import { wordsOf } from '../../src/goplsLog/resemblance/words.js';
 import { tellsOfTrouble } from '../../src/goplsLog/analyzer.js';
 import { CORPUS_DIR, loadCorpus, type CorpusItem } from './corpus.js';
@@ -67,43 +67,55 @@ export function foldOf(item: Pick<CorpusItem, 'repo' | 'issue'>): number {
   return createHash('sha256').update(`fold:${item.repo}#${item.issue}`).digest()[0]! % FOLDS;
 }
 
-function crossValidate(items: readonly CorpusItem[], margins: readonly number[]): string {
+interface HeldOut {
+  item: CorpusItem;
+  /** Trained on the other folds. */
+  model: ResemblanceModel;
+  words: Set<string>;
+  /** As the analyzer does: a text that tells of no trouble gets no guess. */
+  trouble: boolean;
+}
+
+/** Every tuning item beside the model of the folds it is not in: one model per fold, for every margin. */
+function heldOut(items: readonly CorpusItem[]): HeldOut[] {
+  const out: HeldOut[] = [];
+  for (let k = 0; k < FOLDS; k++) {
+    const t = train(items.filter((i) => foldOf(i) !== k));
+    const model = parseModel(t.labels, t.texts, t.table);
+    for (const item of items.filter((i) => foldOf(i) === k)) out.push({ item, model, words: wordsOf(item.text), trouble: item.text.split('\n').some(tellsOfTrouble) });
+  }
+  return out;
+}
+
+const guessOf = (h: HeldOut, margin: number) => (h.trouble ? resemble(h.words, h.model, margin) : undefined);
+
+function crossValidate(held: readonly HeldOut[], margins: readonly number[]): string {
   const out: string[] = ['| min margin | positives right | positives wrong | positives no guess | negatives with a guess |', '|---:|---:|---:|---:|---:|'];
+  const pos = held.filter((h) => h.item.label !== 'negative').length;
   for (const margin of margins) {
     let right = 0, wrong = 0, none = 0, negFired = 0;
-    const pos = items.filter((i) => i.label !== 'negative').length;
-    for (let k = 0; k < FOLDS; k++) {
-      const t = train(items.filter((i) => foldOf(i) !== k));
-      const model = parseModel(t.labels, t.texts, t.table);
-      for (const it of items.filter((i) => foldOf(i) === k)) {
-        // As the analyzer does: a text that tells of no trouble gets no guess.
-        const r = it.text.split('\n').some(tellsOfTrouble) ? resemble(wordsOf(it.text), model, margin) : undefined;
-        if (it.label === 'negative') negFired += r ? 1 : 0;
-        else if (!r) none++;
-        else if (r.classId === it.label) right++;
-        else wrong++;
-      }
+    for (const h of held) {
+      const r = guessOf(h, margin);
+      if (h.item.label === 'negative') negFired += r ? 1 : 0;
+      else if (!r) none++;
+      else if (r.classId === h.item.label) right++;
+      else wrong++;
     }
-    const negs = items.length - pos;
-    out.push(`| ${margin} | ${right}/${pos} | ${wrong} | ${none} | ${negFired}/${negs} |`);
+    out.push(`| ${margin} | ${right}/${pos} | ${wrong} | ${none} | ${negFired}/${held.length - pos} |`);
   }
   return out.join('\n');
 }
 
 /** Per class at one margin: right / texts, and where the wrong guesses went. */
-function perClass(items: readonly CorpusItem[], margin: number): string {
+function perClass(held: readonly HeldOut[], margin: number): string {
   const rows = new Map<string, { n: number; right: number; wrong: Map<string, number> }>();
-  for (let k = 0; k < FOLDS; k++) {
-    const t = train(items.filter((i) => foldOf(i) !== k));
-    const model = parseModel(t.labels, t.texts, t.table);
-    for (const it of items.filter((i) => foldOf(i) === k)) {
-      const r = it.text.split('\n').some(tellsOfTrouble) ? resemble(wordsOf(it.text), model, margin) : undefined;
-      const row = rows.get(it.label) ?? { n: 0, right: 0, wrong: new Map<string, number>() };
-      rows.set(it.label, row);
-      row.n++;
-      if (r?.classId === it.label) row.right++;
-      else if (r) row.wrong.set(r.classId, (row.wrong.get(r.classId) ?? 0) + 1);
-    }
+  for (const h of held) {
+    const r = guessOf(h, margin);
+    const row = rows.get(h.item.label) ?? { n: 0, right: 0, wrong: new Map<string, number>() };
+    rows.set(h.item.label, row);
+    row.n++;
+    if (r?.classId === h.item.label) row.right++;
+    else if (r) row.wrong.set(r.classId, (row.wrong.get(r.classId) ?? 0) + 1);
   }
   return [...rows.entries()]
     .sort((a, b) => LABEL_ORDER.indexOf(a[0] as Label) - LABEL_ORDER.indexOf(b[0] as Label))
@@ -116,9 +128,10 @@ function main(): void {
   const items = tuningItems();
   if (args.includes('--cv')) {
     console.log(`Grouped ${FOLDS}-fold cross-validation on the tuning half (${items.length} texts), the model alone:\n`);
-    console.log(crossValidate(items, [2, 4, 6, 8, 10, 12, 15, 20]));
+    const held = heldOut(items);
+    console.log(crossValidate(held, [2, 4, 6, 8, 10, 12, 15, 20]));
     console.log(`\nPer class at the shipped margin (${MIN_MARGIN}):`);
-    console.log(perClass(items, MIN_MARGIN));
+    console.log(perClass(held, MIN_MARGIN));
     return;
   }
   const foldAt = args.indexOf('--without-fold');
