@@ -199,7 +199,7 @@ export interface LogSummary {
    * else those around failing lines only.
    */
   resemblanceWords: string[];
-  /** In a short text, the first lines no rule named that have such words (the hint's evidence is chosen from them). */
+  /** In a short text, the first lines no rule named that have such words (the hint's evidence is chosen from them); none in a long log, whose evidence is its failure lines. */
   resemblanceLines: UnclassifiedLine[];
   /** gopls's own shapes were seen (LSP records, gopls events, its error replies): the file is gopls's log. */
   isGoplsLog: boolean;
@@ -894,7 +894,7 @@ export class LogAnalyzer {
       goplsFailures: [...this.goplsFailures],
       goplsFailureCount: this.goplsFailureCount,
       resemblanceWords: [...(this.lineNo <= SHORT_TEXT_LINES ? (this.troubleLines ? this.earlyWords : []) : this.failureWords)].sort(),
-      resemblanceLines: [...this.resemblanceLines],
+      resemblanceLines: this.lineNo <= SHORT_TEXT_LINES ? [...this.resemblanceLines] : [],
       isGoplsLog,
     };
   }

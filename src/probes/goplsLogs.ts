@@ -8,10 +8,10 @@ import { discoverGoplsLogs, type FoundLog } from '../goplsLog/discover.js';
 import { readLogFile, progressText, type ReadLogResult } from '../goplsLog/read.js';
 import { RULES, type Rule, type RuleId } from '../goplsLog/rules.js';
 import { crashVerdict } from '../goplsLog/crashVerdict.js';
-import { MAX_UNCLASSIFIED, SHORT_TEXT_LINES, type LogSummary } from '../goplsLog/analyzer.js';
+import { MAX_UNCLASSIFIED, type LogSummary } from '../goplsLog/analyzer.js';
 import { SYMPTOM_OF } from '../goplsLog/mechanisms.js';
 import { resemble } from '../goplsLog/resemblance/classify.js';
-import { wordsOf } from '../goplsLog/resemblance/words.js';
+import { shownWord, wordsOf } from '../goplsLog/resemblance/words.js';
 import { CLASS_IDS } from '../doctor/model.js';
 import { downloadRuleFixes } from '../fixes/downloads.js';
 import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, raiseInotifyLimitFix, RESTART_GOPLS } from '../fixes/catalog.js';
@@ -240,8 +240,9 @@ function resemblanceFindings(source: string, name: string, s: LogSummary, found:
   const r = resemble(s.resemblanceWords);
   if (!r) return [];
   // Quote the lines that carry the words it went by (most of them first), in the log's order.
-  const candidates = s.lines <= SHORT_TEXT_LINES ? s.resemblanceLines : s.unclassified;
-  const reasons = new Set(r.words.map((w) => w.replace(' ', '+')));
+  // A short text's lines with words, else (a long log) its failure lines.
+  const candidates = s.resemblanceLines.length ? s.resemblanceLines : s.unclassified;
+  const reasons = new Set(r.words);
   const lines = candidates
     .map((l) => ({ l, n: [...wordsOf(l.text)].filter((w) => reasons.has(w)).length }))
     .sort((a, b) => b.n - a.n || a.l.line - b.l.line)
@@ -256,7 +257,7 @@ function resemblanceFindings(source: string, name: string, s: LogSummary, found:
       confidence: RESEMBLANCE_CONFIDENCE,
       role: 'symptom',
       symptom: SYMPTOM_OF[r.classId],
-      message: `No message the doctor knows matched ${name}, but its words are those real ${r.classId} reports use ("${r.words.join('", "')}"), far more than ${r.runnerUp === 'negative' ? 'harmless output does' : `${r.runnerUp} reports do`}. A guess from the words, not a diagnosis: the checks below confirm or rule it out.`,
+      message: `No message the doctor knows matched ${name}, but its words are those real ${r.classId} reports use ("${r.words.map(shownWord).join('", "')}"), far more than ${r.runnerUp === 'negative' ? 'harmless output does' : `${r.runnerUp} reports do`}. A guess from the words, not a diagnosis: the checks below confirm or rule it out.`,
       evidence: lines.map((l) => ({ source, line: l.line, excerpt: l.text })),
       fixes: [],
     },

@@ -47,7 +47,7 @@ export interface Resemblance {
   classId: ClassId;
   /** log P(first) − log P(second): how clearly the words lean one way. */
   margin: number;
-  /** The words that lean most towards classId against the second guess, most first (a pair as "no required"). */
+  /** The words (words.ts's keys: a pair as "no+required") that lean most towards classId against the second guess, most first. */
   words: string[];
   /** The second guess, which it leans away from. */
   runnerUp: Label;
@@ -100,7 +100,7 @@ export function resemble(present: Iterable<string>, model: ResemblanceModel = sh
     .filter(([, d]) => d > 0)
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, REASON_WORDS)
-    .map(([w]) => w.replace('+', ' '));
+    .map(([w]) => w);
   return { classId: label, margin: Math.round(margin * 10) / 10, words, runnerUp: model.labels[second]! };
 }
 

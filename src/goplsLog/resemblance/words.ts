@@ -33,6 +33,11 @@ export function addWords(line: string, into: Set<string>, keep: (w: string) => b
   }
 }
 
+/** A word or pair as a person reads it: "no+required" is "no required". */
+export function shownWord(w: string): string {
+  return w.replace('+', ' ');
+}
+
 /** The distinct words and word pairs of a text, line by line. */
 export function wordsOf(text: string): Set<string> {
   const out = new Set<string>();
