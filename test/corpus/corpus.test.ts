@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.js';
 import { MODEL_FILE, modelSource, train, tuningItems } from './train.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (measured 2026-12-01, 15:51 UTC, with corpus7 in: 379/417 and 371/417). */
-const FLOOR = { vscode: 90.8, logfile: 88.9 } as const;
+/** Top-1 accuracy on the test half's positives, per form, in percent (measured 2026-12-01, 17:24 UTC, with corpus8 in:
+ * 406/448 and 397/448; the 31 new unseen positives scored lower than the rest, no rule changed, so the level reached fell). */
+const FLOOR = { vscode: 90.6, logfile: 88.6 } as const;
 
 describe('corpus of real reports', () => {
   const { items, errors } = loadCorpus();
