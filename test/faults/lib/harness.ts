@@ -2,7 +2,7 @@
 // would (argument arrays, a crafted environment, optionally inside a cgroup or as another user),
 // and sets faults up with a restore that is verified, not assumed.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, rmdirSync, writeFileSync, mkdirSync, chmodSync, chownSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, rmdirSync, writeFileSync, mkdirSync, chmodSync, chownSync, existsSync, statSync, copyFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -82,6 +82,44 @@ export function inCgroup(cgroupDir: string): string[] {
   return ['/bin/sh', '-c', 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"', 'sh', cgroupDir];
 }
 
+/**
+ * Where another account (nobody) finds the CLI and gopls. A checkout every folder above which lets
+ * others through serves as it is; a clone under a 0700 folder (`git clone . "$(mktemp -d)"`) does
+ * not, and nobody would fail with "Cannot find module …/dist/cli.js" or find no gopls, which is not
+ * the fault a scenario sets up. Then a 0755 copy is made once per test process: the CLI's loader
+ * with the bundle it loads from beside it (src/cliLoader.ts), and gopls.
+ */
+export interface ForOthers {
+  cli: string;
+  goplsDir: string;
+}
+let forOthersMemo: ForOthers | undefined;
+export function forOthers(): ForOthers {
+  if (forOthersMemo) return forOthersMemo;
+  if (othersCanReach(REPO)) return (forOthersMemo = { cli: CLI, goplsDir: GOPLS_DIR });
+  const d = tempDir('for-others');
+  process.once('exit', () => rmSync(d, { recursive: true, force: true }));
+  const bin = path.join(d, 'bin');
+  mkdirSync(bin, { mode: 0o755 });
+  copyFileSync(CLI, path.join(d, 'cli.js'));
+  copyFileSync(path.join(path.dirname(CLI), 'cli-main.js'), path.join(d, 'cli-main.js'));
+  copyFileSync(GOPLS, path.join(bin, 'gopls'));
+  chmodSync(path.join(bin, 'gopls'), 0o755);
+  return (forOthersMemo = { cli: path.join(d, 'cli.js'), goplsDir: bin });
+}
+
+/** True when every folder from / down to dir has the execute bit for others. */
+function othersCanReach(dir: string): boolean {
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    if ((statSync(d).mode & 0o001) === 0) return false;
+    if (d === path.dirname(d)) return true;
+  }
+}
+
+function switchesUser(wrap: readonly string[] | undefined): boolean {
+  return (wrap ?? []).some((a) => a === 'setpriv' || a.endsWith('/setpriv'));
+}
+
 export function asUser(u: { uid: number; gid: number }): string[] {
   return ['setpriv', `--reuid=${u.uid}`, `--regid=${u.gid}`, '--clear-groups', '--'];
 }
@@ -101,7 +139,7 @@ export function userEnv(over: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
 }
 
 /** A separate HOME for nobody (or anyone): GOPATH, GOCACHE and a bash login that puts go on PATH. */
-export function makeHome(dir: string, owner?: { uid: number; gid: number }, profileDirs: string[] = [GOROOT_BIN, GOPLS_DIR]): string {
+export function makeHome(dir: string, owner?: { uid: number; gid: number }, profileDirs: string[] = [GOROOT_BIN, forOthers().goplsDir]): string {
   mkdirSync(dir, { recursive: true });
   writeFileSync(path.join(dir, '.bash_profile'), `export PATH="${profileDirs.join(':')}:$PATH"\n`);
   if (owner) chownTree(dir, owner);
@@ -158,7 +196,8 @@ export async function runDoctorCli(opts: DoctorOpts): Promise<DoctorRun> {
   if (opts.gopls) args.push('--gopls', opts.gopls);
   if (opts.timeoutMs) args.push('--timeout-ms', String(opts.timeoutMs));
   args.push(...(opts.extra ?? []));
-  const r = await runCmd(NODE, [CLI, ...args], { ...opts, killAfterMs: opts.killAfterMs ?? (opts.timeoutMs ?? 8000) + 30_000 });
+  const cli = switchesUser(opts.wrap) ? forOthers().cli : CLI;
+  const r = await runCmd(NODE, [cli, ...args], { ...opts, killAfterMs: opts.killAfterMs ?? (opts.timeoutMs ?? 8000) + 30_000 });
   if ((opts.format ?? 'json') !== 'json') return r;
   try {
     return { ...r, report: JSON.parse(r.stdout) as Report };
@@ -394,7 +433,7 @@ export function expectDiagnosis(run: DoctorRun, ids: string[], needles: Array<st
 
 /** The user-facing environment of another account (nobody) with its own HOME. */
 export function userEnvFor(home: string, user: string, over: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  return userEnv({
+  const env = userEnv({
     HOME: home,
     USER: user,
     LOGNAME: user,
@@ -407,4 +446,7 @@ export function userEnvFor(home: string, user: string, over: NodeJS.ProcessEnv =
     TMPDIR: undefined,
     ...over,
   });
+  // Another account finds gopls where it can reach it (forOthers); an explicit PATH in `over` stays.
+  if (over.PATH === undefined) env.PATH = env.PATH!.split(':').map((d) => (d === GOPLS_DIR ? forOthers().goplsDir : d)).join(':');
+  return env;
 }
