@@ -14,6 +14,8 @@ import { resemble } from '../goplsLog/resemblance/classify.js';
 import { shownWord, wordsOf } from '../goplsLog/resemblance/words.js';
 import { CLASS_IDS } from '../doctor/model.js';
 import { downloadRuleFixes } from '../fixes/downloads.js';
+import { filesWithoutPackage } from '../goplsLog/noPackageFile.js';
+import { whyInNoPackage, type Said } from './fileInNoPackage.js';
 import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, raiseInotifyLimitFix, RESTART_GOPLS } from '../fixes/catalog.js';
 
 /** Time kept back from the deadline to build the findings. */
@@ -51,12 +53,35 @@ export const goplsLogsProbe: Probe = {
         editorLogDir: ctx.settings.editorLogDir ?? null,
       });
     }
-    return analyseLogs(ctx, logs);
+    const { outcome, noPackage } = await readLogs(ctx, logs);
+    // The log may be the live editor's: a file gopls had no package for that exists here is
+    // asked why (fileInNoPackage.ts). A fixture host's logs are another machine's.
+    if (!ctx.host.live || !noPackage.length || outcome.status === 'skipped') return outcome;
+    const why = await whyInNoPackage(ctx, noPackage);
+    return why.length ? { ...outcome, findings: [...(outcome.findings ?? []), ...why] } : outcome;
   },
 };
 
 export async function analyseLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs: readonly FoundLog[]): Promise<ProbeOutcome> {
+  return (await readLogs(ctx, logs)).outcome;
+}
+
+/** The files gopls said "no package metadata for file" about, each with its first line. Pure. */
+export function noPackageSaid(source: string, s: LogSummary, into: Said[] = []): Said[] {
+  for (const e of s.events) {
+    if (e.ruleId !== 'no-package-metadata') continue;
+    for (const file of filesWithoutPackage(e.text)) {
+      const known = into.find((x) => x.file === file);
+      if (known) known.count++;
+      else into.push({ file, source, line: e.line, excerpt: e.text, count: 1 });
+    }
+  }
+  return into;
+}
+
+async function readLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs: readonly FoundLog[]): Promise<{ outcome: ProbeOutcome; noPackage: Said[] }> {
   const deadline = performance.now() + Math.max(0, ctx.remainingMs() - RESERVE_MS);
+  const noPackage: Said[] = [];
   const findings: FindingInput[] = [];
   const observedLogs: Array<Record<string, unknown>> = [];
   const partial: ReadLogResult[] = [];
@@ -70,17 +95,18 @@ export async function analyseLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingM
     if (!r.complete) partial.push(r);
     observedLogs.push(observe(log, r, r.summary));
     findings.push(...findingsOf(log.path, r.summary));
+    noPackageSaid(log.path, r.summary, noPackage);
   }
   const observed = { logs: observedLogs };
   const unread = observedLogs.filter((o) => typeof o.error === 'string');
   // Nothing read at all: say why for each (a FIFO, /proc/kmsg, a missing file), not "ok".
-  if (unread.length === logs.length && logs.length > 0) return skipped(unread.map((o) => String(o.error)).join('; '), observed);
+  if (unread.length === logs.length && logs.length > 0) return { outcome: skipped(unread.map((o) => String(o.error)).join('; '), observed), noPackage };
   if (partial.length) {
     const reason = partial.map((p) => `${path.basename(p.path)}: ${progressText(p)} before the deadline`).join('; ');
     const hasError = findings.some((f) => f.severity === 'error');
-    return { status: hasError ? 'fail' : 'warn', reason, findings, observed };
+    return { outcome: { status: hasError ? 'fail' : 'warn', reason, findings, observed }, noPackage };
   }
-  return { findings, observed };
+  return { outcome: { findings, observed }, noPackage };
 }
 
 function observe(log: FoundLog, r: ReadLogResult, s: LogSummary): Record<string, unknown> {
@@ -311,6 +337,7 @@ function fixesFor(rule: Rule): Fix[] {
     case 'workspace-load-failed':
     case 'packages-load-error':
     case 'go-mod-not-found':
+    case 'no-package-metadata':
       return [GOPLS_WORKSPACE_DOCS];
     case 'inotify-enospc':
       return [raiseInotifyLimitFix('watches')];

@@ -95,7 +95,8 @@ export function parseInconsistentVendoring(stderr: string): { dir: string; probl
   return { dir: m[1]!, problems };
 }
 
-async function findUp(dir: string, name: string): Promise<string | undefined> {
+/** The nearest `name` file in dir or a folder above it, as the go command looks for go.mod and go.work. */
+export async function findUp(dir: string, name: string): Promise<string | undefined> {
   let d = dir;
   for (;;) {
     const p = path.join(d, name);
@@ -104,6 +105,12 @@ async function findUp(dir: string, name: string): Promise<string | undefined> {
     if (parent === d) return undefined;
     d = parent;
   }
+}
+
+/** The go.work the go command (and gopls) use in dir: GOWORK when set (off: none), else the nearest above. */
+export async function goWorkFor(dir: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  const explicit = env.GOWORK;
+  return explicit === 'off' ? undefined : explicit ? explicit : findUp(dir, 'go.work');
 }
 
 function rel(root: string, p: string): string {
@@ -178,7 +185,7 @@ async function inspectFolder(
   const outer = goMod && path.dirname(goMod) !== root ? path.dirname(goMod) : undefined;
   observed.goMod = goMod ?? null;
   const explicitWork = ctx.env.GOWORK;
-  const goWork = explicitWork === 'off' ? undefined : explicitWork ? explicitWork : await findUp(root, 'go.work');
+  const goWork = await goWorkFor(root, ctx.env);
   observed.goWork = goWork ?? null;
   if (explicitWork !== undefined) observed.GOWORK = explicitWork;
 
@@ -271,7 +278,7 @@ function walkSource(root: string, walk: WalkResult): string {
   return walk.truncated ? `walk of ${root} (stopped after ${walk.dirs} folders: ${walk.truncated} limit)` : `walk of ${root}`;
 }
 
-function ancestors(dir: string): string[] {
+export function ancestors(dir: string): string[] {
   const out: string[] = [];
   let d = dir;
   for (;;) {
@@ -282,12 +289,12 @@ function ancestors(dir: string): string[] {
   }
 }
 
-function modulePathFor(root: string): string {
+export function modulePathFor(root: string): string {
   const base = path.basename(root).toLowerCase().replace(/[^a-z0-9._-]+/g, '-') || 'project';
   return `example.com/${base}`;
 }
 
-async function readWorkUses(goWork: string): Promise<{ uses: string[]; text: string; missing: string[] } | undefined> {
+export async function readWorkUses(goWork: string): Promise<{ uses: string[]; text: string; missing: string[] } | undefined> {
   const text = await readUserText(goWork, CAP.goModFile);
   if (text === undefined) return undefined;
   const uses = parseGoWorkUses(text);

@@ -390,6 +390,25 @@ export const MODULE_RULES: readonly Rule[] = [
     says: 'gopls had no package for the open file: the folder opened is not a module or GOPATH workspace that holds it',
   },
   {
+    id: 'no-package-metadata',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'no-build',
+    severity: 'warning',
+    confidence: 0.45,
+    // gopls v0.12 and later (gopls/internal/golang/snapshot.go NarrowestMetadataForFile and
+    // selectPackageForFile; internal/lsp/source before v0.15) answering hover, definition,
+    // completion, codeAction… on a file: "no package metadata for file %s" (the file's URI).
+    // snapshot.MetadataForFile loaded the file's directory (a go/packages file= query) and no package
+    // it got holds the file: outside every module of the view (no go.mod above it, or another
+    // folder), a module the go.work does not use, build constraints or a _/. name that leave it out,
+    // gopls's directoryFilters, or a go list that failed ("MetadataForFile: packages.Load error").
+    // A request sent while the file is being created or moved says it too, hence only a warning.
+    needles: ['no package metadata for file'],
+    test: /no package metadata for file \S/,
+    says: 'gopls answered a request on a file with "no package metadata": the file is in no package it loaded (outside every module of the workspace, in a module the go.work does not use, or left out by build constraints)',
+  },
+  {
     id: 'adhoc-package-file',
     classId: 'module-resolution',
     role: 'symptom',

@@ -208,6 +208,7 @@ export const RULE_ORDER = [
   'foreign-arch-exec',
   'c-toolchain-env',
   'old-gopls-no-file',
+  'no-package-metadata',
   'no-buildable-files',
   'workspace-path-mismatch',
   'adhoc-package-file',

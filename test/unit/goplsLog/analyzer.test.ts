@@ -7,7 +7,7 @@ const F = path.resolve('test/fixtures/logs');
 const fx = (n: string) => readFileSync(path.join(F, n));
 
 describe('real gopls v0.23.0 -rpc.trace captures', () => {
-  it('healthy trace: requests counted per method, latencies matched, one deliberate error reply, no events', () => {
+  it('healthy trace: requests counted per method, latencies matched, one deliberate error reply, read as the file in no package', () => {
     const s = analyzeText(fx('trace-healthy.rpc.log'));
     // What capture/record-trace.mjs sent.
     expect(s.requestsSent).toEqual({ initialize: 1, 'textDocument/hover': 2, 'textDocument/completion': 1, 'textDocument/definition': 1, 'textDocument/documentSymbol': 1, shutdown: 1 });
@@ -19,7 +19,8 @@ describe('real gopls v0.23.0 -rpc.trace captures', () => {
     expect(s.errorReplies).toEqual([{ method: 'textDocument/hover', count: 1, messages: [{ message: expect.stringContaining('no package metadata for file'), line: 89 }] }]);
     expect(s.serverStarts).toHaveLength(1);
     expect(s.unknownLines).toBe(0);
-    expect(s.events).toEqual([]);
+    // The hover on a file outside the module: gopls's "no package metadata for file" family.
+    expect(s.events).toEqual([{ ruleId: 'no-package-metadata', classId: 'module-resolution', severity: 'warning', line: 89, text: '[Error - Received] 18:16:19.289 PM #5 no package metadata for file file:///tmp/gedlog/nope/missing.go' }]);
     expect(s.crashes).toEqual([]);
   });
 

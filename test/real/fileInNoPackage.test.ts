@@ -1,0 +1,110 @@
+// gopls's "no package metadata for file" on this machine: a log naming files that exist here, and
+// the real go saying why each is in no package. A module with a `//go:build ignore` file and a
+// `//go:build windows` one (go list puts both under IgnoredGoFiles), a file with no go.mod above
+// it, and a module a go.work does not use. The gopls-logs probe runs as in a real diagnosis (a
+// live host, the run's facts), and its finding names the file and the reason.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import os from 'node:os';
+import path from 'node:path';
+import { Host } from '../../src/host/host.js';
+import { createFacts } from '../../src/facts/runFacts.js';
+import { goplsLogsProbe } from '../../src/probes/goplsLogs.js';
+import { FindingSchema, type Finding } from '../../src/doctor/model.js';
+import type { ProbeContext } from '../../src/probes/probe.js';
+import { GO } from './support.js';
+
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'ged-nopkg-'));
+const mod = path.join(tmp, 'mod');
+const loose = path.join(tmp, 'loose');
+const work = path.join(tmp, 'work');
+const env = { ...process.env, GOFLAGS: '', GOOS: '', GOARCH: '', GOTOOLCHAIN: 'local', GOWORK: '', GO111MODULE: '' };
+
+/** A log as gopls's trace writes an error reply, one per file. */
+function logOf(name: string, files: string[]): string {
+  const p = path.join(tmp, name);
+  writeFileSync(p, files.map((f, i) => `[Error - Received] 10:00:0${i}.000 AM #${i + 2} no package metadata for file ${pathToFileURL(f).href}\n`).join('\n'));
+  return p;
+}
+
+async function diagnose(log: string, workspaces: string[]): Promise<Finding[]> {
+  const host = new Host();
+  const ac = new AbortController();
+  const end = performance.now() + 30_000;
+  const ctx: ProbeContext = {
+    host,
+    env,
+    workspaces,
+    goplsLogs: [log],
+    settings: {},
+    signal: ac.signal,
+    remainingMs: () => end - performance.now(),
+    facts: createFacts({ host, env, settings: {}, signal: ac.signal, timeoutMs: 20_000 }),
+  };
+  const r = await goplsLogsProbe.run(ctx);
+  return (r.findings ?? []).map((f) => FindingSchema.parse({ ...f, probeId: 'gopls-logs' }));
+}
+
+const about = (fs: Finding[], file: string) => fs.filter((f) => f.role !== 'symptom' && f.message.startsWith(`${file} `));
+
+describe.skipIf(!GO)('"no package metadata for file" on this machine (real go)', () => {
+  beforeAll(() => {
+    mkdirSync(mod);
+    writeFileSync(path.join(mod, 'go.mod'), 'module example.com/np\n\ngo 1.22\n');
+    writeFileSync(path.join(mod, 'a.go'), 'package np\n\nfunc A() int { return 1 }\n');
+    // Kept out of every build on purpose, and not package main: gopls does not load it on its own.
+    writeFileSync(path.join(mod, 'gen.go'), '//go:build ignore\n\n// Notes in code, never built.\npackage np\n\nfunc Old() int { return A() }\n');
+    writeFileSync(path.join(mod, 'winonly.go'), '//go:build windows\n\npackage np\n\nfunc Win() int { return A() }\n');
+    mkdirSync(loose);
+    writeFileSync(path.join(loose, 'script.go'), 'package main\n\nfunc main() {}\n');
+    mkdirSync(path.join(work, 'a'), { recursive: true });
+    mkdirSync(path.join(work, 'b'));
+    writeFileSync(path.join(work, 'go.work'), 'go 1.22\n\nuse ./a\n');
+    writeFileSync(path.join(work, 'a', 'go.mod'), 'module example.com/a\n\ngo 1.22\n');
+    writeFileSync(path.join(work, 'a', 'a.go'), 'package a\n');
+    writeFileSync(path.join(work, 'b', 'go.mod'), 'module example.com/b\n\ngo 1.22\n');
+    writeFileSync(path.join(work, 'b', 'b.go'), 'package b\n');
+  });
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+  it('files go list ignores: the constraint line named as the reason, beside the log line and go list\'s IgnoredGoFiles', async () => {
+    const fs = await diagnose(logOf('constraints.log', [path.join(mod, 'gen.go'), path.join(mod, 'winonly.go')]), [mod]);
+    // gopls's line, a symptom, is still there.
+    expect(fs.find((f) => f.role === 'symptom')).toMatchObject({ classId: 'module-resolution', symptom: 'no-build' });
+
+    const [gen] = about(fs, path.join(mod, 'gen.go'));
+    expect(gen).toMatchObject({ classId: 'module-resolution', severity: 'warning' });
+    expect(gen!.message).toContain('is in no package gopls loads: its constraint `//go:build ignore` keeps it out of every build on purpose, and gopls loads such a file on its own only when it is package main');
+    // No tag to add: -tags=ignore would pull every such file into the package.
+    expect(gen!.fixes).toEqual([]);
+    expect(gen!.evidence.map((e) => e.excerpt)).toEqual(expect.arrayContaining([expect.stringContaining('no package metadata for file'), '"IgnoredGoFiles": ["gen.go","winonly.go"]', '//go:build ignore']));
+    expect(gen!.evidence.find((e) => e.excerpt.startsWith('"IgnoredGoFiles"'))!.source).toMatch(/go list -e -find .* \(in .*\/mod\)$/);
+
+    const [win] = about(fs, path.join(mod, 'winonly.go'));
+    expect(win!.message).toContain('its constraint `go:build windows` is false for GOOS=linux');
+    // The build that includes it: GOOS=windows for gopls (the build-constraints probe's fix).
+    expect(win!.fixes).toEqual([expect.objectContaining({ id: 'gopls-build-env', kind: 'setting', value: { 'build.env': { GOOS: 'windows' } } })]);
+  });
+
+  it('a file with no go.mod above it, and a module the go.work does not use', async () => {
+    const fs = await diagnose(logOf('modules.log', [path.join(loose, 'script.go'), path.join(work, 'b', 'b.go')]), [tmp]);
+    const [script] = about(fs, path.join(loose, 'script.go'));
+    expect(script).toMatchObject({ classId: 'module-resolution', severity: 'warning' });
+    expect(script!.message).toContain('there is no go.mod in its folder or any folder above it');
+    expect(script!.fixes[0]).toMatchObject({ id: 'go-mod-init', kind: 'terminal' });
+
+    const [b] = about(fs, path.join(work, 'b', 'b.go'));
+    expect(b!.message).toContain(`its module (${path.join(work, 'b', 'go.mod')}) is not in the use list of the go.work in effect (${path.join(work, 'go.work')})`);
+    expect(b!.fixes[0]).toMatchObject({ id: 'go-work-use-module', text: 'go work use ./b', cwd: work });
+  });
+
+  it('a file that is in its package now: an info, no warning', async () => {
+    const fs = await diagnose(logOf('fine.log', [path.join(mod, 'a.go')]), [mod]);
+    const [a] = about(fs, path.join(mod, 'a.go'));
+    expect(a).toBeUndefined();
+    const info = fs.find((f) => f.message.includes(path.join(mod, 'a.go')) && f.role !== 'symptom');
+    expect(info).toMatchObject({ severity: 'info' });
+    expect(info!.message).toContain('go list puts it in package example.com/np now');
+  });
+});
