@@ -29,7 +29,7 @@ export const MOUNT_RULES: readonly Rule[] = [
     needles: ['ermission denied'],
     // The thing executed is a path (has a slash); "bash: cd: /x: Permission denied" is a directory.
     test: /(?:^|\s)-?(?:\/\S*\/)?(?:ba|z|da|k|fi)?sh(?:: line \d+)?(?:: \d+)?: \.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|^\S+: line \d+: [^\s:]+: Permission denied|execvp: [^:\n]+: Permission denied|unable to execute [^:\n]+: Permission denied|bad interpreter: Permission denied/m,
-    yieldsTo: ['exec-permission-denied', 'exec-relative-denied', 'gopls-exec-denied', 'container-path-denied', 'shell-system-exec-denied'],
+    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'gopls-exec-denied', 'container-path-denied', 'shell-system-exec-denied'],
     says: 'executing a file was refused with "permission denied": a noexec mount (or a file without its execute bit)',
   },
   {
@@ -57,11 +57,32 @@ export const MOUNT_RULES: readonly Rule[] = [
     severity: 'error',
     confidence: 0.8,
     needles: ['ermission denied'],
-    // An absolute path (or cmd/go's $WORK): what go run, go test and a debugger execute is a binary
-    // they just wrote under GOTMPDIR, GOCACHE or the project. A relative one is exec-relative-denied.
-    test: /fork\/exec (?:\/|\$WORK\/)[^:]*: permission denied/i,
+    // A file a program had just written to run it, with its execute bit set by that program: cmd/go's
+    // $WORK (GOTMPDIR or TMPDIR: /tmp/go-build123/b001/exe/main, …/_test/x.test), Delve's and
+    // vscode-go's __debug_bin, a directory made by os.MkdirTemp (a name ending in its random
+    // digits: goagen633708867/, ollama2604787016/), or anything under a temp directory (/tmp,
+    // /var/tmp, /dev/shm, /run/user/UID), where programs unpack helpers to run. Only a mount (or a
+    // policy) refuses such a file. Any other path is exec-path-denied: there the mode is as likely.
+    test: /fork\/exec (?=\$WORK\/|\/(?:tmp|var\/tmp|dev\/shm|run\/user)\/|\/[^:]*?(?:\/go-build|\/[^/:]*?\d{5,}\/|__debug_bin|\/_test\/|\/exe\/|\.test:))[^:]*: permission denied/i,
     yieldsTo: ['system-exec-denied', 'gopls-exec-denied'],
     says: 'executing a freshly built binary failed with "fork/exec …: permission denied", the mark of a noexec mount',
+  },
+  {
+    id: 'exec-path-denied',
+    classId: 'noexec-mount',
+    role: 'symptom',
+    symptom: 'exec-denied',
+    severity: 'warning',
+    confidence: 0.5,
+    // os/exec starting a program by an absolute path that is not a fresh build or temp file
+    // (exec-permission-denied's): a tool's output in the project ("fork/exec /home/u/app/gin-bin"),
+    // an installed binary, a folder given as the program. execve(2)'s EACCES there is the file's
+    // mode, a directory or a file that is no program in its place, or a noexec mount, so it is a
+    // warning-level symptom that a mount or access cause found on the machine explains.
+    needles: ['ermission denied'],
+    test: /fork\/exec \/[^:]*: permission denied/i,
+    yieldsTo: ['exec-permission-denied', 'system-exec-denied', 'gopls-exec-denied'],
+    says: 'running a program by its path failed with "fork/exec …: permission denied": its execute bit, something that is no program in its place, or a noexec mount',
   },
   {
     id: 'exec-relative-denied',
@@ -98,7 +119,7 @@ export const MOUNT_RULES: readonly Rule[] = [
     needles: ['ermission denied', 'EACCES', 'error=13', 'never executed', 'not executable by this user'],
     test: /exec: \\?"[^"\n]*\/[^"\n]*\\?": permission denied|spawn \S+ EACCES|Cannot run program "[^"\n]{0,300}"[^\n]{0,100}error=13|[Cc]ould not execute process [^\n]{0,400}\(never executed\)|zsh: permission denied: \S*\/|is not executable by this user|\bexec(?:ve?|vpe?|le?|lp)\b[^\n]{0,80}(?:Permission denied|EACCES)/,
     nearExec: /Permission denied|EACCES|Errno 13/,
-    yieldsTo: ['exec-permission-denied', 'exec-relative-denied', 'shell-exec-denied', 'system-exec-denied', 'gopls-exec-denied', 'container-path-denied'],
+    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'shell-exec-denied', 'system-exec-denied', 'gopls-exec-denied', 'container-path-denied'],
     says: 'executing a program was refused with EACCES (permission denied): the directory it is in is mounted noexec (or the file lacks its execute bit)',
   },
   {
@@ -137,7 +158,7 @@ export const MOUNT_RULES: readonly Rule[] = [
     // command found on PATH ("zsh: permission denied: tool").
     needles: ["Can't exec", 'ermission denied', 'EACCES'],
     test: /Can't exec "[^"\n]+": Permission denied|\benv: ['\u2018"]?\.{0,2}\/?[^'\u2019"\s:]*\/[^'\u2019"\s:]*['\u2019"]?: Permission denied|failed to run command ['\u2018"]?[^'\u2019"\n]+['\u2019"]?: Permission denied|: can't execute: Permission denied|can't execute '[^'\n]+': Permission denied|\bexec: \.{0,2}\/[^\s:]*: Permission denied|An error occurred trying to start process '[^'\n]+'[^\n]*Permission denied|Win32Exception \(13\): Permission denied|exec user process caused:? \\?"?permission denied|Failed at step EXEC spawning \S+: Permission denied|zsh: permission denied: [^\s\/]+\s*$|^make(?:\[\d+\])?: (?!\/(?:usr\/)?s?bin\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|^\S+: \d+: (?!\/(?:usr\/)?s?bin\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|\bspawn EACCES\b|\bspawnSync \S+ EACCES\b|(?:^|[\s"'])exec (?!\/(?:usr\/)?s?bin\/)\.{0,2}\/[^\s:"]+: permission denied/,
-    yieldsTo: ['exec-permission-denied', 'exec-relative-denied', 'shell-exec-denied', 'program-exec-denied', 'system-exec-denied', 'container-path-denied'],
+    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'shell-exec-denied', 'program-exec-denied', 'system-exec-denied', 'container-path-denied'],
     says: 'executing a program was refused with EACCES (permission denied): the directory it is in is mounted noexec (or the file lacks its execute bit)',
   },
   {

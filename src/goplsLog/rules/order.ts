@@ -47,6 +47,7 @@ export const RULE_ORDER = [
   'noexec-listed',
   'exec-permission-denied',
   'exec-relative-denied',
+  'exec-path-denied',
   'permission-denied',
   'inotify-enospc',
   'inotify-emfile',

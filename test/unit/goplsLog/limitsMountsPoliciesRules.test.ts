@@ -104,6 +104,16 @@ const KERNEL_RUNTIME_CASES: Array<[string, RuleId[]]> = [
   ['fork/exec ./: permission denied', ['exec-relative-denied']],
   ['fork/exec bin/server: permission denied', ['exec-relative-denied']],
   ['fork/exec $WORK/b001/exe/a.out: permission denied', ['exec-permission-denied']],
+  // What a program had just written to run: a temp dir's file, os.MkdirTemp's digits, a debugger's binary.
+  ['Error: error starting the external llama server: fork/exec /tmp/ollama2604787016/runners/cpu/ollama_llama_server: permission denied', ['exec-permission-denied']],
+  ['fork/exec /var/tmp/helper: permission denied', ['exec-permission-denied']],
+  ['fork/exec /run/user/1000/just/just-abc/example: permission denied', ['exec-permission-denied']],
+  ['fork/exec /home/ann/src/api/goagen633708867/goagen: permission denied', ['exec-permission-denied']],
+  ['could not launch process: fork/exec /home/ann/proj/__debug_bin3012: permission denied', ['exec-permission-denied']],
+  ['fork/exec /home/ann/.cache/tmp/pkg/_test/pkg.test: permission denied', ['exec-permission-denied']],
+  // Any other absolute path: an installed tool, a watcher's output in the project, a folder.
+  ['2017/08/23 09:40:56 Error running: fork/exec /home/ann/server/gin-bin: permission denied', ['exec-path-denied']],
+  ['fork/exec /opt/tools/protoc-gen-x: permission denied', ['exec-path-denied']],
   ['docker: Error response from daemon: AppArmor enabled on system but the docker-default profile could not be loaded: exit status 1', ['apparmor-named']],
   ['apparmor module is loaded.', []],
   // VS Code's older watcher notification, and the race detector (ThreadSanitizer) out of memory.
@@ -215,7 +225,7 @@ const TOOL_RUNNER_CASES: Array<[string, RuleId[]]> = [
   // The place must be the program's path, not the prompt's working directory.
   ['chronos@localhost /media/removable/USB $ sudo: unable to execute ./bin/run: Permission denied', ['shell-exec-denied']],
   ['sudo: unable to execute /media/removable/USB/bin/run: Permission denied', ['shell-exec-denied', 'shared-storage-exec']],
-  ['fork/exec /home/chronos/user/Downloads/app: permission denied', ['exec-permission-denied', 'shared-storage-exec']],
+  ['fork/exec /home/chronos/user/Downloads/app: permission denied', ['exec-path-denied', 'shared-storage-exec']],
   ['bash: /run/media/ann/STICK/tool: Permission denied', ['shell-exec-denied', 'shared-storage-exec']],
   // Reading a file there is not an exec.
   ['cat: /media/ann/STICK/notes.txt: Permission denied', ['permission-denied']],
@@ -302,6 +312,14 @@ describe('which class a text puts first', () => {
     const rel = ranked('could not launch process: fork/exec ./debug: permission denied');
     expect(rel[0]).toMatchObject({ id: 'noexec-mount', severity: 'warning' });
     expect(rel.every((c) => c.severity !== 'error')).toBe(true);
+  });
+
+  it('a program refused by an ordinary absolute path is a warning; one a program had just written to a temp folder is an error', () => {
+    // A watcher's build output in the project, refused (the build wrote no program there): mode or mount.
+    const own = ranked('Error running: fork/exec /home/ann/server/gin-bin: permission denied');
+    expect(own[0]).toMatchObject({ id: 'noexec-mount', severity: 'warning' });
+    expect(own.every((c) => c.severity !== 'error')).toBe(true);
+    expect(ranked('fork/exec /tmp/ollama12345678/runners/server: permission denied')[0]).toMatchObject({ id: 'noexec-mount', severity: 'error' });
   });
 
   it('a plain file refusal with no policy or mount named stays fs-access', () => {
