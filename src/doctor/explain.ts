@@ -21,6 +21,12 @@ export interface SymptomExplanation {
    * LD_PRELOAD that cannot be loaded does not.
    */
   named?: true;
+  /**
+   * Classes in `by` whose causes explain this kind only when they name the symptom's class in
+   * `explains`: of the environment's causes, a Flatpak sandbox that does not expose the refused
+   * path explains a "permission denied", a PATH difference does not.
+   */
+  namedBy?: readonly ClassId[];
   checks: readonly Check[];
 }
 
@@ -31,6 +37,7 @@ const TASK_LIMITS: Check = { what: 'kernel.threads-max, kernel.pid_max and RLIMI
 const MAC: Check = { what: 'seccomp, SELinux and AppArmor (the MAC policy)', probe: 'mac-policy' };
 const MOUNTS: Check = { what: 'noexec and read-only mounts under GOTMPDIR, GOCACHE, GOPATH and the gopls binary', probe: 'mounts' };
 const ACCESS: Check = { what: 'access to GOPATH, GOMODCACHE, GOCACHE and GOTMPDIR', probe: 'file-access' };
+const FLATPAK: Check = { what: "a Flatpak sandbox's filesystem grants (/.flatpak-info [Context] filesystems=) against the refused path", probe: 'gopls-logs' };
 
 /** Causes a gopls can die of; the order is only for reading. */
 const KILLS_GOPLS: readonly ClassId[] = ['memory-limit', 'process-limit', 'gopls-launch', 'env-inheritance', 'mac-policy'];
@@ -46,7 +53,8 @@ export const EXPLAINED_BY: Readonly<Record<SymptomKind, SymptomExplanation>> = {
   'thread-create': { by: ['process-limit', 'memory-limit', 'mac-policy'], checks: [PIDS, TASK_LIMITS, MEMORY_CGROUP, MAC] },
   'not-permitted': { by: ['mac-policy'], checks: [MAC] },
   'exec-denied': { by: ['noexec-mount', 'fs-access', 'mac-policy'], checks: [MOUNTS, ACCESS, MAC] },
-  'access-denied': { by: ['fs-access', 'mac-policy', 'noexec-mount'], checks: [ACCESS, MOUNTS, MAC] },
+  // A sandbox refuses what it does not expose (src/probes/flatpakGrants.ts): that cause says so.
+  'access-denied': { by: ['fs-access', 'mac-policy', 'noexec-mount', 'env-inheritance'], namedBy: ['env-inheritance'], checks: [ACCESS, MOUNTS, MAC, FLATPAK] },
   'load-failed': {
     by: ['module-resolution', 'env-inheritance', 'fs-access', 'process-limit', 'memory-limit', 'gopls-launch', 'mac-policy'],
     checks: [{ what: 'go.mod / go.work for each workspace folder', probe: 'modules' }, { what: 'the go command and its environment', probe: 'go-env' }, ACCESS, PIDS, MEMORY_CGROUP],
@@ -91,6 +99,7 @@ export function explainsSymptom(c: Finding, s: Finding): boolean {
   if (s.symptom) {
     const kind = EXPLAINED_BY[s.symptom];
     if (!kind.by.includes(c.classId)) return false;
+    if (kind.namedBy?.includes(c.classId) && !c.explains?.includes(s.classId)) return false;
     return !kind.named || c.classId === s.classId || (c.explains?.includes(s.classId) ?? false);
   }
   return c.explains?.includes(s.classId) ?? false;
@@ -108,7 +117,8 @@ export function explainsSymptom(c: Finding, s: Finding): boolean {
 export function hintPointsAt(h: Finding, s: Finding): boolean {
   if (!isHint(h) || !isSymptom(h) || !isSymptom(s) || s.headline || h.classId === s.classId) return false;
   const kind = EXPLAINED_BY[s.symptom ?? 'died'];
-  return !kind.named && kind.by.includes(h.classId) && WEIGHT[h.severity] >= WEIGHT[s.severity];
+  // A hint names no path: it cannot say a sandbox hides the one refused (namedBy).
+  return !kind.named && kind.by.includes(h.classId) && !kind.namedBy?.includes(h.classId) && WEIGHT[h.severity] >= WEIGHT[s.severity];
 }
 
 /** A guess at the class from a failure's words: a named mechanism, or words that resemble a class's reports. */

@@ -16,6 +16,8 @@ import { CLASS_IDS } from '../doctor/model.js';
 import { downloadRuleFixes } from '../fixes/downloads.js';
 import { filesWithoutPackage } from '../goplsLog/noPackageFile.js';
 import { whyInNoPackage, type Said } from './fileInNoPackage.js';
+import { deniedPathOf } from '../goplsLog/deniedPath.js';
+import { flatpakDeniedFindings, type DeniedLine } from './flatpakGrants.js';
 import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, raiseInotifyLimitFix, RESTART_GOPLS } from '../fixes/catalog.js';
 
 /** Time kept back from the deadline to build the findings. */
@@ -53,14 +55,29 @@ export const goplsLogsProbe: Probe = {
         editorLogDir: ctx.settings.editorLogDir ?? null,
       });
     }
-    const { outcome, noPackage } = await readLogs(ctx, logs);
+    const { outcome, noPackage, denied } = await readLogs(ctx, logs);
+    if (outcome.status === 'skipped') return outcome;
     // The log may be the live editor's: a file gopls had no package for that exists here is
     // asked why (fileInNoPackage.ts). A fixture host's logs are another machine's.
-    if (!ctx.host.live || !noPackage.length || outcome.status === 'skipped') return outcome;
-    const why = await whyInNoPackage(ctx, noPackage);
-    return why.length ? { ...outcome, findings: [...(outcome.findings ?? []), ...why] } : outcome;
+    const why = ctx.host.live && noPackage.length ? await whyInNoPackage(ctx, noPackage) : [];
+    // Inside a Flatpak sandbox, a refused path it does not expose is the sandbox's doing (flatpakGrants.ts).
+    const sandbox = await flatpakDeniedFindings(ctx, denied);
+    return why.length || sandbox.length ? { ...outcome, findings: [...(outcome.findings ?? []), ...why, ...sandbox] } : outcome;
   },
 };
+
+/** The rules whose lines are a refused file operation (fs-access, access-denied), read for the path they name. */
+const DENIED_RULES: ReadonlySet<RuleId> = new Set(['permission-denied', 'go-file-refused']);
+
+/** The paths "permission denied" lines name, once each, with the first line. Pure. */
+export function deniedLines(source: string, s: LogSummary, into: DeniedLine[] = []): DeniedLine[] {
+  for (const e of s.events) {
+    if (!DENIED_RULES.has(e.ruleId)) continue;
+    const d = deniedPathOf(e.text);
+    if (d && !into.some((x) => x.path === d.path)) into.push({ ...d, source, line: e.line, excerpt: e.text });
+  }
+  return into;
+}
 
 export async function analyseLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs: readonly FoundLog[]): Promise<ProbeOutcome> {
   return (await readLogs(ctx, logs)).outcome;
@@ -79,9 +96,10 @@ export function noPackageSaid(source: string, s: LogSummary, into: Said[] = []):
   return into;
 }
 
-async function readLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs: readonly FoundLog[]): Promise<{ outcome: ProbeOutcome; noPackage: Said[] }> {
+async function readLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs: readonly FoundLog[]): Promise<{ outcome: ProbeOutcome; noPackage: Said[]; denied: DeniedLine[] }> {
   const deadline = performance.now() + Math.max(0, ctx.remainingMs() - RESERVE_MS);
   const noPackage: Said[] = [];
+  const denied: DeniedLine[] = [];
   const findings: FindingInput[] = [];
   const observedLogs: Array<Record<string, unknown>> = [];
   const partial: ReadLogResult[] = [];
@@ -96,17 +114,18 @@ async function readLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs:
     observedLogs.push(observe(log, r, r.summary));
     findings.push(...findingsOf(log.path, r.summary));
     noPackageSaid(log.path, r.summary, noPackage);
+    deniedLines(log.path, r.summary, denied);
   }
   const observed = { logs: observedLogs };
   const unread = observedLogs.filter((o) => typeof o.error === 'string');
   // Nothing read at all: say why for each (a FIFO, /proc/kmsg, a missing file), not "ok".
-  if (unread.length === logs.length && logs.length > 0) return { outcome: skipped(unread.map((o) => String(o.error)).join('; '), observed), noPackage };
+  if (unread.length === logs.length && logs.length > 0) return { outcome: skipped(unread.map((o) => String(o.error)).join('; '), observed), noPackage, denied };
   if (partial.length) {
     const reason = partial.map((p) => `${path.basename(p.path)}: ${progressText(p)} before the deadline`).join('; ');
     const hasError = findings.some((f) => f.severity === 'error');
-    return { outcome: { status: hasError ? 'fail' : 'warn', reason, findings, observed }, noPackage };
+    return { outcome: { status: hasError ? 'fail' : 'warn', reason, findings, observed }, noPackage, denied };
   }
-  return { outcome: { findings, observed }, noPackage };
+  return { outcome: { findings, observed }, noPackage, denied };
 }
 
 function observe(log: FoundLog, r: ReadLogResult, s: LogSummary): Record<string, unknown> {

@@ -1,0 +1,246 @@
+// A Flatpak sandbox shows the editor, and every go and gopls it starts, only the host paths its
+// [Context] filesystems= grants (flatpak-metadata(5); flatpak-run(1) --filesystem). Elsewhere the
+// sandbox has its own tree, so "permission denied" on a path it does not expose is the sandbox's
+// refusal, not the folder's mode: chmod on the host changes nothing, a --filesystem grant does.
+// Where the path is granted, the denial is real and stays fs-access's.
+//
+// What each grant exposes is flatpak's own code (common/flatpak-context.c flatpak_context_export,
+// common/flatpak-exports.c): `host` binds every top-level directory but dont_mount_in_root (app,
+// bin, boot, dev, efi, etc, lib, lib32, lib64, proc, root, run, sbin, sys, tmp, usr, var), plus
+// /run/media; `host-os` the host's /usr, /bin, /lib… under /run/host, `host-etc` its /etc as
+// /run/host/etc; `home` $HOME; xdg-NAME[/sub] that XDG directory; ~/p and /p themselves; `:ro` read
+// only; `!x` takes x away (a more specific entry wins, as the deeper bind mount does). /usr, /etc,
+// /app, /dev, /proc and the usr-merged /bin, /lib… are never exported at their own path (dont_export_in).
+import path from 'node:path';
+import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
+import type { ProbeContext } from './probe.js';
+import { parseFlatpakInfo, FLATPAK_DOCS } from './loginShell.js';
+import { gopathEntries } from '../facts/readGoEnv.js';
+import { isInside } from '../host/paths.js';
+import { quoteForDisplay } from '../host/shellQuote.js';
+
+export type GrantMode = 'rw' | 'ro';
+
+export type Grant =
+  | { granted: true; by: string; mode: GrantMode }
+  /** reserved: a path flatpak never exports; hiddenBy: the `!x` entry that takes it away. */
+  | { granted: false; reserved?: string; hiddenBy?: string };
+
+export interface GrantPlaces {
+  home: string;
+  /** XDG_RUNTIME_DIR on the host, for xdg-run. */
+  runtimeDir?: string;
+  /** The app's own ~/.var/app/ID, always writable. */
+  appId?: string;
+}
+
+const RESERVED = ['/usr', '/etc', '/app', '/dev', '/proc', '/lib', '/lib32', '/lib64', '/bin', '/sbin'];
+const NOT_IN_HOST = new Set(['app', 'bin', 'boot', 'dev', 'efi', 'etc', 'lib', 'lib32', 'lib64', 'proc', 'root', 'run', 'sbin', 'sys', 'tmp', 'usr', 'var']);
+const HOST_OS = ['/run/host/usr', '/run/host/bin', '/run/host/lib', '/run/host/lib32', '/run/host/lib64', '/run/host/sbin'];
+/** xdg-user-dirs' defaults and the base directories' (flatpak reads the user's user-dirs.dirs; these are what it falls back to). */
+const XDG: Record<string, string> = {
+  'xdg-desktop': 'Desktop',
+  'xdg-documents': 'Documents',
+  'xdg-download': 'Downloads',
+  'xdg-music': 'Music',
+  'xdg-pictures': 'Pictures',
+  'xdg-public-share': 'Public',
+  'xdg-templates': 'Templates',
+  'xdg-videos': 'Videos',
+  'xdg-config': '.config',
+  'xdg-cache': '.cache',
+  'xdg-data': '.local/share',
+  'xdg-state': '.local/state',
+};
+
+interface Entry {
+  raw: string;
+  mode: GrantMode | 'none';
+  /** Directories it binds; 'host' is decided per path. */
+  roots: string[] | 'host';
+}
+
+function parseEntry(raw: string, places: GrantPlaces): { key: string; entry: Entry } | undefined {
+  let body = raw.trim();
+  const negated = body.startsWith('!');
+  if (negated) body = body.slice(1);
+  let mode: GrantMode = 'rw';
+  const suffix = /:(ro|rw|create|reset)$/.exec(body);
+  if (suffix) {
+    if (suffix[1] === 'reset') return undefined; // "!host:reset" clears earlier layers' grants: the effective list is what is left
+    if (suffix[1] === 'ro') mode = 'ro';
+    body = body.slice(0, -suffix[0].length);
+  }
+  const roots = rootsOf(body, places);
+  if (!roots) return undefined;
+  return { key: body, entry: { raw: raw.trim(), mode: negated ? 'none' : mode, roots } };
+}
+
+function rootsOf(body: string, places: GrantPlaces): string[] | 'host' | undefined {
+  if (body === 'host') return 'host';
+  if (body === 'host-os') return HOST_OS;
+  if (body === 'host-etc') return ['/run/host/etc'];
+  if (body === 'home' || body === '~') return [places.home];
+  if (body.startsWith('~/')) return [path.posix.join(places.home, body.slice(2))];
+  if (body.startsWith('/')) return [path.posix.normalize(body)];
+  const xdg = /^(xdg-[a-z-]+)(?:\/(.*))?$/.exec(body);
+  if (xdg) {
+    const base = xdg[1] === 'xdg-run' ? places.runtimeDir : XDG[xdg[1]!] !== undefined ? path.posix.join(places.home, XDG[xdg[1]!]!) : undefined;
+    return base ? [xdg[2] ? path.posix.join(base, xdg[2]) : base] : undefined;
+  }
+  return undefined;
+}
+
+const depth = (p: string) => p.split('/').filter(Boolean).length;
+
+/** Pure: does a sandbox with these filesystems= entries show the host's path p, and how. */
+export function filesystemGrant(p: string, filesystems: readonly string[], places: GrantPlaces): Grant {
+  const target = path.posix.normalize(p);
+  const reserved = RESERVED.find((r) => isInside(target, r));
+  if (reserved) return { granted: false, reserved };
+  // One entry per filesystem (flatpak keeps them in a table: a later one replaces an earlier).
+  const byKey = new Map<string, Entry>();
+  for (const raw of filesystems) {
+    const e = parseEntry(raw, places);
+    if (e) byKey.set(e.key, e.entry);
+  }
+  if (places.appId) byKey.set(`~/.var/app/${places.appId}`, { raw: `(the app's own ~/.var/app/${places.appId})`, mode: 'rw', roots: [path.posix.join(places.home, '.var/app', places.appId)] });
+  let best: { entry: Entry; depth: number } | undefined;
+  for (const entry of byKey.values()) {
+    const roots = entry.roots === 'host' ? hostRoots(target) : entry.roots;
+    for (const r of roots) {
+      if (!isInside(target, r)) continue;
+      const d = depth(r);
+      if (!best || d >= best.depth) best = { entry, depth: d };
+    }
+  }
+  if (!best) return { granted: false };
+  if (best.entry.mode === 'none') return { granted: false, hiddenBy: best.entry.raw };
+  return { granted: true, by: best.entry.raw, mode: best.entry.mode };
+}
+
+/** The directory `host` binds that would hold p: its top-level one, unless flatpak keeps that for itself. */
+function hostRoots(p: string): string[] {
+  if (isInside(p, '/run/media')) return ['/run/media'];
+  const top = p.split('/').filter(Boolean)[0];
+  return top && !NOT_IN_HOST.has(top) ? [`/${top}`] : [];
+}
+
+/** A "permission denied" line and the path it names. */
+export interface DeniedLine {
+  path: string;
+  op?: string;
+  source: string;
+  line: number;
+  excerpt: string;
+}
+
+export interface FlatpakAccessInput {
+  app: string;
+  filesystems: readonly string[];
+  /** /.flatpak-info's filesystems= line, as evidence. */
+  infoEvidence: Evidence;
+  places: GrantPlaces;
+  denied: readonly DeniedLine[];
+  /** Go's own directories (GOPATH entries, GOMODCACHE, GOCACHE): a denied path in one asks for all of it. */
+  goDirs?: readonly string[];
+}
+
+/** Directories granted a finding each, at most. */
+const MAX_GRANTS = 3;
+
+/**
+ * Pure: for each denied path the sandbox does not expose (or exposes read-only), an env-inheritance
+ * cause naming the path and the grant that is missing, which explains the fs-access symptom.
+ * Nothing for a path the sandbox exposes read-write: that refusal is the host's.
+ */
+export function flatpakAccessFindings(i: FlatpakAccessInput): FindingInput[] {
+  const groups = new Map<string, { grant: Grant; lines: DeniedLine[] }>();
+  for (const d of i.denied) {
+    const grant = filesystemGrant(d.path, i.filesystems, i.places);
+    if (grant.granted && grant.mode === 'rw') continue;
+    const target = !grant.granted && grant.reserved ? grant.reserved : grantTarget(d, i.goDirs ?? []);
+    const g = groups.get(target) ?? { grant, lines: [] };
+    g.lines.push(d);
+    groups.set(target, g);
+  }
+  const listed = i.filesystems.length ? i.filesystems.join(';') : '(none)';
+  return [...groups.entries()].slice(0, MAX_GRANTS).map(([target, { grant, lines }]) => {
+    const first = lines[0]!;
+    const evidence: Evidence[] = [...lines.slice(0, 3).map((l) => ({ source: l.source, line: l.line, excerpt: l.excerpt })), i.infoEvidence];
+    const docs: Fix = { id: 'flatpak-go-docs', kind: 'link', title: 'Flathub: language SDKs and flatpak-spawn --host for VS Code', url: FLATPAK_DOCS };
+    if (!grant.granted && grant.reserved) {
+      return {
+        classId: 'env-inheritance' as const,
+        severity: 'warning' as const,
+        confidence: 0.6,
+        explains: ['fs-access' as const],
+        message: `The editor runs in a Flatpak sandbox (${i.app}), where ${grant.reserved} is the sandbox's own (its runtime's, read-only), never the host's: Flatpak exports no host path there, whatever the grants, so "${quoteShort(first.excerpt)}" refuses ${first.path} inside the sandbox, not on the host. A Go or tool the host keeps under ${grant.reserved} is seen as /run/host${grant.reserved}/… with --filesystem=host-os; or run it on the host (flatpak-spawn --host), or use the Go SDK extension.`,
+        evidence,
+        fixes: [docs, { id: 'install-native-editor', kind: 'link' as const, title: 'Or install the editor from the .deb/.rpm package, outside the sandbox', url: 'https://code.visualstudio.com/docs/setup/linux' }],
+      };
+    }
+    const how = grant.granted ? `exposes it read-only (${grant.by})` : grant.hiddenBy ? `takes it away (${grant.hiddenBy})` : `do not cover it (filesystems=${listed})`;
+    const why = grant.granted ? 'a write there is refused by the sandbox' : 'inside the sandbox that path is not the host\'s';
+    return {
+      classId: 'env-inheritance' as const,
+      severity: 'warning' as const,
+      confidence: 0.7,
+      explains: ['fs-access' as const],
+      message: `The editor runs in a Flatpak sandbox (${i.app}) whose filesystem grants ${how}: ${target} is refused, and ${why}, so "${quoteShort(first.excerpt)}" is the sandbox's refusal, not the folder's mode. Changing its owner or mode on the host changes nothing; the missing grant is --filesystem=${target}.`,
+      evidence,
+      fixes: [
+        {
+          id: 'flatpak-grant-filesystem',
+          kind: 'terminal' as const,
+          title: `Let ${i.app} see ${target} (flatpak override --filesystem)`,
+          text: `flatpak override --user --filesystem=${quoteForDisplay(target)} ${quoteForDisplay(i.app)}`,
+          needsRoot: false,
+          detail: `Run it in a terminal on the host (the editor's own terminal is inside the sandbox: there, put flatpak-spawn --host in front), then restart the editor. ${lines.length > 1 ? `${lines.length} refused lines are under it.` : ''}`.trim(),
+        },
+        docs,
+      ],
+    };
+  });
+}
+
+/** What to grant: the Go directory the path is in, else the folder being made or the file's folder. */
+function grantTarget(d: DeniedLine, goDirs: readonly string[]): string {
+  const inGo = goDirs.filter((g) => isInside(d.path, g)).sort((a, b) => b.length - a.length)[0];
+  if (inGo) return inGo;
+  return d.op === 'mkdir' ? d.path : path.posix.dirname(d.path);
+}
+
+function quoteShort(s: string): string {
+  const t = s.trim();
+  return t.length > 140 ? `${t.slice(0, 140)}…` : t;
+}
+
+/**
+ * The findings for refused paths when the doctor runs inside a Flatpak sandbox (/.flatpak-info is
+ * readable through the host: a fixture tree in tests). Nothing without the file: FLATPAK_ID alone
+ * does not say what is granted.
+ */
+export async function flatpakDeniedFindings(ctx: Pick<ProbeContext, 'host' | 'env' | 'facts'>, denied: readonly DeniedLine[]): Promise<FindingInput[]> {
+  if (!denied.length) return [];
+  const text = await ctx.host.readText('/.flatpak-info', 64 * 1024);
+  if (text === undefined) return [];
+  const info = parseFlatpakInfo(text);
+  const app = info.app ?? ctx.env.FLATPAK_ID ?? 'the app';
+  const home = ctx.env.HOME ?? '';
+  if (!home) return [];
+  let goDirs: string[] = [];
+  if (ctx.host.live) {
+    const goEnv = await ctx.facts.goEnv();
+    if (goEnv.ok) goDirs = [...gopathEntries(goEnv.values), goEnv.values.GOMODCACHE, goEnv.values.GOCACHE].filter((d): d is string => !!d && path.isAbsolute(d));
+  }
+  const line = text.split('\n').find((l) => /^\s*filesystems\s*=/.test(l))?.trim() ?? 'filesystems= (absent: no host path granted)';
+  return flatpakAccessFindings({
+    app,
+    filesystems: info.filesystems,
+    infoEvidence: { source: '/.flatpak-info', excerpt: `[Context]\n${line}` },
+    places: { home, runtimeDir: ctx.env.XDG_RUNTIME_DIR, ...(info.app ? { appId: info.app } : {}) },
+    denied,
+    goDirs,
+  });
+}
