@@ -62,6 +62,39 @@ export interface NoPackageFacts {
    * build on purpose, and loaded by gopls on its own only as package main. No tag to add then.
    */
   standalone?: { tag: string; main: boolean };
+  /** gopls's directoryFilters entry that leaves the file's folder out, and where it was set. */
+  filtered?: { filter: string; source: string };
+}
+
+/** gopls's default (settings.BuildOptions.DirectoryFilters). */
+export const DEFAULT_DIRECTORY_FILTERS = ['-**/node_modules'];
+
+/**
+ * Pure: the directoryFilters entry that excludes a path relative to the workspace folder, or
+ * undefined. gopls/internal/cache/filterer.go PathIncludeFunc: each filter is +/- and a prefix
+ * whose `**` matches any number of segments, anchored at the folder (a leading `**` anywhere);
+ * the last filter that matches wins. gopls drops the packages whose files all lie in excluded
+ * folders from what it loads (cache/load.go), so their files have no package metadata.
+ */
+export function directoryFilterExcluding(relPath: string, filters: readonly string[]): string | undefined {
+  let p = relPath.split(path.sep).join('/');
+  if (!p.startsWith('/')) p = `/${p}`;
+  if (!p.endsWith('/')) p = `${p}/`;
+  let last: string | undefined;
+  for (const raw of filters) {
+    const f = path.posix.normalize(raw.replace(/\\/g, '/'));
+    const op = f[0];
+    if (op !== '+' && op !== '-') continue;
+    if (filterRegexp(f.slice(1)).test(p)) last = op === '-' ? raw : undefined;
+  }
+  return last;
+}
+
+function filterRegexp(prefix: string): RegExp {
+  if (prefix === '' || prefix === '.') return /.*/;
+  let re = '^/';
+  for (const seg of prefix.split('/').filter(Boolean)) re += `${seg === '**' ? '.*' : seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/`;
+  return new RegExp(re.startsWith('^/.*') ? re.slice(4) : re);
 }
 
 interface Reason {
@@ -113,7 +146,9 @@ export function noPackageFindings(f: NoPackageFacts): FindingInput[] {
     const up = ancestors(dir);
     const root = folder ?? dir;
     reasons.push({
-      says: 'there is no go.mod in its folder or any folder above it, so it belongs to no module',
+      // gopls v0.15 ("zero config") loads such a file on its own, as an ad-hoc package: the
+      // gopls that said this is older (checked with v0.23.0: no error for the same file).
+      says: 'there is no go.mod in its folder or any folder above it, so it belongs to no module (gopls v0.15 and later load such a file on its own; an older gopls gives it no package)',
       confidence: 0.85,
       evidence: [{ source: dir, excerpt: `no go.mod in ${up.slice(0, 6).join(', ')}${up.length > 6 ? ', …' : ''}` }],
       fixes: [goModInitFix(root, modulePathFor(root), { otherModules: 0, goWork: !!f.goWork })],
@@ -125,7 +160,7 @@ export function noPackageFindings(f: NoPackageFacts): FindingInput[] {
       const relDir = path.relative(base, moduleDir) || '.';
       const useLines = f.goWork.text.split('\n').filter((l) => /^\s*use\b|^\s+\S|^\s*\)/.test(l)).slice(0, 12).join('\n');
       reasons.push({
-        says: `its module (${f.goMod}) is not in the use list of the go.work in effect (${f.goWork.path}), and gopls loads only the modules a go.work uses`,
+        says: `its module (${f.goMod}) is not in the use list of the go.work in effect (${f.goWork.path}), so the workspace gopls builds does not hold it (gopls v0.15 and later add a view for that module; an older gopls does not)`,
         confidence: 0.85,
         evidence: [{ source: f.goWork.path, excerpt: useLines || f.goWork.text.slice(0, 400) }, { source: `find go.mod above ${file}`, excerpt: f.goMod }],
         fixes: [{ id: 'go-work-use-module', kind: 'terminal', title: `Add ${relDir} to ${f.goWork.path}`, text: `go work use ${quoteForDisplay(relDir.startsWith('.') ? relDir : `./${relDir}`)}`, needsRoot: false, cwd: base }],
@@ -147,9 +182,24 @@ export function noPackageFindings(f: NoPackageFacts): FindingInput[] {
             fixes: [],
           }
         : f.exclusion
-          ? { says: `the build gopls loads leaves it out: ${f.exclusion.reasons.join(', and ')}`, confidence: 0.85, evidence: [listed, ...f.exclusion.evidence], fixes: f.exclusion.fixes }
+          ? {
+              // gopls v0.15 and later build an OPEN file of another GOOS/GOARCH in a view of its own
+              // (checked with v0.23.0: an error only for the file not open); tags get no such view.
+              says: `the build gopls loads leaves it out: ${f.exclusion.reasons.join(', and ')}${f.exclusion.fixes.some((x) => x.id === 'gopls-build-env') ? ' (gopls v0.15 and later build it in a view of its own once it is open; a request on it while it is not open gets no package)' : ''}`,
+              confidence: 0.85,
+              evidence: [listed, ...f.exclusion.evidence],
+              fixes: f.exclusion.fixes,
+            }
           : { says: 'go list leaves it out of the package in its folder (IgnoredGoFiles: its build constraints exclude it from this build)', confidence: 0.7, evidence: [listed], fixes: [] },
     );
+  }
+  if (f.filtered) {
+    reasons.push({
+      says: `gopls's directoryFilters leave its folder out (\`${f.filtered.filter}\`), so gopls loads no package there`,
+      confidence: 0.85,
+      evidence: [{ source: f.filtered.source, excerpt: `"directoryFilters" entry ${JSON.stringify(f.filtered.filter)} matches ${path.relative(folder ?? dir, dir) || '.'}` }],
+      fixes: [],
+    });
   }
   // go list's own failure, when the checks above found nothing (they explain its "go.mod file not
   // found" and "not one of the workspace modules" already).
@@ -215,6 +265,12 @@ export async function noPackageFacts(ctx: ProbeContext, said: Said): Promise<NoP
     ...(workPath && work ? { goWork: { path: workPath, uses: work.uses, text: work.text } } : {}),
     folders,
   };
+  const inFolder = folders.filter((w) => isInside(realFile, w)).sort((a, b) => b.length - a.length)[0];
+  if (inFolder) {
+    const { filters, source } = directoryFilters(ctx.settings.editorSettings);
+    const filter = directoryFilterExcluding(path.relative(inFolder, realFile), filters);
+    if (filter) facts.filtered = { filter, source };
+  }
   if (!ctx.host.live || !goEnv.ok || ctx.remainingMs() < 600 || ctx.signal.aborted) return facts;
   // gopls runs go list with its build.env and build.buildFlags; its -tags decide what is ignored.
   const gopls = goplsBuildSettings(ctx.settings.editorSettings);
@@ -236,6 +292,17 @@ export async function noPackageFacts(ctx: ProbeContext, said: Said): Promise<NoP
     if (c && 'tag' in c.expr && standaloneTags(ctx.settings.editorSettings).includes(c.expr.tag)) facts.standalone = { tag: c.expr.tag, main: /^package\s+main\b/m.test(build!.head) };
   }
   return facts;
+}
+
+/** gopls's directoryFilters (the last scope that sets it), else its default. */
+function directoryFilters(sources: DoctorSettings['editorSettings']): { filters: string[]; source: string } {
+  let out = { filters: DEFAULT_DIRECTORY_FILTERS, source: "gopls's default directoryFilters" };
+  for (const s of sources ?? []) {
+    const g = s.values.gopls as Record<string, unknown> | undefined;
+    const v = g && typeof g === 'object' ? (g.directoryFilters ?? g['build.directoryFilters'] ?? (g.build as Record<string, unknown> | undefined)?.directoryFilters) : undefined;
+    if (Array.isArray(v)) out = { filters: v.filter((t): t is string => typeof t === 'string'), source: s.source };
+  }
+  return out;
 }
 
 /** gopls's standaloneTags (default ["ignore"]), the last scope that sets it. */

@@ -13,7 +13,10 @@ import { createFacts } from '../../src/facts/runFacts.js';
 import { goplsLogsProbe } from '../../src/probes/goplsLogs.js';
 import { FindingSchema, type Finding } from '../../src/doctor/model.js';
 import type { ProbeContext } from '../../src/probes/probe.js';
-import { GO } from './support.js';
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
+import { GO, GOPLS } from './support.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ged-nopkg-'));
 const mod = path.join(tmp, 'mod');
@@ -28,7 +31,7 @@ function logOf(name: string, files: string[]): string {
   return p;
 }
 
-async function diagnose(log: string, workspaces: string[]): Promise<Finding[]> {
+async function diagnose(log: string, workspaces: string[], settings: ProbeContext['settings'] = {}): Promise<Finding[]> {
   const host = new Host();
   const ac = new AbortController();
   const end = performance.now() + 30_000;
@@ -37,10 +40,10 @@ async function diagnose(log: string, workspaces: string[]): Promise<Finding[]> {
     env,
     workspaces,
     goplsLogs: [log],
-    settings: {},
+    settings,
     signal: ac.signal,
     remainingMs: () => end - performance.now(),
-    facts: createFacts({ host, env, settings: {}, signal: ac.signal, timeoutMs: 20_000 }),
+    facts: createFacts({ host, env, settings, signal: ac.signal, timeoutMs: 20_000 }),
   };
   const r = await goplsLogsProbe.run(ctx);
   return (r.findings ?? []).map((f) => FindingSchema.parse({ ...f, probeId: 'gopls-logs' }));
@@ -99,6 +102,17 @@ describe.skipIf(!GO)('"no package metadata for file" on this machine (real go)',
     expect(b!.fixes[0]).toMatchObject({ id: 'go-work-use-module', text: 'go work use ./b', cwd: work });
   });
 
+  it("a package in a folder the user's gopls directoryFilters leave out: the filter and where it was set", async () => {
+    mkdirSync(path.join(mod, 'gen'), { recursive: true });
+    writeFileSync(path.join(mod, 'gen', 'tables.go'), 'package gen\n');
+    const settings = { editorSettings: [{ source: path.join(mod, '.vscode', 'settings.json'), values: { gopls: { 'build.directoryFilters': ['-gen'] } } }] };
+    const fs = await diagnose(logOf('filters.log', [path.join(mod, 'gen', 'tables.go')]), [mod], settings);
+    const [f] = about(fs, path.join(mod, 'gen', 'tables.go'));
+    expect(f).toMatchObject({ classId: 'module-resolution', severity: 'warning' });
+    expect(f!.message).toContain("gopls's directoryFilters leave its folder out (`-gen`)");
+    expect(f!.evidence[1]).toEqual({ source: path.join(mod, '.vscode', 'settings.json'), excerpt: '"directoryFilters" entry "-gen" matches gen' });
+  });
+
   it('a file that is in its package now: an info, no warning', async () => {
     const fs = await diagnose(logOf('fine.log', [path.join(mod, 'a.go')]), [mod]);
     const [a] = about(fs, path.join(mod, 'a.go'));
@@ -106,5 +120,65 @@ describe.skipIf(!GO)('"no package metadata for file" on this machine (real go)',
     const info = fs.find((f) => f.message.includes(path.join(mod, 'a.go')) && f.role !== 'symptom');
     expect(info).toMatchObject({ severity: 'info' });
     expect(info!.message).toContain('go list puts it in package example.com/np now');
+  });
+});
+
+/**
+ * A real gopls (-rpc.trace -logfile, as go.languageServerFlags would set) with the user's
+ * directoryFilters, asked for hover on three files it has no package for: one under a filtered
+ * folder, a `//go:build ignore` file of the package (not main: not standalone), and, not opened,
+ * a `//go:build windows` one. Its own log is what the doctor reads.
+ */
+async function goplsLog(ws: string, config: Record<string, unknown>, open: string[], unopened: string[], logfile: string): Promise<string[]> {
+  const child = spawn(GOPLS, ['-rpc.trace', '-logfile', logfile], { cwd: ws, stdio: ['pipe', 'pipe', 'ignore'], env });
+  const conn = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => config));
+  conn.onRequest(() => null);
+  conn.onNotification(() => undefined);
+  conn.listen();
+  const errors: string[] = [];
+  try {
+    const uri = pathToFileURL(ws).href;
+    await conn.sendRequest('initialize', { processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'ws' }], capabilities: { workspace: { configuration: true, workspaceFolders: true } } });
+    await conn.sendNotification('initialized', {});
+    for (const f of [...open, ...unopened]) {
+      const u = pathToFileURL(f).href;
+      if (open.includes(f)) await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: u, languageId: 'go', version: 1, text: readFileSync(f, 'utf8') } });
+      await conn.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line: 0, character: 0 } }).catch((e: Error) => errors.push(e.message));
+    }
+    await conn.sendRequest('shutdown');
+    await conn.sendNotification('exit');
+  } finally {
+    conn.dispose();
+    child.kill();
+  }
+  return errors;
+}
+
+describe.skipIf(!GO || !existsSync(GOPLS))('gopls v0.23.0 says "no package metadata" in its own log, and the doctor says why (real gopls)', () => {
+  const ws = path.join(tmp, 'real');
+  beforeAll(() => {
+    mkdirSync(path.join(ws, 'gen'), { recursive: true });
+    writeFileSync(path.join(ws, 'go.mod'), 'module example.com/real\n\ngo 1.22\n');
+    writeFileSync(path.join(ws, 'a.go'), 'package real\n\nfunc A() int { return 1 }\n');
+    writeFileSync(path.join(ws, 'gen', 'tables.go'), 'package gen\n\nfunc G() int { return 1 }\n');
+    writeFileSync(path.join(ws, 'old.go'), '//go:build ignore\n\npackage real\n\nfunc Old() int { return A() }\n');
+    writeFileSync(path.join(ws, 'win.go'), '//go:build windows\n\npackage real\n\nfunc Win() int { return A() }\n');
+  });
+
+  it('a filtered folder, an ignore file, an unopened windows file: each named with its reason', async () => {
+    const log = path.join(tmp, 'real-gopls.log');
+    const filters = { directoryFilters: ['-gen'] };
+    const said = await goplsLog(ws, filters, [path.join(ws, 'gen', 'tables.go'), path.join(ws, 'old.go')], [path.join(ws, 'win.go')], log);
+    expect(said).toEqual(['gen/tables.go', 'old.go', 'win.go'].map((f) => `no package metadata for file ${pathToFileURL(path.join(ws, f)).href}`));
+
+    const settings = { editorSettings: [{ source: path.join(ws, '.vscode', 'settings.json'), values: { gopls: filters } }] };
+    const fs = await diagnose(log, [ws], settings);
+    expect(fs.find((f) => f.role === 'symptom' && f.classId === 'module-resolution')).toMatchObject({ symptom: 'no-build', severity: 'warning' });
+    expect(about(fs, path.join(ws, 'gen', 'tables.go'))[0]!.message).toContain("gopls's directoryFilters leave its folder out (`-gen`)");
+    expect(about(fs, path.join(ws, 'old.go'))[0]!.message).toContain('its constraint `//go:build ignore` keeps it out of every build on purpose');
+    const win = about(fs, path.join(ws, 'win.go'))[0]!;
+    expect(win.message).toContain('its constraint `go:build windows` is false for GOOS=linux');
+    expect(win.message).toContain('a request on it while it is not open gets no package');
   });
 });

@@ -1,7 +1,7 @@
 // Why a file gopls had "no package metadata" for is in no package: the pure part, on facts as the
 // machine check reads them (test/real/fileInNoPackage.test.ts reads them from a real go).
 import { describe, expect, it } from 'vitest';
-import { noPackageFindings, parseDirListing, type NoPackageFacts } from '../../../src/probes/fileInNoPackage.js';
+import { DEFAULT_DIRECTORY_FILTERS, directoryFilterExcluding, noPackageFindings, parseDirListing, type NoPackageFacts } from '../../../src/probes/fileInNoPackage.js';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 import { findingsOf } from '../../../src/probes/goplsLogs.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
@@ -30,7 +30,37 @@ describe('parseDirListing', () => {
   });
 });
 
+// gopls/internal/cache/filterer.go's own examples and its default, on paths relative to the folder.
+const FILTERS: Array<[string, string[], string | undefined]> = [
+  ['web/node_modules/x/y.go', DEFAULT_DIRECTORY_FILTERS, '-**/node_modules'],
+  ['node_modules/y.go', DEFAULT_DIRECTORY_FILTERS, '-**/node_modules'],
+  ['cmd/main.go', DEFAULT_DIRECTORY_FILTERS, undefined],
+  ['foo/x.go', ['-foo'], '-foo'],
+  ['a/foo/x.go', ['-foo'], undefined],
+  ['foobar/x.go', ['+foobar', '-foo'], undefined],
+  ['a/b/foo/x.go', ['-**/foo'], '-**/foo'],
+  ['foo/a/bar/x.go', ['-foo', '+foo/**/bar'], undefined],
+  ['foo/a/baz/x.go', ['-foo', '+foo/**/bar'], '-foo'],
+  ['bazel-out/k8/x.go', ['-bazel-out', '-bazel-bin'], '-bazel-out'],
+  ['src/x.go', ['-'], '-'],
+  ['src/x.go', ['-', '+src'], undefined],
+  ['gen/x.go', ['-gen/'], '-gen/'],
+  ['x.go', ['bogus', '-'], '-'],
+];
+
+describe('directoryFilterExcluding', () => {
+  it.each(FILTERS)('%s with %j', (rel, filters, want) => {
+    expect(directoryFilterExcluding(rel, filters)).toBe(want);
+  });
+});
+
 describe('noPackageFindings', () => {
+  it('its folder is left out by gopls\'s directoryFilters: the entry and where it was set', () => {
+    const f = one(base({ said: said('/w/app/bazel-out/gen/tables.go'), listing: listing({ files: ['tables.go'] }), filtered: { filter: '-bazel-out', source: '/w/app/.vscode/settings.json' } }));
+    expect(f.message).toContain("gopls's directoryFilters leave its folder out (`-bazel-out`), so gopls loads no package there");
+    expect(f.evidence[1]).toEqual({ source: '/w/app/.vscode/settings.json', excerpt: '"directoryFilters" entry "-bazel-out" matches bazel-out/gen' });
+  });
+
   it('no go.mod at or above it: a warning naming the file and the folders looked in, with go mod init in the workspace folder', () => {
     const f = one(base({ goMod: undefined, listing: listing({ files: [], error: 'go: go.mod file not found in current directory or any parent directory' }) }));
     expect(f).toMatchObject({ classId: 'module-resolution', severity: 'warning' });
