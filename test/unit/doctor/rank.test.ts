@@ -257,3 +257,27 @@ describe('rankCauses on real log lines: the environment leads the module symptom
   });
 });
 
+
+describe('rankCauses: a sandbox that hides the refused path before "permission denied"', () => {
+  const denied = f({ classId: 'fs-access', severity: 'warning', role: 'symptom', symptom: 'access-denied', confidence: 0.7, message: 'mkdir /var/lib/gopath: permission denied' });
+  const sandbox = f({ classId: 'env-inheritance', severity: 'warning', confidence: 0.7, message: 'Flatpak sandbox does not expose /var/lib/gopath', explains: ['fs-access'] });
+  const pathDiff = f({ classId: 'env-inheritance', severity: 'warning', confidence: 0.8, message: 'go on the login shell PATH, not the editor' });
+
+  it('an environment cause that names fs-access explains it and leads', () => {
+    const ranked = rankCauses([denied, sandbox]);
+    expect(ranked.map((c) => c.id)).toEqual(['env-inheritance', 'fs-access']);
+    expect(ranked[1]!.findings[0]).toMatchObject({ explainedBy: ['env-inheritance'] });
+  });
+
+  it('another environment cause explains nothing there: the refusal stays unexplained, with the sandbox among its checks', () => {
+    const ranked = rankCauses([denied, pathDiff]);
+    const s = ranked.find((c) => c.id === 'fs-access')!.findings[0]!;
+    expect(s.explainedBy).toBeUndefined();
+    expect(s.unexplained!.checks.map((c) => c.probe)).toEqual(['file-access', 'mounts', 'mac-policy', 'gopls-logs']);
+  });
+
+  it('a line that only names Flatpak (a hint, no path) does not push the refusal behind it', () => {
+    const hint = f({ classId: 'env-inheritance', severity: 'warning', confidence: 0.25, role: 'symptom', symptom: 'no-build', headline: 'named-mechanism', message: 'a failure line names Flatpak' });
+    expect(rankCauses([denied, hint]).map((c) => c.id)).toEqual(['fs-access', 'env-inheritance']);
+  });
+});
