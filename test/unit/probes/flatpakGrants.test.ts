@@ -2,8 +2,8 @@
 // (flatpak-metadata(5), flatpak-context.c flatpak_context_export), and does a "permission denied"
 // on a path it does not expose become the sandbox's cause, explaining the fs-access symptom?
 // The sandbox host is test/fixtures/hosts/flatpak-code (VS Code's Flathub finish-args).
-import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { filesystemGrant, flatpakAccessFindings, type Grant } from '../../../src/probes/flatpakGrants.js';
@@ -107,6 +107,7 @@ describe('flatpakAccessFindings', () => {
 
 describe('the gopls-logs probe inside the flatpak-code sandbox (fixture host)', () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'ged-flatpak-'));
+  afterAll(() => rmSync(tmp, { recursive: true, force: true }));
   function ctx(log: string): ProbeContext {
     const end = performance.now() + 5000;
     return {
