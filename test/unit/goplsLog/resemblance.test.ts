@@ -8,12 +8,35 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addWords, wordsOf } from '../../../src/goplsLog/resemblance/words.js';
 import { parseModel, resemble, MIN_MARGIN } from '../../../src/goplsLog/resemblance/classify.js';
-import { analyzeText, SHORT_TEXT_LINES } from '../../../src/goplsLog/analyzer.js';
+import { analyzeText, SHORT_TEXT_LINES, tellsOfTrouble } from '../../../src/goplsLog/analyzer.js';
 import { matchRules } from '../../../src/goplsLog/rules.js';
 import { mechanismOf } from '../../../src/goplsLog/mechanisms.js';
 import { findingsOf, GOPLS_NAMED_CONFIDENCE, MECHANISM_CONFIDENCE, RESEMBLANCE_CONFIDENCE } from '../../../src/probes/goplsLogs.js';
 import { FindingSchema, type Finding } from '../../../src/doctor/model.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
+
+describe('tellsOfTrouble: the lines that let the word model read a short text', () => {
+  it.each([
+    // Failure words, errnos, exits, and trouble short of failure.
+    ['go: cannot find GOROOT directory', true],
+    ['Connection to server got closed. Server will restart.', false],
+    // A state that is trouble by itself, or a rule unmet, with no failure word.
+    ['    Reason: OOMKilled', true],
+    ["finished with non-zero exit value 137", true],
+    ['mkdir /_go_os_test: read-only file system', true],
+    ['gopls requires a module at the root of your workspace.', true],
+    ['$GOPATH/go.mod exists but should not', true],
+    ['package go/build/constraint is not in GOROOT (/usr/local/go/src/go/build/constraint)', true],
+    ['go: inconsistent vendoring in /src:', true],
+    ['Trace/breakpoint trap', true],
+    // Healthy output: a version, an environment listing, a build step.
+    ['golang.org/x/tools/gopls v0.23.0', false],
+    ['GOROOT: /usr/local/go', false],
+    ['Step 4/12 : RUN go mod download', false],
+  ])('%j → %s', (line, want) => {
+    expect(tellsOfTrouble(line)).toBe(want);
+  });
+});
 
 describe('wordsOf: words and neighbouring pairs, line by line', () => {
   it.each([
