@@ -47,6 +47,21 @@ export function goplsBuildSettings(sources: readonly EditorSettingsSource[] | un
   return out;
 }
 
+/**
+ * gopls's standaloneTags (default ["ignore"]; the last settings scope that sets it wins): a file
+ * whose constraint is one of these tags alone is left out of every build on purpose, and gopls
+ * (v0.10 and later) loads it on its own when it is package main.
+ */
+export function standaloneTags(sources: readonly EditorSettingsSource[] | undefined): string[] {
+  let tags = ['ignore'];
+  for (const s of sources ?? []) {
+    const g = s.values.gopls as Record<string, unknown> | undefined;
+    const v = g && typeof g === 'object' ? (g.standaloneTags ?? g['build.standaloneTags'] ?? (g.build as Record<string, unknown> | undefined)?.standaloneTags) : undefined;
+    if (Array.isArray(v)) tags = v.filter((t): t is string => typeof t === 'string');
+  }
+  return tags;
+}
+
 /** The build gopls runs: go env, then gopls's build.env over it, then build.buildFlags' -tags over GOFLAGS's. */
 export function goplsBuildContext(values: Record<string, string> | undefined, arch: string, gopls: ReturnType<typeof goplsBuildSettings>): { ctx: BuildContext; sources: Array<{ source: string; excerpt: string }> } {
   const merged = values || gopls.env ? { ...(values ?? {}), ...(gopls.env ?? {}) } : undefined;

@@ -7,8 +7,8 @@ import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import { includingFixes } from '../fixes/buildInclusion.js';
-import { includingBuild, whyExcluded, type BuildContext } from '../lsp/buildConstraint.js';
-import { buildContextOf, dropTags, goplsBuildContext, goplsBuildSettings } from '../lsp/goplsBuild.js';
+import { fileConstraint, includingBuild, whyExcluded, type BuildContext } from '../lsp/buildConstraint.js';
+import { buildContextOf, dropTags, goplsBuildContext, goplsBuildSettings, standaloneTags } from '../lsp/goplsBuild.js';
 import { readUserText } from '../host/readUserFile.js';
 
 /** The header (comments before `package`) is what matters; a file's first 64 KiB hold it. */
@@ -22,6 +22,8 @@ export interface BuildConstraintInput {
   ctxSource: { source: string; excerpt: string } | Array<{ source: string; excerpt: string }>;
   /** gopls build.buildFlags the user has, other than -tags: kept in the fix. */
   keepFlags?: readonly string[];
+  /** gopls's standaloneTags (default ["ignore"]). */
+  standaloneTags?: readonly string[];
 }
 
 /** Why a file is left out of the build, with the evidence and the settings that bring it back. */
@@ -30,6 +32,13 @@ export interface Exclusion {
   evidence: Evidence[];
   /** Empty when no combination of the tags and platforms the file names includes it. */
   fixes: Fix[];
+  /**
+   * Its constraint is one of gopls's standaloneTags alone (`//go:build ignore`, the convention for
+   * a file no build should take: a generator, an example): left out on purpose. gopls v0.10 and
+   * later load such a file on its own when it is package main. No tag is offered: building with
+   * -tags=ignore would take in every such file of the module.
+   */
+  deliberate?: { tag: string; main: boolean };
 }
 
 /** Pure: undefined when the file is in the build; shared with the gopls probe's "No packages found". */
@@ -48,24 +57,42 @@ export function describeExclusion(i: BuildConstraintInput): Exclusion | undefine
     evidence.push({ source: i.file, excerpt: why.byConstraint.text, line: why.byConstraint.line });
   }
   evidence.push(...(Array.isArray(i.ctxSource) ? i.ctxSource : [i.ctxSource]));
+  const c = !why.byName ? fileConstraint(i.head) : undefined;
+  if (c && 'tag' in c.expr && (i.standaloneTags ?? ['ignore']).includes(c.expr.tag)) {
+    return { reasons, evidence, fixes: [], deliberate: { tag: c.expr.tag, main: /^package\s+main\b/m.test(i.head) } };
+  }
   const inc = includingBuild(name, i.head, i.ctx);
   return { reasons, evidence, fixes: inc ? includingFixes(inc, i.ctx, i.keepFlags) : [] };
 }
 
 export const NOTHING_INCLUDES = ' No combination of the tags and platforms it names includes it.';
 
+/** What a message adds after the reasons: nothing when a setting brings the file back, else why none does. */
+export function exclusionTail(ex: Exclusion): string {
+  if (ex.fixes.length) return '';
+  if (ex.deliberate) {
+    return ex.deliberate.main
+      ? ` That tag marks a file no build should take, on purpose; gopls v0.10 and later load such a package main file on its own (its standaloneTags setting), older ones do not.`
+      : ` That tag marks a file no build should take, on purpose, and gopls loads such a file on its own only when it is package main (its standaloneTags setting): remove the constraint if the file should be built.`;
+  }
+  return NOTHING_INCLUDES;
+}
+
 /** Pure: a finding when the file is left out of the build, with the setting that brings it back. */
 export function buildConstraintFindings(i: BuildConstraintInput): FindingInput[] {
   const ex = describeExclusion(i);
   if (!ex) return [];
+  // A package main file marked to be left out is one gopls loads on its own: nothing is wrong.
+  if (ex.deliberate?.main) return [];
   return [
     {
       classId: 'module-resolution',
-      severity: 'warning',
+      // Left out on purpose by its own author: worth knowing, not a fault of the environment.
+      severity: ex.deliberate ? 'info' : 'warning',
       confidence: 0.85,
       message:
         `${i.file} is left out of the build gopls loads: ${ex.reasons.join(', and ')}. gopls says "No packages found for open file" (or "This file is ignored by your gopls build") and gives no completion, hover or errors in it.` +
-        (ex.fixes.length ? '' : NOTHING_INCLUDES),
+        exclusionTail(ex),
       evidence: ex.evidence,
       fixes: ex.fixes,
     },
@@ -85,7 +112,7 @@ export async function readFileBuild(ctx: ProbeContext, file: string): Promise<Fi
   const values = goEnv.ok ? goEnv.values : undefined;
   const gopls = goplsBuildSettings(ctx.settings.editorSettings);
   const { ctx: build, sources } = goplsBuildContext(values, process.arch, gopls);
-  return { file, head, ctx: build, ctxSource: sources, keepFlags: dropTags(gopls.buildFlags ?? []), goEnvOnly: buildContextOf(values, process.arch).ctx };
+  return { file, head, ctx: build, ctxSource: sources, keepFlags: dropTags(gopls.buildFlags ?? []), standaloneTags: standaloneTags(ctx.settings.editorSettings), goEnvOnly: buildContextOf(values, process.arch).ctx };
 }
 
 async function run(ctx: ProbeContext): Promise<ProbeOutcome> {

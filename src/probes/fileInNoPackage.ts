@@ -15,7 +15,6 @@ import { ancestors, findUp, goModInitFix, goWorkFor, modulePathFor, readWorkUses
 import { describeExclusion, readFileBuild, type Exclusion } from './buildConstraints.js';
 import { gopathEntries } from '../facts/readGoEnv.js';
 import { goplsBuildSettings } from '../lsp/goplsBuild.js';
-import { fileConstraint } from '../lsp/buildConstraint.js';
 import type { DoctorSettings } from '../doctor/settings.js';
 import { readOnlyGo } from '../host/noDownload.js';
 import { isInside } from '../host/paths.js';
@@ -288,8 +287,7 @@ export async function noPackageFacts(ctx: ProbeContext, said: Said): Promise<NoP
     const build = await readFileBuild(ctx, realFile);
     const ex = build && describeExclusion(build);
     if (ex) facts.exclusion = ex;
-    const c = build && fileConstraint(build.head);
-    if (c && 'tag' in c.expr && standaloneTags(ctx.settings.editorSettings).includes(c.expr.tag)) facts.standalone = { tag: c.expr.tag, main: /^package\s+main\b/m.test(build!.head) };
+    if (ex && ex.deliberate) facts.standalone = ex.deliberate;
   }
   return facts;
 }
@@ -303,17 +301,6 @@ function directoryFilters(sources: DoctorSettings['editorSettings']): { filters:
     if (Array.isArray(v)) out = { filters: v.filter((t): t is string => typeof t === 'string'), source: s.source };
   }
   return out;
-}
-
-/** gopls's standaloneTags (default ["ignore"]), the last scope that sets it. */
-function standaloneTags(sources: DoctorSettings['editorSettings']): string[] {
-  let tags = ['ignore'];
-  for (const s of sources ?? []) {
-    const g = s.values.gopls as Record<string, unknown> | undefined;
-    const v = g && typeof g === 'object' ? (g.standaloneTags ?? g['build.standaloneTags']) : undefined;
-    if (Array.isArray(v)) tags = v.filter((t): t is string => typeof t === 'string');
-  }
-  return tags;
 }
 
 /** The findings for the files gopls had no package for, those of them that exist here. */

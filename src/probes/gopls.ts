@@ -30,7 +30,7 @@ import {
 } from '../lsp/goplsBinary.js';
 import { isInside } from '../host/paths.js';
 import { toolInstallCheck } from './toolInstallGo.js';
-import { describeExclusion, NOTHING_INCLUDES, readFileBuild, type FileBuild } from './buildConstraints.js';
+import { describeExclusion, exclusionTail, readFileBuild, type FileBuild } from './buildConstraints.js';
 
 /** Kept back from the probe's deadline to turn the session's result into findings. */
 const CLASSIFY_RESERVE_MS = 150;
@@ -357,7 +357,7 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
       // build.env include the file, the editor's gopls builds it and this is not their problem.
       if (!ex && describeExclusion({ ...about, ctx: about.goEnvOnly })) continue;
       if (ex) {
-        message += `: ${ex.reasons.join(', and ')}.${ex.fixes.length ? '' : NOTHING_INCLUDES}`;
+        message += `: ${ex.reasons.join(', and ')}.${exclusionTail(ex)}`;
         evidence.push(...ex.evidence);
         fixes = [...ex.fixes, ...fixes];
       }

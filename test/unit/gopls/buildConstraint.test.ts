@@ -109,6 +109,27 @@ describe('buildConstraintFindings', () => {
     expect(f!.fixes).toEqual([]);
     expect(f!.message).toMatch(/No combination/);
   });
+  // `//go:build ignore` is how a generator or an example says "no build takes me": -tags=ignore
+  // would pull every such file of the module into the build.
+  it('`//go:build ignore` on a package main file → nothing to report: gopls loads it on its own', () => {
+    expect(buildConstraintFindings({ file: '/w/gen.go', head: '//go:build ignore\n\npackage main\n', ctx: linux, ctxSource: src })).toEqual([]);
+  });
+  it('`//go:build ignore` on another package → information without a tag fix, saying it is on purpose', () => {
+    const [f] = buildConstraintFindings({ file: '/w/old.go', head: '// +build ignore\n\npackage bc\n', ctx: linux, ctxSource: src });
+    expect(f).toMatchObject({ severity: 'info', fixes: [] });
+    expect(f!.message).toMatch(/on purpose/);
+    expect(f!.message).not.toMatch(/No combination/);
+  });
+  it("a tag named in the user's standaloneTags counts the same; `ignore` is then an ordinary tag", () => {
+    expect(buildConstraintFindings({ file: '/w/gen.go', head: '//go:build tools\n\npackage main\n', ctx: linux, ctxSource: src, standaloneTags: ['tools'] })).toEqual([]);
+    const [f] = buildConstraintFindings({ file: '/w/gen.go', head: '//go:build ignore\n\npackage main\n', ctx: linux, ctxSource: src, standaloneTags: ['tools'] });
+    expect(f).toMatchObject({ severity: 'warning', fixes: [{ id: 'gopls-build-tags', value: { 'build.buildFlags': ['-tags=ignore'] } }] });
+  });
+  it('a lone standalone tag combined with another one is an ordinary constraint', () => {
+    const [f] = buildConstraintFindings({ file: '/w/x.go', head: '//go:build ignore && linux\n\npackage main\n', ctx: linux, ctxSource: src });
+    expect(f).toMatchObject({ severity: 'warning' });
+    expect(f!.fixes.length).toBeGreaterThan(0);
+  });
 });
 
 describe("the user's gopls build settings count", () => {
