@@ -301,6 +301,15 @@ export class LogAnalyzer {
   private lastDayMs: number | undefined;
   private dayOffset = 0;
   private awaitingFailureMessage: { method: string; line: number } | undefined;
+  /**
+   * The client's "Request X failed." header, held back from the unclassified evidence until the
+   * "  Message: …" line under it is read: when a rule names that message the pair is classified,
+   * and the header alone is no unnamed failure (holdingHeader: keepUnclassified stores it here).
+   */
+  private failureHeader: UnclassifiedLine | undefined;
+  private holdingHeader = false;
+  /** Every rule hit, capped or not: whether a line was named. */
+  private ruleHits = 0;
   private crash: CrashCapture | undefined;
   private readonly shapes = { traceRecords: 0, goplsErrorRecords: 0, clientLog: 0, editorLog: 0, goplsEvents: 0, crashLines: 0 };
   private readonly requestsSent = new BoundedCounts();
@@ -410,6 +419,7 @@ export class LogAnalyzer {
       this.onLine(buf.toString('latin1'), 0, buf.length, buf);
     }
     this.finishCrash();
+    this.flushFailureHeader();
     return this.summary();
   }
 
@@ -476,9 +486,19 @@ export class LogAnalyzer {
         const a = this.awaitingFailureMessage;
         this.awaitingFailureMessage = undefined;
         this.noteError(a.method, m[1]!, a.line);
+        const hits = this.ruleHits;
+        const kept = this.unclassifiedCount;
         this.scan(line, buf, off);
+        const header = this.failureHeader;
+        this.failureHeader = undefined;
+        // A message no rule names: the header says it was an error, the message what failed.
+        if (header && this.ruleHits === hits) {
+          this.keepUnclassified(header.line, header.text);
+          if (this.unclassifiedCount === kept + 1) this.keepUnclassified(this.lineNo, excerptAround(line, buf, off));
+        }
         return;
       }
+      this.flushFailureHeader();
     }
     if (isEventAttribute(line) || /^\s+(Message|Code): /.test(line)) {
       this.scan(line, buf, off);
@@ -490,6 +510,8 @@ export class LogAnalyzer {
 
   /** `[Trace - …]`, `[Error - Received] … #id …`, `[Info - …] …`; false if none of them. */
   private onBracketLine(line: string, buf: Buffer | undefined, off: number): boolean {
+    // A request-failure header with no "Message:" line under it is kept as it is.
+    this.flushFailureHeader();
     const h = parseTraceHeader(line);
     if (h) {
       h.method = this.intern(h.method);
@@ -560,10 +582,16 @@ export class LogAnalyzer {
     if (cl) {
       this.shapes.clientLog++;
       this.body = 'none';
+      this.flushFailureHeader();
       if (cl.failedMethod) this.awaitingFailureMessage = { method: this.intern(cl.failedMethod), line: this.lineNo };
       // The rest of the line may be stderr the client relayed ("[Error - 5:19:22 AM] panic: …").
       this.startCrash(cl.text);
-      this.scan(line, buf, off);
+      this.holdingHeader = !!cl.failedMethod;
+      try {
+        this.scan(line, buf, off);
+      } finally {
+        this.holdingHeader = false;
+      }
       return true;
     }
     return false;
@@ -731,7 +759,15 @@ export class LogAnalyzer {
     }
   }
 
+  /** The held-back request-failure header had no "Message:" line under it: it is kept as it is. */
+  private flushFailureHeader(): void {
+    const h = this.failureHeader;
+    this.failureHeader = undefined;
+    if (h) this.keepUnclassified(h.line, h.text);
+  }
+
   private noteEvent(r: Rule, excerpt: string): void {
+    this.ruleHits++;
     const n = (this.eventCounts.get(r.id) ?? 0) + 1;
     this.eventCounts.set(r.id, n);
     if (n <= MAX_EVENTS_PER_RULE) this.events.push({ ruleId: r.id, classId: r.classId, severity: r.severity, line: this.lineNo, text: excerpt });
@@ -787,6 +823,10 @@ export class LogAnalyzer {
   }
 
   private keepUnclassified(line: number, text: string): void {
+    if (this.holdingHeader) {
+      this.failureHeader = { line, text };
+      return;
+    }
     this.unclassifiedCount++;
     if (this.unclassified.length < MAX_UNCLASSIFIED) this.unclassified.push({ line, text });
   }

@@ -132,4 +132,18 @@ describe('nothing is dropped', () => {
     const s = analyzeText('all good\nwrite /x: no space left on device\nstill fine\n');
     expect(s.unclassified).toEqual([]);
   });
+
+  // vscode-languageclient logs a failed request as a header and its message on the next line.
+  it("a client's \"Request … failed.\" header goes with the message under it", () => {
+    const named = analyzeText('[Error - 10:00:01 AM] Request textDocument/hover failed.\n  Message: open /home/u/go/pkg/mod/cache/lock: no space left on device\n  Code: 0 \n');
+    expect(named.unclassified).toEqual([]);
+    const unnamed = analyzeText('[Error - 10:00:01 AM] Request textDocument/hover failed.\n  Message: something odd happened\n  Code: 0 \n');
+    expect(unnamed.unclassified).toEqual([
+      { line: 1, text: '[Error - 10:00:01 AM] Request textDocument/hover failed.' },
+      { line: 2, text: '  Message: something odd happened' },
+    ]);
+    expect(unnamed.unclassifiedCount).toBe(2);
+    const bare = analyzeText('[Error - 10:00:01 AM] Request textDocument/hover failed.\n[Info  - 10:00:02 AM] ok\n[Error - 10:00:03 AM] Request textDocument/definition failed.\n');
+    expect(bare.unclassified.map((u) => u.line)).toEqual([1, 3]);
+  });
 });
