@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import os from 'node:os';
 import { mkdtempSync, writeFileSync, readFileSync, utimesSync } from 'node:fs';
-import { goplsLogsProbe } from '../../../src/probes/goplsLogs.js';
+import { capitalize, goplsLogsProbe } from '../../../src/probes/goplsLogs.js';
 import { logfileFromFlags, orderEditorChannelFiles, discoverGoplsLogs } from '../../../src/goplsLog/discover.js';
 import type { ProbeContext } from '../../../src/probes/probe.js';
 import { Host } from '../../../src/host/host.js';
@@ -113,5 +113,22 @@ describe('fixes from log evidence', () => {
     const f = out.findings!.find((x) => x.classId === 'file-watch');
     const fix = f!.fixes!.find((x) => x.id === 'inotify-raise-watches');
     expect(fix).toMatchObject({ kind: 'terminal', needsRoot: true, text: expect.stringContaining('/etc/sysctl.d/60-inotify-watches.conf') });
+  });
+});
+
+describe("a rule's sentence as a finding's message", () => {
+  it.each([
+    ['a file operation was refused', 'A file operation was refused'],
+    ['memory ran out', 'Memory ran out'],
+    // Programs and files keep the spelling their authors give them.
+    ['gopls answered "no views"', 'gopls answered "no views"'],
+    ['go could not reach a module proxy', 'go could not reach a module proxy'],
+    ['git needed credentials', 'git needed credentials'],
+    ['go.sum lacks a line', 'go.sum lacks a line'],
+    ['inotify_add_watch failed with ENOSPC', 'inotify_add_watch failed with ENOSPC'],
+    ['env(1) could not find the program', 'env(1) could not find the program'],
+    ['go/packages.Load failed', 'go/packages.Load failed'],
+  ])('%j → %j', (says, want) => {
+    expect(capitalize(says)).toBe(want);
   });
 });
