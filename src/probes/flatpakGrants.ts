@@ -11,6 +11,9 @@
 // /run/host/etc; `home` $HOME; xdg-NAME[/sub] that XDG directory; ~/p and /p themselves; `:ro` read
 // only; `!x` takes x away (a more specific entry wins, as the deeper bind mount does). /usr, /etc,
 // /app, /dev, /proc and the usr-merged /bin, /lib… are never exported at their own path (dont_export_in).
+// The Go of the SDK extension org.freedesktop.Sdk.Extension.golang is the sandbox's own: its
+// enable.sh (flathub/org.freedesktop.Sdk.Extension.golang) exports GOROOT=/usr/lib/sdk/golang, so a
+// path there is not a host path a grant would show, and a refusal there is never a missing grant.
 import path from 'node:path';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ProbeContext } from './probe.js';
@@ -93,6 +96,25 @@ function rootsOf(body: string, places: GrantPlaces): string[] | 'host' | undefin
 
 const depth = (p: string) => p.split('/').filter(Boolean).length;
 
+/** Where runtime SDK extensions are mounted inside the sandbox (the golang one at /usr/lib/sdk/golang). */
+export const SDK_EXTENSIONS = '/usr/lib/sdk';
+
+/** What the refused operation needed: to read (open, list) or to write (create, write, lock). */
+export type Need = 'read' | 'write';
+
+/**
+ * Pure: is a refusal on path p, needing `need`, the sandbox's doing? The grant that explains it
+ * (not exposed, taken away, reserved for the runtime, or read-only where a write was needed), or
+ * undefined when the sandbox is not why: the path is exposed with the access needed (the refusal
+ * is the host's), or it is in an SDK extension's tree (the sandbox's own Go, never granted).
+ */
+export function sandboxRefusal(p: string, need: Need, filesystems: readonly string[], places: GrantPlaces): Grant | undefined {
+  if (isInside(path.posix.normalize(p), SDK_EXTENSIONS)) return undefined;
+  const grant = filesystemGrant(p, filesystems, places);
+  if (grant.granted && (grant.mode === 'rw' || need === 'read')) return undefined;
+  return grant;
+}
+
 /** Pure: does a sandbox with these filesystems= entries show the host's path p, and how. */
 export function filesystemGrant(p: string, filesystems: readonly string[], places: GrantPlaces): Grant {
   const target = path.posix.normalize(p);
@@ -126,24 +148,35 @@ function hostRoots(p: string): string[] {
   return top && !NOT_IN_HOST.has(top) ? [`/${top}`] : [];
 }
 
-/** A "permission denied" line and the path it names. */
+/** A refused path: a "permission denied" line and the path it names, or a failed access(2) check. */
 export interface DeniedLine {
   path: string;
   op?: string;
   source: string;
-  line: number;
+  /** The log line; absent for a check the doctor made itself. */
+  line?: number;
   excerpt: string;
+  /** What the refusal needed; a log line does not say, so a read-only grant counts as refusing it. */
+  need?: Need;
+  /** The refusal in words, when the excerpt is not a line worth quoting (an access(2) result). */
+  said?: string;
 }
 
-export interface FlatpakAccessInput {
+/** The sandbox the doctor runs in, as /.flatpak-info describes it. */
+export interface FlatpakSandbox {
   app: string;
   filesystems: readonly string[];
   /** /.flatpak-info's filesystems= line, as evidence. */
   infoEvidence: Evidence;
   places: GrantPlaces;
+}
+
+export interface FlatpakAccessInput extends FlatpakSandbox {
   denied: readonly DeniedLine[];
   /** Go's own directories (GOPATH entries, GOMODCACHE, GOCACHE): a denied path in one asks for all of it. */
   goDirs?: readonly string[];
+  /** Grants named at most (a log may refuse many folders); default MAX_GRANTS. */
+  maxGrants?: number;
 }
 
 /** Directories granted a finding each, at most. */
@@ -157,17 +190,24 @@ const MAX_GRANTS = 3;
 export function flatpakAccessFindings(i: FlatpakAccessInput): FindingInput[] {
   const groups = new Map<string, { grant: Grant; lines: DeniedLine[] }>();
   for (const d of i.denied) {
-    const grant = filesystemGrant(d.path, i.filesystems, i.places);
-    if (grant.granted && grant.mode === 'rw') continue;
+    const grant = sandboxRefusal(d.path, d.need ?? 'write', i.filesystems, i.places);
+    if (!grant) continue;
     const target = !grant.granted && grant.reserved ? grant.reserved : grantTarget(d, i.goDirs ?? []);
     const g = groups.get(target) ?? { grant, lines: [] };
     g.lines.push(d);
     groups.set(target, g);
   }
   const listed = i.filesystems.length ? i.filesystems.join(';') : '(none)';
-  return [...groups.entries()].slice(0, MAX_GRANTS).map(([target, { grant, lines }]) => {
+  return [...groups.entries()].slice(0, i.maxGrants ?? MAX_GRANTS).map(([target, { grant, lines }], n) => {
     const first = lines[0]!;
-    const evidence: Evidence[] = [...lines.slice(0, 3).map((l) => ({ source: l.source, line: l.line, excerpt: l.excerpt })), i.infoEvidence];
+    const refusal = first.said ?? `"${quoteShort(first.excerpt)}"`;
+    // Two Go directories checked at one existing parent read the same: said once.
+    const shown = new Map<string, Evidence>();
+    for (const l of lines) {
+      const e: Evidence = { source: l.source, ...(l.line !== undefined ? { line: l.line } : {}), excerpt: l.excerpt };
+      shown.set(JSON.stringify(e), e);
+    }
+    const evidence: Evidence[] = [...[...shown.values()].slice(0, 3), i.infoEvidence];
     const docs: Fix = { id: 'flatpak-go-docs', kind: 'link', title: 'Flathub: language SDKs and flatpak-spawn --host for VS Code', url: FLATPAK_DOCS };
     if (!grant.granted && grant.reserved) {
       return {
@@ -175,7 +215,7 @@ export function flatpakAccessFindings(i: FlatpakAccessInput): FindingInput[] {
         severity: 'warning' as const,
         confidence: 0.6,
         explains: ['fs-access' as const],
-        message: `The editor runs in a Flatpak sandbox (${i.app}), where ${grant.reserved} is the sandbox's own (its runtime's, read-only), never the host's: Flatpak exports no host path there, whatever the grants, so "${quoteShort(first.excerpt)}" refuses ${first.path} inside the sandbox, not on the host. A Go or tool the host keeps under ${grant.reserved} is seen as /run/host${grant.reserved}/… with --filesystem=host-os; or run it on the host (flatpak-spawn --host), or use the Go SDK extension.`,
+        message: `The editor runs in a Flatpak sandbox (${i.app}), where ${grant.reserved} is the sandbox's own (its runtime's, read-only), never the host's: Flatpak exports no host path there, whatever the grants, so ${refusal} is about ${first.path} inside the sandbox, not on the host. A Go or tool the host keeps under ${grant.reserved} is seen as /run/host${grant.reserved}/… with --filesystem=host-os; or run it on the host (flatpak-spawn --host), or use the Go SDK extension.`,
         evidence,
         fixes: [docs, { id: 'install-native-editor', kind: 'link' as const, title: 'Or install the editor from the .deb/.rpm package, outside the sandbox', url: 'https://code.visualstudio.com/docs/setup/linux' }],
       };
@@ -187,16 +227,17 @@ export function flatpakAccessFindings(i: FlatpakAccessInput): FindingInput[] {
       severity: 'warning' as const,
       confidence: 0.7,
       explains: ['fs-access' as const],
-      message: `The editor runs in a Flatpak sandbox (${i.app}) whose filesystem grants ${how}: ${target} is refused, and ${why}, so "${quoteShort(first.excerpt)}" is the sandbox's refusal, not the folder's mode. Changing its owner or mode on the host changes nothing; the missing grant is --filesystem=${target}.`,
+      message: `The editor runs in a Flatpak sandbox (${i.app}) whose filesystem grants ${how}: ${target} is refused, and ${why}, so ${refusal} is the sandbox's refusal, not the folder's mode. Changing its owner or mode on the host changes nothing; the missing grant is --filesystem=${target}.`,
       evidence,
       fixes: [
         {
-          id: 'flatpak-grant-filesystem',
+          // One id per folder: a cause lists its fixes by id, and each grant is its own button.
+          id: n === 0 ? 'flatpak-grant-filesystem' : `flatpak-grant-filesystem-${n + 1}`,
           kind: 'terminal' as const,
           title: `Let ${i.app} see ${target} (flatpak override --filesystem)`,
           text: `flatpak override --user --filesystem=${quoteForDisplay(target)} ${quoteForDisplay(i.app)}`,
           needsRoot: false,
-          detail: `Run it in a terminal on the host (the editor's own terminal is inside the sandbox: there, put flatpak-spawn --host in front), then restart the editor. ${lines.length > 1 ? `${lines.length} refused lines are under it.` : ''}`.trim(),
+          detail: `Run it in a terminal on the host (the editor's own terminal is inside the sandbox: there, put flatpak-spawn --host in front), then restart the editor. ${lines.length > 1 ? `${lines.length} refused paths are under it.` : ''}`.trim(),
         },
         docs,
       ],
@@ -217,30 +258,34 @@ function quoteShort(s: string): string {
 }
 
 /**
- * The findings for refused paths when the doctor runs inside a Flatpak sandbox (/.flatpak-info is
- * readable through the host: a fixture tree in tests). Nothing without the file: FLATPAK_ID alone
- * does not say what is granted.
+ * The sandbox the doctor runs in: /.flatpak-info read through the host (a fixture tree in tests).
+ * Undefined outside one, and without HOME (the grants `home`, `~/…` and `xdg-*` are relative to
+ * it); FLATPAK_ID alone does not say what is granted.
  */
+export async function readFlatpakSandbox(ctx: Pick<ProbeContext, 'host' | 'env'>): Promise<FlatpakSandbox | undefined> {
+  const text = await ctx.host.readText('/.flatpak-info', 64 * 1024);
+  if (text === undefined) return undefined;
+  const home = ctx.env.HOME ?? '';
+  if (!home) return undefined;
+  const info = parseFlatpakInfo(text);
+  const line = text.split('\n').find((l) => /^\s*filesystems\s*=/.test(l))?.trim() ?? 'filesystems= (absent: no host path granted)';
+  return {
+    app: info.app ?? ctx.env.FLATPAK_ID ?? 'the app',
+    filesystems: info.filesystems,
+    infoEvidence: { source: '/.flatpak-info', excerpt: `[Context]\n${line}` },
+    places: { home, runtimeDir: ctx.env.XDG_RUNTIME_DIR, ...(info.app ? { appId: info.app } : {}) },
+  };
+}
+
+/** The findings for refused paths in the logs when the doctor runs inside a Flatpak sandbox. */
 export async function flatpakDeniedFindings(ctx: Pick<ProbeContext, 'host' | 'env' | 'facts'>, denied: readonly DeniedLine[]): Promise<FindingInput[]> {
   if (!denied.length) return [];
-  const text = await ctx.host.readText('/.flatpak-info', 64 * 1024);
-  if (text === undefined) return [];
-  const info = parseFlatpakInfo(text);
-  const app = info.app ?? ctx.env.FLATPAK_ID ?? 'the app';
-  const home = ctx.env.HOME ?? '';
-  if (!home) return [];
+  const sandbox = await readFlatpakSandbox(ctx);
+  if (!sandbox) return [];
   let goDirs: string[] = [];
   if (ctx.host.live) {
     const goEnv = await ctx.facts.goEnv();
     if (goEnv.ok) goDirs = [...gopathEntries(goEnv.values), goEnv.values.GOMODCACHE, goEnv.values.GOCACHE].filter((d): d is string => !!d && path.isAbsolute(d));
   }
-  const line = text.split('\n').find((l) => /^\s*filesystems\s*=/.test(l))?.trim() ?? 'filesystems= (absent: no host path granted)';
-  return flatpakAccessFindings({
-    app,
-    filesystems: info.filesystems,
-    infoEvidence: { source: '/.flatpak-info', excerpt: `[Context]\n${line}` },
-    places: { home, runtimeDir: ctx.env.XDG_RUNTIME_DIR, ...(info.app ? { appId: info.app } : {}) },
-    denied,
-    goDirs,
-  });
+  return flatpakAccessFindings({ ...sandbox, denied, goDirs });
 }

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { filesystemGrant, flatpakAccessFindings, type Grant } from '../../../src/probes/flatpakGrants.js';
+import { filesystemGrant, flatpakAccessFindings, sandboxRefusal, type Grant, type Need } from '../../../src/probes/flatpakGrants.js';
 import { goplsLogsProbe } from '../../../src/probes/goplsLogs.js';
 import type { ProbeContext } from '../../../src/probes/probe.js';
 import { Host } from '../../../src/host/host.js';
@@ -74,6 +74,32 @@ describe('filesystemGrant', () => {
   });
 });
 
+// Is a refusal on this path, needing this access, the sandbox's? undefined: not the sandbox's doing.
+const REFUSALS: Array<[string, Need, string[], Grant | undefined]> = [
+  // Exposed read-write: the refusal is the host's.
+  ['/home/dev/go', 'write', ['home'], undefined],
+  ['/opt/go', 'write', ['host'], undefined],
+  // Not exposed, taken away, or the runtime's own: the sandbox's.
+  ['/var/lib/gopath', 'write', ['host'], no],
+  ['/var/lib/gopath', 'read', ['host'], no],
+  ['/opt/go', 'read', ['home'], no],
+  ['/home/dev/go', 'write', ['home', '!~/go'], { granted: false, hiddenBy: '!~/go' }],
+  ['/usr/local/gopath', 'write', ['host'], { granted: false, reserved: '/usr' }],
+  // Read-only: enough to read, not to write.
+  ['/home/dev/go', 'read', ['~/go:ro'], undefined],
+  ['/home/dev/go/pkg/mod', 'write', ['home', '~/go:ro'], yes('~/go:ro', 'ro')],
+  // The Go SDK extension's tree is the sandbox's own Go (GOROOT=/usr/lib/sdk/golang): never a missing grant.
+  ['/usr/lib/sdk/golang', 'read', ['host'], undefined],
+  ['/usr/lib/sdk/golang/pkg/tool/linux_amd64', 'write', [], undefined],
+  ['/usr/lib/sdkx/go', 'write', ['host'], { granted: false, reserved: '/usr' }],
+];
+
+describe('sandboxRefusal', () => {
+  it.each(REFUSALS)('%s (%s) with %j', (p, need, fs, want) => {
+    expect(sandboxRefusal(p, need, fs, places)).toEqual(want);
+  });
+});
+
 describe('flatpakAccessFindings', () => {
   const info = { source: '/.flatpak-info', excerpt: '[Context]\nfilesystems=home;' };
   const line = (p: string, op?: string) => ({ path: p, ...(op ? { op } : {}), source: 'gopls.log', line: 4, excerpt: `go: ${op ?? 'open'} ${p}: permission denied` });
@@ -96,6 +122,15 @@ describe('flatpakAccessFindings', () => {
     expect(flatpakAccessFindings({ app: 'a.b.C', filesystems: ['home'], infoEvidence: info, places, denied: [line('/home/dev/go/x')] })).toEqual([]);
     const [ro] = flatpakAccessFindings({ app: 'a.b.C', filesystems: ['~/go:ro'], infoEvidence: info, places, denied: [line('/home/dev/go/x')] });
     expect(ro!.message).toContain('exposes it read-only (~/go:ro)');
+  });
+
+  it('in the Go SDK extension (/usr/lib/sdk/golang): nothing, the refusal is not a grant\'s', () => {
+    expect(flatpakAccessFindings({ app: 'a.b.C', filesystems: ['host'], infoEvidence: info, places, denied: [line('/usr/lib/sdk/golang/pkg/tool/linux_amd64/x', 'open')] })).toEqual([]);
+  });
+
+  it('two folders, two grants, each fix with its own id (a cause lists its fixes by id)', () => {
+    const fs = flatpakAccessFindings({ app: 'a.b.C', filesystems: [], infoEvidence: info, places, denied: [line('/var/go', 'mkdir'), line('/srv/cache', 'mkdir')] });
+    expect(fs.map((f) => f.fixes![0]!.id)).toEqual(['flatpak-grant-filesystem', 'flatpak-grant-filesystem-2']);
   });
 
   it('under /usr: no grant helps; said, with no override to type', () => {
