@@ -1,6 +1,9 @@
 // Can this user read, write and search the directories the Go tools write to? For each: access(2)
 // as this process, owner and mode, the nearest existing parent when it does not exist yet (can it be
 // created?), POSIX ACL masks through getfacl where installed, and free space and inodes (statfs).
+// Inside a Flatpak sandbox a Go directory its grants do not expose is not the host's folder at all:
+// a refusal there is the sandbox's (flatpakGrants.ts), so it is said as such, with the missing grant
+// and no chown or mkdir, which would change nothing on the host.
 import { promises as fs, constants as fsConst } from 'node:fs';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
@@ -11,6 +14,8 @@ import { formatBytes } from '../host/bytes.js';
 import { goPathsFor, resolveExisting, type GoPathEntry, type GoPathRole } from './goPaths.js';
 import { quoteForDisplay as sh } from '../host/exec.js';
 import { goplsCacheDir, guardGoplsCacheDir } from '../fixes/goplsCache.js';
+import { flatpakAccessFindings, readFlatpakSandbox, sandboxRefusal, type DeniedLine, type FlatpakSandbox, type Grant, type Need } from './flatpakGrants.js';
+import { isInside } from '../host/paths.js';
 
 export interface AccessCheck {
   ok: boolean;
@@ -162,63 +167,140 @@ function clearGuardEvidence(f: DirFact): Evidence[] {
   return f.entry.role === 'gopls cache' && f.exists && f.clearGuard && !f.clearGuard.ok ? [{ source: 'gopls cache clear: not offered', excerpt: f.clearGuard.reason }] : [];
 }
 
-/** Pure: findings for the facts gathered about each directory. uid is who the checks ran as. */
-export function assessAccess(facts: readonly DirFact[], uid: number): FindingInput[] {
+/** An access failure the sandbox explains: the fact, what it needed, and the grant behind it. */
+export interface SandboxRefused {
+  fact: DirFact;
+  need: Need;
+  grant: Grant;
+}
+
+/**
+ * Pure: is this directory's access failure the sandbox's? Only a failure is (a private /tmp that
+ * works is fine, exposed or not); a read that failed needs read, anything else (creating it,
+ * writing into it) write. Undefined when the grants expose the path with that access (the refusal
+ * is the host's and today's findings stand) or it is in an SDK extension's tree.
+ */
+export function refusedBySandbox(f: DirFact, sandbox: Pick<FlatpakSandbox, 'filesystems' | 'places'>): SandboxRefused | undefined {
+  if (f.exists && !f.isDir) return undefined;
+  const readFailed = f.exists && (!f.read.ok || !f.search.ok);
+  const writeFailed = f.exists ? !f.write.ok : f.entry.role === 'GOTMPDIR' || !f.write.ok || !f.search.ok;
+  if (!readFailed && !writeFailed) return undefined;
+  const need: Need = readFailed ? 'read' : 'write';
+  for (const p of new Set([f.entry.path, f.real])) {
+    const grant = sandboxRefusal(p, need, sandbox.filesystems, sandbox.places);
+    if (grant) return { fact: f, need, grant };
+  }
+  return undefined;
+}
+
+/**
+ * Pure: findings for the facts gathered about each directory. uid is who the checks ran as.
+ * In a Flatpak sandbox, a failure its grants explain becomes an access-denied symptom with no fix
+ * of its own, explained by the sandbox's env-inheritance cause that names the missing grant.
+ */
+export function assessAccess(facts: readonly DirFact[], uid: number, sandbox?: FlatpakSandbox): FindingInput[] {
+  const refused = new Map<DirFact, SandboxRefused>();
+  if (sandbox) for (const f of facts) {
+    const r = refusedBySandbox(f, sandbox);
+    if (r) refused.set(f, r);
+  }
   const findings: FindingInput[] = [];
   for (const f of facts) {
-    const role = f.entry.role;
-    const sev = writeSeverity(role);
-    if (f.exists && !f.isDir) {
-      findings.push({ classId: 'fs-access', severity: sev, confidence: 0.9, message: `${role} ${f.real} is a file, not a directory: ${what(role)}.`, evidence: [entryEvidence(f), accessEvidence(f, uid)], fixes: [] });
-      continue;
-    }
-    if (f.exists) {
-      if (!f.read.ok || !f.search.ok) {
-        const acl = aclWords(f);
-        findings.push({
-          classId: 'fs-access',
-          severity: role === 'gopls cache' ? 'warning' : 'error',
-          confidence: 0.9,
-          message: `${role} ${f.real} cannot be ${!f.read.ok ? 'read' : 'searched'} (${!f.read.ok ? f.read.code : f.search.code}): ${ownerWords(f, uid)}.${acl.words}`,
-          evidence: [entryEvidence(f), accessEvidence(f, uid), ...(acl.evidence ? [acl.evidence] : []), ...clearGuardEvidence(f)],
-          fixes: ownershipFixes(f, uid),
-        });
-      } else if (!f.write.ok) {
-        const acl = aclWords(f);
-        const why = f.write.code === 'EROFS' ? 'is on a read-only file system' : `is not writable (${f.write.code}): ${ownerWords(f, uid)}`;
-        findings.push({
-          classId: 'fs-access',
-          severity: sev,
-          confidence: f.write.code === 'EROFS' ? 0.92 : 0.88,
-          message: `${role} ${f.real} ${why}; ${what(role)}.${acl.words}`,
-          evidence: [entryEvidence(f), accessEvidence(f, uid), ...(acl.evidence ? [acl.evidence] : []), ...clearGuardEvidence(f)],
-          fixes: f.write.code === 'EROFS' ? ownershipFixes({ ...f, owner: undefined }, uid) : ownershipFixes(f, uid),
-        });
-      }
-    } else if (role === 'GOTMPDIR') {
-      // The go command creates neither GOTMPDIR nor TMPDIR.
+    const start = findings.length;
+    assessOne(f, uid, findings);
+    const r = refused.get(f);
+    if (r && sandbox) for (let k = start; k < findings.length; k++) findings[k] = asSandboxSymptom(findings[k]!, r, sandbox.app);
+  }
+  if (sandbox && refused.size) findings.push(...sandboxCauses([...refused.values()], sandbox, uid));
+  findings.push(...spaceFindings(facts.filter((f) => !refused.has(f))));
+  return findings;
+}
+
+/** The fs-access finding of a directory the sandbox refuses: what was observed, not what to change. */
+function asSandboxSymptom(f: FindingInput, r: SandboxRefused, app: string): FindingInput {
+  const why = r.grant.granted ? 'exposes it read-only' : 'does not expose it';
+  return {
+    ...f,
+    role: 'symptom',
+    symptom: 'access-denied',
+    message: `${f.message} This is what the Flatpak sandbox (${app}) shows, which ${why}: not the folder on the host.`,
+    fixes: [],
+  };
+}
+
+/** The sandbox's cause for each refused directory: grouped under the outermost refused one, so GOPATH covers its pkg/mod. */
+function sandboxCauses(refused: readonly SandboxRefused[], sandbox: FlatpakSandbox, uid: number): FindingInput[] {
+  const paths = refused.map((r) => r.fact.entry.path);
+  const outermost = paths.filter((p) => !paths.some((q) => q !== p && isInside(p, q)));
+  // The outer directory first: its refusal is the one each group's finding quotes.
+  const denied: DeniedLine[] = [...refused].sort((a, b) => a.fact.entry.path.length - b.fact.entry.path.length).map(({ fact: f, need }) => {
+    const check = accessEvidence(f, uid);
+    const code = need === 'read' ? (!f.read.ok ? f.read.code : f.search.code) : f.exists ? f.write.code : !f.write.ok ? f.write.code : f.search.ok ? 'ENOENT' : f.search.code;
+    const state = need === 'read' ? 'not being readable' : f.exists ? 'not being writable' : code === 'ENOENT' ? 'being missing' : 'being missing and not creatable';
+    return { path: f.entry.path, source: check.source, excerpt: check.excerpt, need, said: `${f.entry.role} ${f.entry.path} ${state} there (${code})` };
+  });
+  return flatpakAccessFindings({ ...sandbox, denied, goDirs: outermost, maxGrants: denied.length });
+}
+
+function assessOne(f: DirFact, uid: number, findings: FindingInput[]): void {
+  const role = f.entry.role;
+  const sev = writeSeverity(role);
+  if (f.exists && !f.isDir) {
+    findings.push({ classId: 'fs-access', severity: sev, confidence: 0.9, message: `${role} ${f.real} is a file, not a directory: ${what(role)}.`, evidence: [entryEvidence(f), accessEvidence(f, uid)], fixes: [] });
+    return;
+  }
+  if (f.exists) {
+    if (!f.read.ok || !f.search.ok) {
+      const acl = aclWords(f);
       findings.push({
         classId: 'fs-access',
-        severity: 'error',
+        severity: role === 'gopls cache' ? 'warning' : 'error',
         confidence: 0.9,
-        message: `${role} ${f.real} does not exist, and the go command does not create it: ${what(role)}.`,
-        evidence: [entryEvidence(f), accessEvidence(f, uid)],
-        fixes: [{ id: 'fs-access-mkdir-gotmpdir', kind: 'terminal', text: `mkdir -p ${sh(f.real)}`, needsRoot: false, title: `Create ${f.real}` }],
+        message: `${role} ${f.real} cannot be ${!f.read.ok ? 'read' : 'searched'} (${!f.read.ok ? f.read.code : f.search.code}): ${ownerWords(f, uid)}.${acl.words}`,
+        evidence: [entryEvidence(f), accessEvidence(f, uid), ...(acl.evidence ? [acl.evidence] : []), ...clearGuardEvidence(f)],
+        fixes: ownershipFixes(f, uid),
       });
-    } else if (!f.write.ok || !f.search.ok) {
-      const code = !f.write.ok ? f.write.code : f.search.code;
+    } else if (!f.write.ok) {
+      const acl = aclWords(f);
+      const why = f.write.code === 'EROFS' ? 'is on a read-only file system' : `is not writable (${f.write.code}): ${ownerWords(f, uid)}`;
       findings.push({
         classId: 'fs-access',
         severity: sev,
-        confidence: 0.85,
-        message: `${role} ${f.real} does not exist and cannot be created: its nearest existing parent ${f.checked} ${code === 'EROFS' ? 'is on a read-only file system' : `is not writable (${code}): ${ownerWords(f, uid)}`}; ${what(role)}.`,
-        evidence: [entryEvidence(f), accessEvidence(f, uid)],
-        fixes: ownershipFixes(f, uid),
+        confidence: f.write.code === 'EROFS' ? 0.92 : 0.88,
+        message: `${role} ${f.real} ${why}; ${what(role)}.${acl.words}`,
+        evidence: [entryEvidence(f), accessEvidence(f, uid), ...(acl.evidence ? [acl.evidence] : []), ...clearGuardEvidence(f)],
+        fixes: f.write.code === 'EROFS' ? ownershipFixes({ ...f, owner: undefined }, uid) : ownershipFixes(f, uid),
       });
     }
+  } else if (role === 'GOTMPDIR') {
+    // The go command creates neither GOTMPDIR nor TMPDIR.
+    findings.push({
+      classId: 'fs-access',
+      severity: 'error',
+      confidence: 0.9,
+      message: `${role} ${f.real} does not exist, and the go command does not create it: ${what(role)}.`,
+      evidence: [entryEvidence(f), accessEvidence(f, uid)],
+      fixes: [{ id: 'fs-access-mkdir-gotmpdir', kind: 'terminal', text: `mkdir -p ${sh(f.real)}`, needsRoot: false, title: `Create ${f.real}` }],
+    });
+  } else if (!f.write.ok || !f.search.ok) {
+    const code = !f.write.ok ? f.write.code : f.search.code;
+    findings.push({
+      classId: 'fs-access',
+      severity: sev,
+      confidence: 0.85,
+      message: `${role} ${f.real} does not exist and cannot be created: its nearest existing parent ${f.checked} ${code === 'EROFS' ? 'is on a read-only file system' : `is not writable (${code}): ${ownerWords(f, uid)}`}; ${what(role)}.`,
+      evidence: [entryEvidence(f), accessEvidence(f, uid)],
+      fixes: ownershipFixes(f, uid),
+    });
   }
+}
 
-  // Space and inodes, once per file system.
+/**
+ * Space and inodes, once per file system. Not for a directory the sandbox refuses: its statfs is
+ * of the sandbox's own tree (a small tmpfs at /), not of the host's folder.
+ */
+function spaceFindings(facts: readonly DirFact[]): FindingInput[] {
+  const findings: FindingInput[] = [];
   const byDev = new Map<string, { facts: DirFact[]; verdict: SpaceVerdict }>();
   for (const f of facts) {
     if (!f.space) continue;
@@ -304,7 +386,8 @@ async function cacheClearGuard(ctx: ProbeContext): Promise<DirFact['clearGuard']
 export const fileAccessProbe: Probe = {
   id: 'file-access',
   title: 'Access, ownership and space of Go directories',
-  classes: ['fs-access'],
+  // env-inheritance: a Flatpak sandbox that does not expose a Go directory (flatpakGrants.ts).
+  classes: ['fs-access', 'env-inheritance'],
   async run(ctx): Promise<ProbeOutcome> {
     if (ctx.host.platform !== 'linux') return skipped(`not Linux (${ctx.host.platform})`);
     const paths = await goPathsFor(ctx);
@@ -315,10 +398,12 @@ export const fileAccessProbe: Probe = {
     for (const f of facts) if (f.entry.role === 'gopls cache' && f.exists) f.clearGuard = await cacheClearGuard(ctx);
     // access(2) answers for this process's real uid, which is what the Go tools run as.
     const uid = typeof process.getuid === 'function' ? process.getuid() : ctx.host.uid;
+    const sandbox = await readFlatpakSandbox(ctx);
     return {
-      findings: assessAccess(facts, uid),
+      findings: assessAccess(facts, uid, sandbox),
       observed: {
         source: paths.source,
+        ...(sandbox ? { flatpak: { app: sandbox.app, filesystems: sandbox.filesystems, refused: facts.filter((f) => refusedBySandbox(f, sandbox)).map((f) => f.entry.path) } } : {}),
         goEnvProblem: paths.goEnvReason,
         uid,
         getfacl: getfacl ?? 'not used',

@@ -3,6 +3,7 @@ import { rankCauses, scoreOf } from '../../../src/doctor/rank.js';
 import { FindingSchema, type Finding, type FindingInput } from '../../../src/doctor/model.js';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 import { findingsOf } from '../../../src/probes/goplsLogs.js';
+import { assessAccess, type DirFact } from '../../../src/probes/fileAccess.js';
 
 const f = (x: Partial<FindingInput> & Pick<FindingInput, 'classId' | 'severity'>): Finding =>
   FindingSchema.parse({ confidence: 0.9, message: `${x.classId} ${x.severity}`, evidence: [{ source: 'test', excerpt: 'x' }], ...x });
@@ -279,5 +280,51 @@ describe('rankCauses: a sandbox that hides the refused path before "permission d
   it('a line that only names Flatpak (a hint, no path) does not push the refusal behind it', () => {
     const hint = f({ classId: 'env-inheritance', severity: 'warning', confidence: 0.25, role: 'symptom', symptom: 'no-build', headline: 'named-mechanism', message: 'a failure line names Flatpak' });
     expect(rankCauses([denied, hint]).map((c) => c.id)).toEqual(['fs-access', 'env-inheritance']);
+  });
+});
+
+describe('rankCauses: the file-access probe inside a Flatpak sandbox', () => {
+  // What fileAccess.ts reports for a module cache under /var (which `host` does not bind) that
+  // cannot be written: an error-severity fs-access finding, and the sandbox's warning naming /var/go.
+  const fact: DirFact = {
+    entry: { role: 'GOMODCACHE', path: '/var/go/pkg/mod', origin: 'go env GOMODCACHE' },
+    real: '/var/go/pkg/mod',
+    exists: true,
+    isDir: true,
+    checked: '/var/go/pkg/mod',
+    owner: 0,
+    mode: 0o40755,
+    read: { ok: true },
+    write: { ok: false, code: 'EACCES' },
+    search: { ok: true },
+  };
+  const sandbox = {
+    app: 'com.visualstudio.code',
+    filesystems: ['host'],
+    infoEvidence: { source: '/.flatpak-info', excerpt: '[Context]\nfilesystems=host;' },
+    places: { home: '/home/dev', appId: 'com.visualstudio.code' },
+  };
+  const ranked = (facts: DirFact[], withSandbox: boolean) => rankCauses(assessAccess(facts, 1000, withSandbox ? sandbox : undefined).map((x) => FindingSchema.parse({ ...x, probeId: 'file-access' })));
+
+  it('the sandbox cause (a warning) comes before the fs-access symptom (an error) it explains', () => {
+    const causes = ranked([fact], true);
+    expect(causes.map((c) => c.id)).toEqual(['env-inheritance', 'fs-access']);
+    expect(causes[1]!).toMatchObject({ severity: 'error' });
+    expect(causes[1]!.findings[0]).toMatchObject({ role: 'symptom', explainedBy: ['env-inheritance'] });
+    expect(causes[0]!.fixes[0]).toMatchObject({ text: 'flatpak override --user --filesystem=/var/go/pkg/mod com.visualstudio.code' });
+  });
+
+  it('outside a sandbox the same directory is fs-access\'s alone, first', () => {
+    expect(ranked([fact], false).map((c) => c.id)).toEqual(['fs-access']);
+  });
+
+  it('a refused directory beside a real denial on an exposed one: the real one keeps fs-access first, the sandbox still explains its own', () => {
+    const exposed: DirFact = { ...fact, entry: { role: 'GOCACHE', path: '/home/dev/.cache/go-build', origin: 'go env GOCACHE' }, real: '/home/dev/.cache/go-build', checked: '/home/dev/.cache/go-build' };
+    const causes = ranked([fact, exposed], true);
+    expect(causes.map((c) => c.id)).toEqual(['fs-access', 'env-inheritance']);
+    const access = causes[0]!.findings;
+    expect(access.find((f) => f.message.includes('/home/dev/.cache/go-build'))!.role).toBeUndefined();
+    // (any fs-access cause found explains an access-denied symptom too: explain.ts)
+    expect(access.find((f) => f.message.includes('/var/go/pkg/mod'))!.explainedBy).toContain('env-inheritance');
   });
 });

@@ -1,8 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, chownSync, chmodSync, rmSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assessAccess, gatherDirFact, parseGetfacl, formatMode, type DirFact } from '../../../src/probes/fileAccess.js';
+import { assessAccess, fileAccessProbe, gatherDirFact, parseGetfacl, formatMode, refusedBySandbox, type DirFact } from '../../../src/probes/fileAccess.js';
+import type { FlatpakSandbox, Need } from '../../../src/probes/flatpakGrants.js';
+import type { GoPathRole } from '../../../src/probes/goPaths.js';
+import { FindingSchema } from '../../../src/doctor/model.js';
+import { rankCauses } from '../../../src/doctor/rank.js';
+import { Host } from '../../../src/host/host.js';
+import { makeCtx } from '../../support/probeContext.js';
 
 // getfacl(1), "The output format of getfacl is as follows" (acl package man page).
 const GETFACL_MAN = `# file: somedir/
@@ -170,5 +176,134 @@ describe('gatherDirFact on this machine', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+// Inside a Flatpak sandbox (flatpakGrants.ts) a Go directory the grants do not expose is not the
+// host's folder: its refusal is the sandbox's, said with the missing grant, never with chown/mkdir.
+const sandbox: FlatpakSandbox = {
+  app: 'com.visualstudio.code',
+  filesystems: ['host', 'xdg-config/gtk-3.0', 'xdg-config/kdeglobals:ro'],
+  infoEvidence: { source: '/.flatpak-info', excerpt: '[Context]\nfilesystems=host;xdg-config/gtk-3.0;xdg-config/kdeglobals:ro;' },
+  places: { home: '/home/dev', appId: 'com.visualstudio.code' },
+};
+const at = (role: GoPathRole, p: string, over: Partial<DirFact> = {}): DirFact => base({ entry: { role, path: p, origin: `go env ${role}` }, real: p, checked: p, ...over });
+const roFs = { write: { ok: false, code: 'EROFS' } };
+const missing = (parent: string, over: Partial<DirFact> = {}) => ({ exists: false, checked: parent, ...over });
+
+describe('refusedBySandbox: is this directory\'s failure the sandbox\'s?', () => {
+  const table: Array<[string, DirFact, false | { need: Need; grant: object }]> = [
+    ['GOPATH /var/lib/gopath missing, / read-only (host keeps /var)', at('GOPATH', '/var/lib/gopath', missing('/', roFs)), { need: 'write', grant: { granted: false } }],
+    ['GOMODCACHE /var/cache/go not writable', at('GOMODCACHE', '/var/cache/go', roFs), { need: 'write', grant: { granted: false } }],
+    ['GOPATH /srv/go not readable (host exposes /srv: the denial is real)', at('GOPATH', '/srv/go', { read: { ok: false, code: 'EACCES' } }), false],
+    ['GOPATH /home/dev/go not writable (host exposes home: real)', at('GOPATH', '/home/dev/go', { write: { ok: false, code: 'EACCES' } }), false],
+    ['GOCACHE under a read-only grant, not writable', at('GOCACHE', '/home/dev/.config/kdeglobals/go-build', roFs), { need: 'write', grant: { granted: true, mode: 'ro' } }],
+    ['GOPATH under a read-only grant, not readable (ro reads: real)', at('GOPATH', '/home/dev/.config/kdeglobals/go', { read: { ok: false, code: 'EACCES' } }), false],
+    ['GOTMPDIR /var/tmp/go missing (go does not create it)', at('GOTMPDIR', '/var/tmp/go', missing('/var/tmp')), { need: 'write', grant: { granted: false } }],
+    ['GOPATH /usr/local/gopath not writable (the runtime\'s /usr)', at('GOPATH', '/usr/local/gopath', roFs), { need: 'write', grant: { granted: false, reserved: '/usr' } }],
+    ['GOTMPDIR /tmp works (private, not exposed, fine)', at('GOTMPDIR', '/tmp'), false],
+    ['GOPATH /var/lib/gopath missing, parent writable (go creates it)', at('GOPATH', '/var/lib/gopath', missing('/var/lib')), false],
+    ['GOROOT-side: a path in the Go SDK extension (/usr/lib/sdk/golang)', at('GOPATH', '/usr/lib/sdk/golang', roFs), false],
+    ['a file where a directory should be (not an access failure)', at('GOCACHE', '/var/cache/go', { isDir: false, ...roFs }), false],
+  ];
+  it.each(table)('%s', (_name, fact, want) => {
+    const got = refusedBySandbox(fact, sandbox);
+    if (want === false) expect(got).toBeUndefined();
+    else expect(got).toMatchObject(want);
+  });
+});
+
+describe('assessAccess in a Flatpak sandbox', () => {
+  const fixIds = (fs: ReturnType<typeof assessAccess>) => fs.flatMap((f) => (f.fixes ?? []).map((x) => x.id));
+
+  it('GOPATH and its module cache outside the grants: one env-inheritance cause naming GOPATH and the grant, explaining fs-access; the fs-access findings are symptoms with no chown', () => {
+    const denied = { owner: 0, write: { ok: false, code: 'EACCES' } };
+    const facts = [at('GOPATH', '/var/lib/gopath', denied), at('GOMODCACHE', '/var/lib/gopath/pkg/mod', denied)];
+    expect(fixIds(assessAccess(facts, 1000))).toContain('fs-access-chown-gomodcache'); // outside a sandbox: today's advice
+    const found = assessAccess(facts, 1000, sandbox).map((f) => FindingSchema.parse(f));
+    const env = found.filter((f) => f.classId === 'env-inheritance');
+    expect(env).toHaveLength(1);
+    expect(env[0]).toMatchObject({ severity: 'warning', explains: ['fs-access'] });
+    expect(env[0]!.message).toContain('Flatpak sandbox (com.visualstudio.code) whose filesystem grants do not cover it (filesystems=host;xdg-config/gtk-3.0;xdg-config/kdeglobals:ro): /var/lib/gopath is refused');
+    expect(env[0]!.message).toContain('GOPATH /var/lib/gopath not being writable there (EACCES) is the sandbox\'s refusal');
+    expect(env[0]!.message).toContain('the missing grant is --filesystem=/var/lib/gopath');
+    expect(env[0]!.fixes[0]).toMatchObject({ id: 'flatpak-grant-filesystem', kind: 'terminal', text: 'flatpak override --user --filesystem=/var/lib/gopath com.visualstudio.code', needsRoot: false });
+    expect(env[0]!.evidence.at(-1)).toEqual(sandbox.infoEvidence);
+    const symptoms = found.filter((f) => f.classId === 'fs-access');
+    expect(symptoms).toHaveLength(2);
+    for (const s of symptoms) expect(s).toMatchObject({ role: 'symptom', symptom: 'access-denied', fixes: [] });
+    expect(symptoms[0]!.message).toContain('This is what the Flatpak sandbox (com.visualstudio.code) shows, which does not expose it');
+    expect(fixIds(found).filter((id) => id.startsWith('fs-access-'))).toEqual([]);
+  });
+
+  it('a missing GOTMPDIR outside the grants: the grant, not mkdir', () => {
+    const facts = [at('GOTMPDIR', '/var/tmp/go', missing('/var/tmp'))];
+    expect(fixIds(assessAccess(facts, 1000))).toEqual(['fs-access-mkdir-gotmpdir']);
+    const found = assessAccess(facts, 1000, sandbox);
+    expect(fixIds(found)).toEqual(['flatpak-grant-filesystem', 'flatpak-go-docs']);
+    expect(found.find((f) => f.classId === 'env-inheritance')!.message).toContain('GOTMPDIR /var/tmp/go being missing there (ENOENT)');
+  });
+
+  it('two refused folders: a grant each, each fix its own id', () => {
+    const found = assessAccess([at('GOPATH', '/var/lib/gopath', roFs), at('GOCACHE', '/var/cache/go-build', roFs)], 1000, sandbox);
+    expect(found.filter((f) => f.classId === 'env-inheritance').map((f) => (f.fixes![0] as { id: string; text: string }).text)).toEqual([
+      'flatpak override --user --filesystem=/var/lib/gopath com.visualstudio.code',
+      'flatpak override --user --filesystem=/var/cache/go-build com.visualstudio.code',
+    ]);
+    expect(fixIds(found).filter((id) => id.startsWith('flatpak-grant'))).toEqual(['flatpak-grant-filesystem', 'flatpak-grant-filesystem-2']);
+  });
+
+  it('a path the grants expose read-write keeps today\'s findings exactly: the denial is real', () => {
+    const facts = [at('GOMODCACHE', '/home/dev/go/pkg/mod', { owner: 1001, write: { ok: false, code: 'EACCES' } }), at('GOPATH', '/opt/go', { owner: 0, write: { ok: false, code: 'EACCES' } })];
+    expect(assessAccess(facts, 1000, sandbox)).toEqual(assessAccess(facts, 1000));
+  });
+
+  it('the space of a refused directory is the sandbox\'s own tree, not judged; an exposed one still is', () => {
+    const tiny = { bsize: 4096, blocks: 16, bavail: 0, files: 100, ffree: 90 };
+    expect(assessAccess([at('GOPATH', '/var/lib/gopath', missing('/', { ...roFs, space: tiny }))], 1000, sandbox).some((f) => /space/.test(f.message))).toBe(false);
+    expect(assessAccess([at('GOCACHE', '/home/dev/.cache/go-build', { space: tiny })], 1000, sandbox).some((f) => /Not enough space/.test(f.message))).toBe(true);
+  });
+});
+
+describe('the file-access probe inside a Flatpak sandbox (fixture hosts)', () => {
+  // The sandbox is the fixture's /.flatpak-info; the directories are real (access(2) runs on this
+  // machine), so the GOPATH's parent is a plain file: no one, root included, can create it.
+  const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'ged-fa-flatpak-')));
+  const home = path.join(dir, 'home');
+  mkdirSync(home);
+  writeFileSync(path.join(home, 'blocker'), 'x');
+  mkdirSync(path.join(dir, 'outside'));
+  writeFileSync(path.join(dir, 'outside', 'blocker'), 'x');
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const run = async (root: string, gopath: string) => {
+    const ctx = makeCtx({ host: new Host({ root, pid: 1, uid: 1000 }), env: { HOME: home, GOPATH: gopath, FLATPAK_ID: 'com.visualstudio.code' } });
+    const found = ((await fileAccessProbe.run(ctx)).findings ?? []).map((f) => FindingSchema.parse({ ...f, probeId: 'file-access' }));
+    for (const f of found) expect(fileAccessProbe.classes).toContain(f.classId);
+    return found;
+  };
+
+  it('flatpak-code (filesystems=host, which keeps /tmp private): a GOPATH under /tmp is the sandbox\'s, explained, with the grant and no chown', async () => {
+    const gopath = path.join(dir, 'outside', 'blocker', 'go');
+    const found = await run('test/fixtures/hosts/flatpak-code', gopath);
+    const env = found.find((f) => f.classId === 'env-inheritance')!;
+    expect(env).toBeDefined();
+    expect(env.explains).toEqual(['fs-access']);
+    expect(env.message).toContain(`${gopath} is refused`);
+    expect(env.message).toContain(`the missing grant is --filesystem=${gopath}`);
+    expect(env.fixes[0]).toMatchObject({ kind: 'terminal', text: `flatpak override --user --filesystem=${gopath} com.visualstudio.code` });
+    const access = found.filter((f) => f.classId === 'fs-access');
+    expect(access.length).toBeGreaterThan(0);
+    for (const f of access) expect(f).toMatchObject({ role: 'symptom', symptom: 'access-denied', fixes: [] });
+    const causes = rankCauses(found);
+    expect(causes[0]!.id).toBe('env-inheritance');
+    expect(causes.find((c) => c.id === 'fs-access')!.findings.every((f) => f.explainedBy?.includes('env-inheritance'))).toBe(true);
+  });
+
+  it('flatpak-code-home (filesystems=home): a GOPATH under the granted home gets today\'s findings, as outside a sandbox', async () => {
+    const gopath = path.join(home, 'blocker', 'go');
+    const found = await run('test/fixtures/hosts/flatpak-code-home', gopath);
+    expect(found.some((f) => f.classId === 'fs-access' && f.message.includes(gopath))).toBe(true);
+    expect(found.some((f) => f.classId === 'env-inheritance' || f.role === 'symptom')).toBe(false);
+    expect(found).toEqual(await run(dir, gopath)); // a root without /.flatpak-info: not in a sandbox
   });
 });
