@@ -198,7 +198,7 @@ export function flatpakAccessFindings(i: FlatpakAccessInput): FindingInput[] {
     groups.set(target, g);
   }
   const listed = i.filesystems.length ? i.filesystems.join(';') : '(none)';
-  return [...groups.entries()].slice(0, i.maxGrants ?? MAX_GRANTS).map(([target, { grant, lines }], n) => {
+  return [...groups.entries()].slice(0, i.maxGrants ?? MAX_GRANTS).map(([target, { grant, lines }]) => {
     const first = lines[0]!;
     const refusal = first.said ?? `"${quoteShort(first.excerpt)}"`;
     // Two Go directories checked at one existing parent read the same: said once.
@@ -231,8 +231,9 @@ export function flatpakAccessFindings(i: FlatpakAccessInput): FindingInput[] {
       evidence,
       fixes: [
         {
-          // One id per folder: a cause lists its fixes by id, and each grant is its own button.
-          id: n === 0 ? 'flatpak-grant-filesystem' : `flatpak-grant-filesystem-${n + 1}`,
+          // One id per folder: a cause lists its fixes by id, so each folder's grant is its own
+          // button, and the same folder refused in the logs and by the file-access probe is one.
+          id: grantFixId(target),
           kind: 'terminal' as const,
           title: `Let ${i.app} see ${target} (flatpak override --filesystem)`,
           text: `flatpak override --user --filesystem=${quoteForDisplay(target)} ${quoteForDisplay(i.app)}`,
@@ -243,6 +244,12 @@ export function flatpakAccessFindings(i: FlatpakAccessInput): FindingInput[] {
       ],
     };
   });
+}
+
+/** The grant fix's id for a folder: the path's words, so it names one folder in any probe. */
+export function grantFixId(target: string): string {
+  const words = target.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  return `flatpak-grant-filesystem${words ? `-${words}` : ''}`;
 }
 
 /** What to grant: the Go directory the path is in, else the folder being made or the file's folder. */

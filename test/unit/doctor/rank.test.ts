@@ -4,6 +4,7 @@ import { FindingSchema, type Finding, type FindingInput } from '../../../src/doc
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 import { findingsOf } from '../../../src/probes/goplsLogs.js';
 import { assessAccess, type DirFact } from '../../../src/probes/fileAccess.js';
+import { flatpakAccessFindings } from '../../../src/probes/flatpakGrants.js';
 
 const f = (x: Partial<FindingInput> & Pick<FindingInput, 'classId' | 'severity'>): Finding =>
   FindingSchema.parse({ confidence: 0.9, message: `${x.classId} ${x.severity}`, evidence: [{ source: 'test', excerpt: 'x' }], ...x });
@@ -312,6 +313,15 @@ describe('rankCauses: the file-access probe inside a Flatpak sandbox', () => {
     expect(causes[1]!).toMatchObject({ severity: 'error' });
     expect(causes[1]!.findings[0]).toMatchObject({ role: 'symptom', explainedBy: ['env-inheritance'] });
     expect(causes[0]!.fixes[0]).toMatchObject({ text: 'flatpak override --user --filesystem=/var/go/pkg/mod com.visualstudio.code' });
+  });
+
+  it('the same folder refused in a gopls log and by the probe: one grant button; another folder: its own', () => {
+    const logLine = (p: string) => ({ path: p, op: 'mkdir', source: 'gopls.log', line: 3, excerpt: `go: mkdir ${p}: permission denied` });
+    const fromLog = (p: string) => flatpakAccessFindings({ ...sandbox, denied: [logLine(p)] }).map((x) => FindingSchema.parse({ ...x, probeId: 'gopls-logs' }));
+    const fromProbe = assessAccess([fact], 1000, sandbox).map((x) => FindingSchema.parse({ ...x, probeId: 'file-access' }));
+    const grants = (fs: ReturnType<typeof fromLog>) => rankCauses(fs).find((c) => c.id === 'env-inheritance')!.fixes.filter((x) => x.kind === 'terminal').map((x) => (x as { text: string }).text);
+    expect(grants([...fromLog('/var/go/pkg/mod'), ...fromProbe])).toEqual(['flatpak override --user --filesystem=/var/go/pkg/mod com.visualstudio.code']);
+    expect(grants([...fromLog('/var/ws'), ...fromProbe]).sort()).toEqual(['flatpak override --user --filesystem=/var/go/pkg/mod com.visualstudio.code', 'flatpak override --user --filesystem=/var/ws com.visualstudio.code']);
   });
 
   it('outside a sandbox the same directory is fs-access\'s alone, first', () => {

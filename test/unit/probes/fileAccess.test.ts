@@ -227,7 +227,7 @@ describe('assessAccess in a Flatpak sandbox', () => {
     expect(env[0]!.message).toContain('Flatpak sandbox (com.visualstudio.code) whose filesystem grants do not cover it (filesystems=host;xdg-config/gtk-3.0;xdg-config/kdeglobals:ro): /var/lib/gopath is refused');
     expect(env[0]!.message).toContain('GOPATH /var/lib/gopath not being writable there (EACCES) is the sandbox\'s refusal');
     expect(env[0]!.message).toContain('the missing grant is --filesystem=/var/lib/gopath');
-    expect(env[0]!.fixes[0]).toMatchObject({ id: 'flatpak-grant-filesystem', kind: 'terminal', text: 'flatpak override --user --filesystem=/var/lib/gopath com.visualstudio.code', needsRoot: false });
+    expect(env[0]!.fixes[0]).toMatchObject({ id: 'flatpak-grant-filesystem-var-lib-gopath', kind: 'terminal', text: 'flatpak override --user --filesystem=/var/lib/gopath com.visualstudio.code', needsRoot: false });
     expect(env[0]!.evidence.at(-1)).toEqual(sandbox.infoEvidence);
     const symptoms = found.filter((f) => f.classId === 'fs-access');
     expect(symptoms).toHaveLength(2);
@@ -240,7 +240,7 @@ describe('assessAccess in a Flatpak sandbox', () => {
     const facts = [at('GOTMPDIR', '/var/tmp/go', missing('/var/tmp'))];
     expect(fixIds(assessAccess(facts, 1000))).toEqual(['fs-access-mkdir-gotmpdir']);
     const found = assessAccess(facts, 1000, sandbox);
-    expect(fixIds(found)).toEqual(['flatpak-grant-filesystem', 'flatpak-go-docs']);
+    expect(fixIds(found)).toEqual(['flatpak-grant-filesystem-var-tmp-go', 'flatpak-go-docs']);
     expect(found.find((f) => f.classId === 'env-inheritance')!.message).toContain('GOTMPDIR /var/tmp/go being missing there (ENOENT)');
   });
 
@@ -250,7 +250,7 @@ describe('assessAccess in a Flatpak sandbox', () => {
       'flatpak override --user --filesystem=/var/lib/gopath com.visualstudio.code',
       'flatpak override --user --filesystem=/var/cache/go-build com.visualstudio.code',
     ]);
-    expect(fixIds(found).filter((id) => id.startsWith('flatpak-grant'))).toEqual(['flatpak-grant-filesystem', 'flatpak-grant-filesystem-2']);
+    expect(fixIds(found).filter((id) => id.startsWith('flatpak-grant'))).toEqual(['flatpak-grant-filesystem-var-lib-gopath', 'flatpak-grant-filesystem-var-cache-go-build']);
   });
 
   it('a path the grants expose read-write keeps today\'s findings exactly: the denial is real', () => {
