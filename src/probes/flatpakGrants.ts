@@ -40,6 +40,13 @@ export interface GrantPlaces {
 const RESERVED = ['/usr', '/etc', '/app', '/dev', '/proc', '/lib', '/lib32', '/lib64', '/bin', '/sbin'];
 const NOT_IN_HOST = new Set(['app', 'bin', 'boot', 'dev', 'efi', 'etc', 'lib', 'lib32', 'lib64', 'proc', 'root', 'run', 'sbin', 'sys', 'tmp', 'usr', 'var']);
 const HOST_OS = ['/run/host/usr', '/run/host/bin', '/run/host/lib', '/run/host/lib32', '/run/host/lib64', '/run/host/sbin'];
+/** Inside every app's sandbox, these are its own directories under ~/.var/app/ID, not the host's. */
+const APP_VAR_BINDS: ReadonlyArray<[string, string]> = [
+  ['/var/cache', 'cache'],
+  ['/var/data', 'data'],
+  ['/var/config', 'config'],
+  ['/var/tmp', 'cache/tmp'],
+];
 /** xdg-user-dirs' defaults and the base directories' (flatpak reads the user's user-dirs.dirs; these are what it falls back to). */
 const XDG: Record<string, string> = {
   'xdg-desktop': 'Desktop',
@@ -126,7 +133,13 @@ export function filesystemGrant(p: string, filesystems: readonly string[], place
     const e = parseEntry(raw, places);
     if (e) byKey.set(e.key, e.entry);
   }
-  if (places.appId) byKey.set(`~/.var/app/${places.appId}`, { raw: `(the app's own ~/.var/app/${places.appId})`, mode: 'rw', roots: [path.posix.join(places.home, '.var/app', places.appId)] });
+  if (places.appId) {
+    const own = path.posix.join(places.home, '.var/app', places.appId);
+    byKey.set(`~/.var/app/${places.appId}`, { raw: `(the app's own ~/.var/app/${places.appId})`, mode: 'rw', roots: [own] });
+    // flatpak-run.c (flatpak_run_setup_base_argv) binds the app's own cache, data, config and
+    // cache/tmp at /var/cache, /var/data, /var/config and /var/tmp, "nice to have as a fixed path".
+    for (const [at, sub] of APP_VAR_BINDS) byKey.set(at, { raw: `(the app's own ${at}, ~/.var/app/${places.appId}/${sub})`, mode: 'rw', roots: [at] });
+  }
   let best: { entry: Entry; depth: number } | undefined;
   for (const entry of byKey.values()) {
     const roots = entry.roots === 'host' ? hostRoots(target) : entry.roots;

@@ -194,17 +194,19 @@ const missing = (parent: string, over: Partial<DirFact> = {}) => ({ exists: fals
 describe('refusedBySandbox: is this directory\'s failure the sandbox\'s?', () => {
   const table: Array<[string, DirFact, false | { need: Need; grant: object }]> = [
     ['GOPATH /var/lib/gopath missing, / read-only (host keeps /var)', at('GOPATH', '/var/lib/gopath', missing('/', roFs)), { need: 'write', grant: { granted: false } }],
-    ['GOMODCACHE /var/cache/go not writable', at('GOMODCACHE', '/var/cache/go', roFs), { need: 'write', grant: { granted: false } }],
+    ['GOMODCACHE /var/lib/go not writable', at('GOMODCACHE', '/var/lib/go', roFs), { need: 'write', grant: { granted: false } }],
+    ['GOCACHE /var/cache/go-build not writable (the app\'s own /var/cache: real)', at('GOCACHE', '/var/cache/go-build', roFs), false],
     ['GOPATH /srv/go not readable (host exposes /srv: the denial is real)', at('GOPATH', '/srv/go', { read: { ok: false, code: 'EACCES' } }), false],
     ['GOPATH /home/dev/go not writable (host exposes home: real)', at('GOPATH', '/home/dev/go', { write: { ok: false, code: 'EACCES' } }), false],
     ['GOCACHE under a read-only grant, not writable', at('GOCACHE', '/home/dev/.config/kdeglobals/go-build', roFs), { need: 'write', grant: { granted: true, mode: 'ro' } }],
     ['GOPATH under a read-only grant, not readable (ro reads: real)', at('GOPATH', '/home/dev/.config/kdeglobals/go', { read: { ok: false, code: 'EACCES' } }), false],
-    ['GOTMPDIR /var/tmp/go missing (go does not create it)', at('GOTMPDIR', '/var/tmp/go', missing('/var/tmp')), { need: 'write', grant: { granted: false } }],
+    ['GOTMPDIR /var/lib/gotmp missing (go does not create it)', at('GOTMPDIR', '/var/lib/gotmp', missing('/var/lib')), { need: 'write', grant: { granted: false } }],
+    ['GOTMPDIR /var/tmp/go missing (the app\'s own /var/tmp: mkdir there works)', at('GOTMPDIR', '/var/tmp/go', missing('/var/tmp')), false],
     ['GOPATH /usr/local/gopath not writable (the runtime\'s /usr)', at('GOPATH', '/usr/local/gopath', roFs), { need: 'write', grant: { granted: false, reserved: '/usr' } }],
     ['GOTMPDIR /tmp works (private, not exposed, fine)', at('GOTMPDIR', '/tmp'), false],
     ['GOPATH /var/lib/gopath missing, parent writable (go creates it)', at('GOPATH', '/var/lib/gopath', missing('/var/lib')), false],
     ['GOROOT-side: a path in the Go SDK extension (/usr/lib/sdk/golang)', at('GOPATH', '/usr/lib/sdk/golang', roFs), false],
-    ['a file where a directory should be (not an access failure)', at('GOCACHE', '/var/cache/go', { isDir: false, ...roFs }), false],
+    ['a file where a directory should be (not an access failure)', at('GOCACHE', '/var/lib/go', { isDir: false, ...roFs }), false],
   ];
   it.each(table)('%s', (_name, fact, want) => {
     const got = refusedBySandbox(fact, sandbox);
@@ -237,20 +239,20 @@ describe('assessAccess in a Flatpak sandbox', () => {
   });
 
   it('a missing GOTMPDIR outside the grants: the grant, not mkdir', () => {
-    const facts = [at('GOTMPDIR', '/var/tmp/go', missing('/var/tmp'))];
+    const facts = [at('GOTMPDIR', '/var/lib/gotmp', missing('/var/lib'))];
     expect(fixIds(assessAccess(facts, 1000))).toEqual(['fs-access-mkdir-gotmpdir']);
     const found = assessAccess(facts, 1000, sandbox);
-    expect(fixIds(found)).toEqual(['flatpak-grant-filesystem-var-tmp-go', 'flatpak-go-docs']);
-    expect(found.find((f) => f.classId === 'env-inheritance')!.message).toContain('GOTMPDIR /var/tmp/go being missing there (ENOENT)');
+    expect(fixIds(found)).toEqual(['flatpak-grant-filesystem-var-lib-gotmp', 'flatpak-go-docs']);
+    expect(found.find((f) => f.classId === 'env-inheritance')!.message).toContain('GOTMPDIR /var/lib/gotmp being missing there (ENOENT)');
   });
 
   it('two refused folders: a grant each, each fix its own id', () => {
-    const found = assessAccess([at('GOPATH', '/var/lib/gopath', roFs), at('GOCACHE', '/var/cache/go-build', roFs)], 1000, sandbox);
+    const found = assessAccess([at('GOPATH', '/var/lib/gopath', roFs), at('GOCACHE', '/var/spool/go-build', roFs)], 1000, sandbox);
     expect(found.filter((f) => f.classId === 'env-inheritance').map((f) => (f.fixes![0] as { id: string; text: string }).text)).toEqual([
       'flatpak override --user --filesystem=/var/lib/gopath com.visualstudio.code',
-      'flatpak override --user --filesystem=/var/cache/go-build com.visualstudio.code',
+      'flatpak override --user --filesystem=/var/spool/go-build com.visualstudio.code',
     ]);
-    expect(fixIds(found).filter((id) => id.startsWith('flatpak-grant'))).toEqual(['flatpak-grant-filesystem-var-lib-gopath', 'flatpak-grant-filesystem-var-cache-go-build']);
+    expect(fixIds(found).filter((id) => id.startsWith('flatpak-grant'))).toEqual(['flatpak-grant-filesystem-var-lib-gopath', 'flatpak-grant-filesystem-var-spool-go-build']);
   });
 
   it('a path the grants expose read-write keeps today\'s findings exactly: the denial is real', () => {

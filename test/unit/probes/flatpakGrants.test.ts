@@ -63,6 +63,10 @@ const GRANTS: Array<[string, string[], Grant]> = [
   ['/home/dev/go', ['!home', 'home'], yes('home')],
   // The app's own ~/.var/app/ID is always there.
   ['/home/dev/.var/app/com.visualstudio.code/config', [], yes("(the app's own ~/.var/app/com.visualstudio.code)")],
+  // …and bound again at /var/cache, /var/data, /var/config and /var/tmp (flatpak-run.c); the rest of /var is the runtime's.
+  ['/var/cache/go-build', ['host'], yes("(the app's own /var/cache, ~/.var/app/com.visualstudio.code/cache)")],
+  ['/var/tmp/go-build1', [], yes("(the app's own /var/tmp, ~/.var/app/com.visualstudio.code/cache/tmp)")],
+  ['/var/cachex/go', ['host'], no],
   // Nothing granted, an unknown word, a reset.
   ['/home/dev/go', [], no],
   ['/home/dev/go', ['xdg-nonsense', 'host:reset'], no],
