@@ -15,7 +15,7 @@ import { shownWord, wordsOf } from '../goplsLog/resemblance/words.js';
 import { CLASS_IDS } from '../doctor/model.js';
 import { downloadRuleFixes } from '../fixes/downloads.js';
 import { filesWithoutPackage } from '../goplsLog/noPackageFile.js';
-import { whyInNoPackage, type Said } from './fileInNoPackage.js';
+import { MAX_FILES_CHECKED, whyInNoPackage, type Said } from './fileInNoPackage.js';
 import { deniedPathOf } from '../goplsLog/deniedPath.js';
 import { flatpakDeniedFindings, type DeniedLine } from './flatpakGrants.js';
 import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, raiseInotifyLimitFix, RESTART_GOPLS } from '../fixes/catalog.js';
@@ -62,9 +62,25 @@ export const goplsLogsProbe: Probe = {
     const why = ctx.host.live && noPackage.length ? await whyInNoPackage(ctx, noPackage) : [];
     // Inside a Flatpak sandbox, a refused path it does not expose is the sandbox's doing (flatpakGrants.ts).
     const sandbox = await flatpakDeniedFindings(ctx, denied);
-    return why.length || sandbox.length ? { ...outcome, findings: [...(outcome.findings ?? []), ...why, ...sandbox] } : outcome;
+    const logged = transientNoPackage(noPackage, why) ? (outcome.findings ?? []).map(asTransientNoPackage) : (outcome.findings ?? []);
+    return why.length || sandbox.length ? { ...outcome, findings: [...logged, ...why, ...sandbox] } : outcome;
   },
 };
+
+/**
+ * Every file gopls said "no package metadata" for was checked here and is in a package now (the
+ * checks' findings are all information): the replies came while a file was being created, moved or
+ * loaded, and a persisted log keeps them. The log's warning would then stand for nothing found.
+ */
+export function transientNoPackage(said: readonly Said[], why: readonly FindingInput[]): boolean {
+  return said.length > 0 && said.length <= MAX_FILES_CHECKED && why.length === said.length && why.every((f) => f.severity === 'info');
+}
+
+/** The log's own "no package metadata" symptom, once the machine showed every file it named is fine. */
+function asTransientNoPackage(f: FindingInput): FindingInput {
+  if (f.classId !== 'module-resolution' || f.symptom !== 'no-build' || !f.evidence.every((e) => e.excerpt.includes('no package metadata for file'))) return f;
+  return { ...f, severity: 'info', message: `${f.message} Every file it named is in a package here now (checked below): the replies came while the files were being created, moved or loaded.` };
+}
 
 /** The rules whose lines are a refused file operation (fs-access, access-denied), read for the path they name. */
 const DENIED_RULES: ReadonlySet<RuleId> = new Set(['permission-denied', 'go-file-refused']);

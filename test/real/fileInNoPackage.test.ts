@@ -120,6 +120,15 @@ describe.skipIf(!GO)('"no package metadata for file" on this machine (real go)',
     const info = fs.find((f) => f.message.includes(path.join(mod, 'a.go')) && f.role !== 'symptom');
     expect(info).toMatchObject({ severity: 'info' });
     expect(info!.message).toContain('go list puts it in package example.com/np now');
+    // The log's own symptom goes down to information too: a persisted channel keeps replies that
+    // came while a file was being created, and nothing here is wrong now.
+    expect(fs.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(fs.find((f) => f.role === 'symptom')!.message).toContain('Every file it named is in a package here now');
+  });
+
+  it('one file fine and one left out: the symptom stays a warning', async () => {
+    const fs = await diagnose(logOf('mixed.log', [path.join(mod, 'a.go'), path.join(mod, 'gen.go')]), [mod]);
+    expect(fs.find((f) => f.role === 'symptom')).toMatchObject({ classId: 'module-resolution', severity: 'warning' });
   });
 });
 
