@@ -14,6 +14,7 @@
 // The Go of the SDK extension org.freedesktop.Sdk.Extension.golang is the sandbox's own: its
 // enable.sh (flathub/org.freedesktop.Sdk.Extension.golang) exports GOROOT=/usr/lib/sdk/golang, so a
 // path there is not a host path a grant would show, and a refusal there is never a missing grant.
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ProbeContext } from './probe.js';
@@ -262,8 +263,13 @@ export function flatpakAccessFindings(i: FlatpakAccessInput): FindingInput[] {
 /** The grant fix's id for a folder: the path's words, so it names one folder in any probe. */
 export function grantFixId(target: string): string {
   const words = target.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
-  return `flatpak-grant-filesystem${words ? `-${words}` : ''}`;
+  // The panel takes fix ids of at most 200 characters (protocol/panel.ts): a long path keeps its
+  // first words and a digest of the whole, still one id per folder.
+  const tail = words.length > MAX_ID_WORDS ? `${words.slice(0, MAX_ID_WORDS - 13)}-${createHash('sha256').update(target).digest('hex').slice(0, 12)}` : words;
+  return `flatpak-grant-filesystem${tail ? `-${tail}` : ''}`;
 }
+
+const MAX_ID_WORDS = 120;
 
 /** What to grant: the Go directory the path is in, else the folder being made or the file's folder. */
 function grantTarget(d: DeniedLine, goDirs: readonly string[]): string {

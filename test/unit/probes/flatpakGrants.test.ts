@@ -6,7 +6,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { filesystemGrant, flatpakAccessFindings, sandboxRefusal, type Grant, type Need } from '../../../src/probes/flatpakGrants.js';
+import { filesystemGrant, flatpakAccessFindings, grantFixId, sandboxRefusal, type Grant, type Need } from '../../../src/probes/flatpakGrants.js';
+import { ToExtensionSchema } from '../../../src/protocol/panel.js';
 import { goplsLogsProbe } from '../../../src/probes/goplsLogs.js';
 import type { ProbeContext } from '../../../src/probes/probe.js';
 import { Host } from '../../../src/host/host.js';
@@ -191,5 +192,16 @@ describe('the gopls-logs probe inside the flatpak-code sandbox (fixture host)', 
     writeFileSync(log, 'go: mkdir /var/lib/gopath: permission denied\n');
     const r = await goplsLogsProbe.run({ ...ctx(log), host: new Host({ root: 'test/fixtures/hosts/none', pid: 1, uid: 1000 }) });
     expect((r.findings ?? []).some((f) => f.classId === 'env-inheritance')).toBe(false);
+  });
+});
+
+describe('the grant fix id', () => {
+  it('names the folder, and a long path still fits the panel (ids of at most 200 characters), one id per folder', () => {
+    expect(grantFixId('/var/lib/gopath')).toBe('flatpak-grant-filesystem-var-lib-gopath');
+    const deep = `/srv/${'very-long-folder-name/'.repeat(12)}`;
+    const a = grantFixId(`${deep}a`);
+    const b = grantFixId(`${deep}b`);
+    expect(a).not.toBe(b);
+    for (const fixId of [a, b]) expect(ToExtensionSchema.safeParse({ type: 'applyFix', causeId: 'env-inheritance', fixId }).success).toBe(true);
   });
 });
