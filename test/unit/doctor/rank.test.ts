@@ -338,3 +338,13 @@ describe('rankCauses: the file-access probe inside a Flatpak sandbox', () => {
     expect(access.find((f) => f.message.includes('/var/go/pkg/mod'))!.explainedBy).toContain('env-inheritance');
   });
 });
+
+describe('error lines no rule names', () => {
+  it('are kept as evidence without the checks for a death they do not report', () => {
+    const fs = findingsOf('gopls.log', analyzeText('tool 0: failed to reach the license server\n')).map((x) => FindingSchema.parse(x));
+    const [c] = rankCauses(fs);
+    const kept = c!.findings.find((x) => x.unclassified);
+    expect(kept).toMatchObject({ severity: 'info', evidence: [{ line: 1 }] });
+    expect(kept!.unexplained).toBeUndefined();
+  });
+});
