@@ -7,9 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.js';
 import { MODEL_FILE, modelSource, train, tuningItems } from './train.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (measured 2026-12-01, 17:24 UTC, with corpus8 in:
- * 406/448 and 397/448; the 31 new unseen positives scored lower than the rest, no rule changed, so the level reached fell). */
-const FLOOR = { vscode: 90.6, logfile: 88.6 } as const;
+/** Top-1 accuracy on the test half's positives, per form, in percent (measured 2026-12-01, 18:28 UTC, with corpus9 in:
+ * 426/472 and 417/472; the 24 new unseen positives scored 20/24 in both forms, below the rest, no rule changed, so the
+ * level reached fell; the 448 earlier positives still read 406 and 397). */
+const FLOOR = { vscode: 90.2, logfile: 88.3 } as const;
 
 describe('corpus of real reports', () => {
   const { items, errors } = loadCorpus();
