@@ -36,6 +36,38 @@ export interface GrantPlaces {
   runtimeDir?: string;
   /** The app's own ~/.var/app/ID, always writable. */
   appId?: string;
+  /** The user's own XDG user directories (xdg-download → /home/u/Téléchargements), from user-dirs.dirs. */
+  userDirs?: Readonly<Record<string, string>>;
+}
+
+/** user-dirs.dirs keys (xdg-user-dirs) and the filesystems= names flatpak gives them. */
+const USER_DIR_KEYS: Readonly<Record<string, string>> = {
+  DESKTOP: 'xdg-desktop',
+  DOCUMENTS: 'xdg-documents',
+  DOWNLOAD: 'xdg-download',
+  MUSIC: 'xdg-music',
+  PICTURES: 'xdg-pictures',
+  PUBLICSHARE: 'xdg-public-share',
+  TEMPLATES: 'xdg-templates',
+  VIDEOS: 'xdg-videos',
+};
+
+/**
+ * Pure: ~/.config/user-dirs.dirs (xdg-user-dirs: `XDG_DOWNLOAD_DIR="$HOME/Téléchargements"`, a
+ * path either "$HOME/…" or absolute), as the filesystems= names flatpak resolves through it
+ * (g_get_user_special_dir). A directory set to $HOME itself means "none" to xdg-user-dirs: left out.
+ */
+export function parseUserDirs(text: string, home: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    const m = /^\s*XDG_([A-Z]+)_DIR\s*=\s*"([^"]*)"\s*$/.exec(line);
+    const name = m && USER_DIR_KEYS[m[1]!];
+    if (!name) continue;
+    const raw = m[2]!;
+    const abs = raw === '$HOME' ? home : raw.startsWith('$HOME/') ? path.posix.join(home, raw.slice(6)) : raw.startsWith('/') ? path.posix.normalize(raw) : undefined;
+    if (abs && abs !== path.posix.normalize(home)) out[name] = abs;
+  }
+  return out;
 }
 
 const RESERVED = ['/usr', '/etc', '/app', '/dev', '/proc', '/lib', '/lib32', '/lib64', '/bin', '/sbin'];
@@ -96,7 +128,8 @@ function rootsOf(body: string, places: GrantPlaces): string[] | 'host' | undefin
   if (body.startsWith('/')) return [path.posix.normalize(body)];
   const xdg = /^(xdg-[a-z-]+)(?:\/(.*))?$/.exec(body);
   if (xdg) {
-    const base = xdg[1] === 'xdg-run' ? places.runtimeDir : XDG[xdg[1]!] !== undefined ? path.posix.join(places.home, XDG[xdg[1]!]!) : undefined;
+    const own = places.userDirs?.[xdg[1]!];
+    const base = xdg[1] === 'xdg-run' ? places.runtimeDir : own ? own : XDG[xdg[1]!] !== undefined ? path.posix.join(places.home, XDG[xdg[1]!]!) : undefined;
     return base ? [xdg[2] ? path.posix.join(base, xdg[2]) : base] : undefined;
   }
   return undefined;
@@ -294,12 +327,16 @@ export async function readFlatpakSandbox(ctx: Pick<ProbeContext, 'host' | 'env'>
   const home = ctx.env.HOME ?? '';
   if (!home) return undefined;
   const info = parseFlatpakInfo(text);
+  // The user's own names for Downloads, Documents…: readable when home or xdg-config is granted;
+  // without it flatpak's defaults stand (its own reading is the host's file, the same one).
+  const dirsText = await ctx.host.readText(path.posix.join(home, '.config', 'user-dirs.dirs'), 16 * 1024);
+  const userDirs = dirsText === undefined ? undefined : parseUserDirs(dirsText, home);
   const line = text.split('\n').find((l) => /^\s*filesystems\s*=/.test(l))?.trim() ?? 'filesystems= (absent: no host path granted)';
   return {
     app: info.app ?? ctx.env.FLATPAK_ID ?? 'the app',
     filesystems: info.filesystems,
     infoEvidence: { source: '/.flatpak-info', excerpt: `[Context]\n${line}` },
-    places: { home, runtimeDir: ctx.env.XDG_RUNTIME_DIR, ...(info.app ? { appId: info.app } : {}) },
+    places: { home, runtimeDir: ctx.env.XDG_RUNTIME_DIR, ...(info.app ? { appId: info.app } : {}), ...(userDirs ? { userDirs } : {}) },
   };
 }
 

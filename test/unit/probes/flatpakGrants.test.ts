@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { filesystemGrant, flatpakAccessFindings, grantFixId, sandboxRefusal, type Grant, type Need } from '../../../src/probes/flatpakGrants.js';
+import { filesystemGrant, flatpakAccessFindings, grantFixId, parseUserDirs, sandboxRefusal, type Grant, type Need } from '../../../src/probes/flatpakGrants.js';
 import { ToExtensionSchema } from '../../../src/protocol/panel.js';
 import { goplsLogsProbe } from '../../../src/probes/goplsLogs.js';
 import type { ProbeContext } from '../../../src/probes/probe.js';
@@ -203,5 +203,27 @@ describe('the grant fix id', () => {
     const b = grantFixId(`${deep}b`);
     expect(a).not.toBe(b);
     for (const fixId of [a, b]) expect(ToExtensionSchema.safeParse({ type: 'applyFix', causeId: 'env-inheritance', fixId }).success).toBe(true);
+  });
+});
+
+describe("the user's own XDG user directories (user-dirs.dirs)", () => {
+  // As xdg-user-dirs-update writes it, in a French locale.
+  const text = [
+    '# This file is written by xdg-user-dirs-update',
+    'XDG_DESKTOP_DIR="$HOME/Bureau"',
+    'XDG_DOWNLOAD_DIR="$HOME/Téléchargements"',
+    'XDG_TEMPLATES_DIR="$HOME/"',
+    'XDG_PUBLICSHARE_DIR="$HOME"',
+    'XDG_DOCUMENTS_DIR="/data/docs"',
+    'XDG_MUSIC_DIR=relative/not/quoted',
+  ].join('\n');
+  it('are read as flatpak names them; $HOME itself means none', () => {
+    expect(parseUserDirs(text, '/home/dev')).toEqual({ 'xdg-desktop': '/home/dev/Bureau', 'xdg-download': '/home/dev/Téléchargements', 'xdg-documents': '/data/docs' });
+  });
+  it('decide what xdg-download grants', () => {
+    const fr = { ...places, userDirs: parseUserDirs(text, '/home/dev') };
+    expect(filesystemGrant('/home/dev/Téléchargements/x.go', ['xdg-download'], fr)).toMatchObject({ granted: true });
+    expect(filesystemGrant('/home/dev/Downloads/x.go', ['xdg-download'], fr)).toMatchObject({ granted: false });
+    expect(filesystemGrant('/data/docs/go/x.go', ['xdg-documents/go'], fr)).toMatchObject({ granted: true });
   });
 });
