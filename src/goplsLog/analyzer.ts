@@ -489,12 +489,14 @@ export class LogAnalyzer {
         const hits = this.ruleHits;
         const kept = this.unclassifiedCount;
         this.scan(line, buf, off);
+        const named = this.ruleHits > hits;
+        const messageKept = this.unclassifiedCount > kept;
         const header = this.failureHeader;
         this.failureHeader = undefined;
         // A message no rule names: the header says it was an error, the message what failed.
-        if (header && this.ruleHits === hits) {
+        if (header && !named) {
           this.keepUnclassified(header.line, header.text);
-          if (this.unclassifiedCount === kept + 1) this.keepUnclassified(this.lineNo, excerptAround(line, buf, off));
+          if (!messageKept) this.keepUnclassified(this.lineNo, excerptAround(line, buf, off));
         }
         return;
       }
@@ -582,7 +584,6 @@ export class LogAnalyzer {
     if (cl) {
       this.shapes.clientLog++;
       this.body = 'none';
-      this.flushFailureHeader();
       if (cl.failedMethod) this.awaitingFailureMessage = { method: this.intern(cl.failedMethod), line: this.lineNo };
       // The rest of the line may be stderr the client relayed ("[Error - 5:19:22 AM] panic: …").
       this.startCrash(cl.text);
