@@ -14,7 +14,7 @@ import type { ProbeContext } from './probe.js';
 import { ancestors, findUp, goModInitFix, goWorkFor, modulePathFor, readWorkUses } from './modules.js';
 import { describeExclusion, readFileBuild, type Exclusion } from './buildConstraints.js';
 import { gopathEntries } from '../facts/readGoEnv.js';
-import { goplsBuildSettings } from '../lsp/goplsBuild.js';
+import { goplsBuildSettings, lastGoplsList } from '../lsp/goplsBuild.js';
 import type { DoctorSettings } from '../doctor/settings.js';
 import { readOnlyGo } from '../host/noDownload.js';
 import { isInside } from '../host/paths.js';
@@ -54,13 +54,12 @@ export interface NoPackageFacts {
   /** The workspace folders the editor opened (the CLI: its --workspace folders). */
   folders: readonly string[];
   listing?: DirListing;
-  /** Why the build gopls uses leaves the file out, when go list ignores it. */
-  exclusion?: Exclusion;
   /**
-   * Its constraint is one of gopls's standaloneTags alone (`//go:build ignore`): left out of every
-   * build on purpose, and loaded by gopls on its own only as package main. No tag to add then.
+   * Why the build gopls uses leaves the file out, when go list ignores it. Its `deliberate`: the
+   * constraint is one of gopls's standaloneTags alone (`//go:build ignore`), left out of every build
+   * on purpose and loaded by gopls on its own only as package main; no tag to add then.
    */
-  standalone?: { tag: string; main: boolean };
+  exclusion?: Exclusion;
   /** gopls's directoryFilters entry that leaves the file's folder out, and where it was set. */
   filtered?: { filter: string; source: string };
 }
@@ -169,7 +168,7 @@ export function noPackageFindings(f: NoPackageFacts): FindingInput[] {
   const l = f.listing;
   if (l?.ignored.includes(name)) {
     const listed: Evidence = { source: l.commandLine, excerpt: `"IgnoredGoFiles": ${JSON.stringify(l.ignored.slice(0, 10))}` };
-    const sa = f.standalone;
+    const sa = f.exclusion?.deliberate;
     reasons.push(
       sa && f.exclusion
         ? {
@@ -287,20 +286,14 @@ export async function noPackageFacts(ctx: ProbeContext, said: Said): Promise<NoP
     const build = await readFileBuild(ctx, realFile);
     const ex = build && describeExclusion(build);
     if (ex) facts.exclusion = ex;
-    if (ex && ex.deliberate) facts.standalone = ex.deliberate;
   }
   return facts;
 }
 
 /** gopls's directoryFilters (the last scope that sets it), else its default. */
 function directoryFilters(sources: DoctorSettings['editorSettings']): { filters: string[]; source: string } {
-  let out = { filters: DEFAULT_DIRECTORY_FILTERS, source: "gopls's default directoryFilters" };
-  for (const s of sources ?? []) {
-    const g = s.values.gopls as Record<string, unknown> | undefined;
-    const v = g && typeof g === 'object' ? (g.directoryFilters ?? g['build.directoryFilters'] ?? (g.build as Record<string, unknown> | undefined)?.directoryFilters) : undefined;
-    if (Array.isArray(v)) out = { filters: v.filter((t): t is string => typeof t === 'string'), source: s.source };
-  }
-  return out;
+  const set = lastGoplsList(sources, 'directoryFilters');
+  return set ? { filters: set.value, source: set.source } : { filters: DEFAULT_DIRECTORY_FILTERS, source: "gopls's default directoryFilters" };
 }
 
 /** The findings for the files gopls had no package for, those of them that exist here. */

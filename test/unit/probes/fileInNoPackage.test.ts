@@ -92,10 +92,10 @@ describe('noPackageFindings', () => {
 
   it('`//go:build ignore` (a standaloneTags tag alone): on purpose, no tag to add; as package main, gopls loads it on its own', () => {
     const exclusion = { reasons: ['its constraint `go:build ignore` is false'], evidence: [{ source: '/w/app/gen/tables.go', excerpt: '//go:build ignore', line: 1 }], fixes: [{ id: 'gopls-build-tags', kind: 'link' as const, title: 't', url: 'https://x' }] };
-    const lib = one(base({ listing: listing({ ignored: ['tables.go'] }), exclusion, standalone: { tag: 'ignore', main: false } }));
+    const lib = one(base({ listing: listing({ ignored: ['tables.go'] }), exclusion: { ...exclusion, deliberate: { tag: 'ignore', main: false } } }));
     expect(lib.message).toContain('its constraint `//go:build ignore` keeps it out of every build on purpose, and gopls loads such a file on its own only when it is package main');
     expect(lib.fixes).toEqual([]);
-    const main = one(base({ listing: listing({ ignored: ['tables.go'] }), exclusion, standalone: { tag: 'ignore', main: true } }));
+    const main = one(base({ listing: listing({ ignored: ['tables.go'] }), exclusion: { ...exclusion, deliberate: { tag: 'ignore', main: true } } }));
     expect(main.message).toContain('gopls v0.10 and later load such a package main file on its own');
     expect(main.confidence).toBe(0.6);
   });
