@@ -53,13 +53,21 @@ export function goplsBuildSettings(sources: readonly EditorSettingsSource[] | un
  * (v0.10 and later) loads it on its own when it is package main.
  */
 export function standaloneTags(sources: readonly EditorSettingsSource[] | undefined): string[] {
-  let tags = ['ignore'];
+  return lastGoplsList(sources, 'standaloneTags')?.value ?? ['ignore'];
+}
+
+/**
+ * A list-valued gopls setting (`"gopls": {"NAME": […]}`, or `build.NAME`, flat or nested) from the
+ * last settings scope that sets it to a list, its strings only, with that scope's source.
+ */
+export function lastGoplsList(sources: readonly EditorSettingsSource[] | undefined, name: string): { value: string[]; source: string } | undefined {
+  let out: { value: string[]; source: string } | undefined;
   for (const s of sources ?? []) {
     const g = s.values.gopls as Record<string, unknown> | undefined;
-    const v = g && typeof g === 'object' ? (g.standaloneTags ?? g['build.standaloneTags'] ?? (g.build as Record<string, unknown> | undefined)?.standaloneTags) : undefined;
-    if (Array.isArray(v)) tags = v.filter((t): t is string => typeof t === 'string');
+    const v = g && typeof g === 'object' ? (g[name] ?? g[`build.${name}`] ?? (g.build as Record<string, unknown> | undefined)?.[name]) : undefined;
+    if (Array.isArray(v)) out = { value: v.filter((t): t is string => typeof t === 'string'), source: s.source };
   }
-  return tags;
+  return out;
 }
 
 /** The build gopls runs: go env, then gopls's build.env over it, then build.buildFlags' -tags over GOFLAGS's. */
