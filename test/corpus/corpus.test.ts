@@ -7,10 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.js';
 import { MODEL_FILE, modelSource, train, tuningItems } from './train.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (measured 2026-12-01, 18:28 UTC, with corpus9 in:
- * 426/472 and 417/472; the 24 new unseen positives scored 20/24 in both forms, below the rest, no rule changed, so the
- * level reached fell; the 448 earlier positives still read 406 and 397). */
-const FLOOR = { vscode: 90.2, logfile: 88.3 } as const;
+/** Top-1 accuracy on the test half's positives, per form, in percent (measured 2026-12-01 with corpus10 in:
+ * 443/494 and 433/494; the 22 new unseen positives scored 17/22 and 16/22, below the rest, no rule changed, so the
+ * level reached fell; the 472 earlier positives still read 426 and 417 with the model retrained on 602 tuning texts). */
+const FLOOR = { vscode: 89.6, logfile: 87.6 } as const;
 
 describe('corpus of real reports', () => {
   const { items, errors } = loadCorpus();
