@@ -5,7 +5,8 @@ import type { Host } from '../host/host.js';
 import { readGoEnv, type GoEnvFact } from './readGoEnv.js';
 import { readLoginShellEnv, type LoginShellFact } from './readLoginShellEnv.js';
 import { locateGopls, type GoplsLocation } from './goplsLocate.js';
-import type { DoctorSettings } from '../doctor/settings.js';
+import type { DoctorSettings, EditorSettingsSource } from '../doctor/settings.js';
+import { readEditorSettings } from './editorSettings.js';
 import { scanProcesses, type ProcessTable } from '../procfs/procs.js';
 import { lookPath } from './lookPath.js';
 
@@ -20,6 +21,15 @@ export interface Facts {
    * is wanted three times (mac-policy, and after-run twice, once on the run's tail).
    */
   lookPath(name: string): Promise<string | undefined>;
+  /**
+   * The editor settings gopls and the Go extension read: the extension's live configuration, or
+   * (the CLI) the settings.json files of the user's VS Code variants and of each workspace, read
+   * once. The settings probe lists them, and the build-constraint and no-package checks take
+   * gopls's build flags, env and directoryFilters from them, so `go-env-doctor diagnose` judges a
+   * file by the build the user's gopls loads, not by gopls's defaults. None off the live machine:
+   * a fixture tree has no home of its own.
+   */
+  editorSettings(): Promise<readonly EditorSettingsSource[]>;
 }
 
 function once<T>(f: () => Promise<T>): () => Promise<T> {
@@ -28,7 +38,7 @@ function once<T>(f: () => Promise<T>): () => Promise<T> {
 }
 
 /** The facts of one run, from what its probes are given; timeoutMs caps each child process. */
-export function createFacts(input: { host: Host; env: NodeJS.ProcessEnv; settings: DoctorSettings; signal: AbortSignal; timeoutMs: number }): Facts {
+export function createFacts(input: { host: Host; env: NodeJS.ProcessEnv; settings: DoctorSettings; signal: AbortSignal; timeoutMs: number; workspaces?: readonly string[] }): Facts {
   const { host, env, settings, signal, timeoutMs } = input;
   const goEnv = once(() => readGoEnv(host, env, signal, timeoutMs));
   const loginShellEnv = once(() => readLoginShellEnv(host, env, signal, timeoutMs, { useCache: !settings.noCache }));
@@ -40,5 +50,6 @@ export function createFacts(input: { host: Host; env: NodeJS.ProcessEnv; setting
     if (!p) found.set(name, (p = lookPath(name, env)));
     return p;
   };
-  return { goEnv, loginShellEnv, goplsLocation, processTable, lookPath: onPath };
+  const editorSettings = once(async (): Promise<readonly EditorSettingsSource[]> => settings.editorSettings ?? (host.live ? readEditorSettings(env, input.workspaces ?? []) : []));
+  return { goEnv, loginShellEnv, goplsLocation, processTable, lookPath: onPath, editorSettings };
 }

@@ -110,9 +110,10 @@ export async function readFileBuild(ctx: ProbeContext, file: string): Promise<Fi
   if (head === undefined) return undefined;
   const goEnv = await ctx.facts.goEnv();
   const values = goEnv.ok ? goEnv.values : undefined;
-  const gopls = goplsBuildSettings(ctx.settings.editorSettings);
+  const editorSettings = await ctx.facts.editorSettings();
+  const gopls = goplsBuildSettings(editorSettings);
   const { ctx: build, sources } = goplsBuildContext(values, process.arch, gopls);
-  return { file, head, ctx: build, ctxSource: sources, keepFlags: dropTags(gopls.buildFlags ?? []), standaloneTags: standaloneTags(ctx.settings.editorSettings), goEnvOnly: buildContextOf(values, process.arch).ctx };
+  return { file, head, ctx: build, ctxSource: sources, keepFlags: dropTags(gopls.buildFlags ?? []), standaloneTags: standaloneTags(editorSettings), goEnvOnly: buildContextOf(values, process.arch).ctx };
 }
 
 async function run(ctx: ProbeContext): Promise<ProbeOutcome> {

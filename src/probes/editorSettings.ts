@@ -10,7 +10,7 @@ import type { EditorSettingsSource, GoExtensionManifest } from '../doctor/settin
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import { readGoplsApi, type GoplsApi } from '../facts/goplsApi.js';
-import { findGoExtensionManifest, readEditorSettings } from '../facts/editorSettings.js';
+import { findGoExtensionManifest } from '../facts/editorSettings.js';
 
 const GOPLS_SETTINGS_DOCS: Fix = { id: 'gopls-settings-docs', kind: 'link', title: "gopls's settings", url: 'https://go.dev/gopls/settings' };
 const GO_SETTINGS_DOCS: Fix = { id: 'vscode-go-settings-docs', kind: 'link', title: "The Go extension's settings", url: 'https://github.com/golang/vscode-go/blob/master/docs/settings.md' };
@@ -18,7 +18,7 @@ const GO_SETTINGS_DOCS: Fix = { id: 'vscode-go-settings-docs', kind: 'link', tit
 const NAMED_MAPS: Record<string, 'analyzers' | 'lenses' | 'hints'> = { analyses: 'analyzers', codelenses: 'lenses', codelens: 'lenses', hints: 'hints' };
 
 export interface SettingsFindingsInput {
-  sources: EditorSettingsSource[];
+  sources: readonly EditorSettingsSource[];
   api?: GoplsApi;
   /** "gopls v0.23.0", for the messages. */
   gopls: string;
@@ -130,7 +130,7 @@ export function settingsFindings(input: SettingsFindingsInput): FindingInput[] {
 
 async function runEditorSettings(ctx: ProbeContext): Promise<ProbeOutcome> {
   if (!ctx.host.live) return skipped('not the live machine: settings files are read from the real home directory');
-  const sources = ctx.settings.editorSettings ?? (await readEditorSettings(ctx.env, ctx.workspaces));
+  const sources = await ctx.facts.editorSettings();
   const manifest = ctx.settings.goExtensionManifest ?? (ctx.settings.editorSettings ? undefined : await findGoExtensionManifest(ctx.env));
   const observed: Record<string, unknown> = {
     sources: sources.map((s) => s.source),

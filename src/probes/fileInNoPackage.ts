@@ -15,7 +15,7 @@ import { ancestors, findUp, goModInitFix, goWorkFor, modulePathFor, readWorkUses
 import { describeExclusion, readFileBuild, type Exclusion } from './buildConstraints.js';
 import { gopathEntries } from '../facts/readGoEnv.js';
 import { goplsBuildSettings, lastGoplsList } from '../lsp/goplsBuild.js';
-import type { DoctorSettings } from '../doctor/settings.js';
+import type { EditorSettingsSource } from '../doctor/settings.js';
 import { readOnlyGo } from '../host/noDownload.js';
 import { isInside } from '../host/paths.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
@@ -264,14 +264,15 @@ export async function noPackageFacts(ctx: ProbeContext, said: Said): Promise<NoP
     folders,
   };
   const inFolder = folders.filter((w) => isInside(realFile, w)).sort((a, b) => b.length - a.length)[0];
+  const editorSettings = await ctx.facts.editorSettings();
   if (inFolder) {
-    const { filters, source } = directoryFilters(ctx.settings.editorSettings);
+    const { filters, source } = directoryFilters(editorSettings);
     const filter = directoryFilterExcluding(path.relative(inFolder, realFile), filters);
     if (filter) facts.filtered = { filter, source };
   }
   if (!ctx.host.live || !goEnv.ok || ctx.remainingMs() < 600 || ctx.signal.aborted) return facts;
   // gopls runs go list with its build.env and build.buildFlags; its -tags decide what is ignored.
-  const gopls = goplsBuildSettings(ctx.settings.editorSettings);
+  const gopls = goplsBuildSettings(editorSettings);
   const tags = (gopls.buildFlags ?? []).filter((x, i, all) => /^--?tags(=|$)/.test(x) || /^--?tags$/.test(all[i - 1] ?? ''));
   const r = await ctx.host.exec(goEnv.goBinary, ['list', '-e', '-find', '-json=Dir,ImportPath,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,IgnoredGoFiles,Error', ...tags, '.'], {
     timeoutMs: Math.max(300, Math.min(3000, ctx.remainingMs() - 300)),
@@ -291,7 +292,7 @@ export async function noPackageFacts(ctx: ProbeContext, said: Said): Promise<NoP
 }
 
 /** gopls's directoryFilters (the last scope that sets it), else its default. */
-function directoryFilters(sources: DoctorSettings['editorSettings']): { filters: string[]; source: string } {
+function directoryFilters(sources: readonly EditorSettingsSource[]): { filters: string[]; source: string } {
   const set = lastGoplsList(sources, 'directoryFilters');
   return set ? { filters: set.value, source: set.source } : { filters: DEFAULT_DIRECTORY_FILTERS, source: "gopls's default directoryFilters" };
 }

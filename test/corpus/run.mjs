@@ -19,6 +19,8 @@ await esbuild.build({
   format: 'cjs',
   logLevel: 'warning',
   define: { __GO_ENV_DOCTOR_VERSION__: '"corpus"' },
+  // As esbuild.mjs: jsonc-parser's "main" is a UMD bundle whose require('./impl/…') esbuild cannot follow.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
   supported: { 'import-meta': false },
 });
 const r = spawnSync(process.execPath, [out, ...process.argv.slice(training ? 3 : 2)], { stdio: 'inherit' });

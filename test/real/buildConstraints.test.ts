@@ -5,7 +5,7 @@
 // the file: go list with those flags lists it, and gopls with them stops complaining.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Host } from '../../src/host/host.js';
@@ -81,6 +81,23 @@ describe.skipIf(!GO || !existsSync(GOPLS))('build constraints of the open file (
 
   it('a file in the build: nothing to say', () => {
     expect(diagnoseFile('a.go')).toEqual([]);
+  });
+
+  // The CLI has no live editor configuration: it reads the settings files the editor would, so a
+  // workspace whose gopls already builds with -tags=customtag is judged by that build, not by
+  // gopls's defaults (which would tell the user to set what is already set).
+  it("the CLI judges tagged.go by the workspace's own gopls build.buildFlags from .vscode/settings.json", () => {
+    const dir = path.join(ws, '.vscode');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(path.join(dir, 'settings.json'), '{\n  // as the user wrote it, comments and all\n  "gopls": { "build.buildFlags": ["-tags=customtag"] },\n}\n');
+    try {
+      expect(goList(['-tags=customtag']).GoFiles).toContain('tagged.go');
+      expect(diagnoseFile('tagged.go')).toEqual([]);
+      // The other file is still judged, by the same settings: -tags does not change GOOS.
+      expect(diagnoseFile('x_windows.go')[0]!.message).toMatch(/name ends in a GOOS\/GOARCH suffix other than linux\//);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -43,7 +43,7 @@ async function diagnose(log: string, workspaces: string[], settings: ProbeContex
     settings,
     signal: ac.signal,
     remainingMs: () => end - performance.now(),
-    facts: createFacts({ host, env, settings, signal: ac.signal, timeoutMs: 20_000 }),
+    facts: createFacts({ host, env, settings, signal: ac.signal, timeoutMs: 20_000, workspaces }),
   };
   const r = await goplsLogsProbe.run(ctx);
   return (r.findings ?? []).map((f) => FindingSchema.parse({ ...f, probeId: 'gopls-logs' }));
@@ -111,6 +111,22 @@ describe.skipIf(!GO)('"no package metadata for file" on this machine (real go)',
     expect(f).toMatchObject({ classId: 'module-resolution', severity: 'warning' });
     expect(f!.message).toContain("gopls's directoryFilters leave its folder out (`-gen`)");
     expect(f!.evidence[1]).toEqual({ source: path.join(mod, '.vscode', 'settings.json'), excerpt: '"directoryFilters" entry "-gen" matches gen' });
+  });
+
+  it('the same filter set in the workspace\'s .vscode/settings.json (the CLI, no live editor settings): read from the file', async () => {
+    mkdirSync(path.join(mod, 'gen'), { recursive: true });
+    writeFileSync(path.join(mod, 'gen', 'tables.go'), 'package gen\n');
+    const file = path.join(mod, '.vscode', 'settings.json');
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, '{\n  // generated code stays out of gopls\n  "gopls": { "build.directoryFilters": ["-gen"] }\n}\n');
+    try {
+      const fs = await diagnose(logOf('filters-file.log', [path.join(mod, 'gen', 'tables.go')]), [mod]);
+      const [f] = about(fs, path.join(mod, 'gen', 'tables.go'));
+      expect(f!.message).toContain("gopls's directoryFilters leave its folder out (`-gen`)");
+      expect(f!.evidence[1]).toEqual({ source: file, excerpt: '"directoryFilters" entry "-gen" matches gen' });
+    } finally {
+      rmSync(path.dirname(file), { recursive: true, force: true });
+    }
   });
 
   it('a file that is in its package now: an info, no warning', async () => {

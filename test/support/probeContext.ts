@@ -14,6 +14,7 @@ import type { GoplsLocation } from '../../src/facts/goplsLocate.js';
 import type { DoctorSettings } from '../../src/doctor/settings.js';
 import { scanProcesses, type ProcessTable } from '../../src/procfs/procs.js';
 import { lookPath } from '../../src/facts/lookPath.js';
+import { readEditorSettings } from '../../src/facts/editorSettings.js';
 
 export interface CtxInput {
   host?: Host;
@@ -29,12 +30,15 @@ export interface CtxInput {
 export function makeCtx(input: CtxInput = {}): ProbeContext {
   const host = input.host ?? new Host({ root: mkdtempSync(path.join(os.tmpdir(), 'probe-ctx-host-')), pid: 1, uid: 1000 });
   let table: Promise<ProcessTable> | undefined;
+  let editorSettings: ReturnType<Facts['editorSettings']> | undefined;
   const facts: Facts = {
     goEnv: async () => input.goEnv ?? { ok: false, missing: true, reason: 'go was not found on PATH' },
     loginShellEnv: async () => input.loginShell ?? { ok: false, reason: 'not the live machine: no shell to run' },
     goplsLocation: async () => input.gopls ?? { looked: [] },
     processTable: () => (table ??= scanProcesses(host)),
     lookPath: (name) => lookPath(name, input.env ?? {}),
+    // As the pipeline's facts: the given settings, else the settings files under the test's HOME on a live host.
+    editorSettings: () => (editorSettings ??= Promise.resolve(input.settings?.editorSettings ?? (host.live ? readEditorSettings(input.env ?? {}, input.workspaces ?? []) : []))),
   };
   return {
     host,
