@@ -5,6 +5,13 @@
 import type { Rule } from './rule.js';
 import { pathWords, PATH_WORDS_NEEDLES, notOnPath } from './shared.js';
 
+/** A library in the system's own library directories, as the loader names it ("/lib64/libc.so.6:"). */
+const SYSTEM_LIB_DIR = String.raw`\/(?:usr\/)?lib(?:32|64|x32)?\/(?:[\w-]+-linux-gnu\w*\/)?lib[^\s/]*\.so[\d.]*:`;
+/** glibc's "version `GLIBC_2.32' not found (required by " for the version namespaces of glibc, libstdc++ and libgcc. */
+const LOADER_VERSION_NOT_FOUND = String.raw`[\x60'‘]?(?:GLIBC|GLIBCXX|CXXABI|GCC|LIBC)[\w.]*['’]? not found \(required by `;
+/** Where a Snap's or a Flatpak's own files live: an object from there is the sandbox's. */
+const SANDBOX_DIR = String.raw`(?:\/snap\/|\/app\/|\/var\/lib\/flatpak\/|\/usr\/lib\/sdk\/|\S*\/\.local\/share\/flatpak\/)`;
+
 /** The Go tools a version manager's shim or a shell names: go, gofmt, gopls, as a whole word. */
 const GO_TOOL = String.raw`(?:go|gofmt|gopls)(?![\w+-]|\.\w)`;
 /**
@@ -41,12 +48,30 @@ export const ENV_RULES: readonly Rule[] = [
     classId: 'env-inheritance',
     severity: 'error',
     confidence: 0.8,
-    // The dynamic loader's words: "version `GLIBC_2.28' not found (required by …)",
-    // "symbol lookup error: …: undefined symbol: …". From a Snap or Flatpak editor, a child (go,
-    // gopls, git, a node addon) got the sandbox's libraries through LD_LIBRARY_PATH and friends.
+    // The dynamic loader's words (glibc elf/dl-version.c: "%s: %s: version `%s' not found (required
+    // by %s)", program then the library it resolved; elf/dl-lookup.c: "symbol lookup error: %s:
+    // undefined symbol: %s"), when the library it resolved is not the system's own, or is but the
+    // object needing it is a sandbox's: from a Snap or Flatpak editor, a child (go, gopls, git, a
+    // node addon) got the sandbox's libraries (/snap/core20/current/lib/…, /app/lib/…) through
+    // LD_LIBRARY_PATH and friends.
     needles: ["' not found (required by", 'symbol lookup error'],
-    test: /version [`'‘]?(?:GLIBC|GLIBCXX|CXXABI|GCC|LIBC)[\w.]*['’]? not found \(required by|symbol lookup error: [^\n]*undefined symbol/,
+    test: new RegExp(String.raw`(?<!\S)(?!${SYSTEM_LIB_DIR})\/\S+: version ${LOADER_VERSION_NOT_FOUND}|(?<!\S)${SYSTEM_LIB_DIR} version ${LOADER_VERSION_NOT_FOUND}${SANDBOX_DIR}|symbol lookup error: [^\n]*undefined symbol|^(?![^\n]*\/\S+: version)[^\n]*version ${LOADER_VERSION_NOT_FOUND}`),
     says: "a program could not load its shared libraries (a glibc version or symbol lookup error): it ran with another runtime's libraries, as children of a Snap or Flatpak editor do when the sandbox's LD_LIBRARY_PATH leaks into them",
+  },
+  {
+    id: 'built-for-newer-libc',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.45,
+    // The same loader words with the system's own library (/lib64/libc.so.6,
+    // /lib/x86_64-linux-gnu/libstdc++.so.6): no foreign runtime got in; the program was linked
+    // against a newer glibc or libstdc++ than this system has (built on a newer distribution or
+    // image, then run here). Go tooling only suffers when the program is one of its own (a
+    // downloaded go, gopls or cgo-built tool), so this is a warning, not a cause by itself.
+    needles: ["' not found (required by"],
+    test: new RegExp(String.raw`(?<!\S)${SYSTEM_LIB_DIR} version ${LOADER_VERSION_NOT_FOUND}(?!${SANDBOX_DIR})`),
+    yieldsTo: ['foreign-runtime-libs'],
+    says: 'a program needs a newer C library (glibc or libstdc++) than this system has: it was built on a newer system or image and copied here',
   },
   {
     id: 'go-binary-not-found',

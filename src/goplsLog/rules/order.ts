@@ -6,6 +6,7 @@ export const RULE_ORDER = [
   'go-missing',
   'executable-not-found',
   'foreign-runtime-libs',
+  'built-for-newer-libc',
   'go-binary-not-found',
   'goroot-invalid',
   'go-toolchain-mismatch',

@@ -12,6 +12,11 @@ const CASES: Array<[string, RuleId[]]> = [
   ["git: /snap/core18/current/lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.33' not found (required by /usr/lib/x86_64-linux-gnu/libpcre2-8.so.0)", ['foreign-runtime-libs']],
   ["node: /app/lib/x86_64-linux-gnu/libstdc++.so.6: version `CXXABI_1.3.13' not found (required by node)", ['foreign-runtime-libs']],
   ['gopls: symbol lookup error: /app/lib/libfoo.so.1: undefined symbol: bar_init, version FOO_1', ['foreign-runtime-libs']],
+  // The system's own glibc, too old for a program built elsewhere: no sandbox got in (a warning of its own)…
+  ["./bin/api: /lib64/libc.so.6: version `GLIBC_2.34' not found (required by ./bin/api)", ['built-for-newer-libc']],
+  ["/usr/local/bin/protoc-gen-go-grpc: /lib/x86_64-linux-gnu/libc.so.6: version 'GLIBC_2.33' not found (required by /usr/local/bin/protoc-gen-go-grpc)", ['built-for-newer-libc']],
+  // …unless what needs the newer one is the sandbox's own library.
+  ["zenity: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.35' not found (required by /snap/core22/current/usr/lib/x86_64-linux-gnu/libgtk-3.so.0)", ['foreign-runtime-libs']],
   ['release 1.2 not found in the changelog', []],
   // go not found, as the Go extension, shells, node and Go say it.
   ['Failed to find the "go" binary in either GOROOT() or PATH(/usr/bin:/bin). Check PATH, or Install Go and reload the window.', ['go-binary-not-found']],
