@@ -120,6 +120,19 @@ export function matchRules(text: string, ctx: LineContext = {}): Rule[] {
 }
 
 /**
+ * A line as it was printed, when a paste went through a renderer that turned each URL-like word
+ * into a Markdown link to itself ("[golang.org/x/tools/gopls@v0.20.0](http://golang.org/x/tools/gopls@v0.20.0)
+ * requires go >= 1.24.2"): the rules are written for the program's words, not the renderer's.
+ * Only a link whose target is its own text (with a scheme added) is undone; other links stay.
+ */
+const SELF_LINK = /\[([^\]\n]{1,300})\]\(([^)\s]{1,320})\)/g;
+const bare = (u: string) => u.replace(/^(?:https?|mailto):(?:\/\/)?/, '').replace(/\/$/, '');
+export function unlinked(line: string): string {
+  if (!line.includes('](')) return line;
+  return line.replace(SELF_LINK, (all, label: string, target: string) => (bare(target) === bare(label) ? label : all));
+}
+
+/**
  * One pass over the line: did any needle pass the screen (`: stderr: ` included, which names no
  * rule), and which rules does it say, after yieldsTo. Pure. `latin1`: the line is also these bytes
  * from `at` on, one per code unit (the analyzer decodes its chunks as latin1), and the pass reads
@@ -140,6 +153,7 @@ export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { b
     }
   }
   sortAscending(rules);
+  let plain: string | undefined;
   try {
     for (const i of rules) {
       const r = RULES[i]!;
@@ -147,7 +161,7 @@ export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { b
       if (r.test) {
         const test = (w: string) => r.test!.test(w) || (ctx.nearWatcher && r.nearWatcher?.test(w)) || (ctx.nearExec && r.nearExec?.test(w)) || (ctx.inContainer && r.inContainer?.test(w)) || (ctx.nearChmodX && r.nearChmodX?.test(w));
         if (text.length <= LONG_LINE) {
-          if (!test(text)) continue;
+          if (!test(plain ??= unlinked(text))) continue;
         } else {
           // A long line is searched again only for the needles the pass found in it.
           const mine = ruleNeedles[i]!;

@@ -184,6 +184,22 @@ export const ENV_RULES: readonly Rule[] = [
     says: 'the editor could not find a Go tool it uses (installed into GOBIN or GOPATH/bin, which the PATH the editor was started with lacks, or never installed)',
   },
   {
+    id: 'go-dir-through-file',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // cmd/go creating its module cache (modfetch: "could not create module cache: %w") or build
+    // cache (cache.DefaultDir: "failed to initialize build cache at %s: %s") under a path one of
+    // whose parts is a file: ENOTDIR, "stat /bin/go/pkg/mod: not a directory". No permission is
+    // missing; GOPATH, GOMODCACHE or GOCACHE as the program received it names a file (GOPATH set to
+    // the go binary, a GOPATH of a file left where a folder should be), so go looks for its
+    // directories inside it.
+    needles: ['could not create module cache', 'failed to initialize build cache'],
+    test: /(?:could not create module cache|failed to initialize build cache at \S+): [^\n]*: not a directory/,
+    explains: ['module-resolution', 'fs-access'],
+    says: 'GOPATH, GOMODCACHE or GOCACHE as the go command received it runs through a file (for example GOPATH set to the go binary), so go cannot make its cache directories there',
+  },
+  {
     id: 'gopath-invalid',
     classId: 'env-inheritance',
     severity: 'warning',

@@ -378,17 +378,35 @@ export const POLICY_RULES: readonly Rule[] = [
     says: 'executing a program was refused with EPERM (not EACCES): a seccomp filter, fapolicyd or a security module refused the exec, not file modes or a noexec mount',
   },
   {
+    id: 'snap-void-cwd',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // snap-confine (cmd/snap-confine/mount-support.c): when the working directory the user started a
+    // strictly confined snap in does not exist in the snap's own mount namespace (its private /tmp, a
+    // home outside /home, a path its interfaces do not grant), "cannot remain in %s, moving to the
+    // void directory" and it runs in SC_VOID_DIR, /var/lib/snapd/void, a directory nobody may read:
+    // every relative path and getcwd then fails there, whatever the user's own directory allows.
+    needles: ['/var/lib/snapd/void', 'moving to the void directory'],
+    test: /\/var\/lib\/snapd\/void\b|cannot remain in [^\n]{0,300}, moving to the void directory/,
+    says: "a strictly confined snap could not use the directory it was started in (snap-confine moved it to /var/lib/snapd/void): the snap's confinement hides paths its interfaces do not grant (its private /tmp, a home outside /home)",
+  },
+  {
     id: 'ldso-text-reloc-denied',
     classId: 'mac-policy',
     severity: 'warning',
     confidence: 0.65,
     // glibc's dynamic loader when mprotect(2) of a loaded object is refused (elf/dl-reloc.c, dl-load.c):
     // "cannot restore segment prot after reloc", "cannot make segment writable for relocation"
-    // (text relocations) and "cannot enable executable stack as shared object requires". With
-    // EACCES these are SELinux's execmod and execstack checks (the documented fix is chcon -t
-    // textrel_shlib_t): a noexec mount fails earlier, at mmap, with EPERM ("failed to map segment").
-    needles: ['segment prot after reloc', 'segment writable for relocation', 'enable executable stack'],
-    test: /(?:cannot restore segment prot after reloc|cannot make segment writable for relocation|cannot enable executable stack as shared object requires): Permission denied/,
+    // (text relocations), "cannot enable executable stack as shared object requires", and
+    // _dl_protect_relro's "cannot apply additional memory protection after relocation" (making
+    // RELRO read-only). With EACCES these are SELinux's checks on the mapped file (execmod,
+    // execstack; a library whose label the policy does not let the process map, as container
+    // storage with the wrong context, fixed by restorecon; the documented fix for text relocations
+    // is chcon -t textrel_shlib_t): a noexec mount fails earlier, at mmap, with EPERM ("failed to
+    // map segment").
+    needles: ['segment prot after reloc', 'segment writable for relocation', 'enable executable stack', 'additional memory protection after relocation'],
+    test: /(?:cannot restore segment prot after reloc|cannot make segment writable for relocation|cannot enable executable stack as shared object requires|cannot apply additional memory protection after relocation): Permission denied/,
     says: 'the dynamic loader was refused changing a library\'s memory protection (text relocations or an executable stack): SELinux\'s execmod/execstack policy refuses it',
   },
   {

@@ -2,7 +2,7 @@
 // cmd/go, the kernel's mm/oom_kill.c and cgroup/pids.c, glibc's loader, node/libuv, the Go
 // extension, vscode-languageclient), with other programs, paths and numbers than any corpus text.
 import { describe, expect, it } from 'vitest';
-import { matchRules, windowsAround, type RuleId } from '../../../src/goplsLog/rules.js';
+import { matchRules, unlinked, windowsAround, type RuleId } from '../../../src/goplsLog/rules.js';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 
 const ids = (line: string, nearWatcher = false) => matchRules(line, { nearWatcher }).map((r) => r.id);
@@ -17,6 +17,17 @@ const CASES: Array<[string, RuleId[]]> = [
   ["/usr/local/bin/protoc-gen-go-grpc: /lib/x86_64-linux-gnu/libc.so.6: version 'GLIBC_2.33' not found (required by /usr/local/bin/protoc-gen-go-grpc)", ['built-for-newer-libc']],
   // …unless what needs the newer one is the sandbox's own library.
   ["zenity: /lib/x86_64-linux-gnu/libc.so.6: version `GLIBC_2.35' not found (required by /snap/core22/current/usr/lib/x86_64-linux-gnu/libgtk-3.so.0)", ['foreign-runtime-libs']],
+  // GOPATH, GOMODCACHE or GOCACHE running through a file: ENOTDIR is the setting's, not a permission.
+  ['go: could not create module cache: mkdir /home/ann/go.tar/pkg: not a directory', ['go-dir-through-file']],
+  ['failed to initialize build cache at /usr/local/go/bin/go/cache: mkdir /usr/local/go/bin/go: not a directory', ['go-dir-through-file']],
+  ['go: could not create module cache: mkdir /srv/cache/mod: permission denied', ['module-cache-create']],
+  // snap-confine's void directory: the working directory was not in the snap's mount namespace.
+  ["PermissionError: [Errno 13] Permission denied: '/var/lib/snapd/void'", ['snap-void-cwd']],
+  ['cannot remain in /tmp/build, moving to the void directory', ['snap-void-cwd']],
+  // glibc's RELRO mprotect refused: a library whose SELinux label the process may not map.
+  ['/usr/bin/make: error while loading shared libraries: /lib64/libm.so.6: cannot apply additional memory protection after relocation: Permission denied', ['ldso-text-reloc-denied']],
+  // A paste whose renderer turned each URL-like word into a Markdown link to itself.
+  ['go: [golang.org/x/tools/gopls@v0.21.0](https://golang.org/x/tools/gopls@v0.21.0) requires go >= 1.25.0 (running go 1.24.3; GOTOOLCHAIN=local)', ['go-too-old-for-tools']],
   ['release 1.2 not found in the changelog', []],
   // go not found, as the Go extension, shells, node and Go say it.
   ['Failed to find the "go" binary in either GOROOT() or PATH(/usr/bin:/bin). Check PATH, or Install Go and reload the window.', ['go-binary-not-found']],
@@ -162,5 +173,17 @@ describe('long lines: a rule reads a few windows around its needles, not the who
 
   it('a short line is tested whole', () => {
     expect(windowsAround('watch /x ENOSPC', ['ENOSPC'])).toEqual(['watch /x ENOSPC']);
+  });
+});
+
+describe('unlinked: a Markdown link to its own text reads as the text', () => {
+  it.each([
+    ['[golang.org/x/tools](http://golang.org/x/tools) v0.35.0', 'golang.org/x/tools v0.35.0'],
+    ['see [https://go.dev/doc](https://go.dev/doc/)', 'see https://go.dev/doc'],
+    // A link whose text says something else is the author's, not a renderer's: kept.
+    ['[the docs](https://go.dev/doc) say', '[the docs](https://go.dev/doc) say'],
+    ['plain line, no link', 'plain line, no link'],
+  ])('%s', (line, want) => {
+    expect(unlinked(line)).toBe(want);
   });
 });
