@@ -14,8 +14,11 @@ export const WATCH_RULES: readonly Rule[] = [
     // Also ENOSPC from a directory traversal ("error while traversing /x: no space left on device", a
     // sync or watch tool walking the tree to add a watch to each directory): reading a directory
     // never needs free blocks (getdents, stat and open without O_CREAT do not return ENOSPC), so the
-    // ENOSPC is inotify_add_watch's.
-    test: /(?:inotify|watch|fsnotify)[^\n]*(?:no space left on device|ENOSPC)|(?:no space left on device|ENOSPC)[^\n]*\bwatch|\btravers(?:e|ing)\b[^\n]{0,300}: (?:no space left on device|ENOSPC)|limit for number of file watchers reached|Inotify limit reached|watch(?:er)?[^\n]*(?:system |user )?limit reached/i,
+    // ENOSPC is inotify_add_watch's. The same for a walk or a stat named as the failing step
+    // (CompileDaemon's "filepath.Walk() no space left on device", "lstat /x: no space left on
+    // device"), on a line that names no write (a copy, a download or an extraction can fill a disk
+    // while it walks).
+    test: /(?:inotify|watch|fsnotify)[^\n]*(?:no space left on device|ENOSPC)|(?:no space left on device|ENOSPC)[^\n]*\bwatch|\btravers(?:e|ing)\b[^\n]{0,300}: (?:no space left on device|ENOSPC)|^(?![^\n]*\b(?:writ\w*|copy\w*|cop(?:ied|ies)|creat\w*|mkdir|extract\w*|untar|unpack\w*|register\w*|pull\w*|download\w*|install\w*|sav\w*|cach\w*|build\w*|compil\w*|link\w*)\b)[^\n]*\b(?:walk(?:ing|Dir)?|filepath\.Walk\w*|lstat|stat|readdir\w*|scandir|opendir)\b[^\n]{0,300}?(?:no space left on device|ENOSPC)|limit for number of file watchers reached|Inotify limit reached|watch(?:er)?[^\n]*(?:system |user )?limit reached/i,
     nearWatcher: /no space left on device|ENOSPC/i,
     says: 'inotify_add_watch failed with ENOSPC: the inotify watch limit (fs.inotify.max_user_watches) is exhausted',
   },

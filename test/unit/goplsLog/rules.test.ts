@@ -21,6 +21,11 @@ const CASES: Array<[string, RuleId[]]> = [
   ['go: could not create module cache: mkdir /home/ann/go.tar/pkg: not a directory', ['go-dir-through-file']],
   ['failed to initialize build cache at /usr/local/go/bin/go/cache: mkdir /usr/local/go/bin/go: not a directory', ['go-dir-through-file']],
   ['go: could not create module cache: mkdir /srv/cache/mod: permission denied', ['module-cache-create']],
+  // ENOSPC from a step that writes nothing (a walk, a stat): only inotify_add_watch's limit says that…
+  ['2024/03/02 10:11:12 filepath.Walk() no space left on device', ['inotify-enospc']],
+  ['watcher: lstat /home/ann/src/app/internal: no space left on device', ['inotify-enospc']],
+  // …while a walk that copies or extracts may well fill the disk.
+  ['error walking the layer while extracting /var/lib/docker/tmp/x: no space left on device', ['no-space-left']],
   // snap-confine's void directory: the working directory was not in the snap's mount namespace.
   ["PermissionError: [Errno 13] Permission denied: '/var/lib/snapd/void'", ['snap-void-cwd']],
   ['cannot remain in /tmp/build, moving to the void directory', ['snap-void-cwd']],
