@@ -220,11 +220,20 @@ interface CrashCapture {
   /** Over the whole dump, not only the kept lines. */
   goplsFrames: boolean;
   otherFrames: boolean;
+  toolFrames: boolean;
 }
 
 // The frames that make a crash gopls's, and the ones that make it some other program's: anything
 // outside the standard library (main.*, a module path) that is not gopls's own code.
 const GOPLS_FRAME = /^golang\.org\/x\/tools\/(?:gopls|internal)\//;
+/**
+ * The Go type checker and parser (go/types, go/ast, go/parser…) and x/tools's packages gopls is
+ * built from (go/packages, go/analysis, go/ssa, refactor, imports): code a language tool runs, not
+ * a user's program. A dump with these frames and no other program's (main.*, another module: a
+ * linter's or vet's driver) is a Go tool's crash, and in an editor's log that tool is gopls: its
+ * crash reports often stop inside go/types before reaching gopls's own frames.
+ */
+const TOOL_FRAME = /^(?:go\/(?:types|ast|parser|scanner|token|constant|printer|format|doc|build)|golang\.org\/x\/tools\/(?:go|refactor|imports))[./]/;
 const STD_FRAME = /^(?:runtime|internal|sync|syscall|reflect|os|io|net|fmt|time|errors|context|strings|bytes|sort|encoding|unicode|math|strconv|bufio|path|testing|log|go|crypto|container|hash|text|mime|compress|archive|debug|regexp|html|image|plugin|embed|maps|slices|iter|unique|weak|structs|cmp|expvar|flag|index)(?:[./]|$)/;
 
 /**
@@ -609,7 +618,7 @@ export class LogAnalyzer {
     this.shapes.crashLines++;
     // "fatal error: …" right after a "panic: …" (panic during panic) belongs to the same crash.
     const rec = this.crashRecordOf(s);
-    this.crash = { rec, blanks: 0, goplsFrames: false, otherFrames: false };
+    this.crash = { rec, blanks: 0, goplsFrames: false, otherFrames: false, toolFrames: false };
     return true;
   }
 
@@ -626,15 +635,17 @@ export class LogAnalyzer {
     };
   }
 
-  private noteFrame(cap: Pick<CrashCapture, 'goplsFrames' | 'otherFrames'>, s: StackLine): void {
+  private noteFrame(cap: Pick<CrashCapture, 'goplsFrames' | 'otherFrames' | 'toolFrames'>, s: StackLine): void {
     if (s.kind !== 'frame-func' && s.kind !== 'created-by') return;
     if (GOPLS_FRAME.test(s.func)) cap.goplsFrames = true;
+    else if (TOOL_FRAME.test(s.func)) cap.toolFrames = true;
     else if (!STD_FRAME.test(s.func)) cap.otherFrames = true;
   }
 
-  private static ownerOf(rec: CrashRecord, cap: Pick<CrashCapture, 'goplsFrames' | 'otherFrames'>): CrashRecord['owner'] {
+  private static ownerOf(rec: CrashRecord, cap: Pick<CrashCapture, 'goplsFrames' | 'otherFrames' | 'toolFrames'>): CrashRecord['owner'] {
     if (cap.goplsFrames || rec.owner === 'gopls') return 'gopls';
-    return cap.otherFrames ? 'other' : 'unknown';
+    if (cap.otherFrames) return 'other';
+    return cap.toolFrames ? 'gopls' : 'unknown';
   }
 
   /** True if the line belongs to the dump being read. */
@@ -678,7 +689,7 @@ export class LogAnalyzer {
     const s = parseStackLine(first);
     if (!s || (s.kind !== 'panic' && s.kind !== 'fatal' && s.kind !== 'signal-dump')) return;
     const rec = this.crashRecordOf(s);
-    const frames = { goplsFrames: false, otherFrames: false };
+    const frames = { goplsFrames: false, otherFrames: false, toolFrames: false };
     for (const p of parts.slice(i + 1)) {
       const t = parseStackLine(p);
       if (!t) continue;

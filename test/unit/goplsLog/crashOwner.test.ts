@@ -104,6 +104,18 @@ describe('crash ownership', () => {
     expect(findings(said)).toContainEqual(expect.objectContaining({ classId: 'gopls-launch', severity: 'error' }));
   });
 
+  it("a stack in the Go type checker or x/tools's packages, and no other program's frames, is a Go tool's: gopls's", () => {
+    const checker = `panic: internal error: bad position\n\ngoroutine 4121 [running]:\ngo/types.(*Checker).handleBailout(0xc000a2e000, 0xc0012f3b20)\n\t/usr/local/go/src/go/types/check.go:404 +0x9c\npanic({0x8f1e20?, 0xc000e1a150?})\n\t/usr/local/go/src/runtime/panic.go:785 +0x132\ngo/types.(*Checker).exprInternal(0xc000a2e000, 0x0, 0xc001b40c00, {0xa1c3b8, 0xc000d4e360}, {0x0, 0x0})\n\t/usr/local/go/src/go/types/expr.go:1120 +0x2c5\n`;
+    expect(analyzeText(checker).crashes[0]!.owner).toBe('gopls');
+    expect(findings(checker)).toContainEqual(expect.objectContaining({ classId: 'gopls-launch', severity: 'error' }));
+    const loader = `panic: runtime error: invalid memory address or nil pointer dereference\n\ngoroutine 88 [running]:\ngolang.org/x/tools/go/packages.(*loader).refine(0xc000152000, 0xc0001f4000)\n\t/home/ann/go/pkg/mod/golang.org/x/tools@v0.30.0/go/packages/packages.go:790 +0x5a1\n`;
+    expect(analyzeText(loader).crashes[0]!.owner).toBe('gopls');
+    // The same x/tools packages under a linter's or vet's own driver: that program's crash.
+    const linter = `${loader}github.com/golangci/golangci-lint/pkg/lint.(*Runner).Run(0xc0003e2000)\n\t/src/pkg/lint/runner.go:201 +0x8a\n`;
+    expect(analyzeText(linter).crashes[0]!.owner).toBe('other');
+    expect(findings(linter).filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
   it('the user program running out of memory is still a memory problem, not a gopls crash', () => {
     const f = findings(USER_OOM);
     expect(f).toContainEqual(expect.objectContaining({ classId: 'memory-limit', severity: 'error' }));
