@@ -7,10 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.js';
 import { MODEL_FILE, modelSource, train, tuningItems } from './train.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (measured 2026-12-01 with corpus10 in:
- * 443/494 and 433/494; the 22 new unseen positives scored 17/22 and 16/22, below the rest, no rule changed, so the
- * level reached fell; the 472 earlier positives still read 426 and 417 with the model retrained on 602 tuning texts). */
-const FLOOR = { vscode: 89.6, logfile: 87.6 } as const;
+/** Top-1 accuracy on the test half's positives, per form, in percent (measured 2026-12-01 with corpus12 in:
+ * 492/551 and 483/551; the 25 new unseen positives scored 19/25 in both forms, below the rest, no rule changed, so the
+ * level reached fell in the VS Code form; the 526 earlier positives still read 473 and 464 with the model retrained on
+ * 680 tuning texts). */
+const FLOOR = { vscode: 89.2, logfile: 87.6 } as const;
 
 describe('corpus of real reports', () => {
   const { items, errors } = loadCorpus();
