@@ -13,8 +13,12 @@ export const PROCESS_RULES: readonly Rule[] = [
     confidence: 0.85,
     needles: ['failed to create new OS thread'],
     // errno=1 (EPERM) is a seccomp or container policy, see thread-create-eperm. errno=12 (ENOMEM)
-    // stays here: clone(2) answers ENOMEM for an exhausted pid space too (alloc_pid), not only for memory.
-    test: /failed to create new OS thread(?![^\n]*errno=1\b)/,
+    // stays here: clone(2) answers ENOMEM for an exhausted pid space too (alloc_pid), not only for
+    // memory. Any other errno is no limit: the runtime (os_linux.go newosproc) adds "may need to
+    // increase max user processes (ulimit -u)" only for EAGAIN, and EINVAL (22) is clone refusing
+    // the runtime's flags (a kernel older than that Go supports, an emulator), kept as an
+    // unclassified error line rather than named a task limit.
+    test: /failed to create new OS thread(?![^\n]*errno=(?!11\b|12\b)\d+\b)/,
     says: 'the Go runtime could not create a thread: a process or thread limit was reached',
   },
   {

@@ -26,6 +26,9 @@ const CASES: Array<[string, RuleId[]]> = [
   ['watcher: lstat /home/ann/src/app/internal: no space left on device', ['inotify-enospc']],
   // …while a walk that copies or extracts may well fill the disk.
   ['error walking the layer while extracting /var/lib/docker/tmp/x: no space left on device', ['no-space-left']],
+  // newosproc's errno says whether a limit refused the thread: EAGAIN and ENOMEM are limits, EINVAL a kernel refusing clone's flags.
+  ['runtime: failed to create new OS thread (have 14 already; errno=11)', ['thread-create-failed']],
+  ['runtime: failed to create new OS thread (have 3 already; errno=22)', []],
   // snap-confine's void directory: the working directory was not in the snap's mount namespace.
   ["PermissionError: [Errno 13] Permission denied: '/var/lib/snapd/void'", ['snap-void-cwd']],
   ['cannot remain in /tmp/build, moving to the void directory', ['snap-void-cwd']],
