@@ -7,11 +7,10 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.js';
 import { MODEL_FILE, modelSource, train, tuningItems } from './train.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (measured 2026-12-01 with corpus12 in:
- * 492/551 and 483/551; the 25 new unseen positives scored 19/25 in both forms, below the rest, no rule changed, so the
- * level reached fell in the VS Code form; the 526 earlier positives still read 473 and 464 with the model retrained on
- * 680 tuning texts). */
-const FLOOR = { vscode: 89.2, logfile: 87.6 } as const;
+/** Top-1 accuracy on the test half's positives, per form, in percent (measured 2026-12-01 with corpus13 in:
+ * 510/576 and 501/576; corpus12's 25 and corpus13's 25 unseen positives scored 19/25 and 18/25, below the rest, so the
+ * level reached fell; the 526 positives before them still read 473 and 464, the rules of the day unchanged on them). */
+const FLOOR = { vscode: 88.5, logfile: 86.9 } as const;
 
 describe('corpus of real reports', () => {
   const { items, errors } = loadCorpus();
