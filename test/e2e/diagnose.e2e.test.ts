@@ -279,11 +279,12 @@ describe('Go: Diagnose Environment in code-server, GOTMPDIR on a noexec tmpfs', 
     }
     if (!written) await page.screenshot({ path: path.join(RESULTS, 'save-json-dialog.png') });
     expect(written).toBe(true);
+    // The file exists from the moment writeFile opens it; the notice comes once it is written.
+    await expect.poll(async () => panel.locator('[data-testid="notice"]').innerText().catch(() => ''), { timeout: 15_000 }).toContain(target);
     const saved = JSON.parse(readFileSync(target, 'utf8')) as { crash?: { summary: string; explainedBy: unknown[] }; causes: Array<{ id: string }> };
     expect(saved.crash?.summary).toBeTruthy();
     expect(Array.isArray(saved.crash?.explainedBy)).toBe(true);
     expect(saved.causes.map((c) => c.id)).toContain('noexec-mount');
-    await expect.poll(async () => panel.locator('[data-testid="notice"]').innerText().catch(() => ''), { timeout: 15_000 }).toContain(target);
   });
 
   it('passes axe-core and keeps its layout in four themes at 1280 px and 480 px (screenshots)', async () => {
