@@ -719,6 +719,7 @@ export class LogAnalyzer {
       nearExec: this.lineNo - this.lastExecWords <= EXEC_CONTEXT_LINES,
       inContainer: this.lineNo - this.lastContainerWords <= CONTAINER_CONTEXT_LINES,
       nearChmodX: this.lineNo - this.lastChmodX <= CHMOD_X_CONTEXT_LINES,
+      nearGopls: this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES,
       inDiagnostics: this.quietBody,
     }, buf && { bytes: buf, at: off });
     if (rules.length === 0) {

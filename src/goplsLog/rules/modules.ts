@@ -248,6 +248,38 @@ export const MODULE_RULES: readonly Rule[] = [
     says: 'a replace directive in go.mod points at a directory that is not there (not checked out, not copied into the container, or a path relative to another folder)',
   },
   {
+    id: 'install-refuses-directives',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.6,
+    // cmd/go (load.PackagesAndErrorsOutsideModule, `go install pkg@version`, `go run pkg@version`):
+    // "go: example.com/cmd@latest (in example.com/cmd@v1.2.0):" then "The go.mod file for the module
+    // providing named packages contains one or more replace directives. It must not contain
+    // directives that would cause it to be interpreted differently than if it were the main
+    // module." (also for exclude directives), printed over three indented lines. The module's own
+    // go.mod is the cause: build it from a checkout, or install another version. When the module
+    // is gopls itself (its go.mod replaced golang.org/x/tools with ../ at master for a long time),
+    // it is gopls's install that failed: gopls-install-refused.
+    needles: ['must not contain directives that would cause', 'contains one or more replace directives', 'contains one or more exclude directives'],
+    test: /must not contain directives that would cause|module providing named packages contains one or more (?:replace|exclude) directives/,
+    yieldsTo: ['gopls-install-refused'],
+    says: "`go install pkg@version` refuses a module whose go.mod has replace or exclude directives: that module can only be built from a checkout of it, or at another version",
+  },
+  {
+    id: 'gopls-install-refused',
+    classId: 'gopls-launch',
+    severity: 'warning',
+    confidence: 0.6,
+    // The same refusal right after gopls was named (the "(in golang.org/x/tools/gopls@…)" line
+    // before it): `go install golang.org/x/tools/gopls@master` (or a pseudo-version) while gopls's
+    // go.mod carries its development replace directive. gopls's own docs install released versions
+    // (`@latest`) and build master from a clone of x/tools.
+    needles: ['must not contain directives that would cause', 'contains one or more replace directives', 'contains one or more exclude directives'],
+    test: /(?!)/,
+    nearGopls: /must not contain directives that would cause|module providing named packages contains one or more (?:replace|exclude) directives/,
+    says: "`go install` refused this gopls version because its go.mod has replace directives (gopls at master): install a released version (gopls@latest) or build it from a clone of golang.org/x/tools, so the editor has a gopls",
+  },
+  {
     id: 'module-path-mismatch',
     classId: 'module-resolution',
     severity: 'warning',

@@ -185,6 +185,8 @@ export const RULE_ORDER = [
   'workspace-excludes-module',
   'no-main-module-here',
   'replace-target-missing',
+  'install-refuses-directives',
+  'gopls-install-refused',
   'module-path-mismatch',
   'internal-import-denied',
   'module-for-path-missing',

@@ -33,6 +33,8 @@ export interface Rule {
    * before, this test alone is enough: the refusal is of setting an execute bit.
    */
   nearChmodX?: RegExp;
+  /** When gopls was named on this line or the few before it, this test alone is enough. */
+  nearGopls?: RegExp;
   /** The compiler says this about the user's code too: not read inside published diagnostics. */
   userCode?: true;
   /** Rules that, when they match the same line, already say what this one would say better. */

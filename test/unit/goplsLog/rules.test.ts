@@ -195,3 +195,14 @@ describe('unlinked: a Markdown link to its own text reads as the text', () => {
     expect(unlinked(line)).toBe(want);
   });
 });
+
+describe('go install pkg@version refusing a module with replace directives: whose module decides the class', () => {
+  const refusal = (mod: string) =>
+    [`$ go install ${mod}@master`, `go: ${mod}@master (in ${mod}@v0.0.0-20251104183034-4e2c5a1b7c9d):`, '\tThe go.mod file for the module providing named packages contains one or', '\tmore replace directives. It must not contain directives that would cause', '\tit to be interpreted differently than if it were the main module.', ''].join('\n');
+  it("another module's go.mod: module-resolution", () => {
+    expect(analyzeText(refusal('example.org/tools/cmd/gen')).events.map((e) => e.ruleId)).toEqual(['install-refuses-directives']);
+  });
+  it("gopls's own (at master): gopls could not be installed", () => {
+    expect(analyzeText(refusal('golang.org/x/tools/gopls')).events.map((e) => e.ruleId)).toEqual(['gopls-install-refused']);
+  });
+});
