@@ -128,7 +128,9 @@ export const POLICY_RULES: readonly Rule[] = [
     // action (SCMP_ACT_ERRNO), and the usual workaround being shown (seccomp=unconfined).
     // Also /proc/PID/status's "Seccomp: 2" (a filter is installed, proc(5)).
     needles: ['seccomp', 'SECCOMP', 'Seccomp:', 'type=1326', 'SCMP_ACT_'],
-    test: /^\s*Seccomp:\s*2\b|type=(?:1326|SECCOMP)\b|\bseccomp\b[^\n]{0,120}(?:not permitted|denied|block|refus|EPERM|unconfined|violation)|(?:not permitted|denied|blocked|EPERM)[^\n]{0,120}\bseccomp\b|SCMP_ACT_(?:ERRNO|KILL|TRAP)/i,
+    test: /^\s*Seccomp:\s*2\b|type=(?:1326|SECCOMP)\b|\baudit\[\d+\]: SECCOMP\b|\bseccomp\b[^\n]{0,120}(?:not permitted|denied|block|refus|EPERM|unconfined|violation)|(?:not permitted|denied|blocked|EPERM)[^\n]{0,120}\bseccomp\b|SCMP_ACT_(?:ERRNO|KILL|TRAP)/i,
+    // A seccomp record that carries the kill's signal is seccomp-sigsys's, an error.
+    yieldsTo: ['seccomp-sigsys'],
     says: 'a seccomp filter is named beside the failure: the container runtime or sandbox refuses a system call',
   },
   {
@@ -279,9 +281,11 @@ export const POLICY_RULES: readonly Rule[] = [
     // dumped)", the Go runtime's "SIGSYS: bad system call" dump, systemd's "status=31/SYS", os/exec's
     // ExitError "signal: bad system call" (strsignal in Go's words), and the kernel's audit record
     // of a process dying of a signal (audit_core_dumps: "type=1701 … sig=31 res=1", ANOM_ABEND),
-    // SIGSYS being 31 on x86 and arm64.
+    // SIGSYS being 31 on x86 and arm64; also the seccomp record itself with the kill's signal
+    // (audit_seccomp, type 1326: "type=SECCOMP … sig=31 … syscall=141"), as the journal shows it
+    // ("audit[7053]: SECCOMP auid=… sig=31 arch=c000003e syscall=141").
     needles: ['ad system call', 'SIGSYS', 'status=31/SYS', 'sig=31'],
-    test: /\b[Bb]ad system call\b|\bSIGSYS\b|status=31\/SYS|\b(?:type=1701|ANOM_ABEND)\b[^\n]{0,400}\bsig=31\b/,
+    test: /\b[Bb]ad system call\b|\bSIGSYS\b|status=31\/SYS|\b(?:type=1701|ANOM_ABEND|type=1326|type=SECCOMP|audit(?:\[\d+\])?: SECCOMP)\b[^\n]{0,400}\bsig=31\b/,
     says: 'a process was killed by SIGSYS ("bad system call"): a seccomp filter (a container runtime, systemd\'s SystemCallFilter, a sandbox) forbids a system call it made',
   },
   {
