@@ -17,7 +17,7 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     // and …Admin): "Failed to save 'x': Insufficient permissions. Select 'Retry as Sudo' to retry as
     // superuser." is the same EACCES in the editor's words.
     needles: ['ermission denied', 'Access is denied', "Insufficient permissions. Select 'Retry as"],
-    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm', 'container-path-denied', 'proc-self-denied', 'ldso-text-reloc-denied', 'chromium-sandbox-refused', 'shell-system-exec-denied', 'toolkit-spawn-refused', 'snap-cwd-refused', 'snap-void-cwd', 'vcs-auth-prompt'],
+    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'selinux-avc-denied', 'apparmor-denied', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm', 'container-path-denied', 'proc-self-denied', 'ldso-text-reloc-denied', 'chromium-sandbox-refused', 'shell-system-exec-denied', 'toolkit-spawn-refused', 'snap-cwd-refused', 'snap-void-cwd', 'pivot-root-denied', 'vcs-auth-prompt'],
     says: 'a file operation was refused with "permission denied"',
   },
   {

@@ -238,6 +238,7 @@ export const RULE_ORDER = [
   'proc-self-denied',
   'shell-exec-eperm',
   'snap-void-cwd',
+  'pivot-root-denied',
   'ldso-text-reloc-denied',
   'chromium-sandbox-refused',
   'gopls-under-tmpfs-path',

@@ -396,6 +396,20 @@ export const POLICY_RULES: readonly Rule[] = [
     says: "a strictly confined snap could not use the directory it was started in (snap-confine moved it to /var/lib/snapd/void): the snap's confinement hides paths its interfaces do not grant (its private /tmp, a home outside /home)",
   },
   {
+    id: 'pivot-root-denied',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // pivot_root(2) has no EACCES of its own (its errors are EBUSY, EINVAL, ENOTDIR and EPERM): a
+    // "permission denied" from it is a Linux security module's answer, AppArmor's "pivotroot"
+    // mediation for a container runtime nested in another container (runc's "error jailing
+    // process inside rootfs: pivot_root .: permission denied", with "apparmor="DENIED"
+    // operation="pivotroot"" in the kernel log).
+    needles: ['pivot_root'],
+    test: /\bpivot_root\b[^\n]{0,200}: [Pp]ermission denied/,
+    says: 'a container runtime was refused pivot_root with "permission denied", which only a security module (AppArmor, SELinux) answers: the policy of the container it runs in forbids it',
+  },
+  {
     id: 'ldso-text-reloc-denied',
     classId: 'mac-policy',
     severity: 'warning',
