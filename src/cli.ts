@@ -13,6 +13,8 @@ import { jsonForTerminal } from './render/controlChars.js';
 import { exitCodeOf } from './render/summary.js';
 import { openLogFile } from './goplsLog/read.js';
 import { resolveUserShell } from './host/userShell.js';
+import { readEditorSettings, userSettingsFiles } from './facts/editorSettings.js';
+import { doctorInputs, snapshotFromSettingsFiles } from './facts/goSettings.js';
 import type { Report } from './doctor/model.js';
 
 async function main(argv: string[]): Promise<number> {
@@ -49,6 +51,15 @@ async function main(argv: string[]): Promise<number> {
       return 3;
     }
   }
+  // The editor's settings files, as the settings probe reads them: the Go extension's choices that
+  // decide which gopls and tools it runs and where gopls logs (go.alternateTools,
+  // go.languageServerFlags, go.toolsGopath, go.toolsManagement.go), from the user's own files only
+  // (a checkout's .vscode/settings.json names no binary for the CLI to run, as in Restricted Mode).
+  // Not go.toolsEnvVars, go.goroot or go.gopath: the CLI runs with the environment it was started
+  // with, so `GOTMPDIR=/x go-env-doctor diagnose` diagnoses a GOTMPDIR of /x.
+  const editorSettings = await readEditorSettings(process.env, workspaces);
+  const fromFiles = doctorInputs(snapshotFromSettingsFiles(editorSettings, new Set(userSettingsFiles(process.env)), workspaces[0]), process.env).settings;
+  const gopls = args.gopls ? (args.gopls.includes('/') ? path.resolve(args.gopls) : args.gopls) : fromFiles.alternateGopls;
   const ac = new AbortController();
   process.once('SIGINT', () => ac.abort(new Error('interrupted')));
   const progress = args.format === 'text' && process.stderr.isTTY;
@@ -62,7 +73,11 @@ async function main(argv: string[]): Promise<number> {
     // A path with a slash is relative to where the user stands, not to the workspace gopls runs in;
     // a bare name is looked up on PATH like go.alternateTools does.
     settings: {
-      alternateGopls: args.gopls?.includes('/') ? path.resolve(args.gopls) : args.gopls,
+      ...(gopls ? { alternateGopls: gopls } : {}),
+      ...(fromFiles.alternateTools ? { alternateTools: fromFiles.alternateTools } : {}),
+      ...(fromFiles.toolsGopath ? { toolsGopath: fromFiles.toolsGopath } : {}),
+      ...(fromFiles.toolsGo ? { toolsGo: fromFiles.toolsGo } : {}),
+      ...(fromFiles.goplsFlags ? { goplsFlags: fromFiles.goplsFlags } : {}),
       ...(args.online ? { online: true } : {}),
       ...(args.file ? { activeFile: path.resolve(args.file) } : {}),
       ...(args.noCache ? { noCache: true } : {}),

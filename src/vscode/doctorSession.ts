@@ -17,7 +17,7 @@ import { GO_EXTENSION_ID, OUTPUT_CHANNEL, TRACE_SECONDS } from './commandTable.j
 import { manifestFromPackageJson } from '../facts/goExtensionManifest.js';
 import { resolveUserShell } from '../host/userShell.js';
 import { liveEditorSettings } from './editorSettings.js';
-import { doctorInputs, runTimeoutMs, ownSetting, resolveSettingPath, type DoctorInputs, type GoSettingsSnapshot } from './goSettings.js';
+import { doctorInputs, runTimeoutMs, ownSetting, resolveSettingPath, type DoctorInputs, type GoSettingsSnapshot } from '../facts/goSettings.js';
 import type { Progress, Recheck, State } from '../protocol/panel.js';
 
 export interface RunRequest {

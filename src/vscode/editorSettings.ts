@@ -2,7 +2,7 @@
 // scope (user, workspace, folder), as the doctor's EditorSettingsSource list. Pure over a snapshot
 // of VS Code's configuration API, so it is tested without VS Code.
 import type { EditorSettingsSource, GoExtensionManifest } from '../doctor/settings.js';
-import type { Inspected } from './goSettings.js';
+import type { Inspected } from '../facts/goSettings.js';
 
 export interface LiveSettingsSnapshot {
   gopls: Inspected<unknown>;

@@ -145,6 +145,39 @@ describe.skipIf(!GO)('CLI outputs and exit status', () => {
   });
 });
 
+// Without a live editor the CLI reads the Go extension's choices from the user's settings.json: the
+// gopls it runs (go.alternateTools) and where gopls logs (go.languageServerFlags -logfile), so the
+// report is about the editor's gopls, not whatever is on PATH. A checkout's own
+// .vscode/settings.json names no binary for it to run (as in Restricted Mode).
+describe.skipIf(!GO)("the Go extension's settings from the user's settings.json", () => {
+  it('runs go.alternateTools.gopls and reads the -logfile of go.languageServerFlags; a workspace-level gopls is never run', () => {
+    const config = path.join(tmp, 'xdg-config');
+    const log = path.join(tmp, 'editor-gopls.log');
+    writeFileSync(log, '[Error - 10:00:00 AM] Request initialize failed with message: unsupported URI scheme:  (gopls only supports file URIs)\n');
+    mkdirSync(path.join(config, 'Code', 'User'), { recursive: true });
+    writeFileSync(path.join(config, 'Code', 'User', 'settings.json'), `{\n  // the user's own\n  "go.alternateTools": { "gopls": ${JSON.stringify(GOPLS)} },\n  "go.languageServerFlags": ["-logfile", ${JSON.stringify(log)}],\n}\n`);
+    const ws = path.join(tmp, 'settings-ws');
+    const marker = path.join(tmp, 'workspace-gopls-ran');
+    mkdirSync(path.join(ws, '.vscode'), { recursive: true });
+    writeFileSync(path.join(ws, 'go.mod'), 'module example.com/sws\n\ngo 1.22\n');
+    writeFileSync(path.join(ws, 'main.go'), 'package main\n\nfunc main() {}\n');
+    const evil = path.join(ws, 'evil-gopls');
+    writeFileSync(evil, `#!/bin/sh\ntouch ${JSON.stringify(marker)}\n`);
+    chmodSync(evil, 0o755);
+    writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'go.alternateTools': { gopls: evil } }));
+    // PATH has go and nothing else of ours: no gopls there.
+    const env = { ...process.env, XDG_CONFIG_HOME: config, PATH: [path.dirname(GO!), '/usr/bin', '/bin'].join(path.delimiter) };
+    const r = cli(['diagnose', '--json', '--workspace', ws, '--timeout-ms', '30000'], env);
+    const report = JSON.parse(r.stdout) as { causes: Array<{ id: string; findings: Array<{ message: string; evidence: Array<{ source: string }> }> }>; probes: Array<{ id: string; status: string; observed: Record<string, unknown> }> };
+    const gopls = report.probes.find((p) => p.id === 'gopls')!;
+    expect(gopls.status).toBe('ok');
+    expect(JSON.stringify(gopls.observed)).toContain(GOPLS);
+    expect(report.probes.find((p) => p.id === 'gopls-logs')!.status).not.toBe('skipped');
+    expect(report.causes.flatMap((c) => c.findings).some((f) => f.evidence.some((e) => e.source === log))).toBe(true);
+    expect(existsSync(marker)).toBe(false);
+  });
+});
+
 // The fixes are printed for the user's shell ($SHELL): a workspace opened through a symlink whose
 // real directory name holds Ctrl-U gets an "open the real path" fix that only $'…' can type in
 // bash. fish gets its own words, which real fish reads back; dash (0.5.12 here) cannot, so the

@@ -122,3 +122,40 @@ export function doctorInputs(s: GoSettingsSnapshot, baseEnv: NodeJS.ProcessEnv):
   if (!s.trusted && notes.length === 0) notes.push('Restricted Mode: binaries named by workspace settings are never executed.');
   return { settings, env, restrictedNotes: s.trusted ? [] : notes };
 }
+
+/** The go.* keys a snapshot reads, as settings.json spells them. */
+const SNAPSHOT_KEYS = {
+  alternateTools: 'go.alternateTools',
+  toolsEnvVars: 'go.toolsEnvVars',
+  languageServerFlags: 'go.languageServerFlags',
+  goroot: 'go.goroot',
+  gopath: 'go.gopath',
+  toolsGopath: 'go.toolsGopath',
+  toolsManagementGo: 'go.toolsManagement.go',
+} as const;
+
+/**
+ * Without a live editor (the CLI): the snapshot the settings.json files give, user and machine
+ * files as the global value (the last that sets a key wins, as later scopes do), the workspaces'
+ * own files as the workspace value. Never trusted: as in Restricted Mode, only the user's values
+ * may name a binary, so a checkout's .vscode/settings.json cannot make the CLI run something.
+ */
+export function snapshotFromSettingsFiles(sources: ReadonlyArray<{ source: string; values: Record<string, unknown> }>, userFiles: ReadonlySet<string>, workspaceFolder?: string): GoSettingsSnapshot {
+  const inspect = <T>(key: string): Inspected<T> => {
+    const last = (user: boolean) => [...sources].reverse().find((s) => userFiles.has(s.source) === user && s.values[key] !== undefined)?.values[key] as T | undefined;
+    const globalValue = last(true);
+    const workspaceValue = last(false);
+    return { ...(globalValue !== undefined ? { globalValue } : {}), ...(workspaceValue !== undefined ? { workspaceValue } : {}) };
+  };
+  return {
+    trusted: false,
+    alternateTools: inspect(SNAPSHOT_KEYS.alternateTools),
+    toolsEnvVars: inspect(SNAPSHOT_KEYS.toolsEnvVars),
+    languageServerFlags: inspect(SNAPSHOT_KEYS.languageServerFlags),
+    goroot: inspect(SNAPSHOT_KEYS.goroot),
+    gopath: inspect(SNAPSHOT_KEYS.gopath),
+    toolsGopath: inspect(SNAPSHOT_KEYS.toolsGopath),
+    toolsManagementGo: inspect(SNAPSHOT_KEYS.toolsManagementGo),
+    ...(workspaceFolder ? { workspaceFolder } : {}),
+  };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doctorInputs, ownSetting, resolveSettingPath, runTimeoutMs, type GoSettingsSnapshot } from '../../../src/vscode/goSettings.js';
+import { doctorInputs, ownSetting, resolveSettingPath, runTimeoutMs, snapshotFromSettingsFiles, type GoSettingsSnapshot } from '../../../src/facts/goSettings.js';
 import { DEFAULT_TIMEOUT_MS } from '../../../src/doctor/settings.js';
 
 const base: GoSettingsSnapshot = { trusted: true, alternateTools: {}, toolsEnvVars: {}, languageServerFlags: {}, goroot: {}, gopath: {}, workspaceFolder: '/work/app' };
@@ -93,5 +93,31 @@ describe('runTimeoutMs: goEnvDoctor.runTimeoutMs, else the deprecated probeTimeo
     expect(runTimeoutMs({ workspaceValue: 120000 }, { workspaceValue: 120000 }, false)).toBe(DEFAULT_TIMEOUT_MS);
     expect(runTimeoutMs({ globalValue: 5 }, {}, true)).toBe(1000);
     expect(runTimeoutMs({ globalValue: 'soon' }, { globalValue: 9000 }, true)).toBe(9000);
+  });
+});
+
+describe('snapshotFromSettingsFiles (the CLI: settings.json files instead of a live editor)', () => {
+  const user1 = '/home/ann/.config/Code/User/settings.json';
+  const user2 = '/home/ann/.vscode-server/data/Machine/settings.json';
+  const ws = '/src/app/.vscode/settings.json';
+  const sources = [
+    { source: user1, values: { 'go.alternateTools': { gopls: '~/bin/gopls-old' }, 'go.languageServerFlags': ['-rpc.trace'] } },
+    { source: user2, values: { 'go.alternateTools': { gopls: '${env:HOME}/bin/gopls', dlv: 'dlv-dap' } } },
+    { source: ws, values: { 'go.alternateTools': { gopls: './evil' }, 'go.languageServerFlags': ['-logfile', '/tmp/x.log'] } },
+  ];
+  const snap = snapshotFromSettingsFiles(sources, new Set([user1, user2]), '/src/app');
+  const { settings } = doctorInputs(snap, { HOME: '/home/ann' });
+
+  it("takes the user's files as the global value, the last one that sets a key winning", () => {
+    expect(settings.alternateGopls).toBe('/home/ann/bin/gopls');
+    expect(settings.alternateTools).toEqual({ dlv: 'dlv-dap' });
+    expect(settings.goplsFlags).toEqual(['-rpc.trace']);
+  });
+
+  it("never lets the workspace's own file name a binary or a flag (Restricted Mode's rule)", () => {
+    expect(snap.trusted).toBe(false);
+    expect(snap.alternateTools.workspaceValue).toEqual({ gopls: './evil' });
+    expect(settings.alternateGopls).not.toContain('evil');
+    expect(settings.goplsFlags).not.toContain('-logfile');
   });
 });
