@@ -57,7 +57,9 @@ async function main(argv: string[]): Promise<number> {
   // (a checkout's .vscode/settings.json names no binary for the CLI to run, as in Restricted Mode).
   // Not go.toolsEnvVars, go.goroot or go.gopath: the CLI runs with the environment it was started
   // with, so `GOTMPDIR=/x go-env-doctor diagnose` diagnoses a GOTMPDIR of /x.
-  const editorSettings = await readEditorSettings(process.env, workspaces);
+  // Read before the run, so under a deadline of its own: a home on a stalled network file system
+  // must not hold the CLI before its run has even started (the probes read them again under theirs).
+  const editorSettings = await Promise.race([readEditorSettings(process.env, workspaces), new Promise<[]>((resolve) => setTimeout(resolve, Math.min(2000, args.timeoutMs / 4), []).unref())]);
   const fromFiles = doctorInputs(snapshotFromSettingsFiles(editorSettings, new Set(userSettingsFiles(process.env)), workspaces[0]), process.env).settings;
   const gopls = args.gopls ? (args.gopls.includes('/') ? path.resolve(args.gopls) : args.gopls) : fromFiles.alternateGopls;
   const ac = new AbortController();
