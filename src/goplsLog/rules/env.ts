@@ -226,8 +226,11 @@ export const ENV_RULES: readonly Rule[] = [
     // not the empty string, but contains no entries", "invalid proxy URL missing scheme: …";
     // modfetch/sumdb.go "invalid GOSUMDB: …"; modload/init.go "invalid GOWORK: not an absolute
     // path") and work/init.go's "-mod=x not supported (can be '', 'mod', 'readonly', or
-    // 'vendor')" (a -mod from GOFLAGS or the editor's build flags).
-    needles: ['parsing $GOFLAGS', 'unknown environment setting GO111MODULE', 'invalid GOTOOLCHAIN', 'unsupported GOOS/GOARCH pair', 'GOPROXY list is not the empty string, but contains no entries', 'invalid proxy URL missing scheme', 'invalid proxy URL scheme', 'invalid GOSUMDB', 'invalid GOWORK', "not supported (can be '', 'mod'", "not supported (can be '', 'readonly'"],
+    // 'vendor')" (a -mod from GOFLAGS or the editor's build flags). base/goflags.go SetFromGOFLAGS
+    // names where a bad value came from: "go: invalid value "x" for flag -mod (from $GOFLAGS): …",
+    // "go: invalid boolean value …", "go: flag needs an argument: -x (from $GOFLAGS)" ("%GOFLAGS%"
+    // on Windows).
+    needles: ['parsing $GOFLAGS', '(from $GOFLAGS)', '(from %GOFLAGS%)', 'unknown environment setting GO111MODULE', 'invalid GOTOOLCHAIN', 'unsupported GOOS/GOARCH pair', 'GOPROXY list is not the empty string, but contains no entries', 'invalid proxy URL missing scheme', 'invalid proxy URL scheme', 'invalid GOSUMDB', 'invalid GOWORK', "not supported (can be '', 'mod'", "not supported (can be '', 'readonly'"],
     explains: ['module-resolution'],
     says: 'the go command rejects a variable of the environment it was started with (GOFLAGS, GO111MODULE, GOTOOLCHAIN, GOPROXY, GOSUMDB, GOWORK or GOOS/GOARCH), so every go command fails',
   },

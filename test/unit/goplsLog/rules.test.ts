@@ -34,6 +34,9 @@ const CASES: Array<[string, RuleId[]]> = [
   ['audit[4121]: SECCOMP auid=1000 uid=1000 gid=1000 ses=3 pid=4121 comm="make" exe="/usr/bin/make" sig=0 arch=c000003e syscall=318 compat=0 ip=0x46b1c3 code=0x7ffc0000', ['seccomp-named']],
   // pivot_root(2) has no EACCES of its own: a security module's answer.
   ['runc run failed: unable to start container process: error during container init: error jailing process inside rootfs: pivot_root .: permission denied', ['pivot-root-denied']],
+  // A bad value in GOFLAGS, named by where it came from.
+  ['go: invalid value "vendored" for flag -mod (from $GOFLAGS): -mod=vendored not supported', ['go-env-invalid']],
+  ['go: flag needs an argument: -tags (from %GOFLAGS%)', ['go-env-invalid']],
   // snap-confine's void directory: the working directory was not in the snap's mount namespace.
   ["PermissionError: [Errno 13] Permission denied: '/var/lib/snapd/void'", ['snap-void-cwd']],
   ['cannot remain in /tmp/build, moving to the void directory', ['snap-void-cwd']],
