@@ -381,6 +381,9 @@ function fixesFor(rule: Rule): Fix[] {
     case 'go-mod-not-found':
     case 'no-package-metadata':
       return [GOPLS_WORKSPACE_DOCS];
+    case 'gopls-install-refused':
+      // A released gopls has no development replace directive: the Go extension installs @latest.
+      return [{ id: 'gopls-reinstall', kind: 'command', title: 'Install a released gopls', command: 'go.tools.install', detail: 'Go: Install/Update Tools installs gopls@latest, which go install accepts (only master carries the replace directive).' }];
     case 'inotify-enospc':
       return [raiseInotifyLimitFix('watches')];
     case 'inotify-emfile':

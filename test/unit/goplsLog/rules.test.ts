@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { matchRules, unlinked, windowsAround, type RuleId } from '../../../src/goplsLog/rules.js';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
+import { findingsOf } from '../../../src/probes/goplsLogs.js';
 
 const ids = (line: string, nearWatcher = false) => matchRules(line, { nearWatcher }).map((r) => r.id);
 
@@ -212,5 +213,8 @@ describe('go install pkg@version refusing a module with replace directives: whos
   });
   it("gopls's own (at master): gopls could not be installed", () => {
     expect(analyzeText(refusal('golang.org/x/tools/gopls')).events.map((e) => e.ruleId)).toEqual(['gopls-install-refused']);
+    // The way out is a released gopls, which the Go extension's tool installer fetches.
+    const [f] = findingsOf('/logs/install.log', analyzeText(refusal('golang.org/x/tools/gopls'))).filter((x) => x.classId === 'gopls-launch');
+    expect(f!.fixes?.map((x) => x.id)).toEqual(['gopls-reinstall']);
   });
 });
