@@ -89,9 +89,14 @@ export const MODULE_RULES: readonly Rule[] = [
     classId: 'module-resolution',
     role: 'symptom',
     symptom: 'load-failed',
-    severity: 'error',
+    severity: 'warning',
     confidence: 0.7,
     // gopls 0.4–0.5: "Your workspace is misconfigured: go [-e -json …]: exit status 1: …".
+    // A warning: it says the load failed, not why; the reason, on the same record or the lines
+    // after it, has its own rule (go missing, a go.mod error, GOFLAGS…), which is the error when it
+    // is one. Not every reason is the workspace's: gopls also fails the load when the editor's
+    // client does not answer its workspace/configuration request ("failed to get workspace
+    // configuration from client …: MethodNotFound", an outdated client).
     needles: ['rror loading workspace', 'initial workspace load failed', 'failed to load view for', 'Your workspace is misconfigured'],
     yieldsTo: ['go-missing', 'go-too-old'],
     says: 'gopls failed to load the workspace ("Error loading workspace" / "initial workspace load failed")',
