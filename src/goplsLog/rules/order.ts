@@ -72,6 +72,7 @@ export const RULE_ORDER = [
   'module-cache-create',
   'selinux-avc-denied',
   'apparmor-denied',
+  'apparmor-denied-other',
   'tool-install-failed',
   'gopls-bad-command',
   'gopls-shell-crash',

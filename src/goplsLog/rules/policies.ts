@@ -3,6 +3,14 @@
 // the order they are tried in is order.ts's.
 import type { Rule } from './rule.js';
 
+/**
+ * An AppArmor record's field naming the Go tools or the editor: comm=, profile=, name= or exe=
+ * holding go, gopls, gofmt, the toolchain's compile/link/asm/cgo/vet/cover, dlv, a linter, a test
+ * binary (x.test), a go-build directory or a Go tree (/go/), or VS Code, VSCodium, Cursor and the
+ * node or electron they run extensions in.
+ */
+const AA_GO_FIELD = String.raw`\b(?:comm|profile|name|exe)=\\?"?[^"\s]*?(?:\b(?:go|gopls|gofmt|goimports|compile|link|asm|cgo|vet|cover|dlv|staticcheck|golangci-lint|code|code-insiders|codium|cursor|node|electron)\b|go-build|\/go\/|\.test\b)`;
+
 export const POLICY_RULES: readonly Rule[] = [
   {
     id: 'thread-create-eperm',
@@ -56,9 +64,26 @@ export const POLICY_RULES: readonly Rule[] = [
     severity: 'error',
     confidence: 0.8,
     // Also the record with its quotes stripped or JSON-escaped, as pastes and log
-    // shippers leave it (apparmor=DENIED, apparmor=\"DENIED\").
+    // shippers leave it (apparmor=DENIED, apparmor=\"DENIED\"). An error when the record is
+    // about the Go tools or the editor (its comm, profile or name: go, gopls, the compiler and
+    // linker, a test binary, a go-build directory, a Go tree, VS Code and its node); see
+    // apparmor-denied-other for every other program.
     needles: ['apparmor="DENIED"', 'apparmor=DENIED', 'apparmor=\\"DENIED'],
+    test: new RegExp(String.raw`apparmor=\\?"?DENIED[^\n]*${AA_GO_FIELD}|${AA_GO_FIELD}[^\n]*apparmor=\\?"?DENIED`),
     says: 'AppArmor denied an operation (apparmor="DENIED")',
+  },
+  {
+    id: 'apparmor-denied-other',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // The same record for a program the Go tools do not run (a snap's mysql, htop, a desktop
+    // app): AppArmor is acting on this machine, which the doctor says, but whether it explains a Go
+    // failure depends on what failed, so not an error by itself (snaps log expected denials that
+    // change nothing: nextcloud-snap#1612, a tuning negative).
+    needles: ['apparmor="DENIED"', 'apparmor=DENIED', 'apparmor=\\"DENIED'],
+    yieldsTo: ['apparmor-denied'],
+    says: 'AppArmor denied an operation of a program other than the Go tools or the editor (apparmor="DENIED")',
   },
   {
     id: 'not-permitted',
@@ -115,7 +140,7 @@ export const POLICY_RULES: readonly Rule[] = [
     // apparmor="AUDIT" carry a denied_mask too, but the access was allowed (apparmor(7)).
     needles: ['denied_mask=', 'snap-confine', 'cannot change profile'],
     test: /^(?![^\n]*apparmor=\\?"?(?:ALLOWED|AUDIT)\b)[^\n]*?(?:denied_mask="?[a-z:]+|snap-confine[^\n]{0,200}(?:denied|not permitted|cannot|error|refus)|cannot change profile for the next exec call)/i,
-    yieldsTo: ['apparmor-denied', 'selinux-avc-denied'],
+    yieldsTo: ['apparmor-denied', 'apparmor-denied-other', 'selinux-avc-denied'],
     says: 'AppArmor (a snap\'s confinement profile) denied an operation',
   },
   {
@@ -183,7 +208,7 @@ export const POLICY_RULES: readonly Rule[] = [
     needles: ['AppArmor', 'apparmor'],
     // Not a complain-mode or audit record (apparmor="ALLOWED"/"AUDIT"), whose denied_mask says denied.
     test: /^(?![^\n]*apparmor=\\?"?(?:ALLOWED|AUDIT)\b)[^\n]*?(?:\bapparmor\b[^\n]{0,120}(?:could not|cannot|failed|denied|not found|error)|(?:could not|cannot|failed to)[^\n]{0,60}\bapparmor\b)/i,
-    yieldsTo: ['apparmor-denied', 'apparmor-profile-denied'],
+    yieldsTo: ['apparmor-denied', 'apparmor-denied-other', 'apparmor-profile-denied'],
     says: 'AppArmor is named beside the failure: a profile confines or could not be set up for the program',
   },
   {
@@ -229,7 +254,7 @@ export const POLICY_RULES: readonly Rule[] = [
     // snap-confine's "Sorry, home directories outside of /home are not currently supported" too.
     needles: ['aa-', 'apparmor', 'snap connect', 'confinement', 'home directories outside of /home'],
     test: /\baa-(?:status|complain|disable|enforce|logprof|genprof|teardown)\b|\bapparmor_(?:parser|status)\b|\/etc\/apparmor\.d\/|\bapparmor[=:]\s*unconfined\b|\bsnap connect\b|\bstrict confinement\b|\bconfinement:\s*strict\b|home directories outside of \/home are not currently supported/i,
-    yieldsTo: ['apparmor-denied', 'apparmor-profile-denied', 'apparmor-named'],
+    yieldsTo: ['apparmor-denied', 'apparmor-denied-other', 'apparmor-profile-denied', 'apparmor-named'],
     says: 'AppArmor is named beside the failure (its tools, a profile or apparmor=unconfined)',
   },
   {

@@ -269,7 +269,10 @@ const TOOL_RUNNER_CASES: Array<[string, RuleId[]]> = [
   ['sudo snap connect go-tools:home', ['apparmor-vocabulary']],
   ['docker run --cap-add=SYS_PTRACE --security-opt seccomp=unconfined img dlv debug', ['seccomp-named', 'ptrace-capability']],
   ['Bad system call (core dumped)', ['seccomp-sigsys']],
-  ['audit: type=1400 audit(1.2:3): apparmor=DENIED operation=open profile=snap.x.y name=/etc/x pid=1 comm=x', ['apparmor-denied']],
+  // A denial of another program: AppArmor is acting here, a warning; of the Go tools or the editor: an error.
+  ['audit: type=1400 audit(1.2:3): apparmor=DENIED operation=open profile=snap.x.y name=/etc/x pid=1 comm=x', ['apparmor-denied-other']],
+  ['audit: type=1400 audit(1.2:3): apparmor=DENIED operation=exec profile=snap.code.code name=/home/ann/go/bin/gopls pid=1 comm=code', ['apparmor-denied']],
+  ['audit: type=1400 audit(1.2:3): apparmor="DENIED" operation="exec" profile="docker-default" name="/tmp/go-build1234/b001/app.test" pid=9 comm="go"', ['apparmor-denied']],
   ['docker: Error response from daemon: OCI runtime create failed: runc create failed: unable to start container process: error during container init: operation not permitted: unknown.', ['runtime-eperm']],
   ['Error: crun: set propagation for `sys`: Operation not permitted: OCI permission denied', ['runtime-eperm']],
   ['Sorry, home directories outside of /home are not currently supported.', ['apparmor-vocabulary']],
