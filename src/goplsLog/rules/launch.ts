@@ -122,8 +122,13 @@ export const LAUNCH_RULES: readonly Rule[] = [
     confidence: 0.8,
     // gopls's own CLI rejecting its arguments: "gopls: Unknown command go.goroot", "flag provided
     // but not defined: -x" — go.languageServerFlags or go.alternateTools hands it something else.
+    // The flag package's words are every Go program's (cmd/go runs `go tool asm -V=full` and an
+    // older asm says the same): gopls's when gopls was named on the lines just before, when a
+    // client relays it as its language server's stderr, or when the flag is one of gopls's own
+    // (-rpc.trace, -logfile, -remote…, -mode, -listen, -debug, -profile.*, -ocagent, -port, -v).
     needles: ['gopls: Unknown command', 'gopls: unknown command', 'flag provided but not defined'],
-    test: /gopls: [Uu]nknown command|flag provided but not defined: -/,
+    test: /gopls: [Uu]nknown command|server stderr:[^\n]*flag provided but not defined: -|flag provided but not defined: -(?:rpc\.\w*|logfile|remote\S*|mode|listen\S*|debug|profile\.\w+|ocagent|port|vv?|veryverbose)\b/,
+    nearGopls: /flag provided but not defined: -/,
     says: 'gopls refused the command line it was started with (an unknown command or flag from go.languageServerFlags or the settings), so it never serves',
   },
   {

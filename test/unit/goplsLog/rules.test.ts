@@ -38,6 +38,8 @@ const CASES: Array<[string, RuleId[]]> = [
   // A bad value in GOFLAGS, named by where it came from.
   ['go: invalid value "vendored" for flag -mod (from $GOFLAGS): -mod=vendored not supported', ['go-env-invalid']],
   ['go: flag needs an argument: -tags (from %GOFLAGS%)', ['go-env-invalid']],
+  // The flag package's words are any Go program's: an older asm refusing cmd/go's -V is no gopls.
+  ['flag provided but not defined: -V', []],
   // snap-confine's void directory: the working directory was not in the snap's mount namespace.
   ["PermissionError: [Errno 13] Permission denied: '/var/lib/snapd/void'", ['snap-void-cwd']],
   ['cannot remain in /tmp/build, moving to the void directory', ['snap-void-cwd']],
