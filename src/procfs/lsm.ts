@@ -123,14 +123,20 @@ export function parseDenials(text: string): Denial[] {
   return out;
 }
 
+/** The Go toolchain's process names (a test binary aside), for the probe and the log rules alike. */
+export const GO_TOOL_NAMES = 'go|gopls|gofmt|goimports|compile|link|asm|cgo|vet|cover|dlv|staticcheck|golangci-lint';
+/** The editor's and its helpers' process names. */
+export const EDITOR_NAMES = 'code|code-oss|code-insiders|codium|vscodium|cursor|electron|node';
+
+const GO_TOOL_COMM = new RegExp(`^(?:${GO_TOOL_NAMES}|[\\w.-]+\\.test)$`);
+const EDITOR_COMM = new RegExp(`^(?:${EDITOR_NAMES})$`);
+
 /** The Go toolchain's processes, as the kernel names them (comm is cut at 15 bytes). */
 export function isGoToolComm(comm: string | undefined): boolean {
-  if (!comm) return false;
-  return /^(go|gopls|gofmt|goimports|compile|link|asm|cgo|vet|cover|dlv|staticcheck|golangci-lint|[\w.-]+\.test)$/.test(comm);
+  return comm ? GO_TOOL_COMM.test(comm) : false;
 }
 
 /** The editor and its helpers. */
 export function isEditorComm(comm: string | undefined): boolean {
-  if (!comm) return false;
-  return /^(code|code-oss|code-insiders|codium|vscodium|electron|node)$/.test(comm);
+  return comm ? EDITOR_COMM.test(comm) : false;
 }

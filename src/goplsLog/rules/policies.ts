@@ -2,14 +2,16 @@
 // AppArmor, seccomp, fapolicyd, a sandbox). One file per class, so a family's rules read together;
 // the order they are tried in is order.ts's.
 import type { Rule } from './rule.js';
+import { EDITOR_NAMES, GO_TOOL_NAMES } from '../../procfs/lsm.js';
 
 /**
  * An AppArmor record's field naming the Go tools or the editor: comm=, profile=, name= or exe=
  * holding go, gopls, gofmt, the toolchain's compile/link/asm/cgo/vet/cover, dlv, a linter, a test
  * binary (x.test), a go-build directory or a Go tree (/go/), or VS Code, VSCodium, Cursor and the
- * node or electron they run extensions in.
+ * node or electron they run extensions in: the names the mac-policy probe counts as relevant
+ * (procfs/lsm.ts), so a log's record and the machine's audit log are judged alike.
  */
-const AA_GO_FIELD = String.raw`\b(?:comm|profile|name|exe)=\\?"?[^"\s]*?(?:\b(?:go|gopls|gofmt|goimports|compile|link|asm|cgo|vet|cover|dlv|staticcheck|golangci-lint|code|code-insiders|codium|cursor|node|electron)\b|go-build|\/go\/|\.test\b)`;
+const AA_GO_FIELD = String.raw`\b(?:comm|profile|name|exe)=\\?"?[^"\s]*?(?:\b(?:${GO_TOOL_NAMES}|${EDITOR_NAMES})\b|go-build|\/go\/|\.test\b)`;
 
 export const POLICY_RULES: readonly Rule[] = [
   {

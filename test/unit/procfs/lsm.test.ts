@@ -67,6 +67,6 @@ describe('comm classes', () => {
   it('knows the Go toolchain and the editor by their kernel names', () => {
     expect(['go', 'gopls', 'compile', 'link', 'vet', 'dlv', 'mypkg.test'].every(isGoToolComm)).toBe(true);
     expect(['gofmt-x', 'python2', 'godoc-server', undefined].some(isGoToolComm)).toBe(false);
-    expect(['code', 'electron', 'node', 'codium'].every(isEditorComm)).toBe(true);
+    expect(['code', 'electron', 'node', 'codium', 'cursor'].every(isEditorComm)).toBe(true);
   });
 });
