@@ -71,6 +71,7 @@ export const RULE_ORDER = [
   'home-unset',
   'module-cache-create',
   'selinux-avc-denied',
+  'selinux-avc-denied-other',
   'apparmor-denied',
   'apparmor-denied-other',
   'tool-install-failed',

@@ -269,6 +269,9 @@ const TOOL_RUNNER_CASES: Array<[string, RuleId[]]> = [
   ['sudo snap connect go-tools:home', ['apparmor-vocabulary']],
   ['docker run --cap-add=SYS_PTRACE --security-opt seccomp=unconfined img dlv debug', ['seccomp-named', 'ptrace-capability']],
   ['Bad system call (core dumped)', ['seccomp-sigsys']],
+  // SELinux's records alike: a Go tool's or the editor's denial is the error, another program's a warning.
+  ['type=AVC msg=audit(1.2:3): avc:  denied  { execute } for  pid=9 comm="go" name="x.test" dev="tmpfs" ino=1 scontext=unconfined_u:unconfined_r:unconfined_t:s0 tcontext=system_u:object_r:tmp_t:s0 tclass=file permissive=0', ['selinux-avc-denied']],
+  ['type=AVC msg=audit(1.2:3): avc:  denied  { name_bind } for  pid=9 comm="caddy" src=443 scontext=system_u:system_r:httpd_t:s0 tcontext=system_u:object_r:http_port_t:s0 tclass=tcp_socket permissive=0', ['selinux-avc-denied-other']],
   // A denial of another program: AppArmor is acting here, a warning; of the Go tools or the editor: an error.
   ['audit: type=1400 audit(1.2:3): apparmor=DENIED operation=open profile=snap.x.y name=/etc/x pid=1 comm=x', ['apparmor-denied-other']],
   ['audit: type=1400 audit(1.2:3): apparmor=DENIED operation=exec profile=snap.code.code name=/home/ann/go/bin/gopls pid=1 comm=code', ['apparmor-denied']],
