@@ -714,12 +714,14 @@ export class LogAnalyzer {
     if (short && CONTAINER_SCREEN.test(text) && CONTAINER_WORDS.test(text)) this.lastContainerWords = this.lineNo;
     if (short && text.includes('chmod') && CHMOD_X_WORDS.test(text)) this.lastChmodX = this.lineNo;
     if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo)) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
+    // gopls named on this line or the few before it: for the rules (nearGopls) and, below, for a failure line no rule named.
+    const goplsNear = this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES;
     const { screened, rules } = screenAndMatch(text, {
       nearWatcher: this.lineNo - this.lastWatchWords <= WATCH_CONTEXT_LINES,
       nearExec: this.lineNo - this.lastExecWords <= EXEC_CONTEXT_LINES,
       inContainer: this.lineNo - this.lastContainerWords <= CONTAINER_CONTEXT_LINES,
       nearChmodX: this.lineNo - this.lastChmodX <= CHMOD_X_CONTEXT_LINES,
-      nearGopls: this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES,
+      nearGopls: goplsNear,
       inDiagnostics: this.quietBody,
     }, buf && { bytes: buf, at: off });
     if (rules.length === 0) {
@@ -750,7 +752,7 @@ export class LogAnalyzer {
         // within the reach the crash reader gives gopls's name (GOPLS_CONTEXT_LINES).
         // Cheapest tests first: most lines name no language server and follow none, so the name's
         // and the failure words' regexes do not run on them.
-        const nearGopls = !words?.[2] && this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES;
+        const nearGopls = !words?.[2] && goplsNear;
         const namesGopls = !nearGopls && MAY_NAME_GOPLS.test(text) && namesGoLanguageServer(text);
         const aboutGopls = (nearGopls || namesGopls) && (errorish || saysProcessFailed(text));
         if (aboutGopls && ++this.goplsFailureCount <= MAX_MECHANISM_LINES) this.goplsFailures.push({ line: this.lineNo, text: excerptOnce() });
