@@ -5,13 +5,13 @@ import type { Rule } from './rule.js';
 import { EDITOR_NAMES, GO_TOOL_NAMES } from '../../procfs/lsm.js';
 
 /**
- * An AppArmor record's field naming the Go tools or the editor: comm=, profile=, name= or exe=
+ * An AppArmor or SELinux record's field naming the Go tools or the editor: comm=, profile=, name= or exe=
  * holding go, gopls, gofmt, the toolchain's compile/link/asm/cgo/vet/cover, dlv, a linter, a test
  * binary (x.test), a go-build directory or a Go tree (/go/), or VS Code, VSCodium, Cursor and the
  * node or electron they run extensions in: the names the mac-policy probe counts as relevant
  * (procfs/lsm.ts), so a log's record and the machine's audit log are judged alike.
  */
-const AA_GO_FIELD = String.raw`\b(?:comm|profile|name|exe)=\\?"?[^"\s]*?(?:\b(?:${GO_TOOL_NAMES}|${EDITOR_NAMES})\b|go-build|\/go\/|\.test\b)`;
+const GO_TOOL_FIELD = String.raw`\b(?:comm|profile|name|exe)=\\?"?[^"\s]*?(?:\b(?:${GO_TOOL_NAMES}|${EDITOR_NAMES})\b|go-build|\/go\/|\.test\b)`;
 
 export const POLICY_RULES: readonly Rule[] = [
   {
@@ -61,7 +61,7 @@ export const POLICY_RULES: readonly Rule[] = [
     // or when it does not say whose it is (setroubleshoot's summary names a path, not always a comm);
     // see selinux-avc-denied-other for another program's.
     needles: ['avc:  denied', 'avc: denied', 'SELinux is preventing'],
-    test: new RegExp(String.raw`SELinux is preventing|avc: +denied(?![^\n]*\bcomm=)|avc: +denied[^\n]*${AA_GO_FIELD}`),
+    test: new RegExp(String.raw`SELinux is preventing|avc: +denied(?![^\n]*\bcomm=)|avc: +denied[^\n]*${GO_TOOL_FIELD}`),
     says: 'SELinux denied an operation ("avc: denied")',
   },
   {
@@ -87,7 +87,7 @@ export const POLICY_RULES: readonly Rule[] = [
     // linker, a test binary, a go-build directory, a Go tree, VS Code and its node); see
     // apparmor-denied-other for every other program.
     needles: ['apparmor="DENIED"', 'apparmor=DENIED', 'apparmor=\\"DENIED'],
-    test: new RegExp(String.raw`apparmor=\\?"?DENIED[^\n]*${AA_GO_FIELD}|${AA_GO_FIELD}[^\n]*apparmor=\\?"?DENIED`),
+    test: new RegExp(String.raw`apparmor=\\?"?DENIED[^\n]*${GO_TOOL_FIELD}|${GO_TOOL_FIELD}[^\n]*apparmor=\\?"?DENIED`),
     says: 'AppArmor denied an operation (apparmor="DENIED")',
   },
   {
