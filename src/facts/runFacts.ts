@@ -32,6 +32,11 @@ export interface Facts {
   editorSettings(): Promise<readonly EditorSettingsSource[]>;
 }
 
+/** Facts.editorSettings: the live configuration given, else the settings files on the live machine, else none. */
+export async function editorSettingsOf(host: Pick<Host, 'live'>, env: NodeJS.ProcessEnv, settings: Pick<DoctorSettings, 'editorSettings'>, workspaces: readonly string[]): Promise<readonly EditorSettingsSource[]> {
+  return settings.editorSettings ?? (host.live ? readEditorSettings(env, workspaces) : []);
+}
+
 function once<T>(f: () => Promise<T>): () => Promise<T> {
   let p: Promise<T> | undefined;
   return () => (p ??= f());
@@ -50,6 +55,6 @@ export function createFacts(input: { host: Host; env: NodeJS.ProcessEnv; setting
     if (!p) found.set(name, (p = lookPath(name, env)));
     return p;
   };
-  const editorSettings = once(async (): Promise<readonly EditorSettingsSource[]> => settings.editorSettings ?? (host.live ? readEditorSettings(env, input.workspaces ?? []) : []));
+  const editorSettings = once(() => editorSettingsOf(host, env, settings, input.workspaces ?? []));
   return { goEnv, loginShellEnv, goplsLocation, processTable, lookPath: onPath, editorSettings };
 }

@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Host } from '../../src/host/host.js';
-import type { Facts } from '../../src/facts/runFacts.js';
+import { editorSettingsOf, type Facts } from '../../src/facts/runFacts.js';
 import type { ProbeContext } from '../../src/probes/probe.js';
 import type { GoEnvFact } from '../../src/facts/readGoEnv.js';
 import type { LoginShellFact } from '../../src/facts/readLoginShellEnv.js';
@@ -14,7 +14,6 @@ import type { GoplsLocation } from '../../src/facts/goplsLocate.js';
 import type { DoctorSettings } from '../../src/doctor/settings.js';
 import { scanProcesses, type ProcessTable } from '../../src/procfs/procs.js';
 import { lookPath } from '../../src/facts/lookPath.js';
-import { readEditorSettings } from '../../src/facts/editorSettings.js';
 
 export interface CtxInput {
   host?: Host;
@@ -38,7 +37,7 @@ export function makeCtx(input: CtxInput = {}): ProbeContext {
     processTable: () => (table ??= scanProcesses(host)),
     lookPath: (name) => lookPath(name, input.env ?? {}),
     // As the pipeline's facts: the given settings, else the settings files under the test's HOME on a live host.
-    editorSettings: () => (editorSettings ??= Promise.resolve(input.settings?.editorSettings ?? (host.live ? readEditorSettings(input.env ?? {}, input.workspaces ?? []) : []))),
+    editorSettings: () => (editorSettings ??= editorSettingsOf(host, input.env ?? {}, input.settings ?? {}, input.workspaces ?? [])),
   };
   return {
     host,
