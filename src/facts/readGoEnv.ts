@@ -27,8 +27,9 @@ export function parseGoEnvJson(text: string): { ok: true; values: GoEnvValues } 
   return { ok: true, values: parsed.data };
 }
 
-export async function readGoEnv(host: Host, env: NodeJS.ProcessEnv, signal: AbortSignal, timeoutMs: number): Promise<GoEnvFact> {
-  const goBinary = await lookPath('go', env);
+/** `find` is the run's memoised PATH lookup (runFacts.ts), so the login-shell probe's look for go is the same one. */
+export async function readGoEnv(host: Host, env: NodeJS.ProcessEnv, signal: AbortSignal, timeoutMs: number, find: (cmd: string) => Promise<string | undefined> = (c) => lookPath(c, env)): Promise<GoEnvFact> {
+  const goBinary = await find('go');
   if (!goBinary) return { ok: false, missing: true, reason: `go was not found on PATH (${env.PATH ?? '<unset>'})` };
   // `go env GOTOOLCHAIN` is the one go command that never switches toolchains (cmd/go
   // toolchain.Select special-cases it), so it reads the user's own setting safely; `go env -json`

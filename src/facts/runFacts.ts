@@ -18,7 +18,8 @@ export interface Facts {
   processTable(): Promise<ProcessTable>;
   /**
    * A command on the run's PATH (the environment the Go tools get), looked up once per run: dmesg
-   * is wanted three times (mac-policy, and after-run twice, once on the run's tail).
+   * is wanted three times (mac-policy, and after-run twice, once on the run's tail), go twice
+   * (`go env` and the login-shell probe's editor side).
    */
   lookPath(name: string): Promise<string | undefined>;
   /**
@@ -45,16 +46,16 @@ function once<T>(f: () => Promise<T>): () => Promise<T> {
 /** The facts of one run, from what its probes are given; timeoutMs caps each child process. */
 export function createFacts(input: { host: Host; env: NodeJS.ProcessEnv; settings: DoctorSettings; signal: AbortSignal; timeoutMs: number; workspaces?: readonly string[] }): Facts {
   const { host, env, settings, signal, timeoutMs } = input;
-  const goEnv = once(() => readGoEnv(host, env, signal, timeoutMs));
-  const loginShellEnv = once(() => readLoginShellEnv(host, env, signal, timeoutMs, { useCache: !settings.noCache }));
-  const goplsLocation = once(() => locateGopls(env, settings, goEnv));
-  const processTable = once(() => scanProcesses(host));
   const found = new Map<string, Promise<string | undefined>>();
   const onPath = (name: string) => {
     let p = found.get(name);
     if (!p) found.set(name, (p = lookPath(name, env)));
     return p;
   };
+  const goEnv = once(() => readGoEnv(host, env, signal, timeoutMs, onPath));
+  const loginShellEnv = once(() => readLoginShellEnv(host, env, signal, timeoutMs, { useCache: !settings.noCache }));
+  const goplsLocation = once(() => locateGopls(env, settings, goEnv));
+  const processTable = once(() => scanProcesses(host));
   const editorSettings = once(() => editorSettingsOf(host, env, settings, input.workspaces ?? []));
   return { goEnv, loginShellEnv, goplsLocation, processTable, lookPath: onPath, editorSettings };
 }

@@ -100,7 +100,7 @@ export const loginShellProbe: Probe = {
   async run(ctx) {
     const findings: FindingInput[] = [];
     const observed: Record<string, unknown> = { editorPATH: ctx.env.PATH ?? '' };
-    const editorGo = await lookPath('go', ctx.env);
+    const editorGo = await ctx.facts.lookPath('go');
     observed.goInEditor = editorGo ?? null;
 
     findings.push(...(await sandboxFindings(ctx, editorGo, observed)));
