@@ -130,8 +130,22 @@ export function isHint(f: Pick<Finding, 'headline'>): boolean {
 export function explainers(findings: readonly Finding[]): Map<Finding, Finding[]> {
   const causes = findings.filter((f) => !isSymptom(f));
   const out = new Map<Finding, Finding[]>();
-  for (const s of findings) if (isSymptom(s)) out.set(s, causes.filter((c) => explainsSymptom(c, s)));
+  for (const s of findings) if (isSymptom(s)) out.set(s, causes.filter((c) => explainsSymptom(c, s) || saysWhyOnItsLine(c, s)));
   return out;
+}
+
+/**
+ * Does cause c stand on a log line symptom s stands on? One line that says both what failed and
+ * why ("Error installing gopls: go: cannot find main module", "failed to start gopls: fork/exec
+ * …: operation not permitted") is the program's own account of the cause, whatever the classes'
+ * usual relation (an installation that failed is no death a module explains in general; this
+ * one says it was). Only a cause of at least warning severity that is its class's own story (no
+ * headline), on the same line of the same log. Pure.
+ */
+export function saysWhyOnItsLine(c: Finding, s: Finding): boolean {
+  if (isSymptom(c) || !isSymptom(s) || c.headline || c.unclassified || s.unclassified || WEIGHT[c.severity] < WEIGHT.warning || c.classId === s.classId) return false;
+  const lines = new Set(s.evidence.filter((e) => e.line !== undefined).map((e) => `${e.line}\u0000${e.source}`));
+  return lines.size > 0 && c.evidence.some((e) => e.line !== undefined && lines.has(`${e.line}\u0000${e.source}`));
 }
 
 export type CheckResult = 'found-nothing' | 'not-run' | 'skipped' | 'timeout' | 'crashed' | 'not-checkable';

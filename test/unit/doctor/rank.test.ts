@@ -237,6 +237,44 @@ describe('rankCauses: an environment cause before the module symptom it explains
   });
 });
 
+// Issue 11: a line that says both what failed and why is the program's own account of the cause,
+// whatever the classes' usual relation (explain.ts saysWhyOnItsLine).
+describe('rankCauses: a cause on the very line of the symptom explains it', () => {
+  const at = (line: number, source = 'gopls.log') => [{ source, line, excerpt: 'x' }];
+  const installFailed = (line: number, source?: string) => f({ classId: 'gopls-launch', severity: 'warning', role: 'symptom', symptom: 'died', confidence: 0.45, message: 'installing gopls failed', evidence: at(line, source) });
+  const noMainModule = f({ classId: 'module-resolution', severity: 'warning', confidence: 0.3, message: 'no go.mod', evidence: at(1) });
+
+  it('the same line: the cause leads and the symptom says what explains it', () => {
+    const ranked = rankCauses([installFailed(1), noMainModule]);
+    expect(ranked.map((c) => c.id)).toEqual(['module-resolution', 'gopls-launch']);
+    expect(ranked[1]!.findings[0]).toMatchObject({ explainedBy: ['module-resolution'] });
+  });
+
+  it.each([
+    ['another line', installFailed(2)],
+    ['the same line number of another log', installFailed(1, 'other.log')],
+  ])('%s explains nothing: the stronger symptom stays first, unexplained', (_name, symptom) => {
+    const ranked = rankCauses([symptom, noMainModule]);
+    expect(ranked.map((c) => c.id)).toEqual(['gopls-launch', 'module-resolution']);
+    expect(ranked[0]!.findings[0]!.unexplained).toBeDefined();
+  });
+
+  it('a hint on the line (a guess from a mechanism\'s name) is no cause and explains nothing', () => {
+    const hint = f({ classId: 'module-resolution', severity: 'warning', role: 'symptom', symptom: 'no-build', headline: 'named-mechanism', confidence: 0.25, evidence: at(1) });
+    expect(rankCauses([installFailed(1), hint])[0]!.findings[0]!.explainedBy).toBeUndefined();
+  });
+
+  it("on a real line: gopls's installation refused for want of a main module is a module problem first", () => {
+    const text = "Error installing golang.org/x/tools/gopls@latest: go: cannot find main module; see 'go help modules'\n[Info  - 10:15:12 AM] Connection to server got closed. Server will restart.\n";
+    const causes = rankCauses(findingsOf('/logs/1-gopls (server).log', analyzeText(text)).map((x) => FindingSchema.parse(x)));
+    expect(causes.filter((c) => c.severity !== 'info').map((c) => c.id)).toEqual(['module-resolution', 'gopls-launch']);
+    const launch = causes.find((c) => c.id === 'gopls-launch')!;
+    expect(launch.findings.find((x) => x.explainedBy)).toMatchObject({ explainedBy: ['module-resolution'] });
+    // The client's own line says only that the server is gone: still unexplained, with its checks.
+    expect(launch.findings.find((x) => x.unexplained)).toBeDefined();
+  });
+});
+
 describe('rankCauses on real log lines: the environment leads the module symptom', () => {
   const top = (text: string) => {
     const causes = rankCauses(findingsOf('gopls.log', analyzeText(text)) as Finding[]);
