@@ -8,8 +8,39 @@ import { RULES, type Rule } from './rules/index.js';
 
 export { RULES, ruleById, type Rule, type RuleId } from './rules/index.js';
 
+/**
+ * strerror(3)'s words for the errnos the rules read, as glibc spells them. Rules and needles are
+ * written in that casing (or Go's, all lower case: the needles drop the first letter), but people
+ * and some programs write the same words Title Cased or in capitals ("bash: ./run.sh: Permission
+ * Denied", "ERROR: PERMISSION DENIED"): such a line is read as if it had the usual casing.
+ */
+export const ERRNO_WORDS: readonly string[] = [
+  'Operation not permitted',
+  'No such file or directory',
+  'Permission denied',
+  'Resource temporarily unavailable',
+  'Cannot allocate memory',
+  'No space left on device',
+  'Read-only file system',
+  'Too many open files',
+  'Exec format error',
+  'Stale file handle',
+  'No locks available',
+  'Input/output error',
+];
+const titled = (p: string) => p.replace(/(^|[\s/-])([a-z])/g, (_m, sep: string, c: string) => sep + c.toUpperCase());
+/** What only another casing holds (first letter dropped, as the rules' needles drop it). */
+const CASE_VARIANTS: readonly string[] = [...new Set(ERRNO_WORDS.flatMap((p) => [titled(p), p.toUpperCase()].filter((v) => v !== p).map((v) => v.slice(1))))];
+const ERRNO_ANY_CASE = new RegExp(ERRNO_WORDS.map((p) => p.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), 'gi');
+const CANONICAL = new Map(ERRNO_WORDS.map((p) => [p.toLowerCase(), p]));
+
+/** The line with each errno phrase in strerror's casing, its first letter kept as written. Pure. */
+export function errnoCased(text: string): string {
+  return text.replace(ERRNO_ANY_CASE, (m) => m[0]! + CANONICAL.get(m.toLowerCase())!.slice(1));
+}
+
 /** Every needle once, for the screen and for grep. */
-export const NEEDLES: readonly string[] = [...new Set(RULES.flatMap((r) => r.needles)), ': stderr: '];
+export const NEEDLES: readonly string[] = [...new Set([...RULES.flatMap((r) => r.needles), ': stderr: ', ...CASE_VARIANTS])];
 
 // Needles drop a leading letter ('ermission denied') so "Permission denied" (C, systemd, the
 // kernel) and "permission denied" (Go) both pass one case-sensitive screen.
@@ -35,6 +66,8 @@ interface NeedleIndex {
   hit: Uint8Array;
   /** Per rule: the rules it yields to (indexes into RULES). */
   yieldTo: ReadonlyArray<readonly number[]>;
+  /** Per needle: 1 when it is only in another casing of an errno's words (CASE_VARIANTS). */
+  recase: Uint8Array;
 }
 let index: NeedleIndex | undefined;
 
@@ -56,6 +89,7 @@ function needleIndex(): NeedleIndex {
     candidate: new Uint8Array(RULES.length),
     hit: new Uint8Array(RULES.length),
     yieldTo: RULES.map((r) => (r.yieldsTo ?? []).map((y) => byId.get(y)!)),
+    recase: Uint8Array.from(NEEDLES, (n) => (CASE_VARIANTS.includes(n) ? 1 : 0)),
   };
   return index;
 }
@@ -141,9 +175,15 @@ export function unlinked(line: string): string {
  * them instead of the string.
  */
 export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { bytes: Uint8Array; at: number }): { screened: boolean; rules: Rule[] } {
-  const { set, ruleNeedles, needleRules, found, foundList, candidate, hit, yieldTo } = needleIndex();
+  const { set, ruleNeedles, needleRules, found, foundList, candidate, hit, yieldTo, recase } = needleIndex();
   const some = latin1 ? set.findBytes(latin1.bytes, latin1.at, latin1.at + text.length, found, foundList) : set.find(text, found, foundList);
   if (some === 0) return { screened: false, rules: [] };
+  if (foundList.some((k) => recase[k] === 1)) {
+    // Read again in strerror's casing; the recased line holds no variant, so this happens once.
+    for (const k of foundList) found[k] = 0;
+    foundList.length = 0;
+    return screenAndMatch(errnoCased(text), ctx);
+  }
   const hits: number[] = [];
   // Only the rules that name a needle the line holds, in RULES order (first match, excerpts and
   // yieldsTo read the order). Walking all 200-odd rules for every line that held one needle was

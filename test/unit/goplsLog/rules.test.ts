@@ -2,7 +2,7 @@
 // cmd/go, the kernel's mm/oom_kill.c and cgroup/pids.c, glibc's loader, node/libuv, the Go
 // extension, vscode-languageclient), with other programs, paths and numbers than any corpus text.
 import { describe, expect, it } from 'vitest';
-import { matchRules, unlinked, windowsAround, type RuleId } from '../../../src/goplsLog/rules.js';
+import { errnoCased, matchRules, unlinked, windowsAround, type RuleId } from '../../../src/goplsLog/rules.js';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 import { findingsOf } from '../../../src/probes/goplsLogs.js';
 
@@ -204,6 +204,30 @@ describe('unlinked: a Markdown link to its own text reads as the text', () => {
     ['plain line, no link', 'plain line, no link'],
   ])('%s', (line, want) => {
     expect(unlinked(line)).toBe(want);
+  });
+});
+
+describe("errno words in another casing read as strerror's", () => {
+  it.each([
+    ['bash: ./build.sh: Permission Denied', 'bash: ./build.sh: Permission denied'],
+    ['ERROR: PERMISSION DENIED', 'ERROR: Permission denied'],
+    ['mkdir /data: Read-Only File System', 'mkdir /data: Read-only file system'],
+    ['write /tmp/x: NO SPACE LEFT ON DEVICE', 'write /tmp/x: No space left on device'],
+    // The first letter stays as written: Go's lower case is Go's.
+    ['open /x: permission Denied', 'open /x: permission denied'],
+    ['nothing to change here: permission denied', 'nothing to change here: permission denied'],
+  ])('%s', (line, want) => {
+    expect(errnoCased(line)).toBe(want);
+  });
+
+  it.each<[string, RuleId]>([
+    ['fork/exec /tmp/go-build4127/b001/exe/main: Permission Denied', 'exec-permission-denied'],
+    ['go: could not create module cache: mkdir /srv/cache/mod: PERMISSION DENIED', 'module-cache-create'],
+    ['write /home/ann/.cache/go-build/ab/cd-d: No Space Left On Device', 'no-space-left'],
+    ['runtime: failed to create new OS thread (have 9 already; errno=11): Resource Temporarily Unavailable', 'thread-create-failed'],
+  ])('the rules read %s as in the usual casing', (line, want) => {
+    expect(ids(line)).toContain(want);
+    expect(ids(line)).toEqual(ids(errnoCased(line)));
   });
 });
 
