@@ -15,8 +15,10 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     symptom: 'load-failed',
     severity: 'warning',
     confidence: 0.6,
-    needles: ['x509: certificate', 'x509: '],
-    test: /x509: (certificate signed by unknown authority|certificate has expired|certificate is valid for|certificate is not valid|cannot validate certificate|failed to load system roots)/,
+    // A direct fetch runs git, whose libcurl says it in its own words: "fatal: unable to access
+    // 'https://h/x/': SSL certificate problem: unable to get local issuer certificate".
+    needles: ['x509: certificate', 'x509: ', 'SSL certificate problem: '],
+    test: /x509: (certificate signed by unknown authority|certificate has expired|certificate is valid for|certificate is not valid|cannot validate certificate|failed to load system roots)|unable to access '[^'\n]{1,300}': SSL certificate problem: /,
     says: 'go could not verify the TLS certificate of a module proxy or code host (x509): a company proxy that re-signs traffic, with its CA not trusted by the go that gopls runs',
   },
   {
@@ -114,8 +116,9 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     symptom: 'load-failed',
     severity: 'warning',
     confidence: 0.45,
+    // Before Go 1.13 the proxy's answer read "unexpected status (https://h/m/@v/v1.info): 410 Gone".
     needles: ['404 Not Found', '410 Gone'],
-    test: /^(?=[\s\S]*reading https?:\/\/)(?=[\s\S]*: (?:404 Not Found|410 Gone))/,
+    test: /^(?=[\s\S]*(?:reading|unexpected status \() ?https?:\/\/)(?=[\s\S]*: (?:404 Not Found|410 Gone))/,
     yieldsTo: ['sumdb-private-lookup'],
     says: 'a module proxy answered 404 or 410 Gone for a module: it cannot see that module (a private one needs GOPRIVATE), or the version does not exist',
   },

@@ -40,7 +40,7 @@ export const ENV_RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.6,
     needles: ['executable file not found in $PATH'],
-    yieldsTo: ['go-missing', 'go-binary-not-found', 'gopls-not-found', 'go-tool-missing'],
+    yieldsTo: ['go-missing', 'go-binary-not-found', 'gopls-not-found', 'go-tool-missing', 'c-compiler-missing'],
     says: 'a program gopls needed was not on the PATH it was started with',
   },
   {
@@ -89,8 +89,11 @@ export const ENV_RULES: readonly Rule[] = [
     // synchronous spawn says "spawnSync go ENOENT" (lib/internal/child_process.js).
     // golang.org/x/tools/go/packages (golist.go), which gopls and every analysis tool load
     // packages with: "'go list' driver requires 'go', but executable file not found in $PATH".
-    needles: ['Failed to find the', 'go: command not found', 'go: not found', ' ENOENT', 'exec: "go"', 'exec: \\"go\\"', '"go" binary', 'go binary not found', 'o executable not found', 'is not recognized', 'because `go` was not found', 'cannot install gopls', 'failed to get go version', 'Cannot run program', 'No such file or directory', 'no such file or directory', "driver requires 'go'"],
-    test: /Failed to find the \\?"go\\?" binary|(?:unable to locate|cannot be found|could not find|not find)[^\n]{0,20}\\?"go\\?" binary|\\?"go\\?" binary (?:cannot|could not) be found|\bgo binary not found|(?:^|[\s:])go: (?:command )?not found|spawn(?:Sync)? (?:\S*\/)?go ENOENT|exec: \\?"go\\?": executable file not found|\b[Gg]o executable not found|['"‘]go(?:\.exe)?['"’] is not recognized|because `go` was not found|\bcannot install gopls\b(?! with)|failed to get go version via `go version`|Cannot run program \\?"(?:\S*[/\\])?go(?:\.exe)?\\?"|No such file or directory: ['"](?:\S*\/)?go['"]|env: ['‘]go['’]: No such file or directory|fork\/exec \S*\/bin\/go(?:\.exe)?: no such file or directory|'go list' driver requires 'go', but executable file not found/,
+    // The Go extension's "Go: Locate Configured Go Tools" listing (commands/getConfiguredGoTools.ts)
+    // prints "\tgo:\t${goVersion?.binaryPath}: ${goVersion?.version}", which reads "go:
+    // undefined: undefined" exactly when getGoVersion found no go binary to run.
+    needles: ['Failed to find the', 'go: command not found', 'go: not found', ' ENOENT', 'exec: "go"', 'exec: \\"go\\"', '"go" binary', 'go binary not found', 'o executable not found', 'is not recognized', 'because `go` was not found', 'cannot install gopls', 'failed to get go version', 'Cannot run program', 'No such file or directory', 'no such file or directory', "driver requires 'go'", 'undefined: undefined'],
+    test: /^\s*go:\s+undefined: undefined\s*$|Failed to find the \\?"go\\?" binary|(?:unable to locate|cannot be found|could not find|not find)[^\n]{0,20}\\?"go\\?" binary|\\?"go\\?" binary (?:cannot|could not) be found|\bgo binary not found|(?:^|[\s:])go: (?:command )?not found|spawn(?:Sync)? (?:\S*\/)?go ENOENT|exec: \\?"go\\?": executable file not found|\b[Gg]o executable not found|['"‘]go(?:\.exe)?['"’] is not recognized|because `go` was not found|\bcannot install gopls\b(?! with)|failed to get go version via `go version`|Cannot run program \\?"(?:\S*[/\\])?go(?:\.exe)?\\?"|No such file or directory: ['"](?:\S*\/)?go['"]|env: ['‘]go['’]: No such file or directory|fork\/exec \S*\/bin\/go(?:\.exe)?: no such file or directory|'go list' driver requires 'go', but executable file not found/,
     yieldsTo: ['go-missing'],
     explains: ['module-resolution', 'gopls-launch'],
     says: 'the editor or a tool it ran could not find the go command on the PATH it was given',
@@ -118,8 +121,10 @@ export const ENV_RULES: readonly Rule[] = [
     // crypto/ed25519); "package rogue/lib is not in GOROOT" is a GOPATH import, not a toolchain.
     // cmd/go toolchain/select.go: "toolchain go1.21.0 invoked to provide go1.22.0" (the binary a
     // toolchain switch ran reports another release: a goX.Y.Z on the PATH that is not that release).
-    needles: ['does not match go tool version', 'expected [go', 'is not in GOROOT', 'is not in std', 'compiled with go', 'internal compiler error: version', 'module providing package', 'invoked to provide go'],
-    test: /version "?go[\d.]+\S*"? does not match go tool version|\binvoked to provide go|object is \[go[^\]]*\] expected \[go|package (?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)* is not in (?:GOROOT|std)\b|cannot find module providing package (?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)*(?![\w./-])|compiled with go[\d.]+\S*,? (?:but )?(?:need|expected|want)/,
+    // select.go's Exec also stops a switch that keeps handing over ("too many toolchain switches"):
+    // a goX.Y.Z found on the PATH that is not the release it is named after switches back again.
+    needles: ['does not match go tool version', 'expected [go', 'is not in GOROOT', 'is not in std', 'compiled with go', 'internal compiler error: version', 'module providing package', 'invoked to provide go', 'too many toolchain switches'],
+    test: /version "?go[\d.]+\S*"? does not match go tool version|\binvoked to provide go|\btoo many toolchain switches\b|object is \[go[^\]]*\] expected \[go|package (?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)* is not in (?:GOROOT|std)\b|cannot find module providing package (?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)*(?![\w./-])|compiled with go[\d.]+\S*,? (?:but )?(?:need|expected|want)/,
     yieldsTo: ['go-too-old-for-tools'],
     says: 'the go command and its tools or standard library come from different Go releases (a GOROOT or PATH that mixes two installations, or a go too old for the code)',
   },
@@ -229,8 +234,9 @@ export const ENV_RULES: readonly Rule[] = [
     // 'vendor')" (a -mod from GOFLAGS or the editor's build flags). base/goflags.go SetFromGOFLAGS
     // names where a bad value came from: "go: invalid value "x" for flag -mod (from $GOFLAGS): …",
     // "go: invalid boolean value …", "go: flag needs an argument: -x (from $GOFLAGS)" ("%GOFLAGS%"
-    // on Windows).
-    needles: ['parsing $GOFLAGS', '(from $GOFLAGS)', '(from %GOFLAGS%)', 'unknown environment setting GO111MODULE', 'invalid GOTOOLCHAIN', 'unsupported GOOS/GOARCH pair', 'GOPROXY list is not the empty string, but contains no entries', 'invalid proxy URL missing scheme', 'invalid proxy URL scheme', 'invalid GOSUMDB', 'invalid GOWORK', "not supported (can be '', 'mod'", "not supported (can be '', 'readonly'"],
+    // on Windows). modfetch/sumdb.go's dbDial: "verifying module: missing GOSUMDB" (GOSUMDB set
+    // to an empty or blank value, by go env -w or the environment).
+    needles: ['verifying module: missing GOSUMDB', 'parsing $GOFLAGS', '(from $GOFLAGS)', '(from %GOFLAGS%)', 'unknown environment setting GO111MODULE', 'invalid GOTOOLCHAIN', 'unsupported GOOS/GOARCH pair', 'GOPROXY list is not the empty string, but contains no entries', 'invalid proxy URL missing scheme', 'invalid proxy URL scheme', 'invalid GOSUMDB', 'invalid GOWORK', "not supported (can be '', 'mod'", "not supported (can be '', 'readonly'"],
     explains: ['module-resolution'],
     says: 'the go command rejects a variable of the environment it was started with (GOFLAGS, GO111MODULE, GOTOOLCHAIN, GOPROXY, GOSUMDB, GOWORK or GOOS/GOARCH), so every go command fails',
   },
@@ -903,5 +909,92 @@ export const ENV_RULES: readonly Rule[] = [
     // found no git on the PATH the go command was started with.
     needles: ['command. See https://golang.org/s/gogetcmd'],
     says: 'the go command could not find git (or another version control tool) on the PATH it was started with, so it cannot fetch a module directly or stamp version control information',
+  },
+  // Lane gocmd: the go command's and the Go extension's own words for an environment they cannot
+  // work with, enumerated from their sources rather than from reports (test/fixtures/go-messages.jsonl).
+  {
+    id: 'gocache-disabled',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.8,
+    // cmd/go cache/default.go initDefaultCache: "build cache is disabled by GOCACHE=off, but
+    // required as of Go 1.12", and DefaultDir's "GOCACHE is not an absolute path" (printed as "build
+    // cache is required, but could not be located: …"). A GOCACHE exported by an old CI script, a
+    // profile or a launcher that every go command after Go 1.12 refuses.
+    needles: ['build cache is disabled by GOCACHE=off', 'GOCACHE is not an absolute path'],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'the go command refuses the GOCACHE of the environment it was started with (GOCACHE=off, or a relative path), so it cannot build or load anything',
+  },
+  {
+    id: 'go-env-file-unusable',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.55,
+    // cmd/go envcmd/env.go readEnvFileLines: "go: cannot find go env config: %v" (cfg.EnvFile found
+    // no GOENV and no user config directory: neither XDG_CONFIG_HOME nor HOME) and "go: reading go
+    // env config: %v"; checkEnvWrite: "%s can only be set using the OS environment" (GOENV and
+    // GODEBUG, which go env -w cannot set). Where go keeps its go env -w settings is the
+    // environment's to say, and this one does not say it usably.
+    needles: ['cannot find go env config', 'reading go env config', 'can only be set using the OS environment'],
+    test: /\bcannot find go env config\b|\breading go env config: |\bGO(?:ENV|DEBUG) can only be set using the OS environment/,
+    yieldsTo: ['home-unset'],
+    says: "the go command cannot find or read its go env file (GOENV, or the user config directory under XDG_CONFIG_HOME or HOME), so settings made with go env -w are not in effect",
+  },
+  {
+    id: 'gosumdb-off-toolchain',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.55,
+    // cmd/go modfetch/sumdb.go dbDial: "checksum database disabled by GOSUMDB=off", reported by
+    // the toolchain switch (select.go "download go1.x: golang.org/toolchain@…: verifying module:
+    // checksum database disabled by GOSUMDB=off"): go verifies every toolchain it downloads against
+    // the checksum database, and GOSUMDB=off (exported, or set with go env -w for private modules,
+    // where GONOSUMDB or GOPRIVATE was meant) forbids it.
+    needles: ['checksum database disabled by GOSUMDB=off'],
+    explains: ['module-resolution'],
+    says: 'GOSUMDB=off in the environment (or go env -w) forbids the checksum check go needs before it uses a downloaded toolchain or module (GOPRIVATE or GONOSUMDB names private modules without turning the check off)',
+  },
+  {
+    id: 'editor-go-run-failed',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.4,
+    // The Go extension running the go it found and getting no usable answer: goInstallTools.ts
+    // updateGoVarsFromConfig "Failed to run '<go> env' (cwd: …)" and "Failed to run '<go> env. The
+    // config change may not be applied correctly."; util.ts getGoVersion 'failed to run "<go>
+    // version": …' and 'unable to determine version from the output of "<go> version"';
+    // commands/getConfiguredGoTools.ts "failed to run 'go env': …". The go on the editor's PATH (or
+    // go.goroot) fails with the editor's environment, or is not the Go toolchain; the lines after
+    // it, when a rule reads them, say why. Weak on its own.
+    needles: ["Failed to run '", "failed to run 'go env'", 'failed to run "', 'unable to determine version from the output of'],
+    test: /Failed to run '\S*?\bgo(?:\.exe)? env\b|failed to run 'go env'|failed to run "\S*?\bgo(?:\.exe)? version"|unable to determine version from the output of "\S*?\bgo(?:\.exe)? version"/,
+    yieldsTo: ['go-for-tools-missing'],
+    explains: ['gopls-launch'],
+    says: 'the editor found a go command but could not run it with the environment it has (or it is not the Go toolchain): the PATH, GOROOT or variables the editor was started with are not the login shell\'s',
+  },
+  {
+    id: 'c-compiler-missing',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // cmd/go work/exec.go (cgo builds): 'cgo: C compiler "gcc" not found: exec: "gcc": executable
+    // file not found in $PATH', and cmd/cgo util.go run: "cgo: exec <cc>: <err>" when CC (or the
+    // default gcc) names a compiler the PATH does not hold or a path that is not there. The C
+    // toolchain is the environment's: CC, CGO_ENABLED and the PATH the go command was started with.
+    needles: ['cgo: C compiler ', 'cgo: exec '],
+    test: /cgo: C compiler \\?"[^"\n]+\\?" not found|cgo: exec \S+: (?:fork\/exec \S+: no such file or directory|exec: \\?"[^"\n]+\\?": executable file not found)/,
+    yieldsTo: ['c-toolchain-env'],
+    says: "cgo's C compiler is not where the environment says (no gcc on the PATH the go command was started with, or CC naming a compiler that is not there)",
+  },
+  {
+    id: 'go-too-old-for-delve',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // Delve pkg/goversion/compat.go: "Version of Go is too old for this version of Delve (minimum
+    // supported version 1.21, suppress this error with --check-go-version=false)": the go found
+    // first on the PATH the debugger got is older than the one the tools were installed with.
+    needles: ['Version of Go is too old for this version of Delve'],
+    says: 'the go command the debugger found is older than its Delve supports (another, older Go installation is first on the PATH the editor gave it)',
   },
 ];

@@ -67,8 +67,11 @@ export const MODULE_RULES: readonly Rule[] = [
     // "package foo/bar is not in GOROOT (…)", "cannot find package \"x\" in any of:", "no required
     // module provides package x": an import nothing in the build provides.
     // go1.20+ says "package x/y is not in std (…)"; gopls "cannot find package %q in GOROOT or GOPATH".
-    needles: ['is not in GOROOT', 'is not in std', 'cannot find package', 'no required module provides package', 'cannot find module providing package'],
-    test: /package \S+ is not in (?:GOROOT|std)\b|cannot find package \\?"[^"]+\\?" in (?:any of|GOROOT)|no required module provides package|cannot find module providing package/,
+    // modload/import.go ImportMissingError's other shapes: "package x provided by m at latest
+    // version v1 but not at required version v2" and "missing module for import: m@v provides x";
+    // GOPATH-era vendoring's 'cannot find package "x" in:' followed by the vendor directory.
+    needles: ['is not in GOROOT', 'is not in std', 'cannot find package', 'no required module provides package', 'cannot find module providing package', 'but not at required version', 'missing module for import: '],
+    test: /package \S+ is not in (?:GOROOT|std)\b|cannot find package \\?"[^"]+\\?" in(?: any of| GOROOT|:)|no required module provides package|cannot find module providing package|package \S+ provided by \S+ at latest version \S+ but not at required version|missing module for import: \S+@\S+ provides /,
     yieldsTo: ['go-toolchain-mismatch', 'tool-install-failed', 'vendor-mode-lookup', 'go-too-old-for-tools'],
     userCode: true,
     says: 'an import is provided by no module in the build (or by nothing in GOPATH in GOPATH mode)',
@@ -157,8 +160,10 @@ export const MODULE_RULES: readonly Rule[] = [
     // Also golang.org/x/mod modfile's own parse errors as cmd/go prints them alone ("go.mod:5:
     // unknown directive: toolchain", which a go before 1.21 says of a newer go.mod's toolchain line)
     // and modload's "(replaced by ../x): replacement module has different module path".
-    needles: ['malformed module path', 'errors parsing go.', 'error loading go.', 'must match format', 'missing module declaration', 'module declares its path as', 'listed in go.work file', 'appears multiple times in workspace', 'conflicting replacements', 'is replaced at all versions', 'unknown directive: ', 'replacement module has different module path'],
-    test: /malformed module path|errors parsing go\.(?:mod|work)|error loading go\.(?:mod|work)|invalid go version '[^'\n]*': must match format|missing module declaration|module declares its path as|cannot load module \S+ listed in go\.work file|appears multiple times in workspace|conflicting replacements|is replaced at all versions in the go\.work|\bgo\.(?:mod|work):\d+(?::\d+)?: unknown directive: \w|replacement module has different module path/,
+    // x/mod modfile/rule.go's other parse errors as cmd/go prints them alone: "go.mod:6: unknown
+    // block type: requires", "go.mod:7:2: usage: require module/path v1.2.3".
+    needles: ['malformed module path', 'errors parsing go.', 'error loading go.', 'must match format', 'missing module declaration', 'module declares its path as', 'listed in go.work file', 'appears multiple times in workspace', 'conflicting replacements', 'is replaced at all versions', 'unknown directive: ', 'replacement module has different module path', 'unknown block type: ', ': usage: '],
+    test: /malformed module path|errors parsing go\.(?:mod|work)|error loading go\.(?:mod|work)|invalid go version '[^'\n]*': must match format|missing module declaration|module declares its path as|cannot load module \S+ listed in go\.work file|appears multiple times in workspace|conflicting replacements|is replaced at all versions in the go\.work|\bgo\.(?:mod|work):\d+(?::\d+)?: (?:unknown directive: \w|unknown block type: \w|usage: (?:go|toolchain|module|require|exclude|replace|retract|use|godebug|tool) )|replacement module has different module path/,
     // gopls's own go.mod refused by an old go is the install's problem (gopls-launch), not the user's module.
     yieldsTo: ['gopls-needs-newer-go'],
     says: 'go.mod or go.work cannot be used as written (a parse error, a module path that disagrees, a go.work naming modules it cannot load)',
@@ -294,9 +299,11 @@ export const MODULE_RULES: readonly Rule[] = [
     // revision …", "module contains a go.mod file, so major version must be compatible: should be v0
     // or v1, not v2" / "… so module path must match major version"; gopls's go.mod diagnostic "x is
     // not in your go.mod file" (mod tidy): an import path and the module that provides it disagree.
-    needles: ['case-insensitive import collision', 'case-insensitive file name collision', 'major version must be compatible', 'module path must match major version', 'is not in your go.mod file', 'module path "'],
+    // modfetch/coderepo.go also: "invalid version: +incompatible suffix not allowed: module contains
+    // a go.mod file, so semantic import versioning is required" (a v2+ tag asked for without /v2).
+    needles: ['case-insensitive import collision', 'case-insensitive file name collision', 'major version must be compatible', 'module path must match major version', 'is not in your go.mod file', 'module path "', '+incompatible suffix not allowed'],
     // modfetch/coderepo.go also: 'go.mod has non-.../v2 module path "x" (and .../v2/go.mod does not exist) at revision v2.0.0'.
-    test: /case-insensitive (?:import|file name) collision|go\.mod has post-v\d+ module path|go\.mod has non-\.\.\.\/v\d+ module path|major version must be compatible|module path must match major version|\S{1,300} is not in your go\.mod file/,
+    test: /case-insensitive (?:import|file name) collision|\+incompatible suffix not allowed|go\.mod has post-v\d+ module path|go\.mod has non-\.\.\.\/v\d+ module path|major version must be compatible|module path must match major version|\S{1,300} is not in your go\.mod file/,
     says: "an import path disagrees with the module that provides it (letter case, a major version suffix, or a module missing from go.mod)",
   },
   {
@@ -372,7 +379,9 @@ export const MODULE_RULES: readonly Rule[] = [
     // in go.mod, but not marked as explicit in vendor/modules.txt", "… is marked as explicit in
     // vendor/modules.txt, but not explicitly required in go.mod", "… is replaced in go.mod, but not
     // marked as replaced in vendor/modules.txt", and its advice "run 'go mod vendor' to sync".
-    needles: ['but not marked as explicit in vendor/modules.txt', 'is marked as explicit in vendor/modules.txt', 'but not marked as replaced in vendor/modules.txt', "run 'go mod vendor' to sync"],
+    // modload/import.go (Go 1.23+, -mod=vendor): "go: ignoring package x which exists in the vendor
+    // directory but is missing from vendor/modules.txt. To sync the vendor directory run go mod vendor."
+    needles: ['but not marked as explicit in vendor/modules.txt', 'is marked as explicit in vendor/modules.txt', 'but not marked as replaced in vendor/modules.txt', "run 'go mod vendor' to sync", 'exists in the vendor directory but is missing from vendor/modules.txt'],
     yieldsTo: ['inconsistent-vendoring'],
     says: 'the vendor directory disagrees with go.mod (inconsistent vendoring: go.mod changed without go mod vendor)',
   },
@@ -483,5 +492,46 @@ export const MODULE_RULES: readonly Rule[] = [
     test: /no buildable Go source files in|found packages \w+ \(\S+\.go\) and \w+ \(\S+\.go\) in/,
     userCode: true,
     says: 'the go command found no single buildable package where it ran (the folder opened is not the package or module root)',
+  },
+  // Lane gocmd: cmd/go's module words enumerated from its sources (test/fixtures/go-messages.jsonl).
+  {
+    id: 'relative-import-in-module',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.45,
+    // cmd/go modload/import.go importFromModules: '"./util" is relative, but relative import paths
+    // are not supported in module mode': GOPATH-era code (or a tutorial's) built as a module.
+    needles: ['relative import paths are not supported in module mode'],
+    userCode: true,
+    says: 'the code imports a package by a relative path, which module mode does not allow (import it by its module path, or build it in GOPATH mode)',
+  },
+  {
+    id: 'pseudo-version-invalid',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'load-failed',
+    severity: 'warning',
+    confidence: 0.45,
+    // cmd/go modfetch/coderepo.go validatePseudoVersion: "invalid pseudo-version: preceding tag (v1.2.0)
+    // not found", "… revision … is not a descendent of preceding tag", "… does not match
+    // version-control timestamp (expected …)", "… revision is shorter than canonical (expected …)":
+    // a version in go.mod (hand-written, or of a rewritten history) that the repository does not have.
+    needles: ['invalid pseudo-version: '],
+    test: /invalid pseudo-version: (?:preceding tag|revision|does not match|major version|version before)/,
+    says: 'a pseudo-version in go.mod does not match the repository (a hand-edited version, a tag or commit that is not there, or a rewritten history)',
+  },
+  {
+    id: 'go-import-meta-missing',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'load-failed',
+    severity: 'warning',
+    confidence: 0.5,
+    // cmd/go vcs/discovery.go (a direct fetch: GOPRIVATE, GONOPROXY, GOPROXY=direct): 'unrecognized
+    // import path "h/x": parse https://h/x?go-get=1: no go-import meta tags ()' — the host answered
+    // the ?go-get=1 query without <meta name="go-import">: a private server that needs the
+    // repository's .git suffix in the import path, credentials, or GOINSECURE for plain HTTP.
+    needles: ['no go-import meta tags'],
+    says: 'the code host answered the go command\'s ?go-get=1 lookup without a go-import tag (a private server that needs credentials or a .git suffix in the module path)',
   },
 ];

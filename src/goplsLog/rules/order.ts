@@ -250,6 +250,15 @@ export const RULE_ORDER = [
   'chmod-x-refused',
   'toolkit-spawn-refused',
   'snap-cwd-refused',
+  'gocache-disabled',
+  'go-env-file-unusable',
+  'gosumdb-off-toolchain',
+  'editor-go-run-failed',
+  'c-compiler-missing',
+  'go-too-old-for-delve',
+  'relative-import-in-module',
+  'pseudo-version-invalid',
+  'go-import-meta-missing',
 ] as const;
 
 export type RuleId = (typeof RULE_ORDER)[number];

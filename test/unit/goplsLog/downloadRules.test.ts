@@ -58,6 +58,9 @@ describe('module download rules', () => {
     ['go: invalid toolchain: go1.31 is a language version but not a toolchain version (go1.31.x)', 'toolchain-unavailable'],
     ['go: invalid toolchain "1.31.2" in /srv/app/go.work', 'toolchain-unavailable'],
     ['go: switching to go >= 1.31: no releases found for go >= 1.31', 'toolchain-unavailable'],
+    // lane gocmd: go before 1.13 ("unexpected status (URL): 410 Gone"), git's libcurl on a re-signing proxy
+    ['go: acme.dev/kit@v0.4.0: unexpected status (https://athens.corp.example/acme.dev/kit/@v/v0.4.0.info): 410 Gone', 'module-fetch-not-found'],
+    ["\tfatal: unable to access 'https://git.corp.example/team/kit/': SSL certificate problem: self-signed certificate in certificate chain", 'module-fetch-x509'],
   ])('%s', (line, want) => expect(ids(line)).toContain(want));
 
   it('an ssh key refused is a fetch refused, not a file permission', () => {
@@ -75,6 +78,8 @@ describe('module download rules', () => {
     ['a test whose own server answers 503', '--- FAIL: TestFetch (0.00s)\n    fetch_test.go:31: reading https://api.example.com/v1/items: 503 Service Unavailable'],
     ['a test whose own client times out', '    client_test.go:44: Get "https://api.example.com/v1": context deadline exceeded (Client.Timeout exceeded while awaiting headers)'],
     ['a program dialling its own server with the wrong scheme', 'panic: http: server gave HTTP response to HTTPS client'],
+    ['a curl of the user\'s own site reporting its certificate', 'curl: (60) SSL certificate problem: unable to get local issuer certificate'],
+    ['a test expecting another status', '    api_test.go:12: unexpected status 410 Gone'],
   ])('no rule for %s', (_, line) => {
     expect(ids(line).filter((id) => id.startsWith('module-fetch'))).toEqual([]);
   });

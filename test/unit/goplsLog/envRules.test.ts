@@ -388,3 +388,63 @@ describe('the Go extension could run no go (its tools block)', () => {
     expect(goDirOnPath('/usr/bin:/bin:/home/k/google-cloud-sdk/bin:/opt/gopher-tools')).toBe(false);
   });
 });
+
+// Lane gocmd: families enumerated from the programs' sources (test/fixtures/go-messages.jsonl),
+// each with other names and paths than the catalog, and near-misses that must say nothing.
+const GOCMD_CASES: Array<[string, RuleId[]]> = [
+  // cmd/go cache/default.go
+  ['build cache is disabled by GOCACHE=off, but required as of Go 1.12', ['gocache-disabled']],
+  ['build cache is required, but could not be located: GOCACHE is not an absolute path', ['gocache-disabled']],
+  ['export GOCACHE=off', []],
+  // cmd/go envcmd/env.go
+  ['go: cannot find go env config: neither $XDG_CONFIG_HOME nor $HOME are defined', ['home-unset']],
+  ['go: reading go env config: open /srv/cfg/go/env: permission denied', ['go-env-file-unusable', 'go-file-refused']],
+  ['go: GODEBUG can only be set using the OS environment', ['go-env-file-unusable']],
+  ['MYAPP_DEBUG can only be set using the OS environment', []],
+  // modfetch/sumdb.go dbDial
+  ['go: download go1.31.2: golang.org/toolchain@v0.0.1-go1.31.2.linux-arm64: verifying module: checksum database disabled by GOSUMDB=off', ['gosumdb-off-toolchain']],
+  ['go: acme.dev/kit@v0.4.0: verifying module: missing GOSUMDB', ['go-env-invalid']],
+  // toolchain/select.go Exec
+  ['go: too many toolchain switches', ['go-toolchain-mismatch']],
+  // vscode-go goInstallTools.ts, util.ts, commands/getConfiguredGoTools.ts
+  ["Failed to run '/opt/sdk/go1.31.2/bin/go env' (cwd: /srv/app): Error: Command failed", ['editor-go-run-failed']],
+  ["Failed to run '/opt/sdk/go1.31.2/bin/go env. The config change may not be applied correctly.", ['editor-go-run-failed']],
+  ['failed to run "/opt/sdk/go1.31.2/bin/go version": Error: spawn EBADF cwd: /srv/app', ['editor-go-run-failed']],
+  ['unable to determine version from the output of "/opt/bin/go version": "weird"', ['editor-go-run-failed']],
+  ["failed to run 'go env': Error: Command failed: go env", ['editor-go-run-failed']],
+  ["Failed to run '/usr/bin/make build'", []],
+  ['failed to run "npm version": exit 1', []],
+  ['\tgo:\tundefined: undefined', ['go-binary-not-found']],
+  ['\tgopls:\tundefined: undefined', []],
+  ['x: undefined: undefined', []],
+  // cgo: work/exec.go and cmd/cgo util.go
+  ['cgo: C compiler "clang" not found: exec: "clang": executable file not found in $PATH', ['c-compiler-missing']],
+  ['cgo: exec /opt/x-tools/bin/arm-gcc: fork/exec /opt/x-tools/bin/arm-gcc: no such file or directory', ['c-compiler-missing']],
+  ['cgo: exec gcc: exec: "gcc": executable file not found in $PATH', ['c-compiler-missing']],
+  ['cgo: exec gcc: exit status 1', []],
+  // Delve pkg/goversion/compat.go
+  ['Version of Go is too old for this version of Delve (minimum supported version 1.30, suppress this error with --check-go-version=false)', ['go-too-old-for-delve']],
+  // cmd/go modload, modfetch, vcs and x/mod modfile (module-resolution)
+  ['package acme.dev/kit/v3/log provided by acme.dev/kit/v3 at latest version v3.0.0 but not at required version v3.1.0-rc.1', ['package-not-found']],
+  ['missing module for import: acme.dev/kit@v0.4.0 provides acme.dev/kit/log', ['package-not-found']],
+  ['cmd/a/main.go:3:8: cannot find package "." in:\n\t/srv/app/vendor/acme.dev/kit', ['package-not-found']],
+  ['go: ignoring package acme.dev/kit/log which exists in the vendor directory but is missing from vendor/modules.txt. To sync the vendor directory run go work vendor.', ['vendor-out-of-sync']],
+  ['x.go:5:2: "../shared" is relative, but relative import paths are not supported in module mode', ['relative-import-in-module']],
+  ['go: acme.dev/kit@v0.4.1-0.20300101000000-0123456789ab: invalid pseudo-version: revision is shorter than canonical (expected 0123456789abcdef)', ['pseudo-version-invalid']],
+  ['go: acme.dev/kit@v3.0.0+incompatible: invalid version: +incompatible suffix not allowed: module contains a go.mod file, so semantic import versioning is required', ['module-path-mismatch']],
+  ['go: acme.dev/kit@v0.4.0: unrecognized import path "acme.dev/kit": parse https://acme.dev/kit?go-get=1: no go-import meta tags ()', ['go-import-meta-missing']],
+  ['/srv/app/go.mod:9: unknown block type: requirements', ['go-mod-invalid']],
+  ['/srv/app/go.work:3:1: usage: use local/dir', ['go-mod-invalid']],
+  ['config.toml:3: usage: require a value', []],
+  ['invalid pseudo-version number in config', []],
+];
+
+describe('lane gocmd: the go command\'s, the Go extension\'s, cgo\'s and Delve\'s own words, one rule per upstream phrasing', () => {
+  it.each(GOCMD_CASES)('%s', (line, want) => {
+    expect(ids(line).sort()).toEqual([...want].sort());
+  });
+
+  it('a relative import in published diagnostics is the user\'s code, not read', () => {
+    expect(matchRules('x.go:5:2: "./util" is relative, but relative import paths are not supported in module mode', { inDiagnostics: true }).map((r) => r.id)).toEqual([]);
+  });
+});
