@@ -109,10 +109,11 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // "1 tools failed to install.", "Failed to install gopls"; go install's "go: … : … failed".
     // coc.nvim's "Failed to install 'gopls'", zed's "cannot install gopls", a failed `go get/install …gopls`.
     // Also any failure that names gopls's own module path (an ansible loop, `go get` in GOPATH mode).
-    // vim-go: "Error installing golang.org/x/tools/cmd/gopls: …".
-    needles: ['FAILED', 'failed to install', 'Failed to install', 'cannot install', 'Command failed', 'golang.org/x/tools/gopls', 'golang.org/x/tools/cmd/gopls', 'Error installing'],
+    // vim-go: "Error installing golang.org/x/tools/cmd/gopls: …". mason.nvim's install log
+    // ("Installation failed for Package(name=gopls) error=spawn: go failed with exit code 1 …").
+    needles: ['Installation failed for Package(', 'FAILED', 'failed to install', 'Failed to install', 'cannot install', 'Command failed', 'golang.org/x/tools/gopls', 'golang.org/x/tools/cmd/gopls', 'Error installing'],
     yieldsTo: ['go-binary-not-found'],
-    test: /\bfailed\b[^\n]*golang\.org\/x\/tools\/(?:cmd\/)?gopls|golang\.org\/x\/tools\/(?:cmd\/)?gopls\b[^\n]*(?:\bfailed\b|cannot find package|: not found)|Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|[Ff]ailed to install (?:the )?(?:tools?|gopls|['"]?\w[\w.-]*['"]?(?:\s|$)|\S+@)|cannot install gopls|Error installing \S*gopls|Command failed: [^\n]*\bgo(?:\.exe)? (?:get|install) [^\n]*gopls/,
+    test: /\bfailed\b[^\n]*golang\.org\/x\/tools\/(?:cmd\/)?gopls|golang\.org\/x\/tools\/(?:cmd\/)?gopls\b[^\n]*(?:\bfailed\b|cannot find package|: not found)|Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|[Ff]ailed to install (?:the )?(?:tools?|gopls|['"]?\w[\w.-]*['"]?(?:\s|$)|\S+@)|cannot install gopls|Error installing \S*gopls|Command failed: [^\n]*\bgo(?:\.exe)? (?:get|install) [^\n]*gopls|Installation failed for Package\(name=gopls\)/,
     says: 'installing a Go tool (gopls or another) failed, so the editor runs without it or with an old copy',
   },
   {
@@ -206,8 +207,24 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // is erroring. Shutting down server.", "Pending response rejected since connection got disposed",
     // "Request initialize failed with message: …", Neovim's "Client gopls quit with exit code 2 and
     // signal 0", lsp-mode's "Server gopls:1234/starting exited".
-    needles: ['not able to serve any features', 'The connection to gopls has been closed', 'Error communicating with the language server', 'Server initialization failed', 'Connection to server is erroring', 'connection got disposed', 'Request initialize failed', 'quit with exit code', 'Server gopls'],
-    test: /not able to serve any features|The connection to gopls has been closed|Error communicating with the language server|Server initialization failed|Connection to server is erroring|connection got disposed|Request initialize failed|Client \S+ quit with exit code [1-9]\d* and signal|Client \S+ quit with exit code \d+ and signal [1-9]|Server gopls\S* exited/,
+    // vscode-languageclient 8.1 and 9 (client/src/common/client.ts handleConnectionError) put the
+    // client's name first and the verb in lower case: "Client gopls: connection to server is
+    // erroring." (9: the error's message and "Shutting down server." on lines of their own). A
+    // request sent once the client stopped fails with its ResponseError "Client is not running"
+    // (ErrorCodes.ConnectionInactive), printed by logFailedRequest as "  Message: Client is not
+    // running" (whole: "Client is not running and can't be stopped. It's current state is:
+    // stopped" is an ordinary stop). The Go extension's "gopls is not running"
+    // (goLanguageServer.ts showServerOutputChannel). Geany's LSP plugin (geany-plugins
+    // lsp/src/lsp-server.c initialize_cb): "Initialize request failed for LSP server gopls: …".
+    needles: ['not able to serve any features', 'The connection to gopls has been closed', 'Error communicating with the language server', 'Server initialization failed', 'onnection to server is erroring', 'connection got disposed', 'Request initialize failed', 'quit with exit code', 'Server gopls', 'Client is not running', ' is not running', 'Initialize request failed for LSP server'],
+    test: new RegExp(
+      [
+        String.raw`not able to serve any features|The connection to gopls has been closed|Error communicating with the language server|Server initialization failed|[Cc]onnection to server is erroring|connection got disposed|Request initialize failed`,
+        String.raw`Client \S+ quit with exit code [1-9]\d* and signal|Client \S+ quit with exit code \d+ and signal [1-9]|Server gopls\S* exited`,
+        String.raw`^\W*(?:\[Error[^\]\n]{0,40}\]\s*)?(?:Message:\s*|Error:\s*)?Client is not running\.?\s*$|^\W*${GO_LS}(?:\.exe)? is not running\W*$`,
+        String.raw`Initialize request failed for LSP server (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)?\b`,
+      ].join('|'),
+    ),
     yieldsTo: ['server-init-failed', 'crash-loop'],
     says: 'the editor lost its gopls: the server did not initialize or its connection broke (the client does not say why)',
   },
@@ -244,7 +261,13 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // "Error: Connection got disposed." thrown from handleConnectionClosed to pending requests.
     // vim-lsp's :LspStatus ("gopls: exited", "gopls: failed": autoload/lsp.vim s:server_status).
     // ALE's :ALEInfo command history: "(finished - exit code 2) ['/bin/bash', '-c', '''gopls''']".
-    needles: ['exited', 'crashed', 'terminated', ' died', ' quit ', ' stopped ', 'unexpected server exit', "didn't last long", 'Server died', 'client has shut down after sending', 'Language server error: ', 'oneshot canceled', '(finished - exit code ', 'Connection is closed.', 'Connection is disposed.', 'Connection got disposed.', 'write EPIPE', ': failed'],
+    // coc.nvim's language client (src/language-client/index.ts, on a non-zero exit): "gopls exited
+    // with code: 2". Kate (addons/lspclient/lspclientservermanager.cpp onStateChanged): "Server
+    // terminated unexpectedly ... Restarting /x/gopls serve [go] [homepage: …]" ("NOT Restarting"
+    // once it died twice within a minute of its start). Geany's LSP plugin (geany-plugins
+    // lsp/src/lsp-server.c process_stopped): "LSP server gopls stopped unexpectedly, restarting",
+    // and after ten: "LSP server gopls terminated 10 times, giving up".
+    needles: ['Server terminated unexpectedly', 'times, giving up', 'exited', 'crashed', 'terminated', ' died', ' quit ', ' stopped ', 'unexpected server exit', "didn't last long", 'Server died', 'client has shut down after sending', 'Language server error: ', 'oneshot canceled', '(finished - exit code ', 'Connection is closed.', 'Connection is disposed.', 'Connection got disposed.', 'write EPIPE', ': failed'],
     test: new RegExp(
       [
         String.raw`Server process exited with code (?!0\b)-?\d+|Server process exited with signal (?!SIGTERM\b|SIGINT\b|SIGHUP\b)SIG[A-Z]+`,
@@ -258,7 +281,8 @@ export const LAUNCH_RULES: readonly Rule[] = [
         String.raw`\bConnection is (?:closed|disposed)\.|\bConnection got disposed\.|\bwrite EPIPE\b`,
         String.raw`^\s*${GO_LS}(?:\.exe)?: (?:exited|failed)\s*$`,
         String.raw`\(finished - exit code (?!0\))-?\d+\) [^\n]{0,300}\b${GO_LS}\b`,
-        String.raw`\b${GO_LS}(?:\.exe)?(?:\[\d+\]|:\d+)?(?: process| server| language server)? (?:has )?(?:exited|terminated|quit|stopped) (?:unexpectedly|abnormally|with (?:exit )?(?:code|status) (?!0\b)-?\d+|(?:with|by|due to|on) signal)`,
+        String.raw`\b${GO_LS}(?:\.exe)?(?:\[\d+\]|:\d+)?(?: process| server| language server)? (?:has )?(?:exited|terminated|quit|stopped) (?:unexpectedly|abnormally|with (?:exit )?(?:code|status):? (?!0\b)-?\d+|(?:with|by|due to|on) signal)`,
+        String.raw`Server terminated unexpectedly \.\.\. (?:NOT )?Restarting (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)?\b|LSP server (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)? terminated \d+ times, giving up`,
         String.raw`\b${GO_LS}(?:\.exe)?(?: process| server| language server)? (?:has |had |was )?(?:crashed|died)\b`,
       ].join('|'),
     ),
@@ -291,10 +315,19 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // Zed's record of a start that failed (crates/project lsp_store.rs: BinaryStatus::Failed
     // "{err}\n-- stderr--\n{log}" under a "Language server gopls:" header, and its log line
     // "server stderr: …", written only after "Failed to start language server").
-    needles: ["Couldn't start client", 'Restarting client failed', 'Launching server using command', 'unable to start the language server', 'ailed to start', 'ailed to launch', 'ailed to spawn', 'Failed to initialize the ', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', 'owned by a different user', '-- stderr--', 'server stderr: ', 'Language server ', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'Go language server'],
+    // vscode-languageclient 8 and 9 (client/src/common/client.ts): the restart after a lost
+    // connection failing, "Restarting server failed", and what $start throws at a request when the
+    // server could not be started: "Starting server failed", "Previous start failed. Can't restart
+    // server.". coc.nvim's own language client (src/language-client/index.ts): "Launching server
+    // \"languageserver.golang\" using command gopls failed.". Kate (addons/lspclient/
+    // lspclientservermanager.cpp _findServer): "Failed to start server: /x/gopls serve". Zed
+    // (crates/languages/src/go.rs fetch_server_binary): "failed to run installed gopls binary".
+    needles: ["Couldn't start client", 'Restarting client failed', 'Restarting server failed', 'Starting server failed', 'Previous start failed', 'using command ', 'installed gopls', 'Launching server using command', 'unable to start the language server', 'ailed to start', 'ailed to launch', 'ailed to spawn', 'Failed to initialize the ', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', 'owned by a different user', '-- stderr--', 'server stderr: ', 'Language server ', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'Go language server'],
     test: new RegExp(
       [
-        String.raw`Client is not running and can't be stopped\. It's current state is: (?:startFailed|starting)|^\W*(?:\[Error[^\]]*\] )?Restarting client failed\b`,
+        String.raw`Client is not running and can't be stopped\. It's current state is: (?:startFailed|starting)|^\W*(?:\[Error[^\]]*\] )?Restarting (?:client|server) failed\b`,
+        String.raw`^\W*(?:\[Error[^\]\n]{0,40}\]\s*)?(?:Error:\s*)?(?:Starting server failed\s*$|Previous start failed\. Can't restart server\.)`,
+        String.raw`Launching server "[^"\n]{1,200}" using command (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)? failed|Failed to start server: (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)?\b`,
         String.raw`failed to start gopls daemon|failed to dial remote|failed attempt #\d+ to connect to remote|socket \S+ is owned by a different user`,
         String.raw`^\s*gopls \[flags\] <command>|^\s*Usage: gopls\b|^\s*gopls flags are:`,
         String.raw`Couldn't start client (?:${GO_LS}\b|[Gg]o\b)|Launching server using command (?:\S*[/\\])?${GO_LS}(?:\.exe)? failed|was unable to start the language server`,
@@ -302,7 +335,7 @@ export const LAUNCH_RULES: readonly Rule[] = [
         String.raw`Failed to initialize the (?:language servers|LSP) for \x60source\.go(?:mod|work)?\x60`,
         String.raw`^\s*-- stderr--\s*$|\bserver stderr: |^\W*Language server ${GO_LS}\S*:\s*$`,
         String.raw`[Ff]ailed to (?:start|launch|spawn) (?:the )?language server(?:\s*(?:[:.,!]|$)|\s+\\?["'\x60]?${GO_LS}\b| for [Gg]o\b)|[Ff]ailed to spawn command\. [Pp]ath: [^\n]{0,300}${GO_LS}`,
-        String.raw`\b(?:[Ff]ailed|[Uu]nable|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't) (?:to )?(?:start|launch|spawn|run) (?:the )?(?:gopls\b|Go language server)`,
+        String.raw`\b(?:[Ff]ailed|[Uu]nable|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't) (?:to )?(?:start|launch|spawn|run) (?:the )?(?:installed )?(?:gopls\b|Go language server)`,
       ].join('|'),
     ),
     yieldsTo: ['server-init-failed', 'gopls-not-found', 'server-binary-missing', 'go-binary-not-found', 'gopls-bad-command'],
@@ -321,8 +354,10 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // Please check your path and ensure the server is installed"; vim-lsp-settings' "Please do
     // :LspInstallServer to enable Language Server gopls"; ALE's :ALEInfo command history
     // "(executable check - failure) gopls"; lsp-mode's "No LSP server for go-mode";
-    // the old Go extension's "Cannot find the language server X. Please install it".
-    needles: ['Searching for program', "No such file or directory: '", 'os error 2', 'cannot find binary path', 'Unable to find executable. Please check your path', '(executable check - failure) ', 'to enable Language Server', 'No LSP server for go', 'Cannot find the language server', 'do not have automatic installation', 'Failed to find server binary: '],
+    // the old Go extension's "Cannot find the language server X. Please install it"; ycmd's Go
+    // completer (ycmd/completers/go/go_completer.py ShouldEnableGoCompleter, logged at INFO): "No
+    // gopls executable at /x/third_party/go/bin/gopls.".
+    needles: [' executable at ', 'Searching for program', "No such file or directory: '", 'os error 2', 'cannot find binary path', 'Unable to find executable. Please check your path', '(executable check - failure) ', 'to enable Language Server', 'No LSP server for go', 'Cannot find the language server', 'do not have automatic installation', 'Failed to find server binary: '],
     test: new RegExp(
       [
         String.raw`Searching for program\W+No such file or directory\W+(?:\S*[/\\])?${GO_LS}\b`,
@@ -339,6 +374,7 @@ export const LAUNCH_RULES: readonly Rule[] = [
         // Kate's LSP client (lspclientservermanager.cpp): "Failed to find server binary: gopls" then
         // "Please check your PATH for the binary".
         String.raw`Failed to find server binary: (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)?\b`,
+        String.raw`\bNo ${GO_LS} executable at \S`,
       ].join('|'),
     ),
     yieldsTo: ['gopls-not-found', 'go-binary-not-found'],

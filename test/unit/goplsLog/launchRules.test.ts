@@ -196,6 +196,45 @@ const CASES: Array<[string, RuleId[]]> = [
   ['[09:41:07 LSP Client Warning] Failed to find server binary: rust-analyzer', []],
   ['You are using go1.19.13, but gopls requires at least go1.21.0.', ['go-too-old-for-tools']],
   ['You are using the latest version of gopls.', []],
+
+  // --- the client-messages sweep (lane clients): families read from each client's source ---
+  // vscode-languageclient 8.1/9 handleConnectionError, a request on a stopped client, $start
+  ['[Error - 4:12:30 PM] Client gopls: connection to server is erroring.', ['server-lost']],
+  ['[Error - 4:12:30 PM] Client gopls: connection to server is erroring. Shutting down server.', ['server-lost']],
+  ['  Message: Client is not running', ['server-lost']],
+  ["Client is not running and can't be stopped. It's current state is: stopped", []],
+  ['[Error - 4:12:31 PM] Restarting server failed', ['server-start-failed']],
+  ['Error: Starting server failed', ['server-start-failed']],
+  ["Error: Previous start failed. Can't restart server.", ['server-start-failed']],
+  ['Starting server failed: listen tcp :8080: bind: address already in use', []],
+  // the Go extension's command when gopls is down; Geany's initialize failure
+  ['gopls is not running', ['server-lost']],
+  ['dlv is not running', []],
+  ['10:15:12: Initialize request failed for LSP server gopls: The connection was closed', ['server-lost']],
+  ['10:15:12: Initialize request failed for LSP server clangd: timeout', []],
+  // coc.nvim's language client; Kate; Zed
+  ['[coc.nvim] Launching server "languageserver.golang" using command /opt/tools/bin/gopls failed.', ['server-start-failed']],
+  ['[coc.nvim] Launching server "pyright" using command pyright-langserver failed.', []],
+  ['[10:15:12  LSP Client Warning] Failed to start server: /home/ann/go/bin/gopls serve', ['server-start-failed']],
+  ['[10:15:12  LSP Client Warning] Failed to start server: /usr/bin/clangd --background-index', []],
+  ['2024-05-06T10:11:12+02:00 [ERROR] failed to run installed gopls binary', ['server-start-failed']],
+  ['[Error  - 10:15:12] gopls exited with code: 2', ['server-exited']],
+  ['[Error  - 10:15:12] /opt/tools/bin/gopls exited with code: 1', ['server-exited']],
+  ['[Error  - 10:15:12] gopls exited with code: 0', []],
+  ['[Error  - 10:15:12] pyright-langserver exited with code: 1', []],
+  ['[10:15:12  LSP Client Warning] Server terminated unexpectedly ... Restarting /home/ann/go/bin/gopls serve [go] [homepage: https://github.com/golang/tools/tree/master/gopls] ', ['server-exited']],
+  ['[10:15:40  LSP Client Warning] Server terminated unexpectedly ... NOT Restarting gopls [go] [homepage: https://github.com/golang/tools/tree/master/gopls] ', ['server-exited']],
+  ['[10:15:12  LSP Client Warning] Server terminated unexpectedly ... Restarting /usr/bin/clangd [cpp] [homepage: https://clangd.llvm.org/] ', []],
+  // Geany's LSP plugin
+  ['10:15:40: LSP server /home/ann/go/bin/gopls terminated 10 times, giving up', ['server-exited']],
+  ['10:15:12: LSP server gopls stopped unexpectedly, restarting', ['server-exited']],
+  ['10:15:40: LSP server pylsp terminated 10 times, giving up', []],
+  ['10:20:00: LSP server gopls stopped', []],
+  // mason.nvim's install log; ycmd's Go completer
+  ['[ERROR 2024-05-06 10:11:12] ...mason-core/installer/init.lua:212: Installation failed for Package(name=gopls) error=spawn: go failed with exit code 1 and signal 0. ', ['tool-install-failed']],
+  ['Installation failed for Package(name=pyright) error=spawn: npm failed with exit code 1 and signal 0. ', []],
+  ['2024-05-06 10:11:12,345 - INFO - No gopls executable at /opt/ycmd/third_party/go/bin/gopls.', ['server-binary-missing']],
+  ['2024-05-06 10:11:12,345 - INFO - No rust-analyzer executable at /opt/ycmd/third_party/rust-analyzer/bin/rust-analyzer.', []],
 ];
 
 describe('gopls-launch in other clients\' words', () => {
