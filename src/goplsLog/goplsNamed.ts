@@ -27,7 +27,22 @@ export function namesGoLanguageServer(text: string): boolean {
   return NAME.test(text);
 }
 
-/** Process-failure words ERRORISH does not cover (a line with them and gopls's name counts too). */
+/**
+ * An exit that is the ordinary end of a server the client stopped, in the clients' own words: a
+ * status or code of 0 (vscode-languageclient's "Server process exited with code 0.", vim-lsp's
+ * s:on_exit record ["s:on_exit",2,"gopls","exited",0], coc.nvim's "exited with code: 0"), Emacs's
+ * process event "finished" (lsp-mode: "gopls has exited (finished)"), "exited successfully" or
+ * "normally". Such a line names gopls and says "exited", and is no failure.
+ */
+const ORDINARY_EXIT = /\bexit(?:ed)?:? (?:(?:with )?(?:exit )?(?:code|status):? 0|successfully|normally)\b(?![.,]?\d)|\bexited\W{1,4}0\W*$|\bhas exited \(finished\)/i;
+
+/**
+ * Process-failure words ERRORISH does not cover (a line with them and gopls's name counts too),
+ * unless the only exit the line tells of is an ordinary one.
+ */
 export function saysProcessFailed(text: string): boolean {
-  return PROCESS_FAILURE.test(text);
+  if (!PROCESS_FAILURE.test(text)) return false;
+  if (!ORDINARY_EXIT.test(text)) return true;
+  // "exited (finished)" or "with code 0" beside a crash or time-out is still a failure.
+  return /\bcrash(?:ed|es|ing)?\b|\btimed out\b|\bENOENT\b|\bno such file or directory\b|\bnot executable\b|\bunexpected(?:ly)?\b/i.test(text);
 }

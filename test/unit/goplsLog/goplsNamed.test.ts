@@ -36,6 +36,11 @@ const NOT = [
   // inside a longer word or a frame path of gopls's own source
   'goplsx error: unknown plugin',
   'golang.org/x/tools/gopls/internal/cache.(*Snapshot).load failed',
+  // an ordinary exit, in clients' words (Emacs's process event "finished", a status of 0)
+  'LSP :: gopls has exited (finished)',
+  'Mon 06 May 2024 10:11:12 AM CEST:["s:on_exit",2,"gopls","exited",0]',
+  'lsp-client: gopls exited with code 0',
+  'WARN  gopls exited: status 0',
 ];
 
 describe('a failure line naming gopls that no rule knows', () => {
@@ -63,6 +68,17 @@ describe('a failure line naming gopls that no rule knows', () => {
     const line = '[Error - 10:00:00 AM] Starting client failed';
     expect(matchRules(line, {}).length).toBeGreaterThan(0);
     expect(analyzeText(`${line}\n`).goplsFailures).toEqual([]);
+  });
+});
+
+describe('an ordinary exit', () => {
+  it('is no process failure unless the line also tells of a crash, a time-out or a missing file', () => {
+    expect(saysProcessFailed('gopls exited with code 0')).toBe(false);
+    expect(saysProcessFailed('gopls exited successfully')).toBe(false);
+    expect(saysProcessFailed('gopls exited with code 0 after it crashed twice')).toBe(true);
+    expect(saysProcessFailed('gopls exited with code 02')).toBe(true);
+    expect(saysProcessFailed('gopls exited with code 2')).toBe(true);
+    expect(saysProcessFailed('gopls has exited (exited abnormally with code 1)')).toBe(true);
   });
 });
 
