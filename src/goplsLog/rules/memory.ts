@@ -49,8 +49,10 @@ export const MEMORY_RULES: readonly Rule[] = [
     // result of limit of /docker/abc"), sysctl vm.oom_kill_allocating_task's "Out of memory
     // (oom_kill_allocating_task): Killed process 123 (go)", and earlyoom's warning before it kills
     // ("earlyoom: low memory! at or below SIGTERM limits: mem 10.00%, …").
-    needles: ['out of memory: Kill', 'Out of memory: Kill', 'oom-kill:', 'invoked oom-killer', 'oom_reaper: reaped process', 'systemd-oomd', 'earlyoom', ', failcnt ', 'killed as a result of limit of', 'oom_kill_allocating_task'],
-    test: /(?:Out of memory(?: \(oom_kill_allocating_task\))?|Memory cgroup out of memory): Kill(?:ed)? process \d+|oom-kill:constraint=|invoked oom-killer:|oom_reaper: reaped process \d+|systemd-oomd[^\n]*(?:Killed|killed \d+ process)|earlyoom[^\n]*(?:sending SIG|[Kk]illing|low memory!)|memory: usage \d+kB, limit \d+kB, failcnt [1-9]|\bTask in \S+ killed as a result of limit of \S/,
+    // And the memcg OOM report's statistics header (mm/memcontrol.c mem_cgroup_print_oom_meminfo:
+    // "Memory cgroup stats for /docker/abc:"), printed only inside an OOM report.
+    needles: ['out of memory: Kill', 'Out of memory: Kill', 'oom-kill:', 'invoked oom-killer', 'oom_reaper: reaped process', 'systemd-oomd', 'earlyoom', ', failcnt ', 'killed as a result of limit of', 'oom_kill_allocating_task', 'Memory cgroup stats for'],
+    test: /\bMemory cgroup stats for \/|(?:Out of memory(?: \(oom_kill_allocating_task\))?|Memory cgroup out of memory): Kill(?:ed)? process \d+|oom-kill:constraint=|invoked oom-killer:|oom_reaper: reaped process \d+|systemd-oomd[^\n]*(?:Killed|killed \d+ process)|earlyoom[^\n]*(?:sending SIG|[Kk]illing|low memory!)|memory: usage \d+kB, limit \d+kB, failcnt [1-9]|\bTask in \S+ killed as a result of limit of \S/,
     says: "the kernel's OOM killer killed a process (a memory cgroup or the machine ran out of memory)",
   },
   {
@@ -66,8 +68,10 @@ export const MEMORY_RULES: readonly Rule[] = [
     // strsignal(SIGKILL); make before 4.3 wrote "*** [lint] Killed"), and clang's driver
     // (err_drv_command_failure with llvm::sys::ExecuteAndWait's strsignal: "clang: error: unable
     // to execute command: Killed", macOS "Killed: 9"), as cgo's compiles and links report it.
-    needles: ['Killed', 'code 137', 'status 137'],
-    test: /^\s*Killed\s*$|\*\*\* \[[^\]\n]{1,300}\] Killed\b|\b\d+ Killed\s{2,}\S|\b(?:exit(?:ed)? (?:with )?(?:code|status)|exit code|code) 137\b|internal compiler error: Killed \(program|Killed signal terminated program|unable to execute command: Killed\b/m,
+    // zsh's job report (Src/jobs.c printjob with sigmsg(SIGKILL), "killed"): "zsh: killed     go
+    // build ./..." without job control, "[1]  + 4242 killed     gopls" with it.
+    needles: ['Killed', 'code 137', 'status 137', 'zsh: killed', ' killed  '],
+    test: /^\s*Killed\s*$|\bzsh: killed\s+\S|^\[\d+\]\s*[+-]?\s*\d+ killed\s{2,}\S|\*\*\* \[[^\]\n]{1,300}\] Killed\b|\b\d+ Killed\s{2,}\S|\b(?:exit(?:ed)? (?:with )?(?:code|status)|exit code|code) 137\b|internal compiler error: Killed \(program|Killed signal terminated program|unable to execute command: Killed\b/m,
     yieldsTo: ['kernel-oom-kill'],
     says: 'a process was killed with SIGKILL (exit code 137 / "Killed"), which is what the OOM killer looks like from outside',
   },
@@ -105,8 +109,11 @@ export const MEMORY_RULES: readonly Rule[] = [
     // A supervisor enforcing a memory limit, in its own words: Cloud Run / App Engine "Memory limit
     // of 512 MiB exceeded with 530 MiB used", Heroku's "R14 (Memory quota exceeded)", kubelet's
     // eviction "The node was low on resource: memory", "Container x exceeded its memory limit".
-    needles: ['emory limit', 'emory quota', 'low on resource: memory'],
-    test: /memory limit (?:of [\d.]+ ?\w+ )?(?:was |has been )?exceeded|exceed(?:ed|s|ing)? (?:its |the |their |a )?(?:container'?s? |pod'?s? )?memory limit|memory quota (?:vastly )?exceeded|low on resource: memory/i,
+    // Also kubelet's eviction message for a node condition (pkg/kubelet/eviction/helpers.go,
+    // nodeConditionMessageFmt "The node had condition: %v. "), [MemoryPressure] being the memory
+    // signal's condition.
+    needles: ['emory limit', 'emory quota', 'low on resource: memory', 'The node had condition:'],
+    test: /memory limit (?:of [\d.]+ ?\w+ )?(?:was |has been )?exceeded|exceed(?:ed|s|ing)? (?:its |the |their |a )?(?:container'?s? |pod'?s? )?memory limit|memory quota (?:vastly )?exceeded|low on resource: memory|The node had condition: \[[^\]\n]*\bMemoryPressure\b/i,
     says: 'a process exceeded the memory limit its supervisor (container runtime, platform, kubelet) enforces',
   },
   {

@@ -158,8 +158,53 @@ export const MOUNT_RULES: readonly Rule[] = [
     // command found on PATH ("zsh: permission denied: tool").
     needles: ["Can't exec", 'ermission denied', 'EACCES'],
     test: /Can't exec "[^"\n]+": Permission denied|\benv: ['\u2018"]?\.{0,2}\/?[^'\u2019"\s:]*\/[^'\u2019"\s:]*['\u2019"]?: Permission denied|failed to run command ['\u2018"]?[^'\u2019"\n]+['\u2019"]?: Permission denied|: can't execute: Permission denied|can't execute '[^'\n]+': Permission denied|\bexec: \.{0,2}\/[^\s:]*: Permission denied|An error occurred trying to start process '[^'\n]+'[^\n]*Permission denied|Win32Exception \(13\): Permission denied|exec user process caused:? \\?"?permission denied|Failed at step EXEC spawning \S+: Permission denied|zsh: permission denied: [^\s\/]+\s*$|^make(?:\[\d+\])?: (?!\/(?:usr\/)?s?bin\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|^\S+: \d+: (?!\/(?:usr\/)?s?bin\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|\bspawn EACCES\b|\bspawnSync \S+ EACCES\b|(?:^|[\s"'])exec (?!\/(?:usr\/)?s?bin\/)\.{0,2}\/[^\s:"]+: permission denied/,
-    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'shell-exec-denied', 'program-exec-denied', 'system-exec-denied', 'container-path-denied'],
+    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'shell-exec-denied', 'program-exec-denied', 'system-exec-denied', 'container-path-denied', 'systemd-exec-home-denied'],
     says: 'executing a program was refused with EACCES (permission denied): the directory it is in is mounted noexec (or the file lacks its execute bit)',
+  },
+  {
+    id: 'exec-refusal-words',
+    classId: 'noexec-mount',
+    role: 'symptom',
+    symptom: 'exec-denied',
+    severity: 'warning',
+    confidence: 0.55,
+    // An exec refused with EACCES in the words of the callers the other exec rules do not read
+    // (lane limits, from each caller's source):
+    // - bash's exec builtin (builtins/exec.def: builtin_error ("%s: cannot execute: %s")) and bash
+    //   5.2's shell_execve for a file whose mode allows it but the kernel refused: "bash: ./x:
+    //   cannot execute: Permission denied";
+    // - dash's exec.c (exerror "%s: %s" after a PATH search) for a bare command name, which bash
+    //   never prints (it names the path it found): "sh: 1: vite: Permission denied";
+    // - findutils xargs ("xargs: ./run.sh: Permission denied", exit 126) and coreutils env for a
+    //   bare name ("env: 'python3': Permission denied", a #!/usr/bin/env line);
+    // - crun, podman's default runtime (src/libcrun/container.c: "exec container process `%s`",
+    //   and "open executable" for the O_PATH open it execs through, which answers EPERM for a
+    //   directory or a file no one may execute: crun#1694), as podman prints them with ": OCI
+    //   permission denied";
+    // - the JDK's process launcher (java.base/unix/native/libjava/ProcessImpl_md.c throwIOException,
+    //   IOE_FORMAT "error=%d, %s", used only when forking or exec'ing a child), as a "Caused by:"
+    //   line of its own: "java.io.IOException: error=13, Permission denied";
+    // - a runner that says it could not execute, spawn, launch or run something and reports EACCES
+    //   on the same line (Rust's io::Error "Permission denied (os error 13)" under just's
+    //   "execution error" or a "failed to spawn", krun's "Couldn't execute '/x' inside the vm"),
+    //   unless a file operation on the way names what was refused (an open, a mkdir, a socket).
+    // None of these says why (the mode bit, a directory, a mount or a policy), so it is a symptom.
+    needles: ['cannot execute: Permission denied', 'ermission denied', 'open executable:', 'exec container process', 'os error 13', 'EACCES'],
+    test: new RegExp(
+      [
+        String.raw`: cannot execute: Permission denied`,
+        String.raw`^(?:\S*\/)?(?:da|ba)?sh: \d+: [\w.+-]+: Permission denied\s*$`,
+        String.raw`\bxargs: ['\u2018"]?[^\s'\u2019":]+['\u2019"]?: Permission denied`,
+        String.raw`\benv: ['\u2018"]?[\w.+-]+['\u2019"]?: Permission denied`,
+        String.raw`\bopen executable: (?:Permission denied|Operation not permitted)`,
+        String.raw`\bexec container process [\x60'"][^\x60'"\n]{1,300}[\x60'"]: Permission denied`,
+        String.raw`\bIOException: error=13, Permission denied`,
+        String.raw`(?:\bexecution error|\b(?:[Ff]ailed|[Uu]nable|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't) (?:to )?(?:execute|exec|spawn|launch|run)\b)(?:(?!\b(?:open|opening|mkdir|create|creat|stat|lstat|chdir|cd|read|write|remove|rename|unlink|chmod|chown|access|lock|dial|connect|bind|listen|socket|mount|mounting|load|loading)\b|docker\.sock|daemon)[^\n]){0,150}?(?:Permission denied|\bEACCES\b|os error 13)`,
+      ].join('|'),
+      'm',
+    ),
+    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'shell-exec-denied', 'program-exec-denied', 'exec-refused-more', 'system-exec-denied', 'shell-system-exec-denied', 'gopls-exec-denied', 'gopls-under-tmpfs-path', 'toolkit-spawn-refused', 'shared-storage-exec', 'container-path-denied', 'systemd-exec-home-denied', 'snap-user-data-refused'],
+    says: 'executing a program was refused (permission denied): a noexec mount, a file without its execute bit, a directory in its place, or a policy',
   },
   {
     id: 'exec-status-126',

@@ -149,6 +149,7 @@ export const RULE_ORDER = [
   'commit-limit-reached',
   'memory-exhausted-more',
   'exec-refused-more',
+  'exec-refusal-words',
   'exec-status-126',
   'exec-mount-option',
   'shared-storage-exec',
@@ -259,6 +260,8 @@ export const RULE_ORDER = [
   'relative-import-in-module',
   'pseudo-version-invalid',
   'go-import-meta-missing',
+  'systemd-exec-home-denied',
+  'snap-user-data-refused',
 ] as const;
 
 export type RuleId = (typeof RULE_ORDER)[number];

@@ -116,7 +116,7 @@ export const POLICY_RULES: readonly Rule[] = [
     // ordinary answer of file ownership.
     needles: ['ot permitted', 'EPERM'],
     test: /^(?![^\n]*(?:\bch(?:mod|own|grp|attr)\b|changing (?:permissions|ownership|group)|setting (?:times|permissions)|\butimes?\b|\bkill\b))[^\n]*(?:[Oo]peration not permitted|\bEPERM\b)/,
-    yieldsTo: ['thread-create-eperm', 'exec-eperm', 'seccomp-new-syscall', 'shared-object-map-denied', 'mmap-exec-eperm', 'ptrace-scope', 'sandbox-namespace-denied', 'seccomp-named', 'selinux-named', 'runtime-eperm', 'musl-map-denied', 'shell-exec-eperm', 'chromium-sandbox-refused', 'systemd-sandbox-step', 'aslr-disable-refused'],
+    yieldsTo: ['thread-create-eperm', 'exec-eperm', 'seccomp-new-syscall', 'shared-object-map-denied', 'mmap-exec-eperm', 'ptrace-scope', 'sandbox-namespace-denied', 'seccomp-named', 'selinux-named', 'runtime-eperm', 'musl-map-denied', 'shell-exec-eperm', 'chromium-sandbox-refused', 'systemd-sandbox-step', 'aslr-disable-refused', 'exec-refusal-words', 'snap-user-data-refused'],
     says: 'an operation was refused with EPERM (operation not permitted): a seccomp filter, a dropped capability or a MAC policy forbids it, not the file modes',
   },
   {
@@ -311,7 +311,9 @@ export const POLICY_RULES: readonly Rule[] = [
     // refused), not file modes.
     needles: ['OCI runtime', 'runc', 'crun', 'conmon', 'containerd-shim'],
     test: /\b(?:OCI runtime|runc|crun|conmon|containerd-shim)\b[^\n]{0,300}(?:[Oo]peration not permitted|\bEPERM\b)/,
-    yieldsTo: ['thread-create-eperm', 'exec-eperm', 'seccomp-new-syscall', 'sandbox-namespace-denied'],
+    // crun's "open executable: Operation not permitted" is the O_PATH open of a directory or a
+    // file nobody may execute (crun#1694), exec-refusal-words' symptom, not the host's policy.
+    yieldsTo: ['thread-create-eperm', 'exec-eperm', 'seccomp-new-syscall', 'sandbox-namespace-denied', 'exec-refusal-words'],
     says: 'a container runtime (runc, crun, containerd) was refused with EPERM: the host\'s seccomp, capability or user-namespace policy',
   },
   {
@@ -342,6 +344,38 @@ export const POLICY_RULES: readonly Rule[] = [
     needles: ['dec=deny', 'fapolicyd'],
     test: /\bdec=deny\w*\b|fapolicyd[^\n]{0,200}\bden(?:y|ied)\b/,
     says: 'fapolicyd, the application allow-listing daemon, denied an execute or open: a policy, not the file modes',
+  },
+  {
+    id: 'systemd-exec-home-denied',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.62,
+    // systemd's exec step refused with EACCES for a program under a user's home (src/core/
+    // execute.c, exec_child / exec_invoke: "Failed at step EXEC spawning %s: %m", and the unit's
+    // "status=203/EXEC"). systemd runs ExecStart= in the init_t domain, and the SELinux reference
+    // policy (container-selinux and selinux-policy's init module) gives init no execute permission
+    // on user_home_t: a script or binary left in /home or /root is refused whatever its mode until
+    // it is relabelled (chcon -t bin_t, semanage fcontext, or moved to /usr/local/bin or /opt).
+    // /home is not among the mounts hardening guides make noexec (/tmp, /var/tmp, /dev/shm), so
+    // exec-refused-more's mount reading yields here.
+    needles: ['Failed at step EXEC spawning'],
+    test: /Failed at step EXEC spawning \/(?:home|root)\/\S*: Permission denied/,
+    says: 'systemd could not execute a program in a home directory (Failed at step EXEC … Permission denied): SELinux does not let services (init_t) execute files labelled as home content (user_home_t) whatever their mode',
+  },
+  {
+    id: 'snap-user-data-refused',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // snap-confine's user-support.c setup_user_data: die("cannot create user data directory: %s")
+    // when it cannot make ~/snap/NAME/REV, and cmd/snap/cmd_run.go's "WARNING: cannot create user
+    // data directory: %s". snap-confine runs under its own AppArmor profile, which lets it write
+    // user data only under @{HOME} as /home/*: a home elsewhere (/nfs/home, /usr/…, /var/lib/…)
+    // is refused, the case the same function words as "home directories outside of /home are not
+    // currently supported" when the error is EROFS. The confinement, not the directory's modes.
+    needles: ['cannot create user data directory'],
+    test: /cannot create user data directory: [^\n]{0,300}(?:Permission denied|permission denied|Operation not permitted|not permitted)/,
+    says: 'a snap could not create its data directory under the home directory: snap confinement (AppArmor) allows only homes under /home',
   },
   // mac-policy and noexec-mount by mechanism. What separates the two when the words are a bare
   // errno, from the kernel's side: execve(2) of a file on a noexec mount is EACCES (fs/exec.c,

@@ -32,8 +32,19 @@ export const PROCESS_RULES: readonly Rule[] = [
     // Not EAGAIN from a lock or a non-blocking read, which is contention, not a task limit: apt's
     // "E: Could not get lock /var/lib/dpkg/lock - open (11: Resource temporarily unavailable)"
     // (apt-pkg fileutl.cc GetLock), node's "EAGAIN: resource temporarily unavailable, read" on a
-    // non-blocking stdin (libuv fs read).
-    test: /^(?![^\n]*(?:Could not get lock |EAGAIN: resource temporarily unavailable, (?:read|write)\b))(?=[^\n]*esource temporarily unavailable)/,
+    // non-blocking stdin (libuv fs read). The same errno on I/O in other writers' words: Go's
+    // *PathError/*OpError for a read, write or accept on a non-blocking descriptor ("write
+    // /dev/stdout: resource temporarily unavailable", os/file.go's Op and Path; net's "accept tcp
+    // [::]:8080: accept4: resource temporarily unavailable", the system call's name last), strace's record of
+    // a system call other than fork/clone/vfork returning it ("read(3, …) = -1 EAGAIN (Resource
+    // temporarily unavailable)", "futex(…) = -1 EAGAIN": strace prints every errno in that shape,
+    // and a non-blocking read or a futex wake answers EAGAIN on every healthy system), and Python's
+    // BlockingIOError, which the Python docs define as "an operation would block on an object (e.g.
+    // socket) set for non-blocking operation" (fcntl.flock with LOCK_NB says it too). Python raises
+    // the same exception for a refused fork; right after subprocess's _execute_child (nearExec) it
+    // is the fork's.
+    test: /^(?![^\n]*(?:Could not get lock |EAGAIN: resource temporarily unavailable, (?:read|write)\b|\b(?:read|write|accept4?|recvfrom|sendto|recvmsg|sendmsg)(?: [^\s:]+)?: resource temporarily unavailable|^\s*(?:\[pid\s+\d+\]\s*)?(?!(?:clone3?|v?fork|pthread_create|posix_spawn)\()[a-z_][a-z0-9_]*\([^\n]*\)\s*=\s*-1 EAGAIN\b|BlockingIOError: \[Errno 11\]))(?=[^\n]*esource temporarily unavailable)/,
+    nearExec: /BlockingIOError: \[Errno 11\] Resource temporarily unavailable/,
     yieldsTo: ['thread-create-failed'],
     says: 'fork or clone failed with "resource temporarily unavailable" (EAGAIN): a process or thread limit was reached',
   },

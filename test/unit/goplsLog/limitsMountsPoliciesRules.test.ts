@@ -124,6 +124,57 @@ const KERNEL_RUNTIME_CASES: Array<[string, RuleId[]]> = [
   ['bash: cd: /srv/private: Permission denied', ['permission-denied']],
 ];
 
+// Lane limits (s8): the callers' words for an exec refused, a snap or systemd refusal that is a
+// policy's, kills and evictions in zsh's, kubelet's and the memcg report's words, and EAGAIN from
+// I/O (strace, Python, Go's net and os) that is no task limit. Written from each program's source
+// (bash builtins/exec.def, dash exec.c, findutils xargs, coreutils env, crun container.c, Rust's
+// io::Error, systemd exec-invoke.c, snap-confine user-support.c, zsh jobs.c, kubelet eviction
+// helpers.go, mm/memcontrol.c, strace, Python's BlockingIOError, os/file.go).
+const RUNTIME_WORDS_CASES: Array<[string, RuleId[]]> = [
+  ['bash: exec: /opt/tool/run: cannot execute: Permission denied', ['exec-refusal-words']],
+  ['sh: 1: vite: Permission denied', ['exec-refusal-words']],
+  ['xargs: ./run.sh: Permission denied', ['exec-refusal-words']],
+  ["env: 'python3': Permission denied", ['exec-refusal-words']],
+  ['Error: crun: exec container process `/entrypoint.sh`: Permission denied: OCI permission denied', ['exec-refusal-words']],
+  // crun's O_PATH open answers EPERM for a directory or a mode nobody may execute (crun#1694): not a policy.
+  ['Error: crun: open executable: Operation not permitted: OCI permission denied', ['exec-refusal-words']],
+  ['error: Recipe `build` with shebang `#!/usr/bin/env bash` execution error: Permission denied (os error 13)', ['exec-refusal-words']],
+  ["Couldn't execute '/etc' inside the vm: Permission denied", ['exec-refusal-words']],
+  // A run that failed on a file operation, a socket or a mount is that operation's, not an exec's.
+  ['failed to run go list: open /home/ann/proj/go.mod: permission denied', ['go-file-refused']],
+  ['failed to start server: listen tcp :80: bind: permission denied', ['permission-denied']],
+  ['sh: 1: cannot create /var/log/x.log: Permission denied', ['permission-denied']],
+  // A policy's refusals, named by where: a service's program in a home, a snap's data outside /home.
+  ['api.service: Failed at step EXEC spawning /root/bin/api: Permission denied', ['systemd-exec-home-denied']],
+  ['WARNING: cannot create user data directory: cannot create "/srv/home/ann/snap/go/10": mkdir /srv/home/ann/snap: permission denied', ['go-file-refused', 'snap-user-data-refused']],
+  // Kills and evictions.
+  ['zsh: killed     go build ./...', ['process-killed']],
+  ['[1]  + 4242 killed     gopls serve', ['process-killed']],
+  ['the job was killed', []],
+  ['Warning  Evicted  pod/app-5  The node had condition: [MemoryPressure].', ['memory-limit-exceeded']],
+  ['The node had condition: [DiskPressure].', []],
+  ['[ 1.2] Memory cgroup stats for /docker/3f2a: cache:0KB rss:1048576KB', ['kernel-oom-kill']],
+  // EAGAIN: a fork or clone refused is a task limit; I/O on a non-blocking descriptor is not.
+  ['[pid  4242] clone3({flags=CLONE_VM}, 88) = -1 EAGAIN (Resource temporarily unavailable)', ['eagain']],
+  ['fork/exec /usr/bin/git: resource temporarily unavailable', ['eagain']],
+  ['read(3, 0xc000100000, 4096) = -1 EAGAIN (Resource temporarily unavailable)', []],
+  ['futex(0xc000080148, FUTEX_WAIT_PRIVATE, 0, NULL) = -1 EAGAIN (Resource temporarily unavailable)', []],
+  ['BlockingIOError: [Errno 11] Resource temporarily unavailable', []],
+  ['write /dev/stdout: resource temporarily unavailable', []],
+  ['accept tcp [::]:8080: accept4: resource temporarily unavailable', []],
+];
+
+describe('lane limits: callers\' words for exec refusals, policies, kills and EAGAIN', () => {
+  it.each(RUNTIME_WORDS_CASES)('%s', (line, want) => {
+    expect(ids(line)).toEqual(want);
+  });
+
+  it("Python's BlockingIOError is a refused fork only right under subprocess's _execute_child", () => {
+    const tb = ['Traceback (most recent call last):', '  File "/usr/lib/python3.11/subprocess.py", line 1824, in _execute_child', '    self.pid = _fork_exec(', 'BlockingIOError: [Errno 11] Resource temporarily unavailable', ''].join('\n');
+    expect(analyzeText(tb).events.map((e) => e.ruleId)).toEqual(['eagain']);
+  });
+});
+
 describe('limits, mounts and policies in the kernel\'s, libraries\' and runtimes\' words: rules on real message formats', () => {
   it.each(KERNEL_RUNTIME_CASES)('%s', (line, want) => {
     expect(ids(line)).toEqual(want);
@@ -206,7 +257,10 @@ const TOOL_RUNNER_CASES: Array<[string, RuleId[]]> = [
   ['sh: 1: exec: /var/tmp/run/job: Permission denied', ['exec-refused-more']],
   ["An error occurred trying to start process '/tmp/dn/tool' with working directory '/w'. Permission denied", ['exec-refused-more']],
   ['standard_init_linux.go:228: exec user process caused: permission denied', ['exec-refused-more']],
-  ['api.service: Failed at step EXEC spawning /home/ann/bin/api: Permission denied', ['exec-refused-more']],
+  // systemd's exec step refused: under a home directory SELinux's init_t may not execute
+  // user_home_t (a policy); anywhere else the mount or the mode, as for any exec refusal.
+  ['api.service: Failed at step EXEC spawning /home/ann/bin/api: Permission denied', ['systemd-exec-home-denied']],
+  ['api.service: Failed at step EXEC spawning /srv/api/bin/api: Permission denied', ['exec-refused-more']],
   ['zsh: permission denied: mytool', ['exec-refused-more']],
   ['make: *** [Makefile:9: gen] Error 126', ['exec-status-126']],
   ['sudo mount -o remount,exec /tmp', ['exec-mount-option']],
