@@ -1,0 +1,72 @@
+// The runtime-messages catalog (test/fixtures/runtime-messages.jsonl, lane limits): how each
+// program that runs, refuses or kills a program says so, enumerated from that program's own source
+// (the `source` field names the repository and file), with a realistic instance written for the
+// catalog (paths, pids and numbers are its own, not any corpus text's) and the class the taxonomy
+// gives it. An instance whose line does not name the mechanism is expected as a warning-level
+// symptom; `negative` rows (a non-blocking EAGAIN, a cancellation, the user's own exit) must name
+// no error at all. Each instance is read in both corpus forms: as a raw gopls -logfile, and as the
+// Go extension's channel with the client's connection-closed line after it.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../../src/goplsLog/analyzer.js';
+import { findingsOf } from '../../../src/probes/goplsLogs.js';
+import { rankCauses } from '../../../src/doctor/rank.js';
+import { CLASS_IDS, FindingSchema } from '../../../src/doctor/model.js';
+
+interface Row {
+  id: string;
+  program: string;
+  source: string;
+  format: string;
+  instance: string;
+  class: (typeof CLASS_IDS)[number] | 'negative';
+  severity?: 'error' | 'warning';
+  note?: string;
+}
+
+const CATALOG = path.resolve('test/fixtures/runtime-messages.jsonl');
+const rows: Row[] = readFileSync(CATALOG, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Row);
+
+const CLOSED = '[Info  - 10:15:12 AM] Connection to server got closed. Server will restart.';
+const ranked = (text: string) =>
+  rankCauses(findingsOf('gopls.log', analyzeText(`${text}\n`)).map((f) => FindingSchema.parse(f))).filter((c) => c.severity !== 'info');
+const forms = (r: Row) => [
+  ['logfile', r.instance],
+  ['channel', `${r.instance}\n${CLOSED}`],
+] as const;
+
+describe('the runtime-messages catalog', () => {
+  it('is well formed: every row names its program, source, format and a known class', () => {
+    expect(rows.length).toBeGreaterThanOrEqual(100);
+    const ids = new Set<string>();
+    for (const r of rows) {
+      expect(r.id).toMatch(/^rt\d{3}$/);
+      expect(ids.has(r.id)).toBe(false);
+      ids.add(r.id);
+      expect(r.program && r.source && r.format && r.instance).toBeTruthy();
+      expect([...CLASS_IDS, 'negative']).toContain(r.class);
+    }
+    // Every family of the lane is there, with negatives beside it.
+    for (const c of ['noexec-mount', 'mac-policy', 'memory-limit', 'process-limit', 'negative'] as const) {
+      expect(rows.filter((r) => r.class === c).length).toBeGreaterThanOrEqual(10);
+    }
+  });
+
+  describe.each(rows.filter((r) => r.class !== 'negative'))('$id $program: $format', (r) => {
+    it.each(forms(r))('%s form puts its class first', (_form, text) => {
+      const top = ranked(text)[0];
+      expect(top?.id).toBe(r.class);
+      if (r.severity) expect(top?.severity).toBe(r.severity);
+    });
+  });
+
+  describe.each(rows.filter((r) => r.class === 'negative'))('$id $program (negative): $format', (r) => {
+    it.each(forms(r))('%s form names no error', (_form, text) => {
+      expect(ranked(text).filter((c) => c.severity === 'error').map((c) => c.id)).toEqual([]);
+    });
+  });
+});
