@@ -111,9 +111,11 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // Also any failure that names gopls's own module path (an ansible loop, `go get` in GOPATH mode).
     // vim-go: "Error installing golang.org/x/tools/cmd/gopls: …". mason.nvim's install log
     // ("Installation failed for Package(name=gopls) error=spawn: go failed with exit code 1 …").
-    needles: ['Installation failed for Package(', 'FAILED', 'failed to install', 'Failed to install', 'cannot install', 'Command failed', 'golang.org/x/tools/gopls', 'golang.org/x/tools/cmd/gopls', 'Error installing'],
+    // lsp-mode's installer (lsp-mode.el lsp--install-server-internal): "Server gopls install
+    // process failed with the following error message: …".
+    needles: ['install process failed', 'Installation failed for Package(', 'FAILED', 'failed to install', 'Failed to install', 'cannot install', 'Command failed', 'golang.org/x/tools/gopls', 'golang.org/x/tools/cmd/gopls', 'Error installing'],
     yieldsTo: ['go-binary-not-found'],
-    test: /\bfailed\b[^\n]*golang\.org\/x\/tools\/(?:cmd\/)?gopls|golang\.org\/x\/tools\/(?:cmd\/)?gopls\b[^\n]*(?:\bfailed\b|cannot find package|: not found)|Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|[Ff]ailed to install (?:the )?(?:tools?|gopls|['"]?\w[\w.-]*['"]?(?:\s|$)|\S+@)|cannot install gopls|Error installing \S*gopls|Command failed: [^\n]*\bgo(?:\.exe)? (?:get|install) [^\n]*gopls|Installation failed for Package\(name=gopls\)/,
+    test: /\bfailed\b[^\n]*golang\.org\/x\/tools\/(?:cmd\/)?gopls|golang\.org\/x\/tools\/(?:cmd\/)?gopls\b[^\n]*(?:\bfailed\b|cannot find package|: not found)|Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|[Ff]ailed to install (?:the )?(?:tools?|gopls|['"]?\w[\w.-]*['"]?(?:\s|$)|\S+@)|cannot install gopls|Error installing \S*gopls|Command failed: [^\n]*\bgo(?:\.exe)? (?:get|install) [^\n]*gopls|Installation failed for Package\(name=gopls\)|Server (?:gopls|go-\w+)\S* install process failed/,
     says: 'installing a Go tool (gopls or another) failed, so the editor runs without it or with an old copy',
   },
   {
@@ -216,13 +218,19 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // stopped" is an ordinary stop). The Go extension's "gopls is not running"
     // (goLanguageServer.ts showServerOutputChannel). Geany's LSP plugin (geany-plugins
     // lsp/src/lsp-server.c initialize_cb): "Initialize request failed for LSP server gopls: …".
-    needles: ['not able to serve any features', 'The connection to gopls has been closed', 'Error communicating with the language server', 'Server initialization failed', 'onnection to server is erroring', 'connection got disposed', 'Request initialize failed', 'quit with exit code', 'Server gopls', 'Client is not running', ' is not running', 'Initialize request failed for LSP server'],
+    // Neovim's client (runtime/lua/vim/lsp/client.lua write_error: "LSP[%s]: Error %s: %s" with
+    // rpc.lua's client_errors): READ_ERROR, the server's output ended or broke, and
+    // INVALID_SERVER_MESSAGE / INVALID_SERVER_JSON, the server wrote what is no LSP message (a
+    // usage text, a wrapper's banner). The handler errors (NOTIFICATION_HANDLER_ERROR, …) are the
+    // client's own Lua failing, not the server.
+    needles: [']: Error ', 'not able to serve any features', 'The connection to gopls has been closed', 'Error communicating with the language server', 'Server initialization failed', 'onnection to server is erroring', 'connection got disposed', 'Request initialize failed', 'quit with exit code', 'Server gopls', ' is not running', 'Initialize request failed for LSP server'],
     test: new RegExp(
       [
         String.raw`not able to serve any features|The connection to gopls has been closed|Error communicating with the language server|Server initialization failed|[Cc]onnection to server is erroring|connection got disposed|Request initialize failed`,
         String.raw`Client \S+ quit with exit code [1-9]\d* and signal|Client \S+ quit with exit code \d+ and signal [1-9]|Server gopls\S* exited`,
         String.raw`^\W*(?:\[Error[^\]\n]{0,40}\]\s*)?(?:Message:\s*|Error:\s*)?Client is not running\.?\s*$|^\W*${GO_LS}(?:\.exe)? is not running\W*$`,
         String.raw`Initialize request failed for LSP server (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)?\b`,
+        String.raw`LSP\[${GO_LS}\]: Error (?:READ_ERROR|INVALID_SERVER_MESSAGE|INVALID_SERVER_JSON)\b`,
       ].join('|'),
     ),
     yieldsTo: ['server-init-failed', 'crash-loop'],
@@ -267,7 +275,7 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // once it died twice within a minute of its start). Geany's LSP plugin (geany-plugins
     // lsp/src/lsp-server.c process_stopped): "LSP server gopls stopped unexpectedly, restarting",
     // and after ten: "LSP server gopls terminated 10 times, giving up".
-    needles: ['Server terminated unexpectedly', 'times, giving up', 'exited', 'crashed', 'terminated', ' died', ' quit ', ' stopped ', 'unexpected server exit', "didn't last long", 'Server died', 'client has shut down after sending', 'Language server error: ', 'oneshot canceled', '(finished - exit code ', 'Connection is closed.', 'Connection is disposed.', 'Connection got disposed.', 'write EPIPE', ': failed'],
+    needles: ['exited', 'crashed', 'terminated', ' died', ' quit ', ' stopped ', 'unexpected server exit', "didn't last long", 'Server died', 'client has shut down after sending', 'Language server error: ', 'oneshot canceled', '(finished - exit code ', 'Connection is closed.', 'Connection is disposed.', 'Connection got disposed.', 'write EPIPE', ': failed'],
     test: new RegExp(
       [
         String.raw`Server process exited with code (?!0\b)-?\d+|Server process exited with signal (?!SIGTERM\b|SIGINT\b|SIGHUP\b)SIG[A-Z]+`,
@@ -322,7 +330,7 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // \"languageserver.golang\" using command gopls failed.". Kate (addons/lspclient/
     // lspclientservermanager.cpp _findServer): "Failed to start server: /x/gopls serve". Zed
     // (crates/languages/src/go.rs fetch_server_binary): "failed to run installed gopls binary".
-    needles: ["Couldn't start client", 'Restarting client failed', 'Restarting server failed', 'Starting server failed', 'Previous start failed', 'using command ', 'installed gopls', 'Launching server using command', 'unable to start the language server', 'ailed to start', 'ailed to launch', 'ailed to spawn', 'Failed to initialize the ', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', 'owned by a different user', '-- stderr--', 'server stderr: ', 'Language server ', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'Go language server'],
+    needles: ["Couldn't start client", 'Restarting ', 'Starting server failed', 'Previous start failed', 'installed gopls', 'Launching server ', 'unable to start the language server', 'ailed to start', 'ailed to launch', 'ailed to spawn', 'Failed to initialize the ', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', 'owned by a different user', '-- stderr--', 'server stderr: ', 'Language server ', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'Go language server'],
     test: new RegExp(
       [
         String.raw`Client is not running and can't be stopped\. It's current state is: (?:startFailed|starting)|^\W*(?:\[Error[^\]]*\] )?Restarting (?:client|server) failed\b`,
@@ -357,7 +365,7 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // the old Go extension's "Cannot find the language server X. Please install it"; ycmd's Go
     // completer (ycmd/completers/go/go_completer.py ShouldEnableGoCompleter, logged at INFO): "No
     // gopls executable at /x/third_party/go/bin/gopls.".
-    needles: [' executable at ', 'Searching for program', "No such file or directory: '", 'os error 2', 'cannot find binary path', 'Unable to find executable. Please check your path', '(executable check - failure) ', 'to enable Language Server', 'No LSP server for go', 'Cannot find the language server', 'do not have automatic installation', 'Failed to find server binary: '],
+    needles: ['No gopls executable at', 'Searching for program', "No such file or directory: '", 'os error 2', 'cannot find binary path', 'Unable to find executable. Please check your path', '(executable check - failure) ', 'to enable Language Server', 'No LSP server for go', 'Cannot find the language server', 'do not have automatic installation', 'Failed to find server binary: '],
     test: new RegExp(
       [
         String.raw`Searching for program\W+No such file or directory\W+(?:\S*[/\\])?${GO_LS}\b`,
@@ -374,7 +382,7 @@ export const LAUNCH_RULES: readonly Rule[] = [
         // Kate's LSP client (lspclientservermanager.cpp): "Failed to find server binary: gopls" then
         // "Please check your PATH for the binary".
         String.raw`Failed to find server binary: (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)?\b`,
-        String.raw`\bNo ${GO_LS} executable at \S`,
+        String.raw`\bNo gopls executable at \S`,
       ].join('|'),
     ),
     yieldsTo: ['gopls-not-found', 'go-binary-not-found'],

@@ -1,7 +1,8 @@
 // The client-messages catalog (test/fixtures/client-messages.jsonl) is the spec for how a gopls
 // that will not start or keeps dying is named in other editors' words (issue 11): each row is a
 // format string read in a client's own source (the file it cites), with an instance as that
-// client prints it with gopls as its server. Rows that say the server failed must name their
+// client prints it with gopls as its server (test/fixtures/client-messages.md says how it was
+// built and what each field means). Rows that say the server failed must name their
 // class first in a raw log (no VS Code connection-closed line after them); rows that say all is
 // well (started, stopped on request, installed) must raise no warning or error at all.
 import { readFileSync } from 'node:fs';
@@ -19,14 +20,14 @@ interface Row {
   instance: string;
   expect: string;
   note?: string;
+  read: 'source' | 'rule' | 'notes';
 }
 
 const file = path.resolve(__dirname, '../../fixtures/client-messages.jsonl');
 const rows: Row[] = readFileSync(file, 'utf8')
   .split('\n')
   .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Row & { _doc?: string })
-  .filter((r) => !r._doc);
+  .map((l) => JSON.parse(l) as Row);
 
 const causesOf = (text: string) => rankCauses(findingsOf('client.log', analyzeText(`${text}\n`)).map((f) => FindingSchema.parse(f))).filter((c) => c.severity !== 'info');
 
@@ -41,6 +42,7 @@ describe('the client-messages catalog', () => {
     for (const r of rows) {
       expect(r.source, r.instance).toMatch(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/blob\//);
       expect(r.format.length, r.instance).toBeGreaterThan(10);
+      expect(['source', 'rule', 'notes'], r.instance).toContain(r.read);
     }
   });
 

@@ -235,6 +235,14 @@ const CASES: Array<[string, RuleId[]]> = [
   ['Installation failed for Package(name=pyright) error=spawn: npm failed with exit code 1 and signal 0. ', []],
   ['2024-05-06 10:11:12,345 - INFO - No gopls executable at /opt/ycmd/third_party/go/bin/gopls.', ['server-binary-missing']],
   ['2024-05-06 10:11:12,345 - INFO - No rust-analyzer executable at /opt/ycmd/third_party/rust-analyzer/bin/rust-analyzer.', []],
+  // Neovim's client errors that are the server's; the client's own handler errors are not
+  ['LSP[gopls]: Error READ_ERROR: "EOF"', ['server-lost']],
+  ['LSP[gopls]: Error INVALID_SERVER_MESSAGE: "Usage: gopls [flags] <command>"', ['server-lost']],
+  ['LSP[gopls]: Error SERVER_REQUEST_HANDLER_ERROR: "...lua/plugin/handlers.lua:12: attempt to index a nil value"', []],
+  ['LSP[pyright]: Error READ_ERROR: "EOF"', []],
+  // lsp-mode's installer
+  ["LSP :: Server gopls install process failed with the following error message: exited abnormally with code 1.", ['tool-install-failed']],
+  ["LSP :: Server pyright install process failed with the following error message: exited abnormally with code 23.", []],
 ];
 
 describe('gopls-launch in other clients\' words', () => {
