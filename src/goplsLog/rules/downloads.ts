@@ -82,8 +82,12 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     // resolve host: h", "Failed to connect to h port 443 after 2 ms: Couldn't connect to server",
     // cmd/go wrapping it as "git ls-remote -q origin in …: exit status 128:". A proxy that closes
     // the CONNECT (net/http "proxyconnect tcp: EOF") is the same no way out.
-    needles: ['no such host', 'server misbehaving', 'failure in name resolution', 'Name or service not known', 'network is unreachable', 'no route to host', 'connection reset by peer', 'Could not resolve host', "Couldn't connect to server", 'Failed to connect to ', 'proxyconnect tcp: EOF'],
-    test: /^(?=[\s\S]*(?:no such host|server misbehaving|Temporary failure in name resolution|Name or service not known|network is unreachable|no route to host|connection reset by peer|Could not resolve host: |Couldn't connect to server|Failed to connect to \S+ port \d+|proxyconnect tcp: EOF))(?=[\s\S]*(?:Get "?https?:\/\/|proxyconnect tcp|\/@v\/|sum\.golang\.org|proxy\.golang\.org|reading https?:\/\/|unrecognized import path|unable to access '|git ls-remote|git fetch))/,
+    // OpenSSH for a git fetch over ssh: "ssh: connect to host github.com port 22: Connection timed
+    // out" (or refused, Network is unreachable, No route to host): no way out on port 22. Only as
+    // cmd/go relays git's stderr, indented under "git ls-remote … exit status 128:" (vcs.go): the
+    // user's own ssh or scp says the same at the start of a line.
+    needles: ['no such host', 'server misbehaving', 'failure in name resolution', 'Name or service not known', 'network is unreachable', 'no route to host', 'connection reset by peer', 'Could not resolve host', "Couldn't connect to server", 'Failed to connect to ', 'proxyconnect tcp: EOF', 'ssh: connect to host '],
+    test: /^(?=[\s\S]*(?:no such host|server misbehaving|Temporary failure in name resolution|Name or service not known|network is unreachable|no route to host|connection reset by peer|Could not resolve host: |Couldn't connect to server|Failed to connect to \S+ port \d+|proxyconnect tcp: EOF))(?=[\s\S]*(?:Get "?https?:\/\/|proxyconnect tcp|\/@v\/|sum\.golang\.org|proxy\.golang\.org|reading https?:\/\/|unrecognized import path|unable to access '|git ls-remote|git fetch))|^\s+ssh: connect to host \S+ port \d+: (?:Connection (?:timed out|refused)|Network is unreachable|No route to host)/,
     says: 'go could not reach a module proxy or code host at all (no DNS answer, no route, connection reset): offline, or behind a proxy the editor was not given',
   },
   {
@@ -216,8 +220,10 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     // for 'https://…'" and "fatal: repository 'https://…' not found" (what GitHub answers for a
     // private repository without credentials, with its "remote: Repository not found."), and
     // connect.c's "fatal: Could not read from remote repository."
-    needles: ['terminal prompts disabled', 'could not read Username', 'could not read Password', 'Permission denied (publickey', 'Host key verification failed', 'Authentication failed for ', 'remote: Repository not found', "fatal: repository '", 'Could not read from remote repository'],
-    test: /terminal prompts disabled|could not read (?:Username|Password)|Permission denied \((?:publickey|keyboard-interactive)|Host key verification failed|fatal: Authentication failed for |remote: Repository not found|fatal: repository '[^'\n]{1,300}' not found|Could not read from remote repository/,
+    // git's http.c with libcurl's status text (CURLE_HTTP_RETURNED_ERROR): "fatal: unable to access
+    // 'https://h/x/': The requested URL returned error: 403" (401, 403, 404: no credentials for it).
+    needles: ['terminal prompts disabled', 'could not read Username', 'could not read Password', 'Permission denied (publickey', 'Host key verification failed', 'Authentication failed for ', 'remote: Repository not found', "fatal: repository '", 'Could not read from remote repository', 'The requested URL returned error: 40'],
+    test: /terminal prompts disabled|could not read (?:Username|Password)|Permission denied \((?:publickey|keyboard-interactive)|Host key verification failed|fatal: Authentication failed for |remote: Repository not found|fatal: repository '[^'\n]{1,300}' not found|Could not read from remote repository|unable to access '[^'\n]{1,300}': The requested URL returned error: 40[134]\b/,
     says: 'git needed credentials to fetch a module directly (GOPRIVATE/GONOPROXY) and had none it could use ("terminal prompts disabled", an ssh key refused, a private repository answered as not found): a .netrc entry, a git credential helper or an ssh key is missing',
   },
 ];

@@ -997,4 +997,19 @@ export const ENV_RULES: readonly Rule[] = [
     needles: ['Version of Go is too old for this version of Delve'],
     says: 'the go command the debugger found is older than its Delve supports (another, older Go installation is first on the PATH the editor gave it)',
   },
+  {
+    id: 'codegen-plugin-not-on-path',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.45,
+    // The protocol buffer compilers looking a plugin up on the PATH: protoc's subprocess.cc
+    // "protoc-gen-go: program not found or is not executable" ("Please specify a program using
+    // absolute path or make sure the program is available in your PATH system variable") and buf's
+    // "could not find protoc plugin for name go - please make sure protoc-gen-go is installed and
+    // present on your $PATH". go install puts protoc-gen-go in GOBIN or GOPATH/bin, which the PATH
+    // the build, task or editor was started with often lacks.
+    needles: ['program not found or is not executable', 'could not find protoc plugin for name'],
+    test: /\S+: program not found or is not executable|could not find protoc plugin for name \S+/,
+    says: "a protoc plugin (protoc-gen-…) is not on the PATH the code generator was started with (go install puts it in GOBIN or GOPATH/bin, which that PATH lacks)",
+  },
 ];

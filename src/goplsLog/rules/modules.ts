@@ -534,4 +534,20 @@ export const MODULE_RULES: readonly Rule[] = [
     needles: ['no go-import meta tags'],
     says: 'the code host answered the go command\'s ?go-get=1 lookup without a go-import tag (a private server that needs credentials or a .git suffix in the module path)',
   },
+  {
+    id: 'import-metadata-missing',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'no-build',
+    severity: 'warning',
+    confidence: 0.4,
+    // gopls (cache/check.go, the type checker's importer): 'could not import x (missing metadata for
+    // import of "x")' — go list reported no package for an import: a local module imported from
+    // another module with no go.work or replace, a module not downloaded, or a load that failed
+    // (standard packages too when go itself could not run). Also the moment between an edit that adds
+    // an import and the reload, hence a weak warning.
+    needles: ['missing metadata for import of'],
+    userCode: true,
+    says: 'gopls found no package for an import (go list reported none: a module the go.mod or go.work does not provide, or a load that failed)',
+  },
 ];

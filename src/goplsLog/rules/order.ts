@@ -262,6 +262,8 @@ export const RULE_ORDER = [
   'go-import-meta-missing',
   'systemd-exec-home-denied',
   'snap-user-data-refused',
+  'codegen-plugin-not-on-path',
+  'import-metadata-missing',
 ] as const;
 
 export type RuleId = (typeof RULE_ORDER)[number];

@@ -61,6 +61,8 @@ describe('module download rules', () => {
     // lane gocmd: go before 1.13 ("unexpected status (URL): 410 Gone"), git's libcurl on a re-signing proxy
     ['go: acme.dev/kit@v0.4.0: unexpected status (https://athens.corp.example/acme.dev/kit/@v/v0.4.0.info): 410 Gone', 'module-fetch-not-found'],
     ["\tfatal: unable to access 'https://git.corp.example/team/kit/': SSL certificate problem: self-signed certificate in certificate chain", 'module-fetch-x509'],
+    ["\tfatal: unable to access 'https://git.corp.example/team/kit/': The requested URL returned error: 404", 'vcs-auth-prompt'],
+    ['\tssh: connect to host git.corp.example port 22: Connection refused', 'module-fetch-unreachable'],
   ])('%s', (line, want) => expect(ids(line)).toContain(want));
 
   it('an ssh key refused is a fetch refused, not a file permission', () => {
@@ -80,6 +82,7 @@ describe('module download rules', () => {
     ['a program dialling its own server with the wrong scheme', 'panic: http: server gave HTTP response to HTTPS client'],
     ['a curl of the user\'s own site reporting its certificate', 'curl: (60) SSL certificate problem: unable to get local issuer certificate'],
     ['a test expecting another status', '    api_test.go:12: unexpected status 410 Gone'],
+    ['a scp of the user\'s own artefacts', 'ssh: connect to host build01 port 2222: Connection timed out? retrying'],
   ])('no rule for %s', (_, line) => {
     expect(ids(line).filter((id) => id.startsWith('module-fetch'))).toEqual([]);
   });
