@@ -7,8 +7,10 @@ import path from 'node:path';
 export type ListingFact = 'foreign-target-env' | 'goroot-bin-not-on-path' | 'goroot-version-mix' | 'modules-off-listed' | 'goroot-not-a-root' | 'gopath-equals-goroot' | 'go-unfound-listed';
 
 const GO_VAR = /^\s*(?:set\s+|export\s+|\$env:)?"?(GOOS|GOARCH|GOHOSTOS|GOHOSTARCH)"?\s*[=:]\s*["']?([\w-]*)["']?,?\s*$/;
-// goLanguageServer/goInstallTools' "Checking configured tools...." block prints "GOROOT: x" and "PATH: y".
-const TOOLS_HEADER = /Checking configured tools/;
+// goLanguageServer/goInstallTools' "Checking configured tools...." block prints "GOROOT: x" and "PATH: y";
+// so does "Go: Locate Configured Go Tools" since 2022 (commands/getConfiguredGoTools.ts), under "# Tools
+// Configuration" and "## Environment" (the output the Go extension's issue template asks for).
+const TOOLS_HEADER = /Checking configured tools|^\s*#{1,2}\s*(?:Tools Configuration|Environment)\s*$/;
 const TOOLS_GOROOT = /^\s*GOROOT: (.*?)\s*$/;
 const TOOLS_PATH = /^\s*PATH: (.*?)\s*$/;
 /** The tools block is a dozen lines; a PATH line further away belongs to something else. */
@@ -49,7 +51,7 @@ export class GoEnvListing {
     // Every pattern below needs one of these words (GO… variables, gopath, `go version` output,
     // the tools block's header), or an open tools block: most lines of a log have none, and
     // skipping the eight regexes for them was a measurable part of reading a 200 MB trace.
-    if (lineNo - this.toolsAt > TOOLS_BLOCK_LINES && !line.includes('GO') && !line.includes('gopath') && !line.includes('go version ') && !TOOLS_HEADER.test(line)) return [];
+    if (lineNo - this.toolsAt > TOOLS_BLOCK_LINES && !line.includes('GO') && !line.includes('gopath') && !line.includes('go version ') && !line.includes('onfigur') && !line.includes('Environment')) return [];
     const out: ListingFact[] = [];
     this.seeRelease(line, out);
     if (MODULES_OFF.test(line)) this.once('modules-off-listed', out);

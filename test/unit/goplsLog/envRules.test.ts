@@ -377,6 +377,17 @@ describe('the Go extension could run no go (its tools block)', () => {
     expect(fresh('GOROOT=/usr/local/go #gosetup\nGOPATH=/home/k/go #gosetup\n')).toEqual([]);
   });
 
+  it('"Go: Locate Configured Go Tools" since 2022 (# Tools Configuration / ## Environment) is the same block', () => {
+    const located = (goroot: string, p: string) => `# Tools Configuration\n\n## Environment\n\nGOBIN: undefined\ntoolsGopath: \ngopath: /home/k/go\nGOROOT: ${goroot}\nPATH: ${p}\n\n## Tools\n`;
+    expect(fresh(located('', '/usr/local/bin:/usr/bin:/bin'))).toContain('go-unfound-listed');
+    expect(fresh(located('/opt/go', '/usr/local/bin:/usr/bin:/bin'))).toContain('goroot-bin-not-on-path');
+    expect(fresh(located('/usr/local/go', '/usr/local/go/bin:/usr/bin'))).toEqual([]);
+    // pasted from its second heading on
+    expect(fresh('## Environment\n\nGOBIN: undefined\ntoolsGopath: \ngopath: /home/k/go\nGOROOT: undefined\nPATH: /usr/bin:/bin\n')).toContain('go-unfound-listed');
+    // a README's "## Environment" section far from any GOROOT/PATH lines
+    expect(fresh('## Environment\n' + 'text\n'.repeat(20) + 'GOROOT: \nPATH: /usr/bin:/bin\n')).toEqual([]);
+  });
+
   it('a bare "GOROOT:" line outside the tools block says nothing', () => {
     expect(fresh('GOROOT: \nPATH: /usr/bin:/bin\n')).toEqual([]);
   });
