@@ -214,8 +214,10 @@ export const ENV_RULES: readonly Rule[] = [
     // path", "GOPATH entry cannot start with shell metacharacter '~'", "warning: GOPATH set to GOROOT
     // (…) has no effect", "cannot set GOROOT as GOPATH", "both GOPATH and GOROOT are the same directory",
     // "GOMODCACHE entry is relative", "module cache not found: neither GOMODCACHE nor GOPATH is set".
-    // work/build.go: "cannot install, GOBIN must be an absolute path".
-    needles: ['$GOPATH not set', 'missing $GOPATH', 'GOPATH entry is relative', 'GOPATH entry cannot start', 'GOPATH set to GOROOT', 'cannot set GOROOT as GOPATH', 'GOPATH and GOROOT are the same directory', 'GOMODCACHE entry is relative', 'neither GOMODCACHE nor GOPATH is set', 'GOBIN must be an absolute path'],
+    // work/build.go: "cannot install, GOBIN must be an absolute path". The Go extension's util.ts
+    // isGoPathSet (before modules): "Set GOPATH environment variable and restart VS Code or set
+    // GOPATH in Workspace settings" — the editor was started without GOPATH.
+    needles: ['Set GOPATH environment variable and restart', '$GOPATH not set', 'missing $GOPATH', 'GOPATH entry is relative', 'GOPATH entry cannot start', 'GOPATH set to GOROOT', 'cannot set GOROOT as GOPATH', 'GOPATH and GOROOT are the same directory', 'GOMODCACHE entry is relative', 'neither GOMODCACHE nor GOPATH is set', 'GOBIN must be an absolute path'],
     explains: ['module-resolution'],
     says: 'GOPATH (or GOMODCACHE) as the tools received it is unset, relative or the same as GOROOT: the editor was started without the environment the shell sets up',
   },

@@ -447,6 +447,7 @@ const GOCMD_CASES: Array<[string, RuleId[]]> = [
   ['/srv/app/go.mod:9: unknown block type: requirements', ['go-mod-invalid']],
   ['/srv/app/go.work:3:1: usage: use local/dir', ['go-mod-invalid']],
   ['config.toml:3: usage: require a value', []],
+  ['Set GOPATH environment variable and restart VS Code or set GOPATH in Workspace settings', ['gopath-invalid']],
   // protoc's subprocess.cc and buf's plugin lookup; gopls's importer
   ['protoc-gen-twirp: program not found or is not executable', ['codegen-plugin-not-on-path']],
   ['plugin connect-go: could not find protoc plugin for name connect-go - please make sure protoc-gen-connect-go is installed and present on your $PATH', ['codegen-plugin-not-on-path']],
