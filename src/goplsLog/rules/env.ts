@@ -937,8 +937,7 @@ export const ENV_RULES: readonly Rule[] = [
     // env config: %v"; checkEnvWrite: "%s can only be set using the OS environment" (GOENV and
     // GODEBUG, which go env -w cannot set). Where go keeps its go env -w settings is the
     // environment's to say, and this one does not say it usably.
-    needles: ['cannot find go env config', 'reading go env config', 'can only be set using the OS environment'],
-    test: /\bcannot find go env config\b|\breading go env config: |\bGO(?:ENV|DEBUG) can only be set using the OS environment/,
+    needles: ['cannot find go env config', 'reading go env config', 'GOENV can only be set using the OS environment', 'GODEBUG can only be set using the OS environment'],
     yieldsTo: ['home-unset'],
     says: "the go command cannot find or read its go env file (GOENV, or the user config directory under XDG_CONFIG_HOME or HOME), so settings made with go env -w are not in effect",
   },

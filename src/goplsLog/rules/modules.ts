@@ -71,7 +71,7 @@ export const MODULE_RULES: readonly Rule[] = [
     // version v1 but not at required version v2" and "missing module for import: m@v provides x";
     // GOPATH-era vendoring's 'cannot find package "x" in:' followed by the vendor directory.
     needles: ['is not in GOROOT', 'is not in std', 'cannot find package', 'no required module provides package', 'cannot find module providing package', 'but not at required version', 'missing module for import: '],
-    test: /package \S+ is not in (?:GOROOT|std)\b|cannot find package \\?"[^"]+\\?" in(?: any of| GOROOT|:)|no required module provides package|cannot find module providing package|package \S+ provided by \S+ at latest version \S+ but not at required version|missing module for import: \S+@\S+ provides /,
+    test: /package \S+ is not in (?:GOROOT|std)\b|cannot find package \\?"[^"]+\\?" in(?: any of| GOROOT|:)|no required module provides package|cannot find module providing package|but not at required version|missing module for import: /,
     yieldsTo: ['go-toolchain-mismatch', 'tool-install-failed', 'vendor-mode-lookup', 'go-too-old-for-tools'],
     userCode: true,
     says: 'an import is provided by no module in the build (or by nothing in GOPATH in GOPATH mode)',
@@ -160,10 +160,10 @@ export const MODULE_RULES: readonly Rule[] = [
     // Also golang.org/x/mod modfile's own parse errors as cmd/go prints them alone ("go.mod:5:
     // unknown directive: toolchain", which a go before 1.21 says of a newer go.mod's toolchain line)
     // and modload's "(replaced by ../x): replacement module has different module path".
-    // x/mod modfile/rule.go's other parse errors as cmd/go prints them alone: "go.mod:6: unknown
-    // block type: requires", "go.mod:7:2: usage: require module/path v1.2.3".
-    needles: ['malformed module path', 'errors parsing go.', 'error loading go.', 'must match format', 'missing module declaration', 'module declares its path as', 'listed in go.work file', 'appears multiple times in workspace', 'conflicting replacements', 'is replaced at all versions', 'unknown directive: ', 'replacement module has different module path', 'unknown block type: ', ': usage: '],
-    test: /malformed module path|errors parsing go\.(?:mod|work)|error loading go\.(?:mod|work)|invalid go version '[^'\n]*': must match format|missing module declaration|module declares its path as|cannot load module \S+ listed in go\.work file|appears multiple times in workspace|conflicting replacements|is replaced at all versions in the go\.work|\bgo\.(?:mod|work):\d+(?::\d+)?: (?:unknown directive: \w|unknown block type: \w|usage: (?:go|toolchain|module|require|exclude|replace|retract|use|godebug|tool) )|replacement module has different module path/,
+    // x/mod modfile/rule.go's "unknown block type: requires" as cmd/go prints it alone ("go.mod:6:
+    // …"); its "usage: require module/path v1.2.3" comes under "errors parsing go.mod", read above.
+    needles: ['malformed module path', 'errors parsing go.', 'error loading go.', 'must match format', 'missing module declaration', 'module declares its path as', 'listed in go.work file', 'appears multiple times in workspace', 'conflicting replacements', 'is replaced at all versions', 'unknown directive: ', 'replacement module has different module path', 'unknown block type'],
+    test: /malformed module path|errors parsing go\.(?:mod|work)|error loading go\.(?:mod|work)|invalid go version '[^'\n]*': must match format|missing module declaration|module declares its path as|cannot load module \S+ listed in go\.work file|appears multiple times in workspace|conflicting replacements|is replaced at all versions in the go\.work|\bgo\.(?:mod|work):\d+(?::\d+)?: unknown directive: \w|\bunknown block type\b|replacement module has different module path/,
     // gopls's own go.mod refused by an old go is the install's problem (gopls-launch), not the user's module.
     yieldsTo: ['gopls-needs-newer-go'],
     says: 'go.mod or go.work cannot be used as written (a parse error, a module path that disagrees, a go.work naming modules it cannot load)',

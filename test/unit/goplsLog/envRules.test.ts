@@ -445,7 +445,6 @@ const GOCMD_CASES: Array<[string, RuleId[]]> = [
   ['go: acme.dev/kit@v3.0.0+incompatible: invalid version: +incompatible suffix not allowed: module contains a go.mod file, so semantic import versioning is required', ['module-path-mismatch']],
   ['go: acme.dev/kit@v0.4.0: unrecognized import path "acme.dev/kit": parse https://acme.dev/kit?go-get=1: no go-import meta tags ()', ['go-import-meta-missing']],
   ['/srv/app/go.mod:9: unknown block type: requirements', ['go-mod-invalid']],
-  ['/srv/app/go.work:3:1: usage: use local/dir', ['go-mod-invalid']],
   ['config.toml:3: usage: require a value', []],
   ['Set GOPATH environment variable and restart VS Code or set GOPATH in Workspace settings', ['gopath-invalid']],
   // protoc's subprocess.cc and buf's plugin lookup; gopls's importer
