@@ -70,8 +70,10 @@ export const MEMORY_RULES: readonly Rule[] = [
     // to execute command: Killed", macOS "Killed: 9"), as cgo's compiles and links report it.
     // zsh's job report (Src/jobs.c printjob with sigmsg(SIGKILL), "killed"): "zsh: killed     go
     // build ./..." without job control, "[1]  + 4242 killed     gopls" with it.
+    // Darwin's strsignal(SIGKILL) is "Killed: 9", which shells on macOS print alone or after the
+    // job ("zsh: killed" aside): "Killed: 9", "./build.sh: line 3: 4242 Killed: 9   go build".
     needles: ['Killed', 'code 137', 'status 137', 'zsh: killed', ' killed  '],
-    test: /^\s*Killed\s*$|\bzsh: killed\s+\S|^\[\d+\]\s*[+-]?\s*\d+ killed\s{2,}\S|\*\*\* \[[^\]\n]{1,300}\] Killed\b|\b\d+ Killed\s{2,}\S|\b(?:exit(?:ed)? (?:with )?(?:code|status)|exit code|code) 137\b|internal compiler error: Killed \(program|Killed signal terminated program|unable to execute command: Killed\b/m,
+    test: /^\s*Killed(?:: 9)?\s*$|\b\d+ Killed: 9\s+\S|\bzsh: killed\s+\S|^\[\d+\]\s*[+-]?\s*\d+ killed\s{2,}\S|\*\*\* \[[^\]\n]{1,300}\] Killed\b|\b\d+ Killed\s{2,}\S|\b(?:exit(?:ed)? (?:with )?(?:code|status)|exit code|code) 137\b|internal compiler error: Killed \(program|Killed signal terminated program|unable to execute command: Killed\b/m,
     yieldsTo: ['kernel-oom-kill'],
     says: 'a process was killed with SIGKILL (exit code 137 / "Killed"), which is what the OOM killer looks like from outside',
   },

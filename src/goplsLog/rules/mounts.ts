@@ -187,7 +187,10 @@ export const MOUNT_RULES: readonly Rule[] = [
     // - a runner that says it could not execute, spawn, launch or run something and reports EACCES
     //   on the same line (Rust's io::Error "Permission denied (os error 13)" under just's
     //   "execution error" or a "failed to spawn", krun's "Couldn't execute '/x' inside the vm"),
-    //   unless a file operation on the way names what was refused (an open, a mkdir, a socket).
+    //   unless a file operation on the way names what was refused (an open, a mkdir, a socket);
+    // - node programs' own mapping of spawn's EACCES (the error code libuv returns from
+    //   uv_spawn, lib/internal/child_process.js) to words, "…/bin/tool is not executable (EACCES)",
+    //   and "is not executable" said of a path beside "permission denied".
     // None of these says why (the mode bit, a directory, a mount or a policy), so it is a symptom.
     needles: ['cannot execute: Permission denied', 'ermission denied', 'open executable:', 'exec container process', 'os error 13', 'EACCES'],
     test: new RegExp(
@@ -199,6 +202,7 @@ export const MOUNT_RULES: readonly Rule[] = [
         String.raw`\bopen executable: (?:Permission denied|Operation not permitted)`,
         String.raw`\bexec container process [\x60'"][^\x60'"\n]{1,300}[\x60'"]: Permission denied`,
         String.raw`\bIOException: error=13, Permission denied`,
+        String.raw`\/[^\s:'"\x60]*['"\x60]? is not (?:an )?executable\b[^\n]{0,60}(?:\(EACCES\)|[Pp]ermission denied)`,
         String.raw`(?:\bexecution error|\b(?:[Ff]ailed|[Uu]nable|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't) (?:to )?(?:execute|exec|spawn|launch|run)\b)(?:(?!\b(?:open|opening|mkdir|create|creat|stat|lstat|chdir|cd|read|write|remove|rename|unlink|chmod|chown|access|lock|dial|connect|bind|listen|socket|mount|mounting|load|loading)\b|docker\.sock|daemon)[^\n]){0,150}?(?:Permission denied|\bEACCES\b|os error 13)`,
       ].join('|'),
       'm',

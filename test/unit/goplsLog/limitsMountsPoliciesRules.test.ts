@@ -140,6 +140,8 @@ const RUNTIME_WORDS_CASES: Array<[string, RuleId[]]> = [
   ['Error: crun: open executable: Operation not permitted: OCI permission denied', ['exec-refusal-words']],
   ['error: Recipe `build` with shebang `#!/usr/bin/env bash` execution error: Permission denied (os error 13)', ['exec-refusal-words']],
   ["Couldn't execute '/etc' inside the vm: Permission denied", ['exec-refusal-words']],
+  ['Error: /home/ann/.local/share/tool/bin/tool is not executable (EACCES)', ['exec-refusal-words']],
+  ['the README is not executable', []],
   // A run that failed on a file operation, a socket or a mount is that operation's, not an exec's.
   ['failed to run go list: open /home/ann/proj/go.mod: permission denied', ['go-file-refused']],
   ['failed to start server: listen tcp :80: bind: permission denied', ['permission-denied']],
@@ -150,6 +152,8 @@ const RUNTIME_WORDS_CASES: Array<[string, RuleId[]]> = [
   // Kills and evictions.
   ['zsh: killed     go build ./...', ['process-killed']],
   ['[1]  + 4242 killed     gopls serve', ['process-killed']],
+  ['Killed: 9', ['process-killed']],
+  ['./build.sh: line 3: 4242 Killed: 9   go build ./...', ['process-killed']],
   ['the job was killed', []],
   ['Warning  Evicted  pod/app-5  The node had condition: [MemoryPressure].', ['memory-limit-exceeded']],
   ['The node had condition: [DiskPressure].', []],
