@@ -21,8 +21,11 @@ export const MEMORY_RULES: readonly Rule[] = [
     // memory" (clang, rustc's "rustc-LLVM ERROR"), lld's "ld.lld: error: out of memory", git's
     // wrapper.c "fatal: Out of memory, malloc failed (tried to allocate N bytes)" (go get runs
     // git), bash's lib/malloc/xmalloc.c "xmalloc: [file:line: ]cannot allocate N bytes".
-    needles: ['runtime: out of memory', 'annot allocate memory', 'fatal error: out of memory', 'failed to reserve page summary memory', ': out of memory', 'cannot reserve arena', 'VirtualAlloc of', 'virtual memory exhausted', 'out of memory allocating', 'cannot map pages in arena', 'runtime: failed to commit pages', 'LLVM ERROR: out of memory', 'Out of memory, malloc failed', 'xmalloc: '],
-    test: /runtime: out of memory|[Cc]annot allocate memory|fatal error: out of memory|failed to reserve page summary memory|cannot reserve arena|cannot map pages in arena address space|runtime: failed to commit pages|VirtualAlloc of \d+ bytes failed with errno=(?:1455|8)\b|virtual memory exhausted|out of memory allocating \d+ bytes|\.go:\d+: out of memory|^(?:[\w.-]+: )?(?:[Ee]rror: )?out of memory\s*$|\bLLVM ERROR: out of memory\b|\bOut of memory, malloc failed\b|\bxmalloc: (?:[^\s:]{1,200}:\d+: )?cannot allocate \d+ bytes/m,
+    // And the runtime's own report of an mmap refused with ENOMEM (errno 12), printed before it
+    // throws (runtime/mem_linux.go sysMapOS: print("runtime: mmap(", v, ", ", n, ") returned ", p,
+    // ", ", err, "\n")).
+    needles: ['runtime: mmap(', 'runtime: out of memory', 'annot allocate memory', 'fatal error: out of memory', 'failed to reserve page summary memory', ': out of memory', 'cannot reserve arena', 'VirtualAlloc of', 'virtual memory exhausted', 'out of memory allocating', 'cannot map pages in arena', 'runtime: failed to commit pages', 'LLVM ERROR: out of memory', 'Out of memory, malloc failed', 'xmalloc: '],
+    test: /runtime: mmap\([^)\n]{0,100}\) returned 0x0, 12\b|runtime: out of memory|[Cc]annot allocate memory|fatal error: out of memory|failed to reserve page summary memory|cannot reserve arena|cannot map pages in arena address space|runtime: failed to commit pages|VirtualAlloc of \d+ bytes failed with errno=(?:1455|8)\b|virtual memory exhausted|out of memory allocating \d+ bytes|\.go:\d+: out of memory|^(?:[\w.-]+: )?(?:[Ee]rror: )?out of memory\s*$|\bLLVM ERROR: out of memory\b|\bOut of memory, malloc failed\b|\bxmalloc: (?:[^\s:]{1,200}:\d+: )?cannot allocate \d+ bytes/m,
     says: 'gopls (or the go command it ran) ran out of memory ("fatal error: runtime: out of memory")',
   },
   {

@@ -174,7 +174,12 @@ export const MOUNT_RULES: readonly Rule[] = [
     //   5.2's shell_execve for a file whose mode allows it but the kernel refused: "bash: ./x:
     //   cannot execute: Permission denied";
     // - dash's exec.c (exerror "%s: %s" after a PATH search) for a bare command name, which bash
-    //   never prints (it names the path it found): "sh: 1: vite: Permission denied";
+    //   never prints (it names the path it found): "sh: 1: vite: Permission denied", and the same
+    //   without dash's line number as macOS's and busybox's sh print it ("sh: react-scripts:
+    //   Permission denied", npm's scripts run through sh -c);
+    // - distutils' and setuptools' spawn (setuptools/_distutils/spawn.py: DistutilsExecError
+    //   "command %r failed: %s" from the OSError of starting it; a command that ran and failed
+    //   says "failed with exit code %d"): "error: command '/usr/bin/gcc' failed: Permission denied";
     // - findutils xargs ("xargs: ./run.sh: Permission denied", exit 126) and coreutils env for a
     //   bare name ("env: 'python3': Permission denied", a #!/usr/bin/env line);
     // - crun, podman's default runtime (src/libcrun/container.c: "exec container process `%s`",
@@ -196,7 +201,8 @@ export const MOUNT_RULES: readonly Rule[] = [
     test: new RegExp(
       [
         String.raw`: cannot execute: Permission denied`,
-        String.raw`^(?:\S*\/)?(?:da|ba)?sh: \d+: [\w.+-]+: Permission denied\s*$`,
+        String.raw`^(?:\S*\/)?(?:da|ba)?sh: (?:\d+: )?[\w.+-]+: Permission denied\s*$`,
+        String.raw`\bcommand ['"][^'"\n]{1,300}['"] failed: Permission denied`,
         String.raw`\bxargs: ['\u2018"]?[^\s'\u2019":]+['\u2019"]?: Permission denied`,
         String.raw`\benv: ['\u2018"]?[\w.+-]+['\u2019"]?: Permission denied`,
         String.raw`\bopen executable: (?:Permission denied|Operation not permitted)`,

@@ -141,6 +141,11 @@ const RUNTIME_WORDS_CASES: Array<[string, RuleId[]]> = [
   ['error: Recipe `build` with shebang `#!/usr/bin/env bash` execution error: Permission denied (os error 13)', ['exec-refusal-words']],
   ["Couldn't execute '/etc' inside the vm: Permission denied", ['exec-refusal-words']],
   ['Error: /home/ann/.local/share/tool/bin/tool is not executable (EACCES)', ['exec-refusal-words']],
+  ['sh: react-scripts: Permission denied', ['exec-refusal-words']],
+  ["error: command '/usr/bin/gcc' failed: Permission denied", ['exec-refusal-words']],
+  ["error: command '/usr/bin/gcc' failed with exit code 1", []],
+  ['runtime: mmap(0xc000400000, 67108864) returned 0x0, 12', ['fatal-out-of-memory']],
+  ['runtime: mmap(0xc000400000, 67108864) returned 0x0, 11', []],
   ['the README is not executable', []],
   // A run that failed on a file operation, a socket or a mount is that operation's, not an exec's.
   ['failed to run go list: open /home/ann/proj/go.mod: permission denied', ['go-file-refused']],
