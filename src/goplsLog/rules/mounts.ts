@@ -29,7 +29,7 @@ export const MOUNT_RULES: readonly Rule[] = [
     needles: ['ermission denied'],
     // The thing executed is a path (has a slash); "bash: cd: /x: Permission denied" is a directory.
     test: /(?:^|\s)-?(?:\/\S*\/)?(?:ba|z|da|k|fi)?sh(?:: line \d+)?(?:: \d+)?: \.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|^\S+: line \d+: [^\s:]+: Permission denied|execvp: [^:\n]+: Permission denied|unable to execute [^:\n]+: Permission denied|bad interpreter: Permission denied/m,
-    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'gopls-exec-denied', 'container-path-denied', 'shell-system-exec-denied'],
+    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'gopls-exec-denied', 'container-path-denied', 'shell-system-exec-denied', 'android-app-home-exec'],
     says: 'executing a file was refused with "permission denied": a noexec mount (or a file without its execute bit)',
   },
   {

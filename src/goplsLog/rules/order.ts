@@ -264,6 +264,7 @@ export const RULE_ORDER = [
   'snap-user-data-refused',
   'codegen-plugin-not-on-path',
   'import-metadata-missing',
+  'android-app-home-exec',
 ] as const;
 
 export type RuleId = (typeof RULE_ORDER)[number];

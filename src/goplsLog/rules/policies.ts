@@ -377,6 +377,23 @@ export const POLICY_RULES: readonly Rule[] = [
     test: /cannot create user data directory: [^\n]{0,300}(?:Permission denied|permission denied|Operation not permitted|not permitted)/,
     says: 'a snap could not create its data directory under the home directory: snap confinement (AppArmor) allows only homes under /home',
   },
+  {
+    id: 'android-app-home-exec',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // A script run through Android's own shell refused with EACCES: "/data/…/files/run.sh:
+    // /system/bin/sh: bad interpreter: Permission denied" (bash's shell_execve, "%s: %s: bad
+    // interpreter" with execve's errno, when the file has its execute bits). /system is mounted
+    // read-only but never noexec, so what refused the script is where it is: an app's home
+    // (/data/data, /data/user) is refused exec by SELinux for apps targeting Android 10 or later
+    // (developer.android.com, Android 10 behavior changes, "Removed execute permission for app home
+    // directory": untrusted_app may not execute app_data_file). Shared storage (/sdcard, /storage)
+    // is mounted noexec, which shared-storage-exec and the mount rules say.
+    needles: ['/system/bin/sh: bad interpreter'],
+    test: /^(?![^\n]*\/(?:sdcard|storage|mnt\/media_rw)\/)[^\n]*\/system\/bin\/sh: bad interpreter: Permission denied/,
+    says: "a script was refused through Android's own shell: apps targeting Android 10 or later may not execute files in their home directory (SELinux), whatever their mode",
+  },
   // mac-policy and noexec-mount by mechanism. What separates the two when the words are a bare
   // errno, from the kernel's side: execve(2) of a file on a noexec mount is EACCES (fs/exec.c,
   // path_noexec) and mmap(PROT_EXEC) of one is EPERM (mm/mmap.c); an LSM (SELinux, AppArmor)

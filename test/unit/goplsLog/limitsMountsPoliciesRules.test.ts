@@ -154,6 +154,9 @@ const RUNTIME_WORDS_CASES: Array<[string, RuleId[]]> = [
   // A policy's refusals, named by where: a service's program in a home, a snap's data outside /home.
   ['api.service: Failed at step EXEC spawning /root/bin/api: Permission denied', ['systemd-exec-home-denied']],
   ['WARNING: cannot create user data directory: cannot create "/srv/home/ann/snap/go/10": mkdir /srv/home/ann/snap: permission denied', ['go-file-refused', 'snap-user-data-refused']],
+  // Android's own shell refusing a script: an app's home is SELinux's (API 29+), shared storage a mount's.
+  ['/data/user/0/org.example.ide/files/home/run.sh: /system/bin/sh: bad interpreter: Permission denied', ['android-app-home-exec']],
+  ['/storage/emulated/0/run.sh: /system/bin/sh: bad interpreter: Permission denied', ['shell-exec-denied']],
   // Kills and evictions.
   ['zsh: killed     go build ./...', ['process-killed']],
   ['[1]  + 4242 killed     gopls serve', ['process-killed']],
