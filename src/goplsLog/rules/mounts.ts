@@ -197,7 +197,7 @@ export const MOUNT_RULES: readonly Rule[] = [
     //   uv_spawn, lib/internal/child_process.js) to words, "…/bin/tool is not executable (EACCES)",
     //   and "is not executable" said of a path beside "permission denied".
     // None of these says why (the mode bit, a directory, a mount or a policy), so it is a symptom.
-    needles: ['cannot execute: Permission denied', 'ermission denied', 'open executable:', 'exec container process', 'os error 13', 'EACCES'],
+    needles: ['ermission denied', 'open executable:', 'EACCES'],
     test: new RegExp(
       [
         String.raw`: cannot execute: Permission denied`,

@@ -374,7 +374,6 @@ export const POLICY_RULES: readonly Rule[] = [
     // is refused, the case the same function words as "home directories outside of /home are not
     // currently supported" when the error is EROFS. The confinement, not the directory's modes.
     needles: ['cannot create user data directory'],
-    test: /cannot create user data directory: [^\n]{0,300}(?:Permission denied|permission denied|Operation not permitted|not permitted)/,
     says: 'a snap could not create its data directory under the home directory: snap confinement (AppArmor) allows only homes under /home',
   },
   {
@@ -391,7 +390,8 @@ export const POLICY_RULES: readonly Rule[] = [
     // directory": untrusted_app may not execute app_data_file). Shared storage (/sdcard, /storage)
     // is mounted noexec, which shared-storage-exec and the mount rules say.
     needles: ['/system/bin/sh: bad interpreter'],
-    test: /^(?![^\n]*\/(?:sdcard|storage|mnt\/media_rw)\/)[^\n]*\/system\/bin\/sh: bad interpreter: Permission denied/,
+    // /system/bin/sh always exists, so the errno after it is the refusal (EACCES).
+    test: /^(?![^\n]*\/(?:sdcard|storage|mnt\/media_rw)\/)[^\n]*\/system\/bin\/sh: bad interpreter\b/,
     says: "a script was refused through Android's own shell: apps targeting Android 10 or later may not execute files in their home directory (SELinux), whatever their mode",
   },
   // mac-policy and noexec-mount by mechanism. What separates the two when the words are a bare
