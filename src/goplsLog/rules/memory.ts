@@ -170,10 +170,12 @@ export const MEMORY_RULES: readonly Rule[] = [
     // legacy builder "The command '/bin/sh -c go build' returned a non-zero code: 137", Bazel's failed
     // action "GoLink app failed: (Exit 137): builder failed: error executing command", and hosting
     // platforms' "Exited with status 137".
+    // VS Code's log of its extension host's exit (localProcessExtensionHost.ts: "Extension host
+    // with pid %d exited with code: %d, signal: %s.") puts a colon after "code".
     // Not SIGQUIT or SIGTERM (go test's "Test killed with quit", a cancelled job's 143): those are
     // timeouts and cancellations, not a limit.
     needles: ['137', 'SIGKILL', '9/KILL', 'signal 9', 'signal: 9'],
-    test: /\b(?:exit value|exit code:|Exit Code:|exit status:?|exitCode"?[:=]|Error|Exited \(|returned non-zero exit status|returned a non-zero code:|return code|[Ee]xited with(?: code| status)?)\s*137\b|\(Exit 137\)|<Signals\.SIGKILL: 9>|status=9\/KILL|\bsignal:? 9\b[^\n]{0,12}SIGKILL|\bsignal:? '?SIGKILL\b|(?:killed|terminated|died|exited)\b[^\n]{0,40}\b(?:by |with |on )?(?:signal )?(?:SIGKILL|signal 9\b)/,
+    test: /\b(?:exit value|exit code:|Exit Code:|exit status:?|exitCode"?[:=]|Error|Exited \(|returned non-zero exit status|returned a non-zero code:|return code|[Ee]xited with(?: code| status)?:?)\s*137\b|\(Exit 137\)|<Signals\.SIGKILL: 9>|status=9\/KILL|\bsignal:? 9\b[^\n]{0,12}SIGKILL|\bsignal:? '?SIGKILL\b|(?:killed|terminated|died|exited)\b[^\n]{0,40}\b(?:by |with |on )?(?:signal )?(?:SIGKILL|signal 9\b)/,
     yieldsTo: ['process-killed', 'go-command-killed', 'kernel-oom-kill', 'oom-killed-named', 'container-oom-killed'],
     says: 'a process was killed with SIGKILL (exit status 137), which is how a memory limit\'s OOM kill looks from the tool that ran it',
   },

@@ -161,6 +161,8 @@ const RUNTIME_WORDS_CASES: Array<[string, RuleId[]]> = [
   ['zsh: killed     go build ./...', ['process-killed']],
   ['[1]  + 4242 killed     gopls serve', ['process-killed']],
   ['Killed: 9', ['process-killed']],
+  ['Extension host with pid 4242 exited with code: 137, signal: unknown.', ['sigkill-reported']],
+  ['Extension host with pid 4242 exited with code: 1, signal: unknown.', []],
   ['./build.sh: line 3: 4242 Killed: 9   go build ./...', ['process-killed']],
   ['the job was killed', []],
   ['Warning  Evicted  pod/app-5  The node had condition: [MemoryPressure].', ['memory-limit-exceeded']],
