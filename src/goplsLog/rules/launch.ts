@@ -113,7 +113,7 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // ("Installation failed for Package(name=gopls) error=spawn: go failed with exit code 1 …").
     // lsp-mode's installer (lsp-mode.el lsp--install-server-internal): "Server gopls install
     // process failed with the following error message: …".
-    needles: ['install process failed', 'Installation failed for Package(', 'FAILED', 'failed to install', 'Failed to install', 'cannot install', 'Command failed', 'golang.org/x/tools/gopls', 'golang.org/x/tools/cmd/gopls', 'Error installing'],
+    needles: ['install process failed', 'Installation failed for Package(name=gopls)', 'FAILED', 'failed to install', 'Failed to install', 'cannot install', 'Command failed', 'golang.org/x/tools/gopls', 'golang.org/x/tools/cmd/gopls', 'Error installing'],
     yieldsTo: ['go-binary-not-found'],
     test: /\bfailed\b[^\n]*golang\.org\/x\/tools\/(?:cmd\/)?gopls|golang\.org\/x\/tools\/(?:cmd\/)?gopls\b[^\n]*(?:\bfailed\b|cannot find package|: not found)|Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|[Ff]ailed to install (?:the )?(?:tools?|gopls|['"]?\w[\w.-]*['"]?(?:\s|$)|\S+@)|cannot install gopls|Error installing \S*gopls|Command failed: [^\n]*\bgo(?:\.exe)? (?:get|install) [^\n]*gopls|Installation failed for Package\(name=gopls\)|Server (?:gopls|go-\w+)\S* install process failed/,
     says: 'installing a Go tool (gopls or another) failed, so the editor runs without it or with an old copy',
@@ -329,12 +329,15 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // server.". coc.nvim's own language client (src/language-client/index.ts): "Launching server
     // \"languageserver.golang\" using command gopls failed.". Kate (addons/lspclient/
     // lspclientservermanager.cpp _findServer): "Failed to start server: /x/gopls serve". Zed
-    // (crates/languages/src/go.rs fetch_server_binary): "failed to run installed gopls binary".
-    needles: ["Couldn't start client", 'Restarting ', 'Starting server failed', 'Previous start failed', 'installed gopls', 'Launching server ', 'unable to start the language server', 'ailed to start', 'ailed to launch', 'ailed to spawn', 'Failed to initialize the ', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', 'owned by a different user', '-- stderr--', 'server stderr: ', 'Language server ', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'Go language server'],
+    // (crates/languages/src/go.rs fetch_server_binary): "failed to run installed gopls binary". The
+    // Go extension refusing to start it (goLanguageServer.ts getLanguageServerToolPath): "The Go
+    // language server is currently not supported in a multi-root set-up with different GOPATHs".
+    needles: ['Go language server is currently not supported in a multi-root', "Couldn't start client", 'Restarting ', 'Starting server failed', "Previous start failed. Can't restart server.", 'installed gopls', 'Launching server ', 'unable to start the language server', 'ailed to start', 'ailed to launch', 'ailed to spawn', 'Failed to initialize the ', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', 'owned by a different user', '-- stderr--', 'server stderr: ', 'Language server ', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'Go language server'],
     test: new RegExp(
       [
         String.raw`Client is not running and can't be stopped\. It's current state is: (?:startFailed|starting)|^\W*(?:\[Error[^\]]*\] )?Restarting (?:client|server) failed\b`,
-        String.raw`^\W*(?:\[Error[^\]\n]{0,40}\]\s*)?(?:Error:\s*)?(?:Starting server failed\s*$|Previous start failed\. Can't restart server\.)`,
+        String.raw`^\W*(?:\[Error[^\]\n]{0,40}\]\s*)?(?:Error:\s*)?Starting server failed\s*$|Previous start failed\. Can't restart server\.`,
+        String.raw`\bGo language server is currently not supported in a multi-root\b`,
         String.raw`Launching server "[^"\n]{1,200}" using command (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)? failed|Failed to start server: (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)?\b`,
         String.raw`failed to start gopls daemon|failed to dial remote|failed attempt #\d+ to connect to remote|socket \S+ is owned by a different user`,
         String.raw`^\s*gopls \[flags\] <command>|^\s*Usage: gopls\b|^\s*gopls flags are:`,
@@ -364,8 +367,10 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // "(executable check - failure) gopls"; lsp-mode's "No LSP server for go-mode";
     // the old Go extension's "Cannot find the language server X. Please install it"; ycmd's Go
     // completer (ycmd/completers/go/go_completer.py ShouldEnableGoCompleter, logged at INFO): "No
-    // gopls executable at /x/third_party/go/bin/gopls.".
-    needles: ['No gopls executable at', 'Searching for program', "No such file or directory: '", 'os error 2', 'cannot find binary path', 'Unable to find executable. Please check your path', '(executable check - failure) ', 'to enable Language Server', 'No LSP server for go', 'Cannot find the language server', 'do not have automatic installation', 'Failed to find server binary: '],
+    // gopls executable at /x/third_party/go/bin/gopls."; the Go extension's own stat of the binary it
+    // located (goLanguageServer.ts buildLanguageServerConfig): "Unable to stat path to language
+    // server binary: /x/gopls. Please try reinstalling it.".
+    needles: ['No gopls executable at', 'Unable to stat path to language server binary', 'Searching for program', "No such file or directory: '", 'os error 2', 'cannot find binary path', 'Unable to find executable. Please check your path', '(executable check - failure) ', 'to enable Language Server', 'No LSP server for go', 'Cannot find the language server', 'do not have automatic installation', 'Failed to find server binary: '],
     test: new RegExp(
       [
         String.raw`Searching for program\W+No such file or directory\W+(?:\S*[/\\])?${GO_LS}\b`,
@@ -382,7 +387,7 @@ export const LAUNCH_RULES: readonly Rule[] = [
         // Kate's LSP client (lspclientservermanager.cpp): "Failed to find server binary: gopls" then
         // "Please check your PATH for the binary".
         String.raw`Failed to find server binary: (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)?\b`,
-        String.raw`\bNo gopls executable at \S`,
+        String.raw`\bNo gopls executable at \S|Unable to stat path to language server binary\b`,
       ].join('|'),
     ),
     yieldsTo: ['gopls-not-found', 'go-binary-not-found'],

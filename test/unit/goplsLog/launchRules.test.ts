@@ -240,6 +240,9 @@ const CASES: Array<[string, RuleId[]]> = [
   ['LSP[gopls]: Error INVALID_SERVER_MESSAGE: "Usage: gopls [flags] <command>"', ['server-lost']],
   ['LSP[gopls]: Error SERVER_REQUEST_HANDLER_ERROR: "...lua/plugin/handlers.lua:12: attempt to index a nil value"', []],
   ['LSP[pyright]: Error READ_ERROR: "EOF"', []],
+  // the Go extension's own checks before it starts gopls
+  ['Unable to stat path to language server binary: /home/ann/go/bin/gopls.', ['server-binary-missing']],
+  ['The Go language server is currently not supported in a multi-root set-up with different GOPATHs (/home/ann/go,/srv/gopath).', ['server-start-failed']],
   // lsp-mode's installer
   ["LSP :: Server gopls install process failed with the following error message: exited abnormally with code 1.", ['tool-install-failed']],
   ["LSP :: Server pyright install process failed with the following error message: exited abnormally with code 23.", []],
