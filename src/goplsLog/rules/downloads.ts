@@ -82,12 +82,15 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     // resolve host: h", "Failed to connect to h port 443 after 2 ms: Couldn't connect to server",
     // cmd/go wrapping it as "git ls-remote -q origin in …: exit status 128:". A proxy that closes
     // the CONNECT (net/http "proxyconnect tcp: EOF") is the same no way out.
+    // A proxy (or a box in front of it) that drops the request mid-way, in net/http's words after a
+    // fetch URL: 'Get "https://proxy.golang.org/m/@v/v1.0.0.mod": EOF' (or unexpected EOF), and
+    // x/net/http2's 'stream error: stream ID 3; INTERNAL_ERROR' on a module download.
     // OpenSSH for a git fetch over ssh: "ssh: connect to host github.com port 22: Connection timed
     // out" (or refused, Network is unreachable, No route to host): no way out on port 22. Only as
     // cmd/go relays git's stderr, indented under "git ls-remote … exit status 128:" (vcs.go): the
     // user's own ssh or scp says the same at the start of a line.
-    needles: ['no such host', 'server misbehaving', 'failure in name resolution', 'Name or service not known', 'network is unreachable', 'no route to host', 'connection reset by peer', 'Could not resolve host', "Couldn't connect to server", 'Failed to connect to ', 'proxyconnect tcp: EOF', 'ssh: connect to host '],
-    test: /^(?=[\s\S]*(?:no such host|server misbehaving|Temporary failure in name resolution|Name or service not known|network is unreachable|no route to host|connection reset by peer|Could not resolve host: |Couldn't connect to server|Failed to connect to \S+ port \d+|proxyconnect tcp: EOF))(?=[\s\S]*(?:Get "?https?:\/\/|proxyconnect tcp|\/@v\/|sum\.golang\.org|proxy\.golang\.org|reading https?:\/\/|unrecognized import path|unable to access '|git ls-remote|git fetch))|^\s+ssh: connect to host \S+ port \d+: (?:Connection (?:timed out|refused)|Network is unreachable|No route to host)/,
+    needles: ['no such host', 'server misbehaving', 'failure in name resolution', 'Name or service not known', 'network is unreachable', 'no route to host', 'connection reset by peer', 'Could not resolve host', "Couldn't connect to server", 'Failed to connect to ', 'proxyconnect tcp: EOF', 'ssh: connect to host ', '": EOF', '": unexpected EOF', 'stream error: stream ID'],
+    test: /^(?=[\s\S]*(?:no such host|server misbehaving|Temporary failure in name resolution|Name or service not known|network is unreachable|no route to host|connection reset by peer|Could not resolve host: |Couldn't connect to server|Failed to connect to \S+ port \d+|proxyconnect tcp: EOF))(?=[\s\S]*(?:Get "?https?:\/\/|proxyconnect tcp|\/@v\/|sum\.golang\.org|proxy\.golang\.org|reading https?:\/\/|unrecognized import path|unable to access '|git ls-remote|git fetch))|(?:Get|read) "https?:\/\/[^"\s]*(?:\/@v\/|sum\.golang\.org\/)[^"\s]*": (?:EOF|unexpected EOF|stream error: stream ID)|^\s+ssh: connect to host \S+ port \d+: (?:Connection (?:timed out|refused)|Network is unreachable|No route to host)/,
     says: 'go could not reach a module proxy or code host at all (no DNS answer, no route, connection reset): offline, or behind a proxy the editor was not given',
   },
   {

@@ -318,12 +318,15 @@ export const ENV_RULES: readonly Rule[] = [
     // cmdlet" and Java's ProcessBuilder 'Cannot run program "git"'. GNU make's and env(1)'s bare "No
     // such file or directory" are left out (they also name files), and so are an editor's words for another language's server (Emacs's "Searching for
     // program", node's "spawn pyright ENOENT"): the gopls-launch rules read those, for Go's servers only.
-    needles: ['command not found: ', "Command '", 'Unknown command', 'Command not found', 'failed to run command', 'which: no ', 'is not recognized as', 'Cannot run program'],
+    needles: ['command not found: ', "Command '", 'Unknown command', 'Command not found', 'failed to run command', 'which: no ', 'is not recognized as', 'Cannot run program', 'is not executable'],
     test: new RegExp(
       [
         notOnPath(String.raw`[\w.+-]+`, false, false).source,
         String.raw`['"‘][\w.+-]+['"’] is not recognized as (?:an internal or external command|the name of a cmdlet)`,
         String.raw`Cannot run program \\?"[\w.+-]+\\?"`,
+        // mason.nvim's spawn.lua for a program other than go or gopls ("spawn: npm failed with exit
+        // code - and signal -. npm is not executable").
+        String.raw`spawn: (?!(?:go|gofmt|gopls)(?:\.exe)? )[\w.+-]+ failed with exit code - and signal -\. [\w.+-]+ is not executable`,
       ].join('|'),
     ),
     yieldsTo: ['go-not-found-shells', 'gopls-not-found-shells', 'go-binary-not-found', 'gopls-not-found', 'go-tool-missing', 'command-not-on-path', 'go-missing'],
@@ -1012,5 +1015,19 @@ export const ENV_RULES: readonly Rule[] = [
     needles: ['program not found or is not executable', 'could not find protoc plugin for name'],
     test: /\S+: program not found or is not executable|could not find protoc plugin for name \S+/,
     says: "a protoc plugin (protoc-gen-…) is not on the PATH the code generator was started with (go install puts it in GOBIN or GOPATH/bin, which that PATH lacks)",
+  },
+  {
+    id: 'go-not-executable-mason',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.8,
+    // mason.nvim (lua/mason-core/spawn.lua) checks vim.fn.executable(cmd) before it runs an
+    // installer's command and fails with "spawn: go failed with exit code - and signal -. go is not
+    // executable": installing gopls (or any Go tool) runs `go install`, and the go command is not on
+    // the PATH Neovim was started with.
+    needles: ['is not executable'],
+    test: /spawn: (?:go|gofmt)(?:\.exe)? failed with exit code - and signal -\. (?:go|gofmt)(?:\.exe)? is not executable/,
+    explains: ['gopls-launch', 'module-resolution'],
+    says: 'the editor\'s package manager (mason.nvim) could not run the go command: it is not on the PATH the editor was started with, so no Go tool (gopls among them) can be installed',
   },
 ];

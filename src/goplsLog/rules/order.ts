@@ -265,6 +265,7 @@ export const RULE_ORDER = [
   'codegen-plugin-not-on-path',
   'import-metadata-missing',
   'android-app-home-exec',
+  'go-not-executable-mason',
 ] as const;
 
 export type RuleId = (typeof RULE_ORDER)[number];

@@ -63,6 +63,8 @@ describe('module download rules', () => {
     ["\tfatal: unable to access 'https://git.corp.example/team/kit/': SSL certificate problem: self-signed certificate in certificate chain", 'module-fetch-x509'],
     ["\tfatal: unable to access 'https://git.corp.example/team/kit/': The requested URL returned error: 404", 'vcs-auth-prompt'],
     ['\tssh: connect to host git.corp.example port 22: Connection refused', 'module-fetch-unreachable'],
+    ['go: acme.dev/kit@v0.4.0: Get "https://athens.corp.example/acme.dev/kit/@v/v0.4.0.mod": EOF', 'module-fetch-unreachable'],
+    ['go: acme.dev/kit@v0.4.0: read "https://athens.corp.example/acme.dev/kit/@v/v0.4.0.zip": stream error: stream ID 5; PROTOCOL_ERROR', 'module-fetch-unreachable'],
   ])('%s', (line, want) => expect(ids(line)).toContain(want));
 
   it('an ssh key refused is a fetch refused, not a file permission', () => {
@@ -82,6 +84,7 @@ describe('module download rules', () => {
     ['a program dialling its own server with the wrong scheme', 'panic: http: server gave HTTP response to HTTPS client'],
     ['a curl of the user\'s own site reporting its certificate', 'curl: (60) SSL certificate problem: unable to get local issuer certificate'],
     ['a test expecting another status', '    api_test.go:12: unexpected status 410 Gone'],
+    ['a program whose own API call hit EOF', 'panic: Get "https://api.example.com/v1/items": EOF'],
     ['a scp of the user\'s own artefacts', 'ssh: connect to host build01 port 2222: Connection timed out? retrying'],
   ])('no rule for %s', (_, line) => {
     expect(ids(line).filter((id) => id.startsWith('module-fetch'))).toEqual([]);

@@ -447,6 +447,11 @@ const GOCMD_CASES: Array<[string, RuleId[]]> = [
   ['/srv/app/go.mod:9: unknown block type: requirements', ['go-mod-invalid']],
   ['config.toml:3: usage: require a value', []],
   ['Set GOPATH environment variable and restart VS Code or set GOPATH in Workspace settings', ['gopath-invalid']],
+  // mason.nvim lua/mason-core/spawn.lua
+  ['spawn: go failed with exit code - and signal -. go is not executable', ['go-not-executable-mason']],
+  ['spawn: cargo failed with exit code - and signal -. cargo is not executable', ['program-not-found-shells']],
+  ['spawn: go failed with exit code 1 and signal -. go: module lookup disabled by GOPROXY=off', ['goproxy-off-lookup']],
+  ['/usr/local/go is not executable', []],
   // protoc's subprocess.cc and buf's plugin lookup; gopls's importer
   ['protoc-gen-twirp: program not found or is not executable', ['codegen-plugin-not-on-path']],
   ['plugin connect-go: could not find protoc plugin for name connect-go - please make sure protoc-gen-connect-go is installed and present on your $PATH', ['codegen-plugin-not-on-path']],
