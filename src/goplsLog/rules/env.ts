@@ -1013,7 +1013,8 @@ export const ENV_RULES: readonly Rule[] = [
     // present on your $PATH". go install puts protoc-gen-go in GOBIN or GOPATH/bin, which the PATH
     // the build, task or editor was started with often lacks.
     needles: ['program not found or is not executable', 'could not find protoc plugin for name'],
-    test: /\S+: program not found or is not executable|could not find protoc plugin for name \S+/,
+    // (No leading \S+ before the phrase: on a long run of non-space characters it is quadratic.)
+    test: /: program not found or is not executable|could not find protoc plugin for name \S/,
     says: "a protoc plugin (protoc-gen-…) is not on the PATH the code generator was started with (go install puts it in GOBIN or GOPATH/bin, which that PATH lacks)",
   },
   {
@@ -1029,5 +1030,17 @@ export const ENV_RULES: readonly Rule[] = [
     test: /spawn: (?:go|gofmt)(?:\.exe)? failed with exit code - and signal -\. (?:go|gofmt)(?:\.exe)? is not executable/,
     explains: ['gopls-launch', 'module-resolution'],
     says: 'the editor\'s package manager (mason.nvim) could not run the go command: it is not on the PATH the editor was started with, so no Go tool (gopls among them) can be installed',
+  },
+  {
+    id: 'vim-go-env-failed',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // vim-go autoload/go/lsp.vim: "could not determine appropriate working directory for gopls",
+    // said when go#util#ModuleRoot() returns -1, i.e. `go env GOMOD` failed in the environment Vim
+    // runs it with (no go on that PATH, a GOROOT or GOPATH go rejects): gopls is never started.
+    needles: ['could not determine appropriate working directory for gopls'],
+    explains: ['gopls-launch'],
+    says: 'vim-go could not run `go env GOMOD` in the environment Vim was started with (go missing from its PATH, or a GOROOT/GOPATH go rejects), so it does not start gopls',
   },
 ];

@@ -266,6 +266,7 @@ export const RULE_ORDER = [
   'import-metadata-missing',
   'android-app-home-exec',
   'go-not-executable-mason',
+  'vim-go-env-failed',
 ] as const;
 
 export type RuleId = (typeof RULE_ORDER)[number];

@@ -447,6 +447,8 @@ const GOCMD_CASES: Array<[string, RuleId[]]> = [
   ['/srv/app/go.mod:9: unknown block type: requirements', ['go-mod-invalid']],
   ['config.toml:3: usage: require a value', []],
   ['Set GOPATH environment variable and restart VS Code or set GOPATH in Workspace settings', ['gopath-invalid']],
+  // vim-go autoload/go/lsp.vim when `go env GOMOD` failed
+  ['vim-go: could not determine appropriate working directory for gopls', ['vim-go-env-failed']],
   // mason.nvim lua/mason-core/spawn.lua
   ['spawn: go failed with exit code - and signal -. go is not executable', ['go-not-executable-mason']],
   ['spawn: cargo failed with exit code - and signal -. cargo is not executable', ['program-not-found-shells']],
