@@ -550,4 +550,20 @@ export const MODULE_RULES: readonly Rule[] = [
     userCode: true,
     says: 'gopls found no package for an import (go list reported none: a module the go.mod or go.work does not provide, or a load that failed)',
   },
+  {
+    id: 'modules-have-errors',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'load-failed',
+    severity: 'warning',
+    confidence: 0.5,
+    // gopls cache/load.go moduleErrorMap: "2 modules have errors:" then "\t<module>:<go list's
+    // error>" — go list returned a synthetic package holding the error for each workspace module it
+    // could not load. The lines after it say why, and have their own rules; this says the load of
+    // those modules failed. Also load.go's 'load failed: module name in …/go.mod contains
+    // "command-line-arguments", which is disallowed'.
+    needles: ['modules have errors:', 'contains "command-line-arguments", which is disallowed'],
+    test: /\b\d+ modules have errors:|contains "command-line-arguments", which is disallowed/,
+    says: 'gopls could not load some workspace modules (go list reported an error for each; the lines after it say which)',
+  },
 ];

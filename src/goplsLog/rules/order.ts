@@ -264,6 +264,7 @@ export const RULE_ORDER = [
   'snap-user-data-refused',
   'codegen-plugin-not-on-path',
   'import-metadata-missing',
+  'modules-have-errors',
   'android-app-home-exec',
   'go-not-executable-mason',
   'vim-go-env-failed',

@@ -447,6 +447,10 @@ const GOCMD_CASES: Array<[string, RuleId[]]> = [
   ['/srv/app/go.mod:9: unknown block type: requirements', ['go-mod-invalid']],
   ['config.toml:3: usage: require a value', []],
   ['Set GOPATH environment variable and restart VS Code or set GOPATH in Workspace settings', ['gopath-invalid']],
+  // gopls cache/load.go moduleErrorMap
+  ['Error loading workspace: 2 modules have errors:', ['workspace-load-failed', 'modules-have-errors']],
+  ['\t3 modules have errors:', ['modules-have-errors']],
+  ['load failed: module name in /srv/app/go.mod contains "command-line-arguments", which is disallowed', ['modules-have-errors']],
   // vim-go autoload/go/lsp.vim when `go env GOMOD` failed
   ['vim-go: could not determine appropriate working directory for gopls', ['vim-go-env-failed']],
   // mason.nvim lua/mason-core/spawn.lua
