@@ -104,7 +104,8 @@ export const ENV_RULES: readonly Rule[] = [
     severity: 'error',
     confidence: 0.85,
     // go: cannot find GOROOT directory: /x; "GOROOT is not set"; the go command rejecting a GOROOT.
-    needles: ['cannot find GOROOT directory', 'GOROOT is not set', 'GOROOT is not defined'],
+    // Reports' titles cut cmd/go's words short ("go: cannot find GOROOT"): its prefix is its own too.
+    needles: ['cannot find GOROOT directory', 'go: cannot find GOROOT', 'GOROOT is not set', 'GOROOT is not defined'],
     explains: ['module-resolution', 'gopls-launch'],
     says: 'GOROOT points where there is no Go installation (set by the environment the tools were started with, or by go.goroot)',
   },
@@ -217,7 +218,8 @@ export const ENV_RULES: readonly Rule[] = [
     // work/build.go: "cannot install, GOBIN must be an absolute path". The Go extension's util.ts
     // isGoPathSet (before modules): "Set GOPATH environment variable and restart VS Code or set
     // GOPATH in Workspace settings" — the editor was started without GOPATH.
-    needles: ['Set GOPATH environment variable and restart', '$GOPATH not set', 'missing $GOPATH', 'GOPATH entry is relative', 'GOPATH entry cannot start', 'GOPATH set to GOROOT', 'cannot set GOROOT as GOPATH', 'GOPATH and GOROOT are the same directory', 'GOMODCACHE entry is relative', 'neither GOMODCACHE nor GOPATH is set', 'GOBIN must be an absolute path'],
+    // modfetch/codehost/codehost.go WorkDir (a direct VCS fetch): "neither GOPATH nor GOMODCACHE are set".
+    needles: ['Set GOPATH environment variable and restart', 'neither GOPATH nor GOMODCACHE are set', '$GOPATH not set', 'missing $GOPATH', 'GOPATH entry is relative', 'GOPATH entry cannot start', 'GOPATH set to GOROOT', 'cannot set GOROOT as GOPATH', 'GOPATH and GOROOT are the same directory', 'GOMODCACHE entry is relative', 'neither GOMODCACHE nor GOPATH is set', 'GOBIN must be an absolute path'],
     explains: ['module-resolution'],
     says: 'GOPATH (or GOMODCACHE) as the tools received it is unset, relative or the same as GOROOT: the editor was started without the environment the shell sets up',
   },

@@ -447,6 +447,8 @@ const GOCMD_CASES: Array<[string, RuleId[]]> = [
   ['/srv/app/go.mod:9: unknown block type: requirements', ['go-mod-invalid']],
   ['config.toml:3: usage: require a value', []],
   ['Set GOPATH environment variable and restart VS Code or set GOPATH in Workspace settings', ['gopath-invalid']],
+  ['go: github.com/acme/kit@v1.0.0: neither GOPATH nor GOMODCACHE are set', ['gopath-invalid']],
+  ['go: cannot find GOROOT', ['goroot-invalid']],
   // gopls cache/load.go moduleErrorMap
   ['Error loading workspace: 2 modules have errors:', ['workspace-load-failed', 'modules-have-errors']],
   ['\t3 modules have errors:', ['modules-have-errors']],
