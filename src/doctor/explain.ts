@@ -121,6 +121,17 @@ export function hintPointsAt(h: Finding, s: Finding): boolean {
   return !kind.named && kind.by.includes(h.classId) && !kind.namedBy?.includes(h.classId) && WEIGHT[h.severity] >= WEIGHT[s.severity];
 }
 
+/**
+ * Does symptom h say how the death that symptom s only reports came about? s is a bare "gopls
+ * died" (no headline); h, of another class that can kill gopls, is what the same log says of the
+ * way it went: killed by SIGKILL (memory), a thread refused (a task limit), EPERM (a policy). Like a
+ * hint it explains nothing (s keeps its checks), but it is nearer the cause. Pure.
+ */
+export function symptomPointsAt(h: Finding, s: Finding): boolean {
+  if (!isSymptom(h) || !isSymptom(s) || h.headline || s.headline || h.unclassified || h.classId === s.classId || (s.symptom ?? 'died') !== 'died') return false;
+  return EXPLAINED_BY.died.by.includes(h.classId) && h.classId !== 'gopls-launch' && WEIGHT[h.severity] >= WEIGHT[s.severity];
+}
+
 /** A guess at the class from a failure's words: a named mechanism, or words that resemble a class's reports. */
 export function isHint(f: Pick<Finding, 'headline'>): boolean {
   return f.headline === 'named-mechanism' || f.headline === 'resembles-reports';

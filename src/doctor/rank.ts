@@ -12,7 +12,7 @@
 // class holding a cause that explains them, whatever the severities. A symptom nothing explains
 // is scored like any finding and says which checks would explain it.
 import { CLASS_IDS, type Cause, type ClassId, type Finding, type Fix, type ProbeRecord, type Severity, assertNever } from './model.js';
-import { checksFor, explainers, hintPointsAt, isHint, isSymptom } from './explain.js';
+import { checksFor, explainers, hintPointsAt, isHint, isSymptom, symptomPointsAt } from './explain.js';
 import { headingOf } from './heading.js';
 
 const BANDS: Record<Severity, [number, number]> = { info: [0, 0.3], warning: [0.3, 0.6], error: [0.6, 1] };
@@ -130,13 +130,13 @@ function placeExplainedAfter(causes: Cause[], after: Map<ClassId, Set<ClassId>>)
  * server is gone. Both stay symptoms; the bare one keeps its checks.
  */
 function placeHintedAfter(causes: Cause[], findings: readonly Finding[], why: Map<Finding, Finding[]>): void {
-  const hints = findings.filter((f) => isHint(f) && isSymptom(f) && !why.get(f)?.length);
+  const hints = findings.filter((f) => isSymptom(f) && !why.get(f)?.length && (isHint(f) || !f.headline));
   if (!hints.length) return;
   const byId = new Map(causes.map((c) => [c.id, c]));
   for (const c of causes) {
     const own = findings.filter((f) => f.classId === c.id && severityRank(f.severity) >= severityRank(c.severity));
     if (!own.length || own.some((f) => !isSymptom(f) || why.get(f)?.length || f.headline)) continue;
-    const pointing = hints.filter((h) => own.every((s) => hintPointsAt(h, s)));
+    const pointing = hints.filter((h) => own.every((s) => hintPointsAt(h, s) || symptomPointsAt(h, s)));
     const floor = Math.max(...pointing.map((h) => byId.get(h.classId)?.score ?? 0));
     if (pointing.length && c.score >= floor) c.score = Math.max(0, round3(floor - EPS));
   }

@@ -275,6 +275,33 @@ describe('rankCauses: a cause on the very line of the symptom explains it', () =
   });
 });
 
+// Issue 11: "gopls died" said twice (the client's exit line, then its connection-closed line) is one
+// death, not stronger evidence than the line that says how it died (explain.ts symptomPointsAt).
+describe('rankCauses: the symptom that says how gopls died before the bare "it died"', () => {
+  const ranked = (text: string) => rankCauses(findingsOf('/logs/1-gopls (server).log', analyzeText(`${text}\n[Info  - 10:15:12 AM] Connection to server got closed. Server will restart.\n`)).map((x) => FindingSchema.parse(x)));
+
+  it.each([
+    ['killed by SIGKILL: the memory checks', '[Error - 10:15:11 AM] Server process exited with signal SIGKILL.', 'memory-limit'],
+    ['a thread refused with EAGAIN: the task limits', 'runtime/cgo: pthread_create failed: Resource temporarily unavailable\nSIGABRT: abort', 'process-limit'],
+  ])('%s', (_name, text, want) => {
+    const causes = ranked(text);
+    expect(causes[0]!.id).toBe(want);
+    // Both stay symptoms nothing found explains, each with the checks that would.
+    const died = causes.find((c) => c.id === 'gopls-launch')!;
+    expect(died.findings.every((x) => x.unexplained || x.severity === 'info')).toBe(true);
+    expect(causes[0]!.findings.find((x) => x.role === 'symptom')!.unexplained).toBeDefined();
+  });
+
+  it('a launch cause found (gopls not on PATH) is not moved behind a kill', () => {
+    const causes = ranked('[Error - 10:15:11 AM] Server process exited with signal SIGKILL.\nexec: "gopls": executable file not found in $PATH');
+    expect(causes[0]!.id).toBe('gopls-launch');
+  });
+
+  it('without the line that says how, the bare death leads as before', () => {
+    expect(ranked('[Error - 10:15:11 AM] Server process exited with code 2.')[0]!.id).toBe('gopls-launch');
+  });
+});
+
 describe('rankCauses on real log lines: the environment leads the module symptom', () => {
   const top = (text: string) => {
     const causes = rankCauses(findingsOf('gopls.log', analyzeText(text)) as Finding[]);
