@@ -55,8 +55,12 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // is not in GOROOT (…)").
     // Its prompt for a missing tool (promptForMissingTool): "You are using go1.20.3, but gopls
     // requires at least go1.21.0."
-    needles: ['is too old (go', 'or newer) needed to install tools', 'golang.org/x/tools', 'requires at least go'],
+    // And cmd/go's "note: module requires Go 1.23" (work/exec.go, after a compile of a module whose
+    // go.mod asks for a newer go than the one building it) when gopls was named on the lines just
+    // before: the module that needs the newer go is gopls's (its own sources failed to compile).
+    needles: ['is too old (go', 'or newer) needed to install tools', 'golang.org/x/tools', 'requires at least go', 'module requires Go '],
     test: /You are using go[\w.-]+, but [\w.-]+ requires at least go\d|go command \([^)]*\) is too old \(go[\d.]+|Failed to find a go command \(go[\d.]+ or newer\)|golang\.org\/x\/tools\/gopls@v[\w.-]+:? requires go >= ?[\d.]+|golang\.org\/x\/tools(?:\/gopls)?@v[^\s:/]*\/[^\s:]*\.go:\d+(?::\d+)?: package \S+ is not in (?:GOROOT|std)\b/,
+    nearGopls: /^\s*note: module requires Go [\d.]+/,
     says: 'the go command is too old to build the Go tools (gopls among them), so they cannot be installed or updated',
   },
   {

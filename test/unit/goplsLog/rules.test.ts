@@ -231,6 +231,19 @@ describe("errno words in another casing read as strerror's", () => {
   });
 });
 
+describe("cmd/go's 'note: module requires Go' after a failed compile: whose module decides the class", () => {
+  const install = (mod: string) =>
+    [`$ go install ${mod}@latest`, `# ${mod}/internal/util`, `/home/ann/go/pkg/mod/${mod}@v0.16.1/internal/util/slices.go:12:9: undefined: slices.Contains`, 'note: module requires Go 1.21', ''].join('\n');
+  it("gopls's own sources: the go in use is too old to build gopls", () => {
+    expect(analyzeText(install('golang.org/x/tools/gopls')).events.map((e) => e.ruleId)).toContain('go-too-old-for-tools');
+  });
+  it("another module's: the go found first on PATH is older than that module needs", () => {
+    const rules = analyzeText(install('example.org/tools/cmd/gen')).events.map((e) => e.ruleId);
+    expect(rules).toContain('go-version-too-old-for-module');
+    expect(rules).not.toContain('go-too-old-for-tools');
+  });
+});
+
 describe('go install pkg@version refusing a module with replace directives: whose module decides the class', () => {
   const refusal = (mod: string) =>
     [`$ go install ${mod}@master`, `go: ${mod}@master (in ${mod}@v0.0.0-20251104183034-4e2c5a1b7c9d):`, '\tThe go.mod file for the module providing named packages contains one or', '\tmore replace directives. It must not contain directives that would cause', '\tit to be interpreted differently than if it were the main module.', ''].join('\n');
