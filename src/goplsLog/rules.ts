@@ -169,6 +169,24 @@ export function unlinked(line: string): string {
 }
 
 /**
+ * What loggers and collectors put before a program's own words: an ISO-8601 timestamp (GitHub
+ * Actions' "2024-03-02T10:11:12.3456789Z ", kubectl logs --timestamps, journalctl -o short-iso),
+ * syslog's and journalctl's "Mar  2 10:11:12 host prog[123]: ", docker compose's "service  | ".
+ * A rule anchored at the start of the program's message ("^\S+: line 4: …", a shell's) reads the
+ * line again without them. At most three, outermost first.
+ */
+const LOG_PREFIX = /^(?:\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\s+|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S+ [\w.@/-]{1,100}(?:\[\d+\])?: |[\w.-]{1,100}\s+\| ?)/;
+export function withoutLogPrefix(line: string): string {
+  let out = line;
+  for (let i = 0; i < 3; i++) {
+    const m = LOG_PREFIX.exec(out);
+    if (!m || m[0].length === out.length) break;
+    out = out.slice(m[0].length);
+  }
+  return out;
+}
+
+/**
  * One pass over the line: did any needle pass the screen (`: stderr: ` included, which names no
  * rule), and which rules does it say, after yieldsTo. Pure. `latin1`: the line is also these bytes
  * from `at` on, one per code unit (the analyzer decodes its chunks as latin1), and the pass reads
@@ -196,6 +214,7 @@ export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { b
   }
   sortAscending(rules);
   let plain: string | undefined;
+  let peeled: string | undefined;
   try {
     for (const i of rules) {
       const r = RULES[i]!;
@@ -203,7 +222,8 @@ export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { b
       if (r.test) {
         const test = (w: string) => r.test!.test(w) || (ctx.nearWatcher && r.nearWatcher?.test(w)) || (ctx.nearExec && r.nearExec?.test(w)) || (ctx.inContainer && r.inContainer?.test(w)) || (ctx.nearChmodX && r.nearChmodX?.test(w)) || (ctx.nearGopls && r.nearGopls?.test(w));
         if (text.length <= LONG_LINE) {
-          if (!test(plain ??= unlinked(text))) continue;
+          plain ??= unlinked(text);
+          if (!test(plain) && ((peeled ??= withoutLogPrefix(plain)) === plain || !test(peeled))) continue;
         } else {
           // A long line is searched again only for the needles the pass found in it.
           const mine = ruleNeedles[i]!;

@@ -2,7 +2,7 @@
 // cmd/go, the kernel's mm/oom_kill.c and cgroup/pids.c, glibc's loader, node/libuv, the Go
 // extension, vscode-languageclient), with other programs, paths and numbers than any corpus text.
 import { describe, expect, it } from 'vitest';
-import { errnoCased, matchRules, unlinked, windowsAround, type RuleId } from '../../../src/goplsLog/rules.js';
+import { errnoCased, matchRules, unlinked, windowsAround, withoutLogPrefix, type RuleId } from '../../../src/goplsLog/rules.js';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 import { findingsOf } from '../../../src/probes/goplsLogs.js';
 
@@ -204,6 +204,28 @@ describe('unlinked: a Markdown link to its own text reads as the text', () => {
     ['plain line, no link', 'plain line, no link'],
   ])('%s', (line, want) => {
     expect(unlinked(line)).toBe(want);
+  });
+});
+
+describe("a collector's prefix before a program's words", () => {
+  it.each([
+    ['2024-03-02T10:11:12.3456789Z ./build.sh: line 4: ./gen: Permission denied', './build.sh: line 4: ./gen: Permission denied'],
+    ['Mar  2 10:11:12 build-host app[812]: /srv/app/run.sh: line 9: /srv/bin/x: Permission denied', '/srv/app/run.sh: line 9: /srv/bin/x: Permission denied'],
+    ['worker-1  | /etc/init.d/run.sh: line 45: /data/run.sh: Permission denied', '/etc/init.d/run.sh: line 45: /data/run.sh: Permission denied'],
+    // Two collectors: compose's prefix, then the program's own timestamp.
+    ['api  | 2024-03-02 10:11:12 ./start.sh: line 2: ./api: Permission denied', './start.sh: line 2: ./api: Permission denied'],
+    // A line that is nothing but a prefix, or has none, stays as it is.
+    ['plain line: permission denied', 'plain line: permission denied'],
+    ['2024-03-02T10:11:12Z', '2024-03-02T10:11:12Z'],
+  ])('%s', (line, want) => {
+    expect(withoutLogPrefix(line)).toBe(want);
+  });
+
+  it('a rule anchored at the start of the message reads the line under the prefix', () => {
+    const bare = ids('/etc/init.d/run.sh: line 45: /data/run.sh: Permission denied');
+    expect(bare.length).toBeGreaterThan(0);
+    expect(ids('worker-1  | /etc/init.d/run.sh: line 45: /data/run.sh: Permission denied')).toEqual(bare);
+    expect(ids('2024-03-02T10:11:12.3456789Z /etc/init.d/run.sh: line 45: /data/run.sh: Permission denied')).toEqual(bare);
   });
 });
 
