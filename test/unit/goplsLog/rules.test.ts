@@ -214,6 +214,10 @@ describe("a collector's prefix before a program's words", () => {
     ['worker-1  | /etc/init.d/run.sh: line 45: /data/run.sh: Permission denied', '/etc/init.d/run.sh: line 45: /data/run.sh: Permission denied'],
     // Two collectors: compose's prefix, then the program's own timestamp.
     ['api  | 2024-03-02 10:11:12 ./start.sh: line 2: ./api: Permission denied', './start.sh: line 2: ./api: Permission denied'],
+    ['> /etc/init.d/run.sh: line 45: /data/run.sh: Permission denied', '/etc/init.d/run.sh: line 45: /data/run.sh: Permission denied'],
+    ['#12 3.456 /bin/sh: 1: ./build.sh: Permission denied', '/bin/sh: 1: ./build.sh: Permission denied'],
+    ['[build : compile] Killed', 'Killed'],
+    ['> [stderr] Killed', 'Killed'],
     // A line that is nothing but a prefix, or has none, stays as it is.
     ['plain line: permission denied', 'plain line: permission denied'],
     ['2024-03-02T10:11:12Z', '2024-03-02T10:11:12Z'],
@@ -226,6 +230,9 @@ describe("a collector's prefix before a program's words", () => {
     expect(bare.length).toBeGreaterThan(0);
     expect(ids('worker-1  | /etc/init.d/run.sh: line 45: /data/run.sh: Permission denied')).toEqual(bare);
     expect(ids('2024-03-02T10:11:12.3456789Z /etc/init.d/run.sh: line 45: /data/run.sh: Permission denied')).toEqual(bare);
+    // bash's bare "Killed" line, as a CI step's log tags it.
+    expect(ids('[build : build-static] Killed')).toEqual(ids('Killed'));
+    expect(ids('Killed')).not.toEqual([]);
   });
 });
 
