@@ -189,6 +189,21 @@ export function withoutLogPrefix(line: string): string {
 }
 
 /**
+ * The lines of another program's output carried inside one line as a JSON string or an exception
+ * message, joined by a literal "\\n" ({"stderr":"go: downloading …\\nKilled\\n"}, Node's "Error:
+ * Command failed: go install …\\nKilled"): each as a line of its own, prefix peeled, so a rule
+ * anchored at a message's start reads it. None for a line without such an escape. Pure.
+ */
+export function escapedLines(line: string): string[] {
+  if (!line.includes('\\n')) return [];
+  return line
+    .split(/\\(?:r\\)?n/)
+    // The first one starts where its JSON string does: after the last '":"' before it.
+    .map((l, i) => withoutLogPrefix((i === 0 ? l.replace(/^.*"\s*:\s*"/, '') : l).replace(/^\s*["']?|["'},\]]*\s*$/g, '')))
+    .filter((l) => l.length > 0);
+}
+
+/**
  * One pass over the line: did any needle pass the screen (`: stderr: ` included, which names no
  * rule), and which rules does it say, after yieldsTo. Pure. `latin1`: the line is also these bytes
  * from `at` on, one per code unit (the analyzer decodes its chunks as latin1), and the pass reads
@@ -217,6 +232,7 @@ export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { b
   sortAscending(rules);
   let plain: string | undefined;
   let peeled: string | undefined;
+  let segments: string[] | undefined;
   try {
     for (const i of rules) {
       const r = RULES[i]!;
@@ -225,7 +241,7 @@ export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { b
         const test = (w: string) => r.test!.test(w) || (ctx.nearWatcher && r.nearWatcher?.test(w)) || (ctx.nearExec && r.nearExec?.test(w)) || (ctx.inContainer && r.inContainer?.test(w)) || (ctx.nearChmodX && r.nearChmodX?.test(w)) || (ctx.nearGopls && r.nearGopls?.test(w));
         if (text.length <= LONG_LINE) {
           plain ??= unlinked(text);
-          if (!test(plain) && ((peeled ??= withoutLogPrefix(plain)) === plain || !test(peeled))) continue;
+          if (!test(plain) && ((peeled ??= withoutLogPrefix(plain)) === plain || !test(peeled)) && !(segments ??= escapedLines(plain)).some((l) => test(l))) continue;
         } else {
           // A long line is searched again only for the needles the pass found in it.
           const mine = ruleNeedles[i]!;

@@ -2,7 +2,7 @@
 // cmd/go, the kernel's mm/oom_kill.c and cgroup/pids.c, glibc's loader, node/libuv, the Go
 // extension, vscode-languageclient), with other programs, paths and numbers than any corpus text.
 import { describe, expect, it } from 'vitest';
-import { errnoCased, matchRules, unlinked, windowsAround, withoutLogPrefix, type RuleId } from '../../../src/goplsLog/rules.js';
+import { errnoCased, escapedLines, matchRules, unlinked, windowsAround, withoutLogPrefix, type RuleId } from '../../../src/goplsLog/rules.js';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 import { findingsOf } from '../../../src/probes/goplsLogs.js';
 
@@ -233,6 +233,22 @@ describe("a collector's prefix before a program's words", () => {
     // bash's bare "Killed" line, as a CI step's log tags it.
     expect(ids('[build : build-static] Killed')).toEqual(ids('Killed'));
     expect(ids('Killed')).not.toEqual([]);
+  });
+});
+
+describe('output carried inside one line as a JSON string or an exception message', () => {
+  it.each<[string, string[]]>([
+    [String.raw`{"killed":false,"code":1,"cmd":"go install x","stderr":"go: downloading x v1\nKilled\n"}`, ['go: downloading x v1', 'Killed']],
+    [String.raw`Error: Command failed: go install golang.org/x/tools/gopls@latest\nKilled\n`, ['Error: Command failed: go install golang.org/x/tools/gopls@latest', 'Killed']],
+    [String.raw`"stderr": "a\r\n2024-03-02T10:11:12Z b"`, ['a', 'b']],
+    ['no escape here: Killed', []],
+  ])('%s', (line, want) => {
+    expect(escapedLines(line)).toEqual(want);
+  });
+
+  it("a rule anchored at a message's start reads it inside the string", () => {
+    expect(ids(String.raw`{"level":"error","msg":"exec failed","stderr":"Killed\n"}`)).toEqual(ids('Killed'));
+    expect(ids(String.raw`Error: Command failed: go install golang.org/x/tools/gopls@latest\nKilled\n`)).toContain(ids('Killed')[0]);
   });
 });
 
