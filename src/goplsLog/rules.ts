@@ -172,12 +172,12 @@ export function unlinked(line: string): string {
  * What loggers and collectors put before a program's own words: an ISO-8601 timestamp (GitHub
  * Actions' "2024-03-02T10:11:12.3456789Z ", kubectl logs --timestamps, journalctl -o short-iso),
  * syslog's and journalctl's "Mar  2 10:11:12 host prog[123]: ", docker compose's "service  | ",
- * BuildKit's plain progress "#8 0.234 ", a stream or level tag ("[stderr] ", "[ERROR] "), and a
+ * BuildKit's plain progress "#8 0.234 ", a stream or level tag ("[stderr] ", "stderr: ", "[ERROR] "), and a
  * Markdown quote's "> " (a report quoting its log). A rule anchored at the start of the program's
  * message ("^\S+: line 4: …", a shell's) reads the line again without them. At most three,
  * outermost first.
  */
-const LOG_PREFIX = /^(?:(?:>[ \t]?)+|#\d+ \d+(?:\.\d+)? |\[[^\]\n]{1,40}\][ \t]+|\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\s+|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S+ [\w.@/-]{1,100}(?:\[\d+\])?: |[\w.-]{1,100}\s+\| ?)/;
+const LOG_PREFIX = /^(?:(?:>[ \t]?)+|#\d+ \d+(?:\.\d+)? |\[[^\]\n]{1,40}\][ \t]+|(?:std(?:err|out)|STD(?:ERR|OUT)|[Ss]tderr output):[ \t]+|\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\s+|[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \S+ [\w.@/-]{1,100}(?:\[\d+\])?: |[\w.-]{1,100}\s+\| ?)/;
 export function withoutLogPrefix(line: string): string {
   let out = line;
   for (let i = 0; i < 3; i++) {

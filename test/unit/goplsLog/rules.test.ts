@@ -218,6 +218,7 @@ describe("a collector's prefix before a program's words", () => {
     ['#12 3.456 /bin/sh: 1: ./build.sh: Permission denied', '/bin/sh: 1: ./build.sh: Permission denied'],
     ['[build : compile] Killed', 'Killed'],
     ['> [stderr] Killed', 'Killed'],
+    ['stderr: Killed', 'Killed'],
     // A line that is nothing but a prefix, or has none, stays as it is.
     ['plain line: permission denied', 'plain line: permission denied'],
     ['2024-03-02T10:11:12Z', '2024-03-02T10:11:12Z'],
