@@ -1,5 +1,5 @@
 // Bundles test/corpus/report.ts (TypeScript, the engine's own sources) and runs it with the
-// arguments given: `npm run test:corpus [-- --dir DIR] [-- --json]`. With --train first it runs
+// arguments given: `npm run test:corpus [-- --dir DIR] [-- --json] [-- --heldout]`. With --train first it runs
 // test/corpus/train.ts instead (`npm run corpus:train [-- --cv]`).
 import * as esbuild from 'esbuild';
 import { spawnSync } from 'node:child_process';

@@ -17,7 +17,7 @@ export const MODEL_FILE = path.resolve('src/goplsLog/resemblance/model.ts');
 const LABEL_ORDER: readonly Label[] = [...CLASS_IDS, 'negative'];
 /** A word seen in fewer training texts than this is a name or a path, not a class's vocabulary. */
 const MIN_TEXTS = 2;
-const FOLDS = 5;
+export const FOLDS = 5;
 
 export interface TrainedModel {
   labels: readonly Label[];

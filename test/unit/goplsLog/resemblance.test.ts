@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addWords, wordsOf } from '../../../src/goplsLog/resemblance/words.js';
-import { parseModel, resemble, MIN_MARGIN } from '../../../src/goplsLog/resemblance/classify.js';
+import { parseModel, resemble, MIN_MARGIN, swapShippedModel } from '../../../src/goplsLog/resemblance/classify.js';
 import { analyzeText, SHORT_TEXT_LINES, tellsOfTrouble } from '../../../src/goplsLog/analyzer.js';
 import { matchRules } from '../../../src/goplsLog/rules.js';
 import { mechanismOf } from '../../../src/goplsLog/mechanisms.js';
@@ -90,6 +90,18 @@ describe('resemble: Bernoulli naive Bayes with a margin, on a model small enough
   it('says nothing about words it has never seen', () => {
     expect(resemble(['zebra', 'quux'], model, 0)).toBeUndefined();
     expect(resemble([], model, 0)).toBeUndefined();
+  });
+
+  it('the held-out check swaps the shipped model for its fold model, and undefined restores it', () => {
+    const before = resemble(['inotify', 'the']);
+    swapShippedModel(model);
+    try {
+      expect(resemble(['inotify', 'the'], undefined, 0)?.classId).toBe('file-watch');
+      expect(resemble(['zebra-free', 'permission', 'the'], undefined, 0)?.classId).toBe('fs-access');
+    } finally {
+      swapShippedModel(undefined);
+    }
+    expect(resemble(['inotify', 'the'])).toEqual(before);
   });
 
   it('a malformed model fails at load, naming the word', () => {
