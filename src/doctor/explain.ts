@@ -117,8 +117,12 @@ export function explainsSymptom(c: Finding, s: Finding): boolean {
 export function hintPointsAt(h: Finding, s: Finding): boolean {
   if (!isHint(h) || !isSymptom(h) || !isSymptom(s) || s.headline || h.classId === s.classId) return false;
   const kind = EXPLAINED_BY[s.symptom ?? 'died'];
+  // gopls's own bare death (the client's connection-closed line) says nothing of the environment,
+  // so any lead on it comes first, even one of a class that does not kill gopls: an inotify or
+  // noexec failure told in the same log is what the user can act on; "the server died" is not.
+  const bareDeath = s.classId === 'gopls-launch' && (s.symptom ?? 'died') === 'died';
   // A hint names no path: it cannot say a sandbox hides the one refused (namedBy).
-  return !kind.named && kind.by.includes(h.classId) && !kind.namedBy?.includes(h.classId) && WEIGHT[h.severity] >= WEIGHT[s.severity];
+  return !kind.named && (kind.by.includes(h.classId) || bareDeath) && !kind.namedBy?.includes(h.classId) && WEIGHT[h.severity] >= WEIGHT[s.severity];
 }
 
 /**

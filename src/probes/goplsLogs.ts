@@ -293,7 +293,7 @@ function goplsNamedFindings(source: string, name: string, s: LogSummary): Findin
  * else the log says names a class: beside a rule's finding, a crash verdict or a named mechanism
  * it would add nothing but noise. The bare "gopls died" symptoms (the client's connection-closed
  * line, goplsNamed.ts's fallback) name no cause, so they leave room for it, and rank.ts places
- * them after it when its class is one that kills gopls (explain.ts hintPointsAt). Pure.
+ * them after it (explain.ts hintPointsAt). Pure.
  */
 function resemblanceFindings(source: string, name: string, s: LogSummary, found: readonly FindingInput[]): FindingInput[] {
   const namesAClass = found.some((f) => f.severity !== 'info' && !(f.classId === 'gopls-launch' && f.role === 'symptom' && !f.headline));

@@ -174,8 +174,10 @@ describe('rankCauses: a mechanism hint before the bare symptom it would explain'
     expect(causes.every((c) => c.severity === 'warning')).toBe(true);
   });
 
-  it('only a mechanism that can produce the symptom: a noexec hint does not explain a dead server', () => {
-    expect(rankCauses([closed, hint('noexec-mount', 'exec-denied')]).map((c) => c.id)).toEqual(['gopls-launch', 'noexec-mount']);
+  it("gopls's bare death says nothing of the environment: a hint of any class comes first, and the death stays unexplained", () => {
+    const causes = rankCauses([closed, hint('noexec-mount', 'exec-denied')]);
+    expect(causes.map((c) => c.id)).toEqual(['noexec-mount', 'gopls-launch']);
+    expect(causes[1]!.findings[0]!.unexplained).toBeDefined();
   });
 
   it('a cause found explains the symptom instead: the symptom follows that cause, the hint moves nothing', () => {
