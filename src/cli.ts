@@ -58,9 +58,11 @@ async function main(argv: string[]): Promise<number> {
   // Not go.toolsEnvVars, go.goroot or go.gopath: the CLI runs with the environment it was started
   // with, so `GOTMPDIR=/x go-env-doctor diagnose` diagnoses a GOTMPDIR of /x.
   // Read before the run, so under a deadline of its own: a home on a stalled network file system
-  // must not hold the CLI before its run has even started (the probes read them again under theirs).
-  const editorSettings = await Promise.race([readEditorSettings(process.env, workspaces), new Promise<[]>((resolve) => setTimeout(resolve, Math.min(2000, args.timeoutMs / 4), []).unref())]);
-  const fromFiles = doctorInputs(snapshotFromSettingsFiles(editorSettings, new Set(userSettingsFiles(process.env)), workspaces[0]), process.env).settings;
+  // must not hold the CLI before its run has even started. What was read is handed to the run, so
+  // the files are read once; only when this read ran out of time do the probes read them again,
+  // under their own deadlines.
+  const editorSettings = await Promise.race([readEditorSettings(process.env, workspaces), new Promise<undefined>((resolve) => setTimeout(resolve, Math.min(2000, args.timeoutMs / 4), undefined).unref())]);
+  const fromFiles = doctorInputs(snapshotFromSettingsFiles(editorSettings ?? [], new Set(userSettingsFiles(process.env)), workspaces[0]), process.env).settings;
   const gopls = args.gopls ? (args.gopls.includes('/') ? path.resolve(args.gopls) : args.gopls) : fromFiles.alternateGopls;
   const ac = new AbortController();
   process.once('SIGINT', () => ac.abort(new Error('interrupted')));
@@ -80,6 +82,7 @@ async function main(argv: string[]): Promise<number> {
       ...(fromFiles.toolsGopath ? { toolsGopath: fromFiles.toolsGopath } : {}),
       ...(fromFiles.toolsGo ? { toolsGo: fromFiles.toolsGo } : {}),
       ...(fromFiles.goplsFlags ? { goplsFlags: fromFiles.goplsFlags } : {}),
+      ...(editorSettings ? { editorSettings: [...editorSettings] } : {}),
       ...(args.online ? { online: true } : {}),
       ...(args.file ? { activeFile: path.resolve(args.file) } : {}),
       ...(args.noCache ? { noCache: true } : {}),
