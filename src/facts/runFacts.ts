@@ -31,11 +31,21 @@ export interface Facts {
    * a fixture tree has no home of its own.
    */
   editorSettings(): Promise<readonly EditorSettingsSource[]>;
+  /**
+   * /.flatpak-info, read once: the login-shell probe reports the sandbox, and the file-access and
+   * gopls-log probes judge refused paths against its grants. Undefined outside a sandbox.
+   */
+  flatpakInfo(): Promise<string | undefined>;
 }
 
 /** Facts.editorSettings: the live configuration given, else the settings files on the live machine, else none. */
 export async function editorSettingsOf(host: Pick<Host, 'live'>, env: NodeJS.ProcessEnv, settings: Pick<DoctorSettings, 'editorSettings'>, workspaces: readonly string[]): Promise<readonly EditorSettingsSource[]> {
   return settings.editorSettings ?? (host.live ? readEditorSettings(env, workspaces) : []);
+}
+
+/** Facts.flatpakInfo's read, for test contexts that build their own facts. */
+export function readFlatpakInfo(host: Pick<Host, 'readText'>): Promise<string | undefined> {
+  return host.readText('/.flatpak-info', 64 * 1024);
 }
 
 function once<T>(f: () => Promise<T>): () => Promise<T> {
@@ -57,5 +67,6 @@ export function createFacts(input: { host: Host; env: NodeJS.ProcessEnv; setting
   const goplsLocation = once(() => locateGopls(env, settings, goEnv));
   const processTable = once(() => scanProcesses(host));
   const editorSettings = once(() => editorSettingsOf(host, env, settings, input.workspaces ?? []));
-  return { goEnv, loginShellEnv, goplsLocation, processTable, lookPath: onPath, editorSettings };
+  const flatpakInfo = once(() => readFlatpakInfo(host));
+  return { goEnv, loginShellEnv, goplsLocation, processTable, lookPath: onPath, editorSettings, flatpakInfo };
 }

@@ -321,8 +321,8 @@ function quoteShort(s: string): string {
  * Undefined outside one, and without HOME (the grants `home`, `~/…` and `xdg-*` are relative to
  * it); FLATPAK_ID alone does not say what is granted.
  */
-export async function readFlatpakSandbox(ctx: Pick<ProbeContext, 'host' | 'env'>): Promise<FlatpakSandbox | undefined> {
-  const text = await ctx.host.readText('/.flatpak-info', 64 * 1024);
+export async function readFlatpakSandbox(ctx: Pick<ProbeContext, 'host' | 'env' | 'facts'>): Promise<FlatpakSandbox | undefined> {
+  const text = await ctx.facts.flatpakInfo();
   if (text === undefined) return undefined;
   const home = ctx.env.HOME ?? '';
   if (!home) return undefined;

@@ -160,7 +160,7 @@ async function rehashLockFindings(ctx: ProbeContext, loginEnv: Record<string, st
 
 async function sandboxFindings(ctx: ProbeContext, editorGo: string | undefined, observed: Record<string, unknown>): Promise<FindingInput[]> {
   const out: FindingInput[] = [];
-  const infoText = await ctx.host.readText('/.flatpak-info', 64 * 1024);
+  const infoText = await ctx.facts.flatpakInfo();
   const flatpakId = ctx.env.FLATPAK_ID;
   if (infoText !== undefined || flatpakId) {
     const info = infoText !== undefined ? parseFlatpakInfo(infoText) : undefined;

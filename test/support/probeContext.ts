@@ -6,7 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Host } from '../../src/host/host.js';
-import { editorSettingsOf, type Facts } from '../../src/facts/runFacts.js';
+import { editorSettingsOf, readFlatpakInfo, type Facts } from '../../src/facts/runFacts.js';
 import type { ProbeContext } from '../../src/probes/probe.js';
 import type { GoEnvFact } from '../../src/facts/readGoEnv.js';
 import type { LoginShellFact } from '../../src/facts/readLoginShellEnv.js';
@@ -38,6 +38,7 @@ export function makeCtx(input: CtxInput = {}): ProbeContext {
     lookPath: (name) => lookPath(name, input.env ?? {}),
     // As the pipeline's facts: the given settings, else the settings files under the test's HOME on a live host.
     editorSettings: () => (editorSettings ??= editorSettingsOf(host, input.env ?? {}, input.settings ?? {}, input.workspaces ?? [])),
+    flatpakInfo: () => readFlatpakInfo(host),
   };
   return {
     host,

@@ -13,6 +13,7 @@ import type { ProbeContext } from '../../../src/probes/probe.js';
 import { Host } from '../../../src/host/host.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
+import { makeCtx } from '../../support/probeContext.js';
 
 const places = { home: '/home/dev', runtimeDir: '/run/user/1000', appId: 'com.visualstudio.code' };
 const yes = (by: string, mode: 'rw' | 'ro' = 'rw'): Grant => ({ granted: true, by, mode });
@@ -148,18 +149,9 @@ describe('flatpakAccessFindings', () => {
 describe('the gopls-logs probe inside the flatpak-code sandbox (fixture host)', () => {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'ged-flatpak-'));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-  function ctx(log: string): ProbeContext {
-    const end = performance.now() + 5000;
-    return {
-      host: new Host({ root: 'test/fixtures/hosts/flatpak-code', pid: 1, uid: 1000 }),
-      env: { HOME: '/home/dev', FLATPAK_ID: 'com.visualstudio.code' },
-      workspaces: [],
-      goplsLogs: [log],
-      settings: {},
-      signal: new AbortController().signal,
-      remainingMs: () => end - performance.now(),
-      facts: undefined as never,
-    };
+  const env = { HOME: '/home/dev', FLATPAK_ID: 'com.visualstudio.code' };
+  function ctx(log: string, root = 'test/fixtures/hosts/flatpak-code'): ProbeContext {
+    return makeCtx({ host: new Host({ root, pid: 1, uid: 1000 }), env, goplsLogs: [log] });
   }
   async function rank(lines: string[]) {
     const log = path.join(tmp, `${lines.length}-${Math.random().toString(36).slice(2)}.log`);
@@ -190,7 +182,7 @@ describe('the gopls-logs probe inside the flatpak-code sandbox (fixture host)', 
   it('outside a sandbox (no /.flatpak-info) nothing changes', async () => {
     const log = path.join(tmp, 'plain.log');
     writeFileSync(log, 'go: mkdir /var/lib/gopath: permission denied\n');
-    const r = await goplsLogsProbe.run({ ...ctx(log), host: new Host({ root: 'test/fixtures/hosts/none', pid: 1, uid: 1000 }) });
+    const r = await goplsLogsProbe.run(ctx(log, 'test/fixtures/hosts/none'));
     expect((r.findings ?? []).some((f) => f.classId === 'env-inheritance')).toBe(false);
   });
 });
