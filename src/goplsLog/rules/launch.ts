@@ -226,8 +226,13 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // rpc.lua's client_errors): READ_ERROR, the server's output ended or broke, and
     // INVALID_SERVER_MESSAGE / INVALID_SERVER_JSON, the server wrote what is no LSP message (a
     // usage text, a wrapper's banner). The handler errors (NOTIFICATION_HANDLER_ERROR, …) are the
-    // client's own Lua failing, not the server.
-    needles: [']: Error ', 'not able to serve any features', 'The connection to gopls has been closed', 'Error communicating with the language server', 'Server initialization failed', 'onnection to server is erroring', 'connection got disposed', 'Request initialize failed', 'quit with exit code', 'Server gopls', ' is not running', 'Initialize request failed for LSP server'],
+    // client's own Lua failing, not the server. vscode-jsonrpc's message reader says the same when
+    // the server's stdout carries what is no LSP frame (jsonrpc/src/common/messageReader.ts
+    // ReadableStreamMessageReader.onData: "Header must provide a Content-Length property." — 8.x
+    // adds the headers it read as JSON on the next line — and "Content-Length value must be a
+    // number. Got …"), as does LSP4J's StreamMessageProducer ("Missing header Content-Length in
+    // input"): a gopls, a wrapper script or an analyzer printing to stdout (golang/vscode-go#2406).
+    needles: [']: Error ', 'not able to serve any features', 'Content-Length', 'content-length', 'The connection to gopls has been closed', 'Error communicating with the language server', 'Server initialization failed', 'onnection to server is erroring', 'connection got disposed', 'Request initialize failed', 'quit with exit code', 'Server gopls', ' is not running', 'Initialize request failed for LSP server'],
     test: new RegExp(
       [
         String.raw`not able to serve any features|The connection to gopls has been closed|Error communicating with the language server|Server initialization failed|[Cc]onnection to server is erroring|connection got disposed|Request initialize failed`,
@@ -235,6 +240,7 @@ export const LAUNCH_RULES: readonly Rule[] = [
         String.raw`^\W*(?:\[Error[^\]\n]{0,40}\]\s*)?(?:Message:\s*|Error:\s*)?Client is not running\.?\s*$|^\W*${GO_LS}(?:\.exe)? is not running\W*$`,
         String.raw`Initialize request failed for LSP server (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)?\b`,
         String.raw`LSP\[${GO_LS}\]: Error (?:READ_ERROR|INVALID_SERVER_MESSAGE|INVALID_SERVER_JSON)\b`,
+        String.raw`Header must provide a Content-Length property|Content-Length value must be a number|Missing header Content-Length in input`,
       ].join('|'),
     ),
     yieldsTo: ['server-init-failed', 'crash-loop'],

@@ -240,6 +240,11 @@ const CASES: Array<[string, RuleId[]]> = [
   ['LSP[gopls]: Error INVALID_SERVER_MESSAGE: "Usage: gopls [flags] <command>"', ['server-lost']],
   ['LSP[gopls]: Error SERVER_REQUEST_HANDLER_ERROR: "...lua/plugin/handlers.lua:12: attempt to index a nil value"', []],
   ['LSP[pyright]: Error READ_ERROR: "EOF"', []],
+  // vscode-jsonrpc's and LSP4J's readers given stdout that is no LSP frame
+  ['workbench.desktop.main.js:2279 Error: Header must provide a Content-Length property.', ['server-lost']],
+  ['[Error - 10:01:02 AM] Content-Length value must be a number. Got go: downloading golang.org/x/tools v0.1.0', ['server-lost']],
+  ['SEVERE: Missing header Content-Length in input "hello"', ['server-lost']],
+  ['Content-Length: 1234', []],
   // the Go extension's own checks before it starts gopls
   ['Unable to stat path to language server binary: /home/ann/go/bin/gopls.', ['server-binary-missing']],
   ['The Go language server is currently not supported in a multi-root set-up with different GOPATHs (/home/ann/go,/srv/gopath).', ['server-start-failed']],
