@@ -87,8 +87,12 @@ export const MEMORY_RULES: readonly Rule[] = [
     confidence: 0.85,
     // Kubernetes "Reason: OOMKilled", Docker's "OOMKilled": true, OpenShift's "killed due to an out
     // of memory condition": the container's memory limit.
-    needles: ['OOMKilled', 'out of memory condition'],
-    test: /\bOOMKilled\b(?!"?:\s*false)|killed due to an out of memory condition/,
+    // Also `docker events`' line for the daemon's OOM event (docker/cli prettyPrintEvent: "%s %s %s"
+    // type, action, actor id, then attributes; moby daemon/monitor.go logs events.ActionOOM when
+    // containerd reports an OOM in the container's cgroup and sets State.OOMKilled):
+    // "container oom 3f2a… (image=golang:1.22, name=build)".
+    needles: ['OOMKilled', 'out of memory condition', 'container oom '],
+    test: /\bOOMKilled\b(?!"?:\s*false)|killed due to an out of memory condition|\bcontainer oom [0-9a-f]{12,64}\b/,
     says: "a container was killed for exceeding its memory limit (OOMKilled)",
   },
   {
@@ -117,8 +121,14 @@ export const MEMORY_RULES: readonly Rule[] = [
     // Also kubelet's eviction message for a node condition (pkg/kubelet/eviction/helpers.go,
     // nodeConditionMessageFmt "The node had condition: %v. "), [MemoryPressure] being the memory
     // signal's condition.
-    needles: ['emory limit', 'emory quota', 'low on resource: memory', 'The node had condition:'],
-    test: /memory limit (?:of [\d.]+ ?\w+ )?(?:was |has been )?exceeded|exceed(?:ed|s|ing)? (?:its |the |their |a )?(?:container'?s? |pod'?s? )?memory limit|memory quota (?:vastly )?exceeded|low on resource: memory|The node had condition: \[[^\]\n]*\bMemoryPressure\b/i,
+    // And the kubelet's other words for the same shortage (kubernetes pkg/kubelet): the node
+    // status setter's MemoryPressure=True condition, "KubeletHasInsufficientMemory kubelet has
+    // insufficient memory available" (nodestatus/setters.go; the healthy state says "has
+    // sufficient memory available"), and pod admission's refusal, "Node didn't have enough
+    // resource: memory, requested: …, used: …, capacity: …" (lifecycle/predicate.go, reason
+    // OutOfmemory; "resource: pods" there is the node's pod count, not processes).
+    needles: ['emory limit', 'emory quota', 'low on resource: memory', 'The node had condition:', 'insufficient memory available', 'enough resource: memory'],
+    test: /memory limit (?:of [\d.]+ ?\w+ )?(?:was |has been )?exceeded|exceed(?:ed|s|ing)? (?:its |the |their |a )?(?:container'?s? |pod'?s? )?memory limit|memory quota (?:vastly )?exceeded|low on resource: memory|The node had condition: \[[^\]\n]*\bMemoryPressure\b|\bkubelet has insufficient memory available\b|\bNode didn't have enough resource: memory\b/i,
     says: 'a process exceeded the memory limit its supervisor (container runtime, platform, kubelet) enforces',
   },
   {
