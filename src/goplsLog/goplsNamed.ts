@@ -32,9 +32,12 @@ export function namesGoLanguageServer(text: string): boolean {
  * status or code of 0 (vscode-languageclient's "Server process exited with code 0.", vim-lsp's
  * s:on_exit record ["s:on_exit",2,"gopls","exited",0], coc.nvim's "exited with code: 0"), Emacs's
  * process event "finished" (lsp-mode: "gopls has exited (finished)"), "exited successfully" or
- * "normally". Such a line names gopls and says "exited", and is no failure.
+ * "normally". Such a line names gopls and says "exited", and is no failure. Also a container
+ * listing's status column for a container that ended with 0 or was stopped (moby container/state.go
+ * and podman's ps: "Exited (%d) %s ago"; 143 is 128 + SIGTERM, what `docker stop` sends first), as
+ * `docker ps -a` prints it for a container running gopls.
  */
-const ORDINARY_EXIT = /\bexit(?:ed)?:? (?:(?:with )?(?:exit )?(?:code|status):? 0|successfully|normally)\b(?![.,]?\d)|\bexited\W{1,4}0\W*$|\bhas exited \(finished\)/i;
+const ORDINARY_EXIT = /\bexit(?:ed)?:? (?:(?:with )?(?:exit )?(?:code|status):? 0|successfully|normally)\b(?![.,]?\d)|\bexited\W{1,4}0\W*$|\bhas exited \(finished\)|\bExited \((?:0|143)\) [^\n]{1,40}? ago\b/i;
 
 /**
  * Process-failure words ERRORISH does not cover (a line with them and gopls's name counts too),

@@ -257,8 +257,13 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     // exceeds the total limit of containers 2Gi.", "Usage of EmptyDir volume \"cache\" exceeds the
     // limit \"500Mi\".", "The node was low on resource: ephemeral-storage." The Go build and
     // module caches in a pod's writable layer or an emptyDir count against it.
-    needles: ['exceeded its local ephemeral storage limit', 'ephemeral local storage usage exceeds the total limit', 'Usage of EmptyDir volume', 'low on resource: ephemeral-storage'],
-    test: /exceeded its local ephemeral storage limit|ephemeral local storage usage exceeds the total limit|Usage of EmptyDir volume \S+ exceeds the limit|low on resource: ephemeral-storage/,
+    // The same manager's node-level disk signals: nodefs/imagefs inodes (the resource "inodes",
+    // "The node was low on resource: inodes. ") and the DiskPressure node condition they all map to
+    // ("The node had condition: [DiskPressure]. "), and the node status setter's DiskPressure=True
+    // words, "KubeletHasDiskPressure kubelet has disk pressure" (nodestatus/setters.go; the
+    // healthy state says "kubelet has no disk pressure").
+    needles: ['exceeded its local ephemeral storage limit', 'ephemeral local storage usage exceeds the total limit', 'Usage of EmptyDir volume', 'low on resource: ephemeral-storage', 'low on resource: inodes', 'DiskPressure', 'kubelet has disk pressure'],
+    test: /exceeded its local ephemeral storage limit|ephemeral local storage usage exceeds the total limit|Usage of EmptyDir volume \S+ exceeds the limit|low on resource: (?:ephemeral-storage|inodes)\b|The node had condition: \[[^\]\n]*\bDiskPressure\b|\bkubelet has disk pressure\b|\bKubeletHasDiskPressure\b/,
     says: 'the pod was evicted for its disk use (an ephemeral-storage or emptyDir limit, or the node low on disk): the Go build and module caches count against it',
   },
   {

@@ -54,8 +54,12 @@ export const MEMORY_RULES: readonly Rule[] = [
     // ("earlyoom: low memory! at or below SIGTERM limits: mem 10.00%, …").
     // And the memcg OOM report's statistics header (mm/memcontrol.c mem_cgroup_print_oom_meminfo:
     // "Memory cgroup stats for /docker/abc:"), printed only inside an OOM report.
-    needles: ['out of memory: Kill', 'Out of memory: Kill', 'oom-kill:', 'invoked oom-killer', 'oom_reaper: reaped process', 'systemd-oomd', 'earlyoom', ', failcnt ', 'killed as a result of limit of', 'oom_kill_allocating_task', 'Memory cgroup stats for'],
-    test: /\bMemory cgroup stats for\b|(?:Out of memory(?: \(oom_kill_allocating_task\))?|Memory cgroup out of memory): Kill(?:ed)? process \d+|oom-kill:constraint=|invoked oom-killer:|oom_reaper: reaped process \d+|systemd-oomd[^\n]*(?:Killed|killed \d+ process)|earlyoom[^\n]*(?:sending SIG|[Kk]illing|low memory!)|memory: usage \d+kB, limit \d+kB, failcnt [1-9]|\bTask in \S+ killed as a result of limit of \S/,
+    // And the OOM report's call trace (dump_header's dump_stack, called from oom_kill_process): the
+    // frames of mm/oom_kill.c's oom_kill_process, out_of_memory and pagefault_out_of_memory and
+    // mm/memcontrol.c's mem_cgroup_out_of_memory ("oom_kill_process+0x21f/0x420"), which only that
+    // path prints; a paste often keeps the trace and loses the "Killed process" line after it.
+    needles: ['out of memory: Kill', 'Out of memory: Kill', 'oom-kill:', 'invoked oom-killer', 'oom_reaper: reaped process', 'systemd-oomd', 'earlyoom', ', failcnt ', 'killed as a result of limit of', 'oom_kill_allocating_task', 'Memory cgroup stats for', 'oom_kill_process+', 'out_of_memory+'],
+    test: /\b(?:oom_kill_process|mem_cgroup_out_of_memory|pagefault_out_of_memory|out_of_memory)\+0x[0-9a-f]+\/0x[0-9a-f]+|\bMemory cgroup stats for\b|(?:Out of memory(?: \(oom_kill_allocating_task\))?|Memory cgroup out of memory): Kill(?:ed)? process \d+|oom-kill:constraint=|invoked oom-killer:|oom_reaper: reaped process \d+|systemd-oomd[^\n]*(?:Killed|killed \d+ process)|earlyoom[^\n]*(?:sending SIG|[Kk]illing|low memory!)|memory: usage \d+kB, limit \d+kB, failcnt [1-9]|\bTask in \S+ killed as a result of limit of \S/,
     says: "the kernel's OOM killer killed a process (a memory cgroup or the machine ran out of memory)",
   },
   {
@@ -87,8 +91,12 @@ export const MEMORY_RULES: readonly Rule[] = [
     confidence: 0.85,
     // Kubernetes "Reason: OOMKilled", Docker's "OOMKilled": true, OpenShift's "killed due to an out
     // of memory condition": the container's memory limit.
-    needles: ['OOMKilled', 'out of memory condition'],
-    test: /\bOOMKilled\b(?!"?:\s*false)|killed due to an out of memory condition/,
+    // Also `docker events`' line for the daemon's OOM event (docker/cli prettyPrintEvent: "%s %s %s"
+    // type, action, actor id, then attributes; moby daemon/monitor.go logs events.ActionOOM when
+    // containerd reports an OOM in the container's cgroup and sets State.OOMKilled):
+    // "container oom 3f2a… (image=golang:1.22, name=build)".
+    needles: ['OOMKilled', 'out of memory condition', 'container oom '],
+    test: /\bOOMKilled\b(?!"?:\s*false)|killed due to an out of memory condition|\bcontainer oom [0-9a-f]{12,64}\b/,
     says: "a container was killed for exceeding its memory limit (OOMKilled)",
   },
   {
@@ -117,8 +125,14 @@ export const MEMORY_RULES: readonly Rule[] = [
     // Also kubelet's eviction message for a node condition (pkg/kubelet/eviction/helpers.go,
     // nodeConditionMessageFmt "The node had condition: %v. "), [MemoryPressure] being the memory
     // signal's condition.
-    needles: ['emory limit', 'emory quota', 'low on resource: memory', 'The node had condition:'],
-    test: /memory limit (?:of [\d.]+ ?\w+ )?(?:was |has been )?exceeded|exceed(?:ed|s|ing)? (?:its |the |their |a )?(?:container'?s? |pod'?s? )?memory limit|memory quota (?:vastly )?exceeded|low on resource: memory|The node had condition: \[[^\]\n]*\bMemoryPressure\b/i,
+    // And the kubelet's other words for the same shortage (kubernetes pkg/kubelet): the node
+    // status setter's MemoryPressure=True condition, "KubeletHasInsufficientMemory kubelet has
+    // insufficient memory available" (nodestatus/setters.go; the healthy state says "has
+    // sufficient memory available"), and pod admission's refusal, "Node didn't have enough
+    // resource: memory, requested: …, used: …, capacity: …" (lifecycle/predicate.go, reason
+    // OutOfmemory; "resource: pods" there is the node's pod count, not processes).
+    needles: ['emory limit', 'emory quota', 'low on resource: memory', 'The node had condition:', 'insufficient memory available', 'enough resource: memory'],
+    test: /memory limit (?:of [\d.]+ ?\w+ )?(?:was |has been )?exceeded|exceed(?:ed|s|ing)? (?:its |the |their |a )?(?:container'?s? |pod'?s? )?memory limit|memory quota (?:vastly )?exceeded|low on resource: memory|The node had condition: \[[^\]\n]*\bMemoryPressure\b|\bkubelet has insufficient memory available\b|\bNode didn't have enough resource: memory\b/i,
     says: 'a process exceeded the memory limit its supervisor (container runtime, platform, kubelet) enforces',
   },
   {

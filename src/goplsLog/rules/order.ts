@@ -40,6 +40,7 @@ export const RULE_ORDER = [
   'process-killed',
   'container-oom-killed',
   'pids-fork-rejected',
+  'node-pid-pressure',
   'thread-create-eperm',
   'exec-eperm',
   'seccomp-new-syscall',

@@ -85,9 +85,11 @@ export const POLICY_RULES: readonly Rule[] = [
     // shippers leave it (apparmor=DENIED, apparmor=\"DENIED\"). An error when the record is
     // about the Go tools or the editor (its comm, profile or name: go, gopls, the compiler and
     // linker, a test binary, a go-build directory, a Go tree, VS Code and its node); see
-    // apparmor-denied-other for every other program.
-    needles: ['apparmor="DENIED"', 'apparmor=DENIED', 'apparmor=\\"DENIED'],
-    test: new RegExp(String.raw`apparmor=\\?"?DENIED[^\n]*${GO_TOOL_FIELD}|${GO_TOOL_FIELD}[^\n]*apparmor=\\?"?DENIED`),
+    // apparmor-denied-other for every other program. Also a profile in kill mode's record,
+    // apparmor="KILLED" (security/apparmor/audit.c aa_audit: a DENIED under KILL_MODE becomes
+    // AUDIT_APPARMOR_KILL, and the task is sent SIGKILL): denied, and the process killed for it.
+    needles: ['apparmor="DENIED"', 'apparmor=DENIED', 'apparmor=\\"DENIED', 'apparmor="KILLED"', 'apparmor=KILLED', 'apparmor=\\"KILLED'],
+    test: new RegExp(String.raw`apparmor=\\?"?(?:DENIED|KILLED)[^\n]*${GO_TOOL_FIELD}|${GO_TOOL_FIELD}[^\n]*apparmor=\\?"?(?:DENIED|KILLED)`),
     says: 'AppArmor denied an operation (apparmor="DENIED")',
   },
   {
@@ -99,7 +101,7 @@ export const POLICY_RULES: readonly Rule[] = [
     // app): AppArmor is acting on this machine, which the doctor says, but whether it explains a Go
     // failure depends on what failed, so not an error by itself (snaps log expected denials that
     // change nothing: nextcloud-snap#1612, a tuning negative).
-    needles: ['apparmor="DENIED"', 'apparmor=DENIED', 'apparmor=\\"DENIED'],
+    needles: ['apparmor="DENIED"', 'apparmor=DENIED', 'apparmor=\\"DENIED', 'apparmor="KILLED"', 'apparmor=KILLED', 'apparmor=\\"KILLED'],
     yieldsTo: ['apparmor-denied'],
     says: 'AppArmor denied an operation of a program other than the Go tools or the editor (apparmor="DENIED")',
   },
@@ -141,8 +143,11 @@ export const POLICY_RULES: readonly Rule[] = [
     // svirt_sandbox_file_t), podman's "error setting label on mount source" / relabel failures.
     // Also audit2why's verdict on an AVC record (policycoreutils audit2allow -w): "Was caused by:
     // Missing type enforcement (TE) allow rule." and "One of the following booleans was set incorrectly."
-    needles: ['enforcing', 'scontext=', 'tcontext=', 'container_file_t', 'svirt_sandbox_file_t', 'svirt_lxc_net_t', 'setting label', 'relabel', 'Missing type enforcement (TE) allow rule', 'One of the following booleans was set incorrectly'],
-    test: /Missing type enforcement \(TE\) allow rule|One of the following booleans was set incorrectly|Current mode:\s+enforcing|\b[st]context=\w+_u:|\b(?:container_file_t|svirt_sandbox_file_t|svirt_lxc_net_t)\b|setting (?:SELinux )?label on|relabel(?:ing)? (?:failed|[^\n]{0,120}not (?:permitted|supported))|SELinux[^\n]{0,80}\benforcing\b/i,
+    // go-selinux's refusal to relabel system content for a :z/:Z volume (opencontainers/selinux
+    // go-selinux/selinux_linux.go, badPrefixes: "relabeling content in %s is not allowed", older
+    // versions "Relabeling content in %s is not allowed."), as podman, buildah and CRI-O print it.
+    needles: ['enforcing', 'scontext=', 'tcontext=', 'container_file_t', 'svirt_sandbox_file_t', 'svirt_lxc_net_t', 'setting label', 'relabel', 'Relabel', 'Missing type enforcement (TE) allow rule', 'One of the following booleans was set incorrectly'],
+    test: /relabeling content in \S+ is not allowed|Missing type enforcement \(TE\) allow rule|One of the following booleans was set incorrectly|Current mode:\s+enforcing|\b[st]context=\w+_u:|\b(?:container_file_t|svirt_sandbox_file_t|svirt_lxc_net_t)\b|setting (?:SELinux )?label on|relabel(?:ing)? (?:failed|[^\n]{0,120}not (?:permitted|supported))|SELinux[^\n]{0,80}\benforcing\b/i,
     yieldsTo: ['selinux-avc-denied', 'selinux-avc-denied-other'],
     says: 'SELinux is enforcing and named beside the failure (contexts, labels or its mode)',
   },
@@ -170,8 +175,12 @@ export const POLICY_RULES: readonly Rule[] = [
     // (type=1326 / type=SECCOMP), "seccomp" with "not permitted" / "denied" / "blocked", a profile
     // action (SCMP_ACT_ERRNO), and the usual workaround being shown (seccomp=unconfined).
     // Also /proc/PID/status's "Seccomp: 2" (a filter is installed, proc(5)).
+    // Also a container runtime that could not install the container's seccomp profile, in runc's
+    // words (libcontainer/seccomp/seccomp_linux.go "error loading seccomp filter into kernel: %w",
+    // standard_init_linux.go "unable to init seccomp: %w"): the runtime refuses to start the
+    // container without its security option (errno 524 there is the kernel's BPF JIT limit).
     needles: ['seccomp', 'SECCOMP', 'Seccomp:', 'type=1326', 'SCMP_ACT_'],
-    test: /^\s*Seccomp:\s*2\b|type=(?:1326|SECCOMP)\b|\baudit\[\d+\]: SECCOMP\b|\bseccomp\b[^\n]{0,120}(?:not permitted|denied|block|refus|EPERM|unconfined|violation)|(?:not permitted|denied|blocked|EPERM)[^\n]{0,120}\bseccomp\b|SCMP_ACT_(?:ERRNO|KILL|TRAP)/i,
+    test: /\b(?:error loading seccomp filter|unable to init seccomp)\b|^\s*Seccomp:\s*2\b|type=(?:1326|SECCOMP)\b|\baudit\[\d+\]: SECCOMP\b|\bseccomp\b[^\n]{0,120}(?:not permitted|denied|block|refus|EPERM|unconfined|violation)|(?:not permitted|denied|blocked|EPERM)[^\n]{0,120}\bseccomp\b|SCMP_ACT_(?:ERRNO|KILL|TRAP)/i,
     // A seccomp record that carries the kill's signal is seccomp-sigsys's, an error.
     yieldsTo: ['seccomp-sigsys'],
     says: 'a seccomp filter is named beside the failure: the container runtime or sandbox refuses a system call',
@@ -270,8 +279,11 @@ export const POLICY_RULES: readonly Rule[] = [
     // `--security-opt apparmor=unconfined`, named beside a failure; and snapd's confinement, which
     // is AppArmor (`snap connect` of an interface, "strict confinement").
     // snap-confine's "Sorry, home directories outside of /home are not currently supported" too.
+    // Not the kernel's own notice of a profile being loaded or replaced (apparmor="STATUS"
+    // operation="profile_load"/"profile_replace", comm="apparmor_parser"), which dockerd, snapd and
+    // boot write every time they (re)load profiles: a record of policy set up, not of anything refused.
     needles: ['aa-', 'apparmor', 'snap connect', 'confinement', 'home directories outside of /home'],
-    test: /\baa-(?:status|complain|disable|enforce|logprof|genprof|teardown)\b|\bapparmor_(?:parser|status)\b|\/etc\/apparmor\.d\/|\bapparmor[=:]\s*unconfined\b|\bsnap connect\b|\bstrict confinement\b|\bconfinement:\s*strict\b|home directories outside of \/home are not currently supported/i,
+    test: /^(?![^\n]*apparmor=\\?"?STATUS\b)[^\n]*?(?:\baa-(?:status|complain|disable|enforce|logprof|genprof|teardown)\b|\bapparmor_(?:parser|status)\b|\/etc\/apparmor\.d\/|\bapparmor[=:]\s*unconfined\b|\bsnap connect\b|\bstrict confinement\b|\bconfinement:\s*strict\b|home directories outside of \/home are not currently supported)/i,
     yieldsTo: ['apparmor-denied', 'apparmor-denied-other', 'apparmor-profile-denied', 'apparmor-named'],
     says: 'AppArmor is named beside the failure (its tools, a profile or apparmor=unconfined)',
   },

@@ -58,6 +58,21 @@ export const PROCESS_RULES: readonly Rule[] = [
     says: "the kernel's pids controller refused a fork: the cgroup's pids.max was reached",
   },
   {
+    id: 'node-pid-pressure',
+    classId: 'process-limit',
+    severity: 'error',
+    confidence: 0.75,
+    // The kubelet running short of process ids on its node (kubernetes pkg/kubelet): the eviction
+    // manager's messages for the pid.available signal, whose resource is "pids" and whose node
+    // condition is PIDPressure (eviction/helpers.go nodeLowMessageFmt "The node was low on
+    // resource: %v. ", nodeConditionMessageFmt "The node had condition: %v. "), and the node
+    // status setter's PIDPressure=True words, "KubeletHasInsufficientPID kubelet has insufficient
+    // PID available" (nodestatus/setters.go; the healthy state says "has sufficient PID available").
+    needles: ['low on resource: pids', 'PIDPressure', 'insufficient PID available', 'KubeletHasInsufficientPID'],
+    test: /low on resource: pids\b|The node had condition: \[[^\]\n]*\bPIDPressure\b|\bkubelet has insufficient PID available\b|\bKubeletHasInsufficientPID\b/,
+    says: 'the kubelet found its node short of process ids (PIDPressure) and evicted or refused pods: a process limit was reached',
+  },
+  {
     id: 'thread-start-refused',
     classId: 'process-limit',
     role: 'symptom',

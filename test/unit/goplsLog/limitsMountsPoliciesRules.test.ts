@@ -166,7 +166,7 @@ const RUNTIME_WORDS_CASES: Array<[string, RuleId[]]> = [
   ['./build.sh: line 3: 4242 Killed: 9   go build ./...', ['process-killed']],
   ['the job was killed', []],
   ['Warning  Evicted  pod/app-5  The node had condition: [MemoryPressure].', ['memory-limit-exceeded']],
-  ['The node had condition: [DiskPressure].', []],
+  ['The node had condition: [DiskPressure].', ['storage-limit-exceeded']], // the disk's condition (kubelet eviction/helpers.go), not memory's
   ['[ 1.2] Memory cgroup stats for /docker/3f2a: cache:0KB rss:1048576KB', ['kernel-oom-kill']],
   // EAGAIN: a fork or clone refused is a task limit; I/O on a non-blocking descriptor is not.
   ['[pid  4242] clone3({flags=CLONE_VM}, 88) = -1 EAGAIN (Resource temporarily unavailable)', ['eagain']],

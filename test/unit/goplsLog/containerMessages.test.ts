@@ -1,0 +1,65 @@
+// The container-messages catalog (test/fixtures/container-messages.jsonl) is the spec for how the
+// doctor reads what container runtimes and Linux security layers print when they refuse, kill or
+// limit a Go tool (issue 11): runc, containerd, dockerd and the docker CLI, podman and go-selinux,
+// kubelet, the kernel's OOM killer, pids controller and audit records, setroubleshoot,
+// bubblewrap, snap-confine and CI runners. Each row is a format string read in the printing
+// program's own source (the file it cites), with an instance as users paste it
+// (test/fixtures/container-messages.md says how it was built and what each field means). Rows that
+// say something was refused, killed or limited must name their class first in a raw log, by a
+// rule; rows of ordinary runtime chatter (a container started, exited 0, an image pulled, a
+// normal stop) must raise no warning or error at all.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { analyzeText } from '../../../src/goplsLog/analyzer.js';
+import { findingsOf, MECHANISM_CONFIDENCE } from '../../../src/probes/goplsLogs.js';
+import { rankCauses } from '../../../src/doctor/rank.js';
+import { FindingSchema } from '../../../src/doctor/model.js';
+
+interface Row {
+  program: string;
+  source: string;
+  format: string;
+  instance: string;
+  expect: string;
+  note?: string;
+  read: 'source' | 'rule' | 'notes';
+}
+
+const file = path.resolve(__dirname, '../../fixtures/container-messages.jsonl');
+const rows: Row[] = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l) as Row);
+
+const causesOf = (text: string) => rankCauses(findingsOf('container.log', analyzeText(`${text}\n`)).map((f) => FindingSchema.parse(f))).filter((c) => c.severity !== 'info');
+
+const failures = rows.filter((r) => r.expect !== 'none');
+const fine = rows.filter((r) => r.expect === 'none');
+const CLASSES = ['memory-limit', 'process-limit', 'noexec-mount', 'fs-access', 'mac-policy'];
+
+describe('the container-messages catalog', () => {
+  it('is a catalog: many programs, each row citing the upstream file its format is in', () => {
+    expect(new Set(rows.map((r) => r.source.split('/blob/')[0])).size).toBeGreaterThanOrEqual(15);
+    expect(failures.length).toBeGreaterThanOrEqual(60);
+    expect(fine.length).toBeGreaterThanOrEqual(20);
+    for (const r of rows) {
+      expect(r.source, r.instance).toMatch(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/blob\/[0-9a-f]{40}\//);
+      expect(r.format.length, r.instance).toBeGreaterThan(10);
+      expect(['source', 'rule', 'notes'], r.instance).toContain(r.read);
+      expect([...CLASSES, 'none'], r.instance).toContain(r.expect);
+    }
+  });
+
+  it.each(failures.map((r) => [`${r.program}: ${r.instance.split('\n')[0]!.slice(0, 120)}`, r] as const))('%s names its class first', (_name, r) => {
+    const causes = causesOf(r.instance);
+    expect(causes[0]?.id).toBe(r.expect);
+    // By a rule, not by the last-resort fallbacks (a failure word beside gopls, a mechanism's
+    // name, the resemblance model), which sit at or below a named mechanism's confidence.
+    expect(Math.max(...causes[0]!.findings.map((f) => f.confidence))).toBeGreaterThan(MECHANISM_CONFIDENCE);
+  });
+
+  it.each(fine.map((r) => [`${r.program}: ${r.instance.split('\n')[0]!.slice(0, 120)}`, r] as const))('%s names nothing', (_name, r) => {
+    expect(causesOf(r.instance)).toEqual([]);
+  });
+});
