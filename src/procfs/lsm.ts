@@ -63,7 +63,7 @@ export interface Denial {
   /** SELinux scontext, AppArmor profile. */
   subject?: string;
   tclass?: string;
-  /** SELinux's permissive=1: logged, not enforced. AppArmor "ALLOWED" is complain mode. */
+  /** SELinux's permissive=1: logged, not enforced. AppArmor "ALLOWED" is complain mode; "KILLED" (a kill-mode profile or rule) refused and killed the task. */
   enforced: boolean;
   /** audit(1696227229.107:8490) → seconds since the epoch, when the record has it. */
   time?: number;
@@ -82,7 +82,7 @@ function auditTime(line: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-/** Every SELinux AVC and AppArmor DENIED/ALLOWED record in a log text (audit.log, kern.log, syslog, dmesg). */
+/** Every SELinux AVC and AppArmor DENIED/KILLED/ALLOWED record in a log text (audit.log, kern.log, syslog, dmesg). */
 export function parseDenials(text: string): Denial[] {
   const out: Denial[] = [];
   const lines = text.split('\n');
@@ -105,7 +105,7 @@ export function parseDenials(text: string): Denial[] {
       });
       continue;
     }
-    const aa = /apparmor="(DENIED|ALLOWED)"/.exec(raw);
+    const aa = /apparmor="(DENIED|KILLED|ALLOWED)"/.exec(raw);
     if (aa) {
       out.push({
         lsm: 'apparmor',
@@ -113,7 +113,7 @@ export function parseDenials(text: string): Denial[] {
         operation: field(raw, 'operation'),
         target: field(raw, 'name'),
         subject: field(raw, 'profile'),
-        enforced: aa[1] === 'DENIED',
+        enforced: aa[1] !== 'ALLOWED',
         time: auditTime(raw),
         line: i + 1,
         raw,

@@ -107,3 +107,15 @@ describe('isRecent', () => {
     expect(isRecent({ ...d!, time: undefined }, 2e9)).toBe(true);
   });
 });
+
+describe('parseDenials: AppArmor modes', () => {
+  // A kill-mode profile (or a `kill` rule) refuses and kills: enforced, like DENIED; complain mode's ALLOWED is not.
+  const line = (mode: string) => `audit: type=1400 audit(1700000000.123:42): apparmor="${mode}" operation="exec" profile="snap.code.code" name="/home/dev/go/bin/gopls" pid=4242 comm="code" requested_mask="x" denied_mask="x" fsuid=1000 ouid=1000`;
+  it.each([['DENIED', true], ['KILLED', true], ['ALLOWED', false]] as const)('apparmor="%s" → enforced %s', (mode, enforced) => {
+    const [d] = parseDenials(line(mode));
+    expect(d).toMatchObject({ lsm: 'apparmor', comm: 'code', target: '/home/dev/go/bin/gopls', enforced });
+  });
+  it('a STATUS record (a profile loaded) is no denial', () => {
+    expect(parseDenials(line('STATUS'))).toEqual([]);
+  });
+});
