@@ -64,6 +64,21 @@ export const LAUNCH_RULES: readonly Rule[] = [
     says: 'the go command is too old to build the Go tools (gopls among them), so they cannot be installed or updated',
   },
   {
+    id: 'go-too-old-for-gopls-list',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.8,
+    // The go/packages loader gopls runs (go/packages/golist.go invokeGo): when go list refuses one of
+    // the flags it passes ("-compiled", "-deps", "-export", "-find", "-pgo"), it reports
+    // goTooOldError{fmt.Errorf("unsupported version of go: %s: %s", exitErr, stderr)}, which gopls
+    // logs as "initial workspace load failed: packages.Load error: unsupported version of go: exit
+    // status 2: flag provided but not defined: -compiled". The go on the PATH is older than this
+    // gopls supports: go-too-old's class, in go/packages' words.
+    needles: ['unsupported version of go: '],
+    test: /unsupported version of go: exit status \d+: flag provided but not defined: -/,
+    says: 'the go command gopls runs is too old for it: go list refused a flag gopls passes ("unsupported version of go")',
+  },
+  {
     id: 'go-version-deprecated',
     classId: 'gopls-launch',
     severity: 'warning',
@@ -133,8 +148,11 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // older asm says the same): gopls's when gopls was named on the lines just before, when a
     // client relays it as its language server's stderr, or when the flag is one of gopls's own
     // (-rpc.trace, -logfile, -remote…, -mode, -listen, -debug, -profile.*, -ocagent, -port, -v).
-    needles: ['gopls: Unknown command', 'gopls: unknown command', 'flag provided but not defined'],
-    test: /gopls: [Uu]nknown command|server stderr:[^\n]*flag provided but not defined: -|flag provided but not defined: -(?:rpc\.\w*|logfile|remote\S*|mode|listen\S*|debug|profile\.\w+|ocagent|port|vv?|veryverbose)\b/,
+    // gopls serve with stray arguments (gopls/internal/cmd/serve.go Run: tool.CommandLineErrorf("server
+    // does not take arguments, got %v", args), printed by tool.Main as "gopls: …").
+    needles: ['gopls: Unknown command', 'gopls: unknown command', 'flag provided but not defined', 'server does not take arguments'],
+    yieldsTo: ['go-too-old-for-gopls-list'],
+    test: /gopls: server does not take arguments, got \[|gopls: [Uu]nknown command|server stderr:[^\n]*flag provided but not defined: -|flag provided but not defined: -(?:rpc\.\w*|logfile|remote\S*|mode|listen\S*|debug|profile\.\w+|ocagent|port|vv?|veryverbose)\b/,
     nearGopls: /flag provided but not defined: -/,
     says: 'gopls refused the command line it was started with (an unknown command or flag from go.languageServerFlags or the settings), so it never serves',
   },
@@ -543,6 +561,40 @@ export const LAUNCH_RULES: readonly Rule[] = [
     ),
     yieldsTo: ['gopls-binary-broken'],
     says: 'the gopls binary was built for another CPU or OS than this machine (Windows: not a valid application; macOS: bad CPU type), so it cannot start',
+  },
+  {
+    id: 'gopls-settings-invalid',
+    classId: 'gopls-launch',
+    severity: 'warning',
+    confidence: 0.4,
+    // gopls refusing a setting the editor sent it (gopls/internal/server/general.go handleOptionResult:
+    // "Invalid settings: " + the errors joined by "; ", errors first; each from settings.go Set/setOne:
+    // 'setting option "buildFlags": invalid type string (want JSON array of string)', "unexpected
+    // setting", "invalid map value bool (want string)" for env, "invalid filter x, must start with +
+    // or -", 'invalid option "Full" for enum', "duplicate value for x"). The setting is not applied
+    // (an env or buildFlags the user relies on is dropped). Not its SoftErrors, which gopls sorts
+    // after the errors and says "do not affect the functionality of gopls": a message whose first
+    // entry is 'setting option "x": this setting is deprecated' holds only those. gopls v0.1–v0.2
+    // (internal/lsp/general.go fetchConfig) said "unexpected config %s" alone on its line.
+    needles: ['Invalid settings: ', 'unexpected config '],
+    test: /Invalid settings: (?!setting option "[^"\n]*": this setting is deprecated)\S|(?:^|\] |: )unexpected config [\w.-]+\s*$/,
+    says: 'gopls refused a setting the editor sent it (invalid settings), so that setting (build flags, env, filters…) is not applied',
+  },
+  {
+    id: 'gopls-bug-report',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    confidence: 0.38,
+    // gopls's own bug reports, shown when the showBugReports setting is on (gopls/internal/server/
+    // general.go Initialize: "A bug occurred on the server: %s\nLocation:%s", from the bug package's
+    // Report/Reportf: a broken invariant, or protocol.go's "panic in %s request" just before a
+    // handler's panic propagates). gopls's fault, not the machine's: a symptom, so a cause found
+    // beside it (the environment that provoked it) comes first.
+    needles: ['A bug occurred on the server: '],
+    test: /A bug occurred on the server: \S/,
+    says: 'gopls reported an internal bug ("A bug occurred on the server"): a request failed, and gopls may crash next',
   },
   {
     id: 'gopls-not-found-shells',
