@@ -339,7 +339,8 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // is: startFailed", and its restart after a lost connection failing: "Restarting client failed"
     // (handleConnectionClosed's start().catch). gopls's own -remote=auto dialer (gopls/internal/lsprpc/dialer.go): "failed to
     // start gopls daemon on unix;…", "failed to dial remote: …", "failed attempt #3 to connect to
-    // remote", "socket … is owned by a different user". gopls printing its usage ("Usage: gopls
+    // remote" (its socket owner check and the forwarder's "forwarder: connecting to remote: …" are
+    // gopls-remote-unreachable's). gopls printing its usage ("Usage: gopls
     // [flags] <command> …", older "gopls flags are:"): its command line was refused, which the Go
     // extension itself checks for (isIncorrectCommandUsage looks for "Usage:").
     // Zed's record of a start that failed (crates/project lsp_store.rs: BinaryStatus::Failed
@@ -354,14 +355,14 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // (crates/languages/src/go.rs fetch_server_binary): "failed to run installed gopls binary". The
     // Go extension refusing to start it (goLanguageServer.ts getLanguageServerToolPath): "The Go
     // language server is currently not supported in a multi-root set-up with different GOPATHs".
-    needles: ['Go language server is currently not supported in a multi-root', "Couldn't start client", 'Restarting ', 'Starting server failed', "Previous start failed. Can't restart server.", 'installed gopls', 'Launching server ', 'unable to start the language server', 'ailed to start', 'ailed to launch', 'ailed to spawn', 'Failed to initialize the ', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', 'owned by a different user', '-- stderr--', 'server stderr: ', 'Language server ', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'Go language server'],
+    needles: ['Go language server is currently not supported in a multi-root', "Couldn't start client", 'Restarting ', 'Starting server failed', "Previous start failed. Can't restart server.", 'installed gopls', 'Launching server ', 'unable to start the language server', 'ailed to start', 'ailed to launch', 'ailed to spawn', 'Failed to initialize the ', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', '-- stderr--', 'server stderr: ', 'Language server ', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'Go language server'],
     test: new RegExp(
       [
         String.raw`Client is not running and can't be stopped\. It's current state is: (?:startFailed|starting)|^\W*(?:\[Error[^\]]*\] )?Restarting (?:client|server) failed\b`,
         String.raw`^\W*(?:\[Error[^\]\n]{0,40}\]\s*)?(?:Error:\s*)?Starting server failed\s*$|Previous start failed\. Can't restart server\.`,
         String.raw`\bGo language server is currently not supported in a multi-root\b`,
         String.raw`Launching server "[^"\n]{1,200}" using command (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)? failed|Failed to start server: (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)?\b`,
-        String.raw`failed to start gopls daemon|failed to dial remote|failed attempt #\d+ to connect to remote|socket \S+ is owned by a different user`,
+        String.raw`failed to start gopls daemon|failed to dial remote|failed attempt #\d+ to connect to remote`,
         String.raw`^\s*gopls \[flags\] <command>|^\s*Usage: gopls\b|^\s*gopls flags are:`,
         String.raw`Couldn't start client (?:${GO_LS}\b|[Gg]o\b)|Launching server using command (?:\S*[/\\])?${GO_LS}(?:\.exe)? failed|was unable to start the language server`,
         String.raw`\bServer (?:[\w-]+\.)*(?:go|golang|gopls|golsp|go-?ls)\b\S* failed to start`,
@@ -371,7 +372,7 @@ export const LAUNCH_RULES: readonly Rule[] = [
         String.raw`\b(?:[Ff]ailed|[Uu]nable|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't) (?:to )?(?:start|launch|spawn|run) (?:the )?(?:installed )?(?:gopls\b|Go language server)`,
       ].join('|'),
     ),
-    yieldsTo: ['server-init-failed', 'gopls-not-found', 'server-binary-missing', 'go-binary-not-found', 'gopls-bad-command'],
+    yieldsTo: ['server-init-failed', 'gopls-not-found', 'server-binary-missing', 'go-binary-not-found', 'gopls-bad-command', 'gopls-remote-unreachable'],
     says: 'the editor could not start its language server (gopls); the client does not say why',
   },
   {
@@ -561,6 +562,23 @@ export const LAUNCH_RULES: readonly Rule[] = [
     ),
     yieldsTo: ['gopls-binary-broken'],
     says: 'the gopls binary was built for another CPU or OS than this machine (Windows: not a valid application; macOS: bad CPU type), so it cannot start',
+  },
+  {
+    id: 'gopls-remote-unreachable',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.7,
+    // gopls started with -remote (vim-go and others pass -remote=auto) forwards the editor's LSP
+    // stream to a shared gopls daemon; when it cannot reach it, it exits, and tool.Main prints the
+    // error (gopls/internal/lsprpc/lsprpc.go ServeStream: "forwarder: connecting to remote: %w"
+    // around dialer.go's "dialing remote: dial unix /run/user/1000/gopls-…-daemon.x: connect:
+    // connection refused" / "…: permission denied", "starting remote gopls: …", and the socket owner
+    // check's 'socket "/tmp/gopls-…-daemon.shared" is owned by a different user'). A refusal in
+    // those words is the daemon socket's (another user's, or stale), not a Go directory's: the
+    // generic permission-denied rule yields here.
+    needles: ['forwarder: connecting to remote: ', 'is owned by a different user'],
+    test: /\bforwarder: connecting to remote: |socket \S+ is owned by a different user/,
+    says: 'gopls runs in -remote mode and could not reach its shared daemon (its socket refused the connection, is stale, or belongs to another user), so it exits without serving',
   },
   {
     id: 'gopls-settings-invalid',

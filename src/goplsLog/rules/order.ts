@@ -173,6 +173,7 @@ export const RULE_ORDER = [
   'read-only-root-named',
   'repo-owner-refused',
   'go-not-found-shells',
+  'gopls-remote-unreachable',
   'gopls-settings-invalid',
   'gopls-bug-report',
   'gopls-not-found-shells',
