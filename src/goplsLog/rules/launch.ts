@@ -592,10 +592,14 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // or -", 'invalid option "Full" for enum', "duplicate value for x"). The setting is not applied
     // (an env or buildFlags the user relies on is dropped). Not its SoftErrors, which gopls sorts
     // after the errors and says "do not affect the functionality of gopls": a message whose first
-    // entry is 'setting option "x": this setting is deprecated' holds only those. gopls v0.1–v0.2
+    // entry is 'setting option "x": this setting is deprecated' holds only those. gopls v0.12–v0.15
+    // (gopls/internal/lsp/source/options.go OptionResult) worded them 'parsing setting "x": invalid
+    // type string, expect list', 'unexpected gopls setting "x"', 'applying setting "staticcheck":
+    // staticcheck is not supported at go1.18; rebuild gopls with a more recent version of Go', and
+    // its SoftErrors 'gopls setting "x" is deprecated[, use "y" instead]'. gopls v0.1–v0.2
     // (internal/lsp/general.go fetchConfig) said "unexpected config %s" alone on its line.
     needles: ['Invalid settings: ', 'unexpected config '],
-    test: /Invalid settings: (?!setting option "[^"\n]*": this setting is deprecated)\S|(?:^|\] |: )unexpected config [\w.-]+\s*$/,
+    test: /Invalid settings: (?!setting option "[^"\n]*": this setting is deprecated|gopls setting "[^"\n]*" is deprecated)\S|(?:^|\] |: )unexpected config [\w.-]+\s*$/,
     says: 'gopls refused a setting the editor sent it (invalid settings), so that setting (build flags, env, filters…) is not applied',
   },
   {
