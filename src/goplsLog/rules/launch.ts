@@ -597,9 +597,10 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // type string, expect list', 'unexpected gopls setting "x"', 'applying setting "staticcheck":
     // staticcheck is not supported at go1.18; rebuild gopls with a more recent version of Go', and
     // its SoftErrors 'gopls setting "x" is deprecated[, use "y" instead]'. gopls v0.1–v0.2
-    // (internal/lsp/general.go fetchConfig) said "unexpected config %s" alone on its line.
+    // (internal/lsp/general.go fetchConfig) said "unexpected config %s" alone on its line (at its
+    // start or after a client's "[Error …] " prefix: "error: unexpected config key" is another program's).
     needles: ['Invalid settings: ', 'unexpected config '],
-    test: /Invalid settings: (?!setting option "[^"\n]*": this setting is deprecated|gopls setting "[^"\n]*" is deprecated)\S|(?:^|\] |: )unexpected config [\w.-]+\s*$/,
+    test: /Invalid settings: (?!setting option "[^"\n]*": this setting is deprecated|gopls setting "[^"\n]*" is deprecated)\S|(?:^|\] )unexpected config [\w.-]+\s*$/,
     says: 'gopls refused a setting the editor sent it (invalid settings), so that setting (build flags, env, filters…) is not applied',
   },
   {
