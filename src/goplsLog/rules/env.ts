@@ -99,6 +99,36 @@ export const ENV_RULES: readonly Rule[] = [
     says: 'the editor or a tool it ran could not find the go command on the PATH it was given',
   },
   {
+    id: 'go-env-not-json',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.7,
+    // gopls (gopls/internal/cache/view.go loadGoEnv) runs `go env -json …` before it creates a view
+    // and fails the workspace folder with "internal error unmarshaling JSON from 'go env': invalid
+    // character 'W' looking for beginning of value" when what came back is not JSON: the program
+    // named go first on the PATH gopls was started with is not the go command (a wrapper, shim or
+    // script that prints a banner). No view, so nothing loads.
+    needles: ["internal error unmarshaling JSON from 'go env'"],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: "the program gopls ran as go printed something other than go env's JSON: a wrapper or shim named go comes first on the PATH gopls was started with",
+  },
+  {
+    id: 'packages-driver-missing',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.75,
+    // go/packages (go/packages/external.go findExternalDriver), which gopls loads packages with,
+    // runs the program GOPACKAGESDRIVER names (from the environment or gopls's "env" setting) and
+    // reports its failure as fmt.Errorf("%v: %v: %s", tool, err, stderr): "packages.Load error:
+    // /x/gopackagesdriver.sh: fork/exec /x/gopackagesdriver.sh: no such file or directory: ". The
+    // driver named is not there, so no package loads. (A driver named by a bare word and not on
+    // the PATH is exec's "executable file not found in $PATH", read by executable-not-found.)
+    needles: ['fork/exec '],
+    test: /packages\.Load error: (\S+): fork\/exec \1: no such file or directory/,
+    explains: ['module-resolution'],
+    says: 'GOPACKAGESDRIVER (from the environment or gopls\'s env setting) names a program that is not there, so gopls loads no package',
+  },
+  {
     id: 'goroot-invalid',
     classId: 'env-inheritance',
     severity: 'error',

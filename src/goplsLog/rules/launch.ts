@@ -64,6 +64,21 @@ export const LAUNCH_RULES: readonly Rule[] = [
     says: 'the go command is too old to build the Go tools (gopls among them), so they cannot be installed or updated',
   },
   {
+    id: 'go-too-old-for-gopls-list',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.8,
+    // The go/packages loader gopls runs (go/packages/golist.go invokeGo): when go list refuses one of
+    // the flags it passes ("-compiled", "-deps", "-export", "-find", "-pgo"), it reports
+    // goTooOldError{fmt.Errorf("unsupported version of go: %s: %s", exitErr, stderr)}, which gopls
+    // logs as "initial workspace load failed: packages.Load error: unsupported version of go: exit
+    // status 2: flag provided but not defined: -compiled". The go on the PATH is older than this
+    // gopls supports: go-too-old's class, in go/packages' words.
+    needles: ['unsupported version of go: '],
+    test: /unsupported version of go: exit status \d+: flag provided but not defined: -/,
+    says: 'the go command gopls runs is too old for it: go list refused a flag gopls passes ("unsupported version of go")',
+  },
+  {
     id: 'go-version-deprecated',
     classId: 'gopls-launch',
     severity: 'warning',
@@ -133,8 +148,11 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // older asm says the same): gopls's when gopls was named on the lines just before, when a
     // client relays it as its language server's stderr, or when the flag is one of gopls's own
     // (-rpc.trace, -logfile, -remote…, -mode, -listen, -debug, -profile.*, -ocagent, -port, -v).
-    needles: ['gopls: Unknown command', 'gopls: unknown command', 'flag provided but not defined'],
-    test: /gopls: [Uu]nknown command|server stderr:[^\n]*flag provided but not defined: -|flag provided but not defined: -(?:rpc\.\w*|logfile|remote\S*|mode|listen\S*|debug|profile\.\w+|ocagent|port|vv?|veryverbose)\b/,
+    // gopls serve with stray arguments (gopls/internal/cmd/serve.go Run: tool.CommandLineErrorf("server
+    // does not take arguments, got %v", args), printed by tool.Main as "gopls: …").
+    needles: ['gopls: Unknown command', 'gopls: unknown command', 'flag provided but not defined', 'server does not take arguments'],
+    yieldsTo: ['go-too-old-for-gopls-list'],
+    test: /gopls: server does not take arguments, got \[|gopls: [Uu]nknown command|server stderr:[^\n]*flag provided but not defined: -|flag provided but not defined: -(?:rpc\.\w*|logfile|remote\S*|mode|listen\S*|debug|profile\.\w+|ocagent|port|vv?|veryverbose)\b/,
     nearGopls: /flag provided but not defined: -/,
     says: 'gopls refused the command line it was started with (an unknown command or flag from go.languageServerFlags or the settings), so it never serves',
   },
@@ -327,7 +345,8 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // is: startFailed", and its restart after a lost connection failing: "Restarting client failed"
     // (handleConnectionClosed's start().catch). gopls's own -remote=auto dialer (gopls/internal/lsprpc/dialer.go): "failed to
     // start gopls daemon on unix;…", "failed to dial remote: …", "failed attempt #3 to connect to
-    // remote", "socket … is owned by a different user". gopls printing its usage ("Usage: gopls
+    // remote" (its socket owner check and the forwarder's "forwarder: connecting to remote: …" are
+    // gopls-remote-unreachable's). gopls printing its usage ("Usage: gopls
     // [flags] <command> …", older "gopls flags are:"): its command line was refused, which the Go
     // extension itself checks for (isIncorrectCommandUsage looks for "Usage:").
     // Zed's record of a start that failed (crates/project lsp_store.rs: BinaryStatus::Failed
@@ -342,14 +361,14 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // (crates/languages/src/go.rs fetch_server_binary): "failed to run installed gopls binary". The
     // Go extension refusing to start it (goLanguageServer.ts getLanguageServerToolPath): "The Go
     // language server is currently not supported in a multi-root set-up with different GOPATHs".
-    needles: ['Go language server is currently not supported in a multi-root', "Couldn't start client", 'Restarting ', 'Starting server failed', "Previous start failed. Can't restart server.", 'installed gopls', 'Launching server ', 'unable to start the language server', 'ailed to start', 'ailed to launch', 'ailed to spawn', 'Failed to initialize the ', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', 'owned by a different user', '-- stderr--', 'server stderr: ', 'Language server ', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'Go language server'],
+    needles: ['Go language server is currently not supported in a multi-root', "Couldn't start client", 'Restarting ', 'Starting server failed', "Previous start failed. Can't restart server.", 'installed gopls', 'Launching server ', 'unable to start the language server', 'ailed to start', 'ailed to launch', 'ailed to spawn', 'Failed to initialize the ', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', '-- stderr--', 'server stderr: ', 'Language server ', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'Go language server'],
     test: new RegExp(
       [
         String.raw`Client is not running and can't be stopped\. It's current state is: (?:startFailed|starting)|^\W*(?:\[Error[^\]]*\] )?Restarting (?:client|server) failed\b`,
         String.raw`^\W*(?:\[Error[^\]\n]{0,40}\]\s*)?(?:Error:\s*)?Starting server failed\s*$|Previous start failed\. Can't restart server\.`,
         String.raw`\bGo language server is currently not supported in a multi-root\b`,
         String.raw`Launching server "[^"\n]{1,200}" using command (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)? failed|Failed to start server: (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)?\b`,
-        String.raw`failed to start gopls daemon|failed to dial remote|failed attempt #\d+ to connect to remote|socket \S+ is owned by a different user`,
+        String.raw`failed to start gopls daemon|failed to dial remote|failed attempt #\d+ to connect to remote`,
         String.raw`^\s*gopls \[flags\] <command>|^\s*Usage: gopls\b|^\s*gopls flags are:`,
         String.raw`Couldn't start client (?:${GO_LS}\b|[Gg]o\b)|Launching server using command (?:\S*[/\\])?${GO_LS}(?:\.exe)? failed|was unable to start the language server`,
         String.raw`\bServer (?:[\w-]+\.)*(?:go|golang|gopls|golsp|go-?ls)\b\S* failed to start`,
@@ -359,7 +378,7 @@ export const LAUNCH_RULES: readonly Rule[] = [
         String.raw`\b(?:[Ff]ailed|[Uu]nable|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't) (?:to )?(?:start|launch|spawn|run) (?:the )?(?:installed )?(?:gopls\b|Go language server)`,
       ].join('|'),
     ),
-    yieldsTo: ['server-init-failed', 'gopls-not-found', 'server-binary-missing', 'go-binary-not-found', 'gopls-bad-command'],
+    yieldsTo: ['server-init-failed', 'gopls-not-found', 'server-binary-missing', 'go-binary-not-found', 'gopls-bad-command', 'gopls-remote-unreachable'],
     says: 'the editor could not start its language server (gopls); the client does not say why',
   },
   {
@@ -549,6 +568,62 @@ export const LAUNCH_RULES: readonly Rule[] = [
     ),
     yieldsTo: ['gopls-binary-broken'],
     says: 'the gopls binary was built for another CPU or OS than this machine (Windows: not a valid application; macOS: bad CPU type), so it cannot start',
+  },
+  {
+    id: 'gopls-remote-unreachable',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.7,
+    // gopls started with -remote (vim-go and others pass -remote=auto) forwards the editor's LSP
+    // stream to a shared gopls daemon; when it cannot reach it, it exits, and tool.Main prints the
+    // error (gopls/internal/lsprpc/lsprpc.go ServeStream: "forwarder: connecting to remote: %w"
+    // around dialer.go's "dialing remote: dial unix /run/user/1000/gopls-…-daemon.x: connect:
+    // connection refused" / "…: permission denied", "starting remote gopls: …", and the socket owner
+    // check's 'socket "/tmp/gopls-…-daemon.shared" is owned by a different user'). A refusal in
+    // those words is the daemon socket's (another user's, or stale), not a Go directory's: the
+    // generic permission-denied rule yields here.
+    needles: ['forwarder: connecting to remote: ', 'is owned by a different user'],
+    test: /\bforwarder: connecting to remote: |socket \S+ is owned by a different user/,
+    says: 'gopls runs in -remote mode and could not reach its shared daemon (its socket refused the connection, is stale, or belongs to another user), so it exits without serving',
+  },
+  {
+    id: 'gopls-settings-invalid',
+    classId: 'gopls-launch',
+    severity: 'warning',
+    confidence: 0.4,
+    // gopls refusing a setting the editor sent it (gopls/internal/server/general.go handleOptionResult:
+    // "Invalid settings: " + the errors joined by "; ", errors first; each from settings.go Set/setOne:
+    // 'setting option "buildFlags": invalid type string (want JSON array of string)', "unexpected
+    // setting", "invalid map value bool (want string)" for env, "invalid filter x, must start with +
+    // or -", 'invalid option "Full" for enum', "duplicate value for x"). The setting is not applied
+    // (an env or buildFlags the user relies on is dropped). Not its SoftErrors, which gopls sorts
+    // after the errors and says "do not affect the functionality of gopls": a message whose first
+    // entry is 'setting option "x": this setting is deprecated' holds only those. gopls v0.12–v0.15
+    // (gopls/internal/lsp/source/options.go OptionResult) worded them 'parsing setting "x": invalid
+    // type string, expect list', 'unexpected gopls setting "x"', 'applying setting "staticcheck":
+    // staticcheck is not supported at go1.18; rebuild gopls with a more recent version of Go', and
+    // its SoftErrors 'gopls setting "x" is deprecated[, use "y" instead]'. gopls v0.1–v0.2
+    // (internal/lsp/general.go fetchConfig) said "unexpected config %s" alone on its line (at its
+    // start or after a client's "[Error …] " prefix: "error: unexpected config key" is another program's).
+    needles: ['Invalid settings: ', 'unexpected config '],
+    test: /Invalid settings: (?!setting option "[^"\n]*": this setting is deprecated|gopls setting "[^"\n]*" is deprecated)\S|(?:^|\] )unexpected config [\w.-]+\s*$/,
+    says: 'gopls refused a setting the editor sent it (invalid settings), so that setting (build flags, env, filters…) is not applied',
+  },
+  {
+    id: 'gopls-bug-report',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    confidence: 0.38,
+    // gopls's own bug reports, shown when the showBugReports setting is on (gopls/internal/server/
+    // general.go Initialize: "A bug occurred on the server: %s\nLocation:%s", from the bug package's
+    // Report/Reportf: a broken invariant, or protocol.go's "panic in %s request" just before a
+    // handler's panic propagates). gopls's fault, not the machine's: a symptom, so a cause found
+    // beside it (the environment that provoked it) comes first.
+    needles: ['A bug occurred on the server: '],
+    test: /A bug occurred on the server: \S/,
+    says: 'gopls reported an internal bug ("A bug occurred on the server"): a request failed, and gopls may crash next',
   },
   {
     id: 'gopls-not-found-shells',
