@@ -24,6 +24,12 @@ const GO_CMD = String.raw`go(?:\.exe)?`;
 /** A standard-library import path: its first element is one of the standard library's. */
 const STD = String.raw`(?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)*`;
 
+/**
+ * A VS Code server release directory on the remote side: ~/.vscode-server/bin/<commit>/ and the newer
+ * ~/.vscode-server/cli/servers/Stable-<commit>/ (and the Insiders twins).
+ */
+const VSCODE_SERVER_RELEASE = String.raw`\/\.vscode-server(?:-insiders)?\/(?:bin\/[0-9a-f]{40}|cli\/servers\/(?:Stable|Insiders)-[0-9a-f]{40})\/`;
+
 export const ENV_RULES: readonly Rule[] = [
   {
     id: 'go-missing',
@@ -871,6 +877,87 @@ export const ENV_RULES: readonly Rule[] = [
     // is not read.
     needles: ['userEnvProbe is taking longer than 10 seconds', 'Error reading shell environment'],
     says: "the dev container's environment probe gave up on the login shell: the editor's tools run without the PATH, GOPATH or GOROOT the shell's start-up files set",
+  },
+  // Lane remote: what remote-development layers print when the environment they give the
+  // remote side is not the user's (VS Code's remote CLI in a long-lived tmux or ssh shell, sudo
+  // and su dropping or refusing the caller's variables, a dev container's lifecycle command that
+  // found no program). Read from their sources (test/fixtures/remote-messages.jsonl).
+  {
+    id: 'remote-cli-stale-env',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.45,
+    // VS Code's remote CLI (src/vs/server/node/server.cli.ts), the `code` an integrated terminal of
+    // a remote window puts on the PATH: main() says "Command is only available in WSL or inside a
+    // Visual Studio Code terminal." when neither VSCODE_IPC_HOOK_CLI nor VSCODE_CLIENT_COMMAND is
+    // in its environment, and sendToPipe's fatal() "Unable to connect to VS Code server: Error in
+    // request." when the socket VSCODE_IPC_HOOK_CLI names is gone (connect ENOENT/ECONNREFUSED): a
+    // tmux or screen session, or an ssh login, that kept the variables of a server which has since
+    // restarted or been updated. Its "Error in response" is a live server answering: not read.
+    // The same shell then still has that server's bin/<commit> directories on its PATH, which
+    // remote-server-path-stale reads.
+    needles: ['Unable to connect to VS Code server: Error in request', 'Command is only available in WSL or inside a Visual Studio Code terminal'],
+    says: "a shell's VS Code remote variables (VSCODE_IPC_HOOK_CLI, the server's PATH) are not those of the running server: a tmux, screen or ssh session kept the environment of a server that has since restarted or been updated",
+  },
+  {
+    id: 'remote-server-path-stale',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.4,
+    // A program under a VS Code server's per-release directory (~/.vscode-server/bin/<commit>/…,
+    // the newer ~/.vscode-server/cli/servers/Stable-<commit>/server/…, and the Insiders twin) that
+    // the shell cannot find: "…/bin/remote-cli/code: 12: …/node: not found" (dash), "bash:
+    // …/remote-cli/code: No such file or directory". The server put that directory on the PATH of
+    // the terminals it started; a session that outlived the release (tmux, screen) still has it,
+    // or has the script's old path hashed (bash's "bash: …/remote-cli/code: No such file or
+    // directory", zsh's "zsh: no such file or directory: …/remote-cli/code").
+    needles: ['.vscode-server'],
+    test: new RegExp(String.raw`${VSCODE_SERVER_RELEASE}[^\s:]*(?::\s*\d+)?:[^\n]*?(?:\bnot found\b|No such file or directory)|no such file or directory: \S*${VSCODE_SERVER_RELEASE}`),
+    yieldsTo: ['remote-cli-stale-env'],
+    says: "a shell's PATH names a VS Code server release directory that is no longer there: the session (tmux, screen, an old terminal) kept the environment of a server that has since been updated",
+  },
+  {
+    id: 'sudo-env-refused',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.55,
+    // sudo (plugins/sudoers/sudoers.c sudoers_check_cmnd): "sorry, you are not allowed to preserve
+    // the environment" for `sudo -E` without SETENV; env.c validate_env_vars: "sorry, you are not
+    // allowed to set the following environment variables: %s" for `sudo GOPATH=… go …` outside
+    // env_keep. sudo-rs (src/sudo/cli/mod.rs, the sudo of newer Ubuntu releases) accepts -E but
+    // drops it: "preserving the entire environment is not supported, '-E' is ignored". Either way
+    // the command does not get the caller's GOPATH, GOROOT, PATH or proxy variables (sudo's
+    // env_reset and secure_path; sudo's "go: command not found" is the shell rules').
+    needles: ['not allowed to preserve the environment', 'not allowed to set the following environment variables', 'preserving the entire environment is not supported'],
+    says: "sudo would not pass the caller's environment on (env_reset without SETENV, or sudo-rs ignoring -E): the command runs without the user's GOPATH, GOROOT, PATH or proxy settings",
+  },
+  {
+    id: 'su-env-reset',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.4,
+    // util-linux su and runuser (login-utils/su-common.c): "ignoring --preserve-environment, it's
+    // mutually exclusive with --login". `su -` (or -l) was asked to keep the environment as well:
+    // it starts a login shell with the target user's environment instead, without the caller's
+    // PATH or Go variables.
+    needles: ["ignoring --preserve-environment, it's mutually exclusive with --login"],
+    says: "su started a login shell with the target user's environment, not the caller's (--preserve-environment is ignored with --login): the Go variables and PATH set in the calling session are gone",
+  },
+  {
+    id: 'devcontainer-command-127',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.35,
+    // The Dev Containers CLI (src/spec-common/injectHeadless.ts runPostCommand): "${postCommandName}
+    // failed with exit code ${code}. Skipping any further user-provided commands." With 127 the
+    // shell did not find the program (POSIX sh 2.8.2): the lifecycle command runs with the remote
+    // environment the CLI computed (containerEnv, remoteEnv, the userEnvProbe result), which lacks
+    // the directory the image or a feature installed go or a Go tool into. Weak like
+    // shell-status-127: the shell's own "command not found" line names the program.
+    needles: ['failed with exit code 127'],
+    test: /\b(?:onCreate|updateContent|postCreate|postStart|postAttach)Command failed with exit code 127\b/,
+    yieldsTo: ['command-not-on-path', 'program-not-found-shells', 'go-binary-not-found', 'go-not-found-shells'],
+    says: "a dev container's lifecycle command could not find a program (exit code 127): the environment the container's commands run with lacks the directory go or the tool was installed into",
   },
   {
     id: 'home-unset-other',

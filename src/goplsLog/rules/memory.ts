@@ -240,4 +240,25 @@ export const MEMORY_RULES: readonly Rule[] = [
     yieldsTo: ['fatal-out-of-memory', 'kernel-oom-kill'],
     says: 'memory could not be allocated (ENOMEM, a page allocation failure, an editor window lost to OOM): the machine or its limit ran out of memory',
   },
+  // Lane remote: a remote development layer reporting that the process it ran on the remote side
+  // was killed with SIGKILL, in words the rules above do not read (test/fixtures/remote-messages.jsonl).
+  {
+    id: 'remote-host-killed',
+    classId: 'memory-limit',
+    role: 'symptom',
+    symptom: 'killed',
+    severity: 'warning',
+    confidence: 0.5,
+    // The Dev Containers CLI's shell server (src/spec-common/shellServer.ts): "Shell server
+    // terminated (code: ${code}, signal: ${signal})", the `docker exec` it talks to the container
+    // through; and VS Code's extension service (abstractExtensionService.ts _onExtensionHostCrashed):
+    // "Extension host (Remote) terminated unexpectedly. Code: ${code}, Signal: ${signal}", the
+    // remote server's extension host, gopls's parent. Code 137 is 128+SIGKILL: the container's or
+    // the remote machine's memory limit (the OOM killer) is the usual sender. With "signal:
+    // SIGKILL" sigkill-reported already reads them.
+    needles: ['Shell server terminated (code: 137', 'terminated unexpectedly. Code: 137'],
+    test: /Shell server terminated \(code: 137\b|terminated unexpectedly\. Code: 137\b/,
+    yieldsTo: ['sigkill-reported', 'kernel-oom-kill', 'container-oom-killed'],
+    says: "a remote development layer's process in the container or on the remote machine (the dev container's shell server, the remote extension host that runs gopls) was killed with SIGKILL (code 137), which is how a memory limit's OOM kill looks from outside",
+  },
 ];

@@ -275,6 +275,14 @@ export const RULE_ORDER = [
   'android-app-home-exec',
   'go-not-executable-mason',
   'vim-go-env-failed',
+  // Lane remote (remote development layers' own words): env-inheritance, then memory-limit and process-limit.
+  'remote-cli-stale-env',
+  'remote-server-path-stale',
+  'sudo-env-refused',
+  'su-env-reset',
+  'devcontainer-command-127',
+  'remote-host-killed',
+  'pty-fork-failed',
 ] as const;
 
 export type RuleId = (typeof RULE_ORDER)[number];

@@ -124,4 +124,21 @@ export const PROCESS_RULES: readonly Rule[] = [
     yieldsTo: ['thread-start-refused', 'thread-create-failed', 'pids-fork-rejected'],
     says: 'the process and thread limits (pids.max, TasksMax, ulimit -u, threads-max) are named: a task limit is in play',
   },
+  // Lane remote: a remote server's terminal that could not be started (test/fixtures/remote-messages.jsonl).
+  {
+    id: 'pty-fork-failed',
+    classId: 'process-limit',
+    role: 'symptom',
+    symptom: 'thread-create',
+    severity: 'warning',
+    confidence: 0.5,
+    // node-pty (src/unix/pty.cc PtyFork): "forkpty(3) failed." when forkpty returns -1, which VS
+    // Code's terminal (and its remote server's pty host) shows as "The terminal process failed to
+    // launch: A native exception occurred during launch (forkpty(3) failed.)." forkpty forks: on a
+    // remote machine or container it fails with EAGAIN when the user's process limit (ulimit -u,
+    // the cgroup's pids.max) is reached, or when no pseudo-terminal can be had. A warning: the
+    // limit itself is what the process-limit probe reads.
+    needles: ['forkpty(3) failed'],
+    says: 'a terminal could not be started (forkpty failed): the user\'s process limit (ulimit -u, pids.max) or the pseudo-terminals on the remote side ran out',
+  },
 ];
