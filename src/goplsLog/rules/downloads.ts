@@ -245,4 +245,16 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     test: /Unable to find Go version '[^'\n]{1,40}' for platform \S+ and architecture|Failed to download version [\w.-]+: |I don't have any idea what to do with '[^'\n]{1,60}'\.|\bgimme: given '[^'\n]{1,60}' but no release for '[^'\n]{1,60}' found/,
     says: 'the Go release a CI step or installer asked for (its go-version input, or the go line of go.mod) could not be found or downloaded for this platform',
   },
+  {
+    id: 'go-version-file-missing',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.5,
+    // Lane managers: actions/setup-go src/main.ts resolveVersionInput, "The specified go version
+    // file at: go.mod does not exist" — the workflow's go-version-file names a go.mod (or go.work,
+    // .go-version) where the checkout has none: the module is not where the step looks for it.
+    needles: ['The specified go version file at: '],
+    test: /The specified go version file at: \S+ does not exist/,
+    says: 'the CI step was told to read the Go version from a go.mod (or version file) that is not where it looks: the module root is elsewhere in the checkout',
+  },
 ];

@@ -1078,8 +1078,10 @@ export const ENV_RULES: readonly Rule[] = [
     // "No executable found for configured tool: go"; gvm scripts/env/use "Version not found locally.
     // Try 'gvm install go1.22.5'" and "go1.22.5 is not installed. Install it by running 'gvm install
     // go1.22.5'"; voidint/g cli/use.go '[g] The "1.22.5" version does not exist, please install it
-    // first.' gopls and other tools missing for the selected version are gopls-manager-not-installed's.
-    needles: ['is set for the current directory, but it is not installed', 'is not installed for go', 'No executable go found for current version', 'No executable gofmt found for current version', 'not installed for shim: ', 'No executable found for configured tool: ', 'Version not found locally. Try ', "Install it by running 'gvm install", 'version does not exist, please install it first'],
+    // first.'; stefanmaric/g bin/g set_version "Version 1.22.5 is not available. Use 'g install
+    // 1.22.5' to install it." gopls and other tools missing for the selected version are
+    // gopls-manager-not-installed's.
+    needles: ['is set for the current directory, but it is not installed', 'is not installed for go', 'No executable go found for current version', 'No executable gofmt found for current version', 'not installed for shim: ', 'No executable found for configured tool: ', 'Version not found locally. Try ', "Install it by running 'gvm install", 'version does not exist, please install it first', "is not available. Use 'g install "],
     test: new RegExp(
       [
         String.raw`\bof (?:golang|go) is set for the current directory, but it is not installed`,
@@ -1090,6 +1092,7 @@ export const ENV_RULES: readonly Rule[] = [
         String.raw`Version not found locally\. Try 'gvm install `,
         String.raw`\bgo[\w.-]* is not installed\. Install it by running 'gvm install `,
         String.raw`\[g\] The "[^"\n]{1,40}" version does not exist, please install it first`,
+        String.raw`\bVersion [\w.-]{1,40} is not available\. Use 'g install `,
       ].join('|'),
     ),
     yieldsTo: ['go-shim-no-version'],

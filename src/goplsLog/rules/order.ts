@@ -177,6 +177,7 @@ export const RULE_ORDER = [
   'go-manager-version-missing',
   'gopls-manager-not-installed',
   'go-release-unavailable',
+  'go-version-file-missing',
   'manager-shims-unwritable',
   'testmain-other-release',
   'goroot-tools-missing',
