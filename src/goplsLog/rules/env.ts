@@ -1119,4 +1119,23 @@ export const ENV_RULES: readonly Rule[] = [
     explains: ['module-resolution'],
     says: "the test main the go command generated does not fit the testing package it was compiled against: GOROOT belongs to another Go release than the go command (a version manager's GOROOT left exported for the previous Go)",
   },
+  {
+    id: 'go-tool-id-failed',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.7,
+    // cmd/go work/buildid.go toolID (Go 1.10 on): before it builds anything the go command runs each
+    // of its tools from GOROOT/pkg/tool as "<tool> -V=full" to key the build cache, and stops when
+    // that fails with "%s: %v\n%s%s": "go tool asm: exit status 2", then the tool's stderr. An asm
+    // or compile that answers "flag provided but not defined: -V" is older than Go 1.10 while the go
+    // command is not: GOROOT (exported by a version manager or a profile for a previous Go) points at
+    // another installation. Read only right after that go line (afterToolId): the flag package's
+    // words alone are any Go program's, and the exit status alone is also what a tool that crashes
+    // there gives (no thread could be created), which the lines after it say.
+    needles: ['flag provided but not defined: -V'],
+    test: /(?!)/,
+    afterToolId: /^\s*flag provided but not defined: -V\s*$/,
+    explains: ['module-resolution'],
+    says: "the go command's own assembler or compiler rejected the -V flag it asks them for: the tools in GOROOT/pkg/tool are older than the go command (GOROOT belongs to another Go installation)",
+  },
 ];

@@ -180,6 +180,7 @@ export const RULE_ORDER = [
   'go-version-file-missing',
   'manager-shims-unwritable',
   'testmain-other-release',
+  'go-tool-id-failed',
   'goroot-tools-missing',
   'goroot-std-missing',
   'goroot-setting-invalid',

@@ -79,4 +79,14 @@ describe('the manager-messages catalog', () => {
   ])('%s raises no error', (text) => {
     expect(causesOf(text).filter((c) => c.severity === 'error')).toEqual([]);
   });
+
+  // The go command's "go tool compile: exit status 2" says only that asking the tool for -V=full
+  // failed; when the tool crashed there (no thread could be created), that is the cause, and no
+  // GOROOT mix-up is claimed.
+  it('a tool that crashed answering -V=full is not taken for an older GOROOT', () => {
+    const text = 'go tool compile: exit status 2\nruntime: failed to create new OS thread (have 5 already; errno=11)\nruntime: may need to increase max user processes (ulimit -u)\nfatal error: newosproc';
+    const causes = causesOf(text);
+    expect(causes[0]?.id).toBe('process-limit');
+    expect(causes.map((c) => c.id)).not.toContain('env-inheritance');
+  });
 });
