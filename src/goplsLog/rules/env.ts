@@ -1079,9 +1079,10 @@ export const ENV_RULES: readonly Rule[] = [
     // Try 'gvm install go1.22.5'" and "go1.22.5 is not installed. Install it by running 'gvm install
     // go1.22.5'"; voidint/g cli/use.go '[g] The "1.22.5" version does not exist, please install it
     // first.'; stefanmaric/g bin/g set_version "Version 1.22.5 is not available. Use 'g install
-    // 1.22.5' to install it." gopls and other tools missing for the selected version are
+    // 1.22.5' to install it."; mise src/errors.rs VersionNotInstalled "go@1.22.5 not installed"
+    // ("{0}@{1} not installed"). gopls and other tools missing for the selected version are
     // gopls-manager-not-installed's.
-    needles: ['is set for the current directory, but it is not installed', 'is not installed for go', 'No executable go found for current version', 'No executable gofmt found for current version', 'not installed for shim: ', 'No executable found for configured tool: ', 'Version not found locally. Try ', "Install it by running 'gvm install", 'version does not exist, please install it first', "is not available. Use 'g install "],
+    needles: ['is set for the current directory, but it is not installed', 'is not installed for go', 'No executable go found for current version', 'No executable gofmt found for current version', 'not installed for shim: ', 'No executable found for configured tool: ', 'Version not found locally. Try ', "Install it by running 'gvm install", 'version does not exist, please install it first', "is not available. Use 'g install ", 'go@'],
     test: new RegExp(
       [
         String.raw`\bof (?:golang|go) is set for the current directory, but it is not installed`,
@@ -1093,6 +1094,7 @@ export const ENV_RULES: readonly Rule[] = [
         String.raw`\bgo[\w.-]* is not installed\. Install it by running 'gvm install `,
         String.raw`\[g\] The "[^"\n]{1,40}" version does not exist, please install it first`,
         String.raw`\bVersion [\w.-]{1,40} is not available\. Use 'g install `,
+        String.raw`(?:^|\s)(?:core:)?go@\d[\w.-]{0,40} not installed\s*$`,
       ].join('|'),
     ),
     yieldsTo: ['go-shim-no-version'],
@@ -1137,5 +1139,21 @@ export const ENV_RULES: readonly Rule[] = [
     afterToolId: /^\s*flag provided but not defined: -V\s*$/,
     explains: ['module-resolution'],
     says: "the go command's own assembler or compiler rejected the -V flag it asks them for: the tools in GOROOT/pkg/tool are older than the go command (GOROOT belongs to another Go installation)",
+  },
+  {
+    id: 'mise-config-untrusted',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.55,
+    // mise src/errors.rs UntrustedConfig: "Config files in ~/src/app/mise.toml are not trusted.
+    // Trust them with `mise trust`." A project's mise.toml (or .tool-versions with env settings)
+    // that was never trusted in this checkout or worktree is not loaded, so the tools, PATH and
+    // variables it sets (GOROOT, GOFLAGS, the Go it pins) are not in the environment the command or
+    // the editor's shim got. Like direnv's blocked .envrc (shell-env-unresolved), a warning: the
+    // file may pin tools other than Go.
+    needles: ['are not trusted.'],
+    test: /\bConfig files in \S[^\n]{0,300}? are not trusted\./,
+    explains: ['module-resolution'],
+    says: "mise refused to load a project's config file that was never trusted, so the Go version, PATH and variables it sets are not in the environment the tools got",
   },
 ];

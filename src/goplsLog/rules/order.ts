@@ -181,6 +181,7 @@ export const RULE_ORDER = [
   'manager-shims-unwritable',
   'testmain-other-release',
   'go-tool-id-failed',
+  'mise-config-untrusted',
   'goroot-tools-missing',
   'goroot-std-missing',
   'goroot-setting-invalid',

@@ -70,6 +70,8 @@ describe('the manager-messages catalog', () => {
   it.each([
     'mise ERROR Tool not installed for shim: node\nMissing tool version: node@20.11.0\nInstall all missing tools with: mise install',
     'mise ERROR node is installed but not activated — it is not in any config file.',
+    'mise ERROR node@20.11.0 not installed',
+    'mise ERROR cargo:ripgrep@14.1.0 not installed',
     'version 3.12.1 of python is set for the current directory, but it is not installed\nasdf install python 3.12.1',
     'No executable pip found for current version. Please select a different version or install pip manually for the current version',
     'version 20.11.0 is not installed for nodejs',
