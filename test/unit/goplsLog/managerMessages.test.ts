@@ -7,13 +7,15 @@
 // say something failed must name their class first in a raw log, by a rule; rows that say all is
 // well (a version selected, a Go installed or switched to, an .envrc loaded) must raise no warning
 // or error at all.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 import { findingsOf, MECHANISM_CONFIDENCE } from '../../../src/probes/goplsLogs.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
+import { diagnoseText, FORMS } from '../../corpus/corpus.js';
 
 interface Row {
   program: string;
@@ -91,4 +93,17 @@ describe('the manager-messages catalog', () => {
     expect(causes[0]?.id).toBe('process-limit');
     expect(causes.map((c) => c.id)).not.toContain('env-inheritance');
   });
+
+  // The corpus runner's two forms too (the VS Code channel with the client's connection-closed line
+  // appended, and a raw -logfile), through the whole doctor: a manager's words must still come first
+  // when the editor also reports that gopls went away, and a fine row must raise no error there.
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'manager-messages-'));
+  afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+  for (const form of FORMS) {
+    it.each(rows.map((r) => [r.instance.split('\n')[0]!.slice(0, 90), r] as const))(`${form}: %s`, async (_title, r) => {
+      const causes = await diagnoseText(r.instance, form, scratch);
+      if (r.expect === 'none') expect(causes.filter((c) => c.severity === 'error').map((c) => c.id)).toEqual([]);
+      else expect(causes[0]?.id).toBe(r.expect);
+    });
+  }
 });
