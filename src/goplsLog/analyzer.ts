@@ -295,6 +295,12 @@ const CONTAINER_SCREEN = /docker|podman|nerdctl|buildah|kubectl|container/i;
  */
 const CHMOD_X_WORDS = /\bchmod\s+(?:-\w+\s+)*(?:[ugoa]*\+[rwst]*x|0?[0-7]?(?:[1357][0-7]{2}|[0-7][1357][0-7]|[0-7]{2}[1357]))\b/;
 const CHMOD_X_CONTEXT_LINES = 3;
+/**
+ * cmd/go work/buildid.go toolID (Go 1.10 on): "go tool asm: exit status 2", then the tool's stderr,
+ * when a GOROOT tool run as "<tool> -V=full" fails (lane managers). What the tool said follows.
+ */
+const TOOL_ID_WORDS = /\bgo tool (?:asm|compile|link|cgo): exit status \d+\s*$/;
+const TOOL_ID_CONTEXT_LINES = 2;
 
 export class LogAnalyzer {
   /** The pending (unterminated) line, in pieces. */
@@ -360,6 +366,7 @@ export class LogAnalyzer {
   private lastExecWords = -Infinity;
   private lastContainerWords = -Infinity;
   private lastChmodX = -Infinity;
+  private lastToolId = -Infinity;
   /** Not on a line that carries the user's code (diagnostics quote it). */
   private quietBody = false;
   /** Reading the lines inside a wrapped message (wrapped.ts): one layer only. */
@@ -713,6 +720,7 @@ export class LogAnalyzer {
     if (words?.[3]) this.lastExecWords = this.lineNo;
     if (short && CONTAINER_SCREEN.test(text) && CONTAINER_WORDS.test(text)) this.lastContainerWords = this.lineNo;
     if (short && text.includes('chmod') && CHMOD_X_WORDS.test(text)) this.lastChmodX = this.lineNo;
+    if (short && text.includes('go tool ') && TOOL_ID_WORDS.test(text)) this.lastToolId = this.lineNo;
     if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo)) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
     // gopls named on this line or the few before it: for the rules (nearGopls) and, below, for a failure line no rule named.
     const goplsNear = this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES;
@@ -721,6 +729,7 @@ export class LogAnalyzer {
       nearExec: this.lineNo - this.lastExecWords <= EXEC_CONTEXT_LINES,
       inContainer: this.lineNo - this.lastContainerWords <= CONTAINER_CONTEXT_LINES,
       nearChmodX: this.lineNo - this.lastChmodX <= CHMOD_X_CONTEXT_LINES,
+      afterToolId: this.lineNo - this.lastToolId <= TOOL_ID_CONTEXT_LINES,
       nearGopls: goplsNear,
       inDiagnostics: this.quietBody,
     }, buf && { bytes: buf, at: off });

@@ -113,6 +113,8 @@ export interface LineContext {
   inContainer?: boolean;
   /** Execute permission was being added in the lines just before this one. */
   nearChmodX?: boolean;
+  /** The go command reported, in the lines just before, that a GOROOT tool failed to give its version. */
+  afterToolId?: boolean;
   /** gopls was named on this line or the few before it (the module an error is about, a command line). */
   nearGopls?: boolean;
   /** The line is inside textDocument/publishDiagnostics: about the user's code. */
@@ -238,7 +240,7 @@ export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { b
       const r = RULES[i]!;
       if (r.userCode && ctx.inDiagnostics) continue;
       if (r.test) {
-        const test = (w: string) => r.test!.test(w) || (ctx.nearWatcher && r.nearWatcher?.test(w)) || (ctx.nearExec && r.nearExec?.test(w)) || (ctx.inContainer && r.inContainer?.test(w)) || (ctx.nearChmodX && r.nearChmodX?.test(w)) || (ctx.nearGopls && r.nearGopls?.test(w));
+        const test = (w: string) => r.test!.test(w) || (ctx.nearWatcher && r.nearWatcher?.test(w)) || (ctx.nearExec && r.nearExec?.test(w)) || (ctx.inContainer && r.inContainer?.test(w)) || (ctx.nearChmodX && r.nearChmodX?.test(w)) || (ctx.afterToolId && r.afterToolId?.test(w)) || (ctx.nearGopls && r.nearGopls?.test(w));
         if (text.length <= LONG_LINE) {
           plain ??= unlinked(text);
           if (!test(plain) && ((peeled ??= withoutLogPrefix(plain)) === plain || !test(peeled)) && !(segments ??= escapedLines(plain)).some((l) => test(l))) continue;

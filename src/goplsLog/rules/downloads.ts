@@ -229,4 +229,32 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     test: /terminal prompts disabled|could not read (?:Username|Password)|Permission denied \((?:publickey|keyboard-interactive)|Host key verification failed|fatal: Authentication failed for |remote: Repository not found|fatal: repository '[^'\n]{1,300}' not found|Could not read from remote repository|unable to access '[^'\n]{1,300}': The requested URL returned error: 40[134]\b/,
     says: 'git needed credentials to fetch a module directly (GOPRIVATE/GONOPROXY) and had none it could use ("terminal prompts disabled", an ssh key refused, a private repository answered as not found): a .netrc entry, a git credential helper or an ssh key is missing',
   },
+  {
+    id: 'go-release-unavailable',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'load-failed',
+    severity: 'warning',
+    confidence: 0.5,
+    // Lane managers (test/fixtures/manager-messages.jsonl): the installers' words for a Go release
+    // they cannot get, the same family as cmd/go's "toolchain not available" (toolchain-unavailable).
+    // actions/setup-go src/installer.ts: "Unable to find Go version '1.99' for platform linux and
+    // architecture x64." and "Failed to download version 1.22.5: Error: …"; gimme: "I don't have
+    // any idea what to do with '1.99'." and "gimme: given '1.99.x' but no release for '1.99' found".
+    needles: ['Unable to find Go version ', 'Failed to download version ', "I don't have any idea what to do with '", 'but no release for '],
+    test: /Unable to find Go version '[^'\n]{1,40}' for platform \S+ and architecture|Failed to download version [\w.-]+: |I don't have any idea what to do with '[^'\n]{1,60}'\.|\bgimme: given '[^'\n]{1,60}' but no release for '[^'\n]{1,60}' found/,
+    says: 'the Go release a CI step or installer asked for (its go-version input, or the go line of go.mod) could not be found or downloaded for this platform',
+  },
+  {
+    id: 'go-version-file-missing',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.5,
+    // Lane managers: actions/setup-go src/main.ts resolveVersionInput, "The specified go version
+    // file at: go.mod does not exist" — the workflow's go-version-file names a go.mod (or go.work,
+    // .go-version) where the checkout has none: the module is not where the step looks for it.
+    needles: ['The specified go version file at: '],
+    test: /The specified go version file at: \S+ does not exist/,
+    says: 'the CI step was told to read the Go version from a go.mod (or version file) that is not where it looks: the module root is elsewhere in the checkout',
+  },
 ];

@@ -383,7 +383,15 @@ export const ENV_RULES: readonly Rule[] = [
     classId: 'env-inheritance',
     severity: 'error',
     confidence: 0.8,
-    needles: ['version is set for command', 'version set for command', 'No preset version installed for command', 'No version is set for shim', 'is not a valid shim', 'Perhaps you have to', 'goenv: '],
+    // Lane managers (test/fixtures/manager-messages.jsonl), read in the managers' sources: goenv 2.x
+    // libexec/goenv-which quotes the command ("goenv: 'go' command not found"); asdf's bash
+    // lib/utils.bash "asdf: unknown shim go" (a shim asdf no longer knows) and display_no_version_set
+    // "No version is set for golang; please run `asdf <global | shell | local> golang <version>`";
+    // mise src/shims.rs exec_resolution_hint "go is installed but not activated — it is not in any
+    // config file."; asdf-golang's go wrapper (shims/go) "Could not resolve real Go binary." (no asdf,
+    // no current golang version, no other go on its PATH); goenv's own 'eval "$(goenv init -)" has
+    // not been executed.' (the shell never ran the hook, so no shims are on its PATH).
+    needles: ['version is set for command', 'version set for command', 'No preset version installed for command', 'No version is set for shim', 'is not a valid shim', 'Perhaps you have to', 'goenv: ', 'asdf: unknown shim ', 'No version is set for golang', 'is installed but not activated', 'Could not resolve real Go binary', 'goenv init -)" has not been executed'],
     test: new RegExp(
       [
         String.raw`No version (?:is )?set for command ${GO_TOOL}`,
@@ -393,6 +401,12 @@ export const ENV_RULES: readonly Rule[] = [
         String.raw`(?:unknown|no) command:? ${GO_TOOL}\. Perhaps you have to (?:asdf )?reshim`,
         String.raw`\bgoenv: version [\x60'‘]v?[\w.-]+['’] is not installed`,
         String.raw`\bgoenv: ${GO_TOOL}: command not found`,
+        String.raw`\bgoenv: '${GO_TOOL}' command not found`,
+        String.raw`\basdf: unknown shim ${GO_TOOL}`,
+        String.raw`No version is set for golang; please run`,
+        String.raw`(?:^|\s)${GO_TOOL} is installed but not activated`,
+        String.raw`Could not resolve real Go binary`,
+        String.raw`eval "\$\(goenv init -\)" has not been executed`,
       ].join('|'),
     ),
     explains: ['module-resolution', 'gopls-launch'],
@@ -1161,5 +1175,102 @@ export const ENV_RULES: readonly Rule[] = [
     needles: ['could not determine appropriate working directory for gopls'],
     explains: ['gopls-launch'],
     says: 'vim-go could not run `go env GOMOD` in the environment Vim was started with (go missing from its PATH, or a GOROOT/GOPATH go rejects), so it does not start gopls',
+  },
+  // Lane managers: what the Go version managers print when the Go their configuration names is not
+  // there, read in their sources (test/fixtures/manager-messages.jsonl). The version file the
+  // manager found for the directory the editor or task ran in (.tool-versions, mise.toml,
+  // .go-version, go.mod) names a release this manager root does not hold, so the shim has no go to
+  // run: the same family as goenv's "version '1.21.5' is not installed (set by …)", which
+  // go-shim-no-version reads.
+  {
+    id: 'go-manager-version-missing',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.75,
+    // asdf 0.16+ internal/cli/cli.go: "version 1.23.4 of golang is set for the current directory, but
+    // it is not installed" and "No executable go found for current version. Please select a
+    // different version or install go manually for the current version"; asdf's bash
+    // version_not_installed_text "version 1.22.0 is not installed for golang"; mise src/shims.rs
+    // err_no_version_set "Tool not installed for shim: go" and unavailable_configured_tool_message
+    // "No executable found for configured tool: go"; gvm scripts/env/use "Version not found locally.
+    // Try 'gvm install go1.22.5'" and "go1.22.5 is not installed. Install it by running 'gvm install
+    // go1.22.5'"; voidint/g cli/use.go '[g] The "1.22.5" version does not exist, please install it
+    // first.'; stefanmaric/g bin/g set_version "Version 1.22.5 is not available. Use 'g install
+    // 1.22.5' to install it."; mise src/errors.rs VersionNotInstalled "go@1.22.5 not installed"
+    // ("{0}@{1} not installed"). gopls and other tools missing for the selected version are
+    // gopls-manager-not-installed's.
+    needles: ['is set for the current directory, but it is not installed', 'is not installed for go', 'No executable go found for current version', 'No executable gofmt found for current version', 'not installed for shim: ', 'No executable found for configured tool: ', 'Version not found locally. Try ', "Install it by running 'gvm install", 'version does not exist, please install it first', "is not available. Use 'g install ", 'go@'],
+    test: new RegExp(
+      [
+        String.raw`\bof (?:golang|go) is set for the current directory, but it is not installed`,
+        String.raw`\bis not installed for (?:golang|go)\s*$`,
+        String.raw`No executable (?:go|gofmt) found for current version`,
+        String.raw`Tools? not installed for shim: (?:go|gofmt)(?:\.exe)?\s*$`,
+        String.raw`No executable found for configured tool: (?:go|gofmt)(?:\.exe)?\s*$`,
+        String.raw`Version not found locally\. Try 'gvm install `,
+        String.raw`\bgo[\w.-]* is not installed\. Install it by running 'gvm install `,
+        String.raw`\[g\] The "[^"\n]{1,40}" version does not exist, please install it first`,
+        String.raw`\bVersion [\w.-]{1,40} is not available\. Use 'g install `,
+        String.raw`(?:^|\s)(?:core:)?go@\d[\w.-]{0,40} not installed\s*$`,
+      ].join('|'),
+    ),
+    yieldsTo: ['go-shim-no-version'],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: "the Go a version manager's configuration names (.tool-versions, mise.toml, .go-version, go.mod) is not installed under the manager root the editor or task used, so its go shim has no go to run",
+  },
+  {
+    id: 'testmain-other-release',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.75,
+    // The go command writes each test binary's main for its own release (cmd/go test.go, later
+    // internal/load/test.go testmainTmpl: "m := testing.MainStart(matchString, tests, benchmarks,
+    // examples)" in Go 1.7, "testing.MainStart(testdeps.TestDeps{}, tests, benchmarks, fuzzTargets,
+    // examples)" from Go 1.18) and compiles it against the testing package of the GOROOT it runs
+    // with. When that call does not type-check, testing comes from another release than the go
+    // command: "cannot use matchString (type func(string, string) (bool, error)) as type
+    // testing.testDeps in argument to testing.MainStart" (a Go 1.7 go over a Go 1.8 GOROOT, as a
+    // version manager that leaves GOROOT exported for the previous Go gives it), and the types2
+    // words "too many arguments in call to testing.MainStart" / "not enough arguments in call to
+    // testing.MainStart". No user code calls testing.MainStart with these arguments.
+    needles: ['in argument to testing.MainStart', 'arguments in call to testing.MainStart'],
+    test: /\bin argument to testing\.MainStart\b|\b(?:too many|not enough) arguments in call to testing\.MainStart\b/,
+    explains: ['module-resolution'],
+    says: "the test main the go command generated does not fit the testing package it was compiled against: GOROOT belongs to another Go release than the go command (a version manager's GOROOT left exported for the previous Go)",
+  },
+  {
+    id: 'go-tool-id-failed',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.7,
+    // cmd/go work/buildid.go toolID (Go 1.10 on): before it builds anything the go command runs each
+    // of its tools from GOROOT/pkg/tool as "<tool> -V=full" to key the build cache, and stops when
+    // that fails with "%s: %v\n%s%s": "go tool asm: exit status 2", then the tool's stderr. An asm
+    // or compile that answers "flag provided but not defined: -V" is older than Go 1.10 while the go
+    // command is not: GOROOT (exported by a version manager or a profile for a previous Go) points at
+    // another installation. Read only right after that go line (afterToolId): the flag package's
+    // words alone are any Go program's, and the exit status alone is also what a tool that crashes
+    // there gives (no thread could be created), which the lines after it say.
+    needles: ['flag provided but not defined: -V'],
+    test: /(?!)/,
+    afterToolId: /^\s*flag provided but not defined: -V\s*$/,
+    explains: ['module-resolution'],
+    says: "the go command's own assembler or compiler rejected the -V flag it asks them for: the tools in GOROOT/pkg/tool are older than the go command (GOROOT belongs to another Go installation)",
+  },
+  {
+    id: 'mise-config-untrusted',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.55,
+    // mise src/errors.rs UntrustedConfig: "Config files in ~/src/app/mise.toml are not trusted.
+    // Trust them with `mise trust`." A project's mise.toml (or .tool-versions with env settings)
+    // that was never trusted in this checkout or worktree is not loaded, so the tools, PATH and
+    // variables it sets (GOROOT, GOFLAGS, the Go it pins) are not in the environment the command or
+    // the editor's shim got. Like direnv's blocked .envrc (shell-env-unresolved), a warning: the
+    // file may pin tools other than Go.
+    needles: ['are not trusted.'],
+    test: /\bConfig files in \S[^\n]{0,300}? are not trusted\./,
+    explains: ['module-resolution'],
+    says: "mise refused to load a project's config file that was never trusted, so the Go version, PATH and variables it sets are not in the environment the tools got",
   },
 ];

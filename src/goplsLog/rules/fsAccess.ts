@@ -277,4 +277,17 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     needles: ['runner will stop working when the machine runs out of disk space'],
     says: 'the CI runner reported its disk nearly full: the Go build and module caches (and anything else written) will fail with ENOSPC',
   },
+  {
+    id: 'manager-shims-unwritable',
+    classId: 'fs-access',
+    severity: 'warning',
+    confidence: 0.55,
+    // Lane managers: goenv libexec/goenv-rehash "goenv: cannot rehash: /home/u/.goenv/shims isn't
+    // writable" (rbenv's words, which pyenv and nodenv share): the shims directory cannot be written,
+    // so a newly installed go, gofmt or gopls gets no shim on the PATH. Its twin "cannot rehash: …
+    // .goenv-shim exists" is a stale lock, not a permission: not read.
+    needles: ["isn't writable"],
+    test: /\b\w+env: cannot rehash: \S+ isn't writable/,
+    says: "the version manager cannot write its shims directory (owner or mode), so tools installed since have no shim on the PATH",
+  },
 ];

@@ -648,4 +648,20 @@ export const LAUNCH_RULES: readonly Rule[] = [
     yieldsTo: ['gopls-not-found', 'gopls-not-found-shells', 'server-binary-missing'],
     says: 'the editor could not find the gopls binary on the PATH it was given',
   },
+  {
+    id: 'gopls-manager-not-installed',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.75,
+    // Lane managers (test/fixtures/manager-messages.jsonl): a version manager that selected a Go but
+    // holds no gopls for it. asdf 0.16+ internal/cli/cli.go: "No executable gopls found for current
+    // version. Please select a different version or install gopls manually for the current version"
+    // (gopls was go-installed under another golang version's packages); mise src/shims.rs
+    // err_no_version_set "Tool not installed for shim: gopls" (the go:golang.org/x/tools/gopls tool
+    // its config names is not installed) and unavailable_configured_tool_message "No executable
+    // found for configured tool: gopls".
+    needles: ['No executable gopls found for current version', 'not installed for shim: gopls', 'No executable found for configured tool: gopls'],
+    test: /No executable gopls(?:\.exe)? found for current version|Tools? not installed for shim: gopls(?:\.exe)?\s*$|No executable found for configured tool: gopls(?:\.exe)?\s*$/,
+    says: "the version manager's configuration selects a Go for which no gopls is installed, so the gopls shim has nothing to run",
+  },
 ];

@@ -33,6 +33,12 @@ export interface Rule {
    * before, this test alone is enough: the refusal is of setting an execute bit.
    */
   nearChmodX?: RegExp;
+  /**
+   * When the go command just reported that asking one of its GOROOT tools for its version failed
+   * ("go tool asm: exit status 2", cmd/go work/buildid.go toolID), this test alone is enough: the
+   * lines that follow are that tool's own stderr.
+   */
+  afterToolId?: RegExp;
   /** When gopls was named on this line or the few before it, this test alone is enough. */
   nearGopls?: RegExp;
   /** The compiler says this about the user's code too: not read inside published diagnostics. */
