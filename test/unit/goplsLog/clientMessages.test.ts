@@ -5,13 +5,9 @@
 // built and what each field means). Rows that say the server failed must name their
 // class first in a raw log (no VS Code connection-closed line after them); rows that say all is
 // well (started, stopped on request, installed) must raise no warning or error at all.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../../src/goplsLog/analyzer.js';
-import { findingsOf, MECHANISM_CONFIDENCE } from '../../../src/probes/goplsLogs.js';
-import { rankCauses } from '../../../src/doctor/rank.js';
-import { FindingSchema } from '../../../src/doctor/model.js';
+import { MECHANISM_CONFIDENCE } from '../../../src/probes/goplsLogs.js';
+import { readCatalog, rankedCauses } from '../../support/catalog.js';
 
 interface Row {
   client: string;
@@ -23,13 +19,9 @@ interface Row {
   read: 'source' | 'rule' | 'notes';
 }
 
-const file = path.resolve(__dirname, '../../fixtures/client-messages.jsonl');
-const rows: Row[] = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Row);
+const rows = readCatalog<Row>('client-messages');
 
-const causesOf = (text: string) => rankCauses(findingsOf('client.log', analyzeText(`${text}\n`)).map((f) => FindingSchema.parse(f))).filter((c) => c.severity !== 'info');
+const causesOf = (text: string) => rankedCauses(text, 'client.log');
 
 const failures = rows.filter((r) => r.expect !== 'none');
 const fine = rows.filter((r) => r.expect === 'none');

@@ -7,13 +7,9 @@
 // gopls cannot start, load the workspace or run go must name their class first in a raw log, by a
 // rule; rows that say all is well (startup, progress, cancellation, deprecation notices gopls calls
 // soft) must raise no warning or error at all.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../../src/goplsLog/analyzer.js';
-import { findingsOf, MECHANISM_CONFIDENCE } from '../../../src/probes/goplsLogs.js';
-import { rankCauses } from '../../../src/doctor/rank.js';
-import { FindingSchema } from '../../../src/doctor/model.js';
+import { MECHANISM_CONFIDENCE } from '../../../src/probes/goplsLogs.js';
+import { readCatalog, rankedCauses } from '../../support/catalog.js';
 
 interface Row {
   program: string;
@@ -25,13 +21,9 @@ interface Row {
   read: 'source' | 'rule' | 'notes';
 }
 
-const file = path.resolve(__dirname, '../../fixtures/gopls-messages.jsonl');
-const rows: Row[] = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Row);
+const rows = readCatalog<Row>('gopls-messages');
 
-const causesOf = (text: string) => rankCauses(findingsOf('gopls.log', analyzeText(`${text}\n`)).map((f) => FindingSchema.parse(f))).filter((c) => c.severity !== 'info');
+const causesOf = (text: string) => rankedCauses(text, 'gopls.log');
 
 const failures = rows.filter((r) => r.expect !== 'none');
 const fine = rows.filter((r) => r.expect === 'none');

@@ -7,14 +7,12 @@
 // say something failed must name their class first in a raw log, by a rule; rows that say all is
 // well (a version selected, a Go installed or switched to, an .envrc loaded) must raise no warning
 // or error at all.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { analyzeText } from '../../../src/goplsLog/analyzer.js';
-import { findingsOf, MECHANISM_CONFIDENCE } from '../../../src/probes/goplsLogs.js';
-import { rankCauses } from '../../../src/doctor/rank.js';
-import { FindingSchema } from '../../../src/doctor/model.js';
+import { MECHANISM_CONFIDENCE } from '../../../src/probes/goplsLogs.js';
+import { readCatalog, rankedCauses } from '../../support/catalog.js';
 import { diagnoseText, FORMS } from '../../corpus/corpus.js';
 
 interface Row {
@@ -27,13 +25,9 @@ interface Row {
   read: 'source' | 'rule' | 'notes';
 }
 
-const file = path.resolve(__dirname, '../../fixtures/manager-messages.jsonl');
-const rows: Row[] = readFileSync(file, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as Row);
+const rows = readCatalog<Row>('manager-messages');
 
-const causesOf = (text: string) => rankCauses(findingsOf('manager.log', analyzeText(`${text}\n`)).map((f) => FindingSchema.parse(f))).filter((c) => c.severity !== 'info');
+const causesOf = (text: string) => rankedCauses(text, 'manager.log');
 
 const failures = rows.filter((r) => r.expect !== 'none');
 const fine = rows.filter((r) => r.expect === 'none');
