@@ -74,6 +74,13 @@ const MAX_RESEMBLANCE_WINDOWS = 50;
 const MAX_RESEMBLANCE_LINES = 20;
 /** Longer lines are records (JSON bodies), not a program's message: not read for context or as error lines. */
 const MAX_MESSAGE_CHARS = 4096;
+/**
+ * A line that may go on on the next one: as long as a wrapped line (a terminal's or a mail's
+ * width, or a reporter breaking a long message), not ending a sentence.
+ */
+const GOES_ON = /^.{40,}[^.!?\s]\s*$/;
+/** A line that carries on a sentence: it starts in lower case (after indentation). */
+const CONTINUES = /^\s*[a-z]/;
 /** A crash within this many lines after gopls is named was written by gopls ("gopls exited due to…"). */
 const GOPLS_CONTEXT_LINES = 3;
 
@@ -371,6 +378,11 @@ export class LogAnalyzer {
   private quietBody = false;
   /** Reading the lines inside a wrapped message (wrapped.ts): one layer only. */
   private unwrapping = false;
+  /**
+   * The last plain line no rule named, when it may go on on the next line (it does not end a
+   * sentence): a message a terminal, a mail client or the reporter hard-wrapped is read whole.
+   */
+  private openLine: { lineNo: number; text: string } | undefined;
   /** GOOS against GOHOSTOS, GOROOT/bin against PATH, across the lines of an environment listing. */
   private readonly envListing = new GoEnvListing();
   /** Deterministic reservoir sampling once a method has more samples than we keep. */
@@ -733,6 +745,32 @@ export class LogAnalyzer {
       nearGopls: goplsNear,
       inDiagnostics: this.quietBody,
     }, buf && { bytes: buf, at: off });
+    const open = this.openLine;
+    this.openLine = undefined;
+    if (rules.length === 0 && short && this.body === 'none' && !this.quietBody && !this.unwrapping) {
+      // A hard-wrapped message ("…: The configured user limit (128)" / "on the number of inotify
+      // instances has been reached, …"): the line before went on into this one, so the two are read
+      // as one line. Only when neither half was named by a rule alone, and this line continues a
+      // sentence (it starts in lower case); the joined line's rules are filed on this line.
+      if (open && open.lineNo === this.lineNo - 1 && CONTINUES.test(text)) {
+        const joined = `${open.text.trimEnd()} ${text.trimStart()}`;
+        const again = screenAndMatch(joined, {
+          nearWatcher: this.lineNo - this.lastWatchWords <= WATCH_CONTEXT_LINES,
+          nearExec: this.lineNo - this.lastExecWords <= EXEC_CONTEXT_LINES,
+          inContainer: this.lineNo - this.lastContainerWords <= CONTAINER_CONTEXT_LINES,
+          nearChmodX: this.lineNo - this.lastChmodX <= CHMOD_X_CONTEXT_LINES,
+          afterToolId: this.lineNo - this.lastToolId <= TOOL_ID_CONTEXT_LINES,
+          nearGopls: goplsNear,
+        });
+        if (again.rules.length) {
+          // latin1 in, as the analyzer decodes its chunks: the excerpt goes back to UTF-8.
+          const excerpt = Buffer.from(excerptOf(joined, undefined, 0, again.rules[0]!), 'latin1').toString('utf8');
+          for (const r of again.rules) this.noteEvent(r, excerpt);
+          return;
+        }
+      }
+      if (GOES_ON.test(text)) this.openLine = { lineNo: this.lineNo, text };
+    }
     if (rules.length === 0) {
       // A message inside another program's quoting (a Lua or JSON string, ANSI colours): its own
       // lines are read instead, each as a line of this one (wrapped.ts). Not inside an LSP
