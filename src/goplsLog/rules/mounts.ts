@@ -161,7 +161,7 @@ export const MOUNT_RULES: readonly Rule[] = [
     // system mounted with noexec flag, so perform this extra check"): "eaccess /x: permission denied".
     needles: ["Can't exec", 'ermission denied', 'EACCES'],
     test: /Can't exec "[^"\n]+": Permission denied|\benv: ['\u2018"]?\.{0,2}\/?[^'\u2019"\s:]*\/[^'\u2019"\s:]*['\u2019"]?: Permission denied|failed to run command ['\u2018"]?[^'\u2019"\n]+['\u2019"]?: Permission denied|: can't execute: Permission denied|can't execute '[^'\n]+': Permission denied|\bexec: \.{0,2}\/[^\s:]*: Permission denied|An error occurred trying to start process '[^'\n]+'[^\n]*Permission denied|Win32Exception \(13\): Permission denied|exec user process caused:? \\?"?permission denied|Failed at step EXEC spawning \S+: Permission denied|zsh: permission denied: [^\s\/]+\s*$|^make(?:\[\d+\])?: (?!\/(?:usr\/)?s?bin\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|^\S+: \d+: (?!\/(?:usr\/)?s?bin\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|\bspawn EACCES\b|\bspawnSync \S+ EACCES\b|(?:^|[\s"'])exec (?!\/(?:usr\/)?s?bin\/)\.{0,2}\/[^\s:"]+: permission denied|\beaccess \/[^\s:]+: permission denied/,
-    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'shell-exec-denied', 'program-exec-denied', 'system-exec-denied', 'container-path-denied', 'systemd-exec-home-denied'],
+    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'shell-exec-denied', 'program-exec-denied', 'system-exec-denied', 'container-path-denied', 'systemd-exec-home-denied', 'systemd-exec-system-denied'],
     says: 'executing a program was refused with EACCES (permission denied): the directory it is in is mounted noexec (or the file lacks its execute bit)',
   },
   {
@@ -216,7 +216,7 @@ export const MOUNT_RULES: readonly Rule[] = [
       ].join('|'),
       'm',
     ),
-    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'shell-exec-denied', 'program-exec-denied', 'exec-refused-more', 'system-exec-denied', 'shell-system-exec-denied', 'gopls-exec-denied', 'gopls-under-tmpfs-path', 'toolkit-spawn-refused', 'shared-storage-exec', 'container-path-denied', 'systemd-exec-home-denied', 'snap-user-data-refused'],
+    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'shell-exec-denied', 'program-exec-denied', 'exec-refused-more', 'system-exec-denied', 'shell-system-exec-denied', 'gopls-exec-denied', 'gopls-under-tmpfs-path', 'toolkit-spawn-refused', 'shared-storage-exec', 'container-path-denied', 'systemd-exec-home-denied', 'systemd-exec-system-denied', 'snap-user-data-refused'],
     says: 'executing a program was refused (permission denied): a noexec mount, a file without its execute bit, a directory in its place, or a policy',
   },
   {

@@ -276,6 +276,7 @@ export const RULE_ORDER = [
   'pseudo-version-invalid',
   'go-import-meta-missing',
   'systemd-exec-home-denied',
+  'systemd-exec-system-denied',
   'snap-user-data-refused',
   'codegen-plugin-not-on-path',
   'import-metadata-missing',

@@ -375,6 +375,23 @@ export const POLICY_RULES: readonly Rule[] = [
     says: 'systemd could not execute a program in a home directory (Failed at step EXEC … Permission denied): SELinux does not let services (init_t) execute files labelled as home content (user_home_t) whatever their mode',
   },
   {
+    id: 'systemd-exec-system-denied',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.5,
+    // The same refusal for a program under the system's own directories (/usr, /opt): a system
+    // whose /usr were noexec could not run its own programs, and the mounts hardening guides make
+    // noexec are /tmp, /var/tmp, /dev/shm, removable media and at most /home, not /opt (/srv, a
+    // data partition, may be: it stays exec-refused-more's). So the mount is most likely not why. What refuses a
+    // service's program there is its label (a binary built or downloaded under /tmp or a home and
+    // then moved with mv keeps user_tmp_t or user_home_t, which init_t may not execute; restorecon
+    // gives it bin_t) or its missing execute bit (file access). Weaker than the home rule: the mode
+    // is as likely here.
+    needles: ['Failed at step EXEC spawning'],
+    test: /Failed at step EXEC spawning \/(?:usr|opt)\/\S*: Permission denied/,
+    says: 'systemd could not execute a program under /usr or /opt (Failed at step EXEC … Permission denied), where no mount is noexec: its SELinux label (a file moved there from /tmp or a home keeps user_tmp_t or user_home_t; restorecon relabels it) or its missing execute bit',
+  },
+  {
     id: 'snap-user-data-refused',
     classId: 'mac-policy',
     severity: 'warning',

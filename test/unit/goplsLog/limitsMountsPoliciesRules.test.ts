@@ -272,8 +272,11 @@ const TOOL_RUNNER_CASES: Array<[string, RuleId[]]> = [
   ["An error occurred trying to start process '/tmp/dn/tool' with working directory '/w'. Permission denied", ['exec-refused-more']],
   ['standard_init_linux.go:228: exec user process caused: permission denied', ['exec-refused-more']],
   // systemd's exec step refused: under a home directory SELinux's init_t may not execute
-  // user_home_t (a policy); anywhere else the mount or the mode, as for any exec refusal.
+  // user_home_t (a policy); under /usr or /opt, where no mount is noexec, the label (a file moved
+  // from /tmp keeps user_tmp_t) or the mode; anywhere else the mount or the mode, as for any exec refusal.
   ['api.service: Failed at step EXEC spawning /home/ann/bin/api: Permission denied', ['systemd-exec-home-denied']],
+  ['breeze-agent.service: Failed at step EXEC spawning /usr/local/bin/breeze-agent: Permission denied', ['systemd-exec-system-denied']],
+  ['api.service: Failed at step EXEC spawning /opt/api/bin/api: Permission denied', ['systemd-exec-system-denied']],
   ['api.service: Failed at step EXEC spawning /srv/api/bin/api: Permission denied', ['exec-refused-more']],
   ['zsh: permission denied: mytool', ['exec-refused-more']],
   ['make: *** [Makefile:9: gen] Error 126', ['exec-status-126']],
