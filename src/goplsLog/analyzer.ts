@@ -8,7 +8,7 @@
 // source) and results (hover text quotes it) are skipped: a program that prints "permission
 // denied" must not look like a permission problem.
 import type { ClassId, Severity } from '../doctor/model.js';
-import { ruleById, screenAndMatch, type Rule, type RuleId } from './rules.js';
+import { asPrinted, ruleById, screenAndMatch, type Rule, type RuleId } from './rules.js';
 import { GoEnvListing } from './goEnvListing.js';
 import { namesGoLanguageServer, saysProcessFailed } from './goplsNamed.js';
 import { mechanismOf } from './mechanisms.js';
@@ -736,7 +736,10 @@ export class LogAnalyzer {
     if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo)) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
     // gopls named on this line or the few before it: for the rules (nearGopls) and, below, for a failure line no rule named.
     const goplsNear = this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES;
-    const { screened, rules } = screenAndMatch(text, {
+    // Characters a web page or a mail client put in place of the program's own (a no-break space,
+    // curly quotes, &quot;): the rules read the line as printed; excerpts keep it as pasted.
+    const printed = short ? asPrinted(text) : text;
+    const { screened, rules } = screenAndMatch(printed, {
       nearWatcher: this.lineNo - this.lastWatchWords <= WATCH_CONTEXT_LINES,
       nearExec: this.lineNo - this.lastExecWords <= EXEC_CONTEXT_LINES,
       inContainer: this.lineNo - this.lastContainerWords <= CONTAINER_CONTEXT_LINES,
@@ -744,7 +747,7 @@ export class LogAnalyzer {
       afterToolId: this.lineNo - this.lastToolId <= TOOL_ID_CONTEXT_LINES,
       nearGopls: goplsNear,
       inDiagnostics: this.quietBody,
-    }, buf && { bytes: buf, at: off });
+    }, printed === text && buf ? { bytes: buf, at: off } : undefined);
     const open = this.openLine;
     this.openLine = undefined;
     if (rules.length === 0 && short && this.body === 'none' && !this.quietBody && !this.unwrapping) {
@@ -752,8 +755,8 @@ export class LogAnalyzer {
       // instances has been reached, …"): the line before went on into this one, so the two are read
       // as one line. Only when neither half was named by a rule alone, and this line continues a
       // sentence (it starts in lower case); the joined line's rules are filed on this line.
-      if (open && open.lineNo === this.lineNo - 1 && CONTINUES.test(text)) {
-        const joined = `${open.text.trimEnd()} ${text.trimStart()}`;
+      if (open && open.lineNo === this.lineNo - 1 && CONTINUES.test(printed)) {
+        const joined = `${open.text.trimEnd()} ${printed.trimStart()}`;
         const again = screenAndMatch(joined, {
           nearWatcher: this.lineNo - this.lastWatchWords <= WATCH_CONTEXT_LINES,
           nearExec: this.lineNo - this.lastExecWords <= EXEC_CONTEXT_LINES,
@@ -769,7 +772,7 @@ export class LogAnalyzer {
           return;
         }
       }
-      if (GOES_ON.test(text)) this.openLine = { lineNo: this.lineNo, text };
+      if (GOES_ON.test(printed)) this.openLine = { lineNo: this.lineNo, text: printed };
     }
     if (rules.length === 0) {
       // A message inside another program's quoting (a Lua or JSON string, ANSI colours): its own
@@ -1029,7 +1032,9 @@ function excerptOf(latin1: string, buf: Buffer | undefined, off: number, rule: R
   let from = 0;
   let to = latin1.length;
   if (latin1.length > EXCERPT_CHARS) {
-    const at = Math.max(0, Math.min(...rule.needles.map((n) => latin1.indexOf(n)).filter((i) => i >= 0)));
+    // No needle in the text as pasted (the rules read it mended: asPrinted): from its start.
+    const found = rule.needles.map((n) => latin1.indexOf(n)).filter((i) => i >= 0);
+    const at = found.length ? Math.min(...found) : 0;
     from = Math.max(0, at - 150);
     to = Math.min(latin1.length, from + EXCERPT_CHARS);
   }

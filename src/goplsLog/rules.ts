@@ -191,6 +191,27 @@ export function withoutLogPrefix(line: string): string {
 }
 
 /**
+ * A line as its program printed it, before a web page, a chat or a mail client replaced some of its
+ * characters on the way into a report: a no-break space (U+00A0, U+202F) for a space, curly quotes
+ * for straight ones, a zero-width space or a byte-order mark inserted, HTML's entities for quotes
+ * and brackets. The analyzer reads bytes as latin1, so the UTF-8 forms are matched as their bytes
+ * (U+00A0 is "\u00c2\u00a0", U+201C is "\u00e2\u0080\u009c"); a string holding real Unicode (a test's)
+ * is mended too. The same string when there is nothing to mend (the common case costs one test). Pure.
+ */
+const PASTED = /\u00c2\u00a0|\u00e2\u0080[\u0098\u0099\u009c\u009d\u008b\u008c\u008d\u00af]|\u00ef\u00bb\u00bf|[\u00a0\u202f\u2018\u2019\u201c\u201d\u200b-\u200d\ufeff]|&(?:quot|apos|amp|lt|gt|nbsp|#3[49]|#x2[27]);/g;
+const MENDED: Record<string, string> = {
+  '\u00c2\u00a0': ' ', '\u00e2\u0080\u00af': ' ', '\u00a0': ' ', '\u202f': ' ',
+  '\u00e2\u0080\u0098': "'", '\u00e2\u0080\u0099': "'", '\u2018': "'", '\u2019': "'",
+  '\u00e2\u0080\u009c': '"', '\u00e2\u0080\u009d': '"', '\u201c': '"', '\u201d': '"',
+  '&quot;': '"', '&#34;': '"', '&#x22;': '"', '&apos;': "'", '&#39;': "'", '&#x27;': "'", '&amp;': '&', '&lt;': '<', '&gt;': '>', '&nbsp;': ' ',
+};
+const MAY_BE_PASTED = /[\u00a0\u00c2\u00e2\u00ef\u2018-\u201d\u200b-\u200d\u202f\ufeff&]/;
+export function asPrinted(line: string): string {
+  if (!MAY_BE_PASTED.test(line)) return line;
+  return line.replace(PASTED, (m) => MENDED[m] ?? '');
+}
+
+/**
  * The lines of another program's output carried inside one line as a JSON string or an exception
  * message, joined by a literal "\\n" ({"stderr":"go: downloading …\\nKilled\\n"}, Node's "Error:
  * Command failed: go install …\\nKilled"): each as a line of its own, prefix peeled, so a rule
