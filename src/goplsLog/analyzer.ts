@@ -8,7 +8,7 @@
 // source) and results (hover text quotes it) are skipped: a program that prints "permission
 // denied" must not look like a permission problem.
 import type { ClassId, Severity } from '../doctor/model.js';
-import { asPrinted, ruleById, screenAndMatch, type Rule, type RuleId } from './rules.js';
+import { asPrinted, ruleById, ruleSilenced, screenAndMatch, type Rule, type RuleId } from './rules.js';
 import { GoEnvListing } from './goEnvListing.js';
 import { namesGoLanguageServer, saysProcessFailed } from './goplsNamed.js';
 import { mechanismOf } from './mechanisms.js';
@@ -733,7 +733,7 @@ export class LogAnalyzer {
     if (short && CONTAINER_SCREEN.test(text) && CONTAINER_WORDS.test(text)) this.lastContainerWords = this.lineNo;
     if (short && text.includes('chmod') && CHMOD_X_WORDS.test(text)) this.lastChmodX = this.lineNo;
     if (short && text.includes('go tool ') && TOOL_ID_WORDS.test(text)) this.lastToolId = this.lineNo;
-    if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo)) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
+    if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo)) if (!ruleSilenced(ruleById(fact))) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
     // gopls named on this line or the few before it: for the rules (nearGopls) and, below, for a failure line no rule named.
     const goplsNear = this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES;
     // Characters a web page or a mail client put in place of the program's own (a no-break space,

@@ -5,12 +5,16 @@
 // `npm run test:corpus -- --heldout`: the tuning half alone, each text scored with a word model
 // trained without its fold (train.ts's grouped folds). The rules were written from these texts, so
 // this is still optimistic about them; it is honest about the word model, and it is the check a
-// change is tried on before the test half is measured once.
+// change is tried on before the test half is measured once. With `--lfo` as well: each class's
+// rules silenced in turn (leave-family-out), so what the fallbacks find can be judged; the tuning
+// half is otherwise so covered by rules that the fallbacks barely show.
 //
 // `npm run test:corpus -- --explain ID|FILE`: every cause and finding the engine gives, in both
 // forms, for one tuning text (a test-half id is refused) or for a file of texts (a line `%%` between
 // two texts).
 import { parseModel, swapShippedModel } from '../../src/goplsLog/resemblance/classify.js';
+import { silenceRulesOf } from '../../src/goplsLog/rules.js';
+import { CLASS_IDS } from '../../src/doctor/model.js';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,6 +38,7 @@ async function main(): Promise<number> {
   }
   const explainAt = args.indexOf('--explain');
   if (explainAt >= 0) return explain(items, args[explainAt + 1] ?? '');
+  if (args.includes('--heldout') && args.includes('--lfo')) return leaveFamilyOut(items.filter((i) => i.split === 'tuning'));
   if (args.includes('--heldout')) return heldOut(items.filter((i) => i.split === 'tuning'), json);
   const results = await measure(items);
   if (json) {
@@ -65,7 +70,8 @@ async function main(): Promise<number> {
   return 0;
 }
 
-async function heldOut(tuning: readonly CorpusItem[], json: boolean): Promise<number> {
+/** Each tuning text scored with the word model of the folds it is not in. */
+async function foldResults(tuning: readonly CorpusItem[]): Promise<ItemResult[]> {
   const results: ItemResult[] = [];
   try {
     for (let k = 0; k < FOLDS; k++) {
@@ -76,6 +82,38 @@ async function heldOut(tuning: readonly CorpusItem[], json: boolean): Promise<nu
   } finally {
     swapShippedModel(undefined);
   }
+  return results;
+}
+
+/**
+ * Leave-family-out: for each class, every rule of that class silenced and the held-out word
+ * models, on the tuning texts of that class (what the fallbacks find of a family nobody wrote
+ * rules for) and on the negatives (what the fallbacks then say of harmless text).
+ */
+async function leaveFamilyOut(tuning: readonly CorpusItem[]): Promise<number> {
+  console.log(`Leave-family-out on the tuning half (${tuning.length} texts): each class's rules silenced in turn, word models trained without each text's fold.\n`);
+  console.log('| class silenced | its texts right (a) | (b) | what came first instead, (b) | negatives with an error (a) / (b) |');
+  console.log('|---|---:|---:|---|---:|');
+  try {
+    for (const c of CLASS_IDS) {
+      silenceRulesOf(c);
+      const mine = tuning.filter((i) => i.label === c || i.label === 'negative');
+      const rs = await foldResults(mine);
+      const pos = (f: string) => rs.filter((r) => r.label === c && r.form === f);
+      const right = (f: string) => `${pos(f).filter((r) => r.ok).length}/${pos(f).length}`;
+      const instead = new Map<string, number>();
+      for (const r of pos('logfile').filter((r) => !r.ok)) instead.set(r.top ?? '(nothing)', (instead.get(r.top ?? '(nothing)') ?? 0) + 1);
+      const neg = (f: string) => rs.filter((r) => r.label === 'negative' && r.form === f && !r.ok).length;
+      console.log(`| ${c} | ${right('vscode')} | ${right('logfile')} | ${[...instead.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n} ${k}`).join(', ')} | ${neg('vscode')} / ${neg('logfile')} |`);
+    }
+  } finally {
+    silenceRulesOf(undefined);
+  }
+  return 0;
+}
+
+async function heldOut(tuning: readonly CorpusItem[], json: boolean): Promise<number> {
+  const results = await foldResults(tuning);
   if (json) {
     console.log(JSON.stringify({ heldout: summarize(results), results }, null, 2));
     return 0;
