@@ -7,14 +7,15 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.js';
 import { MODEL_FILE, modelSource, train, tuningItems } from './train.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-02 with corpus18 in: 615/693 and 601/693;
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-02 02:50: 616/693 and 602/693 once a bare
+ * "permission denied" is asked which refusing layer its words resemble. With corpus18 just in: 615/693 and 601/693;
  * corpus18's 21 unseen positives scored 17/21 in both forms, below the rest, so the level reached fell; the 672 before
  * them read 598 and 584 with the retrained model, as before it). Before corpus18: 598/672 and 584/672 once a hint
  * of any class leads gopls's bare death. Earlier (measured 2026-12-01 with corpus16 in:
  * 592/672 and 584/672; corpus16's 23 unseen positives scored 14/23 and 16/23 after the retrain, below the rest, so the
  * level reached fell; the 649 positives before them read 578 and 568 with the retrained model, one fewer each).
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
-const FLOOR = { vscode: 88.7, logfile: 86.7 } as const;
+const FLOOR = { vscode: 88.8, logfile: 86.8 } as const;
 
 describe('corpus of real reports', () => {
   const { items, errors } = loadCorpus();

@@ -94,12 +94,20 @@ export function parseModel(labels: readonly Label[], texts: readonly number[], t
   return { labels, texts, words, base, lean };
 }
 
-/** The model's guess for a text's words, or undefined when it leans to "negative" or not clearly. Pure. */
-export function resemble(present: Iterable<string>, model: ResemblanceModel = shippedModel(), minMargin = MIN_MARGIN): Resemblance | undefined {
+/**
+ * The model's guess for a text's words, or undefined when it leans to "negative" or not clearly.
+ * With `among`, only those labels compete (naive Bayes scores each label from its own counts, so
+ * this is the model trained on those labels' texts alone). Pure.
+ */
+export function resemble(present: Iterable<string>, model: ResemblanceModel = shippedModel(), minMargin = MIN_MARGIN, among?: readonly Label[]): Resemblance | undefined {
   const known = [...new Set(present)].filter((w) => model.lean.has(w)).sort();
   if (!known.length) return undefined;
   const scores = model.base.map((b, i) => known.reduce((t, w) => t + model.lean.get(w)![i]!, b));
-  const order = scores.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]!);
+  const order = scores
+    .map((_, i) => i)
+    .filter((i) => !among || among.includes(model.labels[i]!))
+    .sort((a, b) => scores[b]! - scores[a]!);
+  if (order.length < 2) return undefined;
   const [first, second] = [order[0]!, order[1]!];
   const label = model.labels[first]!;
   const margin = scores[first]! - scores[second]!;

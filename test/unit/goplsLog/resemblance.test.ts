@@ -5,7 +5,7 @@
 // refused on a mount, a snap-packaged editor that cannot reach go.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { addWords, wordsOf } from '../../../src/goplsLog/resemblance/words.js';
 import { parseModel, resemble, MIN_MARGIN, swapShippedModel } from '../../../src/goplsLog/resemblance/classify.js';
 import { analyzeText, SHORT_TEXT_LINES, tellsOfTrouble } from '../../../src/goplsLog/analyzer.js';
@@ -211,5 +211,34 @@ describe('what the model reads', () => {
   const F = path.resolve('test/fixtures');
   it.each(['logs/trace-healthy.rpc.log', 'logs/trace-broken-import.rpc.log', 'gopls/sessions/healthy.json', 'gopls/gopls-version-v0.23.0.txt', 'gopls/go-version-m-gopls.txt'])('real healthy log %s: no hint', (file) => {
     expect(hintOf(findingsOf(file, analyzeText(readFileSync(path.join(F, file)))) as Finding[])).toBeUndefined();
+  });
+});
+
+describe('a bare "permission denied": which refusing layer do the words around it resemble?', () => {
+  // A toy model: "configure" in nearly all noexec-mount reports, "labels" in mac-policy ones,
+  // "owner" in most fs-access ones; the words of a log decide among those three layers alone.
+  const labels = ['env-inheritance', 'fs-access', 'noexec-mount', 'mac-policy', 'negative'] as const;
+  const toy = parseModel(labels, [100, 100, 100, 100, 100], ['configure 0 0 99 0 0', 'labels 0 0 0 99 0', 'owner 0 99 0 0 0', 'permission+denied 1 90 90 90 0', 'denied 1 90 90 90 0', 'permission 1 90 90 90 1'].join('\n'));
+  const refused = 'open /data/build/out: permission denied';
+  afterAll(() => swapShippedModel(undefined));
+
+  it('words of a noexec report: a noexec-mount hint that says the refusal named no layer, ranked before the bare refusal', () => {
+    swapShippedModel(toy);
+    // The words are read only beside a failure line no rule named (the trouble gate).
+    const fs = findings(`running configure for the build\n${refused}\nthe build failed\n`);
+    const hint = hintOf(fs)!;
+    expect(hint).toMatchObject({ classId: 'noexec-mount', severity: 'warning', role: 'symptom' });
+    expect(hint.message).toMatch(/refused \("permission denied"\) and not by what/);
+    expect(rankCauses(fs).filter((c) => c.severity !== 'info').map((c) => c.id)).toEqual(['noexec-mount', 'fs-access']);
+  });
+
+  it("words of the file's mode: no hint, the rule's fs-access reading stands", () => {
+    swapShippedModel(toy);
+    expect(hintOf(findings(`the owner of the build directory changed\n${refused}\nthe build failed\n`))).toBeUndefined();
+  });
+
+  it('a refusal a rule placed (a noexec-mount rule) gets no second reading', () => {
+    swapShippedModel(toy);
+    expect(hintOf(findings('running configure for the build\nfork/exec /tmp/go-build1/b001/exe/main: permission denied\nthe build failed\n'))).toBeUndefined();
   });
 });
