@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.js';
 import { MODEL_FILE, modelSource, train, tuningItems } from './train.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-02 02:50: 616/693 and 602/693 once a bare
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-02 02:45: 616/693 and 602/693 once a bare
  * "permission denied" is asked which refusing layer its words resemble. With corpus18 just in: 615/693 and 601/693;
  * corpus18's 21 unseen positives scored 17/21 in both forms, below the rest, so the level reached fell; the 672 before
  * them read 598 and 584 with the retrained model, as before it). Before corpus18: 598/672 and 584/672 once a hint
