@@ -739,7 +739,7 @@ export class LogAnalyzer {
     // Characters a web page or a mail client put in place of the program's own (a no-break space,
     // curly quotes, &quot;): the rules read the line as printed; excerpts keep it as pasted.
     const printed = short ? asPrinted(text) : text;
-    const { screened, rules } = screenAndMatch(printed, {
+    const ctx = {
       nearWatcher: this.lineNo - this.lastWatchWords <= WATCH_CONTEXT_LINES,
       nearExec: this.lineNo - this.lastExecWords <= EXEC_CONTEXT_LINES,
       inContainer: this.lineNo - this.lastContainerWords <= CONTAINER_CONTEXT_LINES,
@@ -747,7 +747,8 @@ export class LogAnalyzer {
       afterToolId: this.lineNo - this.lastToolId <= TOOL_ID_CONTEXT_LINES,
       nearGopls: goplsNear,
       inDiagnostics: this.quietBody,
-    }, printed === text && buf ? { bytes: buf, at: off } : undefined);
+    };
+    const { screened, rules } = screenAndMatch(printed, ctx, printed === text && buf ? { bytes: buf, at: off } : undefined);
     const open = this.openLine;
     this.openLine = undefined;
     if (rules.length === 0 && short && this.body === 'none' && !this.quietBody && !this.unwrapping) {
@@ -757,16 +758,10 @@ export class LogAnalyzer {
       // sentence (it starts in lower case); the joined line's rules are filed on this line.
       if (open && open.lineNo === this.lineNo - 1 && CONTINUES.test(printed)) {
         const joined = `${open.text.trimEnd()} ${printed.trimStart()}`;
-        const again = screenAndMatch(joined, {
-          nearWatcher: this.lineNo - this.lastWatchWords <= WATCH_CONTEXT_LINES,
-          nearExec: this.lineNo - this.lastExecWords <= EXEC_CONTEXT_LINES,
-          inContainer: this.lineNo - this.lastContainerWords <= CONTAINER_CONTEXT_LINES,
-          nearChmodX: this.lineNo - this.lastChmodX <= CHMOD_X_CONTEXT_LINES,
-          afterToolId: this.lineNo - this.lastToolId <= TOOL_ID_CONTEXT_LINES,
-          nearGopls: goplsNear,
-        });
+        const again = screenAndMatch(joined, ctx);
         if (again.rules.length) {
-          // latin1 in, as the analyzer decodes its chunks: the excerpt goes back to UTF-8.
+          // latin1 in, as the analyzer decodes its chunks: the excerpt goes back to UTF-8 (the two
+          // lines joined, as the rules read them).
           const excerpt = Buffer.from(excerptOf(joined, undefined, 0, again.rules[0]!), 'latin1').toString('utf8');
           for (const r of again.rules) this.noteEvent(r, excerpt);
           return;
