@@ -6,17 +6,10 @@
 // class first in a raw log (no VS Code connection-closed line after them); rows that say all is
 // well (started, stopped on request, installed) must raise no warning or error at all.
 import { describe, expect, it } from 'vitest';
-import { MECHANISM_CONFIDENCE } from '../../../src/probes/goplsLogs.js';
-import { readCatalog, rankedCauses } from '../../support/catalog.js';
+import { itNamesEachRow, readCatalog, rankedCauses, type CatalogRow } from '../../support/catalog.js';
 
-interface Row {
+interface Row extends CatalogRow {
   client: string;
-  source: string;
-  format: string;
-  instance: string;
-  expect: string;
-  note?: string;
-  read: 'source' | 'rule' | 'notes';
 }
 
 const rows = readCatalog<Row>('client-messages');
@@ -38,18 +31,7 @@ describe('the client-messages catalog', () => {
     }
   });
 
-  it.each(failures.map((r) => [`${r.client}: ${r.instance.split('\n')[0]}`, r] as const))('%s names its class first', (_name, r) => {
-    const causes = causesOf(r.instance);
-    expect(causes[0]?.id).toBe(r.expect);
-    // By a rule: not only by the last-resort fallbacks (gopls named beside a failure word, a
-    // mechanism's name, the resemblance model), which sit at or below a named mechanism's
-    // confidence. So a rule that stops matching its client's words fails here.
-    expect(Math.max(...causes[0]!.findings.map((f) => f.confidence))).toBeGreaterThan(MECHANISM_CONFIDENCE);
-  });
-
-  it.each(fine.map((r) => [`${r.client}: ${r.instance.split('\n')[0]}`, r] as const))('%s names nothing', (_name, r) => {
-    expect(causesOf(r.instance)).toEqual([]);
-  });
+  itNamesEachRow(rows, 'client.log', (r) => r.client);
 
   it('a line that only says the server went away stays a warning-level symptom', () => {
     for (const r of failures) {

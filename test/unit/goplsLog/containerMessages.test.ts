@@ -9,22 +9,13 @@
 // rule; rows of ordinary runtime chatter (a container started, exited 0, an image pulled, a
 // normal stop) must raise no warning or error at all.
 import { describe, expect, it } from 'vitest';
-import { MECHANISM_CONFIDENCE } from '../../../src/probes/goplsLogs.js';
-import { readCatalog, rankedCauses } from '../../support/catalog.js';
+import { itNamesEachRow, readCatalog, type CatalogRow } from '../../support/catalog.js';
 
-interface Row {
+interface Row extends CatalogRow {
   program: string;
-  source: string;
-  format: string;
-  instance: string;
-  expect: string;
-  note?: string;
-  read: 'source' | 'rule' | 'notes';
 }
 
 const rows = readCatalog<Row>('container-messages');
-
-const causesOf = (text: string) => rankedCauses(text, 'container.log');
 
 const failures = rows.filter((r) => r.expect !== 'none');
 const fine = rows.filter((r) => r.expect === 'none');
@@ -43,15 +34,5 @@ describe('the container-messages catalog', () => {
     }
   });
 
-  it.each(failures.map((r) => [`${r.program}: ${r.instance.split('\n')[0]!.slice(0, 120)}`, r] as const))('%s names its class first', (_name, r) => {
-    const causes = causesOf(r.instance);
-    expect(causes[0]?.id).toBe(r.expect);
-    // By a rule, not by the last-resort fallbacks (a failure word beside gopls, a mechanism's
-    // name, the resemblance model), which sit at or below a named mechanism's confidence.
-    expect(Math.max(...causes[0]!.findings.map((f) => f.confidence))).toBeGreaterThan(MECHANISM_CONFIDENCE);
-  });
-
-  it.each(fine.map((r) => [`${r.program}: ${r.instance.split('\n')[0]!.slice(0, 120)}`, r] as const))('%s names nothing', (_name, r) => {
-    expect(causesOf(r.instance)).toEqual([]);
-  });
+  itNamesEachRow(rows, 'container.log', (r) => r.program, 120);
 });

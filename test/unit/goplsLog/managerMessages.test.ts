@@ -11,18 +11,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { MECHANISM_CONFIDENCE } from '../../../src/probes/goplsLogs.js';
-import { readCatalog, rankedCauses } from '../../support/catalog.js';
+import { CLASS_IDS } from '../../../src/doctor/model.js';
+import { itNamesEachRow, readCatalog, rankedCauses, type CatalogRow } from '../../support/catalog.js';
 import { diagnoseText, FORMS } from '../../corpus/corpus.js';
 
-interface Row {
+interface Row extends CatalogRow {
   program: string;
-  source: string;
-  format: string;
-  instance: string;
-  expect: string;
-  note?: string;
-  read: 'source' | 'rule' | 'notes';
 }
 
 const rows = readCatalog<Row>('manager-messages');
@@ -31,7 +25,6 @@ const causesOf = (text: string) => rankedCauses(text, 'manager.log');
 
 const failures = rows.filter((r) => r.expect !== 'none');
 const fine = rows.filter((r) => r.expect === 'none');
-const CLASSES = ['gopls-launch', 'env-inheritance', 'module-resolution', 'file-watch', 'memory-limit', 'process-limit', 'noexec-mount', 'fs-access', 'mac-policy'];
 
 describe('the manager-messages catalog', () => {
   it('is a catalog: many programs, each row citing the upstream file its format is in, at a tag or commit', () => {
@@ -43,22 +36,11 @@ describe('the manager-messages catalog', () => {
       expect(r.source, r.instance).toMatch(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/blob\/(?:[0-9a-f]{40}|go1[\w.]*)\//);
       expect(r.format.length, r.instance).toBeGreaterThan(10);
       expect(['source', 'rule', 'notes'], r.instance).toContain(r.read);
-      expect([...CLASSES, 'none'], r.instance).toContain(r.expect);
+      expect([...CLASS_IDS, 'none'], r.instance).toContain(r.expect);
     }
   });
 
-  it.each(failures.map((r) => [`${r.program}: ${r.instance.split('\n')[0]}`, r] as const))('%s names its class first', (_name, r) => {
-    const causes = causesOf(r.instance);
-    expect(causes[0]?.id).toBe(r.expect);
-    // By a rule: not only by the last-resort fallbacks (a tool named beside a failure word, a
-    // mechanism's name, the resemblance model), which sit at or below a named mechanism's
-    // confidence. So a rule that stops matching its program's words fails here.
-    expect(Math.max(...causes[0]!.findings.map((f) => f.confidence))).toBeGreaterThan(MECHANISM_CONFIDENCE);
-  });
-
-  it.each(fine.map((r) => [`${r.program}: ${r.instance.split('\n')[0]}`, r] as const))('%s names nothing', (_name, r) => {
-    expect(causesOf(r.instance)).toEqual([]);
-  });
+  itNamesEachRow(rows, 'manager.log', (r) => r.program);
 
   // The new families are read for Go's own tools only: the same managers' words for another
   // language's tool, a stale rehash lock, or the test main's source quoted in a paste, raise no

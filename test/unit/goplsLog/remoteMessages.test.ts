@@ -8,17 +8,11 @@
 // rows that say all is well (a server started, a client disconnected, a probe that is only slow,
 // WSL's and tmux's chatter) must raise no warning or error at all.
 import { describe, expect, it } from 'vitest';
-import { MECHANISM_CONFIDENCE } from '../../../src/probes/goplsLogs.js';
-import { readCatalog, rankedCauses } from '../../support/catalog.js';
+import { CLASS_IDS } from '../../../src/doctor/model.js';
+import { itNamesEachRow, readCatalog, rankedCauses, type CatalogRow } from '../../support/catalog.js';
 
-interface Row {
+interface Row extends CatalogRow {
   product: string;
-  source: string;
-  format: string;
-  instance: string;
-  expect: string;
-  note?: string;
-  read: 'source' | 'rule' | 'notes';
 }
 
 const rows = readCatalog<Row>('remote-messages');
@@ -37,21 +31,11 @@ describe('the remote-messages catalog', () => {
       expect(r.source, r.instance).toMatch(/^https:\/\/github\.com\/[\w.-]+\/[\w.-]+\/blob\//);
       expect(r.format.length, r.instance).toBeGreaterThan(10);
       expect(['source', 'rule', 'notes'], r.instance).toContain(r.read);
-      expect(['gopls-launch', 'env-inheritance', 'module-resolution', 'file-watch', 'memory-limit', 'process-limit', 'noexec-mount', 'fs-access', 'mac-policy', 'none'], r.instance).toContain(r.expect);
+      expect([...CLASS_IDS, 'none'], r.instance).toContain(r.expect);
     }
   });
 
-  it.each(failures.map((r) => [`${r.product}: ${r.instance.split('\n')[0]}`, r] as const))('%s names its class first', (_name, r) => {
-    const causes = causesOf(r.instance);
-    expect(causes[0]?.id).toBe(r.expect);
-    // By a rule, not only by the last-resort fallbacks (a mechanism's name, the resemblance model),
-    // which sit at or below a named mechanism's confidence.
-    expect(Math.max(...causes[0]!.findings.map((f) => f.confidence))).toBeGreaterThan(MECHANISM_CONFIDENCE);
-  });
-
-  it.each(fine.map((r) => [`${r.product}: ${r.instance.split('\n')[0]}`, r] as const))('%s names nothing', (_name, r) => {
-    expect(causesOf(r.instance)).toEqual([]);
-  });
+  itNamesEachRow(rows, 'remote.log', (r) => r.product);
 
   it('a remote layer that only saw a process die stays a warning-level symptom', () => {
     for (const r of failures) {
