@@ -8,7 +8,7 @@
 // source) and results (hover text quotes it) are skipped: a program that prints "permission
 // denied" must not look like a permission problem.
 import type { ClassId, Severity } from '../doctor/model.js';
-import { asPrinted, ruleById, ruleSilenced, screenAndMatch, type Rule, type RuleId } from './rules.js';
+import { ruleById, ruleSilenced, screenAndMatch, screenPrinted, type Rule, type RuleId } from './rules.js';
 import { GoEnvListing } from './goEnvListing.js';
 import { namesGoLanguageServer, saysProcessFailed } from './goplsNamed.js';
 import { mechanismOf } from './mechanisms.js';
@@ -736,9 +736,8 @@ export class LogAnalyzer {
     if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo)) if (!ruleSilenced(ruleById(fact))) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
     // gopls named on this line or the few before it: for the rules (nearGopls) and, below, for a failure line no rule named.
     const goplsNear = this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES;
-    // Characters a web page or a mail client put in place of the program's own (a no-break space,
-    // curly quotes, &quot;): the rules read the line as printed; excerpts keep it as pasted.
-    const printed = short ? asPrinted(text) : text;
+    // The rules read the line as printed (screenAndMatch mends what a web page or a mail client put
+    // in place of the program's characters); excerpts keep it as pasted.
     const ctx = {
       nearWatcher: this.lineNo - this.lastWatchWords <= WATCH_CONTEXT_LINES,
       nearExec: this.lineNo - this.lastExecWords <= EXEC_CONTEXT_LINES,
@@ -748,7 +747,7 @@ export class LogAnalyzer {
       nearGopls: goplsNear,
       inDiagnostics: this.quietBody,
     };
-    const { screened, rules } = screenAndMatch(printed, ctx, printed === text && buf ? { bytes: buf, at: off } : undefined);
+    const { screened, rules, printed } = screenAndMatch(text, ctx, buf && { bytes: buf, at: off });
     const open = this.openLine;
     this.openLine = undefined;
     if (rules.length === 0 && short && this.body === 'none' && !this.quietBody && !this.unwrapping) {
@@ -758,7 +757,7 @@ export class LogAnalyzer {
       // sentence (it starts in lower case); the joined line's rules are filed on this line.
       if (open && open.lineNo === this.lineNo - 1 && CONTINUES.test(printed)) {
         const joined = `${open.text.trimEnd()} ${printed.trimStart()}`;
-        const again = screenAndMatch(joined, ctx);
+        const again = screenPrinted(joined, ctx);
         if (again.rules.length) {
           // latin1 in, as the analyzer decodes its chunks: the excerpt goes back to UTF-8 (the two
           // lines joined, as the rules read them).

@@ -243,11 +243,19 @@ export function escapedLines(line: string): string[] {
 
 /**
  * One pass over the line: did any needle pass the screen (`: stderr: ` included, which names no
- * rule), and which rules does it say, after yieldsTo. Pure. `latin1`: the line is also these bytes
- * from `at` on, one per code unit (the analyzer decodes its chunks as latin1), and the pass reads
- * them instead of the string.
+ * rule), and which rules does it say, after yieldsTo. The line is read as printed (asPrinted: the
+ * characters a page or a mail put in place of the program's mended first), and `printed` is that
+ * reading. Pure. `latin1`: the line is also these bytes from `at` on, one per code unit (the
+ * analyzer decodes its chunks as latin1), and the pass reads them instead of the string.
  */
-export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { bytes: Uint8Array; at: number }): { screened: boolean; rules: Rule[] } {
+export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { bytes: Uint8Array; at: number }): { screened: boolean; rules: Rule[]; printed: string } {
+  const printed = text.length <= LONG_LINE ? asPrinted(text) : text;
+  const { screened, rules } = screenPrinted(printed, ctx, printed === text ? latin1 : undefined);
+  return { screened, rules, printed };
+}
+
+/** screenAndMatch on a line already read as printed (a hard-wrapped message's two halves joined). */
+export function screenPrinted(text: string, ctx: LineContext = {}, latin1?: { bytes: Uint8Array; at: number }): { screened: boolean; rules: Rule[] } {
   const { set, ruleNeedles, needleRules, found, foundList, candidate, hit, yieldTo, recase } = needleIndex();
   const some = latin1 ? set.findBytes(latin1.bytes, latin1.at, latin1.at + text.length, found, foundList) : set.find(text, found, foundList);
   if (some === 0) return { screened: false, rules: [] };
@@ -255,7 +263,7 @@ export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { b
     // Read again in strerror's casing; the recased line holds no variant, so this happens once.
     for (const k of foundList) found[k] = 0;
     foundList.length = 0;
-    return screenAndMatch(errnoCased(text), ctx);
+    return screenPrinted(errnoCased(text), ctx);
   }
   const hits: number[] = [];
   // Only the rules that name a needle the line holds, in RULES order (first match, excerpts and

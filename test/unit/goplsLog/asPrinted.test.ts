@@ -3,7 +3,7 @@
 // line as printed (asPrinted); the analyzer reads bytes as latin1, so the UTF-8 forms arrive as
 // their bytes, and a Unicode string (a test's) is mended too.
 import { describe, expect, it } from 'vitest';
-import { asPrinted } from '../../../src/goplsLog/rules.js';
+import { asPrinted, matchRules } from '../../../src/goplsLog/rules.js';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 
 const asLatin1 = (s: string) => Buffer.from(s, 'utf8').toString('latin1');
@@ -41,5 +41,12 @@ describe('the analyzer reads pasted lines as printed, and quotes them as pasted'
 
   it('HTML-escaped quotes in exec\'s words: read as the plain quotes are', () => {
     expect(analyzeText('exec: &quot;go&quot;: executable file not found in $PATH\n').events.map((e) => e.ruleId)).toEqual(analyzeText('exec: "go": executable file not found in $PATH\n').events.map((e) => e.ruleId));
+  });
+});
+
+describe('matchRules reads a line as printed, as the analyzer does', () => {
+  it('a no-break space in a rule\'s words names the same rules as a plain space', () => {
+    expect(matchRules('go:\u00a0cannot\u00a0find main module, but found .git/config in /home/u/p').map((r) => r.id)).toEqual(matchRules('go: cannot find main module, but found .git/config in /home/u/p').map((r) => r.id));
+    expect(matchRules('go: cannot find main module, but found .git/config in /home/u/p')).not.toEqual([]);
   });
 });

@@ -180,7 +180,7 @@ describe('the rules through the index', () => {
   });
 
   it('a line with only ": stderr: " passes the screen and names no rule', () => {
-    expect(screenAndMatch('2024/01/01 go list failed: stderr: nothing known')).toEqual({ screened: true, rules: [] });
-    expect(screenAndMatch('an ordinary line')).toEqual({ screened: false, rules: [] });
+    expect(screenAndMatch('2024/01/01 go list failed: stderr: nothing known')).toEqual({ screened: true, rules: [], printed: '2024/01/01 go list failed: stderr: nothing known' });
+    expect(screenAndMatch('an ordinary line')).toEqual({ screened: false, rules: [], printed: 'an ordinary line' });
   });
 });
