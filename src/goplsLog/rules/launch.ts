@@ -626,6 +626,23 @@ export const LAUNCH_RULES: readonly Rule[] = [
     says: 'gopls reported an internal bug ("A bug occurred on the server"): a request failed, and gopls may crash next',
   },
   {
+    id: 'server-panic-serving',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    confidence: 0.38,
+    // A Go language server's request handler panicked. gopls's predecessors and forks
+    // (sourcegraph/go-langserver langserver/util.go panicf, as saibing/bingo kept it) log
+    // "panic serving %s: %v\n%s" with the LSP method as the id, recover, and answer the request with
+    // "unexpected panic: …". net/http prints the same words with an address ("http: panic serving
+    // 10.0.0.7:51234: …"), which is a user's web server: only an LSP method makes it the server's.
+    // The server's bug, not the machine's: a symptom, so a cause found beside it comes first.
+    needles: ['panic serving '],
+    test: /panic serving (?:(?:textDocument|workspace|window|client|completionItem|codeLens|documentLink|inlayHint|callHierarchy|typeHierarchy|notebookDocument|\$)\/\w+|initialized?|shutdown)\b/,
+    says: "the language server's handler for an editor request panicked (a bug in the server): that request failed, and the server may crash next",
+  },
+  {
     id: 'gopls-not-found-shells',
     classId: 'gopls-launch',
     severity: 'error',

@@ -177,6 +177,7 @@ export const RULE_ORDER = [
   'gopls-remote-unreachable',
   'gopls-settings-invalid',
   'gopls-bug-report',
+  'server-panic-serving',
   'gopls-not-found-shells',
   'program-not-found-shells',
   'go-shim-no-version',

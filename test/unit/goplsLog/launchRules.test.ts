@@ -57,6 +57,13 @@ const CASES: Array<[string, RuleId[]]> = [
   ['gopls exited with code 0', []],
   ['gopls: failed reading header line: EOF', []],
   ['Shutting down gopls: shutdown requested by client', []],
+  // sourcegraph/go-langserver langserver/util.go panicf (and its fork saibing/bingo): a handler's panic
+  ['panic serving textDocument/definition: runtime error: index out of range [3] with length 3', ['server-panic-serving']],
+  ['2019/03/04 05:06:07 panic serving workspace/symbol: assignment to entry in nil map', ['server-panic-serving']],
+  ['panic serving initialize: interface conversion: interface {} is nil, not string', ['server-panic-serving']],
+  // net/http's recovered handler panic is a user's web server
+  ['2019/03/04 05:06:07 http: panic serving 10.0.0.7:51234: runtime error: invalid memory address or nil pointer dereference', []],
+  ['http: panic serving [::1]:40312: open /srv/tmpl/index.html: no such file or directory', []],
   // a user's program or test binary exiting is not the server's death
   ['Process exiting with code: 1', []],
   ['exit status 2', []],

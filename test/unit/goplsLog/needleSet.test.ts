@@ -135,8 +135,10 @@ describe('the rules through the index', () => {
         expect(got, line.slice(0, 200)).toEqual(byEachRule(line, ctx));
         if (got.length) named++;
       }
-      // Not a vacuous agreement on empty answers.
-      expect(named).toBeGreaterThan(needleLines.length / 2);
+      // Not a vacuous agreement on empty answers. A needle alone (without its rule's test) names
+      // nothing for about half of the rules, and in the diagnostics context the user-code rules
+      // are off, so a third is the floor that still fails when the index matches nothing.
+      expect(named).toBeGreaterThan(needleLines.length / 3);
     });
   }
 
