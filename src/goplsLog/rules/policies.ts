@@ -30,10 +30,17 @@ export const POLICY_RULES: readonly Rule[] = [
   {
     id: 'exec-eperm',
     classId: 'mac-policy',
-    severity: 'error',
+    role: 'symptom',
+    symptom: 'not-permitted',
+    severity: 'warning',
     confidence: 0.7,
     // fork/exec ./debug: operation not permitted (delve in a container), ptrace: Operation not
-    // permitted, execve(…) = -1 EPERM: a seccomp profile, a MAC policy or a container runtime.
+    // permitted, execve(…) = -1 EPERM: a seccomp profile, a MAC policy or a container runtime, but
+    // also the kernel's own rules with no policy at all: a second tracer of a traced process, a
+    // namespace or capability an unprivileged user may not take. The words say refused, not by
+    // what, so it is the symptom not-permitted (warning) whose checks (the MAC probe) settle it, as
+    // a bare EPERM is; a line that names the refusing layer (seccomp-named, selinux-named,
+    // ptrace-scope, sandbox-namespace-denied) stays the cause.
     needles: ['ot permitted', 'EPERM'],
     // Bounded spans: unbounded ones backtracked cubically (0.9 s on a 4 KB line of "fork/exec ").
     test: /fork\/exec [^:\n]{0,300}:\s*(?:EPERM|[Oo]peration not permitted)|(?:ptrace(?:\([^)\n]{0,300}\))?|execve?(?:\([^)\n]{0,300}\))?|exec format)[^\n]{0,300}?(?::|=\s*-1)\s*(?:EPERM|[Oo]peration not permitted)/,
