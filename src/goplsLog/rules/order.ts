@@ -292,6 +292,8 @@ export const RULE_ORDER = [
   'devcontainer-command-127',
   'remote-host-killed',
   'pty-fork-failed',
+  // Lane loose: a container runtime's init that died before it reported back (process-limit).
+  'runc-init-died',
 ] as const;
 
 export type RuleId = (typeof RULE_ORDER)[number];
