@@ -75,6 +75,7 @@ export const RULE_ORDER = [
   'home-unset',
   'module-cache-create',
   'selinux-avc-denied',
+  'selinux-avc-permissive',
   'selinux-avc-denied-other',
   'apparmor-denied',
   'apparmor-denied-other',
