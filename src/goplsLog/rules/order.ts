@@ -56,6 +56,7 @@ export const RULE_ORDER = [
   'permission-denied',
   'inotify-enospc',
   'inotify-emfile',
+  'watch-descriptors-exhausted',
   'too-many-open-files',
   'watch-unable',
   'watch-queue-overflow',
