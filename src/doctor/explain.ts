@@ -51,6 +51,11 @@ export const EXPLAINED_BY: Readonly<Record<SymptomKind, SymptomExplanation>> = {
   },
   // Thread creation fails with EAGAIN at a task limit, with ENOMEM at a memory limit, with EPERM under seccomp.
   'thread-create': { by: ['process-limit', 'memory-limit', 'mac-policy'], checks: [PIDS, TASK_LIMITS, MEMORY_CGROUP, MAC] },
+  // A container's init died before it reported back to the runtime (runc's "read init-p: connection
+  // reset by peer"): its pids cgroup refused the threads runc init's Go runtime starts, or the
+  // memory cgroup's OOM killer took it. The message names neither, so only such a cause found in
+  // this run explains it; the checks name both.
+  'init-died': { by: ['process-limit', 'memory-limit'], checks: [PIDS, TASK_LIMITS, MEMORY_CGROUP, KERNEL_LOG] },
   'not-permitted': { by: ['mac-policy'], checks: [MAC] },
   'exec-denied': { by: ['noexec-mount', 'fs-access', 'mac-policy'], checks: [MOUNTS, ACCESS, MAC] },
   // A sandbox refuses what it does not expose (src/probes/flatpakGrants.ts): that cause says so.

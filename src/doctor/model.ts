@@ -43,8 +43,11 @@ export type Role = z.infer<typeof RoleSchema>;
  * no-build = the go command or gopls found no module, package or import where it looked ("no
  * views", "cannot find package", "go.mod file not found"): what the environment's GOPATH,
  * GO111MODULE, GOROOT or go binary decides as much as the folder does.
+ * init-died = a container runtime's init process died before it reported back (runc's "read
+ * init-p: connection reset by peer"): a task limit (pids.max counts the threads of runc init's Go
+ * runtime) or a memory limit (the OOM killer) are the usual reasons, and the message says neither.
  */
-export const SYMPTOM_KINDS = ['killed', 'died', 'thread-create', 'not-permitted', 'exec-denied', 'access-denied', 'load-failed', 'no-diagnostics', 'hang', 'no-build'] as const;
+export const SYMPTOM_KINDS = ['killed', 'died', 'thread-create', 'not-permitted', 'exec-denied', 'access-denied', 'load-failed', 'no-diagnostics', 'hang', 'no-build', 'init-died'] as const;
 export const SymptomKindSchema = z.enum(SYMPTOM_KINDS);
 export type SymptomKind = z.infer<typeof SymptomKindSchema>;
 

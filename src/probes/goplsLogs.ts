@@ -188,11 +188,14 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
     if (!n) continue;
     const events = stray ?? s.events.filter((e) => e.ruleId === rule.id);
     const evidence: Evidence[] = events.slice(0, EVIDENCE_PER_FINDING).map((e) => ({ source, line: e.line, excerpt: e.text }));
+    // A permissive SELinux record beside a refusal is the record of what failed (permissive is how
+    // the records are collected): the denial's own error again.
+    const refused = rule.id === 'selinux-avc-permissive' && refusalShown(s);
     out.push({
       classId: rule.classId,
-      severity: rule.severity,
-      confidence: Math.min(1, rule.confidence + (n > 1 ? 0.05 : 0)),
-      message: `${capitalize(rule.says)} (${n} ${n === 1 ? 'line' : 'lines'} in ${name}).`,
+      severity: refused ? 'error' : rule.severity,
+      confidence: Math.min(1, (refused ? AVC_DENIED_CONFIDENCE : rule.confidence) + (n > 1 ? 0.05 : 0)),
+      message: `${capitalize(rule.says)} (${n} ${n === 1 ? 'line' : 'lines'} in ${name})${refused ? '; the log also shows an operation refused (permission denied, EPERM), as when SELinux is set permissive to collect the records of what failed' : ''}.`,
       evidence,
       fixes: fixesFor(rule),
       ...(rule.explains ? { explains: [...rule.explains] } : {}),
@@ -235,6 +238,22 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
     });
   }
   return out;
+}
+
+/** The SELinux denial records themselves: their "denied" is no refusal the log shows beside them. */
+const AVC_RULES: ReadonlySet<RuleId> = new Set(['selinux-avc-denied', 'selinux-avc-permissive', 'selinux-avc-denied-other']);
+/** What an enforced denial of the Go tools weighs (rule selinux-avc-denied). */
+const AVC_DENIED_CONFIDENCE = RULES.find((r) => r.id === 'selinux-avc-denied')!.confidence;
+/** EACCES and EPERM in the words of strerror, Go's syscall.Errno and their names. */
+const REFUSAL = /permission denied|not permitted|\bEACCES\b|\bEPERM\b/i;
+
+/**
+ * Does the log show an operation refused (EACCES, EPERM), other than in the SELinux records? Read
+ * in the lines the rules kept (up to MAX_EVENTS_PER_RULE a rule, every rule that matched keeping
+ * its first) and the failure lines none did. Pure.
+ */
+function refusalShown(s: LogSummary): boolean {
+  return s.events.some((e) => !AVC_RULES.has(e.ruleId) && REFUSAL.test(e.text)) || s.unclassified.some((l) => REFUSAL.test(l.text));
 }
 
 /** One warning per class whose mechanism failure lines name and no rule classified. Pure. */

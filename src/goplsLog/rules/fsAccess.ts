@@ -17,7 +17,7 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     // and …Admin): "Failed to save 'x': Insufficient permissions. Select 'Retry as Sudo' to retry as
     // superuser." is the same EACCES in the editor's words.
     needles: ['ermission denied', 'Access is denied', "Insufficient permissions. Select 'Retry as"],
-    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'selinux-avc-denied', 'selinux-avc-denied-other', 'apparmor-denied', 'apparmor-denied-other', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm', 'container-path-denied', 'proc-self-denied', 'ldso-text-reloc-denied', 'chromium-sandbox-refused', 'shell-system-exec-denied', 'toolkit-spawn-refused', 'snap-cwd-refused', 'snap-void-cwd', 'pivot-root-denied', 'vcs-auth-prompt', 'exec-refusal-words', 'systemd-exec-home-denied', 'systemd-exec-system-denied', 'snap-user-data-refused', 'android-app-home-exec', 'gopls-remote-unreachable'],
+    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive', 'apparmor-denied', 'apparmor-denied-other', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm', 'container-path-denied', 'proc-self-denied', 'ldso-text-reloc-denied', 'chromium-sandbox-refused', 'shell-system-exec-denied', 'toolkit-spawn-refused', 'snap-cwd-refused', 'snap-void-cwd', 'pivot-root-denied', 'vcs-auth-prompt', 'exec-refusal-words', 'systemd-exec-home-denied', 'systemd-exec-system-denied', 'snap-user-data-refused', 'android-app-home-exec', 'gopls-remote-unreachable'],
     says: 'a file operation was refused with "permission denied"',
   },
   {
@@ -132,7 +132,7 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     // ("permission denied"); C's strerror is "Permission denied".
     needles: ['ermission denied'],
     test: /\b(?:mkdir|open|create|rename|remove|unlinkat|symlink|link|chmod|chtimes|truncate|write) (?:\/|\$WORK|[A-Za-z]:\\)[^:\n]*: permission denied/,
-    yieldsTo: ['build-cache-unusable', 'module-cache-create', 'go-work-dir-failed', 'exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'system-exec-denied', 'exec-refused-more', 'program-exec-denied', 'shared-storage-exec', 'selinux-avc-denied', 'selinux-avc-denied-other', 'apparmor-denied', 'apparmor-denied-other', 'container-path-denied', 'proc-self-denied'],
+    yieldsTo: ['build-cache-unusable', 'module-cache-create', 'go-work-dir-failed', 'exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'system-exec-denied', 'exec-refused-more', 'program-exec-denied', 'shared-storage-exec', 'selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive', 'apparmor-denied', 'apparmor-denied-other', 'container-path-denied', 'proc-self-denied'],
     says: 'the go command (or another Go program) was refused a file or directory it creates or opens (mkdir, open, rename … : permission denied): a directory is not writable by this user',
   },
   {

@@ -56,6 +56,7 @@ export const RULE_ORDER = [
   'permission-denied',
   'inotify-enospc',
   'inotify-emfile',
+  'watch-descriptors-exhausted',
   'too-many-open-files',
   'watch-unable',
   'watch-queue-overflow',
@@ -75,6 +76,7 @@ export const RULE_ORDER = [
   'home-unset',
   'module-cache-create',
   'selinux-avc-denied',
+  'selinux-avc-permissive',
   'selinux-avc-denied-other',
   'apparmor-denied',
   'apparmor-denied-other',
@@ -293,6 +295,8 @@ export const RULE_ORDER = [
   'devcontainer-command-127',
   'remote-host-killed',
   'pty-fork-failed',
+  // Lane loose: a container runtime's init that died before it reported back (process-limit).
+  'runc-init-died',
 ] as const;
 
 export type RuleId = (typeof RULE_ORDER)[number];

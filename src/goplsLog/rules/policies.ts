@@ -67,9 +67,28 @@ export const POLICY_RULES: readonly Rule[] = [
     // An error when the record is about the Go tools or the editor (comm, exe, name as for AppArmor),
     // or when it does not say whose it is (setroubleshoot's summary names a path, not always a comm);
     // see selinux-avc-denied-other for another program's.
+    // Not a record that ends "permissive=1": see selinux-avc-permissive.
     needles: ['avc:  denied', 'avc: denied', 'SELinux is preventing'],
-    test: new RegExp(String.raw`SELinux is preventing|avc: +denied(?![^\n]*\bcomm=)|avc: +denied[^\n]*${GO_TOOL_FIELD}`),
+    test: new RegExp(String.raw`SELinux is preventing|^(?![^\n]*\bpermissive=1\b)[^\n]*?(?:avc: +denied(?![^\n]*\bcomm=)|avc: +denied[^\n]*${GO_TOOL_FIELD})`),
     says: 'SELinux denied an operation ("avc: denied")',
+  },
+  {
+    id: 'selinux-avc-permissive',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // The same record for the Go tools or the editor, logged with permissive=1. The kernel appends
+    // the field to every denial it audits as result ? 0 : 1 (security/selinux/avc.c
+    // avc_audit_post_callback: audit_log_format(ab, " permissive=%u", sad->result ? 0 : 1)), the
+    // result being 0 when the system is permissive or the domain is (semanage permissive -a): the
+    // access was logged and ALLOWED. The record alone then refused nothing, and the policy will
+    // refuse it once enforced; the mac-policy probe files such a denial in the machine's audit log
+    // as a warning too (probes/macPolicy.ts). It is an error only when the same log also shows a
+    // refusal ("permission denied", EACCES, EPERM, "not permitted"): SELinux is usually set
+    // permissive to collect the records of what failed under enforcing (goplsLogs.ts findingsOf).
+    needles: ['permissive=1'],
+    test: new RegExp(String.raw`^(?=[^\n]*\bpermissive=1\b)[^\n]*?(?:avc: +denied(?![^\n]*\bcomm=)|avc: +denied[^\n]*${GO_TOOL_FIELD})`),
+    says: 'SELinux logged a denial in permissive mode ("avc: denied … permissive=1"): the operation was allowed, not refused, and will be refused once the policy is enforced',
   },
   {
     id: 'selinux-avc-denied-other',
@@ -80,7 +99,7 @@ export const POLICY_RULES: readonly Rule[] = [
     // init): SELinux is enforcing and acting here, which the doctor says; whether it explains a Go
     // failure depends on what failed (the mac-policy probe reads the machine's audit log the same way).
     needles: ['avc:  denied', 'avc: denied'],
-    yieldsTo: ['selinux-avc-denied'],
+    yieldsTo: ['selinux-avc-denied', 'selinux-avc-permissive'],
     says: 'SELinux denied an operation of a program other than the Go tools or the editor ("avc: denied")',
   },
   {
@@ -155,7 +174,7 @@ export const POLICY_RULES: readonly Rule[] = [
     // versions "Relabeling content in %s is not allowed."), as podman, buildah and CRI-O print it.
     needles: ['enforcing', 'scontext=', 'tcontext=', 'container_file_t', 'svirt_sandbox_file_t', 'svirt_lxc_net_t', 'setting label', 'relabel', 'Relabel', 'Missing type enforcement (TE) allow rule', 'One of the following booleans was set incorrectly'],
     test: /relabeling content in \S+ is not allowed|Missing type enforcement \(TE\) allow rule|One of the following booleans was set incorrectly|Current mode:\s+enforcing|\b[st]context=\w+_u:|\b(?:container_file_t|svirt_sandbox_file_t|svirt_lxc_net_t)\b|setting (?:SELinux )?label on|relabel(?:ing)? (?:failed|[^\n]{0,120}not (?:permitted|supported))|SELinux[^\n]{0,80}\benforcing\b/i,
-    yieldsTo: ['selinux-avc-denied', 'selinux-avc-denied-other'],
+    yieldsTo: ['selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive'],
     says: 'SELinux is enforcing and named beside the failure (contexts, labels or its mode)',
   },
   {
@@ -170,7 +189,7 @@ export const POLICY_RULES: readonly Rule[] = [
     // apparmor="AUDIT" carry a denied_mask too, but the access was allowed (apparmor(7)).
     needles: ['denied_mask=', 'snap-confine', 'cannot change profile'],
     test: /^(?![^\n]*apparmor=\\?"?(?:ALLOWED|AUDIT)\b)[^\n]*?(?:denied_mask="?[a-z:]+|snap-confine[^\n]{0,200}(?:denied|not permitted|cannot|error|refus)|cannot change profile for the next exec call)/i,
-    yieldsTo: ['apparmor-denied', 'apparmor-denied-other', 'selinux-avc-denied', 'selinux-avc-denied-other'],
+    yieldsTo: ['apparmor-denied', 'apparmor-denied-other', 'selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive'],
     says: 'AppArmor (a snap\'s confinement profile) denied an operation',
   },
   {
@@ -273,7 +292,7 @@ export const POLICY_RULES: readonly Rule[] = [
     // enabled", "disable SELinux"). The kernel's own "SELinux:  Initializing." boot lines are not.
     needles: ['SELinux', 'selinux', 'setenforce', 'getenforce', 'sestatus', 'sealert', 'audit2allow', 'audit2why', 'ausearch', 'restorecon', 'chcon', 'semanage', 'setsebool', 'container_t', 'spc_t', '_u:', 'label=disable', 'label:disable', ':z', ':Z'],
     test: /\b(?:setenforce|getenforce|sestatus|sealert|audit2allow|audit2why|restorecon|chcon|semanage|setsebool|getsebool)\b|ausearch[^\n]{0,20}-m\s*avc|\b(?:container_t|spc_t|container_runtime_t)\b|\b[a-z]\w*_u:[a-z]\w*_r:[a-z]\w*_t\b|\blabel[=:]disable\b|(?:-v|--volume)[= ]["']?[^\s:"']+["']?:["']?[^\s:"']+["']?:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?(?=\s|$)|^\s*-\s+["']?[^\s:"']+:[^\s:"']+:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?\s*$|\bselinux\b(?!:)[^\n]{0,80}\b(?:enabl|enforc|permissive|den(?:y|ied)|prevent|block|label|context|polic|relabel|disabl|issue|problem)|\b(?:disabl\w*|because of|due to|caused by|blame\w*|turn(?:ing|ed)? off)\s+(?:the\s+)?selinux\b/im,
-    yieldsTo: ['selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-named'],
+    yieldsTo: ['selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive', 'selinux-named'],
     says: 'SELinux is named beside the failure (its tools, its container labels, a :z/:Z volume relabel or label=disable)',
   },
   {

@@ -141,4 +141,32 @@ export const PROCESS_RULES: readonly Rule[] = [
     needles: ['forkpty(3) failed'],
     says: 'a terminal could not be started (forkpty failed): the user\'s process limit (ulimit -u, pids.max) or the pseudo-terminals on the remote side ran out',
   },
+  // Lane loose: a container's init process that died before it told runc its pid.
+  {
+    id: 'runc-init-died',
+    classId: 'process-limit',
+    role: 'symptom',
+    symptom: 'init-died',
+    severity: 'warning',
+    confidence: 0.5,
+    // runc (opencontainers/runc libcontainer) talks to "runc init" over a socket pair it names
+    // "init-p" / "init-c" (utils/utils_unix.go NewSockPair: os.NewFile(fd, name+"-p")), so a read on
+    // the parent's end after the init died with the bootstrap data unread is Go's *PathError "read
+    // init-p: connection reset by peer". runc wraps it in the step that was waiting
+    // (process_linux.go): "getting the final child's pid from pipe caused" (the 1.0-rc releases),
+    // initWaiter's "waiting for init preliminary setup: %w", "can't get final child's PID from pipe:
+    // %w" and, for exec, "error reading pid from init pipe: %w"; containerd and Docker put "OCI
+    // runtime create failed: runc create failed: unable to start container process:" in front. The
+    // init dies there mostly of the container's limits (runc#1914, "Tight container limits may cause
+    // …"): pids.max counts the threads runc init's Go runtime starts before it execs the command,
+    // and a memory limit lets the OOM killer take it. Newer runc (process_linux.go as read at
+    // 8da42aa and 00b3a7f) reads the memory cgroup's OOM kill count when the start fails and then
+    // says "container init was OOM-killed (memory limit too low?)" or appends "(possibly
+    // OOM-killed)" (oom-killed-named reads both), so there the bare reset leans to the task limit;
+    // older runc, a kernel too old for the runc in use and emulated architectures give it too.
+    // Hence a symptom: explained only by a task or memory limit found in this run, and otherwise
+    // shown with the checks that would tell (explain.ts init-died).
+    needles: ['read init-p: connection reset by peer'],
+    says: "a container's init process died before it reported to runc (\"read init-p: connection reset by peer\"): the container's pids limit (runc init's threads count against pids.max) or its memory limit (the OOM killer) is the usual reason",
+  },
 ];

@@ -30,9 +30,28 @@ export const WATCH_RULES: readonly Rule[] = [
     // Also journalctl --follow when sd_journal_get_fd answers EMFILE (its inotify instance):
     // "Insufficient watch descriptors available. Reverting to -n." (systemd journalctl.c).
     needles: ['oo many open files', 'EMFILE', 'Insufficient watch descriptors available'],
-    test: /(?:inotify|watch|fsnotify)[^\n]*(?:too many open files|EMFILE)|(?:too many open files|EMFILE)[^\n]*\bwatch|Insufficient watch descriptors available/i,
-    nearWatcher: /too many open files|EMFILE/i,
+    // Not an open(2) that failed with EMFILE ("watch error: open /x: too many open files", gopls's
+    // own watcher reading a directory, gopls/internal/cmd/mcp.go): that is the process's
+    // descriptor limit (RLIMIT_NOFILE), not inotify's instances, and too-many-open-files reads it.
+    test: /^(?![^\n]*\bopen(?:at)? [^\s:]+: too many open files)[^\n]*?(?:(?:inotify|watch|fsnotify)[^\n]*(?:too many open files|EMFILE)|(?:too many open files|EMFILE)[^\n]*\bwatch|Insufficient watch descriptors available)/i,
+    nearWatcher: /^(?![^\n]*\bopen(?:at)? [^\s:]+: too many open files)[^\n]*?(?:too many open files|EMFILE)/i,
     says: 'inotify failed with EMFILE: the inotify instance limit (fs.inotify.max_user_instances) is exhausted',
+  },
+  {
+    id: 'watch-descriptors-exhausted',
+    classId: 'file-watch',
+    severity: 'error',
+    confidence: 0.8,
+    // A watcher's open(2) refused with EMFILE: gopls's own watcher (gopls/internal/cmd/mcp.go logs
+    // its filewatcher's errors as "watch error: %v"; filewatcher.go reads each new directory with
+    // os.ReadDir, and fsnotify's kqueue backend opens every watched path on macOS) and other
+    // watchers ("Error while watching new path x: open x: too many open files"). Go's *PathError
+    // "open <path>: too many open files" is the process's descriptor limit (RLIMIT_NOFILE, ulimit
+    // -n) running out, not inotify's instances (inotify_init1's EMFILE, inotify-emfile).
+    needles: ['oo many open files'],
+    test: /(?:inotify|watch|fsnotify|kqueue)[^\n]*\bopen(?:at)? [^\s:]+: too many open files/i,
+    nearWatcher: /\bopen(?:at)? [^\s:]+: too many open files/i,
+    says: 'a file watcher could not open a path it watches or reads ("open …: too many open files"): the process ran out of file descriptors (RLIMIT_NOFILE, ulimit -n), which watchers holding one per watched path use up',
   },
   {
     id: 'too-many-open-files',
@@ -40,7 +59,7 @@ export const WATCH_RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.4,
     needles: ['oo many open files'],
-    yieldsTo: ['inotify-emfile'],
+    yieldsTo: ['inotify-emfile', 'watch-descriptors-exhausted'],
     says: 'an open failed with "too many open files" (EMFILE), usually file watchers holding descriptors',
   },
   {

@@ -100,6 +100,9 @@ const CASES: Array<[string, RuleId[]]> = [
   ['failed to add watch for /srv/repo/pkg: inotify_add_watch /srv/repo/pkg: no space left on device', ['inotify-enospc']],
   ["Error: EMFILE: too many open files, watch '/home/ann/src'", ['inotify-emfile']],
   ['open /home/ann/src/x.go: too many open files', ['too-many-open-files']],
+  // A watcher's open(2) refused with EMFILE: the descriptor limit, not inotify's instances (gopls mcp's "watch error: %v").
+  ['2026/05/20 10:11:13 watch error: open /home/ann/src/app/internal: too many open files', ['watch-descriptors-exhausted']],
+  ['2026/05/20 10:11:12 cannot create fsnotify watcher: too many open files', ['inotify-emfile']],
   // VS Code's current notification and Theia's (capitalised), fsnotify's ErrEventOverflow.
   ['Unable to watch for file changes. Please follow the instructions link to resolve this issue.', ['watch-unable']],
   ['Unable to watch for file changes in this large workspace.  Please follow the instructions link to resolve this issue.', ['watch-unable']],
