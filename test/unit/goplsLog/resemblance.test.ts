@@ -29,6 +29,15 @@ describe('tellsOfTrouble: the lines that let the word model read a short text', 
     ['package go/build/constraint is not in GOROOT (/usr/local/go/src/go/build/constraint)', true],
     ['go: inconsistent vendoring in /src:', true],
     ['Trace/breakpoint trap', true],
+    // Module trouble with no failure word: needed, required as something else, no such, false.
+    ['go: updates to go.mod needed; to update it:', true],
+    ['\tbut was required as: github.com/ann/tool', true],
+    ['(valid build configuration = false)', true],
+    ['ambiguous import: found package example.org/x/y in multiple modules', true],
+    ['no such package in module example.org/x', true],
+    ['(valid build configuration = true)', false],
+    // A compile error's "must" is the user's code, not trouble of the environment.
+    ['//go:linkname must refer to declared function or variable', false],
     // Healthy output: a version, an environment listing, a build step.
     ['golang.org/x/tools/gopls v0.23.0', false],
     ['GOROOT: /usr/local/go', false],
