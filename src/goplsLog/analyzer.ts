@@ -809,9 +809,13 @@ export class LogAnalyzer {
         const aboutGopls = (nearGopls || namesGopls) && (errorish || saysProcessFailed(text));
         if (aboutGopls && ++this.goplsFailureCount <= MAX_MECHANISM_LINES) this.goplsFailures.push({ line: this.lineNo, text: excerptOnce() });
         if (errorish || named || aboutGopls) this.keepUnclassified(this.lineNo, excerptOnce());
-        // Plain lines only: an LSP record's JSON and gopls's own event lines are a healthy
-        // server's chatter ("go env for …", "packages.Load"), not a failure told in words.
-        if (this.body === 'none') this.noteUnnamedWords(text, errorish || named || aboutGopls, excerptOnce);
+        // Plain lines, and a timestamped line ("2022/11/14 14:40:53 …", gopls's event lines and
+        // every Go program's log package) only when it reports a failure itself: an LSP record's
+        // JSON and gopls's healthy events are a server's chatter ("go env for …",
+        // "packages.Load"), not a failure told in words, but "2022/11/14 14:40:53 Error: failed to
+        // create FS watcher: …" is one whatever its prefix.
+        const failing = errorish || named || aboutGopls;
+        if (this.body === 'none' || (this.body === 'event' && failing)) this.noteUnnamedWords(text, failing, excerptOnce);
       }
       if (!screened) return;
     }

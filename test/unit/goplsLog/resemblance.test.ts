@@ -180,6 +180,7 @@ describe('the finding: a hint from words, the weakest thing the doctor says', ()
 });
 
 describe('what the model reads', () => {
+  const QUIET_CACHE = 'the build cache lives under /tmp';
   const healthy = (n: number) => Array.from({ length: n }, (_, i) => `2026/12/01 10:00:${String(i % 60).padStart(2, '0')} request ${i} served`).join('\n');
 
   it(`a short text (≤ ${SHORT_TEXT_LINES} lines) that tells of a failure: every plain line`, () => {
@@ -210,6 +211,15 @@ describe('what the model reads', () => {
     expect(failing.resemblanceWords).toEqual(expect.arrayContaining(['cache', 'build+cache', 'go+build', 'failed']));
     expect(failing.resemblanceWords).not.toContain('served');
     expect(hintOf(findingsOf('/logs/gopls.log', failing) as Finding[])).toMatchObject({ classId: 'noexec-mount' });
+  });
+
+  it("a line with Go's log timestamp is read when it reports a failure itself, and not when it is chatter", () => {
+    // Every Go program's log package prints "2022/11/14 14:40:53 …", as gopls's event lines do.
+    const line = `2026/12/01 10:00:07 ${NOEXEC}`;
+    expect(matchRules(line, {})).toEqual([]);
+    expect(hintOf(findings(`${line}\n`))).toMatchObject({ classId: 'noexec-mount', severity: 'warning' });
+    // The same shape saying nothing failed gives the model nothing, as before.
+    expect(analyzeText(`2026/12/01 10:00:07 go env for /home/ann/proj\n2026/12/01 10:00:08 ${QUIET_CACHE}\n`).resemblanceWords).toEqual([]);
   });
 
   it("an LSP record's body is gopls's own chatter: not read", () => {
