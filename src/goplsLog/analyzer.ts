@@ -822,6 +822,10 @@ export class LogAnalyzer {
     const failure = text.includes(': stderr: ') ? parseGoFailure(text) : undefined;
     if (failure && this.goFailures.length < MAX_GO_FAILURES) this.goFailures.push({ line: this.lineNo, status: own(failure.status), stderr: own(failure.stderr) });
     if (rules.length === 0) return;
+    // A crash's first line ("panic: get user cache dir: neither $XDG_CACHE_HOME nor $HOME are
+    // defined") says what went wrong in words the model can read; the crash itself is named only
+    // when it is gopls's (the crash reader's owner), and a user's program's panic names nothing.
+    if (short && this.body === 'none' && !this.quietBody && rules.every((r) => r.id === 'panic' || r.id === 'fatal-error')) this.noteUnnamedWords(text, true, () => excerptAround(text, buf, off));
     const excerpt = excerptOf(text, buf, off, rules[0]!);
     for (const r of rules) this.noteEvent(r, excerpt);
     // A crash told inside a record body rather than on stderr lines.

@@ -222,6 +222,11 @@ describe('what the model reads', () => {
     expect(analyzeText(`2026/12/01 10:00:07 go env for /home/ann/proj\n2026/12/01 10:00:08 ${QUIET_CACHE}\n`).resemblanceWords).toEqual([]);
   });
 
+  it("a user's program's crash: its first line's words are read (the crash names nothing, it is not gopls's)", () => {
+    const crash = `panic: ${SNAP}\n\ngoroutine 1 [running]:\nmain.main()\n\t/home/ann/x/main.go:9 +0x1d\nexit status 2\n`;
+    expect(hintOf(findings(crash))).toMatchObject({ classId: 'env-inheritance', severity: 'warning' });
+  });
+
   it("an LSP record's body is gopls's own chatter: not read", () => {
     const trace = `[Trace - 10:00:00 AM] Received notification 'window/logMessage'.\nParams: {"type":3,"message":"${NOEXEC}"}\n\n`;
     expect(analyzeText(trace).resemblanceWords).toEqual([]);
