@@ -282,9 +282,12 @@ const FAILURE_WORDS = /\b(?:E(?:PERM|ACCES|NOSPC|MFILE|NFILE|AGAIN|NOMEM|ROFS|DQ
  * (b): module-resolution's silenced texts 55 → 62 of 92 found, no other class lower, one more
  * negative with a warning first only while module-resolution's rules are silenced; with every rule
  * on no tuning text's first class changed. "must" was tried and left out: compile errors say it
- * ("//go:linkname must refer to declared function"), and a negative got a hint.
+ * ("//go:linkname must refer to declared function"), and a negative got a hint. Then a limit
+ * that "has been reached", a fork "rejected by pids controller", an "Unhandled exception" (with
+ * the errno texts now read on timestamped lines too): file-watch 46 → 50 and process-limit
+ * 64 → 68 of their silenced texts, negatives and the all-rules reading unchanged.
  */
-const TROUBLE_WORDS = /\b(?:warning|not able|neither|no (?:packages|module|required module|go files|views?)|outside|not (?:included|supported|allowed)|missing|invalid|mismatch|does not match|unsupported|too (?:old|new|many)|read-only|out of memory|oom\w*|running out|terminated|trap|non-zero|exit value|requires?|should not|is not in|inconsistent|prevent(?:s|ing|ed)|fail(?:s|ing)|kill(?:s|ing)?|refusing|needed|unexpected(?:ly)?|does not|doesn't|no such|no file|ambiguous|conflict(?:s|ing)?|incorrect|wrong|configuration = false|but was required)\b/i;
+const TROUBLE_WORDS = /\b(?:warning|not able|neither|no (?:packages|module|required module|go files|views?)|outside|not (?:included|supported|allowed)|missing|invalid|mismatch|does not match|unsupported|too (?:old|new|many)|read-only|out of memory|oom\w*|running out|terminated|trap|non-zero|exit value|requires?|should not|is not in|inconsistent|prevent(?:s|ing|ed)|fail(?:s|ing)|kill(?:s|ing)?|refusing|needed|unexpected(?:ly)?|does not|doesn't|no such|no file|ambiguous|conflict(?:s|ing)?|incorrect|wrong|configuration = false|but was required|rejected|exception|(?:has|have) been (?:reached|exceeded))\b/i;
 
 /**
  * A line that tells of trouble: ERRORISH's words, an errno or a limit (FAILURE_WORDS), a process
@@ -810,12 +813,13 @@ export class LogAnalyzer {
         if (aboutGopls && ++this.goplsFailureCount <= MAX_MECHANISM_LINES) this.goplsFailures.push({ line: this.lineNo, text: excerptOnce() });
         if (errorish || named || aboutGopls) this.keepUnclassified(this.lineNo, excerptOnce());
         // Plain lines, and a timestamped line ("2022/11/14 14:40:53 …", gopls's event lines and
-        // every Go program's log package) only when it reports a failure itself: an LSP record's
+        // every Go program's log package) only when it reports a failure itself (a failure word or
+        // an errno's text: "watcher.go:54: inotify_init: too many open files"): an LSP record's
         // JSON and gopls's healthy events are a server's chatter ("go env for …",
         // "packages.Load"), not a failure told in words, but "2022/11/14 14:40:53 Error: failed to
         // create FS watcher: …" is one whatever its prefix.
         const failing = errorish || named || aboutGopls;
-        if (this.body === 'none' || (this.body === 'event' && failing)) this.noteUnnamedWords(text, failing, excerptOnce);
+        if (this.body === 'none' || (this.body === 'event' && (failing || FAILURE_WORDS.test(text)))) this.noteUnnamedWords(text, failing, excerptOnce);
       }
       if (!screened) return;
     }

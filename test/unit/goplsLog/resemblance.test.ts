@@ -36,6 +36,10 @@ describe('tellsOfTrouble: the lines that let the word model read a short text', 
     ['ambiguous import: found package example.org/x/y in multiple modules', true],
     ['no such package in module example.org/x', true],
     ['(valid build configuration = true)', false],
+    // A limit reached, a fork rejected, an exception: trouble in other programs' words.
+    ['The configured user limit (128) on the number of inotify instances has been reached', true],
+    ['[ 814.796021] cgroup: fork rejected by pids controller in', true],
+    ['Unhandled exception. System.IO.IOException: The configured user limit (128)', true],
     // A compile error's "must" is the user's code, not trouble of the environment.
     ['//go:linkname must refer to declared function or variable', false],
     // Healthy output: a version, an environment listing, a build step.
@@ -218,6 +222,10 @@ describe('what the model reads', () => {
     const line = `2026/12/01 10:00:07 ${NOEXEC}`;
     expect(matchRules(line, {})).toEqual([]);
     expect(hintOf(findings(`${line}\n`))).toMatchObject({ classId: 'noexec-mount', severity: 'warning' });
+    // An errno's text is a failure on such a line too.
+    const quota = '2013/03/01 12:58:55 watcher.go:54: the watcher quota is exhausted for this user';
+    expect(matchRules(quota, {})).toEqual([]);
+    expect(analyzeText(`${quota}\n`).resemblanceWords).toContain('watcher');
     // The same shape saying nothing failed gives the model nothing, as before.
     expect(analyzeText(`2026/12/01 10:00:07 go env for /home/ann/proj\n2026/12/01 10:00:08 ${QUIET_CACHE}\n`).resemblanceWords).toEqual([]);
   });
