@@ -294,6 +294,9 @@ const TROUBLE_WORDS = /\b(?:warning|not able|neither|no (?:packages|module|requi
  * that exited or crashed (goplsNamed.ts), or TROUBLE_WORDS. The resemblance model reads only texts
  * that have one; test/corpus/train.ts measures it with the same test.
  */
+/** Rules that name a line without saying why, whose line's words the model still reads. */
+const WORDS_READ_FROM: ReadonlySet<RuleId> = new Set<RuleId>(['panic', 'fatal-error', 'permission-denied']);
+
 export function tellsOfTrouble(line: string): boolean {
   return ERRORISH.test(line) || FAILURE_WORDS.test(line) || saysProcessFailed(line) || TROUBLE_WORDS.test(line);
 }
@@ -829,7 +832,9 @@ export class LogAnalyzer {
     // A crash's first line ("panic: get user cache dir: neither $XDG_CACHE_HOME nor $HOME are
     // defined") says what went wrong in words the model can read; the crash itself is named only
     // when it is gopls's (the crash reader's owner), and a user's program's panic names nothing.
-    if (short && this.body === 'none' && !this.quietBody && rules.every((r) => r.id === 'panic' || r.id === 'fatal-error')) this.noteUnnamedWords(text, true, () => excerptAround(text, buf, off));
+    // So does a bare "permission denied" (the refusal that does not say by what): its own words
+    // ("fork/exec /tmp/go-build…/x.test") are what the refusing-layer guess goes by.
+    if (short && this.body === 'none' && !this.quietBody && rules.every((r) => WORDS_READ_FROM.has(r.id))) this.noteUnnamedWords(text, true, () => excerptAround(text, buf, off));
     const excerpt = excerptOf(text, buf, off, rules[0]!);
     for (const r of rules) this.noteEvent(r, excerpt);
     // A crash told inside a record body rather than on stderr lines.

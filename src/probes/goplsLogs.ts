@@ -365,7 +365,9 @@ const REFUSING_LAYERS = ['fs-access', 'noexec-mount', 'mac-policy'] as const;
  * rule's own reading, which stands). At the model's own margin: with every noexec-mount or
  * mac-policy rule silenced (`npm run test:corpus -- --heldout --lfo`), it puts 5 more of each
  * class's tuning texts first (15 → 20 of 62, 59 → 64 of 90) and changes no other tuning text's
- * first class with all rules on; at margin 0 it took two fs-access texts too.
+ * first class with all rules on; at margin 0 it took two fs-access texts too. Once the refusal's
+ * own line is read as well (analyzer.ts WORDS_READ_FROM: before, a one-line refusal gave it no
+ * words at all), 20 → 55 of 63 and 62 → 71 of 90, with no tuning text's right class lost.
  */
 function refusalLayer(words: readonly string[]): ReturnType<typeof resemble> {
   const r = resemble(words, undefined, undefined, REFUSING_LAYERS);

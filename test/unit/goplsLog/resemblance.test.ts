@@ -264,6 +264,13 @@ describe('a bare "permission denied": which refusing layer do the words around i
     expect(rankCauses(fs).filter((c) => c.severity !== 'info').map((c) => c.id)).toEqual(['noexec-mount', 'fs-access']);
   });
 
+  it('the refusal alone is read too: its own words can name the layer', () => {
+    swapShippedModel(toy);
+    const fs = findings('configure: error: cannot run the compiler: permission denied\n');
+    expect(hintOf(fs)).toMatchObject({ classId: 'noexec-mount', severity: 'warning' });
+    expect(hintOf(fs)!.evidence[0]!.excerpt).toBe('configure: error: cannot run the compiler: permission denied');
+  });
+
   it("words of the file's mode: no hint, the rule's fs-access reading stands", () => {
     swapShippedModel(toy);
     expect(hintOf(findings(`the owner of the build directory changed\n${refused}\nthe build failed\n`))).toBeUndefined();
