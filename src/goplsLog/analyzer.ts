@@ -822,7 +822,9 @@ export class LogAnalyzer {
         // "packages.Load"), not a failure told in words, but "2022/11/14 14:40:53 Error: failed to
         // create FS watcher: …" is one whatever its prefix.
         const failing = errorish || named || aboutGopls;
-        if (this.body === 'none' || (this.body === 'event' && (failing || FAILURE_WORDS.test(text)))) this.noteUnnamedWords(text, failing, excerptOnce);
+        // (An errno's text is looked for on a short text's lines only: a long trace's event lines
+        // are many, and its windows open on failure words alone, as before.)
+        if (this.body === 'none' || (this.body === 'event' && (failing || (this.lineNo <= SHORT_TEXT_LINES && FAILURE_WORDS.test(text))))) this.noteUnnamedWords(text, failing, excerptOnce);
       }
       if (!screened) return;
     }
