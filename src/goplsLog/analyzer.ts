@@ -297,7 +297,14 @@ const TROUBLE_WORDS = /\b(?:warning|not able|neither|no (?:packages|module|requi
 /** Rules that name a line without saying why, whose line's words the model still reads. */
 const WORDS_READ_FROM: ReadonlySet<RuleId> = new Set<RuleId>(['panic', 'fatal-error', 'permission-denied']);
 
+/**
+ * A counter at zero ("oom_kill 0", "failcnt: 0", "max=0"), as memory.events, pids.events and a
+ * cgroup v1 listing print them: its name may be a word of trouble (oom), but nothing happened.
+ */
+const COUNTER_AT_ZERO = /^\s*[\w.]+\s*[:=]?\s*0\s*$/;
+
 export function tellsOfTrouble(line: string): boolean {
+  if (COUNTER_AT_ZERO.test(line)) return false;
   return ERRORISH.test(line) || FAILURE_WORDS.test(line) || saysProcessFailed(line) || TROUBLE_WORDS.test(line);
 }
 

@@ -40,6 +40,10 @@ describe('tellsOfTrouble: the lines that let the word model read a short text', 
     ['The configured user limit (128) on the number of inotify instances has been reached', true],
     ['[ 814.796021] cgroup: fork rejected by pids controller in', true],
     ['Unhandled exception. System.IO.IOException: The configured user limit (128)', true],
+    // A counter at zero is a listing of nothing that happened, whatever its name.
+    ['oom_kill 0', false],
+    ['failcnt: 0', false],
+    ['oom_kill 3', true],
     // A compile error's "must" is the user's code, not trouble of the environment.
     ['//go:linkname must refer to declared function or variable', false],
     // Healthy output: a version, an environment listing, a build step.
