@@ -8,7 +8,8 @@
 // source) and results (hover text quotes it) are skipped: a program that prints "permission
 // denied" must not look like a permission problem.
 import type { ClassId, Severity } from '../doctor/model.js';
-import { ruleById, ruleSilenced, screenAndMatch, screenPrinted, type Rule, type RuleId } from './rules.js';
+import { MAY_BE_PASTED_CHARS, ruleById, ruleSilenced, screenAndMatch, screenPrinted, type Rule, type RuleId } from './rules.js';
+import { CaselessWords } from './lineWords.js';
 import { GoEnvListing } from './goEnvListing.js';
 import { namesGoLanguageServer, saysProcessFailed } from './goplsNamed.js';
 import { mechanismOf } from './mechanisms.js';
@@ -247,17 +248,17 @@ const STD_FRAME = /^(?:runtime|internal|sync|syscall|reflect|os|io|net|fmt|time|
  * Words of a file watcher (node's fs.watch, fsnotify, inotify users), gopls being named, and a
  * program being executed (a Python traceback through subprocess's _execute_child, an exec call).
  */
-const CONTEXT_WORDS = /(watch|inotify|fsnotify|notify-rs)|(gopls)|(_execute_child|child_exception_type|\bos\.exec\w*|\bexecv\w*\(|\bsubprocess\.(?:run|call|Popen|check_\w+)\(|(?:could not|failed to|unable to) (?:execute|exec|spawn)\b)/i;
+export const CONTEXT_WORDS = /(watch|inotify|fsnotify|notify-rs)|(gopls)|(_execute_child|child_exception_type|\bos\.exec\w*|\bexecv\w*\(|\bsubprocess\.(?:run|call|Popen|check_\w+)\(|(?:could not|failed to|unable to) (?:execute|exec|spawn)\b)/i;
 
 /** A plain-word screen before goplsNamed.ts's stricter test of the name. */
-const MAY_NAME_GOPLS = /gopls|langserver|language-server/i;
+export const MAY_NAME_GOPLS = /gopls|langserver|language-server/i;
 
 /**
  * An error-level line: what a program writes when something failed. Case-insensitive words; the
  * last ones are strsignal(3)'s names of fatal signals as shells print them ("Bad system call" is
  * SIGSYS, "Illegal instruction" SIGILL).
  */
-const ERRORISH = /\b(?:error|errors|fatal|failed|failure|panic|denied|refused|cannot|can't|couldn't|could not|unable|killed|not permitted|not found|segmentation fault|aborted|bad system call|illegal instruction)\b/i;
+export const ERRORISH = /\b(?:error|errors|fatal|failed|failure|panic|denied|refused|cannot|can't|couldn't|could not|unable|killed|not permitted|not found|segmentation fault|aborted|bad system call|illegal instruction)\b/i;
 
 /**
  * On a line the rules screened but did not classify, words that say something failed beyond
@@ -309,19 +310,73 @@ export function tellsOfTrouble(line: string): boolean {
  * not refuse a build's own layers.
  */
 const CONTAINER_WORDS = /\b(?:docker|podman|nerdctl|buildah)\s+(?:(?:container|compose)\s+)?(?:run|exec|create|start|up)\b|\bdocker-compose\s+(?:run|exec|up)\b|\bkubectl\s+(?:exec|run|debug)\b|\b(?:docker|podman) container\b|\bContainer ID\b/i;
-const CONTAINER_SCREEN = /docker|podman|nerdctl|buildah|kubectl|container/i;
+export const CONTAINER_SCREEN = /docker|podman|nerdctl|buildah|kubectl|container/i;
 /**
  * A command adding execute permission (lane mac2): chmod(1)'s symbolic `+x` (any who, with other
  * letters: u+rwx, a+x) or an octal mode with an execute bit for anyone (755, 0700, 4711).
  */
-const CHMOD_X_WORDS = /\bchmod\s+(?:-\w+\s+)*(?:[ugoa]*\+[rwst]*x|0?[0-7]?(?:[1357][0-7]{2}|[0-7][1357][0-7]|[0-7]{2}[1357]))\b/;
+export const CHMOD_X_WORDS = /\bchmod\s+(?:-\w+\s+)*(?:[ugoa]*\+[rwst]*x|0?[0-7]?(?:[1357][0-7]{2}|[0-7][1357][0-7]|[0-7]{2}[1357]))\b/;
 const CHMOD_X_CONTEXT_LINES = 3;
 /**
  * cmd/go work/buildid.go toolID (Go 1.10 on): "go tool asm: exit status 2", then the tool's stderr,
  * when a GOROOT tool run as "<tool> -V=full" fails (lane managers). What the tool said follows.
  */
-const TOOL_ID_WORDS = /\bgo tool (?:asm|compile|link|cgo): exit status \d+\s*$/;
+export const TOOL_ID_WORDS = /\bgo tool (?:asm|compile|link|cgo): exit status \d+\s*$/;
 const TOOL_ID_CONTEXT_LINES = 2;
+
+/**
+ * The words the regexes above need, found in one pass over a short line (lineWords.ts), so that a
+ * regex runs only on a line that holds one of its words (any ASCII case, as their `i` flag reads).
+ * Each bit says exactly or at least what its regex needs:
+ * - W_WATCHER: CONTEXT_WORDS's first group exactly (its words are plain);
+ * - W_GOPLS: its second group exactly;
+ * - W_EXEC: a word every alternative of its third group holds;
+ * - W_CONTAINER: CONTAINER_SCREEN exactly; W_NAMES_LS with W_GOPLS: MAY_NAME_GOPLS exactly;
+ * - W_CHMOD, W_GO_TOOL: CHMOD_X_WORDS and TOOL_ID_WORDS hold these words in this case and more;
+ * - W_ERRORISH: a word each of ERRORISH's alternatives holds;
+ * - W_PASTED: a character asPrinted may mend (rules.ts MAY_BE_PASTED) exactly.
+ * test/unit/goplsLog/lineWords.test.ts holds each regex to its bits on generated lines.
+ */
+export const W_WATCHER = 1 << 0;
+export const W_GOPLS = 1 << 1;
+export const W_EXEC = 1 << 2;
+export const W_CONTAINER = 1 << 3;
+export const W_NAMES_LS = 1 << 4;
+export const W_CHMOD = 1 << 5;
+export const W_GO_TOOL = 1 << 6;
+export const W_ERRORISH = 1 << 7;
+export const W_PASTED = 1 << 8;
+export const LINE_WORDS: ReadonlyArray<readonly [string, number]> = [
+  ...['watch', 'inotify', 'fsnotify', 'notify-rs'].map((w) => [w, W_WATCHER] as const),
+  ['gopls', W_GOPLS],
+  ...['exec', 'spawn', 'child_exception_type', 'subprocess'].map((w) => [w, W_EXEC] as const),
+  ...['docker', 'podman', 'nerdctl', 'buildah', 'kubectl', 'container'].map((w) => [w, W_CONTAINER] as const),
+  ...['langserver', 'language-server'].map((w) => [w, W_NAMES_LS] as const),
+  ['chmod', W_CHMOD],
+  ['go tool ', W_GO_TOOL],
+  ...['error', 'fatal', 'fail', 'panic', 'denied', 'refused', 'cannot', "can't", 'could', 'unable', 'killed', 'not permitted', 'not found', 'segmentation fault', 'aborted', 'bad system call', 'illegal instruction'].map((w) => [w, W_ERRORISH] as const),
+  ...MAY_BE_PASTED_CHARS.map((c) => [c, W_PASTED] as const),
+];
+let lineWordSet: CaselessWords | undefined;
+/** The LINE_WORDS bits of a line (its latin1 bytes from `off` when given, else the string). */
+export function lineWordsOf(text: string, buf?: Uint8Array, off = 0): number {
+  const set = (lineWordSet ??= new CaselessWords(LINE_WORDS));
+  return buf ? set.maskBytes(buf, off, off + text.length) : set.mask(text);
+}
+
+/**
+ * CONTEXT_WORDS's three groups as the analyzer reads them (the first match's), from the line's
+ * LINE_WORDS bits: no regex when no group can match, or when only gopls's name can (then the
+ * first match is gopls's). Pure.
+ */
+export function contextWordsOf(text: string, m: number): { watcher: boolean; gopls: boolean; exec: boolean } {
+  if ((m & (W_WATCHER | W_GOPLS | W_EXEC)) === 0) return NO_CONTEXT_WORDS;
+  if ((m & (W_WATCHER | W_EXEC)) === 0) return GOPLS_CONTEXT_WORDS;
+  const words = CONTEXT_WORDS.exec(text);
+  return words ? { watcher: !!words[1], gopls: !!words[2], exec: !!words[3] } : NO_CONTEXT_WORDS;
+}
+const NO_CONTEXT_WORDS = Object.freeze({ watcher: false, gopls: false, exec: false });
+const GOPLS_CONTEXT_WORDS = Object.freeze({ watcher: false, gopls: true, exec: false });
 
 export class LogAnalyzer {
   /** The pending (unterminated) line, in pieces. */
@@ -740,13 +795,15 @@ export class LogAnalyzer {
     // What came just before: a watcher named, gopls named (one regex for both). Only on lines of
     // a size a program's message has: a 1 MB JSON body is a record, not a message.
     const short = text.length <= MAX_MESSAGE_CHARS;
-    const words = short ? CONTEXT_WORDS.exec(text) : null;
-    if (words?.[1]) this.lastWatchWords = this.lineNo;
-    if (words?.[2]) this.lastGoplsWords = this.lineNo;
-    if (words?.[3]) this.lastExecWords = this.lineNo;
-    if (short && CONTAINER_SCREEN.test(text) && CONTAINER_WORDS.test(text)) this.lastContainerWords = this.lineNo;
-    if (short && text.includes('chmod') && CHMOD_X_WORDS.test(text)) this.lastChmodX = this.lineNo;
-    if (short && text.includes('go tool ') && TOOL_ID_WORDS.test(text)) this.lastToolId = this.lineNo;
+    // One pass for the words the regexes below need (LINE_WORDS); a long line needs none.
+    const lw = short ? lineWordsOf(text, buf, off) : 0;
+    const words = contextWordsOf(text, lw);
+    if (words.watcher) this.lastWatchWords = this.lineNo;
+    if (words.gopls) this.lastGoplsWords = this.lineNo;
+    if (words.exec) this.lastExecWords = this.lineNo;
+    if ((lw & W_CONTAINER) !== 0 && CONTAINER_WORDS.test(text)) this.lastContainerWords = this.lineNo;
+    if ((lw & W_CHMOD) !== 0 && CHMOD_X_WORDS.test(text)) this.lastChmodX = this.lineNo;
+    if ((lw & W_GO_TOOL) !== 0 && TOOL_ID_WORDS.test(text)) this.lastToolId = this.lineNo;
     if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo)) if (!ruleSilenced(ruleById(fact))) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
     // gopls named on this line or the few before it: for the rules (nearGopls) and, below, for a failure line no rule named.
     const goplsNear = this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES;
@@ -761,7 +818,8 @@ export class LogAnalyzer {
       nearGopls: goplsNear,
       inDiagnostics: this.quietBody,
     };
-    const { screened, rules, printed } = screenAndMatch(text, ctx, buf && { bytes: buf, at: off });
+    // A long line is not mended (screenAndMatch), so its lack of LINE_WORDS bits says nothing.
+    const { screened, rules, printed } = screenAndMatch(text, ctx, buf && { bytes: buf, at: off }, !short || (lw & W_PASTED) !== 0);
     const open = this.openLine;
     this.openLine = undefined;
     if (rules.length === 0 && short && this.body === 'none' && !this.quietBody && !this.unwrapping) {
@@ -803,15 +861,15 @@ export class LogAnalyzer {
         // The line's UTF-8 excerpt is cut once, whichever of the three below keeps it.
         let excerpt: string | undefined;
         const excerptOnce = () => (excerpt ??= excerptAround(text, buf, off));
-        const errorish = ERRORISH.test(text);
+        const errorish = (lw & W_ERRORISH) !== 0 && ERRORISH.test(text);
         const named = (errorish || (screened && FAILURE_WORDS.test(text))) && this.noteMechanism(text, excerptOnce);
         // …or say, at least, that gopls is what failed (goplsNamed.ts): the class's symptom.
         // A line just after one naming gopls ("Installing gopls…", "$ gopls version") counts too,
         // within the reach the crash reader gives gopls's name (GOPLS_CONTEXT_LINES).
         // Cheapest tests first: most lines name no language server and follow none, so the name's
         // and the failure words' regexes do not run on them.
-        const nearGopls = !words?.[2] && goplsNear;
-        const namesGopls = !nearGopls && MAY_NAME_GOPLS.test(text) && namesGoLanguageServer(text);
+        const nearGopls = !words.gopls && goplsNear;
+        const namesGopls = !nearGopls && (lw & (W_GOPLS | W_NAMES_LS)) !== 0 && namesGoLanguageServer(text);
         const aboutGopls = (nearGopls || namesGopls) && (errorish || saysProcessFailed(text));
         if (aboutGopls && ++this.goplsFailureCount <= MAX_MECHANISM_LINES) this.goplsFailures.push({ line: this.lineNo, text: excerptOnce() });
         if (errorish || named || aboutGopls) this.keepUnclassified(this.lineNo, excerptOnce());

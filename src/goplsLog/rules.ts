@@ -220,7 +220,9 @@ const MENDED: Record<string, string> = {
   '\u00e2\u0080\u009c': '"', '\u00e2\u0080\u009d': '"', '\u201c': '"', '\u201d': '"',
   '&quot;': '"', '&#34;': '"', '&#x22;': '"', '&apos;': "'", '&#39;': "'", '&#x27;': "'", '&amp;': '&', '&lt;': '<', '&gt;': '>', '&nbsp;': ' ',
 };
-const MAY_BE_PASTED = /[\u00a0\u00c2\u00e2\u00ef\u2018-\u201d\u200b-\u200d\u202f\ufeff&]/;
+export const MAY_BE_PASTED = /[\u00a0\u00c2\u00e2\u00ef\u2018-\u201d\u200b-\u200d\u202f\ufeff&]/;
+/** MAY_BE_PASTED's characters one by one, for a screen that finds them in the same pass as other words (lineWords.ts). */
+export const MAY_BE_PASTED_CHARS: readonly string[] = ['\u00a0', '\u00c2', '\u00e2', '\u00ef', '\u2018', '\u2019', '\u201a', '\u201b', '\u201c', '\u201d', '\u200b', '\u200c', '\u200d', '\u202f', '\ufeff', '&'];
 export function asPrinted(line: string): string {
   if (!MAY_BE_PASTED.test(line)) return line;
   return line.replace(PASTED, (m) => MENDED[m] ?? '');
@@ -247,9 +249,11 @@ export function escapedLines(line: string): string[] {
  * characters a page or a mail put in place of the program's mended first), and `printed` is that
  * reading. Pure. `latin1`: the line is also these bytes from `at` on, one per code unit (the
  * analyzer decodes its chunks as latin1), and the pass reads them instead of the string.
+ * `mayBePasted` false: the caller knows the line holds none of MAY_BE_PASTED_CHARS, so it is
+ * already as printed (asPrinted would return it unchanged) and is not tested again.
  */
-export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { bytes: Uint8Array; at: number }): { screened: boolean; rules: Rule[]; printed: string } {
-  const printed = text.length <= LONG_LINE ? asPrinted(text) : text;
+export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { bytes: Uint8Array; at: number }, mayBePasted = true): { screened: boolean; rules: Rule[]; printed: string } {
+  const printed = text.length <= LONG_LINE && mayBePasted ? asPrinted(text) : text;
   const { screened, rules } = screenPrinted(printed, ctx, printed === text ? latin1 : undefined);
   return { screened, rules, printed };
 }
