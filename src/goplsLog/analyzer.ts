@@ -384,6 +384,8 @@ export class LogAnalyzer {
   private carryLen = 0;
   /** The previous piece of a line longer than MAX_LINE_BYTES was already handled. */
   private midLongLine = false;
+  /** The pending line is one handle() ignores (ignoresLine): carryLen counts it, carry holds nothing. */
+  private skippingCarry = false;
   private endedMidLine = false;
   private lineNo = 0;
   private bytes = 0;
@@ -465,6 +467,16 @@ export class LogAnalyzer {
     // quadratic), unless the pending line grew past the cap.
     const first = chunk.indexOf(10);
     if (first < 0) {
+      if (this.skippingCarry) {
+        // A pending line handle() ignores: its length is all that is kept (as onPiece, past the cap).
+        this.carryLen += chunk.length;
+        if (this.carryLen > MAX_LINE_BYTES) {
+          this.carryLen = 0;
+          if (!this.midLongLine) this.lineNo++;
+          this.midLongLine = true;
+        }
+        return;
+      }
       this.carry.push(Buffer.from(chunk));
       this.carryLen += chunk.length;
       if (this.carryLen > MAX_LINE_BYTES) {
@@ -474,7 +486,14 @@ export class LogAnalyzer {
       return;
     }
     let buf = chunk;
-    if (this.carryLen) {
+    if (this.skippingCarry) {
+      // The ignored line ends here: counted as onLine counts it, its bytes never copied.
+      this.skippingCarry = false;
+      this.carryLen = 0;
+      if (this.midLongLine) this.midLongLine = false;
+      else this.lineNo++;
+      buf = chunk.subarray(first + 1);
+    } else if (this.carryLen) {
       // The pending line ends at the first newline: it alone is joined, not the whole chunk
       // (copying every 64 KiB chunk to prepend a line's start was a copy of the whole file).
       this.carry.push(chunk.subarray(0, first));
@@ -494,6 +513,11 @@ export class LogAnalyzer {
       if (buf.length - pos > MAX_LINE_BYTES) {
         // A giant line: handle what we have as one piece, keep nothing.
         this.onPiece(s, pos, buf.length, buf);
+      } else if (this.ignoresLine(buf[pos]!)) {
+        // Most of a trace's bytes are long skipped bodies, and most chunks end inside one: copying
+        // its start, joining it to its end and decoding it again was only to ignore it.
+        this.skippingCarry = true;
+        this.carryLen = buf.length - pos;
       } else {
         this.carry.push(Buffer.from(buf.subarray(pos)));
         this.carryLen = buf.length - pos;
@@ -511,7 +535,14 @@ export class LogAnalyzer {
   /** The file ended: a last line without a newline is still a line; a cut record is fine. */
   end(): LogSummary {
     this.endedMidLine = this.carryLen > 0 || this.midLongLine;
-    if (this.carryLen > 0) {
+    if (this.skippingCarry) {
+      this.skippingCarry = false;
+      if (this.carryLen > 0) {
+        this.carryLen = 0;
+        if (this.midLongLine) this.midLongLine = false;
+        else this.lineNo++;
+      }
+    } else if (this.carryLen > 0) {
       const buf = this.takeCarry();
       this.onLine(buf.toString('latin1'), 0, buf.length, buf);
     }
@@ -535,7 +566,19 @@ export class LogAnalyzer {
     }
     this.lineNo++;
     if (end > start && s.charCodeAt(end - 1) === 13) end--;
+    if (end === start ? this.body === 'skip' && this.crash === undefined : this.ignoresLine(s.charCodeAt(start))) return;
     this.handle(s.slice(start, end), buf, start, 0);
+  }
+
+  /**
+   * True when handle() would do nothing with a line starting with c0 but count it: inside a body the
+   * editor sent or a plain result (skipped), with no crash being read, it looks only at a line's
+   * first character (a record header '[', an editor or event line's digit, a crash's p(anic)
+   * f(atal) S(IG…) <(pre>). Such a line is not cut out of its chunk (most of a trace's lines and
+   * bytes are these bodies).
+   */
+  private ignoresLine(c0: number): boolean {
+    return this.body === 'skip' && this.crash === undefined && c0 !== 0x5b && (c0 < 0x30 || c0 > 0x39) && c0 !== 0x70 && c0 !== 0x66 && c0 !== 0x53 && c0 !== 0x3c;
   }
 
   /** One line of text; `off` is its byte offset in `buf` for the UTF-8 excerpt. */
