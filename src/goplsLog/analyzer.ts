@@ -10,7 +10,7 @@
 import type { ClassId, Severity } from '../doctor/model.js';
 import { MAY_BE_PASTED_CHARS, ruleById, ruleSilenced, screenAndMatch, screenPrinted, type Rule, type RuleId } from './rules.js';
 import { CaselessWords } from './lineWords.js';
-import { GoEnvListing } from './goEnvListing.js';
+import { GoEnvListing, LISTING_WORDS } from './goEnvListing.js';
 import { namesGoLanguageServer, saysProcessFailed } from './goplsNamed.js';
 import { mechanismOf } from './mechanisms.js';
 import { unwrapMessage } from './wrapped.js';
@@ -44,6 +44,7 @@ const MAX_CRASHES = 20;
 const MAX_GO_FAILURES = 50;
 const MAX_ERROR_MESSAGES = 5;
 const MAX_INTERNED = 2000;
+const INTERN_SLOTS = 64;
 const MAX_STARTS_KEPT = 200;
 const SLOWEST = 10;
 /** Error-level lines and crashes no rule names, kept as evidence (the count goes on past this). */
@@ -334,7 +335,8 @@ const TOOL_ID_CONTEXT_LINES = 2;
  * - W_CONTAINER: CONTAINER_SCREEN exactly; W_NAMES_LS with W_GOPLS: MAY_NAME_GOPLS exactly;
  * - W_CHMOD, W_GO_TOOL: CHMOD_X_WORDS and TOOL_ID_WORDS hold these words in this case and more;
  * - W_ERRORISH: a word each of ERRORISH's alternatives holds;
- * - W_PASTED: a character asPrinted may mend (rules.ts MAY_BE_PASTED) exactly.
+ * - W_PASTED: a character asPrinted may mend (rules.ts MAY_BE_PASTED) exactly;
+ * - W_LISTING: goEnvListing.ts's words other than 'GO', in any case (it looks for them in one).
  * test/unit/goplsLog/lineWords.test.ts holds each regex to its bits on generated lines.
  */
 export const W_WATCHER = 1 << 0;
@@ -346,6 +348,8 @@ export const W_CHMOD = 1 << 5;
 export const W_GO_TOOL = 1 << 6;
 export const W_ERRORISH = 1 << 7;
 export const W_PASTED = 1 << 8;
+/** goEnvListing.ts's lower-case words (see() still looks for 'GO' itself). */
+export const W_LISTING = 1 << 9;
 export const LINE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['watch', 'inotify', 'fsnotify', 'notify-rs'].map((w) => [w, W_WATCHER] as const),
   ['gopls', W_GOPLS],
@@ -356,6 +360,7 @@ export const LINE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ['go tool ', W_GO_TOOL],
   ...['error', 'fatal', 'fail', 'panic', 'denied', 'refused', 'cannot', "can't", 'could', 'unable', 'killed', 'not permitted', 'not found', 'segmentation fault', 'aborted', 'bad system call', 'illegal instruction'].map((w) => [w, W_ERRORISH] as const),
   ...MAY_BE_PASTED_CHARS.map((c) => [c, W_PASTED] as const),
+  ...LISTING_WORDS.map((w) => [w, W_LISTING] as const),
 ];
 let lineWordSet: CaselessWords | undefined;
 /** The LINE_WORDS bits of a line (its latin1 bytes from `off` when given, else the string). */
@@ -419,6 +424,8 @@ export class LogAnalyzer {
   private readonly events: LogEvent[] = [];
   private readonly eventCounts = new Map<RuleId, number>();
   private readonly interned = new Map<string, string>();
+  /** The last interned string per slot (intern()); only ever strings the map holds. */
+  private readonly internSlots: Array<string | undefined> = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
   private serverStartCount = 0;
   private readonly unclassified: UnclassifiedLine[] = [];
   private unclassifiedCount = 0;
@@ -847,7 +854,7 @@ export class LogAnalyzer {
     if ((lw & W_CONTAINER) !== 0 && CONTAINER_WORDS.test(text)) this.lastContainerWords = this.lineNo;
     if ((lw & W_CHMOD) !== 0 && CHMOD_X_WORDS.test(text)) this.lastChmodX = this.lineNo;
     if ((lw & W_GO_TOOL) !== 0 && TOOL_ID_WORDS.test(text)) this.lastToolId = this.lineNo;
-    if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo)) if (!ruleSilenced(ruleById(fact))) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
+    if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo, (lw & W_LISTING) !== 0)) if (!ruleSilenced(ruleById(fact))) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
     // gopls named on this line or the few before it: for the rules (nearGopls) and, below, for a failure line no rule named.
     const goplsNear = this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES;
     // The rules read the line as printed (screenAndMatch mends what a web page or a mail client put
@@ -929,8 +936,10 @@ export class LogAnalyzer {
       }
       if (!screened) return;
     }
-    const failure = text.includes(': stderr: ') ? parseGoFailure(text) : undefined;
-    if (failure && this.goFailures.length < MAX_GO_FAILURES) this.goFailures.push({ line: this.lineNo, status: own(failure.status), stderr: own(failure.stderr) });
+    // Only while there is room for it: parseGoFailure is pure, and a log that repeats one go
+    // failure on every request would parse each only to drop it.
+    const failure = this.goFailures.length < MAX_GO_FAILURES && text.includes(': stderr: ') ? parseGoFailure(text) : undefined;
+    if (failure) this.goFailures.push({ line: this.lineNo, status: own(failure.status), stderr: own(failure.stderr) });
     if (rules.length === 0) return;
     // A crash's first line ("panic: get user cache dir: neither $XDG_CACHE_HOME nor $HOME are
     // defined") says what went wrong in words the model can read; the crash itself is named only
@@ -1022,12 +1031,17 @@ export class LogAnalyzer {
 
   /** Method names and ids repeat: one owned copy each (bounded: a hostile log gets no new ones). */
   private intern(s: string): string {
+    // A slot per length and middle character first: a trace repeats a few dozen methods, and
+    // comparing with the slot's string costs less than hashing each freshly cut one for the map.
+    const slot = (s.length * 31 + s.charCodeAt(s.length >> 1)) & (INTERN_SLOTS - 1);
+    const recent = this.internSlots[slot];
+    if (recent === s) return recent;
     const hit = this.interned.get(s);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) return (this.internSlots[slot] = hit);
     if (this.interned.size >= MAX_INTERNED) return own(s);
     const o = own(s);
     this.interned.set(o, o);
-    return o;
+    return (this.internSlots[slot] = o);
   }
 
   private dayMsOf(time: string): number | undefined {
