@@ -8,7 +8,7 @@
 // source) and results (hover text quotes it) are skipped: a program that prints "permission
 // denied" must not look like a permission problem.
 import type { ClassId, Severity } from '../doctor/model.js';
-import { MAY_BE_PASTED_CHARS, ruleById, ruleSilenced, screenAndMatch, screenPrinted, type Rule, type RuleId } from './rules.js';
+import { MAY_BE_PASTED_CHARS, prescreenBytes, ruleById, ruleSilenced, screenAndMatch, screenPrinted, type Rule, type RuleId } from './rules.js';
 import { CaselessWords } from './lineWords.js';
 import { GoEnvListing, LISTING_WORDS } from './goEnvListing.js';
 import { namesGoLanguageServer, saysProcessFailed } from './goplsNamed.js';
@@ -363,10 +363,10 @@ export const LINE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...LISTING_WORDS.map((w) => [w, W_LISTING] as const),
 ];
 let lineWordSet: CaselessWords | undefined;
+const lineWords = () => (lineWordSet ??= new CaselessWords(LINE_WORDS));
 /** The LINE_WORDS bits of a line (its latin1 bytes from `off` when given, else the string). */
 export function lineWordsOf(text: string, buf?: Uint8Array, off = 0): number {
-  const set = (lineWordSet ??= new CaselessWords(LINE_WORDS));
-  return buf ? set.maskBytes(buf, off, off + text.length) : set.mask(text);
+  return buf ? lineWords().maskBytes(buf, off, off + text.length) : lineWords().mask(text);
 }
 
 /**
@@ -845,8 +845,11 @@ export class LogAnalyzer {
     // What came just before: a watcher named, gopls named (one regex for both). Only on lines of
     // a size a program's message has: a 1 MB JSON body is a record, not a message.
     const short = text.length <= MAX_MESSAGE_CHARS;
-    // One pass for the words the regexes below need (LINE_WORDS); a long line needs none.
-    const lw = short ? lineWordsOf(text, buf, off) : 0;
+    // One pass for the words the regexes below need (LINE_WORDS); a long line needs none. Over the
+    // line's bytes the same loop runs the rules' needle pass (prescreenBytes), which
+    // screenAndMatch below then uses.
+    const prefound = short && buf !== undefined;
+    const lw = prefound ? prescreenBytes(buf, off, text.length, lineWords()) : short ? lineWords().mask(text) : 0;
     const words = contextWordsOf(text, lw);
     if (words.watcher) this.lastWatchWords = this.lineNo;
     if (words.gopls) this.lastGoplsWords = this.lineNo;
@@ -869,7 +872,7 @@ export class LogAnalyzer {
       inDiagnostics: this.quietBody,
     };
     // A long line is not mended (screenAndMatch), so its lack of LINE_WORDS bits says nothing.
-    const { screened, rules, printed } = screenAndMatch(text, ctx, buf && { bytes: buf, at: off }, !short || (lw & W_PASTED) !== 0);
+    const { screened, rules, printed } = screenAndMatch(text, ctx, buf && { bytes: buf, at: off }, !short || (lw & W_PASTED) !== 0, prefound);
     const open = this.openLine;
     this.openLine = undefined;
     if (rules.length === 0 && short && this.body === 'none' && !this.quietBody && !this.unwrapping) {

@@ -12,15 +12,16 @@
 // no other character folds to an ASCII letter), every other code unit exactly.
 
 export class CaselessWords {
+  // Read by NeedleSet.findBytesAndWords, which runs this automaton beside its own in one loop.
   /** Code unit → character class (0: a code unit no word has); A-Z share a-z's class. */
-  private readonly cls: Uint8Array;
+  readonly cls: Uint8Array;
   /** The same for a byte (a latin1 code unit). */
-  private readonly byteCls: Int32Array;
-  private readonly width: number;
+  readonly byteCls: Int32Array;
+  readonly width: number;
   /** (state × width + class) → next state × width, bitwise-negated when that state ends a word. */
-  private readonly next: Int32Array;
+  readonly next: Int32Array;
   /** Per state: the bits of the words that end there, its own and its suffixes'. */
-  private readonly masks: Int32Array;
+  readonly masks: Int32Array;
 
   /** `words`: each word (ASCII letters in lower case) with its bit. */
   constructor(words: ReadonlyArray<readonly [string, number]>) {

@@ -4,6 +4,7 @@
 // with plain substrings (`needles`, which the benchmark also hands to `grep -E`), and only a line
 // that contains one is tested against the rules in full.
 import { NeedleSet } from './needleSet.js';
+import type { CaselessWords } from './lineWords.js';
 import { RULES, type Rule } from './rules/index.js';
 import type { ClassId } from '../doctor/model.js';
 
@@ -251,17 +252,41 @@ export function escapedLines(line: string): string[] {
  * analyzer decodes its chunks as latin1), and the pass reads them instead of the string.
  * `mayBePasted` false: the caller knows the line holds none of MAY_BE_PASTED_CHARS, so it is
  * already as printed (asPrinted would return it unchanged) and is not tested again.
+ * `prefound` true: prescreenBytes() just ran the needle pass over this line's bytes (and nothing
+ * screened another line since); its needles are used, unless mending changed the line.
  */
-export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { bytes: Uint8Array; at: number }, mayBePasted = true): { screened: boolean; rules: Rule[]; printed: string } {
+export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { bytes: Uint8Array; at: number }, mayBePasted = true, prefound = false): { screened: boolean; rules: Rule[]; printed: string } {
   const printed = text.length <= LONG_LINE && mayBePasted ? asPrinted(text) : text;
-  const { screened, rules } = screenPrinted(printed, ctx, printed === text ? latin1 : undefined);
+  if (prefound && printed !== text) {
+    clearFound(needleIndex());
+    prefound = false;
+  }
+  const { screened, rules } = screenPrinted(printed, ctx, printed === text ? latin1 : undefined, prefound);
   return { screened, rules, printed };
 }
 
+/**
+ * The needle pass of screenAndMatch over a line's latin1 bytes and a CaselessWords pass, in one
+ * loop (NeedleSet.findBytesAndWords); returns the words' mask. The needles found wait for the
+ * screenAndMatch(…, prefound = true) of the same line, which the caller makes next.
+ */
+export function prescreenBytes(bytes: Uint8Array, at: number, length: number, words: CaselessWords): number {
+  const ix = needleIndex();
+  clearFound(ix);
+  ix.set.findBytesAndWords(bytes, at, at + length, ix.found, ix.foundList, words);
+  return ix.set.wordMask;
+}
+
+function clearFound(ix: NeedleIndex): void {
+  for (const k of ix.foundList) ix.found[k] = 0;
+  ix.foundList.length = 0;
+}
+
 /** screenAndMatch on a line already read as printed (a hard-wrapped message's two halves joined). */
-export function screenPrinted(text: string, ctx: LineContext = {}, latin1?: { bytes: Uint8Array; at: number }): { screened: boolean; rules: Rule[] } {
+export function screenPrinted(text: string, ctx: LineContext = {}, latin1?: { bytes: Uint8Array; at: number }, prefound = false): { screened: boolean; rules: Rule[] } {
   const { set, ruleNeedles, needleRules, found, foundList, candidate, hit, yieldTo, recase } = needleIndex();
-  const some = latin1 ? set.findBytes(latin1.bytes, latin1.at, latin1.at + text.length, found, foundList) : set.find(text, found, foundList);
+  // The pass sets each found needle once and lists it, so the list's length is its count.
+  const some = prefound ? foundList.length : latin1 ? set.findBytes(latin1.bytes, latin1.at, latin1.at + text.length, found, foundList) : set.find(text, found, foundList);
   if (some === 0) return { screened: false, rules: [] };
   if (foundList.some((k) => recase[k] === 1)) {
     // Read again in strerror's casing; the recased line holds no variant, so this happens once.
