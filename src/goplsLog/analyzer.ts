@@ -508,7 +508,10 @@ export class LogAnalyzer {
       this.onLine(line.toString('latin1'), 0, line.length, line);
       buf = chunk.subarray(first + 1);
     }
-    const s = buf.toString('latin1');
+    // Decoded up to its last newline only: the pending line's start is kept as bytes (or, when
+    // it is ignored, as a length) and decoded once whole, so decoding it here too was wasted.
+    const last = buf.lastIndexOf(10);
+    const s = last < 0 ? '' : buf.toString('latin1', 0, last + 1);
     let pos = 0;
     for (;;) {
       const nl = s.indexOf('\n', pos);
@@ -519,7 +522,8 @@ export class LogAnalyzer {
     if (pos < buf.length) {
       if (buf.length - pos > MAX_LINE_BYTES) {
         // A giant line: handle what we have as one piece, keep nothing.
-        this.onPiece(s, pos, buf.length, buf);
+        const rest = buf.subarray(pos);
+        this.onPiece(rest.toString('latin1'), 0, rest.length, rest);
       } else if (this.ignoresLine(buf[pos]!)) {
         // Most of a trace's bytes are long skipped bodies, and most chunks end inside one: copying
         // its start, joining it to its end and decoding it again was only to ignore it.
