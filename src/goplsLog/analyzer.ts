@@ -43,6 +43,8 @@ const MAX_PENDING = 20_000;
 const MAX_CRASHES = 20;
 const MAX_GO_FAILURES = 50;
 const MAX_ERROR_MESSAGES = 5;
+/** Longer error messages are not remembered as a method's last (noteError). */
+const MAX_REMEMBERED_ERROR = 1000;
 const MAX_INTERNED = 2000;
 const INTERN_SLOTS = 64;
 const MAX_STARTS_KEPT = 200;
@@ -418,6 +420,8 @@ export class LogAnalyzer {
   private readonly samples = new Map<string, { count: number; max: number; values: number[] }>();
   private slowest: SlowRequest[] = [];
   private readonly errors = new Map<string, ErrorReplies>();
+  /** Per error entry, the raw message its last error had (noteError), when short. */
+  private readonly lastErrorMessage = new Map<ErrorReplies, string>();
   private readonly starts: ServerStart[] = [];
   private readonly crashes: CrashRecord[] = [];
   private readonly goFailures: GoFailureRecord[] = [];
@@ -1098,8 +1102,15 @@ export class LogAnalyzer {
     let e = this.errors.get(method);
     if (!e) this.errors.set(method, (e = { method, count: 0, messages: [] }));
     e.count++;
-    const msg = own(sanitizeMessage(message).slice(0, 300));
-    if (e.messages.length < MAX_ERROR_MESSAGES && !e.messages.some((m) => m.message === msg)) e.messages.push({ message: msg, line });
+    // Only while there is room, and not again for the message this method's last error had (its
+    // reading is kept already: sanitizeMessage is pure). A server that answers every request with
+    // the same error had each one sanitized and copied only to be found there or dropped.
+    if (e.messages.length >= MAX_ERROR_MESSAGES || this.lastErrorMessage.get(e) === message) return;
+    const msg = sanitizeMessage(message).slice(0, 300);
+    if (!e.messages.some((m) => m.message === msg)) e.messages.push({ message: own(msg), line });
+    // Owned (a cut string would keep its chunk alive), and only a message's size.
+    if (message.length <= MAX_REMEMBERED_ERROR) this.lastErrorMessage.set(e, own(message));
+    else this.lastErrorMessage.delete(e);
   }
 
   private summary(): LogSummary {

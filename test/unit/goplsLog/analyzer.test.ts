@@ -101,6 +101,18 @@ describe('crash output', () => {
   });
 });
 
+describe('error replies', () => {
+  it('the first five distinct messages per method, each with its first line, whatever repeats between them', () => {
+    const long = `x${'y'.repeat(1200)}`;
+    const msgs = ['A', 'A', 'B', 'A', long, long, 'B', 'C', long, 'D', 'E', 'A', 'F'];
+    const text = msgs.map((m, i) => `[Error - Received] 18:16:19.289 PM #${i} no views: ${m}\n`).join('');
+    const s = analyzeText(text);
+    expect(s.errorReplies).toHaveLength(1);
+    expect(s.errorReplies[0]!.count).toBe(msgs.length);
+    expect(s.errorReplies[0]!.messages.map((m) => [m.message.slice(0, 12), m.line])).toEqual([['no views: A', 1], ['no views: B', 3], ['no views: xy', 5], ['no views: C', 8], ['no views: D', 10]]);
+  });
+});
+
 describe('streaming', () => {
   it('any split of the bytes gives the same summary', () => {
     const all = Buffer.concat([fx('trace-go-missing.rpc.log'), fx('public/vscode-go-3606-panic.txt')]);
