@@ -25,6 +25,7 @@ import {
   parseGoplsEventLine,
   parseStackLine,
   parseTraceHeader,
+  parseTraceHeaderAt,
   sanitizeMessage,
   sanitizeStackLine,
   timeOfDayMs,
@@ -669,7 +670,7 @@ export class LogAnalyzer {
   private onBracketLine(line: string, buf: Buffer | undefined, off: number): boolean {
     // A request-failure header with no "Message:" line under it is kept as it is.
     this.flushFailureHeader();
-    const h = parseTraceHeader(line);
+    const h = buf ? parseTraceHeaderAt(line, buf, off) : parseTraceHeader(line);
     if (h) {
       h.method = this.intern(h.method);
       if (h.id !== undefined) h.id = own(h.id);

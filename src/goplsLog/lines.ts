@@ -23,6 +23,86 @@ const TRACE_HEADER =
 
 export function parseTraceHeader(line: string): TraceHeader | undefined {
   if (line.charCodeAt(0) !== 0x5b /* [ */) return undefined;
+  return traceHeaderByRegex(line);
+}
+
+/**
+ * parseTraceHeader of a line that is also the latin1 bytes bytes[at, at + line.length) (the
+ * analyzer decodes its chunks so): the same answer. The shapes a trace is made of,
+ * `[Trace - TIME] Sending|Received request|response|notification 'METHOD' in Nms.` with or
+ * without ` in Nms`, ending at its full stop, are read from the bytes; anything else (another
+ * level, "Request failed: …", trailing text, a line break inside the quotes) by the regex. Every
+ * record header went through TRACE_HEADER and its seven captures. When the bytes answer, it is the
+ * regex's answer: the regex's lazy `(.*?)'` stops at the first quote whose remainder matches, and
+ * these shapes' remainders do (lineParsersByHand.test.ts holds the two to each other).
+ */
+export function parseTraceHeaderAt(line: string, bytes: Uint8Array, at: number): TraceHeader | undefined {
+  if (line.charCodeAt(0) !== 0x5b /* [ */) return undefined;
+  return plainTraceHeaderAt(line, bytes, at) ?? traceHeaderByRegex(line);
+}
+
+const latin1Bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const TRACE_OPEN = latin1Bytes('[Trace - ');
+const SENDING = latin1Bytes('Sending ');
+const RECEIVED = latin1Bytes('Received ');
+const REQUEST = latin1Bytes("request '");
+const RESPONSE = latin1Bytes("response '");
+const NOTIFICATION = latin1Bytes("notification '");
+const IN = latin1Bytes(' in ');
+
+function bytesAt(b: Uint8Array, i: number, end: number, lit: Uint8Array): boolean {
+  if (i + lit.length > end) return false;
+  for (let k = 0; k < lit.length; k++) if (b[i + k] !== lit[k]) return false;
+  return true;
+}
+
+function plainTraceHeaderAt(line: string, b: Uint8Array, o: number): TraceHeader | undefined {
+  const end = o + line.length;
+  if (!bytesAt(b, o, end, TRACE_OPEN)) return undefined;
+  // ([^\]]{1,40})\] : the time is everything up to the first ']', one to forty characters.
+  let c = o + 9;
+  const lim = Math.min(end, o + 50);
+  while (c < lim && b[c] !== 0x5d) c++;
+  if (c === o + 9 || c >= lim || c + 1 >= end || b[c + 1] !== 0x20) return undefined;
+  let p = c + 2;
+  let direction: TraceHeader['direction'];
+  if (bytesAt(b, p, end, SENDING)) (direction = 'Sending'), (p += SENDING.length);
+  else if (bytesAt(b, p, end, RECEIVED)) (direction = 'Received'), (p += RECEIVED.length);
+  else return undefined;
+  let kind: TraceHeader['kind'];
+  if (bytesAt(b, p, end, REQUEST)) (kind = 'request'), (p += REQUEST.length);
+  else if (bytesAt(b, p, end, RESPONSE)) (kind = 'response'), (p += RESPONSE.length);
+  else if (bytesAt(b, p, end, NOTIFICATION)) (kind = 'notification'), (p += NOTIFICATION.length);
+  else return undefined;
+  // The method runs to the first quote; `.` matches no line terminator (in latin1: \n and \r).
+  let q = p;
+  while (q < end && b[q] !== 0x27) {
+    if (b[q] === 0x0a || b[q] === 0x0d) return undefined;
+    q++;
+  }
+  if (q >= end) return undefined;
+  let r = q + 1;
+  let ms: number | undefined;
+  if (bytesAt(b, r, end, IN)) {
+    const from = r + 4;
+    let d = from;
+    let v = 0;
+    while (d < end && b[d]! >= 0x30 && b[d]! <= 0x39) v = v * 10 + (b[d++]! - 0x30);
+    if (d === from || d + 2 > end || b[d] !== 0x6d || b[d + 1] !== 0x73) return undefined;
+    // Up to 15 digits the sum is exact; longer ones are read as Number() reads them.
+    ms = d - from <= 15 ? v : Number(line.slice(from - o, d - o));
+    r = d + 2;
+  }
+  if (r !== end - 1 || b[r] !== 0x2e /* . */) return undefined;
+  const { method, id } = splitOneLine(line.slice(p - o, q - o));
+  const h: TraceHeader = { direction, kind, method, time: line.slice(9, c - o) };
+  if (id !== undefined) h.id = id;
+  if (ms !== undefined) h.ms = ms;
+  return h;
+}
+
+/** TRACE_HEADER's reading of a line (parseTraceHeaderAt's reference). */
+export function traceHeaderByRegex(line: string): TraceHeader | undefined {
   const m = TRACE_HEADER.exec(line);
   if (!m) return undefined;
   // m[4] is `.*?`, which holds no line terminator: the check for one is not needed here.
