@@ -29,6 +29,7 @@ import {
   sanitizeMessage,
   sanitizeStackLine,
   timeOfDayMs,
+  timeOfDayMsAt,
   unescapeJsonFragment,
   isEventAttribute,
   type StackLine,
@@ -678,7 +679,9 @@ export class LogAnalyzer {
       this.awaitingFailureMessage = undefined;
       // Diagnostics quote the user's code and compiler: their errors are not the environment's.
       this.quietBody = h.kind === 'notification' && h.method === 'textDocument/publishDiagnostics';
-      const dayMs = this.dayMsOf(h.time);
+      // A "[Trace - …]" header's time is the line's bytes from the tenth on (Trace is the only
+      // level starting with T): read from there (timeOfDayMsAt), not from the cut string.
+      const dayMs = this.dayMsOf(buf && line.charCodeAt(1) === 0x54 ? timeOfDayMsAt(buf, off + 9, off + 9 + h.time.length) : timeOfDayMs(h.time));
       const fromEditor = h.direction === 'Sending';
       switch (h.kind) {
         case 'request': {
@@ -1056,8 +1059,9 @@ export class LogAnalyzer {
     return (this.internSlots[slot] = o);
   }
 
-  private dayMsOf(time: string): number | undefined {
-    let t = timeOfDayMs(time);
+  /** A header's time of day (timeOfDayMs) as milliseconds since the file's first midnight. */
+  private dayMsOf(timeOfDay: number | undefined): number | undefined {
+    let t = timeOfDay;
     if (t === undefined) return undefined;
     t += this.dayOffset;
     // Past midnight the clock starts over; a file is read forwards, so add a day.

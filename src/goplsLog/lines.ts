@@ -380,6 +380,56 @@ export function timeOfDayMs(t: string): number | undefined {
   return ((h * 60 + min) * 60 + sec) * 1000 + Math.round(frac);
 }
 
+/**
+ * timeOfDayMs of the latin1 text bytes[from, to), read from the bytes for a record header's usual
+ * times ("18:16:18.401 PM", "5:19:22 AM", "15:04:05"): the same answer. A time with spaces around
+ * it or more than three fraction digits goes to timeOfDayMs itself (the string is cut then).
+ * Tested against timeOfDayMs in lineParsersByHand.test.ts.
+ */
+export function timeOfDayMsAt(bytes: Uint8Array, from: number, to: number): number | undefined {
+  const n = to - from;
+  if (n < 7 || isLatin1Space(bytes[from]!) || isLatin1Space(bytes[to - 1]!)) return timeOfDayMs(Buffer.from(bytes.buffer, bytes.byteOffset + from, n).toString('latin1'));
+  const d = (i: number) => {
+    const c = bytes[i]! - 0x30;
+    return c >= 0 && c <= 9 ? c : -1;
+  };
+  let i = from;
+  let h = d(i++);
+  if (h < 0) return undefined;
+  if (d(i) >= 0) h = h * 10 + d(i++);
+  if (i + 6 > to || bytes[i] !== 0x3a || d(i + 1) < 0 || d(i + 2) < 0 || bytes[i + 3] !== 0x3a || d(i + 4) < 0 || d(i + 5) < 0) return undefined;
+  const min = d(i + 1) * 10 + d(i + 2);
+  const sec = d(i + 4) * 10 + d(i + 5);
+  i += 6;
+  let frac = 0;
+  if (i < to && bytes[i] === 0x2e) {
+    const f = i + 1;
+    let e = f;
+    let v = 0;
+    while (e < to && e - f < 4 && d(e) >= 0) v = v * 10 + d(e++);
+    if (e === f) return undefined;
+    // Four or more digits: Number()'s rounding, as timeOfDayMs does it.
+    if (e - f > 3) return timeOfDayMs(Buffer.from(bytes.buffer, bytes.byteOffset + from, n).toString('latin1'));
+    frac = v * (e - f === 1 ? 100 : e - f === 2 ? 10 : 1);
+    i = e;
+  }
+  let pm = false;
+  let am = false;
+  if (i < to) {
+    if (to - i !== 3 || bytes[i] !== 0x20 || bytes[i + 2] !== 0x4d /* M */) return undefined;
+    const c = bytes[i + 1];
+    if (c === 0x50 /* P */) pm = true;
+    else if (c === 0x41 /* A */) am = true;
+    else return undefined;
+  }
+  if (pm && h < 12) h += 12;
+  if (am && h === 12) h = 0;
+  return ((h * 60 + min) * 60 + sec) * 1000 + frac;
+}
+
+/** String.prototype.trim's whitespace among latin1 code units. */
+const isLatin1Space = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0;
+
 /** The ASCII digit at i as a number, or -1 (what \d matches without the u flag). */
 function digitAt(s: string, i: number): number {
   const c = s.charCodeAt(i) - 0x30;

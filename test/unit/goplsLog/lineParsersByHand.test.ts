@@ -2,7 +2,7 @@
 // both); they must say exactly what the regexes they replaced said, on any string.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseTraceHeader, parseTraceHeaderAt, splitMethodId, timeOfDayMs, traceHeaderByRegex } from '../../../src/goplsLog/lines.js';
+import { parseTraceHeader, parseTraceHeaderAt, splitMethodId, timeOfDayMs, timeOfDayMsAt, traceHeaderByRegex } from '../../../src/goplsLog/lines.js';
 
 function timeByRegex(t: string): number | undefined {
   const m = /^(\d{1,2}):(\d{2}):(\d{2})(?:\.(\d{1,6}))?(?: ([AP]M))?$/.exec(t.trim());
@@ -81,5 +81,14 @@ describe('hand-written line parsers agree with their regexes', () => {
     const likely = fc.tuple(fc.constantFrom('[Trace - '), fc.array(piece, { maxLength: 3 }), fc.constantFrom('] '), fc.constantFrom('Sending ', 'Received ', 'x'), fc.constantFrom("request '", "response '", "notification '", 'y'), fc.array(piece, { maxLength: 8 }))
       .map(([a, b, c, d, e, f]) => a + b.join('') + c + d + e + f.join(''));
     fc.assert(fc.property(fc.oneof(line, likely), (l) => check(l)), { numRuns: 30_000 });
+  });
+  it('timeOfDayMsAt reads the bytes as timeOfDayMs reads their latin1 string', () => {
+    const at = (t: string) => {
+      for (const pad of ['', '9', ':12']) expect(timeOfDayMsAt(Buffer.from(`${pad}${t}0 PM`, 'latin1'), pad.length, pad.length + t.length), JSON.stringify(t)).toBe(timeOfDayMs(t));
+    };
+    for (const t of [...TIMES.filter((x) => !/[^\x00-\xff]/.test(x)), '1:02:03.1234 PM', '1:02:03.12345', '01:02:03.0005', '\u00a01:02:03', '1:02:03\u00a0', '1:02:03 PM ', '11:22:33.44 AM', '1:2:03']) at(t);
+    for (const digits of [1, 2, 3, 4]) for (let v = 0; v < 10 ** digits; v += digits === 4 ? 7 : 1) at(`1:02:03.${String(v).padStart(digits, '0')} PM`);
+    const timeChar = fc.constantFrom(...'0123456789:. APMX\t\r\n\u00a0\u0085');
+    fc.assert(fc.property(fc.array(timeChar, { maxLength: 20 }).map((a) => a.join('')), (t) => at(t)), { numRuns: 20_000 });
   });
 });
