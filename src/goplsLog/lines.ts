@@ -42,7 +42,6 @@ export function parseTraceHeaderAt(line: string, bytes: Uint8Array, at: number):
 }
 
 const latin1Bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
-const TRACE_OPEN = latin1Bytes('[Trace - ');
 const SENDING = latin1Bytes('Sending ');
 const RECEIVED = latin1Bytes('Received ');
 const REQUEST = latin1Bytes("request '");
@@ -58,21 +57,23 @@ function bytesAt(b: Uint8Array, i: number, end: number, lit: Uint8Array): boolea
 
 function plainTraceHeaderAt(line: string, b: Uint8Array, o: number): TraceHeader | undefined {
   const end = o + line.length;
-  if (!bytesAt(b, o, end, TRACE_OPEN)) return undefined;
+  // "[Trace - ", spelled out: a loop over a table of its bytes was half of this function's time.
+  if (end - o < 20 || b[o + 1] !== 0x54 || b[o + 2] !== 0x72 || b[o + 3] !== 0x61 || b[o + 4] !== 0x63 || b[o + 5] !== 0x65 || b[o + 6] !== 0x20 || b[o + 7] !== 0x2d || b[o + 8] !== 0x20 || b[o] !== 0x5b) return undefined;
   // ([^\]]{1,40})\] : the time is everything up to the first ']', one to forty characters.
   let c = o + 9;
   const lim = Math.min(end, o + 50);
   while (c < lim && b[c] !== 0x5d) c++;
   if (c === o + 9 || c >= lim || c + 1 >= end || b[c + 1] !== 0x20) return undefined;
   let p = c + 2;
+  // Each alternative is told by its first byte, then compared whole.
   let direction: TraceHeader['direction'];
-  if (bytesAt(b, p, end, SENDING)) (direction = 'Sending'), (p += SENDING.length);
-  else if (bytesAt(b, p, end, RECEIVED)) (direction = 'Received'), (p += RECEIVED.length);
+  if (b[p] === 0x53 && bytesAt(b, p, end, SENDING)) (direction = 'Sending'), (p += SENDING.length);
+  else if (b[p] === 0x52 && bytesAt(b, p, end, RECEIVED)) (direction = 'Received'), (p += RECEIVED.length);
   else return undefined;
   let kind: TraceHeader['kind'];
-  if (bytesAt(b, p, end, REQUEST)) (kind = 'request'), (p += REQUEST.length);
-  else if (bytesAt(b, p, end, RESPONSE)) (kind = 'response'), (p += RESPONSE.length);
-  else if (bytesAt(b, p, end, NOTIFICATION)) (kind = 'notification'), (p += NOTIFICATION.length);
+  if (b[p] === 0x72 && b[p + 2] === 0x71 && bytesAt(b, p, end, REQUEST)) (kind = 'request'), (p += REQUEST.length);
+  else if (b[p] === 0x72 && bytesAt(b, p, end, RESPONSE)) (kind = 'response'), (p += RESPONSE.length);
+  else if (b[p] === 0x6e && bytesAt(b, p, end, NOTIFICATION)) (kind = 'notification'), (p += NOTIFICATION.length);
   else return undefined;
   // The method runs to the first quote; `.` matches no line terminator (in latin1: \n and \r).
   let q = p;
