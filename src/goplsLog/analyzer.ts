@@ -8,8 +8,9 @@
 // source) and results (hover text quotes it) are skipped: a program that prints "permission
 // denied" must not look like a permission problem.
 import type { ClassId, Severity } from '../doctor/model.js';
-import { ruleById, ruleSilenced, screenAndMatch, screenPrinted, type Rule, type RuleId } from './rules.js';
-import { GoEnvListing } from './goEnvListing.js';
+import { MAY_BE_PASTED_CHARS, prescreenBytes, ruleById, ruleSilenced, screenAndMatch, screenPrinted, type Rule, type RuleId } from './rules.js';
+import { CaselessWords } from './lineWords.js';
+import { GoEnvListing, LISTING_WORDS } from './goEnvListing.js';
 import { namesGoLanguageServer, saysProcessFailed } from './goplsNamed.js';
 import { mechanismOf } from './mechanisms.js';
 import { unwrapMessage } from './wrapped.js';
@@ -24,9 +25,11 @@ import {
   parseGoplsEventLine,
   parseStackLine,
   parseTraceHeader,
+  parseTraceHeaderAt,
   sanitizeMessage,
   sanitizeStackLine,
   timeOfDayMs,
+  timeOfDayMsAt,
   unescapeJsonFragment,
   isEventAttribute,
   type StackLine,
@@ -42,7 +45,10 @@ const MAX_PENDING = 20_000;
 const MAX_CRASHES = 20;
 const MAX_GO_FAILURES = 50;
 const MAX_ERROR_MESSAGES = 5;
+/** Longer error messages are not remembered as a method's last (noteError). */
+const MAX_REMEMBERED_ERROR = 1000;
 const MAX_INTERNED = 2000;
+const INTERN_SLOTS = 64;
 const MAX_STARTS_KEPT = 200;
 const SLOWEST = 10;
 /** Error-level lines and crashes no rule names, kept as evidence (the count goes on past this). */
@@ -247,17 +253,17 @@ const STD_FRAME = /^(?:runtime|internal|sync|syscall|reflect|os|io|net|fmt|time|
  * Words of a file watcher (node's fs.watch, fsnotify, inotify users), gopls being named, and a
  * program being executed (a Python traceback through subprocess's _execute_child, an exec call).
  */
-const CONTEXT_WORDS = /(watch|inotify|fsnotify|notify-rs)|(gopls)|(_execute_child|child_exception_type|\bos\.exec\w*|\bexecv\w*\(|\bsubprocess\.(?:run|call|Popen|check_\w+)\(|(?:could not|failed to|unable to) (?:execute|exec|spawn)\b)/i;
+export const CONTEXT_WORDS = /(watch|inotify|fsnotify|notify-rs)|(gopls)|(_execute_child|child_exception_type|\bos\.exec\w*|\bexecv\w*\(|\bsubprocess\.(?:run|call|Popen|check_\w+)\(|(?:could not|failed to|unable to) (?:execute|exec|spawn)\b)/i;
 
 /** A plain-word screen before goplsNamed.ts's stricter test of the name. */
-const MAY_NAME_GOPLS = /gopls|langserver|language-server/i;
+export const MAY_NAME_GOPLS = /gopls|langserver|language-server/i;
 
 /**
  * An error-level line: what a program writes when something failed. Case-insensitive words; the
  * last ones are strsignal(3)'s names of fatal signals as shells print them ("Bad system call" is
  * SIGSYS, "Illegal instruction" SIGILL).
  */
-const ERRORISH = /\b(?:error|errors|fatal|failed|failure|panic|denied|refused|cannot|can't|couldn't|could not|unable|killed|not permitted|not found|segmentation fault|aborted|bad system call|illegal instruction)\b/i;
+export const ERRORISH = /\b(?:error|errors|fatal|failed|failure|panic|denied|refused|cannot|can't|couldn't|could not|unable|killed|not permitted|not found|segmentation fault|aborted|bad system call|illegal instruction)\b/i;
 
 /**
  * On a line the rules screened but did not classify, words that say something failed beyond
@@ -316,19 +322,77 @@ export function tellsOfTrouble(line: string): boolean {
  * not refuse a build's own layers.
  */
 const CONTAINER_WORDS = /\b(?:docker|podman|nerdctl|buildah)\s+(?:(?:container|compose)\s+)?(?:run|exec|create|start|up)\b|\bdocker-compose\s+(?:run|exec|up)\b|\bkubectl\s+(?:exec|run|debug)\b|\b(?:docker|podman) container\b|\bContainer ID\b/i;
-const CONTAINER_SCREEN = /docker|podman|nerdctl|buildah|kubectl|container/i;
+export const CONTAINER_SCREEN = /docker|podman|nerdctl|buildah|kubectl|container/i;
 /**
  * A command adding execute permission (lane mac2): chmod(1)'s symbolic `+x` (any who, with other
  * letters: u+rwx, a+x) or an octal mode with an execute bit for anyone (755, 0700, 4711).
  */
-const CHMOD_X_WORDS = /\bchmod\s+(?:-\w+\s+)*(?:[ugoa]*\+[rwst]*x|0?[0-7]?(?:[1357][0-7]{2}|[0-7][1357][0-7]|[0-7]{2}[1357]))\b/;
+export const CHMOD_X_WORDS = /\bchmod\s+(?:-\w+\s+)*(?:[ugoa]*\+[rwst]*x|0?[0-7]?(?:[1357][0-7]{2}|[0-7][1357][0-7]|[0-7]{2}[1357]))\b/;
 const CHMOD_X_CONTEXT_LINES = 3;
 /**
  * cmd/go work/buildid.go toolID (Go 1.10 on): "go tool asm: exit status 2", then the tool's stderr,
  * when a GOROOT tool run as "<tool> -V=full" fails (lane managers). What the tool said follows.
  */
-const TOOL_ID_WORDS = /\bgo tool (?:asm|compile|link|cgo): exit status \d+\s*$/;
+export const TOOL_ID_WORDS = /\bgo tool (?:asm|compile|link|cgo): exit status \d+\s*$/;
 const TOOL_ID_CONTEXT_LINES = 2;
+
+/**
+ * The words the regexes above need, found in one pass over a short line (lineWords.ts), so that a
+ * regex runs only on a line that holds one of its words (any ASCII case, as their `i` flag reads).
+ * Each bit says exactly or at least what its regex needs:
+ * - W_WATCHER: CONTEXT_WORDS's first group exactly (its words are plain);
+ * - W_GOPLS: its second group exactly;
+ * - W_EXEC: a word every alternative of its third group holds;
+ * - W_CONTAINER: CONTAINER_SCREEN exactly; W_NAMES_LS with W_GOPLS: MAY_NAME_GOPLS exactly;
+ * - W_CHMOD, W_GO_TOOL: CHMOD_X_WORDS and TOOL_ID_WORDS hold these words in this case and more;
+ * - W_ERRORISH: a word each of ERRORISH's alternatives holds;
+ * - W_PASTED: a character asPrinted may mend (rules.ts MAY_BE_PASTED) exactly;
+ * - W_LISTING: goEnvListing.ts's words other than 'GO', in any case (it looks for them in one).
+ * test/unit/goplsLog/lineWords.test.ts holds each regex to its bits on generated lines.
+ */
+export const W_WATCHER = 1 << 0;
+export const W_GOPLS = 1 << 1;
+export const W_EXEC = 1 << 2;
+export const W_CONTAINER = 1 << 3;
+export const W_NAMES_LS = 1 << 4;
+export const W_CHMOD = 1 << 5;
+export const W_GO_TOOL = 1 << 6;
+export const W_ERRORISH = 1 << 7;
+export const W_PASTED = 1 << 8;
+/** goEnvListing.ts's lower-case words (see() still looks for 'GO' itself). */
+export const W_LISTING = 1 << 9;
+export const LINE_WORDS: ReadonlyArray<readonly [string, number]> = [
+  ...['watch', 'inotify', 'fsnotify', 'notify-rs'].map((w) => [w, W_WATCHER] as const),
+  ['gopls', W_GOPLS],
+  ...['exec', 'spawn', 'child_exception_type', 'subprocess'].map((w) => [w, W_EXEC] as const),
+  ...['docker', 'podman', 'nerdctl', 'buildah', 'kubectl', 'container'].map((w) => [w, W_CONTAINER] as const),
+  ...['langserver', 'language-server'].map((w) => [w, W_NAMES_LS] as const),
+  ['chmod', W_CHMOD],
+  ['go tool ', W_GO_TOOL],
+  ...['error', 'fatal', 'fail', 'panic', 'denied', 'refused', 'cannot', "can't", 'could', 'unable', 'killed', 'not permitted', 'not found', 'segmentation fault', 'aborted', 'bad system call', 'illegal instruction'].map((w) => [w, W_ERRORISH] as const),
+  ...MAY_BE_PASTED_CHARS.map((c) => [c, W_PASTED] as const),
+  ...LISTING_WORDS.map((w) => [w, W_LISTING] as const),
+];
+let lineWordSet: CaselessWords | undefined;
+const lineWords = () => (lineWordSet ??= new CaselessWords(LINE_WORDS));
+/** The LINE_WORDS bits of a line (its latin1 bytes from `off` when given, else the string). */
+export function lineWordsOf(text: string, buf?: Uint8Array, off = 0): number {
+  return buf ? lineWords().maskBytes(buf, off, off + text.length) : lineWords().mask(text);
+}
+
+/**
+ * CONTEXT_WORDS's three groups as the analyzer reads them (the first match's), from the line's
+ * LINE_WORDS bits: no regex when no group can match, or when only gopls's name can (then the
+ * first match is gopls's). Pure.
+ */
+export function contextWordsOf(text: string, m: number): { watcher: boolean; gopls: boolean; exec: boolean } {
+  if ((m & (W_WATCHER | W_GOPLS | W_EXEC)) === 0) return NO_CONTEXT_WORDS;
+  if ((m & (W_WATCHER | W_EXEC)) === 0) return GOPLS_CONTEXT_WORDS;
+  const words = CONTEXT_WORDS.exec(text);
+  return words ? { watcher: !!words[1], gopls: !!words[2], exec: !!words[3] } : NO_CONTEXT_WORDS;
+}
+const NO_CONTEXT_WORDS = Object.freeze({ watcher: false, gopls: false, exec: false });
+const GOPLS_CONTEXT_WORDS = Object.freeze({ watcher: false, gopls: true, exec: false });
 
 export class LogAnalyzer {
   /** The pending (unterminated) line, in pieces. */
@@ -336,6 +400,8 @@ export class LogAnalyzer {
   private carryLen = 0;
   /** The previous piece of a line longer than MAX_LINE_BYTES was already handled. */
   private midLongLine = false;
+  /** The pending line is one handle() ignores (ignoresLine): carryLen counts it, carry holds nothing. */
+  private skippingCarry = false;
   private endedMidLine = false;
   private lineNo = 0;
   private bytes = 0;
@@ -363,12 +429,16 @@ export class LogAnalyzer {
   private readonly samples = new Map<string, { count: number; max: number; values: number[] }>();
   private slowest: SlowRequest[] = [];
   private readonly errors = new Map<string, ErrorReplies>();
+  /** Per error entry, the raw message its last error had (noteError), when short. */
+  private readonly lastErrorMessage = new Map<ErrorReplies, string>();
   private readonly starts: ServerStart[] = [];
   private readonly crashes: CrashRecord[] = [];
   private readonly goFailures: GoFailureRecord[] = [];
   private readonly events: LogEvent[] = [];
   private readonly eventCounts = new Map<RuleId, number>();
   private readonly interned = new Map<string, string>();
+  /** The last interned string per slot (intern()); only ever strings the map holds. */
+  private readonly internSlots: Array<string | undefined> = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
   private serverStartCount = 0;
   private readonly unclassified: UnclassifiedLine[] = [];
   private unclassifiedCount = 0;
@@ -417,6 +487,16 @@ export class LogAnalyzer {
     // quadratic), unless the pending line grew past the cap.
     const first = chunk.indexOf(10);
     if (first < 0) {
+      if (this.skippingCarry) {
+        // A pending line handle() ignores: its length is all that is kept (as onPiece, past the cap).
+        this.carryLen += chunk.length;
+        if (this.carryLen > MAX_LINE_BYTES) {
+          this.carryLen = 0;
+          if (!this.midLongLine) this.lineNo++;
+          this.midLongLine = true;
+        }
+        return;
+      }
       this.carry.push(Buffer.from(chunk));
       this.carryLen += chunk.length;
       if (this.carryLen > MAX_LINE_BYTES) {
@@ -426,7 +506,14 @@ export class LogAnalyzer {
       return;
     }
     let buf = chunk;
-    if (this.carryLen) {
+    if (this.skippingCarry) {
+      // The ignored line ends here: counted as onLine counts it, its bytes never copied.
+      this.skippingCarry = false;
+      this.carryLen = 0;
+      if (this.midLongLine) this.midLongLine = false;
+      else this.lineNo++;
+      buf = chunk.subarray(first + 1);
+    } else if (this.carryLen) {
       // The pending line ends at the first newline: it alone is joined, not the whole chunk
       // (copying every 64 KiB chunk to prepend a line's start was a copy of the whole file).
       this.carry.push(chunk.subarray(0, first));
@@ -434,7 +521,10 @@ export class LogAnalyzer {
       this.onLine(line.toString('latin1'), 0, line.length, line);
       buf = chunk.subarray(first + 1);
     }
-    const s = buf.toString('latin1');
+    // Decoded up to its last newline only: the pending line's start is kept as bytes (or, when
+    // it is ignored, as a length) and decoded once whole, so decoding it here too was wasted.
+    const last = buf.lastIndexOf(10);
+    const s = last < 0 ? '' : buf.toString('latin1', 0, last + 1);
     let pos = 0;
     for (;;) {
       const nl = s.indexOf('\n', pos);
@@ -445,7 +535,13 @@ export class LogAnalyzer {
     if (pos < buf.length) {
       if (buf.length - pos > MAX_LINE_BYTES) {
         // A giant line: handle what we have as one piece, keep nothing.
-        this.onPiece(s, pos, buf.length, buf);
+        const rest = buf.subarray(pos);
+        this.onPiece(rest.toString('latin1'), 0, rest.length, rest);
+      } else if (this.ignoresLine(buf[pos]!)) {
+        // Most of a trace's bytes are long skipped bodies, and most chunks end inside one: copying
+        // its start, joining it to its end and decoding it again was only to ignore it.
+        this.skippingCarry = true;
+        this.carryLen = buf.length - pos;
       } else {
         this.carry.push(Buffer.from(buf.subarray(pos)));
         this.carryLen = buf.length - pos;
@@ -463,7 +559,14 @@ export class LogAnalyzer {
   /** The file ended: a last line without a newline is still a line; a cut record is fine. */
   end(): LogSummary {
     this.endedMidLine = this.carryLen > 0 || this.midLongLine;
-    if (this.carryLen > 0) {
+    if (this.skippingCarry) {
+      this.skippingCarry = false;
+      if (this.carryLen > 0) {
+        this.carryLen = 0;
+        if (this.midLongLine) this.midLongLine = false;
+        else this.lineNo++;
+      }
+    } else if (this.carryLen > 0) {
       const buf = this.takeCarry();
       this.onLine(buf.toString('latin1'), 0, buf.length, buf);
     }
@@ -487,7 +590,19 @@ export class LogAnalyzer {
     }
     this.lineNo++;
     if (end > start && s.charCodeAt(end - 1) === 13) end--;
+    if (end === start ? this.body === 'skip' && this.crash === undefined : this.ignoresLine(s.charCodeAt(start))) return;
     this.handle(s.slice(start, end), buf, start, 0);
+  }
+
+  /**
+   * True when handle() would do nothing with a line starting with c0 but count it: inside a body the
+   * editor sent or a plain result (skipped), with no crash being read, it looks only at a line's
+   * first character (a record header '[', an editor or event line's digit, a crash's p(anic)
+   * f(atal) S(IG…) <(pre>). Such a line is not cut out of its chunk (most of a trace's lines and
+   * bytes are these bodies).
+   */
+  private ignoresLine(c0: number): boolean {
+    return this.body === 'skip' && this.crash === undefined && c0 !== 0x5b && (c0 < 0x30 || c0 > 0x39) && c0 !== 0x70 && c0 !== 0x66 && c0 !== 0x53 && c0 !== 0x3c;
   }
 
   /** One line of text; `off` is its byte offset in `buf` for the UTF-8 excerpt. */
@@ -563,7 +678,7 @@ export class LogAnalyzer {
   private onBracketLine(line: string, buf: Buffer | undefined, off: number): boolean {
     // A request-failure header with no "Message:" line under it is kept as it is.
     this.flushFailureHeader();
-    const h = parseTraceHeader(line);
+    const h = buf ? parseTraceHeaderAt(line, buf, off) : parseTraceHeader(line);
     if (h) {
       h.method = this.intern(h.method);
       if (h.id !== undefined) h.id = own(h.id);
@@ -571,7 +686,9 @@ export class LogAnalyzer {
       this.awaitingFailureMessage = undefined;
       // Diagnostics quote the user's code and compiler: their errors are not the environment's.
       this.quietBody = h.kind === 'notification' && h.method === 'textDocument/publishDiagnostics';
-      const dayMs = this.dayMsOf(h.time);
+      // A "[Trace - …]" header's time is the line's bytes from the tenth on (Trace is the only
+      // level starting with T): read from there (timeOfDayMsAt), not from the cut string.
+      const dayMs = this.dayMsOf(buf && line.charCodeAt(1) === 0x54 ? timeOfDayMsAt(buf, off + 9, off + 9 + h.time.length) : timeOfDayMs(h.time));
       const fromEditor = h.direction === 'Sending';
       switch (h.kind) {
         case 'request': {
@@ -747,14 +864,19 @@ export class LogAnalyzer {
     // What came just before: a watcher named, gopls named (one regex for both). Only on lines of
     // a size a program's message has: a 1 MB JSON body is a record, not a message.
     const short = text.length <= MAX_MESSAGE_CHARS;
-    const words = short ? CONTEXT_WORDS.exec(text) : null;
-    if (words?.[1]) this.lastWatchWords = this.lineNo;
-    if (words?.[2]) this.lastGoplsWords = this.lineNo;
-    if (words?.[3]) this.lastExecWords = this.lineNo;
-    if (short && CONTAINER_SCREEN.test(text) && CONTAINER_WORDS.test(text)) this.lastContainerWords = this.lineNo;
-    if (short && text.includes('chmod') && CHMOD_X_WORDS.test(text)) this.lastChmodX = this.lineNo;
-    if (short && text.includes('go tool ') && TOOL_ID_WORDS.test(text)) this.lastToolId = this.lineNo;
-    if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo)) if (!ruleSilenced(ruleById(fact))) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
+    // One pass for the words the regexes below need (LINE_WORDS); a long line needs none. Over the
+    // line's bytes the same loop runs the rules' needle pass (prescreenBytes), which
+    // screenAndMatch below then uses.
+    const prefound = short && buf !== undefined;
+    const lw = prefound ? prescreenBytes(buf, off, text.length, lineWords()) : short ? lineWords().mask(text) : 0;
+    const words = contextWordsOf(text, lw);
+    if (words.watcher) this.lastWatchWords = this.lineNo;
+    if (words.gopls) this.lastGoplsWords = this.lineNo;
+    if (words.exec) this.lastExecWords = this.lineNo;
+    if ((lw & W_CONTAINER) !== 0 && CONTAINER_WORDS.test(text)) this.lastContainerWords = this.lineNo;
+    if ((lw & W_CHMOD) !== 0 && CHMOD_X_WORDS.test(text)) this.lastChmodX = this.lineNo;
+    if ((lw & W_GO_TOOL) !== 0 && TOOL_ID_WORDS.test(text)) this.lastToolId = this.lineNo;
+    if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo, (lw & W_LISTING) !== 0)) if (!ruleSilenced(ruleById(fact))) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
     // gopls named on this line or the few before it: for the rules (nearGopls) and, below, for a failure line no rule named.
     const goplsNear = this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES;
     // The rules read the line as printed (screenAndMatch mends what a web page or a mail client put
@@ -768,7 +890,8 @@ export class LogAnalyzer {
       nearGopls: goplsNear,
       inDiagnostics: this.quietBody,
     };
-    const { screened, rules, printed } = screenAndMatch(text, ctx, buf && { bytes: buf, at: off });
+    // A long line is not mended (screenAndMatch), so its lack of LINE_WORDS bits says nothing.
+    const { screened, rules, printed } = screenAndMatch(text, ctx, buf && { bytes: buf, at: off }, !short || (lw & W_PASTED) !== 0, prefound);
     const open = this.openLine;
     this.openLine = undefined;
     if (rules.length === 0 && short && this.body === 'none' && !this.quietBody && !this.unwrapping) {
@@ -810,15 +933,15 @@ export class LogAnalyzer {
         // The line's UTF-8 excerpt is cut once, whichever of the three below keeps it.
         let excerpt: string | undefined;
         const excerptOnce = () => (excerpt ??= excerptAround(text, buf, off));
-        const errorish = ERRORISH.test(text);
+        const errorish = (lw & W_ERRORISH) !== 0 && ERRORISH.test(text);
         const named = (errorish || (screened && FAILURE_WORDS.test(text))) && this.noteMechanism(text, excerptOnce);
         // …or say, at least, that gopls is what failed (goplsNamed.ts): the class's symptom.
         // A line just after one naming gopls ("Installing gopls…", "$ gopls version") counts too,
         // within the reach the crash reader gives gopls's name (GOPLS_CONTEXT_LINES).
         // Cheapest tests first: most lines name no language server and follow none, so the name's
         // and the failure words' regexes do not run on them.
-        const nearGopls = !words?.[2] && goplsNear;
-        const namesGopls = !nearGopls && MAY_NAME_GOPLS.test(text) && namesGoLanguageServer(text);
+        const nearGopls = !words.gopls && goplsNear;
+        const namesGopls = !nearGopls && (lw & (W_GOPLS | W_NAMES_LS)) !== 0 && namesGoLanguageServer(text);
         const aboutGopls = (nearGopls || namesGopls) && (errorish || saysProcessFailed(text));
         if (aboutGopls && ++this.goplsFailureCount <= MAX_MECHANISM_LINES) this.goplsFailures.push({ line: this.lineNo, text: excerptOnce() });
         if (errorish || named || aboutGopls) this.keepUnclassified(this.lineNo, excerptOnce());
@@ -835,8 +958,10 @@ export class LogAnalyzer {
       }
       if (!screened) return;
     }
-    const failure = text.includes(': stderr: ') ? parseGoFailure(text) : undefined;
-    if (failure && this.goFailures.length < MAX_GO_FAILURES) this.goFailures.push({ line: this.lineNo, status: own(failure.status), stderr: own(failure.stderr) });
+    // Only while there is room for it: parseGoFailure is pure, and a log that repeats one go
+    // failure on every request would parse each only to drop it.
+    const failure = this.goFailures.length < MAX_GO_FAILURES && text.includes(': stderr: ') ? parseGoFailure(text) : undefined;
+    if (failure) this.goFailures.push({ line: this.lineNo, status: own(failure.status), stderr: own(failure.stderr) });
     if (rules.length === 0) return;
     // A crash's first line ("panic: get user cache dir: neither $XDG_CACHE_HOME nor $HOME are
     // defined") says what went wrong in words the model can read; the crash itself is named only
@@ -928,16 +1053,22 @@ export class LogAnalyzer {
 
   /** Method names and ids repeat: one owned copy each (bounded: a hostile log gets no new ones). */
   private intern(s: string): string {
+    // A slot per length and middle character first: a trace repeats a few dozen methods, and
+    // comparing with the slot's string costs less than hashing each freshly cut one for the map.
+    const slot = (s.length * 31 + s.charCodeAt(s.length >> 1)) & (INTERN_SLOTS - 1);
+    const recent = this.internSlots[slot];
+    if (recent === s) return recent;
     const hit = this.interned.get(s);
-    if (hit !== undefined) return hit;
+    if (hit !== undefined) return (this.internSlots[slot] = hit);
     if (this.interned.size >= MAX_INTERNED) return own(s);
     const o = own(s);
     this.interned.set(o, o);
-    return o;
+    return (this.internSlots[slot] = o);
   }
 
-  private dayMsOf(time: string): number | undefined {
-    let t = timeOfDayMs(time);
+  /** A header's time of day (timeOfDayMs) as milliseconds since the file's first midnight. */
+  private dayMsOf(timeOfDay: number | undefined): number | undefined {
+    let t = timeOfDay;
     if (t === undefined) return undefined;
     t += this.dayOffset;
     // Past midnight the clock starts over; a file is read forwards, so add a day.
@@ -983,8 +1114,15 @@ export class LogAnalyzer {
     let e = this.errors.get(method);
     if (!e) this.errors.set(method, (e = { method, count: 0, messages: [] }));
     e.count++;
-    const msg = own(sanitizeMessage(message).slice(0, 300));
-    if (e.messages.length < MAX_ERROR_MESSAGES && !e.messages.some((m) => m.message === msg)) e.messages.push({ message: msg, line });
+    // Only while there is room, and not again for the message this method's last error had (its
+    // reading is kept already: sanitizeMessage is pure). A server that answers every request with
+    // the same error had each one sanitized and copied only to be found there or dropped.
+    if (e.messages.length >= MAX_ERROR_MESSAGES || this.lastErrorMessage.get(e) === message) return;
+    const msg = sanitizeMessage(message).slice(0, 300);
+    if (!e.messages.some((m) => m.message === msg)) e.messages.push({ message: own(msg), line });
+    // Owned (a cut string would keep its chunk alive), and only a message's size.
+    if (message.length <= MAX_REMEMBERED_ERROR) this.lastErrorMessage.set(e, own(message));
+    else this.lastErrorMessage.delete(e);
   }
 
   private summary(): LogSummary {

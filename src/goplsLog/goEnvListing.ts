@@ -36,6 +36,9 @@ export function releaseInPath(p: string): string | undefined {
   return RELEASE_IN_PATH.exec(p)?.[1];
 }
 
+/** see()'s words besides 'GO', as a case-blind screen finds them (each holds one of these in lower case). */
+export const LISTING_WORDS: readonly string[] = ['gopath', 'go version ', 'onfigur', 'environment'];
+
 export class GoEnvListing {
   private readonly vars = new Map<string, string>();
   private readonly said = new Set<ListingFact>();
@@ -46,12 +49,16 @@ export class GoEnvListing {
   /** GOROOT and GOPATH as the listing shows them (lane envmod). */
   private readonly paths: { GOROOT?: string; GOPATH?: string } = {};
 
-  /** One line (short: callers skip record bodies); the facts this line completes, each once per file. */
-  see(line: string, lineNo: number): ListingFact[] {
+  /**
+   * One line (short: callers skip record bodies); the facts this line completes, each once per file.
+   * `lowerWords` false: the caller found none of LISTING_WORDS in the line in any case (the
+   * analyzer's one-pass word screen), so the line holds none of those below.
+   */
+  see(line: string, lineNo: number, lowerWords = true): ListingFact[] {
     // Every pattern below needs one of these words (GO… variables, gopath, `go version` output,
     // the tools block's header), or an open tools block: most lines of a log have none, and
     // skipping the eight regexes for them was a measurable part of reading a 200 MB trace.
-    if (lineNo - this.toolsAt > TOOLS_BLOCK_LINES && !line.includes('GO') && !line.includes('gopath') && !line.includes('go version ') && !line.includes('onfigur') && !line.includes('Environment')) return [];
+    if (lineNo - this.toolsAt > TOOLS_BLOCK_LINES && !line.includes('GO') && !(lowerWords && (line.includes('gopath') || line.includes('go version ') || line.includes('onfigur') || line.includes('Environment')))) return [];
     const out: ListingFact[] = [];
     this.seeRelease(line, out);
     if (MODULES_OFF.test(line)) this.once('modules-off-listed', out);

@@ -23,6 +23,87 @@ const TRACE_HEADER =
 
 export function parseTraceHeader(line: string): TraceHeader | undefined {
   if (line.charCodeAt(0) !== 0x5b /* [ */) return undefined;
+  return traceHeaderByRegex(line);
+}
+
+/**
+ * parseTraceHeader of a line that is also the latin1 bytes bytes[at, at + line.length) (the
+ * analyzer decodes its chunks so): the same answer. The shapes a trace is made of,
+ * `[Trace - TIME] Sending|Received request|response|notification 'METHOD' in Nms.` with or
+ * without ` in Nms`, ending at its full stop, are read from the bytes; anything else (another
+ * level, "Request failed: …", trailing text, a line break inside the quotes) by the regex. Every
+ * record header went through TRACE_HEADER and its seven captures. When the bytes answer, it is the
+ * regex's answer: the regex's lazy `(.*?)'` stops at the first quote whose remainder matches, and
+ * these shapes' remainders do (lineParsersByHand.test.ts holds the two to each other).
+ */
+export function parseTraceHeaderAt(line: string, bytes: Uint8Array, at: number): TraceHeader | undefined {
+  if (line.charCodeAt(0) !== 0x5b /* [ */) return undefined;
+  return plainTraceHeaderAt(line, bytes, at) ?? traceHeaderByRegex(line);
+}
+
+const latin1Bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const SENDING = latin1Bytes('Sending ');
+const RECEIVED = latin1Bytes('Received ');
+const REQUEST = latin1Bytes("request '");
+const RESPONSE = latin1Bytes("response '");
+const NOTIFICATION = latin1Bytes("notification '");
+const IN = latin1Bytes(' in ');
+
+function bytesAt(b: Uint8Array, i: number, end: number, lit: Uint8Array): boolean {
+  if (i + lit.length > end) return false;
+  for (let k = 0; k < lit.length; k++) if (b[i + k] !== lit[k]) return false;
+  return true;
+}
+
+function plainTraceHeaderAt(line: string, b: Uint8Array, o: number): TraceHeader | undefined {
+  const end = o + line.length;
+  // "[Trace - ", spelled out: a loop over a table of its bytes was half of this function's time.
+  if (end - o < 20 || b[o + 1] !== 0x54 || b[o + 2] !== 0x72 || b[o + 3] !== 0x61 || b[o + 4] !== 0x63 || b[o + 5] !== 0x65 || b[o + 6] !== 0x20 || b[o + 7] !== 0x2d || b[o + 8] !== 0x20 || b[o] !== 0x5b) return undefined;
+  // ([^\]]{1,40})\] : the time is everything up to the first ']', one to forty characters.
+  let c = o + 9;
+  const lim = Math.min(end, o + 50);
+  while (c < lim && b[c] !== 0x5d) c++;
+  if (c === o + 9 || c >= lim || c + 1 >= end || b[c + 1] !== 0x20) return undefined;
+  let p = c + 2;
+  // Each alternative is told by its first byte, then compared whole.
+  let direction: TraceHeader['direction'];
+  if (b[p] === 0x53 && bytesAt(b, p, end, SENDING)) (direction = 'Sending'), (p += SENDING.length);
+  else if (b[p] === 0x52 && bytesAt(b, p, end, RECEIVED)) (direction = 'Received'), (p += RECEIVED.length);
+  else return undefined;
+  let kind: TraceHeader['kind'];
+  if (b[p] === 0x72 && b[p + 2] === 0x71 && bytesAt(b, p, end, REQUEST)) (kind = 'request'), (p += REQUEST.length);
+  else if (b[p] === 0x72 && bytesAt(b, p, end, RESPONSE)) (kind = 'response'), (p += RESPONSE.length);
+  else if (b[p] === 0x6e && bytesAt(b, p, end, NOTIFICATION)) (kind = 'notification'), (p += NOTIFICATION.length);
+  else return undefined;
+  // The method runs to the first quote; `.` matches no line terminator (in latin1: \n and \r).
+  let q = p;
+  while (q < end && b[q] !== 0x27) {
+    if (b[q] === 0x0a || b[q] === 0x0d) return undefined;
+    q++;
+  }
+  if (q >= end) return undefined;
+  let r = q + 1;
+  let ms: number | undefined;
+  if (bytesAt(b, r, end, IN)) {
+    const from = r + 4;
+    let d = from;
+    let v = 0;
+    while (d < end && b[d]! >= 0x30 && b[d]! <= 0x39) v = v * 10 + (b[d++]! - 0x30);
+    if (d === from || d + 2 > end || b[d] !== 0x6d || b[d + 1] !== 0x73) return undefined;
+    // Up to 15 digits the sum is exact; longer ones are read as Number() reads them.
+    ms = d - from <= 15 ? v : Number(line.slice(from - o, d - o));
+    r = d + 2;
+  }
+  if (r !== end - 1 || b[r] !== 0x2e /* . */) return undefined;
+  const { method, id } = splitOneLine(line.slice(p - o, q - o));
+  const h: TraceHeader = { direction, kind, method, time: line.slice(9, c - o) };
+  if (id !== undefined) h.id = id;
+  if (ms !== undefined) h.ms = ms;
+  return h;
+}
+
+/** TRACE_HEADER's reading of a line (parseTraceHeaderAt's reference). */
+export function traceHeaderByRegex(line: string): TraceHeader | undefined {
   const m = TRACE_HEADER.exec(line);
   if (!m) return undefined;
   // m[4] is `.*?`, which holds no line terminator: the check for one is not needed here.
@@ -299,6 +380,56 @@ export function timeOfDayMs(t: string): number | undefined {
   if (am && h === 12) h = 0;
   return ((h * 60 + min) * 60 + sec) * 1000 + Math.round(frac);
 }
+
+/**
+ * timeOfDayMs of the latin1 text bytes[from, to), read from the bytes for a record header's usual
+ * times ("18:16:18.401 PM", "5:19:22 AM", "15:04:05"): the same answer. A time with spaces around
+ * it or more than three fraction digits goes to timeOfDayMs itself (the string is cut then).
+ * Tested against timeOfDayMs in lineParsersByHand.test.ts.
+ */
+export function timeOfDayMsAt(bytes: Uint8Array, from: number, to: number): number | undefined {
+  const n = to - from;
+  if (n < 7 || isLatin1Space(bytes[from]!) || isLatin1Space(bytes[to - 1]!)) return timeOfDayMs(Buffer.from(bytes.buffer, bytes.byteOffset + from, n).toString('latin1'));
+  const d = (i: number) => {
+    const c = bytes[i]! - 0x30;
+    return c >= 0 && c <= 9 ? c : -1;
+  };
+  let i = from;
+  let h = d(i++);
+  if (h < 0) return undefined;
+  if (d(i) >= 0) h = h * 10 + d(i++);
+  if (i + 6 > to || bytes[i] !== 0x3a || d(i + 1) < 0 || d(i + 2) < 0 || bytes[i + 3] !== 0x3a || d(i + 4) < 0 || d(i + 5) < 0) return undefined;
+  const min = d(i + 1) * 10 + d(i + 2);
+  const sec = d(i + 4) * 10 + d(i + 5);
+  i += 6;
+  let frac = 0;
+  if (i < to && bytes[i] === 0x2e) {
+    const f = i + 1;
+    let e = f;
+    let v = 0;
+    while (e < to && e - f < 4 && d(e) >= 0) v = v * 10 + d(e++);
+    if (e === f) return undefined;
+    // Four or more digits: Number()'s rounding, as timeOfDayMs does it.
+    if (e - f > 3) return timeOfDayMs(Buffer.from(bytes.buffer, bytes.byteOffset + from, n).toString('latin1'));
+    frac = v * (e - f === 1 ? 100 : e - f === 2 ? 10 : 1);
+    i = e;
+  }
+  let pm = false;
+  let am = false;
+  if (i < to) {
+    if (to - i !== 3 || bytes[i] !== 0x20 || bytes[i + 2] !== 0x4d /* M */) return undefined;
+    const c = bytes[i + 1];
+    if (c === 0x50 /* P */) pm = true;
+    else if (c === 0x41 /* A */) am = true;
+    else return undefined;
+  }
+  if (pm && h < 12) h += 12;
+  if (am && h === 12) h = 0;
+  return ((h * 60 + min) * 60 + sec) * 1000 + frac;
+}
+
+/** String.prototype.trim's whitespace among latin1 code units. */
+const isLatin1Space = (c: number) => c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0;
 
 /** The ASCII digit at i as a number, or -1 (what \d matches without the u flag). */
 function digitAt(s: string, i: number): number {

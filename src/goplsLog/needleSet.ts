@@ -8,6 +8,7 @@
 // modern-ahocorasick (grapheme-aware) a hundred times slower.
 //
 // Needles are matched on UTF-16 code units, exactly as String.prototype.includes does.
+import type { CaselessWords } from './lineWords.js';
 
 export class NeedleSet {
   readonly needles: readonly string[];
@@ -26,6 +27,8 @@ export class NeedleSet {
   private readonly ends: Array<readonly number[] | undefined>;
   /** Needles found in every text (the empty string). */
   private readonly always: readonly number[];
+  /** The words' mask of the last findBytesAndWords call. */
+  wordMask = 0;
 
   constructor(needles: readonly string[]) {
     this.needles = [...needles];
@@ -131,6 +134,39 @@ export class NeedleSet {
         for (const k of ends[s / width]!) if (found[k] === 0) (found[k] = 1), n++, list?.push(k);
       }
     }
+    return n;
+  }
+
+  /**
+   * findBytes() and words.maskBytes() over the same bytes in one loop; returns findBytes's count and
+   * leaves the mask in `wordMask`. The two automata do not depend on each other, so the processor
+   * overlaps their table reads: each pass alone waits on its own previous read at every byte.
+   */
+  findBytesAndWords(bytes: Uint8Array, from: number, to: number, found: Uint8Array, list: number[] | undefined, words: CaselessWords): number {
+    const { byteCls, next, width, ends } = this;
+    const wCls = words.byteCls;
+    const wNext = words.next;
+    const wWidth = words.width;
+    const wMasks = words.masks;
+    let n = 0;
+    for (const i of this.always) if (found[i] === 0) (found[i] = 1), n++, list?.push(i);
+    let s = 0;
+    let w = 0;
+    let m = 0;
+    for (let i = from; i < to; i++) {
+      const b = bytes[i]!;
+      s = next[s + byteCls[b]!]!;
+      w = wNext[w + wCls[b]!]!;
+      if (s < 0) {
+        s = ~s;
+        for (const k of ends[s / width]!) if (found[k] === 0) (found[k] = 1), n++, list?.push(k);
+      }
+      if (w < 0) {
+        w = ~w;
+        m |= wMasks[w / wWidth]!;
+      }
+    }
+    this.wordMask = m;
     return n;
   }
 }

@@ -4,6 +4,7 @@
 // with plain substrings (`needles`, which the benchmark also hands to `grep -E`), and only a line
 // that contains one is tested against the rules in full.
 import { NeedleSet } from './needleSet.js';
+import type { CaselessWords } from './lineWords.js';
 import { RULES, type Rule } from './rules/index.js';
 import type { ClassId } from '../doctor/model.js';
 
@@ -220,7 +221,9 @@ const MENDED: Record<string, string> = {
   '\u00e2\u0080\u009c': '"', '\u00e2\u0080\u009d': '"', '\u201c': '"', '\u201d': '"',
   '&quot;': '"', '&#34;': '"', '&#x22;': '"', '&apos;': "'", '&#39;': "'", '&#x27;': "'", '&amp;': '&', '&lt;': '<', '&gt;': '>', '&nbsp;': ' ',
 };
-const MAY_BE_PASTED = /[\u00a0\u00c2\u00e2\u00ef\u2018-\u201d\u200b-\u200d\u202f\ufeff&]/;
+export const MAY_BE_PASTED = /[\u00a0\u00c2\u00e2\u00ef\u2018-\u201d\u200b-\u200d\u202f\ufeff&]/;
+/** MAY_BE_PASTED's characters one by one, for a screen that finds them in the same pass as other words (lineWords.ts). */
+export const MAY_BE_PASTED_CHARS: readonly string[] = ['\u00a0', '\u00c2', '\u00e2', '\u00ef', '\u2018', '\u2019', '\u201a', '\u201b', '\u201c', '\u201d', '\u200b', '\u200c', '\u200d', '\u202f', '\ufeff', '&'];
 export function asPrinted(line: string): string {
   if (!MAY_BE_PASTED.test(line)) return line;
   return line.replace(PASTED, (m) => MENDED[m] ?? '');
@@ -237,8 +240,37 @@ export function escapedLines(line: string): string[] {
   return line
     .split(/\\(?:r\\)?n/)
     // The first one starts where its JSON string does: after the last '":"' before it.
-    .map((l, i) => withoutLogPrefix((i === 0 ? l.replace(/^.*"\s*:\s*"/, '') : l).replace(/^\s*["']?|["'},\]]*\s*$/g, '')))
+    .map((l, i) => withoutLogPrefix(unquoted(i === 0 ? l.replace(/^.*"\s*:\s*"/, '') : l)))
     .filter((l) => l.length > 0);
+}
+
+/**
+ * What `s.replace(/^\s*["']?|["'},\]]*\s*$/g, '')` returns, by hand: each line of a multi-line
+ * message went through that global regex, which tries its second branch at every position (a
+ * measurable share of reading a log whose messages carry escaped newlines). The regex removes
+ * the leading spaces and one quote, then, searching on from there (from index 1 when that match
+ * was empty, as a global replace steps past an empty match), the first position from which only
+ * closing characters then spaces run to the end. Tested against the regex in rules.test.ts. Pure.
+ */
+export function unquoted(s: string): string {
+  const n = s.length;
+  if (n === 0) return s;
+  let e = 0;
+  while (e < n && isRegExpSpace(s.charCodeAt(e))) e++;
+  if (e < n && (s.charCodeAt(e) === 0x22 || s.charCodeAt(e) === 0x27)) e++;
+  // The tail: spaces back from the end, then closing characters " ' } , ] back from there.
+  let p = n;
+  while (p > 0 && isRegExpSpace(s.charCodeAt(p - 1))) p--;
+  while (p > 0 && isClosing(s.charCodeAt(p - 1))) p--;
+  const to = Math.max(p, e > 0 ? e : 1);
+  return e === 0 && to === n ? s : s.slice(e, to);
+}
+
+const isClosing = (c: number) => c === 0x22 || c === 0x27 || c === 0x7d || c === 0x2c || c === 0x5d;
+/** A regex's \s: WhiteSpace and LineTerminator (ECMA-262), the same code units. */
+function isRegExpSpace(c: number): boolean {
+  if (c < 0x80) return c === 0x20 || (c >= 0x09 && c <= 0x0d);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /**
@@ -247,17 +279,43 @@ export function escapedLines(line: string): string[] {
  * characters a page or a mail put in place of the program's mended first), and `printed` is that
  * reading. Pure. `latin1`: the line is also these bytes from `at` on, one per code unit (the
  * analyzer decodes its chunks as latin1), and the pass reads them instead of the string.
+ * `mayBePasted` false: the caller knows the line holds none of MAY_BE_PASTED_CHARS, so it is
+ * already as printed (asPrinted would return it unchanged) and is not tested again.
+ * `prefound` true: prescreenBytes() just ran the needle pass over this line's bytes (and nothing
+ * screened another line since); its needles are used, unless mending changed the line.
  */
-export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { bytes: Uint8Array; at: number }): { screened: boolean; rules: Rule[]; printed: string } {
-  const printed = text.length <= LONG_LINE ? asPrinted(text) : text;
-  const { screened, rules } = screenPrinted(printed, ctx, printed === text ? latin1 : undefined);
+export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { bytes: Uint8Array; at: number }, mayBePasted = true, prefound = false): { screened: boolean; rules: Rule[]; printed: string } {
+  const printed = text.length <= LONG_LINE && mayBePasted ? asPrinted(text) : text;
+  if (prefound && printed !== text) {
+    clearFound(needleIndex());
+    prefound = false;
+  }
+  const { screened, rules } = screenPrinted(printed, ctx, printed === text ? latin1 : undefined, prefound);
   return { screened, rules, printed };
 }
 
+/**
+ * The needle pass of screenAndMatch over a line's latin1 bytes and a CaselessWords pass, in one
+ * loop (NeedleSet.findBytesAndWords); returns the words' mask. The needles found wait for the
+ * screenAndMatch(…, prefound = true) of the same line, which the caller makes next.
+ */
+export function prescreenBytes(bytes: Uint8Array, at: number, length: number, words: CaselessWords): number {
+  const ix = needleIndex();
+  clearFound(ix);
+  ix.set.findBytesAndWords(bytes, at, at + length, ix.found, ix.foundList, words);
+  return ix.set.wordMask;
+}
+
+function clearFound(ix: NeedleIndex): void {
+  for (const k of ix.foundList) ix.found[k] = 0;
+  ix.foundList.length = 0;
+}
+
 /** screenAndMatch on a line already read as printed (a hard-wrapped message's two halves joined). */
-export function screenPrinted(text: string, ctx: LineContext = {}, latin1?: { bytes: Uint8Array; at: number }): { screened: boolean; rules: Rule[] } {
+export function screenPrinted(text: string, ctx: LineContext = {}, latin1?: { bytes: Uint8Array; at: number }, prefound = false): { screened: boolean; rules: Rule[] } {
   const { set, ruleNeedles, needleRules, found, foundList, candidate, hit, yieldTo, recase } = needleIndex();
-  const some = latin1 ? set.findBytes(latin1.bytes, latin1.at, latin1.at + text.length, found, foundList) : set.find(text, found, foundList);
+  // The pass sets each found needle once and lists it, so the list's length is its count.
+  const some = prefound ? foundList.length : latin1 ? set.findBytes(latin1.bytes, latin1.at, latin1.at + text.length, found, foundList) : set.find(text, found, foundList);
   if (some === 0) return { screened: false, rules: [] };
   if (foundList.some((k) => recase[k] === 1)) {
     // Read again in strerror's casing; the recased line holds no variant, so this happens once.

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -100,6 +101,18 @@ describe('crash output', () => {
   });
 });
 
+describe('error replies', () => {
+  it('the first five distinct messages per method, each with its first line, whatever repeats between them', () => {
+    const long = `x${'y'.repeat(1200)}`;
+    const msgs = ['A', 'A', 'B', 'A', long, long, 'B', 'C', long, 'D', 'E', 'A', 'F'];
+    const text = msgs.map((m, i) => `[Error - Received] 18:16:19.289 PM #${i} no views: ${m}\n`).join('');
+    const s = analyzeText(text);
+    expect(s.errorReplies).toHaveLength(1);
+    expect(s.errorReplies[0]!.count).toBe(msgs.length);
+    expect(s.errorReplies[0]!.messages.map((m) => [m.message.slice(0, 12), m.line])).toEqual([['no views: A', 1], ['no views: B', 3], ['no views: xy', 5], ['no views: C', 8], ['no views: D', 10]]);
+  });
+});
+
 describe('streaming', () => {
   it('any split of the bytes gives the same summary', () => {
     const all = Buffer.concat([fx('trace-go-missing.rpc.log'), fx('public/vscode-go-3606-panic.txt')]);
@@ -109,6 +122,45 @@ describe('streaming', () => {
       for (let i = 0; i < all.length; i += size) a.feed(all.subarray(i, i + size));
       expect(a.end()).toEqual(whole);
     }
+  });
+
+  it('bodies it skips, cut anywhere (their start kept as a length only): any split gives the same summary', () => {
+    // Sent bodies and plain results are skipped; a chunk ending inside one keeps no bytes of it. Lines
+    // in them that start like a header, an editor line, a crash or nothing, and files ending inside one.
+    const piece = fc.constantFrom(
+      "[Trace - 18:16:18.401 PM] Sending request 'initialize - (0)'.\r\n",
+      "[Trace - 18:16:18.404 PM] Received response 'initialize - (0)' in 2ms.\n",
+      "[Trace - 18:16:19.000 PM] Received notification 'window/logMessage'.\n",
+      'Params: {"type":1,"message":"no space left on device"}\n', `Result: {"x":"${'y'.repeat(3000)}"}\n`, '\r\n', '\n', '\r',
+      'panic: runtime error: invalid memory address\n', 'goroutine 1 [running]:\nmain.main()\n\t/x/main.go:3 +0x1\n', 'fatal error: out of memory\n',
+      'SIGABRT: abort\n', '<pre>panic: x\n', '2024-01-02 10:11:12.123 [error] gopls: permission denied\n', '12 go/packages.Load\n', 'permission denied\n', 'P', 'x',
+    );
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), fc.integer({ min: 1, max: 5000 }), (pieces, size) => {
+      const all = Buffer.from(pieces.join(''), 'latin1');
+      const whole = analyzeText(all);
+      const a = new LogAnalyzer();
+      for (let i = 0; i < all.length; i += size) a.feed(all.subarray(i, i + size));
+      expect(a.end()).toEqual(whole);
+    }), { numRuns: 300 });
+    // A skipped line past the cap, cut in pieces, and a file ending inside one.
+    const big = Buffer.alloc(MAX_LINE_BYTES * 2 + 10, 'y');
+    const head = Buffer.from("[Trace - 1:00:00.000 PM] Received response 'x - (1)' in 2ms.\nResult: ");
+    for (const tail of ['\nnext\n', '\n', '', '\r\n[Trace - 1:00:01.000 PM] Received notification \'window/logMessage\'.\nParams: no space left on device\n']) {
+      const text = Buffer.concat([head, big, Buffer.from(tail)]);
+      const whole = analyzeText(text);
+      for (const size of [65536, 65537, 1000003]) {
+        const a = new LogAnalyzer();
+        for (let i = 0; i < text.length; i += size) a.feed(text.subarray(i, i + size));
+        expect(a.end()).toEqual(whole);
+      }
+    }
+  });
+
+  it('a crash dump inside a skipped body is read whole: its frames are not skipped as body lines', () => {
+    const text = "[Trace - 18:16:18.401 PM] Sending request 'initialize - (0)'.\nParams: {}\npanic: runtime error: invalid memory address or nil pointer dereference\n\ngoroutine 1 [running]:\nmain.main()\n\t/x/main.go:3 +0x1\nexit status 2\n";
+    const s = analyzeText(text);
+    expect(s.crashes.map((c) => [c.line, c.dumpLines, c.stack.length])).toEqual([[3, 4, 4]]);
+    expect(s.lines).toBe(8);
   });
 
   it('a giant line is cut into pieces, never held whole', () => {

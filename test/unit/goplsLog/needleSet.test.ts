@@ -2,6 +2,8 @@
 // needle by needle, on overlapping, nested and repeated needles, any code unit, and long lines.
 import { describe, expect, it } from 'vitest';
 import { NeedleSet } from '../../../src/goplsLog/needleSet.js';
+import { CaselessWords } from '../../../src/goplsLog/lineWords.js';
+import { LINE_WORDS } from '../../../src/goplsLog/analyzer.js';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { NEEDLES, RULES, matchRules, screenAndMatch, windowsAround } from '../../../src/goplsLog/rules.js';
@@ -86,6 +88,32 @@ describe('NeedleSet', () => {
       if (n > 0) some++;
     }
     expect(some).toBeGreaterThan(500);
+  });
+
+  it('findBytesAndWords finds what findBytes and the words pass find, each alone, in one loop', () => {
+    let seed = 13;
+    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+    const real = new NeedleSet(NEEDLES);
+    const words = new CaselessWords(LINE_WORDS);
+    const pieces = [...NEEDLES.filter((n) => /^[\x00-\xff]*$/.test(n)), ...LINE_WORDS.map(([w]) => w.toUpperCase()), ...LINE_WORDS.map(([w]) => w), ' ', '\xe9', '\xff', '\x00', 'e'];
+    let some = 0;
+    for (let t = 0; t < 2000; t++) {
+      let text = '';
+      for (let k = rnd(8); k > 0; k--) text += pieces[rnd(pieces.length)]!.slice(rnd(3));
+      const pad = rnd(5);
+      const bytes = Buffer.from('\xff'.repeat(pad) + text + 'ENOSPC', 'latin1');
+      const a = new Uint8Array(NEEDLES.length);
+      const b = new Uint8Array(NEEDLES.length);
+      const la: number[] = [];
+      const lb: number[] = [];
+      const n = real.findBytes(bytes, pad, pad + text.length, a, la);
+      expect(real.findBytesAndWords(bytes, pad, pad + text.length, b, lb, words)).toBe(n);
+      expect(lb).toEqual(la);
+      expect(b).toEqual(a);
+      expect(real.wordMask).toBe(words.maskBytes(bytes, pad, pad + text.length));
+      if (n > 0 && real.wordMask !== 0) some++;
+    }
+    expect(some).toBeGreaterThan(300);
   });
 
   it('the real needles on a line far longer than a message: every needle where includes finds it', () => {

@@ -2,7 +2,8 @@
 // cmd/go, the kernel's mm/oom_kill.c and cgroup/pids.c, glibc's loader, node/libuv, the Go
 // extension, vscode-languageclient), with other programs, paths and numbers than any corpus text.
 import { describe, expect, it } from 'vitest';
-import { errnoCased, escapedLines, matchRules, unlinked, windowsAround, withoutLogPrefix, type RuleId } from '../../../src/goplsLog/rules.js';
+import { errnoCased, escapedLines, matchRules, unlinked, unquoted, windowsAround, withoutLogPrefix, type RuleId } from '../../../src/goplsLog/rules.js';
+import fc from 'fast-check';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 import { findingsOf } from '../../../src/probes/goplsLogs.js';
 
@@ -248,6 +249,23 @@ describe('output carried inside one line as a JSON string or an exception messag
     ['no escape here: Killed', []],
   ])('%s', (line, want) => {
     expect(escapedLines(line)).toEqual(want);
+  });
+
+  it('unquoted() says what the global regex it replaced says, on any string', () => {
+    const byRegex = (t: string) => t.replace(/^\s*["']?|["'},\]]*\s*$/g, '');
+    // Every code unit, alone and between letters: its spaces are the regex's \s.
+    for (let c = 0; c < 0x10000; c++) {
+      const u = String.fromCharCode(c);
+      if (unquoted(`a${u}`) !== byRegex(`a${u}`) || unquoted(`${u}a`) !== byRegex(`${u}a`)) expect(c.toString(16)).toBe('no difference');
+    }
+    for (const t of ['', '"', "'", '}', ' }', '"}', ' "a"}, ', 'a', '}a}', '\u00a0"x"\u2028', '\ufeff', ' \t', '""', "'a',", ']]', 'a }']) expect(unquoted(t), JSON.stringify(t)).toBe(byRegex(t));
+    const ch = fc.constantFrom(' ', '\t', '\n', '\r', '\u00a0', '\u2028', '\u3000', '\ufeff', '\u200b', '"', "'", '}', ',', ']', '[', '{', 'a', ':', '\\');
+    fc.assert(fc.property(fc.array(ch, { maxLength: 12 }).map((a) => a.join('')), (t) => {
+      expect(unquoted(t)).toBe(byRegex(t));
+    }), { numRuns: 30_000 });
+    fc.assert(fc.property(fc.string({ maxLength: 20, unit: 'binary' }), (t) => {
+      expect(unquoted(t)).toBe(byRegex(t));
+    }), { numRuns: 5_000 });
   });
 
   it("a rule anchored at a message's start reads it inside the string", () => {
