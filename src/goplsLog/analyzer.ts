@@ -301,7 +301,7 @@ const TROUBLE_WORDS = /\b(?:warning|not able|neither|no (?:packages|module|requi
  * that have one; test/corpus/train.ts measures it with the same test.
  */
 /** Rules that name a line without saying why, whose line's words the model still reads. */
-const WORDS_READ_FROM: ReadonlySet<RuleId> = new Set<RuleId>(['panic', 'fatal-error', 'permission-denied']);
+const WORDS_READ_FROM: ReadonlySet<RuleId> = new Set<RuleId>(['panic', 'fatal-error', 'permission-denied', 'go-file-refused']);
 
 /**
  * A counter at zero ("oom_kill 0", "failcnt: 0", "max=0"), as memory.events, pids.events and a

@@ -273,6 +273,9 @@ describe('a bare "permission denied": which refusing layer do the words around i
     const fs = findings('configure: error: cannot run the compiler: permission denied\n');
     expect(hintOf(fs)).toMatchObject({ classId: 'noexec-mount', severity: 'warning' });
     expect(hintOf(fs)!.evidence[0]!.excerpt).toBe('configure: error: cannot run the compiler: permission denied');
+    // A Go program's refused open (go-file-refused) says no more about the layer: read the same way.
+    expect(matchRules('configure: open /data/build/out: permission denied', {}).map((r) => r.id)).toEqual(['go-file-refused']);
+    expect(hintOf(findings('configure: open /data/build/out: permission denied\n'))).toMatchObject({ classId: 'noexec-mount', severity: 'warning' });
   });
 
   it("words of the file's mode: no hint, the rule's fs-access reading stands", () => {
