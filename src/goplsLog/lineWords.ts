@@ -11,6 +11,7 @@
 // letters are matched in either case (what a regex's `i` flag does to them: without the `u` flag
 // no other character folds to an ASCII letter), every other code unit exactly.
 
+import { foldFailureLinks } from './automaton.js';
 export class CaselessWords {
   // Read by NeedleSet.findBytesAndWords, which runs this automaton beside its own in one loop.
   /** Code unit → character class (0: a code unit no word has); A-Z share a-z's class. */
@@ -57,25 +58,7 @@ export class CaselessWords {
       }
       mask[s]! |= bit;
     }
-    const fail = new Int32Array(rows.length);
-    const queue: number[] = [];
-    for (let c = 0; c < width; c++) {
-      const t = rows[0]![c]!;
-      if (t < 0) rows[0]![c] = 0;
-      else queue.push(t);
-    }
-    for (let q = 0; q < queue.length; q++) {
-      const s = queue[q]!;
-      for (let c = 0; c < width; c++) {
-        const t = rows[s]![c]!;
-        if (t < 0) rows[s]![c] = rows[fail[s]!]![c]!;
-        else {
-          fail[t] = rows[fail[s]!]![c]!;
-          mask[t]! |= mask[fail[t]!]!;
-          queue.push(t);
-        }
-      }
-    }
+    foldFailureLinks(rows, width, (t, f) => (mask[t]! |= mask[f]!));
     const next = new Int32Array(rows.length * width);
     rows.forEach((row, s) => {
       for (let c = 0; c < width; c++) {

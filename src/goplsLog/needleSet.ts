@@ -8,6 +8,7 @@
 // modern-ahocorasick (grapheme-aware) a hundred times slower.
 //
 // Needles are matched on UTF-16 code units, exactly as String.prototype.includes does.
+import { foldFailureLinks } from './automaton.js';
 import type { CaselessWords } from './lineWords.js';
 
 export class NeedleSet {
@@ -55,25 +56,7 @@ export class NeedleSet {
       ends[s]!.push(idx);
     });
     // Failure links, breadth first, folded into the rows: every (state, class) gets its target.
-    const fail = new Int32Array(rows.length);
-    const queue: number[] = [];
-    for (let c = 0; c < width; c++) {
-      const t = rows[0]![c]!;
-      if (t < 0) rows[0]![c] = 0;
-      else queue.push(t);
-    }
-    for (let q = 0; q < queue.length; q++) {
-      const s = queue[q]!;
-      for (let c = 0; c < width; c++) {
-        const t = rows[s]![c]!;
-        if (t < 0) rows[s]![c] = rows[fail[s]!]![c]!;
-        else {
-          fail[t] = rows[fail[s]!]![c]!;
-          ends[t]!.push(...ends[fail[t]!]!);
-          queue.push(t);
-        }
-      }
-    }
+    foldFailureLinks(rows, width, (t, f) => ends[t]!.push(...ends[f]!));
     this.always = ends[0]!;
     const next = new Int32Array(rows.length * width);
     rows.forEach((row, s) => {
