@@ -269,7 +269,7 @@ export const ERRORISH = /\b(?:error|errors|fatal|failed|failure|panic|denied|ref
  * On a line the rules screened but did not classify, words that say something failed beyond
  * ERRORISH's: the errno names and their texts a refusal or a limit is reported with.
  */
-const FAILURE_WORDS = /\b(?:E(?:PERM|ACCES|NOSPC|MFILE|NFILE|AGAIN|NOMEM|ROFS|DQUOT|STALE|NOLCK|NOEXEC)\b|[Pp]ermission denied|[Oo]peration not permitted|[Rr]esource temporarily unavailable|[Nn]o space left|[Tt]oo many open files|exceed(?:ed|s)|exhausted|limit (?:reached|hit)|reached (?:the |its |a )?limit|violation|blocked)/;
+const FAILURE_WORDS = /\b(?:E(?:PERM|ACCES|NOSPC|MFILE|NFILE|AGAIN|NOMEM|ROFS|DQUOT|STALE|NOLCK|NOEXEC)\b|[Pp]ermission denied|[Oo]peration not permitted|[Rr]esource temporarily unavailable|[Nn]o space left|[Tt]oo many open files|exceed(?:ed|s)|exhausted|limit (?:reached|hit)|reached (?:the |its |a )?limit|\blimit\b[^\n]{0,60}?\breached\b|violation|blocked)/;
 
 /**
  * Words of trouble short of a failure: a warning, something missing, invalid, unsupported, too old
@@ -291,9 +291,11 @@ const FAILURE_WORDS = /\b(?:E(?:PERM|ACCES|NOSPC|MFILE|NFILE|AGAIN|NOMEM|ROFS|DQ
  * ("//go:linkname must refer to declared function"), and a negative got a hint. Then a limit
  * that "has been reached", a fork "rejected by pids controller", an "Unhandled exception" (with
  * the errno texts now read on timestamped lines too): file-watch 46 → 50 and process-limit
- * 64 → 68 of their silenced texts, negatives and the all-rules reading unchanged.
+ * 64 → 68 of their silenced texts, negatives and the all-rules reading unchanged. Then "not
+ * part of" (a module) and a limit "… reached" further along the line (FAILURE_WORDS): +1 each for
+ * module-resolution and file-watch.
  */
-const TROUBLE_WORDS = /\b(?:warning|not able|neither|no (?:packages|module|required module|go files|views?)|outside|not (?:included|supported|allowed)|missing|invalid|mismatch|does not match|unsupported|too (?:old|new|many)|read-only|out of memory|oom\w*|running out|terminated|trap|non-zero|exit value|requires?|should not|is not in|inconsistent|prevent(?:s|ing|ed)|fail(?:s|ing)|kill(?:s|ing)?|refusing|needed|unexpected(?:ly)?|does not|doesn't|no such|no file|ambiguous|conflict(?:s|ing)?|incorrect|wrong|configuration = false|but was required|rejected|exception|(?:has|have) been (?:reached|exceeded))\b/i;
+const TROUBLE_WORDS = /\b(?:warning|not able|neither|no (?:packages|module|required module|go files|views?)|outside|not (?:included|supported|allowed)|missing|invalid|mismatch|does not match|unsupported|too (?:old|new|many)|read-only|out of memory|oom\w*|running out|terminated|trap|non-zero|exit value|requires?|should not|is not in|inconsistent|prevent(?:s|ing|ed)|fail(?:s|ing)|kill(?:s|ing)?|refusing|needed|unexpected(?:ly)?|does not|doesn't|no such|no file|ambiguous|conflict(?:s|ing)?|incorrect|wrong|configuration = false|but was required|rejected|exception|(?:has|have) been (?:reached|exceeded)|not part of)\b/i;
 
 /**
  * A line that tells of trouble: ERRORISH's words, an errno or a limit (FAILURE_WORDS), a process

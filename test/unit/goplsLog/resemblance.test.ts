@@ -40,6 +40,8 @@ describe('tellsOfTrouble: the lines that let the word model read a short text', 
     ['The configured user limit (128) on the number of inotify instances has been reached', true],
     ['[ 814.796021] cgroup: fork rejected by pids controller in', true],
     ['Unhandled exception. System.IO.IOException: The configured user limit (128)', true],
+    ['java.io.IOException: User limit of inotify watches reached', true],
+    ['working directory is not part of a module', true],
     // A counter at zero is a listing of nothing that happened, whatever its name.
     ['oom_kill 0', false],
     ['failcnt: 0', false],
