@@ -5,6 +5,8 @@
 // Failure rows must name file-watch first in a raw log, by a rule; fine rows name nothing.
 import { describe, expect, it } from 'vitest';
 import { itNamesEachRow, readCatalog, type CatalogRow } from '../../support/catalog.js';
+import { analyzeText } from '../../../src/goplsLog/analyzer.js';
+import { findingsOf } from '../../../src/probes/goplsLogs.js';
 
 interface Row extends CatalogRow {
   program: string;
@@ -26,4 +28,13 @@ describe('the watcher-messages catalog', () => {
   });
 
   itNamesEachRow(rows, 'gopls.log', (r) => r.program, 90);
+});
+
+describe('what a watcher out of descriptors offers', () => {
+  it("raises the descriptor limit (RLIMIT_NOFILE), not inotify's instances", () => {
+    const fs = findingsOf('gopls.log', analyzeText('2026/12/01 10:00:07 watch error: open /home/ann/proj/internal: too many open files\n'));
+    const f = fs.find((x) => x.classId === 'file-watch')!;
+    expect(f.fixes?.map((x) => x.id)).toEqual(['rlimit-raise-nofile']);
+    expect(f.fixes?.[0]).toMatchObject({ kind: 'terminal', needsRoot: true });
+  });
 });
