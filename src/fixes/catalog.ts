@@ -145,6 +145,11 @@ export function limitsConfFix(id: string, item: 'nproc' | 'nofile', value: numbe
   };
 }
 
+/** The open-files limit (RLIMIT_NOFILE) raised for every login: what a low limit and a watcher out of descriptors both need. */
+export function raiseNofileFix(): Fix {
+  return limitsConfFix('rlimit-raise-nofile', 'nofile', 65536);
+}
+
 const SAFE_PATH_DIR = /^[\w@%+=:,./~-]+$/;
 
 /**

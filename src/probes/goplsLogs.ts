@@ -18,7 +18,7 @@ import { filesWithoutPackage } from '../goplsLog/noPackageFile.js';
 import { MAX_FILES_CHECKED, whyInNoPackage, type Said } from './fileInNoPackage.js';
 import { deniedPathOf } from '../goplsLog/deniedPath.js';
 import { flatpakDeniedFindings, type DeniedLine } from './flatpakGrants.js';
-import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, limitsConfFix, raiseInotifyLimitFix, RESTART_GOPLS } from '../fixes/catalog.js';
+import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, raiseInotifyLimitFix, raiseNofileFix, RESTART_GOPLS } from '../fixes/catalog.js';
 
 /** Time kept back from the deadline to build the findings. */
 const RESERVE_MS = 150;
@@ -441,7 +441,7 @@ function fixesFor(rule: Rule): Fix[] {
     // offers for a low limit it reads itself.
     case 'watch-descriptors-exhausted':
     case 'too-many-open-files':
-      return [limitsConfFix('rlimit-raise-nofile', 'nofile', 65536)];
+      return [raiseNofileFix()];
     case 'exec-permission-denied':
       return [
         {

@@ -6,7 +6,7 @@ import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import { findLimit, parseLimits, parseLoadAvg, parseSysctlInt, type ResourceLimit } from '../procfs/limits.js';
 import { procOf } from '../procfs/procs.js';
-import { limitsConfFix, sysctlFix } from '../fixes/catalog.js';
+import { limitsConfFix, raiseNofileFix, sysctlFix } from '../fixes/catalog.js';
 import { taskNeeds, type TaskNeeds } from './goNeeds.js';
 import { cpusFor } from './cgroups.js';
 
@@ -108,7 +108,7 @@ export function processLimitFindings(i: ProcessLimitsInput): FindingInput[] {
         ? `Max open files is ${i.nofile.soft} (hard ${i.nofile.hard}): gopls and go build open many files at once and fail with "too many open files".`
         : `Max open files is ${i.nofile.soft} (soft; hard ${i.nofile.hard}). Go programs raise their soft limit to the hard one, but the editor and other tools it starts do not.`,
       evidence: [{ source: i.limitsFile, excerpt: i.nofile.line.trim() }],
-      fixes: [limitsConfFix('rlimit-raise-nofile', 'nofile', 65536)],
+      fixes: [raiseNofileFix()],
     });
   }
   return out;
