@@ -298,11 +298,10 @@ const FAILURE_WORDS = /\b(?:E(?:PERM|ACCES|NOSPC|MFILE|NFILE|AGAIN|NOMEM|ROFS|DQ
 const TROUBLE_WORDS = /\b(?:warning|not able|neither|no (?:packages|module|required module|go files|views?)|outside|not (?:included|supported|allowed)|missing|invalid|mismatch|does not match|unsupported|too (?:old|new|many)|read-only|out of memory|oom\w*|running out|terminated|trap|non-zero|exit value|requires?|should not|is not in|inconsistent|prevent(?:s|ing|ed)|fail(?:s|ing)|kill(?:s|ing)?|refusing|needed|unexpected(?:ly)?|does not|doesn't|no such|no file|ambiguous|conflict(?:s|ing)?|incorrect|wrong|configuration = false|but was required|rejected|exception|(?:has|have) been (?:reached|exceeded)|not part of)\b/i;
 
 /**
- * A line that tells of trouble: ERRORISH's words, an errno or a limit (FAILURE_WORDS), a process
- * that exited or crashed (goplsNamed.ts), or TROUBLE_WORDS. The resemblance model reads only texts
- * that have one; test/corpus/train.ts measures it with the same test.
+ * Rules that name a line without saying why, whose line's words the model still reads: a crash's
+ * first line, and a refusal that does not say which layer refused (a bare "permission denied", a
+ * Go program's refused open).
  */
-/** Rules that name a line without saying why, whose line's words the model still reads. */
 const WORDS_READ_FROM: ReadonlySet<RuleId> = new Set<RuleId>(['panic', 'fatal-error', 'permission-denied', 'go-file-refused']);
 
 /**
@@ -311,6 +310,11 @@ const WORDS_READ_FROM: ReadonlySet<RuleId> = new Set<RuleId>(['panic', 'fatal-er
  */
 const COUNTER_AT_ZERO = /^\s*[\w.]+\s*[:=]?\s*0\s*$/;
 
+/**
+ * A line that tells of trouble: ERRORISH's words, an errno or a limit (FAILURE_WORDS), a process
+ * that exited or crashed (goplsNamed.ts), or TROUBLE_WORDS. The resemblance model reads only texts
+ * that have one; test/corpus/train.ts measures it with the same test.
+ */
 export function tellsOfTrouble(line: string): boolean {
   if (COUNTER_AT_ZERO.test(line)) return false;
   return ERRORISH.test(line) || FAILURE_WORDS.test(line) || saysProcessFailed(line) || TROUBLE_WORDS.test(line);
