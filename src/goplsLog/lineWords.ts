@@ -12,6 +12,7 @@
 // no other character folds to an ASCII letter), every other code unit exactly.
 
 import { foldFailureLinks } from './automaton.js';
+
 export class CaselessWords {
   // Read by NeedleSet.findBytesAndWords, which runs this automaton beside its own in one loop.
   /** Code unit → character class (0: a code unit no word has); A-Z share a-z's class. */

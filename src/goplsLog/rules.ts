@@ -221,9 +221,12 @@ const MENDED: Record<string, string> = {
   '\u00e2\u0080\u009c': '"', '\u00e2\u0080\u009d': '"', '\u201c': '"', '\u201d': '"',
   '&quot;': '"', '&#34;': '"', '&#x22;': '"', '&apos;': "'", '&#39;': "'", '&#x27;': "'", '&amp;': '&', '&lt;': '<', '&gt;': '>', '&nbsp;': ' ',
 };
-export const MAY_BE_PASTED = /[\u00a0\u00c2\u00e2\u00ef\u2018-\u201d\u200b-\u200d\u202f\ufeff&]/;
-/** MAY_BE_PASTED's characters one by one, for a screen that finds them in the same pass as other words (lineWords.ts). */
+/**
+ * The characters PASTED's matches start with, one by one (a screen finds them in the same pass as
+ * other words, lineWords.ts); MAY_BE_PASTED is the same set as a regex.
+ */
 export const MAY_BE_PASTED_CHARS: readonly string[] = ['\u00a0', '\u00c2', '\u00e2', '\u00ef', '\u2018', '\u2019', '\u201a', '\u201b', '\u201c', '\u201d', '\u200b', '\u200c', '\u200d', '\u202f', '\ufeff', '&'];
+export const MAY_BE_PASTED = new RegExp(`[${MAY_BE_PASTED_CHARS.join('')}]`);
 export function asPrinted(line: string): string {
   if (!MAY_BE_PASTED.test(line)) return line;
   return line.replace(PASTED, (m) => MENDED[m] ?? '');
@@ -319,8 +322,7 @@ export function screenPrinted(text: string, ctx: LineContext = {}, latin1?: { by
   if (some === 0) return { screened: false, rules: [] };
   if (foundList.some((k) => recase[k] === 1)) {
     // Read again in strerror's casing; the recased line holds no variant, so this happens once.
-    for (const k of foundList) found[k] = 0;
-    foundList.length = 0;
+    clearFound(needleIndex());
     return screenPrinted(errnoCased(text), ctx);
   }
   const hits: number[] = [];
