@@ -87,6 +87,17 @@ const MAX_MESSAGE_CHARS = 4096;
 const GOES_ON = /^.{40,}[^.!?\s]\s*$/;
 /** A line that carries on a sentence: it starts in lower case (after indentation). */
 const CONTINUES = /^\s*[a-z]/;
+/**
+ * A window/logMessage (or showMessage) record's Params of type 1, MessageType.Error in the LSP
+ * specification, as vscode-languageclient's trace prints them: `Params: {"type":1,"message":"…"}`.
+ * The message is what gopls logged as an error (its event.Error); types 2–4 are warnings, info
+ * and log lines, gopls's healthy chatter.
+ */
+const ERROR_MESSAGE_PARAMS = /^Params: \{"type":\s*1\s*,\s*"message":\s*"((?:[^"\\]|\\.)*)"/;
+/** A Params line is read this far for its message (a megabyte of stderr needs no more). */
+const MAX_ERROR_MESSAGE_SCAN = 64 * 1024;
+/** Lines of one error message read for words. */
+const MAX_ERROR_MESSAGE_LINES = 40;
 /** A crash within this many lines after gopls is named was written by gopls ("gopls exited due to…"). */
 const GOPLS_CONTEXT_LINES = 3;
 
@@ -473,6 +484,12 @@ export class LogAnalyzer {
   private lastToolId = -Infinity;
   /** Not on a line that carries the user's code (diagnostics quote it). */
   private quietBody = false;
+  /**
+   * In the body of a message gopls sent the editor to log or show (window/logMessage,
+   * window/showMessage): its Params line says the message's type, and type 1 is an error by
+   * gopls's own judgement (ERROR_MESSAGE_PARAMS).
+   */
+  private messageBody = false;
   /** Reading the lines inside a wrapped message (wrapped.ts): one layer only. */
   private unwrapping = false;
   /**
@@ -696,6 +713,7 @@ export class LogAnalyzer {
       // level starting with T): read from there (timeOfDayMsAt), not from the cut string.
       const dayMs = this.dayMsOf(buf && line.charCodeAt(1) === 0x54 ? timeOfDayMsAt(buf, off + 9, off + 9 + h.time.length) : timeOfDayMs(h.time));
       const fromEditor = h.direction === 'Sending';
+      this.messageBody = h.kind === 'notification' && !fromEditor && (h.method === 'window/logMessage' || h.method === 'window/showMessage');
       switch (h.kind) {
         case 'request': {
           (fromEditor ? this.requestsSent : this.requestsReceived).add(h.method);
@@ -962,6 +980,11 @@ export class LogAnalyzer {
         // are many, and its windows open on failure words alone, as before.)
         if (this.body === 'none' || (this.body === 'event' && (failing || (this.lineNo <= SHORT_TEXT_LINES && FAILURE_WORDS.test(text))))) this.noteUnnamedWords(text, failing, excerptOnce);
       }
+      // An error gopls sent the editor to log (window/logMessage type 1) is a record's body, which
+      // is otherwise not read for words: its message is what gopls itself calls a failure
+      // ("diagnosing go.mod: err: exit status 1: stderr: go: … module lookup disabled by
+      // GOPROXY=off"), the same words the client prints as "[Error - …] …" in the other log form.
+      if (this.messageBody && this.body === 'scan' && !this.unwrapping) this.readErrorMessage(text, buf, off);
       if (!screened) return;
     }
     // Only while there is room for it: parseGoFailure is pure, and a log that repeats one go
@@ -980,6 +1003,26 @@ export class LogAnalyzer {
     // A crash told inside a record body rather than on stderr lines.
     if (!this.crash && rules.some((r) => r.id === 'panic' || r.id === 'fatal-error' || r.id === 'fatal-out-of-memory' || r.id === 'killed-by-signal-dump')) {
       if (!this.crashes.some((c) => c.line === this.lineNo)) this.crashFromText(text);
+    }
+  }
+
+  /**
+   * The message of a window/logMessage or window/showMessage record of type 1 (an error), line by
+   * line as its JSON string holds them, for the resemblance model: the first line is failing (a
+   * window opens around it), the rest (go's stderr) are read within it. At most
+   * MAX_ERROR_MESSAGE_LINES lines of MAX_MESSAGE_CHARS each: a hostile record costs no more.
+   */
+  private readErrorMessage(text: string, buf: Buffer | undefined, off: number): void {
+    const m = ERROR_MESSAGE_PARAMS.exec(text.length > MAX_ERROR_MESSAGE_SCAN ? text.slice(0, MAX_ERROR_MESSAGE_SCAN) : text);
+    if (!m) return;
+    const lines = unescapeJsonFragment(m[1]!).split('\n', MAX_ERROR_MESSAGE_LINES);
+    let first = true;
+    let excerpt: string | undefined;
+    const excerptOnce = () => (excerpt ??= excerptAround(text, buf, off));
+    for (const l of lines) {
+      if (!l.trim()) continue;
+      this.noteUnnamedWords(l.length > MAX_MESSAGE_CHARS ? l.slice(0, MAX_MESSAGE_CHARS) : l, first, excerptOnce);
+      first = false;
     }
   }
 

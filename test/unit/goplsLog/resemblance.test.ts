@@ -246,6 +246,19 @@ describe('what the model reads', () => {
     expect(analyzeText(trace).resemblanceWords).toEqual([]);
   });
 
+  it('…except an error gopls sent the editor to log (window/logMessage type 1): its message, line by line', () => {
+    // JSON-escaped as the trace prints it: the message's second line is go's stderr.
+    const message = JSON.stringify(`2026/12/01 10:00:00 running the tests:\n${NOEXEC}`).slice(1, -1);
+    const trace = (type: number) => `[Trace - 10:00:00 AM] Received notification 'window/logMessage'.\nParams: {"type":${type},"message":"${message}"}\n\n`;
+    expect(matchRules(`Params: {"type":1,"message":"${message}"}`, {})).toEqual([]);
+    const s = analyzeText(trace(1));
+    expect(s.resemblanceWords).toEqual(expect.arrayContaining(['mount', 'go+build']));
+    expect(hintOf(findingsOf('/logs/gopls.log', s) as Finding[])).toMatchObject({ classId: 'noexec-mount', severity: 'warning' });
+    // An info line (type 3) with the same words stays chatter; so does the editor's own message.
+    expect(analyzeText(trace(3)).resemblanceWords).toEqual([]);
+    expect(analyzeText(trace(1).replace('Received', 'Sending')).resemblanceWords).toEqual([]);
+  });
+
   const F = path.resolve('test/fixtures');
   it.each(['logs/trace-healthy.rpc.log', 'logs/trace-broken-import.rpc.log', 'gopls/sessions/healthy.json', 'gopls/gopls-version-v0.23.0.txt', 'gopls/go-version-m-gopls.txt'])('real healthy log %s: no hint', (file) => {
     expect(hintOf(findingsOf(file, analyzeText(readFileSync(path.join(F, file)))) as Finding[])).toBeUndefined();
