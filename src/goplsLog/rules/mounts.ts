@@ -29,7 +29,7 @@ export const MOUNT_RULES: readonly Rule[] = [
     needles: ['ermission denied'],
     // The thing executed is a path (has a slash); "bash: cd: /x: Permission denied" is a directory.
     test: /(?:^|\s)-?(?:\/\S*\/)?(?:ba|z|da|k|fi)?sh(?:: line \d+)?(?:: \d+)?: \.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|^\S+: line \d+: [^\s:]+: Permission denied|execvp: [^:\n]+: Permission denied|unable to execute [^:\n]+: Permission denied|bad interpreter: Permission denied/m,
-    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'gopls-exec-denied', 'container-path-denied', 'shell-system-exec-denied', 'android-app-home-exec'],
+    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'gopls-exec-denied', 'container-path-denied', 'shell-system-exec-denied', 'android-app-home-exec', 'android-app-data-exec'],
     says: 'executing a file was refused with "permission denied": a noexec mount (or a file without its execute bit)',
   },
   {
@@ -81,7 +81,7 @@ export const MOUNT_RULES: readonly Rule[] = [
     // warning-level symptom that a mount or access cause found on the machine explains.
     needles: ['ermission denied'],
     test: /fork\/exec \/[^:]*: permission denied/i,
-    yieldsTo: ['exec-permission-denied', 'system-exec-denied', 'gopls-exec-denied'],
+    yieldsTo: ['exec-permission-denied', 'system-exec-denied', 'gopls-exec-denied', 'android-app-data-exec'],
     says: 'running a program by its path failed with "fork/exec …: permission denied": its execute bit, something that is no program in its place, or a noexec mount',
   },
   {
@@ -119,7 +119,7 @@ export const MOUNT_RULES: readonly Rule[] = [
     needles: ['ermission denied', 'EACCES', 'error=13', 'never executed', 'not executable by this user'],
     test: /exec: \\?"[^"\n]*\/[^"\n]*\\?": permission denied|spawn \S+ EACCES|Cannot run program "[^"\n]{0,300}"[^\n]{0,100}error=13|[Cc]ould not execute process [^\n]{0,400}\(never executed\)|zsh: permission denied: \S*\/|is not executable by this user|\bexec(?:ve?|vpe?|le?|lp)\b[^\n]{0,80}(?:Permission denied|EACCES)/,
     nearExec: /Permission denied|EACCES|Errno 13/,
-    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'shell-exec-denied', 'system-exec-denied', 'gopls-exec-denied', 'container-path-denied'],
+    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'shell-exec-denied', 'system-exec-denied', 'gopls-exec-denied', 'container-path-denied', 'android-app-data-exec'],
     says: 'executing a program was refused with EACCES (permission denied): the directory it is in is mounted noexec (or the file lacks its execute bit)',
   },
   {

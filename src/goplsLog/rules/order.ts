@@ -285,6 +285,7 @@ export const RULE_ORDER = [
   'import-metadata-missing',
   'modules-have-errors',
   'android-app-home-exec',
+  'android-app-data-exec',
   'go-not-executable-mason',
   'vim-go-env-failed',
   // Lane remote (remote development layers' own words): env-inheritance, then memory-limit and process-limit.

@@ -449,6 +449,26 @@ export const POLICY_RULES: readonly Rule[] = [
     test: /^(?![^\n]*\/(?:sdcard|storage|mnt\/media_rw)\/)[^\n]*\/system\/bin\/sh: bad interpreter\b/,
     says: "a script was refused through Android's own shell: apps targeting Android 10 or later may not execute files in their home directory (SELinux), whatever their mode",
   },
+  {
+    id: 'android-app-data-exec',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // The same refusal told by the program that spawned the file rather than by the shell: an exec
+    // of a file in an app's home (/data/data/PKG/…, /data/user/N/PKG/…, /data/user_de/N/PKG/…)
+    // refused with EACCES. Apps targeting Android 10 or later run as untrusted_app, which SELinux
+    // may not let execute app_data_file (developer.android.com, Android 10 behavior changes,
+    // "Removed execute permission for app home directory"), whatever the file's mode; the apps
+    // that ship a Go toolchain or a binary in their files directory meet it first. Java's
+    // ProcessBuilder.start says `Cannot run program "PATH" (in directory "DIR"): error=13,
+    // Permission denied` (the errno as UNIXProcess forkAndExec words it; a report may wrap the
+    // path onto its own line), Go's os/exec `fork/exec PATH: permission denied`. Not Termux
+    // (com.termux targets API 28 to keep executing in its home: a refusal there is a mode), and
+    // not shared storage (/sdcard, /storage: noexec, shared-storage-exec).
+    needles: ['/data/data/', '/data/user/', '/data/user_de/'],
+    test: /(?:Cannot run program \\?"|\bfork\/exec |\bexec: \\?")\/data\/(?:data|user(?:_de)?\/\d+)\/(?!com\.termux\/)[^\n]*?(?:error=13, Permission denied|: permission denied)|^\s*"\/data\/(?:data|user(?:_de)?\/\d+)\/(?!com\.termux\/)[^"\n]*"[^\n]*error=13, Permission denied/,
+    says: "an app's own file was refused exec: apps targeting Android 10 or later may not execute files in their home directory (SELinux), whatever their mode",
+  },
   // mac-policy and noexec-mount by mechanism. What separates the two when the words are a bare
   // errno, from the kernel's side: execve(2) of a file on a noexec mount is EACCES (fs/exec.c,
   // path_noexec) and mmap(PROT_EXEC) of one is EPERM (mm/mmap.c); an LSM (SELinux, AppArmor)

@@ -18,6 +18,8 @@ const CASES: Array<[string, RuleId[]]> = [
   ["'go' is not recognized as an internal or external command,", ['go-binary-not-found']],
   // JetBrains (java.lang.ProcessBuilder) and Python (subprocess)
   ['Cannot run program "go": error=2, No such file or directory', ['go-binary-not-found']],
+  // The go binary there and refused exec (EACCES) is no missing go: a refused exec's rules say it.
+  ['Cannot run program "/usr/local/go/bin/go" (in directory "/home/ann/p"): error=13, Permission denied', ['program-exec-denied']],
   ["FileNotFoundError: [Errno 2] No such file or directory: 'go'", ['go-binary-not-found']],
   ["env: 'go': No such file or directory", ['go-binary-not-found']],
   ['fork/exec /opt/go1.19/bin/go: no such file or directory', ['go-binary-not-found']],

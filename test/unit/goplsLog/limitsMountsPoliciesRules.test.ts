@@ -157,6 +157,13 @@ const RUNTIME_WORDS_CASES: Array<[string, RuleId[]]> = [
   // Android's own shell refusing a script: an app's home is SELinux's (API 29+), shared storage a mount's.
   ['/data/user/0/org.example.ide/files/home/run.sh: /system/bin/sh: bad interpreter: Permission denied', ['android-app-home-exec']],
   ['/storage/emulated/0/run.sh: /system/bin/sh: bad interpreter: Permission denied', ['shell-exec-denied']],
+  // …and told by the program that spawned it: Java's ProcessBuilder (the path wrapped onto its own
+  // line too), Go's os/exec. Termux keeps exec in its home (API 28): a refusal there is a mode's.
+  ['java.io.IOException: Cannot run program "/data/user/0/org.example.app/files/go/bin/go" (in directory "/data/user/0/org.example.app/files/p"): error=13, Permission denied', ['android-app-data-exec']],
+  ['  "/data/user/0/org.example.app/files/go/bin/go" (...): error=13, Permission denied', ['android-app-data-exec']],
+  ['fork/exec /data/data/org.example.app/files/bin/tool: permission denied', ['android-app-data-exec']],
+  ['fork/exec /data/data/com.termux/files/usr/bin/go: permission denied', ['exec-path-denied']],
+  ['open /data/data/org.example.app/files/notes.txt: permission denied', ['go-file-refused']],
   // Kills and evictions.
   ['zsh: killed     go build ./...', ['process-killed']],
   ['[1]  + 4242 killed     gopls serve', ['process-killed']],
