@@ -361,7 +361,7 @@ export const ENV_RULES: readonly Rule[] = [
       [
         notOnPath(String.raw`[\w.+-]+`, false, false).source,
         String.raw`['"‘][\w.+-]+['"’] is not recognized as (?:an internal or external command|the name of a cmdlet)`,
-        String.raw`Cannot run program \\?"[\w.+-]+\\?"`,
+        String.raw`Cannot run program \\?"[\w.+-]+\\?"(?![^\n]*error=13)`,
         // mason.nvim's spawn.lua for a program other than go or gopls ("spawn: npm failed with exit
         // code - and signal -. npm is not executable").
         String.raw`spawn: (?!(?:go|gofmt|gopls)(?:\.exe)? )[\w.+-]+ failed with exit code - and signal -\. [\w.+-]+ is not executable`,

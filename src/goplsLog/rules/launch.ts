@@ -21,7 +21,7 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // a gopls that is not there. Node's synchronous spawn ("spawnSync gopls ENOENT") and zsh, which
     // puts the errno first (exec.c "%e: %s": "zsh: no such file or directory: /x/gopls").
     needles: ['gopls not found', "find 'gopls'", 'find "gopls"', 'find gopls', 'is not recognized', 'gopls: command not found', 'gopls: not found', 'gopls.exe: not found', 'is not executable', 'not found: ', 'gopls ENOENT', 'gopls.exe ENOENT', 'Spawning language server with cmd', 'is not present on the path', 'exec: "gopls', 'exec: \\"gopls', 'command is not available', 'gopls is not found', 'configured for gopls', 'Cannot run program', 'gopls: no such file or directory', 'gopls: No such file or directory', 'zsh: no such file or directory: '],
-    test: /could not find ['"]?gopls\b|\bgopls not found\b|['"]gopls(?:\.exe)?['"] is not recognized|\bgopls(?:\.exe)?: (?:command )?not found|\bgopls(?:\.exe)?\\?"? (?:of [\w.-]+ )?is not executable|not found: (?:\S*[/\\])?gopls(?:\.exe)?\b|spawn(?:Sync)? \S*gopls(?:\.exe)? ENOENT|zsh: no such file or directory: \S*\/gopls(?:\.exe)?\s*$|Spawning language server with cmd: [^\n]{0,200}\bgopls\b[^\n]{0,200} failed|Command \\?"gopls\\?" is not present on the path|exec: \\?"gopls(?:\.exe)?\\?": executable file not found|The \\?"gopls\\?" command is not available|\bgopls is not found\. Please make sure|Cannot find the alternate tool \S+ configured for gopls|Cannot run program \\?"(?:\S*[/\\])?gopls(?:\.exe)?\\?"|(?:fork\/exec |^|\s)\S*\/gopls(?:\.exe)?: [Nn]o such file or directory/,
+    test: /could not find ['"]?gopls\b|\bgopls not found\b|['"]gopls(?:\.exe)?['"] is not recognized|\bgopls(?:\.exe)?: (?:command )?not found|\bgopls(?:\.exe)?\\?"? (?:of [\w.-]+ )?is not executable|not found: (?:\S*[/\\])?gopls(?:\.exe)?\b|spawn(?:Sync)? \S*gopls(?:\.exe)? ENOENT|zsh: no such file or directory: \S*\/gopls(?:\.exe)?\s*$|Spawning language server with cmd: [^\n]{0,200}\bgopls\b[^\n]{0,200} failed|Command \\?"gopls\\?" is not present on the path|exec: \\?"gopls(?:\.exe)?\\?": executable file not found|The \\?"gopls\\?" command is not available|\bgopls is not found\. Please make sure|Cannot find the alternate tool \S+ configured for gopls|Cannot run program \\?"(?:\S*[/\\])?gopls(?:\.exe)?\\?"(?![^\n]*error=13)|(?:fork\/exec |^|\s)\S*\/gopls(?:\.exe)?: [Nn]o such file or directory/,
     says: 'the editor could not find or execute the gopls binary it was told to use',
   },
   {
@@ -521,6 +521,11 @@ export const LAUNCH_RULES: readonly Rule[] = [
         String.raw`(?:^|[\s"'])(?:[^\s:"']{0,300}\/)?${GO_LS}(?:\.exe)?: [Pp]ermission denied`,
         // zsh puts the errno first (exec.c "%e: %s"): "zsh: permission denied: /x/gopls".
         String.raw`zsh: permission denied: (?:[^\s]{0,300}\/)?${GO_LS}(?:\.exe)?\s*$`,
+        // JetBrains' (Java ProcessBuilder) `Cannot run program "…/gopls": error=13, Permission denied`
+        // and zed's `failed to start language server "gopls": Permission denied (os error 13)` (a
+        // Rust io::Error): the same refused exec, not a missing gopls.
+        String.raw`Cannot run program \\?"(?:[^\s"]{0,300}\/)?${GO_LS}(?:\.exe)?\\?"[^\n]{0,300}error=13\b`,
+        String.raw`language server \\?"${GO_LS}\\?": Permission denied \(os error 13\)`,
         String.raw`\b${GO_LS}\b[^\n]{0,200}fork\/exec [^:\n]+: permission denied|fork\/exec [^:\n]+: permission denied[^\n]{0,200}\b${GO_LS}\b`,
       ].join('|'),
     ),

@@ -44,6 +44,8 @@ const SHELL_SHIM_GOROOT_CASES: Array<[string, RuleId[]]> = [
   ['fish: Unknown command: staticcheck', ['program-not-found-shells']],
   ["'make' is not recognized as an internal or external command,", ['program-not-found-shells']],
   ['Cannot run program "git": error=2, No such file or directory', ['program-not-found-shells']],
+  // …but a program there and refused exec (error=13) is not missing.
+  ['Cannot run program "git" (in directory "/home/ann/p"): error=13, Permission denied', ['program-exec-denied']],
   // (env(1) given a bare name looks it up on the PATH: env-program-missing reads it.)
   ["env: 'node': No such file or directory", ['env-program-missing']],
   ['exec: "protoc": executable file not found in %PATH%', ['program-not-on-path-other']],

@@ -156,6 +156,10 @@ const CASES: Array<[string, RuleId[]]> = [
   ['Error: spawn /home/ann/go/bin/gopls EACCES', ['gopls-exec-denied']],
   ['fork/exec /opt/tools/gopls: permission denied', ['gopls-exec-denied']],
   ['bash: /home/ann/go/bin/gopls: Permission denied', ['gopls-exec-denied']],
+  // JetBrains' and zed's words for the same refused exec: no missing gopls (error=2 is one).
+  ['Cannot run program "/home/ann/go/bin/gopls": error=13, Permission denied', ['gopls-exec-denied']],
+  ['Cannot run program "gopls" (in directory "/home/ann/p"): error=13, Permission denied', ['gopls-exec-denied']],
+  ['failed to start language server "gopls": Permission denied (os error 13)', ['server-start-failed', 'gopls-exec-denied']],
   ['{"level":"error","msg":"gopls command error","error":"fork/exec /home/ann/go/bin: permission denied"}', ['gopls-exec-denied']],
   ['fork/exec /tmp/go-build2/b001/exe/app: permission denied', ['exec-permission-denied']],
   ['Error: spawn /usr/local/bin/protoc EACCES', ['program-exec-denied']],
