@@ -99,7 +99,7 @@ export const ENV_RULES: readonly Rule[] = [
     // prints "\tgo:\t${goVersion?.binaryPath}: ${goVersion?.version}", which reads "go:
     // undefined: undefined" exactly when getGoVersion found no go binary to run.
     needles: ['Failed to find the', 'go: command not found', 'go: not found', ' ENOENT', 'exec: "go"', 'exec: \\"go\\"', '"go" binary', 'go binary not found', 'o executable not found', 'is not recognized', 'because `go` was not found', 'cannot install gopls', 'failed to get go version', 'Cannot run program', 'No such file or directory', 'no such file or directory', "driver requires 'go'", 'undefined: undefined'],
-    test: /^\s*go:\s+undefined: undefined\s*$|Failed to find the \\?"go\\?" binary|(?:unable to locate|cannot be found|could not find|not find)[^\n]{0,20}\\?"go\\?" binary|\\?"go\\?" binary (?:cannot|could not) be found|\bgo binary not found|(?:^|[\s:])go: (?:command )?not found|spawn(?:Sync)? (?:\S*\/)?go ENOENT|exec: \\?"go\\?": executable file not found|\b[Gg]o executable not found|['"‘]go(?:\.exe)?['"’] is not recognized|because `go` was not found|\bcannot install gopls\b(?! with)|failed to get go version via `go version`|Cannot run program \\?"(?:\S*[/\\])?go(?:\.exe)?\\?"(?![^\n]*error=13)|No such file or directory: ['"](?:\S*\/)?go['"]|env: ['‘]go['’]: No such file or directory|fork\/exec \S*\/bin\/go(?:\.exe)?: no such file or directory|'go list' driver requires 'go', but executable file not found/,
+    test: /^\s*go:\s+undefined: undefined\s*$|Failed to find the \\?"go\\?" binary|(?:unable to locate|cannot be found|could not find|not find)[^\n]{0,20}\\?"go\\?" binary|\\?"go\\?" binary (?:cannot|could not) be found|\bgo binary not found|(?:^|[\s:])go: (?:command )?not found|spawn(?:Sync)? (?:\S*\/)?go ENOENT|exec: \\?"go\\?": executable file not found|\b[Gg]o executable not found|['"‘]go(?:\.exe)?['"’] is not recognized|because `go` was not found|\bcannot install gopls\b(?! with)|failed to get go version via `go version`|Cannot run program \\?"(?:\S*[/\\])?go(?:\.exe)?\\?"(?![^\n]*error=(?!2\b)\d)|No such file or directory: ['"](?:\S*\/)?go['"]|env: ['‘]go['’]: No such file or directory|fork\/exec \S*\/bin\/go(?:\.exe)?: no such file or directory|'go list' driver requires 'go', but executable file not found/,
     yieldsTo: ['go-missing'],
     explains: ['module-resolution', 'gopls-launch'],
     says: 'the editor or a tool it ran could not find the go command on the PATH it was given',
@@ -191,8 +191,11 @@ export const ENV_RULES: readonly Rule[] = [
     severity: 'error',
     confidence: 0.7,
     // ENOEXEC: "fork/exec /tmp/go-build…/exe/main: exec format error" — built for another
-    // GOOS/GOARCH (inherited from the environment) than the machine runs.
-    needles: ['exec format error'],
+    // GOOS/GOARCH (inherited from the environment) than the machine runs. The same errno in
+    // other spawners' words: Java's ProcessBuilder "Cannot run program "X": error=8, Exec format
+    // error", Rust's io::Error "Exec format error (os error 8)", node's "spawn X ENOEXEC".
+    needles: ['exec format error', 'error=8, Exec format error', 'Exec format error (os error 8)', ' ENOEXEC'],
+    test: /exec format error|error=8, Exec format error|Exec format error \(os error 8\)|\bspawn(?:Sync)? \S+ ENOEXEC\b/,
     yieldsTo: ['gopls-binary-broken'],
     says: 'a program could not be executed ("exec format error"): it was built for another OS or architecture, as a GOOS/GOARCH inherited from the environment does',
   },
@@ -361,7 +364,7 @@ export const ENV_RULES: readonly Rule[] = [
       [
         notOnPath(String.raw`[\w.+-]+`, false, false).source,
         String.raw`['"‘][\w.+-]+['"’] is not recognized as (?:an internal or external command|the name of a cmdlet)`,
-        String.raw`Cannot run program \\?"[\w.+-]+\\?"(?![^\n]*error=13)`,
+        String.raw`Cannot run program \\?"[\w.+-]+\\?"(?![^\n]*error=(?!2\b)\d)`,
         // mason.nvim's spawn.lua for a program other than go or gopls ("spawn: npm failed with exit
         // code - and signal -. npm is not executable").
         String.raw`spawn: (?!(?:go|gofmt|gopls)(?:\.exe)? )[\w.+-]+ failed with exit code - and signal -\. [\w.+-]+ is not executable`,

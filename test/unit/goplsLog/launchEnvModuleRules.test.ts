@@ -51,6 +51,15 @@ const CASES: Array<[string, RuleId[]]> = [
   ['/home/ann/go/bin/gopls: error while loading shared libraries: libc.musl-x86_64.so.1: cannot open shared object file', ['gopls-binary-broken']],
   ['bash: /usr/local/bin/gopls: cannot execute binary file: Exec format error', ['gopls-binary-broken']],
   ['fork/exec /tmp/go-build1/b001/exe/app: exec format error', ['exec-format-error']],
+  // ENOEXEC in other spawners' words (Java, Rust, node): the same foreign binary, gopls's own named as such.
+  ['Cannot run program "/home/ann/go/bin/dlv": error=8, Exec format error', ['exec-format-error']],
+  ['Error: spawn /home/ann/go/bin/staticcheck ENOEXEC', ['exec-format-error']],
+  ['failed to spawn "/usr/local/go/bin/go": Exec format error (os error 8)', ['exec-format-error']],
+  ['Cannot run program "/home/ann/go/bin/gopls": error=8, Exec format error', ['gopls-binary-broken']],
+  ['Starting client failed: Error: spawn /home/ann/go/bin/gopls ENOEXEC', ['server-init-failed', 'gopls-binary-broken']],
+  // A Java spawn's errno decides: only error=2 is a missing program.
+  ['Cannot run program "go": error=1, Operation not permitted', ['not-permitted']],
+  ['Cannot run program "/home/ann/go/bin/gopls": error=1, Operation not permitted', ['not-permitted']],
   // --- the client lost its server (goLanguageServer.ts, vscode-languageclient, Neovim, lsp-mode) ---
   ['The language server is not able to serve any features. Initialization failed: Error: invalid params.', ['server-lost']],
   ['The connection to gopls has been closed. The gopls server may have crashed.', ['server-lost']],
