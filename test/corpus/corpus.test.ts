@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.js';
 import { MODEL_FILE, modelSource, train, tuningItems } from './train.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-02 06:40, corpus21 and corpus22 in:
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-02 06:09, corpus21 and corpus22 in:
  * 675/764 and 663/764; their 35 unseen positives scored 26/35 and 25/35, measured on their own files before the
  * retrain (corpus21 12/13 in both forms, corpus22 14/22 and 13/22), below the rest, so the level reached fell from
  * 89.2 / 87.7; the 729 before them read one fewer each with the retrained model. At 04:56, corpus20 in: 650/729 and 639/729;
