@@ -320,6 +320,15 @@ const WORDS_READ_FROM: ReadonlySet<RuleId> = new Set<RuleId>(['panic', 'fatal-er
  * cgroup v1 listing print them: its name may be a word of trouble (oom), but nothing happened.
  */
 const COUNTER_AT_ZERO = /^\s*[\w.]+\s*[:=]?\s*0\s*$/;
+/**
+ * EAGAIN on I/O, not on a fork: a read or write on a descriptor set non-blocking ("write
+ * /dev/stdout: resource temporarily unavailable", Go's *PathError; node's "EAGAIN: resource
+ * temporarily unavailable, read"). The eagain rule leaves these out as no task limit
+ * (rules/processes.ts); their words alone tell of no trouble of the environment either, or the
+ * word model reads "resource temporarily unavailable" as a process limit. Not Python's
+ * BlockingIOError, which is also what a refused fork raises (subprocess's fork_exec).
+ */
+const IO_EAGAIN = /\b(?:read|write|accept4?|recvfrom|sendto|recvmsg|sendmsg)(?: [^\s:]+)?: resource temporarily unavailable\b|EAGAIN: resource temporarily unavailable, (?:read|write)\b/gi;
 
 /**
  * A line that tells of trouble: ERRORISH's words, an errno or a limit (FAILURE_WORDS), a process
@@ -328,7 +337,8 @@ const COUNTER_AT_ZERO = /^\s*[\w.]+\s*[:=]?\s*0\s*$/;
  */
 export function tellsOfTrouble(line: string): boolean {
   if (COUNTER_AT_ZERO.test(line)) return false;
-  return ERRORISH.test(line) || FAILURE_WORDS.test(line) || saysProcessFailed(line) || TROUBLE_WORDS.test(line);
+  const l = line.includes('emporarily unavailable') ? line.replace(IO_EAGAIN, ' ') : line;
+  return ERRORISH.test(l) || FAILURE_WORDS.test(l) || saysProcessFailed(l) || TROUBLE_WORDS.test(l);
 }
 
 /**

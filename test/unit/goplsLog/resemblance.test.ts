@@ -236,6 +236,17 @@ describe('what the model reads', () => {
     expect(analyzeText(`2026/12/01 10:00:07 go env for /home/ann/proj\n2026/12/01 10:00:08 ${QUIET_CACHE}\n`).resemblanceWords).toEqual([]);
   });
 
+  it('EAGAIN on a non-blocking read or write tells of no trouble; on a fork it does', () => {
+    // Go's *PathError for I/O on a descriptor set O_NONBLOCK: no task limit.
+    for (const l of ['write /dev/stdout: resource temporarily unavailable', 'read /dev/stdin: resource temporarily unavailable']) {
+      expect(tellsOfTrouble(l)).toBe(false);
+      expect(analyzeText(`${l}\n`).resemblanceWords).toEqual([]);
+    }
+    expect(tellsOfTrouble('fork/exec /usr/local/go/bin/go: resource temporarily unavailable')).toBe(true);
+    // Python raises BlockingIOError for a refused fork too: still read.
+    expect(tellsOfTrouble('BlockingIOError: [Errno 11] Resource temporarily unavailable')).toBe(true);
+  });
+
   it("a user's program's crash: its first line's words are read (the crash names nothing, it is not gopls's)", () => {
     const crash = `panic: ${SNAP}\n\ngoroutine 1 [running]:\nmain.main()\n\t/home/ann/x/main.go:9 +0x1d\nexit status 2\n`;
     expect(hintOf(findings(crash))).toMatchObject({ classId: 'env-inheritance', severity: 'warning' });
