@@ -368,6 +368,9 @@ const REFUSING_LAYERS = ['fs-access', 'noexec-mount', 'mac-policy'] as const;
  * first class with all rules on; at margin 0 it took two fs-access texts too. Once the refusal's
  * own line is read as well (analyzer.ts WORDS_READ_FROM: before, a one-line refusal gave it no
  * words at all), 20 → 55 of 63 and 62 → 71 of 90, with no tuning text's right class lost.
+ * (Those figures came from fold models trained two-way, the silenced class against the
+ * negatives. With models trained on every class, 2026-12-02 06:50, 960 tuning texts: without
+ * this guess 14 of 63 and 50 of 94, with it 36 and 54.)
  */
 function refusalLayer(words: readonly string[]): ReturnType<typeof resemble> {
   const r = resemble(words, undefined, undefined, REFUSING_LAYERS);
