@@ -8,6 +8,7 @@
 // source) and results (hover text quotes it) are skipped: a program that prints "permission
 // denied" must not look like a permission problem.
 import type { ClassId, Severity } from '../doctor/model.js';
+import { inEnglish } from './localized.js';
 import { MAY_BE_PASTED_CHARS, prescreenBytes, ruleById, ruleSilenced, screenAndMatch, screenPrinted, type Rule, type RuleId } from './rules.js';
 import { CaselessWords } from './lineWords.js';
 import { GoEnvListing, LISTING_WORDS } from './goEnvListing.js';
@@ -935,6 +936,19 @@ export class LogAnalyzer {
         }
       }
       if (GOES_ON.test(printed)) this.openLine = { lineNo: this.lineNo, text: printed };
+    }
+    // A C program's message in the user's language ("bash: go: Kommando nicht gefunden.", "fork:
+    // Die Ressource ist zur Zeit nicht verfügbar", "资源暂时不可用"): read again in English
+    // (localized.ts), and what the rules name there is filed on this line, excerpt as pasted.
+    if (rules.length === 0 && short && this.body === 'none' && !this.quietBody) {
+      const english = inEnglish(printed, true);
+      const again = english === undefined ? undefined : screenPrinted(english, ctx);
+      if (again && again.rules.length) {
+        const excerpt = buf ? excerptAround(text, buf, off) : Buffer.from(excerptAround(text, undefined, 0), 'latin1').toString('utf8');
+        if (again.rules.every((r) => WORDS_READ_FROM.has(r.id))) this.noteUnnamedWords(english!, true, () => excerpt);
+        for (const r of again.rules) this.noteEvent(r, excerpt);
+        return;
+      }
     }
     if (rules.length === 0) {
       // A message inside another program's quoting (a Lua or JSON string, ANSI colours): its own
