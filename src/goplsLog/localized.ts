@@ -1,10 +1,10 @@
 // A system message in the user's language read as its English original. Go programs print an
-// errno's text in English (syscall.Errno), but C programs localise theirs: glibc's strerror(3) and
-// strsignal(3) and bash's own messages speak the user's LANG, so a developer on a German or Chinese
-// desktop pastes "bash: go: Kommando nicht gefunden.", "fork: Die Ressource ist zur Zeit nicht
-// verfügbar", "pthread_create failed for thread 76 of 80: 资源暂时不可用". The rules are written in
-// the English words; this file puts them back, from a table generated from the translators'
-// catalogs (localizedTable.ts, tools/localized/generate.mjs), for a line no rule named.
+// errno's text in English (syscall.Errno), but C programs localise theirs: glibc's strerror(3)
+// and strsignal(3), bash's and coreutils' own messages speak the user's LANG, so a developer on a
+// German or Chinese desktop pastes "bash: go: Kommando nicht gefunden.", "fork: Die Ressource ist
+// zur Zeit nicht verfügbar", "pthread_create failed for thread 76 of 80: 资源暂时不可用". The rules
+// are written in the English words; this file puts them back, from a table generated from the
+// translators' catalogs (localizedTable.ts, tools/localized/generate.mjs), for a line no rule named.
 import { NeedleSet } from './needleSet.js';
 import { asPrinted } from './rules.js';
 import { LOCALIZED_PHRASES } from './localizedTable.js';
