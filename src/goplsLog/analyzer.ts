@@ -916,7 +916,21 @@ export class LogAnalyzer {
       inDiagnostics: this.quietBody,
     };
     // A long line is not mended (screenAndMatch), so its lack of LINE_WORDS bits says nothing.
-    const { screened, rules, printed } = screenAndMatch(text, ctx, buf && { bytes: buf, at: off }, !short || (lw & W_PASTED) !== 0, prefound);
+    const matched = screenAndMatch(text, ctx, buf && { bytes: buf, at: off }, !short || (lw & W_PASTED) !== 0, prefound);
+    const printed = matched.printed;
+    let { screened, rules } = matched;
+    // A C program's message in the user's language ("bash: go: Kommando nicht gefunden.", "fork:
+    // Die Ressource ist zur Zeit nicht verfügbar", Java's "error=13, Keine Berechtigung"): read
+    // again in English (localized.ts), the words the rules were written in; what they name there
+    // is what this line says, named or not in its own words. The excerpt stays as pasted.
+    if (short && this.body === 'none' && !this.quietBody) {
+      const english = inEnglish(printed, true);
+      const again = english === undefined ? undefined : screenPrinted(english, ctx);
+      if (again && again.rules.length) {
+        screened = true;
+        rules = again.rules;
+      }
+    }
     const open = this.openLine;
     this.openLine = undefined;
     if (rules.length === 0 && short && this.body === 'none' && !this.quietBody && !this.unwrapping) {
@@ -936,19 +950,6 @@ export class LogAnalyzer {
         }
       }
       if (GOES_ON.test(printed)) this.openLine = { lineNo: this.lineNo, text: printed };
-    }
-    // A C program's message in the user's language ("bash: go: Kommando nicht gefunden.", "fork:
-    // Die Ressource ist zur Zeit nicht verfügbar", "资源暂时不可用"): read again in English
-    // (localized.ts), and what the rules name there is filed on this line, excerpt as pasted.
-    if (rules.length === 0 && short && this.body === 'none' && !this.quietBody) {
-      const english = inEnglish(printed, true);
-      const again = english === undefined ? undefined : screenPrinted(english, ctx);
-      if (again && again.rules.length) {
-        const excerpt = buf ? excerptAround(text, buf, off) : Buffer.from(excerptAround(text, undefined, 0), 'latin1').toString('utf8');
-        if (again.rules.every((r) => WORDS_READ_FROM.has(r.id))) this.noteUnnamedWords(english!, true, () => excerpt);
-        for (const r of again.rules) this.noteEvent(r, excerpt);
-        return;
-      }
     }
     if (rules.length === 0) {
       // A message inside another program's quoting (a Lua or JSON string, ANSI colours): its own

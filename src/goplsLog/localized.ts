@@ -4,7 +4,8 @@
 // German or Chinese desktop pastes "bash: go: Kommando nicht gefunden.", "fork: Die Ressource ist
 // zur Zeit nicht verfügbar", "pthread_create failed for thread 76 of 80: 资源暂时不可用". The rules
 // are written in the English words; this file puts them back, from a table generated from the
-// translators' catalogs (localizedTable.ts, tools/localized/generate.mjs), for a line no rule named.
+// translators' catalogs (localizedTable.ts, tools/localized/generate.mjs), and the analyzer's rules
+// read the English line instead when it names something (analyzer.ts scan()).
 import { NeedleSet } from './needleSet.js';
 import { asPrinted } from './rules.js';
 import { LOCALIZED_PHRASES } from './localizedTable.js';

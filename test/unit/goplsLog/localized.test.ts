@@ -23,11 +23,17 @@ const GERMANIC: Case[] = [
   ['bash: /home/anna/go/bin/gopls: Keine Berechtigung', 'bash: /home/anna/go/bin/gopls: Permission denied', 'gopls-exec-denied'],
   ['bash: ./gopls: Kann die Binärdatei nicht ausführen: Fehler im Format der Programmdatei', 'bash: ./gopls: cannot execute binary file: Exec format error', 'gopls-binary-broken'],
   ['bash: gopls: opdracht niet gevonden', 'bash: gopls: command not found', 'gopls-not-found'],
+  // Lines a rule names in their own words too: the English reading decides (Java's error=13 is
+  // an exec refused; bash's "fork: retry:" with its errno is EAGAIN's).
+  ['java.io.IOException: Cannot run program "/home/jonas/go/bin/gopls": error=13, Keine Berechtigung', 'java.io.IOException: Cannot run program "/home/jonas/go/bin/gopls": error=13, Permission denied', 'gopls-exec-denied'],
+  ['bash: fork: retry: Die Ressource ist zur Zeit nicht verfügbar', 'bash: fork: retry: Resource temporarily unavailable', 'eagain'],
   ['runtime: failed to create new OS thread (have 9 already; errno=11): Hulpbron is tijdelijk onbeschikbaar', 'runtime: failed to create new OS thread (have 9 already; errno=11): Resource temporarily unavailable', 'thread-create-failed'],
 ];
 
 const ROMANCE: Case[] = [
   ['bash: go: commande introuvable', 'bash: go: command not found', 'go-binary-not-found'],
+  // bash's French format: "%s : commande introuvable".
+  ['bash: go : commande introuvable', 'bash: go: command not found', 'go-binary-not-found'],
   ['bash: /home/marie/go/bin/gopls: Permission non accordée', 'bash: /home/marie/go/bin/gopls: Permission denied', 'gopls-exec-denied'],
   ["cp: impossible de créer le fichier standard '/mnt/x/a': Aucun espace disponible sur le périphérique", "cp: cannot create regular file '/mnt/x/a': No space left on device", 'no-space-left'],
   ['bash: fork: Ressource temporairement non disponible', 'bash: fork: Resource temporarily unavailable', 'eagain'],
