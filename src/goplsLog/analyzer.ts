@@ -8,6 +8,7 @@
 // source) and results (hover text quotes it) are skipped: a program that prints "permission
 // denied" must not look like a permission problem.
 import type { ClassId, Severity } from '../doctor/model.js';
+import { inEnglish } from './localized.js';
 import { MAY_BE_PASTED_CHARS, prescreenBytes, ruleById, ruleSilenced, screenAndMatch, screenPrinted, type Rule, type RuleId } from './rules.js';
 import { CaselessWords } from './lineWords.js';
 import { GoEnvListing, LISTING_WORDS } from './goEnvListing.js';
@@ -925,7 +926,21 @@ export class LogAnalyzer {
       inDiagnostics: this.quietBody,
     };
     // A long line is not mended (screenAndMatch), so its lack of LINE_WORDS bits says nothing.
-    const { screened, rules, printed } = screenAndMatch(text, ctx, buf && { bytes: buf, at: off }, !short || (lw & W_PASTED) !== 0, prefound);
+    const matched = screenAndMatch(text, ctx, buf && { bytes: buf, at: off }, !short || (lw & W_PASTED) !== 0, prefound);
+    const printed = matched.printed;
+    let { screened, rules } = matched;
+    // A C program's message in the user's language ("bash: go: Kommando nicht gefunden.", "fork:
+    // Die Ressource ist zur Zeit nicht verfügbar", Java's "error=13, Keine Berechtigung"): read
+    // again in English (localized.ts), the words the rules were written in; what they name there
+    // is what this line says, named or not in its own words. The excerpt stays as pasted.
+    if (short && this.body === 'none' && !this.quietBody) {
+      const english = inEnglish(printed, true);
+      const again = english === undefined ? undefined : screenPrinted(english, ctx);
+      if (again && again.rules.length) {
+        screened = true;
+        rules = again.rules;
+      }
+    }
     const open = this.openLine;
     this.openLine = undefined;
     if (rules.length === 0 && short && this.body === 'none' && !this.quietBody && !this.unwrapping) {

@@ -1,0 +1,91 @@
+// A system message in the user's language read as its English original. Go programs print an
+// errno's text in English (syscall.Errno), but C programs localise theirs: glibc's strerror(3)
+// and strsignal(3), bash's and coreutils' own messages speak the user's LANG, so a developer on a
+// German or Chinese desktop pastes "bash: go: Kommando nicht gefunden.", "fork: Die Ressource ist
+// zur Zeit nicht verfügbar", "pthread_create failed for thread 76 of 80: 资源暂时不可用". The rules
+// are written in the English words; this file puts them back, from a table generated from the
+// translators' catalogs (localizedTable.ts, tools/localized/generate.mjs), and the analyzer's rules
+// read the English line instead when it names something (analyzer.ts scan()).
+import { NeedleSet } from './needleSet.js';
+import { asPrinted } from './rules.js';
+import { LOCALIZED_PHRASES } from './localizedTable.js';
+
+/** A string's UTF-8 bytes as latin1 code units: how the analyzer, which decodes chunks as latin1, sees it. */
+const asBytes = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
+
+/**
+ * How much of each phrase's start the screen looks for: enough to be rare in a healthy log (8 bytes
+ * are 8 Latin letters or about three Han characters), short enough that the automaton stays small
+ * (the whole phrases' UTF-8 would be ten thousand states in a table as wide as their bytes).
+ */
+const KEY_BYTES = 8;
+
+interface Reader {
+  /** The phrases' first bytes: a line without one holds no phrase (a cheap first pass). */
+  keys: NeedleSet;
+  /** Every phrase (bytes, latin1), longest first, where a program puts it (BEFORE, AFTER). */
+  phrases: RegExp;
+  /** Phrase (bytes, latin1) → its English. */
+  english: Map<string, string>;
+}
+let reader: Reader | undefined;
+
+// Where a program puts such a phrase: after the ": " (or "：") of "%s: %s", a "[Errno 13] ", Java's
+// "error=13, ", or a job's pid (bash's "40423 Getötet   go build"); and before the line's end, a
+// separator, a quote, or the spaces before a job's command. Alone on its line too ("Getötet").
+// The same words inside a sentence ("Brak dostępu do internetu?", "Keine Berechtigung für X")
+// are the user's prose, not a program's message, and are left as they are.
+const BEFORE = String.raw`(?<=(?:[:\],\d]|\u00ef\u00bc[\u009a\u008c])[ \t]*)`;
+const AFTER = String.raw`(?=[ \t]*$|[ \t]*[:,.;)'"\]]|[ \t]{2,}|[ \t]\(|\u00ef\u00bc|\u00e3\u0080)`;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function build(): Reader {
+  const english = new Map<string, string>();
+  for (const [, en, loc] of LOCALIZED_PHRASES) {
+    // As pasted and as the analyzer mends a paste (asPrinted: "пам’ять" is read as "пам'ять").
+    for (const form of new Set([asBytes(loc), asPrinted(asBytes(loc))])) english.set(form, en);
+  }
+  const forms = [...english.keys()].sort((a, b) => b.length - a.length);
+  const any = forms.map(escape).join('|');
+  return {
+    keys: new NeedleSet([...new Set(forms.map((f) => f.slice(0, KEY_BYTES)))]),
+    phrases: new RegExp(`^[ \t]*(?:${any})(?=[ \t.]*$)|${BEFORE}(?:${any})${AFTER}`, 'g'),
+    english,
+  };
+}
+
+/** Bash's Chinese and Japanese messages put a full-width colon between their parts ("无法执行：权限不够"). */
+const FULLWIDTH_COLON = /\u00ef\u00bc\u009a ?/g;
+
+/**
+ * The line with each localized phrase of the table replaced by its English; undefined when it
+ * holds none (the common case: one automaton pass). `latin1` true: the line is UTF-8 bytes as latin1
+ * code units (as the analyzer decodes its chunks) and comes back so; false: a string of real
+ * Unicode (a test's, a caller's), read as its UTF-8 bytes and given back in Unicode. Pure.
+ */
+export function inEnglish(line: string, latin1 = false): string | undefined {
+  const r = (reader ??= build());
+  const bytes = latin1 ? line : asBytes(line);
+  if (!r.keys.test(bytes)) return undefined;
+  let out = '';
+  let from = 0;
+  r.phrases.lastIndex = 0;
+  for (let m = r.phrases.exec(bytes); m; m = r.phrases.exec(bytes)) {
+    const phrase = m[0].trimStart();
+    const at = m.index + m[0].length - phrase.length;
+    // French typography puts a space before the colon ("%s : commande introuvable"); the English
+    // format has none ("%s: command not found"), and the rules read that.
+    const before = bytes.slice(from, at);
+    out += (before.endsWith(' : ') ? `${before.slice(0, -3)}: ` : before) + r.english.get(phrase)!;
+    from = at + phrase.length;
+  }
+  if (from === 0) return undefined;
+  out += bytes.slice(from);
+  const english = out.replace(FULLWIDTH_COLON, ': ');
+  return latin1 ? english : Buffer.from(english, 'latin1').toString('utf8');
+}
+
+/** How many phrases and languages the table holds (for tests and the report). */
+export function localizedCoverage(): { phrases: number; languages: number } {
+  return { phrases: LOCALIZED_PHRASES.length, languages: new Set(LOCALIZED_PHRASES.map((r) => r[0])).size };
+}
