@@ -943,7 +943,8 @@ export class LogAnalyzer {
       inDiagnostics: this.quietBody,
     };
     // A long line is not mended (screenAndMatch), so its lack of LINE_WORDS bits says nothing.
-    const { screened, rules, printed } = screenAndMatch(text, ctx, buf && { bytes: buf, at: off }, !short || (lw & W_PASTED) !== 0, prefound);
+    // A short line's bits also tell the rules which of their regexes it cannot match.
+    const { screened, rules, printed } = screenAndMatch(text, ctx, buf && { bytes: buf, at: off }, !short || (lw & W_PASTED) !== 0, prefound, short ? { table: LINE_WORDS, mask: lw } : undefined);
     const open = this.openLine;
     this.openLine = undefined;
     if (rules.length === 0 && short && this.body === 'none' && !this.quietBody && !this.unwrapping) {
