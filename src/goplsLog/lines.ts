@@ -47,7 +47,6 @@ const RECEIVED = latin1Bytes('Received ');
 const REQUEST = latin1Bytes("request '");
 const RESPONSE = latin1Bytes("response '");
 const NOTIFICATION = latin1Bytes("notification '");
-const IN = latin1Bytes(' in ');
 
 function bytesAt(b: Uint8Array, i: number, end: number, lit: Uint8Array): boolean {
   if (i + lit.length > end) return false;
@@ -102,19 +101,27 @@ export function traceHeaderSpanAt(b: Uint8Array, o: number, end: number, out: Tr
   else if (b[p] === 0x6e && bytesAt(b, p, end, NOTIFICATION)) (out.kind = 'notification'), (p += NOTIFICATION.length);
   else return false;
   // The method runs to the first quote; `.` matches no line terminator (in latin1: \n and \r).
+  // (These loops read each byte once into a local: reading b[q] again for each test, and " in "
+  // through bytesAt, was a fifth of this function's time.)
   let q = p;
-  while (q < end && b[q] !== 0x27) {
-    if (b[q] === 0x0a || b[q] === 0x0d) return false;
+  for (;;) {
+    if (q >= end) return false;
+    const x = b[q]!;
+    if (x === 0x27) break;
+    if (x === 0x0a || x === 0x0d) return false;
     q++;
   }
-  if (q >= end) return false;
   let r = q + 1;
   let ms = -1;
-  if (bytesAt(b, r, end, IN)) {
+  if (r + 4 <= end && b[r] === 0x20 && b[r + 1] === 0x69 && b[r + 2] === 0x6e && b[r + 3] === 0x20 /* " in " */) {
     const from = r + 4;
     let d = from;
     let v = 0;
-    while (d < end && b[d]! >= 0x30 && b[d]! <= 0x39) v = v * 10 + (b[d++]! - 0x30);
+    for (; d < end; d++) {
+      const x = b[d]! - 0x30;
+      if (x < 0 || x > 9) break;
+      v = v * 10 + x;
+    }
     if (d === from || d + 2 > end || b[d] !== 0x6d || b[d + 1] !== 0x73) return false;
     // Up to 15 digits the sum is exact; longer ones are read as Number() reads them.
     ms = d - from <= 15 ? v : Number(latin1At(b, from, d));
@@ -443,24 +450,20 @@ export function timeOfDayMs(t: string): number | undefined {
 export function timeOfDayMsAt(bytes: Uint8Array, from: number, to: number): number | undefined {
   const n = to - from;
   if (n < 7 || isLatin1Space(bytes[from]!) || isLatin1Space(bytes[to - 1]!)) return timeOfDayMs(Buffer.from(bytes.buffer, bytes.byteOffset + from, n).toString('latin1'));
-  const d = (i: number) => {
-    const c = bytes[i]! - 0x30;
-    return c >= 0 && c <= 9 ? c : -1;
-  };
   let i = from;
-  let h = d(i++);
+  let h = byteDigit(bytes, i++);
   if (h < 0) return undefined;
-  if (d(i) >= 0) h = h * 10 + d(i++);
-  if (i + 6 > to || bytes[i] !== 0x3a || d(i + 1) < 0 || d(i + 2) < 0 || bytes[i + 3] !== 0x3a || d(i + 4) < 0 || d(i + 5) < 0) return undefined;
-  const min = d(i + 1) * 10 + d(i + 2);
-  const sec = d(i + 4) * 10 + d(i + 5);
+  if (byteDigit(bytes, i) >= 0) h = h * 10 + byteDigit(bytes, i++);
+  if (i + 6 > to || bytes[i] !== 0x3a || byteDigit(bytes, i + 1) < 0 || byteDigit(bytes, i + 2) < 0 || bytes[i + 3] !== 0x3a || byteDigit(bytes, i + 4) < 0 || byteDigit(bytes, i + 5) < 0) return undefined;
+  const min = byteDigit(bytes, i + 1) * 10 + byteDigit(bytes, i + 2);
+  const sec = byteDigit(bytes, i + 4) * 10 + byteDigit(bytes, i + 5);
   i += 6;
   let frac = 0;
   if (i < to && bytes[i] === 0x2e) {
     const f = i + 1;
     let e = f;
     let v = 0;
-    while (e < to && e - f < 4 && d(e) >= 0) v = v * 10 + d(e++);
+    while (e < to && e - f < 4 && byteDigit(bytes, e) >= 0) v = v * 10 + byteDigit(bytes, e++);
     if (e === f) return undefined;
     // Four or more digits: Number()'s rounding, as timeOfDayMs does it.
     if (e - f > 3) return timeOfDayMs(Buffer.from(bytes.buffer, bytes.byteOffset + from, n).toString('latin1'));
@@ -479,6 +482,12 @@ export function timeOfDayMsAt(bytes: Uint8Array, from: number, to: number): numb
   if (pm && h < 12) h += 12;
   if (am && h === 12) h = 0;
   return ((h * 60 + min) * 60 + sec) * 1000 + frac;
+}
+
+/** The ASCII digit at bytes[i] as a number, or -1 (not a closure in timeOfDayMsAt: one was made for every header). */
+function byteDigit(bytes: Uint8Array, i: number): number {
+  const c = bytes[i]! - 0x30;
+  return c >= 0 && c <= 9 ? c : -1;
 }
 
 /** String.prototype.trim's whitespace among latin1 code units. */
