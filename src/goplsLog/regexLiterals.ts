@@ -14,11 +14,12 @@ export type Alternative = Array<string | Alternative[]>;
 
 /**
  * The alternatives of `re`'s top level (Alternative); undefined for a regex read in Unicode mode
- * (flags u, v: other escapes). With the `i` flag a run holds in some case only (without u, no
+ * (flags u, v: other escapes) or one whose test() keeps state (g, y: leaving it unrun would change
+ * where the next test starts). With the `i` flag a run holds in some case only (without u, no
  * character outside ASCII folds to an ASCII one).
  */
 export function mandatoryRuns(re: RegExp): Alternative[] | undefined {
-  if (re.unicode || re.flags.includes('v')) return undefined;
+  if (re.unicode || re.flags.includes('v') || re.global || re.sticky) return undefined;
   return alternativesIn(re.source, 0, re.source.length);
 }
 

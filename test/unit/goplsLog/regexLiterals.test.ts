@@ -42,6 +42,8 @@ describe('mandatoryRuns', () => {
     [/a\|b/, [['a|b']]],
     [/[(]a[)]/, [['a']]],
     [/a/u, undefined],
+    [/a/g, undefined],
+    [/a/y, undefined],
   ];
   it.each(rows)('%s', (re, want) => expect(mandatoryRuns(re)).toEqual(want));
 });
