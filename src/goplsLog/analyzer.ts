@@ -26,7 +26,8 @@ import {
   parseGoplsEventLine,
   parseStackLine,
   parseTraceHeader,
-  parseTraceHeaderAt,
+  traceHeaderSpanAt,
+  newTraceHeaderSpan,
   sanitizeMessage,
   sanitizeStackLine,
   timeOfDayMs,
@@ -34,6 +35,7 @@ import {
   unescapeJsonFragment,
   isEventAttribute,
   type StackLine,
+  type TraceHeader,
 } from './lines.js';
 
 /** Lines longer than this are cut into pieces of this size (a 300 MB Result line is one JSON). */
@@ -453,7 +455,7 @@ export class LogAnalyzer {
   private readonly requestsReceived = new BoundedCounts();
   private readonly notificationsSent = new BoundedCounts();
   private readonly notificationsReceived = new BoundedCounts();
-  private readonly pending = new Map<string, Pending>();
+  private readonly pending = new Map<PendingKey, Pending>();
   private readonly samples = new Map<string, { count: number; max: number; values: number[] }>();
   private slowest: SlowRequest[] = [];
   private readonly errors = new Map<string, ErrorReplies>();
@@ -512,6 +514,8 @@ export class LogAnalyzer {
   private readonly envListing = new GoEnvListing();
   /** Deterministic reservoir sampling once a method has more samples than we keep. */
   private rng = 0x9e3779b9;
+  /** Where the header being read lies in its bytes (onBracketLine), reused. */
+  private readonly span = newTraceHeaderSpan();
 
   /** Feeds the next bytes of the file, split anywhere. */
   feed(chunk: Buffer): void {
@@ -712,68 +716,31 @@ export class LogAnalyzer {
   private onBracketLine(line: string, buf: Buffer | undefined, off: number): boolean {
     // A request-failure header with no "Message:" line under it is kept as it is.
     this.flushFailureHeader();
-    const h = buf ? parseTraceHeaderAt(line, buf, off) : parseTraceHeader(line);
+    // A trace's usual header ("[Trace - TIME] Received response 'METHOD - (ID)' in Nms.") is read
+    // where it lies in the bytes (traceHeaderSpanAt): a method seen before is recognised there
+    // (internAt), and only the id is cut. Cutting the method, the time and the id for every
+    // record, and splitting them again, was most of reading a header. What parseTraceHeaderAt
+    // would say, read the same way below.
+    const span = this.span;
+    if (buf && traceHeaderSpanAt(buf, off, off + line.length, span)) {
+      const method = this.internAt(line, buf, off, span.methodFrom, span.methodTo);
+      const id = span.idFrom >= 0 ? own(line.slice(span.idFrom - off, span.idTo - off)) : undefined;
+      this.onTraceRecord(span.direction, span.kind, method, id, span.ms >= 0 ? span.ms : undefined, undefined, timeOfDayMsAt(buf, span.timeFrom, span.timeTo), undefined, line, buf, off);
+      return true;
+    }
+    // (With the bytes, parseTraceHeaderAt would say what the regex says now: the line starts with '['.)
+    const h = parseTraceHeader(line);
     if (h) {
-      h.method = this.intern(h.method);
-      if (h.id !== undefined) h.id = own(h.id);
-      this.shapes.traceRecords++;
-      this.awaitingFailureMessage = undefined;
-      // Diagnostics quote the user's code and compiler: their errors are not the environment's.
-      this.quietBody = h.kind === 'notification' && h.method === 'textDocument/publishDiagnostics';
       // A "[Trace - …]" header's time is the line's bytes from the tenth on (Trace is the only
       // level starting with T): read from there (timeOfDayMsAt), not from the cut string.
-      const dayMs = this.dayMsOf(buf && line.charCodeAt(1) === 0x54 ? timeOfDayMsAt(buf, off + 9, off + 9 + h.time.length) : timeOfDayMs(h.time));
-      const fromEditor = h.direction === 'Sending';
-      this.messageBody = h.kind === 'notification' && !fromEditor && (h.method === 'window/logMessage' || h.method === 'window/showMessage');
-      switch (h.kind) {
-        case 'request': {
-          (fromEditor ? this.requestsSent : this.requestsReceived).add(h.method);
-          if (h.method === 'initialize' && fromEditor) {
-            this.serverStartCount++;
-            const start: ServerStart = { line: this.lineNo, time: own(h.time) };
-            if (dayMs !== undefined) start.dayMs = dayMs;
-            this.starts.push(start);
-            // Trimmed in batches (a shift per start moved 200 entries each time); the summary keeps the last MAX_STARTS_KEPT.
-            if (this.starts.length >= 2 * MAX_STARTS_KEPT) this.starts.splice(0, this.starts.length - MAX_STARTS_KEPT);
-          }
-          if (h.id !== undefined) {
-            // Not a spread of a conditional object literal: that allocated twice per request.
-            const p: Pending = { method: h.method, line: this.lineNo };
-            if (dayMs !== undefined) p.dayMs = dayMs;
-            this.setPending(`${fromEditor ? 'c' : 's'}:${h.id}`, p);
-          }
-          // What the editor sends is the user's code and settings; what gopls asks is gopls's words.
-          this.body = fromEditor ? 'skip' : 'scan';
-          break;
-        }
-        case 'response': {
-          // A response travels the other way from its request.
-          const key = `${fromEditor ? 's' : 'c'}:${h.id ?? ''}`;
-          const p = this.pending.get(key);
-          if (p) this.pending.delete(key);
-          const method = h.method || p?.method || '?';
-          const ms = h.ms ?? (p?.dayMs !== undefined && dayMs !== undefined ? dayMs - p.dayMs : undefined);
-          if (!fromEditor && ms !== undefined && ms >= 0) this.sample(method, h.id ?? '', ms);
-          if (h.failure) {
-            this.noteError(method, h.failure.message, this.lineNo);
-            this.body = 'scan';
-            this.scan(line, buf, off);
-          } else {
-            this.body = 'skip';
-          }
-          break;
-        }
-        case 'notification':
-          (fromEditor ? this.notificationsSent : this.notificationsReceived).add(h.method);
-          this.body = fromEditor ? 'skip' : 'scan';
-          break;
-      }
+      const dayMs = buf && line.charCodeAt(1) === 0x54 ? timeOfDayMsAt(buf, off + 9, off + 9 + h.time.length) : timeOfDayMs(h.time);
+      this.onTraceRecord(h.direction, h.kind, this.intern(h.method), h.id === undefined ? undefined : own(h.id), h.ms, h.failure, dayMs, h.time, line, buf, off);
       return true;
     }
     const e = parseErrorReply(line);
     if (e) {
       this.shapes.goplsErrorRecords++;
-      const key = `c:${e.id}`;
+      const key = pendingKey(true, e.id);
       const p = this.pending.get(key);
       if (p) this.pending.delete(key);
       this.noteError(p?.method ?? '?', e.message, this.lineNo);
@@ -797,6 +764,67 @@ export class LogAnalyzer {
       return true;
     }
     return false;
+  }
+
+  /**
+   * A trace record's header, read by either path of onBracketLine: `method` interned, `id` owned,
+   * `timeOfDay` its time (timeOfDayMs; dayMsOf applied here). `time` is the header's time as
+   * written, or undefined when the header was read from its bytes (this.span says where it is).
+   */
+  private onTraceRecord(
+    direction: TraceHeader['direction'], kind: TraceHeader['kind'], method: string, id: string | undefined, writerMs: number | undefined,
+    failure: TraceHeader['failure'], timeOfDay: number | undefined, time: string | undefined, line: string, buf: Buffer | undefined, off: number,
+  ): void {
+    this.shapes.traceRecords++;
+    this.awaitingFailureMessage = undefined;
+    // Diagnostics quote the user's code and compiler: their errors are not the environment's.
+    this.quietBody = kind === 'notification' && method === 'textDocument/publishDiagnostics';
+    const dayMs = this.dayMsOf(timeOfDay);
+    const fromEditor = direction === 'Sending';
+    this.messageBody = kind === 'notification' && !fromEditor && (method === 'window/logMessage' || method === 'window/showMessage');
+    switch (kind) {
+      case 'request': {
+        (fromEditor ? this.requestsSent : this.requestsReceived).add(method);
+        if (method === 'initialize' && fromEditor) {
+          this.serverStartCount++;
+          const start: ServerStart = { line: this.lineNo, time: own(time ?? line.slice(this.span.timeFrom - off, this.span.timeTo - off)) };
+          if (dayMs !== undefined) start.dayMs = dayMs;
+          this.starts.push(start);
+          // Trimmed in batches (a shift per start moved 200 entries each time); the summary keeps the last MAX_STARTS_KEPT.
+          if (this.starts.length >= 2 * MAX_STARTS_KEPT) this.starts.splice(0, this.starts.length - MAX_STARTS_KEPT);
+        }
+        if (id !== undefined) {
+          // Not a spread of a conditional object literal: that allocated twice per request.
+          const p: Pending = { method, line: this.lineNo };
+          if (dayMs !== undefined) p.dayMs = dayMs;
+          this.setPending(pendingKey(fromEditor, id), p);
+        }
+        // What the editor sends is the user's code and settings; what gopls asks is gopls's words.
+        this.body = fromEditor ? 'skip' : 'scan';
+        break;
+      }
+      case 'response': {
+        // A response travels the other way from its request.
+        const key = pendingKey(!fromEditor, id ?? '');
+        const p = this.pending.get(key);
+        if (p) this.pending.delete(key);
+        const m = method || p?.method || '?';
+        const ms = writerMs ?? (p?.dayMs !== undefined && dayMs !== undefined ? dayMs - p.dayMs : undefined);
+        if (!fromEditor && ms !== undefined && ms >= 0) this.sample(m, id ?? '', ms);
+        if (failure) {
+          this.noteError(m, failure.message, this.lineNo);
+          this.body = 'scan';
+          this.scan(line, buf, off);
+        } else {
+          this.body = 'skip';
+        }
+        break;
+      }
+      case 'notification':
+        (fromEditor ? this.notificationsSent : this.notificationsReceived).add(method);
+        this.body = fromEditor ? 'skip' : 'scan';
+        break;
+    }
   }
 
   // --- crashes ----------------------------------------------------------------------------
@@ -926,7 +954,8 @@ export class LogAnalyzer {
       inDiagnostics: this.quietBody,
     };
     // A long line is not mended (screenAndMatch), so its lack of LINE_WORDS bits says nothing.
-    const matched = screenAndMatch(text, ctx, buf && { bytes: buf, at: off }, !short || (lw & W_PASTED) !== 0, prefound);
+    // A short line's bits also tell the rules which of their regexes it cannot match.
+    const matched = screenAndMatch(text, ctx, buf && { bytes: buf, at: off }, !short || (lw & W_PASTED) !== 0, prefound, short ? { table: LINE_WORDS, mask: lw } : undefined);
     const printed = matched.printed;
     let { screened, rules } = matched;
     // A C program's message in the user's language ("bash: go: Kommando nicht gefunden.", "fork:
@@ -1140,6 +1169,20 @@ export class LogAnalyzer {
     return (this.internSlots[slot] = o);
   }
 
+  /**
+   * intern() of line's latin1 bytes buf[from, to) (line starts at buf[off]): the same string. The
+   * last one interned in the slot intern() would look in is compared with the bytes first, so a
+   * repeated method is found without cutting it out of the line.
+   */
+  private internAt(line: string, buf: Uint8Array, off: number, from: number, to: number): string {
+    const n = to - from;
+    if (n > 0) {
+      const recent = this.internSlots[(n * 31 + buf[from + (n >> 1)]!) & (INTERN_SLOTS - 1)];
+      if (recent !== undefined && recent.length === n && sameLatin1(recent, buf, from)) return recent;
+    }
+    return this.intern(line.slice(from - off, to - off));
+  }
+
   /** A header's time of day (timeOfDayMs) as milliseconds since the file's first midnight. */
   private dayMsOf(timeOfDay: number | undefined): number | undefined {
     let t = timeOfDay;
@@ -1154,7 +1197,7 @@ export class LogAnalyzer {
     return t;
   }
 
-  private setPending(key: string, p: Pending): void {
+  private setPending(key: PendingKey, p: Pending): void {
     if (this.pending.size >= MAX_PENDING) {
       const oldest = this.pending.keys().next().value;
       if (oldest !== undefined) this.pending.delete(oldest);
@@ -1258,6 +1301,36 @@ export class LogAnalyzer {
  */
 export function own(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/** s is the latin1 bytes from `at` on (its length's worth). */
+function sameLatin1(s: string, bytes: Uint8Array, at: number): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== bytes[at + i]) return false;
+  return true;
+}
+
+type PendingKey = number | string;
+
+/**
+ * The pending requests' key of a request id from the editor (`client`) or from gopls. Ids are
+ * mostly small decimal numbers: one in its canonical form (no leading zero, up to 15 digits) is
+ * the number 2 × id for the editor's, 2 × id + 1 for gopls's, which a Map hashes as it is; the
+ * string "c:ID" / "s:ID" it was before was built, then flattened to be hashed, for every record.
+ * Any other id keeps that string. One id and side, one key, so what is found is what was before.
+ */
+function pendingKey(client: boolean, id: string): PendingKey {
+  const n = id.length;
+  if (n > 0 && n <= 15 && (n === 1 || id.charCodeAt(0) !== 0x30)) {
+    let v = 0;
+    let i = 0;
+    for (; i < n; i++) {
+      const d = id.charCodeAt(i) - 0x30;
+      if (d < 0 || d > 9) break;
+      v = v * 10 + d;
+    }
+    if (i === n) return client ? 2 * v : 2 * v + 1;
+  }
+  return `${client ? 'c' : 's'}:${id}`;
 }
 
 /** Nearest-rank percentile of sorted values. */

@@ -61,14 +61,16 @@ export class GoEnvListing {
     if (lineNo - this.toolsAt > TOOLS_BLOCK_LINES && !line.includes('GO') && !(lowerWords && (line.includes('gopath') || line.includes('go version ') || line.includes('onfigur') || line.includes('Environment')))) return [];
     const out: ListingFact[] = [];
     this.seeRelease(line, out);
-    if (MODULES_OFF.test(line)) this.once('modules-off-listed', out);
+    // Each regex below that searches the whole line is tried only on a line holding a literal all
+    // its alternatives hold (a trace's env lines pass the screen above and were searched four times).
+    if (line.includes('GO111MODULE') && MODULES_OFF.test(line)) this.once('modules-off-listed', out);
     const v = GO_VAR.exec(line);
     if (v) {
       this.vars.set(v[1]!, v[2]!);
       if (this.foreignTarget()) this.once('foreign-target-env', out);
       return out;
     }
-    if (TOOLS_HEADER.test(line)) {
+    if ((line.includes('#') || line.includes('Checking configured tools')) && TOOLS_HEADER.test(line)) {
       this.toolsAt = lineNo;
       this.goroot = undefined;
       return out;
@@ -92,7 +94,7 @@ export class GoEnvListing {
   /** GOROOT from one Go release beside a go command or a per-release GOPATH from another. */
   private seeRelease(line: string, out: ListingFact[]): void {
     // GoLand's run output marks each variable it sets with " #gosetup" (GOROOT=/usr/local/go #gosetup).
-    const v = PATH_VAR.exec(line.replace(/\s+#gosetup\s*$/, ''));
+    const v = PATH_VAR.exec(line.includes('#gosetup') ? line.replace(/\s+#gosetup\s*$/, '') : line);
     if (v) {
       const name = v[1]!.toUpperCase();
       if (name === 'GOROOT' || name === 'GOPATH') this.seePath(name, v[2]!.trim(), out);
@@ -102,7 +104,7 @@ export class GoEnvListing {
       else if (name === 'GOPATH') this.release.gopath = rel;
       else this.release.running = rel;
     } else {
-      const g = GO_VERSION_OUTPUT.exec(line);
+      const g = line.includes('go version ') ? GO_VERSION_OUTPUT.exec(line) : null;
       if (!g) return;
       this.release.running = g[1];
     }

@@ -5,6 +5,7 @@
 // that contains one is tested against the rules in full.
 import { NeedleSet } from './needleSet.js';
 import type { CaselessWords } from './lineWords.js';
+import { mandatoryRuns, type Alternative } from './regexLiterals.js';
 import { RULES, type Rule } from './rules/index.js';
 import type { ClassId } from '../doctor/model.js';
 
@@ -70,6 +71,26 @@ interface NeedleIndex {
   yieldTo: ReadonlyArray<readonly number[]>;
   /** Per needle: 1 when it is only in another casing of an errno's words (CASE_VARIANTS). */
   recase: Uint8Array;
+  /** Per table of line words (or none), per rule: what its `test` needs a line to hold (testNeeds), once asked; null: nothing known. */
+  needs: Map<LineWordsSeen['table'] | undefined, Array<TestNeeds | null | undefined>>;
+}
+
+/**
+ * What a line must hold for a rule's `test` to match it, read from the regex's literals
+ * (regexLiterals.ts): in every alternative, a run holding one of these line words (bits of the
+ * caller's table, all of them needed), and, for a case-sensitive regex whose every alternative
+ * holds a needle, one of those needles. The line's one pass found both, so a regex a line cannot
+ * match is not run on it (on a trace's records, a third of the time the rules' regexes took).
+ */
+export interface TestNeeds {
+  bits: number;
+  needles: readonly number[] | undefined;
+}
+
+/** A line's LINE_WORDS bits (analyzer.ts) with the table they come from: the words each bit stands for. */
+export interface LineWordsSeen {
+  table: ReadonlyArray<readonly [string, number]>;
+  mask: number;
 }
 let index: NeedleIndex | undefined;
 
@@ -106,8 +127,59 @@ function needleIndex(): NeedleIndex {
     hit: new Uint8Array(RULES.length),
     yieldTo: RULES.map((r) => (r.yieldsTo ?? []).map((y) => byId.get(y)!)),
     recase: Uint8Array.from(NEEDLES, (n) => (CASE_VARIANTS.includes(n) ? 1 : 0)),
+    needs: new Map(),
   };
   return index;
+}
+
+/** [A-Z] to lower case, nothing else: the line words' screen folds ASCII letters only. */
+const asciiLower = (s: string) => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+
+/** RULES[i].test's needs (TestNeeds) for a table of line words (or none), read on first use. */
+function testNeeds(ix: NeedleIndex, i: number, table: LineWordsSeen['table'] | undefined): TestNeeds | null {
+  let byRule = ix.needs.get(table);
+  if (!byRule) ix.needs.set(table, (byRule = []));
+  let n = byRule[i];
+  if (n === undefined) byRule[i] = n = testNeedsOf(RULES[i]!.test!, table);
+  return n;
+}
+
+/** What a line must hold for `re` to match it (TestNeeds); null when nothing is known. Pure. */
+export function testNeedsOf(re: RegExp, table: LineWordsSeen['table'] | undefined): TestNeeds | null {
+  const alternatives = mandatoryRuns(re);
+  if (!alternatives) return null;
+  const { set } = needleIndex();
+  // The bits an alternative's runs hold: a word in ASCII's either case (as the screen reads it);
+  // under the i flag only an ASCII word (a character outside ASCII folds to its other case there,
+  // which the screen does not match). A group it goes through holds what all its own alternatives hold.
+  const words = (table ?? []).filter(([w]) => !re.ignoreCase || /^[\x00-\x7f]*$/.test(w));
+  const heldBits = (alt: Alternative): number => {
+    let held = 0;
+    for (const part of alt) {
+      if (typeof part !== 'string') held |= part.reduce((all, a) => all & heldBits(a), -1);
+      else {
+        const lower = asciiLower(part);
+        for (const [word, bit] of words) if (lower.includes(word)) held |= bit;
+      }
+    }
+    return held;
+  };
+  let bits = -1;
+  let needles: number[] | undefined = [];
+  const marks = new Uint8Array(set.needles.length);
+  for (const alt of alternatives) {
+    bits &= heldBits(alt);
+    // The needles its own runs hold, exactly (a case-sensitive regex's run is in the line as written).
+    if (needles) {
+      const list: number[] = [];
+      if (!re.ignoreCase) for (const part of alt) if (typeof part === 'string') set.find(part, marks, list);
+      for (const k of list) marks[k] = 0;
+      if (list.length === 0) needles = undefined;
+      else needles.push(...list);
+    }
+  }
+  if (bits === -1) bits = 0;
+  return bits === 0 && needles === undefined ? null : { bits, needles: needles && [...new Set(needles)] };
 }
 
 /** Finds any needle: the screen every scanned line goes through. */
@@ -287,13 +359,13 @@ function isRegExpSpace(c: number): boolean {
  * `prefound` true: prescreenBytes() just ran the needle pass over this line's bytes (and nothing
  * screened another line since); its needles are used, unless mending changed the line.
  */
-export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { bytes: Uint8Array; at: number }, mayBePasted = true, prefound = false): { screened: boolean; rules: Rule[]; printed: string } {
+export function screenAndMatch(text: string, ctx: LineContext = {}, latin1?: { bytes: Uint8Array; at: number }, mayBePasted = true, prefound = false, words?: LineWordsSeen): { screened: boolean; rules: Rule[]; printed: string } {
   const printed = text.length <= LONG_LINE && mayBePasted ? asPrinted(text) : text;
   if (prefound && printed !== text) {
     clearFound(needleIndex());
     prefound = false;
   }
-  const { screened, rules } = screenPrinted(printed, ctx, printed === text ? latin1 : undefined, prefound);
+  const { screened, rules } = screenPrinted(printed, ctx, printed === text ? latin1 : undefined, prefound, printed === text ? words : undefined);
   return { screened, rules, printed };
 }
 
@@ -314,9 +386,13 @@ function clearFound(ix: NeedleIndex): void {
   ix.foundList.length = 0;
 }
 
-/** screenAndMatch on a line already read as printed (a hard-wrapped message's two halves joined). */
-export function screenPrinted(text: string, ctx: LineContext = {}, latin1?: { bytes: Uint8Array; at: number }, prefound = false): { screened: boolean; rules: Rule[] } {
-  const { set, ruleNeedles, needleRules, found, foundList, candidate, hit, yieldTo, recase } = needleIndex();
+/**
+ * screenAndMatch on a line already read as printed (a hard-wrapped message's two halves joined).
+ * `words`: the line's LINE_WORDS bits, when the caller has them for this very text.
+ */
+export function screenPrinted(text: string, ctx: LineContext = {}, latin1?: { bytes: Uint8Array; at: number }, prefound = false, words?: LineWordsSeen): { screened: boolean; rules: Rule[] } {
+  const ix = needleIndex();
+  const { set, ruleNeedles, needleRules, found, foundList, candidate, hit, yieldTo, recase } = ix;
   // The pass sets each found needle once and lists it, so the list's length is its count.
   const some = prefound ? foundList.length : latin1 ? set.findBytes(latin1.bytes, latin1.at, latin1.at + text.length, found, foundList) : set.find(text, found, foundList);
   if (some === 0) return { screened: false, rules: [] };
@@ -345,9 +421,13 @@ export function screenPrinted(text: string, ctx: LineContext = {}, latin1?: { by
       if (r.userCode && ctx.inDiagnostics) continue;
       if (ruleSilenced(r)) continue;
       if (r.test) {
-        const test = (w: string) => r.test!.test(w) || (ctx.nearWatcher && r.nearWatcher?.test(w)) || (ctx.nearExec && r.nearExec?.test(w)) || (ctx.inContainer && r.inContainer?.test(w)) || (ctx.nearChmodX && r.nearChmodX?.test(w)) || (ctx.afterToolId && r.afterToolId?.test(w)) || (ctx.nearGopls && r.nearGopls?.test(w));
+        // The strings tested below are all this text or parts of it (unless a Markdown link is
+        // undone: then the needs are not looked at), so a need it lacks they lack.
+        plain ??= text.length <= LONG_LINE ? unlinked(text) : text;
+        const needs = plain === text ? testNeeds(ix, i, words?.table) : null;
+        const may = needs === null || ((words === undefined || (words.mask & needs.bits) === needs.bits) && (needs.needles === undefined || needs.needles.some((k) => found[k] === 1)));
+        const test = (w: string) => (may && r.test!.test(w)) || (ctx.nearWatcher && r.nearWatcher?.test(w)) || (ctx.nearExec && r.nearExec?.test(w)) || (ctx.inContainer && r.inContainer?.test(w)) || (ctx.nearChmodX && r.nearChmodX?.test(w)) || (ctx.afterToolId && r.afterToolId?.test(w)) || (ctx.nearGopls && r.nearGopls?.test(w));
         if (text.length <= LONG_LINE) {
-          plain ??= unlinked(text);
           if (!test(plain) && ((peeled ??= withoutLogPrefix(plain)) === plain || !test(peeled)) && !(segments ??= escapedLines(plain)).some((l) => test(l))) continue;
         } else {
           // A long line is searched again only for the needles the pass found in it.

@@ -113,6 +113,29 @@ describe('error replies', () => {
   });
 });
 
+describe('pending requests', () => {
+  // Ids are the text between the parentheses: a decimal one is keyed as a number (analyzer.ts
+  // pendingKey), every other one as a string. Either way an id and its side are one key.
+  const req = (dir: 'Sending' | 'Received', id: string) => `[Trace - 10:00:00.000 AM] ${dir} request 'm/x - (${id})'.\n`;
+  const res = (dir: 'Sending' | 'Received', id: string, method = 'm/x') => `[Trace - 10:00:00.005 AM] ${dir} response '${method} - (${id})' in 5ms.\n`;
+  it.each([
+    ['7', '7', 0], ['0', '0', 0], ['07', '7', 1], ['7', '07', 1], ['x7', 'x7', 0], ['', '', 0], ['1234567890123456', '1234567890123456', 0],
+    ['1234567890123456', '1234567890123450', 1], ['123456789012345', '123456789012345', 0], ['-1', '-1', 0], ['1.0', '1', 1], ['c:1', '1', 1],
+  ])('request %j answered by %j: %i left', (a, b, left) => {
+    expect(analyzeText(req('Sending', a) + res('Received', b)).unanswered).toBe(left);
+    // gopls's requests are answered by the editor; the two sides never answer each other.
+    expect(analyzeText(req('Received', a) + res('Sending', b)).unanswered).toBe(left);
+    expect(analyzeText(req('Sending', a) + res('Sending', b)).unanswered).toBe(1);
+  });
+  it('an error reply answers the editor\'s request with its id, and a response without a method takes the request\'s', () => {
+    expect(analyzeText(`${req('Sending', '12')}[Error - Received] 10:00:00.010 AM #12 no views\n`).errorReplies).toEqual([{ method: 'm/x', count: 1, messages: [{ message: 'no views', line: 2 }] }]);
+    expect(analyzeText(`${req('Sending', '12')}[Error - Received] 10:00:00.010 AM #012 no views\n`).errorReplies[0]!.method).toBe('?');
+    const s = analyzeText(req('Sending', '3') + res('Received', '3', ''));
+    expect(s.latencies.map((l) => l.method)).toEqual(['m/x']);
+    expect(s.slowest).toEqual([{ method: 'm/x', id: '3', ms: 5, line: 2 }]);
+  });
+});
+
 describe('streaming', () => {
   it('any split of the bytes gives the same summary', () => {
     const all = Buffer.concat([fx('trace-go-missing.rpc.log'), fx('public/vscode-go-3606-panic.txt')]);

@@ -116,6 +116,27 @@ describe('NeedleSet', () => {
     expect(some).toBeGreaterThan(300);
   });
 
+  it('findBytesAndWords with two word sets in turn (its product automaton is made for each) and on one long line (many states made mid-line)', () => {
+    const real = new NeedleSet(NEEDLES);
+    const sets = [new CaselessWords(LINE_WORDS), new CaselessWords([['gopls', 1], ['error', 2], ['not found', 4]])];
+    const texts = [...NEEDLES.slice(0, 300), NEEDLES.join(' | '), `GOPLS ${NEEDLES.join('')} ERROR`, ''];
+    for (let round = 0; round < 2; round++) {
+      for (const [k, text] of texts.entries()) {
+        if (!/^[\x00-\xff]*$/.test(text)) continue;
+        const words = sets[(k + round) % 2]!;
+        const bytes = Buffer.from(`x${text}y`, 'latin1');
+        const a = new Uint8Array(NEEDLES.length);
+        const b = new Uint8Array(NEEDLES.length);
+        const la: number[] = [];
+        const lb: number[] = [];
+        expect(real.findBytesAndWords(bytes, 1, 1 + text.length, b, lb, words)).toBe(real.findBytes(bytes, 1, 1 + text.length, a, la));
+        expect(lb).toEqual(la);
+        expect(b).toEqual(a);
+        expect(real.wordMask).toBe(words.maskBytes(bytes, 1, 1 + text.length));
+      }
+    }
+  });
+
   it('the real needles on a line far longer than a message: every needle where includes finds it', () => {
     const real = new NeedleSet(NEEDLES);
     const line = `${'{"k":"v",'.repeat(200_000)}"go: not found ${'x'.repeat(10_000)} ermission denied"`;
