@@ -186,10 +186,13 @@ export const MEMORY_RULES: readonly Rule[] = [
     // platforms' "Exited with status 137".
     // VS Code's log of its extension host's exit (localProcessExtensionHost.ts: "Extension host
     // with pid %d exited with code: %d, signal: %s.") puts a colon after "code".
+    // yarn's `error Command failed with signal "SIGKILL".`, Neovim's `Client gopls quit with exit code 0
+    // and signal 9` (lsp/client.lua on_exit: the signal's number), kubectl describe's and Docker's
+    // `Exit code: 137` in either case.
     // Not SIGQUIT or SIGTERM (go test's "Test killed with quit", a cancelled job's 143): those are
     // timeouts and cancellations, not a limit.
     needles: ['137', 'SIGKILL', '9/KILL', 'signal 9', 'signal: 9'],
-    test: /\b(?:exit value|exit code:|Exit Code:|exit status:?|exitCode"?[:=]|Error|Exited \(|returned non-zero exit status|returned a non-zero code:|return code|[Ee]xited with(?: code| status)?:?)\s*137\b|\(Exit 137\)|<Signals\.SIGKILL: 9>|status=9\/KILL|\bsignal:? 9\b[^\n]{0,12}SIGKILL|\bsignal:? '?SIGKILL\b|(?:killed|terminated|died|exited)\b[^\n]{0,40}\b(?:by |with |on )?(?:signal )?(?:SIGKILL|signal 9\b)/,
+    test: /\b(?:exit value|[Ee]xit [Cc]ode:|exit status:?|exitCode"?[:=]|Error|Exited \(|returned non-zero exit status|returned a non-zero code:|return code|[Ee]xited with(?: code| status)?:?)\s*137\b|\(Exit 137\)|<Signals\.SIGKILL: 9>|status=9\/KILL|\bsignal:? 9\b[^\n]{0,12}SIGKILL|\bsignal:? ['"]?SIGKILL\b|\bquit with exit code -?\d+ and signal 9\b|(?:killed|terminated|died|exited)\b[^\n]{0,40}\b(?:by |with |on )?(?:signal )?(?:SIGKILL|signal 9\b)/,
     yieldsTo: ['process-killed', 'go-command-killed', 'kernel-oom-kill', 'oom-killed-named', 'container-oom-killed'],
     says: 'a process was killed with SIGKILL (exit status 137), which is how a memory limit\'s OOM kill looks from the tool that ran it',
   },

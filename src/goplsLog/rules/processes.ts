@@ -166,7 +166,10 @@ export const PROCESS_RULES: readonly Rule[] = [
     // older runc, a kernel too old for the runc in use and emulated architectures give it too.
     // Hence a symptom: explained only by a task or memory limit found in this run, and otherwise
     // shown with the checks that would tell (explain.ts init-died).
-    needles: ['read init-p: connection reset by peer'],
+    // The init may also die having written nothing: the same steps then read EOF ("can't get final
+    // child's PID from pipe: EOF", "error reading pid from init pipe: EOF", the 1.0-rc "getting the
+    // final child's pid from pipe caused: EOF").
+    needles: ['read init-p: connection reset by peer', "final child's PID from pipe: EOF", "final child's pid from pipe caused: EOF", 'reading pid from init pipe: EOF'],
     says: "a container's init process died before it reported to runc (\"read init-p: connection reset by peer\"): the container's pids limit (runc init's threads count against pids.max) or its memory limit (the OOM killer) is the usual reason",
   },
 ];

@@ -16,6 +16,9 @@ const rank = (text: string) => rankCauses(findingsOf('container.log', analyzeTex
 describe('runc-init-died', () => {
   const lines: Array<[string, string[]]> = [
     ['read init-p: connection reset by peer', ['runc-init-died']],
+    // The init died having written nothing: EOF instead of a reset.
+    ["docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: can't get final child's PID from pipe: EOF: unknown.", ['runc-init-died']],
+    ['OCI runtime exec failed: exec failed: unable to start container process: error executing setns process: error reading pid from init pipe: EOF: unknown', ['runc-init-died']],
     ['docker: Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: waiting for init preliminary setup: read init-p: connection reset by peer: unknown.', ['runc-init-died']],
     ['OCI runtime exec failed: exec failed: unable to start container process: error executing setns process: error reading pid from init pipe: read init-p: connection reset by peer: unknown', ['runc-init-died']],
     // The same socket's EOF (the init gone before runc wrote to it) is seen on WSL 1 and other
