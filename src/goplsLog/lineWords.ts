@@ -11,7 +11,7 @@
 // letters are matched in either case (what a regex's `i` flag does to them: without the `u` flag
 // no other character folds to an ASCII letter), every other code unit exactly.
 
-import { foldFailureLinks } from './automaton.js';
+import { denseTable, foldFailureLinks, insertKey } from './automaton.js';
 
 export class CaselessWords {
   // Read by NeedleSet.findBytesAndWords, which runs this automaton beside its own in one loop.
@@ -43,31 +43,12 @@ export class CaselessWords {
     this.cls = cls;
     this.byteCls = Int32Array.from(cls.subarray(0, 256));
     this.width = width;
-    // The trie, then the failure links breadth first, folded into dense rows (as NeedleSet does).
+    // The trie, then the failure links breadth first, folded into dense rows (automaton.ts, as NeedleSet does).
     const rows: Int32Array[] = [new Int32Array(width).fill(-1)];
     const mask: number[] = [0];
-    for (const [w, bit] of words) {
-      let s = 0;
-      for (let i = 0; i < w.length; i++) {
-        const c = cls[w.charCodeAt(i)]!;
-        if (rows[s]![c]! < 0) {
-          rows[s]![c] = rows.length;
-          rows.push(new Int32Array(width).fill(-1));
-          mask.push(0);
-        }
-        s = rows[s]![c]!;
-      }
-      mask[s]! |= bit;
-    }
+    for (const [w, bit] of words) mask[insertKey(rows, cls, width, w, () => mask.push(0))]! |= bit;
     foldFailureLinks(rows, width, (t, f) => (mask[t]! |= mask[f]!));
-    const next = new Int32Array(rows.length * width);
-    rows.forEach((row, s) => {
-      for (let c = 0; c < width; c++) {
-        const t = row[c]!;
-        next[s * width + c] = mask[t] ? ~(t * width) : t * width;
-      }
-    });
-    this.next = next;
+    this.next = denseTable(rows, width, (t) => mask[t] !== 0);
     this.masks = Int32Array.from(mask);
   }
 

@@ -8,7 +8,7 @@
 // modern-ahocorasick (grapheme-aware) a hundred times slower.
 //
 // Needles are matched on UTF-16 code units, exactly as String.prototype.includes does.
-import { foldFailureLinks } from './automaton.js';
+import { denseTable, foldFailureLinks, insertKey } from './automaton.js';
 import type { CaselessWords } from './lineWords.js';
 
 export class NeedleSet {
@@ -44,30 +44,11 @@ export class NeedleSet {
     // The trie: goto[state] is a row of child states (-1: none), ends[state] the needles ending there.
     const rows: Int32Array[] = [new Int32Array(width).fill(-1)];
     const ends: number[][] = [[]];
-    needles.forEach((n, idx) => {
-      let s = 0;
-      for (let i = 0; i < n.length; i++) {
-        const c = cls[n.charCodeAt(i)]!;
-        if (rows[s]![c]! < 0) {
-          rows[s]![c] = rows.length;
-          rows.push(new Int32Array(width).fill(-1));
-          ends.push([]);
-        }
-        s = rows[s]![c]!;
-      }
-      ends[s]!.push(idx);
-    });
+    needles.forEach((n, idx) => ends[insertKey(rows, cls, width, n, () => ends.push([]))]!.push(idx));
     // Failure links, breadth first, folded into the rows: every (state, class) gets its target.
     foldFailureLinks(rows, width, (t, f) => ends[t]!.push(...ends[f]!));
     this.always = ends[0]!;
-    const next = new Int32Array(rows.length * width);
-    rows.forEach((row, s) => {
-      for (let c = 0; c < width; c++) {
-        const t = row[c]!;
-        next[s * width + c] = ends[t]!.length ? ~(t * width) : t * width;
-      }
-    });
-    this.next = next;
+    this.next = denseTable(rows, width, (t) => ends[t]!.length > 0);
     this.ends = ends.map((e) => (e.length ? e : undefined));
   }
 
