@@ -17,6 +17,21 @@ function found(set: NeedleSet, text: string): string[] {
 }
 const byIncludes = (needles: readonly string[], text: string) => needles.filter((n) => text.includes(n));
 
+/**
+ * `count` texts of up to 7 pieces (each cut by up to 2 leading characters), seeded, each as latin1
+ * bytes after up to 4 bytes of padding and before a needle ("ENOSPC"), so a pass over [pad, pad +
+ * text.length) must stop at the text's edges.
+ */
+function* paddedTexts(seed: number, pieces: readonly string[], count: number): Generator<{ text: string; pad: number; bytes: Buffer }> {
+  const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
+  for (let t = 0; t < count; t++) {
+    let text = '';
+    for (let k = rnd(8); k > 0; k--) text += pieces[rnd(pieces.length)]!.slice(rnd(3));
+    const pad = rnd(5);
+    yield { text, pad, bytes: Buffer.from('\xff'.repeat(pad) + text + 'ENOSPC', 'latin1') };
+  }
+}
+
 describe('NeedleSet', () => {
   const needles = ['he', 'she', 'his', 'hers', 'not found', 'not found: ', 'go: not found', 'ENOENT', ' ENOENT', 'é', '→x', 'aaa'];
   const set = new NeedleSet(needles);
@@ -67,16 +82,10 @@ describe('NeedleSet', () => {
   });
 
   it('findBytes over latin1 bytes finds what find finds in the same text, at any offset', () => {
-    let seed = 11;
-    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
     const real = new NeedleSet(NEEDLES);
     let some = 0;
     const pieces = [...NEEDLES.filter((n) => /^[\x00-\xff]*$/.test(n)), ' ', '\xe9', '\xff', '\x00', 'e'];
-    for (let t = 0; t < 2000; t++) {
-      let text = '';
-      for (let k = rnd(8); k > 0; k--) text += pieces[rnd(pieces.length)]!.slice(rnd(3));
-      const pad = rnd(5);
-      const bytes = Buffer.from('\xff'.repeat(pad) + text + 'ENOSPC', 'latin1');
+    for (const { text, pad, bytes } of paddedTexts(11, pieces, 2000)) {
       const a = new Uint8Array(NEEDLES.length);
       const b = new Uint8Array(NEEDLES.length);
       const listed: number[] = [];
@@ -91,17 +100,11 @@ describe('NeedleSet', () => {
   });
 
   it('findBytesAndWords finds what findBytes and the words pass find, each alone, in one loop', () => {
-    let seed = 13;
-    const rnd = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) % n);
     const real = new NeedleSet(NEEDLES);
     const words = new CaselessWords(LINE_WORDS);
     const pieces = [...NEEDLES.filter((n) => /^[\x00-\xff]*$/.test(n)), ...LINE_WORDS.map(([w]) => w.toUpperCase()), ...LINE_WORDS.map(([w]) => w), ' ', '\xe9', '\xff', '\x00', 'e'];
     let some = 0;
-    for (let t = 0; t < 2000; t++) {
-      let text = '';
-      for (let k = rnd(8); k > 0; k--) text += pieces[rnd(pieces.length)]!.slice(rnd(3));
-      const pad = rnd(5);
-      const bytes = Buffer.from('\xff'.repeat(pad) + text + 'ENOSPC', 'latin1');
+    for (const { text, pad, bytes } of paddedTexts(13, pieces, 2000)) {
       const a = new Uint8Array(NEEDLES.length);
       const b = new Uint8Array(NEEDLES.length);
       const la: number[] = [];
