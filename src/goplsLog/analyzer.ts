@@ -9,6 +9,7 @@
 // denied" must not look like a permission problem.
 import type { ClassId, Severity } from '../doctor/model.js';
 import { inEnglish } from './localized.js';
+import { NONBLOCKING_IO_EAGAIN } from './rules/processes.js';
 import { MAY_BE_PASTED_CHARS, prescreenBytes, ruleById, ruleSilenced, screenAndMatch, screenPrinted, type Rule, type RuleId } from './rules.js';
 import { CaselessWords } from './lineWords.js';
 import { GoEnvListing, LISTING_WORDS } from './goEnvListing.js';
@@ -324,14 +325,13 @@ const WORDS_READ_FROM: ReadonlySet<RuleId> = new Set<RuleId>(['panic', 'fatal-er
  */
 const COUNTER_AT_ZERO = /^\s*[\w.]+\s*[:=]?\s*0\s*$/;
 /**
- * EAGAIN on I/O, not on a fork: a read or write on a descriptor set non-blocking ("write
- * /dev/stdout: resource temporarily unavailable", Go's *PathError; node's "EAGAIN: resource
- * temporarily unavailable, read"). The eagain rule leaves these out as no task limit
- * (rules/processes.ts); their words alone tell of no trouble of the environment either, or the
- * word model reads "resource temporarily unavailable" as a process limit. Not Python's
- * BlockingIOError, which is also what a refused fork raises (subprocess's fork_exec).
+ * EAGAIN on I/O, not on a fork (rules/processes.ts NONBLOCKING_IO_EAGAIN, which the eagain rule
+ * leaves out as no task limit): its words alone tell of no trouble of the environment either, or
+ * the word model reads "resource temporarily unavailable" as a process limit. In any case here, as
+ * the line was pasted. Not Python's BlockingIOError, which is also what a refused fork raises
+ * (subprocess's fork_exec).
  */
-const IO_EAGAIN = /\b(?:read|write|accept4?|recvfrom|sendto|recvmsg|sendmsg)(?: [^\s:]+)?: resource temporarily unavailable\b|EAGAIN: resource temporarily unavailable, (?:read|write)\b/gi;
+const IO_EAGAIN = new RegExp(String.raw`(?:${NONBLOCKING_IO_EAGAIN})\b`, 'gi');
 
 /**
  * A line that tells of trouble: ERRORISH's words, an errno or a limit (FAILURE_WORDS), a process

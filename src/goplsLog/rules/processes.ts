@@ -3,6 +3,15 @@
 // in is order.ts's.
 import type { Rule } from './rule.js';
 
+/**
+ * EAGAIN on I/O, not on a fork: node's "EAGAIN: resource temporarily unavailable, read" on a
+ * non-blocking stdin (libuv fs read), Go's *PathError/*OpError for a read, write or accept on a
+ * non-blocking descriptor ("write /dev/stdout: resource temporarily unavailable", "accept tcp
+ * [::]:8080: accept4: resource temporarily unavailable"). The eagain rule leaves these out, and
+ * the analyzer's word model reads them as no trouble (analyzer.ts tellsOfTrouble). A regex source.
+ */
+export const NONBLOCKING_IO_EAGAIN = String.raw`EAGAIN: resource temporarily unavailable, (?:read|write)\b|\b(?:read|write|accept4?|recvfrom|sendto|recvmsg|sendmsg)(?: [^\s:]+)?: resource temporarily unavailable`;
+
 export const PROCESS_RULES: readonly Rule[] = [
   {
     id: 'thread-create-failed',
@@ -43,7 +52,7 @@ export const PROCESS_RULES: readonly Rule[] = [
     // socket) set for non-blocking operation" (fcntl.flock with LOCK_NB says it too). Python raises
     // the same exception for a refused fork; right after subprocess's _execute_child (nearExec) it
     // is the fork's.
-    test: /^(?![^\n]*(?:Could not get lock |EAGAIN: resource temporarily unavailable, (?:read|write)\b|\b(?:read|write|accept4?|recvfrom|sendto|recvmsg|sendmsg)(?: [^\s:]+)?: resource temporarily unavailable|^\s*(?:\[pid\s+\d+\]\s*)?(?!(?:clone3?|v?fork|pthread_create|posix_spawn)\()[a-z_][a-z0-9_]*\([^\n]*\)\s*=\s*-1 EAGAIN\b|BlockingIOError: \[Errno 11\]))(?=[^\n]*esource temporarily unavailable)/,
+    test: new RegExp(String.raw`^(?![^\n]*(?:Could not get lock |${NONBLOCKING_IO_EAGAIN}|^\s*(?:\[pid\s+\d+\]\s*)?(?!(?:clone3?|v?fork|pthread_create|posix_spawn)\()[a-z_][a-z0-9_]*\([^\n]*\)\s*=\s*-1 EAGAIN\b|BlockingIOError: \[Errno 11\]))(?=[^\n]*esource temporarily unavailable)`),
     nearExec: /BlockingIOError: \[Errno 11\] Resource temporarily unavailable/,
     yieldsTo: ['thread-create-failed'],
     says: 'fork or clone failed with "resource temporarily unavailable" (EAGAIN): a process or thread limit was reached',
