@@ -278,6 +278,8 @@ export const MAY_NAME_GOPLS = /gopls|langserver|language-server/i;
  * last ones are strsignal(3)'s names of fatal signals as shells print them ("Bad system call" is
  * SIGSYS, "Illegal instruction" SIGILL).
  */
+/** The runtime's newosproc line for a clone refused with an errno that is no limit (not EAGAIN 11, not ENOMEM 12). */
+const CLONE_NO_LIMIT = /failed to create new OS thread[^\n]*errno=(?!11\b|12\b)\d+/;
 export const ERRORISH = /\b(?:error|errors|fatal|failed|failure|panic|denied|refused|cannot|can't|couldn't|could not|unable|killed|not permitted|not found|segmentation fault|aborted|bad system call|illegal instruction)\b/i;
 
 /**
@@ -495,6 +497,8 @@ export class LogAnalyzer {
   private lastContainerWords = -Infinity;
   private lastChmodX = -Infinity;
   private lastToolId = -Infinity;
+  /** The line where the runtime said clone failed with an errno that is no limit (errno=22 under qemu-user). */
+  private lastCloneNoLimit = -Infinity;
   /** Not on a line that carries the user's code (diagnostics quote it). */
   private quietBody = false;
   /**
@@ -958,6 +962,14 @@ export class LogAnalyzer {
     const matched = screenAndMatch(text, ctx, buf && { bytes: buf, at: off }, !short || (lw & W_PASTED) !== 0, prefound, short ? { table: LINE_WORDS, mask: lw } : undefined);
     const printed = matched.printed;
     let { screened, rules } = matched;
+    // newosproc throws "fatal error: newosproc" after any refused clone; the line before it gives
+    // the errno. EAGAIN/ENOMEM is a limit (thread-create-failed reads that line), but another errno
+    // is not (EINVAL: qemu-user emulating another architecture, an old kernel), so its throw is
+    // no thread limit either: the crash stays, unexplained, and no limit is blamed.
+    if (short && (lw & W_ERRORISH) !== 0 && CLONE_NO_LIMIT.test(text)) this.lastCloneNoLimit = this.lineNo;
+    else if (rules.length && this.lineNo - this.lastCloneNoLimit <= 2 && rules.some((r) => r.id === 'go-thread-exhaustion') && text.includes('newosproc')) {
+      rules = rules.filter((r) => r.id !== 'go-thread-exhaustion');
+    }
     // A C program's message in the user's language ("bash: go: Kommando nicht gefunden.", "fork:
     // Die Ressource ist zur Zeit nicht verfügbar", Java's "error=13, Keine Berechtigung"): read
     // again in English (localized.ts), the words the rules were written in; what they name there
@@ -1118,6 +1130,9 @@ export class LogAnalyzer {
    * words): a long log's windows open on failing lines alone, so its healthy lines cost no regex.
    */
   private noteUnnamedWords(text: string, failing: boolean, excerpt: () => string): void {
+    // Its words ("failed to create new OS thread") are a thread limit's in every report, but its
+    // errno says it is none: a guess from them would blame the limit the errno rules out.
+    if (this.lastCloneNoLimit === this.lineNo) return;
     if (this.lineNo <= SHORT_TEXT_LINES) {
       if (failing || tellsOfTrouble(text)) this.troubleLines++;
       const before = this.earlyWords.size;

@@ -70,3 +70,20 @@ describe('the runtime-messages catalog', () => {
     });
   });
 });
+
+// os_linux.go newosproc prints the clone's errno and then throws "fatal error: newosproc" whatever
+// it was. EINVAL (22) is what qemu-user gives a Go binary emulated for another architecture: no
+// limit, so neither the throw nor the words of the errno line may blame one.
+describe('newosproc after a clone refused', () => {
+  const qemu = 'runtime: failed to create new OS thread (have 2 already; errno=22)\nfatal error: newosproc';
+  const eagain = 'runtime: failed to create new OS thread (have 11 already; errno=11)\nruntime: may need to increase max user processes (ulimit -u)\nfatal error: newosproc';
+  it.each([
+    ['logfile', qemu],
+    ['channel', `${qemu}\n${CLOSED}`],
+  ])('with EINVAL (%s form) names no process or thread limit at any level', (_form, text) => {
+    expect(ranked(text).map((c) => c.id)).not.toContain('process-limit');
+  });
+  it('with EAGAIN names the limit as an error', () => {
+    expect(ranked(eagain)[0]).toMatchObject({ id: 'process-limit', severity: 'error' });
+  });
+});
