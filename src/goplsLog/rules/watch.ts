@@ -83,8 +83,10 @@ export const WATCH_RULES: readonly Rule[] = [
     // them and queues IN_Q_OVERFLOW; fsnotify reports it as ErrEventOverflow, "fsnotify: queue or
     // buffer overflow" (older: "fsnotify queue overflow"), and a watcher that misses events
     // misses edits. A limit of the machine's, like the watch count.
-    needles: ['queue or buffer overflow', 'fsnotify queue overflow', 'IN_Q_OVERFLOW'],
-    test: /fsnotify: queue or buffer overflow|fsnotify queue overflow|\bIN_Q_OVERFLOW\b/,
+    // rb-inotify (lib/rb-inotify/event.rb) raises on IN_Q_OVERFLOW "inotify event queue has
+    // overflowed." (guard/listen's INotify::QueueOverflowError, guard/rb-inotify#111).
+    needles: ['queue or buffer overflow', 'fsnotify queue overflow', 'IN_Q_OVERFLOW', 'inotify event queue has overflowed'],
+    test: /fsnotify: queue or buffer overflow|fsnotify queue overflow|\bIN_Q_OVERFLOW\b|inotify event queue has overflowed/,
     says: 'a file watcher lost events: the inotify event queue overflowed (fs.inotify.max_queued_events)',
   },
   {

@@ -108,6 +108,9 @@ const CASES: Array<[string, RuleId[]]> = [
   ['Unable to watch for file changes. Please follow the instructions link to resolve this issue.', ['watch-unable']],
   ['Unable to watch for file changes in this large workspace.  Please follow the instructions link to resolve this issue.', ['watch-unable']],
   ['2026/01/02 10:00:00 watcher error: fsnotify: queue or buffer overflow', ['watch-queue-overflow']],
+  // rb-inotify's exception on IN_Q_OVERFLOW (lib/rb-inotify/event.rb), as guard/listen logs it.
+  ['E, [2026-01-02T10:00:00.123456 #4242] ERROR -- : INotify::QueueOverflowError: inotify event queue has overflowed.', ['watch-queue-overflow']],
+  ['2026/01/02 10:00:00 job queue drained, 0 events pending', []],
   ['ERROR: ld.so: object \'/usr/lib/libfakeroot.so\' from LD_PRELOAD cannot be preloaded (cannot open shared object file): ignored.', ['ld-preload-leak']],
   ['fork/exec /tmp/go-build1234/b001/exe/tool: exec format error', ['exec-format-error']],
   ['go: modules disabled by GO111MODULE=off; see \'go help modules\'', ['modules-disabled']],
