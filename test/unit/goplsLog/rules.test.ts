@@ -104,6 +104,8 @@ const CASES: Array<[string, RuleId[]]> = [
   // A watcher's open(2) refused with EMFILE: the descriptor limit, not inotify's instances (gopls mcp's "watch error: %v").
   ['2026/05/20 10:11:13 watch error: open /home/ann/src/app/internal: too many open files', ['watch-descriptors-exhausted']],
   ['2026/05/20 10:11:12 cannot create fsnotify watcher: too many open files', ['inotify-emfile']],
+  // entr's own refusal (entr.c, a kqueue descriptor per file listed): the same descriptor limit.
+  ['entr: Too many files listed; the hard limit for your login class is 256', ['watch-descriptors-exhausted']],
   // VS Code's current notification and Theia's (capitalised), fsnotify's ErrEventOverflow.
   ['Unable to watch for file changes. Please follow the instructions link to resolve this issue.', ['watch-unable']],
   ['Unable to watch for file changes in this large workspace.  Please follow the instructions link to resolve this issue.', ['watch-unable']],
