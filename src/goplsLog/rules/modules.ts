@@ -340,8 +340,11 @@ export const MODULE_RULES: readonly Rule[] = [
     confidence: 0.45,
     // cmd/go load/pkg.go: "use of internal package x/internal/y not allowed": the importing package
     // is not where its import path says (a checkout outside its module path, GOPATH mode vs modules).
+    // Before Go 1.13 load/pkg.go said it without the path ("package x: use of internal package not
+    // allowed"); gopls's importer of 2020 (internal/lsp/cache/check.go) says "could not import
+    // x/internal/y (invalid use of internal package x/internal/y)".
     needles: ['use of internal package'],
-    test: /use of internal package \S+ not allowed/,
+    test: /use of internal package (?:\S{1,300} )?not allowed|invalid use of internal package \S/,
     userCode: true,
     says: 'an internal package is imported from outside the tree that owns it: the code is not checked out where its module path says, or is built in the wrong mode',
   },

@@ -140,6 +140,9 @@ const CASES: Array<[string, RuleId[]]> = [
   // load/pkg.go with modules off: a GOPATH checkout at another path than its import comment, a relative import
   ["can't load package: package github.com/ann/kit: code in directory /home/ann/go/src/github.com/ann/kit expects import \"acme.dev/kit\"", ['module-path-mismatch']],
   ['main.go:4:2: local import "./store" in non-local package', ['relative-import-in-module']],
+  // load/pkg.go before Go 1.13 (no path in it), and gopls's importer of 2020
+  ['\timports github.com/acme/kit/internal/x: use of internal package not allowed', ['internal-import-denied']],
+  ['a.go:5:2: could not import github.com/acme/kit/internal/x (invalid use of internal package github.com/acme/kit/internal/x)', ['internal-import-denied']],
   ['Your workspace is misconfigured: go [-e -json -compiled=true -- ./...]: exit status 1: go: cannot find main module; see \'go help modules\'', ['workspace-load-failed', 'go-mod-not-found']],
   // --- second wave: shells, tasks, vim-go installs, pasted HTML, old gopls headers ---
   ['bash: line 1: protoc: command not found', ['command-not-on-path']],
