@@ -183,7 +183,10 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     classId: 'module-resolution',
     severity: 'warning',
     confidence: 0.6,
-    needles: ['missing go.sum entry'],
+    // gopls's diagnostic on go.mod for the same go command error (internal/lsp/cache/mod.go,
+    // v0.5–v0.11): "go.sum is out of sync with go.mod. Please update it by applying the quick fix."
+    // (", entry for x@v is missing", and earlier 'Please update it or run "go mod tidy".').
+    needles: ['missing go.sum entry', 'go.sum is out of sync with go.mod'],
     says: 'go.sum lacks a line the build needs ("missing go.sum entry"): go mod tidy in the module adds it',
   },
   {
@@ -191,7 +194,10 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     classId: 'module-resolution',
     severity: 'warning',
     confidence: 0.6,
-    needles: ['module lookup disabled by GOPROXY=off'],
+    // gopls's go.mod diagnostic for it (gopls/internal/lsp/cache/mod.go goCommandDiagnostic, v0.12–
+    // v0.14): "example.com/x@v1.2.0 has not been downloaded" (a module@version, not any download).
+    needles: ['module lookup disabled by GOPROXY=off', ' has not been downloaded'],
+    test: /module lookup disabled by GOPROXY=off|(?:^|[\s:(])[\w.~-]{1,100}(?:\/[\w.~-]{1,100}){0,20}@v\d[\w.+~-]{0,100} has not been downloaded\b/,
     says: 'go needed a module that is not in the module cache while GOPROXY=off forbids downloading it',
   },
   {

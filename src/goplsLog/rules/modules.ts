@@ -70,8 +70,12 @@ export const MODULE_RULES: readonly Rule[] = [
     // modload/import.go ImportMissingError's other shapes: "package x provided by m at latest
     // version v1 but not at required version v2" and "missing module for import: m@v provides x";
     // GOPATH-era vendoring's 'cannot find package "x" in:' followed by the vendor directory.
-    needles: ['is not in GOROOT', 'is not in std', 'cannot find package', 'no required module provides package', 'cannot find module providing package', 'but not at required version', 'missing module for import: '],
-    test: /package \S+ is not in (?:GOROOT|std)\b|cannot find package \\?"[^"]+\\?" in(?: any of| GOROOT|:)|no required module provides package|cannot find module providing package|but not at required version|missing module for import: /,
+    // cmd/go's vcs (RepoRootForImportDynamic) when GOPATH and the modules have no such package and
+    // the path has no host to fetch it from: 'package app/routers: unrecognized import path
+    // "app/routers" (import path does not begin with hostname)' (a GOPATH project outside GOPATH,
+    // or a module mode turned off), later ': import path does not begin with hostname'.
+    needles: ['is not in GOROOT', 'is not in std', 'cannot find package', 'no required module provides package', 'cannot find module providing package', 'but not at required version', 'missing module for import: ', 'import path does not begin with hostname'],
+    test: /package \S+ is not in (?:GOROOT|std)\b|cannot find package \\?"[^"]+\\?" in(?: any of| GOROOT|:)|no required module provides package|cannot find module providing package|but not at required version|missing module for import: |unrecognized import path \\?"[^"\n]{1,300}\\?"[: (]{1,3}import path does not begin with hostname/,
     yieldsTo: ['go-toolchain-mismatch', 'tool-install-failed', 'vendor-mode-lookup', 'go-too-old-for-tools'],
     userCode: true,
     says: 'an import is provided by no module in the build (or by nothing in GOPATH in GOPATH mode)',
@@ -128,7 +132,9 @@ export const MODULE_RULES: readonly Rule[] = [
     classId: 'module-resolution',
     severity: 'warning',
     confidence: 0.6,
-    needles: ['inconsistent vendoring'],
+    // And gopls's own words for it (internal/lsp/cache/mod.go, v0.5–v0.11): 'Inconsistent vendoring
+    // detected. Please re-run "go mod vendor".' (a needle is exact: the capital I is another one).
+    needles: ['inconsistent vendoring', 'Inconsistent vendoring detected'],
     says: 'the vendor directory disagrees with go.mod (inconsistent vendoring)',
   },
   {
@@ -164,8 +170,14 @@ export const MODULE_RULES: readonly Rule[] = [
     // …"); its "usage: require module/path v1.2.3" comes under "errors parsing go.mod", read above.
     // gopls (gopls/internal/cache/view.go initialize) on a workspace go.mod without a module line:
     // "no module path for file:///x/go.mod" (its diagnostic on the go.mod and the load's error).
-    needles: ['no module path for ', 'malformed module path', 'errors parsing go.', 'error loading go.', 'must match format', 'missing module declaration', 'module declares its path as', 'listed in go.work file', 'appears multiple times in workspace', 'conflicting replacements', 'is replaced at all versions', 'unknown directive: ', 'replacement module has different module path', 'unknown block type'],
-    test: /\bno module path for \S*go\.mod\b|malformed module path|errors parsing go\.(?:mod|work)|error loading go\.(?:mod|work)|invalid go version '[^'\n]*': must match format|missing module declaration|module declares its path as|cannot load module \S+ listed in go\.work file|appears multiple times in workspace|conflicting replacements|is replaced at all versions in the go\.work|\bgo\.(?:mod|work):\d+(?::\d+)?: unknown directive: \w|\bunknown block type\b|replacement module has different module path/,
+    // Go 1.11–1.12 said "module declares its path as" its own way: "go: x@v1.0.0: parsing go.mod:
+    // unexpected module path \"y\"" (golang/go#28202, otiai10/copy#10, hashmatter/p3lib#35), and
+    // for a go.mod with no module line "go: x@v1.0.0: parsing go.mod: missing module line".
+    // modload (Go 1.21+) on a go.work whose go line is below a module's: "go: module ./x listed in
+    // go.work file requires go >= 1.22.1, but go.work lists go 1.21; to update it:\n\tgo work use"
+    // (the workspace file is stale, not the go installed).
+    needles: ['no module path for ', 'malformed module path', 'errors parsing go.', 'error loading go.', 'must match format', 'missing module declaration', 'module declares its path as', 'listed in go.work file', 'appears multiple times in workspace', 'conflicting replacements', 'is replaced at all versions', 'unknown directive: ', 'replacement module has different module path', 'unknown block type', 'parsing go.mod: unexpected module path', 'parsing go.mod: missing module line'],
+    test: /\bno module path for \S*go\.mod\b|malformed module path|errors parsing go\.(?:mod|work)|error loading go\.(?:mod|work)|invalid go version '[^'\n]*': must match format|missing module declaration|module declares its path as|parsing go\.mod: (?:unexpected module path "|missing module line)|cannot load module \S+ listed in go\.work file|module \S{1,300} listed in go\.work file requires go >= |appears multiple times in workspace|conflicting replacements|is replaced at all versions in the go\.work|\bgo\.(?:mod|work):\d+(?::\d+)?: unknown directive: \w|\bunknown block type\b|replacement module has different module path/,
     // gopls's own go.mod refused by an old go is the install's problem (gopls-launch), not the user's module.
     yieldsTo: ['gopls-needs-newer-go'],
     says: 'go.mod or go.work cannot be used as written (a parse error, a module path that disagrees, a go.work naming modules it cannot load)',
@@ -185,7 +197,13 @@ export const MODULE_RULES: readonly Rule[] = [
     // And modload/import.go's DirectImportFromImplicitDependencyError, reported in the default
     // readonly mode: "package x imports y from implicitly required module; to add missing
     // requirements, run:" (go list: "… imported from implicitly required module").
-    needles: ['lookup disabled by -mod=', 'cannot query module due to -mod=', 'resolve module using the vendor directory', 'listed in vendor/modules.txt', 'should be required explicitly in go.mod', 'needed, disabled by -mod=', 'updates to go.mod needed', '-mod may only be set to', 'vendor directory exists', 'from implicitly required module'],
+    // Go 1.11–1.13 with -mod=vendor (set, or GOFLAGS=-mod=vendor) read each import from vendor/
+    // and said, for one not vendored or no vendor directory at all: "build x: cannot load y: open
+    // /src/app/vendor/y: no such file or directory" (smithoss/gonymizer#63,
+    // checkr/states-language-cadence#8, dgageot/demoit#52: go mod vendor fixed each). And modget
+    // (Go 1.12–1.15): "go get: disabled by -mod=vendor".
+    needles: ['lookup disabled by -mod=', 'cannot query module due to -mod=', 'resolve module using the vendor directory', 'listed in vendor/modules.txt', 'should be required explicitly in go.mod', 'needed, disabled by -mod=', 'updates to go.mod needed', '-mod may only be set to', 'vendor directory exists', 'from implicitly required module', 'go get: disabled by -mod=', '/vendor/', '\\vendor\\'],
+    test: /lookup disabled by -mod=|cannot query module due to -mod=|resolve module using the vendor directory|listed in vendor\/modules\.txt|should be required explicitly in go\.mod|needed, disabled by -mod=|updates to go\.mod needed|-mod may only be set to|vendor directory exists|from implicitly required module|go get: disabled by -mod=|cannot load \S{1,300}: open \S{0,300}[\/\\]vendor[\/\\]\S{0,300}: (?:no such file or directory|The system cannot find the (?:path|file) specified)/,
     yieldsTo: ['go-toolchain-mismatch'],
     says: 'the go command runs with -mod=vendor or -mod=readonly (set, or from GOFLAGS) and the vendor directory or go.mod does not have what the build needs',
   },
@@ -197,7 +215,11 @@ export const MODULE_RULES: readonly Rule[] = [
     // cmd/go modload: "main module (x) does not contain package x/y", "module x@v found, but does not
     // contain package x/y", "ambiguous import: found package x in multiple modules", "module x provides
     // package y and is replaced but not required".
-    needles: ['does not contain package', 'ambiguous import: found package', 'and is replaced but not required'],
+    // Go 1.11–1.13 said it without "package" (modload/import.go then): 'unknown import path "x":
+    // ambiguous import: found x in multiple modules:' (googlemaps/google-maps-services-go#163,
+    // posener/complete#93): the same family, one word shorter.
+    needles: ['does not contain package', 'ambiguous import: found ', 'and is replaced but not required'],
+    test: /does not contain package|ambiguous import: found (?:package )?\S{1,300} in multiple modules|and is replaced but not required/,
     yieldsTo: ['go-toolchain-mismatch'],
     says: 'the module graph does not provide an imported package where the import path says (a wrong module path, a replace without a require, or two modules with the same package)',
   },
@@ -303,9 +325,12 @@ export const MODULE_RULES: readonly Rule[] = [
     // not in your go.mod file" (mod tidy): an import path and the module that provides it disagree.
     // modfetch/coderepo.go also: "invalid version: +incompatible suffix not allowed: module contains
     // a go.mod file, so semantic import versioning is required" (a v2+ tag asked for without /v2).
-    needles: ['case-insensitive import collision', 'case-insensitive file name collision', 'major version must be compatible', 'module path must match major version', 'is not in your go.mod file', 'module path "', '+incompatible suffix not allowed'],
+    // GOPATH mode's (cmd/go load/pkg.go, modules off) import comment check: "code in directory
+    // /home/u/go/src/github.com/u/x expects import \"example.org/x\"": the code is checked out at
+    // another GOPATH path than the one it declares.
+    needles: ['case-insensitive import collision', 'case-insensitive file name collision', 'major version must be compatible', 'module path must match major version', 'is not in your go.mod file', 'module path "', '+incompatible suffix not allowed', ' expects import "'],
     // modfetch/coderepo.go also: 'go.mod has non-.../v2 module path "x" (and .../v2/go.mod does not exist) at revision v2.0.0'.
-    test: /case-insensitive (?:import|file name) collision|\+incompatible suffix not allowed|go\.mod has post-v\d+ module path|go\.mod has non-\.\.\.\/v\d+ module path|major version must be compatible|module path must match major version|\S{1,300} is not in your go\.mod file/,
+    test: /case-insensitive (?:import|file name) collision|\+incompatible suffix not allowed|go\.mod has post-v\d+ module path|go\.mod has non-\.\.\.\/v\d+ module path|major version must be compatible|module path must match major version|\S{1,300} is not in your go\.mod file|code in directory [^\n]{1,300} expects import "/,
     says: "an import path disagrees with the module that provides it (letter case, a major version suffix, or a module missing from go.mod)",
   },
   {
@@ -315,8 +340,11 @@ export const MODULE_RULES: readonly Rule[] = [
     confidence: 0.45,
     // cmd/go load/pkg.go: "use of internal package x/internal/y not allowed": the importing package
     // is not where its import path says (a checkout outside its module path, GOPATH mode vs modules).
+    // Before Go 1.13 load/pkg.go said it without the path ("package x: use of internal package not
+    // allowed"); gopls's importer of 2020 (internal/lsp/cache/check.go) says "could not import
+    // x/internal/y (invalid use of internal package x/internal/y)".
     needles: ['use of internal package'],
-    test: /use of internal package \S+ not allowed/,
+    test: /use of internal package (?:\S{1,300} )?not allowed|invalid use of internal package \S/,
     userCode: true,
     says: 'an internal package is imported from outside the tree that owns it: the code is not checked out where its module path says, or is built in the wrong mode',
   },
@@ -503,9 +531,12 @@ export const MODULE_RULES: readonly Rule[] = [
     confidence: 0.45,
     // cmd/go modload/import.go importFromModules: '"./util" is relative, but relative import paths
     // are not supported in module mode': GOPATH-era code (or a tutorial's) built as a module.
-    needles: ['relative import paths are not supported in module mode'],
+    // Its GOPATH-mode twin (cmd/go load/pkg.go: "local import %q in non-local package"): a
+    // package inside a GOPATH workspace importing "./x".
+    needles: ['relative import paths are not supported in module mode', 'in non-local package'],
+    test: /relative import paths are not supported in module mode|local import \\?"[^"\n]{1,300}\\?" in non-local package/,
     userCode: true,
-    says: 'the code imports a package by a relative path, which module mode does not allow (import it by its module path, or build it in GOPATH mode)',
+    says: 'the code imports a package by a relative path, which neither module mode nor a GOPATH workspace allows (import it by its module or GOPATH import path)',
   },
   {
     id: 'pseudo-version-invalid',
@@ -548,7 +579,12 @@ export const MODULE_RULES: readonly Rule[] = [
     // another module with no go.work or replace, a module not downloaded, or a load that failed
     // (standard packages too when go itself could not run). Also the moment between an edit that adds
     // an import and the reload, hence a weak warning.
-    needles: ['missing metadata for import of'],
+    // gopls of 2019–2020 (internal/lsp/cache/check.go, its importer) said the same as 'could not
+    // import x (no package for import x)' and 'could not import x (no package data for import x)'
+    // (golang/go#40760, #39560: GOPATH mode or no module, go list had returned no package for x).
+    // Not cgo's pseudo-package "C", which is the C toolchain's business, not the module graph's.
+    needles: ['missing metadata for import of', 'no package for import ', 'no package data for import '],
+    test: /missing metadata for import of|no package (?:data )?for import (?!C\b)\S/,
     userCode: true,
     says: 'gopls found no package for an import (go list reported none: a module the go.mod or go.work does not provide, or a load that failed)',
   },
@@ -564,8 +600,10 @@ export const MODULE_RULES: readonly Rule[] = [
     // could not load. The lines after it say why, and have their own rules; this says the load of
     // those modules failed. Also load.go's 'load failed: module name in …/go.mod contains
     // "command-line-arguments", which is disallowed'.
-    needles: ['modules have errors:', 'contains "command-line-arguments", which is disallowed'],
-    test: /\b\d+ modules have errors:|contains "command-line-arguments", which is disallowed/,
+    // cmd/go 1.11–1.13 (modload) ended a module graph it could not load with "go: error loading
+    // module requirements", after the line that says why (hashmatter/p3lib#35).
+    needles: ['modules have errors:', 'contains "command-line-arguments", which is disallowed', 'error loading module requirements'],
+    test: /\b\d+ modules have errors:|contains "command-line-arguments", which is disallowed|\berror loading module requirements\b/,
     says: 'gopls could not load some workspace modules (go list reported an error for each; the lines after it say which)',
   },
 ];

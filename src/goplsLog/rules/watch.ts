@@ -48,8 +48,10 @@ export const WATCH_RULES: readonly Rule[] = [
     // watchers ("Error while watching new path x: open x: too many open files"). Go's *PathError
     // "open <path>: too many open files" is the process's descriptor limit (RLIMIT_NOFILE, ulimit
     // -n) running out, not inotify's instances (inotify_init1's EMFILE, inotify-emfile).
-    needles: ['oo many open files'],
-    test: /(?:inotify|watch|fsnotify|kqueue)[^\n]*\bopen(?:at)? [^\s:]+: too many open files/i,
+    // entr (eradman/entr entr.c at b625342, one kqueue descriptor per file) refuses up front in its words:
+    // "entr: Too many files listed; the hard limit for your login class is 256".
+    needles: ['oo many open files', 'Too many files listed; the hard limit for your login class'],
+    test: /(?:inotify|watch|fsnotify|kqueue)[^\n]*\bopen(?:at)? [^\s:]+: too many open files|Too many files listed; the hard limit for your login class is \d/i,
     nearWatcher: /\bopen(?:at)? [^\s:]+: too many open files/i,
     says: 'a file watcher could not open a path it watches or reads ("open …: too many open files"): the process ran out of file descriptors (RLIMIT_NOFILE, ulimit -n), which watchers holding one per watched path use up',
   },
@@ -83,8 +85,10 @@ export const WATCH_RULES: readonly Rule[] = [
     // them and queues IN_Q_OVERFLOW; fsnotify reports it as ErrEventOverflow, "fsnotify: queue or
     // buffer overflow" (older: "fsnotify queue overflow"), and a watcher that misses events
     // misses edits. A limit of the machine's, like the watch count.
-    needles: ['queue or buffer overflow', 'fsnotify queue overflow', 'IN_Q_OVERFLOW'],
-    test: /fsnotify: queue or buffer overflow|fsnotify queue overflow|\bIN_Q_OVERFLOW\b/,
+    // rb-inotify (lib/rb-inotify/event.rb) raises on IN_Q_OVERFLOW "inotify event queue has
+    // overflowed." (guard/listen's INotify::QueueOverflowError, guard/rb-inotify#111).
+    needles: ['queue or buffer overflow', 'fsnotify queue overflow', 'IN_Q_OVERFLOW', 'inotify event queue has overflowed'],
+    test: /fsnotify: queue or buffer overflow|fsnotify queue overflow|\bIN_Q_OVERFLOW\b|inotify event queue has overflowed/,
     says: 'a file watcher lost events: the inotify event queue overflowed (fs.inotify.max_queued_events)',
   },
   {

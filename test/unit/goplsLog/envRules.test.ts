@@ -73,7 +73,8 @@ const SHELL_SHIM_GOROOT_CASES: Array<[string, RuleId[]]> = [
   ['fork/exec /opt/go/pkg/tool/linux_arm64/link: no such file or directory', ['goroot-tools-missing']],
   ['go: no such tool "covdata"', []],
   ['x.go:4:2: cannot find package "net/http" in any of:', ['goroot-std-missing', 'package-not-found']],
-  ['package fmt: unrecognized import path "fmt": import path does not begin with hostname', ['goroot-std-missing']],
+  // (beside it, as for "cannot find package" above, the GOPATH-mode words for any path no one provides)
+  ['package fmt: unrecognized import path "fmt": import path does not begin with hostname', ['goroot-std-missing', 'package-not-found']],
   ['cannot find package "acme.dev/util" in any of:', ['package-not-found']],
   ['go.goroot setting is ignored. /opt/go/bin/go is not a valid GOROOT directory.', ['goroot-setting-invalid']],
   ['go: invalid GOAMD64: must be v1, v2, v3, v4', ['go-env-value-invalid']],

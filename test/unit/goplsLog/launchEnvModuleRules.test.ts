@@ -106,11 +106,43 @@ const CASES: Array<[string, RuleId[]]> = [
   // --- the module graph lacks a package ---
   ['main.go:5:2: module github.com/acme/kit@latest found (v1.4.0), but does not contain package github.com/acme/kit/retry', ['module-lacks-package']],
   ['ambiguous import: found package cloud.example.com/storage in multiple modules:', ['module-lacks-package']],
+  // Go 1.11–1.13's shape of it (modload/import.go then), after "unknown import path".
+  ['x.go:4:2: unknown import path "acme.dev/kit/log": ambiguous import: found acme.dev/kit/log in multiple modules:', ['module-lacks-package']],
+  // --- Go 1.11–1.13 module words ---
+  ['go: acme.dev/kit@v0.3.1: parsing go.mod: unexpected module path "kit"', ['go-mod-invalid']],
+  ['go: error loading module requirements', ['modules-have-errors']],
+  ['build acme.dev/app: cannot load github.com/acme/log: open /srv/app/vendor/github.com/acme/log: no such file or directory', ['vendor-mode-lookup']],
+  ['build acme.dev/app: cannot load github.com/acme/log: open C:\\src\\app\\vendor\\github.com\\acme\\log: The system cannot find the path specified.', ['vendor-mode-lookup']],
+  ['go get: disabled by -mod=vendor', ['vendor-mode-lookup']],
+  // (a vendor path in any other program's words is not the go command's vendor mode)
+  ["PHP Warning:  require(/srv/www/vendor/autoload.php): failed to open stream: No such file or directory", []],
+  ["cp: cannot stat '/srv/app/vendor/modules.txt': No such file or directory", []],
+  // --- workspace file behind its modules (Go 1.21+) ---
+  ['go: module ./tools listed in go.work file requires go >= 1.23.2, but go.work lists go 1.22; to update it:', ['go-mod-invalid']],
+  // --- gopls 2019–2021: importer and go.mod diagnostics ---
+  ['a.go:5:2: could not import acme.dev/kit/log (no package for import acme.dev/kit/log)', ['import-metadata-missing']],
+  ['could not import acme.dev/kit (no package data for import acme.dev/kit)', ['import-metadata-missing']],
+  // (cgo's pseudo-package is the C toolchain's, not the module graph's)
+  ['a.go:3:8: could not import C (no package for import C)', []],
+  ['Inconsistent vendoring detected. Please re-run "go mod vendor".', ['inconsistent-vendoring']],
+  ['github.com/acme/kit@v1.2.0 has not been downloaded', ['goproxy-off-lookup']],
+  ['The speech model has not been downloaded yet', []],
+  ['go.sum is out of sync with go.mod. Please update it by applying the quick fix.', ['missing-go-sum']],
+  ['go.sum is out of sync with go.mod: entry for acme.dev/kit@v1.2.0 is missing. Please updating it by applying the quick fix.', ['missing-go-sum']],
   // --- GOPATH mode ---
   ['go: cannot use path@version syntax in GOPATH mode', ['modules-disabled']],
   ['go: warning: ignoring go.mod in $GOPATH /home/ann/go', ['modules-disabled']],
   ['main.go:3:8: package acme.dev/util is not in std (/usr/local/go/src/acme.dev/util)', ['package-not-found']],
   ['a.go:6:2: cannot find package "acme.dev/util" in GOROOT or GOPATH', ['package-not-found']],
+  // cmd/go's vcs when neither GOPATH nor a module has the package and the path names no host
+  ['package shop/routers: unrecognized import path "shop/routers" (import path does not begin with hostname)', ['package-not-found']],
+  ['unrecognized import path "shop/routers": import path does not begin with hostname', ['package-not-found']],
+  // load/pkg.go with modules off: a GOPATH checkout at another path than its import comment, a relative import
+  ["can't load package: package github.com/ann/kit: code in directory /home/ann/go/src/github.com/ann/kit expects import \"acme.dev/kit\"", ['module-path-mismatch']],
+  ['main.go:4:2: local import "./store" in non-local package', ['relative-import-in-module']],
+  // load/pkg.go before Go 1.13 (no path in it), and gopls's importer of 2020
+  ['\timports github.com/acme/kit/internal/x: use of internal package not allowed', ['internal-import-denied']],
+  ['a.go:5:2: could not import github.com/acme/kit/internal/x (invalid use of internal package github.com/acme/kit/internal/x)', ['internal-import-denied']],
   ['Your workspace is misconfigured: go [-e -json -compiled=true -- ./...]: exit status 1: go: cannot find main module; see \'go help modules\'', ['workspace-load-failed', 'go-mod-not-found']],
   // --- second wave: shells, tasks, vim-go installs, pasted HTML, old gopls headers ---
   ['bash: line 1: protoc: command not found', ['command-not-on-path']],

@@ -104,10 +104,15 @@ const CASES: Array<[string, RuleId[]]> = [
   // A watcher's open(2) refused with EMFILE: the descriptor limit, not inotify's instances (gopls mcp's "watch error: %v").
   ['2026/05/20 10:11:13 watch error: open /home/ann/src/app/internal: too many open files', ['watch-descriptors-exhausted']],
   ['2026/05/20 10:11:12 cannot create fsnotify watcher: too many open files', ['inotify-emfile']],
+  // entr's own refusal (entr.c, a kqueue descriptor per file listed): the same descriptor limit.
+  ['entr: Too many files listed; the hard limit for your login class is 256', ['watch-descriptors-exhausted']],
   // VS Code's current notification and Theia's (capitalised), fsnotify's ErrEventOverflow.
   ['Unable to watch for file changes. Please follow the instructions link to resolve this issue.', ['watch-unable']],
   ['Unable to watch for file changes in this large workspace.  Please follow the instructions link to resolve this issue.', ['watch-unable']],
   ['2026/01/02 10:00:00 watcher error: fsnotify: queue or buffer overflow', ['watch-queue-overflow']],
+  // rb-inotify's exception on IN_Q_OVERFLOW (lib/rb-inotify/event.rb), as guard/listen logs it.
+  ['E, [2026-01-02T10:00:00.123456 #4242] ERROR -- : INotify::QueueOverflowError: inotify event queue has overflowed.', ['watch-queue-overflow']],
+  ['2026/01/02 10:00:00 job queue drained, 0 events pending', []],
   ['ERROR: ld.so: object \'/usr/lib/libfakeroot.so\' from LD_PRELOAD cannot be preloaded (cannot open shared object file): ignored.', ['ld-preload-leak']],
   ['fork/exec /tmp/go-build1234/b001/exe/tool: exec format error', ['exec-format-error']],
   ['go: modules disabled by GO111MODULE=off; see \'go help modules\'', ['modules-disabled']],
