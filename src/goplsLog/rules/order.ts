@@ -43,6 +43,7 @@ export const RULE_ORDER = [
   'process-killed',
   'container-oom-killed',
   'pids-fork-rejected',
+  'maxproc-exceeded',
   'node-pid-pressure',
   'thread-create-eperm',
   'exec-eperm',
