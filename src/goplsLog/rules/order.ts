@@ -152,6 +152,7 @@ export const RULE_ORDER = [
   'system-exec-denied',
   'apparmor-named',
   'sigkill-reported',
+  'runner-lost-communication',
   'memory-limit-named',
   'commit-limit-reached',
   'memory-exhausted-more',
