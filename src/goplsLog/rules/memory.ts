@@ -132,7 +132,8 @@ export const MEMORY_RULES: readonly Rule[] = [
     // eviction "The node was low on resource: memory", "Container x exceeded its memory limit".
     // Also kubelet's eviction message for a node condition (pkg/kubelet/eviction/helpers.go,
     // nodeConditionMessageFmt "The node had condition: %v. "), [MemoryPressure] being the memory
-    // signal's condition.
+    // signal's condition. Older kubelets named the condition in brackets in the eviction message
+    // ("Pod The node was low on resource: [MemoryPressure].", as OpenShift's documentation shows it).
     // And the kubelet's other words for the same shortage (kubernetes pkg/kubelet): the node
     // status setter's MemoryPressure=True condition, "KubeletHasInsufficientMemory kubelet has
     // insufficient memory available" (nodestatus/setters.go; the healthy state says "has
@@ -142,8 +143,8 @@ export const MEMORY_RULES: readonly Rule[] = [
     // App Engine's instance kill, "Exceeded soft memory limit of 256 MB with 280 MB after servicing 5
     // requests total" (soft, medium and hard limits), the "of N" keeping out ps(1)'s state legend
     // ("Exceeded soft memory limits").
-    needles: ['emory limit', 'emory quota', 'low on resource: memory', 'The node had condition:', 'insufficient memory available', 'enough resource: memory'],
-    test: /memory limit (?:of [\d.]+ ?\w+ )?(?:was |has been )?exceeded|\bexceeded (?:soft|medium|hard) memory limit of \d|exceed(?:ed|s|ing)? (?:its |the |their |a )?(?:container'?s? |pod'?s? )?memory limit|memory quota (?:vastly )?exceeded|low on resource: memory|The node had condition: \[[^\]\n]*\bMemoryPressure\b|\bkubelet has insufficient memory available\b|\bNode didn't have enough resource: memory\b/i,
+    needles: ['emory limit', 'emory quota', 'low on resource: memory', 'low on resource: [', 'The node had condition:', 'insufficient memory available', 'enough resource: memory'],
+    test: /memory limit (?:of [\d.]+ ?\w+ )?(?:was |has been )?exceeded|\bexceeded (?:soft|medium|hard) memory limit of \d|exceed(?:ed|s|ing)? (?:its |the |their |a )?(?:container'?s? |pod'?s? )?memory limit|memory quota (?:vastly )?exceeded|low on resource: \[?(?:memory|MemoryPressure)\b|The node had condition: \[[^\]\n]*\bMemoryPressure\b|\bkubelet has insufficient memory available\b|\bNode didn't have enough resource: memory\b/i,
     says: 'a process exceeded the memory limit its supervisor (container runtime, platform, kubelet) enforces',
   },
   {
@@ -204,10 +205,17 @@ export const MEMORY_RULES: readonly Rule[] = [
     // (capital E; npm-lifecycle's error message ends "\nExit status " + code), and lerna's
     // logPackageError "lerna ERR! yarn run build exited 137 in 'pkg'" (`exited ${err.exitCode} in
     // '${err.pkg.name}'`).
+    // CircleCI's words for a step whose process was killed: `Received "killed" signal` (the signal
+    // named as Go's syscall.SIGKILL.String() gives it; PetroFit/petrofit#63 and
+    // digitalfabrik/integreat-cms#2203, answered by a larger resource_class), and "The build failed
+    // because the process exited too early. This probably means the system ran out of memory or
+    // someone called `kill -9` on the process." (DataBiosphere/terra-ui#3913).
+    // Google Cloud Build's failed step: 'ERROR: build step 0 "golang" failed: step exited with
+    // non-zero status: 137'.
     // Not SIGQUIT or SIGTERM (go test's "Test killed with quit", a cancelled job's 143): those are
     // timeouts and cancellations, not a limit.
-    needles: ['137', 'SIGKILL', '9/KILL', 'signal 9', 'signal: 9'],
-    test: /\bnpm ERR! errno 137\b|\bexited 137 in '|\b(?:exit value|[Ee]xit [Cc]ode:|[Ee]xit [Ss]tatus:?|exitCode"?[:=]|Error|Exited \(|returned non-zero exit status|returned a non-zero code:|return code|[Ee]xited with(?: code| status)?:?)\s*137\b|\(Exit 137\)|<Signals\.SIGKILL: 9>|status=9\/KILL|\bsignal:? 9\b[^\n]{0,12}SIGKILL|\bsignal:? ['"]?SIGKILL\b|\bquit with exit code -?\d+ and signal 9\b|(?:killed|terminated|died|exited)\b[^\n]{0,40}\b(?:by |with |on )?(?:signal )?(?:SIGKILL|signal 9\b)/,
+    needles: ['137', 'SIGKILL', '9/KILL', 'signal 9', 'signal: 9', 'Received "killed" signal', 'process exited too early'],
+    test: /\bReceived "killed" signal\b|\bprocess exited too early\. This probably means the system ran out of memory\b|\bnpm ERR! errno 137\b|\bexited 137 in '|\b(?:exit value|[Ee]xit [Cc]ode:|[Ee]xit [Ss]tatus:?|exitCode"?[:=]|Error|Exited \(|returned non-zero exit status|non-zero status:|returned a non-zero code:|return code|[Ee]xited with(?: code| status)?:?)\s*137\b|\(Exit 137\)|<Signals\.SIGKILL: 9>|status=9\/KILL|\bsignal:? 9\b[^\n]{0,12}SIGKILL|\bsignal:? ['"]?SIGKILL\b|\bquit with exit code -?\d+ and signal 9\b|(?:killed|terminated|died|exited)\b[^\n]{0,40}\b(?:by |with |on )?(?:signal )?(?:SIGKILL|signal 9\b)/,
     yieldsTo: ['process-killed', 'go-command-killed', 'kernel-oom-kill', 'oom-killed-named', 'container-oom-killed'],
     says: 'a process was killed with SIGKILL (exit status 137), which is how a memory limit\'s OOM kill looks from the tool that ran it',
   },

@@ -92,8 +92,9 @@ export const PROCESS_RULES: readonly Rule[] = [
     // resource: %v. ", nodeConditionMessageFmt "The node had condition: %v. "), and the node
     // status setter's PIDPressure=True words, "KubeletHasInsufficientPID kubelet has insufficient
     // PID available" (nodestatus/setters.go; the healthy state says "has sufficient PID available").
+    // Older kubelets put the condition in brackets: "The node was low on resource: [PIDPressure].".
     needles: ['low on resource: pids', 'PIDPressure', 'insufficient PID available', 'KubeletHasInsufficientPID'],
-    test: /low on resource: pids\b|The node had condition: \[[^\]\n]*\bPIDPressure\b|\bkubelet has insufficient PID available\b|\bKubeletHasInsufficientPID\b/,
+    test: /low on resource: \[?(?:pids|PIDPressure)\b|The node had condition: \[[^\]\n]*\bPIDPressure\b|\bkubelet has insufficient PID available\b|\bKubeletHasInsufficientPID\b/,
     says: 'the kubelet found its node short of process ids (PIDPressure) and evicted or refused pods: a process limit was reached',
   },
   {
