@@ -63,8 +63,10 @@ export const MEMORY_RULES: readonly Rule[] = [
     // "failed to reclaim memory", "a thread waited too long to allocate a page"), and macOS's xnu
     // memorystatus killing on low swap ("low swap: killing largest compressed process with pid %d
     // (%s) and size %llu MB", older xnu "low swap: killing pid %d (%s)").
-    needles: ['out of memory: Kill', 'Out of memory: Kill', 'oom-kill:', 'invoked oom-killer', 'oom_reaper: reaped process', 'systemd-oomd', 'earlyoom', ', failcnt ', 'killed as a result of limit of', 'oom_kill_allocating_task', 'Memory cgroup stats for', 'oom_kill_process+', 'out_of_memory+', 'was killed: out of swap space', 'was killed: failed to reclaim memory', 'was killed: a thread waited too long', 'low swap: killing'],
-    test: /\bpid \d+ \([^)\n]{1,100}\),(?: jid \d+,)?(?: uid \d+,)? was killed: (?:out of swap space|failed to reclaim memory|a thread waited too long to allocate a page)|\blow swap: killing (?:largest compressed process with )?pid \d+|\b(?:oom_kill_process|mem_cgroup_out_of_memory|pagefault_out_of_memory|out_of_memory)\+0x[0-9a-f]+\/0x[0-9a-f]+|\bMemory cgroup stats for\b|(?:Out of memory(?: \(oom_kill_allocating_task\))?|Memory cgroup out of memory): Kill(?:ed)? process \d+|oom-kill:constraint=|invoked oom-killer:|oom_reaper: reaped process \d+|systemd-oomd[^\n]*(?:Killed|killed \d+ process)|earlyoom[^\n]*(?:sending SIG|[Kk]illing|low memory!)|memory: usage \d+kB, limit \d+kB, failcnt [1-9]|\bTask in \S+ killed as a result of limit of \S/,
+    // Linux 2.6's wording of the same kill (mm/oom_kill.c before 3.x): "Out of memory: kill process
+    // 15575 (x) score 77029 or a child", lower case.
+    needles: ['out of memory: Kill', 'Out of memory: Kill', 'out of memory: kill process', 'Out of memory: kill process', 'oom-kill:', 'invoked oom-killer', 'oom_reaper: reaped process', 'systemd-oomd', 'earlyoom', ', failcnt ', 'killed as a result of limit of', 'oom_kill_allocating_task', 'Memory cgroup stats for', 'oom_kill_process+', 'out_of_memory+', 'was killed: out of swap space', 'was killed: failed to reclaim memory', 'was killed: a thread waited too long', 'low swap: killing'],
+    test: /\bpid \d+ \([^)\n]{1,100}\),(?: jid \d+,)?(?: uid \d+,)? was killed: (?:out of swap space|failed to reclaim memory|a thread waited too long to allocate a page)|\blow swap: killing (?:largest compressed process with )?pid \d+|\b(?:oom_kill_process|mem_cgroup_out_of_memory|pagefault_out_of_memory|out_of_memory)\+0x[0-9a-f]+\/0x[0-9a-f]+|\bMemory cgroup stats for\b|(?:Out of memory(?: \(oom_kill_allocating_task\))?|Memory cgroup out of memory): (?:Kill(?:ed)?|kill) process \d+|oom-kill:constraint=|invoked oom-killer:|oom_reaper: reaped process \d+|systemd-oomd[^\n]*(?:Killed|killed \d+ process)|earlyoom[^\n]*(?:sending SIG|[Kk]illing|low memory!)|memory: usage \d+kB, limit \d+kB, failcnt [1-9]|\bTask in \S+ killed as a result of limit of \S/,
     says: "the kernel's OOM killer killed a process (a memory cgroup or the machine ran out of memory)",
   },
   {
@@ -84,8 +86,13 @@ export const MEMORY_RULES: readonly Rule[] = [
     // build ./..." without job control, "[1]  + 4242 killed     gopls" with it.
     // Darwin's strsignal(SIGKILL) is "Killed: 9", which shells on macOS print alone or after the
     // job ("zsh: killed" aside): "Killed: 9", "./build.sh: line 3: 4242 Killed: 9   go build".
+    // A workspace runner's prefix before the lone "Killed" of a child: lerna --stream's "pkg: "
+    // ("@packages/net-stubbing: Killed", cypress-io/cypress#23623) and yarn 2+'s foreach
+    // ("➤ YN0000: [@acme/web]: Killed", commercetools/commercetools-docs-kit#1424; the arrow is
+    // read as its UTF-8 bytes, hence any short mark before the YN code). Not git's
+    // "remote: Killed", a process of the server being fetched from.
     needles: ['Killed', 'code 137', 'status 137', 'zsh: killed', ' killed  '],
-    test: /^\s*Killed(?:: 9)?\s*$|\b\d+ Killed: 9\s+\S|\bzsh: killed\s+\S|^\[\d+\]\s*[+-]?\s*\d+ killed\s{2,}\S|\*\*\* \[[^\]\n]{1,300}\] Killed\b|\b\d+ Killed\s{2,}\S|\b(?:exit(?:ed)? (?:with )?(?:code|status)|exit code|code) 137\b|internal compiler error: Killed \(program|Killed signal terminated program|unable to execute command: Killed\b/m,
+    test: /^\s*Killed(?:: 9)?\s*$|^\s*(?!remote:)(?:(?:\S{1,4} )?YN\d{4}: \[[^\]\n]{1,200}\]|@?[\w.-]{1,100}(?:\/[\w.-]{1,100})?): Killed\s*$|\b\d+ Killed: 9\s+\S|\bzsh: killed\s+\S|^\[\d+\]\s*[+-]?\s*\d+ killed\s{2,}\S|\*\*\* \[[^\]\n]{1,300}\] Killed\b|\b\d+ Killed\s{2,}\S|\b(?:exit(?:ed)? (?:with )?(?:code|status)|exit code|code) 137\b|internal compiler error: Killed \(program|Killed signal terminated program|unable to execute command: Killed\b/m,
     yieldsTo: ['kernel-oom-kill'],
     says: 'a process was killed with SIGKILL (exit code 137 / "Killed"), which is what the OOM killer looks like from outside',
   },
@@ -116,9 +123,11 @@ export const MEMORY_RULES: readonly Rule[] = [
     // OOM killer", systemd's "A process of this unit has been killed by the OOM killer" and
     // "Failed with result 'oom-kill'", kubelet's "System OOM encountered, victim process: x",
     // the kernel's older two-line report ("Killed process 123 (x) total-vm:…"), and a
-    // memory.events oom_kill counter above 0.
-    needles: ['OOM kill', 'OOM-kill', 'OOM Kill', 'oom kill', 'oom-kill', 'by the OOM', 'by OOM', 'by the oom', 'System OOM', 'total-vm:', 'oom_kill '],
-    test: /\boom[- ]?kill(?:ed|ing)\b|killed by (?:the )?oom(?:[- ]killer)?\b|result '?oom-kill|System OOM encountered|Killed process \d+ \([^)\n]{0,100}\)[^\n]{0,40}total-vm:|^\s*oom_kill [1-9]/im,
+    // memory.events oom_kill counter above 0. That line in older kernels' shapes too: 2.6's
+    // "Killed process 123 (x) vsz:308116kB, anon-rss:…" and RHEL 6's "Killed process 123, UID 500,
+    // (x) total-vm:…".
+    needles: ['OOM kill', 'OOM-kill', 'OOM Kill', 'oom kill', 'oom-kill', 'by the OOM', 'by OOM', 'by the oom', 'System OOM', 'total-vm:', ') vsz:', 'oom_kill '],
+    test: /\boom[- ]?kill(?:ed|ing)\b|killed by (?:the )?oom(?:[- ]killer)?\b|result '?oom-kill|System OOM encountered|Killed process \d+(?:, UID \d+,)? \([^)\n]{0,100}\)[^\n]{0,40}(?:total-vm|vsz):|^\s*oom_kill [1-9]/im,
     yieldsTo: ['kernel-oom-kill', 'container-oom-killed'],
     says: 'a process was killed by the OOM killer (a memory limit or the machine ran out of memory)',
   },
