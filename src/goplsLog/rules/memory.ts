@@ -58,8 +58,15 @@ export const MEMORY_RULES: readonly Rule[] = [
     // frames of mm/oom_kill.c's oom_kill_process, out_of_memory and pagefault_out_of_memory and
     // mm/memcontrol.c's mem_cgroup_out_of_memory ("oom_kill_process+0x21f/0x420"), which only that
     // path prints; a paste often keeps the trace and loses the "Killed process" line after it.
-    needles: ['out of memory: Kill', 'Out of memory: Kill', 'oom-kill:', 'invoked oom-killer', 'oom_reaper: reaped process', 'systemd-oomd', 'earlyoom', ', failcnt ', 'killed as a result of limit of', 'oom_kill_allocating_task', 'Memory cgroup stats for', 'oom_kill_process+', 'out_of_memory+'],
-    test: /\b(?:oom_kill_process|mem_cgroup_out_of_memory|pagefault_out_of_memory|out_of_memory)\+0x[0-9a-f]+\/0x[0-9a-f]+|\bMemory cgroup stats for\b|(?:Out of memory(?: \(oom_kill_allocating_task\))?|Memory cgroup out of memory): Kill(?:ed)? process \d+|oom-kill:constraint=|invoked oom-killer:|oom_reaper: reaped process \d+|systemd-oomd[^\n]*(?:Killed|killed \d+ process)|earlyoom[^\n]*(?:sending SIG|[Kk]illing|low memory!)|memory: usage \d+kB, limit \d+kB, failcnt [1-9]|\bTask in \S+ killed as a result of limit of \S/,
+    // Other kernels' OOM kills: FreeBSD's vm_pageout.c vm_pageout_oom ("pid %d (%s), jid %d, uid %d,
+    // was killed: %s", older releases without the jid) with its three reasons ("out of swap space",
+    // "failed to reclaim memory", "a thread waited too long to allocate a page"), and macOS's xnu
+    // memorystatus killing on low swap ("low swap: killing largest compressed process with pid %d
+    // (%s) and size %llu MB", older xnu "low swap: killing pid %d (%s)").
+    // Linux 2.6's wording of the same kill (mm/oom_kill.c before 3.x): "Out of memory: kill process
+    // 15575 (x) score 77029 or a child", lower case.
+    needles: ['out of memory: Kill', 'Out of memory: Kill', 'out of memory: kill process', 'Out of memory: kill process', 'oom-kill:', 'invoked oom-killer', 'oom_reaper: reaped process', 'systemd-oomd', 'earlyoom', ', failcnt ', 'killed as a result of limit of', 'oom_kill_allocating_task', 'Memory cgroup stats for', 'oom_kill_process+', 'out_of_memory+', 'was killed: out of swap space', 'was killed: failed to reclaim memory', 'was killed: a thread waited too long', 'low swap: killing'],
+    test: /\bpid \d+ \([^)\n]{1,100}\),(?: jid \d+,)?(?: uid \d+,)? was killed: (?:out of swap space|failed to reclaim memory|a thread waited too long to allocate a page)|\blow swap: killing (?:largest compressed process with )?pid \d+|\b(?:oom_kill_process|mem_cgroup_out_of_memory|pagefault_out_of_memory|out_of_memory)\+0x[0-9a-f]+\/0x[0-9a-f]+|\bMemory cgroup stats for\b|(?:Out of memory(?: \(oom_kill_allocating_task\))?|Memory cgroup out of memory): (?:Kill(?:ed)?|kill) process \d+|oom-kill:constraint=|invoked oom-killer:|oom_reaper: reaped process \d+|systemd-oomd[^\n]*(?:Killed|killed \d+ process)|earlyoom[^\n]*(?:sending SIG|[Kk]illing|low memory!)|memory: usage \d+kB, limit \d+kB, failcnt [1-9]|\bTask in \S+ killed as a result of limit of \S/,
     says: "the kernel's OOM killer killed a process (a memory cgroup or the machine ran out of memory)",
   },
   {
@@ -79,8 +86,13 @@ export const MEMORY_RULES: readonly Rule[] = [
     // build ./..." without job control, "[1]  + 4242 killed     gopls" with it.
     // Darwin's strsignal(SIGKILL) is "Killed: 9", which shells on macOS print alone or after the
     // job ("zsh: killed" aside): "Killed: 9", "./build.sh: line 3: 4242 Killed: 9   go build".
+    // A workspace runner's prefix before the lone "Killed" of a child: lerna --stream's "pkg: "
+    // ("@packages/net-stubbing: Killed", cypress-io/cypress#23623) and yarn 2+'s foreach
+    // ("➤ YN0000: [@acme/web]: Killed", commercetools/commercetools-docs-kit#1424; the arrow is
+    // read as its UTF-8 bytes, hence any short mark before the YN code). Not git's
+    // "remote: Killed", a process of the server being fetched from.
     needles: ['Killed', 'code 137', 'status 137', 'zsh: killed', ' killed  '],
-    test: /^\s*Killed(?:: 9)?\s*$|\b\d+ Killed: 9\s+\S|\bzsh: killed\s+\S|^\[\d+\]\s*[+-]?\s*\d+ killed\s{2,}\S|\*\*\* \[[^\]\n]{1,300}\] Killed\b|\b\d+ Killed\s{2,}\S|\b(?:exit(?:ed)? (?:with )?(?:code|status)|exit code|code) 137\b|internal compiler error: Killed \(program|Killed signal terminated program|unable to execute command: Killed\b/m,
+    test: /^\s*Killed(?:: 9)?\s*$|^\s*(?!remote:)(?:(?:\S{1,4} )?YN\d{4}: \[[^\]\n]{1,200}\]|@?[\w.-]{1,100}(?:\/[\w.-]{1,100})?): Killed\s*$|\b\d+ Killed: 9\s+\S|\bzsh: killed\s+\S|^\[\d+\]\s*[+-]?\s*\d+ killed\s{2,}\S|\*\*\* \[[^\]\n]{1,300}\] Killed\b|\b\d+ Killed\s{2,}\S|\b(?:exit(?:ed)? (?:with )?(?:code|status)|exit code|code) 137\b|internal compiler error: Killed \(program|Killed signal terminated program|unable to execute command: Killed\b/m,
     yieldsTo: ['kernel-oom-kill'],
     says: 'a process was killed with SIGKILL (exit code 137 / "Killed"), which is what the OOM killer looks like from outside',
   },
@@ -95,8 +107,11 @@ export const MEMORY_RULES: readonly Rule[] = [
     // type, action, actor id, then attributes; moby daemon/monitor.go logs events.ActionOOM when
     // containerd reports an OOM in the container's cgroup and sets State.OOMKilled):
     // "container oom 3f2a… (image=golang:1.22, name=build)".
-    needles: ['OOMKilled', 'out of memory condition', 'container oom '],
-    test: /\bOOMKilled\b(?!"?:\s*false)|killed due to an out of memory condition|\bcontainer oom [0-9a-f]{12,64}\b/,
+    // Amazon ECS's stopped reason for a container its memory limit killed, "OutOfMemoryError:
+    // Container killed due to memory usage" (program-out-of-memory reads it whole), often quoted
+    // without the exception's name and in either case.
+    needles: ['OOMKilled', 'out of memory condition', 'container oom ', 'ontainer killed due to memory usage'],
+    test: /\bOOMKilled\b(?!"?:\s*false)|killed due to an out of memory condition|\bcontainer oom [0-9a-f]{12,64}\b|\b[Cc]ontainer killed due to memory usage\b/,
     says: "a container was killed for exceeding its memory limit (OOMKilled)",
   },
   {
@@ -108,9 +123,11 @@ export const MEMORY_RULES: readonly Rule[] = [
     // OOM killer", systemd's "A process of this unit has been killed by the OOM killer" and
     // "Failed with result 'oom-kill'", kubelet's "System OOM encountered, victim process: x",
     // the kernel's older two-line report ("Killed process 123 (x) total-vm:…"), and a
-    // memory.events oom_kill counter above 0.
-    needles: ['OOM kill', 'OOM-kill', 'OOM Kill', 'oom kill', 'oom-kill', 'by the OOM', 'by OOM', 'by the oom', 'System OOM', 'total-vm:', 'oom_kill '],
-    test: /\boom[- ]?kill(?:ed|ing)\b|killed by (?:the )?oom(?:[- ]killer)?\b|result '?oom-kill|System OOM encountered|Killed process \d+ \([^)\n]{0,100}\)[^\n]{0,40}total-vm:|^\s*oom_kill [1-9]/im,
+    // memory.events oom_kill counter above 0. That line in older kernels' shapes too: 2.6's
+    // "Killed process 123 (x) vsz:308116kB, anon-rss:…" and RHEL 6's "Killed process 123, UID 500,
+    // (x) total-vm:…".
+    needles: ['OOM kill', 'OOM-kill', 'OOM Kill', 'oom kill', 'oom-kill', 'by the OOM', 'by OOM', 'by the oom', 'System OOM', 'total-vm:', ') vsz:', 'oom_kill '],
+    test: /\boom[- ]?kill(?:ed|ing)\b|killed by (?:the )?oom(?:[- ]killer)?\b|result '?oom-kill|System OOM encountered|Killed process \d+(?:, UID \d+,)? \([^)\n]{0,100}\)[^\n]{0,40}(?:total-vm|vsz):|^\s*oom_kill [1-9]/im,
     yieldsTo: ['kernel-oom-kill', 'container-oom-killed'],
     says: 'a process was killed by the OOM killer (a memory limit or the machine ran out of memory)',
   },
@@ -124,15 +141,19 @@ export const MEMORY_RULES: readonly Rule[] = [
     // eviction "The node was low on resource: memory", "Container x exceeded its memory limit".
     // Also kubelet's eviction message for a node condition (pkg/kubelet/eviction/helpers.go,
     // nodeConditionMessageFmt "The node had condition: %v. "), [MemoryPressure] being the memory
-    // signal's condition.
+    // signal's condition. Older kubelets named the condition in brackets in the eviction message
+    // ("Pod The node was low on resource: [MemoryPressure].", as OpenShift's documentation shows it).
     // And the kubelet's other words for the same shortage (kubernetes pkg/kubelet): the node
     // status setter's MemoryPressure=True condition, "KubeletHasInsufficientMemory kubelet has
     // insufficient memory available" (nodestatus/setters.go; the healthy state says "has
     // sufficient memory available"), and pod admission's refusal, "Node didn't have enough
     // resource: memory, requested: …, used: …, capacity: …" (lifecycle/predicate.go, reason
     // OutOfmemory; "resource: pods" there is the node's pod count, not processes).
-    needles: ['emory limit', 'emory quota', 'low on resource: memory', 'The node had condition:', 'insufficient memory available', 'enough resource: memory'],
-    test: /memory limit (?:of [\d.]+ ?\w+ )?(?:was |has been )?exceeded|exceed(?:ed|s|ing)? (?:its |the |their |a )?(?:container'?s? |pod'?s? )?memory limit|memory quota (?:vastly )?exceeded|low on resource: memory|The node had condition: \[[^\]\n]*\bMemoryPressure\b|\bkubelet has insufficient memory available\b|\bNode didn't have enough resource: memory\b/i,
+    // App Engine's instance kill, "Exceeded soft memory limit of 256 MB with 280 MB after servicing 5
+    // requests total" (soft, medium and hard limits), the "of N" keeping out ps(1)'s state legend
+    // ("Exceeded soft memory limits").
+    needles: ['emory limit', 'emory quota', 'low on resource: memory', 'low on resource: [', 'The node had condition:', 'insufficient memory available', 'enough resource: memory'],
+    test: /memory limit (?:of [\d.]+ ?\w+ )?(?:was |has been )?exceeded|\bexceeded (?:soft|medium|hard) memory limit of \d|exceed(?:ed|s|ing)? (?:its |the |their |a )?(?:container'?s? |pod'?s? )?memory limit|memory quota (?:vastly )?exceeded|low on resource: \[?(?:memory|MemoryPressure)\b|The node had condition: \[[^\]\n]*\bMemoryPressure\b|\bkubelet has insufficient memory available\b|\bNode didn't have enough resource: memory\b/i,
     says: 'a process exceeded the memory limit its supervisor (container runtime, platform, kubelet) enforces',
   },
   {
@@ -189,12 +210,43 @@ export const MEMORY_RULES: readonly Rule[] = [
     // yarn's `error Command failed with signal "SIGKILL".`, Neovim's `Client gopls quit with exit code 0
     // and signal 9` (lsp/client.lua on_exit: the signal's number), kubectl describe's and Docker's
     // `Exit code: 137` in either case.
+    // npm 6's lifecycle failure in its two lines, "npm ERR! errno 137" and "npm ERR! Exit status 137"
+    // (capital E; npm-lifecycle's error message ends "\nExit status " + code), and lerna's
+    // logPackageError "lerna ERR! yarn run build exited 137 in 'pkg'" (`exited ${err.exitCode} in
+    // '${err.pkg.name}'`).
+    // CircleCI's words for a step whose process was killed: `Received "killed" signal` (the signal
+    // named as Go's syscall.SIGKILL.String() gives it; PetroFit/petrofit#63 and
+    // digitalfabrik/integreat-cms#2203, answered by a larger resource_class), and "The build failed
+    // because the process exited too early. This probably means the system ran out of memory or
+    // someone called `kill -9` on the process." (DataBiosphere/terra-ui#3913).
+    // Google Cloud Build's failed step: 'ERROR: build step 0 "golang" failed: step exited with
+    // non-zero status: 137'.
     // Not SIGQUIT or SIGTERM (go test's "Test killed with quit", a cancelled job's 143): those are
     // timeouts and cancellations, not a limit.
-    needles: ['137', 'SIGKILL', '9/KILL', 'signal 9', 'signal: 9'],
-    test: /\b(?:exit value|[Ee]xit [Cc]ode:|exit status:?|exitCode"?[:=]|Error|Exited \(|returned non-zero exit status|returned a non-zero code:|return code|[Ee]xited with(?: code| status)?:?)\s*137\b|\(Exit 137\)|<Signals\.SIGKILL: 9>|status=9\/KILL|\bsignal:? 9\b[^\n]{0,12}SIGKILL|\bsignal:? ['"]?SIGKILL\b|\bquit with exit code -?\d+ and signal 9\b|(?:killed|terminated|died|exited)\b[^\n]{0,40}\b(?:by |with |on )?(?:signal )?(?:SIGKILL|signal 9\b)/,
+    needles: ['137', 'SIGKILL', '9/KILL', 'signal 9', 'signal: 9', 'Received "killed" signal', 'process exited too early'],
+    test: /\bReceived "killed" signal\b|\bprocess exited too early\. This probably means the system ran out of memory\b|\bnpm ERR! errno 137\b|\bexited 137 in '|\b(?:exit value|[Ee]xit [Cc]ode:|[Ee]xit [Ss]tatus:?|exitCode"?[:=]|Error|Exited \(|returned non-zero exit status|non-zero status:|returned a non-zero code:|return code|[Ee]xited with(?: code| status)?:?)\s*137\b|\(Exit 137\)|<Signals\.SIGKILL: 9>|status=9\/KILL|\bsignal:? 9\b[^\n]{0,12}SIGKILL|\bsignal:? ['"]?SIGKILL\b|\bquit with exit code -?\d+ and signal 9\b|(?:killed|terminated|died|exited)\b[^\n]{0,40}\b(?:by |with |on )?(?:signal )?(?:SIGKILL|signal 9\b)/,
     yieldsTo: ['process-killed', 'go-command-killed', 'kernel-oom-kill', 'oom-killed-named', 'container-oom-killed'],
     says: 'a process was killed with SIGKILL (exit status 137), which is how a memory limit\'s OOM kill looks from the tool that ran it',
+  },
+  {
+    id: 'runner-lost-communication',
+    classId: 'memory-limit',
+    role: 'symptom',
+    symptom: 'killed',
+    severity: 'warning',
+    confidence: 0.45,
+    // GitHub Actions' annotation when the job's runner stops answering: "The hosted runner: GitHub
+    // Actions 8 lost communication with the server. Anything in your workflow that terminates the
+    // runner process, starves it for CPU/Memory, or blocks its network access can cause this
+    // error." (self-hosted: "The self-hosted runner: x lost communication with the server. Verify
+    // the machine is running …"). On hosted runners the maintainers' answer is that the job
+    // exhausted the runner's resources (actions/runner-images#9823: "You exhausted runner resources
+    // in both cases"), a build or test run taking the memory the runner needs. A symptom: the
+    // runner's own words name no limit. Not "The runner has received a shutdown signal", which a
+    // cancellation, a deprovisioned machine or a job timeout give as often.
+    needles: ['lost communication with the server'],
+    test: /\brunner\b[^\n]{0,200}\blost communication with the server\b/,
+    says: "the CI runner lost communication with its server mid-job, which on hosted runners most often means the job exhausted the runner's memory (or CPU) and the runner process was starved or killed",
   },
   {
     id: 'memory-limit-named',
@@ -223,8 +275,11 @@ export const MEMORY_RULES: readonly Rule[] = [
     confidence: 0.8,
     // Windows' ERROR_COMMITMENT_LIMIT (1455) as FormatMessage writes it: "The paging file is too
     // small for this operation to complete." (the Go runtime prints errno=1455, fatal-out-of-memory).
-    needles: ['paging file is too small'],
-    says: 'Windows refused to commit more memory ("the paging file is too small"): the machine or VM ran out of memory',
+    // And the Resource-Exhaustion-Detector's event 2004 for the same commit charge reaching its
+    // limit: "Windows successfully diagnosed a low virtual memory condition. The following programs
+    // consumed the most virtual memory: gopls.exe (1234) consumed … bytes".
+    needles: ['paging file is too small', 'diagnosed a low virtual memory condition'],
+    says: 'Windows ran out of memory it could commit ("the paging file is too small", "a low virtual memory condition"): the machine or VM ran out of memory',
   },
   {
     id: 'memory-exhausted-more',
@@ -238,8 +293,14 @@ export const MEMORY_RULES: readonly Rule[] = [
     // Also older V8's "Allocation failed - process out of memory", Windows' ERROR_NOT_ENOUGH_MEMORY
     // text "Not enough memory resources are available to process this command", and bison's and
     // GNU ld's "memory exhausted".
-    needles: ['ENOMEM', 'page allocation failure', 'no killable processes', "reason: 'oom'", '-536870904', 'process out of memory', 'Not enough memory resources', 'memory exhausted'],
-    test: /\bENOMEM\b|page allocation failure: order:\d+|Out of memory and no killable processes|reason: 'oom'|'-536870904'|Allocation failed - process out of memory|Not enough memory resources are available|\bmemory exhausted\b/,
+    // The editors' own words: VS Code's main log of the same renderer loss (electron-main
+    // CodeWindow.onWindowError: "CodeWindow: renderer process gone (reason: oom, code: -536870904)",
+    // unquoted), Emacs's memory-signal-data ("Memory exhausted--use M-x save-some-buffers then exit
+    // and restart Emacs", alloc.c), Vim's and Neovim's e_out_of_memory_allocating_nr_bytes ("E342:
+    // Out of memory!  (allocating 1234 bytes)"), and macOS's own dialog when memory and swap run
+    // out ("Your system has run out of application memory.").
+    needles: ['ENOMEM', 'page allocation failure', 'no killable processes', "reason: 'oom'", '-536870904', 'process out of memory', 'Not enough memory resources', 'emory exhausted', 'process gone (reason: oom', 'E342: Out of memory', 'run out of application memory'],
+    test: /\bENOMEM\b|page allocation failure: order:\d+|Out of memory and no killable processes|reason: 'oom'|'-536870904'|Allocation failed - process out of memory|Not enough memory resources are available|\b[Mm]emory exhausted\b|\bprocess gone \(reason: oom\b|\bE342: Out of memory!|\bhas run out of application memory\b/,
     yieldsTo: ['fatal-out-of-memory', 'kernel-oom-kill'],
     says: 'memory could not be allocated (ENOMEM, a page allocation failure, an editor window lost to OOM): the machine or its limit ran out of memory',
   },

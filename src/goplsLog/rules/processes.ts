@@ -27,7 +27,10 @@ export const PROCESS_RULES: readonly Rule[] = [
     // increase max user processes (ulimit -u)" only for EAGAIN, and EINVAL (22) is clone refusing
     // the runtime's flags (a kernel older than that Go supports, an emulator), kept as an
     // unclassified error line rather than named a task limit.
-    test: /failed to create new OS thread(?![^\n]*errno=(?!11\b|12\b)\d+\b)/,
+    // EAGAIN is 35 on macOS and the BSDs, where the runtime prints the same line (os_darwin.go's
+    // pthread_create, os_freebsd.go's thr_new, os_openbsd.go's tfork: "runtime: failed to create new
+    // OS thread (have 2049 already; errno=35)"); on Linux 35 is EDEADLK, which clone never answers.
+    test: /failed to create new OS thread(?![^\n]*errno=(?!11\b|12\b|35\b)\d+\b)/,
     says: 'the Go runtime could not create a thread: a process or thread limit was reached',
   },
   {
@@ -67,6 +70,18 @@ export const PROCESS_RULES: readonly Rule[] = [
     says: "the kernel's pids controller refused a fork: the cgroup's pids.max was reached",
   },
   {
+    id: 'maxproc-exceeded',
+    classId: 'process-limit',
+    severity: 'error',
+    confidence: 0.85,
+    // FreeBSD's kernel refusing a fork at the process limit (sys/kern/kern_fork.c fork1, then EAGAIN):
+    // "maxproc limit exceeded by uid %u (pid %d); see tuning(7) and login.conf(5)", older releases
+    // "maxproc limit exceeded by uid %i, please see tuning(7) and login.conf(5)." The per-user
+    // limit (login.conf maxproc, kern.maxprocperuid) or the system's (kern.maxproc) was reached.
+    needles: ['maxproc limit exceeded by uid'],
+    says: "the kernel refused a fork: the user's or the system's process limit (maxproc, login.conf) was reached",
+  },
+  {
     id: 'node-pid-pressure',
     classId: 'process-limit',
     severity: 'error',
@@ -77,8 +92,9 @@ export const PROCESS_RULES: readonly Rule[] = [
     // resource: %v. ", nodeConditionMessageFmt "The node had condition: %v. "), and the node
     // status setter's PIDPressure=True words, "KubeletHasInsufficientPID kubelet has insufficient
     // PID available" (nodestatus/setters.go; the healthy state says "has sufficient PID available").
+    // Older kubelets put the condition in brackets: "The node was low on resource: [PIDPressure].".
     needles: ['low on resource: pids', 'PIDPressure', 'insufficient PID available', 'KubeletHasInsufficientPID'],
-    test: /low on resource: pids\b|The node had condition: \[[^\]\n]*\bPIDPressure\b|\bkubelet has insufficient PID available\b|\bKubeletHasInsufficientPID\b/,
+    test: /low on resource: \[?(?:pids|PIDPressure)\b|The node had condition: \[[^\]\n]*\bPIDPressure\b|\bkubelet has insufficient PID available\b|\bKubeletHasInsufficientPID\b/,
     says: 'the kubelet found its node short of process ids (PIDPressure) and evicted or refused pods: a process limit was reached',
   },
   {
@@ -96,9 +112,11 @@ export const PROCESS_RULES: readonly Rule[] = [
     // max user processes (ulimit -u)". Also dash's jobs.c forkparent, sh_error("Cannot fork") (the
     // /bin/sh of Debian and Ubuntu that go generate, make and cgo's scripts run under), and
     // HotSpot's jvm.cpp "Failed to start the native thread for java.lang.Thread \"x\"" (JDK 11+,
-    // logged beside the pthread_create EAGAIN).
+    // logged beside the pthread_create EAGAIN). node's child_process.spawnSync names its call
+    // "spawnSync" ("Error: spawnSync /bin/sh EAGAIN", errnoException(err, 'spawnSync ' + file)).
+    // OpenBSD's runtime advises "(ulimit -p)" where Linux's says "-u" (os_openbsd.go newosproc).
     needles: ["can't start new thread", 'native thread', 'uv_thread_create', 'fork: retry', "can't fork", 'EAGAIN', 'max user processes', 'Cannot fork'],
-    test: /can't start new thread|unable to create (?:new )?native thread|Failed to start the native thread for\b|uv_thread_create|fork: retry:|can't fork|^(?:\S+: )?(?:\d+: )?Cannot fork\s*$|(?:spawn|fork|clone3?|pthread_create)\b[^\n]{0,200}\bEAGAIN\b|increase max user processes/,
+    test: /can't start new thread|unable to create (?:new )?native thread|Failed to start the native thread for\b|uv_thread_create|fork: retry:|can't fork|^(?:\S+: )?(?:\d+: )?Cannot fork\s*$|(?:spawn(?:Sync)?|fork|clone3?|pthread_create)\b[^\n]{0,200}\bEAGAIN\b|increase max user processes/,
     yieldsTo: ['thread-create-failed', 'eagain', 'thread-create-eperm'],
     says: 'a thread or process could not be created (EAGAIN): a process or thread limit was reached',
   },
@@ -113,9 +131,11 @@ export const PROCESS_RULES: readonly Rule[] = [
     // "runtime: program exceeds 10000-thread limit" then "fatal error: thread exhaustion" (the
     // runtime's own cap, debug.SetMaxThreads, reached when goroutines pile up in blocking system
     // calls), and os_linux.go newosproc's "fatal error: newosproc" after a clone refused (its
-    // errno line says which; errno=1 is thread-create-eperm's policy, which outranks this).
-    needles: ['-thread limit', 'thread exhaustion', 'fatal error: newosproc'],
-    test: /runtime: program exceeds \d+-thread limit|\bthread exhaustion\b|fatal error: newosproc\b/,
+    // errno line says which; errno=1 is thread-create-eperm's policy, which outranks this). On
+    // macOS and the BSDs the throw is "runtime.newosproc" (os_darwin.go, os_openbsd.go: "fatal
+    // error: runtime.newosproc").
+    needles: ['-thread limit', 'thread exhaustion', 'fatal error: newosproc', 'fatal error: runtime.newosproc'],
+    test: /runtime: program exceeds \d+-thread limit|\bthread exhaustion\b|fatal error: (?:runtime\.)?newosproc\b/,
     says: 'the Go runtime could not have another OS thread (thread exhaustion, newosproc): a thread or task limit was reached',
   },
   {
