@@ -290,4 +290,44 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     test: /\b\w+env: cannot rehash: \S+ isn't writable/,
     says: "the version manager cannot write its shims directory (owner or mode), so tools installed since have no shim on the PATH",
   },
+  {
+    id: 'ownership-change-eperm',
+    classId: 'fs-access',
+    severity: 'warning',
+    confidence: 0.55,
+    // chmod(2), chown(2) and utimensat(2) with explicit times answer EPERM when the caller does not own
+    // the file (and lacks CAP_FOWNER/CAP_CHOWN): the file's owner, not a policy (a security module
+    // answers EACCES, ownership-change-eacces). Each tool's words for it: coreutils' "chmod: changing
+    // permissions of 'x': Operation not permitted" (and chown's "changing ownership of", chgrp's
+    // "changing group of", touch's "setting times of"; toybox and busybox "chmod: x: Operation not
+    // permitted"), cp -p's "preserving permissions for" / "failed to preserve ownership for", GNU
+    // tar's "Cannot change ownership to uid N, gid N" / "Cannot change mode to" / "Cannot utime",
+    // rsync's 'chown "x" failed' / 'failed to set permissions on "x"', a Go program's os.Chmod /
+    // os.Chown PathError ("chmod /x: operation not permitted", dockerd's "failed to chmod on /x:
+    // chmod /x: operation not permitted") and node's "EPERM: operation not permitted, chmod '/x'".
+    // The usual case is a bind mount or volume whose files belong to another uid than the
+    // container's user (Wind-River/vxworks7-ros2-build#4, huginn/huginn#3018,
+    // openvar/rest_variantValidator#95), or an NFS export squashing root (trajano/docker-volume-plugins#8).
+    // Beside a chmod that adds execute it is chmod-x-refused's (a file system that fixes modes).
+    needles: ['ot permitted'],
+    test: /\b(?:chmod|chown|chgrp): (?:changing (?:permissions|ownership|group) of )?[^\n]{1,300}: Operation not permitted|\btouch: setting times of [^\n]{1,300}: Operation not permitted|\b(?:preserving (?:permissions|times) for|failed to preserve ownership for) [^\n]{1,300}: Operation not permitted|\bCannot (?:change ownership to uid \d+, gid \d+|change mode to \S+|utime): Operation not permitted|\brsync:(?: \[\w+\])? (?:ch(?:own|grp) "[^"\n]+" failed|failed to set (?:permissions|times) on "[^"\n]+"): Operation not permitted|\b(?:chmod|chown|lchown|fchmod|fchown|chtimes) \/[^:\n]*: operation not permitted|\bEPERM: operation not permitted, (?:chmod|chown|lchown|fchmod|fchown|utime|futime|lutime) '/,
+    yieldsTo: ['chmod-x-refused'],
+    says: "changing a file's mode, owner or times was refused with EPERM: the file belongs to another user (a bind mount or volume owned by another uid, an NFS export squashing root), which only its owner or root may change",
+  },
+  {
+    id: 'file-in-use',
+    classId: 'fs-access',
+    severity: 'warning',
+    confidence: 0.55,
+    // Windows' ERROR_SHARING_VIOLATION (32) and ERROR_LOCK_VIOLATION (33) in FormatMessage's words,
+    // "The process cannot access the file because it is being used by another process." and "…
+    // because another process has locked a portion of the file.", as the go command relays them
+    // ("open C:\…\a.out.exe: …" golang/go#29093 and #46919, link.exe's "chdir .: …" golang/go#15355,
+    // go.mod in google/wire#180, a running server's exe in cortesi/modd#13), and libuv's translation of
+    // both to EBUSY ("EBUSY: resource busy or locked, unlink 'C:\…'", src/win/error.c): another process
+    // (the program still running, an editor, a virus scanner, an indexer) holds the file open.
+    needles: ['because it is being used by another process', 'another process has locked a portion of the file', 'EBUSY: resource busy or locked'],
+    test: /The process cannot access the file because (?:it is being used by another process|another process has locked a portion of the file)|\bEBUSY: resource busy or locked, \w+ '[A-Za-z]:\\/,
+    says: 'a file could not be opened, replaced or removed because another process holds it (Windows sharing or lock violation): the program still running, an editor, a virus scanner or an indexer',
+  },
 ];

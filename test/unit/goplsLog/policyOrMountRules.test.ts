@@ -43,7 +43,7 @@ const CASES: Array<[string, RuleId[]]> = [
   ['bash: /dev/tty: Operation not permitted', ['not-permitted']],
   ['bash: line 1: ulimit: open files: cannot modify limit: Operation not permitted', ['not-permitted']],
   ['sh: 1: cannot create /etc/hosts: Operation not permitted', ['not-permitted']],
-  ["chmod: changing permissions of '/w/x': Operation not permitted", []],
+  ["chmod: changing permissions of '/w/x': Operation not permitted", ['ownership-change-eperm']],
   // The same exec refused with EACCES stays a mount's (or file modes').
   ['bash: ./bin/server: Permission denied', ['shell-exec-denied']],
   // glibc's loader refused mprotect: SELinux execmod / execstack.
@@ -127,8 +127,8 @@ describe('mac-policy or noexec-mount: execute permission refused right after chm
   it('chmod\'s EPERM beside a chmod that adds execute is the mount\'s', () => {
     expect(ids('chmod: run.sh: Operation not permitted', { nearChmodX: true })).toEqual(['chmod-x-refused']);
     expect(ids("chmod: changing permissions of '/media/ann/USB/run.sh': Operation not permitted", { nearChmodX: true })).toEqual(['chmod-x-refused']);
-    // Without it, chmod's EPERM is the file's owner: nothing from this rule.
-    expect(ids('chmod: run.sh: Operation not permitted')).toEqual([]);
+    // Without it, chmod's EPERM is the file's owner: fs-access's, nothing from this rule.
+    expect(ids('chmod: run.sh: Operation not permitted')).toEqual(['ownership-change-eperm']);
   });
   it('through the analyzer: +x and octal modes with an execute bit frame it, others do not', () => {
     for (const cmd of ['$ chmod +x run.sh', 'chmod u+rwx run.sh', 'chmod 755 run.sh', 'sudo chmod -R 0700 bin']) {
@@ -136,6 +136,7 @@ describe('mac-policy or noexec-mount: execute permission refused right after chm
     }
     for (const cmd of ['chmod 644 notes.txt', 'chmod go-w notes.txt', 'chmod +r notes.txt']) {
       expect(ranked(`${cmd}\nchmod: notes.txt: Operation not permitted`).map((c) => c.id), cmd).not.toContain('noexec-mount');
+      expect(ranked(`${cmd}\nchmod: notes.txt: Operation not permitted`)[0]?.id, cmd).toBe('fs-access');
     }
   });
 });
