@@ -508,6 +508,13 @@ export const POLICY_RULES: readonly Rule[] = [
     // container: the Go directories a non-root user cannot write (/go, a HOME of / and its .cache,
     // the module cache read-only by design) and the runtime exec'ing the image's entrypoint.
     inContainer: /^(?![^\n]*(?:\/(?:var\/)?tmp\/|\/dev\/shm\b|\/run\/user\/|\bnoexec\b|docker\.sock|[Dd]ocker daemon|dial unix|\(publickey|go-build|\/\.cache\b|\/pkg\/mod\b|mod-cache|\bmkdir \/go\b|\/go\/(?:pkg|bin|src)\b|exec user process|starting container process|(?:^|[\s"'])exec \/)).{0,400}?(?:[Pp]ermission denied|\(error: 13\)|\bEACCES\b)/,
+    // A path under the target of a host bind mount named on the runtime's command line (`-v
+    // $(pwd):/go/src/app`, `--mount type=bind,…,target=/src`) is the host's content whatever the
+    // path looks like, /go/src and /go/pkg included: the image-owned exclusions above do not apply.
+    // It is the volume docker-run(1)'s and podman-run(1)'s --volume text says needs :z / :Z under
+    // SELinux, mounted where Go build containers put sources (GOPATH's /go/src/…) and caches. A
+    // noexec mount, the Docker socket or an SSH key named on the line stay theirs.
+    inBindMount: /^(?![^\n]*(?:\bnoexec\b|docker\.sock|[Dd]ocker daemon|dial unix|\(publickey)).{0,400}?(?:[Pp]ermission denied|\(error: 13\)|\bEACCES\b)/,
     says: 'a path was refused inside a container: with SELinux enforcing, a bind-mounted host directory keeps its own label (user_home_t, user_tmp_t) and container_t may not use it whatever the file modes say (mount it with :z / :Z, or --security-opt label=disable)',
   },
   {
