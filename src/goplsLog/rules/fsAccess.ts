@@ -17,7 +17,7 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     // and …Admin): "Failed to save 'x': Insufficient permissions. Select 'Retry as Sudo' to retry as
     // superuser." is the same EACCES in the editor's words.
     needles: ['ermission denied', 'Access is denied', "Insufficient permissions. Select 'Retry as"],
-    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive', 'apparmor-denied', 'apparmor-denied-other', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm', 'container-path-denied', 'proc-self-denied', 'ldso-text-reloc-denied', 'chromium-sandbox-refused', 'shell-system-exec-denied', 'toolkit-spawn-refused', 'snap-cwd-refused', 'snap-void-cwd', 'pivot-root-denied', 'vcs-auth-prompt', 'exec-refusal-words', 'systemd-exec-home-denied', 'systemd-exec-system-denied', 'snap-user-data-refused', 'android-app-home-exec', 'android-app-data-exec', 'gopls-remote-unreachable', 'gopls-exec-denied'],
+    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive', 'apparmor-denied', 'apparmor-denied-other', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm', 'container-path-denied', 'proc-self-denied', 'ldso-text-reloc-denied', 'chromium-sandbox-refused', 'shell-system-exec-denied', 'toolkit-spawn-refused', 'snap-cwd-refused', 'snap-void-cwd', 'pivot-root-denied', 'vcs-auth-prompt', 'exec-refusal-words', 'systemd-exec-home-denied', 'systemd-exec-system-denied', 'snap-user-data-refused', 'android-app-home-exec', 'android-app-data-exec', 'gopls-remote-unreachable', 'gopls-exec-denied', 'git-home-config-refused'],
     says: 'a file operation was refused with "permission denied"',
   },
   {
@@ -313,6 +313,23 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     test: /\b(?:chmod|chown|chgrp): (?:changing (?:permissions|ownership|group) of )?[^\n]{1,300}: Operation not permitted|\btouch: setting times of [^\n]{1,300}: Operation not permitted|\b(?:preserving (?:permissions|times) for|failed to preserve ownership for) [^\n]{1,300}: Operation not permitted|\bCannot (?:change ownership to uid \d+, gid \d+|change mode to \S+|utime): Operation not permitted|\brsync:(?: \[\w+\])? (?:ch(?:own|grp) "[^"\n]+" failed|failed to set (?:permissions|times) on "[^"\n]+"): Operation not permitted|\b(?:chmod|chown|lchown|fchmod|fchown|chtimes) \/[^:\n]*: operation not permitted|\bEPERM: operation not permitted, (?:chmod|chown|lchown|fchmod|fchown|utime|futime|lutime) '/,
     yieldsTo: ['chmod-x-refused'],
     says: "changing a file's mode, owner or times was refused with EPERM: the file belongs to another user (a bind mount or volume owned by another uid, an NFS export squashing root), which only its owner or root may change",
+  },
+  {
+    id: 'git-home-config-refused',
+    classId: 'fs-access',
+    severity: 'warning',
+    confidence: 0.55,
+    // git reading or locking its per-user configuration under a HOME it may not enter (wrapper.c
+    // access_or_warn / access_or_die: "warning: unable to access '%s': %s", "fatal: unable to
+    // access '%s'"; config.c: "could not lock config file %s: %s"): the process runs as one user
+    // with another's HOME (sudo without -H, a container's --user with HOME=/root, a service started
+    // by root; linuxserver/docker-mods#382, kohkimakimoto/altax#50, intersystems/git-source-control#231
+    // and #259) or ~/.config was created by root (microsoft/MCW-Cloud-native-applications#113). The
+    // go command's git fetches print it. Only git's own files under a home: ~/.gitconfig and
+    // ~/.config/git/{attributes,ignore,config,credentials}.
+    needles: ['unable to access', 'could not lock config file'],
+    test: /unable to access '[^'\n]*\/(?:\.gitconfig|\.config\/git\/(?:attributes|ignore|config|credentials))': Permission denied|could not lock config file [^\n:]*\/\.(?:gitconfig|config\/git\/config): Permission denied/,
+    says: "git could not read or write its per-user configuration: the process runs with another user's HOME (sudo without -H, a container's --user with HOME=/root) or ~/.config belongs to root",
   },
   {
     id: 'file-in-use',

@@ -142,6 +142,7 @@ export const RULE_ORDER = [
   'not-permitted',
   'ownership-change-eacces',
   'ownership-change-eperm',
+  'git-home-config-refused',
   'file-in-use',
   'selinux-named',
   'apparmor-profile-denied',

@@ -573,6 +573,12 @@ const MORE_PROGRAMS_CASES: Array<[string, RuleId[]]> = [
   ["Error: EPERM: operation not permitted, chmod '/home/ann/.vscode-server/bin/x/node'", ['ownership-change-eperm']],
   // Creating or opening a file with EPERM is not a mode change: the generic symptom at most.
   ["touch: cannot touch '/src/app/go.mod': Operation not permitted", ['not-permitted']],
+  // fs-access: git's per-user configuration under a HOME the process may not enter.
+  ["warning: unable to access '/root/.config/git/attributes': Permission denied", ['git-home-config-refused']],
+  ["fatal: unable to access '/root/.config/git/ignore': Permission denied", ['git-home-config-refused']],
+  ['error: could not lock config file /root/.gitconfig: Permission denied', ['git-home-config-refused']],
+  // Another file refused is a bare refusal, not git's HOME.
+  ["warning: unable to access '/srv/share/notes.txt': Permission denied", ['permission-denied']],
   // fs-access: a Windows file another process holds (sharing or lock violation).
   ['go: open C:\\Users\\ann\\AppData\\Local\\Temp\\go-build1\\b001\\exe\\a.out.exe: The process cannot access the file because it is being used by another process.', ['file-in-use']],
   ['The process cannot access the file because another process has locked a portion of the file.', ['file-in-use']],
