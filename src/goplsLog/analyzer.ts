@@ -69,6 +69,14 @@ const EXEC_CONTEXT_LINES = 3;
  */
 const CONTAINER_CONTEXT_LINES = 200;
 /**
+ * The target of a host bind mount on a container runtime's command line: `-v SRC:DST[:opts]`,
+ * `--volume=SRC:DST`, `--mount type=bind,source=SRC,target=DST`. SRC must be a host path (absolute,
+ * relative, ~ or a shell expansion such as $(pwd) or ${PWD}), not a named volume.
+ */
+const BIND_MOUNT_TARGETS = /(?:^|\s)(?:-v|--volume)[= ]["']?(?:[/.~]|\$\{?\(?\w*\)?\}?)[^\s:"']*["']?:["']?(\/[^\s:"']*)|--mount[= ]["']?(?=[^\s"']*\btype=bind\b)[^\s"']*\b(?:target|destination|dst)=(\/[^\s,"']*)/g;
+/** At most this many bind targets are remembered (a command line has a few). */
+const MAX_BIND_TARGETS = 16;
+/**
  * The resemblance model (resemblance/classify.ts) speaks only where trouble is told. A text this
  * short (a paste, an excerpt, a brief log) is all about it, so all its plain lines no rule named are
  * read, if one of them tells of trouble (tellsOfTrouble); a text with none gives no words at all
@@ -495,6 +503,8 @@ export class LogAnalyzer {
   private lastGoplsWords = -Infinity;
   private lastExecWords = -Infinity;
   private lastContainerWords = -Infinity;
+  /** Host bind-mount targets (`-v SRC:DST`) named on the last container runtime command line. */
+  private bindTargets: string[] = [];
   private lastChmodX = -Infinity;
   private lastToolId = -Infinity;
   /** The line where the runtime said clone failed with an errno that is no limit (errno=22 under qemu-user). */
@@ -940,7 +950,11 @@ export class LogAnalyzer {
     if (words.watcher) this.lastWatchWords = this.lineNo;
     if (words.gopls) this.lastGoplsWords = this.lineNo;
     if (words.exec) this.lastExecWords = this.lineNo;
-    if ((lw & W_CONTAINER) !== 0 && CONTAINER_WORDS.test(text)) this.lastContainerWords = this.lineNo;
+    if ((lw & W_CONTAINER) !== 0 && CONTAINER_WORDS.test(text)) {
+      this.lastContainerWords = this.lineNo;
+      const targets = short ? bindTargetsOf(text) : [];
+      if (targets.length) this.bindTargets = targets;
+    }
     if ((lw & W_CHMOD) !== 0 && CHMOD_X_WORDS.test(text)) this.lastChmodX = this.lineNo;
     if ((lw & W_GO_TOOL) !== 0 && TOOL_ID_WORDS.test(text)) this.lastToolId = this.lineNo;
     if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo, (lw & W_LISTING) !== 0)) if (!ruleSilenced(ruleById(fact))) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
@@ -952,6 +966,7 @@ export class LogAnalyzer {
       nearWatcher: this.lineNo - this.lastWatchWords <= WATCH_CONTEXT_LINES,
       nearExec: this.lineNo - this.lastExecWords <= EXEC_CONTEXT_LINES,
       inContainer: this.lineNo - this.lastContainerWords <= CONTAINER_CONTEXT_LINES,
+      inBindMount: this.lineNo - this.lastContainerWords <= CONTAINER_CONTEXT_LINES && this.bindTargets.length > 0 && namesPathUnder(text, this.bindTargets),
       nearChmodX: this.lineNo - this.lastChmodX <= CHMOD_X_CONTEXT_LINES,
       afterToolId: this.lineNo - this.lastToolId <= TOOL_ID_CONTEXT_LINES,
       nearGopls: goplsNear,
@@ -1382,4 +1397,28 @@ export function analyzeText(text: string | Buffer): LogSummary {
   const a = new LogAnalyzer();
   a.feed(typeof text === 'string' ? Buffer.from(text, 'utf8') : text);
   return a.end();
+}
+
+/** The targets of the host bind mounts on a container runtime's command line (not "/" itself). */
+export function bindTargetsOf(line: string): string[] {
+  const out: string[] = [];
+  for (const m of line.matchAll(BIND_MOUNT_TARGETS)) {
+    const t = (m[1] ?? m[2] ?? '').replace(/\/+$/, '');
+    if (t.length > 1 && !out.includes(t) && out.length < MAX_BIND_TARGETS) out.push(t);
+  }
+  return out;
+}
+
+/** Whether the line names a path at or under one of the targets (the target followed by / : ' " or a space, or ending the line). */
+export function namesPathUnder(line: string, targets: readonly string[]): boolean {
+  for (const t of targets) {
+    let at = line.indexOf(t);
+    while (at >= 0) {
+      const before = at === 0 ? ' ' : line[at - 1]!;
+      const after = line[at + t.length];
+      if (!/[\w./-]/.test(before) && (after === undefined || /[/:'"\s]/.test(after))) return true;
+      at = line.indexOf(t, at + 1);
+    }
+  }
+  return false;
 }

@@ -199,6 +199,8 @@ export interface LineContext {
   nearExec?: boolean;
   /** A container runtime was invoked in the lines before this one. */
   inContainer?: boolean;
+  /** The line names a path under the target of a host bind mount a container runtime was given just before. */
+  inBindMount?: boolean;
   /** Execute permission was being added in the lines just before this one. */
   nearChmodX?: boolean;
   /** The go command reported, in the lines just before, that a GOROOT tool failed to give its version. */
@@ -426,7 +428,7 @@ export function screenPrinted(text: string, ctx: LineContext = {}, latin1?: { by
         plain ??= text.length <= LONG_LINE ? unlinked(text) : text;
         const needs = plain === text ? testNeeds(ix, i, words?.table) : null;
         const may = needs === null || ((words === undefined || (words.mask & needs.bits) === needs.bits) && (needs.needles === undefined || needs.needles.some((k) => found[k] === 1)));
-        const test = (w: string) => (may && r.test!.test(w)) || (ctx.nearWatcher && r.nearWatcher?.test(w)) || (ctx.nearExec && r.nearExec?.test(w)) || (ctx.inContainer && r.inContainer?.test(w)) || (ctx.nearChmodX && r.nearChmodX?.test(w)) || (ctx.afterToolId && r.afterToolId?.test(w)) || (ctx.nearGopls && r.nearGopls?.test(w));
+        const test = (w: string) => (may && r.test!.test(w)) || (ctx.nearWatcher && r.nearWatcher?.test(w)) || (ctx.nearExec && r.nearExec?.test(w)) || (ctx.inContainer && r.inContainer?.test(w)) || (ctx.inBindMount && r.inBindMount?.test(w)) || (ctx.nearChmodX && r.nearChmodX?.test(w)) || (ctx.afterToolId && r.afterToolId?.test(w)) || (ctx.nearGopls && r.nearGopls?.test(w));
         if (text.length <= LONG_LINE) {
           if (!test(plain) && ((peeled ??= withoutLogPrefix(plain)) === plain || !test(peeled)) && !(segments ??= escapedLines(plain)).some((l) => test(l))) continue;
         } else {

@@ -17,7 +17,7 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     // and …Admin): "Failed to save 'x': Insufficient permissions. Select 'Retry as Sudo' to retry as
     // superuser." is the same EACCES in the editor's words.
     needles: ['ermission denied', 'Access is denied', "Insufficient permissions. Select 'Retry as"],
-    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive', 'apparmor-denied', 'apparmor-denied-other', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm', 'container-path-denied', 'proc-self-denied', 'ldso-text-reloc-denied', 'chromium-sandbox-refused', 'shell-system-exec-denied', 'toolkit-spawn-refused', 'snap-cwd-refused', 'snap-void-cwd', 'pivot-root-denied', 'vcs-auth-prompt', 'exec-refusal-words', 'systemd-exec-home-denied', 'systemd-exec-system-denied', 'snap-user-data-refused', 'android-app-home-exec', 'android-app-data-exec', 'gopls-remote-unreachable', 'gopls-exec-denied'],
+    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive', 'apparmor-denied', 'apparmor-denied-other', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm', 'container-path-denied', 'proc-self-denied', 'ldso-text-reloc-denied', 'chromium-sandbox-refused', 'shell-system-exec-denied', 'toolkit-spawn-refused', 'snap-cwd-refused', 'snap-void-cwd', 'pivot-root-denied', 'vcs-auth-prompt', 'exec-refusal-words', 'systemd-exec-home-denied', 'systemd-exec-system-denied', 'snap-user-data-refused', 'android-app-home-exec', 'android-app-data-exec', 'gopls-remote-unreachable', 'gopls-exec-denied', 'git-home-config-refused'],
     says: 'a file operation was refused with "permission denied"',
   },
   {
@@ -289,5 +289,62 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     needles: ["isn't writable"],
     test: /\b\w+env: cannot rehash: \S+ isn't writable/,
     says: "the version manager cannot write its shims directory (owner or mode), so tools installed since have no shim on the PATH",
+  },
+  {
+    id: 'ownership-change-eperm',
+    classId: 'fs-access',
+    severity: 'warning',
+    confidence: 0.55,
+    // chmod(2), chown(2) and utimensat(2) with explicit times answer EPERM when the caller does not own
+    // the file (and lacks CAP_FOWNER/CAP_CHOWN): the file's owner, not a policy (a security module
+    // answers EACCES, ownership-change-eacces). Each tool's words for it: coreutils' "chmod: changing
+    // permissions of 'x': Operation not permitted" (and chown's "changing ownership of", chgrp's
+    // "changing group of", touch's "setting times of"; toybox and busybox "chmod: x: Operation not
+    // permitted"), cp -p's "preserving permissions for" / "failed to preserve ownership for", GNU
+    // tar's "Cannot change ownership to uid N, gid N" / "Cannot change mode to" / "Cannot utime",
+    // rsync's 'chown "x" failed' / 'failed to set permissions on "x"', a Go program's os.Chmod /
+    // os.Chown PathError ("chmod /x: operation not permitted", dockerd's "failed to chmod on /x:
+    // chmod /x: operation not permitted") and node's "EPERM: operation not permitted, chmod '/x'".
+    // The usual case is a bind mount or volume whose files belong to another uid than the
+    // container's user (Wind-River/vxworks7-ros2-build#4, huginn/huginn#3018,
+    // openvar/rest_variantValidator#95), or an NFS export squashing root (trajano/docker-volume-plugins#8).
+    // Beside a chmod that adds execute it is chmod-x-refused's (a file system that fixes modes).
+    needles: ['ot permitted'],
+    test: /\b(?:chmod|chown|chgrp): (?:changing (?:permissions|ownership|group) of )?[^\n]{1,300}: Operation not permitted|\btouch: setting times of [^\n]{1,300}: Operation not permitted|\b(?:preserving (?:permissions|times) for|failed to preserve ownership for) [^\n]{1,300}: Operation not permitted|\bCannot (?:change ownership to uid \d+, gid \d+|change mode to \S+|utime): Operation not permitted|\brsync:(?: \[\w+\])? (?:ch(?:own|grp) "[^"\n]+" failed|failed to set (?:permissions|times) on "[^"\n]+"): Operation not permitted|\b(?:chmod|chown|lchown|fchmod|fchown|chtimes) \/[^:\n]*: operation not permitted|\bEPERM: operation not permitted, (?:chmod|chown|lchown|fchmod|fchown|utime|futime|lutime) '/,
+    yieldsTo: ['chmod-x-refused'],
+    says: "changing a file's mode, owner or times was refused with EPERM: the file belongs to another user (a bind mount or volume owned by another uid, an NFS export squashing root), which only its owner or root may change",
+  },
+  {
+    id: 'git-home-config-refused',
+    classId: 'fs-access',
+    severity: 'warning',
+    confidence: 0.55,
+    // git reading or locking its per-user configuration under a HOME it may not enter (wrapper.c
+    // access_or_warn / access_or_die: "warning: unable to access '%s': %s", "fatal: unable to
+    // access '%s'"; config.c: "could not lock config file %s: %s"): the process runs as one user
+    // with another's HOME (sudo without -H, a container's --user with HOME=/root, a service started
+    // by root; linuxserver/docker-mods#382, kohkimakimoto/altax#50, intersystems/git-source-control#231
+    // and #259) or ~/.config was created by root (microsoft/MCW-Cloud-native-applications#113). The
+    // go command's git fetches print it. Only git's own files under a home: ~/.gitconfig and
+    // ~/.config/git/{attributes,ignore,config,credentials}.
+    needles: ['unable to access', 'could not lock config file'],
+    test: /unable to access '[^'\n]*\/(?:\.gitconfig|\.config\/git\/(?:attributes|ignore|config|credentials))': Permission denied|could not lock config file [^\n:]*\/\.(?:gitconfig|config\/git\/config): Permission denied/,
+    says: "git could not read or write its per-user configuration: the process runs with another user's HOME (sudo without -H, a container's --user with HOME=/root) or ~/.config belongs to root",
+  },
+  {
+    id: 'file-in-use',
+    classId: 'fs-access',
+    severity: 'warning',
+    confidence: 0.55,
+    // Windows' ERROR_SHARING_VIOLATION (32) and ERROR_LOCK_VIOLATION (33) in FormatMessage's words,
+    // "The process cannot access the file because it is being used by another process." and "…
+    // because another process has locked a portion of the file.", as the go command relays them
+    // ("open C:\…\a.out.exe: …" golang/go#29093 and #46919, link.exe's "chdir .: …" golang/go#15355,
+    // go.mod in google/wire#180, a running server's exe in cortesi/modd#13), and libuv's translation of
+    // both to EBUSY ("EBUSY: resource busy or locked, unlink 'C:\…'", src/win/error.c): another process
+    // (the program still running, an editor, a virus scanner, an indexer) holds the file open.
+    needles: ['because it is being used by another process', 'another process has locked a portion of the file', 'EBUSY: resource busy or locked'],
+    test: /The process cannot access the file because (?:it is being used by another process|another process has locked a portion of the file)|\bEBUSY: resource busy or locked, \w+ '[A-Za-z]:\\/,
+    says: 'a file could not be opened, replaced or removed because another process holds it (Windows sharing or lock violation): the program still running, an editor, a virus scanner or an indexer',
   },
 ];

@@ -144,7 +144,7 @@ export const POLICY_RULES: readonly Rule[] = [
     // ordinary answer of file ownership.
     needles: ['ot permitted', 'EPERM'],
     test: /^(?![^\n]*(?:\bch(?:mod|own|grp|attr)\b|changing (?:permissions|ownership|group)|setting (?:times|permissions)|\butimes?\b|\bkill\b))[^\n]*(?:[Oo]peration not permitted|\bEPERM\b)/,
-    yieldsTo: ['thread-create-eperm', 'exec-eperm', 'seccomp-new-syscall', 'shared-object-map-denied', 'mmap-exec-eperm', 'ptrace-scope', 'sandbox-namespace-denied', 'seccomp-named', 'selinux-named', 'runtime-eperm', 'musl-map-denied', 'shell-exec-eperm', 'chromium-sandbox-refused', 'systemd-sandbox-step', 'aslr-disable-refused', 'exec-refusal-words', 'snap-user-data-refused'],
+    yieldsTo: ['thread-create-eperm', 'exec-eperm', 'seccomp-new-syscall', 'shared-object-map-denied', 'mmap-exec-eperm', 'ptrace-scope', 'sandbox-namespace-denied', 'seccomp-named', 'selinux-named', 'runtime-eperm', 'musl-map-denied', 'shell-exec-eperm', 'chromium-sandbox-refused', 'systemd-sandbox-step', 'aslr-disable-refused', 'exec-refusal-words', 'snap-user-data-refused', 'ownership-change-eperm'],
     says: 'an operation was refused with EPERM (operation not permitted): a seccomp filter, a dropped capability or a MAC policy forbids it, not the file modes',
   },
   {
@@ -185,10 +185,19 @@ export const POLICY_RULES: readonly Rule[] = [
     // AppArmor's older kernel records (type=1503 … operation="open" … denied_mask="r::") and snap's
     // confinement helper: "snap-confine … Permission denied", "cannot change profile for the next
     // exec call: No such file or directory".
+    // Also snap-confine's own mounts into its scratch root, /tmp/snap.rootfs_XXXXXX, refused
+    // ("cannot perform operation: mount --rbind /dev /tmp/snap.rootfs_3oxSBe/dev: Permission
+    // denied", "… mount -t tmpfs … /tmp/snap.rootfs_a8t3aV: Permission denied", "cannot create mount
+    // point for file "/tmp/snap.rootfs_…/x": Permission denied"): snap-confine runs as root, so
+    // what refuses it is its AppArmor profile (usr.lib.snapd.snap-confine: a /tmp or /mnt that is a
+    // symlink, a distribution's profile out of date, snaps inside an unprivileged container), as
+    // redis/RedisDesktopManager#4743, anbox/anbox#399, zigford/snapd#6 and #12 (its
+    // apparmor="DENIED" … profile="/usr/lib/snapd/snap-confine" record) and
+    // cross-platform/apple-music-for-linux#18 report it.
     // Not a record of complain mode or auditing: apparmor="ALLOWED" (aa-complain) and
     // apparmor="AUDIT" carry a denied_mask too, but the access was allowed (apparmor(7)).
-    needles: ['denied_mask=', 'snap-confine', 'cannot change profile'],
-    test: /^(?![^\n]*apparmor=\\?"?(?:ALLOWED|AUDIT)\b)[^\n]*?(?:denied_mask="?[a-z:]+|snap-confine[^\n]{0,200}(?:denied|not permitted|cannot|error|refus)|cannot change profile for the next exec call)/i,
+    needles: ['denied_mask=', 'snap-confine', 'cannot change profile', 'snap.rootfs_'],
+    test: /^(?![^\n]*apparmor=\\?"?(?:ALLOWED|AUDIT)\b)[^\n]*?(?:denied_mask="?[a-z:]+|snap-confine[^\n]{0,200}(?:denied|not permitted|cannot|error|refus)|cannot change profile for the next exec call|\/tmp\/snap\.rootfs_\w+[^\n]{0,300}: Permission denied)/i,
     yieldsTo: ['apparmor-denied', 'apparmor-denied-other', 'selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive'],
     says: 'AppArmor (a snap\'s confinement profile) denied an operation',
   },
@@ -499,6 +508,13 @@ export const POLICY_RULES: readonly Rule[] = [
     // container: the Go directories a non-root user cannot write (/go, a HOME of / and its .cache,
     // the module cache read-only by design) and the runtime exec'ing the image's entrypoint.
     inContainer: /^(?![^\n]*(?:\/(?:var\/)?tmp\/|\/dev\/shm\b|\/run\/user\/|\bnoexec\b|docker\.sock|[Dd]ocker daemon|dial unix|\(publickey|go-build|\/\.cache\b|\/pkg\/mod\b|mod-cache|\bmkdir \/go\b|\/go\/(?:pkg|bin|src)\b|exec user process|starting container process|(?:^|[\s"'])exec \/)).{0,400}?(?:[Pp]ermission denied|\(error: 13\)|\bEACCES\b)/,
+    // A path under the target of a host bind mount named on the runtime's command line (`-v
+    // $(pwd):/go/src/app`, `--mount type=bind,…,target=/src`) is the host's content whatever the
+    // path looks like, /go/src and /go/pkg included: the image-owned exclusions above do not apply.
+    // It is the volume docker-run(1)'s and podman-run(1)'s --volume text says needs :z / :Z under
+    // SELinux, mounted where Go build containers put sources (GOPATH's /go/src/…) and caches. A
+    // noexec mount, the Docker socket or an SSH key named on the line stay theirs.
+    inBindMount: /^(?![^\n]*(?:\bnoexec\b|docker\.sock|[Dd]ocker daemon|dial unix|\(publickey)).{0,400}?(?:[Pp]ermission denied|\(error: 13\)|\bEACCES\b)/,
     says: 'a path was refused inside a container: with SELinux enforcing, a bind-mounted host directory keeps its own label (user_home_t, user_tmp_t) and container_t may not use it whatever the file modes say (mount it with :z / :Z, or --security-opt label=disable)',
   },
   {
@@ -685,5 +701,60 @@ export const POLICY_RULES: readonly Rule[] = [
     needles: ['disabling address space randomization', 'failed to set personality'],
     test: /Error disabling address space randomization: (?:Operation not permitted|EPERM)|failed to set personality to \S+: Operation not permitted/,
     says: 'turning off address-space randomisation (personality) was refused: a container\'s seccomp profile forbids it (a profile that allows personality, or --security-opt seccomp=unconfined)',
+  },
+  {
+    id: 'no-new-privileges-set',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // sudo (1.9.10+, src/sudo.c, after sudo-project/sudo#129) when the no_new_privs bit is set:
+    // 'sudo: The "no new privileges" flag is set, which prevents sudo from running as root.' and its
+    // hint "If sudo is running in a container, you may need to adjust the container configuration
+    // to disable the flag." The flag comes from the process's sandbox: Docker's and Podman's
+    // --security-opt no-new-privileges, Kubernetes' allowPrivilegeEscalation: false, systemd's
+    // NoNewPrivileges= (and every seccomp or Landlock filter installed without CAP_SYS_ADMIN),
+    // bubblewrap and Flatpak, a terminal started inside one (Eugeny/tabby#9204,
+    // topgrade-rs/topgrade#1006): the kernel then ignores setuid bits, so nothing run from there
+    // can gain root, whatever the file modes say.
+    needles: ['no new privileges" flag is set', 'to disable the flag'],
+    test: /The \\?"no new privileges\\?" flag is set|If sudo is running in a container, you may need to adjust the container configuration to disable the flag/,
+    says: 'the process runs with no_new_privs set (a container\'s no-new-privileges option, Kubernetes\' allowPrivilegeEscalation: false, systemd\'s NoNewPrivileges=, a sandbox): setuid programs such as sudo cannot gain privileges from there',
+  },
+  {
+    id: 'pod-security-refused',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.55,
+    // A cluster's security policy refusing a pod or container whatever the image's files allow:
+    // kubelet's verifyRunAsNonRoot (pkg/kubelet/kuberuntime/security_context_others.go: "container
+    // has runAsNonRoot and image will run as root (pod: %q, container: %s)", "… and image has
+    // non-numeric user (%s), cannot verify user is non-root …", "… and image has an invalid user id",
+    // "container's runAsUser breaks non-root policy"; cloudnativedevops/demo#31, yonahd/kor#588,
+    // openshift/ibm-roks-toolkit#134), Pod Security admission's 'pods "x" is forbidden: violates
+    // PodSecurity "restricted:latest": …', PodSecurityPolicy's "unable to validate against any pod
+    // security policy" and OpenShift's "unable to validate against any security context
+    // constraint". Not the admission's warn mode ('Warning: would violate PodSecurity …'), which
+    // admits the pod.
+    needles: ['container has runAsNonRoot and image', "runAsUser breaks non-root policy", 'violates PodSecurity', 'unable to validate against any pod security policy', 'unable to validate against any security context constraint'],
+    test: /container has runAsNonRoot and image (?:will run as root|has non-numeric user|has an invalid user id)|container's runAsUser breaks non-root policy|(?<!would )violates PodSecurity \\?"|unable to validate against any (?:pod security policy|security context constraint)/,
+    says: "the cluster's pod security policy refused the container (runAsNonRoot with an image that runs as root, Pod Security admission, a PodSecurityPolicy or OpenShift SCC): the pod's securityContext or the image's USER must satisfy it",
+  },
+  {
+    id: 'snap-wrapper-run-failed',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.5,
+    // The Go extension (or another editor tool) failing to run go through the snap's command
+    // wrapper, /snap/bin/go (a link to /usr/bin/snap, which execs snap-confine): vscode-go's
+    // "Failed to run '/snap/bin/go env' (cwd: …)", 'failed to run "/snap/bin/go version"', and
+    // node's "Command failed: /snap/bin/go env -json …" (golang/vscode-go#1411, #1587, #3061). Run
+    // from inside another snap (the VS Code snap) the wrapper is refused by snap-confine's AppArmor
+    // profile (Launchpad bug 1849753, file_inherit denials; canonical/snapd#10029); what works is
+    // pointing go.alternateTools at /snap/go/current/bin/go, which bypasses the wrapper and its
+    // confinement, or a go installed outside snap. Stronger than editor-go-run-failed's generic
+    // "the editor could not run the go it found".
+    needles: ['/snap/bin/go'],
+    test: /Failed to run '\/snap\/bin\/go env\b|failed to run "\/snap\/bin\/go version"|unable to determine version from the output of "\/snap\/bin\/go version"|Command failed: \/snap\/bin\/go (?:env|version)\b/,
+    says: "the editor could not run go through the snap's /snap/bin wrapper: run from inside another snap (the VS Code snap) snap confinement (snap-confine's AppArmor profile) refuses it; point go.alternateTools at /snap/go/current/bin/go or install Go outside snap",
   },
 ];

@@ -29,6 +29,12 @@ export interface Rule {
    */
   inContainer?: RegExp;
   /**
+   * When the line names a path under the target of a host bind mount given to a container runtime
+   * just before (`docker run -v /home/u/src:/go/src/app …`, `--mount type=bind,…,target=/src`), this
+   * test alone is enough: that path is the host's content, not the image's.
+   */
+  inBindMount?: RegExp;
+  /**
    * When execute permission was just being added (`chmod +x f`, `chmod 755 f`) in the lines
    * before, this test alone is enough: the refusal is of setting an execute bit.
    */

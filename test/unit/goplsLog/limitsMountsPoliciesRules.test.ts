@@ -80,7 +80,8 @@ const KERNEL_RUNTIME_CASES: Array<[string, RuleId[]]> = [
   // mac-policy: EPERM is a policy's answer; EACCES where ownership would give EPERM is a module's.
   ['ping: socket: Operation not permitted', ['not-permitted']],
   ['rm: cannot remove /srv/data/lock: Operation not permitted', ['not-permitted']],
-  ["chmod: changing permissions of '/srv/x': Operation not permitted", []],
+  // chmod's EPERM is the file's owner (fs-access), not a policy: no not-permitted.
+  ["chmod: changing permissions of '/srv/x': Operation not permitted", ['ownership-change-eperm']],
   ['kill: (4242) - Operation not permitted', []],
   ["chown: changing ownership of '/workspace/out': Permission denied", ['ownership-change-eacces']],
   ['Current mode:                   enforcing', ['selinux-named']],
@@ -557,6 +558,47 @@ const MORE_PROGRAMS_CASES: Array<[string, RuleId[]]> = [
   ['signal: bad system call (core dumped)', ['seccomp-sigsys']],
   ['audit: type=1701 audit(1712.3:41): auid=1000 uid=1000 gid=1000 ses=2 pid=77 comm="vet" exe="/usr/local/go/pkg/tool/linux_amd64/vet" sig=31 res=1', ['seccomp-sigsys']],
   ['audit: type=1701 audit(1712.3:41): auid=1000 uid=1000 gid=1000 ses=2 pid=77 comm="srv" exe="/home/ann/srv" sig=11 res=1', []],
+  // fs-access: mode, owner or times of another user's file (EPERM), in each tool's words.
+  ["chown: changing ownership of '/home/ann/go/pkg/mod': Operation not permitted", ['ownership-change-eperm']],
+  ["chgrp: changing group of '/srv/cache': Operation not permitted", ['ownership-change-eperm']],
+  ['chmod: /srv/cache/x: Operation not permitted', ['ownership-change-eperm']],
+  ["touch: setting times of '/src/app/go.mod': Operation not permitted", ['ownership-change-eperm']],
+  ["cp: preserving permissions for '/out/app': Operation not permitted", ['ownership-change-eperm']],
+  ["cp: failed to preserve ownership for '/out/app': Operation not permitted", ['ownership-change-eperm']],
+  ['tar: go/bin/go: Cannot change ownership to uid 1000, gid 1000: Operation not permitted', ['ownership-change-eperm']],
+  ['tar: go/bin: Cannot utime: Operation not permitted', ['ownership-change-eperm']],
+  ['rsync: [generator] chown "/data/go/bin" failed: Operation not permitted (1)', ['ownership-change-eperm']],
+  ['rsync: failed to set times on "/data/go": Operation not permitted (1)', ['ownership-change-eperm']],
+  ['Error response from daemon: failed to chmod on /var/lib/docker/volumes/cache/_data: chmod /var/lib/docker/volumes/cache/_data: operation not permitted', ['ownership-change-eperm']],
+  ["Error: EPERM: operation not permitted, chmod '/home/ann/.vscode-server/bin/x/node'", ['ownership-change-eperm']],
+  // Creating or opening a file with EPERM is not a mode change: the generic symptom at most.
+  ["touch: cannot touch '/src/app/go.mod': Operation not permitted", ['not-permitted']],
+  // fs-access: git's per-user configuration under a HOME the process may not enter.
+  ["warning: unable to access '/root/.config/git/attributes': Permission denied", ['git-home-config-refused']],
+  ["fatal: unable to access '/root/.config/git/ignore': Permission denied", ['git-home-config-refused']],
+  ['error: could not lock config file /root/.gitconfig: Permission denied', ['git-home-config-refused']],
+  // Another file refused is a bare refusal, not git's HOME.
+  ["warning: unable to access '/srv/share/notes.txt': Permission denied", ['permission-denied']],
+  // fs-access: a Windows file another process holds (sharing or lock violation).
+  ['go: open C:\\Users\\ann\\AppData\\Local\\Temp\\go-build1\\b001\\exe\\a.out.exe: The process cannot access the file because it is being used by another process.', ['file-in-use']],
+  ['The process cannot access the file because another process has locked a portion of the file.', ['file-in-use']],
+  ["Error: EBUSY: resource busy or locked, unlink 'C:\\Users\\ann\\go\\bin\\gopls.exe'", ['file-in-use']],
+  ["Error: EBUSY: resource busy or locked, rmdir '/mnt/data'", []],
+  // mac-policy: snap-confine's own mounts refused (its AppArmor profile), not a missing path.
+  ['cannot perform operation: mount --rbind /dev /tmp/snap.rootfs_Ab12Cd//dev: Permission denied', ['apparmor-profile-denied']],
+  ['cannot perform operation: mount -t tmpfs /tmp/snap.rootfs_Ab12Cd: Permission denied', ['apparmor-profile-denied']],
+  ['cannot perform operation: mount --rbind /dev /tmp/snap.rootfs_Ab12Cd//dev: No such file or directory', []],
+  // mac-policy: no_new_privs, a cluster's pod security, the snap wrapper run from a snap.
+  ['sudo: The "no new privileges" flag is set, which prevents sudo from running as root.', ['no-new-privileges-set']],
+  ['sudo: If sudo is running in a container, you may need to adjust the container configuration to disable the flag.', ['no-new-privileges-set']],
+  ['docker run --security-opt no-new-privileges golang:1.23 go test ./...', []],
+  ['  Warning  Failed  4s (x3 over 30s)  kubelet  Error: container has runAsNonRoot and image will run as root (pod: "gobuild_ci(1a2b)", container: go)', ['pod-security-refused']],
+  ['Error: container has runAsNonRoot and image has non-numeric user (gopher), cannot verify user is non-root (pod: "gobuild_ci(1a2b)", container: go)', ['pod-security-refused']],
+  ['Error from server (Forbidden): error when creating "pod.yaml": pods "gobuild" is forbidden: violates PodSecurity "restricted:latest": runAsNonRoot != true', ['pod-security-refused']],
+  ['Warning: would violate PodSecurity "restricted:latest": runAsNonRoot != true', []],
+  ['      runAsNonRoot: true', []],
+  ["Failed to run '/snap/bin/go env' (cwd: /home/ann/src/app): Error: Command failed: /snap/bin/go env -json GOPATH GOROOT", ['snap-wrapper-run-failed', 'editor-go-run-failed']],
+  ['Error: Command failed: /snap/bin/go build -o bin/app ./cmd/app', []],
 ];
 
 describe('limits, mounts and policies in more programs\' words: rules on upstream message formats', () => {

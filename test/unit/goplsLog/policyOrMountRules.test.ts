@@ -6,7 +6,7 @@
 // they had.
 import { describe, expect, it } from 'vitest';
 import { matchRules, type RuleId } from '../../../src/goplsLog/rules.js';
-import { analyzeText } from '../../../src/goplsLog/analyzer.js';
+import { analyzeText, bindTargetsOf, namesPathUnder } from '../../../src/goplsLog/analyzer.js';
 import { findingsOf } from '../../../src/probes/goplsLogs.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
@@ -43,7 +43,7 @@ const CASES: Array<[string, RuleId[]]> = [
   ['bash: /dev/tty: Operation not permitted', ['not-permitted']],
   ['bash: line 1: ulimit: open files: cannot modify limit: Operation not permitted', ['not-permitted']],
   ['sh: 1: cannot create /etc/hosts: Operation not permitted', ['not-permitted']],
-  ["chmod: changing permissions of '/w/x': Operation not permitted", []],
+  ["chmod: changing permissions of '/w/x': Operation not permitted", ['ownership-change-eperm']],
   // The same exec refused with EACCES stays a mount's (or file modes').
   ['bash: ./bin/server: Permission denied', ['shell-exec-denied']],
   // glibc's loader refused mprotect: SELinux execmod / execstack.
@@ -123,12 +123,42 @@ describe('mac-policy or noexec-mount: a refusal inside a container', () => {
   });
 });
 
+describe('mac-policy: a refusal under the target of a host bind mount', () => {
+  it('reads the targets of -v, --volume and --mount type=bind, not named volumes', () => {
+    expect(bindTargetsOf('docker run --rm -v /home/ann/src:/go/src/app -v "$(pwd)/out":/out:z golang make')).toEqual(['/go/src/app', '/out']);
+    expect(bindTargetsOf('podman run --volume=./:/src:Z golang go test ./...')).toEqual(['/src']);
+    expect(bindTargetsOf('docker run --mount type=bind,source=/home/ann/src,target=/src/ golang go build')).toEqual(['/src']);
+    expect(bindTargetsOf('docker run -v ${PWD}:/work -v $HOME/.cache:/root/.cache golang go build')).toEqual(['/work', '/root/.cache']);
+    // A named volume, a volume without a target path, a bind to / itself.
+    expect(bindTargetsOf('docker run -v gomodcache:/go/pkg/mod golang go build')).toEqual([]);
+    expect(bindTargetsOf('docker run --mount type=volume,source=cache,target=/go/pkg golang go build')).toEqual([]);
+    expect(bindTargetsOf('docker run -v /:/host alpine ls')).toEqual(['/host']);
+  });
+  it('knows a path at or under a target from one that only shares its prefix', () => {
+    expect(namesPathUnder('open /go/src/app/main.go: permission denied', ['/go/src/app'])).toBe(true);
+    expect(namesPathUnder("mv: cannot create regular file '/out': Permission denied", ['/out'])).toBe(true);
+    expect(namesPathUnder('open /go/src/app2/main.go: permission denied', ['/go/src/app'])).toBe(false);
+    expect(namesPathUnder('open /home/ann/go/src/app/main.go: permission denied', ['/go/src/app'])).toBe(false);
+  });
+  it('a Go directory the image owns is the host\'s when a bind mount put it there', () => {
+    const under = 'open /go/src/app/vendor/x: permission denied';
+    expect(ids(under, { inContainer: true })).toEqual(['go-file-refused']);
+    expect(ids(under, { inContainer: true, inBindMount: true })).toEqual(['container-path-denied']);
+    expect(ranked(`docker run --rm -v /home/ann/src:/go/src/app golang go build\n${under}`)[0]?.id).toBe('mac-policy');
+    // Not under the target: the image's own /go/pkg, the file's modes.
+    expect(ranked('docker run --rm -v /home/ann/src:/src golang go build\nmkdir /go/pkg/mod/cache: permission denied')[0]?.id).toBe('fs-access');
+    expect(ranked('docker run --rm -v gomodcache:/go/pkg/mod golang go build\nmkdir /go/pkg/mod/cache: permission denied')[0]?.id).toBe('fs-access');
+    // A noexec mount or the Docker socket named on the line stay theirs.
+    expect(ids('fork/exec /src/bin/app: permission denied (noexec)', { inContainer: true, inBindMount: true })).not.toContain('container-path-denied');
+  });
+});
+
 describe('mac-policy or noexec-mount: execute permission refused right after chmod added it', () => {
   it('chmod\'s EPERM beside a chmod that adds execute is the mount\'s', () => {
     expect(ids('chmod: run.sh: Operation not permitted', { nearChmodX: true })).toEqual(['chmod-x-refused']);
     expect(ids("chmod: changing permissions of '/media/ann/USB/run.sh': Operation not permitted", { nearChmodX: true })).toEqual(['chmod-x-refused']);
-    // Without it, chmod's EPERM is the file's owner: nothing from this rule.
-    expect(ids('chmod: run.sh: Operation not permitted')).toEqual([]);
+    // Without it, chmod's EPERM is the file's owner: fs-access's, nothing from this rule.
+    expect(ids('chmod: run.sh: Operation not permitted')).toEqual(['ownership-change-eperm']);
   });
   it('through the analyzer: +x and octal modes with an execute bit frame it, others do not', () => {
     for (const cmd of ['$ chmod +x run.sh', 'chmod u+rwx run.sh', 'chmod 755 run.sh', 'sudo chmod -R 0700 bin']) {
@@ -136,6 +166,7 @@ describe('mac-policy or noexec-mount: execute permission refused right after chm
     }
     for (const cmd of ['chmod 644 notes.txt', 'chmod go-w notes.txt', 'chmod +r notes.txt']) {
       expect(ranked(`${cmd}\nchmod: notes.txt: Operation not permitted`).map((c) => c.id), cmd).not.toContain('noexec-mount');
+      expect(ranked(`${cmd}\nchmod: notes.txt: Operation not permitted`)[0]?.id, cmd).toBe('fs-access');
     }
   });
 });

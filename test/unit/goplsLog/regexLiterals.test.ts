@@ -51,7 +51,7 @@ describe('mandatoryRuns', () => {
 /** Every run of an alternative is in every string that alternative matches: checked by building the strings. */
 describe('what the rules\' regexes need, against lines they match', () => {
   const set = new NeedleSet(NEEDLES);
-  const regexes = RULES.flatMap((r) => [r.test, r.nearWatcher, r.nearExec, r.inContainer, r.nearChmodX, r.afterToolId, r.nearGopls].filter((x): x is RegExp => x !== undefined));
+  const regexes = RULES.flatMap((r) => [r.test, r.nearWatcher, r.nearExec, r.inContainer, r.inBindMount, r.nearChmodX, r.afterToolId, r.nearGopls].filter((x): x is RegExp => x !== undefined));
   const needs = regexes.map((re) => testNeedsOf(re, LINE_WORDS));
 
   function satisfied(i: number, line: string): boolean {
