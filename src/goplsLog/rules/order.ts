@@ -79,6 +79,7 @@ export const RULE_ORDER = [
   'selinux-avc-denied',
   'selinux-avc-permissive',
   'selinux-avc-denied-other',
+  'selinux-avc-granted',
   'apparmor-denied',
   'apparmor-denied-other',
   'tool-install-failed',

@@ -91,6 +91,19 @@ export const POLICY_RULES: readonly Rule[] = [
     says: 'SELinux logged a denial in permissive mode ("avc: denied … permissive=1"): the operation was allowed, not refused, and will be refused once the policy is enforced',
   },
   {
+    id: 'selinux-avc-granted',
+    classId: 'mac-policy',
+    // Information only: the kernel audits an access it ALLOWED as "avc:  granted" (an auditallow
+    // rule, setenforce, load_policy; security/selinux/avc.c avc_audit_pre_callback prints
+    // "granted" when the result is not a denial). Such a record carries the contexts and tool names
+    // the SELinux rules below read as SELinux in the way, but it refused nothing.
+    severity: 'info',
+    confidence: 0.3,
+    needles: ['avc:  granted', 'avc: granted'],
+    test: /avc: +granted\b/,
+    says: 'SELinux logged an access it allowed ("avc: granted"): a record, not a refusal',
+  },
+  {
     id: 'selinux-avc-denied-other',
     classId: 'mac-policy',
     severity: 'warning',
@@ -174,7 +187,7 @@ export const POLICY_RULES: readonly Rule[] = [
     // versions "Relabeling content in %s is not allowed."), as podman, buildah and CRI-O print it.
     needles: ['enforcing', 'scontext=', 'tcontext=', 'container_file_t', 'svirt_sandbox_file_t', 'svirt_lxc_net_t', 'setting label', 'relabel', 'Relabel', 'Missing type enforcement (TE) allow rule', 'One of the following booleans was set incorrectly'],
     test: /relabeling content in \S+ is not allowed|Missing type enforcement \(TE\) allow rule|One of the following booleans was set incorrectly|Current mode:\s+enforcing|\b[st]context=\w+_u:|\b(?:container_file_t|svirt_sandbox_file_t|svirt_lxc_net_t)\b|setting (?:SELinux )?label on|relabel(?:ing)? (?:failed|[^\n]{0,120}not (?:permitted|supported))|SELinux[^\n]{0,80}\benforcing\b/i,
-    yieldsTo: ['selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive'],
+    yieldsTo: ['selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive', 'selinux-avc-granted'],
     says: 'SELinux is enforcing and named beside the failure (contexts, labels or its mode)',
   },
   {
@@ -301,7 +314,7 @@ export const POLICY_RULES: readonly Rule[] = [
     // enabled", "disable SELinux"). The kernel's own "SELinux:  Initializing." boot lines are not.
     needles: ['SELinux', 'selinux', 'setenforce', 'getenforce', 'sestatus', 'sealert', 'audit2allow', 'audit2why', 'ausearch', 'restorecon', 'chcon', 'semanage', 'setsebool', 'container_t', 'spc_t', '_u:', 'label=disable', 'label:disable', ':z', ':Z'],
     test: /\b(?:setenforce|getenforce|sestatus|sealert|audit2allow|audit2why|restorecon|chcon|semanage|setsebool|getsebool)\b|ausearch[^\n]{0,20}-m\s*avc|\b(?:container_t|spc_t|container_runtime_t)\b|\b[a-z]\w*_u:[a-z]\w*_r:[a-z]\w*_t\b|\blabel[=:]disable\b|(?:-v|--volume)[= ]["']?[^\s:"']+["']?:["']?[^\s:"']+["']?:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?(?=\s|$)|^\s*-\s+["']?[^\s:"']+:[^\s:"']+:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?\s*$|\bselinux\b(?!:)[^\n]{0,80}\b(?:enabl|enforc|permissive|den(?:y|ied)|prevent|block|label|context|polic|relabel|disabl|issue|problem)|\b(?:disabl\w*|because of|due to|caused by|blame\w*|turn(?:ing|ed)? off)\s+(?:the\s+)?selinux\b/im,
-    yieldsTo: ['selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive', 'selinux-named'],
+    yieldsTo: ['selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive', 'selinux-named', 'selinux-avc-granted'],
     says: 'SELinux is named beside the failure (its tools, its container labels, a :z/:Z volume relabel or label=disable)',
   },
   {

@@ -44,3 +44,19 @@ describe('selinux-avc-permissive', () => {
     expect(causes(text)[0]).toMatchObject({ id: 'mac-policy', severity: 'warning' });
   });
 });
+
+// "avc:  granted" is the kernel auditing an access it allowed (an auditallow rule, setenforce,
+// load_policy): its contexts and tool names are SELinux's words, but nothing was refused.
+describe('selinux-avc-granted', () => {
+  const granted = [
+    'type=AVC msg=audit(1714650311.442:1208): avc:  granted  { setenforce } for  pid=51240 comm="setenforce" scontext=unconfined_u:unconfined_r:unconfined_t:s0-s0:c0.c1023 tcontext=system_u:object_r:security_t:s0 tclass=security',
+    'May 02 13:45:11 fedora kernel: audit: type=1400 audit(1714650311.442:1209): avc:  granted  { load_policy } for  pid=1 comm="systemd" scontext=system_u:system_r:init_t:s0 tcontext=system_u:object_r:security_t:s0 tclass=security',
+  ];
+  it.each(granted)('alone names no policy at warning or above: %s', (line) => {
+    expect(ids(line)).toEqual(['selinux-avc-granted']);
+    expect(causes(line)).toEqual([]);
+  });
+  it('a denial beside it is still the error', () => {
+    expect(causes(`${granted[0]}\n${avc('go', 0)}`)[0]).toMatchObject({ id: 'mac-policy', severity: 'error' });
+  });
+});
