@@ -82,6 +82,25 @@ const CASES: Array<[string, RuleId[]]> = [
   ['go: golang.org/x/tools/gopls@v0.16.2 requires go >= 1.22.7 (running go 1.20.14; GOTOOLCHAIN=local)', ['go-too-old-for-tools']],
   ['../pkg/mod/golang.org/x/tools@v0.21.0/internal/typesinternal/types.go:9:2: package iter is not in GOROOT (/usr/lib/go-1.21/src/iter)', ['go-too-old-for-tools']],
   ['go: example.com/app requires go >= 1.24 (running go 1.22.3; GOTOOLCHAIN=local)', ['go-version-too-old-for-module']],
+  // cmd/compile in x/tools's own sources: what only a later Go has (golang/vscode-go#808, fatih/vim-go#2246)
+  ['C:\\Users\\rei\\go\\pkg\\mod\\golang.org\\x\\tools@v0.0.0-20200914163123-ea50a3c84940\\internal\\event\\core\\export.go:41:9: undefined: errors.Is', ['go-too-old-for-tools']],
+  ['/home/rei/go/src/golang.org/x/tools/internal/lsp/cache/check.go:311:22: info.Instances undefined (type *types.Info has no field or method Instances)', ['go-too-old-for-tools']],
+  ['../../pkg/mod/golang.org/x/tools@v0.12.0/internal/typesinternal/types.go:52:18: undefined: comparable', ['go-too-old-for-tools']],
+  ['/root/go/pkg/mod/golang.org/x/tools/gopls@v0.16.0/internal/cache/view.go:9:2: undefined: slices.Concat', ['go-too-old-for-tools']],
+  // an identifier of x/tools's own, a vendored copy, a user's package: no Go version in the words
+  ['/home/rei/go/pkg/mod/golang.org/x/tools@v0.1.12/internal/lsp/cache/load.go:40:2: undefined: snapshotID', ['gopls-build-failed']],
+  ['vendor/golang.org/x/tools/go/packages/loader.go:88:14: undefined: errors.Join', []],
+  ['/home/rei/src/app/main.go:12:2: undefined: errors.Join', []],
+  ['/home/rei/go/pkg/mod/golang.org/x/tools@v0.1.12/internal/lsp/x.go:4:2: undefined: anyway', ['gopls-build-failed']],
+  // GOTOOLCHAIN=auto switching to the Go gopls needs is the install going ahead
+  ['go: golang.org/x/tools/gopls@v0.17.1 requires go >= 1.23.1; switching to go1.23.4', []],
+  ['go: golang.org/x/tools/gopls@v0.17.1 requires go >= 1.23.1 (running go 1.22.9; GOTOOLCHAIN=local)', ['go-too-old-for-tools']],
+  // GOPATH-mode install of gopls (cmd/go load "cannot find package %q in any of:", selesy/workstation#180)
+  ['cannot find package "golang.org/x/tools/gopls" in any of:', ['tool-install-failed']],
+  // Helix's --health table (helix-term/src/health.rs)
+  ['go          ✘ gopls       ✓ dlv         ✓             ✓             ✓', ['gopls-not-found']],
+  ['go          ✓ gopls       ✘ dlv         ✓             ✓             ✓', []],
+  ['rust        ✘ rust-analy…  ✘ lldb-dap    ✓             ✓             ✓', []],
   // --- no module (gopls before 0.7 and now, cmd/go) ---
   // (what gopls saw in GOPATH mode is a symptom an environment cause can explain)
   ['You are neither in a module nor in your GOPATH. If you are using modules, please open your editor to a directory in your module.', ['outside-module-and-gopath']],
