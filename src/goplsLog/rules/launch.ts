@@ -2,7 +2,7 @@
 // gopls's, the go command's, the runtime's and every editor client's own sentences. One file per
 // class, so a family's rules read together; the order they are tried in is order.ts's.
 import type { Rule } from './rule.js';
-import { GO_LS, pathWords, PATH_WORDS_NEEDLES, notOnPath } from './shared.js';
+import { GO_LS, pathWords, PATH_WORDS_NEEDLES, notOnPath, windowsNotRecognized, WINDOWS_NOT_RECOGNIZED_NEEDLES } from './shared.js';
 
 /**
  * A place in x/tools's or gopls's own sources as the compiler prints it: in the module cache
@@ -40,8 +40,11 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // per-language "'gopls' not found in $PATH"): "go    ✘ gopls    ✘ dlv    ✓ …"
     // (helix-editor/helix#4379), the go, gomod, gowork and gotmpl rows. The analyzer reads a log's
     // bytes as latin1, where "✘" (U+2718) is its UTF-8 bytes E2 9C 98.
-    needles: ['✘ gopls', '\u00e2\u009c\u0098 gopls', 'gopls not found', "find 'gopls'", 'find "gopls"', 'find gopls', 'is not recognized', 'gopls: command not found', 'gopls: not found', 'gopls.exe: not found', 'is not executable', 'not found: ', 'gopls ENOENT', 'gopls.exe ENOENT', 'Spawning language server with cmd', 'is not present on the path', 'exec: "gopls', 'exec: \\"gopls', 'command is not available', 'gopls is not found', 'configured for gopls', 'Cannot run program', 'gopls: no such file or directory', 'gopls: No such file or directory', 'zsh: no such file or directory: '],
-    test: /could not find ['"]?gopls\b|\bgopls not found\b|['"]gopls(?:\.exe)?['"] is not recognized|\bgopls(?:\.exe)?: (?:command )?not found|\bgopls(?:\.exe)?\\?"? (?:of [\w.-]+ )?is not executable|not found: (?:\S*[/\\])?gopls(?:\.exe)?\b|spawn(?:Sync)? \S*gopls(?:\.exe)? ENOENT|zsh: no such file or directory: \S*\/gopls(?:\.exe)?\s*$|Spawning language server with cmd: [^\n]{0,200}\bgopls\b[^\n]{0,200} failed|Command \\?"gopls\\?" is not present on the path|exec: \\?"gopls(?:\.exe)?\\?": executable file not found|The \\?"gopls\\?" command is not available|\bgopls is not found\. Please make sure|Cannot find the alternate tool \S+ configured for gopls|Cannot run program \\?"(?:\S*[/\\])?gopls(?:\.exe)?\\?"(?![^\n]*error=(?!2\b)\d)|(?:fork\/exec |^|\s)\S*\/gopls(?:\.exe)?: [Nn]o such file or directory|^\s*(?:go|gomod|gowork|gotmpl)\s+(?:✘|\u00e2\u009c\u0098) gopls(?:\s|$)/,
+    // Eglot (eglot.el eglot--guess-contact, when no program of eglot-server-programs for the mode
+    // is on exec-path): "None of 'gopls' are valid executables" (joaotavora/eglot#719 for its format).
+    // Windows' cmd.exe and PowerShell in other display languages (shared.ts windowsNotRecognized).
+    needles: [...WINDOWS_NOT_RECOGNIZED_NEEDLES, 'are valid executables', '✘ gopls', '\u00e2\u009c\u0098 gopls', 'gopls not found', "find 'gopls'", 'find "gopls"', 'find gopls', 'is not recognized', 'gopls: command not found', 'gopls: not found', 'gopls.exe: not found', 'is not executable', 'not found: ', 'gopls ENOENT', 'gopls.exe ENOENT', 'Spawning language server with cmd', 'is not present on the path', 'exec: "gopls', 'exec: \\"gopls', 'command is not available', 'gopls is not found', 'configured for gopls', 'Cannot run program', 'gopls: no such file or directory', 'gopls: No such file or directory', 'zsh: no such file or directory: '],
+    test: new RegExp(/could not find ['"]?gopls\b|\bgopls not found\b|['"]gopls(?:\.exe)?['"] is not recognized|\bgopls(?:\.exe)?: (?:command )?not found|\bgopls(?:\.exe)?\\?"? (?:of [\w.-]+ )?is not executable|not found: (?:\S*[/\\])?gopls(?:\.exe)?\b|spawn(?:Sync)? \S*gopls(?:\.exe)? ENOENT|zsh: no such file or directory: \S*\/gopls(?:\.exe)?\s*$|Spawning language server with cmd: [^\n]{0,200}\bgopls\b[^\n]{0,200} failed|Command \\?"gopls\\?" is not present on the path|exec: \\?"gopls(?:\.exe)?\\?": executable file not found|The \\?"gopls\\?" command is not available|\bgopls is not found\. Please make sure|Cannot find the alternate tool \S+ configured for gopls|Cannot run program \\?"(?:\S*[/\\])?gopls(?:\.exe)?\\?"(?![^\n]*error=(?!2\b)\d)|(?:fork\/exec |^|\s)\S*\/gopls(?:\.exe)?: [Nn]o such file or directory|^\s*(?:go|gomod|gowork|gotmpl)\s+(?:✘|\u00e2\u009c\u0098) gopls(?:\s|$)|None of '(?:[^'\n]{0,100}[\s,])?gopls(?:\.exe)?(?:[\s,][^'\n]{0,100})?' are valid executables/.source + '|' + windowsNotRecognized(String.raw`gopls(?:\.exe)?`)),
     says: 'the editor could not find or execute the gopls binary it was told to use',
   },
   {

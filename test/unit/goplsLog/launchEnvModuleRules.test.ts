@@ -3,6 +3,7 @@
 // tools, versions and numbers than any corpus text.
 import { describe, expect, it } from 'vitest';
 import { matchRules, type RuleId } from '../../../src/goplsLog/rules.js';
+import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 
 const ids = (line: string) => matchRules(line).map((r) => r.id);
 
@@ -13,9 +14,27 @@ const CASES: Array<[string, RuleId[]]> = [
   // zed crates/languages/src/go.rs: NOTIFICATION_MESSAGE, and its error when `go` is not on PATH
   ['Could not install the Go language server `gopls`, because `go` was not found.', ['go-binary-not-found']],
   ['2025-03-01T09:00:00+00:00 [ERROR] Failed to start language server "gopls": cannot install gopls', ['go-binary-not-found', 'server-init-failed']],
+  ['Could not install the Go Language server \'gopls\' because \'go\' was not found', ['go-binary-not-found']],
   ['failed to get go version via `go version` command`', ['go-binary-not-found']],
+  // Eglot's eglot--guess-contact: no program for the mode on exec-path
+  ['Debugger entered--Lisp error: (error "None of \'gopls\' are valid executables")', ['gopls-not-found']],
+  ['(error "None of \'pylsp, pyls\' are valid executables")', []],
   // Windows cmd.exe and PowerShell
   ["'go' is not recognized as an internal or external command,", ['go-binary-not-found']],
+  // ... in other display languages (shared.ts windowsNotRecognized): cmd.exe and PowerShell
+  ["'go' 不是内部或外部命令，也不是可运行的程序", ['go-binary-not-found']],
+  ["'go.exe' は、内部コマンドまたは外部コマンド、", ['go-binary-not-found']],
+  ["'go' n’est pas reconnu en tant que commande interne", ['go-binary-not-found']],
+  ["go : Le terme «go» n'est pas reconnu comme nom d'applet de commande, fonction, fichier de script ou programme", ['go-binary-not-found']],
+  ['Der Befehl "go" ist entweder falsch geschrieben oder', ['go-binary-not-found']],
+  ["'gopls' 不是内部或外部命令，也不是可运行的程序", ['gopls-not-found']],
+  ['Der Befehl "gopls.exe" ist entweder falsch geschrieben oder', ['gopls-not-found']],
+  // another program: not go's nor gopls's (the generic rule reads only the English words)
+  ["'src' 不是内部或外部命令，也不是可运行的程序", []],
+  ['Der Befehl "/" ist entweder falsch geschrieben oder', []],
+  ["'gofmt' n'est pas reconnu en tant que commande interne", []],
+  // PowerShell 7: "as a name of a cmdlet"
+  ["make: The term 'make' is not recognized as a name of a cmdlet, function, script file, or executable program.", ['program-not-found-shells']],
   // JetBrains (java.lang.ProcessBuilder) and Python (subprocess)
   ['Cannot run program "go": error=2, No such file or directory', ['go-binary-not-found']],
   // The go binary there and refused exec (EACCES) is no missing go: a refused exec's rules say it.
@@ -152,5 +171,15 @@ const CASES: Array<[string, RuleId[]]> = [
 describe('env-inheritance, gopls-launch and module-resolution families: one rule per upstream phrasing', () => {
   it.each(CASES)('%s', (line, want) => {
     expect(ids(line).sort()).toEqual([...want].sort());
+  });
+});
+
+describe('Windows\' localized "not recognized" as the analyzer reads a log (UTF-8 bytes as latin1)', () => {
+  it.each([
+    ["C:\\src>go run .\n'go' 不是内部或外部命令，也不是可运行的程序\n或批处理文件。\n", 'go-binary-not-found'],
+    ["'gopls' は、内部コマンドまたは外部コマンド、\n操作可能なプログラムまたはバッチ ファイルとして認識されていません。\n", 'gopls-not-found'],
+    ["go : Le terme «go» n'est pas reconnu comme nom d'applet de commande, fonction, fichier de script ou programme\n", 'go-binary-not-found'],
+  ])('%s', (text, rule) => {
+    expect(analyzeText(Buffer.from(text, 'utf8')).events.map((e) => e.ruleId)).toContain(rule);
   });
 });
