@@ -448,7 +448,6 @@ export const LAUNCH_RULES: readonly Rule[] = [
         String.raw`Searching for program\W+No such file or directory\W+(?:\S*[/\\])?${GO_LS}\b`,
         String.raw`No such file or directory: '(?:\S*[/\\])?${GO_LS}(?:\.exe)?'`,
         String.raw`${GO_LS}[^\n]{0,300}No such file or directory \(os error 2\)|\x60${GO_LS}\x60[^\n]{0,40}cannot find binary path`,
-        String.raw`Unable to find executable\. Please check your path and ensure the server is installed`,
         String.raw`\(executable check - failure\) (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)?\s*$`,
         String.raw`to enable Language Server ${GO_LS}\b|No LSP server for go(?:-ts|-dot-mod|-mod-ts)?-mode|Cannot find the language server \S+\. Please install it`,
         // lsp-mode.el (lsp): a client for the buffer whose server binary it could not find
@@ -462,6 +461,11 @@ export const LAUNCH_RULES: readonly Rule[] = [
         String.raw`\bNo gopls executable at \S|Unable to stat path to language server binary\b`,
       ].join('|'),
     ),
+    // nvim-lspconfig's :LspInfo line names no server: the server's is the "Config: gopls" /
+    // "cmd: gopls" block it ends (ui/lspinfo.lua make_config_info), so only with gopls named on
+    // the lines just before; under another server's block (golangci_lint_ls for Go files too) it
+    // is that server's binary that is missing.
+    nearGopls: /Unable to find executable\. Please check your path and ensure the server is installed/,
     yieldsTo: ['gopls-not-found', 'go-binary-not-found'],
     says: 'the editor could not find the gopls binary it was configured to run (not installed, or not on the PATH the editor has)',
   },

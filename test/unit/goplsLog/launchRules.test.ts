@@ -105,7 +105,8 @@ const CASES: Array<[string, RuleId[]]> = [
   ["FileNotFoundError: [Errno 2] No such file or directory: '/opt/go/bin/gopls'", ['server-binary-missing']],
   ['helix_lsp [ERROR] spawn `gopls` failed: No such file or directory (os error 2)', ['server-binary-missing']],
   ['Failed to initialize the LSP for `source.go` { `gopls` cannot find binary path }', ['server-binary-missing']],
-  ['cmd is executable:   Unable to find executable. Please check your path and ensure the server is installed', ['server-binary-missing']],
+  // :LspInfo's line names no server: read only right after gopls's block (nearGopls), as the client catalog has it
+  ['cmd is executable:   Unable to find executable. Please check your path and ensure the server is installed', []],
   ['Please do :LspInstallServer to enable Language Server gopls', ['server-binary-missing']],
   ['Please do :LspInstallServer to enable Language Server typescript-language-server', []],
   ['LSP :: No LSP server for go-mode(check *lsp-log*).', ['server-binary-missing']],
