@@ -18,6 +18,14 @@ const XTOOLS_SRC = String.raw`(?<![\w.-])(?<!vendor[/\\])golang\.org[/\\]x[/\\]t
  * standard library only grows).
  */
 const STD_PKG_NAME = String.raw`(?:errors|strings|bytes|bufio|fmt|io|fs|os|exec|signal|filepath|path|sort|slices|maps|cmp|iter|sync|atomic|context|time|reflect|runtime|debug|trace|pprof|unicode|utf8|utf16|strconv|math|bits|big|flag|log|slog|json|binary|base64|http|url|netip|testing|unsafe|types|ast|token|parser|printer|format|build|constraint|doc|comment|scanner|importer|constant|version|template|regexp|syntax|heap|list|tar|zip|gzip|embed|syscall|unique|weak|structs|sha256|maphash|tabwriter|user|textproto|mime)`;
+/**
+ * The same in gopls's own sources: its module (golang.org/x/tools/gopls@v…) or, before gopls had
+ * one, x/tools's internal/lsp tree. Other x/tools packages (go/packages, internal/event…) are
+ * built into every tool that imports them, not only gopls.
+ */
+const GOPLS_SRC = String.raw`(?<![\w.-])(?<!vendor[/\\])golang\.org[/\\]x[/\\]tools(?:[/\\]gopls@v[^\s:/\\]*[/\\]|(?:@v[^\s:/\\]*)?[/\\]internal[/\\]lsp[/\\])[^\s:]*\.go:\d+(?::\d+)?: `;
+/** What only a later Go release has, as the compiler misses it (after a source location). */
+const LATER_GO_MISSING = String.raw`(?:undefined: (?:${STD_PKG_NAME}\.[A-Z]\w*|any|comparable|min|max|clear)(?![\w.])|\S+ undefined \(type \*?${STD_PKG_NAME}\.[A-Z]\w* has no (?:field or )?method [A-Z])`;
 
 export const LAUNCH_RULES: readonly Rule[] = [
   {
@@ -95,10 +103,15 @@ export const LAUNCH_RULES: readonly Rule[] = [
       [
         String.raw`You are using go[\w.-]+, but [\w.-]+ requires at least go\d|go command \([^)]*\) is too old \(go[\d.]+|Failed to find a go command \(go[\d.]+ or newer\)`,
         String.raw`golang\.org\/x\/tools\/gopls@v[\w.-]+:? requires go >= ?(?![\d.]+;? switching to\b)[\d.]+`,
-        String.raw`${XTOOLS_SRC}(?:package \S+ is not in (?:GOROOT|std)\b|undefined: (?:${STD_PKG_NAME}\.[A-Z]\w*|any|comparable|min|max|clear)(?![\w.])|\S+ undefined \(type \*?${STD_PKG_NAME}\.[A-Z]\w* has no (?:field or )?method [A-Z])`,
+        String.raw`${XTOOLS_SRC}package \S+ is not in (?:GOROOT|std)\b`,
+        String.raw`${GOPLS_SRC}${LATER_GO_MISSING}`,
       ].join('|'),
     ),
-    nearGopls: /^\s*note: module requires Go [\d.]+/,
+    // In x/tools's other packages only when gopls was named on the lines just before (its install
+    // failing): a project or another tool importing x/tools (go/packages) compiles them too, and
+    // then the go that is too old is that build's (go-version-too-old-for-module's "note: module
+    // requires Go", read beside it).
+    nearGopls: new RegExp(String.raw`^\s*note: module requires Go [\d.]+|${XTOOLS_SRC}${LATER_GO_MISSING}`),
     says: 'the go command is too old to build the Go tools (gopls among them), so they cannot be installed or updated',
   },
   {

@@ -101,10 +101,13 @@ const CASES: Array<[string, RuleId[]]> = [
   ['go: golang.org/x/tools/gopls@v0.16.2 requires go >= 1.22.7 (running go 1.20.14; GOTOOLCHAIN=local)', ['go-too-old-for-tools']],
   ['../pkg/mod/golang.org/x/tools@v0.21.0/internal/typesinternal/types.go:9:2: package iter is not in GOROOT (/usr/lib/go-1.21/src/iter)', ['go-too-old-for-tools']],
   ['go: example.com/app requires go >= 1.24 (running go 1.22.3; GOTOOLCHAIN=local)', ['go-version-too-old-for-module']],
-  // cmd/compile in x/tools's own sources: what only a later Go has (golang/vscode-go#808, fatih/vim-go#2246)
-  ['C:\\Users\\rei\\go\\pkg\\mod\\golang.org\\x\\tools@v0.0.0-20200914163123-ea50a3c84940\\internal\\event\\core\\export.go:41:9: undefined: errors.Is', ['go-too-old-for-tools']],
+  // cmd/compile in gopls's own sources (its module, or x/tools/internal/lsp before it had one): what
+  // only a later Go has (fatih/vim-go#2246). In x/tools's other packages a tool's or a project's
+  // build too: alone, only a failed build (go-too-old-for-tools with gopls named just before).
+  ['C:\\Users\\rei\\go\\pkg\\mod\\golang.org\\x\\tools@v0.0.0-20200914163123-ea50a3c84940\\internal\\event\\core\\export.go:41:9: undefined: errors.Is', ['gopls-build-failed']],
   ['/home/rei/go/src/golang.org/x/tools/internal/lsp/cache/check.go:311:22: info.Instances undefined (type *types.Info has no field or method Instances)', ['go-too-old-for-tools']],
-  ['../../pkg/mod/golang.org/x/tools@v0.12.0/internal/typesinternal/types.go:52:18: undefined: comparable', ['go-too-old-for-tools']],
+  ['../../pkg/mod/golang.org/x/tools@v0.12.0/internal/typesinternal/types.go:52:18: undefined: comparable', ['gopls-build-failed']],
+  ['../../pkg/mod/golang.org/x/tools/gopls@v0.12.0/internal/lsp/cache/check.go:52:18: undefined: comparable', ['go-too-old-for-tools']],
   ['/root/go/pkg/mod/golang.org/x/tools/gopls@v0.16.0/internal/cache/view.go:9:2: undefined: slices.Concat', ['go-too-old-for-tools']],
   // an identifier of x/tools's own, a vendored copy, a user's package: no Go version in the words
   ['/home/rei/go/pkg/mod/golang.org/x/tools@v0.1.12/internal/lsp/cache/load.go:40:2: undefined: snapshotID', ['gopls-build-failed']],

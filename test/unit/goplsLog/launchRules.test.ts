@@ -122,9 +122,10 @@ const CASES: Array<[string, RuleId[]]> = [
   ['[81234.567890] myapp[999]: segfault at 8 ip 00007f sp 00007ffd error 6 in libc.so.6', []],
   // --- building gopls failed (go build's header, the compiler on x/tools's own sources) ---
   ['# golang.org/x/tools/gopls/internal/cache', ['gopls-build-failed']],
-  // A standard-library identifier missing there is a go older than that x/tools: the cause, read by go-too-old-for-tools.
+  // A standard-library identifier missing in gopls's own module is a go older than that gopls: the
+  // cause, read by go-too-old-for-tools; in x/tools's other packages only with gopls named just before.
   ['/home/ann/go/pkg/mod/golang.org/x/tools/gopls@v0.16.2/internal/golang/hover.go:1210:12: undefined: slices.Concat', ['go-too-old-for-tools']],
-  ['../../pkg/mod/golang.org/x/tools@v0.24.0/internal/typesinternal/types.go:40:9: undefined: types.Alias', ['go-too-old-for-tools']],
+  ['../../pkg/mod/golang.org/x/tools@v0.24.0/internal/typesinternal/types.go:40:9: undefined: types.Alias', ['gopls-build-failed']],
   ['../../pkg/mod/golang.org/x/tools@v0.24.0/internal/typesinternal/types.go:40:9: undefined: typeAlias', ['gopls-build-failed']],
   ['/home/ann/go/src/golang.org/x/tools/internal/lsp/source/completion.go:301:7: cannot use x (type int) as type string', ['gopls-build-failed']],
   ['# example.org/app/internal/store', []],
