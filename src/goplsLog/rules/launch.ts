@@ -2,7 +2,30 @@
 // gopls's, the go command's, the runtime's and every editor client's own sentences. One file per
 // class, so a family's rules read together; the order they are tried in is order.ts's.
 import type { Rule } from './rule.js';
-import { GO_LS, pathWords, PATH_WORDS_NEEDLES, notOnPath } from './shared.js';
+import { GO_LS, pathWords, PATH_WORDS_NEEDLES, notOnPath, windowsNotRecognized, WINDOWS_NOT_RECOGNIZED_NEEDLES } from './shared.js';
+
+/**
+ * A place in x/tools's or gopls's own sources as the compiler prints it: in the module cache
+ * (".../golang.org/x/tools@v0.1.9/go/…/x.go:13:2: ", on Windows "…\golang.org\x\tools@v0.0.0-…\
+ * internal\jsonrpc2\messages.go:168:5: ") or a GOPATH checkout ("go/src/golang.org/x/tools/internal/
+ * lsp/source/symbols.go:226:18: "). Not a project's vendor directory: that copy is the project's.
+ */
+const XTOOLS_SRC = String.raw`(?<![\w.-])(?<!vendor[/\\])golang\.org[/\\]x[/\\]tools(?:(?:[/\\]gopls)?@v[^\s:/\\]*)?[/\\][^\s:]*\.go:\d+(?::\d+)?: `;
+/**
+ * The standard library's packages by the name the compiler qualifies their identifiers with
+ * ("errors.As", "types.Interface"): an identifier of theirs that a compile of x/tools finds
+ * missing was added in a later Go release than the one compiling it (Go 1 compatibility: the
+ * standard library only grows).
+ */
+const STD_PKG_NAME = String.raw`(?:errors|strings|bytes|bufio|fmt|io|fs|os|exec|signal|filepath|path|sort|slices|maps|cmp|iter|sync|atomic|context|time|reflect|runtime|debug|trace|pprof|unicode|utf8|utf16|strconv|math|bits|big|flag|log|slog|json|binary|base64|http|url|netip|testing|unsafe|types|ast|token|parser|printer|format|build|constraint|doc|comment|scanner|importer|constant|version|template|regexp|syntax|heap|list|tar|zip|gzip|embed|syscall|unique|weak|structs|sha256|maphash|tabwriter|user|textproto|mime)`;
+/**
+ * The same in gopls's own sources: its module (golang.org/x/tools/gopls@v…) or, before gopls had
+ * one, x/tools's internal/lsp tree. Other x/tools packages (go/packages, internal/event…) are
+ * built into every tool that imports them, not only gopls.
+ */
+const GOPLS_SRC = String.raw`(?<![\w.-])(?<!vendor[/\\])golang\.org[/\\]x[/\\]tools(?:[/\\]gopls@v[^\s:/\\]*[/\\]|(?:@v[^\s:/\\]*)?[/\\]internal[/\\]lsp[/\\])[^\s:]*\.go:\d+(?::\d+)?: `;
+/** What only a later Go release has, as the compiler misses it (after a source location). */
+const LATER_GO_MISSING = String.raw`(?:undefined: (?:${STD_PKG_NAME}\.[A-Z]\w*|any|comparable|min|max|clear)(?![\w.])|\S+ undefined \(type \*?${STD_PKG_NAME}\.[A-Z]\w* has no (?:field or )?method [A-Z])`;
 
 export const LAUNCH_RULES: readonly Rule[] = [
   {
@@ -20,8 +43,16 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // alternate tool X configured for gopls", JetBrains' Cannot run program "gopls", a fork/exec of
     // a gopls that is not there. Node's synchronous spawn ("spawnSync gopls ENOENT") and zsh, which
     // puts the errno first (exec.c "%e: %s": "zsh: no such file or directory: /x/gopls").
-    needles: ['gopls not found', "find 'gopls'", 'find "gopls"', 'find gopls', 'is not recognized', 'gopls: command not found', 'gopls: not found', 'gopls.exe: not found', 'is not executable', 'not found: ', 'gopls ENOENT', 'gopls.exe ENOENT', 'Spawning language server with cmd', 'is not present on the path', 'exec: "gopls', 'exec: \\"gopls', 'command is not available', 'gopls is not found', 'configured for gopls', 'Cannot run program', 'gopls: no such file or directory', 'gopls: No such file or directory', 'zsh: no such file or directory: '],
-    test: /could not find ['"]?gopls\b|\bgopls not found\b|['"]gopls(?:\.exe)?['"] is not recognized|\bgopls(?:\.exe)?: (?:command )?not found|\bgopls(?:\.exe)?\\?"? (?:of [\w.-]+ )?is not executable|not found: (?:\S*[/\\])?gopls(?:\.exe)?\b|spawn(?:Sync)? \S*gopls(?:\.exe)? ENOENT|zsh: no such file or directory: \S*\/gopls(?:\.exe)?\s*$|Spawning language server with cmd: [^\n]{0,200}\bgopls\b[^\n]{0,200} failed|Command \\?"gopls\\?" is not present on the path|exec: \\?"gopls(?:\.exe)?\\?": executable file not found|The \\?"gopls\\?" command is not available|\bgopls is not found\. Please make sure|Cannot find the alternate tool \S+ configured for gopls|Cannot run program \\?"(?:\S*[/\\])?gopls(?:\.exe)?\\?"(?![^\n]*error=(?!2\b)\d)|(?:fork\/exec |^|\s)\S*\/gopls(?:\.exe)?: [Nn]o such file or directory/,
+    // Helix's `hx --health` table (helix-term/src/health.rs: a row per language, each language
+    // server marked "✘" when which::which finds no binary on the PATH Helix runs with, as its
+    // per-language "'gopls' not found in $PATH"): "go    ✘ gopls    ✘ dlv    ✓ …"
+    // (helix-editor/helix#4379), the go, gomod, gowork and gotmpl rows. The analyzer reads a log's
+    // bytes as latin1, where "✘" (U+2718) is its UTF-8 bytes E2 9C 98.
+    // Eglot (eglot.el eglot--guess-contact, when no program of eglot-server-programs for the mode
+    // is on exec-path): "None of 'gopls' are valid executables" (joaotavora/eglot#719 for its format).
+    // Windows' cmd.exe and PowerShell in other display languages (shared.ts windowsNotRecognized).
+    needles: [...WINDOWS_NOT_RECOGNIZED_NEEDLES, 'are valid executables', '✘ gopls', '\u00e2\u009c\u0098 gopls', 'gopls not found', "find 'gopls'", 'find "gopls"', 'find gopls', 'is not recognized', 'gopls: command not found', 'gopls: not found', 'gopls.exe: not found', 'is not executable', 'not found: ', 'gopls ENOENT', 'gopls.exe ENOENT', 'Spawning language server with cmd', 'is not present on the path', 'exec: "gopls', 'exec: \\"gopls', 'command is not available', 'gopls is not found', 'configured for gopls', 'Cannot run program', 'gopls: no such file or directory', 'gopls: No such file or directory', 'zsh: no such file or directory: '],
+    test: new RegExp(/could not find ['"]?gopls\b|\bgopls not found\b|['"]gopls(?:\.exe)?['"] is not recognized|\bgopls(?:\.exe)?: (?:command )?not found|\bgopls(?:\.exe)?\\?"? (?:of [\w.-]+ )?is not executable|not found: (?:\S*[/\\])?gopls(?:\.exe)?\b|spawn(?:Sync)? \S*gopls(?:\.exe)? ENOENT|zsh: no such file or directory: \S*\/gopls(?:\.exe)?\s*$|Spawning language server with cmd: [^\n]{0,200}\bgopls\b[^\n]{0,200} failed|Command \\?"gopls\\?" is not present on the path|exec: \\?"gopls(?:\.exe)?\\?": executable file not found|The \\?"gopls\\?" command is not available|\bgopls is not found\. Please make sure|Cannot find the alternate tool \S+ configured for gopls|Cannot run program \\?"(?:\S*[/\\])?gopls(?:\.exe)?\\?"(?![^\n]*error=(?!2\b)\d)|(?:fork\/exec |^|\s)\S*\/gopls(?:\.exe)?: [Nn]o such file or directory|^\s*(?:go|gomod|gowork|gotmpl)\s+(?:✘|\u00e2\u009c\u0098) gopls(?:\s|$)|None of '(?:[^'\n]{0,100}[\s,])?gopls(?:\.exe)?(?:[\s,][^'\n]{0,100})?' are valid executables/.source + '|' + windowsNotRecognized(String.raw`gopls(?:\.exe)?`)),
     says: 'the editor could not find or execute the gopls binary it was told to use',
   },
   {
@@ -58,9 +89,29 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // And cmd/go's "note: module requires Go 1.23" (work/exec.go, after a compile of a module whose
     // go.mod asks for a newer go than the one building it) when gopls was named on the lines just
     // before: the module that needs the newer go is gopls's (its own sources failed to compile).
-    needles: ['is too old (go', 'or newer) needed to install tools', 'golang.org/x/tools', 'requires at least go', 'module requires Go '],
-    test: /You are using go[\w.-]+, but [\w.-]+ requires at least go\d|go command \([^)]*\) is too old \(go[\d.]+|Failed to find a go command \(go[\d.]+ or newer\)|golang\.org\/x\/tools\/gopls@v[\w.-]+:? requires go >= ?[\d.]+|golang\.org\/x\/tools(?:\/gopls)?@v[^\s:/]*\/[^\s:]*\.go:\d+(?::\d+)?: package \S+ is not in (?:GOROOT|std)\b/,
-    nearGopls: /^\s*note: module requires Go [\d.]+/,
+    // The compiler's own words in x/tools's sources for what only a newer Go has: a standard
+    // library identifier ("x/tools@v0.0.0-…/internal/jsonrpc2/messages.go:168:5: undefined:
+    // errors.As" with go1.11, golang/vscode-go#808; "undefined: types.Alias"), a method of a
+    // standard type ("ti.EmbeddedType undefined (type *types.Interface has no field or method
+    // EmbeddedType)" with go1.10, fatih/vim-go#2246), or a predeclared identifier of Go 1.18 and
+    // 1.21 ("undefined: any", "undefined: comparable", "undefined: min").
+    // Not cmd/go's "…gopls@v0.16.2 requires go >= 1.22.7; switching to go1.22.7": with
+    // GOTOOLCHAIN=auto that is the switch to a newer toolchain going ahead (what then fails, if
+    // anything, is said on its own lines).
+    needles: ['is too old (go', 'or newer) needed to install tools', 'golang.org/x/tools', 'golang.org\\x\\tools', 'requires at least go', 'module requires Go '],
+    test: new RegExp(
+      [
+        String.raw`You are using go[\w.-]+, but [\w.-]+ requires at least go\d|go command \([^)]*\) is too old \(go[\d.]+|Failed to find a go command \(go[\d.]+ or newer\)`,
+        String.raw`golang\.org\/x\/tools\/gopls@v[\w.-]+:? requires go >= ?(?![\d.]+;? switching to\b)[\d.]+`,
+        String.raw`${XTOOLS_SRC}package \S+ is not in (?:GOROOT|std)\b`,
+        String.raw`${GOPLS_SRC}${LATER_GO_MISSING}`,
+      ].join('|'),
+    ),
+    // In x/tools's other packages only when gopls was named on the lines just before (its install
+    // failing): a project or another tool importing x/tools (go/packages) compiles them too, and
+    // then the go that is too old is that build's (go-version-too-old-for-module's "note: module
+    // requires Go", read beside it).
+    nearGopls: new RegExp(String.raw`^\s*note: module requires Go [\d.]+|${XTOOLS_SRC}${LATER_GO_MISSING}`),
     says: 'the go command is too old to build the Go tools (gopls among them), so they cannot be installed or updated',
   },
   {
@@ -132,9 +183,12 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // ("Installation failed for Package(name=gopls) error=spawn: go failed with exit code 1 …").
     // lsp-mode's installer (lsp-mode.el lsp--install-server-internal): "Server gopls install
     // process failed with the following error message: …".
+    // GOPATH mode's "cannot find package \"golang.org/x/tools/cmd/gopls\" in any of:" (go get and go
+    // install of gopls before modules, or with GO111MODULE=off: selesy/workstation#180) also when
+    // the "package …: " before it was not pasted.
     needles: ['install process failed', 'Installation failed for Package(name=gopls)', 'FAILED', 'failed to install', 'Failed to install', 'cannot install', 'Command failed', 'golang.org/x/tools/gopls', 'golang.org/x/tools/cmd/gopls', 'Error installing'],
     yieldsTo: ['go-binary-not-found'],
-    test: /\bfailed\b[^\n]*golang\.org\/x\/tools\/(?:cmd\/)?gopls|golang\.org\/x\/tools\/(?:cmd\/)?gopls\b[^\n]*(?:\bfailed\b|cannot find package|: not found)|Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|[Ff]ailed to install (?:the )?(?:tools?|gopls|['"]?\w[\w.-]*['"]?(?:\s|$)|\S+@)|cannot install gopls|Error installing \S*gopls|Command failed: [^\n]*\bgo(?:\.exe)? (?:get|install) [^\n]*gopls|Installation failed for Package\(name=gopls\)|Server (?:gopls|go-\w+)\S* install process failed/,
+    test: /\bfailed\b[^\n]*golang\.org\/x\/tools\/(?:cmd\/)?gopls|golang\.org\/x\/tools\/(?:cmd\/)?gopls\b[^\n]*(?:\bfailed\b|cannot find package|: not found)|cannot find package \\?"golang\.org\/x\/tools\/(?:cmd\/)?gopls\\?" in any of|Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|[Ff]ailed to install (?:the )?(?:tools?|gopls|['"]?\w[\w.-]*['"]?(?:\s|$)|\S+@)|cannot install gopls|Error installing \S*gopls|Command failed: [^\n]*\bgo(?:\.exe)? (?:get|install) [^\n]*gopls|Installation failed for Package\(name=gopls\)|Server (?:gopls|go-\w+)\S* install process failed/,
     says: 'installing a Go tool (gopls or another) failed, so the editor runs without it or with an old copy',
   },
   {
@@ -407,7 +461,6 @@ export const LAUNCH_RULES: readonly Rule[] = [
         String.raw`Searching for program\W+No such file or directory\W+(?:\S*[/\\])?${GO_LS}\b`,
         String.raw`No such file or directory: '(?:\S*[/\\])?${GO_LS}(?:\.exe)?'`,
         String.raw`${GO_LS}[^\n]{0,300}No such file or directory \(os error 2\)|\x60${GO_LS}\x60[^\n]{0,40}cannot find binary path`,
-        String.raw`Unable to find executable\. Please check your path and ensure the server is installed`,
         String.raw`\(executable check - failure\) (?:\S{0,300}[/\\])?${GO_LS}(?:\.exe)?\s*$`,
         String.raw`to enable Language Server ${GO_LS}\b|No LSP server for go(?:-ts|-dot-mod|-mod-ts)?-mode|Cannot find the language server \S+\. Please install it`,
         // lsp-mode.el (lsp): a client for the buffer whose server binary it could not find
@@ -421,6 +474,11 @@ export const LAUNCH_RULES: readonly Rule[] = [
         String.raw`\bNo gopls executable at \S|Unable to stat path to language server binary\b`,
       ].join('|'),
     ),
+    // nvim-lspconfig's :LspInfo line names no server: the server's is the "Config: gopls" /
+    // "cmd: gopls" block it ends (ui/lspinfo.lua make_config_info), so only with gopls named on
+    // the lines just before; under another server's block (golangci_lint_ls for Go files too) it
+    // is that server's binary that is missing.
+    nearGopls: /Unable to find executable\. Please check your path and ensure the server is installed/,
     yieldsTo: ['gopls-not-found', 'go-binary-not-found'],
     says: 'the editor could not find the gopls binary it was configured to run (not installed, or not on the PATH the editor has)',
   },
@@ -451,8 +509,9 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // (".../golang.org/x/tools/gopls@v0.16.2/internal/.../x.go:12:2: undefined: slices.Concat") or a
     // GOPATH checkout (".../src/golang.org/x/tools/internal/lsp/x.go:226:18: …"). Nothing gets
     // installed, so the editor keeps an old gopls or none (usually a go too old for that gopls).
-    needles: ['golang.org/x/tools'],
-    test: /^\s*# golang\.org\/x\/tools\/(?:gopls|internal|go|cmd\/gopls|imports|refactor)\b|golang\.org\/x\/tools(?:\/gopls)?@v[^\s/:]+\/[^\s:]+\.go:\d+(?::\d+)?: |\/src\/golang\.org\/x\/tools\/[^\s:]+\.go:\d+(?::\d+)?: /m,
+    // On Windows the same places with backslashes ("…\golang.org\x\tools@v0.0.0-…\internal\…\x.go:168:5: ").
+    needles: ['golang.org/x/tools', 'golang.org\\x\\tools'],
+    test: /^\s*# golang\.org\/x\/tools\/(?:gopls|internal|go|cmd\/gopls|imports|refactor)\b|golang\.org[/\\]x[/\\]tools(?:[/\\]gopls)?@v[^\s/\\:]+[/\\][^\s:]+\.go:\d+(?::\d+)?: |[/\\]src[/\\]golang\.org[/\\]x[/\\]tools[/\\][^\s:]+\.go:\d+(?::\d+)?: /m,
     yieldsTo: ['go-too-old-for-tools', 'tool-install-failed', 'panic', 'fatal-error'],
     says: 'gopls (or the x/tools code it is built from) failed to compile, so it could not be installed or updated',
   },

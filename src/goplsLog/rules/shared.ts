@@ -59,3 +59,40 @@ export function notOnPath(name: string, makeNoSuchFile: boolean, emacs = true): 
     ].join('|'),
   );
 }
+
+/** A string's UTF-8 bytes as latin1 code units: how the analyzer, which decodes a log as latin1, sees it. */
+const utf8AsLatin1 = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
+/** A literal for a regex, in Unicode (a caller's string) and as the analyzer sees its bytes. */
+const literalBothWays = (s: string): string => {
+  const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const bytes = utf8AsLatin1(s);
+  return bytes === s ? esc(s) : `(?:${esc(s)}|${esc(bytes)})`;
+};
+
+/**
+ * Windows' "NAME is not on the PATH" in a non-English display language: cmd.exe's message 9009
+ * ("'go' is not recognized as an internal or external command, operable program or batch file.")
+ * and PowerShell's CommandNotFoundException ("The term 'go' is not recognized as the name of a
+ * cmdlet…"), as reports paste them: Simplified Chinese "'go' 不是内部或外部命令，也不是可运行的程序"
+ * (robGoods/sams#48), French "'go' n’est pas reconnu en tant que commande interne"
+ * (microsoft/vscode#55824) and PowerShell's "Le terme «go» n'est pas reconnu comme nom d'applet de
+ * commande" (tw93/Mole#538), Japanese "'x' は、内部コマンドまたは外部コマンド、" (NON906/mascotgirl#2),
+ * German 'Der Befehl "x" ist entweder falsch geschrieben oder' (its cmd.exe, as the tuning corpus
+ * has it). Only the start of each message, which names the program: cmd.exe breaks its line after
+ * it. The English messages are each rule's own. The analyzer reads a log as latin1, so each
+ * phrase is matched as its UTF-8 bytes too; a typographic apostrophe is read mended (asPrinted).
+ */
+export function windowsNotRecognized(name: string): string {
+  const q = String.raw`['"]`;
+  const frQuote = String.raw`(?:${literalBothWays('«')}\s?|['"])`;
+  const frClose = String.raw`(?:\s?${literalBothWays('»')}|['"])`;
+  return [
+    `${q}(?:${name})${q} ?${literalBothWays('不是内部或外部命令')}`,
+    `${q}(?:${name})${q} ?${literalBothWays('は、内部コマンドまたは外部コマンド')}`,
+    `${q}(?:${name})${q} n'est pas reconnu en tant que commande interne`,
+    `Le terme ${frQuote}(?:${name})${frClose} n'est pas reconnu comme nom d'applet de commande`,
+    `Der Befehl "(?:${name})" ist entweder falsch geschrieben oder`,
+  ].join('|');
+}
+/** The needles of windowsNotRecognized's shapes, in Unicode and as the analyzer sees their bytes. */
+export const WINDOWS_NOT_RECOGNIZED_NEEDLES: readonly string[] = ['不是内部或外部命令', 'は、内部コマンドまたは外部コマンド'].flatMap((p) => [p, utf8AsLatin1(p)]).concat(["n'est pas reconnu ", 'ist entweder falsch geschrieben oder']);

@@ -3,6 +3,7 @@
 // tools, versions and numbers than any corpus text.
 import { describe, expect, it } from 'vitest';
 import { matchRules, type RuleId } from '../../../src/goplsLog/rules.js';
+import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 
 const ids = (line: string) => matchRules(line).map((r) => r.id);
 
@@ -13,9 +14,27 @@ const CASES: Array<[string, RuleId[]]> = [
   // zed crates/languages/src/go.rs: NOTIFICATION_MESSAGE, and its error when `go` is not on PATH
   ['Could not install the Go language server `gopls`, because `go` was not found.', ['go-binary-not-found']],
   ['2025-03-01T09:00:00+00:00 [ERROR] Failed to start language server "gopls": cannot install gopls', ['go-binary-not-found', 'server-init-failed']],
+  ['Could not install the Go Language server \'gopls\' because \'go\' was not found', ['go-binary-not-found']],
   ['failed to get go version via `go version` command`', ['go-binary-not-found']],
+  // Eglot's eglot--guess-contact: no program for the mode on exec-path
+  ['Debugger entered--Lisp error: (error "None of \'gopls\' are valid executables")', ['gopls-not-found']],
+  ['(error "None of \'pylsp, pyls\' are valid executables")', []],
   // Windows cmd.exe and PowerShell
   ["'go' is not recognized as an internal or external command,", ['go-binary-not-found']],
+  // ... in other display languages (shared.ts windowsNotRecognized): cmd.exe and PowerShell
+  ["'go' 不是内部或外部命令，也不是可运行的程序", ['go-binary-not-found']],
+  ["'go.exe' は、内部コマンドまたは外部コマンド、", ['go-binary-not-found']],
+  ["'go' n’est pas reconnu en tant que commande interne", ['go-binary-not-found']],
+  ["go : Le terme «go» n'est pas reconnu comme nom d'applet de commande, fonction, fichier de script ou programme", ['go-binary-not-found']],
+  ['Der Befehl "go" ist entweder falsch geschrieben oder', ['go-binary-not-found']],
+  ["'gopls' 不是内部或外部命令，也不是可运行的程序", ['gopls-not-found']],
+  ['Der Befehl "gopls.exe" ist entweder falsch geschrieben oder', ['gopls-not-found']],
+  // another program: not go's nor gopls's (the generic rule reads only the English words)
+  ["'src' 不是内部或外部命令，也不是可运行的程序", []],
+  ['Der Befehl "/" ist entweder falsch geschrieben oder', []],
+  ["'gofmt' n'est pas reconnu en tant que commande interne", []],
+  // PowerShell 7: "as a name of a cmdlet"
+  ["make: The term 'make' is not recognized as a name of a cmdlet, function, script file, or executable program.", ['program-not-found-shells']],
   // JetBrains (java.lang.ProcessBuilder) and Python (subprocess)
   ['Cannot run program "go": error=2, No such file or directory', ['go-binary-not-found']],
   // The go binary there and refused exec (EACCES) is no missing go: a refused exec's rules say it.
@@ -82,6 +101,28 @@ const CASES: Array<[string, RuleId[]]> = [
   ['go: golang.org/x/tools/gopls@v0.16.2 requires go >= 1.22.7 (running go 1.20.14; GOTOOLCHAIN=local)', ['go-too-old-for-tools']],
   ['../pkg/mod/golang.org/x/tools@v0.21.0/internal/typesinternal/types.go:9:2: package iter is not in GOROOT (/usr/lib/go-1.21/src/iter)', ['go-too-old-for-tools']],
   ['go: example.com/app requires go >= 1.24 (running go 1.22.3; GOTOOLCHAIN=local)', ['go-version-too-old-for-module']],
+  // cmd/compile in gopls's own sources (its module, or x/tools/internal/lsp before it had one): what
+  // only a later Go has (fatih/vim-go#2246). In x/tools's other packages a tool's or a project's
+  // build too: alone, only a failed build (go-too-old-for-tools with gopls named just before).
+  ['C:\\Users\\rei\\go\\pkg\\mod\\golang.org\\x\\tools@v0.0.0-20200914163123-ea50a3c84940\\internal\\event\\core\\export.go:41:9: undefined: errors.Is', ['gopls-build-failed']],
+  ['/home/rei/go/src/golang.org/x/tools/internal/lsp/cache/check.go:311:22: info.Instances undefined (type *types.Info has no field or method Instances)', ['go-too-old-for-tools']],
+  ['../../pkg/mod/golang.org/x/tools@v0.12.0/internal/typesinternal/types.go:52:18: undefined: comparable', ['gopls-build-failed']],
+  ['../../pkg/mod/golang.org/x/tools/gopls@v0.12.0/internal/lsp/cache/check.go:52:18: undefined: comparable', ['go-too-old-for-tools']],
+  ['/root/go/pkg/mod/golang.org/x/tools/gopls@v0.16.0/internal/cache/view.go:9:2: undefined: slices.Concat', ['go-too-old-for-tools']],
+  // an identifier of x/tools's own, a vendored copy, a user's package: no Go version in the words
+  ['/home/rei/go/pkg/mod/golang.org/x/tools@v0.1.12/internal/lsp/cache/load.go:40:2: undefined: snapshotID', ['gopls-build-failed']],
+  ['vendor/golang.org/x/tools/go/packages/loader.go:88:14: undefined: errors.Join', []],
+  ['/home/rei/src/app/main.go:12:2: undefined: errors.Join', []],
+  ['/home/rei/go/pkg/mod/golang.org/x/tools@v0.1.12/internal/lsp/x.go:4:2: undefined: anyway', ['gopls-build-failed']],
+  // GOTOOLCHAIN=auto switching to the Go gopls needs is the install going ahead
+  ['go: golang.org/x/tools/gopls@v0.17.1 requires go >= 1.23.1; switching to go1.23.4', []],
+  ['go: golang.org/x/tools/gopls@v0.17.1 requires go >= 1.23.1 (running go 1.22.9; GOTOOLCHAIN=local)', ['go-too-old-for-tools']],
+  // GOPATH-mode install of gopls (cmd/go load "cannot find package %q in any of:", selesy/workstation#180)
+  ['cannot find package "golang.org/x/tools/gopls" in any of:', ['tool-install-failed']],
+  // Helix's --health table (helix-term/src/health.rs)
+  ['go          ✘ gopls       ✓ dlv         ✓             ✓             ✓', ['gopls-not-found']],
+  ['go          ✓ gopls       ✘ dlv         ✓             ✓             ✓', []],
+  ['rust        ✘ rust-analy…  ✘ lldb-dap    ✓             ✓             ✓', []],
   // --- no module (gopls before 0.7 and now, cmd/go) ---
   // (what gopls saw in GOPATH mode is a symptom an environment cause can explain)
   ['You are neither in a module nor in your GOPATH. If you are using modules, please open your editor to a directory in your module.', ['outside-module-and-gopath']],
@@ -165,5 +206,15 @@ const CASES: Array<[string, RuleId[]]> = [
 describe('env-inheritance, gopls-launch and module-resolution families: one rule per upstream phrasing', () => {
   it.each(CASES)('%s', (line, want) => {
     expect(ids(line).sort()).toEqual([...want].sort());
+  });
+});
+
+describe('Windows\' localized "not recognized" as the analyzer reads a log (UTF-8 bytes as latin1)', () => {
+  it.each([
+    ["C:\\src>go run .\n'go' 不是内部或外部命令，也不是可运行的程序\n或批处理文件。\n", 'go-binary-not-found'],
+    ["'gopls' は、内部コマンドまたは外部コマンド、\n操作可能なプログラムまたはバッチ ファイルとして認識されていません。\n", 'gopls-not-found'],
+    ["go : Le terme «go» n'est pas reconnu comme nom d'applet de commande, fonction, fichier de script ou programme\n", 'go-binary-not-found'],
+  ])('%s', (text, rule) => {
+    expect(analyzeText(Buffer.from(text, 'utf8')).events.map((e) => e.ruleId)).toContain(rule);
   });
 });
