@@ -20,12 +20,17 @@ export const MEMORY_RULES: readonly Rule[] = [
     // The C toolchain's and git's own allocators: LLVM's report_bad_alloc_error "LLVM ERROR: out of
     // memory" (clang, rustc's "rustc-LLVM ERROR"), lld's "ld.lld: error: out of memory", git's
     // wrapper.c "fatal: Out of memory, malloc failed (tried to allocate N bytes)" (go get runs
-    // git), bash's lib/malloc/xmalloc.c "xmalloc: [file:line: ]cannot allocate N bytes".
+    // git; xrealloc's and xcalloc's "Out of memory, realloc failed" / "calloc failed" beside it), bash's lib/malloc/xmalloc.c "xmalloc: [file:line: ]cannot allocate N bytes".
     // And the runtime's own report of an mmap refused with ENOMEM (errno 12), printed before it
     // throws (runtime/mem_linux.go sysMapOS: print("runtime: mmap(", v, ", ", n, ") returned ", p,
     // ", ", err, "\n")).
-    needles: ['runtime: mmap(', 'runtime: out of memory', 'annot allocate memory', 'fatal error: out of memory', 'failed to reserve page summary memory', ': out of memory', 'cannot reserve arena', 'VirtualAlloc of', 'virtual memory exhausted', 'out of memory allocating', 'cannot map pages in arena', 'runtime: failed to commit pages', 'LLVM ERROR: out of memory', 'Out of memory, malloc failed', 'xmalloc: '],
-    test: /runtime: mmap\([^)\n]{0,100}\) returned 0x0, 12\b|runtime: out of memory|[Cc]annot allocate memory|fatal error: out of memory|failed to reserve page summary memory|cannot reserve arena|cannot map pages in arena address space|runtime: failed to commit pages|VirtualAlloc of \d+ bytes failed with errno=(?:1455|8)\b|virtual memory exhausted|out of memory allocating \d+ bytes|\.go:\d+: out of memory|^(?:[\w.-]+: )?(?:[Ee]rror: )?out of memory\s*$|\bLLVM ERROR: out of memory\b|\bOut of memory, malloc failed\b|\bxmalloc: (?:[^\s:]{1,200}:\d+: )?cannot allocate \d+ bytes/m,
+    // On Windows the runtime's thread-create failure carries GetLastError (os_windows.go newosproc:
+    // "runtime: failed to create new OS thread (have 11 already; errno=8)", then "fatal error:
+    // runtime.newosproc"): CreateThread answers ERROR_NOT_ENOUGH_MEMORY (8) or
+    // ERROR_COMMITMENT_LIMIT (1455) when the thread's stack cannot be had. On Linux clone never
+    // answers errno 8 (ENOEXEC), and 1455 is no Unix errno.
+    needles: ['runtime: mmap(', 'runtime: out of memory', 'failed to create new OS thread (have', 'annot allocate memory', 'fatal error: out of memory', 'failed to reserve page summary memory', ': out of memory', 'cannot reserve arena', 'VirtualAlloc of', 'virtual memory exhausted', 'out of memory allocating', 'cannot map pages in arena', 'runtime: failed to commit pages', 'LLVM ERROR: out of memory', 'Out of memory, malloc failed', 'Out of memory, realloc failed', 'Out of memory, calloc failed', 'xmalloc: '],
+    test: /runtime: mmap\([^)\n]{0,100}\) returned 0x0, 12\b|failed to create new OS thread \(have \d+ already; errno=(?:8|1455)\)|runtime: out of memory|[Cc]annot allocate memory|fatal error: out of memory|failed to reserve page summary memory|cannot reserve arena|cannot map pages in arena address space|runtime: failed to commit pages|VirtualAlloc of \d+ bytes failed with errno=(?:1455|8)\b|virtual memory exhausted|out of memory allocating \d+ bytes|\.go:\d+: out of memory|^(?:[\w.-]+: )?(?:[Ee]rror: )?out of memory\s*$|\bLLVM ERROR: out of memory\b|\bOut of memory, (?:malloc|realloc|calloc) failed\b|\bxmalloc: (?:[^\s:]{1,200}:\d+: )?cannot allocate \d+ bytes/m,
     says: 'gopls (or the go command it ran) ran out of memory ("fatal error: runtime: out of memory")',
   },
   {
