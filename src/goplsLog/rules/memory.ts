@@ -20,12 +20,17 @@ export const MEMORY_RULES: readonly Rule[] = [
     // The C toolchain's and git's own allocators: LLVM's report_bad_alloc_error "LLVM ERROR: out of
     // memory" (clang, rustc's "rustc-LLVM ERROR"), lld's "ld.lld: error: out of memory", git's
     // wrapper.c "fatal: Out of memory, malloc failed (tried to allocate N bytes)" (go get runs
-    // git), bash's lib/malloc/xmalloc.c "xmalloc: [file:line: ]cannot allocate N bytes".
+    // git; xrealloc's and xcalloc's "Out of memory, realloc failed" / "calloc failed" beside it), bash's lib/malloc/xmalloc.c "xmalloc: [file:line: ]cannot allocate N bytes".
     // And the runtime's own report of an mmap refused with ENOMEM (errno 12), printed before it
     // throws (runtime/mem_linux.go sysMapOS: print("runtime: mmap(", v, ", ", n, ") returned ", p,
     // ", ", err, "\n")).
-    needles: ['runtime: mmap(', 'runtime: out of memory', 'annot allocate memory', 'fatal error: out of memory', 'failed to reserve page summary memory', ': out of memory', 'cannot reserve arena', 'VirtualAlloc of', 'virtual memory exhausted', 'out of memory allocating', 'cannot map pages in arena', 'runtime: failed to commit pages', 'LLVM ERROR: out of memory', 'Out of memory, malloc failed', 'xmalloc: '],
-    test: /runtime: mmap\([^)\n]{0,100}\) returned 0x0, 12\b|runtime: out of memory|[Cc]annot allocate memory|fatal error: out of memory|failed to reserve page summary memory|cannot reserve arena|cannot map pages in arena address space|runtime: failed to commit pages|VirtualAlloc of \d+ bytes failed with errno=(?:1455|8)\b|virtual memory exhausted|out of memory allocating \d+ bytes|\.go:\d+: out of memory|^(?:[\w.-]+: )?(?:[Ee]rror: )?out of memory\s*$|\bLLVM ERROR: out of memory\b|\bOut of memory, malloc failed\b|\bxmalloc: (?:[^\s:]{1,200}:\d+: )?cannot allocate \d+ bytes/m,
+    // On Windows the runtime's thread-create failure carries GetLastError (os_windows.go newosproc:
+    // "runtime: failed to create new OS thread (have 11 already; errno=8)", then "fatal error:
+    // runtime.newosproc"): CreateThread answers ERROR_NOT_ENOUGH_MEMORY (8) or
+    // ERROR_COMMITMENT_LIMIT (1455) when the thread's stack cannot be had. On Linux clone never
+    // answers errno 8 (ENOEXEC), and 1455 is no Unix errno.
+    needles: ['runtime: mmap(', 'runtime: out of memory', 'failed to create new OS thread (have', 'annot allocate memory', 'fatal error: out of memory', 'failed to reserve page summary memory', ': out of memory', 'cannot reserve arena', 'VirtualAlloc of', 'virtual memory exhausted', 'out of memory allocating', 'cannot map pages in arena', 'runtime: failed to commit pages', 'LLVM ERROR: out of memory', 'Out of memory, ', 'xmalloc: '],
+    test: /runtime: mmap\([^)\n]{0,100}\) returned 0x0, 12\b|failed to create new OS thread \(have \d+ already; errno=(?:8|1455)\)|runtime: out of memory|[Cc]annot allocate memory|fatal error: out of memory|failed to reserve page summary memory|cannot reserve arena|cannot map pages in arena address space|runtime: failed to commit pages|VirtualAlloc of \d+ bytes failed with errno=(?:1455|8)\b|virtual memory exhausted|out of memory allocating \d+ bytes|\.go:\d+: out of memory|^(?:[\w.-]+: )?(?:[Ee]rror: )?out of memory\s*$|\bLLVM ERROR: out of memory\b|\bOut of memory, (?:malloc|realloc|calloc) failed\b|\bxmalloc: (?:[^\s:]{1,200}:\d+: )?cannot allocate \d+ bytes/m,
     says: 'gopls (or the go command it ran) ran out of memory ("fatal error: runtime: out of memory")',
   },
   {
@@ -65,7 +70,7 @@ export const MEMORY_RULES: readonly Rule[] = [
     // (%s) and size %llu MB", older xnu "low swap: killing pid %d (%s)").
     // Linux 2.6's wording of the same kill (mm/oom_kill.c before 3.x): "Out of memory: kill process
     // 15575 (x) score 77029 or a child", lower case.
-    needles: ['out of memory: Kill', 'Out of memory: Kill', 'out of memory: kill process', 'Out of memory: kill process', 'oom-kill:', 'invoked oom-killer', 'oom_reaper: reaped process', 'systemd-oomd', 'earlyoom', ', failcnt ', 'killed as a result of limit of', 'oom_kill_allocating_task', 'Memory cgroup stats for', 'oom_kill_process+', 'out_of_memory+', 'was killed: out of swap space', 'was killed: failed to reclaim memory', 'was killed: a thread waited too long', 'low swap: killing'],
+    needles: ['ut of memory: Kill', 'ut of memory: kill process', 'oom-kill:', 'invoked oom-killer', 'oom_reaper: reaped process', 'systemd-oomd', 'earlyoom', ', failcnt ', 'killed as a result of limit of', 'oom_kill_allocating_task', 'Memory cgroup stats for', 'oom_kill_process+', 'out_of_memory+', ', was killed: ', 'low swap: killing'],
     test: /\bpid \d+ \([^)\n]{1,100}\),(?: jid \d+,)?(?: uid \d+,)? was killed: (?:out of swap space|failed to reclaim memory|a thread waited too long to allocate a page)|\blow swap: killing (?:largest compressed process with )?pid \d+|\b(?:oom_kill_process|mem_cgroup_out_of_memory|pagefault_out_of_memory|out_of_memory)\+0x[0-9a-f]+\/0x[0-9a-f]+|\bMemory cgroup stats for\b|(?:Out of memory(?: \(oom_kill_allocating_task\))?|Memory cgroup out of memory): (?:Kill(?:ed)?|kill) process \d+|oom-kill:constraint=|invoked oom-killer:|oom_reaper: reaped process \d+|systemd-oomd[^\n]*(?:Killed|killed \d+ process)|earlyoom[^\n]*(?:sending SIG|[Kk]illing|low memory!)|memory: usage \d+kB, limit \d+kB, failcnt [1-9]|\bTask in \S+ killed as a result of limit of \S/,
     says: "the kernel's OOM killer killed a process (a memory cgroup or the machine ran out of memory)",
   },

@@ -30,6 +30,8 @@ export const PROCESS_RULES: readonly Rule[] = [
     // EAGAIN is 35 on macOS and the BSDs, where the runtime prints the same line (os_darwin.go's
     // pthread_create, os_freebsd.go's thr_new, os_openbsd.go's tfork: "runtime: failed to create new
     // OS thread (have 2049 already; errno=35)"); on Linux 35 is EDEADLK, which clone never answers.
+    // Windows' errno=8 and 1455 (no memory for the thread, the commit limit) are memory's
+    // (fatal-out-of-memory).
     test: /failed to create new OS thread(?![^\n]*errno=(?!11\b|12\b|35\b)\d+\b)/,
     says: 'the Go runtime could not create a thread: a process or thread limit was reached',
   },
