@@ -42,6 +42,9 @@ describe('tellsOfTrouble: the lines that let the word model read a short text', 
     ['Unhandled exception. System.IO.IOException: The configured user limit (128)', true],
     ['java.io.IOException: User limit of inotify watches reached', true],
     ['working directory is not part of a module', true],
+    // cmd/go's requirements unmet (modload/init.go, load/pkg.go), with no failure word.
+    ['build flag -mod=vendor only valid when using modules', true],
+    ['\tmore replace directives. It must not contain directives that would cause', true],
     // A counter at zero is a listing of nothing that happened, whatever its name.
     ['oom_kill 0', false],
     ['failcnt: 0', false],
