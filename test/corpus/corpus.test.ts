@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.js';
 import { MODEL_FILE, modelSource, train, tuningItems } from './train.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-02 07:33: 677/764 and 665/764 once the
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-02 10:45: 679/764 and 667/764 once the
+ * phrasing lanes of 09:20–10:45 landed (module-resolution +1, gopls-launch +1 in each form). At 07:33: 677/764 and 665/764 once the
  * refusing-layer guess has its own margin (noexec-mount +2, fs-access -1 in each form). At 07:09: 676/764 and 664/764 once the
  * localized reading and the non-blocking EAGAIN landed. At 06:09, corpus21 and corpus22 in:
  * 675/764 and 663/764; their 35 unseen positives scored 26/35 and 25/35, measured on their own files before the
@@ -26,7 +27,7 @@ import { MODEL_FILE, modelSource, train, tuningItems } from './train.js';
  * 592/672 and 584/672; corpus16's 23 unseen positives scored 14/23 and 16/23 after the retrain, below the rest, so the
  * level reached fell; the 649 positives before them read 578 and 568 with the retrained model, one fewer each).
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
-const FLOOR = { vscode: 88.6, logfile: 87.0 } as const;
+const FLOOR = { vscode: 88.8, logfile: 87.3 } as const;
 
 describe('corpus of real reports', () => {
   const { items, errors } = loadCorpus();
