@@ -100,9 +100,23 @@ export const ENV_RULES: readonly Rule[] = [
     // undefined: undefined" exactly when getGoVersion found no go binary to run.
     // Zed's notice as reports carry it, in straight quotes and without the comma ("Could not
     // install the Go Language server 'gopls' because 'go' was not found", zed-industries/zed#42851).
-    // Windows' cmd.exe and PowerShell in other display languages (shared.ts windowsNotRecognized).
-    needles: [...WINDOWS_NOT_RECOGNIZED_NEEDLES, "because 'go' was not found", 'Failed to find the', 'go: command not found', 'go: not found', ' ENOENT', 'exec: "go"', 'exec: \\"go\\"', '"go" binary', 'go binary not found', 'o executable not found', 'is not recognized', 'because `go` was not found', 'cannot install gopls', 'failed to get go version', 'Cannot run program', 'No such file or directory', 'no such file or directory', "driver requires 'go'", 'undefined: undefined'],
-    test: new RegExp(String.raw`^\s*go:\s+undefined: undefined\s*$|Failed to find the \\?"go\\?" binary|(?:unable to locate|cannot be found|could not find|not find)[^\n]{0,20}\\?"go\\?" binary|\\?"go\\?" binary (?:cannot|could not) be found|\bgo binary not found|(?:^|[\s:])go: (?:command )?not found|spawn(?:Sync)? (?:\S*\/)?go ENOENT|exec: \\?"go\\?": executable file not found|\b[Gg]o executable not found|['"‘]go(?:\.exe)?['"’] is not recognized|because [\x60']go[\x60'] was not found|\bcannot install gopls\b(?! with)|failed to get go version via \x60go version\x60|Cannot run program \\?"(?:\S*[/\\])?go(?:\.exe)?\\?"(?![^\n]*error=(?!2\b)\d)|No such file or directory: ['"](?:\S*\/)?go['"]|env: ['‘]go['’]: No such file or directory|fork\/exec \S*\/bin\/go(?:\.exe)?: no such file or directory|'go list' driver requires 'go', but executable file not found|${windowsNotRecognized(GO_CMD)}`),
+    needles: ["because 'go' was not found", 'Failed to find the', 'go: command not found', 'go: not found', ' ENOENT', 'exec: "go"', 'exec: \\"go\\"', '"go" binary', 'go binary not found', 'o executable not found', 'is not recognized', 'because `go` was not found', 'cannot install gopls', 'failed to get go version', 'Cannot run program', 'No such file or directory', 'no such file or directory', "driver requires 'go'", 'undefined: undefined'],
+    test: new RegExp(String.raw`^\s*go:\s+undefined: undefined\s*$|Failed to find the \\?"go\\?" binary|(?:unable to locate|cannot be found|could not find|not find)[^\n]{0,20}\\?"go\\?" binary|\\?"go\\?" binary (?:cannot|could not) be found|\bgo binary not found|(?:^|[\s:])go: (?:command )?not found|spawn(?:Sync)? (?:\S*\/)?go ENOENT|exec: \\?"go\\?": executable file not found|\b[Gg]o executable not found|['"‘]go(?:\.exe)?['"’] is not recognized|because [\x60']go[\x60'] was not found|\bcannot install gopls\b(?! with)|failed to get go version via \x60go version\x60|Cannot run program \\?"(?:\S*[/\\])?go(?:\.exe)?\\?"(?![^\n]*error=(?!2\b)\d)|No such file or directory: ['"](?:\S*\/)?go['"]|env: ['‘]go['’]: No such file or directory|fork\/exec \S*\/bin\/go(?:\.exe)?: no such file or directory|'go list' driver requires 'go', but executable file not found`),
+    yieldsTo: ['go-missing'],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'the editor or a tool it ran could not find the go command on the PATH it was given',
+  },
+  {
+    id: 'go-not-recognized-localized',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.85,
+    // go-binary-not-found's Windows "'go' is not recognized…" in other display languages
+    // (shared.ts windowsNotRecognized). A rule of its own: its phrases' runs are groups (Unicode
+    // or their UTF-8 bytes), which give go-binary-not-found's regex no needle to be screened by
+    // (rules.ts testNeedsOf), so that regex ran on every line holding any of its needles.
+    needles: WINDOWS_NOT_RECOGNIZED_NEEDLES,
+    test: new RegExp(windowsNotRecognized(GO_CMD)),
     yieldsTo: ['go-missing'],
     explains: ['module-resolution', 'gopls-launch'],
     says: 'the editor or a tool it ran could not find the go command on the PATH it was given',

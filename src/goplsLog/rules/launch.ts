@@ -50,9 +50,19 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // bytes as latin1, where "✘" (U+2718) is its UTF-8 bytes E2 9C 98.
     // Eglot (eglot.el eglot--guess-contact, when no program of eglot-server-programs for the mode
     // is on exec-path): "None of 'gopls' are valid executables" (joaotavora/eglot#719 for its format).
-    // Windows' cmd.exe and PowerShell in other display languages (shared.ts windowsNotRecognized).
-    needles: [...WINDOWS_NOT_RECOGNIZED_NEEDLES, 'are valid executables', '✘ gopls', '\u00e2\u009c\u0098 gopls', 'gopls not found', "find 'gopls'", 'find "gopls"', 'find gopls', 'is not recognized', 'gopls: command not found', 'gopls: not found', 'gopls.exe: not found', 'is not executable', 'not found: ', 'gopls ENOENT', 'gopls.exe ENOENT', 'Spawning language server with cmd', 'is not present on the path', 'exec: "gopls', 'exec: \\"gopls', 'command is not available', 'gopls is not found', 'configured for gopls', 'Cannot run program', 'gopls: no such file or directory', 'gopls: No such file or directory', 'zsh: no such file or directory: '],
-    test: new RegExp(/could not find ['"]?gopls\b|\bgopls not found\b|['"]gopls(?:\.exe)?['"] is not recognized|\bgopls(?:\.exe)?: (?:command )?not found|\bgopls(?:\.exe)?\\?"? (?:of [\w.-]+ )?is not executable|not found: (?:\S*[/\\])?gopls(?:\.exe)?\b|spawn(?:Sync)? \S*gopls(?:\.exe)? ENOENT|zsh: no such file or directory: \S*\/gopls(?:\.exe)?\s*$|Spawning language server with cmd: [^\n]{0,200}\bgopls\b[^\n]{0,200} failed|Command \\?"gopls\\?" is not present on the path|exec: \\?"gopls(?:\.exe)?\\?": executable file not found|The \\?"gopls\\?" command is not available|\bgopls is not found\. Please make sure|Cannot find the alternate tool \S+ configured for gopls|Cannot run program \\?"(?:\S*[/\\])?gopls(?:\.exe)?\\?"(?![^\n]*error=(?!2\b)\d)|(?:fork\/exec |^|\s)\S*\/gopls(?:\.exe)?: [Nn]o such file or directory|^\s*(?:go|gomod|gowork|gotmpl)\s+(?:✘|\u00e2\u009c\u0098) gopls(?:\s|$)|None of '(?:[^'\n]{0,100}[\s,])?gopls(?:\.exe)?(?:[\s,][^'\n]{0,100})?' are valid executables/.source + '|' + windowsNotRecognized(String.raw`gopls(?:\.exe)?`)),
+    needles: ['are valid executables', '✘ gopls', '\u00e2\u009c\u0098 gopls', 'gopls not found', "find 'gopls'", 'find "gopls"', 'find gopls', 'is not recognized', 'gopls: command not found', 'gopls: not found', 'gopls.exe: not found', 'is not executable', 'not found: ', 'gopls ENOENT', 'gopls.exe ENOENT', 'Spawning language server with cmd', 'is not present on the path', 'exec: "gopls', 'exec: \\"gopls', 'command is not available', 'gopls is not found', 'configured for gopls', 'Cannot run program', 'gopls: no such file or directory', 'gopls: No such file or directory', 'zsh: no such file or directory: '],
+    test: /could not find ['"]?gopls\b|\bgopls not found\b|['"]gopls(?:\.exe)?['"] is not recognized|\bgopls(?:\.exe)?: (?:command )?not found|\bgopls(?:\.exe)?\\?"? (?:of [\w.-]+ )?is not executable|not found: (?:\S*[/\\])?gopls(?:\.exe)?\b|spawn(?:Sync)? \S*gopls(?:\.exe)? ENOENT|zsh: no such file or directory: \S*\/gopls(?:\.exe)?\s*$|Spawning language server with cmd: [^\n]{0,200}\bgopls\b[^\n]{0,200} failed|Command \\?"gopls\\?" is not present on the path|exec: \\?"gopls(?:\.exe)?\\?": executable file not found|The \\?"gopls\\?" command is not available|\bgopls is not found\. Please make sure|Cannot find the alternate tool \S+ configured for gopls|Cannot run program \\?"(?:\S*[/\\])?gopls(?:\.exe)?\\?"(?![^\n]*error=(?!2\b)\d)|(?:fork\/exec |^|\s)\S*\/gopls(?:\.exe)?: [Nn]o such file or directory|^\s*(?:go|gomod|gowork|gotmpl)\s+(?:✘|\u00e2\u009c\u0098) gopls(?:\s|$)|None of '(?:[^'\n]{0,100}[\s,])?gopls(?:\.exe)?(?:[\s,][^'\n]{0,100})?' are valid executables/,
+    says: 'the editor could not find or execute the gopls binary it was told to use',
+  },
+  {
+    id: 'gopls-not-recognized-localized',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.8,
+    // gopls-not-found's Windows "'gopls' is not recognized…" in other display languages (shared.ts
+    // windowsNotRecognized); a rule of its own for the reason env.ts go-not-recognized-localized gives.
+    needles: WINDOWS_NOT_RECOGNIZED_NEEDLES,
+    test: new RegExp(windowsNotRecognized(String.raw`gopls(?:\.exe)?`)),
     says: 'the editor could not find or execute the gopls binary it was told to use',
   },
   {
@@ -511,7 +521,10 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // installed, so the editor keeps an old gopls or none (usually a go too old for that gopls).
     // On Windows the same places with backslashes ("…\golang.org\x\tools@v0.0.0-…\internal\…\x.go:168:5: ").
     needles: ['golang.org/x/tools', 'golang.org\\x\\tools'],
-    test: /^\s*# golang\.org\/x\/tools\/(?:gopls|internal|go|cmd\/gopls|imports|refactor)\b|golang\.org[/\\]x[/\\]tools(?:[/\\]gopls)?@v[^\s/\\:]+[/\\][^\s:]+\.go:\d+(?::\d+)?: |[/\\]src[/\\]golang\.org[/\\]x[/\\]tools[/\\][^\s:]+\.go:\d+(?::\d+)?: /m,
+    // Each separator spelt out (not [/\\]): an alternative must hold a needle as a plain run for
+    // its regex to be skipped on a line without one (rules.ts testNeedsOf), and gopls's own stack
+    // frames put golang.org/x/tools on many lines of a long log.
+    test: /^\s*# golang\.org\/x\/tools\/(?:gopls|internal|go|cmd\/gopls|imports|refactor)\b|golang\.org\/x\/tools(?:\/gopls)?@v[^\s/\\:]+\/[^\s:]+\.go:\d+(?::\d+)?: |golang\.org\\x\\tools(?:\\gopls)?@v[^\s/\\:]+\\[^\s:]+\.go:\d+(?::\d+)?: |\/src\/golang\.org\/x\/tools\/[^\s:]+\.go:\d+(?::\d+)?: |\\src\\golang\.org\\x\\tools\\[^\s:]+\.go:\d+(?::\d+)?: /m,
     yieldsTo: ['go-too-old-for-tools', 'tool-install-failed', 'panic', 'fatal-error'],
     says: 'gopls (or the x/tools code it is built from) failed to compile, so it could not be installed or updated',
   },

@@ -22,13 +22,13 @@ const CASES: Array<[string, RuleId[]]> = [
   // Windows cmd.exe and PowerShell
   ["'go' is not recognized as an internal or external command,", ['go-binary-not-found']],
   // ... in other display languages (shared.ts windowsNotRecognized): cmd.exe and PowerShell
-  ["'go' 不是内部或外部命令，也不是可运行的程序", ['go-binary-not-found']],
-  ["'go.exe' は、内部コマンドまたは外部コマンド、", ['go-binary-not-found']],
-  ["'go' n’est pas reconnu en tant que commande interne", ['go-binary-not-found']],
-  ["go : Le terme «go» n'est pas reconnu comme nom d'applet de commande, fonction, fichier de script ou programme", ['go-binary-not-found']],
-  ['Der Befehl "go" ist entweder falsch geschrieben oder', ['go-binary-not-found']],
-  ["'gopls' 不是内部或外部命令，也不是可运行的程序", ['gopls-not-found']],
-  ['Der Befehl "gopls.exe" ist entweder falsch geschrieben oder', ['gopls-not-found']],
+  ["'go' 不是内部或外部命令，也不是可运行的程序", ['go-not-recognized-localized']],
+  ["'go.exe' は、内部コマンドまたは外部コマンド、", ['go-not-recognized-localized']],
+  ["'go' n’est pas reconnu en tant que commande interne", ['go-not-recognized-localized']],
+  ["go : Le terme «go» n'est pas reconnu comme nom d'applet de commande, fonction, fichier de script ou programme", ['go-not-recognized-localized']],
+  ['Der Befehl "go" ist entweder falsch geschrieben oder', ['go-not-recognized-localized']],
+  ["'gopls' 不是内部或外部命令，也不是可运行的程序", ['gopls-not-recognized-localized']],
+  ['Der Befehl "gopls.exe" ist entweder falsch geschrieben oder', ['gopls-not-recognized-localized']],
   // another program: not go's nor gopls's (the generic rule reads only the English words)
   ["'src' 不是内部或外部命令，也不是可运行的程序", []],
   ['Der Befehl "/" ist entweder falsch geschrieben oder', []],
@@ -211,9 +211,9 @@ describe('env-inheritance, gopls-launch and module-resolution families: one rule
 
 describe('Windows\' localized "not recognized" as the analyzer reads a log (UTF-8 bytes as latin1)', () => {
   it.each([
-    ["C:\\src>go run .\n'go' 不是内部或外部命令，也不是可运行的程序\n或批处理文件。\n", 'go-binary-not-found'],
-    ["'gopls' は、内部コマンドまたは外部コマンド、\n操作可能なプログラムまたはバッチ ファイルとして認識されていません。\n", 'gopls-not-found'],
-    ["go : Le terme «go» n'est pas reconnu comme nom d'applet de commande, fonction, fichier de script ou programme\n", 'go-binary-not-found'],
+    ["C:\\src>go run .\n'go' 不是内部或外部命令，也不是可运行的程序\n或批处理文件。\n", 'go-not-recognized-localized'],
+    ["'gopls' は、内部コマンドまたは外部コマンド、\n操作可能なプログラムまたはバッチ ファイルとして認識されていません。\n", 'gopls-not-recognized-localized'],
+    ["go : Le terme «go» n'est pas reconnu comme nom d'applet de commande, fonction, fichier de script ou programme\n", 'go-not-recognized-localized'],
   ])('%s', (text, rule) => {
     expect(analyzeText(Buffer.from(text, 'utf8')).events.map((e) => e.ruleId)).toContain(rule);
   });
