@@ -108,7 +108,10 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // Not cmd/go's "…gopls@v0.16.2 requires go >= 1.22.7; switching to go1.22.7": with
     // GOTOOLCHAIN=auto that is the switch to a newer toolchain going ahead (what then fails, if
     // anything, is said on its own lines).
-    needles: ['is too old (go', 'or newer) needed to install tools', 'golang.org/x/tools', 'golang.org\\x\\tools', 'requires at least go', 'module requires Go '],
+    // Needles that each alternative's match must hold, not golang.org/x/tools, which gopls's own
+    // stack frames put on many lines of a long log: on each of them this regex (lookbehinds, the
+    // standard library's package names) ran in full and cost the analyzer several percent.
+    needles: ['is too old (go', 'or newer) needed to install tools', 'requires at least go', 'module requires Go ', 'requires go >=', 'undefined: ', ' undefined (type ', ' is not in GOROOT', ' is not in std'],
     test: new RegExp(
       [
         String.raw`You are using go[\w.-]+, but [\w.-]+ requires at least go\d|go command \([^)]*\) is too old \(go[\d.]+|Failed to find a go command \(go[\d.]+ or newer\)`,
