@@ -514,7 +514,7 @@ export class LogAnalyzer {
   private lastGoplsWords = -Infinity;
   private lastExecWords = -Infinity;
   private lastContainerWords = -Infinity;
-  /** Host bind-mount targets (`-v SRC:DST`) named on the last container runtime command line. */
+  /** Host bind-mount targets (`-v SRC:DST`) named on the last container runtime command line that named any (a later `docker exec` into the same container keeps them). */
   private bindTargets: string[] = [];
   private lastChmodX = -Infinity;
   private lastToolId = -Infinity;

@@ -147,6 +147,9 @@ export function traceHeaderSpanAt(b: Uint8Array, o: number, end: number, out: Tr
   return true;
 }
 
+/** A string's UTF-8 bytes as latin1 code units: how the analyzer, which decodes a log as latin1, sees it. */
+export const utf8AsLatin1 = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
+
 /** The latin1 string of b[from, to). */
 function latin1At(b: Uint8Array, from: number, to: number): string {
   return Buffer.from(b.buffer, b.byteOffset + from, to - from).toString('latin1');

@@ -9,9 +9,7 @@
 import { NeedleSet } from './needleSet.js';
 import { asPrinted } from './rules.js';
 import { LOCALIZED_PHRASES } from './localizedTable.js';
-
-/** A string's UTF-8 bytes as latin1 code units: how the analyzer, which decodes chunks as latin1, sees it. */
-const asBytes = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
+import { utf8AsLatin1 as asBytes } from './lines.js';
 
 /**
  * How much of each phrase's start the screen looks for: enough to be rare in a healthy log (8 bytes

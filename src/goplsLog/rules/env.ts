@@ -30,6 +30,16 @@ const STD = String.raw`(?:archive|bufio|bytes|cmp|compress|container|context|cry
  */
 const VSCODE_SERVER_RELEASE = String.raw`\/\.vscode-server(?:-insiders)?\/(?:bin\/[0-9a-f]{40}|cli\/servers\/(?:Stable|Insiders)-[0-9a-f]{40})\/`;
 
+/** What go-binary-not-found and its localized twin say: one finding, in whichever words it was read. */
+const GO_NOT_ON_PATH = {
+  classId: 'env-inheritance',
+  severity: 'error',
+  confidence: 0.85,
+  yieldsTo: ['go-missing'],
+  explains: ['module-resolution', 'gopls-launch'],
+  says: 'the editor or a tool it ran could not find the go command on the PATH it was given',
+} as const satisfies Partial<Rule>;
+
 export const ENV_RULES: readonly Rule[] = [
   {
     id: 'go-missing',
@@ -81,9 +91,7 @@ export const ENV_RULES: readonly Rule[] = [
   },
   {
     id: 'go-binary-not-found',
-    classId: 'env-inheritance',
-    severity: 'error',
-    confidence: 0.85,
+    ...GO_NOT_ON_PATH,
     // The Go extension's "Failed to find the \"go\" binary in either GOROOT() or PATH(…)", a shell's
     // "go: command not found" / "sh: 1: go: not found", node's "spawn /usr/local/go/bin/go ENOENT",
     // Go's exec: "go": executable file not found in $PATH. Other clients: vim-go's "go executable not
@@ -102,24 +110,15 @@ export const ENV_RULES: readonly Rule[] = [
     // install the Go Language server 'gopls' because 'go' was not found", zed-industries/zed#42851).
     needles: ["because 'go' was not found", 'Failed to find the', 'go: command not found', 'go: not found', ' ENOENT', 'exec: "go"', 'exec: \\"go\\"', '"go" binary', 'go binary not found', 'o executable not found', 'is not recognized', 'because `go` was not found', 'cannot install gopls', 'failed to get go version', 'Cannot run program', 'No such file or directory', 'no such file or directory', "driver requires 'go'", 'undefined: undefined'],
     test: new RegExp(String.raw`^\s*go:\s+undefined: undefined\s*$|Failed to find the \\?"go\\?" binary|(?:unable to locate|cannot be found|could not find|not find)[^\n]{0,20}\\?"go\\?" binary|\\?"go\\?" binary (?:cannot|could not) be found|\bgo binary not found|(?:^|[\s:])go: (?:command )?not found|spawn(?:Sync)? (?:\S*\/)?go ENOENT|exec: \\?"go\\?": executable file not found|\b[Gg]o executable not found|['"‘]go(?:\.exe)?['"’] is not recognized|because [\x60']go[\x60'] was not found|\bcannot install gopls\b(?! with)|failed to get go version via \x60go version\x60|Cannot run program \\?"(?:\S*[/\\])?go(?:\.exe)?\\?"(?![^\n]*error=(?!2\b)\d)|No such file or directory: ['"](?:\S*\/)?go['"]|env: ['‘]go['’]: No such file or directory|fork\/exec \S*\/bin\/go(?:\.exe)?: no such file or directory|'go list' driver requires 'go', but executable file not found`),
-    yieldsTo: ['go-missing'],
-    explains: ['module-resolution', 'gopls-launch'],
-    says: 'the editor or a tool it ran could not find the go command on the PATH it was given',
   },
   {
     id: 'go-not-recognized-localized',
-    classId: 'env-inheritance',
-    severity: 'error',
-    confidence: 0.85,
+    ...GO_NOT_ON_PATH,
     // go-binary-not-found's Windows "'go' is not recognized…" in other display languages
-    // (shared.ts windowsNotRecognized). A rule of its own: its phrases' runs are groups (Unicode
-    // or their UTF-8 bytes), which give go-binary-not-found's regex no needle to be screened by
-    // (rules.ts testNeedsOf), so that regex ran on every line holding any of its needles.
+    // (shared.ts windowsNotRecognized). A rule of its own, as launch.ts gopls-not-recognized-localized
+    // says why: its phrases' runs are groups (Unicode or their UTF-8 bytes), not plain needles.
     needles: WINDOWS_NOT_RECOGNIZED_NEEDLES,
     test: new RegExp(windowsNotRecognized(GO_CMD)),
-    yieldsTo: ['go-missing'],
-    explains: ['module-resolution', 'gopls-launch'],
-    says: 'the editor or a tool it ran could not find the go command on the PATH it was given',
   },
   {
     id: 'go-env-not-json',

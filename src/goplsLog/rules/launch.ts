@@ -10,7 +10,9 @@ import { GO_LS, pathWords, PATH_WORDS_NEEDLES, notOnPath, windowsNotRecognized, 
  * internal\jsonrpc2\messages.go:168:5: ") or a GOPATH checkout ("go/src/golang.org/x/tools/internal/
  * lsp/source/symbols.go:226:18: "). Not a project's vendor directory: that copy is the project's.
  */
-const XTOOLS_SRC = String.raw`(?<![\w.-])(?<!vendor[/\\])golang\.org[/\\]x[/\\]tools(?:(?:[/\\]gopls)?@v[^\s:/\\]*)?[/\\][^\s:]*\.go:\d+(?::\d+)?: `;
+/** x/tools's module path where a compiler error's location starts (not a vendored copy's). */
+const XTOOLS_AT = String.raw`(?<![\w.-])(?<!vendor[/\\])golang\.org[/\\]x[/\\]tools`;
+const XTOOLS_SRC = String.raw`${XTOOLS_AT}(?:(?:[/\\]gopls)?@v[^\s:/\\]*)?[/\\][^\s:]*\.go:\d+(?::\d+)?: `;
 /**
  * The standard library's packages by the name the compiler qualifies their identifiers with
  * ("errors.As", "types.Interface"): an identifier of theirs that a compile of x/tools finds
@@ -23,16 +25,22 @@ const STD_PKG_NAME = String.raw`(?:errors|strings|bytes|bufio|fmt|io|fs|os|exec|
  * one, x/tools's internal/lsp tree. Other x/tools packages (go/packages, internal/event…) are
  * built into every tool that imports them, not only gopls.
  */
-const GOPLS_SRC = String.raw`(?<![\w.-])(?<!vendor[/\\])golang\.org[/\\]x[/\\]tools(?:[/\\]gopls@v[^\s:/\\]*[/\\]|(?:@v[^\s:/\\]*)?[/\\]internal[/\\]lsp[/\\])[^\s:]*\.go:\d+(?::\d+)?: `;
+const GOPLS_SRC = String.raw`${XTOOLS_AT}(?:[/\\]gopls@v[^\s:/\\]*[/\\]|(?:@v[^\s:/\\]*)?[/\\]internal[/\\]lsp[/\\])[^\s:]*\.go:\d+(?::\d+)?: `;
 /** What only a later Go release has, as the compiler misses it (after a source location). */
 const LATER_GO_MISSING = String.raw`(?:undefined: (?:${STD_PKG_NAME}\.[A-Z]\w*|any|comparable|min|max|clear)(?![\w.])|\S+ undefined \(type \*?${STD_PKG_NAME}\.[A-Z]\w* has no (?:field or )?method [A-Z])`;
+
+/** What gopls-not-found and its localized twin say: one finding, in whichever words it was read. */
+const GOPLS_NOT_ON_PATH = {
+  classId: 'gopls-launch',
+  severity: 'error',
+  confidence: 0.8,
+  says: 'the editor could not find or execute the gopls binary it was told to use',
+} as const satisfies Partial<Rule>;
 
 export const LAUNCH_RULES: readonly Rule[] = [
   {
     id: 'gopls-not-found',
-    classId: 'gopls-launch',
-    severity: 'error',
-    confidence: 0.8,
+    ...GOPLS_NOT_ON_PATH,
     // vim-go "could not find 'gopls'", PowerShell "The term 'gopls' is not recognized", coc.nvim
     // "Command \"…/gopls\" of go is not executable: Error: not found", "gopls: command not found".
     // Also Neovim's "Spawning language server with cmd: `gopls` failed. The language
@@ -52,18 +60,16 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // is on exec-path): "None of 'gopls' are valid executables" (joaotavora/eglot#719 for its format).
     needles: ['are valid executables', '✘ gopls', '\u00e2\u009c\u0098 gopls', 'gopls not found', "find 'gopls'", 'find "gopls"', 'find gopls', 'is not recognized', 'gopls: command not found', 'gopls: not found', 'gopls.exe: not found', 'is not executable', 'not found: ', 'gopls ENOENT', 'gopls.exe ENOENT', 'Spawning language server with cmd', 'is not present on the path', 'exec: "gopls', 'exec: \\"gopls', 'command is not available', 'gopls is not found', 'configured for gopls', 'Cannot run program', 'gopls: no such file or directory', 'gopls: No such file or directory', 'zsh: no such file or directory: '],
     test: /could not find ['"]?gopls\b|\bgopls not found\b|['"]gopls(?:\.exe)?['"] is not recognized|\bgopls(?:\.exe)?: (?:command )?not found|\bgopls(?:\.exe)?\\?"? (?:of [\w.-]+ )?is not executable|not found: (?:\S*[/\\])?gopls(?:\.exe)?\b|spawn(?:Sync)? \S*gopls(?:\.exe)? ENOENT|zsh: no such file or directory: \S*\/gopls(?:\.exe)?\s*$|Spawning language server with cmd: [^\n]{0,200}\bgopls\b[^\n]{0,200} failed|Command \\?"gopls\\?" is not present on the path|exec: \\?"gopls(?:\.exe)?\\?": executable file not found|The \\?"gopls\\?" command is not available|\bgopls is not found\. Please make sure|Cannot find the alternate tool \S+ configured for gopls|Cannot run program \\?"(?:\S*[/\\])?gopls(?:\.exe)?\\?"(?![^\n]*error=(?!2\b)\d)|(?:fork\/exec |^|\s)\S*\/gopls(?:\.exe)?: [Nn]o such file or directory|^\s*(?:go|gomod|gowork|gotmpl)\s+(?:✘|\u00e2\u009c\u0098) gopls(?:\s|$)|None of '(?:[^'\n]{0,100}[\s,])?gopls(?:\.exe)?(?:[\s,][^'\n]{0,100})?' are valid executables/,
-    says: 'the editor could not find or execute the gopls binary it was told to use',
   },
   {
     id: 'gopls-not-recognized-localized',
-    classId: 'gopls-launch',
-    severity: 'error',
-    confidence: 0.8,
+    ...GOPLS_NOT_ON_PATH,
     // gopls-not-found's Windows "'gopls' is not recognized…" in other display languages (shared.ts
-    // windowsNotRecognized); a rule of its own for the reason env.ts go-not-recognized-localized gives.
+    // windowsNotRecognized). A rule of its own: those phrases' runs are groups (Unicode or their
+    // UTF-8 bytes), so as one more alternative of gopls-not-found's regex they left it no needle
+    // as a plain run to be screened by (rules.ts testNeedsOf), only gopls's name.
     needles: WINDOWS_NOT_RECOGNIZED_NEEDLES,
     test: new RegExp(windowsNotRecognized(String.raw`gopls(?:\.exe)?`)),
-    says: 'the editor could not find or execute the gopls binary it was told to use',
   },
   {
     id: 'gopls-built-unsupported',

@@ -1,6 +1,7 @@
 // Pattern pieces more than one family's rules are written with: the Go language servers' names,
 // and "NAME is not on the PATH" in programs' own words and in the shells'. Shared so that
 // launch.ts (gopls) and env.ts (go, other tools) read a missing program the same way.
+import { utf8AsLatin1 } from '../lines.js';
 
 /** The Go language servers an editor may run, as clients name them in their messages. */
 const GO_LS_NAMES = ['gopls', 'go-langserver', 'go-language-server', 'langserver-go', 'bingo', 'gocode'] as const;
@@ -60,8 +61,6 @@ export function notOnPath(name: string, makeNoSuchFile: boolean, emacs = true): 
   );
 }
 
-/** A string's UTF-8 bytes as latin1 code units: how the analyzer, which decodes a log as latin1, sees it. */
-const utf8AsLatin1 = (s: string): string => Buffer.from(s, 'utf8').toString('latin1');
 /** A literal for a regex, in Unicode (a caller's string) and as the analyzer sees its bytes. */
 const literalBothWays = (s: string): string => {
   const esc = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
