@@ -257,6 +257,54 @@ export function parseEditorLogLine(line: string): EditorLogLine | undefined {
   return { date: m[1]!, time: m[2]!, level: m[3]!, text: m[4]! };
 }
 
+/**
+ * What a report or a collector put before every line of the log it carries, so that the log's own
+ * shapes (a crash, a `go env` listing, an event line) are read under it: a Markdown quote's "> " (a
+ * report quoting its log), an ISO-8601 timestamp (GitHub Actions' "2024-03-02T10:11:12.3456789Z ",
+ * kubectl logs --timestamps), BuildKit's plain progress "#8 0.234 ", docker compose's "web-1  | ", a
+ * Markdown list's "- " or "* ",
+ * in any mix. Its length, 0 for none; all of the line's for a quoted blank line. The editor's own "2024-03-02
+ * 10:11:12.345 [error] " is not one: parseEditorLogLine reads it. Pure.
+ */
+const TRANSPORT = /(?:(?:>[ \t]?)+|#\d{1,5} \d{1,6}\.\d{1,4} |\d{4}-\d\d-\d\d(?:T|(?= \d\d:\d\d:\d\d(?:[.,]\d+)? (?!\[)) )\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?(?: |$)|[-*](?: | ?$))+/y;
+export function transportPrefixLength(line: string): number {
+  let at = 0;
+  // At most three, outermost first ("web_1  | 2024-03-02T10:11:12Z > …").
+  for (let k = 0; k < 3; k++) {
+    const n = oneTransportPrefix(line, at);
+    if (!n) break;
+    at += n;
+  }
+  return at;
+}
+
+function oneTransportPrefix(line: string, at: number): number {
+  const c = line.charCodeAt(at);
+  // Cheap gates: > # - * or a digit with a date's dash at index 4 (TRANSPORT); else a word then
+  // spaces then "|" (compose), which fails at the first character that is neither for most lines.
+  if (c === 0x3e || c === 0x23 || c === 0x2d || c === 0x2a || (c >= 0x30 && c <= 0x39 && line.charCodeAt(at + 4) === 0x2d)) {
+    TRANSPORT.lastIndex = at;
+    const m = TRANSPORT.exec(line);
+    if (m) return m[0].length;
+  }
+  return composeServiceLength(line, at);
+}
+
+/** docker compose's (and kubetail's, stern's) "service-1  | ": a name, spaces, a bar, a space. */
+function composeServiceLength(line: string, at: number): number {
+  let i = at;
+  // A name starts with a letter: "  12 | func main()" is a numbered source listing.
+  const c0 = line.charCodeAt(at) | 0x20;
+  if (c0 < 0x61 || c0 > 0x7a) return 0;
+  for (let c = line.charCodeAt(i); i - at < 100 && ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2e || c === 0x2d); c = line.charCodeAt(++i));
+  if (i === at || line.charCodeAt(i) !== 0x20) return 0;
+  while (line.charCodeAt(i) === 0x20) i++;
+  if (line.charCodeAt(i) !== 0x7c) return 0;
+  i++;
+  if (line.charCodeAt(i) === 0x20) i++;
+  return i - at;
+}
+
 /** gopls's event log (internal/event/export): `2006/01/02 15:04:05 message`, then `\tkey=value` lines. */
 export interface GoplsEventLine {
   date: string;
