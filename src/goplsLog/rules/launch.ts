@@ -207,7 +207,14 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // the "package …: " before it was not pasted.
     needles: ['install process failed', 'Installation failed for Package(name=gopls)', 'FAILED', 'failed to install', 'Failed to install', 'cannot install', 'Command failed', 'golang.org/x/tools/gopls', 'golang.org/x/tools/cmd/gopls', 'Error installing'],
     yieldsTo: ['go-binary-not-found'],
-    test: /\bfailed\b[^\n]*golang\.org\/x\/tools\/(?:cmd\/)?gopls|golang\.org\/x\/tools\/(?:cmd\/)?gopls\b[^\n]*(?:\bfailed\b|cannot find package|: not found)|cannot find package \\?"golang\.org\/x\/tools\/(?:cmd\/)?gopls\\?" in any of|Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|[Ff]ailed to install (?:the )?(?:tools?|gopls|['"]?\w[\w.-]*['"]?(?:\s|$)|\S+@)|cannot install gopls|Error installing \S*gopls|Command failed: [^\n]*\bgo(?:\.exe)? (?:get|install) [^\n]*gopls|Installation failed for Package\(name=gopls\)|Server (?:gopls|go-\w+)\S* install process failed/,
+    // Every alternative holds an error word (failed, FAILED, cannot, Error: analyzer.ts
+    // W_ERRORISH), so its regex is skipped on a line without one (rules.ts testNeedsOf): gopls's
+    // own stack frames put golang.org/x/tools/gopls, a needle here, on many lines of a log, and
+    // the regex ran in full on each. "(?:Failed|failed)", not "[Ff]ailed": a class ends the run
+    // the word is read from. Its needles cannot be what each match holds instead: the
+    // "failed … gopls's path" alternatives hold no one literal but the path or a bare "failed"
+    // (on the tuning texts a bare "failed" needle made it run 3x as often as the path did).
+    test: /\bfailed\b[^\n]*golang\.org\/x\/tools\/(?:cmd\/)?gopls|golang\.org\/x\/tools\/(?:cmd\/)?gopls\b[^\n]*(?:\bfailed\b|cannot find package|: not found)|cannot find package \\?"golang\.org\/x\/tools\/(?:cmd\/)?gopls\\?" in any of|Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|(?:Failed|failed) to install (?:the )?(?:tools?|gopls|['"]?\w[\w.-]*['"]?(?:\s|$)|\S+@)|cannot install gopls|Error installing \S*gopls|Command failed: [^\n]*\bgo(?:\.exe)? (?:get|install) [^\n]*gopls|Installation failed for Package\(name=gopls\)|Server (?:gopls|go-\w+)\S* install process failed/,
     says: 'installing a Go tool (gopls or another) failed, so the editor runs without it or with an old copy',
   },
   {
