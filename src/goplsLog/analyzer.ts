@@ -11,7 +11,7 @@ import stripAnsi from 'strip-ansi';
 import type { ClassId, Severity } from '../doctor/model.js';
 import { inEnglish } from './localized.js';
 import { NONBLOCKING_IO_EAGAIN } from './rules/processes.js';
-import { MAY_BE_PASTED_CHARS, prescreenBytes, ruleById, ruleSilenced, screenAndMatch, screenPrinted, type Rule, type RuleId } from './rules.js';
+import { MAY_BE_PASTED_CHARS, NOT_AFTER, notAfterWords, prescreenBytes, ruleById, ruleSilenced, screenAndMatch, screenPrinted, type Rule, type RuleId } from './rules.js';
 import { CaselessWords } from './lineWords.js';
 import { GoEnvListing, LISTING_WORDS } from './goEnvListing.js';
 import { namesGoLanguageServer, saysProcessFailed } from './goplsNamed.js';
@@ -310,8 +310,6 @@ export const MAY_NAME_GOPLS = /gopls|langserver|language-server/i;
  * last ones are strsignal(3)'s names of fatal signals as shells print them ("Bad system call" is
  * SIGSYS, "Illegal instruction" SIGILL).
  */
-/** The runtime's newosproc line for a clone refused with an errno that is no limit (not EAGAIN 11, not ENOMEM 12). */
-const CLONE_NO_LIMIT = /failed to create new OS thread[^\n]*errno=(?!11\b|12\b)\d+/;
 export const ERRORISH = /\b(?:error|errors|fatal|failed|failure|panic|denied|refused|cannot|can't|couldn't|could not|unable|killed|not permitted|not found|segmentation fault|aborted|bad system call|illegal instruction)\b/i;
 
 /**
@@ -422,7 +420,8 @@ const TOOL_ID_CONTEXT_LINES = 2;
  * - W_CHMOD, W_GO_TOOL: CHMOD_X_WORDS and TOOL_ID_WORDS hold these words in this case and more;
  * - W_ERRORISH: a word each of ERRORISH's alternatives holds;
  * - W_PASTED: a character asPrinted may mend (rules.ts MAY_BE_PASTED) exactly;
- * - W_LISTING: goEnvListing.ts's words other than 'GO', in any case (it looks for them in one).
+ * - W_LISTING: goEnvListing.ts's words other than 'GO', in any case (it looks for them in one);
+ * - W_NOT_AFTER: a word each alternative of each rule's notAfter test holds (rules.ts notAfterWords).
  * test/unit/goplsLog/lineWords.test.ts holds each regex to its bits on generated lines.
  */
 export const W_WATCHER = 1 << 0;
@@ -436,6 +435,7 @@ export const W_ERRORISH = 1 << 7;
 export const W_PASTED = 1 << 8;
 /** goEnvListing.ts's lower-case words (see() still looks for 'GO' itself). */
 export const W_LISTING = 1 << 9;
+export const W_NOT_AFTER = 1 << 10;
 export const LINE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['watch', 'inotify', 'fsnotify', 'notify-rs'].map((w) => [w, W_WATCHER] as const),
   ['gopls', W_GOPLS],
@@ -447,6 +447,7 @@ export const LINE_WORDS: ReadonlyArray<readonly [string, number]> = [
   ...['error', 'fatal', 'fail', 'panic', 'denied', 'refused', 'cannot', "can't", 'could', 'unable', 'killed', 'not permitted', 'not found', 'segmentation fault', 'aborted', 'bad system call', 'illegal instruction'].map((w) => [w, W_ERRORISH] as const),
   ...MAY_BE_PASTED_CHARS.map((c) => [c, W_PASTED] as const),
   ...LISTING_WORDS.map((w) => [w, W_LISTING] as const),
+  ...notAfterWords().map((w) => [w, W_NOT_AFTER] as const),
 ];
 let lineWordSet: CaselessWords | undefined;
 const lineWords = () => (lineWordSet ??= new CaselessWords(LINE_WORDS));
@@ -542,8 +543,17 @@ export class LogAnalyzer {
   private bindTargets: string[] = [];
   private lastChmodX = -Infinity;
   private lastToolId = -Infinity;
-  /** The line where the runtime said clone failed with an errno that is no limit (errno=22 under qemu-user). */
-  private lastCloneNoLimit = -Infinity;
+  /** Per rule of NOT_AFTER, the last line its notAfter test matched (Rule.notAfter). */
+  private readonly notAfterSeen: number[] = NOT_AFTER.map(() => -Infinity);
+  /** The bits (by NOT_AFTER index) of the notAfter tests the line being scanned matches itself. */
+  private notAfterHere = 0;
+  /** The last line that matched a notAfter test whose line's words mislead (wordsMislead). */
+  private lastMisleading = -Infinity;
+  /** LineContext.sinceNotAfter, bound once: the rules ask it only on a line they matched. */
+  private readonly sinceNotAfter = (r: Rule): number => {
+    const j = NOT_AFTER.indexOf(r);
+    return j < 0 || (this.notAfterHere & (1 << j)) !== 0 ? Infinity : this.lineNo - this.notAfterSeen[j]!;
+  };
   /** Not on a line that carries the user's code (diagnostics quote it). */
   private quietBody = false;
   /**
@@ -1020,6 +1030,18 @@ export class LogAnalyzer {
     }
     if ((lw & W_CHMOD) !== 0 && CHMOD_X_WORDS.test(text)) this.lastChmodX = this.lineNo;
     if ((lw & W_GO_TOOL) !== 0 && TOOL_ID_WORDS.test(text)) this.lastToolId = this.lineNo;
+    // A line some rule is held back after (Rule.notAfter): only a line holding one of those
+    // tests' words is tested (a long line has no bits: it is no such line).
+    this.notAfterHere = 0;
+    if ((lw & W_NOT_AFTER) !== 0) {
+      for (let j = 0; j < NOT_AFTER.length; j++) {
+        const na = NOT_AFTER[j]!.notAfter!;
+        if (!na.test.test(text)) continue;
+        this.notAfterHere |= 1 << j;
+        this.notAfterSeen[j] = this.lineNo;
+        if (na.wordsMislead) this.lastMisleading = this.lineNo;
+      }
+    }
     if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo, (lw & W_LISTING) !== 0)) if (!ruleSilenced(ruleById(fact))) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
     // gopls named on this line or the few before it: for the rules (nearGopls) and, below, for a failure line no rule named.
     const goplsNear = this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES;
@@ -1034,20 +1056,13 @@ export class LogAnalyzer {
       afterToolId: this.lineNo - this.lastToolId <= TOOL_ID_CONTEXT_LINES,
       nearGopls: goplsNear,
       inDiagnostics: this.quietBody,
+      sinceNotAfter: this.sinceNotAfter,
     };
     // A long line is not mended (screenAndMatch), so its lack of LINE_WORDS bits says nothing.
     // A short line's bits also tell the rules which of their regexes it cannot match.
     const matched = screenAndMatch(text, ctx, buf && { bytes: buf, at: off }, !short || (lw & W_PASTED) !== 0, prefound, short ? { table: LINE_WORDS, mask: lw } : undefined);
     const printed = matched.printed;
     let { screened, rules } = matched;
-    // newosproc throws "fatal error: newosproc" after any refused clone; the line before it gives
-    // the errno. EAGAIN/ENOMEM is a limit (thread-create-failed reads that line), but another errno
-    // is not (EINVAL: qemu-user emulating another architecture, an old kernel), so its throw is
-    // no thread limit either: the crash stays, unexplained, and no limit is blamed.
-    if (short && (lw & W_ERRORISH) !== 0 && CLONE_NO_LIMIT.test(text)) this.lastCloneNoLimit = this.lineNo;
-    else if (rules.length && this.lineNo - this.lastCloneNoLimit <= 2 && rules.some((r) => r.id === 'go-thread-exhaustion') && text.includes('newosproc')) {
-      rules = rules.filter((r) => r.id !== 'go-thread-exhaustion');
-    }
     // A C program's message in the user's language ("bash: go: Kommando nicht gefunden.", "fork:
     // Die Ressource ist zur Zeit nicht verfügbar", Java's "error=13, Keine Berechtigung"): read
     // again in English (localized.ts), the words the rules were written in; what they name there
@@ -1208,9 +1223,9 @@ export class LogAnalyzer {
    * words): a long log's windows open on failing lines alone, so its healthy lines cost no regex.
    */
   private noteUnnamedWords(text: string, failing: boolean, excerpt: () => string): void {
-    // Its words ("failed to create new OS thread") are a thread limit's in every report, but its
-    // errno says it is none: a guess from them would blame the limit the errno rules out.
-    if (this.lastCloneNoLimit === this.lineNo) return;
+    // A line whose words name a class it says is not what failed (Rule.notAfter wordsMislead),
+    // and the rest of the same line read as lines of its own.
+    if (this.lastMisleading === this.lineNo) return;
     if (this.lineNo <= SHORT_TEXT_LINES) {
       if (failing || tellsOfTrouble(text)) this.troubleLines++;
       const before = this.earlyWords.size;

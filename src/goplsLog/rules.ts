@@ -42,6 +42,30 @@ export function errnoCased(text: string): string {
   return text.replace(ERRNO_ANY_CASE, (m) => m[0]! + CANONICAL.get(m.toLowerCase())!.slice(1));
 }
 
+/** The rules with a notAfter line (Rule.notAfter), in RULES order: the analyzer tracks where each one's line was seen. */
+export const NOT_AFTER: readonly Rule[] = RULES.filter((r) => r.notAfter);
+
+/**
+ * For each notAfter test, in ASCII lower case, the longest plain run of each of its top-level
+ * alternatives (regexLiterals.ts: every match of that alternative holds it): a line with none of
+ * them cannot match any, so the analyzer runs those tests only on a line its one-pass word screen
+ * found one of them in. A test with an alternative that holds no run could not be screened.
+ */
+export function notAfterWords(): string[] {
+  // The analyzer keeps which of them a line matches as bits of a number.
+  if (NOT_AFTER.length > 31) throw new Error('more than 31 rules with notAfter');
+  const out = new Set<string>();
+  for (const r of NOT_AFTER) {
+    const re = r.notAfter!.test;
+    for (const alt of mandatoryRuns(re) ?? [[]]) {
+      const run = alt.filter((p): p is string => typeof p === 'string').sort((a, b) => b.length - a.length)[0];
+      if (!run || (re.ignoreCase && !/^[\x00-\x7f]*$/.test(run))) throw new Error(`${r.id}: its notAfter test has an alternative without a plain ASCII run to screen lines by`);
+      out.add(asciiLower(run));
+    }
+  }
+  return [...out];
+}
+
 /** Every needle once, for the screen and for grep. */
 export const NEEDLES: readonly string[] = [...new Set([...RULES.flatMap((r) => r.needles), ': stderr: ', ...CASE_VARIANTS])];
 
@@ -209,6 +233,12 @@ export interface LineContext {
   nearGopls?: boolean;
   /** The line is inside textDocument/publishDiagnostics: about the user's code. */
   inDiagnostics?: boolean;
+  /**
+   * How many lines ago a rule's notAfter test last matched (0: an earlier part of this line;
+   * Infinity: not seen, or this line matches it itself). Asked only about a rule with notAfter
+   * that matched the line.
+   */
+  sinceNotAfter?: (r: Rule) => number;
 }
 
 // A rule's full test has shapes like `ENOSPC[^\n]*\bwatch`: each occurrence of the first part
@@ -437,6 +467,8 @@ export function screenPrinted(text: string, ctx: LineContext = {}, latin1?: { by
           if (!windowsAround(text, r.needles, (k) => found[mine[k]!] === 1).some(test)) continue;
         }
       }
+      // Held back after its notAfter line: asked only here, once the rule has matched.
+      if (r.notAfter && ctx.sinceNotAfter && ctx.sinceNotAfter(r) <= r.notAfter.lines && (!r.notAfter.holds || r.notAfter.holds.test(text))) continue;
       hits.push(i);
     }
     if (hits.length < 2) return { screened: true, rules: hits.map((i) => RULES[i]!) };

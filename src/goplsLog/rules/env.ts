@@ -3,7 +3,7 @@
 // libraries or variables leaking in). One file per class, so a family's rules read together;
 // the order they are tried in is order.ts's.
 import type { Rule } from './rule.js';
-import { pathWords, PATH_WORDS_NEEDLES, notOnPath, windowsNotRecognized, WINDOWS_NOT_RECOGNIZED_NEEDLES } from './shared.js';
+import { NO_OTHER_JAVA_ERRNO, pathWords, PATH_WORDS_NEEDLES, notOnPath, windowsNotRecognized, WINDOWS_NOT_RECOGNIZED_NEEDLES } from './shared.js';
 
 /** A library in the system's own library directories, as the loader names it ("/lib64/libc.so.6:"). */
 const SYSTEM_LIB_DIR = String.raw`\/(?:usr\/)?lib(?:32|64|x32)?\/(?:[\w-]+-linux-gnu\w*\/)?lib[^\s/]*\.so[\d.]*:`;
@@ -109,7 +109,7 @@ export const ENV_RULES: readonly Rule[] = [
     // Zed's notice as reports carry it, in straight quotes and without the comma ("Could not
     // install the Go Language server 'gopls' because 'go' was not found", zed-industries/zed#42851).
     needles: ["because 'go' was not found", 'Failed to find the', 'go: command not found', 'go: not found', ' ENOENT', 'exec: "go"', 'exec: \\"go\\"', '"go" binary', 'go binary not found', 'o executable not found', 'is not recognized', 'because `go` was not found', 'cannot install gopls', 'failed to get go version', 'Cannot run program', 'No such file or directory', 'no such file or directory', "driver requires 'go'", 'undefined: undefined'],
-    test: new RegExp(String.raw`^\s*go:\s+undefined: undefined\s*$|Failed to find the \\?"go\\?" binary|(?:unable to locate|cannot be found|could not find|not find)[^\n]{0,20}\\?"go\\?" binary|\\?"go\\?" binary (?:cannot|could not) be found|\bgo binary not found|(?:^|[\s:])go: (?:command )?not found|spawn(?:Sync)? (?:\S*\/)?go ENOENT|exec: \\?"go\\?": executable file not found|\b[Gg]o executable not found|['"‘]go(?:\.exe)?['"’] is not recognized|because [\x60']go[\x60'] was not found|\bcannot install gopls\b(?! with)|failed to get go version via \x60go version\x60|Cannot run program \\?"(?:\S*[/\\])?go(?:\.exe)?\\?"(?![^\n]*error=(?!2\b)\d)|No such file or directory: ['"](?:\S*\/)?go['"]|env: ['‘]go['’]: No such file or directory|fork\/exec \S*\/bin\/go(?:\.exe)?: no such file or directory|'go list' driver requires 'go', but executable file not found`),
+    test: new RegExp(String.raw`^\s*go:\s+undefined: undefined\s*$|Failed to find the \\?"go\\?" binary|(?:unable to locate|cannot be found|could not find|not find)[^\n]{0,20}\\?"go\\?" binary|\\?"go\\?" binary (?:cannot|could not) be found|\bgo binary not found|(?:^|[\s:])go: (?:command )?not found|spawn(?:Sync)? (?:\S*\/)?go ENOENT|exec: \\?"go\\?": executable file not found|\b[Gg]o executable not found|['"‘]go(?:\.exe)?['"’] is not recognized|because [\x60']go[\x60'] was not found|\bcannot install gopls\b(?! with)|failed to get go version via \x60go version\x60|Cannot run program \\?"(?:\S*[/\\])?go(?:\.exe)?\\?"${NO_OTHER_JAVA_ERRNO}|No such file or directory: ['"](?:\S*\/)?go['"]|env: ['‘]go['’]: No such file or directory|fork\/exec \S*\/bin\/go(?:\.exe)?: no such file or directory|'go list' driver requires 'go', but executable file not found`),
   },
   {
     id: 'go-not-recognized-localized',
@@ -381,7 +381,7 @@ export const ENV_RULES: readonly Rule[] = [
         notOnPath(String.raw`[\w.+-]+`, false, false).source,
         // PowerShell 7 says "as a name of a cmdlet" (0xagil/WhatsApp-Online-Status-Monitor#10), 5 "as the name of".
         String.raw`['"‘][\w.+-]+['"’] is not recognized as (?:an internal or external command|(?:the|a) name of a cmdlet)`,
-        String.raw`Cannot run program \\?"[\w.+-]+\\?"(?![^\n]*error=(?!2\b)\d)`,
+        String.raw`Cannot run program \\?"[\w.+-]+\\?"${NO_OTHER_JAVA_ERRNO}`,
         // mason.nvim's spawn.lua for a program other than go or gopls ("spawn: npm failed with exit
         // code - and signal -. npm is not executable").
         String.raw`spawn: (?!(?:go|gofmt|gopls)(?:\.exe)? )[\w.+-]+ failed with exit code - and signal -\. [\w.+-]+ is not executable`,

@@ -2,7 +2,7 @@
 // gopls's, the go command's, the runtime's and every editor client's own sentences. One file per
 // class, so a family's rules read together; the order they are tried in is order.ts's.
 import type { Rule } from './rule.js';
-import { GO_LS, pathWords, PATH_WORDS_NEEDLES, notOnPath, windowsNotRecognized, WINDOWS_NOT_RECOGNIZED_NEEDLES } from './shared.js';
+import { GO_LS, NO_OTHER_JAVA_ERRNO, pathWords, PATH_WORDS_NEEDLES, notOnPath, windowsNotRecognized, WINDOWS_NOT_RECOGNIZED_NEEDLES } from './shared.js';
 
 /**
  * A place in x/tools's or gopls's own sources as the compiler prints it: in the module cache
@@ -59,7 +59,7 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // Eglot (eglot.el eglot--guess-contact, when no program of eglot-server-programs for the mode
     // is on exec-path): "None of 'gopls' are valid executables" (joaotavora/eglot#719 for its format).
     needles: ['are valid executables', '✘ gopls', '\u00e2\u009c\u0098 gopls', 'gopls not found', "find 'gopls'", 'find "gopls"', 'find gopls', 'is not recognized', 'gopls: command not found', 'gopls: not found', 'gopls.exe: not found', 'is not executable', 'not found: ', 'gopls ENOENT', 'gopls.exe ENOENT', 'Spawning language server with cmd', 'is not present on the path', 'exec: "gopls', 'exec: \\"gopls', 'command is not available', 'gopls is not found', 'configured for gopls', 'Cannot run program', 'gopls: no such file or directory', 'gopls: No such file or directory', 'zsh: no such file or directory: '],
-    test: /could not find ['"]?gopls\b|\bgopls not found\b|['"]gopls(?:\.exe)?['"] is not recognized|\bgopls(?:\.exe)?: (?:command )?not found|\bgopls(?:\.exe)?\\?"? (?:of [\w.-]+ )?is not executable|not found: (?:\S*[/\\])?gopls(?:\.exe)?\b|spawn(?:Sync)? \S*gopls(?:\.exe)? ENOENT|zsh: no such file or directory: \S*\/gopls(?:\.exe)?\s*$|Spawning language server with cmd: [^\n]{0,200}\bgopls\b[^\n]{0,200} failed|Command \\?"gopls\\?" is not present on the path|exec: \\?"gopls(?:\.exe)?\\?": executable file not found|The \\?"gopls\\?" command is not available|\bgopls is not found\. Please make sure|Cannot find the alternate tool \S+ configured for gopls|Cannot run program \\?"(?:\S*[/\\])?gopls(?:\.exe)?\\?"(?![^\n]*error=(?!2\b)\d)|(?:fork\/exec |^|\s)\S*\/gopls(?:\.exe)?: [Nn]o such file or directory|^\s*(?:go|gomod|gowork|gotmpl)\s+(?:✘|\u00e2\u009c\u0098) gopls(?:\s|$)|None of '(?:[^'\n]{0,100}[\s,])?gopls(?:\.exe)?(?:[\s,][^'\n]{0,100})?' are valid executables/,
+    test: new RegExp(String.raw`could not find ['"]?gopls\b|\bgopls not found\b|['"]gopls(?:\.exe)?['"] is not recognized|\bgopls(?:\.exe)?: (?:command )?not found|\bgopls(?:\.exe)?\\?"? (?:of [\w.-]+ )?is not executable|not found: (?:\S*[/\\])?gopls(?:\.exe)?\b|spawn(?:Sync)? \S*gopls(?:\.exe)? ENOENT|zsh: no such file or directory: \S*\/gopls(?:\.exe)?\s*$|Spawning language server with cmd: [^\n]{0,200}\bgopls\b[^\n]{0,200} failed|Command \\?"gopls\\?" is not present on the path|exec: \\?"gopls(?:\.exe)?\\?": executable file not found|The \\?"gopls\\?" command is not available|\bgopls is not found\. Please make sure|Cannot find the alternate tool \S+ configured for gopls|Cannot run program \\?"(?:\S*[/\\])?gopls(?:\.exe)?\\?"${NO_OTHER_JAVA_ERRNO}|(?:fork\/exec |^|\s)\S*\/gopls(?:\.exe)?: [Nn]o such file or directory|^\s*(?:go|gomod|gowork|gotmpl)\s+(?:✘|\u00e2\u009c\u0098) gopls(?:\s|$)|None of '(?:[^'\n]{0,100}[\s,])?gopls(?:\.exe)?(?:[\s,][^'\n]{0,100})?' are valid executables`),
   },
   {
     id: 'gopls-not-recognized-localized',

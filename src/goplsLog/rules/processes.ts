@@ -138,6 +138,13 @@ export const PROCESS_RULES: readonly Rule[] = [
     // error: runtime.newosproc").
     needles: ['-thread limit', 'thread exhaustion', 'fatal error: newosproc', 'fatal error: runtime.newosproc'],
     test: /runtime: program exceeds \d+-thread limit|\bthread exhaustion\b|fatal error: (?:runtime\.)?newosproc\b/,
+    // newosproc throws "fatal error: newosproc" after any refused clone; the line before it gives
+    // the errno. EAGAIN/ENOMEM is a limit (thread-create-failed reads that line), but another errno
+    // is not (EINVAL: qemu-user emulating another architecture, an old kernel), so its throw is
+    // no thread limit either: the crash stays, unexplained, and no limit is blamed. The errno
+    // line's words ("failed to create new OS thread") are a thread limit's in every report, but
+    // its errno says it is none: a guess from them would blame the limit the errno rules out.
+    notAfter: { test: /failed to create new OS thread[^\n]*errno=(?!11\b|12\b)\d+/, lines: 2, holds: /newosproc/, wordsMislead: true },
     says: 'the Go runtime could not have another OS thread (thread exhaustion, newosproc): a thread or task limit was reached',
   },
   {

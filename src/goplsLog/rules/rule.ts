@@ -45,6 +45,19 @@ export interface Rule {
    * lines that follow are that tool's own stderr.
    */
   afterToolId?: RegExp;
+  /**
+   * A line that says what follows it is no sign of this rule's class: within `lines` lines after a
+   * line matching `test` (an earlier part of the same line, read as lines of its own, counts as 0
+   * lines before), the rule does not fire on a line matching `holds` (every line it fires on when
+   * absent). A line matching `test` itself is not held back: only the lines before it are looked
+   * at. The analyzer tracks where `test` last matched (on lines up to MAX_MESSAGE_CHARS, as read,
+   * screened by the literal text every match of `test` holds, regexLiterals.ts), and a rule looks
+   * at it only on a line it matched: other lines and other rules pay nothing.
+   * `wordsMislead`: the `test` line's own words are a false sign of the class (it names the
+   * class's mechanism while saying it is not what failed), so the word model does not read them.
+   * The rule's other evidence (unclassified lines, mechanisms) is kept.
+   */
+  notAfter?: { test: RegExp; lines: number; holds?: RegExp; wordsMislead?: true };
   /** When gopls was named on this line or the few before it, this test alone is enough. */
   nearGopls?: RegExp;
   /** The compiler says this about the user's code too: not read inside published diagnostics. */

@@ -7,6 +7,15 @@ import { utf8AsLatin1 } from '../lines.js';
 const GO_LS_NAMES = ['gopls', 'go-langserver', 'go-language-server', 'langserver-go', 'bingo', 'gocode'] as const;
 export const GO_LS = `(?:${GO_LS_NAMES.join('|')})`;
 
+/**
+ * After Java's `Cannot run program "X"` (java.lang.ProcessBuilder.start): no "error=N" later on
+ * the line but error=2. The IOException's own text says why exec failed (ProcessImpl_md.c
+ * throwIOException, "error=%d, %s": `…: error=2, No such file or directory`), and only ENOENT says
+ * the program is missing; error=13 (EACCES), error=8 (ENOEXEC) and the rest refuse a program that
+ * is there, which other rules read. Shared by the rules that read a missing go, gopls or other program.
+ */
+export const NO_OTHER_JAVA_ERRNO = String.raw`(?![^\n]*error=(?!2\b)\d)`;
+
 /** After a match: no "file.go:N:" earlier on the line (a Go test's or program's own output). */
 const NOT_GO_OUTPUT = String.raw`(?<!\.go:\d+:.*)`;
 

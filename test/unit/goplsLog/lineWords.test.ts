@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { CaselessWords } from '../../../src/goplsLog/lineWords.js';
 import {
   CHMOD_X_WORDS, CONTAINER_SCREEN, CONTEXT_WORDS, ERRORISH, LINE_WORDS, MAY_NAME_GOPLS, TOOL_ID_WORDS,
-  W_CHMOD, W_CONTAINER, W_ERRORISH, W_GOPLS, W_GO_TOOL, W_LISTING, W_NAMES_LS, W_PASTED, contextWordsOf, lineWordsOf,
+  W_CHMOD, W_CONTAINER, W_ERRORISH, W_GOPLS, W_GO_TOOL, W_LISTING, W_NAMES_LS, W_NOT_AFTER, W_PASTED, contextWordsOf, lineWordsOf,
 } from '../../../src/goplsLog/analyzer.js';
-import { MAY_BE_PASTED } from '../../../src/goplsLog/rules.js';
+import { MAY_BE_PASTED, NOT_AFTER } from '../../../src/goplsLog/rules.js';
 
 function byRegex(t: string) {
   const w = CONTEXT_WORDS.exec(t);
@@ -26,6 +26,7 @@ function agrees(t: string): void {
   if (ERRORISH.test(t)) expect(m & W_ERRORISH, t).not.toBe(0);
   if (CHMOD_X_WORDS.test(t)) expect(m & W_CHMOD, t).not.toBe(0);
   if (TOOL_ID_WORDS.test(t)) expect(m & W_GO_TOOL, t).not.toBe(0);
+  if (NOT_AFTER.some((r) => r.notAfter!.test.test(t))) expect(m & W_NOT_AFTER, t).not.toBe(0);
   if (['gopath', 'go version ', 'onfigur', 'Environment'].some((w) => t.includes(w))) expect(m & W_LISTING, t).not.toBe(0);
   // The byte pass reads latin1 code units as the string pass reads the string.
   if (!/[^\x00-\xff]/.test(t)) {
@@ -41,7 +42,7 @@ const LINES = [
   'go tool compile: exit status 2', 'gopath: /x', 'go version go1.22', 'Checking configured tools', '## Environment', 'ENVIRONMENT', 'GOPATH=/x', 'GO TOOL asm: exit status 1', "can't open", 'COULDN\'T', 'Could Not', 'segmentation fault', 'Bad System Call', 'errors', 'ERROR', 'erro',
   'caf\u00e9\u00a0x', '\u00e2\u0080\u0099', '&amp;', '\u201cquoted\u201d', 'zero\u200bwidth', '\ufeffBOM', '\u00c2', '\u00ef\u00bb\u00bf',
   // Characters that fold to an ASCII letter only under Unicode case folding: not under /i without u.
-  '\u212aILLED', '\u017fpawn', 'gop\u0131s', 'G\u00d3PLS', 'W\u0041TCH',
+  'runtime: failed to create new OS thread (have 2 already; errno=22)', 'FAILED TO CREATE NEW OS THREAD', 'failed to create new OS thread errno=11', '\u212aILLED', '\u017fpawn', 'gop\u0131s', 'G\u00d3PLS', 'W\u0041TCH',
 ];
 
 describe('LINE_WORDS bits against the regexes they screen for', () => {

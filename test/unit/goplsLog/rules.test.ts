@@ -2,7 +2,7 @@
 // cmd/go, the kernel's mm/oom_kill.c and cgroup/pids.c, glibc's loader, node/libuv, the Go
 // extension, vscode-languageclient), with other programs, paths and numbers than any corpus text.
 import { describe, expect, it } from 'vitest';
-import { errnoCased, escapedLines, matchRules, unlinked, unquoted, windowsAround, withoutLogPrefix, type RuleId } from '../../../src/goplsLog/rules.js';
+import { NOT_AFTER, errnoCased, escapedLines, matchRules, unlinked, unquoted, windowsAround, withoutLogPrefix, type RuleId } from '../../../src/goplsLog/rules.js';
 import fc from 'fast-check';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 import { findingsOf } from '../../../src/probes/goplsLogs.js';
@@ -327,5 +327,63 @@ describe('go install pkg@version refusing a module with replace directives: whos
     // The way out is a released gopls, which the Go extension's tool installer fetches.
     const [f] = findingsOf('/logs/install.log', analyzeText(refusal('golang.org/x/tools/gopls'))).filter((x) => x.classId === 'gopls-launch');
     expect(f!.fixes?.map((x) => x.id)).toEqual(['gopls-reinstall']);
+  });
+});
+
+// Rule.notAfter: a rule held back on the lines just after one that says they are no sign of its
+// class. Rows for the field itself, on its one user (go-thread-exhaustion after a clone refused
+// with an errno that is no limit, os_linux.go newosproc): gap = lines between the two.
+describe('notAfter: a rule held back for a few lines after a line that rules its class out', () => {
+  const X = 'runtime: failed to create new OS thread (have 2 already; errno=22)';
+  const filler = (n: number) => Array.from({ length: n }, (_, i) => `2031/04/05 06:07:0${i} go env for /srv/app${i}`);
+  const fired = (lines: string[]) => analyzeText([...lines, ''].join('\n')).events.map((e) => e.ruleId);
+  const rule = NOT_AFTER.find((r) => r.id === 'go-thread-exhaustion')!;
+
+  it('go-thread-exhaustion has one, reaching 2 lines', () => {
+    expect(rule.notAfter?.lines).toBe(2);
+  });
+  it.each<[string, number, boolean]>([
+    // Within its reach: held back.
+    ['fatal error: newosproc', 0, false],
+    ['fatal error: newosproc', 1, false],
+    ['fatal error: runtime.newosproc', 0, false],
+    // Further away than its reach: the rule fires as it would with no such line.
+    ['fatal error: newosproc', 2, true],
+    ['fatal error: newosproc', 4, true],
+    // A line of the rule that `holds` does not name is not held back, near or far.
+    ['runtime: program exceeds 10000-thread limit', 0, true],
+    ['fatal error: thread exhaustion', 1, true],
+  ])('%s %i line(s) after it: fires %s', (line, gap, fires) => {
+    expect(fired([X, ...filler(gap), line]).includes('go-thread-exhaustion')).toBe(fires);
+    // Without the line before, it always fires.
+    expect(fired([...filler(gap), line])).toContain('go-thread-exhaustion');
+  });
+  it('a line that is not the notAfter line (errno=11, a limit) holds nothing back', () => {
+    expect(fired(['runtime: failed to create new OS thread (have 2 already; errno=11)', 'fatal error: newosproc'])).toContain('go-thread-exhaustion');
+  });
+  it('a line matching the notAfter test itself is not held back: only the lines before it are', () => {
+    expect(fired([`${X} fatal error: newosproc`])).toContain('go-thread-exhaustion');
+  });
+  it('held back also where the next line is read joined to it (a hard-wrapped message)', () => {
+    expect(fired([X, 'gopls: fatal error: newosproc'])).not.toContain('go-thread-exhaustion');
+  });
+  it('the notAfter line alone: no finding, kept as unclassified evidence, its words not read (wordsMislead)', () => {
+    const s = analyzeText(`${X}\n`);
+    expect(s.events).toEqual([]);
+    expect(s.unclassified.map((u) => u.line)).toEqual([1]);
+    expect(s.resemblanceWords).toEqual([]);
+    // Only that line's: the next one's are read.
+    expect(analyzeText(`${X}\nerror: cannot allocate thread stack\n`).resemblanceWords).toEqual(['allocate', 'cannot', 'cannot+allocate', 'error', 'error+cannot', 'stack', 'thread']);
+  });
+  it('the matcher asks only about a rule that matched, and holds it back within reach', () => {
+    const asked: string[] = [];
+    const at = (n: number) => matchRules('fatal error: newosproc', { sinceNotAfter: (r) => (asked.push(r.id), n) }).map((r) => r.id);
+    expect(at(2)).toEqual(['fatal-error']);
+    expect(at(3)).toEqual(['fatal-error', 'go-thread-exhaustion']);
+    expect(at(Infinity)).toEqual(['fatal-error', 'go-thread-exhaustion']);
+    expect(new Set(asked)).toEqual(new Set(['go-thread-exhaustion']));
+    asked.length = 0;
+    matchRules('error: too many open files', { sinceNotAfter: (r) => (asked.push(r.id), 0) });
+    expect(asked).toEqual([]);
   });
 });
