@@ -105,6 +105,6 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
   'resembles-reports': {
     title: 'Failure lines in the logs read like reports of this kind',
     explanation:
-      'No message the doctor knows matched the failure in these logs and none names a mechanism, but its words are those real bug reports of this class use (a model of word use trained on public reports, measured on reports it was not trained on). It is a guess from the words, the weakest thing the doctor reports: the checks listed would confirm or rule it out, and any cause a rule or a check of this machine finds comes first.',
+      'No message the doctor knows matched the failure in these logs and none names a mechanism, but its words are those real bug reports of this class use (a model of word use trained on public reports, measured on reports it was not trained on), or nearly those of one such report, whose thread is named. It is a guess from the words, the weakest thing the doctor reports: the checks listed would confirm or rule it out, and any cause a rule or a check of this machine finds comes first.',
   },
 };

@@ -11,6 +11,7 @@ import { crashVerdict } from '../goplsLog/crashVerdict.js';
 import { MAX_UNCLASSIFIED, type LogSummary } from '../goplsLog/analyzer.js';
 import { SYMPTOM_OF } from '../goplsLog/mechanisms.js';
 import { resemble } from '../goplsLog/resemblance/classify.js';
+import { nearestReport } from '../goplsLog/resemblance/nearest.js';
 import { shownWord, wordsOf } from '../goplsLog/resemblance/words.js';
 import { CLASS_IDS } from '../doctor/model.js';
 import { downloadRuleFixes } from '../fixes/downloads.js';
@@ -35,6 +36,8 @@ export const MECHANISM_CONFIDENCE = 0.25;
 export const GOPLS_NAMED_CONFIDENCE = 0.22;
 /** Below both: words that resemble a class's reports are the weakest guess (resemblance/classify.ts). */
 export const RESEMBLANCE_CONFIDENCE = 0.15;
+/** A guess from one similar report: as weak as the word model's (they are never filed together). */
+export const NEAREST_REPORT_CONFIDENCE = 0.15;
 
 export const goplsLogsProbe: Probe = {
   id: 'gopls-logs',
@@ -324,7 +327,7 @@ function resemblanceFindings(source: string, name: string, s: LogSummary, found:
   // denied" named one: which refusing layer's reports do they resemble, the mode's or another's?
   const refusal = naming.length > 0 && naming.every(isBareRefusal);
   const r = !naming.length ? resemble(s.resemblanceWords) : refusal ? refusalLayer(s.resemblanceWords) : undefined;
-  if (!r) return [];
+  if (!r) return naming.length ? [] : nearestReportFindings(source, name, s);
   // Quote the lines that carry the words it went by (most of them first), in the log's order.
   // A short text's lines with words, else (a long log) its failure lines.
   const candidates = s.resemblanceLines.length ? s.resemblanceLines : s.unclassified;
@@ -346,6 +349,36 @@ function resemblanceFindings(source: string, name: string, s: LogSummary, found:
       message: refusal
         ? `${name} says a file operation was refused ("permission denied") and not by what: a file's mode, a noexec mount and a security policy all refuse in those words. The words around it are those real ${r.classId} reports use ("${r.words.map(shownWord).join('", "')}"), far more than ${r.runnerUp} reports do. A guess from the words, not a diagnosis: the checks below confirm or rule it out.`
         : `No message the doctor knows matched ${name}, but its words are those real ${r.classId} reports use ("${r.words.map(shownWord).join('", "')}"), far more than ${r.runnerUp === 'negative' ? 'harmless output does' : `${r.runnerUp} reports do`}. A guess from the words, not a diagnosis: the checks below confirm or rule it out.`,
+      evidence: lines.map((l) => ({ source, line: l.line, excerpt: l.text })),
+      fixes: [],
+    },
+  ];
+}
+
+/**
+ * One warning when nothing names a cause and the words lean no clear way, but nearly the same words
+ * were a real report's (resemblance/nearest.ts): that report's class, with its thread to follow.
+ */
+function nearestReportFindings(source: string, name: string, s: LogSummary): FindingInput[] {
+  const n = nearestReport(s.resemblanceWords);
+  if (!n) return [];
+  const reasons = new Set(n.words);
+  const candidates = s.resemblanceLines.length ? s.resemblanceLines : s.unclassified;
+  const lines = candidates
+    .map((l) => ({ l, k: [...wordsOf(l.text)].filter((w) => reasons.has(w)).length }))
+    .sort((a, b) => b.k - a.k || a.l.line - b.l.line)
+    .slice(0, EVIDENCE_PER_FINDING)
+    .map((x) => x.l)
+    .sort((a, b) => a.line - b.line);
+  return [
+    {
+      classId: n.classId,
+      headline: 'resembles-reports',
+      severity: 'warning',
+      confidence: NEAREST_REPORT_CONFIDENCE,
+      role: 'symptom',
+      symptom: SYMPTOM_OF[n.classId],
+      message: `No message the doctor knows matched ${name}, but ${Math.round(n.similarity * 100)} % of its telling words ("${n.words.map(shownWord).join('", "')}") are those of a real ${n.classId} report: ${n.url}. A guess from one similar report, not a diagnosis: that thread shows how it was resolved, and the checks below confirm or rule it out.`,
       evidence: lines.map((l) => ({ source, line: l.line, excerpt: l.text })),
       fixes: [],
     },

@@ -17,13 +17,14 @@
 // forms, for one tuning text (a test-half id is refused) or for a file of texts (a line `%%` between
 // two texts).
 import { parseModel, swapShippedModel } from '../../src/goplsLog/resemblance/classify.js';
+import { parseReports, swapShippedReports } from '../../src/goplsLog/resemblance/nearest.js';
 import { silenceRulesOf } from '../../src/goplsLog/rules.js';
 import { CLASS_IDS } from '../../src/doctor/model.js';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CORPUS_DIR, diagnoseText, FORMS, formatMissedAs, formatTable, loadCorpus, measure, summarize, type CorpusItem, type ItemResult } from './corpus.js';
-import { FOLDS, foldOf, train } from './train.js';
+import { FOLDS, foldOf, reportRows, train } from './train.js';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -86,12 +87,16 @@ async function foldResults(tuning: readonly CorpusItem[], scored: readonly Corpu
   const results: ItemResult[] = [];
   try {
     for (let k = 0; k < FOLDS; k++) {
-      const t = train(tuning.filter((i) => foldOf(i) !== k));
-      swapShippedModel(parseModel(t.labels, t.texts, t.table));
+      const used = tuning.filter((i) => foldOf(i) !== k);
+      const t = train(used);
+      const model = parseModel(t.labels, t.texts, t.table);
+      swapShippedModel(model);
+      swapShippedReports(parseReports(reportRows(used, t), model));
       results.push(...(await measure(scored.filter((i) => foldOf(i) === k))));
     }
   } finally {
     swapShippedModel(undefined);
+    swapShippedReports(undefined);
   }
   return results;
 }
