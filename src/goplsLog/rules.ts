@@ -464,7 +464,7 @@ export function screenPrinted(text: string, ctx: LineContext = {}, latin1?: { by
         } else {
           // A long line is searched again only for the needles the pass found in it.
           const mine = ruleNeedles[i]!;
-          if (!windowsAround(text, r.needles, (k) => found[mine[k]!] === 1).some(test)) continue;
+          if (!(r.windowNeedles ? windowsAround(text, r.windowNeedles) : windowsAround(text, r.needles, (k) => found[mine[k]!] === 1)).some(test)) continue;
         }
       }
       // Held back after its notAfter line: asked only here, once the rule has matched.

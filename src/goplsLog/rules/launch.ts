@@ -536,11 +536,31 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // GOPATH checkout (".../src/golang.org/x/tools/internal/lsp/x.go:226:18: …"). Nothing gets
     // installed, so the editor keeps an old gopls or none (usually a go too old for that gopls).
     // On Windows the same places with backslashes ("…\golang.org\x\tools@v0.0.0-…\internal\…\x.go:168:5: ").
-    needles: ['golang.org/x/tools', 'golang.org\\x\\tools'],
-    // Each separator spelt out (not [/\\]): an alternative must hold a needle as a plain run for
-    // its regex to be skipped on a line without one (rules.ts testNeedsOf), and gopls's own stack
-    // frames put golang.org/x/tools on many lines of a long log.
-    test: /^\s*# golang\.org\/x\/tools\/(?:gopls|internal|go|cmd\/gopls|imports|refactor)\b|golang\.org\/x\/tools(?:\/gopls)?@v[^\s/\\:]+\/[^\s:]+\.go:\d+(?::\d+)?: |golang\.org\\x\\tools(?:\\gopls)?@v[^\s/\\:]+\\[^\s:]+\.go:\d+(?::\d+)?: |\/src\/golang\.org\/x\/tools\/[^\s:]+\.go:\d+(?::\d+)?: |\\src\\golang\.org\\x\\tools\\[^\s:]+\.go:\d+(?::\d+)?: /m,
+    // Needles that each alternative's match holds, not x/tools's bare module path: every frame of
+    // a gopls goroutine dump holds that path, and on each frame's function line
+    // ("golang.org/x/tools/gopls/internal/cmd.(*Serve).Run(…)") this regex ran for nothing. A
+    // frame's file line ("\t…/golang.org/x/tools/gopls@v0.23.0/internal/cmd/serve.go:173 +0x57a")
+    // still holds one: only its " +0x…" after the line number tells it from a compile error.
+    // Each alternative holds its needle as a plain run (rules.ts testNeedsOf reads no needle
+    // inside a group), so "(?:\/gopls)?@v" is spelt out as two alternatives, and each separator
+    // is spelt out (not [/\\]).
+    needles: ['# golang.org/x/tools/', 'golang.org/x/tools@v', 'golang.org/x/tools/gopls@v', 'golang.org\\x\\tools@v', 'golang.org\\x\\tools\\gopls@v', '/src/golang.org/x/tools/', '\\src\\golang.org\\x\\tools\\'],
+    // On a long line the windows stay where the module path puts them (Rule.windowNeedles): seven
+    // needles' first windows would bunch up near the line's start (a goroutine dump pasted as one
+    // JSON string) and miss a compile error further on that the path's six windows reach.
+    windowNeedles: ['golang.org/x/tools', 'golang.org\\x\\tools'],
+    test: new RegExp(
+      [
+        String.raw`^\s*# golang\.org\/x\/tools\/(?:gopls|internal|go|cmd\/gopls|imports|refactor)\b`,
+        String.raw`golang\.org\/x\/tools@v[^\s/\\:]+\/[^\s:]+\.go:\d+(?::\d+)?: `,
+        String.raw`golang\.org\/x\/tools\/gopls@v[^\s/\\:]+\/[^\s:]+\.go:\d+(?::\d+)?: `,
+        String.raw`golang\.org\\x\\tools@v[^\s/\\:]+\\[^\s:]+\.go:\d+(?::\d+)?: `,
+        String.raw`golang\.org\\x\\tools\\gopls@v[^\s/\\:]+\\[^\s:]+\.go:\d+(?::\d+)?: `,
+        String.raw`\/src\/golang\.org\/x\/tools\/[^\s:]+\.go:\d+(?::\d+)?: `,
+        String.raw`\\src\\golang\.org\\x\\tools\\[^\s:]+\.go:\d+(?::\d+)?: `,
+      ].join('|'),
+      'm',
+    ),
     yieldsTo: ['go-too-old-for-tools', 'tool-install-failed', 'panic', 'fatal-error'],
     says: 'gopls (or the x/tools code it is built from) failed to compile, so it could not be installed or updated',
   },
@@ -636,7 +656,10 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // Only frames outside a crash the reader recognised reach the rules, so this says gopls died
     // without saying why: a panic, or a dump on a fatal error such as running out of memory.
     needles: ['golang.org/x/tools/gopls/', 'golang.org/x/tools/internal/'],
-    test: /^\s*(?:created by )?golang\.org\/x\/tools\/(?:gopls|internal)\/[^\s(]*\(/,
+    // Each needle spelt out as a plain run, not "x\/tools\/(?:gopls|internal)\/": rules.ts
+    // testNeedsOf reads no needle inside a group (the bare module path in the run before it was
+    // one only while gopls-build-failed had it as a needle).
+    test: /^\s*(?:created by )?golang\.org\/x\/tools\/gopls\/[^\s(]*\(|^\s*(?:created by )?golang\.org\/x\/tools\/internal\/[^\s(]*\(/,
     yieldsTo: ['panic', 'fatal-error', 'fatal-out-of-memory'],
     says: "a goroutine dump in gopls's own code without its first line: gopls crashed (the reason, a panic or a fatal error, was not pasted)",
   },

@@ -13,6 +13,14 @@ export interface Rule {
   /** The full test on a line that passed the screen; defaults to "contains a needle". */
   test?: RegExp;
   /**
+   * On a line too long to test whole (rules.ts LONG_LINE), the test runs on windows around the
+   * first occurrences of these instead of the needles: one short string every match holds, when
+   * the needles are several longer ones. Each needle's own occurrences are spaced a window apart,
+   * but different needles' are not, so many needles' first windows overlap near the line's start
+   * and reach less far into it than one string's do.
+   */
+  windowNeedles?: readonly string[];
+  /**
    * When a file watcher was named in the lines just before (fsnotify's "Start watching /tmp",
    * node's "watching …"), this test alone is enough: an ENOSPC then is the watcher's.
    */

@@ -21,6 +21,35 @@ const REWRITES: Array<{ id: string; before: RegExp; more?: string[]; generated?:
     before: /\bfailed\b[^\n]*golang\.org\/x\/tools\/(?:cmd\/)?gopls|golang\.org\/x\/tools\/(?:cmd\/)?gopls\b[^\n]*(?:\bfailed\b|cannot find package|: not found)|cannot find package \\?"golang\.org\/x\/tools\/(?:cmd\/)?gopls\\?" in any of|Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|[Ff]ailed to install (?:the )?(?:tools?|gopls|['"]?\w[\w.-]*['"]?(?:\s|$)|\S+@)|cannot install gopls|Error installing \S*gopls|Command failed: [^\n]*\bgo(?:\.exe)? (?:get|install) [^\n]*gopls|Installation failed for Package\(name=gopls\)|Server (?:gopls|go-\w+)\S* install process failed/,
     more: ["Failed to install 'gopls'", 'failed to install the tools', 'Failed to install x@v1', 'xFailed to install gopls', 'FAILED to install gopls', 'Failed  to install gopls', 'failed to install', 'Failed to install -'],
   },
+  {
+    // "(?:\/gopls)?@v" spelt out as two alternatives, so each holds its needle ("…/x/tools@v",
+    // "…/x/tools/gopls@v") as a plain run: its needles are what each match holds, not the bare
+    // module path every gopls stack frame holds.
+    id: 'gopls-build-failed',
+    before: /^\s*# golang\.org\/x\/tools\/(?:gopls|internal|go|cmd\/gopls|imports|refactor)\b|golang\.org\/x\/tools(?:\/gopls)?@v[^\s/\\:]+\/[^\s:]+\.go:\d+(?::\d+)?: |golang\.org\\x\\tools(?:\\gopls)?@v[^\s/\\:]+\\[^\s:]+\.go:\d+(?::\d+)?: |\/src\/golang\.org\/x\/tools\/[^\s:]+\.go:\d+(?::\d+)?: |\\src\\golang\.org\\x\\tools\\[^\s:]+\.go:\d+(?::\d+)?: /m,
+    more: [
+      '# golang.org/x/tools/gopls/internal/cache', '  # golang.org/x/tools/internal/lsp', '# golang.org/x/toolsy', 'x # golang.org/x/tools/gopls',
+      '../../pkg/mod/golang.org/x/tools@v0.24.0/internal/typesinternal/types.go:40:9: undefined: types.Alias',
+      '/root/go/pkg/mod/golang.org/x/tools/gopls@v0.16.2/internal/cache/x.go:12:2: undefined: slices.Concat',
+      '/root/go/pkg/mod/golang.org/x/tools/gopls@v0.16.2/internal/cache/x.go:12: undefined: slices.Concat',
+      '\t/root/go/pkg/mod/golang.org/x/tools/gopls@v0.23.0/internal/cmd/serve.go:173 +0x57a fp=0x390a596db8e8',
+      'golang.org/x/tools/gopls/internal/cmd.(*Serve).Run(0x390a59927910, {0x15e4498})',
+      'golang.org/x/tools/gopls/v0.1.0/a.go:1:2: x', 'golang.org/x/tools/gopls@v0.1.0:a.go:1:2: x', 'golang.org/x/tools@v0.1.0/a.go:1:2:x',
+      '/home/ann/go/src/golang.org/x/tools/internal/lsp/source/completion.go:301:7: cannot use x',
+      '/home/u/go/src/golang.org/x/tools/internal/lsp/x.go:12 +0x4',
+      'C:\\Users\\r\\go\\pkg\\mod\\golang.org\\x\\tools@v0.0.0-2020\\internal\\event\\core\\export.go:41:9: undefined: errors.Is',
+      'C:\\Users\\r\\go\\pkg\\mod\\golang.org\\x\\tools\\gopls@v0.9.0\\internal\\x.go:41: undefined: y',
+      'C:\\go\\src\\golang.org\\x\\tools\\internal\\lsp\\x.go:4:2: undefined: z',
+      'C:\\go\\pkg\\mod\\golang.org\\x\\tools\\gopls@v0.9.0\\internal\\x.go:41 +0x1f',
+    ],
+  },
+  {
+    // "x\/tools\/(?:gopls|internal)\/" spelt out as two alternatives: each holds its needle as a
+    // plain run (the bare module path before the group stopped being a needle).
+    id: 'gopls-stack-headless',
+    before: /^\s*(?:created by )?golang\.org\/x\/tools\/(?:gopls|internal)\/[^\s(]*\(/,
+    more: ['created by golang.org/x/tools/internal/lsp.(*Server).processModifications', '\tgolang.org/x/tools/gopls/internal/cache.(*snapshot).load(0xc0)', 'golang.org/x/tools/go/packages.Load(0x1)', 'x golang.org/x/tools/gopls/a.b(', 'golang.org/x/tools/gopls/a b('],
+  },
 ];
 
 function fixtureLines(dir: string): string[] {
@@ -40,6 +69,16 @@ describe('rule patterns rewritten for speed say what they said before', () => {
     it(`${id}: on every fixture log line and every rule needle`, () => {
       expect(after.source).not.toBe(before.source);
       for (const l of [...lines, ...RULES.flatMap((r) => r.needles), ...(more ?? [])]) expect(after.test(l), l.slice(0, 200)).toBe(before.test(l));
+    });
+    it(`${id}: every line the old form says yes to holds one of the rule's needles (a line without one is never tested)`, () => {
+      const { needles } = RULES.find((r) => r.id === id)!;
+      let yes = 0;
+      for (const l of [...lines, ...(more ?? [])]) {
+        if (!before.test(l)) continue;
+        yes++;
+        expect(needles.some((n) => l.includes(n)), l.slice(0, 200)).toBe(true);
+      }
+      expect(yes).toBeGreaterThan(0);
     });
     if (!generated) continue;
     it(`${id}: on generated lines made of its own pieces`, () => {
