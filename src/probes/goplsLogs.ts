@@ -380,7 +380,9 @@ function nearestReportFindings(source: string, name: string, s: LogSummary): Fin
       symptom: SYMPTOM_OF[n.classId],
       message: `No message the doctor knows matched ${name}, but ${Math.round(n.similarity * 100)} % of its telling words ("${n.words.map(shownWord).join('", "')}") are those of a real ${n.classId} report: ${n.url}. A guess from one similar report, not a diagnosis: that thread shows how it was resolved, and the checks below confirm or rule it out.`,
       evidence: lines.map((l) => ({ source, line: l.line, excerpt: l.text })),
-      fixes: [],
+      // The thread, one click away: where its reporter found the cause. Its id names the thread, so
+      // two logs near two reports keep both links (rank.ts keeps one fix per id).
+      fixes: [{ id: `similar-report:${n.url.replace(/^https?:\/\/(?:www\.)?github\.com\//, '').slice(0, 150)}`, kind: 'link', title: 'Read the similar report', url: n.url, detail: 'The public thread of the report these words are nearest to, where its cause was found.' }],
     },
   ];
 }

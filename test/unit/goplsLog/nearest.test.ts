@@ -74,6 +74,9 @@ describe('the finding: one similar report, as weak as a guess from words', () =>
     expect(hint!.message).toContain('https://example.invalid/a/1');
     expect(hint!.message).toMatch(/A guess from one similar report, not a diagnosis/);
     expect(hint!.evidence[0]).toMatchObject({ line: 1, excerpt: 'overlay unpack failed' });
+    // The thread is one click away.
+    expect(hint!.fixes).toEqual([expect.objectContaining({ kind: 'link', url: 'https://example.invalid/a/1', title: 'Read the similar report' })]);
+    expect(rankCauses(fs)[0]!.fixes.map((f) => f.id)).toContain(hint!.fixes[0]!.id);
     expect(rankCauses(fs).filter((c) => c.severity !== 'info').map((c) => c.id)).toEqual(['noexec-mount']);
   });
 
