@@ -328,16 +328,6 @@ function resemblanceFindings(source: string, name: string, s: LogSummary, found:
   const refusal = naming.length > 0 && naming.every(isBareRefusal);
   const r = !naming.length ? resemble(s.resemblanceWords) : refusal ? refusalLayer(s.resemblanceWords) : undefined;
   if (!r) return naming.length ? [] : nearestReportFindings(source, name, s);
-  // Quote the lines that carry the words it went by (most of them first), in the log's order.
-  // A short text's lines with words, else (a long log) its failure lines.
-  const candidates = s.resemblanceLines.length ? s.resemblanceLines : s.unclassified;
-  const reasons = new Set(r.words);
-  const lines = candidates
-    .map((l) => ({ l, n: [...wordsOf(l.text)].filter((w) => reasons.has(w)).length }))
-    .sort((a, b) => b.n - a.n || a.l.line - b.l.line)
-    .slice(0, EVIDENCE_PER_FINDING)
-    .map((x) => x.l)
-    .sort((a, b) => a.line - b.line);
   return [
     {
       classId: r.classId,
@@ -349,7 +339,7 @@ function resemblanceFindings(source: string, name: string, s: LogSummary, found:
       message: refusal
         ? `${name} says a file operation was refused ("permission denied") and not by what: a file's mode, a noexec mount and a security policy all refuse in those words. The words around it are those real ${r.classId} reports use ("${r.words.map(shownWord).join('", "')}"), far more than ${r.runnerUp} reports do. A guess from the words, not a diagnosis: the checks below confirm or rule it out.`
         : `No message the doctor knows matched ${name}, but its words are those real ${r.classId} reports use ("${r.words.map(shownWord).join('", "')}"), far more than ${r.runnerUp === 'negative' ? 'harmless output does' : `${r.runnerUp} reports do`}. A guess from the words, not a diagnosis: the checks below confirm or rule it out.`,
-      evidence: lines.map((l) => ({ source, line: l.line, excerpt: l.text })),
+      evidence: linesCarrying(source, s, r.words),
       fixes: [],
     },
   ];
@@ -362,14 +352,6 @@ function resemblanceFindings(source: string, name: string, s: LogSummary, found:
 function nearestReportFindings(source: string, name: string, s: LogSummary): FindingInput[] {
   const n = nearestReport(s.resemblanceWords);
   if (!n) return [];
-  const reasons = new Set(n.words);
-  const candidates = s.resemblanceLines.length ? s.resemblanceLines : s.unclassified;
-  const lines = candidates
-    .map((l) => ({ l, k: [...wordsOf(l.text)].filter((w) => reasons.has(w)).length }))
-    .sort((a, b) => b.k - a.k || a.l.line - b.l.line)
-    .slice(0, EVIDENCE_PER_FINDING)
-    .map((x) => x.l)
-    .sort((a, b) => a.line - b.line);
   return [
     {
       classId: n.classId,
@@ -379,12 +361,29 @@ function nearestReportFindings(source: string, name: string, s: LogSummary): Fin
       role: 'symptom',
       symptom: SYMPTOM_OF[n.classId],
       message: `No message the doctor knows matched ${name}, but ${Math.round(n.similarity * 100)} % of its telling words ("${n.words.map(shownWord).join('", "')}") are those of a real ${n.classId} report: ${n.url}. A guess from one similar report, not a diagnosis: that thread shows how it was resolved, and the checks below confirm or rule it out.`,
-      evidence: lines.map((l) => ({ source, line: l.line, excerpt: l.text })),
+      evidence: linesCarrying(source, s, n.words),
       // The thread, one click away: where its reporter found the cause. Its id names the thread, so
       // two logs near two reports keep both links (rank.ts keeps one fix per id).
       fixes: [{ id: `similar-report:${n.url.replace(/^https?:\/\/(?:www\.)?github\.com\//, '').slice(0, 150)}`, kind: 'link', title: 'Read the similar report', url: n.url, detail: 'The public thread of the report these words are nearest to, where its cause was found.' }],
     },
   ];
+}
+
+/**
+ * The lines that carry the words a guess went by (those with most of them first, up to
+ * EVIDENCE_PER_FINDING), in the log's order: a short text's lines with words, else (a long log)
+ * its failure lines.
+ */
+function linesCarrying(source: string, s: LogSummary, words: readonly string[]): Evidence[] {
+  const reasons = new Set(words);
+  const candidates = s.resemblanceLines.length ? s.resemblanceLines : s.unclassified;
+  return candidates
+    .map((l) => ({ l, n: [...wordsOf(l.text)].filter((w) => reasons.has(w)).length }))
+    .sort((a, b) => b.n - a.n || a.l.line - b.l.line)
+    .slice(0, EVIDENCE_PER_FINDING)
+    .map((x) => x.l)
+    .sort((a, b) => a.line - b.line)
+    .map((l) => ({ source, line: l.line, excerpt: l.text }));
 }
 
 /** A "permission denied" no rule could place: the file's mode, a noexec mount or a policy. */
