@@ -16,8 +16,8 @@
 // `npm run test:corpus -- --explain ID|FILE`: every cause and finding the engine gives, in both
 // forms, for one tuning text (a test-half id is refused) or for a file of texts (a line `%%` between
 // two texts).
-import { parseModel, swapShippedModel } from '../../src/goplsLog/resemblance/classify.js';
-import { parseReports, swapShippedReports } from '../../src/goplsLog/resemblance/nearest.js';
+import { parseModel, swapShippedModel, type ResemblanceModel } from '../../src/goplsLog/resemblance/classify.js';
+import { parseReports, swapShippedReports, type ReportTable } from '../../src/goplsLog/resemblance/nearest.js';
 import { silenceRulesOf } from '../../src/goplsLog/rules.js';
 import { CLASS_IDS } from '../../src/doctor/model.js';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -79,6 +79,27 @@ async function main(): Promise<number> {
 }
 
 /**
+ * Per fold, the word model and the nearest-report table built from the other folds' tuning texts.
+ * Built once per tuning set: leave-family-out asks for the same five once per class, and silencing
+ * rules changes neither (training reads words, not rules).
+ */
+const foldModels = new WeakMap<readonly CorpusItem[], Array<{ model: ResemblanceModel; reports: ReportTable }>>();
+function foldModelsOf(tuning: readonly CorpusItem[]): Array<{ model: ResemblanceModel; reports: ReportTable }> {
+  let folds = foldModels.get(tuning);
+  if (!folds) {
+    folds = [];
+    for (let k = 0; k < FOLDS; k++) {
+      const used = tuning.filter((i) => foldOf(i) !== k);
+      const t = train(used);
+      const model = parseModel(t.labels, t.texts, t.table);
+      folds.push({ model, reports: parseReports(reportRows(used, t), model) });
+    }
+    foldModels.set(tuning, folds);
+  }
+  return folds;
+}
+
+/**
  * Each of `scored` scored with the word model of the tuning folds it is not in: trained on every
  * tuning text of the other folds (`tuning`), whatever subset is scored, as the shipped model is
  * trained on the whole tuning half.
@@ -87,11 +108,9 @@ async function foldResults(tuning: readonly CorpusItem[], scored: readonly Corpu
   const results: ItemResult[] = [];
   try {
     for (let k = 0; k < FOLDS; k++) {
-      const used = tuning.filter((i) => foldOf(i) !== k);
-      const t = train(used);
-      const model = parseModel(t.labels, t.texts, t.table);
-      swapShippedModel(model);
-      swapShippedReports(parseReports(reportRows(used, t), model));
+      const fold = foldModelsOf(tuning)[k]!;
+      swapShippedModel(fold.model);
+      swapShippedReports(fold.reports);
       results.push(...(await measure(scored.filter((i) => foldOf(i) === k))));
     }
   } finally {
