@@ -687,6 +687,10 @@ export class LogAnalyzer {
     }
     this.lineNo++;
     if (end > start && s.charCodeAt(end - 1) === 13) end--;
+    // Spaces a paste left at a line's end (a terminal's padding, an editor's, a mail client's) are
+    // not the program's: a dump's "goroutine 7 [running]:" must still end with its colon, and a
+    // blank line of spaces between a crash's message and its goroutines is still blank.
+    for (let c = s.charCodeAt(end - 1); end > start && (c === 0x20 || c === 0x09); c = s.charCodeAt(--end - 1));
     if (end === start ? this.body === 'skip' && this.crash === undefined : this.ignoresLine(s.charCodeAt(start))) return;
     this.handle(s.slice(start, end), buf, start, 0);
   }
@@ -750,7 +754,10 @@ export class LogAnalyzer {
       if (ev) {
         this.shapes.goplsEvents++;
         this.body = 'event';
-        this.scan(line, buf, off);
+        // The message as its program printed it: Go's log package (gopls's event log, and any Go
+        // program's log.Printf or log.Fatal) puts the date before it, and a rule anchored at a
+        // message's start ("sh: …: Permission denied") must see that start.
+        this.scan(ev.message, buf, off + line.length - ev.message.length);
         return;
       }
     }
@@ -965,6 +972,12 @@ export class LogAnalyzer {
     // A relayed stderr line in the editor's log carries its prefix on every line.
     const ed = line.charCodeAt(0) <= 0x39 ? parseEditorLogLine(line) : undefined;
     const text = ed ? ed.text : line;
+    // A relayed blank line ("2024-03-02 10:11:12.345 [info] ") is as blank as a bare one.
+    if (ed && text.trim().length === 0) {
+      this.shapes.editorLog++;
+      cap.blanks++;
+      return cap.blanks <= 2;
+    }
     const s = parseStackLine(text);
     if (!s) return false;
     if (s.kind === 'panic' || s.kind === 'fatal' || s.kind === 'signal-dump') {

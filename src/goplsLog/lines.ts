@@ -266,7 +266,7 @@ export function parseEditorLogLine(line: string): EditorLogLine | undefined {
  * in any mix. Its length, 0 for none; all of the line's for a quoted blank line. The editor's own "2024-03-02
  * 10:11:12.345 [error] " is not one: parseEditorLogLine reads it. Pure.
  */
-const TRANSPORT = /(?:(?:>[ \t]?)+|#\d{1,5} \d{1,6}\.\d{1,4} |\d{4}-\d\d-\d\d(?:T|(?= \d\d:\d\d:\d\d(?:[.,]\d+)? (?!\[)) )\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?(?: |$)|[-*](?: | ?$))+/y;
+const TRANSPORT = /(?:(?:>[ \t]?)+|#\d{1,5} \d{1,6}\.\d{1,4}(?: |$)|\d{4}-\d\d-\d\d(?:T|(?= \d\d:\d\d:\d\d(?:[.,]\d+)? (?!\[)) )\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?(?: |$)|[-*](?: | ?$))+/y;
 export function transportPrefixLength(line: string): number {
   let at = 0;
   // At most three, outermost first ("web_1  | 2024-03-02T10:11:12Z > …").

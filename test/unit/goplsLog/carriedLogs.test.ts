@@ -17,6 +17,8 @@ describe('transportPrefixLength', () => {
     ['2024-03-02T10:11:12+01:00 go: downloading x', 26],
     ['2024-03-02 10:11:12,345 panic: boom', 24],
     ['#8 0.234 go: downloading example.com/m v1.0.0', 9],
+    // A blank line in BuildKit's progress, once the space a paste left at its end is gone.
+    ['#8 0.234', 8],
     ['web-1  | panic: boom', 9],
     ['api_1 | 2024-03-02T10:11:12Z > GOROOT=/usr/local/go', 31],
     ['- GOROOT=/usr/local/go', 2],
@@ -80,6 +82,8 @@ const CARRIERS: Array<[string, (t: string) => string]> = [
   ['compose service', (t) => each(t, (l) => `gopls-dev-1  | ${l}`)],
   ['a list', (t) => each(t, (l) => `- ${l}`)],
   ['terminal colours', (t) => each(t, (l) => `\x1b[31m${l}\x1b[0m`)],
+  ["the editor's own log lines (VS Code 1.84+), blank lines too", (t) => each(t, (l) => `2024-03-02 10:11:12.345 [info] ${l}`)],
+  ["spaces and tabs left at lines' ends", (t) => each(t, (l, i) => `${l}${i % 2 ? ' \t' : '   '}`)],
 ];
 
 describe('a log carried in a report', () => {
@@ -110,5 +114,26 @@ describe('a log carried in a report', () => {
     const plain = analyzeText('fatal: morestack on g0 — süß\n').events;
     expect(plain.map((e) => e.text)).toEqual(['fatal: morestack on g0 — süß']);
     expect(analyzeText('\x1b[1;31mfatal: morestack on g0 — süß\x1b[0m\n').events).toEqual(plain);
+  });
+});
+
+// Go's log package (gopls's event log, and any Go program's log.Printf or log.Fatal) writes the
+// date and time before the message: a rule anchored at a message's start reads the message.
+describe("a message behind Go's log date", () => {
+  it.each([
+    ['2024/03/02 10:11:12 fatal: morestack on g0', 'gopls-launch'],
+    ['2024/03/02 10:11:12.345678 .local/bin/tool: line 75: /tmp/tmpx-1/dat/../run: Permission denied', 'noexec-mount'],
+    ['2024/03/02 10:11:12 /bin/sh: 1: /tmp/go-build3321/b001/exe/main: Permission denied', 'noexec-mount'],
+  ])('%j names %s', (line, cls) => {
+    const e = analyzeText(`${line}\n`).events;
+    expect(e.map((x) => x.classId)).toContain(cls);
+    // The excerpt is the message as the program wrote it.
+    expect(e.find((x) => x.classId === cls)!.text).toBe(line.slice(line.indexOf(' ', 11) + 1));
+  });
+
+  it("an event's key=value lines are still read as its own", () => {
+    const r = analyzeText('2024/03/02 10:11:12 go/packages.Load #1\n\tsnapshot=0\n\tdirectory=/home/ann/m\n');
+    expect(r.shapes.goplsEvents).toBe(1);
+    expect(r.unclassified).toEqual([]);
   });
 });
