@@ -327,11 +327,15 @@ export const POLICY_RULES: readonly Rule[] = [
     // `--security-opt apparmor=unconfined`, named beside a failure; and snapd's confinement, which
     // is AppArmor (`snap connect` of an interface, "strict confinement").
     // snap-confine's "Sorry, home directories outside of /home are not currently supported" too.
+    // And AppArmor named as the trouble in a reporter's words ("AppArmor is blocking it", "after
+    // disabling AppArmor it works"), as selinux-vocabulary reads SELinux. Not AppArmor merely on
+    // (Ubuntu's default: kubelet's "… ready status. AppArmor enabled"), a record's apparmor="…"
+    // field, nor the kernel's "AppArmor: AppArmor initialized".
     // Not the kernel's own notice of a profile being loaded or replaced (apparmor="STATUS"
     // operation="profile_load"/"profile_replace", comm="apparmor_parser"), which dockerd, snapd and
     // boot write every time they (re)load profiles: a record of policy set up, not of anything refused.
-    needles: ['aa-', 'apparmor', 'snap connect', 'confinement', 'home directories outside of /home'],
-    test: /^(?![^\n]*apparmor=\\?"?STATUS\b)[^\n]*?(?:\baa-(?:status|complain|disable|enforce|logprof|genprof|teardown)\b|\bapparmor_(?:parser|status)\b|\/etc\/apparmor\.d\/|\bapparmor[=:]\s*unconfined\b|\bsnap connect\b|\bstrict confinement\b|\bconfinement:\s*strict\b|home directories outside of \/home are not currently supported)/i,
+    needles: ['aa-', 'apparmor', 'AppArmor', 'Apparmor', 'snap connect', 'confinement', 'home directories outside of /home'],
+    test: /^(?![^\n]*apparmor=\\?"?STATUS\b)[^\n]*?(?:\baa-(?:status|complain|disable|enforce|logprof|genprof|teardown)\b|\bapparmor_(?:parser|status)\b|\/etc\/apparmor\.d\/|\bapparmor[=:]\s*unconfined\b|\bsnap connect\b|\bstrict confinement\b|\bconfinement:\s*strict\b|home directories outside of \/home are not currently supported|\bapparmor\b(?![=:"])[^\n]{0,80}\b(?:den(?:y|ied)|prevent|block|disabl|issue|problem)|\b(?:disabl\w*|because of|due to|caused by|blame\w*|turn(?:ing|ed)? off|stop(?:ping|ped)?)\s+(?:the\s+)?apparmor\b)/i,
     yieldsTo: ['apparmor-denied', 'apparmor-denied-other', 'apparmor-profile-denied', 'apparmor-named'],
     says: 'AppArmor is named beside the failure (its tools, a profile or apparmor=unconfined)',
   },

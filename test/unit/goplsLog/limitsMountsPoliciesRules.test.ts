@@ -361,6 +361,11 @@ const TOOL_RUNNER_CASES: Array<[string, RuleId[]]> = [
   ['docker: Error response from daemon: OCI runtime create failed: runc create failed: unable to start container process: error during container init: operation not permitted: unknown.', ['runtime-eperm']],
   ['Error: crun: set propagation for `sys`: Operation not permitted: OCI permission denied', ['runtime-eperm']],
   ['Sorry, home directories outside of /home are not currently supported.', ['apparmor-vocabulary']],
+  ['looks like AppArmor is blocking the exec of gopls', ['apparmor-vocabulary']],
+  ['AppArmor is enabled on this Ubuntu machine', []],
+  ['it works after disabling apparmor for the snap', ['apparmor-vocabulary']],
+  ['[    0.52] AppArmor: AppArmor initialized', []],
+  ['[    3.10] audit: type=1400 audit(1.2:3): apparmor="STATUS" operation="profile_load" profile="unconfined" name="snap.code.code" pid=1 comm="apparmor_parser"', []],
   // A runtime named on a line whose EPERM is about something else it reports is still the runtime's;
   // a runtime's EACCES is not claimed (file modes or a label, two ways).
   ['OCI runtime exec failed: exec failed: unable to start container process: exec: "/app/run": permission denied: unknown', ['program-exec-denied']],
