@@ -304,8 +304,35 @@ export function withoutLogPrefix(line: string): string {
   let out = line;
   for (let i = 0; i < 3; i++) {
     const m = LOG_PREFIX.exec(out);
-    if (!m || m[0].length === out.length) break;
+    if (!m || m[0].length === out.length) return logfmtMessage(out) ?? out;
     out = out.slice(m[0].length);
+  }
+  return logfmtMessage(out) ?? out;
+}
+
+/**
+ * The message of a logfmt record, the structured form Go's daemons log in (logrus: dockerd,
+ * containerd, k3s, podman, golangci-lint: `time="…" level=error msg="open /x: permission denied"`;
+ * log/slog's TextHandler: `time=… level=ERROR msg=…`; go-kit: `ts=… caller=main.go:9 level=error
+ * msg=…`), unquoted as the program wrote it: `exec: \"go\"` is `exec: "go"`. Undefined for any
+ * other line. Pure.
+ */
+const LOGFMT = /^(?:(?:time|ts)=(?:"[^"\n]*"|\S+)[ \t]+)?(?:caller=\S+[ \t]+)?level=\w+[ \t]+msg=/;
+export function logfmtMessage(line: string): string | undefined {
+  const c = line.charCodeAt(0);
+  // Cheap gate: t(ime=/ts=), c(aller=), l(evel=).
+  if (c !== 0x74 && c !== 0x6c && c !== 0x63) return undefined;
+  const m = LOGFMT.exec(line);
+  if (!m) return undefined;
+  const rest = line.slice(m[0].length);
+  if (rest.charCodeAt(0) !== 0x22) return rest.replace(/[ \t]\w+=.*$/, '');
+  let out = '';
+  for (let i = 1; i < rest.length; i++) {
+    const ch = rest[i]!;
+    if (ch === '"') return out;
+    // \" and \\ are the quote and the backslash; "\n" stays two characters, for escapedLines.
+    if (ch === '\\' && (rest[i + 1] === '"' || rest[i + 1] === '\\')) out += rest[++i]!;
+    else out += ch;
   }
   return out;
 }

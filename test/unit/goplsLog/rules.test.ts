@@ -228,8 +228,16 @@ describe("a collector's prefix before a program's words", () => {
     ['[build : compile] Killed', 'Killed'],
     ['> [stderr] Killed', 'Killed'],
     ['stderr: Killed', 'Killed'],
+    // A logfmt record's message, unquoted: logrus (dockerd, containerd, golangci-lint), slog, go-kit.
+    [String.raw`time="2024-03-02T10:11:12Z" level=error msg="/bin/sh: 1: ./gen: Permission denied"`, '/bin/sh: 1: ./gen: Permission denied'],
+    [String.raw`level=warning msg="Failed to discover go env: failed to run 'go env': exec: \"go\": executable file not found in $PATH"`, `Failed to discover go env: failed to run 'go env': exec: "go": executable file not found in $PATH`],
+    [String.raw`time=2024-03-02T10:11:12.345Z level=ERROR msg="fatal: morestack on g0" pid=7`, 'fatal: morestack on g0'],
+    [String.raw`ts=2024-03-02T10:11:12Z caller=main.go:9 level=error msg=Killed err=x`, 'Killed'],
+    // Behind syslog's prefix, as journalctl shows dockerd's log.
+    [String.raw`Jan 29 11:35:36 host dockerd[7024]: time="2019-01-29T11:35:36Z" level=error msg="a \\ b \"c\" \n d"`, String.raw`a \ b "c" \n d`],
     // A line that is nothing but a prefix, or has none, stays as it is.
     ['plain line: permission denied', 'plain line: permission denied'],
+    ['level: error msg: x', 'level: error msg: x'],
     ['2024-03-02T10:11:12Z', '2024-03-02T10:11:12Z'],
   ])('%s', (line, want) => {
     expect(withoutLogPrefix(line)).toBe(want);
@@ -240,6 +248,7 @@ describe("a collector's prefix before a program's words", () => {
     expect(bare.length).toBeGreaterThan(0);
     expect(ids('worker-1  | /etc/init.d/run.sh: line 45: /data/run.sh: Permission denied')).toEqual(bare);
     expect(ids('2024-03-02T10:11:12.3456789Z /etc/init.d/run.sh: line 45: /data/run.sh: Permission denied')).toEqual(bare);
+    expect(ids(String.raw`time="2024-03-02T10:11:12Z" level=error msg="/etc/init.d/run.sh: line 45: /data/run.sh: Permission denied"`)).toEqual(bare);
     // bash's bare "Killed" line, as a CI step's log tags it.
     expect(ids('[build : build-static] Killed')).toEqual(ids('Killed'));
     expect(ids('Killed')).not.toEqual([]);
