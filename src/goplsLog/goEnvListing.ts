@@ -3,6 +3,7 @@
 // GOOS=linux lines gopls logs under "go env for …") and the Go extension's "Checking configured
 // tools...." block (GOROOT: …, PATH: …). Pure and bounded: a few short strings of state.
 import path from 'node:path';
+import { asPrinted } from './rules.js';
 
 export type ListingFact = 'foreign-target-env' | 'goroot-bin-not-on-path' | 'goroot-version-mix' | 'modules-off-listed' | 'goroot-not-a-root' | 'gopath-equals-goroot' | 'go-unfound-listed';
 
@@ -59,6 +60,9 @@ export class GoEnvListing {
     // the tools block's header), or an open tools block: most lines of a log have none, and
     // skipping the eight regexes for them was a measurable part of reading a 200 MB trace.
     if (lineNo - this.toolsAt > TOOLS_BLOCK_LINES && !line.includes('GO') && !(lowerWords && (line.includes('gopath') || line.includes('go version ') || line.includes('onfigur') || line.includes('Environment')))) return [];
+    // A listing pasted through a web page or a chat keeps its words but may have its quotes
+    // curled or its spaces made no-break: read as go env printed it.
+    line = asPrinted(line);
     const out: ListingFact[] = [];
     this.seeRelease(line, out);
     // Each regex below that searches the whole line is tried only on a line holding a literal all

@@ -14,6 +14,9 @@ describe('GoEnvListing', () => {
   it.each([
     ['unix go env, quoted', 'GOARCH="arm64"\nGOHOSTARCH="arm64"\nGOHOSTOS="linux"\nGOOS="windows"', ['foreign-target-env']],
     ['go1.22+ single quotes', "GOARCH='386'\nGOHOSTARCH='amd64'", ['foreign-target-env']],
+    // Pasted through a page or a chat that curled the quotes (and, as UTF-8 read as latin1, the analyzer's bytes).
+    ['curled quotes', 'GOARCH=\u201camd64\u201d\nGOHOSTARCH=\u201carm64\u201d', ['foreign-target-env']],
+    ['curled quotes, as latin1 bytes', 'GOARCH=\u00e2\u0080\u009camd64\u00e2\u0080\u009d\nGOHOSTARCH=\u00e2\u0080\u009carm64\u00e2\u0080\u009d', ['foreign-target-env']],
     ['windows set', 'set GOHOSTOS=windows\nset GOOS=linux', ['foreign-target-env']],
     ['go env -json', '{\n\t"GOARCH": "riscv64",\n\t"GOHOSTARCH": "amd64",\n}', ['foreign-target-env']],
     ['gopls "go env for" lines', 'GOOS=linux\nGOHOSTOS=linux\nGOARCH=amd64\nGOHOSTARCH=amd64', []],
