@@ -8,6 +8,8 @@
 // 2-character words ("go+mod", "no+such"). The same function builds the model
 // (test/corpus/train.ts) and reads a log, so the two can never disagree.
 
+import { logfmtMessage } from '../rules.js';
+
 const WORD = /(?<![a-z0-9])[a-z][a-z_]*/g;
 const MIN = 3;
 const MIN_IN_PAIR = 2;
@@ -15,7 +17,8 @@ const MAX = 30;
 
 /** Adds the words and word pairs of one line to `into` when `keep` accepts them (the model's vocabulary). */
 export function addWords(line: string, into: Set<string>, keep: (w: string) => boolean = () => true): void {
-  const lower = line.toLowerCase();
+  // A logfmt record's keys (time=, level=, msg=) are the daemon's logger's, not the failure's words.
+  const lower = (logfmtMessage(line) ?? line).toLowerCase();
   let prev: string | undefined;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {

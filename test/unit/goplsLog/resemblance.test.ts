@@ -69,6 +69,8 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     // Upper case folds; two-letter words join pairs only, one-letter ones not even that.
     ['GO mod Is  a dog', ['mod', 'dog', 'go+mod', 'mod+is', 'is+dog']],
     [`alpha ${'x'.repeat(31)} beta`, ['alpha', 'beta']],
+    // A logfmt record (logrus, slog, go-kit) is read for its message: time=, level=, msg= are its logger's.
+    ['time="2024-03-02T10:11:12Z" level=error msg="go get: permission denied"', ['get', 'permission', 'denied', 'go+get', 'get+permission', 'permission+denied']],
     ['', []],
   ])('%j', (line, want) => {
     expect([...wordsOf(line)].sort()).toEqual([...want].sort());
