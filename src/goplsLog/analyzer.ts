@@ -799,7 +799,12 @@ export class LogAnalyzer {
       return;
     }
     this.unknown++;
-    this.scan(line, buf, off);
+    // A message pasted as a Markdown code block (four spaces; two or three under a list item) is read
+    // from its first word, so a rule anchored at a message's start still sees it. Only here, outside
+    // every record's body: a trace's JSON bodies are indented too, and are not messages.
+    let n = 0;
+    if (depth === 0 && line.charCodeAt(0) === 0x20) while (n < MAX_CRASH_INDENT && line.charCodeAt(n) === 0x20) n++;
+    this.scan(n ? line.slice(n) : line, buf, off + n);
   }
 
   /** `[Trace - …]`, `[Error - Received] … #id …`, `[Info - …] …`; false if none of them. */
