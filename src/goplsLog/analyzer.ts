@@ -102,6 +102,12 @@ const GOES_ON = /^.{40,}[^.!?\s]\s*$/;
 /** A line that carries on a sentence: it starts in lower case (after indentation). */
 const CONTINUES = /^\s*[a-z]/;
 /**
+ * A terminal's widths: a line exactly this long, copied from a console that breaks lines where its
+ * window ends (Windows' conhost, GNU screen, a serial console), was cut wherever the width fell,
+ * inside a word too, so it goes on into the next line as it stands, with nothing between them.
+ */
+const TERMINAL_WIDTHS = new Set([80, 100, 120, 132, 160]);
+/**
  * A window/logMessage (or showMessage) record's Params of type 1, MessageType.Error in the LSP
  * specification, as vscode-languageclient's trace prints them: `Params: {"type":1,"message":"…"}`.
  * The message is what gopls logged as an error (its event.Error); types 2–4 are warnings, info
@@ -802,8 +808,10 @@ export class LogAnalyzer {
     // A message pasted as a Markdown code block (four spaces; two or three under a list item) is read
     // from its first word, so a rule anchored at a message's start still sees it. Only here, outside
     // every record's body: a trace's JSON bodies are indented too, and are not messages.
+    // Not one space (no code block's), nor the next line of a console's cut, which goes on as it stands.
     let n = 0;
-    if (depth === 0 && line.charCodeAt(0) === 0x20) while (n < MAX_CRASH_INDENT && line.charCodeAt(n) === 0x20) n++;
+    const cut = this.openLine !== undefined && this.openLine.lineNo === this.lineNo - 1 && TERMINAL_WIDTHS.has(this.openLine.text.length);
+    if (depth === 0 && line.charCodeAt(0) === 0x20 && line.charCodeAt(1) === 0x20 && !cut) while (n < MAX_CRASH_INDENT && line.charCodeAt(n) === 0x20) n++;
     this.scan(n ? line.slice(n) : line, buf, off + n);
   }
 
@@ -1100,8 +1108,9 @@ export class LogAnalyzer {
       // instances has been reached, …"): the line before went on into this one, so the two are read
       // as one line. Only when neither half was named by a rule alone, and this line continues a
       // sentence (it starts in lower case); the joined line's rules are filed on this line.
-      if (open && open.lineNo === this.lineNo - 1 && CONTINUES.test(printed)) {
-        const joined = `${open.text.trimEnd()} ${printed.trimStart()}`;
+      const cut = open !== undefined && open.lineNo === this.lineNo - 1 && TERMINAL_WIDTHS.has(open.text.length);
+      if (open && open.lineNo === this.lineNo - 1 && (cut || CONTINUES.test(printed))) {
+        const joined = cut ? `${open.text}${printed}` : `${open.text.trimEnd()} ${printed.trimStart()}`;
         const again = screenPrinted(joined, ctx);
         if (again.rules.length) {
           // latin1 in, as the analyzer decodes its chunks: the excerpt goes back to UTF-8 (the two
@@ -1111,7 +1120,7 @@ export class LogAnalyzer {
           return;
         }
       }
-      if (GOES_ON.test(printed)) this.openLine = { lineNo: this.lineNo, text: printed };
+      if (GOES_ON.test(printed) || TERMINAL_WIDTHS.has(printed.length)) this.openLine = { lineNo: this.lineNo, text: printed };
     }
     if (rules.length === 0) {
       // A message inside another program's quoting (a Lua or JSON string, ANSI colours): its own

@@ -37,4 +37,17 @@ describe('hard-wrapped messages', () => {
     const ev = eventsOf('go: could not create module cache: mkdir /nonexistent/go: permission denied and more words here\nand this line carries on without saying anything\n');
     expect(ev.every((e) => e.line === 1)).toBe(true);
   });
+
+  // A console that breaks lines where its window ends (Windows' conhost, GNU screen, a serial
+  // console) cuts at its width, inside a word too: a line exactly that long goes on into the next.
+  const NET = 'Unhandled exception. System.IO.IOException: The configured user limit (128) on the number of inotify instances has been reached, or the per-process limit on the number of open file descriptors has been reached.';
+  const cutAt = (t: string, w: number) => t.match(new RegExp(`.{1,${w}}`, 'g'))!.join('\n');
+
+  it.each([80, 100, 120])('cut by a %i-column console, inside a word: read whole', (w) => {
+    const text = cutAt(NET, w);
+    expect(text.split('\n')[0]).toHaveLength(w);
+    const ev = eventsOf(`${text}\n`);
+    expect(ev.map((e) => e.rule)).toEqual(eventsOf(`${NET}\n`).map((e) => e.rule));
+    expect(ev[0]!.text).toContain('The configured user limit (128) on the number of inotify instances has been reached');
+  });
 });
