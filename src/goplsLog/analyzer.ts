@@ -574,7 +574,9 @@ export class LogAnalyzer {
    * The last plain line no rule named, when it may go on on the next line (it does not end a
    * sentence): a message a terminal, a mail client or the reporter hard-wrapped is read whole.
    */
-  private openLine: { lineNo: number; text: string } | undefined;
+  private openLine: { lineNo: number; text: string; cut: boolean } | undefined;
+  /** The line's length as the file holds it, before a carrier's prefix or an indent was taken off. */
+  private rawLength = 0;
   /** GOOS against GOHOSTOS, GOROOT/bin against PATH, across the lines of an environment listing. */
   private readonly envListing = new GoEnvListing();
   /** Deterministic reservoir sampling once a method has more samples than we keep. */
@@ -698,6 +700,7 @@ export class LogAnalyzer {
     // blank line of spaces between a crash's message and its goroutines is still blank.
     for (let c = s.charCodeAt(end - 1); end > start && (c === 0x20 || c === 0x09); c = s.charCodeAt(--end - 1));
     if (end === start ? this.body === 'skip' && this.crash === undefined : this.ignoresLine(s.charCodeAt(start))) return;
+    this.rawLength = end - start;
     this.handle(s.slice(start, end), buf, start, 0);
   }
 
@@ -810,7 +813,7 @@ export class LogAnalyzer {
     // every record's body: a trace's JSON bodies are indented too, and are not messages.
     // Not one space (no code block's), nor the next line of a console's cut, which goes on as it stands.
     let n = 0;
-    const cut = this.openLine !== undefined && this.openLine.lineNo === this.lineNo - 1 && TERMINAL_WIDTHS.has(this.openLine.text.length);
+    const cut = this.openLine !== undefined && this.openLine.lineNo === this.lineNo - 1 && this.openLine.cut;
     if (depth === 0 && line.charCodeAt(0) === 0x20 && line.charCodeAt(1) === 0x20 && !cut) while (n < MAX_CRASH_INDENT && line.charCodeAt(n) === 0x20) n++;
     this.scan(n ? line.slice(n) : line, buf, off + n);
   }
@@ -1108,7 +1111,7 @@ export class LogAnalyzer {
       // instances has been reached, …"): the line before went on into this one, so the two are read
       // as one line. Only when neither half was named by a rule alone, and this line continues a
       // sentence (it starts in lower case); the joined line's rules are filed on this line.
-      const cut = open !== undefined && open.lineNo === this.lineNo - 1 && TERMINAL_WIDTHS.has(open.text.length);
+      const cut = open !== undefined && open.lineNo === this.lineNo - 1 && open.cut;
       if (open && open.lineNo === this.lineNo - 1 && (cut || CONTINUES.test(printed))) {
         const joined = cut ? `${open.text}${printed}` : `${open.text.trimEnd()} ${printed.trimStart()}`;
         const again = screenPrinted(joined, ctx);
@@ -1120,7 +1123,9 @@ export class LogAnalyzer {
           return;
         }
       }
-      if (GOES_ON.test(printed) || TERMINAL_WIDTHS.has(printed.length)) this.openLine = { lineNo: this.lineNo, text: printed };
+      // A console's cut is told by the line's whole length, a collector's prefix or an indent included.
+      const cutHere = TERMINAL_WIDTHS.has(this.rawLength);
+      if (GOES_ON.test(printed) || cutHere) this.openLine = { lineNo: this.lineNo, text: printed, cut: cutHere };
     }
     if (rules.length === 0) {
       // A message inside another program's quoting (a Lua or JSON string, ANSI colours): its own

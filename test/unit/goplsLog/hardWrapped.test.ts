@@ -50,4 +50,15 @@ describe('hard-wrapped messages', () => {
     expect(ev.map((e) => e.rule)).toEqual(eventsOf(`${NET}\n`).map((e) => e.rule));
     expect(ev[0]!.text).toContain('The configured user limit (128) on the number of inotify instances has been reached');
   });
+
+  it("a console's cut is told by the whole line, its indent and a collector's prefix included", () => {
+    for (const line of [
+      '        path_test.go:217: MkdirAll "/_go_os_test/dir": mkdir /_go_os_test: read-only file system',
+      'ripper  | /etc/my_init.d/ripper.sh: line 45: /config/ripper.sh: Permission denied',
+    ]) {
+      const whole = eventsOf(`${line}\n`).map((e) => e.rule);
+      expect(whole.length).toBeGreaterThan(0);
+      expect(eventsOf(`${cutAt(line, 80)}\n`).map((e) => e.rule)).toEqual(whole);
+    }
+  });
 });
