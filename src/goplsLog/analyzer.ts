@@ -1071,7 +1071,7 @@ export class LogAnalyzer {
         if (na.wordsMislead) this.lastMisleading = this.lineNo;
       }
     }
-    if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo, (lw & W_LISTING) !== 0)) if (!ruleSilenced(ruleById(fact))) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
+    if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo, (lw & W_LISTING) !== 0, !short || (lw & W_PASTED) !== 0)) if (!ruleSilenced(ruleById(fact))) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
     // gopls named on this line or the few before it: for the rules (nearGopls) and, below, for a failure line no rule named.
     const goplsNear = this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES;
     // The rules read the line as printed (screenAndMatch mends what a web page or a mail client put

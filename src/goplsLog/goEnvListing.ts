@@ -55,14 +55,15 @@ export class GoEnvListing {
    * `lowerWords` false: the caller found none of LISTING_WORDS in the line in any case (the
    * analyzer's one-pass word screen), so the line holds none of those below.
    */
-  see(line: string, lineNo: number, lowerWords = true): ListingFact[] {
+  see(line: string, lineNo: number, lowerWords = true, mayBePasted = true): ListingFact[] {
     // Every pattern below needs one of these words (GO… variables, gopath, `go version` output,
     // the tools block's header), or an open tools block: most lines of a log have none, and
     // skipping the eight regexes for them was a measurable part of reading a 200 MB trace.
     if (lineNo - this.toolsAt > TOOLS_BLOCK_LINES && !line.includes('GO') && !(lowerWords && (line.includes('gopath') || line.includes('go version ') || line.includes('onfigur') || line.includes('Environment')))) return [];
     // A listing pasted through a web page or a chat keeps its words but may have its quotes
     // curled or its spaces made no-break: read as go env printed it.
-    line = asPrinted(line);
+    // `mayBePasted` false: the caller's word screen found none of the characters asPrinted mends.
+    if (mayBePasted) line = asPrinted(line);
     const out: ListingFact[] = [];
     this.seeRelease(line, out);
     // Each regex below that searches the whole line is tried only on a line holding a literal all
