@@ -99,6 +99,12 @@ const MAX_MESSAGE_CHARS = 4096;
  * width, or a reporter breaking a long message), not ending a sentence.
  */
 const GOES_ON = /^.{40,}[^.!?\s]\s*$/;
+const isBlank = (c: number) => c === 0x20 || c === 0x09;
+/** Where a line ends without the spaces and tabs at its end (the rare case, kept out of onLine). */
+function trimmedEnd(s: string, start: number, end: number): number {
+  while (end > start && isBlank(s.charCodeAt(end - 1))) end--;
+  return end;
+}
 /** A line that carries on a sentence: it starts in lower case (after indentation). */
 const CONTINUES = /^\s*[a-z]/;
 /**
@@ -698,7 +704,7 @@ export class LogAnalyzer {
     // Spaces a paste left at a line's end (a terminal's padding, an editor's, a mail client's) are
     // not the program's: a dump's "goroutine 7 [running]:" must still end with its colon, and a
     // blank line of spaces between a crash's message and its goroutines is still blank.
-    for (let c = s.charCodeAt(end - 1); end > start && (c === 0x20 || c === 0x09); c = s.charCodeAt(--end - 1));
+    if (end > start && isBlank(s.charCodeAt(end - 1))) end = trimmedEnd(s, start, end);
     if (end === start ? this.body === 'skip' && this.crash === undefined : this.ignoresLine(s.charCodeAt(start))) return;
     this.rawLength = end - start;
     this.handle(s.slice(start, end), buf, start, 0);
