@@ -267,6 +267,13 @@ interface Pending {
 /** A crash's first line indented by more spaces than this is not a dump's start but part of something else. */
 const MAX_CRASH_INDENT = 8;
 
+/** The spaces a Markdown code block (or a list item's) put before a line, up to MAX_CRASH_INDENT. */
+function leadingSpaces(line: string): number {
+  let n = 0;
+  while (n < MAX_CRASH_INDENT && line.charCodeAt(n) === 0x20) n++;
+  return n;
+}
+
 /**
  * A line of an indented dump without the dump's indent; a file line whose tab the paste turned into
  * spaces ("        /src/x.go:12 +0x5") gets its tab back, as parseStackLine reads file lines by it.
@@ -818,9 +825,7 @@ export class LogAnalyzer {
     // from its first word, so a rule anchored at a message's start still sees it. Only here, outside
     // every record's body: a trace's JSON bodies are indented too, and are not messages.
     // Not one space (no code block's), nor the next line of a console's cut, which goes on as it stands.
-    let n = 0;
-    const cut = this.openLine !== undefined && this.openLine.lineNo === this.lineNo - 1 && this.openLine.cut;
-    if (depth === 0 && line.charCodeAt(0) === 0x20 && line.charCodeAt(1) === 0x20 && !cut) while (n < MAX_CRASH_INDENT && line.charCodeAt(n) === 0x20) n++;
+    const n = depth === 0 && line.charCodeAt(0) === 0x20 && line.charCodeAt(1) === 0x20 && this.openBefore()?.cut !== true ? leadingSpaces(line) : 0;
     this.scan(n ? line.slice(n) : line, buf, off + n);
   }
 
@@ -942,10 +947,9 @@ export class LogAnalyzer {
   // --- crashes ----------------------------------------------------------------------------
 
   private startCrash(line: string): boolean {
-    let c = line.charCodeAt(0);
     // A dump pasted as a Markdown code block is indented by spaces, every line alike.
-    let indent = 0;
-    while (c === 0x20 && indent < MAX_CRASH_INDENT) c = line.charCodeAt(++indent);
+    const indent = leadingSpaces(line);
+    const c = line.charCodeAt(indent);
     // Cheap gate: p(anic), f(atal), S(IG…), <(pre>panic, a paste's HTML).
     if (c !== 0x70 && c !== 0x66 && c !== 0x53 && c !== 0x3c) return false;
     const s = parseStackLine(indent ? line.slice(indent) : line);
@@ -1045,6 +1049,12 @@ export class LogAnalyzer {
 
   // --- classification ---------------------------------------------------------------------
 
+  /** The line before this one when it may go on into it (openLine), else undefined. */
+  private openBefore(): { lineNo: number; text: string; cut: boolean } | undefined {
+    const o = this.openLine;
+    return o !== undefined && o.lineNo === this.lineNo - 1 ? o : undefined;
+  }
+
   private scan(text: string, buf: Buffer | undefined, off: number): void {
     // What came just before: a watcher named, gopls named (one regex for both). Only on lines of
     // a size a program's message has: a 1 MB JSON body is a record, not a message.
@@ -1077,7 +1087,7 @@ export class LogAnalyzer {
         if (na.wordsMislead) this.lastMisleading = this.lineNo;
       }
     }
-    if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo, (lw & W_LISTING) !== 0, !short || (lw & W_PASTED) !== 0)) if (!ruleSilenced(ruleById(fact))) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
+    if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo, (lw & W_LISTING) !== 0, (lw & W_PASTED) !== 0)) if (!ruleSilenced(ruleById(fact))) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
     // gopls named on this line or the few before it: for the rules (nearGopls) and, below, for a failure line no rule named.
     const goplsNear = this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES;
     // The rules read the line as printed (screenAndMatch mends what a web page or a mail client put
@@ -1110,16 +1120,15 @@ export class LogAnalyzer {
         rules = again.rules;
       }
     }
-    const open = this.openLine;
+    const open = this.openBefore();
     this.openLine = undefined;
     if (rules.length === 0 && short && this.body === 'none' && !this.quietBody && !this.unwrapping) {
       // A hard-wrapped message ("…: The configured user limit (128)" / "on the number of inotify
       // instances has been reached, …"): the line before went on into this one, so the two are read
       // as one line. Only when neither half was named by a rule alone, and this line continues a
       // sentence (it starts in lower case); the joined line's rules are filed on this line.
-      const cut = open !== undefined && open.lineNo === this.lineNo - 1 && open.cut;
-      if (open && open.lineNo === this.lineNo - 1 && (cut || CONTINUES.test(printed))) {
-        const joined = cut ? `${open.text}${printed}` : `${open.text.trimEnd()} ${printed.trimStart()}`;
+      if (open && (open.cut || CONTINUES.test(printed))) {
+        const joined = open.cut ? `${open.text}${printed}` : `${open.text.trimEnd()} ${printed.trimStart()}`;
         const again = screenPrinted(joined, ctx);
         if (again.rules.length) {
           // latin1 in, as the analyzer decodes its chunks: the excerpt goes back to UTF-8 (the two

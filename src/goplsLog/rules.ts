@@ -304,7 +304,7 @@ export function withoutLogPrefix(line: string): string {
   let out = line;
   for (let i = 0; i < 3; i++) {
     const m = LOG_PREFIX.exec(out);
-    if (!m || m[0].length === out.length) return logfmtMessage(out) ?? out;
+    if (!m || m[0].length === out.length) break;
     out = out.slice(m[0].length);
   }
   return logfmtMessage(out) ?? out;
