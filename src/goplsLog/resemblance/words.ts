@@ -14,11 +14,54 @@ const WORD = /(?<![a-z0-9])[a-z][a-z_]*/g;
 const MIN = 3;
 const MIN_IN_PAIR = 2;
 const MAX = 30;
+/**
+ * Lines a bug report's template puts around the failure, whatever the failure (golang/go's and the
+ * Go extension's issue forms, .github/ISSUE_TEMPLATE): a Markdown heading of two or more #'s ("###
+ * Output of `go env` in your module/workspace:"); a variable of an environment listing (`go env` in
+ * any shape: GOSUMDB='sum.golang.org', set GOPATH=C:\\go, export GOFLAGS=…); `go version`'s output
+ * and the prompt lines that ask for these ("$ go env"); the Go extension's form's instructions
+ * ("* Run `gopls -v version` to get version of Gopls from…"). Their words are the same in every
+ * report (sum, golang, prefix and tmp from -ffile-prefix-map=/tmp/go-build…, "linux amd", "your
+ * module", "integrated terminal"), so they only tilt the guess towards whichever class's tuning
+ * texts happened to paste one. What a listing shows that matters (GOROOT's release, GO111MODULE=off,
+ * a foreign GOOS) goEnvListing.ts reads as facts. One # is not a heading here: it is the go
+ * command's "# example.com/pkg".
+ */
+const TEMPLATE_LINE = new RegExp(
+  [
+    String.raw`^\s*#{2,6}\s`,
+    String.raw`^\s*(?:set\s+|export\s+)?[A-Z][A-Z0-9_]*=(?:'[^']*'|"[^"]*"|\S*)\s*$`,
+    String.raw`^\s*(?:[-*]\s+)?(?:\$\s*)?go version go\d\S* \w+/\w+\s*$`,
+    String.raw`^\s*\$\s*(?:go (?:version|env)|gopls (?:-v )?version|code(?:-insiders)? -v)\s*$`,
+    // "Go: Locate Configured Go Tools" (vscode-go commands/getConfiguredGoTools.ts), which the form
+    // asks for: its environment lines, each installed tool with its version, an optional tool
+    // not installed (gopls or go missing is not boilerplate, and stays), the workspace's folder.
+    String.raw`^\s*(?:[-*]\s+)?#\s*Tools Configuration\s*$`,
+    String.raw`^\s*(?:GOBIN|GOROOT|GOPATH|PATH|gopath|toolsGopath):(?:\s|$)`,
+    String.raw`^\s*[\w.-]+:\s+\S+\s+\(version: [^)]*\)\s*$`,
+    String.raw`^\s*go:\s+\S+: go version go\S+ \S+\s*$`,
+    String.raw`^\s*(?!go:|gopls:)[\w.-]+:\s+not installed\s*$`,
+    // `gopls -v version` (gopls/internal/debug/info.go): "Build info", the rule under it, the main
+    // module, each dependency with its h1: hash, and the go it was built with.
+    String.raw`^\s*(?:[-*]\s+)?(?:Build info|-{5,}|go: go\d\S*)\s*$`,
+    String.raw`^\s*golang\.org/x/tools/gopls (?:v|\(devel)\S*\s*$`,
+    String.raw`^\s*[\w.-]+(?:/[\w.-]+)*@v\S+\s+h1:\S+\s*$`,
+    String.raw`^\s*Workspace Folder \([^)]*\): `,
+    // A Markdown code fence and its language tag ("\x60\x60\x60shell", "\x60\x60\x60console").
+    String.raw`^\s*(?:\x60{3,}|~{3,})\s*[\w+-]*\s*$`,
+    // A folded section's label: "<details><summary>Version Information</summary>", "<summary><code>go env</code> Output</summary>".
+    String.raw`^\s*(?:<details>\s*)?<summary>.*</summary>`,
+    String.raw`^\s*(?:[-*]\s+)?(?:Run \x60(?:go version|gopls -v version|code -v)\x60|Check your installed extensions to get the version|Run Ctrl\+Shift\+P)`,
+  ].join('|'),
+);
+/** HTML a form wraps a pasted block in (<details><summary><code>go env</code> Output</summary><br><pre>): markup, not words. */
+const FORM_TAGS = /<\/?(?:details|summary|code|pre|br|p|b|kbd)\s*\/?>/gi;
 
 /** Adds the words and word pairs of one line to `into` when `keep` accepts them (the model's vocabulary). */
 export function addWords(line: string, into: Set<string>, keep: (w: string) => boolean = () => true): void {
+  if (TEMPLATE_LINE.test(line)) return;
   // A logfmt record's keys (time=, level=, msg=) are the daemon's logger's, not the failure's words.
-  const lower = (logfmtMessage(line) ?? line).toLowerCase();
+  const lower = (logfmtMessage(line) ?? line).replace(FORM_TAGS, ' ').toLowerCase();
   let prev: string | undefined;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {

@@ -76,6 +76,49 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     expect([...wordsOf(line)].sort()).toEqual([...want].sort());
   });
 
+  // What an issue form puts around a failure says nothing about it (words.ts TEMPLATE_LINE): the
+  // shapes of golang/go's and the Go extension's forms, of `go env`, `gopls -v version` and "Go:
+  // Locate Configured Go Tools".
+  it.each([
+    '### Output of `go env` in your module/workspace:',
+    "GOSUMDB='sum.golang.org'",
+    'GOGCCFLAGS="-fPIC -m64 -pthread -fmessage-length=0 -ffile-prefix-map=/tmp/go-build2532093422=/tmp/go-build"',
+    'set GOPATH=C:\\Users\\ann\\go',
+    'export GOFLAGS=-mod=mod',
+    'go version go1.22.1 linux/amd64',
+    '    - go version go1.22.1 linux/amd64',
+    '$ go env',
+    '* Run `gopls -v version` to get version of Gopls from _the VS Code integrated terminal_.',
+    'Run Ctrl+Shift+P (Cmd+Shift+P on Mac OS) > `Go: Locate Configured Go Tools` command.',
+    '    - # Tools Configuration',
+    'PATH: /home/ann/go/bin:/usr/local/go/bin:/usr/bin:/bin',
+    'toolsGopath:',
+    '\tgopls:\t/home/ann/go/bin/gopls\t(version: v0.15.3 built with go: go1.22.1)',
+    '\tgo:\t/usr/local/go/bin/go: go version go1.22.1 linux/amd64',
+    '\tgotests:\tnot installed',
+    'Workspace Folder (app): /home/ann/src/app',
+    '    - Build info',
+    '    golang.org/x/tools/gopls v0.15.3',
+    '        golang.org/x/mod@v0.15.0 h1:SernR4v+D55NyBH2QiEQrlBAnj1ECL6AGrA5+dPaMY8=',
+    '```shell',
+    '<details><summary><code>go env</code> Output</summary><br><pre>',
+  ])('a form\'s line has no words: %j', (line) => {
+    expect([...wordsOf(line)]).toEqual([]);
+  });
+
+  it.each([
+    // One # is the go command's package header, not a heading.
+    ['# example.org/app', ['example', 'org', 'app', 'example+org', 'org+app']],
+    // gopls or go missing from the tools listing is the failure itself.
+    ['\tgopls:\tnot installed', ['gopls', 'not', 'installed', 'gopls+not', 'not+installed']],
+    // A variable set in a sentence, not a listing, is read.
+    ['GOFLAGS=-mod=vendor breaks gopls', ['goflags', 'mod', 'vendor', 'breaks', 'gopls', 'goflags+mod', 'mod+vendor', 'vendor+breaks', 'breaks+gopls']],
+    // The form's tags go; what they wrap stays.
+    ['<pre>go: not found</pre>', ['not', 'found', 'go+not', 'not+found']],
+  ])('…but a line that only looks like one keeps its words: %j', (line, want) => {
+    expect([...wordsOf(line)].sort()).toEqual([...want].sort());
+  });
+
   it('pairs never span two lines', () => {
     expect(wordsOf('out of\nmemory').has('of+memory')).toBe(false);
   });
@@ -186,6 +229,57 @@ describe('the finding: a hint from words, the weakest thing the doctor says', ()
     expect(causes.every((c) => c.severity === 'warning')).toBe(true);
     // A mount refusing an exec does not kill a server, but "the server died" is no lead at all: the mount goes first.
     expect(rankCauses(findings(`${NOEXEC}\n${closed}\n`, '/logs/1-gopls (server).log')).map((c) => c.id)).toEqual(['noexec-mount', 'gopls-launch']);
+  });
+
+  it("pasted inside an issue form, with go env and the tools listing, a failure gets the same hint, and a panic of the user's program still none", () => {
+    const form = (failure: string) =>
+      [
+        '### What version of Go, VS Code & VS Code Go extension are you using?',
+        '<details><summary>Version Information</summary><br>',
+        '',
+        '* Run `go version` to get version of Go from _the VS Code integrated terminal_.',
+        '    - go version go1.23.2 linux/amd64',
+        '* Run `gopls -v version` to get version of Gopls from _the VS Code integrated terminal_.',
+        '    - Build info',
+        '      ----------',
+        '      golang.org/x/tools/gopls v0.16.2',
+        '          golang.org/x/tools/gopls@v0.16.2 h1:K1z03MlikHfaMTtG01cUeL5FAOTJnITuNe0TWOcg8tM=',
+        '          golang.org/x/sync@v0.8.0 h1:3NFvSEYkUoMifnESzZl15y791HH1qU2xm6eCJU5ZPXQ=',
+        '      go: go1.23.2',
+        '* Run Ctrl+Shift+P (Cmd+Shift+P on Mac OS) > `Go: Locate Configured Go Tools` command.',
+        '    - # Tools Configuration',
+        '## Environment',
+        'GOBIN: undefined',
+        'toolsGopath: ',
+        'gopath: /home/dana/go',
+        'GOROOT: /usr/local/go',
+        'PATH: /home/dana/go/bin:/usr/local/go/bin:/usr/local/bin:/usr/bin:/bin',
+        '## Tools',
+        '\tgo:\t/usr/local/go/bin/go: go version go1.23.2 linux/amd64',
+        '\tgopls:\t/home/dana/go/bin/gopls\t(version: v0.16.2 built with go: go1.23.2)',
+        '\tgotests:\tnot installed',
+        '\timpl:\tnot installed',
+        '## Go env',
+        'Workspace Folder (svc): /home/dana/src/svc',
+        "\tGOPATH='/home/dana/go'",
+        "\tGOSUMDB='sum.golang.org'",
+        "\tGOMOD='/home/dana/src/svc/go.mod'",
+        '</details>',
+        '',
+        '### Describe the bug',
+        '```console',
+        failure,
+        '```',
+      ].join('\n');
+    const bare = hintOf(findings(`$ go test ./...\n${NOEXEC}\n`))!;
+    const inForm = hintOf(findings(form(`$ go test ./...\n${NOEXEC}`)))!;
+    expect(bare.classId).toBe('noexec-mount');
+    expect(inForm.classId).toBe('noexec-mount');
+    // The same words are quoted: the form added none.
+    expect(inForm.message.match(/\("[^)]*\)/)?.[0]).toBe(bare.message.match(/\("[^)]*\)/)?.[0]);
+    const panic = 'panic: runtime error: index out of range [3] with length 3\n\ngoroutine 1 [running]:\nmain.parseArgs(...)\n\t/home/dana/src/svc/main.go:41\nmain.main()\n\t/home/dana/src/svc/main.go:17 +0x1d\nexit status 2';
+    expect(hintOf(findings(panic))).toBeUndefined();
+    expect(hintOf(findings(form(panic)))).toBeUndefined();
   });
 
   it('a compile error and a failing test give no hint', () => {
