@@ -54,12 +54,48 @@ const TEMPLATE_LINE = new RegExp(
     String.raw`^\s*(?:[-*]\s+)?(?:Run \x60(?:go version|gopls -v version|code -v)\x60|Check your installed extensions to get the version|Run Ctrl\+Shift\+P)`,
   ].join('|'),
 );
+/**
+ * Lines a runner prints when a step it ran failed, whatever failed in it: they say a step failed
+ * and with which exit code, and nothing else. The code is all they carry (137 is a SIGKILL, 127 a
+ * program not found), the rules read it (memory.ts, env.ts), and words drop digits, so for the
+ * model every such line reads the same. Tuning texts of killed builds carried them with 137, and
+ * the model had learned "returned a non-zero code" and "process completed with exit code" as
+ * memory-limit words: a Dockerfile's compile error or a failing test in Actions then leaned to a
+ * memory kill. The programs' own formats: moby's legacy builder (builder/dockerfile "The command
+ * '%s' returned a non-zero code: %d"), BuildKit (`process "…" did not complete successfully: exit
+ * code: N`, older `executor failed running […]: exit code: N`), GitHub Actions' runner ("Process
+ * completed with exit code N."), GitLab Runner ("Job failed: exit code N", "command terminated with
+ * exit code N"), Jenkins' sh step ("script returned exit code N"), CircleCI ("Exited with code exit
+ * status N"), Azure Pipelines ("Bash exited with code 'N'."), GNU make ("make: *** [target] Error
+ * N"), and os/exec's "exit status N" alone on a line (go run's last line). With them, the legacy
+ * builder's bookkeeping between steps (" ---> Running in 3f2a1b9c8d7e", "Removing intermediate
+ * container …", " ---> 4c5d…").
+ */
+const RUNNER_LINE = new RegExp(
+  [
+    String.raw`\breturned a non-zero code: \d+\s*$`,
+    String.raw`\bdid not complete successfully: exit code: \d+\s*$`,
+    String.raw`\bexecutor failed running \[.*\]: exit code: \d+\s*$`,
+    String.raw`^\s*(?:##\[error\]|Error: )?Process completed with exit code \d+\.?\s*$`,
+    String.raw`^\s*(?:ERROR: )?Job failed: (?:command terminated with )?exit code \d+\s*$`,
+    String.raw`^\s*(?:ERROR: )?script returned exit code \d+\s*$`,
+    String.raw`^\s*Exited with code (?:exit status )?\d+\s*$`,
+    String.raw`^\s*(?:##\[error\])?\w+ exited with code '\d+'\.?\s*$`,
+    String.raw`^\s*g?make(?:\[\d+\])?: \*\*\* \[[^\]]*\] Error \d+\s*$`,
+    String.raw`^\s*exit status \d+\s*$`,
+    String.raw`^\s*---> (?:Running in [0-9a-f]+|Using cache|[0-9a-f]+)\s*$`,
+    String.raw`^\s*Removing intermediate container [0-9a-f]+\s*$`,
+    // cmd/go's progress as it fetches a module (modfetch "go: downloading %s %s", 1.11–1.12's "go:
+    // extracting"): every build that fetched prints it, whatever failed after.
+    String.raw`^\s*go: (?:downloading|extracting) \S+ v\S+\s*$`,
+  ].join('|'),
+);
 /** HTML a form wraps a pasted block in (<details><summary><code>go env</code> Output</summary><br><pre>): markup, not words. */
 const FORM_TAGS = /<\/?(?:details|summary|code|pre|br|p|b|kbd)\s*\/?>/gi;
 
 /** Adds the words and word pairs of one line to `into` when `keep` accepts them (the model's vocabulary). */
 export function addWords(line: string, into: Set<string>, keep: (w: string) => boolean = () => true): void {
-  if (TEMPLATE_LINE.test(line)) return;
+  if (TEMPLATE_LINE.test(line) || RUNNER_LINE.test(line)) return;
   // A logfmt record's keys (time=, level=, msg=) are the daemon's logger's, not the failure's words.
   const lower = (logfmtMessage(line) ?? line).replace(FORM_TAGS, ' ').toLowerCase();
   let prev: string | undefined;

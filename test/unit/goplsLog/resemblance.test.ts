@@ -102,7 +102,25 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     '        golang.org/x/mod@v0.15.0 h1:SernR4v+D55NyBH2QiEQrlBAnj1ECL6AGrA5+dPaMY8=',
     '```shell',
     '<details><summary><code>go env</code> Output</summary><br><pre>',
-  ])('a form\'s line has no words: %j', (line) => {
+    // A runner's word that a step failed, and with which code (words.ts RUNNER_LINE): the code is the rules'.
+    "The command '/bin/sh -c go build -o /out/app ./cmd/app' returned a non-zero code: 1",
+    'ERROR: failed to solve: process "/bin/sh -c go build ./..." did not complete successfully: exit code: 1',
+    'executor failed running [/bin/sh -c go build ./...]: exit code: 2',
+    'Error: Process completed with exit code 1.',
+    '##[error]Process completed with exit code 2.',
+    'ERROR: Job failed: exit code 1',
+    'ERROR: Job failed: command terminated with exit code 1',
+    'script returned exit code 1',
+    'Exited with code exit status 1',
+    "##[error]Bash exited with code '1'.",
+    'make: *** [Makefile:12: build] Error 1',
+    'make[2]: *** [test] Error 2',
+    'exit status 2',
+    ' ---> Running in 3f2a1b9c8d7e',
+    ' ---> 4c5d6e7f8a9b',
+    'Removing intermediate container 3f2a1b9c8d7e',
+    'go: downloading github.com/spf13/cobra v1.8.0',
+  ])('a form\'s or a runner\'s line has no words: %j', (line) => {
     expect([...wordsOf(line)]).toEqual([]);
   });
 
@@ -115,6 +133,11 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     ['GOFLAGS=-mod=vendor breaks gopls', ['goflags', 'mod', 'vendor', 'breaks', 'gopls', 'goflags+mod', 'mod+vendor', 'vendor+breaks', 'breaks+gopls']],
     // The form's tags go; what they wrap stays.
     ['<pre>go: not found</pre>', ['not', 'found', 'go+not', 'not+found']],
+    // A fetch that failed says why.
+    ['go: downloading example.org/lib v1.2.3: verifying module: checksum mismatch', ['downloading', 'example', 'org', 'lib', 'verifying', 'module', 'checksum', 'mismatch', 'go+downloading', 'downloading+example', 'example+org', 'org+lib', 'lib+verifying', 'verifying+module', 'module+checksum', 'checksum+mismatch']],
+    // A step's failure that says more than its code.
+    ['exit status 1: stderr: go: no such tool', ['status', 'stderr', 'such', 'tool', 'exit+status', 'status+stderr', 'stderr+go', 'go+no', 'no+such', 'such+tool', 'exit']],
+    ["make: *** No rule to make target 'build'.  Stop.", ['make', 'rule', 'target', 'build', 'stop', 'make+no', 'no+rule', 'rule+to', 'to+make', 'make+target', 'target+build', 'build+stop']],
   ])('…but a line that only looks like one keeps its words: %j', (line, want) => {
     expect([...wordsOf(line)].sort()).toEqual([...want].sort());
   });
@@ -280,6 +303,22 @@ describe('the finding: a hint from words, the weakest thing the doctor says', ()
     const panic = 'panic: runtime error: index out of range [3] with length 3\n\ngoroutine 1 [running]:\nmain.parseArgs(...)\n\t/home/dana/src/svc/main.go:41\nmain.main()\n\t/home/dana/src/svc/main.go:17 +0x1d\nexit status 2';
     expect(hintOf(findings(panic))).toBeUndefined();
     expect(hintOf(findings(form(panic)))).toBeUndefined();
+  });
+
+  it('a deadlock of a program run in a Dockerfile build and a failing test in a CI step give no hint: the runner\'s wrapper is no memory kill', () => {
+    const docker = [
+      'Step 4/7 : RUN go build -o /out/svc ./cmd/svc',
+      ' ---> Running in 9a8b7c6d5e4f',
+      'fatal error: all goroutines are asleep - deadlock!',
+      '',
+      'goroutine 1 [chan receive]:',
+      'main.main()',
+      '\t/src/cmd/svc/gen.go:14 +0x7d',
+      "The command '/bin/sh -c go build -o /out/svc ./cmd/svc' returned a non-zero code: 1",
+    ].join('\n');
+    const actions = ['Run go test ./...', '--- FAIL: TestRoute (0.00s)', '    route_test.go:18: got 404, want 200', 'FAIL', 'FAIL\texample.org/svc/route\t0.012s', 'Error: Process completed with exit code 1.'].join('\n');
+    expect(hintOf(findings(docker))).toBeUndefined();
+    expect(hintOf(findings(actions))).toBeUndefined();
   });
 
   it('a compile error and a failing test give no hint', () => {
