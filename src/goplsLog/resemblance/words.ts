@@ -16,7 +16,7 @@ const MIN_IN_PAIR = 2;
 const MAX = 30;
 /**
  * Lines a bug report's template puts around the failure, whatever the failure (golang/go's and the
- * Go extension's issue forms, .github/ISSUE_TEMPLATE): a Markdown heading of two or more #'s ("###
+ * Go extension's issue forms, .github/ISSUE_TEMPLATE): a Markdown heading of two to four #'s ("###
  * Output of `go env` in your module/workspace:"); a variable of an environment listing (`go env` in
  * any shape: GOSUMDB='sum.golang.org', set GOPATH=C:\\go, export GOFLAGS=…); `go version`'s output
  * and the prompt lines that ask for these ("$ go env"); the Go extension's form's instructions
@@ -25,11 +25,11 @@ const MAX = 30;
  * module", "integrated terminal"), so they only tilt the guess towards whichever class's tuning
  * texts happened to paste one. What a listing shows that matters (GOROOT's release, GO111MODULE=off,
  * a foreign GOOS) goEnvListing.ts reads as facts. One # is not a heading here: it is the go
- * command's "# example.com/pkg".
+ * command's "# example.com/pkg"; nor five: cmd/dist's "##### Testing packages.".
  */
 const TEMPLATE_LINE = new RegExp(
   [
-    String.raw`^\s*#{2,6}\s`,
+    String.raw`^\s*#{2,4}\s`,
     String.raw`^\s*(?:set\s+|export\s+)?[A-Z][A-Z0-9_]*=(?:'[^']*'|"[^"]*"|\S*)\s*$`,
     String.raw`^\s*(?:[-*]\s+)?(?:\$\s*)?go version go\d\S* \w+/\w+\s*$`,
     String.raw`^\s*\$\s*(?:go (?:version|env)|gopls (?:-v )?version|code(?:-insiders)? -v)\s*$`,
@@ -37,10 +37,16 @@ const TEMPLATE_LINE = new RegExp(
     // asks for: its environment lines, each installed tool with its version, an optional tool
     // not installed (gopls or go missing is not boilerplate, and stays), the workspace's folder.
     String.raw`^\s*(?:[-*]\s+)?#\s*Tools Configuration\s*$`,
-    String.raw`^\s*(?:GOBIN|GOROOT|GOPATH|PATH|gopath|toolsGopath):(?:\s|$)`,
+    String.raw`^\s*(?:GOBIN|GOROOT|GOPATH|PATH|gopath|toolsGopath)(?: \(vscode launched with\))?:(?:\s|$)`,
     String.raw`^\s*[\w.-]+:\s+\S+\s+\(version: [^)]*\)\s*$`,
     String.raw`^\s*go:\s+\S+: go version go\S+ \S+\s*$`,
-    String.raw`^\s*(?!go:|gopls:)[\w.-]+:\s+not installed\s*$`,
+    String.raw`^\s*(?!go:|gopls:)[\w.-]+:\s+(?:not installed|\S+: unknown version)\s*$`,
+    // The Go extension's word that a tool installation went well (vscode-go goInstallTools.ts):
+    // "Installing …@latest (…) SUCCEEDED", "All tools successfully installed. You are ready to Go :)."
+    // The lines around them are kept: "Installing 1 tool at … in module mode." and the tools' names
+    // head a FAILED install as much as a good one, and a report that pastes them is mostly about one.
+    String.raw`^\s*Installing \S+ \([^)]*\) SUCCEEDED\s*$`,
+    String.raw`^\s*All tools successfully installed\.`,
     // `gopls -v version` (gopls/internal/debug/info.go): "Build info", the rule under it, the main
     // module, each dependency with its h1: hash, and the go it was built with.
     String.raw`^\s*(?:[-*]\s+)?(?:Build info|-{5,}|go: go\d\S*)\s*$`,
@@ -90,12 +96,31 @@ const RUNNER_LINE = new RegExp(
     String.raw`^\s*go: (?:downloading|extracting) \S+ v\S+\s*$`,
   ].join('|'),
 );
+/**
+ * gopls's own account of a healthy start, in every log it writes: the view's environment
+ * (gopls/internal/cache session.go viewEnv, "go info for %v\n(go dir %s)\n(go version %s)\n(valid
+ * build configuration = %v)\n(build flags: %v)\n(selected go env: %v)"; before v0.15 view.go
+ * WriteEnv's "go env for %v\n(root %s)…" and its KEY=value lines, which TEMPLATE_LINE skips), a
+ * packages.Load event's line, and the labels its event exporter prints under an event ("\tsnapshot=0",
+ * "\tdirectory=…", "\tquery=[…]", "\tpackages=12", "\tduration=…"). Their words (go env, build
+ * configuration, packages load) are module-resolution's vocabulary, so any gopls log that held them
+ * leaned there, whatever went wrong in it. An invalid build configuration (= false) and an error
+ * label ("\terror=…") are not healthy, and keep their words.
+ */
+const GOPLS_CHATTER = new RegExp(
+  [
+    String.raw`^\s*(?:\d{4}/\d\d/\d\d \d\d:\d\d:\d\d(?:\.\d+)? )?(?:go (?:env|info) for \S.*|go/packages\.Load #\d+)$`,
+    String.raw`^\s*\((?:root|go dir|go version|build flags:|selected go env:) .*\)\s*$`,
+    String.raw`^\s*\(valid build configuration = true\)\s*$`,
+    String.raw`^\t(?!err(?:or)?=)[a-z_]+=`,
+  ].join('|'),
+);
 /** HTML a form wraps a pasted block in (<details><summary><code>go env</code> Output</summary><br><pre>): markup, not words. */
 const FORM_TAGS = /<\/?(?:details|summary|code|pre|br|p|b|kbd)\s*\/?>/gi;
 
 /** Adds the words and word pairs of one line to `into` when `keep` accepts them (the model's vocabulary). */
 export function addWords(line: string, into: Set<string>, keep: (w: string) => boolean = () => true): void {
-  if (TEMPLATE_LINE.test(line) || RUNNER_LINE.test(line)) return;
+  if (TEMPLATE_LINE.test(line) || RUNNER_LINE.test(line) || GOPLS_CHATTER.test(line)) return;
   // A logfmt record's keys (time=, level=, msg=) are the daemon's logger's, not the failure's words.
   const lower = (logfmtMessage(line) ?? line).replace(FORM_TAGS, ' ').toLowerCase();
   let prev: string | undefined;

@@ -120,6 +120,24 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     ' ---> 4c5d6e7f8a9b',
     'Removing intermediate container 3f2a1b9c8d7e',
     'go: downloading github.com/spf13/cobra v1.8.0',
+    // gopls's healthy start (words.ts GOPLS_CHATTER).
+    '2024/03/01 10:41:12 go info for /home/ann/src/app',
+    'go env for /home/ann/src/app',
+    '(go dir /home/ann/src/app)',
+    '(root /home/ann/src/app)',
+    '(go version go version go1.22.1 linux/amd64)',
+    '(valid build configuration = true)',
+    '(build flags: [])',
+    '(selected go env: [GO111MODULE=, GOFLAGS=, GOMOD=/home/ann/src/app/go.mod, GOPATH=/home/ann/go])',
+    '2024/03/01 10:41:13 go/packages.Load #1',
+    '\tsnapshot=0',
+    '\tdirectory=/home/ann/src/app',
+    '\tquery=[./... builtin]',
+    // The Go extension's word that a tool installation went well.
+    'Installing golang.org/x/tools/gopls@latest (/home/ann/go/bin/gopls) SUCCEEDED',
+    'All tools successfully installed. You are ready to Go. :)',
+    '    PATH (vscode launched with): /usr/local/bin:/usr/bin:/bin',
+    '\tgotests:\t/home/ann/go/bin/gotests: unknown version',
   ])('a form\'s or a runner\'s line has no words: %j', (line) => {
     expect([...wordsOf(line)]).toEqual([]);
   });
@@ -135,6 +153,13 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     ['<pre>go: not found</pre>', ['not', 'found', 'go+not', 'not+found']],
     // A fetch that failed says why.
     ['go: downloading example.org/lib v1.2.3: verifying module: checksum mismatch', ['downloading', 'example', 'org', 'lib', 'verifying', 'module', 'checksum', 'mismatch', 'go+downloading', 'downloading+example', 'example+org', 'org+lib', 'lib+verifying', 'verifying+module', 'module+checksum', 'checksum+mismatch']],
+    // gopls's own account that something is wrong keeps its words.
+    ['(valid build configuration = false)', ['valid', 'build', 'configuration', 'false', 'valid+build', 'build+configuration', 'configuration+false']],
+    ['\terror=no required module provides package', ['error', 'required', 'module', 'provides', 'package', 'error+no', 'no+required', 'required+module', 'module+provides', 'provides+package']],
+    // The lines that head an install, which fails as often as not in a report.
+    ['Installing 1 tool at /home/ann/go/bin in module mode.', ['installing', 'tool', 'home', 'ann', 'bin', 'module', 'mode', 'installing+tool', 'tool+at', 'at+home', 'home+ann', 'ann+go', 'go+bin', 'bin+in', 'in+module', 'module+mode']],
+    ['##### Testing packages.', ['testing', 'packages', 'testing+packages']],
+    ['Installing golang.org/x/tools/gopls@latest FAILED', ['installing', 'golang', 'org', 'tools', 'gopls', 'latest', 'failed', 'installing+golang', 'golang+org', 'org+tools', 'tools+gopls', 'gopls+latest', 'latest+failed']],
     // A step's failure that says more than its code.
     ['exit status 1: stderr: go: no such tool', ['status', 'stderr', 'such', 'tool', 'exit+status', 'status+stderr', 'stderr+go', 'go+no', 'no+such', 'such+tool', 'exit']],
     ["make: *** No rule to make target 'build'.  Stop.", ['make', 'rule', 'target', 'build', 'stop', 'make+no', 'no+rule', 'rule+to', 'to+make', 'make+target', 'target+build', 'build+stop']],
