@@ -1095,7 +1095,11 @@ export class LogAnalyzer {
     const ctx = {
       nearWatcher: this.lineNo - this.lastWatchWords <= WATCH_CONTEXT_LINES,
       nearExec: this.lineNo - this.lastExecWords <= EXEC_CONTEXT_LINES,
-      inContainer: this.lineNo - this.lastContainerWords <= CONTAINER_CONTEXT_LINES,
+      // …but not a path the command line's bind mounts leave in the image: with its mounts named,
+      // a refused absolute path under none of their targets is the image's own file (labelled
+      // container_file_t, which SELinux never refuses the container), and its mode or owner is
+      // what refused: a non-root USER writing a root-owned directory, the classic.
+      inContainer: this.lineNo - this.lastContainerWords <= CONTAINER_CONTEXT_LINES && !(this.bindTargets.length > 0 && namesAbsolutePath(text) && !namesPathUnder(text, this.bindTargets)),
       inBindMount: this.lineNo - this.lastContainerWords <= CONTAINER_CONTEXT_LINES && this.bindTargets.length > 0 && namesPathUnder(text, this.bindTargets),
       nearChmodX: this.lineNo - this.lastChmodX <= CHMOD_X_CONTEXT_LINES,
       afterToolId: this.lineNo - this.lastToolId <= TOOL_ID_CONTEXT_LINES,
@@ -1533,6 +1537,16 @@ export function bindTargetsOf(line: string): string[] {
   }
   return out;
 }
+
+/**
+ * Whether the line names an absolute path: a / that no name, dot, ~ or - comes right before (so not
+ * ./x, ~/x, $PWD/x or a URL's //), then a name. Any other character may (a space, quotes of any
+ * kind, whose UTF-8 bytes the analyzer's Latin-1 text shows as other characters, a colon).
+ */
+export function namesAbsolutePath(line: string): boolean {
+  return ABSOLUTE_PATH.test(line);
+}
+const ABSOLUTE_PATH = /(?<![\w./~$-])\/[\w.-]/;
 
 /** Whether the line names a path at or under one of the targets (the target followed by / : ' " or a space, or ending the line). */
 export function namesPathUnder(line: string, targets: readonly string[]): boolean {

@@ -6,7 +6,7 @@
 // they had.
 import { describe, expect, it } from 'vitest';
 import { matchRules, type RuleId } from '../../../src/goplsLog/rules.js';
-import { analyzeText, bindTargetsOf, namesPathUnder } from '../../../src/goplsLog/analyzer.js';
+import { analyzeText, bindTargetsOf, namesAbsolutePath, namesPathUnder } from '../../../src/goplsLog/analyzer.js';
 import { findingsOf } from '../../../src/probes/goplsLogs.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
@@ -150,6 +150,30 @@ describe('mac-policy: a refusal under the target of a host bind mount', () => {
     expect(ranked('docker run --rm -v gomodcache:/go/pkg/mod golang go build\nmkdir /go/pkg/mod/cache: permission denied')[0]?.id).toBe('fs-access');
     // A noexec mount or the Docker socket named on the line stay theirs.
     expect(ids('fork/exec /src/bin/app: permission denied (noexec)', { inContainer: true, inBindMount: true })).not.toContain('container-path-denied');
+  });
+
+  it('with its mounts named, an absolute path under none of them is the image\'s own file: its mode, not a label', () => {
+    const run = 'docker run --rm -u 1000 -v "$PWD":/src -w /src golang:1.22 go build ./...';
+    // The image's directories a non-root USER may not write, quoted in any way.
+    expect(ranked(`${run}\ngo: writing go.mod cache: mkdir /usr/local/sbin/pkg: permission denied`)[0]?.id).toBe('fs-access');
+    expect(ranked(`${run}\nmkdir: cannot create directory \u2018/opt/tool/tmp\u2019: Permission denied`)[0]?.id).toBe('fs-access');
+    // Under the target, or relative to a working directory that is the mount: the host's content.
+    expect(ranked(`${run}\nmv: cannot create regular file '/src/out/app': Permission denied`)[0]?.id).toBe('mac-policy');
+    expect(ranked(`${run}\nbash: ./build.sh: Permission denied`)[0]?.id).toBe('mac-policy');
+    // No mount named: the container alone still frames the refusal, as before.
+    expect(ranked('docker exec -it builder sh\nmkdir: cannot create directory \u2018/opt/tool/tmp\u2019: Permission denied')[0]?.id).toBe('mac-policy');
+  });
+  it.each([
+    ['mkdir /usr/local/sbin/pkg: permission denied', true],
+    ["mv: cannot create regular file '/build/out': Permission denied", true],
+    ['mkdir: cannot create directory \u2018/go\u2019: Permission denied', true],
+    ['bash: ./build.sh: Permission denied', false],
+    ['open ~/go/pkg: permission denied', false],
+    ['open $PWD/out: permission denied', false],
+    ['Get "https://proxy.golang.org/x": permission denied', false],
+    ['go get: permission denied', false],
+  ])('namesAbsolutePath(%j) is %s', (line, want) => {
+    expect(namesAbsolutePath(line)).toBe(want);
   });
 });
 
