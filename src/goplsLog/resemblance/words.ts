@@ -97,6 +97,29 @@ const RUNNER_LINE = new RegExp(
   ].join('|'),
 );
 /**
+ * A CI runner's bookkeeping around the steps, the same in every job whatever failed (GitHub Actions'
+ * raw log): its group markers and command echoes ("##[group]Run …", "##[endgroup]", "[command]/usr/bin/git
+ * …", "shell: /usr/bin/bash -e {0}", a bare "with:" or "env:"), actions/setup-go's progress (src/main.ts,
+ * installer.ts: "Setup go version spec 1.22", "Found in cache @ …", "Added go to the path",
+ * "Successfully set up Go version 1.22", "Acquiring go1.22.1 from …", "Extracting Go..."), and
+ * actions/cache's ("Received 104857600 of 284707931 (36.8%), 50.0 MBs/sec", "Cache Size: ~272 MB",
+ * "Cache restored successfully", "Cache restored from key: …"). Their words ("added go to the path",
+ * "set up go version") are env-inheritance's vocabulary, so a failing test in Actions leaned there.
+ * So are setup-go's own inputs under with: (go-version: 1.22, cache: true); the entries under env:
+ * (GOFLAGS: -mod=vendor) are the job's settings and keep their words.
+ */
+const CI_CHATTER = new RegExp(
+  [
+    String.raw`^\s*##\[(?:group|endgroup|add-matcher)\]`,
+    String.raw`^\s*\[command\]`,
+    String.raw`^\s*(?:shell: \S+.*\{0\}|with:|env:|Post job cleanup\.|Cleaning up orphan processes)\s*$`,
+    String.raw`^\s*(?:Setup go version spec |Found in cache @ |Added go to the path\s*$|Successfully set up Go version |Setting GOROOT for Go version|Attempting to download |Acquiring go\S* from |Extracting Go\.\.\.|Successfully extracted go to |Adding to the cache|Successfully cached go to |Attempting to resolve the latest version|Resolved as |Not found in manifest|Install from dist)`,
+    // actions/setup-go's inputs as the runner echoes them under with: (its action.yml).
+    String.raw`^\s*(?:go-version|go-version-file|check-latest|token|cache|cache-dependency-path|architecture): \S`,
+    String.raw`^\s*(?:Received \d+ of \d+ \(|Cache Size: |Cache restored (?:successfully|from key: )|Cache not found for input keys: |Cache hit occurred on the primary key |Cache saved (?:successfully|with key: ))`,
+  ].join('|'),
+);
+/**
  * gopls's own account of a healthy start, in every log it writes: the view's environment
  * (gopls/internal/cache session.go viewEnv, "go info for %v\n(go dir %s)\n(go version %s)\n(valid
  * build configuration = %v)\n(build flags: %v)\n(selected go env: %v)"; before v0.15 view.go
@@ -120,7 +143,7 @@ const FORM_TAGS = /<\/?(?:details|summary|code|pre|br|p|b|kbd)\s*\/?>/gi;
 
 /** Adds the words and word pairs of one line to `into` when `keep` accepts them (the model's vocabulary). */
 export function addWords(line: string, into: Set<string>, keep: (w: string) => boolean = () => true): void {
-  if (TEMPLATE_LINE.test(line) || RUNNER_LINE.test(line) || GOPLS_CHATTER.test(line)) return;
+  if (TEMPLATE_LINE.test(line) || RUNNER_LINE.test(line) || CI_CHATTER.test(line) || GOPLS_CHATTER.test(line)) return;
   // A logfmt record's keys (time=, level=, msg=) are the daemon's logger's, not the failure's words.
   const lower = (logfmtMessage(line) ?? line).replace(FORM_TAGS, ' ').toLowerCase();
   let prev: string | undefined;

@@ -120,7 +120,22 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     ' ---> 4c5d6e7f8a9b',
     'Removing intermediate container 3f2a1b9c8d7e',
     'go: downloading github.com/spf13/cobra v1.8.0',
-    // gopls's healthy start (words.ts GOPLS_CHATTER).
+    // A CI runner's bookkeeping (words.ts CI_CHATTER): GitHub Actions, actions/setup-go, actions/cache.
+    '##[group]Run actions/setup-go@v5',
+    '##[endgroup]',
+    '[command]/opt/hostedtoolcache/go/1.22.4/x64/bin/go env GOMODCACHE',
+    'shell: /usr/bin/bash -e {0}',
+    'with:',
+    '  go-version: 1.22.x',
+    '  check-latest: false',
+    'Setup go version spec 1.22.x',
+    'Found in cache @ /opt/hostedtoolcache/go/1.22.4/x64',
+    'Added go to the path',
+    'Successfully set up Go version 1.22.x',
+    'Received 104857600 of 284707931 (36.8%), 50.0 MBs/sec',
+    'Cache restored successfully',
+    'Cache restored from key: setup-go-Linux-ubuntu22-go-1.22.4-9f8bf866',
+        // gopls's healthy start (words.ts GOPLS_CHATTER).
     '2024/03/01 10:41:12 go info for /home/ann/src/app',
     'go env for /home/ann/src/app',
     '(go dir /home/ann/src/app)',
@@ -153,6 +168,8 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     ['<pre>go: not found</pre>', ['not', 'found', 'go+not', 'not+found']],
     // A fetch that failed says why.
     ['go: downloading example.org/lib v1.2.3: verifying module: checksum mismatch', ['downloading', 'example', 'org', 'lib', 'verifying', 'module', 'checksum', 'mismatch', 'go+downloading', 'downloading+example', 'example+org', 'org+lib', 'lib+verifying', 'verifying+module', 'module+checksum', 'checksum+mismatch']],
+    // A job's own settings under env: keep theirs.
+    ['  GOFLAGS: -mod=vendor', ['goflags', 'mod', 'vendor', 'goflags+mod', 'mod+vendor']],
     // gopls's own account that something is wrong keeps its words.
     ['(valid build configuration = false)', ['valid', 'build', 'configuration', 'false', 'valid+build', 'build+configuration', 'configuration+false']],
     ['\terror=no required module provides package', ['error', 'required', 'module', 'provides', 'package', 'error+no', 'no+required', 'required+module', 'module+provides', 'provides+package']],
@@ -344,6 +361,36 @@ describe('the finding: a hint from words, the weakest thing the doctor says', ()
     const actions = ['Run go test ./...', '--- FAIL: TestRoute (0.00s)', '    route_test.go:18: got 404, want 200', 'FAIL', 'FAIL\texample.org/svc/route\t0.012s', 'Error: Process completed with exit code 1.'].join('\n');
     expect(hintOf(findings(docker))).toBeUndefined();
     expect(hintOf(findings(actions))).toBeUndefined();
+  });
+
+  it("a failing test in a GitHub Actions job, setup-go's and the cache's progress before it, gets no hint", () => {
+    const job = [
+      '##[group]Run actions/setup-go@v5',
+      'with:',
+      '  go-version: 1.23.x',
+      '  check-latest: false',
+      '  token: ***',
+      '  cache: true',
+      '##[endgroup]',
+      'Setup go version spec 1.23.x',
+      'Found in cache @ /opt/hostedtoolcache/go/1.23.2/x64',
+      'Added go to the path',
+      'Successfully set up Go version 1.23.x',
+      '[command]/opt/hostedtoolcache/go/1.23.2/x64/bin/go env GOMODCACHE',
+      'Received 52428800 of 104857600 (50.0%), 49.9 MBs/sec',
+      'Cache restored successfully',
+      '##[group]Run go test ./...',
+      'go test ./...',
+      'shell: /usr/bin/bash -e {0}',
+      '##[endgroup]',
+      'ok  \texample.org/svc/api\t0.012s',
+      '--- FAIL: TestSeed (1.02s)',
+      '    seed_test.go:40: context deadline exceeded',
+      'FAIL',
+      'FAIL\texample.org/svc/seed\t1.031s',
+      '##[error]Process completed with exit code 1.',
+    ].join('\n');
+    expect(hintOf(findings(job))).toBeUndefined();
   });
 
   it('a compile error and a failing test give no hint', () => {
