@@ -682,7 +682,7 @@ export const REPORTS: ReadonlyArray<readonly [string, Label, string]> = [
   ["https://github.com/stampzilla/stampzilla-go/issues/138","negative","3q,3r,fh,my,qr,qs,xr,12d,13n,13p,18b,18k,19r,19u,1bf,1bl,1di,1po,1pq,1qh,1ry,1tf,1we,1wf,1xa,23y,23z,2f3,2hq,2m6,2m9,2nb,2uw,2ws"],
   ["https://github.com/flanksource/canary-checker/pull/2136","negative","2h,3q,3r,ci,e9,eo,ep,fh,fy,g8,gb,gc,ge,qr,qs,v3,va,13n,13p,160,19r,19u,1di,1qh,1ss,1sz,1we,1wf,21j,23y,23z,25t,25w,2ee,2f3,2m1,2m2,2uw"],
   ["https://github.com/withlin/canal-go/issues/57","negative","7p,88,fh,n3,n4,12y,133,13n,13p,14a,153,16a,17d,17i,1c1,1c6,1po,1pq,1ss,1sv,229,22d,28z,29c,29d,2m6,2m9,2qv,2qx,2tu"],
-  ["https://github.com/Sansui233/proxypool/issues/17","negative","bt,fh,hn,hq,n3,n4,12y,12z,133,13n,13p,151,153,166,16a,17d,17i,1c1,1c6,1po,1pq,1ss,1sv,229,22d,29c,29d,2ee,2ek,2m6,2m9,2qv,2qx,2tu,36h"],
+  ["https://github.com/Sansui233/proxypool/issues/17","negative","fh,hn,hq,n3,n4,12y,12z,133,13n,13p,151,153,166,16a,17d,17i,1c1,1c6,1po,1pq,1ss,1sv,229,22d,29c,29d,2ee,2ek,2m6,2m9,2qv,2qx,2tu,36h"],
   ["https://github.com/golang/go/issues/41962","negative","15x,1ee,1ek,1ns,23r,23v,26f"],
   ["https://github.com/natebosch/vim-lsc/issues/450","negative","l,78,79,7p,8i,fh,fq,hv,ir,oa,od,xz,ys,zy,108,10e,113,115,13n,13p,17d,17m,18o,18u,1b6,1c1,1c4,1qu,1qw,1we,1wt,20q,20s,23r,23t,2h7,2ha,2hb,2iz,2o8,2q7,2q8,2s5,2sz,2t1,2vy,2we,2wf,2wy,2wz,2x5,32u,36p,36t"],
   ["https://github.com/rogchap/v8go/issues/91","negative","bu,bv,15i,19l,19q,1d0,1dd,1hv,1lz,1m0,1o8,1oa,1xt,1y8,23g,2br,2m6,30h,30l"],

@@ -120,6 +120,26 @@ const CI_CHATTER = new RegExp(
   ].join('|'),
 );
 /**
+ * The go command's `-x` trace: the script it runs, printed before any of it fails (cmd/go's
+ * work/exec.go and shell.go: "WORK=/tmp/go-build…", "mkdir -p $WORK/b001/", "cat >$WORK/b001/importcfg
+ * << 'EOF' # internal", "# import config", "packagefile fmt=…", "EOF", "cd /home/ann/app",
+ * ".../pkg/tool/linux_amd64/compile -o $WORK/b001/_pkg_.a -trimpath …", "mv $WORK/b001/exe/a.out app").
+ * Every build prints the same steps; their words ("tmp", "build", "work", "pkg tool") leaned to fs-access
+ * and noexec-mount, so any failure pasted with -x did. A tool's own error names $WORK too ("compile:
+ * writing output: write $WORK/b001/_pkg_.a: no space left on device"): only the script's shapes are here.
+ */
+const BUILD_SCRIPT = new RegExp(
+  [
+    String.raw`^\s*WORK=\S+\s*$`,
+    String.raw`^\s*(?:mkdir -p|mv|cp|rm -rf?|touch) \$WORK/`,
+    String.raw`^\s*cat >\s*\$WORK/\S+ << 'EOF' # internal\s*$`,
+    String.raw`^\s*(?:# import config|EOF)\s*$`,
+    String.raw`^\s*(?:packagefile|importmap|packageshlib|modinfo) \S`,
+    String.raw`^\s*cd \S+\s*$`,
+    String.raw`^\s*\S*/pkg/tool/\w+/(?:compile|link|asm|cgo|pack|buildid|vet|cover) -`,
+  ].join('|'),
+);
+/**
  * gopls's own account of a healthy start, in every log it writes: the view's environment
  * (gopls/internal/cache session.go viewEnv, "go info for %v\n(go dir %s)\n(go version %s)\n(valid
  * build configuration = %v)\n(build flags: %v)\n(selected go env: %v)"; before v0.15 view.go
@@ -143,7 +163,7 @@ const FORM_TAGS = /<\/?(?:details|summary|code|pre|br|p|b|kbd)\s*\/?>/gi;
 
 /** Adds the words and word pairs of one line to `into` when `keep` accepts them (the model's vocabulary). */
 export function addWords(line: string, into: Set<string>, keep: (w: string) => boolean = () => true): void {
-  if (TEMPLATE_LINE.test(line) || RUNNER_LINE.test(line) || CI_CHATTER.test(line) || GOPLS_CHATTER.test(line)) return;
+  if (TEMPLATE_LINE.test(line) || RUNNER_LINE.test(line) || CI_CHATTER.test(line) || BUILD_SCRIPT.test(line) || GOPLS_CHATTER.test(line)) return;
   // A logfmt record's keys (time=, level=, msg=) are the daemon's logger's, not the failure's words.
   const lower = (logfmtMessage(line) ?? line).replace(FORM_TAGS, ' ').toLowerCase();
   let prev: string | undefined;

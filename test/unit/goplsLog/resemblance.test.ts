@@ -135,7 +135,17 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     'Received 104857600 of 284707931 (36.8%), 50.0 MBs/sec',
     'Cache restored successfully',
     'Cache restored from key: setup-go-Linux-ubuntu22-go-1.22.4-9f8bf866',
-        // gopls's healthy start (words.ts GOPLS_CHATTER).
+        // The go command's -x trace (words.ts BUILD_SCRIPT).
+    'WORK=/tmp/go-build2830581617',
+    'mkdir -p $WORK/b001/',
+    "cat >$WORK/b001/importcfg << 'EOF' # internal",
+    '# import config',
+    'packagefile fmt=/home/ann/.cache/go-build/3c/3c5e-d',
+    'EOF',
+    'cd /home/ann/src/app',
+    '/usr/local/go/pkg/tool/linux_amd64/compile -o $WORK/b001/_pkg_.a -trimpath "$WORK/b001=>" -p main -lang=go1.22 ./main.go',
+    'mv $WORK/b001/exe/a.out app',
+    // gopls's healthy start (words.ts GOPLS_CHATTER).
     '2024/03/01 10:41:12 go info for /home/ann/src/app',
     'go env for /home/ann/src/app',
     '(go dir /home/ann/src/app)',
@@ -182,6 +192,15 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     ["make: *** No rule to make target 'build'.  Stop.", ['make', 'rule', 'target', 'build', 'stop', 'make+no', 'no+rule', 'rule+to', 'to+make', 'make+target', 'target+build', 'build+stop']],
   ])('…but a line that only looks like one keeps its words: %j', (line, want) => {
     expect([...wordsOf(line)].sort()).toEqual([...want].sort());
+  });
+
+  it.each([
+    // A tool's own failure names $WORK too, and keeps its words.
+    ['compile: writing output: write $WORK/b001/_pkg_.a: no space left on device', ['compile', 'writing', 'output', 'space', 'left', 'device', 'no+space']],
+    ['/usr/local/go/pkg/tool/linux_amd64/link: running gcc failed: exit status 1', ['link', 'running', 'gcc', 'failed', 'gcc+failed']],
+  ])('…nor is a tool\'s error in the -x trace: %j', (line, some) => {
+    const got = wordsOf(line);
+    for (const w of some) expect(got.has(w), w).toBe(true);
   });
 
   it('pairs never span two lines', () => {
