@@ -53,6 +53,10 @@ const TEMPLATE_LINE = new RegExp(
     String.raw`^\s*golang\.org/x/tools/gopls (?:v|\(devel)\S*\s*$`,
     String.raw`^\s*[\w.-]+(?:/[\w.-]+)*@v\S+\s+h1:\S+\s*$`,
     String.raw`^\s*Workspace Folder \([^)]*\): `,
+    // VS Code's Help > About, which its issue forms ask for ("Version: 1.88.1", "Commit: e170252…",
+    // "Electron: 28.2.8", "Chromium: …", "Node.js: …", "V8: …", "OS: Linux x64 6.5.0-27-generic").
+    String.raw`^\s*(?:Electron|ElectronBuildId|Chromium|Node\.js|V8): \d\S*\s*$`,
+    String.raw`^\s*(?:Commit: [0-9a-f]{40}|Date: \d{4}-\d\d-\d\dT\S+|Version: \d+\.\d+\.\d+(?: \((?:user|system) setup\))?|OS: (?:Linux|Darwin|Windows_NT) \S+ \S+)\s*$`,
     // A Markdown code fence and its language tag ("\x60\x60\x60shell", "\x60\x60\x60console").
     String.raw`^\s*(?:\x60{3,}|~{3,})\s*[\w+-]*\s*$`,
     // A folded section's label: "<details><summary>Version Information</summary>", "<summary><code>go env</code> Output</summary>".

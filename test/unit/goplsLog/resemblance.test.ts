@@ -100,6 +100,11 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     '    - Build info',
     '    golang.org/x/tools/gopls v0.15.3',
     '        golang.org/x/mod@v0.15.0 h1:SernR4v+D55NyBH2QiEQrlBAnj1ECL6AGrA5+dPaMY8=',
+    'Version: 1.88.1 (user setup)',
+    'Commit: e170252f762678dec6ca2cc69aba1570769a5d39',
+    'Electron: 28.2.8',
+    'Node.js: 18.18.2',
+    'OS: Linux x64 6.5.0-27-generic',
     '```shell',
     '<details><summary><code>go env</code> Output</summary><br><pre>',
     // A runner's word that a step failed, and with which code (words.ts RUNNER_LINE): the code is the rules'.
