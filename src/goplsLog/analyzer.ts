@@ -655,7 +655,9 @@ export class LogAnalyzer {
         // A giant line: handle what we have as one piece, keep nothing.
         const rest = buf.subarray(pos);
         this.onPiece(rest.toString('latin1'), 0, rest.length, rest);
-      } else if (this.ignoresLine(buf[pos]!)) {
+      } else if (!startsBlankish(buf[pos]!) && this.ignoresLine(buf[pos]!)) {
+        // (A line that starts with a space, a tab or a CR may be blank once whole, and a blank line
+        // ends a record's body (handle): it is kept and read, as a whole file would read it.)
         // Most of a trace's bytes are long skipped bodies, and most chunks end inside one: copying
         // its start, joining it to its end and decoding it again was only to ignore it.
         this.skippingCarry = true;
@@ -712,7 +714,10 @@ export class LogAnalyzer {
     // not the program's: a dump's "goroutine 7 [running]:" must still end with its colon, and a
     // blank line of spaces between a crash's message and its goroutines is still blank.
     if (end > start && isBlank(s.charCodeAt(end - 1))) end = trimmedEnd(s, start, end);
-    if (end === start ? this.body === 'skip' && this.crash === undefined : this.ignoresLine(s.charCodeAt(start))) return;
+    if (end === start ? this.body === 'skip' && this.crash === undefined : this.ignoresLine(s.charCodeAt(start))) {
+      if (end === start) this.endBody();
+      return;
+    }
     this.rawLength = end - start;
     this.handle(s.slice(start, end), buf, start, 0);
   }
@@ -726,6 +731,13 @@ export class LogAnalyzer {
    */
   private ignoresLine(c0: number): boolean {
     return this.body === 'skip' && this.crash === undefined && c0 !== 0x5b && (c0 < 0x30 || c0 > 0x39) && c0 !== 0x70 && c0 !== 0x66 && c0 !== 0x53 && c0 !== 0x3c;
+  }
+
+  /** A record's body ended (handle's blank line): what follows is no record's JSON. */
+  private endBody(): void {
+    this.body = 'none';
+    this.quietBody = false;
+    this.messageBody = false;
   }
 
   /** One line of text; `off` is its byte offset in `buf` for the UTF-8 excerpt. */
@@ -758,7 +770,15 @@ export class LogAnalyzer {
       if (this.continueCrash(line)) return;
       this.finishCrash();
     }
-    if (line.length === 0) return;
+    if (line.length === 0) {
+      // A trace record's body (Params:/Result: and its JSON, which never holds a blank line: a
+      // string's line breaks are escaped) ends at the blank lines the client writes after it. What
+      // comes next without a header of its own is gopls's stderr, which the client appends to the
+      // same channel: a panic, a go command's complaint, a shell's refusal. Before, it was read as
+      // the record's JSON until the next header, and a response's body is skipped unread.
+      if (this.body === 'skip' || this.body === 'scan') this.endBody();
+      return;
+    }
     const c0 = line.charCodeAt(0);
     if (this.body === 'event' && c0 !== 0x09) this.body = 'none';
     if (c0 === 0x5b /* [ */) {
@@ -1519,6 +1539,11 @@ function excerptAround(latin1: string, buf: Buffer | undefined, off: number): st
   const to = Math.min(latin1.length, EXCERPT_CHARS);
   const text = buf ? buf.toString('utf8', off, off + to) : latin1.slice(0, to);
   return text.replace(/\r$/, '') + (to < latin1.length ? '…' : '');
+}
+
+/** A space, a tab or a CR: a line starting with one may be blank once trimmed. */
+function startsBlankish(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0d;
 }
 
 /** Whole text at once (tests, small logs). */

@@ -157,6 +157,8 @@ describe('streaming', () => {
       'Params: {"type":1,"message":"no space left on device"}\n', `Result: {"x":"${'y'.repeat(3000)}"}\n`, '\r\n', '\n', '\r',
       'panic: runtime error: invalid memory address\n', 'goroutine 1 [running]:\nmain.main()\n\t/x/main.go:3 +0x1\n', 'fatal error: out of memory\n',
       'SIGABRT: abort\n', '<pre>panic: x\n', '2024-01-02 10:11:12.123 [error] gopls: permission denied\n', '12 go/packages.Load\n', 'permission denied\n', 'P', 'x',
+      // Blank lines end a body, whitespace-only ones too once trimmed, and a body line may start with spaces.
+      '   \n', ' \t\r\n', '    "uri": "file:///x"\n', 'sh: 1: /tmp/x: Permission denied\n',
     );
     fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), fc.integer({ min: 1, max: 5000 }), (pieces, size) => {
       const all = Buffer.from(pieces.join(''), 'latin1');
@@ -184,6 +186,30 @@ describe('streaming', () => {
     const s = analyzeText(text);
     expect(s.crashes.map((c) => [c.line, c.dumpLines, c.stack.length])).toEqual([[3, 4, 4]]);
     expect(s.lines).toBe(8);
+  });
+
+  it("a record's body ends at the blank lines after it: gopls's stderr that follows is read, the JSON is not", () => {
+    const record = (body: string) => `[Trace - 10:41:14 AM] Received response 'textDocument/hover - (7)' in 31ms.\nResult: {\n    "value": "${body}"\n}\n`;
+    // Inside the body a refusal is the user's hover text, not a failure.
+    expect(analyzeText(record('sh: 1: /tmp/x: Permission denied')).events).toEqual([]);
+    // After it (two blank lines, as the client writes them; or lines of spaces a paste left), the
+    // same words are gopls's stderr.
+    for (const gap of ['\n\n', '   \n\n', '\r\n\r\n']) {
+      const s = analyzeText(`${record('ok')}${gap}sh: 1: /tmp/build/fixdep: Permission denied\n`);
+      expect(s.events.map((e) => e.ruleId), JSON.stringify(gap)).toEqual(['shell-exec-denied']);
+    }
+    // A diagnostics record's quiet (the user's compiler errors) ends with its body too.
+    const diags = "[Trace - 10:41:15 AM] Received notification 'textDocument/publishDiagnostics'.\nParams: {\n    \"diagnostics\": []\n}\n\n\n";
+    expect(analyzeText(`${diags}fork/exec /tmp/go-build1/b001/x.test: permission denied\n`).events.map((e) => e.ruleId)).toEqual(['exec-permission-denied']);
+    // Cut anywhere, a line of blanks still ends the body: a chunk ending inside it keeps its bytes.
+    const text = Buffer.from(`${record('ok')} \t\r\nsh: 1: /tmp/x: Permission denied\n`, 'latin1');
+    const whole = analyzeText(text);
+    for (let cut = 1; cut < text.length; cut++) {
+      const a = new LogAnalyzer();
+      a.feed(text.subarray(0, cut));
+      a.feed(text.subarray(cut));
+      expect(a.end(), `cut at ${cut}`).toEqual(whole);
+    }
   });
 
   it('a giant line is cut into pieces, never held whole', () => {
