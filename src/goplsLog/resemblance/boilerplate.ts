@@ -62,9 +62,8 @@ const TEMPLATE_LINE = new RegExp(
  * model every such line reads the same. Tuning texts of killed builds carried them with 137, and
  * the model had learned "returned a non-zero code" and "process completed with exit code" as
  * memory-limit words: a Dockerfile's compile error or a failing test in Actions then leaned to a
- * memory kill. The programs' own formats: moby's legacy builder (builder/dockerfile "The command
- * '%s' returned a non-zero code: %d"), BuildKit (`process "…" did not complete successfully: exit
- * code: N`, older `executor failed running […]: exit code: N`), GitHub Actions' runner ("Process
+ * memory kill. The programs' own formats (the Docker builders' lines quote the step's command,
+ * and are read for it: stepCommand below): GitHub Actions' runner ("Process
  * completed with exit code N."), GitLab Runner ("Job failed: exit code N", "command terminated with
  * exit code N"), Jenkins' sh step ("script returned exit code N"), CircleCI ("Exited with code exit
  * status N"), Azure Pipelines ("Bash exited with code 'N'."), GNU make ("make: *** [target] Error
@@ -74,9 +73,6 @@ const TEMPLATE_LINE = new RegExp(
  */
 const RUNNER_LINE = new RegExp(
   [
-    String.raw`\breturned a non-zero code: \d+\s*$`,
-    String.raw`\bdid not complete successfully: exit code: \d+\s*$`,
-    String.raw`\bexecutor failed running \[.*\]: exit code: \d+\s*$`,
     String.raw`^\s*(?:##\[error\]|Error: )?Process completed with exit code \d+\.?\s*$`,
     String.raw`^\s*(?:ERROR: )?Job failed: (?:command terminated with )?exit code \d+\s*$`,
     String.raw`^\s*(?:ERROR: )?script returned exit code \d+\s*$`,
@@ -155,6 +151,24 @@ const GOPLS_CHATTER = new RegExp(
 );
 /** HTML a form wraps a pasted block in (<details><summary><code>go env</code> Output</summary><br><pre>): markup, not words. */
 const FORM_TAGS = /<\/?(?:details|summary|code|pre|br|p|b|kbd)\s*\/?>/gi;
+
+/**
+ * A builder's word that a step failed quotes the step's command, and the command is the report's own
+ * (GOFLAGS=-mod=vendor go build, a script, a go run): moby's legacy builder "The command '/bin/sh -c
+ * …' returned a non-zero code: 1", BuildKit's `process "/bin/sh -c …" did not complete successfully:
+ * exit code: 1` and its older `executor failed running [/bin/sh -c …]: exit code: 1`. Only the
+ * command is read, without the shell that ran it; the wrapper's words are the same for every step.
+ */
+const STEP_COMMAND = /(?:\bThe command '(.*)' returned a non-zero code|\bprocess "(.*)" did not complete successfully: exit code|\bexecutor failed running \[(.*)\]: exit code): \d+\s*$/;
+const SHELL_C = /^\s*(?:\/bin\/)?(?:ba|da)?sh -c\s+/;
+
+/** The command a builder's failed-step line quotes, or undefined when the line is no such line. */
+export function stepCommand(line: string): string | undefined {
+  if (!line.includes('code')) return undefined;
+  const m = STEP_COMMAND.exec(line);
+  if (!m) return undefined;
+  return (m[1] ?? m[2] ?? m[3] ?? '').replace(SHELL_C, '');
+}
 
 /** True for a line that is boilerplate around a failure, not the failure's words. */
 export function isBoilerplate(line: string): boolean {

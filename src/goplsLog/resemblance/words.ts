@@ -9,7 +9,7 @@
 // (test/corpus/train.ts) and reads a log, so the two can never disagree.
 
 import { logfmtMessage } from '../rules.js';
-import { isBoilerplate, withoutFormTags } from './boilerplate.js';
+import { isBoilerplate, stepCommand, withoutFormTags } from './boilerplate.js';
 
 const WORD = /(?<![a-z0-9])[a-z][a-z_]*/g;
 const MIN = 3;
@@ -20,8 +20,9 @@ const MAX = 30;
 export function addWords(line: string, into: Set<string>, keep: (w: string) => boolean = () => true): void {
   // What a form, a runner or gopls's healthy start put around the failure (boilerplate.ts).
   if (isBoilerplate(line)) return;
-  // A logfmt record's keys (time=, level=, msg=) are the daemon's logger's, not the failure's words.
-  const lower = withoutFormTags(logfmtMessage(line) ?? line).toLowerCase();
+  // A logfmt record's keys (time=, level=, msg=) are the daemon's logger's, not the failure's words;
+  // a builder's failed step is read for its command (boilerplate.ts stepCommand).
+  const lower = withoutFormTags(logfmtMessage(line) ?? stepCommand(line) ?? line).toLowerCase();
   let prev: string | undefined;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {

@@ -108,9 +108,6 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     '```shell',
     '<details><summary><code>go env</code> Output</summary><br><pre>',
     // A runner's word that a step failed, and with which code (words.ts RUNNER_LINE): the code is the rules'.
-    "The command '/bin/sh -c go build -o /out/app ./cmd/app' returned a non-zero code: 1",
-    'ERROR: failed to solve: process "/bin/sh -c go build ./..." did not complete successfully: exit code: 1',
-    'executor failed running [/bin/sh -c go build ./...]: exit code: 2',
     'Error: Process completed with exit code 1.',
     '##[error]Process completed with exit code 2.',
     'ERROR: Job failed: exit code 1',
@@ -192,6 +189,10 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     ['Installing 1 tool at /home/ann/go/bin in module mode.', ['installing', 'tool', 'home', 'ann', 'bin', 'module', 'mode', 'installing+tool', 'tool+at', 'at+home', 'home+ann', 'ann+go', 'go+bin', 'bin+in', 'in+module', 'module+mode']],
     ['##### Testing packages.', ['testing', 'packages', 'testing+packages']],
     ['Installing golang.org/x/tools/gopls@latest FAILED', ['installing', 'golang', 'org', 'tools', 'gopls', 'latest', 'failed', 'installing+golang', 'golang+org', 'org+tools', 'tools+gopls', 'gopls+latest', 'latest+failed']],
+    // A Docker builder's failed step is read for the command it quotes, not the shell or the wrapper.
+    ["The command '/bin/sh -c GOFLAGS=-mod=vendor go build -o /out/app ./cmd/app' returned a non-zero code: 1", ['goflags', 'mod', 'vendor', 'build', 'out', 'app', 'cmd', 'goflags+mod', 'mod+vendor', 'vendor+go', 'go+build', 'build+out', 'out+app', 'app+cmd', 'cmd+app']],
+    ['ERROR: failed to solve: process "/bin/sh -c go build ./..." did not complete successfully: exit code: 1', ['build', 'go+build']],
+    ['executor failed running [/bin/sh -c go mod download]: exit code: 2', ['mod', 'download', 'go+mod', 'mod+download']],
     // A step's failure that says more than its code.
     ['exit status 1: stderr: go: no such tool', ['status', 'stderr', 'such', 'tool', 'exit+status', 'status+stderr', 'stderr+go', 'go+no', 'no+such', 'such+tool', 'exit']],
     ["make: *** No rule to make target 'build'.  Stop.", ['make', 'rule', 'target', 'build', 'stop', 'make+no', 'no+rule', 'rule+to', 'to+make', 'make+target', 'target+build', 'build+stop']],
