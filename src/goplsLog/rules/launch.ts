@@ -195,7 +195,9 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // A failed install says nothing about why (permissions, network, an old go): a cause beside it comes first.
     confidence: 0.45,
     // The Go extension's tool installer: "Installing golang.org/x/tools/gopls@latest FAILED",
-    // "1 tools failed to install.", "Failed to install gopls"; go install's "go: … : … failed".
+    // "1 tools failed to install.", "Failed to install gopls" (a Go tool by its name, or quoted as
+    // coc.nvim quotes it: "Failed to install MITM CA certificate" and Terraform's "Failed to install
+    // provider" are no editor's tools); go install's "go: … : … failed".
     // coc.nvim's "Failed to install 'gopls'", zed's "cannot install gopls", a failed `go get/install …gopls`.
     // Also any failure that names gopls's own module path (an ansible loop, `go get` in GOPATH mode).
     // vim-go: "Error installing golang.org/x/tools/cmd/gopls: …". mason.nvim's install log
@@ -214,7 +216,7 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // the word is read from. Its needles cannot be what each match holds instead: the
     // "failed … gopls's path" alternatives hold no one literal but the path or a bare "failed"
     // (on the tuning texts a bare "failed" needle made it run 3x as often as the path did).
-    test: /\bfailed\b[^\n]*golang\.org\/x\/tools\/(?:cmd\/)?gopls|golang\.org\/x\/tools\/(?:cmd\/)?gopls\b[^\n]*(?:\bfailed\b|cannot find package|: not found)|cannot find package \\?"golang\.org\/x\/tools\/(?:cmd\/)?gopls\\?" in any of|Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|(?:Failed|failed) to install (?:the )?(?:tools?|gopls|['"]?\w[\w.-]*['"]?(?:\s|$)|\S+@)|cannot install gopls|Error installing \S*gopls|Command failed: [^\n]*\bgo(?:\.exe)? (?:get|install) [^\n]*gopls|Installation failed for Package\(name=gopls\)|Server (?:gopls|go-\w+)\S* install process failed/,
+    test: /\bfailed\b[^\n]*golang\.org\/x\/tools\/(?:cmd\/)?gopls|golang\.org\/x\/tools\/(?:cmd\/)?gopls\b[^\n]*(?:\bfailed\b|cannot find package|: not found)|cannot find package \\?"golang\.org\/x\/tools\/(?:cmd\/)?gopls\\?" in any of|Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|(?:Failed|failed) to install (?:the )?(?:tools?|gopls|['"]?(?:gopls|dlv(?:-dap)?|staticcheck|golangci-lint|gotests|gomodifytags|impl|goplay|go-outline|gopkgs|goimports|gorename|guru|godef|gocode|golint|revive|goreturns|gotype-live|fillstruct|godoctor|gogetdoc)['"]?(?:\s|$|:)|['"][\w.-]+['"]|\S+@)|cannot install gopls|Error installing \S*gopls|Command failed: [^\n]*\bgo(?:\.exe)? (?:get|install) [^\n]*gopls|Installation failed for Package\(name=gopls\)|Server (?:gopls|go-\w+)\S* install process failed/,
     says: 'installing a Go tool (gopls or another) failed, so the editor runs without it or with an old copy',
   },
   {

@@ -155,6 +155,11 @@ const CASES: Array<[string, RuleId[]]> = [
   ["gopls.exe : The term 'gopls.exe' is not recognized as the name of a cmdlet", ['gopls-not-found']],
   ['[Error - 4:05:06 PM] Starting client failed', ['server-init-failed']],
   ["[coc.nvim] Failed to install 'golangci-lint-langserver'", ['tool-install-failed']],
+  ['Failed to install gopls: exit status 1', ['tool-install-failed']],
+  ['failed to install dlv: go: downloading github.com/go-delve/delve v1.22.1', ['tool-install-failed']],
+  // Installing something that is no Go tool is not the editor's tools (an LXC template's CA, a Terraform provider).
+  ['Build failed for tpl-minimal: Failed to install MITM CA certificate:', []],
+  ['Error: Failed to install provider', []],
   ['Installing github.com/go-delve/delve/cmd/dlv@latest FAILED', ['tool-install-failed']],
   ['2 tools failed to install.', ['tool-install-failed']],
   ['gopls: Unknown command -remote=auto', ['gopls-bad-command']],
