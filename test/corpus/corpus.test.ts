@@ -29,7 +29,7 @@ import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
  * 592/672 and 584/672; corpus16's 23 unseen positives scored 14/23 and 16/23 after the retrain, below the rest, so the
  * level reached fell; the 649 positives before them read 578 and 568 with the retrained model, one fewer each).
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
-const FLOOR = { vscode: 88.8, logfile: 87.3 } as const;
+const FLOOR = { vscode: 89.0, logfile: 87.4 } as const;
 
 describe('corpus of real reports', () => {
   const { items, errors } = loadCorpus();
