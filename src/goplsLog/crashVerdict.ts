@@ -2,9 +2,11 @@
 // oom_kill counter moving, the kernel log's OOM records, the exit code or signal, when it was
 // started), name one cause with the evidence for it. The crash watcher and the logs probe call it.
 import { FindingSchema, type ClassId, type Evidence, type Finding, type Report, type Role, type SymptomKind } from '../doctor/model.js';
-import { checksFor, explainsSymptom } from '../doctor/explain.js';
+import { checksFor, EXPLAINED_BY, explainsSymptom } from '../doctor/explain.js';
 import { TAXONOMY } from '../doctor/taxonomy.js';
 import type { CrashRecord, LogSummary } from './analyzer.js';
+import { matchRules } from './rules.js';
+import type { Rule } from './rules/rule.js';
 
 export type CrashKind =
   /** The kernel's OOM killer ended it (cgroup oom_kill moved, or the kernel log names it). */
@@ -186,6 +188,22 @@ export function crashVerdict(input: CrashInput): CrashVerdict {
         stack: c.stack,
       });
     }
+    // A panic whose own message a rule reads as the environment's fault ("get user cache dir:
+    // neither $XDG_CACHE_HOME nor $HOME are defined": a process started without HOME) is no gopls
+    // bug: gopls died of that cause, which the ranking then puts first (explain.ts, "died").
+    const envCause = c.kind === 'panic' && !thread ? environmentCauseOf(c.message) : undefined;
+    if (envCause) {
+      return withLoop({
+        kind: 'panic',
+        role: 'symptom',
+        symptom: 'died',
+        classId: 'gopls-launch',
+        confidence: 0.9,
+        summary: `gopls panicked: ${c.message}. The message names its cause, not a gopls bug: ${envCause.says ?? TAXONOMY[envCause.classId].title}.`,
+        evidence: [crashEvidence(fatalOrPanic.source, c), ...exitEvidence],
+        stack: c.stack,
+      });
+    }
     return withLoop({
       kind: c.kind === 'panic' ? 'panic' : 'fatal-error',
       // A panic or fatal error is gopls's own bug (a cause); failing to create a thread is a symptom of a limit.
@@ -329,4 +347,12 @@ export function attributeCrash(v: CrashVerdict, report?: Pick<Report, 'causes' |
   const parts = [looked.length ? `checked without finding a cause: ${looked.join('; ')}` : '', other.length ? `${looked.length ? 'not checked' : 'what would explain it'}: ${other.join('; ')}` : ''].filter(Boolean);
   const past = possible ? ` Possible: "${possible.title}" (earlier records), but nothing recorded while this gopls ran ties it to this death.` : '';
   return { explained: false, line: `Unexplained: nothing found explains this crash (${parts.join('; ')}).${past}` };
+}
+
+/**
+ * A rule of a class that can kill gopls (explain.ts "died"), other than gopls-launch itself, that
+ * names a cause in a panic's message, if any. Pure.
+ */
+function environmentCauseOf(message: string): Rule | undefined {
+  return matchRules(message).find((r) => r.classId !== 'gopls-launch' && r.role !== 'symptom' && EXPLAINED_BY.died.by.includes(r.classId));
 }

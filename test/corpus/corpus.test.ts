@@ -8,7 +8,12 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, REPORTS_FILE, reportRows, reportsSource, train, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-02 13:30: 679/764 and 668/764 once a failure
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-02 18:20: 680/764 and 668/764 once
+ * tool-install-failed reads "Failed to install X" only for a Go tool's name (noexec-mount (a) +1, gopls-launch (b) +1).
+ * Between 17:20 and 18:20 the word model's skipping of what forms, runners and gopls's healthy start put around a failure
+ * read 680/669, then 679/668 (the runner lines) and 679/667 (gopls's start block), shipped on the tuning half's evidence
+ * (cross-validated model 540 -> 550, leave-family-out (b) 516 -> 522) with the floor lowered on the way and raised
+ * again here. At 13:30: 679/764 and 668/764 once a failure
  * nearly the same as one tuning report takes that report's class as a hint (logfile +1). At 10:45: 679/764 and 667/764 once the
  * phrasing lanes of 09:20–10:45 landed (module-resolution +1, gopls-launch +1 in each form). At 07:33: 677/764 and 665/764 once the
  * refusing-layer guess has its own margin (noexec-mount +2, fs-access -1 in each form). At 07:09: 676/764 and 664/764 once the

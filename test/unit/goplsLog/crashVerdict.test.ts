@@ -42,6 +42,25 @@ describe('crashVerdict on real crashes', () => {
     expect(v.evidence[0]).toMatchObject({ line: 1 });
   });
 
+  it("a panic whose message names the environment's fault is that cause's symptom, not a gopls bug", () => {
+    // gopls started without HOME (a service, a stripped launcher environment): os.UserCacheDir fails
+    // and gopls panics with its words. A frame of gopls's makes the crash gopls's.
+    const text = [
+      'panic: get user cache dir: neither $XDG_CACHE_HOME nor $HOME are defined',
+      '',
+      'goroutine 1 [running]:',
+      'golang.org/x/tools/gopls/internal/filecache.getCacheDir()',
+      '\t/home/dana/go/pkg/mod/golang.org/x/tools/gopls@v0.16.2/internal/filecache/filecache.go:310 +0x1d4',
+      'main.main()',
+      '\t/home/dana/go/pkg/mod/golang.org/x/tools/gopls@v0.16.2/main.go:30 +0x5d',
+    ].join('\n');
+    const v = crashVerdict({ logs: [{ source: '/logs/gopls.log', summary: analyzeText(text) }] });
+    expect(v).toMatchObject({ kind: 'panic', classId: 'gopls-launch', role: 'symptom', symptom: 'died' });
+    expect(v.summary).toMatch(/not a gopls bug: the process was started without HOME/);
+    // A panic whose message names nothing of the environment stays gopls's own bug.
+    expect(crashVerdict({ logs: [log('public/vscode-go-3606-panic.txt')] })).toMatchObject({ kind: 'panic', role: 'cause' });
+  });
+
   it('runtime out of memory (golang/go #42889)', () => {
     expect(crashVerdict({ logs: [log('public/golang-go-42889-oom.txt')] })).toMatchObject({ kind: 'out-of-memory', classId: 'memory-limit' });
   });
