@@ -714,10 +714,13 @@ export class LogAnalyzer {
     // not the program's: a dump's "goroutine 7 [running]:" must still end with its colon, and a
     // blank line of spaces between a crash's message and its goroutines is still blank.
     if (end > start && isBlank(s.charCodeAt(end - 1))) end = trimmedEnd(s, start, end);
-    if (end === start ? this.body === 'skip' && this.crash === undefined : this.ignoresLine(s.charCodeAt(start))) {
-      if (end === start) this.endBody();
-      return;
-    }
+    if (end === start) {
+      // A blank line in a skipped body ends it (handle says why); there is nothing else to read.
+      if (this.body === 'skip' && this.crash === undefined) {
+        this.endBody();
+        return;
+      }
+    } else if (this.ignoresLine(s.charCodeAt(start))) return;
     this.rawLength = end - start;
     this.handle(s.slice(start, end), buf, start, 0);
   }
@@ -774,8 +777,8 @@ export class LogAnalyzer {
       // A trace record's body (Params:/Result: and its JSON, which never holds a blank line: a
       // string's line breaks are escaped) ends at the blank lines the client writes after it. What
       // comes next without a header of its own is gopls's stderr, which the client appends to the
-      // same channel: a panic, a go command's complaint, a shell's refusal. Before, it was read as
-      // the record's JSON until the next header, and a response's body is skipped unread.
+      // same channel: a panic, a go command's complaint, a shell's refusal. Read as the record's JSON
+      // until the next header, it went unread (a response's body is skipped).
       if (this.body === 'skip' || this.body === 'scan') this.endBody();
       return;
     }
@@ -1112,15 +1115,18 @@ export class LogAnalyzer {
     const goplsNear = this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES;
     // The rules read the line as printed (screenAndMatch mends what a web page or a mail client put
     // in place of the program's characters); excerpts keep it as pasted.
+    const inContainer = this.lineNo - this.lastContainerWords <= CONTAINER_CONTEXT_LINES;
+    const inBindMount = inContainer && this.bindTargets.length > 0 && namesPathUnder(text, this.bindTargets);
     const ctx = {
       nearWatcher: this.lineNo - this.lastWatchWords <= WATCH_CONTEXT_LINES,
       nearExec: this.lineNo - this.lastExecWords <= EXEC_CONTEXT_LINES,
-      // …but not a path the command line's bind mounts leave in the image: with its mounts named,
+      // A container runtime invoked in the lines before frames a refusal, but not one of a path the
+      // command line's bind mounts leave in the image: with its mounts named,
       // a refused absolute path under none of their targets is the image's own file (labelled
       // container_file_t, which SELinux never refuses the container), and its mode or owner is
       // what refused: a non-root USER writing a root-owned directory, the classic.
-      inContainer: this.lineNo - this.lastContainerWords <= CONTAINER_CONTEXT_LINES && !(this.bindTargets.length > 0 && namesAbsolutePath(text) && !namesPathUnder(text, this.bindTargets)),
-      inBindMount: this.lineNo - this.lastContainerWords <= CONTAINER_CONTEXT_LINES && this.bindTargets.length > 0 && namesPathUnder(text, this.bindTargets),
+      inContainer: inContainer && !(this.bindTargets.length > 0 && !inBindMount && namesAbsolutePath(text)),
+      inBindMount,
       nearChmodX: this.lineNo - this.lastChmodX <= CHMOD_X_CONTEXT_LINES,
       afterToolId: this.lineNo - this.lastToolId <= TOOL_ID_CONTEXT_LINES,
       nearGopls: goplsNear,
@@ -1541,9 +1547,9 @@ function excerptAround(latin1: string, buf: Buffer | undefined, off: number): st
   return text.replace(/\r$/, '') + (to < latin1.length ? '…' : '');
 }
 
-/** A space, a tab or a CR: a line starting with one may be blank once trimmed. */
+/** A space, a tab or a CR: a line starting with one may be blank once trimmed (isBlank, onLine's CR). */
 function startsBlankish(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0d;
+  return isBlank(c) || c === 0x0d;
 }
 
 /** Whole text at once (tests, small logs). */
