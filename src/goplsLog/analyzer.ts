@@ -17,6 +17,7 @@ import { GoEnvListing, LISTING_WORDS } from './goEnvListing.js';
 import { namesGoLanguageServer, saysProcessFailed } from './goplsNamed.js';
 import { mechanismOf } from './mechanisms.js';
 import { unwrapMessage } from './wrapped.js';
+import { mayBeNeovimLogLine, parseNeovimStderr, type NeovimStderr } from './neovimLog.js';
 import { addWords } from './resemblance/words.js';
 import { inVocabulary } from './resemblance/classify.js';
 import { BoundedCounts, MAX_KEYS, OTHER } from './boundedCounts.js';
@@ -556,6 +557,8 @@ export class LogAnalyzer {
   private readonly resemblanceLines: UnclassifiedLine[] = [];
   private lastWatchWords = -Infinity;
   private lastGoplsWords = -Infinity;
+  /** The line whose text is gopls's stderr as another editor's log relays it (onNeovimStderr): a crash starting there is gopls's. */
+  private goplsStderrLine = -1;
   private lastExecWords = -Infinity;
   private lastContainerWords = -Infinity;
   /** Host bind-mount targets (`-v SRC:DST`) named on the last container runtime command line that named any (a later `docker exec` into the same container keeps them). */
@@ -736,6 +739,20 @@ export class LogAnalyzer {
     return this.body === 'skip' && this.crash === undefined && c0 !== 0x5b && (c0 < 0x30 || c0 > 0x39) && c0 !== 0x70 && c0 !== 0x66 && c0 !== 0x53 && c0 !== 0x3c;
   }
 
+  /**
+   * A server's stderr chunk from Neovim's lsp.log: its lines read as the server printed them, each
+   * as UTF-8 from its own bytes (the chunk's escapes are undone, so the file's bytes no longer
+   * line up).
+   */
+  private onNeovimStderr(nv: NeovimStderr): void {
+    this.shapes.editorLog++;
+    this.body = 'none';
+    // A crash read here is gopls's (its owner); the chunk's other lines are gopls's own log, read as
+    // a raw -logfile's would be: their errors are what gopls says of the code, not that gopls failed.
+    if (namesGoLanguageServer(nv.command)) this.goplsStderrLine = this.lineNo;
+    for (const l of nv.lines) this.handle(l, Buffer.from(l, 'latin1'), 0, 1);
+  }
+
   /** A record's body ended (handle's blank line): what follows is no record's JSON. */
   private endBody(): void {
     this.body = 'none';
@@ -767,6 +784,15 @@ export class LogAnalyzer {
       if (n) {
         line = line.slice(n);
         off += n;
+      }
+    }
+    // Neovim's lsp.log: a server's stderr chunk behind an ERROR level that says nothing of it
+    // (neovimLog.ts). Read before a crash's next line is looked for: a dump spans many chunks.
+    if (depth === 0 && mayBeNeovimLogLine(line)) {
+      const nv = parseNeovimStderr(line);
+      if (nv) {
+        this.onNeovimStderr(nv);
+        return;
       }
     }
     if (this.crash) {
@@ -993,7 +1019,7 @@ export class LogAnalyzer {
       stack: [own(sanitizeStackLine(s))],
       dumpLines: 1,
       // The log names gopls on the crash's line or just before it.
-      owner: this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES ? 'gopls' : 'unknown',
+      owner: this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES || this.lineNo === this.goplsStderrLine ? 'gopls' : 'unknown',
     };
   }
 

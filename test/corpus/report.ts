@@ -43,7 +43,7 @@ async function main(): Promise<number> {
   }
   const explainAt = args.indexOf('--explain');
   if (explainAt >= 0) return explain(items, args[explainAt + 1] ?? '');
-  if (args.includes('--heldout') && args.includes('--lfo')) return leaveFamilyOut(items.filter((i) => i.split === 'tuning'));
+  if (args.includes('--heldout') && args.includes('--lfo')) return leaveFamilyOut(items.filter((i) => i.split === 'tuning'), json);
   if (args.includes('--heldout')) return heldOut(items.filter((i) => i.split === 'tuning'), json);
   const results = await measure(items);
   if (json) {
@@ -125,10 +125,13 @@ async function foldResults(tuning: readonly CorpusItem[], scored: readonly Corpu
  * models, on the tuning texts of that class (what the fallbacks find of a family nobody wrote
  * rules for) and on the negatives (what the fallbacks then say of harmless text).
  */
-async function leaveFamilyOut(tuning: readonly CorpusItem[]): Promise<number> {
-  console.log(`Leave-family-out on the tuning half (${tuning.length} texts): each class's rules silenced in turn, word models trained without each text's fold.\n`);
-  console.log('| class silenced | its texts right (a) | (b) | what came first instead, (b) | negatives with an error (a) / (b) | negatives with a warning first (b) |');
-  console.log('|---|---:|---:|---|---:|---:|');
+async function leaveFamilyOut(tuning: readonly CorpusItem[], json = false): Promise<number> {
+  // With --json: every scored result, tagged with the class silenced, instead of the table.
+  const all: Array<ItemResult & { silenced: string }> = [];
+  const log = json ? () => {} : console.log;
+  log(`Leave-family-out on the tuning half (${tuning.length} texts): each class's rules silenced in turn, word models trained without each text's fold.\n`);
+  log('| class silenced | its texts right (a) | (b) | what came first instead, (b) | negatives with an error (a) / (b) | negatives with a warning first (b) |');
+  log('|---|---:|---:|---|---:|---:|');
   try {
     for (const c of CLASS_IDS) {
       silenceRulesOf(c);
@@ -137,17 +140,19 @@ async function leaveFamilyOut(tuning: readonly CorpusItem[]): Promise<number> {
       // class against the negatives, which could guess no other class and so flattered the fallback).
       const mine = tuning.filter((i) => i.label === c || i.label === 'negative');
       const rs = await foldResults(tuning, mine);
+      all.push(...rs.map((r) => ({ ...r, silenced: c })));
       const pos = (f: string) => rs.filter((r) => r.label === c && r.form === f);
       const right = (f: string) => `${pos(f).filter((r) => r.ok).length}/${pos(f).length}`;
       const instead = new Map<string, number>();
       for (const r of pos('logfile').filter((r) => !r.ok)) instead.set(r.top ?? '(nothing)', (instead.get(r.top ?? '(nothing)') ?? 0) + 1);
       const neg = (f: string) => rs.filter((r) => r.label === 'negative' && r.form === f && !r.ok).length;
       const warned = rs.filter((r) => r.label === 'negative' && r.form === 'logfile' && r.top !== undefined).length;
-      console.log(`| ${c} | ${right('vscode')} | ${right('logfile')} | ${[...instead.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n} ${k}`).join(', ')} | ${neg('vscode')} / ${neg('logfile')} | ${warned} |`);
+      log(`| ${c} | ${right('vscode')} | ${right('logfile')} | ${[...instead.entries()].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${n} ${k}`).join(', ')} | ${neg('vscode')} / ${neg('logfile')} | ${warned} |`);
     }
   } finally {
     silenceRulesOf(undefined);
   }
+  if (json) console.log(JSON.stringify({ results: all }, null, 2));
   return 0;
 }
 
