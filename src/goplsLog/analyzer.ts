@@ -17,7 +17,8 @@ import { GoEnvListing, LISTING_WORDS } from './goEnvListing.js';
 import { namesGoLanguageServer, saysProcessFailed } from './goplsNamed.js';
 import { mechanismOf } from './mechanisms.js';
 import { unwrapMessage } from './wrapped.js';
-import { mayBeNeovimLogLine, parseNeovimStderr, type NeovimStderr } from './neovimLog.js';
+import { mayBeNeovimLogLine, parseNeovimStderr, type RelayedStderr } from './neovimLog.js';
+import { mayBeHelixLine, parseHelixErrorReply, parseHelixStderr, type HelixErrorReply } from './helixLog.js';
 import { addWords } from './resemblance/words.js';
 import { inVocabulary } from './resemblance/classify.js';
 import { BoundedCounts, MAX_KEYS, OTHER } from './boundedCounts.js';
@@ -740,17 +741,29 @@ export class LogAnalyzer {
   }
 
   /**
-   * A server's stderr chunk from Neovim's lsp.log: its lines read as the server printed them, each
+   * A server's stderr chunk from Neovim's lsp.log or Helix's log: its lines read as the server printed them, each
    * as UTF-8 from its own bytes (the chunk's escapes are undone, so the file's bytes no longer
    * line up).
    */
-  private onNeovimStderr(nv: NeovimStderr): void {
+  private onRelayedStderr(nv: RelayedStderr): void {
     this.shapes.editorLog++;
     this.body = 'none';
     // A crash read here is gopls's (its owner); the chunk's other lines are gopls's own log, read as
     // a raw -logfile's would be: their errors are what gopls says of the code, not that gopls failed.
     if (namesGoLanguageServer(nv.command)) this.goplsStderrLine = this.lineNo;
     for (const l of nv.lines) this.handle(l, Buffer.from(l, 'latin1'), 0, 1);
+  }
+
+  /**
+   * gopls's error reply to a request, as Helix files it: kept with the others (errorReplies), and its
+   * message read by the rules as the VS Code client's "[Error - Received]" record's is, without the
+   * log's framing ("[ERROR]", the server's name), which said only that a reply was an error.
+   */
+  private onHelixErrorReply(r: HelixErrorReply): void {
+    this.shapes.editorLog++;
+    this.body = 'none';
+    this.noteError('?', r.message, this.lineNo);
+    this.scan(r.message, Buffer.from(r.message, 'latin1'), 0);
   }
 
   /** A record's body ended (handle's blank line): what follows is no record's JSON. */
@@ -791,7 +804,20 @@ export class LogAnalyzer {
     if (depth === 0 && mayBeNeovimLogLine(line)) {
       const nv = parseNeovimStderr(line);
       if (nv) {
-        this.onNeovimStderr(nv);
+        this.onRelayedStderr(nv);
+        return;
+      }
+    }
+    // Helix's log, the same at ERROR, and a server's error replies beside it (helixLog.ts).
+    if (depth === 0 && mayBeHelixLine(line)) {
+      const hx = parseHelixStderr(line);
+      if (hx) {
+        this.onRelayedStderr(hx);
+        return;
+      }
+      const reply = parseHelixErrorReply(line);
+      if (reply) {
+        this.onHelixErrorReply(reply);
         return;
       }
     }

@@ -13,7 +13,8 @@
 // the line carries is the chunk: read as the server's stderr, line by line, the crash reader and
 // the rules see what gopls printed and nothing of the log's framing. Pure.
 
-export interface NeovimStderr {
+/** A server's stderr as an editor's log relays it (Neovim's here, Helix's in helixLog.ts). */
+export interface RelayedStderr {
   /** The server's command as the log names it (its first word when the log wrote a list). */
   command: string;
   /** The chunk, unescaped, split into lines; a chunk's final line break ends its last line. */
@@ -35,7 +36,7 @@ export function mayBeNeovimLogLine(line: string): boolean {
 }
 
 /** The stderr chunk an lsp.log line carries, or undefined for any other line. */
-export function parseNeovimStderr(line: string): NeovimStderr | undefined {
+export function parseNeovimStderr(line: string): RelayedStderr | undefined {
   if (!mayBeNeovimLogLine(line)) return undefined;
   const h = HEAD.exec(line);
   if (!h) return undefined;

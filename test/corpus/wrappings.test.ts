@@ -78,6 +78,12 @@ const WRAPPINGS: Record<string, (s: string) => string> = {
   // Neovim's lsp.log relays gopls's stderr a chunk per line, at ERROR whatever it says (neovimLog.ts).
   "Neovim's lsp.log relaying gopls's stderr": (s) =>
     `[START][2024-03-01 12:00:00] LSP logging initiated\n[ERROR][2024-03-01 12:00:01] .../vim/lsp/rpc.lua:770\t"rpc"\t"gopls"\t"stderr"\t"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\t/g, '\\t').replace(/\n/g, '\\n')}\\n"`,
+  // Helix's log relays it a line per line, also at ERROR (helixLog.ts).
+  "Helix's log relaying gopls's stderr": (s) =>
+    s
+      .split('\n')
+      .map((l, i) => `2025-07-23T14:58:${String(10 + (i % 50)).padStart(2, '0')}.221 helix_lsp::transport [ERROR] gopls err <- "${l.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\t/g, '\\t')}\\n"`)
+      .join('\n'),
 };
 
 /** A crash's first line: in gopls's own channel or stderr, the crash is gopls's (analyzer.ts crash owner). */
@@ -114,11 +120,11 @@ describe('a log keeps its reading inside what a report puts around it', () => {
       const rs = await measure(sample.map((i) => ({ ...i, text: wrap(i.text) })), ['logfile']);
       // After trace records, or relayed as gopls's stderr, the text is gopls's own output, where a
       // panic is gopls's: a user's panic there is not what this checks. After trace records the
-      // wrapping is held to the positives alone; in lsp.log, to them and the negatives without a crash.
+      // wrapping is held to the positives alone; in an editor's relay, to them and the negatives without a crash.
       const crashes = new Set(sample.filter((i) => CRASH.test(i.text)).map((i) => i.id));
       const held =
         name === 'trace records before it' ? rs.filter((r) => r.label !== 'negative')
-        : name.startsWith("Neovim's") ? rs.filter((r) => r.label !== 'negative' || !crashes.has(r.id))
+        : name.startsWith("Neovim's") || name.startsWith("Helix's") ? rs.filter((r) => r.label !== 'negative' || !crashes.has(r.id))
         : rs;
       const changed = held.filter((r) => (r.label === 'negative' ? r.top !== undefined : !r.ok)).map((r) => `${r.id} -> ${r.top ?? '(nothing)'}`);
       expect(changed, name).toEqual([]);
