@@ -11,7 +11,7 @@
 // output, read as it printed it; the second is what gopls answered, which the rules read as they
 // read the VS Code client's error records. Neither is the transport's own verdict ("gopls err: <-
 // StreamClosed", the server's stream ending), which is left as the line it is. Pure.
-import type { RelayedStderr } from './neovimLog.js';
+import { chunkLines, type RelayedStderr } from './neovimLog.js';
 
 export interface HelixErrorReply {
   server: string;
@@ -39,9 +39,7 @@ export function parseHelixStderr(line: string): RelayedStderr | undefined {
   let body = rest.slice(m[0].length);
   // The closing quote, unless a paste cut the line short.
   if (body.endsWith('"') && !body.endsWith('\\"')) body = body.slice(0, -1);
-  const lines = unescapeRustDebug(body).split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return { command: m[1] ?? '', lines };
+  return { command: m[1] ?? '', lines: chunkLines(unescapeRustDebug(body)) };
 }
 
 /** A server's error reply as helix.log files it, or undefined. */

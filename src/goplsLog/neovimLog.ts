@@ -49,9 +49,14 @@ export function parseNeovimStderr(line: string): RelayedStderr | undefined {
   if (q !== '"' && q !== "'") return undefined;
   // A chunk cut short (a paste cut at a width, a line too long for the report) has no closing quote: what is there is read.
   const body = payload.length > 1 && payload.endsWith(q) && payload.charAt(payload.length - 2) !== '\\' ? payload.slice(1, -1) : payload.slice(1);
-  const lines = unescapeLuaString(body).split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+  return { command, lines: chunkLines(unescapeLuaString(body)) };
+}
+
+/** A relayed chunk's lines: a CR before a line break is the writer's (a Windows program), and a final line break ends the last line. */
+export function chunkLines(text: string): string[] {
+  const lines = text.split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
   if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
-  return { command, lines };
+  return lines;
 }
 
 const SHORT: Record<string, string> = { n: '\n', t: '\t', r: '\r', a: '\x07', b: '\b', f: '\f', v: '\v' };
