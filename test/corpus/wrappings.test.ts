@@ -75,6 +75,8 @@ const WRAPPINGS: Record<string, (s: string) => string> = {
     `2024/03/01 10:41:12 go info for /home/ann/src/app\n(go dir /home/ann/src/app)\n(go version go version go1.22.1 linux/amd64)\n(valid build configuration = true)\n(build flags: [])\n(selected go env: [GOMOD=/home/ann/src/app/go.mod, GOPATH=/home/ann/go])\n\n2024/03/01 10:41:13 go/packages.Load #1\n\tsnapshot=0\n\tdirectory=/home/ann/src/app\n\tquery=[./... builtin]\n\tpackages=12\n\n${s}`,
   'trace records before it': (s) =>
     `[Trace - 10:41:12 AM] Sending request 'initialize - (0)'.\nParams: {\n    "processId": 4242\n}\n\n\n[Trace - 10:41:13 AM] Received response 'initialize - (0)' in 812ms.\nResult: {\n    "capabilities": {}\n}\n\n\n[Trace - 10:41:14 AM] Received response 'textDocument/hover - (7)' in 31ms.\nResult: null\n\n\n${s}`,
+  'kubectl describe pod Events after it': (s) =>
+    `${s}\n\nEvents:\n  Type    Reason     Age   From               Message\n  ----    ------     ----  ----               -------\n  Normal  Scheduled  2m    default-scheduler  Successfully assigned ci/builder-7f9c to node-3\n  Normal  Pulled     2m    kubelet            Container image "golang:1.22" already present on machine\n  Normal  Created    2m    kubelet            Created container build\n  Normal  Started    2m    kubelet            Started container build`,
   // Neovim's lsp.log relays gopls's stderr a chunk per line, at ERROR whatever it says (neovimLog.ts).
   "Neovim's lsp.log relaying gopls's stderr": (s) =>
     `[START][2024-03-01 12:00:00] LSP logging initiated\n[ERROR][2024-03-01 12:00:01] .../vim/lsp/rpc.lua:770\t"rpc"\t"gopls"\t"stderr"\t"${s.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\t/g, '\\t').replace(/\n/g, '\\n')}\\n"`,

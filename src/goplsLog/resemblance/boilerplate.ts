@@ -149,6 +149,22 @@ const GOPLS_CHATTER = new RegExp(
     String.raw`^\t(?!err(?:or)?=)[a-z_]+=`,
   ].join('|'),
 );
+/**
+ * `kubectl describe`'s Events table (k8s.io/kubectl pkg/describe DescribeEvents: "Events:", a
+ * "Type Reason Age From Message" header, its dashes, then a row per event, tab-aligned), its rows of
+ * type Normal: the scheduler placing the pod, the kubelet pulling an image, creating and starting a
+ * container. Every pod that ran has them; their words ("container", "kubelet", "image", "node")
+ * leaned a refusal in the log before them to a bind mount's SELinux label. A Warning row (BackOff,
+ * OOMKilling, FailedMount) is what went wrong, and keeps its words.
+ */
+const KUBE_EVENTS = new RegExp(
+  [
+    String.raw`^\s*Events:\s*(?:<none>\s*)?$`,
+    String.raw`^\s*Type\s+Reason\s+Age\s+From\s+Message\s*$`,
+    String.raw`^\s*-{4}\s+-{6}\s+-{3,4}\s+-{4}\s+-{7}\s*$`,
+    String.raw`^\s*Normal\s{2,}[A-Z]\w*\s{2,}\S`,
+  ].join('|'),
+);
 /** HTML a form wraps a pasted block in (<details><summary><code>go env</code> Output</summary><br><pre>): markup, not words. */
 const FORM_TAGS = /<\/?(?:details|summary|code|pre|br|p|b|kbd)\s*\/?>/gi;
 
@@ -172,7 +188,7 @@ export function stepCommand(line: string): string | undefined {
 
 /** True for a line that is boilerplate around a failure, not the failure's words. */
 export function isBoilerplate(line: string): boolean {
-  return TEMPLATE_LINE.test(line) || RUNNER_LINE.test(line) || CI_CHATTER.test(line) || BUILD_SCRIPT.test(line) || GOPLS_CHATTER.test(line);
+  return TEMPLATE_LINE.test(line) || RUNNER_LINE.test(line) || CI_CHATTER.test(line) || BUILD_SCRIPT.test(line) || GOPLS_CHATTER.test(line) || KUBE_EVENTS.test(line);
 }
 
 /** The line without a form's HTML tags (each becomes a space). */

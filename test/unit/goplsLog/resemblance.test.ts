@@ -165,6 +165,14 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     'All tools successfully installed. You are ready to Go. :)',
     '    PATH (vscode launched with): /usr/local/bin:/usr/bin:/bin',
     '\tgotests:\t/home/ann/go/bin/gotests: unknown version',
+    // kubectl describe's Events table, its Normal rows (boilerplate.ts KUBE_EVENTS).
+    'Events:',
+    'Events:  <none>',
+    '  Type    Reason     Age   From               Message',
+    '  ----    ------     ----  ----               -------',
+    '  Normal  Scheduled  2m    default-scheduler  Successfully assigned ci/builder-7f9c to node-3',
+    '  Normal  Pulled     2m    kubelet            Container image "golang:1.22" already present on machine',
+    '  Normal  Started    12s (x3 over 2m)  kubelet, node-3  Started container build',
   ])('a form\'s or a runner\'s line has no words: %j', (line) => {
     expect([...wordsOf(line)]).toEqual([]);
   });
@@ -195,6 +203,8 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     ['executor failed running [/bin/sh -c go mod download]: exit code: 2', ['mod', 'download', 'go+mod', 'mod+download']],
     // A step's failure that says more than its code.
     ['exit status 1: stderr: go: no such tool', ['status', 'stderr', 'such', 'tool', 'exit+status', 'status+stderr', 'stderr+go', 'go+no', 'no+such', 'such+tool', 'exit']],
+    // A Warning event is what went wrong.
+    ['  Warning  OOMKilling  2m  kernel-monitor, node-3  Memory cgroup out of memory: Killed process 4242 (gopls)', ['warning', 'oomkilling', 'kernel', 'monitor', 'node', 'memory', 'cgroup', 'out', 'killed', 'process', 'gopls', 'warning+oomkilling', 'oomkilling+kernel', 'kernel+monitor', 'monitor+node', 'node+memory', 'memory+cgroup', 'cgroup+out', 'out+of', 'of+memory', 'memory+killed', 'killed+process', 'process+gopls']],
     ["make: *** No rule to make target 'build'.  Stop.", ['make', 'rule', 'target', 'build', 'stop', 'make+no', 'no+rule', 'rule+to', 'to+make', 'make+target', 'target+build', 'build+stop']],
   ])('…but a line that only looks like one keeps its words: %j', (line, want) => {
     expect([...wordsOf(line)].sort()).toEqual([...want].sort());
@@ -319,6 +329,14 @@ describe('the finding: a hint from words, the weakest thing the doctor says', ()
     expect(causes.every((c) => c.severity === 'warning')).toBe(true);
     // A mount refusing an exec does not kill a server, but "the server died" is no lead at all: the mount goes first.
     expect(rankCauses(findings(`${NOEXEC}\n${closed}\n`, '/logs/1-gopls (server).log')).map((c) => c.id)).toEqual(['noexec-mount', 'gopls-launch']);
+  });
+
+  it("a refusal with kubectl describe's Normal events after it keeps the file mode's reading: the pod's bookkeeping is no SELinux word", () => {
+    const refusal = 'ccache: error: Failed to create directory /home/ann/.cache/ccache/lock: Permission denied';
+    const events = ['', 'Events:', '  Type    Reason     Age   From               Message', '  ----    ------     ----  ----               -------', '  Normal  Scheduled  2m    default-scheduler  Successfully assigned ci/builder-7f9c to node-3', '  Normal  Pulled     2m    kubelet            Container image "golang:1.22" already present on machine', '  Normal  Created    2m    kubelet            Created container build', '  Normal  Started    2m    kubelet            Started container build'];
+    const fs = findings([refusal, ...events, ''].join('\n'));
+    expect(hintOf(fs)).toBeUndefined();
+    expect(rankCauses(fs)[0]).toMatchObject({ id: 'fs-access' });
   });
 
   it("pasted inside an issue form, with go env and the tools listing, a failure gets the same hint, and a panic of the user's program still none", () => {
