@@ -331,6 +331,8 @@ export const MAY_NAME_GOPLS = /gopls|langserver|language-server/i;
  * last ones are strsignal(3)'s names of fatal signals as shells print them ("Bad system call" is
  * SIGSYS, "Illegal instruction" SIGILL).
  */
+/** A line that starts at a Go source position ("./main.go:12:2: ", "pkg/x.go:31: "): a diagnostic about code. */
+const SOURCE_DIAGNOSTIC = /^\s*(?:[A-Za-z]:)?[^\s:]{0,300}\.go:\d+(?::\d+)?: /;
 export const ERRORISH = /\b(?:error|errors|fatal|failed|failure|panic|denied|refused|cannot|can't|couldn't|could not|unable|killed|not permitted|not found|segmentation fault|aborted|bad system call|illegal instruction)\b/i;
 
 /**
@@ -1252,7 +1254,10 @@ export class LogAnalyzer {
         // within the reach the crash reader gives gopls's name (GOPLS_CONTEXT_LINES).
         // Cheapest tests first: most lines name no language server and follow none, so the name's
         // and the failure words' regexes do not run on them.
-        const nearGopls = !words.gopls && goplsNear;
+        // A diagnostic at a Go file's position ("main.go:31:2: Error return value … (errcheck)", a
+        // compile or vet error) is about the code, whatever program printed it, so it is no failure of
+        // gopls for being near gopls's name; a line naming gopls itself is read below as before.
+        const nearGopls = !words.gopls && goplsNear && !SOURCE_DIAGNOSTIC.test(text);
         const namesGopls = !nearGopls && (lw & (W_GOPLS | W_NAMES_LS)) !== 0 && namesGoLanguageServer(text);
         const aboutGopls = (nearGopls || namesGopls) && (errorish || saysProcessFailed(text));
         if (aboutGopls && ++this.goplsFailureCount <= MAX_MECHANISM_LINES) this.goplsFailures.push({ line: this.lineNo, text: excerptOnce() });

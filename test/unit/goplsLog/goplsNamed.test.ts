@@ -64,6 +64,17 @@ describe('a failure line naming gopls that no rule knows', () => {
     expect(far.goplsFailures).toEqual([]);
   });
 
+  it.each([
+    'main.go:31:2: Error return value of `f.Close` is not checked (errcheck)',
+    './cmd/app/main.go:12:2: undefined: foo',
+    'C:\\Users\\ann\\app\\main.go:7:9: cannot use x (variable of type int) as string value in return statement',
+    'internal/x/x.go:40: error strings should not be capitalized',
+  ])('a diagnostic at a Go source position just after gopls is named is about the code, not gopls: %s', (diag) => {
+    expect(analyzeText(`gopls: diagnosing the workspace\n${diag}\n`).goplsFailures).toEqual([]);
+    // …while a failure line there that is no diagnostic still counts.
+    expect(analyzeText('gopls: diagnosing the workspace\nerror: build step exited early\n').goplsFailures.map((l) => l.line)).toEqual([2]);
+  });
+
   it('a line a rule matches is the rule’s, not the fallback’s', () => {
     const line = '[Error - 10:00:00 AM] Starting client failed';
     expect(matchRules(line, {}).length).toBeGreaterThan(0);
