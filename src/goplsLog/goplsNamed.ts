@@ -17,10 +17,11 @@ const NAME = /(?<![A-Za-z0-9])(?:gopls|go-langserver|go-language-server)(?![A-Za
 
 /**
  * Words that say a process failed, beyond the analyzer's ERRORISH ones (it is always tested
- * second, after them): an exit status, "exited", a crash, a time-out, a missing file (ENOENT as
+ * second, after them): an exit status, "exited", a crash, a time-out (Go's own "context deadline
+ * exceeded" among them), a missing file (ENOENT as
  * clients print it), a command line's own refusals.
  */
-const PROCESS_FAILURE = /\bexit(?:ed)? (?:status|code|with)\b|\bexited\b|\bcrash(?:ed|es|ing)?\b|\btimed out\b|\btime-?out\b|\bENOENT\b|\bno such file or directory\b|\bnot executable\b|\bunexpected(?:ly)?\b|\bnot recognized\b|\bunknown (?:command|subcommand|flag|option)\b|\bflag provided but not defined\b|\binvalid (?:argument|option|flag|value)\b/i;
+const PROCESS_FAILURE = /\bexit(?:ed)? (?:status|code|with)\b|\bexited\b|\bcrash(?:ed|es|ing)?\b|\btimed out\b|\btime-?out\b|\bdeadline exceeded\b|\bENOENT\b|\bno such file or directory\b|\bnot executable\b|\bunexpected(?:ly)?\b|\bnot recognized\b|\bunknown (?:command|subcommand|flag|option)\b|\bflag provided but not defined\b|\binvalid (?:argument|option|flag|value)\b/i;
 
 /** True when a line, already known to report a failure or possibly one, names the Go language server. */
 export function namesGoLanguageServer(text: string): boolean {

@@ -445,7 +445,13 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // (crates/languages/src/go.rs fetch_server_binary): "failed to run installed gopls binary". The
     // Go extension refusing to start it (goLanguageServer.ts getLanguageServerToolPath): "The Go
     // language server is currently not supported in a multi-root set-up with different GOPATHs".
-    needles: ['Go language server is currently not supported in a multi-root', "Couldn't start client", 'Restarting ', 'Starting server failed', "Previous start failed. Can't restart server.", 'installed gopls', 'Launching server ', 'unable to start the language server', 'ailed to start', 'ailed to launch', 'ailed to spawn', 'Failed to initialize the ', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', '-- stderr--', 'server stderr: ', 'Language server ', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'Go language server'],
+    // VS Code failing to activate the Go extension itself, so no client ever starts gopls
+    // (vs/workbench/api/common/extHostExtensionActivator.ts: the notification "Activating extension
+    // '{0}' failed: {1}.", its log's "Activating extension {0} failed due to an error:", and older
+    // builds' console "Activating extension `{0}` failed: "), for the Go extension's ids (golang.go,
+    // its nightly, and ms-vscode.go and lukehoban.go before the move); the reason it quotes is read
+    // by the other rules on the same line.
+    needles: ['Go language server is currently not supported in a multi-root', 'Activating extension ', "Couldn't start client", 'Restarting ', 'Starting server failed', "Previous start failed. Can't restart server.", 'installed gopls', 'Launching server ', 'unable to start the language server', 'ailed to start', 'ailed to launch', 'ailed to spawn', 'Failed to initialize the ', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', '-- stderr--', 'server stderr: ', 'Language server ', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'Go language server'],
     test: new RegExp(
       [
         String.raw`Client is not running and can't be stopped\. It's current state is: (?:startFailed|starting)|^\W*(?:\[Error[^\]]*\] )?Restarting (?:client|server) failed\b`,
@@ -460,6 +466,7 @@ export const LAUNCH_RULES: readonly Rule[] = [
         String.raw`^\s*-- stderr--\s*$|\bserver stderr: |^\W*Language server ${GO_LS}\S*:\s*$`,
         String.raw`[Ff]ailed to (?:start|launch|spawn) (?:the )?language server(?:\s*(?:[:.,!]|$)|\s+\\?["'\x60]?${GO_LS}\b| for [Gg]o\b)|[Ff]ailed to spawn command\. [Pp]ath: [^\n]{0,300}${GO_LS}`,
         String.raw`\b(?:[Ff]ailed|[Uu]nable|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't) (?:to )?(?:start|launch|spawn|run) (?:the )?(?:installed )?(?:gopls\b|Go language server)`,
+        String.raw`\bActivating extension ['\x60]?(?:golang\.go(?:-nightly)?|ms-vscode\.go|lukehoban\.go)['\x60]? failed\b`,
       ].join('|'),
     ),
     yieldsTo: ['server-init-failed', 'gopls-not-found', 'server-binary-missing', 'go-binary-not-found', 'gopls-bad-command', 'gopls-remote-unreachable'],

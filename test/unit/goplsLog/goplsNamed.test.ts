@@ -22,6 +22,8 @@ const FAILS = [
   'LanguageClient: gopls failure, see the log',
   '2026/01/02 03:04:05 go-langserver: cannot serve requests',
   'E: /opt/tools/bin/gopls: timed out waiting for the first response',
+  // Go's context.DeadlineExceeded, in gopls's own words
+  'gopls: context deadline exceeded',
   // a command line's own refusals (Go's flag package, a CLI's subcommand lookup, shells)
   'lsp-client: gopls could not be started from /opt/tools/bin',
   'wrapper: gopls rejected the invocation: invalid argument "--mode=x"',

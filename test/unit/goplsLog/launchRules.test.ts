@@ -90,6 +90,12 @@ const CASES: Array<[string, RuleId[]]> = [
   ['2024-02-03T04:05:06Z [ERROR] failed to start language server "gopls": server shut down', ['server-start-failed']],
   ['failed to spawn command. path: "/home/ann/.local/share/zed/languages/gopls/gopls_0.15.1", working directory: "/srv/api", args: []', ['server-start-failed']],
   ['failed to spawn command. path: "/usr/bin/ruff", working directory: "/srv/api", args: ["server"]', []],
+  // VS Code failing to activate the Go extension (extHostExtensionActivator.ts), in its three wordings
+  ["Activating extension 'golang.go' failed: Cannot find module '/home/ann/.vscode/extensions/golang.go-0.41.0/dist/goMain.js'.", ['server-start-failed']],
+  ['2024-03-01 12:00:00.000 [error] Activating extension golang.go failed due to an error:', ['server-start-failed']],
+  ['Activating extension `ms-vscode.go` failed:  Cannot read property of undefined', ['server-start-failed']],
+  ["Activating extension 'ms-python.python' failed: spawn python ENOENT.", []],
+  ["Activating extension 'golang.gopher-theme' failed: x.", []],
   // any client
   ['Failed to start language server: timed out waiting for initialize', ['server-start-failed']],
   ['Unable to start gopls: context deadline exceeded', ['server-start-failed']],
