@@ -75,6 +75,8 @@ const WRAPPINGS: Record<string, (s: string) => string> = {
     `2024/03/01 10:41:12 go info for /home/ann/src/app\n(go dir /home/ann/src/app)\n(go version go version go1.22.1 linux/amd64)\n(valid build configuration = true)\n(build flags: [])\n(selected go env: [GOMOD=/home/ann/src/app/go.mod, GOPATH=/home/ann/go])\n\n2024/03/01 10:41:13 go/packages.Load #1\n\tsnapshot=0\n\tdirectory=/home/ann/src/app\n\tquery=[./... builtin]\n\tpackages=12\n\n${s}`,
   'trace records before it': (s) =>
     `[Trace - 10:41:12 AM] Sending request 'initialize - (0)'.\nParams: {\n    "processId": 4242\n}\n\n\n[Trace - 10:41:13 AM] Received response 'initialize - (0)' in 812ms.\nResult: {\n    "capabilities": {}\n}\n\n\n[Trace - 10:41:14 AM] Received response 'textDocument/hover - (7)' in 31ms.\nResult: null\n\n\n${s}`,
+  'a successful tools install before it': (s) =>
+    `Tools environment: GOPATH=/home/ann/go\nInstalling 1 tool at /home/ann/go/bin in module mode.\n  gopls\n\nInstalling golang.org/x/tools/gopls@latest (/home/ann/go/bin/gopls) SUCCEEDED\n\nAll tools successfully installed. You are ready to Go. :)\n\n${s}`,
   'kubectl describe pod Events after it': (s) =>
     `${s}\n\nEvents:\n  Type    Reason     Age   From               Message\n  ----    ------     ----  ----               -------\n  Normal  Scheduled  2m    default-scheduler  Successfully assigned ci/builder-7f9c to node-3\n  Normal  Pulled     2m    kubelet            Container image "golang:1.22" already present on machine\n  Normal  Created    2m    kubelet            Created container build\n  Normal  Started    2m    kubelet            Started container build`,
   // Neovim's lsp.log relays gopls's stderr a chunk per line, at ERROR whatever it says (neovimLog.ts).

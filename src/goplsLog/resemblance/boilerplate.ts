@@ -34,9 +34,15 @@ const TEMPLATE_LINE = new RegExp(
     String.raw`^\s*(?!go:|gopls:)[\w.-]+:\s+(?:not installed|\S+: unknown version)\s*$`,
     // The Go extension's word that a tool installation went well (vscode-go goInstallTools.ts):
     // "Installing …@latest (…) SUCCEEDED", "All tools successfully installed. You are ready to Go :)."
-    // The lines around them are kept: "Installing 1 tool at … in module mode." and the tools' names
-    // head a FAILED install as much as a good one, and a report that pastes them is mostly about one.
+    // And the head every install prints, good or bad ("Tools environment: GOPATH=…", "Installing 1
+    // tool at … in module mode."): until 2026-12-02 23:15 it kept its words, on the argument that a
+    // pasted install is mostly a failed one; but a failed install says so in its own lines
+    // ("Installing …@latest (…) FAILED" and the go command's error, which keep theirs), and the
+    // head's words ("installing", "module mode", "tools") leaned any text after a successful
+    // install to gopls-launch (a successful install before each tuning negative: 63 of 162 with a
+    // warning first, 30 bare). The tools' names under the head stay: gopls named is gopls named.
     String.raw`^\s*Installing \S+ \([^)]*\) SUCCEEDED\s*$`,
+    String.raw`^\s*Installing \d+ tools? at \S.* in module mode\.\s*$|^\s*Tools environment: `,
     String.raw`^\s*All tools successfully installed\.`,
     // `gopls -v version` (gopls/internal/debug/info.go): "Build info", the rule under it, the main
     // module, each dependency with its h1: hash, and the go it was built with.

@@ -163,6 +163,10 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     // The Go extension's word that a tool installation went well.
     'Installing golang.org/x/tools/gopls@latest (/home/ann/go/bin/gopls) SUCCEEDED',
     'All tools successfully installed. You are ready to Go. :)',
+    // …and the head every install prints, good or bad (a failed one says so in its own lines, below).
+    'Tools environment: GOPATH=/home/ann/go',
+    'Installing 1 tool at /home/ann/go/bin in module mode.',
+    'Installing 12 tools at /home/ann/go/bin in module mode.',
     '    PATH (vscode launched with): /usr/local/bin:/usr/bin:/bin',
     '\tgotests:\t/home/ann/go/bin/gotests: unknown version',
     // kubectl describe's Events table, its Normal rows (boilerplate.ts KUBE_EVENTS).
@@ -193,8 +197,8 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     // gopls's own account that something is wrong keeps its words.
     ['(valid build configuration = false)', ['valid', 'build', 'configuration', 'false', 'valid+build', 'build+configuration', 'configuration+false']],
     ['\terror=no required module provides package', ['error', 'required', 'module', 'provides', 'package', 'error+no', 'no+required', 'required+module', 'module+provides', 'provides+package']],
-    // The lines that head an install, which fails as often as not in a report.
-    ['Installing 1 tool at /home/ann/go/bin in module mode.', ['installing', 'tool', 'home', 'ann', 'bin', 'module', 'mode', 'installing+tool', 'tool+at', 'at+home', 'home+ann', 'ann+go', 'go+bin', 'bin+in', 'in+module', 'module+mode']],
+    // A tool under an install's head: gopls named is gopls named.
+    ['  gopls', ['gopls']],
     ['##### Testing packages.', ['testing', 'packages', 'testing+packages']],
     ['Installing golang.org/x/tools/gopls@latest FAILED', ['installing', 'golang', 'org', 'tools', 'gopls', 'latest', 'failed', 'installing+golang', 'golang+org', 'org+tools', 'tools+gopls', 'gopls+latest', 'latest+failed']],
     // A Docker builder's failed step is read for the command it quotes, not the shell or the wrapper.
