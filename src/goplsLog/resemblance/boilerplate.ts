@@ -35,7 +35,7 @@ const TEMPLATE_LINE = new RegExp(
     // The Go extension's word that a tool installation went well (vscode-go goInstallTools.ts):
     // "Installing …@latest (…) SUCCEEDED", "All tools successfully installed. You are ready to Go :)."
     // And the head every install prints, good or bad ("Tools environment: GOPATH=…", "Installing 1
-    // tool at … in module mode."): until 2026-12-02 23:15 it kept its words, on the argument that a
+    // tool at … in module mode."): until 2026-12-02 23:10 it kept its words, on the argument that a
     // pasted install is mostly a failed one; but a failed install says so in its own lines
     // ("Installing …@latest (…) FAILED" and the go command's error, which keep theirs), and the
     // head's words ("installing", "module mode", "tools") leaned any text after a successful
