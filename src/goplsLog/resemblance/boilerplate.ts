@@ -171,6 +171,14 @@ const KUBE_EVENTS = new RegExp(
     String.raw`^\s*Normal\s{2,}[A-Z]\w*\s{2,}\S`,
   ].join('|'),
 );
+/**
+ * The Go extension's debug console as a session starts (vscode-go goDebugFactory.ts and Delve's own
+ * banner): "Starting: /home/ann/go/bin/dlv dap --listen=127.0.0.1:38697 --log-dest=3 from
+ * /home/ann/app", "DAP server listening at: 127.0.0.1:38697", "Type 'dlv help' for list of
+ * commands.". Every debug session prints them; their words (dlv, dap, listen, starting) are not the
+ * failure's, and "starting … bin" leaned a refusal after them to noexec-mount.
+ */
+const DEBUG_CONSOLE = /^\s*Starting: \S*dlv(?:\.exe)? dap --listen=\S+|^\s*DAP server listening at: \S+\s*$|^\s*Type 'dlv help' for list of commands\.\s*$/;
 /** HTML a form wraps a pasted block in (<details><summary><code>go env</code> Output</summary><br><pre>): markup, not words. */
 const FORM_TAGS = /<\/?(?:details|summary|code|pre|br|p|b|kbd)\s*\/?>/gi;
 
@@ -194,7 +202,7 @@ export function stepCommand(line: string): string | undefined {
 
 /** True for a line that is boilerplate around a failure, not the failure's words. */
 export function isBoilerplate(line: string): boolean {
-  return TEMPLATE_LINE.test(line) || RUNNER_LINE.test(line) || CI_CHATTER.test(line) || BUILD_SCRIPT.test(line) || GOPLS_CHATTER.test(line) || KUBE_EVENTS.test(line);
+  return TEMPLATE_LINE.test(line) || RUNNER_LINE.test(line) || CI_CHATTER.test(line) || BUILD_SCRIPT.test(line) || GOPLS_CHATTER.test(line) || KUBE_EVENTS.test(line) || DEBUG_CONSOLE.test(line);
 }
 
 /** The line without a form's HTML tags (each becomes a space). */

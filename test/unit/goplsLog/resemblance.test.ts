@@ -169,6 +169,10 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     'Installing 12 tools at /home/ann/go/bin in module mode.',
     '    PATH (vscode launched with): /usr/local/bin:/usr/bin:/bin',
     '\tgotests:\t/home/ann/go/bin/gotests: unknown version',
+    // The Go extension's debug console as a session starts (boilerplate.ts DEBUG_CONSOLE).
+    'Starting: /home/ann/go/bin/dlv dap --listen=127.0.0.1:38697 --log-dest=3 from /home/ann/src/app',
+    'DAP server listening at: 127.0.0.1:38697',
+    "Type 'dlv help' for list of commands.",
     // kubectl describe's Events table, its Normal rows (boilerplate.ts KUBE_EVENTS).
     'Events:',
     'Events:  <none>',
@@ -218,6 +222,8 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     // A tool's own failure names $WORK too, and keeps its words.
     ['compile: writing output: write $WORK/b001/_pkg_.a: no space left on device', ['compile', 'writing', 'output', 'space', 'left', 'device', 'no+space']],
     ['/usr/local/go/pkg/tool/linux_amd64/link: running gcc failed: exit status 1', ['link', 'running', 'gcc', 'failed', 'gcc+failed']],
+    // …nor Delve's own failure after its banner.
+    ['could not launch process: fork/exec /home/ann/src/app/__debug_bin: permission denied', ['launch', 'process', 'fork+exec', 'permission+denied']],
   ])('…nor is a tool\'s error in the -x trace: %j', (line, some) => {
     const got = wordsOf(line);
     for (const w of some) expect(got.has(w), w).toBe(true);
