@@ -326,13 +326,14 @@ export const CONTEXT_WORDS = /(watch|inotify|fsnotify|notify-rs)|(gopls)|(_execu
 /** A plain-word screen before goplsNamed.ts's stricter test of the name. */
 export const MAY_NAME_GOPLS = /gopls|langserver|language-server/i;
 
+/** A line that starts at a Go source position ("./main.go:12:2: ", "pkg/x.go:31: "): a diagnostic about code. */
+const SOURCE_DIAGNOSTIC = /^\s*(?:[A-Za-z]:)?[^\s:]{0,300}\.go:\d+(?::\d+)?: /;
+
 /**
  * An error-level line: what a program writes when something failed. Case-insensitive words; the
  * last ones are strsignal(3)'s names of fatal signals as shells print them ("Bad system call" is
  * SIGSYS, "Illegal instruction" SIGILL).
  */
-/** A line that starts at a Go source position ("./main.go:12:2: ", "pkg/x.go:31: "): a diagnostic about code. */
-const SOURCE_DIAGNOSTIC = /^\s*(?:[A-Za-z]:)?[^\s:]{0,300}\.go:\d+(?::\d+)?: /;
 export const ERRORISH = /\b(?:error|errors|fatal|failed|failure|panic|denied|refused|cannot|can't|couldn't|could not|unable|killed|not permitted|not found|segmentation fault|aborted|bad system call|illegal instruction)\b/i;
 
 /**
@@ -560,7 +561,7 @@ export class LogAnalyzer {
   private readonly resemblanceLines: UnclassifiedLine[] = [];
   private lastWatchWords = -Infinity;
   private lastGoplsWords = -Infinity;
-  /** The line whose text is gopls's stderr as another editor's log relays it (onNeovimStderr): a crash starting there is gopls's. */
+  /** The line whose text is gopls's stderr as another editor's log relays it (onRelayedStderr): a crash starting there is gopls's. */
   private goplsStderrLine = -1;
   private lastExecWords = -Infinity;
   private lastContainerWords = -Infinity;
@@ -743,6 +744,34 @@ export class LogAnalyzer {
   }
 
   /**
+   * True when the line is another editor's relay of the server, now read: Neovim's lsp.log files a
+   * server's stderr chunk behind an ERROR level that says nothing of it (neovimLog.ts); Helix's log
+   * does the same, with the server's error replies beside it (helixLog.ts). The cheap gates first:
+   * most lines start with neither shape.
+   */
+  private onEditorRelay(line: string): boolean {
+    if (mayBeNeovimLogLine(line)) {
+      const nv = parseNeovimStderr(line);
+      if (nv) {
+        this.onRelayedStderr(nv);
+        return true;
+      }
+    } else if (mayBeHelixLine(line)) {
+      const hx = parseHelixStderr(line);
+      if (hx) {
+        this.onRelayedStderr(hx);
+        return true;
+      }
+      const reply = parseHelixErrorReply(line);
+      if (reply) {
+        this.onHelixErrorReply(reply);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
    * A server's stderr chunk from Neovim's lsp.log or Helix's log: its lines read as the server printed them, each
    * as UTF-8 from its own bytes (the chunk's escapes are undone, so the file's bytes no longer
    * line up).
@@ -801,28 +830,9 @@ export class LogAnalyzer {
         off += n;
       }
     }
-    // Neovim's lsp.log: a server's stderr chunk behind an ERROR level that says nothing of it
-    // (neovimLog.ts). Read before a crash's next line is looked for: a dump spans many chunks.
-    if (depth === 0 && mayBeNeovimLogLine(line)) {
-      const nv = parseNeovimStderr(line);
-      if (nv) {
-        this.onRelayedStderr(nv);
-        return;
-      }
-    }
-    // Helix's log, the same at ERROR, and a server's error replies beside it (helixLog.ts).
-    if (depth === 0 && mayBeHelixLine(line)) {
-      const hx = parseHelixStderr(line);
-      if (hx) {
-        this.onRelayedStderr(hx);
-        return;
-      }
-      const reply = parseHelixErrorReply(line);
-      if (reply) {
-        this.onHelixErrorReply(reply);
-        return;
-      }
-    }
+    // Another editor's log relaying the server: read before a crash's next line is looked for (a
+    // dump spans many relayed chunks).
+    if (depth === 0 && this.onEditorRelay(line)) return;
     if (this.crash) {
       if (this.continueCrash(line)) return;
       this.finishCrash();
