@@ -14,7 +14,7 @@ import { NONBLOCKING_IO_EAGAIN } from './rules/processes.js';
 import { MAY_BE_PASTED_CHARS, NOT_AFTER, notAfterWords, prescreenBytes, ruleById, ruleSilenced, screenAndMatch, screenPrinted, type Rule, type RuleId } from './rules.js';
 import { CaselessWords } from './lineWords.js';
 import { GoEnvListing, LISTING_WORDS } from './goEnvListing.js';
-import { namesGoLanguageServer, saysProcessFailed } from './goplsNamed.js';
+import { namesGoLanguageServer, saysBuildFailed, saysProcessFailed } from './goplsNamed.js';
 import { mechanismOf } from './mechanisms.js';
 import { unwrapMessage } from './wrapped.js';
 import { mayBeNeovimLogLine, parseNeovimStderr, type RelayedStderr } from './neovimLog.js';
@@ -1269,7 +1269,7 @@ export class LogAnalyzer {
         // gopls for being near gopls's name; a line naming gopls itself is read below as before.
         const nearGopls = !words.gopls && goplsNear && !SOURCE_DIAGNOSTIC.test(text);
         const namesGopls = !nearGopls && (lw & (W_GOPLS | W_NAMES_LS)) !== 0 && namesGoLanguageServer(text);
-        const aboutGopls = (nearGopls || namesGopls) && (errorish || saysProcessFailed(text));
+        const aboutGopls = (nearGopls || namesGopls) && (errorish || saysProcessFailed(text) || (namesGopls && saysBuildFailed(text)));
         if (aboutGopls && ++this.goplsFailureCount <= MAX_MECHANISM_LINES) this.goplsFailures.push({ line: this.lineNo, text: excerptOnce() });
         if (errorish || named || aboutGopls) this.keepUnclassified(this.lineNo, excerptOnce());
         // Plain lines, and a timestamped line ("2022/11/14 14:40:53 …", gopls's event lines and

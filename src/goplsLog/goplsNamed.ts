@@ -23,6 +23,22 @@ const NAME = /(?<![A-Za-z0-9])(?:gopls|go-langserver|go-language-server)(?![A-Za
  */
 const PROCESS_FAILURE = /\bexit(?:ed)? (?:status|code|with)\b|\bexited\b|\bcrash(?:ed|es|ing)?\b|\btimed out\b|\btime-?out\b|\bdeadline exceeded\b|\bENOENT\b|\bno such file or directory\b|\bnot executable\b|\bunexpected(?:ly)?\b|\bnot recognized\b|\bunknown (?:command|subcommand|flag|option)\b|\bflag provided but not defined\b|\binvalid (?:argument|option|flag|value)\b/i;
 
+/**
+ * gopls that cannot be built or installed with the Go at hand, told in a reporter's or an
+ * installer's words rather than the compiler's: "x/tools/cmd/gopls: doesn't build with Go 1.11",
+ * "gopls doesn't support Go 1.10", "gopls install failed". A line naming gopls that says so is the
+ * class's symptom too (gopls cannot start, for there is no gopls). Kept apart from
+ * PROCESS_FAILURE, which also decides which lines the word model reads (analyzer.ts
+ * tellsOfTrouble): "build failed" beside a language server's name is gopls's own trouble, but
+ * alone it is as often a user's compile error.
+ */
+const BUILD_FAILURE = /\b(?:does(?:n't| not)|can(?:'t|not)|won't|will not|fail(?:s|ed)? to|unable to) (?:be )?(?:build|built|compile|compiled|install|installed)\b|\bdoes(?:n't| not) (?:support|work with) go ?1\.\d+|\b(?:build|compilation|install(?:ation)?) (?:fail(?:s|ed|ure)?|broke|broken)\b/i;
+
+/** True when a line, already known to name the Go language server, says it cannot be built or installed. */
+export function saysBuildFailed(text: string): boolean {
+  return BUILD_FAILURE.test(text);
+}
+
 /** True when a line, already known to report a failure or possibly one, names the Go language server. */
 export function namesGoLanguageServer(text: string): boolean {
   return NAME.test(text);

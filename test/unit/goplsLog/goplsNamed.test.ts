@@ -27,6 +27,10 @@ const FAILS = [
   // a command line's own refusals (Go's flag package, a CLI's subcommand lookup, shells)
   'lsp-client: gopls could not be started from /opt/tools/bin',
   'wrapper: gopls rejected the invocation: invalid argument "--mode=x"',
+  // gopls that cannot be built or installed with the Go at hand, in a reporter's words
+  "x/tools/cmd/gopls: doesn't build with Go 1.9; some.Field undefined",
+  'gopls does not support Go 1.12 any more',
+  "gopls won't compile with the distro's Go 1.10",
 ];
 
 const NOT = [
@@ -43,6 +47,8 @@ const NOT = [
   'Mon 06 May 2024 10:11:12 AM CEST:["s:on_exit",2,"gopls","exited",0]',
   'lsp-client: gopls exited with code 0',
   'WARN  gopls exited: status 0',
+  // build words without gopls's name: a user's own build, not gopls's
+  "the app doesn't build with Go 1.9",
 ];
 
 describe('a failure line naming gopls that no rule knows', () => {
