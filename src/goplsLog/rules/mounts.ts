@@ -29,7 +29,7 @@ export const MOUNT_RULES: readonly Rule[] = [
     needles: ['ermission denied'],
     // The thing executed is a path (has a slash); "bash: cd: /x: Permission denied" is a directory.
     test: /(?:^|\s)-?(?:\/\S*\/)?(?:ba|z|da|k|fi)?sh(?:: line \d+)?(?:: \d+)?: \.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|^\S+: line \d+: [^\s:]+: Permission denied|execvp: [^:\n]+: Permission denied|unable to execute [^:\n]+: Permission denied|bad interpreter: Permission denied/m,
-    yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'gopls-exec-denied', 'container-path-denied', 'shell-system-exec-denied', 'android-app-home-exec', 'android-app-data-exec'],
+    yieldsTo: ['exec-permission-denied', 'work-exec-denied', 'exec-path-denied', 'exec-relative-denied', 'gopls-exec-denied', 'container-path-denied', 'shell-system-exec-denied', 'android-app-home-exec', 'android-app-data-exec'],
     says: 'executing a file was refused with "permission denied": a noexec mount (or a file without its execute bit)',
   },
   {
@@ -66,6 +66,24 @@ export const MOUNT_RULES: readonly Rule[] = [
     test: /fork\/exec (?=\$WORK\/|\/(?:tmp|var\/tmp|dev\/shm|run\/user)\/|\/[^:]*?(?:\/go-build|\/[^/:]*?\d{5,}\/|__debug_bin|\/_test\/|\/exe\/|\.test:))[^:]*: permission denied/i,
     yieldsTo: ['system-exec-denied', 'gopls-exec-denied'],
     says: 'executing a freshly built binary failed with "fork/exec …: permission denied", the mark of a noexec mount',
+  },
+  {
+    id: 'work-exec-denied',
+    classId: 'noexec-mount',
+    role: 'symptom',
+    symptom: 'exec-denied',
+    severity: 'error',
+    confidence: 0.8,
+    // The same refusal in a shell's or perror's words ("PATH: Permission denied", strerror's
+    // capital P, no Go op before it) of a program in cmd/go's work directory: go-build…/bNNN/exe/x
+    // or a test binary there, run by a script, `go test -exec` or a wrapper rather than by
+    // os/exec. cmd/go made the file and its execute bit moments before, so only a mount (or a
+    // policy) refuses it, as for exec-permission-denied. An open of it would say "open …" in Go's
+    // lower case, which go-file-refused keeps.
+    needles: ['ermission denied'],
+    test: /(?:^|[\s'"`])(?:\/[^\s:'"`]*)?(?:\$WORK|\/go-build\d*)\/b\d+\/(?:exe\/[^\s:'"`]+|[^\s:'"`]*\.test(?:\.exe)?)['"`]?: Permission denied/,
+    yieldsTo: ['exec-permission-denied', 'system-exec-denied', 'gopls-exec-denied'],
+    says: 'a binary the go command had just built in its work directory could not be executed ("…/go-build…/exe/…: Permission denied"), the mark of a noexec mount',
   },
   {
     id: 'exec-path-denied',

@@ -54,6 +54,7 @@ export const RULE_ORDER = [
   'shell-exec-denied',
   'noexec-listed',
   'exec-permission-denied',
+  'work-exec-denied',
   'exec-relative-denied',
   'exec-path-denied',
   'permission-denied',

@@ -100,6 +100,12 @@ const KERNEL_RUNTIME_CASES: Array<[string, RuleId[]]> = [
   ['devcontainer start: fork/exec /bin/sh: permission denied', ['system-exec-denied']],
   ['exec: "/usr/local/bin/node": permission denied', ['system-exec-denied']],
   ['fork/exec /home/ann/.cache/go-tmp/go-build7/b001/exe/srv: permission denied', ['exec-permission-denied']],
+  // The same in a shell's or perror's words: a binary in cmd/go's work directory, run by a script or `go test -exec`.
+  ['/tmp/go-build81/b001/exe/srv: Permission denied', ['work-exec-denied']],
+  ['./run.sh: line 3: /home/ann/.cache/gotmp/go-build5/b042/api.test: Permission denied', ['work-exec-denied']],
+  ['$WORK/b001/exe/a.out: Permission denied', ['work-exec-denied']],
+  // Go's own open of a file there stays a file refusal.
+  ['open /tmp/go-build81/b001/exe/srv: permission denied', ['go-file-refused']],
   // A path relative to the working directory: as often a mode or a directory as a mount (a weaker rule).
   ['could not launch process: fork/exec ./debug: permission denied', ['exec-relative-denied']],
   ['fork/exec ./: permission denied', ['exec-relative-denied']],

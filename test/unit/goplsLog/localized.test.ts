@@ -61,7 +61,7 @@ const CJK: Case[] = [
   ['bash: go: 未找到命令', 'bash: go: command not found', 'go-binary-not-found'],
   // bash's zh_CN catalog separates with a full-width colon.
   ['bash: go：未找到命令', 'bash: go: command not found', 'go-binary-not-found'],
-  ['-bash: /tmp/go-build123/b001/exe/main: 权限不够', '-bash: /tmp/go-build123/b001/exe/main: Permission denied', 'shell-exec-denied'],
+  ['-bash: /tmp/go-build123/b001/exe/main: 权限不够', '-bash: /tmp/go-build123/b001/exe/main: Permission denied', 'work-exec-denied'],
   ['mkdir: 无法创建目录 "/home/u/go": 只读文件系统', "mkdir: cannot create directory '/home/u/go': Read-only file system", 'read-only-fs'],
   ['inotify_add_watch: 设备上没有空间', 'inotify_add_watch: No space left on device', 'inotify-enospc'],
   ['tail: inotify 資源已耗盡，無法使用 inotify 機制，回歸以 polling 機制取代: 開啟太多檔案', 'tail: inotify cannot be used, reverting to polling: Too many open files', 'inotify-emfile'],
