@@ -9,6 +9,7 @@
 import { NeedleSet } from './needleSet.js';
 import { asPrinted } from './rules.js';
 import { LOCALIZED_PHRASES } from './localizedTable.js';
+import { LOCALIZED_FORMATS } from './localizedFormats.js';
 import { utf8AsLatin1 as asBytes } from './lines.js';
 
 /**
@@ -52,6 +53,53 @@ function build(): Reader {
   };
 }
 
+/**
+ * Messages that put a program's name inside the sentence (localizedFormats.ts: Ubuntu's and Debian's
+ * command-not-found handler, "No se ha encontrado la orden «go», pero se puede instalar con:"). Each
+ * is matched as its words before the name, the name, and its words after it up to the first comma
+ * or stop (a paste may cut or wrap the rest, which is taken too when it is there), and put back as
+ * the English sentence around the same name.
+ */
+interface FormatReader {
+  keys: NeedleSet;
+  rows: Array<{ re: RegExp; english: readonly [string, string] }>;
+}
+let formats: FormatReader | undefined;
+/** The name as the handler prints it: one word, no quotes or spaces. */
+const NAME = String.raw`([^\s'"\u00ab\u00bb\u00e2\u00e3]{1,100}?)`;
+
+function buildFormats(): FormatReader {
+  const keys: string[] = [];
+  const rows: FormatReader['rows'] = [];
+  for (const [, english, before, after] of LOCALIZED_FORMATS) {
+    const cut = after.search(/[,.\uff0c\u3002]/);
+    const head = cut > 0 ? after.slice(0, cut) : after;
+    const rest = head.length < after.length ? after.slice(head.length) : '';
+    // As printed and as the analyzer mends a paste (asPrinted: French puts no-break spaces inside
+    // its guillemets, Chinese typographic quotes around the name).
+    for (const mend of [(x: string) => x, asPrinted]) {
+      const [b, h, r] = [before, head, rest].map((x) => mend(asBytes(x)));
+      // The screen's key: the longer of the two sides (a bare quote before the name says nothing).
+      keys.push((b!.length >= h!.length ? b! : h!).slice(0, KEY_BYTES));
+      const start = before ? '' : String.raw`(?<![^\s:])`;
+      rows.push({
+        re: new RegExp(`${start}${escape(b!)}${NAME}${escape(h!)}(?:${escape(r!)})?`, 'g'),
+        english: english.split('%s') as unknown as readonly [string, string],
+      });
+    }
+  }
+  return { keys: new NeedleSet([...new Set(keys)]), rows };
+}
+
+/** The line (latin1 bytes) with each handler message in a language of the table put back in English; undefined when none. */
+function formatsInEnglish(bytes: string): string | undefined {
+  const f = (formats ??= buildFormats());
+  if (!f.keys.test(bytes)) return undefined;
+  let out = bytes;
+  for (const { re, english } of f.rows) out = out.replace(re, (_, name: string) => `${english[0]}${name}${english[1]}`);
+  return out === bytes ? undefined : out;
+}
+
 /** Bash's Chinese and Japanese messages put a full-width colon between their parts ("无法执行：权限不够"). */
 const FULLWIDTH_COLON = /\u00ef\u00bc\u009a ?/g;
 
@@ -63,8 +111,10 @@ const FULLWIDTH_COLON = /\u00ef\u00bc\u009a ?/g;
  */
 export function inEnglish(line: string, latin1 = false): string | undefined {
   const r = (reader ??= build());
-  const bytes = latin1 ? line : asBytes(line);
-  if (!r.keys.test(bytes)) return undefined;
+  const given = latin1 ? line : asBytes(line);
+  const named = formatsInEnglish(given);
+  const bytes = named ?? given;
+  if (!r.keys.test(bytes)) return named === undefined ? undefined : latin1 ? named : Buffer.from(named, 'latin1').toString('utf8');
   let out = '';
   let from = 0;
   r.phrases.lastIndex = 0;
@@ -77,7 +127,7 @@ export function inEnglish(line: string, latin1 = false): string | undefined {
     out += (before.endsWith(' : ') ? `${before.slice(0, -3)}: ` : before) + r.english.get(phrase)!;
     from = at + phrase.length;
   }
-  if (from === 0) return undefined;
+  if (from === 0) return named === undefined ? undefined : latin1 ? named : Buffer.from(named, 'latin1').toString('utf8');
   out += bytes.slice(from);
   const english = out.replace(FULLWIDTH_COLON, ': ');
   return latin1 ? english : Buffer.from(english, 'latin1').toString('utf8');

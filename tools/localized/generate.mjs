@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { readMo } from './mo.mjs';
 
 const LOCALE_DIR = process.argv[2] ?? '/usr/share/locale';
 const OUT = new URL('../../src/goplsLog/localizedTable.ts', import.meta.url);
@@ -35,25 +36,6 @@ const BASH = [
   '%s: command not found', '%s: cannot execute binary file', '%s: cannot execute binary file: %s',
   '%s: %s: bad interpreter', '%s: cannot execute: %s', '%s: cannot execute: required file not found',
 ];
-
-/** A .mo file's msgid → msgstr (GNU gettext's format: little- or big-endian, tables of [length, offset]). */
-function readMo(file) {
-  const b = fs.readFileSync(file);
-  const magic = b.readUInt32LE(0);
-  const le = magic === 0x950412de;
-  if (!le && b.readUInt32BE(0) !== 0x950412de) throw new Error(`${file}: not a .mo file`);
-  const u32 = (o) => (le ? b.readUInt32LE(o) : b.readUInt32BE(o));
-  const n = u32(8), orig = u32(12), trans = u32(16);
-  const str = (t, i) => b.subarray(u32(t + 8 * i + 4), u32(t + 8 * i + 4) + u32(t + 8 * i)).toString('utf8');
-  const out = new Map();
-  for (let i = 0; i < n; i++) {
-    // A plural entry's msgid is "one\0other": the singular is the key; msgctxt entries are skipped.
-    const id = str(orig, i);
-    if (id.includes('\u0004')) continue;
-    out.set(id.split('\0')[0], str(trans, i).split('\0')[0]);
-  }
-  return out;
-}
 
 const FORMAT = /%(?:\d+\$)?[-#0 +']*\d*(?:\.\d+)?(?:l|ll|h|z)?[sdiuxXc]/g;
 // What is trimmed off a literal part's ends: spaces, the ": " before an argument, a final period;

@@ -102,6 +102,34 @@ describe('a system message in the user\'s language is read as its English origin
   });
 });
 
+// Ubuntu's and Debian's command-not-found handler names the program inside its sentence
+// (localizedFormats.ts, generated from its catalogs); each line as the handler prints it under that
+// LANG, with its own quotes and spaces (French: no-break spaces inside « »), and its English.
+const HANDLER: Case[] = [
+  ["No se ha encontrado la orden «go», pero se puede instalar con:", "Command 'go' not found, but can be installed with:", 'go-not-found-shells'],
+  ["Der Befehl 'go' wurde nicht gefunden, kann aber installiert werden mit:", "Command 'go' not found, but can be installed with:", 'go-not-found-shells'],
+  ['La commande «\u00a0go\u00a0» n\'a pas été trouvée, mais peut être installée avec\u00a0:', "Command 'go' not found, but can be installed with:", 'go-not-found-shells'],
+  ['Команда «gopls» не найдена, но может быть установлена с помощью:', "Command 'gopls' not found, but can be installed with:", 'gopls-not-found-shells'],
+  ['找不到命令 “go”，但可以通过以下软件包安装它：', "Command 'go' not found, but can be installed with:", 'go-not-found-shells'],
+  ["コマンド 'go' が見つかりません。もしかして:", "Command 'go' not found, did you mean:", 'go-not-found-shells'],
+  ["Nie znaleziono polecenia 'make', czy chodziło o:", "Command 'make' not found, did you mean:", 'program-not-found-shells'],
+  ['go: no se encontró la orden', 'go: command not found', 'go-binary-not-found'],
+];
+
+describe("the command-not-found handler's sentence in the user's language", () => {
+  it.each(HANDLER)('%s', (localized, english, rule) => {
+    expect(ruleIds(localized)).toContain(rule);
+    expect(ruleIds(localized)).toEqual(ruleIds(english));
+    expect(rankedCauses(localized, 'gopls.log')[0]?.id).toBe(rankedCauses(english, 'gopls.log')[0]?.id);
+  });
+
+  it('puts the English sentence back around the same name, and leaves other lines alone', () => {
+    expect(inEnglish('No se ha encontrado la orden «gofmt», pero se puede instalar con:')).toBe("Command 'gofmt' not found, but can be installed with:");
+    expect(inEnglish('Der Befehl wurde nicht gefunden')).toBeUndefined();
+    expect(inEnglish('Orden «go» ejecutada correctamente')).toBeUndefined();
+  });
+});
+
 describe('inEnglish', () => {
   it('replaces whole phrases only, in Unicode or as latin1 bytes', () => {
     expect(inEnglish('open /x: Keine Berechtigung')).toBe('open /x: Permission denied');
