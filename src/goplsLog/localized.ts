@@ -100,6 +100,15 @@ function formatsInEnglish(bytes: string): string | undefined {
   return out === bytes ? undefined : out;
 }
 
+/**
+ * A name in the quotes of the user's language, as coreutils' quote() and gnulib's quotearg print
+ * one under that LANG ("env: „go“: …", "« go »", "«go»", "「go」"), in C's quotes: the English line
+ * says 'go', and the rules read that. Only on a line that held a localized phrase; the analyzer has
+ * already mended typographic double and single quotes to ASCII (asPrinted), so a German „go“ comes
+ * here as „go". Bytes as latin1: „ E2 80 9E, ‚ E2 80 9A, « C2 AB, » C2 BB, 「 E3 80 8C, 」 E3 80 8D.
+ */
+const LOCALE_QUOTED = /(?:\u00e2\u0080[\u009e\u009a]|\u00c2\u00ab|\u00e3\u0080\u008c) ?([^\s"'\u00c2\u00e2\u00e3]{1,100}?) ?(?:["']|\u00c2\u00bb|\u00e3\u0080\u008d)/g;
+
 /** Bash's Chinese and Japanese messages put a full-width colon between their parts ("无法执行：权限不够"). */
 const FULLWIDTH_COLON = /\u00ef\u00bc\u009a ?/g;
 
@@ -129,7 +138,7 @@ export function inEnglish(line: string, latin1 = false): string | undefined {
   }
   if (from === 0) return named === undefined ? undefined : latin1 ? named : Buffer.from(named, 'latin1').toString('utf8');
   out += bytes.slice(from);
-  const english = out.replace(FULLWIDTH_COLON, ': ');
+  const english = out.replace(FULLWIDTH_COLON, ': ').replace(LOCALE_QUOTED, "'$1'");
   return latin1 ? english : Buffer.from(english, 'latin1').toString('utf8');
 }
 

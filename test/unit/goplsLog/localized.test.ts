@@ -114,6 +114,11 @@ const HANDLER: Case[] = [
   ["コマンド 'go' が見つかりません。もしかして:", "Command 'go' not found, did you mean:", 'go-not-found-shells'],
   ["Nie znaleziono polecenia 'make', czy chodziło o:", "Command 'make' not found, did you mean:", 'program-not-found-shells'],
   ['go: no se encontró la orden', 'go: command not found', 'go-binary-not-found'],
+  // coreutils' quote() in the language's own quotes around the name (German „…“, French « … » with
+  // no-break spaces, Russian «…»), before a localized strerror.
+  ['/usr/bin/env: „go“: Datei oder Verzeichnis nicht gefunden', "/usr/bin/env: 'go': No such file or directory", 'go-binary-not-found'],
+  ['/usr/bin/env: «\u00a0go\u00a0»: Aucun fichier ou dossier de ce type', "/usr/bin/env: 'go': No such file or directory", 'go-binary-not-found'],
+  ['/usr/bin/env: «go»: Нет такого файла или каталога', "/usr/bin/env: 'go': No such file or directory", 'go-binary-not-found'],
 ];
 
 describe("the command-not-found handler's sentence in the user's language", () => {
@@ -127,6 +132,8 @@ describe("the command-not-found handler's sentence in the user's language", () =
     expect(inEnglish('No se ha encontrado la orden «gofmt», pero se puede instalar con:')).toBe("Command 'gofmt' not found, but can be installed with:");
     expect(inEnglish('Der Befehl wurde nicht gefunden')).toBeUndefined();
     expect(inEnglish('Orden «go» ejecutada correctamente')).toBeUndefined();
+    // A quoted name in a line with nothing localized is left as it is.
+    expect(inEnglish('env: „go“ ist gut')).toBeUndefined();
   });
 });
 
