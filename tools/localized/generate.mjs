@@ -28,6 +28,12 @@ const LIBC = [
   // "Terminated" or "Aborted": no rule reads strsignal's words for them, and their translations are
   // mostly one common word ("Beendet", "Afgebroken", "Complété").
   'Killed', 'Segmentation fault', 'Illegal instruction', 'Bus error', 'Bad system call',
+  // The dynamic loader's own words (elf/dl-load.c, dl-reloc.c, in the libc domain too): "./x: error
+  // while loading shared libraries: libx.so: failed to map segment from shared object" is a noexec
+  // mount; the protection changes SELinux's execmod and execstack refuse are a policy.
+  'error while loading shared libraries', 'cannot open shared object file', 'failed to map segment from shared object',
+  'cannot restore segment prot after reloc', 'cannot make segment writable for relocation',
+  'cannot enable executable stack as shared object requires',
 ];
 // GNU coreutils' own formats the rules read: tail -f's watcher ("tail: inotify resources
 // exhausted"), and env/timeout/nohup's exec ("timeout: failed to run command 'go': …").

@@ -27,6 +27,7 @@ const GERMANIC: Case[] = [
   // an exec refused; bash's "fork: retry:" with its errno is EAGAIN's).
   ['java.io.IOException: Cannot run program "/home/jonas/go/bin/gopls": error=13, Keine Berechtigung', 'java.io.IOException: Cannot run program "/home/jonas/go/bin/gopls": error=13, Permission denied', 'gopls-exec-denied'],
   ['bash: fork: retry: Die Ressource ist zur Zeit nicht verfügbar', 'bash: fork: retry: Resource temporarily unavailable', 'eagain'],
+  ['/tmp/x9/bin/app: Fehler beim Laden der Shared Libraries: libz.so.1: Fehler beim Mappen des Shared Objects: Die Operation ist nicht erlaubt', '/tmp/x9/bin/app: error while loading shared libraries: libz.so.1: failed to map segment from shared object: Operation not permitted', 'shared-object-map-denied'],
   ['runtime: failed to create new OS thread (have 9 already; errno=11): Hulpbron is tijdelijk onbeschikbaar', 'runtime: failed to create new OS thread (have 9 already; errno=11): Resource temporarily unavailable', 'thread-create-failed'],
 ];
 
@@ -37,6 +38,8 @@ const ROMANCE: Case[] = [
   ['bash: /home/marie/go/bin/gopls: Permission non accordée', 'bash: /home/marie/go/bin/gopls: Permission denied', 'gopls-exec-denied'],
   ["cp: impossible de créer le fichier standard '/mnt/x/a': Aucun espace disponible sur le périphérique", "cp: cannot create regular file '/mnt/x/a': No space left on device", 'no-space-left'],
   ['bash: fork: Ressource temporairement non disponible', 'bash: fork: Resource temporarily unavailable', 'eagain'],
+  // The dynamic loader's own words (libc's catalog too): a library mapped from a noexec mount.
+  ["/tmp/tool-3/run: erreur lors du chargement des librairies partagées: libhelper.so: échec d'adressage (mapping) du segment de l'objet partagé: Opération non permise", '/tmp/tool-3/run: error while loading shared libraries: libhelper.so: failed to map segment from shared object: Operation not permitted', 'shared-object-map-denied'],
   ['bash: go: orden no encontrada', 'bash: go: command not found', 'go-binary-not-found'],
   ['bash: línea 1:  4242 Terminado (killed)      go test ./...', 'bash: line 1:  4242 Killed      go test ./...', 'process-killed'],
   ['bash: ./gopls: Permiso denegado', 'bash: ./gopls: Permission denied', 'gopls-exec-denied'],
@@ -50,6 +53,8 @@ const SLAVIC_AND_TURKISH: Case[] = [
   ['bash: /home/ivan/go/bin/gopls: Отказано в доступе', 'bash: /home/ivan/go/bin/gopls: Permission denied', 'gopls-exec-denied'],
   ['bash: go: команду не знайдено', 'bash: go: command not found', 'go-binary-not-found'],
   ['bash: /tmp/x/go: Відмовлено у доступі', 'bash: /tmp/x/go: Permission denied', 'shell-exec-denied'],
+  // SELinux refusing a text relocation (execmod), in the loader's Russian.
+  ['/opt/app/bin/srv: ошибка при загрузке разделяемых библиотек: /opt/app/lib/libold.so: невозможно восстановить защиту сегмента после перемещения: Отказано в доступе', '/opt/app/bin/srv: error while loading shared libraries: /opt/app/lib/libold.so: cannot restore segment prot after reloc: Permission denied', 'ldso-text-reloc-denied'],
   ['bash: go: nie znaleziono polecenia', 'bash: go: command not found', 'go-binary-not-found'],
   ['bash: go: příkaz nenalezen', 'bash: go: command not found', 'go-binary-not-found'],
   ['bash: ./gopls: Operace zamítnuta', 'bash: ./gopls: Permission denied', 'gopls-exec-denied'],
