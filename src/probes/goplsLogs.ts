@@ -327,7 +327,7 @@ function resemblanceFindings(source: string, name: string, s: LogSummary, found:
   // denied" named one: which refusing layer's reports do they resemble, the mode's or another's?
   const refusal = naming.length > 0 && naming.every(isBareRefusal);
   const r = !naming.length ? resemble(s.resemblanceWords) : refusal ? refusalLayer(s.resemblanceWords) : undefined;
-  if (!r) return naming.length ? [] : nearestReportFindings(source, name, s);
+  if (!r) return naming.length ? [] : nearestReportFindings(source, name, s, found);
   return [
     {
       classId: r.classId,
@@ -338,7 +338,7 @@ function resemblanceFindings(source: string, name: string, s: LogSummary, found:
       symptom: SYMPTOM_OF[r.classId],
       message: refusal
         ? `${name} says a file operation was refused ("permission denied") and not by what: a file's mode, a noexec mount and a security policy all refuse in those words. The words around it are those real ${r.classId} reports use ("${r.words.map(shownWord).join('", "')}"), far more than ${r.runnerUp} reports do. A guess from the words, not a diagnosis: the checks below confirm or rule it out.`
-        : `No message the doctor knows matched ${name}, but its words are those real ${r.classId} reports use ("${r.words.map(shownWord).join('", "')}"), far more than ${r.runnerUp === 'negative' ? 'harmless output does' : `${r.runnerUp} reports do`}. A guess from the words, not a diagnosis: the checks below confirm or rule it out.`,
+        : `${unknownWhy(name, found)}, but its words are those real ${r.classId} reports use ("${r.words.map(shownWord).join('", "')}"), far more than ${r.runnerUp === 'negative' ? 'harmless output does' : `${r.runnerUp} reports do`}. A guess from the words, not a diagnosis: the checks below confirm or rule it out.`,
       evidence: linesCarrying(source, s, r.words),
       fixes: [],
     },
@@ -349,7 +349,19 @@ function resemblanceFindings(source: string, name: string, s: LogSummary, found:
  * One warning when nothing names a cause and the words lean no clear way, but nearly the same words
  * were a real report's (resemblance/nearest.ts): that report's class, with its thread to follow.
  */
-function nearestReportFindings(source: string, name: string, s: LogSummary): FindingInput[] {
+/**
+ * How a hint begins: nothing the doctor knows matched the log, or (the client's connection-closed
+ * line, a failed tool install, goplsNamed.ts's fallback: gopls-launch's bare symptoms, which name no
+ * cause) what matched says only that gopls died or failed, not why. A user who sees "Installing
+ * gopls failed" among the findings must not be told no message matched.
+ */
+function unknownWhy(name: string, found: readonly FindingInput[]): string {
+  return found.some((f) => f.severity !== 'info')
+    ? `The messages the doctor knows in ${name} say that gopls died or failed, not why`
+    : `No message the doctor knows matched ${name}`;
+}
+
+function nearestReportFindings(source: string, name: string, s: LogSummary, found: readonly FindingInput[]): FindingInput[] {
   const n = nearestReport(s.resemblanceWords);
   if (!n) return [];
   return [
@@ -360,7 +372,7 @@ function nearestReportFindings(source: string, name: string, s: LogSummary): Fin
       confidence: NEAREST_REPORT_CONFIDENCE,
       role: 'symptom',
       symptom: SYMPTOM_OF[n.classId],
-      message: `No message the doctor knows matched ${name}, but ${Math.round(n.similarity * 100)} % of its telling words ("${n.words.map(shownWord).join('", "')}") are those of a real ${n.classId} report: ${n.url}. A guess from one similar report, not a diagnosis: that thread shows how it was resolved, and the checks below confirm or rule it out.`,
+      message: `${unknownWhy(name, found)}, but ${Math.round(n.similarity * 100)} % of its telling words ("${n.words.map(shownWord).join('", "')}") are those of a real ${n.classId} report: ${n.url}. A guess from one similar report, not a diagnosis: that thread shows how it was resolved, and the checks below confirm or rule it out.`,
       evidence: linesCarrying(source, s, n.words),
       // The thread, one click away: where its reporter found the cause. Its id names the thread, so
       // two logs near two reports keep both links (rank.ts keeps one fix per id).

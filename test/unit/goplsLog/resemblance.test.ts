@@ -308,6 +308,10 @@ describe('the finding: a hint from words, the weakest thing the doctor says', ()
     expect(h.message).toMatch(/^No message the doctor knows matched gopls\.log, but its words are those real noexec-mount reports use \("[^"+]+"(, "[^"+]+")*\), far more than (harmless output does|[a-z-]+ reports do)\./);
     expect(h.message).toContain('"exec tmp"');
     expect(h.message).toMatch(/A guess from the words, not a diagnosis/);
+    // Beside a message the doctor knows that says only that gopls died, the hint does not claim
+    // nothing matched: it says what matched does not say why.
+    const closed = hintOf(findings(`$ go test ./...\n${NOEXEC}\n[Info  - 10:15:12 AM] Connection to server got closed. Server will restart.\n`))!;
+    expect(closed.message).toMatch(/^The messages the doctor knows in gopls\.log say that gopls died or failed, not why, but its words are those real noexec-mount reports use/);
     expect(h.evidence).toContainEqual({ source: '/logs/gopls.log', line: 2, excerpt: NOEXEC });
     const causes = rankCauses(fs);
     expect(causes[0]).toMatchObject({ id: 'noexec-mount', severity: 'warning', headlines: ['resembles-reports'] });
