@@ -113,9 +113,14 @@ export function isForeign(c: Pick<SeenChild, 'pid' | 'session' | 'argv' | 'stand
  * search behind `workspaceContains:` activation events, and the port auto-detection of
  * ExtHostTunnelService (`ls -l /proc/[0-9]*\/fd/[0-9]* | grep socket:`, then, for sockets of
  * other users' processes, `ps -F -A -l | grep <user>`), both read from extensionHostProcess.js.
+ * Also the language servers of VS Code's built-in extensions, which ship inside VS Code
+ * (code-server's lib/vscode/extensions/: json-language-features starts its server when the
+ * workbench opens a JSON file, e.g. a workspace's settings; seen once at +9 s in a CI run), not
+ * in the user's extensions directory where ours is installed.
  */
 export function coreSpawn(argv: string[]): string | undefined {
   const [file = '', ...args] = argv;
+  if (argv.some((a) => /\/lib\/vscode\/extensions\/[^/]+\/server\//.test(a))) return 'built-in language server';
   if (path.basename(file) === 'rg' && args.includes('--files') && file.includes('@vscode/ripgrep')) return 'workspaceContains search';
   if (file === '/bin/sh' && args[0] === '-c') {
     if (args[1] === 'ls -l /proc/[0-9]*/fd/[0-9]* | grep socket:') return 'port auto-detection';

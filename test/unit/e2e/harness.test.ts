@@ -110,6 +110,13 @@ describe('coreSpawn', () => {
     { argv: ['/bin/sh', '-c', 'ps -F -A -l | grep root; go env'], want: undefined },
     { argv: ['/usr/bin/rg', '--files'], want: undefined },
     { argv: ['/work/main/.tools/bin/gopls', 'version'], want: undefined },
+    // VS Code's built-in JSON extension's server, as a CI run saw it start at +9 s.
+    {
+      argv: ['/usr/bin/node', '/opt/go-env-doctor-ci/code-server-4.100.3/node_modules/code-server/lib/vscode/extensions/json-language-features/server/dist/node/jsonServerMain', '--node-ipc', '--clientProcessId=22586'],
+      want: 'built-in language server',
+    },
+    // An installed extension's server (the user's extensions directory) is not VS Code's.
+    { argv: ['/usr/bin/node', '/root/.local/share/code-server/extensions/acme.lsp-1.0.0/server/dist/main.js', '--node-ipc'], want: undefined },
   ])('$argv.0 $argv.1 → $want', ({ argv, want }) => {
     expect(coreSpawn(argv)).toBe(want);
   });
