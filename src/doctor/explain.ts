@@ -164,8 +164,23 @@ export function explainers(findings: readonly Finding[]): Map<Finding, Finding[]
  */
 export function saysWhyOnItsLine(c: Finding, s: Finding): boolean {
   if (isSymptom(c) || !isSymptom(s) || c.headline || c.unclassified || s.unclassified || WEIGHT[c.severity] < WEIGHT.warning || c.classId === s.classId) return false;
-  const lines = new Set(s.evidence.filter((e) => e.line !== undefined).map((e) => `${e.line}\u0000${e.source}`));
-  return lines.size > 0 && c.evidence.some((e) => e.line !== undefined && lines.has(`${e.line}\u0000${e.source}`));
+  const onLine = s.evidence.filter((e) => e.line !== undefined);
+  return onLine.length > 0 && c.evidence.some((e) => e.line !== undefined && onLine.some((o) => o.line === e.line && o.source === e.source && sameMessage(o.excerpt, e.excerpt)));
+}
+
+/**
+ * Two excerpts of one log line tell the same message when they overlap. A line can carry several
+ * messages: Neovim's lsp.log relays a chunk of gopls's stderr as one line ("rpc" "gopls" "stderr"
+ * "…\n…\n"), so a cgo link failure and the kill of the linker two lines below it stand on the same
+ * line number, and the first is no account of the second. Excerpts are windows cut around each
+ * finding's words: of one message they share its text; of two messages in one chunk they do not.
+ */
+function sameMessage(a: string | undefined, b: string | undefined): boolean {
+  if (!a || !b || a.includes(b) || b.includes(a)) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  const k = Math.min(24, short.length);
+  for (let i = 0; i + k <= short.length; i += 4) if (long.includes(short.slice(i, i + k))) return true;
+  return false;
 }
 
 export type CheckResult = 'found-nothing' | 'not-run' | 'skipped' | 'timeout' | 'crashed' | 'not-checkable';

@@ -20,6 +20,7 @@ import { unwrapMessage } from './wrapped.js';
 import { mayBeNeovimLogLine, parseNeovimStderr, type RelayedStderr } from './neovimLog.js';
 import { mayBeHelixLine, parseHelixErrorReply, parseHelixStderr, type HelixErrorReply } from './helixLog.js';
 import { addWords } from './resemblance/words.js';
+import { isStepFailure } from './resemblance/boilerplate.js';
 import { inVocabulary } from './resemblance/classify.js';
 import { BoundedCounts, MAX_KEYS, OTHER } from './boundedCounts.js';
 import {
@@ -406,7 +407,7 @@ const IO_EAGAIN = new RegExp(String.raw`(?:${NONBLOCKING_IO_EAGAIN})\b`, 'gi');
  * that have one; test/corpus/train.ts measures it with the same test.
  */
 export function tellsOfTrouble(line: string): boolean {
-  if (COUNTER_AT_ZERO.test(line)) return false;
+  if (COUNTER_AT_ZERO.test(line) || isStepFailure(line)) return false;
   const l = line.includes('emporarily unavailable') ? line.replace(IO_EAGAIN, ' ') : line;
   return ERRORISH.test(l) || FAILURE_WORDS.test(l) || saysProcessFailed(l) || TROUBLE_WORDS.test(l);
 }
@@ -1371,7 +1372,10 @@ export class LogAnalyzer {
     // and the rest of the same line read as lines of its own.
     if (this.lastMisleading === this.lineNo) return;
     if (this.lineNo <= SHORT_TEXT_LINES) {
-      if (failing || tellsOfTrouble(text)) this.troubleLines++;
+      // A runner's or builder's word that a step failed is no trouble of its own (boilerplate.ts):
+      // it says the step failed, not how, and a Dockerfile's RUN around a log that tells of no
+      // trouble must not make the model read that log. Its command's words are still read.
+      if ((failing && !isStepFailure(text)) || tellsOfTrouble(text)) this.troubleLines++;
       const before = this.earlyWords.size;
       addWords(text, this.earlyWords, inVocabulary);
       if (this.earlyWords.size > before && this.resemblanceLines.length < MAX_RESEMBLANCE_LINES) this.resemblanceLines.push({ line: this.lineNo, text: excerpt() });

@@ -8,9 +8,10 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, REPORTS_FILE, reportRows, reportsSource, train, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 04:45, corpus25's and corpus26's
- * test half in: 712/800 and 700/800; their 13 unseen positives scored 11/13 in both forms on their own files; their
- * tuning texts are in test/fixtures/corpus/pending, not trained on. 04:00, corpus23 and corpus24 in:
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 05:25, corpus25 and corpus26 in,
+ * the model trained on 1004 texts once a step-failure line stopped triggering it and relayed chunks stopped joining
+ * messages: 713/800 and 700/800. 04:45, only their test half in: 712/800 and 700/800; their 13 unseen positives
+ * scored 11/13 in both forms on their own files. 04:00, corpus23 and corpus24 in:
  * 701/787 and 689/787; their 23 unseen positives scored 20/23 in both forms on their own files before the retrain,
  * with gopls's build-failure words and the work directory's shell refusal in the rules. 2026-12-02 18:20: 680/764 and 668/764 once
  * tool-install-failed reads "Failed to install X" only for a Go tool's name (noexec-mount (a) +1, gopls-launch (b) +1).
@@ -38,7 +39,7 @@ import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
  * 592/672 and 584/672; corpus16's 23 unseen positives scored 14/23 and 16/23 after the retrain, below the rest, so the
  * level reached fell; the 649 positives before them read 578 and 568 with the retrained model, one fewer each).
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
-const FLOOR = { vscode: 89.0, logfile: 87.5 } as const;
+const FLOOR = { vscode: 89.1, logfile: 87.5 } as const;
 
 describe('corpus of real reports', () => {
   const { items, errors } = loadCorpus();

@@ -91,7 +91,7 @@ const WRAPPINGS: Record<string, (s: string) => string> = {
 };
 
 /** A crash's first line: in gopls's own channel or stderr, the crash is gopls's (analyzer.ts crash owner). */
-const CRASH = /^(?:panic: |fatal error: |SIG[A-Z]+: )/m;
+const CRASH = /^[ \t]*(?:panic: |fatal error: |SIG[A-Z]+: )/m;
 
 /** Every k-th item, from a fixed start: a sample that is the same on every run. */
 const every = <T>(xs: readonly T[], k: number): T[] => xs.filter((_, i) => i % k === 0);

@@ -200,6 +200,11 @@ export function stepCommand(line: string): string | undefined {
   return (m[1] ?? m[2] ?? m[3] ?? '').replace(SHELL_C, '');
 }
 
+/** True for a runner's or builder's line that says a step failed and nothing else (RUNNER_LINE, or a builder's failed-step line, whatever command it quotes). */
+export function isStepFailure(line: string): boolean {
+  return RUNNER_LINE.test(line) || stepCommand(line) !== undefined;
+}
+
 /** True for a line that is boilerplate around a failure, not the failure's words. */
 export function isBoilerplate(line: string): boolean {
   return TEMPLATE_LINE.test(line) || RUNNER_LINE.test(line) || CI_CHATTER.test(line) || BUILD_SCRIPT.test(line) || GOPLS_CHATTER.test(line) || KUBE_EVENTS.test(line) || DEBUG_CONSOLE.test(line);

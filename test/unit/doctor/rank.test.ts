@@ -261,6 +261,20 @@ describe('rankCauses: a cause on the very line of the symptom explains it', () =
     expect(ranked[0]!.findings[0]!.unexplained).toBeDefined();
   });
 
+  it('one line carrying two messages (a relayed stderr chunk): a cause on one explains nothing of the other', () => {
+    // Neovim's lsp.log relays a chunk of gopls's stderr as one line: the link failure and the
+    // linker's kill two lines below it share a line number, not a message.
+    const on = (excerpt: string) => [{ source: 'lsp.log', line: 2, excerpt }];
+    const killed = f({ classId: 'memory-limit', severity: 'warning', role: 'symptom', symptom: 'killed', confidence: 0.5, message: 'SIGKILL', evidence: on('collect2: fatal error: ld terminated with signal 9 [Killed]') });
+    const cgo = f({ classId: 'env-inheritance', severity: 'warning', confidence: 0.4, message: 'cgo link', evidence: on('/usr/local/go/pkg/tool/linux_amd64/link: running gcc failed: exit status 1') });
+    const ranked = rankCauses([killed, cgo]);
+    expect(ranked.find((c) => c.id === 'memory-limit')!.findings[0]!.explainedBy).toBeUndefined();
+    // …while two windows cut from the same message still stand together.
+    const sameMessage = f({ classId: 'module-resolution', severity: 'warning', confidence: 0.3, message: 'no go.mod', evidence: [{ source: 'lsp.log', line: 2, excerpt: 'Error installing gopls: go: cannot find main module' }] });
+    const install = f({ classId: 'gopls-launch', severity: 'warning', role: 'symptom', symptom: 'died', confidence: 0.45, message: 'installing gopls failed', evidence: [{ source: 'lsp.log', line: 2, excerpt: 'Error installing gopls: go: cannot find main' }] });
+    expect(rankCauses([install, sameMessage])[1]!.findings[0]).toMatchObject({ explainedBy: ['module-resolution'] });
+  });
+
   it('a hint on the line (a guess from a mechanism\'s name) is no cause and explains nothing', () => {
     const hint = f({ classId: 'module-resolution', severity: 'warning', role: 'symptom', symptom: 'no-build', headline: 'named-mechanism', confidence: 0.25, evidence: at(1) });
     expect(rankCauses([installFailed(1), hint])[0]!.findings[0]!.explainedBy).toBeUndefined();

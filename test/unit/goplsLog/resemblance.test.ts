@@ -15,6 +15,15 @@ import { findingsOf, GOPLS_NAMED_CONFIDENCE, MECHANISM_CONFIDENCE, RESEMBLANCE_C
 import { FindingSchema, type Finding } from '../../../src/doctor/model.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
 
+describe('a builder\'s failed step around lines that tell of no trouble lends the model no words', () => {
+  it('reads nothing in a Dockerfile step whose only failure line is the step\'s own', () => {
+    const text = "Step 5/9 : RUN go build -o /out/srv ./cmd/srv\n ---> Running in 0a1b2c3d4e5f\n[INFO] resolving dependencies for package alpha\nThe command '/bin/sh -c go build -o /out/srv ./cmd/srv' returned a non-zero code: 1\n";
+    expect(analyzeText(text).resemblanceWords).toEqual([]);
+    // A line of trouble inside the step still lets it read the text.
+    expect(analyzeText(text.replace('[INFO] resolving', 'error: cannot resolve')).resemblanceWords.length).toBeGreaterThan(0);
+  });
+});
+
 describe('tellsOfTrouble: the lines that let the word model read a short text', () => {
   it.each([
     // Failure words, errnos, exits, and trouble short of failure.
@@ -55,6 +64,10 @@ describe('tellsOfTrouble: the lines that let the word model read a short text', 
     ['golang.org/x/tools/gopls v0.23.0', false],
     ['GOROOT: /usr/local/go', false],
     ['Step 4/12 : RUN go mod download', false],
+    // A runner's or builder's word that a step failed says that, not how: the failure is inside.
+    ["The command '/bin/sh -c go build -o /out/app ./cmd/app' returned a non-zero code: 1", false],
+    ['##[error]Process completed with exit code 1.', false],
+    ['make: *** [Makefile:12: build] Error 2', false],
   ])('%j → %s', (line, want) => {
     expect(tellsOfTrouble(line)).toBe(want);
   });
