@@ -346,10 +346,6 @@ function resemblanceFindings(source: string, name: string, s: LogSummary, found:
 }
 
 /**
- * One warning when nothing names a cause and the words lean no clear way, but nearly the same words
- * were a real report's (resemblance/nearest.ts): that report's class, with its thread to follow.
- */
-/**
  * How a hint begins: nothing the doctor knows matched the log, or (the client's connection-closed
  * line, a failed tool install, goplsNamed.ts's fallback: gopls-launch's bare symptoms, which name no
  * cause) what matched says only that gopls died or failed, not why. A user who sees "Installing
@@ -361,6 +357,10 @@ function unknownWhy(name: string, found: readonly FindingInput[]): string {
     : `No message the doctor knows matched ${name}`;
 }
 
+/**
+ * One warning when nothing names a cause and the words lean no clear way, but nearly the same words
+ * were a real report's (resemblance/nearest.ts): that report's class, with its thread to follow.
+ */
 function nearestReportFindings(source: string, name: string, s: LogSummary, found: readonly FindingInput[]): FindingInput[] {
   const n = nearestReport(s.resemblanceWords);
   if (!n) return [];
