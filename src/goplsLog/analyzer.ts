@@ -403,11 +403,17 @@ const IO_EAGAIN = new RegExp(String.raw`(?:${NONBLOCKING_IO_EAGAIN})\b`, 'gi');
 
 /**
  * A line that tells of trouble: ERRORISH's words, an errno or a limit (FAILURE_WORDS), a process
- * that exited or crashed (goplsNamed.ts), or TROUBLE_WORDS. The resemblance model reads only texts
- * that have one; test/corpus/train.ts measures it with the same test.
+ * that exited or crashed (goplsNamed.ts), or TROUBLE_WORDS; never a runner's or builder's line that
+ * a step failed (boilerplate.ts isStepFailure), which says that, not how. The resemblance model reads
+ * only texts that have one; test/corpus/train.ts measures it with the same test.
  */
 export function tellsOfTrouble(line: string): boolean {
-  if (COUNTER_AT_ZERO.test(line) || isStepFailure(line)) return false;
+  return !isStepFailure(line) && troubleWords(line);
+}
+
+/** tellsOfTrouble's words, for a line already known to be no runner's or builder's step-failure line. */
+function troubleWords(line: string): boolean {
+  if (COUNTER_AT_ZERO.test(line)) return false;
   const l = line.includes('emporarily unavailable') ? line.replace(IO_EAGAIN, ' ') : line;
   return ERRORISH.test(l) || FAILURE_WORDS.test(l) || saysProcessFailed(l) || TROUBLE_WORDS.test(l);
 }
@@ -1375,7 +1381,7 @@ export class LogAnalyzer {
       // A runner's or builder's word that a step failed is no trouble of its own (boilerplate.ts):
       // it says the step failed, not how, and a Dockerfile's RUN around a log that tells of no
       // trouble must not make the model read that log. Its command's words are still read.
-      if ((failing && !isStepFailure(text)) || tellsOfTrouble(text)) this.troubleLines++;
+      if (!isStepFailure(text) && (failing || troubleWords(text))) this.troubleLines++;
       const before = this.earlyWords.size;
       addWords(text, this.earlyWords, inVocabulary);
       if (this.earlyWords.size > before && this.resemblanceLines.length < MAX_RESEMBLANCE_LINES) this.resemblanceLines.push({ line: this.lineNo, text: excerpt() });
