@@ -123,7 +123,9 @@ export function inEnglish(line: string, latin1 = false): string | undefined {
   const given = latin1 ? line : asBytes(line);
   const named = formatsInEnglish(given);
   const bytes = named ?? given;
-  if (!r.keys.test(bytes)) return named === undefined ? undefined : latin1 ? named : Buffer.from(named, 'latin1').toString('utf8');
+  // The line as the caller gave it: latin1 bytes, or Unicode read back from them.
+  const asGiven = (s: string | undefined) => (s === undefined || latin1 ? s : Buffer.from(s, 'latin1').toString('utf8'));
+  if (!r.keys.test(bytes)) return asGiven(named);
   let out = '';
   let from = 0;
   r.phrases.lastIndex = 0;
@@ -136,10 +138,9 @@ export function inEnglish(line: string, latin1 = false): string | undefined {
     out += (before.endsWith(' : ') ? `${before.slice(0, -3)}: ` : before) + r.english.get(phrase)!;
     from = at + phrase.length;
   }
-  if (from === 0) return named === undefined ? undefined : latin1 ? named : Buffer.from(named, 'latin1').toString('utf8');
+  if (from === 0) return asGiven(named);
   out += bytes.slice(from);
-  const english = out.replace(FULLWIDTH_COLON, ': ').replace(LOCALE_QUOTED, "'$1'");
-  return latin1 ? english : Buffer.from(english, 'latin1').toString('utf8');
+  return asGiven(out.replace(FULLWIDTH_COLON, ': ').replace(LOCALE_QUOTED, "'$1'"));
 }
 
 /** How many phrases and languages the table holds (for tests and the report). */
