@@ -5,6 +5,20 @@
 import type { Rule } from './rule.js';
 import { GO_LS } from './shared.js';
 
+/**
+ * A file a program had just written to run it, refused: only a mount (or a policy) refuses such a
+ * file, its execute bit having just been set. exec-permission-denied reads it in os/exec's words,
+ * work-exec-denied in a shell's or perror's.
+ */
+const FRESH_EXEC_DENIED = {
+  classId: 'noexec-mount',
+  role: 'symptom',
+  symptom: 'exec-denied',
+  severity: 'error',
+  confidence: 0.8,
+  needles: ['ermission denied'],
+} as const satisfies Partial<Rule>;
+
 export const MOUNT_RULES: readonly Rule[] = [
   {
     id: 'shared-object-map-denied',
@@ -51,12 +65,7 @@ export const MOUNT_RULES: readonly Rule[] = [
   },
   {
     id: 'exec-permission-denied',
-    classId: 'noexec-mount',
-    role: 'symptom',
-    symptom: 'exec-denied',
-    severity: 'error',
-    confidence: 0.8,
-    needles: ['ermission denied'],
+    ...FRESH_EXEC_DENIED,
     // A file a program had just written to run it, with its execute bit set by that program: cmd/go's
     // $WORK (GOTMPDIR or TMPDIR: /tmp/go-build123/b001/exe/main, …/_test/x.test), Delve's and
     // vscode-go's __debug_bin, a directory made by os.MkdirTemp (a name ending in its random
@@ -69,18 +78,13 @@ export const MOUNT_RULES: readonly Rule[] = [
   },
   {
     id: 'work-exec-denied',
-    classId: 'noexec-mount',
-    role: 'symptom',
-    symptom: 'exec-denied',
-    severity: 'error',
-    confidence: 0.8,
+    ...FRESH_EXEC_DENIED,
     // The same refusal in a shell's or perror's words ("PATH: Permission denied", strerror's
     // capital P, no Go op before it) of a program in cmd/go's work directory: go-build…/bNNN/exe/x
     // or a test binary there, run by a script, `go test -exec` or a wrapper rather than by
     // os/exec. cmd/go made the file and its execute bit moments before, so only a mount (or a
     // policy) refuses it, as for exec-permission-denied. An open of it would say "open …" in Go's
     // lower case, which go-file-refused keeps.
-    needles: ['ermission denied'],
     test: /(?:^|[\s'"`])(?:\/[^\s:'"`]*)?(?:\$WORK|\/go-build\d*)\/b\d+\/(?:exe\/[^\s:'"`]+|[^\s:'"`]*\.test(?:\.exe)?)['"`]?: Permission denied/,
     yieldsTo: ['exec-permission-denied', 'system-exec-denied', 'gopls-exec-denied'],
     says: 'a binary the go command had just built in its work directory could not be executed ("…/go-build…/exe/…: Permission denied"), the mark of a noexec mount',
