@@ -12,13 +12,11 @@
 // command-not-found_*.deb DIR`, then: node tools/localized/commandNotFound.mjs DIR/usr/share/locale
 import fs from 'node:fs';
 import path from 'node:path';
-import { readMo } from './mo.mjs';
+import { LANGS, letters, readMo } from './mo.mjs';
 
 const LOCALE_DIR = process.argv[2];
 if (!LOCALE_DIR) throw new Error('usage: node tools/localized/commandNotFound.mjs LOCALE_DIR');
 const OUT = new URL('../../src/goplsLog/localizedFormats.ts', import.meta.url);
-// The languages of generate.mjs.
-const LANGS = ['de', 'fr', 'es', 'it', 'pt_BR', 'pt', 'ru', 'uk', 'pl', 'cs', 'nl', 'tr', 'zh_CN', 'zh_TW', 'ja', 'ko'];
 // The handler's messages that name the program first (CommandNotFound/CommandNotFound.py), each read
 // up to its second argument, if any.
 const IDS = [
@@ -36,7 +34,6 @@ function around(s) {
   const next = FORMAT.exec(after);
   return [s.slice(0, m.index).trimStart(), (next ? after.slice(0, next.index) : after).trimEnd()];
 }
-const letters = (p) => [...p].filter((c) => /\p{L}/u.test(c)).length;
 
 const rows = [];
 const notes = [];

@@ -12,11 +12,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { readMo } from './mo.mjs';
+import { LANGS, letters, readMo } from './mo.mjs';
 
 const LOCALE_DIR = process.argv[2] ?? '/usr/share/locale';
 const OUT = new URL('../../src/goplsLog/localizedTable.ts', import.meta.url);
-const LANGS = ['de', 'fr', 'es', 'it', 'pt_BR', 'pt', 'ru', 'uk', 'pl', 'cs', 'nl', 'tr', 'zh_CN', 'zh_TW', 'ja', 'ko'];
 
 // The English texts, as the programs print them (strerror's, strsignal's, bash's format strings).
 const LIBC = [
@@ -68,8 +67,6 @@ function core(s) {
 // syllables) says as much as 6 Latin letters.
 const CJK = /[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]/;
 const HANGUL = /[\uac00-\ud7af]/;
-/** Letters of the phrase, not counting spaces and punctuation. */
-const letters = (p) => [...p].filter((c) => /\p{L}/u.test(c)).length;
 
 function main() {
   const rows = [];

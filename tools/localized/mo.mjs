@@ -1,5 +1,11 @@
-// GNU gettext's compiled catalogs (.mo), read for the generators here.
+// GNU gettext's compiled catalogs (.mo), read for the generators here, and what both generators share.
 import fs from 'node:fs';
+
+/** The languages both tables are generated for. */
+export const LANGS = ['de', 'fr', 'es', 'it', 'pt_BR', 'pt', 'ru', 'uk', 'pl', 'cs', 'nl', 'tr', 'zh_CN', 'zh_TW', 'ja', 'ko'];
+
+/** Letters of a phrase, not counting spaces and punctuation. */
+export const letters = (p) => [...p].filter((c) => /\p{L}/u.test(c)).length;
 
 /** A .mo file's msgid → msgstr (GNU gettext's format: little- or big-endian, tables of [length, offset]). */
 export function readMo(file) {
