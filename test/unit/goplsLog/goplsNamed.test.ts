@@ -74,7 +74,8 @@ describe('a failure line naming gopls that no rule knows', () => {
 
   it.each([
     'main.go:31:2: Error return value of `f.Close` is not checked (errcheck)',
-    './cmd/app/main.go:12:2: undefined: foo',
+    // go test's t.Errorf/t.Fatalf line: indented, a file and line without a column.
+    '    main_test.go:20: failed to parse flags: unexpected EOF',
     'C:\\Users\\ann\\app\\main.go:7:9: cannot use x (variable of type int) as string value in return statement',
     'internal/x/x.go:40: error strings should not be capitalized',
   ])('a diagnostic at a Go source position just after gopls is named is about the code, not gopls: %s', (diag) => {
