@@ -8,7 +8,7 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, REPORTS_FILE, reportRows, reportsSource, train, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 07:55, corpus28 in, the model retrained
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 06:58, corpus28 in, the model retrained
  * on 1014 texts: 718/806 and 705/806; its 6 unseen test positives scored 5/6 in both forms on its own files, below the
  * rest, so the level reached fell from 89.1 / 87.5; the 800 before them read 713 and 700, as before. 05:25, corpus25 and corpus26 in,
  * the model trained on 1004 texts once a step-failure line stopped triggering it and relayed chunks stopped joining
