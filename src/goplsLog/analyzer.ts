@@ -1345,9 +1345,27 @@ export class LogAnalyzer {
 
   private noteEvent(r: Rule, excerpt: string): void {
     this.ruleHits++;
+    // A SIGKILL told just after a failure that only gave its exit status says how that process
+    // ended (Rule.withdrawnByKill): the earlier reading is taken back.
+    if (r.classId === 'memory-limit' && r.symptom === 'killed') this.withdrawBeforeKill();
     const n = (this.eventCounts.get(r.id) ?? 0) + 1;
     this.eventCounts.set(r.id, n);
     if (n <= MAX_EVENTS_PER_RULE) this.events.push({ ruleId: r.id, classId: r.classId, severity: r.severity, line: this.lineNo, text: excerpt });
+  }
+
+  /** Drops the events of rules withdrawn by a kill (Rule.withdrawnByKill) within their reach before this line. */
+  private withdrawBeforeKill(): void {
+    for (let i = this.events.length - 1; i >= 0; i--) {
+      const e = this.events[i]!;
+      const reach = ruleById(e.ruleId).withdrawnByKill;
+      if (reach === undefined) continue;
+      if (e.line >= this.lineNo - reach && e.line < this.lineNo) {
+        this.events.splice(i, 1);
+        const n = this.eventCounts.get(e.ruleId)! - 1;
+        if (n > 0) this.eventCounts.set(e.ruleId, n);
+        else this.eventCounts.delete(e.ruleId);
+      }
+    }
   }
 
   /** True when the line names one class's mechanism. `excerpt` cuts the line's evidence when kept. */

@@ -703,6 +703,9 @@ export const ENV_RULES: readonly Rule[] = [
     // — the C toolchain and the CGO_CFLAGS/CGO_LDFLAGS/LD_LIBRARY_PATH it got from the environment.
     needles: [' failed: exit status'],
     test: /\blink(?:\.exe)?: running (?:gcc|g\+\+|clang\+*|cc|c\+\+|\S*-gcc)\S* failed: exit status/,
+    // gcc's collect2 prints the linker's end on the next lines ("ld terminated with signal 9
+    // [Killed]", "compilation terminated."), cmd/link quoting them below its own line.
+    withdrawnByKill: 4,
     says: "cgo's external link failed: the C compiler and the CGO_CFLAGS, CGO_LDFLAGS or library path it took from the environment",
   },
   {

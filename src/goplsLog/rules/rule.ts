@@ -70,6 +70,15 @@ export interface Rule {
   nearGopls?: RegExp;
   /** The compiler says this about the user's code too: not read inside published diagnostics. */
   userCode?: true;
+  /**
+   * The failure this rule reads is a process's exit status, and the lines after it may say how
+   * that process ended: when a SIGKILL symptom (memory-limit's `killed`) follows within this many
+   * lines, the rule's event is withdrawn. "link: running gcc failed: exit status 1" blames the C
+   * toolchain's environment, but "collect2: fatal error: ld terminated with signal 9 [Killed]"
+   * just below says the linker was killed: the environment is not what failed. Rules look at the
+   * lines before them; this is the one place a later line takes an earlier reading back.
+   */
+  withdrawnByKill?: number;
   /** Rules that, when they match the same line, already say what this one would say better. */
   yieldsTo?: readonly RuleId[];
   /** Classes whose symptoms this explains (go missing → "no views" and a dead language server). */

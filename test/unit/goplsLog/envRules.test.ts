@@ -340,6 +340,17 @@ describe('env-inheritance through the engine', () => {
     expect(causes.some((c) => c.id === 'env-inheritance')).toBe(false);
   });
 
+  it("cgo's failed link is the environment's, unless the linker's own lines just below say it was killed", () => {
+    const link = '# example.com/app\n/usr/local/go/pkg/tool/linux_amd64/link: running gcc failed: exit status 1';
+    const killed = rank(`${link}\ncollect2: fatal error: ld terminated with signal 9 [Killed]\ncompilation terminated.\n`);
+    expect(killed.map((c) => c.id)).toEqual(['memory-limit']);
+    const library = rank(`${link}\n/usr/bin/ld: cannot find -lsqlite3\ncollect2: error: ld returned 1 exit status\n`);
+    expect(library[0]).toMatchObject({ id: 'env-inheritance' });
+    // A kill farther on is another process's: the link's reading stands beside it.
+    const later = rank(`${link}\n/usr/bin/ld: cannot find -lsqlite3\ncollect2: error: ld returned 1 exit status\nmake: *** [build] Error 1\n$ go test ./...\n\nsignal: killed\nFAIL\texample.com/app\t61.2s\n`);
+    expect(later.map((c) => c.id)).toContain('env-inheritance');
+  });
+
   it('a user program printing "not found" and a test named TestPATH give no environment cause', () => {
     const causes = rank('=== RUN   TestPATH\n    path_test.go:12: key "go" not found in map\n--- FAIL: TestPATH (0.00s)\nFAIL\n');
     expect(causes.filter((c) => c.id === 'env-inheritance')).toEqual([]);
