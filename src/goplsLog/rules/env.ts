@@ -28,6 +28,53 @@ const STD = String.raw`(?:archive|bufio|bytes|cmp|compress|container|context|cry
  * A VS Code server release directory on the remote side: ~/.vscode-server/bin/<commit>/ and the newer
  * ~/.vscode-server/cli/servers/Stable-<commit>/ (and the Insiders twins).
  */
+/**
+ * Standard packages by the Go 1.N release that added them (the release notes' "New packages"):
+ * a GOROOT of an older release cannot hold them, so "package slices is not in GOROOT
+ * (/usr/lib/go-1.18/src/slices)" is a Go too old for the code, not two installations mixed.
+ */
+const STD_ADDED_IN: Readonly<Record<string, number>> = {
+  'crypto/ed25519': 13,
+  'hash/maphash': 14,
+  'time/tzdata': 15,
+  embed: 16,
+  'io/fs': 16,
+  'testing/fstest': 16,
+  'runtime/metrics': 16,
+  'go/build/constraint': 16,
+  'net/netip': 18,
+  'go/doc/comment': 19,
+  'crypto/ecdh': 20,
+  'log/slog': 21,
+  slices: 21,
+  maps: 21,
+  cmp: 21,
+  'testing/slogtest': 21,
+  'math/rand/v2': 22,
+  'go/version': 22,
+  iter: 23,
+  unique: 23,
+  structs: 23,
+  weak: 24,
+  'crypto/mlkem': 24,
+  'crypto/hkdf': 24,
+  'crypto/pbkdf2': 24,
+  'crypto/sha3': 24,
+};
+/**
+ * cmd/go's "package P is not in GOROOT (DIR)" / "is not in std (DIR)" where DIR's path names a Go
+ * release (/usr/lib/go-1.18, /usr/local/go1.12.17, the tool cache's go/1.15.15, Homebrew's
+ * Cellar/go/1.16) older than the one that added P.
+ */
+const STD_NEWER_THAN_GOROOT = new RegExp(
+  // Each alternative spelled out whole (GOROOT and std apart): the needle screen reads a plain run of each.
+  Object.entries(STD_ADDED_IN)
+    .flatMap(([pkg, minor]) =>
+      ['GOROOT', 'std'].map((where) => String.raw`package ${pkg.replace(/\//g, '\\/')} is not in ${where} \([^)\n]*?\bgo[-/]?1\.(?:${Array.from({ length: minor }, (_, i) => i).join('|')})(?!\d)`),
+    )
+    .join('|'),
+);
+
 const VSCODE_SERVER_RELEASE = String.raw`\/\.vscode-server(?:-insiders)?\/(?:bin\/[0-9a-f]{40}|cli\/servers\/(?:Stable|Insiders)-[0-9a-f]{40})\/`;
 
 /** What go-binary-not-found and its localized twin say: one finding, in whichever words it was read. */
@@ -178,8 +225,23 @@ export const ENV_RULES: readonly Rule[] = [
     // a goX.Y.Z found on the PATH that is not the release it is named after switches back again.
     needles: ['does not match go tool version', 'expected [go', 'is not in GOROOT', 'is not in std', 'compiled with go', 'internal compiler error: version', 'module providing package', 'invoked to provide go', 'too many toolchain switches'],
     test: /version "?go[\d.]+\S*"? does not match go tool version|\binvoked to provide go|\btoo many toolchain switches\b|object is \[go[^\]]*\] expected \[go|package (?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)* is not in (?:GOROOT|std)\b|cannot find module providing package (?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)*(?![\w./-])|compiled with go[\d.]+\S*,? (?:but )?(?:need|expected|want)/,
-    yieldsTo: ['go-too-old-for-tools'],
+    yieldsTo: ['go-too-old-for-tools', 'std-package-newer-than-go'],
     says: 'the go command and its tools or standard library come from different Go releases (a GOROOT or PATH that mixes two installations, or a go too old for the code)',
+  },
+  {
+    id: 'std-package-newer-than-go',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // A standard package the GOROOT's own release predates (STD_ADDED_IN): the go that ran is older
+    // than the code needs, as go-version-too-old-for-module says when go.mod tells it. Whether a
+    // newer Go is installed and another one ran (the editor's or CI's PATH, a stale GOROOT) or none
+    // is, the text cannot say: a warning, where a package its release does have gone missing
+    // (go-toolchain-mismatch) is two installations mixed and an error.
+    needles: ['is not in GOROOT', 'is not in std'],
+    test: STD_NEWER_THAN_GOROOT,
+    yieldsTo: ['go-too-old-for-tools'],
+    says: 'the go that ran is older than the code needs: it lacks a standard package a later Go release added (a newer Go is needed, or another Go than the one installed for this code runs here)',
   },
   {
     id: 'go-version-too-old-for-module',

@@ -12,6 +12,7 @@ export const RULE_ORDER = [
   'go-env-not-json',
   'packages-driver-missing',
   'goroot-invalid',
+  'std-package-newer-than-go',
   'go-toolchain-mismatch',
   'go-version-too-old-for-module',
   'ld-preload-leak',
