@@ -88,6 +88,11 @@ const RUNNER_LINE = new RegExp(
     String.raw`^\s*exit status \d+\s*$`,
     String.raw`^\s*---> (?:Running in [0-9a-f]+|Using cache|[0-9a-f]+)\s*$`,
     String.raw`^\s*Removing intermediate container [0-9a-f]+\s*$`,
+    // The Dev Containers CLI's lifecycle hooks (devcontainers/cli postCommands: "${postCommandName}
+    // failed with exit code ${code}. Skipping any further user-provided commands."), behind its
+    // "[12555 ms] " or a log's ISO time: the user's own command failed, and this says only that.
+    String.raw`^\s*(?:\[[^\]\n]{1,40}\] )?\w+Command(?: from devcontainer\.json)? failed with exit code \d+\.(?: Skipping any further user-provided commands\.)?\s*$`,
+    String.raw`^\s*Skipping any further user-provided commands\.\s*$`,
     // cmd/go's progress as it fetches a module (modfetch "go: downloading %s %s", 1.11–1.12's "go:
     // extracting"): every build that fetched prints it, whatever failed after.
     String.raw`^\s*go: (?:downloading|extracting) \S+ v\S+\s*$`,

@@ -134,6 +134,11 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     ' ---> Running in 3f2a1b9c8d7e',
     ' ---> 4c5d6e7f8a9b',
     'Removing intermediate container 3f2a1b9c8d7e',
+    // The Dev Containers CLI's lifecycle hooks (devcontainers/cli postCommands).
+    '[12555 ms] postCreateCommand failed with exit code 127. Skipping any further user-provided commands.',
+    '[9932 ms] postStartCommand from devcontainer.json failed with exit code 1. Skipping any further user-provided commands.',
+    'onCreateCommand from devcontainer.json failed with exit code 128.',
+    'Skipping any further user-provided commands.',
     'go: downloading github.com/spf13/cobra v1.8.0',
     // A CI runner's bookkeeping (words.ts CI_CHATTER): GitHub Actions, actions/setup-go, actions/cache.
     '##[group]Run actions/setup-go@v5',
