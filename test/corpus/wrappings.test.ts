@@ -96,7 +96,7 @@ const CRASH = /^[ \t]*(?:panic: |fatal error: |SIG[A-Z]+: )/m;
 describe('a log keeps its reading inside what a report puts around it', () => {
   // The whole tuning half, not a sample: every eighth text in file order (until 2026-12-03) moved
   // with each batch added, and a sample missed a reading bug whole-half reading finds (a cgo link
-  // failure "explained" the linker's SIGKILL when both were relayed as one line). About 30 s.
+  // failure "explained" the linker's SIGKILL when both were relayed as one line). About 40 s.
   const tuning = loadCorpus().items.filter((i) => i.split === 'tuning');
 
   it('the tuning half, read right bare, reads the same wrapped; negatives get no warning from the wrapping', async () => {
