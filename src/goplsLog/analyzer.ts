@@ -11,7 +11,7 @@ import stripAnsi from 'strip-ansi';
 import type { ClassId, Severity } from '../doctor/model.js';
 import { inEnglish } from './localized.js';
 import { NONBLOCKING_IO_EAGAIN } from './rules/processes.js';
-import { MAY_BE_PASTED_CHARS, NOT_AFTER, notAfterWords, prescreenBytes, ruleById, ruleSilenced, screenAndMatch, screenPrinted, type Rule, type RuleId } from './rules.js';
+import { MAY_BE_PASTED_CHARS, NOT_AFTER, notAfterWords, prescreenBytes, RULES, ruleById, ruleSilenced, screenAndMatch, screenPrinted, type Rule, type RuleId } from './rules.js';
 import { CaselessWords } from './lineWords.js';
 import { GoEnvListing, LISTING_WORDS } from './goEnvListing.js';
 import { namesGoLanguageServer, saysBuildFailed, saysProcessFailed } from './goplsNamed.js';
@@ -127,6 +127,8 @@ const ERROR_MESSAGE_PARAMS = /^Params: \{"type":\s*1\s*,\s*"message":\s*"((?:[^"
 const MAX_ERROR_MESSAGE_SCAN = 64 * 1024;
 /** Lines of one error message read for words. */
 const MAX_ERROR_MESSAGE_LINES = 40;
+/** The farthest a kill reaches back to withdraw an earlier reading (Rule.withdrawnByKill). */
+const WITHDRAW_REACH = Math.max(0, ...RULES.map((r) => r.withdrawnByKill ?? 0));
 /** A crash within this many lines after gopls is named was written by gopls ("gopls exited due to…"). */
 const GOPLS_CONTEXT_LINES = 3;
 
@@ -1353,10 +1355,15 @@ export class LogAnalyzer {
     if (n <= MAX_EVENTS_PER_RULE) this.events.push({ ruleId: r.id, classId: r.classId, severity: r.severity, line: this.lineNo, text: excerpt });
   }
 
-  /** Drops the events of rules withdrawn by a kill (Rule.withdrawnByKill) within their reach before this line. */
+  /**
+   * Drops the events of rules withdrawn by a kill (Rule.withdrawnByKill) within their reach before
+   * this line. Events are in line order, so the walk back stops at the farthest reach: a log of
+   * many kills pays for the few events just before each.
+   */
   private withdrawBeforeKill(): void {
     for (let i = this.events.length - 1; i >= 0; i--) {
       const e = this.events[i]!;
+      if (e.line < this.lineNo - WITHDRAW_REACH) break;
       const reach = ruleById(e.ruleId).withdrawnByKill;
       if (reach === undefined) continue;
       if (e.line >= this.lineNo - reach && e.line < this.lineNo) {
