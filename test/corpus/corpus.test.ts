@@ -52,7 +52,7 @@ import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
 const FLOOR = { vscode: 88.2, logfile: 86.7 } as const;
 /**
- * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 08:25). The doctor must name no
+ * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 08:19). The doctor must name no
  * error on a negative (issue 11); these are the ones it still does, kept visible rather than out of the corpus:
  * - github/gh-ost#730.1 (corpus32): a build script's amd64 go on a Raspberry Pi, "go: cannot find GOROOT directory" and
  *   "Exec format error", read as an env-inheritance error. Held back at landing while its label was disputed, then
