@@ -25,10 +25,6 @@ const GO_CMD = String.raw`go(?:\.exe)?`;
 const STD = String.raw`(?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)*`;
 
 /**
- * A VS Code server release directory on the remote side: ~/.vscode-server/bin/<commit>/ and the newer
- * ~/.vscode-server/cli/servers/Stable-<commit>/ (and the Insiders twins).
- */
-/**
  * Standard packages by the Go 1.N release that added them (the release notes' "New packages"):
  * a GOROOT of an older release cannot hold them, so "package slices is not in GOROOT
  * (/usr/lib/go-1.18/src/slices)" is a Go too old for the code, not two installations mixed.
@@ -75,6 +71,10 @@ const STD_NEWER_THAN_GOROOT = new RegExp(
     .join('|'),
 );
 
+/**
+ * A VS Code server release directory on the remote side: ~/.vscode-server/bin/<commit>/ and the newer
+ * ~/.vscode-server/cli/servers/Stable-<commit>/ (and the Insiders twins).
+ */
 const VSCODE_SERVER_RELEASE = String.raw`\/\.vscode-server(?:-insiders)?\/(?:bin\/[0-9a-f]{40}|cli\/servers\/(?:Stable|Insiders)-[0-9a-f]{40})\/`;
 
 /** What go-binary-not-found and its localized twin say: one finding, in whichever words it was read. */
