@@ -8,7 +8,9 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, REPORTS_FILE, reportRows, reportsSource, train, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 07:52, corpus31 and corpus32 in (one
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 09:20: 747/845 and 734/845 once two weak
+ * guesses that agree are filed together (probes/goplsLogs.ts agreedGuessFindings; env-inheritance +1 in each form).
+ * 07:52, corpus31 and corpus32 in (one
  * corpus32 test negative held back in disputed/, its landing note says why), the model retrained on 1054 texts: 746/845 and
  * 733/845; their 15 unseen test positives scored 9/15 in both forms on their own files (corpus31 6/7, corpus32 3/8), and the
  * 830 before them read 737 and 724, as before, so the level reached fell to 88.2 / 86.7. 07:21, corpus29 and corpus30 in, the model
@@ -50,7 +52,7 @@ import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
  * 592/672 and 584/672; corpus16's 23 unseen positives scored 14/23 and 16/23 after the retrain, below the rest, so the
  * level reached fell; the 649 positives before them read 578 and 568 with the retrained model, one fewer each).
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
-const FLOOR = { vscode: 88.2, logfile: 86.7 } as const;
+const FLOOR = { vscode: 88.4, logfile: 86.8 } as const;
 /**
  * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 08:19). The doctor must name no
  * error on a negative (issue 11); these are the ones it still does, kept visible rather than out of the corpus:

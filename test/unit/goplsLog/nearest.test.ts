@@ -3,10 +3,10 @@
 // class as a hint, with the report's thread. Toy tables here; the shipped one is checked against
 // the tuning half in test/corpus/corpus.test.ts.
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseModel, swapShippedModel } from '../../../src/goplsLog/resemblance/classify.js';
+import { parseModel, resemble, swapShippedModel } from '../../../src/goplsLog/resemblance/classify.js';
 import { MIN_SIMILARITY, nearestReport, parseReports, swapShippedReports } from '../../../src/goplsLog/resemblance/nearest.js';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
-import { findingsOf } from '../../../src/probes/goplsLogs.js';
+import { AGREED_GUESS_CONFIDENCE, findingsOf } from '../../../src/probes/goplsLogs.js';
 import { FindingSchema, type Finding } from '../../../src/doctor/model.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
 import { matchRules } from '../../../src/goplsLog/rules.js';
@@ -84,5 +84,64 @@ describe('the finding: one similar report, as weak as a guess from words', () =>
     swapShippedModel(model);
     swapShippedReports(parseReports([], model));
     expect(findings(text).filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
+
+describe('two weak guesses that agree: a word model leaning, not clearly, and a report near, not near enough', () => {
+  // "overlay" and "unpack" in 80 of 100 noexec-mount reports and 5 of the others': with both, the
+  // words lean to noexec-mount by about 5.5 (below MIN_MARGIN, 8, above AGREED_MARGIN, 5).
+  const leaning = parseModel(labels, [100, 100, 100], ['failed 50 50 50', 'overlay 5 80 5', 'snapshot 50 50 50', 'the 50 50 50', 'toolchain 50 50 50', 'unpack 5 80 5', 'vendor 50 50 50'].join('\n'));
+  // The noexec-mount report shares overlay and unpack, not its other words: 0.44 of the weight
+  // (below MIN_SIMILARITY, 0.5, above AGREED_SIMILARITY, 0.25).
+  const near = (label: (typeof labels)[number]) =>
+    parseReports(
+      [
+        ['https://example.invalid/a/1', label, '1,2,4,5,6'],
+        ['https://example.invalid/b/2', 'module-resolution', '0,3,4'],
+        ['https://example.invalid/c/3', 'negative', '2,3'],
+      ],
+      leaning,
+    );
+  afterAll(() => {
+    swapShippedModel(undefined);
+    swapShippedReports(undefined);
+  });
+  const findings = (text: string) => findingsOf('/logs/gopls.log', analyzeText(text)).map((f) => FindingSchema.parse(f) as Finding);
+  const hintOf = (fs: Finding[]) => fs.find((f) => f.headline === 'resembles-reports');
+  const closed = '[Info  - 10:15:12 AM] Connection to server got closed. Server will restart.';
+  const text = 'overlay unpack failed\nthe build stopped\n';
+
+  it('neither alone clears its own bar', () => {
+    expect(resemble(['overlay', 'unpack', 'failed'], leaning)).toBeUndefined();
+    expect(resemble(['overlay', 'unpack', 'failed'], leaning, 5)?.classId).toBe('noexec-mount');
+    expect(nearestReport(['overlay', 'unpack', 'failed'], near('noexec-mount'))).toBeUndefined();
+    expect(nearestReport(['overlay', 'unpack', 'failed'], near('noexec-mount'), 0.25)).toMatchObject({ classId: 'noexec-mount' });
+  });
+
+  it('together: a hint weaker than either, with the thread, that says both readings agree and comes before gopls\'s bare death', () => {
+    swapShippedModel(leaning);
+    swapShippedReports(near('noexec-mount'));
+    for (const log of [text, `${text}${closed}\n`]) {
+      const fs = findings(log);
+      expect(hintOf(fs), log).toMatchObject({ classId: 'noexec-mount', severity: 'warning', role: 'symptom', confidence: AGREED_GUESS_CONFIDENCE });
+      expect(hintOf(fs)!.message).toMatch(/lean, if only slightly.*https:\/\/example\.invalid\/a\/1.*A weak guess on which two readings agree/);
+      expect(hintOf(fs)!.fixes).toEqual([expect.objectContaining({ kind: 'link', url: 'https://example.invalid/a/1' })]);
+      expect(rankCauses(fs).filter((c) => c.severity !== 'info')[0]!.id).toBe('noexec-mount');
+    }
+    expect(AGREED_GUESS_CONFIDENCE).toBeLessThan(0.15);
+  });
+
+  it('when the nearest report is of another class than the words lean to, nothing is guessed', () => {
+    swapShippedModel(leaning);
+    swapShippedReports(near('module-resolution'));
+    expect(hintOf(findings(text))).toBeUndefined();
+  });
+
+  it('when a rule already says how gopls failed (here the client could not start it), the weak guess stays out', () => {
+    swapShippedModel(leaning);
+    swapShippedReports(near('noexec-mount'));
+    const fs = findings(`[Error - 10:00:00 AM] Starting client failed\n${text}`);
+    expect(fs.some((f) => f.classId === 'gopls-launch' && f.severity !== 'info')).toBe(true);
+    expect(hintOf(fs)).toBeUndefined();
   });
 });
