@@ -224,7 +224,9 @@ export const ENV_RULES: readonly Rule[] = [
     // select.go's Exec also stops a switch that keeps handing over ("too many toolchain switches"):
     // a goX.Y.Z found on the PATH that is not the release it is named after switches back again.
     needles: ['does not match go tool version', 'expected [go', 'is not in GOROOT', 'is not in std', 'compiled with go', 'internal compiler error: version', 'module providing package', 'invoked to provide go', 'too many toolchain switches'],
-    test: /version "?go[\d.]+\S*"? does not match go tool version|\binvoked to provide go|\btoo many toolchain switches\b|object is \[go[^\]]*\] expected \[go|package (?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)* is not in (?:GOROOT|std)\b|cannot find module providing package (?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)*(?![\w./-])|compiled with go[\d.]+\S*,? (?:but )?(?:need|expected|want)/,
+    test: new RegExp(
+      String.raw`version "?go[\d.]+\S*"? does not match go tool version|\binvoked to provide go|\btoo many toolchain switches\b|object is \[go[^\]]*\] expected \[go|package ${STD} is not in (?:GOROOT|std)\b|cannot find module providing package ${STD}(?![\w./-])|compiled with go[\d.]+\S*,? (?:but )?(?:need|expected|want)`,
+    ),
     yieldsTo: ['go-too-old-for-tools', 'std-package-newer-than-go'],
     says: 'the go command and its tools or standard library come from different Go releases (a GOROOT or PATH that mixes two installations, or a go too old for the code)',
   },
