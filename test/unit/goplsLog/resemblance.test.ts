@@ -185,6 +185,9 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     'Tools environment: GOPATH=/home/ann/go',
     'Installing 1 tool at /home/ann/go/bin in module mode.',
     'Installing 12 tools at /home/ann/go/bin in module mode.',
+    // …and the tools' names listed under that head (a failed install names the tool again in its FAILED line, below).
+    '  gopls',
+    '  golangci-lint',
     '    PATH (vscode launched with): /usr/local/bin:/usr/bin:/bin',
     '\tgotests:\t/home/ann/go/bin/gotests: unknown version',
     // The Go extension's debug console as a session starts (boilerplate.ts DEBUG_CONSOLE).
@@ -219,8 +222,6 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     // gopls's own account that something is wrong keeps its words.
     ['(valid build configuration = false)', ['valid', 'build', 'configuration', 'false', 'valid+build', 'build+configuration', 'configuration+false']],
     ['\terror=no required module provides package', ['error', 'required', 'module', 'provides', 'package', 'error+no', 'no+required', 'required+module', 'module+provides', 'provides+package']],
-    // A tool under an install's head: gopls named is gopls named.
-    ['  gopls', ['gopls']],
     ['##### Testing packages.', ['testing', 'packages', 'testing+packages']],
     ['Installing golang.org/x/tools/gopls@latest FAILED', ['installing', 'golang', 'org', 'tools', 'gopls', 'latest', 'failed', 'installing+golang', 'golang+org', 'org+tools', 'tools+gopls', 'gopls+latest', 'latest+failed']],
     // A Docker builder's failed step is read for the command it quotes, not the shell or the wrapper.
