@@ -364,6 +364,23 @@ export const ENV_RULES: readonly Rule[] = [
     says: 'the go command rejects a variable of the environment it was started with (GOFLAGS, GO111MODULE, GOTOOLCHAIN, GOPROXY, GOSUMDB, GOWORK or GOOS/GOARCH), so every go command fails',
   },
   {
+    id: 'goflags-turns-query-into-write',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // cmd/go envcmd/env.go: with -w, every argument must be KEY=VALUE ("go env -w: arguments must be
+    // KEY=VALUE: invalid argument: %s" before Go 1.16's "go: " prefix). A read-only variable as that
+    // argument (GOMOD, GOVERSION, GOTOOLDIR, GOGCCFLAGS, GOHOSTOS, GOHOSTARCH, GOEXE: `go env -w`
+    // refuses to set these in other words, "GOMOD cannot be modified") is a query, `go env GOMOD`,
+    // as gopls and the editors' tools run it; the -w came from GOFLAGS, where a build flag's value
+    // (-ldflags "-w -s", unquoted) leaves it (golang/go#37108). Every such query then fails. A
+    // warning: the flag's origin is inferred, not printed.
+    needles: ['arguments must be KEY=VALUE: invalid argument: '],
+    test: /arguments must be KEY=VALUE: invalid argument: (?:GOMOD|GOVERSION|GOTOOLDIR|GOGCCFLAGS|GOHOSTOS|GOHOSTARCH|GOEXE)\b(?!=)/,
+    explains: ['module-resolution', 'gopls-launch'],
+    says: "a query of a read-only go env variable (go env GOMOD, as gopls runs it) was read as `go env -w`: GOFLAGS carries a -w, as an unquoted -ldflags \"-w -s\" leaves it, so every such query fails",
+  },
+  {
     id: 'sandboxed-editor',
     classId: 'env-inheritance',
     severity: 'warning',

@@ -96,6 +96,7 @@ export const RULE_ORDER = [
   'go-dir-through-file',
   'gopath-invalid',
   'go-env-invalid',
+  'goflags-turns-query-into-write',
   'sandboxed-editor',
   'foreign-target-env',
   'goroot-bin-not-on-path',

@@ -142,6 +142,12 @@ const SHELL_SHIM_GOROOT_CASES: Array<[string, RuleId[]]> = [
   ['go: GOPROXY list is not the empty string, but contains no entries', ['go-env-invalid']],
   ['go: acme.dev/kit@v0.4.0: invalid proxy URL missing scheme: athens', ['go-env-invalid']],
   ['go: invalid GOSUMDB: malformed verifier id', ['go-env-invalid']],
+  // a query of a read-only variable read as `go env -w` (a -w in GOFLAGS): Go 1.14's prefix and today's
+  ['go env -w: arguments must be KEY=VALUE: invalid argument: GOMOD', ['goflags-turns-query-into-write']],
+  ['go: arguments must be KEY=VALUE: invalid argument: GOVERSION', ['goflags-turns-query-into-write']],
+  // …but a writable variable without its value is the user's own `go env -w GOPROXY` typo, and a KEY=VALUE pair is another message
+  ['go: arguments must be KEY=VALUE: invalid argument: GOPROXY', []],
+  ['go: arguments must be KEY=VALUE: invalid argument: GOMODCACHE', []],
   ['go: cannot install, GOBIN must be an absolute path', ['gopath-invalid']],
   ['go install: no install location for directory /srv/tools/fmtx outside GOPATH', ['install-location-missing']],
   ['go install: no install location for .go files listed on command line (GOBIN not set)', ['install-location-missing']],
