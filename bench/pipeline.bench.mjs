@@ -61,6 +61,9 @@ async function loadSession(dir) {
     target: 'node20',
     outfile: out,
     logLevel: 'warning',
+    // As esbuild.mjs: jsonc-parser's "main" is a UMD bundle whose require('./impl/…') esbuild cannot
+    // follow (the pipeline reads editor settings with it).
+    alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
     // CommonJS dependencies (vscode-jsonrpc, cross-spawn) call require inside an ES module.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
   });
