@@ -129,6 +129,26 @@ const MAX_ERROR_MESSAGE_SCAN = 64 * 1024;
 const MAX_ERROR_MESSAGE_LINES = 40;
 /** The farthest a kill reaches back to withdraw an earlier reading (Rule.withdrawnByKill). */
 const WITHDRAW_REACH = Math.max(0, ...RULES.map((r) => r.withdrawnByKill ?? 0));
+/** The farthest a huge allocation reaches back (Rule.withdrawnByHugeAllocation). */
+const HUGE_ALLOCATION_REACH = Math.max(0, ...RULES.map((r) => r.withdrawnByHugeAllocation ?? 0));
+/** 64 GiB: no Go tool asks for one object this large; a program that does read a length from bad input. */
+const HUGE_ALLOCATION_BYTES = 2 ** 36;
+/**
+ * Where the runtime says how much one allocation asked for: mallocgc's size (its first argument
+ * in a traceback), sysAlloc's, sysMap's and sysMapOS's length (after the address), and
+ * "runtime: out of memory: cannot allocate N-byte block" (runtime/mheap.go). Arguments are hex
+ * in tracebacks, with a "?" when the value may be stale (Go 1.18+).
+ */
+const ALLOCATION_SIZE = /\bruntime\.(?:mallocgc|\(\*mheap\)\.sysAlloc|sysAlloc)\((0x[0-9a-f]+)\??[,)]|\bruntime\.sysMap(?:OS)?\(0x[0-9a-f]+\??, (0x[0-9a-f]+)\??[,)]|\bcannot allocate (\d+)-byte block\b/;
+
+/** The size a line says one allocation asked for, in bytes, or undefined. Pure. */
+export function allocationSize(line: string): number | undefined {
+  const m = ALLOCATION_SIZE.exec(line);
+  if (!m) return undefined;
+  const hex = m[1] ?? m[2];
+  const n = hex ? parseInt(hex, 16) : Number(m[3]);
+  return Number.isFinite(n) ? n : undefined;
+}
 /** A crash within this many lines after gopls is named was written by gopls ("gopls exited due to…"). */
 const GOPLS_CONTEXT_LINES = 3;
 
@@ -554,6 +574,10 @@ export class LogAnalyzer {
   private readonly mechanisms: MechanismLine[] = [];
   private readonly mechanismCounts = new Map<ClassId, number>();
   private readonly goplsFailures: UnclassifiedLine[] = [];
+  /** Lines up to which an allocation's size may still withdraw an out-of-memory reading. */
+  private hugeAllocationUntil = 0;
+  /** The last line that named (or was an out-of-memory reading withdrawn for) an absurd allocation. */
+  private hugeAllocationAt = -Infinity;
   private goplsFailureCount = 0;
   /** Words of lines no rule named, while the text is still short (SHORT_TEXT_LINES). */
   private readonly earlyWords = new Set<string>();
@@ -815,6 +839,8 @@ export class LogAnalyzer {
 
   /** One line of text; `off` is its byte offset in `buf` for the UTF-8 excerpt. */
   private handle(line: string, buf: Buffer | undefined, off: number, depth: number): void {
+    // Just after an out-of-memory reading, the runtime's frames may say the request was absurd.
+    if (this.hugeAllocationUntil >= this.lineNo && depth === 0) this.noteAllocationSize(line);
     // Most of a trace's lines start with a space, a tab, a brace, a quote or a bracket (JSON bodies,
     // record headers), which no carrier's prefix does: those skip the look below.
     const first = line.charCodeAt(0);
@@ -1350,6 +1376,15 @@ export class LogAnalyzer {
     // A SIGKILL told just after a failure that only gave its exit status says how that process
     // ended (Rule.withdrawnByKill): the earlier reading is taken back.
     if (r.classId === 'memory-limit' && r.symptom === 'killed') this.withdrawBeforeKill();
+    if (r.withdrawnByHugeAllocation !== undefined) {
+      // The same crash after an absurd request, or the request told on this very line
+      // ("cannot allocate 137438953472-byte block"): not the environment's limit either.
+      if (this.lineNo - this.hugeAllocationAt <= r.withdrawnByHugeAllocation || (allocationSize(excerpt) ?? 0) >= HUGE_ALLOCATION_BYTES) {
+        this.hugeAllocationAt = this.lineNo;
+        return;
+      }
+      this.hugeAllocationUntil = this.lineNo + r.withdrawnByHugeAllocation;
+    }
     const n = (this.eventCounts.get(r.id) ?? 0) + 1;
     this.eventCounts.set(r.id, n);
     if (n <= MAX_EVENTS_PER_RULE) this.events.push({ ruleId: r.id, classId: r.classId, severity: r.severity, line: this.lineNo, text: excerpt });
@@ -1372,6 +1407,27 @@ export class LogAnalyzer {
         if (n > 0) this.eventCounts.set(e.ruleId, n);
         else this.eventCounts.delete(e.ruleId);
       }
+    }
+  }
+
+  /**
+   * A line after an out-of-memory reading that names an allocation of HUGE_ALLOCATION_BYTES or
+   * more takes back the readings it withdraws (Rule.withdrawnByHugeAllocation) within their reach.
+   */
+  private noteAllocationSize(line: string): void {
+    const n = line.length < 400 ? allocationSize(line) : undefined;
+    if (n === undefined || n < HUGE_ALLOCATION_BYTES) return;
+    this.hugeAllocationUntil = 0;
+    this.hugeAllocationAt = this.lineNo;
+    for (let i = this.events.length - 1; i >= 0; i--) {
+      const e = this.events[i]!;
+      if (e.line < this.lineNo - HUGE_ALLOCATION_REACH) break;
+      const reach = ruleById(e.ruleId).withdrawnByHugeAllocation;
+      if (reach === undefined || e.line < this.lineNo - reach) continue;
+      this.events.splice(i, 1);
+      const c = this.eventCounts.get(e.ruleId)! - 1;
+      if (c > 0) this.eventCounts.set(e.ruleId, c);
+      else this.eventCounts.delete(e.ruleId);
     }
   }
 

@@ -8,7 +8,11 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, REPORTS_FILE, reportRows, reportsSource, train, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 09:48, corpus33 and corpus34 in (one
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 10:10, corpus35 and corpus36 in, the model
+ * retrained on 1090 texts, and an out-of-memory reading taken back after an allocation of 64 GiB or more (measured
+ * together): 761/865 and 748/865; their 6 unseen test positives scored 6/6 on their own files, and the 859 before them
+ * read 755 and 742, one module-resolution text fewer in each form, so the level reached fell to 87.9 / 86.4.
+ * 09:48, corpus33 and corpus34 in (one
  * corpus33 test negative held in disputed/ until a blind review, then landed: NEGATIVES_WITH_AN_ERROR), the model
  * retrained on 1078 texts: 756/859 and 743/859; their 14 unseen test positives scored 9/14 in both forms on their own
  * files (corpus33 5/9, corpus34 4/5), and the 845 before them read 747 and 734, as before, so the level reached fell
@@ -56,9 +60,9 @@ import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
  * 592/672 and 584/672; corpus16's 23 unseen positives scored 14/23 and 16/23 after the retrain, below the rest, so the
  * level reached fell; the 649 positives before them read 578 and 568 with the retrained model, one fewer each).
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
-const FLOOR = { vscode: 88.0, logfile: 86.4 } as const;
+const FLOOR = { vscode: 87.9, logfile: 86.4 } as const;
 /**
- * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 09:48). The doctor must name no
+ * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 10:10). The doctor must name no
  * error on a negative (issue 11); these are the ones it still does, kept visible rather than out of the corpus:
  * - github/gh-ost#730.1 (corpus32): a build script's amd64 go on a Raspberry Pi, "go: cannot find GOROOT directory" and
  *   "Exec format error", read as an env-inheritance error. Held back at landing while its label was disputed, then
@@ -69,8 +73,12 @@ const FLOOR = { vscode: 88.0, logfile: 86.4 } as const;
  *   check into a warning). The collector flagged the label as doubtful before anyone ran the doctor; held back in
  *   disputed/ once its error was seen, then labelled negative (high confidence) by a reviewer who had not seen the
  *   doctor's answer. No rule may be written from it, and the tuning half holds no text of that family.
+ * - golangci/golangci-lint#483.1 (corpus36, 2026-12-03 10:10): golangci-lint 1.16.0's own memory regression ("fatal error:
+ *   runtime: out of memory" on golangci.com's runners, one report on a 32 GB machine), fixed in its code, read as a
+ *   memory-limit error. The collector flagged the label as doubtful before anyone ran the doctor; a blind reviewer
+ *   labelled it negative (medium confidence). No rule may be written from it.
  */
-const NEGATIVES_WITH_AN_ERROR: readonly string[] = ['github/gh-ost#730.1', 'kedacore/keda#604.1'];
+const NEGATIVES_WITH_AN_ERROR: readonly string[] = ['github/gh-ost#730.1', 'kedacore/keda#604.1', 'golangci/golangci-lint#483.1'];
 
 describe('corpus of real reports', () => {
   const { items, errors } = loadCorpus();

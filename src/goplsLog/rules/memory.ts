@@ -31,6 +31,9 @@ export const MEMORY_RULES: readonly Rule[] = [
     // answers errno 8 (ENOEXEC), and 1455 is no Unix errno.
     needles: ['runtime: mmap(', 'runtime: out of memory', 'failed to create new OS thread (have', 'annot allocate memory', 'fatal error: out of memory', 'failed to reserve page summary memory', ': out of memory', 'cannot reserve arena', 'VirtualAlloc of', 'virtual memory exhausted', 'out of memory allocating', 'cannot map pages in arena', 'runtime: failed to commit pages', 'LLVM ERROR: out of memory', 'Out of memory, ', 'xmalloc: '],
     test: /runtime: mmap\([^)\n]{0,100}\) returned 0x0, 12\b|failed to create new OS thread \(have \d+ already; errno=(?:8|1455)\)|runtime: out of memory|[Cc]annot allocate memory|fatal error: out of memory|failed to reserve page summary memory|cannot reserve arena|cannot map pages in arena address space|runtime: failed to commit pages|VirtualAlloc of \d+ bytes failed with errno=(?:1455|8)\b|virtual memory exhausted|out of memory allocating \d+ bytes|\.go:\d+: out of memory|^(?:[\w.-]+: )?(?:[Ee]rror: )?out of memory\s*$|\bLLVM ERROR: out of memory\b|\bOut of memory, (?:malloc|realloc|calloc) failed\b|\bxmalloc: (?:[^\s:]{1,200}:\d+: )?cannot allocate \d+ bytes/m,
+    // A user's program asking for 220 GB to decode a fuzzer's gob (golang/go#24446) or 3.4 TB for a
+    // crafted PNG header (golang/go#53778, both tuning negatives): its frames name the size.
+    withdrawnByHugeAllocation: 12,
     says: 'gopls (or the go command it ran) ran out of memory ("fatal error: runtime: out of memory")',
   },
   {

@@ -79,6 +79,13 @@ export interface Rule {
    * lines before them; this is the one place a later line takes an earlier reading back.
    */
   withdrawnByKill?: number;
+  /**
+   * Lines (below) within which a single allocation request no machine could grant (HUGE_ALLOCATION,
+   * 64 GiB or more, in the runtime's own frames or its "cannot allocate N-byte block") takes this
+   * rule's reading back: the program asked for that, which is its bug (a length read from hostile
+   * or corrupt input), not a memory limit of the environment.
+   */
+  withdrawnByHugeAllocation?: number;
   /** Rules that, when they match the same line, already say what this one would say better. */
   yieldsTo?: readonly RuleId[];
   /** Classes whose symptoms this explains (go missing → "no views" and a dead language server). */

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeText } from '../../../src/goplsLog/analyzer.js';
+import { allocationSize, analyzeText } from '../../../src/goplsLog/analyzer.js';
 import { findingsOf } from '../../../src/probes/goplsLogs.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
 import { CLASS_IDS, FindingSchema } from '../../../src/doctor/model.js';
@@ -85,5 +85,34 @@ describe('newosproc after a clone refused', () => {
   });
   it('with EAGAIN names the limit as an error', () => {
     expect(ranked(eagain)[0]).toMatchObject({ id: 'process-limit', severity: 'error' });
+  });
+});
+
+describe('out of memory after an allocation no machine could grant: the program, not a limit', () => {
+  // Sizes as the runtime prints them (runtime/mheap.go, tracebacks of mallocgc and sysMap), other
+  // values and programs than the corpus's: a length read from corrupt input asks for 96 GiB or 2 TiB.
+  it.each([
+    ['runtime.mallocgc(0x1800000000, 0x4a5b20, 0x1)', 0x1800000000],
+    ['runtime.mallocgc(0x20, 0x0?, 0x0?)', 0x20],
+    ['runtime.sysMapOS(0xc000800000, 0x20000000000?)', 0x20000000000],
+    ['runtime.sysMap(0xc000400000, 0x4000000, 0x5a1f58)', 0x4000000],
+    ['runtime.(*mheap).sysAlloc(0x1a00000000, 0x0?, 0x7f3c2a1f0000?)', 0x1a00000000],
+    ['runtime: out of memory: cannot allocate 103079215104-byte block (1048576 in use)', 103079215104],
+    ['main.decode(0x1800000000)', undefined],
+    ['goroutine 1 [running]:', undefined],
+  ] as const)('%s asks for %s bytes', (line, size) => {
+    expect(allocationSize(line)).toBe(size);
+  });
+
+  const trace = (frame: string) => `fatal error: runtime: out of memory\n\ngoroutine 1 [running]:\n${frame}\n\truntime/malloc.go:1129 +0x5c\nmain.readRecords(...)\n\t/src/app/records.go:41\n`;
+  it('a 96 GiB request in the frames below takes the reading back: no memory-limit cause', () => {
+    expect(ranked(trace('runtime.mallocgc(0x1800000000, 0x4a5b20, 0x1)')).map((c) => c.id)).not.toContain('memory-limit');
+    expect(ranked('runtime: out of memory: cannot allocate 103079215104-byte block (1048576 in use)\nfatal error: out of memory\n').map((c) => c.id)).not.toContain('memory-limit');
+  });
+  it('an ordinary request (64 MiB, a 4 MiB block), or a huge one too far below, stays a memory-limit error', () => {
+    expect(ranked(trace('runtime.mallocgc(0x4000000, 0x4a5b20, 0x1)'))[0]).toMatchObject({ id: 'memory-limit', severity: 'error' });
+    expect(ranked('runtime: out of memory: cannot allocate 4194304-byte block (3221225472 in use)\nfatal error: out of memory\n')[0]).toMatchObject({ id: 'memory-limit', severity: 'error' });
+    const far = `fatal error: runtime: out of memory\n${'\tsome/frame.go:1\n'.repeat(14)}runtime.mallocgc(0x1800000000, 0x0, 0x1)\n`;
+    expect(ranked(far)[0]).toMatchObject({ id: 'memory-limit', severity: 'error' });
   });
 });
