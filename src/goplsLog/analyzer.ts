@@ -1401,13 +1401,17 @@ export class LogAnalyzer {
       if (e.line < this.lineNo - WITHDRAW_REACH) break;
       const reach = ruleById(e.ruleId).withdrawnByKill;
       if (reach === undefined) continue;
-      if (e.line >= this.lineNo - reach && e.line < this.lineNo) {
-        this.events.splice(i, 1);
-        const n = this.eventCounts.get(e.ruleId)! - 1;
-        if (n > 0) this.eventCounts.set(e.ruleId, n);
-        else this.eventCounts.delete(e.ruleId);
-      }
+      if (e.line >= this.lineNo - reach && e.line < this.lineNo) this.dropEvent(i);
     }
+  }
+
+  /** Takes the i-th kept event back, and its count (a withdrawn reading). */
+  private dropEvent(i: number): void {
+    const id = this.events[i]!.ruleId;
+    this.events.splice(i, 1);
+    const n = this.eventCounts.get(id)! - 1;
+    if (n > 0) this.eventCounts.set(id, n);
+    else this.eventCounts.delete(id);
   }
 
   /**
@@ -1423,11 +1427,7 @@ export class LogAnalyzer {
       const e = this.events[i]!;
       if (e.line < this.lineNo - HUGE_ALLOCATION_REACH) break;
       const reach = ruleById(e.ruleId).withdrawnByHugeAllocation;
-      if (reach === undefined || e.line < this.lineNo - reach) continue;
-      this.events.splice(i, 1);
-      const c = this.eventCounts.get(e.ruleId)! - 1;
-      if (c > 0) this.eventCounts.set(e.ruleId, c);
-      else this.eventCounts.delete(e.ruleId);
+      if (reach !== undefined && e.line >= this.lineNo - reach) this.dropEvent(i);
     }
   }
 
