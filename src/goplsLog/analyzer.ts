@@ -1390,28 +1390,27 @@ export class LogAnalyzer {
     if (n <= MAX_EVENTS_PER_RULE) this.events.push({ ruleId: r.id, classId: r.classId, severity: r.severity, line: this.lineNo, text: excerpt });
   }
 
-  /**
-   * Drops the events of rules withdrawn by a kill (Rule.withdrawnByKill) within their reach before
-   * this line. Events are in line order, so the walk back stops at the farthest reach: a log of
-   * many kills pays for the few events just before each.
-   */
+  /** Drops the events of rules withdrawn by a kill (Rule.withdrawnByKill) within their reach before this line. */
   private withdrawBeforeKill(): void {
-    for (let i = this.events.length - 1; i >= 0; i--) {
-      const e = this.events[i]!;
-      if (e.line < this.lineNo - WITHDRAW_REACH) break;
-      const reach = ruleById(e.ruleId).withdrawnByKill;
-      if (reach === undefined) continue;
-      if (e.line >= this.lineNo - reach && e.line < this.lineNo) this.dropEvent(i);
-    }
+    this.withdrawBefore(WITHDRAW_REACH, (r) => r.withdrawnByKill);
   }
 
-  /** Takes the i-th kept event back, and its count (a withdrawn reading). */
-  private dropEvent(i: number): void {
-    const id = this.events[i]!.ruleId;
-    this.events.splice(i, 1);
-    const n = this.eventCounts.get(id)! - 1;
-    if (n > 0) this.eventCounts.set(id, n);
-    else this.eventCounts.delete(id);
+  /**
+   * Takes back the kept events (and their counts) of the lines before this one that `reachOf` gives
+   * a reach covering this line. Events are in line order, so the walk back stops at `maxReach`: a
+   * log of many withdrawing lines pays for the few events just before each.
+   */
+  private withdrawBefore(maxReach: number, reachOf: (r: Rule) => number | undefined): void {
+    for (let i = this.events.length - 1; i >= 0; i--) {
+      const e = this.events[i]!;
+      if (e.line < this.lineNo - maxReach) break;
+      const reach = reachOf(ruleById(e.ruleId));
+      if (reach === undefined || e.line < this.lineNo - reach || e.line >= this.lineNo) continue;
+      this.events.splice(i, 1);
+      const n = this.eventCounts.get(e.ruleId)! - 1;
+      if (n > 0) this.eventCounts.set(e.ruleId, n);
+      else this.eventCounts.delete(e.ruleId);
+    }
   }
 
   /**
@@ -1423,12 +1422,7 @@ export class LogAnalyzer {
     if (n === undefined || n < HUGE_ALLOCATION_BYTES) return;
     this.hugeAllocationUntil = 0;
     this.hugeAllocationAt = this.lineNo;
-    for (let i = this.events.length - 1; i >= 0; i--) {
-      const e = this.events[i]!;
-      if (e.line < this.lineNo - HUGE_ALLOCATION_REACH) break;
-      const reach = ruleById(e.ruleId).withdrawnByHugeAllocation;
-      if (reach !== undefined && e.line >= this.lineNo - reach) this.dropEvent(i);
-    }
+    this.withdrawBefore(HUGE_ALLOCATION_REACH, (r) => r.withdrawnByHugeAllocation);
   }
 
   /** True when the line names one class's mechanism. `excerpt` cuts the line's evidence when kept. */

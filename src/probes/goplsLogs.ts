@@ -374,8 +374,6 @@ function nearestReportFindings(source: string, name: string, s: LogSummary, foun
       symptom: SYMPTOM_OF[n.classId],
       message: `${unknownWhy(name, found)}, but ${Math.round(n.similarity * 100)} % of its telling words ("${n.words.map(shownWord).join('", "')}") are those of a real ${n.classId} report: ${n.url}. A guess from one similar report, not a diagnosis: that thread shows how it was resolved, and the checks below confirm or rule it out.`,
       evidence: linesCarrying(source, s, n.words),
-      // The thread, one click away: where its reporter found the cause. Its id names the thread, so
-      // two logs near two reports keep both links (rank.ts keeps one fix per id).
       fixes: [similarReportLink(n.url)],
     },
   ];

@@ -76,7 +76,8 @@ export interface Rule {
    * lines, the rule's event is withdrawn. "link: running gcc failed: exit status 1" blames the C
    * toolchain's environment, but "collect2: fatal error: ld terminated with signal 9 [Killed]"
    * just below says the linker was killed: the environment is not what failed. Rules look at the
-   * lines before them; this is the one place a later line takes an earlier reading back.
+   * lines before them; this and withdrawnByHugeAllocation are the places a later line takes an
+   * earlier reading back.
    */
   withdrawnByKill?: number;
   /**
