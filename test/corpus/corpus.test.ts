@@ -8,7 +8,12 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, REPORTS_FILE, reportRows, reportsSource, train, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 10:10, corpus35 and corpus36 in, the model
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 12:20, corpus37, corpus38 and corpus39 in
+ * (two test negatives held in disputed/ until a blind review, then landed: NEGATIVES_WITH_AN_ERROR), the model retrained on
+ * 1110 texts, with a library map refused by EACCES read as a policy's and vim-go's "$GOPATH is not set" (both written from
+ * their tuning texts): 772/879 and 759/879; their 14 unseen test positives scored 11/14 in both forms on their own files
+ * (corpus37 11/13, corpus39 0/1), and the 865 before them read 761 and 748, as before, so the level reached fell to
+ * 87.8 / 86.3. 10:10, corpus35 and corpus36 in, the model
  * retrained on 1090 texts, and an out-of-memory reading taken back after an allocation of 64 GiB or more (measured
  * together): 761/865 and 748/865; their 6 unseen test positives scored 6/6 on their own files, and the 859 before them
  * read 755 and 742, one module-resolution text fewer in each form, so the level reached fell to 87.9 / 86.4.
@@ -60,9 +65,9 @@ import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
  * 592/672 and 584/672; corpus16's 23 unseen positives scored 14/23 and 16/23 after the retrain, below the rest, so the
  * level reached fell; the 649 positives before them read 578 and 568 with the retrained model, one fewer each).
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
-const FLOOR = { vscode: 87.9, logfile: 86.4 } as const;
+const FLOOR = { vscode: 87.8, logfile: 86.3 } as const;
 /**
- * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 10:10). The doctor must name no
+ * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 12:20). The doctor must name no
  * error on a negative (issue 11); these are the ones it still does, kept visible rather than out of the corpus:
  * - github/gh-ost#730.1 (corpus32): a build script's amd64 go on a Raspberry Pi, "go: cannot find GOROOT directory" and
  *   "Exec format error", read as an env-inheritance error. Held back at landing while its label was disputed, then
@@ -77,8 +82,16 @@ const FLOOR = { vscode: 87.9, logfile: 86.4 } as const;
  *   runtime: out of memory" on golangci.com's runners, one report on a 32 GB machine), fixed in its code, read as a
  *   memory-limit error. The collector flagged the label as doubtful before anyone ran the doctor; a blind reviewer
  *   labelled it negative (medium confidence). No rule may be written from it.
+ * - gramineproject/graphene#1137.1 (corpus37, 2026-12-03 12:20): a program under the Graphene SGX library OS printing
+ *   the loader's "failed to map segment from shared object" (no errno), fixed by a larger sgx.enclave_size in its own
+ *   manifest, read as a noexec-mount error. Flagged as doubtful by its collector before anyone ran the doctor; a blind
+ *   reviewer labelled it negative (high confidence). No rule may be written from it.
+ * - doomemacs/core#1245.1 (corpus38, 12:20): Emacs's "eldoc error: (file-missing Searching for program No such file or
+ *   directory gocode", caused by a typo in the user's own Doom config that kept a gocode backend on, read as a
+ *   gopls-launch error. Flagged as doubtful by its collector; a blind reviewer labelled it negative (high confidence).
+ *   No rule may be written from it.
  */
-const NEGATIVES_WITH_AN_ERROR: readonly string[] = ['github/gh-ost#730.1', 'kedacore/keda#604.1', 'golangci/golangci-lint#483.1'];
+const NEGATIVES_WITH_AN_ERROR: readonly string[] = ['github/gh-ost#730.1', 'kedacore/keda#604.1', 'golangci/golangci-lint#483.1', 'gramineproject/graphene#1137.1', 'doomemacs/core#1245.1'];
 
 describe('corpus of real reports', () => {
   const { items, errors } = loadCorpus();

@@ -338,7 +338,9 @@ export const ENV_RULES: readonly Rule[] = [
     // isGoPathSet (before modules): "Set GOPATH environment variable and restart VS Code or set
     // GOPATH in Workspace settings" — the editor was started without GOPATH.
     // modfetch/codehost/codehost.go WorkDir (a direct VCS fetch): "neither GOPATH nor GOMODCACHE are set".
-    needles: ['Set GOPATH environment variable and restart', 'neither GOPATH nor GOMODCACHE are set', '$GOPATH not set', 'missing $GOPATH', 'GOPATH entry is relative', 'GOPATH entry cannot start', 'GOPATH set to GOROOT', 'cannot set GOROOT as GOPATH', 'GOPATH and GOROOT are the same directory', 'GOMODCACHE entry is relative', 'neither GOMODCACHE nor GOPATH is set', 'GOBIN must be an absolute path'],
+    // Editors' plugins before modules said it in a sentence: vim-go's "vim.go: $GOPATH is not set"
+    // (a GOPATH assigned in ~/.profile but not exported, so the editor never got it).
+    needles: ['GOPATH is not set', 'GOPATH environment variable is not set', 'Set GOPATH environment variable and restart', 'neither GOPATH nor GOMODCACHE are set', '$GOPATH not set', 'missing $GOPATH', 'GOPATH entry is relative', 'GOPATH entry cannot start', 'GOPATH set to GOROOT', 'cannot set GOROOT as GOPATH', 'GOPATH and GOROOT are the same directory', 'GOMODCACHE entry is relative', 'neither GOMODCACHE nor GOPATH is set', 'GOBIN must be an absolute path'],
     explains: ['module-resolution'],
     says: 'GOPATH (or GOMODCACHE) as the tools received it is unset, relative or the same as GOROOT: the editor was started without the environment the shell sets up',
   },

@@ -27,7 +27,7 @@ export const MOUNT_RULES: readonly Rule[] = [
     confidence: 0.75,
     // dlopen of a library extracted to /tmp: "…/libx.so: failed to map segment from shared object".
     needles: ['failed to map segment from shared object'],
-    yieldsTo: ['ld-preload-leak'],
+    yieldsTo: ['ld-preload-leak', 'shared-object-map-eacces'],
     says: 'a shared library could not be mapped executable ("failed to map segment from shared object"): the directory it was written to is mounted noexec',
   },
   {

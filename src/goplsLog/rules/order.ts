@@ -275,6 +275,7 @@ export const RULE_ORDER = [
   'snap-void-cwd',
   'pivot-root-denied',
   'ldso-text-reloc-denied',
+  'shared-object-map-eacces',
   'chromium-sandbox-refused',
   'gopls-under-tmpfs-path',
   'shell-system-exec-denied',

@@ -630,6 +630,22 @@ export const POLICY_RULES: readonly Rule[] = [
     says: 'the dynamic loader was refused changing a library\'s memory protection (text relocations or an executable stack): SELinux\'s execmod/execstack policy refuses it',
   },
   {
+    id: 'shared-object-map-eacces',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.65,
+    // The dynamic loader's "failed to map segment from shared object" with the errno glibc adds
+    // (elf/dl-load.c): mmap(2) of an executable segment on a noexec mount fails with EPERM
+    // ("Operation not permitted", or no errno from older loaders), which shared-object-map-denied
+    // reads; EACCES ("Permission denied") there is a Linux security module's answer from its mmap
+    // hook (SELinux's execute check on the file's label, a library in /tmp or a database's
+    // directory), since the loader opened the file for reading itself. Written from a tuning
+    // text (PostgreSQL loading a library from /tmp, "blocked by SELinux").
+    needles: ['failed to map segment from shared object'],
+    test: /failed to map segment from shared object: Permission denied/,
+    says: 'the dynamic loader was refused mapping a library executable with "Permission denied" (EACCES): a noexec mount refuses with "Operation not permitted", so a security policy (SELinux) refused it',
+  },
+  {
     id: 'chromium-sandbox-refused',
     classId: 'mac-policy',
     severity: 'warning',

@@ -468,6 +468,9 @@ const GOCMD_CASES: Array<[string, RuleId[]]> = [
   ['config.toml:3: usage: require a value', []],
   ['Set GOPATH environment variable and restart VS Code or set GOPATH in Workspace settings', ['gopath-invalid']],
   ['go: github.com/acme/kit@v1.0.0: neither GOPATH nor GOMODCACHE are set', ['gopath-invalid']],
+  // An editor plugin's sentence for the same (vim-go's "vim.go: $GOPATH is not set").
+  ['vim-go: $GOPATH is not set', ['gopath-invalid']],
+  ['error: GOPATH environment variable is not set', ['gopath-invalid']],
   ['go: cannot find GOROOT', ['goroot-invalid']],
   // gopls cache/load.go moduleErrorMap
   ['Error loading workspace: 2 modules have errors:', ['workspace-load-failed', 'modules-have-errors']],

@@ -53,6 +53,9 @@ const CASES: Array<[string, RuleId[]]> = [
   ['./app: error while loading shared libraries: libold.so: cannot enable executable stack as shared object requires: Invalid argument', []],
   // The noexec twin fails at mmap with EPERM and stays the mount's.
   ['./app: error while loading shared libraries: libvendor.so.2: failed to map segment from shared object', ['shared-object-map-denied']],
+  ['./app: error while loading shared libraries: libvendor.so.2: failed to map segment from shared object: Operation not permitted', ['shared-object-map-denied']],
+  // With EACCES the mmap was refused by a security module's hook, not the mount (which says EPERM).
+  ['ERROR:  could not load library "/srv/db/lib/ext.so": /srv/db/lib/ext.so: failed to map segment from shared object: Permission denied', ['shared-object-map-eacces']],
   // Chromium's sandbox could not enter a user namespace.
   ['[4242:1201/101500.000000:FATAL:credentials.cc(127)] Check failed: . : Permission denied (13)', ['chromium-sandbox-refused']],
   ['[4242:1201/101500.000000:FATAL:credentials.cc(132)] Check failed: sys_chroot("/proc/self/fdinfo/") == 0. : Operation not permitted (1)', ['chromium-sandbox-refused']],
