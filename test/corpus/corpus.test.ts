@@ -8,7 +8,13 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, REPORTS_FILE, reportRows, reportsSource, train, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 12:20, corpus37, corpus38 and corpus39 in
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 12:55, corpus40, corpus41 and corpus42 in,
+ * the model retrained on 1140 texts, with the rules written from their tuning texts (signal-eacces, gopls-flags-invalid,
+ * race-without-cgo and image-exec-format as warnings, editor-go-run-failed a symptom): 793/906 and 779/906; their 27
+ * unseen test positives scored 21/27 and 19/27 on their own files before those rules (corpus40 10/13, corpus41 6/9,
+ * corpus42 5/5 and 3/5) and 22 and 21 after, and the 879 before them read 771 and 758 (one text fewer in each form,
+ * from the retrained model alone: with the model of 12:20 they read 772 and 759), so the level reached fell to
+ * 87.5 / 85.9. 12:20, corpus37, corpus38 and corpus39 in
  * (two test negatives held in disputed/ until a blind review, then landed: NEGATIVES_WITH_AN_ERROR), the model retrained on
  * 1110 texts, with a library map refused by EACCES read as a policy's and vim-go's "$GOPATH is not set" (both written from
  * their tuning texts): 772/879 and 759/879; their 14 unseen test positives scored 11/14 in both forms on their own files
@@ -65,7 +71,7 @@ import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
  * 592/672 and 584/672; corpus16's 23 unseen positives scored 14/23 and 16/23 after the retrain, below the rest, so the
  * level reached fell; the 649 positives before them read 578 and 568 with the retrained model, one fewer each).
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
-const FLOOR = { vscode: 87.8, logfile: 86.3 } as const;
+const FLOOR = { vscode: 87.5, logfile: 85.9 } as const;
 /**
  * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 12:20). The doctor must name no
  * error on a negative (issue 11); these are the ones it still does, kept visible rather than out of the corpus:

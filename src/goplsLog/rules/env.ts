@@ -276,8 +276,23 @@ export const ENV_RULES: readonly Rule[] = [
     // error", Rust's io::Error "Exec format error (os error 8)", node's "spawn X ENOEXEC".
     needles: ['exec format error', 'error=8, Exec format error', 'Exec format error (os error 8)', ' ENOEXEC'],
     test: /exec format error|error=8, Exec format error|Exec format error \(os error 8\)|\bspawn(?:Sync)? \S+ ENOEXEC\b/,
-    yieldsTo: ['gopls-binary-broken'],
+    yieldsTo: ['gopls-binary-broken', 'image-exec-format'],
     says: 'a program could not be executed ("exec format error"): it was built for another OS or architecture, as a GOOS/GOARCH inherited from the environment does',
+  },
+  {
+    id: 'image-exec-format',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // runc's own words when a container's first process is of another architecture:
+    // libcontainer's "exec /entrypoint: exec format error" (runc 1.1+, a line of its own or after
+    // a log prefix) and the older "standard_init_linux.go:228: exec user process caused: exec
+    // format error". The binary is the image's: its build chose the platform (a Dockerfile that
+    // does not pass TARGETOS/TARGETARCH to go build, corpus41's tuning negative), or the image of
+    // another platform was pulled; not the Go environment of the machine reading the log.
+    needles: ['exec format error'],
+    test: /(?:^|\s)exec \/[^\s:]*: exec format error|exec user process caused:? "?exec format error/m,
+    says: 'a container\'s first process is built for another architecture than the node runs (the image\'s build or the platform pulled, not this machine\'s Go environment)',
   },
   {
     id: 'home-unset',
@@ -585,12 +600,25 @@ export const ENV_RULES: readonly Rule[] = [
     severity: 'error',
     confidence: 0.75,
     // internal/buildcfg: "invalid GOAMD64: must be v1, v2, v3, v4" (and GOARM, GO386, GOMIPS,
-    // GOPPC64, GORISCV64, GOWASM), "unknown GOEXPERIMENT x"; cmd/go work/init.go: "go: -race requires
-    // cgo; enable cgo by setting CGO_ENABLED=1" (CGO_ENABLED=0 exported). A variable from the
-    // environment the tools were started with makes every build fail.
-    needles: ['invalid GOAMD64', 'invalid GOARM', 'invalid GO386', 'invalid GOMIPS', 'invalid GOPPC64', 'invalid GORISCV64', 'invalid GOWASM', 'unknown GOEXPERIMENT', ' requires cgo'],
-    test: /invalid GO(?:AMD64|ARM64|ARM|386|MIPS64|MIPS|PPC64|RISCV64|WASM)\b|unknown GOEXPERIMENT|-(?:race|msan|asan) requires cgo/,
-    says: 'the go command rejects a build variable of the environment it was started with (GOAMD64, GOARM, GOEXPERIMENT, or CGO_ENABLED=0 with -race), so every build fails',
+    // GOPPC64, GORISCV64, GOWASM), "unknown GOEXPERIMENT x". A variable from the environment the
+    // tools were started with makes every build fail.
+    needles: ['invalid GOAMD64', 'invalid GOARM', 'invalid GO386', 'invalid GOMIPS', 'invalid GOPPC64', 'invalid GORISCV64', 'invalid GOWASM', 'unknown GOEXPERIMENT'],
+    test: /invalid GO(?:AMD64|ARM64|ARM|386|MIPS64|MIPS|PPC64|RISCV64|WASM)\b|unknown GOEXPERIMENT/,
+    says: 'the go command rejects a build variable of the environment it was started with (GOAMD64, GOARM, GOEXPERIMENT), so every build fails',
+  },
+  {
+    id: 'race-without-cgo',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.55,
+    // cmd/go work/init.go: "go: -race requires cgo; enable cgo by setting CGO_ENABLED=1" (and -msan,
+    // -asan). CGO_ENABLED was 0, and the line does not say who made it so: an environment that
+    // exports it, the build script's own command line (corpus41's tuning negative, a Dockerfile
+    // running `CGO_ENABLED=0 … go test -race`), or go itself, which turns cgo off when no C
+    // compiler is on PATH (Go 1.20+). A warning: the cgo probe reads which on a live machine.
+    needles: [' requires cgo'],
+    test: /-(?:race|msan|asan) requires cgo/,
+    says: 'a -race (or -msan, -asan) build was asked for with cgo off (CGO_ENABLED=0, exported, set by the build script, or chosen by go because no C compiler is on PATH)',
   },
   {
     id: 'toolchain-not-on-path',
@@ -1200,6 +1228,8 @@ export const ENV_RULES: readonly Rule[] = [
   {
     id: 'editor-go-run-failed',
     classId: 'env-inheritance',
+    role: 'symptom',
+    symptom: 'load-failed',
     severity: 'warning',
     confidence: 0.4,
     // The Go extension running the go it found and getting no usable answer: goInstallTools.ts
@@ -1208,7 +1238,9 @@ export const ENV_RULES: readonly Rule[] = [
     // version": …' and 'unable to determine version from the output of "<go> version"';
     // commands/getConfiguredGoTools.ts "failed to run 'go env': …". The go on the editor's PATH (or
     // go.goroot) fails with the editor's environment, or is not the Go toolchain; the lines after
-    // it, when a rule reads them, say why. Weak on its own.
+    // it, when a rule reads them, say why. Weak on its own, and what the editor saw rather than
+    // why: a symptom, so the go command's own reason below it (a toolchain its go.mod asks for
+    // and cannot have, corpus42's tuning text vscode-go#3317) goes first; alone it still leads.
     needles: ["Failed to run '", "failed to run 'go env'", 'failed to run "', 'unable to determine version from the output of'],
     test: /Failed to run '\S*?\bgo(?:\.exe)? env\b|failed to run 'go env'|failed to run "\S*?\bgo(?:\.exe)? version"|unable to determine version from the output of "\S*?\bgo(?:\.exe)? version"/,
     yieldsTo: ['go-for-tools-missing'],

@@ -239,6 +239,23 @@ export const LAUNCH_RULES: readonly Rule[] = [
     says: 'gopls refused the command line it was started with (an unknown command or flag from go.languageServerFlags or the settings), so it never serves',
   },
   {
+    id: 'gopls-flags-invalid',
+    classId: 'gopls-launch',
+    severity: 'warning',
+    confidence: 0.6,
+    // The Go extension's own crash and initialization reports head with the command line it gave
+    // gopls ("gopls version: …", "gopls flags: …", from go.languageServerFlags). gopls's flag
+    // package takes only its own flags (gopls/internal/cmd: -rpc.trace, -logfile, -remote…,
+    // -mode, -listen…, -debug, -profile.*, -ocagent, -port, -v, -vv); a word that is no flag is
+    // a subcommand to it ("go.gopath": unknown command), another server's flag (go-langserver's
+    // -gocodecompletion) stops it at once, and -remote takes "auto", "unix;PATH" or HOST:PORT (a
+    // bare "aut" is no address). Written from corpus42's two tuning reports (vscode-go#773,
+    // #944); a flag's value given as the next word (-logfile /tmp/gopls.log) is not a stray word.
+    needles: ['gopls flags: '],
+    test: /^\s*gopls flags:[^\n]*?(?:\s--?(?!(?:rpc\.trace|logfile|remote(?:\.debug|\.logfile|\.listen\.timeout)?|mode|listen(?:\.timeout)?|debug|profile\.\w+|ocagent|port|vv?|veryverbose|help|h)(?:=|\s|$))[\w.-]+|(?<!\s--?(?:logfile|remote(?:\.debug|\.logfile|\.listen\.timeout)?|mode|listen(?:\.timeout)?|debug|profile\.\w+|ocagent|port))\s(?!-)[^\s-]\S*|\s--?remote=(?!auto\b|unix;)[^\s:]*(?=\s|$))/m,
+    says: 'the editor started gopls with a command line gopls does not accept (go.languageServerFlags holds a word that is no gopls flag, another server\'s flag or a -remote value that is no address), so it exits before serving',
+  },
+  {
     id: 'gopls-shell-crash',
     classId: 'gopls-launch',
     severity: 'error',

@@ -612,6 +612,23 @@ export const POLICY_RULES: readonly Rule[] = [
     says: 'a container runtime was refused pivot_root with "permission denied", which only a security module (AppArmor, SELinux) answers: the policy of the container it runs in forbids it',
   },
   {
+    id: 'signal-eacces',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // kill(2) has no EACCES (its errors are EINVAL, EPERM and ESRCH): a signal refused with
+    // "permission denied" is a Linux security module's answer, AppArmor's signal mediation above
+    // all (docker-default or the runtime's own profile refusing runc's stop signal to a
+    // container's init, as Ubuntu 23.10's AppArmor did): runc's "signaling init process caused
+    // \"permission denied\"" and "unable to signal init: permission denied", relayed by dockerd as
+    // "cannot stop container: …" or "Cannot kill container: …". Written from corpus40's two tuning
+    // texts (moby#36809, moby#47720); a socket refused ("permission denied while trying to connect
+    // to the Docker daemon socket") is a different message and stays fs-access's.
+    needles: ['signaling init process caused', 'unable to signal init', 'annot stop container', 'annot kill container'],
+    test: /(?:signaling init process caused|unable to signal init|[Cc]annot (?:stop|kill) container: )[^\n]{0,300}?[Pp]ermission denied/,
+    says: 'a container\'s process could not be sent a signal ("permission denied"): kill(2) itself never answers EACCES, so a security policy (an AppArmor profile\'s signal rules, SELinux) refused it',
+  },
+  {
     id: 'ldso-text-reloc-denied',
     classId: 'mac-policy',
     severity: 'warning',

@@ -79,7 +79,8 @@ const SHELL_SHIM_GOROOT_CASES: Array<[string, RuleId[]]> = [
   ['go.goroot setting is ignored. /opt/go/bin/go is not a valid GOROOT directory.', ['goroot-setting-invalid']],
   ['go: invalid GOAMD64: must be v1, v2, v3, v4', ['go-env-value-invalid']],
   ['go: cannot find "go1.23.4" in PATH', ['toolchain-not-on-path']],
-  ['go: -race requires cgo; enable cgo by setting CGO_ENABLED=1', ['go-env-value-invalid']],
+  // Who turned cgo off the line does not say (the environment, the build script, go without a C compiler): a warning.
+  ['go: -race requires cgo; enable cgo by setting CGO_ENABLED=1', ['race-without-cgo']],
   ['go: go.mod file indicates go 1.22, but maximum version supported by tidy is 1.20', ['go-too-old-for-go-mod']],
   ["Debug command: cd /srv/app && export GOPATH= && export GO111MODULE=on && '/opt/bin/golangci-lint' 'run'", ['empty-go-path-exported']],
   ['export GOPATH=/home/ann/go && go build', []],

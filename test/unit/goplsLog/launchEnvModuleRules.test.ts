@@ -70,6 +70,10 @@ const CASES: Array<[string, RuleId[]]> = [
   ['/home/ann/go/bin/gopls: error while loading shared libraries: libc.musl-x86_64.so.1: cannot open shared object file', ['gopls-binary-broken']],
   ['bash: /usr/local/bin/gopls: cannot execute binary file: Exec format error', ['gopls-binary-broken']],
   ['fork/exec /tmp/go-build1/b001/exe/app: exec format error', ['exec-format-error']],
+  // runc's words for a container's first process of another architecture: the image's, a warning.
+  ['exec /usr/local/bin/server: exec format error', ['image-exec-format']],
+  ['standard_init_linux.go:228: exec user process caused: exec format error', ['image-exec-format']],
+  ['2024-05-02T10:11:12Z app-7f9c exec /app: exec format error', ['image-exec-format']],
   // ENOEXEC in other spawners' words (Java, Rust, node): the same foreign binary, gopls's own named as such.
   ['Cannot run program "/home/ann/go/bin/dlv": error=8, Exec format error', ['exec-format-error']],
   ['Error: spawn /home/ann/go/bin/staticcheck ENOEXEC', ['exec-format-error']],

@@ -160,6 +160,16 @@ const CASES: Array<[string, RuleId[]]> = [
   ['gopls: failed to load view for file:///srv/app: no go.mod', ['workspace-load-failed']],
   ['-- stderr--', ['server-start-failed']],
   ['2024-06-07T08:09:10+02:00 [ERROR] server stderr: flag provided but not defined: -mode', ['gopls-bad-command']],
+  // The Go extension's crash report header: the command line it gave gopls, read flag by flag.
+  ['gopls flags: go.gopath', ['gopls-flags-invalid']],
+  ['gopls flags: -remote=auto -gocodecompletion', ['gopls-flags-invalid']],
+  ['gopls flags: -remote=aut -logfile=auto -debug=:0 -rpc.trace', ['gopls-flags-invalid']],
+  // gopls's own flags, a value as the next word, -remote's three address shapes, or none: fine.
+  ['gopls flags: -remote=auto -logfile=auto -debug=:0 -rpc.trace', []],
+  ['gopls flags: -rpc.trace -logfile /tmp/gopls.log -vv', []],
+  ['gopls flags: -remote=localhost:37374', []],
+  ['gopls flags: -remote=unix;/tmp/gopls.sock', []],
+  ['gopls flags:', []],
   ['Language server gopls:', ['server-start-failed']],
   ['Language server rust-analyzer:', []],
   // --- executing gopls itself refused: gopls's start, not a freshly built binary's ---

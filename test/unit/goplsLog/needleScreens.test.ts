@@ -28,6 +28,7 @@ const UNSCREENED: ReadonlyArray<readonly [RuleId, number, string]> = [
   ['go-not-recognized-localized', NONE, 'each phrase is a group of its Unicode and UTF-8-byte spellings (shared.ts windowsNotRecognized)'],
   ['go-toolchain-mismatch', NONE, '"package (archive|bufio|…) is not in": the standard packages are a group'],
   ['gopls-not-found', W_GOPLS, '"could not find [\'"]?gopls", "…/gopls: [Nn]o such file", the ✘ listing: a class or an optional quote splits each'],
+  ['gopls-flags-invalid', W_GOPLS, 'a lookbehind (a word that is the value of the flag before it is no stray word) stops testNeedsOf from reading "gopls flags:" as a run'],
   ['gopls-not-recognized-localized', W_GOPLS, 'each phrase is a group of its Unicode and UTF-8-byte spellings (shared.ts windowsNotRecognized)'],
   ['package-not-found', NONE, '"package \\S+ is not in": the package name is between the words'],
   ['gopls-built-unsupported', W_GOPLS | W_LISTING, 'its needle ("…not supported by this version of gopls") runs on past the regex\'s last run'],

@@ -54,6 +54,11 @@ const CASES: Array<[string, RuleId[]]> = [
   // The noexec twin fails at mmap with EPERM and stays the mount's.
   ['./app: error while loading shared libraries: libvendor.so.2: failed to map segment from shared object', ['shared-object-map-denied']],
   ['./app: error while loading shared libraries: libvendor.so.2: failed to map segment from shared object: Operation not permitted', ['shared-object-map-denied']],
+  // A signal refused with EACCES: kill(2) has no EACCES of its own, so a security module refused it.
+  ['Error response from daemon: cannot stop container: 3f2a9c0b1d4e: Cannot kill container 3f2a9c0b1d4e: unknown error after kill: runc did not terminate successfully: exit status 1: unable to signal init: permission denied', ['signal-eacces']],
+  ['container_linux.go:393: signaling init process caused "permission denied"', ['signal-eacces']],
+  // The daemon's socket refused is not a signal: it stays the generic refusal.
+  ['Got permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock', ['permission-denied']],
   // With EACCES the mmap was refused by a security module's hook, not the mount (which says EPERM).
   ['ERROR:  could not load library "/srv/db/lib/ext.so": /srv/db/lib/ext.so: failed to map segment from shared object: Permission denied', ['shared-object-map-eacces']],
   // Chromium's sandbox could not enter a user namespace.

@@ -30,6 +30,17 @@ describe('rule roles', () => {
     });
   }
 
+  // The editor's word that running go failed is what it saw; the go command's own stderr after it
+  // says why, and that reason comes first (corpus42's tuning text golang/vscode-go#3317).
+  it("the editor's failed go run is a symptom, and the go command's reason after it goes first", async () => {
+    expect(matchRules("Failed to run '/usr/local/go/bin/go env' (cwd: /home/ann/src/app): Error: Command failed: /usr/local/go/bin/go env -json GOPATH")).toEqual([expect.objectContaining({ id: 'editor-go-run-failed', role: 'symptom' })]);
+    const { rankCauses } = await import('../../../src/doctor/rank.js');
+    const { FindingSchema } = await import('../../../src/doctor/model.js');
+    const text = "Failed to run '/usr/local/go/bin/go env' (cwd: /home/ann/src/app): Error: Command failed: /usr/local/go/bin/go env -json GOPATH GOROOT\ngo: downloading go1.22 (linux/amd64)\ngo: download go1.22 for linux/amd64: toolchain not available\n";
+    const causes = rankCauses(findingsOf('gopls.log', analyzeText(text)).map((f) => FindingSchema.parse({ ...f, probe: 'gopls-logs' })));
+    expect(causes.map((c) => c.id)).toEqual(['module-resolution', 'env-inheritance']);
+  });
+
   it('a log finding carries the role and kind of its rule', () => {
     const s = analyzeText('[Error - 10:01:02 AM] Connection to server got closed. Server will restart.\n');
     const fs = findingsOf('gopls.log', s);
