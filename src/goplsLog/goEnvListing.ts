@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { asPrinted } from './rules.js';
 
-export type ListingFact = 'foreign-target-env' | 'goroot-bin-not-on-path' | 'goroot-version-mix' | 'modules-off-listed' | 'goroot-not-a-root' | 'gopath-equals-goroot' | 'go-unfound-listed';
+export type ListingFact = 'foreign-target-env' | 'windows-go-in-wsl' | 'goroot-bin-not-on-path' | 'goroot-version-mix' | 'modules-off-listed' | 'goroot-not-a-root' | 'gopath-equals-goroot' | 'go-unfound-listed';
 
 const GO_VAR = /^\s*(?:set\s+|export\s+|\$env:)?"?(GOOS|GOARCH|GOHOSTOS|GOHOSTARCH)"?\s*[=:]\s*["']?([\w-]*)["']?,?\s*$/;
 // goLanguageServer/goInstallTools' "Checking configured tools...." block prints "GOROOT: x" and "PATH: y";
@@ -37,6 +37,13 @@ export function releaseInPath(p: string): string | undefined {
   return RELEASE_IN_PATH.exec(p)?.[1];
 }
 
+/**
+ * A Windows drive as WSL mounts it, as a path's start ("/mnt/c/Users/…", "cd /mnt/d/src"): go env
+ * then listing GOHOSTOS=windows means the go that ran is the Windows go.exe, which WSL's PATH
+ * (appendWindowsPath) offers after the Linux directories when no Linux go is installed.
+ */
+const WSL_DRIVE = /(?:^|[\s:='"])\/mnt\/[a-z]\//;
+
 /** see()'s words besides 'GO', as a case-blind screen finds them (each holds one of these in lower case). */
 export const LISTING_WORDS: readonly string[] = ['gopath', 'go version ', 'onfigur', 'environment'];
 
@@ -44,6 +51,8 @@ export class GoEnvListing {
   private readonly vars = new Map<string, string>();
   private readonly said = new Set<ListingFact>();
   private toolsAt = -Infinity;
+  /** A line showed a Windows drive under /mnt: the text comes from a shell inside WSL. */
+  private wsl = false;
   private goroot: string | undefined;
   /** The Go release GOROOT's path names; the go command's; a per-release GOPATH's. */
   private readonly release: { goroot?: string; running?: string; gopath?: string } = {};
@@ -59,6 +68,13 @@ export class GoEnvListing {
     // Every pattern below needs one of these words (GO… variables, gopath, `go version` output,
     // the tools block's header), or an open tools block: most lines of a log have none, and
     // skipping the eight regexes for them was a measurable part of reading a 200 MB trace.
+    // A Linux shell inside WSL shows where it stands: a Windows drive under /mnt ("/mnt/c/Users/…").
+    if (!this.wsl && line.includes('/mnt/') && WSL_DRIVE.test(line)) {
+      this.wsl = true;
+      const out: ListingFact[] = [];
+      if (this.vars.get('GOHOSTOS') === 'windows') this.once('windows-go-in-wsl', out);
+      if (!line.includes('GO')) return out;
+    }
     if (lineNo - this.toolsAt > TOOLS_BLOCK_LINES && !line.includes('GO') && !(lowerWords && (line.includes('gopath') || line.includes('go version ') || line.includes('onfigur') || line.includes('Environment')))) return [];
     // A listing pasted through a web page or a chat keeps its words but may have its quotes
     // curled or its spaces made no-break: read as go env printed it.
@@ -73,6 +89,7 @@ export class GoEnvListing {
     if (v) {
       this.vars.set(v[1]!, v[2]!);
       if (this.foreignTarget()) this.once('foreign-target-env', out);
+      if (this.wsl && v[1] === 'GOHOSTOS' && v[2] === 'windows') this.once('windows-go-in-wsl', out);
       return out;
     }
     if ((line.includes('#') || line.includes('Checking configured tools')) && TOOLS_HEADER.test(line)) {

@@ -8,7 +8,13 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, REPORTS_FILE, reportRows, reportsSource, train, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 12:55, corpus40, corpus41 and corpus42 in,
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 13:15, corpus43 and corpus44 in (one test
+ * negative held in disputed/ until a blind review, then landed: NEGATIVES_WITH_AN_ERROR), the model retrained on 1162
+ * texts, with go-plus's "No Go Installations Were Found" and a Windows go in WSL read (from corpus43's tuning texts):
+ * 802/918 and 788/918; their 12 unseen test positives scored 10/12 in both forms on their own files (corpus43 2/2,
+ * corpus44 8/10), and the 906 before them read 792 and 778 (one module-resolution text fewer in each form, from the
+ * retrained model alone: with the model of 12:55 they read 793 and 779), so the level reached fell to 87.3 / 85.8.
+ * 12:55, corpus40, corpus41 and corpus42 in,
  * the model retrained on 1140 texts, with the rules written from their tuning texts (signal-eacces, gopls-flags-invalid,
  * race-without-cgo and image-exec-format as warnings, editor-go-run-failed a symptom): 793/906 and 779/906; their 27
  * unseen test positives scored 21/27 and 19/27 on their own files before those rules (corpus40 10/13, corpus41 6/9,
@@ -71,9 +77,9 @@ import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
  * 592/672 and 584/672; corpus16's 23 unseen positives scored 14/23 and 16/23 after the retrain, below the rest, so the
  * level reached fell; the 649 positives before them read 578 and 568 with the retrained model, one fewer each).
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
-const FLOOR = { vscode: 87.5, logfile: 85.9 } as const;
+const FLOOR = { vscode: 87.3, logfile: 85.8 } as const;
 /**
- * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 12:20). The doctor must name no
+ * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 13:15). The doctor must name no
  * error on a negative (issue 11); these are the ones it still does, kept visible rather than out of the corpus:
  * - github/gh-ost#730.1 (corpus32): a build script's amd64 go on a Raspberry Pi, "go: cannot find GOROOT directory" and
  *   "Exec format error", read as an env-inheritance error. Held back at landing while its label was disputed, then
@@ -96,8 +102,12 @@ const FLOOR = { vscode: 87.5, logfile: 85.9 } as const;
  *   directory gocode", caused by a typo in the user's own Doom config that kept a gocode backend on, read as a
  *   gopls-launch error. Flagged as doubtful by its collector; a blind reviewer labelled it negative (high confidence).
  *   No rule may be written from it.
+ * - dominikh/go-tools#432.1 (corpus43, 13:15): staticcheck's "unsupported version of go: exit status 2: flag provided but
+ *   not defined: -compiled" under Go 1.10, too old for the tool's go/packages (the "Go too old for the tool" convention),
+ *   read as an error. Flagged as doubtful by its collector; a blind reviewer labelled it negative (medium confidence).
+ *   No rule may be written from it.
  */
-const NEGATIVES_WITH_AN_ERROR: readonly string[] = ['github/gh-ost#730.1', 'kedacore/keda#604.1', 'golangci/golangci-lint#483.1', 'gramineproject/graphene#1137.1', 'doomemacs/core#1245.1'];
+const NEGATIVES_WITH_AN_ERROR: readonly string[] = ['github/gh-ost#730.1', 'kedacore/keda#604.1', 'golangci/golangci-lint#483.1', 'gramineproject/graphene#1137.1', 'doomemacs/core#1245.1', 'dominikh/go-tools#432.1'];
 
 describe('corpus of real reports', () => {
   const { items, errors } = loadCorpus();

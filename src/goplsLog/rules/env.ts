@@ -155,8 +155,10 @@ export const ENV_RULES: readonly Rule[] = [
     // undefined: undefined" exactly when getGoVersion found no go binary to run.
     // Zed's notice as reports carry it, in straight quotes and without the comma ("Could not
     // install the Go Language server 'gopls' because 'go' was not found", zed-industries/zed#42851).
-    needles: ["because 'go' was not found", 'Failed to find the', 'go: command not found', 'go: not found', ' ENOENT', 'exec: "go"', 'exec: \\"go\\"', '"go" binary', 'go binary not found', 'o executable not found', 'is not recognized', 'because `go` was not found', 'cannot install gopls', 'failed to get go version', 'Cannot run program', 'No such file or directory', 'no such file or directory', "driver requires 'go'", 'undefined: undefined'],
-    test: new RegExp(String.raw`^\s*go:\s+undefined: undefined\s*$|Failed to find the \\?"go\\?" binary|(?:unable to locate|cannot be found|could not find|not find)[^\n]{0,20}\\?"go\\?" binary|\\?"go\\?" binary (?:cannot|could not) be found|\bgo binary not found|(?:^|[\s:])go: (?:command )?not found|spawn(?:Sync)? (?:\S*\/)?go ENOENT|exec: \\?"go\\?": executable file not found|\b[Gg]o executable not found|['"‘]go(?:\.exe)?['"’] is not recognized|because [\x60']go[\x60'] was not found|\bcannot install gopls\b(?! with)|failed to get go version via \x60go version\x60|Cannot run program \\?"(?:\S*[/\\])?go(?:\.exe)?\\?"${NO_OTHER_JAVA_ERRNO}|No such file or directory: ['"](?:\S*\/)?go['"]|env: ['‘]go['’]: No such file or directory|fork\/exec \S*\/bin\/go(?:\.exe)?: no such file or directory|'go list' driver requires 'go', but executable file not found`),
+    // Atom's go-plus (go-config's locator found no go on the PATH the editor was started with):
+    // "No Go Installations Were Found" (corpus43's tuning text go-plus#380).
+    needles: ['No Go Installations Were Found', "because 'go' was not found", 'Failed to find the', 'go: command not found', 'go: not found', ' ENOENT', 'exec: "go"', 'exec: \\"go\\"', '"go" binary', 'go binary not found', 'o executable not found', 'is not recognized', 'because `go` was not found', 'cannot install gopls', 'failed to get go version', 'Cannot run program', 'No such file or directory', 'no such file or directory', "driver requires 'go'", 'undefined: undefined'],
+    test: new RegExp(String.raw`^\s*go:\s+undefined: undefined\s*$|Failed to find the \\?"go\\?" binary|(?:unable to locate|cannot be found|could not find|not find)[^\n]{0,20}\\?"go\\?" binary|\\?"go\\?" binary (?:cannot|could not) be found|\bgo binary not found|(?:^|[\s:])go: (?:command )?not found|spawn(?:Sync)? (?:\S*\/)?go ENOENT|exec: \\?"go\\?": executable file not found|\b[Gg]o executable not found|['"‘]go(?:\.exe)?['"’] is not recognized|because [\x60']go[\x60'] was not found|\bcannot install gopls\b(?! with)|failed to get go version via \x60go version\x60|Cannot run program \\?"(?:\S*[/\\])?go(?:\.exe)?\\?"${NO_OTHER_JAVA_ERRNO}|No such file or directory: ['"](?:\S*\/)?go['"]|env: ['‘]go['’]: No such file or directory|fork\/exec \S*\/bin\/go(?:\.exe)?: no such file or directory|'go list' driver requires 'go', but executable file not found|\bNo Go Installations Were Found\b`),
   },
   {
     id: 'go-not-recognized-localized',
@@ -407,6 +409,17 @@ export const ENV_RULES: readonly Rule[] = [
     // host system!"), their advice to use flatpak-spawn --host or the golang SDK extension.
     needles: ['not able to access SDKs on your host', 'inside a container and is therefore not able', 'flatpak-spawn --host', 'Sdk.Extension.golang', 'FLATPAK_ENABLE_SDK'],
     says: 'the editor runs in a Flatpak sandbox: go, gopls and the rest of the host are not visible to it unless an SDK extension or flatpak-spawn provides them',
+  },
+  {
+    id: 'windows-go-in-wsl',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // Not screened by needles: the analyzer sees a shell inside WSL (a path under /mnt/<drive>/)
+    // and go env listing GOHOSTOS=windows in the same text (goEnvListing.ts), as corpus43's tuning
+    // text golang/go#70533 shows: the go WSL found is the Windows go.exe its PATH appends.
+    needles: [],
+    says: 'inside WSL, the go that ran is the Windows go.exe (go env shows GOHOSTOS=windows): WSL appends the Windows PATH, so with no Linux go installed, or one later on PATH, the Windows toolchain builds for Windows and reads Windows paths',
   },
   {
     id: 'foreign-target-env',

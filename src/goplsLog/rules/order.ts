@@ -100,6 +100,7 @@ export const RULE_ORDER = [
   'go-env-invalid',
   'goflags-turns-query-into-write',
   'sandboxed-editor',
+  'windows-go-in-wsl',
   'foreign-target-env',
   'goroot-bin-not-on-path',
   'gopls-binary-broken',

@@ -165,6 +165,8 @@ const SHELL_SHIM_GOROOT_CASES: Array<[string, RuleId[]]> = [
   ["go: 'go get' is no longer supported outside a module.", ['no-main-module-here']],
   ['go: acme.dev/kit@v3.0.0: invalid version: go.mod has non-.../v3 module path "acme.dev/kit" (and .../v3/go.mod does not exist) at revision v3.0.0', ['module-path-mismatch']],
   ["err: 'go list' driver requires 'go', but executable file not found in $PATH", ['go-binary-not-found']],
+  // Atom's go-plus finding no go on the PATH the editor was started with.
+  ['No Go Installations Were Found', ['go-binary-not-found']],
   ['invalid workspace folder path: path "/Volumes/Work/App" has incorrect case; check that the casing of the configured workspace folder path agrees with the casing reported by the operating system', ['workspace-path-mismatch']],
   ['invalid workspace folder path: invalid path "d:\\src\\con"; check that the spelling of the configured workspace folder path agrees with the spelling reported by the operating system', ['workspace-path-mismatch']],
   ['references failed: getting file for References: no parsed file for file:///srv/scratch/tool/main.go in command-line-arguments', ['adhoc-package-file']],

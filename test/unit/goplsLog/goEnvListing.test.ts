@@ -22,6 +22,12 @@ describe('GoEnvListing', () => {
     ['gopls "go env for" lines', 'GOOS=linux\nGOHOSTOS=linux\nGOARCH=amd64\nGOHOSTARCH=amd64', []],
     ['said once per file', 'GOOS=js\nGOHOSTOS=linux\nGOOS=wasip1\nGOHOSTOS=linux', ['foreign-target-env']],
     ['a sentence that names GOOS', 'set GOOS to the target you want', []],
+    // Inside WSL (a Windows drive under /mnt), go env saying GOHOSTOS=windows: the Windows go.exe ran.
+    ['Windows go in WSL, the drive first', '$ pwd\n/mnt/c/Users/ann/src/app\n$ go env\nset GOARCH=amd64\nset GOHOSTOS=windows\nset GOOS=windows', ['windows-go-in-wsl']],
+    ['Windows go in WSL, the drive after', 'set GOHOSTOS=windows\nset GOOS=windows\nann@pc:/mnt/d/src$ ls', ['windows-go-in-wsl']],
+    // Windows go env alone (a Windows user), or a Linux go under /mnt: nothing.
+    ['Windows go env, no WSL', 'set GOHOSTOS=windows\nset GOOS=windows', []],
+    ['Linux go in WSL', '$ cd /mnt/c/src\nGOHOSTOS="linux"\nGOOS="linux"', []],
   ])('%s', (_name, text, want) => {
     expect(facts(text)).toEqual(want);
   });
