@@ -250,9 +250,10 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // a subcommand to it ("go.gopath": unknown command), another server's flag (go-langserver's
     // -gocodecompletion) stops it at once, and -remote takes "auto", "unix;PATH" or HOST:PORT (a
     // bare "aut" is no address). Written from corpus42's two tuning reports (vscode-go#773,
-    // #944); a flag's value given as the next word (-logfile /tmp/gopls.log) is not a stray word.
+    // #944); a flag's value given as the next word (-logfile /tmp/gopls.log) is not a stray word,
+    // and "serve" is gopls's own command (gopls serve -rpc.trace).
     needles: ['gopls flags: '],
-    test: /^\s*gopls flags:[^\n]*?(?:\s--?(?!(?:rpc\.trace|logfile|remote(?:\.debug|\.logfile|\.listen\.timeout)?|mode|listen(?:\.timeout)?|debug|profile\.\w+|ocagent|port|vv?|veryverbose|help|h)(?:=|\s|$))[\w.-]+|(?<!\s--?(?:logfile|remote(?:\.debug|\.logfile|\.listen\.timeout)?|mode|listen(?:\.timeout)?|debug|profile\.\w+|ocagent|port))\s(?!-)[^\s-]\S*|\s--?remote=(?!auto\b|unix;)[^\s:]*(?=\s|$))/m,
+    test: /^\s*gopls flags:[^\n]*?(?:\s--?(?!(?:rpc\.trace|logfile|remote(?:\.debug|\.logfile|\.listen\.timeout)?|mode|listen(?:\.timeout)?|debug|profile\.\w+|ocagent|port|vv?|veryverbose|help|h)(?:=|\s|$))[\w.-]+|(?<!\s--?(?:logfile|remote(?:\.debug|\.logfile|\.listen\.timeout)?|mode|listen(?:\.timeout)?|debug|profile\.\w+|ocagent|port))\s(?!-|serve(?:\s|$))[^\s-]\S*|\s--?remote=(?!auto\b|unix;)[^\s:]*(?=\s|$))/m,
     says: 'the editor started gopls with a command line gopls does not accept (go.languageServerFlags holds a word that is no gopls flag, another server\'s flag or a -remote value that is no address), so it exits before serving',
   },
   {

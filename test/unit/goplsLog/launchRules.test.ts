@@ -170,6 +170,7 @@ const CASES: Array<[string, RuleId[]]> = [
   ['gopls flags: -remote=localhost:37374', []],
   ['gopls flags: -remote=unix;/tmp/gopls.sock', []],
   ['gopls flags:', []],
+  ['gopls flags: serve -rpc.trace', []],
   ['Language server gopls:', ['server-start-failed']],
   ['Language server rust-analyzer:', []],
   // --- executing gopls itself refused: gopls's start, not a freshly built binary's ---
