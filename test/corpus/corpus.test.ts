@@ -8,7 +8,12 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, REPORTS_FILE, reportRows, reportsSource, train, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 13:15, corpus43 and corpus44 in (one test
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 13:58, corpus45 in (its one test negative,
+ * without a resolution in the copy, dropped after a blind review; corpus46 held in pending/, its README note says why),
+ * the model retrained on 1176 texts, with goflags-vendor-blocks-install and max-map-count-low: 812/926 and 798/926; its 8
+ * unseen test positives scored 8/8, and the 918 before them read 804 and 790 (two env-inheritance texts more from
+ * goflags-vendor-blocks-install), so the level reached rose to 87.6 / 86.1.
+ * 13:15, corpus43 and corpus44 in (one test
  * negative held in disputed/ until a blind review, then landed: NEGATIVES_WITH_AN_ERROR), the model retrained on 1162
  * texts, with go-plus's "No Go Installations Were Found" and a Windows go in WSL read (from corpus43's tuning texts):
  * 802/918 and 788/918; their 12 unseen test positives scored 10/12 in both forms on their own files (corpus43 2/2,
@@ -77,7 +82,7 @@ import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
  * 592/672 and 584/672; corpus16's 23 unseen positives scored 14/23 and 16/23 after the retrain, below the rest, so the
  * level reached fell; the 649 positives before them read 578 and 568 with the retrained model, one fewer each).
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
-const FLOOR = { vscode: 87.3, logfile: 85.8 } as const;
+const FLOOR = { vscode: 87.6, logfile: 86.1 } as const;
 /**
  * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 13:15). The doctor must name no
  * error on a negative (issue 11); these are the ones it still does, kept visible rather than out of the corpus:

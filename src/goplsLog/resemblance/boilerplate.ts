@@ -191,6 +191,23 @@ const KUBE_EVENTS = new RegExp(
  * failure's, and "starting … bin" leaned a refusal after them to noexec-mount.
  */
 const DEBUG_CONSOLE = /^\s*Starting: \S*dlv(?:\.exe)? dap --listen=\S+|^\s*DAP server listening at: \S+\s*$|^\s*Type 'dlv help' for list of commands\.\s*$/;
+/**
+ * dockerd's stop escalation, logged at info on every `docker stop` of a container that ignores its
+ * stop signal (daemon/stop.go): "Container 3f2a… failed to exit within 10 seconds of signal 15 -
+ * using the force" (older: "Container … failed to exit within 10 seconds of kill - trying direct
+ * SIGKILL"). A container that takes its time to stop is no failure; the words are the daemon's, and
+ * a tuning report that also carried them (moby#47720, AppArmor refusing the signal) was the
+ * nearest report to the catalog's harmless row.
+ */
+const DOCKERD_STOP = /\bContainer \S+ failed to exit within \d+ ?s(?:econds)? of (?:signal \d+ - using the force|kill - trying direct SIGKILL)|\bContainer failed to exit within \d+ ?s(?:econds)? of (?:signal \d+ - using the force|kill - trying direct SIGKILL)/;
+/**
+ * moby's legacy builder's progress (builder/dockerfile): "Step 5/9 : RUN go build -o /out/app
+ * ./cmd/app", " ---> Running in 3f2a1b9c8d7e", " ---> 0a1b2c3d4e5f", " ---> Using cache",
+ * "Removing intermediate container 3f2a…". Every step of every build prints them; a step that fails
+ * is quoted again by the builder's failure line, whose command STEP_COMMAND reads. The header's own
+ * words ("step", "run") leaned a negative pasted inside a Dockerfile build to module-resolution.
+ */
+const DOCKER_STEP = /^\s*Step \d+\/\d+ : |^\s*---> (?:Running in [0-9a-f]+|Using cache|[0-9a-f]{12})\s*$|^\s*Removing intermediate container [0-9a-f]+\s*$/;
 /** HTML a form wraps a pasted block in (<details><summary><code>go env</code> Output</summary><br><pre>): markup, not words. */
 const FORM_TAGS = /<\/?(?:details|summary|code|pre|br|p|b|kbd)\s*\/?>/gi;
 
@@ -219,7 +236,7 @@ export function isStepFailure(line: string): boolean {
 
 /** True for a line that is boilerplate around a failure, not the failure's words. */
 export function isBoilerplate(line: string): boolean {
-  return TEMPLATE_LINE.test(line) || RUNNER_LINE.test(line) || CI_CHATTER.test(line) || BUILD_SCRIPT.test(line) || GOPLS_CHATTER.test(line) || KUBE_EVENTS.test(line) || DEBUG_CONSOLE.test(line);
+  return TEMPLATE_LINE.test(line) || RUNNER_LINE.test(line) || CI_CHATTER.test(line) || BUILD_SCRIPT.test(line) || GOPLS_CHATTER.test(line) || KUBE_EVENTS.test(line) || DEBUG_CONSOLE.test(line) || DOCKERD_STOP.test(line) || DOCKER_STEP.test(line);
 }
 
 /** The line without a form's HTML tags (each becomes a space). */

@@ -383,6 +383,24 @@ export const ENV_RULES: readonly Rule[] = [
     says: 'the go command rejects a variable of the environment it was started with (GOFLAGS, GO111MODULE, GOTOOLCHAIN, GOPROXY, GOSUMDB, GOWORK or GOOS/GOARCH), so every go command fails',
   },
   {
+    id: 'goflags-vendor-blocks-install',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // cmd/go modload/query.go refuses any version query in vendor mode: "cannot query module due to
+    // -mod=vendor". After `go install path@version` (or go get path@version) it reads "go:
+    // path@version: cannot query module …": such a command runs outside any main module, where no
+    // vendor directory can choose vendor mode, so -mod=vendor came from GOFLAGS, exported by a
+    // builder image or CI, or set with go env -w. Written from corpus46's tuning text
+    // openshift/release#36444 (a CI image exporting GOFLAGS=-mod=vendor, fixed by unsetting it for
+    // the step; the batch waits in test/fixtures/corpus/pending/corpus46/) and
+    // hashicorp/terraform-provider-azurerm#11461 (the same said in a sentence, in the corpus).
+    needles: ['cannot query module due to -mod=vendor'],
+    test: /\S@[\w.+~-]+: cannot query module due to -mod=vendor|GOFLAGS=-mod=vendor[^\n]{0,200}cannot query module due to -mod=vendor/,
+    explains: ['module-resolution'],
+    says: 'GOFLAGS=-mod=vendor in the environment (a builder image, CI, or go env -w) makes go install and go get of a module@version fail: vendor mode forbids the version query they need',
+  },
+  {
     id: 'goflags-turns-query-into-write',
     classId: 'env-inheritance',
     severity: 'warning',

@@ -37,6 +37,20 @@ export const MEMORY_RULES: readonly Rule[] = [
     says: 'gopls (or the go command it ran) ran out of memory ("fatal error: runtime: out of memory")',
   },
   {
+    id: 'max-map-count-low',
+    classId: 'memory-limit',
+    severity: 'warning',
+    confidence: 0.6,
+    // The kernel's limit on a process's memory mappings (vm.max_map_count, 65530 by default) as a
+    // program's start-up check reports it, Elasticsearch's and CrateDB's bootstrap check: "max
+    // virtual memory areas vm.max_map_count [65530] is too low, increase to at least [262144]".
+    // The fix is the host's sysctl (a container cannot raise it). Filed under memory-limit by the
+    // corpus's convention (corpus3); written from corpus45's two tuning texts.
+    needles: ['vm.max_map_count'],
+    test: /max virtual memory areas vm\.max_map_count \[\d+\] is too low|vm\.max_map_count \[\d+\] is too low/,
+    says: 'the kernel\'s per-process limit on memory mappings (vm.max_map_count) is below what the program checks for at start: it is raised on the host with sysctl, not inside a container',
+  },
+  {
     id: 'go-command-killed',
     classId: 'memory-limit',
     role: 'symptom',

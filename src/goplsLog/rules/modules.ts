@@ -204,7 +204,7 @@ export const MODULE_RULES: readonly Rule[] = [
     // (Go 1.12–1.15): "go get: disabled by -mod=vendor".
     needles: ['lookup disabled by -mod=', 'cannot query module due to -mod=', 'resolve module using the vendor directory', 'listed in vendor/modules.txt', 'should be required explicitly in go.mod', 'needed, disabled by -mod=', 'updates to go.mod needed', '-mod may only be set to', 'vendor directory exists', 'from implicitly required module', 'go get: disabled by -mod=', '/vendor/', '\\vendor\\'],
     test: /lookup disabled by -mod=|cannot query module due to -mod=|resolve module using the vendor directory|listed in vendor\/modules\.txt|should be required explicitly in go\.mod|needed, disabled by -mod=|updates to go\.mod needed|-mod may only be set to|vendor directory exists|from implicitly required module|go get: disabled by -mod=|cannot load \S{1,300}: open \S{0,300}[\/\\]vendor[\/\\]\S{0,300}: (?:no such file or directory|The system cannot find the (?:path|file) specified)/,
-    yieldsTo: ['go-toolchain-mismatch'],
+    yieldsTo: ['go-toolchain-mismatch', 'goflags-vendor-blocks-install'],
     says: 'the go command runs with -mod=vendor or -mod=readonly (set, or from GOFLAGS) and the vendor directory or go.mod does not have what the build needs',
   },
   {

@@ -84,6 +84,9 @@ const CASES: Array<[string, RuleId[]]> = [
   ['oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/user.slice/user-1000.slice,task_memcg=/user.slice,task=gopls,pid=991,uid=1000', ['kernel-oom-kill']],
   ['link invoked oom-killer: gfp_mask=0xcc0(GFP_KERNEL), order=0, oom_score_adj=0', ['kernel-oom-kill']],
   ['go build example.com/big/pkg: /usr/lib/go/pkg/tool/linux_arm64/link: signal: killed', ['go-command-killed']],
+  // The kernel's mapping limit, as a program's bootstrap check says it.
+  ['[1]: max virtual memory areas vm.max_map_count [65530] is too low, increase to at least [262144]', ['max-map-count-low']],
+  ['sysctl -w vm.max_map_count=262144', []],
   // Processes and threads: a limit (EAGAIN) or a policy (EPERM).
   ['[  301.123456] cgroup: fork rejected by pids controller in /system.slice/docker-0a1b2c.scope', ['pids-fork-rejected']],
   ['runtime: failed to create new OS thread (have 11 already; errno=11)', ['thread-create-failed']],
