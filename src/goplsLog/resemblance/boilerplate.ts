@@ -199,15 +199,15 @@ const DEBUG_CONSOLE = /^\s*Starting: \S*dlv(?:\.exe)? dap --listen=\S+|^\s*DAP s
  * a tuning report that also carried them (moby#47720, AppArmor refusing the signal) was the
  * nearest report to the catalog's harmless row.
  */
-const DOCKERD_STOP = /\bContainer \S+ failed to exit within \d+ ?s(?:econds)? of (?:signal \d+ - using the force|kill - trying direct SIGKILL)|\bContainer failed to exit within \d+ ?s(?:econds)? of (?:signal \d+ - using the force|kill - trying direct SIGKILL)/;
+const DOCKERD_STOP = /\bContainer (?:\S+ )?failed to exit within \d+ ?s(?:econds)? of (?:signal \d+ - using the force|kill - trying direct SIGKILL)/;
 /**
- * moby's legacy builder's progress (builder/dockerfile): "Step 5/9 : RUN go build -o /out/app
- * ./cmd/app", " ---> Running in 3f2a1b9c8d7e", " ---> 0a1b2c3d4e5f", " ---> Using cache",
- * "Removing intermediate container 3f2a…". Every step of every build prints them; a step that fails
- * is quoted again by the builder's failure line, whose command STEP_COMMAND reads. The header's own
- * words ("step", "run") leaned a negative pasted inside a Dockerfile build to module-resolution.
+ * moby's legacy builder's step header (builder/dockerfile): "Step 5/9 : RUN go build -o /out/app
+ * ./cmd/app". Every step of every build prints one; a step that fails is quoted again by the
+ * builder's failure line, whose command STEP_COMMAND reads (its bookkeeping between steps, " --->
+ * Running in …" and "Removing intermediate container …", is RUNNER_LINE's). The header's own words
+ * ("step", "run") leaned a negative pasted inside a Dockerfile build to module-resolution.
  */
-const DOCKER_STEP = /^\s*Step \d+\/\d+ : |^\s*---> (?:Running in [0-9a-f]+|Using cache|[0-9a-f]{12})\s*$|^\s*Removing intermediate container [0-9a-f]+\s*$/;
+const DOCKER_STEP = /^\s*Step \d+\/\d+ : /;
 /** HTML a form wraps a pasted block in (<details><summary><code>go env</code> Output</summary><br><pre>): markup, not words. */
 const FORM_TAGS = /<\/?(?:details|summary|code|pre|br|p|b|kbd)\s*\/?>/gi;
 

@@ -396,7 +396,7 @@ export const ENV_RULES: readonly Rule[] = [
     // the step; the batch waits in test/fixtures/corpus/pending/corpus46/) and
     // hashicorp/terraform-provider-azurerm#11461 (the same said in a sentence, in the corpus).
     needles: ['cannot query module due to -mod=vendor'],
-    test: /\S@[\w.+~-]+: cannot query module due to -mod=vendor|GOFLAGS=-mod=vendor[^\n]{0,200}cannot query module due to -mod=vendor/,
+    test: /(?:\S@[\w.+~-]+: |GOFLAGS=-mod=vendor[^\n]{0,200})cannot query module due to -mod=vendor/,
     explains: ['module-resolution'],
     says: 'GOFLAGS=-mod=vendor in the environment (a builder image, CI, or go env -w) makes go install and go get of a module@version fail: vendor mode forbids the version query they need',
   },

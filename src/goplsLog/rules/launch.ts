@@ -30,6 +30,11 @@ const GOPLS_SRC = String.raw`${XTOOLS_AT}(?:[/\\]gopls@v[^\s:/\\]*[/\\]|(?:@v[^\
 const LATER_GO_MISSING = String.raw`(?:undefined: (?:${STD_PKG_NAME}\.[A-Z]\w*|any|comparable|min|max|clear)(?![\w.])|\S+ undefined \(type \*?${STD_PKG_NAME}\.[A-Z]\w* has no (?:field or )?method [A-Z])`;
 
 /** What gopls-not-found and its localized twin say: one finding, in whichever words it was read. */
+/** gopls's own flags (gopls/internal/cmd) that take a value, which may follow as the next word. */
+const GOPLS_VALUED_FLAGS = String.raw`logfile|remote(?:\.debug|\.logfile|\.listen\.timeout)?|mode|listen(?:\.timeout)?|debug|profile\.\w+|ocagent|port`;
+/** gopls's own flags that take none. */
+const GOPLS_SWITCHES = String.raw`rpc\.trace|vv?|veryverbose|help|h`;
+
 const GOPLS_NOT_ON_PATH = {
   classId: 'gopls-launch',
   severity: 'error',
@@ -253,7 +258,7 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // #944); a flag's value given as the next word (-logfile /tmp/gopls.log) is not a stray word,
     // and "serve" is gopls's own command (gopls serve -rpc.trace).
     needles: ['gopls flags: '],
-    test: /^\s*gopls flags:[^\n]*?(?:\s--?(?!(?:rpc\.trace|logfile|remote(?:\.debug|\.logfile|\.listen\.timeout)?|mode|listen(?:\.timeout)?|debug|profile\.\w+|ocagent|port|vv?|veryverbose|help|h)(?:=|\s|$))[\w.-]+|(?<!\s--?(?:logfile|remote(?:\.debug|\.logfile|\.listen\.timeout)?|mode|listen(?:\.timeout)?|debug|profile\.\w+|ocagent|port))\s(?!-|serve(?:\s|$))[^\s-]\S*|\s--?remote=(?!auto\b|unix;)[^\s:]*(?=\s|$))/m,
+    test: new RegExp(String.raw`^\s*gopls flags:[^\n]*?(?:\s--?(?!(?:${GOPLS_VALUED_FLAGS}|${GOPLS_SWITCHES})(?:=|\s|$))[\w.-]+|(?<!\s--?(?:${GOPLS_VALUED_FLAGS}))\s(?!-|serve(?:\s|$))[^\s-]\S*|\s--?remote=(?!auto\b|unix;)[^\s:]*(?=\s|$))`, 'm'),
     says: 'the editor started gopls with a command line gopls does not accept (go.languageServerFlags holds a word that is no gopls flag, another server\'s flag or a -remote value that is no address), so it exits before serving',
   },
   {

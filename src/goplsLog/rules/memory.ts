@@ -47,7 +47,7 @@ export const MEMORY_RULES: readonly Rule[] = [
     // The fix is the host's sysctl (a container cannot raise it). Filed under memory-limit by the
     // corpus's convention (corpus3); written from corpus45's two tuning texts.
     needles: ['vm.max_map_count'],
-    test: /max virtual memory areas vm\.max_map_count \[\d+\] is too low|vm\.max_map_count \[\d+\] is too low/,
+    test: /vm\.max_map_count \[\d+\] is too low/,
     says: 'the kernel\'s per-process limit on memory mappings (vm.max_map_count) is below what the program checks for at start: it is raised on the host with sysctl, not inside a container',
   },
   {

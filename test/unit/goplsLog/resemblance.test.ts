@@ -202,6 +202,17 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     '  Normal  Scheduled  2m    default-scheduler  Successfully assigned ci/builder-7f9c to node-3',
     '  Normal  Pulled     2m    kubelet            Container image "golang:1.22" already present on machine',
     '  Normal  Started    12s (x3 over 2m)  kubelet, node-3  Started container build',
+    // moby's legacy builder's step header (boilerplate.ts DOCKER_STEP: the failure line quotes a
+    // failed step's command) and its bookkeeping between steps (RUNNER_LINE).
+    'Step 5/9 : RUN go build -o /out/app ./cmd/app',
+    ' ---> Running in 3f2a1b9c8d7e',
+    ' ---> Using cache',
+    ' ---> 0a1b2c3d4e5f',
+    'Removing intermediate container 3f2a1b9c8d7e',
+    // dockerd's stop escalation (boilerplate.ts DOCKERD_STOP), with and without the container's id.
+    'time="2024-05-02T10:11:12.123456789Z" level=info msg="Container 3f2a9c0b1d4e failed to exit within 10 seconds of signal 15 - using the force"',
+    'time="2024-04-15T14:15:26Z" level=info msg="Container failed to exit within 2s of signal 3 - using the force" container=24cf886faaa4',
+    'level=error msg="Container failed to exit within 10s of kill - trying direct SIGKILL"',
   ])('a form\'s or a runner\'s line has no words: %j', (line) => {
     expect([...wordsOf(line)]).toEqual([]);
   });

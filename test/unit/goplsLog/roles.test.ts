@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { RULES, matchRules } from '../../../src/goplsLog/rules.js';
 import { findingsOf } from '../../../src/probes/goplsLogs.js';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
+import { rankCauses } from '../../../src/doctor/rank.js';
+import { FindingSchema } from '../../../src/doctor/model.js';
 
 describe('rule roles', () => {
   it('every symptom rule names the kind of symptom, and no cause rule does', () => {
@@ -32,10 +34,8 @@ describe('rule roles', () => {
 
   // The editor's word that running go failed is what it saw; the go command's own stderr after it
   // says why, and that reason comes first (corpus42's tuning text golang/vscode-go#3317).
-  it("the editor's failed go run is a symptom, and the go command's reason after it goes first", async () => {
+  it("the editor's failed go run is a symptom, and the go command's reason after it goes first", () => {
     expect(matchRules("Failed to run '/usr/local/go/bin/go env' (cwd: /home/ann/src/app): Error: Command failed: /usr/local/go/bin/go env -json GOPATH")).toEqual([expect.objectContaining({ id: 'editor-go-run-failed', role: 'symptom' })]);
-    const { rankCauses } = await import('../../../src/doctor/rank.js');
-    const { FindingSchema } = await import('../../../src/doctor/model.js');
     const text = "Failed to run '/usr/local/go/bin/go env' (cwd: /home/ann/src/app): Error: Command failed: /usr/local/go/bin/go env -json GOPATH GOROOT\ngo: downloading go1.22 (linux/amd64)\ngo: download go1.22 for linux/amd64: toolchain not available\n";
     const causes = rankCauses(findingsOf('gopls.log', analyzeText(text)).map((f) => FindingSchema.parse({ ...f, probe: 'gopls-logs' })));
     expect(causes.map((c) => c.id)).toEqual(['module-resolution', 'env-inheritance']);
