@@ -8,7 +8,11 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, REPORTS_FILE, reportRows, reportsSource, train, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 13:58, corpus45 in (its one test negative,
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 14:45, corpus46 in, the word model no
+ * longer reading a go command as typed (boilerplate.ts TYPED_GO_COMMAND), retrained on 1192 texts: 822/936 and 808/936;
+ * its 10 unseen test positives scored 10/10 on their own files, and the 926 before them read 812 and 798 (the retrain
+ * moved two, one module-resolution text gained and one fs-access text lost), so the level reached rose to 87.8 / 86.3.
+ * 13:58, corpus45 in (its one test negative,
  * without a resolution in the copy, dropped after a blind review; corpus46 held in pending/, its README note says why),
  * the model retrained on 1176 texts, with goflags-vendor-blocks-install and max-map-count-low: 812/926 and 798/926; its 8
  * unseen test positives scored 8/8, and the 918 before them read 804 and 790 (two env-inheritance texts more from
@@ -82,7 +86,7 @@ import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
  * 592/672 and 584/672; corpus16's 23 unseen positives scored 14/23 and 16/23 after the retrain, below the rest, so the
  * level reached fell; the 649 positives before them read 578 and 568 with the retrained model, one fewer each).
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
-const FLOOR = { vscode: 87.6, logfile: 86.1 } as const;
+const FLOOR = { vscode: 87.8, logfile: 86.3 } as const;
 /**
  * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 13:15). The doctor must name no
  * error on a negative (issue 11); these are the ones it still does, kept visible rather than out of the corpus:

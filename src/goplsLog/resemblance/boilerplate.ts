@@ -208,6 +208,23 @@ const DOCKERD_STOP = /\bContainer (?:\S+ )?failed to exit within \d+ ?s(?:econds
  * ("step", "run") leaned a negative pasted inside a Dockerfile build to module-resolution.
  */
 const DOCKER_STEP = /^\s*Step \d+\/\d+ : /;
+/**
+ * A go command as typed, alone on its line: at a shell prompt ("$ go build ./...", "user@host:~/app$
+ * go test -race ./...", "PS C:\app> go run ."), under `set -x` ("+ go vet ./..."), or as a CI runner
+ * echoes a step's script before running it ("go build ./..." under "##[group]Run go build ./..."). It
+ * says what the user ran, which every report of every class ran too; its verbs ("build", "test",
+ * "install") only tilt the guess towards whichever class's tuning texts pasted theirs. With corpus46's
+ * CI reports in the model, the echoed "go build ./..." alone lifted a tuning negative (gopls's
+ * "context canceled") to a module-resolution warning. The command's own failure is a line of its own
+ * and keeps its words. Not here: a line with a "word: " in it, which is cmd/go's error format ("go
+ * build runtime/cgo: copying …: permission denied", "go get: …"); a command after an environment
+ * assignment ("GOFLAGS=-mod=vendor go build"), which says what the environment set; and a command
+ * whose arguments are not a flag, a package pattern, a path or a module@version.
+ */
+const TYPED_GO_COMMAND = new RegExp(
+  String.raw`^\s*(?:[$%>+❯#]\s*|\S+@\S+:\S*[$#]\s*|PS \S+>\s*|\S+>\s+)?go (?:build|test|run|install|vet|get|generate|list|clean|fmt|mod (?:tidy|download|vendor|verify|why|graph|init)|work (?:sync|use|init)|version -m|env(?: -w)?)(?:\s+(?:-{1,2}[\w.-]+(?:=\S*)?|[\w~*\${}-]*[./@*~\$][\w./@~*\${}-]*(?<!:)|[A-Z][A-Z0-9_]+))*\s*$`,
+  'u',
+);
 /** HTML a form wraps a pasted block in (<details><summary><code>go env</code> Output</summary><br><pre>): markup, not words. */
 const FORM_TAGS = /<\/?(?:details|summary|code|pre|br|p|b|kbd)\s*\/?>/gi;
 
@@ -236,7 +253,7 @@ export function isStepFailure(line: string): boolean {
 
 /** True for a line that is boilerplate around a failure, not the failure's words. */
 export function isBoilerplate(line: string): boolean {
-  return TEMPLATE_LINE.test(line) || RUNNER_LINE.test(line) || CI_CHATTER.test(line) || BUILD_SCRIPT.test(line) || GOPLS_CHATTER.test(line) || KUBE_EVENTS.test(line) || DEBUG_CONSOLE.test(line) || DOCKERD_STOP.test(line) || DOCKER_STEP.test(line);
+  return TEMPLATE_LINE.test(line) || RUNNER_LINE.test(line) || CI_CHATTER.test(line) || BUILD_SCRIPT.test(line) || GOPLS_CHATTER.test(line) || KUBE_EVENTS.test(line) || DEBUG_CONSOLE.test(line) || DOCKERD_STOP.test(line) || DOCKER_STEP.test(line) || TYPED_GO_COMMAND.test(line);
 }
 
 /** The line without a form's HTML tags (each becomes a space). */

@@ -213,6 +213,16 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     'time="2024-05-02T10:11:12.123456789Z" level=info msg="Container 3f2a9c0b1d4e failed to exit within 10 seconds of signal 15 - using the force"',
     'time="2024-04-15T14:15:26Z" level=info msg="Container failed to exit within 2s of signal 3 - using the force" container=24cf886faaa4',
     'level=error msg="Container failed to exit within 10s of kill - trying direct SIGKILL"',
+    // A go command as typed at a prompt, under set -x, or echoed by a runner before its step runs
+    // (boilerplate.ts TYPED_GO_COMMAND).
+    'go build ./...',
+    '$ go test -race -count=1 ./...',
+    'ann@box:~/src/app$ go run .',
+    '+ go mod download',
+    'PS C:\\src\\app> go build -o app.exe',
+    'root@4bcb8d9b7641:/go/src/app# go install github.com/example/tool@latest',
+    '% go get -u golang.org/x/tools/gopls@v0.15.3',
+    '$ go env GOMOD',
   ])('a form\'s or a runner\'s line has no words: %j', (line) => {
     expect([...wordsOf(line)]).toEqual([]);
   });
@@ -243,6 +253,8 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     ['exit status 1: stderr: go: no such tool', ['status', 'stderr', 'such', 'tool', 'exit+status', 'status+stderr', 'stderr+go', 'go+no', 'no+such', 'such+tool', 'exit']],
     // A Warning event is what went wrong.
     ['  Warning  OOMKilling  2m  kernel-monitor, node-3  Memory cgroup out of memory: Killed process 4242 (gopls)', ['warning', 'oomkilling', 'kernel', 'monitor', 'node', 'memory', 'cgroup', 'out', 'killed', 'process', 'gopls', 'warning+oomkilling', 'oomkilling+kernel', 'kernel+monitor', 'monitor+node', 'node+memory', 'memory+cgroup', 'cgroup+out', 'out+of', 'of+memory', 'memory+killed', 'killed+process', 'process+gopls']],
+    // An environment set on the command's line is the environment's, and keeps its words.
+    ['$ GOFLAGS=-mod=vendor go build ./...', ['goflags', 'mod', 'vendor', 'build', 'goflags+mod', 'mod+vendor', 'vendor+go', 'go+build']],
     ["make: *** No rule to make target 'build'.  Stop.", ['make', 'rule', 'target', 'build', 'stop', 'make+no', 'no+rule', 'rule+to', 'to+make', 'make+target', 'target+build', 'build+stop']],
   ])('…but a line that only looks like one keeps its words: %j', (line, want) => {
     expect([...wordsOf(line)].sort()).toEqual([...want].sort());
@@ -254,6 +266,9 @@ describe('wordsOf: words and neighbouring pairs, line by line', () => {
     ['/usr/local/go/pkg/tool/linux_amd64/link: running gcc failed: exit status 1', ['link', 'running', 'gcc', 'failed', 'gcc+failed']],
     // …nor Delve's own failure after its banner.
     ['could not launch process: fork/exec /home/ann/src/app/__debug_bin: permission denied', ['launch', 'process', 'fork+exec', 'permission+denied']],
+    // …nor cmd/go's own errors, which begin like a typed command (boilerplate.ts TYPED_GO_COMMAND).
+    ['go build runtime/cgo: copying /tmp/go-build1/b003/_cgo_.o: permission denied', ['go+build', 'runtime', 'copying', 'permission+denied']],
+    ['go install requires a version when current directory is not in a module', ['go+install', 'requires', 'version', 'module']],
   ])('…nor is a tool\'s error in the -x trace: %j', (line, some) => {
     const got = wordsOf(line);
     for (const w of some) expect(got.has(w), w).toBe(true);
