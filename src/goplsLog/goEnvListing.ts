@@ -4,8 +4,9 @@
 // tools...." block (GOROOT: …, PATH: …). Pure and bounded: a few short strings of state.
 import path from 'node:path';
 import { asPrinted } from './rules.js';
+import { SudoTranscript } from './sudoTranscript.js';
 
-export type ListingFact = 'foreign-target-env' | 'windows-go-in-wsl' | 'goroot-bin-not-on-path' | 'goroot-version-mix' | 'modules-off-listed' | 'goroot-not-a-root' | 'gopath-equals-goroot' | 'go-unfound-listed';
+export type ListingFact = 'foreign-target-env' | 'windows-go-in-wsl' | 'goroot-bin-not-on-path' | 'goroot-version-mix' | 'modules-off-listed' | 'goroot-not-a-root' | 'gopath-equals-goroot' | 'go-unfound-listed' | 'sudo-other-go';
 
 const GO_VAR = /^\s*(?:set\s+|export\s+|\$env:)?"?(GOOS|GOARCH|GOHOSTOS|GOHOSTARCH)"?\s*[=:]\s*["']?([\w-]*)["']?,?\s*$/;
 // goLanguageServer/goInstallTools' "Checking configured tools...." block prints "GOROOT: x" and "PATH: y";
@@ -58,6 +59,7 @@ export class GoEnvListing {
   private readonly release: { goroot?: string; running?: string; gopath?: string } = {};
   /** GOROOT and GOPATH as the listing shows them (lane envmod). */
   private readonly paths: { GOROOT?: string; GOPATH?: string } = {};
+  private readonly sudo = new SudoTranscript();
 
   /**
    * One line (short: callers skip record bodies); the facts this line completes, each once per file.
@@ -65,6 +67,15 @@ export class GoEnvListing {
    * analyzer's one-pass word screen), so the line holds none of those below.
    */
   see(line: string, lineNo: number, lowerWords = true, mayBePasted = true): ListingFact[] {
+    // The same question answered twice, as the user and under sudo (sudoTranscript.ts): its answer
+    // is a bare path or a version line, which the listing's screen below would pass by.
+    const sudoOtherGo = (this.sudo.awaits(lineNo) || SudoTranscript.mayAsk(line)) && this.sudo.see(line, lineNo);
+    const out = this.seeListing(line, lineNo, lowerWords, mayBePasted);
+    if (sudoOtherGo) this.once('sudo-other-go', out);
+    return out;
+  }
+
+  private seeListing(line: string, lineNo: number, lowerWords: boolean, mayBePasted: boolean): ListingFact[] {
     // Every pattern below needs one of these words (GO… variables, gopath, `go version` output,
     // the tools block's header), or an open tools block: most lines of a log have none, and
     // skipping the eight regexes for them was a measurable part of reading a 200 MB trace.

@@ -440,6 +440,17 @@ export const ENV_RULES: readonly Rule[] = [
     says: 'inside WSL, the go that ran is the Windows go.exe (go env shows GOHOSTOS=windows): WSL appends the Windows PATH, so with no Linux go installed, or one later on PATH, the Windows toolchain builds for Windows and reads Windows paths',
   },
   {
+    id: 'sudo-other-go',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // Not screened by needles: the analyzer reads a transcript asking go version or go env GOROOT
+    // as the user and under sudo, with two answers (sudoTranscript.ts), as the tuning texts
+    // kubernetes-sigs/cri-tools#688 and confidential-containers/cloud-api-adaptor#165 show.
+    needles: [],
+    says: "under sudo, go is another installation: sudo resets the environment and replaces PATH with its secure_path (sudo -E keeps neither PATH nor, with env_reset, GOROOT there), so root runs the first go on that path and builds, tests or installs with another toolchain than your shell's; run it without sudo, or as sudo env \"PATH=$PATH\" go …",
+  },
+  {
     id: 'foreign-target-env',
     classId: 'env-inheritance',
     severity: 'warning',

@@ -103,6 +103,7 @@ export const RULE_ORDER = [
   'goflags-turns-query-into-write',
   'sandboxed-editor',
   'windows-go-in-wsl',
+  'sudo-other-go',
   'foreign-target-env',
   'goroot-bin-not-on-path',
   'gopls-binary-broken',
