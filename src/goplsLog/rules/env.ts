@@ -480,7 +480,9 @@ export const ENV_RULES: readonly Rule[] = [
     // 'The terminal process "/bin/sh '-c', 'x'" failed to launch (exit code: 127).' Run by an editor,
     // a task or a CI runner, the PATH is the one its launcher exported, not the login shell's.
     needles: ['command not found', ': not found', 'exit code: 127'],
-    test: /\b[\w.+-]+: command not found|sh: (?:line )?\d+: [\w.+-]+: not found|failed to launch \(exit code: 127\)/,
+    // dash's exec builtin says it with its name ("run-golangci-lint.sh: 2: exec: golangci-lint: not
+    // found", the tuning text golangci/golangci-lint#1185: a pre-commit hook's script).
+    test: /\b[\w.+-]+: command not found|sh: (?:line )?\d+: (?:exec: )?[\w.+-]+: not found|failed to launch \(exit code: 127\)/,
     // (zsh's "zsh:1: command not found: go" and gvm's hook are said better by the shells' and shims' rules.)
     yieldsTo: ['go-binary-not-found', 'gopls-not-found', 'go-tool-missing', 'go-not-found-shells', 'gopls-not-found-shells', 'go-shim-no-version', 'shim-no-version'],
     says: 'a program was not found on the PATH the process was started with (a launcher, task runner or CI runner that did not export the login shell\'s PATH)',
@@ -577,8 +579,12 @@ export const ENV_RULES: readonly Rule[] = [
     classId: 'env-inheritance',
     severity: 'warning',
     confidence: 0.6,
-    needles: ['version is set for command', 'version set for command', 'No preset version installed for command', 'No version is set for shim', 'is not a valid shim', 'Perhaps you have to', 'is not installed (set by', 'GVM_ROOT not set', '__gvm_'],
-    test: /No version (?:is )?set for command [\w.+-]+|No preset version installed for command|No version is set for shim|[\w.+-]{1,200} is not a valid shim|command:? [\w.+-]+\. Perhaps you have to (?:asdf )?reshim|\b\w+env: version [`'‘][^'’\s]+['’] is not installed \(set by|GVM_ROOT not set|command not found: __gvm_\w+/,
+    // gvm's shell hook with no default Go chosen (gvm use goX --default never run): scripts/gvm
+    // sources $GVM_ROOT/environments/default, which does not exist, and every new shell prints
+    // "ERROR: Invalid or corrupt Go version" (the tuning texts moovweb/gvm#449, with the shell's own
+    // ". : no such file or directory: …/.gvm/environments/default").
+    needles: ['version is set for command', 'version set for command', 'No preset version installed for command', 'No version is set for shim', 'is not a valid shim', 'Perhaps you have to', 'is not installed (set by', 'GVM_ROOT not set', '__gvm_', 'Invalid or corrupt Go version', '/environments/default'],
+    test: /No version (?:is )?set for command [\w.+-]+|No preset version installed for command|No version is set for shim|[\w.+-]{1,200} is not a valid shim|command:? [\w.+-]+\. Perhaps you have to (?:asdf )?reshim|\b\w+env: version [`'‘][^'’\s]+['’] is not installed \(set by|GVM_ROOT not set|command not found: __gvm_\w+|(?:^|[\s#])(?:ERROR: )?Invalid or corrupt Go version\s*$|[Nn]o such file or directory:? [^\n]*\/\.gvm\/environments\/default\b|\/\.gvm\/environments\/default: [Nn]o such file or directory/m,
     yieldsTo: ['go-shim-no-version'],
     says: "a version manager's shim or shell hook (asdf, mise, goenv, pyenv, gvm) failed: the program ran without the manager's environment or outside the directory whose version file names a version",
   },

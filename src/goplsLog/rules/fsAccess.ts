@@ -248,6 +248,22 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     says: 'git could not use the repository because another user owns it or its object files (safe.directory, .git/objects written as root): a bind mount, a WSL drive or a checkout or fetch made as root',
   },
   {
+    id: 'vcs-stamp-git-refused',
+    classId: 'fs-access',
+    severity: 'warning',
+    confidence: 0.5,
+    // The go command (1.18+, cmd/go/internal/load pkg.go setBuildInfo) stamps a main package with
+    // its repository's state by running git, and when git fails says only "error obtaining VCS
+    // status: exit status 128" with "Use -buildvcs=false to disable VCS stamping.": 128 is git's
+    // fatal exit (usage.c die), its words swallowed. Where go found a .git to stamp from, the common
+    // fatal since git 2.35.2 is a repository another user owns (repo-owner-refused's words, unseen
+    // here): a source tree bind-mounted into a container or copied into an image as another user,
+    // a checkout made with sudo. The tuning texts ipfs-cluster/ipfs-cluster#1824 (a Docker build)
+    // and golangci/golangci-lint#4034 (a bind mount) were both that, fixed with safe.directory.
+    needles: ['error obtaining VCS status: exit status 128'],
+    says: 'the go command could not stamp VCS information because git failed (exit status 128, its own words hidden): most often git refusing a repository another user owns, as a bind mount into a container or a checkout made with sudo leaves it (git config --global --add safe.directory <dir>, or build with -buildvcs=false)',
+  },
+  {
     id: 'storage-limit-exceeded',
     classId: 'fs-access',
     severity: 'error',

@@ -195,6 +195,7 @@ export const RULE_ORDER = [
   'go-file-refused',
   'read-only-root-named',
   'repo-owner-refused',
+  'vcs-stamp-git-refused',
   'go-not-found-shells',
   'gopls-remote-unreachable',
   'gopls-settings-invalid',

@@ -65,6 +65,14 @@ const SHELL_SHIM_GOROOT_CASES: Array<[string, RuleId[]]> = [
   ['No version is set for command golangci-lint', ['shim-no-version']],
   ["pyenv: version `3.11.2' is not installed (set by /srv/app/.python-version)", ['shim-no-version']],
   ['ERROR: GVM_ROOT not set. Please source $GVM_ROOT/scripts/gvm', ['shim-no-version']],
+  // gvm with no default Go chosen, at every shell start, and the shell's own word for the file it sources.
+  ['ERROR: Invalid or corrupt Go version', ['shim-no-version']],
+  ['# ERROR: Invalid or corrupt Go version', ['shim-no-version']],
+  ['.: no such file or directory: /home/ann/.gvm/environments/default', ['shim-no-version']],
+  ['bash: /home/ann/.gvm/environments/default: No such file or directory', ['shim-no-version']],
+  ['error: invalid or corrupt go version string in go.mod', []],
+  // dash's exec builtin in a hook's script.
+  ['/home/ann/.cache/pre-commit/repo1/run-golangci-lint.sh: 2: exec: golangci-lint: not found', ['command-not-on-path']],
   ['cd:1: command not found: __gvm_is_function', ['shim-no-version']],
   // --- no HOME, a GOROOT that is not go's own, build variables go rejects ---
   ['go: error obtaining home directory: $HOME is not defined', ['home-unset']],

@@ -514,6 +514,12 @@ const MORE_PROGRAMS_CASES: Array<[string, RuleId[]]> = [
   ["fatal: detected dubious ownership in repository at '/src/app'", ['repo-owner-refused']],
   ["fatal: unsafe repository ('/src/app' is owned by someone else)", ['repo-owner-refused']],
   ["repository path '/src/app/' is not owned by current user", ['repo-owner-refused']],
+  // go's VCS stamping when git died (exit 128) without its words: most often the same ownership refusal.
+  ['error obtaining VCS status: exit status 128', ['vcs-stamp-git-refused']],
+  ['#14 1.722 error obtaining VCS status: exit status 128', ['vcs-stamp-git-refused']],
+  ['cmd/app/main.go:1: : error obtaining VCS status: exit status 128', ['vcs-stamp-git-refused']],
+  // Another exit is not git's fatal refusal.
+  ['error obtaining VCS status: exit status 1', []],
   // mac-policy
   ['\t\tMissing type enforcement (TE) allow rule.', ['selinux-named']],
   ['MemoryError: Cannot allocate write+execute memory for ffi.callback(). You might be running on a system that prevents this.', ['execmem-refused']],
