@@ -8,7 +8,14 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, REPORTS_FILE, reportRows, reportsSource, train, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 14:45, corpus46 in, the word model no
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 15:05, corpus47 and corpus48 in (one
+ * corpus48 test negative held in disputed/ until a blind review, then landed: NEGATIVES_WITH_AN_ERROR), the model retrained
+ * on 1208 texts, with sudo-other-go, vcs-stamp-git-refused, gvm's missing default and dash's exec builtin read (from their
+ * and earlier tuning texts): 832/948 and 818/948; their 12 unseen test positives scored 9/12 on their own files at
+ * collection (corpus47 5/5, corpus48 4/7) and 11/12 with those rules, and the 936 before them read 823 and 809 with the
+ * rules (+1 each) and 821 and 807 after the retrain (one env-inheritance and one module-resolution text fewer, from the
+ * model alone: with the model of 14:45 all 948 read 834 and 820), so the level reached fell to 87.7 / 86.2.
+ * 14:45, corpus46 in, the word model no
  * longer reading a go command as typed (boilerplate.ts TYPED_GO_COMMAND), retrained on 1192 texts: 822/936 and 808/936;
  * its 10 unseen test positives scored 10/10 on their own files, and the 926 before them read 812 and 798 (the retrain
  * moved two, one module-resolution text gained and one fs-access text lost), so the level reached rose to 87.8 / 86.3.
@@ -86,7 +93,7 @@ import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
  * 592/672 and 584/672; corpus16's 23 unseen positives scored 14/23 and 16/23 after the retrain, below the rest, so the
  * level reached fell; the 649 positives before them read 578 and 568 with the retrained model, one fewer each).
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
-const FLOOR = { vscode: 87.8, logfile: 86.3 } as const;
+const FLOOR = { vscode: 87.7, logfile: 86.2 } as const;
 /**
  * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 13:15). The doctor must name no
  * error on a negative (issue 11); these are the ones it still does, kept visible rather than out of the corpus:
@@ -115,8 +122,14 @@ const FLOOR = { vscode: 87.8, logfile: 86.3 } as const;
  *   not defined: -compiled" under Go 1.10, too old for the tool's go/packages (the "Go too old for the tool" convention),
  *   read as an error. Flagged as doubtful by its collector; a blind reviewer labelled it negative (medium confidence).
  *   No rule may be written from it.
+ * - open-telemetry/opentelemetry-ebpf-profiler#282.1 (corpus48, 15:05): go generate's `go run` helpers built for the
+ *   target GOARCH (arm64) by the project's own Makefile and run on an amd64 host, "fork/exec /tmp/go-build…/exe/main:
+ *   exec format error", read as an env-inheritance error (exec-format-error); fixed in the Makefile (PR #290). Flagged as
+ *   doubtful by its collector; a blind reviewer labelled it negative (high confidence). The same family as gh-ost#730:
+ *   the line cannot say whether the foreign GOARCH came from the user's environment or the project's build. No rule may
+ *   be written from it.
  */
-const NEGATIVES_WITH_AN_ERROR: readonly string[] = ['github/gh-ost#730.1', 'kedacore/keda#604.1', 'golangci/golangci-lint#483.1', 'gramineproject/graphene#1137.1', 'doomemacs/core#1245.1', 'dominikh/go-tools#432.1'];
+const NEGATIVES_WITH_AN_ERROR: readonly string[] = ['github/gh-ost#730.1', 'kedacore/keda#604.1', 'golangci/golangci-lint#483.1', 'gramineproject/graphene#1137.1', 'doomemacs/core#1245.1', 'dominikh/go-tools#432.1', 'open-telemetry/opentelemetry-ebpf-profiler#282.1'];
 
 describe('corpus of real reports', () => {
   const { items, errors } = loadCorpus();
