@@ -14,10 +14,11 @@ type Question = 'version' | 'env GOROOT' | 'env GOVERSION';
 /**
  * A go question typed at a prompt ("$ ", "user@host:~/app$ ", "# ", "% ") or traced by `set -x`
  * ("+ "), or echoed alone, with sudo and its options in front or not: `sudo -E`, `sudo
- * --preserve-env=GOROOT`, `sudo env "PATH=$PATH"`, `sudo -u ann`.
+ * --preserve-env=GOROOT`, `sudo env "PATH=$PATH"`, `sudo -u ann`. An option is one dash and the rest, so each
+ * matches one way ("--?" split "--a" two ways, and a line of them that failed backtracked over every split).
  */
 const QUESTION =
-  /^\s*(?:\S*[$#%>]\s*|\+\s*)?(sudo\b(?:\s+(?:--?[\w-]+(?:=\S*)?|env|"?\w+=[^\s"]*"?|(?<=-u\s)\w+))*\s+)?go (version|env (?:GOROOT|GOVERSION))\s*$/;
+  /^\s*(?:\S*[$#%>]\s*|\+\s*)?(sudo\b(?:\s+(?:-[\w-]+(?:=\S*)?|env|"?\w+=[^\s"]*"?|(?<=-u\s)\w+))*\s+)?go (version|env (?:GOROOT|GOVERSION))\s*$/;
 /** `go version`'s answer: "go version go1.18.1 linux/amd64" (the release, prereleases and suffixes included). */
 const VERSION_ANSWER = /^\s*go version (go\d+(?:\.\d+)*\S*) \S+\/\S+\s*$/;
 /** `go env GOROOT`'s or `go env GOVERSION`'s answer: one word, a path or a release. */

@@ -35,3 +35,14 @@ describe('SudoTranscript', () => {
     expect(e[0]!.classId).toBe('env-inheritance');
   });
 });
+
+describe('SudoTranscript on long hostile lines', () => {
+  // A line of sudo options that fails at its end: each option must match one way, or the
+  // question's regex backtracks over every split (twenty "--a" took 60 ms, thirty would take a minute).
+  it.each(['--a', '-E', '--preserve-env=GOROOT', 'env', 'A=b'])('a 4 KB line of sudo %j options reads in well under a second', (opt) => {
+    const line = `sudo${` ${opt}`.repeat(Math.ceil(4000 / (opt.length + 1)))} go version x`;
+    const t = performance.now();
+    new SudoTranscript().see(line, 1);
+    expect(performance.now() - t).toBeLessThan(500);
+  });
+});
