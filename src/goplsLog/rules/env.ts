@@ -72,6 +72,21 @@ const STD_NEWER_THAN_GOROOT = new RegExp(
 );
 
 /**
+ * The same refusal where DIR names no release at all (/home/gitpod/go, /usr/local/go): a package a
+ * later release added is missing, so the GOROOT is of a Go older than that release, or of another
+ * installation than the go that ran; the text cannot tell which (corpus50's tuning negative
+ * prometheus/prometheus#14122: cmp, log/slog, maps and slices missing from a Gitpod image's older Go,
+ * fixed in the project's image). A package every release has (bytes, encoding/binary) missing is
+ * two installations mixed, and go-toolchain-mismatch's error.
+ */
+const STD_NEWER_THAN_UNNAMED_GOROOT = new RegExp(
+  // Spelled out whole, as above, for the needle screen.
+  ['GOROOT', 'std']
+    .map((where) => String.raw`package (?:${Object.keys(STD_ADDED_IN).map((p) => p.replace(/\//g, '\\/')).join('|')}) is not in ${where} \((?![^)\n]*?\bgo[-/]?1\.\d)[^)\n]*\)`)
+    .join('|'),
+);
+
+/**
  * A VS Code server release directory on the remote side: ~/.vscode-server/bin/<commit>/ and the newer
  * ~/.vscode-server/cli/servers/Stable-<commit>/ (and the Insiders twins).
  */
@@ -243,7 +258,7 @@ export const ENV_RULES: readonly Rule[] = [
     // is, the text cannot say: a warning, where a package its release does have gone missing
     // (go-toolchain-mismatch) is two installations mixed and an error.
     needles: ['is not in GOROOT', 'is not in std'],
-    test: STD_NEWER_THAN_GOROOT,
+    test: new RegExp(`${STD_NEWER_THAN_GOROOT.source}|${STD_NEWER_THAN_UNNAMED_GOROOT.source}`),
     yieldsTo: ['go-too-old-for-tools'],
     says: 'the go that ran is older than the code needs: it lacks a standard package a later Go release added (a newer Go is needed, or another Go than the one installed for this code runs here)',
   },

@@ -225,6 +225,24 @@ export const LAUNCH_RULES: readonly Rule[] = [
     says: 'installing a Go tool (gopls or another) failed, so the editor runs without it or with an old copy',
   },
   {
+    id: 'gopls-install-query-failed',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    // As tool-install-failed: the failure's reason is another finding's (a proxy out of reach, an old go).
+    confidence: 0.45,
+    // cmd/go names the module query it failed on first ("go: golang.org/x/tools/gopls@latest: module
+    // golang.org/x/tools/gopls: Get …: dial tcp …: i/o timeout"), which only `go install` or `go get`
+    // of gopls prints, whatever the reason after it (the tuning text ayamir/nvimdots#477, mason.nvim's
+    // install log, which names no failure of its own but "spawn: go failed"). Its own rule, anchored
+    // on that prefix: tool-install-failed's alternatives run on every line naming gopls's module.
+    needles: ['go: golang.org/x/tools/gopls@', 'go: golang.org/x/tools/cmd/gopls@'],
+    test: /^\s*go: golang\.org\/x\/tools\/gopls@[^\s:]+: (?!downloading )|^\s*go: golang\.org\/x\/tools\/cmd\/gopls@[^\s:]+: (?!downloading )/,
+    yieldsTo: ['go-too-old-for-tools', 'tool-install-failed', 'gopls-needs-newer-go'],
+    says: 'installing gopls failed (go install or go get of golang.org/x/tools/gopls), so the editor runs without it or with an old copy',
+  },
+  {
     id: 'gopls-bad-command',
     classId: 'gopls-launch',
     severity: 'error',

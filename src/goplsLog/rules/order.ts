@@ -89,6 +89,7 @@ export const RULE_ORDER = [
   'apparmor-denied',
   'apparmor-denied-other',
   'tool-install-failed',
+  'gopls-install-query-failed',
   'gopls-bad-command',
   'gopls-flags-invalid',
   'gopls-shell-crash',

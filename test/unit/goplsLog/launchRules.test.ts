@@ -282,6 +282,11 @@ const CASES: Array<[string, RuleId[]]> = [
   ['The Go language server is currently not supported in a multi-root set-up with different GOPATHs (/home/ann/go,/srv/gopath).', ['server-start-failed']],
   // lsp-mode's installer
   ["LSP :: Server gopls install process failed with the following error message: exited abnormally with code 1.", ['tool-install-failed']],
+  // cmd/go's own prefix for a failed query of gopls's module, whatever the reason after it.
+  ['        go: golang.org/x/tools/gopls@latest: module golang.org/x/tools/gopls: Get "https://proxy.golang.org/golang.org/x/tools/gopls/@v/list": dial tcp 172.217.163.49:443: i/o timeout', ['gopls-install-query-failed', 'module-fetch-timeout']],
+  ['go: golang.org/x/tools/gopls@v0.16.2: verifying module: checksum mismatch', ['gopls-install-query-failed', 'checksum-mismatch']],
+  ['go: golang.org/x/tools/gopls@v0.17.0 requires go >= 1.23.1 (running go 1.21.0; GOTOOLCHAIN=local)', ['go-too-old-for-tools']],
+  ['go: downloading golang.org/x/tools/gopls v0.17.0', []],
   ["LSP :: Server pyright install process failed with the following error message: exited abnormally with code 23.", []],
 ];
 

@@ -63,14 +63,20 @@ const CASES: Array<[string, RuleId[]]> = [
   ['compile: version "go1.21.5" does not match go tool version "go1.22.0"', ['go-toolchain-mismatch']],
   ['could not import fmt (object is [go object linux amd64 go1.20.3 X:none] expected [go object linux amd64 go1.21.0 X:none])', ['go-toolchain-mismatch']],
   // A standard package newer than the GOROOT's own release: a Go too old for the code (a warning),
-  // not two installations mixed; a package that release does have, or a GOROOT naming no release, is the mix.
+  // not two installations mixed; a package that release does have is the mix. A GOROOT naming no
+  // release (/usr/local/go, /home/gitpod/go) missing a package a later release added is either, so
+  // a warning too (corpus50's tuning negative prometheus#14122); missing one every release has is the mix.
   ['main.go:4:2: package slices is not in GOROOT (/usr/lib/go-1.18/src/slices)', ['std-package-newer-than-go']],
   ['        log/slog: package log/slog is not in GOROOT (/usr/lib/go-1.18/src/log/slog)', ['std-package-newer-than-go']],
   ['embedded.go:22:2: package embed is not in GOROOT (/opt/hostedtoolcache/go/1.15.15/x64/src/embed)', ['std-package-newer-than-go']],
   ['x.go:5:2: package go/version is not in std (/home/ann/sdk/go1.21.6/src/go/version)', ['std-package-newer-than-go']],
   ['x.go:5:2: package iter is not in std (/usr/local/Cellar/go/1.22.5/libexec/src/iter)', ['std-package-newer-than-go']],
   ['main.go:4:2: package slices is not in GOROOT (/usr/lib/go-1.22/src/slices)', ['go-toolchain-mismatch']],
-  ['main.go:4:2: package slices is not in GOROOT (/usr/local/go/src/slices)', ['go-toolchain-mismatch']],
+  ['main.go:4:2: package slices is not in GOROOT (/usr/local/go/src/slices)', ['std-package-newer-than-go']],
+  ['../go/pkg/mod/go.opentelemetry.io/otel@v1.25.0/attribute/set.go:7:2: package cmp is not in GOROOT (/home/gitpod/go/src/cmp)', ['std-package-newer-than-go']],
+  ['x.go:5:2: package log/slog is not in std (/usr/local/go/src/log/slog)', ['std-package-newer-than-go']],
+  ['attr_ver.go:4:2: package bytes is not in GOROOT (/usr/local/go/src/bytes)', ['go-toolchain-mismatch']],
+  ['x.go:3:2: package encoding/binary is not in GOROOT (./free5gc/src/src/encoding/binary)', ['go-toolchain-mismatch']],
   ['x.go:5:2: package iter is not in std (/usr/local/go1.21.0/src/iter)', ['std-package-newer-than-go']],
   ['x.go:5:2: package iter is not in std (/usr/local/go1.23.0/src/iter)', ['go-toolchain-mismatch']],
   ['attr_ver.go:4:2: package bytes is not in GOROOT (/usr/lib/go-1.18/src/bytes)', ['go-toolchain-mismatch']],
