@@ -33,7 +33,9 @@ export const MODULE_RULES: readonly Rule[] = [
     // go: modules disabled by GO111MODULE=off; "modules disabled by GO111MODULE=auto in GOPATH/src".
     // Also GOPATH mode told otherwise: "cannot use path@version syntax in GOPATH mode", "go: warning:
     // ignoring go.mod in $GOPATH …" (cmd/go modload/init.go), "build flag -mod=mod only valid when using modules".
-    needles: ['modules disabled by GO111MODULE', 'go.mod exists but should not', 'syntax in GOPATH mode', 'ignoring go.mod in', 'only valid when using modules'],
+    // And `go list -m` (which gopls and the Go extension run) refusing GOPATH mode: cmd/go list.go "go: list
+    // -m cannot be used with GO111MODULE=off" (1.14+), "go list -m: not using modules" before.
+    needles: ['modules disabled by GO111MODULE', 'go.mod exists but should not', 'syntax in GOPATH mode', 'ignoring go.mod in', 'only valid when using modules', 'list -m cannot be used with GO111MODULE=off', 'go list -m: not using modules'],
     says: 'the go command runs with modules disabled (GO111MODULE=off, or auto inside GOPATH/src) or with a go.mod where GOPATH mode expects none',
   },
   {
@@ -480,8 +482,9 @@ export const MODULE_RULES: readonly Rule[] = [
     // folder), a module the go.work does not use, build constraints or a _/. name that leave it out,
     // gopls's directoryFilters, or a go list that failed ("MetadataForFile: packages.Load error").
     // A request sent while the file is being created or moved says it too, hence only a warning.
+    // (A paste that drops the doubled word, "for file:///…", is the same message.)
     needles: ['no package metadata for file'],
-    test: /no package metadata for file \S/,
+    test: /no package metadata for file(?: \S|:\/\/)/,
     says: 'gopls answered a request on a file with "no package metadata": the file is in no package it loaded (outside every module of the workspace, in a module the go.work does not use, or left out by build constraints)',
   },
   {

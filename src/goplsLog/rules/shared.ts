@@ -66,6 +66,8 @@ export function notOnPath(name: string, makeNoSuchFile: boolean, emacs = true): 
       emacs ? String.raw`Searching for program\\?"?:? \\?"?[Nn]o such file or directory\\?"?,? \\?"?${n}` : '(?!)',
       String.raw`failed to run command [‘'"]${n}[’'"]: No such file or directory`,
       String.raw`\bwhich: no ${n} in \(`,
+      // findutils' xargs running a command it cannot find ("xargs: go: No such file or directory", exit 127).
+      String.raw`\bxargs: ${n}: No such file or directory`,
     ].join('|'),
   );
 }

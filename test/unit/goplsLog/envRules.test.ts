@@ -30,6 +30,8 @@ const SHELL_SHIM_GOROOT_CASES: Array<[string, RuleId[]]> = [
   ['(file-missing "Searching for program" "No such file or directory" "go")', ['go-not-found-shells']],
   ["timeout: failed to run command 'go': No such file or directory", ['go-not-found-shells']],
   ['which: no go in (/usr/local/sbin:/usr/bin)', ['go-not-found-shells']],
+  ['xargs: go: No such file or directory', ['go-not-found-shells']],
+  ['xargs: gopls: No such file or directory', ['gopls-not-found-shells']],
   ['-bash: /opt/go1.20/bin/go: No such file or directory', ['go-not-found-shells']],
   ['exec: "go.exe": executable file not found in %PATH%', ['go-not-found-windows-path']],
   ['exec: "go": cannot run executable found relative to current directory', ['go-not-found-windows-path']],

@@ -177,6 +177,13 @@ const CASES: Array<[string, RuleId[]]> = [
   // --- GOPATH mode ---
   ['go: cannot use path@version syntax in GOPATH mode', ['modules-disabled']],
   ['go: warning: ignoring go.mod in $GOPATH /home/ann/go', ['modules-disabled']],
+  // go list -m (gopls and the Go extension run it) in GOPATH mode, in 1.14+'s words and before.
+  ['go: list -m cannot be used with GO111MODULE=off', ['modules-disabled']],
+  ['go list -m: not using modules', ['modules-disabled']],
+  // gopls's "no package metadata for file file:///…", and a paste that dropped the doubled word.
+  ['no package metadata for file file:///home/ann/app/main.go', ['no-package-metadata']],
+  ['gopls: no package metadata for file:///home/ann/app/main.go', ['no-package-metadata']],
+  ['no package metadata for file', []],
   ['main.go:3:8: package acme.dev/util is not in std (/usr/local/go/src/acme.dev/util)', ['package-not-found']],
   ['a.go:6:2: cannot find package "acme.dev/util" in GOROOT or GOPATH', ['package-not-found']],
   // cmd/go's vcs when neither GOPATH nor a module has the package and the path names no host
