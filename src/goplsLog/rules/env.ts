@@ -463,7 +463,7 @@ export const ENV_RULES: readonly Rule[] = [
     // as the user and under sudo, with two answers (sudoTranscript.ts), as the tuning texts
     // kubernetes-sigs/cri-tools#688 and confidential-containers/cloud-api-adaptor#165 show.
     needles: [],
-    says: "under sudo, go is another installation: sudo resets the environment and replaces PATH with its secure_path (sudo -E keeps neither PATH nor, with env_reset, GOROOT there), so root runs the first go on that path and builds, tests or installs with another toolchain than your shell's; run it without sudo, or as sudo env \"PATH=$PATH\" go …",
+    says: "under sudo, go is another installation: sudo resets the environment (env_reset drops GOROOT) and replaces PATH with its secure_path, which sudo -E does not undo, so root runs the first go on that path and builds, tests or installs with another toolchain than your shell's; run it without sudo, or as sudo env \"PATH=$PATH\" go …",
   },
   {
     id: 'foreign-target-env',
