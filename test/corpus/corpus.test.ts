@@ -8,7 +8,10 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, REPORTS_FILE, reportRows, reportsSource, train, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 15:20, corpus49 and corpus50 in, the
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 15:35, corpus51 and corpus52 in, the
+ * model retrained on 1220 texts, no rule changed: 845/961 and 831/961; their 7 unseen test positives scored 7/7 on their
+ * own files, and the 954 before them read 838 and 824, as before, so the level reached rose to 87.9 / 86.4.
+ * 15:20, corpus49 and corpus50 in, the
  * model retrained on 1214 texts, with gopls-install-query-failed and a recent standard package missing from a GOROOT that
  * names no release read as std-package-newer-than-go (from their tuning texts): 838/954 and 824/954; their 6 unseen test
  * positives scored 5/6 on their own files (corpus49 1/2, corpus50 4/4), and the 948 before them read 832 and 818 with
@@ -98,7 +101,7 @@ import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
  * 592/672 and 584/672; corpus16's 23 unseen positives scored 14/23 and 16/23 after the retrain, below the rest, so the
  * level reached fell; the 649 positives before them read 578 and 568 with the retrained model, one fewer each).
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
-const FLOOR = { vscode: 87.8, logfile: 86.3 } as const;
+const FLOOR = { vscode: 87.9, logfile: 86.4 } as const;
 /**
  * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 13:15). The doctor must name no
  * error on a negative (issue 11); these are the ones it still does, kept visible rather than out of the corpus:
