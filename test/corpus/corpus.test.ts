@@ -8,7 +8,12 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, REPORTS_FILE, reportRows, reportsSource, train, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 15:35, corpus51 and corpus52 in, the
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 15:45, corpus53 and corpus54 in (one
+ * corpus53 test negative held in disputed/ until a blind review, then landed: NEGATIVES_WITH_AN_ERROR), the model retrained
+ * on 1224 texts, no rule changed: 850/966 and 835/966; their 5 unseen test positives scored 5/5 and 4/5 on their own
+ * files (corpus53 3/3, corpus54 2/2 and 1/2), and the 961 before them read 845 and 831, as before; the level reached
+ * stays 87.9 / 86.4.
+ * 15:35, corpus51 and corpus52 in, the
  * model retrained on 1220 texts, no rule changed: 845/961 and 831/961; their 7 unseen test positives scored 7/7 on their
  * own files, and the 954 before them read 838 and 824, as before, so the level reached rose to 87.9 / 86.4.
  * 15:20, corpus49 and corpus50 in, the
@@ -136,8 +141,12 @@ const FLOOR = { vscode: 87.9, logfile: 86.4 } as const;
  *   doubtful by its collector; a blind reviewer labelled it negative (high confidence). The same family as gh-ost#730:
  *   the line cannot say whether the foreign GOARCH came from the user's environment or the project's build. No rule may
  *   be written from it.
+ * - apache/incubator-baremaps#402.1 (corpus53, 15:45): a Java service's "User limit of inotify instances reached or too
+ *   many open files", read as a file-watch error: the limit was reached, but by the service's own watcher leak (a new
+ *   watcher per request), fixed in its code (PR #414). Flagged as doubtful by its collector; a blind reviewer labelled it
+ *   negative (high confidence). The text alone reads as the limit it names. No rule may be written from it.
  */
-const NEGATIVES_WITH_AN_ERROR: readonly string[] = ['github/gh-ost#730.1', 'kedacore/keda#604.1', 'golangci/golangci-lint#483.1', 'gramineproject/graphene#1137.1', 'doomemacs/core#1245.1', 'dominikh/go-tools#432.1', 'open-telemetry/opentelemetry-ebpf-profiler#282.1'];
+const NEGATIVES_WITH_AN_ERROR: readonly string[] = ['github/gh-ost#730.1', 'kedacore/keda#604.1', 'golangci/golangci-lint#483.1', 'gramineproject/graphene#1137.1', 'doomemacs/core#1245.1', 'dominikh/go-tools#432.1', 'open-telemetry/opentelemetry-ebpf-profiler#282.1', 'apache/incubator-baremaps#402.1'];
 
 describe('corpus of real reports', () => {
   const { items, errors } = loadCorpus();
