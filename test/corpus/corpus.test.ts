@@ -8,7 +8,11 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, REPORTS_FILE, reportRows, reportsSource, train, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 15:45, corpus53 and corpus54 in (one
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 15:58, corpus56 in (corpus55 held in
+ * pending/, its README note says why), the model retrained on 1234 texts, with v8-reserve-refused (from corpus55's tuning
+ * text): 857/972 and 842/972; its 6 unseen test positives scored 6/6 on their own files, and the 966 before them read 851
+ * and 836 (one mac-policy text more, from the retrained model), so the level reached rose to 88.1 / 86.6.
+ * 15:45, corpus53 and corpus54 in (one
  * corpus53 test negative held in disputed/ until a blind review, then landed: NEGATIVES_WITH_AN_ERROR), the model retrained
  * on 1224 texts, no rule changed: 850/966 and 835/966; their 5 unseen test positives scored 5/5 and 4/5 on their own
  * files (corpus53 3/3, corpus54 2/2 and 1/2), and the 961 before them read 845 and 831, as before; the level reached
@@ -106,7 +110,7 @@ import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
  * 592/672 and 584/672; corpus16's 23 unseen positives scored 14/23 and 16/23 after the retrain, below the rest, so the
  * level reached fell; the 649 positives before them read 578 and 568 with the retrained model, one fewer each).
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
-const FLOOR = { vscode: 87.9, logfile: 86.4 } as const;
+const FLOOR = { vscode: 88.1, logfile: 86.6 } as const;
 /**
  * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 13:15). The doctor must name no
  * error on a negative (issue 11); these are the ones it still does, kept visible rather than out of the corpus:

@@ -51,6 +51,19 @@ export const MEMORY_RULES: readonly Rule[] = [
     says: 'the kernel\'s per-process limit on memory mappings (vm.max_map_count) is below what the program checks for at start: it is raised on the host with sysctl, not inside a container',
   },
   {
+    id: 'v8-reserve-refused',
+    classId: 'memory-limit',
+    severity: 'warning',
+    confidence: 0.6,
+    // V8 (Electron's VS Code, node, Chromium) reserves a large virtual range for each isolate's heap
+    // (its pointer-compression cage) before it uses any of it; an address-space limit below that
+    // (ulimit -v, limits.conf's `as`, a batch system's RLIMIT_AS) refuses the reservation however
+    // much memory is free, and V8 aborts at start: "Fatal process out of memory: Failed to reserve
+    // memory for new V8 Isolate" (the tuning text microsoft/vscode#110535: `as 7340032` in limits.conf).
+    needles: ['Failed to reserve memory for new V8 Isolate'],
+    says: 'V8 (the editor\'s Electron or node) could not reserve the address space for its heap: an address-space limit (ulimit -v, limits.conf `as`) is below what it reserves at start, whatever memory is free',
+  },
+  {
     id: 'go-command-killed',
     classId: 'memory-limit',
     role: 'symptom',

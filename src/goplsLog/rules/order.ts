@@ -39,6 +39,7 @@ export const RULE_ORDER = [
   'panic',
   'fatal-out-of-memory',
   'max-map-count-low',
+  'v8-reserve-refused',
   'fatal-error',
   'killed-by-signal-dump',
   'go-command-killed',

@@ -92,6 +92,9 @@ const CASES: Array<[string, RuleId[]]> = [
   ['go build example.com/big/pkg: /usr/lib/go/pkg/tool/linux_arm64/link: signal: killed', ['go-command-killed']],
   // The kernel's mapping limit, as a program's bootstrap check says it.
   ['[1]: max virtual memory areas vm.max_map_count [65530] is too low, increase to at least [262144]', ['max-map-count-low']],
+  // V8 refused its heap reservation by an address-space limit (ulimit -v, limits.conf's as).
+  ['# Fatal process out of memory: Failed to reserve memory for new V8 Isolate', ['v8-reserve-refused']],
+  ['<--- JS stacktrace ---> FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory', ['program-out-of-memory']],
   ['sysctl -w vm.max_map_count=262144', []],
   // Processes and threads: a limit (EAGAIN) or a policy (EPERM).
   ['[  301.123456] cgroup: fork rejected by pids controller in /system.slice/docker-0a1b2c.scope', ['pids-fork-rejected']],
