@@ -34,7 +34,25 @@ export const MEMORY_RULES: readonly Rule[] = [
     // A user's program asking for 220 GB to decode a fuzzer's gob (golang/go#24446) or 3.4 TB for a
     // crafted PNG header (golang/go#53778, both tuning negatives): its frames name the size.
     withdrawnByHugeAllocation: 12,
+    yieldsTo: ['fork-enomem'],
     says: 'gopls (or the go command it ran) ran out of memory ("fatal error: runtime: out of memory")',
+  },
+  {
+    id: 'fork-enomem',
+    classId: 'memory-limit',
+    severity: 'warning',
+    confidence: 0.65,
+    // fork(2)/clone(2) refused with ENOMEM as a Go program or a shell reports it ("fork/exec
+    // /usr/bin/git: cannot allocate memory", bash's "fork: Cannot allocate memory"): the kernel would
+    // not commit a copy of the parent's address space. Most often the machine's or the container's
+    // memory is short (eight tuning texts, a small VPS or a memory-limited container: moby/tool#19,
+    // gogs/gogs#3943, flynn/flynn#4033…), but a runtime that forks a large heap instead of using
+    // vfork meets it with memory to spare under heuristic overcommit (corpus55's tuning negative
+    // golang/go#31936: Go on s390x before its fix). The line alone cannot tell them apart: a warning
+    // beside fatal-out-of-memory's error, which yields to it on such a line.
+    needles: ['annot allocate memory'],
+    test: /\bfork\/exec [^\n:]*: cannot allocate memory|\bfork: Cannot allocate memory/,
+    says: 'a process could not be forked for lack of memory (ENOMEM): the machine or the container was short of memory, or the forking program\'s address space too large to copy under the kernel\'s overcommit policy',
   },
   {
     id: 'max-map-count-low',

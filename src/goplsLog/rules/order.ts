@@ -38,6 +38,7 @@ export const RULE_ORDER = [
   'go-version-deprecated',
   'panic',
   'fatal-out-of-memory',
+  'fork-enomem',
   'max-map-count-low',
   'v8-reserve-refused',
   'fatal-error',

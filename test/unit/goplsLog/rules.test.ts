@@ -94,6 +94,11 @@ const CASES: Array<[string, RuleId[]]> = [
   ['[1]: max virtual memory areas vm.max_map_count [65530] is too low, increase to at least [262144]', ['max-map-count-low']],
   // V8 refused its heap reservation by an address-space limit (ulimit -v, limits.conf's as).
   ['# Fatal process out of memory: Failed to reserve memory for new V8 Isolate', ['v8-reserve-refused']],
+  // A fork refused with ENOMEM: memory short, or a large heap forked under overcommit (a warning, not the runtime's own OOM).
+  ['GetTags: fork/exec /usr/bin/git: cannot allocate memory', ['fork-enomem']],
+  ['2019/05/07 03:59:54 fork/exec /bin/sleep: cannot allocate memory', ['fork-enomem']],
+  ['-bash: fork: Cannot allocate memory', ['fork-enomem']],
+  ['mmap failed: Cannot allocate memory', ['fatal-out-of-memory']],
   ['<--- JS stacktrace ---> FATAL ERROR: Reached heap limit Allocation failed - JavaScript heap out of memory', ['program-out-of-memory']],
   ['sysctl -w vm.max_map_count=262144', []],
   // Processes and threads: a limit (EAGAIN) or a policy (EPERM).
