@@ -286,6 +286,7 @@ export const RULE_ORDER = [
   'snap-void-cwd',
   'pivot-root-denied',
   'signal-eacces',
+  'runc-sysctl-reopen-denied',
   'ldso-text-reloc-denied',
   'shared-object-map-eacces',
   'chromium-sandbox-refused',

@@ -629,6 +629,21 @@ export const POLICY_RULES: readonly Rule[] = [
     says: 'a container\'s process could not be sent a signal ("permission denied"): kill(2) itself never answers EACCES, so a security policy (an AppArmor profile\'s signal rules, SELinux) refused it',
   },
   {
+    id: 'runc-sysctl-reopen-denied',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // runc since 1.2.8 and 1.3.3 (the fixes for CVE-2025-52881) writes a container's sysctls through
+    // a /proc/sys file it reopens from a verified descriptor: "error during container init: open
+    // sysctl net.ipv4.ip_unprivileged_port_start file: reopen fd 8: permission denied". File modes
+    // allow root that; an AppArmor profile around the runtime does not (Docker nested in a Proxmox
+    // LXC container, whose profile lacks the rule: opencontainers/runc#4968; the tuning text
+    // games-on-whales/wolf#291, fixed by the LXC's AppArmor rules).
+    needles: ['file: reopen fd '],
+    test: /\bopen sysctl \S+ file: reopen fd \d+: permission denied/,
+    says: "the container runtime was refused reopening a /proc/sys file to set a sysctl: root may write it by its modes, so the security profile around the runtime refused it (AppArmor in a nesting LXC container, as runc 1.2.8 and later reopen these files)",
+  },
+  {
     id: 'ldso-text-reloc-denied',
     classId: 'mac-policy',
     severity: 'warning',
@@ -642,8 +657,12 @@ export const POLICY_RULES: readonly Rule[] = [
     // storage with the wrong context, fixed by restorecon; the documented fix for text relocations
     // is chcon -t textrel_shlib_t): a noexec mount fails earlier, at mmap, with EPERM ("failed to
     // map segment").
-    needles: ['segment prot after reloc', 'segment writable for relocation', 'enable executable stack', 'additional memory protection after relocation'],
-    test: /(?:cannot restore segment prot after reloc|cannot make segment writable for relocation|cannot enable executable stack as shared object requires|cannot apply additional memory protection after relocation): Permission denied/,
+    // And _dl_map_segments' "cannot change memory protections" (dl-map-segments.h: mprotect of a
+    // segment's gap refused) with EACCES or no errno, as a report's title quotes it (the tuning text
+    // containers/podman#13401: container storage on a tmpfs labelled user_tmp_t, fixed by restorecon);
+    // with ENOMEM ("Cannot allocate memory") it is the mapping count, not a policy.
+    needles: ['segment prot after reloc', 'segment writable for relocation', 'enable executable stack', 'additional memory protection after relocation', 'cannot change memory protections'],
+    test: /(?:cannot restore segment prot after reloc|cannot make segment writable for relocation|cannot enable executable stack as shared object requires|cannot apply additional memory protection after relocation): Permission denied|: cannot change memory protections(?:: Permission denied)?\s*$/,
     says: 'the dynamic loader was refused changing a library\'s memory protection (text relocations or an executable stack): SELinux\'s execmod/execstack policy refuses it',
   },
   {

@@ -49,6 +49,13 @@ const CASES: Array<[string, RuleId[]]> = [
   // glibc's loader refused mprotect: SELinux execmod / execstack.
   ['./app: error while loading shared libraries: libvendor.so.2: cannot restore segment prot after reloc: Permission denied', ['ldso-text-reloc-denied']],
   ['java: error while loading shared libraries: libjli.so: cannot enable executable stack as shared object requires: Permission denied', ['ldso-text-reloc-denied']],
+  // The loader's mprotect of a segment refused, with EACCES or no errno (a title); ENOMEM is the mapping count, no policy.
+  ['error while loading shared libraries: librt.so.1: cannot change memory protections', ['ldso-text-reloc-denied']],
+  ['./app: error while loading shared libraries: libfoo.so: cannot change memory protections: Permission denied', ['ldso-text-reloc-denied']],
+  ['./app: error while loading shared libraries: libfoo.so: cannot change memory protections: Cannot allocate memory', ['fatal-out-of-memory']],
+  // runc reopening a /proc/sys file to set a sysctl, refused by the profile around it (Docker nested in LXC).
+  ['[DOCKER] error 400 - {"message":"failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: error during container init: open sysctl net.ipv4.ip_unprivileged_port_start file: reopen fd 8: permission denied"}', ['runc-sysctl-reopen-denied']],
+  ['open sysctl net.ipv4.ping_group_range file: reopen fd 7: no such file or directory', []],
   // glibc 2.41 refuses an executable stack itself (EINVAL): not a policy.
   ['./app: error while loading shared libraries: libold.so: cannot enable executable stack as shared object requires: Invalid argument', []],
   // The noexec twin fails at mmap with EPERM and stays the mount's.
