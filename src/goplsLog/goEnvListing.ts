@@ -67,9 +67,9 @@ export class GoEnvListing {
    * analyzer's one-pass word screen), so the line holds none of those below.
    */
   see(line: string, lineNo: number, lowerWords = true, mayBePasted = true): ListingFact[] {
-    // The same question answered twice, as the user and under sudo (sudoTranscript.ts): its answer
-    // is a bare path or a version line, which the listing's screen below would pass by.
-    const sudoOtherGo = (this.sudo.awaits(lineNo) || SudoTranscript.mayAsk(line)) && this.sudo.see(line, lineNo);
+    // The same question answered twice, as the user and under sudo (sudoTranscript.ts, which screens
+    // its own lines): its answer is a bare path or a version line, which the listing's screen below would pass by.
+    const sudoOtherGo = this.sudo.see(line, lineNo);
     const out = this.seeListing(line, lineNo, lowerWords, mayBePasted);
     if (sudoOtherGo) this.once('sudo-other-go', out);
     return out;

@@ -31,12 +31,10 @@ export class SudoTranscript {
   private readonly plain = new Map<Question, string>();
   private readonly underSudo = new Map<Question, string>();
 
-  /** True when this line may be a question (it names go version or go env): the caller's cheap screen. */
-  static mayAsk(line: string): boolean {
-    return line.includes('go version') || line.includes('go env G');
-  }
-
-  /** Reads one line; true when it completes two different answers to one question, with and without sudo. */
+  /**
+   * Reads one line; true when it completes two different answers to one question, with and without
+   * sudo. Cheap on any other line: a number compared, then two substrings looked for.
+   */
   see(line: string, lineNo: number): boolean {
     if (this.pending && lineNo - this.pending.at <= ANSWER_WITHIN) {
       const { q, sudo } = this.pending;
@@ -49,14 +47,10 @@ export class SudoTranscript {
         return other !== undefined && other !== answer;
       }
     }
-    if (!SudoTranscript.mayAsk(line)) return false;
+    // A question names go version or go env GOROOT/GOVERSION: most lines hold neither.
+    if (!line.includes('go version') && !line.includes('go env G')) return false;
     const a = QUESTION.exec(line);
     if (a) this.pending = { q: a[2] as Question, sudo: a[1] !== undefined, at: lineNo };
     return false;
-  }
-
-  /** A question is waiting for its answer on the next lines (the caller must show them to see()). */
-  awaits(lineNo: number): boolean {
-    return this.pending !== undefined && lineNo - this.pending.at <= ANSWER_WITHIN;
   }
 }

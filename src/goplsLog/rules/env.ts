@@ -57,6 +57,9 @@ const STD_ADDED_IN: Readonly<Record<string, number>> = {
   'crypto/pbkdf2': 24,
   'crypto/sha3': 24,
 };
+/** STD_ADDED_IN's packages as regex literals ("log\/slog"). */
+const stdAddedLiteral = (pkg: string): string => pkg.replace(/\//g, '\\/');
+
 /**
  * cmd/go's "package P is not in GOROOT (DIR)" / "is not in std (DIR)" where DIR's path names a Go
  * release (/usr/lib/go-1.18, /usr/local/go1.12.17, the tool cache's go/1.15.15, Homebrew's
@@ -66,7 +69,7 @@ const STD_NEWER_THAN_GOROOT = new RegExp(
   // Each alternative spelled out whole (GOROOT and std apart): the needle screen reads a plain run of each.
   Object.entries(STD_ADDED_IN)
     .flatMap(([pkg, minor]) =>
-      ['GOROOT', 'std'].map((where) => String.raw`package ${pkg.replace(/\//g, '\\/')} is not in ${where} \([^)\n]*?\bgo[-/]?1\.(?:${Array.from({ length: minor }, (_, i) => i).join('|')})(?!\d)`),
+      ['GOROOT', 'std'].map((where) => String.raw`package ${stdAddedLiteral(pkg)} is not in ${where} \([^)\n]*?\bgo[-/]?1\.(?:${Array.from({ length: minor }, (_, i) => i).join('|')})(?!\d)`),
     )
     .join('|'),
 );
@@ -82,7 +85,7 @@ const STD_NEWER_THAN_GOROOT = new RegExp(
 const STD_NEWER_THAN_UNNAMED_GOROOT = new RegExp(
   // Spelled out whole, as above, for the needle screen.
   ['GOROOT', 'std']
-    .map((where) => String.raw`package (?:${Object.keys(STD_ADDED_IN).map((p) => p.replace(/\//g, '\\/')).join('|')}) is not in ${where} \((?![^)\n]*?\bgo[-/]?1\.\d)[^)\n]*\)`)
+    .map((where) => String.raw`package (?:${Object.keys(STD_ADDED_IN).map(stdAddedLiteral).join('|')}) is not in ${where} \((?![^)\n]*?\bgo[-/]?1\.\d)[^)\n]*\)`)
     .join('|'),
 );
 
