@@ -463,6 +463,22 @@ export const TOOL_ID_WORDS = /\bgo tool (?:asm|compile|link|cgo): exit status \d
 const TOOL_ID_CONTEXT_LINES = 2;
 
 /**
+ * An editor installing a Go tool and failing, as its installer says it (the Go extension's
+ * "Installing github.com/stamblerre/gocode FAILED", node's "Command failed: …" for the go get, go
+ * install, or go build -o …/bin/… it ran): a compiler diagnostic in the next lines is the tool's own
+ * source failing to compile (tool-source-does-not-compile). Not any "Command failed: go build": an
+ * extension building the user's project prints that too, and then the diagnostics are the user's.
+ */
+export const TOOL_INSTALL_FAILED_WORDS = /Installing \S+ (?:\([^)]*\) )?FAILED|\bCommand failed: [^\n]*\bgo(?:\.exe)? (?:get|install|build -o \S*\/bin\/)/;
+const TOOL_INSTALL_CONTEXT_LINES = 10;
+/**
+ * A compiler's diagnostic, "file.go:LINE:COL: message" (cmd/compile and the type checker print the
+ * column), at the start of a line or of a JSON string's line; not a stack frame's "file.go:LINE
+ * +0x1d" or a test's "file.go:LINE: message" (no column).
+ */
+export const COMPILE_DIAGNOSTIC = /(?:^|\\n)(?:[^\s:"\\]*\/)?[\w.-]+\.go:\d+:\d+: \S/;
+
+/**
  * The words the regexes above need, found in one pass over a short line (lineWords.ts), so that a
  * regex runs only on a line that holds one of its words (any ASCII case, as their `i` flag reads).
  * Each bit says exactly or at least what its regex needs:
@@ -602,6 +618,7 @@ export class LogAnalyzer {
   private bindTargets: string[] = [];
   private lastChmodX = -Infinity;
   private lastToolId = -Infinity;
+  private lastToolInstallFailed = -Infinity;
   /** Per rule of NOT_AFTER, the last line its notAfter test matched (Rule.notAfter). */
   private readonly notAfterSeen: number[] = NOT_AFTER.map(() => -Infinity);
   /** The bits (by NOT_AFTER index) of the notAfter tests the line being scanned matches itself. */
@@ -1197,6 +1214,11 @@ export class LogAnalyzer {
     }
     if ((lw & W_CHMOD) !== 0 && CHMOD_X_WORDS.test(text)) this.lastChmodX = this.lineNo;
     if ((lw & W_GO_TOOL) !== 0 && TOOL_ID_WORDS.test(text)) this.lastToolId = this.lineNo;
+    if ((lw & W_ERRORISH) !== 0 && TOOL_INSTALL_FAILED_WORDS.test(text)) this.lastToolInstallFailed = this.lineNo;
+    else if (short && this.lineNo - this.lastToolInstallFailed <= TOOL_INSTALL_CONTEXT_LINES && COMPILE_DIAGNOSTIC.test(text)) {
+      const rule = ruleById('tool-source-does-not-compile');
+      if (!ruleSilenced(rule)) this.noteEvent(rule, excerptAround(text, buf, off));
+    }
     // A line some rule is held back after (Rule.notAfter): only a line holding one of those
     // tests' words is tested (a long line has no bits: it is no such line).
     this.notAfterHere = 0;

@@ -512,7 +512,7 @@ function unclassifiedOf(s: LogSummary, stray: ReadonlyArray<{ line: number; text
  * answered…", "go could not…", "git needed…", "inotify_add_watch failed…", "go.mod…", "env(1)…"),
  * which stays as its program spells it.
  */
-const LOWER_CASE_NAME = /^(?:gopls|go|git|dlv|npm|node|systemd|fapolicyd|snap|flatpak|env)\b(?![ -](?:is|was|are|were)\b)|^[a-z][\w-]*[._/(]/;
+const LOWER_CASE_NAME = /^(?:gopls|gocode|go|git|dlv|npm|node|systemd|fapolicyd|snap|flatpak|env)\b(?![ -](?:is|was|are|were)\b)|^[a-z][\w-]*[._/(]/;
 export function capitalize(s: string): string {
   if (LOWER_CASE_NAME.test(s)) return s;
   return s.charAt(0).toUpperCase() + s.slice(1);

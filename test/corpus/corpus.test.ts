@@ -8,7 +8,12 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, REPORTS_FILE, reportRows, reportsSource, train, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 16:05, corpus55 in once a fork's ENOMEM
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 17:23, corpus57 and corpus58 in, the
+ * model retrained on 1244 texts, with gocode-panic and tool-source-does-not-compile (from corpus57's tuning texts):
+ * 860/978 and 845/978; their 5 unseen test positives (all corpus57's) scored 3/5 in both forms on their own files, and
+ * the 973 before them read 857 and 842 (one text fewer in each form, from the retrained model alone: the two rules moved
+ * no test text), so the level reached fell to 87.9 / 86.4.
+ * 16:05, corpus55 in once a fork's ENOMEM
  * became a warning of its own (fork-enomem: its tuning negative golang/go#31936 had got an error), the model retrained on
  * 1239 texts: 858/973 and 843/973; its one unseen test positive scored 1/1, and the 972 before read as before; the level
  * reached stays 88.1 / 86.6.
@@ -114,7 +119,7 @@ import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
  * 592/672 and 584/672; corpus16's 23 unseen positives scored 14/23 and 16/23 after the retrain, below the rest, so the
  * level reached fell; the 649 positives before them read 578 and 568 with the retrained model, one fewer each).
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
-const FLOOR = { vscode: 88.1, logfile: 86.6 } as const;
+const FLOOR = { vscode: 87.9, logfile: 86.4 } as const;
 /**
  * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 13:15). The doctor must name no
  * error on a negative (issue 11); these are the ones it still does, kept visible rather than out of the corpus:

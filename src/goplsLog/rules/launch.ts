@@ -794,6 +794,42 @@ export const LAUNCH_RULES: readonly Rule[] = [
     says: 'gopls reported an internal bug ("A bug occurred on the server"): a request failed, and gopls may crash next',
   },
   {
+    id: 'tool-source-does-not-compile',
+    classId: 'gopls-launch',
+    severity: 'warning',
+    confidence: 0.55,
+    // Not screened by needles: the analyzer notes a compiler's diagnostic in the lines after an
+    // editor's failed tool install (analyzer.ts TOOL_INSTALL_FAILED_WORDS, COMPILE_DIAGNOSTIC), as
+    // the tuning text microsoft/vscode-go#1979 shows: "Installing github.com/stamblerre/gocode
+    // FAILED", then "Error: Command failed: /usr/local/go/bin/go build -o /home/mi/go/bin/gocode-gomod
+    // github.com/stamblerre/gocode" and ".../gocode/internal/suggest/suggest.go:138:3: cannot use
+    // func literal …": the tool's own source does not compile with this Go release or with the
+    // versions of its dependencies the install took (there, golang.org/x/tools had changed an API the
+    // next day's gocode followed). The install's failure, told: a cause, above what a guess from the
+    // words around it says; a warning, as tool-install-failed. go-too-old-for-tools names the case
+    // of x/tools's sources and an old go (an error) when its words are there.
+    needles: [],
+    says: "a Go tool's own source failed to compile while the editor installed it: that version of the tool does not build with this Go release or with the versions of its dependencies the install took (install a newer release of the tool, or the Go release it supports)",
+  },
+  {
+    id: 'gocode-panic',
+    classId: 'gopls-launch',
+    severity: 'warning',
+    confidence: 0.6,
+    // gocode, the completion daemon editors ran before gopls (nsf/gocode and its forks), answers a
+    // request it panicked on with one candidate of class "PANIC", and each client says so in its
+    // own words: company-go's (error "GOCODE PANIC: Please check your code by \"go build\""), ycmd's
+    // "Gocode panicked trying to find completions, you likely have a syntax error.", margo's
+    // (GoSublime) "gocode panicked in '%s' at pos '%d'", vim-go's 'PANIC PANIC PANIC' candidate. The
+    // clients blame the code, but gocode crashing on code it cannot read is gocode's bug, and most
+    // often a gocode built for an older Go release than the one in use (nsf/gocode#526: Go 1.11's
+    // export data; its maintained fork or gopls replaces it). A cause, so a guess from the words
+    // around it does not come first; a warning, since only completion is lost.
+    needles: ['GOCODE PANIC', 'ocode panicked', 'PANIC PANIC PANIC'],
+    test: /GOCODE PANIC\b|\b[Gg]ocode panicked (?:trying|in '|at\b)|'PANIC PANIC PANIC'/,
+    says: 'gocode, the completion daemon used before gopls, panicked in its own code (most often a gocode older than the Go release in use)',
+  },
+  {
     id: 'server-panic-serving',
     classId: 'gopls-launch',
     role: 'symptom',

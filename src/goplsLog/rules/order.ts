@@ -203,6 +203,8 @@ export const RULE_ORDER = [
   'gopls-remote-unreachable',
   'gopls-settings-invalid',
   'gopls-bug-report',
+  'tool-source-does-not-compile',
+  'gocode-panic',
   'server-panic-serving',
   'gopls-not-found-shells',
   'program-not-found-shells',

@@ -61,6 +61,13 @@ const CASES: Array<[string, RuleId[]]> = [
   ['panic serving textDocument/definition: runtime error: index out of range [3] with length 3', ['server-panic-serving']],
   ['2019/03/04 05:06:07 panic serving workspace/symbol: assignment to entry in nil map', ['server-panic-serving']],
   ['panic serving initialize: interface conversion: interface {} is nil, not string', ['server-panic-serving']],
+  // gocode's PANIC candidate, as company-go (through company's error message), ycmd, margo and vim-go relay it
+  ['Company: backend company-go error "GOCODE PANIC: Please check your code by \\"go build\\"" with args (candidates main)', ['gocode-panic']],
+  ['RuntimeError: Gocode panicked trying to find completions, you likely have a syntax error.', ['gocode-panic']],
+  ["2018/11/02 09:14:51 gocode panicked in '/home/ann/src/api/handler.go' at pos '2211'", ['gocode-panic']],
+  ["[0, [{'word': 'PANIC', 'abbr': 'PANIC PANIC PANIC', 'info': 'PANIC PANIC PANIC'}]]", ['gocode-panic']],
+  ['gocode: no completions for this position', []],
+  ['the PANIC button in the admin panel', []],
   // net/http's recovered handler panic is a user's web server
   ['2019/03/04 05:06:07 http: panic serving 10.0.0.7:51234: runtime error: invalid memory address or nil pointer dereference', []],
   ['http: panic serving [::1]:40312: open /srv/tmpl/index.html: no such file or directory', []],
@@ -356,5 +363,58 @@ describe('gopls-launch in other clients\' words', () => {
         expect(performance.now() - t, `${r.id} on ${JSON.stringify(seed)}`).toBeLessThan(200);
       }
     }
+  });
+});
+
+describe("a tool's own source failing to compile while the editor installs it (tool-source-does-not-compile)", () => {
+  const noted = (log: string) => analyzeText(log).events.map((e) => e.ruleId);
+  // The Go extension's installer of 2018-2020 (its "Installing … FAILED" and node's "Command failed"),
+  // with another tool, paths and message than the tuning text.
+  const gopathInstall = [
+    'Installing 1 tool at /home/dev/go/bin',
+    '  go-outline',
+    '',
+    'Installing github.com/ramya-rao-a/go-outline FAILED',
+    '',
+    '1 tools failed to install.',
+    '',
+    'go-outline:',
+    'Error: Command failed: /usr/lib/go/bin/go get -u -v github.com/ramya-rao-a/go-outline',
+    '# golang.org/x/tools/internal/typeparams',
+    '/home/dev/go/src/golang.org/x/tools/internal/typeparams/normalize.go:37:20: too many errors',
+  ].join('\n');
+  // Its JSON form of 2021 on, the go install's stderr one JSON string.
+  const moduleInstall = [
+    'Installing github.com/fatih/gomodifytags@v1.17.0 (/home/dev/go/bin/gomodifytags) FAILED',
+    '{',
+    ' "code": 1,',
+    ' "killed": false,',
+    ' "signal": null,',
+    ' "cmd": "/usr/local/go/bin/go install -v github.com/fatih/gomodifytags@v1.17.0",',
+    ' "stdout": "",',
+    ' "stderr": "# github.com/fatih/structtag\\n/home/dev/go/pkg/mod/github.com/fatih/structtag@v1.2.0/tags.go:41:14: cannot use s (variable of type []byte) as string value in argument to parse\\n"',
+    '}',
+  ].join('\n');
+
+  it.each([
+    ['GOPATH mode', gopathInstall],
+    ['module mode, JSON', moduleInstall],
+  ])('%s: the install failed because its source did not compile, a cause ranked first', (_name, log) => {
+    expect(noted(log)).toContain('tool-source-does-not-compile');
+    const first = ranked(log)[0]!;
+    expect(first).toMatchObject({ id: 'gopls-launch', severity: 'warning' });
+    expect(first.findings.some((f) => f.role !== 'symptom' && /own source failed to compile/.test(f.message))).toBe(true);
+  });
+
+  it.each([
+    // an extension building the user's project: its compile errors are the user's
+    ['a project build', 'Error: Command failed: /usr/local/go/bin/go build ./...\n./main.go:12:2: undefined: handler'],
+    // a stack frame, and a test's message, under an install failure are no compiler diagnostics
+    ['a stack frame', 'Installing golang.org/x/tools/gopls@latest FAILED\ngoroutine 1 [running]:\n\t/home/dev/go/pkg/mod/golang.org/x/tools@v0.1.0/go/packages/golist.go:120 +0x1d'],
+    ['a test message', 'Installing golang.org/x/tools/gopls@latest FAILED\n    handler_test.go:41: got 3, want 4'],
+    // ten lines on, a diagnostic is another build's
+    ['far after the install', ['Installing github.com/ramya-rao-a/go-outline FAILED', ...Array.from({ length: 11 }, (_, i) => `line ${i}`), './main.go:12:2: undefined: handler'].join('\n')],
+  ])('%s: not noted', (_name, log) => {
+    expect(noted(log)).not.toContain('tool-source-does-not-compile');
   });
 });
