@@ -491,8 +491,12 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // '{0}' failed: {1}.", its log's "Activating extension {0} failed due to an error:", and older
     // builds' console "Activating extension `{0}` failed: "), for the Go extension's ids (golang.go,
     // its nightly, and ms-vscode.go and lukehoban.go before the move); the reason it quotes is read
-    // by the other rules on the same line.
-    needles: ['Go language server is currently not supported in a multi-root', 'Activating extension ', "Couldn't start client", 'Restarting ', 'Starting server failed', "Previous start failed. Can't restart server.", 'installed gopls', 'Launching server ', 'unable to start the language server', 'ailed to start', 'ailed to launch', 'ailed to spawn', 'Failed to initialize the ', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', '-- stderr--', 'server stderr: ', 'Language server ', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'Go language server'],
+    // by the other rules on the same line. vim-go with no gopls running (autoload/go/lsp.vim: its
+    // lspfactory hands back an empty client when gopls could not be started, and the next request
+    // fails in Vim's words, "E117: Unknown function: sendMessage" and "E15: Invalid expression:
+    // l:lsp.sendMessage(l:msg, l:state)", which Vim localizes around the quoted code: the tuning
+    // text imxiejie/ThinkVim#43, and vim-go's own fix, fatih/vim-go#3244).
+    needles: ['l:lsp.sendMessage(', 'Unknown function: sendMessage', 'Go language server is currently not supported in a multi-root', 'Activating extension ', "Couldn't start client", 'Restarting ', 'Starting server failed', "Previous start failed. Can't restart server.", 'installed gopls', 'Launching server ', 'unable to start the language server', 'ailed to start', 'ailed to launch', 'ailed to spawn', 'Failed to initialize the ', "can't be stopped", 'gopls daemon', 'failed to dial remote', 'to connect to remote', '-- stderr--', 'server stderr: ', 'Language server ', 'gopls [flags] <command>', 'Usage: gopls', 'gopls flags are:', 'start gopls', 'Go language server'],
     test: new RegExp(
       [
         String.raw`Client is not running and can't be stopped\. It's current state is: (?:startFailed|starting)|^\W*(?:\[Error[^\]]*\] )?Restarting (?:client|server) failed\b`,
@@ -508,6 +512,7 @@ export const LAUNCH_RULES: readonly Rule[] = [
         String.raw`[Ff]ailed to (?:start|launch|spawn) (?:the )?language server(?:\s*(?:[:.,!]|$)|\s+\\?["'\x60]?${GO_LS}\b| for [Gg]o\b)|[Ff]ailed to spawn command\. [Pp]ath: [^\n]{0,300}${GO_LS}`,
         String.raw`\b(?:[Ff]ailed|[Uu]nable|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't) (?:to )?(?:start|launch|spawn|run) (?:the )?(?:installed )?(?:gopls\b|Go language server)`,
         String.raw`\bActivating extension ['\x60]?(?:golang\.go(?:-nightly)?|ms-vscode\.go|lukehoban\.go)['\x60]? failed\b`,
+        String.raw`\bE117: Unknown function: sendMessage\s*$|\bE15: [^\n]{0,60}\bl:lsp\.sendMessage\(l:msg, l:state\)`,
       ].join('|'),
     ),
     yieldsTo: ['server-init-failed', 'gopls-not-found', 'server-binary-missing', 'go-binary-not-found', 'gopls-bad-command', 'gopls-remote-unreachable'],

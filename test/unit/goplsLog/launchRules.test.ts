@@ -80,6 +80,12 @@ const CASES: Array<[string, RuleId[]]> = [
   ['the worker process crashed', []],
 
   // --- the client could not start the server ---
+  // vim-go with no gopls running (autoload/go/lsp.vim): Vim's errors on its empty client, in English and German
+  ['E117: Unknown function: sendMessage', ['server-start-failed']],
+  ['E15: Invalid expression: l:lsp.sendMessage(l:msg, l:state)', ['server-start-failed']],
+  ['E15: Ungültiger Ausdruck: l:lsp.sendMessage(l:msg, l:state)', ['server-start-failed']],
+  ['E117: Unknown function: sendMessageToBackend', []],
+  ['E117: Unknown function: go#lsp#DidOpen', []],
   ['[Error - 8:09:10 AM] Couldn\'t start client gopls', ['server-start-failed']],
   ["Couldn't start client Rust Language Server", []],
   ['Launching server using command /opt/go-tools/bin/gopls failed.', ['server-start-failed']],
