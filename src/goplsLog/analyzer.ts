@@ -1214,10 +1214,14 @@ export class LogAnalyzer {
     }
     if ((lw & W_CHMOD) !== 0 && CHMOD_X_WORDS.test(text)) this.lastChmodX = this.lineNo;
     if ((lw & W_GO_TOOL) !== 0 && TOOL_ID_WORDS.test(text)) this.lastToolId = this.lineNo;
+    // A compiler's diagnostic just after a failed tool install: the tool's own source (named, so
+    // not kept below as a line no rule names).
+    let toolSource = false;
     if ((lw & W_ERRORISH) !== 0 && TOOL_INSTALL_FAILED_WORDS.test(text)) this.lastToolInstallFailed = this.lineNo;
     else if (short && this.lineNo - this.lastToolInstallFailed <= TOOL_INSTALL_CONTEXT_LINES && COMPILE_DIAGNOSTIC.test(text)) {
       const rule = ruleById('tool-source-does-not-compile');
-      if (!ruleSilenced(rule)) this.noteEvent(rule, excerptAround(text, buf, off));
+      toolSource = !ruleSilenced(rule);
+      if (toolSource) this.noteEvent(rule, excerptAround(text, buf, off));
     }
     // A line some rule is held back after (Rule.notAfter): only a line holding one of those
     // tests' words is tested (a long line has no bits: it is no such line).
@@ -1293,7 +1297,7 @@ export class LogAnalyzer {
       const cutHere = TERMINAL_WIDTHS.has(this.rawLength);
       if (GOES_ON.test(printed) || cutHere) this.openLine = { lineNo: this.lineNo, text: printed, cut: cutHere };
     }
-    if (rules.length === 0) {
+    if (rules.length === 0 && !toolSource) {
       // A message inside another program's quoting (a Lua or JSON string, ANSI colours): its own
       // lines are read instead, each as a line of this one (wrapped.ts). Not inside an LSP
       // record's body: gopls's own JSON is read as it is (its rules know its escapes), and a

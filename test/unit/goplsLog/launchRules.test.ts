@@ -410,6 +410,8 @@ describe("a tool's own source failing to compile while the editor installs it (t
     const first = ranked(log)[0]!;
     expect(first).toMatchObject({ id: 'gopls-launch', severity: 'warning' });
     expect(first.findings.some((f) => f.role !== 'symptom' && /own source failed to compile/.test(f.message))).toBe(true);
+    // Named, so not also kept as a line no rule names.
+    expect(analyzeText(log).unclassified.map((u) => u.text).join('\n')).not.toMatch(/\.go:\d+:\d+: /);
   });
 
   it.each([
