@@ -8,7 +8,13 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, REPORTS_FILE, reportRows, reportsSource, train, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 17:23, corpus57 and corpus58 in, the
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 17:45, corpus59 and corpus60 in (one
+ * corpus59 test negative held in disputed/ until a blind review, then landed: NEGATIVES_WITH_AN_ERROR), the model retrained
+ * on 1257 texts, no rule changed since 17:33 (the vim-go reading of corpus58's tuning text moved no test text): 866/983
+ * and 851/983; their 5 unseen test positives scored 5/5 on their own files, and the 978 before them read 861 and 846
+ * (one text more in each form, from the retrained model), so the level reached is 88.0 / 86.5 (88.098 and 86.57,
+ * cut to one decimal).
+ * 17:23, corpus57 and corpus58 in, the
  * model retrained on 1244 texts, with gocode-panic and tool-source-does-not-compile (from corpus57's tuning texts):
  * 860/978 and 845/978; their 5 unseen test positives (all corpus57's) scored 3/5 in both forms on their own files, and
  * the 973 before them read 857 and 842 (one text fewer in each form, from the retrained model alone: the two rules moved
@@ -119,7 +125,7 @@ import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
  * 592/672 and 584/672; corpus16's 23 unseen positives scored 14/23 and 16/23 after the retrain, below the rest, so the
  * level reached fell; the 649 positives before them read 578 and 568 with the retrained model, one fewer each).
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
-const FLOOR = { vscode: 87.9, logfile: 86.4 } as const;
+const FLOOR = { vscode: 88.0, logfile: 86.5 } as const;
 /**
  * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 13:15). The doctor must name no
  * error on a negative (issue 11); these are the ones it still does, kept visible rather than out of the corpus:
@@ -158,8 +164,13 @@ const FLOOR = { vscode: 87.9, logfile: 86.4 } as const;
  *   many open files", read as a file-watch error: the limit was reached, but by the service's own watcher leak (a new
  *   watcher per request), fixed in its code (PR #414). Flagged as doubtful by its collector; a blind reviewer labelled it
  *   negative (high confidence). The text alone reads as the limit it names. No rule may be written from it.
+ * - microsoft/azurelinux#6363.1 (corpus59, 17:45): "go: cannot find GOROOT directory: /usr/bin/go", read as an
+ *   env-inheritance error (a GOROOT that is not a directory): the distribution's golang.spec had baked /usr/bin/go in as
+ *   GOROOT_FINAL, which a build chroot without GOROOT exposed, fixed in the go package. Flagged as doubtful by its collector;
+ *   a blind reviewer labelled it negative (high confidence). The text alone cannot tell a baked-in root from an exported
+ *   one. No rule may be written from it.
  */
-const NEGATIVES_WITH_AN_ERROR: readonly string[] = ['github/gh-ost#730.1', 'kedacore/keda#604.1', 'golangci/golangci-lint#483.1', 'gramineproject/graphene#1137.1', 'doomemacs/core#1245.1', 'dominikh/go-tools#432.1', 'open-telemetry/opentelemetry-ebpf-profiler#282.1', 'apache/incubator-baremaps#402.1'];
+const NEGATIVES_WITH_AN_ERROR: readonly string[] = ['github/gh-ost#730.1', 'kedacore/keda#604.1', 'golangci/golangci-lint#483.1', 'gramineproject/graphene#1137.1', 'doomemacs/core#1245.1', 'dominikh/go-tools#432.1', 'open-telemetry/opentelemetry-ebpf-profiler#282.1', 'apache/incubator-baremaps#402.1', 'microsoft/azurelinux#6363.1'];
 
 describe('corpus of real reports', () => {
   const { items, errors } = loadCorpus();
