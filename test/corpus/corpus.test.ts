@@ -205,7 +205,9 @@ describe('corpus of real reports', () => {
       const s = summarize(results.filter((r) => r.form === form));
       const got = pct(s.positives[form]);
       const misses = results.filter((r) => r.form === form && !r.ok && r.label !== 'negative').map((r) => r.id);
-      expect(got, `top-1 ${got.toFixed(1)}% < floor ${FLOOR[form]}%; misses: ${misses.join(' ')}`).toBeGreaterThanOrEqual(FLOOR[form]);
+      // The count only: whoever sees this is changing rules, and an id leads to a test-half thread
+      // (`npm run test:corpus` prints the ids for the record).
+      expect(got, `top-1 ${got.toFixed(1)}% < floor ${FLOOR[form]}%; ${misses.length} misses (ids: npm run test:corpus)`).toBeGreaterThanOrEqual(FLOOR[form]);
     });
 
     it('no negative gets an error-severity cause, in either form, but the ones the level reached names', () => {
