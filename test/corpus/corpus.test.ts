@@ -8,7 +8,12 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, REPORTS_FILE, reportRows, reportsSource, train, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 17:45, corpus59 and corpus60 in (one
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 18:00, corpus61 and corpus62 in (one
+ * test negative of each held in disputed/ until a blind review, then landed: NEGATIVES_WITH_AN_ERROR), the model retrained
+ * on 1267 texts, no rule changed: 877/998 and 862/998; their 15 unseen test positives scored 11/15 in both forms on their
+ * own files (corpus61 0/1, corpus62 11/14), and the 983 before them read 866 and 851, as before; the level reached is
+ * 87.8 / 86.3 (87.88 and 86.37, cut to one decimal).
+ * 17:45, corpus59 and corpus60 in (one
  * corpus59 test negative held in disputed/ until a blind review, then landed: NEGATIVES_WITH_AN_ERROR), the model retrained
  * on 1257 texts, no rule changed since 17:33 (the vim-go reading of corpus58's tuning text moved no test text): 866/983
  * and 851/983; their 5 unseen test positives scored 5/5 on their own files, and the 978 before them read 861 and 846
@@ -125,7 +130,7 @@ import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
  * 592/672 and 584/672; corpus16's 23 unseen positives scored 14/23 and 16/23 after the retrain, below the rest, so the
  * level reached fell; the 649 positives before them read 578 and 568 with the retrained model, one fewer each).
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
-const FLOOR = { vscode: 88.0, logfile: 86.5 } as const;
+const FLOOR = { vscode: 87.8, logfile: 86.3 } as const;
 /**
  * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 13:15). The doctor must name no
  * error on a negative (issue 11); these are the ones it still does, kept visible rather than out of the corpus:
@@ -169,8 +174,16 @@ const FLOOR = { vscode: 88.0, logfile: 86.5 } as const;
  *   GOROOT_FINAL, which a build chroot without GOROOT exposed, fixed in the go package. Flagged as doubtful by its collector;
  *   a blind reviewer labelled it negative (high confidence). The text alone cannot tell a baked-in root from an exported
  *   one. No rule may be written from it.
+ * - AdguardTeam/AdGuardHome#1503.1 (corpus61, 18:00): a router's syslog line "AdGuardHome[…]: fatal error: runtime: out of
+ *   memory", read as a memory-limit error: on a 128 MB router, but the maintainer put it down to the program loading whole
+ *   filter lists on update, fixed in its code (#1463). Flagged as doubtful by its collector; a blind reviewer labelled it
+ *   negative (medium confidence: the text is the memory limit's own line). No rule may be written from it.
+ * - golang/go#20674.1 (corpus62, 18:00): Go's release builder's "compile: version \"go1.4\" does not match go tool version
+ *   \"go1.9beta1\"", read as an env-inheritance error (two installations mixed): the release tool's own bug, fixed in it
+ *   (CL 45778). Flagged as doubtful by its collector (a later commenter hit the same words with two Go installations); a
+ *   blind reviewer labelled it negative (high confidence). No rule may be written from it.
  */
-const NEGATIVES_WITH_AN_ERROR: readonly string[] = ['github/gh-ost#730.1', 'kedacore/keda#604.1', 'golangci/golangci-lint#483.1', 'gramineproject/graphene#1137.1', 'doomemacs/core#1245.1', 'dominikh/go-tools#432.1', 'open-telemetry/opentelemetry-ebpf-profiler#282.1', 'apache/incubator-baremaps#402.1', 'microsoft/azurelinux#6363.1'];
+const NEGATIVES_WITH_AN_ERROR: readonly string[] = ['github/gh-ost#730.1', 'kedacore/keda#604.1', 'golangci/golangci-lint#483.1', 'gramineproject/graphene#1137.1', 'doomemacs/core#1245.1', 'dominikh/go-tools#432.1', 'open-telemetry/opentelemetry-ebpf-profiler#282.1', 'apache/incubator-baremaps#402.1', 'microsoft/azurelinux#6363.1', 'AdguardTeam/AdGuardHome#1503.1', 'golang/go#20674.1'];
 
 describe('corpus of real reports', () => {
   const { items, errors } = loadCorpus();
