@@ -1297,7 +1297,7 @@ export class LogAnalyzer {
       const cutHere = TERMINAL_WIDTHS.has(this.rawLength);
       if (GOES_ON.test(printed) || cutHere) this.openLine = { lineNo: this.lineNo, text: printed, cut: cutHere };
     }
-    if (rules.length === 0 && !toolSource) {
+    if (rules.length === 0) {
       // A message inside another program's quoting (a Lua or JSON string, ANSI colours): its own
       // lines are read instead, each as a line of this one (wrapped.ts). Not inside an LSP
       // record's body: gopls's own JSON is read as it is (its rules know its escapes), and a
@@ -1332,7 +1332,7 @@ export class LogAnalyzer {
         const namesGopls = !nearGopls && (lw & (W_GOPLS | W_NAMES_LS)) !== 0 && namesGoLanguageServer(text);
         const aboutGopls = (nearGopls || namesGopls) && (errorish || saysProcessFailed(text) || (namesGopls && saysBuildFailed(text)));
         if (aboutGopls && ++this.goplsFailureCount <= MAX_MECHANISM_LINES) this.goplsFailures.push({ line: this.lineNo, text: excerptOnce() });
-        if (errorish || named || aboutGopls) this.keepUnclassified(this.lineNo, excerptOnce());
+        if ((errorish || named || aboutGopls) && !toolSource) this.keepUnclassified(this.lineNo, excerptOnce());
         // Plain lines, and a timestamped line ("2022/11/14 14:40:53 …", gopls's event lines and
         // every Go program's log package) only when it reports a failure itself (a failure word or
         // an errno's text: "watcher.go:54: inotify_init: too many open files"): an LSP record's
