@@ -4,7 +4,8 @@
 //
 // `npm run test:corpus -- --counts-only`: the same, without the ids of the test half's misses: for the
 // one who changes rules and measures the test half once per change, who should not learn which
-// texts it missed (an id leads to the thread).
+// texts it missed (an id leads to the thread). It names only the test negatives that got an error
+// cause, which a new batch's landing sends to a blind reviewer before it lands.
 //
 // `npm run test:corpus -- --heldout`: the tuning half alone, each text scored with a word model
 // trained without its fold (train.ts's grouped folds). The rules were written from these texts, so
@@ -62,7 +63,13 @@ async function main(): Promise<number> {
   const confusion = formatMissedAs(summarize(test));
   if (confusion) console.log(`\nTest-half misses by what came first instead (counts only):\n${confusion}`);
   const misses = missIds(test);
-  if (args.includes('--counts-only')) console.log(`\nTest-half misses: ${misses.vscode.length} and ${misses.logfile.length} (ids not printed: --counts-only)`);
+  if (args.includes('--counts-only')) {
+    console.log(`\nTest-half misses: ${misses.vscode.length} and ${misses.logfile.length} (ids not printed: --counts-only)`);
+    // A new batch's test negatives that got an error wait in disputed/ for a blind reviewer before
+    // they land (test/fixtures/corpus/README.md): their ids, and only theirs, are what that step needs.
+    const flagged = [...new Set(test.filter((r) => r.label === 'negative' && !r.ok).map((r) => r.id))];
+    if (flagged.length) console.log(`Test-half negatives with an error cause (for blind review): ${flagged.join(' ')}`);
+  }
   else {
     console.log(`\nTest-half misses (ids only): ${misses.vscode.length + misses.logfile.length ? '' : 'none'}`);
     for (const f of ['vscode', 'logfile'] as const) if (misses[f].length) console.log(`  ${f}: ${misses[f].join(' ')}`);
