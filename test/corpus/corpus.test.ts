@@ -8,7 +8,12 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, REPORTS_FILE, reportRows, reportsSource, train, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 18:00, corpus61 and corpus62 in (one
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 18:25, corpus63 and corpus64 in (one
+ * corpus64 test negative held in disputed/ until a blind review, then landed: NEGATIVES_WITH_AN_ERROR), the model retrained
+ * on 1277 texts, no rule changed: 884/1006 and 869/1006; their 8 unseen test positives scored 7/8 in both forms on their
+ * own files (corpus63 4/4, corpus64 3/4), and the 998 before them read 877 and 862, as before; the level reached stays
+ * 87.8 / 86.3 (87.87 and 86.38, cut to one decimal).
+ * 18:00, corpus61 and corpus62 in (one
  * test negative of each held in disputed/ until a blind review, then landed: NEGATIVES_WITH_AN_ERROR), the model retrained
  * on 1267 texts, no rule changed: 877/998 and 862/998; their 15 unseen test positives scored 11/15 in both forms on their
  * own files (corpus61 0/1, corpus62 11/14), and the 983 before them read 866 and 851, as before; the level reached is
@@ -182,8 +187,12 @@ const FLOOR = { vscode: 87.8, logfile: 86.3 } as const;
  *   \"go1.9beta1\"", read as an env-inheritance error (two installations mixed): the release tool's own bug, fixed in it
  *   (CL 45778). Flagged as doubtful by its collector (a later commenter hit the same words with two Go installations); a
  *   blind reviewer labelled it negative (high confidence). No rule may be written from it.
+ * - GoogleContainerTools/kaniko#1173.1 (corpus64, 18:25): kaniko v0.19.0's "fatal error: runtime: out of memory" in GitLab
+ *   CI, read as a memory-limit error: v0.18.0 built the same commits on the same runner, and the reporter closed it as a
+ *   duplicate of kaniko#862 (--reproducible loading the whole image into memory), a bug in kaniko's own code. Flagged as
+ *   doubtful by its collector; a blind reviewer labelled it negative (high confidence). No rule may be written from it.
  */
-const NEGATIVES_WITH_AN_ERROR: readonly string[] = ['github/gh-ost#730.1', 'kedacore/keda#604.1', 'golangci/golangci-lint#483.1', 'gramineproject/graphene#1137.1', 'doomemacs/core#1245.1', 'dominikh/go-tools#432.1', 'open-telemetry/opentelemetry-ebpf-profiler#282.1', 'apache/incubator-baremaps#402.1', 'microsoft/azurelinux#6363.1', 'AdguardTeam/AdGuardHome#1503.1', 'golang/go#20674.1'];
+const NEGATIVES_WITH_AN_ERROR: readonly string[] = ['github/gh-ost#730.1', 'kedacore/keda#604.1', 'golangci/golangci-lint#483.1', 'gramineproject/graphene#1137.1', 'doomemacs/core#1245.1', 'dominikh/go-tools#432.1', 'open-telemetry/opentelemetry-ebpf-profiler#282.1', 'apache/incubator-baremaps#402.1', 'microsoft/azurelinux#6363.1', 'AdguardTeam/AdGuardHome#1503.1', 'golang/go#20674.1', 'GoogleContainerTools/kaniko#1173.1'];
 
 describe('corpus of real reports', () => {
   const { items, errors } = loadCorpus();
