@@ -11,6 +11,7 @@ import stripAnsi from 'strip-ansi';
 import type { ClassId, Severity } from '../doctor/model.js';
 import { inEnglish } from './localized.js';
 import { NONBLOCKING_IO_EAGAIN } from './rules/processes.js';
+import { INSTALLING_FAILED } from './rules/launch.js';
 import { MAY_BE_PASTED_CHARS, NOT_AFTER, notAfterWords, prescreenBytes, RULES, ruleById, ruleSilenced, screenAndMatch, screenPrinted, type Rule, type RuleId } from './rules.js';
 import { CaselessWords } from './lineWords.js';
 import { GoEnvListing, LISTING_WORDS } from './goEnvListing.js';
@@ -469,7 +470,7 @@ const TOOL_ID_CONTEXT_LINES = 2;
  * source failing to compile (tool-source-does-not-compile). Not any "Command failed: go build": an
  * extension building the user's project prints that too, and then the diagnostics are the user's.
  */
-export const TOOL_INSTALL_FAILED_WORDS = /Installing \S+ (?:\([^)]*\) )?FAILED|\bCommand failed: [^\n]*\bgo(?:\.exe)? (?:get|install|build -o \S*\/bin\/)/;
+export const TOOL_INSTALL_FAILED_WORDS = new RegExp(String.raw`${INSTALLING_FAILED}|\bCommand failed: [^\n]*\bgo(?:\.exe)? (?:get|install|build -o \S*\/bin\/)`);
 const TOOL_INSTALL_CONTEXT_LINES = 10;
 /**
  * A compiler's diagnostic, "file.go:LINE:COL: message" (cmd/compile and the type checker print the

@@ -42,6 +42,14 @@ const GOPLS_NOT_ON_PATH = {
   says: 'the editor could not find or execute the gopls binary it was told to use',
 } as const satisfies Partial<Rule>;
 
+/**
+ * The Go extension's installer reporting that one tool's install failed ("Installing
+ * golang.org/x/tools/gopls@latest (/home/u/go/bin/gopls) FAILED"): tool-install-failed's words, and
+ * the anchor after which analyzer.ts reads a compiler's diagnostic as the tool's own source
+ * (TOOL_INSTALL_FAILED_WORDS).
+ */
+export const INSTALLING_FAILED = String.raw`Installing \S+ (?:\([^)]*\) )?FAILED`;
+
 export const LAUNCH_RULES: readonly Rule[] = [
   {
     id: 'gopls-not-found',
@@ -221,7 +229,7 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // the word is read from. Its needles cannot be what each match holds instead: the
     // "failed … gopls's path" alternatives hold no one literal but the path or a bare "failed"
     // (on the tuning texts a bare "failed" needle made it run 3x as often as the path did).
-    test: /\bfailed\b[^\n]*golang\.org\/x\/tools\/(?:cmd\/)?gopls|golang\.org\/x\/tools\/(?:cmd\/)?gopls\b[^\n]*(?:\bfailed\b|cannot find package|: not found)|cannot find package \\?"golang\.org\/x\/tools\/(?:cmd\/)?gopls\\?" in any of|Installing \S+ (?:\([^)]*\) )?FAILED|\d+ tools? failed to install|(?:Failed|failed) to install (?:the )?(?:tools?|gopls|['"]?(?:dlv(?:-dap)?|staticcheck|golangci-lint|gotests|gomodifytags|impl|goplay|go-outline|gopkgs|goimports|gorename|guru|godef|gocode|golint|revive|goreturns|gotype-live|fillstruct|godoctor|gogetdoc)['"]?(?:\s|$|:)|['"][\w.-]+['"]|\S+@)|cannot install gopls|Error installing \S*gopls|Command failed: [^\n]*\bgo(?:\.exe)? (?:get|install) [^\n]*gopls|Installation failed for Package\(name=gopls\)|Server (?:gopls|go-\w+)\S* install process failed/,
+    test: new RegExp(String.raw`\bfailed\b[^\n]*golang\.org\/x\/tools\/(?:cmd\/)?gopls|golang\.org\/x\/tools\/(?:cmd\/)?gopls\b[^\n]*(?:\bfailed\b|cannot find package|: not found)|cannot find package \\?"golang\.org\/x\/tools\/(?:cmd\/)?gopls\\?" in any of|${INSTALLING_FAILED}|\d+ tools? failed to install|(?:Failed|failed) to install (?:the )?(?:tools?|gopls|['"]?(?:dlv(?:-dap)?|staticcheck|golangci-lint|gotests|gomodifytags|impl|goplay|go-outline|gopkgs|goimports|gorename|guru|godef|gocode|golint|revive|goreturns|gotype-live|fillstruct|godoctor|gogetdoc)['"]?(?:\s|$|:)|['"][\w.-]+['"]|\S+@)|cannot install gopls|Error installing \S*gopls|Command failed: [^\n]*\bgo(?:\.exe)? (?:get|install) [^\n]*gopls|Installation failed for Package\(name=gopls\)|Server (?:gopls|go-\w+)\S* install process failed`),
     says: 'installing a Go tool (gopls or another) failed, so the editor runs without it or with an old copy',
   },
   {
