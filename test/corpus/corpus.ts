@@ -203,12 +203,32 @@ export interface Summary {
    * "(nothing)"; for a negative, its first error class). Counts only, never ids or texts.
    */
   missedAs: Record<string, Record<LogForm, Record<string, number>>>;
+  /**
+   * How much a positive's miss costs the user, beside top-1 (positives only): the label among the
+   * first two causes; nothing named at all (the report lists the unclassified lines and the
+   * checks); or a wrong class named as an error first, the one miss that sends a user confidently
+   * down the wrong road.
+   */
+  positivesTop2: Record<LogForm, Cell>;
+  positivesNothing: Record<LogForm, Cell>;
+  positivesWrongError: Record<LogForm, Cell>;
 }
 
 export function summarize(results: readonly ItemResult[]): Summary {
   const cell = (): Record<LogForm, Cell> => ({ vscode: { n: 0, ok: 0 }, logfile: { n: 0, ok: 0 } });
-  const s: Summary = { byLabel: {}, positives: cell(), negatives: cell(), all: cell(), missedAs: {} };
+  const s: Summary = { byLabel: {}, positives: cell(), negatives: cell(), all: cell(), missedAs: {}, positivesTop2: cell(), positivesNothing: cell(), positivesWrongError: cell() };
   for (const r of results) {
+    if (r.label !== 'negative') {
+      const kinds: Array<[Record<LogForm, Cell>, boolean]> = [
+        [s.positivesTop2, r.labelAt !== undefined && r.labelAt <= 1],
+        [s.positivesNothing, r.top === undefined],
+        [s.positivesWrongError, r.top !== undefined && r.top !== r.label && r.errorClasses.includes(r.top)],
+      ];
+      for (const [c, yes] of kinds) {
+        c[r.form].n++;
+        if (yes) c[r.form].ok++;
+      }
+    }
     if (!r.ok) {
       const got = r.label === 'negative' ? `error: ${r.errorClasses[0]}` : `${r.top ?? '(nothing)'}${r.labelAt !== undefined && r.labelAt > 0 ? ` (label #${r.labelAt + 1})` : ''}`;
       const row = (s.missedAs[r.label] ??= { vscode: {}, logfile: {} })[r.form];
@@ -239,6 +259,19 @@ export function formatTable(s: Summary): string {
   rows.push(`| **negatives, no error** | ${s.negatives.vscode.n || s.negatives.logfile.n} | ${fmt(s.negatives.vscode)} | ${fmt(s.negatives.logfile)} |`);
   rows.push(`| **overall** | ${s.all.vscode.n || s.all.logfile.n} | ${fmt(s.all.vscode)} | ${fmt(s.all.logfile)} |`);
   return rows.join('\n');
+}
+
+/**
+ * Beside top-1, what the positives' misses cost (Summary.positivesTop2 and the rest): three lines,
+ * each with both forms, counts and shares only.
+ */
+export function formatMissKinds(s: Summary): string {
+  const line = (what: string, c: Record<LogForm, Cell>) => `  ${what}: ${fmt(c.vscode).trim()} VS Code form, ${fmt(c.logfile).trim()} -logfile form`;
+  return [
+    line('the label among the first two causes (top-2)', s.positivesTop2),
+    line('nothing named (no warning or error cause)', s.positivesNothing),
+    line('a wrong class named first, as an error', s.positivesWrongError),
+  ].join('\n');
 }
 
 /** The misses' confusion, one line per label and form: "gopls-launch logfile: 9 (nothing), 2 env-inheritance". */

@@ -24,7 +24,7 @@ import { CLASS_IDS } from '../../src/doctor/model.js';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CORPUS_DIR, diagnoseText, FORMS, formatMissedAs, formatTable, loadCorpus, measure, summarize, type CorpusItem, type ItemResult } from './corpus.js';
+import { CORPUS_DIR, diagnoseText, FORMS, formatMissedAs, formatMissKinds, formatTable, loadCorpus, measure, summarize, type CorpusItem, type ItemResult } from './corpus.js';
 import { FOLDS, foldOf, reportRows, train } from './train.js';
 
 async function main(): Promise<number> {
@@ -60,6 +60,7 @@ async function main(): Promise<number> {
   const test = results.filter((r) => r.split === 'test');
   console.log('## TEST HALF (rules were not written from these)\n');
   console.log(formatTable(summarize(test)));
+  console.log(`\nTest-half positives beyond top-1:\n${formatMissKinds(summarize(test))}`);
   const confusion = formatMissedAs(summarize(test));
   if (confusion) console.log(`\nTest-half misses by what came first instead (counts only):\n${confusion}`);
   const misses = missIds(test);
@@ -172,6 +173,7 @@ async function heldOut(tuning: readonly CorpusItem[], json: boolean): Promise<nu
   console.log(`Tuning half (${tuning.length} texts), each scored with a word model trained without its fold (${FOLDS} folds by issue).`);
   console.log('The rules were written from these texts: optimistic for rules, honest for the word model.\n');
   console.log(formatTable(summarize(results)));
+  console.log(`\nBeyond top-1:\n${formatMissKinds(summarize(results))}`);
   const confusion = formatMissedAs(summarize(results));
   if (confusion) console.log(`\nMisses by what came first instead:\n${confusion}`);
   const misses = results.filter((r) => !r.ok);
