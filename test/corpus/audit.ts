@@ -1,0 +1,98 @@
+// How reliable the test half's labels are: a second, blind reading of a sample of its threads
+// (`npm run test:corpus -- --audit sample DIR KEY` then, once reviewers have written
+// DIR/labels-*.jsonl, `npm run test:corpus -- --audit score DIR KEY`).
+//
+// Why: top-1 accuracy is measured against one collector's reading of each thread. If a second
+// careful reader, given the same thread, often names another class, the labels themselves cap what
+// any classifier can score, and a goal above that cap measures the labels, not the doctor.
+//
+// `sample` takes, by a fixed hash, 30 test-half positives the doctor puts right first in the raw
+// -logfile form and 30 it misses (one text per thread), shuffles them, and writes them in three
+// files of 20 (key, url, text: no label, no collector's reason, no outcome) for three reviewers
+// (tools/corpus/audit-prompt.md). The key from sample key to corpus id, label and outcome goes to
+// KEY, which must be outside DIR: reviewers are never shown it. Nothing about any text is printed.
+// `score` prints aggregates only (agreement on the hits, on the misses, by confidence), never an
+// id: the reviewers' labels are not a second label set to tune against, and no label is changed
+// from them (a relabel of only the sampled misses would flatter the figure).
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadCorpus, measure, type CorpusItem } from './corpus.js';
+
+const PER_OUTCOME = 30;
+const PER_FILE = 20;
+const SALT = 'audit-2026-12-03:';
+
+interface KeyRow {
+  id: string;
+  label: string;
+  ok: boolean;
+  top: string | null;
+}
+
+interface Review {
+  key: string;
+  label: string;
+  confidence: 'high' | 'medium' | 'low';
+}
+
+const hash = (s: string) => createHash('sha256').update(SALT + s).digest('hex');
+
+async function sample(dir: string, keyFile: string): Promise<number> {
+  if (path.resolve(keyFile).startsWith(path.resolve(dir) + path.sep)) {
+    console.error('The key file must be outside the reviewers\' folder.');
+    return 2;
+  }
+  const items = loadCorpus().items.filter((i) => i.split === 'test' && i.label !== 'negative');
+  const outcome = new Map((await measure(items, ['logfile'])).map((r) => [r.id, r]));
+  const hits: CorpusItem[] = [];
+  const misses: CorpusItem[] = [];
+  const threads = new Set<string>();
+  for (const it of [...items].sort((a, b) => (hash(a.id) < hash(b.id) ? -1 : 1))) {
+    const thread = `${it.repo}#${it.issue}`;
+    const bucket = outcome.get(it.id)!.ok ? hits : misses;
+    if (threads.has(thread) || bucket.length >= PER_OUTCOME) continue;
+    bucket.push(it);
+    threads.add(thread);
+  }
+  const chosen = [...hits, ...misses].sort((a, b) => (hash(`s${a.id}`) < hash(`s${b.id}`) ? -1 : 1));
+  const key: Record<string, KeyRow> = {};
+  const lines = chosen.map((it, i) => {
+    const k = `A${String(i + 1).padStart(2, '0')}`;
+    const r = outcome.get(it.id)!;
+    key[k] = { id: it.id, label: it.label, ok: r.ok, top: r.top ?? null };
+    return JSON.stringify({ key: k, url: it.url, text: it.text });
+  });
+  for (let f = 0; f * PER_FILE < lines.length; f++) writeFileSync(path.join(dir, `sample-${f + 1}.jsonl`), `${lines.slice(f * PER_FILE, (f + 1) * PER_FILE).join('\n')}\n`);
+  writeFileSync(keyFile, JSON.stringify(key));
+  console.log(`${hits.length} texts the doctor reads right and ${misses.length} it misses, in ${Math.ceil(lines.length / PER_FILE)} files in ${dir}; key in ${keyFile}.`);
+  return 0;
+}
+
+function score(dir: string, keyFile: string): number {
+  const key = JSON.parse(readFileSync(keyFile, 'utf8')) as Record<string, KeyRow>;
+  const reviews = new Map<string, Review>();
+  for (const f of readdirSync(dir).filter((f) => /^labels-\d+\.jsonl$/.test(f)))
+    for (const l of readFileSync(path.join(dir, f), 'utf8').split('\n')) if (l.trim()) {
+      const r = JSON.parse(l) as Review;
+      reviews.set(r.key, r);
+    }
+  const line = (what: string, keys: string[]) => {
+    const seen = keys.filter((k) => reviews.has(k));
+    const labelled = seen.filter((k) => reviews.get(k)!.label !== 'drop');
+    const agree = labelled.filter((k) => reviews.get(k)!.label === key[k]!.label).length;
+    const negative = labelled.filter((k) => reviews.get(k)!.label === 'negative').length;
+    const doctors = labelled.filter((k) => key[k]!.top !== null && reviews.get(k)!.label === key[k]!.top).length;
+    return `${what}: ${seen.length} reviewed, ${seen.length - labelled.length} dropped (no resolution to label by); of ${labelled.length} labelled, ${agree} agree with the corpus label, ${negative} called negative, ${doctors} name the doctor's first class`;
+  };
+  const all = Object.keys(key);
+  console.log(line('read right by the doctor', all.filter((k) => key[k]!.ok)));
+  console.log(line('missed by the doctor', all.filter((k) => !key[k]!.ok)));
+  console.log(line('all', all));
+  for (const c of ['high', 'medium', 'low'] as const) console.log(line(`  reviewer's confidence ${c}`, all.filter((k) => reviews.get(k)?.confidence === c)));
+  return 0;
+}
+
+const [mode, dir, keyFile] = process.argv.slice(2);
+const run = mode === 'sample' && dir && keyFile ? sample(dir, keyFile) : mode === 'score' && dir && keyFile ? Promise.resolve(score(dir, keyFile)) : Promise.resolve((console.error('usage: --audit sample|score DIR KEY'), 2));
+run.then((code) => process.exit(code));
