@@ -8,7 +8,12 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, REPORTS_FILE, reportRows, reportsSource, train, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 18:25, corpus63 and corpus64 in (one
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 19:37, corpus65 to corpus67 in, the model
+ * retrained on 1293 texts, no rule changed: 889/1012 and 875/1012; their 6 unseen test positives scored 5/6 in both forms
+ * on their own files (corpus65 none, corpus66 3/4, corpus67 2/2), and the 1006 before them read 884 and 870 (one
+ * gopls-launch text more in form (b), from the retrained model); the level reached is 87.8 / 86.4 (87.85 and 86.46, cut
+ * to one decimal).
+ * 18:25, corpus63 and corpus64 in (one
  * corpus64 test negative held in disputed/ until a blind review, then landed: NEGATIVES_WITH_AN_ERROR), the model retrained
  * on 1277 texts, no rule changed: 884/1006 and 869/1006; their 8 unseen test positives scored 7/8 in both forms on their
  * own files (corpus63 4/4, corpus64 3/4), and the 998 before them read 877 and 862, as before; the level reached stays
@@ -135,7 +140,7 @@ import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
  * 592/672 and 584/672; corpus16's 23 unseen positives scored 14/23 and 16/23 after the retrain, below the rest, so the
  * level reached fell; the 649 positives before them read 578 and 568 with the retrained model, one fewer each).
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
-const FLOOR = { vscode: 87.8, logfile: 86.3 } as const;
+const FLOOR = { vscode: 87.8, logfile: 86.4 } as const;
 /**
  * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 13:15). The doctor must name no
  * error on a negative (issue 11); these are the ones it still does, kept visible rather than out of the corpus:
