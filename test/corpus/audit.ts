@@ -1,12 +1,15 @@
 // How reliable the test half's labels are: a second, blind reading of a sample of its threads
-// (`npm run test:corpus -- --audit sample DIR KEY` then, once reviewers have written
-// DIR/labels-*.jsonl, `npm run test:corpus -- --audit score DIR KEY`).
+// (`npm run test:corpus -- --audit sample DIR KEY [--salt S] [--per N] [--exclude KEY0,…]
+// [--skip-collectors corpus63,…]` then, once reviewers have written DIR/labels-*.jsonl,
+// `npm run test:corpus -- --audit score DIR KEY`). A second round takes another salt and excludes the
+// threads of the first round's key, and the batches whose README sections its reviewers may read
+// for the labelling conventions (those sections list their items' labels).
 //
 // Why: top-1 accuracy is measured against one collector's reading of each thread. If a second
 // careful reader, given the same thread, often names another class, the labels themselves cap what
 // any classifier can score, and a goal above that cap measures the labels, not the doctor.
 //
-// `sample` takes, by a fixed hash, 30 test-half positives the doctor puts right first in the raw
+// `sample` takes, by a salted hash, 30 (--per) test-half positives the doctor puts right first in the raw
 // -logfile form and 30 it misses (one text per thread), shuffles them, and writes them in three
 // files of 20 (key, url, text: no label, no collector's reason, no outcome) for three reviewers
 // (tools/corpus/audit-prompt.md). The key from sample key to corpus id, label and outcome goes to
@@ -19,9 +22,16 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadCorpus, measure, type CorpusItem } from './corpus.js';
 
-const PER_OUTCOME = 30;
 const PER_FILE = 20;
-const SALT = 'audit-2026-12-03:';
+
+interface SampleOptions {
+  salt: string;
+  perOutcome: number;
+  /** Earlier rounds' key files: their threads are not sampled again. */
+  exclude: string[];
+  /** Collectors (corpusNN) whose texts are not sampled: their README sections are the reviewers' conventions. */
+  skipCollectors: string[];
+}
 
 interface KeyRow {
   id: string;
@@ -36,14 +46,15 @@ interface Review {
   confidence: 'high' | 'medium' | 'low';
 }
 
-const hash = (s: string) => createHash('sha256').update(SALT + s).digest('hex');
-
-async function sample(dir: string, keyFile: string): Promise<number> {
+async function sample(dir: string, keyFile: string, o: SampleOptions): Promise<number> {
+  const hash = (s: string) => createHash('sha256').update(o.salt + s).digest('hex');
   if (path.resolve(keyFile).startsWith(path.resolve(dir) + path.sep)) {
     console.error('The key file must be outside the reviewers\' folder.');
     return 2;
   }
-  const items = loadCorpus().items.filter((i) => i.split === 'test' && i.label !== 'negative');
+  const collectorOf = (it: CorpusItem) => it.at.split(':')[0]!.split('.')[1];
+  const excluded = new Set(o.exclude.flatMap((f) => Object.values(JSON.parse(readFileSync(f, 'utf8')) as Record<string, KeyRow>).map((r) => r.id.replace(/\.\d+$/, ''))));
+  const items = loadCorpus().items.filter((i) => i.split === 'test' && i.label !== 'negative' && !o.skipCollectors.includes(collectorOf(i) ?? '') && !excluded.has(`${i.repo}#${i.issue}`));
   const outcome = new Map((await measure(items, ['logfile'])).map((r) => [r.id, r]));
   const hits: CorpusItem[] = [];
   const misses: CorpusItem[] = [];
@@ -51,7 +62,7 @@ async function sample(dir: string, keyFile: string): Promise<number> {
   for (const it of [...items].sort((a, b) => (hash(a.id) < hash(b.id) ? -1 : 1))) {
     const thread = `${it.repo}#${it.issue}`;
     const bucket = outcome.get(it.id)!.ok ? hits : misses;
-    if (threads.has(thread) || bucket.length >= PER_OUTCOME) continue;
+    if (threads.has(thread) || bucket.length >= o.perOutcome) continue;
     bucket.push(it);
     threads.add(thread);
   }
@@ -69,7 +80,7 @@ async function sample(dir: string, keyFile: string): Promise<number> {
   return 0;
 }
 
-function score(dir: string, keyFile: string): number {
+async function score(dir: string, keyFile: string): Promise<number> {
   const key = JSON.parse(readFileSync(keyFile, 'utf8')) as Record<string, KeyRow>;
   const reviews = new Map<string, Review>();
   for (const f of readdirSync(dir).filter((f) => /^labels-\d+\.jsonl$/.test(f)))
@@ -90,9 +101,24 @@ function score(dir: string, keyFile: string): number {
   console.log(line('missed by the doctor', all.filter((k) => !key[k]!.ok)));
   console.log(line('all', all));
   for (const c of ['high', 'medium', 'low'] as const) console.log(line(`  reviewer's confidence ${c}`, all.filter((k) => reviews.get(k)?.confidence === c)));
+  // The sample holds as many misses as hits; the test half does not. Weighted back to the share of
+  // its positives the doctor reads right today (form (b)), the agreement over the whole half.
+  const agreement = (ok: boolean) => {
+    const labelled = all.filter((k) => key[k]!.ok === ok && reviews.has(k) && reviews.get(k)!.label !== 'drop');
+    return labelled.filter((k) => reviews.get(k)!.label === key[k]!.label).length / labelled.length;
+  };
+  const positives = loadCorpus().items.filter((i) => i.split === 'test' && i.label !== 'negative');
+  const share = (await measure(positives, ['logfile'])).filter((r) => r.ok).length / positives.length;
+  console.log(`weighted to the test half (${(100 * share).toFixed(1)}% of its positives read right in form (b)): ${(100 * (share * agreement(true) + (1 - share) * agreement(false))).toFixed(1)}% agreement`);
   return 0;
 }
 
-const [mode, dir, keyFile] = process.argv.slice(2);
-const run = mode === 'sample' && dir && keyFile ? sample(dir, keyFile) : mode === 'score' && dir && keyFile ? Promise.resolve(score(dir, keyFile)) : Promise.resolve((console.error('usage: --audit sample|score DIR KEY'), 2));
+const [mode, dir, keyFile, ...rest] = process.argv.slice(2);
+const flag = (name: string) => {
+  const i = rest.indexOf(name);
+  return i >= 0 ? rest[i + 1] : undefined;
+};
+const list = (name: string) => (flag(name) ?? '').split(',').filter(Boolean);
+const options: SampleOptions = { salt: flag('--salt') ?? 'audit-2026-12-03:', perOutcome: Number(flag('--per') ?? 30), exclude: list('--exclude'), skipCollectors: list('--skip-collectors') };
+const run = mode === 'sample' && dir && keyFile ? sample(dir, keyFile, options) : mode === 'score' && dir && keyFile ? score(dir, keyFile) : Promise.resolve((console.error('usage: --audit sample|score DIR KEY'), 2));
 run.then((code) => process.exit(code));
