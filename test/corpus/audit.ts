@@ -1,7 +1,7 @@
 // How reliable the test half's labels are: a second, blind reading of a sample of its threads
 // (`npm run test:corpus -- --audit sample DIR KEY [--salt S] [--per N] [--exclude KEY0,…]
 // [--skip-collectors corpus63,…]` then, once reviewers have written DIR/labels-*.jsonl,
-// `npm run test:corpus -- --audit score DIR KEY`). A second round takes another salt and excludes the
+// `npm run test:corpus -- --audit score DIR KEY [DIR2 KEY2 …]`, rounds pooled). A second round takes another salt and excludes the
 // threads of the first round's key, and the batches whose README sections its reviewers may read
 // for the labelling conventions (those sections list their items' labels).
 //
@@ -80,36 +80,74 @@ async function sample(dir: string, keyFile: string, o: SampleOptions): Promise<n
   return 0;
 }
 
-async function score(dir: string, keyFile: string): Promise<number> {
-  const key = JSON.parse(readFileSync(keyFile, 'utf8')) as Record<string, KeyRow>;
-  const reviews = new Map<string, Review>();
-  for (const f of readdirSync(dir).filter((f) => /^labels-\d+\.jsonl$/.test(f)))
-    for (const l of readFileSync(path.join(dir, f), 'utf8').split('\n')) if (l.trim()) {
-      const r = JSON.parse(l) as Review;
-      reviews.set(r.key, r);
-    }
-  const line = (what: string, keys: string[]) => {
-    const seen = keys.filter((k) => reviews.has(k));
-    const labelled = seen.filter((k) => reviews.get(k)!.label !== 'drop');
-    const agree = labelled.filter((k) => reviews.get(k)!.label === key[k]!.label).length;
-    const negative = labelled.filter((k) => reviews.get(k)!.label === 'negative').length;
-    const doctors = labelled.filter((k) => key[k]!.top !== null && reviews.get(k)!.label === key[k]!.top).length;
-    return `${what}: ${seen.length} reviewed, ${seen.length - labelled.length} dropped (no resolution to label by); of ${labelled.length} labelled, ${agree} agree with the corpus label, ${negative} called negative, ${doctors} name the doctor's first class`;
+/** One reviewed text: the doctor's outcome on it and the second reader's verdict. */
+interface Reviewed {
+  ok: boolean;
+  top: string | null;
+  label: string;
+  review: Review;
+}
+
+/** Rounds (a folder of labels-*.jsonl beside its key file), pooled. */
+function readRounds(rounds: ReadonlyArray<readonly [string, string]>): Reviewed[] {
+  const out: Reviewed[] = [];
+  for (const [dir, keyFile] of rounds) {
+    const key = JSON.parse(readFileSync(keyFile, 'utf8')) as Record<string, KeyRow>;
+    for (const f of readdirSync(dir).filter((f) => /^labels-\d+\.jsonl$/.test(f)))
+      for (const l of readFileSync(path.join(dir, f), 'utf8').split('\n')) if (l.trim()) {
+        const review = JSON.parse(l) as Review;
+        const k = key[review.key];
+        if (k) out.push({ ok: k.ok, top: k.top, label: k.label, review });
+      }
+  }
+  return out;
+}
+
+/** A small seeded generator (mulberry32), so the bootstrap's interval is the same on every run. */
+function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-  const all = Object.keys(key);
-  console.log(line('read right by the doctor', all.filter((k) => key[k]!.ok)));
-  console.log(line('missed by the doctor', all.filter((k) => !key[k]!.ok)));
+}
+
+async function score(rounds: ReadonlyArray<readonly [string, string]>): Promise<number> {
+  const all = readRounds(rounds);
+  const line = (what: string, rs: Reviewed[]) => {
+    const labelled = rs.filter((r) => r.review.label !== 'drop');
+    const agree = labelled.filter((r) => r.review.label === r.label).length;
+    const negative = labelled.filter((r) => r.review.label === 'negative').length;
+    const doctors = labelled.filter((r) => r.top !== null && r.review.label === r.top).length;
+    return `${what}: ${rs.length} reviewed, ${rs.length - labelled.length} dropped (no resolution to label by); of ${labelled.length} labelled, ${agree} agree with the corpus label, ${negative} called negative, ${doctors} name the doctor's first class`;
+  };
+  console.log(line('read right by the doctor', all.filter((r) => r.ok)));
+  console.log(line('missed by the doctor', all.filter((r) => !r.ok)));
   console.log(line('all', all));
-  for (const c of ['high', 'medium', 'low'] as const) console.log(line(`  reviewer's confidence ${c}`, all.filter((k) => reviews.get(k)?.confidence === c)));
+  for (const c of ['high', 'medium', 'low'] as const) console.log(line(`  reviewer's confidence ${c}`, all.filter((r) => r.review.confidence === c)));
   // The sample holds as many misses as hits; the test half does not. Weighted back to the share of
-  // its positives the doctor reads right today (form (b)), the agreement over the whole half.
-  const agreement = (ok: boolean) => {
-    const labelled = all.filter((k) => key[k]!.ok === ok && reviews.has(k) && reviews.get(k)!.label !== 'drop');
-    return labelled.filter((k) => reviews.get(k)!.label === key[k]!.label).length / labelled.length;
-  };
+  // its positives the doctor reads right today (form (b)): the agreement over the whole half, and
+  // (Bayes' rule on the two strata) the doctor's top-1 on the texts two readers agree on. A
+  // bootstrap over the labelled texts, each stratum resampled on its own, gives a 95% interval.
   const positives = loadCorpus().items.filter((i) => i.split === 'test' && i.label !== 'negative');
   const share = (await measure(positives, ['logfile'])).filter((r) => r.ok).length / positives.length;
-  console.log(`weighted to the test half (${(100 * share).toFixed(1)}% of its positives read right in form (b)): ${(100 * (share * agreement(true) + (1 - share) * agreement(false))).toFixed(1)}% agreement`);
+  const agreed = (ok: boolean) => all.filter((r) => r.ok === ok && r.review.label !== 'drop').map((r) => r.review.label === r.label);
+  const estimate = (hits: boolean[], misses: boolean[]) => {
+    const h = hits.filter(Boolean).length / hits.length;
+    const m = misses.filter(Boolean).length / misses.length;
+    return { agreement: share * h + (1 - share) * m, top1OnAgreed: (share * h) / (share * h + (1 - share) * m) };
+  };
+  const [hits, misses] = [agreed(true), agreed(false)];
+  const point = estimate(hits, misses);
+  const random = seeded(20261203);
+  const pick = (xs: boolean[]) => xs.map(() => xs[Math.floor(random() * xs.length)]!);
+  const boot = Array.from({ length: 4000 }, () => estimate(pick(hits), pick(misses)));
+  const interval = (k: 'agreement' | 'top1OnAgreed') => {
+    const v = boot.map((b) => b[k]).sort((a, b) => a - b);
+    return `${(100 * v[Math.floor(0.025 * v.length)]!).toFixed(1)}–${(100 * v[Math.floor(0.975 * v.length)]!).toFixed(1)}%`;
+  };
+  console.log(`weighted to the test half (${(100 * share).toFixed(1)}% of its positives read right in form (b)): ${(100 * point.agreement).toFixed(1)}% agreement (${interval('agreement')}); the doctor's form (b) top-1 on the texts two readers agree on: ${(100 * point.top1OnAgreed).toFixed(1)}% (${interval('top1OnAgreed')})`);
   return 0;
 }
 
@@ -120,5 +158,7 @@ const flag = (name: string) => {
 };
 const list = (name: string) => (flag(name) ?? '').split(',').filter(Boolean);
 const options: SampleOptions = { salt: flag('--salt') ?? 'audit-2026-12-03:', perOutcome: Number(flag('--per') ?? 30), exclude: list('--exclude'), skipCollectors: list('--skip-collectors') };
-const run = mode === 'sample' && dir && keyFile ? sample(dir, keyFile, options) : mode === 'score' && dir && keyFile ? score(dir, keyFile) : Promise.resolve((console.error('usage: --audit sample|score DIR KEY'), 2));
+// score takes one or more DIR KEY pairs (rounds), pooled.
+const pairs = [dir, keyFile, ...rest].reduce<Array<[string, string]>>((acc, x, i, xs) => (i % 2 === 0 && xs[i + 1] ? [...acc, [x!, xs[i + 1]!]] : acc), []);
+const run = mode === 'sample' && dir && keyFile ? sample(dir, keyFile, options) : mode === 'score' && pairs.length ? score(pairs) : Promise.resolve((console.error('usage: --audit sample DIR KEY [options] | --audit score DIR KEY [DIR KEY …]'), 2));
 run.then((code) => process.exit(code));
