@@ -59,9 +59,10 @@ async function main(): Promise<number> {
   console.log('Top-1: the first cause (warning or error) is the labelled class. Negatives: no error-severity cause.\n');
   const test = results.filter((r) => r.split === 'test');
   console.log('## TEST HALF (rules were not written from these)\n');
-  console.log(formatTable(summarize(test)));
-  console.log(`\nTest-half positives beyond top-1:\n${formatMissKinds(summarize(test))}`);
-  const confusion = formatMissedAs(summarize(test));
+  const testSummary = summarize(test);
+  console.log(formatTable(testSummary));
+  console.log(`\nTest-half positives beyond top-1:\n${formatMissKinds(testSummary)}`);
+  const confusion = formatMissedAs(testSummary);
   if (confusion) console.log(`\nTest-half misses by what came first instead (counts only):\n${confusion}`);
   const misses = missIds(test);
   if (args.includes('--counts-only')) {
@@ -172,9 +173,10 @@ async function heldOut(tuning: readonly CorpusItem[], json: boolean): Promise<nu
   }
   console.log(`Tuning half (${tuning.length} texts), each scored with a word model trained without its fold (${FOLDS} folds by issue).`);
   console.log('The rules were written from these texts: optimistic for rules, honest for the word model.\n');
-  console.log(formatTable(summarize(results)));
-  console.log(`\nBeyond top-1:\n${formatMissKinds(summarize(results))}`);
-  const confusion = formatMissedAs(summarize(results));
+  const summary = summarize(results);
+  console.log(formatTable(summary));
+  console.log(`\nBeyond top-1:\n${formatMissKinds(summary)}`);
+  const confusion = formatMissedAs(summary);
   if (confusion) console.log(`\nMisses by what came first instead:\n${confusion}`);
   const misses = results.filter((r) => !r.ok);
   if (misses.length) {
