@@ -12,6 +12,7 @@ import { MAX_UNCLASSIFIED, type LogSummary } from '../goplsLog/analyzer.js';
 import { SYMPTOM_OF } from '../goplsLog/mechanisms.js';
 import { resemble } from '../goplsLog/resemblance/classify.js';
 import { nearestReport } from '../goplsLog/resemblance/nearest.js';
+import { REFUSING_LAYERS, shippedRefusalModel } from '../goplsLog/resemblance/refusal.js';
 import { shownWord, wordsOf } from '../goplsLog/resemblance/words.js';
 import { CLASS_IDS } from '../doctor/model.js';
 import { downloadRuleFixes } from '../fixes/downloads.js';
@@ -461,18 +462,21 @@ function isBareRefusal(f: FindingInput): boolean {
 }
 
 /**
- * How much likelier (natural log) the refusing layer guessed must be than the next of the three.
- * Lower than the model's own margin (classify.ts MIN_MARGIN, 8), which guards a guess among ten
- * labels, negatives among them: here a refusal is already named and the question is only which
- * of three layers made it. Chosen on the tuning half with honest fold models (2026-12-02 07:30,
- * 960 texts, noexec-mount's or mac-policy's rules silenced): at 8, 36 of 63 noexec-mount texts
- * first; at 6, 37; at 4, 39; at 10, 32; mac-policy 54 of 94 at each; with all rules on, no tuning
- * text's first class changes at any of them, and negatives with a warning first stay at 33.
+ * How much higher the refusing layer guessed must score than the next of the three, in the
+ * refusing layers' logistic model (resemblance/refusal.ts: a difference of logits, the log of
+ * how many times likelier). Chosen on the tuning half with fold models (2026-12-03, 1293 texts):
+ * `npm run corpus:train -- --cv` on the 326 tuning texts of the three layers that tell of trouble,
+ * at 1 the model is right on 253 and wrong on 19 (the naive Bayes word model restricted to the
+ * three layers, used here until then, at its margin of 4: 251 and 37); at 0.5, 271 and 27. In the
+ * whole pipeline with each class's rules silenced (`npm run test:corpus -- --heldout --lfo`, form
+ * (b)), noexec-mount 40 -> 43 of 68 and mac-policy 87 -> 91 of 145, nothing else changed, and with
+ * every rule on no tuning text changed. At 0.5 (noexec-mount 49, mac-policy 91) a one-line
+ * "cat: …: Permission denied" or a refused open of the module cache, with no policy or mount named,
+ * was read as a mount or a policy (limitsMountsPoliciesRules.test.ts): a bare refusal must stay
+ * the file's mode unless the words around it say otherwise. 0.75 reads one noexec-mount text more
+ * (44) than 1 does; 1 keeps further from where a bare refusal tips.
  */
-const REFUSAL_MARGIN = 4;
-
-/** The layers that refuse in the same words (EACCES), the word model's only candidates for a bare refusal. */
-const REFUSING_LAYERS = ['fs-access', 'noexec-mount', 'mac-policy'] as const;
+const REFUSAL_MARGIN = 1;
 
 /**
  * Which refusing layer a bare refusal's words resemble, when it is not the file's mode (the
@@ -484,10 +488,11 @@ const REFUSING_LAYERS = ['fs-access', 'noexec-mount', 'mac-policy'] as const;
  * words at all), 20 → 55 of 63 and 62 → 71 of 90, with no tuning text's right class lost.
  * (Those figures came from fold models trained two-way, the silenced class against the
  * negatives. With models trained on every class, 2026-12-02 06:50, 960 tuning texts: without
- * this guess 14 of 63 and 50 of 94, with it 36 and 54.)
+ * this guess 14 of 63 and 50 of 94, with it 36 and 54.) Since 2026-12-03 the layers' own logistic model
+ * (resemblance/refusal.ts) answers, not the ten-label word model: REFUSAL_MARGIN says what it gained.
  */
 function refusalLayer(words: readonly string[]): ReturnType<typeof resemble> {
-  const r = resemble(words, undefined, REFUSAL_MARGIN, REFUSING_LAYERS);
+  const r = resemble(words, shippedRefusalModel(), REFUSAL_MARGIN, REFUSING_LAYERS);
   return r && r.classId !== 'fs-access' ? r : undefined;
 }
 

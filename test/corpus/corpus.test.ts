@@ -5,10 +5,15 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.js';
-import { MODEL_FILE, modelSource, REPORTS_FILE, reportRows, reportsSource, train, tuningItems } from './train.js';
+import { MODEL_FILE, modelSource, REFUSAL_MODEL_FILE, refusalSource, REPORTS_FILE, reportRows, reportsSource, train, trainRefusal, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 19:37, corpus65 to corpus67 in, the model
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 22:12: 892/1012 and 878/1012, 88.1 / 86.7
+ * (88.14 and 86.76, cut), once a bare "permission denied" is asked which refusing layer it is by a logistic model of
+ * those three layers (src/goplsLog/resemblance/refusal.ts; chosen on the tuning half: leave-family-out (b) 641 -> 648,
+ * held-out tuning unchanged; on the test half, in each form, four texts gained and one lost: noexec-mount +2, fs-access
+ * +1, mac-policy one gained and one lost).
+ * 19:37, corpus65 to corpus67 in, the model
  * retrained on 1293 texts, no rule changed: 889/1012 and 875/1012; their 6 unseen test positives scored 5/6 in both forms
  * on their own files (corpus65 none, corpus66 3/4, corpus67 2/2), and the 1006 before them read 884 and 870 (one
  * gopls-launch text more in form (b), from the retrained model); the level reached is 87.8 / 86.4 (87.85 and 86.46, cut
@@ -140,7 +145,7 @@ import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
  * 592/672 and 584/672; corpus16's 23 unseen positives scored 14/23 and 16/23 after the retrain, below the rest, so the
  * level reached fell; the 649 positives before them read 578 and 568 with the retrained model, one fewer each).
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
-const FLOOR = { vscode: 87.8, logfile: 86.4 } as const;
+const FLOOR = { vscode: 88.1, logfile: 86.7 } as const;
 /**
  * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 13:15). The doctor must name no
  * error on a negative (issue 11); these are the ones it still does, kept visible rather than out of the corpus:
@@ -215,6 +220,7 @@ describe('corpus of real reports', () => {
     expect(readFileSync(MODEL_FILE, 'utf8'), 'src/goplsLog/resemblance/model.ts is stale or was edited: run `npm run corpus:train`').toBe(modelSource(trained));
     // The reports the nearest-report guess compares with are the tuning half's, never the test half's.
     expect(readFileSync(REPORTS_FILE, 'utf8'), 'src/goplsLog/resemblance/reports.ts is stale or was edited: run `npm run corpus:train`').toBe(reportsSource(reportRows(tuning, trained)));
+    expect(readFileSync(REFUSAL_MODEL_FILE, 'utf8'), 'src/goplsLog/resemblance/refusalModel.ts is stale or was edited: run `npm run corpus:train`').toBe(refusalSource(trainRefusal(tuning, trained)));
     const testUrls = new Set(items.filter((i) => i.split === 'test').map((i) => i.url));
     expect(REPORTS.filter(([url]) => testUrls.has(url))).toEqual([]);
   });

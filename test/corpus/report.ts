@@ -17,15 +17,16 @@
 // `npm run test:corpus -- --explain ID|FILE`: every cause and finding the engine gives, in both
 // forms, for one tuning text (a test-half id is refused) or for a file of texts (a line `%%` between
 // two texts).
-import { parseModel, swapShippedModel, type ResemblanceModel } from '../../src/goplsLog/resemblance/classify.js';
+import { parseModel, swapShippedModel, type LinearModel, type ResemblanceModel } from '../../src/goplsLog/resemblance/classify.js';
 import { parseReports, swapShippedReports, type ReportTable } from '../../src/goplsLog/resemblance/nearest.js';
+import { swapShippedRefusalModel } from '../../src/goplsLog/resemblance/refusal.js';
 import { silenceRulesOf } from '../../src/goplsLog/rules.js';
 import { CLASS_IDS } from '../../src/doctor/model.js';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CORPUS_DIR, diagnoseText, FORMS, formatMissedAs, formatMissKinds, formatTable, loadCorpus, measure, summarize, type CorpusItem, type ItemResult } from './corpus.js';
-import { FOLDS, foldOf, reportRows, train } from './train.js';
+import { FOLDS, foldOf, parseRefusal, reportRows, train, trainRefusal } from './train.js';
 
 async function main(): Promise<number> {
   const args = process.argv.slice(2);
@@ -92,8 +93,8 @@ async function main(): Promise<number> {
  * Built once per tuning set: leave-family-out asks for the same five once per class, and silencing
  * rules changes neither (training reads words, not rules).
  */
-const foldModels = new WeakMap<readonly CorpusItem[], Array<{ model: ResemblanceModel; reports: ReportTable }>>();
-function foldModelsOf(tuning: readonly CorpusItem[]): Array<{ model: ResemblanceModel; reports: ReportTable }> {
+const foldModels = new WeakMap<readonly CorpusItem[], Array<{ model: ResemblanceModel; reports: ReportTable; refusal: LinearModel }>>();
+function foldModelsOf(tuning: readonly CorpusItem[]): Array<{ model: ResemblanceModel; reports: ReportTable; refusal: LinearModel }> {
   let folds = foldModels.get(tuning);
   if (!folds) {
     folds = [];
@@ -101,7 +102,7 @@ function foldModelsOf(tuning: readonly CorpusItem[]): Array<{ model: Resemblance
       const used = tuning.filter((i) => foldOf(i) !== k);
       const t = train(used);
       const model = parseModel(t.labels, t.texts, t.table);
-      folds.push({ model, reports: parseReports(reportRows(used, t), model) });
+      folds.push({ model, reports: parseReports(reportRows(used, t), model), refusal: parseRefusal(trainRefusal(used, t)) });
     }
     foldModels.set(tuning, folds);
   }
@@ -120,11 +121,13 @@ async function foldResults(tuning: readonly CorpusItem[], scored: readonly Corpu
       const fold = foldModelsOf(tuning)[k]!;
       swapShippedModel(fold.model);
       swapShippedReports(fold.reports);
+      swapShippedRefusalModel(fold.refusal);
       results.push(...(await measure(scored.filter((i) => foldOf(i) === k))));
     }
   } finally {
     swapShippedModel(undefined);
     swapShippedReports(undefined);
+    swapShippedRefusalModel(undefined);
   }
   return results;
 }

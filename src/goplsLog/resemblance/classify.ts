@@ -42,7 +42,16 @@ const REASON_WORDS = 5;
 
 export type { Label } from './label.js';
 
-export interface ResemblanceModel {
+/** What resemble() reads: per label a base score, and per word what its presence adds. */
+export interface LinearModel {
+  labels: readonly Label[];
+  /** Per label: its score when no word of the vocabulary is present. */
+  base: readonly number[];
+  /** word → per label, what its presence adds to base. */
+  lean: ReadonlyMap<string, readonly number[]>;
+}
+
+export interface ResemblanceModel extends LinearModel {
   labels: readonly Label[];
   /** Training texts per label, in labels' order. */
   texts: readonly number[];
@@ -110,7 +119,7 @@ export function parseModel(labels: readonly Label[], texts: readonly number[], t
  * With `among`, only those labels compete (naive Bayes scores each label from its own counts, so
  * this is the model trained on those labels' texts alone). Pure.
  */
-export function resemble(present: Iterable<string>, model: ResemblanceModel = shippedModel(), minMargin = MIN_MARGIN, among?: readonly Label[]): Resemblance | undefined {
+export function resemble(present: Iterable<string>, model: LinearModel = shippedModel(), minMargin = MIN_MARGIN, among?: readonly Label[]): Resemblance | undefined {
   const known = [...new Set(present)].filter((w) => model.lean.has(w)).sort();
   if (!known.length) return undefined;
   const scores = model.base.map((b, i) => known.reduce((t, w) => t + model.lean.get(w)![i]!, b));
@@ -133,6 +142,6 @@ export function resemble(present: Iterable<string>, model: ResemblanceModel = sh
 }
 
 /** True for a word the model knows: the analyzer keeps only these (a bounded set). */
-export function inVocabulary(w: string, model: ResemblanceModel = shippedModel()): boolean {
+export function inVocabulary(w: string, model: LinearModel = shippedModel()): boolean {
   return model.lean.has(w);
 }

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { addWords, wordsOf } from '../../../src/goplsLog/resemblance/words.js';
 import { parseModel, resemble, MIN_MARGIN, swapShippedModel } from '../../../src/goplsLog/resemblance/classify.js';
+import { parseWeights, REFUSING_LAYERS, swapShippedRefusalModel } from '../../../src/goplsLog/resemblance/refusal.js';
 import { analyzeText, SHORT_TEXT_LINES, tellsOfTrouble } from '../../../src/goplsLog/analyzer.js';
 import { matchRules } from '../../../src/goplsLog/rules.js';
 import { mechanismOf } from '../../../src/goplsLog/mechanisms.js';
@@ -598,15 +599,25 @@ describe('what the model reads', () => {
 });
 
 describe('a bare "permission denied": which refusing layer do the words around it resemble?', () => {
-  // A toy model: "configure" in nearly all noexec-mount reports, "labels" in mac-policy ones,
-  // "owner" in most fs-access ones; the words of a log decide among those three layers alone.
+  // Toy models: "configure" in noexec-mount reports, "labels" in mac-policy ones, "owner" in
+  // fs-access ones. The word model's vocabulary is the words the analyzer keeps (its counts here
+  // lean to no layer, so only the refusing layers' own model can decide); the refusing layers'
+  // logistic model (refusal.ts) weighs them, among those three layers alone.
   const labels = ['env-inheritance', 'fs-access', 'noexec-mount', 'mac-policy', 'negative'] as const;
-  const toy = parseModel(labels, [100, 100, 100, 100, 100], ['configure 0 0 99 0 0', 'labels 0 0 0 99 0', 'owner 0 99 0 0 0', 'permission+denied 1 90 90 90 0', 'denied 1 90 90 90 0', 'permission 1 90 90 90 1'].join('\n'));
+  const toy = parseModel(labels, [100, 100, 100, 100, 100], ['configure 0 50 50 50 0', 'labels 0 50 50 50 0', 'owner 0 50 50 50 0', 'permission+denied 1 90 90 90 0', 'denied 1 90 90 90 0', 'permission 1 90 90 90 1'].join('\n'));
+  const layers = parseWeights(REFUSING_LAYERS, [0.2, 0, 0], ['configure -0.5 1.5 -0.5', 'labels -0.5 -0.5 1.5', 'owner 1.5 -0.5 -0.5', 'permission+denied 0.1 0.1 0.1'].join('\n'));
+  const swapBoth = () => {
+    swapShippedModel(toy);
+    swapShippedRefusalModel(layers);
+  };
   const refused = 'open /data/build/out: permission denied';
-  afterAll(() => swapShippedModel(undefined));
+  afterAll(() => {
+    swapShippedModel(undefined);
+    swapShippedRefusalModel(undefined);
+  });
 
   it('words of a noexec report: a noexec-mount hint that says the refusal named no layer, ranked before the bare refusal', () => {
-    swapShippedModel(toy);
+    swapBoth();
     // The words are read only beside a failure line no rule named (the trouble gate).
     const fs = findings(`running configure for the build\n${refused}\nthe build failed\n`);
     const hint = hintOf(fs)!;
@@ -616,7 +627,7 @@ describe('a bare "permission denied": which refusing layer do the words around i
   });
 
   it('the refusal alone is read too: its own words can name the layer', () => {
-    swapShippedModel(toy);
+    swapBoth();
     const fs = findings('configure: error: cannot run the compiler: permission denied\n');
     expect(hintOf(fs)).toMatchObject({ classId: 'noexec-mount', severity: 'warning' });
     expect(hintOf(fs)!.evidence[0]!.excerpt).toBe('configure: error: cannot run the compiler: permission denied');
@@ -626,12 +637,12 @@ describe('a bare "permission denied": which refusing layer do the words around i
   });
 
   it("words of the file's mode: no hint, the rule's fs-access reading stands", () => {
-    swapShippedModel(toy);
+    swapBoth();
     expect(hintOf(findings(`the owner of the build directory changed\n${refused}\nthe build failed\n`))).toBeUndefined();
   });
 
   it('a refusal a rule placed (a noexec-mount rule) gets no second reading', () => {
-    swapShippedModel(toy);
+    swapBoth();
     expect(hintOf(findings('running configure for the build\nfork/exec /tmp/go-build1/b001/exe/main: permission denied\nthe build failed\n'))).toBeUndefined();
   });
 });
