@@ -1,6 +1,6 @@
 // How reliable the test half's labels are: a second, blind reading of a sample of its threads
 // (`npm run test:corpus -- --audit sample DIR KEY [--salt S] [--per N] [--exclude KEY0,…]
-// [--skip-collectors corpus63,…]` then, once reviewers have written DIR/labels-*.jsonl,
+// [--skip-collectors corpus63,…] [--text-only]` then, once reviewers have written DIR/labels-*.jsonl,
 // `npm run test:corpus -- --audit score DIR KEY [DIR2 KEY2 …]`, rounds pooled). A second round takes another salt and excludes the
 // threads of the first round's key, and the batches whose README sections its reviewers may read
 // for the labelling conventions (those sections list their items' labels).
@@ -31,6 +31,8 @@ interface SampleOptions {
   exclude: string[];
   /** Collectors (corpusNN) whose texts are not sampled: their README sections are the reviewers' conventions. */
   skipCollectors: string[];
+  /** The sample files hold the text alone, no thread address (tools/corpus/text-audit-prompt.md): what the text itself tells. */
+  textOnly: boolean;
 }
 
 interface KeyRow {
@@ -72,7 +74,7 @@ async function sample(dir: string, keyFile: string, o: SampleOptions): Promise<n
     const k = `A${String(i + 1).padStart(2, '0')}`;
     const r = outcome.get(it.id)!;
     key[k] = { id: it.id, label: it.label, ok: r.ok, top: r.top ?? null };
-    return JSON.stringify({ key: k, url: it.url, text: it.text });
+    return JSON.stringify(o.textOnly ? { key: k, text: it.text } : { key: k, url: it.url, text: it.text });
   });
   for (let f = 0; f * PER_FILE < lines.length; f++) writeFileSync(path.join(dir, `sample-${f + 1}.jsonl`), `${lines.slice(f * PER_FILE, (f + 1) * PER_FILE).join('\n')}\n`);
   writeFileSync(keyFile, JSON.stringify(key));
@@ -148,6 +150,18 @@ async function score(rounds: ReadonlyArray<readonly [string, string]>): Promise<
     return `${(100 * v[Math.floor(0.025 * v.length)]!).toFixed(1)}–${(100 * v[Math.floor(0.975 * v.length)]!).toFixed(1)}%`;
   };
   console.log(`weighted to the test half (${(100 * share).toFixed(1)}% of its positives read right in form (b)): ${(100 * point.agreement).toFixed(1)}% agreement (${interval('agreement')}); the doctor's form (b) top-1 on the texts two readers agree on: ${(100 * point.top1OnAgreed).toFixed(1)}% (${interval('top1OnAgreed')})`);
+  // The same with a drop counted as not naming the class: for a text-only round (--text-only), how
+  // often a reader with nothing but the text names the collector's class, the task the doctor is
+  // given, and the doctor's top-1 on the texts whose class such a reader can tell from them.
+  const named = (ok: boolean) => all.filter((r) => r.ok === ok).map((r) => r.review.label === r.label);
+  const [hitsAll, missesAll] = [named(true), named(false)];
+  const pointAll = estimate(hitsAll, missesAll);
+  const bootAll = Array.from({ length: 4000 }, () => estimate(pick(hitsAll), pick(missesAll)));
+  const intervalAll = (k: 'agreement' | 'top1OnAgreed') => {
+    const v = bootAll.map((b) => b[k]).sort((a, b) => a - b);
+    return `${(100 * v[Math.floor(0.025 * v.length)]!).toFixed(1)}–${(100 * v[Math.floor(0.975 * v.length)]!).toFixed(1)}%`;
+  };
+  console.log(`with a drop counted as not naming it: the reader names the corpus label on ${(100 * pointAll.agreement).toFixed(1)}% (${intervalAll('agreement')}); the doctor's form (b) top-1 on the texts whose label the reader names: ${(100 * pointAll.top1OnAgreed).toFixed(1)}% (${intervalAll('top1OnAgreed')})`);
   return 0;
 }
 
@@ -157,7 +171,7 @@ const flag = (name: string) => {
   return i >= 0 ? rest[i + 1] : undefined;
 };
 const list = (name: string) => (flag(name) ?? '').split(',').filter(Boolean);
-const options: SampleOptions = { salt: flag('--salt') ?? 'audit-2026-12-03:', perOutcome: Number(flag('--per') ?? 30), exclude: list('--exclude'), skipCollectors: list('--skip-collectors') };
+const options: SampleOptions = { salt: flag('--salt') ?? 'audit-2026-12-03:', perOutcome: Number(flag('--per') ?? 30), exclude: list('--exclude'), skipCollectors: list('--skip-collectors'), textOnly: rest.includes('--text-only') };
 // score takes one or more DIR KEY pairs (rounds), pooled.
 const pairs = [dir, keyFile, ...rest].reduce<Array<[string, string]>>((acc, x, i, xs) => (i % 2 === 0 && xs[i + 1] ? [...acc, [x!, xs[i + 1]!]] : acc), []);
 const run = mode === 'sample' && dir && keyFile ? sample(dir, keyFile, options) : mode === 'score' && pairs.length ? score(pairs) : Promise.resolve((console.error('usage: --audit sample DIR KEY [options] | --audit score DIR KEY [DIR KEY …]'), 2));
