@@ -338,7 +338,7 @@ function resemblanceFindings(source: string, name: string, s: LogSummary, found:
       role: 'symptom',
       symptom: SYMPTOM_OF[r.classId],
       message: refusal
-        ? `${name} says a file operation was refused ("permission denied") and not by what: a file's mode, a noexec mount and a security policy all refuse in those words. The words around it are those real ${r.classId} reports use ("${r.words.map(shownWord).join('", "')}"), far more than ${r.runnerUp} reports do. A guess from the words, not a diagnosis: the checks below confirm or rule it out.`
+        ? `${name} says a file operation was refused ("permission denied") and not by what: a file's mode, a noexec mount and a security policy all refuse in those words. The words around it are those real ${r.classId} reports use ("${r.words.map(shownWord).join('", "')}"), more than ${r.runnerUp} reports do (${timesAsLikely(r.margin)} as likely, by a model of the three layers trained on real reports). A guess from the words, not a diagnosis: the checks below confirm or rule it out.`
         : `${unknownWhy(name, found)}, but its words are those real ${r.classId} reports use ("${r.words.map(shownWord).join('", "')}"), far more than ${r.runnerUp === 'negative' ? 'harmless output does' : `${r.runnerUp} reports do`}. A guess from the words, not a diagnosis: the checks below confirm or rule it out.`,
       evidence: linesCarrying(source, s, r.words),
       fixes: [],
@@ -494,6 +494,12 @@ const REFUSAL_MARGIN = 1;
 function refusalLayer(words: readonly string[]): ReturnType<typeof resemble> {
   const r = resemble(words, shippedRefusalModel(), REFUSAL_MARGIN, REFUSING_LAYERS);
   return r && r.classId !== 'fs-access' ? r : undefined;
+}
+
+/** A margin (a difference of log-likelihoods) in words a user reads: "2.7 times", "over 20 times". */
+export function timesAsLikely(margin: number): string {
+  const x = Math.exp(margin);
+  return x > 20 ? 'over 20 times' : `${x.toFixed(1)} times`;
 }
 
 /** A fallback finding's first line, quoted and capped, and how many more lines said the same. */

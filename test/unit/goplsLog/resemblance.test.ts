@@ -12,7 +12,7 @@ import { parseWeights, REFUSING_LAYERS, swapShippedRefusalModel } from '../../..
 import { analyzeText, SHORT_TEXT_LINES, tellsOfTrouble } from '../../../src/goplsLog/analyzer.js';
 import { matchRules } from '../../../src/goplsLog/rules.js';
 import { mechanismOf } from '../../../src/goplsLog/mechanisms.js';
-import { findingsOf, GOPLS_NAMED_CONFIDENCE, MECHANISM_CONFIDENCE, RESEMBLANCE_CONFIDENCE } from '../../../src/probes/goplsLogs.js';
+import { findingsOf, GOPLS_NAMED_CONFIDENCE, MECHANISM_CONFIDENCE, RESEMBLANCE_CONFIDENCE, timesAsLikely } from '../../../src/probes/goplsLogs.js';
 import { FindingSchema, type Finding } from '../../../src/doctor/model.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
 
@@ -598,6 +598,18 @@ describe('what the model reads', () => {
   });
 });
 
+describe('timesAsLikely: a margin in words', () => {
+  it.each([
+    [1, '2.7 times'],
+    [1.8, '6.0 times'],
+    [3, 'over 20 times'],
+    [2.9, '18.2 times'],
+    [10, 'over 20 times'],
+  ])('%s → %s', (m, want) => {
+    expect(timesAsLikely(m)).toBe(want);
+  });
+});
+
 describe('a bare "permission denied": which refusing layer do the words around it resemble?', () => {
   // Toy models: "configure" in noexec-mount reports, "labels" in mac-policy ones, "owner" in
   // fs-access ones. The word model's vocabulary is the words the analyzer keeps (its counts here
@@ -623,6 +635,8 @@ describe('a bare "permission denied": which refusing layer do the words around i
     const hint = hintOf(fs)!;
     expect(hint).toMatchObject({ classId: 'noexec-mount', severity: 'warning', role: 'symptom' });
     expect(hint.message).toMatch(/refused \("permission denied"\) and not by what/);
+    // How much likelier, in words: the toy's noexec-mount outscores fs-access by 1.5 + 0.5 − 0.2 (e^1.8 ≈ 6.0).
+    expect(hint.message).toContain('more than fs-access reports do (6.0 times as likely, by a model of the three layers trained on real reports)');
     expect(rankCauses(fs).filter((c) => c.severity !== 'info').map((c) => c.id)).toEqual(['noexec-mount', 'fs-access']);
   });
 
