@@ -145,10 +145,11 @@ async function score(rounds: ReadonlyArray<readonly [string, string]>): Promise<
   const random = seeded(20261203);
   const pick = (xs: boolean[]) => xs.map(() => xs[Math.floor(random() * xs.length)]!);
   const boot = Array.from({ length: 4000 }, () => estimate(pick(hits), pick(misses)));
-  const interval = (k: 'agreement' | 'top1OnAgreed') => {
-    const v = boot.map((b) => b[k]).sort((a, b) => a - b);
+  const intervalOf = (bs: ReadonlyArray<ReturnType<typeof estimate>>, k: 'agreement' | 'top1OnAgreed') => {
+    const v = bs.map((b) => b[k]).sort((a, b) => a - b);
     return `${(100 * v[Math.floor(0.025 * v.length)]!).toFixed(1)}–${(100 * v[Math.floor(0.975 * v.length)]!).toFixed(1)}%`;
   };
+  const interval = (k: 'agreement' | 'top1OnAgreed') => intervalOf(boot, k);
   console.log(`weighted to the test half (${(100 * share).toFixed(1)}% of its positives read right in form (b)): ${(100 * point.agreement).toFixed(1)}% agreement (${interval('agreement')}); the doctor's form (b) top-1 on the texts two readers agree on: ${(100 * point.top1OnAgreed).toFixed(1)}% (${interval('top1OnAgreed')})`);
   // The same with a drop counted as not naming the class: for a text-only round (--text-only), how
   // often a reader with nothing but the text names the collector's class, the task the doctor is
@@ -157,10 +158,7 @@ async function score(rounds: ReadonlyArray<readonly [string, string]>): Promise<
   const [hitsAll, missesAll] = [named(true), named(false)];
   const pointAll = estimate(hitsAll, missesAll);
   const bootAll = Array.from({ length: 4000 }, () => estimate(pick(hitsAll), pick(missesAll)));
-  const intervalAll = (k: 'agreement' | 'top1OnAgreed') => {
-    const v = bootAll.map((b) => b[k]).sort((a, b) => a - b);
-    return `${(100 * v[Math.floor(0.025 * v.length)]!).toFixed(1)}–${(100 * v[Math.floor(0.975 * v.length)]!).toFixed(1)}%`;
-  };
+  const intervalAll = (k: 'agreement' | 'top1OnAgreed') => intervalOf(bootAll, k);
   console.log(`with a drop counted as not naming it: the reader names the corpus label on ${(100 * pointAll.agreement).toFixed(1)}% (${intervalAll('agreement')}); the doctor's form (b) top-1 on the texts whose label the reader names: ${(100 * pointAll.top1OnAgreed).toFixed(1)}% (${intervalAll('top1OnAgreed')})`);
   return 0;
 }

@@ -59,6 +59,11 @@ export function modelSource(m: TrainedModel): string {
   ].join('\n');
 }
 
+/** `m`'s vocabulary, in the table's (sorted) order: the indices reports.ts and the refusing layers' model use. */
+function vocabularyOf(m: TrainedModel): string[] {
+  return m.table.split('\n').map((l) => l.slice(0, l.indexOf(' ')));
+}
+
 export const REFUSAL_MODEL_FILE = path.resolve('src/goplsLog/resemblance/refusalModel.ts');
 
 export interface TrainedRefusal {
@@ -79,7 +84,7 @@ const rounded = (x: number): number => {
  * kept for the three layers only (the caller passes tuning items only).
  */
 export function trainRefusal(items: readonly Pick<CorpusItem, 'label' | 'text'>[], m: TrainedModel): TrainedRefusal {
-  const vocabulary = m.table.split('\n').map((l) => l.slice(0, l.indexOf(' ')));
+  const vocabulary = vocabularyOf(m);
   const index = new Map(vocabulary.map((w, i) => [w, i]));
   const K = LABEL_ORDER.length;
   const { bias, weights } = trainLogistic(
@@ -115,7 +120,7 @@ export const REPORTS_FILE = path.resolve('src/goplsLog/resemblance/reports.ts');
 
 /** Each of `items` as nearest.ts's row: its url, its label and its words' indices in `m`'s vocabulary (the caller passes tuning items only). */
 export function reportRows(items: readonly Pick<CorpusItem, 'label' | 'text' | 'url'>[], m: TrainedModel): Array<[string, Label, string]> {
-  const vocabulary = m.table.split('\n').map((l) => l.slice(0, l.indexOf(' ')));
+  const vocabulary = vocabularyOf(m);
   const index = new Map(vocabulary.map((w, i) => [w, i]));
   return items.map((it) => {
     const ids = [...wordsOf(it.text)].map((w) => index.get(w)).filter((i): i is number => i !== undefined).sort((a, b) => a - b);

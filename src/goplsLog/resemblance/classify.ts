@@ -89,15 +89,24 @@ export function swapShippedModel(m: ResemblanceModel | undefined): void {
   shipped = m;
 }
 
-/** model.ts's compact form: one "word n0 n1 …" line per word. */
-export function parseModel(labels: readonly Label[], texts: readonly number[], table: string): ResemblanceModel {
-  const words = new Map<string, number[]>();
+/**
+ * A generated table's rows, "word x0 x1 …" with `width` numbers each (model.ts's counts,
+ * refusalModel.ts's weights), as a map; a row of another width throws `wrongWidth`'s message.
+ */
+export function tableRows(table: string, width: number, wrongWidth: (word: string | undefined, n: number) => string): Map<string, number[]> {
+  const rows = new Map<string, number[]>();
   for (const line of table.split('\n')) {
     if (!line) continue;
-    const [w, ...counts] = line.split(' ');
-    if (counts.length !== labels.length) throw new Error(`resemblance model: "${w}" has ${counts.length} counts for ${labels.length} labels`);
-    words.set(w!, counts.map(Number));
+    const [w, ...xs] = line.split(' ');
+    if (xs.length !== width) throw new Error(wrongWidth(w, xs.length));
+    rows.set(w!, xs.map(Number));
   }
+  return rows;
+}
+
+/** model.ts's compact form: one "word n0 n1 …" line per word. */
+export function parseModel(labels: readonly Label[], texts: readonly number[], table: string): ResemblanceModel {
+  const words = tableRows(table, labels.length, (w, n) => `resemblance model: "${w}" has ${n} counts for ${labels.length} labels`);
   const all = texts.reduce((a, b) => a + b, 0);
   const base = labels.map((_, i) => Math.log(texts[i]! / all));
   const lean = new Map<string, number[]>();

@@ -6,7 +6,7 @@
 // denial's fields, a mount table's options) as twenty separate votes, a logistic model weighs them
 // together. Trained on the tuning half alone (test/corpus/train.ts, test/corpus/logistic.ts).
 import type { Label } from './label.js';
-import type { LinearModel } from './classify.js';
+import { tableRows, type LinearModel } from './classify.js';
 import { REFUSAL_BIAS, REFUSAL_LABELS, REFUSAL_WORDS } from './refusalModel.js';
 
 /** The layers that refuse in the same words: the only labels this model tells apart. */
@@ -15,13 +15,9 @@ export const REFUSING_LAYERS = ['fs-access', 'noexec-mount', 'mac-policy'] as co
 /** refusalModel.ts's compact form: a bias per label and one "word w0 w1 …" line of weights per word. */
 export function parseWeights(labels: readonly Label[], bias: readonly number[], table: string): LinearModel {
   if (bias.length !== labels.length) throw new Error(`refusal model: ${bias.length} biases for ${labels.length} labels`);
-  const lean = new Map<string, number[]>();
-  for (const line of table.split('\n')) {
-    if (!line) continue;
-    const [w, ...weights] = line.split(' ');
-    if (weights.length !== labels.length || weights.some((x) => !Number.isFinite(Number(x)))) throw new Error(`refusal model: "${w}" has ${weights.length} weights for ${labels.length} labels`);
-    lean.set(w!, weights.map(Number));
-  }
+  const wrong = (w: string | undefined, n: number) => `refusal model: "${w}" has ${n} weights for ${labels.length} labels`;
+  const lean = tableRows(table, labels.length, wrong);
+  for (const [w, weights] of lean) if (weights.some((x) => !Number.isFinite(x))) throw new Error(wrong(w, weights.length));
   return { labels, base: [...bias], lean };
 }
 
