@@ -11,7 +11,7 @@
 // letters are matched in either case (what a regex's `i` flag does to them: without the `u` flag
 // no other character folds to an ASCII letter), every other code unit exactly.
 
-import { denseTable, foldFailureLinks, insertKey } from './automaton.js';
+import { Trie } from './automaton.js';
 
 export class CaselessWords {
   // Read by NeedleSet.findBytesAndWords, which runs this automaton beside its own in one loop.
@@ -44,11 +44,10 @@ export class CaselessWords {
     this.byteCls = Int32Array.from(cls.subarray(0, 256));
     this.width = width;
     // The trie, then the failure links breadth first, folded into dense rows (automaton.ts, as NeedleSet does).
-    const rows: Int32Array[] = [new Int32Array(width).fill(-1)];
+    const trie = new Trie(width);
     const mask: number[] = [0];
-    for (const [w, bit] of words) mask[insertKey(rows, cls, width, w, () => mask.push(0))]! |= bit;
-    foldFailureLinks(rows, width, (t, f) => (mask[t]! |= mask[f]!));
-    this.next = denseTable(rows, width, (t) => mask[t] !== 0);
+    for (const [w, bit] of words) mask[trie.insert(cls, w, () => mask.push(0))]! |= bit;
+    this.next = trie.table((t, f) => (mask[t]! |= mask[f]!), (t) => mask[t] !== 0);
     this.masks = Int32Array.from(mask);
   }
 

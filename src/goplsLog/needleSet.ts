@@ -8,7 +8,7 @@
 // modern-ahocorasick (grapheme-aware) a hundred times slower.
 //
 // Needles are matched on UTF-16 code units, exactly as String.prototype.includes does.
-import { denseTable, foldFailureLinks, insertKey } from './automaton.js';
+import { Trie } from './automaton.js';
 import type { CaselessWords } from './lineWords.js';
 
 export class NeedleSet {
@@ -42,13 +42,12 @@ export class NeedleSet {
     this.byteCls = Int32Array.from(cls.subarray(0, 256));
     this.width = width;
     // The trie: goto[state] is a row of child states (-1: none), ends[state] the needles ending there.
-    const rows: Int32Array[] = [new Int32Array(width).fill(-1)];
+    const trie = new Trie(width);
     const ends: number[][] = [[]];
-    needles.forEach((n, idx) => ends[insertKey(rows, cls, width, n, () => ends.push([]))]!.push(idx));
-    // Failure links, breadth first, folded into the rows: every (state, class) gets its target.
-    foldFailureLinks(rows, width, (t, f) => ends[t]!.push(...ends[f]!));
+    needles.forEach((n, idx) => ends[trie.insert(cls, n, () => ends.push([]))]!.push(idx));
+    // Failure links, breadth first, folded into the table: every (state, class) gets its target.
+    this.next = trie.table((t, f) => ends[t]!.push(...ends[f]!), (t) => ends[t]!.length > 0);
     this.always = ends[0]!;
-    this.next = denseTable(rows, width, (t) => ends[t]!.length > 0);
     this.ends = ends.map((e) => (e.length ? e : undefined));
   }
 
