@@ -6,7 +6,7 @@
 // (`npm run corpus:train -- --cv`): naive Bayes counts each of twenty words that always come
 // together (an SELinux denial's fields, a mount table's options) as twenty votes, logistic
 // regression weighs them together. As the ten-label word model it gained only where harmless
-// short lines got hints (README, the nearest-report paragraph), so the word model stays naive Bayes.
+// short lines got hints (docs/accuracy.md, the nearest-report paragraph), so the word model stays naive Bayes.
 
 /** One text: the indices of the vocabulary words it holds, and its label's index. */
 export interface Example {

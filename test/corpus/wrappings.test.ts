@@ -1,4 +1,4 @@
-// What a report puts around a log must not change what the doctor reads in it (README "What an
+// What a report puts around a log must not change what the doctor reads in it (docs/accuracy.md, "What an
 // issue form puts around a failure is not the failure's", "How a pasted line is read"). The corpus's
 // tuning half, each text read right bare in the raw -logfile form, is wrapped the way
 // real reports wrap a log: golang/go's and the Go extension's issue forms with `go env` and the tools
