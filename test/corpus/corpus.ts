@@ -147,6 +147,28 @@ export async function diagnoseText(text: string, form: LogForm, scratch: string)
   }
 }
 
+/**
+ * The texts of `items` read right bare in the raw -logfile form, for the guards that change a text
+ * and expect the same reading (wrappings.test.ts, substitutions.test.ts): positives read right by a
+ * rule, a named mechanism or a crash (a text read only because the word model's table holds it nearly
+ * verbatim is diluted by any change and says nothing about it), and negatives that get no cause at
+ * all and pass `keepNegative`.
+ */
+export async function readRightBare(items: readonly CorpusItem[], keepNegative: (item: CorpusItem) => boolean = () => true): Promise<CorpusItem[]> {
+  const scratch = mkdtempSync(path.join(os.tmpdir(), 'ged-bare-'));
+  const out: CorpusItem[] = [];
+  try {
+    for (const item of items) {
+      const causes = await diagnoseText(item.text, 'logfile', scratch);
+      const r = score(item, 'logfile', causes);
+      if (item.label === 'negative' ? r.top === undefined && keepNegative(item) : r.ok && !causes[0]!.findings.some((f) => f.headline === 'resembles-reports')) out.push(item);
+    }
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  return out;
+}
+
 // --- scoring -----------------------------------------------------------------------------
 
 export interface ItemResult {

@@ -7,11 +7,8 @@
 // and left out, 2026-12-03: a line's first letter put in upper or in lower case. What changed were
 // lines whose case a program fixes, `panic:`, `memory: usage`, gopls's stack frames, go-plus's "No Go
 // Installations Were Found", a `PATH:` label: not a variation users' pastes have.)
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagnoseText, loadCorpus, measure, score, type CorpusItem } from './corpus.js';
+import { loadCorpus, measure, readRightBare } from './corpus.js';
 
 const rotateDigits = (s: string) => s.replace(/\d/g, (d) => String((Number(d) + 3) % 10));
 const HEX = '0123456789abcdef';
@@ -32,19 +29,7 @@ describe("a failure reads the same in another user's paste", () => {
   const tuning = loadCorpus().items.filter((i) => i.split === 'tuning');
 
   it('the tuning half, read right bare, reads the same with each substitution made', async () => {
-    // As wrappings.test.ts: positives read right by a rule, a named mechanism or a crash (not by the
-    // word model's table alone), and negatives that get no cause at all.
-    const scratch = mkdtempSync(path.join(os.tmpdir(), 'ged-subst-'));
-    const readRight: CorpusItem[] = [];
-    try {
-      for (const item of tuning) {
-        const causes = await diagnoseText(item.text, 'logfile', scratch);
-        const r = score(item, 'logfile', causes);
-        if (item.label === 'negative' ? r.top === undefined : r.ok && !causes[0]!.findings.some((f) => f.headline === 'resembles-reports')) readRight.push(item);
-      }
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-    }
+    const readRight = await readRightBare(tuning);
     expect(readRight.filter((i) => i.label !== 'negative').length).toBeGreaterThan(600);
     for (const [name, substitute] of Object.entries(SUBSTITUTIONS)) {
       const changedTexts = readRight.map((i) => ({ ...i, text: substitute(i.text) })).filter((i, k) => i.text !== readRight[k]!.text);

@@ -7,11 +7,8 @@
 // (compile errors, test failures, users' panics) must get no warning from the wrapping that they did
 // not get bare. The wrappings are written from the programs' formats (boilerplate.ts names them),
 // with invented names; no corpus text is changed, only surrounded.
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { diagnoseText, loadCorpus, measure, score, type CorpusItem } from './corpus.js';
+import { loadCorpus, measure, readRightBare } from './corpus.js';
 
 const GOENV = [
   "GO111MODULE=''", "GOARCH='amd64'", "GOBIN=''", "GOCACHE='/home/ann/.cache/go-build'", "GOENV='/home/ann/.config/go/env'",
@@ -100,22 +97,9 @@ describe('a log keeps its reading inside what a report puts around it', () => {
   const tuning = loadCorpus().items.filter((i) => i.split === 'tuning');
 
   it('the tuning half, read right bare, reads the same wrapped; negatives get no warning from the wrapping', async () => {
-    // Positives read right bare by a rule, a named mechanism or a crash: a text read only because
-    // the word model's table holds it nearly verbatim (a one-line "an unknown error has occurred")
-    // is diluted by any words around it, wrapped or not, and says nothing about the wrapping.
-    const scratch = mkdtempSync(path.join(os.tmpdir(), 'ged-wrap-'));
-    const readRight: CorpusItem[] = [];
-    try {
-      for (const item of tuning) {
-        const causes = await diagnoseText(item.text, 'logfile', scratch);
-        const r = score(item, 'logfile', causes);
-        // Negatives that name gopls are left out: after them a runner's "Process completed with exit
-        // code 1" may fairly be gopls's own exit (a step that ran gopls), which goplsNamed.ts reads.
-        if (item.label === 'negative' ? r.top === undefined && !/gopls/i.test(item.text) : r.ok && !causes[0]!.findings.some((f) => f.headline === 'resembles-reports')) readRight.push(item);
-      }
-    } finally {
-      rmSync(scratch, { recursive: true, force: true });
-    }
+    // Negatives that name gopls are left out: after them a runner's "Process completed with exit
+    // code 1" may fairly be gopls's own exit (a step that ran gopls), which goplsNamed.ts reads.
+    const readRight = await readRightBare(tuning, (item) => !/gopls/i.test(item.text));
     expect(readRight.filter((i) => i.label !== 'negative').length).toBeGreaterThan(600);
     expect(readRight.filter((i) => i.label === 'negative').length).toBeGreaterThan(100);
     for (const [name, wrap] of Object.entries(WRAPPINGS)) {
