@@ -60,7 +60,7 @@ describe('the refusing layers\' model as the product reads it', () => {
 
   it('a malformed table fails at load, naming the word', () => {
     expect(() => parseWeights(REFUSING_LAYERS, [0, 0, 0], 'mount 1 2')).toThrow(/"mount" has 2 weights for 3 labels/);
-    expect(() => parseWeights(REFUSING_LAYERS, [0, 0, 0], 'mount 1 x 2')).toThrow(/"mount"/);
+    expect(() => parseWeights(REFUSING_LAYERS, [0, 0, 0], 'mount 1 x 2')).toThrow(/"mount" has a weight that is not a number/);
     expect(() => parseWeights(REFUSING_LAYERS, [0, 0], '')).toThrow(/2 biases for 3 labels/);
   });
 });

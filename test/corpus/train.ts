@@ -64,6 +64,12 @@ function vocabularyOf(m: TrainedModel): string[] {
   return m.table.split('\n').map((l) => l.slice(0, l.indexOf(' ')));
 }
 
+/** A text's words as their indices in `m`'s vocabulary (vocabularyOf), in the order wordsOf gives them; words outside it are left out. */
+function wordIndices(m: TrainedModel): (text: string) => number[] {
+  const index = new Map(vocabularyOf(m).map((w, i) => [w, i]));
+  return (text) => [...wordsOf(text)].map((w) => index.get(w)).filter((i): i is number => i !== undefined);
+}
+
 export const REFUSAL_MODEL_FILE = path.resolve('src/goplsLog/resemblance/refusalModel.ts');
 
 export interface TrainedRefusal {
@@ -85,10 +91,10 @@ const rounded = (x: number): number => {
  */
 export function trainRefusal(items: readonly Pick<CorpusItem, 'label' | 'text'>[], m: TrainedModel): TrainedRefusal {
   const vocabulary = vocabularyOf(m);
-  const index = new Map(vocabulary.map((w, i) => [w, i]));
+  const indices = wordIndices(m);
   const K = LABEL_ORDER.length;
   const { bias, weights } = trainLogistic(
-    items.map((it) => ({ features: [...wordsOf(it.text)].map((w) => index.get(w)).filter((j): j is number => j !== undefined), label: LABEL_ORDER.indexOf(it.label) })),
+    items.map((it) => ({ features: indices(it.text), label: LABEL_ORDER.indexOf(it.label) })),
     vocabulary.length,
     K,
   );
@@ -120,10 +126,9 @@ export const REPORTS_FILE = path.resolve('src/goplsLog/resemblance/reports.ts');
 
 /** Each of `items` as nearest.ts's row: its url, its label and its words' indices in `m`'s vocabulary (the caller passes tuning items only). */
 export function reportRows(items: readonly Pick<CorpusItem, 'label' | 'text' | 'url'>[], m: TrainedModel): Array<[string, Label, string]> {
-  const vocabulary = vocabularyOf(m);
-  const index = new Map(vocabulary.map((w, i) => [w, i]));
+  const indices = wordIndices(m);
   return items.map((it) => {
-    const ids = [...wordsOf(it.text)].map((w) => index.get(w)).filter((i): i is number => i !== undefined).sort((a, b) => a - b);
+    const ids = indices(it.text).sort((a, b) => a - b);
     return [it.url, it.label, ids.map((i) => i.toString(36)).join(',')];
   });
 }

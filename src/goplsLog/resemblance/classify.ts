@@ -52,7 +52,6 @@ export interface LinearModel {
 }
 
 export interface ResemblanceModel extends LinearModel {
-  labels: readonly Label[];
   /** Training texts per label, in labels' order. */
   texts: readonly number[];
   /** word → in how many training texts of each label it appears, in labels' order. */

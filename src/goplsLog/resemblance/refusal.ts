@@ -15,9 +15,8 @@ export const REFUSING_LAYERS = ['fs-access', 'noexec-mount', 'mac-policy'] as co
 /** refusalModel.ts's compact form: a bias per label and one "word w0 w1 …" line of weights per word. */
 export function parseWeights(labels: readonly Label[], bias: readonly number[], table: string): LinearModel {
   if (bias.length !== labels.length) throw new Error(`refusal model: ${bias.length} biases for ${labels.length} labels`);
-  const wrong = (w: string | undefined, n: number) => `refusal model: "${w}" has ${n} weights for ${labels.length} labels`;
-  const lean = tableRows(table, labels.length, wrong);
-  for (const [w, weights] of lean) if (weights.some((x) => !Number.isFinite(x))) throw new Error(wrong(w, weights.length));
+  const lean = tableRows(table, labels.length, (w, n) => `refusal model: "${w}" has ${n} weights for ${labels.length} labels`);
+  for (const [w, weights] of lean) if (weights.some((x) => !Number.isFinite(x))) throw new Error(`refusal model: "${w}" has a weight that is not a number`);
   return { labels, base: [...bias], lean };
 }
 
