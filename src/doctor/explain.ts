@@ -31,6 +31,7 @@ export interface SymptomExplanation {
 }
 
 const MEMORY_CGROUP: Check = { what: 'the memory cgroup (memory.max, memory.events oom_kill, memory.failcnt)', probe: 'cgroups' };
+const MACHINE_MEMORY: Check = { what: "the machine's available memory (MemAvailable) against what gopls needs for these workspaces", probe: 'cgroups' };
 const KERNEL_LOG: Check = { what: "the kernel log's OOM-killer and fork-rejected records, and the counters re-read after the run", probe: 'after-run' };
 const PIDS: Check = { what: 'the pids cgroup (pids.max, pids.events max)', probe: 'cgroups' };
 const TASK_LIMITS: Check = { what: 'kernel.threads-max, kernel.pid_max and RLIMIT_NPROC', probe: 'process-limits' };
@@ -56,6 +57,14 @@ export const EXPLAINED_BY: Readonly<Record<SymptomKind, SymptomExplanation>> = {
   // memory cgroup's OOM killer took it. The message names neither, so only such a cause found in
   // this run explains it; the checks name both.
   'init-died': { by: ['process-limit', 'memory-limit'], checks: [PIDS, TASK_LIMITS, MEMORY_CGROUP, KERNEL_LOG] },
+  // "Out of memory" is what the program saw, not why: a memory cgroup or an exhausted machine (both
+  // memory-limit causes a probe can find) or its own appetite, a leak or a huge allocation (a bug
+  // fixed in the program's code, no environment problem at all). Only a limit or a shortage found
+  // in this run explains it.
+  'out-of-memory': {
+    by: ['memory-limit'],
+    checks: [MEMORY_CGROUP, MACHINE_MEMORY, KERNEL_LOG, { what: "an address-space limit (ulimit -v, limits.conf's `as`) or the program's own appetite (a leak, a huge allocation): not visible from here" }],
+  },
   'not-permitted': { by: ['mac-policy'], checks: [MAC] },
   'exec-denied': { by: ['noexec-mount', 'fs-access', 'mac-policy'], checks: [MOUNTS, ACCESS, MAC] },
   // A sandbox refuses what it does not expose (src/probes/flatpakGrants.ts): that cause says so.

@@ -46,8 +46,11 @@ export type Role = z.infer<typeof RoleSchema>;
  * init-died = a container runtime's init process died before it reported back (runc's "read
  * init-p: connection reset by peer"): a task limit (pids.max counts the threads of runc init's Go
  * runtime) or a memory limit (the OOM killer) are the usual reasons, and the message says neither.
+ * out-of-memory = a program said it could not get memory ("fatal error: runtime: out of memory",
+ * ENOMEM, "virtual memory exhausted"): a memory limit, an exhausted machine, or the program's own
+ * appetite (a leak, a huge allocation), which the message alone cannot tell apart.
  */
-export const SYMPTOM_KINDS = ['killed', 'died', 'thread-create', 'not-permitted', 'exec-denied', 'access-denied', 'load-failed', 'no-diagnostics', 'hang', 'no-build', 'init-died'] as const;
+export const SYMPTOM_KINDS = ['killed', 'died', 'thread-create', 'not-permitted', 'exec-denied', 'access-denied', 'load-failed', 'no-diagnostics', 'hang', 'no-build', 'init-died', 'out-of-memory'] as const;
 export const SymptomKindSchema = z.enum(SYMPTOM_KINDS);
 export type SymptomKind = z.infer<typeof SymptomKindSchema>;
 

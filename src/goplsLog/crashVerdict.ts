@@ -160,10 +160,14 @@ export function crashVerdict(input: CrashInput): CrashVerdict {
   if (oom) {
     return withLoop({
       kind: 'out-of-memory',
-      role: 'cause',
+      // What gopls saw, not why (explain.ts 'out-of-memory'): a memory limit or an exhausted machine
+      // found in this run explains it; gopls's own appetite (a leak, a huge workspace load) prints
+      // the same words.
+      role: 'symptom',
+      symptom: 'out-of-memory',
       classId: 'memory-limit',
       confidence: 0.9,
-      summary: 'gopls died with "fatal error: runtime: out of memory": it could not get more memory from the kernel (a memory limit or an exhausted machine).',
+      summary: 'gopls died with "fatal error: runtime: out of memory": it could not get more memory from the kernel (a memory limit, an exhausted machine, or more memory than gopls should need).',
       evidence: [crashEvidence(oom.source, oom.c), ...exitEvidence],
       stack: oom.c.stack,
     });

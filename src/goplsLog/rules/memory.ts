@@ -7,7 +7,12 @@ export const MEMORY_RULES: readonly Rule[] = [
   {
     id: 'fatal-out-of-memory',
     classId: 'memory-limit',
-    severity: 'error',
+    // What the program saw, not why it happened (explain.ts 'out-of-memory'): a memory cgroup or an
+    // exhausted machine explains it when a probe finds one; a linter's own memory regression or a
+    // daemon's leak prints the same words. A symptom, so it is an error only once a limit is found.
+    role: 'symptom',
+    symptom: 'out-of-memory',
+    severity: 'warning',
     confidence: 0.85,
     // The Go runtime on any OS ("fatal error: out of memory" on Windows, "failed to reserve page
     // summary memory" and "cannot reserve arena virtual address space" under ulimit -v,

@@ -147,6 +147,41 @@ describe('rankCauses: symptoms and causes', () => {
     ]);
   });
 
+  // "fatal error: runtime: out of memory" says what the program saw, not why: a linter's own
+  // memory regression prints it as a small VM does. Only a limit or a shortage found explains it.
+  describe('a program that ran out of memory', () => {
+    const oom = sym({ classId: 'memory-limit', severity: 'warning', symptom: 'out-of-memory', confidence: 0.85, message: 'ran out of memory ("fatal error: runtime: out of memory")' });
+    const probes = [
+      { id: 'cgroups', title: 'c', status: 'ok' as const, durationMs: 1, classes: [], observed: {}, findingCount: 0 },
+      { id: 'after-run', title: 'a', status: 'ok' as const, durationMs: 1, classes: [], observed: {}, findingCount: 0 },
+    ];
+    it('alone is a warning that names the cgroup, the machine, the kernel log and the program as what would explain it', () => {
+      const [top] = rankCauses([oom], { probes });
+      expect(top).toMatchObject({ id: 'memory-limit', severity: 'warning' });
+      expect(top!.findings[0]!.unexplained!.checks.map((c) => c.check)).toEqual([
+        expect.stringMatching(/memory cgroup/),
+        expect.stringMatching(/MemAvailable/),
+        expect.stringMatching(/kernel log/),
+        expect.stringMatching(/appetite/),
+      ]);
+    });
+    it('is explained by a memory limit found in the run, which then leads as the cause', () => {
+      const limit = f({ classId: 'memory-limit', severity: 'error', confidence: 0.8, message: 'memory.max 110 MiB is below what gopls needs' });
+      const [top] = rankCauses([oom, limit, closed], { probes });
+      expect(top).toMatchObject({ id: 'memory-limit', severity: 'error' });
+      expect(top!.findings.map((x) => x.message)).toEqual([limit.message, oom.message]);
+      expect(top!.findings[1]).toMatchObject({ explainedBy: ['memory-limit'] });
+    });
+    it('is not explained by a cause of another class, and an error of that class still leads', () => {
+      const causes = rankCauses([oom, f({ classId: 'env-inheritance', severity: 'error', confidence: 0.8 })]);
+      expect(causes.map((c) => [c.id, c.severity])).toEqual([['env-inheritance', 'error'], ['memory-limit', 'warning']]);
+      expect(causes[1]!.findings[0]!.unexplained).toBeDefined();
+    });
+    it('comes before the bare connection-closed line it tells the way of', () => {
+      expect(rankCauses([closed, oom]).map((c) => c.id)).toEqual(['memory-limit', 'gopls-launch']);
+    });
+  });
+
   it('re-ranking a ranked report gives the same answer (annotations are recomputed, not trusted)', () => {
     const first = rankCauses([killed, f({ classId: 'memory-limit', severity: 'warning', confidence: 0.6 })]);
     const again = rankCauses(first.flatMap((c) => c.findings));

@@ -118,12 +118,13 @@ describe('crash ownership', () => {
 
   it('the user program running out of memory is still a memory problem, not a gopls crash', () => {
     const f = findings(USER_OOM);
-    expect(f).toContainEqual(expect.objectContaining({ classId: 'memory-limit', severity: 'error' }));
+    // What the program saw, not why: a memory symptom until a probe finds the limit or the shortage.
+    expect(f).toContainEqual(expect.objectContaining({ classId: 'memory-limit', severity: 'warning', role: 'symptom', symptom: 'out-of-memory' }));
     expect(f.filter((x) => x.classId === 'gopls-launch' && x.severity === 'error')).toEqual([]);
   });
 
   it('"gopls exited due to fatal error: runtime: out of memory" (no dump) is memory', () => {
-    expect(findings('gopls exited due to fatal error: runtime: out of memory\n')).toContainEqual(expect.objectContaining({ classId: 'memory-limit', severity: 'error' }));
+    expect(findings('gopls exited due to fatal error: runtime: out of memory\n')).toContainEqual(expect.objectContaining({ classId: 'memory-limit', role: 'symptom', symptom: 'out-of-memory' }));
   });
 });
 
