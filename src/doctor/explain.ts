@@ -35,6 +35,7 @@ const MACHINE_MEMORY: Check = { what: "the machine's available memory (MemAvaila
 const KERNEL_LOG: Check = { what: "the kernel log's OOM-killer and fork-rejected records, and the counters re-read after the run", probe: 'after-run' };
 const PIDS: Check = { what: 'the pids cgroup (pids.max, pids.events max)', probe: 'cgroups' };
 const TASK_LIMITS: Check = { what: 'kernel.threads-max, kernel.pid_max and RLIMIT_NPROC', probe: 'process-limits' };
+const MEMORY_RLIMITS: Check = { what: 'RLIMIT_AS and RLIMIT_DATA (ulimit -v, ulimit -d) against what gopls reserves', probe: 'process-limits' };
 const MAC: Check = { what: 'seccomp, SELinux and AppArmor (the MAC policy)', probe: 'mac-policy' };
 const MOUNTS: Check = { what: 'noexec and read-only mounts under GOTMPDIR, GOCACHE, GOPATH and the gopls binary', probe: 'mounts' };
 const ACCESS: Check = { what: 'access to GOPATH, GOMODCACHE, GOCACHE and GOTMPDIR', probe: 'file-access' };
@@ -51,7 +52,8 @@ export const EXPLAINED_BY: Readonly<Record<SymptomKind, SymptomExplanation>> = {
     checks: [MEMORY_CGROUP, KERNEL_LOG, PIDS, TASK_LIMITS, { what: "gopls's own log for a panic or a fatal error (stack)", probe: 'gopls-logs' }, { what: 'the gopls binary and the Go it runs against', probe: 'gopls' }, MAC],
   },
   // Thread creation fails with EAGAIN at a task limit, with ENOMEM at a memory limit, with EPERM under seccomp.
-  'thread-create': { by: ['process-limit', 'memory-limit', 'mac-policy'], checks: [PIDS, TASK_LIMITS, MEMORY_CGROUP, MAC] },
+  // Under RLIMIT_AS glibc's pthread_create cannot map the thread's stack and answers EAGAIN too.
+  'thread-create': { by: ['process-limit', 'memory-limit', 'mac-policy'], checks: [PIDS, TASK_LIMITS, MEMORY_CGROUP, MEMORY_RLIMITS, MAC] },
   // A container's init died before it reported back to the runtime (runc's "read init-p: connection
   // reset by peer"): its pids cgroup refused the threads runc init's Go runtime starts, or the
   // memory cgroup's OOM killer took it. The message names neither, so only such a cause found in
@@ -63,7 +65,7 @@ export const EXPLAINED_BY: Readonly<Record<SymptomKind, SymptomExplanation>> = {
   // in this run explains it.
   'out-of-memory': {
     by: ['memory-limit'],
-    checks: [MEMORY_CGROUP, MACHINE_MEMORY, KERNEL_LOG, { what: "an address-space limit (ulimit -v, limits.conf's `as`) or the program's own appetite (a leak, a huge allocation): not visible from here" }],
+    checks: [MEMORY_CGROUP, MACHINE_MEMORY, MEMORY_RLIMITS, KERNEL_LOG, { what: "the program's own appetite (a leak, a huge allocation): not visible from here" }],
   },
   'not-permitted': { by: ['mac-policy'], checks: [MAC] },
   'exec-denied': { by: ['noexec-mount', 'fs-access', 'mac-policy'], checks: [MOUNTS, ACCESS, MAC] },

@@ -134,14 +134,17 @@ export function raiseInotifyLimitFix(limit: 'watches' | 'instances', value = lim
 }
 
 /** A pam_limits rule for every login. */
-export function limitsConfFix(id: string, item: 'nproc' | 'nofile', value: number): Fix {
+export function limitsConfFix(id: string, item: 'nproc' | 'nofile' | 'as' | 'data', value: number | 'unlimited'): Fix {
+  const systemd = { nproc: 'NPROC', nofile: 'NOFILE', as: 'AS', data: 'DATA' }[item];
   return {
     id,
     kind: 'terminal',
     title: `Raise the ${item} limit to ${value} for every login`,
     text: `printf '%s\\n' '* soft ${item} ${value}' '* hard ${item} ${value}' > /etc/security/limits.d/60-${item}.conf`,
     needsRoot: true,
-    detail: 'pam_limits applies it at the next login (log out and back in, then restart the editor). A systemd user session may also need DefaultLimit' + (item === 'nproc' ? 'NPROC' : 'NOFILE') + ' in /etc/systemd/user.conf.',
+    detail:
+      `pam_limits applies it at the next login (log out and back in, then restart the editor). A systemd user session may also need DefaultLimit${systemd} in /etc/systemd/user.conf.` +
+      (item === 'as' || item === 'data' ? ` A \`ulimit -${item === 'as' ? 'v' : 'd'}\` in a shell start-up file, a service's Limit${systemd}= or a batch scheduler's memory option sets it too: look there first.` : ''),
   };
 }
 

@@ -39,18 +39,22 @@ export interface ServerProcess {
   /** Resolves once, when the server has exited or could not start; never rejects. */
   exited: Promise<ServerExit>;
   hasExited(): boolean;
-  /** The last stderrCap bytes the server wrote. */
+  /** The last stderrCap bytes the server wrote, after its first 2 KiB when more was written. */
   stderrTail(): string;
   /** SIGKILL to the whole process group; safe to call more than once. */
   kill(): void;
 }
 
 const DEFAULT_STDERR_CAP = 16 * 1024;
+/** A Go crash says why on its first lines ("fatal error: …", "runtime: out of memory: …"); its goroutine dump follows. */
+const STDERR_HEAD = 2 * 1024;
 
 export function spawnServer(file: string, args: readonly string[], opts: ServerOptions): ServerProcess {
   const commandLine = commandLineOf(file, args);
   const cap = opts.stderrCap ?? DEFAULT_STDERR_CAP;
   let stderr = '';
+  /** The first bytes, kept once the tail no longer holds them. */
+  let head: string | undefined;
   let exitedFlag = false;
   const child: ResultPromise = execa(file, [...args], {
     env: markedEnv(opts.env),
@@ -79,7 +83,9 @@ export function spawnServer(file: string, args: readonly string[], opts: ServerO
   const timer = setTimeout(kill, opts.timeoutMs + 50);
   opts.signal?.addEventListener('abort', kill, { once: true });
   child.stderr?.on('data', (d: Buffer) => {
+    const whole = head === undefined;
     stderr += d.toString('utf8');
+    if (whole && stderr.length > cap) head = stderr.slice(0, Math.min(STDERR_HEAD, cap));
     if (stderr.length > cap * 2) stderr = stderr.slice(-cap);
   });
   // Writes to a dead server fail with EPIPE; the exit is the news, not the write error.
@@ -112,7 +118,7 @@ export function spawnServer(file: string, args: readonly string[], opts: ServerO
     stdout: child.stdout!,
     exited,
     hasExited: () => exitedFlag,
-    stderrTail: () => stderr.slice(-cap),
+    stderrTail: () => (head === undefined ? stderr : `${head}\n[…]\n${stderr.slice(-cap)}`),
     kill,
   };
 }

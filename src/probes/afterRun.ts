@@ -123,7 +123,7 @@ export interface AfterRunInput {
   kernel: KernelRecord[];
   kernelSource: string;
   /** What the other probes found: a SIGKILLed gopls is what a rise is tied to. */
-  earlier: readonly Pick<Finding, 'role' | 'symptom' | 'message' | 'probeId'>[];
+  earlier: ReadonlyArray<Pick<Finding, 'role' | 'symptom' | 'message' | 'probeId'> & Partial<Pick<Finding, 'classId' | 'severity' | 'evidence' | 'fixes'>>>;
 }
 
 /** Pure: what rose during the run → findings. */
@@ -170,6 +170,8 @@ export function afterRunFindings(i: AfterRunInput): FindingInput[] {
     }
   }
 
+  out.push(...rlimitBitFindings(i.earlier));
+
   const pidRise = rises.find((r) => r.reading.controller === 'pids' && r.key === 'max');
   const rejected = parseForkRejected(i.kernel);
   if (pidRise || rejected.length) {
@@ -185,6 +187,33 @@ export function afterRunFindings(i: AfterRunInput): FindingInput[] {
     });
   }
   return out;
+}
+
+/** The process-limits probe's evidence line of a memory rlimit (/proc/self/limits). */
+const RLIMIT_LINE = /^Max (address space|data size)\b/;
+
+/**
+ * A memory rlimit judged below gopls's need for these workspaces (a warning before it bites)
+ * under which the doctor's own gopls then died of it in this run: its stderr said it ran out of
+ * memory or could not create a thread. The limit bit; that is an error. Pure.
+ */
+export function rlimitBitFindings(earlier: AfterRunInput['earlier']): FindingInput[] {
+  const limits = earlier.filter((f) => f.classId === 'memory-limit' && f.role !== 'symptom' && f.evidence?.some((e) => RLIMIT_LINE.test(e.excerpt ?? '')));
+  const died = earlier.filter((f) => f.probeId === 'gopls' && f.role === 'symptom' && (f.symptom === 'out-of-memory' || f.symptom === 'thread-create'));
+  if (!limits.length || !died.length || limits.some((f) => f.severity === 'error')) return [];
+  const line = limits.flatMap((f) => f.evidence ?? []).find((e) => RLIMIT_LINE.test(e.excerpt ?? ''))!;
+  const what = /address space/.test(line.excerpt ?? '') ? 'RLIMIT_AS (ulimit -v)' : 'RLIMIT_DATA (ulimit -d)';
+  return [
+    {
+      classId: 'memory-limit',
+      severity: 'error',
+      confidence: 0.9,
+      message: `During this diagnosis the doctor's own gopls died under ${what} as it loaded the workspaces: ${firstSentence(died[0]!.message)}. The limit was below what gopls needs here, and it bit.`,
+      evidence: [line, ...died.slice(0, 2).flatMap((f) => (f.evidence ?? []).slice(0, 1))],
+      fixes: limits[0]!.fixes ?? [],
+      explains: ['gopls-launch'],
+    },
+  ];
 }
 
 /**

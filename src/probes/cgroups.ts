@@ -402,7 +402,8 @@ export async function cpusFor(host: Host, env: NodeJS.ProcessEnv): Promise<numbe
 }
 
 /** Packages gopls would load for the workspaces (go list -deps, no downloads), or undefined. */
-async function workspacePackages(ctx: ProbeContext): Promise<{ count: number; command: string } | undefined> {
+/** The packages gopls will load for the workspaces (go list -deps, offline), counted. */
+export async function workspacePackages(ctx: ProbeContext): Promise<{ count: number; command: string } | undefined> {
   const goEnv = await ctx.facts.goEnv();
   if (!goEnv.ok) return undefined;
   const seen = new Set<string>();

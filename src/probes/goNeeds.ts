@@ -70,3 +70,53 @@ export function goplsMemoryNeeds(packages: number): MemoryNeeds {
     method: `estimated from ${packages} packages (go list -deps of the workspaces): about 255 MB + 1.6 MB per package for gopls's first load with a cold cache, 41 MB + 0.3 MB warm (measured here: 62 packages 356/59 MB, 317 packages 770/133 MB)`,
   };
 }
+
+// Address space (RLIMIT_AS, `ulimit -v`) and data segment (RLIMIT_DATA, `ulimit -d`, which since
+// Linux 4.7 counts every private writable mapping, the Go heap's among them). Measured here by
+// bisecting the limit until the command succeeded (go1.26.8, the pinned gopls, RLIMIT_STACK 8 MiB):
+//
+//   go version ....................... 750 MB address space (GOMAXPROCS 2 and 64 alike); 79 MB data
+//   go build, hello world ............ 856 MB
+//   gopls version .................... 1.79 GB at 2 CPUs, 2.03 GB at GOMAXPROCS=16, 2.58 GB at 64; 235 MB data
+//   gopls check, 62 packages ......... 1.98 GB; 360 MB data
+//   gopls check, 185 / 319 packages .. 2.03 / 2.36 GB (std's net/http and cmd/go, warm cache)
+//
+// gopls reserves far more than it uses before it does anything (a cgo binary: glibc's malloc arena
+// per thread, the Go heap's arena index), about 1.79 GB + 12.8 MB per CPU beyond two, then about
+// 1.6 MB more per package loaded, the slope of its resident memory. Below its start it dies at once
+// with "runtime: out of memory: cannot allocate …", "fatal error: failed to reserve page summary
+// memory" or, misleadingly, "runtime/cgo: pthread_create failed: Resource temporarily unavailable".
+
+export interface AddressSpaceNeeds {
+  cpus: number;
+  packages?: number;
+  /** The go command itself: below this nothing Go builds or runs. */
+  goCommand: number;
+  /** gopls's start, before it loads anything. */
+  goplsStart: number;
+  /** gopls with these workspaces loaded (its start when the packages are not known). */
+  gopls: number;
+  /** RLIMIT_DATA: gopls's start, and gopls with these workspaces (its first, cold load). */
+  dataStart: number;
+  data: number;
+  method: string;
+}
+
+const MB = 1000 * 1000;
+
+export function addressSpaceNeeds(cpus: number, packages?: number): AddressSpaceNeeds {
+  const goplsStart = Math.round((1790 + 12.8 * Math.max(0, cpus - 2)) * MB);
+  const gopls = goplsStart + Math.round(1.6 * (packages ?? 0) * MB);
+  const dataStart = 235 * MB;
+  const data = packages === undefined ? dataStart : Math.max(dataStart, goplsMemoryNeeds(packages).cold);
+  return {
+    cpus,
+    ...(packages === undefined ? {} : { packages }),
+    goCommand: 860 * MB,
+    goplsStart,
+    gopls,
+    dataStart,
+    data,
+    method: `estimated for ${cpus} CPU${cpus === 1 ? '' : 's'}${packages === undefined ? '' : ` and ${packages} packages (go list -deps of the workspaces)`}: gopls reserves about 1.7 GiB of address space + 12 MiB per CPU beyond two to start, and about 1.5 MiB more per package it loads; the go command about 820 MiB; gopls's heap (RLIMIT_DATA) about 224 MiB at start. Measured here by bisecting ulimit -v and ulimit -d: gopls version needs 1.7 GiB at 2 CPUs and 2.4 GiB at GOMAXPROCS=64, gopls check of 62 / 185 / 319 packages 1.8 / 1.9 / 2.2 GiB`,
+  };
+}

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { closeSync, existsSync, openSync, promises as fs, readSync, constants as fsConst } from 'node:fs';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
-import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
+import type { ClassId, Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ExecResult } from '../host/exec.js';
 import { quoteForDisplay } from '../host/exec.js';
 import { readOnlyGo } from '../host/noDownload.js';
@@ -30,6 +30,8 @@ import {
 } from '../lsp/goplsBinary.js';
 import { isInside } from '../host/paths.js';
 import { toolInstallCheck } from './toolInstallGo.js';
+import { analyzeText } from '../goplsLog/analyzer.js';
+import { findingsOf } from './goplsLogs.js';
 import { describeExclusion, exclusionTail, readFileBuild, type FileBuild } from './buildConstraints.js';
 
 /** Kept back from the probe's deadline to turn the session's result into findings. */
@@ -40,7 +42,8 @@ const GO_MISSING = /go command required, not found|exec: "go": executable file n
 export const goplsProbe: Probe = {
   id: 'gopls',
   title: 'gopls launch and LSP handshake',
-  classes: ['gopls-launch', 'module-resolution', 'env-inheritance'],
+  // memory-limit, process-limit and mac-policy: what gopls's stderr says killed it (stderrFindings).
+  classes: ['gopls-launch', 'module-resolution', 'env-inheritance', 'memory-limit', 'process-limit', 'mac-policy'],
   // gopls's first load of a module can take seconds: as long as the run allows.
   timeoutMs: 120_000,
   run: checkGopls,
@@ -184,6 +187,21 @@ export interface SessionFindingsInput {
   opened?: FileBuild;
 }
 
+/**
+ * What gopls's stderr says of why it died, read by the log rules as any gopls log is: running out
+ * of memory, a thread the kernel refused, a policy's EPERM, an environment gopls cannot run in.
+ * Only the classes that kill gopls beside the death itself (which the crash finding tells), never
+ * the unclassified lines. Pure.
+ */
+function stderrFindings(session: GoplsSessionResult): FindingInput[] {
+  if (!session.stderrTail.trim()) return [];
+  const summary = analyzeText(session.stderrTail);
+  return findingsOf(`${session.commandLine} (stderr)`, summary).filter((f) => STDERR_CLASSES.has(f.classId) && !f.unclassified);
+}
+
+/** The classes whose causes kill gopls (explain.ts "died"), beside gopls-launch itself. */
+const STDERR_CLASSES: ReadonlySet<ClassId> = new Set(['memory-limit', 'process-limit', 'mac-policy', 'env-inheritance']);
+
 export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
   const { gopls, session } = input;
   const out: FindingInput[] = [];
@@ -204,18 +222,24 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
         out.push(spawnFinding(input, 'ENOEXEC', `exec format error (the shell fallback exited ${f.exitCode})`, useOther));
         break;
       }
-      const panic = /^panic:|fatal error:/m.test(session.stderrTail);
+      const panic = /^panic:/m.test(session.stderrTail);
+      // The runtime's own last words, the first such line: "fatal error: …", "runtime: out of memory: …",
+      // "runtime/cgo: pthread_create failed: …" (not a panic: no gopls code failed).
+      const fatal = /^(?:fatal error: .*|runtime: out of memory.*|runtime\/cgo: .*)$/m.exec(session.stderrTail)?.[0];
+      const stderrReading = stderrFindings(session);
       out.push({
         classId: 'gopls-launch',
         severity: 'error',
         confidence: 0.9,
-        // What happened to gopls, not why: the cgroup, the kernel log or the stack say why.
+        // What happened to gopls, not why: the cgroup, the kernel log, the rlimits or the stack say why.
         role: 'symptom',
         symptom: f.signal === 'SIGKILL' || f.exitCode === 137 ? 'killed' : 'died',
-        message: `${gopls.path} ${f.signal ? `was killed by ${f.signal}` : `exited with code ${f.exitCode ?? '?'}`} during ${f.phase === 'initialize' ? 'start-up, before answering initialize' : f.phase}${panic ? ' (it panicked)' : ''}`,
+        message: `${gopls.path} ${f.signal ? `was killed by ${f.signal}` : `exited with code ${f.exitCode ?? '?'}`} during ${f.phase === 'initialize' ? 'start-up, before answering initialize' : f.phase}${panic ? ' (it panicked)' : fatal ? ` (the Go runtime stopped it: "${fatal.trim().slice(0, 160)}")` : ''}`,
         evidence: [{ source: session.commandLine, excerpt: f.message }, ...stderrEvidence],
-        fixes: [installGoplsFix(undefined), ...useOther, GOPLS_TROUBLESHOOTING],
+        // Reinstalling gopls does not help a gopls the machine would not let run.
+        fixes: stderrReading.length ? [GOPLS_TROUBLESHOOTING] : [installGoplsFix(undefined), ...useOther, GOPLS_TROUBLESHOOTING],
       });
+      out.push(...stderrReading);
       break;
     }
     case 'hang':

@@ -1,14 +1,17 @@
 // Kernel-wide and per-user task limits: kernel.pid_max and kernel.threads-max against every task
 // on the machine, RLIMIT_NPROC against this user's tasks (each thread counts, which is why Go's
-// "failed to create new OS thread" shows up here), and RLIMIT_NOFILE.
+// "failed to create new OS thread" shows up here), and RLIMIT_NOFILE. Also the two rlimits that
+// limit memory per process, RLIMIT_AS and RLIMIT_DATA (memory-limit): a batch system's or a shell
+// start-up file's `ulimit -v` kills gopls at start with words that name no limit.
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import { findLimit, parseLimits, parseLoadAvg, parseSysctlInt, type ResourceLimit } from '../procfs/limits.js';
 import { procOf } from '../procfs/procs.js';
 import { limitsConfFix, raiseNofileFix, sysctlFix } from '../fixes/catalog.js';
-import { taskNeeds, type TaskNeeds } from './goNeeds.js';
-import { cpusFor } from './cgroups.js';
+import { addressSpaceNeeds, taskNeeds, type AddressSpaceNeeds, type TaskNeeds } from './goNeeds.js';
+import { cpusFor, workspacePackages } from './cgroups.js';
+import { formatBytes } from '../host/bytes.js';
 
 const PID_MAX_FILE = '/proc/sys/kernel/pid_max';
 const THREADS_MAX_FILE = '/proc/sys/kernel/threads-max';
@@ -114,6 +117,48 @@ export function processLimitFindings(i: ProcessLimitsInput): FindingInput[] {
   return out;
 }
 
+/**
+ * RLIMIT_AS and RLIMIT_DATA (bytes, soft) against what the go command and gopls reserve here
+ * (goNeeds.ts addressSpaceNeeds): an error below what starts them, a warning below what gopls needs
+ * for these workspaces. Each limit is per process, so only one process's need is compared. Pure.
+ */
+export function memoryRlimitFindings(i: { as?: ResourceLimit; data?: ResourceLimit; limitsFile: string; needs: AddressSpaceNeeds }): FindingInput[] {
+  const out: FindingInput[] = [];
+  const judge = (l: ResourceLimit | undefined, what: string, item: 'as' | 'data', levels: Array<{ below: number; severity: 'error' | 'warning'; confidence: number; why: string }>): void => {
+    if (!l || typeof l.soft !== 'number') return;
+    const soft = l.soft;
+    const hit = levels.find((x) => soft < x.below);
+    if (!hit) return;
+    out.push({
+      classId: 'memory-limit',
+      severity: hit.severity,
+      confidence: hit.confidence,
+      message: `${what} is ${formatBytes(soft)} (soft; hard ${typeof l.hard === 'number' ? formatBytes(l.hard) : l.hard}): ${hit.why}.`,
+      evidence: [
+        { source: i.limitsFile, excerpt: l.line.trim() },
+        { source: 'estimate', excerpt: i.needs.method },
+      ],
+      fixes: [limitsConfFix(`rlimit-raise-${item}`, item, 'unlimited')],
+    });
+  };
+  const n = i.needs;
+  const dies = 'it dies at once with "runtime: out of memory", "failed to reserve page summary memory" or "pthread_create failed: Resource temporarily unavailable", words that name no limit';
+  judge(i.as, 'The address-space limit RLIMIT_AS (ulimit -v)', 'as', [
+    { below: n.goCommand, severity: 'error', confidence: 0.9, why: `below the about ${formatBytes(n.goCommand)} even the go command reserves, so no Go program starts (${dies})` },
+    { below: n.goplsStart, severity: 'error', confidence: 0.85, why: `below the about ${formatBytes(n.goplsStart)} gopls reserves before it loads anything on ${n.cpus} CPUs, so gopls cannot start (${dies})` },
+    ...(n.packages !== undefined && n.gopls > n.goplsStart
+      ? [{ below: n.gopls, severity: 'warning' as const, confidence: 0.6, why: `below the about ${formatBytes(n.gopls)} gopls will reserve once it has loaded these workspaces' ${n.packages} packages: it starts, then dies of "out of memory" as it loads` }]
+      : []),
+  ]);
+  judge(i.data, 'The data-segment limit RLIMIT_DATA (ulimit -d, which counts the Go heap)', 'data', [
+    { below: n.dataStart, severity: 'error', confidence: 0.85, why: `below the about ${formatBytes(n.dataStart)} of heap gopls maps to start, so gopls cannot start (${dies})` },
+    ...(n.packages !== undefined && n.data > n.dataStart
+      ? [{ below: n.data, severity: 'warning' as const, confidence: 0.6, why: `below the about ${formatBytes(n.data)} gopls needs for its first load of these workspaces' ${n.packages} packages` }]
+      : []),
+  ]);
+  return out;
+}
+
 export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome> {
   const { host } = ctx;
   if (host.platform !== 'linux') return skipped(`these limits are read from Linux /proc (platform ${host.platform})`);
@@ -144,6 +189,13 @@ export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome>
   const cpus = await cpusFor(host, ctx.env);
   if (cpus) input.needs = taskNeeds(cpus);
   const findings = processLimitFindings(input);
+  const as = findLimit(limits, 'Max address space');
+  const data = findLimit(limits, 'Max data size');
+  // The workspaces' packages are counted (a go list) only when a finite limit is there to judge.
+  const limited = typeof as?.soft === 'number' || typeof data?.soft === 'number';
+  const packages = limited ? await workspacePackages(ctx).catch(() => undefined) : undefined;
+  const memNeeds = limited ? addressSpaceNeeds(cpus ?? 1, packages?.count) : undefined;
+  if (memNeeds) findings.push(...memoryRlimitFindings({ as, data, limitsFile, needs: memNeeds }));
   const show = (l: ResourceLimit | undefined) => (l ? { soft: l.soft, hard: l.hard } : undefined);
   return {
     findings,
@@ -157,6 +209,9 @@ export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome>
       userTasks,
       maxProcesses: show(input.nproc),
       maxOpenFiles: show(input.nofile),
+      maxAddressSpace: show(as),
+      maxDataSize: show(data),
+      ...(memNeeds ? { memoryNeeds: { goCommand: memNeeds.goCommand, goplsStart: memNeeds.goplsStart, gopls: memNeeds.gopls, dataStart: memNeeds.dataStart, data: memNeeds.data, packages: memNeeds.packages } } : {}),
       ...(host.uid === 0 ? { nprocNote: 'uid 0 is exempt from RLIMIT_NPROC: no finding is made for it' } : {}),
       processTableTruncated: table.truncated,
     },
@@ -166,6 +221,6 @@ export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome>
 export const processLimitsProbe: Probe = {
   id: 'process-limits',
   title: 'Kernel and rlimit process limits',
-  classes: ['process-limit'],
+  classes: ['process-limit', 'memory-limit'],
   run: runProcessLimits,
 };

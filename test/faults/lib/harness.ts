@@ -175,7 +175,7 @@ export interface DoctorRun extends RunResult {
 /** The subset of the JSON report (shared/TAXONOMY.md) the suite asserts on. */
 export interface Report {
   schemaVersion: number;
-  causes: Array<{ id: string; score: number; severity: string; title: string; findings: Array<{ classId: string; severity: string; confidence: number; message: string; evidence: Array<{ source: string; excerpt: string; line?: number }>; probeId?: string }>; fixes: Array<{ id: string; kind: string }> }>;
+  causes: Array<{ id: string; score: number; severity: string; title: string; findings: Array<{ classId: string; severity: string; confidence: number; message: string; evidence: Array<{ source: string; excerpt: string; line?: number }>; probeId?: string; role?: string; explainedBy?: string[] }>; fixes: Array<{ id: string; kind: string }> }>;
   probes: Array<{ id: string; status: string; durationMs: number; reason?: string; observed?: Record<string, unknown> }>;
   workspaces: string[];
   incomplete?: boolean;

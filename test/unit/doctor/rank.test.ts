@@ -155,12 +155,13 @@ describe('rankCauses: symptoms and causes', () => {
       { id: 'cgroups', title: 'c', status: 'ok' as const, durationMs: 1, classes: [], observed: {}, findingCount: 0 },
       { id: 'after-run', title: 'a', status: 'ok' as const, durationMs: 1, classes: [], observed: {}, findingCount: 0 },
     ];
-    it('alone is a warning that names the cgroup, the machine, the kernel log and the program as what would explain it', () => {
+    it('alone is a warning that names the cgroup, the machine, the rlimits, the kernel log and the program as what would explain it', () => {
       const [top] = rankCauses([oom], { probes });
       expect(top).toMatchObject({ id: 'memory-limit', severity: 'warning' });
       expect(top!.findings[0]!.unexplained!.checks.map((c) => c.check)).toEqual([
         expect.stringMatching(/memory cgroup/),
         expect.stringMatching(/MemAvailable/),
+        expect.stringMatching(/RLIMIT_AS/),
         expect.stringMatching(/kernel log/),
         expect.stringMatching(/appetite/),
       ]);

@@ -188,6 +188,25 @@ describe('sessionFindings on launch failures', () => {
     expect(fs[0]!.evidence[1]!.excerpt).toContain('panic: runtime error');
   });
 
+  // gopls v0.23.0's first stderr lines under `ulimit -v 1500000` and `ulimit -v 1000000` (captured
+  // on the development VM): the runtime's words name no limit; the log rules read what they mean.
+  it.each([
+    ['runtime: out of memory: cannot allocate 100663296-byte block (8028160 in use)\nfatal error: out of memory\n\ngoroutine 1 gp=0x1e248c1401e0 m=0 mp=0x20de2e0 [running, locked to thread]:\nruntime.throw({0x13ca74f?, 0x1a?})\n', 'memory-limit', 'out-of-memory', /the Go runtime stopped it: "runtime: out of memory: cannot allocate 100663296-byte block/],
+    ['runtime/cgo: pthread_create failed: Resource temporarily unavailable\nSIGABRT: abort\nPC=0x7f19bf525eec m=0 sigcode=18446744073709551610\n', 'process-limit', 'thread-create', /the Go runtime stopped it: "runtime\/cgo: pthread_create failed/],
+  ] as const)('a crash whose stderr says why: %s… is read as %s (%s), and no reinstall is offered', (stderr, classId, symptom, says) => {
+    const fs = valid(sessionFindings(base(failed({ kind: 'crash', phase: 'initialize', exitCode: 2, message: 'gopls exited with code 2 during initialize' }, stderr), { alternatives: ['/home/u/go/bin/gopls'] })));
+    expect(fs[0]).toMatchObject({ classId: 'gopls-launch', role: 'symptom', message: expect.stringMatching(says) });
+    expect(fs[0]!.message).not.toMatch(/panicked/);
+    expect(JSON.stringify(fs[0]!.fixes)).not.toMatch(/go install|alternateTools/);
+    expect(fs.slice(1)).toContainEqual(expect.objectContaining({ classId, role: 'symptom', symptom, evidence: expect.arrayContaining([expect.objectContaining({ source: '/opt/gopls (stderr)' })]) }));
+  });
+
+  it('a crash whose stderr names nothing keeps the reinstall and alternative fixes', () => {
+    const fs = valid(sessionFindings(base(failed({ kind: 'crash', phase: 'initialize', exitCode: 2, message: 'x' }, 'something odd happened\n'), { alternatives: ['/home/u/go/bin/gopls'] })));
+    expect(fs).toHaveLength(1);
+    expect(JSON.stringify(fs[0]!.fixes)).toMatch(/go install golang\.org\/x\/tools\/gopls/);
+  });
+
   it('a hang names the wait', () => {
     const fs = valid(sessionFindings(base(failed({ kind: 'hang', phase: 'initialize', waitedMs: 2750.4, message: 'no reply' }))));
     expect(fs[0]!.message).toBe('/opt/gopls started but did not answer the LSP initialize request within 2750 ms');

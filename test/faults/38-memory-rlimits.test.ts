@@ -1,0 +1,102 @@
+// The per-process memory rlimits (issue 11, latent limits): RLIMIT_AS (`ulimit -v`, a batch
+// system's or a shell start-up file's) and RLIMIT_DATA (`ulimit -d`, which counts the Go heap).
+// gopls dies under them at once with words that name no limit ("runtime: out of memory",
+// "pthread_create failed: Resource temporarily unavailable"), and before the probe read these
+// limits the doctor said "gopls cannot start" and offered to reinstall it. The limits here are
+// fractions of the needs measured in src/probes/goNeeds.ts, on a small module (fmt's 62 packages)
+// and a larger one (every public std package), not values tried until the product passed.
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { addressSpaceNeeds } from '../../src/probes/goNeeds.js';
+import { expectDiagnosis, removeTree, runDoctorCli, summarize, tempDir, userEnv, writeBigModule, writeSmallModule } from './lib/harness.js';
+
+const cpus = os.availableParallelism();
+
+/** Runs the rest of the command line under `ulimit -<flag> KiB`, soft and hard, as a login would set it. */
+function underUlimit(flag: 'v' | 'd', bytes: number): string[] {
+  return ['/bin/sh', '-c', `ulimit -${flag} ${Math.floor(bytes / 1024)} && exec "$@"`, 'sh'];
+}
+
+async function moduleOf(size: 'small' | 'large', dir: string): Promise<string> {
+  return size === 'small' ? writeSmallModule(path.join(dir, 'small')) : writeBigModule(path.join(dir, 'large'));
+}
+
+const limitsLine = /Max (address space|data size)\s+\d+/;
+
+describe('fault: an address-space or data limit below what gopls needs to start', () => {
+  const start = addressSpaceNeeds(cpus);
+  for (const size of ['small', 'large'] as const) {
+    for (const [flag, bytes, what] of [
+      ['v', Math.round(start.goplsStart * 0.85), '85% of gopls start address space'],
+      // Not lower: node itself (the doctor, like the editor) aborts with std::bad_alloc near 140 MB.
+      ['d', Math.round(start.dataStart * 0.8), '80% of gopls start heap'],
+    ] as const) {
+      it(`${size} module, ulimit -${flag} at ${what}: memory-limit is the error first, naming the limit; gopls's death is explained by it and no reinstall is offered`, async () => {
+        const dir = tempDir(`rlimit-${flag}-${size}`);
+        try {
+          const ws = await moduleOf(size, dir);
+          const run = await runDoctorCli({ workspaces: [ws], env: userEnv({ XDG_CACHE_HOME: path.join(dir, 'xdg-cache') }), cwd: ws, wrap: underUlimit(flag, bytes), timeoutMs: 20_000 });
+          console.log(`[rlimit -${flag} ${size}] ${bytes} B ${summarize(run)}${run.signal ? ` signal ${run.signal}: ${run.stderr.slice(-300)}` : ''}`);
+          expectDiagnosis(run, ['memory-limit'], [limitsLine]);
+          const [first, ...rest] = run.report!.causes;
+          expect(first!.severity).toBe('error');
+          const launch = rest.find((c) => c.id === 'gopls-launch');
+          if (launch) {
+            // gopls did die: a symptom the limit explains, after it, and no "install gopls" for a gopls the machine would not let run.
+            for (const f of launch.findings.filter((x) => x.role === 'symptom')) expect(f.explainedBy ?? []).toContain('memory-limit');
+            expect(JSON.stringify(launch.fixes)).not.toMatch(/go install golang\.org\/x\/tools\/gopls/);
+          }
+        } finally {
+          removeTree(dir);
+        }
+      });
+    }
+  }
+});
+
+describe('fault: an address-space limit gopls starts under but will outgrow on a large module', () => {
+  it('large module, ulimit -v between gopls start and its need for the module: memory-limit first, a warning against the estimate, an error once gopls dies of it', async () => {
+    const dir = tempDir('rlimit-v-latent');
+    try {
+      const ws = await moduleOf('large', dir);
+      // The packages are counted the way the probe counts them, so the limit sits between the two needs it judges by.
+      const need = addressSpaceNeeds(cpus, 300);
+      const bytes = Math.round((need.goplsStart + need.gopls) / 2 + 0.1 * (need.gopls - need.goplsStart));
+      const run = await runDoctorCli({ workspaces: [ws], env: userEnv({ XDG_CACHE_HOME: path.join(dir, 'xdg-cache') }), cwd: ws, wrap: underUlimit('v', bytes), timeoutMs: 20_000 });
+      console.log(`[rlimit -v latent] ${bytes} B ${summarize(run)}`);
+      expectDiagnosis(run, ['memory-limit'], [limitsLine]);
+      const first = run.report!.causes[0]!;
+      expect(JSON.stringify(first.findings)).toMatch(/and \d+ packages \(go list -deps/);
+      // A warning before it bites; an error when the doctor's own gopls died of it during the run.
+      const died = run.report!.causes.some((c) => c.id === 'gopls-launch' && c.findings.some((f) => f.role === 'symptom'));
+      expect(first.severity).toBe(died ? 'error' : 'warning');
+      if (died) expect(JSON.stringify(first.findings)).toMatch(/During this diagnosis the doctor's own gopls died under RLIMIT_AS/);
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
+
+describe('fault: address-space and data limits that hold', () => {
+  for (const size of ['small', 'large'] as const) {
+    it(`${size} module, ulimit -v and -d at twice the need for every public std package: no memory-limit cause, gopls answers`, async () => {
+      const dir = tempDir(`rlimit-hold-${size}`);
+      try {
+        const ws = await moduleOf(size, dir);
+        const need = addressSpaceNeeds(cpus, 400);
+        const wrap = ['/bin/sh', '-c', `ulimit -v ${Math.floor((2 * need.gopls) / 1024)} && ulimit -d ${Math.floor((2 * need.data) / 1024)} && exec "$@"`, 'sh'];
+        const run = await runDoctorCli({ workspaces: [ws], env: userEnv({ XDG_CACHE_HOME: path.join(dir, 'xdg-cache') }), cwd: ws, wrap, timeoutMs: 20_000 });
+        console.log(`[rlimit hold ${size}] ${summarize(run)}`);
+        expect(run.report, summarize(run)).toBeDefined();
+        expect(run.report!.causes.map((c) => c.id)).not.toContain('memory-limit');
+        expect(run.report!.probes.find((p) => p.id === 'gopls')?.status).toBe('ok');
+        // The limits were read and shown, not skipped.
+        const observed = run.report!.probes.find((p) => p.id === 'process-limits')?.observed as { maxAddressSpace?: { soft: number } } | undefined;
+        expect(observed?.maxAddressSpace?.soft).toBeGreaterThan(0);
+      } finally {
+        removeTree(dir);
+      }
+    });
+  }
+});

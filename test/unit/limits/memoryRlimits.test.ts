@@ -1,0 +1,73 @@
+// RLIMIT_AS and RLIMIT_DATA against what gopls reserves (src/probes/goNeeds.ts addressSpaceNeeds),
+// and the after-run phase's reading when the doctor's own gopls then died under one of them.
+import { describe, expect, it } from 'vitest';
+import { memoryRlimitFindings } from '../../../src/probes/processLimits.js';
+import { rlimitBitFindings } from '../../../src/probes/afterRun.js';
+import { addressSpaceNeeds } from '../../../src/probes/goNeeds.js';
+import { parseLimits } from '../../../src/procfs/limits.js';
+import { FindingSchema } from '../../../src/doctor/model.js';
+import { rankCauses } from '../../../src/doctor/rank.js';
+
+// /proc/<pid>/limits as fs/proc/base.c prints it ("%-25s %-20s %-20s %-10s").
+const line = (name: string, soft: string, hard = soft) => `${name.padEnd(25)} ${soft.padEnd(20)} ${hard.padEnd(20)} bytes     `;
+const lim = (name: string, soft: string, hard?: string) => parseLimits(line(name, soft, hard))[0]!;
+const GB = 1e9;
+
+describe('memoryRlimitFindings', () => {
+  const needs = addressSpaceNeeds(2, 317);
+  const rows: Array<{ name: string; as?: string; data?: string; cpus?: number; packages?: number; want: Array<[string, RegExp]> }> = [
+    { name: 'unlimited: nothing', as: 'unlimited', data: 'unlimited', want: [] },
+    { name: 'far above every need: nothing', as: String(8 * GB), data: String(4 * GB), want: [] },
+    { name: 'below the go command: an error, nothing Go starts', as: String(0.7 * GB), want: [['error', /even the go command reserves/]] },
+    { name: 'between the go command and gopls start: gopls cannot start', as: String(1.5 * GB), want: [['error', /gopls cannot start.*pthread_create failed/]] },
+    { name: 'above start, below the need for 317 packages: a warning naming them', as: String(2.1 * GB), want: [['warning', /these workspaces' 317 packages/]] },
+    { name: 'the same limit on 64 CPUs: gopls reserves more per CPU and cannot start', as: String(2.1 * GB), cpus: 64, want: [['error', /on 64 CPUs, so gopls cannot start/]] },
+    { name: 'packages unknown: judged against the start alone', as: String(2.1 * GB), packages: -1, want: [] },
+    { name: 'a data limit below gopls start heap: an error', data: String(0.15 * GB), want: [['error', /RLIMIT_DATA.*gopls cannot start/]] },
+    { name: 'a data limit below the cold load of 317 packages: a warning', data: String(0.5 * GB), want: [['warning', /first load of these workspaces' 317 packages/]] },
+    { name: 'both low: one finding each', as: String(1.5 * GB), data: String(0.15 * GB), want: [['error', /RLIMIT_AS/], ['error', /RLIMIT_DATA/]] },
+  ];
+  for (const r of rows) {
+    it(r.name, () => {
+      const n = r.cpus || r.packages ? addressSpaceNeeds(r.cpus ?? 2, r.packages === -1 ? undefined : (r.packages ?? 317)) : needs;
+      const out = memoryRlimitFindings({ as: r.as ? lim('Max address space', r.as) : undefined, data: r.data ? lim('Max data size', r.data) : undefined, limitsFile: '/proc/self/limits', needs: n });
+      expect(out.map((f) => [f.severity, f.message])).toEqual(r.want.map(([sev, re]) => [sev, expect.stringMatching(re)]));
+      for (const f of out) {
+        expect(FindingSchema.safeParse(f).success).toBe(true);
+        expect(f.classId).toBe('memory-limit');
+        expect(f.evidence[0]).toMatchObject({ source: '/proc/self/limits', excerpt: expect.stringMatching(/^Max (address space|data size)\s+\d+/) });
+        expect(f.evidence[1]!.excerpt).toMatch(/measured here by bisecting ulimit -v and ulimit -d/i);
+        expect(f.fixes?.[0]).toMatchObject({ kind: 'terminal', needsRoot: true, text: expect.stringMatching(/'\* soft (as|data) unlimited'/) });
+      }
+    });
+  }
+
+  it("gopls's death under the limit (its stderr's out of memory, the client's closed connection) is explained by it", () => {
+    const [cause] = memoryRlimitFindings({ as: lim('Max address space', String(1.5 * GB)), limitsFile: '/proc/self/limits', needs });
+    const oom = FindingSchema.parse({ classId: 'memory-limit', severity: 'error', role: 'symptom', symptom: 'out-of-memory', confidence: 0.9, message: 'gopls died with "fatal error: runtime: out of memory"', evidence: [{ source: 'gopls (stderr)', excerpt: 'runtime: out of memory: cannot allocate 100663296-byte block (8028160 in use)' }] });
+    const thread = FindingSchema.parse({ classId: 'process-limit', severity: 'error', role: 'symptom', symptom: 'thread-create', confidence: 0.85, message: 'pthread_create failed: Resource temporarily unavailable', evidence: [{ source: 'gopls (stderr)', excerpt: 'runtime/cgo: pthread_create failed: Resource temporarily unavailable' }] });
+    const died = FindingSchema.parse({ classId: 'gopls-launch', severity: 'error', role: 'symptom', symptom: 'died', confidence: 0.9, message: 'gopls exited with code 2 during start-up', evidence: [{ source: 'gopls', excerpt: 'exit 2' }] });
+    const ranked = rankCauses([died, thread, oom, FindingSchema.parse(cause)]);
+    expect(ranked[0]).toMatchObject({ id: 'memory-limit', severity: 'error' });
+    for (const c of ranked.slice(1)) for (const f of c.findings) expect(f.explainedBy).toContain('memory-limit');
+  });
+});
+
+describe('rlimitBitFindings: a warning-level rlimit that bit during the run', () => {
+  const [warn] = memoryRlimitFindings({ as: lim('Max address space', String(2.1 * GB)), limitsFile: '/proc/self/limits', needs: addressSpaceNeeds(2, 317) });
+  const oom = { probeId: 'gopls', role: 'symptom' as const, symptom: 'out-of-memory' as const, classId: 'memory-limit' as const, severity: 'error' as const, message: 'gopls died with "fatal error: runtime: out of memory". More.', evidence: [{ source: 'gopls (stderr)', excerpt: 'fatal error: out of memory' }] };
+  it("is an error when the doctor's gopls died of memory or of a refused thread under it", () => {
+    const out = rlimitBitFindings([{ ...warn!, probeId: 'process-limits', role: undefined, symptom: undefined, fixes: warn!.fixes ?? [] }, oom]);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ classId: 'memory-limit', severity: 'error', message: expect.stringMatching(/^During this diagnosis the doctor's own gopls died under RLIMIT_AS \(ulimit -v\)/) });
+    expect(out[0]!.evidence[0]!.excerpt).toMatch(/^Max address space/);
+  });
+  it('says nothing when gopls lived, when the death was another probe’s, or when there is no rlimit finding', () => {
+    const limit = { ...warn!, probeId: 'process-limits', role: undefined, symptom: undefined, fixes: warn!.fixes ?? [] };
+    expect(rlimitBitFindings([limit])).toEqual([]);
+    expect(rlimitBitFindings([limit, { ...oom, probeId: 'gopls-logs' }])).toEqual([]);
+    expect(rlimitBitFindings([oom])).toEqual([]);
+    // A cgroup memory finding is not an rlimit.
+    expect(rlimitBitFindings([{ ...limit, evidence: [{ source: '/sys/fs/cgroup/memory.max', excerpt: '115343360' }] }, oom])).toEqual([]);
+  });
+});
