@@ -33,7 +33,7 @@ export const PROCESS_RULES: readonly Rule[] = [
     // Windows' errno=8 and 1455 (no memory for the thread, the commit limit) are memory's
     // (fatal-out-of-memory).
     test: /failed to create new OS thread(?![^\n]*errno=(?!11\b|12\b|35\b)\d+\b)/,
-    says: 'the Go runtime could not create a thread: a process or thread limit was reached',
+    says: 'the Go runtime could not create a thread: a process or thread limit was reached, or an address-space limit (ulimit -v) left no room for its stack',
   },
   {
     id: 'eagain',
@@ -60,7 +60,7 @@ export const PROCESS_RULES: readonly Rule[] = [
     test: new RegExp(String.raw`^(?![^\n]*(?:Could not get lock |${NONBLOCKING_IO_EAGAIN}|^\s*(?:\[pid\s+\d+\]\s*)?(?!(?:clone3?|v?fork|pthread_create|posix_spawn)\()[a-z_][a-z0-9_]*\([^\n]*\)\s*=\s*-1 EAGAIN\b|BlockingIOError: \[Errno 11\]))(?=[^\n]*esource temporarily unavailable)`),
     nearExec: /BlockingIOError: \[Errno 11\] Resource temporarily unavailable/,
     yieldsTo: ['thread-create-failed'],
-    says: 'fork or clone failed with "resource temporarily unavailable" (EAGAIN): a process or thread limit was reached',
+    says: 'fork or clone failed with "resource temporarily unavailable" (EAGAIN): a process or thread limit was reached, or an address-space limit (ulimit -v) left no room for its stack',
   },
   {
     id: 'pids-fork-rejected',
@@ -120,7 +120,7 @@ export const PROCESS_RULES: readonly Rule[] = [
     needles: ["can't start new thread", 'native thread', 'uv_thread_create', 'fork: retry', "can't fork", 'EAGAIN', 'max user processes', 'Cannot fork'],
     test: /can't start new thread|unable to create (?:new )?native thread|Failed to start the native thread for\b|uv_thread_create|fork: retry:|can't fork|^(?:\S+: )?(?:\d+: )?Cannot fork\s*$|(?:spawn(?:Sync)?|fork|clone3?|pthread_create)\b[^\n]{0,200}\bEAGAIN\b|increase max user processes/,
     yieldsTo: ['thread-create-failed', 'eagain', 'thread-create-eperm'],
-    says: 'a thread or process could not be created (EAGAIN): a process or thread limit was reached',
+    says: 'a thread or process could not be created (EAGAIN): a process or thread limit was reached, or an address-space limit (ulimit -v) left no room for its stack',
   },
   {
     id: 'go-thread-exhaustion',
