@@ -134,8 +134,8 @@ export function raiseInotifyLimitFix(limit: 'watches' | 'instances', value = lim
 }
 
 /** A pam_limits rule for every login. */
-export function limitsConfFix(id: string, item: 'nproc' | 'nofile' | 'as' | 'data', value: number | 'unlimited'): Fix {
-  const systemd = { nproc: 'NPROC', nofile: 'NOFILE', as: 'AS', data: 'DATA' }[item];
+export function limitsConfFix(id: string, item: 'nproc' | 'nofile' | 'as' | 'data' | 'fsize', value: number | 'unlimited'): Fix {
+  const systemd = { nproc: 'NPROC', nofile: 'NOFILE', as: 'AS', data: 'DATA', fsize: 'FSIZE' }[item];
   return {
     id,
     kind: 'terminal',
@@ -144,7 +144,7 @@ export function limitsConfFix(id: string, item: 'nproc' | 'nofile' | 'as' | 'dat
     needsRoot: true,
     detail:
       `pam_limits applies it at the next login (log out and back in, then restart the editor). A systemd user session may also need DefaultLimit${systemd} in /etc/systemd/user.conf.` +
-      (item === 'as' || item === 'data' ? ` A \`ulimit -${item === 'as' ? 'v' : 'd'}\` in a shell start-up file, a service's Limit${systemd}= or a batch scheduler's memory option sets it too: look there first.` : ''),
+      (item === 'as' || item === 'data' || item === 'fsize' ? ` A \`ulimit -${{ as: 'v', data: 'd', fsize: 'f' }[item]}\` in a shell start-up file, a service's Limit${systemd}= or a batch scheduler's option sets it too: look there first.` : ''),
   };
 }
 

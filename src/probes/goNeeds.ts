@@ -120,3 +120,18 @@ export function addressSpaceNeeds(cpus: number, packages?: number): AddressSpace
     method: `estimated for ${cpus} CPU${cpus === 1 ? '' : 's'}${packages === undefined ? '' : ` and ${packages} packages (go list -deps of the workspaces)`}: gopls reserves about 1.7 GiB of address space + 12 MiB per CPU beyond two to start, and about 1.5 MiB more per package it loads; the go command about 820 MiB; gopls's heap (RLIMIT_DATA) about 224 MiB at start. Measured here by bisecting ulimit -v and ulimit -d: gopls version needs 1.7 GiB at 2 CPUs and 2.4 GiB at GOMAXPROCS=64, gopls check of 62 / 185 / 319 packages 1.8 / 1.9 / 2.2 GiB`,
   };
 }
+
+// The largest files Go tooling writes (RLIMIT_FSIZE, `ulimit -f`, refuses a write past it: the
+// linker's "mapping output file failed: file too large", the compiler's "writing output: write
+// $WORK/b009/_pkg_.a: file too large", or SIGXFSZ for a program that does not ignore it). Measured
+// here (go1.26.8, linux/amd64): a hello-world binary 2.4 MB, but with a cold build cache its build
+// first writes the runtime package's archive, 13.4 MB (the build failed under a 12 MB limit); the
+// test binary of net/http 15.8 MB; gopls's own binary 42 MB (what `go install
+// golang.org/x/tools/gopls` writes); gopls's cache files up to 5 MB.
+export const FILE_SIZE_NEEDS = {
+  /** go build of a hello world with a cold build cache: below this nothing builds. */
+  trivial: 13.4 * MB,
+  /** go install of gopls itself, the test binary of a large package. */
+  normal: 48 * MB,
+  method: 'measured here (go1.26.8, linux/amd64): a hello-world binary is 2.4 MB, but its build with a cold build cache first writes the runtime package\'s archive, 13.4 MB; the test binary of net/http is 15.8 MB, the gopls binary that `go install golang.org/x/tools/gopls` writes 42 MB',
+} as const;

@@ -2,14 +2,15 @@
 // on the machine, RLIMIT_NPROC against this user's tasks (each thread counts, which is why Go's
 // "failed to create new OS thread" shows up here), and RLIMIT_NOFILE. Also the two rlimits that
 // limit memory per process, RLIMIT_AS and RLIMIT_DATA (memory-limit): a batch system's or a shell
-// start-up file's `ulimit -v` kills gopls at start with words that name no limit.
+// start-up file's `ulimit -v` kills gopls at start with words that name no limit. And RLIMIT_FSIZE
+// (fs-access): `ulimit -f` stops the linker writing its binary.
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import { findLimit, parseLimits, parseLoadAvg, parseSysctlInt, type ResourceLimit } from '../procfs/limits.js';
 import { procOf } from '../procfs/procs.js';
 import { limitsConfFix, raiseNofileFix, sysctlFix } from '../fixes/catalog.js';
-import { addressSpaceNeeds, taskNeeds, type AddressSpaceNeeds, type TaskNeeds } from './goNeeds.js';
+import { FILE_SIZE_NEEDS, addressSpaceNeeds, taskNeeds, type AddressSpaceNeeds, type TaskNeeds } from './goNeeds.js';
 import { cpusFor, workspacePackages } from './cgroups.js';
 import { formatBytes } from '../host/bytes.js';
 
@@ -159,6 +160,35 @@ export function memoryRlimitFindings(i: { as?: ResourceLimit; data?: ResourceLim
   return out;
 }
 
+/**
+ * RLIMIT_FSIZE (`ulimit -f`, a judge's or a CI sandbox's) against the largest files Go tooling
+ * writes here (goNeeds.ts FILE_SIZE_NEEDS): the compiler and the linker cannot write past it. An
+ * error below what a hello world's cold build writes, a warning below gopls's own binary. Pure.
+ */
+export function fileSizeLimitFindings(fsize: ResourceLimit | undefined, limitsFile: string): FindingInput[] {
+  if (!fsize || typeof fsize.soft !== 'number') return [];
+  const soft = fsize.soft;
+  const error = soft < FILE_SIZE_NEEDS.trivial;
+  if (!error && soft >= FILE_SIZE_NEEDS.normal) return [];
+  return [
+    {
+      classId: 'fs-access',
+      severity: error ? 'error' : 'warning',
+      confidence: error ? 0.9 : 0.55,
+      message: `The file-size limit RLIMIT_FSIZE (ulimit -f) is ${formatBytes(soft)}: ${
+        error
+          ? `below the about ${formatBytes(FILE_SIZE_NEEDS.trivial)} even a hello world's build writes with a cold build cache (the runtime package's archive), so go build, go run and go test fail with "file too large"`
+          : `below the about ${formatBytes(FILE_SIZE_NEEDS.normal)} Go tooling writes at most here: installing gopls (a ${formatBytes(42 * 1000 * 1000)} binary) and the test binaries of large packages fail with "file too large"`
+      }.`,
+      evidence: [
+        { source: limitsFile, excerpt: fsize.line.trim() },
+        { source: 'estimate', excerpt: FILE_SIZE_NEEDS.method },
+      ],
+      fixes: [limitsConfFix('rlimit-raise-fsize', 'fsize', 'unlimited')],
+    },
+  ];
+}
+
 export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome> {
   const { host } = ctx;
   if (host.platform !== 'linux') return skipped(`these limits are read from Linux /proc (platform ${host.platform})`);
@@ -196,6 +226,8 @@ export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome>
   const packages = limited ? await workspacePackages(ctx).catch(() => undefined) : undefined;
   const memNeeds = limited ? addressSpaceNeeds(cpus ?? 1, packages?.count) : undefined;
   if (memNeeds) findings.push(...memoryRlimitFindings({ as, data, limitsFile, needs: memNeeds }));
+  const fsize = findLimit(limits, 'Max file size');
+  findings.push(...fileSizeLimitFindings(fsize, limitsFile));
   const show = (l: ResourceLimit | undefined) => (l ? { soft: l.soft, hard: l.hard } : undefined);
   return {
     findings,
@@ -211,6 +243,7 @@ export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome>
       maxOpenFiles: show(input.nofile),
       maxAddressSpace: show(as),
       maxDataSize: show(data),
+      maxFileSize: show(fsize),
       ...(memNeeds ? { memoryNeeds: { goCommand: memNeeds.goCommand, goplsStart: memNeeds.goplsStart, gopls: memNeeds.gopls, dataStart: memNeeds.dataStart, data: memNeeds.data, packages: memNeeds.packages } } : {}),
       ...(host.uid === 0 ? { nprocNote: 'uid 0 is exempt from RLIMIT_NPROC: no finding is made for it' } : {}),
       processTableTruncated: table.truncated,
@@ -221,6 +254,6 @@ export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome>
 export const processLimitsProbe: Probe = {
   id: 'process-limits',
   title: 'Kernel and rlimit process limits',
-  classes: ['process-limit', 'memory-limit'],
+  classes: ['process-limit', 'memory-limit', 'fs-access'],
   run: runProcessLimits,
 };

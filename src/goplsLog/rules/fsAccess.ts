@@ -229,7 +229,20 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     // long, open '/x'", "EFBIG: file too large, write").
     needles: ['ile name too long', 'ile too large', 'ENAMETOOLONG: name too long', 'EFBIG: file too large'],
     test: /^(?=[^\n]*\/)(?=[^\n]*(?:(?:: |\[Errno \d+\] )(?:[Ff]ile name too long|[Ff]ile too large)\b|\bENAMETOOLONG: name too long\b|\bEFBIG: file too large\b))/,
-    says: 'a file system refused a name or a size it cannot hold (ENAMETOOLONG on eCryptfs\'s short names, EFBIG on FAT32): the Go directories need another file system',
+    says: 'a file system or a limit refused a name or a size (ENAMETOOLONG on eCryptfs\'s short names; EFBIG on FAT32, or past the file-size limit RLIMIT_FSIZE, ulimit -f): the Go directories need another file system, or the limit must go',
+  },
+  {
+    id: 'file-size-limit-signal',
+    classId: 'fs-access',
+    severity: 'warning',
+    confidence: 0.6,
+    // SIGXFSZ, sent to a process that writes past RLIMIT_FSIZE (`ulimit -f`) and does not ignore
+    // it, as the shell reports the death (bash's strsignal, siglist.c: "File size limit exceeded",
+    // "(core dumped)" after it) and as a Go program reports a child's (os/exec ProcessState.String,
+    // the runtime's signal table: "signal: file size limit exceeded").
+    needles: ['ile size limit exceeded'],
+    test: /(?:^|: |\d )File size limit exceeded\b|\bsignal: file size limit exceeded\b/m,
+    says: 'a program was killed for writing past the file-size limit (SIGXFSZ: RLIMIT_FSIZE, ulimit -f): what Go tooling links and caches needs files of tens of MB',
   },
   {
     id: 'repo-owner-refused',

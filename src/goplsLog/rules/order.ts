@@ -79,6 +79,7 @@ export const RULE_ORDER = [
   'nfs-server-unresponsive',
   'fs-io-error',
   'fs-name-or-size-limit',
+  'file-size-limit-signal',
   'storage-limit-exceeded',
   'runner-disk-low',
   'build-cache-unusable',

@@ -1,7 +1,8 @@
 // RLIMIT_AS and RLIMIT_DATA against what gopls reserves (src/probes/goNeeds.ts addressSpaceNeeds),
-// and the after-run phase's reading when the doctor's own gopls then died under one of them.
+// the after-run phase's reading when the doctor's own gopls then died under one of them, and
+// RLIMIT_FSIZE against the largest files Go tooling writes.
 import { describe, expect, it } from 'vitest';
-import { memoryRlimitFindings } from '../../../src/probes/processLimits.js';
+import { fileSizeLimitFindings, memoryRlimitFindings } from '../../../src/probes/processLimits.js';
 import { rlimitBitFindings } from '../../../src/probes/afterRun.js';
 import { addressSpaceNeeds } from '../../../src/probes/goNeeds.js';
 import { parseLimits } from '../../../src/procfs/limits.js';
@@ -69,5 +70,24 @@ describe('rlimitBitFindings: a warning-level rlimit that bit during the run', ()
     expect(rlimitBitFindings([oom])).toEqual([]);
     // A cgroup memory finding is not an rlimit.
     expect(rlimitBitFindings([{ ...limit, evidence: [{ source: '/sys/fs/cgroup/memory.max', excerpt: '115343360' }] }, oom])).toEqual([]);
+  });
+});
+
+describe('fileSizeLimitFindings', () => {
+  it.each([
+    ['unlimited', 'unlimited', undefined],
+    ['1 GB', String(1e9), undefined],
+    ['48 MB, the need itself', String(48e6), undefined],
+    ['20 MB: gopls\'s own binary and large test binaries cannot be written', String(20e6), ['warning', /installing gopls/]],
+    ['12 MB: a hello world builds only with a warm cache', String(12e6), ['error', /hello world's build writes with a cold build cache/]],
+    ['1 MiB (bash ulimit -f 1024): nothing builds', String(1024 * 1024), ['error', /file too large/]],
+  ] as const)('%s', (_name, soft, want) => {
+    const out = fileSizeLimitFindings(parseLimits(line('Max file size', soft))[0], '/proc/self/limits');
+    if (!want) return expect(out).toEqual([]);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ classId: 'fs-access', severity: want[0], message: expect.stringMatching(want[1]) });
+    expect(FindingSchema.safeParse(out[0]).success).toBe(true);
+    expect(out[0]!.evidence[0]!.excerpt).toMatch(/^Max file size\s+\d+/);
+    expect(out[0]!.fixes?.[0]).toMatchObject({ text: expect.stringContaining("'* soft fsize unlimited'"), needsRoot: true });
   });
 });
