@@ -3,6 +3,7 @@
 // deadline kills the whole tree: a gopls that forked a helper must not outlive the report.
 import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { execa, type ResultPromise } from 'execa';
+import { guardSpawn } from './spawnGuard.js';
 import { markedEnv } from './runMarker.js';
 import { quoteForDisplay } from './shellQuote.js';
 import { markOomFirst } from './oomFirst.js';
@@ -126,7 +127,7 @@ export async function run(file: string, args: readonly string[], opts: ExecOptio
   }
   let child: ResultPromise | undefined;
   try {
-    child = execa(file, [...args], {
+    const spawned = guardSpawn(() => execa(file, [...args], {
       timeout: opts.timeoutMs,
       cancelSignal: opts.signal,
       // This run's marker, so a child that escapes the group (setsid) is still found: runMarker.ts.
@@ -143,7 +144,12 @@ export async function run(file: string, args: readonly string[], opts: ExecOptio
       stripFinalNewline: false,
       encoding: 'utf8',
       windowsHide: true,
-    });
+    }));
+    if (!spawned.ok) {
+      const err = await spawned.error;
+      return { commandLine, stdout: '', stderr: '', timedOut: false, canceled: false, failed: true, errorCode: err.code, message: err.message, durationMs: performance.now() - started };
+    }
+    child = spawned.value;
     const pid = child.pid;
     markOomFirst(pid);
     // A grandchild that inherited stdout keeps the pipe open after the child dies, and execa

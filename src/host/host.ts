@@ -23,6 +23,28 @@ export interface HostOptions {
   exec?: (file: string, args: readonly string[], opts: ExecOptions) => Promise<ExecResult>;
 }
 
+/**
+ * Out of descriptors (EMFILE, ENFILE) is a moment, not an answer: the probes run side by side, and
+ * under a low RLIMIT_NOFILE their reads and spawns take the last few together. A read waits for
+ * others to close theirs (as graceful-fs queues an open), a little longer each time; any other
+ * failure is the answer at once. Without this the process-limits probe could not read the very
+ * limit that explains the failures.
+ */
+const OUT_OF_FILES_WAITS_MS = [5, 20, 50, 100, 200];
+
+async function openRetrying(file: string): Promise<fs.FileHandle> {
+  for (const wait of OUT_OF_FILES_WAITS_MS) {
+    try {
+      return await fs.open(file, 'r');
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code !== 'EMFILE' && code !== 'ENFILE') throw e;
+      await new Promise((r) => setTimeout(r, wait));
+    }
+  }
+  return fs.open(file, 'r');
+}
+
 export class Host {
   readonly root: string;
   readonly pid: number;
@@ -50,7 +72,7 @@ export class Host {
   async read(p: string, cap = DEFAULT_READ_CAP): Promise<ReadResult> {
     let handle: fs.FileHandle | undefined;
     try {
-      handle = await fs.open(this.path(p), 'r');
+      handle = await openRetrying(this.path(p));
       const chunks: Buffer[] = [];
       let total = 0;
       for (;;) {

@@ -2,9 +2,10 @@
 // run-to-completion commands. Same rules: an argument array, an explicit environment, a
 // deadline and an AbortSignal, its own process group, and that group SIGKILLed at the end,
 // so a server that forked helpers leaves nothing behind.
-import type { Readable, Writable } from 'node:stream';
+import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { execa, type ResultPromise } from 'execa';
 import { commandLineOf, killProcessGroup } from './exec.js';
+import { guardSpawn } from './spawnGuard.js';
 import { markedEnv } from './runMarker.js';
 import { markOomFirst } from './oomFirst.js';
 import { yieldCpu } from './yieldCpu.js';
@@ -56,7 +57,7 @@ export function spawnServer(file: string, args: readonly string[], opts: ServerO
   /** The first bytes, kept once the tail no longer holds them. */
   let head: string | undefined;
   let exitedFlag = false;
-  const child: ResultPromise = execa(file, [...args], {
+  const spawned = guardSpawn((): ResultPromise => execa(file, [...args], {
     env: markedEnv(opts.env),
     extendEnv: false,
     cwd: opts.cwd,
@@ -73,7 +74,9 @@ export function spawnServer(file: string, args: readonly string[], opts: ServerO
     killSignal: 'SIGKILL',
     forceKillAfterDelay: false,
     windowsHide: true,
-  });
+  }));
+  if (!spawned.ok) return notStarted(commandLine, spawned.error);
+  const child = spawned.value;
   const pid = child.pid;
   markOomFirst(pid);
   yieldCpu(pid);
@@ -121,4 +124,17 @@ export function spawnServer(file: string, args: readonly string[], opts: ServerO
     stderrTail: () => (head === undefined ? stderr : `${head}\n[…]\n${stderr.slice(-cap)}`),
     kill,
   };
+}
+
+/** A server whose spawn threw (out of file descriptors): it exited before it began, saying why. */
+function notStarted(commandLine: string, error: Promise<NodeJS.ErrnoException>): ServerProcess {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  let exitedFlag = false;
+  const exited = error.then((e): ServerExit => {
+    exitedFlag = true;
+    stdout.end();
+    return { errorCode: e.code, message: e.message, timedOut: false, canceled: false };
+  });
+  return { commandLine, stdin, stdout, exited, hasExited: () => exitedFlag, stderrTail: () => '', kill: () => undefined };
 }
