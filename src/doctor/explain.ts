@@ -36,6 +36,7 @@ const KERNEL_LOG: Check = { what: "the kernel log's OOM-killer and fork-rejected
 const PIDS: Check = { what: 'the pids cgroup (pids.max, pids.events max)', probe: 'cgroups' };
 const TASK_LIMITS: Check = { what: 'kernel.threads-max, kernel.pid_max and RLIMIT_NPROC', probe: 'process-limits' };
 const MEMORY_RLIMITS: Check = { what: 'RLIMIT_AS and RLIMIT_DATA (ulimit -v, ulimit -d) against what gopls reserves', probe: 'process-limits' };
+const OPEN_FILES: Check = { what: "RLIMIT_NOFILE (ulimit -n) against what go build and gopls keep open, and the system's file table (fs.file-nr against fs.file-max)", probe: 'process-limits' };
 const MAC: Check = { what: 'seccomp, SELinux and AppArmor (the MAC policy)', probe: 'mac-policy' };
 const MOUNTS: Check = { what: 'noexec and read-only mounts under GOTMPDIR, GOCACHE, GOPATH and the gopls binary', probe: 'mounts' };
 const ACCESS: Check = { what: 'access to GOPATH, GOMODCACHE, GOCACHE and GOTMPDIR', probe: 'file-access' };
@@ -67,6 +68,10 @@ export const EXPLAINED_BY: Readonly<Record<SymptomKind, SymptomExplanation>> = {
     by: ['memory-limit'],
     checks: [MEMORY_CGROUP, MACHINE_MEMORY, MEMORY_RLIMITS, KERNEL_LOG, { what: "the program's own appetite (a leak, a huge allocation): not visible from here" }],
   },
+  // A spawn or an open refused with EMFILE ("too many open files") or ENFILE: the process's open-files
+  // limit or the system's file table is full. Nothing about the program refused is wrong, so
+  // reinstalling it does not help; only the limit found in this run explains it.
+  'out-of-files': { by: ['process-limit'], checks: [OPEN_FILES] },
   'not-permitted': { by: ['mac-policy'], checks: [MAC] },
   'exec-denied': { by: ['noexec-mount', 'fs-access', 'mac-policy'], checks: [MOUNTS, ACCESS, MAC] },
   // A sandbox refuses what it does not expose (src/probes/flatpakGrants.ts): that cause says so.
