@@ -170,7 +170,7 @@ export function afterRunFindings(i: AfterRunInput): FindingInput[] {
     }
   }
 
-  out.push(...rlimitBitFindings(i.earlier));
+  out.push(...rlimitBitFindings(i.earlier), ...nofileBitFindings(i.earlier));
 
   const pidRise = rises.find((r) => r.reading.controller === 'pids' && r.key === 'max');
   const rejected = parseForkRejected(i.kernel);
@@ -210,6 +210,28 @@ export function rlimitBitFindings(earlier: AfterRunInput['earlier']): FindingInp
       confidence: 0.9,
       message: `During this diagnosis the doctor's own gopls died under ${what} as it loaded the workspaces: ${firstSentence(died[0]!.message)}. The limit was below what gopls needs here, and it bit.`,
       evidence: [line, ...died.slice(0, 2).flatMap((f) => (f.evidence ?? []).slice(0, 1))],
+      fixes: limits[0]!.fixes ?? [],
+      explains: ['gopls-launch'],
+    },
+  ];
+}
+
+/**
+ * An open-files limit judged low (a warning before it bites) under which the doctor could not
+ * start go or gopls in this run: the spawn failed with EMFILE. The limit bit; that is an error. Pure.
+ */
+export function nofileBitFindings(earlier: AfterRunInput['earlier']): FindingInput[] {
+  const limits = earlier.filter((f) => f.classId === 'process-limit' && f.role !== 'symptom' && f.evidence?.some((e) => /^Max open files\b/.test(e.excerpt ?? '')));
+  const refused = earlier.filter((f) => f.role === 'symptom' && f.symptom === 'out-of-files' && (f.probeId === 'gopls' || f.probeId === 'go-env'));
+  if (!limits.length || !refused.length || limits.some((f) => f.severity === 'error')) return [];
+  const line = limits.flatMap((f) => f.evidence ?? []).find((e) => /^Max open files\b/.test(e.excerpt ?? ''))!;
+  return [
+    {
+      classId: 'process-limit',
+      severity: 'error',
+      confidence: 0.9,
+      message: `During this diagnosis the open-files limit (RLIMIT_NOFILE) bit: ${firstSentence(refused[0]!.message)}.`,
+      evidence: [line, ...refused.slice(0, 2).flatMap((f) => (f.evidence ?? []).slice(0, 1))],
       fixes: limits[0]!.fixes ?? [],
       explains: ['gopls-launch'],
     },

@@ -135,3 +135,34 @@ export const FILE_SIZE_NEEDS = {
   normal: 48 * MB,
   method: 'measured here (go1.26.8, linux/amd64): a hello-world binary is 2.4 MB, but its build with a cold build cache first writes the runtime package\'s archive, 13.4 MB; the test binary of net/http is 15.8 MB, the gopls binary that `go install golang.org/x/tools/gopls` writes 42 MB',
 } as const;
+
+// Open files (RLIMIT_NOFILE, `ulimit -n`). Go programs and node raise their soft limit to the hard
+// one at start, so the hard limit is what they get, per process. Measured here by bisecting
+// `prlimit --nofile` with empty caches, by exit status: go build of a hello world needs 22
+// descriptors at -p 2 and 35 at -p 8; of a module importing every public std package 25 at -p 2 and
+// 37 at -p 8; gopls check of a two-file module 30 at GOMAXPROCS 2, 34 at 8 and 36 at 16, and gopls's
+// peak while checking the std-wide module with a cold cache was 28 open. So: about 21 + 2 per
+// parallel compile for the build (-p defaults to the CPU count), and 29 + 1 per two CPUs for
+// gopls's start. gopls can hold more on a large workspace (it allows 128 parallel file
+// reads and 128 parallel cache writes) and cgo's compilers open their own, so less than twice the
+// need is a warning.
+export interface OpenFileNeeds {
+  cpus: number;
+  /** go build at its default -p (the CPU count), or gopls on a small module: below this they fail. */
+  need: number;
+  /** Twice the need: the headroom a larger graph, cgo or a large workspace takes. */
+  headroom: number;
+  method: string;
+}
+
+export function openFileNeeds(cpus: number): OpenFileNeeds {
+  const build = 21 + 2 * cpus;
+  const goplsStart = 29 + Math.ceil(cpus / 2);
+  const need = Math.max(build, goplsStart);
+  return {
+    cpus,
+    need,
+    headroom: 2 * need,
+    method: `estimated for ${cpus} CPU${cpus === 1 ? '' : 's'}: go build -p ${cpus} keeps about 21 + 2 per parallel compile open (${build}), gopls on a small module about ${goplsStart}. Measured here by bisecting prlimit --nofile with empty caches: go build of every public std package 25 / 37 at -p 2 / 8, gopls check of a small module 30 / 34 / 36 at GOMAXPROCS 2 / 8 / 16`,
+  };
+}

@@ -10,7 +10,7 @@ import { skipped } from './probe.js';
 import { findLimit, parseLimits, parseLoadAvg, parseSysctlInt, type ResourceLimit } from '../procfs/limits.js';
 import { procOf } from '../procfs/procs.js';
 import { limitsConfFix, raiseNofileFix, sysctlFix } from '../fixes/catalog.js';
-import { FILE_SIZE_NEEDS, addressSpaceNeeds, taskNeeds, type AddressSpaceNeeds, type TaskNeeds } from './goNeeds.js';
+import { FILE_SIZE_NEEDS, addressSpaceNeeds, openFileNeeds, taskNeeds, type AddressSpaceNeeds, type OpenFileNeeds, type TaskNeeds } from './goNeeds.js';
 import { cpusFor, workspacePackages } from './cgroups.js';
 import { formatBytes } from '../host/bytes.js';
 
@@ -19,8 +19,6 @@ const THREADS_MAX_FILE = '/proc/sys/kernel/threads-max';
 const LOADAVG_FILE = '/proc/loadavg';
 const WARN_RATIO = 0.8;
 const ERROR_RATIO = 0.9;
-/** gopls and go build keep many files open at once; Node (the editor) does not raise its own. */
-const LOW_NOFILE = 4096;
 /** Below this, a parallel go build with its compiler threads alone can hit RLIMIT_NPROC. */
 const LOW_NPROC = 1024;
 
@@ -102,20 +100,35 @@ export function processLimitFindings(i: ProcessLimitsInput): FindingInput[] {
     }
   }
 
-  if (i.nofile && typeof i.nofile.soft === 'number' && i.nofile.soft < LOW_NOFILE) {
-    const hardLow = typeof i.nofile.hard === 'number' && i.nofile.hard < LOW_NOFILE;
-    out.push({
-      classId: 'process-limit',
-      severity: 'warning',
-      confidence: hardLow ? 0.55 : 0.3,
-      message: hardLow
-        ? `Max open files is ${i.nofile.soft} (hard ${i.nofile.hard}): gopls and go build open many files at once and fail with "too many open files".`
-        : `Max open files is ${i.nofile.soft} (soft; hard ${i.nofile.hard}). Go programs raise their soft limit to the hard one, but the editor and other tools it starts do not.`,
-      evidence: [{ source: i.limitsFile, excerpt: i.nofile.line.trim() }],
-      fixes: [raiseNofileFix()],
-    });
-  }
+  out.push(...openFilesFindings(i.nofile, i.limitsFile, openFileNeeds(i.needs?.cpus ?? 1)));
   return out;
+}
+
+/**
+ * RLIMIT_NOFILE against what go build and gopls keep open here (goNeeds.ts openFileNeeds): an
+ * error below what go build at its default -p or gopls's start needs, a warning below twice that. Go programs and node raise their soft limit to the hard one when they start, so
+ * the hard limit is the one judged: a low soft limit under a high hard one costs them nothing. Pure.
+ */
+export function openFilesFindings(nofile: ResourceLimit | undefined, limitsFile: string, needs: OpenFileNeeds): FindingInput[] {
+  if (!nofile) return [];
+  const hard = nofile.hard;
+  if (typeof hard !== 'number' || hard >= needs.headroom) return [];
+  const error = hard < needs.need;
+  return [
+    {
+      classId: 'process-limit',
+      severity: error ? 'error' : 'warning',
+      confidence: error ? 0.85 : 0.55,
+      message: error
+        ? `Max open files is ${hard} (RLIMIT_NOFILE, hard), below the ${needs.need} that go build at its default parallelism or gopls on a small module keeps open here: go, gopls and the editor fail with "too many open files" (EMFILE).`
+        : `Max open files is ${hard} (RLIMIT_NOFILE, hard), less than twice the ${needs.need} that go build and gopls keep open here: a larger package graph, cgo's compilers or a large workspace will fail with "too many open files".`,
+      evidence: [
+        { source: limitsFile, excerpt: nofile.line.trim() },
+        { source: 'estimate', excerpt: needs.method },
+      ],
+      fixes: [raiseNofileFix()],
+    },
+  ];
 }
 
 /**

@@ -1,10 +1,11 @@
 // RLIMIT_AS and RLIMIT_DATA against what gopls reserves (src/probes/goNeeds.ts addressSpaceNeeds),
 // the after-run phase's reading when the doctor's own gopls then died under one of them, and
-// RLIMIT_FSIZE against the largest files Go tooling writes.
+// RLIMIT_FSIZE against the largest files Go tooling writes, and RLIMIT_NOFILE against the
+// descriptors go build and gopls keep open.
 import { describe, expect, it } from 'vitest';
-import { fileSizeLimitFindings, memoryRlimitFindings } from '../../../src/probes/processLimits.js';
-import { rlimitBitFindings } from '../../../src/probes/afterRun.js';
-import { addressSpaceNeeds } from '../../../src/probes/goNeeds.js';
+import { fileSizeLimitFindings, memoryRlimitFindings, openFilesFindings } from '../../../src/probes/processLimits.js';
+import { nofileBitFindings, rlimitBitFindings } from '../../../src/probes/afterRun.js';
+import { addressSpaceNeeds, openFileNeeds } from '../../../src/probes/goNeeds.js';
 import { parseLimits } from '../../../src/procfs/limits.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
@@ -89,5 +90,63 @@ describe('fileSizeLimitFindings', () => {
     expect(FindingSchema.safeParse(out[0]).success).toBe(true);
     expect(out[0]!.evidence[0]!.excerpt).toMatch(/^Max file size\s+\d+/);
     expect(out[0]!.fixes?.[0]).toMatchObject({ text: expect.stringContaining("'* soft fsize unlimited'"), needsRoot: true });
+  });
+});
+
+describe('openFilesFindings: RLIMIT_NOFILE, hard, against go build -p CPUs and gopls', () => {
+  const files = (soft: string, hard = soft) => parseLimits(`${'Max open files'.padEnd(25)} ${soft.padEnd(20)} ${hard.padEnd(20)} files     `)[0]!;
+  it.each([
+    ['2 CPUs, 1048576', 2, '1048576', '1048576', undefined],
+    ['2 CPUs, 1024 (a common hard limit): room enough', 2, '1024', '1024', undefined],
+    ['2 CPUs, soft 64 under a hard 524288: go and node raise their soft limit to the hard one', 2, '64', '524288', undefined],
+    ['2 CPUs, 48: less than twice the need', 2, '48', '48', ['warning', /less than twice the 30/]],
+    ['2 CPUs, 24: below what gopls keeps open', 2, '24', '24', ['error', /below the 30 that go build/]],
+    ['2 CPUs, 60: twice the need', 2, '60', '60', undefined],
+    ['64 CPUs, 100: go build -p 64 alone keeps about 149 open', 64, '100', '100', ['error', /below the 149/]],
+    ['64 CPUs, 200: a warning', 64, '200', '200', ['warning', /twice the 149/]],
+    ['unlimited', 2, 'unlimited', 'unlimited', undefined],
+  ] as const)('%s', (_name, cpus, soft, hard, want) => {
+    const out = openFilesFindings(files(soft, hard), '/proc/self/limits', openFileNeeds(cpus));
+    if (!want) return expect(out).toEqual([]);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ classId: 'process-limit', severity: want[0], message: expect.stringMatching(want[1]) });
+    expect(FindingSchema.safeParse(out[0]).success).toBe(true);
+    expect(out[0]!.evidence[0]!.excerpt).toMatch(/^Max open files\s+\d+/);
+    expect(out[0]!.evidence[1]!.excerpt).toMatch(/measured here by bisecting prlimit --nofile/i);
+    expect(out[0]!.fixes?.[0]).toMatchObject({ id: 'rlimit-raise-nofile', needsRoot: true });
+  });
+
+  it('a go or gopls that could not be spawned for want of descriptors is a symptom the limit explains, ranked after it', () => {
+    const [cause] = openFilesFindings(files('24'), '/proc/self/limits', openFileNeeds(2));
+    const spawn = FindingSchema.parse({ classId: 'gopls-launch', severity: 'error', role: 'symptom', symptom: 'out-of-files', confidence: 0.8, message: '/usr/local/go/bin/go could not be started (EMFILE)', evidence: [{ source: '/usr/local/go/bin/go env -json', excerpt: 'spawn /usr/local/go/bin/go EMFILE' }] });
+    const ranked = rankCauses([spawn, FindingSchema.parse(cause)]);
+    expect(ranked.map((c) => c.id)).toEqual(['process-limit', 'gopls-launch']);
+    expect(ranked[1]!.findings[0]!.explainedBy).toContain('process-limit');
+  });
+
+  it('alone, such a symptom stays unexplained and names the open-files checks', () => {
+    const spawn = FindingSchema.parse({ classId: 'gopls-launch', severity: 'error', role: 'symptom', symptom: 'out-of-files', confidence: 0.8, message: 'gopls could not be started (ENFILE)', evidence: [{ source: 'gopls', excerpt: 'spawn gopls ENFILE' }] });
+    const [only] = rankCauses([spawn]);
+    expect(only!.findings[0]!.explainedBy ?? []).toEqual([]);
+    expect(JSON.stringify(only)).toMatch(/RLIMIT_NOFILE/);
+  });
+});
+
+describe('nofileBitFindings: an open-files warning under which go or gopls could not be spawned', () => {
+  const files = parseLimits(`${'Max open files'.padEnd(25)} ${'48'.padEnd(20)} ${'48'.padEnd(20)} files     `)[0]!;
+  const [warn] = openFilesFindings(files, '/proc/self/limits', openFileNeeds(2));
+  const limit = { ...warn!, probeId: 'process-limits', role: undefined, symptom: undefined, fixes: warn!.fixes ?? [] };
+  const refused = { probeId: 'go-env', role: 'symptom' as const, symptom: 'out-of-files' as const, classId: 'gopls-launch' as const, severity: 'error' as const, message: '/usr/local/go/bin/go could not be started (EMFILE), so the Go extension and gopls cannot run go: too many open files.', evidence: [{ source: 'go env -json', excerpt: 'spawn /usr/local/go/bin/go EMFILE' }] };
+  it('is an error naming the limit and the refused spawn', () => {
+    const out = nofileBitFindings([limit, refused]);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ classId: 'process-limit', severity: 'error', message: expect.stringMatching(/^During this diagnosis the open-files limit \(RLIMIT_NOFILE\) bit: \/usr\/local\/go\/bin\/go could not be started \(EMFILE\)/) });
+    expect(out[0]!.evidence.map((e) => e.excerpt)).toEqual([expect.stringMatching(/^Max open files/), 'spawn /usr/local/go/bin/go EMFILE']);
+  });
+  it('says nothing without a refused spawn, without the limit, or when the limit is already an error', () => {
+    expect(nofileBitFindings([limit])).toEqual([]);
+    expect(nofileBitFindings([refused])).toEqual([]);
+    expect(nofileBitFindings([{ ...limit, severity: 'error' }, refused])).toEqual([]);
+    expect(nofileBitFindings([limit, { ...refused, probeId: 'gopls-logs' }])).toEqual([]);
   });
 });

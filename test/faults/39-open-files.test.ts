@@ -1,0 +1,94 @@
+// RLIMIT_NOFILE (`ulimit -n`, a container runtime's or a service manager's LimitNOFILE), the
+// issue-11 way: judged against what go build and gopls keep open on this machine
+// (src/probes/goNeeds.ts openFileNeeds), not against what is open now. Before this scenario the
+// doctor itself died under such a limit: execa threw "subprocess.stdio is not iterable" when node
+// could not make a child's pipes, and node's EMFILE 'error' event then reached nobody
+// (src/host/spawnGuard.ts). The limits are fractions of the measured need, on a small module and
+// on one importing every public std package, as prlimit sets them for the doctor and all it runs.
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { openFileNeeds } from '../../src/probes/goNeeds.js';
+import { GO, expectDiagnosis, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, writeBigModule, writeSmallModule } from './lib/harness.js';
+
+const cpus = os.availableParallelism();
+const needs = openFileNeeds(cpus);
+const underNofile = (n: number) => ['prlimit', `--nofile=${n}:${n}`, '--'];
+const limitsLine = /Max open files\s+\d+/;
+
+async function moduleOf(size: 'small' | 'large', dir: string): Promise<string> {
+  return size === 'small' ? writeSmallModule(path.join(dir, 'small')) : writeBigModule(path.join(dir, 'large'));
+}
+
+describe('fault: an open-files limit below what go build and gopls keep open', () => {
+  // Not much lower: node itself (the doctor, like the editor) needs about 20 descriptors to start.
+  const n = Math.max(21, Math.floor(needs.need * 0.75));
+  for (const size of ['small', 'large'] as const) {
+    it(`${size} module, RLIMIT_NOFILE ${n} (75% of the ${needs.need} measured for ${cpus} CPUs): the doctor reports, process-limit is the error first naming the limit, and a go or gopls it could not start is a symptom of it`, async () => {
+      const dir = tempDir(`nofile-low-${size}`);
+      try {
+        const ws = await moduleOf(size, dir);
+        if (size === 'large') {
+          // The symptom with the real toolchain: a cold build at the default -p runs out of descriptors.
+          const build = await runCmd(GO, ['build', '-o', path.join(dir, 'out'), '.'], { cwd: ws, env: userEnv({ GOCACHE: path.join(dir, 'gocache') }), wrap: underNofile(n) });
+          expect(build.stderr).toMatch(/too many open files/);
+        }
+        const run = await runDoctorCli({ workspaces: [ws], env: userEnv({ XDG_CACHE_HOME: path.join(dir, 'xdg-cache') }), cwd: ws, wrap: underNofile(n), timeoutMs: 20_000 });
+        console.log(`[nofile ${n} ${size}] ${summarize(run)}${run.signal ? ` signal ${run.signal}` : ''}`);
+        expect(run.stderr).not.toMatch(/Unhandled 'error' event|is not iterable/);
+        expectDiagnosis(run, ['process-limit'], [limitsLine]);
+        expect(run.report!.causes[0]!.severity).toBe('error');
+        for (const c of run.report!.causes.filter((x) => x.id === 'gopls-launch')) {
+          // A spawn refused for want of descriptors says nothing about go or gopls: no reinstall.
+          for (const f of c.findings.filter((x) => /EMFILE|ENFILE/.test(x.message))) {
+            expect(f.role).toBe('symptom');
+            expect(f.explainedBy ?? []).toContain('process-limit');
+          }
+          expect(JSON.stringify(c.fixes)).not.toMatch(/go install golang\.org\/x\/tools\/gopls|Download and install Go/);
+        }
+      } finally {
+        removeTree(dir);
+      }
+    });
+  }
+});
+
+describe('fault: an open-files limit that holds now but leaves no headroom', () => {
+  const n = Math.round(needs.need * 1.5);
+  for (const size of ['small', 'large'] as const) {
+    it(`${size} module, RLIMIT_NOFILE ${n} (1.5 × the need): the build works and gopls answers, process-limit is a warning first against the estimate`, async () => {
+      const dir = tempDir(`nofile-tight-${size}`);
+      try {
+        const ws = await moduleOf(size, dir);
+        const build = await runCmd(GO, ['build', '-o', path.join(dir, 'out'), '.'], { cwd: ws, env: userEnv({ GOCACHE: path.join(dir, 'gocache') }), wrap: underNofile(n) });
+        expect(build.code, build.stderr).toBe(0);
+        const run = await runDoctorCli({ workspaces: [ws], env: userEnv({ XDG_CACHE_HOME: path.join(dir, 'xdg-cache') }), cwd: ws, wrap: underNofile(n), timeoutMs: 20_000 });
+        console.log(`[nofile ${n} ${size}] ${summarize(run)}`);
+        expectDiagnosis(run, ['process-limit'], [limitsLine]);
+        const first = run.report!.causes[0]!;
+        expect(first.severity).toBe('warning');
+        expect(JSON.stringify(first.findings)).toMatch(/measured here by bisecting prlimit --nofile/i);
+        expect(run.report!.probes.find((p) => p.id === 'gopls')?.status).toBe('ok');
+      } finally {
+        removeTree(dir);
+      }
+    });
+  }
+});
+
+describe('fault: an open-files limit with room', () => {
+  it(`large module, RLIMIT_NOFILE ${needs.headroom * 2}: no process-limit cause, the limit read and shown`, async () => {
+    const dir = tempDir('nofile-hold');
+    try {
+      const ws = await moduleOf('large', dir);
+      const run = await runDoctorCli({ workspaces: [ws], env: userEnv({ XDG_CACHE_HOME: path.join(dir, 'xdg-cache') }), cwd: ws, wrap: underNofile(needs.headroom * 2), timeoutMs: 20_000 });
+      console.log(`[nofile hold] ${summarize(run)}`);
+      expect(run.report, summarize(run)).toBeDefined();
+      expect(run.report!.causes.map((c) => c.id)).not.toContain('process-limit');
+      const observed = run.report!.probes.find((p) => p.id === 'process-limits')?.observed as { maxOpenFiles?: { hard: number } } | undefined;
+      expect(observed?.maxOpenFiles?.hard).toBe(needs.headroom * 2);
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
