@@ -170,7 +170,7 @@ export function afterRunFindings(i: AfterRunInput): FindingInput[] {
     }
   }
 
-  out.push(...rlimitBitFindings(i.earlier), ...nofileBitFindings(i.earlier));
+  out.push(...rlimitBitFindings(i.earlier), ...limitBitFindings(i.earlier));
 
   const pidRise = rises.find((r) => r.reading.controller === 'pids' && r.key === 'max');
   const rejected = parseForkRejected(i.kernel);
@@ -217,25 +217,37 @@ export function rlimitBitFindings(earlier: AfterRunInput['earlier']): FindingInp
 }
 
 /**
- * An open-files limit judged low (a warning before it bites) under which the doctor could not
- * start go or gopls in this run: the spawn failed with EMFILE. The limit bit; that is an error. Pure.
+ * A per-user or per-process limit judged low (a warning before it bites) under which the doctor
+ * could not start go or gopls, or gopls's go command could not create a thread, in this run: the
+ * limit bit; that is an error. RLIMIT_NOFILE with EMFILE at spawn (`out-of-files`); RLIMIT_NPROC
+ * with EAGAIN (`thread-create`), unless a memory rlimit could have refused the thread's stack too
+ * (rlimitBitFindings judges that). Pure.
  */
-export function nofileBitFindings(earlier: AfterRunInput['earlier']): FindingInput[] {
-  const limits = earlier.filter((f) => f.classId === 'process-limit' && f.role !== 'symptom' && f.evidence?.some((e) => /^Max open files\b/.test(e.excerpt ?? '')));
-  const refused = earlier.filter((f) => f.role === 'symptom' && f.symptom === 'out-of-files' && (f.probeId === 'gopls' || f.probeId === 'go-env'));
-  if (!limits.length || !refused.length || limits.some((f) => f.severity === 'error')) return [];
-  const line = limits.flatMap((f) => f.evidence ?? []).find((e) => /^Max open files\b/.test(e.excerpt ?? ''))!;
-  return [
-    {
+const BITING_LIMITS = [
+  { line: /^Max open files\b/, symptom: 'out-of-files', what: 'the open-files limit (RLIMIT_NOFILE)' },
+  { line: /^Max processes\b/, symptom: 'thread-create', what: 'the task limit of this user (RLIMIT_NPROC)' },
+] as const;
+
+export function limitBitFindings(earlier: AfterRunInput['earlier']): FindingInput[] {
+  const out: FindingInput[] = [];
+  const memoryRlimit = earlier.some((f) => f.classId === 'memory-limit' && f.evidence?.some((e) => RLIMIT_LINE.test(e.excerpt ?? '')));
+  for (const b of BITING_LIMITS) {
+    if (b.symptom === 'thread-create' && memoryRlimit) continue;
+    const limits = earlier.filter((f) => f.classId === 'process-limit' && f.role !== 'symptom' && f.evidence?.some((e) => b.line.test(e.excerpt ?? '')));
+    const refused = earlier.filter((f) => f.role === 'symptom' && f.symptom === b.symptom && (f.probeId === 'gopls' || f.probeId === 'go-env'));
+    if (!limits.length || !refused.length || limits.some((f) => f.severity === 'error')) continue;
+    const line = limits.flatMap((f) => f.evidence ?? []).find((e) => b.line.test(e.excerpt ?? ''))!;
+    out.push({
       classId: 'process-limit',
       severity: 'error',
       confidence: 0.9,
-      message: `During this diagnosis the open-files limit (RLIMIT_NOFILE) bit: ${firstSentence(refused[0]!.message)}.`,
+      message: `During this diagnosis ${b.what} bit: ${firstSentence(refused[0]!.message)}.`,
       evidence: [line, ...refused.slice(0, 2).flatMap((f) => (f.evidence ?? []).slice(0, 1))],
       fixes: limits[0]!.fixes ?? [],
-      explains: ['gopls-launch'],
-    },
-  ];
+      explains: ['gopls-launch', 'module-resolution'],
+    });
+  }
+  return out;
 }
 
 /**

@@ -200,6 +200,20 @@ function stderrFindings(session: GoplsSessionResult): FindingInput[] {
   return findingsOf(`${session.commandLine} (stderr)`, summary).filter((f) => STDERR_CLASSES.has(f.classId) && !f.unclassified);
 }
 
+/**
+ * The log rules' readings of what gopls's go command said when a view or a package load failed, that name a mechanism outside module resolution
+ * (a task, memory or descriptor limit, a refused file, a policy, the environment). Pure.
+ */
+export function goFailureReadings(errors: readonly string[], source: string): FindingInput[] {
+  const summary = analyzeText(errors.join('\n'));
+  return findingsOf(source, summary).filter((f) => VIEW_ERROR_CLASSES.has(f.classId) && !f.unclassified && !f.headline);
+}
+
+/** os/exec's words when the child's pipes or the child itself could not be made: EMFILE, ENFILE. */
+const SPAWN_OUT_OF_FILES = /(?:fork\/exec \S+|\bpipe2?): too many open files/;
+
+const VIEW_ERROR_CLASSES: ReadonlySet<ClassId> = new Set(['process-limit', 'memory-limit', 'fs-access', 'mac-policy', 'env-inheritance', 'noexec-mount']);
+
 /** The classes whose causes kill gopls (explain.ts "died"), beside gopls-launch itself. */
 const STDERR_CLASSES: ReadonlySet<ClassId> = new Set(['memory-limit', 'process-limit', 'mac-policy', 'env-inheritance']);
 
@@ -279,14 +293,26 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
     out.push(goMissingFinding(input.goMissing?.env ?? {}, input.goMissing?.dir, dedupe(goMissingMessages.map((m) => `${m.via}\0${m.message.trim()}`)).map((k) => ({ source: `gopls ${k.split('\0')[0]}`, excerpt: k.split('\0')[1]! }))));
   } else if (session.viewErrors.length) {
     const unique = [...new Set(session.viewErrors.map((m) => m.trim()))];
+    // gopls failed to load the view because the go command it ran failed; when what go said names
+    // a mechanism outside module resolution ("fork/exec …/go: resource temporarily unavailable"
+    // under an RLIMIT_NPROC, "permission denied" on the build cache), the view's failure is that
+    // mechanism's symptom, not a module problem.
+    const readings = goFailureReadings(unique, 'gopls (view error)');
+    // The go command gopls ran could not even be started for want of descriptors: the log rules
+    // file "too many open files" under file watchers (the corpus's convention for logs), but here
+    // the process-limits probe judged this very process's RLIMIT_NOFILE in the same run.
+    const outOfFiles = !readings.length && unique.some((m) => SPAWN_OUT_OF_FILES.test(m));
+    const symptom = readings.length ? ('load-failed' as const) : outOfFiles ? ('out-of-files' as const) : undefined;
     out.push({
       classId: 'module-resolution',
       severity: 'error',
       confidence: 0.8,
+      ...(symptom ? { role: 'symptom' as const, symptom } : {}),
       message: `gopls could not place ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'} in any view: ${firstLine(unique[0]!)}`,
       evidence: unique.slice(0, 4).map((m) => ({ source: `gopls (${viaOf(session, m)})`, excerpt: m })),
-      fixes: [GOPLS_WORKSPACE_DOCS],
+      fixes: symptom ? [] : [GOPLS_WORKSPACE_DOCS],
     });
+    out.push(...readings);
   }
   // A folder with Go files and no go.mod/go.work: gopls falls back to an ad-hoc view.
   const adHoc = session.views.find((v) => v.viewType === 'AdHoc' && session.openedFile && isInside(session.openedFile, v.directory));
@@ -400,6 +426,9 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
       evidence,
       fixes,
     });
+    // What go list said ("runtime: failed to create new OS thread", "permission denied" on the
+    // build cache) may name why it failed: that reading goes beside the symptom it explains.
+    if (kind === 'load-failed') out.push(...goFailureReadings(list.map((x) => x.d.message), 'gopls (packages.Load error)'));
   }
   return out;
 }

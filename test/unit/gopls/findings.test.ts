@@ -38,8 +38,9 @@ describe('diagnosticFindings', () => {
     const load = 'initialization failed: packages.Load error: err: exit status 1: stderr: failed to initialize build cache at /tmp/gc: mkdir /tmp/gc/00: read-only file system';
     const session = { ...failed(undefined), ok: true, openedFile: '/w/a.go', diagnostics: [{ uri: 'file:///w/a.go', items: [{ severity: 1, message: load }] }] } as unknown as GoplsSessionResult;
     const fs = valid(diagnosticFindings(session));
-    expect(fs).toHaveLength(1);
     expect(fs[0]).toMatchObject({ role: 'symptom', symptom: 'load-failed' });
+    // What go said is read beside it: the read-only file system, a cause of its own class.
+    expect(fs.slice(1).map((f) => f.classId)).toEqual(['fs-access']);
     const sum = { ...session, diagnostics: [{ uri: 'file:///w/a.go', items: [{ severity: 1, message: 'missing go.sum entry for module providing package golang.org/x/mod/semver' }] }] } as unknown as GoplsSessionResult;
     expect(diagnosticFindings(sum)[0]!.role).toBeUndefined();
     // GOROOT set to go/bin (gopls v0.23.0's words): even "unsafe" is not found; the GOROOT is the cause.
@@ -150,7 +151,47 @@ describe('sessionFindings on real gopls sessions', () => {
   });
 });
 
+describe('a view or package load that failed for a reason go named (measured under RLIMIT_NPROC and RLIMIT_NOFILE)', () => {
+  const healthy = fixture('healthy').result;
+  const withViewError = (m: string) => ({ ...healthy, messages: [{ via: 'window/showMessage', type: 1, message: m }], viewErrors: [m] });
+  it('"fork/exec …/go: resource temporarily unavailable": the view failure is a load-failed symptom, and the refused fork is read beside it', () => {
+    const fs = valid(sessionFindings(base(withViewError('failed to load view for file:///w: err: fork/exec /usr/local/go/bin/go: resource temporarily unavailable: stderr: '))));
+    const view = fs.find((f) => f.classId === 'module-resolution')!;
+    expect(view).toMatchObject({ role: 'symptom', symptom: 'load-failed', fixes: [] });
+    expect(fs.find((f) => f.classId === 'process-limit')).toMatchObject({ role: 'symptom', symptom: 'thread-create', evidence: [expect.objectContaining({ source: 'gopls (view error)' })] });
+  });
+  it('"fork/exec …/go: too many open files": an out-of-files symptom (the probe judges RLIMIT_NOFILE in the same run)', () => {
+    const fs = valid(sessionFindings(base(withViewError('failed to load view for file:///w: err: fork/exec /usr/local/go/bin/go: too many open files: stderr: '))));
+    expect(fs.find((f) => f.classId === 'module-resolution')).toMatchObject({ role: 'symptom', symptom: 'out-of-files' });
+  });
+  it('a view error that names no other mechanism stays a module-resolution cause with the workspace docs', () => {
+    const fs = valid(sessionFindings(base(withViewError('failed to load view for file:///w: err: exit status 1: stderr: go: cannot find main module, but found .git/config in /w'))));
+    const view = fs.find((f) => f.classId === 'module-resolution' && /any view/.test(f.message))!;
+    expect(view.role).toBeUndefined();
+    expect(view.fixes?.length).toBeGreaterThan(0);
+  });
+  it("a packages.Load diagnostic carrying go's 'failed to create new OS thread' is read beside the load-failed symptom", () => {
+    const load = 'packages.Load error: err: exit status 1: stderr: runtime: failed to create new OS thread (have 4 already; errno=11)\nruntime: may need to increase max user processes (ulimit -u)\nfatal error: newosproc';
+    const session = { ...failed(undefined), ok: true, openedFile: '/w/a.go', diagnostics: [{ uri: 'file:///w/go.mod', items: [{ severity: 1, message: load }] }] } as unknown as GoplsSessionResult;
+    const fs = diagnosticFindings(session).map((f) => FindingSchema.parse(f));
+    expect(fs[0]).toMatchObject({ role: 'symptom', symptom: 'load-failed' });
+    expect(fs.filter((f) => f.classId === 'process-limit').map((f) => f.symptom)).toContain('thread-create');
+  });
+});
+
 describe('sessionFindings on launch failures', () => {
+  it.each([
+    ['EMFILE', 'out-of-files'],
+    ['ENFILE', 'out-of-files'],
+    ['EAGAIN', 'thread-create'],
+    ['ENOMEM', 'out-of-memory'],
+  ] as const)('%s: a symptom of a resource the machine refused, with no reinstall fix', (code, kind) => {
+    const fs = valid(sessionFindings(base(failed({ kind: 'spawn', code, message: `spawn /opt/gopls ${code}` }))));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ classId: 'gopls-launch', role: 'symptom', symptom: kind, fixes: [] });
+    expect(fs[0]!.message).toMatch(/Nothing is wrong with gopls itself/);
+  });
+
   it('EACCES: names the mode and offers chmod', () => {
     const fs = valid(sessionFindings(base(failed({ kind: 'spawn', code: 'EACCES', message: 'spawn /opt/gopls EACCES' }), { mode: { mode: 0o644, uid: 1000 } })));
     expect(fs).toHaveLength(1);

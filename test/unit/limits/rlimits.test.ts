@@ -4,7 +4,7 @@
 // descriptors go build and gopls keep open.
 import { describe, expect, it } from 'vitest';
 import { fileSizeLimitFindings, memoryRlimitFindings, openFilesFindings } from '../../../src/probes/processLimits.js';
-import { nofileBitFindings, rlimitBitFindings } from '../../../src/probes/afterRun.js';
+import { limitBitFindings, rlimitBitFindings } from '../../../src/probes/afterRun.js';
 import { addressSpaceNeeds, openFileNeeds } from '../../../src/probes/goNeeds.js';
 import { parseLimits } from '../../../src/procfs/limits.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
@@ -132,21 +132,36 @@ describe('openFilesFindings: RLIMIT_NOFILE, hard, against go build -p CPUs and g
   });
 });
 
-describe('nofileBitFindings: an open-files warning under which go or gopls could not be spawned', () => {
+describe('limitBitFindings: an open-files warning under which go or gopls could not be spawned', () => {
   const files = parseLimits(`${'Max open files'.padEnd(25)} ${'48'.padEnd(20)} ${'48'.padEnd(20)} files     `)[0]!;
   const [warn] = openFilesFindings(files, '/proc/self/limits', openFileNeeds(2));
   const limit = { ...warn!, probeId: 'process-limits', role: undefined, symptom: undefined, fixes: warn!.fixes ?? [] };
   const refused = { probeId: 'go-env', role: 'symptom' as const, symptom: 'out-of-files' as const, classId: 'gopls-launch' as const, severity: 'error' as const, message: '/usr/local/go/bin/go could not be started (EMFILE), so the Go extension and gopls cannot run go: too many open files.', evidence: [{ source: 'go env -json', excerpt: 'spawn /usr/local/go/bin/go EMFILE' }] };
   it('is an error naming the limit and the refused spawn', () => {
-    const out = nofileBitFindings([limit, refused]);
+    const out = limitBitFindings([limit, refused]);
     expect(out).toHaveLength(1);
     expect(out[0]).toMatchObject({ classId: 'process-limit', severity: 'error', message: expect.stringMatching(/^During this diagnosis the open-files limit \(RLIMIT_NOFILE\) bit: \/usr\/local\/go\/bin\/go could not be started \(EMFILE\)/) });
     expect(out[0]!.evidence.map((e) => e.excerpt)).toEqual([expect.stringMatching(/^Max open files/), 'spawn /usr/local/go/bin/go EMFILE']);
   });
   it('says nothing without a refused spawn, without the limit, or when the limit is already an error', () => {
-    expect(nofileBitFindings([limit])).toEqual([]);
-    expect(nofileBitFindings([refused])).toEqual([]);
-    expect(nofileBitFindings([{ ...limit, severity: 'error' }, refused])).toEqual([]);
-    expect(nofileBitFindings([limit, { ...refused, probeId: 'gopls-logs' }])).toEqual([]);
+    expect(limitBitFindings([limit])).toEqual([]);
+    expect(limitBitFindings([refused])).toEqual([]);
+    expect(limitBitFindings([{ ...limit, severity: 'error' }, refused])).toEqual([]);
+    expect(limitBitFindings([limit, { ...refused, probeId: 'gopls-logs' }])).toEqual([]);
+  });
+});
+
+describe('limitBitFindings: RLIMIT_NPROC that refused the doctor\'s go a thread', () => {
+  const nproc = parseLimits(`${'Max processes'.padEnd(25)} ${'35'.padEnd(20)} ${'35'.padEnd(20)} processes `)[0]!;
+  const warn = { probeId: 'process-limits', classId: 'process-limit' as const, severity: 'warning' as const, message: 'RLIMIT_NPROC of uid 65534 is 35 with 11 tasks in use', evidence: [{ source: '/proc/self/limits', excerpt: nproc.line.trim() }], fixes: [] };
+  const thread = { probeId: 'gopls', role: 'symptom' as const, symptom: 'thread-create' as const, classId: 'process-limit' as const, severity: 'error' as const, message: 'The Go runtime could not create a thread: a process or thread limit was reached.', evidence: [{ source: 'gopls (packages.Load error)', excerpt: 'runtime: failed to create new OS thread (have 4 already; errno=11)' }] };
+  it('is an error naming the limit', () => {
+    const out = limitBitFindings([warn, thread]);
+    expect(out).toHaveLength(1);
+    expect(out[0]).toMatchObject({ classId: 'process-limit', severity: 'error', message: expect.stringMatching(/^During this diagnosis the task limit of this user \(RLIMIT_NPROC\) bit: The Go runtime could not create a thread/) });
+  });
+  it('is left to the memory rlimits when one could have refused the stack', () => {
+    const as = { probeId: 'process-limits', classId: 'memory-limit' as const, severity: 'warning' as const, message: 'RLIMIT_AS', evidence: [{ source: '/proc/self/limits', excerpt: 'Max address space         2100000000           2100000000           bytes' }], fixes: [] };
+    expect(limitBitFindings([warn, as, thread])).toEqual([]);
   });
 });
