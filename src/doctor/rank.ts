@@ -96,7 +96,9 @@ export function rankCauses(input: readonly Finding[], ctx: RankContext = {}): Ca
       explanation: heading.explanation,
       ...(heading.headlines ? { headlines: heading.headlines } : {}),
       findings: sorted,
-      fixes: uniqueFixes(sorted.flatMap((f) => f.fixes)),
+      // An explained symptom's own repair (reinstall gopls, restart it) is not the fix: the cause
+      // that explains it carries that. Unexplained, it is all the user has.
+      fixes: uniqueFixes(sorted.filter((f) => !(isSymptom(f) && f.explainedBy?.length)).flatMap((f) => f.fixes)),
     });
   }
   placeExplainedAfter(causes, after);

@@ -239,8 +239,10 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
       }
       const panic = /^panic:/m.test(session.stderrTail);
       // The runtime's own last words, the first such line: "fatal error: …", "runtime: out of memory: …",
-      // "runtime/cgo: pthread_create failed: …" (not a panic: no gopls code failed).
-      const fatal = /^(?:fatal error: .*|runtime: out of memory.*|runtime\/cgo: .*)$/m.exec(session.stderrTail)?.[0];
+      // "runtime/cgo: pthread_create failed: …" (not a panic: no gopls code failed), or the signal
+      // the runtime died of ("SIGSEGV: segmentation violation": measured under RLIMIT_DATA, go1.26's
+      // collector faults in runtime.(*spanQueue).tryDrain after an allocation it could not map).
+      const fatal = /^(?:fatal error: .*|runtime: out of memory.*|runtime\/cgo: .*|SIG[A-Z]+: [a-z][^\n]*)$/m.exec(session.stderrTail)?.[0];
       const stderrReading = stderrFindings(session);
       out.push({
         classId: 'gopls-launch',

@@ -465,3 +465,23 @@ describe('error lines no rule names', () => {
     expect(kept!.unexplained).toBeUndefined();
   });
 });
+
+describe("rankCauses: an explained symptom's own repair is not offered", () => {
+  // Measured under RLIMIT_DATA at 80% of gopls's start heap: the Go runtime sometimes dies of it in
+  // its garbage collector ("SIGSEGV: segmentation violation" in runtime.(*spanQueue).tryDrain), a
+  // crash no rule reads; the probe offers "reinstall gopls" for a crash it cannot read.
+  const died = FindingSchema.parse({ classId: 'gopls-launch', severity: 'error', role: 'symptom', symptom: 'died', confidence: 0.9, message: 'gopls exited with code 2 during start-up', evidence: [{ source: 'gopls', excerpt: 'SIGSEGV: segmentation violation' }], fixes: [{ id: 'gopls-install', kind: 'terminal', title: 'Install gopls', text: 'go install golang.org/x/tools/gopls@latest', needsRoot: false }] });
+  const limit = FindingSchema.parse({ classId: 'memory-limit', severity: 'error', confidence: 0.9, message: 'RLIMIT_DATA is below what gopls needs to start', evidence: [{ source: '/proc/self/limits', excerpt: 'Max data size 188000000 188000000 bytes' }], fixes: [{ id: 'rlimit-raise-data', kind: 'terminal', title: 'Raise the data limit', text: "printf '%s\\n' '* soft data unlimited'", needsRoot: true }] });
+  it('explained by a limit found in the run: the limit leads with its fix, the death offers no reinstall', () => {
+    const ranked = rankCauses([died, limit]);
+    expect(ranked.map((c) => c.id)).toEqual(['memory-limit', 'gopls-launch']);
+    expect(ranked[0]!.fixes.map((f) => f.id)).toEqual(['rlimit-raise-data']);
+    expect(ranked[1]!.fixes).toEqual([]);
+    // The finding keeps what the probe said, for whoever reads it whole.
+    expect(ranked[1]!.findings[0]!.fixes.map((f) => f.id)).toEqual(['gopls-install']);
+  });
+  it('unexplained: the reinstall is all there is, and stays', () => {
+    const [only] = rankCauses([died]);
+    expect(only!.fixes.map((f) => f.id)).toEqual(['gopls-install']);
+  });
+});

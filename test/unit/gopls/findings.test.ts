@@ -242,6 +242,12 @@ describe('sessionFindings on launch failures', () => {
     expect(fs.slice(1)).toContainEqual(expect.objectContaining({ classId, role: 'symptom', symptom, evidence: expect.arrayContaining([expect.objectContaining({ source: '/opt/gopls (stderr)' })]) }));
   });
 
+  it("the signal the runtime itself died of is named (measured under RLIMIT_DATA: go1.26's collector faulting), not taken for a panic", () => {
+    const stderr = 'SIGSEGV: segmentation violation\nPC=0x439d9d m=0 sigcode=1 addr=0x0\n\ngoroutine 0 gp=0x20dc660 m=0 mp=0x20de2e0 [idle]:\nruntime.(*spanQueue).tryDrain(0x300000000000400?, 0x400020401010101?, 0x3010001?)\n';
+    const fs = valid(sessionFindings(base(failed({ kind: 'crash', phase: 'initialize', exitCode: 2, message: 'gopls exited with code 2 during initialize' }, stderr))));
+    expect(fs[0]!.message).toMatch(/\(the Go runtime stopped it: "SIGSEGV: segmentation violation"\)$/);
+  });
+
   it('a crash whose stderr names nothing keeps the reinstall and alternative fixes', () => {
     const fs = valid(sessionFindings(base(failed({ kind: 'crash', phase: 'initialize', exitCode: 2, message: 'x' }, 'something odd happened\n'), { alternatives: ['/home/u/go/bin/gopls'] })));
     expect(fs).toHaveLength(1);
