@@ -7,7 +7,7 @@
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
-import { findLimit, parseLimits, parseLoadAvg, parseSysctlInt, type ResourceLimit } from '../procfs/limits.js';
+import { findLimit, parseFileNr, parseLimits, parseLoadAvg, parseSysctlInt, type FileNr, type ResourceLimit } from '../procfs/limits.js';
 import { procOf } from '../procfs/procs.js';
 import { limitsConfFix, raiseNofileFix, sysctlFix } from '../fixes/catalog.js';
 import { FILE_SIZE_NEEDS, addressSpaceNeeds, openFileNeeds, taskNeeds, type AddressSpaceNeeds, type OpenFileNeeds, type TaskNeeds } from './goNeeds.js';
@@ -17,6 +17,7 @@ import { formatBytes } from '../host/bytes.js';
 const PID_MAX_FILE = '/proc/sys/kernel/pid_max';
 const THREADS_MAX_FILE = '/proc/sys/kernel/threads-max';
 const LOADAVG_FILE = '/proc/loadavg';
+const FILE_NR_FILE = '/proc/sys/fs/file-nr';
 const WARN_RATIO = 0.8;
 const ERROR_RATIO = 0.9;
 /** Below this, a parallel go build with its compiler threads alone can hit RLIMIT_NPROC. */
@@ -36,6 +37,8 @@ export interface ProcessLimitsInput {
   userTasks: number;
   nproc?: ResourceLimit;
   nofile?: ResourceLimit;
+  /** The system's file table (fs.file-nr): ENFILE for every process once it is full. */
+  fileNr?: FileNr;
   limitsFile: string;
   /** What gopls and a go build will need here (src/probes/goNeeds.ts), when the CPUs are known. */
   needs?: TaskNeeds;
@@ -60,6 +63,20 @@ export function processLimitFindings(i: ProcessLimitsInput): FindingInput[] {
   };
   ratioFinding(i.threadsMax, THREADS_MAX_FILE, 'kernel.threads-max', sysctlFix('sysctl-raise-threads-max', 'kernel.threads-max', Math.max(4 * (i.threadsMax ?? 0), 1 << 20)));
   ratioFinding(i.pidMax, PID_MAX_FILE, 'kernel.pid_max', sysctlFix('sysctl-raise-pid-max', 'kernel.pid_max', 4194304));
+  if (i.fileNr && i.fileNr.max > 0) {
+    const r = i.fileNr.allocated / i.fileNr.max;
+    if (r >= WARN_RATIO) {
+      const error = r >= ERROR_RATIO;
+      out.push({
+        classId: 'process-limit',
+        severity: error ? 'error' : 'warning',
+        confidence: error ? 0.8 : 0.55,
+        message: `${i.fileNr.allocated} file handles are open on this machine against fs.file-max ${i.fileNr.max} (${pct(r)}): every open, pipe and process start fails with "too many open files in system" (ENFILE) once it is full.`,
+        evidence: [{ source: FILE_NR_FILE, excerpt: `${i.fileNr.allocated} allocated, max ${i.fileNr.max}` }],
+        fixes: [sysctlFix('sysctl-raise-file-max', 'fs.file-max', Math.max(4 * i.fileNr.max, 1 << 20))],
+      });
+    }
+  }
 
   // Root is exempt from RLIMIT_NPROC (the kernel skips the check for uid 0 and CAP_SYS_RESOURCE).
   if (i.nproc && i.uid !== 0 && typeof i.nproc.soft === 'number') {
@@ -206,12 +223,13 @@ export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome>
   const { host } = ctx;
   if (host.platform !== 'linux') return skipped(`these limits are read from Linux /proc (platform ${host.platform})`);
   const limitsFile = procOf(host, 'self', 'limits');
-  const [pidMaxText, threadsMaxText, loadavgText, limitsText, table] = await Promise.all([
+  const [pidMaxText, threadsMaxText, loadavgText, limitsText, table, fileNrText] = await Promise.all([
     host.readText(PID_MAX_FILE),
     host.readText(THREADS_MAX_FILE),
     host.readText(LOADAVG_FILE),
     host.readText(limitsFile),
     ctx.facts.processTable(),
+    host.readText(FILE_NR_FILE),
   ]);
   if (pidMaxText === undefined && limitsText === undefined) return skipped(`neither ${PID_MAX_FILE} nor ${limitsFile} is readable`);
   const limits = limitsText === undefined ? [] : parseLimits(limitsText);
@@ -227,6 +245,7 @@ export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome>
     userTasks,
     nproc: findLimit(limits, 'Max processes'),
     nofile: findLimit(limits, 'Max open files'),
+    fileNr: parseFileNr(fileNrText),
     limitsFile,
   };
   const cpus = await cpusFor(host, ctx.env);
@@ -254,6 +273,7 @@ export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome>
       userTasks,
       maxProcesses: show(input.nproc),
       maxOpenFiles: show(input.nofile),
+      fileHandles: input.fileNr,
       maxAddressSpace: show(as),
       maxDataSize: show(data),
       maxFileSize: show(fsize),

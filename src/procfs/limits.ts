@@ -68,3 +68,16 @@ export function parseLoadAvg(text: string): LoadAvg | undefined {
   const m = /^\s*\S+\s+\S+\s+\S+\s+(\d+)\/(\d+)\s+(\d+)/.exec(text);
   return m ? { running: Number(m[1]), tasks: Number(m[2]), lastPid: Number(m[3]) } : undefined;
 }
+
+export interface FileNr {
+  /** File handles the kernel has allocated (in use, on kernels since 2.6). */
+  allocated: number;
+  /** fs.file-max: beyond it every open, pipe and socket fails with ENFILE. */
+  max: number;
+}
+
+/** /proc/sys/fs/file-nr: "allocated  free  max" ("316\t0\t2466093"). */
+export function parseFileNr(text: string | undefined): FileNr | undefined {
+  const m = /^\s*(\d+)\s+\d+\s+(\d+)\s*$/.exec(text ?? '');
+  return m ? { allocated: Number(m[1]), max: Number(m[2]) } : undefined;
+}

@@ -39,6 +39,9 @@ describe('processLimitFindings', () => {
     { name: 'soft nofile low, hard high: go and node raise soft to hard', in: { nofile: limit('Max open files            1024                 524288               files     ') }, want: [] },
     { name: 'nofile hard 48 on 2 CPUs: less than twice the need', in: { needs: taskNeeds(2), nofile: limit('Max open files            48                   48                   files     ') }, want: [['warning', /Max open files is 48 \(RLIMIT_NOFILE, hard\), less than twice the 30/]] },
     { name: 'nofile hard 26 on 2 CPUs: below the need', in: { needs: taskNeeds(2), nofile: limit('Max open files            26                   26                   files     ') }, want: [['error', /below the 30/]] },
+    { name: 'system file table at 95%', in: { fileNr: { allocated: 95_000, max: 100_000 } }, want: [['error', /95000 file handles are open on this machine against fs.file-max 100000 \(95%\)/]] },
+    { name: 'system file table at 85%', in: { fileNr: { allocated: 85_000, max: 100_000 } }, want: [['warning', /ENFILE/]] },
+    { name: 'system file table ordinary', in: { fileNr: { allocated: 316, max: 2_466_093 } }, want: [] },
     { name: 'nofile fine', in: { nofile: limit('Max open files            20000                20000                files     ') }, want: [] },
   ];
   for (const r of rows) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { findLimit, parseLimits, parseLoadAvg, parseSysctlInt } from '../../../src/procfs/limits.js';
+import { findLimit, parseFileNr, parseLimits, parseLoadAvg, parseSysctlInt } from '../../../src/procfs/limits.js';
 import { parseStatus } from '../../../src/procfs/status.js';
 import { parseMemInfo } from '../../../src/procfs/meminfo.js';
 import { countInotifyWatches, isInotifyLink } from '../../../src/procfs/fdinfo.js';
@@ -31,6 +31,14 @@ describe('small /proc files', () => {
     [undefined, undefined],
     ['abc', undefined],
   ])('parseSysctlInt(%j)', (t, want) => expect(parseSysctlInt(t)).toBe(want));
+
+  it.each([
+    ['316\t0\t2466093\n', { allocated: 316, max: 2466093 }],
+    ['1024 0 9223372036854775807', { allocated: 1024, max: 9223372036854775807 }],
+    ['316\t0', undefined],
+    ['garbage', undefined],
+    [undefined, undefined],
+  ])('parseFileNr(%j): allocated handles and fs.file-max', (t, want) => expect(parseFileNr(t)).toEqual(want));
 
   it('parseLoadAvg takes the task count from the 4th field', () => {
     expect(parseLoadAvg('0.00 0.01 0.05 1/123 4567\n')).toEqual({ running: 1, tasks: 123, lastPid: 4567 });
