@@ -7,7 +7,7 @@
 // after they have all ended; a rise in between, and kernel records stamped after the start, are
 // evidence tied to what died during the run.
 import path from 'node:path';
-import type { Evidence, Finding, FindingInput } from '../doctor/model.js';
+import type { ClassId, Evidence, Finding, FindingInput, SymptomKind } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import type { Host } from '../host/host.js';
@@ -193,61 +193,90 @@ export function afterRunFindings(i: AfterRunInput): FindingInput[] {
 const RLIMIT_LINE = /^Max (address space|data size)\b/;
 
 /**
- * A memory rlimit judged below gopls's need for these workspaces (a warning before it bites)
- * under which the doctor's own gopls then died of it in this run: its stderr said it ran out of
- * memory or could not create a thread. The limit bit; that is an error. Pure.
+ * A limit judged low before it bit (a warning), under which the doctor's own go or gopls then
+ * failed in this run in the way that limit fails them: the limit bit; that is an error. Each row
+ * names the limit by its /proc/self/limits line, the symptoms it produces, and whose failures count.
  */
-export function rlimitBitFindings(earlier: AfterRunInput['earlier']): FindingInput[] {
-  const limits = earlier.filter((f) => f.classId === 'memory-limit' && f.role !== 'symptom' && f.evidence?.some((e) => RLIMIT_LINE.test(e.excerpt ?? '')));
-  const died = earlier.filter((f) => f.probeId === 'gopls' && f.role === 'symptom' && (f.symptom === 'out-of-memory' || f.symptom === 'thread-create'));
-  if (!limits.length || !died.length || limits.some((f) => f.severity === 'error')) return [];
-  const line = limits.flatMap((f) => f.evidence ?? []).find((e) => RLIMIT_LINE.test(e.excerpt ?? ''))!;
-  const what = /address space/.test(line.excerpt ?? '') ? 'RLIMIT_AS (ulimit -v)' : 'RLIMIT_DATA (ulimit -d)';
-  return [
-    {
-      classId: 'memory-limit',
-      severity: 'error',
-      confidence: 0.9,
-      message: `During this diagnosis the doctor's own gopls died under ${what} as it loaded the workspaces: ${firstSentence(died[0]!.message)}. The limit was below what gopls needs here, and it bit.`,
-      evidence: [line, ...died.slice(0, 2).flatMap((f) => (f.evidence ?? []).slice(0, 1))],
-      fixes: limits[0]!.fixes ?? [],
-      explains: ['gopls-launch'],
-    },
-  ];
+interface BitingLimit {
+  classId: 'memory-limit' | 'process-limit';
+  line: RegExp;
+  symptoms: readonly SymptomKind[];
+  probes: readonly string[];
+  /** Another limit could have refused the same thing: that one's row judges it. */
+  unless?: (earlier: AfterRunInput['earlier']) => boolean;
+  message: (line: Evidence, failed: string) => string;
+  explains: ClassId[];
 }
 
-/**
- * A per-user or per-process limit judged low (a warning before it bites) under which the doctor
- * could not start go or gopls, or gopls's go command could not create a thread, in this run: the
- * limit bit; that is an error. RLIMIT_NOFILE with EMFILE at spawn (`out-of-files`); RLIMIT_NPROC
- * with EAGAIN (`thread-create`), unless a memory rlimit could have refused the thread's stack too
- * (rlimitBitFindings judges that). Pure.
- */
-const BITING_LIMITS = [
-  { line: /^Max open files\b/, symptom: 'out-of-files', what: 'the open-files limit (RLIMIT_NOFILE)' },
-  { line: /^Max processes\b/, symptom: 'thread-create', what: 'the task limit of this user (RLIMIT_NPROC)' },
-] as const;
-
-export function limitBitFindings(earlier: AfterRunInput['earlier']): FindingInput[] {
+function bitFindings(earlier: AfterRunInput['earlier'], rows: readonly BitingLimit[]): FindingInput[] {
   const out: FindingInput[] = [];
-  const memoryRlimit = earlier.some((f) => f.classId === 'memory-limit' && f.evidence?.some((e) => RLIMIT_LINE.test(e.excerpt ?? '')));
-  for (const b of BITING_LIMITS) {
-    if (b.symptom === 'thread-create' && memoryRlimit) continue;
-    const limits = earlier.filter((f) => f.classId === 'process-limit' && f.role !== 'symptom' && f.evidence?.some((e) => b.line.test(e.excerpt ?? '')));
-    const refused = earlier.filter((f) => f.role === 'symptom' && f.symptom === b.symptom && (f.probeId === 'gopls' || f.probeId === 'go-env'));
-    if (!limits.length || !refused.length || limits.some((f) => f.severity === 'error')) continue;
+  for (const b of rows) {
+    if (b.unless?.(earlier)) continue;
+    const limits = earlier.filter((f) => f.classId === b.classId && f.role !== 'symptom' && f.evidence?.some((e) => b.line.test(e.excerpt ?? '')));
+    const failed = earlier.filter((f) => f.role === 'symptom' && f.symptom !== undefined && b.symptoms.includes(f.symptom) && f.probeId !== undefined && b.probes.includes(f.probeId));
+    if (!limits.length || !failed.length || limits.some((f) => f.severity === 'error')) continue;
     const line = limits.flatMap((f) => f.evidence ?? []).find((e) => b.line.test(e.excerpt ?? ''))!;
     out.push({
-      classId: 'process-limit',
+      classId: b.classId,
       severity: 'error',
       confidence: 0.9,
-      message: `During this diagnosis ${b.what} bit: ${firstSentence(refused[0]!.message)}.`,
-      evidence: [line, ...refused.slice(0, 2).flatMap((f) => (f.evidence ?? []).slice(0, 1))],
+      message: b.message(line, firstSentence(failed[0]!.message)),
+      evidence: [line, ...failed.slice(0, 2).flatMap((f) => (f.evidence ?? []).slice(0, 1))],
       fixes: limits[0]!.fixes ?? [],
-      explains: ['gopls-launch', 'module-resolution'],
+      explains: b.explains,
     });
   }
   return out;
+}
+
+/**
+ * A memory rlimit judged below gopls's need for these workspaces, under which the doctor's own
+ * gopls then died of it: its stderr said it ran out of memory or could not create a thread.
+ */
+const MEMORY_RLIMIT_ROWS: readonly BitingLimit[] = [
+  {
+    classId: 'memory-limit',
+    line: RLIMIT_LINE,
+    symptoms: ['out-of-memory', 'thread-create'],
+    probes: ['gopls'],
+    message: (line, failed) =>
+      `During this diagnosis the doctor's own gopls died under ${/address space/.test(line.excerpt) ? 'RLIMIT_AS (ulimit -v)' : 'RLIMIT_DATA (ulimit -d)'} as it loaded the workspaces: ${failed}. The limit was below what gopls needs here, and it bit.`,
+    explains: ['gopls-launch'],
+  },
+];
+
+/**
+ * RLIMIT_NOFILE with EMFILE at the spawn of go or gopls (`out-of-files`); RLIMIT_NPROC with EAGAIN
+ * (`thread-create`), unless a memory rlimit could have refused the thread's stack too.
+ */
+const TASK_AND_FILE_ROWS: readonly BitingLimit[] = [
+  {
+    classId: 'process-limit',
+    line: /^Max open files\b/,
+    symptoms: ['out-of-files'],
+    probes: ['gopls', 'go-env'],
+    message: (_line, failed) => `During this diagnosis the open-files limit (RLIMIT_NOFILE) bit: ${failed}.`,
+    explains: ['gopls-launch', 'module-resolution'],
+  },
+  {
+    classId: 'process-limit',
+    line: /^Max processes\b/,
+    symptoms: ['thread-create'],
+    probes: ['gopls', 'go-env'],
+    unless: (earlier) => earlier.some((f) => f.classId === 'memory-limit' && f.evidence?.some((e) => RLIMIT_LINE.test(e.excerpt ?? ''))),
+    message: (_line, failed) => `During this diagnosis the task limit of this user (RLIMIT_NPROC) bit: ${failed}.`,
+    explains: ['gopls-launch', 'module-resolution'],
+  },
+];
+
+/** A memory rlimit that bit the doctor's gopls. Pure. */
+export function rlimitBitFindings(earlier: AfterRunInput['earlier']): FindingInput[] {
+  return bitFindings(earlier, MEMORY_RLIMIT_ROWS);
+}
+
+/** RLIMIT_NOFILE or RLIMIT_NPROC that bit the doctor's go or gopls. Pure. */
+export function limitBitFindings(earlier: AfterRunInput['earlier']): FindingInput[] {
+  return bitFindings(earlier, TASK_AND_FILE_ROWS);
 }
 
 /**

@@ -15,7 +15,7 @@ import { alternateToolFix, gorootFix, profilePathFix, toolsEnvFix } from '../fix
 import { INSTALL_GO } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 import { isInside } from '../host/paths.js';
-import { spawnRefusal } from './spawnRefused.js';
+import { spawnRefusedFinding } from './spawnRefused.js';
 
 /** Where Go installs usually live, looked at when go is not on PATH (to say "installed but not on PATH"). */
 export const USUAL_GO_DIRS = ['/usr/local/go/bin', '/usr/lib/go/bin', '/snap/bin', '/usr/bin'];
@@ -191,24 +191,8 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
   }
   const exec = fact.exec;
   if (exec?.timedOut || exec?.canceled) return skipped(fact.reason, observed);
-  const refused = spawnRefusal(exec?.errorCode);
-  if (exec?.errorCode && refused) {
-    return {
-      findings: [
-        {
-          classId: 'gopls-launch',
-          role: 'symptom',
-          symptom: refused.symptom,
-          severity: 'error',
-          confidence: 0.8,
-          message: `${fact.goBinary} could not be started (${exec.errorCode}), so the Go extension and gopls cannot run go: ${refused.says}. Nothing is wrong with go itself.`,
-          evidence: [{ source: exec.commandLine, excerpt: exec.message ?? exec.errorCode }],
-          fixes: [],
-        },
-      ],
-      observed,
-    };
-  }
+  const refused = exec?.errorCode && spawnRefusedFinding({ path: `${fact.goBinary}`, name: 'go', consequence: ', so the Go extension and gopls cannot run go' }, exec.errorCode, [{ source: exec.commandLine, excerpt: exec.message ?? exec.errorCode }]);
+  if (refused) return { findings: [refused], observed };
   if (exec?.errorCode) {
     return {
       findings: [

@@ -33,7 +33,7 @@ import { toolInstallCheck } from './toolInstallGo.js';
 import { analyzeText } from '../goplsLog/analyzer.js';
 import { findingsOf } from './goplsLogs.js';
 import { describeExclusion, exclusionTail, readFileBuild, type FileBuild } from './buildConstraints.js';
-import { spawnRefusal } from './spawnRefused.js';
+import { spawnRefusedFinding } from './spawnRefused.js';
 
 /** Kept back from the probe's deadline to turn the session's result into findings. */
 const CLASSIFY_RESERVE_MS = 150;
@@ -459,19 +459,8 @@ function spawnFinding(input: SessionFindingsInput, code: string, detail: string,
   const { gopls, session } = input;
   const modeText = input.mode ? `mode ${input.mode.mode.toString(8).padStart(4, '0')}, owner uid ${input.mode.uid}` : 'stat failed';
   const evidence: Evidence[] = [{ source: session.commandLine, excerpt: `spawn failed: ${code}: ${detail}` }];
-  const refused = spawnRefusal(code);
-  if (refused) {
-    return {
-      classId: 'gopls-launch',
-      role: 'symptom',
-      symptom: refused.symptom,
-      severity: 'error',
-      confidence: 0.8,
-      message: `${gopls.path} could not be started (${code}): ${refused.says}. Nothing is wrong with gopls itself.`,
-      evidence,
-      fixes: [],
-    };
-  }
+  const refused = spawnRefusedFinding({ path: gopls.path, name: 'gopls' }, code, evidence);
+  if (refused) return refused;
   switch (code) {
     case 'EACCES':
       evidence.push({ source: gopls.path, excerpt: modeText });

@@ -47,35 +47,34 @@ export interface ProcessLimitsInput {
 export function processLimitFindings(i: ProcessLimitsInput): FindingInput[] {
   const out: FindingInput[] = [];
   const tasksEvidence: Evidence | undefined = i.tasks === undefined ? undefined : { source: LOADAVG_FILE, excerpt: `${i.tasks} tasks exist (4th field, running/total)` };
-  const ratioFinding = (max: number | undefined, file: string, what: string, fix: Fix): void => {
-    if (max === undefined || i.tasks === undefined || max <= 0) return;
-    const r = i.tasks / max;
+  /** A machine-wide table (tasks, file handles) near its size: a warning at 80 %, an error at 90 %. */
+  const ratioFinding = (used: number | undefined, max: number | undefined, says: (share: string) => string, evidence: Evidence[], fix: Fix): void => {
+    if (max === undefined || used === undefined || max <= 0) return;
+    const r = used / max;
     if (r < WARN_RATIO) return;
     const error = r >= ERROR_RATIO;
     out.push({
       classId: 'process-limit',
       severity: error ? 'error' : 'warning',
       confidence: error ? 0.8 : 0.55,
-      message: `${i.tasks} tasks exist against ${what} ${max} (${pct(r)}): new processes and threads fail with "resource temporarily unavailable".`,
-      evidence: [{ source: file, excerpt: String(max) }, ...(tasksEvidence ? [tasksEvidence] : [])],
+      message: says(pct(r)),
+      evidence,
       fixes: [fix],
     });
   };
-  ratioFinding(i.threadsMax, THREADS_MAX_FILE, 'kernel.threads-max', sysctlFix('sysctl-raise-threads-max', 'kernel.threads-max', Math.max(4 * (i.threadsMax ?? 0), 1 << 20)));
-  ratioFinding(i.pidMax, PID_MAX_FILE, 'kernel.pid_max', sysctlFix('sysctl-raise-pid-max', 'kernel.pid_max', 4194304));
-  if (i.fileNr && i.fileNr.max > 0) {
-    const r = i.fileNr.allocated / i.fileNr.max;
-    if (r >= WARN_RATIO) {
-      const error = r >= ERROR_RATIO;
-      out.push({
-        classId: 'process-limit',
-        severity: error ? 'error' : 'warning',
-        confidence: error ? 0.8 : 0.55,
-        message: `${i.fileNr.allocated} file handles are open on this machine against fs.file-max ${i.fileNr.max} (${pct(r)}): every open, pipe and process start fails with "too many open files in system" (ENFILE) once it is full.`,
-        evidence: [{ source: FILE_NR_FILE, excerpt: `${i.fileNr.allocated} allocated, max ${i.fileNr.max}` }],
-        fixes: [sysctlFix('sysctl-raise-file-max', 'fs.file-max', Math.max(4 * i.fileNr.max, 1 << 20))],
-      });
-    }
+  const tasksRatio = (max: number | undefined, file: string, what: string, fix: Fix): void =>
+    ratioFinding(i.tasks, max, (share) => `${i.tasks} tasks exist against ${what} ${max} (${share}): new processes and threads fail with "resource temporarily unavailable".`, [{ source: file, excerpt: String(max) }, ...(tasksEvidence ? [tasksEvidence] : [])], fix);
+  tasksRatio(i.threadsMax, THREADS_MAX_FILE, 'kernel.threads-max', sysctlFix('sysctl-raise-threads-max', 'kernel.threads-max', Math.max(4 * (i.threadsMax ?? 0), 1 << 20)));
+  tasksRatio(i.pidMax, PID_MAX_FILE, 'kernel.pid_max', sysctlFix('sysctl-raise-pid-max', 'kernel.pid_max', 4194304));
+  if (i.fileNr) {
+    const { allocated, max } = i.fileNr;
+    ratioFinding(
+      allocated,
+      max,
+      (share) => `${allocated} file handles are open on this machine against fs.file-max ${max} (${share}): every open, pipe and process start fails with "too many open files in system" (ENFILE) once it is full.`,
+      [{ source: FILE_NR_FILE, excerpt: `${allocated} allocated, max ${max}` }],
+      sysctlFix('sysctl-raise-file-max', 'fs.file-max', Math.max(4 * max, 1 << 20)),
+    );
   }
 
   // Root is exempt from RLIMIT_NPROC (the kernel skips the check for uid 0 and CAP_SYS_RESOURCE).
@@ -123,8 +122,9 @@ export function processLimitFindings(i: ProcessLimitsInput): FindingInput[] {
 
 /**
  * RLIMIT_NOFILE against what go build and gopls keep open here (goNeeds.ts openFileNeeds): an
- * error below what go build at its default -p or gopls's start needs, a warning below twice that. Go programs and node raise their soft limit to the hard one when they start, so
- * the hard limit is the one judged: a low soft limit under a high hard one costs them nothing. Pure.
+ * error below what go build at its default -p or gopls's start needs, a warning below twice that.
+ * Go programs and node raise their soft limit to the hard one when they start, so the hard limit is
+ * the one judged: a low soft limit under a high hard one costs them nothing. Pure.
  */
 export function openFilesFindings(nofile: ResourceLimit | undefined, limitsFile: string, needs: OpenFileNeeds): FindingInput[] {
   if (!nofile) return [];

@@ -1,7 +1,7 @@
 // The errnos with which the kernel refuses to start a program for want of a resource. They say
 // nothing about the program refused (reinstalling go or gopls does not help): the spawn is a
 // symptom, and the limit that ran out (process-limits, cgroups, after-run) is its cause.
-import type { SymptomKind } from '../doctor/model.js';
+import type { Evidence, FindingInput, SymptomKind } from '../doctor/model.js';
 
 export interface SpawnRefusal {
   symptom: SymptomKind;
@@ -22,4 +22,23 @@ export function spawnRefusal(code: string | undefined): SpawnRefusal | undefined
     default:
       return undefined;
   }
+}
+
+/**
+ * The gopls-launch symptom of a program (go, gopls) the kernel would not start for want of a
+ * resource, or undefined when `code` is not such an errno. No fix: the limit's cause carries it.
+ */
+export function spawnRefusedFinding(program: { path: string; name: string; consequence?: string }, code: string | undefined, evidence: Evidence[]): FindingInput | undefined {
+  const refused = spawnRefusal(code);
+  if (!code || !refused) return undefined;
+  return {
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: refused.symptom,
+    severity: 'error',
+    confidence: 0.8,
+    message: `${program.path} could not be started (${code})${program.consequence ?? ''}: ${refused.says}. Nothing is wrong with ${program.name} itself.`,
+    evidence,
+    fixes: [],
+  };
 }

@@ -155,6 +155,19 @@ describe('go-env probe', () => {
     expect(r.findings[0]!.message).toMatch(/another architecture/);
   });
 
+  it.each([
+    ['EMFILE', 'out-of-files'],
+    ['EAGAIN', 'thread-create'],
+  ] as const)('a go the kernel would not start (%s) is a symptom of a limit, with no install fix', async (code, kind) => {
+    const r = await runProbe(
+      goEnvProbe,
+      makeCtx({ goEnv: { ok: false, missing: false, goBinary: '/usr/local/go/bin/go', reason: code, exec: failedExec('', { errorCode: code, exitCode: undefined, message: `spawn /usr/local/go/bin/go ${code}` }) } }),
+    );
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ classId: 'gopls-launch', role: 'symptom', symptom: kind, fixes: [] });
+    expect(r.findings[0]!.message).toMatch(new RegExp(`^/usr/local/go/bin/go could not be started \\(${code}\\), so the Go extension and gopls cannot run go: .*Nothing is wrong with go itself\\.$`));
+  });
+
   it('a go env that timed out is skipped, not a finding', async () => {
     const r = await goEnvProbe.run(makeCtx({ goEnv: { ok: false, missing: false, goBinary: '/usr/local/go/bin/go', reason: 'timed out', exec: failedExec('', { timedOut: true }) } }));
     expect(r.status).toBe('skipped');
