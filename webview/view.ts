@@ -7,7 +7,7 @@ import { repeat } from 'lit-html/directives/repeat.js';
 import type { Cause, Crash, Evidence, Fix, ProbeRecord, Report, Tool } from '../src/doctor/model.js';
 import { planFix } from '../src/fixes/plan.js';
 import { stepInstruction } from '../src/render/fixText.js';
-import { symptomNote, verdictOf } from '../src/render/summary.js';
+import { followsFrom, symptomNote, verdictOf } from '../src/render/summary.js';
 import type { Progress, State, ToExtension } from '../src/protocol/panel.js';
 
 export interface ViewInput {
@@ -105,14 +105,19 @@ function fixRow(cause: Cause, f: Fix, busy: boolean, post: ViewInput['post']): T
   </div>`;
 }
 
-function causeCard(c: Cause, rank: number, busy: boolean, post: ViewInput['post']): TemplateResult {
+function causeCard(c: Cause, rank: number, busy: boolean, post: ViewInput['post'], causes: readonly Cause[]): TemplateResult {
   const titleId = `cause-${c.id}`;
+  // A class that only follows from causes above it says so before anything else, with a link.
+  const follows = followsFrom(c, causes);
   return html`<article class="card cause ${c.severity}" id=${`card-${c.id}`} data-testid="cause" data-cause-id=${c.id} data-severity=${c.severity} aria-labelledby=${titleId}>
     <header>
       ${icon(SEVERITY_ICON[c.severity], `sev ${c.severity}`)}
       <h3 id=${titleId}>${rank}. ${c.title}</h3>
       <span class="tag ${c.severity}">${c.severity}</span>
     </header>
+    ${follows
+      ? html`<p class="follows-from" data-testid="follows-from">Follows from ${follows.map((e, i) => html`${i ? ' and ' : ''}<a href=${`#card-${e.id}`}>${causes.indexOf(e) + 1}. ${e.title}</a>`)}: what ${follows.length === 1 ? 'that cause does' : 'those causes do'} here, not a problem of its own.</p>`
+      : nothing}
     <p class="explanation">${c.explanation}</p>
     ${c.findings.map((f, i) => {
       const note = symptomNote(f);
@@ -257,7 +262,7 @@ export function view(v: ViewInput): TemplateResult {
           ${report.crash ? crashCard(report.crash, running, v.post) : nothing}
           ${report.causes.length
             ? html`<section class="causes" aria-labelledby="causes-title"><h2 id="causes-title">Causes, most likely first</h2>
-                ${repeat(report.causes, (c) => c.id, (c, i) => causeCard(c, i + 1, running, v.post))}</section>`
+                ${repeat(report.causes, (c) => c.id, (c, i) => causeCard(c, i + 1, running, v.post, report.causes))}</section>`
             : html`<p class="healthy" data-testid="healthy">${icon('pass', 'sev ok')} Go tooling should work here: nothing in this environment explains a Go tooling failure.</p>`}
           ${report.tools
             ? html`<details class="probes-box tools-box">

@@ -4,7 +4,7 @@ import type { Crash, Report, Tool } from '../doctor/model.js';
 import { visibleLines } from './controlChars.js';
 import { fixInstruction } from './fixText.js';
 import { mdCode, mdFence, mdText } from './markdownEscape.js';
-import { symptomNote, verdictOf } from './summary.js';
+import { followsNote, symptomNote, verdictOf } from './summary.js';
 
 const EXCERPT_LINES = 20;
 const EXCERPT_LINE_CHARS = 400;
@@ -18,6 +18,8 @@ export function renderMarkdown(report: Report): string {
   if (!report.causes.length) out.push('No root cause found.', '');
   report.causes.forEach((cause, i) => {
     out.push(`### ${i + 1}. ${mdText(cause.title)} (${mdCode(cause.id)}, ${cause.severity}, score ${cause.score.toFixed(2)})`, '');
+    const follows = followsNote(cause, report.causes);
+    if (follows) out.push(`**${mdText(follows)}**`, '');
     out.push(mdText(cause.explanation), '');
     for (const f of cause.findings) {
       const note = symptomNote(f);

@@ -1,29 +1,51 @@
-import type { Finding, Report } from '../doctor/model.js';
+import type { Cause, ClassId, Finding, Report } from '../doctor/model.js';
 
 export interface Verdict {
+  /** Causes at error severity, not counting classes that only follow from another (`followsFrom`). */
   errors: number;
   warnings: number;
   problems: number;
+  /** Warning- or error-level classes of symptoms that a problem counted above explains. */
+  consequences: number;
   line: string;
+}
+
+/**
+ * The causes above this one that explain everything it holds, when every finding of it is a
+ * symptom explained in this run (rank.ts placed it after them) and one of them is itself a
+ * warning or an error: "gopls cannot place your files in a module" under an RLIMIT_NPROC that
+ * made go fail is what the limit did, not a second problem. Otherwise undefined.
+ */
+export function followsFrom(cause: Cause, causes: readonly Cause[], seen: ReadonlySet<Cause> = new Set()): Cause[] | undefined {
+  if (!cause.findings.length || !cause.findings.every((f) => f.role === 'symptom' && f.explainedBy?.length)) return undefined;
+  const ids = new Set<ClassId>(cause.findings.flatMap((f) => f.explainedBy ?? []));
+  // A class of symptoms holds no cause, so it explains nothing; `seen` only guards a report
+  // assembled elsewhere (a JSON file read back) against a cycle.
+  const inner = new Set([...seen, cause]);
+  const by = causes.filter((c) => !inner.has(c) && ids.has(c.id) && c.severity !== 'info' && !followsFrom(c, causes, inner));
+  return by.length ? by : undefined;
 }
 
 /** The one line every surface leads with: the CLI header, the panel's verdict, the badge tooltip. */
 export function verdictOf(report: Report, opts: { duration?: boolean } = {}): Verdict {
-  const errors = report.causes.filter((c) => c.severity === 'error').length;
-  const warnings = report.causes.filter((c) => c.severity === 'warning').length;
-  const problems = errors + warnings;
+  const own = report.causes.filter((c) => c.severity !== 'info' && !followsFrom(c, report.causes));
+  const errors = own.filter((c) => c.severity === 'error').length;
+  const warnings = own.length - errors;
+  const problems = own.length;
+  const consequences = report.causes.filter((c) => c.severity !== 'info').length - problems;
   const secs = report.durationMs >= 1000 ? `${(report.durationMs / 1000).toFixed(1)} s` : `${Math.round(report.durationMs)} ms`;
   const what =
     problems === 0
       ? 'no problems found'
       : `${problems} problem${problems === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
-  const infos = report.causes.length - problems;
+  const follow = consequences ? ` and ${consequences} symptom${consequences === 1 ? '' : 's'} ${problems === 1 ? 'it explains' : 'they explain'}` : '';
+  const infos = report.causes.length - problems - consequences;
   const notes = infos ? `, ${infos} note${infos === 1 ? '' : 's'}` : '';
   const skippedish = report.probes.filter((p) => p.status === 'timeout' || p.status === 'crashed').length;
   const tail = skippedish ? `; ${skippedish} probe${skippedish === 1 ? '' : 's'} did not finish` : '';
   // A report merged with a re-check has no one duration: the panel leaves it out then.
   const took = opts.duration === false ? '' : ` in ${secs}`;
-  return { errors, warnings, problems, line: `${what}${notes}${took}${tail}` };
+  return { errors, warnings, problems, consequences, line: `${what}${follow}${notes}${took}${tail}` };
 }
 
 /** Exit status of the CLI, as TAXONOMY.md fixes it. */
@@ -49,4 +71,12 @@ export function symptomNote(f: Finding): string | undefined {
   if (!f.unexplained) return 'Symptom.';
   const checks = f.unexplained.checks.map((c) => `${c.check}${c.result ? ` (${CHECK_RESULT[c.result] ?? c.result})` : ''}`);
   return `Unexplained symptom: nothing found in this run explains it. What would: ${checks.join('; ')}.`;
+}
+
+/** For a class that only follows from causes above it, one line naming them by rank and id. */
+export function followsNote(cause: Cause, causes: readonly Cause[]): string | undefined {
+  const by = followsFrom(cause, causes);
+  if (!by) return undefined;
+  const names = by.map((c) => `${causes.indexOf(c) + 1} (${c.id})`).join(' and ');
+  return `Follows from ${names}: what ${by.length === 1 ? 'that cause does' : 'those causes do'} here, not a problem of its own.`;
 }

@@ -4,7 +4,7 @@
 import type { Cause, ProbeRecord, ProbeStatus, Report, Severity, Tool } from '../doctor/model.js';
 import { assertNever } from '../doctor/model.js';
 import { fixInstruction } from './fixText.js';
-import { symptomNote, verdictOf } from './summary.js';
+import { followsNote, symptomNote, verdictOf } from './summary.js';
 import { visible, visibleLines } from './controlChars.js';
 
 export interface TextOptions {
@@ -21,7 +21,7 @@ export function renderText(report: Report, opts: TextOptions): string {
   out.push(c.dim(`workspace: ${report.workspaces.map((w) => visible(w)).join(', ') || '(none)'}`));
   out.push('');
   if (report.causes.length === 0) out.push(c.green('✓ No root cause found: Go tooling should work here.'), '');
-  report.causes.forEach((cause, i) => out.push(...renderCause(cause, i + 1, c, opts.verbose ?? false), ''));
+  report.causes.forEach((cause, i) => out.push(...renderCause(cause, i + 1, c, opts.verbose ?? false, followsNote(cause, report.causes)), ''));
   if (report.tools) out.push(...renderTools(report.tools, c), '');
   if (report.goEnvChanged) out.push(...renderGoEnvChanged(report.goEnvChanged, c), '');
   out.push(c.bold('Probes'));
@@ -31,9 +31,10 @@ export function renderText(report: Report, opts: TextOptions): string {
   return out.join('\n') + '\n';
 }
 
-function renderCause(cause: Cause, rank: number, c: Painter, verbose: boolean): string[] {
+function renderCause(cause: Cause, rank: number, c: Painter, verbose: boolean, follows?: string): string[] {
   const lines: string[] = [];
   lines.push(`${sevMark(cause.severity, c)} ${c.bold(`${rank}. ${visible(cause.title)}`)} ${c.dim(`[${visible(cause.id)}, ${cause.severity}, score ${cause.score.toFixed(2)}]`)}`);
+  if (follows) lines.push(...wrap(visible(follows), 92).map((l) => `    ${c.bold(l)}`));
   lines.push(...wrap(visible(cause.explanation), 92).map((l) => `    ${c.dim(l)}`));
   const shown = verbose ? cause.findings : cause.findings.filter((f) => f.severity !== 'info' || cause.severity === 'info' || f.unclassified);
   for (const f of shown) {
@@ -107,7 +108,7 @@ export function renderLateResults(shown: Report, final: Report, opts: TextOption
   const changed = final.causes.filter((k) => k.findings.some((f) => !seen.has(`${k.id}\0${f.message}`)));
   if (changed.length) {
     out.push('', c.bold('Found by the follow-up'));
-    for (const k of changed) out.push(...renderCause(k, final.causes.indexOf(k) + 1, c, opts.verbose ?? false), '');
+    for (const k of changed) out.push(...renderCause(k, final.causes.indexOf(k) + 1, c, opts.verbose ?? false, followsNote(k, final.causes)), '');
   }
   const before = verdictOf(shown).line;
   // Only what it says counts, not the seconds it names.

@@ -57,4 +57,27 @@ describe('renderers', () => {
   it('the verdict can leave out the duration (a report merged with a re-check has none)', () => {
     expect(verdictOf(report([noexec]), { duration: false }).line).toBe('1 problem (1 error, 0 warnings)');
   });
+  describe('a class that only follows from a cause above it is not counted as a problem of its own', () => {
+    const killed = { classId: 'gopls-launch', severity: 'error', role: 'symptom', symptom: 'killed', confidence: 0.9, message: 'gopls was killed by SIGKILL during start-up', evidence: [], fixes: [] } as const;
+    const limit = { classId: 'memory-limit', severity: 'warning', confidence: 0.6, message: 'memory.max is 110 MiB', evidence: [], fixes: [] } as const;
+    it('the verdict counts the limit, and names the symptom it explains', () => {
+      const r = report([killed, limit]);
+      expect(r.causes.map((c) => c.id)).toEqual(['memory-limit', 'gopls-launch']);
+      expect(verdictOf(r, { duration: false })).toMatchObject({ problems: 1, errors: 0, warnings: 1, consequences: 1, line: '1 problem (0 errors, 1 warning) and 1 symptom it explains' });
+      // The SIGKILL is still an error-severity cause in the JSON, so the exit status keeps it.
+      expect(exitCodeOf(r)).toBe(2);
+    });
+    it('text and Markdown say which cause it follows from, by rank and id', () => {
+      const r = report([killed, limit]);
+      const text = renderText(r, { color: false });
+      expect(text).toMatch(/2\. gopls cannot start[^\n]*\n    Follows from 1 \(memory-limit\): what that cause does here, not a problem of its own\./);
+      expect(text).not.toMatch(/1\. [^\n]*\n    Follows from/);
+      expect(renderMarkdown(r)).toContain('**Follows from 1 (memory-limit): what that cause does here, not a problem of its own.**');
+    });
+    it('an unexplained symptom, or one next to an unrelated cause, is a problem of its own', () => {
+      const r = report([killed, noexec]);
+      expect(verdictOf(r, { duration: false }).line).toBe('2 problems (2 errors, 0 warnings)');
+      expect(renderText(r, { color: false })).not.toContain('Follows from');
+    });
+  });
 });
