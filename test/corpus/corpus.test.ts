@@ -8,7 +8,14 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, REFUSAL_MODEL_FILE, refusalSource, REPORTS_FILE, reportRows, reportsSource, train, trainRefusal, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-03 22:12: 892/1012 and 878/1012, 88.1 / 86.7
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-04 14:55: corpus69 in, corpus68 waiting
+ * in pending/, a compiler's `file.go:L:C:` position no longer lending its file's name to the word model, the model
+ * retrained on 1300 texts, and four readings written from corpus68's and corpus69's tuning texts (golang.org/dl's
+ * "not downloaded" wrapper, git without its https helper, copy_file_range and containers/storage's unshare(...)
+ * refused): 897/1017 and 882/1017, 88.2 / 86.7 (88.20 and 86.73, cut); corpus69's 5 unseen test positives scored 4/5 on
+ * their own before those readings. With corpus68 in as well (its 8 test positives 3/8 on their own), before the
+ * position change: 902/1025 and 888/1025.
+ * 2026-12-03 22:12: 892/1012 and 878/1012, 88.1 / 86.7
  * (88.14 and 86.76, cut), once a bare "permission denied" is asked which refusing layer it is by a logistic model of
  * those three layers (src/goplsLog/resemblance/refusal.ts; chosen on the tuning half: leave-family-out (b) 641 -> 648,
  * held-out tuning unchanged; on the test half, in each form, four texts gained and one lost: noexec-mount +2, fs-access
@@ -145,7 +152,7 @@ import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
  * 592/672 and 584/672; corpus16's 23 unseen positives scored 14/23 and 16/23 after the retrain, below the rest, so the
  * level reached fell; the 649 positives before them read 578 and 568 with the retrained model, one fewer each).
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
-const FLOOR = { vscode: 88.1, logfile: 86.7 } as const;
+const FLOOR = { vscode: 88.2, logfile: 86.7 } as const;
 /**
  * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 13:15). The doctor must name no
  * error on a negative (issue 11); these are the ones it still does, kept visible rather than out of the corpus.

@@ -20,6 +20,8 @@ const jsonlIn = (dir) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) =>
 const items = [
   ...jsonlIn(path.join(root, 'test/fixtures/corpus/items')),
   ...jsonlIn(path.join(root, 'test/fixtures/corpus/disputed')),
+  // A batch waiting to land is taken as well: its threads are read.
+  ...jsonlIn(path.join(root, 'test/fixtures/corpus/pending')),
   ...(process.env.CORPUS_LANES ?? '').split(':').filter(Boolean).flatMap(jsonlIn),
 ];
 const claims = process.env.CORPUS_CLAIMS && fs.existsSync(process.env.CORPUS_CLAIMS) ? fs.readFileSync(process.env.CORPUS_CLAIMS, 'utf8').split('\n').map((s) => s.trim().toLowerCase()).filter(Boolean) : [];

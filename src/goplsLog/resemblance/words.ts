@@ -12,6 +12,13 @@ import { logfmtMessage } from '../rules.js';
 import { isBoilerplate, stepCommand, withoutFormTags } from './boilerplate.js';
 
 const WORD = /(?<![a-z0-9])[a-z][a-z_]*/g;
+/**
+ * A compiler's or vet's position at a line's start ("pkg/aa/mount.go:8:2: package slices is not in
+ * GOROOT"): the user's own file, whose name says nothing about the class (a mount.go in a compile
+ * error lent "mount" to the negatives). Stack frames ("…/proc.go:123 +0x48") carry no column and
+ * keep their words: gopls's own frames name gopls.
+ */
+const SOURCE_POSITION = /^\s*(?:[\w.@+~-]*\/)*[\w.@+-]+\.go:\d+:\d+:/;
 const MIN = 3;
 const MIN_IN_PAIR = 2;
 const MAX = 30;
@@ -22,7 +29,7 @@ export function addWords(line: string, into: Set<string>, keep: (w: string) => b
   if (isBoilerplate(line)) return;
   // A logfmt record's keys (time=, level=, msg=) are the daemon's logger's, not the failure's words;
   // a builder's failed step is read for its command (boilerplate.ts stepCommand).
-  const lower = withoutFormTags(logfmtMessage(line) ?? stepCommand(line) ?? line).toLowerCase();
+  const lower = withoutFormTags(logfmtMessage(line) ?? stepCommand(line) ?? line).replace(SOURCE_POSITION, ' ').toLowerCase();
   let prev: string | undefined;
   WORD.lastIndex = 0;
   for (let m = WORD.exec(lower); m; m = WORD.exec(lower)) {

@@ -571,7 +571,11 @@ export const ENV_RULES: readonly Rule[] = [
     // config file."; asdf-golang's go wrapper (shims/go) "Could not resolve real Go binary." (no asdf,
     // no current golang version, no other go on its PATH); goenv's own 'eval "$(goenv init -)" has
     // not been executed.' (the shell never ran the hook, so no shims are on its PATH).
-    needles: ['version is set for command', 'version set for command', 'No preset version installed for command', 'No version is set for shim', 'is not a valid shim', 'Perhaps you have to', 'goenv: ', 'asdf: unknown shim ', 'No version is set for golang', 'is installed but not activated', 'Could not resolve real Go binary', 'goenv init -)" has not been executed'],
+    // golang.org/dl's wrappers (internal/version/version.go Run): "go1.25.0: not downloaded. Run
+    // 'go1.25.0 download' to install to …" when ~/sdk/go1.25.0 holds no unpacked release; the go
+    // command itself runs such a wrapper found on PATH for GOTOOLCHAIN=go1.25.0, so a stale one
+    // shadows the toolchain it would have fetched.
+    needles: ['version is set for command', 'version set for command', 'No preset version installed for command', 'No version is set for shim', 'is not a valid shim', 'Perhaps you have to', 'goenv: ', 'asdf: unknown shim ', 'No version is set for golang', 'is installed but not activated', 'Could not resolve real Go binary', 'goenv init -)" has not been executed', ': not downloaded. Run '],
     test: new RegExp(
       [
         String.raw`No version (?:is )?set for command ${GO_TOOL}`,
@@ -587,10 +591,11 @@ export const ENV_RULES: readonly Rule[] = [
         String.raw`(?:^|\s)${GO_TOOL} is installed but not activated`,
         String.raw`Could not resolve real Go binary`,
         String.raw`eval "\$\(goenv init -\)" has not been executed`,
+        String.raw`\b(?:go1[\w.]*|gotip): not downloaded\. Run '(?:go1[\w.]*|gotip) download'`,
       ].join('|'),
     ),
     explains: ['module-resolution', 'gopls-launch'],
-    says: "a version manager's shim (asdf, mise, goenv) could not choose a Go: the editor or task ran it without the manager's environment or outside the directory whose version file names one",
+    says: "a version manager's shim (asdf, mise, goenv, a golang.org/dl wrapper) could not choose a Go or has none downloaded: the editor or task ran it without the manager's environment or outside the directory whose version file names one",
   },
   {
     id: 'shim-no-version',
@@ -1476,5 +1481,19 @@ export const ENV_RULES: readonly Rule[] = [
     test: /\bConfig files in \S[^\n]{0,300}? are not trusted\./,
     explains: ['module-resolution'],
     says: "mise refused to load a project's config file that was never trusted, so the Go version, PATH and variables it sets are not in the environment the tools got",
+  },
+  {
+    id: 'git-https-helper-missing',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.55,
+    // git's transport (transport-helper.c) says "fatal: unable to find remote helper for 'https'"
+    // when no git-remote-https is in its exec path: the git the go command ran (for a module's
+    // `git ls-remote`) is not the installation's whole git — a GIT_EXEC_PATH from another
+    // install, a snap's or a container's minimal git, a git built without curl. Only http and
+    // https: another scheme there is a URL mistyped in the user's own config.
+    needles: ['unable to find remote helper for'],
+    test: /unable to find remote helper for ['‘"]?https?['’"]?/,
+    says: "the git that go ran for a module cannot reach https (no git-remote-https in its exec path): a GIT_EXEC_PATH or PATH from another installation, a sandbox's or image's minimal git",
   },
 ];

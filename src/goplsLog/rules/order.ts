@@ -210,6 +210,7 @@ export const RULE_ORDER = [
   'gopls-not-found-shells',
   'program-not-found-shells',
   'go-shim-no-version',
+  'git-https-helper-missing',
   'shim-no-version',
   'go-manager-version-missing',
   'gopls-manager-not-installed',

@@ -53,8 +53,11 @@ export const POLICY_RULES: readonly Rule[] = [
     confidence: 0.75,
     // A container runtime's seccomp profile older than the libc inside: close_range, clone3,
     // faccessat2, statx, openat2, pidfd_* return EPERM ("close_range: Operation not permitted").
+    // copy_file_range (Linux 4.5) is the Go linker's and os.File.ReadFrom's since Go 1.15: an
+    // older Docker's profile answered it EPERM ("link: cannot write …: copy_file_range: operation
+    // not permitted"), which Go 1.15.1 learned to fall back from (internal/poll, golang/go#40731).
     needles: ['ot permitted', 'EPERM'],
-    test: /\b(?:clone3|close_range|faccessat2|statx|openat2|pidfd_\w+|epoll_pwait2|io_uring_setup|membarrier|landlock_\w+|rseq)\b[^\n]*(?:Operation not permitted|operation not permitted|EPERM)/,
+    test: /\b(?:clone3|close_range|faccessat2|statx|openat2|pidfd_\w+|epoll_pwait2|io_uring_\w+|membarrier|landlock_\w+|rseq|copy_file_range)\b[^\n]*(?:Operation not permitted|operation not permitted|EPERM)/,
     yieldsTo: ['thread-create-eperm'],
     says: 'a system call newer than the sandbox\'s seccomp profile was refused with EPERM (an old container runtime or profile)',
   },
@@ -252,9 +255,12 @@ export const POLICY_RULES: readonly Rule[] = [
     // (AppArmor's apparmor_restrict_unprivileged_userns, a container without the capability):
     // bubblewrap's "bwrap: No permissions to creating new namespace" / "bwrap: setting up uid map:
     // Permission denied", Chromium/Electron's "No usable sandbox!" and "The SUID sandbox helper
-    // binary was found, but is not configured correctly", "unshare failed: Operation not permitted".
+    // binary was found, but is not configured correctly", "unshare failed: Operation not permitted",
+    // and containers/storage's re-exec helper as skopeo, buildah and podman print it
+    // (pkg/unshare/unshare.c: "Error during unshare(...): %m"; Ubuntu 24.04's AppArmor userns
+    // restriction on CI runners).
     needles: ['bwrap:', 'No usable sandbox', 'SUID sandbox helper', 'unshare', 'restrict_unprivileged_userns'],
-    test: /bwrap:[^\n]{0,200}(?:permission|not permitted|namespace|denied)|No usable sandbox|SUID sandbox helper binary|unshare(?: failed)?:[^\n]{0,120}(?:[Oo]peration not permitted|EPERM)|restrict_unprivileged_userns/i,
+    test: /bwrap:[^\n]{0,200}(?:permission|not permitted|namespace|denied)|No usable sandbox|SUID sandbox helper binary|unshare(?:\([^)\n]{0,40}\))?(?: failed)?:[^\n]{0,120}(?:[Oo]peration not permitted|EPERM)|restrict_unprivileged_userns/i,
     says: 'a sandbox could not create its namespaces: the host\'s policy (AppArmor\'s user-namespace restriction, a container\'s seccomp or capabilities) forbids it',
   },
   {

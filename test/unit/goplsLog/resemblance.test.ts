@@ -76,6 +76,19 @@ describe('tellsOfTrouble: the lines that let the word model read a short text', 
 
 describe('wordsOf: words and neighbouring pairs, line by line', () => {
   it.each([
+    // A compiler's position names the user's file: its words are not the failure's.
+    ['pkg/aa/mount.go:8:2: package slices is not in GOROOT (/usr/lib/go-1.19/src/slices)', ['package', 'slices', 'goroot'], ['mount', 'pkg']],
+    ['  ./internal/watch/inotify.go:12:3: undefined: unix.InotifyInit1', ['undefined', 'unix'], ['watch', 'internal']],
+    // A stack frame carries no column: gopls's own frames keep saying gopls.
+    ['\t/home/u/go/pkg/mod/golang.org/x/tools/gopls@v0.16.1/internal/cache/load.go:123 +0x48', ['gopls', 'cache', 'load'], []],
+    // A position later in the line is not at its start: left alone.
+    ['vet: error at main.go:3:1: exec: "gcc": executable file not found', ['main', 'gcc'], []],
+  ])('%s', (line, has, hasNot) => {
+    const ws = wordsOf(line);
+    for (const w of has) expect(ws.has(w), w).toBe(true);
+    for (const w of hasNot) expect(ws.has(w), w).toBe(false);
+  });
+  it.each([
     ['fork/exec /tmp/go-build1/b001/x.test: permission denied', ['fork', 'exec', 'tmp', 'build', 'test', 'permission', 'denied', 'fork+exec', 'exec+tmp', 'tmp+go', 'go+build', 'build+test', 'test+permission', 'permission+denied']],
     ['1GB limit', ['limit']],
     // Digits end a word and are not words, and the letters of an address start none.
