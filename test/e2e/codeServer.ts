@@ -8,7 +8,7 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { alive, descendantsOf, extensionHostsOf, killAndWait, type ProcInfo } from './procs.js';
+import { alive, allProcs, descendantsOf, environOf, extensionHostsOf, killAndWait, type ProcInfo } from './procs.js';
 
 const execFileP = promisify(execFile);
 
@@ -211,8 +211,14 @@ export async function startCodeServer(opts: CodeServerOptions): Promise<CodeServ
       // Every PID of the tree seen during the run, children first is not needed with SIGKILL.
       const pids = [pid, ...descendantsOf(pid).map((p) => p.pid), ...seen];
       const left = await killAndWait([...new Set(pids)].filter(alive));
-      rmSync(root, { recursive: true, force: true });
-      if (left.length) throw new Error(`code-server processes survived SIGKILL: ${left.join(', ')}`);
+      // A go the tree started between two looks (a compile of gopls's go list, a build in a
+      // terminal) was orphaned by the kill and may still be writing the run's build cache, under
+      // the run's HOME: CI saw `rmdir …/home/.cache/go-build/87: ENOTEMPTY`. What still carries
+      // this run's HOME is this run's, so it goes too, and the removal retries what it races.
+      const runHome = env.HOME?.startsWith(root + path.sep) ? env.HOME : undefined;
+      const strays = runHome ? await killAndWait(allProcs().filter((p) => p.pid !== process.pid && environOf(p.pid).HOME === runHome).map((p) => p.pid)) : [];
+      rmSync(root, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
+      if (left.length || strays.length) throw new Error(`code-server processes survived SIGKILL: ${[...left, ...strays].join(', ')}`);
     },
   };
 }
