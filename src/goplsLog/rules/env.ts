@@ -643,6 +643,28 @@ export const ENV_RULES: readonly Rule[] = [
     says: 'the go command cannot find the standard library: it runs with a GOROOT (exported by a shell, a version manager or go.goroot) that is not its own Go installation, or that Go is older than the code',
   },
   {
+    id: 'goroot-source-mixed',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // The compiler rejecting the standard library's own source (".../go/src/runtime/x.go:12:6:
+    // Foo redeclared in this block", "undefined: …", "found packages a (a.go) and b (b.go) in
+    // /usr/local/go/src/…"): that tree is not the release its compiler belongs to. go.dev/doc/install
+    // warns of the common way there, an archive extracted over an existing /usr/local/go ("known
+    // to produce broken Go installations"); a GOROOT exported for another release does the same.
+    // Only a Go root's src/ (go/, go-1.N/, goN.M/, sdk/…) and a standard package, and only the
+    // messages two releases' files in one tree give (a symbol declared twice, or gone, or two
+    // package names in one directory): screened by those words, since a stack frame's file line
+    // holds the same path and would run the regex on every frame.
+    needles: ['redeclared in this block', 'other declaration of', 'undefined: ', 'found packages'],
+    test: new RegExp(
+      String.raw`(?:^|\s)(?:\S*\/)?(?:go|go-?\d[\w.]*|go\d[\w.]*)\/src\/(?:${STD}|internal(?:\/[a-z0-9]+)*)\/[\w.-]+\.go:\d+:\d+: (?:\S+ redeclared in this block|other declaration of |undefined: )|found packages \w+ \([\w.-]+\.go\) and \w+ \([\w.-]+\.go\) in \S*\/(?:go|go-?\d[\w.]*|go\d[\w.]*)\/src\/(?:${STD}|internal(?:\/[a-z0-9]+)*)\s*$`,
+      'm',
+    ),
+    explains: ['module-resolution', 'gopls-launch'],
+    says: "the compiler rejects the standard library's own source: that Go installation mixes two releases (an archive extracted over an existing one) or GOROOT points at another release's tree",
+  },
+  {
     id: 'goroot-setting-invalid',
     classId: 'env-inheritance',
     severity: 'error',

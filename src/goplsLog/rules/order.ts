@@ -211,6 +211,7 @@ export const RULE_ORDER = [
   'program-not-found-shells',
   'go-shim-no-version',
   'git-https-helper-missing',
+  'goroot-source-mixed',
   'shim-no-version',
   'go-manager-version-missing',
   'gopls-manager-not-installed',

@@ -31,6 +31,7 @@ const UNSCREENED: ReadonlyArray<readonly [RuleId, number, string]> = [
   ['gopls-flags-invalid', W_GOPLS, 'a lookbehind (a word that is the value of the flag before it is no stray word) stops testNeedsOf from reading "gopls flags:" as a run'],
   ['gopls-not-recognized-localized', W_GOPLS, 'each phrase is a group of its Unicode and UTF-8-byte spellings (shared.ts windowsNotRecognized)'],
   ['package-not-found', NONE, '"package \\S+ is not in": the package name is between the words'],
+  ['goroot-source-mixed', NONE, 'the compiler\'s three messages ("X redeclared in this block", "other declaration of", "undefined:") are a group after the path, and "found packages" is the other alternative: its needles are those phrases, by hand'],
   ['gopls-built-unsupported', W_GOPLS | W_LISTING, 'its needle ("…not supported by this version of gopls") runs on past the regex\'s last run'],
   ['go-too-old', W_LISTING, 'its needle ("…not supported by this version of gopls") runs on past the regex\'s last run'],
   ['go-too-old-for-tools', NONE, 'needles by hand, what each match holds (launch.ts); its x/tools paths spell the separator [/\\\\]; also nearGopls'],
