@@ -7,7 +7,7 @@ import { repeat } from 'lit-html/directives/repeat.js';
 import type { Cause, Crash, Evidence, Fix, ProbeRecord, Report, Tool } from '../src/doctor/model.js';
 import { planFix } from '../src/fixes/plan.js';
 import { stepInstruction } from '../src/render/fixText.js';
-import { followsFrom, symptomNote, verdictOf } from '../src/render/summary.js';
+import { followsFrom, followsTail, symptomNote, verdictOf } from '../src/render/summary.js';
 import type { Progress, State, ToExtension } from '../src/protocol/panel.js';
 
 export interface ViewInput {
@@ -116,7 +116,7 @@ function causeCard(c: Cause, rank: number, busy: boolean, post: ViewInput['post'
       <span class="tag ${c.severity}">${c.severity}</span>
     </header>
     ${follows
-      ? html`<p class="follows-from" data-testid="follows-from">Follows from ${follows.map((e, i) => html`${i ? ' and ' : ''}<a href=${`#card-${e.id}`}>${causes.indexOf(e) + 1}. ${e.title}</a>`)}: what ${follows.length === 1 ? 'that cause does' : 'those causes do'} here, not a problem of its own.</p>`
+      ? html`<p class="follows-from" data-testid="follows-from">Follows from ${follows.map((e, i) => html`${i ? ' and ' : ''}<a href=${`#card-${e.id}`}>${causes.indexOf(e) + 1}. ${e.title}</a>`)}: ${followsTail(follows.length)}</p>`
       : nothing}
     <p class="explanation">${c.explanation}</p>
     ${c.findings.map((f, i) => {

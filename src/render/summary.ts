@@ -78,5 +78,10 @@ export function followsNote(cause: Cause, causes: readonly Cause[]): string | un
   const by = followsFrom(cause, causes);
   if (!by) return undefined;
   const names = by.map((c) => `${causes.indexOf(c) + 1} (${c.id})`).join(' and ');
-  return `Follows from ${names}: what ${by.length === 1 ? 'that cause does' : 'those causes do'} here, not a problem of its own.`;
+  return `Follows from ${names}: ${followsTail(by.length)}`;
+}
+
+/** The words after the causes' names, shared by the renderers and the panel's linked form. */
+export function followsTail(causes: number): string {
+  return `what ${causes === 1 ? 'that cause does' : 'those causes do'} here, not a problem of its own.`;
 }
