@@ -11,6 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { taskNeeds } from '../../src/probes/goNeeds.js';
+import { renderText } from '../../src/render/text.js';
+import { verdictOf } from '../../src/render/summary.js';
+import { ReportSchema } from '../../src/doctor/model.js';
 import { GO, NOBODY, asUser, chownTree, expectDiagnosis, makeHome, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnvFor, writeBigModule, writeSmallModule } from './lib/harness.js';
 
 const cpus = os.availableParallelism();
@@ -47,6 +50,14 @@ describe('fault: RLIMIT_NPROC below what a trivial build needs beside the doctor
         expectDiagnosis(run, ['process-limit'], [limitsLine]);
         expect(run.report!.causes[0]!.severity).toBe('error');
         for (const c of run.report!.causes.slice(1)) for (const f of c.findings.filter((x) => x.role === 'symptom' && /temporarily unavailable|OS thread|EAGAIN/.test(JSON.stringify(x)))) expect(f.explainedBy ?? []).toContain('process-limit');
+        // What the user reads: a class made only of what the limit did says it follows from it, and
+        // the verdict does not count it as a problem of its own.
+        const report = ReportSchema.parse(JSON.parse(run.stdout));
+        const text = renderText(report, { color: false });
+        const consequences = report.causes.slice(1).filter((c) => c.findings.every((f) => f.role === 'symptom' && (f.explainedBy ?? []).includes('process-limit')));
+        for (const c of consequences) expect(text).toMatch(new RegExp(`${report.causes.indexOf(c) + 1}\\. [^\\n]*\\[${c.id}, [^\\n]*\\n    Follows from 1 \\(process-limit\\)`));
+        expect(text.match(/Follows from 1 \(process-limit\)/g)?.length ?? 0).toBe(consequences.length);
+        expect(verdictOf(report).consequences).toBe(consequences.filter((c) => c.severity !== 'info').length);
       } finally {
         removeTree(dir);
       }
