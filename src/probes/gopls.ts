@@ -464,6 +464,22 @@ function spawnFinding(input: SessionFindingsInput, code: string, detail: string,
   switch (code) {
     case 'EACCES':
       evidence.push({ source: gopls.path, excerpt: modeText });
+      // Execute bits set and still refused: a layer below the file refused it (a noexec mount, a
+      // directory without search permission, a security policy). That is what was observed, not
+      // its cause: a symptom the mounts, file-access and MAC probes explain (explain.ts
+      // exec-denied), and chmod would change nothing.
+      if (input.mode && (input.mode.mode & 0o111) !== 0) {
+        return {
+          classId: 'gopls-launch',
+          role: 'symptom',
+          symptom: 'exec-denied',
+          severity: 'error',
+          confidence: 0.95,
+          message: `${gopls.path} cannot be executed (EACCES, permission denied) although it has execute permission: a directory above it without search permission, a noexec mount or a security policy refused it`,
+          evidence,
+          fixes: [...useOther, installGoplsFix(undefined)],
+        };
+      }
       return {
         classId: 'gopls-launch',
         severity: 'error',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { rankCauses } from '../../../src/doctor/rank.js';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
 import { diagnosticFindings, sessionFindings, versionFindings, type SessionFindingsInput } from '../../../src/probes/gopls.js';
@@ -198,6 +199,20 @@ describe('sessionFindings on launch failures', () => {
     expect(fs[0]!.message).toContain('EACCES');
     expect(fs[0]!.evidence.map((e) => e.excerpt)).toContain('mode 0644, owner uid 1000');
     expect(fs[0]!.fixes![0]).toMatchObject({ id: 'gopls-chmod', kind: 'terminal', text: 'chmod +x /opt/gopls', needsRoot: false });
+  });
+
+  it('EACCES on a file with execute permission is a symptom a mount, a directory or a policy explains, with no chmod', () => {
+    const fs = valid(sessionFindings(base(failed({ kind: 'spawn', code: 'EACCES', message: 'spawn /opt/gopls EACCES' }), { mode: { mode: 0o755, uid: 1000 } })));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ classId: 'gopls-launch', role: 'symptom', symptom: 'exec-denied', severity: 'error' });
+    expect(fs[0]!.message).toMatch(/although it has execute permission/);
+    expect(fs[0]!.fixes!.map((f) => f.id)).not.toContain('gopls-chmod');
+    // Beside a noexec mount that holds it, the mount is the cause and gopls's class follows from it.
+    const mount = FindingSchema.parse({ classId: 'noexec-mount', severity: 'error', confidence: 0.9, message: 'gopls lives in /opt, mounted noexec', evidence: [], fixes: [], explains: ['gopls-launch'] });
+    const ranked = rankCauses([FindingSchema.parse(fs[0]), mount]);
+    expect(ranked.map((c) => c.id)).toEqual(['noexec-mount', 'gopls-launch']);
+    expect(ranked[1]!.findings[0]!.explainedBy).toEqual(['noexec-mount']);
+    expect(ranked[1]!.fixes).toEqual([]);
   });
 
   it('EACCES on a file owned by someone else needs root', () => {
