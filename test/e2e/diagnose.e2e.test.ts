@@ -7,14 +7,14 @@
 // the badge after a reload, a keyboard-only settings fix and its re-check, a clean console.
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
 import { axeProblems, formatAxe, webviewContentFrame } from './axe.js';
 import { focusedKey, layoutProblems, setTheme, shot, tabTo, THEMES, WIDTHS } from './panelChecks.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCodeServer, type CodeServer } from './codeServer.js';
-import { badge, badgeState, ChildSampler, DOCTOR_ID, goplsChildren, openDoctorPage, waitForActivation, waitForGopls } from './flows.js';
+import { badge, badgeState, ChildSampler, closeDoctorWindow, DOCTOR_ID, goplsChildren, openDoctorPage, waitForActivation, waitForGopls } from './flows.js';
 import { makeGoModule } from './gomodule.js';
 import { mountNoexecTmpfs, mountOptionsOf, type NoexecMount } from './noexecMount.js';
 import { alive, environOf } from './procs.js';
@@ -80,16 +80,10 @@ describe('Go: Diagnose Environment in code-server, GOTMPDIR on a noexec tmpfs', 
 
   afterAll(async () => {
     sampler?.stop();
-    await browser?.close();
-    try {
-      await cs?.stop();
-    } finally {
-      if (folder) rmSync(folder, { recursive: true, force: true });
-      if (noexec) {
-        noexec.unmount();
-        expect(mountOptionsOf(noexec.dir)).toBeUndefined();
-        expect(existsSync(noexec.dir)).toBe(false);
-      }
+    await closeDoctorWindow({ browser, cs, folder, noexec });
+    if (noexec) {
+      expect(mountOptionsOf(noexec.dir)).toBeUndefined();
+      expect(existsSync(noexec.dir)).toBe(false);
     }
   });
 

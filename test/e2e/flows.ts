@@ -1,10 +1,11 @@
 // Pieces of the Go Environment Doctor e2e flow that the test and the bench share: the browser page
 // on the workbench with the doctor's panel, what the extension host spawned, when our extension
 // activated and how long VS Code says it took, the status-bar badge, the stand-in's gopls.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, BrowserContextOptions, FrameLocator, Page } from 'playwright-core';
 import type { CodeServer } from './codeServer.js';
+import type { NoexecMount } from './noexecMount.js';
 import { alive, childrenOf, environOf, exeBasename, type ProcInfo } from './procs.js';
 import { STANDIN_MARKER } from './standin.js';
 import { captureConsole, launchBrowser, openWorkbench, runCommand, webviewFrame, type ConsoleEntry, type E2EBrowser } from './workbench.js';
@@ -20,6 +21,21 @@ export interface DoctorPage {
   consoleEntries: ConsoleEntry[];
   /** The doctor's panel (its webview's content frame); a locator, so it resolves once the panel is open. */
   panel: FrameLocator;
+}
+
+/**
+ * What a panel suite opened, closed in the order that leaves nothing behind: the browser, then
+ * code-server (its process tree and directory), then, even when that throws, the workspace folder
+ * and the noexec mount. The caller asserts what it needs of the mount afterwards.
+ */
+export async function closeDoctorWindow(w: { browser?: E2EBrowser; cs?: CodeServer; folder?: string; noexec?: NoexecMount }): Promise<void> {
+  await w.browser?.close();
+  try {
+    await w.cs?.stop();
+  } finally {
+    if (w.folder) rmSync(w.folder, { recursive: true, force: true });
+    w.noexec?.unmount();
+  }
 }
 
 /**

@@ -5,13 +5,13 @@
 // the verdict, open gopls-launch's card with a "Follows from" line whose link lands on the mount's
 // card, and pass axe-core in a light and a High Contrast theme.
 /// <reference lib="dom" />
-import { chmodSync, copyFileSync, rmSync } from 'node:fs';
+import { chmodSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, formatAxe, webviewContentFrame } from './axe.js';
 import { startCodeServer, type CodeServer } from './codeServer.js';
-import { DOCTOR_ID, openDoctorPage, waitForActivation } from './flows.js';
+import { closeDoctorWindow, DOCTOR_ID, openDoctorPage, waitForActivation } from './flows.js';
 import { makeGoModule } from './gomodule.js';
 import { mountNoexecTmpfs, mountOptionsOf, type NoexecMount } from './noexecMount.js';
 import { setTheme, THEMES } from './panelChecks.js';
@@ -41,16 +41,8 @@ describe('a symptom class that follows from a cause, in the panel: gopls on a no
   });
 
   afterAll(async () => {
-    await browser?.close();
-    try {
-      await cs?.stop();
-    } finally {
-      if (folder) rmSync(folder, { recursive: true, force: true });
-      if (noexec) {
-        noexec.unmount();
-        expect(mountOptionsOf(noexec.dir)).toBeUndefined();
-      }
-    }
+    await closeDoctorWindow({ browser, cs, folder, noexec });
+    if (noexec) expect(mountOptionsOf(noexec.dir)).toBeUndefined();
   });
 
   it('ranks the mount first, counts one problem and the symptom it explains, and links the symptom class to its cause', async () => {

@@ -6,13 +6,13 @@
 // recording that runs to its end names the findings that came from the trace, not a bare path.
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCodeServer, type CodeServer } from './codeServer.js';
-import { openDoctorPage } from './flows.js';
+import { closeDoctorWindow, openDoctorPage } from './flows.js';
 import { alive, childrenOf } from './procs.js';
 import { doctorVsix, packageStandin, REPO } from './standin.js';
 import { isCspViolation, isHarmless, runCommand, type ConsoleEntry, type E2EBrowser } from './workbench.js';
@@ -54,12 +54,7 @@ describe('Record gopls Trace in code-server', () => {
   });
 
   afterAll(async () => {
-    await browser?.close();
-    try {
-      await cs?.stop();
-    } finally {
-      if (folder) rmSync(folder, { recursive: true, force: true });
-    }
+    await closeDoctorWindow({ browser, cs, folder });
   });
 
   it('counts down while it records; Cancel stops the traced gopls and the panel says so with the whole diagnosis', async () => {

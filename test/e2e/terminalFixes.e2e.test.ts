@@ -12,14 +12,14 @@
 // and PATH (test/faults/rootFixes.fault.test.ts), not here.
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { axeProblems, formatAxe, webviewContentFrame } from './axe.js';
 import { startCodeServer, type CodeServer } from './codeServer.js';
-import { DOCTOR_ID, openDoctorPage } from './flows.js';
+import { closeDoctorWindow, DOCTOR_ID, openDoctorPage } from './flows.js';
 import { mountNoexecTmpfs, mountOptionsOf, type NoexecMount } from './noexecMount.js';
 import { forcedColorsProblems, shot, tabTo } from './panelChecks.js';
 import { doctorVsix, packageStandin, REPO } from './standin.js';
@@ -81,16 +81,8 @@ describe('fixes typed into a terminal, in code-server with shell integration', (
   });
 
   afterAll(async () => {
-    await browser?.close();
-    try {
-      await cs?.stop();
-    } finally {
-      if (folder) rmSync(folder, { recursive: true, force: true });
-      if (noexec) {
-        noexec.unmount();
-        expect(mountOptionsOf(noexec.dir)).toBeUndefined();
-      }
-    }
+    await closeDoctorWindow({ browser, cs, folder, noexec });
+    if (noexec) expect(mountOptionsOf(noexec.dir)).toBeUndefined();
   });
 
   it('diagnoses: as root the remount is typed without sudo, and "Create a module" is one line that also makes the go.work', async () => {
