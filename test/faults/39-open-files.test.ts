@@ -29,9 +29,17 @@ describe('fault: an open-files limit below what go build and gopls keep open', (
       try {
         const ws = await moduleOf(size, dir);
         if (size === 'large') {
-          // The symptom with the real toolchain: a cold build at the default -p runs out of descriptors.
-          const build = await runCmd(GO, ['build', '-o', path.join(dir, 'out'), '.'], { cwd: ws, env: userEnv({ GOCACHE: path.join(dir, 'gocache') }), wrap: underNofile(n) });
-          expect(build.stderr).toMatch(/too many open files/);
+          // The symptom with the real toolchain: a cold build at the default -p runs out of descriptors
+          // when cgo's gcc pipes (net, os/user) open while another compile holds its own: timing
+          // decides. It did in every run here (7 of 7, quiet and under load) but not in one CI run
+          // of seven, whose build printed nothing. So up to three cold builds, each with a cache of
+          // its own; one of them must fail so.
+          const builds: string[] = [];
+          for (let i = 0; i < 3 && !builds.some((e) => /too many open files/.test(e)); i++) {
+            const build = await runCmd(GO, ['build', '-o', path.join(dir, 'out'), '.'], { cwd: ws, env: userEnv({ GOCACHE: path.join(dir, `gocache-${i}`) }), wrap: underNofile(n) });
+            builds.push(build.stderr);
+          }
+          expect(builds.at(-1)).toMatch(/too many open files/);
         }
         const run = await runDoctorCli({ workspaces: [ws], env: userEnv({ XDG_CACHE_HOME: path.join(dir, 'xdg-cache') }), cwd: ws, wrap: underNofile(n), timeoutMs: 20_000 });
         console.log(`[nofile ${n} ${size}] ${summarize(run)}${run.signal ? ` signal ${run.signal}` : ''}`);
