@@ -48,8 +48,12 @@ const KILLS_GOPLS: readonly ClassId[] = ['memory-limit', 'process-limit', 'gopls
 export const EXPLAINED_BY: Readonly<Record<SymptomKind, SymptomExplanation>> = {
   // SIGKILL leaves no stack: only the kernel's OOM killer (or someone outside) sends it.
   killed: { by: ['memory-limit'], checks: [MEMORY_CGROUP, KERNEL_LOG, { what: 'a supervisor, a watchdog or a user that sent SIGKILL (not visible from here)' }] },
+  // fs-access only when it names gopls's death (namedBy): gopls (v0.16 on) stops at start when it
+  // cannot create its cache directory (fileAccess.ts, rule gopls-cache-unusable); an unwritable
+  // module cache or GOPATH kills no gopls.
   died: {
-    by: KILLS_GOPLS,
+    by: [...KILLS_GOPLS, 'fs-access'],
+    namedBy: ['fs-access'],
     checks: [MEMORY_CGROUP, KERNEL_LOG, PIDS, TASK_LIMITS, { what: "gopls's own log for a panic or a fatal error (stack)", probe: 'gopls-logs' }, { what: 'the gopls binary and the Go it runs against', probe: 'gopls' }, MAC],
   },
   // Thread creation fails with EAGAIN at a task limit, with ENOMEM at a memory limit, with EPERM under seccomp.
@@ -143,7 +147,7 @@ export function hintPointsAt(h: Finding, s: Finding): boolean {
   // noexec failure told in the same log is what the user can act on; "the server died" is not.
   const bareDeath = s.classId === 'gopls-launch' && (s.symptom ?? 'died') === 'died';
   // A hint names no path: it cannot say a sandbox hides the one refused (namedBy).
-  return !kind.named && (kind.by.includes(h.classId) || bareDeath) && !kind.namedBy?.includes(h.classId) && WEIGHT[h.severity] >= WEIGHT[s.severity];
+  return !kind.named && ((kind.by.includes(h.classId) && !kind.namedBy?.includes(h.classId)) || bareDeath) && WEIGHT[h.severity] >= WEIGHT[s.severity];
 }
 
 /**
@@ -154,7 +158,7 @@ export function hintPointsAt(h: Finding, s: Finding): boolean {
  */
 export function symptomPointsAt(h: Finding, s: Finding): boolean {
   if (!isSymptom(h) || !isSymptom(s) || h.headline || s.headline || h.unclassified || h.classId === s.classId || (s.symptom ?? 'died') !== 'died') return false;
-  return EXPLAINED_BY.died.by.includes(h.classId) && h.classId !== 'gopls-launch' && WEIGHT[h.severity] >= WEIGHT[s.severity];
+  return EXPLAINED_BY.died.by.includes(h.classId) && !EXPLAINED_BY.died.namedBy?.includes(h.classId) && h.classId !== 'gopls-launch' && WEIGHT[h.severity] >= WEIGHT[s.severity];
 }
 
 /** A guess at the class from a failure's words: a named mechanism, or words that resemble a class's reports. */

@@ -358,5 +358,6 @@ export function attributeCrash(v: CrashVerdict, report?: Pick<Report, 'causes' |
  * names a cause in a panic's message, if any. Pure.
  */
 function environmentCauseOf(message: string): Rule | undefined {
-  return matchRules(message).find((r) => r.classId !== 'gopls-launch' && r.role !== 'symptom' && EXPLAINED_BY.died.by.includes(r.classId));
+  const died = EXPLAINED_BY.died;
+  return matchRules(message).find((r) => r.classId !== 'gopls-launch' && r.role !== 'symptom' && died.by.includes(r.classId) && (!died.namedBy?.includes(r.classId) || (r.explains?.includes('gopls-launch') ?? false)));
 }

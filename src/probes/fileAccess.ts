@@ -16,6 +16,7 @@ import { quoteForDisplay as sh } from '../host/exec.js';
 import { goplsCacheDir, guardGoplsCacheDir } from '../fixes/goplsCache.js';
 import { flatpakAccessFindings, readFlatpakSandbox, sandboxRefusal, type DeniedLine, type FlatpakSandbox, type Grant, type Need } from './flatpakGrants.js';
 import { isInside } from '../host/paths.js';
+import path from 'node:path';
 
 export interface AccessCheck {
   ok: boolean;
@@ -62,6 +63,11 @@ export interface DirFact {
    * so a report never offers a clear the button would refuse (issue 9 finding 3).
    */
   clearGuard?: { ok: true; path: string } | { ok: false; reason: string };
+  /**
+   * gopls cache only, when gopls could not create it: $TMPDIR/gopls (os.TempDir()), where gopls
+   * then keeps its cache instead (filecache.getCacheDir).
+   */
+  fallback?: DirFact;
 }
 
 /** Pure: getfacl output (with or without its "# file:" header) → entries and the mask. */
@@ -143,15 +149,65 @@ function aclWords(f: DirFact): { words: string; evidence?: Evidence } {
   };
 }
 
-function ownershipFixes(f: DirFact, uid: number): Fix[] {
+/**
+ * Whose home the Go directories' defaults derive from (GOPATH is $HOME/go, the caches
+ * $HOME/.cache/…): its path as the process received it, and whether it exists.
+ */
+export interface HomeFact {
+  path: string;
+  exists: boolean;
+}
+
+/**
+ * Top-level and well-known shared directories: a `chown -R` of one of them hands the system's files
+ * to one user (a service account's HOME=/nonexistent put `chown -R "$USER:" /` in the report: the
+ * nearest existing parent of every default Go directory was /).
+ */
+const SHARED_DIRS = new Set(['/usr/local', '/usr/lib', '/usr/share', '/usr/src', '/var/lib', '/var/cache', '/var/tmp', '/var/log', '/opt/local']);
+
+/**
+ * May the report offer `chown -R` of `dir`? Only of a directory that is the Go tools' or lies
+ * under the user's home: strictly below an existing home, or (the role's own directory, which
+ * exists) anywhere but the file system's top two levels' shared directories and the home's own
+ * ancestors. Never the parent that merely happens to be the nearest existing one outside the
+ * home: that is somebody else's directory, and -R would take everything in it.
+ */
+export function chownIsSafe(dir: string, ownDir: boolean, home?: HomeFact): boolean {
+  const belowHome = home?.exists === true && isInside(dir, home.path) && dir !== home.path;
+  if (belowHome) return true;
+  if (!ownDir) return false;
+  const depth = dir.split('/').filter(Boolean).length;
+  if (depth < 2 || SHARED_DIRS.has(dir)) return false;
+  return !(home && isInside(home.path, dir));
+}
+
+/** Is this Go directory under a home that does not exist (a service account's /nonexistent, HOME=/ in a container)? */
+function derivesFromMissingHome(f: DirFact, home?: HomeFact): boolean {
+  return !!home && !home.exists && isInside(f.entry.path, home.path);
+}
+
+function ownershipFixes(f: DirFact, uid: number, home?: HomeFact): Fix[] {
   const fixes: Fix[] = [];
   const role = f.entry.role;
   const dir = f.exists ? f.real : f.checked;
-  if (f.owner !== undefined && f.owner !== uid && uid !== 0) {
+  if (f.owner !== undefined && f.owner !== uid && uid !== 0 && chownIsSafe(dir, f.exists, home)) {
     fixes.push({ id: `fs-access-chown-${slug(role)}`, kind: 'terminal', text: `sudo chown -R "$USER:" ${sh(dir)}`, needsRoot: true, title: `Take ownership of ${dir}`, detail: 'Usually needed after a `sudo go …` created it as root.' });
   }
-  if (role === 'GOMODCACHE') fixes.push({ id: 'fs-access-go-clean-modcache', kind: 'terminal', text: 'go clean -modcache', needsRoot: false, title: 'Empty the module cache', detail: 'Modules are downloaded again on the next build.' });
-  if (role === 'GOCACHE') fixes.push({ id: 'fs-access-go-clean-cache', kind: 'terminal', text: 'go clean -cache', needsRoot: false, title: 'Empty the build cache' });
+  if (!f.exists && role !== 'gopls cache') {
+    // What is left when nothing may be taken over: the variable pointed at a directory this user can write.
+    const missingHome = derivesFromMissingHome(f, home);
+    fixes.push({
+      id: `fs-access-set-${slug(role)}`,
+      kind: 'link',
+      url: 'https://pkg.go.dev/cmd/go#hdr-Environment_variables',
+      title: `Set ${role === 'GOMODCACHE' || role === 'GOCACHE' || role === 'GOTMPDIR' ? role : 'GOPATH'} to a directory you can write`,
+      detail: missingHome
+        ? `It lies under HOME=${home!.path}, which does not exist. Set HOME to a directory you own, or set GOPATH, GOMODCACHE and GOCACHE in the environment the tools start with (a container's ENV or -e, a service's Environment=).`
+        : `${f.checked} is not yours to write; set it in the environment the tools start with, or with go env -w.`,
+    });
+  }
+  if (role === 'GOMODCACHE' && f.exists) fixes.push({ id: 'fs-access-go-clean-modcache', kind: 'terminal', text: 'go clean -modcache', needsRoot: false, title: 'Empty the module cache', detail: 'Modules are downloaded again on the next build.' });
+  if (role === 'GOCACHE' && f.exists) fixes.push({ id: 'fs-access-go-clean-cache', kind: 'terminal', text: 'go clean -cache', needsRoot: false, title: 'Empty the build cache' });
   if (role === 'gopls cache' && f.exists) fixes.push(...clearCacheFix(f, 'fs-access-clear-gopls-cache'));
   fixes.push({ id: 'fs-access-module-cache-docs', kind: 'link', url: 'https://go.dev/ref/mod#module-cache', title: 'The module cache and its permissions' });
   return fixes;
@@ -198,7 +254,7 @@ export function refusedBySandbox(f: DirFact, sandbox: Pick<FlatpakSandbox, 'file
  * In a Flatpak sandbox, a failure its grants explain becomes an access-denied symptom with no fix
  * of its own, explained by the sandbox's env-inheritance cause that names the missing grant.
  */
-export function assessAccess(facts: readonly DirFact[], uid: number, sandbox?: FlatpakSandbox): FindingInput[] {
+export function assessAccess(facts: readonly DirFact[], uid: number, sandbox?: FlatpakSandbox, home?: HomeFact): FindingInput[] {
   const refused = new Map<DirFact, SandboxRefused>();
   if (sandbox) for (const f of facts) {
     const r = refusedBySandbox(f, sandbox);
@@ -207,7 +263,7 @@ export function assessAccess(facts: readonly DirFact[], uid: number, sandbox?: F
   const findings: FindingInput[] = [];
   for (const f of facts) {
     const start = findings.length;
-    assessOne(f, uid, findings);
+    assessOne(f, uid, findings, home);
     const r = refused.get(f);
     if (r && sandbox) for (let k = start; k < findings.length; k++) findings[k] = asSandboxSymptom(findings[k]!, r, sandbox.app);
   }
@@ -242,8 +298,88 @@ function sandboxCauses(refused: readonly SandboxRefused[], sandbox: FlatpakSandb
   return flatpakAccessFindings({ ...sandbox, denied, goDirs: outermost, maxGrants: denied.length });
 }
 
-function assessOne(f: DirFact, uid: number, findings: FindingInput[]): void {
+/** Would gopls's MkdirAll of this directory fail (so that it goes to $TMPDIR/gopls instead)? */
+export function goplsCannotCreate(f: DirFact): boolean {
+  return f.exists ? !f.isDir : !f.write.ok || !f.search.ok;
+}
+
+/** Could gopls create its per-binary subdirectory in this directory (or create the directory and then it)? */
+function goplsCanUse(f: DirFact): boolean {
+  return f.exists ? f.isDir && f.write.ok && f.search.ok : f.write.ok && f.search.ok;
+}
+
+/** Why gopls cannot use a directory, in words: "is a file", "is not writable (EACCES): owned by …", "cannot be created: …". */
+function goplsRefusalWords(f: DirFact, uid: number): string {
+  if (f.exists && !f.isDir) return `${f.real} is a file, not a directory`;
+  const code = !f.write.ok ? f.write.code : f.search.code;
+  if (f.exists) return `${f.real} is not writable (${code}): ${ownerWords(f, uid)}`;
+  return `${f.real} does not exist and cannot be created: its nearest existing parent ${f.checked} ${code === 'EROFS' ? 'is on a read-only file system' : `is not writable (${code}): ${ownerWords(f, uid)}`}`;
+}
+
+const GOPLS_STOPS = 'gopls (v0.16 and later) stops at start ("gopls cannot access its persistent index"), so the editor has no language server';
+
+/**
+ * gopls's cache, judged as gopls's filecache.getCacheDir uses it: a gopls directory that exists is
+ * used as it is (MkdirAll succeeds on it), so one it cannot write stops gopls when it makes its
+ * per-binary subdirectory; one it cannot create sends it to $TMPDIR/gopls, which stops gopls in
+ * turn when that cannot be used either (another user's 0700 copy, a read-only /tmp). Measured with
+ * gopls v0.23.0 as nobody: a root-owned ~/.cache/gopls, and HOME=/nonexistent beside a root-owned
+ * /tmp/gopls, each made `gopls version` exit 1 with that line. Undefined when gopls can use it.
+ */
+function goplsCacheFinding(f: DirFact, uid: number, home?: HomeFact): FindingInput | undefined {
+  const fb = f.fallback;
+  const evidence = [entryEvidence(f), accessEvidence(f, uid), ...clearGuardEvidence(f)];
+  if (!goplsCannotCreate(f)) {
+    if (goplsCanUse(f)) return undefined;
+    return {
+      classId: 'fs-access',
+      severity: 'error',
+      confidence: 0.88,
+      message: `gopls cache ${goplsRefusalWords(f, uid)}: gopls uses an existing cache directory as it is and cannot make its subdirectory in this one, so ${GOPLS_STOPS}.`,
+      evidence,
+      explains: ['gopls-launch'],
+      fixes: [...ownershipFixes(f, uid, home), goplsCacheVarFix(f, home)],
+    };
+  }
+  if (fb && !goplsCanUse(fb)) {
+    return {
+      classId: 'fs-access',
+      severity: 'error',
+      confidence: 0.88,
+      message: `gopls cache ${goplsRefusalWords(f, uid)}, and where gopls goes then, ${goplsRefusalWords(fb, uid)}: ${GOPLS_STOPS}.${derivesFromMissingHome(f, home) ? ` The cache lies under HOME=${home!.path}, which does not exist.` : ''}`,
+      evidence: [...evidence, entryEvidence(fb), accessEvidence(fb, uid)],
+      explains: ['gopls-launch'],
+      fixes: [goplsCacheVarFix(f, home)],
+    };
+  }
+  return {
+    classId: 'fs-access',
+    severity: 'warning',
+    confidence: 0.8,
+    message: `gopls cache ${goplsRefusalWords(f, uid)}: gopls keeps its index in ${fb ? fb.real : 'a temporary directory'} instead, which is emptied on reboot or shared with other users.`,
+    evidence,
+    fixes: [goplsCacheVarFix(f, home)],
+  };
+}
+
+/** GOPLSCACHE, which gopls reads before os.UserCacheDir(): the one setting that moves its cache alone. */
+function goplsCacheVarFix(f: DirFact, home?: HomeFact): Fix {
+  return {
+    id: 'fs-access-set-goplscache',
+    kind: 'link',
+    url: 'https://github.com/golang/tools/blob/0602b30930e307645a5b43697b316a5599dea9a1/gopls/internal/filecache/filecache.go',
+    title: 'Set GOPLSCACHE to a directory you own',
+    detail: `gopls keeps its cache in $GOPLSCACHE/gopls when GOPLSCACHE is set${derivesFromMissingHome(f, home) ? `; otherwise it lies under HOME=${home!.path}, which does not exist` : ''}. Set it in the environment the editor starts with (a container's ENV, a service's Environment=).`,
+  };
+}
+
+function assessOne(f: DirFact, uid: number, findings: FindingInput[], home?: HomeFact): void {
   const role = f.entry.role;
+  if (role === 'gopls cache') {
+    const g = goplsCacheFinding(f, uid, home);
+    if (g) findings.push(g);
+    return;
+  }
   const sev = writeSeverity(role);
   if (f.exists && !f.isDir) {
     findings.push({ classId: 'fs-access', severity: sev, confidence: 0.9, message: `${role} ${f.real} is a file, not a directory: ${what(role)}.`, evidence: [entryEvidence(f), accessEvidence(f, uid)], fixes: [] });
@@ -254,11 +390,11 @@ function assessOne(f: DirFact, uid: number, findings: FindingInput[]): void {
       const acl = aclWords(f);
       findings.push({
         classId: 'fs-access',
-        severity: role === 'gopls cache' ? 'warning' : 'error',
+        severity: 'error',
         confidence: 0.9,
         message: `${role} ${f.real} cannot be ${!f.read.ok ? 'read' : 'searched'} (${!f.read.ok ? f.read.code : f.search.code}): ${ownerWords(f, uid)}.${acl.words}`,
         evidence: [entryEvidence(f), accessEvidence(f, uid), ...(acl.evidence ? [acl.evidence] : []), ...clearGuardEvidence(f)],
-        fixes: ownershipFixes(f, uid),
+        fixes: ownershipFixes(f, uid, home),
       });
     } else if (!f.write.ok) {
       const acl = aclWords(f);
@@ -269,7 +405,7 @@ function assessOne(f: DirFact, uid: number, findings: FindingInput[]): void {
         confidence: f.write.code === 'EROFS' ? 0.92 : 0.88,
         message: `${role} ${f.real} ${why}; ${what(role)}.${acl.words}`,
         evidence: [entryEvidence(f), accessEvidence(f, uid), ...(acl.evidence ? [acl.evidence] : []), ...clearGuardEvidence(f)],
-        fixes: f.write.code === 'EROFS' ? ownershipFixes({ ...f, owner: undefined }, uid) : ownershipFixes(f, uid),
+        fixes: f.write.code === 'EROFS' ? ownershipFixes({ ...f, owner: undefined }, uid, home) : ownershipFixes(f, uid, home),
       });
     }
   } else if (role === 'GOTMPDIR') {
@@ -288,9 +424,9 @@ function assessOne(f: DirFact, uid: number, findings: FindingInput[]): void {
       classId: 'fs-access',
       severity: sev,
       confidence: 0.85,
-      message: `${role} ${f.real} does not exist and cannot be created: its nearest existing parent ${f.checked} ${code === 'EROFS' ? 'is on a read-only file system' : `is not writable (${code}): ${ownerWords(f, uid)}`}; ${what(role)}.`,
+      message: `${role} ${f.real} does not exist and cannot be created: its nearest existing parent ${f.checked} ${code === 'EROFS' ? 'is on a read-only file system' : `is not writable (${code}): ${ownerWords(f, uid)}`}; ${what(role)}.${derivesFromMissingHome(f, home) ? ` It lies under HOME=${home!.path}, which does not exist.` : ''}`,
       evidence: [entryEvidence(f), accessEvidence(f, uid)],
-      fixes: ownershipFixes(f, uid),
+      fixes: ownershipFixes(f, uid, home),
     });
   }
 }
@@ -373,6 +509,19 @@ async function addAcls(ctx: ProbeContext, facts: DirFact[]): Promise<string | un
   return getfacl;
 }
 
+/** os.TempDir() + /gopls: $TMPDIR when set (Go takes it as it is), else /tmp. */
+export function goplsFallbackEntry(env: NodeJS.ProcessEnv): GoPathEntry {
+  const tmp = env.TMPDIR && path.isAbsolute(env.TMPDIR) ? env.TMPDIR : '/tmp';
+  return { role: 'gopls cache', path: path.join(tmp, 'gopls'), origin: `gopls's fallback when it cannot create its cache: ${env.TMPDIR ? '$TMPDIR' : '/tmp'} + /gopls` };
+}
+
+/** HOME as the tools received it, resolved through symlinks when it exists (the facts' paths are). */
+async function homeFact(home: string | undefined): Promise<HomeFact | undefined> {
+  if (!home || !home.startsWith('/')) return undefined;
+  const real = await fs.realpath(home).catch(() => undefined);
+  return real ? { path: real, exists: true } : { path: home, exists: false };
+}
+
 /** The guard the extension runs before it deletes, run here before the fix is offered. */
 async function cacheClearGuard(ctx: ProbeContext): Promise<DirFact['clearGuard']> {
   if (!ctx.host.live) return { ok: false, reason: 'not the live machine' };
@@ -396,11 +545,13 @@ export const fileAccessProbe: Probe = {
     const facts = await Promise.all(wanted.map(gatherDirFact));
     const getfacl = await addAcls(ctx, facts);
     for (const f of facts) if (f.entry.role === 'gopls cache' && f.exists) f.clearGuard = await cacheClearGuard(ctx);
+    for (const f of facts) if (f.entry.role === 'gopls cache' && goplsCannotCreate(f)) f.fallback = await gatherDirFact(goplsFallbackEntry(ctx.env));
     // access(2) answers for this process's real uid, which is what the Go tools run as.
     const uid = typeof process.getuid === 'function' ? process.getuid() : ctx.host.uid;
     const sandbox = await readFlatpakSandbox(ctx);
+    const home = await homeFact(ctx.env.HOME);
     return {
-      findings: assessAccess(facts, uid, sandbox),
+      findings: assessAccess(facts, uid, sandbox, home),
       observed: {
         source: paths.source,
         ...(sandbox ? { flatpak: { app: sandbox.app, filesystems: sandbox.filesystems, refused: facts.filter((f) => refusedBySandbox(f, sandbox)).map((f) => f.entry.path) } } : {}),

@@ -44,7 +44,7 @@ export const goplsProbe: Probe = {
   id: 'gopls',
   title: 'gopls launch and LSP handshake',
   // memory-limit, process-limit and mac-policy: what gopls's stderr says killed it (stderrFindings).
-  classes: ['gopls-launch', 'module-resolution', 'env-inheritance', 'memory-limit', 'process-limit', 'mac-policy'],
+  classes: ['gopls-launch', 'module-resolution', 'env-inheritance', 'memory-limit', 'process-limit', 'mac-policy', 'fs-access'],
   // gopls's first load of a module can take seconds: as long as the run allows.
   timeoutMs: 120_000,
   run: checkGopls,
@@ -197,7 +197,8 @@ export interface SessionFindingsInput {
 function stderrFindings(session: GoplsSessionResult): FindingInput[] {
   if (!session.stderrTail.trim()) return [];
   const summary = analyzeText(session.stderrTail);
-  return findingsOf(`${session.commandLine} (stderr)`, summary).filter((f) => STDERR_CLASSES.has(f.classId) && !f.unclassified);
+  // fs-access only when the reading names gopls's death: its cache directory, without which it stops at start.
+  return findingsOf(`${session.commandLine} (stderr)`, summary).filter((f) => (STDERR_CLASSES.has(f.classId) || (f.classId === 'fs-access' && f.explains?.includes('gopls-launch'))) && !f.unclassified);
 }
 
 /**

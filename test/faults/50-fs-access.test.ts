@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync, chmodSync, openSync, writeSync, closeSync, readdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GO, NOBODY, asUser, bindReadOnly, chownTree, expectDiagnosis, isMountPoint, makeHome, mountTmpfs, removeTree, runCmd, runDoctorCli, summarize, tempDir, unmountVerified, userEnv, userEnvFor, writeSmallModule } from './lib/harness.js';
+import { GO, NOBODY, asUser, forOthers, bindReadOnly, chownTree, expectDiagnosis, isMountPoint, makeHome, mountTmpfs, removeTree, runCmd, runDoctorCli, summarize, tempDir, unmountVerified, userEnv, userEnvFor, writeSmallModule } from './lib/harness.js';
 
 /** A module with one requirement, so `go mod download` has something to write into GOMODCACHE. */
 function writeModuleWithRequirement(dir: string): string {
@@ -112,3 +112,104 @@ describe('fault: Go caches not writable', () => {
     expect(isMountPoint(mnt)).toBe(false);
   });
 });
+
+// gopls's own file cache (gopls v0.16 on opens it first and stops if it cannot): three real states,
+// each checked on the pinned gopls before the doctor runs. HOME, XDG_CACHE_HOME and TMPDIR are
+// what differ; go itself has a writable GOCACHE in each, so only gopls is stopped.
+describe("fault: gopls's cache directory", () => {
+  const goplsFor = () => path.join(forOthers().goplsDir, 'gopls');
+  const persistentIndex = /gopls cannot access its persistent index \(disk full\?\): can't create cache: mkdir \S+: permission denied/;
+  const chownFixes = (run: Awaited<ReturnType<typeof runDoctorCli>>) => run.report!.causes.flatMap((c) => c.fixes).filter((x) => /chown/.test(JSON.stringify(x)));
+
+  it('an existing gopls directory in XDG_CACHE_HOME owned by root, mode 0755: gopls exits at start; fs-access first, the death follows from it', async () => {
+    const dir = tempDir('goplscache');
+    const home = makeHome(path.join(dir, 'home'));
+    mkdirSync(path.join(home, '.cache', 'go-build'), { recursive: true });
+    chownTree(home, NOBODY);
+    // The user's cache home is another user's (XDG_CACHE_HOME as a launcher set it), gopls's directory in it already made.
+    const xdg = path.join(dir, 'xdg');
+    mkdirSync(path.join(xdg, 'gopls'), { recursive: true });
+    for (const d of [xdg, path.join(xdg, 'gopls')]) chmodSync(d, 0o755);
+    const ws = writeSmallModule(path.join(dir, 'ws'));
+    try {
+      const env = userEnvFor(home, 'nobody', { XDG_CACHE_HOME: xdg });
+      const v = await runCmd(goplsFor(), ['version'], { cwd: ws, env, wrap: asUser(NOBODY) });
+      expect(v.code).toBe(1);
+      expect(v.stderr).toMatch(persistentIndex);
+      expect((await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env, wrap: asUser(NOBODY) })).code).toBe(0);
+
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: asUser(NOBODY) });
+      console.log(`[gopls cache root-owned] ${summarize(run)}`);
+      expectDiagnosis(run, ['fs-access'], [path.join(xdg, 'gopls')]);
+      expect(run.report!.causes[0]!.severity).toBe('error');
+      const launch = run.report!.causes.find((c) => c.id === 'gopls-launch');
+      expect(launch, 'gopls-launch: the death of the gopls the doctor started').toBeDefined();
+      expect(launch!.findings.every((f) => f.role === 'symptom' && f.explainedBy?.includes('fs-access'))).toBe(true);
+      // Taking over gopls's own directory is offered; its parent, someone else's, is not.
+      // (sudo is dropped from the text where it is not installed, as here.)
+      expect(chownFixes(run).map((x) => String((x as { text?: string }).text ?? x.id).replace(/^sudo /, ''))).toEqual([`chown -R "$USER:" ${path.join(xdg, 'gopls')}`]);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it("a HOME that does not exist and another user's $TMPDIR/gopls (0700): gopls exits at start; no chown of /, the fallback named", async () => {
+    const dir = tempDir('nohome');
+    const tmp = path.join(dir, 'tmp');
+    mkdirSync(path.join(tmp, 'gopls'), { recursive: true });
+    chmodSync(tmp, 0o1777);
+    chmodSync(path.join(tmp, 'gopls'), 0o700);
+    const cache = path.join(tmp, 'nobody-go-build');
+    mkdirSync(cache);
+    chownTree(cache, NOBODY);
+    const ws = writeSmallModule(path.join(dir, 'ws'));
+    const missingHome = path.join(dir, 'nonexistent');
+    try {
+      const env = userEnvFor(missingHome, 'nobody', { TMPDIR: tmp, GOCACHE: cache, GOPATH: path.join(tmp, 'nobody-gopath') });
+      const v = await runCmd(goplsFor(), ['version'], { cwd: ws, env, wrap: asUser(NOBODY) });
+      expect(v.code).toBe(1);
+      expect(v.stderr).toMatch(persistentIndex);
+      expect(v.stderr).toContain(path.join(tmp, 'gopls'));
+
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: asUser(NOBODY) });
+      console.log(`[gopls cache fallback taken] ${summarize(run)}`);
+      expectDiagnosis(run, ['fs-access'], [path.join(tmp, 'gopls')]);
+      const first = run.report!.causes[0]!;
+      expect(first.findings.some((f) => f.message.includes(`HOME=${missingHome}, which does not exist`))).toBe(true);
+      expect(run.report!.causes.find((c) => c.id === 'gopls-launch')?.findings.every((f) => f.explainedBy?.includes('fs-access'))).toBe(true);
+      expect(chownFixes(run)).toEqual([]);
+      expect(first.fixes.map((x) => x.id)).toContain('fs-access-set-goplscache');
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('the same HOME with $TMPDIR/gopls free: gopls starts there, a warning and no gopls-launch', async () => {
+    const dir = tempDir('nohome-ok');
+    const tmp = path.join(dir, 'tmp');
+    mkdirSync(tmp);
+    chmodSync(tmp, 0o1777);
+    const cache = path.join(tmp, 'nobody-go-build');
+    mkdirSync(cache);
+    chownTree(cache, NOBODY);
+    const ws = writeSmallModule(path.join(dir, 'ws'));
+    const missingHome = path.join(dir, 'nonexistent');
+    try {
+      const env = userEnvFor(missingHome, 'nobody', { TMPDIR: tmp, GOCACHE: cache, GOPATH: path.join(tmp, 'nobody-gopath') });
+      expect((await runCmd(goplsFor(), ['version'], { cwd: ws, env, wrap: asUser(NOBODY) })).code).toBe(0);
+
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: asUser(NOBODY) });
+      console.log(`[gopls cache fallback free] ${summarize(run)}`);
+      expect(run.report, summarize(run)).toBeDefined();
+      expect(run.report!.causes.some((c) => c.id === 'gopls-launch' && c.severity !== 'info'), summarize(run)).toBe(false);
+      const fs = run.report!.causes.find((c) => c.id === 'fs-access');
+      const note = fs?.findings.find((f) => f.message.startsWith('gopls cache'));
+      expect(note, summarize(run)).toMatchObject({ severity: 'warning' });
+      expect(note!.message).toContain(`${path.join(tmp, 'gopls')} instead`);
+      expect(chownFixes(run)).toEqual([]);
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
+

@@ -17,7 +17,7 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     // and …Admin): "Failed to save 'x': Insufficient permissions. Select 'Retry as Sudo' to retry as
     // superuser." is the same EACCES in the editor's words.
     needles: ['ermission denied', 'Access is denied', "Insufficient permissions. Select 'Retry as"],
-    yieldsTo: ['exec-permission-denied', 'work-exec-denied', 'exec-path-denied', 'exec-relative-denied', 'selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive', 'apparmor-denied', 'apparmor-denied-other', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm', 'container-path-denied', 'proc-self-denied', 'signal-eacces', 'ldso-text-reloc-denied', 'shared-object-map-eacces', 'chromium-sandbox-refused', 'shell-system-exec-denied', 'toolkit-spawn-refused', 'snap-cwd-refused', 'snap-void-cwd', 'pivot-root-denied', 'runc-sysctl-reopen-denied', 'vcs-auth-prompt', 'exec-refusal-words', 'systemd-exec-home-denied', 'systemd-exec-system-denied', 'snap-user-data-refused', 'android-app-home-exec', 'android-app-data-exec', 'gopls-remote-unreachable', 'gopls-exec-denied', 'git-home-config-refused'],
+    yieldsTo: ['exec-permission-denied', 'work-exec-denied', 'exec-path-denied', 'exec-relative-denied', 'selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive', 'apparmor-denied', 'apparmor-denied-other', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm', 'container-path-denied', 'proc-self-denied', 'signal-eacces', 'ldso-text-reloc-denied', 'shared-object-map-eacces', 'chromium-sandbox-refused', 'shell-system-exec-denied', 'toolkit-spawn-refused', 'snap-cwd-refused', 'snap-void-cwd', 'pivot-root-denied', 'runc-sysctl-reopen-denied', 'vcs-auth-prompt', 'exec-refusal-words', 'systemd-exec-home-denied', 'systemd-exec-system-denied', 'snap-user-data-refused', 'android-app-home-exec', 'android-app-data-exec', 'gopls-remote-unreachable', 'gopls-exec-denied', 'git-home-config-refused', 'gopls-cache-unusable'],
     says: 'a file operation was refused with "permission denied"',
   },
   {
@@ -90,6 +90,22 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     needles: ['could not create module cache'],
     yieldsTo: ['go-dir-through-file'],
     says: 'the go command could not create the module cache',
+  },
+  {
+    id: 'gopls-cache-unusable',
+    classId: 'fs-access',
+    severity: 'error',
+    confidence: 0.9,
+    // gopls's main (v0.16 on) opens its file cache before anything else and stops if it cannot:
+    // log.Fatalf("gopls cannot access its persistent index (disk full?): %v"), where the error is
+    // filecache.getCacheDir's "can't create cache: mkdir $GOPLSCACHE-or-UserCacheDir/gopls/<hash>: …".
+    // An existing gopls directory it cannot write is used anyway (MkdirAll succeeds on it); only
+    // one it cannot create sends it to $TMPDIR/gopls, which another user's 0700 copy blocks. The
+    // other cause its main names, "can't hash gopls executable", is the binary's, not a directory's.
+    needles: ['persistent index'],
+    test: /gopls cannot access its persistent index \(disk full\?\): can't create cache: \w+ \S+: (?:permission denied|read-only file system|no space left on device|disk quota exceeded|not a directory|operation not permitted)/,
+    explains: ['gopls-launch'],
+    says: 'gopls cannot create its cache directory ($GOPLSCACHE or ~/.cache, + /gopls; else $TMPDIR/gopls) and exits at start: the editor has no language server until that directory is writable',
   },
   {
     id: 'file-lock-unsupported',

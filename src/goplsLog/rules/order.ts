@@ -85,6 +85,7 @@ export const RULE_ORDER = [
   'build-cache-unusable',
   'home-unset',
   'module-cache-create',
+  'gopls-cache-unusable',
   'selinux-avc-denied',
   'selinux-avc-permissive',
   'selinux-avc-denied-other',

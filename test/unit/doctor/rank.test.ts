@@ -91,6 +91,17 @@ describe('rankCauses: symptoms and causes', () => {
       want: ['file-watch', 'process-limit', 'gopls-launch'],
     },
     {
+      // gopls v0.16+ stops at start when it cannot create its cache: that reading names the death.
+      name: "gopls's cache it cannot create explains its error-level death; an unwritable module cache does not",
+      in: [sym({ classId: 'gopls-launch', severity: 'error', symptom: 'died', confidence: 0.9, message: 'gopls exited with code 1 during start-up' }), f({ classId: 'fs-access', severity: 'error', confidence: 0.5, message: 'gopls cache /tmp/gopls is not writable', explains: ['gopls-launch'] })],
+      want: ['fs-access', 'gopls-launch'],
+    },
+    {
+      name: 'an fs-access cause that does not name gopls explains no death of it',
+      in: [sym({ classId: 'gopls-launch', severity: 'error', symptom: 'died', confidence: 0.9, message: 'gopls exited with code 1 during start-up' }), f({ classId: 'fs-access', severity: 'error', confidence: 0.5, message: 'GOMODCACHE is not writable' })],
+      want: ['gopls-launch', 'fs-access'],
+    },
+    {
       name: 'an info-level reading explains nothing: the symptom stays first',
       in: [killed, f({ classId: 'memory-limit', severity: 'info', confidence: 0.9, message: 'memory.max is max' })],
       want: ['gopls-launch', 'memory-limit'],
@@ -214,6 +225,10 @@ describe('rankCauses: a mechanism hint before the bare symptom it would explain'
     const causes = rankCauses([closed, hint('noexec-mount', 'exec-denied')]);
     expect(causes.map((c) => c.id)).toEqual(['noexec-mount', 'gopls-launch']);
     expect(causes[1]!.findings[0]!.unexplained).toBeDefined();
+  });
+
+  it('a hint of fs-access still leads the bare death (fs-access explains a death only when it names gopls)', () => {
+    expect(rankCauses([closed, hint('fs-access', 'access-denied')]).map((c) => c.id)).toEqual(['fs-access', 'gopls-launch']);
   });
 
   it('a cause found explains the symptom instead: the symptom follows that cause, the hint moves nothing', () => {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, chownSync, chmodSync, rmSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assessAccess, fileAccessProbe, gatherDirFact, parseGetfacl, formatMode, refusedBySandbox, type DirFact } from '../../../src/probes/fileAccess.js';
+import { assessAccess, chownIsSafe, fileAccessProbe, gatherDirFact, goplsFallbackEntry, parseGetfacl, formatMode, refusedBySandbox, type DirFact } from '../../../src/probes/fileAccess.js';
 import type { FlatpakSandbox, Need } from '../../../src/probes/flatpakGrants.js';
 import type { GoPathRole } from '../../../src/probes/goPaths.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
@@ -90,15 +90,60 @@ describe('assessAccess', () => {
     expect(f!.fixes!.some((x) => x.id.includes('chown'))).toBe(false);
   });
 
-  it('an unwritable gopls cache is only a warning (gopls falls back to a temp dir); the clear is offered only when its guard agrees', () => {
+  it('an existing gopls cache it cannot write stops gopls (it uses the directory as is); the clear is offered only when its guard agrees', () => {
     const cache = { entry: { role: 'gopls cache' as const, path: '/h/.cache/gopls', origin: 'x' }, real: '/h/.cache/gopls', owner: 1000, write: { ok: false as const, code: 'EACCES' } };
     const [f] = assessAccess([base({ ...cache, clearGuard: { ok: true, path: '/h/.cache/gopls' } })], 1000);
-    expect(f!.severity).toBe('warning');
+    expect(f).toMatchObject({ severity: 'error', explains: ['gopls-launch'] });
+    expect(f!.message).toMatch(/stops at start/);
     expect(f!.fixes!.find((x) => x.kind === 'clearGoplsCache')).toMatchObject({ path: '/h/.cache/gopls' });
     // Issue 9 finding 3: ~/.cache/gopls a symlink to $HOME. No rm -rf of anything; the reason is said.
     const [g] = assessAccess([base({ ...cache, real: '/h', clearGuard: { ok: false, reason: '/h/.cache/gopls is a symbolic link; refusing to delete through it' } })], 1000);
     expect(g!.fixes!.some((x) => x.kind === 'clearGoplsCache')).toBe(false);
     expect(g!.evidence).toContainEqual({ source: 'gopls cache clear: not offered', excerpt: expect.stringMatching(/symbolic link/) });
+  });
+
+  it('a gopls cache it cannot create sends gopls to $TMPDIR/gopls: a warning when that works, an error naming both when another user owns it', () => {
+    const missing = base({ entry: { role: 'gopls cache', path: '/nonexistent/.cache/gopls', origin: '$XDG_CACHE_HOME or $HOME/.cache, + /gopls' }, real: '/nonexistent/.cache/gopls', exists: false, checked: '/', owner: 0, write: { ok: false, code: 'EACCES' } });
+    const usable = base({ entry: goplsFallbackEntry({}), real: '/tmp/gopls', exists: false, checked: '/tmp', owner: 0, mode: 0o41777 });
+    const [w] = assessAccess([{ ...missing, fallback: usable }], 65534, undefined, { path: '/nonexistent', exists: false });
+    expect(w).toMatchObject({ severity: 'warning' });
+    expect(w!.message).toContain('/tmp/gopls instead');
+    const othersCopy = base({ entry: goplsFallbackEntry({}), real: '/tmp/gopls', checked: '/tmp/gopls', owner: 0, mode: 0o40700, write: { ok: false, code: 'EACCES' }, search: { ok: false, code: 'EACCES' } });
+    const [e] = assessAccess([{ ...missing, fallback: othersCopy }], 65534, undefined, { path: '/nonexistent', exists: false });
+    expect(e).toMatchObject({ classId: 'fs-access', severity: 'error', explains: ['gopls-launch'] });
+    expect(e!.message).toMatch(/\/tmp\/gopls is not writable \(EACCES\): owned by uid 0, mode 0700/);
+    expect(e!.message).toMatch(/HOME=\/nonexistent, which does not exist/);
+    expect(e!.fixes!.map((x) => x.id)).toEqual(['fs-access-set-goplscache']);
+    expect(goplsFallbackEntry({ TMPDIR: '/run/user/1000/t' }).path).toBe('/run/user/1000/t/gopls');
+  });
+
+  it('never offers chown -R of a directory that is not the Go tools\' or under the home: HOME=/nonexistent made it chown /', () => {
+    const home = { path: '/nonexistent', exists: false };
+    const gocache = base({ entry: { role: 'GOCACHE', path: '/nonexistent/.cache/go-build', origin: 'default: $XDG_CACHE_HOME or $HOME/.cache, + /go-build' }, real: '/nonexistent/.cache/go-build', exists: false, checked: '/', owner: 0, write: { ok: false, code: 'EACCES' } });
+    const [f] = assessAccess([gocache], 65534, undefined, home);
+    expect(f!.fixes!.some((x) => x.kind === 'terminal' && /chown/.test(x.text))).toBe(false);
+    expect(f!.fixes!.some((x) => x.id === 'fs-access-go-clean-cache')).toBe(false); // nothing to empty
+    expect(f!.fixes!.find((x) => x.id === 'fs-access-set-gocache')!.detail).toMatch(/HOME=\/nonexistent, which does not exist/);
+    expect(f!.message).toMatch(/HOME=\/nonexistent, which does not exist/);
+    // The classic case still gets it: ~/go made by `sudo go install`, its pkg/mod missing.
+    const sudoMade = base({ real: '/home/u/go/pkg/mod', exists: false, checked: '/home/u/go', owner: 0, write: { ok: false, code: 'EACCES' } });
+    const [g] = assessAccess([sudoMade], 1000, undefined, { path: '/home/u', exists: true });
+    expect(g!.fixes!.find((x) => x.id === 'fs-access-chown-gomodcache')).toMatchObject({ text: 'sudo chown -R "$USER:" /home/u/go' });
+  });
+
+  it.each([
+    ['/', false, true, false],
+    ['/usr/local', true, true, false],
+    ['/home', false, true, false],
+    ['/home/u', true, true, false],
+    ['/home/u/.cache', false, true, true],
+    ['/home/u/go/pkg/mod', true, true, true],
+    ['/opt/gopath', true, true, true],
+    ['/opt/gopath', false, true, false],
+    ['/srv', true, false, false],
+    ['/var/lib/go', true, false, true],
+  ])('chownIsSafe(%s, own dir %s, home known %s) → %s', (dir, own, known, safe) => {
+    expect(chownIsSafe(dir, own, known ? { path: '/home/u', exists: true } : undefined)).toBe(safe);
   });
 
   it('a missing GOCACHE whose parent is not writable cannot be created', () => {
