@@ -156,6 +156,8 @@ function aclWords(f: DirFact): { words: string; evidence?: Evidence } {
 export interface HomeFact {
   path: string;
   exists: boolean;
+  /** Can this user create files in it (access W_OK)? A container run with -u and no HOME gets /, which it cannot. */
+  writable?: boolean;
 }
 
 /**
@@ -181,9 +183,15 @@ export function chownIsSafe(dir: string, ownDir: boolean, home?: HomeFact): bool
   return !(home && isInside(home.path, dir));
 }
 
-/** Is this Go directory under a home that does not exist (a service account's /nonexistent, HOME=/ in a container)? */
-function derivesFromMissingHome(f: DirFact, home?: HomeFact): boolean {
-  return !!home && !home.exists && isInside(f.entry.path, home.path);
+/** Is this Go directory under a home that does not exist or that this user cannot write (HOME=/ in a container run with -u)? */
+function underUnusableHome(f: DirFact, home?: HomeFact): boolean {
+  return !!home && (!home.exists || home.writable === false) && isInside(f.entry.path, home.path);
+}
+
+/** " It lies under HOME=…, which does not exist." or "…, which you cannot write.", for a directory under such a home. */
+function homeWords(f: DirFact, home?: HomeFact): string {
+  if (!underUnusableHome(f, home)) return '';
+  return ` It lies under HOME=${home!.path}, which ${home!.exists ? 'you cannot write' : 'does not exist'}.`;
 }
 
 function ownershipFixes(f: DirFact, uid: number, home?: HomeFact): Fix[] {
@@ -195,15 +203,15 @@ function ownershipFixes(f: DirFact, uid: number, home?: HomeFact): Fix[] {
   }
   if (!f.exists && role !== 'gopls cache') {
     // What is left when nothing may be taken over: the variable pointed at a directory this user can write.
-    const missingHome = derivesFromMissingHome(f, home);
+    const badHome = homeWords(f, home);
     fixes.push({
       id: `fs-access-set-${slug(role)}`,
       kind: 'link',
       url: 'https://pkg.go.dev/cmd/go#hdr-Environment_variables',
       title: `Set ${role === 'GOMODCACHE' || role === 'GOCACHE' || role === 'GOTMPDIR' ? role : 'GOPATH'} to a directory you can write`,
-      detail: missingHome
-        ? `It lies under HOME=${home!.path}, which does not exist. Set HOME to a directory you own, or set GOPATH, GOMODCACHE and GOCACHE in the environment the tools start with (a container's ENV or -e, a service's Environment=).`
-        : `${f.checked} is not yours to write; set it in the environment the tools start with, or with go env -w.`,
+      detail: badHome
+        ? `${badHome.trim()} Set HOME to a directory you own, or set GOPATH, GOMODCACHE and GOCACHE in the environment the tools start with (a container's ENV or -e, a service's Environment=).`
+        : `${f.checked} is not yours to write; set it in the environment the tools start with (a container's ENV or -e, a service's Environment=).`,
     });
   }
   if (role === 'GOMODCACHE' && f.exists) fixes.push({ id: 'fs-access-go-clean-modcache', kind: 'terminal', text: 'go clean -modcache', needsRoot: false, title: 'Empty the module cache', detail: 'Modules are downloaded again on the next build.' });
@@ -346,7 +354,7 @@ function goplsCacheFinding(f: DirFact, uid: number, home?: HomeFact): FindingInp
       classId: 'fs-access',
       severity: 'error',
       confidence: 0.88,
-      message: `gopls cache ${goplsRefusalWords(f, uid)}, and where gopls goes then, ${goplsRefusalWords(fb, uid)}: ${GOPLS_STOPS}.${derivesFromMissingHome(f, home) ? ` The cache lies under HOME=${home!.path}, which does not exist.` : ''}`,
+      message: `gopls cache ${goplsRefusalWords(f, uid)}, and where gopls goes then, ${goplsRefusalWords(fb, uid)}: ${GOPLS_STOPS}.${homeWords(f, home)}`,
       evidence: [...evidence, entryEvidence(fb), accessEvidence(fb, uid)],
       explains: ['gopls-launch'],
       fixes: [goplsCacheVarFix(f, home)],
@@ -369,7 +377,7 @@ function goplsCacheVarFix(f: DirFact, home?: HomeFact): Fix {
     kind: 'link',
     url: 'https://github.com/golang/tools/blob/0602b30930e307645a5b43697b316a5599dea9a1/gopls/internal/filecache/filecache.go',
     title: 'Set GOPLSCACHE to a directory you own',
-    detail: `gopls keeps its cache in $GOPLSCACHE/gopls when GOPLSCACHE is set${derivesFromMissingHome(f, home) ? `; otherwise it lies under HOME=${home!.path}, which does not exist` : ''}. Set it in the environment the editor starts with (a container's ENV, a service's Environment=).`,
+    detail: `gopls keeps its cache in $GOPLSCACHE/gopls when GOPLSCACHE is set.${homeWords(f, home)} Set it in the environment the editor starts with (a container's ENV, a service's Environment=).`,
   };
 }
 
@@ -424,7 +432,7 @@ function assessOne(f: DirFact, uid: number, findings: FindingInput[], home?: Hom
       classId: 'fs-access',
       severity: sev,
       confidence: 0.85,
-      message: `${role} ${f.real} does not exist and cannot be created: its nearest existing parent ${f.checked} ${code === 'EROFS' ? 'is on a read-only file system' : `is not writable (${code}): ${ownerWords(f, uid)}`}; ${what(role)}.${derivesFromMissingHome(f, home) ? ` It lies under HOME=${home!.path}, which does not exist.` : ''}`,
+      message: `${role} ${f.real} does not exist and cannot be created: its nearest existing parent ${f.checked} ${code === 'EROFS' ? 'is on a read-only file system' : `is not writable (${code}): ${ownerWords(f, uid)}`}; ${what(role)}.${homeWords(f, home)}`,
       evidence: [entryEvidence(f), accessEvidence(f, uid)],
       fixes: ownershipFixes(f, uid, home),
     });
@@ -519,7 +527,8 @@ export function goplsFallbackEntry(env: NodeJS.ProcessEnv): GoPathEntry {
 async function homeFact(home: string | undefined): Promise<HomeFact | undefined> {
   if (!home || !home.startsWith('/')) return undefined;
   const real = await fs.realpath(home).catch(() => undefined);
-  return real ? { path: real, exists: true } : { path: home, exists: false };
+  if (!real) return { path: home, exists: false };
+  return { path: real, exists: true, writable: (await check(real, fsConst.W_OK)).ok };
 }
 
 /** The guard the extension runs before it deletes, run here before the fix is offered. */

@@ -463,10 +463,13 @@ function platformFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string
     const proxyOff = (v.GOPROXY ?? '').split(/[,|]/).every((p) => p === 'off' || p === '');
     if (want && have && compareGoVersions(want, have) > 0 && proxyOff) {
       out.push({
+        // Every go command switches to that toolchain first and fails when it cannot get it
+        // ("go: downloading go1.30.0 (linux/amd64): toolchain not available"): builds and gopls's loads.
         classId: 'env-inheritance',
-        severity: 'warning',
-        confidence: 0.6,
-        message: `GOTOOLCHAIN=${v.GOTOOLCHAIN} asks for a newer Go than the one installed (${v.GOVERSION}), and GOPROXY=off forbids downloading it.`,
+        severity: 'error',
+        confidence: 0.85,
+        message: `GOTOOLCHAIN=${v.GOTOOLCHAIN} asks for a newer Go than the one installed (${v.GOVERSION}), and GOPROXY=off forbids downloading it: every go command, and every package load of gopls, fails with "toolchain not available".`,
+        explains: ['module-resolution', 'gopls-launch'],
         evidence: [goEnvEv(['GOTOOLCHAIN', 'GOVERSION', 'GOPROXY'])],
         fixes: [toolsEnvFix('toolsenv-gotoolchain-local', 'Use the installed Go toolchain (GOTOOLCHAIN=local)', { GOTOOLCHAIN: 'local' })],
       });

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
-import { gopathEntries, type GoEnvFact } from '../facts/readGoEnv.js';
+import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact } from '../facts/readGoEnv.js';
 import { classifyGoFailure, parseToolchain } from './goEnv.js';
 import { INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
@@ -377,6 +377,26 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
     const gomod = (await readUserText(path.join(dir, 'go.mod'), CAP.goModFile)) ?? '';
     const d = parseGoDirectives(gomod);
     const wanted = stderr.match(/download (go\S+)/)?.[1] ?? d.toolchain ?? `go${d.go}`;
+    // GOTOOLCHAIN=goX.Y.Z in the environment asks for it, not this go.mod (whose go and toolchain
+    // lines the installed go satisfies): what fails here is what that variable does, and the go-env
+    // probe's env-inheritance cause names it. Measured: GOTOOLCHAIN=go1.30.0 GOPROXY=off beside a
+    // go.mod saying go 1.22 was reported as "go.mod needs go1.30.0".
+    const envTc = parseToolchain(goEnv.values.GOTOOLCHAIN ?? '');
+    const have = parseGoVersion(goEnv.values.GOVERSION ?? '');
+    const modAsks = [d.toolchain, d.go && `go${d.go}`].some((x) => { const w = x ? parseGoVersion(x) : undefined; return !!w && !!have && compareGoVersions(w, have) > 0; });
+    if (envTc.mode === 'version' && envTc.version === wanted && !modAsks) {
+      findings.push({
+        classId: 'module-resolution',
+        severity: userOff ? 'error' : 'warning',
+        confidence: userOff ? 0.8 : 0.45,
+        role: 'symptom',
+        symptom: 'load-failed',
+        message: `go and gopls cannot load the module in ${dir}: GOTOOLCHAIN=${goEnv.values.GOTOOLCHAIN} asks every go command for ${wanted}, which is not installed (the installed go is ${goEnv.values.GOVERSION}; this go.mod asks for no newer one)${userOff ? ', and GOPROXY=off forbids downloading it' : ''}.`,
+        evidence: [...evidence, { source: path.join(dir, 'go.mod'), excerpt: [d.go && `go ${d.go}`, d.toolchain && `toolchain ${d.toolchain}`].filter(Boolean).join('\n') || '(no go line)' }],
+        fixes: [],
+      });
+      return { findings, observed };
+    }
     findings.push({
       classId: 'module-resolution',
       severity: userOff ? 'error' : 'warning',

@@ -3,7 +3,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GOPLS_DIR, GOROOT_BIN, expectDiagnosis, makeHome, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, writeSmallModule } from './lib/harness.js';
+import { GO, GOPLS, GOPLS_DIR, GOROOT_BIN, expectDiagnosis, makeHome, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, writeSmallModule } from './lib/harness.js';
 
 const LAUNCHER_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -41,3 +41,42 @@ describe('fault: PATH without go and gopls, login shell with them', () => {
     }
   });
 });
+
+// GOTOOLCHAIN pinned to a release that is not installed, with GOPROXY=off (an image's ENV, a
+// CI variable): every go command switches first and fails. The go.mod is not what asks, so the
+// module's failure is what the variable does, not a problem of the module. The control: the same
+// variable with a go.mod that asks for that release too keeps the module's own cause.
+describe('fault: GOTOOLCHAIN names a Go that is not installed, GOPROXY=off', () => {
+  for (const goLine of ['go 1.22', 'go 1.99.0']) {
+    it(`go.mod "${goLine}": env-inheritance first, naming GOTOOLCHAIN${goLine === 'go 1.22' ? '; the module\'s failure follows from it' : '; the go.mod\'s own demand stays a cause'}`, async () => {
+      const dir = tempDir('gotoolchain');
+      try {
+        const ws = writeSmallModule(path.join(dir, 'ws'));
+        const mod = path.join(ws, 'go.mod');
+        await import('node:fs').then((fs) => fs.writeFileSync(mod, fs.readFileSync(mod, 'utf8').replace(/^go .*$/m, goLine)));
+        const env = userEnv({ GOTOOLCHAIN: 'go1.99.0', GOPROXY: 'off', GOMODCACHE: path.join(dir, 'modcache'), GOPATH: path.join(dir, 'gopath'), GOCACHE: path.join(dir, 'gocache') });
+        const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
+        expect(build.code).not.toBe(0);
+        expect(build.stderr).toMatch(/go1\.99\.0.*toolchain not available/);
+
+        const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS });
+        console.log(`[GOTOOLCHAIN ${goLine}] ${summarize(run)}`);
+        // With the go.mod asking too, both are problems of their own, in either order.
+        expectDiagnosis(run, goLine === 'go 1.22' ? ['env-inheritance'] : ['env-inheritance', 'module-resolution'], [/GOTOOLCHAIN|go\.mod/]);
+        expect(run.report!.causes[0]!.severity).toBe('error');
+        expect(run.report!.causes.find((c) => c.id === 'env-inheritance')?.findings.some((f) => /GOTOOLCHAIN=go1\.99\.0/.test(f.message))).toBe(true);
+        const mr = run.report!.causes.find((c) => c.id === 'module-resolution');
+        expect(mr, summarize(run)).toBeDefined();
+        if (goLine === 'go 1.22') {
+          expect(mr!.findings.every((f) => f.role === 'symptom' && f.explainedBy?.includes('env-inheritance')), summarize(run)).toBe(true);
+          expect(mr!.findings.map((f) => f.message).join('\n')).not.toMatch(/go\.mod needs/);
+        } else {
+          expect(mr!.findings.some((f) => f.role !== 'symptom' && /go\.mod needs go1\.99\.0/.test(f.message)), summarize(run)).toBe(true);
+        }
+      } finally {
+        removeTree(dir);
+      }
+    });
+  }
+});
+

@@ -125,6 +125,11 @@ describe('assessAccess', () => {
     expect(f!.fixes!.some((x) => x.id === 'fs-access-go-clean-cache')).toBe(false); // nothing to empty
     expect(f!.fixes!.find((x) => x.id === 'fs-access-set-gocache')!.detail).toMatch(/HOME=\/nonexistent, which does not exist/);
     expect(f!.message).toMatch(/HOME=\/nonexistent, which does not exist/);
+    // A container run with -u 1000 and no HOME: HOME=/, which exists but is root's.
+    const slash = base({ entry: { role: 'GOCACHE', path: '/.cache/go-build', origin: 'default: $XDG_CACHE_HOME or $HOME/.cache, + /go-build' }, real: '/.cache/go-build', exists: false, checked: '/', owner: 0, write: { ok: false, code: 'EACCES' } });
+    const [h] = assessAccess([slash], 1000, undefined, { path: '/', exists: true, writable: false });
+    expect(h!.message).toContain('It lies under HOME=/, which you cannot write.');
+    expect(h!.fixes!.some((x) => x.kind === 'terminal' && /chown/.test(x.text))).toBe(false);
     // The classic case still gets it: ~/go made by `sudo go install`, its pkg/mod missing.
     const sudoMade = base({ real: '/home/u/go/pkg/mod', exists: false, checked: '/home/u/go', owner: 0, write: { ok: false, code: 'EACCES' } });
     const [g] = assessAccess([sudoMade], 1000, undefined, { path: '/home/u', exists: true });
