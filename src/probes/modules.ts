@@ -73,6 +73,50 @@ export async function walkWorkspace(
   return res;
 }
 
+/**
+ * go.mod's replace directives whose target is a directory (a path starting with ./, ../ or /, as
+ * cmd/go's modfile reads one), single-line and in a replace ( … ) block. Pure.
+ */
+export function parseLocalReplaces(text: string): Array<{ from: string; to: string }> {
+  const out: Array<{ from: string; to: string }> = [];
+  let block = false;
+  for (const raw of text.split('\n')) {
+    const line = raw.replace(/\/\/.*$/, '').trim();
+    if (/^replace\s*\($/.test(line)) { block = true; continue; }
+    if (block && line === ')') { block = false; continue; }
+    const body = block ? line : /^replace\s+(.*)$/.exec(line)?.[1];
+    if (!body) continue;
+    const m = /^(\S+)(?:\s+\S+)?\s*=>\s*("?)([^\s"]+)\2(?:\s+\S+)?$/.exec(body);
+    if (m && /^(?:\.\.?\/|\/)/.test(m[3]!)) out.push({ from: m[1]!, to: m[3]! });
+  }
+  return out;
+}
+
+/**
+ * A replace directive pointing at a directory that is not there or holds no go.mod: go fails every
+ * package that imports the module ("replacement directory ../x does not exist", "reading
+ * ../x/go.mod: … no such file or directory"), and gopls says only that no module provides the
+ * import. Measured: that was all the report said of a `replace example.com/x => ../missing`.
+ */
+async function replaceFindings(dir: string, gomod: string): Promise<FindingInput[]> {
+  const out: FindingInput[] = [];
+  for (const r of parseLocalReplaces(gomod).slice(0, 20)) {
+    const target = path.resolve(dir, r.to);
+    const st = await fs.stat(target).catch(() => undefined);
+    const hasMod = st?.isDirectory() ? await fs.stat(path.join(target, 'go.mod')).then(() => true, () => false) : false;
+    if (hasMod) continue;
+    out.push({
+      classId: 'module-resolution',
+      severity: 'error',
+      confidence: 0.9,
+      message: `${path.join(dir, 'go.mod')} replaces ${r.from} with ${r.to}, ${!st ? `which does not exist (${target})` : !st.isDirectory() ? `which is a file, not a directory (${target})` : `which holds no go.mod (${target})`}: go and gopls fail every package that imports ${r.from} ("replacement directory … does not exist" or "reading …/go.mod").`,
+      evidence: [{ source: path.join(dir, 'go.mod'), excerpt: `replace ${r.from} => ${r.to}` }, { source: `stat ${target}${st?.isDirectory() ? '/go.mod' : ''}`, excerpt: 'ENOENT' }],
+      fixes: [],
+    });
+  }
+  return out;
+}
+
 /** Pure: the `go` and `toolchain` lines of a go.mod or go.work. */
 export function parseGoDirectives(text: string): { go?: string; toolchain?: string } {
   const go = /^go\s+(\S+)\s*$/m.exec(text)?.[1];
@@ -346,7 +390,7 @@ interface GoListed {
 }
 
 async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, dir: string): Promise<GoListed> {
-  const findings: FindingInput[] = [];
+  const findings: FindingInput[] = await replaceFindings(dir, (await readUserText(path.join(dir, 'go.mod'), CAP.goModFile)) ?? '');
   const timeoutMs = Math.max(300, Math.min(3000, ctx.remainingMs() - 500));
   const r = await ctx.host.exec(goEnv.goBinary, ['list', '-m'], { timeoutMs, signal: ctx.signal, env: { ...ctx.env, GOPROXY: 'off' }, cwd: dir, maxBuffer: 256 * 1024 });
   const observed: Record<string, unknown> = { dir, exitCode: r.exitCode ?? null, timedOut: r.timedOut };

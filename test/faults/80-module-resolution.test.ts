@@ -51,4 +51,32 @@ describe('fault: modules gopls cannot resolve', () => {
       removeTree(dir);
     }
   });
+
+  // A replace to a local directory that is gone (the sibling checkout never cloned) and, as the
+  // variation, one that is there but holds no go.mod. gopls says only that no module provides it.
+  for (const target of ['gone', 'nomod']) {
+    it(`a replace to a local directory that ${target === 'gone' ? 'does not exist' : 'holds no go.mod'}: the doctor names the directive and the directory`, async () => {
+      const dir = tempDir('replace');
+      const ws = path.join(dir, 'ws');
+      mkdirSync(ws);
+      if (target === 'nomod') {
+        mkdirSync(path.join(dir, target));
+        writeFileSync(path.join(dir, target, 'x.go'), 'package x\n\nfunc F() {}\n');
+      }
+      writeFileSync(path.join(ws, 'go.mod'), `module example.com/ws\n\ngo 1.22\n\nrequire example.com/x v0.0.0\n\nreplace example.com/x => ../${target}\n`);
+      writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport "example.com/x"\n\nfunc main() { x.F() }\n');
+      try {
+        const env = userEnv({ GOFLAGS: '-mod=mod', GOPROXY: 'off' });
+        const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
+        expect(build.code).not.toBe(0);
+        expect(build.stderr).toMatch(target === 'gone' ? /replacement directory \.\.\/gone does not exist/ : /nomod\/go\.mod: no such file or directory/);
+        const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS });
+        console.log(`[replace ${target}] ${summarize(run)}`);
+        expectDiagnosis(run, ['module-resolution'], [`replace example.com/x => ../${target}`]);
+        expect(run.report!.causes[0]!.findings.some((f) => f.message.includes(path.join(dir, target)))).toBe(true);
+      } finally {
+        removeTree(dir);
+      }
+    });
+  }
 });

@@ -4,7 +4,7 @@ import { LOGIN_SHELL_SCRIPT, parseEnvDump } from '../../../src/facts/readLoginSh
 import { classifyGoFailure, parseGoFlags, parseToolchain } from '../../../src/probes/goEnv.js';
 import { goVarsOf, parseFlatpakInfo, parseIni, pathDirsMissing } from '../../../src/probes/loginShell.js';
 import { profilePathFix } from '../../../src/fixes/catalog.js';
-import { parseGoDirectives, parseInconsistentVendoring } from '../../../src/probes/modules.js';
+import { parseGoDirectives, parseInconsistentVendoring, parseLocalReplaces } from '../../../src/probes/modules.js';
 import { parseGoWorkUses } from '../../../src/lsp/workspaceFiles.js';
 
 // Every stderr below was captured from go1.26.8 on this machine (see the commands in each name).
@@ -180,5 +180,20 @@ describe('login shell helpers', () => {
     expect(fix && 'text' in fix && fix.text).toBe(`printf '%s\\n' 'export PATH="$PATH:/usr/local/go/bin:$HOME/go/bin"' >> ~/.profile`);
     expect(profilePathFix(["/tmp/x'; rm -rf ~; '"])).toBeUndefined();
     expect(profilePathFix(['relative/bin'])).toBeUndefined();
+  });
+});
+
+describe('parseLocalReplaces', () => {
+  it.each([
+    ['replace example.com/x => ../x', [{ from: 'example.com/x', to: '../x' }]],
+    ['replace example.com/x v1.2.3 => ./vendor/x // local fork', [{ from: 'example.com/x', to: './vendor/x' }]],
+    ['replace (\n\texample.com/a => /srv/a\n\texample.com/b v1.0.0 => example.com/c v1.1.0\n\t// example.com/d => ../d\n)', [{ from: 'example.com/a', to: '/srv/a' }]],
+    ['replace example.com/x => "../with space"', []],
+    ['replace example.com/x => "../quoted"', [{ from: 'example.com/x', to: '../quoted' }]],
+    ['replace example.com/x => example.com/y v1.0.0', []],
+    ['module m\n\ngo 1.22\n\nrequire example.com/x v0.0.0', []],
+    ['', []],
+  ])('%j', (text, want) => {
+    expect(parseLocalReplaces(text)).toEqual(want);
   });
 });
