@@ -400,6 +400,25 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
   const evidence: Evidence[] = [{ source: `${r.commandLine} (in ${dir})`, excerpt: stderr.trim().split('\n').slice(0, 8).join('\n') }];
   const vend = parseInconsistentVendoring(stderr);
   if (vend) {
+    // No vendor/ at all: only -mod=vendor (GOFLAGS) makes go look there. Measured: GOFLAGS=-mod=vendor
+    // beside a module with a requirement and no vendor/ was reported as "vendor/modules.txt disagrees".
+    const flags = (goEnv.values.GOFLAGS ?? '').split(/\s+/).filter(Boolean);
+    const hasVendor = await fs.stat(path.join(vend.dir, 'vendor')).then((st) => st.isDirectory(), () => false);
+    if (!hasVendor && flags.includes('-mod=vendor')) {
+      const rest = flags.filter((f) => f !== '-mod=vendor').join(' ');
+      findings.push({
+        classId: 'module-resolution',
+        severity: 'error',
+        confidence: 0.9,
+        message: `GOFLAGS=${goEnv.values.GOFLAGS} (${ctx.env.GOFLAGS !== undefined ? 'from the environment' : `from ${goEnv.values.GOENV || 'the go env file'}`}) makes go build every module from its vendor/ directory, and ${vend.dir} has none: every go command and gopls fail to load its packages.`,
+        evidence: [...evidence, { source: ctx.env.GOFLAGS !== undefined ? 'environment' : 'go env GOFLAGS', excerpt: `GOFLAGS=${goEnv.values.GOFLAGS}` }, { source: `stat ${path.join(vend.dir, 'vendor')}`, excerpt: 'ENOENT' }],
+        fixes: [
+          toolsEnvFix('toolsenv-goflags-no-vendor', rest ? `Drop -mod=vendor from GOFLAGS for the Go tools (keep ${rest})` : 'Drop -mod=vendor from GOFLAGS for the Go tools', { GOFLAGS: rest }),
+          { id: 'go-mod-vendor', kind: 'terminal', title: `Or create vendor/ in ${vend.dir}`, text: 'go mod vendor', needsRoot: false, cwd: vend.dir },
+        ],
+      });
+      return { findings, observed };
+    }
     findings.push({
       classId: 'module-resolution',
       severity: 'error',

@@ -79,4 +79,38 @@ describe('fault: modules gopls cannot resolve', () => {
       }
     });
   }
+
+  // GOFLAGS=-mod=vendor (an image's ENV, a team's go env -w) beside a module that has no vendor/,
+  // and the control: a vendor/ whose modules.txt disagrees with go.mod, with no GOFLAGS at all.
+  for (const kind of ['no vendor dir', 'stale vendor dir']) {
+    it(`go says "inconsistent vendoring" (${kind}): the doctor names ${kind === 'no vendor dir' ? 'GOFLAGS and the missing vendor/' : 'vendor/modules.txt'}`, async () => {
+      const dir = tempDir('vendoring');
+      const ws = path.join(dir, 'ws');
+      mkdirSync(ws);
+      writeFileSync(path.join(ws, 'go.mod'), 'module example.com/ws\n\ngo 1.22\n\nrequire golang.org/x/mod v0.20.0\n');
+      writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport _ "golang.org/x/mod/semver"\n\nfunc main() {}\n');
+      if (kind === 'stale vendor dir') {
+        mkdirSync(path.join(ws, 'vendor'));
+        writeFileSync(path.join(ws, 'vendor', 'modules.txt'), '# golang.org/x/mod v0.19.0\n## explicit; go 1.18\ngolang.org/x/mod/semver\n');
+      }
+      try {
+        const env = userEnv({ GOFLAGS: kind === 'no vendor dir' ? '-mod=vendor' : undefined, GOPROXY: 'off', GOMODCACHE: path.join(dir, 'modcache'), GOCACHE: path.join(dir, 'gocache') });
+        const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
+        expect(build.code).not.toBe(0);
+        expect(build.stderr).toMatch(/inconsistent vendoring/);
+        const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS });
+        console.log(`[vendoring ${kind}] ${summarize(run)}`);
+        expectDiagnosis(run, ['module-resolution'], [/inconsistent vendoring/]);
+        const said = run.report!.causes[0]!.findings.map((f) => f.message).join('\n');
+        if (kind === 'no vendor dir') {
+          expect(said).toMatch(/GOFLAGS=-mod=vendor \(from the environment\) makes go build every module from its vendor\/ directory, and \S+ has none/);
+          expect(run.report!.causes[0]!.fixes.map((x) => x.id)).toContain('toolsenv-goflags-no-vendor');
+        } else {
+          expect(said).toMatch(/vendor\/modules\.txt disagrees with go\.mod/);
+        }
+      } finally {
+        removeTree(dir);
+      }
+    });
+  }
 });
