@@ -134,7 +134,7 @@ export const goEnvProbe: Probe = {
 
     findings.push(...(await gorootFindings(ctx, fact, goEnvEv, observed)));
     findings.push(...(await cacheFindings(ctx, v, goEnvEv)));
-    findings.push(...moduleVarFindings(ctx, v, goEnvEv));
+    findings.push(...(await moduleVarFindings(ctx, v, goEnvEv)));
     findings.push(...(await goworkFindings(ctx, v, goEnvEv)));
     findings.push(...platformFindings(ctx, v, goEnvEv));
     return { findings, observed };
@@ -406,7 +406,7 @@ async function cacheFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: str
   return out;
 }
 
-function moduleVarFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string[]) => Evidence): FindingInput[] {
+async function moduleVarFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string[]) => Evidence): Promise<FindingInput[]> {
   const out: FindingInput[] = [];
   if ((v.GO111MODULE ?? '') === 'off') {
     out.push({
@@ -433,7 +433,21 @@ function moduleVarFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: strin
     out.push({ classId: 'module-resolution', severity: 'info', confidence: 0.3, message: `GOFLAGS=${v.GOFLAGS}: go may rewrite go.mod and go.sum while gopls loads packages.`, evidence: [goEnvEv(['GOFLAGS'])], fixes: [] });
   }
   if (flags.has('modfile')) {
-    out.push({ classId: 'module-resolution', severity: 'warning', confidence: 0.5, message: `GOFLAGS sets -modfile=${flags.get('modfile')}: every module is read from that file instead of its own go.mod.`, evidence: [goEnvEv(['GOFLAGS'])], fixes: [] });
+    const modfile = flags.get('modfile') ?? '';
+    // An absolute -modfile that is not there fails every go command ("go: open /x.mod: no such file
+    // or directory"); measured, the report had only this warning below gopls's "no views". A
+    // relative one is read from each command's own directory: not checked here.
+    const missing = path.isAbsolute(modfile) && !(await exists(modfile));
+    out.push({
+      classId: 'module-resolution',
+      severity: missing ? 'error' : 'warning',
+      confidence: missing ? 0.9 : 0.5,
+      message: missing
+        ? `GOFLAGS sets -modfile=${modfile}, which does not exist: every go command in every module fails ("go: open ${modfile}: no such file or directory"), and gopls loads nothing.`
+        : `GOFLAGS sets -modfile=${modfile}: every module is read from that file instead of its own go.mod.`,
+      evidence: [goEnvEv(['GOFLAGS']), ...(missing ? [{ source: `stat ${modfile}`, excerpt: 'ENOENT' }] : [])],
+      fixes: missing ? [toolsEnvFix('toolsenv-goflags-no-modfile', 'Drop -modfile from GOFLAGS for the Go tools', { GOFLAGS: (v.GOFLAGS ?? '').split(/\s+/).filter((f) => f && !/^--?modfile(?:=|$)/.test(f)).join(' ') })] : [],
+    });
   }
   return out;
 }

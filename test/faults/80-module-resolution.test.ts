@@ -113,4 +113,25 @@ describe('fault: modules gopls cannot resolve', () => {
       }
     });
   }
+
+  it('GOFLAGS=-modfile naming a file that does not exist: every go command fails; the doctor names the flag and the file', async () => {
+    const dir = tempDir('modfile');
+    const ws = path.join(dir, 'ws');
+    mkdirSync(ws);
+    writeFileSync(path.join(ws, 'go.mod'), 'module example.com/ws\n\ngo 1.22\n');
+    writeFileSync(path.join(ws, 'main.go'), 'package main\n\nfunc main() {}\n');
+    const modfile = path.join(dir, 'alt', 'go.mod');
+    try {
+      const env = userEnv({ GOFLAGS: `-modfile=${modfile}` });
+      const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
+      expect(build.code).not.toBe(0);
+      expect(build.stderr).toContain(`go: open ${modfile}: no such file or directory`);
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS });
+      console.log(`[modfile] ${summarize(run)}`);
+      expectDiagnosis(run, ['module-resolution'], ['GOFLAGS']);
+      expect(run.report!.causes[0]!.findings.some((f) => f.severity === 'error' && f.message.includes(`-modfile=${modfile}, which does not exist`))).toBe(true);
+    } finally {
+      removeTree(dir);
+    }
+  });
 });
