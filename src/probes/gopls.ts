@@ -32,6 +32,7 @@ import { isInside } from '../host/paths.js';
 import { toolInstallCheck } from './toolInstallGo.js';
 import { analyzeText } from '../goplsLog/analyzer.js';
 import { findingsOf } from './goplsLogs.js';
+import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
 import { describeExclusion, exclusionTail, readFileBuild, type FileBuild } from './buildConstraints.js';
 import { spawnRefusedFinding } from './spawnRefused.js';
 
@@ -44,7 +45,8 @@ export const goplsProbe: Probe = {
   id: 'gopls',
   title: 'gopls launch and LSP handshake',
   // memory-limit, process-limit and mac-policy: what gopls's stderr says killed it (stderrFindings).
-  classes: ['gopls-launch', 'module-resolution', 'env-inheritance', 'memory-limit', 'process-limit', 'mac-policy', 'fs-access'],
+  // and whatever a go failure's reading names (goFailureReadings.ts).
+  classes: [...new Set<ClassId>(['gopls-launch', 'module-resolution', ...GO_FAILURE_CLASSES])],
   // gopls's first load of a module can take seconds: as long as the run allows.
   timeoutMs: 120_000,
   run: checkGopls,
@@ -201,19 +203,9 @@ function stderrFindings(session: GoplsSessionResult): FindingInput[] {
   return findingsOf(`${session.commandLine} (stderr)`, summary).filter((f) => (STDERR_CLASSES.has(f.classId) || (f.classId === 'fs-access' && f.explains?.includes('gopls-launch'))) && !f.unclassified);
 }
 
-/**
- * The log rules' readings of what gopls's go command said when a view or a package load failed, that name a mechanism outside module resolution
- * (a task, memory or descriptor limit, a refused file, a policy, the environment). Pure.
- */
-export function goFailureReadings(errors: readonly string[], source: string): FindingInput[] {
-  const summary = analyzeText(errors.join('\n'));
-  return findingsOf(source, summary).filter((f) => VIEW_ERROR_CLASSES.has(f.classId) && !f.unclassified && !f.headline);
-}
-
 /** os/exec's words when the child's pipes or the child itself could not be made: EMFILE, ENFILE. */
 const SPAWN_OUT_OF_FILES = /(?:fork\/exec \S+|\bpipe2?): too many open files/;
 
-const VIEW_ERROR_CLASSES: ReadonlySet<ClassId> = new Set(['process-limit', 'memory-limit', 'fs-access', 'mac-policy', 'env-inheritance', 'noexec-mount']);
 
 /** The classes whose causes kill gopls (explain.ts "died"), beside gopls-launch itself. */
 const STDERR_CLASSES: ReadonlySet<ClassId> = new Set(['memory-limit', 'process-limit', 'mac-policy', 'env-inheritance']);

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact } from '../facts/readGoEnv.js';
-import { classifyGoFailure, parseToolchain } from './goEnv.js';
+import { classifyGoFailure, parseToolchain } from './goFailure.js';
 import { INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 import { quoteForDisplay } from '../host/shellQuote.js';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import { compareGoVersions, parseGoVersion } from '../facts/readGoEnv.js';
 import { INSTALL_NEWER_GO } from '../fixes/catalog.js';
-import { parseToolchain } from './goEnv.js';
+import { parseToolchain } from './goFailure.js';
 import { parseGoDirectives } from './modules.js';
 import type { ProbeContext } from './probe.js';
 import type { GoEnvFact } from '../facts/readGoEnv.js';

@@ -80,3 +80,35 @@ describe('fault: GOTOOLCHAIN names a Go that is not installed, GOPROXY=off', () 
   }
 });
 
+// The go on PATH is a version manager's shim that has no version for this directory: a stand-in
+// script printing asdf 0.16's words (asdf-vm/asdf internal/cli/cli.go, the manager catalog's rows)
+// and failing, ahead of the real go on PATH. Every go command the tools run fails with it.
+describe("fault: the go on PATH is a version manager's shim with no version set", () => {
+  it('env-inheritance first, naming the shim; go env failing and gopls finding no view follow from it', async () => {
+    const dir = tempDir('shim');
+    try {
+      const shims = path.join(dir, 'shims');
+      await import('node:fs').then((fs) => {
+        fs.mkdirSync(shims);
+        fs.writeFileSync(path.join(shims, 'go'), `#!/bin/sh\necho "No version is set for command go" >&2\necho "Consider adding one of the following versions in your config file at $PWD/.tool-versions" >&2\necho "golang 1.22.5" >&2\nexit 126\n`, { mode: 0o755 });
+      });
+      const ws = writeSmallModule(path.join(dir, 'ws'));
+      const env = userEnv({ PATH: [shims, GOROOT_BIN, GOPLS_DIR, '/usr/bin', '/bin'].join(':') });
+      const v = await runCmd('go', ['version'], { cwd: ws, env });
+      expect(v.code).toBe(126);
+      expect(v.stderr).toContain('No version is set for command go');
+
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS, format: 'json' });
+      console.log(`[shim] ${summarize(run)}`);
+      expectDiagnosis(run, ['env-inheritance'], [/No version is set for command go/]);
+      expect(run.report!.probes.every((p) => p.status !== 'crashed'), summarize(run)).toBe(true);
+      for (const id of ['gopls-launch', 'module-resolution']) {
+        const c = run.report!.causes.find((x) => x.id === id);
+        if (c) expect(c.findings.every((f) => f.role === 'symptom' && f.explainedBy?.includes('env-inheritance')), `${id}: ${summarize(run)}`).toBe(true);
+      }
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
+

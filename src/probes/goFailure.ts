@@ -1,0 +1,85 @@
+// Pure readings of what the go command says and is set to: a failing command's stderr
+// (classifyGoFailure), GOFLAGS (parseGoFlags) and GOTOOLCHAIN (parseToolchain). Shared by the
+// go-env and modules probes; kept apart from goEnv.ts so that modules.ts does not import a probe
+// that imports the log rules (which import modules.ts back).
+import type { ClassId, Severity } from '../doctor/model.js';
+
+export interface GoFailure {
+  classId: ClassId;
+  severity: Severity;
+  confidence: number;
+  message: string;
+  /** 'module' when one module's files cause it (go.mod), 'env' when every folder fails alike. */
+  scope?: 'module';
+}
+
+/**
+ * Pure: what a failing go command's stderr means. The patterns are the go command's own messages
+ * (cmd/go/internal/cfg, modload, toolchain), so the user can search for the line we quote.
+ */
+export function classifyGoFailure(stderr: string): GoFailure | undefined {
+  const text = stderr.trim();
+  let m: RegExpExecArray | null;
+  if ((m = /GOPATH entry is relative; must be absolute path: "([^"]*)"/.exec(text)))
+    return { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: `GOPATH holds a relative entry (${JSON.stringify(m[1])}); the go command refuses to run until every GOPATH entry is absolute.` };
+  if ((m = /cannot find GOROOT directory: (.*)/.exec(text)))
+    return { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: `GOROOT points at ${m[1]!.trim()}, which does not exist: every go command fails.` };
+  if (/build cache is required, but could not be located: GOCACHE is not defined and neither \$XDG_CACHE_HOME nor \$HOME are defined/.test(text))
+    // No HOME is what the process inherited (a launcher, a service, cron), not a directory's access.
+    return { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: 'The editor was started without HOME (and without XDG_CACHE_HOME or GOCACHE): go has no build cache, so every build, test and gopls load fails.' };
+  if (/GOCACHE is not an absolute path/.test(text))
+    return { classId: 'fs-access', severity: 'error', confidence: 0.95, message: 'GOCACHE is a relative path: go refuses to use it, so every build and gopls load fails.' };
+  if ((m = /unknown environment setting GO111MODULE=(\S*)/.exec(text)))
+    return { classId: 'module-resolution', severity: 'error', confidence: 0.95, message: `GO111MODULE=${m[1]} is not a valid value (on, off, auto or empty): every go command fails.` };
+  if (/invalid GOWORK: not an absolute path/.test(text))
+    return { classId: 'module-resolution', severity: 'error', confidence: 0.95, message: 'GOWORK is set to a relative path: the go command rejects it in every folder.' };
+  if ((m = /reading go\.work: open ([^:]+): no such file or directory/.exec(text)))
+    return { classId: 'module-resolution', severity: 'error', confidence: 0.9, message: `GOWORK names ${m[1]}, which does not exist: every go command (and gopls) fails to load the workspace.` };
+  if ((m = /invalid GOTOOLCHAIN "([^"]*)"/.exec(text)))
+    return { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: `GOTOOLCHAIN=${m[1]} is not a valid setting: every go command fails.` };
+  if ((m = /download (go[^\s]+) for [^:]+: toolchain not available/.exec(text)))
+    return { classId: 'env-inheritance', severity: 'error', confidence: 0.85, message: `The go command must switch to ${m[1]} (GOTOOLCHAIN or a go.mod asks for it) and cannot download it (offline, or GOPROXY=off).` };
+  // "go: go.mod requires go >= 1.99 (running go 1.26.8; GOTOOLCHAIN=local)", and the same for go.work.
+  if ((m = /go\.(mod|work) requires go >= (\S+) \(running go (\S+); GOTOOLCHAIN=local\)/.exec(text)))
+    return { classId: 'module-resolution', severity: 'error', confidence: 0.9, scope: 'module', message: `go.${m[1]} requires go ${m[2]}, newer than the installed go ${m[3]}, and GOTOOLCHAIN=local forbids switching.` };
+  // GOTOOLCHAIN=path (or go1.N+path): go may only run a goX.Y found on PATH, never download one.
+  if ((m = /cannot find "(go[^"]+)" in PATH/.exec(text)))
+    return { classId: 'module-resolution', severity: 'error', confidence: 0.85, scope: 'module', message: `the module asks for ${m[1]}, and GOTOOLCHAIN's "path" mode only looks for a ${m[1]} binary on PATH, where there is none (it never downloads one).` };
+  if ((m = /creating work dir: (?:stat|mkdir) ([^:]+): (no such file or directory|permission denied|read-only file system|no space left on device)/.exec(text)))
+    return { classId: 'fs-access', severity: 'error', confidence: 0.9, message: `go cannot create its work directory in ${m[1]} (${m[2]}): GOTMPDIR or TMPDIR points there, so go build, go test, go run and even go env fail.` };
+  // cmd/go/internal/cache/default.go: the build cache directory (or its 00..ff subdirectories) cannot be made.
+  if ((m = /failed to initialize build cache at ([^:\n]+): (?:mkdir|open|stat) [^:\n]+: (permission denied|read-only file system|no space left on device|disk quota exceeded|not a directory)/.exec(text)))
+    return { classId: 'fs-access', severity: 'error', confidence: 0.95, message: `go cannot set up its build cache in ${m[1]} (${m[2]}): every build, test and gopls load fails.` };
+  if (/build cache is disabled by GOCACHE=off, but required/.test(text))
+    return { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: 'GOCACHE=off is set in the environment the Go tools get: go has required a build cache since Go 1.12, so every build and gopls load fails.' };
+  if ((m = /-mod=(\S*) not supported/.exec(text)))
+    return { classId: 'module-resolution', severity: 'error', confidence: 0.9, message: `GOFLAGS holds -mod=${m[1]}, which go does not accept: every go command fails.` };
+  return undefined;
+}
+
+/** Pure: GOFLAGS is a space-separated list of -flag[=value]. */
+export function parseGoFlags(goflags: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of goflags.split(/\s+/).filter(Boolean)) {
+    const name = f.replace(/^--?/, '');
+    const eq = name.indexOf('=');
+    out.set(eq < 0 ? name : name.slice(0, eq), eq < 0 ? 'true' : name.slice(eq + 1));
+  }
+  return out;
+}
+
+export type ToolchainSetting =
+  | { mode: 'local' | 'auto' | 'path' }
+  | { mode: 'version'; version: string; fallback?: 'auto' | 'path' }
+  | { mode: 'invalid' };
+
+/** Pure: GOTOOLCHAIN as go.dev/doc/toolchain defines it ("local", "auto", "go1.22.0+auto", …). */
+export function parseToolchain(value: string): ToolchainSetting {
+  const v = value.trim();
+  if (v === '' || v === 'auto' || v === 'local+auto') return { mode: v === '' ? 'local' : 'auto' };
+  if (v === 'local') return { mode: 'local' };
+  if (v === 'path' || v === 'local+path') return { mode: 'path' };
+  const m = /^(go\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)(?:\+(auto|path))?$/.exec(v);
+  if (!m) return { mode: 'invalid' };
+  return { mode: 'version', version: m[1]!, fallback: m[2] as 'auto' | 'path' | undefined };
+}

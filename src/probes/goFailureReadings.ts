@@ -1,0 +1,20 @@
+// What the log rules read in a go command's own failure (gopls's view errors and package loads,
+// `go env` failing at start): the same rules that read any pasted log, kept to the classes that
+// name a mechanism outside module resolution. Shared by the gopls and go-env probes.
+import type { ClassId, FindingInput } from '../doctor/model.js';
+import { analyzeText } from '../goplsLog/analyzer.js';
+import { findingsOf } from './goplsLogs.js';
+
+/** The classes a go failure's reading may name: a task, memory or descriptor limit, a refused file, a policy, the environment, a mount. */
+export const GO_FAILURE_CLASSES: readonly ClassId[] = ['process-limit', 'memory-limit', 'fs-access', 'mac-policy', 'env-inheritance', 'noexec-mount'];
+const CLASSES: ReadonlySet<ClassId> = new Set(GO_FAILURE_CLASSES);
+
+/**
+ * The log rules' readings of what a go command said when it failed, that name a mechanism outside
+ * module resolution (a task, memory or descriptor limit, a refused file, a policy, the
+ * environment). Pure.
+ */
+export function goFailureReadings(errors: readonly string[], source: string): FindingInput[] {
+  const summary = analyzeText(errors.join('\n'));
+  return findingsOf(source, summary).filter((f) => CLASSES.has(f.classId) && !f.unclassified && !f.headline);
+}
