@@ -11,6 +11,9 @@ import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import { readGoplsApi, type GoplsApi } from '../facts/goplsApi.js';
 import { findGoExtensionManifest } from '../facts/editorSettings.js';
+import { resolveSettingPath } from '../facts/goSettings.js';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 
 const GOPLS_SETTINGS_DOCS: Fix = { id: 'gopls-settings-docs', kind: 'link', title: "gopls's settings", url: 'https://go.dev/gopls/settings' };
 const GO_SETTINGS_DOCS: Fix = { id: 'vscode-go-settings-docs', kind: 'link', title: "The Go extension's settings", url: 'https://github.com/golang/vscode-go/blob/master/docs/settings.md' };
@@ -156,13 +159,69 @@ async function runEditorSettings(ctx: ProbeContext): Promise<ProbeOutcome> {
       gopls = `gopls (${loc.found.path})`;
     } else observed.apiJson = 'no gopls to ask: "gopls" settings are not checked';
   }
-  return { findings: settingsFindings({ sources, api, gopls, apiSource, manifest }), observed };
+  return { findings: [...settingsFindings({ sources, api, gopls, apiSource, manifest }), ...(await settingPathFindings(sources, ctx.env))], observed };
+}
+
+/** The folder a workspace's .vscode/settings.json belongs to, for ${workspaceFolder}; undefined for a user's file. */
+function workspaceOf(source: string): string | undefined {
+  return source.endsWith(`${path.sep}.vscode${path.sep}settings.json`) ? path.dirname(path.dirname(source)) : undefined;
+}
+
+/**
+ * Settings that name a directory or a program that is not there: go.goroot without a bin/go, a
+ * go.alternateTools entry naming a missing file. Only looked at (stat), never run, so a checkout's
+ * own .vscode/settings.json is checked too: the CLI does not apply it (as in Restricted Mode), but
+ * the editor does once the workspace is trusted. Measured: `"go.goroot": "/opt/go-missing"` in a
+ * workspace's settings gave a report with no problem at all.
+ */
+export async function settingPathFindings(sources: readonly EditorSettingsSource[], env: NodeJS.ProcessEnv): Promise<FindingInput[]> {
+  const out: FindingInput[] = [];
+  const isFile = (p: string) => fs.stat(p).then((st) => st.isFile(), () => false);
+  for (const src of sources) {
+    if (src.error) continue;
+    const ws = workspaceOf(src.source);
+    const where = (key: string) => `${src.source}${src.lines?.[key] ? `:${src.lines[key]}` : ''}`;
+    const trustNote = ws ? ' (the editor applies a workspace\'s own setting once the workspace is trusted; this run did not)' : '';
+    const goroot = src.values['go.goroot'];
+    if (typeof goroot === 'string' && goroot) {
+      const dir = resolveSettingPath(goroot, env, ws);
+      if (path.isAbsolute(dir) && !(await isFile(path.join(dir, 'bin', 'go')))) {
+        out.push({
+          classId: 'env-inheritance',
+          severity: 'warning',
+          confidence: 0.7,
+          message: `go.goroot is ${JSON.stringify(goroot)}, and ${path.join(dir, 'bin', 'go')} does not exist: the Go extension sets GOROOT to it and runs go from there, so every go command and gopls's package loads fail${trustNote}.`,
+          evidence: [{ source: where('go.goroot'), excerpt: `"go.goroot": ${JSON.stringify(goroot)}` }, { source: `stat ${path.join(dir, 'bin', 'go')}`, excerpt: 'ENOENT' }],
+          fixes: [],
+        });
+      }
+    }
+    const tools = src.values['go.alternateTools'];
+    if (tools && typeof tools === 'object' && !Array.isArray(tools)) {
+      for (const [tool, value] of Object.entries(tools as Record<string, unknown>).slice(0, 30)) {
+        // gopls and go only: what the language server and every build run. A missing linter or debugger is its own feature's failure.
+        if ((tool !== 'gopls' && tool !== 'go') || typeof value !== 'string' || !value.includes('/')) continue;
+        const file = resolveSettingPath(value, env, ws);
+        if (!path.isAbsolute(file) || (await isFile(file))) continue;
+        out.push({
+          classId: tool === 'gopls' ? 'gopls-launch' : 'env-inheritance',
+          severity: 'warning',
+          confidence: 0.7,
+          message: `go.alternateTools.${tool} is ${JSON.stringify(value)}, which does not exist: the Go extension runs ${tool} from there and fails${trustNote}.`,
+          evidence: [{ source: where('go.alternateTools'), excerpt: `"${tool}": ${JSON.stringify(value)}` }, { source: `stat ${file}`, excerpt: 'ENOENT' }],
+          fixes: [],
+        });
+      }
+    }
+  }
+  return out;
 }
 
 export const editorSettingsProbe: Probe = {
   id: 'editor-settings',
   title: 'gopls and Go extension settings',
-  classes: ['gopls-launch'],
+  // env-inheritance: go.goroot or a go.alternateTools entry naming what is not there (settingPathFindings).
+  classes: ['gopls-launch', 'env-inheritance'],
   // A first gopls api-json (300 KB of JSON) on a loaded machine can pass the default 5 s; later runs
   // read the cache. The run's deadline stays the cap.
   timeoutMs: 20_000,

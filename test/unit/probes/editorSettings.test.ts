@@ -1,7 +1,8 @@
 // The settings check's pure parts: JSONC settings files, the Go extension's declarations, the
 // live configuration snapshot, and the judgement against a gopls settings list.
 import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseSettingsJsonc } from '../../../src/facts/editorSettings.js';
 import { manifestFromPackageJson } from '../../../src/facts/goExtensionManifest.js';
@@ -135,5 +136,30 @@ describe('liveEditorSettings (the extension passes its live configuration)', () 
       { source: 'VS Code user settings', values: { gopls: { hoverKind: 'Synopsis' }, 'go.buildOnSave': 'off' } },
       { source: 'VS Code workspace settings', values: { 'go.typoSetting': true } },
     ]);
+  });
+});
+
+describe('settingPathFindings: settings naming what is not there (stat only, never run)', () => {
+  it('go.goroot without bin/go and go.alternateTools.gopls naming a missing file, from a workspace file; dlv and existing paths say nothing', async () => {
+    const { settingPathFindings } = await import('../../../src/probes/editorSettings.js');
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ged-settings-'));
+    try {
+      const ws = path.join(dir, 'ws');
+      mkdirSync(path.join(ws, '.vscode'), { recursive: true });
+      const goroot = path.join(dir, 'goroot');
+      mkdirSync(path.join(goroot, 'bin'), { recursive: true });
+      writeFileSync(path.join(goroot, 'bin', 'go'), '');
+      const src = path.join(ws, '.vscode', 'settings.json');
+      const bad = await settingPathFindings([{ source: src, values: { 'go.goroot': '/opt/go-missing', 'go.alternateTools': { gopls: '${workspaceFolder}/bin/gopls', dlv: '/opt/none/dlv' } }, lines: { 'go.goroot': 2 } }], {});
+      expect(bad.map((f) => f.classId)).toEqual(['env-inheritance', 'gopls-launch']);
+      expect(bad[0]!.message).toContain('/opt/go-missing/bin/go does not exist');
+      expect(bad[0]!.message).toContain('once the workspace is trusted');
+      expect(bad[0]!.evidence[0]!.source).toBe(`${src}:2`);
+      expect(bad[1]!.evidence[1]!.source).toBe(`stat ${ws}/bin/gopls`);
+      const fine = await settingPathFindings([{ source: '/home/u/.config/Code/User/settings.json', values: { 'go.goroot': goroot, 'go.alternateTools': { gopls: 'gopls' } } }], {});
+      expect(fine).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
