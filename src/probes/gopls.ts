@@ -136,7 +136,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     builtWith,
     versionFrom: fromServer ? 'initialize serverInfo' : version.exec?.commandLine,
   });
-  const mode = await fs.stat(gopls.path).then((s) => ({ mode: s.mode & 0o7777, uid: s.uid }), () => undefined);
+  const mode = await fs.stat(gopls.path).then((s) => ({ mode: s.mode & 0o7777, uid: s.uid, ...(s.isDirectory() ? { directory: true } : {}) }), () => undefined);
   // Can the go that installs the tools rebuild this gopls (issue 10 item 5)? Read offline, quickly.
   const install = await toolInstallCheck(ctx, goEnv, (version.info?.version ?? fromServer?.version) as string | undefined);
   observed.toolInstall = install.observed;
@@ -180,7 +180,8 @@ export interface SessionFindingsInput {
   /** The ELF's PT_INTERP loader, and whether it exists on this machine. */
   interp?: { path: string; exists: boolean };
   /** Permission bits and owner of the binary, when stat worked. */
-  mode?: { mode: number; uid: number };
+  /** directory: the path is a folder (execve answers EACCES for one, whatever its mode). */
+  mode?: { mode: number; uid: number; directory?: boolean };
   uid: number;
   /** Other executable gopls binaries, for a go.alternateTools fix. */
   alternatives: string[];
@@ -457,6 +458,18 @@ function spawnFinding(input: SessionFindingsInput, code: string, detail: string,
   switch (code) {
     case 'EACCES':
       evidence.push({ source: gopls.path, excerpt: modeText });
+      // A folder: execve refuses it with EACCES whatever its mode (measured: --gopls naming a
+      // directory was told "although it has execute permission: a noexec mount or a policy").
+      if (input.mode?.directory) {
+        return {
+          classId: 'gopls-launch',
+          severity: 'error',
+          confidence: 0.95,
+          message: `${gopls.path} is a directory, not the gopls program: the editor cannot start it`,
+          evidence: [...evidence.slice(0, 1), { source: gopls.path, excerpt: `a directory (${modeText})` }],
+          fixes: [installGoplsFix(undefined), ...useOther, GOPLS_TROUBLESHOOTING],
+        };
+      }
       // Execute bits set and still refused: a layer below the file refused it (a noexec mount, a
       // directory without search permission, a security policy). That is what was observed, not
       // its cause: a symptom the mounts, file-access and MAC probes explain (explain.ts

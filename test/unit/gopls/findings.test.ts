@@ -201,6 +201,15 @@ describe('sessionFindings on launch failures', () => {
     expect(fs[0]!.fixes![0]).toMatchObject({ id: 'gopls-chmod', kind: 'terminal', text: 'chmod +x /opt/gopls', needsRoot: false });
   });
 
+  it('EACCES on a directory says it is a directory: no mount or policy is blamed, no chmod', () => {
+    const fs = valid(sessionFindings(base(failed({ kind: 'spawn', code: 'EACCES', message: 'spawn /opt/gopls EACCES' }), { mode: { mode: 0o755, uid: 1000, directory: true } })));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ classId: 'gopls-launch', severity: 'error' });
+    expect(fs[0]!.role).not.toBe('symptom');
+    expect(fs[0]!.message).toMatch(/is a directory, not the gopls program/);
+    expect(fs[0]!.fixes!.map((f) => f.id)).not.toContain('gopls-chmod');
+  });
+
   it('EACCES on a file with execute permission is a symptom a mount, a directory or a policy explains, with no chmod', () => {
     const fs = valid(sessionFindings(base(failed({ kind: 'spawn', code: 'EACCES', message: 'spawn /opt/gopls EACCES' }), { mode: { mode: 0o755, uid: 1000 } })));
     expect(fs).toHaveLength(1);
