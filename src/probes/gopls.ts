@@ -137,6 +137,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     versionFrom: fromServer ? 'initialize serverInfo' : version.exec?.commandLine,
   });
   const mode = await fs.stat(gopls.path).then((s) => ({ mode: s.mode & 0o7777, uid: s.uid, ...(s.isDirectory() ? { directory: true } : {}) }), () => undefined);
+  const cwd = ctx.workspaces[0] ? await cwdFact(ctx.workspaces[0]) : undefined;
   // Can the go that installs the tools rebuild this gopls (issue 10 item 5)? Read offline, quickly.
   const install = await toolInstallCheck(ctx, goEnv, (version.info?.version ?? fromServer?.version) as string | undefined);
   observed.toolInstall = install.observed;
@@ -146,7 +147,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
   const outcomeOf = async (session: GoplsSessionResult): Promise<ProbeOutcome> => {
     const all: FindingInput[] = [...findings];
     const opened = saysOpenedFileUnbuilt(session) ? await readFileBuild(ctx, session.openedFile!) : undefined;
-    all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing, opened }));
+    all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing, opened, ...(cwd ? { cwd } : {}) }));
     all.push(...versionFindings({ builtWith, builtWithSource, goInUse, goplsPath: gopls.path }));
     all.push(...install.findings);
     if (version.exec?.failed && !version.exec.timedOut && !version.exec.canceled && !version.exec.errorCode && session.ok) {
@@ -180,6 +181,11 @@ export interface SessionFindingsInput {
   /** The ELF's PT_INTERP loader, and whether it exists on this machine. */
   interp?: { path: string; exists: boolean };
   /** Permission bits and owner of the binary, when stat worked. */
+  /**
+   * The folder gopls is started in (the first workspace), when this user cannot enter it: node's
+   * spawn reports the failed chdir as the spawn's own errno (EACCES, ENOENT).
+   */
+  cwd?: { path: string; code: string; mode?: number; uid?: number };
   /** directory: the path is a folder (execve answers EACCES for one, whatever its mode). */
   mode?: { mode: number; uid: number; directory?: boolean };
   uid: number;
@@ -223,6 +229,22 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
     case 'not-live':
       break;
     case 'spawn':
+      if (input.cwd && (f.code === 'EACCES' || f.code === 'ENOENT')) {
+        // Not gopls refused: the folder it is started in. Measured as nobody with a workspace of
+        // mode 0700 owned by root: "gopls cannot be executed … although it has execute permission".
+        const c = input.cwd;
+        out.push({
+          classId: 'fs-access',
+          severity: 'error',
+          confidence: 0.9,
+          message: `The workspace folder ${c.path} ${c.code === 'ENOENT' ? 'does not exist' : `cannot be entered (${c.code})${c.mode !== undefined ? `: mode ${c.mode.toString(8).padStart(4, '0')}, owner uid ${c.uid}, you are uid ${input.uid}` : ''}`}. gopls and go start in it, so starting them fails with ${f.code}, as if the program itself were refused.`,
+          evidence: [{ source: `access(2) X_OK on ${c.path}`, excerpt: c.code }, { source: session.commandLine, excerpt: `spawn failed: ${f.code}: ${f.message}` }],
+          explains: ['gopls-launch'],
+          fixes: [],
+        });
+        out.push({ classId: 'gopls-launch', role: 'symptom', symptom: 'exec-denied', severity: 'error', confidence: 0.9, message: `${gopls.path} could not be started in ${c.path} (${f.code})`, evidence: [{ source: session.commandLine, excerpt: `spawn failed: ${f.code}: ${f.message}` }], fixes: [] });
+        break;
+      }
       out.push(spawnFinding(input, f.code, f.message, useOther));
       break;
     case 'crash': {
@@ -765,4 +787,12 @@ function dedupe(xs: string[]): string[] {
 
 function assertNeverKind(x: never): never {
   throw new Error(`unexpected session failure ${JSON.stringify(x)}`);
+}
+
+/** Can this process enter the folder gopls is started in? Undefined when it can. */
+async function cwdFact(dir: string): Promise<SessionFindingsInput['cwd']> {
+  const st = await fs.stat(dir).catch((e: NodeJS.ErrnoException) => e);
+  if (st instanceof Error) return { path: dir, code: st.code ?? 'EIO' };
+  const ok = await fs.access(dir, fsConst.X_OK).then(() => true, () => false);
+  return ok ? undefined : { path: dir, code: 'EACCES', mode: st.mode & 0o7777, uid: st.uid };
 }

@@ -213,3 +213,31 @@ describe("fault: gopls's cache directory", () => {
   });
 });
 
+// A workspace folder this user cannot enter (a devcontainer's bind mount owned by the host's uid,
+// mode 0700): node's spawn reports the failed chdir as the spawn's own EACCES, which read like
+// gopls itself being refused "although it has execute permission".
+describe('fault: a workspace folder the user cannot enter', () => {
+  it('root-owned 0700 folder, nobody runs the doctor: fs-access names the folder first, gopls\'s failed start follows from it', async () => {
+    const dir = tempDir('noenter');
+    const home = makeHome(path.join(dir, 'home'));
+    mkdirSync(path.join(home, '.cache'), { recursive: true });
+    chownTree(home, NOBODY);
+    const ws = writeSmallModule(path.join(dir, 'ws'));
+    chmodSync(ws, 0o700);
+    try {
+      const env = userEnvFor(home, 'nobody');
+      const cd = await runCmd('/bin/sh', ['-c', 'cd "$1"', 'sh', ws], { env, wrap: asUser(NOBODY) });
+      expect(cd.code).not.toBe(0);
+      expect(cd.stderr).toMatch(/can't cd|Permission denied/i);
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: dir, wrap: asUser(NOBODY) });
+      console.log(`[workspace no enter] ${summarize(run)}`);
+      expectDiagnosis(run, ['fs-access'], [ws]);
+      expect(run.report!.causes[0]!.findings.some((f) => f.message.includes(`The workspace folder ${ws} cannot be entered (EACCES)`))).toBe(true);
+      const launch = run.report!.causes.find((c) => c.id === 'gopls-launch');
+      expect(launch?.findings.every((f) => f.explainedBy?.includes('fs-access')), summarize(run)).toBe(true);
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
+

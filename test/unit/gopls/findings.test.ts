@@ -201,6 +201,15 @@ describe('sessionFindings on launch failures', () => {
     expect(fs[0]!.fixes![0]).toMatchObject({ id: 'gopls-chmod', kind: 'terminal', text: 'chmod +x /opt/gopls', needsRoot: false });
   });
 
+  it('EACCES because the workspace folder cannot be entered: that folder is the cause, gopls\'s start follows from it', () => {
+    const fs = valid(sessionFindings(base(failed({ kind: 'spawn', code: 'EACCES', message: 'spawn /opt/gopls EACCES' }), { mode: { mode: 0o755, uid: 0 }, cwd: { path: '/srv/ws', code: 'EACCES', mode: 0o700, uid: 0 } })));
+    expect(fs.map((f) => [f.classId, f.role ?? 'cause'])).toEqual([['fs-access', 'cause'], ['gopls-launch', 'symptom']]);
+    expect(fs[0]!.message).toMatch(/The workspace folder \/srv\/ws cannot be entered \(EACCES\): mode 0700, owner uid 0/);
+    const ranked = rankCauses(fs.map((f) => FindingSchema.parse(f)));
+    expect(ranked.map((c) => c.id)).toEqual(['fs-access', 'gopls-launch']);
+    expect(ranked[1]!.findings[0]!.explainedBy).toEqual(['fs-access']);
+  });
+
   it('EACCES on a directory says it is a directory: no mount or policy is blamed, no chmod', () => {
     const fs = valid(sessionFindings(base(failed({ kind: 'spawn', code: 'EACCES', message: 'spawn /opt/gopls EACCES' }), { mode: { mode: 0o755, uid: 1000, directory: true } })));
     expect(fs).toHaveLength(1);
