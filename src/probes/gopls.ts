@@ -138,6 +138,8 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
   });
   const mode = await fs.stat(gopls.path).then((s) => ({ mode: s.mode & 0o7777, uid: s.uid, ...(s.isDirectory() ? { directory: true } : {}) }), () => undefined);
   const cwd = ctx.workspaces[0] ? await cwdFact(ctx.workspaces[0]) : undefined;
+  // A dangling symlink (a version manager's or a package's removed target) stats as missing: say where it points.
+  const linkTarget = mode ? undefined : await fs.readlink(gopls.path).catch(() => undefined);
   // Can the go that installs the tools rebuild this gopls (issue 10 item 5)? Read offline, quickly.
   const install = await toolInstallCheck(ctx, goEnv, (version.info?.version ?? fromServer?.version) as string | undefined);
   observed.toolInstall = install.observed;
@@ -147,7 +149,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
   const outcomeOf = async (session: GoplsSessionResult): Promise<ProbeOutcome> => {
     const all: FindingInput[] = [...findings];
     const opened = saysOpenedFileUnbuilt(session) ? await readFileBuild(ctx, session.openedFile!) : undefined;
-    all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing, opened, ...(cwd ? { cwd } : {}) }));
+    all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing, opened, ...(cwd ? { cwd } : {}), ...(linkTarget ? { linkTarget } : {}) }));
     all.push(...versionFindings({ builtWith, builtWithSource, goInUse, goplsPath: gopls.path }));
     all.push(...install.findings);
     if (version.exec?.failed && !version.exec.timedOut && !version.exec.canceled && !version.exec.errorCode && session.ok) {
@@ -186,6 +188,8 @@ export interface SessionFindingsInput {
    * spawn reports the failed chdir as the spawn's own errno (EACCES, ENOENT).
    */
   cwd?: { path: string; code: string; mode?: number; uid?: number };
+  /** Where gopls's path points when it is a symbolic link whose target does not exist. */
+  linkTarget?: string;
   /** directory: the path is a folder (execve answers EACCES for one, whatever its mode). */
   mode?: { mode: number; uid: number; directory?: boolean };
   uid: number;
@@ -549,7 +553,7 @@ function spawnFinding(input: SessionFindingsInput, code: string, detail: string,
         classId: 'gopls-launch',
         severity: 'error',
         confidence: 0.95,
-        message: gopls.exists ? `${gopls.path}${sourceNote} exists but could not be started (ENOENT)` : `${gopls.path}${sourceNote} does not exist (ENOENT)`,
+        message: gopls.exists ? `${gopls.path}${sourceNote} exists but could not be started (ENOENT)` : input.linkTarget ? `${gopls.path}${sourceNote} is a symbolic link to ${input.linkTarget}, which does not exist (ENOENT)` : `${gopls.path}${sourceNote} does not exist (ENOENT)`,
         evidence,
         fixes: [installGoplsFix(undefined), ...useOther],
       };

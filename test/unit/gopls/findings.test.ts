@@ -241,6 +241,8 @@ describe('sessionFindings on launch failures', () => {
   it('ENOENT of an absent alternate tool', () => {
     const fs = valid(sessionFindings(base(failed({ kind: 'spawn', code: 'ENOENT', message: 'spawn /opt/gopls ENOENT' }), { gopls: { ...gopls, exists: false, executable: false } })));
     expect(fs[0]!.message).toBe('/opt/gopls (named by go.alternateTools.gopls) does not exist (ENOENT)');
+    const dangling = valid(sessionFindings(base(failed({ kind: 'spawn', code: 'ENOENT', message: 'spawn /opt/gopls ENOENT' }), { gopls: { ...gopls, exists: false, executable: false }, linkTarget: '/home/u/.asdf/installs/golang/1.21.0/bin/gopls' })));
+    expect(dangling[0]!.message).toBe('/opt/gopls (named by go.alternateTools.gopls) is a symbolic link to /home/u/.asdf/installs/golang/1.21.0/bin/gopls, which does not exist (ENOENT)');
     expect(fs[0]!.fixes![0]).toMatchObject({ id: 'gopls-install', kind: 'terminal', text: 'go install golang.org/x/tools/gopls@latest' });
   });
 
