@@ -14,6 +14,7 @@ import { quoteForDisplay } from '../host/shellQuote.js';
 import { isInside } from '../host/paths.js';
 import { goSkips, walkDirs } from '../host/walk.js';
 import { parseGoWorkUses } from '../lsp/workspaceFiles.js';
+import { lookPath } from '../facts/lookPath.js';
 
 export const WALK_MAX_DEPTH = 6;
 export const WALK_MAX_DIRS = 5000;
@@ -164,7 +165,8 @@ function rel(root: string, p: string): string {
 export const modulesProbe: Probe = {
   id: 'modules',
   title: 'Module and workspace resolution',
-  classes: ['module-resolution'],
+  // fs-access: git refusing a repository another user owns, which breaks go build's VCS stamping (vcsStampFindings).
+  classes: ['module-resolution', 'fs-access'],
   async run(ctx) {
     const goEnv = await ctx.facts.goEnv();
     // One `go list -m` per module for the whole run: the follow-up reuses the first pass's.
@@ -314,6 +316,11 @@ async function inspectFolder(
     }
   }
   observed.goList = goListed;
+  if (ctx.host.live && goEnv.ok && ctx.remainingMs() > 1500) {
+    const vcs = await vcsStampFindings(ctx, goEnv, real);
+    findings.push(...vcs.findings);
+    if (vcs.observed) observed.vcs = vcs.observed;
+  }
   return { findings, observed, goListRuns, partial };
 }
 
@@ -546,3 +553,52 @@ export function goModInitFix(root: string, modulePath: string, o: { otherModules
     cwd: root,
   };
 }
+
+/**
+ * The go command (1.18+) stamps a main package it builds with its repository's state by running
+ * git there, and fails the build when git fails ("error obtaining VCS status: exit status 128. Use
+ * -buildvcs=false to disable VCS stamping."). Since git 2.35.2 the usual failure is a repository
+ * another user owns (safe.directory): a bind mount into a container, a checkout made with sudo.
+ * gopls never stamps, so the editor looks fine while go build, go run and the debugger fail.
+ * Measured as nobody in a root-owned checkout: go build failed so and the report said "no problems
+ * found". Asked of git itself (its safe.directory settings decide), with config that could run a
+ * program switched off; skipped when GOFLAGS turns stamping off or no .git is above the folder.
+ */
+async function vcsStampFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, folder: string): Promise<{ findings: FindingInput[]; observed?: Record<string, unknown> }> {
+  if (/(?:^|\s)-buildvcs=false(?:\s|$)/.test(goEnv.values.GOFLAGS ?? '')) return { findings: [] };
+  let top: string | undefined;
+  for (const d of ancestors(folder).slice(0, 40)) {
+    if (await fs.stat(path.join(d, '.git')).then(() => true, () => false)) {
+      top = d;
+      break;
+    }
+  }
+  if (!top) return { findings: [] };
+  const git = await lookPath('git', ctx.env);
+  if (!git) return { findings: [], observed: { repository: top, git: 'not on PATH (go skips stamping)' } };
+  const r = await ctx.host.exec(git, ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '--no-optional-locks', '-C', folder, 'rev-parse', '--git-dir'], {
+    timeoutMs: Math.min(1500, ctx.remainingMs() - 500),
+    signal: ctx.signal,
+    env: { ...ctx.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' },
+  });
+  const observed = { repository: top, git, exitCode: r.exitCode ?? null };
+  const said = r.stderr.trim().split('\n').filter(Boolean);
+  if (!r.failed || !/dubious ownership|is owned by someone else|not owned by current user/.test(r.stderr)) return { findings: [], observed };
+  return {
+    observed,
+    findings: [
+      {
+        classId: 'fs-access',
+        severity: 'error',
+        confidence: 0.85,
+        message: `git refuses the repository at ${top}: another user owns it (git's safe.directory check). go build, go run, go install and the debugger stamp a main package by running git there, so they fail with "error obtaining VCS status: exit status 128"; gopls does not stamp and looks fine.`,
+        evidence: [{ source: `${r.commandLine} (in ${folder})`, excerpt: said.slice(0, 4).join('\n') || `exit ${r.exitCode}` }],
+        fixes: [
+          { id: 'git-safe-directory', kind: 'terminal', title: `Trust ${top} for git (safe.directory)`, text: `git config --global --add safe.directory ${quoteForDisplay(top)}`, needsRoot: false, detail: 'Only for a checkout you trust: git refuses other users\' repositories because their config can run programs.' },
+          toolsEnvFix('toolsenv-goflags-buildvcs-false', 'Build without VCS stamping in the Go tools (GOFLAGS=-buildvcs=false)', { GOFLAGS: [goEnv.values.GOFLAGS ?? '', '-buildvcs=false'].join(' ').trim() }),
+        ],
+      },
+    ],
+  };
+}
+

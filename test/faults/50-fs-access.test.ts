@@ -241,3 +241,45 @@ describe('fault: a workspace folder the user cannot enter', () => {
   });
 });
 
+// go build stamps a main package by running git in its repository (Go 1.18+); git (2.35.2+)
+// refuses a repository another user owns. gopls does not stamp, so only the builds fail. The
+// control: the same checkout owned by the user who builds.
+describe("fault: a checkout another user owns (git's safe.directory) breaks go build's VCS stamping", () => {
+  for (const owner of ['root', 'nobody']) {
+    it(`repository owned by ${owner}, nobody builds: ${owner === 'root' ? 'fs-access names the repository, with the safe.directory fix' : 'nothing about git'}`, async () => {
+      const dir = tempDir('vcs');
+      const home = makeHome(path.join(dir, 'home'));
+      mkdirSync(path.join(home, '.cache'), { recursive: true });
+      chownTree(home, NOBODY);
+      const ws = writeSmallModule(path.join(dir, 'ws'));
+      try {
+        const git = (args: string[]) => runCmd('git', ['-C', ws, '-c', 'user.email=a@example.com', '-c', 'user.name=a', ...args], { env: userEnv() });
+        expect((await git(['init', '-q', '.'])).code).toBe(0);
+        expect((await git(['add', '.'])).code).toBe(0);
+        expect((await git(['commit', '-qm', 'init'])).code).toBe(0);
+        if (owner === 'nobody') chownTree(ws, NOBODY);
+        const env = userEnvFor(home, 'nobody');
+        const build = await runCmd(GO, ['build', '-o', path.join(home, 'out'), '.'], { cwd: ws, env, wrap: asUser(NOBODY) });
+        if (owner === 'root') {
+          expect(build.code).not.toBe(0);
+          expect(build.stderr).toContain('error obtaining VCS status: exit status 128');
+        } else expect(build.code, build.stderr).toBe(0);
+
+        const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: asUser(NOBODY) });
+        console.log(`[vcs ${owner}] ${summarize(run)}`);
+        const said = (run.report?.causes ?? []).flatMap((c) => c.findings.map((f) => f.message)).join('\n');
+        if (owner === 'root') {
+          expectDiagnosis(run, ['fs-access'], [/dubious ownership|owned by someone else/]);
+          expect(said).toContain(`git refuses the repository at ${ws}`);
+          expect(run.report!.causes[0]!.fixes.map((x) => x.id)).toContain('git-safe-directory');
+        } else {
+          expect(run.report, summarize(run)).toBeDefined();
+          expect(said).not.toMatch(/git refuses the repository/);
+        }
+      } finally {
+        removeTree(dir);
+      }
+    });
+  }
+});
+
