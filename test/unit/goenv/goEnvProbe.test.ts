@@ -146,6 +146,15 @@ describe('go-env probe', () => {
     expect(ranked.map((c) => c.id)).toEqual(['fs-access', 'gopls-launch']);
   });
 
+  it("go's own words that the log rules read (a version manager's shim with no version) are the cause the failure follows from", async () => {
+    const stderr = 'No version is set for command go\nConsider adding one of the following versions in your config file at /home/u/.tool-versions\ngolang 1.22.5\n';
+    const r = await runProbe(goEnvProbe, makeCtx({ env: { PATH: '/home/u/.asdf/shims' }, goEnv: { ok: false, missing: false, goBinary: '/home/u/.asdf/shims/go', reason: 'failed', exec: failedExec(stderr) } }));
+    expect(r.findings.map((f) => [f.classId, f.role ?? 'cause'])).toEqual([['gopls-launch', 'symptom'], ['env-inheritance', 'cause']]);
+    const ranked = rankCauses(r.findings.map((f) => FindingSchema.parse(f)));
+    expect(ranked.map((c) => c.id)).toEqual(['env-inheritance', 'gopls-launch']);
+    expect(ranked[1]!.findings[0]!.explainedBy).toEqual(['env-inheritance']);
+  });
+
   it('a go binary that cannot be executed is a gopls-launch error', async () => {
     const r = await runProbe(
       goEnvProbe,
