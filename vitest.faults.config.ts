@@ -13,6 +13,8 @@ class ByName extends BaseSequencer {
 export default defineConfig({
   test: {
     include: ['test/faults/**/*.test.ts'],
+    // The run's name and, at its end, the removal of what its workers shared (globalSetup.ts).
+    globalSetup: ['test/faults/globalSetup.ts'],
     testTimeout: 240_000,
     hookTimeout: 240_000,
     fileParallelism: false,

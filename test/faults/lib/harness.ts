@@ -2,7 +2,7 @@
 // would (argument arrays, a crafted environment, optionally inside a cgroup or as another user),
 // and sets faults up with a restore that is verified, not assumed.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, rmdirSync, writeFileSync, mkdirSync, chmodSync, chownSync, existsSync, statSync, copyFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, rmdirSync, writeFileSync, mkdirSync, chmodSync, chownSync, existsSync, statSync, copyFileSync, renameSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -97,14 +97,22 @@ let forOthersMemo: ForOthers | undefined;
 export function forOthers(): ForOthers {
   if (forOthersMemo) return forOthersMemo;
   if (othersCanReach(REPO)) return (forOthersMemo = { cli: CLI, goplsDir: GOPLS_DIR });
-  const d = tempDir('for-others');
-  process.once('exit', () => rmSync(d, { recursive: true, force: true }));
+  // One copy per run, made by the first file that needs it and removed by the run's teardown
+  // (globalSetup.ts): a worker's 'exit' handler does not run when vitest ends its forks, and a
+  // copy per file (43 MB with gopls) had left 151 of them in /tmp here.
+  const run = process.env.GED_FAULT_RUN;
+  const d = run ? path.join(os.tmpdir(), `${MARK}-for-others-${run}`) : tempDir('for-others');
+  if (!run) process.once('exit', () => rmSync(d, { recursive: true, force: true }));
   const bin = path.join(d, 'bin');
-  mkdirSync(bin, { mode: 0o755 });
-  copyFileSync(CLI, path.join(d, 'cli.js'));
-  copyFileSync(path.join(path.dirname(CLI), 'cli-main.js'), path.join(d, 'cli-main.js'));
-  copyFileSync(GOPLS, path.join(bin, 'gopls'));
-  chmodSync(path.join(bin, 'gopls'), 0o755);
+  if (!existsSync(path.join(bin, 'gopls'))) {
+    mkdirSync(bin, { recursive: true, mode: 0o755 });
+    chmodSync(d, 0o755);
+    copyFileSync(CLI, path.join(d, 'cli.js'));
+    copyFileSync(path.join(path.dirname(CLI), 'cli-main.js'), path.join(d, 'cli-main.js'));
+    copyFileSync(GOPLS, path.join(bin, 'gopls.tmp'));
+    chmodSync(path.join(bin, 'gopls.tmp'), 0o755);
+    renameSync(path.join(bin, 'gopls.tmp'), path.join(bin, 'gopls'));
+  }
   return (forOthersMemo = { cli: path.join(d, 'cli.js'), goplsDir: bin });
 }
 
