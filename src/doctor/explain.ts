@@ -158,7 +158,17 @@ export function hintPointsAt(h: Finding, s: Finding): boolean {
  */
 export function symptomPointsAt(h: Finding, s: Finding): boolean {
   if (!isSymptom(h) || !isSymptom(s) || h.headline || s.headline || h.unclassified || h.classId === s.classId || (s.symptom ?? 'died') !== 'died') return false;
-  return EXPLAINED_BY.died.by.includes(h.classId) && !EXPLAINED_BY.died.namedBy?.includes(h.classId) && h.classId !== 'gopls-launch' && WEIGHT[h.severity] >= WEIGHT[s.severity];
+  return tellsOfGoplsDeath(h) && h.classId !== 'gopls-launch' && WEIGHT[h.severity] >= WEIGHT[s.severity];
+}
+
+/**
+ * Can a reading of this class tell why gopls died (EXPLAINED_BY.died)? A class in namedBy only when
+ * the reading itself names gopls's death (explains gopls-launch). Shared by the symptoms' ranking
+ * and the crash verdict's reading of a panic's message. Pure.
+ */
+export function tellsOfGoplsDeath(r: { classId: ClassId; explains?: readonly ClassId[] }): boolean {
+  const died = EXPLAINED_BY.died;
+  return died.by.includes(r.classId) && (!died.namedBy?.includes(r.classId) || (r.explains?.includes('gopls-launch') ?? false));
 }
 
 /** A guess at the class from a failure's words: a named mechanism, or words that resemble a class's reports. */

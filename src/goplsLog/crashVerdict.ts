@@ -2,7 +2,7 @@
 // oom_kill counter moving, the kernel log's OOM records, the exit code or signal, when it was
 // started), name one cause with the evidence for it. The crash watcher and the logs probe call it.
 import { FindingSchema, type ClassId, type Evidence, type Finding, type Report, type Role, type SymptomKind } from '../doctor/model.js';
-import { checksFor, EXPLAINED_BY, explainsSymptom } from '../doctor/explain.js';
+import { checksFor, explainsSymptom, tellsOfGoplsDeath } from '../doctor/explain.js';
 import { TAXONOMY } from '../doctor/taxonomy.js';
 import type { CrashRecord, LogSummary } from './analyzer.js';
 import { matchRules } from './rules.js';
@@ -358,6 +358,5 @@ export function attributeCrash(v: CrashVerdict, report?: Pick<Report, 'causes' |
  * names a cause in a panic's message, if any. Pure.
  */
 function environmentCauseOf(message: string): Rule | undefined {
-  const died = EXPLAINED_BY.died;
-  return matchRules(message).find((r) => r.classId !== 'gopls-launch' && r.role !== 'symptom' && died.by.includes(r.classId) && (!died.namedBy?.includes(r.classId) || (r.explains?.includes('gopls-launch') ?? false)));
+  return matchRules(message).find((r) => r.classId !== 'gopls-launch' && r.role !== 'symptom' && tellsOfGoplsDeath(r));
 }

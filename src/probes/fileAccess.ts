@@ -101,7 +101,7 @@ function writeSeverity(role: GoPathRole): Severity {
     case 'GOTMPDIR':
       return 'error';
     default:
-      // GOPATH: go install and GOPATH mode; gopls cache: gopls falls back to $TMPDIR/gopls.
+      // GOPATH: go install and GOPATH mode. (The gopls cache is judged apart: goplsCacheFinding.)
       return 'warning';
   }
 }
@@ -116,8 +116,6 @@ function what(role: GoPathRole): string {
       return 'go build, go run and go test cannot create their work directory';
     case 'GOPATH':
       return 'go install and GOPATH-mode builds cannot write there';
-    case 'gopls cache':
-      return 'gopls cannot keep its index between runs and falls back to a temporary directory';
     default:
       return 'the Go tools cannot write there';
   }
@@ -201,7 +199,7 @@ function ownershipFixes(f: DirFact, uid: number, home?: HomeFact): Fix[] {
   if (f.owner !== undefined && f.owner !== uid && uid !== 0 && chownIsSafe(dir, f.exists, home)) {
     fixes.push({ id: `fs-access-chown-${slug(role)}`, kind: 'terminal', text: `sudo chown -R "$USER:" ${sh(dir)}`, needsRoot: true, title: `Take ownership of ${dir}`, detail: 'Usually needed after a `sudo go …` created it as root.' });
   }
-  if (!f.exists && role !== 'gopls cache') {
+  if (!f.exists) {
     // What is left when nothing may be taken over: the variable pointed at a directory this user can write.
     const badHome = homeWords(f, home);
     fixes.push({
@@ -313,7 +311,7 @@ export function goplsCannotCreate(f: DirFact): boolean {
 
 /** Could gopls create its per-binary subdirectory in this directory (or create the directory and then it)? */
 function goplsCanUse(f: DirFact): boolean {
-  return f.exists ? f.isDir && f.write.ok && f.search.ok : f.write.ok && f.search.ok;
+  return (!f.exists || f.isDir) && f.write.ok && f.search.ok;
 }
 
 /** Why gopls cannot use a directory, in words: "is a file", "is not writable (EACCES): owned by …", "cannot be created: …". */
@@ -321,7 +319,12 @@ function goplsRefusalWords(f: DirFact, uid: number): string {
   if (f.exists && !f.isDir) return `${f.real} is a file, not a directory`;
   const code = !f.write.ok ? f.write.code : f.search.code;
   if (f.exists) return `${f.real} is not writable (${code}): ${ownerWords(f, uid)}`;
-  return `${f.real} does not exist and cannot be created: its nearest existing parent ${f.checked} ${code === 'EROFS' ? 'is on a read-only file system' : `is not writable (${code}): ${ownerWords(f, uid)}`}`;
+  return `${f.real} ${cannotCreateWords(f, uid, code)}`;
+}
+
+/** "does not exist and cannot be created: its nearest existing parent … is not writable (…)": for a missing directory whose parent refuses. */
+function cannotCreateWords(f: DirFact, uid: number, code: string | undefined): string {
+  return `does not exist and cannot be created: its nearest existing parent ${f.checked} ${code === 'EROFS' ? 'is on a read-only file system' : `is not writable (${code}): ${ownerWords(f, uid)}`}`;
 }
 
 const GOPLS_STOPS = 'gopls (v0.16 and later) stops at start ("gopls cannot access its persistent index"), so the editor has no language server';
@@ -401,7 +404,7 @@ function assessOne(f: DirFact, uid: number, findings: FindingInput[], home?: Hom
         severity: 'error',
         confidence: 0.9,
         message: `${role} ${f.real} cannot be ${!f.read.ok ? 'read' : 'searched'} (${!f.read.ok ? f.read.code : f.search.code}): ${ownerWords(f, uid)}.${acl.words}`,
-        evidence: [entryEvidence(f), accessEvidence(f, uid), ...(acl.evidence ? [acl.evidence] : []), ...clearGuardEvidence(f)],
+        evidence: [entryEvidence(f), accessEvidence(f, uid), ...(acl.evidence ? [acl.evidence] : [])],
         fixes: ownershipFixes(f, uid, home),
       });
     } else if (!f.write.ok) {
@@ -412,7 +415,7 @@ function assessOne(f: DirFact, uid: number, findings: FindingInput[], home?: Hom
         severity: sev,
         confidence: f.write.code === 'EROFS' ? 0.92 : 0.88,
         message: `${role} ${f.real} ${why}; ${what(role)}.${acl.words}`,
-        evidence: [entryEvidence(f), accessEvidence(f, uid), ...(acl.evidence ? [acl.evidence] : []), ...clearGuardEvidence(f)],
+        evidence: [entryEvidence(f), accessEvidence(f, uid), ...(acl.evidence ? [acl.evidence] : [])],
         fixes: f.write.code === 'EROFS' ? ownershipFixes({ ...f, owner: undefined }, uid, home) : ownershipFixes(f, uid, home),
       });
     }
@@ -432,7 +435,7 @@ function assessOne(f: DirFact, uid: number, findings: FindingInput[], home?: Hom
       classId: 'fs-access',
       severity: sev,
       confidence: 0.85,
-      message: `${role} ${f.real} does not exist and cannot be created: its nearest existing parent ${f.checked} ${code === 'EROFS' ? 'is on a read-only file system' : `is not writable (${code}): ${ownerWords(f, uid)}`}; ${what(role)}.${homeWords(f, home)}`,
+      message: `${role} ${f.real} ${cannotCreateWords(f, uid, code)}; ${what(role)}.${homeWords(f, home)}`,
       evidence: [entryEvidence(f), accessEvidence(f, uid)],
       fixes: ownershipFixes(f, uid, home),
     });

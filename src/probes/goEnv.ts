@@ -5,7 +5,7 @@
 import path from 'node:path';
 import os from 'node:os';
 import { promises as fs } from 'node:fs';
-import type { ClassId, Evidence, Fix, FindingInput, Severity } from '../doctor/model.js';
+import type { ClassId, Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact, type GoEnvValues } from '../facts/readGoEnv.js';
@@ -17,10 +17,7 @@ import { CAP, readUserText } from '../host/readUserFile.js';
 import { isInside } from '../host/paths.js';
 import { spawnRefusedFinding } from './spawnRefused.js';
 import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
-import { classifyGoFailure, parseGoFlags, parseToolchain } from './goFailure.js';
-
-// The pure parsers of go's failures and settings live in goFailure.ts (modules.ts needs them without this probe).
-export { classifyGoFailure, parseGoFlags, parseToolchain, type GoFailure, type ToolchainSetting } from './goFailure.js';
+import { classifyGoFailure, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
 
 /** Where Go installs usually live, looked at when go is not on PATH (to say "installed but not on PATH"). */
 export const USUAL_GO_DIRS = ['/usr/local/go/bin', '/usr/lib/go/bin', '/snap/bin', '/usr/bin'];
@@ -376,7 +373,7 @@ async function moduleVarFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n:
         ? `GOFLAGS sets -modfile=${modfile}, which does not exist: every go command in every module fails ("go: open ${modfile}: no such file or directory"), and gopls loads nothing.`
         : `GOFLAGS sets -modfile=${modfile}: every module is read from that file instead of its own go.mod.`,
       evidence: [goEnvEv(['GOFLAGS']), ...(missing ? [{ source: `stat ${modfile}`, excerpt: 'ENOENT' }] : [])],
-      fixes: missing ? [toolsEnvFix('toolsenv-goflags-no-modfile', 'Drop -modfile from GOFLAGS for the Go tools', { GOFLAGS: (v.GOFLAGS ?? '').split(/\s+/).filter((f) => f && !/^--?modfile(?:=|$)/.test(f)).join(' ') })] : [],
+      fixes: missing ? [toolsEnvFix('toolsenv-goflags-no-modfile', 'Drop -modfile from GOFLAGS for the Go tools', { GOFLAGS: goFlagsWithout(v.GOFLAGS ?? '', 'modfile') })] : [],
     });
   }
   return out;

@@ -68,6 +68,11 @@ export function parseGoFlags(goflags: string): Map<string, string> {
   return out;
 }
 
+/** Pure: GOFLAGS with every -name[=value] (or --name) removed, the rest as they were: what a fix that drops one flag sets. */
+export function goFlagsWithout(goflags: string, name: string): string {
+  return goflags.split(/\s+/).filter((f) => f && f.replace(/^--?/, '').split('=')[0] !== name).join(' ');
+}
+
 export type ToolchainSetting =
   | { mode: 'local' | 'auto' | 'path' }
   | { mode: 'version'; version: string; fallback?: 'auto' | 'path' }

@@ -137,7 +137,6 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     versionFrom: fromServer ? 'initialize serverInfo' : version.exec?.commandLine,
   });
   const mode = await fs.stat(gopls.path).then((s) => ({ mode: s.mode & 0o7777, uid: s.uid, ...(s.isDirectory() ? { directory: true } : {}) }), () => undefined);
-  const cwd = ctx.workspaces[0] ? await cwdFact(ctx.workspaces[0]) : undefined;
   // A dangling symlink (a version manager's or a package's removed target) stats as missing: say where it points.
   const linkTarget = mode ? undefined : await fs.readlink(gopls.path).catch(() => undefined);
   // Can the go that installs the tools rebuild this gopls (issue 10 item 5)? Read offline, quickly.
@@ -149,6 +148,8 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
   const outcomeOf = async (session: GoplsSessionResult): Promise<ProbeOutcome> => {
     const all: FindingInput[] = [...findings];
     const opened = saysOpenedFileUnbuilt(session) ? await readFileBuild(ctx, session.openedFile!) : undefined;
+    // Only a start that failed asks whether the folder it was started in can be entered.
+    const cwd = session.failure?.kind === 'spawn' && ctx.workspaces[0] ? await cwdFact(ctx.workspaces[0]) : undefined;
     all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing, opened, ...(cwd ? { cwd } : {}), ...(linkTarget ? { linkTarget } : {}) }));
     all.push(...versionFindings({ builtWith, builtWithSource, goInUse, goplsPath: gopls.path }));
     all.push(...install.findings);
@@ -182,7 +183,6 @@ export interface SessionFindingsInput {
   elf?: ElfHeader;
   /** The ELF's PT_INTERP loader, and whether it exists on this machine. */
   interp?: { path: string; exists: boolean };
-  /** Permission bits and owner of the binary, when stat worked. */
   /**
    * The folder gopls is started in (the first workspace), when this user cannot enter it: node's
    * spawn reports the failed chdir as the spawn's own errno (EACCES, ENOENT).
@@ -190,7 +190,10 @@ export interface SessionFindingsInput {
   cwd?: { path: string; code: string; mode?: number; uid?: number };
   /** Where gopls's path points when it is a symbolic link whose target does not exist. */
   linkTarget?: string;
-  /** directory: the path is a folder (execve answers EACCES for one, whatever its mode). */
+  /**
+   * Permission bits and owner of the binary, when stat worked; directory: the path is a folder
+   * (execve answers EACCES for one, whatever its mode).
+   */
   mode?: { mode: number; uid: number; directory?: boolean };
   uid: number;
   /** Other executable gopls binaries, for a go.alternateTools fix. */
@@ -217,7 +220,6 @@ function stderrFindings(session: GoplsSessionResult): FindingInput[] {
 /** os/exec's words when the child's pipes or the child itself could not be made: EMFILE, ENFILE. */
 const SPAWN_OUT_OF_FILES = /(?:fork\/exec \S+|\bpipe2?): too many open files/;
 
-
 /** The classes whose causes kill gopls (explain.ts "died"), beside gopls-launch itself. */
 const STDERR_CLASSES: ReadonlySet<ClassId> = new Set(['memory-limit', 'process-limit', 'mac-policy', 'env-inheritance']);
 
@@ -237,16 +239,17 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
         // Not gopls refused: the folder it is started in. Measured as nobody with a workspace of
         // mode 0700 owned by root: "gopls cannot be executed … although it has execute permission".
         const c = input.cwd;
+        const refusal = { source: session.commandLine, excerpt: `spawn failed: ${f.code}: ${f.message}` };
         out.push({
           classId: 'fs-access',
           severity: 'error',
           confidence: 0.9,
           message: `The workspace folder ${c.path} ${c.code === 'ENOENT' ? 'does not exist' : `cannot be entered (${c.code})${c.mode !== undefined ? `: mode ${c.mode.toString(8).padStart(4, '0')}, owner uid ${c.uid}, you are uid ${input.uid}` : ''}`}. gopls and go start in it, so starting them fails with ${f.code}, as if the program itself were refused.`,
-          evidence: [{ source: `access(2) X_OK on ${c.path}`, excerpt: c.code }, { source: session.commandLine, excerpt: `spawn failed: ${f.code}: ${f.message}` }],
+          evidence: [{ source: `access(2) X_OK on ${c.path}`, excerpt: c.code }, refusal],
           explains: ['gopls-launch'],
           fixes: [],
         });
-        out.push({ classId: 'gopls-launch', role: 'symptom', symptom: 'exec-denied', severity: 'error', confidence: 0.9, message: `${gopls.path} could not be started in ${c.path} (${f.code})`, evidence: [{ source: session.commandLine, excerpt: `spawn failed: ${f.code}: ${f.message}` }], fixes: [] });
+        out.push({ classId: 'gopls-launch', role: 'symptom', symptom: 'exec-denied', severity: 'error', confidence: 0.9, message: `${gopls.path} could not be started in ${c.path} (${f.code})`, evidence: [refusal], fixes: [] });
         break;
       }
       out.push(spawnFinding(input, f.code, f.message, useOther));

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact } from '../facts/readGoEnv.js';
-import { classifyGoFailure, parseToolchain } from './goFailure.js';
+import { classifyGoFailure, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
 import { INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
@@ -141,11 +141,11 @@ export function parseInconsistentVendoring(stderr: string): { dir: string; probl
 }
 
 /** The nearest `name` file in dir or a folder above it, as the go command looks for go.mod and go.work. */
-export async function findUp(dir: string, name: string): Promise<string | undefined> {
+export async function findUp(dir: string, name: string, kind: 'file' | 'any' = 'file'): Promise<string | undefined> {
   let d = dir;
   for (;;) {
     const p = path.join(d, name);
-    if (await fs.stat(p).then((s) => s.isFile(), () => false)) return p;
+    if (await fs.stat(p).then((s) => kind === 'any' || s.isFile(), () => false)) return p;
     const parent = path.dirname(d);
     if (parent === d) return undefined;
     d = parent;
@@ -397,7 +397,8 @@ interface GoListed {
 }
 
 async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, dir: string): Promise<GoListed> {
-  const findings: FindingInput[] = await replaceFindings(dir, (await readUserText(path.join(dir, 'go.mod'), CAP.goModFile)) ?? '');
+  const gomod = (await readUserText(path.join(dir, 'go.mod'), CAP.goModFile)) ?? '';
+  const findings: FindingInput[] = await replaceFindings(dir, gomod);
   const timeoutMs = Math.max(300, Math.min(3000, ctx.remainingMs() - 500));
   const r = await ctx.host.exec(goEnv.goBinary, ['list', '-m'], { timeoutMs, signal: ctx.signal, env: { ...ctx.env, GOPROXY: 'off' }, cwd: dir, maxBuffer: 256 * 1024 });
   const observed: Record<string, unknown> = { dir, exitCode: r.exitCode ?? null, timedOut: r.timedOut };
@@ -409,10 +410,9 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
   if (vend) {
     // No vendor/ at all: only -mod=vendor (GOFLAGS) makes go look there. Measured: GOFLAGS=-mod=vendor
     // beside a module with a requirement and no vendor/ was reported as "vendor/modules.txt disagrees".
-    const flags = (goEnv.values.GOFLAGS ?? '').split(/\s+/).filter(Boolean);
     const hasVendor = await fs.stat(path.join(vend.dir, 'vendor')).then((st) => st.isDirectory(), () => false);
-    if (!hasVendor && flags.includes('-mod=vendor')) {
-      const rest = flags.filter((f) => f !== '-mod=vendor').join(' ');
+    if (!hasVendor && parseGoFlags(goEnv.values.GOFLAGS ?? '').get('mod') === 'vendor') {
+      const rest = goFlagsWithout(goEnv.values.GOFLAGS ?? '', 'mod');
       findings.push({
         classId: 'module-resolution',
         severity: 'error',
@@ -444,7 +444,6 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
     // Our GOPROXY=off caused this failure unless the user's own GOPROXY is off too.
     const userProxy = goEnv.values.GOPROXY ?? '';
     const userOff = userProxy.split(/[,|]/).every((p) => p === 'off' || p === '');
-    const gomod = (await readUserText(path.join(dir, 'go.mod'), CAP.goModFile)) ?? '';
     const d = parseGoDirectives(gomod);
     const wanted = stderr.match(/download (go\S+)/)?.[1] ?? d.toolchain ?? `go${d.go}`;
     // GOTOOLCHAIN=goX.Y.Z in the environment asks for it, not this go.mod (whose go and toolchain
@@ -565,15 +564,11 @@ export function goModInitFix(root: string, modulePath: string, o: { otherModules
  * program switched off; skipped when GOFLAGS turns stamping off or no .git is above the folder.
  */
 async function vcsStampFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, folder: string): Promise<{ findings: FindingInput[]; observed?: Record<string, unknown> }> {
-  if (/(?:^|\s)-buildvcs=false(?:\s|$)/.test(goEnv.values.GOFLAGS ?? '')) return { findings: [] };
-  let top: string | undefined;
-  for (const d of ancestors(folder).slice(0, 40)) {
-    if (await fs.stat(path.join(d, '.git')).then(() => true, () => false)) {
-      top = d;
-      break;
-    }
-  }
-  if (!top) return { findings: [] };
+  if (parseGoFlags(goEnv.values.GOFLAGS ?? '').get('buildvcs') === 'false') return { findings: [] };
+  // .git is a directory, or a file in a worktree or submodule.
+  const dotGit = await findUp(folder, '.git', 'any');
+  if (!dotGit) return { findings: [] };
+  const top = path.dirname(dotGit);
   const git = await lookPath('git', ctx.env);
   if (!git) return { findings: [], observed: { repository: top, git: 'not on PATH (go skips stamping)' } };
   const r = await ctx.host.exec(git, ['-c', 'core.fsmonitor=false', '-c', 'core.hooksPath=/dev/null', '--no-optional-locks', '-C', folder, 'rev-parse', '--git-dir'], {

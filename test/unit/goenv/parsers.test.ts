@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareGoVersions, parseGoEnvJson, parseGoVersion } from '../../../src/facts/readGoEnv.js';
 import { LOGIN_SHELL_SCRIPT, parseEnvDump } from '../../../src/facts/readLoginShellEnv.js';
-import { classifyGoFailure, parseGoFlags, parseToolchain } from '../../../src/probes/goEnv.js';
+import { classifyGoFailure, goFlagsWithout, parseGoFlags, parseToolchain } from '../../../src/probes/goFailure.js';
 import { goVarsOf, parseFlatpakInfo, parseIni, pathDirsMissing } from '../../../src/probes/loginShell.js';
 import { profilePathFix } from '../../../src/fixes/catalog.js';
 import { parseGoDirectives, parseInconsistentVendoring, parseLocalReplaces } from '../../../src/probes/modules.js';
@@ -195,5 +195,17 @@ describe('parseLocalReplaces', () => {
     ['', []],
   ])('%j', (text, want) => {
     expect(parseLocalReplaces(text)).toEqual(want);
+  });
+});
+
+describe('goFlagsWithout', () => {
+  it.each([
+    ['-mod=vendor', 'mod', ''],
+    [' -mod=vendor  -buildvcs=false --trimpath ', 'mod', '-buildvcs=false --trimpath'],
+    ['--modfile=/x/go.mod -tags=a', 'modfile', '-tags=a'],
+    ['-modfile -mod=mod', 'modfile', '-mod=mod'],
+    ['-mod=mod -modfile=/x', 'mod', '-modfile=/x'],
+  ])('%j without %s → %j', (flags, name, want) => {
+    expect(goFlagsWithout(flags, name)).toBe(want);
   });
 });
