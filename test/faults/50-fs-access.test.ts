@@ -120,12 +120,28 @@ describe("fault: gopls's cache directory", () => {
   const goplsFor = () => path.join(forOthers().goplsDir, 'gopls');
   const persistentIndex = /gopls cannot access its persistent index \(disk full\?\): can't create cache: mkdir \S+: permission denied/;
   const chownFixes = (run: Awaited<ReturnType<typeof runDoctorCli>>) => run.report!.causes.flatMap((c) => c.fixes).filter((x) => /chown/.test(JSON.stringify(x)));
+  /**
+   * nobody with a HOME that does not exist (Debian's /nonexistent, in a temp dir here) and its own
+   * TMPDIR (1777), GOCACHE and GOPATH there, so only gopls's cache is in question; with
+   * `othersGopls`, root's 0700 `$TMPDIR/gopls` is already there, as another user's first gopls leaves it.
+   */
+  const missingHomeSetup = (dir: string, othersGopls: boolean) => {
+    const tmp = path.join(dir, 'tmp');
+    mkdirSync(tmp);
+    chmodSync(tmp, 0o1777);
+    if (othersGopls) mkdirSync(path.join(tmp, 'gopls'), { mode: 0o700 });
+    const cache = path.join(tmp, 'nobody-go-build');
+    mkdirSync(cache);
+    chownTree(cache, NOBODY);
+    const ws = writeSmallModule(path.join(dir, 'ws'));
+    const missingHome = path.join(dir, 'nonexistent');
+    const env = userEnvFor(missingHome, 'nobody', { TMPDIR: tmp, GOCACHE: cache, GOPATH: path.join(tmp, 'nobody-gopath') });
+    return { tmp, ws, missingHome, env };
+  };
 
   it('an existing gopls directory in XDG_CACHE_HOME owned by root, mode 0755: gopls exits at start; fs-access first, the death follows from it', async () => {
     const dir = tempDir('goplscache');
-    const home = makeHome(path.join(dir, 'home'));
-    mkdirSync(path.join(home, '.cache', 'go-build'), { recursive: true });
-    chownTree(home, NOBODY);
+    const home = makeHome(path.join(dir, 'home'), NOBODY);
     // The user's cache home is another user's (XDG_CACHE_HOME as a launcher set it), gopls's directory in it already made.
     const xdg = path.join(dir, 'xdg');
     mkdirSync(path.join(xdg, 'gopls'), { recursive: true });
@@ -155,17 +171,8 @@ describe("fault: gopls's cache directory", () => {
 
   it("a HOME that does not exist and another user's $TMPDIR/gopls (0700): gopls exits at start; no chown of /, the fallback named", async () => {
     const dir = tempDir('nohome');
-    const tmp = path.join(dir, 'tmp');
-    mkdirSync(path.join(tmp, 'gopls'), { recursive: true });
-    chmodSync(tmp, 0o1777);
-    chmodSync(path.join(tmp, 'gopls'), 0o700);
-    const cache = path.join(tmp, 'nobody-go-build');
-    mkdirSync(cache);
-    chownTree(cache, NOBODY);
-    const ws = writeSmallModule(path.join(dir, 'ws'));
-    const missingHome = path.join(dir, 'nonexistent');
+    const { tmp, ws, missingHome, env } = missingHomeSetup(dir, true);
     try {
-      const env = userEnvFor(missingHome, 'nobody', { TMPDIR: tmp, GOCACHE: cache, GOPATH: path.join(tmp, 'nobody-gopath') });
       const v = await runCmd(goplsFor(), ['version'], { cwd: ws, env, wrap: asUser(NOBODY) });
       expect(v.code).toBe(1);
       expect(v.stderr).toMatch(persistentIndex);
@@ -186,16 +193,8 @@ describe("fault: gopls's cache directory", () => {
 
   it('the same HOME with $TMPDIR/gopls free: gopls starts there, a warning and no gopls-launch', async () => {
     const dir = tempDir('nohome-ok');
-    const tmp = path.join(dir, 'tmp');
-    mkdirSync(tmp);
-    chmodSync(tmp, 0o1777);
-    const cache = path.join(tmp, 'nobody-go-build');
-    mkdirSync(cache);
-    chownTree(cache, NOBODY);
-    const ws = writeSmallModule(path.join(dir, 'ws'));
-    const missingHome = path.join(dir, 'nonexistent');
+    const { tmp, ws, env } = missingHomeSetup(dir, false);
     try {
-      const env = userEnvFor(missingHome, 'nobody', { TMPDIR: tmp, GOCACHE: cache, GOPATH: path.join(tmp, 'nobody-gopath') });
       expect((await runCmd(goplsFor(), ['version'], { cwd: ws, env, wrap: asUser(NOBODY) })).code).toBe(0);
 
       const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: asUser(NOBODY) });
@@ -219,9 +218,7 @@ describe("fault: gopls's cache directory", () => {
 describe('fault: a workspace folder the user cannot enter', () => {
   it('root-owned 0700 folder, nobody runs the doctor: fs-access names the folder first, gopls\'s failed start follows from it', async () => {
     const dir = tempDir('noenter');
-    const home = makeHome(path.join(dir, 'home'));
-    mkdirSync(path.join(home, '.cache'), { recursive: true });
-    chownTree(home, NOBODY);
+    const home = makeHome(path.join(dir, 'home'), NOBODY);
     const ws = writeSmallModule(path.join(dir, 'ws'));
     chmodSync(ws, 0o700);
     try {
@@ -248,9 +245,7 @@ describe("fault: a checkout another user owns (git's safe.directory) breaks go b
   for (const owner of ['root', 'nobody']) {
     it(`repository owned by ${owner}, nobody builds: ${owner === 'root' ? 'fs-access names the repository, with the safe.directory fix' : 'nothing about git'}`, async () => {
       const dir = tempDir('vcs');
-      const home = makeHome(path.join(dir, 'home'));
-      mkdirSync(path.join(home, '.cache'), { recursive: true });
-      chownTree(home, NOBODY);
+      const home = makeHome(path.join(dir, 'home'), NOBODY);
       const ws = writeSmallModule(path.join(dir, 'ws'));
       try {
         const git = (args: string[]) => runCmd('git', ['-C', ws, '-c', 'user.email=a@example.com', '-c', 'user.name=a', ...args], { env: userEnv() });

@@ -1,6 +1,7 @@
 // env-inheritance / gopls-launch: the editor was started from a desktop launcher whose PATH lacks
 // go and gopls, while the user's login shell (bash -l reading ~/.bash_profile) has both.
 import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GO, GOPLS, GOPLS_DIR, GOROOT_BIN, expectDiagnosis, makeHome, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, writeSmallModule } from './lib/harness.js';
@@ -53,7 +54,7 @@ describe('fault: GOTOOLCHAIN names a Go that is not installed, GOPROXY=off', () 
       try {
         const ws = writeSmallModule(path.join(dir, 'ws'));
         const mod = path.join(ws, 'go.mod');
-        await import('node:fs').then((fs) => fs.writeFileSync(mod, fs.readFileSync(mod, 'utf8').replace(/^go .*$/m, goLine)));
+        writeFileSync(mod, readFileSync(mod, 'utf8').replace(/^go .*$/m, goLine));
         const env = userEnv({ GOTOOLCHAIN: 'go1.99.0', GOPROXY: 'off', GOMODCACHE: path.join(dir, 'modcache'), GOPATH: path.join(dir, 'gopath'), GOCACHE: path.join(dir, 'gocache') });
         const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
         expect(build.code).not.toBe(0);
@@ -88,10 +89,8 @@ describe("fault: the go on PATH is a version manager's shim with no version set"
     const dir = tempDir('shim');
     try {
       const shims = path.join(dir, 'shims');
-      await import('node:fs').then((fs) => {
-        fs.mkdirSync(shims);
-        fs.writeFileSync(path.join(shims, 'go'), `#!/bin/sh\necho "No version is set for command go" >&2\necho "Consider adding one of the following versions in your config file at $PWD/.tool-versions" >&2\necho "golang 1.22.5" >&2\nexit 126\n`, { mode: 0o755 });
-      });
+      mkdirSync(shims);
+      writeFileSync(path.join(shims, 'go'), `#!/bin/sh\necho "No version is set for command go" >&2\necho "Consider adding one of the following versions in your config file at $PWD/.tool-versions" >&2\necho "golang 1.22.5" >&2\nexit 126\n`, { mode: 0o755 });
       const ws = writeSmallModule(path.join(dir, 'ws'));
       const env = userEnv({ PATH: [shims, GOROOT_BIN, GOPLS_DIR, '/usr/bin', '/bin'].join(':') });
       const v = await runCmd('go', ['version'], { cwd: ws, env });

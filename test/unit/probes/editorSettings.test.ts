@@ -7,7 +7,7 @@ import path from 'node:path';
 import { parseSettingsJsonc } from '../../../src/facts/editorSettings.js';
 import { manifestFromPackageJson } from '../../../src/facts/goExtensionManifest.js';
 import { parseGoplsApiJson, type GoplsApi } from '../../../src/facts/goplsApi.js';
-import { nearMiss, settingsFindings } from '../../../src/probes/editorSettings.js';
+import { nearMiss, settingPathFindings, settingsFindings } from '../../../src/probes/editorSettings.js';
 import { liveEditorSettings } from '../../../src/vscode/editorSettings.js';
 
 const manifest = manifestFromPackageJson(readFileSync(path.resolve(__dirname, '../../fixtures/vscode-go/package-excerpt.json'), 'utf8'), 'package.json')!;
@@ -141,7 +141,6 @@ describe('liveEditorSettings (the extension passes its live configuration)', () 
 
 describe('settingPathFindings: settings naming what is not there (stat only, never run)', () => {
   it('go.goroot without bin/go and go.alternateTools.gopls naming a missing file, from a workspace file; dlv and existing paths say nothing', async () => {
-    const { settingPathFindings } = await import('../../../src/probes/editorSettings.js');
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ged-settings-'));
     try {
       const ws = path.join(dir, 'ws');
