@@ -13,8 +13,13 @@ const CLASSES: ReadonlySet<ClassId> = new Set(GO_FAILURE_CLASSES);
  * The log rules' readings of what a go command said when it failed, that name a mechanism outside
  * module resolution (a task, memory or descriptor limit, a refused file, a policy, the
  * environment). Pure.
+ *
+ * moduleCauses: also the module-resolution causes the rules name ("verifying m@v: checksum
+ * mismatch", "invalid version"), for a caller whose own finding says only that the load failed.
  */
-export function goFailureReadings(errors: readonly string[], source: string): FindingInput[] {
+export function goFailureReadings(errors: readonly string[], source: string, opts: { moduleCauses?: boolean } = {}): FindingInput[] {
   const summary = analyzeText(errors.join('\n'));
-  return findingsOf(source, summary).filter((f) => CLASSES.has(f.classId) && !f.unclassified && !f.headline);
+  return findingsOf(source, summary).filter(
+    (f) => (CLASSES.has(f.classId) || (opts.moduleCauses && f.classId === 'module-resolution' && f.role !== 'symptom')) && !f.unclassified && !f.headline,
+  );
 }

@@ -385,6 +385,9 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
   return out;
 }
 
+/** The kinds that say why a load failed, beside which "the load failed" adds nothing. */
+const CAUSE_KINDS: readonly DiagnosticKind[] = ['go-newer-than-toolchain', 'missing-go-sum', 'no-module-provides'];
+
 const DIAGNOSTIC_WORDS: Record<DiagnosticKind, { severity: 'error' | 'warning'; says: (d: ClassifiedDiagnostic) => string }> = {
   'go-newer-than-toolchain': { severity: 'error', says: (d) => `the module asks for go ${d.subject ?? '?'}, newer than the go gopls runs (${d.running ?? '?'}), and no toolchain may be downloaded` },
   'missing-go-sum': { severity: 'error', says: (d) => `a go.sum entry is missing${d.subject ? ` for the module providing ${d.subject}` : ''}` },
@@ -417,7 +420,12 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
     }
   }
   // A load failure that a version or go.sum problem explains is the same news twice.
-  if (byKind.size > 1) byKind.delete('load-failed');
+  if (CAUSE_KINDS.some((k) => byKind.has(k))) byKind.delete('load-failed');
+  // Imports gopls cannot resolve because the whole load failed ("could not import fmt (missing
+  // metadata …)", the standard library too) are that failure seen from the file: the load's own
+  // message says why, and must not be dropped for them (measured with a tampered go.sum: go list
+  // failed with "checksum mismatch" and the report said only "an import cannot be found: fmt").
+  else if (byKind.has('load-failed')) byKind.delete('import-not-found');
   const out: FindingInput[] = [];
   const moduleDir = session.openedFile ? (session.views.find((v) => v.viewType !== 'AdHoc' && isInside(session.openedFile!, v.directory))?.directory ?? path.dirname(session.openedFile)) : undefined;
   for (const [kind, list] of byKind) {
@@ -453,7 +461,13 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
     });
     // What go list said ("runtime: failed to create new OS thread", "permission denied" on the
     // build cache) may name why it failed: that reading goes beside the symptom it explains.
-    if (kind === 'load-failed') out.push(...goFailureReadings(list.map((x) => x.d.message), 'gopls (packages.Load error)'));
+    // A module cause read there is not a maybe from an old log: go list failed on it just now, and
+    // gopls cannot load the workspace until it is fixed.
+    if (kind === 'load-failed') {
+      for (const r of goFailureReadings(list.map((x) => x.d.message), 'gopls (packages.Load error)', { moduleCauses: true })) {
+        out.push(r.classId === 'module-resolution' ? { ...r, severity: 'error' } : r);
+      }
+    }
   }
   return out;
 }

@@ -13,6 +13,7 @@
 import path from 'node:path';
 import net from 'node:net';
 import { promises as fs } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext } from './probe.js';
@@ -21,7 +22,7 @@ import type { GoEnvFact } from '../facts/readGoEnv.js';
 import { parseGoWorkUses } from '../lsp/workspaceFiles.js';
 import { escapeModulePath, isLoopback, looksPrivate, matchPrefixPatterns, netrcPath, parseGoproxy, parseNetrc, proxyFor } from './goproxyConfig.js';
 import { goModDownloadFix, goModTidyFix, goprivateFix, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
-import { CAP, readUserText } from '../host/readUserFile.js';
+import { CAP, readUserFile, readUserText } from '../host/readUserFile.js';
 
 const MAX_MODULES = 8;
 const LOOPBACK_CONNECT_MS = 400;
@@ -63,32 +64,61 @@ export function directRequirements(json: string): ModuleVersion[] | undefined {
   return out;
 }
 
-/** Pure: the "path version" keys of go.sum lines: `zip` for module content, `mod` for go.mod files. */
-export function parseGoSum(text: string): { zip: Set<string>; mod: Set<string> } {
-  const zip = new Set<string>();
-  const mod = new Set<string>();
+/** Pure: go.sum's lines by "path version" key → their hash: `zip` for module content, `mod` for go.mod files. */
+export function parseGoSum(text: string): { zip: Map<string, string>; mod: Map<string, string> } {
+  const zip = new Map<string, string>();
+  const mod = new Map<string, string>();
   for (const line of text.split('\n')) {
-    const [p, v] = line.trim().split(/\s+/);
+    const [p, v, h] = line.trim().split(/\s+/);
     if (!p || !v) continue;
-    if (v.endsWith('/go.mod')) mod.add(`${p} ${v.slice(0, -'/go.mod'.length)}`);
-    else zip.add(`${p} ${v}`);
+    if (v.endsWith('/go.mod')) mod.set(`${p} ${v.slice(0, -'/go.mod'.length)}`, h ?? '');
+    else zip.set(`${p} ${v}`, h ?? '');
   }
   return { zip, mod };
 }
 
-/** Pure: what `go list -m all` under GOPROXY=off says is missing, in go's own words. */
-export function parseGraphErrors(stderr: string): { missingSum: string[]; notCached: string[]; lines: string[] } {
+/**
+ * Pure: the h1: hash go records for a module's go.mod (golang.org/x/mod/sumdb/dirhash Hash1 over
+ * the one file "go.mod"): base64 of the SHA-256 of "<hex sha256>  go.mod\n".
+ */
+export function goModHash(content: Buffer | string): string {
+  const line = `${createHash('sha256').update(content).digest('hex')}  go.mod\n`;
+  return `h1:${createHash('sha256').update(line).digest('base64')}`;
+}
+
+/** A go.sum line that disagrees with the copy go has, as go itself will refuse it. */
+export interface SumMismatch {
+  module: string;
+  version: string;
+  /** Which line: the module's content (its zip) or its go.mod. */
+  what: 'zip' | 'go.mod';
+  goSum: string;
+  cached: string;
+}
+
+/** Pure: what `go list -m all` under GOPROXY=off says is missing or refused, in go's own words. */
+export function parseGraphErrors(stderr: string): { missingSum: string[]; notCached: string[]; mismatch: SumMismatch[]; lines: string[] } {
   const missingSum: string[] = [];
   const notCached: string[] = [];
+  const mismatch: SumMismatch[] = [];
   const lines: string[] = [];
-  for (const line of stderr.split('\n')) {
+  const all = stderr.split('\n');
+  for (let i = 0; i < all.length; i++) {
+    const line = all[i]!;
     let m: RegExpExecArray | null;
     if ((m = /^go: (\S+?)@(\S+): missing go\.sum entry/.exec(line))) missingSum.push(`${m[1]} ${m[2]}`);
     else if ((m = /^go: (\S+?)@(\S+): module lookup disabled by GOPROXY=off/.exec(line))) notCached.push(`${m[1]} ${m[2]}`);
-    else continue;
+    else if ((m = /^(?:go: )?verifying (\S+?)@(\S+?)(\/go\.mod)?: checksum mismatch/.exec(line))) {
+      // cmd/go modfetch checkModSum: "\tdownloaded: h1:…" then "\tgo.sum:     h1:…" on the next lines.
+      const downloaded = /^\s*downloaded:\s*(h1:\S+)/.exec(all[i + 1] ?? '')?.[1];
+      const goSum = /^\s*go\.sum:\s*(h1:\S+)/.exec(all[i + 2] ?? '')?.[1];
+      mismatch.push({ module: m[1]!, version: m[2]!, what: m[3] ? 'go.mod' : 'zip', goSum: goSum ?? '?', cached: downloaded ?? '?' });
+      lines.push(...all.slice(i, i + 3).map((l) => l.trim()));
+      continue;
+    } else continue;
     lines.push(line.trim());
   }
-  return { missingSum, notCached, lines };
+  return { missingSum, notCached, mismatch, lines };
 }
 
 async function findUp(dir: string, name: string): Promise<string | undefined> {
@@ -120,6 +150,8 @@ interface ModuleState {
   requires: ModuleVersion[];
   missingSum: ModuleVersion[];
   notCached: ModuleVersion[];
+  /** go.sum lines that disagree with the module cache's copy (its recorded .ziphash, its .mod). */
+  mismatch: SumMismatch[];
   sumFiles: string[];
 }
 
@@ -158,7 +190,7 @@ export const moduleDownloadsProbe: Probe = {
         findings.push(...graphFindings(g, r.root, s, v));
       }
     }
-    observed.modules = states.map((s) => ({ dir: s.dir, direct: s.requires.length, missingSum: s.missingSum.map(key), notCached: s.notCached.map(key) }));
+    observed.modules = states.map((s) => ({ dir: s.dir, direct: s.requires.length, missingSum: s.missingSum.map(key), notCached: s.notCached.map(key), sumMismatch: s.mismatch.map(mismatchKey) }));
     observed.graph = graph;
     for (const s of states) findings.push(...(await moduleFindings(ctx, goEnv, s)));
     findings.unshift(...(await envDiffs));
@@ -219,9 +251,32 @@ async function inspectModules(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       const missingSum = requires.filter((m) => !sums.zip.has(key(m)));
       const notCached: ModuleVersion[] = [];
       if (modcache) for (const m of requires) if (!(await exists(path.join(modcache, `${escapeModulePath(m.path)}@${escapeModulePath(m.version)}`)))) notCached.push(m);
-      return { dir, requires, missingSum, notCached, sumFiles: [own === undefined ? `${sumPath} (absent)` : sumPath, ...(workSum && workSums ? [workSum] : [])] };
+      const mismatch = modcache ? await cacheMismatches(modcache, requires.filter((m) => !notCached.includes(m)), sums) : [];
+      return { dir, requires, missingSum, notCached, mismatch, sumFiles: [own === undefined ? `${sumPath} (absent)` : sumPath, ...(workSum && workSums ? [workSum] : [])] };
     }),
   );
+}
+
+/**
+ * go.sum's lines against what the module cache holds for the same versions: the hash go recorded
+ * when it downloaded the content (cache/download/…/@v/V.ziphash) and the cached go.mod, hashed as
+ * go does. go compares the same two before it uses a cached module, and stops with "verifying
+ * m@v: checksum mismatch … SECURITY ERROR" when they differ.
+ */
+async function cacheMismatches(modcache: string, mods: ModuleVersion[], sums: ReturnType<typeof parseGoSum>): Promise<SumMismatch[]> {
+  const out: SumMismatch[] = [];
+  for (const m of mods) {
+    const base = path.join(modcache, 'cache', 'download', escapeModulePath(m.path), '@v', escapeModulePath(m.version));
+    const zipSum = sums.zip.get(key(m));
+    const zipHash = zipSum ? (await readUserText(`${base}.ziphash`, 256))?.trim() : undefined;
+    if (zipSum && zipHash && zipHash.startsWith('h1:') && zipHash !== zipSum) out.push({ module: m.path, version: m.version, what: 'zip', goSum: zipSum, cached: zipHash });
+    const modSum = sums.mod.get(key(m));
+    // A go.mod is UTF-8 (go rejects it otherwise), so its text hashes as its bytes; a truncated read would not.
+    const modRead = modSum ? await readUserFile(`${base}.mod`, CAP.goModFile) : undefined;
+    const modText = modRead?.ok && !modRead.truncated ? modRead.text : undefined;
+    if (modSum && modText !== undefined && goModHash(modText) !== modSum) out.push({ module: m.path, version: m.version, what: 'go.mod', goSum: modSum, cached: goModHash(modText) });
+  }
+  return out;
 }
 
 interface GraphResult {
@@ -256,6 +311,9 @@ function graphFindings(g: GraphResult, root: string, states: ModuleState[], v: R
       fixes: [goModTidyFix(root)],
     });
   }
+  const seen = new Set(states.flatMap((s) => s.mismatch.map(mismatchKey)));
+  const deepMismatch = g.errors.mismatch.filter((m) => !seen.has(mismatchKey(m)));
+  if (deepMismatch.length) out.push(mismatchFinding(root, deepMismatch, { source: g.commandLine, excerpt: g.errors.lines.slice(0, 6).join('\n') }));
   const deepCache = g.errors.notCached.filter((k) => !direct.has(k));
   if (deepCache.length && userProxyOff(v)) {
     out.push({
@@ -270,6 +328,29 @@ function graphFindings(g: GraphResult, root: string, states: ModuleState[], v: R
   return out;
 }
 
+const mismatchKey = (m: SumMismatch) => `${m.module} ${m.version} ${m.what}`;
+
+/** go.sum and the module cache disagree: go refuses the module, and nothing here can say which side is wrong. */
+function mismatchFinding(dir: string, ms: SumMismatch[], evidence: Evidence): FindingInput {
+  const m = ms[0]!;
+  const more = ms.length > 1 ? ` (and ${ms.length - 1} more: ${ms.slice(1, 4).map((x) => `${x.module}@${x.version}${x.what === 'go.mod' ? '/go.mod' : ''}`).join(', ')})` : '';
+  return {
+    classId: 'module-resolution',
+    severity: 'error',
+    confidence: 0.9,
+    message:
+      `go.sum in ${dir} records ${m.goSum} for ${m.module}@${m.version}${m.what === 'go.mod' ? '/go.mod' : ''}, but the copy in the module cache hashes to ${m.cached}${more}: go refuses it ("verifying ${m.module}@${m.version}${m.what === 'go.mod' ? '/go.mod' : ''}: checksum mismatch", a SECURITY ERROR), ` +
+      `so go build, go test and gopls fail in every package that ${m.what === 'go.mod' ? 'loads the module graph' : 'imports it'}. One of the two is not what was published: a go.sum line edited by hand or mangled by a merge (\`git log -p go.sum\` shows how it changed), or a cached copy changed in place or served differently by a proxy. ` +
+      `Do not delete the go.sum line to make the error go away: that accepts whatever the cache holds.`,
+    evidence: [evidence],
+    fixes: [mismatchVerifyFix(dir)],
+  };
+}
+
+function mismatchVerifyFix(dir: string): Fix {
+  return { id: 'go-mod-verify-mismatch', kind: 'terminal', title: 'Check the cached copies against what go recorded at download', text: 'go mod verify', needsRoot: false, cwd: dir, detail: 'Says whether a cached module changed after it was downloaded. If it did, or go.sum matches what your teammates and the checksum database have, remove the cache (go clean -modcache deletes all of it) and download again; if go.sum is the one that changed, restore it from version control.' };
+}
+
 function userProxyOff(v: Record<string, string>): boolean {
   const entries = parseGoproxy(v.GOPROXY ?? '');
   return entries[0]?.kind === 'off';
@@ -280,6 +361,14 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
   const out: FindingInput[] = [];
   const goEnvEv = (names: string[]): Evidence => ({ source: goEnv.commandLine, excerpt: names.map((n) => `"${n}": ${JSON.stringify(v[n] ?? '')}`).join('\n') });
   const list = (ms: ModuleVersion[]) => `${ms.slice(0, 3).map(key).join(', ')}${ms.length > 3 ? ` and ${ms.length - 3} more` : ''}`;
+  if (s.mismatch.length) {
+    out.push(
+      mismatchFinding(s.dir, s.mismatch, {
+        source: `${s.sumFiles.join(', ')} and the module cache ${v.GOMODCACHE}`,
+        excerpt: s.mismatch.slice(0, 4).map((m) => `${m.module} ${m.version}${m.what === 'go.mod' ? '/go.mod' : ''}: go.sum ${m.goSum}, cache ${m.cached}`).join('\n'),
+      }),
+    );
+  }
   if (s.missingSum.length) {
     out.push({
       classId: 'module-resolution',

@@ -2,7 +2,7 @@
 // the proxy an HTTP request takes, .netrc, go.sum and `go list -m all` errors.
 import { describe, expect, it } from 'vitest';
 import { escapeModulePath, looksPrivate, matchPrefixPatterns, parseGoproxy, parseNetrc, proxyFor } from '../../../src/probes/goproxyConfig.js';
-import { directRequirements, parseGoSum, parseGraphErrors } from '../../../src/probes/moduleDownloads.js';
+import { directRequirements, goModHash, parseGoSum, parseGraphErrors } from '../../../src/probes/moduleDownloads.js';
 
 describe('parseGoproxy', () => {
   it.each([
@@ -56,9 +56,16 @@ describe('small parsers', () => {
   ])('looksPrivate(%s) = %s', (p, want) => expect(looksPrivate(p)).toBe(want));
   it('parseGoSum', () => {
     const s = parseGoSum('golang.org/x/mod v0.37.0 h1:abc=\ngolang.org/x/mod v0.37.0/go.mod h1:def=\nx.example/y v1.0.0/go.mod h1:z=\n');
-    expect([...s.zip]).toEqual(['golang.org/x/mod v0.37.0']);
-    expect([...s.mod]).toEqual(['golang.org/x/mod v0.37.0', 'x.example/y v1.0.0']);
+    expect([...s.zip]).toEqual([['golang.org/x/mod v0.37.0', 'h1:abc=']]);
+    expect([...s.mod.keys()]).toEqual(['golang.org/x/mod v0.37.0', 'x.example/y v1.0.0']);
   });
+  it.each([
+    // Measured: go 1.26.8 reported these as "downloaded: h1:…" for the go.mod files below.
+    ['module example.com/x\n\ngo 1.22\n', 'h1:WwT/QlP688e7EGfK3m3vwMPcaOkt/+Sbh8uPn4K/s04='],
+    // github.com/pkg/errors v0.9.1 has no go.mod: the proxy serves the one go synthesizes, and its
+    // go.sum line is the one every user of it has.
+    ['module github.com/pkg/errors\n', 'h1:bwawxfHBFNV+L2hUp1rHADufV3IMtnDRdf1r5NINEl0='],
+  ])('goModHash(%j) is the go.sum /go.mod hash', (text, want) => expect(goModHash(text)).toBe(want));
   it('directRequirements: indirect dropped, replacements applied, local directories dropped', () => {
     const json = JSON.stringify({
       Module: { Path: 'example.com/a' },
@@ -83,5 +90,10 @@ describe('small parsers', () => {
     const r = parseGraphErrors('go: golang.org/x/mod@v0.37.0: missing go.sum entry for go.mod file; to add it:\n\tgo mod download golang.org/x/mod\ngo: golang.org/x/text@v0.3.0: module lookup disabled by GOPROXY=off\n');
     expect(r.missingSum).toEqual(['golang.org/x/mod v0.37.0']);
     expect(r.notCached).toEqual(['golang.org/x/text v0.3.0']);
+  });
+  it('parseGraphErrors: a checksum mismatch, with both hashes (go 1.26.8, measured)', () => {
+    const r = parseGraphErrors('verifying example.com/x@v1.0.0/go.mod: checksum mismatch\n\tdownloaded: h1:WwT/QlP688e7EGfK3m3vwMPcaOkt/+Sbh8uPn4K/s04=\n\tgo.sum:     h1:AAAA=\n\nSECURITY ERROR\nThis download does NOT match an earlier download recorded in go.sum.\n');
+    expect(r.mismatch).toEqual([{ module: 'example.com/x', version: 'v1.0.0', what: 'go.mod', goSum: 'h1:AAAA=', cached: 'h1:WwT/QlP688e7EGfK3m3vwMPcaOkt/+Sbh8uPn4K/s04=' }]);
+    expect(parseGraphErrors('go: verifying example.com/y@v0.1.0: checksum mismatch\n').mismatch).toEqual([{ module: 'example.com/y', version: 'v0.1.0', what: 'zip', goSum: '?', cached: '?' }]);
   });
 });

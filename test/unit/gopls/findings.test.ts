@@ -180,6 +180,38 @@ describe('a view or package load that failed for a reason go named (measured und
   });
 });
 
+describe('a package load that failed on a module go refused (gopls v0.23.0, a tampered go.sum, measured)', () => {
+  // gopls's go.mod diagnostic and the file's own, as the pinned gopls sent them.
+  const load = 'packages.Load error: err: exit status 1: stderr: verifying github.com/pkg/errors@v0.9.1: checksum mismatch\n\tdownloaded: h1:FEBLx1zS214owpjy7qsBeixbURkuhQAwrK5UwLGTwt4=\n\tgo.sum:     h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n\nSECURITY ERROR';
+  const session = {
+    ...failed(undefined),
+    ok: true,
+    openedFile: '/w/main.go',
+    diagnostics: [
+      { uri: 'file:///w/go.mod', items: [{ severity: 1, message: load }] },
+      { uri: 'file:///w/main.go', items: [{ severity: 1, message: 'could not import fmt (missing metadata for import of "fmt")' }] },
+    ],
+  } as unknown as GoplsSessionResult;
+  it("says why the load failed (go's own reason, an error: it fails now), not that fmt cannot be found", () => {
+    const fs = valid(diagnosticFindings(session));
+    expect(fs.map((f) => f.message).join('\n')).not.toMatch(/an import cannot be found/);
+    expect(fs[0]).toMatchObject({ role: 'symptom', symptom: 'load-failed' });
+    const why = fs.find((f) => f.classId === 'module-resolution' && f.role !== 'symptom');
+    expect(why).toMatchObject({ severity: 'error' });
+    expect(why!.message).toMatch(/checksum mismatch/);
+  });
+  it('a missing import beside any failed load: the load failure is said, with what go said of it, and the import is not', () => {
+    const bare = { ...session, diagnostics: [{ uri: 'file:///w/go.mod', items: [{ severity: 1, message: 'packages.Load error: err: exit status 1: stderr: go: errors parsing go.mod' }] }, session.diagnostics[1]!] } as unknown as GoplsSessionResult;
+    const fs = valid(diagnosticFindings(bare));
+    expect(fs[0]!.message).toMatch(/could not load the packages/);
+    expect(fs.map((f) => f.message).join('\n')).not.toMatch(/an import cannot be found/);
+  });
+  it('a missing import with no load failure stays what it is', () => {
+    const alone = { ...session, diagnostics: [session.diagnostics[1]!] } as unknown as GoplsSessionResult;
+    expect(diagnosticFindings(alone).map((f) => f.message)).toEqual([expect.stringMatching(/an import cannot be found: fmt/)]);
+  });
+});
+
 describe('sessionFindings on launch failures', () => {
   it.each([
     ['EMFILE', 'out-of-files'],
