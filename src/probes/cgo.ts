@@ -6,7 +6,9 @@
 // - CGO_ENABLED=0 (set, or chosen by go itself because CC is not on PATH) while workspace files
 //   import "C": go and gopls drop those files, so what they declare is "undefined" elsewhere and a
 //   package made only of them "matches no packages".
-// Class: env-inheritance for both. The fix is always in the environment the tools get (CC on
+// - cgo on and the compiler found, but a library a cgo file includes is not where the compiler or
+//   pkg-config look (cgoHeaders.ts): "fatal error: pcap.h: No such file or directory".
+// Class: env-inheritance for all three. The fix is always in the environment the tools get (CC on
 // PATH, CC or CGO_ENABLED in go.toolsEnvVars, or a compiler installed), and the usual story is a
 // PATH the editor did not inherit. The excluded files explain red squiggles, so the finding says
 // it explains module-resolution.
@@ -19,12 +21,15 @@ import { lookPath } from '../facts/lookPath.js';
 import { profilePathFix } from '../fixes/catalog.js';
 import { cCompilerInstallFix, ccPathFix, cgoDisableFix, cgoEnableFix } from '../fixes/cgo.js';
 import { walkDirs } from '../host/walk.js';
+import { buildContextOf } from '../lsp/goplsBuild.js';
+import { cgoHeaderFindings } from './cgoHeaders.js';
 
 const WALK_MAX_FILES = 4000;
 const WALK_MAX_DIRS = 3000;
 const WALK_MAX_DEPTH = 8;
 /** The import block sits at the top; 16 KiB covers a long licence header and preamble. */
 const HEAD_BYTES = 16 * 1024;
+const READ_AHEAD = 16;
 
 /** Pure: the program `go env CC` names (go splits it like a shell: quotes, then spaces). */
 export function ccProgram(cc: string): string | undefined {
@@ -53,25 +58,29 @@ export interface CgoFileWalk {
 /** The workspace's .go files that import "C", walked as `go list ./...` would (no vendor, testdata, dot dirs). */
 export async function findCgoFiles(roots: readonly string[], deadline: number): Promise<CgoFileWalk> {
   const res: CgoFileWalk = { files: [], scanned: 0 };
-  const buf = Buffer.alloc(HEAD_BYTES);
   const walk = await walkDirs(roots, { maxDirs: WALK_MAX_DIRS, maxDepth: WALK_MAX_DEPTH, deadline }, async (dir, entries) => {
-    for (const e of entries) {
-      if (!e.isFile() || !e.name.endsWith('.go') || e.name.startsWith('.') || e.name.startsWith('_')) continue;
+    // Not _test.go: cgo is not allowed in tests, and x/tools's tests hold whole cgo files in raw strings.
+    const names = entries.filter((e) => e.isFile() && e.name.endsWith('.go') && !e.name.endsWith('_test.go') && !e.name.startsWith('.') && !e.name.startsWith('_')).map((e) => e.name);
+    // A few files at a time: the reads overlap, and a huge directory cannot take every descriptor.
+    for (let i = 0; i < names.length; i += READ_AHEAD) {
       if (res.scanned >= WALK_MAX_FILES) {
         res.truncated = 'files';
         return 'stop';
       }
-      res.scanned++;
-      const p = path.join(dir, e.name);
-      const head = await readHead(p, buf);
-      if (head !== undefined && importsC(head)) res.files.push(p);
+      const batch = names.slice(i, Math.min(i + READ_AHEAD, i + WALK_MAX_FILES - res.scanned));
+      res.scanned += batch.length;
+      const heads = await Promise.all(batch.map((n) => readHead(path.join(dir, n))));
+      heads.forEach((h, k) => {
+        if (h !== undefined && importsC(h)) res.files.push(path.join(dir, batch[k]!));
+      });
     }
   });
   if (walk.truncated === 'dirs' || walk.truncated === 'time') res.truncated = walk.truncated;
   return res;
 }
 
-async function readHead(p: string, buf: Buffer): Promise<string | undefined> {
+async function readHead(p: string): Promise<string | undefined> {
+  const buf = Buffer.alloc(HEAD_BYTES);
   const h = await fs.open(p, fsConst.O_RDONLY | fsConst.O_NONBLOCK).catch(() => undefined);
   if (!h) return undefined;
   try {
@@ -107,8 +116,25 @@ export const cgoProbe: Probe = {
     const program = ccProgram(v.CC || 'gcc') ?? 'gcc';
     const found = await resolveCc(program, ctx.env);
     const observed: Record<string, unknown> = { CGO_ENABLED: v.CGO_ENABLED ?? '', CC: v.CC ?? '', ccFound: found ?? null };
-    // Healthy and common: nothing to walk for.
-    if (enabled && found) return { observed };
+    // cgo on and its compiler found: what the workspace's cgo files include must be there too.
+    if (enabled && found) {
+      if (!ctx.workspaces.length || !ctx.host.live) return { observed };
+      const budget = Math.max(200, Math.min(1500, ctx.remainingMs() - 1500));
+      const walk = await findCgoFiles(ctx.workspaces.map((w) => path.resolve(w)), performance.now() + budget);
+      observed.cgoFileCount = walk.files.length;
+      observed.scannedGoFiles = walk.scanned;
+      if (!walk.files.length) return { observed };
+      const login = await ctx.facts.loginShellEnv();
+      const headers = await cgoHeaderFindings(ctx, {
+        files: walk.files,
+        build: buildContextOf(v, process.arch).ctx,
+        values: v,
+        cc: found,
+        osRelease: await ctx.host.readText('/etc/os-release'),
+        loginEnv: login.ok ? login.env : undefined,
+      });
+      return { observed: { ...observed, ...headers.observed }, findings: headers.findings };
+    }
     if (!enabled && !found && !ctx.workspaces.length) return { observed };
 
     const login = await ctx.facts.loginShellEnv();

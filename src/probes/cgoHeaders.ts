@@ -1,0 +1,169 @@
+// Headers and pkg-config packages a cgo file needs and this machine lacks. The C compiler is there
+// and cgo is on, yet `go build` stops with "fatal error: pcap.h: No such file or directory" (a
+// library's development files not installed, or CGO_CFLAGS / PKG_CONFIG_PATH set in a shell and
+// not in the editor), and gopls says only "go list failed to return CompiledGoFiles" and
+// "undefined: C.x". Checked the way cgo does it: each preamble of a file in this build, through the
+// user's compiler with -E (preprocess only, so nothing of the user's C is judged but its
+// #includes), with CGO_CPPFLAGS, CGO_CFLAGS, the file's #cgo flags and its pkg-config packages'.
+import path from 'node:path';
+import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
+import type { ProbeContext } from './probe.js';
+import { whyExcluded, type BuildContext } from '../lsp/buildConstraint.js';
+import { cgoPreamble, directiveApplies, expandSrcdir, missingHeaders, splitQuoted } from './cgoPreamble.js';
+import { lookPath } from '../facts/lookPath.js';
+import { toolsEnvFix } from '../fixes/catalog.js';
+import { CAP, readUserText } from '../host/readUserFile.js';
+
+/** Files preprocessed at most: one per package is enough to name what a package lacks. */
+const MAX_FILES = 6;
+const CC_TIMEOUT_MS = 3000;
+
+export interface CgoHeaderInput {
+  files: readonly string[];
+  build: BuildContext;
+  /** go env: CC, CGO_CPPFLAGS, CGO_CFLAGS, PKG_CONFIG. */
+  values: Record<string, string>;
+  /** The compiler CC names, resolved on the editor's PATH. */
+  cc: string;
+  osRelease?: string;
+  /** The login shell's environment, when read: its CPATH, CGO_CFLAGS or PKG_CONFIG_PATH may differ. */
+  loginEnv?: NodeJS.ProcessEnv;
+}
+
+interface Miss {
+  file: string;
+  pkgDir: string;
+  kind: 'header' | 'pkg-config' | 'no-pkg-config';
+  /** The header or the pkg-config package. */
+  name: string;
+  evidence: Evidence;
+}
+
+/** The cgo files of this build, one per package directory, preprocessed; what each lacks. */
+export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput): Promise<{ findings: FindingInput[]; observed: Record<string, unknown> }> {
+  const perDir = new Map<string, { file: string; src: string }>();
+  for (const f of input.files) {
+    if (perDir.size >= MAX_FILES) break;
+    // cgo is not allowed in test files ("use of cgo in test not supported"): go never preprocesses one.
+    if (f.endsWith('_test.go')) continue;
+    const dir = path.dirname(f);
+    if (perDir.has(dir)) continue;
+    const src = await readUserText(f, CAP.goModFile);
+    if (src === undefined || whyExcluded(path.basename(f), src, input.build)) continue;
+    perDir.set(dir, { file: f, src });
+  }
+  const misses: Miss[] = [];
+  const checked: string[] = [];
+  const ccArgs = splitQuoted(input.values.CC || 'gcc').slice(1);
+  const pkgConfig = splitQuoted(input.values.PKG_CONFIG || 'pkg-config');
+  for (const [dir, { file, src }] of perDir) {
+    if (ctx.remainingMs() < 800 || ctx.signal.aborted) break;
+    const pre = cgoPreamble(src);
+    if (!pre) continue;
+    checked.push(file);
+    const flags: string[] = [];
+    const pkgs: string[] = [];
+    for (const d of pre.directives) {
+      if (!directiveApplies(d, input.build)) continue;
+      if (d.verb === 'CPPFLAGS' || d.verb === 'CFLAGS') flags.push(...expandSrcdir(d.args, dir));
+      else if (d.verb === 'pkg-config') pkgs.push(...d.args.filter((a) => !a.startsWith('-')));
+    }
+    if (pkgs.length) {
+      const pc = pkgConfig[0]!.includes('/') ? pkgConfig[0] : await lookPath(pkgConfig[0]!, ctx.env);
+      if (!pc) {
+        misses.push({ file, pkgDir: dir, kind: 'no-pkg-config', name: pkgConfig[0]!, evidence: { source: 'PATH lookup (editor environment)', excerpt: `${pkgConfig[0]}: not found in ${ctx.env.PATH ?? '<unset>'}` } });
+        continue;
+      }
+      // cmd/go runs `pkg-config --cflags -- pkgs`; one call per package to name each missing one.
+      for (const p of pkgs) {
+        const r = await ctx.host.exec(pc, [...pkgConfig.slice(1), '--cflags', '--', p], { timeoutMs: CC_TIMEOUT_MS, signal: ctx.signal, env: ctx.env, cwd: dir, maxBuffer: 64 * 1024 });
+        if (r.timedOut || r.canceled || r.errorCode) continue;
+        if (r.failed) misses.push({ file, pkgDir: dir, kind: 'pkg-config', name: p, evidence: { source: r.commandLine, excerpt: (r.stderr || r.stdout).trim().split('\n').slice(0, 3).join('\n') } });
+        else flags.push(...splitQuoted(r.stdout.trim()));
+      }
+      if (misses.some((m) => m.file === file)) continue;
+    }
+    const args = [...ccArgs, ...splitQuoted(input.values.CGO_CPPFLAGS ?? ''), ...splitQuoted(input.values.CGO_CFLAGS ?? ''), ...flags, '-I', dir, '-E', '-o', '/dev/null', '-x', 'c', '-'];
+    const r = await ctx.host.exec(input.cc, args, { timeoutMs: CC_TIMEOUT_MS, signal: ctx.signal, env: ctx.env, cwd: dir, input: `${'\n'.repeat(pre.line - 1)}${pre.c}\n`, maxBuffer: 64 * 1024 });
+    if (r.timedOut || r.canceled || r.errorCode || !r.failed) continue;
+    // A header the preamble names in quotes is the project's own ("third_party/x.h" of a submodule
+    // not checked out): not a library the machine lacks.
+    const own = new Set([...pre.c.matchAll(/^\s*#\s*include\s*"([^"]+)"/gm)].map((x) => x[1]!));
+    for (const h of missingHeaders(r.stderr).filter((x) => !own.has(x)).slice(0, 1)) {
+      const at = /<stdin>:(\d+):/.exec(r.stderr)?.[1];
+      misses.push({ file, pkgDir: dir, kind: 'header', name: h, evidence: { source: `${r.commandLine} (the preamble of ${file}${at ? `, line ${at}` : ''})`, excerpt: r.stderr.trim().split('\n').slice(0, 4).join('\n') } });
+    }
+  }
+  const observed = { cgoPreamblesChecked: checked, cgoMissing: misses.map((m) => `${m.kind} ${m.name} (${m.file})`) };
+  return { findings: misses.length ? [missFinding(misses, input, ctx.env)] : [], observed };
+}
+
+function missFinding(misses: Miss[], input: CgoHeaderInput, ctxEnv: NodeJS.ProcessEnv): FindingInput {
+  const m = misses[0]!;
+  const what =
+    m.kind === 'header'
+      ? `includes <${m.name}>, which the C compiler cannot find`
+      : m.kind === 'pkg-config'
+        ? `asks pkg-config for "${m.name}", which pkg-config does not know`
+        : `asks pkg-config for its flags (#cgo pkg-config), and ${JSON.stringify(m.name)} is not on the editor's PATH`;
+  const says =
+    m.kind === 'header'
+      ? `"fatal error: ${m.name}: No such file or directory"`
+      : m.kind === 'pkg-config'
+        ? `"Package ${m.name} was not found in the pkg-config search path"`
+        : `'pkg-config: exec: "${m.name}": executable file not found in $PATH'`;
+  const others = misses.slice(1, 4).map((x) => `${path.relative(x.pkgDir, x.file) || x.file} lacks ${x.kind === 'header' ? `<${x.name}>` : x.name}`);
+  const login = shellDiffers(input, ctxEnv);
+  const cause =
+    m.kind === 'no-pkg-config'
+      ? 'pkg-config is not installed.'
+      : `The library's development files are not installed (its headers${m.kind === 'pkg-config' ? ` and ${m.name}.pc` : ''} come in a -dev or -devel package)${login ? `, or the ${login} your login shell sets is missing in the editor` : ''}.`;
+  return {
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.85,
+    message: `${m.file} ${what}: go build, go test and gopls fail on its package with ${says}, and gopls shows "undefined: C.…" for what the library declares. ${cause}${others.length ? ` Also: ${others.join('; ')}.` : ''}`,
+    evidence: misses.slice(0, 3).map((x) => x.evidence),
+    explains: ['module-resolution'],
+    // The shell's value, for gopls and every go command the editor runs.
+    fixes: [...(login ? [toolsEnvFix(`cgo-env-${login.toLowerCase()}`, `Set ${login} for the Go tools as your login shell sets it`, { [login]: input.loginEnv![login]! })] : []), ...missFixes(m, input.osRelease)],
+  };
+}
+
+/** The login shell sets a variable that moves headers or .pc files, and the editor has another value. */
+function shellDiffers(input: CgoHeaderInput, editor: NodeJS.ProcessEnv): string | undefined {
+  if (!input.loginEnv) return undefined;
+  const names = ['CPATH', 'C_INCLUDE_PATH', 'CGO_CFLAGS', 'CGO_CPPFLAGS', 'PKG_CONFIG_PATH'];
+  return names.find((n) => (input.loginEnv![n] ?? '') !== (editor[n] ?? '') && input.loginEnv![n]);
+}
+
+/** Where to look up the package that ships the file, by distribution: the searches need no root. */
+function missFixes(m: Miss, osRelease: string | undefined): Fix[] {
+  const ids = `${/^ID=(.*)$/m.exec(osRelease ?? '')?.[1] ?? ''} ${/^ID_LIKE=(.*)$/m.exec(osRelease ?? '')?.[1] ?? ''}`.replace(/"/g, '');
+  if (m.kind === 'no-pkg-config') {
+    const text = /\b(fedora|rhel|centos)\b/.test(ids) ? 'dnf install -y pkgconf-pkg-config' : /\balpine\b/.test(ids) ? 'apk add pkgconf' : 'apt-get install -y pkg-config';
+    return [{ id: 'cgo-install-pkg-config', kind: 'terminal', title: 'Install pkg-config', text, needsRoot: true }];
+  }
+  const file = m.kind === 'header' ? m.name : `${m.name}.pc`;
+  const base = path.basename(file);
+  if (/\b(fedora|rhel|centos)\b/.test(ids)) {
+    return [{ id: 'cgo-find-dev-package', kind: 'terminal', title: `Find the package that ships ${file}`, text: `dnf provides '*/${file}'`, needsRoot: false, detail: 'Install the -devel package it names.' }];
+  }
+  const ubuntu = /\bubuntu\b/.test(/^ID=(.*)$/m.exec(osRelease ?? '')?.[1] ?? '');
+  if (/\b(debian|ubuntu)\b/.test(ids)) {
+    const site = ubuntu ? 'packages.ubuntu.com' : 'packages.debian.org';
+    return [
+      {
+        id: 'cgo-find-dev-package',
+        kind: 'link',
+        title: `Find the package that ships ${file}`,
+        url: `https://${site}/search?searchon=contents&keywords=${encodeURIComponent(base)}&mode=exactfilename&suite=${ubuntu ? 'noble' : 'stable'}&arch=any`,
+        detail: 'Install the -dev package it names (apt-get install -y NAME-dev, as root).',
+      },
+    ];
+  }
+  if (/\balpine\b/.test(ids)) {
+    return [{ id: 'cgo-find-dev-package', kind: 'link', title: `Find the package that ships ${file}`, url: `https://pkgs.alpinelinux.org/contents?file=${encodeURIComponent(base)}`, detail: 'Install the -dev package it names (apk add NAME-dev, as root).' }];
+  }
+  return [];
+}

@@ -1,0 +1,84 @@
+// env-inheritance: cgo is on and gcc is there, but a C library a cgo file needs is not where the
+// compiler or pkg-config look ("fatal error: gedfault.h: No such file or directory", "Package
+// gedfault was not found in the pkg-config search path"): its development files not installed, or
+// CPATH / PKG_CONFIG_PATH set in a shell and not in the editor. gopls says only "go list failed to
+// return CompiledGoFiles" and "undefined: C.…". The library is a real header and .pc file under a
+// temporary prefix; whether the real gcc and pkg-config find it is decided by the environment,
+// varied case by case, with a control where they do. A file for another GOOS including a header
+// nobody has stays out of it, as it stays out of the build.
+import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { GO, GOPLS, expectDiagnosis, makeHome, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv } from './lib/harness.js';
+
+function library(prefix: string): void {
+  mkdirSync(path.join(prefix, 'include'), { recursive: true });
+  mkdirSync(path.join(prefix, 'lib', 'pkgconfig'), { recursive: true });
+  writeFileSync(path.join(prefix, 'include', 'gedfault.h'), '#define GEDFAULT_ANSWER 42\n');
+  writeFileSync(path.join(prefix, 'lib', 'pkgconfig', 'gedfault.pc'), `prefix=${prefix}\nincludedir=\${prefix}/include\n\nName: gedfault\nDescription: a header-only test library\nVersion: 1.0\nCflags: -I\${includedir}\nLibs:\n`);
+}
+
+function workspace(ws: string, via: 'header' | 'pkg-config'): void {
+  mkdirSync(path.join(ws, 'answer'), { recursive: true });
+  mkdirSync(path.join(ws, 'mac'), { recursive: true });
+  writeFileSync(path.join(ws, 'go.mod'), 'module example.com/cgolib\n\ngo 1.22\n');
+  const directive = via === 'pkg-config' ? '#cgo pkg-config: gedfault\n' : '';
+  writeFileSync(path.join(ws, 'answer', 'answer.go'), `package answer\n\n/*\n${directive}#include <gedfault.h>\n*/\nimport "C"\n\n// Answer comes from the C library.\nconst Answer = C.GEDFAULT_ANSWER\n`);
+  // Another platform's cgo file: never built here, whatever it includes.
+  writeFileSync(path.join(ws, 'mac', 'mac_darwin.go'), 'package mac\n\n// #include <CoreFoundation/CoreFoundation.h>\nimport "C"\n');
+  writeFileSync(path.join(ws, 'mac', 'doc.go'), '// Package mac is empty off macOS.\npackage mac\n');
+  writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/cgolib/answer"\n)\n\nfunc main() { fmt.Println(answer.Answer) }\n');
+}
+
+describe('fault: a C library a cgo file needs, where gcc and pkg-config do not look', () => {
+  const cases = [
+    { via: 'header', found: false, what: 'CPATH unset: <gedfault.h> is nowhere gcc looks' },
+    { via: 'header', found: true, what: 'CPATH names its include directory (the control)' },
+    { via: 'pkg-config', found: false, what: "PKG_CONFIG_PATH set in the login shell only: pkg-config does not know gedfault in the editor" },
+    { via: 'pkg-config', found: true, what: 'PKG_CONFIG_PATH set in the editor too (the control)' },
+  ] as const;
+  for (const c of cases) {
+    it(`#include <gedfault.h>${c.via === 'pkg-config' ? ' with #cgo pkg-config' : ''}, ${c.what}`, async () => {
+      const dir = tempDir('cgolib');
+      const prefix = path.join(dir, 'opt', 'gedfault');
+      const ws = path.join(dir, 'ws');
+      library(prefix);
+      workspace(ws, c.via);
+      const home = makeHome(path.join(dir, 'home'));
+      const pcPath = path.join(prefix, 'lib', 'pkgconfig');
+      if (c.via === 'pkg-config') appendFileSync(path.join(home, '.bash_profile'), `export PKG_CONFIG_PATH="${pcPath}"\n`);
+      try {
+        const env = userEnv({
+          HOME: home,
+          SHELL: '/bin/bash',
+          GOPATH: path.join(home, 'go'),
+          GOCACHE: path.join(dir, 'gocache'),
+          CGO_ENABLED: '1',
+          CPATH: c.via === 'header' && c.found ? path.join(prefix, 'include') : undefined,
+          C_INCLUDE_PATH: undefined,
+          PKG_CONFIG_PATH: c.via === 'pkg-config' && c.found ? pcPath : undefined,
+        });
+        const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
+        const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS, extra: ['--no-cache'] });
+        console.log(`[cgo ${c.via} found=${c.found}] ${summarize(run)}`);
+        if (c.found) {
+          expect(build.code).toBe(0);
+          expect(run.report!.causes.some((x) => x.severity === 'error')).toBe(false);
+          return;
+        }
+        expect(build.code).not.toBe(0);
+        expect(build.stderr).toMatch(c.via === 'header' ? /fatal error: gedfault\.h: No such file or directory/ : /Package gedfault was not found in the pkg-config search path/);
+        expectDiagnosis(run, ['env-inheritance'], [c.via === 'header' ? 'gedfault.h: No such file or directory' : 'Package gedfault was not found']);
+        const said = run.report!.causes[0]!.findings.map((f) => f.message).join('\n');
+        expect(said).toContain(path.join(ws, 'answer', 'answer.go'));
+        expect(said).not.toContain('CoreFoundation');
+        if (c.via === 'pkg-config') {
+          expect(said).toContain('the PKG_CONFIG_PATH your login shell sets is missing in the editor');
+          expect(run.report!.causes[0]!.fixes.map((x) => x.id)).toContain('cgo-env-pkg_config_path');
+        }
+      } finally {
+        removeTree(dir);
+      }
+    });
+  }
+});
