@@ -22,6 +22,9 @@ import { classifyGoFailure, goFlagsWithout, parseGoFlags, parseToolchain } from 
 /** Where Go installs usually live, looked at when go is not on PATH (to say "installed but not on PATH"). */
 export const USUAL_GO_DIRS = ['/usr/local/go/bin', '/usr/lib/go/bin', '/snap/bin', '/usr/bin'];
 
+/** The tools every build runs from GOTOOLDIR: a Go installation without one cannot build. */
+const GO_TOOLS = ['compile', 'link', 'asm'];
+
 /** The variables this probe reports, so "ok" still says what was read. */
 const OBSERVED_VARS = [
   'GOVERSION', 'GOROOT', 'GOPATH', 'GOBIN', 'GOMODCACHE', 'GOCACHE', 'GOTMPDIR', 'GOFLAGS', 'GO111MODULE',
@@ -213,6 +216,32 @@ async function gorootFindings(
           (ctx.env.GOROOT !== undefined ? ` GOROOT=${ctx.env.GOROOT} comes from the environment; remove it, go finds its own root.` : ''),
         evidence: [goEnvEv(['GOROOT']), ...(ctx.env.GOROOT !== undefined ? [{ source: 'environment', excerpt: `GOROOT=${ctx.env.GOROOT}` }] : [])],
         fixes: gr ? [gr] : [],
+      },
+    ];
+  }
+  // A Go root, but not whole: an extraction or upgrade cut short, a tool or the standard library
+  // deleted by hand, a distribution that split them into another package. go env still answers;
+  // every build stops at the missing piece (measured: `go: no such tool "compile"`).
+  const toolDir = v.GOTOOLDIR || path.join(goroot, 'pkg', 'tool', `${v.GOHOSTOS || 'linux'}_${v.GOHOSTARCH || 'amd64'}`);
+  const lacking = [
+    ...(await Promise.all(GO_TOOLS.map(async (t) => ((await exists(path.join(toolDir, t))) ? undefined : path.join(toolDir, t))))),
+    ...((await exists(path.join(goroot, 'src', 'runtime'))) ? [] : [path.join(goroot, 'src', 'runtime')]),
+  ].filter((x): x is string => x !== undefined);
+  observed.GOROOTLacking = lacking;
+  if (lacking.length) {
+    const tool = lacking.find((l) => l.startsWith(toolDir));
+    return [
+      {
+        classId: 'env-inheritance',
+        severity: 'error',
+        confidence: 0.9,
+        message:
+          `The Go installation at ${goroot} is incomplete: ${lacking.map((l) => path.relative(goroot, l)).join(', ')} ${lacking.length === 1 ? 'is' : 'are'} missing, so ` +
+          (tool ? `every go build, go test and gopls's package loading fail with go: no such tool "${path.basename(tool)}"` : `every build fails with "package runtime is not in std (${path.join(goroot, 'src', 'runtime')})" and gopls cannot resolve standard imports`) +
+          `. An extraction or upgrade cut short, files deleted, or a distribution that ships them in another package; go env still answers, so nothing else says so.` +
+          (ctx.env.GOROOT !== undefined ? ` GOROOT=${ctx.env.GOROOT} comes from the environment: if another, whole Go is installed, remove it.` : ''),
+        evidence: [goEnvEv(['GOROOT', 'GOTOOLDIR']), { source: `stat in ${goroot}`, excerpt: lacking.map((l) => `${l}: no such file`).join('\n') }],
+        fixes: [INSTALL_GO],
       },
     ];
   }

@@ -1,7 +1,7 @@
 // env-inheritance / gopls-launch: the editor was started from a desktop launcher whose PATH lacks
 // go and gopls, while the user's login shell (bash -l reading ~/.bash_profile) has both.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GO, GOPLS, GOPLS_DIR, GOROOT_BIN, expectDiagnosis, makeHome, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, writeSmallModule } from './lib/harness.js';
@@ -111,3 +111,38 @@ describe("fault: the go on PATH is a version manager's shim with no version set"
   });
 });
 
+
+// A Go installation missing a piece (an extraction or upgrade cut short, a file deleted): go env
+// answers as ever, every build stops. The Go is a hard-linked copy of the real one (a full copy where
+// /tmp is another file system), with the compiler removed, then the runtime's sources moved away;
+// the whole copy is the control. Before, the report said "no problems found" until gopls's load.
+describe('fault: the Go installation on PATH is incomplete', () => {
+  const hostTools = `pkg/tool/linux_${process.arch === 'x64' ? 'amd64' : process.arch}`;
+  for (const broken of [`${hostTools}/compile`, 'src/runtime', 'none']) {
+    it(broken === 'none' ? 'a whole copy of Go (the control): it builds, and no error is named' : `${broken} missing: env-inheritance first, naming the missing piece`, async () => {
+      const dir = tempDir('goroot');
+      const goroot = path.join(dir, 'go');
+      try {
+        const linked = await runCmd('/bin/cp', ['-al', path.dirname(GOROOT_BIN), goroot]);
+        if (linked.code !== 0) expect((await runCmd('/bin/cp', ['-a', path.dirname(GOROOT_BIN), goroot], { killAfterMs: 300_000 })).code).toBe(0);
+        if (broken !== 'none') rmSync(path.join(goroot, broken), { recursive: true });
+        const ws = writeSmallModule(path.join(dir, 'ws'));
+        const env = userEnv({ PATH: [path.join(goroot, 'bin'), GOPLS_DIR, '/usr/bin', '/bin'].join(':'), GOCACHE: path.join(dir, 'gocache'), GOROOT: undefined });
+        const build = await runCmd(path.join(goroot, 'bin', 'go'), ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
+        const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS });
+        console.log(`[goroot ${broken}] ${summarize(run)}`);
+        if (broken === 'none') {
+          expect(build.code).toBe(0);
+          expect(run.report!.causes.some((c) => c.severity === 'error')).toBe(false);
+          return;
+        }
+        expect(build.code).not.toBe(0);
+        expect(build.stderr).toContain(broken === 'src/runtime' ? 'package runtime is not in std' : 'no such tool "compile"');
+        expectDiagnosis(run, ['env-inheritance'], [path.join(goroot, broken)]);
+        expect(run.report!.causes[0]!.findings.some((f) => f.severity === 'error' && f.message.includes(`The Go installation at ${goroot} is incomplete: ${broken} is missing`))).toBe(true);
+      } finally {
+        removeTree(dir);
+      }
+    });
+  }
+});
