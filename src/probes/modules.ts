@@ -278,7 +278,7 @@ async function inspectFolder(
   const workUses = goWork ? await readWorkUses(goWork) : undefined;
   if (goWork && workUses) {
     observed.goWorkUses = workUses.uses;
-    findings.push(...workFindings(goWork, workUses.uses, workUses.text, modules, workUses.missing, walkSource(path.dirname(goWork), walk)));
+    findings.push(...workFindings(goWork, workUses.uses, workUses.text, modules, workUses.missing, walkSource(path.dirname(goWork), walk), goMod && path.dirname(goMod)));
   } else if (goWork && explicitWork) {
     // go-env reports a GOWORK that names a missing file.
   } else if (modules.length > 1) {
@@ -358,7 +358,7 @@ export async function readWorkUses(goWork: string): Promise<{ uses: string[]; te
   return { uses, text, missing };
 }
 
-function workFindings(goWork: string, uses: string[], text: string, modules: string[], missing: string[], walked: string): FindingInput[] {
+function workFindings(goWork: string, uses: string[], text: string, modules: string[], missing: string[], walked: string, folderModule?: string): FindingInput[] {
   const out: FindingInput[] = [];
   const base = path.dirname(goWork);
   const useLines = text.split('\n').filter((l) => /^\s*(use|\)|\.|"|`)/.test(l) || /^\s+\S/.test(l)).slice(0, 12).join('\n');
@@ -373,13 +373,19 @@ function workFindings(goWork: string, uses: string[], text: string, modules: str
     });
   }
   const used = new Set(uses.map((u) => path.resolve(base, u)));
-  const unused = modules.filter((m) => !used.has(m) && isInside(m, base));
+  const unused = [...new Set([...(folderModule ? [folderModule] : []), ...modules])].filter((m) => !used.has(m) && isInside(m, base));
   if (unused.length) {
+    // The folder the editor opened is itself in one of them: nothing builds there (measured, go
+    // 1.26.8: "current directory is contained in a module that is not one of the workspace modules
+    // listed in go.work"), not only in files the user may never open.
+    const opened = folderModule && unused.includes(folderModule);
     out.push({
       classId: 'module-resolution',
-      severity: 'warning',
-      confidence: 0.6,
-      message: `${goWork} does not use ${unused.length} module${unused.length === 1 ? '' : 's'} below it (${unused.slice(0, 5).map((m) => rel(base, m)).join(', ')}): gopls shows "This file is within module …, which is not included in your workspace" for their files.`,
+      severity: opened ? 'error' : 'warning',
+      confidence: opened ? 0.85 : 0.6,
+      message:
+        `${goWork} does not use ${unused.length} module${unused.length === 1 ? '' : 's'} below it (${unused.slice(0, 5).map((m) => rel(base, m)).join(', ')}): gopls shows "This file is within module …, which is not included in your workspace" for their files.` +
+        (opened ? ` The workspace folder is in ${rel(base, folderModule)}: go build and go test there fail with "current directory is contained in a module that is not one of the workspace modules listed in go.work".` : ''),
       evidence: [{ source: goWork, excerpt: useLines || text.slice(0, 400) }, { source: walked, excerpt: unused.slice(0, 10).map((m) => path.join(m, 'go.mod')).join('\n') }],
       fixes: [{ id: 'go-work-use-refresh', kind: 'terminal', title: `Rewrite the use directives of ${goWork} from the modules that exist`, text: 'go work use -r .', needsRoot: false, cwd: base }],
     });

@@ -127,6 +127,16 @@ describe('modules probe (fixture host: no go list)', () => {
     expect(r.findings[0]!.evidence).toContainEqual({ source: `stat ${path.join(ws, 'gone', 'go.mod')}`, excerpt: 'ENOENT' });
   });
 
+  it('the folder opened is in a module its go.work does not use: an error (nothing builds there), the same go.work seen from above a warning', async () => {
+    const ws = tree(tempDir('outwork'), { 'go.work': 'go 1.22\n\nuse ./b\n', 'a/go.mod': MOD('a'), 'a/main.go': 'package main\n', 'b/go.mod': MOD('b') });
+    const inner = await runProbe(modulesProbe, makeCtx({ workspaces: [path.join(ws, 'a')] }));
+    const f = inner.findings.find((x) => /does not use/.test(x.message))!;
+    expect(f.severity).toBe('error');
+    expect(f.message).toMatch(/The workspace folder is in a: go build and go test there fail/);
+    const outer = await runProbe(modulesProbe, makeCtx({ workspaces: [ws] }));
+    expect(outer.findings.find((x) => /does not use/.test(x.message))!.severity).toBe('warning');
+  });
+
   it('a workspace reached through a symlink that resolves elsewhere is a warning', async () => {
     const real = tree(tempDir('real'), { 'go.mod': MOD('example.com/r'), 'r.go': 'package r\n' });
     const linkParent = tempDir('links');
