@@ -75,7 +75,22 @@ describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', 
     expect(goBuild(ws, { ...e, GOPROXY: 'off' })).toBe('');
     const { all, observed } = await findings(ws, e);
     expect(all).toEqual([]);
-    expect(observed.modules).toEqual([{ dir: ws, direct: 1, missingSum: [], notCached: [] }]);
+    // The real cache's recorded hash and its go.mod, hashed as go does, agree with go's own go.sum.
+    expect(observed.modules).toEqual([{ dir: ws, direct: 1, missingSum: [], notCached: [], sumMismatch: [] }]);
+  });
+
+  it("go.sum's line for x/mod changed (a merge gone wrong): go build refuses it, the doctor names both hashes", async () => {
+    const ws = module();
+    const good = goSumFor(ws);
+    const zip = good.split('\n')[0]!.split(' ')[2]!;
+    const other = `h1:${Buffer.alloc(32, 3).toString('base64')}`;
+    writeFileSync(path.join(ws, 'go.sum'), good.replace(zip, other));
+    const e = env();
+    expect(goBuild(ws, { ...e, GOPROXY: 'off' })).toContain(`verifying golang.org/x/mod@${XMOD}: checksum mismatch`);
+    const { all, observed } = await findings(ws, e);
+    const f = all.find((x) => x.severity === 'error');
+    expect(f?.message).toContain(`records ${other} for golang.org/x/mod@${XMOD}, but the copy in the module cache hashes to ${zip}`);
+    expect(observed.modules).toMatchObject([{ sumMismatch: [`golang.org/x/mod ${XMOD} zip`] }]);
   });
 
   it('GOPROXY=off and the module not in the cache: an error quoting what go says', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { goEnvProbe } from '../../../src/probes/goEnv.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
@@ -87,6 +88,15 @@ describe('go-env probe', () => {
     expect(f).toMatchObject({ severity: 'error' });
     expect(f.message).toMatch(/is not a Go installation.*comes from the environment/);
     expect(f.fixes[0]).toMatchObject({ id: 'go-goroot-setting', key: 'go.goroot', value: g.goroot });
+  });
+
+  it('a Go root missing its linker (an extraction cut short) is an error naming it, with the install link', async () => {
+    const g = fakeGo();
+    rmSync(path.join(g.goroot, 'pkg/tool/linux_amd64/link'));
+    const r = await runProbe(goEnvProbe, makeCtx({ env: { PATH: path.dirname(g.goBinary) }, goEnv: okGoEnv(g) }));
+    expect(r.findings).toHaveLength(1);
+    expect(r.findings[0]).toMatchObject({ classId: 'env-inheritance', severity: 'error', fixes: [{ id: 'install-go' }] });
+    expect(r.findings[0]!.message).toContain(`The Go installation at ${g.goroot} is incomplete: pkg/tool/linux_amd64/link is missing, so every go build, go test and gopls's package loading fail with go: no such tool "link"`);
   });
 
   it('a GOROOT that no longer exists is an error', async () => {
