@@ -212,8 +212,10 @@ function ownershipFixes(f: DirFact, uid: number, home?: HomeFact): Fix[] {
         : `${f.checked} is not yours to write; set it in the environment the tools start with (a container's ENV or -e, a service's Environment=).`,
     });
   }
-  if (role === 'GOMODCACHE' && f.exists) fixes.push({ id: 'fs-access-go-clean-modcache', kind: 'terminal', text: 'go clean -modcache', needsRoot: false, title: 'Empty the module cache', detail: 'Modules are downloaded again on the next build.' });
-  if (role === 'GOCACHE' && f.exists) fixes.push({ id: 'fs-access-go-clean-cache', kind: 'terminal', text: 'go clean -cache', needsRoot: false, title: 'Empty the build cache' });
+  // go clean removes files in the directory: of no use where the directory itself cannot be written.
+  const cleanable = f.exists && f.write.ok;
+  if (role === 'GOMODCACHE' && cleanable) fixes.push({ id: 'fs-access-go-clean-modcache', kind: 'terminal', text: 'go clean -modcache', needsRoot: false, title: 'Empty the module cache', detail: 'Modules are downloaded again on the next build.' });
+  if (role === 'GOCACHE' && cleanable) fixes.push({ id: 'fs-access-go-clean-cache', kind: 'terminal', text: 'go clean -cache', needsRoot: false, title: 'Empty the build cache' });
   if (role === 'gopls cache' && f.exists) fixes.push(...clearCacheFix(f, 'fs-access-clear-gopls-cache'));
   fixes.push({ id: 'fs-access-module-cache-docs', kind: 'link', url: 'https://go.dev/ref/mod#module-cache', title: 'The module cache and its permissions' });
   return fixes;
@@ -410,11 +412,18 @@ function assessOne(f: DirFact, uid: number, findings: FindingInput[], home?: Hom
     } else if (!f.write.ok) {
       const acl = aclWords(f);
       const why = f.write.code === 'EROFS' ? 'is on a read-only file system' : `is not writable (${f.write.code}): ${ownerWords(f, uid)}`;
+      // A module cache that can be read is used as it is: builds and gopls work from what is in it
+      // (measured: go build with every module cached on a read-only bind mount exits 0; an image's
+      // pre-filled cache is often made so). Only a download fails; the module-downloads probe says
+      // when one is needed, as an error.
+      const readOnlyCache = role === 'GOMODCACHE';
       findings.push({
         classId: 'fs-access',
-        severity: sev,
+        severity: readOnlyCache ? 'warning' : sev,
         confidence: f.write.code === 'EROFS' ? 0.92 : 0.88,
-        message: `${role} ${f.real} ${why}; ${what(role)}.${acl.words}`,
+        message: readOnlyCache
+          ? `${role} ${f.real} ${why}: go and gopls use the modules already in it, but cannot download any other (go get, go mod tidy or download, a new requirement fail with "${f.write.code === 'EROFS' ? 'read-only file system' : 'permission denied'}").${acl.words}`
+          : `${role} ${f.real} ${why}; ${what(role)}.${acl.words}`,
         evidence: [entryEvidence(f), accessEvidence(f, uid), ...(acl.evidence ? [acl.evidence] : [])],
         fixes: f.write.code === 'EROFS' ? ownershipFixes({ ...f, owner: undefined }, uid, home) : ownershipFixes(f, uid, home),
       });

@@ -12,7 +12,7 @@
 //   explains module-resolution symptoms.
 import path from 'node:path';
 import net from 'node:net';
-import { promises as fs } from 'node:fs';
+import { promises as fs, constants as fsConstants } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
@@ -25,6 +25,8 @@ import { goModDownloadFix, goModTidyFix, goprivateFix, GOPROXY_DOCS, networkVarC
 import { CAP, readUserFile, readUserText } from '../host/readUserFile.js';
 
 const MAX_MODULES = 8;
+
+const MODULE_CACHE_DOCS: Fix = { id: 'module-cache-readonly-docs', kind: 'link', url: 'https://go.dev/ref/mod#module-cache', title: 'Point GOMODCACHE at a directory you can write, or add the module where the cache is filled', detail: 'A read-only cache (an image layer, a shared mount) serves only what was put in it; GOMODCACHE in the environment the tools start with moves it.' };
 const LOOPBACK_CONNECT_MS = 400;
 
 /** The variables that decide how go reaches a proxy and whom it trusts. GOPROXY itself is the login-shell probe's. */
@@ -158,7 +160,7 @@ interface ModuleState {
 export const moduleDownloadsProbe: Probe = {
   id: 'module-downloads',
   title: 'Module downloads: go.sum, module cache, proxy and private modules',
-  classes: ['module-resolution', 'env-inheritance'],
+  classes: ['module-resolution', 'env-inheritance', 'fs-access'],
   async run(ctx) {
     const goEnv = await ctx.facts.goEnv();
     if (!goEnv.ok) return skipped(`go env is unavailable (${goEnv.reason}); the go-env probe reports why`);
@@ -179,6 +181,7 @@ export const moduleDownloadsProbe: Probe = {
     if (!ctx.host.live) return { findings: await envDiffs, observed };
 
     const roots = await moduleRoots(ctx);
+    const unwritable = await cacheUnwritable(v.GOMODCACHE);
     const states: ModuleState[] = [];
     const graph: Record<string, unknown>[] = [];
     for (const r of roots) {
@@ -187,7 +190,7 @@ export const moduleDownloadsProbe: Probe = {
       states.push(...s);
       if (g) {
         graph.push(g.observed);
-        findings.push(...graphFindings(g, r.root, s, v));
+        findings.push(...graphFindings(g, r.root, s, v, unwritable));
       }
     }
     observed.modules = states.map((s) => ({ dir: s.dir, direct: s.requires.length, missingSum: s.missingSum.map(key), notCached: s.notCached.map(key), sumMismatch: s.mismatch.map(mismatchKey) }));
@@ -296,7 +299,7 @@ async function graphCheck(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: tru
   return { commandLine: `GOPROXY=off ${r.commandLine} (in ${root})`, errors, observed: { dir: root, exitCode: r.exitCode ?? null, timedOut: r.timedOut, modules: r.failed ? null : r.stdout.split('\n').filter(Boolean).length } };
 }
 
-function graphFindings(g: GraphResult, root: string, states: ModuleState[], v: Record<string, string>): FindingInput[] {
+function graphFindings(g: GraphResult, root: string, states: ModuleState[], v: Record<string, string>, unwritable: string | undefined): FindingInput[] {
   // go.mod-level sums and cache misses deeper in the graph; direct requirements are moduleFindings'.
   const direct = new Set(states.flatMap((s) => [...s.missingSum, ...s.notCached].map(key)));
   const out: FindingInput[] = [];
@@ -315,7 +318,17 @@ function graphFindings(g: GraphResult, root: string, states: ModuleState[], v: R
   const deepMismatch = g.errors.mismatch.filter((m) => !seen.has(mismatchKey(m)));
   if (deepMismatch.length) out.push(mismatchFinding(root, deepMismatch, { source: g.commandLine, excerpt: g.errors.lines.slice(0, 6).join('\n') }));
   const deepCache = g.errors.notCached.filter((k) => !direct.has(k));
-  if (deepCache.length && userProxyOff(v)) {
+  if (deepCache.length && unwritable) {
+    out.push({
+      classId: 'fs-access',
+      severity: 'error',
+      confidence: 0.85,
+      explains: ['module-resolution'],
+      message: `The module graph of ${root} needs ${deepCache.slice(0, 3).join(', ')}${deepCache.length > 3 ? ` and ${deepCache.length - 3} more` : ''}, not in the module cache ${v.GOMODCACHE}, which cannot be written (${unwritable}): go cannot download ${deepCache.length === 1 ? 'it' : 'them'}, so go build and gopls fail in every package of this module.`,
+      evidence: [{ source: g.commandLine, excerpt: g.errors.lines.slice(0, 6).join('\n') }, { source: `access(2) W_OK on ${v.GOMODCACHE}`, excerpt: unwritable }],
+      fixes: [MODULE_CACHE_DOCS],
+    });
+  } else if (deepCache.length && userProxyOff(v)) {
     out.push({
       classId: 'module-resolution',
       severity: 'error',
@@ -326,6 +339,15 @@ function graphFindings(g: GraphResult, root: string, states: ModuleState[], v: R
     });
   }
   return out;
+}
+
+/** The errno that refuses writing in an existing module cache (EACCES, EROFS), or undefined. */
+function cacheUnwritable(dir: string | undefined): Promise<string | undefined> {
+  if (!dir) return Promise.resolve(undefined);
+  return fs.access(dir, fsConstants.W_OK).then(
+    () => undefined,
+    (e: NodeJS.ErrnoException) => (e.code === 'ENOENT' ? undefined : (e.code ?? 'EACCES')),
+  );
 }
 
 const mismatchKey = (m: SumMismatch) => `${m.module} ${m.version} ${m.what}`;
@@ -382,6 +404,22 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
   if (!s.notCached.length) return out;
   const entries = parseGoproxy(v.GOPROXY ?? '');
   const cacheEv: Evidence = { source: `module cache ${v.GOMODCACHE}`, excerpt: s.notCached.slice(0, 8).map((m) => `no ${escapeModulePath(m.path)}@${escapeModulePath(m.version)}`).join('\n') };
+  // A cache that cannot be written is fine while it holds everything (the file-access finding is a
+  // warning); a requirement it lacks can never be downloaded into it.
+  const unwritable = await cacheUnwritable(v.GOMODCACHE);
+  if (unwritable) {
+    out.push({
+      // The directory is the cause (the fix moves or fills it); the module's failure follows.
+      classId: 'fs-access',
+      severity: 'error',
+      confidence: 0.9,
+      explains: ['module-resolution'],
+      message: `${list(s.notCached)}, required by ${path.join(s.dir, 'go.mod')}, ${s.notCached.length === 1 ? 'is' : 'are'} not in the module cache ${v.GOMODCACHE}, which cannot be written (${unwritable}): go cannot download ${s.notCached.length === 1 ? 'it' : 'them'}, so go build and gopls fail with "mkdir ${v.GOMODCACHE}/cache/download/…: ${unwritable === 'EROFS' ? 'read-only file system' : 'permission denied'}".`,
+      evidence: [cacheEv, { source: `access(2) W_OK on ${v.GOMODCACHE}`, excerpt: unwritable }, goEnvEv(['GOMODCACHE'])],
+      fixes: [MODULE_CACHE_DOCS],
+    });
+    return out;
+  }
   if (entries[0]?.kind === 'off') {
     out.push({
       classId: 'module-resolution',

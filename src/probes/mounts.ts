@@ -159,14 +159,18 @@ export function assessMounts(paths: readonly PathMount[], mc: MountContext = {})
     }
     // 3. Read-only: the caches and the temp dir must be written.
     if (isReadOnly(m) && role !== 'gopls binary dir' && role !== 'GOPATH') {
-      const mustWrite = role === 'GOMODCACHE' || role === 'GOCACHE' || role === 'GOTMPDIR';
+      // The module cache is only written to download (a filled one mounted read-only builds fine);
+      // the build cache and the temp dir are written by every build.
+      const mustWrite = role === 'GOCACHE' || role === 'GOTMPDIR';
       findings.push({
         classId: 'fs-access',
         severity: mustWrite ? 'error' : 'warning',
         confidence: mustWrite ? 0.92 : 0.6,
         message: mustWrite
-          ? `${role} ${p.real} ${onMount(p.real, m)}, mounted read-only: the go command fails with "read-only file system" when it writes there${role === 'GOMODCACHE' ? ' (downloads, go.sum checks, lock files)' : ''}.`
-          : `${role} ${p.real} ${onMount(p.real, m)}, mounted read-only: go install cannot put tools there.`,
+          ? `${role} ${p.real} ${onMount(p.real, m)}, mounted read-only: the go command fails with "read-only file system" when it writes there.`
+          : role === 'GOMODCACHE'
+            ? `${role} ${p.real} ${onMount(p.real, m)}, mounted read-only: go and gopls use the modules already there, and every download fails with "read-only file system".`
+            : `${role} ${p.real} ${onMount(p.real, m)}, mounted read-only: go install cannot put tools there.`,
         evidence: [pathEvidence(p), mountEvidence(m)],
         fixes: [remountFix(`fs-remount-rw-${slug(role)}`, m, 'rw')],
       });

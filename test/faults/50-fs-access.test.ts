@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync, chmodSync, openSync, writeSync, closeSync, readdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GO, NOBODY, asUser, forOthers, bindReadOnly, chownTree, expectDiagnosis, isMountPoint, makeHome, mountTmpfs, removeTree, runCmd, runDoctorCli, summarize, tempDir, unmountVerified, userEnv, userEnvFor, writeSmallModule } from './lib/harness.js';
+import { GO, NOBODY, asUser, forOthers, bindReadOnly, layOutCachedModule, chownTree, expectDiagnosis, isMountPoint, makeHome, mountTmpfs, removeTree, runCmd, runDoctorCli, summarize, tempDir, unmountVerified, userEnv, userEnvFor, writeSmallModule } from './lib/harness.js';
 
 /** A module with one requirement, so `go mod download` has something to write into GOMODCACHE. */
 function writeModuleWithRequirement(dir: string): string {
@@ -41,6 +41,53 @@ describe('fault: Go caches not writable', () => {
     }
     expect(isMountPoint(mnt)).toBe(false);
   });
+
+  // A module cache filled beforehand and mounted read-only (an image's layer, a shared mount): go
+  // builds from it; only a module it lacks fails, when go tries to download it. Before, the doctor
+  // called the read-only cache an error (score 1.0) in both, and offered go clean -modcache.
+  for (const needs of ['nothing', 'a module it lacks'] as const) {
+    it(`a filled module cache on a read-only bind mount, the workspace needing ${needs}: ${needs === 'nothing' ? 'go builds, a warning and no error' : 'go build fails with "read-only file system", fs-access error naming the module'}`, async () => {
+      const dir = tempDir('rofilled');
+      const src = path.join(dir, 'src');
+      const mnt = path.join(dir, 'mod');
+      const proxy = path.join(dir, 'proxy', 'example.com', 'y', '@v');
+      const x = layOutCachedModule(src, 'example.com/x', 'v1.3.0', { 'x.go': 'package x\n\n// F does nothing.\nfunc F() {}\n' });
+      mkdirSync(mnt);
+      // y is served by a proxy on disk (GOPROXY=file://), never put in the cache.
+      mkdirSync(proxy, { recursive: true });
+      writeFileSync(path.join(proxy, 'list'), 'v0.2.0\n');
+      writeFileSync(path.join(proxy, 'v0.2.0.info'), '{"Version":"v0.2.0","Time":"2025-06-01T00:00:00Z"}');
+      writeFileSync(path.join(proxy, 'v0.2.0.mod'), 'module example.com/y\n\ngo 1.21\n');
+      const ws = path.join(dir, 'ws');
+      mkdirSync(ws);
+      const lacks = needs !== 'nothing';
+      writeFileSync(path.join(ws, 'go.mod'), `module example.com/ws\n\ngo 1.22\n\nrequire (\n\texample.com/x v1.3.0\n${lacks ? '\texample.com/y v0.2.0\n' : ''})\n`);
+      writeFileSync(path.join(ws, 'go.sum'), x.goSum);
+      writeFileSync(path.join(ws, 'main.go'), `package main\n\nimport (\n\t"example.com/x"\n${lacks ? '\t_ "example.com/y"\n' : ''})\n\nfunc main() { x.F() }\n`);
+      try {
+        await bindReadOnly(src, mnt);
+        const env = userEnv({ GOMODCACHE: mnt, GOCACHE: path.join(dir, 'gocache'), GOPROXY: `file://${path.join(dir, 'proxy')}`, GOSUMDB: 'off', GOFLAGS: '-mod=mod' });
+        const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
+        const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws });
+        console.log(`[fs-access read-only filled, needs ${needs}] ${summarize(run)}`);
+        const access = run.report!.causes.find((c) => c.id === 'fs-access');
+        expect(access?.findings.some((f) => f.severity === 'warning' && f.message.includes(`GOMODCACHE ${mnt}`))).toBe(true);
+        expect(access?.fixes.map((f) => f.id)).not.toContain('fs-access-go-clean-modcache');
+        if (!lacks) {
+          expect(build.code).toBe(0);
+          expect(run.report!.causes.some((c) => c.severity === 'error')).toBe(false);
+          return;
+        }
+        expect(build.stderr).toContain(`mkdir ${mnt}/cache/download/example.com/y: read-only file system`);
+        expectDiagnosis(run, ['fs-access'], [mnt]);
+        expect(run.report!.causes[0]!.findings.some((f) => f.severity === 'error' && f.message.startsWith(`example.com/y v0.2.0, required by ${path.join(ws, 'go.mod')}, is not in the module cache ${mnt}, which cannot be written (EROFS)`))).toBe(true);
+      } finally {
+        await unmountVerified(mnt);
+        removeTree(dir);
+      }
+      expect(isMountPoint(mnt)).toBe(false);
+    });
+  }
 
   it('owned by another user, mode 0755: go fails with "permission denied" for nobody; fs-access names the directory', async () => {
     const dir = tempDir('owner');

@@ -1,10 +1,9 @@
 // module-resolution: a folder of .go files with no go.mod, and a folder holding two modules with
 // no go.work (one imports the other).
-import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GO, GOPLS, expectDiagnosis, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv } from './lib/harness.js';
+import { GO, GOPLS, expectDiagnosis, layOutCachedModule, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv } from './lib/harness.js';
 
 describe('fault: modules gopls cannot resolve', () => {
   it('.go files and no go.mod: go build and gopls fail to resolve imports; the doctor names module-resolution and the folder', async () => {
@@ -138,29 +137,18 @@ describe('fault: modules gopls cannot resolve', () => {
 
   // go.sum disagreeing with the module cache ("verifying m@v: checksum mismatch … SECURITY ERROR"): a
   // merge that mangled a line, a hand edit, a cache changed in place. The cache is laid out by hand
-  // as go lays it out (cache/download/…/@v/V.{mod,info,ziphash} and the extracted m@v/), so the run
-  // is offline; its recorded zip hash is arbitrary, as go compares it and never re-hashes the files.
-  // gopls said only "could not import fmt (missing metadata …)" of it before.
-  const modHash = (text: string) => `h1:${createHash('sha256').update(`${createHash('sha256').update(text).digest('hex')}  go.mod\n`).digest('base64')}`;
-  const ZIP = `h1:${Buffer.alloc(32, 7).toString('base64')}`;
+  // as go lays it out, so the run is offline. gopls said only "could not import fmt (missing
+  // metadata …)" of it before.
   const OTHER = `h1:${Buffer.alloc(32, 9).toString('base64')}`;
   for (const wrong of ['zip', 'go.mod', 'none'] as const) {
     it(wrong === 'none' ? 'go.sum agreeing with the module cache (the control): go builds, and no module error is named' : `go.sum's ${wrong} line disagrees with the module cache: the doctor names the module, the line and both hashes`, async () => {
       const dir = tempDir('checksum');
       const ws = path.join(dir, 'ws');
       const cache = path.join(dir, 'modcache');
-      const dl = path.join(cache, 'cache', 'download', 'example.com', 'x', '@v');
-      const xmod = 'module example.com/x\n\ngo 1.21\n';
+      const x = layOutCachedModule(cache, 'example.com/x', 'v1.3.0', { 'x.go': 'package x\n\n// F does nothing.\nfunc F() {}\n' });
       mkdirSync(ws);
-      mkdirSync(dl, { recursive: true });
-      mkdirSync(path.join(cache, 'example.com', 'x@v1.3.0'), { recursive: true });
-      writeFileSync(path.join(dl, 'v1.3.0.mod'), xmod);
-      writeFileSync(path.join(dl, 'v1.3.0.info'), '{"Version":"v1.3.0","Time":"2025-06-01T00:00:00Z"}');
-      writeFileSync(path.join(dl, 'v1.3.0.ziphash'), ZIP);
-      writeFileSync(path.join(cache, 'example.com', 'x@v1.3.0', 'go.mod'), xmod);
-      writeFileSync(path.join(cache, 'example.com', 'x@v1.3.0', 'x.go'), 'package x\n\n// F does nothing.\nfunc F() {}\n');
       writeFileSync(path.join(ws, 'go.mod'), 'module example.com/ws\n\ngo 1.22\n\nrequire example.com/x v1.3.0\n');
-      writeFileSync(path.join(ws, 'go.sum'), `example.com/x v1.3.0 ${wrong === 'zip' ? OTHER : ZIP}\nexample.com/x v1.3.0/go.mod ${wrong === 'go.mod' ? OTHER : modHash(xmod)}\n`);
+      writeFileSync(path.join(ws, 'go.sum'), `example.com/x v1.3.0 ${wrong === 'zip' ? OTHER : x.zipSum}\nexample.com/x v1.3.0/go.mod ${wrong === 'go.mod' ? OTHER : x.modSum}\n`);
       writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport "example.com/x"\n\nfunc main() { x.F() }\n');
       try {
         const env = userEnv({ GOPROXY: 'off', GOMODCACHE: cache, GOCACHE: path.join(dir, 'gocache') });
@@ -176,9 +164,9 @@ describe('fault: modules gopls cannot resolve', () => {
         expect(build.code).not.toBe(0);
         expect(build.stderr).toContain(`verifying ${line}: checksum mismatch`);
         expectDiagnosis(run, ['module-resolution'], [OTHER]);
-        const f = run.report!.causes[0]!.findings.find((x) => x.severity === 'error' && x.message.includes(`for ${line},`))!;
-        expect(f.message).toContain(wrong === 'zip' ? ZIP : modHash(xmod));
-        expect(run.report!.causes[0]!.fixes.map((x) => x.id)).toContain('go-mod-verify-mismatch');
+        const f = run.report!.causes[0]!.findings.find((y) => y.severity === 'error' && y.message.includes(`for ${line},`))!;
+        expect(f.message).toContain(wrong === 'zip' ? x.zipSum : x.modSum);
+        expect(run.report!.causes[0]!.fixes.map((y) => y.id)).toContain('go-mod-verify-mismatch');
       } finally {
         removeTree(dir);
       }

@@ -2,6 +2,7 @@
 // would (argument arrays, a crafted environment, optionally inside a cgroup or as another user),
 // and sets faults up with a restore that is verified, not assumed.
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, rmdirSync, writeFileSync, mkdirSync, chmodSync, chownSync, existsSync, statSync, copyFileSync, renameSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -457,4 +458,31 @@ export function userEnvFor(home: string, user: string, over: NodeJS.ProcessEnv =
   // Another account finds gopls where it can reach it (forOthers); an explicit PATH in `over` stays.
   if (over.PATH === undefined) env.PATH = env.PATH!.split(':').map((d) => (d === GOPLS_DIR ? forOthers().goplsDir : d)).join(':');
   return env;
+}
+
+/** The h1: hash go records in go.sum for a go.mod file (dirhash.Hash1 over the one file "go.mod"). */
+export function goModSum(text: string): string {
+  return `h1:${createHash('sha256').update(`${createHash('sha256').update(text).digest('hex')}  go.mod\n`).digest('base64')}`;
+}
+
+/**
+ * A module laid out in a module cache by hand, as go lays it out after a download (cache/download/
+ * …/@v/V.{mod,info,ziphash} and the extracted m@v/), so a scenario runs offline. The recorded zip
+ * hash is arbitrary: go compares it with go.sum and never re-hashes the files. Returns the two
+ * go.sum lines that agree with it.
+ */
+export function layOutCachedModule(cache: string, mod: string, version: string, files: Record<string, string>): { goSum: string; zipSum: string; modSum: string } {
+  const dl = path.join(cache, 'cache', 'download', mod, '@v');
+  const extracted = path.join(cache, `${mod}@${version}`);
+  mkdirSync(dl, { recursive: true });
+  mkdirSync(extracted, { recursive: true });
+  const gomod = `module ${mod}\n\ngo 1.21\n`;
+  const zipSum = `h1:${createHash('sha256').update(`${mod}@${version}`).digest('base64')}`;
+  writeFileSync(path.join(dl, `${version}.mod`), gomod);
+  writeFileSync(path.join(dl, `${version}.info`), `{"Version":"${version}","Time":"2025-06-01T00:00:00Z"}`);
+  writeFileSync(path.join(dl, `${version}.ziphash`), zipSum);
+  writeFileSync(path.join(extracted, 'go.mod'), gomod);
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(extracted, name), text);
+  const modSum = goModSum(gomod);
+  return { goSum: `${mod} ${version} ${zipSum}\n${mod} ${version}/go.mod ${modSum}\n`, zipSum, modSum };
 }

@@ -418,7 +418,8 @@ describe('rankCauses: a sandbox that hides the refused path before "permission d
 
 describe('rankCauses: the file-access probe inside a Flatpak sandbox', () => {
   // What fileAccess.ts reports for a module cache under /var (which `host` does not bind) that
-  // cannot be written: an error-severity fs-access finding, and the sandbox's warning naming /var/go.
+  // cannot be read: an error-severity fs-access finding, and the sandbox's warning naming /var/go.
+  // (One that can be read and not written is a warning: go uses what is in it.)
   const fact: DirFact = {
     entry: { role: 'GOMODCACHE', path: '/var/go/pkg/mod', origin: 'go env GOMODCACHE' },
     real: '/var/go/pkg/mod',
@@ -427,7 +428,7 @@ describe('rankCauses: the file-access probe inside a Flatpak sandbox', () => {
     checked: '/var/go/pkg/mod',
     owner: 0,
     mode: 0o40755,
-    read: { ok: true },
+    read: { ok: false, code: 'EACCES' },
     write: { ok: false, code: 'EACCES' },
     search: { ok: true },
   };

@@ -54,11 +54,18 @@ describe('mounts probe on fixture hosts', () => {
     expect((rec.observed.paths as Array<{ role: string; mountPoint: string }>).find((p) => p.role === 'GOTMPDIR')?.mountPoint).toBe('/');
   });
 
-  it('read-only bind mount as GOMODCACHE → fs-access error', async () => {
+  it('read-only bind mount as GOMODCACHE → fs-access warning (builds use what is there; downloads fail)', async () => {
     const { findings } = await run('mounts-ro-modcache', { GOMODCACHE: '/tmp/ged-modcache-o2SY' });
     const f = findings.find((x) => x.classId === 'fs-access')!;
+    expect(f.severity).toBe('warning');
+    expect(f.message).toMatch(/GOMODCACHE .*read-only: go and gopls use the modules already there, and every download fails/);
+  });
+
+  it('read-only bind mount as GOCACHE → fs-access error (every build writes there)', async () => {
+    const { findings } = await run('mounts-ro-modcache', { GOCACHE: '/tmp/ged-modcache-o2SY' });
+    const f = findings.find((x) => x.classId === 'fs-access')!;
     expect(f.severity).toBe('error');
-    expect(f.message).toMatch(/GOMODCACHE .*read-only/);
+    expect(f.message).toMatch(/GOCACHE .*read-only/);
     expect(f.evidence.some((e) => e.source === '/proc/self/mountinfo' && e.excerpt.includes(' ro,relatime '))).toBe(true);
     expect(findings.some((x) => x.classId === 'noexec-mount')).toBe(false);
   });
