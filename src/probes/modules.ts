@@ -158,6 +158,10 @@ export async function goWorkFor(dir: string, env: NodeJS.ProcessEnv): Promise<st
   return explicit === 'off' ? undefined : explicit ? explicit : findUp(dir, 'go.work');
 }
 
+function sourceOfVar(name: string, env: NodeJS.ProcessEnv): string {
+  return env[name] !== undefined ? 'from the environment' : 'from your go env file';
+}
+
 function rel(root: string, p: string): string {
   return path.relative(root, p) || '.';
 }
@@ -251,6 +255,23 @@ async function inspectFolder(
 
   if (gopathMode) {
     // go-env reports GO111MODULE=off itself; nothing below applies in GOPATH mode.
+    return { findings, observed, goListRuns: 0, partial };
+  }
+  // GO111MODULE=auto with no go.mod at or above the folder is GOPATH mode for it (cmd/go since 1.13),
+  // and inside a GOPATH's src that is a legacy project that builds (measured: go build exits 0,
+  // gopls check reports nothing), not a folder outside every module.
+  const srcOf = gopathEntries(v).map((g) => path.join(g, 'src')).find((src) => isInside(root, src));
+  if (!goMod && !goWork && (v.GO111MODULE ?? '') === 'auto' && srcOf && modules.length === 0) {
+    observed.gopathModeFolder = true;
+    findings.push({
+      classId: 'module-resolution',
+      severity: 'info',
+      confidence: 0.5,
+      message: `${root} has no go.mod and GO111MODULE=auto (${sourceOfVar('GO111MODULE', ctx.env)}), inside ${srcOf}: go and gopls build it in GOPATH mode, importing from ${srcOf} only. That works, but GOPATH mode is legacy: modules (go mod init) are what go and gopls are developed for.`,
+      evidence: [{ source: 'go env -json', excerpt: `"GO111MODULE": "auto"\n"GOPATH": ${JSON.stringify(v.GOPATH ?? '')}` }, { source: root, excerpt: `no go.mod in ${ancestors(root).slice(0, 4).join(', ')}` }],
+      // Its import path in GOPATH is the module path that keeps every import of it working.
+      fixes: [goModInitFix(root, path.relative(srcOf, root).split(path.sep).join('/') || modulePathFor(root), { otherModules: 0, goWork: false })],
+    });
     return { findings, observed, goListRuns: 0, partial };
   }
 

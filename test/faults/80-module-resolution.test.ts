@@ -172,4 +172,34 @@ describe('fault: modules gopls cannot resolve', () => {
       }
     });
   }
+
+  // A legacy project in GOPATH/src with no go.mod. With GO111MODULE=auto go builds it in GOPATH mode
+  // (it had been reported as an error, "no go.mod at or above"); with the default (on) go build fails
+  // and the error stands.
+  for (const mode of ['auto', 'default'] as const) {
+    it(`a project in GOPATH/src with no go.mod, GO111MODULE=${mode === 'auto' ? 'auto: go builds it in GOPATH mode; a note, no error' : 'unset: go build fails; module-resolution error'}`, async () => {
+      const dir = tempDir('gopathmode');
+      const gopath = path.join(dir, 'gopath');
+      const ws = path.join(gopath, 'src', 'example.com', 'legacy');
+      mkdirSync(path.join(ws, 'util'), { recursive: true });
+      writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport "example.com/legacy/util"\n\nfunc main() { util.F() }\n');
+      writeFileSync(path.join(ws, 'util', 'u.go'), 'package util\n\n// F does nothing.\nfunc F() {}\n');
+      try {
+        const env = userEnv({ GOPATH: gopath, GO111MODULE: mode === 'auto' ? 'auto' : undefined, GOCACHE: path.join(dir, 'gocache') });
+        const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
+        const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS });
+        console.log(`[gopath mode ${mode}] ${summarize(run)}`);
+        if (mode === 'auto') {
+          expect(build.code).toBe(0);
+          expect(run.report!.causes.some((c) => c.severity === 'error')).toBe(false);
+          expect(run.report!.causes.flatMap((c) => c.findings).some((f) => f.message.includes('GOPATH mode'))).toBe(true);
+        } else {
+          expect(build.stderr).toContain('go.mod file not found');
+          expectDiagnosis(run, ['module-resolution'], [ws]);
+        }
+      } finally {
+        removeTree(dir);
+      }
+    });
+  }
 });

@@ -127,6 +127,19 @@ describe('modules probe (fixture host: no go list)', () => {
     expect(r.findings[0]!.evidence).toContainEqual({ source: `stat ${path.join(ws, 'gone', 'go.mod')}`, excerpt: 'ENOENT' });
   });
 
+  it('GO111MODULE=auto, no go.mod, inside GOPATH/src: GOPATH mode, a legacy project that builds: an info with go mod init of its import path; the same with the default GO111MODULE: an error', async () => {
+    const gopath = tempDir('gopath');
+    const ws = tree(path.join(gopath, 'src', 'example.com', 'legacy'), { 'main.go': 'package main\n\nimport "example.com/legacy/util"\n', 'util/u.go': 'package util\n' });
+    const g = fakeGo();
+    const auto = await runProbe(modulesProbe, makeCtx({ workspaces: [ws], goEnv: okGoEnv(g, { GOPATH: gopath, GO111MODULE: 'auto' }) }));
+    expect(auto.findings).toHaveLength(1);
+    expect(auto.findings[0]).toMatchObject({ severity: 'info' });
+    expect(auto.findings[0]!.message).toContain('GOPATH mode');
+    expect((auto.findings[0]!.fixes![0] as { text: string }).text).toBe('go mod init example.com/legacy');
+    const on = await runProbe(modulesProbe, makeCtx({ workspaces: [ws], goEnv: okGoEnv(g, { GOPATH: gopath, GO111MODULE: '' }) }));
+    expect(on.findings.map((f) => f.severity)).toEqual(['error']);
+  });
+
   it('the folder opened is in a module its go.work does not use: an error (nothing builds there), the same go.work seen from above a warning', async () => {
     const ws = tree(tempDir('outwork'), { 'go.work': 'go 1.22\n\nuse ./b\n', 'a/go.mod': MOD('a'), 'a/main.go': 'package main\n', 'b/go.mod': MOD('b') });
     const inner = await runProbe(modulesProbe, makeCtx({ workspaces: [path.join(ws, 'a')] }));
