@@ -82,3 +82,10 @@ export function downloadRuleFixes(ruleId: string): Fix[] {
       return [];
   }
 }
+
+/** git from the distribution's packages: go fetches modules outside a proxy with it. */
+export function gitInstallFix(osRelease: string | undefined): Fix {
+  const ids = `${/^ID=(.*)$/m.exec(osRelease ?? '')?.[1] ?? ''} ${/^ID_LIKE=(.*)$/m.exec(osRelease ?? '')?.[1] ?? ''}`.replace(/"/g, '');
+  const text = /\b(fedora|rhel|centos)\b/.test(ids) ? 'dnf install -y git' : /\balpine\b/.test(ids) ? 'apk add git' : /\barch\b/.test(ids) ? 'pacman -S --needed git' : /\b(suse|opensuse)\b/.test(ids) ? 'zypper install -y git' : 'apt-get install -y git';
+  return { id: 'install-git', kind: 'terminal', title: 'Install git', text, needsRoot: true, detail: 'go runs git to fetch a module from its repository (GOPROXY=direct, GOPRIVATE, GONOPROXY).' };
+}

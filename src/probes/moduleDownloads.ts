@@ -21,8 +21,10 @@ import { skipped } from './probe.js';
 import type { GoEnvFact } from '../facts/readGoEnv.js';
 import { parseGoWorkUses } from '../lsp/workspaceFiles.js';
 import { escapeModulePath, isLoopback, looksPrivate, matchPrefixPatterns, netrcPath, parseGoproxy, parseNetrc, proxyFor } from './goproxyConfig.js';
-import { goModDownloadFix, goModTidyFix, goprivateFix, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
+import { gitInstallFix, goModDownloadFix, goModTidyFix, goprivateFix, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
 import { CAP, readUserFile, readUserText } from '../host/readUserFile.js';
+import { lookPath } from '../facts/lookPath.js';
+import { profilePathFix } from '../fixes/catalog.js';
 
 const MAX_MODULES = 8;
 
@@ -432,8 +434,11 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
     return out;
   }
   // Which modules go would send to a proxy, and which it fetches directly (GONOPROXY/GOPRIVATE).
-  const viaProxy = s.notCached.filter((m) => !matchPrefixPatterns(v.GONOPROXY ?? '', m.path));
-  const direct = s.notCached.filter((m) => matchPrefixPatterns(v.GONOPROXY ?? '', m.path));
+  // GOPROXY=direct (or off-proxy first) sends every module to its repository, GONOPROXY/GOPRIVATE some.
+  const allDirect = entries[0]?.kind === 'direct';
+  const viaProxy = allDirect ? [] : s.notCached.filter((m) => !matchPrefixPatterns(v.GONOPROXY ?? '', m.path));
+  const direct = allDirect ? s.notCached : s.notCached.filter((m) => matchPrefixPatterns(v.GONOPROXY ?? '', m.path));
+  if (direct.length) out.push(...(await gitFindings(ctx, s, direct, cacheEv)));
   const firstUrl = entries.find((e) => e.kind === 'url');
   if (viaProxy.length && firstUrl?.kind === 'url') {
     const refused = await loopbackRefusal(firstUrl.url, ctx.env);
@@ -471,6 +476,37 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
   }
   if (direct.length) out.push(...(await credentialFindings(ctx, goEnv, s, direct, cacheEv)));
   return out;
+}
+
+/**
+ * A module fetched from its repository needs the version-control command: go runs git (for every
+ * host but a few hg/svn/fossil/bzr ones, whose paths say so). A minimal image (golang:alpine) has
+ * none: "unable to resolve git version: … exec: "git": executable file not found in $PATH".
+ */
+async function gitFindings(ctx: ProbeContext, s: ModuleState, direct: ModuleVersion[], cacheEv: Evidence): Promise<FindingInput[]> {
+  if (await lookPath('git', ctx.env)) return [];
+  const login = await ctx.facts.loginShellEnv();
+  const inLogin = login.ok ? await lookPath('git', login.env) : undefined;
+  const list = `${direct.slice(0, 3).map(key).join(', ')}${direct.length > 3 ? ` and ${direct.length - 3} more` : ''}`;
+  const osRelease = await ctx.host.readText('/etc/os-release');
+  const fixes: Fix[] = [];
+  if (inLogin) {
+    const profile = profilePathFix([path.dirname(inLogin)], ctx.env.HOME);
+    if (profile) fixes.push(profile);
+  } else fixes.push(gitInstallFix(osRelease));
+  return [
+    {
+      classId: 'env-inheritance',
+      severity: 'error',
+      confidence: inLogin ? 0.9 : 0.85,
+      explains: ['module-resolution'],
+      message:
+        `${list}, required by ${path.join(s.dir, 'go.mod')}, ${direct.length === 1 ? 'is' : 'are'} not in the module cache and go fetches ${direct.length === 1 ? 'it' : 'them'} from the repository (GOPROXY=direct, GOPRIVATE or GONOPROXY) with git, which is not on the editor's PATH: go build and gopls fail with 'unable to resolve git version: … exec: "git": executable file not found in $PATH'.` +
+        (inLogin ? ` Your login shell finds it at ${inLogin}: the editor was started without your shell's PATH.` : login.ok ? ' It is not on your login shell\'s PATH either: git is not installed.' : ''),
+      evidence: [cacheEv, { source: 'PATH lookup (editor environment)', excerpt: `git: not found in ${ctx.env.PATH ?? '<unset>'}` }, ...(inLogin && login.ok ? [{ source: login.commandLine, excerpt: `git → ${inLogin}` }] : [])],
+      fixes,
+    },
+  ];
 }
 
 /** Modules go fetches straight from their host (GOPRIVATE/GONOPROXY): do credentials exist for it? */

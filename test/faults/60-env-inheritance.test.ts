@@ -1,7 +1,7 @@
 // env-inheritance / gopls-launch: the editor was started from a desktop launcher whose PATH lacks
 // go and gopls, while the user's login shell (bash -l reading ~/.bash_profile) has both.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GO, GOPLS, GOPLS_DIR, GOROOT_BIN, expectDiagnosis, makeHome, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, writeSmallModule } from './lib/harness.js';
@@ -140,6 +140,52 @@ describe('fault: the Go installation on PATH is incomplete', () => {
         expect(build.stderr).toContain(broken === 'src/runtime' ? 'package runtime is not in std' : 'no such tool "compile"');
         expectDiagnosis(run, ['env-inheritance'], [path.join(goroot, broken)]);
         expect(run.report!.causes[0]!.findings.some((f) => f.severity === 'error' && f.message.includes(`The Go installation at ${goroot} is incomplete: ${broken} is missing`))).toBe(true);
+      } finally {
+        removeTree(dir);
+      }
+    });
+  }
+});
+
+// A private module (GOPRIVATE) not yet in the module cache: go fetches it from its repository with
+// git, and the editor's PATH has no git (a desktop launcher's PATH, a minimal image), while the login
+// shell finds it. The control: git on the editor's PATH too. Offline, so the fetch itself would fail
+// later either way; what is checked is what go says first.
+describe('fault: git missing from the PATH go fetches private modules with', () => {
+  for (const git of ['missing', 'present'] as const) {
+    it(git === 'missing' ? 'no git on the editor\'s PATH: go says "executable file not found"; env-inheritance first, naming git and the login shell\'s' : 'git on the PATH (the control): no env-inheritance error', async () => {
+      const dir = tempDir('nogit');
+      const bin = path.join(dir, 'bin');
+      mkdirSync(bin);
+      symlinkSync(GO, path.join(bin, 'go'));
+      const home = makeHome(path.join(dir, 'home'), undefined, [GOROOT_BIN, GOPLS_DIR, '/usr/bin', '/bin']);
+      const ws = path.join(dir, 'ws');
+      mkdirSync(ws);
+      writeFileSync(path.join(ws, 'go.mod'), 'module example.com/w\n\ngo 1.22\n\nrequire github.com/some/private v1.0.0\n');
+      writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport _ "github.com/some/private"\n\nfunc main() {}\n');
+      try {
+        const env = userEnv({
+          PATH: git === 'missing' ? `${bin}:${GOPLS_DIR}` : `${bin}:${GOPLS_DIR}:/usr/bin:/bin`,
+          HOME: home,
+          SHELL: '/bin/bash',
+          GOPATH: path.join(home, 'go'),
+          GOMODCACHE: path.join(dir, 'modcache'),
+          GOCACHE: path.join(dir, 'gocache'),
+          GOPRIVATE: 'github.com/some',
+          GOFLAGS: '-mod=mod',
+        });
+        const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
+        expect(build.code).not.toBe(0);
+        const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS, extra: ['--no-cache'] });
+        console.log(`[git ${git}] ${summarize(run)}`);
+        const gitFinding = run.report!.causes.flatMap((c) => c.findings).find((f) => f.message.includes('with git, which is not on the editor\'s PATH'));
+        if (git === 'present') {
+          expect(gitFinding).toBeUndefined();
+          return;
+        }
+        expect(build.stderr).toContain('exec: "git": executable file not found in $PATH');
+        expectDiagnosis(run, ['env-inheritance'], ['git: not found']);
+        expect(gitFinding!.message).toContain('Your login shell finds it at /usr/bin/git');
       } finally {
         removeTree(dir);
       }
