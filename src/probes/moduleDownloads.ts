@@ -435,10 +435,10 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
   }
   // Which modules go would send to a proxy, and which it fetches directly (GONOPROXY/GOPRIVATE).
   // GOPROXY=direct (or off-proxy first) sends every module to its repository, GONOPROXY/GOPRIVATE some.
-  const allDirect = entries[0]?.kind === 'direct';
-  const viaProxy = allDirect ? [] : s.notCached.filter((m) => !matchPrefixPatterns(v.GONOPROXY ?? '', m.path));
-  const direct = allDirect ? s.notCached : s.notCached.filter((m) => matchPrefixPatterns(v.GONOPROXY ?? '', m.path));
-  if (direct.length) out.push(...(await gitFindings(ctx, s, direct, cacheEv)));
+  const viaProxy = s.notCached.filter((m) => !matchPrefixPatterns(v.GONOPROXY ?? '', m.path));
+  const direct = s.notCached.filter((m) => matchPrefixPatterns(v.GONOPROXY ?? '', m.path));
+  const fetchedWithVcs = entries[0]?.kind === 'direct' ? s.notCached : direct;
+  if (fetchedWithVcs.length) out.push(...(await gitFindings(ctx, s, fetchedWithVcs, cacheEv)));
   const firstUrl = entries.find((e) => e.kind === 'url');
   if (viaProxy.length && firstUrl?.kind === 'url') {
     const refused = await loopbackRefusal(firstUrl.url, ctx.env);

@@ -49,6 +49,25 @@ describe('module-downloads probe: private modules', () => {
     expect(f?.message).toContain('There is no');
   });
 
+  it.each([
+    ['GOPROXY=direct', { GOPROXY: 'direct', GOPRIVATE: '', GONOPROXY: '' }],
+    ['GOPRIVATE', { GOPROXY: 'https://proxy.golang.org,direct', GOPRIVATE: 'git.corp.example', GONOPROXY: 'git.corp.example' }],
+  ])('%s and no git on the PATH: an env-inheritance error naming git', async (_, values) => {
+    const { ctx } = setup(values);
+    ctx.env.PATH = tempDir('emptybin');
+    const out = await runProbe(moduleDownloadsProbe, ctx);
+    const f = out.findings.find((x) => x.message.includes("with git, which is not on the editor's PATH"));
+    expect(f).toMatchObject({ classId: 'env-inheritance', severity: 'error', explains: ['module-resolution'] });
+    expect(f!.message).toContain(`${PRIVATE} v1.2.0`);
+  });
+
+  it('a module through the proxy only, and no git on the PATH: git is not needed, nothing said of it', async () => {
+    const { ctx } = setup({ GOPROXY: 'https://proxy.golang.org', GOPRIVATE: '', GONOPROXY: '' });
+    ctx.env.PATH = tempDir('emptybin');
+    const out = await runProbe(moduleDownloadsProbe, ctx);
+    expect(out.findings.some((x) => x.message.includes("with git, which is not on the editor's PATH"))).toBe(false);
+  });
+
   it('a .netrc machine entry for the host: nothing about credentials', async () => {
     const home = tree(tempDir('home'), { '.netrc': 'machine git.corp.example login me password s3cret\n' });
     const { ctx } = setup({ GOPROXY: 'https://proxy.golang.org,direct', GOPRIVATE: 'git.corp.example', GONOPROXY: 'git.corp.example' }, home);
