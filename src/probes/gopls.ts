@@ -12,6 +12,7 @@ import { readOnlyGo } from '../host/noDownload.js';
 import type { GoplsCandidate, GoplsLocation } from '../facts/goplsLocate.js';
 import { lookPath, pathEntries } from '../facts/lookPath.js';
 import { runGoplsSession, NO_VIEW, type GoplsSessionResult } from '../lsp/session.js';
+import type { GoEnvFact } from '../facts/readGoEnv.js';
 import { chooseProbeFile } from '../lsp/workspaceFiles.js';
 import { classifyGoplsDiagnostic, type ClassifiedDiagnostic, type DiagnosticKind } from '../lsp/goplsDiagnostics.js';
 import { INSTALL_NEWER_GO, GOPLS_SUPPORT_POLICY, GOPLS_TROUBLESHOOTING, GOPLS_WORKSPACE_DOCS, goInDirFix, installGoplsFix, pathAddDirFix, useGoplsFix } from '../fixes/catalog.js';
@@ -150,7 +151,9 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     const opened = saysOpenedFileUnbuilt(session) ? await readFileBuild(ctx, session.openedFile!) : undefined;
     // Only a start that failed asks whether the folder it was started in can be entered.
     const cwd = session.failure?.kind === 'spawn' && ctx.workspaces[0] ? await cwdFact(ctx.workspaces[0]) : undefined;
-    all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing, opened, ...(cwd ? { cwd } : {}), ...(linkTarget ? { linkTarget } : {}) }));
+    const switched = await toolchainSwitchOffline(ctx, goEnv, session);
+    if (switched) observed.toolchainSwitch = switched;
+    all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing, opened, ...(cwd ? { cwd } : {}), ...(linkTarget ? { linkTarget } : {}), ...(switched ? { switched } : {}) }));
     all.push(...versionFindings({ builtWith, builtWithSource, goInUse, goplsPath: gopls.path }));
     all.push(...install.findings);
     if (version.exec?.failed && !version.exec.timedOut && !version.exec.canceled && !version.exec.errorCode && session.ok) {
@@ -198,6 +201,12 @@ export interface SessionFindingsInput {
   uid: number;
   /** Other executable gopls binaries, for a go.alternateTools fix. */
   alternatives: string[];
+  /**
+   * The toolchain the user's go switches to, offline, where the doctor's gopls (GOTOOLCHAIN=local,
+   * so it never downloads) said the module needs a newer go: it is installed, and the editor's
+   * gopls runs it.
+   */
+  switched?: { dir: string; version: string; commandLine: string; downloads?: boolean };
   /** Set when the go command is not on the PATH gopls gets. */
   goMissing?: { dir?: string; env: NodeJS.ProcessEnv };
   /** The opened file and the build gopls loads it with, read when gopls said it is in no package. */
@@ -354,7 +363,7 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
       fixes: [GOPLS_WORKSPACE_DOCS],
     });
   }
-  out.push(...diagnosticFindings(session, input.opened));
+  out.push(...diagnosticFindings(session, input.opened, input.switched));
   // Alive and answering, but silent about the file: usually a first load still running.
   if (session.ok && session.openedFile && session.diagnosticsWaitedMs !== undefined && !session.viewErrors.length && !out.length) {
     out.push({
@@ -407,7 +416,7 @@ export function saysOpenedFileUnbuilt(session: GoplsSessionResult): boolean {
  * the opened file's header and build, so a "No packages found for open file" about it is judged
  * by the build-constraints probe's code and gets the same setting fix.
  */
-export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBuild): FindingInput[] {
+export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBuild, switched?: SessionFindingsInput['switched']): FindingInput[] {
   const byKind = new Map<DiagnosticKind, Array<{ uri: string; d: ClassifiedDiagnostic }>>();
   for (const file of session.diagnostics) {
     for (const item of file.items) {
@@ -418,6 +427,24 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
       if (!list.some((x) => x.d.message === d.message)) list.push({ uri: file.uri, d });
       byKind.set(d.kind, list);
     }
+  }
+  // The doctor's own gopls runs GOTOOLCHAIN=local; the user's go switches to an installed newer
+  // toolchain, so "requires go >= X" is the doctor's sandbox speaking, not the editor's gopls, and
+  // what this session said of the file cannot be held against the workspace.
+  if (switched && byKind.has('go-newer-than-toolchain')) {
+    const d = byKind.get('go-newer-than-toolchain')![0]!.d;
+    return [
+      {
+        classId: 'module-resolution',
+        severity: 'info',
+        confidence: 0.4,
+        message: switched.downloads
+          ? `The module asks for go ${d.subject ?? '?'}; your go switches to ${switched.version}, which is not installed, so the editor's gopls downloads it from GOPROXY on first use (the modules probe says what that takes). The doctor's own gopls ran ${d.running ?? 'the installed go'} with GOTOOLCHAIN=local, so as never to download, and could not type-check the file: this run says nothing of its diagnostics.`
+          : `The module asks for go ${d.subject ?? '?'}; your go switches to ${switched.version}, already installed (GOTOOLCHAIN, offline), and the editor's gopls runs its go commands with it. The doctor's own gopls ran ${d.running ?? 'the installed go'} with GOTOOLCHAIN=local, so as never to download, and could not type-check the file: this run says nothing of its diagnostics.`,
+        evidence: [{ source: `${switched.commandLine} (in ${switched.dir})`, excerpt: switched.version }, { source: 'gopls textDocument/publishDiagnostics (GOTOOLCHAIN=local)', excerpt: d.message }],
+        fixes: [],
+      },
+    ];
   }
   // A load failure that a version or go.sum problem explains is the same news twice.
   if (CAUSE_KINDS.some((k) => byKind.has(k))) byKind.delete('load-failed');
@@ -811,6 +838,29 @@ function assertNeverKind(x: never): never {
 }
 
 /** Can this process enter the folder gopls is started in? Undefined when it can. */
+/**
+ * Where the session said a module needs a newer go than the one it ran (GOTOOLCHAIN=local), does
+ * the user's go switch to one without downloading? `go version` with their GOTOOLCHAIN and
+ * GOPROXY=off in that module: a toolchain in the module cache runs, one that is not fails ("toolchain
+ * not available"), and nothing is fetched either way.
+ */
+async function toolchainSwitchOffline(ctx: ProbeContext, goEnv: GoEnvFact, session: GoplsSessionResult): Promise<SessionFindingsInput['switched']> {
+  if (!goEnv.ok || /^local$/.test((goEnv.values.GOTOOLCHAIN ?? '').trim())) return undefined;
+  const said = session.diagnostics.find((f) => f.items.some((i) => classifyGoplsDiagnostic(i.message)?.kind === 'go-newer-than-toolchain'));
+  if (!said || ctx.remainingMs() < 400) return undefined;
+  const dir = path.dirname(fileUrlPath(said.uri));
+  const r = await ctx.host.exec(goEnv.goBinary, ['version'], { timeoutMs: Math.min(3000, ctx.remainingMs() - 200), signal: ctx.signal, env: { ...ctx.env, GOPROXY: 'off' }, cwd: dir, maxBuffer: 16 * 1024 });
+  const version = r.failed ? undefined : /^go version (go\S+)/.exec(r.stdout)?.[1];
+  if (version && version !== goEnv.values.GOVERSION) return { dir, version, commandLine: `GOPROXY=off ${r.commandLine}` };
+  // Not installed, and the user's go may fetch it (GOPROXY not off): the editor's gopls downloads it
+  // on first use, which the modules probe reports with what it takes; "no toolchain may be
+  // downloaded" would be the doctor's sandbox again.
+  const wanted = /go: download (go\S+?)(?: for \S+)?: toolchain not available/.exec(r.stderr)?.[1];
+  const proxyOff = /^\s*off\s*(?:[,|]|$)/.test(goEnv.values.GOPROXY ?? '');
+  if (wanted && !proxyOff) return { dir, version: wanted, downloads: true, commandLine: `GOPROXY=off ${r.commandLine}` };
+  return undefined;
+}
+
 async function cwdFact(dir: string): Promise<SessionFindingsInput['cwd']> {
   const st = await fs.stat(dir).catch((e: NodeJS.ErrnoException) => e);
   if (st instanceof Error) return { path: dir, code: st.code ?? 'EIO' };

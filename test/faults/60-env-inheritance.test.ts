@@ -81,6 +81,43 @@ describe('fault: GOTOOLCHAIN names a Go that is not installed, GOPROXY=off', () 
   }
 });
 
+// A go.mod asking for a newer Go whose toolchain is already in the module cache (fetched once from
+// GOPROXY here, as a user's earlier build did): the user's go switches to it offline and builds. The
+// doctor's own gopls runs GOTOOLCHAIN=local so as never to download, and had reported "the module asks
+// for go 1.27.3 … no toolchain may be downloaded" as an error. The control: GOTOOLCHAIN=local is the
+// user's own setting, and the error stands.
+describe('fault: a go.mod asking for a newer Go whose toolchain is in the module cache', () => {
+  const toolchain = 'go1.27.3';
+  for (const setting of ['auto', 'local'] as const) {
+    it(`GOTOOLCHAIN=${setting}: ${setting === 'auto' ? 'go builds offline with the cached toolchain; no error' : 'go refuses (the user keeps the installed go); the module-resolution error stands'}`, async () => {
+      const dir = tempDir('cachedtc');
+      try {
+        const ws = writeSmallModule(path.join(dir, 'ws'));
+        const mod = path.join(ws, 'go.mod');
+        writeFileSync(mod, readFileSync(mod, 'utf8').replace(/^go .*$/m, `go ${toolchain.slice(2)}`));
+        const base = { GOMODCACHE: path.join(dir, 'modcache'), GOPATH: path.join(dir, 'gopath'), GOCACHE: path.join(dir, 'gocache'), GOFLAGS: '-modcacherw' };
+        // The one download, through the machine's module proxy, as the user's earlier build made it.
+        const fetched = await runCmd(GO, ['version'], { cwd: ws, env: userEnv({ ...base, GOTOOLCHAIN: 'auto' }), killAfterMs: 300_000 });
+        expect(fetched.stdout, fetched.stderr).toContain(`go version ${toolchain}`);
+        const env = userEnv({ ...base, GOTOOLCHAIN: setting, GOPROXY: 'off' });
+        const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
+        const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS });
+        console.log(`[cached toolchain, GOTOOLCHAIN=${setting}] ${summarize(run)}`);
+        if (setting === 'auto') {
+          expect(build.code, build.stderr).toBe(0);
+          expect(run.report!.causes.some((c) => c.severity === 'error')).toBe(false);
+          expect(run.report!.causes.flatMap((c) => c.findings).some((f) => f.message.includes(`your go switches to ${toolchain}, already installed`))).toBe(true);
+        } else {
+          expect(build.stderr).toContain(`go.mod requires go >= ${toolchain.slice(2)}`);
+          expectDiagnosis(run, ['module-resolution'], [toolchain.slice(2)]);
+        }
+      } finally {
+        removeTree(dir);
+      }
+    });
+  }
+});
+
 // The go on PATH is a version manager's shim that has no version for this directory: a stand-in
 // script printing asdf 0.16's words (asdf-vm/asdf internal/cli/cli.go, the manager catalog's rows)
 // and failing, ahead of the real go on PATH. Every go command the tools run fails with it.

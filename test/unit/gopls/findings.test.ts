@@ -212,6 +212,25 @@ describe('a package load that failed on a module go refused (gopls v0.23.0, a ta
   });
 });
 
+describe('"go.mod requires go >= X" from the doctor\'s own gopls (GOTOOLCHAIN=local) where the user\'s go switches', () => {
+  const said = 'packages.Load error: err: exit status 1: stderr: go: go.mod requires go >= 1.27.3 (running go 1.26.8; GOTOOLCHAIN=local)';
+  const session = { ...failed(undefined), ok: true, openedFile: '/w/main.go', diagnostics: [{ uri: 'file:///w/go.mod', items: [{ severity: 1, message: said }] }] } as unknown as GoplsSessionResult;
+  it('with no switch known: the error stands', () => {
+    expect(diagnosticFindings(session)[0]).toMatchObject({ severity: 'error' });
+  });
+  it('to an installed toolchain: an info saying the editor\'s gopls runs it, and nothing of this session\'s diagnostics', () => {
+    const fs = valid(diagnosticFindings(session, undefined, { dir: '/w', version: 'go1.27.3', commandLine: 'GOPROXY=off go version' }));
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ severity: 'info' });
+    expect(fs[0]!.message).toContain('your go switches to go1.27.3, already installed');
+  });
+  it('to one it would download: an info pointing at the download, not "no toolchain may be downloaded"', () => {
+    const fs = valid(diagnosticFindings(session, undefined, { dir: '/w', version: 'go1.27.3', commandLine: 'GOPROXY=off go version', downloads: true }));
+    expect(fs.map((f) => f.severity)).toEqual(['info']);
+    expect(fs[0]!.message).toContain('downloads it from GOPROXY on first use');
+  });
+});
+
 describe('sessionFindings on launch failures', () => {
   it.each([
     ['EMFILE', 'out-of-files'],
