@@ -15,7 +15,7 @@
 import path from 'node:path';
 import { promises as fs, constants as fsConst } from 'node:fs';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
-import type { Probe, ProbeContext } from './probe.js';
+import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import { lookPath } from '../facts/lookPath.js';
 import { profilePathFix } from '../fixes/catalog.js';
@@ -117,23 +117,27 @@ export const cgoProbe: Probe = {
     const found = await resolveCc(program, ctx.env);
     const observed: Record<string, unknown> = { CGO_ENABLED: v.CGO_ENABLED ?? '', CC: v.CC ?? '', ccFound: found ?? null };
     // cgo on and its compiler found: what the workspace's cgo files include must be there too.
+    // A late result, as gopls's type-check: the walk reads a head of every .go file (about 100 ms
+    // alone on x/tools, more beside the other probes), which the verdict need not wait for.
     if (enabled && found) {
       if (!ctx.workspaces.length || !ctx.host.live) return { observed };
-      const budget = Math.max(200, Math.min(1500, ctx.remainingMs() - 1500));
-      const walk = await findCgoFiles(ctx.workspaces.map((w) => path.resolve(w)), performance.now() + budget);
-      observed.cgoFileCount = walk.files.length;
-      observed.scannedGoFiles = walk.scanned;
-      if (!walk.files.length) return { observed };
-      const login = await ctx.facts.loginShellEnv();
-      const headers = await cgoHeaderFindings(ctx, {
-        files: walk.files,
-        build: buildContextOf(v, process.arch).ctx,
-        values: v,
-        cc: found,
-        osRelease: await ctx.host.readText('/etc/os-release'),
-        loginEnv: login.ok ? login.env : undefined,
-      });
-      return { observed: { ...observed, ...headers.observed }, findings: headers.findings };
+      const check = async (): Promise<ProbeOutcome> => {
+        const budget = Math.max(200, Math.min(1500, ctx.remainingMs() - 1500));
+        const walk = await findCgoFiles(ctx.workspaces.map((w) => path.resolve(w)), performance.now() + budget);
+        const seen = { ...observed, cgoFileCount: walk.files.length, scannedGoFiles: walk.scanned };
+        if (!walk.files.length) return { observed: seen };
+        const login = await ctx.facts.loginShellEnv();
+        const headers = await cgoHeaderFindings(ctx, {
+          files: walk.files,
+          build: buildContextOf(v, process.arch).ctx,
+          values: v,
+          cc: found,
+          osRelease: await ctx.host.readText('/etc/os-release'),
+          loginEnv: login.ok ? login.env : undefined,
+        });
+        return { observed: { ...seen, ...headers.observed }, findings: headers.findings };
+      };
+      return { observed, followUp: { title: 'what cgo files include', outcome: check() } };
     }
     if (!enabled && !found && !ctx.workspaces.length) return { observed };
 
