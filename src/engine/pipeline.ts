@@ -103,7 +103,8 @@ export async function runDoctor(opts: RunOptions): Promise<Report> {
   };
 
   let done = 0;
-  const base: Base = { ...opts, env, settings, workspaces: opts.workspaces, goplsLogs: opts.goplsLogs ?? [] };
+  const verdictReady = deferred();
+  const base: Base = { ...opts, env, settings, workspaces: opts.workspaces, goplsLogs: opts.goplsLogs ?? [], verdictReady: verdictReady.promise };
   const mainProbes = opts.probes.filter((p) => p.phase !== 'after');
   const afterProbes = opts.probes.filter((p) => p.phase === 'after');
   const reported = (r: ProbeResult): ProbeResult => {
@@ -122,6 +123,7 @@ export async function runDoctor(opts: RunOptions): Promise<Report> {
         return r;
       }),
     );
+    verdictReady.resolve();
     const mainResults = mainRuns.map((r) => r.first);
     const runAfter = (count: boolean) =>
       Promise.all(
@@ -162,6 +164,12 @@ export async function runDoctor(opts: RunOptions): Promise<Report> {
 }
 
 type Base = Omit<ProbeContext, 'signal' | 'remainingMs' | 'facts'>;
+
+function deferred(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
 
 /** A baseline that throws, or takes too long, is simply absent: the after phase then says so. */
 async function takeBaseline(probe: Probe, base: Base, facts: ProbeContext['facts'], runSignal: AbortSignal): Promise<unknown> {
@@ -204,6 +212,7 @@ async function runOne(probe: Probe, base: Base, facts: ProbeContext['facts'], ru
     signal: ac.signal,
     remainingMs: () => Math.max(0, probeDeadline - performance.now()),
     facts,
+    ...(base.verdictReady ? { verdictReady: base.verdictReady } : {}),
     ...(probe.phase === 'after' ? { baseline: base.baseline, earlier: base.earlier } : {}),
   };
   const timedOut = new Promise<'timeout'>((resolve) => {

@@ -122,6 +122,8 @@ export const cgoProbe: Probe = {
     if (enabled && found) {
       if (!ctx.workspaces.length || !ctx.host.live) return { observed };
       const check = async (): Promise<ProbeOutcome> => {
+        // After the verdict: the walk's reads would otherwise compete with the probes it waits for.
+        await ctx.verdictReady;
         const budget = Math.max(200, Math.min(1500, ctx.remainingMs() - 1500));
         const walk = await findCgoFiles(ctx.workspaces.map((w) => path.resolve(w)), performance.now() + budget);
         const seen = { ...observed, cgoFileCount: walk.files.length, scannedGoFiles: walk.scanned };

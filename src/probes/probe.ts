@@ -22,6 +22,12 @@ export interface ProbeContext {
   readonly baseline?: unknown;
   /** For an after-phase probe: the findings every other probe made. */
   readonly earlier?: readonly Finding[];
+  /**
+   * Settles when every probe of the main phase has given its first outcome (the verdict's part): a
+   * follow-up that only adds detail starts its heavy work after it, not beside the probes the verdict
+   * waits for. Absent outside the pipeline (a probe run alone): nothing to wait for.
+   */
+  readonly verdictReady?: Promise<void>;
 }
 
 /** What a probe returns; the runner adds id, duration and the final status. */
