@@ -24,6 +24,7 @@ import { escapeModulePath, isLoopback, looksPrivate, matchPrefixPatterns, netrcP
 import { gitInstallFix, goModDownloadFix, goModTidyFix, goprivateFix, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
 import { CAP, readUserFile, readUserText } from '../host/readUserFile.js';
 import { lookPath } from '../facts/lookPath.js';
+import { parseGoFlags } from './goFailure.js';
 import { profilePathFix } from '../fixes/catalog.js';
 
 const MAX_MODULES = 8;
@@ -248,6 +249,9 @@ async function inspectModules(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
   const modcache = goEnv.values.GOMODCACHE ?? '';
   return Promise.all(
     mods.map(async (dir): Promise<ModuleState> => {
+      // Built from vendor/: go reads neither go.sum nor the module cache for it (measured: a vendored
+      // module with neither, GOPROXY=off, builds), so nothing here can be missing.
+      if (await vendorMode(dir, goEnv)) return { dir, requires: [], missingSum: [], notCached: [], mismatch: [], sumFiles: [] };
       const r = await ctx.host.exec(goEnv.goBinary, ['mod', 'edit', '-json'], { timeoutMs: Math.max(300, Math.min(2000, ctx.remainingMs() - 300)), signal: ctx.signal, env: goCommandEnv(ctx), cwd: dir, maxBuffer: 1024 * 1024 });
       const requires = r.failed ? [] : directRequirements(r.stdout) ?? [];
       const sumPath = path.join(dir, 'go.sum');
@@ -293,8 +297,7 @@ interface GraphResult {
 /** `go list -m all` with GOPROXY=off: the module graph as go loads it, from go.sum and the cache only. */
 async function graphCheck(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, root: string): Promise<GraphResult | undefined> {
   // In vendor mode go builds from vendor/ and `all` cannot be computed from it: nothing to download.
-  if ((await exists(path.join(root, 'vendor', 'modules.txt'))) && !/-mod=mod/.test(goEnv.values.GOFLAGS ?? '')) return undefined;
-  if (/-mod=vendor/.test(goEnv.values.GOFLAGS ?? '')) return undefined;
+  if (await vendorMode(root, goEnv)) return undefined;
   const timeoutMs = Math.max(300, Math.min(3000, ctx.remainingMs() - 400));
   const r = await ctx.host.exec(goEnv.goBinary, ['list', '-m', 'all'], { timeoutMs, signal: ctx.signal, env: goCommandEnv(ctx), cwd: root, maxBuffer: 1024 * 1024 });
   const errors = parseGraphErrors(r.stderr);
@@ -341,6 +344,17 @@ function graphFindings(g: GraphResult, root: string, states: ModuleState[], v: R
     });
   }
   return out;
+}
+
+/**
+ * Does go build this module from its vendor/? -mod=vendor, or a vendor/modules.txt with no -mod=mod
+ * or -mod=readonly (the default from go 1.14 on; earlier go.mod lines predate it and are rare).
+ */
+async function vendorMode(dir: string, goEnv: Extract<GoEnvFact, { ok: true }>): Promise<boolean> {
+  const mode = parseGoFlags(goEnv.values.GOFLAGS ?? '').get('mod');
+  if (mode === 'vendor') return true;
+  if (mode === 'mod' || mode === 'readonly') return false;
+  return exists(path.join(dir, 'vendor', 'modules.txt'));
 }
 
 /** The errno that refuses writing in an existing module cache (EACCES, EROFS), or undefined. */

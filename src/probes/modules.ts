@@ -126,6 +126,14 @@ export function parseGoDirectives(text: string): { go?: string; toolchain?: stri
 }
 
 /** Pure: "go: inconsistent vendoring in DIR:" and the problem lines under it. */
+/** Pure: the packages vendor/modules.txt says are vendored (its lines that are not # comments). */
+export function parseVendoredPackages(modulesTxt: string): string[] {
+  return modulesTxt
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#') && !/\s/.test(l));
+}
+
 export function parseInconsistentVendoring(stderr: string): { dir: string; problems: string[] } | undefined {
   const m = /go: inconsistent vendoring in (.*):\n/.exec(stderr);
   if (!m) return undefined;
@@ -423,12 +431,46 @@ interface GoListed {
   observed: Record<string, unknown>;
 }
 
+/**
+ * A vendor/ that go.mod and modules.txt agree on, but that lacks a package modules.txt lists (a
+ * .gitignore that kept a directory out, a hand deletion): `go list -m` passes, and every build of
+ * an importer fails with "cannot find module providing package x: import lookup disabled by
+ * -mod=vendor" (measured), which gopls shows as an import no module provides.
+ */
+async function vendorGapFindings(dir: string, goEnv: Extract<GoEnvFact, { ok: true }>, gomod: string): Promise<FindingInput[]> {
+  const mode = parseGoFlags(goEnv.values.GOFLAGS ?? '').get('mod');
+  if (mode === 'mod' || mode === 'readonly') return [];
+  // vendor/ is used by default only from go 1.14 on (cmd/go modload: "go version in go.mod is at least 1.14").
+  const minor = Number(/^1\.(\d+)/.exec(parseGoDirectives(gomod).go ?? '1.0')?.[1] ?? 0);
+  if (mode !== 'vendor' && minor < 14) return [];
+  const txt = path.join(dir, 'vendor', 'modules.txt');
+  const text = await readUserText(txt, CAP.goModFile);
+  if (text === undefined) return [];
+  const pkgs = parseVendoredPackages(text).slice(0, 5000);
+  const missing: string[] = [];
+  for (const p of pkgs) {
+    if (!(await fs.stat(path.join(dir, 'vendor', ...p.split('/'))).then((st) => st.isDirectory(), () => false))) missing.push(p);
+  }
+  if (!missing.length) return [];
+  return [
+    {
+      classId: 'module-resolution',
+      severity: 'error',
+      confidence: 0.9,
+      message: `${dir}/vendor lacks ${missing.length} of the ${pkgs.length} packages vendor/modules.txt lists (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}): go builds from vendor/ here, so every package importing ${missing.length === 1 ? 'it' : 'them'} fails with "cannot find module providing package …: import lookup disabled by -mod=vendor".`,
+      evidence: [{ source: txt, excerpt: missing.slice(0, 6).join('\n') }, { source: `stat in ${path.join(dir, 'vendor')}`, excerpt: missing.slice(0, 6).map((m) => `${m}: no such directory`).join('\n') }],
+      fixes: [{ id: 'go-mod-vendor', kind: 'terminal', title: `Re-sync vendor/ in ${dir}`, text: 'go mod vendor', needsRoot: false, cwd: dir }],
+    },
+  ];
+}
+
 async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, dir: string): Promise<GoListed> {
   const gomod = (await readUserText(path.join(dir, 'go.mod'), CAP.goModFile)) ?? '';
   const findings: FindingInput[] = await replaceFindings(dir, gomod);
   const timeoutMs = Math.max(300, Math.min(3000, ctx.remainingMs() - 500));
   const r = await ctx.host.exec(goEnv.goBinary, ['list', '-m'], { timeoutMs, signal: ctx.signal, env: { ...ctx.env, GOPROXY: 'off' }, cwd: dir, maxBuffer: 256 * 1024 });
   const observed: Record<string, unknown> = { dir, exitCode: r.exitCode ?? null, timedOut: r.timedOut };
+  if (!r.failed) findings.push(...(await vendorGapFindings(dir, goEnv, gomod)));
   if (!r.failed || r.timedOut || r.canceled || r.errorCode) return { findings, observed };
   const stderr = r.stderr;
   observed.stderr = stderr.trim().split('\n')[0];

@@ -202,4 +202,39 @@ describe('fault: modules gopls cannot resolve', () => {
       }
     });
   }
+
+  // vendor/modules.txt and go.mod agree, but a package it lists is not in vendor/ (a .gitignore that
+  // kept a directory out, a hand deletion): `go list -m` passes, go build fails, and gopls said only
+  // that no module provides the package (with go mod tidy as the fix). The control: the package there.
+  for (const sub of ['missing', 'present'] as const) {
+    it(`vendor/ ${sub === 'missing' ? 'lacks a package modules.txt lists: the doctor names it, with go mod vendor' : 'holds every package modules.txt lists (the control): go builds, no error'}`, async () => {
+      const dir = tempDir('vendorgap');
+      const ws = path.join(dir, 'ws');
+      const v = path.join(ws, 'vendor', 'example.com', 'x');
+      mkdirSync(path.join(v, 'sub'), { recursive: true });
+      writeFileSync(path.join(ws, 'go.mod'), 'module example.com/ws\n\ngo 1.22\n\nrequire example.com/x v1.3.0\n');
+      writeFileSync(path.join(ws, 'vendor', 'modules.txt'), '# example.com/x v1.3.0\n## explicit; go 1.21\nexample.com/x\nexample.com/x/sub\n');
+      writeFileSync(path.join(v, 'x.go'), 'package x\n\n// F does nothing.\nfunc F() {}\n');
+      writeFileSync(path.join(v, 'sub', 'sub.go'), 'package sub\n\n// G does nothing.\nfunc G() {}\n');
+      if (sub === 'missing') removeTree(path.join(v, 'sub'));
+      writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport (\n\t"example.com/x"\n\t"example.com/x/sub"\n)\n\nfunc main() { x.F(); sub.G() }\n');
+      try {
+        const env = userEnv({ GOPROXY: 'off', GOMODCACHE: path.join(dir, 'modcache'), GOCACHE: path.join(dir, 'gocache') });
+        const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
+        const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS });
+        console.log(`[vendor gap ${sub}] ${summarize(run)}`);
+        if (sub === 'present') {
+          expect(build.code, build.stderr).toBe(0);
+          expect(run.report!.causes.some((c) => c.severity === 'error')).toBe(false);
+          return;
+        }
+        expect(build.stderr).toContain('cannot find module providing package example.com/x/sub: import lookup disabled by -mod=vendor');
+        expectDiagnosis(run, ['module-resolution'], ['example.com/x/sub']);
+        expect(run.report!.causes[0]!.findings.some((f) => f.severity === 'error' && f.message.includes('vendor lacks 1 of the 2 packages vendor/modules.txt lists (example.com/x/sub)'))).toBe(true);
+        expect(run.report!.causes[0]!.fixes.map((f) => f.id)).toContain('go-mod-vendor');
+      } finally {
+        removeTree(dir);
+      }
+    });
+  }
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { symlinkSync, mkdirSync } from 'node:fs';
-import { modulesProbe, walkWorkspace } from '../../../src/probes/modules.js';
+import { modulesProbe, parseVendoredPackages, walkWorkspace } from '../../../src/probes/modules.js';
 import { fakeGo, makeCtx, okGoEnv, runProbe, tempDir, tree } from './ctx.js';
 
 const MOD = (m: string) => `module ${m}\n\ngo 1.22\n`;
@@ -193,5 +193,12 @@ describe('modules probe (fixture host: no go list)', () => {
     const host = Object.create(ctx.host, { exec: { value: async () => (ran++, { commandLine: '', stdout: '', stderr: '', timedOut: false, canceled: false, failed: false, durationMs: 0 }) } });
     await runProbe(modulesProbe, { ...ctx, host });
     expect(ran).toBe(0);
+  });
+});
+
+describe('parseVendoredPackages', () => {
+  it('the package lines of vendor/modules.txt (go 1.22 go mod vendor), not its # lines', () => {
+    const txt = '# golang.org/x/mod v0.20.0\n## explicit; go 1.18\ngolang.org/x/mod/semver\n# example.com/x v1.0.0 => ../x\n## explicit\nexample.com/x\nexample.com/x/sub\n# example.com/x => ../x\n';
+    expect(parseVendoredPackages(txt)).toEqual(['golang.org/x/mod/semver', 'example.com/x', 'example.com/x/sub']);
   });
 });
