@@ -33,7 +33,7 @@ export interface CgoHeaderInput {
 interface Miss {
   file: string;
   pkgDir: string;
-  kind: 'header' | 'pkg-config' | 'no-pkg-config';
+  kind: 'header' | 'pkg-config' | 'no-pkg-config' | 'library';
   /** The header or the pkg-config package. */
   name: string;
   evidence: Evidence;
@@ -62,10 +62,12 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
     if (!pre) continue;
     checked.push(file);
     const flags: string[] = [];
+    const ldflags: string[] = [];
     const pkgs: string[] = [];
     for (const d of pre.directives) {
       if (!directiveApplies(d, input.build)) continue;
       if (d.verb === 'CPPFLAGS' || d.verb === 'CFLAGS') flags.push(...expandSrcdir(d.args, dir));
+      else if (d.verb === 'LDFLAGS') ldflags.push(...expandSrcdir(d.args, dir));
       else if (d.verb === 'pkg-config') pkgs.push(...d.args.filter((a) => !a.startsWith('-')));
     }
     if (pkgs.length) {
@@ -94,6 +96,21 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
       misses.push({ file, pkgDir: dir, kind: 'header', name: h, evidence: { source: `${r.commandLine} (the preamble of ${file}${at ? `, line ${at}` : ''})`, excerpt: r.stderr.trim().split('\n').slice(0, 4).join('\n') } });
     }
   }
+  // Headers found, libraries not: a -l the linker cannot find ("cannot find -lpcap": a library with
+  // headers installed and no .so, LIBRARY_PATH set in a shell only). Only the file's own -l flags,
+  // linked into an empty program: what else the link would need is go's business.
+  for (const [dir, { file, src }] of perDir) {
+    if (misses.some((m) => m.file === file) || ctx.remainingMs() < 800 || ctx.signal.aborted) continue;
+    const pre = cgoPreamble(src);
+    const ld = (pre?.directives ?? []).filter((d) => d.verb === 'LDFLAGS' && directiveApplies(d, input.build)).flatMap((d) => expandSrcdir(d.args, dir));
+    const libs = ld.filter((a) => /^-l\S/.test(a));
+    if (!libs.length) continue;
+    const searchDirs = [...splitQuoted(input.values.CGO_LDFLAGS ?? ''), ...ld].filter((a) => /^-L\S/.test(a));
+    const r = await ctx.host.exec(input.cc, [...ccArgs, ...searchDirs, '-x', 'c', '-', '-o', '/dev/null', ...libs], { timeoutMs: CC_TIMEOUT_MS, signal: ctx.signal, env: ctx.env, cwd: dir, input: 'int main(void) { return 0; }\n', maxBuffer: 64 * 1024 });
+    if (r.timedOut || r.canceled || r.errorCode || !r.failed) continue;
+    const lib = /cannot find -l(\S+?):?\s/.exec(`${r.stderr}\n`)?.[1];
+    if (lib) misses.push({ file, pkgDir: dir, kind: 'library', name: lib, evidence: { source: `${r.commandLine} (the #cgo LDFLAGS of ${file})`, excerpt: r.stderr.trim().split('\n').slice(0, 4).join('\n') } });
+  }
   const observed = { cgoPreamblesChecked: checked, cgoMissing: misses.map((m) => `${m.kind} ${m.name} (${m.file})`) };
   return { findings: misses.length ? [missFinding(misses, input, ctx.env)] : [], observed };
 }
@@ -103,26 +120,34 @@ function missFinding(misses: Miss[], input: CgoHeaderInput, ctxEnv: NodeJS.Proce
   const what =
     m.kind === 'header'
       ? `includes <${m.name}>, which the C compiler cannot find`
-      : m.kind === 'pkg-config'
+      : m.kind === 'library'
+        ? `links with -l${m.name} (#cgo LDFLAGS), which the linker cannot find`
+        : m.kind === 'pkg-config'
         ? `asks pkg-config for "${m.name}", which pkg-config does not know`
         : `asks pkg-config for its flags (#cgo pkg-config), and ${JSON.stringify(m.name)} is not on the editor's PATH`;
   const says =
     m.kind === 'header'
       ? `"fatal error: ${m.name}: No such file or directory"`
-      : m.kind === 'pkg-config'
+      : m.kind === 'library'
+        ? `"cannot find -l${m.name}"`
+        : m.kind === 'pkg-config'
         ? `"Package ${m.name} was not found in the pkg-config search path"`
         : `'pkg-config: exec: "${m.name}": executable file not found in $PATH'`;
-  const others = misses.slice(1, 4).map((x) => `${path.relative(x.pkgDir, x.file) || x.file} lacks ${x.kind === 'header' ? `<${x.name}>` : x.name}`);
+  const others = misses.slice(1, 4).map((x) => `${path.relative(x.pkgDir, x.file) || x.file} lacks ${x.kind === 'header' ? `<${x.name}>` : x.kind === 'library' ? `-l${x.name}` : x.name}`);
   const login = shellDiffers(input, ctxEnv);
   const cause =
     m.kind === 'no-pkg-config'
       ? 'pkg-config is not installed.'
-      : `The library's development files are not installed (its headers${m.kind === 'pkg-config' ? ` and ${m.name}.pc` : ''} come in a -dev or -devel package)${login ? `, or the ${login} your login shell sets is missing in the editor` : ''}.`;
+      : `The library's development files are not installed (its ${m.kind === 'library' ? `lib${m.name}.so link` : `headers${m.kind === 'pkg-config' ? ` and ${m.name}.pc` : ''}`} come${m.kind === 'library' ? 's' : ''} in a -dev or -devel package)${login ? `, or the ${login} your login shell sets is missing in the editor` : ''}.`;
   return {
     classId: 'env-inheritance',
     severity: 'error',
     confidence: 0.85,
-    message: `${m.file} ${what}: go build, go test and gopls fail on its package with ${says}, and gopls shows "undefined: C.…" for what the library declares. ${cause}${others.length ? ` Also: ${others.join('; ')}.` : ''}`,
+    message:
+      (m.kind === 'library'
+        ? `${m.file} ${what}: go build and go test fail when they link its package, with ${says} (gopls and go vet, which do not link, say nothing of it). `
+        : `${m.file} ${what}: go build, go test and gopls fail on its package with ${says}, and gopls shows "undefined: C.…" for what the library declares. `) +
+      `${cause}${others.length ? ` Also: ${others.join('; ')}.` : ''}`,
     evidence: misses.slice(0, 3).map((x) => x.evidence),
     explains: ['module-resolution'],
     // The shell's value, for gopls and every go command the editor runs.
@@ -133,7 +158,7 @@ function missFinding(misses: Miss[], input: CgoHeaderInput, ctxEnv: NodeJS.Proce
 /** The login shell sets a variable that moves headers or .pc files, and the editor has another value. */
 function shellDiffers(input: CgoHeaderInput, editor: NodeJS.ProcessEnv): string | undefined {
   if (!input.loginEnv) return undefined;
-  const names = ['CPATH', 'C_INCLUDE_PATH', 'CGO_CFLAGS', 'CGO_CPPFLAGS', 'PKG_CONFIG_PATH'];
+  const names = ['CPATH', 'C_INCLUDE_PATH', 'CGO_CFLAGS', 'CGO_CPPFLAGS', 'PKG_CONFIG_PATH', 'LIBRARY_PATH', 'CGO_LDFLAGS'];
   return names.find((n) => (input.loginEnv![n] ?? '') !== (editor[n] ?? '') && input.loginEnv![n]);
 }
 
@@ -144,7 +169,7 @@ function missFixes(m: Miss, osRelease: string | undefined): Fix[] {
     const text = /\b(fedora|rhel|centos)\b/.test(ids) ? 'dnf install -y pkgconf-pkg-config' : /\balpine\b/.test(ids) ? 'apk add pkgconf' : 'apt-get install -y pkg-config';
     return [{ id: 'cgo-install-pkg-config', kind: 'terminal', title: 'Install pkg-config', text, needsRoot: true }];
   }
-  const file = m.kind === 'header' ? m.name : `${m.name}.pc`;
+  const file = m.kind === 'header' ? m.name : m.kind === 'library' ? `lib${m.name}.so` : `${m.name}.pc`;
   const base = path.basename(file);
   if (/\b(fedora|rhel|centos)\b/.test(ids)) {
     return [{ id: 'cgo-find-dev-package', kind: 'terminal', title: `Find the package that ships ${file}`, text: `dnf provides '*/${file}'`, needsRoot: false, detail: 'Install the -devel package it names.' }];

@@ -11,18 +11,22 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GO, GOPLS, expectDiagnosis, makeHome, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv } from './lib/harness.js';
 
-function library(prefix: string): void {
+async function library(prefix: string): Promise<void> {
   mkdirSync(path.join(prefix, 'include'), { recursive: true });
   mkdirSync(path.join(prefix, 'lib', 'pkgconfig'), { recursive: true });
   writeFileSync(path.join(prefix, 'include', 'gedfault.h'), '#define GEDFAULT_ANSWER 42\n');
   writeFileSync(path.join(prefix, 'lib', 'pkgconfig', 'gedfault.pc'), `prefix=${prefix}\nincludedir=\${prefix}/include\n\nName: gedfault\nDescription: a header-only test library\nVersion: 1.0\nCflags: -I\${includedir}\nLibs:\n`);
+  // And a shared library to link with, built by the real gcc.
+  writeFileSync(path.join(prefix, 'gedfault.c'), 'int gedfault_answer(void) { return 42; }\n');
+  const cc = await runCmd('gcc', ['-shared', '-fPIC', '-o', path.join(prefix, 'lib', 'libgedfault.so'), path.join(prefix, 'gedfault.c')]);
+  expect(cc.code, cc.stderr).toBe(0);
 }
 
-function workspace(ws: string, via: 'header' | 'pkg-config'): void {
+function workspace(ws: string, via: 'header' | 'pkg-config' | 'library'): void {
   mkdirSync(path.join(ws, 'answer'), { recursive: true });
   mkdirSync(path.join(ws, 'mac'), { recursive: true });
   writeFileSync(path.join(ws, 'go.mod'), 'module example.com/cgolib\n\ngo 1.22\n');
-  const directive = via === 'pkg-config' ? '#cgo pkg-config: gedfault\n' : '';
+  const directive = via === 'pkg-config' ? '#cgo pkg-config: gedfault\n' : via === 'library' ? '#cgo LDFLAGS: -lgedfault\n' : '';
   writeFileSync(path.join(ws, 'answer', 'answer.go'), `package answer\n\n/*\n${directive}#include <gedfault.h>\n*/\nimport "C"\n\n// Answer comes from the C library.\nconst Answer = C.GEDFAULT_ANSWER\n`);
   // Another platform's cgo file: never built here, whatever it includes.
   writeFileSync(path.join(ws, 'mac', 'mac_darwin.go'), 'package mac\n\n// #include <CoreFoundation/CoreFoundation.h>\nimport "C"\n');
@@ -36,17 +40,20 @@ describe('fault: a C library a cgo file needs, where gcc and pkg-config do not l
     { via: 'header', found: true, what: 'CPATH names its include directory (the control)' },
     { via: 'pkg-config', found: false, what: "PKG_CONFIG_PATH set in the login shell only: pkg-config does not know gedfault in the editor" },
     { via: 'pkg-config', found: true, what: 'PKG_CONFIG_PATH set in the editor too (the control)' },
+    { via: 'library', found: false, what: 'the header found (CPATH), LIBRARY_PATH set in the login shell only: the link fails' },
+    { via: 'library', found: true, what: 'LIBRARY_PATH set in the editor too (the control)' },
   ] as const;
   for (const c of cases) {
-    it(`#include <gedfault.h>${c.via === 'pkg-config' ? ' with #cgo pkg-config' : ''}, ${c.what}`, async () => {
+    it(`#include <gedfault.h>${c.via === 'pkg-config' ? ' with #cgo pkg-config' : c.via === 'library' ? ' with #cgo LDFLAGS: -lgedfault' : ''}, ${c.what}`, async () => {
       const dir = tempDir('cgolib');
       const prefix = path.join(dir, 'opt', 'gedfault');
       const ws = path.join(dir, 'ws');
-      library(prefix);
+      await library(prefix);
       workspace(ws, c.via);
       const home = makeHome(path.join(dir, 'home'));
       const pcPath = path.join(prefix, 'lib', 'pkgconfig');
       if (c.via === 'pkg-config') appendFileSync(path.join(home, '.bash_profile'), `export PKG_CONFIG_PATH="${pcPath}"\n`);
+      if (c.via === 'library') appendFileSync(path.join(home, '.bash_profile'), `export LIBRARY_PATH="${path.join(prefix, 'lib')}"\n`);
       try {
         const env = userEnv({
           HOME: home,
@@ -54,7 +61,8 @@ describe('fault: a C library a cgo file needs, where gcc and pkg-config do not l
           GOPATH: path.join(home, 'go'),
           GOCACHE: path.join(dir, 'gocache'),
           CGO_ENABLED: '1',
-          CPATH: c.via === 'header' && c.found ? path.join(prefix, 'include') : undefined,
+          CPATH: (c.via === 'header' && c.found) || c.via === 'library' ? path.join(prefix, 'include') : undefined,
+          LIBRARY_PATH: c.via === 'library' && c.found ? path.join(prefix, 'lib') : undefined,
           C_INCLUDE_PATH: undefined,
           PKG_CONFIG_PATH: c.via === 'pkg-config' && c.found ? pcPath : undefined,
         });
@@ -67,11 +75,12 @@ describe('fault: a C library a cgo file needs, where gcc and pkg-config do not l
           return;
         }
         expect(build.code).not.toBe(0);
-        expect(build.stderr).toMatch(c.via === 'header' ? /fatal error: gedfault\.h: No such file or directory/ : /Package gedfault was not found in the pkg-config search path/);
-        expectDiagnosis(run, ['env-inheritance'], [c.via === 'header' ? 'gedfault.h: No such file or directory' : 'Package gedfault was not found']);
+        expect(build.stderr).toMatch(c.via === 'header' ? /fatal error: gedfault\.h: No such file or directory/ : c.via === 'library' ? /cannot find -lgedfault/ : /Package gedfault was not found in the pkg-config search path/);
+        expectDiagnosis(run, ['env-inheritance'], [c.via === 'header' ? 'gedfault.h: No such file or directory' : c.via === 'library' ? 'cannot find -lgedfault' : 'Package gedfault was not found']);
         const said = run.report!.causes[0]!.findings.map((f) => f.message).join('\n');
         expect(said).toContain(path.join(ws, 'answer', 'answer.go'));
         expect(said).not.toContain('CoreFoundation');
+        if (c.via === 'library') expect(said).toContain('the LIBRARY_PATH your login shell sets is missing in the editor');
         if (c.via === 'pkg-config') {
           expect(said).toContain('the PKG_CONFIG_PATH your login shell sets is missing in the editor');
           expect(run.report!.causes[0]!.fixes.map((x) => x.id)).toContain('cgo-env-pkg_config_path');
