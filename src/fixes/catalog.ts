@@ -10,6 +10,29 @@ export type SettingFix = Extract<Fix, { kind: 'setting' }>;
 
 // ------------------------------------------------------------------------------------ commands, links
 
+export type DistroFamily = 'debian' | 'fedora' | 'alpine' | 'arch' | 'suse';
+
+/**
+ * Pure: the distribution's family from /etc/os-release ID and ID_LIKE (Ubuntu, Mint: debian; RHEL,
+ * CentOS: fedora), which decides the package manager a fix types; `ubuntu` when ID itself says so.
+ */
+export function distroOf(osRelease: string | undefined): { family?: DistroFamily; ubuntu: boolean } {
+  const id = (/^ID=(.*)$/m.exec(osRelease ?? '')?.[1] ?? '').replace(/"/g, '');
+  const ids = `${id} ${(/^ID_LIKE=(.*)$/m.exec(osRelease ?? '')?.[1] ?? '').replace(/"/g, '')}`;
+  const family: DistroFamily | undefined = /\b(debian|ubuntu)\b/.test(ids)
+    ? 'debian'
+    : /\b(fedora|rhel|centos)\b/.test(ids)
+      ? 'fedora'
+      : /\balpine\b/.test(ids)
+        ? 'alpine'
+        : /\barch\b/.test(ids)
+          ? 'arch'
+          : /\b(suse|opensuse)\b/.test(ids)
+            ? 'suse'
+            : undefined;
+  return { family, ubuntu: /\bubuntu\b/.test(id) };
+}
+
 export const RESTART_GOPLS: Fix = { id: 'gopls-restart', kind: 'command', title: 'Restart gopls', command: 'go.languageserver.restart', detail: 'Starts gopls again with the current settings.' };
 
 export const GOPLS_WORKSPACE_DOCS: Fix = { id: 'gopls-workspace-docs', kind: 'link', title: 'How gopls finds modules in a workspace', url: 'https://go.dev/gopls/workspace' };

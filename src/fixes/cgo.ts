@@ -1,22 +1,17 @@
 // Fixes for cgo: a C compiler go cannot find, or cgo turned off under files that need it. Built
 // here, beside catalog.ts, so an id means one command in every report.
 import type { Fix } from '../doctor/model.js';
-import { toolsEnvFix, type SettingFix } from './catalog.js';
+import { distroOf, toolsEnvFix, type SettingFix } from './catalog.js';
 
 /** The package manager of the distribution, from /etc/os-release ID and ID_LIKE. */
 export function cCompilerInstallFix(osRelease: string | undefined): Fix {
-  const ids = `${/^ID=(.*)$/m.exec(osRelease ?? '')?.[1] ?? ''} ${/^ID_LIKE=(.*)$/m.exec(osRelease ?? '')?.[1] ?? ''}`.replace(/"/g, '');
-  const text = /\b(debian|ubuntu)\b/.test(ids)
-    ? 'apt-get install -y gcc libc6-dev'
-    : /\b(fedora|rhel|centos)\b/.test(ids)
-      ? 'dnf install -y gcc glibc-devel'
-      : /\balpine\b/.test(ids)
-        ? 'apk add gcc musl-dev'
-        : /\b(arch)\b/.test(ids)
-          ? 'pacman -S --needed gcc'
-          : /\b(suse|opensuse)\b/.test(ids)
-            ? 'zypper install -y gcc glibc-devel'
-            : 'apt-get install -y gcc libc6-dev';
+  const text = {
+    debian: 'apt-get install -y gcc libc6-dev',
+    fedora: 'dnf install -y gcc glibc-devel',
+    alpine: 'apk add gcc musl-dev',
+    arch: 'pacman -S --needed gcc',
+    suse: 'zypper install -y gcc glibc-devel',
+  }[distroOf(osRelease).family ?? 'debian'];
   return {
     id: 'cgo-install-c-compiler',
     kind: 'terminal',

@@ -1,7 +1,7 @@
 // Fixes for module downloads: go.sum lines, the module cache, private modules, proxies and
 // certificates. Built here, beside catalog.ts, so an id means one thing in every report.
 import type { Fix } from '../doctor/model.js';
-import { toolsEnvFix, type SettingFix } from './catalog.js';
+import { distroOf, toolsEnvFix, type SettingFix } from './catalog.js';
 
 export const GOPROXY_DOCS: Fix = { id: 'goproxy-docs', kind: 'link', title: 'GOPROXY, GOPRIVATE and private modules', url: 'https://go.dev/ref/mod#private-modules' };
 
@@ -85,7 +85,6 @@ export function downloadRuleFixes(ruleId: string): Fix[] {
 
 /** git from the distribution's packages: go fetches modules outside a proxy with it. */
 export function gitInstallFix(osRelease: string | undefined): Fix {
-  const ids = `${/^ID=(.*)$/m.exec(osRelease ?? '')?.[1] ?? ''} ${/^ID_LIKE=(.*)$/m.exec(osRelease ?? '')?.[1] ?? ''}`.replace(/"/g, '');
-  const text = /\b(fedora|rhel|centos)\b/.test(ids) ? 'dnf install -y git' : /\balpine\b/.test(ids) ? 'apk add git' : /\barch\b/.test(ids) ? 'pacman -S --needed git' : /\b(suse|opensuse)\b/.test(ids) ? 'zypper install -y git' : 'apt-get install -y git';
+  const text = { debian: 'apt-get install -y git', fedora: 'dnf install -y git', alpine: 'apk add git', arch: 'pacman -S --needed git', suse: 'zypper install -y git' }[distroOf(osRelease).family ?? 'debian'];
   return { id: 'install-git', kind: 'terminal', title: 'Install git', text, needsRoot: true, detail: 'go runs git to fetch a module from its repository (GOPROXY=direct, GOPRIVATE, GONOPROXY).' };
 }

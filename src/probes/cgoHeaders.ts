@@ -11,7 +11,7 @@ import type { ProbeContext } from './probe.js';
 import { whyExcluded, type BuildContext } from '../lsp/buildConstraint.js';
 import { cgoPreamble, directiveApplies, expandSrcdir, missingHeaders, splitQuoted } from './cgoPreamble.js';
 import { lookPath } from '../facts/lookPath.js';
-import { toolsEnvFix } from '../fixes/catalog.js';
+import { distroOf, toolsEnvFix } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 
 /** Files preprocessed at most: one per package is enough to name what a package lacks. */
@@ -44,8 +44,6 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
   const perDir = new Map<string, { file: string; src: string }>();
   for (const f of input.files) {
     if (perDir.size >= MAX_FILES) break;
-    // cgo is not allowed in test files ("use of cgo in test not supported"): go never preprocesses one.
-    if (f.endsWith('_test.go')) continue;
     const dir = path.dirname(f);
     if (perDir.has(dir)) continue;
     const src = await readUserText(f, CAP.goModFile);
@@ -54,6 +52,8 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
   }
   const misses: Miss[] = [];
   const checked: string[] = [];
+  /** Each preamble's own LDFLAGS for this platform, for the link check below. */
+  const linkFlags = new Map<string, string[]>();
   const ccArgs = splitQuoted(input.values.CC || 'gcc').slice(1);
   const pkgConfig = splitQuoted(input.values.PKG_CONFIG || 'pkg-config');
   for (const [dir, { file, src }] of perDir) {
@@ -70,6 +70,7 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
       else if (d.verb === 'LDFLAGS') ldflags.push(...expandSrcdir(d.args, dir));
       else if (d.verb === 'pkg-config') pkgs.push(...d.args.filter((a) => !a.startsWith('-')));
     }
+    if (ldflags.length) linkFlags.set(file, ldflags);
     if (pkgs.length) {
       const pc = pkgConfig[0]!.includes('/') ? pkgConfig[0] : await lookPath(pkgConfig[0]!, ctx.env);
       if (!pc) {
@@ -99,10 +100,9 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
   // Headers found, libraries not: a -l the linker cannot find ("cannot find -lpcap": a library with
   // headers installed and no .so, LIBRARY_PATH set in a shell only). Only the file's own -l flags,
   // linked into an empty program: what else the link would need is go's business.
-  for (const [dir, { file, src }] of perDir) {
+  for (const [dir, { file }] of perDir) {
     if (misses.some((m) => m.file === file) || ctx.remainingMs() < 800 || ctx.signal.aborted) continue;
-    const pre = cgoPreamble(src);
-    const ld = (pre?.directives ?? []).filter((d) => d.verb === 'LDFLAGS' && directiveApplies(d, input.build)).flatMap((d) => expandSrcdir(d.args, dir));
+    const ld = linkFlags.get(file) ?? [];
     const libs = ld.filter((a) => /^-l\S/.test(a));
     if (!libs.length) continue;
     const searchDirs = [...splitQuoted(input.values.CGO_LDFLAGS ?? ''), ...ld].filter((a) => /^-L\S/.test(a));
@@ -164,18 +164,17 @@ function shellDiffers(input: CgoHeaderInput, editor: NodeJS.ProcessEnv): string 
 
 /** Where to look up the package that ships the file, by distribution: the searches need no root. */
 function missFixes(m: Miss, osRelease: string | undefined): Fix[] {
-  const ids = `${/^ID=(.*)$/m.exec(osRelease ?? '')?.[1] ?? ''} ${/^ID_LIKE=(.*)$/m.exec(osRelease ?? '')?.[1] ?? ''}`.replace(/"/g, '');
+  const { family, ubuntu } = distroOf(osRelease);
   if (m.kind === 'no-pkg-config') {
-    const text = /\b(fedora|rhel|centos)\b/.test(ids) ? 'dnf install -y pkgconf-pkg-config' : /\balpine\b/.test(ids) ? 'apk add pkgconf' : 'apt-get install -y pkg-config';
+    const text = family === 'fedora' ? 'dnf install -y pkgconf-pkg-config' : family === 'alpine' ? 'apk add pkgconf' : 'apt-get install -y pkg-config';
     return [{ id: 'cgo-install-pkg-config', kind: 'terminal', title: 'Install pkg-config', text, needsRoot: true }];
   }
   const file = m.kind === 'header' ? m.name : m.kind === 'library' ? `lib${m.name}.so` : `${m.name}.pc`;
   const base = path.basename(file);
-  if (/\b(fedora|rhel|centos)\b/.test(ids)) {
+  if (family === 'fedora') {
     return [{ id: 'cgo-find-dev-package', kind: 'terminal', title: `Find the package that ships ${file}`, text: `dnf provides '*/${file}'`, needsRoot: false, detail: 'Install the -devel package it names.' }];
   }
-  const ubuntu = /\bubuntu\b/.test(/^ID=(.*)$/m.exec(osRelease ?? '')?.[1] ?? '');
-  if (/\b(debian|ubuntu)\b/.test(ids)) {
+  if (family === 'debian') {
     const site = ubuntu ? 'packages.ubuntu.com' : 'packages.debian.org';
     return [
       {
@@ -187,7 +186,7 @@ function missFixes(m: Miss, osRelease: string | undefined): Fix[] {
       },
     ];
   }
-  if (/\balpine\b/.test(ids)) {
+  if (family === 'alpine') {
     return [{ id: 'cgo-find-dev-package', kind: 'link', title: `Find the package that ships ${file}`, url: `https://pkgs.alpinelinux.org/contents?file=${encodeURIComponent(base)}`, detail: 'Install the -dev package it names (apk add NAME-dev, as root).' }];
   }
   return [];

@@ -73,6 +73,19 @@ export function goFlagsWithout(goflags: string, name: string): string {
   return goflags.split(/\s+/).filter((f) => f && f.replace(/^--?/, '').split('=')[0] !== name).join(' ');
 }
 
+/**
+ * Pure: does go build a module from its vendor/? -mod=vendor says so; -mod=mod or -mod=readonly
+ * say not; otherwise a vendor/modules.txt does, when the go.mod's go line is 1.14 or later
+ * (cmd/go modload; an unknown go line counts as a current one).
+ */
+export function buildsFromVendor(goflags: string, hasModulesTxt: boolean, goLine?: string): boolean {
+  const mode = parseGoFlags(goflags).get('mod');
+  if (mode === 'vendor') return true;
+  if (mode === 'mod' || mode === 'readonly' || !hasModulesTxt) return false;
+  const minor = goLine === undefined ? Infinity : Number(/^1\.(\d+)/.exec(goLine)?.[1] ?? 0);
+  return minor >= 14;
+}
+
 export type ToolchainSetting =
   | { mode: 'local' | 'auto' | 'path' }
   | { mode: 'version'; version: string; fallback?: 'auto' | 'path' }

@@ -13,6 +13,7 @@ import type { GoplsCandidate, GoplsLocation } from '../facts/goplsLocate.js';
 import { lookPath, pathEntries } from '../facts/lookPath.js';
 import { runGoplsSession, NO_VIEW, type GoplsSessionResult } from '../lsp/session.js';
 import type { GoEnvFact } from '../facts/readGoEnv.js';
+import { parseGoproxy } from './goproxyConfig.js';
 import { chooseProbeFile } from '../lsp/workspaceFiles.js';
 import { classifyGoplsDiagnostic, type ClassifiedDiagnostic, type DiagnosticKind } from '../lsp/goplsDiagnostics.js';
 import { INSTALL_NEWER_GO, GOPLS_SUPPORT_POLICY, GOPLS_TROUBLESHOOTING, GOPLS_WORKSPACE_DOCS, goInDirFix, installGoplsFix, pathAddDirFix, useGoplsFix } from '../fixes/catalog.js';
@@ -856,7 +857,7 @@ async function toolchainSwitchOffline(ctx: ProbeContext, goEnv: GoEnvFact, sessi
   // on first use, which the modules probe reports with what it takes; "no toolchain may be
   // downloaded" would be the doctor's sandbox again.
   const wanted = /go: download (go\S+?)(?: for \S+)?: toolchain not available/.exec(r.stderr)?.[1];
-  const proxyOff = /^\s*off\s*(?:[,|]|$)/.test(goEnv.values.GOPROXY ?? '');
+  const proxyOff = parseGoproxy(goEnv.values.GOPROXY ?? '')[0]?.kind === 'off';
   if (wanted && !proxyOff) return { dir, version: wanted, downloads: true, commandLine: `GOPROXY=off ${r.commandLine}` };
   return undefined;
 }

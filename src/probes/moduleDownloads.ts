@@ -24,7 +24,8 @@ import { escapeModulePath, isLoopback, looksPrivate, matchPrefixPatterns, netrcP
 import { gitInstallFix, goModDownloadFix, goModTidyFix, goprivateFix, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
 import { CAP, readUserFile, readUserText } from '../host/readUserFile.js';
 import { lookPath } from '../facts/lookPath.js';
-import { parseGoFlags } from './goFailure.js';
+import { buildsFromVendor } from './goFailure.js';
+import { findUp } from './modules.js';
 import { profilePathFix } from '../fixes/catalog.js';
 
 const MAX_MODULES = 8;
@@ -126,13 +127,6 @@ export function parseGraphErrors(stderr: string): { missingSum: string[]; notCac
   return { missingSum, notCached, mismatch, lines };
 }
 
-async function findUp(dir: string, name: string): Promise<string | undefined> {
-  for (let d = dir; ; d = path.dirname(d)) {
-    if (await fs.stat(path.join(d, name)).then((s) => s.isFile(), () => false)) return path.join(d, name);
-    if (path.dirname(d) === d) return undefined;
-  }
-}
-
 const exists = (p: string) => fs.stat(p).then(() => true, () => false);
 
 /** A TCP connect to a loopback address only: nothing leaves the machine. */
@@ -198,7 +192,7 @@ export const moduleDownloadsProbe: Probe = {
     }
     observed.modules = states.map((s) => ({ dir: s.dir, direct: s.requires.length, missingSum: s.missingSum.map(key), notCached: s.notCached.map(key), sumMismatch: s.mismatch.map(mismatchKey) }));
     observed.graph = graph;
-    for (const s of states) findings.push(...(await moduleFindings(ctx, goEnv, s)));
+    for (const s of states) findings.push(...(await moduleFindings(ctx, goEnv, s, unwritable)));
     findings.unshift(...(await envDiffs));
     return { findings, observed };
   },
@@ -283,7 +277,8 @@ async function cacheMismatches(modcache: string, mods: ModuleVersion[], sums: Re
     // A go.mod is UTF-8 (go rejects it otherwise), so its text hashes as its bytes; a truncated read would not.
     const modRead = modSum ? await readUserFile(`${base}.mod`, CAP.goModFile) : undefined;
     const modText = modRead?.ok && !modRead.truncated ? modRead.text : undefined;
-    if (modSum && modText !== undefined && goModHash(modText) !== modSum) out.push({ module: m.path, version: m.version, what: 'go.mod', goSum: modSum, cached: goModHash(modText) });
+    const modHash = modText === undefined ? undefined : goModHash(modText);
+    if (modSum && modHash && modHash !== modSum) out.push({ module: m.path, version: m.version, what: 'go.mod', goSum: modSum, cached: modHash });
   }
   return out;
 }
@@ -351,10 +346,7 @@ function graphFindings(g: GraphResult, root: string, states: ModuleState[], v: R
  * or -mod=readonly (the default from go 1.14 on; earlier go.mod lines predate it and are rare).
  */
 async function vendorMode(dir: string, goEnv: Extract<GoEnvFact, { ok: true }>): Promise<boolean> {
-  const mode = parseGoFlags(goEnv.values.GOFLAGS ?? '').get('mod');
-  if (mode === 'vendor') return true;
-  if (mode === 'mod' || mode === 'readonly') return false;
-  return exists(path.join(dir, 'vendor', 'modules.txt'));
+  return buildsFromVendor(goEnv.values.GOFLAGS ?? '', await exists(path.join(dir, 'vendor', 'modules.txt')));
 }
 
 /** The errno that refuses writing in an existing module cache (EACCES, EROFS), or undefined. */
@@ -394,7 +386,7 @@ function userProxyOff(v: Record<string, string>): boolean {
   return entries[0]?.kind === 'off';
 }
 
-async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, s: ModuleState): Promise<FindingInput[]> {
+async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, s: ModuleState, unwritable: string | undefined): Promise<FindingInput[]> {
   const v = goEnv.values;
   const out: FindingInput[] = [];
   const goEnvEv = (names: string[]): Evidence => ({ source: goEnv.commandLine, excerpt: names.map((n) => `"${n}": ${JSON.stringify(v[n] ?? '')}`).join('\n') });
@@ -422,7 +414,6 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
   const cacheEv: Evidence = { source: `module cache ${v.GOMODCACHE}`, excerpt: s.notCached.slice(0, 8).map((m) => `no ${escapeModulePath(m.path)}@${escapeModulePath(m.version)}`).join('\n') };
   // A cache that cannot be written is fine while it holds everything (the file-access finding is a
   // warning); a requirement it lacks can never be downloaded into it.
-  const unwritable = await cacheUnwritable(v.GOMODCACHE);
   if (unwritable) {
     out.push({
       // The directory is the cause (the fix moves or fills it); the module's failure follows.

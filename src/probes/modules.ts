@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact } from '../facts/readGoEnv.js';
-import { classifyGoFailure, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
+import { buildsFromVendor, classifyGoFailure, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
 import { INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
@@ -166,8 +166,9 @@ export async function goWorkFor(dir: string, env: NodeJS.ProcessEnv): Promise<st
   return explicit === 'off' ? undefined : explicit ? explicit : findUp(dir, 'go.work');
 }
 
-function sourceOfVar(name: string, env: NodeJS.ProcessEnv): string {
-  return env[name] !== undefined ? 'from the environment' : 'from your go env file';
+/** Where a go env value came from, for a message: the editor's environment beats the GOENV file. */
+function sourceOfVar(name: string, env: NodeJS.ProcessEnv, values: Record<string, string>): string {
+  return env[name] !== undefined ? 'from the environment' : `from ${values.GOENV || 'the go env file'}`;
 }
 
 function rel(root: string, p: string): string {
@@ -275,7 +276,7 @@ async function inspectFolder(
       classId: 'module-resolution',
       severity: 'info',
       confidence: 0.5,
-      message: `${root} has no go.mod and GO111MODULE=auto (${sourceOfVar('GO111MODULE', ctx.env)}), inside ${srcOf}: go and gopls build it in GOPATH mode, importing from ${srcOf} only. That works, but GOPATH mode is legacy: modules (go mod init) are what go and gopls are developed for.`,
+      message: `${root} has no go.mod and GO111MODULE=auto (${sourceOfVar('GO111MODULE', ctx.env, v)}), inside ${srcOf}: go and gopls build it in GOPATH mode, importing from ${srcOf} only. That works, but GOPATH mode is legacy: modules (go mod init) are what go and gopls are developed for.`,
       evidence: [{ source: 'go env -json', excerpt: `"GO111MODULE": "auto"\n"GOPATH": ${JSON.stringify(v.GOPATH ?? '')}` }, { source: root, excerpt: `no go.mod in ${ancestors(root).slice(0, 4).join(', ')}` }],
       // Its import path in GOPATH is the module path that keeps every import of it working.
       fixes: [goModInitFix(root, path.relative(srcOf, root).split(path.sep).join('/') || modulePathFor(root), { otherModules: 0, goWork: false })],
@@ -438,14 +439,10 @@ interface GoListed {
  * -mod=vendor" (measured), which gopls shows as an import no module provides.
  */
 async function vendorGapFindings(dir: string, goEnv: Extract<GoEnvFact, { ok: true }>, gomod: string): Promise<FindingInput[]> {
-  const mode = parseGoFlags(goEnv.values.GOFLAGS ?? '').get('mod');
-  if (mode === 'mod' || mode === 'readonly') return [];
-  // vendor/ is used by default only from go 1.14 on (cmd/go modload: "go version in go.mod is at least 1.14").
-  const minor = Number(/^1\.(\d+)/.exec(parseGoDirectives(gomod).go ?? '1.0')?.[1] ?? 0);
-  if (mode !== 'vendor' && minor < 14) return [];
   const txt = path.join(dir, 'vendor', 'modules.txt');
   const text = await readUserText(txt, CAP.goModFile);
-  if (text === undefined) return [];
+  // A go.mod with no go line predates vendoring by default (go 1.14): not judged.
+  if (text === undefined || !buildsFromVendor(goEnv.values.GOFLAGS ?? '', true, parseGoDirectives(gomod).go ?? '1.0')) return [];
   const pkgs = parseVendoredPackages(text).slice(0, 5000);
   const missing: string[] = [];
   for (const p of pkgs) {
@@ -486,7 +483,7 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
         classId: 'module-resolution',
         severity: 'error',
         confidence: 0.9,
-        message: `GOFLAGS=${goEnv.values.GOFLAGS} (${ctx.env.GOFLAGS !== undefined ? 'from the environment' : `from ${goEnv.values.GOENV || 'the go env file'}`}) makes go build every module from its vendor/ directory, and ${vend.dir} has none: every go command and gopls fail to load its packages.`,
+        message: `GOFLAGS=${goEnv.values.GOFLAGS} (${sourceOfVar('GOFLAGS', ctx.env, goEnv.values)}) makes go build every module from its vendor/ directory, and ${vend.dir} has none: every go command and gopls fail to load its packages.`,
         evidence: [...evidence, { source: ctx.env.GOFLAGS !== undefined ? 'environment' : 'go env GOFLAGS', excerpt: `GOFLAGS=${goEnv.values.GOFLAGS}` }, { source: `stat ${path.join(vend.dir, 'vendor')}`, excerpt: 'ENOENT' }],
         fixes: [
           toolsEnvFix('toolsenv-goflags-no-vendor', rest ? `Drop -mod=vendor from GOFLAGS for the Go tools (keep ${rest})` : 'Drop -mod=vendor from GOFLAGS for the Go tools', { GOFLAGS: rest }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareGoVersions, parseGoEnvJson, parseGoVersion } from '../../../src/facts/readGoEnv.js';
 import { LOGIN_SHELL_SCRIPT, parseEnvDump } from '../../../src/facts/readLoginShellEnv.js';
-import { classifyGoFailure, goFlagsWithout, parseGoFlags, parseToolchain } from '../../../src/probes/goFailure.js';
+import { buildsFromVendor, classifyGoFailure, goFlagsWithout, parseGoFlags, parseToolchain } from '../../../src/probes/goFailure.js';
 import { goVarsOf, parseFlatpakInfo, parseIni, pathDirsMissing } from '../../../src/probes/loginShell.js';
 import { profilePathFix } from '../../../src/fixes/catalog.js';
 import { parseGoDirectives, parseInconsistentVendoring, parseLocalReplaces } from '../../../src/probes/modules.js';
@@ -208,4 +208,16 @@ describe('goFlagsWithout', () => {
   ])('%j without %s → %j', (flags, name, want) => {
     expect(goFlagsWithout(flags, name)).toBe(want);
   });
+});
+
+describe('buildsFromVendor', () => {
+  it.each([
+    ['', true, '1.22', true],
+    ['', true, '1.13', false],
+    ['', true, undefined, true],
+    ['', false, '1.22', false],
+    ['-mod=vendor', false, '1.12', true],
+    ['-mod=mod', true, '1.22', false],
+    ['-mod=readonly -tags=x', true, '1.22', false],
+  ] as const)('GOFLAGS=%j, modules.txt %s, go %s → %s', (goflags, txt, goLine, want) => expect(buildsFromVendor(goflags, txt, goLine)).toBe(want));
 });
