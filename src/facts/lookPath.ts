@@ -1,4 +1,5 @@
 // PATH lookups through `which`, against an explicit environment (the editor's PATH is not ours).
+import { promises as fs, constants as fsConst } from 'node:fs';
 import which from 'which';
 
 export async function lookPath(cmd: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
@@ -8,4 +9,11 @@ export async function lookPath(cmd: string, env: NodeJS.ProcessEnv): Promise<str
 
 export function pathEntries(env: NodeJS.ProcessEnv): string[] {
   return (env.PATH ?? '').split(':').filter(Boolean);
+}
+
+/** Where a program go would run resolves: a path with a slash is checked as is, a bare name on PATH (as go's exec.LookPath). */
+export async function resolveProgram(program: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
+  if (!program.includes('/')) return lookPath(program, env);
+  const st = await fs.stat(program).catch(() => undefined);
+  return st?.isFile() && (await fs.access(program, fsConst.X_OK).then(() => true, () => false)) ? program : undefined;
 }

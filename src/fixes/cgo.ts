@@ -35,3 +35,26 @@ export function cgoEnableFix(): SettingFix {
 export function ccPathFix(cc: string): SettingFix {
   return toolsEnvFix('cgo-cc-path', `Set CC=${cc} for the Go tools`, { CC: cc });
 }
+
+/** The C++ or Fortran compiler cgo runs for a package's .cpp or .f files (go env CXX, FC). */
+export function companionCompilerInstallFix(language: 'C++' | 'Fortran', osRelease: string | undefined): Fix {
+  const family = distroOf(osRelease).family ?? 'debian';
+  const text =
+    language === 'C++'
+      ? { debian: 'apt-get install -y g++', fedora: 'dnf install -y gcc-c++', alpine: 'apk add g++', arch: 'pacman -S --needed gcc', suse: 'zypper install -y gcc-c++' }[family]
+      : { debian: 'apt-get install -y gfortran', fedora: 'dnf install -y gcc-gfortran', alpine: 'apk add gfortran', arch: 'pacman -S --needed gcc-fortran', suse: 'zypper install -y gcc-fortran' }[family];
+  const program = language === 'C++' ? 'g++' : 'gfortran';
+  return {
+    id: language === 'C++' ? 'cgo-install-cxx-compiler' : 'cgo-install-fortran-compiler',
+    kind: 'terminal',
+    title: `Install a ${language} compiler (${program}) for cgo`,
+    text,
+    needsRoot: true,
+    detail: `cgo compiles a package's ${language === 'C++' ? '.cc, .cpp and .cxx' : '.f, .F, .for and .f90'} files with the compiler go env ${language === 'C++' ? 'CXX' : 'FC'} names (${program} by default).`,
+  };
+}
+
+/** Name the C++ or Fortran compiler by its absolute path for the Go tools. */
+export function companionCompilerPathFix(variable: 'CXX' | 'FC', compiler: string): SettingFix {
+  return toolsEnvFix(`cgo-${variable.toLowerCase()}-path`, `Set ${variable}=${compiler} for the Go tools`, { [variable]: compiler });
+}

@@ -7,8 +7,10 @@
 //   import "C": go and gopls drop those files, so what they declare is "undefined" elsewhere and a
 //   package made only of them "matches no packages".
 // - cgo on and the compiler found, but a library a cgo file includes is not where the compiler or
-//   pkg-config look (cgoHeaders.ts): "fatal error: pcap.h: No such file or directory".
-// Class: env-inheritance for all three. The fix is always in the environment the tools get (CC on
+//   pkg-config look (cgoHeaders.ts): "fatal error: pcap.h: No such file or directory"; or a
+//   package's C++ or Fortran files need a compiler (go env CXX, FC) the editor cannot find, or a
+//   header the C++ compiler cannot (cgoCompanions.ts).
+// Class: env-inheritance for all of them. The fix is always in the environment the tools get (CC on
 // PATH, CC or CGO_ENABLED in go.toolsEnvVars, or a compiler installed), and the usual story is a
 // PATH the editor did not inherit. The excluded files explain red squiggles, so the finding says
 // it explains module-resolution.
@@ -17,7 +19,7 @@ import { promises as fs, constants as fsConst } from 'node:fs';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
-import { lookPath } from '../facts/lookPath.js';
+import { lookPath, resolveProgram } from '../facts/lookPath.js';
 import { profilePathFix } from '../fixes/catalog.js';
 import { cCompilerInstallFix, ccPathFix, cgoDisableFix, cgoEnableFix } from '../fixes/cgo.js';
 import { walkDirs } from '../host/walk.js';
@@ -93,17 +95,6 @@ async function readHead(p: string): Promise<string | undefined> {
   }
 }
 
-async function isExecutableFile(p: string): Promise<boolean> {
-  const st = await fs.stat(p).catch(() => undefined);
-  return !!st?.isFile() && (await fs.access(p, fsConst.X_OK).then(() => true, () => false));
-}
-
-/** Where the compiler resolves: an absolute CC is checked as is, a bare name on PATH (as go's exec.LookPath). */
-async function resolveCc(program: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
-  if (program.includes('/')) return (await isExecutableFile(program)) ? program : undefined;
-  return lookPath(program, env);
-}
-
 export const cgoProbe: Probe = {
   id: 'cgo',
   title: 'cgo and the C compiler',
@@ -114,7 +105,7 @@ export const cgoProbe: Probe = {
     const v = goEnv.values;
     const enabled = v.CGO_ENABLED === '1';
     const program = ccProgram(v.CC || 'gcc') ?? 'gcc';
-    const found = await resolveCc(program, ctx.env);
+    const found = await resolveProgram(program, ctx.env);
     const observed: Record<string, unknown> = { CGO_ENABLED: v.CGO_ENABLED ?? '', CC: v.CC ?? '', ccFound: found ?? null };
     // cgo on and its compiler found: what the workspace's cgo files include must be there too.
     // A late result, as gopls's type-check: the walk reads a head of every .go file (about 100 ms

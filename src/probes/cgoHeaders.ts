@@ -4,18 +4,24 @@
 // not in the editor), and gopls says only "go list failed to return CompiledGoFiles" and
 // "undefined: C.x". Checked the way cgo does it: each preamble of a file in this build, through the
 // user's compiler with -E (preprocess only, so nothing of the user's C is judged but its
-// #includes), with CGO_CPPFLAGS, CGO_CFLAGS, the file's #cgo flags and its pkg-config packages'.
+// #includes), with CGO_CPPFLAGS, CGO_CFLAGS, the package's #cgo flags and its pkg-config packages'.
+// The package's C++ and Fortran files need their own compilers (go env CXX, FC), and a C++ file's
+// #includes are preprocessed with CXX the same way.
 import path from 'node:path';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ProbeContext } from './probe.js';
 import { whyExcluded, type BuildContext } from '../lsp/buildConstraint.js';
-import { cgoPreamble, directiveApplies, expandSrcdir, missingHeaders, splitQuoted } from './cgoPreamble.js';
-import { lookPath } from '../facts/lookPath.js';
-import { distroOf, toolsEnvFix } from '../fixes/catalog.js';
+import { cgoPreamble, directiveApplies, expandSrcdir, missingHeaders, splitQuoted, type CgoDirective } from './cgoPreamble.js';
+import { COMPANION_LANGUAGES, companionSources, type CompanionLanguage } from './cgoCompanions.js';
+import { lookPath, resolveProgram } from '../facts/lookPath.js';
+import { distroOf, profilePathFix, toolsEnvFix } from '../fixes/catalog.js';
+import { companionCompilerInstallFix, companionCompilerPathFix } from '../fixes/cgo.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 
 /** Files preprocessed at most: one per package is enough to name what a package lacks. */
 const MAX_FILES = 6;
+/** A package's #cgo directives gathered at most (a package of generated cgo files can hold hundreds). */
+const MAX_DIRECTIVES = 200;
 const CC_TIMEOUT_MS = 3000;
 
 export interface CgoHeaderInput {
@@ -34,6 +40,8 @@ interface Miss {
   file: string;
   pkgDir: string;
   kind: 'header' | 'pkg-config' | 'no-pkg-config' | 'library';
+  /** The language of the file whose #include is missing: a preamble is C, a .cpp file C++. */
+  language?: 'C' | 'C++';
   /** The header or the pkg-config package. */
   name: string;
   evidence: Evidence;
@@ -41,14 +49,20 @@ interface Miss {
 
 /** The cgo files of this build, one per package directory, preprocessed; what each lacks. */
 export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput): Promise<{ findings: FindingInput[]; observed: Record<string, unknown> }> {
-  const perDir = new Map<string, { file: string; src: string }>();
+  // Per package: its first cgo file in this build, whose preamble is preprocessed, and the #cgo
+  // directives of all its cgo files (go/build gathers them package-wide: one file's pkg-config
+  // line gives every file of the package, and its .cpp files, their flags).
+  const perDir = new Map<string, { file: string; src: string; directives: CgoDirective[] }>();
   for (const f of input.files) {
-    if (perDir.size >= MAX_FILES) break;
     const dir = path.dirname(f);
-    if (perDir.has(dir)) continue;
+    const known = perDir.get(dir);
+    if (!known && perDir.size >= MAX_FILES) continue;
+    if (known && known.directives.length >= MAX_DIRECTIVES) continue;
     const src = await readUserText(f, CAP.goModFile);
     if (src === undefined || whyExcluded(path.basename(f), src, input.build)) continue;
-    perDir.set(dir, { file: f, src });
+    const directives = (cgoPreamble(src)?.directives ?? []).filter((d) => directiveApplies(d, input.build));
+    if (known) known.directives.push(...directives);
+    else perDir.set(dir, { file: f, src, directives });
   }
   const misses: Miss[] = [];
   const checked: string[] = [];
@@ -56,20 +70,16 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
   const linkFlags = new Map<string, string[]>();
   const ccArgs = splitQuoted(input.values.CC || 'gcc').slice(1);
   const pkgConfig = splitQuoted(input.values.PKG_CONFIG || 'pkg-config');
-  for (const [dir, { file, src }] of perDir) {
+  /** Each package's flags from pkg-config, for its C++ files below. */
+  const pkgConfigFlags = new Map<string, string[]>();
+  for (const [dir, { file, src, directives }] of perDir) {
     if (ctx.remainingMs() < 800 || ctx.signal.aborted) break;
     const pre = cgoPreamble(src);
     if (!pre) continue;
     checked.push(file);
-    const flags: string[] = [];
-    const ldflags: string[] = [];
-    const pkgs: string[] = [];
-    for (const d of pre.directives) {
-      if (!directiveApplies(d, input.build)) continue;
-      if (d.verb === 'CPPFLAGS' || d.verb === 'CFLAGS') flags.push(...expandSrcdir(d.args, dir));
-      else if (d.verb === 'LDFLAGS') ldflags.push(...expandSrcdir(d.args, dir));
-      else if (d.verb === 'pkg-config') pkgs.push(...d.args.filter((a) => !a.startsWith('-')));
-    }
+    const flags = flagsOf(directives, dir, ['CPPFLAGS', 'CFLAGS']);
+    const ldflags = flagsOf(directives, dir, ['LDFLAGS']);
+    const pkgs = directives.filter((d) => d.verb === 'pkg-config').flatMap((d) => d.args.filter((a) => !a.startsWith('-')));
     if (ldflags.length) linkFlags.set(file, ldflags);
     if (pkgs.length) {
       const pc = pkgConfig[0]!.includes('/') ? pkgConfig[0] : await lookPath(pkgConfig[0]!, ctx.env);
@@ -82,7 +92,11 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
         const r = await ctx.host.exec(pc, [...pkgConfig.slice(1), '--cflags', '--', p], { timeoutMs: CC_TIMEOUT_MS, signal: ctx.signal, env: ctx.env, cwd: dir, maxBuffer: 64 * 1024 });
         if (r.timedOut || r.canceled || r.errorCode) continue;
         if (r.failed) misses.push({ file, pkgDir: dir, kind: 'pkg-config', name: p, evidence: { source: r.commandLine, excerpt: (r.stderr || r.stdout).trim().split('\n').slice(0, 3).join('\n') } });
-        else flags.push(...splitQuoted(r.stdout.trim()));
+        else {
+          const got = splitQuoted(r.stdout.trim());
+          flags.push(...got);
+          pkgConfigFlags.set(dir, [...(pkgConfigFlags.get(dir) ?? []), ...got]);
+        }
       }
       if (misses.some((m) => m.file === file)) continue;
     }
@@ -111,15 +125,123 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
     const lib = /cannot find -l(\S+?):?\s/.exec(`${r.stderr}\n`)?.[1];
     if (lib) misses.push({ file, pkgDir: dir, kind: 'library', name: lib, evidence: { source: `${r.commandLine} (the #cgo LDFLAGS of ${file})`, excerpt: r.stderr.trim().split('\n').slice(0, 4).join('\n') } });
   }
-  const observed = { cgoPreamblesChecked: checked, cgoMissing: misses.map((m) => `${m.kind} ${m.name} (${m.file})`) };
-  return { findings: misses.length ? [missFinding(misses, input, ctx.env)] : [], observed };
+  // The package's C++ and Fortran files: cgo compiles them with go env CXX and FC, which must exist
+  // (gcc alone brings neither), and a C++ file's own #includes need the library's headers as the
+  // preamble's do. Preprocessed as cmd/go compiles it: CGO_CPPFLAGS, CGO_CXXFLAGS, the package's
+  // #cgo CPPFLAGS and CXXFLAGS, its pkg-config flags, and its own directory.
+  const compilers = new Map<CompanionLanguage, CompilerMiss>();
+  const resolved = new Map<CompanionLanguage, string | undefined>();
+  const companionsSeen: string[] = [];
+  for (const [dir, { file, directives }] of perDir) {
+    if (ctx.remainingMs() < 800 || ctx.signal.aborted) break;
+    const sources = await companionSources(dir, input.build);
+    for (const language of COMPANION_LANGUAGES) {
+      const files = sources[language];
+      if (!files.length) continue;
+      companionsSeen.push(...files.slice(0, 3));
+      const variable = language === 'C++' ? 'CXX' : 'FC';
+      const setting = settingOf(variable, input.values, ctx.env) || (language === 'C++' ? 'g++' : 'gfortran');
+      const program = splitQuoted(setting)[0] ?? setting;
+      if (!resolved.has(language)) resolved.set(language, await resolveProgram(program, ctx.env));
+      const compiler = resolved.get(language);
+      if (!compiler) {
+        const known = compilers.get(language);
+        if (known) known.files.push(...files);
+        else compilers.set(language, { language, variable, program, files: [...files] });
+        continue;
+      }
+      if (language !== 'C++' || misses.some((m) => m.file === file)) continue;
+      const source = files[0]!;
+      const args = [
+        ...splitQuoted(setting).slice(1),
+        ...splitQuoted(input.values.CGO_CPPFLAGS ?? ''),
+        ...splitQuoted(input.values.CGO_CXXFLAGS ?? ''),
+        ...flagsOf(directives, dir, ['CPPFLAGS', 'CXXFLAGS']),
+        ...(pkgConfigFlags.get(dir) ?? []),
+        '-I',
+        dir,
+        '-E',
+        '-o',
+        '/dev/null',
+        source,
+      ];
+      const r = await ctx.host.exec(compiler, args, { timeoutMs: CC_TIMEOUT_MS, signal: ctx.signal, env: ctx.env, cwd: dir, maxBuffer: 64 * 1024 });
+      if (r.timedOut || r.canceled || r.errorCode || !r.failed) continue;
+      const text = (await readUserText(source, CAP.goModFile)) ?? '';
+      const own = new Set([...text.matchAll(/^\s*#\s*include\s*"([^"]+)"/gm)].map((x) => x[1]!));
+      for (const h of missingHeaders(r.stderr).filter((x) => !own.has(x)).slice(0, 1)) {
+        misses.push({ file: source, pkgDir: dir, kind: 'header', language: 'C++', name: h, evidence: { source: r.commandLine, excerpt: r.stderr.trim().split('\n').slice(0, 4).join('\n') } });
+      }
+    }
+  }
+  const observed = {
+    cgoPreamblesChecked: checked,
+    cgoMissing: [...misses.map((m) => `${m.kind} ${m.name} (${m.file})`), ...[...compilers.values()].map((c) => `${c.language} compiler ${c.program} (${c.files[0]})`)],
+    ...(companionsSeen.length ? { cgoCompanionSources: companionsSeen.slice(0, 6) } : {}),
+  };
+  const findings: FindingInput[] = [];
+  for (const c of compilers.values()) findings.push(await compilerFinding(c, input, ctx.env));
+  if (misses.length) findings.push(missFinding(misses, input, ctx.env));
+  return { findings, observed };
+}
+
+/** Pure: CXX as go env -json gives it; FC, which go env -json leaves out, from the environment (cmd/go reads it there). */
+function settingOf(variable: 'CXX' | 'FC', values: Record<string, string>, env: NodeJS.ProcessEnv): string {
+  return values[variable] ?? (variable === 'FC' ? env.FC : undefined) ?? '';
+}
+
+/** Pure: a package's flags of these #cgo verbs (already filtered to this build), ${SRCDIR} expanded. */
+function flagsOf(directives: readonly CgoDirective[], dir: string, verbs: readonly string[]): string[] {
+  return directives.filter((d) => verbs.includes(d.verb)).flatMap((d) => expandSrcdir(d.args, dir));
+}
+
+interface CompilerMiss {
+  language: CompanionLanguage;
+  variable: 'CXX' | 'FC';
+  program: string;
+  files: string[];
+}
+
+/** The C++ or Fortran compiler is not found: the same trap as a missing C compiler, one package deep. */
+async function compilerFinding(c: CompilerMiss, input: CgoHeaderInput, editorEnv: NodeJS.ProcessEnv): Promise<FindingInput> {
+  const inLogin = input.loginEnv && !c.program.includes('/') ? await lookPath(c.program, input.loginEnv) : undefined;
+  const n = c.files.length;
+  const where = inLogin
+    ? ` Your login shell finds it at ${inLogin}: the editor was started without your shell's PATH.`
+    : c.program.includes('/') || !input.loginEnv
+      ? ''
+      : c.program === (c.language === 'C++' ? 'g++' : 'gfortran')
+        ? ` It is not on your login shell's PATH either: no ${c.language} compiler is installed (a C compiler alone does not bring one).`
+        : ` It is not on your login shell's PATH either.`;
+  const fixes: Fix[] = [];
+  if (inLogin) {
+    const profile = profilePathFix([path.dirname(inLogin)], editorEnv.HOME);
+    if (profile) fixes.push(profile);
+    fixes.push(companionCompilerPathFix(c.variable, inLogin));
+  } else fixes.push(companionCompilerInstallFix(c.language, input.osRelease));
+  return {
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: inLogin ? 0.95 : 0.9,
+    message:
+      `${c.files[0]}${n > 1 ? ` and ${n - 1} other ${c.language} file${n > 2 ? 's' : ''}` : ''} ${n > 1 ? 'are' : 'is'} compiled by cgo with the ${c.language} compiler ${JSON.stringify(c.program)} (go env ${c.variable}), which is not found: ` +
+      `go build, go test and gopls (its go list -compiled) fail on ${n > 1 ? 'their packages' : 'its package'} with 'exec: ${JSON.stringify(c.program)}: executable file not found in $PATH', and gopls shows "undefined: C.…" for what ${n > 1 ? 'they define' : 'it defines'}.${where}`,
+    evidence: [
+      { source: `go env ${c.variable}`, excerpt: `${JSON.stringify(settingOf(c.variable, input.values, editorEnv))}${settingOf(c.variable, input.values, editorEnv) ? '' : ` (unset: go runs ${c.program})`}` },
+      c.program.includes('/') ? { source: `stat ${c.program}`, excerpt: 'no executable file there' } : { source: 'PATH lookup (editor environment)', excerpt: `${c.program}: not found in ${editorEnv.PATH ?? '<unset>'}` },
+      ...(inLogin ? [{ source: "login shell's PATH", excerpt: `${c.program} → ${inLogin}` }] : []),
+      { source: `${c.language} files cgo compiles (${n})`, excerpt: c.files.slice(0, 5).join('\n') },
+    ],
+    fixes,
+    explains: ['module-resolution'],
+  };
 }
 
 function missFinding(misses: Miss[], input: CgoHeaderInput, ctxEnv: NodeJS.ProcessEnv): FindingInput {
   const m = misses[0]!;
   const what =
     m.kind === 'header'
-      ? `includes <${m.name}>, which the C compiler cannot find`
+      ? `includes <${m.name}>, which the ${m.language ?? 'C'} compiler cannot find`
       : m.kind === 'library'
         ? `links with -l${m.name} (#cgo LDFLAGS), which the linker cannot find`
         : m.kind === 'pkg-config'
@@ -158,7 +280,7 @@ function missFinding(misses: Miss[], input: CgoHeaderInput, ctxEnv: NodeJS.Proce
 /** The login shell sets a variable that moves headers or .pc files, and the editor has another value. */
 function shellDiffers(input: CgoHeaderInput, editor: NodeJS.ProcessEnv): string | undefined {
   if (!input.loginEnv) return undefined;
-  const names = ['CPATH', 'C_INCLUDE_PATH', 'CGO_CFLAGS', 'CGO_CPPFLAGS', 'PKG_CONFIG_PATH', 'LIBRARY_PATH', 'CGO_LDFLAGS'];
+  const names = ['CPATH', 'C_INCLUDE_PATH', 'CPLUS_INCLUDE_PATH', 'CGO_CFLAGS', 'CGO_CPPFLAGS', 'CGO_CXXFLAGS', 'PKG_CONFIG_PATH', 'LIBRARY_PATH', 'CGO_LDFLAGS'];
   return names.find((n) => (input.loginEnv![n] ?? '') !== (editor[n] ?? '') && input.loginEnv![n]);
 }
 
