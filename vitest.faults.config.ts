@@ -13,8 +13,10 @@ class ByName extends BaseSequencer {
 export default defineConfig({
   test: {
     include: ['test/faults/**/*.test.ts'],
-    // The run's name and, at its end, the removal of what its workers shared (globalSetup.ts).
-    globalSetup: ['test/faults/globalSetup.ts'],
+    // The run's own TMPDIR, removed at its end (ownTmpdir.ts: go's go-build* directories and gcc's
+    // temporaries of the commands a scenario kills under a limit, gopls's crash reports); the run's
+    // name and the removal of what its workers shared (globalSetup.ts).
+    globalSetup: ['test/setup/ownTmpdir.ts', 'test/faults/globalSetup.ts'],
     testTimeout: 240_000,
     hookTimeout: 240_000,
     fileParallelism: false,
