@@ -155,7 +155,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     const switched = await toolchainSwitchOffline(ctx, goEnv, session);
     if (switched) observed.toolchainSwitch = switched;
     all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing, opened, ...(cwd ? { cwd } : {}), ...(linkTarget ? { linkTarget } : {}), ...(switched ? { switched } : {}) }));
-    all.push(...versionFindings({ builtWith, builtWithSource, goInUse, goplsPath: gopls.path }));
+    all.push(...versionFindings({ builtWith, builtWithSource, goInUse, goplsPath: gopls.path, ...(switched ? { switched } : {}) }));
     all.push(...install.findings);
     if (version.exec?.failed && !version.exec.timedOut && !version.exec.canceled && !version.exec.errorCode && session.ok) {
       all.push({
@@ -620,6 +620,8 @@ export interface VersionFindingsInput {
   builtWithSource?: string;
   goInUse?: string;
   goplsPath: string;
+  /** The toolchain the user's go switches to for a module that asks for a newer go (GOTOOLCHAIN). */
+  switched?: SessionFindingsInput['switched'];
 }
 
 /** gopls's support policy and the build lag, as findings. */
@@ -656,12 +658,45 @@ export function versionFindings(input: VersionFindingsInput): FindingInput[] {
       headline: 'stale-tools',
       severity: 'warning',
       confidence: 0.75,
-      message: `gopls was built with ${input.builtWith} but the go command is ${input.goInUse}: gopls type-checks with the Go it was built with, so code that needs Go 1.${goMinor(input.goInUse)} reports "requires newer Go version (application built with ${input.builtWith})"; reinstall gopls with the current go`,
+      // gopls v0.15 and later leave the language version unset when go list is newer than their
+      // go/types (no error on every package, as older releases gave); new language features still fail.
+      message: `gopls was built with ${input.builtWith} but the go command is ${input.goInUse}: gopls type-checks with the go/types of ${input.builtWith}, which does not know what Go 1.${goMinor(input.goInUse)} added to the language, so code using it shows errors in the editor that go build does not give (older gopls releases say "requires newer Go version … (application built with ${input.builtWith})" on every package); reinstall gopls with the current go`,
       evidence: [
         { source, excerpt: `${input.goplsPath}: ${input.builtWith}` },
         { source: 'go env -json', excerpt: `GOVERSION=${input.goInUse}` },
       ],
       fixes: [installGoplsFix(undefined)],
+    });
+  }
+  // The go command switches to a newer toolchain for this module (its go line, GOTOOLCHAIN=auto),
+  // but gopls's go/types stays the one it was built with. gopls then leaves the language version
+  // unset rather than fail (cache/check.go validGoVersion: "'go list' is too new for go/types";
+  // measured with gopls v0.23.0 built with go1.26.8 on a go 1.27.3 module: no diagnostic), so what
+  // the newer Go added to the language shows as errors in the editor while go build works. The
+  // doctor's own gopls ran GOTOOLCHAIN=local and could not show it.
+  const switchedLag = input.switched ? buildLag(input.builtWith, input.switched.version) : undefined;
+  if (input.switched && switchedLag !== undefined && switchedLag > 0 && switchedLag > (lag ?? 0)) {
+    const to = input.switched.version;
+    out.push({
+      classId: 'gopls-launch',
+      headline: 'stale-tools',
+      severity: 'warning',
+      confidence: 0.7,
+      message: `gopls was built with ${input.builtWith}, but for ${input.switched.dir} your go switches to ${to} (the module's go line, GOTOOLCHAIN): gopls type-checks it with the go/types of ${input.builtWith}, which does not know what Go 1.${goMinor(to)} added to the language, so code using it shows errors in the editor that go build does not give. Rebuild gopls with ${to}.`,
+      evidence: [
+        { source, excerpt: `${input.goplsPath}: ${input.builtWith}` },
+        { source: `${input.switched.commandLine} (in ${input.switched.dir})`, excerpt: input.switched.downloads ? `${to} (not installed yet: the go command downloads it on first use)` : to },
+      ],
+      fixes: [
+        {
+          id: 'gopls-install-with-toolchain',
+          kind: 'terminal',
+          title: `Rebuild gopls with ${to}`,
+          text: `GOTOOLCHAIN=${to} go install golang.org/x/tools/gopls@latest`,
+          needsRoot: false,
+          detail: `go install pkg@version builds with the toolchain gopls's own module asks for, not this module's; GOTOOLCHAIN=${to} makes it ${to}, so gopls's go/types knows Go 1.${goMinor(to)}.`,
+        },
+      ],
     });
   }
   return out;

@@ -85,7 +85,8 @@ describe('fault: GOTOOLCHAIN names a Go that is not installed, GOPROXY=off', () 
 // GOPROXY here, as a user's earlier build did): the user's go switches to it offline and builds. The
 // doctor's own gopls runs GOTOOLCHAIN=local so as never to download, and had reported "the module asks
 // for go 1.27.3 … no toolchain may be downloaded" as an error. The control: GOTOOLCHAIN=local is the
-// user's own setting, and the error stands.
+// user's own setting, and the error stands. gopls built with the older go is told to be rebuilt
+// with the switched toolchain (a warning: gopls checks the module with its own Go's language).
 describe('fault: a go.mod asking for a newer Go whose toolchain is in the module cache', () => {
   const toolchain = 'go1.27.3';
   for (const setting of ['auto', 'local'] as const) {
@@ -107,6 +108,16 @@ describe('fault: a go.mod asking for a newer Go whose toolchain is in the module
           expect(build.code, build.stderr).toBe(0);
           expect(run.report!.causes.some((c) => c.severity === 'error')).toBe(false);
           expect(run.report!.causes.flatMap((c) => c.findings).some((f) => f.message.includes(`your go switches to ${toolchain}, already installed`))).toBe(true);
+          // The pinned gopls was built with the machine's go1.26: it checks this go 1.27.3 module
+          // with Go 1.26's language (no error: it leaves the version unset), and the rebuild with the
+          // switched toolchain is offered (a gopls built with go1.27.3 got no such warning, by hand).
+          const built = String(run.report!.probes.find((p) => p.id === 'gopls')?.observed?.builtWith ?? '');
+          const rebuild = run.report!.causes.find((c) => c.fixes.some((x) => x.id === 'gopls-install-with-toolchain'));
+          if (/^go1\.2[0-6]\b/.test(built)) {
+            expect(rebuild, summarize(run)).toMatchObject({ severity: 'warning', id: 'gopls-launch' });
+            expect(rebuild!.findings.map((f) => f.message).join('\n')).toContain(`your go switches to ${toolchain} (the module's go line, GOTOOLCHAIN)`);
+            expect(rebuild!.fixes.find((x) => x.id === 'gopls-install-with-toolchain')).toMatchObject({ text: `GOTOOLCHAIN=${toolchain} go install golang.org/x/tools/gopls@latest` });
+          } else expect(rebuild).toBeUndefined();
         } else {
           expect(build.stderr).toContain(`go.mod requires go >= ${toolchain.slice(2)}`);
           expectDiagnosis(run, ['module-resolution'], [toolchain.slice(2)]);

@@ -363,6 +363,21 @@ describe('versionFindings', () => {
     expect(fs[0]!.evidence.map((e) => e.excerpt)).toEqual(['/g: go1.25.3', 'GOVERSION=go1.26.8']);
   });
 
+  it.each([
+    { builtWith: 'go1.26.8', to: 'go1.27.3', downloads: false, want: 'warning' },
+    { builtWith: 'go1.26.8', to: 'go1.28.0', downloads: true, want: 'warning' },
+    { builtWith: 'go1.27.1', to: 'go1.27.3', downloads: false, want: undefined },
+    { builtWith: 'go1.28.0', to: 'go1.27.3', downloads: false, want: undefined },
+  ])('gopls built with $builtWith, the module switching the go command to $to: $want', ({ builtWith, to, downloads, want }) => {
+    const switched = { dir: '/w/m', version: to, commandLine: 'GOPROXY=off go version', ...(downloads ? { downloads } : {}) };
+    const fs = versionFindings({ builtWith, goInUse: 'go1.26.8', goplsPath: '/g', switched }).filter((f) => f.fixes?.some((x) => x.id === 'gopls-install-with-toolchain'));
+    if (!want) return expect(fs).toEqual([]);
+    expect(fs).toHaveLength(1);
+    expect(fs[0]).toMatchObject({ classId: 'gopls-launch', severity: want, headline: 'stale-tools' });
+    expect(fs[0]!.message).toContain(`gopls type-checks it with the go/types of ${builtWith}, which does not know what Go 1.${to.split('.')[1]} added to the language`);
+    expect(fs[0]!.fixes?.[0]).toMatchObject({ kind: 'terminal', text: `GOTOOLCHAIN=${to} go install golang.org/x/tools/gopls@latest` });
+  });
+
   it("repeats gopls's own words for an unsupported build Go, as a warning", () => {
     const fs = versionFindings({ builtWith: 'go1.18.10', goInUse: 'go1.18.10', goplsPath: '/g' });
     expect(fs.map((f) => f.message.slice(0, 40))).toEqual(['Gopls was built with Go version 1.18, wh', 'Found Go version 1.18, which is not supp']);
