@@ -15,6 +15,17 @@ export function readOnlyGo(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 }
 
 /**
+ * For `go version -m` (what built a binary): read-only, and without the user's GOFLAGS, from the
+ * environment or the go env file (GOENV=off). Reading build info needs no flags, and a GOFLAGS go
+ * rejects ("go: parsing $GOFLAGS: unknown flag") made every tool "no Go build info" (measured); the
+ * broken GOFLAGS is reported by what fails with it.
+ */
+export function buildInfoGo(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { GOFLAGS: _flags, ...rest } = readOnlyGo(env);
+  return { ...rest, GOENV: 'off' };
+}
+
+/**
  * GOTOOLCHAIN as go.dev/doc/toolchain spells it. A value outside this makes every go command fail
  * at once ("invalid GOTOOLCHAIN"), before any switch: that failure is worth reporting as it is.
  */

@@ -11,7 +11,7 @@ import { GO_TOOLS } from '../facts/goToolsCatalog.js';
 import { DirListings, locateTool, type ToolLocation } from '../facts/toolLocate.js';
 import { parseGoVersionMErrors, parseGoVersionMFiles, type BuildInfo } from '../facts/buildInfo.js';
 import { goMinor } from '../lsp/goplsBinary.js';
-import { readOnlyGo } from '../host/noDownload.js';
+import { buildInfoGo } from '../host/noDownload.js';
 import { reinstallToolFix } from '../fixes/catalog.js';
 
 /** The build info of every tool is read by one command, capped in output; it gets the probe's time left. */
@@ -90,13 +90,15 @@ async function runGoTools(ctx: ProbeContext): Promise<ProbeOutcome> {
     const r = await ctx.host.exec(goEnv.goBinary, ['version', '-m', ...paths], {
       timeoutMs: Math.max(100, ctx.remainingMs() - 100),
       signal: ctx.signal,
-      env: readOnlyGo(ctx.env),
+      env: buildInfoGo(ctx.env),
       maxBuffer: VERSION_M_MAX_BUFFER,
     });
     commandLine = `${path.basename(goEnv.goBinary)} version -m`;
     infos = parseGoVersionMFiles(r.stdout);
     errors = parseGoVersionMErrors(r.stderr, paths);
     if (r.timedOut || r.canceled || (r.errorCode && !r.stdout)) readError = `${r.commandLine.slice(0, 200)}: ${r.timedOut ? 'timed out' : r.errorCode ?? 'canceled'}`;
+    // go failed as a whole (nothing printed, no line about one file): its own words, not "no build info".
+    else if (r.failed && !r.stdout.trim() && !errors.size && r.stderr.trim()) readError = `${path.basename(goEnv.goBinary)} version -m failed: ${r.stderr.trim().split('\n')[0]!.slice(0, 200)}`;
   } else if (paths.length) readError = `no go to read the build info with (${goEnv.ok ? '' : goEnv.reason})`;
 
   const tools: Tool[] = located.map(([t, l]) => {

@@ -8,7 +8,7 @@ import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import type { ClassId, Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ExecResult } from '../host/exec.js';
 import { quoteForDisplay } from '../host/exec.js';
-import { readOnlyGo } from '../host/noDownload.js';
+import { buildInfoGo } from '../host/noDownload.js';
 import type { GoplsCandidate, GoplsLocation } from '../facts/goplsLocate.js';
 import { lookPath, pathEntries } from '../facts/lookPath.js';
 import { runGoplsSession, NO_VIEW, type GoplsSessionResult } from '../lsp/session.js';
@@ -125,7 +125,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
   let builtWith = fromServer?.goVersion;
   let builtWithSource = fromServer ? `${gopls.path} (initialize serverInfo.version)` : undefined;
   if (!builtWith && goEnv.ok && left() > 200) {
-    const m = await ctx.host.exec(goEnv.goBinary, ['version', '-m', gopls.path], { timeoutMs: left(), signal: ctx.signal, env: readOnlyGo(ctx.env), maxBuffer: 256 * 1024 });
+    const m = await ctx.host.exec(goEnv.goBinary, ['version', '-m', gopls.path], { timeoutMs: left(), signal: ctx.signal, env: buildInfoGo(ctx.env), maxBuffer: 256 * 1024 });
     builtWith = m.failed ? undefined : parseGoVersionM(m.stdout);
     builtWithSource = m.commandLine;
   }

@@ -91,6 +91,15 @@ describe.skipIf(!GO)('go-tools probe on the real machine', () => {
     expect(report.causes.flatMap((c) => c.findings).filter((f) => f.probeId === 'go-tools').filter((f) => !/\bdlv\b/.test(f.message))).toEqual([]);
   }, 180_000);
 
+  it('a GOFLAGS go rejects does not hide what built the tools (reading build info needs no flags)', () => {
+    const e = { ...env(), GOFLAGS: '-nosuchflag' };
+    expect(spawnSync(GO!, ['version', '-m', GOPLS], { env: e, encoding: 'utf8' }).stderr).toContain('parsing $GOFLAGS: unknown flag -nosuchflag');
+    const report = JSON.parse(diagnose('--json', e, ws)) as Report;
+    const tools = new Map(report.tools!.map((t) => [t.name, t]));
+    expect(tools.get('gopls')).toMatchObject({ found: true, version: 'v0.23.0' });
+    expect(tools.get('gotests')).toMatchObject({ found: true, packagePath: 'example.com/gotests' });
+  }, 180_000);
+
   it.runIf(OLD)(`a tool built with ${OLD_GO} is a warning with the go install that rebuilds it in place`, () => {
     const report = JSON.parse(diagnose('--json', env(), ws)) as Report;
     const dlv = report.tools!.find((t) => t.name === 'dlv')!;
