@@ -14,6 +14,7 @@ import { DEFAULT_GO_NOTE, GO_EXTENSION_DEFAULT_GO, loginShellGo } from './loginS
 import { alternateToolFix, gorootFix, profilePathFix, toolsEnvFix } from '../fixes/catalog.js';
 import { INSTALL_GO } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
+import { readOnlyGo } from '../host/noDownload.js';
 import { isInside } from '../host/paths.js';
 import { spawnRefusedFinding } from './spawnRefused.js';
 import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
@@ -61,6 +62,7 @@ export const goEnvProbe: Probe = {
     findings.push(...(await gorootFindings(ctx, fact, goEnvEv, observed)));
     findings.push(...(await cacheFindings(ctx, v, goEnvEv)));
     findings.push(...(await moduleVarFindings(ctx, v, goEnvEv)));
+    findings.push(...(await goflagsFindings(ctx, fact, goEnvEv)));
     findings.push(...(await goworkFindings(ctx, v, goEnvEv)));
     findings.push(...platformFindings(ctx, v, goEnvEv));
     return { findings, observed };
@@ -406,6 +408,46 @@ async function moduleVarFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n:
     });
   }
   return out;
+}
+
+/**
+ * A GOFLAGS go rejects: `go env` still answers (it does not apply GOFLAGS, so it can be fixed), but
+ * every other command fails at once: "go: parsing $GOFLAGS: unknown flag -x", "-mod=x not supported
+ * (can be '', 'mod', 'readonly', or 'vendor')". Measured without gopls installed: the report named
+ * only the missing gopls, whose install (go install gopls) fails the same way. Told apart by
+ * running a cheap go list twice in the workspace, with and without GOFLAGS (a blank value hides
+ * both the environment's and the go env file's): only a GOFLAGS that alone makes go fail is named.
+ */
+async function goflagsFindings(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: true }>, goEnvEv: (n: string[]) => Evidence): Promise<FindingInput[]> {
+  const value = (fact.values.GOFLAGS ?? '').trim();
+  if (!value || ctx.remainingMs() < 1500) return [];
+  const cwd = ctx.workspaces[0] ? path.resolve(ctx.workspaces[0]) : undefined;
+  const list = (env: NodeJS.ProcessEnv) =>
+    ctx.host.exec(fact.goBinary, ['list', '-e', '-find', '-f', '{{.ImportPath}}', 'unsafe'], { timeoutMs: Math.min(5000, ctx.remainingMs() / 3), signal: ctx.signal, env: readOnlyGo(env), ...(cwd ? { cwd } : {}), maxBuffer: 64 * 1024 });
+  const withFlags = await list(ctx.env);
+  if (!withFlags.failed || withFlags.timedOut || withFlags.canceled || withFlags.errorCode) return [];
+  const without = await list({ ...ctx.env, GOFLAGS: ' ' });
+  if (without.failed) return [];
+  const said = withFlags.stderr.trim().split('\n')[0] ?? '';
+  const fromEnv = ctx.env.GOFLAGS !== undefined;
+  const where = fromEnv ? 'the environment the editor was started with' : `your go env file (${fact.values.GOENV || 'GOENV'}, go env -w)`;
+  return [
+    {
+      classId: 'env-inheritance',
+      severity: 'error',
+      confidence: 0.9,
+      message: `GOFLAGS=${value} (from ${where}) makes every go command but go env fail here: "${said}". go build, go test, gopls's package loads and the Go extension's tool installs (go install gopls) all stop at it; without GOFLAGS go runs.`,
+      evidence: [
+        goEnvEv(['GOFLAGS']),
+        { source: `${withFlags.commandLine}${cwd ? ` (in ${cwd})` : ''}`, excerpt: withFlags.stderr.trim().split('\n').slice(0, 3).join('\n') },
+        { source: `GOFLAGS=' ' ${without.commandLine}`, excerpt: `exit 0: ${without.stdout.trim()}` },
+      ],
+      explains: ['module-resolution', 'gopls-launch'],
+      fixes: fromEnv
+        ? [toolsEnvFix('toolsenv-goflags-clear', 'Clear GOFLAGS for the Go tools', { GOFLAGS: ' ' }, 'go reads a blank GOFLAGS as none; remove the export from your shell start-up files too, or correct the flag.')]
+        : [{ id: 'go-env-unset-goflags', kind: 'terminal', title: 'Remove GOFLAGS from your go env file', text: 'go env -u GOFLAGS', needsRoot: false, detail: 'go env does not apply GOFLAGS, so it still runs; set the flags again with go env -w GOFLAGS=… once corrected.' }],
+    },
+  ];
 }
 
 async function goworkFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string[]) => Evidence): Promise<FindingInput[]> {

@@ -106,6 +106,28 @@ describe.skipIf(!haveGo)('go-env / login-shell / modules on the real machine', (
     expect(f!.message).toContain('windows/');
   });
 
+  it.each([
+    { where: 'environment', goflags: '-nosuchflag', says: 'go: parsing $GOFLAGS: unknown flag -nosuchflag', fix: 'toolsenv-goflags-clear' },
+    { where: 'go env file', goflags: '-mod=bogus', says: "-mod=bogus not supported (can be '', 'mod', 'readonly', or 'vendor')", fix: 'go-env-unset-goflags' },
+  ])('GOFLAGS=$goflags from the $where, which go rejects: an env-inheritance error with go\'s words and the fix for where it is set', async ({ where, goflags, says, fix }) => {
+    const ws = tree({ 'go.mod': MOD('example.com/flags'), 'main.go': 'package main\n\nfunc main() {}\n' });
+    const goenv = path.join(tree({ 'env': `GOFLAGS=${goflags}\n` }), 'env');
+    const env = where === 'environment' ? { ...baseEnv(), GOFLAGS: goflags } : { ...baseEnv(), GOENV: goenv };
+    const report = await diagnose([ws], env);
+    const f = ours(report).find((x) => x.probeId === 'go-env' && x.message.startsWith(`GOFLAGS=${goflags}`));
+    expect(f, JSON.stringify(ours(report).map((x) => x.message))).toMatchObject({ classId: 'env-inheritance', severity: 'error' });
+    expect(f!.message).toContain(says);
+    expect(f!.message).toContain(where === 'environment' ? 'from the environment' : `from your go env file (${goenv}`);
+    expect(f!.fixes.map((x) => x.id)).toEqual([fix]);
+  });
+
+  it('GOFLAGS go accepts (-mod=mod -trimpath): nothing said of it but the usual note', async () => {
+    const ws = tree({ 'go.mod': MOD('example.com/okflags'), 'main.go': 'package main\n\nfunc main() {}\n' });
+    const report = await diagnose([ws], { ...baseEnv(), GOFLAGS: '-mod=mod -trimpath' });
+    expect(ours(report).filter((x) => x.severity === 'error')).toEqual([]);
+    expect(ours(report).some((x) => x.message.includes('makes every go command but go env fail'))).toBe(false);
+  });
+
   it('inconsistent vendoring, as go list -m reports it: an error with go mod vendor as the fix', async () => {
     const ws = tree({
       'go.mod': `${MOD('example.com/vend')}\nrequire golang.org/x/text v0.3.0\n`,
