@@ -10,6 +10,7 @@ import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc
 import { CAP, readUserFile } from '../host/readUserFile.js';
 import type { EditorSettingsSource, GoExtensionManifest } from '../doctor/settings.js';
 import { manifestFromPackageJson } from './goExtensionManifest.js';
+import { homeDirOf } from '../host/paths.js';
 
 /** Pure: top-level values of a settings.json and the line of each key under "gopls" and "go.*". */
 export function parseSettingsJsonc(text: string, source: string): EditorSettingsSource {
@@ -64,15 +65,13 @@ function lineCounter(text: string): (offset: number) => number {
 
 /** Where VS Code and its remote and browser variants keep user and machine settings on Linux. */
 export function userSettingsFiles(env: NodeJS.ProcessEnv): string[] {
-  const home = env.HOME || os.homedir();
-  const config = env.XDG_CONFIG_HOME || path.join(home, '.config');
-  const data = env.XDG_DATA_HOME || path.join(home, '.local', 'share');
+  const home = homeDirOf(env);
+  const config = env.XDG_CONFIG_HOME || (home && path.join(home, '.config'));
+  const data = env.XDG_DATA_HOME || (home && path.join(home, '.local', 'share'));
   return [
-    ...['Code', 'Code - Insiders', 'VSCodium', 'Code - OSS'].map((d) => path.join(config, d, 'User', 'settings.json')),
-    path.join(home, '.vscode-server', 'data', 'Machine', 'settings.json'),
-    path.join(home, '.vscode-server-insiders', 'data', 'Machine', 'settings.json'),
-    path.join(data, 'code-server', 'User', 'settings.json'),
-    path.join(data, 'code-server', 'Machine', 'settings.json'),
+    ...(config ? ['Code', 'Code - Insiders', 'VSCodium', 'Code - OSS'].map((d) => path.join(config, d, 'User', 'settings.json')) : []),
+    ...(home ? [path.join(home, '.vscode-server', 'data', 'Machine', 'settings.json'), path.join(home, '.vscode-server-insiders', 'data', 'Machine', 'settings.json')] : []),
+    ...(data ? [path.join(data, 'code-server', 'User', 'settings.json'), path.join(data, 'code-server', 'Machine', 'settings.json')] : []),
   ];
 }
 
@@ -89,9 +88,9 @@ export async function readEditorSettings(env: NodeJS.ProcessEnv, workspaces: rea
 
 /** The newest installed golang.go extension's settings schema (its package.json), where VS Code variants install extensions. */
 export async function findGoExtensionManifest(env: NodeJS.ProcessEnv): Promise<GoExtensionManifest | undefined> {
-  const home = env.HOME || os.homedir();
-  const data = env.XDG_DATA_HOME || path.join(home, '.local', 'share');
-  const roots = [path.join(home, '.vscode', 'extensions'), path.join(home, '.vscode-server', 'extensions'), path.join(home, '.vscode-insiders', 'extensions'), path.join(data, 'code-server', 'extensions')];
+  const home = homeDirOf(env);
+  const data = env.XDG_DATA_HOME || (home && path.join(home, '.local', 'share'));
+  const roots = [...(home ? [path.join(home, '.vscode', 'extensions'), path.join(home, '.vscode-server', 'extensions'), path.join(home, '.vscode-insiders', 'extensions')] : []), ...(data ? [path.join(data, 'code-server', 'extensions')] : [])];
   const found: Array<{ dir: string; version: number[] }> = [];
   for (const r of roots) {
     const names = await fs.readdir(r).catch(() => [] as string[]);

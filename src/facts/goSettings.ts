@@ -5,6 +5,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_TIMEOUT_MS, type DoctorSettings } from '../doctor/settings.js';
+import { homeDirOf } from '../host/paths.js';
 
 /** The shape of WorkspaceConfiguration.inspect(), reduced to what we read. */
 export interface Inspected<T> {
@@ -73,7 +74,8 @@ const hasWorkspaceValue = (i: Inspected<unknown>) => i.workspaceFolderValue !== 
 export function resolveSettingPath(value: string, env: NodeJS.ProcessEnv, workspaceFolder?: string): string {
   let v = value.replace(/\$\{env:([^}]+)\}/g, (_, name: string) => env[name] ?? '');
   if (workspaceFolder) v = v.replace(/\$\{workspaceFolder\}|\$\{workspaceRoot\}/g, workspaceFolder);
-  if (v === '~' || v.startsWith('~/')) v = path.join(env.HOME || os.homedir(), v.slice(1));
+  const home = v === '~' || v.startsWith('~/') ? homeDirOf(env) : undefined;
+  if (home) v = path.join(home, v.slice(1));
   return v;
 }
 

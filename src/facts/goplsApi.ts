@@ -9,6 +9,7 @@ import path from 'node:path';
 import type { Host } from '../host/host.js';
 import { noToolchainSwitch } from '../host/noDownload.js';
 import { CAP, readUserFile } from '../host/readUserFile.js';
+import { homeDirOf } from '../host/paths.js';
 
 export interface GoplsOption {
   name: string;
@@ -55,7 +56,8 @@ export type GoplsApiFact = { ok: true; api: GoplsApi; from: 'gopls api-json' | '
 const memory = new Map<string, GoplsApi>();
 
 function cacheDir(env: NodeJS.ProcessEnv): string {
-  return path.join(env.XDG_CACHE_HOME || path.join(env.HOME || os.homedir(), '.cache'), 'go-env-doctor', 'gopls-api');
+  // No home at all (a uid without a passwd entry): the temp directory, as a cache that may go.
+  return path.join(env.XDG_CACHE_HOME || path.join(homeDirOf(env) ?? os.tmpdir(), '.cache'), 'go-env-doctor', 'gopls-api');
 }
 
 export async function readGoplsApi(host: Host, gopls: string, env: NodeJS.ProcessEnv, signal: AbortSignal, timeoutMs: number): Promise<GoplsApiFact> {

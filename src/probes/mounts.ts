@@ -16,6 +16,7 @@ import { assessFscache, assessWorkspaceMounts, fscMounts, CACHEFILESD_CONF, FSCA
 import { parseCachefilesdConf } from '../procfs/fscache.js';
 import { parseProcStat } from '../procfs/procStat.js';
 import { listPids, mapLimit } from '../procfs/procs.js';
+import { homeDirOf } from '../host/paths.js';
 
 const MOUNTINFO = '/proc/self/mountinfo';
 
@@ -250,7 +251,7 @@ async function resolveAll(entries: readonly GoPathEntry[], table: readonly Mount
 /** An exec-able, writable directory to suggest as GOTMPDIR, checked by mount options and, live, by running the canary. */
 async function alternativeTmp(ctx: ProbeContext, table: readonly MountLine[], exclude: string): Promise<AltTmp | undefined> {
   const cache = userCacheDir(ctx.env);
-  const home = ctx.env.HOME || os.homedir();
+  const home = homeDirOf(ctx.env);
   const candidates = [cache && path.join(cache, 'go-tmp'), home && path.join(home, '.go-tmp')].filter((c): c is string => !!c);
   for (const dir of candidates) {
     const r = await resolveExisting(dir);

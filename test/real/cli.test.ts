@@ -131,6 +131,34 @@ describe.skipIf(!GO)('CLI outputs and exit status', () => {
     expect(r.code).toBe(2);
   });
 
+  // A container run with --user 1234 on an image without that user, and no HOME: os.homedir()
+  // throws (uv_os_homedir ENOENT), and the CLI died with "internal error" (exit 3) before any probe.
+  it.runIf(process.getuid?.() === 0)('a uid with no passwd entry and no HOME: a report naming the missing HOME, not an internal error', () => {
+    const uid = 54321;
+    expect(spawnSync('getent', ['passwd', String(uid)]).status, `uid ${uid} must have no passwd entry`).not.toBe(0);
+    // The CLI and the module where that uid can read them (a CI clone may sit in a 0700 directory).
+    const reach = mkdtempSync(path.join(os.tmpdir(), 'cli-nouser-'));
+    chmodSync(reach, 0o755);
+    execFileSync('cp', ['-r', path.join(ROOT, 'dist'), path.join(reach, 'dist')]);
+    execFileSync('cp', ['-r', module_, path.join(reach, 'mod')]);
+    execFileSync('chmod', ['-R', 'a+rX', reach]);
+    try {
+      const r = spawnSync('setpriv', ['--reuid', String(uid), '--regid', String(uid), '--clear-groups', process.execPath, path.join(reach, 'dist', 'cli.js'), 'diagnose', '--json', '--workspace', path.join(reach, 'mod'), '--timeout-ms', '20000'], {
+        env: { PATH: `${path.dirname(GO!)}:/usr/bin:/bin` },
+        cwd: '/',
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(r.stderr).not.toContain('internal error');
+      const report = JSON.parse(r.stdout);
+      expect(r.status).toBe(expectedExit(report));
+      expect(report.causes[0]).toMatchObject({ id: 'env-inheritance', severity: 'error' });
+      expect(JSON.stringify(report.causes[0].findings)).toContain('HOME is unset');
+    } finally {
+      rmSync(reach, { recursive: true, force: true });
+    }
+  });
+
   it('exit 1 when the worst cause is a warning, 0 or 1 on the healthy module, always as the causes say', () => {
     const nomod = path.join(tmp, 'nomod');
     mkdirSync(nomod, { recursive: true });
