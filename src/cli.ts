@@ -126,6 +126,15 @@ async function main(argv: string[]): Promise<number> {
   return exitCodeOf(report);
 }
 
+// A reader that went away (`diagnose | true`, a pager quit early) makes writes fail with EPIPE,
+// which Node raises as an unhandled 'error' event: a stack trace and exit 1 (measured). Nobody
+// reads the report then; the run still ends as main decides, with the diagnosis's exit status.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE' && e.code !== 'EBADF') throw e;
+  });
+}
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -159,6 +159,13 @@ describe.skipIf(!GO)('CLI outputs and exit status', () => {
     }
   });
 
+  it('a reader that is gone before the report is written (`| true`): no stack trace, and the exit status is the diagnosis\'s', () => {
+    const json = JSON.parse(cli(['diagnose', '--json', '--workspace', module_, '--gopls', GOPLS, '--timeout-ms', '30000']).stdout);
+    const r = spawnSync('bash', ['-c', '"$0" "$1" diagnose --workspace "$2" --gopls "$3" --timeout-ms 30000 | true; exit "${PIPESTATUS[0]}"', process.execPath, CLI, module_, GOPLS], { encoding: 'utf8', timeout: 120_000 });
+    expect(r.stderr).not.toMatch(/EBADF|EPIPE|Unhandled|internal error/);
+    expect(r.status).toBe(expectedExit(json));
+  });
+
   it('exit 1 when the worst cause is a warning, 0 or 1 on the healthy module, always as the causes say', () => {
     const nomod = path.join(tmp, 'nomod');
     mkdirSync(nomod, { recursive: true });
