@@ -5,7 +5,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/e2e/**/*.e2e.test.ts'],
-    globalSetup: ['test/e2e/globalSetup.ts'],
+    // The run's own TMPDIR, removed at its end (code-server's IPC sockets, the extension's traces).
+    globalSetup: ['test/setup/ownTmpdir.ts', 'test/e2e/globalSetup.ts'],
     testTimeout: 180_000,
     hookTimeout: 180_000,
     fileParallelism: false,
