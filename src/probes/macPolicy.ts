@@ -14,6 +14,7 @@ import {
   looksLikeSelinuxContext,
   parseAppArmorLabel,
   parseDenials,
+  parsePtraceScope,
   parseSelinuxEnforce,
   parseSeccompStatus,
   type AppArmorLabel,
@@ -26,6 +27,7 @@ export const ENFORCE = '/sys/fs/selinux/enforce';
 export const ATTR_CURRENT = '/proc/self/attr/current';
 export const ATTR_APPARMOR = '/proc/self/attr/apparmor/current';
 export const STATUS = '/proc/self/status';
+export const PTRACE_SCOPE = '/proc/sys/kernel/yama/ptrace_scope';
 /** Read from the end: the newest records are what matter, and these files grow large. */
 export const LOGS = ['/var/log/audit/audit.log', '/var/log/kern.log', '/var/log/syslog', '/var/log/messages'];
 const TAIL_BYTES = 512 * 1024;
@@ -41,6 +43,8 @@ export interface MacState {
   seccomp: SeccompState;
   /** Relevant denials (Go tools or the editor), newest last, with the log they came from. */
   denials: Array<Denial & { source: string }>;
+  /** Yama's ptrace_scope, when the kernel has Yama. */
+  ptraceScope?: 0 | 1 | 2 | 3;
 }
 
 function denialEvidence(d: Denial & { source: string }): Evidence {
@@ -159,6 +163,27 @@ export function assessMac(s: MacState): FindingInput[] {
       fixes: [],
     });
   }
+  // Yama governs ptrace, which Delve (the Go extension's debugger) lives on. Modes 0 and 1 (the
+  // usual defaults) leave launching under Delve alone; 2 takes attaching from everyone but root; 3
+  // refuses PTRACE_TRACEME too, so Delve cannot even start a program it debugs ("could not launch
+  // process: fork/exec …: operation not permitted", go-delve/delve#515, #2886), and 3 cannot be
+  // lowered until the next boot. Building, testing and gopls never use ptrace.
+  if (s.ptraceScope === 3 || s.ptraceScope === 2) {
+    const three = s.ptraceScope === 3;
+    findings.push({
+      classId: 'mac-policy',
+      severity: three ? 'warning' : 'info',
+      confidence: three ? 0.6 : 0.3,
+      message: three
+        ? 'Yama\'s ptrace_scope is 3 (no ptrace at all): no process may trace another, not even a program it starts itself, so Delve cannot debug here: the Go extension\'s debug sessions fail with "could not launch process: fork/exec …: operation not permitted". Editing, building and testing are unaffected. Mode 3 cannot be lowered until the next boot.'
+        : 'Yama\'s ptrace_scope is 2 (admin-only attach): attaching Delve to a running process (a launch.json "request": "attach") needs CAP_SYS_PTRACE, that is root, and fails with "operation not permitted" otherwise; launching a program under Delve still works.',
+      evidence: [{ source: PTRACE_SCOPE, excerpt: String(s.ptraceScope) }],
+      fixes: [
+        { id: 'mac-yama-sysctl-files', kind: 'terminal', text: 'grep -rs ptrace_scope /etc/sysctl.conf /etc/sysctl.d /run/sysctl.d /usr/lib/sysctl.d', needsRoot: false, title: 'Find the sysctl file that sets it', detail: three ? 'Change it there (as root) and reboot: mode 3 stays until then.' : 'Change it there (as root); `sysctl kernel.yama.ptrace_scope=1` applies it until the next boot.' },
+        { id: 'mac-yama-docs', kind: 'link', url: 'https://www.kernel.org/doc/html/latest/admin-guide/LSM/Yama.html', title: 'Yama: what each ptrace_scope allows' },
+      ],
+    });
+  }
   return findings;
 }
 
@@ -230,7 +255,7 @@ async function readDenials(ctx: ProbeContext): Promise<{ denials: MacState['deni
 
 export const macPolicyProbe: Probe = {
   id: 'mac-policy',
-  title: 'SELinux, AppArmor and seccomp',
+  title: 'SELinux, AppArmor, seccomp and Yama',
   classes: ['mac-policy'],
   async run(ctx): Promise<ProbeOutcome> {
     if (ctx.host.platform !== 'linux') return skipped(`not Linux (${ctx.host.platform})`);
@@ -250,7 +275,9 @@ export const macPolicyProbe: Probe = {
     const status = await ctx.host.read(STATUS, 64 * 1024);
     const seccomp = status.ok ? parseSeccompStatus(status.text) : {};
     const { denials, logs, old } = await readDenials(ctx);
-    const state: MacState = { selinux, selinuxContext, apparmor, apparmorSource, seccomp, denials };
+    const yama = await ctx.host.read(PTRACE_SCOPE, 64);
+    const ptraceScope = yama.ok ? parsePtraceScope(yama.text) : undefined;
+    const state: MacState = { selinux, selinuxContext, apparmor, apparmorSource, seccomp, denials, ...(ptraceScope !== undefined ? { ptraceScope } : {}) };
     return {
       findings: assessMac(state),
       observed: {
@@ -261,6 +288,7 @@ export const macPolicyProbe: Probe = {
         seccomp: status.ok ? seccomp : status.code,
         logs,
         denials: denials.length,
+        ptraceScope: ptraceScope ?? (yama.ok ? 'unreadable' : yama.code),
         oldDenialsIgnored: old || undefined,
       },
     };

@@ -4,6 +4,7 @@
 //   /proc/self/attr/apparmor/current   AppArmor label: "snap.code.code (complain)", "unconfined"
 //   /proc/self/status                  Seccomp: 0 off, 1 strict, 2 filter; Seccomp_filters: N
 //   audit.log / kern.log / syslog      "avc:  denied { … } for pid=… comm=…" and apparmor="DENIED"
+//   /proc/sys/kernel/yama/ptrace_scope Yama: 0 classic, 1 descendants only, 2 admin only, 3 none (absent: no Yama)
 
 export type SelinuxMode = 'enforcing' | 'permissive' | 'disabled';
 
@@ -139,4 +140,10 @@ export function isGoToolComm(comm: string | undefined): boolean {
 /** The editor and its helpers. */
 export function isEditorComm(comm: string | undefined): boolean {
   return comm ? EDITOR_COMM.test(comm) : false;
+}
+
+/** Yama's ptrace_scope, 0 to 3 (Documentation/admin-guide/LSM/Yama.rst); undefined when absent or not a mode. */
+export function parsePtraceScope(text: string | undefined): 0 | 1 | 2 | 3 | undefined {
+  const v = text?.replace(/\0/g, '').trim();
+  return v === '0' || v === '1' || v === '2' || v === '3' ? (Number(v) as 0 | 1 | 2 | 3) : undefined;
 }

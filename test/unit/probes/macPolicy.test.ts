@@ -35,6 +35,8 @@ describe('mac-policy probe on fixture hosts', () => {
   it('VS Code snap (complain) → info only', async () => {
     const { rec, findings } = await run('apparmor-snap-code');
     expect(rec.observed.apparmor).toBe('snap.code.code (complain)');
+    // Ubuntu's ptrace_scope 1 is read and says nothing: Delve's launches are its own descendants.
+    expect(rec.observed.ptraceScope).toBe(1);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ classId: 'mac-policy', severity: 'info' });
     expect(findings[0]!.evidence[0]).toEqual({ source: '/proc/self/attr/apparmor/current', excerpt: 'snap.code.code (complain)' });
@@ -91,6 +93,22 @@ describe('assessMac', () => {
     const [f] = assessMac(state({ apparmor: { profile: 'snap.code.code', mode: 'enforce' }, apparmorSource: '/proc/self/attr/current' }));
     expect(f).toMatchObject({ severity: 'warning' });
     expect(f!.evidence[0]!.source).toBe('/proc/self/attr/current');
+  });
+
+  it.each([
+    [undefined, undefined],
+    [0, undefined],
+    [1, undefined],
+    [2, 'info'],
+    [3, 'warning'],
+  ] as const)('Yama ptrace_scope %s → %s', (ptraceScope, want) => {
+    const found = assessMac(state(ptraceScope === undefined ? {} : { ptraceScope }));
+    if (!want) return expect(found).toEqual([]);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ classId: 'mac-policy', severity: want });
+    expect(found[0]!.evidence).toEqual([{ source: '/proc/sys/kernel/yama/ptrace_scope', excerpt: String(ptraceScope) }]);
+    expect(found[0]!.message).toContain(ptraceScope === 3 ? 'Delve cannot debug here' : 'attaching Delve to a running process');
+    expect(found[0]!.fixes!.map((f) => f.id)).toEqual(['mac-yama-sysctl-files', 'mac-yama-docs']);
   });
 
   it('unconfined and seccomp 0 → nothing (this VM)', () => {
