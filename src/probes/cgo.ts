@@ -25,6 +25,7 @@ import { cCompilerInstallFix, ccPathFix, cgoDisableFix, cgoEnableFix } from '../
 import { walkDirs } from '../host/walk.js';
 import { buildContextOf } from '../lsp/goplsBuild.js';
 import { cgoHeaderFindings } from './cgoHeaders.js';
+import { cgoDependencyFiles } from './cgoDependencies.js';
 
 const WALK_MAX_FILES = 4000;
 const WALK_MAX_DIRS = 3000;
@@ -116,12 +117,18 @@ export const cgoProbe: Probe = {
         // After the verdict: the walk's reads would otherwise compete with the probes it waits for.
         await ctx.verdictReady;
         const budget = Math.max(200, Math.min(1500, ctx.remainingMs() - 1500));
-        const walk = await findCgoFiles(ctx.workspaces.map((w) => path.resolve(w)), performance.now() + budget);
-        const seen = { ...observed, cgoFileCount: walk.files.length, scannedGoFiles: walk.scanned };
-        if (!walk.files.length) return { observed: seen };
+        const roots = ctx.workspaces.map((w) => path.resolve(w));
+        // The workspace's own cgo files, and its dependencies' as go lists them (about 0.4 s on x/tools).
+        const [walk, deps] = await Promise.all([
+          findCgoFiles(roots, performance.now() + budget),
+          cgoDependencyFiles(ctx, goEnv.goBinary, roots, Math.max(500, Math.min(5000, ctx.remainingMs() - 1500))),
+        ]);
+        const files = [...walk.files, ...deps.files.filter((f) => !walk.files.includes(f))];
+        const seen = { ...observed, cgoFileCount: walk.files.length, scannedGoFiles: walk.scanned, cgoDependencyFiles: files.length - walk.files.length, ...(deps.skipped.length ? { cgoDependenciesNotListed: deps.skipped } : {}) };
+        if (!files.length) return { observed: seen };
         const login = await ctx.facts.loginShellEnv();
         const headers = await cgoHeaderFindings(ctx, {
-          files: walk.files,
+          files,
           build: buildContextOf(v, process.arch).ctx,
           values: v,
           cc: found,

@@ -185,6 +185,22 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
   return { findings, observed };
 }
 
+/** Pure: "module@version" when the file is in the module cache (a dependency's), else undefined. */
+export function moduleOfCachedFile(file: string, gomodcache: string | undefined): string | undefined {
+  if (!gomodcache) return undefined;
+  const rel = path.relative(gomodcache, file);
+  if (!rel || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  const parts = rel.split(path.sep);
+  const at = parts.findIndex((p) => p.includes('@'));
+  return at < 0 || parts[0] === 'cache' ? undefined : parts.slice(0, at + 1).join('/');
+}
+
+/** Pure: the words after a file's path that say it is a dependency's. */
+function whose(file: string, values: Record<string, string>): string {
+  const mod = moduleOfCachedFile(file, values.GOMODCACHE);
+  return mod ? ` (in ${mod}, a module the workspace requires)` : '';
+}
+
 /** Pure: CXX as go env -json gives it; FC, which go env -json leaves out, from the environment (cmd/go reads it there). */
 function settingOf(variable: 'CXX' | 'FC', values: Record<string, string>, env: NodeJS.ProcessEnv): string {
   return values[variable] ?? (variable === 'FC' ? env.FC : undefined) ?? '';
@@ -224,7 +240,7 @@ async function compilerFinding(c: CompilerMiss, input: CgoHeaderInput, editorEnv
     severity: 'error',
     confidence: inLogin ? 0.95 : 0.9,
     message:
-      `${c.files[0]}${n > 1 ? ` and ${n - 1} other ${c.language} file${n > 2 ? 's' : ''}` : ''} ${n > 1 ? 'are' : 'is'} compiled by cgo with the ${c.language} compiler ${JSON.stringify(c.program)} (go env ${c.variable}), which is not found: ` +
+      `${c.files[0]}${whose(c.files[0]!, input.values)}${n > 1 ? ` and ${n - 1} other ${c.language} file${n > 2 ? 's' : ''}` : ''} ${n > 1 ? 'are' : 'is'} compiled by cgo with the ${c.language} compiler ${JSON.stringify(c.program)} (go env ${c.variable}), which is not found: ` +
       `go build, go test and gopls (its go list -compiled) fail on ${n > 1 ? 'their packages' : 'its package'} with 'exec: ${JSON.stringify(c.program)}: executable file not found in $PATH', and gopls shows "undefined: C.…" for what ${n > 1 ? 'they define' : 'it defines'}.${where}`,
     evidence: [
       { source: `go env ${c.variable}`, excerpt: `${JSON.stringify(settingOf(c.variable, input.values, editorEnv))}${settingOf(c.variable, input.values, editorEnv) ? '' : ` (unset: go runs ${c.program})`}` },
@@ -267,8 +283,8 @@ function missFinding(misses: Miss[], input: CgoHeaderInput, ctxEnv: NodeJS.Proce
     confidence: 0.85,
     message:
       (m.kind === 'library'
-        ? `${m.file} ${what}: go build and go test fail when they link its package, with ${says} (gopls and go vet, which do not link, say nothing of it). `
-        : `${m.file} ${what}: go build, go test and gopls fail on its package with ${says}, and gopls shows "undefined: C.…" for what the library declares. `) +
+        ? `${m.file}${whose(m.file, input.values)} ${what}: go build and go test fail when they link its package, with ${says} (gopls and go vet, which do not link, say nothing of it). `
+        : `${m.file}${whose(m.file, input.values)} ${what}: go build, go test and gopls fail on its package with ${says}, and gopls shows "undefined: C.…" for what the library declares. `) +
       `${cause}${others.length ? ` Also: ${others.join('; ')}.` : ''}`,
     evidence: misses.slice(0, 3).map((x) => x.evidence),
     explains: ['module-resolution'],

@@ -30,7 +30,7 @@ export function cgoPreamble(src: string): CgoPreamble | undefined {
   // raw string holding a whole cgo file is not this file's import, measured in x/tools).
   const pkg = lines.findIndex((l) => /^package\s/.test(l));
   if (pkg < 0) return undefined;
-  const decl = lines.findIndex((l, i) => i > pkg && /^(?:func|type|var|const)\b/.test(l));
+  const decl = firstDeclaration(lines, pkg + 1);
   const section = lines.slice(0, decl < 0 ? lines.length : decl);
   const at = section.findIndex((l, i) => i > pkg && /^\s*import\s+(?:C\s+)?"C"\s*(?:\/\/.*)?$/.test(l));
   if (at < 0) return undefined;
@@ -59,6 +59,29 @@ export function cgoPreamble(src: string): CgoPreamble | undefined {
     return '';
   });
   return { c: c.join('\n'), directives, line: start + 1 };
+}
+
+/**
+ * Pure: the first top-level declaration line at or after `from`, outside block comments: a preamble's
+ * C may start a line with `const char* f(…)` (gopacket's pcap_unix.go, measured: its preamble was
+ * taken for a Go declaration and never checked).
+ */
+function firstDeclaration(lines: readonly string[], from: number): number {
+  let inBlock = false;
+  for (let i = from; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (inBlock) {
+      if (l.includes('*/')) inBlock = false;
+      continue;
+    }
+    const open = l.indexOf('/*');
+    if (open >= 0 && !/^\s*\/\//.test(l) && l.indexOf('*/', open + 2) < 0) {
+      inBlock = true;
+      continue;
+    }
+    if (/^(?:func|type|var|const)\b/.test(l)) return i;
+  }
+  return -1;
 }
 
 /** Pure: one `#cgo [constraint] VERB: args` line, args split as cgo splits them (quotes, then spaces). */

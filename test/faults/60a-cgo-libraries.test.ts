@@ -9,7 +9,7 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GO, GOPLS, expectDiagnosis, makeHome, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv } from './lib/harness.js';
+import { GO, GOPLS, expectDiagnosis, layOutCachedModule, makeHome, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv } from './lib/harness.js';
 
 async function library(prefix: string): Promise<void> {
   mkdirSync(path.join(prefix, 'include'), { recursive: true });
@@ -85,6 +85,60 @@ describe('fault: a C library a cgo file needs, where gcc and pkg-config do not l
           expect(said).toContain('the PKG_CONFIG_PATH your login shell sets is missing in the editor');
           expect(run.report!.causes[0]!.fixes.map((x) => x.id)).toContain('cgo-env-pkg_config_path');
         }
+      } finally {
+        removeTree(dir);
+      }
+    });
+  }
+});
+
+// The same library needed by a module the workspace requires, not by the workspace's own code (the
+// common case: gopacket's pcap package includes <pcap.h>). The module sits in the module cache as
+// go leaves it after a download; go list -deps names its cgo file, which the workspace walk never
+// sees. Before, the report said "no problems found" while go build stopped at the header.
+describe('fault: a C library a dependency\'s cgo file needs, where gcc does not look', () => {
+  for (const found of [false, true]) {
+    it(found ? 'CPATH names its include directory in the editor too (the control)' : "CPATH set in the login shell only: the dependency's <gedfault.h> is nowhere gcc looks", async () => {
+      const dir = tempDir('cgodep');
+      const prefix = path.join(dir, 'opt', 'gedfault');
+      const ws = path.join(dir, 'ws');
+      const cache = path.join(dir, 'modcache');
+      await library(prefix);
+      const dep = layOutCachedModule(cache, 'example.com/gedlib', 'v1.0.0', {
+        'gedlib.go': 'package gedlib\n\n/*\n#include <gedfault.h>\n\nconst char* gedlib_name(void) { return "gedfault"; }\n*/\nimport "C"\n\n// Answer comes from the C library.\nconst Answer = C.GEDFAULT_ANSWER\n',
+      });
+      mkdirSync(ws, { recursive: true });
+      writeFileSync(path.join(ws, 'go.mod'), 'module example.com/app\n\ngo 1.22\n\nrequire example.com/gedlib v1.0.0\n');
+      writeFileSync(path.join(ws, 'go.sum'), dep.goSum);
+      writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/gedlib"\n)\n\nfunc main() { fmt.Println(gedlib.Answer) }\n');
+      const home = makeHome(path.join(dir, 'home'));
+      appendFileSync(path.join(home, '.bash_profile'), `export CPATH="${path.join(prefix, 'include')}"\n`);
+      try {
+        const env = userEnv({
+          HOME: home,
+          SHELL: '/bin/bash',
+          GOPATH: path.join(home, 'go'),
+          GOMODCACHE: cache,
+          GOCACHE: path.join(dir, 'gocache'),
+          GOPROXY: 'off',
+          GOFLAGS: '-modcacherw',
+          CGO_ENABLED: '1',
+          CPATH: found ? path.join(prefix, 'include') : undefined,
+          C_INCLUDE_PATH: undefined,
+        });
+        const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
+        const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS, extra: ['--no-cache'] });
+        console.log(`[cgo dependency found=${found}] ${summarize(run)}`);
+        if (found) {
+          expect(build.code, build.stderr).toBe(0);
+          expect(run.report!.causes.some((x) => x.severity === 'error')).toBe(false);
+          return;
+        }
+        expect(build.stderr).toMatch(/fatal error: gedfault\.h: No such file or directory/);
+        expectDiagnosis(run, ['env-inheritance'], ['gedfault.h: No such file or directory']);
+        const said = run.report!.causes[0]!.findings.map((f) => f.message).join('\n');
+        expect(said).toContain(`${path.join(cache, 'example.com', 'gedlib@v1.0.0', 'gedlib.go')} (in example.com/gedlib@v1.0.0, a module the workspace requires) includes <gedfault.h>`);
+        expect(said).toContain('the CPATH your login shell sets is missing in the editor');
       } finally {
         removeTree(dir);
       }

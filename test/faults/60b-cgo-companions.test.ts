@@ -7,7 +7,7 @@
 import { appendFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GO, GOPLS, expectDiagnosis, makeHome, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv } from './lib/harness.js';
+import { GO, GOPLS, expectDiagnosis, layOutCachedModule, makeHome, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv } from './lib/harness.js';
 
 const HEADER = '#ifdef __cplusplus\nextern "C" {\n#endif\nint twice(int);\n#ifdef __cplusplus\n}\n#endif\n';
 
@@ -131,6 +131,55 @@ describe('fault: a cgo package with C++ or Fortran files the editor cannot compi
       const top = run.report!.causes[0]!;
       expect(top.findings.map((f) => f.message).join('\n')).toContain(path.join(ws, 'twice', 'twice.f'));
       expect(top.fixes.map((x) => x.id)).toContain('cgo-install-fortran-compiler');
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
+
+// A module the workspace requires compiles C++ (as a tree-sitter grammar's scanner.cc does, measured
+// with github.com/smacker/go-tree-sitter/yaml): its .cc needs g++ as much as the workspace's own
+// would. The module sits in the module cache as go leaves it; the workspace has no cgo of its own.
+describe("fault: a dependency's C++ file and a C++ compiler only the login shell finds", () => {
+  it.each([
+    { inEditor: false, what: "CXX names a g++ only the login shell's PATH holds" },
+    { inEditor: true, what: "the same g++ on the editor's PATH too (the control)" },
+  ])('$what', async ({ inEditor }) => {
+    const dir = tempDir('cgocxxdep');
+    const ws = path.join(dir, 'ws');
+    const cache = path.join(dir, 'modcache');
+    const bin = path.join(dir, 'opt', 'cxx', 'bin');
+    mkdirSync(bin, { recursive: true });
+    const gxx = await runCmd('sh', ['-c', 'command -v g++']);
+    expect(gxx.code, 'g++ is installed by .ci/run').toBe(0);
+    symlinkSync(gxx.stdout.trim(), path.join(bin, 'g++-gedfault'));
+    const dep = layOutCachedModule(cache, 'example.com/gedcxx', 'v1.0.0', {
+      'twice.h': HEADER,
+      'twice.go': 'package gedcxx\n\n// #include "twice.h"\nimport "C"\n\n// Twice doubles in C++.\nfunc Twice(x int) int { return int(C.twice(C.int(x))) }\n',
+      'twice.cc': '#include <vector>\n#include "twice.h"\nextern "C" int twice(int x) { std::vector<int> v{x, x}; return v[0] + v[1]; }\n',
+    });
+    mkdirSync(ws, { recursive: true });
+    writeFileSync(path.join(ws, 'go.mod'), 'module example.com/app\n\ngo 1.22\n\nrequire example.com/gedcxx v1.0.0\n');
+    writeFileSync(path.join(ws, 'go.sum'), dep.goSum);
+    writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/gedcxx"\n)\n\nfunc main() { fmt.Println(gedcxx.Twice(21)) }\n');
+    const home = makeHome(path.join(dir, 'home'));
+    appendFileSync(path.join(home, '.bash_profile'), `export PATH="${bin}:$PATH"\n`);
+    try {
+      const base = envFor(dir, home, { CXX: 'g++-gedfault', GOMODCACHE: cache, GOPROXY: 'off', GOFLAGS: '-modcacherw' });
+      const env = inEditor ? { ...base, PATH: `${bin}:${base.PATH}` } : base;
+      const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS, extra: ['--no-cache'] });
+      console.log(`[cgo dependency C++ inEditor=${inEditor}] ${summarize(run)}`);
+      if (inEditor) {
+        expect(build.code, build.stderr).toBe(0);
+        expect(run.report!.causes.some((x) => x.severity === 'error')).toBe(false);
+        return;
+      }
+      expect(build.stderr).toContain('exec: "g++-gedfault": executable file not found in $PATH');
+      expectDiagnosis(run, ['env-inheritance'], ['g++-gedfault: not found in']);
+      const said = run.report!.causes[0]!.findings.map((f) => f.message).join('\n');
+      expect(said).toContain(`${path.join(cache, 'example.com', 'gedcxx@v1.0.0', 'twice.cc')} (in example.com/gedcxx@v1.0.0, a module the workspace requires) is compiled by cgo with the C++ compiler`);
+      expect(run.report!.causes[0]!.fixes.map((x) => x.id)).toEqual(expect.arrayContaining(['login-path-to-profile', 'cgo-cxx-path']));
     } finally {
       removeTree(dir);
     }

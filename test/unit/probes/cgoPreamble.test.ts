@@ -14,6 +14,16 @@ describe('cgoPreamble', () => {
       { verb: 'LDFLAGS', args: ['-lpcap'], constraint: 'linux' },
     ]);
   });
+  it("a preamble whose C starts a line with const (gopacket's pcap_unix.go): still the preamble", () => {
+    const src = 'package pcap\n\nimport (\n\t"errors"\n)\n\n/*\n#cgo linux LDFLAGS: -lpcap\n#include <pcap.h>\n\nconst char* name(int t) {\n\treturn "";\n}\nvar_t x;\n*/\nimport "C"\n\nconst errorBufferSize = C.PCAP_ERRBUF_SIZE\n';
+    const p = cgoPreamble(src)!;
+    expect(p.line).toBe(7);
+    expect(p.c).toContain('#include <pcap.h>');
+    expect(p.directives).toEqual([{ verb: 'LDFLAGS', args: ['-lpcap'], constraint: 'linux' }]);
+  });
+  it('a declaration before import "C" still ends the import section (a raw string below is not an import)', () => {
+    expect(cgoPreamble('package p\n\n/* a comment */\nfunc F() string {\n\treturn `\n// #include <x.h>\nimport "C"\n`\n}\n')).toBeUndefined();
+  });
   it('a run of // lines', () => {
     const p = cgoPreamble('package p\n\n// #cgo pkg-config: libpcap\n// #include <pcap.h>\nimport "C"\n')!;
     expect(p.line).toBe(3);

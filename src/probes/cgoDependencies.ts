@@ -1,0 +1,50 @@
+// The cgo files of the workspace's dependencies. Most cgo a Go developer meets is in a module they
+// require, not in their own code: gopacket's pcap package includes <pcap.h>, a tree-sitter grammar
+// compiles a scanner.cc, and without libpcap-dev or g++ their build fails as surely as the user's
+// own cgo would. The workspace walk (cgo.ts) never sees the module cache, so go itself is asked:
+// `go list -deps -e` lists, for this GOOS/GOARCH and the default tags, every package the workspace
+// builds with its CgoFiles, without compiling anything; GOPROXY=off, so nothing is fetched (a
+// module not in the cache is a module-downloads finding, not ours).
+import path from 'node:path';
+import type { ProbeContext } from './probe.js';
+import { readOnlyGo } from '../host/noDownload.js';
+
+/** One line per non-standard package with cgo files: its directory, then its cgo files, tab-separated. */
+export const CGO_DEPS_TEMPLATE = '{{if and (not .Standard) .CgoFiles}}{{.Dir}}{{range .CgoFiles}}\t{{.}}{{end}}\n{{end}}';
+
+/** Files listed at most: six packages are preprocessed (cgoHeaders.ts), the rest only counted. */
+const MAX_FILES = 400;
+
+/** Pure: `go list -deps -f CGO_DEPS_TEMPLATE` output → the cgo files' absolute paths, package by package. */
+export function parseCgoDeps(stdout: string): string[] {
+  const out: string[] = [];
+  for (const line of stdout.split('\n')) {
+    const [dir, ...files] = line.split('\t');
+    if (!dir || !path.isAbsolute(dir)) continue;
+    for (const f of files) if (f.endsWith('.go') && !f.includes('/')) out.push(path.join(dir, f));
+    if (out.length >= MAX_FILES) break;
+  }
+  return out.slice(0, MAX_FILES);
+}
+
+export interface CgoDependencyList {
+  files: string[];
+  /** Per workspace folder, why go list said nothing usable (not a module, timed out). */
+  skipped: string[];
+}
+
+/** The cgo files of every non-standard package the workspace folders build, as go list reports them. */
+export async function cgoDependencyFiles(ctx: ProbeContext, goBinary: string, roots: readonly string[], timeoutMs: number): Promise<CgoDependencyList> {
+  const res: CgoDependencyList = { files: [], skipped: [] };
+  for (const root of roots.slice(0, 3)) {
+    if (ctx.signal.aborted) break;
+    const r = await ctx.host.exec(goBinary, ['list', '-deps', '-e', '-f', CGO_DEPS_TEMPLATE, './...'], { timeoutMs, signal: ctx.signal, env: readOnlyGo(ctx.env), cwd: root, maxBuffer: 4 * 1024 * 1024 });
+    // -e keeps going past broken packages; a folder that is no module at all fails as a whole.
+    if (r.timedOut || r.canceled || r.errorCode || (r.failed && !r.stdout.trim())) {
+      res.skipped.push(`${root}: ${r.timedOut ? 'timed out' : r.errorCode ?? (r.stderr.trim().split('\n')[0] ?? `exit ${r.exitCode}`).slice(0, 200)}`);
+      continue;
+    }
+    for (const f of parseCgoDeps(r.stdout)) if (!res.files.includes(f)) res.files.push(f);
+  }
+  return res;
+}
