@@ -422,7 +422,7 @@ async function moduleVarFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n:
 }
 
 /**
- * A GOFLAGS go rejects: `go env` still answers (it does not apply GOFLAGS, so it can be fixed), but
+ * A GOFLAGS go rejects as a value: `go env` still answers (it does not apply GOFLAGS, so it can be fixed), but
  * every other command fails at once: "go: parsing $GOFLAGS: unknown flag -x", "-mod=x not supported
  * (can be '', 'mod', 'readonly', or 'vendor')". Measured without gopls installed: the report named
  * only the missing gopls, whose install (go install gopls) fails the same way. Told apart by
@@ -437,6 +437,10 @@ async function goflagsFindings(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok:
     ctx.host.exec(fact.goBinary, ['list', '-e', '-find', '-f', '{{.ImportPath}}', 'unsafe'], { timeoutMs: Math.min(5000, ctx.remainingMs() / 3), signal: ctx.signal, env: readOnlyGo(env), ...(cwd ? { cwd } : {}), maxBuffer: 64 * 1024 });
   const withFlags = await list(ctx.env);
   if (!withFlags.failed || withFlags.timedOut || withFlags.canceled || withFlags.errorCode) return [];
+  // Only a value go rejects as such is this finding's: a GOFLAGS that go parses and that then fails
+  // on the module's state (-mod=vendor without vendor/, a -modfile that is gone) is a module problem
+  // the modules probe and moduleVarFindings name (measured: fault 80 ranked this above them).
+  if (!/\$GOFLAGS|%GOFLAGS%|not supported \(can be ''/.test(withFlags.stderr)) return [];
   const without = await list({ ...ctx.env, GOFLAGS: ' ' });
   if (without.failed) return [];
   const said = withFlags.stderr.trim().split('\n')[0] ?? '';

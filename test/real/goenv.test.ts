@@ -121,6 +121,12 @@ describe.skipIf(!haveGo)('go-env / login-shell / modules on the real machine', (
     expect(f!.fixes.map((x) => x.id)).toEqual([fix]);
   });
 
+  it('GOFLAGS=-mod=vendor without a vendor/ directory: go parses it and fails on the module, which is not this finding (the modules probe names it)', async () => {
+    const ws = tree({ 'go.mod': `${MOD('example.com/vend')}\nrequire golang.org/x/mod v0.20.0\n`, 'main.go': 'package main\n\nfunc main() {}\n' });
+    const report = await diagnose([ws], { ...baseEnv(), GOFLAGS: '-mod=vendor' });
+    expect(ours(report).some((x) => x.message.includes('makes every go command but go env fail'))).toBe(false);
+  });
+
   it('GOFLAGS go accepts (-mod=mod -trimpath): nothing said of it but the usual note', async () => {
     const ws = tree({ 'go.mod': MOD('example.com/okflags'), 'main.go': 'package main\n\nfunc main() {}\n' });
     const report = await diagnose([ws], { ...baseEnv(), GOFLAGS: '-mod=mod -trimpath' });
