@@ -19,13 +19,13 @@ import { promises as fs, constants as fsConst } from 'node:fs';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
-import { lookPath, resolveProgram } from '../facts/lookPath.js';
-import { profilePathFix } from '../fixes/catalog.js';
+import { resolveProgram } from '../facts/lookPath.js';
 import { cCompilerInstallFix, ccPathFix, cgoDisableFix, cgoEnableFix } from '../fixes/cgo.js';
 import { walkDirs } from '../host/walk.js';
 import { buildContextOf } from '../lsp/goplsBuild.js';
 import { cgoHeaderFindings } from './cgoHeaders.js';
 import { cgoDependencyFiles } from './cgoDependencies.js';
+import { programInLogin } from './programInLogin.js';
 
 const WALK_MAX_FILES = 4000;
 const WALK_MAX_DIRS = 3000;
@@ -142,7 +142,17 @@ export const cgoProbe: Probe = {
     if (!enabled && !found && !ctx.workspaces.length) return { observed };
 
     const login = await ctx.facts.loginShellEnv();
-    const inLogin = login.ok && !program.includes('/') ? await lookPath(program, login.env) : undefined;
+    const osRelease = await ctx.host.readText('/etc/os-release');
+    const lookup = await programInLogin({
+      program,
+      loginEnv: login.ok ? login.env : undefined,
+      loginSource: login.ok ? login.commandLine : 'login shell',
+      editorEnv: ctx.env,
+      pathFix: ccPathFix,
+      installFix: cCompilerInstallFix(osRelease),
+      notInstalled: " It is not on your login shell's PATH either: no C compiler is installed.",
+    });
+    const inLogin = lookup.inLogin;
     observed.ccInLoginShell = inLogin ?? null;
     const budget = Math.max(200, Math.min(1500, ctx.remainingMs() - 500));
     const walk = await findCgoFiles(ctx.workspaces.map((w) => path.resolve(w)), performance.now() + budget);
@@ -156,23 +166,10 @@ export const cgoProbe: Probe = {
       ? { source: `stat ${program}`, excerpt: found ? 'an executable file' : 'no executable file there' }
       : { source: 'PATH lookup (editor environment)', excerpt: `${program}: ${found ?? 'not found'} in ${ctx.env.PATH ?? '<unset>'}` };
     const evidence: Evidence[] = [envEv, lookEv];
-    if (inLogin && login.ok) evidence.push({ source: login.commandLine, excerpt: `${program} → ${inLogin}` });
+    evidence.push(...lookup.evidence);
     if (walk.files.length) evidence.push({ source: `files importing "C" (${walk.files.length} of ${walk.scanned} .go files read)`, excerpt: walk.files.slice(0, 5).join('\n') });
-    const osRelease = await ctx.host.readText('/etc/os-release');
-    const compilerFixes = (): Fix[] => {
-      const fixes: Fix[] = [];
-      if (inLogin) {
-        const profile = profilePathFix([path.dirname(inLogin)], ctx.env.HOME);
-        if (profile) fixes.push(profile);
-        fixes.push(ccPathFix(inLogin));
-      } else fixes.push(cCompilerInstallFix(osRelease));
-      return fixes;
-    };
-    const where = inLogin
-      ? ` Your login shell finds it at ${inLogin}: the editor was started without your shell's PATH.`
-      : program.includes('/') || !login.ok
-        ? ''
-        : " It is not on your login shell's PATH either: no C compiler is installed.";
+    const compilerFixes = (): Fix[] => [...lookup.fixes];
+    const where = lookup.where;
 
     if (enabled) {
       const setBy = ctx.env.CGO_ENABLED !== undefined ? 'the environment' : `your go env file (${v.GOENV || 'GOENV'}) or the toolchain's default`;

@@ -14,8 +14,9 @@ import { whyExcluded, type BuildContext } from '../lsp/buildConstraint.js';
 import { cgoPreamble, directiveApplies, expandSrcdir, missingHeaders, splitQuoted, type CgoDirective } from './cgoPreamble.js';
 import { COMPANION_LANGUAGES, companionSources, type CompanionLanguage } from './cgoCompanions.js';
 import { lookPath, resolveProgram } from '../facts/lookPath.js';
-import { distroOf, profilePathFix, toolsEnvFix } from '../fixes/catalog.js';
+import { distroOf, toolsEnvFix } from '../fixes/catalog.js';
 import { companionCompilerInstallFix, companionCompilerPathFix } from '../fixes/cgo.js';
+import { programInLogin } from './programInLogin.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 
 /** Files preprocessed at most: one per package is enough to name what a package lacks. */
@@ -220,21 +221,20 @@ interface CompilerMiss {
 
 /** The C++ or Fortran compiler is not found: the same trap as a missing C compiler, one package deep. */
 async function compilerFinding(c: CompilerMiss, input: CgoHeaderInput, editorEnv: NodeJS.ProcessEnv): Promise<FindingInput> {
-  const inLogin = input.loginEnv && !c.program.includes('/') ? await lookPath(c.program, input.loginEnv) : undefined;
   const n = c.files.length;
-  const where = inLogin
-    ? ` Your login shell finds it at ${inLogin}: the editor was started without your shell's PATH.`
-    : c.program.includes('/') || !input.loginEnv
-      ? ''
-      : c.program === (c.language === 'C++' ? 'g++' : 'gfortran')
+  const lookup = await programInLogin({
+    program: c.program,
+    loginEnv: input.loginEnv,
+    loginSource: "login shell's PATH",
+    editorEnv,
+    pathFix: (found) => companionCompilerPathFix(c.variable, found),
+    installFix: companionCompilerInstallFix(c.language, input.osRelease),
+    notInstalled:
+      c.program === (c.language === 'C++' ? 'g++' : 'gfortran')
         ? ` It is not on your login shell's PATH either: no ${c.language} compiler is installed (a C compiler alone does not bring one).`
-        : ` It is not on your login shell's PATH either.`;
-  const fixes: Fix[] = [];
-  if (inLogin) {
-    const profile = profilePathFix([path.dirname(inLogin)], editorEnv.HOME);
-    if (profile) fixes.push(profile);
-    fixes.push(companionCompilerPathFix(c.variable, inLogin));
-  } else fixes.push(companionCompilerInstallFix(c.language, input.osRelease));
+        : " It is not on your login shell's PATH either.",
+  });
+  const { inLogin, where, fixes } = lookup;
   return {
     classId: 'env-inheritance',
     severity: 'error',
@@ -245,7 +245,7 @@ async function compilerFinding(c: CompilerMiss, input: CgoHeaderInput, editorEnv
     evidence: [
       { source: `go env ${c.variable}`, excerpt: `${JSON.stringify(settingOf(c.variable, input.values, editorEnv))}${settingOf(c.variable, input.values, editorEnv) ? '' : ` (unset: go runs ${c.program})`}` },
       c.program.includes('/') ? { source: `stat ${c.program}`, excerpt: 'no executable file there' } : { source: 'PATH lookup (editor environment)', excerpt: `${c.program}: not found in ${editorEnv.PATH ?? '<unset>'}` },
-      ...(inLogin ? [{ source: "login shell's PATH", excerpt: `${c.program} → ${inLogin}` }] : []),
+      ...lookup.evidence,
       { source: `${c.language} files cgo compiles (${n})`, excerpt: c.files.slice(0, 5).join('\n') },
     ],
     fixes,

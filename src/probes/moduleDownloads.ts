@@ -26,7 +26,7 @@ import { CAP, readUserFile, readUserText } from '../host/readUserFile.js';
 import { lookPath } from '../facts/lookPath.js';
 import { buildsFromVendor } from './goFailure.js';
 import { findUp } from './modules.js';
-import { profilePathFix } from '../fixes/catalog.js';
+import { programInLogin } from './programInLogin.js';
 
 const MAX_MODULES = 8;
 
@@ -491,14 +491,16 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
 async function gitFindings(ctx: ProbeContext, s: ModuleState, direct: ModuleVersion[], cacheEv: Evidence): Promise<FindingInput[]> {
   if (await lookPath('git', ctx.env)) return [];
   const login = await ctx.facts.loginShellEnv();
-  const inLogin = login.ok ? await lookPath('git', login.env) : undefined;
   const list = `${direct.slice(0, 3).map(key).join(', ')}${direct.length > 3 ? ` and ${direct.length - 3} more` : ''}`;
   const osRelease = await ctx.host.readText('/etc/os-release');
-  const fixes: Fix[] = [];
-  if (inLogin) {
-    const profile = profilePathFix([path.dirname(inLogin)], ctx.env.HOME);
-    if (profile) fixes.push(profile);
-  } else fixes.push(gitInstallFix(osRelease));
+  const { inLogin, where, fixes, evidence } = await programInLogin({
+    program: 'git',
+    loginEnv: login.ok ? login.env : undefined,
+    loginSource: login.ok ? login.commandLine : 'login shell',
+    editorEnv: ctx.env,
+    installFix: gitInstallFix(osRelease),
+    notInstalled: " It is not on your login shell's PATH either: git is not installed.",
+  });
   return [
     {
       classId: 'env-inheritance',
@@ -507,8 +509,8 @@ async function gitFindings(ctx: ProbeContext, s: ModuleState, direct: ModuleVers
       explains: ['module-resolution'],
       message:
         `${list}, required by ${path.join(s.dir, 'go.mod')}, ${direct.length === 1 ? 'is' : 'are'} not in the module cache and go fetches ${direct.length === 1 ? 'it' : 'them'} from the repository (GOPROXY=direct, GOPRIVATE or GONOPROXY) with git, which is not on the editor's PATH: go build and gopls fail with 'unable to resolve git version: … exec: "git": executable file not found in $PATH'.` +
-        (inLogin ? ` Your login shell finds it at ${inLogin}: the editor was started without your shell's PATH.` : login.ok ? ' It is not on your login shell\'s PATH either: git is not installed.' : ''),
-      evidence: [cacheEv, { source: 'PATH lookup (editor environment)', excerpt: `git: not found in ${ctx.env.PATH ?? '<unset>'}` }, ...(inLogin && login.ok ? [{ source: login.commandLine, excerpt: `git → ${inLogin}` }] : [])],
+        where,
+      evidence: [cacheEv, { source: 'PATH lookup (editor environment)', excerpt: `git: not found in ${ctx.env.PATH ?? '<unset>'}` }, ...evidence],
       fixes,
     },
   ];
