@@ -9,7 +9,7 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GO, GOPLS, expectDiagnosis, layOutCachedModule, makeHome, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv } from './lib/harness.js';
+import { GO, GOPLS, expectDiagnosis, layOutCachedModule, makeHome, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, writeAppRequiring } from './lib/harness.js';
 
 async function library(prefix: string): Promise<void> {
   mkdirSync(path.join(prefix, 'include'), { recursive: true });
@@ -107,10 +107,7 @@ describe('fault: a C library a dependency\'s cgo file needs, where gcc does not 
       const dep = layOutCachedModule(cache, 'example.com/gedlib', 'v1.0.0', {
         'gedlib.go': 'package gedlib\n\n/*\n#include <gedfault.h>\n\nconst char* gedlib_name(void) { return "gedfault"; }\n*/\nimport "C"\n\n// Answer comes from the C library.\nconst Answer = C.GEDFAULT_ANSWER\n',
       });
-      mkdirSync(ws, { recursive: true });
-      writeFileSync(path.join(ws, 'go.mod'), 'module example.com/app\n\ngo 1.22\n\nrequire example.com/gedlib v1.0.0\n');
-      writeFileSync(path.join(ws, 'go.sum'), dep.goSum);
-      writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/gedlib"\n)\n\nfunc main() { fmt.Println(gedlib.Answer) }\n');
+      writeAppRequiring(ws, 'example.com/gedlib', 'v1.0.0', dep.goSum, 'gedlib', 'Answer');
       const home = makeHome(path.join(dir, 'home'));
       appendFileSync(path.join(home, '.bash_profile'), `export CPATH="${path.join(prefix, 'include')}"\n`);
       try {

@@ -7,7 +7,7 @@
 import { appendFileSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GO, GOPLS, expectDiagnosis, layOutCachedModule, makeHome, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv } from './lib/harness.js';
+import { GO, GOPLS, expectDiagnosis, layOutCachedModule, makeHome, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, writeAppRequiring } from './lib/harness.js';
 
 const HEADER = '#ifdef __cplusplus\nextern "C" {\n#endif\nint twice(int);\n#ifdef __cplusplus\n}\n#endif\n';
 
@@ -31,6 +31,16 @@ function workspace(ws: string, opts: { cxxInclude?: string; flagsInOtherFile?: s
   writeFileSync(path.join(pkg, 'twice_darwin.cpp'), '#include <CoreFoundation/CoreFoundation.h>\n');
 }
 
+/** A directory holding the real g++ as g++-gedfault: a compiler only a PATH naming that directory finds. */
+async function gxxUnderAnotherName(dir: string): Promise<string> {
+  const bin = path.join(dir, 'opt', 'cxx', 'bin');
+  mkdirSync(bin, { recursive: true });
+  const gxx = await runCmd('sh', ['-c', 'command -v g++']);
+  expect(gxx.code, 'g++ is installed by .ci/run').toBe(0);
+  symlinkSync(gxx.stdout.trim(), path.join(bin, 'g++-gedfault'));
+  return bin;
+}
+
 function envFor(dir: string, home: string, over: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return userEnv({ HOME: home, SHELL: '/bin/bash', GOPATH: path.join(home, 'go'), GOCACHE: path.join(dir, 'gocache'), CGO_ENABLED: '1', CXX: undefined, FC: undefined, CPLUS_INCLUDE_PATH: undefined, CPATH: undefined, CGO_CXXFLAGS: undefined, ...over });
 }
@@ -42,11 +52,7 @@ describe('fault: a cgo package with C++ or Fortran files the editor cannot compi
   ])('$what', async ({ inEditor }) => {
     const dir = tempDir('cgocxx');
     const ws = path.join(dir, 'ws');
-    const bin = path.join(dir, 'opt', 'cxx', 'bin');
-    mkdirSync(bin, { recursive: true });
-    const gxx = await runCmd('sh', ['-c', 'command -v g++']);
-    expect(gxx.code, 'g++ is installed by .ci/run').toBe(0);
-    symlinkSync(gxx.stdout.trim(), path.join(bin, 'g++-gedfault'));
+    const bin = await gxxUnderAnotherName(dir);
     workspace(ws, {});
     const home = makeHome(path.join(dir, 'home'));
     appendFileSync(path.join(home, '.bash_profile'), `export PATH="${bin}:$PATH"\n`);
@@ -148,20 +154,13 @@ describe("fault: a dependency's C++ file and a C++ compiler only the login shell
     const dir = tempDir('cgocxxdep');
     const ws = path.join(dir, 'ws');
     const cache = path.join(dir, 'modcache');
-    const bin = path.join(dir, 'opt', 'cxx', 'bin');
-    mkdirSync(bin, { recursive: true });
-    const gxx = await runCmd('sh', ['-c', 'command -v g++']);
-    expect(gxx.code, 'g++ is installed by .ci/run').toBe(0);
-    symlinkSync(gxx.stdout.trim(), path.join(bin, 'g++-gedfault'));
+    const bin = await gxxUnderAnotherName(dir);
     const dep = layOutCachedModule(cache, 'example.com/gedcxx', 'v1.0.0', {
       'twice.h': HEADER,
       'twice.go': 'package gedcxx\n\n// #include "twice.h"\nimport "C"\n\n// Twice doubles in C++.\nfunc Twice(x int) int { return int(C.twice(C.int(x))) }\n',
       'twice.cc': '#include <vector>\n#include "twice.h"\nextern "C" int twice(int x) { std::vector<int> v{x, x}; return v[0] + v[1]; }\n',
     });
-    mkdirSync(ws, { recursive: true });
-    writeFileSync(path.join(ws, 'go.mod'), 'module example.com/app\n\ngo 1.22\n\nrequire example.com/gedcxx v1.0.0\n');
-    writeFileSync(path.join(ws, 'go.sum'), dep.goSum);
-    writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport (\n\t"fmt"\n\n\t"example.com/gedcxx"\n)\n\nfunc main() { fmt.Println(gedcxx.Twice(21)) }\n');
+    writeAppRequiring(ws, 'example.com/gedcxx', 'v1.0.0', dep.goSum, 'gedcxx', 'Twice(21)');
     const home = makeHome(path.join(dir, 'home'));
     appendFileSync(path.join(home, '.bash_profile'), `export PATH="${bin}:$PATH"\n`);
     try {

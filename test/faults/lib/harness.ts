@@ -466,6 +466,17 @@ export function goModSum(text: string): string {
 }
 
 /**
+ * A workspace module (example.com/app) requiring one module of the module cache (as
+ * layOutCachedModule laid it out), whose main.go prints `use` from its package `pkg`.
+ */
+export function writeAppRequiring(ws: string, mod: string, version: string, goSum: string, pkg: string, use: string): void {
+  mkdirSync(ws, { recursive: true });
+  writeFileSync(path.join(ws, 'go.mod'), `module example.com/app\n\ngo 1.22\n\nrequire ${mod} ${version}\n`);
+  writeFileSync(path.join(ws, 'go.sum'), goSum);
+  writeFileSync(path.join(ws, 'main.go'), `package main\n\nimport (\n\t"fmt"\n\n\t"${mod}"\n)\n\nfunc main() { fmt.Println(${pkg}.${use}) }\n`);
+}
+
+/**
  * A module laid out in a module cache by hand, as go lays it out after a download (cache/download/
  * …/@v/V.{mod,info,ziphash} and the extracted m@v/), so a scenario runs offline. The recorded zip
  * hash is arbitrary: go compares it with go.sum and never re-hashes the files. Returns the two
