@@ -11,9 +11,14 @@ export function pathEntries(env: NodeJS.ProcessEnv): string[] {
   return (env.PATH ?? '').split(':').filter(Boolean);
 }
 
+/** A regular file this process may execute (a directory with x bits is not one). */
+export async function isExecutableFile(p: string): Promise<boolean> {
+  const file = await fs.stat(p).then((s) => s.isFile(), () => false);
+  return file && fs.access(p, fsConst.X_OK).then(() => true, () => false);
+}
+
 /** Where a program go would run resolves: a path with a slash is checked as is, a bare name on PATH (as go's exec.LookPath). */
 export async function resolveProgram(program: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   if (!program.includes('/')) return lookPath(program, env);
-  const st = await fs.stat(program).catch(() => undefined);
-  return st?.isFile() && (await fs.access(program, fsConst.X_OK).then(() => true, () => false)) ? program : undefined;
+  return (await isExecutableFile(program)) ? program : undefined;
 }

@@ -3,10 +3,10 @@
 // the alternate name (or the tool's own) in GOBIN, each go.toolsGopath and GOPATH bin folder,
 // GOROOT/bin, and PATH. gopls has its own locator (goplsLocate.ts), with the same order.
 import path from 'node:path';
-import { promises as fs, constants as fsConst } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import type { GoEnvFact } from './readGoEnv.js';
 import { gopathEntries } from './readGoEnv.js';
-import { lookPath } from './lookPath.js';
+import { isExecutableFile, lookPath } from './lookPath.js';
 import type { DoctorSettings } from '../doctor/settings.js';
 
 export type ToolSource = 'go.alternateTools' | 'go.toolsGopath' | 'GOBIN' | 'GOPATH/bin' | 'GOROOT/bin' | 'PATH';
@@ -14,11 +14,6 @@ export type ToolSource = 'go.alternateTools' | 'go.toolsGopath' | 'GOBIN' | 'GOP
 export interface ToolLocation {
   path: string;
   source: ToolSource;
-}
-
-async function executable(p: string): Promise<boolean> {
-  const file = await fs.stat(p).then((s) => s.isFile(), () => false);
-  return file && fs.access(p, fsConst.X_OK).then(() => true, () => false);
 }
 
 /**
@@ -52,7 +47,7 @@ export class DirListings {
  */
 export async function locateTool(name: string, env: NodeJS.ProcessEnv, settings: DoctorSettings, goEnv: GoEnvFact, listings?: DirListings): Promise<ToolLocation | undefined> {
   const alt = settings.alternateTools?.[name];
-  if (alt && path.isAbsolute(alt) && (await executable(alt))) return { path: alt, source: 'go.alternateTools' };
+  if (alt && path.isAbsolute(alt) && (await isExecutableFile(alt))) return { path: alt, source: 'go.alternateTools' };
   const bin = alt && !path.isAbsolute(alt) ? alt : name;
   const as = (s: ToolSource): ToolSource => (bin === name ? s : 'go.alternateTools');
   const values = goEnv.ok ? goEnv.values : {};
@@ -67,7 +62,7 @@ export async function locateTool(name: string, env: NodeJS.ProcessEnv, settings:
   for (const [source, dir] of dirs) {
     if (listings && bin === path.basename(bin) && !(await listings.mayHold(dir, bin))) continue;
     const p = path.join(dir, bin);
-    if (await executable(p)) return { path: p, source: as(source) };
+    if (await isExecutableFile(p)) return { path: p, source: as(source) };
   }
   // Only a bare name is searched for in folders (`which` takes one with a slash as a path), and an
   // empty PATH is left alone (`which` then falls back to the doctor's own).
