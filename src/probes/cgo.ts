@@ -123,7 +123,8 @@ export const cgoProbe: Probe = {
           findCgoFiles(roots, performance.now() + budget),
           cgoDependencyFiles(ctx, goEnv.goBinary, roots, Math.max(500, Math.min(5000, ctx.remainingMs() - 1500))),
         ]);
-        const files = [...walk.files, ...deps.files.filter((f) => !walk.files.includes(f))];
+        const own = new Set(walk.files);
+        const files = [...walk.files, ...deps.files.filter((f) => !own.has(f))];
         const seen = { ...observed, cgoFileCount: walk.files.length, scannedGoFiles: walk.scanned, cgoDependencyFiles: files.length - walk.files.length, ...(deps.skipped.length ? { cgoDependenciesNotListed: deps.skipped } : {}) };
         if (!files.length) return { observed: seen };
         const login = await ctx.facts.loginShellEnv();

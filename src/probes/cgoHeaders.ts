@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ProbeContext } from './probe.js';
 import { whyExcluded, type BuildContext } from '../lsp/buildConstraint.js';
-import { cgoPreamble, directiveApplies, expandSrcdir, missingHeaders, splitQuoted, type CgoDirective } from './cgoPreamble.js';
+import { cgoPreamble, directiveApplies, expandSrcdir, missingHeaders, splitQuoted, type CgoDirective, type CgoPreamble } from './cgoPreamble.js';
 import { COMPANION_LANGUAGES, companionSources, type CompanionLanguage } from './cgoCompanions.js';
 import { lookPath, resolveProgram } from '../facts/lookPath.js';
 import { distroOf, toolsEnvFix } from '../fixes/catalog.js';
@@ -53,7 +53,7 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
   // Per package: its first cgo file in this build, whose preamble is preprocessed, and the #cgo
   // directives of all its cgo files (go/build gathers them package-wide: one file's pkg-config
   // line gives every file of the package, and its .cpp files, their flags).
-  const perDir = new Map<string, { file: string; src: string; directives: CgoDirective[] }>();
+  const perDir = new Map<string, { file: string; pre: CgoPreamble | undefined; directives: CgoDirective[] }>();
   for (const f of input.files) {
     const dir = path.dirname(f);
     const known = perDir.get(dir);
@@ -61,9 +61,10 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
     if (known && known.directives.length >= MAX_DIRECTIVES) continue;
     const src = await readUserText(f, CAP.goModFile);
     if (src === undefined || whyExcluded(path.basename(f), src, input.build)) continue;
-    const directives = (cgoPreamble(src)?.directives ?? []).filter((d) => directiveApplies(d, input.build));
+    const pre = cgoPreamble(src);
+    const directives = (pre?.directives ?? []).filter((d) => directiveApplies(d, input.build));
     if (known) known.directives.push(...directives);
-    else perDir.set(dir, { file: f, src, directives });
+    else perDir.set(dir, { file: f, pre, directives });
   }
   const misses: Miss[] = [];
   const checked: string[] = [];
@@ -73,9 +74,8 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
   const pkgConfig = splitQuoted(input.values.PKG_CONFIG || 'pkg-config');
   /** Each package's flags from pkg-config, for its C++ files below. */
   const pkgConfigFlags = new Map<string, string[]>();
-  for (const [dir, { file, src, directives }] of perDir) {
+  for (const [dir, { file, pre, directives }] of perDir) {
     if (ctx.remainingMs() < 800 || ctx.signal.aborted) break;
-    const pre = cgoPreamble(src);
     if (!pre) continue;
     checked.push(file);
     const flags = flagsOf(directives, dir, ['CPPFLAGS', 'CFLAGS']);
@@ -235,6 +235,7 @@ async function compilerFinding(c: CompilerMiss, input: CgoHeaderInput, editorEnv
         : " It is not on your login shell's PATH either.",
   });
   const { inLogin, where, fixes } = lookup;
+  const setting = settingOf(c.variable, input.values, editorEnv);
   return {
     classId: 'env-inheritance',
     severity: 'error',
@@ -243,7 +244,7 @@ async function compilerFinding(c: CompilerMiss, input: CgoHeaderInput, editorEnv
       `${c.files[0]}${whose(c.files[0]!, input.values)}${n > 1 ? ` and ${n - 1} other ${c.language} file${n > 2 ? 's' : ''}` : ''} ${n > 1 ? 'are' : 'is'} compiled by cgo with the ${c.language} compiler ${JSON.stringify(c.program)} (go env ${c.variable}), which is not found: ` +
       `go build, go test and gopls (its go list -compiled) fail on ${n > 1 ? 'their packages' : 'its package'} with 'exec: ${JSON.stringify(c.program)}: executable file not found in $PATH', and gopls shows "undefined: C.…" for what ${n > 1 ? 'they define' : 'it defines'}.${where}`,
     evidence: [
-      { source: `go env ${c.variable}`, excerpt: `${JSON.stringify(settingOf(c.variable, input.values, editorEnv))}${settingOf(c.variable, input.values, editorEnv) ? '' : ` (unset: go runs ${c.program})`}` },
+      { source: `go env ${c.variable}`, excerpt: `${JSON.stringify(setting)}${setting ? '' : ` (unset: go runs ${c.program})`}` },
       c.program.includes('/') ? { source: `stat ${c.program}`, excerpt: 'no executable file there' } : { source: 'PATH lookup (editor environment)', excerpt: `${c.program}: not found in ${editorEnv.PATH ?? '<unset>'}` },
       ...lookup.evidence,
       { source: `${c.language} files cgo compiles (${n})`, excerpt: c.files.slice(0, 5).join('\n') },
