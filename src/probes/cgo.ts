@@ -25,6 +25,7 @@ import { walkDirs } from '../host/walk.js';
 import { buildContextOf } from '../lsp/goplsBuild.js';
 import { cgoHeaderFindings } from './cgoHeaders.js';
 import { cgoDependencyFiles } from './cgoDependencies.js';
+import { cgoOffDependencies, cgoOffFindings } from './cgoOffDependencies.js';
 import { programInLogin } from './programInLogin.js';
 
 const WALK_MAX_FILES = 4000;
@@ -194,28 +195,37 @@ export const cgoProbe: Probe = {
       };
     }
 
-    if (!walk.files.length) return { observed };
     const why =
       ctx.env.CGO_ENABLED === '0'
         ? 'CGO_ENABLED=0 is set in the editor\'s environment'
         : !found
           ? `go turned cgo off by itself because its C compiler ${JSON.stringify(program)} is not on the editor's PATH`
           : `CGO_ENABLED=0 comes from your go env file (${v.GOENV || 'GOENV'})`;
-    const fixes: Fix[] = found ? [cgoEnableFix()] : compilerFixes();
-    return {
-      observed,
-      findings: [
-        {
-          classId: 'env-inheritance',
-          severity: 'warning',
-          confidence: found ? 0.6 : inLogin ? 0.85 : 0.7,
-          message:
-            `${why}, and ${walk.files.length} file${walk.files.length === 1 ? '' : 's'} in the workspace import${walk.files.length === 1 ? 's' : ''} "C": go and gopls leave ${walk.files.length === 1 ? 'it' : 'them'} out of the build, so what ${walk.files.length === 1 ? 'it declares' : 'they declare'} is "undefined" elsewhere, and a package made only of such files "matches no packages".${found ? '' : where}`,
-          evidence,
-          fixes,
-          explains: ['module-resolution'],
-        },
-      ],
+    // A compiler alone does not turn cgo back on when CGO_ENABLED=0 is exported.
+    const fixes = (): Fix[] => (found ? [cgoEnableFix()] : [...compilerFixes(), ...(ctx.env.CGO_ENABLED === '0' ? [cgoEnableFix()] : [])]);
+    const findings: FindingInput[] = [];
+    if (walk.files.length)
+      findings.push({
+        classId: 'env-inheritance',
+        severity: 'warning',
+        confidence: found ? 0.6 : inLogin ? 0.85 : 0.7,
+        message:
+          `${why}, and ${walk.files.length} file${walk.files.length === 1 ? '' : 's'} in the workspace import${walk.files.length === 1 ? 's' : ''} "C": go and gopls leave ${walk.files.length === 1 ? 'it' : 'them'} out of the build, so what ${walk.files.length === 1 ? 'it declares' : 'they declare'} is "undefined" elsewhere, and a package made only of such files "matches no packages".${found ? '' : where}`,
+        evidence,
+        fixes: fixes(),
+        explains: ['module-resolution'],
+      });
+    // The dependencies' cgo after the verdict: two go lists (about 0.4 s each on x/tools).
+    if (!ctx.workspaces.length || !ctx.host.live) return { observed, findings };
+    const dependencies = async (): Promise<ProbeOutcome> => {
+      await ctx.verdictReady;
+      const roots = ctx.workspaces.map((w) => path.resolve(w));
+      const list = await cgoOffDependencies(ctx, goEnv.goBinary, roots, Math.max(500, Math.min(5000, ctx.remainingMs() - 1500)));
+      const seen = { cgoOffPackages: list.packages.map((p) => ({ importPath: p.importPath, dropped: p.dropped, standIns: p.standIns })), ...(list.skipped.length ? { cgoDependenciesNotListed: list.skipped } : {}) };
+      const late = await cgoOffFindings(list.packages, { why, where: found ? '' : where, evidence: [envEv, lookEv, ...lookup.evidence], fixes: fixes() });
+      // The follow-up's outcome replaces the first: it carries the workspace's finding too.
+      return { observed: { ...observed, ...seen }, findings: [...findings, ...late] };
     };
+    return { observed, findings, followUp: { title: "what the dependencies' cgo files lose", outcome: dependencies() } };
   },
 };
