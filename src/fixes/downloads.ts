@@ -88,3 +88,39 @@ export function gitInstallFix(osRelease: string | undefined): Fix {
   const text = { debian: 'apt-get install -y git', fedora: 'dnf install -y git', alpine: 'apk add git', arch: 'pacman -S --needed git', suse: 'zypper install -y git' }[distroOf(osRelease).family ?? 'debian'];
   return { id: 'install-git', kind: 'terminal', title: 'Install git', text, needsRoot: true, detail: 'go runs git to fetch a module from its repository (GOPROXY=direct, GOPRIVATE, GONOPROXY).' };
 }
+
+/** Records a host key the way ssh itself does, after the person compared its fingerprint. */
+export function sshKnownHostFix(command: string): Fix {
+  return {
+    id: 'ssh-known-host',
+    kind: 'terminal',
+    title: 'Connect once with ssh and accept the host key',
+    // Options before the destination: after it, ssh takes them for the remote command.
+    text: command.replace(/^ssh /, 'ssh -T -o StrictHostKeyChecking=ask '),
+    needsRoot: false,
+    detail:
+      'Compare the fingerprint ssh shows with the one your Git host publishes before answering yes: ssh then records the key in ~/.ssh/known_hosts, where the editor\'s git finds it without asking. A Git host answers with a greeting or "no shell access" and closes: that is fine.',
+  };
+}
+
+/** Adds a key to the agent the editor's terminal (and so the editor) talks to. */
+export function sshAddFix(keyFile: string): Fix {
+  return {
+    id: 'ssh-add-key',
+    kind: 'terminal',
+    title: `Add ${keyFile} to the SSH agent`,
+    text: `ssh-add '${keyFile.replace(/'/g, `'\\''`)}'`,
+    needsRoot: false,
+    detail: 'ssh-add asks for the passphrase once; the agent then signs for go\'s git without a prompt until it stops (log-out, or AddKeysToAgent/a keychain keeps it).',
+  };
+}
+
+/** The SSH agent the login shell has, for the Go tools. */
+export function sshAgentFromLoginFix(socket: string): SettingFix {
+  return toolsEnvFix('toolsenv-ssh-auth-sock', `Use the SSH agent at ${socket} for the Go tools (SSH_AUTH_SOCK)`, { SSH_AUTH_SOCK: socket }, 'go.toolsEnvVars applies it to gopls and every go command the extension runs, so git over ssh reaches the agent your shell uses.');
+}
+
+/** ssh ignores a private key that others may read. */
+export function sshKeyModeFix(keyFile: string): Fix {
+  return { id: 'ssh-key-mode', kind: 'terminal', title: `Make ${keyFile} readable by you alone`, text: `chmod 600 '${keyFile.replace(/'/g, `'\\''`)}'`, needsRoot: false, detail: 'ssh refuses a private key that group or others may read ("UNPROTECTED PRIVATE KEY FILE!") and goes on as if it did not exist.' };
+}

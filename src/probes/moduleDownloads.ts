@@ -27,6 +27,7 @@ import { lookPath } from '../facts/lookPath.js';
 import { buildsFromVendor } from './goFailure.js';
 import { findUp } from './modules.js';
 import { programInLogin } from './programInLogin.js';
+import { sshFetchFindings } from './sshFetchFindings.js';
 
 const MAX_MODULES = 8;
 
@@ -479,7 +480,11 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       });
     }
   }
-  if (direct.length) out.push(...(await credentialFindings(ctx, goEnv, s, direct, cacheEv)));
+  // Over ssh (git's insteadOf), .netrc plays no part: what ssh needs is checked instead.
+  const ssh = fetchedWithVcs.length ? await sshFetchFindings(ctx, fetchedWithVcs, path.join(s.dir, 'go.mod'), cacheEv) : undefined;
+  out.push(...(ssh?.findings ?? []));
+  const overHttps = direct.filter((m) => !ssh?.overSsh.has(m.path));
+  if (overHttps.length) out.push(...(await credentialFindings(ctx, goEnv, s, overHttps, cacheEv)));
   return out;
 }
 
