@@ -231,8 +231,10 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     // connect.c's "fatal: Could not read from remote repository."
     // git's http.c with libcurl's status text (CURLE_HTTP_RETURNED_ERROR): "fatal: unable to access
     // 'https://h/x/': The requested URL returned error: 403" (401, 403, 404: no credentials for it).
-    needles: ['terminal prompts disabled', 'could not read Username', 'could not read Password', 'Permission denied (publickey', 'Host key verification failed', 'Authentication failed for ', 'remote: Repository not found', "fatal: repository '", 'Could not read from remote repository', 'The requested URL returned error: 40'],
-    test: /terminal prompts disabled|could not read (?:Username|Password)|Permission denied \((?:publickey|keyboard-interactive)|Host key verification failed|fatal: Authentication failed for |remote: Repository not found|fatal: repository '[^'\n]{1,300}' not found|Could not read from remote repository|unable to access '[^'\n]{1,300}': The requested URL returned error: 40[134]\b/,
+    // And cmd/go's vcs.go when git ls-remote failed for every secure scheme: "no secure protocol
+    // found for repository", all that go build says of an ssh refusal (measured, fault 80a).
+    needles: ['no secure protocol found for repository', 'terminal prompts disabled', 'could not read Username', 'could not read Password', 'Permission denied (publickey', 'Host key verification failed', 'Authentication failed for ', 'remote: Repository not found', "fatal: repository '", 'Could not read from remote repository', 'The requested URL returned error: 40'],
+    test: /no secure protocol found for repository|terminal prompts disabled|could not read (?:Username|Password)|Permission denied \((?:publickey|keyboard-interactive)|Host key verification failed|fatal: Authentication failed for |remote: Repository not found|fatal: repository '[^'\n]{1,300}' not found|Could not read from remote repository|unable to access '[^'\n]{1,300}': The requested URL returned error: 40[134]\b/,
     says: 'git needed credentials to fetch a module directly (GOPRIVATE/GONOPROXY) and had none it could use ("terminal prompts disabled", an ssh key refused, a private repository answered as not found): a .netrc entry, a git credential helper or an ssh key is missing',
   },
   {
