@@ -153,7 +153,7 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
   const culprit = culpritVars(ctx.env, stderr);
   if (culprit) evidence.push({ source: 'environment', excerpt: culprit });
   const finding: FindingInput = known
-    ? { ...known, evidence, fixes: fixesForFailure(ctx, stderr) }
+    ? { ...known, evidence, fixes: await fixesForFailure(ctx, stderr) }
     : {
         // What go said is not one of the messages above: a symptom, so that whatever the other
         // probes find behind it (a read-only mount, a missing HOME, a policy) ranks above it.
@@ -181,17 +181,32 @@ function culpritVars(env: NodeJS.ProcessEnv, stderr: string): string | undefined
   return lines.length ? lines.join('\n') : undefined;
 }
 
-function fixesForFailure(ctx: ProbeContext, stderr: string): Fix[] {
-  if (/GOCACHE is not defined/.test(stderr)) {
-    const home = safeHomedir();
-    return home
-      ? [toolsEnvFix('toolsenv-gocache', `Give the Go tools a build cache in ${home}/.cache/go-build`, { GOCACHE: path.join(home, '.cache', 'go-build') })]
-      : [];
-  }
+async function fixesForFailure(ctx: ProbeContext, stderr: string): Promise<Fix[]> {
+  if (/GOCACHE is not defined/.test(stderr)) return noHomeCacheFixes(ctx);
   if (/toolchain not available/.test(stderr)) return [toolsEnvFix('toolsenv-gotoolchain-local', 'Use the installed Go toolchain (GOTOOLCHAIN=local)', { GOTOOLCHAIN: 'local' })];
   if (/unknown environment setting GO111MODULE/.test(stderr)) return [toolsEnvFix('toolsenv-go111module-on', 'Set GO111MODULE=on for the Go tools', { GO111MODULE: 'on' })];
   void ctx;
   return [];
+}
+
+/**
+ * A build cache for a process with no HOME. The passwd home when there is one; when there is none
+ * either (a container's --user 1234 with no passwd entry, env -i), a directory of this uid's own
+ * under the temporary directory, for GOCACHE and GOPATH both (without HOME go has no GOPATH, so no
+ * module cache, and go install has nowhere to put gopls). Offered only when that directory is
+ * absent or already this uid's: /tmp is shared, and a directory someone else made is theirs.
+ */
+async function noHomeCacheFixes(ctx: ProbeContext): Promise<Fix[]> {
+  const home = safeHomedir();
+  if (home) return [toolsEnvFix('toolsenv-gocache', `Give the Go tools a build cache in ${home}/.cache/go-build`, { GOCACHE: path.join(home, '.cache', 'go-build') })];
+  const uid = ctx.host.uid;
+  if (uid < 0) return [];
+  const base = path.join(ctx.env.TMPDIR && path.isAbsolute(ctx.env.TMPDIR) ? ctx.env.TMPDIR : '/tmp', `go-${uid}`);
+  const st = await fs.lstat(base).catch(() => undefined);
+  if (st && (!st.isDirectory() || st.uid !== uid)) return [];
+  return [
+    toolsEnvFix('toolsenv-gocache-gopath', `Give the Go tools a build cache and a GOPATH in ${base}`, { GOCACHE: path.join(base, 'go-build'), GOPATH: path.join(base, 'go') }, `There is no HOME and no home directory for uid ${uid} (no passwd entry). go.toolsEnvVars applies this to gopls and every go command the extension runs; ${base} is emptied on reboot. HOME set where the editor starts (a container's ENV HOME=… or docker run -e HOME=…) lasts.`),
+  ];
 }
 
 function safeHomedir(): string | undefined {
@@ -329,7 +344,7 @@ async function cacheFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: str
         ? 'go has no build cache: "build cache is required, but could not be located: GOCACHE is not defined and neither $XDG_CACHE_HOME nor $HOME are defined". The editor was started without HOME, so every build, test and gopls load fails.'
         : 'GOCACHE=off: "build cache is disabled by GOCACHE=off, but required as of Go 1.12", so every build, test and gopls load fails.',
       evidence: [goEnvEv(['GOCACHE']), { source: 'environment', excerpt: ['GOCACHE', 'HOME', 'XDG_CACHE_HOME'].map((n) => (ctx.env[n] !== undefined ? `${n}=${ctx.env[n]}` : `${n} is unset`)).join('\n') }],
-      fixes: home ? [toolsEnvFix('toolsenv-gocache', `Give the Go tools a build cache in ${home}/.cache/go-build`, { GOCACHE: path.join(home, '.cache', 'go-build') })] : [],
+      fixes: noHome ? await noHomeCacheFixes(ctx) : home ? [toolsEnvFix('toolsenv-gocache', `Give the Go tools a build cache in ${home}/.cache/go-build`, { GOCACHE: path.join(home, '.cache', 'go-build') })] : [],
     });
   } else if (gocache && !path.isAbsolute(gocache)) {
     out.push({ classId: 'fs-access', severity: 'error', confidence: 0.95, message: `GOCACHE (${gocache}) is not an absolute path: go refuses it ("GOCACHE is not an absolute path").`, evidence: [goEnvEv(['GOCACHE'])], fixes: [] });

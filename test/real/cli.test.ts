@@ -154,8 +154,23 @@ describe.skipIf(!GO)('CLI outputs and exit status', () => {
       expect(r.status).toBe(expectedExit(report));
       expect(report.causes[0]).toMatchObject({ id: 'env-inheritance', severity: 'error' });
       expect(JSON.stringify(report.causes[0].findings)).toContain('HOME is unset');
+      // gopls is not installed for that uid either, and go install could not help before go works.
+      const noGopls = report.causes.flatMap((c: { findings: { message: string }[] }) => c.findings).find((f: { message: string }) => f.message.startsWith('gopls was not found'));
+      expect(noGopls.message).toMatch(/\(3 PATH directories looked in\); go env fails here, so GOBIN, GOPATH and GOROOT are unknown/);
+      // With no home to point at, the fix names a directory of this uid's own, and it works: go
+      // builds with the values it sets.
+      const fix = report.causes[0].fixes.find((f: { id: string }) => f.id === 'toolsenv-gocache-gopath');
+      expect(fix).toMatchObject({ kind: 'setting', key: 'go.toolsEnvVars', value: { GOCACHE: `/tmp/go-${uid}/go-build`, GOPATH: `/tmp/go-${uid}/go` } });
+      const build = spawnSync('setpriv', ['--reuid', String(uid), '--regid', String(uid), '--clear-groups', GO!, 'build', '-o', '/dev/null', '.'], {
+        env: { PATH: `${path.dirname(GO!)}:/usr/bin:/bin`, GOTOOLCHAIN: 'local', ...fix.value },
+        cwd: path.join(reach, 'mod'),
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      expect(build.status, build.stderr).toBe(0);
     } finally {
       rmSync(reach, { recursive: true, force: true });
+      rmSync(`/tmp/go-${uid}`, { recursive: true, force: true });
     }
   });
 
