@@ -709,7 +709,10 @@ function notFoundFinding(loc: GoplsLocation, env: NodeJS.ProcessEnv, elsewhere: 
   evidence.push({ source: 'PATH (the environment gopls would run with)', excerpt: env.PATH ?? '<unset>' });
   if (goProblem) evidence.push({ source: 'go env -json', excerpt: goProblem });
   const fixes: Fix[] = [installGoplsFix(undefined)];
-  let message = `gopls was not found: not in go.alternateTools.gopls, GOBIN, GOPATH/bin, GOROOT/bin or on PATH (${loc.looked.length} places looked)`;
+  const onPath = pathEntries(env).length;
+  const places = loc.looked.length;
+  // Without go env, GOBIN, GOPATH and GOROOT are unknown: only PATH was looked in, and go install fails as go env does.
+  let message = `gopls was not found: not in go.alternateTools.gopls, GOBIN, GOPATH/bin, GOROOT/bin or on PATH (${places ? `${places} place${places === 1 ? '' : 's'} and ` : ''}${onPath} PATH director${onPath === 1 ? 'y' : 'ies'} looked in)${goProblem ? '; go env fails here, so GOBIN, GOPATH and GOROOT are unknown, and installing gopls with go fails the same way until go works' : ''}`;
   if (elsewhere) {
     const dir = path.dirname(elsewhere);
     message += `; it exists at ${elsewhere}, but ${dir} is not on the editor's PATH`;
