@@ -9,6 +9,8 @@ export interface BuildInfo {
   /** The main module and its version: `mod` line ((devel) for a source build). */
   modulePath?: string;
   version?: string;
+  /** The `build GOAMD64=vN` setting of an amd64 binary: the x86-64 level it needs to start. */
+  amd64?: string;
 }
 
 /**
@@ -26,7 +28,7 @@ export function parseGoVersionMFiles(text: string): Map<string, BuildInfo> {
       else if (f[0] === 'mod' && f[1]) {
         cur.modulePath = f[1];
         if (f[2]) cur.version = f[2];
-      }
+      } else if (f[0] === 'build' && f[1]?.startsWith('GOAMD64=')) cur.amd64 = f[1].slice('GOAMD64='.length);
       continue;
     }
     // go1.N…, or a source-built toolchain's "devel go1.27-abcdef …"; anything else is not a header.

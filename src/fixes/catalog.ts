@@ -226,15 +226,16 @@ export function installGoplsFix(go: string | undefined): Fix {
  * gets @latest). GOBIN names the folder it was found in, so the new build replaces the old one
  * where the Go extension finds it, not somewhere earlier or later in its lookup order.
  */
-export function reinstallToolFix(tool: { name: string; importPath: string; version?: string; dir: string }): Fix {
+export function reinstallToolFix(tool: { name: string; importPath: string; version?: string; dir: string; goamd64?: string }): Fix {
   const version = tool.version && /^v\d/.test(tool.version) ? tool.version : 'latest';
+  const level = tool.goamd64 && /^v[1-4]$/.test(tool.goamd64) ? tool.goamd64 : undefined;
   return {
     id: `tool-reinstall-${tool.name}`,
     kind: 'terminal',
-    title: `Reinstall ${tool.name} with the current go`,
-    text: `GOBIN=${sh(tool.dir)} go install ${sh(`${tool.importPath}@${version}`)}`,
+    title: level ? `Reinstall ${tool.name} for this CPU (GOAMD64=${level})` : `Reinstall ${tool.name} with the current go`,
+    text: `${level ? `GOAMD64=${level} ` : ''}GOBIN=${sh(tool.dir)} go install ${sh(`${tool.importPath}@${version}`)}`,
     needsRoot: false,
-    detail: `Builds ${tool.name} ${version} again with the go on PATH and writes it over the old binary in ${tool.dir}.`,
+    detail: `Builds ${tool.name} ${version} again with the go on PATH${level ? ` for x86-64-${level}` : ''} and writes it over the old binary in ${tool.dir}.`,
   };
 }
 

@@ -19,6 +19,7 @@ import { isInside } from '../host/paths.js';
 import { spawnRefusedFinding } from './spawnRefused.js';
 import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
 import { classifyGoFailure, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
+import { amd64Level, missingForLevel, parseCpuFlags } from '../procfs/cpuinfo.js';
 
 /** Where Go installs usually live, looked at when go is not on PATH (to say "installed but not on PATH"). */
 export const USUAL_GO_DIRS = ['/usr/local/go/bin', '/usr/lib/go/bin', '/snap/bin', '/usr/bin'];
@@ -64,6 +65,7 @@ export const goEnvProbe: Probe = {
     findings.push(...(await moduleVarFindings(ctx, v, goEnvEv)));
     findings.push(...(await goworkFindings(ctx, v, goEnvEv)));
     findings.push(...platformFindings(ctx, v, goEnvEv));
+    findings.push(...(await amd64LevelFindings(ctx, v, goEnvEv, observed)));
     // Whether go accepts GOFLAGS costs a go command on every run where GOFLAGS is set (23 ms of this
     // probe on x/tools, and the verdict's median rose as much): a late result, started once the
     // verdict's probes are in, as the cgo check. A rejected GOFLAGS is rare, and gopls's view error
@@ -492,6 +494,38 @@ async function goworkFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: st
       message: `GOWORK names ${gowork}, which does not exist: go fails with "go: reading go.work: open ${gowork}: no such file or directory" in every folder, and gopls loads nothing.`,
       evidence: [ctx.env.GOWORK !== undefined ? { source: 'environment', excerpt: `GOWORK=${ctx.env.GOWORK}` } : goEnvEv(['GOWORK']), { source: `stat ${gowork}`, excerpt: 'ENOENT' }],
       fixes: [toolsEnvFix('toolsenv-gowork-default', 'Let go find go.work itself (clear GOWORK for the Go tools)', { GOWORK: '' })],
+    },
+  ];
+}
+
+/**
+ * GOAMD64 above what this CPU offers (procfs/cpuinfo.ts). go build is fine; every program it builds
+ * for this machine (go test, go run, and a gopls or dlv installed with it) exits at start with "This
+ * program can only be run on AMD64 processors with vN microarchitecture support.". Met on virtual
+ * CPUs (QEMU's and Proxmox's default models are v1), Atom/Celeron parts without AVX (v2), and
+ * GOAMD64=v3 copied from a CI or image configuration. A warning, as GOARCH for another machine: it
+ * may be set on purpose for deployment, but nothing built here runs here.
+ */
+async function amd64LevelFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string[]) => Evidence, observed: Record<string, unknown>): Promise<FindingInput[]> {
+  const want = /^v([1-4])$/.exec(v.GOAMD64 ?? '');
+  if (!want || v.GOARCH !== 'amd64' || v.GOHOSTARCH !== 'amd64' || Number(want[1]) < 2) return [];
+  const text = await ctx.host.readText('/proc/cpuinfo', 4 * 1024 * 1024);
+  const cpu = text ? parseCpuFlags(text) : undefined;
+  if (!cpu) return [];
+  const { level } = amd64Level(cpu.flags);
+  observed.amd64Level = `v${level}`;
+  const n = Number(want[1]);
+  if (n <= level) return [];
+  const missing = missingForLevel(cpu.flags, n);
+  const from = ctx.env.GOAMD64 !== undefined ? "the editor's environment" : `your go env file (${v.GOENV || 'GOENV'})`;
+  return [
+    {
+      classId: 'env-inheritance',
+      severity: 'warning',
+      confidence: 0.8,
+      message: `GOAMD64=${v.GOAMD64} (from ${from}) builds for x86-64-v${n}, but this CPU${cpu.model ? ` (${cpu.model})` : ''} offers only v${level}: it lacks ${missing.slice(0, 6).join(', ')}${missing.length > 6 ? ` and ${missing.length - 6} more` : ''}. go build works, but every program built for this machine (go test's test binaries, go run, a gopls or dlv installed with it) stops at once with "This program can only be run on AMD64 processors with v${n} microarchitecture support."`,
+      evidence: [goEnvEv(['GOAMD64', 'GOARCH']), { source: '/proc/cpuinfo (flags every processor lists)', excerpt: `${cpu.model ?? 'model name unknown'}: x86-64-v${level}; for v${n} it lacks ${missing.join(' ')}` }],
+      fixes: [toolsEnvFix('toolsenv-goamd64', `Build for this CPU (GOAMD64=v${level}) in the Go tools`, { GOAMD64: `v${level}` })],
     },
   ];
 }

@@ -12,6 +12,7 @@ import { DirListings, locateTool, type ToolLocation } from '../facts/toolLocate.
 import { parseGoVersionMErrors, parseGoVersionMFiles, type BuildInfo } from '../facts/buildInfo.js';
 import { goMinor } from '../lsp/goplsBinary.js';
 import { buildInfoGo } from '../host/noDownload.js';
+import { amd64Level, parseCpuFlags } from '../procfs/cpuinfo.js';
 import { reinstallToolFix } from '../fixes/catalog.js';
 
 /** The build info of every tool is read by one command, capped in output; it gets the probe's time left. */
@@ -35,6 +36,37 @@ export interface ToolFindingsInput {
   tools: Tool[];
   goInUse?: string;
   commandLine: string;
+  /** Per tool path, its `build GOAMD64=` setting (go version -m). */
+  amd64?: ReadonlyMap<string, string>;
+  /** This CPU's x86-64 level (procfs/cpuinfo.ts), when it is an amd64 machine. */
+  cpu?: { level: number; model?: string };
+}
+
+/**
+ * Pure: tools built for a newer x86-64 level than this CPU offers. Such a binary exits at start
+ * ("This program can only be run on AMD64 processors with v3 microarchitecture support."): a gopls
+ * prebuilt or installed where GOAMD64=v3 was set, copied into a VM whose CPU model is older.
+ */
+export function amd64Findings(input: ToolFindingsInput): FindingInput[] {
+  const cpu = input.cpu;
+  if (!cpu || !input.amd64) return [];
+  const out: FindingInput[] = [];
+  for (const t of input.tools) {
+    const need = t.path ? input.amd64.get(t.path) : undefined;
+    const n = need ? Number(/^v([1-4])$/.exec(need)?.[1]) : NaN;
+    if (!t.path || !(n > cpu.level)) continue;
+    const gopls = t.name === 'gopls';
+    out.push({
+      classId: 'gopls-launch',
+      ...(gopls ? {} : { headline: 'stale-tools' }),
+      severity: gopls ? 'error' : 'warning',
+      confidence: 0.85,
+      message: `${t.name} (${t.path}) was built with GOAMD64=${need}, but this CPU${cpu.model ? ` (${cpu.model})` : ''} offers only x86-64-v${cpu.level}: it exits at start with "This program can only be run on AMD64 processors with ${need} microarchitecture support."${gopls ? ' The editor has no language server until it is rebuilt for this CPU.' : ''}`,
+      evidence: [{ source: `${input.commandLine} ${t.path}`, excerpt: `${t.path}: ${t.goVersion ?? ''}\n\tbuild\tGOAMD64=${need}` }, { source: '/proc/cpuinfo', excerpt: `x86-64-v${cpu.level}${cpu.model ? ` (${cpu.model})` : ''}` }],
+      fixes: [reinstallToolFix({ name: t.name, importPath: t.version && /^v\d/.test(t.version) && t.packagePath ? t.packagePath : t.importPath, version: t.version, dir: path.dirname(t.path), goamd64: `v${cpu.level}` })],
+    });
+  }
+  return out;
 }
 
 /** Pure: marks stale builds and makes one finding per stale tool (gopls's is the gopls probe's). */
@@ -111,7 +143,12 @@ async function runGoTools(ctx: ProbeContext): Promise<ProbeOutcome> {
     return tool;
   });
   const goInUse = goEnv.ok ? goEnv.values.GOVERSION : undefined;
+  const amd64 = new Map([...infos].flatMap(([p, i]) => (i.amd64 ? [[p, i.amd64] as const] : [])));
+  const cpuText = amd64.size && process.arch === 'x64' ? await ctx.host.readText('/proc/cpuinfo', 4 * 1024 * 1024) : undefined;
+  const flags = cpuText ? parseCpuFlags(cpuText) : undefined;
+  const cpu = flags ? { level: amd64Level(flags.flags).level, ...(flags.model ? { model: flags.model } : {}) } : undefined;
   const judged = toolFindings({ tools, goInUse, commandLine });
+  judged.findings.push(...amd64Findings({ tools, commandLine, amd64, ...(cpu ? { cpu } : {}) }));
   const found = judged.tools.filter((t) => t.found);
   return {
     findings: judged.findings,

@@ -1,6 +1,6 @@
 // The go-env, login-shell and modules probes on this very machine: real go, real bash, real files.
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Host } from '../../src/host/host.js';
@@ -171,5 +171,39 @@ describe.skipIf(!haveGo)('go-env / login-shell / modules on the real machine', (
     const f = ours(report).find((x) => x.probeId === 'modules' && x.severity === 'error');
     expect(f?.message).toContain('"path" mode only looks for a go1.99 binary on PATH');
     expect(f?.evidence[0]!.excerpt).toContain('go: cannot find "go1.99" in PATH');
+  });
+});
+
+// GOAMD64 above the CPU's level: real go env, the CPU read from real /proc/cpuinfo files
+// (test/fixtures/cpuinfo: a QEMU default virtual CPU, a Ryzen 3800X) under a fixture root.
+describe.skipIf(!haveGo || process.arch !== 'x64')('GOAMD64 and the CPU', () => {
+  const FIX = path.resolve('test/fixtures/cpuinfo');
+  async function withCpu(file: string | undefined, goamd64: string): Promise<Report> {
+    const ws = tree({ 'go.mod': MOD('example.com/lvl'), 'main.go': 'package main\n\nfunc main() {}\n' });
+    let host = new Host();
+    if (file) {
+      const root = tree({ 'proc/cpuinfo': readFileSync(path.join(FIX, file), 'utf8') });
+      host = new Host({ root });
+    }
+    return runDoctor({ host, probes: [goEnvProbe], workspaces: [ws], env: { ...baseEnv(), GOAMD64: goamd64 }, timeoutMs: 20_000 });
+  }
+  const said = (r: Report) => ours(r).filter((f) => f.message.includes('GOAMD64='));
+  it.each([
+    ['qemu-1.5.3.txt', 'v3', 1, 'ssse3, sse4_1, sse4_2, popcnt, fma, movbe and 6 more'],
+    ['qemu-1.5.3.txt', 'v2', 1, 'ssse3, sse4_1, sse4_2, popcnt'],
+    ['ryzen-3800x.txt', 'v4', 3, 'avx512f, avx512dq, avx512cd, avx512bw, avx512vl'],
+  ])('%s with GOAMD64=%s: a warning naming v%i and what it lacks', async (file, goamd64, level, lacks) => {
+    const f = said(await withCpu(file, goamd64));
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ classId: 'env-inheritance', severity: 'warning' });
+    expect(f[0]!.message).toContain(`offers only v${level}: it lacks ${lacks}`);
+    expect(f[0]!.message).toContain(`"This program can only be run on AMD64 processors with ${goamd64} microarchitecture support."`);
+  });
+  it.each([
+    ['ryzen-3800x.txt', 'v3'],
+    ['qemu-1.5.3.txt', 'v1'],
+    [undefined, 'v2'],
+  ])('%s with GOAMD64=%s: nothing (the CPU has it)', async (file, goamd64) => {
+    expect(said(await withCpu(file, goamd64))).toEqual([]);
   });
 });

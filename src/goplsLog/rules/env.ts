@@ -700,6 +700,18 @@ export const ENV_RULES: readonly Rule[] = [
     says: 'the go command rejects a build variable of the environment it was started with (GOAMD64, GOARM, GOEXPERIMENT), so every build fails',
   },
   {
+    id: 'amd64-level-unsupported',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.75,
+    // runtime/asm_amd64.s bad_cpu_msg: a program built with GOAMD64=vN started on a CPU below vN
+    // (a virtual CPU model, an Atom without AVX) exits at once with these words, a go test binary
+    // or a tool installed with that GOAMD64 alike. Like an exec format error: built for another machine.
+    needles: ['This program can only be run on AMD64 processors with v'],
+    test: /This program can only be run on AMD64 processors with v[2-4] microarchitecture support/,
+    says: 'a program was built for a newer x86-64 level (GOAMD64=v2, v3 or v4, from the environment or the go env file) than this CPU offers, and stopped at start',
+  },
+  {
     id: 'race-without-cgo',
     classId: 'env-inheritance',
     severity: 'warning',

@@ -227,6 +227,7 @@ export const RULE_ORDER = [
   'goroot-setting-invalid',
   'goroot-version-mix',
   'go-env-value-invalid',
+  'amd64-level-unsupported',
   'race-without-cgo',
   'toolchain-not-on-path',
   'go-too-old-for-go-mod',

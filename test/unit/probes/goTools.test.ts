@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseGoVersionMErrors, parseGoVersionMFiles } from '../../../src/facts/buildInfo.js';
-import { toolFindings } from '../../../src/probes/goTools.js';
+import { amd64Findings, toolFindings } from '../../../src/probes/goTools.js';
+import { amd64Level, parseCpuFlags } from '../../../src/procfs/cpuinfo.js';
 import type { Tool } from '../../../src/doctor/model.js';
 
 const FIX = path.resolve(__dirname, '../../fixtures/gopls');
@@ -14,10 +15,10 @@ describe('parseGoVersionMFiles', () => {
   it('reads each Go binary of one real multi-file run, and leaves the rest out', () => {
     const m = parseGoVersionMFiles(read('go-version-m-tools.txt'));
     expect([...m.keys()]).toEqual(['/tmp/tools-try/bin/impl', '.tools/bin/gopls', '/usr/local/go/bin/gofmt']);
-    expect(m.get('/tmp/tools-try/bin/impl')).toEqual({ goVersion: 'go1.24.0', packagePath: 'example.com/impl', modulePath: 'example.com/impl', version: '(devel)' });
+    expect(m.get('/tmp/tools-try/bin/impl')).toEqual({ goVersion: 'go1.24.0', packagePath: 'example.com/impl', modulePath: 'example.com/impl', version: '(devel)', amd64: 'v1' });
     expect(m.get('.tools/bin/gopls')).toMatchObject({ goVersion: 'go1.26.8', packagePath: 'golang.org/x/tools/gopls', version: 'v0.23.0' });
     // A GOROOT command has a path line but no module.
-    expect(m.get('/usr/local/go/bin/gofmt')).toEqual({ goVersion: 'go1.26.8', packagePath: 'cmd/gofmt' });
+    expect(m.get('/usr/local/go/bin/gofmt')).toEqual({ goVersion: 'go1.26.8', packagePath: 'cmd/gofmt', amd64: 'v1' });
   });
 
   it('names each unreadable file with its own stderr line', () => {
@@ -87,5 +88,35 @@ describe('toolFindings', () => {
   it('a tool that was not found is listed, never judged', () => {
     const r = toolFindings({ goInUse: 'go1.26.8', commandLine: 'go version -m', tools: [{ name: 'golint', importPath: 'golang.org/x/lint/golint', found: false }] });
     expect(r).toEqual({ tools: [{ name: 'golint', importPath: 'golang.org/x/lint/golint', found: false }], findings: [] });
+  });
+});
+
+describe('amd64Findings (a tool built for a newer x86-64 level than this CPU)', () => {
+  const cpuOf = (f: string) => {
+    const c = parseCpuFlags(readFileSync(path.resolve(__dirname, '../../fixtures/cpuinfo', f), 'utf8'))!;
+    return { level: amd64Level(c.flags).level, model: c.model };
+  };
+  const gopls: Tool = { name: 'gopls', importPath: 'golang.org/x/tools/gopls', found: true, path: '/home/ann/go/bin/gopls', goVersion: 'go1.26.8', packagePath: 'golang.org/x/tools/gopls', version: 'v0.23.0' };
+  const dlv: Tool = { name: 'dlv', importPath: 'github.com/go-delve/delve/cmd/dlv', found: true, path: '/home/ann/go/bin/dlv', goVersion: 'go1.26.8', packagePath: 'github.com/go-delve/delve/cmd/dlv', version: 'v1.25.0' };
+  // The build line as a real go version -m prints it (GOAMD64=v3 go build, go1.26.8).
+  const v3 = parseGoVersionMFiles('/home/ann/go/bin/gopls: go1.26.8\n\tpath\tgolang.org/x/tools/gopls\n\tbuild\tGOARCH=amd64\n\tbuild\tGOOS=linux\n\tbuild\tGOAMD64=v3\n').get('/home/ann/go/bin/gopls')!.amd64!;
+
+  it('gopls built with GOAMD64=v3 on a QEMU default CPU (v1): an error, and a reinstall for v1', () => {
+    const f = amd64Findings({ tools: [gopls, dlv], commandLine: 'go version -m', amd64: new Map([[gopls.path!, v3], [dlv.path!, 'v1']]), cpu: cpuOf('qemu-1.5.3.txt') });
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ classId: 'gopls-launch', severity: 'error' });
+    expect(f[0]!.message).toContain('was built with GOAMD64=v3, but this CPU (QEMU Virtual CPU version 1.5.3) offers only x86-64-v1');
+    expect(f[0]!.fixes![0]).toMatchObject({ kind: 'terminal', text: "GOAMD64=v1 GOBIN=/home/ann/go/bin go install golang.org/x/tools/gopls@v0.23.0" });
+  });
+  it('dlv built for v4 on a Ryzen 3800X (v3): a warning', () => {
+    const f = amd64Findings({ tools: [gopls, dlv], commandLine: 'go version -m', amd64: new Map([[gopls.path!, 'v1'], [dlv.path!, 'v4']]), cpu: cpuOf('ryzen-3800x.txt') });
+    expect(f.map((x) => [x.severity, x.message.slice(0, 3)])).toEqual([['warning', 'dlv']]);
+  });
+  it.each([
+    ['ryzen-3800x.txt', 'v3'],
+    ['epyc-avx512-vm.txt', 'v4'],
+    ['qemu-1.5.3.txt', 'v1'],
+  ])('%s runs a %s build: nothing', (file, lvl) => {
+    expect(amd64Findings({ tools: [gopls], commandLine: 'go version -m', amd64: new Map([[gopls.path!, lvl]]), cpu: cpuOf(file) })).toEqual([]);
   });
 });
