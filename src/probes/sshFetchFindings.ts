@@ -93,6 +93,8 @@ async function authFinding(ctx: ProbeContext, s: SshState, lead: string, symptom
   if (loginAgentKeys && stableSocket(loginSock!)) fixes.push(sshAgentFromLoginFix(loginSock!));
   for (const k of open.slice(0, 2)) fixes.push(sshKeyModeFix(k.file));
   if (s.agent && !s.agent.error && usable[0]) fixes.push(sshAddFix(usable[0].file));
+  // How to keep a key in an agent across sessions (AddKeysToAgent, a keychain): the lasting answer.
+  if (usable.some((k) => k.passphrase)) fixes.push({ id: 'ssh-agent-docs', kind: 'link', title: 'Keep an SSH key with a passphrase in an agent', url: 'https://docs.github.com/en/authentication/connecting-to-github-with-ssh/working-with-ssh-key-passphrases' });
   const inherited = loginAgentKeys > 0;
   return {
     classId: inherited ? 'env-inheritance' : 'module-resolution',
