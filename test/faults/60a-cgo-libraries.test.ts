@@ -9,7 +9,7 @@
 import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GO, GOPLS, expectDiagnosis, layOutCachedModule, makeHome, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, writeAppRequiring } from './lib/harness.js';
+import { GO, GOPLS, expectDiagnosis, layOutCachedModule, makeHome, offlineModuleEnv, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, writeAppRequiring } from './lib/harness.js';
 
 async function library(prefix: string): Promise<void> {
   mkdirSync(path.join(prefix, 'include'), { recursive: true });
@@ -111,14 +111,7 @@ describe('fault: a C library a dependency\'s cgo file needs, where gcc does not 
       const home = makeHome(path.join(dir, 'home'));
       appendFileSync(path.join(home, '.bash_profile'), `export CPATH="${path.join(prefix, 'include')}"\n`);
       try {
-        const env = userEnv({
-          HOME: home,
-          SHELL: '/bin/bash',
-          GOPATH: path.join(home, 'go'),
-          GOMODCACHE: cache,
-          GOCACHE: path.join(dir, 'gocache'),
-          GOPROXY: 'off',
-          GOFLAGS: '-modcacherw',
+        const env = offlineModuleEnv(dir, home, cache, {
           CGO_ENABLED: '1',
           CPATH: found ? path.join(prefix, 'include') : undefined,
           C_INCLUDE_PATH: undefined,

@@ -8,7 +8,7 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GO, GOPLS, GOPLS_DIR, expectDiagnosis, layOutCachedModule, makeHome, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, writeAppRequiring } from './lib/harness.js';
+import { GO, GOPLS, GOPLS_DIR, expectDiagnosis, layOutCachedModule, makeHome, offlineModuleEnv, removeTree, runCmd, runDoctorCli, summarize, tempDir, writeAppRequiring } from './lib/harness.js';
 
 const CGO_FILE = 'package cdep\n\n/*\nstatic int answer(void) { return 42; }\n*/\nimport "C"\n\nfunc answer() int { return int(C.answer()) }\n';
 
@@ -58,14 +58,7 @@ describe("fault: cgo off under a dependency's cgo files", () => {
       mkdirSync(bin);
       symlinkSync(GO, path.join(bin, 'go'));
       try {
-        const env = userEnv({
-          HOME: home,
-          SHELL: '/bin/bash',
-          GOPATH: path.join(home, 'go'),
-          GOMODCACHE: cache,
-          GOCACHE: path.join(dir, 'gocache'),
-          GOPROXY: 'off',
-          GOFLAGS: '-modcacherw',
+        const env = offlineModuleEnv(dir, home, cache, {
           CGO_ENABLED: c.off === 'exported' ? '0' : c.off === 'on' ? '1' : undefined,
           CC: undefined,
           ...(c.off === 'no gcc on PATH' ? { PATH: `${bin}:${GOPLS_DIR}` } : {}),

@@ -477,6 +477,14 @@ export function writeAppRequiring(ws: string, mod: string, version: string, goSu
 }
 
 /**
+ * The environment of a user whose HOME is `home` and whose module cache is `cache` (laid out by
+ * layOutCachedModule): offline (GOPROXY=off) and with a build cache under `dir`; `over` on top.
+ */
+export function offlineModuleEnv(dir: string, home: string, cache: string, over: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  return userEnv({ HOME: home, SHELL: '/bin/bash', GOPATH: path.join(home, 'go'), GOMODCACHE: cache, GOCACHE: path.join(dir, 'gocache'), GOPROXY: 'off', GOFLAGS: '-modcacherw', ...over });
+}
+
+/**
  * A module laid out in a module cache by hand, as go lays it out after a download (cache/download/
  * …/@v/V.{mod,info,ziphash} and the extracted m@v/), so a scenario runs offline. The recorded zip
  * hash is arbitrary: go compares it with go.sum and never re-hashes the files. Returns the two
