@@ -24,6 +24,7 @@ import { cCompilerInstallFix, ccPathFix, cgoDisableFix, cgoEnableFix } from '../
 import { walkDirs } from '../host/walk.js';
 import { buildContextOf } from '../lsp/goplsBuild.js';
 import { cgoHeaderFindings } from './cgoHeaders.js';
+import { ccProgram } from './cgoPreamble.js';
 import { cgoDependencyFiles } from './cgoDependencies.js';
 import { cgoOffDependencies, cgoOffFindings } from './cgoOffDependencies.js';
 import { programInLogin } from './programInLogin.js';
@@ -35,13 +36,7 @@ const WALK_MAX_DEPTH = 8;
 const HEAD_BYTES = 16 * 1024;
 const READ_AHEAD = 16;
 
-/** Pure: the program `go env CC` names (go splits it like a shell: quotes, then spaces). */
-export function ccProgram(cc: string): string | undefined {
-  const t = cc.trim();
-  if (!t) return undefined;
-  const q = /^(["'])(.*?)\1/.exec(t);
-  return q ? q[2] || undefined : t.split(/\s+/)[0];
-}
+export { ccProgram } from './cgoPreamble.js';
 
 /** Pure: does this Go source (its head) import "C"? Only the import declarations count. */
 export function importsC(src: string): boolean {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ProbeContext } from './probe.js';
 import { whyExcluded, type BuildContext } from '../lsp/buildConstraint.js';
-import { cgoPreamble, directiveApplies, expandSrcdir, missingHeaders, splitQuoted, type CgoDirective, type CgoPreamble } from './cgoPreamble.js';
+import { ccProgram, cgoPreamble, directiveApplies, expandSrcdir, missingHeaders, splitQuoted, type CgoDirective, type CgoPreamble } from './cgoPreamble.js';
 import { COMPANION_LANGUAGES, companionSources, type CompanionLanguage } from './cgoCompanions.js';
 import { lookPath, resolveProgram } from '../facts/lookPath.js';
 import { distroOf, toolsEnvFix } from '../fixes/catalog.js';
@@ -142,7 +142,7 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
       companionsSeen.push(...files.slice(0, 3));
       const variable = language === 'C++' ? 'CXX' : 'FC';
       const setting = settingOf(variable, input.values, ctx.env) || (language === 'C++' ? 'g++' : 'gfortran');
-      const program = splitQuoted(setting)[0] ?? setting;
+      const program = ccProgram(setting) ?? setting;
       if (!resolved.has(language)) resolved.set(language, await resolveProgram(program, ctx.env));
       const compiler = resolved.get(language);
       if (!compiler) {

@@ -98,6 +98,11 @@ export function directiveApplies(d: CgoDirective, ctx: BuildContext): boolean {
   return e ? evalBuildExpr(e, (t) => tagTrue(ctx, t)) : false;
 }
 
+/** Pure: the program a compiler setting (go env CC, CXX, FC) names: its first word as splitQuoted reads it. */
+export function ccProgram(cc: string): string | undefined {
+  return splitQuoted(cc)[0] || undefined;
+}
+
 /** Pure: cmd/cgo's splitQuoted: spaces separate, single or double quotes group, backslash escapes. */
 export function splitQuoted(s: string): string[] {
   const out: string[] = [];
