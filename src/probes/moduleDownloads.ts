@@ -480,10 +480,11 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       });
     }
   }
-  // Over ssh (git's insteadOf), .netrc plays no part: what ssh needs is checked instead.
+  // Over ssh (git's insteadOf), .netrc plays no part: what ssh needs is checked instead. Nor with a
+  // git credential helper for the host, or credentials in the URL an insteadOf rewrites to.
   const ssh = fetchedWithVcs.length ? await sshFetchFindings(ctx, fetchedWithVcs, path.join(s.dir, 'go.mod'), cacheEv) : undefined;
   out.push(...(ssh?.findings ?? []));
-  const overHttps = direct.filter((m) => !ssh?.overSsh.has(m.path));
+  const overHttps = direct.filter((m) => !ssh?.notNetrc.has(m.path));
   if (overHttps.length) out.push(...(await credentialFindings(ctx, goEnv, s, overHttps, cacheEv)));
   return out;
 }

@@ -33,6 +33,34 @@ export function parseInsteadOf(stdout: string): InsteadOf[] {
   return out;
 }
 
+/**
+ * Pure: the hosts git has a credential helper for, from `git config --get-regexp` lines
+ * `credential.helper X` (every host: "*") and `credential.<url>.helper X` (that URL's host). An
+ * empty value resets the list in git; a helper configured at all is what counts here.
+ */
+export function credentialHelperHosts(stdout: string): Set<string> {
+  const out = new Set<string>();
+  for (const line of stdout.split('\n')) {
+    const m = /^credential\.(?:(.+)\.)?helper (.+)$/i.exec(line.trim());
+    if (!m || !m[2]!.trim()) continue;
+    if (!m[1]) {
+      out.add('*');
+      continue;
+    }
+    try {
+      out.add(new URL(m[1].includes('://') ? m[1] : `https://${m[1]}`).hostname);
+    } catch {
+      // not a URL git would match either
+    }
+  }
+  return out;
+}
+
+/** Pure: does this URL carry its own credentials (https://user:token@host/)? */
+export function urlHasUserinfo(url: string): boolean {
+  return /^https?:\/\/[^/@\s]+@/i.test(url);
+}
+
 /** Pure: git's rewrite of a URL: the longest matching insteadOf prefix wins. */
 export function rewriteUrl(url: string, rules: readonly InsteadOf[]): string {
   let best: InsteadOf | undefined;

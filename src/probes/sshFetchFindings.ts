@@ -5,7 +5,7 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ProbeContext } from './probe.js';
 import { lookPath } from '../facts/lookPath.js';
 import { sshAddFix, sshAgentFromLoginFix, sshKeyModeFix, sshKnownHostFix } from '../fixes/downloads.js';
-import { canAuthenticateUnasked, parseInsteadOf, readSshState, refusesUnknownHost, rewriteUrl, sshCommandFor, sshTarget, type SshState } from './sshFetch.js';
+import { canAuthenticateUnasked, credentialHelperHosts, parseInsteadOf, readSshState, refusesUnknownHost, rewriteUrl, sshCommandFor, sshTarget, urlHasUserinfo, type SshState } from './sshFetch.js';
 
 export interface FetchedModule {
   path: string;
@@ -14,8 +14,11 @@ export interface FetchedModule {
 
 export interface SshFetch {
   findings: FindingInput[];
-  /** Modules git fetches over ssh: the .netrc note does not apply to them. */
-  overSsh: Set<string>;
+  /**
+   * Modules whose credentials are not .netrc's business: fetched over ssh, from a URL that carries
+   * its own (an insteadOf to https://token@host/), or from a host git has a credential helper for.
+   */
+  notNetrc: Set<string>;
 }
 
 /** A session agent socket under /tmp/ssh-XXXX/ changes with every login: not worth a setting. */
@@ -24,14 +27,20 @@ function stableSocket(p: string): boolean {
 }
 
 export async function sshFetchFindings(ctx: ProbeContext, modules: readonly FetchedModule[], goModPath: string, cacheEv: Evidence): Promise<SshFetch> {
-  const res: SshFetch = { findings: [], overSsh: new Set() };
+  const res: SshFetch = { findings: [], notNetrc: new Set() };
   // A command of the user's own (GIT_SSH, GIT_SSH_COMMAND, core.sshCommand) is not judged.
-  if (!modules.length || ctx.env.GIT_SSH || ctx.env.GIT_SSH_COMMAND || !(await lookPath('git', ctx.env)) || !(await lookPath('ssh', ctx.env))) return res;
+  if (!modules.length || !(await lookPath('git', ctx.env))) return res;
   // go runs git in a bare repository of its own under the module cache: global and system config apply, not a workspace's.
-  const cfg = await ctx.host.exec('git', ['config', '--get-regexp', '^(url\\..*\\.insteadof|core\\.sshcommand)$'], { timeoutMs: 3000, signal: ctx.signal, env: ctx.env, cwd: '/' });
-  if (cfg.failed || /^core\.sshcommand /im.test(cfg.stdout)) return res;
+  const cfg = await ctx.host.exec('git', ['config', '--get-regexp', '^(url\\..*\\.insteadof|core\\.sshcommand|credential\\..*helper)$'], { timeoutMs: 3000, signal: ctx.signal, env: ctx.env, cwd: '/' });
+  // Exit 1: none of these keys is set.
+  if (cfg.failed && cfg.exitCode !== 1) return res;
   const rules = parseInsteadOf(cfg.stdout);
-  if (!rules.length) return res;
+  const helpers = credentialHelperHosts(cfg.stdout);
+  for (const m of modules) {
+    const url = rewriteUrl(`https://${m.path}`, rules);
+    if (urlHasUserinfo(url) || helpers.has('*') || helpers.has(m.path.split('/')[0]!)) res.notNetrc.add(m.path);
+  }
+  if (!rules.length || ctx.env.GIT_SSH || ctx.env.GIT_SSH_COMMAND || /^core\.sshcommand /im.test(cfg.stdout) || !(await lookPath('ssh', ctx.env))) return res;
   const byTarget = new Map<string, { url: string; target: NonNullable<ReturnType<typeof sshTarget>>; modules: FetchedModule[] }>();
   for (const m of modules) {
     // go asks git for https://<module path> first (its secure schemes: https, then git+ssh and ssh).
@@ -47,7 +56,7 @@ export async function sshFetchFindings(ctx: ProbeContext, modules: readonly Fetc
   for (const { url, target, modules: ms } of [...byTarget.values()].slice(0, 2)) {
     const s = await readSshState(ctx, url, target);
     if (!s) continue;
-    for (const m of ms) res.overSsh.add(m.path);
+    for (const m of ms) res.notNetrc.add(m.path);
     const names = `${ms.slice(0, 3).map((m) => `${m.path} ${m.version}`).join(', ')}${ms.length > 3 ? ` and ${ms.length - 3} more` : ''}`;
     const lead = `${names}, required by ${goModPath}, ${ms.length === 1 ? 'is' : 'are'} not in the module cache, and git fetches ${ms.length === 1 ? 'it' : 'them'} over ssh (${url}, by git's insteadOf rule)`;
     const sshEv: Evidence = { source: s.commandLine, excerpt: `hostname ${s.hostname}\nport ${s.port}\nuser ${s.user}\nstricthostkeychecking ${s.strictHostKeyChecking}` };

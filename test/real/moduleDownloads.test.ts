@@ -134,3 +134,39 @@ describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', 
     expect(f?.fixes[0]).toMatchObject({ kind: 'setting', key: 'go.toolsEnvVars', value: { HTTPS_PROXY: 'http://proxy.corp.example:3128' } });
   });
 });
+
+// A private module (GOPRIVATE) that is not in the module cache: go fetches it with git from its
+// host. The note that no .netrc entry exists is worth making only where git has no other way to
+// authenticate: not with a credential helper for the host, nor when an insteadOf rule rewrites the
+// URL to one carrying a token (both verified with the real git config of a HOME made here).
+describe.skipIf(!GO)('a private module not in the cache: when .netrc is worth a note', () => {
+  const HOST = 'git.corp.example';
+  async function note(gitconfig: string | undefined): Promise<Finding[]> {
+    const home = tree(gitconfig === undefined ? {} : { '.gitconfig': gitconfig });
+    const ws = tree({
+      'go.mod': `module example.com/app\n\ngo 1.22\n\nrequire ${HOST}/team/kit v0.2.0\n`,
+      'go.sum': `${HOST}/team/kit v0.2.0 h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n${HOST}/team/kit v0.2.0/go.mod h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=\n`,
+      'main.go': `package main\n\nimport _ "${HOST}/team/kit"\n\nfunc main() {}\n`,
+    });
+    const e = env({ HOME: home, GOPRIVATE: HOST, GOMODCACHE: path.join(home, 'modcache'), GIT_CONFIG_NOSYSTEM: '1', XDG_CONFIG_HOME: path.join(home, '.config'), NETRC: undefined });
+    delete e.NETRC;
+    const { all } = await findings(ws, e);
+    return all.filter((f) => f.message.includes('.netrc'));
+  }
+  it('no .netrc and no credential helper: a note naming the missing .netrc', async () => {
+    const f = await note(undefined);
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ classId: 'module-resolution', severity: 'info' });
+    expect(f[0]!.message).toContain(`go fetches ${HOST}/team/kit`);
+  });
+  it.each([
+    ['a credential helper for every host', '[credential]\n\thelper = store\n'],
+    ['a credential helper for that host', `[credential "https://${HOST}"]\n\thelper = cache\n`],
+    ['an insteadOf to a URL with a token', `[url "https://oauth2:tok@${HOST}/"]\n\tinsteadOf = https://${HOST}/\n`],
+  ])('%s: no note', async (_, cfg) => {
+    expect(await note(cfg)).toEqual([]);
+  });
+  it('a credential helper for another host: the note stays', async () => {
+    expect(await note('[credential "https://github.com"]\n\thelper = cache\n')).toHaveLength(1);
+  });
+});

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import which from 'which';
 import { describe, expect, it } from 'vitest';
-import { canAuthenticateUnasked, expandSshPath, keyHasPassphrase, knownHostsName, parseInsteadOf, parseSshConfig, refusesUnknownHost, rewriteUrl, sshTarget } from '../../../src/probes/sshFetch.js';
+import { canAuthenticateUnasked, credentialHelperHosts, expandSshPath, keyHasPassphrase, knownHostsName, parseInsteadOf, parseSshConfig, refusesUnknownHost, rewriteUrl, sshTarget, urlHasUserinfo } from '../../../src/probes/sshFetch.js';
 
 describe('parseInsteadOf (git config --get-regexp output)', () => {
   it('reads each rule, base and prefix', () => {
@@ -113,4 +113,19 @@ describe('keyHasPassphrase', () => {
       rmSync(d, { recursive: true, force: true });
     }
   });
+});
+
+describe('credentialHelperHosts and urlHasUserinfo', () => {
+  it('reads git config --get-regexp credential lines (as printed by git 2.39)', () => {
+    const out = 'credential.https://source.developers.google.com.helper gcloud.sh\ncredential.https://github.com.helper !gh auth git-credential\n';
+    expect([...credentialHelperHosts(out)].sort()).toEqual(['github.com', 'source.developers.google.com']);
+    expect([...credentialHelperHosts('credential.helper store\n')]).toEqual(['*']);
+    expect([...credentialHelperHosts('credential.helper \nurl.x.insteadof y\n')]).toEqual([]);
+  });
+  it.each([
+    ['https://oauth2:tok@gitlab.corp/x', true],
+    ['https://tok@github.com/acme/lib', true],
+    ['https://github.com/acme/lib', false],
+    ['git@github.com:acme/lib', false],
+  ])('urlHasUserinfo(%s) = %s', (url, want) => expect(urlHasUserinfo(url)).toBe(want));
 });
