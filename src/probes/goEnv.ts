@@ -16,6 +16,7 @@ import { INSTALL_GO } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 import { readOnlyGo } from '../host/noDownload.js';
 import { isInside } from '../host/paths.js';
+import { quoteForDisplay } from '../host/shellQuote.js';
 import { spawnRefusedFinding } from './spawnRefused.js';
 import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
 import { classifyGoFailure, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
@@ -155,7 +156,7 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
   const culprit = culpritVars(ctx.env, stderr);
   if (culprit) evidence.push({ source: 'environment', excerpt: culprit });
   const finding: FindingInput = known
-    ? { ...known, evidence, fixes: await fixesForFailure(ctx, stderr) }
+    ? { ...known, evidence, fixes: await fixesForFailure(ctx, stderr, fact.goBinary) }
     : {
         // What go said is not one of the messages above: a symptom, so that whatever the other
         // probes find behind it (a read-only mount, a missing HOME, a policy) ranks above it.
@@ -183,7 +184,45 @@ function culpritVars(env: NodeJS.ProcessEnv, stderr: string): string | undefined
   return lines.length ? lines.join('\n') : undefined;
 }
 
-async function fixesForFailure(ctx: ProbeContext, stderr: string): Promise<Fix[]> {
+/**
+ * The Go installations a copied go binary may have come from: the login shell's go, the usual
+ * places, and ~/sdk's. One whose bin/go has the copy's size is taken for the same build.
+ */
+async function trimmedCopyFixes(ctx: ProbeContext, copy: string | undefined): Promise<Fix[]> {
+  if (!copy) return [];
+  const size = (await fs.stat(copy).catch(() => undefined))?.size;
+  if (!size) return [];
+  const home = ctx.env.HOME ?? safeHomedir();
+  const candidates = ['/usr/local/go', '/usr/lib/go', '/usr/lib/golang', '/snap/go/current', ...(home ? [path.join(home, 'go-sdk'), path.join(home, '.local', 'go')] : [])];
+  const login = await loginShellGo(ctx);
+  if (login) candidates.unshift(path.dirname(path.dirname(await fs.realpath(login.go).catch(() => login.go))));
+  if (home) {
+    const sdk = path.join(home, 'sdk');
+    for (const d of (await fs.readdir(sdk).catch(() => [] as string[])).filter((n) => /^go\d/.test(n)).sort().reverse().slice(0, 8)) candidates.push(path.join(sdk, d));
+  }
+  const copyReal = await fs.realpath(copy).catch(() => copy);
+  for (const root of [...new Set(candidates)]) {
+    const bin = path.join(root, 'bin', 'go');
+    const st = await fs.stat(bin).catch(() => undefined);
+    if (!st || st.size !== size || (await fs.realpath(bin).catch(() => bin)) === copyReal) continue;
+    if (!(await fs.stat(path.join(root, 'pkg', 'tool')).then((t) => t.isDirectory(), () => false))) continue;
+    return [
+      {
+        id: 'go-copy-to-link',
+        kind: 'terminal',
+        title: `Replace the copy ${copy} with a link to ${bin}`,
+        text: `ln -sf ${quoteForDisplay(bin)} ${quoteForDisplay(copy)}`,
+        needsRoot: false,
+        detail: `go follows a symlink to its installation; ${bin} is the same build (same size) and ${root} is a Go installation.`,
+      },
+      toolsEnvFix('toolsenv-goroot-copy', `Tell the Go tools where the Go installation is (GOROOT=${root})`, { GOROOT: root }),
+    ];
+  }
+  return [];
+}
+
+async function fixesForFailure(ctx: ProbeContext, stderr: string, goBinary?: string): Promise<Fix[]> {
+  if (/'go' binary is trimmed and GOROOT is not set/.test(stderr)) return trimmedCopyFixes(ctx, goBinary);
   if (/GOCACHE is not defined/.test(stderr)) return noHomeCacheFixes(ctx);
   if (/toolchain not available/.test(stderr)) return [toolsEnvFix('toolsenv-gotoolchain-local', 'Use the installed Go toolchain (GOTOOLCHAIN=local)', { GOTOOLCHAIN: 'local' })];
   if (/unknown environment setting GO111MODULE/.test(stderr)) return [toolsEnvFix('toolsenv-go111module-on', 'Set GO111MODULE=on for the Go tools', { GO111MODULE: 'on' })];

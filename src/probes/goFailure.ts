@@ -22,6 +22,10 @@ export function classifyGoFailure(stderr: string): GoFailure | undefined {
   let m: RegExpExecArray | null;
   if ((m = /GOPATH entry is relative; must be absolute path: "([^"]*)"/.exec(text)))
     return { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: `GOPATH holds a relative entry (${JSON.stringify(m[1])}); the go command refuses to run until every GOPATH entry is absolute.` };
+  // cmd/go main.go: a go built with -trimpath (every release is) finds GOROOT only from where its
+  // binary lies (GOROOT/bin/go, symlinks resolved); a copy elsewhere, with GOROOT unset, finds none.
+  if (/cannot find GOROOT directory: 'go' binary is trimmed and GOROOT is not set/.test(text))
+    return { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: "The go command run here is a copy of the go binary, away from the Go installation it came from, and GOROOT is not set: a release go finds its GOROOT only from where its binary lies (GOROOT/bin/go; a symlink is followed, a copy is not), so every go command fails with \"cannot find GOROOT directory: 'go' binary is trimmed and GOROOT is not set\"." };
   if ((m = /cannot find GOROOT directory: (.*)/.exec(text)))
     return { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: `GOROOT points at ${m[1]!.trim()}, which does not exist: every go command fails.` };
   if (/build cache is required, but could not be located: GOCACHE is not defined and neither \$XDG_CACHE_HOME nor \$HOME are defined/.test(text))

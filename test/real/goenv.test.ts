@@ -1,6 +1,7 @@
 // The go-env, login-shell and modules probes on this very machine: real go, real bash, real files.
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
 import { Host } from '../../src/host/host.js';
@@ -205,5 +206,33 @@ describe.skipIf(!haveGo || process.arch !== 'x64')('GOAMD64 and the CPU', () => 
     [undefined, 'v2'],
   ])('%s with GOAMD64=%s: nothing (the CPU has it)', async (file, goamd64) => {
     expect(said(await withCpu(file, goamd64))).toEqual([]);
+  });
+});
+
+// A copy of the go binary outside its installation (cp instead of ln -s into ~/bin, a Dockerfile's
+// COPY of go alone): release builds are trimmed and find GOROOT only from where the binary lies.
+// The report said "GOROOT points at 'go' binary is trimmed and GOROOT is not set, which does not exist".
+describe.skipIf(!haveGo)('a copied go binary', () => {
+  it('names the copy, and the link it offers makes go work', async () => {
+    const dir = tree({});
+    const copy = path.join(dir, 'bin', 'go');
+    mkdirSync(path.dirname(copy));
+    copyFileSync(path.join(GO_DIR, 'go'), copy);
+    chmodSync(copy, 0o755);
+    const env = { ...baseEnv(), PATH: `${path.dirname(copy)}:/usr/bin:/bin` };
+    const before = spawnSync(copy, ['env', 'GOROOT'], { env, encoding: 'utf8' });
+    expect(before.stderr).toContain("cannot find GOROOT directory: 'go' binary is trimmed and GOROOT is not set");
+    const ws = tree({ 'go.mod': MOD('example.com/copy'), 'main.go': 'package main\n\nfunc main() {}\n' });
+    const report = await diagnose([ws], env);
+    const f = ours(report).find((x) => x.probeId === 'go-env' && x.severity === 'error');
+    expect(f?.message).toContain('is a copy of the go binary, away from the Go installation it came from');
+    expect(f?.message).not.toContain('GOROOT points at');
+    const cause = report.causes.find((c) => c.findings.includes(f!))!;
+    const link = cause.fixes.find((x) => x.id === 'go-copy-to-link');
+    expect(link).toMatchObject({ kind: 'terminal', text: `ln -sf ${path.join(GO_DIR, 'go')} ${copy}` });
+    expect(cause.fixes.find((x) => x.id === 'toolsenv-goroot-copy')).toMatchObject({ value: { GOROOT: path.dirname(GO_DIR) } });
+    // What the person would type, typed.
+    expect(spawnSync('bash', ['-c', (link as { text: string }).text], { encoding: 'utf8' }).status).toBe(0);
+    expect(spawnSync(copy, ['env', 'GOROOT'], { env, encoding: 'utf8' }).stdout.trim()).toBe(path.dirname(GO_DIR));
   });
 });

@@ -11,6 +11,8 @@ import { parseGoWorkUses } from '../../../src/lsp/workspaceFiles.js';
 const STDERR = {
   relativeGopath: 'go: GOPATH entry is relative; must be absolute path: "foo".\nFor more details see: \'go help gopath\'\n',
   noGoroot: 'go: cannot find GOROOT directory: /nonexist\n',
+  // cmd/go main.go, from a copy of a release go binary outside its GOROOT (go1.26.8).
+  trimmedCopy: "go: cannot find GOROOT directory: 'go' binary is trimmed and GOROOT is not set\n",
   noHome: 'build cache is required, but could not be located: GOCACHE is not defined and neither $XDG_CACHE_HOME nor $HOME are defined\n',
   relGocache: 'build cache is required, but could not be located: GOCACHE is not an absolute path\n',
   badGo111: 'go: unknown environment setting GO111MODULE=of\n',
@@ -99,6 +101,7 @@ describe('classifyGoFailure', () => {
   it.each([
     ['relativeGopath', 'env-inheritance', /relative entry \("foo"\)/],
     ['noGoroot', 'env-inheritance', /\/nonexist, which does not exist/],
+    ['trimmedCopy', 'env-inheritance', /is a copy of the go binary, away from the Go installation it came from/],
     ['noHome', 'env-inheritance', /without HOME/],
     ['relGocache', 'fs-access', /relative path/],
     ['badGo111', 'module-resolution', /GO111MODULE=of is not a valid/],
