@@ -144,7 +144,8 @@ async function runGoTools(ctx: ProbeContext): Promise<ProbeOutcome> {
   });
   const goInUse = goEnv.ok ? goEnv.values.GOVERSION : undefined;
   const amd64 = new Map([...infos].flatMap(([p, i]) => (i.amd64 ? [[p, i.amd64] as const] : [])));
-  const cpuText = amd64.size && process.arch === 'x64' ? await ctx.host.readText('/proc/cpuinfo', 4 * 1024 * 1024) : undefined;
+  // Every CPU runs v1: the CPU is read only when a tool needs more.
+  const cpuText = [...amd64.values()].some((l) => l !== 'v1') && process.arch === 'x64' ? await ctx.host.readText('/proc/cpuinfo', 4 * 1024 * 1024) : undefined;
   const flags = cpuText ? parseCpuFlags(cpuText) : undefined;
   const cpu = flags ? { level: amd64Level(flags.flags).level, ...(flags.model ? { model: flags.model } : {}) } : undefined;
   const judged = toolFindings({ tools, goInUse, commandLine });
