@@ -708,6 +708,8 @@ export const ENV_RULES: readonly Rule[] = [
     // (a virtual CPU model, an Atom without AVX) exits at once with these words, a go test binary
     // or a tool installed with that GOAMD64 alike. Like an exec format error: built for another machine.
     needles: ['This program can only be run on AMD64 processors with v'],
+    // When the program is gopls, the editor's language server dies at start: that death follows.
+    explains: ['gopls-launch'],
     test: /This program can only be run on AMD64 processors with v[2-4] microarchitecture support/,
     says: 'a program was built for a newer x86-64 level (GOAMD64=v2, v3 or v4, from the environment or the go env file) than this CPU offers, and stopped at start',
   },
