@@ -434,7 +434,8 @@ function assessOne(f: DirFact, uid: number, findings: FindingInput[], home?: Hom
       classId: 'fs-access',
       severity: 'error',
       confidence: 0.9,
-      message: `${role} ${f.real} does not exist, and the go command does not create it: ${what(role)}.`,
+      // Named as the user set it: TMPDIR when GOTMPDIR is unset (goPaths.ts's origin says so).
+      message: `${f.entry.origin.startsWith('$TMPDIR') ? 'TMPDIR' : role} ${f.real} does not exist, and the go command does not create it: ${what(role)}.`,
       evidence: [entryEvidence(f), accessEvidence(f, uid)],
       fixes: [{ id: 'fs-access-mkdir-gotmpdir', kind: 'terminal', text: `mkdir -p ${sh(f.real)}`, needsRoot: false, title: `Create ${f.real}` }],
     });

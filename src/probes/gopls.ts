@@ -472,6 +472,21 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
         message += `: ${ex.reasons.join(', and ')}.${exclusionTail(ex)}`;
         evidence.push(...ex.evidence);
         fixes = [...ex.fixes, ...fixes];
+      } else {
+        // The file is in this build, so its tags are not why: gopls loaded no package at all (go
+        // failed: a missing TMPDIR, a broken GOROOT) or none that holds it. A symptom: what made
+        // the load fail ranks above it. Measured with TMPDIR=/nope: it blamed build tags.
+        out.push({
+          classId: first.classId,
+          severity: 'warning',
+          confidence: 0.6,
+          role: 'symptom',
+          symptom: 'load-failed',
+          message: `gopls's diagnostics for ${path.basename(about.file)}: gopls found no package that holds it ("${firstLine(first.message)}"), although its build constraints include it in this build: gopls's package load failed, or the file lies outside every module gopls loaded`,
+          evidence,
+          fixes: [GOPLS_TROUBLESHOOTING],
+        });
+        continue;
       }
     }
     out.push({

@@ -2,7 +2,7 @@
 // JSON/Markdown outputs.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildOnce, CLI, GO, GOPLS, ROOT } from './support.js';
@@ -172,6 +172,20 @@ describe.skipIf(!GO)('CLI outputs and exit status', () => {
       rmSync(reach, { recursive: true, force: true });
       rmSync(`/tmp/go-${uid}`, { recursive: true, force: true });
     }
+  });
+
+  // TMPDIR naming a directory that does not exist: go env, go list and so gopls's load all fail.
+  // gopls then says "No packages found for open file", which the report took for build tags.
+  it('TMPDIR that does not exist: named as TMPDIR first, and gopls\'s empty load is a symptom, not build tags', () => {
+    const gone = path.join(tmp, 'no-such-tmp');
+    const main = path.join(module_, readdirSync(module_).find((n) => n.endsWith('.go'))!);
+    const r = cli(['diagnose', '--json', '--workspace', module_, '--file', main, '--gopls', GOPLS, '--timeout-ms', '30000'], { ...process.env, TMPDIR: gone, GOTMPDIR: '' });
+    const report = JSON.parse(r.stdout);
+    expect(report.causes[0]).toMatchObject({ id: 'fs-access', severity: 'error' });
+    const all = report.causes.flatMap((c: { findings: Array<{ message: string; role?: string; probeId?: string }> }) => c.findings);
+    expect(all.some((f: { message: string }) => f.message.startsWith(`TMPDIR ${gone} does not exist`))).toBe(true);
+    expect(all.some((f: { message: string }) => f.message.includes('build tags or GOOS/GOARCH exclude it'))).toBe(false);
+    for (const f of all.filter((x: { message: string }) => x.message.includes('No packages found for open file'))) expect(f.role).toBe('symptom');
   });
 
   it('a reader that is gone before the report is written (`| true`): no stack trace, and the exit status is the diagnosis\'s', () => {
