@@ -29,7 +29,8 @@ function stableSocket(p: string): boolean {
 export async function sshFetchFindings(ctx: ProbeContext, modules: readonly FetchedModule[], goModPath: string, cacheEv: Evidence): Promise<SshFetch> {
   const res: SshFetch = { findings: [], notNetrc: new Set() };
   // A command of the user's own (GIT_SSH, GIT_SSH_COMMAND, core.sshCommand) is not judged.
-  if (!modules.length || !(await lookPath('git', ctx.env))) return res;
+  // git's config, ssh's and the keys are this machine's: nothing to say of a fixture tree.
+  if (!modules.length || !ctx.host.live || !(await lookPath('git', ctx.env))) return res;
   // go runs git in a bare repository of its own under the module cache: global and system config apply, not a workspace's.
   const cfg = await ctx.host.exec('git', ['config', '--get-regexp', '^(url\\..*\\.insteadof|core\\.sshcommand|credential\\..*helper)$'], { timeoutMs: 3000, signal: ctx.signal, env: ctx.env, cwd: '/' });
   // Exit 1: none of these keys is set.
