@@ -90,7 +90,13 @@ export async function runCommand(page: Page, title: string, timeoutMs = 60_000):
     } catch {
       continue;
     }
-    await input.fill(`>${title}`);
+    // The palette can close again between showing and typing (a notification or the extension
+    // host taking focus: one CI run in many, 2026-12-05): open it again rather than wait 30 s.
+    try {
+      await input.fill(`>${title}`, { timeout: 3000 });
+    } catch {
+      continue;
+    }
     const row = page.locator('.quick-input-widget .monaco-list-row', { has: page.locator('.label-name', { hasText: title }) }).filter({
       hasText: title,
     });
