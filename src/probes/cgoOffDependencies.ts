@@ -16,6 +16,7 @@ import { promises as fs, constants as fsConst } from 'node:fs';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ProbeContext } from './probe.js';
 import { readOnlyGo } from '../host/noDownload.js';
+import { firstAndMore } from '../doctor/listing.js';
 
 /**
  * One line per non-standard package: import path, module ("main" for the workspace's own), dir,
@@ -160,11 +161,6 @@ function packageName(p: CgoOffPackage): string {
   return p.module && p.module !== 'main' ? `${p.importPath} (in ${p.module})` : p.importPath;
 }
 
-function list(names: readonly string[], max = 3): string {
-  const shown = names.slice(0, max).join(', ');
-  return names.length > max ? `${shown} and ${names.length - max} more` : shown;
-}
-
 export interface CgoOffContext {
   /** Why cgo is off, as cgo.ts words it. */
   why: string;
@@ -198,7 +194,7 @@ export async function cgoOffFindings(packages: readonly CgoOffPackage[], c: CgoO
     const one = broken.length === 1;
     const detail = broken
       .slice(0, 3)
-      .map((p) => `${packageName(p)} loses ${list(p.dropped, 2)} ${p.remaining ? `and has no file that builds without cgo in ${p.dropped.length === 1 ? 'its' : 'their'} place ("undefined: …")` : 'and has no file left ("build constraints exclude all Go files")'}`)
+      .map((p) => `${packageName(p)} loses ${firstAndMore(p.dropped, 2)} ${p.remaining ? `and has no file that builds without cgo in ${p.dropped.length === 1 ? 'its' : 'their'} place ("undefined: …")` : 'and has no file left ("build constraints exclude all Go files")'}`)
       .join('; ');
     out.push({
       classId: 'env-inheritance',
@@ -218,7 +214,7 @@ export async function cgoOffFindings(packages: readonly CgoOffPackage[], c: CgoO
       confidence: 0.7,
       message: `${c.why}: ${one ? 'a package' : `${refusing.length} packages`} the workspace builds ${one ? 'is' : 'are'} built from a stand-in that refuses at run time: ${refusing
         .slice(0, 3)
-        .map((r) => `${packageName(r.p)} from ${path.basename(r.file)} in place of ${list(r.p.dropped, 2)} ("${r.words}")`)
+        .map((r) => `${packageName(r.p)} from ${path.basename(r.file)} in place of ${firstAndMore(r.p.dropped, 2)} ("${r.words}")`)
         .join('; ')}.${c.where}`,
       evidence: [...c.evidence, listing(refusing.map((r) => r.p)), ...refusing.slice(0, 3).map((r) => ({ source: r.file, excerpt: r.words }))],
       fixes: c.fixes,

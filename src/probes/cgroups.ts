@@ -28,6 +28,7 @@ import { parseCpuList } from '../procfs/cpuList.js';
 import { RESTART_GOPLS } from '../fixes/catalog.js';
 import { formatBytes } from '../host/bytes.js';
 import { raiseLimitFixes } from '../fixes/catalog.js';
+import { firstAndMore } from '../doctor/listing.js';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -53,7 +54,7 @@ interface Subject {
 
 function describe(subjects: readonly Subject[]): string {
   const parts = subjects.map((s) => (s.role === 'editor' ? `this editor/doctor process (pid ${s.pid})` : `gopls (pid ${s.pid})`));
-  return parts.length <= 3 ? parts.join(', ') : `${parts.slice(0, 3).join(', ')} and ${parts.length - 3} more`;
+  return firstAndMore(parts);
 }
 
 // ---------- reading ----------

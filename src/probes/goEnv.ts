@@ -17,6 +17,7 @@ import { CAP, readUserText } from '../host/readUserFile.js';
 import { readOnlyGo } from '../host/noDownload.js';
 import { isInside } from '../host/paths.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
+import { firstAndMore } from '../doctor/listing.js';
 import { spawnRefusedFinding } from './spawnRefused.js';
 import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
 import { classifyGoFailure, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
@@ -562,7 +563,7 @@ async function amd64LevelFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n
       classId: 'env-inheritance',
       severity: 'warning',
       confidence: 0.8,
-      message: `GOAMD64=${v.GOAMD64} (from ${from}) builds for x86-64-v${n}, but this CPU${cpu.model ? ` (${cpu.model})` : ''} offers only v${level}: it lacks ${missing.slice(0, 6).join(', ')}${missing.length > 6 ? ` and ${missing.length - 6} more` : ''}. go build works, but every program built for this machine (go test's test binaries, go run, a gopls or dlv installed with it) stops at once with "This program can only be run on AMD64 processors with v${n} microarchitecture support."`,
+      message: `GOAMD64=${v.GOAMD64} (from ${from}) builds for x86-64-v${n}, but this CPU${cpu.model ? ` (${cpu.model})` : ''} offers only v${level}: it lacks ${firstAndMore(missing, 6)}. go build works, but every program built for this machine (go test's test binaries, go run, a gopls or dlv installed with it) stops at once with "This program can only be run on AMD64 processors with v${n} microarchitecture support."`,
       evidence: [goEnvEv(['GOAMD64', 'GOARCH']), { source: '/proc/cpuinfo (flags every processor lists)', excerpt: `${cpu.model ?? 'model name unknown'}: x86-64-v${level}; for v${n} it lacks ${missing.join(' ')}` }],
       fixes: [toolsEnvFix('toolsenv-goamd64', `Build for this CPU (GOAMD64=v${level}) in the Go tools`, { GOAMD64: `v${level}` })],
     },

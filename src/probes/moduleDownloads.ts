@@ -28,6 +28,7 @@ import { buildsFromVendor } from './goFailure.js';
 import { findUp } from './modules.js';
 import { programInLogin } from './programInLogin.js';
 import { sshFetchFindings } from './sshFetchFindings.js';
+import { firstAndMore } from '../doctor/listing.js';
 
 const MAX_MODULES = 8;
 
@@ -310,7 +311,7 @@ function graphFindings(g: GraphResult, root: string, states: ModuleState[], v: R
       classId: 'module-resolution',
       severity: 'error',
       confidence: 0.9,
-      message: `go.sum in ${root} lacks the go.mod checksum of ${deepSum.slice(0, 3).join(', ')}${deepSum.length > 3 ? ` and ${deepSum.length - 3} more` : ''}: go cannot load the module graph, so go build and gopls fail in every package of this module.`,
+      message: `go.sum in ${root} lacks the go.mod checksum of ${firstAndMore(deepSum)}: go cannot load the module graph, so go build and gopls fail in every package of this module.`,
       evidence: [{ source: g.commandLine, excerpt: g.errors.lines.slice(0, 6).join('\n') }],
       fixes: [goModTidyFix(root)],
     });
@@ -325,7 +326,7 @@ function graphFindings(g: GraphResult, root: string, states: ModuleState[], v: R
       severity: 'error',
       confidence: 0.85,
       explains: ['module-resolution'],
-      message: `The module graph of ${root} needs ${deepCache.slice(0, 3).join(', ')}${deepCache.length > 3 ? ` and ${deepCache.length - 3} more` : ''}, not in the module cache ${v.GOMODCACHE}, which cannot be written (${unwritable}): go cannot download ${deepCache.length === 1 ? 'it' : 'them'}, so go build and gopls fail in every package of this module.`,
+      message: `The module graph of ${root} needs ${firstAndMore(deepCache)}, not in the module cache ${v.GOMODCACHE}, which cannot be written (${unwritable}): go cannot download ${deepCache.length === 1 ? 'it' : 'them'}, so go build and gopls fail in every package of this module.`,
       evidence: [{ source: g.commandLine, excerpt: g.errors.lines.slice(0, 6).join('\n') }, { source: `access(2) W_OK on ${v.GOMODCACHE}`, excerpt: unwritable }],
       fixes: [MODULE_CACHE_DOCS],
     });
@@ -334,7 +335,7 @@ function graphFindings(g: GraphResult, root: string, states: ModuleState[], v: R
       classId: 'module-resolution',
       severity: 'error',
       confidence: 0.85,
-      message: `The module graph of ${root} needs ${deepCache.slice(0, 3).join(', ')}${deepCache.length > 3 ? ` and ${deepCache.length - 3} more` : ''}, which ${deepCache.length === 1 ? 'is' : 'are'} not in the module cache, and GOPROXY=${v.GOPROXY} forbids downloading: go and gopls fail with "module lookup disabled by GOPROXY=off".`,
+      message: `The module graph of ${root} needs ${firstAndMore(deepCache)}, which ${deepCache.length === 1 ? 'is' : 'are'} not in the module cache, and GOPROXY=${v.GOPROXY} forbids downloading: go and gopls fail with "module lookup disabled by GOPROXY=off".`,
       evidence: [{ source: g.commandLine, excerpt: g.errors.lines.slice(0, 6).join('\n') }, { source: 'go env -json', excerpt: `"GOPROXY": ${JSON.stringify(v.GOPROXY ?? '')}` }],
       fixes: [goModDownloadFix(root)],
     });
@@ -391,7 +392,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
   const v = goEnv.values;
   const out: FindingInput[] = [];
   const goEnvEv = (names: string[]): Evidence => ({ source: goEnv.commandLine, excerpt: names.map((n) => `"${n}": ${JSON.stringify(v[n] ?? '')}`).join('\n') });
-  const list = (ms: ModuleVersion[]) => `${ms.slice(0, 3).map(key).join(', ')}${ms.length > 3 ? ` and ${ms.length - 3} more` : ''}`;
+  const list = (ms: ModuleVersion[]) => firstAndMore(ms.map(key));
   if (s.mismatch.length) {
     out.push(
       mismatchFinding(s.dir, s.mismatch, {
@@ -497,7 +498,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
 async function gitFindings(ctx: ProbeContext, s: ModuleState, direct: ModuleVersion[], cacheEv: Evidence): Promise<FindingInput[]> {
   if (await lookPath('git', ctx.env)) return [];
   const login = await ctx.facts.loginShellEnv();
-  const list = `${direct.slice(0, 3).map(key).join(', ')}${direct.length > 3 ? ` and ${direct.length - 3} more` : ''}`;
+  const list = firstAndMore(direct.map(key));
   const osRelease = await ctx.host.readText('/etc/os-release');
   const { inLogin, where, fixes, evidence } = await programInLogin({
     program: 'git',

@@ -3,6 +3,7 @@
 // modules are not in the module cache and this is the only way go has to fetch them.
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ProbeContext } from './probe.js';
+import { firstAndMore } from '../doctor/listing.js';
 import { lookPath } from '../facts/lookPath.js';
 import { sshAddFix, sshAgentFromLoginFix, sshKeyModeFix, sshKnownHostFix } from '../fixes/downloads.js';
 import { canAuthenticateUnasked, credentialHelperHosts, parseInsteadOf, readSshState, refusesUnknownHost, rewriteUrl, sshCommandFor, sshTarget, urlHasUserinfo, type SshState } from './sshFetch.js';
@@ -58,7 +59,7 @@ export async function sshFetchFindings(ctx: ProbeContext, modules: readonly Fetc
     const s = await readSshState(ctx, url, target);
     if (!s) continue;
     for (const m of ms) res.notNetrc.add(m.path);
-    const names = `${ms.slice(0, 3).map((m) => `${m.path} ${m.version}`).join(', ')}${ms.length > 3 ? ` and ${ms.length - 3} more` : ''}`;
+    const names = firstAndMore(ms.map((m) => `${m.path} ${m.version}`));
     const lead = `${names}, required by ${goModPath}, ${ms.length === 1 ? 'is' : 'are'} not in the module cache, and git fetches ${ms.length === 1 ? 'it' : 'them'} over ssh (${url}, by git's insteadOf rule)`;
     const sshEv: Evidence = { source: s.commandLine, excerpt: `hostname ${s.hostname}\nport ${s.port}\nuser ${s.user}\nstricthostkeychecking ${s.strictHostKeyChecking}` };
     const symptom = 'go then reports only "no secure protocol found for repository" (or "Could not read from remote repository")';
