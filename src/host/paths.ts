@@ -14,6 +14,18 @@ export function isInside(child: string, parent: string): boolean {
  * (uv_os_homedir ENOENT) for a uid with no passwd entry and no HOME, as in a container run with
  * --user 1234 on an image without that user: measured, the CLI died with an internal error.
  */
+/**
+ * The passwd entry's home, whatever $HOME says: where OpenSSH looks for ~/.ssh, and the home of a
+ * process started without HOME. Undefined for a uid with no passwd entry.
+ */
+export function passwdHomeDir(): string | undefined {
+  try {
+    return os.userInfo().homedir || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function homeDirOf(env: NodeJS.ProcessEnv): string | undefined {
   if (env.HOME) return env.HOME;
   try {

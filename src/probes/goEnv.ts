@@ -3,7 +3,6 @@
 // steer modules, caches and the target platform sane. Evidence names `go env -json` or the
 // environment, whichever set the value.
 import path from 'node:path';
-import os from 'node:os';
 import { promises as fs } from 'node:fs';
 import type { ClassId, Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
@@ -15,7 +14,7 @@ import { alternateToolFix, gorootFix, profilePathFix, toolsEnvFix } from '../fix
 import { INSTALL_GO } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 import { readOnlyGo } from '../host/noDownload.js';
-import { isInside } from '../host/paths.js';
+import { homeDirOf, isInside, passwdHomeDir } from '../host/paths.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
 import { firstAndMore } from '../doctor/listing.js';
 import { spawnRefusedFinding } from './spawnRefused.js';
@@ -193,7 +192,7 @@ async function trimmedCopyFixes(ctx: ProbeContext, copy: string | undefined): Pr
   if (!copy) return [];
   const size = (await fs.stat(copy).catch(() => undefined))?.size;
   if (!size) return [];
-  const home = ctx.env.HOME ?? safeHomedir();
+  const home = homeDirOf(ctx.env);
   const candidates = ['/usr/local/go', '/usr/lib/go', '/usr/lib/golang', '/snap/go/current', ...(home ? [path.join(home, 'go-sdk'), path.join(home, '.local', 'go')] : [])];
   const login = await loginShellGo(ctx);
   if (login) candidates.unshift(path.dirname(path.dirname(await fs.realpath(login.go).catch(() => login.go))));
@@ -239,7 +238,7 @@ async function fixesForFailure(ctx: ProbeContext, stderr: string, goBinary?: str
  * absent or already this uid's: /tmp is shared, and a directory someone else made is theirs.
  */
 async function noHomeCacheFixes(ctx: ProbeContext): Promise<Fix[]> {
-  const home = safeHomedir();
+  const home = passwdHomeDir();
   if (home) return [toolsEnvFix('toolsenv-gocache', `Give the Go tools a build cache in ${home}/.cache/go-build`, { GOCACHE: path.join(home, '.cache', 'go-build') })];
   const uid = ctx.host.uid;
   if (uid < 0) return [];
@@ -249,14 +248,6 @@ async function noHomeCacheFixes(ctx: ProbeContext): Promise<Fix[]> {
   return [
     toolsEnvFix('toolsenv-gocache-gopath', `Give the Go tools a build cache and a GOPATH in ${base}`, { GOCACHE: path.join(base, 'go-build'), GOPATH: path.join(base, 'go') }, `There is no HOME and no home directory for uid ${uid} (no passwd entry). go.toolsEnvVars applies this to gopls and every go command the extension runs; ${base} is emptied on reboot. HOME set where the editor starts (a container's ENV HOME=… or docker run -e HOME=…) lasts.`),
   ];
-}
-
-function safeHomedir(): string | undefined {
-  try {
-    return os.userInfo().homedir || undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 async function gorootFindings(
@@ -375,7 +366,7 @@ async function cacheFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: str
   const gocache = v.GOCACHE ?? '';
   if (gocache === 'off') {
     const noHome = ctx.env.GOCACHE === undefined && !ctx.env.HOME && !ctx.env.XDG_CACHE_HOME;
-    const home = safeHomedir();
+    const home = passwdHomeDir();
     out.push({
       // Missing HOME or GOCACHE=off in the environment: what the tools inherited. Only a
       // GOCACHE=off written with go env -w is a setting of the Go directories themselves.
