@@ -2,6 +2,7 @@
 // certificates. Built here, beside catalog.ts, so an id means one thing in every report.
 import type { Fix } from '../doctor/model.js';
 import { distroOf, toolsEnvFix, type SettingFix } from './catalog.js';
+import { quoteForDisplay as sh } from '../host/shellQuote.js';
 
 export const GOPROXY_DOCS: Fix = { id: 'goproxy-docs', kind: 'link', title: 'GOPROXY, GOPRIVATE and private modules', url: 'https://go.dev/ref/mod#private-modules' };
 
@@ -109,7 +110,7 @@ export function sshAddFix(keyFile: string): Fix {
     id: 'ssh-add-key',
     kind: 'terminal',
     title: `Add ${keyFile} to the SSH agent`,
-    text: `ssh-add '${keyFile.replace(/'/g, `'\\''`)}'`,
+    text: `ssh-add ${sh(keyFile)}`,
     needsRoot: false,
     detail: 'ssh-add asks for the passphrase once; the agent then signs for go\'s git without a prompt until it stops (log-out, or AddKeysToAgent/a keychain keeps it).',
   };
@@ -122,5 +123,5 @@ export function sshAgentFromLoginFix(socket: string): SettingFix {
 
 /** ssh ignores a private key that others may read. */
 export function sshKeyModeFix(keyFile: string): Fix {
-  return { id: 'ssh-key-mode', kind: 'terminal', title: `Make ${keyFile} readable by you alone`, text: `chmod 600 '${keyFile.replace(/'/g, `'\\''`)}'`, needsRoot: false, detail: 'ssh refuses a private key that group or others may read ("UNPROTECTED PRIVATE KEY FILE!") and goes on as if it did not exist.' };
+  return { id: 'ssh-key-mode', kind: 'terminal', title: `Make ${keyFile} readable by you alone`, text: `chmod 600 ${sh(keyFile)}`, needsRoot: false, detail: 'ssh refuses a private key that group or others may read ("UNPROTECTED PRIVATE KEY FILE!") and goes on as if it did not exist.' };
 }

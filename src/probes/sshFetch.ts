@@ -15,6 +15,7 @@ import os from 'node:os';
 import { promises as fs } from 'node:fs';
 import type { ProbeContext } from './probe.js';
 import { readUserFile } from '../host/readUserFile.js';
+import { passwdHomeDir } from '../host/paths.js';
 
 export interface InsteadOf {
   /** What a matching URL becomes: url.<base>.insteadOf. */
@@ -151,6 +152,8 @@ export interface SshState {
   port: number;
   user: string;
   strictHostKeyChecking: string;
+  /** The name the host key is looked up by: HostKeyAlias, or knownHostsName(hostname, port). */
+  knownHostsName: string;
   /** The known-hosts files that exist and were searched. */
   knownHostsFiles: string[];
   /** Whether any of them holds the host's key. */
@@ -163,15 +166,6 @@ export interface SshState {
 
 const SHORT_MS = 3000;
 
-/** The passwd home: OpenSSH takes ~ from it, never from $HOME. */
-function passwdHome(): string | undefined {
-  try {
-    return os.userInfo().homedir || undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** What ssh would do for this target, read without connecting. Undefined when ssh is not there or says nothing. */
 export async function readSshState(ctx: ProbeContext, url: string, target: SshTarget): Promise<SshState | undefined> {
   const args = ['-G', ...(target.port ? ['-p', String(target.port)] : []), ...(target.user ? ['-l', target.user] : []), '--', target.host];
@@ -179,7 +173,8 @@ export async function readSshState(ctx: ProbeContext, url: string, target: SshTa
   if (g.failed || !g.stdout.trim()) return undefined;
   const cfg = parseSshConfig(g.stdout);
   const one = (k: string) => cfg.get(k)?.[0] ?? '';
-  const home = passwdHome();
+  // OpenSSH takes ~ from the passwd entry, never from $HOME.
+  const home = passwdHomeDir();
   const user = one('user') || os.userInfo().username;
   const hostname = one('hostname') || target.host;
   const port = Number(one('port')) || 22;
@@ -223,6 +218,7 @@ export async function readSshState(ctx: ProbeContext, url: string, target: SshTa
     port,
     user,
     strictHostKeyChecking: one('stricthostkeychecking') || 'ask',
+    knownHostsName: name,
     knownHostsFiles,
     hostKnown,
     keys,

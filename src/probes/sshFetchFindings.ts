@@ -38,15 +38,12 @@ export async function sshFetchFindings(ctx: ProbeContext, modules: readonly Fetc
   if (cfg.failed && cfg.exitCode !== 1) return res;
   const rules = parseInsteadOf(cfg.stdout);
   const helpers = credentialHelperHosts(cfg.stdout);
-  for (const m of modules) {
-    const url = rewriteUrl(`https://${m.path}`, rules);
-    if (urlHasUserinfo(url) || helpers.has('*') || helpers.has(m.path.split('/')[0]!)) res.notNetrc.add(m.path);
-  }
+  // go asks git for https://<module path> first (its secure schemes: https, then git+ssh and ssh).
+  const urls = modules.map((m) => ({ m, url: rewriteUrl(`https://${m.path}`, rules) }));
+  for (const { m, url } of urls) if (urlHasUserinfo(url) || helpers.has('*') || helpers.has(m.path.split('/')[0]!)) res.notNetrc.add(m.path);
   if (!rules.length || ctx.env.GIT_SSH || ctx.env.GIT_SSH_COMMAND || /^core\.sshcommand /im.test(cfg.stdout) || !(await lookPath('ssh', ctx.env))) return res;
   const byTarget = new Map<string, { url: string; target: NonNullable<ReturnType<typeof sshTarget>>; modules: FetchedModule[] }>();
-  for (const m of modules) {
-    // go asks git for https://<module path> first (its secure schemes: https, then git+ssh and ssh).
-    const url = rewriteUrl(`https://${m.path}`, rules);
+  for (const { m, url } of urls) {
     const target = sshTarget(url);
     if (!target) continue;
     const k = `${target.user ?? ''}@${target.host}:${target.port ?? 22}`;
@@ -69,7 +66,7 @@ export async function sshFetchFindings(ctx: ProbeContext, modules: readonly Fetc
         severity: 'error',
         confidence: 0.8,
         message: `${lead}. No known_hosts file holds the host key of ${s.hostname}${s.port === 22 ? '' : ` port ${s.port}`}, and StrictHostKeyChecking is ${s.strictHostKeyChecking}: in a terminal ssh asks whether to trust it, but go's git in the editor has no terminal to ask on, so ssh stops with "Host key verification failed." and ${symptom}.`,
-        evidence: [cacheEv, rulesEv, sshEv, { source: `ssh-keygen -F ${s.port === 22 ? s.hostname : `[${s.hostname}]:${s.port}`}`, excerpt: s.knownHostsFiles.length ? `not found in ${s.knownHostsFiles.join(', ')}` : 'no known_hosts file exists' }],
+        evidence: [cacheEv, rulesEv, sshEv, { source: `ssh-keygen -F ${s.knownHostsName}`, excerpt: s.knownHostsFiles.length ? `not found in ${s.knownHostsFiles.join(', ')}` : 'no known_hosts file exists' }],
         fixes: [sshKnownHostFix(sshCommandFor(s))],
       });
     }
