@@ -33,15 +33,25 @@ export interface CgoDependencyList {
   skipped: string[];
 }
 
+/**
+ * `go list -deps -e -f template ./...` in one workspace folder (read-only: GOPROXY=off, nothing
+ * compiled), with opts.env on the environment: its output, or why it gave nothing usable. -e keeps
+ * going past broken packages; a folder that is no module at all fails as a whole.
+ */
+export async function listDeps(ctx: ProbeContext, goBinary: string, root: string, template: string, opts: { timeoutMs: number; maxBuffer: number; env?: NodeJS.ProcessEnv }): Promise<{ stdout: string } | { skipped: string }> {
+  const r = await ctx.host.exec(goBinary, ['list', '-deps', '-e', '-f', template, './...'], { timeoutMs: opts.timeoutMs, signal: ctx.signal, env: { ...readOnlyGo(ctx.env), ...opts.env }, cwd: root, maxBuffer: opts.maxBuffer });
+  if (r.timedOut || r.canceled || r.errorCode || (r.failed && !r.stdout.trim())) return { skipped: `${root}: ${r.timedOut ? 'timed out' : r.errorCode ?? (r.stderr.trim().split('\n')[0] ?? `exit ${r.exitCode}`).slice(0, 200)}` };
+  return { stdout: r.stdout };
+}
+
 /** The cgo files of every non-standard package the workspace folders build, as go list reports them. */
 export async function cgoDependencyFiles(ctx: ProbeContext, goBinary: string, roots: readonly string[], timeoutMs: number): Promise<CgoDependencyList> {
   const res: CgoDependencyList = { files: [], skipped: [] };
   for (const root of roots.slice(0, 3)) {
     if (ctx.signal.aborted) break;
-    const r = await ctx.host.exec(goBinary, ['list', '-deps', '-e', '-f', CGO_DEPS_TEMPLATE, './...'], { timeoutMs, signal: ctx.signal, env: readOnlyGo(ctx.env), cwd: root, maxBuffer: 4 * 1024 * 1024 });
-    // -e keeps going past broken packages; a folder that is no module at all fails as a whole.
-    if (r.timedOut || r.canceled || r.errorCode || (r.failed && !r.stdout.trim())) {
-      res.skipped.push(`${root}: ${r.timedOut ? 'timed out' : r.errorCode ?? (r.stderr.trim().split('\n')[0] ?? `exit ${r.exitCode}`).slice(0, 200)}`);
+    const r = await listDeps(ctx, goBinary, root, CGO_DEPS_TEMPLATE, { timeoutMs, maxBuffer: 4 * 1024 * 1024 });
+    if ('skipped' in r) {
+      res.skipped.push(r.skipped);
       continue;
     }
     for (const f of parseCgoDeps(r.stdout)) if (!res.files.includes(f)) res.files.push(f);

@@ -12,10 +12,10 @@
 // go itself tells them apart without compiling anything: the package's GoFiles listed with cgo on
 // and with cgo off. A file listed only with cgo off is a stand-in; none means there is no stand-in.
 import path from 'node:path';
-import { promises as fs, constants as fsConst } from 'node:fs';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ProbeContext } from './probe.js';
-import { readOnlyGo } from '../host/noDownload.js';
+import { readUserFile } from '../host/readUserFile.js';
+import { listDeps } from './cgoDependencies.js';
 import { firstAndMore } from '../doctor/listing.js';
 
 /**
@@ -117,14 +117,15 @@ export async function cgoOffDependencies(ctx: ProbeContext, goBinary: string, ro
   const seen = new Set<string>();
   for (const root of roots.slice(0, 3)) {
     if (ctx.signal.aborted) break;
-    const list = (env: NodeJS.ProcessEnv) =>
-      ctx.host.exec(goBinary, ['list', '-deps', '-e', '-f', CGO_SPLIT_TEMPLATE, './...'], { timeoutMs, signal: ctx.signal, env, cwd: root, maxBuffer: 8 * 1024 * 1024 });
-    const env = readOnlyGo(ctx.env);
     // cgo on only for listing: go list without -compiled runs no compiler, so a missing one is no matter.
-    const [on, off] = await Promise.all([list({ ...env, CGO_ENABLED: '1' }), list(env)]);
-    const bad = [on, off].find((r) => r.timedOut || r.canceled || r.errorCode || (r.failed && !r.stdout.trim()));
-    if (bad) {
-      res.skipped.push(`${root}: ${bad.timedOut ? 'timed out' : bad.errorCode ?? (bad.stderr.trim().split('\n')[0] ?? `exit ${bad.exitCode}`).slice(0, 200)}`);
+    const opts = { timeoutMs, maxBuffer: 8 * 1024 * 1024 };
+    const [on, off] = await Promise.all([listDeps(ctx, goBinary, root, CGO_SPLIT_TEMPLATE, { ...opts, env: { CGO_ENABLED: '1' } }), listDeps(ctx, goBinary, root, CGO_SPLIT_TEMPLATE, opts)]);
+    if ('skipped' in on) {
+      res.skipped.push(on.skipped);
+      continue;
+    }
+    if ('skipped' in off) {
+      res.skipped.push(off.skipped);
       continue;
     }
     for (const p of cgoOffPackages(parseListedPackages(on.stdout), parseListedPackages(off.stdout))) {
@@ -140,18 +141,9 @@ export async function cgoOffDependencies(ctx: ProbeContext, goBinary: string, ro
 export async function standInRefusal(p: CgoOffPackage): Promise<{ file: string; words: string } | undefined> {
   for (const name of p.standIns.slice(0, 4)) {
     const file = path.join(p.dir, name);
-    const h = await fs.open(file, fsConst.O_RDONLY | fsConst.O_NONBLOCK).catch(() => undefined);
-    if (!h) continue;
-    try {
-      const buf = Buffer.alloc(32 * 1024);
-      const { bytesRead } = await h.read(buf, 0, buf.length, 0);
-      const words = cgoRefusalIn(buf.subarray(0, bytesRead).toString('utf8'));
-      if (words) return { file, words };
-    } catch {
-      // unreadable: no words from it
-    } finally {
-      await h.close().catch(() => undefined);
-    }
+    const head = await readUserFile(file, 32 * 1024);
+    const words = head.ok ? cgoRefusalIn(head.text) : undefined;
+    if (words) return { file, words };
   }
   return undefined;
 }
