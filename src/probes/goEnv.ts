@@ -230,6 +230,11 @@ async function fixesForFailure(ctx: ProbeContext, stderr: string, goBinary?: str
   return [];
 }
 
+/** GOCACHE at go's own default under a home directory, for the Go tools. */
+function gocacheInHomeFix(home: string): Fix {
+  return toolsEnvFix('toolsenv-gocache', `Give the Go tools a build cache in ${home}/.cache/go-build`, { GOCACHE: path.join(home, '.cache', 'go-build') });
+}
+
 /**
  * A build cache for a process with no HOME. The passwd home when there is one; when there is none
  * either (a container's --user 1234 with no passwd entry, env -i), a directory of this uid's own
@@ -239,7 +244,7 @@ async function fixesForFailure(ctx: ProbeContext, stderr: string, goBinary?: str
  */
 async function noHomeCacheFixes(ctx: ProbeContext): Promise<Fix[]> {
   const home = passwdHomeDir();
-  if (home) return [toolsEnvFix('toolsenv-gocache', `Give the Go tools a build cache in ${home}/.cache/go-build`, { GOCACHE: path.join(home, '.cache', 'go-build') })];
+  if (home) return [gocacheInHomeFix(home)];
   const uid = ctx.host.uid;
   if (uid < 0) return [];
   const base = path.join(ctx.env.TMPDIR && path.isAbsolute(ctx.env.TMPDIR) ? ctx.env.TMPDIR : '/tmp', `go-${uid}`);
@@ -377,7 +382,7 @@ async function cacheFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: str
         ? 'go has no build cache: "build cache is required, but could not be located: GOCACHE is not defined and neither $XDG_CACHE_HOME nor $HOME are defined". The editor was started without HOME, so every build, test and gopls load fails.'
         : 'GOCACHE=off: "build cache is disabled by GOCACHE=off, but required as of Go 1.12", so every build, test and gopls load fails.',
       evidence: [goEnvEv(['GOCACHE']), { source: 'environment', excerpt: ['GOCACHE', 'HOME', 'XDG_CACHE_HOME'].map((n) => (ctx.env[n] !== undefined ? `${n}=${ctx.env[n]}` : `${n} is unset`)).join('\n') }],
-      fixes: noHome ? await noHomeCacheFixes(ctx) : home ? [toolsEnvFix('toolsenv-gocache', `Give the Go tools a build cache in ${home}/.cache/go-build`, { GOCACHE: path.join(home, '.cache', 'go-build') })] : [],
+      fixes: noHome ? await noHomeCacheFixes(ctx) : home ? [gocacheInHomeFix(home)] : [],
     });
   } else if (gocache && !path.isAbsolute(gocache)) {
     out.push({ classId: 'fs-access', severity: 'error', confidence: 0.95, message: `GOCACHE (${gocache}) is not an absolute path: go refuses it ("GOCACHE is not an absolute path").`, evidence: [goEnvEv(['GOCACHE'])], fixes: [] });
