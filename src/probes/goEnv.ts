@@ -20,7 +20,8 @@ import { firstAndMore } from '../doctor/listing.js';
 import { spawnRefusedFinding } from './spawnRefused.js';
 import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
 import { classifyGoFailure, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
-import { amd64Level, missingForLevel, parseCpuFlags } from '../procfs/cpuinfo.js';
+import { missingForLevel } from '../procfs/cpuinfo.js';
+import { readAmd64Cpu } from '../facts/cpu.js';
 
 /** Where Go installs usually live, looked at when go is not on PATH (to say "installed but not on PATH"). */
 export const USUAL_GO_DIRS = ['/usr/local/go/bin', '/usr/lib/go/bin', '/snap/bin', '/usr/bin'];
@@ -545,10 +546,9 @@ async function goworkFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: st
 async function amd64LevelFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string[]) => Evidence, observed: Record<string, unknown>): Promise<FindingInput[]> {
   const want = /^v([1-4])$/.exec(v.GOAMD64 ?? '');
   if (!want || v.GOARCH !== 'amd64' || v.GOHOSTARCH !== 'amd64' || Number(want[1]) < 2) return [];
-  const text = await ctx.host.readText('/proc/cpuinfo', 4 * 1024 * 1024);
-  const cpu = text ? parseCpuFlags(text) : undefined;
+  const cpu = await readAmd64Cpu(ctx.host);
   if (!cpu) return [];
-  const { level } = amd64Level(cpu.flags);
+  const level = cpu.level;
   observed.amd64Level = `v${level}`;
   const n = Number(want[1]);
   if (n <= level) return [];

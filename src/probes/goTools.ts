@@ -12,7 +12,7 @@ import { DirListings, locateTool, type ToolLocation } from '../facts/toolLocate.
 import { parseGoVersionMErrors, parseGoVersionMFiles, type BuildInfo } from '../facts/buildInfo.js';
 import { goMinor } from '../lsp/goplsBinary.js';
 import { buildInfoGo } from '../host/noDownload.js';
-import { amd64Level, parseCpuFlags } from '../procfs/cpuinfo.js';
+import { readAmd64Cpu } from '../facts/cpu.js';
 import { reinstallToolFix } from '../fixes/catalog.js';
 
 /** The build info of every tool is read by one command, capped in output; it gets the probe's time left. */
@@ -145,9 +145,7 @@ async function runGoTools(ctx: ProbeContext): Promise<ProbeOutcome> {
   const goInUse = goEnv.ok ? goEnv.values.GOVERSION : undefined;
   const amd64 = new Map([...infos].flatMap(([p, i]) => (i.amd64 ? [[p, i.amd64] as const] : [])));
   // Every CPU runs v1: the CPU is read only when a tool needs more.
-  const cpuText = [...amd64.values()].some((l) => l !== 'v1') && process.arch === 'x64' ? await ctx.host.readText('/proc/cpuinfo', 4 * 1024 * 1024) : undefined;
-  const flags = cpuText ? parseCpuFlags(cpuText) : undefined;
-  const cpu = flags ? { level: amd64Level(flags.flags).level, ...(flags.model ? { model: flags.model } : {}) } : undefined;
+  const cpu = [...amd64.values()].some((l) => l !== 'v1') && process.arch === 'x64' ? await readAmd64Cpu(ctx.host) : undefined;
   const judged = toolFindings({ tools, goInUse, commandLine });
   judged.findings.push(...amd64Findings({ tools, commandLine, amd64, ...(cpu ? { cpu } : {}) }));
   const found = judged.tools.filter((t) => t.found);
