@@ -31,6 +31,27 @@ function workspace(ws: string, opts: { cxxInclude?: string; flagsInOtherFile?: s
   writeFileSync(path.join(pkg, 'twice_darwin.cpp'), '#include <CoreFoundation/CoreFoundation.h>\n');
 }
 
+/**
+ * go build and the doctor where CXX is g++-gedfault, which only the login shell's PATH holds (or,
+ * for the control, the editor's too). The control builds and gets no error; otherwise go names the
+ * missing compiler, env-inheritance comes first with the PATH lookup and the login-PATH and CXX
+ * fixes, and its messages are returned for the case's own assertions.
+ */
+async function gxxOnlyInLogin(ws: string, env: NodeJS.ProcessEnv, inEditor: boolean, label: string): Promise<string | undefined> {
+  const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
+  const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS, extra: ['--no-cache'] });
+  console.log(`[${label} inEditor=${inEditor}] ${summarize(run)}`);
+  if (inEditor) {
+    expect(build.code, build.stderr).toBe(0);
+    expect(run.report!.causes.some((x) => x.severity === 'error')).toBe(false);
+    return undefined;
+  }
+  expect(build.stderr).toContain('exec: "g++-gedfault": executable file not found in $PATH');
+  expectDiagnosis(run, ['env-inheritance'], ['g++-gedfault: not found in']);
+  expect(run.report!.causes[0]!.fixes.map((x) => x.id)).toEqual(expect.arrayContaining(['login-path-to-profile', 'cgo-cxx-path']));
+  return run.report!.causes[0]!.findings.map((f) => f.message).join('\n');
+}
+
 /** A directory holding the real g++ as g++-gedfault: a compiler only a PATH naming that directory finds. */
 async function gxxUnderAnotherName(dir: string): Promise<string> {
   const bin = path.join(dir, 'opt', 'cxx', 'bin');
@@ -58,22 +79,11 @@ describe('fault: a cgo package with C++ or Fortran files the editor cannot compi
     appendFileSync(path.join(home, '.bash_profile'), `export PATH="${bin}:$PATH"\n`);
     try {
       const base = envFor(dir, home, { CXX: 'g++-gedfault' });
-      const env = inEditor ? { ...base, PATH: `${bin}:${base.PATH}` } : base;
-      const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
-      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS, extra: ['--no-cache'] });
-      console.log(`[cgo C++ compiler inEditor=${inEditor}] ${summarize(run)}`);
-      if (inEditor) {
-        expect(build.code, build.stderr).toBe(0);
-        expect(run.report!.causes.some((x) => x.severity === 'error')).toBe(false);
-        return;
-      }
-      expect(build.stderr).toContain('exec: "g++-gedfault": executable file not found in $PATH');
-      expectDiagnosis(run, ['env-inheritance'], ['g++-gedfault: not found in']);
-      const said = run.report!.causes[0]!.findings.map((f) => f.message).join('\n');
+      const said = await gxxOnlyInLogin(ws, inEditor ? { ...base, PATH: `${bin}:${base.PATH}` } : base, inEditor, 'cgo C++ compiler');
+      if (said === undefined) return;
       expect(said).toContain(path.join(ws, 'twice', 'twice.cpp'));
       expect(said).toContain(`Your login shell finds it at ${path.join(bin, 'g++-gedfault')}`);
       expect(said).not.toContain('twice_darwin.cpp');
-      expect(run.report!.causes[0]!.fixes.map((x) => x.id)).toEqual(expect.arrayContaining(['login-path-to-profile', 'cgo-cxx-path']));
     } finally {
       removeTree(dir);
     }
@@ -165,20 +175,9 @@ describe("fault: a dependency's C++ file and a C++ compiler only the login shell
     appendFileSync(path.join(home, '.bash_profile'), `export PATH="${bin}:$PATH"\n`);
     try {
       const base = envFor(dir, home, { CXX: 'g++-gedfault', GOMODCACHE: cache, GOPROXY: 'off', GOFLAGS: '-modcacherw' });
-      const env = inEditor ? { ...base, PATH: `${bin}:${base.PATH}` } : base;
-      const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
-      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS, extra: ['--no-cache'] });
-      console.log(`[cgo dependency C++ inEditor=${inEditor}] ${summarize(run)}`);
-      if (inEditor) {
-        expect(build.code, build.stderr).toBe(0);
-        expect(run.report!.causes.some((x) => x.severity === 'error')).toBe(false);
-        return;
-      }
-      expect(build.stderr).toContain('exec: "g++-gedfault": executable file not found in $PATH');
-      expectDiagnosis(run, ['env-inheritance'], ['g++-gedfault: not found in']);
-      const said = run.report!.causes[0]!.findings.map((f) => f.message).join('\n');
+      const said = await gxxOnlyInLogin(ws, inEditor ? { ...base, PATH: `${bin}:${base.PATH}` } : base, inEditor, 'cgo dependency C++');
+      if (said === undefined) return;
       expect(said).toContain(`${path.join(cache, 'example.com', 'gedcxx@v1.0.0', 'twice.cc')} (in example.com/gedcxx@v1.0.0, a module the workspace requires) is compiled by cgo with the C++ compiler`);
-      expect(run.report!.causes[0]!.fixes.map((x) => x.id)).toEqual(expect.arrayContaining(['login-path-to-profile', 'cgo-cxx-path']));
     } finally {
       removeTree(dir);
     }
