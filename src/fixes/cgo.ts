@@ -31,6 +31,25 @@ export function cgoEnableFix(): SettingFix {
   return toolsEnvFix('cgo-enable', 'Build with cgo (CGO_ENABLED=1) in the editor', { CGO_ENABLED: '1' }, 'Files that import "C" are then part of the build again, for gopls and every go command the extension runs.');
 }
 
+/**
+ * clang, named by CC (go env -w CC=clang, or exported), where the default gcc would do. A versioned
+ * clang-NN is a package of its own name on Debian and Ubuntu only; elsewhere none is offered.
+ */
+export function clangInstallFix(osRelease: string | undefined, program: string): Fix | undefined {
+  const family = distroOf(osRelease).family ?? 'debian';
+  const version = /^clang-(\d+)$/.exec(program)?.[1];
+  if (program !== 'clang' && !(version && family === 'debian')) return undefined;
+  const text = version
+    ? `apt-get install -y clang-${version}`
+    : { debian: 'apt-get install -y clang', fedora: 'dnf install -y clang', alpine: 'apk add clang', arch: 'pacman -S --needed clang', suse: 'zypper install -y clang' }[family];
+  return { id: 'cgo-install-clang', kind: 'terminal', title: `Install ${program}, the compiler CC names`, text, needsRoot: true, detail: 'cgo runs the compiler go env CC names; installing it keeps CC as it is.' };
+}
+
+/** CC written with go env -w: removing it gives go its default compiler back. */
+export function ccUnsetFix(): Fix {
+  return { id: 'cgo-cc-unset', kind: 'terminal', title: 'Remove CC from your go env file', text: 'go env -u CC', needsRoot: false, detail: 'go then runs its default C compiler (gcc) for cgo, in the editor and in terminals.' };
+}
+
 /** Name the compiler by its absolute path, so the editor's PATH no longer matters. */
 export function ccPathFix(cc: string): SettingFix {
   return toolsEnvFix('cgo-cc-path', `Set CC=${cc} for the Go tools`, { CC: cc });

@@ -20,7 +20,7 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import { resolveProgram } from '../facts/lookPath.js';
-import { cCompilerInstallFix, ccPathFix, cgoDisableFix, cgoEnableFix } from '../fixes/cgo.js';
+import { cCompilerInstallFix, ccPathFix, ccUnsetFix, cgoDisableFix, cgoEnableFix, clangInstallFix } from '../fixes/cgo.js';
 import { walkDirs } from '../host/walk.js';
 import { buildContextOf } from '../lsp/goplsBuild.js';
 import { cgoHeaderFindings } from './cgoHeaders.js';
@@ -35,6 +35,8 @@ const WALK_MAX_DEPTH = 8;
 /** The import block sits at the top; 16 KiB covers a long licence header and preamble. */
 const HEAD_BYTES = 16 * 1024;
 const READ_AHEAD = 16;
+
+const optional = (installFix: Fix | undefined): { installFix?: Fix } => (installFix ? { installFix } : {});
 
 export { ccProgram } from './cgoPreamble.js';
 
@@ -140,15 +142,30 @@ export const cgoProbe: Probe = {
 
     const login = await ctx.facts.loginShellEnv();
     const osRelease = await ctx.host.readText('/etc/os-release');
+    // CC names a compiler other than go's default while gcc is installed: the way out is to stop
+    // naming it (or to install that one), not to install gcc (measured: CC=clang exported on a
+    // machine with /usr/bin/gcc was told "no C compiler is installed" and offered apt-get install gcc).
+    const ccNamed = !found && program !== 'gcc' ? (ctx.env.CC !== undefined ? 'env' : 'file') : undefined;
+    const gcc = ccNamed ? await resolveProgram('gcc', ctx.env) : undefined;
     const lookup = await programInLogin({
       program,
       loginEnv: login.ok ? login.env : undefined,
       loginSource: login.ok ? login.commandLine : 'login shell',
       editorEnv: ctx.env,
       pathFix: ccPathFix,
-      installFix: cCompilerInstallFix(osRelease),
-      notInstalled: " It is not on your login shell's PATH either: no C compiler is installed.",
+      ...(gcc ? optional(clangInstallFix(osRelease, program)) : { installFix: cCompilerInstallFix(osRelease) }),
+      notInstalled: gcc ? ` It is not on your login shell's PATH either: ${program} is not installed.` : " It is not on your login shell's PATH either: no C compiler is installed.",
     });
+    let ccNote = '';
+    if (gcc && !lookup.inLogin) {
+      const from = ccNamed === 'env' ? 'the environment the editor was started with' : `your go env file (${v.GOENV || 'GOENV'}, go env -w)`;
+      const loginCc = login.ok ? login.env.CC : undefined;
+      const terminal = ccNamed === 'env' && login.ok && !loginCc ? ' Your login shell does not set CC, so go in a terminal builds with gcc.' : '';
+      ccNote = ` CC=${v.CC} comes from ${from}; without it go would run its default, gcc, which is at ${gcc}.${terminal}`;
+      lookup.fixes.unshift(ccNamed === 'env' ? ccPathFix(gcc) : ccUnsetFix());
+      lookup.evidence.push({ source: 'PATH lookup (editor environment)', excerpt: `gcc: ${gcc}` });
+      if (ccNamed === 'env' && login.ok) lookup.evidence.push({ source: login.commandLine, excerpt: loginCc ? `CC=${loginCc}` : 'CC is not set' });
+    }
     const inLogin = lookup.inLogin;
     observed.ccInLoginShell = inLogin ?? null;
     const budget = Math.max(200, Math.min(1500, ctx.remainingMs() - 500));
@@ -181,7 +198,7 @@ export const cgoProbe: Probe = {
             severity: 'error',
             confidence: inLogin ? 0.95 : 0.9,
             message:
-              `CGO_ENABLED=1 (from ${setBy}) but its C compiler ${JSON.stringify(program)} (go env CC) is not found: go build, go test and gopls fail on every package that imports "C", and on any program importing net or os/user, with "cgo: C compiler ${JSON.stringify(program)} not found".${where}${files}`,
+              `CGO_ENABLED=1 (from ${setBy}) but its C compiler ${JSON.stringify(program)} (go env CC) is not found: go build, go test and gopls fail on every package that imports "C", and on any program importing net or os/user, with "cgo: C compiler ${JSON.stringify(program)} not found".${where}${ccNote}${files}`,
             evidence,
             fixes,
             explains: ['module-resolution'],

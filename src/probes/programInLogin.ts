@@ -28,7 +28,8 @@ export interface ProgramInLoginInput {
   editorEnv: NodeJS.ProcessEnv;
   /** The fix naming the found program's absolute path for the Go tools (CC=…, CXX=…), if any. */
   pathFix?: (found: string) => Fix;
-  installFix: Fix;
+  /** The install of the program, when one package is known to bring it. */
+  installFix?: Fix;
   /** The sentence when the login shell does not find it either (" It is not on your login shell's PATH either: …"). */
   notInstalled: string;
 }
@@ -45,5 +46,5 @@ export async function programInLogin(input: ProgramInLoginInput): Promise<Progra
     };
   }
   const where = input.program.includes('/') || !input.loginEnv ? '' : input.notInstalled;
-  return { where, fixes: [input.installFix], evidence: [] };
+  return { where, fixes: input.installFix ? [input.installFix] : [], evidence: [] };
 }

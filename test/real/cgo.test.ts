@@ -73,8 +73,46 @@ describe.skipIf(!GO)('cgo on the real machine', () => {
     expect(f!.message).toContain('C compiler "/nonexistent/cc" (go env CC) is not found');
     expect(f!.message).toContain('CGO_ENABLED=1 (from the environment)');
     expect(f!.evidence.map((x) => x.excerpt).join('\n')).toContain(path.join(ws, 'c.go'));
-    expect(f!.fixes.map((x) => x.id)).toContain('cgo-install-c-compiler');
+    // gcc is installed: naming it is the fix, not installing it again.
+    if (GCC) {
+      expect(f!.message).toContain(`CC=/nonexistent/cc comes from the environment the editor was started with; without it go would run its default, gcc, which is at ${GCC}`);
+      expect(f!.fixes.map((x) => x.id)).toEqual(['cgo-cc-path']);
+    } else expect(f!.fixes.map((x) => x.id)).toContain('cgo-install-c-compiler');
     expect(observed).toMatchObject({ CGO_ENABLED: '1', CC: '/nonexistent/cc', ccFound: null, cgoFileCount: 1 });
+  });
+
+  // A user who once tried clang (exported CC=clang in a profile, or go env -w CC=clang-17) and
+  // removed it: the doctor said "no C compiler is installed" and offered apt-get install gcc.
+  it.skipIf(!GCC)('CC=clang exported but clang not installed, gcc is: the fix names gcc, and with it go builds', async () => {
+    const ws = tree(CGO_MODULE);
+    const e = env({ CC: 'clang-no-such-version' });
+    expect(goBuild(ws, e)).toContain('cgo: C compiler "clang-no-such-version" not found');
+    const { findings } = await cgoFindings(ws, e);
+    const f = findings.find((x) => x.probeId === 'cgo')!;
+    expect(f.severity).toBe('error');
+    expect(f.message).not.toContain('no C compiler is installed');
+    expect(f.message).toContain(`without it go would run its default, gcc, which is at ${GCC}`);
+    expect(f.fixes.map((x) => x.id)).not.toContain('cgo-install-c-compiler');
+    const fix = f.fixes[0]!;
+    expect(fix).toMatchObject({ id: 'cgo-cc-path', kind: 'setting', key: 'go.toolsEnvVars' });
+    // The setting applied, as the Go extension applies go.toolsEnvVars: go builds.
+    const applied = { ...e, ...((fix as { value: Record<string, string> }).value) };
+    expect(goBuild(ws, applied)).toBe('');
+  });
+
+  it.skipIf(!GCC)('CC written with go env -w names a missing compiler: go env -u CC is offered, and after it go builds', async () => {
+    const ws = tree(CGO_MODULE);
+    const goenv = path.join(mkdtempSync(path.join(os.tmpdir(), 'cgo-goenv-')), 'env');
+    const e = env({ GOENV: goenv });
+    execFileSync(GO!, ['env', '-w', 'CC=clang-17-gone'], { env: e });
+    expect(goBuild(ws, e)).toContain('cgo: C compiler "clang-17-gone" not found');
+    const { findings } = await cgoFindings(ws, e);
+    const f = findings.find((x) => x.probeId === 'cgo')!;
+    expect(f.message).toContain(`CC=clang-17-gone comes from your go env file (${goenv}, go env -w)`);
+    expect(f.fixes[0]).toMatchObject({ id: 'cgo-cc-unset', kind: 'terminal', text: 'go env -u CC', needsRoot: false });
+    expect(f.fixes.map((x) => x.id)).not.toContain('cgo-install-c-compiler');
+    execFileSync('bash', ['-c', (f.fixes[0] as { text: string }).text], { env: e });
+    expect(goBuild(ws, e)).toBe('');
   });
 
   it('CGO_ENABLED=1 and CC missing with no cgo file in the workspace: still an error (runtime/cgo under net), and CGO_ENABLED=0 is offered', async () => {
