@@ -54,6 +54,11 @@ export interface ModuleVersion {
 
 /** Pure: `go mod edit -json` → the direct requirements as go will fetch them (replacements applied, local directories dropped). */
 export function directRequirements(json: string): ModuleVersion[] | undefined {
+  return requirements(json)?.filter((m) => !m.indirect).map(({ path, version }) => ({ path, version }));
+}
+
+/** Pure: every requirement of `go mod edit -json`, `// indirect` ones marked, replacements applied, local directories dropped. */
+export function requirements(json: string): (ModuleVersion & { indirect: boolean })[] | undefined {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -62,12 +67,11 @@ export function directRequirements(json: string): ModuleVersion[] | undefined {
   }
   const parsed = GoModJsonSchema.safeParse(raw);
   if (!parsed.success) return undefined;
-  const out: ModuleVersion[] = [];
+  const out: (ModuleVersion & { indirect: boolean })[] = [];
   for (const r of parsed.data.Require ?? []) {
-    if (r.Indirect) continue;
     const rep = (parsed.data.Replace ?? []).find((x) => x.Old.Path === r.Path && (!x.Old.Version || x.Old.Version === r.Version));
     if (rep && !rep.New.Version) continue; // a directory on disk: nothing to download or verify
-    out.push(rep ? { path: rep.New.Path, version: rep.New.Version! } : { path: r.Path, version: r.Version });
+    out.push({ ...(rep ? { path: rep.New.Path, version: rep.New.Version! } : { path: r.Path, version: r.Version }), indirect: r.Indirect === true });
   }
   return out;
 }
@@ -249,14 +253,20 @@ async function inspectModules(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       // module with neither, GOPROXY=off, builds), so nothing here can be missing.
       if (await vendorMode(dir, goEnv)) return { dir, requires: [], missingSum: [], notCached: [], mismatch: [], sumFiles: [] };
       const r = await ctx.host.exec(goEnv.goBinary, ['mod', 'edit', '-json'], { timeoutMs: Math.max(300, Math.min(2000, ctx.remainingMs() - 300)), signal: ctx.signal, env: goCommandEnv(ctx), cwd: dir, maxBuffer: 1024 * 1024 });
-      const requires = r.failed ? [] : directRequirements(r.stdout) ?? [];
+      const all = r.failed ? [] : requirements(r.stdout) ?? [];
+      const requires = all.filter((m) => !m.indirect).map(({ path: p, version }) => ({ path: p, version }));
       const sumPath = path.join(dir, 'go.sum');
       const own = await readUserText(sumPath, CAP.goSum);
       const sums = parseGoSum(`${own ?? ''}\n${workSums}`);
       const missingSum = requires.filter((m) => !sums.zip.has(key(m)));
       const notCached: ModuleVersion[] = [];
       if (modcache) for (const m of requires) if (!(await exists(path.join(modcache, `${escapeModulePath(m.path)}@${escapeModulePath(m.version)}`)))) notCached.push(m);
-      const mismatch = modcache ? await cacheMismatches(modcache, requires.filter((m) => !notCached.includes(m)), sums) : [];
+      // Mismatches over every requirement, `// indirect` ones too: since go 1.17 go.mod lists each
+      // module the build's packages come from, and go verifies a cached copy against go.sum whenever
+      // it uses it (measured: an indirect x/mod whose go.sum line was edited gave "no problems
+      // found" while go build stopped with "checksum mismatch … SECURITY ERROR"). Missing sums and
+      // cache entries stay direct-only: an indirect one may be needed by no package built here.
+      const mismatch = modcache ? await cacheMismatches(modcache, all.filter((m) => !notCached.some((n) => key(n) === key(m))), sums) : [];
       return { dir, requires, missingSum, notCached, mismatch, sumFiles: [own === undefined ? `${sumPath} (absent)` : sumPath, ...(workSum && workSums ? [workSum] : [])] };
     }),
   );
@@ -269,19 +279,23 @@ async function inspectModules(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
  * m@v: checksum mismatch … SECURITY ERROR" when they differ.
  */
 async function cacheMismatches(modcache: string, mods: ModuleVersion[], sums: ReturnType<typeof parseGoSum>): Promise<SumMismatch[]> {
-  const out: SumMismatch[] = [];
-  for (const m of mods) {
+  const one = async (m: ModuleVersion): Promise<SumMismatch[]> => {
+    const out: SumMismatch[] = [];
     const base = path.join(modcache, 'cache', 'download', escapeModulePath(m.path), '@v', escapeModulePath(m.version));
     const zipSum = sums.zip.get(key(m));
-    const zipHash = zipSum ? (await readUserText(`${base}.ziphash`, 256))?.trim() : undefined;
-    if (zipSum && zipHash && zipHash.startsWith('h1:') && zipHash !== zipSum) out.push({ module: m.path, version: m.version, what: 'zip', goSum: zipSum, cached: zipHash });
     const modSum = sums.mod.get(key(m));
+    const [zipHash, modRead] = await Promise.all([zipSum ? readUserText(`${base}.ziphash`, 256).then((t) => t?.trim()) : undefined, modSum ? readUserFile(`${base}.mod`, CAP.goModFile) : undefined]);
+    if (zipSum && zipHash && zipHash.startsWith('h1:') && zipHash !== zipSum) out.push({ module: m.path, version: m.version, what: 'zip', goSum: zipSum, cached: zipHash });
     // A go.mod is UTF-8 (go rejects it otherwise), so its text hashes as its bytes; a truncated read would not.
-    const modRead = modSum ? await readUserFile(`${base}.mod`, CAP.goModFile) : undefined;
     const modText = modRead?.ok && !modRead.truncated ? modRead.text : undefined;
     const modHash = modText === undefined ? undefined : goModHash(modText);
     if (modSum && modHash && modHash !== modSum) out.push({ module: m.path, version: m.version, what: 'go.mod', goSum: modSum, cached: modHash });
-  }
+    return out;
+  };
+  // A few modules at a time: a large module requires 250 (prometheus), and one read after another
+  // doubled the probe's time there; all at once could take every file descriptor.
+  const out: SumMismatch[] = [];
+  for (let i = 0; i < mods.length; i += 16) for (const r of await Promise.all(mods.slice(i, i + 16).map(one))) out.push(...r);
   return out;
 }
 

@@ -93,6 +93,32 @@ describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', 
     expect(observed.modules).toMatchObject([{ sumMismatch: [`golang.org/x/mod ${XMOD} zip`] }]);
   });
 
+  // `go get` before the import is written marks the requirement `// indirect`, and go 1.17+ go.mod
+  // files list every module the build uses: the doctor said "no problems found" here.
+  it("go.sum's line changed for a requirement marked // indirect: the same error", async () => {
+    const ws = module({ 'go.mod': `module example.com/a\n\ngo ${GO_LINE}\n\nrequire golang.org/x/mod ${XMOD} // indirect\n` });
+    const good = goSumFor(ws);
+    const zip = good.split('\n')[0]!.split(' ')[2]!;
+    const other = `h1:${Buffer.alloc(32, 5).toString('base64')}`;
+    writeFileSync(path.join(ws, 'go.sum'), good.replace(zip, other));
+    const e = env();
+    expect(goBuild(ws, { ...e, GOPROXY: 'off' })).toContain(`verifying golang.org/x/mod@${XMOD}: checksum mismatch`);
+    const { all, observed } = await findings(ws, e);
+    const f = all.find((x) => x.severity === 'error');
+    expect(f).toMatchObject({ classId: 'module-resolution' });
+    expect(f!.message).toContain(`records ${other} for golang.org/x/mod@${XMOD}, but the copy in the module cache hashes to ${zip}`);
+    expect(observed.modules).toMatchObject([{ direct: 0, sumMismatch: [`golang.org/x/mod ${XMOD} zip`] }]);
+  });
+
+  it('an indirect requirement with a sound go.sum: nothing to say', async () => {
+    const ws = module({ 'go.mod': `module example.com/a\n\ngo ${GO_LINE}\n\nrequire golang.org/x/mod ${XMOD} // indirect\n` });
+    writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));
+    const e = env();
+    expect(goBuild(ws, { ...e, GOPROXY: 'off' })).toBe('');
+    const { all } = await findings(ws, e);
+    expect(all).toEqual([]);
+  });
+
   it('GOPROXY=off and the module not in the cache: an error quoting what go says', async () => {
     const ws = module();
     writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));

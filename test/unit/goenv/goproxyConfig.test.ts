@@ -2,7 +2,7 @@
 // the proxy an HTTP request takes, .netrc, go.sum and `go list -m all` errors.
 import { describe, expect, it } from 'vitest';
 import { escapeModulePath, looksPrivate, matchPrefixPatterns, parseGoproxy, parseNetrc, proxyFor } from '../../../src/probes/goproxyConfig.js';
-import { directRequirements, goModHash, parseGoSum, parseGraphErrors } from '../../../src/probes/moduleDownloads.js';
+import { directRequirements, requirements, goModHash, parseGoSum, parseGraphErrors } from '../../../src/probes/moduleDownloads.js';
 
 describe('parseGoproxy', () => {
   it.each([
@@ -85,6 +85,11 @@ describe('small parsers', () => {
       { path: 'example.com/new', version: 'v1.2.0' },
     ]);
     expect(directRequirements('not json')).toBeUndefined();
+    expect(requirements(json)).toEqual([
+      { path: 'golang.org/x/mod', version: 'v0.37.0', indirect: false },
+      { path: 'golang.org/x/sync', version: 'v0.1.0', indirect: true },
+      { path: 'example.com/new', version: 'v1.2.0', indirect: false },
+    ]);
   });
   it('parseGraphErrors: go 1.26 wording', () => {
     const r = parseGraphErrors('go: golang.org/x/mod@v0.37.0: missing go.sum entry for go.mod file; to add it:\n\tgo mod download golang.org/x/mod\ngo: golang.org/x/text@v0.3.0: module lookup disabled by GOPROXY=off\n');
