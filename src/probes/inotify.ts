@@ -238,20 +238,33 @@ export async function runInotify(ctx: ProbeContext): Promise<ProbeOutcome> {
   const workspaces = walkWhy ? await Promise.all(ctx.workspaces.map((w) => countWorkspaceDirs(w, walkDeadline))) : [];
 
   const findings = inotifyFindings({ maxWatches, maxInstances, usage, uid: host.uid, workspaces });
-  return {
-    findings,
-    observed: {
-      maxUserWatches: maxWatches,
-      maxUserInstances: maxInstances,
-      watchesInUse: usage.watches,
-      instancesInUse: usage.instances,
-      uid: host.uid,
-      processesScanned: usage.processesScanned,
-      processTableTruncated: table.truncated,
-      topHolders: usage.holders.slice(0, 5).map(({ pid, name, watches, instances }) => ({ pid, name, watches, instances })),
-      workspaces: walkWhy ? workspaces.map((w) => ({ path: w.root, dirs: w.dirs, truncated: w.truncated, excludable: w.excludable })) : `not walked: ${free} of ${maxWatches} watches free`,
-    },
+  const observed = {
+    maxUserWatches: maxWatches,
+    maxUserInstances: maxInstances,
+    watchesInUse: usage.watches,
+    instancesInUse: usage.instances,
+    uid: host.uid,
+    processesScanned: usage.processesScanned,
+    processTableTruncated: table.truncated,
+    topHolders: usage.holders.slice(0, 5).map(({ pid, name, watches, instances }) => ({ pid, name, watches, instances })),
   };
+  const walked = (ws: readonly WorkspaceDirs[]) => ws.map((w) => ({ path: w.root, dirs: w.dirs, truncated: w.truncated, excludable: w.excludable }));
+  if (walkWhy) return { findings, observed: { ...observed, workspaces: walked(workspaces) } };
+  const notWalked = `not walked: ${free} of ${maxWatches} watches free`;
+  // Many watches free (5.11+ kernels size the limit from RAM: about 80,000 at 8 GiB), yet a
+  // monorepo can have more folders than that. Counted after the verdict, and only up to one past
+  // the free watches: a typical module's few thousand folders take tens of milliseconds, 80,000
+  // took about 1 s here, and no verdict waits for it.
+  if (!ctx.workspaces.length || !host.live || free > MAX_WALK_DIRS) return { findings, observed: { ...observed, workspaces: notWalked } };
+  const late = async (): Promise<ProbeOutcome> => {
+    await ctx.verdictReady;
+    const deadline = performance.now() + Math.min(6000, Math.max(200, ctx.remainingMs() - 500));
+    const counted = await Promise.all(ctx.workspaces.map((w) => countWorkspaceDirs(w, deadline, free + 1)));
+    if (!counted.some((w) => w.dirs > free)) return { findings, observed: { ...observed, workspaces: `${notWalked}; the workspace has fewer folders (${counted.map((w) => `${w.dirs}${w.truncated ? '+ when the walk stopped' : ''}`).join(', ')})` } };
+    // The follow-up's outcome replaces the first: the findings are computed again with the folders.
+    return { findings: inotifyFindings({ maxWatches, maxInstances, usage, uid: host.uid, workspaces: counted }), observed: { ...observed, workspaces: walked(counted) } };
+  };
+  return { findings, observed: { ...observed, workspaces: notWalked }, followUp: { title: "whether the workspace's folders fit in the free watches", outcome: late() } };
 }
 
 export const inotifyProbe: Probe = {

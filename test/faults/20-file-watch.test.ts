@@ -64,3 +64,57 @@ describe('fault: inotify watches exhausted', () => {
     expect(readSysctl(SYSCTL)).toBe(original);
   });
 });
+
+// Many watches free (kernels since 5.11 size max_user_watches from RAM: about 80,000 at 8 GiB), and
+// a monorepo with more folders than that: the editor's recursive watcher runs out part way. The
+// doctor walked the workspace only when fewer than 50,000 were free, and said nothing here.
+describe('fault: a workspace with more folders than the many free inotify watches', () => {
+  it('a recursive watcher fails with ENOSPC part way; the doctor counts the folders after its verdict and warns; with room to spare it does not', async () => {
+    const dir = tempDir('inotify-many');
+    const tool = await buildInotifyTool(dir);
+    const home = makeHome(path.join(dir, 'home'));
+    const ws = writeSmallModule(path.join(dir, 'ws'));
+    const others = Math.max(0, ...[...inotifyWatchesByUid()].filter(([uid]) => uid !== NOBODY.uid).map(([, n]) => n));
+    // Folders: above the doctor's "few free" line (50,000) and the low-limit line (65,536) with margin.
+    const folders = Math.max(72_000, others + 12_000);
+    for (let i = 0; i * 250 < folders; i++) for (let j = 0; j < 250 && i * 250 + j < folders; j++) mkdirSync(path.join(ws, 'data', `d${i}`, `e${j}`), { recursive: true });
+    chownTree(dir, NOBODY);
+    const original = readSysctl(SYSCTL);
+    const tight = folders - 5000;
+    const roomy = folders + 3000;
+    expect(tight).toBeGreaterThan(Math.max(65_536, others + 4096));
+    expect(Number(original)).toBeGreaterThan(roomy);
+    const env = userEnvFor(home, 'nobody');
+    const fileWatch = (r: Awaited<ReturnType<typeof runDoctorCli>>) => r.report!.causes.filter((c) => c.id === 'file-watch');
+    const inotifyObserved = (r: Awaited<ReturnType<typeof runDoctorCli>>) => JSON.stringify(r.report!.probes.find((p) => p.id === 'inotify')?.observed);
+    try {
+      let sym;
+      let tightRun;
+      let roomyRun;
+      try {
+        writeSysctl(SYSCTL, String(tight));
+        sym = await runCmd(tool, ['watchtree', ws], { wrap: asUser(NOBODY), env });
+        tightRun = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: asUser(NOBODY), timeoutMs: 12_000 });
+        writeSysctl(SYSCTL, String(roomy));
+        roomyRun = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: asUser(NOBODY), timeoutMs: 12_000 });
+      } finally {
+        restoreSysctlVerified(SYSCTL, original);
+      }
+      expect(sym.code).toBe(1);
+      expect(sym.stdout).toMatch(/inotify_add_watch \S+: no space left on device \(after \d+ watches\)/);
+      console.log(`[file-watch many] ${folders + 1}+ folders, limit ${tight} then ${roomy}: ${summarize(tightRun)} | ${summarize(roomyRun)}`);
+      expectDiagnosis(tightRun, ['file-watch'], ['max_user_watches']);
+      const f = fileWatch(tightRun)[0]!.findings[0]!;
+      expect(f.severity).toBe('warning');
+      expect(f.message).toMatch(new RegExp(`Watching the workspace takes up to \\d+\\+? more watches \\(one per folder\\), but only ${tight} of ${tight} are free`));
+      expect(JSON.stringify(fileWatch(tightRun)[0]!.fixes)).toContain('"inotify-raise-watches"');
+      // With room for every folder: nothing, and the count says the walk was made.
+      expect(fileWatch(roomyRun)).toEqual([]);
+      expect(inotifyObserved(roomyRun)).toMatch(/the workspace has fewer folders \((\d+)\)/);
+      expect(Number(/fewer folders \((\d+)\)/.exec(inotifyObserved(roomyRun))![1])).toBeGreaterThan(folders);
+    } finally {
+      removeTree(dir);
+    }
+    expect(readSysctl(SYSCTL)).toBe(original);
+  }, 300_000);
+});

@@ -1,6 +1,8 @@
 // A real watcher for the file-watch scenario, built with the real Go toolchain: `hold N DIR`
 // creates N files and keeps an inotify watch on each (as an editor's file watcher does);
-// `add DIR` tries one more inotify_add_watch and prints what the kernel said.
+// `add DIR` tries one more inotify_add_watch and prints what the kernel said; `watchtree DIR`
+// watches DIR and every folder under it, one watch per folder, as a recursive editor watcher
+// (fsnotify users, VS Code's) does, and says where the kernel refused.
 import { writeFileSync, mkdirSync, readdirSync, readFileSync, readlinkSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { GO, runCmd, userEnv } from './harness.js';
@@ -50,6 +52,28 @@ func main() {
 			os.Exit(1)
 		}
 		fmt.Println("ok")
+	case "watchtree":
+		fd, err := syscall.InotifyInit1(syscall.IN_CLOEXEC)
+		if err != nil {
+			fmt.Println("inotify_init1:", err)
+			os.Exit(1)
+		}
+		n := 0
+		err = filepath.WalkDir(os.Args[2], func(p string, d os.DirEntry, err error) error {
+			if err != nil || !d.IsDir() {
+				return err
+			}
+			if _, err := syscall.InotifyAddWatch(fd, p, syscall.IN_CREATE|syscall.IN_DELETE|syscall.IN_MODIFY); err != nil {
+				return fmt.Errorf("inotify_add_watch %s: %v (after %d watches)", p, err, n)
+			}
+			n++
+			return nil
+		})
+		if err != nil {
+			fmt.Println(err)
+			os.Exit(1)
+		}
+		fmt.Printf("watching %d\\n", n)
 	}
 }
 `;
