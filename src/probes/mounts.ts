@@ -8,7 +8,7 @@ import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import { lookPath } from '../facts/lookPath.js';
-import { fsKind, isReadOnly, hasOption, mountOf, parseMountTable, type MountLine } from '../procfs/mountTable.js';
+import { fsKind, isFuseBlock, isReadOnly, hasOption, mountOf, parseMountTable, type MountLine } from '../procfs/mountTable.js';
 import { goPathsFor, resolveExisting, userCacheDir, type GoPathEntry, type GoPathRole } from './goPaths.js';
 import { quoteForDisplay as sh } from '../host/exec.js';
 import { toolsEnvFix } from '../fixes/catalog.js';
@@ -184,7 +184,10 @@ export function assessMounts(paths: readonly PathMount[], mc: MountContext = {})
         classId: 'fs-access',
         severity: 'warning',
         confidence: 0.5,
-        message: `${role} ${p.real} is on ${what} at ${m.mountPoint}: builds and gopls's loading are much slower there, and the go command's file locks can hang or fail.`,
+        // A local disk through FUSE (ntfs-3g, exfat-fuse) has no server to lose a lock to: the kernel keeps them.
+        message: isFuseBlock(m)
+          ? `${role} ${p.real} is on a disk in a Windows format driven through FUSE (${m.fsType}, from ${m.source}) at ${m.mountPoint}: builds and gopls's loading are slower there, and the permission bits go sets (read-only module files, executable test binaries) follow the mount options, not go.`
+          : `${role} ${p.real} is on ${what} at ${m.mountPoint}: builds and gopls's loading are much slower there, and the go command's file locks can hang or fail.`,
         evidence: [pathEvidence(p), mountEvidence(m)],
         fixes: home
           ? [toolsEnvFix(`fs-local-${slug(role)}`, `Move ${role} to a local disk`, { [role]: localAlternative(role, home) }, 'Any directory on a local file system works; this one is the usual default.')]

@@ -6,7 +6,7 @@
 // a full or stuck cache slows or stalls the whole tree (fs-access, as TAXONOMY.md promises).
 import path from 'node:path';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
-import { fsKind, type MountLine } from '../procfs/mountTable.js';
+import { fsKind, isFuseBlock, type MountLine } from '../procfs/mountTable.js';
 import { fscacheSpace, parseFscacheCaches, parseFscacheStats, wantsFscache, type CachefilesdConf } from '../procfs/fscache.js';
 import { RESTART_GOPLS, settingFix } from '../fixes/catalog.js';
 import { quoteForDisplay as sh } from '../host/shellQuote.js';
@@ -48,6 +48,16 @@ function whatBreaks(m: MountLine, kind: 'network' | 'fuse' | 'wsl-windows'): { w
           ? 'Linux permission bits are kept (metadata), '
           : 'without the metadata mount option the permission bits are synthesized (files look 0777, chmod does nothing, so a script loses or gains its exec bit by Windows rules), ') +
         'and modification times come from Windows, so tools that compare them can see changes late.',
+    };
+  }
+  if (kind === 'fuse' && isFuseBlock(m)) {
+    // Measured on exfat-fuse 1.3.0: chmod 600 exits 0 and the file stays -rwxrwxrwx.
+    return {
+      where: `a disk in a Windows format driven through FUSE (${m.fsType}, from ${m.source}: ntfs-3g or exfat-fuse) at ${m.mountPoint}`,
+      why:
+        'every stat and read goes through a user-space driver, so gopls loading packages and go build are slower than on a Linux file system; ' +
+        'it keeps no Unix owners or permission bits: every file has the owner and mode the mount options give (uid=, umask=, fmask=), chmod succeeds and changes nothing, ' +
+        'so exec bits and the read-only files go makes follow the mount, not the file.',
     };
   }
   if (kind === 'fuse') {
@@ -127,6 +137,8 @@ export function assessWorkspaceMounts(workspaces: readonly WorkspaceMount[], hom
       evidence,
       fixes: [...move, ...(kind === 'wsl-windows' ? [WSL_FILES_DOCS] : [])],
     });
+    // A local disk through FUSE: nothing but this kernel writes to it while it is mounted.
+    if (isFuseBlock(m)) continue;
     const other = kind === 'wsl-windows' ? 'Windows programs' : kind === 'fuse' ? `the other side of ${m.source}` : `other machines using ${m.source}`;
     findings.push({
       classId: 'file-watch',

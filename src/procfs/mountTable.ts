@@ -46,10 +46,18 @@ export function fsKind(m: Pick<MountInfo, 'fsType' | 'superOptions'>): FsKind {
   const t = m.fsType;
   if (t === 'drvfs' || (t === '9p' && m.superOptions.some((o) => o.startsWith('aname=drvfs')))) return 'wsl-windows';
   if (/^(nfs|nfs4|cifs|smb3|smbfs|9p|ceph|glusterfs|afs|lustre|gpfs|beegfs|virtiofs|davfs)$/.test(t)) return 'network';
-  if (t === 'fuse' || t === 'fuseblk' || t.startsWith('fuse.')) return 'fuse';
+  if (t === 'fuse' || t === 'fuseblk' || t.startsWith('fuse.') || t.startsWith('fuseblk.')) return 'fuse';
   if (t === 'tmpfs' || t === 'ramfs') return 'tmpfs';
   if (t === 'overlay' || t === 'aufs') return 'overlay';
   return 'local';
+}
+
+/**
+ * FUSE over a local block device (fuseblk: ntfs-3g, exfat-fuse on a disk or partition of this
+ * machine): a user-space driver, but no other side that could change files behind the kernel.
+ */
+export function isFuseBlock(m: Pick<MountInfo, 'fsType'>): boolean {
+  return m.fsType === 'fuseblk' || m.fsType.startsWith('fuseblk.');
 }
 
 export function hasOption(m: Pick<MountInfo, 'options'>, opt: string): boolean {

@@ -94,6 +94,14 @@ describe('mounts probe on fixture hosts', () => {
     expect(findings[0]!.fixes[0]).toMatchObject({ kind: 'setting', key: 'go.toolsEnvVars', value: { GOCACHE: '/home/gopher/.cache/go-build' } });
   });
 
+  it('GOMODCACHE on an exFAT disk through FUSE (fuseblk, captured on this VM) → a warning about speed and permission bits, not locks', async () => {
+    const { findings } = await run('mounts-fuseblk-modcache', { GOMODCACHE: '/mnt/exf/gomod' });
+    expect(findings).toHaveLength(1);
+    expect(findings[0]).toMatchObject({ classId: 'fs-access', severity: 'warning' });
+    expect(findings[0]!.message).toContain('GOMODCACHE /mnt/exf/gomod is on a disk in a Windows format driven through FUSE (fuseblk, from /dev/loop0) at /mnt/exf');
+    expect(findings[0]!.message).not.toMatch(/lock/);
+  });
+
   it('skips with a reason when mountinfo cannot be read', async () => {
     const { rec } = await run('seccomp-filter', {});
     expect(rec.status).toBe('skipped');

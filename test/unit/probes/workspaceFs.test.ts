@@ -78,6 +78,8 @@ describe('assessWorkspaceMounts (pure)', () => {
       '52 27 0:52 / /home/u/remote rw,nosuid,nodev,relatime - fuse.sshfs u@devbox:/home/u rw,user_id=1000,group_id=1000',
       '53 27 0:53 / /mnt/share rw,relatime - cifs //fs/share rw,vers=3.1.1,cache=strict',
       '54 27 0:54 / /mnt/d rw,noatime - drvfs D:\\134 rw,metadata,case=off',
+      // exfat-fuse 1.3.0 on a loop device, as this VM's /proc/self/mountinfo showed it.
+      '45 27 7:0 / /mnt/exf rw,nosuid,nodev,relatime - fuseblk /dev/loop0 rw,user_id=0,group_id=0,default_permissions,allow_other,blksize=4096',
     ].join('\n'),
   );
   const at = (p: string) => ({ path: p, real: p, mount: [...table].reverse().find((m) => m.mountPoint === '/' || p.startsWith(m.mountPoint + '/')) });
@@ -93,6 +95,14 @@ describe('assessWorkspaceMounts (pure)', () => {
     expect(f.map((x) => x.classId)).toEqual(['fs-access', 'file-watch']);
     expect(f[0]!.message).toMatch(re);
     expect(f[1]!.severity).toBe(watchSeverity);
+  });
+
+  it('a Windows-format disk through FUSE (fuseblk): the slowness and the lost permission bits, and no file-watch note (nothing else writes it)', () => {
+    const f = assessWorkspaceMounts([at('/mnt/exf/ws')], '/home/u');
+    expect(f.map((x) => x.classId)).toEqual(['fs-access']);
+    expect(f[0]!.message).toContain('a disk in a Windows format driven through FUSE (fuseblk, from /dev/loop0: ntfs-3g or exfat-fuse) at /mnt/exf');
+    expect(f[0]!.message).toMatch(/chmod succeeds and changes nothing/);
+    expect(f[0]!.message).not.toMatch(/locks/);
   });
 
   it('local, tmpfs and overlay workspaces say nothing; no HOME → no move fix', () => {
