@@ -178,8 +178,8 @@ export function assessMounts(paths: readonly PathMount[], mc: MountContext = {})
     }
     // 4. Network and FUSE file systems under the caches: slow, and file locks may not work.
     const kind = fsKind(m);
-    if ((kind === 'network' || kind === 'fuse' || kind === 'wsl-windows') && (role === 'GOMODCACHE' || role === 'GOCACHE' || role === 'GOTMPDIR')) {
-      const what = kind === 'wsl-windows' ? `a Windows drive seen through WSL (${m.fsType})` : kind === 'fuse' ? `a FUSE file system (${m.fsType})` : `a network file system (${m.fsType})`;
+    if ((kind === 'network' || kind === 'fuse' || kind === 'wsl-windows' || kind === 'vm-shared') && (role === 'GOMODCACHE' || role === 'GOCACHE' || role === 'GOTMPDIR')) {
+      const what = kind === 'wsl-windows' ? `a Windows drive seen through WSL (${m.fsType})` : kind === 'vm-shared' ? `a folder shared from the virtual machine's host (${m.fsType})` : kind === 'fuse' ? `a FUSE file system (${m.fsType})` : `a network file system (${m.fsType})`;
       findings.push({
         classId: 'fs-access',
         severity: 'warning',

@@ -34,8 +34,10 @@ function windowsPath(m: MountLine): string | undefined {
   return /^[A-Za-z]:\\?$/.test(m.source) ? m.source : undefined;
 }
 
+const VM_PRODUCT: Record<string, string> = { vboxsf: 'VirtualBox', vmhgfs: 'VMware', 'fuse.vmhgfs-fuse': 'VMware', prl_fs: 'Parallels' };
+
 /** What goes wrong on each kind of remote file system, in the user's words. */
-function whatBreaks(m: MountLine, kind: 'network' | 'fuse' | 'wsl-windows'): { where: string; why: string } {
+function whatBreaks(m: MountLine, kind: 'network' | 'fuse' | 'wsl-windows' | 'vm-shared'): { where: string; why: string } {
   if (kind === 'wsl-windows') {
     const drive = windowsPath(m);
     const metadata = m.superOptions.some((o) => /(^|;)metadata($|;)/.test(o));
@@ -48,6 +50,14 @@ function whatBreaks(m: MountLine, kind: 'network' | 'fuse' | 'wsl-windows'): { w
           ? 'Linux permission bits are kept (metadata), '
           : 'without the metadata mount option the permission bits are synthesized (files look 0777, chmod does nothing, so a script loses or gains its exec bit by Windows rules), ') +
         'and modification times come from Windows, so tools that compare them can see changes late.',
+    };
+  }
+  if (kind === 'vm-shared') {
+    return {
+      where: `a folder shared from the virtual machine's host (${m.fsType}${VM_PRODUCT[m.fsType] ? `, ${VM_PRODUCT[m.fsType]}` : ''}, from ${m.source}) at ${m.mountPoint}`,
+      why:
+        'every file access crosses to the host through the hypervisor, so gopls loading packages, go list and go build are many times slower than on the guest\'s own disk; ' +
+        'owners and permission bits come from the mount options (uid=, gid=, dmode=, fmode=), not the files, and symbolic links may be refused.',
     };
   }
   if (kind === 'fuse' && isFuseBlock(m)) {
@@ -125,7 +135,7 @@ export function assessWorkspaceMounts(workspaces: readonly WorkspaceMount[], hom
     const m = w.mount;
     if (!m) continue;
     const kind = fsKind(m);
-    if (kind !== 'network' && kind !== 'fuse' && kind !== 'wsl-windows') continue;
+    if (kind !== 'network' && kind !== 'fuse' && kind !== 'wsl-windows' && kind !== 'vm-shared') continue;
     const { where, why } = whatBreaks(m, kind);
     const evidence = [wsEvidence(w), mountEvidence(m)];
     const move = moveFix(w, home);
@@ -139,12 +149,13 @@ export function assessWorkspaceMounts(workspaces: readonly WorkspaceMount[], hom
     });
     // A local disk through FUSE: nothing but this kernel writes to it while it is mounted.
     if (isFuseBlock(m)) continue;
-    const other = kind === 'wsl-windows' ? 'Windows programs' : kind === 'fuse' ? `the other side of ${m.source}` : `other machines using ${m.source}`;
+    // On WSL and in a VM with a host folder the other side is the user's own editor or git there: it happens every day.
+    const daily = kind === 'wsl-windows' || kind === 'vm-shared';
+    const other = kind === 'wsl-windows' ? 'Windows programs' : kind === 'vm-shared' ? 'programs on the host (the editor or git there)' : kind === 'fuse' ? `the other side of ${m.source}` : `other machines using ${m.source}`;
     findings.push({
       classId: 'file-watch',
-      // On WSL the other side is the user's own Windows editor or git: it happens every day.
-      severity: kind === 'wsl-windows' ? 'warning' : 'info',
-      confidence: kind === 'wsl-windows' ? 0.7 : 0.4,
+      severity: daily ? 'warning' : 'info',
+      confidence: daily ? 0.7 : 0.4,
       message:
         `The workspace ${w.real} is on ${m.fsType} at ${m.mountPoint}: inotify reports only changes made through this machine's kernel, so files changed by ${other} produce no event. ` +
         'The editor and gopls (which learns of new files and go.mod edits from the editor\'s watcher) keep stale contents until the file is reopened or gopls restarts.',

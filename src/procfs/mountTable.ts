@@ -36,7 +36,7 @@ export function mountOf(table: readonly MountLine[], realPath: string): MountLin
   return best;
 }
 
-export type FsKind = 'local' | 'network' | 'fuse' | 'wsl-windows' | 'tmpfs' | 'overlay';
+export type FsKind = 'local' | 'network' | 'fuse' | 'wsl-windows' | 'vm-shared' | 'tmpfs' | 'overlay';
 
 /**
  * Network and FUSE file systems make the go command slow and break its file locking
@@ -46,6 +46,9 @@ export function fsKind(m: Pick<MountInfo, 'fsType' | 'superOptions'>): FsKind {
   const t = m.fsType;
   if (t === 'drvfs' || (t === '9p' && m.superOptions.some((o) => o.startsWith('aname=drvfs')))) return 'wsl-windows';
   if (/^(nfs|nfs4|cifs|smb3|smbfs|9p|ceph|glusterfs|afs|lustre|gpfs|beegfs|virtiofs|davfs)$/.test(t)) return 'network';
+  // A folder of the hypervisor's host: VirtualBox's vboxsf (Vagrant's default synced folder),
+  // VMware's hgfs (the kernel module, or open-vm-tools' FUSE client), Parallels' prl_fs.
+  if (/^(vboxsf|vmhgfs|prl_fs|fuse\.vmhgfs-fuse)$/.test(t)) return 'vm-shared';
   if (t === 'fuse' || t === 'fuseblk' || t.startsWith('fuse.') || t.startsWith('fuseblk.')) return 'fuse';
   if (t === 'tmpfs' || t === 'ramfs') return 'tmpfs';
   if (t === 'overlay' || t === 'aufs') return 'overlay';

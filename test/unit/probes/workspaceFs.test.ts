@@ -78,6 +78,8 @@ describe('assessWorkspaceMounts (pure)', () => {
       '52 27 0:52 / /home/u/remote rw,nosuid,nodev,relatime - fuse.sshfs u@devbox:/home/u rw,user_id=1000,group_id=1000',
       '53 27 0:53 / /mnt/share rw,relatime - cifs //fs/share rw,vers=3.1.1,cache=strict',
       '54 27 0:54 / /mnt/d rw,noatime - drvfs D:\\134 rw,metadata,case=off',
+      // A minishift VM's VirtualBox shared folder, from a real mountinfo kept in a public test file.
+      '198 0 0:37 / /hosthome rw,nodev,relatime shared:130 - vboxsf /hosthome rw',
       // exfat-fuse 1.3.0 on a loop device, as this VM's /proc/self/mountinfo showed it.
       '45 27 7:0 / /mnt/exf rw,nosuid,nodev,relatime - fuseblk /dev/loop0 rw,user_id=0,group_id=0,default_permissions,allow_other,blksize=4096',
     ].join('\n'),
@@ -90,11 +92,18 @@ describe('assessWorkspaceMounts (pure)', () => {
     ['/home/u/remote/proj', /sshfs keeps them on this machine only/, 'info'],
     ['/mnt/share/proj', /depend on the server's lock support/, 'info'],
     ['/mnt/d/proj', /permission bits are kept \(metadata\)/, 'warning'],
+    ['/hosthome/me/src/app', /shared from the virtual machine's host \(vboxsf, VirtualBox, from \/hosthome\) at \/hosthome/, 'warning'],
   ] as const)('%s → %s', (ws, re, watchSeverity) => {
     const f = assessWorkspaceMounts([at(ws)], '/home/u');
     expect(f.map((x) => x.classId)).toEqual(['fs-access', 'file-watch']);
     expect(f[0]!.message).toMatch(re);
     expect(f[1]!.severity).toBe(watchSeverity);
+  });
+
+  it("a VM's host folder (vboxsf): edits made on the host produce no event, a warning as on WSL", () => {
+    const f = assessWorkspaceMounts([at('/hosthome/me/src/app')], '/home/u');
+    expect(f[1]!.message).toMatch(/files changed by programs on the host \(the editor or git there\) produce no event/);
+    expect(f[0]!.fixes[0]).toMatchObject({ id: 'workspace-move-local', text: 'mkdir -p /home/u/src && cp -a /hosthome/me/src/app /home/u/src/app' });
   });
 
   it('a Windows-format disk through FUSE (fuseblk): the slowness and the lost permission bits, and no file-watch note (nothing else writes it)', () => {
