@@ -494,12 +494,44 @@ async function goflagsFindings(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok:
   // Only a value go rejects as such is this finding's: a GOFLAGS that go parses and that then fails
   // on the module's state (-mod=vendor without vendor/, a -modfile that is gone) is a module problem
   // the modules probe and moduleVarFindings name (measured: fault 80 ranked this above them).
-  if (!/\$GOFLAGS|%GOFLAGS%|not supported \(can be ''/.test(withFlags.stderr)) return [];
+  // -mod=mod in GOFLAGS (often set once for every module) is refused outright once a go.work applies:
+  // "go: -mod may only be set to readonly or vendor when in workspace mode, but it is set to "mod""
+  // (measured: the verdict said "no problems found", and gopls's later load failure was read as a
+  // vendoring problem).
+  const workspaceMode = /-mod may only be set to readonly or vendor when in workspace mode/.test(withFlags.stderr);
+  if (!workspaceMode && !/\$GOFLAGS|%GOFLAGS%|not supported \(can be ''/.test(withFlags.stderr)) return [];
   const without = await list({ ...ctx.env, GOFLAGS: ' ' });
   if (without.failed) return [];
   const said = withFlags.stderr.trim().split('\n')[0] ?? '';
   const fromEnv = ctx.env.GOFLAGS !== undefined;
   const where = fromEnv ? 'the environment the editor was started with' : `your go env file (${fact.values.GOENV || 'GOENV'}, go env -w)`;
+  if (workspaceMode) {
+    const gowork = (await ctx.host.exec(fact.goBinary, ['env', 'GOWORK'], { timeoutMs: Math.min(3000, ctx.remainingMs() / 3), signal: ctx.signal, env: readOnlyGo({ ...ctx.env, GOFLAGS: ' ' }), ...(cwd ? { cwd } : {}), maxBuffer: 16 * 1024 })).stdout.trim();
+    const rest = goFlagsWithout(value, 'mod');
+    const mode = parseGoFlags(value).get('mod') ?? '';
+    return [
+      {
+        classId: 'env-inheritance',
+        severity: 'error',
+        confidence: 0.9,
+        message: `GOFLAGS=${value} (from ${where}) sets -mod=${mode}, which go refuses in workspace mode, and ${gowork ? `the go.work ${gowork}` : 'a go.work'} puts ${cwd ?? 'the workspace'} in workspace mode: every go command but go env fails there ("${said}"). go build, go test and gopls's package loads stop at it; without -mod go runs (in workspace mode go.mod is never rewritten anyway).`,
+        evidence: [
+          goEnvEv(['GOFLAGS']),
+          { source: `${withFlags.commandLine}${cwd ? ` (in ${cwd})` : ''}`, excerpt: withFlags.stderr.trim().split('\n').slice(0, 3).join('\n') },
+          { source: `GOFLAGS=' ' ${without.commandLine}`, excerpt: `exit 0: ${without.stdout.trim()}` },
+          ...(gowork ? [{ source: `go env GOWORK${cwd ? ` (in ${cwd})` : ''}`, excerpt: gowork }] : []),
+        ],
+        explains: ['module-resolution', 'gopls-launch'],
+        fixes: fromEnv
+          ? [toolsEnvFix('toolsenv-goflags-no-mod', 'Drop -mod from GOFLAGS for the Go tools', { GOFLAGS: rest || ' ' }, 'go reads a blank GOFLAGS as none; drop -mod from the export in your shell start-up files too.')]
+          : [
+              rest
+                ? { id: 'go-env-goflags-no-mod', kind: 'terminal', title: 'Drop -mod from GOFLAGS in your go env file', text: `go env -w ${quoteForDisplay(`GOFLAGS=${rest}`)}`, needsRoot: false, detail: 'The other flags stay as they were.' }
+                : { id: 'go-env-unset-goflags', kind: 'terminal', title: 'Remove GOFLAGS from your go env file', text: 'go env -u GOFLAGS', needsRoot: false, detail: '-mod was its only flag.' },
+            ],
+      },
+    ];
+  }
   return [
     {
       classId: 'env-inheritance',

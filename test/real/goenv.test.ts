@@ -122,6 +122,43 @@ describe.skipIf(!haveGo)('go-env / login-shell / modules on the real machine', (
     expect(f!.fixes.map((x) => x.id)).toEqual([fix]);
   });
 
+  // GOFLAGS=-mod=mod set once for every module, then a go.work above the folder: go refuses every
+  // command. The verdict said "no problems found" and gopls's load failure read as a vendoring one.
+  it.each([
+    { where: 'environment', goflags: '-mod=mod -trimpath', fix: 'toolsenv-goflags-no-mod' },
+    { where: 'go env file', goflags: '-mod=mod', fix: 'go-env-unset-goflags' },
+    { where: 'go env file', goflags: '-mod=mod -trimpath', fix: 'go-env-goflags-no-mod' },
+  ])('GOFLAGS=$goflags from the $where and a go.work: an error naming both, and after its fix go builds', async ({ where, goflags, fix }) => {
+    const ws = tree({ 'go.work': 'go 1.22\n\nuse ./a\n', 'a/go.mod': MOD('example.com/a'), 'a/a.go': 'package a\n' });
+    const goenv = path.join(tree({ 'env': `GOFLAGS=${goflags}\n` }), 'env');
+    const env: NodeJS.ProcessEnv = where === 'environment' ? { ...baseEnv(), GOFLAGS: goflags } : { ...baseEnv(), GOENV: goenv };
+    const build = (e: NodeJS.ProcessEnv) => spawnSync(path.join(GO_DIR, 'go'), ['build', './...'], { cwd: path.join(ws, 'a'), env: e, encoding: 'utf8' });
+    expect(build(env).stderr).toContain('-mod may only be set to readonly or vendor when in workspace mode');
+    const report = await diagnose([ws], env);
+    const f = ours(report).find((x) => x.probeId === 'go-env' && x.severity === 'error');
+    expect(f, JSON.stringify(ours(report).map((x) => x.message))).toMatchObject({ classId: 'env-inheritance' });
+    expect(f!.message).toContain(`GOFLAGS=${goflags} (from ${where === 'environment' ? 'the environment' : `your go env file (${goenv}`}`);
+    expect(f!.message).toContain(`which go refuses in workspace mode, and the go.work ${path.join(ws, 'go.work')} puts ${ws} in workspace mode`);
+    expect(f!.fixes.map((x) => x.id)).toEqual([fix]);
+    const applied = f!.fixes[0]!;
+    if (applied.kind === 'setting') {
+      // As the Go extension applies go.toolsEnvVars: only -mod goes, the other flags stay.
+      const value = (applied.value as Record<string, string>).GOFLAGS!;
+      expect(value).toBe(goflags.replace('-mod=mod', '').trim() || ' ');
+      expect(build({ ...env, GOFLAGS: value }).status).toBe(0);
+    } else {
+      spawnSync('bash', ['-c', (applied as { text: string }).text], { env: { ...env, PATH: `${GO_DIR}:${env.PATH}` } });
+      expect(readFileSync(goenv, 'utf8')).not.toContain('-mod');
+      expect(build(env).status).toBe(0);
+    }
+  });
+
+  it('GOFLAGS=-trimpath and a go.work (the control): no error', async () => {
+    const ws = tree({ 'go.work': 'go 1.22\n\nuse ./a\n', 'a/go.mod': MOD('example.com/a'), 'a/a.go': 'package a\n' });
+    const report = await diagnose([ws], { ...baseEnv(), GOFLAGS: '-trimpath' });
+    expect(ours(report).filter((x) => x.severity === 'error')).toEqual([]);
+  });
+
   it('GOFLAGS=-mod=vendor without a vendor/ directory: go parses it and fails on the module, which is not this finding (the modules probe names it)', async () => {
     const ws = tree({ 'go.mod': `${MOD('example.com/vend')}\nrequire golang.org/x/mod v0.20.0\n`, 'main.go': 'package main\n\nfunc main() {}\n' });
     const report = await diagnose([ws], { ...baseEnv(), GOFLAGS: '-mod=vendor' });

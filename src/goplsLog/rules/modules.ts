@@ -185,6 +185,18 @@ export const MODULE_RULES: readonly Rule[] = [
     says: 'go.mod or go.work cannot be used as written (a parse error, a module path that disagrees, a go.work naming modules it cannot load)',
   },
   {
+    id: 'mod-flag-in-workspace-mode',
+    classId: 'module-resolution',
+    severity: 'warning',
+    confidence: 0.6,
+    // cmd/go modload/init.go: "go: -mod may only be set to readonly or vendor when in workspace
+    // mode, but it is set to "mod"\n\tRemove the -mod flag to use the default readonly value,\n\tor
+    // set GOWORK=off to disable workspace mode." gopls passes no -mod there: it comes from GOFLAGS
+    // (a -mod=mod set once for every module) the day a go.work appears above the folder.
+    needles: ['when in workspace mode, but it is set to'],
+    says: 'GOFLAGS (or the command line) sets -mod=mod, which the go command refuses once a go.work puts it in workspace mode: every go command and gopls load fails until -mod is dropped or GOWORK=off',
+  },
+  {
     id: 'vendor-mode-lookup',
     classId: 'module-resolution',
     severity: 'warning',
@@ -206,7 +218,7 @@ export const MODULE_RULES: readonly Rule[] = [
     // (Go 1.12–1.15): "go get: disabled by -mod=vendor".
     needles: ['lookup disabled by -mod=', 'cannot query module due to -mod=', 'resolve module using the vendor directory', 'listed in vendor/modules.txt', 'should be required explicitly in go.mod', 'needed, disabled by -mod=', 'updates to go.mod needed', '-mod may only be set to', 'vendor directory exists', 'from implicitly required module', 'go get: disabled by -mod=', '/vendor/', '\\vendor\\'],
     test: /lookup disabled by -mod=|cannot query module due to -mod=|resolve module using the vendor directory|listed in vendor\/modules\.txt|should be required explicitly in go\.mod|needed, disabled by -mod=|updates to go\.mod needed|-mod may only be set to|vendor directory exists|from implicitly required module|go get: disabled by -mod=|cannot load \S{1,300}: open \S{0,300}[\/\\]vendor[\/\\]\S{0,300}: (?:no such file or directory|The system cannot find the (?:path|file) specified)/,
-    yieldsTo: ['go-toolchain-mismatch', 'goflags-vendor-blocks-install'],
+    yieldsTo: ['go-toolchain-mismatch', 'goflags-vendor-blocks-install', 'mod-flag-in-workspace-mode'],
     says: 'the go command runs with -mod=vendor or -mod=readonly (set, or from GOFLAGS) and the vendor directory or go.mod does not have what the build needs',
   },
   {

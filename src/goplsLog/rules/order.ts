@@ -115,6 +115,7 @@ export const RULE_ORDER = [
   'server-lost',
   'not-in-module',
   'go-mod-invalid',
+  'mod-flag-in-workspace-mode',
   'vendor-mode-lookup',
   'module-lacks-package',
   'command-not-on-path',

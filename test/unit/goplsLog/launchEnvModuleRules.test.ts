@@ -159,6 +159,7 @@ const CASES: Array<[string, RuleId[]]> = [
   ['build acme.dev/app: cannot load github.com/acme/log: open /srv/app/vendor/github.com/acme/log: no such file or directory', ['vendor-mode-lookup']],
   ['build acme.dev/app: cannot load github.com/acme/log: open C:\\src\\app\\vendor\\github.com\\acme\\log: The system cannot find the path specified.', ['vendor-mode-lookup']],
   ['go get: disabled by -mod=vendor', ['vendor-mode-lookup']],
+  ['go: -mod may only be set to readonly or vendor when in workspace mode, but it is set to "mod"', ['mod-flag-in-workspace-mode']],
   // (a vendor path in any other program's words is not the go command's vendor mode)
   ["PHP Warning:  require(/srv/www/vendor/autoload.php): failed to open stream: No such file or directory", []],
   ["cp: cannot stat '/srv/app/vendor/modules.txt': No such file or directory", []],

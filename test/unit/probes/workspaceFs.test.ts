@@ -103,7 +103,7 @@ describe('assessWorkspaceMounts (pure)', () => {
   it("a VM's host folder (vboxsf): edits made on the host produce no event, a warning as on WSL", () => {
     const f = assessWorkspaceMounts([at('/hosthome/me/src/app')], '/home/u');
     expect(f[1]!.message).toMatch(/files changed by programs on the host \(the editor or git there\) produce no event/);
-    expect(f[0]!.fixes[0]).toMatchObject({ id: 'workspace-move-local', text: 'mkdir -p /home/u/src && cp -a /hosthome/me/src/app /home/u/src/app' });
+    expect(f[0]!.fixes?.[0]).toMatchObject({ id: 'workspace-move-local', text: 'mkdir -p /home/u/src && cp -a /hosthome/me/src/app /home/u/src/app' });
   });
 
   it('a Windows-format disk through FUSE (fuseblk): the slowness and the lost permission bits, and no file-watch note (nothing else writes it)', () => {
