@@ -227,7 +227,15 @@ async function fixesForFailure(ctx: ProbeContext, stderr: string, goBinary?: str
   if (/GOCACHE is not defined/.test(stderr)) return noHomeCacheFixes(ctx);
   if (/toolchain not available/.test(stderr)) return [toolsEnvFix('toolsenv-gotoolchain-local', 'Use the installed Go toolchain (GOTOOLCHAIN=local)', { GOTOOLCHAIN: 'local' })];
   if (/unknown environment setting GO111MODULE/.test(stderr)) return [toolsEnvFix('toolsenv-go111module-on', 'Set GO111MODULE=on for the Go tools', { GO111MODULE: 'on' })];
-  void ctx;
+  const home = ctx.env.HOME;
+  if (/GOPATH entry cannot start with shell metacharacter '~'/.test(stderr) && ctx.env.GOPATH && home && path.isAbsolute(home)) {
+    // The same entries with ~ written out, as the shell would have: go then runs.
+    const expanded = ctx.env.GOPATH.split(path.delimiter)
+      .map((e) => (e === '~' ? home : e.startsWith('~/') ? path.join(home, e.slice(2)) : e))
+      .join(path.delimiter);
+    if (!expanded.split(path.delimiter).some((e) => e.startsWith('~')))
+      return [toolsEnvFix('toolsenv-gopath-expanded', `Set GOPATH=${expanded} for the Go tools`, { GOPATH: expanded }, 'go.toolsEnvVars applies it to gopls and every go command the extension runs; write the path out (or use $HOME, unquoted, in a shell) where the "~" came from too.')];
+  }
   return [];
 }
 

@@ -22,6 +22,10 @@ export function classifyGoFailure(stderr: string): GoFailure | undefined {
   let m: RegExpExecArray | null;
   if ((m = /GOPATH entry is relative; must be absolute path: "([^"]*)"/.exec(text)))
     return { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: `GOPATH holds a relative entry (${JSON.stringify(m[1])}); the go command refuses to run until every GOPATH entry is absolute.` };
+  // cmd/go cfg: "GOPATH entry cannot start with shell metacharacter '~': "~/go"": a GOPATH written
+  // with a tilde where no shell expands it (go.toolsEnvVars, a systemd unit, an env file, a quoted export).
+  if ((m = /GOPATH entry cannot start with shell metacharacter '~': "([^"]*)"/.exec(text)))
+    return { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: `GOPATH holds ${JSON.stringify(m[1])}, with a "~" nothing expanded: only a shell turns ~ into the home directory, not a settings file, a systemd unit or a quoted export, and the go command refuses to run with it (not even go env).` };
   // cmd/go main.go: a go built with -trimpath (every release is) finds GOROOT only from where its
   // binary lies (GOROOT/bin/go, symlinks resolved); a copy elsewhere, with GOROOT unset, finds none.
   if (/cannot find GOROOT directory: 'go' binary is trimmed and GOROOT is not set/.test(text))

@@ -122,6 +122,24 @@ describe.skipIf(!haveGo)('go-env / login-shell / modules on the real machine', (
     expect(f!.fixes.map((x) => x.id)).toEqual([fix]);
   });
 
+  // GOPATH="~/go" in go.toolsEnvVars, a systemd unit or a quoted export: nothing expands the tilde,
+  // and go refuses to run at all. The report's only error was "go env fails".
+  it('GOPATH with an unexpanded ~: an env-inheritance error saying so, and the written-out GOPATH makes go run', async () => {
+    const ws = tree({ 'go.mod': MOD('example.com/tilde'), 'main.go': 'package main\n\nfunc main() {}\n' });
+    const home = tree({});
+    const env: NodeJS.ProcessEnv = { ...baseEnv(), HOME: home, GOPATH: '~/go' };
+    const goEnv = (e: NodeJS.ProcessEnv) => spawnSync(path.join(GO_DIR, 'go'), ['env', 'GOPATH'], { cwd: ws, env: e, encoding: 'utf8' });
+    expect(goEnv(env).stderr).toContain(`GOPATH entry cannot start with shell metacharacter '~': "~/go"`);
+    const report = await diagnose([ws], env);
+    const f = ours(report).find((x) => x.probeId === 'go-env' && x.severity === 'error');
+    expect(f, JSON.stringify(ours(report).map((x) => x.message))).toMatchObject({ classId: 'env-inheritance' });
+    expect(f!.message).toContain('GOPATH holds "~/go", with a "~" nothing expanded');
+    expect(f!.fixes[0]).toMatchObject({ id: 'toolsenv-gopath-expanded', key: 'go.toolsEnvVars', value: { GOPATH: path.join(home, 'go') } });
+    const fixed = goEnv({ ...env, GOPATH: path.join(home, 'go') });
+    expect(fixed.status).toBe(0);
+    expect(fixed.stdout.trim()).toBe(path.join(home, 'go'));
+  });
+
   // GOFLAGS=-mod=mod set once for every module, then a go.work above the folder: go refuses every
   // command. The verdict said "no problems found" and gopls's load failure read as a vendoring one.
   it.each([
