@@ -57,6 +57,16 @@ export function directRequirements(json: string): ModuleVersion[] | undefined {
   return requirements(json)?.filter((m) => !m.indirect).map(({ path, version }) => ({ path, version }));
 }
 
+/** Pure: `go mod edit -json` or `go work edit -json` output, or undefined. */
+export function parseGoModJson(json: string): GoModJson | undefined {
+  try {
+    const parsed = GoModJsonSchema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Pure: every requirement of `go mod edit -json`, `// indirect` ones marked, replacements applied, local directories dropped. */
 export function requirements(json: string): (ModuleVersion & { indirect: boolean })[] | undefined {
   let raw: unknown;
@@ -189,7 +199,7 @@ export const moduleDownloadsProbe: Probe = {
     const graph: Record<string, unknown>[] = [];
     for (const r of roots) {
       if (ctx.remainingMs() < 600 || ctx.signal.aborted) break;
-      const [s, g] = await Promise.all([inspectModules(ctx, goEnv, r.mods, r.workSum), graphCheck(ctx, goEnv, r.root)]);
+      const [s, g] = await Promise.all([inspectModules(ctx, goEnv, r.mods, r.workSum, r.workFile), graphCheck(ctx, goEnv, r.root)]);
       states.push(...s);
       if (g) {
         graph.push(g.observed);
@@ -207,8 +217,8 @@ export const moduleDownloadsProbe: Probe = {
 const key = (m: ModuleVersion) => `${m.path} ${m.version}`;
 
 /** Each workspace's go.work (its modules) or go.mod; at most MAX_MODULES modules in all. */
-async function moduleRoots(ctx: ProbeContext): Promise<Array<{ root: string; mods: string[]; workSum?: string }>> {
-  const out: Array<{ root: string; mods: string[]; workSum?: string }> = [];
+async function moduleRoots(ctx: ProbeContext): Promise<Array<{ root: string; mods: string[]; workSum?: string; workFile?: string }>> {
+  const out: Array<{ root: string; mods: string[]; workSum?: string; workFile?: string }> = [];
   const seen = new Set<string>();
   let budget = MAX_MODULES;
   for (const ws of ctx.workspaces) {
@@ -227,7 +237,7 @@ async function moduleRoots(ctx: ProbeContext): Promise<Array<{ root: string; mod
           budget--;
         }
       }
-      out.push({ root: base, mods, workSum: path.join(base, 'go.work.sum') });
+      out.push({ root: base, mods, workSum: path.join(base, 'go.work.sum'), workFile: work });
       continue;
     }
     const gm = await findUp(folder, 'go.mod');
@@ -244,16 +254,33 @@ function goCommandEnv(ctx: ProbeContext): NodeJS.ProcessEnv {
   return { ...ctx.env, GOPROXY: 'off', GOTOOLCHAIN: 'local' };
 }
 
-async function inspectModules(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, mods: string[], workSum?: string): Promise<ModuleState[]> {
+async function inspectModules(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, mods: string[], workSum?: string, workFile?: string): Promise<ModuleState[]> {
   const workSums = workSum ? ((await readUserText(workSum, CAP.goSum)) ?? '') : '';
   const modcache = goEnv.values.GOMODCACHE ?? '';
+  const edit = (args: string[], cwd: string, env: NodeJS.ProcessEnv) => ctx.host.exec(goEnv.goBinary, args, { timeoutMs: Math.max(300, Math.min(2000, ctx.remainingMs() - 300)), signal: ctx.signal, env, cwd, maxBuffer: 1024 * 1024 });
+  // Built from vendor/: go reads neither go.sum nor the module cache for it (measured: a vendored
+  // module with neither, GOPROXY=off, builds), so nothing here can be missing.
+  const listed = await Promise.all(mods.map(async (dir) => ((await vendorMode(dir, goEnv)) ? undefined : await edit(['mod', 'edit', '-json'], dir, goCommandEnv(ctx)))));
+  // In workspace mode a requirement on another module of the go.work is served from its folder, and
+  // a go.work replace overrides every go.mod's: neither needs a go.sum line or a cache entry
+  // (measured: a healthy two-module go.work was an error "go.sum has no checksum for
+  // example.com/lib", with a go mod tidy that fails).
+  const workModules = new Set(workFile ? listed.flatMap((r) => (r && !r.failed ? [parseGoModJson(r.stdout)?.Module?.Path ?? ''] : [])).filter(Boolean) : []);
+  const workReplace = workFile ? parseGoModJson((await edit(['work', 'edit', '-json'], path.dirname(workFile), { ...goCommandEnv(ctx), GOWORK: workFile })).stdout)?.Replace ?? [] : [];
+  const served = (m: ModuleVersion): ModuleVersion | undefined => {
+    if (workModules.has(m.path)) return undefined;
+    const rep = workReplace.find((x) => x.Old.Path === m.path && (!x.Old.Version || x.Old.Version === m.version));
+    if (!rep) return m;
+    return rep.New.Version ? { path: rep.New.Path, version: rep.New.Version } : undefined;
+  };
   return Promise.all(
-    mods.map(async (dir): Promise<ModuleState> => {
-      // Built from vendor/: go reads neither go.sum nor the module cache for it (measured: a vendored
-      // module with neither, GOPROXY=off, builds), so nothing here can be missing.
-      if (await vendorMode(dir, goEnv)) return { dir, requires: [], missingSum: [], notCached: [], mismatch: [], sumFiles: [] };
-      const r = await ctx.host.exec(goEnv.goBinary, ['mod', 'edit', '-json'], { timeoutMs: Math.max(300, Math.min(2000, ctx.remainingMs() - 300)), signal: ctx.signal, env: goCommandEnv(ctx), cwd: dir, maxBuffer: 1024 * 1024 });
-      const all = r.failed ? [] : requirements(r.stdout) ?? [];
+    mods.map(async (dir, i): Promise<ModuleState> => {
+      const r = listed[i];
+      if (!r) return { dir, requires: [], missingSum: [], notCached: [], mismatch: [], sumFiles: [] };
+      const all = (r.failed ? [] : requirements(r.stdout) ?? []).flatMap((m) => {
+        const to = served(m);
+        return to ? [{ ...to, indirect: m.indirect }] : [];
+      });
       const requires = all.filter((m) => !m.indirect).map(({ path: p, version }) => ({ path: p, version }));
       const sumPath = path.join(dir, 'go.sum');
       const own = await readUserText(sumPath, CAP.goSum);

@@ -554,6 +554,21 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
     return { findings, observed };
   }
   if (known) return { findings, observed }; // an environment problem: the go-env probe reports it
+  // cmd/go modload: "go: module . listed in go.work file requires go >= 1.26, but go.work lists go
+  // 1.22; to update it:\n\tgo work use": go's own remedy raises the go.work's go line, run beside it.
+  const behind = /listed in go\.work file requires go >= (\S+), but go\.work lists go (\S+?);/.exec(stderr);
+  const work = behind ? await goWorkFor(dir, ctx.env) : undefined;
+  if (behind && work) {
+    findings.push({
+      classId: 'module-resolution',
+      severity: 'error',
+      confidence: 0.9,
+      message: `${work} says go ${behind[2]}, but a module it uses needs go ${behind[1]}: go refuses to load the workspace ("${stderr.trim().split('\n')[0]}"), so go build, go test and gopls fail in every module of it.`,
+      evidence,
+      fixes: [{ id: 'go-work-use-go-line', kind: 'terminal', title: `Raise ${path.basename(work)}'s go line to what its modules need (go work use)`, text: 'go work use', cwd: path.dirname(work), needsRoot: false, detail: 'go work use, with no folder named, brings the go line up to the highest one of the modules it uses; the use list stays as it is.' }],
+    });
+    return { findings, observed };
+  }
   if (/errors parsing go\.(mod|work)|go\.work file|go: cannot load module|unknown directive|malformed|invalid go version/.test(stderr)) {
     findings.push({
       classId: 'module-resolution',

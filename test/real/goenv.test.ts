@@ -221,6 +221,22 @@ describe.skipIf(!haveGo)('go-env / login-shell / modules on the real machine', (
     expect(f?.evidence[0]!.excerpt).toContain('go.work requires go >= 1.99');
   });
 
+  // The other way round: the go.work's go line older than a module's. go says "to update it: go
+  // work use"; the report had a false go.sum error first and no fix for this.
+  it('a go.work whose go line is older than a module\'s: an error naming the go.work, and go work use (offered beside it) makes go build', async () => {
+    const ws = tree({ 'go.work': 'go 1.21\n\nuse ./a\n', 'a/go.mod': MOD('example.com/a', '1.24'), 'a/a.go': 'package a\n' });
+    const build = () => spawnSync(path.join(GO_DIR, 'go'), ['build', './...'], { cwd: path.join(ws, 'a'), env: { ...baseEnv(), GOTOOLCHAIN: 'local' }, encoding: 'utf8' });
+    expect(build().stderr).toContain('listed in go.work file requires go >= 1.24, but go.work lists go 1.21');
+    const report = await diagnose([path.join(ws, 'a')], { ...baseEnv(), GOTOOLCHAIN: 'local' });
+    const f = ours(report).find((x) => x.probeId === 'modules' && x.severity === 'error');
+    expect(f?.message).toContain(`${ws}/go.work says go 1.21, but a module it uses needs go 1.24`);
+    const fix = f!.fixes[0] as { id: string; text: string; cwd: string };
+    expect(fix).toMatchObject({ id: 'go-work-use-go-line', text: 'go work use', cwd: ws });
+    spawnSync('bash', ['-c', fix.text], { cwd: fix.cwd, env: { ...baseEnv(), GOTOOLCHAIN: 'local', PATH: `${GO_DIR}:${process.env.PATH}` } });
+    expect(readFileSync(path.join(ws, 'go.work'), 'utf8')).toContain('use ./a');
+    expect(build().status).toBe(0);
+  });
+
   it('GOTOOLCHAIN=go1.99+path with no go1.99 on PATH: go only searches PATH and fails', async () => {
     const ws = tree({ 'go.mod': MOD('example.com/pathmode', '1.22'), 'p.go': 'package p\n' });
     const report = await diagnose([ws], { ...baseEnv(), GOTOOLCHAIN: 'go1.99+path' });

@@ -119,6 +119,40 @@ describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', 
     expect(all).toEqual([]);
   });
 
+  // A requirement on another module of the go.work (or one a go.work replace points at a folder) is
+  // served from disk: no go.sum line, no cache entry. It was an error "go.sum has no checksum for
+  // example.com/lib", with a go mod tidy that fails against the proxy.
+  it.each<{ name: string; files: Record<string, string> }>([
+    {
+      name: 'two modules of a go.work, one requiring the other',
+      files: {
+        'go.work': `go ${GO_LINE}\n\nuse (\n\t./app\n\t./lib\n)\n`,
+        'lib/go.mod': `module example.com/lib\n\ngo ${GO_LINE}\n`,
+        'lib/lib.go': 'package lib\n\nfunc F() {}\n',
+        'app/go.mod': `module example.com/app\n\ngo ${GO_LINE}\n\nrequire example.com/lib v0.1.0\n`,
+        'app/main.go': 'package main\n\nimport "example.com/lib"\n\nfunc main() { lib.F() }\n',
+      },
+    },
+    {
+      name: 'a go.work replace pointing a requirement at a folder',
+      files: {
+        'go.work': `go ${GO_LINE}\n\nuse ./app\n\nreplace example.com/ext v1.0.0 => ./ext\n`,
+        'ext/go.mod': `module example.com/ext\n\ngo ${GO_LINE}\n`,
+        'ext/ext.go': 'package ext\n\nfunc G() {}\n',
+        'app/go.mod': `module example.com/app\n\ngo ${GO_LINE}\n\nrequire example.com/ext v1.0.0\n`,
+        'app/main.go': 'package main\n\nimport "example.com/ext"\n\nfunc main() { ext.G() }\n',
+      },
+    },
+  ])('$name: go builds offline with no go.sum, and nothing is said', async ({ files }) => {
+    const ws = tree(files);
+    const e = env();
+    delete e.GOWORK;
+    expect(goBuild(path.join(ws, 'app'), { ...e, GOPROXY: 'off' })).toBe('');
+    const { all, observed } = await findings(path.join(ws, 'app'), e);
+    expect(all).toEqual([]);
+    expect(observed.modules).toEqual(expect.arrayContaining([expect.objectContaining({ dir: path.join(ws, 'app'), direct: 0, missingSum: [], notCached: [] })]));
+  });
+
   it('GOPROXY=off and the module not in the cache: an error quoting what go says', async () => {
     const ws = module();
     writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));
