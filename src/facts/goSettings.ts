@@ -4,6 +4,7 @@
 // Restricted Mode: only user-level (global) values may name a binary or change PATH/GOROOT.
 import os from 'node:os';
 import path from 'node:path';
+import { statSync } from 'node:fs';
 import { DEFAULT_TIMEOUT_MS, type DoctorSettings } from '../doctor/settings.js';
 import { homeDirOf } from '../host/paths.js';
 
@@ -79,6 +80,14 @@ export function resolveSettingPath(value: string, env: NodeJS.ProcessEnv, worksp
   return v;
 }
 
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
 export function doctorInputs(s: GoSettingsSnapshot, baseEnv: NodeJS.ProcessEnv): DoctorInputs {
   const notes: string[] = [];
   const env: NodeJS.ProcessEnv = { ...baseEnv };
@@ -90,7 +99,10 @@ export function doctorInputs(s: GoSettingsSnapshot, baseEnv: NodeJS.ProcessEnv):
   if (!s.trusted && hasWorkspaceValue(s.toolsEnvVars)) notes.push('Workspace go.toolsEnvVars are ignored: they could point PATH or GOROOT at binaries from this workspace.');
 
   const goroot = pick(s.goroot, s.trusted);
-  if (typeof goroot.value === 'string' && goroot.value) env.GOROOT = resolveSettingPath(goroot.value, baseEnv, s.workspaceFolder);
+  // As vscode-go's setGOROOTEnvVar: a go.goroot that is not a directory is ignored (with a warning
+  // the settings probe repeats), not handed to go, which would then fail for a reason the editor has not.
+  const gorootDir = typeof goroot.value === 'string' && goroot.value ? resolveSettingPath(goroot.value, baseEnv, s.workspaceFolder) : undefined;
+  if (gorootDir && isDirectory(gorootDir)) env.GOROOT = gorootDir;
   if (!s.trusted && hasWorkspaceValue(s.goroot)) notes.push('Workspace go.goroot is ignored: it names the Go toolchain that would be executed.');
   const gopath = pick(s.gopath, s.trusted);
   if (typeof gopath.value === 'string' && gopath.value) env.GOPATH = resolveSettingPath(gopath.value, baseEnv, s.workspaceFolder);

@@ -185,7 +185,19 @@ export async function settingPathFindings(sources: readonly EditorSettingsSource
     const goroot = src.values['go.goroot'];
     if (typeof goroot === 'string' && goroot) {
       const dir = resolveSettingPath(goroot, env, ws);
-      if (path.isAbsolute(dir) && !(await isFile(path.join(dir, 'bin', 'go')))) {
+      const isDir = await fs.stat(dir).then((st) => st.isDirectory(), () => false);
+      if (path.isAbsolute(dir) && !isDir) {
+        // vscode-go's setGOROOTEnvVar: a go.goroot that is not a directory is ignored, with a warning;
+        // GOROOT stays as it was and go is looked up as if the setting were not there.
+        out.push({
+          classId: 'env-inheritance',
+          severity: 'warning',
+          confidence: 0.4,
+          message: `go.goroot is ${JSON.stringify(goroot)}, which does not exist: the Go extension ignores it (it says "go.goroot setting is ignored. ${dir} is not a valid GOROOT directory.") and runs the go it finds on PATH, so the Go this setting names is not the one used${trustNote}. Point it at a Go installation or remove it.`,
+          evidence: [{ source: where('go.goroot'), excerpt: `"go.goroot": ${JSON.stringify(goroot)}` }, { source: `stat ${dir}`, excerpt: 'ENOENT' }],
+          fixes: [],
+        });
+      } else if (path.isAbsolute(dir) && !(await isFile(path.join(dir, 'bin', 'go')))) {
         out.push({
           classId: 'env-inheritance',
           severity: 'warning',
@@ -207,7 +219,9 @@ export async function settingPathFindings(sources: readonly EditorSettingsSource
           classId: tool === 'gopls' ? 'gopls-launch' : 'env-inheritance',
           severity: 'warning',
           confidence: 0.7,
-          message: `go.alternateTools.${tool} is ${JSON.stringify(value)}, which does not exist: the Go extension runs ${tool} from there and fails${trustNote}.`,
+          // vscode-go's getBinPathWithPreferredGopathGorootWithExplanation takes an absolute
+          // alternate tool only when it is an executable file; otherwise it looks the tool up by name.
+          message: `go.alternateTools.${tool} is ${JSON.stringify(value)}, which does not exist: the Go extension passes over it and runs the ${tool} it finds the usual way (GOBIN, GOPATH/bin, GOROOT/bin, PATH), so the ${tool} this setting names is not the one used${trustNote}.`,
           evidence: [{ source: where('go.alternateTools'), excerpt: `"${tool}": ${JSON.stringify(value)}` }, { source: `stat ${file}`, excerpt: 'ENOENT' }],
           fixes: [],
         });

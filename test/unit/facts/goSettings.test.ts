@@ -24,6 +24,11 @@ describe('doctorInputs: what the Go extension settings change', () => {
     expect(r.restrictedNotes).toEqual([]);
   });
 
+  it('a go.goroot that is not a directory is not applied, as vscode-go ignores it (setGOROOTEnvVar)', () => {
+    const r = doctorInputs({ ...base, goroot: { globalValue: '/nonexistent/go1.21' } }, { ...env, GOROOT: '/usr/local/go' });
+    expect(r.env.GOROOT).toBe('/usr/local/go');
+  });
+
   it('uses go.alternateTools.gopls and go.languageServerFlags, folder value over workspace over user', () => {
     const r = doctorInputs({ ...base, alternateTools: { globalValue: { gopls: '/user/gopls' }, workspaceValue: { gopls: '/ws/gopls' } }, languageServerFlags: { globalValue: ['-rpc.trace', '-logfile=auto'] } }, env);
     expect(r.settings).toEqual({ alternateGopls: '/ws/gopls', goplsFlags: ['-rpc.trace', '-logfile=auto'], trustWorkspaceBinaries: true, alternateGoplsFromWorkspace: true });

@@ -151,10 +151,17 @@ describe('settingPathFindings: settings naming what is not there (stat only, nev
       const src = path.join(ws, '.vscode', 'settings.json');
       const bad = await settingPathFindings([{ source: src, values: { 'go.goroot': '/opt/go-missing', 'go.alternateTools': { gopls: '${workspaceFolder}/bin/gopls', dlv: '/opt/none/dlv' } }, lines: { 'go.goroot': 2 } }], {});
       expect(bad.map((f) => f.classId)).toEqual(['env-inheritance', 'gopls-launch']);
-      expect(bad[0]!.message).toContain('/opt/go-missing/bin/go does not exist');
+      // No such directory: vscode-go ignores go.goroot (setGOROOTEnvVar), and passes over an
+      // absolute alternate tool that is not an executable file: neither is "runs it and fails".
+      expect(bad[0]!.message).toContain('"/opt/go-missing", which does not exist: the Go extension ignores it');
       expect(bad[0]!.message).toContain('once the workspace is trusted');
       expect(bad[0]!.evidence[0]!.source).toBe(`${src}:2`);
+      expect(bad[1]!.message).toContain('the Go extension passes over it and runs the gopls it finds the usual way');
       expect(bad[1]!.evidence[1]!.source).toBe(`stat ${ws}/bin/gopls`);
+      // A directory that is there but holds no bin/go: GOROOT is set to it, and go fails.
+      mkdirSync(path.join(dir, 'empty-goroot'));
+      const empty = await settingPathFindings([{ source: src, values: { 'go.goroot': path.join(dir, 'empty-goroot') } }], {});
+      expect(empty[0]!.message).toContain(`${path.join(dir, 'empty-goroot', 'bin', 'go')} does not exist: the Go extension sets GOROOT to it`);
       const fine = await settingPathFindings([{ source: '/home/u/.config/Code/User/settings.json', values: { 'go.goroot': goroot, 'go.alternateTools': { gopls: 'gopls' } } }], {});
       expect(fine).toEqual([]);
     } finally {
