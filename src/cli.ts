@@ -55,14 +55,17 @@ async function main(argv: string[]): Promise<number> {
   // decide which gopls and tools it runs and where gopls logs (go.alternateTools,
   // go.languageServerFlags, go.toolsGopath, go.toolsManagement.go), from the user's own files only
   // (a checkout's .vscode/settings.json names no binary for the CLI to run, as in Restricted Mode).
-  // Not go.toolsEnvVars, go.goroot or go.gopath: the CLI runs with the environment it was started
-  // with, so `GOTMPDIR=/x go-env-doctor diagnose` diagnoses a GOTMPDIR of /x.
+  // The user's own go.toolsEnvVars, go.goroot and go.gopath are applied over the environment the CLI
+  // was started with, as the Go extension applies them to every tool it runs (measured: a user
+  // setting GOFLAGS=-mod=vendor, which broke gopls in the editor, gave "no problems found" here).
+  // A checkout's own values are not, as in Restricted Mode; the settings probe names them.
   // Read before the run, so under a deadline of its own: a home on a stalled network file system
   // must not hold the CLI before its run has even started. What was read is handed to the run, so
   // the files are read once; only when this read ran out of time do the probes read them again,
   // under their own deadlines.
   const editorSettings = await Promise.race([readEditorSettings(process.env, workspaces), new Promise<undefined>((resolve) => setTimeout(resolve, Math.min(2000, args.timeoutMs / 4), undefined).unref())]);
-  const fromFiles = doctorInputs(snapshotFromSettingsFiles(editorSettings ?? [], new Set(userSettingsFiles(process.env)), workspaces[0]), process.env).settings;
+  const inputs = doctorInputs(snapshotFromSettingsFiles(editorSettings ?? [], new Set(userSettingsFiles(process.env)), workspaces[0]), process.env);
+  const fromFiles = inputs.settings;
   const gopls = args.gopls ? (args.gopls.includes('/') ? path.resolve(args.gopls) : args.gopls) : fromFiles.alternateGopls;
   const ac = new AbortController();
   process.once('SIGINT', () => ac.abort(new Error('interrupted')));
@@ -72,7 +75,7 @@ async function main(argv: string[]): Promise<number> {
   const { report } = await diagnose({
     workspaces,
     goplsLogs,
-    env: process.env,
+    env: inputs.env,
     timeoutMs: args.timeoutMs,
     // A path with a slash is relative to where the user stands, not to the workspace gopls runs in;
     // a bare name is looked up on PATH like go.alternateTools does.

@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildOnce, CLI, GO, GOPLS, ROOT } from './support.js';
+import { buildOnce, cachedXMod, CLI, GO, GOPLS, ROOT } from './support.js';
 import { CLASS_IDS } from '../../src/doctor/model.js';
 
 if (!GO) console.error('\n!!! test/real/cli.test.ts: no `go` on PATH: the cases that need a real gopls are SKIPPED' + (process.env.CI ? ' and FAIL under CI=true' : '') + '\n');
@@ -239,6 +239,31 @@ describe.skipIf(!GO)("the Go extension's settings from the user's settings.json"
     expect(report.probes.find((p) => p.id === 'gopls-logs')!.status).not.toBe('skipped');
     expect(report.causes.flatMap((c) => c.findings).some((f) => f.evidence.some((e) => e.source === log))).toBe(true);
     expect(existsSync(marker)).toBe(false);
+  });
+});
+
+describe.skipIf(!GO || !cachedXMod().version)("go.toolsEnvVars from the user's settings.json, as the Go extension applies them", () => {
+  // A user setting GOFLAGS=-mod=vendor broke gopls in the editor ("inconsistent vendoring"), and the
+  // CLI, which ran with the terminal's environment, said "no problems found".
+  it('applied over the CLI\'s environment: GOFLAGS=-mod=vendor in a module with no vendor/ is an error; the same in a checkout\'s own settings is not applied', () => {
+    const config = path.join(tmp, 'xdg-config-envvars');
+    mkdirSync(path.join(config, 'Code', 'User'), { recursive: true });
+    const ws = path.join(tmp, 'toolsenv-ws');
+    mkdirSync(path.join(ws, '.vscode'), { recursive: true });
+    const xmod = cachedXMod();
+    writeFileSync(path.join(ws, 'go.mod'), `module example.com/tev\n\ngo ${xmod.goLine}\n\nrequire golang.org/x/mod ${xmod.version}\n`);
+    writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport "golang.org/x/mod/semver"\n\nfunc main() { println(semver.IsValid("v1")) }\n');
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: config };
+    delete env.GOFLAGS;
+    const go = (e: NodeJS.ProcessEnv) => spawnSync(GO!, ['list', './...'], { cwd: ws, env: e, encoding: 'utf8' });
+    expect(go({ ...env, GOFLAGS: '-mod=vendor' }).stderr).toMatch(/vendor/);
+    const errorsOf = (r: ReturnType<typeof cli>) => (JSON.parse(r.stdout) as { causes: Array<{ severity: string; findings: Array<{ message: string }> }> }).causes.filter((c) => c.severity === 'error').flatMap((c) => c.findings.map((f) => f.message));
+    // In the checkout's own .vscode/settings.json: not applied (Restricted Mode semantics).
+    writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'go.toolsEnvVars': { GOFLAGS: '-mod=vendor' } }));
+    expect(errorsOf(cli(['diagnose', '--json', '--workspace', ws, '--timeout-ms', '30000'], env)).join('\n')).not.toContain('GOFLAGS=-mod=vendor');
+    // In the user's own settings: applied, as the editor applies it.
+    writeFileSync(path.join(config, 'Code', 'User', 'settings.json'), JSON.stringify({ 'go.toolsEnvVars': { GOFLAGS: '-mod=vendor' } }));
+    expect(errorsOf(cli(['diagnose', '--json', '--workspace', ws, '--timeout-ms', '30000'], env)).join('\n')).toContain('GOFLAGS=-mod=vendor');
   });
 });
 
