@@ -7,6 +7,7 @@
 // A failure is module-resolution: what the user lives through is a module that cannot be fetched.
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext } from './probe.js';
 import { skipped } from './probe.js';
@@ -72,6 +73,8 @@ interface Attempt {
   entry: string;
   trace?: HopTrace;
   note?: string;
+  /** A file:// GOPROXY, read from disk as go reads it: did it hold the module's version list? */
+  file?: { list: string; found: boolean };
 }
 
 export const goproxyOnlineProbe: Probe = {
@@ -98,6 +101,22 @@ export const goproxyOnlineProbe: Probe = {
         attempts.push({ entry: 'off', note: 'GOPROXY=off: go may not download anything' });
         break;
       }
+      if (e.kind === 'url' && /^file:/i.test(e.url)) {
+        // go reads a file:// GOPROXY from disk (cmd/go modfetch): no request to trace (measured: it
+        // was reported as "the server at :80 refuses connections").
+        let list: string;
+        try {
+          list = path.join(fileURLToPath(e.url), escapeModulePath(dep.path), '@v', 'list');
+        } catch {
+          attempts.push({ entry: e.url, note: 'not a file URL go can read' });
+          break;
+        }
+        const code = await fs.stat(list).then(() => undefined, (err: NodeJS.ErrnoException) => err.code ?? 'error');
+        attempts.push({ entry: e.url, note: code ? `${list}: ${code}` : `${list} is there`, file: { list, found: !code } });
+        if (!code) break;
+        if (!(e.fallThrough === 'anyError' || code === 'ENOENT' || code === 'ENOTDIR')) break;
+        continue;
+      }
       const url = e.kind === 'url' ? `${e.url.replace(/\/+$/, '')}/${escapeModulePath(dep.path)}/@v/list` : `https://${dep.path}?go-get=1`;
       const trace = await ask(ctx, url, roots.ca);
       attempts.push({ entry: e.kind === 'url' ? e.url : `direct${direct ? ` (GONOPROXY ${direct})` : ''}`, trace });
@@ -107,7 +126,7 @@ export const goproxyOnlineProbe: Probe = {
     }
     observed.attempts = attempts.map((a) => ({ entry: a.entry, note: a.note, ok: a.trace?.ok ?? false, failedAt: a.trace?.failedAt ?? null, status: a.trace?.status ?? null, proxy: a.trace?.proxy ?? null, hops: a.trace?.hops.map((h) => `${h.hop} ${h.target}: ${h.ok ? h.detail : h.detail} (${Math.round(h.ms)} ms)`) }));
     const last = attempts[attempts.length - 1];
-    if (!last || last.trace?.ok) return { observed };
+    if (!last || last.trace?.ok || last.file?.found) return { observed };
     return { observed, findings: [await failureFinding(ctx, dep, attempts, v)] };
   },
 };
@@ -141,7 +160,10 @@ async function failureFinding(ctx: ProbeContext, dep: { path: string; version: s
   };
   let what: string;
   let fixes: Fix[];
-  if (!t) {
+  if (last.file || (!t && last.entry !== 'off')) {
+    what = `the file proxy does not hold ${dep.path} (${last.note ?? 'unreadable'})`;
+    fixes = [GOPROXY_DOCS];
+  } else if (!t) {
     what = 'GOPROXY=off forbids any download';
     fixes = [GOPROXY_DOCS];
   } else if (hop === 'dns') {
@@ -174,7 +196,7 @@ async function failureFinding(ctx: ProbeContext, dep: { path: string; version: s
     classId: 'module-resolution',
     severity: 'error',
     confidence: 0.85,
-    message: `Asked for ${dep.path} ${dep.version} as go would (GOPROXY=${v.GOPROXY || 'https://proxy.golang.org,direct'}), the ${last.entry === 'off' ? 'download' : `request to ${last.entry}`} failed at the ${hopWords(hop)}: ${what}. go build, go mod download and gopls fail the same way for modules not in the cache.`,
+    message: `Asked for ${dep.path} ${dep.version} as go would (GOPROXY=${v.GOPROXY || 'https://proxy.golang.org,direct'}), the ${last.entry === 'off' ? 'download' : last.file ? `read of ${last.entry}` : `request to ${last.entry}`} failed ${last.file ? 'on disk' : `at the ${hopWords(hop)}`}: ${what}. go build, go mod download and gopls fail the same way for modules not in the cache.`,
     evidence,
     fixes,
   };

@@ -154,6 +154,23 @@ describe.skipIf(!GO || !XMOD)('the online check against local proxies', () => {
     expect(list.f!.message).toContain('refuses connections');
   });
 
+  // A file:// GOPROXY (the module cache's download folder, a vendored proxy tree) is read from disk
+  // by go; the check called it "the server at :80 refuses connections".
+  it('a file:// GOPROXY: read from disk as go reads it; the module there passes, an empty tree fails without a word of TCP', async () => {
+    const ws = module();
+    const modcache = execFileSync(GO!, ['env', 'GOMODCACHE'], { encoding: 'utf8' }).trim();
+    const full = env({ GOPROXY: `file://${modcache}/cache/download` });
+    expect(await goDownload(ws, full)).not.toMatch(/error|not found/i);
+    const ok = await online(ws, full);
+    expect(ok.f).toBeUndefined();
+    expect(JSON.stringify(ok.report.probes[0]!.observed.attempts)).toContain('/golang.org/x/mod/@v/list is there');
+    const empty = env({ GOPROXY: `file://${mkdtempSync(path.join(tmp, 'fileproxy-'))}` });
+    expect(await goDownload(ws, empty)).toMatch(/not found|no such file/i);
+    const { f } = await online(ws, empty);
+    expect(f!.message).toContain('failed on disk: the file proxy does not hold golang.org/x/mod');
+    expect(f!.message).not.toMatch(/TCP|refuses connections/);
+  });
+
   it('"|" falls through on any error, "," does not', async () => {
     const ws = module();
     const pipe = await online(ws, env({ GOPROXY: `http://127.0.0.1:${closedPort}|http://127.0.0.1:${gonePort}` }));
