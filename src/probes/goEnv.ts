@@ -540,6 +540,9 @@ async function goflagsFindings(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok:
       },
     ];
   }
+  // The exported GOFLAGS hides the go env file's; a blank one in go.toolsEnvVars would drop that
+  // file's flags too (measured: -buildvcs=false lost), so the file's own value is what replaces it.
+  const fileFlags = fromEnv && fact.values.GOENV && path.isAbsolute(fact.values.GOENV) ? /^GOFLAGS=(.*)$/m.exec((await readUserText(fact.values.GOENV, CAP.smallConfig)) ?? '')?.[1]?.trim() : undefined;
   return [
     {
       classId: 'env-inheritance',
@@ -553,7 +556,11 @@ async function goflagsFindings(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok:
       ],
       explains: ['module-resolution', 'gopls-launch'],
       fixes: fromEnv
-        ? [toolsEnvFix('toolsenv-goflags-clear', 'Clear GOFLAGS for the Go tools', { GOFLAGS: ' ' }, 'go reads a blank GOFLAGS as none; remove the export from your shell start-up files too, or correct the flag.')]
+        ? [
+            fileFlags
+              ? toolsEnvFix('toolsenv-goflags-clear', `Give the Go tools your go env file's GOFLAGS (${fileFlags})`, { GOFLAGS: fileFlags }, `The exported GOFLAGS hides the one in ${fact.values.GOENV}; remove the export from your shell start-up files too, or correct the flag.`)
+              : toolsEnvFix('toolsenv-goflags-clear', 'Clear GOFLAGS for the Go tools', { GOFLAGS: ' ' }, 'go reads a blank GOFLAGS as none; remove the export from your shell start-up files too, or correct the flag.'),
+          ]
         : [{ id: 'go-env-unset-goflags', kind: 'terminal', title: 'Remove GOFLAGS from your go env file', text: 'go env -u GOFLAGS', needsRoot: false, detail: 'go env does not apply GOFLAGS, so it still runs; set the flags again with go env -w GOFLAGS=… once corrected.' }],
     },
   ];

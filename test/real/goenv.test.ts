@@ -177,6 +177,17 @@ describe.skipIf(!haveGo)('go-env / login-shell / modules on the real machine', (
     expect(ours(report).filter((x) => x.severity === 'error')).toEqual([]);
   });
 
+  it('a GOFLAGS go rejects, exported over a go env file with GOFLAGS of its own: the fix gives the tools the file\'s value, not none', async () => {
+    const ws = tree({ 'go.mod': MOD('example.com/flags2'), 'main.go': 'package main\n\nfunc main() {}\n' });
+    const goenv = path.join(tree({ 'env': 'GOFLAGS=-trimpath\n' }), 'env');
+    const env: NodeJS.ProcessEnv = { ...baseEnv(), GOENV: goenv, GOFLAGS: '-tags integration' };
+    const report = await diagnose([ws], env);
+    const f = ours(report).find((x) => x.probeId === 'go-env' && x.message.startsWith('GOFLAGS=-tags integration'));
+    expect(f!.message).toContain('non-flag "integration"');
+    expect(f!.fixes[0]).toMatchObject({ id: 'toolsenv-goflags-clear', value: { GOFLAGS: '-trimpath' } });
+    expect(spawnSync(path.join(GO_DIR, 'go'), ['build', './...'], { cwd: ws, env: { ...env, GOFLAGS: '-trimpath' }, encoding: 'utf8' }).status).toBe(0);
+  });
+
   it('GOFLAGS=-mod=vendor without a vendor/ directory: go parses it and fails on the module, which is not this finding (the modules probe names it)', async () => {
     const ws = tree({ 'go.mod': `${MOD('example.com/vend')}\nrequire golang.org/x/mod v0.20.0\n`, 'main.go': 'package main\n\nfunc main() {}\n' });
     const report = await diagnose([ws], { ...baseEnv(), GOFLAGS: '-mod=vendor' });
