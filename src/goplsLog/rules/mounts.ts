@@ -253,6 +253,9 @@ export const MOUNT_RULES: readonly Rule[] = [
     needles: ['126'],
     // Bazel's failed action says "failed: (Exit 126): …".
     test: /\b(?:exit(?:ed)?(?: with)?(?: code| status)?:?|Error|code:?|status:?|returned non-zero exit status)\s*126\b|\(Exit 126\)/,
+    // A version manager's shim that chose no Go exits 126 itself ("No version is set for command
+    // go", asdf): it ran, so nothing refused to execute it (measured: read as a noexec mount).
+    yieldsTo: ['go-shim-no-version', 'shim-no-version'],
     says: 'a command exited with status 126, "found but not executable": its file could not be executed (a noexec mount, a missing execute bit, or a policy)',
   },
   {

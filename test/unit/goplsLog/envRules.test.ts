@@ -60,6 +60,8 @@ const SHELL_SHIM_GOROOT_CASES: Array<[string, RuleId[]]> = [
   ['--- FAIL: TestLookup (0.00s)\n    lookup_test.go:12: key "go" not found in map', []],
   // --- version managers' shims and hooks ---
   ['No version is set for command go', ['go-shim-no-version']],
+  // The shim's own exit status 126 is not "found but not executable": it ran.
+  ['failed to load view for file:///home/ann/app: err: exit status 126: stderr: No version is set for command go', ['workspace-load-failed', 'go-shim-no-version']],
   ['No preset version installed for command gofmt', ['go-shim-no-version']],
   ['mise ERROR No version is set for shim: go', ['go-shim-no-version']],
   ['unknown command: gopls. Perhaps you have to reshim?', ['go-shim-no-version']],
