@@ -68,8 +68,8 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     return { dir: off ? path.dirname(off) : undefined, env: ctx.env };
   };
   if (!loc.found) {
-    const [elsewhere, goEnv, missing] = await Promise.all([findOffPath(ctx, 'gopls'), ctx.facts.goEnv(), goMissing()]);
-    findings.push(notFoundFinding(loc, ctx.env, elsewhere, goEnv.ok ? undefined : goEnv.reason));
+    const [elsewhere, goEnv, missing, dangling] = await Promise.all([findOffPath(ctx, 'gopls'), ctx.facts.goEnv(), goMissing(), danglingLinkOnPath('gopls', ctx.env)]);
+    findings.push(notFoundFinding(loc, ctx.env, elsewhere, goEnv.ok ? undefined : goEnv.reason, dangling));
     if (missing) findings.push(goMissingFinding(ctx.env, missing.dir, undefined));
     return { findings, observed };
   }
@@ -719,7 +719,22 @@ export function versionFindings(input: VersionFindingsInput): FindingInput[] {
 
 // ---------------------------------------------------------------------------------------------
 
-function notFoundFinding(loc: GoplsLocation, env: NodeJS.ProcessEnv, elsewhere: string | undefined, goProblem: string | undefined): FindingInput {
+/**
+ * A PATH directory's `name` that is a symlink to nothing (a moved or removed install, a package
+ * manager's link left behind): PATH lookup passes over it, so "not found" alone would send the
+ * user looking for an install they can see with ls.
+ */
+export async function danglingLinkOnPath(name: string, env: NodeJS.ProcessEnv): Promise<{ link: string; target: string } | undefined> {
+  for (const dir of pathEntries(env).slice(0, 64)) {
+    const link = path.join(dir, name);
+    const target = await fs.readlink(link).catch(() => undefined);
+    if (target === undefined) continue;
+    if (!(await fs.stat(link).then(() => true, () => false))) return { link, target };
+  }
+  return undefined;
+}
+
+function notFoundFinding(loc: GoplsLocation, env: NodeJS.ProcessEnv, elsewhere: string | undefined, goProblem: string | undefined, dangling?: { link: string; target: string }): FindingInput {
   const evidence: Evidence[] = loc.looked.map((c) => ({ source: `${c.source} lookup`, excerpt: describeCandidate(c) }));
   evidence.push({ source: 'PATH (the environment gopls would run with)', excerpt: env.PATH ?? '<unset>' });
   if (goProblem) evidence.push({ source: 'go env -json', excerpt: goProblem });
@@ -728,6 +743,10 @@ function notFoundFinding(loc: GoplsLocation, env: NodeJS.ProcessEnv, elsewhere: 
   const places = loc.looked.length;
   // Without go env, GOBIN, GOPATH and GOROOT are unknown: only PATH was looked in, and go install fails as go env does.
   let message = `gopls was not found: not in go.alternateTools.gopls, GOBIN, GOPATH/bin, GOROOT/bin or on PATH (${places ? `${places} place${places === 1 ? '' : 's'} and ` : ''}${onPath} PATH director${onPath === 1 ? 'y' : 'ies'} looked in)${goProblem ? '; go env fails here, so GOBIN, GOPATH and GOROOT are unknown, and installing gopls with go fails the same way until go works' : ''}`;
+  if (dangling) {
+    message += `; ${dangling.link} is a symbolic link to ${dangling.target}, which does not exist (an install moved or removed), so PATH lookup passes over it`;
+    evidence.push({ source: `readlink ${dangling.link}`, excerpt: `${dangling.target} (stat: ENOENT)` });
+  }
   if (elsewhere) {
     const dir = path.dirname(elsewhere);
     message += `; it exists at ${elsewhere}, but ${dir} is not on the editor's PATH`;

@@ -2,7 +2,7 @@
 // (.tools/bin/gopls, installed by test/setup/install-gopls.mjs) and temp workspaces.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildOnce, CLI, GO, GOPLS, ROOT } from './support.js';
@@ -196,6 +196,21 @@ describe.skipIf(!GO)('gopls probe on the real machine', () => {
     expect(f?.message).toContain(`${loginBin} is not on the editor's PATH`);
     expect(f?.severity).toBe('error');
     expect(f?.evidence.some((e) => e.source === path.join(loginBin, 'gopls'))).toBe(true);
+  });
+
+  // A gopls link left on PATH by a removed install: "not found" alone sent the user looking for an
+  // install `ls` shows them.
+  it('(c3) a dangling gopls symlink on PATH: the finding names the link and its missing target', () => {
+    const bin = path.join(tmp, 'dangling-bin');
+    mkdirSync(bin, { recursive: true });
+    symlinkSync(path.join(tmp, 'removed', 'gopls'), path.join(bin, 'gopls'));
+    const gopath = path.join(tmp, 'empty-gopath-2');
+    mkdirSync(gopath, { recursive: true });
+    const env = { ...process.env, PATH: `${bin}:${path.dirname(GO!)}:/usr/bin:/bin`, GOPATH: gopath, GOBIN: '' };
+    expect(spawnSync('sh', ['-c', 'command -v gopls'], { env }).status).not.toBe(0);
+    const { report } = diagnose(['--workspace', healthy, '--timeout-ms', '30000'], env);
+    const f = goplsFindings(report).find((x) => x.message.startsWith('gopls was not found'));
+    expect(f?.message).toContain(`${path.join(bin, 'gopls')} is a symbolic link to ${path.join(tmp, 'removed', 'gopls')}, which does not exist`);
   });
 
   it('(d) a gopls that never answers: a hang finding or a timeout within the deadline, and no orphan', () => {
