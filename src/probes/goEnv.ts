@@ -3,7 +3,7 @@
 // steer modules, caches and the target platform sane. Evidence names `go env -json` or the
 // environment, whichever set the value.
 import path from 'node:path';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import type { ClassId, Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
@@ -630,6 +630,19 @@ function platformFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string
         message: `GOTOOLCHAIN=${v.GOTOOLCHAIN} asks for a newer Go than the one installed (${v.GOVERSION}), and GOPROXY=off forbids downloading it: every go command, and every package load of gopls, fails with "toolchain not available".`,
         explains: ['module-resolution', 'gopls-launch'],
         evidence: [goEnvEv(['GOTOOLCHAIN', 'GOVERSION', 'GOPROXY'])],
+        fixes: [toolsEnvFix('toolsenv-gotoolchain-local', 'Use the installed Go toolchain (GOTOOLCHAIN=local)', { GOTOOLCHAIN: 'local' })],
+      });
+    } else if (want && have && compareGoVersions(want, have) > 0 && v.GOMODCACHE && !existsSync(path.join(v.GOMODCACHE, 'golang.org', `toolchain@v0.0.1-${tc.version}.${v.GOHOSTOS ?? 'linux'}-${v.GOHOSTARCH ?? 'amd64'}`))) {
+      // Not downloaded yet: every go command fetches it first, and fails while it cannot (offline,
+      // a proxy that refuses, or a version never released: "403 … This module version is not
+      // available"). Measured: GOTOOLCHAIN=go1.99.0 left only a module-resolution symptom nothing explained.
+      out.push({
+        classId: 'env-inheritance',
+        severity: 'warning',
+        confidence: 0.6,
+        message: `GOTOOLCHAIN=${v.GOTOOLCHAIN} makes every go command switch to ${tc.version}, newer than the installed ${v.GOVERSION} and not in the module cache: go downloads it first (from ${(v.GOPROXY ?? '').split(/[,|]/)[0] || 'https://proxy.golang.org'}), and until that works every go command and every package load of gopls fail ("toolchain not available" offline; "not available" from the proxy for a version never released).`,
+        explains: ['module-resolution', 'gopls-launch'],
+        evidence: [goEnvEv(['GOTOOLCHAIN', 'GOVERSION', 'GOPROXY']), { source: `stat ${path.join(v.GOMODCACHE, 'golang.org', `toolchain@v0.0.1-${tc.version}.${v.GOHOSTOS ?? 'linux'}-${v.GOHOSTARCH ?? 'amd64'}`)}`, excerpt: 'ENOENT' }],
         fixes: [toolsEnvFix('toolsenv-gotoolchain-local', 'Use the installed Go toolchain (GOTOOLCHAIN=local)', { GOTOOLCHAIN: 'local' })],
       });
     }
