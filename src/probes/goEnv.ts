@@ -407,7 +407,20 @@ async function cacheFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: str
       fixes: [],
     });
   } else if (!path.isAbsolute(modcache)) {
-    out.push({ classId: 'fs-access', severity: 'error', confidence: 0.9, message: `GOMODCACHE (${modcache}) is not an absolute path: go rejects it when it needs a dependency.`, evidence: [goEnvEv(['GOMODCACHE'])], fixes: [] });
+    // "~/go/pkg/mod" written where no shell expands it (go.toolsEnvVars, a systemd unit, a quoted
+    // export) is the usual one; the fix writes the home out, or gives go its default back.
+    const home = ctx.env.HOME && path.isAbsolute(ctx.env.HOME) ? ctx.env.HOME : undefined;
+    const tilde = modcache === '~' || modcache.startsWith('~/');
+    const gopath = gopathEntries(v)[0];
+    const to = tilde && home ? path.join(home, modcache.slice(1)) : gopath && path.isAbsolute(gopath) ? path.join(gopath, 'pkg', 'mod') : undefined;
+    out.push({
+      classId: 'fs-access',
+      severity: 'error',
+      confidence: 0.9,
+      message: `GOMODCACHE (${modcache}) is not an absolute path${tilde ? ', with a "~" nothing expanded (only a shell turns ~ into the home directory)' : ''}: go rejects it ("GOMODCACHE entry is relative; must be absolute path") whenever it needs a dependency, so go build and gopls fail in every module with requirements.`,
+      evidence: [goEnvEv(['GOMODCACHE'])],
+      fixes: to ? [toolsEnvFix('toolsenv-gomodcache-absolute', `Set GOMODCACHE=${to} for the Go tools`, { GOMODCACHE: to }, tilde ? 'The same path with the home written out; write it out where the "~" came from too.' : 'go\'s own default, GOPATH/pkg/mod; or remove GOMODCACHE where it is set.')] : [],
+    });
   }
   const gotmp = v.GOTMPDIR ?? '';
   const tmp = gotmp || ctx.env.TMPDIR || '';

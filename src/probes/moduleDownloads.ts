@@ -256,7 +256,8 @@ function goCommandEnv(ctx: ProbeContext): NodeJS.ProcessEnv {
 
 async function inspectModules(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, mods: string[], workSum?: string, workFile?: string): Promise<ModuleState[]> {
   const workSums = workSum ? ((await readUserText(workSum, CAP.goSum)) ?? '') : '';
-  const modcache = goEnv.values.GOMODCACHE ?? '';
+  // A relative GOMODCACHE is refused by go itself (the go-env probe says so): nothing here to look in.
+  const modcache = path.isAbsolute(goEnv.values.GOMODCACHE ?? '') ? goEnv.values.GOMODCACHE! : '';
   const edit = (args: string[], cwd: string, env: NodeJS.ProcessEnv) => ctx.host.exec(goEnv.goBinary, args, { timeoutMs: Math.max(300, Math.min(2000, ctx.remainingMs() - 300)), signal: ctx.signal, env, cwd, maxBuffer: 1024 * 1024 });
   // Built from vendor/: go reads neither go.sum nor the module cache for it (measured: a vendored
   // module with neither, GOPROXY=off, builds), so nothing here can be missing.

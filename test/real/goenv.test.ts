@@ -1,6 +1,6 @@
 // The go-env, login-shell and modules probes on this very machine: real go, real bash, real files.
 import { describe, expect, it } from 'vitest';
-import { chmodSync, copyFileSync, existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdtempSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,8 @@ import type { Finding, Report } from '../../src/doctor/model.js';
 import { goEnvProbe } from '../../src/probes/goEnv.js';
 import { loginShellProbe } from '../../src/probes/loginShell.js';
 import { modulesProbe } from '../../src/probes/modules.js';
+import { moduleDownloadsProbe } from '../../src/probes/moduleDownloads.js';
+import { cachedXMod } from './support.js';
 
 const GO_DIR = '/usr/local/go/bin';
 const haveGo = existsSync(path.join(GO_DIR, 'go'));
@@ -138,6 +140,27 @@ describe.skipIf(!haveGo)('go-env / login-shell / modules on the real machine', (
     const fixed = goEnv({ ...env, GOPATH: path.join(home, 'go') });
     expect(fixed.status).toBe(0);
     expect(fixed.stdout.trim()).toBe(path.join(home, 'go'));
+  });
+
+  it.skipIf(!cachedXMod().version)('GOMODCACHE with an unexpanded ~: an fs-access error with the home written out, no "not in the cache yet" note, and with the fix go builds', async () => {
+    const { version, goLine } = cachedXMod();
+    const ws = tree({ 'go.mod': `module example.com/mc\n\ngo ${goLine}\n\nrequire golang.org/x/mod ${version}\n`, 'main.go': 'package main\n\nimport "golang.org/x/mod/semver"\n\nfunc main() { println(semver.IsValid("v1")) }\n' });
+    const go = path.join(GO_DIR, 'go');
+    const realCache = spawnSync(go, ['env', 'GOMODCACHE'], { encoding: 'utf8' }).stdout.trim();
+    spawnSync(go, ['mod', 'tidy'], { cwd: ws, env: { ...baseEnv(), GOPROXY: 'off', GOFLAGS: '-mod=mod' } });
+    // A home whose go/pkg/mod is this machine's module cache: the written-out path finds x/mod offline.
+    const home = tree({});
+    mkdirSync(path.join(home, 'go', 'pkg'), { recursive: true });
+    symlinkSync(realCache, path.join(home, 'go', 'pkg', 'mod'));
+    const env: NodeJS.ProcessEnv = { ...baseEnv(), HOME: home, GOMODCACHE: '~/go/pkg/mod', GOPROXY: 'off' };
+    expect(spawnSync(go, ['build', './...'], { cwd: ws, env, encoding: 'utf8' }).stderr).toContain('GOMODCACHE entry is relative; must be absolute path: "~/go/pkg/mod"');
+    const report = await runDoctor({ host: new Host(), probes: [goEnvProbe, moduleDownloadsProbe], workspaces: [ws], env, timeoutMs: 20_000 });
+    const all = report.causes.flatMap((c) => c.findings);
+    const f = all.find((x) => x.probeId === 'go-env' && x.message.startsWith('GOMODCACHE (~/go/pkg/mod) is not an absolute path'));
+    expect(f, JSON.stringify(all.map((x) => x.message))).toMatchObject({ classId: 'fs-access', severity: 'error' });
+    expect(f!.fixes[0]).toMatchObject({ id: 'toolsenv-gomodcache-absolute', value: { GOMODCACHE: path.join(home, 'go', 'pkg', 'mod') } });
+    expect(all.some((x) => x.message.includes('is not in the module cache yet'))).toBe(false);
+    expect(spawnSync(go, ['build', './...'], { cwd: ws, env: { ...env, GOMODCACHE: path.join(home, 'go', 'pkg', 'mod') }, encoding: 'utf8' }).status).toBe(0);
   });
 
   // GOFLAGS=-mod=mod set once for every module, then a go.work above the folder: go refuses every
