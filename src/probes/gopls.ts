@@ -401,7 +401,9 @@ const CAUSE_KINDS: readonly DiagnosticKind[] = ['go-newer-than-toolchain', 'miss
 const DIAGNOSTIC_WORDS: Record<DiagnosticKind, { severity: 'error' | 'warning'; says: (d: ClassifiedDiagnostic) => string }> = {
   'go-newer-than-toolchain': { severity: 'error', says: (d) => `the module asks for go ${d.subject ?? '?'}, newer than the go gopls runs (${d.running ?? '?'}), and no toolchain may be downloaded` },
   'missing-go-sum': { severity: 'error', says: (d) => `a go.sum entry is missing${d.subject ? ` for the module providing ${d.subject}` : ''}` },
-  'no-module-provides': { severity: 'error', says: (d) => `no module in go.mod provides ${d.subject ?? 'an imported package'} (or its go.sum entry is missing)` },
+  // gopls says "no required module provides package" also when go.mod requires the module but go
+  // could not fetch it (GOPROXY=direct offline, measured): the words name every way there.
+  'no-module-provides': { severity: 'error', says: (d) => `gopls found no module providing ${d.subject ?? 'an imported package'}: go.mod does not require it, its go.sum entry is missing, or it is not in the module cache and go could not download it` },
   'import-not-found': { severity: 'warning', says: (d) => `an import cannot be found: ${d.subject ?? '?'}` },
   'build-constraints': { severity: 'warning', says: () => 'the file is in no package gopls builds (build tags or GOOS/GOARCH exclude it)' },
   'load-failed': { severity: 'error', says: () => 'gopls could not load the packages (go list failed)' },

@@ -219,7 +219,9 @@ export const MODULE_RULES: readonly Rule[] = [
     needles: ['lookup disabled by -mod=', 'cannot query module due to -mod=', 'resolve module using the vendor directory', 'listed in vendor/modules.txt', 'should be required explicitly in go.mod', 'needed, disabled by -mod=', 'updates to go.mod needed', '-mod may only be set to', 'vendor directory exists', 'from implicitly required module', 'go get: disabled by -mod=', '/vendor/', '\\vendor\\'],
     test: /lookup disabled by -mod=|cannot query module due to -mod=|resolve module using the vendor directory|listed in vendor\/modules\.txt|should be required explicitly in go\.mod|needed, disabled by -mod=|updates to go\.mod needed|-mod may only be set to|vendor directory exists|from implicitly required module|go get: disabled by -mod=|cannot load \S{1,300}: open \S{0,300}[\/\\]vendor[\/\\]\S{0,300}: (?:no such file or directory|The system cannot find the (?:path|file) specified)/,
     yieldsTo: ['go-toolchain-mismatch', 'goflags-vendor-blocks-install', 'mod-flag-in-workspace-mode'],
-    says: 'the go command runs with -mod=vendor or -mod=readonly (set, or from GOFLAGS) and the vendor directory or go.mod does not have what the build needs',
+    // -mod=readonly is go's default since 1.16: these lines need no GOFLAGS (measured: an exclude
+    // directive on a required version gives "updates to go.mod needed" with GOFLAGS unset).
+    says: 'go.mod, go.sum or the vendor directory does not have what the build needs, and the go command may not change them (its default read-only module mode, or -mod=vendor): go mod tidy (or go mod vendor) makes them agree',
   },
   {
     id: 'module-lacks-package',
