@@ -270,6 +270,21 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
         out.push(spawnFinding(input, 'ENOEXEC', `exec format error (the shell fallback exited ${f.exitCode})`, useOther));
         break;
       }
+      // Not an ELF, exit 126/127 and a shell's own complaint: gopls here is a wrapper script whose
+      // command is gone or refused (measured: `exec /opt/old/gopls-v0.14` from a removed install
+      // was an "unexplained symptom" pointing at cgroups and the OOM killer). That is the cause.
+      const shellSaid = !input.elf && (f.exitCode === 126 || f.exitCode === 127) ? /^\S+: (?:line )?\d+: (?:exec: )?(.+?): (not found|No such file or directory|Permission denied|cannot execute[^\n]*)$/m.exec(session.stderrTail) : null;
+      if (shellSaid) {
+        out.push({
+          classId: 'gopls-launch',
+          severity: 'error',
+          confidence: 0.9,
+          message: `${gopls.path} is a script, and the program it runs, ${shellSaid[1]}, ${shellSaid[2] === 'Permission denied' || shellSaid[2]!.startsWith('cannot execute') ? 'cannot be executed' : 'is not there'}: it exited ${f.exitCode} at once ("${shellSaid[0].trim().slice(0, 200)}"), so the editor has no language server. A wrapper left by an install that moved or was removed; install gopls again or point the wrapper at one.`,
+          evidence: [{ source: `${gopls.path} (stderr)`, excerpt: shellSaid[0].trim() }, { source: session.commandLine, excerpt: f.message }],
+          fixes: [installGoplsFix(undefined), ...useOther, GOPLS_TROUBLESHOOTING],
+        });
+        break;
+      }
       const panic = /^panic:/m.test(session.stderrTail);
       // The runtime's own last words, the first such line: "fatal error: …", "runtime: out of memory: …",
       // "runtime/cgo: pthread_create failed: …" (not a panic: no gopls code failed), or the signal

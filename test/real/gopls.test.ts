@@ -213,6 +213,27 @@ describe.skipIf(!GO)('gopls probe on the real machine', () => {
     expect(f?.message).toContain(`${path.join(bin, 'gopls')} is a symbolic link to ${path.join(tmp, 'removed', 'gopls')}, which does not exist`);
   });
 
+  // A gopls wrapper whose target was removed: exit 127 with the shell's own words, which the report
+  // called an unexplained symptom and sent the user to cgroups and the OOM killer.
+  it.each([
+    ['sh, exec', '#!/bin/sh\nexec MISSING "$@"\n', /: 2: exec: \S+: not found/],
+    ['bash', '#!/bin/bash\nMISSING "$@"\n', /: line 2: \S+: No such file or directory/],
+  ])('(c4) a gopls wrapper script (%s) whose program is gone: the cause, named with the shell\'s words', (_name, script, said) => {
+    const bin = mkdtempSync(path.join(tmp, 'wrapper-'));
+    const missing = path.join(tmp, 'removed-install', 'gopls-v0.14');
+    writeFileSync(path.join(bin, 'gopls'), script.replace('MISSING', missing), { mode: 0o755 });
+    const env = { ...process.env, PATH: `${bin}:${path.dirname(GO!)}:/usr/bin:/bin` };
+    const r = spawnSync(path.join(bin, 'gopls'), ['version'], { env, encoding: 'utf8' });
+    expect(r.status).toBe(127);
+    expect(r.stderr).toMatch(said);
+    const { report } = diagnose(['--workspace', healthy, '--timeout-ms', '30000'], env);
+    const f = goplsFindings(report).find((x) => x.message.startsWith(`${path.join(bin, 'gopls')} is a script`));
+    expect(f, JSON.stringify(goplsFindings(report).map((x) => x.message))).toMatchObject({ classId: 'gopls-launch', severity: 'error' });
+    expect((f as { role?: string }).role ?? 'cause').toBe('cause');
+    expect(f!.message).toContain(`the program it runs, ${missing}, is not there`);
+    expect(report.causes[0]!.id).toBe('gopls-launch');
+  });
+
   it('(d) a gopls that never answers: a hang finding or a timeout within the deadline, and no orphan', () => {
     const marker = `gopls-standin-${process.pid}-${Date.now()}`;
     const pids = path.join(tmp, `${marker}.pids`);
