@@ -29,6 +29,7 @@ import { findUp } from './modules.js';
 import { programInLogin } from './programInLogin.js';
 import { sshFetchFindings } from './sshFetchFindings.js';
 import { firstAndMore } from '../doctor/listing.js';
+import { toolsEnvFix } from '../fixes/catalog.js';
 
 const MAX_MODULES = 8;
 
@@ -430,11 +431,43 @@ function userProxyOff(v: Record<string, string>): boolean {
   return entries[0]?.kind === 'off';
 }
 
+/** The go.work above dir (GOWORK aside) and which of mods its use list serves from a folder. */
+async function workServing(dir: string, mods: readonly ModuleVersion[]): Promise<{ work: string; served: Array<{ path: string; dir: string }> } | undefined> {
+  const work = await findUp(dir, 'go.work');
+  if (!work) return undefined;
+  const wanted = new Set(mods.map((m) => m.path));
+  const served: Array<{ path: string; dir: string }> = [];
+  for (const u of parseGoWorkUses((await readUserText(work, CAP.goModFile)) ?? '').slice(0, MAX_MODULES)) {
+    const d = path.resolve(path.dirname(work), u);
+    const mod = /^\s*module\s+"?([^\s"]+)"?/m.exec((await readUserText(path.join(d, 'go.mod'), CAP.goModFile)) ?? '')?.[1];
+    if (mod && wanted.has(mod)) served.push({ path: mod, dir: d });
+  }
+  return { work, served };
+}
+
 async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, s: ModuleState, unwritable: string | undefined): Promise<FindingInput[]> {
   const v = goEnv.values;
   const out: FindingInput[] = [];
   const goEnvEv = (names: string[]): Evidence => ({ source: goEnv.commandLine, excerpt: names.map((n) => `"${n}": ${JSON.stringify(v[n] ?? '')}`).join('\n') });
   const list = (ms: ModuleVersion[]) => firstAndMore(ms.map(key));
+  // GOWORK=off (set for CI, or left from a script) hides a go.work above the module that serves
+  // these requirements from its folders: go then fetches them and wants their sums. Measured: the
+  // report blamed go.sum and offered go mod tidy, which failed against the proxy.
+  if ((ctx.env.GOWORK ?? v.GOWORK) === 'off' && (s.missingSum.length || s.notCached.length)) {
+    const hidden = await workServing(s.dir, [...s.missingSum, ...s.notCached]);
+    if (hidden && hidden.served.length) {
+      const served = new Set(hidden.served.map((m) => m.path));
+      out.push({
+        classId: 'module-resolution',
+        severity: 'error',
+        confidence: 0.9,
+        message: `GOWORK=off (${ctx.env.GOWORK === 'off' ? 'from the environment the tools get' : `from your go env file (${v.GOENV || 'GOENV'})`}) makes go ignore ${hidden.work}, whose modules serve ${firstAndMore([...served])} to ${path.join(s.dir, 'go.mod')}: go tries to download ${served.size === 1 ? 'it' : 'them'} instead, and go build and gopls fail ("missing go.sum entry", or no such version on the proxy).`,
+        evidence: [goEnvEv(['GOWORK']), { source: hidden.work, excerpt: hidden.served.map((m) => `use ${m.dir} (module ${m.path})`).join('\n') }],
+        fixes: [toolsEnvFix('toolsenv-gowork', `Use ${hidden.work} for the Go tools (GOWORK)`, { GOWORK: hidden.work }, 'go.toolsEnvVars applies it to gopls and every go command the extension runs; unset GOWORK=off where it is set too.')],
+      });
+      s = { ...s, missingSum: s.missingSum.filter((m) => !served.has(m.path)), notCached: s.notCached.filter((m) => !served.has(m.path)) };
+    }
+  }
   if (s.mismatch.length) {
     out.push(
       mismatchFinding(s.dir, s.mismatch, {

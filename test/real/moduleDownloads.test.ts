@@ -153,6 +153,27 @@ describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', 
     expect(observed.modules).toEqual(expect.arrayContaining([expect.objectContaining({ dir: path.join(ws, 'app'), direct: 0, missingSum: [], notCached: [] })]));
   });
 
+  // GOWORK=off (set for CI, left from a script) hides the go.work that serves the requirement: the
+  // report blamed go.sum and offered go mod tidy, which fails against the proxy.
+  it('GOWORK=off over a go.work that serves the requirement: the error names GOWORK and the go.work, and with GOWORK set to it go builds', async () => {
+    const ws = tree({
+      'go.work': `go ${GO_LINE}\n\nuse (\n\t./app\n\t./lib\n)\n`,
+      'lib/go.mod': `module example.com/lib\n\ngo ${GO_LINE}\n`,
+      'lib/lib.go': 'package lib\n\nfunc F() {}\n',
+      'app/go.mod': `module example.com/app\n\ngo ${GO_LINE}\n\nrequire example.com/lib v0.1.0\n`,
+      'app/main.go': 'package main\n\nimport "example.com/lib"\n\nfunc main() { lib.F() }\n',
+    });
+    const app = path.join(ws, 'app');
+    const e = env({ GOWORK: 'off' });
+    expect(goBuild(app, { ...e, GOPROXY: 'off' })).toContain('missing go.sum entry for module providing package example.com/lib');
+    const { all } = await findings(app, e);
+    const f = all.find((x) => x.severity === 'error')!;
+    expect(f.message).toContain(`GOWORK=off (from the environment the tools get) makes go ignore ${path.join(ws, 'go.work')}, whose modules serve example.com/lib`);
+    expect(all.some((x) => x.message.includes('has no checksum'))).toBe(false);
+    expect(f.fixes[0]).toMatchObject({ id: 'toolsenv-gowork', value: { GOWORK: path.join(ws, 'go.work') } });
+    expect(goBuild(app, { ...e, GOPROXY: 'off', GOWORK: path.join(ws, 'go.work') })).toBe('');
+  });
+
   it('GOPROXY=off and the module not in the cache: an error quoting what go says', async () => {
     const ws = module();
     writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));
