@@ -479,6 +479,14 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
     const evidence: Evidence[] = list.slice(0, 3).map((x) => ({ source: `gopls textDocument/publishDiagnostics ${fileUrlPath(x.uri)}`, excerpt: x.d.message }));
     let message = `gopls's diagnostics for ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'}: ${words.says(first)}`;
     let fixes = diagnosticFixes(kind, first, moduleDir);
+    // The package is in a module nested below this one that no go.work joins: go mod tidy would
+    // look for it on the proxy and fail (measured); a go.work over both is what makes it resolve.
+    const nested = kind === 'no-module-provides' && moduleDir && first.subject ? nestedModuleOf(moduleDir, first.subject) : undefined;
+    if (nested && moduleDir) {
+      message += `; it is in ${nested.dir}, a module of its own (${nested.path}) below ${moduleDir}, and no go.work joins the two`;
+      evidence.push({ source: path.join(nested.dir, 'go.mod'), excerpt: `module ${nested.path}` });
+      fixes = [{ id: 'go-work-nested', kind: 'terminal', title: `Join ${path.basename(nested.dir)} and its parent module in a go.work`, text: existsSync(path.join(moduleDir, 'go.work')) ? `go work use ${path.relative(moduleDir, nested.dir)}` : `go work init . ${path.relative(moduleDir, nested.dir)}`, needsRoot: false, cwd: moduleDir, detail: 'go and gopls then take the nested module from its folder; a require plus a replace directive in go.mod does the same for builds without the go.work.' }];
+    }
     const about = kind === 'build-constraints' && opened && list.some((x) => fileUrlPath(x.uri) === opened.file) ? opened : undefined;
     if (about) {
       const ex = describeExclusion(about);
@@ -530,6 +538,37 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
     }
   }
   return out;
+}
+
+/**
+ * A module below moduleDir (its own go.mod) whose path is the import's prefix, or undefined. Read
+ * synchronously: at most 16 small go.mod heads, once per diagnosis that has this kind.
+ */
+function nestedModuleOf(moduleDir: string, importPath: string): { dir: string; path: string } | undefined {
+  const modulePath = (dir: string) => {
+    let text = '';
+    try {
+      const fd = openSync(path.join(dir, 'go.mod'), fsConst.O_RDONLY | fsConst.O_NONBLOCK);
+      try {
+        const buf = Buffer.alloc(8192);
+        text = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+      } finally {
+        closeSync(fd);
+      }
+    } catch {
+      return undefined;
+    }
+    return /^\s*module\s+"?([^\s"]+)"?/m.exec(text)?.[1];
+  };
+  const own = modulePath(moduleDir);
+  if (!own || !importPath.startsWith(`${own}/`)) return undefined;
+  const parts = importPath.slice(own.length + 1).split('/');
+  for (let i = 1; i <= parts.length && i <= 16; i++) {
+    const dir = path.join(moduleDir, ...parts.slice(0, i));
+    const mod = modulePath(dir);
+    if (mod && (importPath === mod || importPath.startsWith(`${mod}/`))) return { dir, path: mod };
+  }
+  return undefined;
 }
 
 function diagnosticFixes(kind: DiagnosticKind, d: ClassifiedDiagnostic, moduleDir: string | undefined): Fix[] {

@@ -234,6 +234,28 @@ describe.skipIf(!GO)('gopls probe on the real machine', () => {
     expect(report.causes[0]!.id).toBe('gopls-launch');
   });
 
+  // A module importing a package of a module nested below it, with no go.work: the first fix was
+  // go mod tidy, which looks for the nested module on the proxy and fails.
+  it('(c5) an import from a nested module no go.work joins: the finding names it, and go work init . sub makes go build', () => {
+    const root = mkdtempSync(path.join(tmp, 'nested-'));
+    mkdirSync(path.join(root, 'sub', 'pkg'), { recursive: true });
+    writeFileSync(path.join(root, 'go.mod'), 'module example.com/root\n\ngo 1.22\n');
+    writeFileSync(path.join(root, 'sub', 'go.mod'), 'module example.com/root/sub\n\ngo 1.22\n');
+    writeFileSync(path.join(root, 'sub', 'pkg', 'p.go'), 'package pkg\n\nfunc F() {}\n');
+    writeFileSync(path.join(root, 'main.go'), 'package main\n\nimport "example.com/root/sub/pkg"\n\nfunc main() { pkg.F() }\n');
+    const env = { ...process.env, GOFLAGS: '', GOWORK: '', GOPROXY: 'off' };
+    const build = () => spawnSync(GO!, ['build', './...'], { cwd: root, env, encoding: 'utf8' });
+    expect(build().stderr).toContain('no required module provides package example.com/root/sub/pkg');
+    const { report } = diagnose(['--workspace', root, '--gopls', GOPLS, '--timeout-ms', '30000'], env);
+    const f = goplsFindings(report).find((x) => x.message.includes('gopls found no module providing example.com/root/sub/pkg'));
+    expect(f, JSON.stringify(report.causes.flatMap((c) => c.findings).map((x) => x.message))).toBeDefined();
+    expect(f?.message).toContain(`it is in ${path.join(root, 'sub')}, a module of its own (example.com/root/sub)`);
+    const fix = (f as unknown as { fixes: Array<{ id: string; text: string; cwd: string }> }).fixes[0]!;
+    expect(fix).toMatchObject({ id: 'go-work-nested', text: 'go work init . sub', cwd: root });
+    execFileSync('bash', ['-c', fix.text], { cwd: fix.cwd, env: { ...env, PATH: `${path.dirname(GO!)}:${process.env.PATH}` } });
+    expect(build().status).toBe(0);
+  });
+
   it('(d) a gopls that never answers: a hang finding or a timeout within the deadline, and no orphan', () => {
     const marker = `gopls-standin-${process.pid}-${Date.now()}`;
     const pids = path.join(tmp, `${marker}.pids`);
