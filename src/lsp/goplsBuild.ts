@@ -22,7 +22,8 @@ export function buildContextOf(values: Record<string, string> | undefined, arch:
 export function dropTags(flags: readonly string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i < flags.length; i++) {
-    if (/^--?tags=/.test(flags[i]!)) continue;
+    // "-tags integration" in one entry (which go rejects) is a tags flag too: a fix replaces it.
+    if (/^--?tags(=|\s)/.test(flags[i]!.trim())) continue;
     if (/^--?tags$/.test(flags[i]!)) {
       i++;
       continue;

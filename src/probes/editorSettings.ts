@@ -12,6 +12,7 @@ import { skipped } from './probe.js';
 import { readGoplsApi, type GoplsApi } from '../facts/goplsApi.js';
 import { findGoExtensionManifest } from '../facts/editorSettings.js';
 import { resolveSettingPath } from '../facts/goSettings.js';
+import { settingFix } from '../fixes/catalog.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
@@ -208,6 +209,35 @@ export async function settingPathFindings(sources: readonly EditorSettingsSource
         });
       }
     }
+    // gopls hands each build.buildFlags entry to go as one argument: "-tags integration" is one
+    // word go rejects ("flag provided but not defined: -tags integration"), and every package load
+    // fails. Measured: the report said nothing, and its build-tags fix kept the broken entry.
+    const goplsObj = src.values.gopls;
+    const flags = goplsObj && typeof goplsObj === 'object' && !Array.isArray(goplsObj) ? ((goplsObj as Record<string, unknown>)['build.buildFlags'] ?? ((goplsObj as Record<string, unknown>).build as Record<string, unknown> | undefined)?.buildFlags) : undefined;
+    if (Array.isArray(flags)) {
+      const bad = flags.filter((f): f is string => typeof f === 'string' && /^--?[A-Za-z][\w.-]*\s+\S/.test(f.trim()));
+      if (bad.length) {
+        const split = flags.map((f) => (typeof f === 'string' && bad.includes(f) ? f.trim().replace(/\s+/, '=') : f));
+        out.push({
+          classId: 'module-resolution',
+          severity: 'error',
+          confidence: 0.85,
+          message: `gopls's build.buildFlags holds ${bad.map((b) => JSON.stringify(b)).join(', ')}, a flag and its value in one entry: gopls passes each entry to go as one argument, and go rejects it ("flag provided but not defined: ${bad[0]!.trim()}"), so every package load fails and gopls gives no completion, types or diagnostics. Write ${split.filter((f, i) => f !== flags[i]).map((f) => JSON.stringify(f)).join(', ')} instead${trustNote}.`,
+          evidence: [{ source: where('gopls'), excerpt: `"build.buildFlags": ${JSON.stringify(flags)}` }],
+          fixes: [
+            settingFix({
+              id: 'gopls-build-flags-split',
+              title: 'Write each flag and its value as one -flag=value entry (gopls build.buildFlags)',
+              key: 'gopls',
+              value: { 'build.buildFlags': split },
+              merge: true,
+              target: ws ? 'workspace' : 'user',
+              detail: 'go reads "-tags=integration" as the flag and its value; gopls restarts when the setting changes.',
+            }),
+          ],
+        });
+      }
+    }
     const tools = src.values['go.alternateTools'];
     if (tools && typeof tools === 'object' && !Array.isArray(tools)) {
       for (const [tool, value] of Object.entries(tools as Record<string, unknown>).slice(0, 30)) {
@@ -234,8 +264,9 @@ export async function settingPathFindings(sources: readonly EditorSettingsSource
 export const editorSettingsProbe: Probe = {
   id: 'editor-settings',
   title: 'gopls and Go extension settings',
-  // env-inheritance: go.goroot or a go.alternateTools entry naming what is not there (settingPathFindings).
-  classes: ['gopls-launch', 'env-inheritance'],
+  // env-inheritance: go.goroot or a go.alternateTools entry naming what is not there (settingPathFindings);
+  // module-resolution: a build.buildFlags entry go rejects, which fails every package load.
+  classes: ['gopls-launch', 'env-inheritance', 'module-resolution'],
   // A first gopls api-json (300 KB of JSON) on a loaded machine can pass the default 5 s; later runs
   // read the cache. The run's deadline stays the cap.
   timeoutMs: 20_000,

@@ -99,3 +99,23 @@ describe.skipIf(!GO)('editor-settings and go-env-changed probes on the real mach
     expect(text).not.toContain(TOKEN);
   }, 180_000);
 });
+
+// gopls passes each build.buildFlags entry to go as one argument: what go says of the broken entry
+// and of the split one the fix writes, with the real go.
+describe.skipIf(!GO)('build.buildFlags entries as go reads them', () => {
+  it('"-tags integration" in one entry: go rejects it, the finding says so, and the split entry the fix writes builds the tagged file', async () => {
+    const { settingPathFindings } = await import('../../src/probes/editorSettings.js');
+    const ws = mkdtempSync(path.join(os.tmpdir(), 'buildflags-'));
+    writeFileSync(path.join(ws, 'go.mod'), 'module example.com/bf\n\ngo 1.22\n');
+    writeFileSync(path.join(ws, 'it.go'), '//go:build integration\n\npackage bf\n\nfunc Helper() {}\n');
+    const list = (flags: string[]) => spawnSync(GO!, ['list', '-f', '{{.GoFiles}}', ...flags, '.'], { cwd: ws, encoding: 'utf8', env: { ...process.env, GOFLAGS: '' } });
+    expect(list(['-tags integration']).stderr).toContain('flag provided but not defined: -tags integration');
+    const [f] = await settingPathFindings([{ source: path.join(ws, '.vscode', 'settings.json'), values: { gopls: { 'build.buildFlags': ['-tags integration'] } } }], {});
+    expect(f!.message).toContain('flag provided but not defined: -tags integration');
+    const split = (f!.fixes![0] as { value: { 'build.buildFlags': string[] } }).value['build.buildFlags'];
+    const fixed = list(split);
+    expect(fixed.status).toBe(0);
+    expect(fixed.stdout).toContain('it.go');
+    rmSync(ws, { recursive: true, force: true });
+  });
+});

@@ -140,6 +140,16 @@ describe('liveEditorSettings (the extension passes its live configuration)', () 
 });
 
 describe('settingPathFindings: settings naming what is not there (stat only, never run)', () => {
+  it('a build.buildFlags entry holding a flag and its value ("-tags integration"): an error with the split entry as the fix; "-tags=integration" and ["-tags", "x"] say nothing', async () => {
+    const src = '/home/u/.config/Code/User/settings.json';
+    const bad = await settingPathFindings([{ source: src, values: { gopls: { 'build.buildFlags': ['-tags integration', '-trimpath'] } } }], {});
+    expect(bad).toHaveLength(1);
+    expect(bad[0]).toMatchObject({ classId: 'module-resolution', severity: 'error' });
+    expect(bad[0]!.message).toContain('flag provided but not defined: -tags integration');
+    expect(bad[0]!.fixes?.[0]).toMatchObject({ id: 'gopls-build-flags-split', key: 'gopls', value: { 'build.buildFlags': ['-tags=integration', '-trimpath'] }, target: 'user' });
+    for (const ok of [['-tags=integration'], ['-tags', 'integration'], ['-tags=a b']]) expect(await settingPathFindings([{ source: src, values: { gopls: { 'build.buildFlags': ok } } }], {})).toEqual([]);
+  });
+
   it('go.goroot without bin/go and go.alternateTools.gopls naming a missing file, from a workspace file; dlv and existing paths say nothing', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'ged-settings-'));
     try {
