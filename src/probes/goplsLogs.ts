@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
-import { discoverGoplsLogs, type FoundLog } from '../goplsLog/discover.js';
+import { discoverGoplsLogs, logfileFromFlags, type FoundLog } from '../goplsLog/discover.js';
+import { promises as fs, constants as fsConstants } from 'node:fs';
 import { readLogFile, progressText, type ReadLogResult } from '../goplsLog/read.js';
 import { RULES, type Rule, type RuleId } from '../goplsLog/rules.js';
 import { crashVerdict } from '../goplsLog/crashVerdict.js';
@@ -45,6 +46,7 @@ export const goplsLogsProbe: Probe = {
   title: 'gopls server logs and traces',
   classes: ['gopls-launch', 'env-inheritance', 'module-resolution', 'file-watch', 'memory-limit', 'process-limit', 'noexec-mount', 'fs-access', 'mac-policy'],
   async run(ctx) {
+    const unopenable = await logfileFlagFindings(ctx);
     const logs = await discoverGoplsLogs({
       explicit: ctx.goplsLogs,
       extraLogPaths: ctx.settings.extraLogPaths,
@@ -54,22 +56,55 @@ export const goplsLogsProbe: Probe = {
       workspaces: ctx.workspaces,
     });
     if (logs.length === 0) {
+      if (unopenable.length) return { findings: unopenable, observed: { goplsFlags: ctx.settings.goplsFlags ?? [] } };
       return skipped('no gopls log given or found: pass --gopls-log FILE, or set "-logfile" in go.languageServerFlags', {
         goplsFlags: ctx.settings.goplsFlags ?? [],
         editorLogDir: ctx.settings.editorLogDir ?? null,
       });
     }
     const { outcome, noPackage, denied } = await readLogs(ctx, logs);
-    if (outcome.status === 'skipped') return outcome;
+    if (outcome.status === 'skipped') return unopenable.length ? { findings: unopenable, observed: outcome.observed ?? {} } : outcome;
     // The log may be the live editor's: a file gopls had no package for that exists here is
     // asked why (fileInNoPackage.ts). A fixture host's logs are another machine's.
     const why = ctx.host.live && noPackage.length ? await whyInNoPackage(ctx, noPackage) : [];
     // Inside a Flatpak sandbox, a refused path it does not expose is the sandbox's doing (flatpakGrants.ts).
     const sandbox = await flatpakDeniedFindings(ctx, denied);
     const logged = transientNoPackage(noPackage, why) ? (outcome.findings ?? []).map(asTransientNoPackage) : (outcome.findings ?? []);
-    return why.length || sandbox.length ? { ...outcome, findings: [...logged, ...why, ...sandbox] } : outcome;
+    return why.length || sandbox.length || unopenable.length ? { ...outcome, findings: [...unopenable, ...logged, ...why, ...sandbox] } : outcome;
   },
 };
+
+/**
+ * go.languageServerFlags' -logfile where gopls cannot create it: gopls exits 2 at once ("gopls:
+ * unable to create log file: open /var/log/gopls/gopls.log: no such file or directory", measured
+ * with v0.23.0), so the editor has no language server, while the doctor's own gopls, started
+ * without those flags, works. Looked at, never opened for writing.
+ */
+async function logfileFlagFindings(ctx: ProbeContext): Promise<FindingInput[]> {
+  const file = logfileFromFlags(ctx.settings.goplsFlags ?? []);
+  if (!file || file === 'auto' || !path.isAbsolute(file) || !ctx.host.live) return [];
+  const dir = path.dirname(file);
+  const dirSt = await fs.stat(dir).catch((e: NodeJS.ErrnoException) => e.code ?? 'error');
+  let why: string | undefined;
+  if (typeof dirSt === 'string') why = `${dir} ${dirSt === 'ENOENT' ? 'does not exist' : `cannot be read (${dirSt})`}`;
+  else if (!dirSt.isDirectory()) why = `${dir} is not a directory`;
+  else {
+    const target = await fs.stat(file).then(() => file, () => dir);
+    const denied = await fs.access(target, fsConstants.W_OK).then(() => undefined, (e: NodeJS.ErrnoException) => e.code ?? 'EACCES');
+    if (denied) why = `${target} cannot be written (${denied})`;
+  }
+  if (!why) return [];
+  return [
+    {
+      classId: 'gopls-launch',
+      severity: 'error',
+      confidence: 0.9,
+      message: `go.languageServerFlags sets -logfile ${file}, and ${why}: the gopls the Go extension starts with those flags exits at once ("gopls: unable to create log file: open ${file}: …"), so the editor has no language server.`,
+      evidence: [{ source: 'go.languageServerFlags', excerpt: JSON.stringify(ctx.settings.goplsFlags) }, { source: `stat ${dir}`, excerpt: why }],
+      fixes: [{ id: 'gopls-logfile-auto', kind: 'link', title: 'Use "-logfile=auto" (gopls writes $TMPDIR/gopls-<pid>.log) or a directory that exists', url: 'https://go.dev/gopls/troubleshooting' }],
+    },
+  ];
+}
 
 /**
  * Every file gopls said "no package metadata" for was checked here and is in a package now (the

@@ -242,6 +242,24 @@ describe.skipIf(!GO)("the Go extension's settings from the user's settings.json"
   });
 });
 
+describe.skipIf(!GO)('go.languageServerFlags whose -logfile gopls cannot create', () => {
+  // gopls exits 2 at start when it cannot create its -logfile; the doctor's own gopls, started
+  // without those flags, worked, and the report said "no problems found".
+  it('a -logfile in a directory that does not exist: the real gopls exits at once, and the report names the flag', () => {
+    const config = path.join(tmp, 'xdg-config-logfile');
+    mkdirSync(path.join(config, 'Code', 'User'), { recursive: true });
+    const logfile = path.join(tmp, 'no-such-dir', 'gopls.log');
+    writeFileSync(path.join(config, 'Code', 'User', 'settings.json'), JSON.stringify({ 'go.languageServerFlags': ['-rpc.trace', '-logfile', logfile] }));
+    const gopls = spawnSync(GOPLS, ['-rpc.trace', '-logfile', logfile], { input: '', encoding: 'utf8', timeout: 20_000 });
+    expect(gopls.status).toBe(2);
+    expect(gopls.stderr).toContain(`unable to create log file: open ${logfile}: no such file or directory`);
+    const r = cli(['diagnose', '--json', '--workspace', module_, '--gopls', GOPLS, '--timeout-ms', '30000'], { ...process.env, XDG_CONFIG_HOME: config });
+    const report = JSON.parse(r.stdout) as { causes: Array<{ id: string; severity: string; findings: Array<{ message: string }> }> };
+    expect(report.causes[0]).toMatchObject({ id: 'gopls-launch', severity: 'error' });
+    expect(report.causes[0]!.findings[0]!.message).toContain(`go.languageServerFlags sets -logfile ${logfile}, and ${path.dirname(logfile)} does not exist`);
+  });
+});
+
 describe.skipIf(!GO || !cachedXMod().version)("go.toolsEnvVars from the user's settings.json, as the Go extension applies them", () => {
   // A user setting GOFLAGS=-mod=vendor broke gopls in the editor ("inconsistent vendoring"), and the
   // CLI, which ran with the terminal's environment, said "no problems found".
