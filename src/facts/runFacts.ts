@@ -1,6 +1,8 @@
 // Facts several probes share, each computed at most once per run and only if some probe asks.
 // They run under the run's signal, not a probe's, so one probe's deadline cannot cancel a
 // fact another probe is waiting for.
+import path from 'node:path';
+import { promises as fs } from 'node:fs';
 import type { Host } from '../host/host.js';
 import { readGoEnv, type GoEnvFact } from './readGoEnv.js';
 import { readLoginShellEnv, type LoginShellFact } from './readLoginShellEnv.js';
@@ -62,7 +64,22 @@ export function createFacts(input: { host: Host; env: NodeJS.ProcessEnv; setting
     if (!p) found.set(name, (p = lookPath(name, env)));
     return p;
   };
-  const goEnv = once(() => readGoEnv(host, env, signal, timeoutMs, onPath));
+  // vscode-go's getBinPath('go'): go.alternateTools.go first, a bare name looked up like go, an
+  // absolute path only when it is an executable file (else the usual go). Measured: a golang.org/dl
+  // wrapper named there that was never downloaded failed every go command in the editor while the
+  // report, reading the go on PATH, said "no problems found".
+  const alternateGo = settings.alternateTools?.go;
+  const findGo = async (name: string): Promise<string | undefined> => {
+    if (name !== 'go' || !alternateGo) return onPath(name);
+    if (!alternateGo.includes('/')) return onPath(alternateGo);
+    const usable = path.isAbsolute(alternateGo) && (await fs.stat(alternateGo).then((st) => st.isFile() && (st.mode & 0o111) !== 0, () => false));
+    return usable ? alternateGo : onPath('go');
+  };
+  const goEnv = once(async (): Promise<GoEnvFact> => {
+    const fact = await readGoEnv(host, env, signal, timeoutMs, findGo);
+    if (!fact.ok && fact.missing && alternateGo && !alternateGo.includes('/')) return { ...fact, reason: `go.alternateTools.go names ${alternateGo}, which is not on PATH (${env.PATH ?? '<unset>'})` };
+    return fact;
+  });
   const loginShellEnv = once(() => readLoginShellEnv(host, env, signal, timeoutMs, { useCache: !settings.noCache }));
   const goplsLocation = once(() => locateGopls(env, settings, goEnv));
   const processTable = once(() => scanProcesses(host));

@@ -242,6 +242,24 @@ describe.skipIf(!GO)("the Go extension's settings from the user's settings.json"
   });
 });
 
+describe.skipIf(!GO)('go.alternateTools.go from the user\'s settings.json, as the Go extension runs it', () => {
+  // A golang.org/dl wrapper named there and never downloaded fails every go command the editor
+  // runs; the report read the go on PATH and said "no problems found".
+  it('a go1.22.1 wrapper that was never downloaded: the go commands fail as the editor\'s do; an absolute path that is not there falls back to the go on PATH', () => {
+    const config = path.join(tmp, 'xdg-config-altgo');
+    mkdirSync(path.join(config, 'Code', 'User'), { recursive: true });
+    const bin = path.join(tmp, 'dl-bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(path.join(bin, 'go1.22.1'), `#!/bin/sh\necho "go1.22.1: not downloaded. Run 'go1.22.1 download' to install to $HOME/sdk/go1.22.1" >&2\nexit 1\n`, { mode: 0o755 });
+    const env = { ...process.env, XDG_CONFIG_HOME: config, PATH: `${bin}:${process.env.PATH}` };
+    const errors = (r: ReturnType<typeof cli>) => (JSON.parse(r.stdout) as { causes: Array<{ severity: string; findings: Array<{ message: string }> }> }).causes.filter((c) => c.severity === 'error').flatMap((c) => c.findings.map((f) => f.message)).join('\n');
+    writeFileSync(path.join(config, 'Code', 'User', 'settings.json'), JSON.stringify({ 'go.alternateTools': { go: 'go1.22.1' } }));
+    expect(errors(cli(['diagnose', '--json', '--workspace', module_, '--gopls', GOPLS, '--timeout-ms', '30000'], env))).toContain('go1.22.1: not downloaded');
+    writeFileSync(path.join(config, 'Code', 'User', 'settings.json'), JSON.stringify({ 'go.alternateTools': { go: path.join(tmp, 'nowhere', 'go') } }));
+    expect(errors(cli(['diagnose', '--json', '--workspace', module_, '--gopls', GOPLS, '--timeout-ms', '30000'], env))).not.toMatch(/go env fails|not downloaded/);
+  });
+});
+
 describe.skipIf(!GO)('go.languageServerFlags whose -logfile gopls cannot create', () => {
   // gopls exits 2 at start when it cannot create its -logfile; the doctor's own gopls, started
   // without those flags, worked, and the report said "no problems found".
