@@ -84,6 +84,23 @@ export function buildConstraintFindings(i: BuildConstraintInput): FindingInput[]
   if (!ex) return [];
   // A package main file marked to be left out is one gopls loads on its own: nothing is wrong.
   if (ex.deliberate?.main) return [];
+  // Another platform's file only (a GOOS/GOARCH name suffix or constraint, no tag, cgo as it is):
+  // gopls v0.15 and later build an open file like that in a view of its own for a port that
+  // includes it (measured with v0.23.0: hover and type-checking work in reg_windows.go on linux).
+  // Switching the whole workspace's GOOS, the fix for older gopls, would hide the linux files.
+  const inc = includingBuild(path.basename(i.file), i.head, i.ctx);
+  if (inc && !inc.addTags.length && inc.cgo === undefined && (inc.goos || inc.goarch)) {
+    return [
+      {
+        classId: 'module-resolution',
+        severity: 'info',
+        confidence: 0.5,
+        message: `${i.file} is not in the workspace's default build: ${ex.reasons.join(', and ')}. gopls v0.15 and later check an open file like this in a build of its own (${inc.goos ?? i.ctx.goos}/${inc.goarch ?? i.ctx.goarch}), so completion, hover and errors work in it; an older gopls says "No packages found for open file" (update gopls).`,
+        evidence: ex.evidence,
+        fixes: [],
+      },
+    ];
+  }
   return [
     {
       classId: 'module-resolution',

@@ -95,10 +95,17 @@ describe('buildConstraintFindings', () => {
     expect(f!.evidence![0]).toEqual({ source: '/w/tagged.go', excerpt: '//go:build linux && customtag', line: 1 });
     expect(f!.fixes).toMatchObject([{ id: 'gopls-build-tags', kind: 'setting', key: 'gopls', target: 'workspace', merge: true, value: { 'build.buildFlags': ['-tags=netgo,customtag'] } }]);
   });
-  it('a _windows.go file → a gopls build.env GOOS fix', () => {
-    const [f] = buildConstraintFindings({ file: '/w/x_windows.go', head: 'package bc\n', ctx: linux, ctxSource: src });
-    expect(f!.message).toMatch(/its name ends in a GOOS\/GOARCH suffix other than linux\/amd64/);
-    expect(f!.fixes).toMatchObject([{ id: 'gopls-build-env', key: 'gopls', value: { 'build.env': { GOOS: 'windows' } } }]);
+  // gopls v0.15+ checks an open file of another port in a build of its own: an info, and no fix
+  // that would switch the whole workspace to windows (test/real/buildConstraints.test.ts shows it).
+  it('a _windows.go file, or one only another platform\'s constraint excludes → an info that gopls builds it on its own, no GOOS fix', () => {
+    for (const [file, head] of [['/w/x_windows.go', 'package bc\n'], ['/w/darwin.go', '//go:build darwin\n\npackage bc\n']] as const) {
+      const [f] = buildConstraintFindings({ file, head, ctx: linux, ctxSource: src });
+      expect(f).toMatchObject({ severity: 'info', fixes: [] });
+      expect(f!.message).toMatch(/gopls v0\.15 and later check an open file like this in a build of its own/);
+    }
+    // A tag beside the platform still needs the setting.
+    const [t] = buildConstraintFindings({ file: '/w/t.go', head: '//go:build windows && integration\n\npackage bc\n', ctx: linux, ctxSource: src });
+    expect(t!.severity).toBe('warning');
   });
   it('`// +build !cgo` with cgo on → build.env CGO_ENABLED=0', () => {
     const [f] = buildConstraintFindings({ file: '/w/old.go', head: '// +build !cgo\n\npackage bc\n', ctx: linux, ctxSource: src });
