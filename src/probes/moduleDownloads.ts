@@ -69,7 +69,7 @@ export function parseGoModJson(json: string): GoModJson | undefined {
 }
 
 /** Pure: every requirement of `go mod edit -json`, `// indirect` ones marked, replacements applied, local directories dropped. */
-export function requirements(json: string): (ModuleVersion & { indirect: boolean })[] | undefined {
+export function requirements(json: string): (ModuleVersion & { indirect: boolean; replaced?: boolean })[] | undefined {
   let raw: unknown;
   try {
     raw = JSON.parse(json);
@@ -78,11 +78,11 @@ export function requirements(json: string): (ModuleVersion & { indirect: boolean
   }
   const parsed = GoModJsonSchema.safeParse(raw);
   if (!parsed.success) return undefined;
-  const out: (ModuleVersion & { indirect: boolean })[] = [];
+  const out: (ModuleVersion & { indirect: boolean; replaced?: boolean })[] = [];
   for (const r of parsed.data.Require ?? []) {
     const rep = (parsed.data.Replace ?? []).find((x) => x.Old.Path === r.Path && (!x.Old.Version || x.Old.Version === r.Version));
     if (rep && !rep.New.Version) continue; // a directory on disk: nothing to download or verify
-    out.push({ ...(rep ? { path: rep.New.Path, version: rep.New.Version! } : { path: r.Path, version: r.Version }), indirect: r.Indirect === true });
+    out.push({ ...(rep ? { path: rep.New.Path, version: rep.New.Version!, replaced: true } : { path: r.Path, version: r.Version }), indirect: r.Indirect === true });
   }
   return out;
 }
@@ -168,6 +168,8 @@ interface ModuleState {
   notCached: ModuleVersion[];
   /** go.sum lines that disagree with the module cache's copy (its recorded .ziphash, its .mod). */
   mismatch: SumMismatch[];
+  /** Requirements whose cached go.mod declares another module path (a fork required by its own name). */
+  declaredElse: Array<ModuleVersion & { declared: string }>;
   sumFiles: string[];
 }
 
@@ -278,10 +280,11 @@ async function inspectModules(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
   return Promise.all(
     mods.map(async (dir, i): Promise<ModuleState> => {
       const r = listed[i];
-      if (!r) return { dir, requires: [], missingSum: [], notCached: [], mismatch: [], sumFiles: [] };
+      if (!r) return { dir, requires: [], missingSum: [], notCached: [], mismatch: [], declaredElse: [], sumFiles: [] };
       const all = (r.failed ? [] : requirements(r.stdout) ?? []).flatMap((m) => {
         const to = served(m);
-        return to ? [{ ...to, indirect: m.indirect }] : [];
+        // A go.work replace counts as a replace too (served() returned another module or version).
+        return to ? [{ ...to, indirect: m.indirect, replaced: m.replaced === true || to !== m }] : [];
       });
       const requires = all.filter((m) => !m.indirect).map(({ path: p, version }) => ({ path: p, version }));
       const sumPath = path.join(dir, 'go.sum');
@@ -296,7 +299,18 @@ async function inspectModules(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       // found" while go build stopped with "checksum mismatch … SECURITY ERROR"). Missing sums and
       // cache entries stay direct-only: an indirect one may be needed by no package built here.
       const mismatch = modcache ? await cacheMismatches(modcache, all.filter((m) => !notCached.some((n) => key(n) === key(m))), sums) : [];
-      return { dir, requires, missingSum, notCached, mismatch, sumFiles: [own === undefined ? `${sumPath} (absent)` : sumPath, ...(workSum && workSums ? [workSum] : [])] };
+      // go downloads a requirement's go.mod and refuses a module that names itself otherwise ("module
+      // declares its path as: github.com/orig/thing but was required as: git.corp.example/fork"): a
+      // fork required by its own path. A replaced one may keep the original's name (go allows it).
+      const declaredElse: ModuleState['declaredElse'] = [];
+      if (modcache) {
+        for (const m of all.filter((x) => !x.replaced && !x.indirect).slice(0, 200)) {
+          const head = await readUserText(path.join(modcache, 'cache', 'download', escapeModulePath(m.path), '@v', `${escapeModulePath(m.version)}.mod`), 4096);
+          const declared = head ? /^\s*module\s+"?([^\s"]+)"?/m.exec(head)?.[1] : undefined;
+          if (declared && declared !== m.path) declaredElse.push({ path: m.path, version: m.version, declared });
+        }
+      }
+      return { dir, requires, missingSum, notCached, mismatch, declaredElse, sumFiles: [own === undefined ? `${sumPath} (absent)` : sumPath, ...(workSum && workSums ? [workSum] : [])] };
     }),
   );
 }
@@ -467,6 +481,17 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       });
       s = { ...s, missingSum: s.missingSum.filter((m) => !served.has(m.path)), notCached: s.notCached.filter((m) => !served.has(m.path)) };
     }
+  }
+  if (s.declaredElse.length) {
+    const d = s.declaredElse[0]!;
+    out.push({
+      classId: 'module-resolution',
+      severity: 'error',
+      confidence: 0.9,
+      message: `${path.join(s.dir, 'go.mod')} requires ${d.path} ${d.version}, but that module's go.mod declares itself ${d.declared}: go refuses it ("module declares its path as: ${d.declared} but was required as: ${d.path}"), so go build and gopls fail in every package importing it${s.declaredElse.length > 1 ? ` (and ${s.declaredElse.length - 1} more so)` : ''}. A fork keeps its original's name: import ${d.declared} and point it at the fork with a replace directive.`,
+      evidence: [{ source: path.join(v.GOMODCACHE ?? '', 'cache', 'download', escapeModulePath(d.path), '@v', `${escapeModulePath(d.version)}.mod`), excerpt: `module ${d.declared}` }],
+      fixes: [{ id: 'go-mod-replace-fork', kind: 'terminal', title: `Require ${d.declared} and take it from ${d.path} (a replace directive)`, text: `go mod edit -droprequire=${d.path} -replace=${d.declared}=${d.path}@${d.version}`, needsRoot: false, cwd: s.dir, detail: `Then import ${d.declared} in the code and run go mod tidy: go resolves it from ${d.path} ${d.version}.` }],
+    });
   }
   if (s.mismatch.length) {
     out.push(

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Host } from '../../src/host/host.js';
 import { runDoctor } from '../../src/engine/pipeline.js';
 import type { Finding } from '../../src/doctor/model.js';
-import { moduleDownloadsProbe } from '../../src/probes/moduleDownloads.js';
+import { goModHash, moduleDownloadsProbe } from '../../src/probes/moduleDownloads.js';
 import { GO, cachedXMod } from './support.js';
 
 const { version: XMOD, goLine: GO_LINE } = cachedXMod();
@@ -172,6 +172,39 @@ describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', 
     expect(all.some((x) => x.message.includes('has no checksum'))).toBe(false);
     expect(f.fixes[0]).toMatchObject({ id: 'toolsenv-gowork', value: { GOWORK: path.join(ws, 'go.work') } });
     expect(goBuild(app, { ...e, GOPROXY: 'off', GOWORK: path.join(ws, 'go.work') })).toBe('');
+  });
+
+  // A fork required by its own path while its go.mod keeps the original's name: go refuses it; the
+  // report said only that gopls found no module providing it. Laid out in a module cache by hand,
+  // as go lays out a download (cache/download/…/@v/V.{mod,info,ziphash} and the extracted tree).
+  it('a requirement whose go.mod declares another module path (a fork): an error quoting go, and the replace fix makes go build', async () => {
+    const cache = mkdtempSync(path.join(os.tmpdir(), 'moddl-fork-cache-'));
+    const declared = 'github.com/orig/thing';
+    const fork = 'git.corp.example/fork';
+    const gomod = `module ${declared}\n\ngo 1.21\n`;
+    const dl = path.join(cache, 'cache', 'download', fork, '@v');
+    mkdirSync(dl, { recursive: true });
+    mkdirSync(path.join(cache, `${fork}@v1.0.0`), { recursive: true });
+    const zipSum = 'h1:' + Buffer.alloc(32, 7).toString('base64');
+    writeFileSync(path.join(dl, 'v1.0.0.mod'), gomod);
+    writeFileSync(path.join(dl, 'v1.0.0.info'), '{"Version":"v1.0.0","Time":"2025-06-01T00:00:00Z"}');
+    writeFileSync(path.join(dl, 'v1.0.0.ziphash'), zipSum);
+    writeFileSync(path.join(cache, `${fork}@v1.0.0`, 'go.mod'), gomod);
+    writeFileSync(path.join(cache, `${fork}@v1.0.0`, 'thing.go'), 'package thing\n\nconst Name = "thing"\n');
+    const sum = `${fork} v1.0.0 ${zipSum}\n${fork} v1.0.0/go.mod ${goModHash(gomod)}\n`;
+    const ws = tree({ 'go.mod': `module example.com/fk\n\ngo 1.21\n\nrequire ${fork} v1.0.0\n`, 'go.sum': sum, 'main.go': `package main\n\nimport "${fork}"\n\nfunc main() { println(thing.Name) }\n` });
+    const e = env({ GOMODCACHE: cache, GOPROXY: 'off', GOFLAGS: '-modcacherw', GONOSUMDB: '*' });
+    expect(goBuild(ws, e)).toContain(`module declares its path as: ${declared}`);
+    const { all } = await findings(ws, e);
+    const f = all.find((x) => x.severity === 'error')!;
+    expect(f.message).toContain(`requires ${fork} v1.0.0, but that module's go.mod declares itself ${declared}`);
+    const fix = f.fixes[0] as { id: string; text: string };
+    expect(fix.id).toBe('go-mod-replace-fork');
+    // The fix, then the import renamed and go.sum given the replaced module's lines, as go mod tidy would.
+    spawnSync('bash', ['-c', fix.text], { cwd: ws, env: { ...e, PATH: `${path.dirname(GO!)}:${process.env.PATH}` } });
+    writeFileSync(path.join(ws, 'main.go'), `package main\n\nimport "${declared}"\n\nfunc main() { println(thing.Name) }\n`);
+    spawnSync(GO!, ['mod', 'tidy'], { cwd: ws, env: { ...e, GOFLAGS: '-mod=mod -modcacherw' } });
+    expect(goBuild(ws, e)).toBe('');
   });
 
   it('GOPROXY=off and the module not in the cache: an error quoting what go says', async () => {

@@ -88,7 +88,7 @@ describe('small parsers', () => {
     expect(requirements(json)).toEqual([
       { path: 'golang.org/x/mod', version: 'v0.37.0', indirect: false },
       { path: 'golang.org/x/sync', version: 'v0.1.0', indirect: true },
-      { path: 'example.com/new', version: 'v1.2.0', indirect: false },
+      { path: 'example.com/new', version: 'v1.2.0', indirect: false, replaced: true },
     ]);
   });
   it('parseGraphErrors: go 1.26 wording', () => {
