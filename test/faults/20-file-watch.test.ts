@@ -94,9 +94,9 @@ describe('fault: a workspace with more folders than the many free inotify watche
       try {
         writeSysctl(SYSCTL, String(tight));
         sym = await runCmd(tool, ['watchtree', ws], { wrap: asUser(NOBODY), env });
-        tightRun = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: asUser(NOBODY), timeoutMs: 12_000 });
+        tightRun = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: asUser(NOBODY), timeoutMs: 30_000 });
         writeSysctl(SYSCTL, String(roomy));
-        roomyRun = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: asUser(NOBODY), timeoutMs: 12_000 });
+        roomyRun = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: asUser(NOBODY), timeoutMs: 30_000 });
       } finally {
         restoreSysctlVerified(SYSCTL, original);
       }
