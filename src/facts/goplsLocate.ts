@@ -7,7 +7,7 @@ import { gopathEntries } from './readGoEnv.js';
 import { lookPath } from './lookPath.js';
 import type { DoctorSettings } from '../doctor/settings.js';
 
-export type GoplsSource = 'go.alternateTools' | 'GOBIN' | 'GOPATH/bin' | 'GOROOT/bin' | 'PATH';
+export type GoplsSource = 'go.alternateTools' | 'GOBIN' | 'go.toolsGopath' | 'GOPATH/bin' | 'GOROOT/bin' | 'PATH';
 
 export interface GoplsCandidate {
   source: GoplsSource;
@@ -74,6 +74,10 @@ export async function locateGopls(env: NodeJS.ProcessEnv, settings: DoctorSettin
   const gobin = values.GOBIN || env.GOBIN;
   const dirs: Array<[GoplsSource, string]> = [];
   if (gobin) dirs.push(['GOBIN', gobin]);
+  // vscode-go's getBinPath: go.toolsGopath's bin before GOPATH's (its preferredGopaths), where the
+  // extension installs tools when the setting is there. Measured: a broken gopls there was the one
+  // the editor ran, while the report checked the one on PATH.
+  for (const t of (settings.toolsGopath ?? '').split(path.delimiter).filter((x) => path.isAbsolute(x))) dirs.push(['go.toolsGopath', path.join(t, 'bin')]);
   const gopath = goEnv.ok ? gopathEntries(values) : (env.GOPATH ?? '').split(':').filter(Boolean);
   for (const g of gopath) dirs.push(['GOPATH/bin', path.join(g, 'bin')]);
   const goroot = values.GOROOT || env.GOROOT;

@@ -34,6 +34,13 @@ describe('locateGopls', () => {
     expect((await locateGopls(env, {}, goEnv({ GOPATH: d('nothing') }))).found).toMatchObject({ source: 'PATH', path: d('pathdir', 'gopls') });
   });
 
+  it('go.toolsGopath/bin after GOBIN and before GOPATH/bin, as vscode-go\'s preferredGopaths', async () => {
+    for (const dir of ['tg-gobin', 'tools/bin', 'tg-gp/bin']) gopls(dir);
+    const values = { GOPATH: d('tg-gp') };
+    expect((await locateGopls({ PATH: '' }, { toolsGopath: d('tools') }, goEnv(values))).found).toMatchObject({ source: 'go.toolsGopath', path: d('tools/bin', 'gopls') });
+    expect((await locateGopls({ PATH: '' }, { toolsGopath: d('tools') }, goEnv({ ...values, GOBIN: d('tg-gobin') }))).found).toMatchObject({ source: 'GOBIN' });
+  });
+
   it('skips a non-executable copy for a later executable one, but reports a lone broken one', async () => {
     gopls('broken/bin', 0o644);
     const r = await locateGopls({ PATH: d('pathdir') }, {}, goEnv({ GOPATH: d('broken') }));
