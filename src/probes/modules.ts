@@ -399,7 +399,9 @@ function workFindings(goWork: string, uses: string[], text: string, modules: str
       confidence: 0.9,
       message: `${goWork} uses ${missing.join(', ')}, which ${missing.length === 1 ? 'has' : 'have'} no go.mod: go fails with "cannot load module … listed in go.work file", and gopls loads nothing in this workspace.`,
       evidence: [{ source: goWork, excerpt: useLines || text.slice(0, 400) }, ...missing.map((m) => ({ source: `stat ${path.join(path.resolve(base, m), 'go.mod')}`, excerpt: 'ENOENT' }))],
-      fixes: [{ id: 'go-work-use-refresh', kind: 'terminal', title: `Rewrite the use directives of ${goWork} from the modules that exist`, text: 'go work use -r .', needsRoot: false, cwd: base }],
+      // go work edit -dropuse drops exactly these, inside the tree or out of it: `go work use -r .`
+      // fails on a missing folder outside the tree (measured: exit 1, go.work unchanged).
+      fixes: [{ id: 'go-work-drop-missing', kind: 'terminal', title: `Drop the use directives of ${goWork} that name no module`, text: `go work edit ${missing.map((m) => quoteForDisplay(`-dropuse=${m}`)).join(' ')}`, needsRoot: false, cwd: base, detail: 'Add a module back with go work use DIR once it is checked out.' }],
     });
   }
   const used = new Set(uses.map((u) => path.resolve(base, u)));

@@ -285,6 +285,25 @@ describe.skipIf(!haveGo)('go-env / login-shell / modules on the real machine', (
     expect(ours(same).filter((x) => x.message.startsWith('GOTOOLCHAIN='))).toEqual([]);
   });
 
+  // A teammate's go.work naming folders not checked out here, one outside the tree: the fix was
+  // `go work use -r .`, which fails on the outside one and leaves go.work as it was.
+  it('a go.work using folders with no module, inside and outside its tree: the fix drops exactly those, and go builds', async () => {
+    const ws = tree({ 'repo/go.work': 'go 1.22\n\nuse (\n\t./app\n\t./lib\n\t../../elsewhere/shared\n)\n', 'repo/app/go.mod': MOD('example.com/app'), 'repo/app/main.go': 'package main\n\nfunc main() {}\n' });
+    const repo = path.join(ws, 'repo');
+    const go = path.join(GO_DIR, 'go');
+    const build = () => spawnSync(go, ['build', './...'], { cwd: path.join(repo, 'app'), env: baseEnv(), encoding: 'utf8' });
+    expect(build().stderr).toContain('listed in go.work file');
+    expect(spawnSync('bash', ['-c', 'go work use -r .'], { cwd: repo, env: { ...baseEnv(), PATH: `${GO_DIR}:${process.env.PATH}` } }).status).not.toBe(0);
+    const report = await diagnose([path.join(repo, 'app')], baseEnv());
+    const f = ours(report).find((x) => x.message.includes('which have no go.mod'));
+    expect(f, JSON.stringify(ours(report).map((x) => x.message))).toBeDefined();
+    const fix = f!.fixes[0] as { id: string; text: string; cwd: string };
+    expect(fix.id).toBe('go-work-drop-missing');
+    expect(spawnSync('bash', ['-c', fix.text], { cwd: fix.cwd, env: { ...baseEnv(), PATH: `${GO_DIR}:${process.env.PATH}` }, encoding: 'utf8' }).status).toBe(0);
+    expect(readFileSync(path.join(repo, 'go.work'), 'utf8')).not.toMatch(/lib|shared/);
+    expect(build().status).toBe(0);
+  });
+
   it('GOTOOLCHAIN=go1.99+path with no go1.99 on PATH: go only searches PATH and fails', async () => {
     const ws = tree({ 'go.mod': MOD('example.com/pathmode', '1.22'), 'p.go': 'package p\n' });
     const report = await diagnose([ws], { ...baseEnv(), GOTOOLCHAIN: 'go1.99+path' });
