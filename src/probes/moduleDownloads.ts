@@ -502,13 +502,20 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
     );
   }
   if (s.missingSum.length) {
+    // go mod tidy (the fix) verifies new go.sum lines with the checksum database unless GONOSUMDB
+    // or GOPRIVATE covers the module: sum.golang.org cannot know a private one, and is often out
+    // of reach where such modules live (measured: GOPRIVATE=corp.example, which does not match
+    // git.corp.example/lib, made the offered go mod tidy fail at sum.golang.org).
+    const sumdbOn = (v.GOSUMDB ?? 'sum.golang.org') !== 'off' && !(v.GOFLAGS ?? '').includes('-insecure');
+    const askedPublic = sumdbOn ? s.missingSum.filter((m) => looksPrivate(m.path) && !matchPrefixPatterns(v.GONOSUMDB || v.GOPRIVATE || '', m.path)) : [];
+    const hosts = [...new Set(askedPublic.map((m) => m.path.split('/')[0]!))];
     out.push({
       classId: 'module-resolution',
       severity: 'error',
       confidence: 0.9,
-      message: `${path.join(s.dir, 'go.sum')} has no checksum for ${list(s.missingSum)}, which go.mod requires directly: go build, go test and gopls fail on every package importing ${s.missingSum.length === 1 ? 'it' : 'them'} with "missing go.sum entry for module providing package …".`,
+      message: `${path.join(s.dir, 'go.sum')} has no checksum for ${list(s.missingSum)}, which go.mod requires directly: go build, go test and gopls fail on every package importing ${s.missingSum.length === 1 ? 'it' : 'them'} with "missing go.sum entry for module providing package …".${askedPublic.length ? ` ${firstAndMore(askedPublic.map((m) => m.path))} ${askedPublic.length === 1 ? 'looks' : 'look'} private, and neither GONOSUMDB nor GOPRIVATE (${JSON.stringify(v.GONOSUMDB || v.GOPRIVATE || '')}) covers ${askedPublic.length === 1 ? 'it' : 'them'}: go mod tidy will ask the public checksum database (${v.GOSUMDB || 'sum.golang.org'}) to verify ${askedPublic.length === 1 ? 'it' : 'them'}, which it cannot.` : ''}`,
       evidence: [{ source: s.sumFiles.join(', '), excerpt: s.missingSum.slice(0, 8).map((m) => `no line for ${key(m)}`).join('\n') }, { source: `go mod edit -json (in ${s.dir})`, excerpt: s.missingSum.slice(0, 8).map((m) => `require ${key(m)}`).join('\n') }],
-      fixes: [goModTidyFix(s.dir)],
+      fixes: [...(hosts.length ? [toolsEnvFix('toolsenv-gonosumdb', `Keep ${hosts.join(', ')} out of the public checksum database (GONOSUMDB)`, { GONOSUMDB: [...(v.GONOSUMDB ? [v.GONOSUMDB] : []), ...hosts].join(',') }, 'go.toolsEnvVars applies it to gopls and every go command the extension runs; `go env -w GONOSUMDB=…` does the same for terminals. GOPRIVATE would also send these modules around your GOPROXY.')] : []), goModTidyFix(s.dir)],
     });
   }
   if (!s.notCached.length) return out;

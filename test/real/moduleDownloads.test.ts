@@ -207,6 +207,34 @@ describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', 
     expect(goBuild(ws, e)).toBe('');
   });
 
+  // GOPRIVATE=corp.example does not cover git.corp.example/lib: go mod tidy, the missing-sum fix,
+  // asks sum.golang.org to verify the private module and fails (offline here; a 404 online).
+  it('a private-looking module GONOSUMDB/GOPRIVATE do not cover: the missing-sum error says tidy will ask the public checksum database, and GONOSUMDB lets tidy and the build pass', async () => {
+    const cache = mkdtempSync(path.join(os.tmpdir(), 'moddl-priv-cache-'));
+    const mod = 'git.corp.example/lib';
+    const dl = path.join(cache, 'cache', 'download', mod, '@v');
+    mkdirSync(dl, { recursive: true });
+    mkdirSync(path.join(cache, `${mod}@v1.1.0`), { recursive: true });
+    const gomod = `module ${mod}\n\ngo 1.21\n`;
+    writeFileSync(path.join(dl, 'v1.1.0.mod'), gomod);
+    writeFileSync(path.join(dl, 'v1.1.0.info'), '{"Version":"v1.1.0","Time":"2025-06-01T00:00:00Z"}');
+    writeFileSync(path.join(dl, 'v1.1.0.ziphash'), 'h1:' + Buffer.alloc(32, 9).toString('base64'));
+    writeFileSync(path.join(cache, `${mod}@v1.1.0`, 'go.mod'), gomod);
+    writeFileSync(path.join(cache, `${mod}@v1.1.0`, 'lib.go'), 'package lib\n\nconst N = 1\n');
+    const ws = tree({ 'go.mod': `module example.com/pv\n\ngo 1.21\n\nrequire ${mod} v1.1.0\n`, 'main.go': `package main\n\nimport "${mod}"\n\nfunc main() { println(lib.N) }\n` });
+    const e = env({ GOMODCACHE: cache, GOPROXY: 'off', GOPRIVATE: 'corp.example', GOFLAGS: '-modcacherw' });
+    const tidy = (x: NodeJS.ProcessEnv) => spawnSync(GO!, ['mod', 'tidy'], { cwd: ws, env: { ...x, GOFLAGS: '-mod=mod -modcacherw' }, encoding: 'utf8', timeout: 60_000 });
+    expect(tidy(e).status).not.toBe(0);
+    const { all } = await findings(ws, e);
+    const f = all.find((x) => x.message.includes('has no checksum'))!;
+    expect(f.message).toContain(`${mod} looks private, and neither GONOSUMDB nor GOPRIVATE ("corp.example") covers it`);
+    const fix = f.fixes[0] as { id: string; value: Record<string, string> };
+    expect(fix.id).toBe('toolsenv-gonosumdb');
+    const fixed = { ...e, ...fix.value };
+    expect(tidy(fixed).status).toBe(0);
+    expect(goBuild(ws, fixed)).toBe('');
+  });
+
   it('GOPROXY=off and the module not in the cache: an error quoting what go says', async () => {
     const ws = module();
     writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));
