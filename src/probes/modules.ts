@@ -487,8 +487,18 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
         confidence: 0.9,
         message: `GOFLAGS=${goEnv.values.GOFLAGS} (${sourceOfVar('GOFLAGS', ctx.env, goEnv.values)}) makes go build every module from its vendor/ directory, and ${vend.dir} has none: every go command and gopls fail to load its packages.`,
         evidence: [...evidence, { source: ctx.env.GOFLAGS !== undefined ? 'environment' : 'go env GOFLAGS', excerpt: `GOFLAGS=${goEnv.values.GOFLAGS}` }, { source: `stat ${path.join(vend.dir, 'vendor')}`, excerpt: 'ENOENT' }],
+        // From the go env file, GOFLAGS is fixed there (for terminals too); an empty GOFLAGS in
+        // go.toolsEnvVars would not even hide it (go reads the file when the variable is empty),
+        // so the setting says ' ', which go reads as no flags.
         fixes: [
-          toolsEnvFix('toolsenv-goflags-no-vendor', rest ? `Drop -mod=vendor from GOFLAGS for the Go tools (keep ${rest})` : 'Drop -mod=vendor from GOFLAGS for the Go tools', { GOFLAGS: rest }),
+          ...(ctx.env.GOFLAGS === undefined
+            ? [
+                rest
+                  ? { id: 'go-env-goflags-no-vendor', kind: 'terminal' as const, title: `Drop -mod=vendor from GOFLAGS in your go env file (keep ${rest})`, text: `go env -w ${quoteForDisplay(`GOFLAGS=${rest}`)}`, needsRoot: false }
+                  : { id: 'go-env-unset-goflags', kind: 'terminal' as const, title: 'Remove GOFLAGS from your go env file', text: 'go env -u GOFLAGS', needsRoot: false },
+              ]
+            : []),
+          toolsEnvFix('toolsenv-goflags-no-vendor', rest ? `Drop -mod=vendor from GOFLAGS for the Go tools (keep ${rest})` : 'Drop -mod=vendor from GOFLAGS for the Go tools', { GOFLAGS: rest || ' ' }),
           { id: 'go-mod-vendor', kind: 'terminal', title: `Or create vendor/ in ${vend.dir}`, text: 'go mod vendor', needsRoot: false, cwd: vend.dir },
         ],
       });

@@ -211,6 +211,26 @@ describe.skipIf(!haveGo)('go-env / login-shell / modules on the real machine', (
     expect(spawnSync(path.join(GO_DIR, 'go'), ['build', './...'], { cwd: ws, env: { ...env, GOFLAGS: '-trimpath' }, encoding: 'utf8' }).status).toBe(0);
   });
 
+  // GOFLAGS=-mod=vendor written with go env -w: the fix was go.toolsEnvVars GOFLAGS "", which go
+  // does not even read as "no flags" (an empty variable falls back to the go env file).
+  it.skipIf(!cachedXMod().version)('GOFLAGS=-mod=vendor from the go env file, no vendor/: go env -u GOFLAGS first, and the setting is " ", both of which make go list work', async () => {
+    const { version, goLine } = cachedXMod();
+    const ws = tree({ 'go.mod': `module example.com/gv\n\ngo ${goLine}\n\nrequire golang.org/x/mod ${version}\n`, 'main.go': 'package main\n\nfunc main() {}\n' });
+    const goenv = path.join(tree({ env: 'GOFLAGS=-mod=vendor\n' }), 'env');
+    const env: NodeJS.ProcessEnv = { ...baseEnv(), GOENV: goenv };
+    const go = path.join(GO_DIR, 'go');
+    const list = (e: NodeJS.ProcessEnv) => spawnSync(go, ['list', '-m'], { cwd: ws, env: { ...e, GOPROXY: 'off' }, encoding: 'utf8' });
+    expect(list(env).stderr).toMatch(/vendor/);
+    expect(list({ ...env, GOFLAGS: '' }).status).not.toBe(0);
+    const report = await diagnose([ws], env);
+    const f = ours(report).find((x) => x.message.includes('makes go build every module from its vendor/ directory'))!;
+    expect(f.fixes.map((x) => x.id)).toEqual(['go-env-unset-goflags', 'toolsenv-goflags-no-vendor', 'go-mod-vendor']);
+    expect(f.fixes[1]).toMatchObject({ value: { GOFLAGS: ' ' } });
+    expect(list({ ...env, GOFLAGS: ' ' }).status).toBe(0);
+    spawnSync('bash', ['-c', (f.fixes[0] as { text: string }).text], { env: { ...env, PATH: `${GO_DIR}:${process.env.PATH}` } });
+    expect(list(env).status).toBe(0);
+  });
+
   it('GOFLAGS=-mod=vendor without a vendor/ directory: go parses it and fails on the module, which is not this finding (the modules probe names it)', async () => {
     const ws = tree({ 'go.mod': `${MOD('example.com/vend')}\nrequire golang.org/x/mod v0.20.0\n`, 'main.go': 'package main\n\nfunc main() {}\n' });
     const report = await diagnose([ws], { ...baseEnv(), GOFLAGS: '-mod=vendor' });
