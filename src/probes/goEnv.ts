@@ -490,7 +490,7 @@ async function moduleVarFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n:
         ? `GOFLAGS sets -modfile=${modfile}, which does not exist: every go command in every module fails ("go: open ${modfile}: no such file or directory"), and gopls loads nothing.`
         : `GOFLAGS sets -modfile=${modfile}: every module is read from that file instead of its own go.mod.`,
       evidence: [goEnvEv(['GOFLAGS']), ...(missing ? [{ source: `stat ${modfile}`, excerpt: 'ENOENT' }] : [])],
-      fixes: missing ? [toolsEnvFix('toolsenv-goflags-no-modfile', 'Drop -modfile from GOFLAGS for the Go tools', { GOFLAGS: goFlagsWithout(v.GOFLAGS ?? '', 'modfile') })] : [],
+      fixes: missing ? [toolsEnvFix('toolsenv-goflags-no-modfile', 'Drop -modfile from GOFLAGS for the Go tools', { GOFLAGS: goFlagsWithout(v.GOFLAGS ?? '', 'modfile') || ' ' })] : [],
     });
   }
   return out;
