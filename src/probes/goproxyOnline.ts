@@ -69,6 +69,9 @@ async function pickDependency(ctx: ProbeContext, goBinary: string): Promise<{ pa
   return undefined;
 }
 
+/** The version list kept: a module with hundreds of versions fits; a longer list is not judged. */
+const LIST_BYTES = 64 * 1024;
+
 interface Attempt {
   entry: string;
   trace?: HopTrace;
@@ -126,6 +129,30 @@ export const goproxyOnlineProbe: Probe = {
     }
     observed.attempts = attempts.map((a) => ({ entry: a.entry, note: a.note, ok: a.trace?.ok ?? false, failedAt: a.trace?.failedAt ?? null, status: a.trace?.status ?? null, proxy: a.trace?.proxy ?? null, hops: a.trace?.hops.map((h) => `${h.hop} ${h.target}: ${h.ok ? h.detail : h.detail} (${Math.round(h.ms)} ms)`) }));
     const last = attempts[attempts.length - 1];
+    // The list is there: is the required version in it? A version the proxy never had (a typo, a
+    // tag deleted upstream) reads offline as a missing go.sum line, and go mod tidy then fails with
+    // "not available" (measured: github.com/google/uuid v1.99.0, whose list ends at v1.6.0). A
+    // pseudo-version is never listed; a list cut at LIST_BYTES is not judged.
+    const listed = last?.trace?.ok && last.trace.status === 200 && last.entry !== 'off' && !last.entry.startsWith('direct') ? last.trace.body : undefined;
+    if (listed !== undefined && listed.length < LIST_BYTES && !/\d{14}-[0-9a-f]{12}$/.test(dep.version.replace(/\+incompatible$/, ''))) {
+      const versions = listed.split(/\s+/).filter((x) => /^v\d/.test(x));
+      if (!versions.includes(dep.version)) {
+        observed.versionListed = false;
+        return {
+          observed,
+          findings: [
+            {
+              classId: 'module-resolution',
+              severity: 'error',
+              confidence: 0.85,
+              message: `${dep.goMod} requires ${dep.path} ${dep.version}, but ${last!.entry} lists no such version (${versions.length ? `it lists ${versions.length}, the last ${versions.slice(-3).join(', ')}` : 'it lists none'}): go mod download and go mod tidy fail with "not available" or "unknown revision", and offline the report can only see a missing go.sum line.`,
+              evidence: [{ source: `GET ${last!.trace!.url}`, excerpt: versions.slice(-8).join('\n') || '(empty)' }],
+              fixes: [{ id: 'go-get-listed-version', kind: 'terminal', title: `Require a version of ${dep.path} the proxy has`, text: `go get ${dep.path}@latest`, needsRoot: false, cwd: path.dirname(dep.goMod) }],
+            },
+          ],
+        };
+      }
+    }
     if (!last || last.trace?.ok || last.file?.found) return { observed };
     return { observed, findings: [await failureFinding(ctx, dep, attempts, v)] };
   },
@@ -139,7 +166,7 @@ async function ask(ctx: ProbeContext, rawUrl: string, ca: string[] | undefined):
   const cred = netrc.find((n) => n.machine === url.hostname) ?? netrc.find((n) => n.machine === '*');
   // go sends .netrc credentials only over https (and to the host they name).
   const authorization = cred?.login && url.protocol === 'https:' ? `Basic ${Buffer.from(`${cred.login}:${cred.password ?? ''}`).toString('base64')}` : undefined;
-  return traceGet(rawUrl, { proxy: via.proxy, ca, authorization, signal: ctx.signal, deadlineMs: Math.max(500, Math.min(PER_REQUEST_MS, ctx.remainingMs() - 300)) });
+  return traceGet(rawUrl, { proxy: via.proxy, ca, authorization, signal: ctx.signal, deadlineMs: Math.max(500, Math.min(PER_REQUEST_MS, ctx.remainingMs() - 300)), maxBody: LIST_BYTES });
 }
 
 async function failureFinding(ctx: ProbeContext, dep: { path: string; version: string }, attempts: Attempt[], v: Record<string, string>): Promise<FindingInput> {

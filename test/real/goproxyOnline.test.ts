@@ -32,6 +32,8 @@ let proxy407Port = 0;
 let gonePort = 0;
 let hangPort = 0;
 let closedPort = 0;
+let listPort = 0;
+let listBody = '';
 let certFile = '';
 const seen: string[] = [];
 
@@ -52,7 +54,7 @@ beforeAll(async () => {
     execFileSync(OPENSSL, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(tmp, 'key.pem'), '-out', certFile, '-days', '1', '-subj', '/CN=127.0.0.1', '-addext', 'subjectAltName=IP:127.0.0.1'], { stdio: 'ignore' });
     const tlsServer = track(https.createServer({ key: readFileSync(path.join(tmp, 'key.pem')), cert: readFileSync(certFile) }, (req, res) => {
       seen.push(`tls ${req.url}`);
-      res.end('v0.1.0\n');
+      res.end(`v0.1.0\n${XMOD}\n`);
     }));
     tlsPort = await listen(tlsServer);
   }
@@ -67,6 +69,11 @@ beforeAll(async () => {
   gonePort = await listen(track(http.createServer((req, res) => {
     seen.push(`410 ${req.url}`);
     res.writeHead(410, 'Gone').end('not found: module golang.org/x/mod: gone\n');
+  })));
+  // A proxy whose version list is what the test sets (a module proxy's @v/list, one version a line).
+  listPort = await listen(track(http.createServer((req, res) => {
+    seen.push(`list ${req.url}`);
+    res.end(listBody);
   })));
   // Reads what it is sent (so it sees the client leave) and never answers.
   hangPort = await listen(track(net.createServer((sock) => sock.resume())));
@@ -169,6 +176,21 @@ describe.skipIf(!GO || !XMOD)('the online check against local proxies', () => {
     const { f } = await online(ws, empty);
     expect(f!.message).toContain('failed on disk: the file proxy does not hold golang.org/x/mod');
     expect(f!.message).not.toMatch(/TCP|refuses connections/);
+  });
+
+  // A required version the proxy never had (a typo, a deleted tag): offline it reads as a missing
+  // go.sum line; online the list says so.
+  it('a required version missing from the proxy\'s list: go says so, the check names it; listed, nothing is said', async () => {
+    const ws = module();
+    const e = env({ GOPROXY: `http://127.0.0.1:${listPort}` });
+    listBody = 'v0.1.0\nv0.2.0\n';
+    expect(await goDownload(ws, e)).toMatch(/golang\.org\/x\/mod@\S+: (?:reading|invalid|unknown revision|.*not found)/);
+    const { f } = await online(ws, e);
+    expect(f).toMatchObject({ classId: 'module-resolution', severity: 'error' });
+    expect(f!.message).toContain(`requires golang.org/x/mod ${XMOD}, but http://127.0.0.1:${listPort} lists no such version (it lists 2, the last v0.1.0, v0.2.0)`);
+    expect(f!.fixes[0]).toMatchObject({ id: 'go-get-listed-version', text: 'go get golang.org/x/mod@latest' });
+    listBody = `v0.1.0\n${XMOD}\n`;
+    expect((await online(ws, e)).f).toBeUndefined();
   });
 
   it('"|" falls through on any error, "," does not', async () => {
