@@ -72,6 +72,11 @@ export function buildConstraintOf(head: string): string | undefined {
   return undefined;
 }
 
+/** Pure: the module path a go.mod's text declares (`module x`, quoted or not), or undefined. */
+export function goModModulePath(text: string): string | undefined {
+  return /^\s*module\s+"?([^\s"]+)"?/m.exec(text)?.[1];
+}
+
 /** Pure: the directories a go.work `use`s, in order, as written (one-line and block forms, `use(` too; comments dropped). */
 export function parseGoWorkUses(text: string): string[] {
   const uses: string[] = [];

@@ -14,7 +14,7 @@ import { lookPath, pathEntries } from '../facts/lookPath.js';
 import { runGoplsSession, NO_VIEW, type GoplsSessionResult } from '../lsp/session.js';
 import type { GoEnvFact } from '../facts/readGoEnv.js';
 import { parseGoproxy } from './goproxyConfig.js';
-import { chooseProbeFile } from '../lsp/workspaceFiles.js';
+import { chooseProbeFile, goModModulePath } from '../lsp/workspaceFiles.js';
 import { classifyGoplsDiagnostic, type ClassifiedDiagnostic, type DiagnosticKind } from '../lsp/goplsDiagnostics.js';
 import { INSTALL_NEWER_GO, GOPLS_SUPPORT_POLICY, GOPLS_TROUBLESHOOTING, GOPLS_WORKSPACE_DOCS, goInDirFix, installGoplsFix, pathAddDirFix, useGoplsFix } from '../fixes/catalog.js';
 import {
@@ -558,7 +558,7 @@ function nestedModuleOf(moduleDir: string, importPath: string): { dir: string; p
     } catch {
       return undefined;
     }
-    return /^\s*module\s+"?([^\s"]+)"?/m.exec(text)?.[1];
+    return goModModulePath(text);
   };
   const own = modulePath(moduleDir);
   if (!own || !importPath.startsWith(`${own}/`)) return undefined;

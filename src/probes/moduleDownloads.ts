@@ -19,7 +19,7 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext } from './probe.js';
 import { skipped } from './probe.js';
 import type { GoEnvFact } from '../facts/readGoEnv.js';
-import { parseGoWorkUses } from '../lsp/workspaceFiles.js';
+import { goModModulePath, parseGoWorkUses } from '../lsp/workspaceFiles.js';
 import { escapeModulePath, isLoopback, looksPrivate, matchPrefixPatterns, netrcPath, parseGoproxy, parseNetrc, proxyFor } from './goproxyConfig.js';
 import { gitInstallFix, goModDownloadFix, goModTidyFix, goprivateFix, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
 import { CAP, readUserFile, readUserText } from '../host/readUserFile.js';
@@ -70,17 +70,11 @@ export function parseGoModJson(json: string): GoModJson | undefined {
 
 /** Pure: every requirement of `go mod edit -json`, `// indirect` ones marked, replacements applied, local directories dropped. */
 export function requirements(json: string): (ModuleVersion & { indirect: boolean; replaced?: boolean })[] | undefined {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(json);
-  } catch {
-    return undefined;
-  }
-  const parsed = GoModJsonSchema.safeParse(raw);
-  if (!parsed.success) return undefined;
+  const parsed = parseGoModJson(json);
+  if (!parsed) return undefined;
   const out: (ModuleVersion & { indirect: boolean; replaced?: boolean })[] = [];
-  for (const r of parsed.data.Require ?? []) {
-    const rep = (parsed.data.Replace ?? []).find((x) => x.Old.Path === r.Path && (!x.Old.Version || x.Old.Version === r.Version));
+  for (const r of parsed.Require ?? []) {
+    const rep = (parsed.Replace ?? []).find((x) => x.Old.Path === r.Path && (!x.Old.Version || x.Old.Version === r.Version));
     if (rep && !rep.New.Version) continue; // a directory on disk: nothing to download or verify
     out.push({ ...(rep ? { path: rep.New.Path, version: rep.New.Version!, replaced: true } : { path: r.Path, version: r.Version }), indirect: r.Indirect === true });
   }
@@ -306,7 +300,7 @@ async function inspectModules(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       if (modcache) {
         for (const m of all.filter((x) => !x.replaced && !x.indirect).slice(0, 200)) {
           const head = await readUserText(path.join(modcache, 'cache', 'download', escapeModulePath(m.path), '@v', `${escapeModulePath(m.version)}.mod`), 4096);
-          const declared = head ? /^\s*module\s+"?([^\s"]+)"?/m.exec(head)?.[1] : undefined;
+          const declared = head ? goModModulePath(head) : undefined;
           if (declared && declared !== m.path) declaredElse.push({ path: m.path, version: m.version, declared });
         }
       }
@@ -453,7 +447,7 @@ async function workServing(dir: string, mods: readonly ModuleVersion[]): Promise
   const served: Array<{ path: string; dir: string }> = [];
   for (const u of parseGoWorkUses((await readUserText(work, CAP.goModFile)) ?? '').slice(0, MAX_MODULES)) {
     const d = path.resolve(path.dirname(work), u);
-    const mod = /^\s*module\s+"?([^\s"]+)"?/m.exec((await readUserText(path.join(d, 'go.mod'), CAP.goModFile)) ?? '')?.[1];
+    const mod = goModModulePath((await readUserText(path.join(d, 'go.mod'), CAP.goModFile)) ?? '');
     if (mod && wanted.has(mod)) served.push({ path: mod, dir: d });
   }
   return { work, served };
