@@ -39,6 +39,26 @@ function goSumFor(dir: string): string {
   return `golang.org/x/mod ${XMOD} ${j.Sum}\ngolang.org/x/mod ${XMOD}/go.mod ${j.GoModSum}\n`;
 }
 
+/**
+ * A module laid out in a module cache by hand, as go lays out a download (cache/download/…/@v/V.
+ * {mod,info,ziphash} and the extracted tree), so a case runs offline; the fault suite's
+ * layOutCachedModule does the same with a go.mod of the module's own path. `fill` makes the
+ * recorded zip hash (go compares it with go.sum, never re-hashes); returns it.
+ */
+function layOutCached(cache: string, mod: string, version: string, gomod: string, files: Record<string, string>, fill: number): string {
+  const dl = path.join(cache, 'cache', 'download', mod, '@v');
+  const extracted = path.join(cache, `${mod}@${version}`);
+  mkdirSync(dl, { recursive: true });
+  mkdirSync(extracted, { recursive: true });
+  const zipSum = 'h1:' + Buffer.alloc(32, fill).toString('base64');
+  writeFileSync(path.join(dl, `${version}.mod`), gomod);
+  writeFileSync(path.join(dl, `${version}.info`), `{"Version":"${version}","Time":"2025-06-01T00:00:00Z"}`);
+  writeFileSync(path.join(dl, `${version}.ziphash`), zipSum);
+  writeFileSync(path.join(extracted, 'go.mod'), gomod);
+  for (const [name, text] of Object.entries(files)) writeFileSync(path.join(extracted, name), text);
+  return zipSum;
+}
+
 function env(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
   const e: NodeJS.ProcessEnv = { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '', GOWORK: 'off' };
   for (const k of ['GOPROXY', 'GOMODCACHE', 'HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy']) delete e[k];
@@ -182,15 +202,7 @@ describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', 
     const declared = 'github.com/orig/thing';
     const fork = 'git.corp.example/fork';
     const gomod = `module ${declared}\n\ngo 1.21\n`;
-    const dl = path.join(cache, 'cache', 'download', fork, '@v');
-    mkdirSync(dl, { recursive: true });
-    mkdirSync(path.join(cache, `${fork}@v1.0.0`), { recursive: true });
-    const zipSum = 'h1:' + Buffer.alloc(32, 7).toString('base64');
-    writeFileSync(path.join(dl, 'v1.0.0.mod'), gomod);
-    writeFileSync(path.join(dl, 'v1.0.0.info'), '{"Version":"v1.0.0","Time":"2025-06-01T00:00:00Z"}');
-    writeFileSync(path.join(dl, 'v1.0.0.ziphash'), zipSum);
-    writeFileSync(path.join(cache, `${fork}@v1.0.0`, 'go.mod'), gomod);
-    writeFileSync(path.join(cache, `${fork}@v1.0.0`, 'thing.go'), 'package thing\n\nconst Name = "thing"\n');
+    const zipSum = layOutCached(cache, fork, 'v1.0.0', gomod, { 'thing.go': 'package thing\n\nconst Name = "thing"\n' }, 7);
     const sum = `${fork} v1.0.0 ${zipSum}\n${fork} v1.0.0/go.mod ${goModHash(gomod)}\n`;
     const ws = tree({ 'go.mod': `module example.com/fk\n\ngo 1.21\n\nrequire ${fork} v1.0.0\n`, 'go.sum': sum, 'main.go': `package main\n\nimport "${fork}"\n\nfunc main() { println(thing.Name) }\n` });
     const e = env({ GOMODCACHE: cache, GOPROXY: 'off', GOFLAGS: '-modcacherw', GONOSUMDB: '*' });
@@ -212,15 +224,7 @@ describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', 
   it('a private-looking module GONOSUMDB/GOPRIVATE do not cover: the missing-sum error says tidy will ask the public checksum database, and GONOSUMDB lets tidy and the build pass', async () => {
     const cache = mkdtempSync(path.join(os.tmpdir(), 'moddl-priv-cache-'));
     const mod = 'git.corp.example/lib';
-    const dl = path.join(cache, 'cache', 'download', mod, '@v');
-    mkdirSync(dl, { recursive: true });
-    mkdirSync(path.join(cache, `${mod}@v1.1.0`), { recursive: true });
-    const gomod = `module ${mod}\n\ngo 1.21\n`;
-    writeFileSync(path.join(dl, 'v1.1.0.mod'), gomod);
-    writeFileSync(path.join(dl, 'v1.1.0.info'), '{"Version":"v1.1.0","Time":"2025-06-01T00:00:00Z"}');
-    writeFileSync(path.join(dl, 'v1.1.0.ziphash'), 'h1:' + Buffer.alloc(32, 9).toString('base64'));
-    writeFileSync(path.join(cache, `${mod}@v1.1.0`, 'go.mod'), gomod);
-    writeFileSync(path.join(cache, `${mod}@v1.1.0`, 'lib.go'), 'package lib\n\nconst N = 1\n');
+    layOutCached(cache, mod, 'v1.1.0', `module ${mod}\n\ngo 1.21\n`, { 'lib.go': 'package lib\n\nconst N = 1\n' }, 9);
     const ws = tree({ 'go.mod': `module example.com/pv\n\ngo 1.21\n\nrequire ${mod} v1.1.0\n`, 'main.go': `package main\n\nimport "${mod}"\n\nfunc main() { println(lib.N) }\n` });
     const e = env({ GOMODCACHE: cache, GOPROXY: 'off', GOPRIVATE: 'corp.example', GOFLAGS: '-modcacherw' });
     const tidy = (x: NodeJS.ProcessEnv) => spawnSync(GO!, ['mod', 'tidy'], { cwd: ws, env: { ...x, GOFLAGS: '-mod=mod -modcacherw' }, encoding: 'utf8', timeout: 60_000 });
