@@ -85,6 +85,7 @@ async function main(argv: string[]): Promise<number> {
       ...(fromFiles.toolsGopath ? { toolsGopath: fromFiles.toolsGopath } : {}),
       ...(fromFiles.toolsGo ? { toolsGo: fromFiles.toolsGo } : {}),
       ...(fromFiles.goplsFlags ? { goplsFlags: fromFiles.goplsFlags } : {}),
+      ...(fromFiles.goplsSettings ? { goplsSettings: fromFiles.goplsSettings } : {}),
       ...(editorSettings ? { editorSettings: [...editorSettings] } : {}),
       ...(args.online ? { online: true } : {}),
       ...(args.file ? { activeFile: path.resolve(args.file) } : {}),

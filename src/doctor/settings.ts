@@ -11,6 +11,12 @@ export interface DoctorSettings {
   toolsGo?: string;
   /** `go.toolsGopath`: where the Go extension installs its tools, looked at before GOPATH. */
   toolsGopath?: string;
+  /**
+   * The "gopls" settings the editor's gopls gets (the Go extension sends them as initializationOptions
+   * and answers workspace/configuration with them): the user's, and the workspace's only where the
+   * workspace is trusted. The doctor's own gopls runs with them, so it loads what the editor's loads.
+   */
+  goplsSettings?: Record<string, unknown>;
   /** `go.languageServerFlags`, to find `-logfile`. */
   goplsFlags?: string[];
   /** False in VS Code's Restricted Mode: never execute a binary named by workspace settings. */

@@ -26,6 +26,8 @@ export interface GoSettingsSnapshot {
   toolsGopath?: Inspected<unknown>;
   /** go.toolsManagement.go: the go that installs the tools (a binary: only the user's value in Restricted Mode). */
   toolsManagementGo?: Inspected<unknown>;
+  /** The top-level "gopls" object setting (gopls's own settings, which the Go extension passes on). */
+  gopls?: Inspected<Record<string, unknown>>;
   /** golang.go's exported settings.getExecutionCommand('gopls')?.binPath, when installed. */
   apiGoplsPath?: string;
   workspaceFolder?: string;
@@ -67,6 +69,21 @@ export function runTimeoutMs(current: Inspected<unknown>, deprecated: Inspected<
     return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
   };
   return Math.max(1000, num(current) ?? num(deprecated) ?? DEFAULT_TIMEOUT_MS);
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * An object setting as VS Code gives it: the scopes' objects merged key by key, folder over
+ * workspace over user (an object value one level down merged too, as "build": {...} would be);
+ * the user's alone when restricted.
+ */
+export function mergedObject(i: Inspected<Record<string, unknown>>, trusted: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const layer of trusted ? [i.globalValue, i.workspaceValue, i.workspaceFolderValue] : [i.globalValue])
+    if (isObject(layer))
+      for (const [k, v] of Object.entries(layer)) out[k] = isObject(v) && isObject(out[k]) ? { ...(out[k] as Record<string, unknown>), ...v } : v;
+  return out;
 }
 
 const hasWorkspaceValue = (i: Inspected<unknown>) => i.workspaceFolderValue !== undefined || i.workspaceValue !== undefined;
@@ -132,6 +149,8 @@ export function doctorInputs(s: GoSettingsSnapshot, baseEnv: NodeJS.ProcessEnv):
   if (typeof toolsGopath === 'string' && toolsGopath) settings.toolsGopath = resolveSettingPath(toolsGopath, baseEnv, s.workspaceFolder);
   const toolsGo = s.toolsManagementGo ? pick(s.toolsManagementGo, s.trusted).value : undefined;
   if (typeof toolsGo === 'string' && toolsGo) settings.toolsGo = resolveSettingPath(toolsGo, baseEnv, s.workspaceFolder);
+  const gopls = s.gopls ? mergedObject(s.gopls, s.trusted) : undefined;
+  if (gopls && Object.keys(gopls).length) settings.goplsSettings = gopls;
   if (Array.isArray(flags)) settings.goplsFlags = flags.filter((f): f is string => typeof f === 'string');
   if (!s.trusted && notes.length === 0) notes.push('Restricted Mode: binaries named by workspace settings are never executed.');
   return { settings, env, restrictedNotes: s.trusted ? [] : notes };
@@ -170,6 +189,7 @@ export function snapshotFromSettingsFiles(sources: ReadonlyArray<{ source: strin
     gopath: inspect(SNAPSHOT_KEYS.gopath),
     toolsGopath: inspect(SNAPSHOT_KEYS.toolsGopath),
     toolsManagementGo: inspect(SNAPSHOT_KEYS.toolsManagementGo),
+    gopls: inspect('gopls'),
     ...(workspaceFolder ? { workspaceFolder } : {}),
   };
 }

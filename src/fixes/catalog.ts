@@ -39,6 +39,7 @@ export const GOPLS_WORKSPACE_DOCS: Fix = { id: 'gopls-workspace-docs', kind: 'li
 
 export const GOPLS_SUPPORT_POLICY: Fix = { id: 'gopls-support-policy', kind: 'link', title: "gopls's Go support policy", url: 'https://go.dev/s/gopls-support-policy' };
 
+export const GOPLS_SETTINGS_DOCS: Fix = { id: 'gopls-settings-docs', kind: 'link', title: "gopls's settings", url: 'https://go.dev/gopls/settings' };
 export const GOPLS_TROUBLESHOOTING: Fix = { id: 'gopls-troubleshooting', kind: 'link', title: 'gopls troubleshooting', url: 'https://go.dev/gopls/troubleshooting' };
 
 export const INSTALL_GO: Fix = { id: 'install-go', kind: 'link', title: 'Download and install Go', url: 'https://go.dev/doc/install' };

@@ -53,6 +53,7 @@ export async function recordGoplsTrace(opts: RecordTraceOptions): Promise<Record
     args: ['-rpc.trace', '-logfile', out],
     env: opts.env,
     workspaces: opts.workspaces.length ? opts.workspaces : [workspace],
+    ...(opts.settings.goplsSettings ? { settings: opts.settings.goplsSettings } : {}),
     signal: opts.signal,
     timeoutMs: Math.max(1, left()),
     holdMs,

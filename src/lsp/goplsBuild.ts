@@ -49,6 +49,23 @@ export function goplsBuildSettings(sources: readonly EditorSettingsSource[] | un
 }
 
 /**
+ * build.env and build.buildFlags of one merged "gopls" settings object, and the key env was found
+ * under ("build.env", or "env": gopls keeps only a dotted name's last segment).
+ */
+export function goplsBuildOf(settings: Record<string, unknown> | undefined): { env?: Record<string, string>; buildFlags?: string[]; envKey?: string } {
+  const out: { env?: Record<string, string>; buildFlags?: string[]; envKey?: string } = {};
+  if (!settings) return out;
+  const nested = settings.build as Record<string, unknown> | undefined;
+  const envKey = ['build.env', 'env'].find((k) => settings[k] !== undefined);
+  const env = envKey ? settings[envKey] : nested?.env;
+  const flags = settings['build.buildFlags'] ?? settings.buildFlags ?? nested?.buildFlags;
+  if (env && typeof env === 'object' && !Array.isArray(env)) out.env = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  if (envKey) out.envKey = envKey;
+  if (Array.isArray(flags)) out.buildFlags = flags.filter((f): f is string => typeof f === 'string');
+  return out;
+}
+
+/**
  * gopls's standaloneTags (default ["ignore"]; the last settings scope that sets it wins): a file
  * whose constraint is one of these tags alone is left out of every build on purpose, and gopls
  * (v0.10 and later) loads it on its own when it is package main.

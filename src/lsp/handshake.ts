@@ -16,6 +16,20 @@ export function workspaceFoldersOf(s: Session): Array<{ uri: string; name: strin
   return s.opts.workspaces.map((w) => ({ uri: pathToFileURL(w).href, name: path.basename(w) }));
 }
 
+/**
+ * The user's gopls settings as the doctor's gopls gets them, with one change: build.env cannot
+ * undo GOTOOLCHAIN=local (gopls lays build.env over its own environment for every go command it
+ * runs, and a toolchain switch there would be a download the doctor never makes).
+ */
+export function sessionSettings(settings: Record<string, unknown> | undefined): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...settings };
+  // gopls keeps only the last segment of a dotted name (settings.go Options.Set): "build.env" and
+  // "env" are the same setting, and so may any other prefix be.
+  for (const [k, v] of Object.entries(out))
+    if (k.split('.').pop() === 'env' && typeof v === 'object' && v !== null && !Array.isArray(v) && 'GOTOOLCHAIN' in v) out[k] = { ...(v as Record<string, unknown>), GOTOOLCHAIN: 'local' };
+  return out;
+}
+
 /** Opens the JSON-RPC connection and records what gopls says, for every later phase. */
 export function connect(s: Session): MessageConnection {
   const { result, opts } = s;
@@ -25,7 +39,8 @@ export function connect(s: Session): MessageConnection {
   reader.partialMessageTimeout = 0;
   const conn = createMessageConnection(reader, quietWriter(new StreamMessageWriter(s.server.stdin)));
   const folders = workspaceFoldersOf(s);
-  conn.onRequest('workspace/configuration', (p: ConfigurationParams) => p.items.map(() => ({})));
+  const settings = sessionSettings(opts.settings);
+  conn.onRequest('workspace/configuration', (p: ConfigurationParams) => p.items.map((i) => (i.section === 'gopls' ? settings : {})));
   conn.onRequest('workspace/workspaceFolders', () => folders);
   conn.onRequest('client/registerCapability', () => null);
   conn.onRequest('client/unregisterCapability', () => null);
@@ -91,7 +106,7 @@ export async function handshake(s: Session, conn: MessageConnection): Promise<vo
     clientInfo: { name: 'go-env-doctor', version: TOOL_VERSION },
     rootUri: folders[0]?.uri ?? null,
     workspaceFolders: folders,
-    initializationOptions: {},
+    initializationOptions: sessionSettings(s.opts.settings),
     capabilities: {
       workspace: {
         configuration: true,

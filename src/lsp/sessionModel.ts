@@ -14,6 +14,11 @@ export interface GoplsSessionOptions {
   /** The complete environment gopls runs with. */
   env: NodeJS.ProcessEnv;
   workspaces: readonly string[];
+  /**
+   * The user's "gopls" settings, sent as the Go extension sends them: as initializationOptions and
+   * as the answer to workspace/configuration for the "gopls" section (none: gopls's defaults).
+   */
+  settings?: Record<string, unknown>;
   signal?: AbortSignal;
   /** Hard deadline of the whole session: the process group is killed when it passes. */
   timeoutMs: number;

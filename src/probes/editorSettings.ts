@@ -12,11 +12,10 @@ import { skipped } from './probe.js';
 import { readGoplsApi, type GoplsApi } from '../facts/goplsApi.js';
 import { findGoExtensionManifest } from '../facts/editorSettings.js';
 import { resolveSettingPath } from '../facts/goSettings.js';
-import { settingFix } from '../fixes/catalog.js';
+import { GOPLS_SETTINGS_DOCS, settingFix } from '../fixes/catalog.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 
-const GOPLS_SETTINGS_DOCS: Fix = { id: 'gopls-settings-docs', kind: 'link', title: "gopls's settings", url: 'https://go.dev/gopls/settings' };
 const GO_SETTINGS_DOCS: Fix = { id: 'vscode-go-settings-docs', kind: 'link', title: "The Go extension's settings", url: 'https://github.com/golang/vscode-go/blob/master/docs/settings.md' };
 /** The keys whose value is a map of names gopls knows from another list of api-json. */
 const NAMED_MAPS: Record<string, 'analyzers' | 'lenses' | 'hints'> = { analyses: 'analyzers', codelenses: 'lenses', codelens: 'lenses', hints: 'hints' };

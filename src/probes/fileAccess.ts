@@ -524,7 +524,7 @@ async function addAcls(ctx: ProbeContext, facts: DirFact[]): Promise<string | un
   for (const f of facts) {
     if (f.read.ok && f.write.ok && f.search.ok) continue;
     if (ctx.remainingMs() < 300) break;
-    const r = await ctx.host.exec(getfacl, ['-p', '--', f.checked], { timeoutMs: Math.min(1000, ctx.remainingMs() - 200), signal: ctx.signal, env: ctx.env });
+    const r = await ctx.host.exec(getfacl, ['-p', '-n', '--', f.checked], { timeoutMs: Math.min(1000, ctx.remainingMs() - 200), signal: ctx.signal, env: ctx.env });
     if (!r.failed) f.acl = parseGetfacl(r.stdout);
   }
   return getfacl;

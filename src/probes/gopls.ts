@@ -16,7 +16,7 @@ import type { GoEnvFact } from '../facts/readGoEnv.js';
 import { parseGoproxy } from './goproxyConfig.js';
 import { chooseProbeFile, goModModulePath } from '../lsp/workspaceFiles.js';
 import { classifyGoplsDiagnostic, type ClassifiedDiagnostic, type DiagnosticKind } from '../lsp/goplsDiagnostics.js';
-import { INSTALL_NEWER_GO, GOPLS_SUPPORT_POLICY, GOPLS_TROUBLESHOOTING, GOPLS_WORKSPACE_DOCS, goInDirFix, installGoplsFix, pathAddDirFix, useGoplsFix } from '../fixes/catalog.js';
+import { INSTALL_NEWER_GO, GOPLS_SUPPORT_POLICY, GOPLS_SETTINGS_DOCS, GOPLS_TROUBLESHOOTING, GOPLS_WORKSPACE_DOCS, goInDirFix, installGoplsFix, pathAddDirFix, useGoplsFix } from '../fixes/catalog.js';
 import {
   buildLag,
   goMinor,
@@ -33,6 +33,7 @@ import {
 import { isInside } from '../host/paths.js';
 import { toolInstallCheck } from './toolInstallGo.js';
 import { analyzeText } from '../goplsLog/analyzer.js';
+import { goplsBuildOf } from '../lsp/goplsBuild.js';
 import { findingsOf } from './goplsLogs.js';
 import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
 import { describeExclusion, exclusionTail, readFileBuild, type FileBuild } from './buildConstraints.js';
@@ -103,6 +104,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     gopls: gopls.path,
     env: ctx.env,
     workspaces: ctx.workspaces,
+    ...(ctx.settings.goplsSettings ? { settings: ctx.settings.goplsSettings } : {}),
     signal: ctx.signal,
     timeoutMs: Math.max(300, ctx.remainingMs() - CLASSIFY_RESERVE_MS),
     openFile,
@@ -154,8 +156,8 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     const cwd = session.failure?.kind === 'spawn' && ctx.workspaces[0] ? await cwdFact(ctx.workspaces[0]) : undefined;
     const switched = await toolchainSwitchOffline(ctx, goEnv, session);
     if (switched) observed.toolchainSwitch = switched;
-    all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing, opened, ...(cwd ? { cwd } : {}), ...(linkTarget ? { linkTarget } : {}), ...(switched ? { switched } : {}) }));
-    all.push(...versionFindings({ builtWith, builtWithSource, goInUse, goplsPath: gopls.path, ...(switched ? { switched } : {}) }));
+    all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing, opened, ...(cwd ? { cwd } : {}), ...(linkTarget ? { linkTarget } : {}), ...(switched ? { switched } : {}), ...(ctx.settings.goplsSettings ? { settings: ctx.settings.goplsSettings } : {}) }));
+    all.push(...versionFindings({ builtWith, builtWithSource, goInUse, goplsPath: gopls.path, ...(switched ? { switched } : {}), ...(ctx.settings.goplsSettings ? { settings: ctx.settings.goplsSettings } : {}) }));
     all.push(...install.findings);
     if (version.exec?.failed && !version.exec.timedOut && !version.exec.canceled && !version.exec.errorCode && session.ok) {
       all.push({
@@ -212,6 +214,8 @@ export interface SessionFindingsInput {
   goMissing?: { dir?: string; env: NodeJS.ProcessEnv };
   /** The opened file and the build gopls loads it with, read when gopls said it is in no package. */
   opened?: FileBuild;
+  /** The user's gopls settings the session ran with (DoctorSettings.goplsSettings). */
+  settings?: Record<string, unknown>;
 }
 
 /**
@@ -379,7 +383,7 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
       fixes: [GOPLS_WORKSPACE_DOCS],
     });
   }
-  out.push(...diagnosticFindings(session, input.opened, input.switched));
+  out.push(...diagnosticFindings(session, input.opened, input.switched, input.settings));
   // Alive and answering, but silent about the file: usually a first load still running.
   if (session.ok && session.openedFile && session.diagnosticsWaitedMs !== undefined && !session.viewErrors.length && !out.length) {
     out.push({
@@ -396,6 +400,20 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
   // Other error pop-ups gopls showed (load failures, bad settings) are the launch's business.
   const shown = session.messages.filter((m) => (m.via === 'window/showMessage' || m.via === 'window/showMessageRequest') && m.type === 1 && !NO_VIEW.test(m.message) && !GO_MISSING.test(m.message));
   for (const m of dedupe(shown.map((s) => s.message.trim())).slice(0, 3)) {
+    // The doctor's gopls ran with the user's gopls settings: a refusal of them is what the
+    // editor's gopls says too, and it drops each refused setting (the settings probe says which
+    // key and why, from gopls api-json). A cause, not a failed load.
+    if (input.settings && /^Invalid settings: /.test(m)) {
+      out.push({
+        classId: 'gopls-launch',
+        severity: 'warning',
+        confidence: 0.5,
+        message: `gopls refused some of your gopls settings and runs without them: ${firstLine(m).replace(/^Invalid settings: /, '')}`,
+        evidence: [{ source: 'gopls window/showMessage (run with your gopls settings)', excerpt: m }, { source: 'your gopls settings', excerpt: JSON.stringify(input.settings).slice(0, 300) }],
+        fixes: [GOPLS_SETTINGS_DOCS],
+      });
+      continue;
+    }
     out.push({
       classId: 'gopls-launch',
       severity: 'warning',
@@ -434,7 +452,9 @@ export function saysOpenedFileUnbuilt(session: GoplsSessionResult): boolean {
  * the opened file's header and build, so a "No packages found for open file" about it is judged
  * by the build-constraints probe's code and gets the same setting fix.
  */
-export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBuild, switched?: SessionFindingsInput['switched']): FindingInput[] {
+export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBuild, switched?: SessionFindingsInput['switched'], settings?: Record<string, unknown>): FindingInput[] {
+  const build = goplsBuildOf(settings);
+  const buildSet = [...Object.entries(build.env ?? {}).map(([k, v]) => `build.env ${k}=${v}`), ...(build.buildFlags?.length ? [`build.buildFlags ${JSON.stringify(build.buildFlags)}`] : [])];
   const byKind = new Map<DiagnosticKind, Array<{ uri: string; d: ClassifiedDiagnostic }>>();
   for (const file of session.diagnostics) {
     for (const item of file.items) {
@@ -490,8 +510,8 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
     const about = kind === 'build-constraints' && opened && list.some((x) => fileUrlPath(x.uri) === opened.file) ? opened : undefined;
     if (about) {
       const ex = describeExclusion(about);
-      // The doctor's gopls runs with no gopls settings: when the user's build.buildFlags or
-      // build.env include the file, the editor's gopls builds it and this is not their problem.
+      // The doctor's gopls runs with the user's gopls settings only (the CLI never gives it a
+      // checkout's): when settings it did not get include the file, the editor's gopls builds it.
       if (!ex && describeExclusion({ ...about, ctx: about.goEnvOnly })) continue;
       if (ex) {
         message += `: ${ex.reasons.join(', and ')}.${exclusionTail(ex)}`;
@@ -533,7 +553,11 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
     // gopls cannot load the workspace until it is fixed.
     if (kind === 'load-failed') {
       for (const r of goFailureReadings(list.map((x) => x.d.message), 'gopls (packages.Load error)', { moduleCauses: true })) {
-        out.push(r.classId === 'module-resolution' ? { ...r, severity: 'error' } : r);
+        // gopls ran that go with the user's build.env and build.buildFlags laid over the
+        // environment: what go refused may be those settings, not the environment or the module
+        // (the modules probe asks go both ways and names the setting). So it is what was seen.
+        if (buildSet.length) out.push({ ...r, role: 'symptom', symptom: 'load-failed', message: `${r.message.replace(/\.$/, '')}, as gopls ran go with your gopls settings (${buildSet.join(', ')}).` });
+        else out.push(r.classId === 'module-resolution' ? { ...r, severity: 'error' } : r);
       }
     }
   }

@@ -15,6 +15,7 @@ import { isInside } from '../host/paths.js';
 import { goSkips, walkDirs } from '../host/walk.js';
 import { parseGoWorkUses } from '../lsp/workspaceFiles.js';
 import { lookPath } from '../facts/lookPath.js';
+import { goplsSettingsGoList } from './goplsBuildEnv.js';
 
 export const WALK_MAX_DEPTH = 6;
 export const WALK_MAX_DIRS = 5000;
@@ -333,10 +334,13 @@ async function inspectFolder(
     const vendoredFirst = [...new Set([...walk.vendored, ...modules])];
     // Modules listed by an earlier, partial pass come first: the follow-up keeps their findings.
     const order = [...vendoredFirst.filter((d) => goLists.has(d)), ...vendoredFirst.filter((d) => !goLists.has(d))];
+    // gopls's view of the folder: the module at or above it (its go commands run there), where
+    // the user's gopls settings are tried once; a nested module would only repeat the answer.
+    const viewDir = order.find((d) => isInside(root, d)) ?? order[0];
     for (const dir of order.slice(0, Math.max(0, goListBudget))) {
       if (!goLists.has(dir)) {
         if (ctx.remainingMs() < 800 || ctx.signal.aborted) break;
-        goLists.set(dir, goListModule(ctx, goEnv, dir));
+        goLists.set(dir, goListModule(ctx, goEnv, dir, dir === viewDir));
       }
       goListRuns++;
       const r = await goLists.get(dir)!;
@@ -463,13 +467,13 @@ async function vendorGapFindings(dir: string, goEnv: Extract<GoEnvFact, { ok: tr
   ];
 }
 
-async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, dir: string): Promise<GoListed> {
+async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, dir: string, goplsView: boolean): Promise<GoListed> {
   const gomod = (await readUserText(path.join(dir, 'go.mod'), CAP.goModFile)) ?? '';
   const findings: FindingInput[] = await replaceFindings(dir, gomod);
   const timeoutMs = Math.max(300, Math.min(3000, ctx.remainingMs() - 500));
   const r = await ctx.host.exec(goEnv.goBinary, ['list', '-m'], { timeoutMs, signal: ctx.signal, env: { ...ctx.env, GOPROXY: 'off' }, cwd: dir, maxBuffer: 256 * 1024 });
   const observed: Record<string, unknown> = { dir, exitCode: r.exitCode ?? null, timedOut: r.timedOut };
-  if (!r.failed) findings.push(...(await vendorGapFindings(dir, goEnv, gomod)));
+  if (!r.failed) findings.push(...(await vendorGapFindings(dir, goEnv, gomod)), ...(goplsView ? await goplsSettingsGoList(ctx, goEnv, dir) : []));
   if (!r.failed || r.timedOut || r.canceled || r.errorCode) return { findings, observed };
   const stderr = r.stderr;
   observed.stderr = stderr.trim().split('\n')[0];

@@ -169,6 +169,10 @@ export class DoctorSession implements vscode.Disposable {
       const i = go.inspect<T>(k);
       return { globalValue: i?.globalValue, workspaceValue: i?.workspaceValue, workspaceFolderValue: i?.workspaceFolderValue };
     };
+    const ins0 = <T>(k: string) => {
+      const i = vscode.workspace.getConfiguration().inspect<T>(k);
+      return { globalValue: i?.globalValue, workspaceValue: i?.workspaceValue, workspaceFolderValue: i?.workspaceFolderValue };
+    };
     const snapshot: GoSettingsSnapshot = {
       trusted: vscode.workspace.isTrusted,
       alternateTools: ins<Record<string, unknown>>('alternateTools'),
@@ -178,6 +182,7 @@ export class DoctorSession implements vscode.Disposable {
       gopath: ins<unknown>('gopath'),
       toolsGopath: ins<unknown>('toolsGopath'),
       toolsManagementGo: ins<unknown>('toolsManagement.go'),
+      gopls: ins0<Record<string, unknown>>('gopls'),
       apiGoplsPath: goExtensionGopls(),
       workspaceFolder: this.workspaces()[0],
     };

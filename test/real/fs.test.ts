@@ -185,7 +185,7 @@ describe.runIf(isRoot && process.platform === 'linux')('file-system probes on th
     if (!getfacl || !setfacl) return; // acl is not installed: the probe does not use it either
     const dir = tempDir('ged-real-acl-');
     execFileSync(setfacl, ['-m', 'u:1001:rwx,g::rwx,m::r-x', dir]);
-    const acl = parseGetfacl(execFileSync(getfacl, ['-p', '--', dir], { encoding: 'utf8' }));
+    const acl = parseGetfacl(execFileSync(getfacl, ['-p', '-n', '--', dir], { encoding: 'utf8' }));
     expect(acl).toMatchObject({ extended: true, mask: 'r-x' });
     expect(acl.entries.find((e) => e.qualifier === '1001')).toEqual({ tag: 'user', qualifier: '1001', perms: 'rwx', effective: 'r-x' });
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { doctorInputs, ownSetting, resolveSettingPath, runTimeoutMs, snapshotFromSettingsFiles, type GoSettingsSnapshot } from '../../../src/facts/goSettings.js';
+import { doctorInputs, mergedObject, ownSetting, resolveSettingPath, runTimeoutMs, snapshotFromSettingsFiles, type GoSettingsSnapshot } from '../../../src/facts/goSettings.js';
 import { DEFAULT_TIMEOUT_MS } from '../../../src/doctor/settings.js';
 
 const base: GoSettingsSnapshot = { trusted: true, alternateTools: {}, toolsEnvVars: {}, languageServerFlags: {}, goroot: {}, gopath: {}, workspaceFolder: '/work/app' };
@@ -119,10 +119,36 @@ describe('snapshotFromSettingsFiles (the CLI: settings.json files instead of a l
     expect(settings.goplsFlags).toEqual(['-rpc.trace']);
   });
 
+  it("hands the doctor's gopls the user's gopls settings, never the checkout's", () => {
+    const s = snapshotFromSettingsFiles(
+      [
+        { source: user1, values: { gopls: { 'build.env': { GOFLAGS: '-tags=it' }, 'ui.semanticTokens': true } } },
+        { source: ws, values: { gopls: { 'build.env': { CC: './evil-cc' } } } },
+      ],
+      new Set([user1]),
+      '/src/app',
+    );
+    expect(doctorInputs(s, { HOME: '/home/ann' }).settings.goplsSettings).toEqual({ 'build.env': { GOFLAGS: '-tags=it' }, 'ui.semanticTokens': true });
+    expect(doctorInputs(snapshotFromSettingsFiles([{ source: ws, values: { gopls: { 'build.env': { CC: './evil-cc' } } } }], new Set([user1])), {}).settings.goplsSettings).toBeUndefined();
+  });
+
   it("never lets the workspace's own file name a binary or a flag (Restricted Mode's rule)", () => {
     expect(snap.trusted).toBe(false);
     expect(snap.alternateTools.workspaceValue).toEqual({ gopls: './evil' });
     expect(settings.alternateGopls).not.toContain('evil');
     expect(settings.goplsFlags).not.toContain('-logfile');
+  });
+});
+
+describe('mergedObject: an object setting such as "gopls" as VS Code merges its scopes', () => {
+  const i = { globalValue: { 'build.env': { GOFLAGS: '-tags=a' }, build: { directoryFilters: ['-x'] }, 'ui.semanticTokens': true }, workspaceValue: { build: { buildFlags: ['-race'] }, 'ui.semanticTokens': false }, workspaceFolderValue: { 'build.env': { CGO_ENABLED: '0' } } };
+  it('trusted: key by key, folder over workspace over user, one level down merged', () => {
+    expect(mergedObject(i, true)).toEqual({ 'build.env': { GOFLAGS: '-tags=a', CGO_ENABLED: '0' }, build: { directoryFilters: ['-x'], buildFlags: ['-race'] }, 'ui.semanticTokens': false });
+  });
+  it("Restricted Mode: the user's alone", () => {
+    expect(mergedObject(i, false)).toEqual(i.globalValue);
+  });
+  it('ignores a scope whose value is not an object', () => {
+    expect(mergedObject({ globalValue: ['x'] as unknown as Record<string, unknown>, workspaceValue: { a: 1 } }, true)).toEqual({ a: 1 });
   });
 });
