@@ -231,6 +231,12 @@ export interface ServerStart {
   time?: string;
   /** Milliseconds since midnight, kept increasing across midnight within one file. */
   dayMs?: number;
+  /**
+   * The session before this start was ended by the editor (it sent `shutdown` or `exit`): a
+   * restart, a reload or a closed window, not a death. Absent for the first start and after a
+   * session that just stops.
+   */
+  afterCleanEnd?: boolean;
 }
 
 export interface LogSummary {
@@ -586,6 +592,8 @@ export class LogAnalyzer {
   /** The last interned string per slot (intern()); only ever strings the map holds. */
   private readonly internSlots: Array<string | undefined> = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
   private serverStartCount = 0;
+  /** The editor sent shutdown or exit since the last initialize. */
+  private clientEnded = false;
   private readonly unclassified: UnclassifiedLine[] = [];
   private unclassifiedCount = 0;
   private readonly mechanisms: MechanismLine[] = [];
@@ -1042,10 +1050,13 @@ export class LogAnalyzer {
     switch (kind) {
       case 'request': {
         (fromEditor ? this.requestsSent : this.requestsReceived).add(method);
+        if (method === 'shutdown' && fromEditor) this.clientEnded = true;
         if (method === 'initialize' && fromEditor) {
           this.serverStartCount++;
           const start: ServerStart = { line: this.lineNo, time: own(time ?? line.slice(this.span.timeFrom - off, this.span.timeTo - off)) };
           if (dayMs !== undefined) start.dayMs = dayMs;
+          if (this.clientEnded && this.serverStartCount > 1) start.afterCleanEnd = true;
+          this.clientEnded = false;
           this.starts.push(start);
           // Trimmed in batches (a shift per start moved 200 entries each time); the summary keeps the last MAX_STARTS_KEPT.
           if (this.starts.length >= 2 * MAX_STARTS_KEPT) this.starts.splice(0, this.starts.length - MAX_STARTS_KEPT);
@@ -1079,6 +1090,7 @@ export class LogAnalyzer {
       }
       case 'notification':
         (fromEditor ? this.notificationsSent : this.notificationsReceived).add(method);
+        if (method === 'exit' && fromEditor) this.clientEnded = true;
         this.body = fromEditor ? 'skip' : 'scan';
         break;
     }

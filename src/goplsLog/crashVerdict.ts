@@ -118,7 +118,10 @@ export function crashVerdict(input: CrashInput): CrashVerdict {
   let startEvidence: Evidence[] = [];
   if (!starts.length) {
     for (const l of logs) {
-      const s = l.summary.serverStarts.filter((x) => x.dayMs !== undefined);
+      // A start after the editor itself ended the last session (shutdown/exit: a restart, a
+      // window reload) is no sign of a death: only the others can make a crash loop. Measured:
+      // six clean sessions in one trace were "started 6 times … a crash loop", exit 2.
+      const s = l.summary.serverStarts.filter((x) => x.dayMs !== undefined && !x.afterCleanEnd);
       if (s.length > starts.length) {
         starts = s.map((x) => x.dayMs!);
         startEvidence = s.slice(-loopRule.starts).map((x) => ({ source: l.source, line: x.line, excerpt: `initialize (server start) at ${x.time ?? '?'}` }));

@@ -87,6 +87,25 @@ describe('crashVerdict on real crashes', () => {
   it('nothing happened', () => expect(crashVerdict({}).kind).toBe('none'));
 });
 
+describe('sessions the editor itself ended are not deaths', () => {
+  // Six real gopls v0.23.0 sessions of one trace, each ended by the client's shutdown and exit
+  // (what a channel holds after a few "Restart Language Server" or window reloads).
+  const text = readFileSync(path.join(F, 'trace-six-clean-sessions.rpc.log'), 'utf8');
+  it('each start after a shutdown/exit is marked, and no crash loop is made of them', () => {
+    const summary = analyzeText(text);
+    expect(summary.serverStarts).toHaveLength(6);
+    expect(summary.serverStarts.filter((s) => s.afterCleanEnd)).toHaveLength(5);
+    const v = crashVerdict({ logs: [{ source: 'six.log', summary }] });
+    expect(v.crashLoop).toBeUndefined();
+    expect(v.kind).toBe('none');
+  });
+  it('the same starts without the shutdown and exit the editor sent are a crash loop', () => {
+    const cut = text.split('\n').filter((l) => !/Sending (request 'shutdown|notification 'exit')/.test(l)).join('\n');
+    const v = crashVerdict({ logs: [{ source: 'six.log', summary: analyzeText(cut) }] });
+    expect(v.crashLoop).toMatchObject({ starts: 6 });
+  });
+});
+
 describe('kernel log and windows', () => {
   it('reads both OOM record forms', () => {
     const k = parseKernelOomKills(readFileSync(path.join(F, 'kernel-oom.dmesg.log'), 'utf8'));

@@ -101,8 +101,9 @@ describe('gopls-logs probe', () => {
     const ac = new AbortController();
     ac.abort();
     const r = await goplsLogsProbe.run(ctx({ goplsLogs: [big], signal: ac.signal }, 5000));
-    // 250 initialize records in seconds also read as a crash loop (an error): fail, not warn.
-    expect(r.status).toBe('fail');
+    // Each of the 250 sessions was ended by the editor's shutdown and exit: restarts, not a
+    // crash loop, so nothing worse than the partial read itself.
+    expect(r.status).toBe('warn');
     expect(r.reason).toMatch(/big\.log: read 0\.1 of 3\.1 MB before the deadline/);
   });
 });
