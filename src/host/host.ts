@@ -53,6 +53,14 @@ export class Host {
   /** True when the host is this very machine, so active checks (spawn, exec canary) mean something. */
   readonly live: boolean;
   readonly exec: (file: string, args: readonly string[], opts: ExecOptions) => Promise<ExecResult>;
+  /**
+   * This process's /proc/self/limits as read when the host was made, before any probe ran: under
+   * a hard RLIMIT_NOFILE of 20 (which Node cannot raise) the probes' pipes and reads take every
+   * descriptor, and the read of the very limit that explains it failed even after waiting
+   * (measured: "process-limits ok" beside "go could not be started (EMFILE)"). rlimits do not
+   * change under a running process unless someone runs prlimit on it.
+   */
+  readonly limitsAtStart: string | undefined;
 
   constructor(opts: HostOptions = {}) {
     this.root = path.resolve(opts.root ?? '/');
@@ -61,6 +69,7 @@ export class Host {
     this.uid = opts.uid ?? (typeof process.getuid === 'function' ? process.getuid() : -1);
     this.platform = opts.platform ?? (this.live ? process.platform : 'linux');
     this.exec = opts.exec ?? run;
+    this.limitsAtStart = this.live && this.platform === 'linux' ? this.readTextSync(`/proc/${this.pid}/limits`) : undefined;
   }
 
   /** An absolute system path ("/proc/self/mountinfo") under this host's root. */

@@ -231,8 +231,10 @@ export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome>
     ctx.facts.processTable(),
     host.readText(FILE_NR_FILE),
   ]);
-  if (pidMaxText === undefined && limitsText === undefined) return skipped(`neither ${PID_MAX_FILE} nor ${limitsFile} is readable`);
-  const limits = limitsText === undefined ? [] : parseLimits(limitsText);
+  if (pidMaxText === undefined && limitsText === undefined && host.limitsAtStart === undefined) return skipped(`neither ${PID_MAX_FILE} nor ${limitsFile} is readable`);
+  // Out of descriptors now (the limit this probe looks for), the reading made at start stands in.
+  const limitsFromStart = limitsText === undefined && host.limitsAtStart !== undefined;
+  const limits = parseLimits(limitsText ?? host.limitsAtStart ?? '');
   const own = table.processes.filter((p) => p.uid === host.uid);
   const userTasks = own.reduce((n, p) => n + (p.threads ?? 1), 0);
   const allThreads = table.processes.reduce((n, p) => n + (p.threads ?? 1), 0);
@@ -261,8 +263,11 @@ export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome>
   const fsize = findLimit(limits, 'Max file size');
   findings.push(...fileSizeLimitFindings(fsize, limitsFile));
   const show = (l: ResourceLimit | undefined) => (l ? { soft: l.soft, hard: l.hard } : undefined);
+  const unjudged = limitsText === undefined && !limitsFromStart;
   return {
     findings,
+    // Not "ok" when the rlimits could not be read at all: nothing was judged of them.
+    ...(unjudged && !findings.length ? { status: 'warn' as const, reason: `${limitsFile} could not be read, so RLIMIT_NOFILE, RLIMIT_NPROC and the memory rlimits were not judged` } : {}),
     observed: {
       pidMax: input.pidMax,
       threadsMax: input.threadsMax,
@@ -280,6 +285,8 @@ export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome>
       ...(memNeeds ? { memoryNeeds: { goCommand: memNeeds.goCommand, goplsStart: memNeeds.goplsStart, gopls: memNeeds.gopls, dataStart: memNeeds.dataStart, data: memNeeds.data, packages: memNeeds.packages } } : {}),
       ...(host.uid === 0 ? { nprocNote: 'uid 0 is exempt from RLIMIT_NPROC: no finding is made for it' } : {}),
       processTableTruncated: table.truncated,
+      ...(limitsFromStart ? { limitsRead: `${limitsFile} as read when the doctor started: it could not be opened again during the run` } : {}),
+      ...(unjudged ? { limitsUnreadable: `${limitsFile} could not be read: the rlimits were not judged` } : {}),
     },
   };
 }

@@ -61,6 +61,30 @@ describe('fault: an open-files limit below what go build and gopls keep open', (
   }
 });
 
+describe('fault: an open-files limit so low that the doctor itself runs short', () => {
+  // 20, hard: node starts, and then the probes' own pipes and reads take every descriptor. The
+  // process-limits probe's read of /proc/self/limits failed even after waiting, so the text report
+  // led with "gopls cannot start" and called the nofile check "checked, nothing found" (found by
+  // a tester as a non-root user, 4 runs of 5; the limits are now read once at start as well).
+  it('small module, RLIMIT_NOFILE 20, text report: the limit is still read, and it is the first cause', async () => {
+    const dir = tempDir('nofile-20');
+    try {
+      const ws = await moduleOf('small', dir);
+      // Who gets the last descriptors is timing: the old read failed in 1 to 4 runs of 5 here.
+      for (let i = 0; i < 5; i++) {
+        const run = await runDoctorCli({ workspaces: [ws], env: userEnv({ XDG_CACHE_HOME: path.join(dir, `xdg-cache-${i}`), NO_COLOR: '1' }), cwd: ws, wrap: underNofile(20), timeoutMs: 20_000, format: 'text' });
+        console.log(`[nofile 20 text, run ${i + 1}] exit ${run.code}\n${run.stdout.split('\n').filter((l) => /^[✗!] \d|process-limits/.test(l)).join('\n')}`);
+        const first = run.stdout.split('\n').find((l) => /^[✗!] 1\./.test(l));
+        expect(first).toMatch(/\[process-limit, error/);
+        expect(run.stdout).toMatch(/Max open files is 20 \(RLIMIT_NOFILE, hard\)/);
+        expect(run.stdout).not.toMatch(/✓ ok\s+process-limits/);
+      }
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
+
 describe('fault: an open-files limit that holds now but leaves no headroom', () => {
   const n = Math.round(needs.need * 1.5);
   for (const size of ['small', 'large'] as const) {

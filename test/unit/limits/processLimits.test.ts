@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ctxFor, fixtureHost, parsed } from './ctx.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ctxFor, fixtureHost, FIXTURES, parsed } from './ctx.js';
+import { Host } from '../../../src/host/host.js';
 import { taskNeeds } from '../../../src/probes/goNeeds.js';
 import { processLimitFindings, runProcessLimits, type ProcessLimitsInput } from '../../../src/probes/processLimits.js';
 import { parseLimits } from '../../../src/procfs/limits.js';
@@ -21,6 +24,29 @@ describe('process-limits probe on fixture hosts', () => {
     const out = await runProcessLimits(ctxFor(fixtureHost('cgroup-hybrid-vm', 30684, 0)));
     expect(out.findings).toEqual([]);
     expect(out.observed).toMatchObject({ uid: 0, nprocNote: expect.stringContaining('exempt'), maxProcesses: { soft: 96364 } });
+  });
+});
+
+describe('process-limits when its own read of the limits fails (out of descriptors)', () => {
+  // A hard RLIMIT_NOFILE of 20: by the time this probe reads /proc/self/limits the other probes'
+  // pipes hold every descriptor. The host read it once at start; that reading stands in.
+  class OutOfFiles extends Host {
+    override readText(p: string, cap?: number): Promise<string | undefined> {
+      return p.endsWith('/limits') ? Promise.resolve(undefined) : super.readText(p, cap);
+    }
+  }
+  const root = path.join(FIXTURES, 'inotify-exhausted');
+  it('the limits read at start are judged, and the report says where they came from', async () => {
+    const host = Object.assign(new OutOfFiles({ root, pid: 11959, uid: 65534 }), { limitsAtStart: readFileSync(path.join(root, 'proc/11959/limits'), 'utf8') });
+    const out = await runProcessLimits(ctxFor(host));
+    expect(out.observed).toMatchObject({ maxProcesses: { soft: 64 }, maxOpenFiles: { soft: 1024 }, limitsRead: expect.stringContaining('as read when the doctor started') });
+    expect(parsed(out.findings).map((f) => f.severity)).toEqual(['warning']);
+  });
+  it('with neither, the report says the rlimits were not judged instead of passing them', async () => {
+    const out = await runProcessLimits(ctxFor(new OutOfFiles({ root, pid: 11959, uid: 65534 })));
+    expect(out.observed).toMatchObject({ limitsUnreadable: expect.stringContaining('not judged') });
+    expect(out).toMatchObject({ status: 'warn', reason: expect.stringContaining('RLIMIT_NOFILE, RLIMIT_NPROC and the memory rlimits were not judged') });
+    expect((out.observed as Record<string, unknown>).maxOpenFiles).toBeUndefined();
   });
 });
 
