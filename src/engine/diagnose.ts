@@ -1,4 +1,5 @@
 // The one entry both the CLI and the extension call: live host, every probe, redacted report.
+import os from 'node:os';
 import { Host } from '../host/host.js';
 import { allProbes } from '../probes/index.js';
 import type { ClassId, Report } from '../doctor/model.js';
@@ -68,7 +69,7 @@ async function diagnoseMarked(opts: DiagnoseOptions): Promise<DiagnoseResult> {
     : undefined;
   // Root commands as they can run here: sudo only for a user who is not root on a machine that has
   // it. A fixture host is not this machine: its fixes stay as the builders wrote them.
-  const rootCtx = host.live ? { uid: host.uid, sudo: !!(await lookPath('sudo', env)) } : undefined;
+  const rootCtx = host.live ? { uid: host.uid, sudo: !!(await lookPath('sudo', env)), user: callerName(host.uid) } : undefined;
   // Then every terminal fix in the words of the shell it goes to, the root wrapper included.
   const finish = (r: Report): Report => {
     const t = traceSkipped ? { ...r, probes: [...r.probes, traceSkipped] } : r;
@@ -88,4 +89,14 @@ async function diagnoseMarked(opts: DiagnoseOptions): Promise<DiagnoseResult> {
   const report = await runDoctor({ host, probes, workspaces: opts.workspaces, goplsLogs, env, settings: opts.settings, timeoutMs, signal: opts.signal, onProgress });
   await delivered;
   return { report: await redactAll(finish(report), env), tracePath };
+}
+
+/** The user's login name, else their uid (chown takes either); undefined when neither is known. */
+function callerName(uid: number): string | undefined {
+  try {
+    return os.userInfo().username || (uid >= 0 ? String(uid) : undefined);
+  } catch {
+    // A uid with no passwd entry (a container's --user 1234): userInfo throws.
+    return uid >= 0 ? String(uid) : undefined;
+  }
 }

@@ -10,7 +10,12 @@ export interface RootContext {
   uid: number | undefined;
   /** Whether `sudo` is on PATH. */
   sudo: boolean;
+  /** That user's name (or uid), for a root shell where "$USER" would be root. */
+  user?: string;
 }
+
+/** The calling user's own name in a command: `sudo` expands it in the user's shell; a root shell would say root. */
+const CALLER = /"\$USER:"/g;
 
 const SUDO = /^sudo\s+/;
 /** Redirections, pipes and lists apply to the whole line only when a root shell runs it. */
@@ -22,7 +27,10 @@ export function asRoot(fix: Fix, ctx: RootContext): Fix {
   if (ctx.uid === 0) return { ...fix, text: plain };
   if (!ctx.sudo) {
     const how = 'sudo is not installed here: run it in a root shell (`su -`, or log in as root).';
-    return { ...fix, text: plain, detail: fix.detail ? `${fix.detail} ${how}` : how };
+    // In `su -` $USER is root: `chown -R "$USER:" dir` would give the directory to root again
+    // (a tester ran it so; nothing changed). The user is named as this run knows them.
+    const text = ctx.user ? plain.replace(CALLER, `${sh(ctx.user)}:`) : plain;
+    return { ...fix, text, detail: fix.detail ? `${fix.detail} ${how}` : how };
   }
   if (SUDO.test(fix.text)) return fix;
   if (!NEEDS_SHELL.test(plain)) return { ...fix, text: `sudo ${plain}` };

@@ -5,6 +5,7 @@ import { asRoot, rootFixes } from '../../../src/fixes/asRoot.js';
 const remount: Fix = { id: 'noexec-remount-exec', kind: 'terminal', title: 'Remount /tmp with exec', text: 'sudo mount -o remount,exec /tmp', needsRoot: true, detail: 'Lasts until reboot.' };
 const sysctl: Fix = { id: 'inotify-raise-watches', kind: 'terminal', title: 'Raise', text: "sysctl -w fs.inotify.max_user_watches=524288 && echo 'fs.inotify.max_user_watches=524288' > /etc/sysctl.d/60-inotify-watches.conf", needsRoot: true };
 const plainRoot: Fix = { id: 'x', kind: 'terminal', title: 'x', text: 'journalctl -k', needsRoot: true };
+const chown: Fix = { id: 'fs-access-chown-gocache', kind: 'terminal', title: 'Take ownership', text: 'sudo chown -R "$USER:" /home/dev/.cache/go-build', needsRoot: true };
 const user: Fix = { id: 'go-mod-init', kind: 'terminal', title: 'Create a module', text: 'go mod init example.com/m', needsRoot: false };
 
 describe('asRoot: a root command as it can run on this machine', () => {
@@ -16,6 +17,11 @@ describe('asRoot: a root command as it can run on this machine', () => {
     ['user with sudo, a plain command: sudo added', plainRoot, { uid: 1000, sudo: true }, 'sudo journalctl -k'],
     ['user with sudo, a redirect: the whole line in a root shell', sysctl, { uid: 1000, sudo: true }, `sudo sh -c 'sysctl -w fs.inotify.max_user_watches=524288 && echo '\\''fs.inotify.max_user_watches=524288'\\'' > /etc/sysctl.d/60-inotify-watches.conf'`],
     ['unknown uid with sudo: sudo', plainRoot, { uid: undefined, sudo: true }, 'sudo journalctl -k'],
+    // sudo expands "$USER" in the user's own shell; in `su -` it would be root, so the user is named.
+    ['user with sudo, chown to the caller: "$USER" kept', chown, { uid: 1001, sudo: true, user: 'devx' }, 'sudo chown -R "$USER:" /home/dev/.cache/go-build'],
+    ['user without sudo, chown to the caller: named', chown, { uid: 1001, sudo: false, user: 'devx' }, 'chown -R devx: /home/dev/.cache/go-build'],
+    ['a user name that needs quoting is quoted', chown, { uid: 1001, sudo: false, user: 'a b' }, "chown -R 'a b': /home/dev/.cache/go-build"],
+    ['a uid without a name', chown, { uid: 1234, sudo: false, user: '1234' }, 'chown -R 1234: /home/dev/.cache/go-build'],
   ] as const)('%s', (_, fix, ctx, text) => {
     expect((asRoot(fix, ctx) as Extract<Fix, { kind: 'terminal' }>).text).toBe(text);
   });
