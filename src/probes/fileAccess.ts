@@ -17,6 +17,7 @@ import { goplsCacheDir, guardGoplsCacheDir } from '../fixes/goplsCache.js';
 import { flatpakAccessFindings, readFlatpakSandbox, sandboxRefusal, type DeniedLine, type FlatpakSandbox, type Grant, type Need } from './flatpakGrants.js';
 import { isInside } from '../host/paths.js';
 import path from 'node:path';
+import { scanCacheOwners, type ForeignScan } from './cacheTreeOwners.js';
 
 export interface AccessCheck {
   ok: boolean;
@@ -219,6 +220,34 @@ function ownershipFixes(f: DirFact, uid: number, home?: HomeFact): Fix[] {
   if (role === 'gopls cache' && f.exists) fixes.push(...clearCacheFix(f, 'fs-access-clear-gopls-cache'));
   fixes.push({ id: 'fs-access-module-cache-docs', kind: 'link', url: 'https://go.dev/ref/mod#module-cache', title: 'The module cache and its permissions' });
   return fixes;
+}
+
+/**
+ * Directories inside GOCACHE or GOMODCACHE another user owns and this one cannot write. An error:
+ * go fails on the first build or download that lands in one, whatever the top directory says.
+ */
+export function foreignTreeFindings(f: DirFact, scan: ForeignScan, uid: number, home?: HomeFact): FindingInput[] {
+  if (!scan.foreignCount) return [];
+  const role = f.entry.role;
+  const owners = [...new Set(scan.foreign.map((d) => d.uid))];
+  const shown = scan.foreign.slice(0, 3).map((d) => path.relative(scan.root, d.path) || '.');
+  const effect = role === 'GOCACHE'
+    ? 'go build, go test and gopls fail when a result lands in one ("open …/go-build/xx/…: permission denied", often followed by misleading lines such as "package net is not in std")'
+    : 'go get, go mod download and gopls fail to lock or fetch a module under one ("…/@v/vX.lock: permission denied")';
+  const dir = f.real;
+  const fixes: Fix[] = [];
+  if (chownIsSafe(dir, true, home)) fixes.push({ id: `fs-access-chown-inside-${slug(role)}`, kind: 'terminal', text: `sudo chown -R "$USER:" ${sh(dir)}`, needsRoot: true, title: `Take back ownership of everything in ${dir}`, detail: 'A `sudo go …` wrote them as root. go clean cannot remove what you cannot write.' });
+  fixes.push({ id: 'fs-access-module-cache-docs', kind: 'link', url: 'https://go.dev/ref/mod#module-cache', title: 'The module cache and its permissions' });
+  return [
+    {
+      classId: 'fs-access',
+      severity: 'error',
+      confidence: 0.9,
+      message: `${scan.foreignCount}${scan.truncated ? '+' : ''} director${scan.foreignCount === 1 ? 'y' : 'ies'} inside ${role} (${dir}) ${scan.foreignCount === 1 ? 'is' : 'are'} owned by uid ${owners.join(', uid ')} and not writable by you (uid ${uid}): ${shown.join(', ')}${scan.foreignCount > shown.length ? ', …' : ''}. The top directory is yours, but ${effect}.`,
+      evidence: [{ source: `stat(2), access(2) W_OK inside ${dir} (${scan.checked} directories looked at)`, excerpt: scan.foreign.slice(0, 6).map((d) => `${d.path}: uid ${d.uid}, mode ${formatMode(d.mode)}, not writable`).join('\n') }],
+      fixes,
+    },
+  ];
 }
 
 /** The cache clear, only when its guard accepted the directory; never a path the guard did not see. */
@@ -572,8 +601,12 @@ export const fileAccessProbe: Probe = {
     const uid = typeof process.getuid === 'function' ? process.getuid() : ctx.host.uid;
     const sandbox = await readFlatpakSandbox(ctx);
     const home = await homeFact(ctx.env.HOME);
+    // Inside a cache this user may write at the top: directories a `sudo go …` left to root.
+    const scans = uid === 0 || !ctx.host.live
+      ? []
+      : await Promise.all(facts.filter((f) => (f.entry.role === 'GOCACHE' || f.entry.role === 'GOMODCACHE') && f.exists && f.write.ok).map(async (f) => ({ f, scan: await scanCacheOwners(f.entry.role as 'GOCACHE' | 'GOMODCACHE', f.real, uid, ctx.signal) })));
     return {
-      findings: assessAccess(facts, uid, sandbox, home),
+      findings: [...assessAccess(facts, uid, sandbox, home), ...scans.flatMap(({ f, scan }) => foreignTreeFindings(f, scan, uid, home))],
       observed: {
         source: paths.source,
         ...(sandbox ? { flatpak: { app: sandbox.app, filesystems: sandbox.filesystems, refused: facts.filter((f) => refusedBySandbox(f, sandbox)).map((f) => f.entry.path) } } : {}),
@@ -592,6 +625,7 @@ export const fileAccessProbe: Probe = {
           space: f.space ? (() => { const v = assessSpace(f.space); return { free: formatBytes(v.bytesFree), pctFree: v.pctFree, inodesFree: v.inodesFree, pctInodesFree: v.pctInodesFree }; })() : undefined,
           acl: f.acl?.extended ? f.acl.text : undefined,
         })),
+        ...(scans.length ? { insideCaches: scans.map(({ scan }) => ({ root: scan.root, dirsChecked: scan.checked, notYours: scan.foreignCount, truncated: scan.truncated })) } : {}),
       },
     };
   },

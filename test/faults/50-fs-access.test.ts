@@ -5,6 +5,13 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GO, NOBODY, asUser, forOthers, bindReadOnly, layOutCachedModule, chownTree, expectDiagnosis, isMountPoint, makeHome, mountTmpfs, removeTree, runCmd, runDoctorCli, summarize, tempDir, unmountVerified, userEnv, userEnvFor, writeSmallModule } from './lib/harness.js';
 
+const chownFixes = (run: Awaited<ReturnType<typeof runDoctorCli>>) => run.report!.causes.flatMap((c) => c.fixes).filter((x) => /chown/.test(JSON.stringify(x)));
+/**
+ * A chown fix as nobody would run it: with sudo, "$USER" expands in their own shell; without (as
+ * here), in a root shell, the user is named (src/fixes/asRoot.ts).
+ */
+const chownAsTyped = (run: Awaited<ReturnType<typeof runDoctorCli>>) => chownFixes(run).map((x) => String((x as { text?: string }).text ?? x.id).replace(/^sudo /, '').replace('"$USER:"', 'nobody:'));
+
 /** A module with one requirement, so `go mod download` has something to write into GOMODCACHE. */
 function writeModuleWithRequirement(dir: string): string {
   mkdirSync(dir, { recursive: true });
@@ -115,6 +122,50 @@ describe('fault: Go caches not writable', () => {
     }
   });
 
+  // What `sudo go build` / `sudo go mod download` leave behind: the caches' top directories are
+  // still the user's, directories inside them root's (found by a tester as a non-root user: "no
+  // problems found" while go build failed). Half the build cache's shards, chosen by name, and
+  // the module cache's download tree of one host.
+  it("the caches are the user's at the top, with directories inside left to root: go fails for nobody; fs-access names them, with the chown of the cache", async () => {
+    const dir = tempDir('owner-inside');
+    const home = makeHome(path.join(dir, 'home'), NOBODY);
+    const gocache = path.join(home, '.cache', 'go-build');
+    const gomodcache = path.join(home, 'go', 'pkg', 'mod');
+    const ws = writeSmallModule(path.join(dir, 'ws'));
+    chownTree(ws, NOBODY);
+    try {
+      const env = userEnvFor(home, 'nobody', { GOCACHE: gocache, GOMODCACHE: gomodcache, GOPROXY: 'off' });
+      expect((await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env, wrap: asUser(NOBODY) })).code).toBe(0);
+      layOutCachedModule(gomodcache, 'example.com/dep', 'v1.0.0', { 'dep.go': 'package dep\n' });
+      chownTree(path.join(home, 'go'), NOBODY);
+      const shards = readdirSync(gocache).filter((d) => /^[0-9a-f]{2}$/.test(d) && parseInt(d, 16) % 2 === 0);
+      for (const d of shards) chownTree(path.join(gocache, d), { uid: 0, gid: 0 });
+      chownTree(path.join(gomodcache, 'cache', 'download', 'example.com'), { uid: 0, gid: 0 });
+      // The real failures: go clean cannot empty the cache, a changed build cannot write its results.
+      const clean = await runCmd(GO, ['clean', '-cache'], { cwd: ws, env, wrap: asUser(NOBODY) });
+      expect(clean.stderr).toMatch(/permission denied/);
+      writeFileSync(path.join(ws, 'extra.go'), 'package main\n\nimport "strings"\n\nvar _ = strings.ToUpper\n');
+      const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env, wrap: asUser(NOBODY) });
+      expect(build.code).not.toBe(0);
+      // go says "permission denied" when it writes a result, or only the misleading follow-on
+      // ("package X is not in std") when the half-cleaned cache lost what std needed.
+      expect(build.stderr).toMatch(/permission denied|is not in std/);
+
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: asUser(NOBODY) });
+      console.log(`[fs-access inside caches] ${summarize(run)}`);
+      expectDiagnosis(run, ['fs-access'], [gocache]);
+      const fs = run.report!.causes.find((c) => c.id === 'fs-access')!;
+      expect(fs.severity).toBe('error');
+      const inside = fs.findings.filter((f) => /inside (GOCACHE|GOMODCACHE)/.test(f.message));
+      expect(inside.map((f) => f.message.match(/inside (GOCACHE|GOMODCACHE)/)![1]).sort()).toEqual(['GOCACHE', 'GOMODCACHE']);
+      expect(inside.find((f) => f.message.includes('GOMODCACHE'))!.message).toContain(path.join('cache', 'download', 'example.com'));
+      // The user's own cache, so taking it back is offered (as root: no sudo here for nobody).
+      expect(chownAsTyped(run)).toEqual(expect.arrayContaining([`chown -R nobody: ${gocache}`]));
+    } finally {
+      removeTree(dir);
+    }
+  });
+
   it('a full disk: a tiny tmpfs as GOCACHE, filled up: go build fails with "no space left on device"', async () => {
     const dir = tempDir('full');
     const mnt = path.join(dir, 'gocache');
@@ -166,7 +217,6 @@ describe('fault: Go caches not writable', () => {
 describe("fault: gopls's cache directory", () => {
   const goplsFor = () => path.join(forOthers().goplsDir, 'gopls');
   const persistentIndex = /gopls cannot access its persistent index \(disk full\?\): can't create cache: mkdir \S+: permission denied/;
-  const chownFixes = (run: Awaited<ReturnType<typeof runDoctorCli>>) => run.report!.causes.flatMap((c) => c.fixes).filter((x) => /chown/.test(JSON.stringify(x)));
   /**
    * nobody with a HOME that does not exist (Debian's /nonexistent, in a temp dir here) and its own
    * TMPDIR (1777), GOCACHE and GOPATH there, so only gopls's cache is in question; with
@@ -210,7 +260,7 @@ describe("fault: gopls's cache directory", () => {
       expect(launch!.findings.every((f) => f.role === 'symptom' && f.explainedBy?.includes('fs-access'))).toBe(true);
       // Taking over gopls's own directory is offered; its parent, someone else's, is not.
       // (sudo is dropped from the text where it is not installed, as here.)
-      expect(chownFixes(run).map((x) => String((x as { text?: string }).text ?? x.id).replace(/^sudo /, ''))).toEqual([`chown -R "$USER:" ${path.join(xdg, 'gopls')}`]);
+      expect(chownAsTyped(run)).toEqual([`chown -R nobody: ${path.join(xdg, 'gopls')}`]);
     } finally {
       removeTree(dir);
     }
