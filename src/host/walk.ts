@@ -37,7 +37,11 @@ export interface WalkResult {
   truncated?: 'dirs' | 'depth' | 'entries' | 'time';
   /** The visitor said stop. */
   stopped?: boolean;
+  /** Folders it meant to read and was refused (EACCES, EPERM), the first few; a vanished one is not. */
+  refused?: Array<{ dir: string; code: string }>;
 }
+
+const REFUSED_KEPT = 20;
 
 /** Called once per folder, parents before children; 'stop' ends the walk, 'prune' skips this folder's subfolders. */
 export type WalkVisit = (dir: string, entries: Dirent[], depth: number) => void | 'stop' | 'prune' | Promise<void | 'stop' | 'prune'>;
@@ -54,7 +58,17 @@ export async function walkDirs(roots: readonly string[], opts: WalkOptions, visi
     if (opts.maxDirs !== undefined && res.dirs >= opts.maxDirs) return { ...res, truncated: 'dirs' };
     if (opts.maxEntries !== undefined && listed >= opts.maxEntries) return { ...res, truncated: 'entries' };
     if (opts.deadline !== undefined && performance.now() > opts.deadline) return { ...res, truncated: 'time' };
-    for (let j = i; j < Math.min(queue.length, i + READ_AHEAD); j++) if (!reads.has(j)) reads.set(j, fs.readdir(queue[j]!.dir, { withFileTypes: true }).catch(() => undefined));
+    for (let j = i; j < Math.min(queue.length, i + READ_AHEAD); j++) {
+      if (reads.has(j)) continue;
+      const d = queue[j]!.dir;
+      reads.set(
+        j,
+        fs.readdir(d, { withFileTypes: true }).catch((e: NodeJS.ErrnoException) => {
+          if ((e.code === 'EACCES' || e.code === 'EPERM') && (res.refused ??= []).length < REFUSED_KEPT) res.refused.push({ dir: d, code: e.code });
+          return undefined;
+        }),
+      );
+    }
     const { depth } = queue[i]!;
     const dir = queue[i]!.dir;
     queue[i] = undefined as never; // let a long walk's visited part be collected

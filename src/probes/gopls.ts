@@ -3,7 +3,7 @@
 // and the Go it was built with, then runs one session (initialize → didOpen → diagnostics →
 // shutdown) with exactly the editor's environment. Every failure mode is its own finding.
 import path from 'node:path';
-import { closeSync, existsSync, openSync, promises as fs, readSync, constants as fsConst } from 'node:fs';
+import { accessSync, closeSync, existsSync, openSync, promises as fs, readSync, statSync, constants as fsConst } from 'node:fs';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import type { ClassId, Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ExecResult } from '../host/exec.js';
@@ -502,6 +502,22 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
     // The package is in a module nested below this one that no go.work joins: go mod tidy would
     // look for it on the proxy and fail (measured); a go.work over both is what makes it resolve.
     const nested = kind === 'no-module-provides' && moduleDir && first.subject ? nestedModuleOf(moduleDir, first.subject) : undefined;
+    const unreadable = kind === 'no-module-provides' && moduleDir && first.subject && !nested ? unreadableInModule(moduleDir, first.subject) : undefined;
+    // A go.sum that is there but that this user cannot read makes every sum "missing" (measured:
+    // go build said "missing go.sum entry"); the module-downloads probe names the file. What
+    // gopls says of it is then what was seen.
+    const sumUnreadable = (kind === 'no-module-provides' || kind === 'missing-go-sum') && moduleDir && existsSync(path.join(moduleDir, 'go.sum')) && !canRead(path.join(moduleDir, 'go.sum'));
+    if (unreadable) {
+      out.push({
+        classId: 'fs-access',
+        severity: 'error',
+        confidence: 0.9,
+        message: `gopls's diagnostics for ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'}: ${first.subject} is a package of this module, in ${unreadable.dir}, which you cannot ${unreadable.code === 'EACCES' ? 'read or enter' : 'open'} (${unreadable.code}${unreadable.uid !== undefined ? `: owned by uid ${unreadable.uid}, mode ${(unreadable.mode ?? 0).toString(8).padStart(4, '0')}` : ''}): go skips it, so gopls says "no required module provides package", and go build fails with "open ${unreadable.dir}: permission denied". go mod tidy cannot help.`,
+        evidence: [...evidence, { source: `access(2) R_OK|X_OK ${unreadable.dir}`, excerpt: unreadable.code }],
+        fixes: unreadable.uid !== undefined && unreadable.uid !== process.getuid?.() ? [{ id: 'fs-access-chown-package', kind: 'terminal', title: `Take ownership of ${unreadable.dir}`, text: `sudo chown -R "$USER:" ${quoteForDisplay(unreadable.dir)}`, needsRoot: true, detail: 'A checkout, copy or build made as root left it so.' }] : [],
+      });
+      continue;
+    }
     if (nested && moduleDir) {
       message += `; it is in ${nested.dir}, a module of its own (${nested.path}) below ${moduleDir}, and no go.work joins the two`;
       evidence.push({ source: path.join(nested.dir, 'go.mod'), excerpt: `module ${nested.path}` });
@@ -533,6 +549,10 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
         });
         continue;
       }
+    }
+    if (sumUnreadable) {
+      out.push({ classId: first.classId, severity: 'warning', confidence: 0.6, role: 'symptom', symptom: 'access-denied', message: `${message} (${path.join(moduleDir!, 'go.sum')} cannot be read)`, evidence, fixes: [] });
+      continue;
     }
     out.push({
       classId: first.classId,
@@ -569,30 +589,69 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
  * synchronously: at most 16 small go.mod heads, once per diagnosis that has this kind.
  */
 function nestedModuleOf(moduleDir: string, importPath: string): { dir: string; path: string } | undefined {
-  const modulePath = (dir: string) => {
-    let text = '';
-    try {
-      const fd = openSync(path.join(dir, 'go.mod'), fsConst.O_RDONLY | fsConst.O_NONBLOCK);
-      try {
-        const buf = Buffer.alloc(8192);
-        text = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
-      } finally {
-        closeSync(fd);
-      }
-    } catch {
-      return undefined;
-    }
-    return goModModulePath(text);
-  };
-  const own = modulePath(moduleDir);
+  const own = modulePathIn(moduleDir);
   if (!own || !importPath.startsWith(`${own}/`)) return undefined;
   const parts = importPath.slice(own.length + 1).split('/');
   for (let i = 1; i <= parts.length && i <= 16; i++) {
     const dir = path.join(moduleDir, ...parts.slice(0, i));
-    const mod = modulePath(dir);
+    const mod = modulePathIn(dir);
     if (mod && (importPath === mod || importPath.startsWith(`${mod}/`))) return { dir, path: mod };
   }
   return undefined;
+}
+
+/**
+ * A package of the module itself whose folder (or a folder above it, inside the module) this user
+ * cannot read or enter: go skips it and gopls says "no required module provides package" (measured
+ * by a tester with a root-owned 0700 render/: the report offered go mod tidy, which then failed
+ * with "open …/render: permission denied"). Synchronous: at most 16 access(2) calls.
+ */
+export function unreadableInModule(moduleDir: string, importPath: string): { dir: string; code: string; uid?: number; mode?: number } | undefined {
+  const own = modulePathIn(moduleDir);
+  if (!own || !importPath.startsWith(`${own}/`)) return undefined;
+  const parts = importPath.slice(own.length + 1).split('/');
+  for (let i = 1; i <= parts.length && i <= 16; i++) {
+    const dir = path.join(moduleDir, ...parts.slice(0, i));
+    try {
+      accessSync(dir, fsConst.R_OK | fsConst.X_OK);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code ?? 'EIO';
+      if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+      try {
+        const st = statSync(dir);
+        return { dir, code, uid: st.uid, mode: st.mode & 0o7777 };
+      } catch {
+        return { dir, code };
+      }
+    }
+  }
+  return undefined;
+}
+
+function canRead(p: string): boolean {
+  try {
+    accessSync(p, fsConst.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The module path a go.mod in dir declares, read synchronously (8 KiB, O_NONBLOCK). */
+function modulePathIn(dir: string): string | undefined {
+  let text = '';
+  try {
+    const fd = openSync(path.join(dir, 'go.mod'), fsConst.O_RDONLY | fsConst.O_NONBLOCK);
+    try {
+      const buf = Buffer.alloc(8192);
+      text = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  return goModModulePath(text);
 }
 
 function diagnosticFixes(kind: DiagnosticKind, d: ClassifiedDiagnostic, moduleDir: string | undefined): Fix[] {

@@ -30,6 +30,7 @@ import { programInLogin } from './programInLogin.js';
 import { sshFetchFindings } from './sshFetchFindings.js';
 import { firstAndMore } from '../doctor/listing.js';
 import { toolsEnvFix } from '../fixes/catalog.js';
+import { quoteForDisplay } from '../host/shellQuote.js';
 
 const MAX_MODULES = 8;
 
@@ -165,6 +166,8 @@ interface ModuleState {
   /** Requirements whose cached go.mod declares another module path (a fork required by its own name). */
   declaredElse: Array<ModuleVersion & { declared: string }>;
   sumFiles: string[];
+  /** go.sum exists but could not be read (EACCES): what it lacks cannot be told. */
+  sumUnreadable?: { path: string; code: string };
 }
 
 export const moduleDownloadsProbe: Probe = {
@@ -282,7 +285,9 @@ async function inspectModules(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       });
       const requires = all.filter((m) => !m.indirect).map(({ path: p, version }) => ({ path: p, version }));
       const sumPath = path.join(dir, 'go.sum');
-      const own = await readUserText(sumPath, CAP.goSum);
+      const read = await readUserFile(sumPath, CAP.goSum);
+      const own = read.ok ? read.text : undefined;
+      const sumUnreadable = !read.ok && read.code !== 'ENOENT' ? { path: sumPath, code: read.code } : undefined;
       const sums = parseGoSum(`${own ?? ''}\n${workSums}`);
       const missingSum = requires.filter((m) => !sums.zip.has(key(m)));
       const notCached: ModuleVersion[] = [];
@@ -304,7 +309,17 @@ async function inspectModules(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
           if (declared && declared !== m.path) declaredElse.push({ path: m.path, version: m.version, declared });
         }
       }
-      return { dir, requires, missingSum, notCached, mismatch, declaredElse, sumFiles: [own === undefined ? `${sumPath} (absent)` : sumPath, ...(workSum && workSums ? [workSum] : [])] };
+      return {
+        dir,
+        requires,
+        // A go.sum that is there but unreadable lacks nothing we can see: its own finding says so.
+        missingSum: sumUnreadable ? [] : missingSum,
+        notCached,
+        mismatch,
+        declaredElse,
+        sumFiles: [own === undefined ? `${sumPath} (${sumUnreadable ? sumUnreadable.code : 'absent'})` : sumPath, ...(workSum && workSums ? [workSum] : [])],
+        ...(sumUnreadable ? { sumUnreadable } : {}),
+      };
     }),
   );
 }
@@ -356,7 +371,8 @@ function graphFindings(g: GraphResult, root: string, states: ModuleState[], v: R
   // go.mod-level sums and cache misses deeper in the graph; direct requirements are moduleFindings'.
   const direct = new Set(states.flatMap((s) => [...s.missingSum, ...s.notCached].map(key)));
   const out: FindingInput[] = [];
-  const deepSum = g.errors.missingSum.filter((k) => !direct.has(k));
+  // An unreadable go.sum makes every sum missing: its own fs-access finding says why.
+  const deepSum = states.some((s) => s.sumUnreadable) ? [] : g.errors.missingSum.filter((k) => !direct.has(k));
   if (deepSum.length) {
     out.push({
       classId: 'module-resolution',
@@ -475,6 +491,21 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       });
       s = { ...s, missingSum: s.missingSum.filter((m) => !served.has(m.path)), notCached: s.notCached.filter((m) => !served.has(m.path)) };
     }
+  }
+  if (s.sumUnreadable) {
+    // Measured as a non-root user with a root-owned 0600 go.sum: go build said "missing go.sum
+    // entry", go mod tidy "open …/go.sum: permission denied"; the report said "(absent)" and
+    // offered go mod tidy.
+    const u = s.sumUnreadable;
+    const st = await fs.stat(u.path).catch(() => undefined);
+    out.push({
+      classId: 'fs-access',
+      severity: 'error',
+      confidence: 0.9,
+      message: `${u.path} exists but cannot be read (${u.code}${st ? `: owned by uid ${st.uid}, mode ${(st.mode & 0o7777).toString(8).padStart(4, '0')}, you are uid ${ctx.host.uid}` : ''}): go treats every checksum as missing ("missing go.sum entry"), go mod tidy fails with "open ${u.path}: permission denied", and gopls loads nothing that needs a module.`,
+      evidence: [{ source: `open(2) ${u.path}`, excerpt: u.code }],
+      fixes: st && st.uid !== ctx.host.uid && ctx.host.uid !== 0 ? [{ id: 'fs-access-chown-go-sum', kind: 'terminal', title: `Take ownership of ${path.basename(u.path)}`, text: `sudo chown "$USER:" ${quoteForDisplay(u.path)}`, needsRoot: true, detail: 'A `sudo go …` in the module wrote it as root.' }] : [],
+    });
   }
   if (s.declaredElse.length) {
     const d = s.declaredElse[0]!;

@@ -16,6 +16,7 @@ import { goSkips, walkDirs } from '../host/walk.js';
 import { parseGoWorkUses } from '../lsp/workspaceFiles.js';
 import { lookPath } from '../facts/lookPath.js';
 import { goplsSettingsGoList } from './goplsBuildEnv.js';
+import { firstAndMore } from '../doctor/listing.js';
 
 export const WALK_MAX_DEPTH = 6;
 export const WALK_MAX_DIRS = 5000;
@@ -39,6 +40,8 @@ export interface WalkResult {
   vendored: string[];
   dirs: number;
   truncated?: 'depth' | 'dirs' | 'time';
+  /** Folders go would look into that this user may not read, with the module they are in. */
+  refused: Array<{ dir: string; code: string; module: string | undefined }>;
 }
 
 /**
@@ -55,7 +58,7 @@ export async function walkWorkspace(
   /** Trees that are not the user's code (GOROOT, the module cache) when a folder contains them. */
   skip: readonly string[] = [],
 ): Promise<WalkResult> {
-  const res: WalkResult = { modules: [], goDirs: [], vendored: [], dirs: 0 };
+  const res: WalkResult = { modules: [], goDirs: [], vendored: [], dirs: 0, refused: [] };
   const skipSet = new Set(skip.map((p) => path.resolve(p)));
   // Parents are visited before their children: a folder's module is its own or its parent's.
   const moduleOf = new Map<string, string | undefined>([[path.dirname(root), outer]]);
@@ -71,6 +74,7 @@ export async function walkWorkspace(
     if (goFiles.length) res.goDirs.push({ dir, module, files: goFiles.slice(0, 3) });
   });
   res.dirs = walk.dirs;
+  res.refused = (walk.refused ?? []).map((r) => ({ ...r, module: moduleOf.get(path.dirname(r.dir)) }));
   if (walk.truncated === 'depth' || walk.truncated === 'dirs' || walk.truncated === 'time') res.truncated = walk.truncated;
   return res;
 }
@@ -260,6 +264,23 @@ async function inspectFolder(
   observed.modules = modules.slice(0, 20).map((m) => rel(root, m));
   observed.moduleCount = modules.length;
   observed.walk = { dirs: walk.dirs, truncated: walk.truncated ?? null, maxDepth: WALK_MAX_DEPTH, maxDirs };
+  // A folder inside a module that this user cannot read: `go build ./...` stops with "open …:
+  // permission denied", and gopls says a package of the module is provided by no module (a
+  // tester's root-owned 0700 render/: the verdict said no problems found).
+  const refusedInModules = walk.refused.filter((r) => r.module);
+  if (refusedInModules.length) {
+    const first = refusedInModules[0]!;
+    const st = await fs.stat(first.dir).catch(() => undefined);
+    findings.push({
+      classId: 'fs-access',
+      severity: 'error',
+      confidence: 0.85,
+      message: `${refusedInModules.length === 1 ? `${first.dir} is a folder` : `${refusedInModules.length} folders (${firstAndMore(refusedInModules.map((r) => rel(root, r.dir)))}) are folders`} of the module ${first.module} that you cannot read (${first.code}${st ? `: owned by uid ${st.uid}, mode ${(st.mode & 0o7777).toString(8).padStart(4, '0')}, you are uid ${ctx.host.uid}` : ''}): go build ./... and go test ./... stop with "open ${first.dir}: permission denied", and gopls cannot load what is in ${refusedInModules.length === 1 ? 'it' : 'them'} (an import of a package there reads "no required module provides package").`,
+      evidence: refusedInModules.slice(0, 4).map((r) => ({ source: `readdir(3) ${r.dir}`, excerpt: r.code })),
+      fixes: st && st.uid !== ctx.host.uid && ctx.host.uid !== 0 ? [{ id: 'fs-access-chown-workspace-dir', kind: 'terminal', title: `Take ownership of ${first.dir}`, text: `sudo chown -R "$USER:" ${quoteForDisplay(first.dir)}`, needsRoot: true, detail: 'A checkout, copy or build made as root left it so.' }] : [],
+    });
+  }
+  observed.walk = { ...(observed.walk as object), ...(walk.refused.length ? { refused: walk.refused.slice(0, 10).map((r) => rel(root, r.dir)) } : {}) };
   const orphans = walk.goDirs.filter((g) => !g.module);
   observed.goDirsOutsideModules = orphans.slice(0, 10).map((g) => rel(root, g.dir));
 

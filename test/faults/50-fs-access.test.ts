@@ -1,6 +1,6 @@
 // fs-access: the Go caches unusable three real ways: a read-only bind mount, a directory owned by
 // another user with mode 0755 (the user here is nobody, the owner root), and a full disk.
-import { mkdirSync, writeFileSync, chmodSync, openSync, writeSync, closeSync, readdirSync, utimesSync } from 'node:fs';
+import { mkdirSync, writeFileSync, chmodSync, chownSync, openSync, writeSync, closeSync, readdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GO, NOBODY, asUser, forOthers, bindReadOnly, layOutCachedModule, chownTree, expectDiagnosis, isMountPoint, makeHome, mountTmpfs, removeTree, runCmd, runDoctorCli, summarize, tempDir, unmountVerified, userEnv, userEnvFor, writeSmallModule } from './lib/harness.js';
@@ -338,6 +338,70 @@ describe('fault: a workspace folder the user cannot enter', () => {
 // go build stamps a main package by running git in its repository (Go 1.18+); git (2.35.2+)
 // refuses a repository another user owns. gopls does not stamp, so only the builds fail. The
 // control: the same checkout owned by the user who builds.
+describe('fault: files of the module the user cannot read', () => {
+  // Found by a tester as a non-root user: a root-owned 0700 package folder was reported as a
+  // missing requirement with go mod tidy (which then failed with "permission denied"), and a
+  // root-owned 0600 go.sum as "(absent)" with go mod tidy too.
+  it('a package folder owned by root, mode 0700: fs-access names it in the verdict, and gopls\'s "no required module provides" is not put down to go.mod', async () => {
+    const dir = tempDir('pkg-unreadable');
+    const home = makeHome(path.join(dir, 'home'), NOBODY);
+    const ws = path.join(dir, 'ws');
+    mkdirSync(path.join(ws, 'internal', 'render'), { recursive: true });
+    writeFileSync(path.join(ws, 'go.mod'), 'module example.com/app\n\ngo 1.22\n');
+    writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport "example.com/app/internal/render"\n\nfunc main() { render.Page() }\n');
+    writeFileSync(path.join(ws, 'internal', 'render', 'page.go'), 'package render\n\n// Page draws nothing.\nfunc Page() {}\n');
+    chownTree(ws, NOBODY);
+    const locked = path.join(ws, 'internal', 'render');
+    chownTree(locked, { uid: 0, gid: 0 });
+    chmodSync(locked, 0o700);
+    try {
+      const env = userEnvFor(home, 'nobody', { GOPROXY: 'off' });
+      const build = await runCmd(GO, ['build', '-o', '/dev/null', './...'], { cwd: ws, env, wrap: asUser(NOBODY) });
+      expect(build.stderr).toContain(`open ${locked}: permission denied`);
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: asUser(NOBODY), timeoutMs: 20_000 });
+      console.log(`[fs-access package folder] ${summarize(run)}`);
+      expectDiagnosis(run, ['fs-access'], [locked]);
+      const all = run.report!.causes.flatMap((c) => c.findings);
+      expect(all.find((f) => f.probeId === 'modules' && f.classId === 'fs-access')?.message).toContain(`${locked} is a folder of the module`);
+      // gopls's words for the import are read as this folder's, not as a requirement go.mod lacks.
+      expect(JSON.stringify(run.report!.causes.flatMap((c) => c.fixes))).not.toMatch(/go mod tidy/);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  it('go.sum owned by root, mode 0600: an fs-access error naming it, not "(absent)" and go mod tidy', async () => {
+    const dir = tempDir('gosum-unreadable');
+    const home = makeHome(path.join(dir, 'home'), NOBODY);
+    const gomodcache = path.join(dir, 'modcache');
+    const { goSum } = layOutCachedModule(gomodcache, 'example.com/dep', 'v1.0.0', { 'dep.go': 'package dep\n\n// X is nothing.\nfunc X() {}\n' });
+    chownTree(gomodcache, NOBODY);
+    const ws = path.join(dir, 'ws');
+    mkdirSync(ws, { recursive: true });
+    writeFileSync(path.join(ws, 'go.mod'), 'module example.com/app\n\ngo 1.22\n\nrequire example.com/dep v1.0.0\n');
+    writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport "example.com/dep"\n\nfunc main() { dep.X() }\n');
+    writeFileSync(path.join(ws, 'go.sum'), goSum);
+    chownTree(ws, NOBODY);
+    chownSync(path.join(ws, 'go.sum'), 0, 0);
+    chmodSync(path.join(ws, 'go.sum'), 0o600);
+    try {
+      const env = userEnvFor(home, 'nobody', { GOPROXY: 'off', GOMODCACHE: gomodcache, GOSUMDB: 'off' });
+      const tidy = await runCmd(GO, ['mod', 'tidy'], { cwd: ws, env, wrap: asUser(NOBODY) });
+      expect(tidy.stderr).toContain('permission denied');
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: asUser(NOBODY), timeoutMs: 20_000 });
+      console.log(`[fs-access go.sum] ${summarize(run)}`);
+      expectDiagnosis(run, ['fs-access'], [path.join(ws, 'go.sum')]);
+      const all = run.report!.causes.flatMap((c) => c.findings);
+      expect(all.find((f) => f.probeId === 'module-downloads' && f.classId === 'fs-access')?.message).toContain('exists but cannot be read (EACCES');
+      expect(JSON.stringify(all)).not.toContain('go.sum (absent)');
+      // gopls's "missing go.sum entry" is what was seen, and no go mod tidy is offered for it.
+      expect(JSON.stringify(run.report!.causes.flatMap((c) => c.fixes))).not.toMatch(/go mod tidy/);
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
+
 describe("fault: a checkout another user owns (git's safe.directory) breaks go build's VCS stamping", () => {
   for (const owner of ['root', 'nobody']) {
     it(`repository owned by ${owner}, nobody builds: ${owner === 'root' ? 'fs-access names the repository, with the safe.directory fix' : 'nothing about git'}`, async () => {
