@@ -14,6 +14,7 @@ import { exitCodeOf } from './render/summary.js';
 import { openLogFile } from './goplsLog/read.js';
 import { resolveUserShell } from './host/userShell.js';
 import { readEditorSettings, userSettingsFiles } from './facts/editorSettings.js';
+import { logFolders } from './goplsLog/logFolders.js';
 import { doctorInputs, snapshotFromSettingsFiles } from './facts/goSettings.js';
 import type { Report } from './doctor/model.js';
 
@@ -32,7 +33,17 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const args = parsed.args;
-  const workspaces = (args.workspaces.length ? args.workspaces : [process.cwd()]).map((w) => path.resolve(w));
+  let workspaces = (args.workspaces.length ? args.workspaces : [process.cwd()]).map((w) => path.resolve(w));
+  // A log handed in without --workspace is about the folders it was written for, when they are on
+  // this machine: `diagnose --gopls-log ~/gopls.log` from anywhere checks the log's workspace.
+  if (!args.workspaces.length && args.goplsLogs.length) {
+    const named = [...new Set((await Promise.all(args.goplsLogs.map((l) => logFolders(path.resolve(l))))).flat())];
+    const here = (await Promise.all(named.map(async (d) => ((await fs.stat(d).catch(() => undefined))?.isDirectory() ? d : undefined)))).filter((d): d is string => !!d);
+    if (here.length && !(here.length === 1 && here[0] === workspaces[0])) {
+      workspaces = here;
+      process.stderr.write(`go-env-doctor: diagnosing ${here.map((d) => jsonForTerminal(d)).join(', ')}, the folder${here.length > 1 ? 's' : ''} the gopls log was written for (--workspace chooses another)\n`);
+    }
+  }
   for (const w of workspaces) {
     const st = await fs.stat(w).catch((e: NodeJS.ErrnoException) => e);
     if (st instanceof Error || !st.isDirectory()) {

@@ -16,6 +16,7 @@ import { describeExclusion, readFileBuild, type Exclusion } from './buildConstra
 import { gopathEntries } from '../facts/readGoEnv.js';
 import { goplsBuildSettings, lastGoplsList } from '../lsp/goplsBuild.js';
 import type { EditorSettingsSource } from '../doctor/settings.js';
+import { logFolders } from '../goplsLog/logFolders.js';
 import { readOnlyGo } from '../host/noDownload.js';
 import { isInside } from '../host/paths.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
@@ -254,7 +255,10 @@ export async function noPackageFacts(ctx: ProbeContext, said: Said): Promise<NoP
   const goMod = gopathMode ? undefined : await findUp(dir, 'go.mod');
   const workPath = gopathMode ? undefined : await goWorkFor(dir, ctx.env);
   const work = workPath ? await readWorkUses(workPath) : undefined;
-  const folders = await Promise.all(ctx.workspaces.map(async (w) => fs.realpath(path.resolve(w)).catch(() => path.resolve(w))));
+  // The folders the log itself was written for count as open (its editor had them open), beside
+  // this run's: a log of another folder must not call that folder's files outside every one.
+  const fromLog = said.source ? await logFolders(said.source) : [];
+  const folders = [...new Set(await Promise.all([...ctx.workspaces, ...fromLog].map(async (w) => fs.realpath(path.resolve(w)).catch(() => path.resolve(w)))))];
   const realFile = await fs.realpath(file).catch(() => file);
   const facts: NoPackageFacts = {
     said: { ...said, file: realFile },

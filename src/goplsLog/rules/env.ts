@@ -218,6 +218,34 @@ export const ENV_RULES: readonly Rule[] = [
     says: 'GOPACKAGESDRIVER (from the environment or gopls\'s env setting) names a program that is not there, so gopls loads no package',
   },
   {
+    id: 'packages-driver-not-json',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.7,
+    // go/packages (external.go) json.Unmarshal's the driver's stdout and returns its error as it is:
+    // "packages.Load error: invalid character 'h' in literal true (expecting 'r')" (a real gopls
+    // v0.23.0 with GOPACKAGESDRIVER naming a script that printed text). go list's own output goes
+    // through golist.go, which says "JSON decoding failed: …" instead (go-list-not-json), so a bare
+    // JSON syntax error right after "packages.Load error:" is the external driver's.
+    needles: ['packages.Load error: '],
+    test: /packages\.Load error: (?:invalid character '[^'\n]{1,6}' (?:looking for beginning of (?:value|object key string)|in literal \w+ \(expecting '[^'\n]{1,6}'\)|after (?:top-level value|object key(?::value pair)?|array element))|unexpected end of JSON input)/,
+    explains: ['module-resolution', 'gopls-launch'],
+    says: "the package driver gopls ran printed something that is not JSON: GOPACKAGESDRIVER (from the environment or gopls's build.env) names a program that failed or wrote text to stdout, so gopls loads no package (unset it, or fix the driver)",
+  },
+  {
+    id: 'go-list-not-json',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.6,
+    // go/packages golist.go: fmt.Errorf("JSON decoding failed: %v", err) when `go list -json`'s
+    // stdout does not decode: the program run as go printed text of its own (a wrapper, a shim,
+    // a version manager's warning) before or among go's JSON.
+    needles: ['JSON decoding failed: '],
+    test: /JSON decoding failed: (?:invalid character|unexpected EOF|unexpected end of JSON input)/,
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'go list printed something that is not JSON: the program gopls ran as go (a wrapper or shim first on its PATH) wrote text of its own to stdout, so gopls loads no package',
+  },
+  {
     id: 'goroot-invalid',
     classId: 'env-inheritance',
     severity: 'error',

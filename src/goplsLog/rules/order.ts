@@ -11,6 +11,8 @@ export const RULE_ORDER = [
   'go-not-recognized-localized',
   'go-env-not-json',
   'packages-driver-missing',
+  'packages-driver-not-json',
+  'go-list-not-json',
   'goroot-invalid',
   'std-package-newer-than-go',
   'go-toolchain-mismatch',
