@@ -175,6 +175,14 @@ async function readLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs:
   const unread = observedLogs.filter((o) => typeof o.error === 'string');
   // Nothing read at all: say why for each (a FIFO, /proc/kmsg, a missing file), not "ok".
   if (unread.length === logs.length && logs.length > 0) return { outcome: skipped(unread.map((o) => String(o.error)).join('; '), observed), noPackage, denied };
+  // A log that says nothing is not a healthy log: an empty file (a -logfile gopls was never given
+  // anything for, or the wrong path) or one with no line of gopls's or an LSP client's (a binary,
+  // another program's log) must not end in "ok" and "no root cause found" (a tester's, both).
+  const silent = observedLogs.flatMap((o) => (o.bytes === 0 ? [`${path.basename(String(o.path))} is empty: gopls wrote nothing to it (gopls -logfile without -rpc.trace writes only what goes wrong after it starts; check the path)`] : o.recognised === false ? [`nothing in ${path.basename(String(o.path))} (${o.lines} lines) reads like a gopls log or an LSP trace: is it the right file?`] : []));
+  if (silent.length && !partial.length) {
+    const hasError = findings.some((f) => f.severity === 'error');
+    return { outcome: { status: hasError ? 'fail' : 'warn', reason: silent.join('; '), findings, observed }, noPackage, denied };
+  }
   if (partial.length) {
     const reason = partial.map((p) => `${path.basename(p.path)}: ${progressText(p)} before the deadline`).join('; ');
     const hasError = findings.some((f) => f.severity === 'error');
@@ -193,6 +201,8 @@ function observe(log: FoundLog, r: ReadLogResult, s: LogSummary): Record<string,
     complete: r.complete,
     lines: s.lines,
     unknownLines: s.unknownLines,
+    // Anything at all read as gopls's, an LSP client's, or a line a rule knows.
+    recognised: s.isGoplsLog || s.events.length > 0 || s.crashes.length > 0 || s.unclassifiedCount > 0,
     shapes: s.shapes,
     serverStarts: s.serverStartCount,
     requests: count(s.requestsSent),

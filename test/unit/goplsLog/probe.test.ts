@@ -108,6 +108,32 @@ describe('gopls-logs probe', () => {
   });
 });
 
+describe('a log that says nothing is not a healthy one', () => {
+  const tmp = mkdtempSync(path.join(os.tmpdir(), 'ged-silent-'));
+  const empty = path.join(tmp, 'gopls.log');
+  const binary = path.join(tmp, 'random.bin');
+  writeFileSync(empty, '');
+  // Deterministic noise with newlines now and then, as a wrong file handed in would be.
+  const noise = Buffer.alloc(64 * 1024);
+  for (let i = 0, x = 7; i < noise.length; i++) noise[i] = (x = (x * 1103515245 + 12345) >>> 0) >>> 24;
+  writeFileSync(binary, noise);
+  it.each([
+    ['an empty file', empty, /gopls\.log is empty: gopls wrote nothing to it/],
+    ['random bytes', binary, /nothing in random\.bin \(\d+ lines\) reads like a gopls log or an LSP trace/],
+  ])('%s: warn, and the reason says so', async (_, file, reason) => {
+    const r = await goplsLogsProbe.run(ctx({ goplsLogs: [file] }));
+    expect(r.status).toBe('warn');
+    expect(r.reason).toMatch(reason);
+  });
+  it.each([
+    ['a real healthy trace', path.join(F, 'trace-healthy.rpc.log')],
+    ["a bug report's excerpt a rule reads (no gopls line in it)", path.join(F, 'public/gaia-117-inotify.txt')],
+  ])('%s: no such note', async (_, file) => {
+    const r = await goplsLogsProbe.run(ctx({ goplsLogs: [file] }));
+    expect(r.reason ?? '').not.toMatch(/is empty|reads like a gopls log/);
+  });
+});
+
 describe('fixes from log evidence', () => {
   it('an inotify ENOSPC in a log offers the same persistent sysctl fix the inotify probe does', async () => {
     const out = await goplsLogsProbe.run(ctx({ goplsLogs: [path.join(F, 'public/gaia-117-inotify.txt')] }));
