@@ -10,7 +10,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { isSecretName } from '../doctor/redact.js';
+import { isSecretName, redactGoflags, redactPatterns } from '../doctor/redact.js';
 import { readUserFile } from '../host/readUserFile.js';
 import { untrusted } from '../host/userCache.js';
 
@@ -231,6 +231,11 @@ export function withEntry(previous: CacheFile | undefined, key: string, entry: C
 /** Pure: what is kept of a login environment. Secret-named variables are not written to disk (no probe reads them). */
 export function storableEnv(env: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(env).filter(([k]) => !isSecretName(k)));
+}
+
+/** Pure: the first variable whose value holds what the reports would redact (URL userinfo, a bearer token, a known token shape). */
+export function credentialIn(env: Record<string, string>): string | undefined {
+  return Object.entries(env).find(([k, v]) => redactPatterns(v) !== v || (k === 'GOFLAGS' && redactGoflags(v) !== v))?.[0];
 }
 
 /** Reads the file without following a link, and trusts it only if it is ours and private. */

@@ -4,7 +4,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Host } from '../host/host.js';
-import { cacheDir, cacheKey, lookUpCache, storableEnv, storeInCache, trackStartupFiles } from './loginShellCache.js';
+import { cacheDir, cacheKey, credentialIn, lookUpCache, storableEnv, storeInCache, trackStartupFiles } from './loginShellCache.js';
 
 export type LoginShellFact =
   | { ok: true; shell: string; env: Record<string, string>; commandLine: string; cache?: LoginShellCacheNote }
@@ -83,7 +83,13 @@ export async function readLoginShellEnv(host: Host, env: NodeJS.ProcessEnv, sign
   const parsed = parseEnvDump(r.stdout);
   if (!parsed) return { ok: false, shell, reason: `${commandLine} did not print an environment (exit ${r.exitCode ?? r.signal})`, cache };
   if ('key' in keyed && cache.status === 'miss') {
-    const notStored = await storeInCache(keyed.dir, keyed.key, { readAt, shell, commandLine, env: storableEnv(parsed) }, host.uid, Date.now());
+    // A credential in a value (a GOPROXY with user:token@, a GOFLAGS -header=Authorization…) is not
+    // written to disk, and the variable cannot be left out either (go reads it, and the probes run go
+    // with this environment): such an environment is read afresh each run (a tester found them in
+    // the file in clear, while every report redacted them).
+    const env = storableEnv(parsed);
+    const secretIn = credentialIn(env);
+    const notStored = secretIn ? `${secretIn} holds a credential, which is not written to disk` : await storeInCache(keyed.dir, keyed.key, { readAt, shell, commandLine, env }, host.uid, Date.now());
     if (notStored) cache = { ...cache, notStored };
   }
   return { ok: true, shell, env: parsed, commandLine, cache };

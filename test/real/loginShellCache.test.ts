@@ -3,7 +3,7 @@
 // file, or of a file it sources, is seen by the very next run; a corrupt or foreign cache file is
 // not trusted and is replaced.
 import { afterAll, describe, expect, it } from 'vitest';
-import { chownSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { chownSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import which from 'which';
@@ -76,6 +76,21 @@ describe.skipIf(!BASH)('login-shell cache with a real bash', () => {
     const third = await run(BASH!, home);
     expect(third).toMatchObject({ status: 'miss', GOFLAGS: '-tags=other' });
     expect(await run(BASH!, home)).toMatchObject({ status: 'hit', GOFLAGS: '-tags=other' });
+  });
+
+  it('a profile that exports a credential in a value is read afresh each run and never written to disk', async () => {
+    const secret = 'ghp_' + 'Q7x'.repeat(12);
+    const home = tempHome({ '.profile': `export GOPROXY=https://alice:${secret}@goproxy.corp.example,direct\nexport DATABASE_URL=postgres://svc:${'Pw9'.repeat(5)}@db.corp.example/app\n` });
+    const first = await run(BASH!, home);
+    expect(first.status).toBe('miss');
+    // The probes still see the real value (go must be run with it); the file never holds it.
+    expect(first.GOPROXY).toContain(secret);
+    expect(existsSync(cacheFile(home)) ? readFileSync(cacheFile(home), 'utf8') : '').not.toContain(secret);
+    expect((await run(BASH!, home)).status).toBe('miss');
+    // Without it, the same profile is cached as before.
+    write(home, '.profile', 'export GOPROXY=https://goproxy.corp.example,direct\n');
+    await run(BASH!, home);
+    expect((await run(BASH!, home)).status).toBe('hit');
   });
 
   it('an edit of a file the profile sources, and a new ~/.bash_profile, are each seen at once', async () => {
