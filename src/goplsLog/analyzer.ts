@@ -483,6 +483,10 @@ const TOOL_INSTALL_CONTEXT_LINES = 10;
  * column), at the start of a line or of a JSON string's line; not a stack frame's "file.go:LINE
  * +0x1d" or a test's "file.go:LINE: message" (no column).
  */
+/** encoding/json's HTML-safe escapes, as gopls's JSON-RPC bodies carry them. */
+const GO_JSON_ESCAPE = /\\u00(?:3[ce]|26)/g;
+const GO_JSON_ESCAPED: Record<string, string> = { '\\u003c': '<', '\\u003e': '>', '\\u0026': '&' };
+
 export const COMPILE_DIAGNOSTIC = /(?:^|\\n)(?:[^\s:"\\]*\/)?[\w.-]+\.go:\d+:\d+: \S/;
 
 /**
@@ -1208,14 +1212,27 @@ export class LogAnalyzer {
   }
 
   private scan(text: string, buf: Buffer | undefined, off: number): void {
+    // Go's encoding/json writes <, > and & as \u003c, \u003e and \u0026: in an -rpc.trace body,
+    // "go.mod requires go \u003e= 1.99.0 (running go 1.26.8; GOTOOLCHAIN=local)" is gopls's
+    // "requires go >=", which no rule read (a tester's real trace: "unexplained symptom"). Read as
+    // written; the bytes are then not the text, so the byte-level screen is skipped (excerpts
+    // still come from the bytes, as written).
+    let bytesAreText = buf !== undefined;
+    if (text.length <= MAX_MESSAGE_CHARS && text.includes('\\u00')) {
+      const mended = text.replace(GO_JSON_ESCAPE, (m) => GO_JSON_ESCAPED[m] ?? m);
+      if (mended !== text) {
+        text = mended;
+        bytesAreText = false;
+      }
+    }
     // What came just before: a watcher named, gopls named (one regex for both). Only on lines of
     // a size a program's message has: a 1 MB JSON body is a record, not a message.
     const short = text.length <= MAX_MESSAGE_CHARS;
     // One pass for the words the regexes below need (LINE_WORDS); a long line needs none. Over the
     // line's bytes the same loop runs the rules' needle pass (prescreenBytes), which
     // screenAndMatch below then uses.
-    const prefound = short && buf !== undefined;
-    const lw = prefound ? prescreenBytes(buf, off, text.length, lineWords()) : short ? lineWords().mask(text) : 0;
+    const prefound = short && bytesAreText;
+    const lw = prefound ? prescreenBytes(buf!, off, text.length, lineWords()) : short ? lineWords().mask(text) : 0;
     const words = contextWordsOf(text, lw);
     if (words.watcher) this.lastWatchWords = this.lineNo;
     if (words.gopls) this.lastGoplsWords = this.lineNo;
@@ -1273,7 +1290,7 @@ export class LogAnalyzer {
     };
     // A long line is not mended (screenAndMatch), so its lack of LINE_WORDS bits says nothing.
     // A short line's bits also tell the rules which of their regexes it cannot match.
-    const matched = screenAndMatch(text, ctx, buf && { bytes: buf, at: off }, !short || (lw & W_PASTED) !== 0, prefound, short ? { table: LINE_WORDS, mask: lw } : undefined);
+    const matched = screenAndMatch(text, ctx, bytesAreText && buf ? { bytes: buf, at: off } : undefined, !short || (lw & W_PASTED) !== 0, prefound, short ? { table: LINE_WORDS, mask: lw } : undefined);
     const printed = matched.printed;
     let { screened, rules } = matched;
     // A C program's message in the user's language ("bash: go: Kommando nicht gefunden.", "fork:

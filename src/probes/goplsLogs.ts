@@ -21,7 +21,7 @@ import { filesWithoutPackage } from '../goplsLog/noPackageFile.js';
 import { MAX_FILES_CHECKED, whyInNoPackage, type Said } from './fileInNoPackage.js';
 import { deniedPathOf } from '../goplsLog/deniedPath.js';
 import { flatpakDeniedFindings, type DeniedLine } from './flatpakGrants.js';
-import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, raiseInotifyLimitFix, raiseNofileFix, RESTART_GOPLS } from '../fixes/catalog.js';
+import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, INSTALL_NEWER_GO, raiseInotifyLimitFix, raiseNofileFix, RESTART_GOPLS } from '../fixes/catalog.js';
 
 /** Time kept back from the deadline to build the findings. */
 const RESERVE_MS = 150;
@@ -626,6 +626,13 @@ function fixesFor(rule: Rule): Fix[] {
           detail: 'The go command writes and runs test binaries in GOTMPDIR; point it away from a noexec mount.',
         },
       ];
+    // The module's go line is newer than the go that ran, which may not switch (GOTOOLCHAIN=local):
+    // a newer Go, or letting go fetch the toolchain the module names.
+    case 'go-version-too-old-for-module':
+      return [INSTALL_NEWER_GO, { id: 'go-env-gotoolchain-auto', kind: 'terminal', title: 'Let go download the toolchain the module asks for', text: 'go env -w GOTOOLCHAIN=auto', needsRoot: false, detail: 'go then fetches the newer toolchain from GOPROXY on first use (a GOTOOLCHAIN=local in the environment or go.toolsEnvVars still wins).' }];
+    case 'packages-driver-not-json':
+    case 'packages-driver-missing':
+      return [{ id: 'packages-driver-docs', kind: 'link', title: 'GOPACKAGESDRIVER: unset it, or fix the driver it names', url: 'https://pkg.go.dev/golang.org/x/tools/go/packages#hdr-The_driver_protocol' }];
     case 'crash-loop':
     case 'connection-closed':
       return [RESTART_GOPLS];

@@ -302,7 +302,7 @@ export const ENV_RULES: readonly Rule[] = [
     needles: ['requires go >=', 'module requires Go '],
     yieldsTo: ['go-too-old-for-tools'],
     test: /requires go >= ?[\d.]+ \(running go [\d.]+|note: module requires Go [\d.]+/,
-    says: 'the go command found first on the PATH is older than the module needs (another Go installation is found before the one expected)',
+    says: "the go that ran is older than the module's go line, and may not switch to a newer toolchain (GOTOOLCHAIN=local, or a download that failed): a newer Go is needed, or an older Go installation comes first on the PATH the tools get",
   },
   {
     id: 'ld-preload-leak',
@@ -776,7 +776,7 @@ export const ENV_RULES: readonly Rule[] = [
     // by tidy is 1.19" — the go found first on the PATH is older than the one the module was written with.
     needles: ['go.mod file indicates go'],
     test: /go\.mod file indicates go [\d.]+, but maximum (?:version )?supported (?:by tidy )?(?:version )?is [\d.]+/,
-    says: 'the go command found first on the PATH is older than the module needs (another Go installation is found before the one expected)',
+    says: "the go that ran is older than the module's go line, and may not switch to a newer toolchain (GOTOOLCHAIN=local, or a download that failed): a newer Go is needed, or an older Go installation comes first on the PATH the tools get",
   },
   {
     id: 'empty-go-path-exported',

@@ -234,3 +234,17 @@ describe('streaming', () => {
     expect(s.events[0]!.text).toBe('open /home/jürgen/データ: permission denied');
   });
 });
+
+describe("encoding/json's escapes in an -rpc.trace body", () => {
+  // A real gopls v0.23.0 trace (a tester's, 2026-12-05): go's ">=" reaches the log as "\u003e=".
+  const body = String.raw`Params: {"uri":"file:///w/newgo/go.mod","diagnostics":[{"severity":1,"source":"go list","message":"packages.Load error: err: exit status 1: stderr: go: go.mod requires go \u003e= 1.99.0 (running go 1.26.8; GOTOOLCHAIN=local)"}]}`;
+  it('are read as the characters go wrote', () => {
+    const s = analyzeText(`[Trace - 06:39:35.100 AM] Received notification 'window/logMessage'.\n${body.replace('"uri":"file:///w/newgo/go.mod","diagnostics":[{"severity":1,"source":"go list","message"', '"type":1,"message"').replace(/"\}\]\}$/, '"}')}\n`);
+    expect(s.events.map((e) => e.ruleId)).toContain('go-version-too-old-for-module');
+  });
+  it('and the excerpt stays as written', () => {
+    const s = analyzeText(`[Trace - 06:39:35.100 AM] Received notification 'window/logMessage'.\nParams: {"type":1,"message":"go: go.mod requires go \\u003e= 1.99.0 (running go 1.26.8; GOTOOLCHAIN=local)"}\n`);
+    const e = s.events.find((x) => x.ruleId === 'go-version-too-old-for-module');
+    expect(e?.text).toContain('\\u003e=');
+  });
+});
