@@ -286,9 +286,15 @@ async function toolFindings(
     { tool: 'go', editor: editorGo, login: loginGo },
     { tool: 'gopls', editor: editorGopls, login: loginGopls },
   ];
+  const editorDirs = new Set((ctx.env.PATH ?? '').split(':').filter(Boolean).map((d) => path.resolve(d)));
   for (const c of cases) {
     if (c.editor || !c.login) continue;
     const dir = path.dirname(c.login);
+    // The editor has a gopls of its own that fails (go.alternateTools or --gopls naming one on a
+    // noexec mount, without execute permission…): the launch probe says why; and a directory on
+    // the editor's PATH is no directory its PATH lacks (measured: "its PATH lacks /x" beside an
+    // editor PATH holding /x, with a fix appending it to ~/.profile again).
+    if ((c.tool === 'gopls' && gopls?.found) || editorDirs.has(path.resolve(dir))) continue;
     const fixes: Fix[] = [];
     const profile = profilePathFix([dir], home);
     if (profile) fixes.push(profile);

@@ -126,6 +126,25 @@ describe('login-shell probe: editor vs login shell', () => {
     expect(r.findings).toEqual([]);
   });
 
+  // A tester's: --gopls naming a copy on a noexec mount, the PATH's gopls in a directory the
+  // editor's PATH holds too. The launch probe says why that gopls fails; nothing is missing here.
+  it('a gopls the editor has but cannot execute (go.alternateTools, --gopls) is no PATH the editor lacks', async () => {
+    const goBin = binDir('bin', 'go');
+    const toolsBin = binDir('gopath-bin', 'gopls');
+    const loginShell = { ok: true as const, shell: '/bin/bash', env: { PATH: `${goBin}:${toolsBin}` }, commandLine: LOGIN_CMD };
+    const gopls = { found: { source: 'go.alternateTools' as const, path: '/mnt/noexec/gopls', exists: true, executable: false }, looked: [] };
+    const r = await runProbe(loginShellProbe, makeCtx({ env: { PATH: goBin }, loginShell, gopls }));
+    expect(r.findings.filter((f) => /is found by your login shell/.test(f.message))).toEqual([]);
+  });
+
+  it("a directory on the editor's own PATH is never one its PATH lacks", async () => {
+    const goBin = binDir('bin', 'go');
+    const toolsBin = binDir('gopath-bin', 'gopls');
+    const loginShell = { ok: true as const, shell: '/bin/bash', env: { PATH: `${goBin}:${toolsBin}` }, commandLine: LOGIN_CMD };
+    const r = await runProbe(loginShellProbe, makeCtx({ env: { PATH: `${goBin}:${toolsBin}` }, loginShell, gopls: { looked: [] } }));
+    expect(r.findings.filter((f) => /its PATH lacks/.test(f.message))).toEqual([]);
+  });
+
   it('GO* differences are warnings; an unset GOPATH against the default $HOME/go is none', async () => {
     const goBin = binDir('bin', 'go');
     const env = { PATH: goBin, HOME: '/home/u', GOPROXY: 'off' };
