@@ -133,9 +133,22 @@ function accessEvidence(f: DirFact, uid: number): Evidence {
   return { source: `access(2), stat(2) on ${f.checked}`, excerpt: `${checks.join(', ')}${owner ? `; ${owner}` : ''}` };
 }
 
+/**
+ * The variable a directory came from, as the user set it: go's temporary directory is GOTMPDIR
+ * only when that is set; otherwise it is $TMPDIR (or /tmp), and "GOTMPDIR /usr is not writable"
+ * named a variable nobody had set (a tester's TMPDIR=/usr).
+ */
+function varOf(f: DirFact): string {
+  if (f.entry.role !== 'GOTMPDIR') return f.entry.role;
+  if (f.entry.origin.startsWith('$TMPDIR')) return 'TMPDIR';
+  if (f.entry.origin.startsWith('default temp dir')) return 'the temporary directory';
+  return 'GOTMPDIR';
+}
+
 function entryEvidence(f: DirFact): Evidence {
   const shown = f.real === f.entry.path ? f.entry.path : `${f.entry.path} → ${f.real}`;
-  return { source: f.entry.origin, excerpt: `${f.entry.role}=${shown}${f.exists ? '' : ' (does not exist)'}` };
+  const name = varOf(f);
+  return { source: f.entry.origin, excerpt: `${name === 'the temporary directory' ? '' : `${name}=`}${shown}${f.exists ? '' : ' (does not exist)'}` };
 }
 
 function aclWords(f: DirFact): { words: string; evidence?: Evidence } {
@@ -218,6 +231,11 @@ function ownershipFixes(f: DirFact, uid: number, home?: HomeFact): Fix[] {
   if (role === 'GOMODCACHE' && cleanable) fixes.push({ id: 'fs-access-go-clean-modcache', kind: 'terminal', text: 'go clean -modcache', needsRoot: false, title: 'Empty the module cache', detail: 'Modules are downloaded again on the next build.' });
   if (role === 'GOCACHE' && cleanable) fixes.push({ id: 'fs-access-go-clean-cache', kind: 'terminal', text: 'go clean -cache', needsRoot: false, title: 'Empty the build cache' });
   if (role === 'gopls cache' && f.exists) fixes.push(...clearCacheFix(f, 'fs-access-clear-gopls-cache'));
+  // go's temporary directory needs no particular place: one of the user's own does.
+  if (role === 'GOTMPDIR') {
+    fixes.push({ id: 'gotmpdir-own', kind: 'terminal', title: 'Give go a temporary directory of your own (GOTMPDIR)', text: 'mkdir -p "$HOME/.cache/go-tmp" && go env -w GOTMPDIR="$HOME/.cache/go-tmp"', needsRoot: false, detail: 'go build, go run and go test create their work directories there; the editor\'s go picks it up from the go env file.' });
+    return fixes;
+  }
   fixes.push({ id: 'fs-access-module-cache-docs', kind: 'link', url: 'https://go.dev/ref/mod#module-cache', title: 'The module cache and its permissions' });
   return fixes;
 }
@@ -424,7 +442,7 @@ function assessOne(f: DirFact, uid: number, findings: FindingInput[], home?: Hom
   }
   const sev = writeSeverity(role);
   if (f.exists && !f.isDir) {
-    findings.push({ classId: 'fs-access', severity: sev, confidence: 0.9, message: `${role} ${f.real} is a file, not a directory: ${what(role)}.`, evidence: [entryEvidence(f), accessEvidence(f, uid)], fixes: [] });
+    findings.push({ classId: 'fs-access', severity: sev, confidence: 0.9, message: `${varOf(f)} ${f.real} is a file, not a directory: ${what(role)}.`, evidence: [entryEvidence(f), accessEvidence(f, uid)], fixes: [] });
     return;
   }
   if (f.exists) {
@@ -434,7 +452,7 @@ function assessOne(f: DirFact, uid: number, findings: FindingInput[], home?: Hom
         classId: 'fs-access',
         severity: 'error',
         confidence: 0.9,
-        message: `${role} ${f.real} cannot be ${!f.read.ok ? 'read' : 'searched'} (${!f.read.ok ? f.read.code : f.search.code}): ${ownerWords(f, uid)}.${acl.words}`,
+        message: `${varOf(f)} ${f.real} cannot be ${!f.read.ok ? 'read' : 'searched'} (${!f.read.ok ? f.read.code : f.search.code}): ${ownerWords(f, uid)}.${acl.words}`,
         evidence: [entryEvidence(f), accessEvidence(f, uid), ...(acl.evidence ? [acl.evidence] : [])],
         fixes: ownershipFixes(f, uid, home),
       });
@@ -452,7 +470,7 @@ function assessOne(f: DirFact, uid: number, findings: FindingInput[], home?: Hom
         confidence: f.write.code === 'EROFS' ? 0.92 : 0.88,
         message: readOnlyCache
           ? `${role} ${f.real} ${why}: go and gopls use the modules already in it, but cannot download any other (go get, go mod tidy or download, a new requirement fail with "${f.write.code === 'EROFS' ? 'read-only file system' : 'permission denied'}").${acl.words}`
-          : `${role} ${f.real} ${why}; ${what(role)}.${acl.words}`,
+          : `${varOf(f)} ${f.real} ${why}; ${what(role)}.${acl.words}`,
         evidence: [entryEvidence(f), accessEvidence(f, uid), ...(acl.evidence ? [acl.evidence] : [])],
         fixes: f.write.code === 'EROFS' ? ownershipFixes({ ...f, owner: undefined }, uid, home) : ownershipFixes(f, uid, home),
       });
@@ -474,7 +492,7 @@ function assessOne(f: DirFact, uid: number, findings: FindingInput[], home?: Hom
       classId: 'fs-access',
       severity: sev,
       confidence: 0.85,
-      message: `${role} ${f.real} ${cannotCreateWords(f, uid, code)}; ${what(role)}.${homeWords(f, home)}`,
+      message: `${varOf(f)} ${f.real} ${cannotCreateWords(f, uid, code)}; ${what(role)}.${homeWords(f, home)}`,
       evidence: [entryEvidence(f), accessEvidence(f, uid)],
       fixes: ownershipFixes(f, uid, home),
     });

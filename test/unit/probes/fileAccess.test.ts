@@ -361,3 +361,18 @@ describe('the file-access probe inside a Flatpak sandbox (fixture hosts)', () =>
     expect(found).toEqual(await run(dir, gopath)); // a root without /.flatpak-info: not in a sandbox
   });
 });
+
+describe("go's temporary directory is named by the variable that chose it", () => {
+  const denied = { write: { ok: false as const, code: 'EACCES' }, owner: 0, mode: 0o40755 };
+  it.each([
+    ['TMPDIR, GOTMPDIR unset (a tester\'s TMPDIR=/usr)', '$TMPDIR (GOTMPDIR is unset)', /^TMPDIR \/usr is not writable/, 'TMPDIR=/usr'],
+    ['GOTMPDIR set', 'go env GOTMPDIR', /^GOTMPDIR \/usr is not writable/, 'GOTMPDIR=/usr'],
+    ['neither set', 'default temp dir /tmp (GOTMPDIR and TMPDIR are unset)', /^the temporary directory \/usr is not writable/, '/usr'],
+  ])('%s', (_, origin, message, excerpt) => {
+    const [f] = assessAccess([base({ entry: { role: 'GOTMPDIR', path: '/usr', origin }, real: '/usr', checked: '/usr', ...denied })], 1000);
+    expect(f!.message).toMatch(message);
+    expect(f!.evidence[0]!.excerpt).toBe(excerpt);
+    // A directory of the user's own, not a chown of /usr, nor the module cache's documentation.
+    expect(f!.fixes!.map((x) => x.id)).toEqual(['gotmpdir-own']);
+  });
+});
