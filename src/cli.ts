@@ -46,6 +46,9 @@ async function main(argv: string[]): Promise<number> {
   }
   for (const w of workspaces) {
     const st = await fs.stat(w).catch((e: NodeJS.ErrnoException) => e);
+    // A folder behind one the user may not search is theirs to be told about, not the doctor's
+    // failure: the run goes on and the probes say which directory refuses (a tester's exit 3).
+    if (st instanceof Error && ((st as NodeJS.ErrnoException).code === 'EACCES' || (st as NodeJS.ErrnoException).code === 'EPERM')) continue;
     if (st instanceof Error || !st.isDirectory()) {
       process.stderr.write(`go-env-doctor: --workspace ${jsonForTerminal(w)} is not a readable directory${st instanceof Error ? ` (${st.code})` : ''}\n`);
       return 3;

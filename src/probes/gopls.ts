@@ -193,7 +193,8 @@ export interface SessionFindingsInput {
    * The folder gopls is started in (the first workspace), when this user cannot enter it: node's
    * spawn reports the failed chdir as the spawn's own errno (EACCES, ENOENT).
    */
-  cwd?: { path: string; code: string; mode?: number; uid?: number };
+  /** The folder that refuses; `above` the workspace folder when that folder is below it. */
+  cwd?: { path: string; code: string; mode?: number; uid?: number; above?: string };
   /** Where gopls's path points when it is a symbolic link whose target does not exist. */
   linkTarget?: string;
   /**
@@ -258,12 +259,14 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
           classId: 'fs-access',
           severity: 'error',
           confidence: 0.9,
-          message: `The workspace folder ${c.path} ${c.code === 'ENOENT' ? 'does not exist' : `cannot be entered (${c.code})${c.mode !== undefined ? `: mode ${c.mode.toString(8).padStart(4, '0')}, owner uid ${c.uid}, you are uid ${input.uid}` : ''}`}. gopls and go start in it, so starting them fails with ${f.code}, as if the program itself were refused.`,
+          message: c.above
+            ? `The workspace folder ${c.above} cannot be reached: ${c.path} above it cannot be searched (${c.code}${c.mode !== undefined ? `: mode ${c.mode.toString(8).padStart(4, '0')}, owner uid ${c.uid}, you are uid ${input.uid}` : ''}). gopls and go start in the workspace folder, so starting them fails with ${f.code}, as if the program itself were refused.`
+            : `The workspace folder ${c.path} ${c.code === 'ENOENT' ? 'does not exist' : `cannot be entered (${c.code})${c.mode !== undefined ? `: mode ${c.mode.toString(8).padStart(4, '0')}, owner uid ${c.uid}, you are uid ${input.uid}` : ''}`}. gopls and go start in it, so starting them fails with ${f.code}, as if the program itself were refused.`,
           evidence: [{ source: `access(2) X_OK on ${c.path}`, excerpt: c.code }, refusal],
           explains: ['gopls-launch'],
           fixes: [],
         });
-        out.push({ classId: 'gopls-launch', role: 'symptom', symptom: 'exec-denied', severity: 'error', confidence: 0.9, message: `${gopls.path} could not be started in ${c.path} (${f.code})`, evidence: [refusal], fixes: [] });
+        out.push({ classId: 'gopls-launch', role: 'symptom', symptom: 'exec-denied', severity: 'error', confidence: 0.9, message: `${gopls.path} could not be started in ${c.above ?? c.path} (${f.code})`, evidence: [refusal], fixes: [] });
         break;
       }
       out.push(spawnFinding(input, f.code, f.message, useOther));
@@ -1075,7 +1078,16 @@ async function toolchainSwitchOffline(ctx: ProbeContext, goEnv: GoEnvFact, sessi
 
 async function cwdFact(dir: string): Promise<SessionFindingsInput['cwd']> {
   const st = await fs.stat(dir).catch((e: NodeJS.ErrnoException) => e);
-  if (st instanceof Error) return { path: dir, code: st.code ?? 'EIO' };
+  if (st instanceof Error) {
+    // A folder above it that may not be searched: that one is what refuses, and is named.
+    if (st.code === 'EACCES') {
+      for (let up = path.dirname(dir); up !== path.dirname(up); up = path.dirname(up)) {
+        const ust = await fs.stat(up).catch(() => undefined);
+        if (ust && !(await fs.access(up, fsConst.X_OK).then(() => true, () => false))) return { path: up, code: 'EACCES', mode: ust.mode & 0o7777, uid: ust.uid, above: dir };
+      }
+    }
+    return { path: dir, code: st.code ?? 'EIO' };
+  }
   const ok = await fs.access(dir, fsConst.X_OK).then(() => true, () => false);
   return ok ? undefined : { path: dir, code: 'EACCES', mode: st.mode & 0o7777, uid: st.uid };
 }

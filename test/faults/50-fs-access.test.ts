@@ -335,6 +335,29 @@ describe('fault: a workspace folder the user cannot enter', () => {
   });
 });
 
+describe('fault: a workspace folder behind one the user cannot search', () => {
+  // A tester's: the CLI stopped with "--workspace … is not a readable directory (EACCES)", exit 3,
+  // the code for the doctor's own failure, though the folder was fine and its parent the matter.
+  it('root-owned 0700 parent, nobody runs the doctor: a report (not exit 3), fs-access naming the parent', async () => {
+    const dir = tempDir('noparent');
+    const home = makeHome(path.join(dir, 'home'), NOBODY);
+    const locked = path.join(dir, 'locked');
+    const ws = writeSmallModule(path.join(locked, 'proj'));
+    chownTree(ws, NOBODY);
+    chmodSync(locked, 0o700);
+    try {
+      const env = userEnvFor(home, 'nobody');
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: dir, wrap: asUser(NOBODY) });
+      console.log(`[workspace parent no search] ${summarize(run)}`);
+      expect(run.code).toBe(2);
+      expectDiagnosis(run, ['fs-access'], [locked]);
+      expect(run.report!.causes[0]!.findings.some((f) => f.message.includes(`The workspace folder ${ws} cannot be reached: ${locked} above it cannot be searched (EACCES`))).toBe(true);
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
+
 // go build stamps a main package by running git in its repository (Go 1.18+); git (2.35.2+)
 // refuses a repository another user owns. gopls does not stamp, so only the builds fail. The
 // control: the same checkout owned by the user who builds.
