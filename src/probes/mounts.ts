@@ -17,6 +17,7 @@ import { parseCachefilesdConf } from '../procfs/fscache.js';
 import { parseProcStat } from '../procfs/procStat.js';
 import { listPids, mapLimit } from '../procfs/procs.js';
 import { homeDirOf } from '../host/paths.js';
+import { formatBytes } from '../host/bytes.js';
 
 const MOUNTINFO = '/proc/self/mountinfo';
 
@@ -63,6 +64,58 @@ function remountFix(id: string, m: MountLine, opt: 'exec' | 'rw'): Fix {
     needsRoot: true,
   };
 }
+
+/**
+ * A workspace on a read-only mount: the editor opens and gopls reads it, but saving, format on
+ * save, go mod tidy, go get and a go build of a main package there fail with "read-only file
+ * system" (a tester's read-only bind mount: "no problems found"). Pure.
+ */
+export function workspaceWritable(workspaces: readonly WorkspaceMount[]): FindingInput[] {
+  return workspaces.flatMap((w) =>
+    w.mount && isReadOnly(w.mount)
+      ? [
+          {
+            classId: 'fs-access' as const,
+            severity: 'warning' as const,
+            confidence: 0.7,
+            message: `The workspace ${w.real} is on a read-only mount (${w.mount.fsType} at ${w.mount.mountPoint}): gopls reads it, but saving a file, format or organize imports on save, go mod tidy, go get and go build of a main package there fail with "read-only file system".`,
+            evidence: [{ source: '/proc/self/mountinfo', excerpt: w.mount.raw, line: w.mount.line }],
+            fixes: [remountFix('workspace-remount-rw', w.mount, 'rw')],
+          },
+        ]
+      : [],
+  );
+}
+
+/**
+ * A workspace on a full file system: go mod tidy rewrites go.mod and go.sum, go build of a main
+ * package writes its binary there, the editor saves there, and each fails with "no space left on
+ * device" (a tester's full 3 MiB tmpfs: "no problems found"). Only nearly nothing left is said:
+ * the writes are small. statfs of each folder, by its real path.
+ */
+export async function workspaceSpace(workspaces: readonly WorkspaceMount[]): Promise<FindingInput[]> {
+  const out: FindingInput[] = [];
+  for (const w of workspaces) {
+    const st = await fs.statfs(w.real).catch(() => undefined);
+    if (!st) continue;
+    const bytesFree = st.bavail * st.bsize;
+    const noBytes = st.blocks > 0 && bytesFree < WORKSPACE_ERROR_BYTES;
+    const noInodes = st.files > 0 && st.ffree < WORKSPACE_ERROR_INODES;
+    if (!noBytes && !noInodes) continue;
+    const said = [...(noBytes ? [`${formatBytes(bytesFree)} free of ${formatBytes(st.blocks * st.bsize)}`] : []), ...(noInodes ? [`${st.ffree} inodes free of ${st.files}`] : [])];
+    out.push({
+      classId: 'fs-access',
+      severity: 'error',
+      confidence: 0.85,
+      message: `The workspace ${w.real} is on a full file system${w.mount ? ` (${w.mount.fsType} at ${w.mount.mountPoint})` : ''}: ${said.join(', ')}. Saving a file, go mod tidy, go get and go build of a main package there fail with "no space left on device".`,
+      evidence: [{ source: `statfs(2) on ${w.real}`, excerpt: said.join(', ') }],
+      fixes: [],
+    });
+  }
+  return out;
+}
+const WORKSPACE_ERROR_BYTES = 4 * 1024 * 1024;
+const WORKSPACE_ERROR_INODES = 64;
 
 export interface AltTmp {
   dir: string;
@@ -322,6 +375,8 @@ export const mountsProbe: Probe = {
     const findings = assessMounts(resolved, { canary, alt, goVersion: paths.goVersion, home });
     const workspaces = await resolveWorkspaces(ctx.workspaces, table);
     findings.push(...assessWorkspaceMounts(workspaces, home));
+    findings.push(...workspaceWritable(workspaces));
+    if (ctx.host.live) findings.push(...(await workspaceSpace(workspaces)));
     const fsc = fscMounts([...workspaces.map((w) => ({ who: `the workspace ${w.real}`, mount: w.mount })), ...resolved.map((p) => ({ who: `${p.entry.role} ${p.real}`, mount: p.mount }))]);
     const fscache = fsc.length ? await readFscache(ctx, fsc) : undefined;
     if (fscache) findings.push(...assessFscache(fscache));

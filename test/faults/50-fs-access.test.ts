@@ -211,6 +211,66 @@ describe('fault: Go caches not writable', () => {
   });
 });
 
+// The workspace's own file system (a tester's: a full 3 MiB tmpfs and a read-only bind mount,
+// each "no problems found" while go build or go mod tidy failed there).
+describe("fault: the workspace's own file system", () => {
+  it('the workspace on a full tmpfs: go build of its main package fails with "no space left on device"; fs-access names the workspace', async () => {
+    const dir = tempDir('ws-full');
+    const mnt = path.join(dir, 'mnt');
+    mkdirSync(mnt);
+    try {
+      await mountTmpfs(mnt, 'size=2m,mode=0755');
+      const ws = writeSmallModule(path.join(mnt, 'ws'));
+      const fd = openSync(path.join(mnt, 'filler'), 'w');
+      try {
+        for (const size of [64 * 1024, 4096, 1]) {
+          try {
+            for (;;) writeSync(fd, Buffer.alloc(size, 0x5a));
+          } catch (e) {
+            expect((e as NodeJS.ErrnoException).code).toBe('ENOSPC');
+          }
+        }
+      } finally {
+        closeSync(fd);
+      }
+      const env = userEnv();
+      const build = await runCmd(GO, ['build', '.'], { cwd: ws, env });
+      expect(build.stderr).toMatch(/no space left on device/);
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws });
+      console.log(`[workspace full] ${summarize(run)}`);
+      expectDiagnosis(run, ['fs-access'], [ws]);
+      expect(run.report!.causes[0]!.findings.some((f) => f.message.startsWith(`The workspace ${ws} is on a full file system`))).toBe(true);
+    } finally {
+      await unmountVerified(mnt);
+      removeTree(dir);
+    }
+    expect(isMountPoint(mnt)).toBe(false);
+  });
+
+  it('the workspace on a read-only bind mount: go mod tidy fails with "read-only file system"; a warning with the remount', async () => {
+    const dir = tempDir('ws-ro');
+    const src = path.join(dir, 'src');
+    const ws = writeSmallModule(src);
+    writeFileSync(path.join(src, 'go.mod'), 'module example.com/faultmod\n\ngo 1.22\n\nrequire golang.org/x/nothing v0.0.0\n');
+    const mnt = path.join(dir, 'ro');
+    mkdirSync(mnt);
+    try {
+      await bindReadOnly(ws, mnt);
+      const tidy = await runCmd(GO, ['mod', 'edit', '-droprequire=golang.org/x/nothing'], { cwd: mnt, env: userEnv() });
+      expect(tidy.stderr).toMatch(/read-only file system/);
+      const run = await runDoctorCli({ workspaces: [mnt], env: userEnv(), cwd: mnt });
+      console.log(`[workspace read-only] ${summarize(run)}`);
+      const f = run.report!.causes.flatMap((c) => c.findings).find((x) => x.message.startsWith(`The workspace ${mnt} is on a read-only mount`));
+      expect(f).toMatchObject({ classId: 'fs-access', severity: 'warning' });
+      expect(JSON.stringify(f!.fixes)).toContain(`remount,rw ${mnt}`);
+    } finally {
+      await unmountVerified(mnt);
+      removeTree(dir);
+    }
+    expect(isMountPoint(mnt)).toBe(false);
+  });
+});
+
 // gopls's own file cache (gopls v0.16 on opens it first and stops if it cannot): three real states,
 // each checked on the pinned gopls before the doctor runs. HOME, XDG_CACHE_HOME and TMPDIR are
 // what differ; go itself has a writable GOCACHE in each, so only gopls is stopped.
