@@ -262,7 +262,7 @@ describe("fault: the workspace's own file system", () => {
       console.log(`[workspace read-only] ${summarize(run)}`);
       const f = run.report!.causes.flatMap((c) => c.findings).find((x) => x.message.startsWith(`The workspace ${mnt} is on a read-only mount`));
       expect(f).toMatchObject({ classId: 'fs-access', severity: 'warning' });
-      expect(JSON.stringify(f!.fixes)).toContain(`remount,rw ${mnt}`);
+      expect(JSON.stringify(f)).toContain(`remount,rw ${mnt}`);
     } finally {
       await unmountVerified(mnt);
       removeTree(dir);
