@@ -33,6 +33,7 @@ import {
 import { isInside } from '../host/paths.js';
 import { toolInstallCheck } from './toolInstallGo.js';
 import { analyzeText } from '../goplsLog/analyzer.js';
+import { parseLocalReplaces } from './modules.js';
 import { goplsBuildOf } from '../lsp/goplsBuild.js';
 import { findingsOf } from './goplsLogs.js';
 import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
@@ -506,6 +507,23 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
     // look for it on the proxy and fail (measured); a go.work over both is what makes it resolve.
     const nested = kind === 'no-module-provides' && moduleDir && first.subject ? nestedModuleOf(moduleDir, first.subject) : undefined;
     const unreadable = kind === 'no-module-provides' && moduleDir && first.subject && !nested ? unreadableInModule(moduleDir, first.subject) : undefined;
+    // go.mod replaces the module with a folder that is not there: the modules probe names the
+    // replace (with its fix); "go.mod does not require it" and go mod tidy were false here (tidy
+    // fails the same way; a tester's).
+    const lostReplace = kind === 'no-module-provides' && moduleDir && first.subject && !nested && !unreadable ? missingReplaceOf(moduleDir, first.subject) : undefined;
+    if (lostReplace) {
+      out.push({
+        classId: first.classId,
+        severity: 'warning',
+        confidence: 0.6,
+        role: 'symptom',
+        symptom: 'load-failed',
+        message: `gopls's diagnostics for ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'}: gopls found no module providing ${first.subject}, which go.mod replaces with ${lostReplace.to}, a folder that is not there (${lostReplace.target})`,
+        evidence: [...evidence, { source: path.join(moduleDir!, 'go.mod'), excerpt: `replace ${lostReplace.from} => ${lostReplace.to}` }],
+        fixes: [],
+      });
+      continue;
+    }
     // A go.sum that is there but that this user cannot read makes every sum "missing" (measured:
     // go build said "missing go.sum entry"); the module-downloads probe names the file. What
     // gopls says of it is then what was seen.
@@ -638,6 +656,26 @@ function canRead(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A local replace in moduleDir's go.mod covering importPath whose folder (or its go.mod) is missing. Synchronous. */
+function missingReplaceOf(moduleDir: string, importPath: string): { from: string; to: string; target: string } | undefined {
+  let text = '';
+  try {
+    const fd = openSync(path.join(moduleDir, 'go.mod'), fsConst.O_RDONLY | fsConst.O_NONBLOCK);
+    try {
+      const buf = Buffer.alloc(64 * 1024);
+      text = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  const r = parseLocalReplaces(text).find((x) => importPath === x.from || importPath.startsWith(`${x.from}/`));
+  if (!r) return undefined;
+  const target = path.resolve(moduleDir, r.to);
+  return existsSync(path.join(target, 'go.mod')) ? undefined : { ...r, target };
 }
 
 /** The module path a go.mod in dir declares, read synchronously (8 KiB, O_NONBLOCK). */

@@ -117,7 +117,11 @@ async function replaceFindings(dir: string, gomod: string): Promise<FindingInput
       confidence: 0.9,
       message: `${path.join(dir, 'go.mod')} replaces ${r.from} with ${r.to}, ${!st ? `which does not exist (${target})` : !st.isDirectory() ? `which is a file, not a directory (${target})` : `which holds no go.mod (${target})`}: go and gopls fail every package that imports ${r.from} ("replacement directory … does not exist" or "reading …/go.mod").`,
       evidence: [{ source: path.join(dir, 'go.mod'), excerpt: `replace ${r.from} => ${r.to}` }, { source: `stat ${target}${st?.isDirectory() ? '/go.mod' : ''}`, excerpt: 'ENOENT' }],
-      fixes: [],
+      // go mod tidy fails on it the same way (a tester ran the fix offered: "replacement directory
+      // … does not exist"): put the folder back, or drop the replace and take the required version.
+      fixes: [
+        { id: 'go-mod-dropreplace', kind: 'terminal', title: `Drop the replace of ${r.from.split('@')[0]} and use the version go.mod requires`, text: `go mod edit -dropreplace=${r.from}`, needsRoot: false, cwd: dir, detail: `go then downloads ${r.from.split('@')[0]} from GOPROXY; a module that exists only on disk needs its folder back at ${r.to} instead (clone or check it out there).` },
+      ],
     });
   }
   return out;

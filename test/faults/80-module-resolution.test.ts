@@ -1,6 +1,6 @@
 // module-resolution: a folder of .go files with no go.mod, and a folder holding two modules with
 // no go.work (one imports the other).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GO, GOPLS, expectDiagnosis, layOutCachedModule, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv } from './lib/harness.js';
@@ -74,6 +74,13 @@ describe('fault: modules gopls cannot resolve', () => {
         console.log(`[replace ${target}] ${summarize(run)}`);
         expectDiagnosis(run, ['module-resolution'], [`replace example.com/x => ../${target}`]);
         expect(run.report!.causes[0]!.findings.some((f) => f.message.includes(path.join(dir, target)))).toBe(true);
+        // go mod tidy fails the same way (a tester ran it): not offered. The fix drops the directive.
+        const fixes = run.report!.causes.flatMap((c) => c.fixes) as Array<{ id: string; text?: string }>;
+        expect(fixes.map((f) => f.text ?? '')).not.toContain('go mod tidy');
+        const drop = fixes.find((f) => f.id === 'go-mod-dropreplace');
+        expect(drop?.text).toBe('go mod edit -dropreplace=example.com/x');
+        expect((await runCmd('/bin/sh', ['-c', drop!.text!], { cwd: ws, env })).code).toBe(0);
+        expect(readFileSync(path.join(ws, 'go.mod'), 'utf8')).not.toMatch(/^replace /m);
       } finally {
         removeTree(dir);
       }
