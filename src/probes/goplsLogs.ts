@@ -252,6 +252,18 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
       ...(rule.symptom ? { symptom: rule.symptom } : {}),
     });
   }
+  // The editor's "connection closed" and "crashed N times … will not be restarted" after gopls ran
+  // out of memory in the same log are that death told again: the memory-limit's, not a launch
+  // problem of their own, and restarting gopls would only run it out of memory again (a tester's
+  // real OOM under ulimit -v: two separate errors, the second "unexplained" with "Restart gopls").
+  const oom = s.events.find((e) => e.ruleId === 'fatal-out-of-memory');
+  if (oom) {
+    for (let i = 0; i < out.length; i++) {
+      const f = out[i]!;
+      if (f.classId !== 'gopls-launch' || f.role !== 'symptom' || !f.evidence.every((e) => e.line === undefined || e.line > oom.line)) continue;
+      out[i] = { ...f, classId: 'memory-limit', message: `${f.message.replace(/\.$/, '')}, after gopls ran out of memory (line ${oom.line}).`, fixes: (f.fixes ?? []).filter((x) => x.id !== RESTART_GOPLS.id) };
+    }
+  }
   if (goplsCrashes.length || s.serverStarts.length > 1) {
     const v = crashVerdict({ logs: [{ source, summary: { ...s, crashes: goplsCrashes } }] });
     if (v.kind !== 'none') {

@@ -134,6 +134,21 @@ describe('a log that says nothing is not a healthy one', () => {
   });
 });
 
+describe('a death the same log explains', () => {
+  it('"crashed 5 times" and "connection closed" after an out-of-memory crash are that death, not a launch problem of their own', async () => {
+    const r = await goplsLogsProbe.run(ctx({ goplsLogs: [path.join(F, 'editor-oom-then-stopped.log')] }));
+    const fs = (r.findings ?? []).map((f) => FindingSchema.parse(f));
+    expect(fs.filter((f) => f.classId === 'gopls-launch')).toEqual([]);
+    const after = fs.filter((f) => /after gopls ran out of memory \(line \d+\)/.test(f.message));
+    expect(after.length).toBeGreaterThanOrEqual(2);
+    for (const f of after) {
+      expect(f.classId).toBe('memory-limit');
+      // Restarting gopls would run it out of memory again.
+      expect(f.fixes.map((x) => x.id)).not.toContain('gopls-restart');
+    }
+  });
+});
+
 describe('fixes from log evidence', () => {
   it('an inotify ENOSPC in a log offers the same persistent sysctl fix the inotify probe does', async () => {
     const out = await goplsLogsProbe.run(ctx({ goplsLogs: [path.join(F, 'public/gaia-117-inotify.txt')] }));
