@@ -135,6 +135,7 @@ async function main(argv: string[]): Promise<number> {
       const issue = goplsIssue(report, { editor: 'none (go-env-doctor CLI)' });
       process.stdout.write(`${issue.url}\n`);
       if (issue.trimmed.length) process.stderr.write(`go-env-doctor: the report was trimmed to fit a URL (${issue.trimmed.join('; ')}); paste the whole one from --markdown\n`);
+      for (const w of issue.warnings) process.stderr.write(`go-env-doctor: ${w}\n`);
       break;
     }
     case 'text':

@@ -200,6 +200,20 @@ export interface CrashRecord {
    * its packages) and none of gopls's; `unknown`: only runtime frames, or none.
    */
   owner: 'gopls' | 'other' | 'unknown';
+  /**
+   * The gopls release its frames were built from, where a file path names it
+   * (".../golang.org/x/tools/gopls@v0.11.0/internal/…"): the sanitized stack keeps base names only,
+   * and a crash of an old gopls must not be reported as one of the gopls installed now.
+   */
+  goplsVersion?: string;
+}
+
+/** gopls's module in a frame's file path, with its version (a module-cache build). */
+const GOPLS_VERSION_IN_PATH = /golang\.org\/x\/tools\/gopls@(v\d+\.\d+\.\d+[\w.+-]*)\//;
+function noteVersion(rec: CrashRecord, s: StackLine): void {
+  if (rec.goplsVersion || s.kind !== 'frame-file') return;
+  const m = GOPLS_VERSION_IN_PATH.exec(s.file);
+  if (m) rec.goplsVersion = m[1]!;
 }
 
 /** An error-level line, or a crash, that no rule classifies: shown as such, never dropped. */
@@ -1167,6 +1181,7 @@ export class LogAnalyzer {
     }
     cap.blanks = 0;
     this.noteFrame(cap, s);
+    noteVersion(cap.rec, s);
     cap.rec.dumpLines++;
     this.shapes.crashLines++;
     if (cap.rec.stack.length < MAX_STACK_LINES) cap.rec.stack.push(own(sanitizeStackLine(s)));
@@ -1196,6 +1211,7 @@ export class LogAnalyzer {
       const t = parseStackLine(p);
       if (!t) continue;
       this.noteFrame(frames, t);
+      noteVersion(rec, t as StackLine);
       rec.dumpLines++;
       if (rec.stack.length < MAX_STACK_LINES) rec.stack.push(own(sanitizeStackLine(t as StackLine)));
     }

@@ -219,7 +219,7 @@ export function crashVerdict(input: CrashInput): CrashVerdict {
       confidence: 0.9,
       summary:
         c.kind === 'panic'
-          ? `gopls panicked: ${c.message}. This is a gopls bug; the sanitized stack below is what its issue tracker needs.`
+          ? `gopls${c.goplsVersion ? ` ${c.goplsVersion}` : ''} panicked: ${c.message}. This is a gopls bug; the sanitized stack below is what its issue tracker needs${c.goplsVersion ? ` (the stack's paths name gopls ${c.goplsVersion}: a newer gopls may have fixed it, so check with the one installed before reporting)` : ''}.`
           : thread
             ? `gopls died because it could not create a thread (${c.message}): a process or thread limit was reached.`
             : `gopls died with a fatal runtime error: ${c.message}.`,

@@ -27,6 +27,18 @@ export interface GoplsIssue {
   title: string;
   /** What had to be cut for the URL to fit, for the user (empty when nothing was). */
   trimmed: string[];
+  /** Said to the user before they file it: the crash is another gopls's than the one installed. */
+  warnings: string[];
+}
+
+/** "v0.11.0" in "gopls v0.11.0 panicked: …" (crashVerdict names the version its stack's paths gave). */
+function crashedVersion(report: Report): string | undefined {
+  const texts = [report.crash?.summary, ...report.causes.flatMap((c) => c.findings).filter((f) => f.classId === 'gopls-launch').map((f) => f.message)];
+  for (const t of texts) {
+    const m = t && /\bgopls (v\d+\.\d+\.\d+[\w.+-]*) panicked\b/.exec(t);
+    if (m) return m[1];
+  }
+  return undefined;
 }
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
@@ -61,9 +73,19 @@ function fence(text: string, lang = ''): string {
 export function issueFields(report: Report, ctx: IssueContext): Record<string, string> {
   const gopls = report.probes.find((p) => p.id === 'gopls')?.observed ?? {};
   const goEnv = report.probes.find((p) => p.id === 'go-env')?.observed ?? {};
-  const goplsVersion = [`golang.org/x/tools/gopls ${str(gopls.goplsVersion) ?? str(gopls.serverVersion) ?? '(version unknown)'}`, str(gopls.builtWith) ? `    built with ${str(gopls.builtWith)}` : undefined, str(gopls.gopls) ? `    at ${str(gopls.gopls)} (found by ${str(gopls.source) ?? '?'})` : undefined]
+  const installed = str(gopls.goplsVersion) ?? str(gopls.serverVersion);
+  const crashed = crashedVersion(report);
+  // One line: the form's gopls-version field is an `input`, not a textarea (03-gopls.yml).
+  const goplsVersion = [
+    `golang.org/x/tools/gopls ${installed ?? '(version unknown)'}`,
+    str(gopls.builtWith) ? `built with ${str(gopls.builtWith)}` : undefined,
+    str(gopls.gopls) ? `at ${str(gopls.gopls)} (found by ${str(gopls.source) ?? '?'})` : undefined,
+    // The version that crashed, when the log's stack names another one (a tester's v0.11.0 panic
+    // was filed under the v0.23.0 installed: sanitizing had stripped the stack's version).
+    crashed && !installed?.includes(crashed) ? `the crash in the log is from gopls ${crashed} (its stack's paths)` : undefined,
+  ]
     .filter(Boolean)
-    .join('\n');
+    .join('; ');
   const envLines = Object.entries(goEnv)
     .filter(([k, v]) => /^GO[A-Z0-9_]*$/.test(k) && typeof v === 'string')
     .map(([k, v]) => `${k}='${v as string}'`);
@@ -135,5 +157,8 @@ export function goplsIssue(report: Report, ctx: IssueContext = {}, maxChars = MA
     trimmed.push(`${key}: cut to ${fields[key]!.length} characters`);
     url = build(title, fields);
   }
-  return { url, title, trimmed };
+  const crashed = crashedVersion(report);
+  const installed = str(report.probes.find((p) => p.id === 'gopls')?.observed?.goplsVersion);
+  const warnings = crashed && installed && !installed.includes(crashed) ? [`the panic in the log is from gopls ${crashed}, and ${installed} is installed: a newer gopls may have fixed it, so check that it still happens before filing`] : [];
+  return { url, title, trimmed, warnings };
 }

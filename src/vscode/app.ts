@@ -85,7 +85,7 @@ export function createApp(context: vscode.ExtensionContext): App {
     session.log.info(`gopls issue: ${opened ? 'opened' : 'not opened'} (${issue.url.length} characters${issue.trimmed.length ? `; trimmed: ${issue.trimmed.join('; ')}` : ''})`);
     session.notify(
       opened
-        ? `Opened a new gopls issue in the browser (redacted report${issue.trimmed.length ? ', trimmed to fit a URL: paste the rest with Copy as Markdown' : ''}). Review it and submit it there.`
+        ? `Opened a new gopls issue in the browser (redacted report${issue.trimmed.length ? ', trimmed to fit a URL: paste the rest with Copy as Markdown' : ''}). ${issue.warnings.length ? `Note: ${issue.warnings.join('; ')}. ` : ''}Review it and submit it there.`
         : 'The browser did not open the gopls issue form.',
     );
   }

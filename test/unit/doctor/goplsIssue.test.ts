@@ -52,6 +52,18 @@ describe('goplsIssue', () => {
     expect(issue.trimmed).toEqual([]);
   });
 
+  it('gopls-version is one line (the form field is an input), and a crash of another gopls than the one installed says so', () => {
+    const same = fields(goplsIssue(reportOf({ causes: [cause(1)], probes })).url)['gopls-version']!;
+    expect(same).toBe('golang.org/x/tools/gopls v0.23.0; built with go1.26.8; at /home/u/go/bin/gopls (found by GOBIN)');
+    // A tester's: a v0.11.0 panic from an old log was filed under the v0.23.0 installed.
+    const crash = { at: '2026-12-01T05:00:00Z', kind: 'panic', summary: 'gopls v0.11.0 panicked: runtime error: invalid memory address or nil pointer dereference. This is a gopls bug', evidence: [], explainedBy: [] };
+    const issue = goplsIssue(reportOf({ causes: [cause(1)], probes, crash }));
+    expect(fields(issue.url)['gopls-version']).toContain('the crash in the log is from gopls v0.11.0');
+    expect(issue.title).toMatch(/^x\/tools\/gopls: crash \(panic\): gopls v0\.11\.0 panicked/);
+    expect(issue.warnings).toEqual([expect.stringContaining('the panic in the log is from gopls v0.11.0, and v0.23.0 is installed')]);
+    expect(goplsIssue(reportOf({ causes: [cause(1)], probes, crash: { ...crash, summary: 'gopls v0.23.0 panicked: x' } })).warnings).toEqual([]);
+  });
+
   it.each([20, 200, 2000])('a report with %i causes still fits, trimmed at line ends, and says what went', (n) => {
     const causes = Array.from({ length: n }, (_, i) => cause(i, `line ${i} `.repeat(30)));
     const issue = goplsIssue(reportOf({ causes, probes }));

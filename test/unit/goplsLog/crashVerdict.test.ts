@@ -150,3 +150,29 @@ describe('attributeCrash: a crash is put down only to a cause that explains it',
     expect(attributeCrash(panic, noexecReport)).toMatchObject({ explained: true, line: expect.stringMatching(/bug in gopls/) });
   });
 });
+
+describe("the gopls release a crash's stack names", () => {
+  // As the editor's channel kept it (a tester's constructed v0.11.0 report, frames as gopls prints
+  // them from a module-cache build): the sanitized stack keeps base names, so the version is read first.
+  const text = [
+    'panic: runtime error: invalid memory address or nil pointer dereference',
+    '[signal SIGSEGV: segmentation violation code=0x1 addr=0x18 pc=0x8a1c3e]',
+    '',
+    'goroutine 1243 [running]:',
+    'golang.org/x/tools/gopls/internal/lsp/source/completion.(*completer).expectedCallParamType(0xc0012a4000, {0xc0005f7e40, 0x2, 0x2}, 0x0)',
+    '\tgolang.org/x/tools/gopls@v0.11.0/internal/lsp/source/completion/completion.go:2095 +0x3e',
+  ].join('\n');
+  it('is kept on the crash and named in the verdict, with the advice to check the installed gopls', () => {
+    const s = analyzeText(text);
+    expect(s.crashes[0]).toMatchObject({ kind: 'panic', goplsVersion: 'v0.11.0' });
+    expect(s.crashes[0]!.stack.join('\n')).not.toContain('gopls@v0.11.0');
+    const v = crashVerdict({ logs: [{ source: 'gopls.log', summary: s }] });
+    expect(v.summary).toMatch(/^gopls v0\.11\.0 panicked: runtime error/);
+    expect(v.summary).toContain('check with the one installed before reporting');
+  });
+  it('a stack without a versioned path names none', () => {
+    const s = analyzeText(text.replace('gopls@v0.11.0/', 'gopls/'));
+    expect(s.crashes[0]!.goplsVersion).toBeUndefined();
+    expect(crashVerdict({ logs: [{ source: 'gopls.log', summary: s }] }).summary).toMatch(/^gopls panicked: /);
+  });
+});
