@@ -92,7 +92,7 @@ describe('crash ownership', () => {
   it('a panic whose stack is in gopls is a gopls crash', () => {
     const s = analyzeText(GOPLS_PANIC + CLOSED);
     expect(s.crashes.map((c) => c.owner)).toEqual(['gopls']);
-    expect(findings(GOPLS_PANIC)).toContainEqual(expect.objectContaining({ classId: 'gopls-launch', severity: 'error', message: expect.stringContaining('gopls panicked') }));
+    expect(findings(GOPLS_PANIC)).toContainEqual(expect.objectContaining({ classId: 'gopls-launch', severity: 'error', message: expect.stringContaining('gopls v0.19.1 panicked') }));
   });
 
   it('a stack with only runtime frames is gopls\'s when the log names gopls right before it, not otherwise', () => {
