@@ -517,7 +517,19 @@ function spaceFindings(facts: readonly DirFact[]): FindingInput[] {
     if (verdict.level === 'ok') continue;
     const roles = group.map((f) => `${f.entry.role} ${f.real}`).join(', ');
     const fixes: Fix[] = [];
-    if (group.some((f) => f.entry.role === 'GOCACHE')) fixes.push({ id: 'fs-space-go-clean-cache', kind: 'terminal', text: 'go clean -cache', needsRoot: false, title: 'Empty the build cache to free space', detail: 'It is rebuilt on demand; it often holds several GiB.' });
+    const gocache = group.find((f) => f.entry.role === 'GOCACHE');
+    if (gocache) {
+      fixes.push({ id: 'fs-space-go-clean-cache', kind: 'terminal', text: 'go clean -cache', needsRoot: false, title: 'Empty the build cache to free space', detail: 'It is rebuilt on demand; it often holds several GiB. It frees nothing when other files fill the file system.' });
+      // When something else fills it (or it is simply too small, a tmpfs), cleaning is no fix: a
+      // tester's empty GOCACHE on a tmpfs whose inodes other files used got only go clean.
+      const roomy = facts.find((f) => f.exists && f.space && f.dev !== gocache.dev && assessSpace(f.space).level === 'ok' && (f.entry.role === 'GOPATH' || f.entry.role === 'GOMODCACHE'));
+      const to = roomy ? path.join(roomy.entry.role === 'GOPATH' ? roomy.real : path.dirname(roomy.real), 'go-build-cache') : undefined;
+      fixes.push(
+        to
+          ? { id: 'fs-space-move-gocache', kind: 'terminal', text: `go env -w GOCACHE=${sh(to)}`, needsRoot: false, title: `Or move the build cache to ${path.dirname(to)}'s file system, which has room`, detail: 'go creates the directory and fills it again as it builds.' }
+          : { id: 'fs-space-move-gocache', kind: 'link', url: 'https://pkg.go.dev/cmd/go#hdr-Build_and_test_caching', title: 'Or move the build cache to a file system with room (go env -w GOCACHE=DIR)' },
+      );
+    }
     const goplsCache = group.find((f) => f.entry.role === 'gopls cache' && f.exists);
     if (goplsCache) fixes.push(...clearCacheFix(goplsCache, 'fs-space-clear-gopls-cache'));
     fixes.push({ id: 'fs-space-docs', kind: 'link', url: 'https://pkg.go.dev/cmd/go#hdr-Build_and_test_caching', title: 'Where the go command keeps build output (go help cache)' });

@@ -376,3 +376,20 @@ describe("go's temporary directory is named by the variable that chose it", () =
     expect(f!.fixes!.map((x) => x.id)).toEqual(['gotmpdir-own']);
   });
 });
+
+describe('a full build cache: cleaning it, or moving it where there is room', () => {
+  const full = { bsize: 4096, blocks: 512, bavail: 0, files: 400, ffree: 0 };
+  const roomy = { bsize: 4096, blocks: 10_000_000, bavail: 8_000_000, files: 5_000_000, ffree: 4_000_000 };
+  it('offers go clean and the move to the GOPATH file system that has room', () => {
+    const cache = base({ entry: { role: 'GOCACHE', path: '/mnt/tiny/c', origin: 'go env GOCACHE' }, real: '/mnt/tiny/c', checked: '/mnt/tiny/c', dev: 1, space: full });
+    const gopath = base({ entry: { role: 'GOPATH', path: '/home/u/go', origin: 'go env GOPATH' }, real: '/home/u/go', checked: '/home/u/go', dev: 2, space: roomy });
+    const f = assessAccess([cache, gopath], 1000).find((x) => /Not enough space/.test(x.message))!;
+    expect(f.fixes!.map((x) => x.id)).toEqual(['fs-space-go-clean-cache', 'fs-space-move-gocache', 'fs-space-docs']);
+    expect(f.fixes![1]).toMatchObject({ kind: 'terminal', text: 'go env -w GOCACHE=/home/u/go/go-build-cache' });
+  });
+  it('with nowhere known to have room, the move is said without a directory', () => {
+    const cache = base({ entry: { role: 'GOCACHE', path: '/mnt/tiny/c', origin: 'go env GOCACHE' }, real: '/mnt/tiny/c', checked: '/mnt/tiny/c', dev: 1, space: full });
+    const f = assessAccess([cache], 1000).find((x) => /Not enough space/.test(x.message))!;
+    expect(f.fixes![1]).toMatchObject({ id: 'fs-space-move-gocache', kind: 'link' });
+  });
+});
