@@ -35,7 +35,11 @@ export const MODULE_RULES: readonly Rule[] = [
     // ignoring go.mod in $GOPATH …" (cmd/go modload/init.go), "build flag -mod=mod only valid when using modules".
     // And `go list -m` (which gopls and the Go extension run) refusing GOPATH mode: cmd/go list.go "go: list
     // -m cannot be used with GO111MODULE=off" (1.14+), "go list -m: not using modules" before.
-    needles: ['modules disabled by GO111MODULE', 'go.mod exists but should not', 'syntax in GOPATH mode', 'ignoring go.mod in', 'only valid when using modules', 'list -m cannot be used with GO111MODULE=off', 'go list -m: not using modules'],
+    // And gopls's own "Created View" record of the environment it runs go with (v0.15+:
+    // "env={GOOS:linux … GO111MODULE:off …}"): a real v0.23.0 trace of a module under
+    // GO111MODULE=off said nothing else of it, only "cannot find package … in GOROOT" (a tester's).
+    needles: ['modules disabled by GO111MODULE', 'go.mod exists but should not', 'syntax in GOPATH mode', 'ignoring go.mod in', 'only valid when using modules', 'list -m cannot be used with GO111MODULE=off', 'go list -m: not using modules', 'GO111MODULE:off'],
+    test: /modules disabled by GO111MODULE|go\.mod exists but should not|syntax in GOPATH mode|ignoring go\.mod in|only valid when using modules|list -m cannot be used with GO111MODULE=off|go list -m: not using modules|(?:\\t|\b)env=\{[^}\n]*\bGO111MODULE:off\b/,
     says: 'the go command runs with modules disabled (GO111MODULE=off, or auto inside GOPATH/src) or with a go.mod where GOPATH mode expects none',
   },
   {

@@ -181,6 +181,15 @@ const CASES: Array<[string, RuleId[]]> = [
   // go list -m (gopls and the Go extension run it) in GOPATH mode, in 1.14+'s words and before.
   ['go: list -m cannot be used with GO111MODULE=off', ['modules-disabled']],
   ['go list -m: not using modules', ['modules-disabled']],
+  // gopls v0.15+'s "Created View" record of the environment it runs go with: the channel's line, and
+  // the same inside a trace's logMessage body (a real v0.23.0 capture; "\tenv" there is two characters).
+  ['\tenv={GOOS:linux GOARCH:amd64 GOCACHE:/root/.cache/go-build GOFLAGS: GO111MODULE:off GOTOOLCHAIN:local GOROOT:/usr/local/go GoVersion:26', ['modules-disabled']],
+  [String.raw`Params: {"type":3,"message":"2026/12/05 06:40:10 Created View (#1)
+	directory=/w/app
+	view_type="AdHoc"
+	env={GOOS:linux GOARCH:amd64 GO111MODULE:off GOTOOLCHAIN:local}"}`, ['modules-disabled']],
+  ['\tenv={GOOS:linux GOARCH:amd64 GOFLAGS: GO111MODULE:on GOTOOLCHAIN:local}', []],
+  ['\tenv={GOOS:linux GOARCH:amd64 GOFLAGS: GO111MODULE: GOTOOLCHAIN:local}', []],
   // gopls's "no package metadata for file file:///…", and a paste that dropped the doubled word.
   ['no package metadata for file file:///home/ann/app/main.go', ['no-package-metadata']],
   ['gopls: no package metadata for file:///home/ann/app/main.go', ['no-package-metadata']],
