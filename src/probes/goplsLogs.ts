@@ -626,6 +626,7 @@ function fixesFor(rule: Rule): Fix[] {
     // offers for a low limit it reads itself.
     case 'watch-descriptors-exhausted':
     case 'too-many-open-files':
+    case 'spawn-out-of-files':
       return [raiseNofileFix()];
     case 'exec-permission-denied':
       return [

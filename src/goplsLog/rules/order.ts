@@ -68,6 +68,7 @@ export const RULE_ORDER = [
   'inotify-enospc',
   'inotify-emfile',
   'watch-descriptors-exhausted',
+  'spawn-out-of-files',
   'too-many-open-files',
   'watch-unable',
   'watch-queue-overflow',

@@ -14,6 +14,27 @@ export const NONBLOCKING_IO_EAGAIN = String.raw`EAGAIN: resource temporarily una
 
 export const PROCESS_RULES: readonly Rule[] = [
   {
+    id: 'spawn-out-of-files',
+    classId: 'process-limit',
+    severity: 'warning',
+    confidence: 0.55,
+    // os/exec's and syscall's words when a process could not be started for want of descriptors:
+    // "fork/exec /usr/local/go/bin/go: too many open files" (the pipes for its stdio could not be
+    // made), "pipe2: too many open files". The process's RLIMIT_NOFILE is full: not a watcher (a
+    // tester's real gopls under ulimit -n 14 was filed under "out of inotify watches", its loads'
+    // failures above it under module placement). inotify_init's EMFILE is inotify-emfile's.
+    // Only gopls's own go command (internal/gocommand: "err: fork/exec …: too many open files:
+    // stderr: "): gopls on Linux holds no watcher descriptors of its own (the editor watches for
+    // it), so its table is full because its limit is low. Another program's fork/exec EMFILE may
+    // be its watchers' doing (file-watch's too-many-open-files reads that).
+    needles: ['oo many open files'],
+    test: /\berr: fork\/exec \S+: too many open files: stderr:/,
+    // With a watcher named just before, the watchers are what holds the descriptors (file-watch's).
+    yieldsTo: ['inotify-emfile', 'watch-descriptors-exhausted'],
+    explains: ['module-resolution', 'gopls-launch'],
+    says: "gopls could not start the go command because it ran out of file descriptors (\"fork/exec …: too many open files\"): its open-files limit (RLIMIT_NOFILE, ulimit -n, a service's LimitNOFILE=) is too low for gopls and go",
+  },
+  {
     id: 'thread-create-failed',
     classId: 'process-limit',
     role: 'symptom',

@@ -61,7 +61,7 @@ export const WATCH_RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.4,
     needles: ['oo many open files'],
-    yieldsTo: ['inotify-emfile', 'watch-descriptors-exhausted'],
+    yieldsTo: ['inotify-emfile', 'watch-descriptors-exhausted', 'spawn-out-of-files'],
     says: 'an open failed with "too many open files" (EMFILE), usually file watchers holding descriptors',
   },
   {

@@ -129,6 +129,12 @@ const CASES: Array<[string, RuleId[]]> = [
   ['failed to add watch for /srv/repo/pkg: inotify_add_watch /srv/repo/pkg: no space left on device', ['inotify-enospc']],
   ["Error: EMFILE: too many open files, watch '/home/ann/src'", ['inotify-emfile']],
   ['open /home/ann/src/x.go: too many open files', ['too-many-open-files']],
+  // A process that could not be started for want of descriptors: the starter's RLIMIT_NOFILE (a
+  // real gopls v0.23.0 under ulimit -n 14, a tester's), not a watcher.
+  ['Error loading packages: err: fork/exec /usr/local/go/bin/go: too many open files: stderr: ', ['spawn-out-of-files']],
+  ['failed to load view for file:///w/app: err: fork/exec /usr/local/go/bin/go: too many open files: stderr: ', ['workspace-load-failed', 'spawn-out-of-files']],
+  // Another program's: maybe its watchers' descriptors (read by the file-watch rules).
+  ['go: error obtaining buildID for go tool asm: fork/exec /usr/local/go/pkg/tool/linux_amd64/asm: too many open files', ['too-many-open-files']],
   // A watcher's open(2) refused with EMFILE: the descriptor limit, not inotify's instances (gopls mcp's "watch error: %v").
   ['2026/05/20 10:11:13 watch error: open /home/ann/src/app/internal: too many open files', ['watch-descriptors-exhausted']],
   ['2026/05/20 10:11:12 cannot create fsnotify watcher: too many open files', ['inotify-emfile']],
