@@ -5,6 +5,7 @@
 // server (fs-access). And a mount made with `fsc` puts FS-Cache and cachefilesd under every read:
 // a full or stuck cache slows or stalls the whole tree (fs-access, as TAXONOMY.md promises).
 import path from 'node:path';
+import { existsSync } from 'node:fs';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import { fsKind, isFuseBlock, type MountLine } from '../procfs/mountTable.js';
 import { fscacheSpace, parseFscacheCaches, parseFscacheStats, wantsFscache, type CachefilesdConf } from '../procfs/fscache.js';
@@ -98,9 +99,21 @@ function whatBreaks(m: MountLine, kind: 'network' | 'fuse' | 'wsl-windows' | 'vm
   };
 }
 
-function moveFix(w: WorkspaceMount, home: string | undefined): Fix[] {
+/**
+ * A folder for the copy that does not exist yet: `cp -a A B` into an existing B makes B/A (a
+ * tester's sshfs export of ~/src/gin itself: the copy would have nested gin inside the checkout).
+ */
+function freeTarget(dir: string, base: string, exists: (p: string) => boolean): string {
+  for (const name of [base, `${base}-local`, ...Array.from({ length: 8 }, (_, i) => `${base}-local-${i + 2}`)]) {
+    const p = path.join(dir, name);
+    if (!exists(p)) return p;
+  }
+  return path.join(dir, `${base}-local-${Date.now()}`);
+}
+
+function moveFix(w: WorkspaceMount, home: string | undefined, exists: (p: string) => boolean = existsSync): Fix[] {
   if (!home) return [];
-  const target = path.join(home, 'src', path.basename(w.real));
+  const target = freeTarget(path.join(home, 'src'), path.basename(w.real), exists);
   return [
     {
       id: 'workspace-move-local',

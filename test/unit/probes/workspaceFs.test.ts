@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { Host } from '../../../src/host/host.js';
 import { runDoctor } from '../../../src/engine/pipeline.js';
 import { mountsProbe } from '../../../src/probes/mounts.js';
@@ -104,6 +107,20 @@ describe('assessWorkspaceMounts (pure)', () => {
     const f = assessWorkspaceMounts([at('/hosthome/me/src/app')], '/home/u');
     expect(f[1]!.message).toMatch(/files changed by programs on the host \(the editor or git there\) produce no event/);
     expect(f[0]!.fixes?.[0]).toMatchObject({ id: 'workspace-move-local', text: 'mkdir -p /home/u/src && cp -a /hosthome/me/src/app /home/u/src/app' });
+  });
+
+  it('the copy goes to a folder that does not exist yet: cp -a into an existing one would nest it', () => {
+    // A tester's sshfs export of ~/src/gin itself: "cp -a ~/remote/gin ~/src/gin" made ~/src/gin/gin.
+    const home = mkdtempSync(path.join(os.tmpdir(), 'ged-home-'));
+    mkdirSync(path.join(home, 'src', 'app'), { recursive: true });
+    try {
+      const f = assessWorkspaceMounts([at('/hosthome/me/src/app')], home);
+      expect(f[0]!.fixes?.[0]).toMatchObject({ id: 'workspace-move-local', text: `mkdir -p ${home}/src && cp -a /hosthome/me/src/app ${home}/src/app-local` });
+      mkdirSync(path.join(home, 'src', 'app-local'));
+      expect((assessWorkspaceMounts([at('/hosthome/me/src/app')], home)[0]!.fixes?.[0] as { text: string }).text).toMatch(/app-local-2$/);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 
   it('a Windows-format disk through FUSE (fuseblk): the slowness and the lost permission bits, and no file-watch note (nothing else writes it)', () => {
