@@ -2,6 +2,7 @@
 // thing in every report: ranking keeps the first fix of an id within a cause, so two probes must
 // never build different fixes under one id. A fix carries every write its button makes
 // (planFix in plan.ts reads them), so the CLI's instruction and the button cannot differ.
+import { dropInName, sysctlSetters, type SysctlFile } from '../procfs/sysctlFiles.js';
 import path from 'node:path';
 import type { Fix } from '../doctor/model.js';
 import { quoteForDisplay as sh } from '../host/shellQuote.js';
@@ -146,14 +147,17 @@ export function sysctlFix(id: string, key: string, value: number, conf = `60-${k
  * The sysctl that lifts an inotify limit. One builder for the inotify probe and the log probe
  * (ENOSPC/EMFILE in a gopls log), so a fix id always means the same command.
  */
-export function raiseInotifyLimitFix(limit: 'watches' | 'instances', value = limit === 'watches' ? RECOMMENDED_WATCHES : RECOMMENDED_INSTANCES): Fix {
+export function raiseInotifyLimitFix(limit: 'watches' | 'instances', value = limit === 'watches' ? RECOMMENDED_WATCHES : RECOMMENDED_INSTANCES, sysctlFiles?: readonly SysctlFile[]): Fix {
   const key = `fs.inotify.max_user_${limit}`;
+  // Named to be applied after any sysctl.d file that sets the key too, which would otherwise win at boot.
+  const { name, later } = dropInName(`60-inotify-${limit}.conf`, sysctlFiles ? sysctlSetters(sysctlFiles, key) : []);
+  const outlast = later.length ? ` Named to be read after ${later.map((s) => `${s.path} (${key}=${s.value})`).join(', ')}, which would otherwise set it back at boot.` : '';
   return sysctlFix(
     `inotify-raise-${limit}`,
     key,
     value,
-    `60-inotify-${limit}.conf`,
-    limit === 'watches' ? 'Applies now and keeps it across reboots (each watch costs about 1 KiB of kernel memory, only when used).' : 'Applies now and keeps it across reboots.',
+    name,
+    (limit === 'watches' ? 'Applies now and keeps it across reboots (each watch costs about 1 KiB of kernel memory, only when used).' : 'Applies now and keeps it across reboots.') + outlast,
   );
 }
 

@@ -2,6 +2,7 @@
 // max_user_instances. The kernel keeps the per-user count private, so it is rebuilt from every
 // own process's inotify fds: an fd whose link is anon_inode:inotify is one instance, and each
 // "inotify wd:" line in its fdinfo is one watch. Only those fds' fdinfo is read (the costly part).
+import { readSysctlFiles, type SysctlFile } from '../procfs/sysctlFiles.js';
 import path from 'node:path';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
@@ -147,12 +148,14 @@ export function inotifyFindings(input: {
   usage: InotifyUsage;
   uid: number;
   workspaces: readonly WorkspaceDirs[];
+  /** The sysctl.d files, so the fix's file is read after any that sets the key too. */
+  sysctlFiles?: readonly SysctlFile[];
 }): FindingInput[] {
-  const { maxWatches, maxInstances, usage, workspaces } = input;
+  const { maxWatches, maxInstances, usage, workspaces, sysctlFiles } = input;
   const out: FindingInput[] = [];
   const exclude = watcherExclude(workspaces);
   const wsDirs = workspaces.reduce((n, w) => n + w.dirs, 0);
-  const watchFixes = (needed: number): Fix[] => [raiseInotifyLimitFix('watches', nextWatchTarget(needed)), ...(exclude ? [exclude] : []), INOTIFY_VSCODE_DOCS];
+  const watchFixes = (needed: number): Fix[] => [raiseInotifyLimitFix('watches', nextWatchTarget(needed), sysctlFiles), ...(exclude ? [exclude] : []), INOTIFY_VSCODE_DOCS];
   const watchesEvidence: Evidence = { source: WATCHES_FILE, excerpt: String(maxWatches) };
   const wRatio = maxWatches > 0 ? usage.watches / maxWatches : 1;
   if (wRatio >= WARN_RATIO) {
@@ -178,7 +181,7 @@ export function inotifyFindings(input: {
         message: `uid ${input.uid} holds ${usage.instances} of ${maxInstances} inotify instances (${Math.round(iRatio * 100)}%)${error ? ': a new watcher fails with EMFILE ("too many open files") even with watches to spare' : ''}. Top holders: ${holdersText(byInstances)}.`,
         headline: 'inotify-instances',
         evidence: [{ source: INSTANCES_FILE, excerpt: String(maxInstances) }, ...holderEvidence(byInstances)],
-        fixes: [raiseInotifyLimitFix('instances', Math.max(RECOMMENDED_INSTANCES, usage.instances * 2)), INOTIFY_VSCODE_DOCS],
+        fixes: [raiseInotifyLimitFix('instances', Math.max(RECOMMENDED_INSTANCES, usage.instances * 2), sysctlFiles), INOTIFY_VSCODE_DOCS],
       });
     } else if (maxInstances - usage.instances < EDITOR_INSTANCES) {
       // Latent: judged against what an editor will open, not only against what is held now.
@@ -189,7 +192,7 @@ export function inotifyFindings(input: {
         message: `fs.inotify.max_user_instances is ${maxInstances} and uid ${input.uid} already holds ${usage.instances}: only ${Math.max(0, maxInstances - usage.instances)} free, fewer than one editor window opens (its server, file watcher and extension host take about ${EDITOR_INSTANCES}). The next window or watcher fails with EMFILE ("too many open files") and file changes go unnoticed.`,
         headline: 'inotify-instances',
         evidence: [{ source: INSTANCES_FILE, excerpt: String(maxInstances) }],
-        fixes: [raiseInotifyLimitFix('instances', RECOMMENDED_INSTANCES), INOTIFY_VSCODE_DOCS],
+        fixes: [raiseInotifyLimitFix('instances', RECOMMENDED_INSTANCES, sysctlFiles), INOTIFY_VSCODE_DOCS],
       });
     }
   }
@@ -237,7 +240,8 @@ export async function runInotify(ctx: ProbeContext): Promise<ProbeOutcome> {
   const walkDeadline = performance.now() + Math.min(1500, Math.max(100, ctx.remainingMs() / 2));
   const workspaces = walkWhy ? await Promise.all(ctx.workspaces.map((w) => countWorkspaceDirs(w, walkDeadline))) : [];
 
-  const findings = inotifyFindings({ maxWatches, maxInstances, usage, uid: host.uid, workspaces });
+  const sysctlFiles = await readSysctlFiles(host);
+  const findings = inotifyFindings({ maxWatches, maxInstances, usage, uid: host.uid, workspaces, sysctlFiles });
   const observed = {
     maxUserWatches: maxWatches,
     maxUserInstances: maxInstances,
@@ -264,7 +268,7 @@ export async function runInotify(ctx: ProbeContext): Promise<ProbeOutcome> {
     const counted = await Promise.all(ctx.workspaces.map((w) => countWorkspaceDirs(w, deadline, free + 1)));
     if (!counted.some((w) => w.dirs > free)) return { findings, observed: { ...observed, workspaces: `${notWalked}; the workspace has fewer folders (${counted.map((w) => `${w.dirs}${w.truncated ? '+ when the walk stopped' : ''}`).join(', ')})` } };
     // The follow-up's outcome replaces the first: the findings are computed again with the folders.
-    return { findings: inotifyFindings({ maxWatches, maxInstances, usage, uid: host.uid, workspaces: counted }), observed: { ...observed, workspaces: walked(counted) } };
+    return { findings: inotifyFindings({ maxWatches, maxInstances, usage, uid: host.uid, workspaces: counted, sysctlFiles }), observed: { ...observed, workspaces: walked(counted) } };
   };
   return { findings, observed: { ...observed, workspaces: notWalked }, followUp: { title: "whether the workspace's folders fit in the free watches", outcome: late() } };
 }

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { dropInName, sysctlSetters } from '../../../src/procfs/sysctlFiles.js';
+import { raiseInotifyLimitFix } from '../../../src/fixes/catalog.js';
+
+const KEY = 'fs.inotify.max_user_watches';
+// Debian's /etc/sysctl.d/99-sysctl.conf is a link to /etc/sysctl.conf, whose shipped text is all comments.
+const DEBIAN_SYSCTL_CONF = '#\n# /etc/sysctl.conf - Configuration file for setting system variables\n#kernel.domainname = example.com\n';
+
+describe('sysctlSetters: the files that set a key, in the order systemd-sysctl applies them', () => {
+  it.each([
+    ['nothing sets it', [{ path: '/etc/sysctl.d/99-sysctl.conf', text: DEBIAN_SYSCTL_CONF }], []],
+    ['one file, spaces and a leading "-" allowed, slashes for dots', [{ path: '/etc/sysctl.d/30-ide.conf', text: '-fs/inotify/max_user_watches = 524288\n' }], [{ path: '/etc/sysctl.d/30-ide.conf', value: '524288' }]],
+    [
+      'sorted by name across directories; the last line in a file wins there',
+      [
+        { path: '/usr/lib/sysctl.d/50-default.conf', text: `${KEY}=8192\n` },
+        { path: '/etc/sysctl.d/99-local.conf', text: `${KEY}=12\n# ${KEY}=999\n${KEY} = 16\n` },
+        { path: '/etc/sysctl.d/10-early.conf', text: `${KEY}=4096\n` },
+      ],
+      [{ path: '/etc/sysctl.d/10-early.conf', value: '4096' }, { path: '/usr/lib/sysctl.d/50-default.conf', value: '8192' }, { path: '/etc/sysctl.d/99-local.conf', value: '16' }],
+    ],
+    [
+      "/etc masks /usr/lib's file of the same name",
+      [{ path: '/usr/lib/sysctl.d/50-x.conf', text: `${KEY}=8192\n` }, { path: '/etc/sysctl.d/50-x.conf', text: '# emptied by the admin\n' }],
+      [],
+    ],
+  ] as const)('%s', (_, files, want) => {
+    expect(sysctlSetters(files, KEY)).toEqual(want);
+  });
+});
+
+describe('dropInName: a file read after every one that sets the key', () => {
+  it.each([
+    ['none later: the usual name', [], '60-inotify-watches.conf'],
+    ['an earlier one is outlasted anyway', [{ path: '/etc/sysctl.d/30-ide.conf', value: '8192' }], '60-inotify-watches.conf'],
+    ["its own earlier write is no reason to move", [{ path: '/etc/sysctl.d/60-inotify-watches.conf', value: '8192' }], '60-inotify-watches.conf'],
+    ['a 99- file: after it', [{ path: '/etc/sysctl.d/99-local.conf', value: '12' }], 'zz-inotify-watches.conf'],
+    ['a zz- file: after that too', [{ path: '/etc/sysctl.d/zz-inotify-watches.conf', value: '12' }], 'zzz-inotify-watches.conf'],
+  ] as const)('%s', (_, setters, name) => {
+    const got = dropInName('60-inotify-watches.conf', setters);
+    expect(got.name).toBe(name);
+    expect(got.name >= (setters.at(-1)?.path.split('/').pop() ?? '')).toBe(true);
+  });
+
+  it('the inotify fix writes there and says why', () => {
+    const fix = raiseInotifyLimitFix('watches', 524288, [{ path: '/etc/sysctl.d/99-local.conf', text: `${KEY}=12\n` }]) as { text: string; detail: string };
+    expect(fix.text).toBe(`sysctl -w ${KEY}=524288 && echo '${KEY}=524288' > /etc/sysctl.d/zz-inotify-watches.conf`);
+    expect(fix.detail).toContain(`read after /etc/sysctl.d/99-local.conf (${KEY}=12)`);
+    expect((raiseInotifyLimitFix('watches', 524288, []) as { text: string }).text).toContain('/etc/sysctl.d/60-inotify-watches.conf');
+  });
+});
