@@ -245,7 +245,7 @@ export function reinstallToolFix(tool: { name: string; importPath: string; versi
 }
 
 /** A fix that raises a limit where it is set: systemd unit, Docker container, or the kernel docs. */
-export function raiseLimitFixes(kind: 'memory' | 'pids', cgPath: string): Fix[] {
+export function raiseLimitFixes(kind: 'memory' | 'pids', cgPath: string, at?: { dir: string; version: 1 | 2 }): Fix[] {
   const segs = cgPath.split('/').filter(Boolean);
   const docker = segs.map((s) => /^docker-([0-9a-f]{12,64})\.scope$/.exec(s)?.[1] ?? (segs[segs.indexOf(s) - 1] === 'docker' && /^[0-9a-f]{12,64}$/.test(s) ? s : undefined)).find(Boolean);
   if (docker) {
@@ -271,9 +271,30 @@ export function raiseLimitFixes(kind: 'memory' | 'pids', cgPath: string): Fix[] 
       },
     ];
   }
+  // No manager named: the limit file itself, for the cgroup's own version (a tester's v1 hierarchy
+  // got only the v2 documentation, whose files do not exist there), and the matching documentation.
+  const v1 = at?.version === 1;
+  const file = kind === 'memory' ? (v1 ? 'memory.limit_in_bytes' : 'memory.max') : 'pids.max';
+  const value = kind === 'memory' ? (v1 ? String(4 * 1024 ** 3) : '4G') : '8192';
   return [
+    ...(at
+      ? [
+          {
+            id: kind === 'memory' ? 'cgroup-write-memory-limit' : 'cgroup-write-pids-max',
+            kind: 'terminal' as const,
+            title: `Raise ${file} of ${cgPath || '/'} to ${kind === 'memory' ? '4 GiB' : value}`,
+            text: `echo ${value} > ${sh(path.join(at.dir, file))}`,
+            needsRoot: true,
+            detail: 'Until whatever made this cgroup (a container runtime, a job scheduler, a script) sets it again: raise it there too.',
+          },
+        ]
+      : []),
     kind === 'memory'
-      ? { id: 'cgroup-memory-docs', kind: 'link', title: 'cgroup v2 memory interface (memory.max, memory.high)', url: 'https://docs.kernel.org/admin-guide/cgroup-v2.html#memory-interface-files' }
-      : { id: 'cgroup-pids-docs', kind: 'link', title: 'cgroup pids controller (pids.max)', url: 'https://docs.kernel.org/admin-guide/cgroup-v2.html#pid-interface-files' },
+      ? v1
+        ? { id: 'cgroup-memory-docs', kind: 'link', title: 'cgroup v1 memory controller (memory.limit_in_bytes)', url: 'https://docs.kernel.org/admin-guide/cgroup-v1/memory.html' }
+        : { id: 'cgroup-memory-docs', kind: 'link', title: 'cgroup v2 memory interface (memory.max, memory.high)', url: 'https://docs.kernel.org/admin-guide/cgroup-v2.html#memory-interface-files' }
+      : v1
+        ? { id: 'cgroup-pids-docs', kind: 'link', title: 'cgroup v1 pids controller (pids.max)', url: 'https://docs.kernel.org/admin-guide/cgroup-v1/pids.html' }
+        : { id: 'cgroup-pids-docs', kind: 'link', title: 'cgroup pids controller (pids.max)', url: 'https://docs.kernel.org/admin-guide/cgroup-v2.html#pid-interface-files' },
   ];
 }

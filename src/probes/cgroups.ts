@@ -228,8 +228,8 @@ function memoryFindings(view: CgroupView<MemoryLevel>, subjects: Subject[], memb
   const v = judgeMemory(view);
   const leaf = view.levels[0]!;
   const out: FindingInput[] = [];
-  const limitCgPath = v.effectiveLimit ? cgroupPathOf(v.effectiveLimit.level.dir, view.placement.mount) : cgroupPathOf(leaf.dir, view.placement.mount);
-  const raise = raiseLimitFixes('memory', limitCgPath);
+  const limitDir = v.effectiveLimit ? v.effectiveLimit.level.dir : leaf.dir;
+  const raise = raiseLimitFixes('memory', cgroupPathOf(limitDir, view.placement.mount), { dir: limitDir, version: view.version });
   const limitEvidence = v.effectiveLimit ? readEvidence(v.effectiveLimit.level.limitRead) : [];
   const failEvidence = view.version === 1 && (v.failcnt ?? 0) > 0 ? readEvidence(leaf.failcntRead) : [];
 
@@ -348,7 +348,7 @@ function pidsFindings(view: CgroupView<PidsLevel>, subjects: Subject[], membersh
   const v = judgePids(view.levels);
   const out: FindingInput[] = [];
   const at = v.tightest?.level ?? v.effectiveMax?.level ?? view.levels[0]!;
-  const fixes = raiseLimitFixes('pids', cgroupPathOf(at.dir, view.placement.mount));
+  const fixes = raiseLimitFixes('pids', cgroupPathOf(at.dir, view.placement.mount), { dir: at.dir, version: view.version });
   const refusedEvidence = v.refused ? readEvidence(v.refused.level.eventsRead) : [];
   if (v.tightest && v.tightest.ratio >= PIDS_WARN_RATIO) {
     const t = v.tightest;
@@ -387,7 +387,7 @@ function pidsFindings(view: CgroupView<PidsLevel>, subjects: Subject[], membersh
           confidence: error ? 0.8 : 0.6,
           message: `The pids cgroup of ${who} allows ${tightest.max} tasks and ${tightest.current} are in use: ${left} left, while ${error ? `even a trivial go build (-p 1) needs about ${need.trivial}` : `gopls and a default go build (-p ${need.cpus}) need about ${need.normal}`}. Every thread counts: builds fail with "resource temporarily unavailable" and Go programs with "failed to create new OS thread".`,
           evidence: [...readEvidence(tightest.maxRead), ...readEvidence(tightest.currentRead), { source: 'estimate', excerpt: need.method }, membershipLine],
-          fixes: raiseLimitFixes('pids', cgroupPathOf(tightest.dir, view.placement.mount)),
+          fixes: raiseLimitFixes('pids', cgroupPathOf(tightest.dir, view.placement.mount), { dir: tightest.dir, version: view.version }),
         });
       }
     }

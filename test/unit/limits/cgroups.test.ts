@@ -33,6 +33,13 @@ describe('cgroups probe on fixture hosts', () => {
     expect(pids[0]).toMatchObject({ severity: 'warning' });
     expect(pids[0]!.message).toMatch(/refused 1 fork/);
     expect(pids[0]!.evidence[0]).toMatchObject({ source: '/sys/fs/cgroup/pids/gedoc-oom/pids.events', excerpt: 'max 1' });
+    // No manager is named (no unit, no container id): the v1 file itself, and v1's documentation,
+    // not cgroup v2's, whose files do not exist here (a tester's v1 machine).
+    const text = (f: { fixes: Array<{ id: string }> }, id: string) => (f.fixes.find((x) => x.id === id) as { text?: string; url?: string } | undefined);
+    expect(text(small, 'cgroup-write-memory-limit')?.text).toBe('echo 4294967296 > /sys/fs/cgroup/memory/gedoc-oom/memory.limit_in_bytes');
+    expect(text(small, 'cgroup-memory-docs')?.url).toContain('cgroup-v1/memory');
+    expect(text(pids[0]!, 'cgroup-write-pids-max')?.text).toBe('echo 8192 > /sys/fs/cgroup/pids/gedoc-oom/pids.max');
+    expect(text(pids[0]!, 'cgroup-pids-docs')?.url).toContain('cgroup-v1/pids');
     expect(findings).toHaveLength(3);
   });
 
