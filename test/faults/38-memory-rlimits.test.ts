@@ -60,6 +60,29 @@ describe('fault: an address-space or data limit below what gopls needs to start'
   }
 });
 
+describe('fault: an address-space limit so low that node itself runs short', () => {
+  // A tester's ulimit -v 1000000: node aborted ("Fatal process out of memory: Zone", exit 133/134)
+  // in 2 runs of 3, before any report. The loader now starts itself again with a small heap and
+  // one malloc arena. 800 MB and 1 GB, three runs each: every run a report, the limit named.
+  for (const kb of [800_000, 1_000_000]) {
+    it(`RLIMIT_AS at ${kb / 1000} MB: a report every time, memory-limit first`, async () => {
+      const dir = tempDir(`rlimit-as-node-${kb}`);
+      try {
+        const ws = writeSmallModule(path.join(dir, 'small'));
+        for (let i = 0; i < 3; i++) {
+          const run = await runDoctorCli({ workspaces: [ws], env: userEnv({ XDG_CACHE_HOME: path.join(dir, `xdg-cache-${i}`) }), cwd: ws, wrap: underRlimits({ as: kb * 1024 }), timeoutMs: 20_000 });
+          console.log(`[rlimit as ${kb} KiB, run ${i + 1}] ${summarize(run)}${run.signal ? ` signal ${run.signal}` : ''}${run.code !== 2 ? `: ${run.stderr.slice(-300)}` : ''}`);
+          expectDiagnosis(run, ['memory-limit'], [limitsLine]);
+          // The restart's own variables do not reach what the doctor runs or reports.
+          expect(JSON.stringify(run.report)).not.toMatch(/GO_ENV_DOCTOR_SMALL_HEAP|MALLOC_ARENA_MAX/);
+        }
+      } finally {
+        removeTree(dir);
+      }
+    });
+  }
+});
+
 describe('fault: an address-space limit gopls starts under but will outgrow on a large module', () => {
   it('large module, RLIMIT_AS between gopls start and its need for the module: memory-limit first, a warning against the estimate, an error once gopls dies of it', async () => {
     const dir = tempDir('rlimit-v-latent');
