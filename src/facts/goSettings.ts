@@ -97,6 +97,14 @@ export function resolveSettingPath(value: string, env: NodeJS.ProcessEnv, worksp
   return v;
 }
 
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function isDirectory(p: string): boolean {
   try {
     return statSync(p).isDirectory();
@@ -105,7 +113,7 @@ function isDirectory(p: string): boolean {
   }
 }
 
-export function doctorInputs(s: GoSettingsSnapshot, baseEnv: NodeJS.ProcessEnv): DoctorInputs {
+export function doctorInputs(s: GoSettingsSnapshot, baseEnv: NodeJS.ProcessEnv, fileExists: (p: string) => boolean = isFile): DoctorInputs {
   const notes: string[] = [];
   const env: NodeJS.ProcessEnv = { ...baseEnv };
 
@@ -126,7 +134,11 @@ export function doctorInputs(s: GoSettingsSnapshot, baseEnv: NodeJS.ProcessEnv):
 
   const wsGopls = [s.alternateTools.workspaceFolderValue?.gopls, s.alternateTools.workspaceValue?.gopls].find((v) => typeof v === 'string') as string | undefined;
   const alt = pick(s.alternateTools, s.trusted);
-  const altGopls = typeof alt.value?.gopls === 'string' && alt.value.gopls ? resolveSettingPath(alt.value.gopls, env, s.workspaceFolder) : undefined;
+  const altNamed = typeof alt.value?.gopls === 'string' && alt.value.gopls ? resolveSettingPath(alt.value.gopls, env, s.workspaceFolder) : undefined;
+  // vscode-go takes an absolute alternate tool only when it is a file there; otherwise it looks gopls
+  // up the usual way (GOBIN, GOPATH/bin, PATH), and so does the doctor (the settings probe says the
+  // setting is passed over). A name or a relative path is looked up as given.
+  const altGopls = altNamed && path.isAbsolute(altNamed) && !fileExists(altNamed) ? undefined : altNamed;
   let alternateGopls = altGopls;
   // The Go extension's own answer wins when it may be executed: it is what the editor runs.
   if (s.apiGoplsPath && s.apiGoplsPath !== 'gopls') {

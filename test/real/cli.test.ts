@@ -242,6 +242,27 @@ describe.skipIf(!GO)("the Go extension's settings from the user's settings.json"
   });
 });
 
+describe.skipIf(!GO)('a go.alternateTools.gopls that is not there', () => {
+  // vscode-go passes over an absolute alternate tool that is no file and finds gopls the usual way;
+  // the CLI ran the missing path and reported gopls unable to start.
+  it('is passed over as the Go extension passes over it: the gopls on PATH is checked, and the setting is named', () => {
+    const config = path.join(tmp, 'xdg-config-altgopls-gone');
+    mkdirSync(path.join(config, 'Code', 'User'), { recursive: true });
+    writeFileSync(path.join(config, 'Code', 'User', 'settings.json'), JSON.stringify({ 'go.alternateTools': { gopls: '/opt/gone-since-reinstall/gopls' } }));
+    const ws = path.join(tmp, 'altgopls-gone-ws');
+    mkdirSync(ws, { recursive: true });
+    writeFileSync(path.join(ws, 'go.mod'), 'module example.com/agg\n\ngo 1.22\n');
+    writeFileSync(path.join(ws, 'main.go'), 'package main\n\nfunc main() {}\n');
+    const env = { ...process.env, XDG_CONFIG_HOME: config, PATH: [path.dirname(GO!), path.dirname(GOPLS), '/usr/bin', '/bin'].join(path.delimiter) };
+    const r = cli(['diagnose', '--json', '--workspace', ws, '--timeout-ms', '30000'], env);
+    const report = JSON.parse(r.stdout) as { causes: Array<{ id: string; severity: string; findings: Array<{ message: string }> }>; probes: Array<{ id: string; status: string; observed: Record<string, unknown> }> };
+    expect(report.probes.find((p) => p.id === 'gopls')!.status).toBe('ok');
+    expect(JSON.stringify(report.probes.find((p) => p.id === 'gopls')!.observed)).toContain(GOPLS);
+    expect(report.causes.filter((c) => c.id === 'gopls-launch' && c.severity === 'error')).toEqual([]);
+    expect(report.causes.flatMap((c) => c.findings).some((f) => f.message.includes('go.alternateTools.gopls is "/opt/gone-since-reinstall/gopls", which does not exist'))).toBe(true);
+  });
+});
+
 describe.skipIf(!GO)('go.alternateTools.go from the user\'s settings.json, as the Go extension runs it', () => {
   // A golang.org/dl wrapper named there and never downloaded fails every go command the editor
   // runs; the report read the go on PATH and said "no problems found".

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { doctorInputs, mergedObject, ownSetting, resolveSettingPath, runTimeoutMs, snapshotFromSettingsFiles, type GoSettingsSnapshot } from '../../../src/facts/goSettings.js';
+import { doctorInputs as doctorInputsOf, mergedObject, ownSetting, resolveSettingPath, runTimeoutMs, snapshotFromSettingsFiles, type GoSettingsSnapshot } from '../../../src/facts/goSettings.js';
 import { DEFAULT_TIMEOUT_MS } from '../../../src/doctor/settings.js';
 
+// Every binary a test names exists, unless a test says otherwise (vscode-go passes over a missing one).
+const doctorInputs = (s: GoSettingsSnapshot, env: NodeJS.ProcessEnv) => doctorInputsOf(s, env, () => true);
 const base: GoSettingsSnapshot = { trusted: true, alternateTools: {}, toolsEnvVars: {}, languageServerFlags: {}, goroot: {}, gopath: {}, workspaceFolder: '/work/app' };
 const env = { HOME: '/home/u', PATH: '/usr/bin', TMPDIR: '/tmp' };
 
@@ -150,5 +152,16 @@ describe('mergedObject: an object setting such as "gopls" as VS Code merges its 
   });
   it('ignores a scope whose value is not an object', () => {
     expect(mergedObject({ globalValue: ['x'] as unknown as Record<string, unknown>, workspaceValue: { a: 1 } }, true)).toEqual({ a: 1 });
+  });
+});
+
+describe('a go.alternateTools.gopls that is not there', () => {
+  it('an absolute path with no file is passed over, as vscode-go passes over it: gopls is looked up the usual way', () => {
+    const s = { ...base, alternateTools: { globalValue: { gopls: '/opt/gone/gopls' } } };
+    expect(doctorInputsOf(s, env, () => false).settings.alternateGopls).toBeUndefined();
+    expect(doctorInputsOf(s, env, (p) => p === '/opt/gone/gopls').settings.alternateGopls).toBe('/opt/gone/gopls');
+  });
+  it('a bare name is looked up on PATH as given', () => {
+    expect(doctorInputsOf({ ...base, alternateTools: { globalValue: { gopls: 'gopls-nightly' } } }, env, () => false).settings.alternateGopls).toBe('gopls-nightly');
   });
 });
