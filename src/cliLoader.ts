@@ -10,7 +10,7 @@
 // foreign, corrupt, rejected by V8, unwritable) means a normal compile, never a failure.
 import { createHash, randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
@@ -95,12 +95,19 @@ function store(dir: string, file: string, data: Buffer): void {
  */
 const AS_ROOM = 2 * 1024 ** 3;
 function addressSpaceLimit(): number | undefined {
-  // Not readFile above: a /proc file's stat says size 0.
+  // Not readFile above: a /proc file's stat says size 0. Read up to 64 KiB, whatever it says.
   let text: string | undefined;
+  let fd: number | undefined;
   try {
-    text = readFileSync('/proc/self/limits', 'utf8');
+    fd = openSync('/proc/self/limits', constants.O_RDONLY);
+    const buf = Buffer.alloc(64 * 1024);
+    let n = 0;
+    for (let got = 1; got > 0 && n < buf.length; n += got) got = readSync(fd, buf, n, buf.length - n, null);
+    text = buf.toString('utf8', 0, n);
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
   }
   const m = text && /^Max address space\s+(\d+)\s/m.exec(text);
   return m ? Number(m[1]) : undefined;

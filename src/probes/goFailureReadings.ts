@@ -3,7 +3,8 @@
 // name a mechanism outside module resolution. Shared by the gopls and go-env probes.
 import type { ClassId, FindingInput } from '../doctor/model.js';
 import { analyzeText } from '../goplsLog/analyzer.js';
-import { findingsOf } from './goplsLogs.js';
+import { capitalize, findingsOf } from './goplsLogs.js';
+import { ruleById } from '../goplsLog/rules.js';
 
 /** The classes a go failure's reading may name: a task, memory or descriptor limit, a refused file, a policy, the environment, a mount. */
 export const GO_FAILURE_CLASSES: readonly ClassId[] = ['process-limit', 'memory-limit', 'fs-access', 'mac-policy', 'env-inheritance', 'noexec-mount'];
@@ -20,6 +21,13 @@ const CLASSES: ReadonlySet<ClassId> = new Set(GO_FAILURE_CLASSES);
 export function goFailureReadings(errors: readonly string[], source: string, opts: { moduleCauses?: boolean } = {}): FindingInput[] {
   const summary = analyzeText(errors.join('\n'));
   return findingsOf(source, summary).filter(
-    (f) => (CLASSES.has(f.classId) || (opts.moduleCauses && f.classId === 'module-resolution' && f.role !== 'symptom')) && !f.unclassified && !f.headline,
+    (f) => (CLASSES.has(f.classId) || (opts.moduleCauses && f.classId === 'module-resolution' && f.role !== 'symptom')) && !f.unclassified && !f.headline && !f.message.startsWith(SPAWN_OUT_OF_FILES_SAYS),
   );
 }
+
+/**
+ * A go command gopls could not start for want of descriptors, seen live: the process-limits probe
+ * judges RLIMIT_NOFILE in the same run, and the failure is its out-of-files symptom (gopls.ts), not
+ * a reading that blames the limit whatever it measured.
+ */
+const SPAWN_OUT_OF_FILES_SAYS = capitalize(ruleById('spawn-out-of-files').says);
