@@ -21,7 +21,7 @@ import { filesWithoutPackage } from '../goplsLog/noPackageFile.js';
 import { MAX_FILES_CHECKED, whyInNoPackage, type Said } from './fileInNoPackage.js';
 import { deniedPathOf } from '../goplsLog/deniedPath.js';
 import { flatpakDeniedFindings, type DeniedLine } from './flatpakGrants.js';
-import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, INSTALL_NEWER_GO, raiseInotifyLimitFix, raiseNofileFix, RESTART_GOPLS } from '../fixes/catalog.js';
+import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, INSTALL_GO, INSTALL_NEWER_GO, raiseInotifyLimitFix, raiseNofileFix, RESTART_GOPLS } from '../fixes/catalog.js';
 
 /** Time kept back from the deadline to build the findings. */
 const RESERVE_MS = 150;
@@ -646,6 +646,13 @@ function fixesFor(rule: Rule): Fix[] {
     case 'packages-driver-not-json':
     case 'packages-driver-missing':
       return [{ id: 'packages-driver-docs', kind: 'link', title: 'GOPACKAGESDRIVER: unset it, or fix the driver it names', url: 'https://pkg.go.dev/golang.org/x/tools/go/packages#hdr-The_driver_protocol' }];
+    // A log can tell that go or gopls was not found, not where it is: the editor's PATH or an
+    // install (the live probes say which on this machine). A tester's "Go" channel got no fix.
+    case 'go-missing':
+    case 'go-binary-not-found':
+      return [INSTALL_GO, { id: 'go-alternate-tools-docs', kind: 'link', title: 'Or point the Go extension at it (go.alternateTools.go, or the PATH the editor starts with)', url: 'https://github.com/golang/vscode-go/wiki/settings#goalternatetools' }];
+    case 'gopls-not-found':
+      return [{ id: 'gopls-install-command', kind: 'command', title: 'Install gopls (Go: Install/Update Tools)', command: 'go.tools.install', detail: 'Or in a terminal: go install golang.org/x/tools/gopls@latest, into GOBIN or the first GOPATH/bin.' }];
     case 'crash-loop':
     case 'connection-closed':
       return [RESTART_GOPLS];

@@ -149,6 +149,18 @@ describe('a death the same log explains', () => {
   });
 });
 
+describe('fixes for a go or gopls that was not found', () => {
+  it.each([
+    ['gopls: go command required, not found: exec: "go": executable file not found in $PATH', 'install-go'],
+    ['[Error - 10:00:00 AM] The "gopls" command is not available. Run "go install -v golang.org/x/tools/gopls@latest" to install.', 'gopls-install-command'],
+  ])('%s → %s', async (line, id) => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'ged-notfound-'));
+    writeFileSync(path.join(tmp, 'Go.log'), `${line}\n`);
+    const r = await goplsLogsProbe.run(ctx({ goplsLogs: [path.join(tmp, 'Go.log')] }));
+    expect((r.findings ?? []).flatMap((f) => f.fixes ?? []).map((f) => f.id)).toContain(id);
+  });
+});
+
 describe('fixes from log evidence', () => {
   it('an inotify ENOSPC in a log offers the same persistent sysctl fix the inotify probe does', async () => {
     const out = await goplsLogsProbe.run(ctx({ goplsLogs: [path.join(F, 'public/gaia-117-inotify.txt')] }));
