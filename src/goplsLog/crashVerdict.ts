@@ -246,6 +246,10 @@ export function crashVerdict(input: CrashInput): CrashVerdict {
   if (ex?.signal || dump) {
     const sig = ex?.signal ?? dump!.c.message.split(':')[0]!;
     const evidence = [...exitEvidence, ...(dump ? [crashEvidence(dump.source, dump.c)] : [])];
+    // The Go runtime's dump says who sent the signal: sigcode=0 (SI_USER) or -6 (SI_TKILL) is
+    // kill(2) from a process, not a fault of gopls's own (a tester's `kill -SEGV` read as a crash).
+    const sigcode = dump ? /\bsigcode=(-?\d+)\b/.exec(dump.c.stack.join('\n'))?.[1] : undefined;
+    const sent = sigcode === '0' || sigcode === '-6';
     return withLoop({
       kind: 'killed-by-signal',
       role: 'symptom',
@@ -255,7 +259,9 @@ export function crashVerdict(input: CrashInput): CrashVerdict {
       summary:
         sig === 'SIGKILL'
           ? 'gopls was killed by SIGKILL and no OOM kill was recorded for its cgroup: something outside it (a supervisor, a user, a limit) killed it.'
-          : `gopls was killed by ${sig}.`,
+          : sent
+            ? `gopls was killed by ${sig}, sent by another process (sigcode=${sigcode}: kill(2), not a fault in gopls): a user, a supervisor or a script stopped it.`
+            : `gopls was killed by ${sig}.`,
       evidence,
       ...(dump ? { stack: dump.c.stack } : {}),
     });

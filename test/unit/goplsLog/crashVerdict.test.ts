@@ -33,6 +33,14 @@ describe('crashVerdict on real crashes', () => {
     expect(v.kind).toBe('killed-by-signal');
     expect(v.summary).toContain('SIGABRT');
     expect(v.stack?.[0]).toBe('SIGABRT: abort');
+    // That dump came from `kill -ABRT` (sigcode=0, SI_USER): said so, not taken for a fault in gopls.
+    expect(v.summary).toContain('sent by another process (sigcode=0: kill(2), not a fault in gopls)');
+  });
+
+  it('a signal the kernel raised for a fault (sigcode=1, SEGV_MAPERR) is not said to be sent', () => {
+    const text = readFileSync(path.join(F, 'gopls-sigabrt.stderr.log'), 'utf8').replace('SIGABRT: abort', 'SIGSEGV: segmentation violation').replace('sigcode=0', 'sigcode=1 addr=0x18');
+    const v = crashVerdict({ logs: [{ source: 'x', summary: analyzeText(text) }], exit: { code: 2, source: 'gopls process' } });
+    expect(v.summary).toBe('gopls was killed by SIGSEGV.');
   });
 
   it('panic (vscode-go #3606) with the sanitized stack', () => {
