@@ -570,9 +570,14 @@ function quoteFirst(text: string, n: number): { quoted: string; more: string } {
 /** The analyzer's unclassified lines, plus crash lines no crash record took, in line order, bounded. */
 function unclassifiedOf(s: LogSummary, stray: ReadonlyArray<{ line: number; text: string }>): { lines: Array<{ line: number; text: string }>; count: number } {
   const byLine = new Map<number, string>();
-  for (const u of [...s.unclassified, ...stray]) if (!byLine.has(u.line)) byLine.set(u.line, u.text);
+  // A line a rule named is not one no rule names (a tester's "fatal error: failed to reserve page
+  // summary memory" was both, an unowned crash kept as unnamed beside its out-of-memory reading).
+  // (Only readings shown as findings: another program's panic is a crash rule's event but no finding.)
+  const named = new Set(s.events.filter((e) => !CRASH_RULES.has(e.ruleId) || e.ruleId === 'fatal-out-of-memory').map((e) => e.line));
+  const kept = s.unclassified.filter((u) => !named.has(u.line));
+  for (const u of [...kept, ...stray]) if (!byLine.has(u.line)) byLine.set(u.line, u.text);
   const lines = [...byLine.entries()].sort((a, b) => a[0] - b[0]).slice(0, MAX_UNCLASSIFIED).map(([line, text]) => ({ line, text }));
-  return { lines, count: s.unclassifiedCount + stray.length };
+  return { lines, count: Math.max(lines.length, s.unclassifiedCount - (s.unclassified.length - kept.length)) + stray.length };
 }
 
 /**

@@ -149,6 +149,18 @@ describe('a death the same log explains', () => {
   });
 });
 
+describe('a line a rule names is not also one no rule names', () => {
+  it('gopls dying under ulimit -v at start: an out-of-memory reading, and no "no rule names" entry for the same line', async () => {
+    // The first lines of a real gopls v0.23.0 stderr under ulimit -v 300000 (a tester's).
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'ged-reserve-'));
+    writeFileSync(path.join(tmp, 'stderr.log'), 'fatal error: failed to reserve page summary memory\n\nruntime stack:\nruntime.throw({0x1425975?, 0x20000000?})\n\t/usr/local/go/src/runtime/panic.go:1229 +0x48 fp=0x7ffffd11e1b0 sp=0x7ffffd11e180 pc=0x48f988\n');
+    const r = await goplsLogsProbe.run(ctx({ goplsLogs: [path.join(tmp, 'stderr.log')] }));
+    const fs = r.findings ?? [];
+    expect(fs.some((f) => f.classId === 'memory-limit')).toBe(true);
+    expect(fs.filter((f) => /no rule names/.test(f.message))).toEqual([]);
+  });
+});
+
 describe('fixes for a go or gopls that was not found', () => {
   it.each([
     ['gopls: go command required, not found: exec: "go": executable file not found in $PATH', 'install-go'],
