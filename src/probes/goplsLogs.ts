@@ -233,6 +233,9 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
     // problem whoever ran out ("gopls exited due to fatal error: runtime: out of memory" has no dump).
     const stray = rule.id === 'fatal-out-of-memory' ? strayCrashEvents.filter((e) => e.ruleId === rule.id) : undefined;
     if (CRASH_RULES.has(rule.id) && !stray?.length) continue;
+    // go prints "inconsistent vendoring in DIR:" and its reasons on the lines below: one finding,
+    // the reasons' (which say which way go.mod and vendor/ differ), not two bullets of one failure.
+    if (rule.id === 'inconsistent-vendoring' && (s.eventCounts['vendor-out-of-sync'] ?? 0) > 0) continue;
     const n = stray ? stray.length : (s.eventCounts[rule.id] ?? 0);
     if (!n) continue;
     const events = stray ?? s.events.filter((e) => e.ruleId === rule.id);

@@ -149,6 +149,17 @@ describe('a death the same log explains', () => {
   });
 });
 
+describe("go's inconsistent vendoring and its reasons are one finding", () => {
+  it('the header and the reasons below it: one bullet, the reasons\'', async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'ged-vendor-'));
+    writeFileSync(path.join(tmp, 'go.log'), 'go: inconsistent vendoring in /w/app:\n\tgolang.org/x/text@v0.14.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt\n\n\tTo ignore the vendor directory, use -mod=readonly or -mod=mod.\n');
+    const r = await goplsLogsProbe.run(ctx({ goplsLogs: [path.join(tmp, 'go.log')] }));
+    const vendoring = (r.findings ?? []).filter((f) => /inconsistent vendoring/.test(f.message));
+    expect(vendoring).toHaveLength(1);
+    expect(vendoring[0]!.message).toContain('go.mod changed without go mod vendor');
+  });
+});
+
 describe('a line a rule names is not also one no rule names', () => {
   it('gopls dying under ulimit -v at start: an out-of-memory reading, and no "no rule names" entry for the same line', async () => {
     // The first lines of a real gopls v0.23.0 stderr under ulimit -v 300000 (a tester's).
