@@ -28,17 +28,21 @@ const KEEP_OTHERS = 3;
 const uid = typeof process.getuid === 'function' ? process.getuid() : -1;
 const off = process.env.GO_ENV_DOCTOR_CODE_CACHE === 'off';
 
-/** The file's bytes, if `accept` takes its stat and it is no larger than `cap`. */
+/**
+ * The file's bytes, if `accept` takes its stat and it is no larger than `cap`. A file whose stat
+ * says size 0 (/proc's) is read up to `cap`, whatever it holds.
+ */
 function readFile(file: string, flags: number, cap: number, accept: (st: Stats) => boolean = () => true): Buffer | undefined {
   let fd: number | undefined;
   try {
     fd = openSync(file, flags);
     const st = fstatSync(fd);
     if (!accept(st) || st.size > cap) return undefined;
-    const buf = Buffer.allocUnsafe(st.size);
+    const size = st.size || cap;
+    const buf = Buffer.allocUnsafe(size);
     let n = 0;
-    while (n < st.size) {
-      const got = readSync(fd, buf, n, st.size - n, n);
+    while (n < size) {
+      const got = readSync(fd, buf, n, size - n, n);
       if (got === 0) break;
       n += got;
     }
@@ -95,21 +99,7 @@ function store(dir: string, file: string, data: Buffer): void {
  */
 const AS_ROOM = 2 * 1024 ** 3;
 function addressSpaceLimit(): number | undefined {
-  // Not readFile above: a /proc file's stat says size 0. Read up to 64 KiB, whatever it says.
-  let text: string | undefined;
-  let fd: number | undefined;
-  try {
-    fd = openSync('/proc/self/limits', constants.O_RDONLY);
-    const buf = Buffer.alloc(64 * 1024);
-    let n = 0;
-    for (let got = 1; got > 0 && n < buf.length; n += got) got = readSync(fd, buf, n, buf.length - n, null);
-    text = buf.toString('utf8', 0, n);
-  } catch {
-    return undefined;
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-  }
-  const m = text && /^Max address space\s+(\d+)\s/m.exec(text);
+  const m = /^Max address space\s+(\d+)\s/m.exec(readFile('/proc/self/limits', constants.O_RDONLY, 64 * 1024)?.toString('utf8') ?? '');
   return m ? Number(m[1]) : undefined;
 }
 const SMALL = 'GO_ENV_DOCTOR_SMALL_HEAP';

@@ -244,7 +244,7 @@ export function noPackageFindings(f: NoPackageFacts): FindingInput[] {
 }
 
 /** The facts for one file, read from this machine; undefined when the file is not here. */
-export async function noPackageFacts(ctx: ProbeContext, said: Said): Promise<NoPackageFacts | undefined> {
+export async function noPackageFacts(ctx: ProbeContext, said: Said, foldersOfLog: (log: string) => Promise<string[]> = logFolders): Promise<NoPackageFacts | undefined> {
   const file = said.file;
   const st = await fs.stat(file).catch(() => undefined);
   if (!st?.isFile()) return undefined;
@@ -257,7 +257,7 @@ export async function noPackageFacts(ctx: ProbeContext, said: Said): Promise<NoP
   const work = workPath ? await readWorkUses(workPath) : undefined;
   // The folders the log itself was written for count as open (its editor had them open), beside
   // this run's: a log of another folder must not call that folder's files outside every one.
-  const fromLog = said.source ? await logFolders(said.source) : [];
+  const fromLog = said.source ? await foldersOfLog(said.source) : [];
   const folders = [...new Set(await Promise.all([...ctx.workspaces, ...fromLog].map(async (w) => fs.realpath(path.resolve(w)).catch(() => path.resolve(w)))))];
   const realFile = await fs.realpath(file).catch(() => file);
   const facts: NoPackageFacts = {
@@ -304,8 +304,11 @@ function directoryFilters(sources: readonly EditorSettingsSource[]): { filters: 
 /** The findings for the files gopls had no package for, those of them that exist here. */
 export async function whyInNoPackage(ctx: ProbeContext, said: readonly Said[]): Promise<FindingInput[]> {
   const out: FindingInput[] = [];
+  // Each log's head is read once, however many of its files are asked about.
+  const read = new Map<string, Promise<string[]>>();
+  const foldersOfLog = (log: string) => read.get(log) ?? read.set(log, logFolders(log)).get(log)!;
   for (const s of said.slice(0, MAX_FILES_CHECKED)) {
-    const facts = await noPackageFacts(ctx, s);
+    const facts = await noPackageFacts(ctx, s, foldersOfLog);
     if (facts) out.push(...noPackageFindings(facts));
   }
   return out;

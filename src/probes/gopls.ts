@@ -158,7 +158,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     const switched = await toolchainSwitchOffline(ctx, goEnv, session);
     if (switched) observed.toolchainSwitch = switched;
     all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing, opened, ...(cwd ? { cwd } : {}), ...(linkTarget ? { linkTarget } : {}), ...(switched ? { switched } : {}), ...(ctx.settings.goplsSettings ? { settings: ctx.settings.goplsSettings } : {}) }));
-    all.push(...versionFindings({ builtWith, builtWithSource, goInUse, goplsPath: gopls.path, ...(switched ? { switched } : {}), ...(ctx.settings.goplsSettings ? { settings: ctx.settings.goplsSettings } : {}) }));
+    all.push(...versionFindings({ builtWith, builtWithSource, goInUse, goplsPath: gopls.path, ...(switched ? { switched } : {}) }));
     all.push(...install.findings);
     if (version.exec?.failed && !version.exec.timedOut && !version.exec.canceled && !version.exec.errorCode && session.ok) {
       all.push({
@@ -610,15 +610,22 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
  * synchronously: at most 16 small go.mod heads, once per diagnosis that has this kind.
  */
 function nestedModuleOf(moduleDir: string, importPath: string): { dir: string; path: string } | undefined {
-  const own = modulePathIn(moduleDir);
-  if (!own || !importPath.startsWith(`${own}/`)) return undefined;
-  const parts = importPath.slice(own.length + 1).split('/');
-  for (let i = 1; i <= parts.length && i <= 16; i++) {
-    const dir = path.join(moduleDir, ...parts.slice(0, i));
+  for (const dir of packageDirsIn(moduleDir, importPath)) {
     const mod = modulePathIn(dir);
     if (mod && (importPath === mod || importPath.startsWith(`${mod}/`))) return { dir, path: mod };
   }
   return undefined;
+}
+
+/**
+ * The folders from moduleDir down to the one an import path of its own module names (at most 16
+ * levels), outermost first; none when the import is not of moduleDir's module. Synchronous.
+ */
+function packageDirsIn(moduleDir: string, importPath: string): string[] {
+  const own = modulePathIn(moduleDir);
+  if (!own || !importPath.startsWith(`${own}/`)) return [];
+  const parts = importPath.slice(own.length + 1).split('/');
+  return parts.slice(0, 16).map((_, i) => path.join(moduleDir, ...parts.slice(0, i + 1)));
 }
 
 /**
@@ -628,11 +635,7 @@ function nestedModuleOf(moduleDir: string, importPath: string): { dir: string; p
  * with "open …/render: permission denied"). Synchronous: at most 16 access(2) calls.
  */
 export function unreadableInModule(moduleDir: string, importPath: string): { dir: string; code: string; uid?: number; mode?: number } | undefined {
-  const own = modulePathIn(moduleDir);
-  if (!own || !importPath.startsWith(`${own}/`)) return undefined;
-  const parts = importPath.slice(own.length + 1).split('/');
-  for (let i = 1; i <= parts.length && i <= 16; i++) {
-    const dir = path.join(moduleDir, ...parts.slice(0, i));
+  for (const dir of packageDirsIn(moduleDir, importPath)) {
     try {
       accessSync(dir, fsConst.R_OK | fsConst.X_OK);
     } catch (e) {
@@ -660,39 +663,31 @@ function canRead(p: string): boolean {
 
 /** A local replace in moduleDir's go.mod covering importPath whose folder (or its go.mod) is missing. Synchronous. */
 function missingReplaceOf(moduleDir: string, importPath: string): { from: string; to: string; target: string } | undefined {
-  let text = '';
-  try {
-    const fd = openSync(path.join(moduleDir, 'go.mod'), fsConst.O_RDONLY | fsConst.O_NONBLOCK);
-    try {
-      const buf = Buffer.alloc(64 * 1024);
-      text = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
-    } finally {
-      closeSync(fd);
-    }
-  } catch {
-    return undefined;
-  }
-  const r = parseLocalReplaces(text).find((x) => importPath === x.from || importPath.startsWith(`${x.from}/`));
+  const r = parseLocalReplaces(goModHead(moduleDir, 64 * 1024) ?? '').find((x) => importPath === x.from || importPath.startsWith(`${x.from}/`));
   if (!r) return undefined;
   const target = path.resolve(moduleDir, r.to);
   return existsSync(path.join(target, 'go.mod')) ? undefined : { ...r, target };
 }
 
-/** The module path a go.mod in dir declares, read synchronously (8 KiB, O_NONBLOCK). */
+/** The module path a go.mod in dir declares (from its first 8 KiB). */
 function modulePathIn(dir: string): string | undefined {
-  let text = '';
+  const text = goModHead(dir, 8192);
+  return text === undefined ? undefined : goModModulePath(text);
+}
+
+/** The first `cap` bytes of dir/go.mod, read synchronously (O_NONBLOCK); undefined when it cannot be read. */
+function goModHead(dir: string, cap: number): string | undefined {
   try {
     const fd = openSync(path.join(dir, 'go.mod'), fsConst.O_RDONLY | fsConst.O_NONBLOCK);
     try {
-      const buf = Buffer.alloc(8192);
-      text = buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+      const buf = Buffer.alloc(cap);
+      return buf.subarray(0, readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
     } finally {
       closeSync(fd);
     }
   } catch {
     return undefined;
   }
-  return goModModulePath(text);
 }
 
 function diagnosticFixes(kind: DiagnosticKind, d: ClassifiedDiagnostic, moduleDir: string | undefined): Fix[] {

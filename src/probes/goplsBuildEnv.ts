@@ -34,8 +34,8 @@ export async function goplsSettingsGoList(ctx: ProbeContext, goEnv: Extract<GoEn
   if (!r.failed || r.timedOut || r.canceled || r.errorCode) return [];
   const said = r.stderr.trim().split('\n').slice(0, 6).join('\n');
   // Which one: the first setting whose absence lets go through.
-  const suspects: Array<{ what: string; env: Record<string, string>; flags: string[] }> = [
-    ...Object.keys(env).map((k) => ({ what: `build.env ${k}=${env[k]}`, env: Object.fromEntries(Object.entries(env).filter(([x]) => x !== k)), flags })),
+  const suspects: Array<{ what: string; envKey?: string; env: Record<string, string>; flags: string[] }> = [
+    ...Object.keys(env).map((k) => ({ what: `build.env ${k}=${env[k]}`, envKey: k, env: Object.fromEntries(Object.entries(env).filter(([x]) => x !== k)), flags })),
     ...(flags.length ? [{ what: `build.buildFlags ${JSON.stringify(flags)}`, env, flags: [] }] : []),
   ].slice(0, MAX_SUSPECTS);
   let culprit: (typeof suspects)[number] | undefined;
@@ -47,7 +47,7 @@ export async function goplsSettingsGoList(ctx: ProbeContext, goEnv: Extract<GoEn
       break;
     }
   }
-  const envKey = culprit && culprit.what.startsWith('build.env ') ? culprit.what.slice('build.env '.length).split('=')[0]! : undefined;
+  const envKey = culprit?.envKey;
   const fixes = envKey && build.envKey
     ? [
         settingFix({

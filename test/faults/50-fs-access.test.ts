@@ -5,6 +5,22 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GO, NOBODY, asUser, forOthers, bindReadOnly, layOutCachedModule, chownTree, expectDiagnosis, isMountPoint, makeHome, mountTmpfs, removeTree, runCmd, runDoctorCli, summarize, tempDir, unmountVerified, userEnv, userEnvFor, writeSmallModule } from './lib/harness.js';
 
+/** Fills a file system to the last byte: big writes, then page-sized ones, then single bytes, each until ENOSPC. */
+function fillUp(mnt: string): void {
+  const fd = openSync(path.join(mnt, 'filler'), 'w');
+  try {
+    for (const size of [64 * 1024, 4096, 1]) {
+      try {
+        for (;;) writeSync(fd, Buffer.alloc(size, 0x5a));
+      } catch (e) {
+        expect((e as NodeJS.ErrnoException).code).toBe('ENOSPC');
+      }
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
 const chownFixes = (run: Awaited<ReturnType<typeof runDoctorCli>>) => run.report!.causes.flatMap((c) => c.fixes).filter((x) => /chown/.test(JSON.stringify(x)));
 /**
  * A chown fix as nobody would run it: with sudo, "$USER" expands in their own shell; without (as
@@ -182,18 +198,7 @@ describe('fault: Go caches not writable', () => {
       // Fill it to the last page: big writes, then page-sized ones, until the kernel says ENOSPC.
       // (Left with a few free pages, go writes half an index and reports "package fmt is not in std"
       // instead: a real but different symptom.)
-      const fd = openSync(path.join(mnt, 'filler'), 'w');
-      try {
-        for (const size of [64 * 1024, 4096, 1]) {
-          try {
-            for (;;) writeSync(fd, Buffer.alloc(size, 0x5a));
-          } catch (e) {
-            expect((e as NodeJS.ErrnoException).code).toBe('ENOSPC');
-          }
-        }
-      } finally {
-        closeSync(fd);
-      }
+      fillUp(mnt);
       const env = userEnv({ GOCACHE: mnt });
       const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
       expect(build.code).not.toBe(0);
@@ -221,18 +226,7 @@ describe("fault: the workspace's own file system", () => {
     try {
       await mountTmpfs(mnt, 'size=2m,mode=0755');
       const ws = writeSmallModule(path.join(mnt, 'ws'));
-      const fd = openSync(path.join(mnt, 'filler'), 'w');
-      try {
-        for (const size of [64 * 1024, 4096, 1]) {
-          try {
-            for (;;) writeSync(fd, Buffer.alloc(size, 0x5a));
-          } catch (e) {
-            expect((e as NodeJS.ErrnoException).code).toBe('ENOSPC');
-          }
-        }
-      } finally {
-        closeSync(fd);
-      }
+      fillUp(mnt);
       const env = userEnv();
       const build = await runCmd(GO, ['build', '.'], { cwd: ws, env });
       expect(build.stderr).toMatch(/no space left on device/);
