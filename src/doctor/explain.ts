@@ -84,6 +84,20 @@ export const EXPLAINED_BY: Readonly<Record<SymptomKind, SymptomExplanation>> = {
     by: ['module-resolution', 'env-inheritance', 'fs-access', 'process-limit', 'memory-limit', 'gopls-launch', 'mac-policy'],
     checks: [{ what: 'go.mod / go.work for each workspace folder', probe: 'modules' }, { what: 'the go command and its environment', probe: 'go-env' }, ACCESS, PIDS, MEMORY_CGROUP],
   },
+  // A download that failed (no DNS answer, a proxy's 407, a 403, git without credentials) is
+  // explained by what blocks downloads: GOPROXY=off, a network variable or CA the editor lacks, a
+  // private module sent to the public proxy, an unwritable module cache, the online check's failed
+  // hop. Those causes say so in `explains`; a go.sum line missing for the same module does not
+  // (namedBy every class): it is what the download was for, and go mod tidy fails the same way.
+  'fetch-failed': {
+    by: ['module-resolution', 'env-inheritance', 'fs-access'],
+    namedBy: ['module-resolution', 'env-inheritance', 'fs-access'],
+    checks: [
+      { what: 'the module proxy and the way to it, asked as go would (the online check: --online, or "Check the module proxy" in the panel)', probe: 'goproxy-online' },
+      { what: "HTTPS_PROXY, NO_PROXY, SSL_CERT_FILE, GOPROXY and GOPRIVATE in the editor against your login shell's", probe: 'module-downloads' },
+      { what: 'credentials for a private module: a .netrc entry or GOAUTH for its host, a git credential helper, an ssh key', probe: 'module-downloads' },
+    ],
+  },
   'no-diagnostics': {
     by: ['module-resolution', 'env-inheritance', 'fs-access', 'memory-limit', 'process-limit', 'gopls-launch', 'file-watch'],
     checks: [{ what: 'go.mod / go.work for each workspace folder', probe: 'modules' }, { what: 'the go command and its environment', probe: 'go-env' }, MEMORY_CGROUP, ACCESS],

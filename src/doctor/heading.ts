@@ -4,7 +4,7 @@
 // (model.ts), and a cause made only of such findings is titled by them, so a reader is not told
 // gopls is dying when it runs fine.
 import { type ClassId, type Finding, type HeadlineId, type Severity } from './model.js';
-import { HEADLINES, TAXONOMY } from './taxonomy.js';
+import { HEADLINES, SYMPTOM_HEADINGS, TAXONOMY } from './taxonomy.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
@@ -22,6 +22,15 @@ export interface Heading {
  */
 export function headingOf(id: ClassId, findings: readonly Finding[], severity: Severity): Heading {
   const leading = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[severity]);
+  // Only symptoms, led by a kind that has a heading of its own (beside what that kind produces, a
+  // load that failed): say what was observed.
+  if (leading.length && leading.every((f) => f.role === 'symptom' && !f.headline && f.symptom)) {
+    const kinds = new Set(leading.map((f) => f.symptom!));
+    for (const k of kinds) {
+      const observed = SYMPTOM_HEADINGS[k];
+      if (observed && [...kinds].every((o) => o === k || observed.over.includes(o))) return { title: observed.title, explanation: observed.explanation };
+    }
+  }
   if (!leading.length || leading.some((f) => !f.headline)) return { title: TAXONOMY[id].title, explanation: TAXONOMY[id].explanation };
   const headlines = [...new Set(leading.map((f) => f.headline!))];
   return {

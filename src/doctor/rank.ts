@@ -98,7 +98,7 @@ export function rankCauses(input: readonly Finding[], ctx: RankContext = {}): Ca
       findings: sorted,
       // An explained symptom's own repair (reinstall gopls, restart it) is not the fix: the cause
       // that explains it carries that. Unexplained, it is all the user has.
-      fixes: uniqueFixes(sorted.filter((f) => !(isSymptom(f) && f.explainedBy?.length)).flatMap((f) => f.fixes)),
+      fixes: uniqueFixes(unblockingFirst(sorted.filter((f) => !(isSymptom(f) && f.explainedBy?.length))).flatMap((f) => f.fixes)),
     });
   }
   placeExplainedAfter(causes, after);
@@ -107,6 +107,16 @@ export function rankCauses(input: readonly Finding[], ctx: RankContext = {}): Ca
   placeHintedAfter(causes, findings, why);
   const rank = (c: Cause) => (after.has(c.id) ? 1 : 0);
   return causes.sort((a, b) => b.score - a.score || rank(a) - rank(b) || CLASS_IDS.indexOf(a.id) - CLASS_IDS.indexOf(b.id));
+}
+
+/**
+ * A download that fails unexplained blocks the fixes of the causes beside it (go mod tidy for a
+ * missing go.sum line, go mod download for an uncached module fail the same way): what gets the
+ * download through (credentials, the proxy, GOPRIVATE) is offered first. The findings keep their order.
+ */
+function unblockingFirst(findings: Finding[]): Finding[] {
+  const blocked = (f: Finding) => isSymptom(f) && f.symptom === 'fetch-failed';
+  return [...findings.filter(blocked), ...findings.filter((f) => !blocked(f))];
 }
 
 /** Within a cause, what explains comes before what was merely observed and is explained. */

@@ -1,6 +1,6 @@
 // The nine classes of shared/TAXONOMY.md: titles and the plain-language story of each, which
 // the report shows above the evidence so a user knows why the editor shows what it shows.
-import type { ClassId, HeadlineId } from './model.js';
+import type { ClassId, HeadlineId, SymptomKind } from './model.js';
 
 export interface ClassInfo {
   title: string;
@@ -106,5 +106,21 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
     title: 'Failure lines in the logs read like reports of this kind',
     explanation:
       'No message the doctor knows matched the failure in these logs and none names a mechanism, but its words are those real bug reports of this class use (a model of word use trained on public reports, measured on reports it was not trained on), or nearly those of one such report, whose thread is named. It is a guess from the words, the weakest thing the doctor reports: the checks listed would confirm or rule it out, and any cause a rule or a check of this machine finds comes first.',
+  },
+};
+
+/**
+ * A cause made only of symptoms of one kind is titled by what was observed when the class's own
+ * title would tell another story: module-resolution's is about views and go.mod, while a
+ * download that failed ("no such host", 403, git without credentials) is about the way out.
+ * `over`: symptoms of other kinds that such a failure produces, which do not change the title.
+ */
+export const SYMPTOM_HEADINGS: Partial<Record<SymptomKind, Omit<ClassInfo, 'docs'> & { over: readonly SymptomKind[] }>> = {
+  'fetch-failed': {
+    // What a failed download leaves behind: a load that failed, an import with no package.
+    over: ['load-failed', 'no-build'],
+    title: 'go cannot download the modules it needs',
+    explanation:
+      'go fetches a module it does not have from GOPROXY, or from its repository with git for GOPRIVATE and GONOPROXY modules. When the way there fails (no DNS answer, a company proxy or its CA, a 401 or 403, git without credentials), every package that imports the module stays red and go mod tidy fails the same way. The checks listed find what blocks it; the online check asks the proxy now.',
   },
 };

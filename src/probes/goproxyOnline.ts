@@ -143,6 +143,7 @@ export const goproxyOnlineProbe: Probe = {
           findings: [
             {
               classId: 'module-resolution',
+              explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
               severity: 'error',
               confidence: 0.85,
               message: `${dep.goMod} requires ${dep.path} ${dep.version}, but ${last!.entry} lists no such version (${versions.length ? `it lists ${versions.length}, the last ${versions.slice(-3).join(', ')}` : 'it lists none'}): go mod download and go mod tidy fail with "not available" or "unknown revision", and offline the report can only see a missing go.sum line.`,
@@ -221,6 +222,7 @@ async function failureFinding(ctx: ProbeContext, dep: { path: string; version: s
   }
   return {
     classId: 'module-resolution',
+    explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
     severity: 'error',
     confidence: 0.85,
     message: `Asked for ${dep.path} ${dep.version} as go would (GOPROXY=${v.GOPROXY || 'https://proxy.golang.org,direct'}), the ${last.entry === 'off' ? 'download' : last.file ? `read of ${last.entry}` : `request to ${last.entry}`} failed ${last.file ? 'on disk' : `at the ${hopWords(hop)}`}: ${what}. go build, go mod download and gopls fail the same way for modules not in the cache.`,

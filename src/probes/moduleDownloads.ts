@@ -400,6 +400,7 @@ function graphFindings(g: GraphResult, root: string, states: ModuleState[], v: R
   } else if (deepCache.length && userProxyOff(v)) {
     out.push({
       classId: 'module-resolution',
+      explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
       severity: 'error',
       confidence: 0.85,
       message: `The module graph of ${root} needs ${firstAndMore(deepCache)}, which ${deepCache.length === 1 ? 'is' : 'are'} not in the module cache, and GOPROXY=${v.GOPROXY} forbids downloading: go and gopls fail with "module lookup disabled by GOPROXY=off".`,
@@ -483,6 +484,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       const served = new Set(hidden.served.map((m) => m.path));
       out.push({
         classId: 'module-resolution',
+        explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
         severity: 'error',
         confidence: 0.9,
         message: `GOWORK=off (${ctx.env.GOWORK === 'off' ? 'from the environment the tools get' : `from your go env file (${v.GOENV || 'GOENV'})`}) makes go ignore ${hidden.work}, whose modules serve ${firstAndMore([...served])} to ${path.join(s.dir, 'go.mod')}: go tries to download ${served.size === 1 ? 'it' : 'them'} instead, and go build and gopls fail ("missing go.sum entry", or no such version on the proxy).`,
@@ -564,6 +566,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
   if (entries[0]?.kind === 'off') {
     out.push({
       classId: 'module-resolution',
+      explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
       severity: 'error',
       confidence: 0.9,
       message: `${list(s.notCached)}, required by ${path.join(s.dir, 'go.mod')}, ${s.notCached.length === 1 ? 'is' : 'are'} not in the module cache and GOPROXY=off forbids downloading: go build and gopls fail with "module lookup disabled by GOPROXY=off".`,
@@ -584,6 +587,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
     if (refused) {
       out.push({
         classId: 'module-resolution',
+        explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
         severity: 'error',
         confidence: 0.85,
         message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache, and the ${refused.what} on this machine (${refused.target}) does not accept connections (${refused.code}): go build and gopls fail with "dial tcp ${refused.target}: connect: connection refused".`,
@@ -605,6 +609,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       const hosts = [...new Set(privateLooking.map((m) => m.path.split('/')[0]!))];
       out.push({
         classId: 'module-resolution',
+        explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
         severity: 'warning',
         confidence: 0.6,
         message: `${list(privateLooking)} look${privateLooking.length === 1 ? 's' : ''} like a private module, but no GOPRIVATE or GONOPROXY pattern covers ${privateLooking.length === 1 ? 'it' : 'them'}: go asks ${firstUrl.url} (which answers 404 or 410 Gone for code it cannot see) and verifies with ${v.GOSUMDB || 'sum.golang.org'} ("verifying module: … 410 Gone"), leaking the path.`,
@@ -669,6 +674,7 @@ async function credentialFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, {
   return [
     {
       classId: 'module-resolution',
+      explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
       severity: 'info',
       confidence: 0.35,
       message: `go fetches ${direct.slice(0, 3).map(key).join(', ')} directly from ${hosts.join(', ')} (GONOPROXY/GOPRIVATE), and it is not in the module cache. ${text === undefined ? `There is no ${np ?? '.netrc'}` : `${np} has no machine entry for ${hosts.join(', ')}`}${goauth === 'off' ? ' and GOAUTH=off' : ''}: unless git has a credential helper for ${hosts.length === 1 ? 'that host' : 'those hosts'}, a private repository answers 401, 403 or 404 and go reports "terminal prompts disabled" or "could not read Username".`,

@@ -63,6 +63,7 @@ export async function sshFetchFindings(ctx: ProbeContext, modules: readonly Fetc
     if (!s.hostKnown && refusesUnknownHost(s.strictHostKeyChecking)) {
       res.findings.push({
         classId: 'module-resolution',
+        explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
         severity: 'error',
         confidence: 0.8,
         message: `${lead}. No known_hosts file holds the host key of ${s.hostname}${s.port === 22 ? '' : ` port ${s.port}`}, and StrictHostKeyChecking is ${s.strictHostKeyChecking}: in a terminal ssh asks whether to trust it, but go's git in the editor has no terminal to ask on, so ssh stops with "Host key verification failed." and ${symptom}.`,
@@ -111,6 +112,7 @@ async function authFinding(ctx: ProbeContext, s: SshState, lead: string, symptom
     message: `${lead}. ssh has no key it may use without asking: ${keysSaid}, and ${agentSaid}${inherited ? `, while your login shell's agent (${loginSock}) holds ${loginAgentKeys}: the editor was started without your session's SSH_AUTH_SOCK` : ''}. In a terminal ssh asks for the passphrase; go's git in the editor cannot, so ssh stops with "Permission denied (publickey)." and ${symptom}.`,
     evidence: [...evidence, keysEv, agentEv, ...(inherited ? [{ source: login.ok ? login.commandLine : 'login shell', excerpt: `SSH_AUTH_SOCK=${loginSock} (${loginAgentKeys} keys)` }] : [])],
     fixes,
-    ...(inherited ? { explains: ['module-resolution' as const] } : {}),
+    // Either way it blocks downloads (explain.ts fetch-failed); inherited, it also explains the module's symptoms from env-inheritance.
+    explains: ['module-resolution'],
   };
 }

@@ -1,6 +1,8 @@
 // module-resolution, the downloads: the go command's own words when fetching a module fails.
-// Failed fetches are symptoms (load-failed) of something outside the line: a proxy variable the
-// editor lacks, a CA it does not trust, a GOPRIVATE not set. Warnings, not errors: on their own
+// Failed fetches are symptoms (fetch-failed) of something outside the line: a proxy variable the
+// editor lacks, a CA it does not trust, a GOPRIVATE not set, credentials git was not given. Only a
+// cause that says it blocks downloads (explains module-resolution) explains them: a go.sum line
+// missing does not explain "no such host", and its fix (go mod tidy) fails for that very reason. Warnings, not errors: on their own
 // they may be the network's fault, none of the nine classes; the module-downloads probe and the
 // online check turn them into causes with evidence (src/fixes/downloads.ts holds their fixes).
 // Apart from modules.ts because they read another failure; the order they are tried in is
@@ -12,7 +14,7 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     id: 'module-fetch-x509',
     classId: 'module-resolution',
     role: 'symptom',
-    symptom: 'load-failed',
+    symptom: 'fetch-failed',
     severity: 'warning',
     confidence: 0.6,
     // A direct fetch runs git, whose libcurl says it in its own words: "fatal: unable to access
@@ -25,7 +27,7 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     id: 'module-fetch-proxy-scheme',
     classId: 'module-resolution',
     role: 'symptom',
-    symptom: 'load-failed',
+    symptom: 'fetch-failed',
     severity: 'warning',
     confidence: 0.5,
     // An HTTP proxy or GOPROXY named with the wrong scheme, in net/http's words: crypto/tls's
@@ -40,7 +42,7 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     id: 'module-fetch-timeout',
     classId: 'module-resolution',
     role: 'symptom',
-    symptom: 'load-failed',
+    symptom: 'fetch-failed',
     severity: 'warning',
     confidence: 0.5,
     needles: ['i/o timeout', 'TLS handshake timeout', 'Client.Timeout exceeded'],
@@ -56,7 +58,7 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     id: 'module-fetch-refused',
     classId: 'module-resolution',
     role: 'symptom',
-    symptom: 'load-failed',
+    symptom: 'fetch-failed',
     severity: 'warning',
     confidence: 0.5,
     needles: ['connection refused'],
@@ -67,7 +69,7 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     id: 'module-fetch-unreachable',
     classId: 'module-resolution',
     role: 'symptom',
-    symptom: 'load-failed',
+    symptom: 'fetch-failed',
     severity: 'warning',
     confidence: 0.5,
     // Go's net package when there is no way out, as cmd/go wraps it in a fetch: the resolver's
@@ -97,7 +99,7 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     id: 'proxy-auth-required',
     classId: 'module-resolution',
     role: 'symptom',
-    symptom: 'load-failed',
+    symptom: 'fetch-failed',
     severity: 'warning',
     confidence: 0.65,
     needles: ['Proxy Authentication Required'],
@@ -107,7 +109,7 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     id: 'module-fetch-forbidden',
     classId: 'module-resolution',
     role: 'symptom',
-    symptom: 'load-failed',
+    symptom: 'fetch-failed',
     severity: 'warning',
     confidence: 0.5,
     // cmd/go web/http.go "reading URL: " with net/http's status text: 403, and 401 from a private
@@ -120,7 +122,7 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     id: 'module-fetch-not-found',
     classId: 'module-resolution',
     role: 'symptom',
-    symptom: 'load-failed',
+    symptom: 'fetch-failed',
     severity: 'warning',
     confidence: 0.45,
     // Before Go 1.13 the proxy's answer read "unexpected status (https://h/m/@v/v1.info): 410 Gone".
@@ -133,7 +135,7 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     id: 'module-fetch-server-error',
     classId: 'module-resolution',
     role: 'symptom',
-    symptom: 'load-failed',
+    symptom: 'fetch-failed',
     severity: 'warning',
     confidence: 0.45,
     // cmd/go web/http.go "reading URL: 502 Bad Gateway" (net/http's status texts for 500, 502,
@@ -147,7 +149,7 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     id: 'module-version-unknown',
     classId: 'module-resolution',
     role: 'symptom',
-    symptom: 'load-failed',
+    symptom: 'fetch-failed',
     severity: 'warning',
     confidence: 0.45,
     // cmd/go modload/query.go NoMatchingVersionError ('no matching versions for query "latest"')
@@ -163,7 +165,7 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     id: 'sumdb-private-lookup',
     classId: 'module-resolution',
     role: 'symptom',
-    symptom: 'load-failed',
+    symptom: 'fetch-failed',
     severity: 'warning',
     confidence: 0.6,
     needles: ['sum.golang.org/lookup'],
@@ -194,6 +196,8 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     classId: 'module-resolution',
     severity: 'warning',
     confidence: 0.6,
+    // GOPROXY=off is why a fetch failed, so it explains the download symptoms of the same log.
+    explains: ['module-resolution'],
     // gopls's go.mod diagnostic for it (gopls/internal/lsp/cache/mod.go goCommandDiagnostic, v0.12–
     // v0.14): "example.com/x@v1.2.0 has not been downloaded" (a module@version, not any download).
     needles: ['module lookup disabled by GOPROXY=off', ' has not been downloaded'],
@@ -221,7 +225,7 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
     id: 'vcs-auth-prompt',
     classId: 'module-resolution',
     role: 'symptom',
-    symptom: 'load-failed',
+    symptom: 'fetch-failed',
     severity: 'warning',
     confidence: 0.5,
     // Also the other ways git says it was not let in: ssh's "git@host: Permission denied
