@@ -65,8 +65,9 @@ export function rankCauses(input: readonly Finding[], ctx: RankContext = {}): Ca
     else if (by.length) {
       annotated.set(f, { ...f, explainedBy: [...new Set(by.map((c) => c.classId))] });
       for (const c of by) support.set(c, [...(support.get(c) ?? []), f]);
-    } else if (f.unclassified) {
-      // Error lines no rule names say nothing died: listing what would explain a death is noise.
+    } else if (f.unclassified || f.severity === 'info') {
+      // Error lines no rule names say nothing died, and information (a failure that does not
+      // happen here now) asks for no explanation: listing what would explain them is noise.
       annotated.set(f, f);
     } else annotated.set(f, { ...f, unexplained: { checks: checksFor(f, ctx.probes) } });
   }

@@ -19,6 +19,7 @@ import { CLASS_IDS } from '../doctor/model.js';
 import { downloadRuleFixes } from '../fixes/downloads.js';
 import { filesWithoutPackage } from '../goplsLog/noPackageFile.js';
 import { MAX_FILES_CHECKED, whyInNoPackage, type Said } from './fileInNoPackage.js';
+import { asPastFailure, pastFailures, recheckableLines } from './pastLoadFailures.js';
 import { deniedPathOf } from '../goplsLog/deniedPath.js';
 import { flatpakDeniedFindings, type DeniedLine } from './flatpakGrants.js';
 import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, INSTALL_GO, INSTALL_NEWER_GO, raiseInotifyLimitFix, raiseNofileFix, RESTART_GOPLS } from '../fixes/catalog.js';
@@ -62,15 +63,18 @@ export const goplsLogsProbe: Probe = {
         editorLogDir: ctx.settings.editorLogDir ?? null,
       });
     }
-    const { outcome, noPackage, denied } = await readLogs(ctx, logs);
+    const { outcome, noPackage, denied, recheck } = await readLogs(ctx, logs);
     if (outcome.status === 'skipped') return unopenable.length ? { findings: unopenable, observed: outcome.observed ?? {} } : outcome;
     // The log may be the live editor's: a file gopls had no package for that exists here is
     // asked why (fileInNoPackage.ts). A fixture host's logs are another machine's.
     const why = ctx.host.live && noPackage.length ? await whyInNoPackage(ctx, noPackage) : [];
     // Inside a Flatpak sandbox, a refused path it does not expose is the sandbox's doing (flatpakGrants.ts).
     const sandbox = await flatpakDeniedFindings(ctx, denied);
-    const logged = transientNoPackage(noPackage, why) ? (outcome.findings ?? []).map(asTransientNoPackage) : (outcome.findings ?? []);
-    return why.length || sandbox.length || unopenable.length ? { ...outcome, findings: [...unopenable, ...logged, ...why, ...sandbox] } : outcome;
+    const transient = transientNoPackage(noPackage, why) ? (outcome.findings ?? []).map(asTransientNoPackage) : (outcome.findings ?? []);
+    // A go.mod or go.work failure the log tells of, asked again where its folder is here (pastLoadFailures.ts).
+    const past = await pastFailures(ctx, recheck);
+    const logged = past.length ? transient.map((f) => asPastFailure(f, past)) : transient;
+    return why.length || sandbox.length || unopenable.length || past.length ? { ...outcome, findings: [...unopenable, ...logged, ...why, ...sandbox] } : outcome;
   },
 };
 
@@ -151,10 +155,11 @@ export function noPackageSaid(source: string, s: LogSummary, into: Said[] = []):
   return into;
 }
 
-async function readLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs: readonly FoundLog[]): Promise<{ outcome: ProbeOutcome; noPackage: Said[]; denied: DeniedLine[] }> {
+async function readLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs: readonly FoundLog[]): Promise<{ outcome: ProbeOutcome; noPackage: Said[]; denied: DeniedLine[]; recheck: Map<string, Set<number>> }> {
   const deadline = performance.now() + Math.max(0, ctx.remainingMs() - RESERVE_MS);
   const noPackage: Said[] = [];
   const denied: DeniedLine[] = [];
+  const recheck = new Map<string, Set<number>>();
   const findings: FindingInput[] = [];
   const observedLogs: Array<Record<string, unknown>> = [];
   const partial: ReadLogResult[] = [];
@@ -170,25 +175,26 @@ async function readLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs:
     findings.push(...findingsOf(log.path, r.summary));
     noPackageSaid(log.path, r.summary, noPackage);
     deniedLines(log.path, r.summary, denied);
+    recheckableLines(log.path, r.summary, recheck);
   }
   const observed = { logs: observedLogs };
   const unread = observedLogs.filter((o) => typeof o.error === 'string');
   // Nothing read at all: say why for each (a FIFO, /proc/kmsg, a missing file), not "ok".
-  if (unread.length === logs.length && logs.length > 0) return { outcome: skipped(unread.map((o) => String(o.error)).join('; '), observed), noPackage, denied };
+  if (unread.length === logs.length && logs.length > 0) return { outcome: skipped(unread.map((o) => String(o.error)).join('; '), observed), noPackage, denied, recheck };
   // A log that says nothing is not a healthy log: an empty file (a -logfile gopls was never given
   // anything for, or the wrong path) or one with no line of gopls's or an LSP client's (a binary,
   // another program's log) must not end in "ok" and "no root cause found" (a tester's, both).
   const silent = observedLogs.flatMap((o) => (o.bytes === 0 ? [`${path.basename(String(o.path))} is empty: gopls wrote nothing to it (gopls -logfile without -rpc.trace writes only what goes wrong after it starts; check the path)`] : o.recognised === false ? [`nothing in ${path.basename(String(o.path))} (${o.lines} lines) reads like a gopls log or an LSP trace: is it the right file?`] : []));
   if (silent.length && !partial.length) {
     const hasError = findings.some((f) => f.severity === 'error');
-    return { outcome: { status: hasError ? 'fail' : 'warn', reason: silent.join('; '), findings, observed }, noPackage, denied };
+    return { outcome: { status: hasError ? 'fail' : 'warn', reason: silent.join('; '), findings, observed }, noPackage, denied, recheck };
   }
   if (partial.length) {
     const reason = partial.map((p) => `${path.basename(p.path)}: ${progressText(p)} before the deadline`).join('; ');
     const hasError = findings.some((f) => f.severity === 'error');
-    return { outcome: { status: hasError ? 'fail' : 'warn', reason, findings, observed }, noPackage, denied };
+    return { outcome: { status: hasError ? 'fail' : 'warn', reason, findings, observed }, noPackage, denied, recheck };
   }
-  return { outcome: { findings, observed }, noPackage, denied };
+  return { outcome: { findings, observed }, noPackage, denied, recheck };
 }
 
 function observe(log: FoundLog, r: ReadLogResult, s: LogSummary): Record<string, unknown> {
