@@ -102,6 +102,11 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
     explanation:
       'No message the doctor knows matched these lines, but each reports a failure and names a mechanism that belongs to this class alone (SELinux, the OOM killer, pids.max, inotify, a noexec mount, a Flatpak sandbox, GOROOT…). That points where to look; it is a hint, not a diagnosis, and any cause a rule or a check of this machine finds comes first.',
   },
+  'packages-driver': {
+    title: 'gopls loads packages through GOPACKAGESDRIVER, not go list',
+    explanation:
+      'gopls asks go/packages for every package, and go/packages runs the program GOPACKAGESDRIVER names (from the environment, or gopls\'s build.env; unset, a gopackagesdriver on the PATH) instead of go list. A driver that is not there, cannot run or prints something other than JSON fails every load: imports turn red and nothing gets hover or completion, although go build works. GOPACKAGESDRIVER=off makes go/packages use go list.',
+  },
   'resembles-reports': {
     title: 'Failure lines in the logs read like reports of this kind',
     explanation:

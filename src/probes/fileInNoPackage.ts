@@ -17,6 +17,7 @@ import { gopathEntries } from '../facts/readGoEnv.js';
 import { goplsBuildSettings, lastGoplsList } from '../lsp/goplsBuild.js';
 import type { EditorSettingsSource } from '../doctor/settings.js';
 import { logFolders } from '../goplsLog/logFolders.js';
+import { packagesDriver } from './packagesDriver.js';
 import { readOnlyGo } from '../host/noDownload.js';
 import { isInside } from '../host/paths.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
@@ -303,6 +304,9 @@ function directoryFilters(sources: readonly EditorSettingsSource[]): { filters: 
 
 /** The findings for the files gopls had no package for, those of them that exist here. */
 export async function whyInNoPackage(ctx: ProbeContext, said: readonly Said[]): Promise<FindingInput[]> {
+  // With a package driver gopls does not ask go list: go list's answer here would say a file is
+  // in a package while gopls, restarted, fails the same way (the go-env probe names the driver).
+  if (await packagesDriver(ctx.env, ctx.settings.goplsSettings)) return [];
   const out: FindingInput[] = [];
   // Each log's head is read once, however many of its files are asked about.
   const read = new Map<string, Promise<string[]>>();

@@ -2,6 +2,7 @@
 // environment): is there a go at all, does it belong to its GOROOT, and are the variables that
 // steer modules, caches and the target platform sane. Evidence names `go env -json` or the
 // environment, whichever set the value.
+import { packagesDriverFindings } from './packagesDriver.js';
 import path from 'node:path';
 import { existsSync, promises as fs } from 'node:fs';
 import type { ClassId, Evidence, Fix, FindingInput } from '../doctor/model.js';
@@ -68,6 +69,7 @@ export const goEnvProbe: Probe = {
     findings.push(...(await goworkFindings(ctx, v, goEnvEv)));
     findings.push(...platformFindings(ctx, v, goEnvEv));
     findings.push(...(await amd64LevelFindings(ctx, v, goEnvEv, observed)));
+    findings.push(...(await packagesDriverFindings(ctx)));
     // Whether go accepts GOFLAGS costs a go command on every run where GOFLAGS is set (23 ms of this
     // probe on x/tools, and the verdict's median rose as much): a late result, started once the
     // verdict's probes are in, as the cgo check. A rejected GOFLAGS is rare, and gopls's view error

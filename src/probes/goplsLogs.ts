@@ -257,6 +257,7 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
       evidence,
       fixes: fixesFor(rule),
       ...(rule.explains ? { explains: [...rule.explains] } : {}),
+      ...(rule.headline ? { headline: rule.headline } : {}),
       ...(rule.role ? { role: rule.role } : {}),
       ...(rule.symptom ? { symptom: rule.symptom } : {}),
     });

@@ -142,6 +142,14 @@ describe.skipIf(!GO)('"no package metadata for file" on this machine (real go)',
     expect(fs.find((f) => f.role === 'symptom')!.message).toContain('Every file it named is in a package here now');
   });
 
+  it("with a package driver in gopls's build.env, go list's answer is no comfort: the log's warning stays", async () => {
+    const driver = path.join(tmp, 'driver.sh');
+    writeFileSync(driver, '#!/bin/sh\necho not json\n', { mode: 0o755 });
+    const fs = await diagnose(logOf('driver.log', [path.join(mod, 'a.go')]), [mod], { goplsSettings: { 'build.env': { GOPACKAGESDRIVER: driver } } });
+    expect(fs.some((f) => f.message.includes('go list puts it in package'))).toBe(false);
+    expect(fs.find((f) => f.role === 'symptom')).toMatchObject({ severity: 'warning' });
+  });
+
   it('one file fine and one left out: the symptom stays a warning', async () => {
     const fs = await diagnose(logOf('mixed.log', [path.join(mod, 'a.go'), path.join(mod, 'gen.go')]), [mod]);
     expect(fs.find((f) => f.role === 'symptom')).toMatchObject({ classId: 'module-resolution', severity: 'warning' });

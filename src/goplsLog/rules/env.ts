@@ -214,6 +214,7 @@ export const ENV_RULES: readonly Rule[] = [
     // the PATH is exec's "executable file not found in $PATH", read by executable-not-found.)
     needles: ['fork/exec '],
     test: /packages\.Load error: (\S+): fork\/exec \1: no such file or directory/,
+    headline: 'packages-driver',
     explains: ['module-resolution'],
     says: 'GOPACKAGESDRIVER (from the environment or gopls\'s env setting) names a program that is not there, so gopls loads no package',
   },
@@ -229,6 +230,7 @@ export const ENV_RULES: readonly Rule[] = [
     // JSON syntax error right after "packages.Load error:" is the external driver's.
     needles: ['packages.Load error: '],
     test: /packages\.Load error: (?:invalid character '[^'\n]{1,6}' (?:looking for beginning of (?:value|object key string)|in literal \w+ \(expecting '[^'\n]{1,6}'\)|after (?:top-level value|object key(?::value pair)?|array element))|unexpected end of JSON input)/,
+    headline: 'packages-driver',
     explains: ['module-resolution', 'gopls-launch'],
     says: "the package driver gopls ran printed something that is not JSON: GOPACKAGESDRIVER (from the environment or gopls's build.env) names a program that failed or wrote text to stdout, so gopls loads no package (unset it, or fix the driver)",
   },

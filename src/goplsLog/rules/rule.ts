@@ -1,6 +1,6 @@
 // What a rule is: a message family gopls, the go command, the Go runtime, an editor client or the
 // kernel writes, the root-cause class it is evidence for, and how a line is tested for it.
-import type { ClassId, Severity, SymptomKind } from '../../doctor/model.js';
+import type { ClassId, HeadlineId, Severity, SymptomKind } from '../../doctor/model.js';
 import type { RuleId } from './order.js';
 
 export interface Rule {
@@ -91,6 +91,8 @@ export interface Rule {
   yieldsTo?: readonly RuleId[];
   /** Classes whose symptoms this explains (go missing → "no views" and a dead language server). */
   explains?: readonly ClassId[];
+  /** What the finding is about when its class's title would tell another story (model.ts HEADLINE_IDS). */
+  headline?: HeadlineId;
   /**
    * What the line is: an observed symptom (gopls died, a build was killed, a thread could not be
    * created) or a cause. Absent = cause. A symptom names its kind, which decides which causes
