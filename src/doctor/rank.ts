@@ -111,13 +111,15 @@ export function rankCauses(input: readonly Finding[], ctx: RankContext = {}): Ca
 }
 
 /**
- * A download that fails unexplained blocks the fixes of the causes beside it (go mod tidy for a
- * missing go.sum line, go mod download for an uncached module fail the same way): what gets the
- * download through (credentials, the proxy, GOPRIVATE) is offered first. The findings keep their order.
+ * What blocks the fixes of the findings beside it comes first: a cause that explains its own
+ * class's findings (GOPROXY=off, which makes go mod tidy fail as typed), then a download that fails
+ * unexplained (go mod tidy for a missing go.sum line, go mod download for an uncached module fail
+ * the same way), so what gets the download through is offered before them. The findings keep their order.
  */
 function unblockingFirst(findings: Finding[]): Finding[] {
+  const blocker = (f: Finding) => !isSymptom(f) && (f.explains?.includes(f.classId) ?? false);
   const blocked = (f: Finding) => isSymptom(f) && f.symptom === 'fetch-failed';
-  return [...findings.filter(blocked), ...findings.filter((f) => !blocked(f))];
+  return [...findings.filter(blocker), ...findings.filter(blocked), ...findings.filter((f) => !blocker(f) && !blocked(f))];
 }
 
 /** Within a cause, what explains comes before what was merely observed and is explained. */

@@ -22,6 +22,23 @@ export function goModTidyFix(moduleDir: string): Fix {
 }
 
 /** Fills the module cache now, while a proxy is reachable, so the editor can work offline. */
+/**
+ * GOPROXY=off forbids every download, so go mod tidy and go mod download fail as typed ("module
+ * lookup disabled by GOPROXY=off"). This one command runs with Go's default proxy list; GOPROXY=off
+ * stays for everything else.
+ */
+export function downloadOnceFix(moduleDir: string): Fix {
+  return {
+    id: 'go-mod-tidy-default-proxy',
+    kind: 'terminal',
+    title: `Download what ${moduleDir} needs once, through Go's default proxy`,
+    text: 'GOPROXY=https://proxy.golang.org,direct go mod tidy',
+    needsRoot: false,
+    cwd: moduleDir,
+    detail: 'GOPROXY=off forbids downloads, so go mod tidy fails as typed. This one command uses the default proxy list (where the network reaches it) to fill the module cache and go.sum; GOPROXY=off stays for the rest. Offline, copy the module cache from a machine that has it.',
+  };
+}
+
 export function goModDownloadFix(moduleDir: string): Fix {
   return {
     id: 'go-mod-download',

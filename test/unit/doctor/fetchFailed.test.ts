@@ -61,4 +61,12 @@ describe('a failed module download (real gopls log: the private host has no DNS 
     const hang = f({ classId: 'module-resolution', severity: 'warning', confidence: 0.6, role: 'symptom', symptom: 'hang', message: 'go list hung', evidence: [{ source: 'x', excerpt: 'x' }] });
     expect(rankCauses([...fromLog(), hang])[0]!.title).toBe('gopls cannot place your files in a module');
   });
+
+  it('a cause that blocks downloads (GOPROXY=off) offers its fix before the missing go.sum line\'s go mod tidy, which it makes fail', () => {
+    const once = { id: 'go-mod-tidy-default-proxy', kind: 'terminal' as const, title: 'Download once', text: 'GOPROXY=https://proxy.golang.org,direct go mod tidy', needsRoot: false };
+    // Listed after the go.sum finding, and less confident: the order of fixes is the blocker's, not the input's.
+    const off = f({ classId: 'module-resolution', severity: 'error', confidence: 0.8, message: 'not in the module cache and GOPROXY=off forbids downloading', evidence: [{ source: 'go env', excerpt: 'GOPROXY=off' }], explains: ['module-resolution'], fixes: [once] });
+    const [first] = rankCauses([missingSum, off]);
+    expect(first!.fixes.map((x) => x.id)).toEqual(['go-mod-tidy-default-proxy', 'go-mod-tidy']);
+  });
 });
