@@ -107,6 +107,11 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
     explanation:
       'gopls asks go/packages for every package, and go/packages runs the program GOPACKAGESDRIVER names (from the environment, or gopls\'s build.env; unset, a gopackagesdriver on the PATH) instead of go list. A driver that is not there, cannot run or prints something other than JSON fails every load: imports turn red and nothing gets hover or completion, although go build works. GOPACKAGESDRIVER=off makes go/packages use go list.',
   },
+  'unwatched-mount': {
+    title: 'Changes made on the other side of the mount produce no file events',
+    explanation:
+      'inotify, which the editor\'s file watcher uses, reports only changes made through this machine\'s kernel. On a network, FUSE (sshfs) or host-shared folder, a file changed by another machine, the host or the file server produces no event, though no watch is used up: the editor and gopls keep the old contents of go.mod and of files until they are reopened or gopls restarts.',
+  },
   'resembles-reports': {
     title: 'Failure lines in the logs read like reports of this kind',
     explanation:

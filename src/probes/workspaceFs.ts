@@ -169,6 +169,9 @@ export function assessWorkspaceMounts(workspaces: readonly WorkspaceMount[], hom
       classId: 'file-watch',
       severity: daily ? 'warning' : 'info',
       confidence: daily ? 0.7 : 0.4,
+      // No watch is used up: titled by what it is, not by the class's "run out of inotify watches".
+      headline: 'unwatched-mount',
+      explains: ['file-watch'],
       message:
         `The workspace ${w.real} is on ${m.fsType} at ${m.mountPoint}: inotify reports only changes made through this machine's kernel, so files changed by ${other} produce no event. ` +
         'The editor and gopls (which learns of new files and go.mod edits from the editor\'s watcher) keep stale contents until the file is reopened or gopls restarts.',

@@ -43,6 +43,13 @@ describe('the workspace folder on a remote file system (fixture hosts)', () => {
     expect(rec.observed.workspaces).toEqual([{ path: '/mnt/c/Users/natec/src/hello', real: '/mnt/c/Users/natec/src/hello', mountPoint: '/mnt/c', fsType: '9p', kind: 'wsl-windows' }]);
   });
 
+  it('the file-watch note is titled by what it is: no watch is used up (a tester read "run out of inotify watches" on sshfs)', async () => {
+    const report = await runDoctor({ host: fixtureHost('nfs-fsc-home'), probes: [mountsProbe], workspaces: ['/home/kenjo/src/app'], env: { PATH: '', HOME: '/home/gopher' } });
+    const fw = report.causes.find((c) => c.id === 'file-watch')!;
+    expect(fw.title).toBe('Changes made on the other side of the mount produce no file events');
+    expect(fw.title).not.toMatch(/run out/);
+  });
+
   it('the same WSL host with the workspace in the Linux file system → no workspace finding', async () => {
     const { findings } = await run('wsl-9p', ['/home/natec/src/hello']);
     expect(findings).toEqual([]);
