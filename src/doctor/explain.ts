@@ -84,6 +84,9 @@ export const EXPLAINED_BY: Readonly<Record<SymptomKind, SymptomExplanation>> = {
     by: ['module-resolution', 'env-inheritance', 'fs-access', 'process-limit', 'memory-limit', 'gopls-launch', 'mac-policy'],
     checks: [{ what: 'go.mod / go.work for each workspace folder', probe: 'modules' }, { what: 'the go command and its environment', probe: 'go-env' }, ACCESS, PIDS, MEMORY_CGROUP],
   },
+  // A signal another process sent with kill(2) (a `kill -SEGV`, a watchdog): no limit or policy
+  // sends one, so nothing found here explains it, and a stack or a cgroup says nothing of who did.
+  signalled: { by: [], checks: [{ what: 'who sent it: a user (kill, pkill), a supervisor or watchdog, a script, or the editor stopping gopls' }] },
   // A download that failed (no DNS answer, a proxy's 407, a 403, git without credentials) is
   // explained by what blocks downloads: GOPROXY=off, a network variable or CA the editor lacks, a
   // private module sent to the public proxy, an unwritable module cache, the online check's failed

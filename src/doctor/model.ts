@@ -40,6 +40,8 @@ export type Role = z.infer<typeof RoleSchema>;
  * thread-create = EAGAIN on clone/fork, "failed to create new OS thread"; not-permitted = EPERM;
  * exec-denied = "fork/exec …: permission denied"; access-denied = EACCES on a file;
  * load-failed = packages.Load or the workspace load failed; no-diagnostics; hang;
+ * signalled = a signal another process sent (the runtime's dump says sigcode=0, kill(2)): not a
+ * fault of the program's, and nothing this machine's state shows explains who sent it;
  * fetch-failed = go could not download a module (DNS, TLS, a proxy, 401/403/404, git refused the
  * credentials): only a cause that blocks downloads explains it, not the go.sum line it was for;
  * no-build = the go command or gopls found no module, package or import where it looked ("no
@@ -52,7 +54,7 @@ export type Role = z.infer<typeof RoleSchema>;
  * ENOMEM, "virtual memory exhausted"): a memory limit, an exhausted machine, or the program's own
  * appetite (a leak, a huge allocation), which the message alone cannot tell apart.
  */
-export const SYMPTOM_KINDS = ['killed', 'died', 'thread-create', 'not-permitted', 'exec-denied', 'access-denied', 'load-failed', 'no-diagnostics', 'hang', 'no-build', 'init-died', 'out-of-memory', 'out-of-files', 'fetch-failed'] as const;
+export const SYMPTOM_KINDS = ['killed', 'died', 'thread-create', 'not-permitted', 'exec-denied', 'access-denied', 'load-failed', 'no-diagnostics', 'hang', 'no-build', 'init-died', 'out-of-memory', 'out-of-files', 'fetch-failed', 'signalled'] as const;
 export const SymptomKindSchema = z.enum(SYMPTOM_KINDS);
 export type SymptomKind = z.infer<typeof SymptomKindSchema>;
 

@@ -253,7 +253,7 @@ export function crashVerdict(input: CrashInput): CrashVerdict {
     return withLoop({
       kind: 'killed-by-signal',
       role: 'symptom',
-      symptom: sig === 'SIGKILL' ? 'killed' : 'died',
+      symptom: sig === 'SIGKILL' ? 'killed' : sent ? 'signalled' : 'died',
       classId: 'gopls-launch',
       confidence: 0.8,
       summary:

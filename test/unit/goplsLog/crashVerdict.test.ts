@@ -5,6 +5,7 @@ import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 import { attributeCrash, crashVerdict, parseKernelOomKills, maxStartsWithin } from '../../../src/goplsLog/crashVerdict.js';
 import { EvidenceSchema, FindingSchema, type ClassId } from '../../../src/doctor/model.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
+import { EXPLAINED_BY } from '../../../src/doctor/explain.js';
 
 const F = path.resolve('test/fixtures/logs');
 const log = (n: string) => ({ source: path.join(F, n), summary: analyzeText(readFileSync(path.join(F, n))) });
@@ -35,12 +36,18 @@ describe('crashVerdict on real crashes', () => {
     expect(v.stack?.[0]).toBe('SIGABRT: abort');
     // That dump came from `kill -ABRT` (sigcode=0, SI_USER): said so, not taken for a fault in gopls.
     expect(v.summary).toContain('sent by another process (sigcode=0: kill(2), not a fault in gopls)');
+    // Its own kind: only who sent it explains it, not the memory cgroup or "a panic in the log" (the
+    // stack is in that very log: a tester read "gopls's own log for a panic … checked, nothing found").
+    expect(v.symptom).toBe('signalled');
+    expect(EXPLAINED_BY.signalled.by).toEqual([]);
+    expect(EXPLAINED_BY.signalled.checks.map((c) => c.what).join(' ')).toMatch(/who sent it/);
   });
 
   it('a signal the kernel raised for a fault (sigcode=1, SEGV_MAPERR) is not said to be sent', () => {
     const text = readFileSync(path.join(F, 'gopls-sigabrt.stderr.log'), 'utf8').replace('SIGABRT: abort', 'SIGSEGV: segmentation violation').replace('sigcode=0', 'sigcode=1 addr=0x18');
     const v = crashVerdict({ logs: [{ source: 'x', summary: analyzeText(text) }], exit: { code: 2, source: 'gopls process' } });
     expect(v.summary).toBe('gopls was killed by SIGSEGV.');
+    expect(v.symptom).toBe('died');
   });
 
   it('panic (vscode-go #3606) with the sanitized stack', () => {
