@@ -1,10 +1,12 @@
 // What the log rules read in a go command's own failure (gopls's view errors and package loads,
 // `go env` failing at start): the same rules that read any pasted log, kept to the classes that
-// name a mechanism outside module resolution. Shared by the gopls and go-env probes.
+// name a mechanism outside module resolution. Shared by the gopls and go-env probes. Guesses from
+// words (a named mechanism, a resemblance) are the log's hints, not readings of a live failure.
 import type { ClassId, FindingInput } from '../doctor/model.js';
 import { analyzeText } from '../goplsLog/analyzer.js';
 import { capitalize, findingsOf } from './goplsLogs.js';
 import { ruleById } from '../goplsLog/rules.js';
+import { isHint } from '../doctor/explain.js';
 
 /** The classes a go failure's reading may name: a task, memory or descriptor limit, a refused file, a policy, the environment, a mount. */
 export const GO_FAILURE_CLASSES: readonly ClassId[] = ['process-limit', 'memory-limit', 'fs-access', 'mac-policy', 'env-inheritance', 'noexec-mount'];
@@ -21,7 +23,7 @@ const CLASSES: ReadonlySet<ClassId> = new Set(GO_FAILURE_CLASSES);
 export function goFailureReadings(errors: readonly string[], source: string, opts: { moduleCauses?: boolean } = {}): FindingInput[] {
   const summary = analyzeText(errors.join('\n'));
   return findingsOf(source, summary).filter(
-    (f) => (CLASSES.has(f.classId) || (opts.moduleCauses && f.classId === 'module-resolution' && f.role !== 'symptom')) && !f.unclassified && !f.headline && !f.message.startsWith(SPAWN_OUT_OF_FILES_SAYS),
+    (f) => (CLASSES.has(f.classId) || (opts.moduleCauses && f.classId === 'module-resolution' && f.role !== 'symptom')) && !f.unclassified && !isHint(f) && !f.message.startsWith(SPAWN_OUT_OF_FILES_SAYS),
   );
 }
 

@@ -20,6 +20,7 @@ import { downloadRuleFixes } from '../fixes/downloads.js';
 import { filesWithoutPackage } from '../goplsLog/noPackageFile.js';
 import { MAX_FILES_CHECKED, whyInNoPackage, type Said } from './fileInNoPackage.js';
 import { asPastFailure, pastFailures, recheckableLines } from './pastLoadFailures.js';
+import { PACKAGES_DRIVER_OFF } from './packagesDriver.js';
 import { deniedPathOf } from '../goplsLog/deniedPath.js';
 import { flatpakDeniedFindings, type DeniedLine } from './flatpakGrants.js';
 import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, INSTALL_GO, INSTALL_NEWER_GO, raiseInotifyLimitFix, raiseNofileFix, RESTART_GOPLS } from '../fixes/catalog.js';
@@ -660,7 +661,7 @@ function fixesFor(rule: Rule): Fix[] {
       return [INSTALL_NEWER_GO, { id: 'go-env-gotoolchain-auto', kind: 'terminal', title: 'Let go download the toolchain the module asks for', text: 'go env -w GOTOOLCHAIN=auto', needsRoot: false, detail: 'go then fetches the newer toolchain from GOPROXY on first use (a GOTOOLCHAIN=local in the environment or go.toolsEnvVars still wins).' }];
     case 'packages-driver-not-json':
     case 'packages-driver-missing':
-      return [{ id: 'packages-driver-docs', kind: 'link', title: 'GOPACKAGESDRIVER: unset it, or fix the driver it names', url: 'https://pkg.go.dev/golang.org/x/tools/go/packages#hdr-The_driver_protocol' }];
+      return [PACKAGES_DRIVER_OFF, { id: 'packages-driver-docs', kind: 'link', title: 'GOPACKAGESDRIVER: unset it, or fix the driver it names', url: 'https://pkg.go.dev/golang.org/x/tools/go/packages#hdr-The_driver_protocol' }];
     // A log can tell that go or gopls was not found, not where it is: the editor's PATH or an
     // install (the live probes say which on this machine). A tester's "Go" channel got no fix.
     case 'go-missing':

@@ -48,6 +48,9 @@ export async function packagesDriver(env: NodeJS.ProcessEnv, goplsSettings: Reco
   return problem ? { from, value, problem: problem === 'ENOENT' ? `${program} does not exist` : `${program} cannot be run (${problem})` } : { from, value, program };
 }
 
+/** go/packages with go list, whatever the environment or the PATH holds: "off" is its own word for it. */
+export const PACKAGES_DRIVER_OFF = toolsEnvFix('toolsenv-packagesdriver-off', 'Load packages with go list (GOPACKAGESDRIVER=off for the Go tools)', { GOPACKAGESDRIVER: 'off' }, 'go.toolsEnvVars reaches gopls; "off" makes go/packages use go list whatever the environment or PATH holds.');
+
 /** A driver that cannot run is an error: every package load of gopls fails. One that runs is information. */
 export async function packagesDriverFindings(ctx: Pick<ProbeContext, 'env' | 'settings' | 'host'>): Promise<FindingInput[]> {
   if (!ctx.host.live) return [];
@@ -55,7 +58,6 @@ export async function packagesDriverFindings(ctx: Pick<ProbeContext, 'env' | 'se
   if (!d) return [];
   const where = d.from === 'environment' ? 'GOPACKAGESDRIVER in the environment the Go tools get' : d.from === 'gopls build.env' ? "GOPACKAGESDRIVER in gopls's build.env setting" : 'a program named gopackagesdriver on the PATH (go/packages uses it when GOPACKAGESDRIVER is unset)';
   const evidence = [{ source: d.from === 'PATH' ? 'PATH lookup (editor environment)' : d.from, excerpt: d.from === 'PATH' ? `gopackagesdriver: ${d.program}` : `GOPACKAGESDRIVER=${d.value}${d.problem ? ` (${d.problem})` : ''}` }];
-  const off = toolsEnvFix('toolsenv-packagesdriver-off', 'Load packages with go list (GOPACKAGESDRIVER=off for the Go tools)', { GOPACKAGESDRIVER: 'off' }, 'go.toolsEnvVars reaches gopls; "off" makes go/packages use go list whatever the environment or PATH holds.');
   if (d.problem) {
     return [
       {
@@ -66,7 +68,7 @@ export async function packagesDriverFindings(ctx: Pick<ProbeContext, 'env' | 'se
         headline: 'packages-driver',
         message: `${where} names ${d.value}, which cannot run here (${d.problem}): gopls loads every package through it, so each load fails with "packages.Load error: ${d.value}: …" and no file gets hover, completion or diagnostics.`,
         evidence,
-        fixes: [off],
+        fixes: [PACKAGES_DRIVER_OFF],
       },
     ];
   }

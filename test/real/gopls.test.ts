@@ -141,6 +141,22 @@ describe.skipIf(!GO)('gopls probe on the real machine', () => {
     expect(newer!.evidence[0]!.excerpt).toMatch(/go\.mod requires go >= 1\.99 \(running go /);
   });
 
+  // go/packages runs GOPACKAGESDRIVER instead of go list: one that prints text fails every load
+  // ("packages.Load error: invalid character …"), one that is not there fails to start. The
+  // gopls probe's reading names the driver (it once dropped the reading for carrying a headline).
+  it('(a4) a GOPACKAGESDRIVER that prints text, or is not there: an environment error naming the driver, with GOPACKAGESDRIVER=off', () => {
+    const dir = workspace('driver', { 'go.mod': 'module example.com/driver\n\ngo 1.22\n', 'main.go': 'package main\n\nfunc main() {}\n' });
+    const driver = path.join(tmp, 'driver.sh');
+    writeFileSync(driver, '#!/bin/sh\necho this is not json\n', { mode: 0o755 });
+    for (const value of [driver, path.join(tmp, 'no-such-driver')]) {
+      const { report } = diagnose(['--workspace', dir, '--gopls', GOPLS, '--timeout-ms', '30000'], { ...process.env, GOPACKAGESDRIVER: value });
+      const env = report.causes.find((c) => c.id === 'env-inheritance' && c.severity === 'error') as unknown as { title: string; fixes: Array<{ id: string }> } | undefined;
+      expect(env?.title, JSON.stringify(report.causes.map((c) => [c.id, c.severity, c.findings.map((f) => f.message.slice(0, 80))]), null, 1)).toBe('gopls loads packages through GOPACKAGESDRIVER, not go list');
+      expect(env!.fixes.map((f) => f.id)).toContain('toolsenv-packagesdriver-off');
+      expect(report.causes[0]!.id).toBe('env-inheritance');
+    }
+  });
+
   it('(b) .go files without go.mod: module-resolution first, with gopls evidence', () => {
     const dir = workspace('nomod', { 'main.go': 'package main\n\nfunc main() {}\n' });
     const { report } = diagnose(['--workspace', dir, '--gopls', GOPLS, '--timeout-ms', '30000']);
