@@ -6,6 +6,7 @@
 // from: it fails with "go.mod requires go >= …", "errors parsing go.mod" and "cannot load module …
 // listed in go.work file" and needs no network (GOPROXY=off, GOTOOLCHAIN=local: a go line only a
 // toolchain download would satisfy still fails here, so it stays a warning).
+import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { Evidence, FindingInput } from '../doctor/model.js';
 import type { LogSummary } from '../goplsLog/analyzer.js';
@@ -48,12 +49,20 @@ export async function pastFailures(ctx: Pick<ProbeContext, 'host' | 'env' | 'fac
   if (!byLog.size || !ctx.host.live) return [];
   const goEnv = await ctx.facts.goEnv();
   if (!goEnv.ok) return [];
+  // The doctor's go never switches toolchains (GOTOOLCHAIN=local). The user's go does under a
+  // pinned version or "path": asked with local, it would load what the user's go fails on (a
+  // tester's GOTOOLCHAIN=go1.22.0 against a go 1.26 module was told "does not happen here now").
+  // Unknown, or anything but local/auto, is not re-asked; under auto a toolchain line is (below).
+  const toolchain = goEnv.values.GOTOOLCHAIN;
+  if (toolchain === undefined || !/^(?:local|auto|local\+auto)?$/.test(toolchain.trim())) return [];
   const out: PastFailure[] = [];
   let asked = 0;
   for (const [source, lines] of byLog) {
     const named = await logFolders(source);
     const here: string[] = [];
     for (const d of named) if (await fs.stat(d).then((st) => st.isDirectory(), () => false)) here.push(d);
+    // Under auto, a toolchain line makes the user's go switch where the doctor's does not.
+    if (!/^local/.test(toolchain.trim()) && (await Promise.all(here.map(namesToolchain))).some(Boolean)) continue;
     if (!here.length || here.length < named.length || asked + here.length > MAX_FOLDERS) continue;
     const evidence: Evidence[] = [];
     for (const dir of here) {
@@ -86,4 +95,13 @@ export function asPastFailure(f: FindingInput, past: readonly PastFailure[]): Fi
     evidence: [...f.evidence, ...p.evidence],
     fixes: [RESTART_GOPLS],
   };
+}
+
+/** Does the go.mod or go.work at dir (or the go.mod above it) carry a toolchain line? */
+async function namesToolchain(dir: string): Promise<boolean> {
+  for (const f of ['go.work', 'go.mod']) {
+    const text = await fs.readFile(path.join(dir, f), 'utf8').catch(() => '');
+    if (/^toolchain\s+\S+/m.test(text)) return true;
+  }
+  return false;
 }

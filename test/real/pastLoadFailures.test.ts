@@ -16,7 +16,7 @@ import type { ProbeContext } from '../../src/probes/probe.js';
 import { GO, ROOT } from './support.js';
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'ged-past-'));
-const env = { ...process.env, GOFLAGS: '', GOOS: '', GOARCH: '', GOTOOLCHAIN: 'local', GOWORK: '', GO111MODULE: '' };
+const baseEnv = { ...process.env, GOFLAGS: '', GOOS: '', GOARCH: '', GOTOOLCHAIN: 'local', GOWORK: '', GO111MODULE: '' };
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 /** The fixture log with its folder moved to `dir`, written beside it. */
@@ -27,7 +27,7 @@ function logFor(name: 'newgo' | 'workmiss', dir: string): string {
   return p;
 }
 
-async function diagnose(log: string): Promise<Finding[]> {
+async function diagnose(log: string, env: NodeJS.ProcessEnv = baseEnv): Promise<Finding[]> {
   const host = new Host();
   const ac = new AbortController();
   const end = performance.now() + 30_000;
@@ -75,6 +75,20 @@ describe.skipIf(!GO)('a go.mod or go.work failure a log tells of, asked again he
     expect(f.fixes.map((x) => x.id)).toEqual(['gopls-restart']);
     // The load failures on the same lines say nothing more.
     expect(worst(fs.filter((x) => x.classId === 'module-resolution' || x.classId === 'env-inheritance'))).toBe('info');
+  });
+
+  it('a GOTOOLCHAIN pinned to a release (the user\'s go switches, the doctor\'s never does): not re-asked, the warning stays', async () => {
+    const dir = path.join(tmp, 'newgo-pinned');
+    module(dir, '1.22');
+    const f = tooOld(await diagnose(logFor('newgo', dir), { ...baseEnv, GOTOOLCHAIN: 'go1.21.0' }));
+    expect(f).toMatchObject({ severity: 'warning' });
+  });
+
+  it('under GOTOOLCHAIN=auto a toolchain line would switch the user\'s go: not re-asked either', async () => {
+    const dir = path.join(tmp, 'newgo-toolchain-line');
+    module(dir, '1.22');
+    writeFileSync(path.join(dir, 'go.mod'), 'module example.com/newgo-toolchain-line\n\ngo 1.22\n\ntoolchain go1.99.0\n');
+    expect(tooOld(await diagnose(logFor('newgo', dir), { ...baseEnv, GOTOOLCHAIN: 'auto' }))).toMatchObject({ severity: 'warning' });
   });
 
   it("a colleague's log, whose folder is not on this machine, is left as it is", async () => {
