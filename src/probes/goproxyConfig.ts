@@ -6,11 +6,17 @@ import path from 'node:path';
 
 export type ProxyEntry =
   | { kind: 'url'; url: string; fallThrough: 'notFound' | 'anyError' }
-  | { kind: 'direct' | 'off'; fallThrough: 'notFound' | 'anyError' };
+  | { kind: 'direct' | 'off'; fallThrough: 'notFound' | 'anyError' }
+  /** An entry go rejects: every download then fails with `error`, go's own words. */
+  | { kind: 'invalid'; item: string; error: string; fallThrough: 'notFound' | 'anyError' };
 
 /**
- * Pure: GOPROXY as cmd/go/internal/modfetch/proxy.go reads it. After an entry followed by ","
- * the next is tried only on 404 or 410; after "|" on any error. Empty means the default.
+ * Pure: GOPROXY as cmd/go/internal/modfetch/proxy.go proxyList reads it. After an entry followed
+ * by "," the next is tried only on 404 or 410; after "|" on any error. Empty means the default.
+ * "direct" and "off" end the list (what follows is ignored). An entry with ".", ":" or "/" and no
+ * ":/" that is not an absolute path gets "https://"; the rest must name http, https or file, or
+ * go rejects the whole list (newProxyRepo: "invalid proxy URL scheme (must be https, http,
+ * file)", "invalid proxy URL missing scheme"), and every download fails with that message.
  */
 export function parseGoproxy(value: string): ProxyEntry[] {
   const v = value.trim() || 'https://proxy.golang.org,direct';
@@ -21,10 +27,22 @@ export function parseGoproxy(value: string): ProxyEntry[] {
     const item = m[1]!.trim();
     const fallThrough = m[2] === '|' ? 'anyError' : 'notFound';
     if (!item) continue;
-    if (item === 'direct' || item === 'off') out.push({ kind: item, fallThrough });
-    else out.push({ kind: 'url', url: /^[a-z][a-z0-9+.-]*:\/\//i.test(item) ? item : `https://${item}`, fallThrough });
+    if (item === 'direct' || item === 'off') {
+      out.push({ kind: item, fallThrough });
+      break;
+    }
+    const url = /[.:/]/.test(item) && !item.includes(':/') && !item.startsWith('/') ? `https://${item}` : item;
+    const scheme = /^([a-zA-Z][a-zA-Z0-9+.-]*):/.exec(url)?.[1]?.toLowerCase();
+    if (scheme === 'http' || scheme === 'https' || scheme === 'file') out.push({ kind: 'url', url, fallThrough });
+    else out.push({ kind: 'invalid', item, error: scheme ? `invalid proxy URL scheme (must be https, http, file): ${item}` : `invalid proxy URL missing scheme: ${item}`, fallThrough });
   }
   return out;
+}
+
+/** Pure: go's own error when the GOPROXY list holds an entry it rejects (then nothing downloads). */
+export function goproxyError(entries: readonly ProxyEntry[]): string | undefined {
+  for (const e of entries) if (e.kind === 'invalid') return e.error;
+  return undefined;
 }
 
 /** Pure: Go's path.Match for one glob against a whole string (no '/' crossed by * or ?). */
@@ -93,8 +111,11 @@ export function proxyFor(url: URL, env: NodeJS.ProcessEnv): { proxy?: string; va
       const [h, port] = splitHostPort(e);
       if (port && port !== (url.port || (url.protocol === 'https:' ? '443' : '80'))) continue;
       if (h.includes('/') && inCidr(host, h)) return { noProxy: `${noProxy.name} has ${e}` };
+      // x/net/http/httpproxy: "corp.example" matches it and its subdomains; ".corp.example" and
+      // "*.corp.example" only subdomains (a tester's NO_PROXY=.proxy.golang.org: go still proxied).
+      const subdomainsOnly = /^\*?\./.test(h);
       const bare = h.replace(/^\*?\./, '');
-      if (host === bare || host.endsWith(`.${bare}`)) return { noProxy: `${noProxy.name} has ${e}` };
+      if ((!subdomainsOnly && host === bare) || host.endsWith(`.${bare}`)) return { noProxy: `${noProxy.name} has ${e}` };
     }
   }
   const proxy = /^[a-z][a-z0-9+.-]*:\/\//i.test(chosen.value) ? chosen.value : `http://${chosen.value}`;
@@ -133,21 +154,46 @@ export interface NetrcEntry {
   password?: string;
 }
 
-/** Pure: a .netrc file (machine/default, login, password; macdef bodies skipped), as cmd/go/internal/auth reads it. */
+/**
+ * Pure: a .netrc file as cmd/go/internal/auth's parseNetrc reads it: line by line, tokens in
+ * pairs, an entry kept once it has machine, login and password; a macdef skips to the next empty
+ * line; go never uses a "default" entry's credentials (unlike curl), and a "default" left last on
+ * its line ends the file.
+ */
 export function parseNetrc(text: string): NetrcEntry[] {
   const out: NetrcEntry[] = [];
-  const tokens = text.replace(/#.*$/gm, '').split(/\s+/).filter(Boolean);
-  let cur: NetrcEntry | undefined;
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (t === 'machine' || t === 'default') {
-      cur = { machine: t === 'default' ? '*' : tokens[++i] ?? '' };
-      out.push(cur);
-    } else if (t === 'login' && cur) cur.login = tokens[++i];
-    else if (t === 'password' && cur) cur.password = tokens[++i];
-    else if (t === 'macdef') cur = undefined;
+  let l: NetrcEntry = { machine: '' };
+  let inMacro = false;
+  for (const line of text.split('\n')) {
+    if (inMacro) {
+      if (line === '') inMacro = false;
+      continue;
+    }
+    const f = line.split(/\s+/).filter(Boolean);
+    let i = 0;
+    for (; i < f.length - 1; i += 2) {
+      if (f[i] === 'machine') l = { machine: f[i + 1]! };
+      else if (f[i] === 'login') l.login = f[i + 1];
+      else if (f[i] === 'password') l.password = f[i + 1];
+      else if (f[i] === 'macdef') inMacro = true;
+      if (l.machine && l.login && l.password) {
+        out.push(l);
+        l = { machine: '' };
+      }
+    }
+    if (i < f.length && f[i] === 'default') break;
   }
   return out;
+}
+
+/**
+ * Pure: the entry go sends for a request: the first whose machine is the URL's host as written,
+ * with its port when the URL names one (go compares req.URL.Host), over https only.
+ */
+export function netrcFor(entries: readonly NetrcEntry[], rawUrl: string): NetrcEntry | undefined {
+  const m = /^([a-z][a-z0-9+.-]*):\/\/(?:[^@/?#]*@)?([^/?#]*)/i.exec(rawUrl);
+  if (!m || m[1]!.toLowerCase() !== 'https') return undefined;
+  return entries.find((e) => e.machine === m[2]);
 }
 
 /** Where go reads .netrc: $NETRC, else ~/.netrc. */

@@ -12,7 +12,7 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext } from './probe.js';
 import { skipped } from './probe.js';
 import { traceGet, type HopTrace } from '../host/httpHops.js';
-import { escapeModulePath, looksPrivate, matchPrefixPatterns, netrcPath, parseGoproxy, parseNetrc, proxyFor, type ProxyEntry } from './goproxyConfig.js';
+import { escapeModulePath, goproxyError, looksPrivate, matchPrefixPatterns, netrcFor, netrcPath, parseGoproxy, parseNetrc, proxyFor, type ProxyEntry } from './goproxyConfig.js';
 import { directRequirements } from './moduleDownloads.js';
 import { GO_PROXY_ENV_DOCS, GOPROXY_DOCS, goprivateFix, networkVarFromLoginFix, trustCaFix } from '../fixes/downloads.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
@@ -78,6 +78,8 @@ interface Attempt {
   note?: string;
   /** A file:// GOPROXY, read from disk as go reads it: did it hold the module's version list? */
   file?: { list: string; found: boolean };
+  /** go refuses before any request, in its own words: a GOPROXY entry it rejects, credentials over http. */
+  refused?: string;
 }
 
 export const goproxyOnlineProbe: Probe = {
@@ -98,8 +100,13 @@ export const goproxyOnlineProbe: Probe = {
     const attempts: Attempt[] = [];
     const direct = matchPrefixPatterns(v.GONOPROXY ?? '', dep.path);
     const entries: ProxyEntry[] = direct ? [{ kind: 'direct', fallThrough: 'notFound' }] : parseGoproxy(v.GOPROXY ?? '');
-    for (const e of entries) {
+    // go rejects the whole list for one entry it cannot use, before any request (a tester's
+    // "htps://…" was asked over plain http and passed).
+    const rejected = goproxyError(entries);
+    if (rejected) attempts.push({ entry: `GOPROXY=${v.GOPROXY ?? ''}`, refused: rejected });
+    for (const e of rejected ? [] : entries) {
       if (ctx.signal.aborted) break;
+      if (e.kind === 'invalid') break;
       if (e.kind === 'off') {
         attempts.push({ entry: 'off', note: 'GOPROXY=off: go may not download anything' });
         break;
@@ -119,6 +126,12 @@ export const goproxyOnlineProbe: Probe = {
         if (!code) break;
         if (!(e.fallThrough === 'anyError' || code === 'ENOENT' || code === 'ENOTDIR')) break;
         continue;
+      }
+      // cmd/go web: credentials in the URL go only over https ("refusing to pass credentials to
+      // insecure URL", measured with go1.26 on an http://user:pw@ GOPROXY).
+      if (e.kind === 'url' && /^http:\/\/[^/@?#]*@/i.test(e.url)) {
+        attempts.push({ entry: e.url, refused: `refusing to pass credentials to insecure URL: ${e.url}` });
+        break;
       }
       const url = e.kind === 'url' ? `${e.url.replace(/\/+$/, '')}/${escapeModulePath(dep.path)}/@v/list` : `https://${dep.path}?go-get=1`;
       const trace = await ask(ctx, url, roots.ca);
@@ -164,10 +177,16 @@ async function ask(ctx: ProbeContext, rawUrl: string, ca: string[] | undefined):
   const via = proxyFor(url, ctx.env);
   const np = netrcPath(ctx.env);
   const netrc = np ? parseNetrc((await readUserText(np, CAP.smallConfig)) ?? '') : [];
-  const cred = netrc.find((n) => n.machine === url.hostname) ?? netrc.find((n) => n.machine === '*');
-  // go sends .netrc credentials only over https (and to the host they name).
-  const authorization = cred?.login && url.protocol === 'https:' ? `Basic ${Buffer.from(`${cred.login}:${cred.password ?? ''}`).toString('base64')}` : undefined;
-  return traceGet(rawUrl, { proxy: via.proxy, ca, authorization, signal: ctx.signal, deadlineMs: Math.max(500, Math.min(PER_REQUEST_MS, ctx.remainingMs() - 300)), maxBody: LIST_BYTES });
+  // go sends .netrc credentials only over https, to the host:port they name (netrcFor); without
+  // them net/http sends the URL's own user:password (a GOPROXY of https://user:token@host/), which
+  // a request built from the bare URL left out (a tester's false 401).
+  const cred = netrcFor(netrc, rawUrl);
+  const user = url.username ? { login: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } : undefined;
+  const basic = cred ? { login: cred.login ?? '', password: cred.password ?? '' } : url.protocol === 'https:' ? user : undefined;
+  const authorization = basic ? `Basic ${Buffer.from(`${basic.login}:${basic.password}`).toString('base64')}` : undefined;
+  url.username = '';
+  url.password = '';
+  return traceGet(url.toString(), { proxy: via.proxy, ca, authorization, signal: ctx.signal, deadlineMs: Math.max(500, Math.min(PER_REQUEST_MS, ctx.remainingMs() - 300)), maxBody: LIST_BYTES });
 }
 
 async function failureFinding(ctx: ProbeContext, dep: { path: string; version: string }, attempts: Attempt[], v: Record<string, string>): Promise<FindingInput> {
@@ -188,7 +207,10 @@ async function failureFinding(ctx: ProbeContext, dep: { path: string; version: s
   };
   let what: string;
   let fixes: Fix[];
-  if (last.file || (!t && last.entry !== 'off')) {
+  if (last.refused) {
+    what = `go refuses it before any request: "${last.refused}"`;
+    fixes = [GOPROXY_DOCS];
+  } else if (last.file || (!t && last.entry !== 'off')) {
     what = `the file proxy does not hold ${dep.path} (${last.note ?? 'unreadable'})`;
     fixes = [GOPROXY_DOCS];
   } else if (!t) {
@@ -204,6 +226,11 @@ async function failureFinding(ctx: ProbeContext, dep: { path: string; version: s
     const auth = failed?.code === 'HTTP 407';
     what = auth ? `the HTTP proxy ${t.proxy} demands credentials (407 Proxy Authentication Required)` : `the HTTP proxy ${t.proxy} refused the tunnel (${failed?.detail})`;
     fixes = [...(auth ? [] : loginVar(['NO_PROXY', 'no_proxy'])), GO_PROXY_ENV_DOCS];
+  } else if (hop === 'tls' && /WRONG_VERSION_NUMBER|EPROTO/.test(failed?.code ?? '')) {
+    // Not a certificate at all: the server answered in plain HTTP (go: "tls: first record does not
+    // look like a TLS handshake"), as a plain-HTTP proxy named without http:// does (go adds https://).
+    what = `${failed?.target} does not speak TLS (${failed?.code}): a plain-HTTP server named without "http://" (go adds "https://" to a GOPROXY entry without a scheme), so go fails with "tls: first record does not look like a TLS handshake" or "server gave HTTP response to HTTPS client"`;
+    fixes = [GOPROXY_DOCS];
   } else if (hop === 'tls') {
     what = `the TLS certificate of ${failed?.target} is not trusted (${failed?.code}): a proxy that re-signs traffic, or a server with a certificate go rejects too ("x509: certificate signed by unknown authority")`;
     fixes = [...loginVar(['SSL_CERT_FILE', 'SSL_CERT_DIR']), trustCaFix()];
@@ -213,7 +240,7 @@ async function failureFinding(ctx: ProbeContext, dep: { path: string; version: s
       s === 404 || s === 410
         ? `it answered ${failed?.detail}: the proxy cannot see ${dep.path} (a private module needs GOPRIVATE) or the version does not exist`
         : s === 401 || s === 403
-          ? `it answered ${failed?.detail}: it wants credentials (a .netrc machine entry for ${new URL(t.url).hostname}) or refuses this client`
+          ? `it answered ${failed?.detail}: it wants credentials (a .netrc machine entry for ${new URL(t.url).host}, or user:password in the GOPROXY URL) or refuses this client`
           : failed?.code === 'ETIMEDOUT'
             ? `it accepted the connection but sent no answer within the deadline`
             : `it answered ${failed?.detail}`;

@@ -13,6 +13,7 @@ import type { LogSummary } from '../goplsLog/analyzer.js';
 import type { RuleId } from '../goplsLog/rules.js';
 import { logFolders } from '../goplsLog/logFolders.js';
 import { readOnlyGo } from '../host/noDownload.js';
+import { CAP, readUserText } from '../host/readUserFile.js';
 import { RESTART_GOPLS } from '../fixes/catalog.js';
 import type { ProbeContext } from './probe.js';
 
@@ -100,7 +101,7 @@ export function asPastFailure(f: FindingInput, past: readonly PastFailure[]): Fi
 /** Does the go.mod or go.work at dir (or the go.mod above it) carry a toolchain line? */
 async function namesToolchain(dir: string): Promise<boolean> {
   for (const f of ['go.work', 'go.mod']) {
-    const text = await fs.readFile(path.join(dir, f), 'utf8').catch(() => '');
+    const text = (await readUserText(path.join(dir, f), CAP.goModFile)) ?? '';
     if (/^toolchain\s+\S+/m.test(text)) return true;
   }
   return false;

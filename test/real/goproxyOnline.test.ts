@@ -35,6 +35,7 @@ let closedPort = 0;
 let listPort = 0;
 let listBody = '';
 let certFile = '';
+let authTlsPort = 0;
 const seen: string[] = [];
 
 function track<T extends http.Server | net.Server>(s: T): T {
@@ -57,6 +58,13 @@ beforeAll(async () => {
       res.end(`v0.1.0\n${XMOD}\n`);
     }));
     tlsPort = await listen(tlsServer);
+    // A private proxy that answers only with user "u", password "tok" (Basic), else 401.
+    const want = `Basic ${Buffer.from('u:tok').toString('base64')}`;
+    authTlsPort = await listen(track(https.createServer({ key: readFileSync(path.join(tmp, 'key.pem')), cert: readFileSync(certFile) }, (req, res) => {
+      seen.push(`auth ${req.url} ${req.headers.authorization === want ? 'ok' : 'no'}`);
+      if (req.headers.authorization !== want) res.writeHead(401, 'Unauthorized').end();
+      else res.end(`v0.1.0\n${XMOD}\n`);
+    })));
   }
   const p407 = track(http.createServer((_req, res) => {
     res.writeHead(407, { 'Proxy-Authenticate': 'Basic realm="corp"' }).end();
@@ -144,6 +152,54 @@ describe.skipIf(!GO || !XMOD)('the online check against local proxies', () => {
     expect(f!.message).toContain('demands credentials (407 Proxy Authentication Required)');
     expect(f!.evidence[0]!.source).toBe(`GET https://goproxy.corp.example/golang.org/x/mod/@v/list via http://127.0.0.1:${proxy407Port}`);
     expect(seen).toContain('407 CONNECT goproxy.corp.example:443 auth=no');
+  });
+
+  // A tester's findings: GOPROXY entries go rejects before any request, credentials in the URL
+  // over http, and a plain-HTTP server named without a scheme (go adds https://). Each is what
+  // go says first, then what the check says.
+  it('GOPROXY entries go refuses before any request: a misspelt scheme, a bare word, credentials over http', async () => {
+    const ws = module();
+    for (const [gp, words] of [
+      [`htps://127.0.0.1:${listPort}`, 'invalid proxy URL scheme (must be https, http, file)'],
+      ['myproxy', 'invalid proxy URL missing scheme: myproxy'],
+      [`http://u:pw@127.0.0.1:${listPort}`, 'refusing to pass credentials to insecure URL'],
+    ] as const) {
+      const e = env({ GOPROXY: gp });
+      expect(await goDownload(ws, e)).toContain(words);
+      const before = seen.length;
+      const { f } = await online(ws, e);
+      expect(f, gp).toMatchObject({ classId: 'module-resolution', severity: 'error' });
+      expect(f!.message).toContain(`go refuses it before any request: "${words}`);
+      expect(seen.slice(before).filter((x) => x.startsWith('list '))).toEqual([]);
+    }
+  });
+
+  it('a plain-HTTP proxy named without a scheme: go speaks TLS to it; the check says it does not speak TLS, not that a CA is missing', async () => {
+    const ws = module();
+    const e = env({ GOPROXY: `127.0.0.1:${listPort}` });
+    // go's two words for it, by what the server sends back to a ClientHello.
+    expect(await goDownload(ws, e)).toMatch(/tls: first record does not look like a TLS handshake|server gave HTTP response to HTTPS client/);
+    const { f } = await online(ws, e);
+    expect(f!.message).toContain('does not speak TLS');
+    expect(f!.fixes.map((x) => x.id)).not.toContain('trust-company-ca');
+  });
+
+  it.skipIf(!OPENSSL)('credentials: user:password in an https GOPROXY are sent, as go sends them; .netrc matches host:port as go does', async () => {
+    const ws = module();
+    const base = { SSL_CERT_FILE: certFile, GOPROXY: `https://u:tok@127.0.0.1:${authTlsPort}` };
+    expect(await goDownload(ws, env(base))).not.toContain('401');
+    expect((await online(ws, env(base))).f).toBeUndefined();
+    const netrc = (machine: string) => {
+      const f = path.join(mkdtempSync(path.join(tmp, 'netrc-')), 'netrc');
+      writeFileSync(f, `machine ${machine} login u password tok\n`, { mode: 0o600 });
+      return env({ SSL_CERT_FILE: certFile, GOPROXY: `https://127.0.0.1:${authTlsPort}`, NETRC: f });
+    };
+    const withPort = netrc(`127.0.0.1:${authTlsPort}`);
+    expect(await goDownload(ws, withPort)).not.toContain('401');
+    expect((await online(ws, withPort)).f).toBeUndefined();
+    const hostOnly = netrc('127.0.0.1');
+    expect(await goDownload(ws, hostOnly)).toContain('401 Unauthorized');
+    expect((await online(ws, hostOnly)).f?.message).toContain('401');
   });
 
   it('a proxy answering 410 Gone: go says so, the check names the HTTP status; "," falls through to the next entry', async () => {

@@ -251,6 +251,17 @@ describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', 
     expect(f?.fixes.map((x) => x.id)).toContain('go-mod-download');
   });
 
+  it('a GOPROXY go rejects (a misspelt scheme) and the module not in the cache: an error quoting what go says, offline', async () => {
+    const ws = module();
+    writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));
+    const e = env({ GOPROXY: 'htps://proxy.golang.org', GOMODCACHE: mkdtempSync(path.join(os.tmpdir(), 'moddl-cache-')), GOFLAGS: '-modcacherw' });
+    expect(goBuild(ws, e)).toContain('invalid proxy URL scheme (must be https, http, file): htps://proxy.golang.org');
+    const { all } = await findings(ws, e);
+    const f = all.find((x) => x.severity === 'error');
+    expect(f?.classId).toBe('module-resolution');
+    expect(f?.message).toContain('every download fails with "invalid proxy URL scheme (must be https, http, file): htps://proxy.golang.org"');
+  });
+
   it('a GOPROXY on 127.0.0.1 that refuses connections and the module not in the cache: an error naming the hop', async () => {
     const ws = module();
     writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));

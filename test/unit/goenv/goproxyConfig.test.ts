@@ -1,7 +1,7 @@
 // The go command's download settings, table-tested on strings: GOPROXY lists, GOPRIVATE globs,
 // the proxy an HTTP request takes, .netrc, go.sum and `go list -m all` errors.
 import { describe, expect, it } from 'vitest';
-import { escapeModulePath, looksPrivate, matchPrefixPatterns, parseGoproxy, parseNetrc, proxyFor } from '../../../src/probes/goproxyConfig.js';
+import { escapeModulePath, goproxyError, looksPrivate, matchPrefixPatterns, netrcFor, parseGoproxy, parseNetrc, proxyFor } from '../../../src/probes/goproxyConfig.js';
 import { directRequirements, requirements, goModHash, parseGoSum, parseGraphErrors } from '../../../src/probes/moduleDownloads.js';
 
 describe('parseGoproxy', () => {
@@ -10,7 +10,21 @@ describe('parseGoproxy', () => {
     ['off', [{ kind: 'off', fallThrough: 'notFound' }]],
     ['https://a.example|https://b.example,direct', [{ kind: 'url', url: 'https://a.example', fallThrough: 'anyError' }, { kind: 'url', url: 'https://b.example', fallThrough: 'notFound' }, { kind: 'direct', fallThrough: 'notFound' }]],
     ['goproxy.io', [{ kind: 'url', url: 'https://goproxy.io', fallThrough: 'notFound' }]],
+    ['localhost:3000', [{ kind: 'url', url: 'https://localhost:3000', fallThrough: 'notFound' }]],
+    ['HTTP://a.example', [{ kind: 'url', url: 'HTTP://a.example', fallThrough: 'notFound' }]],
+    // "direct" and "off" end the list: what follows is ignored.
+    ['direct,https://a.example', [{ kind: 'direct', fallThrough: 'notFound' }]],
+    ['https://a.example|off,https://b.example', [{ kind: 'url', url: 'https://a.example', fallThrough: 'anyError' }, { kind: 'off', fallThrough: 'notFound' }]],
   ])('%j', (v, want) => expect(parseGoproxy(v)).toEqual(want));
+
+  // go's newProxyRepo rejects these, and with one of them the whole list: every download fails.
+  it.each([
+    ['htps://127.0.0.1:18080/ok', 'invalid proxy URL scheme (must be https, http, file): htps://127.0.0.1:18080/ok'],
+    ['https://proxy.golang.org,ftp://mirror.example', 'invalid proxy URL scheme (must be https, http, file): ftp://mirror.example'],
+    ['myproxy', 'invalid proxy URL missing scheme: myproxy'],
+    ['/srv/goproxy', 'invalid proxy URL missing scheme: /srv/goproxy'],
+  ])('%j is rejected', (v, error) => expect(goproxyError(parseGoproxy(v))).toBe(error));
+  it.each(['', 'off', 'direct', 'https://a.example,http://b.example|file:///srv/p,direct', 'goproxy.cn'])('%j is accepted', (v) => expect(goproxyError(parseGoproxy(v))).toBeUndefined());
 });
 
 describe('matchPrefixPatterns (GOPRIVATE)', () => {
@@ -35,16 +49,34 @@ describe('proxyFor (net/http ProxyFromEnvironment)', () => {
     const host = np.includes('/') ? 'https://10.1.2.3/x' : 'https://a.corp.example/x';
     expect(proxyFor(u(host), { HTTPS_PROXY: 'http://p:3128', NO_PROXY: np }).proxy).toBeUndefined();
   });
+  // httpproxy: a leading "." or "*." matches subdomains only, not the name itself.
+  it.each(['.proxy.golang.org', '*.proxy.golang.org'])('NO_PROXY=%s still proxies proxy.golang.org itself', (np) =>
+    expect(proxyFor(u('https://proxy.golang.org/x'), { HTTPS_PROXY: 'http://p:3128', NO_PROXY: np }).proxy).toBe('http://p:3128'));
+  it('NO_PROXY=proxy.golang.org bypasses it', () => expect(proxyFor(u('https://proxy.golang.org/x'), { HTTPS_PROXY: 'http://p:3128', NO_PROXY: 'proxy.golang.org' }).proxy).toBeUndefined());
   it('NO_PROXY for another port still proxies', () => expect(proxyFor(u('https://a.corp.example/x'), { HTTPS_PROXY: 'http://p:3128', no_proxy: 'corp.example:8443' }).proxy).toBe('http://p:3128'));
 });
 
 describe('small parsers', () => {
   it('escapeModulePath', () => expect(escapeModulePath('github.com/Azure/azure-sdk')).toBe('github.com/!azure/azure-sdk'));
+  // cmd/go's parseNetrc: entries need machine, login and password; a macdef skips to an empty
+  // line; go never uses a "default" entry's credentials (curl does).
   it('parseNetrc', () =>
-    expect(parseNetrc('machine git.corp.example\n  login me\n  password s3cret\n# c\nmacdef init\ndefault login anon password x\n')).toEqual([
+    expect(parseNetrc('machine git.corp.example\n  login me\n  password s3cret\nmachine half login only\nmacdef init\nmachine inmacro login a password b\n\nmachine h2:8443 login u password p\ndefault login anon password x\nmachine after login c password d\n')).toEqual([
       { machine: 'git.corp.example', login: 'me', password: 's3cret' },
-      { machine: '*', login: 'anon', password: 'x' },
+      { machine: 'h2:8443', login: 'u', password: 'p' },
+      // Go's pairs: a "default" with login and password on its line is read as pairs and does not
+      // stop the file; its own credentials are never kept.
+      { machine: 'after', login: 'c', password: 'd' },
     ]));
+  it('parseNetrc: "default" alone at the end of a line ends the file', () =>
+    expect(parseNetrc('machine a login u password p\ndefault\nmachine z login y password w\n')).toEqual([{ machine: 'a', login: 'u', password: 'p' }]));
+  it('netrcFor: the host as the URL writes it, port included, over https only', () => {
+    const n = parseNetrc('machine 127.0.0.1 login a password 1\nmachine 127.0.0.1:18443 login b password 2\n');
+    expect(netrcFor(n, 'https://127.0.0.1:18443/ok/x/@v/list')?.login).toBe('b');
+    expect(netrcFor(n, 'https://127.0.0.1/ok')?.login).toBe('a');
+    expect(netrcFor(parseNetrc('machine 127.0.0.1 login a password 1\n'), 'https://127.0.0.1:18443/ok')).toBeUndefined();
+    expect(netrcFor(n, 'http://127.0.0.1/ok')).toBeUndefined();
+  });
   it.each([
     ['git.corp.example/team/x', true],
     ['gitlab.acme.com/team/x', true],
