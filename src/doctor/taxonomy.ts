@@ -107,6 +107,11 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
     explanation:
       'gopls asks go/packages for every package, and go/packages runs the program GOPACKAGESDRIVER names (from the environment, or gopls\'s build.env; unset, a gopackagesdriver on the PATH) instead of go list. A driver that is not there, cannot run or prints something other than JSON fails every load: imports turn red and nothing gets hover or completion, although go build works. GOPACKAGESDRIVER=off makes go/packages use go list.',
   },
+  'toolchain-setting': {
+    title: 'GOTOOLCHAIN makes go run a Go it cannot use here',
+    explanation:
+      'GOTOOLCHAIN decides which Go release every go command, and gopls through it, runs: the installed one (local), the newer one a go.mod asks for (auto, downloaded into the module cache), or a pinned release. A pinned release older than a module\'s go line refuses the module; one that is not downloaded and cannot be fails every command. The doctor\'s own go runs with GOTOOLCHAIN=local and never downloads, so this is read from the setting.',
+  },
   'unwatched-mount': {
     title: 'Changes made on the other side of the mount produce no file events',
     explanation:

@@ -2,7 +2,6 @@
 // environment): is there a go at all, does it belong to its GOROOT, and are the variables that
 // steer modules, caches and the target platform sane. Evidence names `go env -json` or the
 // environment, whichever set the value.
-import { packagesDriverFindings } from './packagesDriver.js';
 import path from 'node:path';
 import { existsSync, promises as fs } from 'node:fs';
 import type { ClassId, Evidence, Fix, FindingInput } from '../doctor/model.js';
@@ -22,6 +21,8 @@ import { spawnRefusedFinding } from './spawnRefused.js';
 import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
 import { classifyGoFailure, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
 import { missingForLevel } from '../procfs/cpuinfo.js';
+import { packagesDriverFindings } from './packagesDriver.js';
+import { findUp } from './modules.js';
 import { readAmd64Cpu } from '../facts/cpu.js';
 
 /** Where Go installs usually live, looked at when go is not on PATH (to say "installed but not on PATH"). */
@@ -68,6 +69,7 @@ export const goEnvProbe: Probe = {
     findings.push(...(await moduleVarFindings(ctx, v, goEnvEv)));
     findings.push(...(await goworkFindings(ctx, v, goEnvEv)));
     findings.push(...platformFindings(ctx, v, goEnvEv));
+    findings.push(...(await pinnedBelowModuleFindings(ctx, v, goEnvEv)));
     findings.push(...(await amd64LevelFindings(ctx, v, goEnvEv, observed)));
     findings.push(...(await packagesDriverFindings(ctx)));
     // Whether go accepts GOFLAGS costs a go command on every run where GOFLAGS is set (23 ms of this
@@ -628,6 +630,43 @@ async function amd64LevelFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n
   ];
 }
 
+/**
+ * GOTOOLCHAIN pinned to a release (go1.22.0, no "+auto") runs that release for everything, and a
+ * module whose go line is newer makes it stop: "go.mod requires go >= 1.26 (running go 1.22.0;
+ * GOTOOLCHAIN=go1.22.0)", every command and every package load of gopls. The doctor's own go runs
+ * with GOTOOLCHAIN=local and loads fine, so nothing else sees it (a tester: "no problems found").
+ */
+async function pinnedBelowModuleFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string[]) => Evidence): Promise<FindingInput[]> {
+  const tc = parseToolchain(v.GOTOOLCHAIN ?? '');
+  if (tc.mode !== 'version' || tc.fallback === 'auto') return [];
+  const pinned = parseGoVersion(tc.version);
+  if (!pinned) return [];
+  for (const ws of ctx.workspaces.slice(0, 3)) {
+    for (const name of ['go.work', 'go.mod']) {
+      const file = await findUp(path.resolve(ws), name);
+      if (!file) continue;
+      const line = /^go\s+(\S+)/m.exec((await readUserText(file, CAP.goModFile)) ?? '')?.[1];
+      const need = line ? parseGoVersion(line) : undefined;
+      if (!need || compareGoVersions(need, pinned) <= 0) continue;
+      const have = parseGoVersion(v.GOVERSION ?? '');
+      const value = have && compareGoVersions(have, need) >= 0 ? 'local' : `${tc.version}+auto`;
+      return [
+        {
+          classId: 'env-inheritance',
+          headline: 'toolchain-setting',
+          severity: 'error',
+          confidence: 0.85,
+          explains: ['module-resolution', 'gopls-launch'],
+          message: `GOTOOLCHAIN=${v.GOTOOLCHAIN} runs Go ${tc.version.replace(/^go/, '')} for everything, older than the go ${line} that ${file} asks for: every go command there stops with "${name} requires go >= ${line} (running go ${tc.version.replace(/^go/, '')}; GOTOOLCHAIN=${v.GOTOOLCHAIN})", and gopls loads no package.`,
+          evidence: [goEnvEv(['GOTOOLCHAIN', 'GOVERSION']), { source: file, excerpt: `go ${line}` }],
+          fixes: [toolsEnvFix(`toolsenv-gotoolchain-${value === 'local' ? 'local' : 'auto'}`, value === 'local' ? `Use the installed Go ${v.GOVERSION} (GOTOOLCHAIN=local)` : `Let go switch up to what the module asks for (GOTOOLCHAIN=${value})`, { GOTOOLCHAIN: value })],
+        },
+      ];
+    }
+  }
+  return [];
+}
+
 function platformFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string[]) => Evidence): FindingInput[] {
   const out: FindingInput[] = [];
   const tc = parseToolchain(v.GOTOOLCHAIN ?? '');
@@ -640,6 +679,7 @@ function platformFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string
         // Every go command switches to that toolchain first and fails when it cannot get it
         // ("go: downloading go1.30.0 (linux/amd64): toolchain not available"): builds and gopls's loads.
         classId: 'env-inheritance',
+        headline: 'toolchain-setting',
         severity: 'error',
         confidence: 0.85,
         message: `GOTOOLCHAIN=${v.GOTOOLCHAIN} asks for a newer Go than the one installed (${v.GOVERSION}), and GOPROXY=off forbids downloading it: every go command, and every package load of gopls, fails with "toolchain not available".`,
@@ -653,6 +693,7 @@ function platformFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string
       // available"). Measured: GOTOOLCHAIN=go1.99.0 left only a module-resolution symptom nothing explained.
       out.push({
         classId: 'env-inheritance',
+        headline: 'toolchain-setting',
         severity: 'warning',
         confidence: 0.6,
         message: `GOTOOLCHAIN=${v.GOTOOLCHAIN} makes every go command switch to ${tc.version}, newer than the installed ${v.GOVERSION} and not in the module cache: go downloads it first (from ${(v.GOPROXY ?? '').split(/[,|]/)[0] || 'https://proxy.golang.org'}), and until that works every go command and every package load of gopls fail ("toolchain not available" offline; "not available" from the proxy for a version never released).`,

@@ -266,6 +266,23 @@ describe.skipIf(!haveGo)('go-env / login-shell / modules on the real machine', (
     expect(f?.fixes.map((x) => x.id)).toEqual(['install-newer-go', 'toolsenv-gotoolchain-auto']);
   });
 
+  // A tester's GOTOOLCHAIN=go1.22.0 against a go 1.26 module: every go command stops with "go.mod
+  // requires go >= 1.26 (running go 1.22.0; GOTOOLCHAIN=go1.22.0)", and the doctor, whose go runs
+  // with GOTOOLCHAIN=local, said "no problems found". (No real go here: it would download go1.22.0.)
+  it('GOTOOLCHAIN pinned below the module\'s go line: an error titled by the setting; with +auto, or pinned high enough, nothing', async () => {
+    const ws = tree({ 'go.mod': MOD('example.com/pinned', '1.26'), 'main.go': 'package main\n\nfunc main() {}\n' });
+    const report = await diagnose([ws], { ...baseEnv(), GOTOOLCHAIN: 'go1.22.0' });
+    const cause = report.causes.find((c) => c.id === 'env-inheritance');
+    expect(cause).toMatchObject({ severity: 'error', title: 'GOTOOLCHAIN makes go run a Go it cannot use here' });
+    const f = cause!.findings.find((x) => x.headline === 'toolchain-setting')!;
+    expect(f.message).toContain('"go.mod requires go >= 1.26 (running go 1.22.0; GOTOOLCHAIN=go1.22.0)"');
+    expect(f.fixes[0]).toMatchObject({ key: 'go.toolsEnvVars', value: { GOTOOLCHAIN: 'local' } });
+    for (const ok of ['go1.22.0+auto', 'go1.26.0']) {
+      const r = await diagnose([ws], { ...baseEnv(), GOTOOLCHAIN: ok, GOPROXY: 'off' });
+      expect(r.causes.flatMap((c) => c.findings).filter((x) => x.headline === 'toolchain-setting' && /older than the go/.test(x.message)), ok).toEqual([]);
+    }
+  });
+
   it('a go.work whose go line needs a newer Go under GOTOOLCHAIN=local: the error names go.work, not the module', async () => {
     const ws = tree({ 'go.work': 'go 1.99\n\nuse ./a\n', 'a/go.mod': MOD('example.com/a', '1.22'), 'a/a.go': 'package a\n' });
     const report = await diagnose([ws], { ...baseEnv(), GOTOOLCHAIN: 'local' });
