@@ -457,14 +457,46 @@ async function cacheFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: str
 async function moduleVarFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string[]) => Evidence): Promise<FindingInput[]> {
   const out: FindingInput[] = [];
   if ((v.GO111MODULE ?? '') === 'off') {
-    out.push({
-      classId: 'module-resolution',
-      severity: 'error',
-      confidence: 0.9,
-      message: `GO111MODULE=off (set in the ${sourceOf('GO111MODULE', ctx.env, v)}): go and gopls run in GOPATH mode and ignore every go.mod, so imports of modules do not resolve.`,
-      evidence: [goEnvEv(['GO111MODULE']), ...(ctx.env.GO111MODULE !== undefined ? [{ source: 'environment', excerpt: `GO111MODULE=${ctx.env.GO111MODULE}` }] : [])],
-      fixes: [toolsEnvFix('toolsenv-go111module-on', 'Set GO111MODULE=on for the Go tools', { GO111MODULE: 'on' })],
-    });
+    const setIn = sourceOf('GO111MODULE', ctx.env, v);
+    const evidence = [goEnvEv(['GO111MODULE']), ...(ctx.env.GO111MODULE !== undefined ? [{ source: 'environment', excerpt: `GO111MODULE=${ctx.env.GO111MODULE}` }] : [])];
+    // GOPATH mode is what a GOPATH/src tree without go.mod is built in: there it works (a tester's
+    // legacy tree got an error whose fix, GO111MODULE=on, broke its build). It breaks a module.
+    const workspaces = ctx.workspaces.slice(0, 3).map((w) => path.resolve(w));
+    const modules: string[] = [];
+    for (const w of workspaces) {
+      const m = (await findUp(w, 'go.mod')) ?? (await findUp(w, 'go.work'));
+      if (m) modules.push(m);
+    }
+    const gopathSrc = gopathEntries(v).map((g) => path.join(g, 'src'));
+    const inGopath = workspaces.length > 0 && workspaces.every((w) => gopathSrc.some((src) => isInside(w, src)));
+    if (modules.length || !workspaces.length) {
+      out.push({
+        classId: 'module-resolution',
+        severity: 'error',
+        confidence: 0.9,
+        message: `GO111MODULE=off (set in the ${setIn}): go and gopls run in GOPATH mode and ignore every go.mod${modules.length ? ` (${firstAndMore(modules)} among them)` : ''}, so imports of modules do not resolve.`,
+        evidence: [...evidence, ...(modules.length ? [{ source: 'go.mod / go.work above the workspace', excerpt: modules.join('\n') }] : [])],
+        fixes: [toolsEnvFix('toolsenv-go111module-on', 'Set GO111MODULE=on for the Go tools', { GO111MODULE: 'on' })],
+      });
+    } else if (inGopath) {
+      out.push({
+        classId: 'module-resolution',
+        severity: 'info',
+        confidence: 0.3,
+        message: `GO111MODULE=off (set in the ${setIn}): go and gopls run in GOPATH mode, and ${firstAndMore(workspaces)} ${workspaces.length === 1 ? 'is' : 'are'} under GOPATH/src with no go.mod, so that works. GOPATH mode is legacy: go mod init there, then GO111MODULE=on, moves it to modules.`,
+        evidence,
+        fixes: [],
+      });
+    } else {
+      out.push({
+        classId: 'module-resolution',
+        severity: 'warning',
+        confidence: 0.6,
+        message: `GO111MODULE=off (set in the ${setIn}): go and gopls run in GOPATH mode, but ${firstAndMore(workspaces)} ${workspaces.length === 1 ? 'is' : 'are'} neither under GOPATH/src (${gopathSrc.join(', ') || 'GOPATH unset'}) nor in a module: imports of other packages do not resolve. go mod init there makes it a module (then GO111MODULE=on).`,
+        evidence,
+        fixes: [],
+      });
+    }
   }
   const flags = parseGoFlags(v.GOFLAGS ?? '');
   const mod = flags.get('mod');

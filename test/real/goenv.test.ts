@@ -64,6 +64,23 @@ describe.skipIf(!haveGo)('go-env / login-shell / modules on the real machine', (
     expect(report.causes.find((c) => c.id === 'module-resolution')?.severity).toBe('error');
   });
 
+  // A tester's legacy GOPATH tree: GO111MODULE=off is how it builds (go build works, gopls
+  // answers), and the fix GO111MODULE=on broke it ("directory prefix . does not contain main module").
+  it('GO111MODULE=off in a GOPATH/src tree without go.mod: information, go builds there; outside GOPATH and modules: a warning without GO111MODULE=on', async () => {
+    const gopath = tree({ 'src/example.com/util/u.go': 'package util\n\nfunc U() int { return 3 }\n', 'src/example.com/legacy/main.go': 'package main\n\nimport "example.com/util"\n\nfunc main() { println(util.U()) }\n' });
+    const ws = path.join(gopath, 'src/example.com/legacy');
+    const e = { ...baseEnv(), GO111MODULE: 'off', GOPATH: gopath };
+    expect(spawnSync(path.join(GO_DIR, 'go'), ['build', '-o', '/dev/null', '.'], { cwd: ws, env: e, encoding: 'utf8' }).status).toBe(0);
+    const off = (r: Report) => ours(r).filter((x) => x.probeId === 'go-env' && x.message.startsWith('GO111MODULE=off'));
+    const [info] = off(await diagnose([ws], e));
+    expect(info).toMatchObject({ severity: 'info' });
+    expect(info!.fixes).toEqual([]);
+    const loose = tree({ 'main.go': 'package main\n\nfunc main() {}\n' });
+    const [warn] = off(await diagnose([loose], e));
+    expect(warn).toMatchObject({ severity: 'warning' });
+    expect(warn!.fixes.map((x) => x.id)).not.toContain('toolsenv-go111module-on');
+  });
+
   it("go missing from the editor's PATH while the login shell has it: an env-inheritance error naming /usr/local/go/bin", async () => {
     // A login bash whose HOME holds a .bash_profile that puts Go on PATH, as a user's would.
     const home = tree({ '.bash_profile': `export PATH="${GO_DIR}:$PATH"\n` });
