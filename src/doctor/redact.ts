@@ -14,11 +14,16 @@ export interface Redactor {
 }
 
 /** Builds a redactor that knows the secret values of this environment (and of the login shell's). */
+/** GOAUTH's keywords, alone or in a ";" list: go's ways to find credentials, none of them one. */
+const GOAUTH_PLAIN = /^\s*(?:(?:off|netrc|git\s+\S+)\s*(?:;\s*|$))+$/;
+
 export function makeRedactor(...envs: Array<Record<string, string | undefined> | undefined>): Redactor {
   const values = new Set<string>();
   for (const env of envs) {
     for (const [k, v] of Object.entries(env ?? {})) {
       if (!v || v.length < 4 || !isSecretName(k)) continue;
+      // GOAUTH=netrc masked every "netrc" in the report (".*** machine entry").
+      if (k === 'GOAUTH' && GOAUTH_PLAIN.test(v)) continue;
       values.add(v);
     }
   }
@@ -32,7 +37,8 @@ export function makeRedactor(...envs: Array<Record<string, string | undefined> |
 }
 
 // Every rule masks the secret and keeps the name, so a reader still sees what was there.
-const KEYWORD = String.raw`(?:TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|_KEY|APIKEY|API_KEY|ACCESS_KEY|CREDENTIALS?|AUTH(?!ORS?\b|ORED\b)|COOKIE)`;
+// AUTH, but not the prose words that hold it: "401 Unauthorized: it wants credentials" lost its "it".
+const KEYWORD = String.raw`(?:TOKEN|SECRET|PASSWORD|PASSWD|PASSPHRASE|_KEY|APIKEY|API_KEY|ACCESS_KEY|CREDENTIALS?|AUTH(?!ORS?\b|ORED\b|ORI[SZ]ED\b|ORITY\b|ORITIES\b)|COOKIE)`;
 const HEADER = String.raw`(?:Proxy-)?Authorization|X-[A-Za-z0-9-]{0,40}?(?:Key|Token|Secret|Auth|Signature|Session)[A-Za-z0-9-]{0,40}|Set-Cookie|Cookie|(?:Private|Job|Deploy)-Token`;
 const AUTH_SCHEME = String.raw`(?:Bearer|Basic|Digest|Token|Negotiate|NTLM|AWS4-HMAC-SHA256)`;
 
@@ -53,7 +59,16 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   [new RegExp(String.raw`(["'])([^"'\n]{0,100}?${KEYWORD}[^"'\n]{0,100}?)\1(\s*[:=]\s*)(["'])((?:\\.|(?!\4)[^\\\n])*)\4`, 'gi'), (_m, q: string, name: string, sep: string, vq: string) => `${q}${name}${q}${sep}${vq}${MASK}${vq}`],
   // NAME=value / NAME: value where NAME looks secret, with or without a prefix (TOKEN=, MY_TOKEN=)
   // Anchored on the keyword, not on the start of the name: a long name-like run cannot make it quadratic.
-  [new RegExp(String.raw`(${KEYWORD}[A-Za-z0-9_]{0,64})(\s*[=:]\s*)(?!${AUTH_SCHEME}[\s-]+\*\*\*|\*\*\*)("[^"]*"|'[^']*'|[^\s,;&'"]+)`, 'gi'), `$1$2${MASK}`],
+  // GOAUTH's own words (off, netrc, git DIR) are how go finds credentials, not credentials: kept.
+  [new RegExp(String.raw`(${KEYWORD}[A-Za-z0-9_]{0,64})(\s*[=:]\s*)(?!${AUTH_SCHEME}[\s-]+\*\*\*|\*\*\*)("[^"]*"|'[^']*'|[^\s,;&'"]+)`, 'gi'), (...a: string[]) => {
+    // replace() passes the match, the groups, then the offset (a number) and the whole string.
+    const [m = '', name = '', sep = '', value = ''] = a;
+    const at = Number(a[4]);
+    const goauth = /^AUTH$/i.test(name) && /(?:^|[^A-Za-z0-9_])GO$/i.test(String(a[5]).slice(Math.max(0, at - 3), at));
+    // Unquoted, the value is its first word ("git" of GOAUTH=git /dir); quoted, the whole list.
+    const plain = /^["']/.test(value) ? GOAUTH_PLAIN.test(value.slice(1, -1)) : /^(?:off|netrc|git)$/i.test(value);
+    return goauth && plain ? m : `${name}${sep}${MASK}`;
+  }],
   // --password value, --token=value, --api-key value
   [/(--?[A-Za-z0-9-]{0,40}?(?:password|passwd|passphrase|token|secret|api-?key|access-key)[A-Za-z0-9-]{0,40})(=|\s+)(?!\*\*\*)([^\s'"]+)/gi, `$1$2${MASK}`],
   // .netrc: "machine h login u password p", or "password p" on a line of its own

@@ -36,6 +36,10 @@ describe('redaction', () => {
     { name: 'GOFLAGS: values of flags that are not build settings', in: 'GOFLAGS=-mod=mod -header=X-Corp:canary-goflags-16 -ldflags=-X=main.k=canary-goflags-17 -trimpath', leaks: ['canary-goflags-16', 'canary-goflags-17'], keeps: ['-mod=mod', '-trimpath', '-header=***'] },
     { name: 'GOFLAGS quoted, as go env prints it', in: "GOFLAGS='-tags=netgo -toolexec=canary-goflags-18'", leaks: ['canary-goflags-18'], keeps: ['-tags=netgo'] },
     { name: 'a JSON-escaped Authorization inside a log line', in: '{"message":"Authorization: Bearer canary-escaped-19\\" x"}', leaks: ['canary-escaped-19'] },
+    // A tester's "401 Unauthorized: *** wants credentials": prose holding AUTH is not a NAME=value.
+    { name: 'Unauthorized: prose survives', in: 'it answered 401 Unauthorized: it wants credentials; Authority: yes', leaks: [], keeps: ['401 Unauthorized: it wants credentials', 'Authority: yes'] },
+    { name: "GOAUTH's keywords are shown, a command's arguments are not", in: 'GOAUTH=netrc GOAUTH=off GOAUTH="git /src" GOAUTH=/usr/bin/myauth --token=s3cret', leaks: ['s3cret'], keeps: ['GOAUTH=netrc', 'GOAUTH=off', 'GOAUTH="git /src"'] },
+    { name: 'AUTHORIZATION as a variable is still masked', in: 'MY_AUTHORIZATION=abc123secret', leaks: ['abc123secret'] },
     { name: 'plain paths survive', in: '/home/u/go/pkg/mod is on /dev/sda1 ext4 rw,noexec', leaks: [], keeps: ['/home/u/go/pkg/mod is on /dev/sda1 ext4 rw,noexec'] },
   ];
   for (const t of table) {
@@ -50,6 +54,12 @@ describe('redaction', () => {
     const redact = makeRedactor({ CI_JOB_TOKEN: 'canary-4f1d', PATH: '/usr/bin', SHORT_KEY: 'ab' });
     expect(redact('the server said canary-4f1d twice: canary-4f1d')).toBe('the server said *** twice: ***');
     expect(redact('/usr/bin')).toBe('/usr/bin');
+  });
+
+  it('GOAUTH set to go\'s own keywords is not a secret value: "netrc" stays readable everywhere', () => {
+    expect(makeRedactor({ GOAUTH: 'netrc' })('add a .netrc machine entry')).toBe('add a .netrc machine entry');
+    expect(makeRedactor({ GOAUTH: 'git /home/u/src' })('GOAUTH=git /home/u/src')).toBe('GOAUTH=git /home/u/src');
+    expect(makeRedactor({ GOAUTH: '/usr/local/bin/corp-auth --key=zzzz9' })('ran /usr/local/bin/corp-auth --key=zzzz9')).not.toContain('zzzz9');
   });
 
   it('walks a whole report, masking env-style keys but not model fields named key', () => {
