@@ -67,7 +67,7 @@ export async function traceGet(rawUrl: string, opts: HopOptions): Promise<HopTra
   const deadline = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       // Reject before aborting: the abort listener's "canceled" must not win over the deadline.
-      reject(new HopError(current?.hop ?? 'dns', 'ETIMEDOUT', `no answer within the ${opts.deadlineMs} ms deadline`));
+      reject(new HopError(current?.hop ?? 'dns', 'ETIMEDOUT', `no answer within the ${Math.round(opts.deadlineMs)} ms deadline`));
       ac.abort();
     }, opts.deadlineMs);
     ac.signal.addEventListener('abort', () => reject(new HopError(current?.hop ?? 'dns', 'ABORTED', 'canceled')), { once: true });

@@ -37,6 +37,7 @@ let listBody = '';
 let certFile = '';
 let authTlsPort = 0;
 const seen: string[] = [];
+const emptyCache = mkdtempSync(path.join(tmp, 'empty-cache-'));
 
 function track<T extends http.Server | net.Server>(s: T): T {
   s.on('connection', (sock: net.Socket) => {
@@ -103,7 +104,9 @@ function module(): string {
 }
 
 function env(extra: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-modcacherw', GOWORK: 'off', GOSUMDB: 'off', GONOSUMDB: '', GOPRIVATE: '', GONOPROXY: '' };
+  // An empty module cache: a module already cached builds whatever the proxy says, and the check
+  // then only warns (these tests are about what the proxy says).
+  const e: NodeJS.ProcessEnv = { ...process.env, GOTOOLCHAIN: 'local', GOFLAGS: '-modcacherw', GOWORK: 'off', GOSUMDB: 'off', GONOSUMDB: '', GOPRIVATE: '', GONOPROXY: '', GOMODCACHE: emptyCache };
   for (const k of ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy', 'NO_PROXY', 'no_proxy', 'SSL_CERT_FILE', 'SSL_CERT_DIR']) delete e[k];
   return { ...e, ...extra };
 }
@@ -172,6 +175,15 @@ describe.skipIf(!GO || !XMOD)('the online check against local proxies', () => {
       expect(f!.message).toContain(`go refuses it before any request: "${words}`);
       expect(seen.slice(before).filter((x) => x.startsWith('list '))).toEqual([]);
     }
+  });
+
+  // A tester's exit 2 while go build worked: the module asked for was in the module cache.
+  it('the module asked for is already in the module cache: the proxy\'s failure is a warning, and says the workspace builds', async () => {
+    const ws = module();
+    const real = spawnSync(GO!, ['env', 'GOMODCACHE'], { encoding: 'utf8' }).stdout.trim();
+    const { f } = await online(ws, env({ GOPROXY: `http://127.0.0.1:${gonePort}`, GOMODCACHE: real }));
+    expect(f).toMatchObject({ severity: 'warning' });
+    expect(f!.message).toContain('itself is in the module cache, so this workspace builds');
   });
 
   it('a plain-HTTP proxy named without a scheme: go speaks TLS to it; the check says it does not speak TLS, not that a CA is missing', async () => {
