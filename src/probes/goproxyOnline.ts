@@ -149,6 +149,26 @@ export const goproxyOnlineProbe: Probe = {
     const listed = last?.trace?.ok && last.trace.status === 200 && last.entry !== 'off' && !last.entry.startsWith('direct') ? last.trace.body : undefined;
     if (listed !== undefined && listed.length < LIST_BYTES && !/\d{14}-[0-9a-f]{12}$/.test(dep.version.replace(/\+incompatible$/, ''))) {
       const versions = listed.split(/\s+/).filter((x) => /^v\d/.test(x));
+      // 200 with something else (a login page, a captive portal): go takes no version from it and
+      // its next request fails ("invalid response from proxy"); not "the proxy lists none".
+      const junk = listed.split('\n').map((l) => l.trim()).filter((l) => l && !/^v\d\S*$/.test(l));
+      if (junk.length) {
+        observed.versionListed = false;
+        return {
+          observed,
+          findings: [
+            {
+              classId: 'module-resolution',
+              explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
+              severity: 'error',
+              confidence: 0.8,
+              message: `Asked for the versions of ${dep.path}, ${last!.entry} answered 200 with something that is not a version list ("${junk[0]!.slice(0, 80)}"): a login page, a captive portal or another server answers in the proxy's place, and go fails with "invalid response from proxy" for every module not in the cache.`,
+              evidence: [{ source: `GET ${last!.trace!.url}`, excerpt: listed.slice(0, 400) }],
+              fixes: [GOPROXY_DOCS],
+            },
+          ],
+        };
+      }
       if (!versions.includes(dep.version)) {
         observed.versionListed = false;
         return {

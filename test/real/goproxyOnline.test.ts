@@ -259,6 +259,13 @@ describe.skipIf(!GO || !XMOD)('the online check against local proxies', () => {
     expect(f!.fixes[0]).toMatchObject({ id: 'go-get-listed-version', text: 'go get golang.org/x/mod@latest' });
     listBody = `v0.1.0\n${XMOD}\n`;
     expect((await online(ws, e)).f).toBeUndefined();
+    // A login page answering 200 in the proxy's place: go fails on it, the check says what it is
+    // (a tester's got "lists none" and go get @latest, which failed too).
+    listBody = '<!DOCTYPE html>\n<html><body>Sign in to continue</body></html>\n';
+    expect(await goDownload(ws, e)).toMatch(/invalid|unexpected|not found|unknown revision/);
+    const junk = await online(ws, e);
+    expect(junk.f!.message).toContain('answered 200 with something that is not a version list ("<!DOCTYPE html>")');
+    expect(junk.f!.fixes.map((x) => x.id)).not.toContain('go-get-listed-version');
   });
 
   it('"|" falls through on any error, "," does not', async () => {
