@@ -134,7 +134,7 @@ export const goproxyOnlineProbe: Probe = {
         break;
       }
       const url = e.kind === 'url' ? `${e.url.replace(/\/+$/, '')}/${escapeModulePath(dep.path)}/@v/list` : `https://${dep.path}?go-get=1`;
-      const trace = await ask(ctx, url, roots.ca);
+      const trace = await ask(ctx, url, roots.ca, v.GOAUTH);
       attempts.push({ entry: e.kind === 'url' ? e.url : `direct${direct ? ` (GONOPROXY ${direct})` : ''}`, trace });
       if (trace.ok) break;
       const notFound = trace.status === 404 || trace.status === 410;
@@ -192,11 +192,17 @@ export const goproxyOnlineProbe: Probe = {
   },
 };
 
-async function ask(ctx: ProbeContext, rawUrl: string, ca: string[] | undefined): Promise<HopTrace> {
+/** GOAUTH's commands (";"-separated, go help goauth): does it read .netrc? Unset means netrc. */
+export function goauthReadsNetrc(goauth: string | undefined): boolean {
+  const cmds = (goauth ?? '').split(';').map((c) => c.trim()).filter(Boolean);
+  return !cmds.length || cmds.some((c) => c === 'netrc');
+}
+
+async function ask(ctx: ProbeContext, rawUrl: string, ca: string[] | undefined, goauth: string | undefined): Promise<HopTrace> {
   const url = new URL(rawUrl);
   const via = proxyFor(url, ctx.env);
   const np = netrcPath(ctx.env);
-  const netrc = np ? parseNetrc((await readUserText(np, CAP.smallConfig)) ?? '') : [];
+  const netrc = np && goauthReadsNetrc(goauth) ? parseNetrc((await readUserText(np, CAP.smallConfig)) ?? '') : [];
   // go sends .netrc credentials only over https, to the host:port they name (netrcFor); without
   // them net/http sends the URL's own user:password (a GOPROXY of https://user:token@host/), which
   // a request built from the bare URL left out (a tester's false 401).
@@ -260,7 +266,11 @@ async function failureFinding(ctx: ProbeContext, dep: { path: string; version: s
       s === 404 || s === 410
         ? `it answered ${failed?.detail}: the proxy cannot see ${dep.path} (a private module needs GOPRIVATE) or the version does not exist`
         : s === 401 || s === 403
-          ? `it answered ${failed?.detail}: it wants credentials (a .netrc machine entry for ${new URL(t.url).host}, or user:password in the GOPROXY URL) or refuses this client`
+          ? (v.GOAUTH ?? '').trim() === 'off'
+            ? `it answered ${failed?.detail}: it wants credentials, and GOAUTH=off keeps go from sending any (.netrc included)`
+            : !goauthReadsNetrc(v.GOAUTH)
+              ? `it answered ${failed?.detail} to this check, which does not run GOAUTH=${v.GOAUTH}: the credentials that command gives go were not sent, so go itself may be let in`
+              : `it answered ${failed?.detail}: it wants credentials (a .netrc machine entry for ${new URL(t.url).host}, or user:password in the GOPROXY URL) or refuses this client`
           : failed?.code === 'ETIMEDOUT'
             ? `it accepted the connection but sent no answer within the check's ${(PER_REQUEST_MS / 1000).toFixed(0)} s (go waits longer: a proxy this slow makes every download slow, or hangs it)`
             : `it answered ${failed?.detail}`;
@@ -270,16 +280,20 @@ async function failureFinding(ctx: ProbeContext, dep: { path: string; version: s
   // A slow answer is not a failure go would see (it waits longer), and a module already in the
   // cache builds whatever the proxy does (a tester's exit 2 while go build worked): warnings.
   const slow = hop === 'http' && failed?.code === 'ETIMEDOUT';
+  // A GOAUTH command's credentials are go's, not this check's: a 401 here says nothing of go.
+  const unsure = !last.refused && (t?.status === 401 || t?.status === 403) && (v.GOAUTH ?? '').trim() !== 'off' && !goauthReadsNetrc(v.GOAUTH);
   const cached = v.GOMODCACHE ? existsSync(path.join(v.GOMODCACHE, 'cache', 'download', escapeModulePath(dep.path), '@v', `${escapeModulePath(dep.version)}.mod`)) : false;
-  const tail = slow
-    ? 'Downloads through it are slow, or hang.'
-    : cached
-      ? `${dep.path} ${dep.version} itself is in the module cache, so this workspace builds; a module that is not would fail the same way.`
-      : 'go build, go mod download and gopls fail the same way for modules not in the cache.';
+  const tail = unsure
+    ? 'go mod download in a terminal tells whether go gets in.'
+    : slow
+      ? 'Downloads through it are slow, or hang.'
+      : cached
+        ? `${dep.path} ${dep.version} itself is in the module cache, so this workspace builds; a module that is not would fail the same way.`
+        : 'go build, go mod download and gopls fail the same way for modules not in the cache.';
   return {
     classId: 'module-resolution',
     explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
-    severity: slow || cached ? 'warning' : 'error',
+    severity: slow || cached || unsure ? 'warning' : 'error',
     confidence: 0.85,
     message: `Asked for ${dep.path} ${dep.version} as go would (GOPROXY=${v.GOPROXY || 'https://proxy.golang.org,direct'}), the ${last.entry === 'off' ? 'download' : last.file ? `read of ${last.entry}` : `request to ${last.entry}`} ${slow ? 'was cut short' : 'failed'} ${last.file ? 'on disk' : `at the ${hopWords(hop)}`}: ${what}. ${tail}`,
     evidence,

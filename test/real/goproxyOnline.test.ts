@@ -212,6 +212,16 @@ describe.skipIf(!GO || !XMOD)('the online check against local proxies', () => {
     const hostOnly = netrc('127.0.0.1');
     expect(await goDownload(ws, hostOnly)).toContain('401 Unauthorized');
     expect((await online(ws, hostOnly)).f?.message).toContain('401');
+    // GOAUTH=off: go sends no .netrc credentials, and the check says that is why.
+    const off = { ...withPort, GOAUTH: 'off' };
+    expect(await goDownload(ws, off)).toContain('401 Unauthorized');
+    expect((await online(ws, off)).f?.message).toContain('GOAUTH=off keeps go from sending any');
+    // A GOAUTH command gives go credentials the check does not fetch: a 401 here is only a warning.
+    const cmd = path.join(tmp, 'goauth.sh');
+    writeFileSync(cmd, `#!/bin/sh\nprintf 'https://127.0.0.1:${authTlsPort}\\n\\nAuthorization: Basic ${Buffer.from('u:tok').toString('base64')}\\n\\n'\n`, { mode: 0o755 });
+    const viaCmd = env({ SSL_CERT_FILE: certFile, GOPROXY: `https://127.0.0.1:${authTlsPort}`, GOAUTH: cmd, NETRC: '/nonexistent' });
+    expect(await goDownload(ws, viaCmd)).not.toContain('401');
+    expect((await online(ws, viaCmd)).f).toMatchObject({ severity: 'warning' });
   });
 
   it('a proxy answering 410 Gone: go says so, the check names the HTTP status; "," falls through to the next entry', async () => {
