@@ -15,6 +15,7 @@ import { traceGet, type HopTrace } from '../host/httpHops.js';
 import { escapeModulePath, goproxyError, looksPrivate, matchPrefixPatterns, netrcFor, netrcPath, parseGoproxy, parseNetrc, proxyFor, type ProxyEntry } from './goproxyConfig.js';
 import { directRequirements } from './moduleDownloads.js';
 import { GO_PROXY_ENV_DOCS, GOPROXY_DOCS, goprivateFix, networkVarFromLoginFix, trustCaFix } from '../fixes/downloads.js';
+import { toolsEnvFix } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 
 /** crypto/x509/root_linux.go: the files go reads its roots from, first found wins. */
@@ -257,6 +258,12 @@ async function failureFinding(ctx: ProbeContext, dep: { path: string; version: s
     // look like a TLS handshake"), as a plain-HTTP proxy named without http:// does (go adds https://).
     what = `${failed?.target} does not speak TLS (${failed?.code}): a plain-HTTP server named without "http://" (go adds "https://" to a GOPROXY entry without a scheme), so go fails with "tls: first record does not look like a TLS handshake" or "server gave HTTP response to HTTPS client"`;
     fixes = [GOPROXY_DOCS];
+  } else if (hop === 'tls' && (ctx.env.SSL_CERT_FILE || ctx.env.SSL_CERT_DIR)) {
+    // go reads only these while they are set (crypto/x509 root_unix.go): a CA added to the system
+    // store changes nothing (a tester's empty SSL_CERT_FILE got "add a CA to the system store").
+    const set = ['SSL_CERT_FILE', 'SSL_CERT_DIR'].filter((n) => ctx.env[n]);
+    what = `the TLS certificate of ${failed?.target} is not trusted (${failed?.code}) by the roots ${set.map((n) => `${n}=${ctx.env[n]}`).join(' and ')} name${set.length === 1 ? 's' : ''}: while ${set.length === 1 ? 'it is' : 'they are'} set, go reads its roots there and not in the system store`;
+    fixes = [...loginVar(['SSL_CERT_FILE', 'SSL_CERT_DIR']), ...set.map((n) => toolsEnvFix(`toolsenv-${n.toLowerCase()}-clear-roots`, `Clear ${n} for the Go tools (go then reads the system's roots)`, { [n]: '' }))];
   } else if (hop === 'tls') {
     what = `the TLS certificate of ${failed?.target} is not trusted (${failed?.code}): a proxy that re-signs traffic, or a server with a certificate go rejects too ("x509: certificate signed by unknown authority")`;
     fixes = [...loginVar(['SSL_CERT_FILE', 'SSL_CERT_DIR']), trustCaFix()];

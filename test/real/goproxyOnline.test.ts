@@ -139,6 +139,12 @@ describe.skipIf(!GO || !XMOD)('the online check against local proxies', () => {
     expect(f!.message).toContain('failed at the TLS handshake');
     expect(f!.evidence[0]!.excerpt).toMatch(/✗ tls 127\.0\.0\.1:\d+: (DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE)/);
     expect(f!.fixes.map((x) => x.id)).toContain('trust-company-ca');
+    // SSL_CERT_FILE naming other roots: go reads only those, so the system store is not the fix.
+    const other = path.join(tmp, 'empty.pem');
+    writeFileSync(other, '');
+    const wrongRoots = await online(ws, { ...e, SSL_CERT_FILE: other });
+    expect(wrongRoots.f!.message).toContain(`by the roots SSL_CERT_FILE=${other} names`);
+    expect(wrongRoots.f!.fixes.map((x) => x.id)).toEqual(['toolsenv-ssl_cert_file-clear-roots']);
     const trusted = await online(ws, { ...e, SSL_CERT_FILE: certFile });
     expect(trusted.f).toBeUndefined();
     expect(trusted.report.probes[0]!.observed).toMatchObject({ roots: [certFile], attempts: [{ ok: true, status: 200 }] });
