@@ -29,6 +29,8 @@ import { readAmd64Cpu } from '../facts/cpu.js';
 export const USUAL_GO_DIRS = ['/usr/local/go/bin', '/usr/lib/go/bin', '/snap/bin', '/usr/bin'];
 
 /** The tools every build runs from GOTOOLDIR: a Go installation without one cannot build. */
+/** Standard packages a whole Go root has and nearly every program imports (stat'ed, cheap). */
+const CORE_STD = ['runtime', 'fmt', 'os', 'io', 'errors', 'strings', 'sync', 'context'];
 const GO_TOOLS = ['compile', 'link', 'asm'];
 
 /** The variables this probe reports, so "ok" still says what was read. */
@@ -304,7 +306,9 @@ async function gorootFindings(
   const toolDir = v.GOTOOLDIR || path.join(goroot, 'pkg', 'tool', `${v.GOHOSTOS || 'linux'}_${v.GOHOSTARCH || 'amd64'}`);
   const lacking = [
     ...(await Promise.all(GO_TOOLS.map(async (t) => ((await exists(path.join(toolDir, t))) ? undefined : path.join(toolDir, t))))),
-    ...((await exists(path.join(goroot, 'src', 'runtime'))) ? [] : [path.join(goroot, 'src', 'runtime')]),
+    // The packages nearly every program imports, not only runtime: a tester's tree without src/fmt
+    // was blamed on the module's requirements, with go mod tidy (which changed nothing).
+    ...(await Promise.all(CORE_STD.map(async (p) => ((await exists(path.join(goroot, 'src', p))) ? undefined : path.join(goroot, 'src', p))))),
   ].filter((x): x is string => x !== undefined);
   observed.GOROOTLacking = lacking;
   if (lacking.length) {
@@ -316,7 +320,7 @@ async function gorootFindings(
         confidence: 0.9,
         message:
           `The Go installation at ${goroot} is incomplete: ${lacking.map((l) => path.relative(goroot, l)).join(', ')} ${lacking.length === 1 ? 'is' : 'are'} missing, so ` +
-          (tool ? `every go build, go test and gopls's package loading fail with go: no such tool "${path.basename(tool)}"` : `every build fails with "package runtime is not in std (${path.join(goroot, 'src', 'runtime')})" and gopls cannot resolve standard imports`) +
+          (tool ? `every go build, go test and gopls's package loading fail with go: no such tool "${path.basename(tool)}"` : `every build importing it fails with "package ${path.relative(path.join(goroot, 'src'), lacking[0]!)} is not in std (${lacking[0]})" and gopls cannot resolve standard imports`) +
           `. An extraction or upgrade cut short, files deleted, or a distribution that ships them in another package; go env still answers, so nothing else says so.` +
           (ctx.env.GOROOT !== undefined ? ` GOROOT=${ctx.env.GOROOT} comes from the environment: if another, whole Go is installed, remove it.` : ''),
         evidence: [goEnvEv(['GOROOT', 'GOTOOLDIR']), { source: `stat in ${goroot}`, excerpt: lacking.map((l) => `${l}: no such file`).join('\n') }],

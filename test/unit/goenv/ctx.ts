@@ -52,8 +52,8 @@ export function binDir(tag: string, ...names: string[]): string {
 export function fakeGo(version = 'go1.26.8'): { goroot: string; goBinary: string; values: GoEnvValues } {
   const root = tempDir('goroot');
   const goroot = path.join(root, 'go');
-  // The layout cmd/go checks for a Go root (pkg/tool), the tools every build runs, and the standard library's src/runtime.
-  tree(goroot, { VERSION: `${version}\ntime 2025-01-01T00:00:00Z\n`, 'bin/go': '#!/bin/sh\n', 'pkg/tool/linux_amd64/compile': '', 'pkg/tool/linux_amd64/link': '', 'pkg/tool/linux_amd64/asm': '', 'src/runtime/runtime.go': 'package runtime\n' });
+  // The layout cmd/go checks for a Go root (pkg/tool), the tools every build runs, and the standard library's core packages.
+  tree(goroot, { VERSION: `${version}\ntime 2025-01-01T00:00:00Z\n`, 'bin/go': '#!/bin/sh\n', 'pkg/tool/linux_amd64/compile': '', 'pkg/tool/linux_amd64/link': '', 'pkg/tool/linux_amd64/asm': '', 'src/runtime/runtime.go': 'package runtime\n', ...Object.fromEntries(['fmt', 'os', 'io', 'errors', 'strings', 'sync', 'context'].map((p) => [`src/${p}/${p}.go`, `package ${p}\n`])) });
   chmodSync(path.join(goroot, 'bin/go'), 0o755);
   const home = tempDir('home');
   const values: GoEnvValues = {

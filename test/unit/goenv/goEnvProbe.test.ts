@@ -99,6 +99,16 @@ describe('go-env probe', () => {
     expect(r.findings[0]!.message).toContain(`The Go installation at ${g.goroot} is incomplete: pkg/tool/linux_amd64/link is missing, so every go build, go test and gopls's package loading fail with go: no such tool "link"`);
   });
 
+  // A tester's Go tree without src/fmt: every build failed ("package fmt is not in std"), and the
+  // report blamed the module's requirements, with go mod tidy.
+  it('a Go root missing a core standard package (src/fmt) is an error naming it', async () => {
+    const g = fakeGo();
+    rmSync(path.join(g.goroot, 'src/fmt'), { recursive: true });
+    const r = await runProbe(goEnvProbe, makeCtx({ env: { PATH: path.dirname(g.goBinary) }, goEnv: okGoEnv(g) }));
+    expect(r.findings[0]).toMatchObject({ classId: 'env-inheritance', severity: 'error', fixes: [{ id: 'install-go' }] });
+    expect(r.findings[0]!.message).toContain(`src/fmt is missing, so every build importing it fails with "package fmt is not in std (${path.join(g.goroot, 'src/fmt')})"`);
+  });
+
   it('a GOROOT that no longer exists is an error', async () => {
     const g = fakeGo();
     const r = await runProbe(goEnvProbe, makeCtx({ goEnv: okGoEnv(g, { GOROOT: '/nonexistent/go' }) }));
