@@ -190,8 +190,9 @@ describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', 
     const f = all.find((x) => x.severity === 'error')!;
     expect(f.message).toContain(`GOWORK=off (from the environment the tools get) makes go ignore ${path.join(ws, 'go.work')}, whose modules serve example.com/lib`);
     expect(all.some((x) => x.message.includes('has no checksum'))).toBe(false);
-    expect(f.fixes[0]).toMatchObject({ id: 'toolsenv-gowork', value: { GOWORK: path.join(ws, 'go.work') } });
-    expect(goBuild(app, { ...e, GOPROXY: 'off', GOWORK: path.join(ws, 'go.work') })).toBe('');
+    // Unset for the Go tools (empty is unset to go), never this workspace's path in user settings.
+    expect(f.fixes[0]).toMatchObject({ id: 'toolsenv-gowork-auto', value: { GOWORK: '' } });
+    expect(goBuild(app, { ...e, GOPROXY: 'off', GOWORK: '' })).toBe('');
   });
 
   // A fork required by its own path while its go.mod keeps the original's name: go refuses it; the
