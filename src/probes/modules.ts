@@ -13,7 +13,7 @@ import { CAP, readUserText } from '../host/readUserFile.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
 import { isInside } from '../host/paths.js';
 import { goSkips, walkDirs } from '../host/walk.js';
-import { parseGoWorkUses } from '../lsp/workspaceFiles.js';
+import { goModModulePath, parseGoWorkUses } from '../lsp/workspaceFiles.js';
 import { lookPath } from '../facts/lookPath.js';
 import { goplsSettingsGoList } from './goplsBuildEnv.js';
 import { firstAndMore } from '../doctor/listing.js';
@@ -109,22 +109,65 @@ async function replaceFindings(dir: string, gomod: string): Promise<FindingInput
   for (const r of parseLocalReplaces(gomod).slice(0, 20)) {
     const target = path.resolve(dir, r.to);
     const st = await fs.stat(target).catch(() => undefined);
-    const hasMod = st?.isDirectory() ? await fs.stat(path.join(target, 'go.mod')).then(() => true, () => false) : false;
-    if (hasMod) continue;
+    const modText = st?.isDirectory() ? await readUserText(path.join(target, 'go.mod'), CAP.goModFile) : undefined;
+    const modPath = r.from.split('@')[0]!;
+    const declared = modText === undefined ? undefined : goModModulePath(modText);
+    // A folder whose go.mod names another module: go builds it in place of this one without a word
+    // (a tester's "imported as other and not used", and the report said nothing).
+    if (modText !== undefined && (!declared || declared === modPath)) continue;
+    // Where the module the replace meant may be: a folder nearby whose go.mod declares it.
+    const found = await folderDeclaring(modPath, [path.dirname(target), dir, path.dirname(dir)], target);
+    const rel = found ? (path.relative(dir, found).startsWith('.') ? path.relative(dir, found) : `./${path.relative(dir, found)}`) : undefined;
+    const retarget: Fix[] = found ? [{ id: 'go-mod-replace-retarget', kind: 'terminal', title: `Replace ${modPath} with ${rel}, whose go.mod declares it`, text: `go mod edit -replace=${r.from}=${rel}`, needsRoot: false, cwd: dir }] : [];
+    if (modText !== undefined) {
+      out.push({
+        classId: 'module-resolution',
+        severity: 'error',
+        confidence: 0.85,
+        message: `${path.join(dir, 'go.mod')} replaces ${r.from} with ${r.to}, whose go.mod declares module ${declared}: go builds that folder's packages in place of ${modPath}, so code importing ${modPath} fails to compile ("imported as … and not used", "undefined: …").${found ? ` ${found} declares ${modPath}.` : ''}`,
+        evidence: [{ source: path.join(dir, 'go.mod'), excerpt: `replace ${r.from} => ${r.to}` }, { source: path.join(target, 'go.mod'), excerpt: `module ${declared}` }],
+        fixes: retarget,
+      });
+      continue;
+    }
+    // A version that exists only as a placeholder (v0.0.0, the zero pseudo-version) cannot be
+    // downloaded: dropping the replace then fails too ("missing go.sum entry", 400 from the proxy).
+    const required = new RegExp(`^\\s*(?:require\\s+)?${modPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(\\S+)`, 'm').exec(gomod)?.[1];
+    const placeholder = !required || /^v0\.0\.0(?:-00010101000000-000000000000)?$/.test(required);
     out.push({
       classId: 'module-resolution',
       severity: 'error',
       confidence: 0.9,
-      message: `${path.join(dir, 'go.mod')} replaces ${r.from} with ${r.to}, ${!st ? `which does not exist (${target})` : !st.isDirectory() ? `which is a file, not a directory (${target})` : `which holds no go.mod (${target})`}: go and gopls fail every package that imports ${r.from} ("replacement directory … does not exist" or "reading …/go.mod").`,
+      message: `${path.join(dir, 'go.mod')} replaces ${r.from} with ${r.to}, ${!st ? `which does not exist (${target})` : !st.isDirectory() ? `which is a file, not a directory (${target})` : `which holds no go.mod (${target})`}: go and gopls fail every package that imports ${r.from} ("replacement directory … does not exist" or "reading …/go.mod").${found ? ` ${found} declares ${modPath}.` : ''}`,
       evidence: [{ source: path.join(dir, 'go.mod'), excerpt: `replace ${r.from} => ${r.to}` }, { source: `stat ${target}${st?.isDirectory() ? '/go.mod' : ''}`, excerpt: 'ENOENT' }],
       // go mod tidy fails on it the same way (a tester ran the fix offered: "replacement directory
-      // … does not exist"): put the folder back, or drop the replace and take the required version.
+      // … does not exist"): point it at the folder that declares the module, put the folder back,
+      // or drop the replace and take the required version, when that version can be downloaded.
       fixes: [
-        { id: 'go-mod-dropreplace', kind: 'terminal', title: `Drop the replace of ${r.from.split('@')[0]} and use the version go.mod requires`, text: `go mod edit -dropreplace=${r.from}`, needsRoot: false, cwd: dir, detail: `go then downloads ${r.from.split('@')[0]} from GOPROXY; a module that exists only on disk needs its folder back at ${r.to} instead (clone or check it out there).` },
+        ...retarget,
+        ...(placeholder
+          ? []
+          : [{ id: 'go-mod-dropreplace', kind: 'terminal' as const, title: `Drop the replace of ${modPath} and use the version go.mod requires`, text: `go mod edit -dropreplace=${r.from}`, needsRoot: false, cwd: dir, detail: `go then downloads ${modPath} ${required} from GOPROXY; a module that exists only on disk needs its folder back at ${r.to} instead (clone or check it out there).` }]),
       ],
     });
   }
   return out;
+}
+
+/** The first folder, among those right under `parents` (at most 200 looked at), whose go.mod declares `modPath`; not `not`. */
+async function folderDeclaring(modPath: string, parents: readonly string[], not: string): Promise<string | undefined> {
+  let looked = 0;
+  for (const parent of [...new Set(parents)]) {
+    const names = await fs.readdir(parent, { withFileTypes: true }).catch(() => []);
+    for (const d of names) {
+      if (!d.isDirectory() || looked++ > 200) continue;
+      const candidate = path.join(parent, d.name);
+      if (candidate === not) continue;
+      const text = await readUserText(path.join(candidate, 'go.mod'), CAP.goModFile);
+      if (text !== undefined && goModModulePath(text) === modPath) return candidate;
+    }
+  }
+  return undefined;
 }
 
 /** Pure: the `go` and `toolchain` lines of a go.mod or go.work. */

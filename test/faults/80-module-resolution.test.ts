@@ -52,10 +52,13 @@ describe('fault: modules gopls cannot resolve', () => {
     }
   });
 
-  // A replace to a local directory that is gone (the sibling checkout never cloned) and, as the
-  // variation, one that is there but holds no go.mod. gopls says only that no module provides it.
-  for (const target of ['gone', 'nomod']) {
-    it(`a replace to a local directory that ${target === 'gone' ? 'does not exist' : 'holds no go.mod'}: the doctor names the directive and the directory`, async () => {
+  // A replace to a local directory that is gone (the sibling checkout never cloned), one that is
+  // there but holds no go.mod, and one whose go.mod declares another module (go builds it in place
+  // without a word; a tester's "imported as other and not used"). The required version is the
+  // placeholder v0.0.0, so dropping the replace cannot work (go then wants it from the proxy): not
+  // offered. Where a folder nearby declares the module, the fix points the replace there and go builds.
+  for (const target of ['gone', 'nomod', 'other']) {
+    it(`a replace to a local directory that ${target === 'gone' ? 'does not exist' : target === 'nomod' ? 'holds no go.mod' : 'declares another module'}: the doctor names the directive and the directory`, async () => {
       const dir = tempDir('replace');
       const ws = path.join(dir, 'ws');
       mkdirSync(ws);
@@ -63,24 +66,41 @@ describe('fault: modules gopls cannot resolve', () => {
         mkdirSync(path.join(dir, target));
         writeFileSync(path.join(dir, target, 'x.go'), 'package x\n\nfunc F() {}\n');
       }
+      if (target === 'other') {
+        mkdirSync(path.join(dir, target));
+        writeFileSync(path.join(dir, target, 'go.mod'), 'module example.com/other\n\ngo 1.22\n');
+        writeFileSync(path.join(dir, target, 'o.go'), 'package other\n');
+      }
+      // The checkout the replace meant, beside the others, for all but "nomod".
+      if (target !== 'nomod') {
+        mkdirSync(path.join(dir, 'x'));
+        writeFileSync(path.join(dir, 'x', 'go.mod'), 'module example.com/x\n\ngo 1.22\n');
+        writeFileSync(path.join(dir, 'x', 'x.go'), 'package x\n\nfunc F() {}\n');
+      }
       writeFileSync(path.join(ws, 'go.mod'), `module example.com/ws\n\ngo 1.22\n\nrequire example.com/x v0.0.0\n\nreplace example.com/x => ../${target}\n`);
       writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport "example.com/x"\n\nfunc main() { x.F() }\n');
       try {
         const env = userEnv({ GOFLAGS: '-mod=mod', GOPROXY: 'off' });
         const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
         expect(build.code).not.toBe(0);
-        expect(build.stderr).toMatch(target === 'gone' ? /replacement directory \.\.\/gone does not exist/ : /nomod\/go\.mod: no such file or directory/);
+        expect(build.stderr).toMatch(target === 'gone' ? /replacement directory \.\.\/gone does not exist/ : target === 'nomod' ? /nomod\/go\.mod: no such file or directory/ : /imported as other and not used|undefined: x/);
         const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS });
         console.log(`[replace ${target}] ${summarize(run)}`);
         expectDiagnosis(run, ['module-resolution'], [`replace example.com/x => ../${target}`]);
-        expect(run.report!.causes[0]!.findings.some((f) => f.message.includes(path.join(dir, target)))).toBe(true);
-        // go mod tidy fails the same way (a tester ran it): not offered. The fix drops the directive.
+        expect(run.report!.causes[0]!.findings.some((f) => f.message.includes(path.join(dir, target)) || f.message.includes(`../${target}`))).toBe(true);
+        // go mod tidy fails the same way (a tester ran it), and so does dropping the replace of a
+        // placeholder version: neither is offered.
         const fixes = run.report!.causes.flatMap((c) => c.fixes) as Array<{ id: string; text?: string }>;
         expect(fixes.map((f) => f.text ?? '')).not.toContain('go mod tidy');
-        const drop = fixes.find((f) => f.id === 'go-mod-dropreplace');
-        expect(drop?.text).toBe('go mod edit -dropreplace=example.com/x');
-        expect((await runCmd('/bin/sh', ['-c', drop!.text!], { cwd: ws, env })).code).toBe(0);
-        expect(readFileSync(path.join(ws, 'go.mod'), 'utf8')).not.toMatch(/^replace /m);
+        expect(fixes.map((f) => f.id)).not.toContain('go-mod-dropreplace');
+        const retarget = fixes.find((f) => f.id === 'go-mod-replace-retarget');
+        if (target === 'nomod') {
+          expect(retarget).toBeUndefined();
+          return;
+        }
+        expect(retarget?.text).toBe('go mod edit -replace=example.com/x=../x');
+        expect((await runCmd('/bin/sh', ['-c', retarget!.text!], { cwd: ws, env })).code).toBe(0);
+        expect((await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env })).code).toBe(0);
       } finally {
         removeTree(dir);
       }
