@@ -251,7 +251,9 @@ async function failureFinding(ctx: ProbeContext, dep: { path: string; version: s
     fixes = [...loginVar(['HTTPS_PROXY', 'https_proxy']), GO_PROXY_ENV_DOCS, GOPROXY_DOCS];
   } else if (hop === 'proxy-connect') {
     const auth = failed?.code === 'HTTP 407';
-    what = auth ? `the HTTP proxy ${t.proxy} demands credentials (407 Proxy Authentication Required)` : `the HTTP proxy ${t.proxy} refused the tunnel (${failed?.detail})`;
+    // With user:password in the proxy's URL, a 407 means those were refused, not missing.
+    const sent = /^[a-z][a-z0-9+.-]*:\/\/[^/@]+@/i.test(t.proxy ?? '');
+    what = auth ? (sent ? `the HTTP proxy ${t.proxy} refused the credentials its URL carries (407 Proxy Authentication Required): a wrong or expired user or password` : `the HTTP proxy ${t.proxy} demands credentials (407 Proxy Authentication Required)`) : `the HTTP proxy ${t.proxy} refused the tunnel (${failed?.detail})`;
     fixes = [...(auth ? [] : loginVar(['NO_PROXY', 'no_proxy'])), GO_PROXY_ENV_DOCS];
   } else if (hop === 'tls' && /WRONG_VERSION_NUMBER|EPROTO/.test(failed?.code ?? '')) {
     // Not a certificate at all: the server answered in plain HTTP (go: "tls: first record does not

@@ -161,6 +161,10 @@ describe.skipIf(!GO || !XMOD)('the online check against local proxies', () => {
     expect(f!.message).toContain('demands credentials (407 Proxy Authentication Required)');
     expect(f!.evidence[0]!.source).toBe(`GET https://goproxy.corp.example/golang.org/x/mod/@v/list via http://127.0.0.1:${proxy407Port}`);
     expect(seen).toContain('407 CONNECT goproxy.corp.example:443 auth=no');
+    // Credentials in HTTPS_PROXY that the proxy refuses: refused, not missing (a tester's finding).
+    const refused = await online(ws, env({ GOPROXY: 'https://goproxy.corp.example', HTTPS_PROXY: `http://alice:wrong@127.0.0.1:${proxy407Port}` }));
+    expect(refused.f!.message).toContain('refused the credentials its URL carries (407 Proxy Authentication Required)');
+    expect(seen).toContain('407 CONNECT goproxy.corp.example:443 auth=yes');
   });
 
   // A tester's findings: GOPROXY entries go rejects before any request, credentials in the URL
