@@ -8,7 +8,7 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact } from '../facts/readGoEnv.js';
 import { buildsFromVendor, classifyGoFailure, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
-import { INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
+import { alternateToolFix, INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
 import { isInside } from '../host/paths.js';
@@ -634,7 +634,16 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
     // go names the file it read the go line from, relative to dir ("../go.work" from a used module).
     const printed = /(\S*go\.(?:mod|work)) requires go >=/.exec(stderr)?.[1]?.replace(/^go: /, '');
     const message = printed && /^go\.(mod|work) /.test(finding.message) ? `${path.resolve(dir, printed)}${finding.message.slice(finding.message.indexOf(' '))}` : `${path.join(dir, 'go.mod')}: ${finding.message}`;
-    findings.push({ ...finding, message, evidence, fixes: toolchainFixes(goEnv, known.message) });
+    // Another Go on this machine may already be new enough (a tester's old Go first on PATH
+    // shadowed /usr/local/go's go1.26.8, and the fix said to download one).
+    const need = /requires go ([0-9][0-9a-z.]*[0-9a-z])/.exec(known.message)?.[1];
+    const other = need ? await newerGoInstalled(need, goEnv.goBinaryReal, ctx.env) : undefined;
+    findings.push({
+      ...finding,
+      message: other ? `${message} ${other.goBinary} (${other.version}) is installed on this machine and is new enough, but the go found first on PATH is ${goEnv.goBinary}.` : message,
+      evidence: other ? [...evidence, { source: path.join(other.root, 'VERSION'), excerpt: other.version }] : evidence,
+      fixes: [...(other ? [alternateToolFix('go', other.goBinary)] : []), ...toolchainFixes(goEnv, known.message)],
+    });
     return { findings, observed };
   }
   if (known) return { findings, observed }; // an environment problem: the go-env probe reports it
@@ -664,6 +673,31 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
     });
   }
   return { findings, observed };
+}
+
+/** Where Go installations usually live: the tarball's, distributions', golang.org/dl's and snap's. */
+async function goRootCandidates(env: NodeJS.ProcessEnv): Promise<string[]> {
+  const out = ['/usr/local/go', '/usr/lib/go', '/opt/go', '/snap/go/current'];
+  for (const [dir, prefix] of [['/usr/lib', 'go-'], [env.HOME ? path.join(env.HOME, 'sdk') : '', 'go']] as const) {
+    if (!dir) continue;
+    for (const n of (await fs.readdir(dir).catch(() => [] as string[])).slice(0, 100)) if (n.startsWith(prefix)) out.push(path.join(dir, n));
+  }
+  return out;
+}
+
+/** An installed Go at least `need` that is not the one that ran (its VERSION file, read; nothing run). */
+async function newerGoInstalled(need: string, ran: string, env: NodeJS.ProcessEnv): Promise<{ root: string; goBinary: string; version: string } | undefined> {
+  const want = parseGoVersion(need);
+  if (!want) return undefined;
+  for (const root of await goRootCandidates(env)) {
+    const version = ((await readUserText(path.join(root, 'VERSION'), CAP.smallConfig)) ?? '').split('\n')[0]!.trim();
+    const have = parseGoVersion(version);
+    const goBinary = path.join(root, 'bin', 'go');
+    if (!have || compareGoVersions(have, want) < 0) continue;
+    const real = await fs.realpath(goBinary).catch(() => undefined);
+    if (real && real !== ran) return { root, goBinary, version };
+  }
+  return undefined;
 }
 
 function toolchainFixes(goEnv: Extract<GoEnvFact, { ok: true }>, message: string): Fix[] {

@@ -300,6 +300,17 @@ describe.skipIf(!haveGo)('go-env / login-shell / modules on the real machine', (
     }
   });
 
+  // A tester's old Go first on PATH shadowed a new-enough one installed elsewhere, and the fix said
+  // to download Go. A golang.org/dl-style install under ~/sdk (its VERSION file is what is read).
+  it('a newer Go installed elsewhere (~/sdk/go1.99.0) that satisfies the go line: named, with go.alternateTools.go first', async () => {
+    const home = tree({ 'sdk/go1.99.0/VERSION': 'go1.99.0\ntime 2030-01-01T00:00:00Z\n', 'sdk/go1.99.0/bin/go': '#!/bin/sh\n' });
+    const ws = tree({ 'go.mod': MOD('example.com/future2', '1.99') });
+    const report = await diagnose([ws], { ...baseEnv(), GOTOOLCHAIN: 'local', HOME: home });
+    const f = ours(report).find((x) => x.probeId === 'modules' && x.severity === 'error')!;
+    expect(f.message).toContain(`${home}/sdk/go1.99.0/bin/go (go1.99.0) is installed on this machine and is new enough`);
+    expect(f.fixes[0]).toMatchObject({ id: 'alternate-tools-go', value: { go: `${home}/sdk/go1.99.0/bin/go` } });
+  });
+
   it('a go.work whose go line needs a newer Go under GOTOOLCHAIN=local: the error names go.work, not the module', async () => {
     const ws = tree({ 'go.work': 'go 1.99\n\nuse ./a\n', 'a/go.mod': MOD('example.com/a', '1.22'), 'a/a.go': 'package a\n' });
     const report = await diagnose([ws], { ...baseEnv(), GOTOOLCHAIN: 'local' });
