@@ -676,7 +676,7 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
 }
 
 /** Where Go installations usually live: the tarball's, distributions', golang.org/dl's and snap's. */
-async function goRootCandidates(env: NodeJS.ProcessEnv): Promise<string[]> {
+export async function goRootCandidates(env: NodeJS.ProcessEnv): Promise<string[]> {
   const out = ['/usr/local/go', '/usr/lib/go', '/opt/go', '/snap/go/current'];
   for (const [dir, prefix] of [['/usr/lib', 'go-'], [env.HOME ? path.join(env.HOME, 'sdk') : '', 'go']] as const) {
     if (!dir) continue;

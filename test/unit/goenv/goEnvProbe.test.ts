@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import { goEnvProbe } from '../../../src/probes/goEnv.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
@@ -173,6 +174,16 @@ describe('go-env probe', () => {
     const ranked = rankCauses(r.findings.map((f) => FindingSchema.parse(f)));
     expect(ranked.map((c) => c.id)).toEqual(['env-inheritance', 'gopls-launch']);
     expect(ranked[1]!.findings[0]!.explainedBy).toEqual(['env-inheritance']);
+    // A real Go installed in a usual place is offered (a tester's shims got no fix at all); here a
+    // golang.org/dl-style one under ~/sdk, or /usr/local/go where this machine has it.
+    const home = mkdtempSync(path.join(os.tmpdir(), 'shim-home-'));
+    mkdirSync(path.join(home, 'sdk/go1.22.5/bin'), { recursive: true });
+    writeFileSync(path.join(home, 'sdk/go1.22.5/VERSION'), 'go1.22.5\n');
+    writeFileSync(path.join(home, 'sdk/go1.22.5/bin/go'), '#!/bin/sh\n');
+    const withGo = await runProbe(goEnvProbe, makeCtx({ env: { PATH: '/home/u/.asdf/shims', HOME: home }, goEnv: { ok: false, missing: false, goBinary: '/home/u/.asdf/shims/go', reason: 'failed', exec: failedExec(stderr) } }));
+    const fix = withGo.findings[1]!.fixes![0] as { id: string; value: { go: string } };
+    expect(fix.id).toBe('alternate-tools-go');
+    expect(existsSync(fix.value.go)).toBe(true);
   });
 
   it('a go binary that cannot be executed is a gopls-launch error', async () => {
