@@ -163,7 +163,7 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
   const culprit = culpritVars(ctx.env, stderr);
   if (culprit) evidence.push({ source: 'environment', excerpt: culprit });
   const finding: FindingInput = known
-    ? { ...known, evidence, fixes: await fixesForFailure(ctx, stderr, fact.goBinary) }
+    ? { ...known, ...(/^GOTOOLCHAIN=|toolchain not available|cannot download it/.test(known.message) && known.classId === 'env-inheritance' ? { headline: 'toolchain-setting' as const, explains: ['module-resolution' as const, 'gopls-launch' as const] } : {}), evidence, fixes: await fixesForFailure(ctx, stderr, fact.goBinary) }
     : {
         // What go said is not one of the messages above: a symptom, so that whatever the other
         // probes find behind it (a read-only mount, a missing HOME, a policy) ranks above it.
@@ -249,7 +249,8 @@ async function trimmedCopyFixes(ctx: ProbeContext, copy: string | undefined): Pr
 async function fixesForFailure(ctx: ProbeContext, stderr: string, goBinary?: string): Promise<Fix[]> {
   if (/'go' binary is trimmed and GOROOT is not set/.test(stderr)) return trimmedCopyFixes(ctx, goBinary);
   if (/GOCACHE is not defined/.test(stderr)) return noHomeCacheFixes(ctx);
-  if (/toolchain not available/.test(stderr)) return [toolsEnvFix('toolsenv-gotoolchain-local', 'Use the installed Go toolchain (GOTOOLCHAIN=local)', { GOTOOLCHAIN: 'local' })];
+  // Not available, or not a setting at all (a tester's GOTOOLCHAIN=garbage got no fix).
+  if (/toolchain not available|invalid GOTOOLCHAIN "/.test(stderr)) return [toolsEnvFix('toolsenv-gotoolchain-local', 'Use the installed Go toolchain (GOTOOLCHAIN=local)', { GOTOOLCHAIN: 'local' })];
   if (/unknown environment setting GO111MODULE/.test(stderr)) return [toolsEnvFix('toolsenv-go111module-on', 'Set GO111MODULE=on for the Go tools', { GO111MODULE: 'on' })];
   const home = ctx.env.HOME;
   if (/GOPATH entry cannot start with shell metacharacter '~'/.test(stderr) && ctx.env.GOPATH && home && path.isAbsolute(home)) {

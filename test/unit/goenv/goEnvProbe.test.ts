@@ -186,6 +186,15 @@ describe('go-env probe', () => {
     expect(existsSync(fix.value.go)).toBe(true);
   });
 
+  // A tester's GOTOOLCHAIN=garbage: every go command fails; it got no fix and the title of the
+  // editor's environment. Now the setting's title and GOTOOLCHAIN=local for the Go tools.
+  it('an invalid GOTOOLCHAIN: titled by the setting, with GOTOOLCHAIN=local for the Go tools', async () => {
+    const r = await runProbe(goEnvProbe, makeCtx({ env: { PATH: '/usr/bin', GOTOOLCHAIN: 'garbage' }, goEnv: { ok: false, missing: false, goBinary: '/usr/local/go/bin/go', reason: 'failed', exec: failedExec('go: invalid GOTOOLCHAIN "garbage"\n') } }));
+    const [cause] = rankCauses(r.findings.map((f) => FindingSchema.parse(f)));
+    expect(cause).toMatchObject({ id: 'env-inheritance', title: 'GOTOOLCHAIN makes go run a Go it cannot use here' });
+    expect(cause!.fixes[0]).toMatchObject({ id: 'toolsenv-gotoolchain-local', value: { GOTOOLCHAIN: 'local' } });
+  });
+
   it('a go binary that cannot be executed is a gopls-launch error', async () => {
     const r = await runProbe(
       goEnvProbe,
