@@ -51,6 +51,8 @@ export function parseArgs(argv: readonly string[], defaultTimeoutMs: number): Pa
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') return { ok: true, help: true };
   if (argv[0] === '--version' || argv[0] === 'version') return { ok: true, version: true };
   if (argv[0] !== 'diagnose') return { ok: false, error: `unknown command ${JSON.stringify(argv[0])} (expected "diagnose")` };
+  // `diagnose --help` asks for the usage too (a tester's exited 3, "the doctor itself failed").
+  if (argv.slice(1).some((a) => a === '--help' || a === '-h')) return { ok: true, help: true };
   const raw = { command: 'diagnose' as const, workspaces: [] as string[], goplsLogs: [] as string[], format: 'text' as 'text' | 'json' | 'markdown' | 'gopls-issue', timeoutMs: defaultTimeoutMs, gopls: undefined as string | undefined, recordTraceSeconds: undefined as number | undefined, verbose: false, color: undefined as boolean | undefined, online: undefined as boolean | undefined, file: undefined as string | undefined, noCache: undefined as boolean | undefined };
   let formatFlag: string | undefined;
   for (let i = 1; i < argv.length; i++) {

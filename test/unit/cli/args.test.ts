@@ -44,6 +44,8 @@ describe('parseArgs', () => {
   });
   it('answers help and version', () => {
     expect(parseArgs([], 1)).toEqual({ ok: true, help: true });
+    expect(parseArgs(['diagnose', '--workspace', '/x', '--help'], 1)).toEqual({ ok: true, help: true });
+    expect(parseArgs(['diagnose', '-h'], 1)).toEqual({ ok: true, help: true });
     expect(parseArgs(['--version'], 1)).toEqual({ ok: true, version: true });
   });
 });
