@@ -107,6 +107,11 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
     explanation:
       'gopls asks go/packages for every package, and go/packages runs the program GOPACKAGESDRIVER names (from the environment, or gopls\'s build.env; unset, a gopackagesdriver on the PATH) instead of go list. A driver that is not there, cannot run or prints something other than JSON fails every load: imports turn red and nothing gets hover or completion, although go build works. GOPACKAGESDRIVER=off makes go/packages use go list.',
   },
+  'module-downloads': {
+    title: 'go cannot download the modules it needs',
+    explanation:
+      'go fetches a module it does not have from GOPROXY, or from its repository with git for GOPRIVATE and GONOPROXY modules. When the way there fails (no DNS answer, a company proxy or its CA, a 401 or 403, git without credentials, a GOPROXY go rejects or set to off), every package that imports the module stays red and go mod tidy fails the same way. The checks listed find what blocks it; the online check asks the proxy now.',
+  },
   'toolchain-setting': {
     title: 'GOTOOLCHAIN makes go run a Go it cannot use here',
     explanation:
@@ -131,11 +136,6 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
  * `over`: symptoms of other kinds that such a failure produces, which do not change the title.
  */
 export const SYMPTOM_HEADINGS: Partial<Record<SymptomKind, Omit<ClassInfo, 'docs'> & { over: readonly SymptomKind[] }>> = {
-  'fetch-failed': {
-    // What a failed download leaves behind: a load that failed, an import with no package.
-    over: ['load-failed', 'no-build'],
-    title: 'go cannot download the modules it needs',
-    explanation:
-      'go fetches a module it does not have from GOPROXY, or from its repository with git for GOPRIVATE and GONOPROXY modules. When the way there fails (no DNS answer, a company proxy or its CA, a 401 or 403, git without credentials), every package that imports the module stays red and go mod tidy fails the same way. The checks listed find what blocks it; the online check asks the proxy now.',
-  },
+  // What a failed download leaves behind: a load that failed, an import with no package.
+  'fetch-failed': { over: ['load-failed', 'no-build'], ...HEADLINES['module-downloads'] },
 };

@@ -161,6 +161,7 @@ export const goproxyOnlineProbe: Probe = {
             {
               classId: 'module-resolution',
               explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
+              headline: 'module-downloads',
               severity: 'error',
               confidence: 0.8,
               message: `Asked for the versions of ${dep.path}, ${last!.entry} answered 200 with something that is not a version list ("${junk[0]!.slice(0, 80)}"): a login page, a captive portal or another server answers in the proxy's place, and go fails with "invalid response from proxy" for every module not in the cache.`,
@@ -178,6 +179,7 @@ export const goproxyOnlineProbe: Probe = {
             {
               classId: 'module-resolution',
               explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
+              headline: 'module-downloads',
               severity: 'error',
               confidence: 0.85,
               message: `${dep.goMod} requires ${dep.path} ${dep.version}, but ${last!.entry} lists no such version (${versions.length ? `it lists ${versions.length}, the last ${versions.slice(-3).join(', ')}` : 'it lists none'}): go mod download and go mod tidy fail with "not available" or "unknown revision", and offline the report can only see a missing go.sum line.`,
@@ -302,6 +304,7 @@ async function failureFinding(ctx: ProbeContext, dep: { path: string; version: s
   return {
     classId: 'module-resolution',
     explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
+    headline: 'module-downloads',
     severity: slow || cached || unsure ? 'warning' : 'error',
     confidence: 0.85,
     message: `Asked for ${dep.path} ${dep.version} as go would (GOPROXY=${v.GOPROXY || 'https://proxy.golang.org,direct'}), the ${last.entry === 'off' ? 'download' : last.file ? `read of ${last.entry}` : `request to ${last.entry}`} ${slow ? 'was cut short' : 'failed'} ${last.file ? 'on disk' : `at the ${hopWords(hop)}`}: ${what}. ${tail}`,

@@ -401,6 +401,7 @@ function graphFindings(g: GraphResult, root: string, states: ModuleState[], v: R
     out.push({
       classId: 'module-resolution',
       explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
+      headline: 'module-downloads',
       severity: 'error',
       confidence: 0.85,
       message: `The module graph of ${root} needs ${firstAndMore(deepCache)}, which ${deepCache.length === 1 ? 'is' : 'are'} not in the module cache, and GOPROXY=${v.GOPROXY} forbids downloading: go and gopls fail with "module lookup disabled by GOPROXY=off".`,
@@ -574,6 +575,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
     out.push({
       classId: 'module-resolution',
       explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
+      headline: 'module-downloads',
       severity: 'error',
       confidence: 0.9,
       message: `${list(s.notCached)}, required by ${path.join(s.dir, 'go.mod')}, ${s.notCached.length === 1 ? 'is' : 'are'} not in the module cache, and go rejects GOPROXY=${v.GOPROXY}: every download fails with "${rejected}". Write each entry with https:// or http:// (or file://), or direct or off.`,
@@ -586,6 +588,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
     out.push({
       classId: 'module-resolution',
       explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
+      headline: 'module-downloads',
       severity: 'error',
       confidence: 0.9,
       message: `${list(s.notCached)}, required by ${path.join(s.dir, 'go.mod')}, ${s.notCached.length === 1 ? 'is' : 'are'} not in the module cache and GOPROXY=off forbids downloading: go build and gopls fail with "module lookup disabled by GOPROXY=off".`,
@@ -607,6 +610,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       out.push({
         classId: 'module-resolution',
         explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
+        headline: 'module-downloads',
         severity: 'error',
         confidence: 0.85,
         message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache, and the ${refused.what} on this machine (${refused.target}) does not accept connections (${refused.code}): go build and gopls fail with "dial tcp ${refused.target}: connect: connection refused".`,
@@ -629,6 +633,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       out.push({
         classId: 'module-resolution',
         explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
+        headline: 'module-downloads',
         severity: 'warning',
         confidence: 0.6,
         message: `${list(privateLooking)} look${privateLooking.length === 1 ? 's' : ''} like a private module, but no GOPRIVATE or GONOPROXY pattern covers ${privateLooking.length === 1 ? 'it' : 'them'}: go asks ${firstUrl.url} (which answers 404 or 410 Gone for code it cannot see) and verifies with ${v.GOSUMDB || 'sum.golang.org'} ("verifying module: … 410 Gone"), leaking the path.`,
@@ -694,6 +699,7 @@ async function credentialFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, {
     {
       classId: 'module-resolution',
       explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
+      headline: 'module-downloads',
       severity: 'info',
       confidence: 0.35,
       message: `go fetches ${direct.slice(0, 3).map(key).join(', ')} directly from ${hosts.join(', ')} (GONOPROXY/GOPRIVATE), and it is not in the module cache. ${text === undefined ? `There is no ${np ?? '.netrc'}` : `${np} has no machine entry for ${hosts.join(', ')}`}${goauth === 'off' ? ' and GOAUTH=off' : ''}: unless git has a credential helper for ${hosts.length === 1 ? 'that host' : 'those hosts'}, a private repository answers 401, 403 or 404 and go reports "terminal prompts disabled" or "could not read Username".`,

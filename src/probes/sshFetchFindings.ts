@@ -64,6 +64,7 @@ export async function sshFetchFindings(ctx: ProbeContext, modules: readonly Fetc
       res.findings.push({
         classId: 'module-resolution',
         explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
+        headline: 'module-downloads',
         severity: 'error',
         confidence: 0.8,
         message: `${lead}. No known_hosts file holds the host key of ${s.hostname}${s.port === 22 ? '' : ` port ${s.port}`}, and StrictHostKeyChecking is ${s.strictHostKeyChecking}: in a terminal ssh asks whether to trust it, but go's git in the editor has no terminal to ask on, so ssh stops with "Host key verification failed." and ${symptom}.`,

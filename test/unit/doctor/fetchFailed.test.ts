@@ -69,4 +69,11 @@ describe('a failed module download (real gopls log: the private host has no DNS 
     const [first] = rankCauses([missingSum, off]);
     expect(first!.fixes.map((x) => x.id)).toEqual(['go-mod-tidy-default-proxy', 'go-mod-tidy']);
   });
+
+  it('a cause that blocks downloads (the online check\'s failed hop, GOPROXY=off) is titled by the downloads when it leads alone', () => {
+    const hop = f({ classId: 'module-resolution', severity: 'error', confidence: 0.85, headline: 'module-downloads', explains: ['module-resolution'], message: 'the request to https://goproxy.corp failed at the DNS lookup', evidence: [{ source: 'GET https://goproxy.corp/x/@v/list', excerpt: 'ENOTFOUND' }] });
+    const [first] = rankCauses([...fromLog(), hop]);
+    expect(first).toMatchObject({ id: 'module-resolution', title: 'go cannot download the modules it needs' });
+    expect(fetchSymptom(first!.findings)!.explainedBy).toEqual(['module-resolution']);
+  });
 });
