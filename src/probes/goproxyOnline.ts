@@ -153,41 +153,22 @@ export const goproxyOnlineProbe: Probe = {
       // 200 with something else (a login page, a captive portal): go takes no version from it and
       // its next request fails ("invalid response from proxy"); not "the proxy lists none".
       const junk = listed.split('\n').map((l) => l.trim()).filter((l) => l && !/^v\d\S*$/.test(l));
-      if (junk.length) {
+      // The list says the version is not there, or is no list at all: an error that blocks downloads.
+      const listFinding = (confidence: number, message: string, excerpt: string, fixes: Fix[]) => {
         observed.versionListed = false;
-        return {
-          observed,
-          findings: [
-            {
-              classId: 'module-resolution',
-              explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
-              headline: 'module-downloads',
-              severity: 'error',
-              confidence: 0.8,
-              message: `Asked for the versions of ${dep.path}, ${last!.entry} answered 200 with something that is not a version list ("${junk[0]!.slice(0, 80)}"): a login page, a captive portal or another server answers in the proxy's place, and go fails with "invalid response from proxy" for every module not in the cache.`,
-              evidence: [{ source: `GET ${last!.trace!.url}`, excerpt: listed.slice(0, 400) }],
-              fixes: [GOPROXY_DOCS],
-            },
-          ],
-        };
+        const f: FindingInput = { classId: 'module-resolution', explains: ['module-resolution'], headline: 'module-downloads', severity: 'error', confidence, message, evidence: [{ source: `GET ${last!.trace!.url}`, excerpt }], fixes };
+        return { observed, findings: [f] };
+      };
+      if (junk.length) {
+        return listFinding(0.8, `Asked for the versions of ${dep.path}, ${last!.entry} answered 200 with something that is not a version list ("${junk[0]!.slice(0, 80)}"): a login page, a captive portal or another server answers in the proxy's place, and go fails with "invalid response from proxy" for every module not in the cache.`, listed.slice(0, 400), [GOPROXY_DOCS]);
       }
       if (!versions.includes(dep.version)) {
-        observed.versionListed = false;
-        return {
-          observed,
-          findings: [
-            {
-              classId: 'module-resolution',
-              explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
-              headline: 'module-downloads',
-              severity: 'error',
-              confidence: 0.85,
-              message: `${dep.goMod} requires ${dep.path} ${dep.version}, but ${last!.entry} lists no such version (${versions.length ? `it lists ${versions.length}, the last ${versions.slice(-3).join(', ')}` : 'it lists none'}): go mod download and go mod tidy fail with "not available" or "unknown revision", and offline the report can only see a missing go.sum line.`,
-              evidence: [{ source: `GET ${last!.trace!.url}`, excerpt: versions.slice(-8).join('\n') || '(empty)' }],
-              fixes: [{ id: 'go-get-listed-version', kind: 'terminal', title: `Require a version of ${dep.path} the proxy has`, text: `go get ${dep.path}@latest`, needsRoot: false, cwd: path.dirname(dep.goMod) }],
-            },
-          ],
-        };
+        return listFinding(
+          0.85,
+          `${dep.goMod} requires ${dep.path} ${dep.version}, but ${last!.entry} lists no such version (${versions.length ? `it lists ${versions.length}, the last ${versions.slice(-3).join(', ')}` : 'it lists none'}): go mod download and go mod tidy fail with "not available" or "unknown revision", and offline the report can only see a missing go.sum line.`,
+          versions.slice(-8).join('\n') || '(empty)',
+          [{ id: 'go-get-listed-version', kind: 'terminal', title: `Require a version of ${dep.path} the proxy has`, text: `go get ${dep.path}@latest`, needsRoot: false, cwd: path.dirname(dep.goMod) }],
+        );
       }
     }
     if (!last || last.trace?.ok || last.file?.found) return { observed };

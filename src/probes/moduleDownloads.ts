@@ -569,31 +569,22 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
     });
     return out;
   }
-  // An entry go rejects fails every download with go's own words, whatever else the list holds.
+  // An entry go rejects fails every download with go's own words, whatever else the list holds;
+  // off forbids them. Either way nothing the cache lacks can come in.
   const rejected = goproxyError(entries);
-  if (rejected) {
+  if (rejected || entries[0]?.kind === 'off') {
+    const lacks = `${list(s.notCached)}, required by ${path.join(s.dir, 'go.mod')}, ${s.notCached.length === 1 ? 'is' : 'are'} not in the module cache`;
     out.push({
       classId: 'module-resolution',
       explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
       headline: 'module-downloads',
       severity: 'error',
       confidence: 0.9,
-      message: `${list(s.notCached)}, required by ${path.join(s.dir, 'go.mod')}, ${s.notCached.length === 1 ? 'is' : 'are'} not in the module cache, and go rejects GOPROXY=${v.GOPROXY}: every download fails with "${rejected}". Write each entry with https:// or http:// (or file://), or direct or off.`,
+      message: rejected
+        ? `${lacks}, and go rejects GOPROXY=${v.GOPROXY}: every download fails with "${rejected}". Write each entry with https:// or http:// (or file://), or direct or off.`
+        : `${lacks} and GOPROXY=off forbids downloading: go build and gopls fail with "module lookup disabled by GOPROXY=off".`,
       evidence: [cacheEv, goEnvEv(['GOPROXY'])],
-      fixes: [GOPROXY_DOCS],
-    });
-    return out;
-  }
-  if (entries[0]?.kind === 'off') {
-    out.push({
-      classId: 'module-resolution',
-      explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
-      headline: 'module-downloads',
-      severity: 'error',
-      confidence: 0.9,
-      message: `${list(s.notCached)}, required by ${path.join(s.dir, 'go.mod')}, ${s.notCached.length === 1 ? 'is' : 'are'} not in the module cache and GOPROXY=off forbids downloading: go build and gopls fail with "module lookup disabled by GOPROXY=off".`,
-      evidence: [cacheEv, goEnvEv(['GOPROXY'])],
-      fixes: [downloadOnceFix(s.dir), goModDownloadFix(s.dir)],
+      fixes: rejected ? [GOPROXY_DOCS] : [downloadOnceFix(s.dir), goModDownloadFix(s.dir)],
     });
     return out;
   }
