@@ -22,7 +22,7 @@ import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
 import { classifyGoFailure, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
 import { missingForLevel } from '../procfs/cpuinfo.js';
 import { packagesDriverFindings } from './packagesDriver.js';
-import { findUp, goRootCandidates } from './modules.js';
+import { findUp, installedGos, parseGoDirectives } from './modules.js';
 import { readAmd64Cpu } from '../facts/cpu.js';
 
 /** Where Go installs usually live, looked at when go is not on PATH (to say "installed but not on PATH"). */
@@ -184,21 +184,11 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
   // a real Go installed here, which the editor can be pointed at, is the fix at hand.
   const shim = readings.find((r) => r.classId === 'env-inheritance' && /version manager's shim/.test(r.message));
   if (shim) {
-    const real = await realGoBeside(ctx.env, fact.goBinary);
-    if (real) shim.fixes = [alternateToolFix('go', real), ...(shim.fixes ?? [])];
+    const notReal = fact.goBinary ? await fs.realpath(fact.goBinary).catch(() => fact.goBinary) : undefined;
+    const [real] = await installedGos(ctx.env, notReal);
+    if (real) shim.fixes = [alternateToolFix('go', real.goBinary), ...(shim.fixes ?? [])];
   }
   return { findings: [finding, ...readings], observed };
-}
-
-/** A whole Go installed in a usual place (its bin/go and VERSION there), other than `not`. */
-async function realGoBeside(env: NodeJS.ProcessEnv, not: string | undefined): Promise<string | undefined> {
-  const notReal = not ? await fs.realpath(not).catch(() => not) : undefined;
-  for (const root of await goRootCandidates(env)) {
-    const go = path.join(root, 'bin', 'go');
-    if (!(await exists(path.join(root, 'VERSION'))) || !(await exists(go))) continue;
-    if ((await fs.realpath(go).catch(() => go)) !== notReal) return go;
-  }
-  return undefined;
 }
 
 /** The environment variables a go failure message is about, as evidence of where they came from. */
@@ -700,7 +690,7 @@ async function pinnedBelowModuleFindings(ctx: ProbeContext, v: GoEnvValues, goEn
     for (const name of ['go.work', 'go.mod']) {
       const file = await findUp(path.resolve(ws), name);
       if (!file) continue;
-      const line = /^go\s+(\S+)/m.exec((await readUserText(file, CAP.goModFile)) ?? '')?.[1];
+      const line = parseGoDirectives((await readUserText(file, CAP.goModFile)) ?? '').go;
       const need = line ? parseGoVersion(line) : undefined;
       if (!need || compareGoVersions(need, pinned) <= 0) continue;
       const have = parseGoVersion(v.GOVERSION ?? '');

@@ -676,7 +676,7 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
 }
 
 /** Where Go installations usually live: the tarball's, distributions', golang.org/dl's and snap's. */
-export async function goRootCandidates(env: NodeJS.ProcessEnv): Promise<string[]> {
+async function goRootCandidates(env: NodeJS.ProcessEnv): Promise<string[]> {
   const out = ['/usr/local/go', '/usr/lib/go', '/opt/go', '/snap/go/current'];
   for (const [dir, prefix] of [['/usr/lib', 'go-'], [env.HOME ? path.join(env.HOME, 'sdk') : '', 'go']] as const) {
     if (!dir) continue;
@@ -685,19 +685,24 @@ export async function goRootCandidates(env: NodeJS.ProcessEnv): Promise<string[]
   return out;
 }
 
-/** An installed Go at least `need` that is not the one that ran (its VERSION file, read; nothing run). */
+/** The Go installations in the usual places (a VERSION file go reads as a release, and bin/go), other than the go at `notReal` (a real path). Nothing is run. */
+export async function installedGos(env: NodeJS.ProcessEnv, notReal: string | undefined): Promise<Array<{ root: string; goBinary: string; version: string }>> {
+  const out: Array<{ root: string; goBinary: string; version: string }> = [];
+  for (const root of await goRootCandidates(env)) {
+    const version = ((await readUserText(path.join(root, 'VERSION'), CAP.smallConfig)) ?? '').split('\n')[0]!.trim();
+    const goBinary = path.join(root, 'bin', 'go');
+    if (!parseGoVersion(version)) continue;
+    const real = await fs.realpath(goBinary).catch(() => undefined);
+    if (real && real !== notReal) out.push({ root, goBinary, version });
+  }
+  return out;
+}
+
+/** An installed Go at least `need` that is not the one that ran. */
 async function newerGoInstalled(need: string, ran: string, env: NodeJS.ProcessEnv): Promise<{ root: string; goBinary: string; version: string } | undefined> {
   const want = parseGoVersion(need);
   if (!want) return undefined;
-  for (const root of await goRootCandidates(env)) {
-    const version = ((await readUserText(path.join(root, 'VERSION'), CAP.smallConfig)) ?? '').split('\n')[0]!.trim();
-    const have = parseGoVersion(version);
-    const goBinary = path.join(root, 'bin', 'go');
-    if (!have || compareGoVersions(have, want) < 0) continue;
-    const real = await fs.realpath(goBinary).catch(() => undefined);
-    if (real && real !== ran) return { root, goBinary, version };
-  }
-  return undefined;
+  return (await installedGos(env, ran)).find((g) => compareGoVersions(parseGoVersion(g.version)!, want) >= 0);
 }
 
 function toolchainFixes(goEnv: Extract<GoEnvFact, { ok: true }>, message: string): Fix[] {

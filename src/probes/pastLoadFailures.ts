@@ -14,6 +14,7 @@ import type { RuleId } from '../goplsLog/rules.js';
 import { logFolders } from '../goplsLog/logFolders.js';
 import { readOnlyGo } from '../host/noDownload.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
+import { parseGoDirectives } from './modules.js';
 import { RESTART_GOPLS } from '../fixes/catalog.js';
 import type { ProbeContext } from './probe.js';
 
@@ -102,7 +103,7 @@ export function asPastFailure(f: FindingInput, past: readonly PastFailure[]): Fi
 async function namesToolchain(dir: string): Promise<boolean> {
   for (const f of ['go.work', 'go.mod']) {
     const text = (await readUserText(path.join(dir, f), CAP.goModFile)) ?? '';
-    if (/^toolchain\s+\S+/m.test(text)) return true;
+    if (parseGoDirectives(text).toolchain) return true;
   }
   return false;
 }
