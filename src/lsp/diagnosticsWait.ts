@@ -13,9 +13,17 @@ const VIEW_WAIT_MS = 1000;
  * gopls v0.23 may first publish an empty set for a file its build constraints leave out, and only
  * after its workspace load "No packages found for open file" (2 of 15 real sessions on this VM;
  * with a 1.5 s hold, 0 of 15 missed it). For a file that carries a constraint, an empty first
- * publish waits this long for a second; a file without one, the usual pick, never waits.
+ * publish waits this long for a second; a file without one, the usual pick, does not (unless
+ * gopls logged a failed workspace load, below).
  */
 const CONSTRAINED_FILE_WAIT_MS = 1500;
+/**
+ * gopls logs these (window/logMessage, type 1) when its workspace load fails, e.g. a
+ * GOPACKAGESDRIVER that prints text. It may then publish an empty set for the opened file and
+ * "initialization failed: packages.Load error: …" on it only a moment later (2 of 40 real sessions
+ * here ended at the empty set and reported nothing): an empty publish after one waits for a second.
+ */
+const WORKSPACE_LOAD_FAILED = /\b(?:initial workspace load failed|errors loading workspace): /;
 
 export async function openAndWait(s: Session, conn: MessageConnection, file: string): Promise<void> {
   const { result, opts, clock } = s;
@@ -30,7 +38,8 @@ export async function openAndWait(s: Session, conn: MessageConnection, file: str
   const budget = Math.min(clock.left() - SHUTDOWN_RESERVE_MS, opts.holdMs ?? Infinity);
   const started = performance.now();
   let holdUntil = started + budget;
-  let waitedForLate = buildConstraintOf(text) === undefined;
+  const constrained = buildConstraintOf(text) !== undefined;
+  let waitedForLate = false;
   for (;;) {
     const r = await orEnded(s, s.news.wait(holdUntil - performance.now()));
     if (r === 'timeout') {
@@ -39,7 +48,7 @@ export async function openAndWait(s: Session, conn: MessageConnection, file: str
     }
     // Woken by diagnostics or an error message: done, unless asked to hold the session.
     if (opts.holdMs !== undefined) continue;
-    if (!waitedForLate && openedFileClean(s, uri)) {
+    if (!waitedForLate && openedFileClean(s, uri) && (constrained || loadFailedLogged(s))) {
       waitedForLate = true;
       holdUntil = Math.min(holdUntil, performance.now() + CONSTRAINED_FILE_WAIT_MS);
       continue;
@@ -75,6 +84,11 @@ export async function awaitView(s: Session): Promise<void> {
 /** Keeps the server up for a recording when there was nothing to open. */
 export async function hold(s: Session, ms: number): Promise<void> {
   await orEnded(s, s.clock.delay(Math.min(ms, s.clock.left() - SHUTDOWN_RESERVE_MS)));
+}
+
+/** gopls logged that its workspace load failed: an empty publish for the file is not its last word. */
+function loadFailedLogged(s: Session): boolean {
+  return s.result.messages.some((m) => m.via === 'window/logMessage' && m.type === 1 && WORKSPACE_LOAD_FAILED.test(m.message));
 }
 
 /** The opened file's latest published diagnostics are an empty set. */
