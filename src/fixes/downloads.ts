@@ -57,6 +57,15 @@ export function goprivateFix(patterns: readonly string[], current: string): Sett
   return toolsEnvFix('toolsenv-goprivate', `Fetch ${patterns.join(', ')} directly, without the public proxy and checksum database (GOPRIVATE)`, { GOPRIVATE: value }, 'go.toolsEnvVars applies it to gopls and every go command the extension runs; `go env -w GOPRIVATE=…` does the same for terminals.');
 }
 
+/**
+ * Keeps modules out of the checksum database only: GOPRIVATE would also send them around the
+ * GOPROXY, which breaks a private proxy that is the only place they are served from.
+ */
+export function gonosumdbFix(patterns: readonly string[], current: string, title?: string): SettingFix {
+  const value = [...new Set([...current.split(',').map((s) => s.trim()).filter(Boolean), ...patterns])].join(',');
+  return toolsEnvFix('toolsenv-gonosumdb', title ?? `Keep ${patterns.join(', ')} out of the public checksum database (GONOSUMDB)`, { GONOSUMDB: value }, 'go.toolsEnvVars applies it to gopls and every go command the extension runs; `go env -w GONOSUMDB=…` does the same for terminals. GOPRIVATE would also send these modules around your GOPROXY.');
+}
+
 /** The login shell's value of a network variable, for the Go tools. */
 export function networkVarFromLoginFix(name: string, value: string): SettingFix {
   return toolsEnvFix(`toolsenv-${name.toLowerCase()}-from-login`, `Use the login shell's ${name} for the Go tools`, { [name]: value });

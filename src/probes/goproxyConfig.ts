@@ -217,3 +217,15 @@ export function looksPrivate(modulePath: string): boolean {
   if (/\.(internal|corp|local|lan|intranet|intra|private|home|localdomain|home\.arpa|test|example)$/.test(host)) return true;
   return /^(git|gitlab|gitea|gogs|scm|code|source|vcs|bitbucket|stash|repo|repos|dev)\d*\./.test(host) && host.split('.').length >= 3;
 }
+
+/** Code hosts where each owner's modules live under host/owner: the owner, not the host, is private. */
+const SHARED_CODE_HOSTS = /^(github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|gitee\.com|git\.sr\.ht|sr\.ht)$/;
+
+/**
+ * Pure: the GOPRIVATE/GONOSUMDB pattern to offer for a module: its owner on a shared code host
+ * (github.com/acme, not all of github.com), else its host (git.corp.example).
+ */
+export function privatePattern(modulePath: string): string {
+  const parts = modulePath.split('/');
+  return SHARED_CODE_HOSTS.test(parts[0]!.toLowerCase()) && parts.length >= 2 ? parts.slice(0, 2).join('/') : parts[0]!;
+}

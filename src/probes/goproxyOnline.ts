@@ -11,16 +11,19 @@ import { fileURLToPath } from 'node:url';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext } from './probe.js';
 import { skipped } from './probe.js';
-import { traceGet, type HopTrace } from '../host/httpHops.js';
-import { escapeModulePath, goproxyError, looksPrivate, matchPrefixPatterns, netrcFor, netrcPath, parseGoproxy, parseNetrc, proxyFor, type ProxyEntry } from './goproxyConfig.js';
+import type { HopTrace } from '../host/httpHops.js';
+import { askAsGo, goauthReadsNetrc, hopWords, PER_REQUEST_MS } from './askAsGo.js';
+import { sumdbCheck } from './sumdbOnline.js';
+import { escapeModulePath, goproxyError, looksPrivate, matchPrefixPatterns, parseGoproxy, privatePattern, type ProxyEntry } from './goproxyConfig.js';
 import { directRequirements } from './moduleDownloads.js';
 import { GO_PROXY_ENV_DOCS, GOPROXY_DOCS, goprivateFix, networkVarFromLoginFix, trustCaFix } from '../fixes/downloads.js';
 import { toolsEnvFix } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 
+export { goauthReadsNetrc } from './askAsGo.js';
+
 /** crypto/x509/root_linux.go: the files go reads its roots from, first found wins. */
 export const GO_CERT_FILES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/ca-bundle.pem', '/etc/pki/tls/cacert.pem', '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem', '/etc/ssl/cert.pem'];
-const PER_REQUEST_MS = 4000;
 
 /** The roots go would trust: SSL_CERT_FILE or the first system bundle, plus SSL_CERT_DIR's files. */
 export async function goTrustedRoots(env: NodeJS.ProcessEnv): Promise<{ ca?: string[]; from: string[] }> {
@@ -135,7 +138,7 @@ export const goproxyOnlineProbe: Probe = {
         break;
       }
       const url = e.kind === 'url' ? `${e.url.replace(/\/+$/, '')}/${escapeModulePath(dep.path)}/@v/list` : `https://${dep.path}?go-get=1`;
-      const trace = await ask(ctx, url, roots.ca, v.GOAUTH);
+      const trace = await askAsGo(ctx, url, roots.ca, v.GOAUTH, LIST_BYTES);
       attempts.push({ entry: e.kind === 'url' ? e.url : `direct${direct ? ` (GONOPROXY ${direct})` : ''}`, trace });
       if (trace.ok) break;
       const notFound = trace.status === 404 || trace.status === 410;
@@ -171,33 +174,17 @@ export const goproxyOnlineProbe: Probe = {
         );
       }
     }
-    if (!last || last.trace?.ok || last.file?.found) return { observed };
+    if (!last) return { observed };
+    if (last.trace?.ok || last.file?.found) {
+      // The module is served: will go accept it? Without its go.sum lines go asks the checksum
+      // database first, and a private module it has never seen fails there (sumdbOnline.ts).
+      const sumdb = await sumdbCheck(ctx, dep, v, roots.ca);
+      observed.sumdb = sumdb.observed;
+      return sumdb.finding ? { observed, findings: [sumdb.finding] } : { observed };
+    }
     return { observed, findings: [await failureFinding(ctx, dep, attempts, v)] };
   },
 };
-
-/** GOAUTH's commands (";"-separated, go help goauth): does it read .netrc? Unset means netrc. */
-export function goauthReadsNetrc(goauth: string | undefined): boolean {
-  const cmds = (goauth ?? '').split(';').map((c) => c.trim()).filter(Boolean);
-  return !cmds.length || cmds.some((c) => c === 'netrc');
-}
-
-async function ask(ctx: ProbeContext, rawUrl: string, ca: string[] | undefined, goauth: string | undefined): Promise<HopTrace> {
-  const url = new URL(rawUrl);
-  const via = proxyFor(url, ctx.env);
-  const np = netrcPath(ctx.env);
-  const netrc = np && goauthReadsNetrc(goauth) ? parseNetrc((await readUserText(np, CAP.smallConfig)) ?? '') : [];
-  // go sends .netrc credentials only over https, to the host:port they name (netrcFor); without
-  // them net/http sends the URL's own user:password (a GOPROXY of https://user:token@host/), which
-  // a request built from the bare URL left out (a tester's false 401).
-  const cred = netrcFor(netrc, rawUrl);
-  const user = url.username ? { login: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } : undefined;
-  const basic = cred ? { login: cred.login ?? '', password: cred.password ?? '' } : url.protocol === 'https:' ? user : undefined;
-  const authorization = basic ? `Basic ${Buffer.from(`${basic.login}:${basic.password}`).toString('base64')}` : undefined;
-  url.username = '';
-  url.password = '';
-  return traceGet(url.toString(), { proxy: via.proxy, ca, authorization, signal: ctx.signal, deadlineMs: Math.max(500, Math.min(PER_REQUEST_MS, ctx.remainingMs() - 300)), maxBody: LIST_BYTES });
-}
 
 async function failureFinding(ctx: ProbeContext, dep: { path: string; version: string }, attempts: Attempt[], v: Record<string, string>): Promise<FindingInput> {
   const last = attempts[attempts.length - 1]!;
@@ -266,7 +253,7 @@ async function failureFinding(ctx: ProbeContext, dep: { path: string; version: s
           : failed?.code === 'ETIMEDOUT'
             ? `it accepted the connection but sent no answer within the check's ${(PER_REQUEST_MS / 1000).toFixed(0)} s (go waits longer: a proxy this slow makes every download slow, or hangs it)`
             : `it answered ${failed?.detail}`;
-    fixes = s === 404 || s === 410 ? [goprivateFix([dep.path.split('/')[0]!], v.GOPRIVATE ?? ''), GOPROXY_DOCS] : [GOPROXY_DOCS];
+    fixes = s === 404 || s === 410 ? [goprivateFix([privatePattern(dep.path)], v.GOPRIVATE ?? ''), GOPROXY_DOCS] : [GOPROXY_DOCS];
     if ((s === 404 || s === 410) && !looksPrivate(dep.path)) fixes = [GOPROXY_DOCS, ...fixes.filter((f) => f.id !== 'goproxy-docs')];
   }
   // A slow answer is not a failure go would see (it waits longer), and a module already in the
@@ -292,21 +279,4 @@ async function failureFinding(ctx: ProbeContext, dep: { path: string; version: s
     evidence,
     fixes,
   };
-}
-
-function hopWords(hop: string | undefined): string {
-  switch (hop) {
-    case 'dns':
-      return 'DNS lookup';
-    case 'tcp':
-      return 'TCP connect';
-    case 'proxy-connect':
-      return 'HTTP proxy (CONNECT)';
-    case 'tls':
-      return 'TLS handshake';
-    case 'http':
-      return 'HTTP answer';
-    default:
-      return 'GOPROXY setting';
-  }
 }

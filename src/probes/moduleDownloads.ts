@@ -21,7 +21,7 @@ import { skipped } from './probe.js';
 import type { GoEnvFact } from '../facts/readGoEnv.js';
 import { goModModulePath, parseGoWorkUses } from '../lsp/workspaceFiles.js';
 import { escapeModulePath, goproxyError, isLoopback, looksPrivate, matchPrefixPatterns, netrcPath, parseGoproxy, parseNetrc, proxyFor } from './goproxyConfig.js';
-import { downloadOnceFix, gitInstallFix, goModDownloadFix, goModTidyFix, goprivateFix, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
+import { downloadOnceFix, gitInstallFix, goModDownloadFix, goModTidyFix, gonosumdbFix, goprivateFix, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
 import { CAP, readUserFile, readUserText } from '../host/readUserFile.js';
 import { lookPath } from '../facts/lookPath.js';
 import { buildsFromVendor } from './goFailure.js';
@@ -548,7 +548,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       confidence: 0.9,
       message: `${path.join(s.dir, 'go.sum')} has no checksum for ${list(s.missingSum)}, which go.mod requires directly: go build, go test and gopls fail on every package importing ${s.missingSum.length === 1 ? 'it' : 'them'} with "missing go.sum entry for module providing package …".${askedPublic.length ? ` ${firstAndMore(askedPublic.map((m) => m.path))} ${askedPublic.length === 1 ? 'looks' : 'look'} private, and neither GONOSUMDB nor GOPRIVATE (${JSON.stringify(v.GONOSUMDB || v.GOPRIVATE || '')}) covers ${askedPublic.length === 1 ? 'it' : 'them'}: go mod tidy will ask the public checksum database (${v.GOSUMDB || 'sum.golang.org'}) to verify ${askedPublic.length === 1 ? 'it' : 'them'}, which it cannot.` : ''}`,
       evidence: [{ source: s.sumFiles.join(', '), excerpt: s.missingSum.slice(0, 8).map((m) => `no line for ${key(m)}`).join('\n') }, { source: `go mod edit -json (in ${s.dir})`, excerpt: s.missingSum.slice(0, 8).map((m) => `require ${key(m)}`).join('\n') }],
-      fixes: [...(hosts.length ? [toolsEnvFix('toolsenv-gonosumdb', `Keep ${hosts.join(', ')} out of the public checksum database (GONOSUMDB)`, { GONOSUMDB: [...(v.GONOSUMDB ? [v.GONOSUMDB] : []), ...hosts].join(',') }, 'go.toolsEnvVars applies it to gopls and every go command the extension runs; `go env -w GONOSUMDB=…` does the same for terminals. GOPRIVATE would also send these modules around your GOPROXY.')] : []), goModTidyFix(s.dir)],
+      fixes: [...(hosts.length ? [gonosumdbFix(hosts, v.GONOSUMDB ?? '')] : []), goModTidyFix(s.dir)],
     });
   }
   if (!s.notCached.length) return out;

@@ -5,7 +5,7 @@
 // really prints there.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
@@ -36,6 +36,11 @@ let listPort = 0;
 let listBody = '';
 let certFile = '';
 let authTlsPort = 0;
+// A module proxy serving golang.org/x/mod from this machine's module cache, that can also serve
+// the checksum database (/sumdb/sum.golang.org/…) or be named as the database itself (/lookup/…).
+let sumPort = 0;
+let sumViaProxy = false;
+let sumLookup: 'gone' | 'ok' = 'gone';
 const seen: string[] = [];
 const emptyCache = mkdtempSync(path.join(tmp, 'empty-cache-'));
 
@@ -83,6 +88,20 @@ beforeAll(async () => {
   listPort = await listen(track(http.createServer((req, res) => {
     seen.push(`list ${req.url}`);
     res.end(listBody);
+  })));
+  const realCache = GO ? path.join(execFileSync(GO, ['env', 'GOMODCACHE'], { encoding: 'utf8' }).trim(), 'cache', 'download') : '';
+  sumPort = await listen(track(http.createServer((req, res) => {
+    const url = req.url ?? '';
+    seen.push(`sum ${url}`);
+    if (url === '/sumdb/sum.golang.org/supported') return void res.writeHead(sumViaProxy ? 200 : 404).end();
+    if (url.includes('/lookup/')) {
+      if (sumLookup === 'gone') return void res.writeHead(410, 'Gone').end(`not found: ${url.split('/lookup/')[1]}: unrecognized import path\n`);
+      return void res.end(`12345\n${url.split('/lookup/')[1]!.replace('@', ' ')} h1:AAAA=\n\ngo.sum database tree\n`);
+    }
+    if (url === '/golang.org/x/mod/@v/list') return void res.end(`${XMOD}\n`);
+    const file = path.join(realCache, decodeURIComponent(url));
+    if (url.startsWith('/golang.org/x/mod/@v/') && existsSync(file)) return void res.end(readFileSync(file));
+    res.writeHead(404).end('not found');
   })));
   // Reads what it is sent (so it sees the client leave) and never answers.
   hangPort = await listen(track(net.createServer((sock) => sock.resume())));
@@ -307,6 +326,61 @@ describe.skipIf(!GO || !XMOD)('the online check against local proxies', () => {
     expect(after).toBeLessThanOrEqual(before);
     // The server side sees the client go away too (its close event comes a turn or two later).
     await vi.waitFor(() => expect([...serverSockets].filter((s) => s.localPort === hangPort)).toEqual([]), { timeout: 5000, interval: 50 });
+  });
+
+  // go asks the checksum database before writing a go.sum line GONOSUMDB does not exempt; a
+  // private module it has never seen fails there (a tester's got "missing go.sum → go mod tidy").
+  // A fresh GOPATH: go keeps the database's last signed tree under GOPATH/pkg/sumdb and would
+  // first ask this stand-in for tiles it cannot sign.
+  it('the checksum database: unknown module, served through the proxy, unreachable, not asked', async () => {
+    const ws = module();
+    const gopath = mkdtempSync(path.join(tmp, 'gopath-'));
+    const named = env({ GOPATH: gopath, GOPROXY: `http://127.0.0.1:${sumPort}`, GOSUMDB: `sum.golang.org http://127.0.0.1:${sumPort}` });
+    sumViaProxy = false;
+    sumLookup = 'gone';
+    const said = await goDownload(ws, named);
+    expect(said).toMatch(new RegExp(`verifying (?:go\\.mod|module): .*reading http://127\\.0\\.0\\.1:${sumPort}/lookup/golang\\.org/x/mod@${XMOD!.replace(/\./g, '\\.')}: 410 Gone`));
+    const { f, report } = await online(ws, named);
+    expect(f).toMatchObject({ classId: 'module-resolution', severity: 'error' });
+    expect(f!.message).toContain(`has no line for golang.org/x/mod ${XMOD}, so go verifies it with the checksum database sum.golang.org`);
+    expect(f!.message).toContain('it answered 410 Gone: the database has never seen golang.org/x/mod');
+    expect(f!.fixes[0]).toMatchObject({ id: 'toolsenv-gonosumdb', key: 'go.toolsEnvVars', value: { GONOSUMDB: 'golang.org' } });
+    expect(report.probes[0]!.observed.sumdb).toMatchObject({ asked: true, base: `http://127.0.0.1:${sumPort}` });
+    // The fix, applied: go downloads it.
+    expect(await goDownload(ws, { ...named, GONOSUMDB: 'golang.org' })).not.toMatch(/verifying|410/);
+    rmSync(path.join(ws, 'go.sum')); // that download wrote it
+
+    // No URL in GOSUMDB: the proxy says it serves the database, and go asks it there.
+    sumViaProxy = true;
+    const proxied = env({ GOPATH: gopath, GOPROXY: `http://127.0.0.1:${sumPort}`, GOSUMDB: '' });
+    const saidThrough = await goDownload(ws, proxied);
+    expect(saidThrough).toContain(`reading http://127.0.0.1:${sumPort}/sumdb/sum.golang.org/lookup/golang.org/x/mod@${XMOD!}: 410 Gone`);
+    expect(ruleIds(saidThrough)).toContain('sumdb-private-lookup');
+    const through = await online(ws, proxied);
+    expect(through.f!.evidence.map((e) => e.source)).toContain(`GET http://127.0.0.1:${sumPort}/sumdb/sum.golang.org/lookup/golang.org/x/mod@${XMOD}`);
+    // The database knows it: nothing to say.
+    sumLookup = 'ok';
+    expect((await online(ws, proxied)).f).toBeUndefined();
+    sumLookup = 'gone';
+
+    // A database that cannot be reached: go fails on every unverified module; GONOSUMDB only if private.
+    const closed = env({ GOPATH: gopath, GOPROXY: `http://127.0.0.1:${sumPort}`, GOSUMDB: `sum.golang.org http://127.0.0.1:${closedPort}` });
+    expect(await goDownload(ws, closed)).toContain('connection refused');
+    const down = await online(ws, closed);
+    expect(down.f).toMatchObject({ severity: 'error' });
+    expect(down.f!.message).toContain(`the server at 127.0.0.1:${closedPort} refuses connections`);
+    expect(down.f!.fixes[0]!.title).toBe('If golang.org is private: keep it out of the checksum database (GONOSUMDB)');
+
+    // Not asked: GONOSUMDB covers it, GOSUMDB=off, or go.sum holds its lines.
+    for (const [extra, why] of [[{ GONOSUMDB: 'golang.org/x' }, 'GONOSUMDB pattern golang.org/x covers'], [{ GOSUMDB: 'off' }, 'GOSUMDB=off']] as const) {
+      const r = await online(ws, { ...named, ...extra });
+      expect(r.f).toBeUndefined();
+      expect((r.report.probes[0]!.observed.sumdb as { why: string }).why).toContain(why);
+    }
+    writeFileSync(path.join(ws, 'go.sum'), `golang.org/x/mod ${XMOD} h1:AAAA=\ngolang.org/x/mod ${XMOD}/go.mod h1:BBBB=\n`);
+    const summed = await online(ws, named);
+    expect(summed.f).toBeUndefined();
+    expect((summed.report.probes[0]!.observed.sumdb as { asked: boolean }).asked).toBe(false);
   });
 
   it('the CLI: offline by default (no such probe), --online adds it and reports the failure', async () => {

@@ -1,7 +1,8 @@
 // The go command's download settings, table-tested on strings: GOPROXY lists, GOPRIVATE globs,
 // the proxy an HTTP request takes, .netrc, go.sum and `go list -m all` errors.
 import { describe, expect, it } from 'vitest';
-import { escapeModulePath, goproxyError, looksPrivate, matchPrefixPatterns, netrcFor, parseGoproxy, parseNetrc, proxyFor } from '../../../src/probes/goproxyConfig.js';
+import { escapeModulePath, goproxyError, looksPrivate, matchPrefixPatterns, netrcFor, parseGoproxy, parseNetrc, privatePattern, proxyFor } from '../../../src/probes/goproxyConfig.js';
+import { parseGosumdb } from '../../../src/probes/sumdbOnline.js';
 import { directRequirements, requirements, goModHash, parseGoSum, parseGraphErrors } from '../../../src/probes/moduleDownloads.js';
 
 describe('parseGoproxy', () => {
@@ -25,6 +26,31 @@ describe('parseGoproxy', () => {
     ['/srv/goproxy', 'invalid proxy URL missing scheme: /srv/goproxy'],
   ])('%j is rejected', (v, error) => expect(goproxyError(parseGoproxy(v))).toBe(error));
   it.each(['', 'off', 'direct', 'https://a.example,http://b.example|file:///srv/p,direct', 'goproxy.cn'])('%j is accepted', (v) => expect(goproxyError(parseGoproxy(v))).toBeUndefined());
+});
+
+// cmd/go modfetch/sumdb.go dbDial: the database's name and where go asks it.
+describe('parseGosumdb', () => {
+  it.each([
+    ['', { kind: 'db', name: 'sum.golang.org' }],
+    ['sum.golang.org', { kind: 'db', name: 'sum.golang.org' }],
+    ['off', { kind: 'off' }],
+    ['sum.golang.google.cn', { kind: 'db', name: 'sum.golang.org', url: 'https://sum.golang.google.cn' }],
+    ['sum.golang.org https://goproxy.corp.example/sumdb/sum.golang.org', { kind: 'db', name: 'sum.golang.org', url: 'https://goproxy.corp.example/sumdb/sum.golang.org' }],
+    ['sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8', { kind: 'db', name: 'sum.golang.org' }],
+    ['sumdb.corp.example+5a1e7c3d+AbCdEf https://sumdb.corp.example', { kind: 'db', name: 'sumdb.corp.example', url: 'https://sumdb.corp.example' }],
+    ['sumdb.corp.example', { kind: 'invalid', why: 'invalid GOSUMDB: malformed verifier id' }],
+    ['a b c', { kind: 'invalid', why: 'invalid GOSUMDB: too many fields' }],
+  ])('%j', (v, want) => expect(parseGosumdb(v)).toEqual(want));
+});
+
+describe('privatePattern: what GOPRIVATE or GONOSUMDB should name for a module', () => {
+  it.each([
+    ['github.com/acme/secret', 'github.com/acme'],
+    ['gitlab.com/group/sub/proj', 'gitlab.com/group'],
+    ['git.corp.example/team/lib', 'git.corp.example'],
+    ['corp.example.com/lib', 'corp.example.com'],
+    ['github.com', 'github.com'],
+  ])('%s → %s', (m, want) => expect(privatePattern(m)).toBe(want));
 });
 
 describe('matchPrefixPatterns (GOPRIVATE)', () => {

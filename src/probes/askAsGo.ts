@@ -1,0 +1,52 @@
+// One GET as the go command sends it (cmd/go/internal/web): through the proxy net/http picks
+// from the environment (HTTPS_PROXY, NO_PROXY), with .netrc credentials for the URL's host:port
+// when GOAUTH reads netrc, else the URL's own user:password over https. Shared by the online
+// checks of the module proxy (goproxyOnline.ts) and of the checksum database (sumdbOnline.ts).
+import type { ProbeContext } from './probe.js';
+import { traceGet, type HopTrace } from '../host/httpHops.js';
+import { netrcFor, netrcPath, parseNetrc, proxyFor } from './goproxyConfig.js';
+import { CAP, readUserText } from '../host/readUserFile.js';
+
+/** How long one request may take: go waits longer, so a slower answer is a warning, not a failure. */
+export const PER_REQUEST_MS = 4000;
+
+/** GOAUTH's commands (";"-separated, go help goauth): does it read .netrc? Unset means netrc. */
+export function goauthReadsNetrc(goauth: string | undefined): boolean {
+  const cmds = (goauth ?? '').split(';').map((c) => c.trim()).filter(Boolean);
+  return !cmds.length || cmds.some((c) => c === 'netrc');
+}
+
+export async function askAsGo(ctx: Pick<ProbeContext, 'env' | 'signal' | 'remainingMs'>, rawUrl: string, ca: string[] | undefined, goauth: string | undefined, maxBody: number): Promise<HopTrace> {
+  const url = new URL(rawUrl);
+  const via = proxyFor(url, ctx.env);
+  const np = netrcPath(ctx.env);
+  const netrc = np && goauthReadsNetrc(goauth) ? parseNetrc((await readUserText(np, CAP.smallConfig)) ?? '') : [];
+  // go sends .netrc credentials only over https, to the host:port they name (netrcFor); without
+  // them net/http sends the URL's own user:password (a GOPROXY of https://user:token@host/), which
+  // a request built from the bare URL left out (a tester's false 401).
+  const cred = netrcFor(netrc, rawUrl);
+  const user = url.username ? { login: decodeURIComponent(url.username), password: decodeURIComponent(url.password) } : undefined;
+  const basic = cred ? { login: cred.login ?? '', password: cred.password ?? '' } : url.protocol === 'https:' ? user : undefined;
+  const authorization = basic ? `Basic ${Buffer.from(`${basic.login}:${basic.password}`).toString('base64')}` : undefined;
+  url.username = '';
+  url.password = '';
+  return traceGet(url.toString(), { proxy: via.proxy, ca, authorization, signal: ctx.signal, deadlineMs: Math.max(500, Math.min(PER_REQUEST_MS, ctx.remainingMs() - 300)), maxBody });
+}
+
+/** The hop a trace failed at, in words. */
+export function hopWords(hop: string | undefined): string {
+  switch (hop) {
+    case 'dns':
+      return 'DNS lookup';
+    case 'tcp':
+      return 'TCP connect';
+    case 'proxy-connect':
+      return 'HTTP proxy (CONNECT)';
+    case 'tls':
+      return 'TLS handshake';
+    case 'http':
+      return 'HTTP answer';
+    default:
+      return 'GOPROXY setting';
+  }
+}

@@ -1,0 +1,166 @@
+// The checksum database, asked online as go asks it (cmd/go/internal/modfetch/sumdb.go). Before
+// go writes a go.sum line it has not verified, it asks GOSUMDB (sum.golang.org unless set) for the
+// module's hashes, unless GONOSUMDB (GOPRIVATE by default) covers the module's path. A database
+// that has never seen the module (a private one: "410 Gone") or cannot be reached fails go mod
+// tidy, go get and gopls's loads with "verifying module: …" or "verifying go.mod: …". A tester's
+// private module, served by a company proxy, read offline as "missing go.sum → go mod tidy", and
+// that fix failed at sum.golang.org (measured with go1.26 against a local database: "reading
+// http://127.0.0.1:…/lookup/golang.org/x/mod@v0.20.0: 410 Gone"; with GONOSUMDB it downloads).
+import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
+import type { ProbeContext } from './probe.js';
+import type { HopTrace } from '../host/httpHops.js';
+import { askAsGo, hopWords } from './askAsGo.js';
+import { escapeModulePath, matchPrefixPatterns, parseGoproxy, privatePattern } from './goproxyConfig.js';
+import { parseGoSum } from './moduleDownloads.js';
+import { gonosumdbFix, GO_PROXY_ENV_DOCS } from '../fixes/downloads.js';
+import { CAP, readUserText } from '../host/readUserFile.js';
+
+export const SUMDB_DOCS: Fix = { id: 'sumdb-docs', kind: 'link', title: 'The checksum database, GOSUMDB and GONOSUMDB', url: 'https://go.dev/ref/mod#checksum-database' };
+
+export type GosumdbSetting = { kind: 'off' } | { kind: 'db'; name: string; url?: string } | { kind: 'invalid'; why: string };
+
+/**
+ * Pure: GOSUMDB as dbDial reads it: unset is sum.golang.org; "sum.golang.google.cn" is
+ * sum.golang.org served from there; else "name+hash+key [url]", whose name is what precedes the
+ * first "+" (only sum.golang.org may be named without its key).
+ */
+export function parseGosumdb(value: string | undefined): GosumdbSetting {
+  let v = (value ?? '').trim();
+  if (!v) v = 'sum.golang.org';
+  if (v === 'off') return { kind: 'off' };
+  if (v === 'sum.golang.google.cn') v = 'sum.golang.org https://sum.golang.google.cn';
+  const fields = v.split(/\s+/);
+  if (fields.length > 2) return { kind: 'invalid', why: 'invalid GOSUMDB: too many fields' };
+  const key = fields[0]!;
+  if (key !== 'sum.golang.org' && !key.includes('+')) return { kind: 'invalid', why: 'invalid GOSUMDB: malformed verifier id' };
+  const name = key.split('+')[0]!;
+  if (!name || name.endsWith('/') || /[\s?#@]/.test(name)) return { kind: 'invalid', why: `invalid sumdb name (must be host[/path]): ${name}` };
+  return fields[1] ? { kind: 'db', name, url: fields[1] } : { kind: 'db', name };
+}
+
+/** What the database's /lookup answers at most: a record and a signed tree, well under this. */
+const LOOKUP_BYTES = 16 * 1024;
+
+export interface SumdbDep {
+  path: string;
+  version: string;
+  goMod: string;
+}
+
+interface Asked {
+  url: string;
+  trace?: HopTrace;
+  note?: string;
+}
+
+/**
+ * Asks the checksum database for one dependency, when go would: its go.sum lines are missing, no
+ * GONOSUMDB pattern covers it, and go has no answer cached. Returns what it saw and, when go's
+ * verification would fail, the finding.
+ */
+export async function sumdbCheck(ctx: Pick<ProbeContext, 'env' | 'signal' | 'remainingMs'>, dep: SumdbDep, v: Record<string, string>, ca: string[] | undefined): Promise<{ observed: Record<string, unknown>; finding?: FindingInput }> {
+  const setting = parseGosumdb(v.GOSUMDB);
+  if (setting.kind === 'off') return { observed: { asked: false, why: 'GOSUMDB=off' } };
+  if (setting.kind === 'invalid') return { observed: { asked: false, why: setting.why } };
+  const covered = matchPrefixPatterns(v.GONOSUMDB ?? '', dep.path);
+  if (covered) return { observed: { asked: false, why: `GONOSUMDB pattern ${covered} covers ${dep.path}` } };
+  const goSum = path.join(path.dirname(dep.goMod), 'go.sum');
+  const sums = parseGoSum((await readUserText(goSum, CAP.goSum)) ?? '');
+  const key = `${dep.path} ${dep.version}`;
+  if (sums.zip.has(key) && sums.mod.has(key)) return { observed: { asked: false, why: `${goSum} holds ${key}: go does not ask` } };
+  const lookup = `lookup/${escapeModulePath(dep.path)}@${escapeModulePath(dep.version)}`;
+  if (v.GOMODCACHE && existsSync(path.join(v.GOMODCACHE, 'cache', 'download', 'sumdb', setting.name, lookup))) {
+    return { observed: { asked: false, why: `go has the database's answer cached (${path.join(v.GOMODCACHE, 'cache', 'download', 'sumdb', setting.name)})` } };
+  }
+  const asked: Asked[] = [];
+  let base = setting.url?.replace(/\/+$/, '');
+  // dbClient.initBase: with no URL in GOSUMDB, each proxy of GOPROXY is asked whether it serves the
+  // database (/sumdb/NAME/supported): 200 → only through it; 404/410 (or "|") → the next; any other
+  // answer → the database is unavailable; "direct" or "off" → the database's own address.
+  if (!base) {
+    for (const e of parseGoproxy(v.GOPROXY ?? '')) {
+      if (e.kind !== 'url') break;
+      if (/^file:/i.test(e.url)) {
+        let file: string;
+        try {
+          file = path.join(fileURLToPath(e.url), 'sumdb', setting.name, 'supported');
+        } catch {
+          break;
+        }
+        if (existsSync(file)) return { observed: { asked: false, why: `the file proxy ${e.url} serves ${setting.name}` } };
+        asked.push({ url: file, note: 'absent: the next proxy' });
+        continue;
+      }
+      const url = `${e.url.replace(/\/+$/, '')}/sumdb/${setting.name}/supported`;
+      const trace = await askAsGo(ctx, url, ca, v.GOAUTH, LOOKUP_BYTES);
+      asked.push({ url, trace });
+      if (trace.ok && trace.status === 200) {
+        base = `${e.url.replace(/\/+$/, '')}/sumdb/${setting.name}`;
+        break;
+      }
+      if (trace.status === 404 || trace.status === 410 || e.fallThrough === 'anyError') continue;
+      return { observed: { asked: true, base: null, attempts: asked.map(summary) }, finding: failed(dep, setting.name, v, asked, goSum, true) };
+    }
+  }
+  base ??= `https://${setting.name}`;
+  const url = `${base}/${lookup}`;
+  const trace = await askAsGo(ctx, url, ca, v.GOAUTH, LOOKUP_BYTES);
+  asked.push({ url, trace });
+  const observed = { asked: true, base, attempts: asked.map(summary) };
+  if (trace.ok && trace.status === 200) return { observed };
+  return { observed, finding: failed(dep, setting.name, v, asked, goSum, false) };
+}
+
+function summary(a: Asked): Record<string, unknown> {
+  return { url: a.url, note: a.note ?? null, ok: a.trace?.ok ?? false, status: a.trace?.status ?? null, failedAt: a.trace?.failedAt ?? null };
+}
+
+function failed(dep: SumdbDep, name: string, v: Record<string, string>, asked: Asked[], goSum: string, atSupported: boolean): FindingInput {
+  const last = asked[asked.length - 1]!;
+  const t = last.trace!;
+  const hop = t.failedAt;
+  const step = t.hops[t.hops.length - 1];
+  const notKnown = !atSupported && (t.status === 404 || t.status === 410);
+  const slow = hop === 'http' && step?.code === 'ETIMEDOUT';
+  const pattern = privatePattern(dep.path);
+  const setting = v.GOSUMDB ? `GOSUMDB=${v.GOSUMDB}` : 'GOSUMDB unset: the default';
+  const what = notKnown
+    ? `it answered ${step?.detail ?? t.status}: the database has never seen ${dep.path} ${dep.version}, as for any private module (or a version that was never published)`
+    : atSupported
+      ? `the proxy answered ${step?.detail ?? t.status} where go asks whether it serves the database, and go then treats the database as unavailable`
+      : hop === 'dns'
+        ? `the name ${step?.target} does not resolve (${step?.code})`
+        : hop === 'tcp'
+          ? `${t.proxy ? 'the HTTP proxy' : 'the server'} at ${step?.target} ${step?.code === 'ECONNREFUSED' ? 'refuses connections' : step?.code === 'ETIMEDOUT' ? 'does not answer (timeout)' : `cannot be reached (${step?.code})`}`
+          : hop === 'tls'
+            ? `the TLS certificate of ${step?.target} is not trusted (${step?.code})`
+            : slow
+              ? 'it accepted the connection but sent no answer within the check\'s deadline (go waits longer)'
+              : `it answered ${step?.detail ?? t.status}`;
+  const evidence: Evidence[] = asked.map((a) => ({
+    source: a.trace ? `GET ${a.trace.url}${a.trace.proxy ? ` via ${a.trace.proxy}` : ''}` : a.url,
+    excerpt: a.trace ? a.trace.hops.map((h) => `${h.ok ? '✓' : '✗'} ${h.hop} ${h.target}: ${h.detail}`).join('\n') : a.note ?? '',
+  }));
+  evidence.push({ source: goSum, excerpt: `no line for ${dep.path} ${dep.version}` });
+  evidence.push({ source: 'go env -json', excerpt: ['GOSUMDB', 'GONOSUMDB', 'GOPRIVATE', 'GOPROXY'].map((n) => `"${n}": ${JSON.stringify(v[n] ?? '')}`).join('\n') });
+  const tail = notKnown
+    ? `No GONOSUMDB pattern covers it (GONOSUMDB=${JSON.stringify(v.GONOSUMDB ?? '')}); one that does makes go skip the database for it, and its go.sum lines then come from the download itself.`
+    : `For a private module, a GONOSUMDB pattern keeps it out of the database; for a public one the database must be reachable (the network variables, or a GOPROXY that serves it).`;
+  return {
+    classId: 'module-resolution',
+    explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
+    headline: 'module-downloads',
+    severity: slow ? 'warning' : 'error',
+    confidence: 0.85,
+    message: `${goSum} has no line for ${dep.path} ${dep.version}, so go verifies it with the checksum database ${name} (${setting}) before writing one. Asked ${atSupported ? 'through the GOPROXY' : 'as go would'}, the request ${slow ? 'was cut short' : 'failed'} at the ${hopWords(hop)}: ${what}. go mod tidy, go mod download and gopls's loads ${slow ? 'are slow, or hang,' : 'fail'} with "verifying module: …" or "verifying go.mod: …". ${tail}`,
+    evidence,
+    fixes: [
+      gonosumdbFix([pattern], v.GONOSUMDB ?? '', notKnown ? undefined : `If ${pattern} is private: keep it out of the checksum database (GONOSUMDB)`),
+      ...(notKnown ? [] : [GO_PROXY_ENV_DOCS]),
+      SUMDB_DOCS,
+    ],
+  };
+}
