@@ -19,7 +19,7 @@ import { quoteForDisplay } from '../host/shellQuote.js';
 import { firstAndMore } from '../doctor/listing.js';
 import { spawnRefusedFinding } from './spawnRefused.js';
 import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
-import { classifyGoFailure, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
+import { classifyGoFailure, dlWrapperDownloadFix, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
 import { missingForLevel } from '../procfs/cpuinfo.js';
 import { packagesDriverFindings } from './packagesDriver.js';
 import { findUp, installedGos, parseGoDirectives } from './modules.js';
@@ -242,6 +242,8 @@ async function fixesForFailure(ctx: ProbeContext, stderr: string, goBinary?: str
   // Not available, or not a setting at all (a tester's GOTOOLCHAIN=garbage got no fix).
   if (/toolchain not available|invalid GOTOOLCHAIN "/.test(stderr)) return [toolsEnvFix('toolsenv-gotoolchain-local', 'Use the installed Go toolchain (GOTOOLCHAIN=local)', { GOTOOLCHAIN: 'local' })];
   if (/unknown environment setting GO111MODULE/.test(stderr)) return [toolsEnvFix('toolsenv-go111module-on', 'Set GO111MODULE=on for the Go tools', { GO111MODULE: 'on' })];
+  const dl = dlWrapperDownloadFix(stderr);
+  if (dl) return [dl];
   const home = ctx.env.HOME;
   if (/GOPATH entry cannot start with shell metacharacter '~'/.test(stderr) && ctx.env.GOPATH && home && path.isAbsolute(home)) {
     // The same entries with ~ written out, as the shell would have: go then runs.
@@ -715,7 +717,9 @@ async function pinnedBelowModuleFindings(ctx: ProbeContext, v: GoEnvValues, goEn
 function platformFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string[]) => Evidence): FindingInput[] {
   const out: FindingInput[] = [];
   const tc = parseToolchain(v.GOTOOLCHAIN ?? '');
-  if (tc.mode === 'version') {
+  // "+path": go never downloads; it runs the release found on PATH (the modules probe's go list,
+  // run with this setting, says when there is none or it fails), so "downloads it" would be untrue.
+  if (tc.mode === 'version' && tc.fallback !== 'path') {
     const want = parseGoVersion(tc.version);
     const have = parseGoVersion(v.GOVERSION ?? '');
     const proxyOff = (v.GOPROXY ?? '').split(/[,|]/).every((p) => p === 'off' || p === '');

@@ -2,7 +2,7 @@
 // (classifyGoFailure), GOFLAGS (parseGoFlags) and GOTOOLCHAIN (parseToolchain). Shared by the
 // go-env and modules probes; kept apart from goEnv.ts so that modules.ts does not import a probe
 // that imports the log rules (which import modules.ts back).
-import type { ClassId, Severity } from '../doctor/model.js';
+import type { ClassId, Fix, Severity } from '../doctor/model.js';
 
 export interface GoFailure {
   classId: ClassId;
@@ -50,6 +50,10 @@ export function classifyGoFailure(stderr: string): GoFailure | undefined {
   // "go: go.mod requires go >= 1.99 (running go 1.26.8; GOTOOLCHAIN=local)", and the same for go.work.
   if ((m = /go\.(mod|work) requires go >= (\S+) \(running go (\S+); GOTOOLCHAIN=local\)/.exec(text)))
     return { classId: 'module-resolution', severity: 'error', confidence: 0.9, scope: 'module', message: `go.${m[1]} requires go ${m[2]}, newer than the installed go ${m[3]}, and GOTOOLCHAIN=local forbids switching.` };
+  // A golang.org/dl wrapper go ran in this module (GOTOOLCHAIN=path, or a pinned release found on
+  // PATH) whose release was never downloaded: a tester's go1.27.0 wrapper read as "no problems".
+  if ((m = /\b((?:go1[\w.]*|gotip)): not downloaded\. Run '\1 download'/.exec(text)))
+    return { classId: 'env-inheritance', severity: 'error', confidence: 0.9, scope: 'module', message: `go runs ${m[1]} here (GOTOOLCHAIN "path" mode, or a pinned ${m[1]} found on PATH), and that ${m[1]} is a golang.org/dl wrapper whose release was never downloaded: every go command in this module, and gopls's loads, fail with "${m[0]} …".` };
   // GOTOOLCHAIN=path (or go1.N+path): go may only run a goX.Y found on PATH, never download one.
   if ((m = /cannot find "(go[^"]+)" in PATH/.exec(text)))
     return { classId: 'module-resolution', severity: 'error', confidence: 0.85, scope: 'module', message: `the module asks for ${m[1]}, and GOTOOLCHAIN's "path" mode only looks for a ${m[1]} binary on PATH, where there is none (it never downloads one).` };
@@ -63,6 +67,18 @@ export function classifyGoFailure(stderr: string): GoFailure | undefined {
   if ((m = /-mod=(\S*) not supported/.exec(text)))
     return { classId: 'module-resolution', severity: 'error', confidence: 0.9, message: `GOFLAGS holds -mod=${m[1]}, which go does not accept: every go command fails.` };
   return undefined;
+}
+
+/**
+ * Pure: a golang.org/dl wrapper (go1.N.M, gotip) that was never downloaded says so and exits 1
+ * (internal/version/version.go: "go1.27.0: not downloaded. Run 'go1.27.0 download' to install to
+ * …"); go itself runs such a wrapper for GOTOOLCHAIN=path or a pinned release found on PATH. Its
+ * own remedy, as a terminal fix.
+ */
+export function dlWrapperDownloadFix(stderr: string): Fix | undefined {
+  const m = /\b((?:go1[\w.]*|gotip)): not downloaded\. Run '\1 download' to install to (\S+)/.exec(stderr);
+  if (!m) return undefined;
+  return { id: 'dl-wrapper-download', kind: 'terminal', title: `Download the release the ${m[1]} wrapper runs`, text: `${m[1]} download`, needsRoot: false, detail: `golang.org/dl's ${m[1]} is a small program that runs the release unpacked in ${m[2]}; "${m[1]} download" fetches it there (with network access).` };
 }
 
 /** Pure: GOFLAGS is a space-separated list of -flag[=value]. */

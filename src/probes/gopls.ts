@@ -37,6 +37,7 @@ import { parseLocalReplaces } from './modules.js';
 import { goplsBuildOf } from '../lsp/goplsBuild.js';
 import { findingsOf } from './goplsLogs.js';
 import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
+import { classifyGoFailure } from './goFailure.js';
 import { describeExclusion, exclusionTail, readFileBuild, type FileBuild } from './buildConstraints.js';
 import { spawnRefusedFinding } from './spawnRefused.js';
 
@@ -211,7 +212,7 @@ export interface SessionFindingsInput {
    * so it never downloads) said the module needs a newer go: it is installed, and the editor's
    * gopls runs it.
    */
-  switched?: { dir: string; version: string; commandLine: string; downloads?: boolean };
+  switched?: { dir: string; version: string; commandLine: string; downloads?: boolean; fails?: string };
   /** Set when the go command is not on the PATH gopls gets. */
   goMissing?: { dir?: string; env: NodeJS.ProcessEnv };
   /** The opened file and the build gopls loads it with, read when gopls said it is in no package. */
@@ -480,7 +481,9 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
         classId: 'module-resolution',
         severity: 'info',
         confidence: 0.4,
-        message: switched.downloads
+        message: switched.fails
+          ? `The module asks for go ${d.subject ?? '?'}; your go (GOTOOLCHAIN=${switched.version}) does not use the installed ${d.running ?? 'go'} for it, and what it runs instead fails here: "${switched.fails}" (the modules probe says why). The doctor's own gopls ran ${d.running ?? 'the installed go'} with GOTOOLCHAIN=local, so as never to download, and could not type-check the file: this run says nothing of its diagnostics.`
+          : switched.downloads
           ? `The module asks for go ${d.subject ?? '?'}; your go switches to ${switched.version}, which is not installed, so the editor's gopls downloads it from GOPROXY on first use (the modules probe says what that takes). The doctor's own gopls ran ${d.running ?? 'the installed go'} with GOTOOLCHAIN=local, so as never to download, and could not type-check the file: this run says nothing of its diagnostics.`
           : `The module asks for go ${d.subject ?? '?'}; your go switches to ${switched.version}, already installed (GOTOOLCHAIN, offline), and the editor's gopls runs its go commands with it. The doctor's own gopls ran ${d.running ?? 'the installed go'} with GOTOOLCHAIN=local, so as never to download, and could not type-check the file: this run says nothing of its diagnostics.`,
         evidence: [{ source: `${switched.commandLine} (in ${switched.dir})`, excerpt: switched.version }, { source: 'gopls textDocument/publishDiagnostics (GOTOOLCHAIN=local)', excerpt: d.message }],
@@ -864,7 +867,7 @@ export function versionFindings(input: VersionFindingsInput): FindingInput[] {
   // measured with gopls v0.23.0 built with go1.26.8 on a go 1.27.3 module: no diagnostic), so what
   // the newer Go added to the language shows as errors in the editor while go build works. The
   // doctor's own gopls ran GOTOOLCHAIN=local and could not show it.
-  const switchedLag = input.switched ? buildLag(input.builtWith, input.switched.version) : undefined;
+  const switchedLag = input.switched && !input.switched.fails ? buildLag(input.builtWith, input.switched.version) : undefined;
   if (input.switched && switchedLag !== undefined && switchedLag > 0 && switchedLag > (lag ?? 0)) {
     const to = input.switched.version;
     out.push({
@@ -1103,6 +1106,11 @@ async function toolchainSwitchOffline(ctx: ProbeContext, goEnv: GoEnvFact, sessi
   // Not installed, and the user's go may fetch it (GOPROXY not off): the editor's gopls downloads it
   // on first use, which the modules probe reports with what it takes; "no toolchain may be
   // downloaded" would be the doctor's sandbox again.
+  // What the user's setting makes go run instead fails by itself (a golang.org/dl wrapper never
+  // downloaded, GOTOOLCHAIN=path with no such go on PATH): the doctor's GOTOOLCHAIN=local gopls
+  // saying "requires go >=" is its sandbox speaking, and the modules probe names the failure.
+  const own = classifyGoFailure(r.stderr);
+  if (own?.scope === 'module' && !/GOTOOLCHAIN=local/.test(r.stderr)) return { dir, version: goEnv.values.GOTOOLCHAIN ?? '', fails: r.stderr.trim().split('\n')[0]!, commandLine: `GOPROXY=off ${r.commandLine}` };
   const wanted = /go: download (go\S+?)(?: for \S+)?: toolchain not available/.exec(r.stderr)?.[1];
   const proxyOff = parseGoproxy(goEnv.values.GOPROXY ?? '')[0]?.kind === 'off';
   if (wanted && !proxyOff) return { dir, version: wanted, downloads: true, commandLine: `GOPROXY=off ${r.commandLine}` };

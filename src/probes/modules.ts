@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact } from '../facts/readGoEnv.js';
-import { buildsFromVendor, classifyGoFailure, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
+import { buildsFromVendor, classifyGoFailure, dlWrapperDownloadFix, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
 import { alternateToolFix, INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
@@ -231,7 +231,10 @@ export const modulesProbe: Probe = {
   id: 'modules',
   title: 'Module and workspace resolution',
   // fs-access: git refusing a repository another user owns, which breaks go build's VCS stamping (vcsStampFindings).
-  classes: ['module-resolution', 'fs-access'],
+  // env-inheritance: what the user's GOTOOLCHAIN makes go run in a module failing by itself (a
+  // golang.org/dl wrapper never downloaded), which only go list there, with that setting, shows:
+  // the go-env probe's go runs GOTOOLCHAIN=local.
+  classes: ['module-resolution', 'fs-access', 'env-inheritance'],
   async run(ctx) {
     const goEnv = await ctx.facts.goEnv();
     // One `go list -m` per module for the whole run: the follow-up reuses the first pass's.
@@ -629,6 +632,26 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
     return { findings, observed };
   }
   const known = classifyGoFailure(stderr);
+  // "cannot find "go1.28.1" in PATH" under GOTOOLCHAIN=go1.28.1+path: the setting asks for that
+  // release, not the module (a tester's report said "the module asks for go1.28.1" of a go 1.22 one).
+  const pinned = parseToolchain(goEnv.values.GOTOOLCHAIN ?? '');
+  const notOnPath = /cannot find "(go[^"]+)" in PATH/.exec(stderr)?.[1];
+  if (known?.scope === 'module' && notOnPath && pinned.mode === 'version' && pinned.version === notOnPath) {
+    findings.push({
+      classId: 'env-inheritance',
+      headline: 'toolchain-setting',
+      explains: ['module-resolution', 'gopls-launch'],
+      severity: 'error',
+      confidence: 0.9,
+      message: `GOTOOLCHAIN=${goEnv.values.GOTOOLCHAIN} makes every go command run ${notOnPath} from the PATH (the "+path" form never downloads one), and there is no ${notOnPath} on the PATH go gets: every go command, and every package load of gopls, fails with "cannot find "${notOnPath}" in PATH".`,
+      evidence,
+      fixes: [
+        toolsEnvFix('toolsenv-gotoolchain-local', `Use the installed Go${goEnv.values.GOVERSION ? ` ${goEnv.values.GOVERSION}` : ''} (GOTOOLCHAIN=local)`, { GOTOOLCHAIN: 'local' }),
+        { id: 'dl-wrapper-install', kind: 'terminal', title: `Install ${notOnPath} with its golang.org/dl wrapper`, text: `go install golang.org/dl/${notOnPath}@latest && ${notOnPath} download`, needsRoot: false, detail: `The wrapper lands in $(go env GOPATH)/bin, which must be on the PATH the editor gives go; "${notOnPath} download" fetches the release into ~/sdk/${notOnPath} (with network access).` },
+      ],
+    });
+    return { findings, observed };
+  }
   if (known?.scope === 'module') {
     const { scope: _scope, ...finding } = known;
     // go names the file it read the go line from, relative to dir ("../go.work" from a used module).
@@ -640,9 +663,10 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
     const other = need ? await newerGoInstalled(need, goEnv.goBinaryReal, ctx.env) : undefined;
     findings.push({
       ...finding,
+      ...(finding.classId === 'env-inheritance' ? { headline: 'toolchain-setting' as const, explains: ['module-resolution' as const, 'gopls-launch' as const] } : {}),
       message: other ? `${message} ${other.goBinary} (${other.version}) is installed on this machine and is new enough, but the go found first on PATH is ${goEnv.goBinary}.` : message,
       evidence: other ? [...evidence, { source: path.join(other.root, 'VERSION'), excerpt: other.version }] : evidence,
-      fixes: [...(other ? [alternateToolFix('go', other.goBinary)] : []), ...toolchainFixes(goEnv, known.message)],
+      fixes: [...(other ? [alternateToolFix('go', other.goBinary)] : []), ...[dlWrapperDownloadFix(stderr)].filter((f) => f !== undefined), ...toolchainFixes(goEnv, known.message)],
     });
     return { findings, observed };
   }
@@ -706,6 +730,7 @@ async function newerGoInstalled(need: string, ran: string, env: NodeJS.ProcessEn
 }
 
 function toolchainFixes(goEnv: Extract<GoEnvFact, { ok: true }>, message: string): Fix[] {
+  if (/golang\.org\/dl wrapper/.test(message)) return [toolsEnvFix('toolsenv-gotoolchain-auto', 'Or let go download the toolchain go.mod asks for (GOTOOLCHAIN=auto)', { GOTOOLCHAIN: 'auto' })];
   if (/"path" mode/.test(message)) return [INSTALL_NEWER_GO, toolsEnvFix('toolsenv-gotoolchain-auto', 'Let go download the toolchain go.mod asks for (GOTOOLCHAIN=auto)', { GOTOOLCHAIN: 'auto' })];
   if (!/GOTOOLCHAIN=local/.test(message)) return [];
   const tc = parseToolchain(goEnv.values.GOTOOLCHAIN ?? '');

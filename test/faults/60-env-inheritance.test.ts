@@ -160,7 +160,61 @@ describe("fault: the go on PATH is a version manager's shim with no version set"
 });
 
 
-// A Go installation missing a piece (an extraction or upgrade cut short, a file deleted): go env
+// golang.org/dl's wrappers (go1.N.M on PATH) run the release unpacked under ~/sdk; never
+// downloaded, they say so and exit 1. go runs one for GOTOOLCHAIN=path when a go.mod asks for a
+// newer Go, and for a release pinned with +path. A tester's was "no problems found" from the
+// probes, and the one cause came from the doctor's own GOTOOLCHAIN=local gopls. The stand-in prints
+// the wrapper's own words (golang.org/dl internal/version/version.go) and exits as it does.
+describe('fault: go runs a golang.org/dl wrapper whose release was never downloaded', () => {
+  it.each([
+    ['GOTOOLCHAIN=path, go.mod asks for the newer release', 'path', 'go1.27.0', '1.27.0'],
+    ['GOTOOLCHAIN pins the release +path', 'go1.28.1+path', 'go1.28.1', '1.22'],
+  ])('%s: env-inheritance first, naming the wrapper, with its download as the fix', async (_name, toolchain, wrapper, goLine) => {
+    const dir = tempDir('dlwrapper');
+    try {
+      const bin = path.join(dir, 'bin');
+      mkdirSync(bin);
+      const sdk = path.join(dir, 'home', 'sdk', wrapper);
+      writeFileSync(path.join(bin, wrapper), `#!/bin/sh\necho "${wrapper}: not downloaded. Run '${wrapper} download' to install to ${sdk}" >&2\nexit 1\n`, { mode: 0o755 });
+      const ws = writeSmallModule(path.join(dir, 'ws'));
+      writeFileSync(path.join(ws, 'go.mod'), `module example.com/faultmod\n\ngo ${goLine}\n`);
+      const env = userEnv({ PATH: [bin, GOROOT_BIN, GOPLS_DIR, '/usr/bin', '/bin'].join(':'), GOTOOLCHAIN: toolchain });
+      const list = await runCmd('go', ['list', '-m'], { cwd: ws, env });
+      expect(list.code).toBe(1);
+      expect(list.stderr).toContain(`${wrapper}: not downloaded`);
+
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS, format: 'json' });
+      console.log(`[dl wrapper ${toolchain}] ${summarize(run)}`);
+      expectDiagnosis(run, ['env-inheritance'], [`${wrapper}: not downloaded`]);
+      const fixes = run.report!.causes[0]!.fixes.map((f) => ('text' in f ? f.text : f.id));
+      expect(fixes, summarize(run)).toContain(`${wrapper} download`);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  // The same setting with no such go on the PATH at all: the setting is named, not the module
+  // (whose go line asks for nothing newer), and GOTOOLCHAIN=local, run as offered, loads it.
+  it('GOTOOLCHAIN pins a release +path that is not on the PATH: env-inheritance, and GOTOOLCHAIN=local works', async () => {
+    const dir = tempDir('dlwrapper-none');
+    try {
+      const ws = writeSmallModule(path.join(dir, 'ws'));
+      const env = userEnv({ PATH: [GOROOT_BIN, GOPLS_DIR, '/usr/bin', '/bin'].join(':'), GOTOOLCHAIN: 'go1.28.1+path' });
+      const list = await runCmd('go', ['list', '-m'], { cwd: ws, env });
+      expect(list.stderr).toContain('cannot find "go1.28.1" in PATH');
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS, format: 'json' });
+      console.log(`[+path, none on PATH] ${summarize(run)}`);
+      expectDiagnosis(run, ['env-inheritance'], ['cannot find "go1.28.1" in PATH']);
+      const first = run.report!.causes[0]!;
+      expect(first.findings.some((f) => f.message.startsWith('GOTOOLCHAIN=go1.28.1+path makes every go command run go1.28.1 from the PATH')), summarize(run)).toBe(true);
+      const local = first.fixes.find((f) => f.id === 'toolsenv-gotoolchain-local') as { value: Record<string, string> } | undefined;
+      expect(local?.value).toEqual({ GOTOOLCHAIN: 'local' });
+      expect((await runCmd('go', ['list', '-m'], { cwd: ws, env: { ...env, ...local!.value } })).stdout.trim()).toBe('example.com/faultmod');
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
 // answers as ever, every build stops. The Go is a hard-linked copy of the real one (a full copy where
 // /tmp is another file system), with the compiler removed, then the runtime's sources moved away;
 // the whole copy is the control. Before, the report said "no problems found" until gopls's load.

@@ -372,9 +372,16 @@ describe.skipIf(!haveGo)('go-env / login-shell / modules on the real machine', (
   it('GOTOOLCHAIN=go1.99+path with no go1.99 on PATH: go only searches PATH and fails', async () => {
     const ws = tree({ 'go.mod': MOD('example.com/pathmode', '1.22'), 'p.go': 'package p\n' });
     const report = await diagnose([ws], { ...baseEnv(), GOTOOLCHAIN: 'go1.99+path' });
+    // The setting asks for go1.99, not this go 1.22 module: it is named (env-inheritance).
     const f = ours(report).find((x) => x.probeId === 'modules' && x.severity === 'error');
-    expect(f?.message).toContain('"path" mode only looks for a go1.99 binary on PATH');
+    expect(f?.classId).toBe('env-inheritance');
+    expect(f?.message).toContain('GOTOOLCHAIN=go1.99+path makes every go command run go1.99 from the PATH');
     expect(f?.evidence[0]!.excerpt).toContain('go: cannot find "go1.99" in PATH');
+    // GOTOOLCHAIN=path and a go.mod asking for go1.99: the module asks, path mode only searches.
+    const asks = tree({ 'go.mod': MOD('example.com/pathmode', '1.99'), 'p.go': 'package p\n' });
+    const m = ours(await diagnose([asks], { ...baseEnv(), GOTOOLCHAIN: 'path' })).find((x) => x.probeId === 'modules' && x.severity === 'error');
+    expect(m?.classId).toBe('module-resolution');
+    expect(m?.message).toContain('"path" mode only looks for a go1.99.0 binary on PATH');
   });
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { compareGoVersions, parseGoEnvJson, parseGoVersion } from '../../../src/facts/readGoEnv.js';
 import { LOGIN_SHELL_SCRIPT, parseEnvDump } from '../../../src/facts/readLoginShellEnv.js';
-import { buildsFromVendor, classifyGoFailure, goFlagsWithout, parseGoFlags, parseToolchain } from '../../../src/probes/goFailure.js';
+import { buildsFromVendor, classifyGoFailure, dlWrapperDownloadFix, goFlagsWithout, parseGoFlags, parseToolchain } from '../../../src/probes/goFailure.js';
 import { goVarsOf, parseFlatpakInfo, parseIni, pathDirsMissing } from '../../../src/probes/loginShell.js';
 import { profilePathFix } from '../../../src/fixes/catalog.js';
 import { parseGoDirectives, parseInconsistentVendoring, parseLocalReplaces } from '../../../src/probes/modules.js';
@@ -25,6 +25,8 @@ const STDERR = {
   newerGoWork: 'go: go.work requires go >= 1.99 (running go 1.26.8; GOTOOLCHAIN=local)\n',
   newerGoWorkOld: 'go: go.work requires go >= 1.23.4 (running go 1.22.10; GOTOOLCHAIN=local)\n',
   pathToolchain: 'go: cannot find "go1.99" in PATH\n',
+  // golang.org/dl's wrapper run by go for GOTOOLCHAIN=path (its words, measured with a stand-in).
+  dlWrapper: "go1.27.0: not downloaded. Run 'go1.27.0 download' to install to /root/sdk/go1.27.0\n",
   badMod: '-mod=vendr not supported (can be \'\', \'mod\', \'readonly\', or \'vendor\')\n',
   noTmp: 'go: creating work dir: stat /nonexist: no such file or directory\n',
   // Real go1.26.8 output with GOCACHE on a read-only bind mount, and with GOCACHE=off.
@@ -113,6 +115,7 @@ describe('classifyGoFailure', () => {
     ['newerGoWork', 'module-resolution', /^go\.work requires go 1\.99, newer than the installed go 1\.26\.8/],
     ['newerGoWorkOld', 'module-resolution', /^go\.work requires go 1\.23\.4, newer than the installed go 1\.22\.10/],
     ['pathToolchain', 'module-resolution', /asks for go1\.99, and GOTOOLCHAIN's "path" mode only looks for a go1\.99 binary on PATH/],
+    ['dlWrapper', 'env-inheritance', /go1\.27\.0 is a golang\.org\/dl wrapper whose release was never downloaded/],
     ['badMod', 'module-resolution', /-mod=vendr/],
     ['noTmp', 'fs-access', /work directory in \/nonexist \(no such file or directory\)/],
     ['roCache', 'fs-access', /build cache in \/tmp\/oc\/gc \(read-only file system\)/],
@@ -126,6 +129,12 @@ describe('classifyGoFailure', () => {
   it('only the go.mod message is scoped to one module', () => {
     expect(classifyGoFailure(STDERR.newerGoMod)?.scope).toBe('module');
     expect(classifyGoFailure(STDERR.missingGowork)?.scope).toBeUndefined();
+  });
+  it('offers the dl wrapper its own download, in the module and in go env', () => {
+    expect(classifyGoFailure(STDERR.dlWrapper)?.scope).toBe('module');
+    expect(dlWrapperDownloadFix(STDERR.dlWrapper)).toMatchObject({ kind: 'terminal', text: 'go1.27.0 download' });
+    expect(dlWrapperDownloadFix("gotip: not downloaded. Run 'gotip download' to install to /home/u/sdk/gotip")).toMatchObject({ text: 'gotip download' });
+    expect(dlWrapperDownloadFix(STDERR.pathToolchain)).toBeUndefined();
   });
   it('leaves unknown failures alone', () => {
     expect(classifyGoFailure('go: something new went wrong\n')).toBeUndefined();
