@@ -36,14 +36,13 @@ export function dropTags(flags: readonly string[]): string[] {
 /** gopls's own build settings (the `gopls` object, later scopes over earlier ones, key by key). */
 export function goplsBuildSettings(sources: readonly EditorSettingsSource[] | undefined): { buildFlags?: string[]; env?: Record<string, string>; from: string[] } {
   const out: { buildFlags?: string[]; env?: Record<string, string>; from: string[] } = { from: [] };
+  // Each scope's object read as gopls reads one (goplsBuildOf); a later scope's value wins.
   for (const s of sources ?? []) {
     const g = s.values.gopls;
-    if (!g || typeof g !== 'object') continue;
-    const o = g as Record<string, unknown>;
-    const flags = o['build.buildFlags'] ?? (o.build as Record<string, unknown> | undefined)?.buildFlags;
-    const env = o['build.env'] ?? (o.build as Record<string, unknown> | undefined)?.env;
-    if (Array.isArray(flags)) (out.buildFlags = flags.filter((f): f is string => typeof f === 'string')), out.from.push(s.source);
-    if (env && typeof env === 'object') (out.env = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string'))), out.from.push(s.source);
+    if (!g || typeof g !== 'object' || Array.isArray(g)) continue;
+    const b = goplsBuildOf(g as Record<string, unknown>);
+    if (b.buildFlags) (out.buildFlags = b.buildFlags), out.from.push(s.source);
+    if (b.env) (out.env = b.env), out.from.push(s.source);
   }
   return out;
 }
