@@ -3,6 +3,7 @@
 // sandbox hides the host's /usr/local/go: both show up as "go/gopls found in a terminal, not in
 // the editor". Only PATH and GO* values ever leave this probe, never the whole login environment.
 import path from 'node:path';
+import { goEnvFileFindings } from './goEnvFile.js';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext } from './probe.js';
 import { isSecretName } from '../doctor/redact.js';
@@ -119,6 +120,8 @@ export const loginShellProbe: Probe = {
     findings.push(...leakFindings(ctx.env, login.env, observed));
     findings.push(...(await toolFindings(ctx, login.env, login.commandLine, editorGo, observed)));
     findings.push(...(await goVarFindings(ctx, login.env, login.commandLine)));
+    const goEnv = await ctx.facts.goEnv();
+    if (goEnv.ok) findings.push(...(await goEnvFileFindings(ctx, login.env, login.commandLine, goEnv.values)));
     findings.push(...(await rehashLockFindings(ctx, login.env, undefined, observed)));
     // Said on the probe's line, so a report read later tells a cached environment from a fresh one.
     return { findings, observed, reason: cacheHitNote(login.cache) };

@@ -159,6 +159,30 @@ describe.skipIf(!haveGo)('go-env / login-shell / modules on the real machine', (
     expect(fixed.stdout.trim()).toBe(path.join(home, 'go'));
   });
 
+  // A Flatpak editor's XDG_CONFIG_HOME (~/.var/app/ID/config) moves the go env file: what go env -w
+  // set in a host terminal (~/.config/go/env) never reaches the editor's go. The fix's GOENV,
+  // applied to the editor's environment, gives its go those settings.
+  it('go env -w settings in the terminal\'s go env file that the editor\'s go (another XDG_CONFIG_HOME) does not read: a warning, and GOENV brings them', async () => {
+    const home = tree({ '.config/go/env': 'GOPRIVATE=corp.example\nGOFLAGS=-mod=mod\n' });
+    const sandboxConfig = path.join(home, '.var', 'app', 'com.visualstudio.code', 'config');
+    mkdirSync(sandboxConfig, { recursive: true });
+    const ws = tree({ 'go.mod': MOD('example.com/envfile'), 'p.go': 'package p\n' });
+    const env: NodeJS.ProcessEnv = { ...baseEnv(), HOME: home, XDG_CONFIG_HOME: sandboxConfig, SHELL: '/bin/bash' };
+    for (const k of ['GOPRIVATE', 'GONOSUMDB', 'GONOPROXY', 'GOENV']) delete env[k];
+    const go = path.join(GO_DIR, 'go');
+    expect(spawnSync(go, ['env', 'GOPRIVATE'], { env, encoding: 'utf8' }).stdout.trim()).toBe('');
+    const report = await runDoctor({ host: new Host(), probes: [loginShellProbe], workspaces: [ws], env, timeoutMs: 20_000, settings: { noCache: true } });
+    const f = report.causes.flatMap((c) => c.findings).find((x) => x.message.startsWith('What go env -w set in your terminal'));
+    expect(f, JSON.stringify(report.causes.map((c) => c.findings.map((x) => x.message)))).toMatchObject({ classId: 'env-inheritance', severity: 'warning' });
+    expect(f!.message).toContain(`the terminal's go reads ${path.join(home, '.config', 'go', 'env')}, the editor's reads ${path.join(sandboxConfig, 'go', 'env')}`);
+    expect(f!.message).toContain('GOPRIVATE=corp.example');
+    const fix = f!.fixes[0] as unknown as { value: Record<string, string> };
+    expect(spawnSync(go, ['env', 'GOPRIVATE', 'GOFLAGS'], { env: { ...env, ...fix.value }, encoding: 'utf8' }).stdout.trim().split('\n')).toEqual(['corp.example', '-mod=mod']);
+    // Both reading the same file: nothing to say.
+    const same = await runDoctor({ host: new Host(), probes: [loginShellProbe], workspaces: [ws], env: { ...env, XDG_CONFIG_HOME: path.join(home, '.config') }, timeoutMs: 20_000, settings: { noCache: true } });
+    expect(same.causes.flatMap((c) => c.findings).some((x) => x.message.startsWith('What go env -w set in your terminal'))).toBe(false);
+  });
+
   it.skipIf(!cachedXMod().version)('GOMODCACHE with an unexpanded ~: an fs-access error with the home written out, no "not in the cache yet" note, and with the fix go builds', async () => {
     const { version, goLine } = cachedXMod();
     const ws = tree({ 'go.mod': `module example.com/mc\n\ngo ${goLine}\n\nrequire golang.org/x/mod ${version}\n`, 'main.go': 'package main\n\nimport "golang.org/x/mod/semver"\n\nfunc main() { println(semver.IsValid("v1")) }\n' });

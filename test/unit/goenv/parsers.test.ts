@@ -4,6 +4,7 @@ import { LOGIN_SHELL_SCRIPT, parseEnvDump } from '../../../src/facts/readLoginSh
 import { buildsFromVendor, classifyGoFailure, dlWrapperDownloadFix, goFlagsWithout, parseGoFlags, parseToolchain } from '../../../src/probes/goFailure.js';
 import { goVarsOf, parseFlatpakInfo, parseIni, pathDirsMissing } from '../../../src/probes/loginShell.js';
 import { profilePathFix } from '../../../src/fixes/catalog.js';
+import { goEnvFileOf, parseGoEnvFile } from '../../../src/probes/goEnvFile.js';
 import { parseGoDirectives, parseInconsistentVendoring, parseLocalReplaces } from '../../../src/probes/modules.js';
 import { parseGoWorkUses } from '../../../src/lsp/workspaceFiles.js';
 
@@ -96,6 +97,23 @@ describe('parseGoFlags / parseToolchain', () => {
     ['bogus', { mode: 'invalid' }],
   ])('GOTOOLCHAIN=%j', (v, want) => {
     expect(parseToolchain(v)).toEqual(want);
+  });
+});
+
+describe('goEnvFileOf and parseGoEnvFile (the file go env -w writes)', () => {
+  it.each([
+    [{ HOME: '/home/u' }, '/home/u/.config/go/env'],
+    [{ HOME: '/home/u', XDG_CONFIG_HOME: '/home/u/.var/app/com.visualstudio.code/config' }, '/home/u/.var/app/com.visualstudio.code/config/go/env'],
+    [{ HOME: '/home/u', XDG_CONFIG_HOME: 'relative/cfg' }, '/home/u/.config/go/env'],
+    [{ HOME: '/home/u', GOENV: '/etc/go.env' }, '/etc/go.env'],
+    [{ HOME: '/home/u', GOENV: 'off' }, undefined],
+    [{}, undefined],
+  ])('%j → %s', (env, want) => expect(goEnvFileOf(env)).toBe(want));
+  it('reads KEY=VALUE lines, the last one winning, and skips the rest', () => {
+    expect([...parseGoEnvFile('GOPRIVATE=corp.example\n\n# note\nGOFLAGS=-mod=mod -tags=a\nGOPRIVATE=other\nnot a line\n')]).toEqual([
+      ['GOPRIVATE', 'other'],
+      ['GOFLAGS', '-mod=mod -tags=a'],
+    ]);
   });
 });
 
