@@ -17,7 +17,11 @@ const ESC = '\u001b[';
 export function renderText(report: Report, opts: TextOptions): string {
   const c = painter(opts.color);
   const out: string[] = [];
-  out.push(c.bold(`Go Environment Doctor ${report.tool.version}`) + ` — ${verdictOf(report).line}`);
+  // Printed before a follow-up settles (gopls's type-check): the line says so, since what the
+  // follow-up finds is printed under the report (a tester read "no problems found" above an error).
+  const pending = report.probes.filter((p) => p.followUp?.status === 'pending').length;
+  const sofar = pending ? `; so far: ${pending} follow-up check${pending === 1 ? ' is' : 's are'} still running` : '';
+  out.push(c.bold(`Go Environment Doctor ${report.tool.version}`) + ` — ${verdictOf(report).line}${sofar}`);
   out.push(c.dim(`workspace: ${report.workspaces.map((w) => visible(w)).join(', ') || '(none)'}`));
   out.push('');
   if (report.causes.length === 0) out.push(c.green('✓ No root cause found: Go tooling should work here.'), '');

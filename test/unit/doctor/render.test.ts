@@ -32,6 +32,13 @@ describe('renderers', () => {
     expect(out).toContain('# as root');
     expect(out).not.toContain('\u001b[');
   });
+  it('a verdict printed while a follow-up runs says it is a verdict so far', () => {
+    const r = report([]);
+    const pending = { ...r, probes: [{ ...r.probes[0]!, followUp: { title: 'type-check of main.go', status: 'pending' as const } }] };
+    expect(renderText(pending, { color: false }).split('\n')[0]).toContain('no problems found in 812 ms; so far: 1 follow-up check is still running');
+    expect(renderText(r, { color: false }).split('\n')[0]).not.toContain('so far');
+  });
+
   it('markdown escapes table cells so evidence cannot break the table', () => {
     const md = renderMarkdown(report([noexec]));
     expect(md).toContain('| /proc/self/mountinfo | `42 1 0:50 / /tmp/gt rw,noexec - tmpfs tmpfs rw\\|x` |');
