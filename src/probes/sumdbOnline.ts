@@ -15,6 +15,7 @@ import type { HopTrace } from '../host/httpHops.js';
 import { askAsGo, hopWords } from './askAsGo.js';
 import { escapeModulePath, matchPrefixPatterns, parseGoproxy, privatePattern } from './goproxyConfig.js';
 import { parseGoSum } from './moduleDownloads.js';
+import { goWorkFor } from './modules.js';
 import { gonosumdbFix, GO_PROXY_ENV_DOCS } from '../fixes/downloads.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 
@@ -68,9 +69,13 @@ export async function sumdbCheck(ctx: Pick<ProbeContext, 'env' | 'signal' | 'rem
   const covered = matchPrefixPatterns(v.GONOSUMDB ?? '', dep.path);
   if (covered) return { observed: { asked: false, why: `GONOSUMDB pattern ${covered} covers ${dep.path}` } };
   const goSum = path.join(path.dirname(dep.goMod), 'go.sum');
-  const sums = parseGoSum((await readUserText(goSum, CAP.goSum)) ?? '');
+  // In a go.work workspace go also takes the lines of go.work.sum beside it.
+  const work = await goWorkFor(path.dirname(dep.goMod), ctx.env);
+  const workSum = work ? path.join(path.dirname(work), 'go.work.sum') : undefined;
+  const texts = await Promise.all([goSum, ...(workSum ? [workSum] : [])].map(async (f) => (await readUserText(f, CAP.goSum)) ?? ''));
+  const sums = parseGoSum(texts.join('\n'));
   const key = `${dep.path} ${dep.version}`;
-  if (sums.zip.has(key) && sums.mod.has(key)) return { observed: { asked: false, why: `${goSum} holds ${key}: go does not ask` } };
+  if (sums.zip.has(key) && sums.mod.has(key)) return { observed: { asked: false, why: `${workSum ? `${goSum} or ${workSum}` : goSum} holds ${key}: go does not ask` } };
   const lookup = `lookup/${escapeModulePath(dep.path)}@${escapeModulePath(dep.version)}`;
   if (v.GOMODCACHE && existsSync(path.join(v.GOMODCACHE, 'cache', 'download', 'sumdb', setting.name, lookup))) {
     return { observed: { asked: false, why: `go has the database's answer cached (${path.join(v.GOMODCACHE, 'cache', 'download', 'sumdb', setting.name)})` } };

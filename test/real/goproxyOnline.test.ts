@@ -5,7 +5,7 @@
 // really prints there.
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { execFile, execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
@@ -381,6 +381,16 @@ describe.skipIf(!GO || !XMOD)('the online check against local proxies', () => {
     const summed = await online(ws, named);
     expect(summed.f).toBeUndefined();
     expect((summed.report.probes[0]!.observed.sumdb as { asked: boolean }).asked).toBe(false);
+    // In a go.work workspace, go.work.sum's lines count too.
+    const root = mkdtempSync(path.join(tmp, 'work-'));
+    const inner = path.join(root, 'm');
+    mkdirSync(inner);
+    writeFileSync(path.join(inner, 'go.mod'), readFileSync(path.join(ws, 'go.mod')));
+    writeFileSync(path.join(root, 'go.work'), `go ${XMOD_GO_LINE}\n\nuse ./m\n`);
+    writeFileSync(path.join(root, 'go.work.sum'), readFileSync(path.join(ws, 'go.sum')));
+    const worked = await online(inner, { ...named, GOWORK: '' }); // env() turns workspaces off
+    expect(worked.f, JSON.stringify([worked.f?.message, worked.report.probes[0]!.observed])).toBeUndefined();
+    expect((worked.report.probes[0]!.observed.sumdb as { why: string }).why).toContain('go.work.sum holds');
   });
 
   it('the CLI: offline by default (no such probe), --online adds it and reports the failure', async () => {
