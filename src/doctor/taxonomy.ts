@@ -115,7 +115,7 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
   'toolchain-setting': {
     title: 'GOTOOLCHAIN makes go run a Go it cannot use here',
     explanation:
-      'GOTOOLCHAIN decides which Go release every go command, and gopls through it, runs: the installed one (local), the newer one a go.mod asks for (auto, downloaded into the module cache), or a pinned release. A pinned release older than a module\'s go line refuses the module; one that is not downloaded and cannot be fails every command. The doctor\'s own go runs with GOTOOLCHAIN=local and never downloads, so this is read from the setting.',
+      'GOTOOLCHAIN decides which Go release every go command, and gopls through it, runs: the installed one (local), the newer one a go.mod asks for (auto: downloaded into the module cache; path: a goX.Y.Z program found on PATH, never downloaded), or a pinned release. A pinned release older than a module\'s go line refuses the module; one that cannot be downloaded, found on PATH or run fails every command. The doctor never downloads a toolchain: it reads the setting, and asks go list in each module with it.',
   },
   'unwatched-mount': {
     title: 'Changes made on the other side of the mount produce no file events',

@@ -685,7 +685,9 @@ async function amd64LevelFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n
  */
 async function pinnedBelowModuleFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string[]) => Evidence): Promise<FindingInput[]> {
   const tc = parseToolchain(v.GOTOOLCHAIN ?? '');
-  if (tc.mode !== 'version' || tc.fallback === 'auto') return [];
+  // "+auto" switches up by downloading, "+path" by looking the release up on PATH (the modules
+  // probe's go list, run with the setting, reports what that finds): neither stops at the pin.
+  if (tc.mode !== 'version' || tc.fallback) return [];
   const pinned = parseGoVersion(tc.version);
   if (!pinned) return [];
   for (const ws of ctx.workspaces.slice(0, 3)) {

@@ -40,6 +40,24 @@ async function same(a: string, b: string): Promise<boolean> {
  * go reads another file. `editorValues`: the editor's `go env` (what its go sees now).
  */
 export async function goEnvFileFindings(ctx: Pick<ProbeContext, 'env'>, loginEnv: Record<string, string>, loginCommand: string, editorValues: Record<string, string>): Promise<FindingInput[]> {
+  // os.UserConfigDir refuses a relative XDG_CONFIG_HOME: go then reads no env file at all, and go
+  // env -w fails ("cannot find go env config: path in $XDG_CONFIG_HOME is relative").
+  const xdg = ctx.env.XDG_CONFIG_HOME;
+  if (xdg && !path.isAbsolute(xdg) && !ctx.env.GOENV) {
+    const home = ctx.env.HOME ? path.join(ctx.env.HOME, '.config', 'go', 'env') : undefined;
+    const kept = home ? await readUserText(home, CAP.smallConfig) : undefined;
+    const settings = kept ? [...parseGoEnvFile(kept).keys()] : [];
+    return [
+      {
+        classId: 'env-inheritance',
+        severity: settings.length ? 'warning' : 'info',
+        confidence: 0.7,
+        message: `XDG_CONFIG_HOME=${xdg} in the editor's environment is a relative path, which go refuses for its env file: the editor's go reads no go env file at all${settings.length ? `, so what go env -w set in ${home} (${settings.slice(0, 4).join(', ')}) is missing there` : ''}, and go env -w fails with "cannot find go env config: path in $XDG_CONFIG_HOME is relative".`,
+        evidence: [{ source: 'environment (editor)', excerpt: `XDG_CONFIG_HOME=${xdg}` }, ...(kept && home ? [{ source: home, excerpt: kept.split('\n').filter((l) => /^\s*[A-Za-z_]\w*=/.test(l)).slice(0, 8).join('\n') }] : [])],
+        fixes: home ? [toolsEnvFix('toolsenv-goenv-login-file', `Read ${home} in the Go tools (GOENV)`, { GOENV: home })] : [],
+      },
+    ];
+  }
   // A login shell run from inside a Flatpak sandbox inherits the sandbox's XDG_CONFIG_HOME
   // (~/.var/app/ID/config), which the host's terminals never have: that one is dropped.
   const sandboxed = loginEnv.HOME && loginEnv.XDG_CONFIG_HOME?.startsWith(path.join(loginEnv.HOME, '.var', 'app') + path.sep);
@@ -50,8 +68,10 @@ export async function goEnvFileFindings(ctx: Pick<ProbeContext, 'env'>, loginEnv
   if (text === undefined) return [];
   const lost: string[] = [];
   for (const [name, value] of parseGoEnvFile(text)) {
-    // A variable in the editor's environment overrides any file: the file is not what differs.
+    // A variable in the editor's environment overrides any file: the file is not what differs;
+    // nor when the terminal's own environment overrides it (its go never uses the file's value).
     if (ctx.env[name] !== undefined && ctx.env[name] !== '') continue;
+    if (loginEnv[name] !== undefined && loginEnv[name] !== '') continue;
     if ((editorValues[name] ?? '') !== value) lost.push(`${name}=${value} (the editor's go: ${editorValues[name] ? editorValues[name] : 'unset'})`);
   }
   if (!lost.length) return [];

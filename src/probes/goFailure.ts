@@ -54,6 +54,10 @@ export function classifyGoFailure(stderr: string): GoFailure | undefined {
   // PATH) whose release was never downloaded: a tester's go1.27.0 wrapper read as "no problems".
   if ((m = /\b((?:go1[\w.]*|gotip)): not downloaded\. Run '\1 download'/.exec(text)))
     return { classId: 'env-inheritance', severity: 'error', confidence: 0.9, scope: 'module', message: `go runs ${m[1]} here (GOTOOLCHAIN "path" mode, or a pinned ${m[1]} found on PATH), and that ${m[1]} is a golang.org/dl wrapper whose release was never downloaded: every go command in this module, and gopls's loads, fail with "${m[0]} …".` };
+  // cmd/go toolchain switch: the goX.Y.Z it ran from PATH reported another version (a wrapper or
+  // link named go1.27.0 that runs the installed go1.26.8): a tester's read "no problems found".
+  if ((m = /toolchain (go\S+) invoked to provide (go\S+)/.exec(text)))
+    return { classId: 'env-inheritance', severity: 'error', confidence: 0.9, scope: 'module', message: `go runs the ${m[2]} it finds on PATH (GOTOOLCHAIN "path" mode, or a pin with +path), and that program is really ${m[1]}: go refuses it ("${m[0]}"), so every go command in this module, and gopls's loads, fail. A wrapper or link named ${m[2]} runs another Go.` };
   // GOTOOLCHAIN=path (or go1.N+path): go may only run a goX.Y found on PATH, never download one.
   if ((m = /cannot find "(go[^"]+)" in PATH/.exec(text)))
     return { classId: 'module-resolution', severity: 'error', confidence: 0.85, scope: 'module', message: `the module asks for ${m[1]}, and GOTOOLCHAIN's "path" mode only looks for a ${m[1]} binary on PATH, where there is none (it never downloads one).` };

@@ -486,7 +486,7 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
           : switched.downloads
           ? `The module asks for go ${d.subject ?? '?'}; your go switches to ${switched.version}, which is not installed, so the editor's gopls downloads it from GOPROXY on first use (the modules probe says what that takes). The doctor's own gopls ran ${d.running ?? 'the installed go'} with GOTOOLCHAIN=local, so as never to download, and could not type-check the file: this run says nothing of its diagnostics.`
           : `The module asks for go ${d.subject ?? '?'}; your go switches to ${switched.version}, already installed (GOTOOLCHAIN, offline), and the editor's gopls runs its go commands with it. The doctor's own gopls ran ${d.running ?? 'the installed go'} with GOTOOLCHAIN=local, so as never to download, and could not type-check the file: this run says nothing of its diagnostics.`,
-        evidence: [{ source: `${switched.commandLine} (in ${switched.dir})`, excerpt: switched.version }, { source: 'gopls textDocument/publishDiagnostics (GOTOOLCHAIN=local)', excerpt: d.message }],
+        evidence: [{ source: `${switched.commandLine} (in ${switched.dir})`, excerpt: switched.fails ?? switched.version }, { source: 'gopls textDocument/publishDiagnostics (GOTOOLCHAIN=local)', excerpt: d.message }],
         fixes: [],
       },
     ];

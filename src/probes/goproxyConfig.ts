@@ -72,8 +72,10 @@ function globToRegExp(glob: string): RegExp {
  * elements of the module path as it has itself. Returns the pattern that matched.
  */
 export function matchPrefixPatterns(patterns: string, target: string): string | undefined {
+  // As x/mod does: no space is trimmed (a tester's "a.example, b.example" covered b.example here
+  // and not in go, which then asked the checksum database), and one trailing slash is dropped.
   for (const raw of patterns.split(',')) {
-    const pat = raw.trim();
+    const pat = raw.endsWith('/') ? raw.slice(0, -1) : raw;
     if (!pat) continue;
     const n = pat.split('/').length;
     const elems = target.split('/');

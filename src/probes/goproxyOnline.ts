@@ -16,6 +16,7 @@ import { askAsGo, goauthReadsNetrc, hopWords, PER_REQUEST_MS } from './askAsGo.j
 import { sumdbCheck } from './sumdbOnline.js';
 import { escapeModulePath, goproxyError, looksPrivate, matchPrefixPatterns, parseGoproxy, privatePattern, type ProxyEntry } from './goproxyConfig.js';
 import { directRequirements } from './moduleDownloads.js';
+import { readWorkUses } from './modules.js';
 import { GO_PROXY_ENV_DOCS, GOPROXY_DOCS, goprivateFix, networkVarFromLoginFix, trustCaFix } from '../fixes/downloads.js';
 import { toolsEnvFix } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
@@ -64,11 +65,16 @@ async function findUp(dir: string, name: string): Promise<string | undefined> {
 /** One real dependency of the workspace: the first direct requirement of the first module found. */
 async function pickDependency(ctx: ProbeContext, goBinary: string): Promise<{ path: string; version: string; goMod: string } | undefined> {
   for (const ws of ctx.workspaces) {
-    const goMod = await findUp(path.resolve(ws), 'go.mod');
-    if (!goMod) continue;
-    const r = await ctx.host.exec(goBinary, ['mod', 'edit', '-json'], { timeoutMs: 2000, signal: ctx.signal, env: { ...ctx.env, GOPROXY: 'off', GOTOOLCHAIN: 'local' }, cwd: path.dirname(goMod) });
-    const dep = r.failed ? undefined : directRequirements(r.stdout)?.[0];
-    if (dep) return { ...dep, goMod };
+    // A go.work folder holds no go.mod of its own: its used modules do (a tester's workspace was
+    // "no go.mod with a requirement" here while the offline probes read a/go.mod).
+    const work = ctx.env.GOWORK === 'off' ? undefined : await findUp(path.resolve(ws), 'go.work');
+    const used = work ? ((await readWorkUses(work))?.uses ?? []).map((u) => path.join(path.resolve(path.dirname(work), u), 'go.mod')) : [];
+    for (const goMod of [await findUp(path.resolve(ws), 'go.mod'), ...used.slice(0, 8)]) {
+      if (!goMod || !existsSync(goMod)) continue;
+      const r = await ctx.host.exec(goBinary, ['mod', 'edit', '-json'], { timeoutMs: 2000, signal: ctx.signal, env: { ...ctx.env, GOPROXY: 'off', GOTOOLCHAIN: 'local' }, cwd: path.dirname(goMod) });
+      const dep = r.failed ? undefined : directRequirements(r.stdout)?.[0];
+      if (dep) return { ...dep, goMod };
+    }
   }
   return undefined;
 }

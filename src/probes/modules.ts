@@ -632,6 +632,10 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
     return { findings, observed };
   }
   const known = classifyGoFailure(stderr);
+  // GOTOOLCHAIN=local ignores a toolchain line and needs only the go line: offered where the
+  // installed Go meets it (a tester's first fix, local, failed under a go 1.27.0 line).
+  const localMeets = localMeetsGoLine(goEnv, gomod);
+  const localFix = toolsEnvFix('toolsenv-gotoolchain-local', `Use the installed Go${goEnv.values.GOVERSION ? ` ${goEnv.values.GOVERSION}` : ''} (GOTOOLCHAIN=local)`, { GOTOOLCHAIN: 'local' });
   // "cannot find "go1.28.1" in PATH" under GOTOOLCHAIN=go1.28.1+path: the setting asks for that
   // release, not the module (a tester's report said "the module asks for go1.28.1" of a go 1.22 one).
   const pinned = parseToolchain(goEnv.values.GOTOOLCHAIN ?? '');
@@ -646,7 +650,7 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
       message: `GOTOOLCHAIN=${goEnv.values.GOTOOLCHAIN} makes every go command run ${notOnPath} from the PATH (the "+path" form never downloads one), and there is no ${notOnPath} on the PATH go gets: every go command, and every package load of gopls, fails with "cannot find "${notOnPath}" in PATH".`,
       evidence,
       fixes: [
-        toolsEnvFix('toolsenv-gotoolchain-local', `Use the installed Go${goEnv.values.GOVERSION ? ` ${goEnv.values.GOVERSION}` : ''} (GOTOOLCHAIN=local)`, { GOTOOLCHAIN: 'local' }),
+        ...(localMeets ? [localFix] : []),
         { id: 'dl-wrapper-install', kind: 'terminal', title: `Install ${notOnPath} with its golang.org/dl wrapper`, text: `go install golang.org/dl/${notOnPath}@latest && ${notOnPath} download`, needsRoot: false, detail: `The wrapper lands in $(go env GOPATH)/bin, which must be on the PATH the editor gives go; "${notOnPath} download" fetches the release into ~/sdk/${notOnPath} (with network access).` },
       ],
     });
@@ -661,12 +665,19 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
     // shadowed /usr/local/go's go1.26.8, and the fix said to download one).
     const need = /requires go ([0-9][0-9a-z.]*[0-9a-z])/.exec(known.message)?.[1];
     const other = need ? await newerGoInstalled(need, goEnv.goBinaryReal, ctx.env) : undefined;
+    // The path modes' and a wrapper's failures are the setting's doing: titled as such.
+    const bySetting = finding.classId === 'env-inheritance' || /"path" mode/.test(finding.message);
+    // Only the toolchain line asks for it: the go line, which GOTOOLCHAIN=local needs, is met.
+    const d = parseGoDirectives(gomod);
+    const fromToolchainLine = notOnPath !== undefined && d.toolchain === notOnPath && localMeets;
+    const said = fromToolchainLine ? message.replace(`the module asks for ${notOnPath}`, `its toolchain line asks for ${notOnPath} (the go line, ${d.go}, is met by the installed ${goEnv.values.GOVERSION})`) : message;
     findings.push({
       ...finding,
-      ...(finding.classId === 'env-inheritance' ? { headline: 'toolchain-setting' as const, explains: ['module-resolution' as const, 'gopls-launch' as const] } : {}),
-      message: other ? `${message} ${other.goBinary} (${other.version}) is installed on this machine and is new enough, but the go found first on PATH is ${goEnv.goBinary}.` : message,
+      ...(bySetting ? { headline: 'toolchain-setting' as const } : {}),
+      ...(finding.classId === 'env-inheritance' ? { explains: ['module-resolution' as const, 'gopls-launch' as const] } : {}),
+      message: other ? `${said} ${other.goBinary} (${other.version}) is installed on this machine and is new enough, but the go found first on PATH is ${goEnv.goBinary}.` : said,
       evidence: other ? [...evidence, { source: path.join(other.root, 'VERSION'), excerpt: other.version }] : evidence,
-      fixes: [...(other ? [alternateToolFix('go', other.goBinary)] : []), ...[dlWrapperDownloadFix(stderr)].filter((f) => f !== undefined), ...toolchainFixes(goEnv, known.message)],
+      fixes: [...(other ? [alternateToolFix('go', other.goBinary)] : []), ...[dlWrapperDownloadFix(stderr), impostorFix(stderr)].filter((f) => f !== undefined), ...(bySetting && localMeets ? [localFix] : []), ...toolchainFixes(goEnv, known.message, localMeets)],
     });
     return { findings, observed };
   }
@@ -729,9 +740,24 @@ async function newerGoInstalled(need: string, ran: string, env: NodeJS.ProcessEn
   return (await installedGos(env, ran)).find((g) => compareGoVersions(parseGoVersion(g.version)!, want) >= 0);
 }
 
-function toolchainFixes(goEnv: Extract<GoEnvFact, { ok: true }>, message: string): Fix[] {
-  if (/golang\.org\/dl wrapper/.test(message)) return [toolsEnvFix('toolsenv-gotoolchain-auto', 'Or let go download the toolchain go.mod asks for (GOTOOLCHAIN=auto)', { GOTOOLCHAIN: 'auto' })];
-  if (/"path" mode/.test(message)) return [INSTALL_NEWER_GO, toolsEnvFix('toolsenv-gotoolchain-auto', 'Let go download the toolchain go.mod asks for (GOTOOLCHAIN=auto)', { GOTOOLCHAIN: 'auto' })];
+/** "toolchain go1.26.8 invoked to provide go1.27.0": the line that shows which program that is. */
+function impostorFix(stderr: string): Fix | undefined {
+  const m = /toolchain (go\S+) invoked to provide (go[\w.-]+)/.exec(stderr);
+  return m ? { id: 'toolchain-impostor-which', kind: 'terminal', title: `See which program named ${m[2]} go runs, and what it really is`, text: `command -v ${m[2]} && ${m[2]} version`, needsRoot: false, detail: `go found it on the PATH it was given; remove it or point it at a real ${m[2]} (it reports ${m[1]}).` } : undefined;
+}
+
+/** The installed Go (GOVERSION) meets the go line of this go.mod; undefined when either is unknown. */
+function localMeetsGoLine(goEnv: Extract<GoEnvFact, { ok: true }>, gomod: string): boolean {
+  const line = parseGoDirectives(gomod).go;
+  const need = line ? parseGoVersion(line) : undefined;
+  const have = parseGoVersion(goEnv.values.GOVERSION ?? '');
+  return !!need && !!have && compareGoVersions(have, need) >= 0;
+}
+
+function toolchainFixes(goEnv: Extract<GoEnvFact, { ok: true }>, message: string, localMeets = false): Fix[] {
+  // With the installed Go enough (localFix, offered first), nothing needs downloading.
+  if (/golang\.org\/dl wrapper|invoked to provide/.test(message)) return localMeets ? [] : [toolsEnvFix('toolsenv-gotoolchain-auto', 'Or let go download the toolchain go.mod asks for (GOTOOLCHAIN=auto)', { GOTOOLCHAIN: 'auto' })];
+  if (/"path" mode/.test(message)) return localMeets ? [] : [INSTALL_NEWER_GO, toolsEnvFix('toolsenv-gotoolchain-auto', 'Let go download the toolchain go.mod asks for (GOTOOLCHAIN=auto)', { GOTOOLCHAIN: 'auto' })];
   if (!/GOTOOLCHAIN=local/.test(message)) return [];
   const tc = parseToolchain(goEnv.values.GOTOOLCHAIN ?? '');
   const fixes: Fix[] = [INSTALL_NEWER_GO];

@@ -109,7 +109,10 @@ export function renderLateResults(shown: Report, final: Report, opts: TextOption
   const width = Math.max(...final.probes.map((p) => p.id.length), 4);
   for (const p of final.probes) if (p.followUp && shown.probes.find((q) => q.id === p.id)?.followUp?.status === 'pending') out.push(renderProbe(p, width, c));
   const seen = new Set(shown.causes.flatMap((k) => k.findings.map((f) => `${k.id}\0${f.message}`)));
-  const changed = final.causes.filter((k) => k.findings.some((f) => !seen.has(`${k.id}\0${f.message}`)));
+  // Only what the cause would show: a new info finding under a warning is hidden without
+  // --verbose, and printing the cause again for it repeated it word for word (a tester's report).
+  const shows = (k: (typeof final.causes)[number], f: (typeof k.findings)[number]) => opts.verbose || f.severity !== 'info' || k.severity === 'info' || f.unclassified;
+  const changed = final.causes.filter((k) => k.findings.some((f) => !seen.has(`${k.id}\0${f.message}`) && shows(k, f)));
   if (changed.length) {
     out.push('', c.bold('Found by the follow-up'));
     for (const k of changed) out.push(...renderCause(k, final.causes.indexOf(k) + 1, c, opts.verbose ?? false, followsNote(k, final.causes)), '');

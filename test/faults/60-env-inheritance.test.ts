@@ -193,6 +193,58 @@ describe('fault: go runs a golang.org/dl wrapper whose release was never downloa
     }
   });
 
+  // A program named go1.27.0 that is really the installed Go (a wrapper or link left behind): go
+  // refuses it ("toolchain go1.26.8 invoked to provide go1.27.0"); a tester's read "no problems".
+  // Where the installed Go meets the go line, GOTOOLCHAIN=local, run as offered, loads the module.
+  it('a go1.27.0 on PATH that runs the installed Go: env-inheritance, naming what go says, and GOTOOLCHAIN=local works', async () => {
+    const dir = tempDir('dlwrapper-impostor');
+    try {
+      const bin = path.join(dir, 'bin');
+      mkdirSync(bin);
+      writeFileSync(path.join(bin, 'go1.27.0'), `#!/bin/sh\nexec ${path.join(GOROOT_BIN, 'go')} "$@"\n`, { mode: 0o755 });
+      const ws = writeSmallModule(path.join(dir, 'ws'));
+      const env = userEnv({ PATH: [bin, GOROOT_BIN, GOPLS_DIR, '/usr/bin', '/bin'].join(':'), GOTOOLCHAIN: 'go1.27.0+path' });
+      const list = await runCmd('go', ['list', '-m'], { cwd: ws, env });
+      expect(list.stderr).toMatch(/toolchain go\S+ invoked to provide go1\.27\.0/);
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS, format: 'json' });
+      console.log(`[impostor go1.27.0] ${summarize(run)}`);
+      expectDiagnosis(run, ['env-inheritance'], ['invoked to provide go1.27.0']);
+      const local = run.report!.causes[0]!.fixes.find((f) => f.id === 'toolsenv-gotoolchain-local') as { value: Record<string, string> } | undefined;
+      expect(local, summarize(run)).toBeDefined();
+      expect((await runCmd('go', ['list', '-m'], { cwd: ws, env: { ...env, ...local!.value } })).stdout.trim()).toBe('example.com/faultmod');
+    } finally {
+      removeTree(dir);
+    }
+  });
+
+  // GOTOOLCHAIN=path and a toolchain line the installed Go does not have, under a go line it meets:
+  // the toolchain line is what asks, and GOTOOLCHAIN=local (which ignores it) is offered and works;
+  // under a go line it does not meet, local is not offered (a tester's first fix failed there).
+  it.each([
+    ['go 1.22 and toolchain go1.27.0', 'go 1.22\n\ntoolchain go1.27.0', true],
+    ['go 1.27.0', 'go 1.27.0', false],
+  ])('GOTOOLCHAIN=path, %s, no go1.27.0 on PATH: GOTOOLCHAIN=local offered only where it works', async (_name, lines, localWorks) => {
+    const dir = tempDir('pathmode-lines');
+    try {
+      const ws = writeSmallModule(path.join(dir, 'ws'));
+      writeFileSync(path.join(ws, 'go.mod'), `module example.com/faultmod\n\n${lines}\n`);
+      const env = userEnv({ PATH: [GOROOT_BIN, GOPLS_DIR, '/usr/bin', '/bin'].join(':'), GOTOOLCHAIN: 'path' });
+      expect((await runCmd('go', ['list', '-m'], { cwd: ws, env })).stderr).toContain('cannot find "go1.27.0" in PATH');
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS, format: 'json' });
+      console.log(`[path mode, ${lines.replace(/\n+/g, ' ')}] ${summarize(run)}`);
+      expectDiagnosis(run, ['module-resolution', 'env-inheritance'], ['cannot find "go1.27.0" in PATH']);
+      const first = run.report!.causes[0]!;
+      expect(first.title).toBe('GOTOOLCHAIN makes go run a Go it cannot use here');
+      const local = first.fixes.find((f) => f.id === 'toolsenv-gotoolchain-local') as { value: Record<string, string> } | undefined;
+      expect(local !== undefined, summarize(run)).toBe(localWorks);
+      const withLocal = await runCmd('go', ['list', '-m'], { cwd: ws, env: { ...env, GOTOOLCHAIN: 'local' } });
+      expect(withLocal.code === 0).toBe(localWorks);
+      if (localWorks) expect(first.findings.some((f) => f.message.includes('its toolchain line asks for go1.27.0'))).toBe(true);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
   // The same setting with no such go on the PATH at all: the setting is named, not the module
   // (whose go line asks for nothing newer), and GOTOOLCHAIN=local, run as offered, loads it.
   it('GOTOOLCHAIN pins a release +path that is not on the PATH: env-inheritance, and GOTOOLCHAIN=local works', async () => {

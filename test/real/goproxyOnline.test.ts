@@ -371,6 +371,14 @@ describe.skipIf(!GO || !XMOD)('the online check against local proxies', () => {
     expect(down.f!.message).toContain(`the server at 127.0.0.1:${closedPort} refuses connections`);
     expect(down.f!.fixes[0]!.title).toBe('If golang.org is private: keep it out of the checksum database (GONOSUMDB)');
 
+    // A GOSUMDB go refuses before any request (a name without its key): go and the check say so.
+    const bad = env({ GOPATH: gopath, GOPROXY: `http://127.0.0.1:${sumPort}`, GOSUMDB: `sum.example.com http://127.0.0.1:${sumPort}` });
+    expect(await goDownload(ws, bad)).toContain('invalid GOSUMDB: malformed verifier id');
+    const refused = await online(ws, bad);
+    expect(refused.f).toMatchObject({ severity: 'error' });
+    expect(refused.f!.message).toContain('is not a setting go accepts ("invalid GOSUMDB: malformed verifier id")');
+    expect(refused.f!.fixes[0]).toMatchObject({ value: { GOSUMDB: 'sum.golang.org' } });
+
     // Not asked: GONOSUMDB covers it, GOSUMDB=off, or go.sum holds its lines.
     for (const [extra, why] of [[{ GONOSUMDB: 'golang.org/x' }, 'GONOSUMDB pattern golang.org/x covers'], [{ GOSUMDB: 'off' }, 'GOSUMDB=off']] as const) {
       const r = await online(ws, { ...named, ...extra });
@@ -391,6 +399,9 @@ describe.skipIf(!GO || !XMOD)('the online check against local proxies', () => {
     const worked = await online(inner, { ...named, GOWORK: '' }); // env() turns workspaces off
     expect(worked.f, JSON.stringify([worked.f?.message, worked.report.probes[0]!.observed])).toBeUndefined();
     expect((worked.report.probes[0]!.observed.sumdb as { why: string }).why).toContain('go.work.sum holds');
+    // The go.work folder itself, which has no go.mod: the used module's requirement is asked for.
+    const fromRoot = await online(root, { ...named, GOWORK: '' });
+    expect(fromRoot.report.probes[0]!.observed.module).toBe(`golang.org/x/mod ${XMOD}`);
   });
 
   it('the CLI: offline by default (no such probe), --online adds it and reports the failure', async () => {

@@ -37,10 +37,18 @@ describe('parseGosumdb', () => {
     ['sum.golang.google.cn', { kind: 'db', name: 'sum.golang.org', url: 'https://sum.golang.google.cn' }],
     ['sum.golang.org https://goproxy.corp.example/sumdb/sum.golang.org', { kind: 'db', name: 'sum.golang.org', url: 'https://goproxy.corp.example/sumdb/sum.golang.org' }],
     ['sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8', { kind: 'db', name: 'sum.golang.org' }],
-    ['sumdb.corp.example+5a1e7c3d+AbCdEf https://sumdb.corp.example', { kind: 'db', name: 'sumdb.corp.example', url: 'https://sumdb.corp.example' }],
+    // A key made for the test: Ed25519 (algorithm byte 1), its hash SHA-256(name "\n" key)[:4].
+    ['sumdb.corp.example+bca678a8+AQcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcH https://sumdb.corp.example', { kind: 'db', name: 'sumdb.corp.example', url: 'https://sumdb.corp.example' }],
+    // What go says of each (note.NewVerifier, dbDial), before any request.
     ['sumdb.corp.example', { kind: 'invalid', why: 'invalid GOSUMDB: malformed verifier id' }],
+    ['sum.example.com http://127.0.0.1:1', { kind: 'invalid', why: 'invalid GOSUMDB: malformed verifier id' }],
+    ['garbage+key', { kind: 'invalid', why: 'invalid GOSUMDB: malformed verifier id' }],
+    ['sumdb.corp.example+bca678a9+AQcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcH', { kind: 'invalid', why: 'invalid GOSUMDB: invalid verifier hash' }],
     ['a b c', { kind: 'invalid', why: 'invalid GOSUMDB: too many fields' }],
-  ])('%j', (v, want) => expect(parseGosumdb(v)).toEqual(want));
+  ])('%j', (v, want) => {
+    const got = parseGosumdb(v);
+    expect('key' in got ? { ...got, key: undefined } : got).toEqual('key' in got ? { ...want, key: undefined } : want);
+  });
 });
 
 describe('privatePattern: what GOPRIVATE or GONOSUMDB should name for a module', () => {
@@ -61,7 +69,10 @@ describe('matchPrefixPatterns (GOPRIVATE)', () => {
     ['github.com/acme', 'github.com/acmex/tool', undefined],
     ['github.com/*/internal', 'github.com/acme/internal/x', 'github.com/*/internal'],
     ['', 'golang.org/x/mod', undefined],
-    ['a.example, b.example', 'b.example/m', 'b.example'],
+    ['a.example,b.example', 'b.example/m', 'b.example'],
+    // go trims no space (" b.example" matches nothing) and drops one trailing slash.
+    ['a.example, b.example', 'b.example/m', undefined],
+    ['github.com/acme/', 'github.com/acme/tool', 'github.com/acme'],
   ])('%j against %j', (pat, target, want) => expect(matchPrefixPatterns(pat, target)).toBe(want));
 });
 
