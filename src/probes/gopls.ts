@@ -447,6 +447,14 @@ const DIAGNOSTIC_WORDS: Record<DiagnosticKind, { severity: 'error' | 'warning'; 
   'load-failed': { severity: 'error', says: () => 'gopls could not load the packages (go list failed)' },
 };
 
+/** The nearest folder at or above `from`, and not above `stop`, that holds a go.mod. */
+function nearestGoModDir(from: string, stop: string): string | undefined {
+  for (let d = from; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, 'go.mod'))) return d;
+    if (d === stop || !isInside(d, stop) || path.dirname(d) === d) return undefined;
+  }
+}
+
 /** Did gopls say the file it opened is in no package it builds (its build tags, GOOS/GOARCH)? */
 export function saysOpenedFileUnbuilt(session: GoplsSessionResult): boolean {
   return !!session.openedFile && session.diagnostics.some((d) => fileUrlPath(d.uri) === session.openedFile && d.items.some((i) => classifyGoplsDiagnostic(i.message)?.kind === 'build-constraints'));
@@ -499,7 +507,10 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
   // failed with "checksum mismatch" and the report said only "an import cannot be found: fmt").
   else if (byKind.has('load-failed')) byKind.delete('import-not-found');
   const out: FindingInput[] = [];
-  const moduleDir = session.openedFile ? (session.views.find((v) => v.viewType !== 'AdHoc' && isInside(session.openedFile!, v.directory))?.directory ?? path.dirname(session.openedFile)) : undefined;
+  const viewDir = session.openedFile ? (session.views.find((v) => v.viewType !== 'AdHoc' && isInside(session.openedFile!, v.directory))?.directory ?? path.dirname(session.openedFile)) : undefined;
+  // The module the file is in, not the view: a go.work view's folder holds no go.mod, and a fix run
+  // there ("go mod tidy") failed with "go.mod file not found" (a tester's go.work workspace).
+  const moduleDir = session.openedFile && viewDir ? (nearestGoModDir(path.dirname(session.openedFile), viewDir) ?? viewDir) : viewDir;
   for (const [kind, list] of byKind) {
     const first = list[0]!.d;
     const words = DIAGNOSTIC_WORDS[kind];

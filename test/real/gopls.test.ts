@@ -134,6 +134,18 @@ describe.skipIf(!GO)('gopls probe on the real machine', () => {
     const words = goplsFindings(a).filter((f) => f.message.startsWith("gopls's diagnostics"));
     expect(words.map((f) => f.classId), JSON.stringify(goplsFindings(a), null, 1)).toContain('module-resolution');
     expect(words.flatMap((f) => f.evidence).some((e) => /golang\.org\/x\/mod\/semver/.test(e.excerpt) && /publishDiagnostics/.test(e.source))).toBe(true);
+    // In a go.work workspace the fix runs in the module's folder, not the go.work's (which has no
+    // go.mod: a tester's "go mod tidy" there failed with "go.mod file not found").
+    // A module the cache lacks (one it has, go writes into go.work.sum by itself in workspace mode).
+    const inWork = workspace('nosum-work', {
+      'go.work': 'go 1.22\n\nuse ./m\n',
+      'm/go.mod': 'module example.com/nosum\n\ngo 1.22\n\nrequire example.com/absent v1.0.0\n',
+      'm/main.go': 'package main\n\nimport "example.com/absent"\n\nfunc main() { absent.X() }\n',
+    });
+    const w = diagnose(['--workspace', inWork, '--gopls', GOPLS, '--timeout-ms', '30000'], { ...process.env, GOPROXY: 'off' }).report;
+    const fixesOf = (f: unknown) => (f as { fixes?: Array<{ id: string; cwd?: string }> }).fixes ?? [];
+    const tidy = goplsFindings(w).filter((f) => f.message.startsWith("gopls's diagnostics")).flatMap(fixesOf).find((x) => x.id === 'go-mod-tidy');
+    expect(tidy?.cwd, JSON.stringify(goplsFindings(w), null, 1)).toBe(path.join(inWork, 'm'));
     const future = workspace('future', { 'go.mod': 'module example.com/future\n\ngo 1.99\n', 'main.go': 'package main\n\nfunc main() {}\n' });
     const b = diagnose(['--workspace', future, '--gopls', GOPLS, '--timeout-ms', '30000']).report;
     const newer = goplsFindings(b).find((f) => /newer than the go gopls runs/.test(f.message));
