@@ -406,7 +406,8 @@ function graphFindings(g: GraphResult, root: string, states: ModuleState[], v: R
       confidence: 0.85,
       message: `The module graph of ${root} needs ${firstAndMore(deepCache)}, which ${deepCache.length === 1 ? 'is' : 'are'} not in the module cache, and GOPROXY=${v.GOPROXY} forbids downloading: go and gopls fail with "module lookup disabled by GOPROXY=off".`,
       evidence: [{ source: g.commandLine, excerpt: g.errors.lines.slice(0, 6).join('\n') }, { source: 'go env -json', excerpt: `"GOPROXY": ${JSON.stringify(v.GOPROXY ?? '')}` }],
-      fixes: [downloadOnceFix(root), goModDownloadFix(root)],
+      // Not go mod download as typed: under this GOPROXY=off it fails the same way (a tester's).
+      fixes: [downloadOnceFix(root)],
     });
   }
   return out;
@@ -584,7 +585,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
         ? `${lacks}, and go rejects GOPROXY=${v.GOPROXY}: every download fails with "${rejected}". Write each entry with https:// or http:// (or file://), or direct or off.`
         : `${lacks} and GOPROXY=off forbids downloading: go build and gopls fail with "module lookup disabled by GOPROXY=off".`,
       evidence: [cacheEv, goEnvEv(['GOPROXY'])],
-      fixes: rejected ? [GOPROXY_DOCS] : [downloadOnceFix(s.dir), goModDownloadFix(s.dir)],
+      fixes: rejected ? [GOPROXY_DOCS] : [downloadOnceFix(s.dir)],
     });
     return out;
   }
