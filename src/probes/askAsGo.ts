@@ -33,6 +33,19 @@ export async function askAsGo(ctx: Pick<ProbeContext, 'env' | 'signal' | 'remain
   return traceGet(url.toString(), { proxy: via.proxy, ca, authorization, signal: ctx.signal, deadlineMs: Math.max(500, Math.min(PER_REQUEST_MS, ctx.remainingMs() - 300)), maxBody });
 }
 
+/** A trace as evidence: the request (and the proxy it went through), then each hop, ✓ or ✗. */
+export function traceEvidence(t: HopTrace): { source: string; excerpt: string } {
+  return { source: `GET ${t.url}${t.proxy ? ` via ${t.proxy}` : ''}`, excerpt: t.hops.map((h) => `${h.ok ? '✓' : '✗'} ${h.hop} ${h.target}: ${h.detail}`).join('\n') };
+}
+
+/** Why a trace that failed at the DNS lookup or the TCP connect got no further; undefined for other hops. */
+export function unreachedWords(t: HopTrace): string | undefined {
+  const step = t.hops[t.hops.length - 1];
+  if (t.failedAt === 'dns') return `the name ${step?.target} does not resolve (${step?.code})`;
+  if (t.failedAt === 'tcp') return `${t.proxy ? 'the HTTP proxy' : 'the server'} at ${step?.target} ${step?.code === 'ECONNREFUSED' ? 'refuses connections' : step?.code === 'ETIMEDOUT' ? 'does not answer (timeout)' : `cannot be reached (${step?.code})`}`;
+  return undefined;
+}
+
 /** The hop a trace failed at, in words. */
 export function hopWords(hop: string | undefined): string {
   switch (hop) {

@@ -12,7 +12,7 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext } from './probe.js';
 import { skipped } from './probe.js';
 import type { HopTrace } from '../host/httpHops.js';
-import { askAsGo, goauthReadsNetrc, hopWords, PER_REQUEST_MS } from './askAsGo.js';
+import { askAsGo, goauthReadsNetrc, hopWords, PER_REQUEST_MS, traceEvidence, unreachedWords } from './askAsGo.js';
 import { sumdbCheck } from './sumdbOnline.js';
 import { escapeModulePath, goproxyError, looksPrivate, matchPrefixPatterns, parseGoproxy, privatePattern, type ProxyEntry } from './goproxyConfig.js';
 import { directRequirements } from './moduleDownloads.js';
@@ -194,10 +194,7 @@ export const goproxyOnlineProbe: Probe = {
 
 async function failureFinding(ctx: ProbeContext, dep: { path: string; version: string }, attempts: Attempt[], v: Record<string, string>): Promise<FindingInput> {
   const last = attempts[attempts.length - 1]!;
-  const evidence: Evidence[] = attempts.map((a) => ({
-    source: a.trace ? `GET ${a.trace.url}${a.trace.proxy ? ` via ${a.trace.proxy}` : ''}` : `GOPROXY entry ${a.entry}`,
-    excerpt: a.trace ? a.trace.hops.map((h) => `${h.ok ? '✓' : '✗'} ${h.hop} ${h.target}: ${h.detail}`).join('\n') : a.note ?? '',
-  }));
+  const evidence: Evidence[] = attempts.map((a) => (a.trace ? traceEvidence(a.trace) : { source: `GOPROXY entry ${a.entry}`, excerpt: a.note ?? '' }));
   evidence.push({ source: 'go env -json', excerpt: ['GOPROXY', 'GONOPROXY', 'GOPRIVATE'].map((n) => `"${n}": ${JSON.stringify(v[n] ?? '')}`).join('\n') });
   const t = last.trace;
   const hop = t?.failedAt;
@@ -219,11 +216,8 @@ async function failureFinding(ctx: ProbeContext, dep: { path: string; version: s
   } else if (!t) {
     what = 'GOPROXY=off forbids any download';
     fixes = [GOPROXY_DOCS];
-  } else if (hop === 'dns') {
-    what = `the name ${failed?.target} does not resolve (${failed?.code})`;
-    fixes = [...loginVar(['HTTPS_PROXY', 'https_proxy']), GO_PROXY_ENV_DOCS, GOPROXY_DOCS];
-  } else if (hop === 'tcp') {
-    what = `${t.proxy ? 'the HTTP proxy' : 'the server'} at ${failed?.target} ${failed?.code === 'ECONNREFUSED' ? 'refuses connections' : failed?.code === 'ETIMEDOUT' ? 'does not answer (timeout)' : `cannot be reached (${failed?.code})`}`;
+  } else if (hop === 'dns' || hop === 'tcp') {
+    what = unreachedWords(t)!;
     fixes = [...loginVar(['HTTPS_PROXY', 'https_proxy']), GO_PROXY_ENV_DOCS, GOPROXY_DOCS];
   } else if (hop === 'proxy-connect') {
     const auth = failed?.code === 'HTTP 407';

@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ProbeContext } from './probe.js';
 import type { HopTrace } from '../host/httpHops.js';
-import { askAsGo, hopWords } from './askAsGo.js';
+import { askAsGo, hopWords, traceEvidence, unreachedWords } from './askAsGo.js';
 import { escapeModulePath, looksPrivate, matchPrefixPatterns, parseGoproxy, privatePattern } from './goproxyConfig.js';
 import { parseGoSum } from './moduleDownloads.js';
 import { goWorkFor } from './modules.js';
@@ -173,19 +173,13 @@ function failed(dep: SumdbDep, name: string, v: Record<string, string>, asked: A
     ? `it answered ${step?.detail ?? t.status}: the database has never seen ${dep.path} ${dep.version}, as for any private module (or a version that was never published)`
     : atSupported && !slow
       ? `the proxy answered ${step?.detail ?? t.status} where go asks whether it serves the database, and go then treats the database as unavailable`
-      : hop === 'dns'
-        ? `the name ${step?.target} does not resolve (${step?.code})`
-        : hop === 'tcp'
-          ? `${t.proxy ? 'the HTTP proxy' : 'the server'} at ${step?.target} ${step?.code === 'ECONNREFUSED' ? 'refuses connections' : step?.code === 'ETIMEDOUT' ? 'does not answer (timeout)' : `cannot be reached (${step?.code})`}`
-          : hop === 'tls'
-            ? `the TLS certificate of ${step?.target} is not trusted (${step?.code})`
-            : slow
-              ? 'it accepted the connection but sent no answer within the check\'s deadline (go waits longer)'
-              : `it answered ${step?.detail ?? t.status}`;
-  const evidence: Evidence[] = asked.map((a) => ({
-    source: a.trace ? `GET ${a.trace.url}${a.trace.proxy ? ` via ${a.trace.proxy}` : ''}` : a.url,
-    excerpt: a.trace ? a.trace.hops.map((h) => `${h.ok ? '✓' : '✗'} ${h.hop} ${h.target}: ${h.detail}`).join('\n') : a.note ?? '',
-  }));
+      : (unreachedWords(t) ??
+        (hop === 'tls'
+          ? `the TLS certificate of ${step?.target} is not trusted (${step?.code})`
+          : slow
+            ? 'it accepted the connection but sent no answer within the check\'s deadline (go waits longer)'
+            : `it answered ${step?.detail ?? t.status}`));
+  const evidence: Evidence[] = asked.map((a) => (a.trace ? traceEvidence(a.trace) : { source: a.url, excerpt: a.note ?? '' }));
   evidence.push({ source: goSum, excerpt: lacks });
   evidence.push({ source: 'go env -json', excerpt: ['GOSUMDB', 'GONOSUMDB', 'GOPRIVATE', 'GOPROXY'].map((n) => `"${n}": ${JSON.stringify(v[n] ?? '')}`).join('\n') });
   const tail = notKnown
