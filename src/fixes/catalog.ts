@@ -80,6 +80,11 @@ export function toolsEnvFix(id: string, title: string, value: Record<string, str
   return settingFix({ id, title, detail, key: 'go.toolsEnvVars', value, merge: true });
 }
 
+/** GOTOOLCHAIN=local for the Go tools: the installed Go (named when known), never a switch or a download. */
+export function gotoolchainLocalFix(installed?: string): SettingFix {
+  return toolsEnvFix('toolsenv-gotoolchain-local', installed ? `Use the installed Go ${installed} (GOTOOLCHAIN=local)` : 'Use the installed Go toolchain (GOTOOLCHAIN=local)', { GOTOOLCHAIN: 'local' });
+}
+
 /** Environment for `go test` run from the editor only. */
 export function testEnvFix(id: string, title: string, value: Record<string, string>, detail?: string): SettingFix {
   return settingFix({ id, title, ...(detail ? { detail } : {}), key: 'go.testEnvVars', value, merge: true });

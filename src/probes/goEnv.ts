@@ -10,7 +10,7 @@ import { skipped } from './probe.js';
 import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact, type GoEnvValues } from '../facts/readGoEnv.js';
 import { pathEntries } from '../facts/lookPath.js';
 import { DEFAULT_GO_NOTE, GO_EXTENSION_DEFAULT_GO, loginShellGo } from './loginShell.js';
-import { alternateToolFix, gorootFix, profilePathFix, toolsEnvFix } from '../fixes/catalog.js';
+import { alternateToolFix, gorootFix, gotoolchainLocalFix, profilePathFix, toolsEnvFix } from '../fixes/catalog.js';
 import { INSTALL_GO } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 import { readOnlyGo } from '../host/noDownload.js';
@@ -28,9 +28,9 @@ import { readAmd64Cpu } from '../facts/cpu.js';
 /** Where Go installs usually live, looked at when go is not on PATH (to say "installed but not on PATH"). */
 export const USUAL_GO_DIRS = ['/usr/local/go/bin', '/usr/lib/go/bin', '/snap/bin', '/usr/bin'];
 
-/** The tools every build runs from GOTOOLDIR: a Go installation without one cannot build. */
 /** Standard packages a whole Go root has and nearly every program imports (stat'ed, cheap). */
 const CORE_STD = ['runtime', 'fmt', 'os', 'io', 'errors', 'strings', 'sync', 'context'];
+/** The tools every build runs from GOTOOLDIR: a Go installation without one cannot build. */
 const GO_TOOLS = ['compile', 'link', 'asm'];
 
 /** The variables this probe reports, so "ok" still says what was read. */
@@ -240,7 +240,7 @@ async function fixesForFailure(ctx: ProbeContext, stderr: string, goBinary?: str
   if (/'go' binary is trimmed and GOROOT is not set/.test(stderr)) return trimmedCopyFixes(ctx, goBinary);
   if (/GOCACHE is not defined/.test(stderr)) return noHomeCacheFixes(ctx);
   // Not available, or not a setting at all (a tester's GOTOOLCHAIN=garbage got no fix).
-  if (/toolchain not available|invalid GOTOOLCHAIN "/.test(stderr)) return [toolsEnvFix('toolsenv-gotoolchain-local', 'Use the installed Go toolchain (GOTOOLCHAIN=local)', { GOTOOLCHAIN: 'local' })];
+  if (/toolchain not available|invalid GOTOOLCHAIN "/.test(stderr)) return [gotoolchainLocalFix()];
   if (/unknown environment setting GO111MODULE/.test(stderr)) return [toolsEnvFix('toolsenv-go111module-on', 'Set GO111MODULE=on for the Go tools', { GO111MODULE: 'on' })];
   const dl = dlWrapperDownloadFix(stderr);
   if (dl) return [dl];
@@ -708,7 +708,7 @@ async function pinnedBelowModuleFindings(ctx: ProbeContext, v: GoEnvValues, goEn
           explains: ['module-resolution', 'gopls-launch'],
           message: `GOTOOLCHAIN=${v.GOTOOLCHAIN} runs Go ${tc.version.replace(/^go/, '')} for everything, older than the go ${line} that ${file} asks for: every go command there stops with "${name} requires go >= ${line} (running go ${tc.version.replace(/^go/, '')}; GOTOOLCHAIN=${v.GOTOOLCHAIN})", and gopls loads no package.`,
           evidence: [goEnvEv(['GOTOOLCHAIN', 'GOVERSION']), { source: file, excerpt: `go ${line}` }],
-          fixes: [toolsEnvFix(`toolsenv-gotoolchain-${value === 'local' ? 'local' : 'auto'}`, value === 'local' ? `Use the installed Go ${v.GOVERSION} (GOTOOLCHAIN=local)` : `Let go switch up to what the module asks for (GOTOOLCHAIN=${value})`, { GOTOOLCHAIN: value })],
+          fixes: [value === 'local' ? gotoolchainLocalFix(v.GOVERSION) : toolsEnvFix('toolsenv-gotoolchain-auto', `Let go switch up to what the module asks for (GOTOOLCHAIN=${value})`, { GOTOOLCHAIN: value })],
         },
       ];
     }
@@ -736,7 +736,7 @@ function platformFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string
         message: `GOTOOLCHAIN=${v.GOTOOLCHAIN} asks for a newer Go than the one installed (${v.GOVERSION}), and GOPROXY=off forbids downloading it: every go command, and every package load of gopls, fails with "toolchain not available".`,
         explains: ['module-resolution', 'gopls-launch'],
         evidence: [goEnvEv(['GOTOOLCHAIN', 'GOVERSION', 'GOPROXY'])],
-        fixes: [toolsEnvFix('toolsenv-gotoolchain-local', 'Use the installed Go toolchain (GOTOOLCHAIN=local)', { GOTOOLCHAIN: 'local' })],
+        fixes: [gotoolchainLocalFix()],
       });
     } else if (want && have && compareGoVersions(want, have) > 0 && v.GOMODCACHE && !existsSync(path.join(v.GOMODCACHE, 'golang.org', `toolchain@v0.0.1-${tc.version}.${v.GOHOSTOS ?? 'linux'}-${v.GOHOSTARCH ?? 'amd64'}`))) {
       // Not downloaded yet: every go command fetches it first, and fails while it cannot (offline,
@@ -750,7 +750,7 @@ function platformFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string
         message: `GOTOOLCHAIN=${v.GOTOOLCHAIN} makes every go command switch to ${tc.version}, newer than the installed ${v.GOVERSION} and not in the module cache: go downloads it first (from ${(v.GOPROXY ?? '').split(/[,|]/)[0] || 'https://proxy.golang.org'}), and until that works every go command and every package load of gopls fail ("toolchain not available" offline; "not available" from the proxy for a version never released).`,
         explains: ['module-resolution', 'gopls-launch'],
         evidence: [goEnvEv(['GOTOOLCHAIN', 'GOVERSION', 'GOPROXY']), { source: `stat ${path.join(v.GOMODCACHE, 'golang.org', `toolchain@v0.0.1-${tc.version}.${v.GOHOSTOS ?? 'linux'}-${v.GOHOSTARCH ?? 'amd64'}`)}`, excerpt: 'ENOENT' }],
-        fixes: [toolsEnvFix('toolsenv-gotoolchain-local', 'Use the installed Go toolchain (GOTOOLCHAIN=local)', { GOTOOLCHAIN: 'local' })],
+        fixes: [gotoolchainLocalFix()],
       });
     }
   }

@@ -13,6 +13,11 @@ export interface GoFailure {
   scope?: 'module';
 }
 
+/** golang.org/dl internal/version/version.go: "go1.27.0: not downloaded. Run 'go1.27.0 download' to install to DIR". */
+const DL_WRAPPER_NOT_DOWNLOADED = /\b((?:go1[\w.]*|gotip)): not downloaded\. Run '\1 download'(?: to install to (\S+))?/;
+/** cmd/go's toolchain switch, when the goX.Y.Z it ran from PATH reported another version. */
+const TOOLCHAIN_IMPOSTOR = /toolchain (go\S+) invoked to provide (go[\w.-]+)/;
+
 /**
  * Pure: what a failing go command's stderr means. The patterns are the go command's own messages
  * (cmd/go/internal/cfg, modload, toolchain), so the user can search for the line we quote.
@@ -52,11 +57,11 @@ export function classifyGoFailure(stderr: string): GoFailure | undefined {
     return { classId: 'module-resolution', severity: 'error', confidence: 0.9, scope: 'module', message: `go.${m[1]} requires go ${m[2]}, newer than the installed go ${m[3]}, and GOTOOLCHAIN=local forbids switching.` };
   // A golang.org/dl wrapper go ran in this module (GOTOOLCHAIN=path, or a pinned release found on
   // PATH) whose release was never downloaded: a tester's go1.27.0 wrapper read as "no problems".
-  if ((m = /\b((?:go1[\w.]*|gotip)): not downloaded\. Run '\1 download'/.exec(text)))
-    return { classId: 'env-inheritance', severity: 'error', confidence: 0.9, scope: 'module', message: `go runs ${m[1]} here (GOTOOLCHAIN "path" mode, or a pinned ${m[1]} found on PATH), and that ${m[1]} is a golang.org/dl wrapper whose release was never downloaded: every go command in this module, and gopls's loads, fail with "${m[0]} …".` };
+  if ((m = DL_WRAPPER_NOT_DOWNLOADED.exec(text)))
+    return { classId: 'env-inheritance', severity: 'error', confidence: 0.9, scope: 'module', message: `go runs ${m[1]} here (GOTOOLCHAIN "path" mode, or a pinned ${m[1]} found on PATH), and that ${m[1]} is a golang.org/dl wrapper whose release was never downloaded: every go command in this module, and gopls's loads, fail with "${m[1]}: not downloaded. Run '${m[1]} download' …".` };
   // cmd/go toolchain switch: the goX.Y.Z it ran from PATH reported another version (a wrapper or
   // link named go1.27.0 that runs the installed go1.26.8): a tester's read "no problems found".
-  if ((m = /toolchain (go\S+) invoked to provide (go\S+)/.exec(text)))
+  if ((m = TOOLCHAIN_IMPOSTOR.exec(text)))
     return { classId: 'env-inheritance', severity: 'error', confidence: 0.9, scope: 'module', message: `go runs the ${m[2]} it finds on PATH (GOTOOLCHAIN "path" mode, or a pin with +path), and that program is really ${m[1]}: go refuses it ("${m[0]}"), so every go command in this module, and gopls's loads, fail. A wrapper or link named ${m[2]} runs another Go.` };
   // GOTOOLCHAIN=path (or go1.N+path): go may only run a goX.Y found on PATH, never download one.
   if ((m = /cannot find "(go[^"]+)" in PATH/.exec(text)))
@@ -80,9 +85,15 @@ export function classifyGoFailure(stderr: string): GoFailure | undefined {
  * own remedy, as a terminal fix.
  */
 export function dlWrapperDownloadFix(stderr: string): Fix | undefined {
-  const m = /\b((?:go1[\w.]*|gotip)): not downloaded\. Run '\1 download' to install to (\S+)/.exec(stderr);
-  if (!m) return undefined;
+  const m = DL_WRAPPER_NOT_DOWNLOADED.exec(stderr);
+  if (!m?.[2]) return undefined;
   return { id: 'dl-wrapper-download', kind: 'terminal', title: `Download the release the ${m[1]} wrapper runs`, text: `${m[1]} download`, needsRoot: false, detail: `golang.org/dl's ${m[1]} is a small program that runs the release unpacked in ${m[2]}; "${m[1]} download" fetches it there (with network access).` };
+}
+
+/** Pure: for "toolchain go1.26.8 invoked to provide go1.27.0", the line that shows which program that is. */
+export function impostorFix(stderr: string): Fix | undefined {
+  const m = TOOLCHAIN_IMPOSTOR.exec(stderr);
+  return m ? { id: 'toolchain-impostor-which', kind: 'terminal', title: `See which program named ${m[2]} go runs, and what it really is`, text: `command -v ${m[2]} && ${m[2]} version`, needsRoot: false, detail: `go found it on the PATH it was given; remove it or point it at a real ${m[2]} (it reports ${m[1]}).` } : undefined;
 }
 
 /** Pure: GOFLAGS is a space-separated list of -flag[=value]. */

@@ -7,8 +7,8 @@ import { promises as fs } from 'node:fs';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact } from '../facts/readGoEnv.js';
-import { buildsFromVendor, classifyGoFailure, dlWrapperDownloadFix, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
-import { alternateToolFix, INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
+import { buildsFromVendor, classifyGoFailure, dlWrapperDownloadFix, goFlagsWithout, impostorFix, parseGoFlags, parseToolchain } from './goFailure.js';
+import { alternateToolFix, gotoolchainLocalFix, INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
 import { isInside } from '../host/paths.js';
@@ -635,7 +635,7 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
   // GOTOOLCHAIN=local ignores a toolchain line and needs only the go line: offered where the
   // installed Go meets it (a tester's first fix, local, failed under a go 1.27.0 line).
   const localMeets = localMeetsGoLine(goEnv, gomod);
-  const localFix = toolsEnvFix('toolsenv-gotoolchain-local', `Use the installed Go${goEnv.values.GOVERSION ? ` ${goEnv.values.GOVERSION}` : ''} (GOTOOLCHAIN=local)`, { GOTOOLCHAIN: 'local' });
+  const localFix = gotoolchainLocalFix(goEnv.values.GOVERSION || undefined);
   // "cannot find "go1.28.1" in PATH" under GOTOOLCHAIN=go1.28.1+path: the setting asks for that
   // release, not the module (a tester's report said "the module asks for go1.28.1" of a go 1.22 one).
   const pinned = parseToolchain(goEnv.values.GOTOOLCHAIN ?? '');
@@ -738,12 +738,6 @@ async function newerGoInstalled(need: string, ran: string, env: NodeJS.ProcessEn
   const want = parseGoVersion(need);
   if (!want) return undefined;
   return (await installedGos(env, ran)).find((g) => compareGoVersions(parseGoVersion(g.version)!, want) >= 0);
-}
-
-/** "toolchain go1.26.8 invoked to provide go1.27.0": the line that shows which program that is. */
-function impostorFix(stderr: string): Fix | undefined {
-  const m = /toolchain (go\S+) invoked to provide (go[\w.-]+)/.exec(stderr);
-  return m ? { id: 'toolchain-impostor-which', kind: 'terminal', title: `See which program named ${m[2]} go runs, and what it really is`, text: `command -v ${m[2]} && ${m[2]} version`, needsRoot: false, detail: `go found it on the PATH it was given; remove it or point it at a real ${m[2]} (it reports ${m[1]}).` } : undefined;
 }
 
 /** The installed Go (GOVERSION) meets the go line of this go.mod; undefined when either is unknown. */
