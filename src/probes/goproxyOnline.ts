@@ -16,7 +16,7 @@ import { askAsGo, goauthReadsNetrc, hopWords, PER_REQUEST_MS, traceEvidence, unr
 import { sumdbCheck } from './sumdbOnline.js';
 import { escapeModulePath, goproxyError, looksPrivate, matchPrefixPatterns, parseGoproxy, privatePattern, type ProxyEntry } from './goproxyConfig.js';
 import { directRequirements } from './moduleDownloads.js';
-import { readWorkUses } from './modules.js';
+import { findUp, goWorkFor, readWorkUses } from './modules.js';
 import { GO_PROXY_ENV_DOCS, GOPROXY_DOCS, goprivateFix, networkVarFromLoginFix, trustCaFix } from '../fixes/downloads.js';
 import { toolsEnvFix } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
@@ -55,19 +55,12 @@ export async function goTrustedRoots(env: NodeJS.ProcessEnv): Promise<{ ca?: str
   return ca.length ? { ca, from } : { from: ['(Node\'s bundled roots: no system certificate file found)'] };
 }
 
-async function findUp(dir: string, name: string): Promise<string | undefined> {
-  for (let d = dir; ; d = path.dirname(d)) {
-    if (await fs.stat(path.join(d, name)).then((s) => s.isFile(), () => false)) return path.join(d, name);
-    if (path.dirname(d) === d) return undefined;
-  }
-}
-
 /** One real dependency of the workspace: the first direct requirement of the first module found. */
 async function pickDependency(ctx: ProbeContext, goBinary: string): Promise<{ path: string; version: string; goMod: string } | undefined> {
   for (const ws of ctx.workspaces) {
     // A go.work folder holds no go.mod of its own: its used modules do (a tester's workspace was
     // "no go.mod with a requirement" here while the offline probes read a/go.mod).
-    const work = ctx.env.GOWORK === 'off' ? undefined : await findUp(path.resolve(ws), 'go.work');
+    const work = await goWorkFor(path.resolve(ws), ctx.env);
     const used = work ? ((await readWorkUses(work))?.uses ?? []).map((u) => path.join(path.resolve(path.dirname(work), u), 'go.mod')) : [];
     for (const goMod of [await findUp(path.resolve(ws), 'go.mod'), ...used.slice(0, 8)]) {
       if (!goMod || !existsSync(goMod)) continue;
