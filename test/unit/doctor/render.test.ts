@@ -37,6 +37,10 @@ describe('renderers', () => {
     const pending = { ...r, probes: [{ ...r.probes[0]!, followUp: { title: 'type-check of main.go', status: 'pending' as const } }] };
     expect(renderText(pending, { color: false }).split('\n')[0]).toContain('no problems found in 812 ms; so far: 1 follow-up check is still running');
     expect(renderText(r, { color: false }).split('\n')[0]).not.toContain('so far');
+    // Nor does the line under it promise that Go tooling works before the follow-up has said so.
+    expect(renderText(pending, { color: false })).not.toContain('should work here');
+    expect(renderText(pending, { color: false })).toContain('No root cause found so far; 1 follow-up check is still running');
+    expect(renderText(r, { color: false })).toContain('✓ No root cause found: Go tooling should work here.');
   });
 
   it('markdown escapes table cells so evidence cannot break the table', () => {
