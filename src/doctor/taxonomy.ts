@@ -112,6 +112,11 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
     explanation:
       'go fetches a module it does not have from GOPROXY, or from its repository with git for GOPRIVATE and GONOPROXY modules. When the way there fails (no DNS answer, a company proxy or its CA, a 401 or 403, git without credentials, a GOPROXY go rejects or set to off), every package that imports the module stays red and go mod tidy fails the same way. The checks listed find what blocks it; the online check asks the proxy now.',
   },
+  'cgo-build': {
+    title: 'cgo cannot build the packages that import "C"',
+    explanation:
+      'A package that imports "C" is built by cgo, which runs the C compiler go env CC names with CGO_CFLAGS and the flags of the package\'s #cgo lines, and pkg-config for its #cgo pkg-config lines. A compiler that is missing, a header or library whose development package is not installed, or a flag the compiler or go\'s allowlist refuses fails the package: go build stops there, and in the editor everything its C code declares is "undefined". Unless a finding here says the editor\'s environment differs from your login shell\'s, a terminal\'s go build fails the same way.',
+  },
   'toolchain-setting': {
     title: 'GOTOOLCHAIN makes go run a Go it cannot use here',
     explanation:

@@ -202,6 +202,9 @@ export const cgoProbe: Probe = {
             evidence,
             fixes,
             explains: ['module-resolution'],
+            // The login shell has the same compiler trouble (not on its PATH either, or the same CC):
+            // a terminal's go build fails too, so it is cgo's heading, not the environment's.
+            ...(inLogin || (ccNamed === 'env' && login.ok && login.env.CC !== v.CC) ? {} : { headline: 'cgo-build' as const }),
           },
         ],
       };
@@ -213,6 +216,9 @@ export const cgoProbe: Probe = {
         : !found
           ? `go turned cgo off by itself because its C compiler ${JSON.stringify(program)} is not on the editor's PATH`
           : `CGO_ENABLED=0 comes from your go env file (${v.GOENV || 'GOENV'})`;
+    // The editor's environment differs from the login shell's in what turned cgo off: the compiler
+    // is on the shell's PATH only, or CGO_ENABLED=0 is exported to the editor and not by the shell.
+    const envDiffers = !!inLogin || (ctx.env.CGO_ENABLED === '0' && login.ok && login.env.CGO_ENABLED !== '0');
     // A compiler alone does not turn cgo back on when CGO_ENABLED=0 is exported.
     const fixes = (): Fix[] => (found ? [cgoEnableFix()] : [...compilerFixes(), ...(ctx.env.CGO_ENABLED === '0' ? [cgoEnableFix()] : [])]);
     const findings: FindingInput[] = [];
@@ -226,6 +232,7 @@ export const cgoProbe: Probe = {
         evidence,
         fixes: fixes(),
         explains: ['module-resolution'],
+        ...(envDiffers ? {} : { headline: 'cgo-build' as const }),
       });
     // The dependencies' cgo after the verdict: two go lists (about 0.4 s each on x/tools).
     if (!ctx.workspaces.length || !ctx.host.live) return { observed, findings };

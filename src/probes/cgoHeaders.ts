@@ -16,7 +16,7 @@ import { COMPANION_LANGUAGES, companionSources, type CompanionLanguage } from '.
 import { lookPath, resolveProgram } from '../facts/lookPath.js';
 import { distroOf, toolsEnvFix } from '../fixes/catalog.js';
 import { companionCompilerInstallFix, companionCompilerPathFix } from '../fixes/cgo.js';
-import { programInLogin } from './programInLogin.js';
+import { programInLogin, type ProgramInLogin } from './programInLogin.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 
 /** Files preprocessed at most: one per package is enough to name what a package lacks. */
@@ -182,7 +182,16 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
   };
   const findings: FindingInput[] = [];
   for (const c of compilers.values()) findings.push(await compilerFinding(c, input, ctx.env));
-  if (misses.length) findings.push(missFinding(misses, input, ctx.env));
+  if (misses.length) {
+    // pkg-config missing from the editor's PATH only: the login shell's lookup says so, as for the
+    // compilers (a tester's: "pkg-config is not installed" and apt-get install, with it in /usr/bin).
+    const m = misses[0]!;
+    const pkgConfig =
+      m.kind === 'no-pkg-config'
+        ? await programInLogin({ program: m.name, loginEnv: input.loginEnv, loginSource: "login shell's PATH", editorEnv: ctx.env, installFix: missFixes(m, input.osRelease)[0], notInstalled: " It is not on your login shell's PATH either: pkg-config is not installed." })
+        : undefined;
+    findings.push(missFinding(misses, input, ctx.env, pkgConfig));
+  }
   return { findings, observed };
 }
 
@@ -251,10 +260,11 @@ async function compilerFinding(c: CompilerMiss, input: CgoHeaderInput, editorEnv
     ],
     fixes,
     explains: ['module-resolution'],
+    ...(inLogin ? {} : { headline: 'cgo-build' as const }),
   };
 }
 
-function missFinding(misses: Miss[], input: CgoHeaderInput, ctxEnv: NodeJS.ProcessEnv): FindingInput {
+function missFinding(misses: Miss[], input: CgoHeaderInput, ctxEnv: NodeJS.ProcessEnv, pkgConfig?: ProgramInLogin): FindingInput {
   const m = misses[0]!;
   const what =
     m.kind === 'header'
@@ -276,7 +286,7 @@ function missFinding(misses: Miss[], input: CgoHeaderInput, ctxEnv: NodeJS.Proce
   const login = shellDiffers(input, ctxEnv);
   const cause =
     m.kind === 'no-pkg-config'
-      ? 'pkg-config is not installed.'
+      ? (pkgConfig?.where.trim() || 'pkg-config is not installed.')
       : `The library's development files are not installed (its ${m.kind === 'library' ? `lib${m.name}.so link` : `headers${m.kind === 'pkg-config' ? ` and ${m.name}.pc` : ''}`} come${m.kind === 'library' ? 's' : ''} in a -dev or -devel package)${login ? `, or the ${login} your login shell sets is missing in the editor` : ''}.`;
   return {
     classId: 'env-inheritance',
@@ -287,10 +297,13 @@ function missFinding(misses: Miss[], input: CgoHeaderInput, ctxEnv: NodeJS.Proce
         ? `${m.file}${whose(m.file, input.values)} ${what}: go build and go test fail when they link its package, with ${says} (gopls and go vet, which do not link, say nothing of it). `
         : `${m.file}${whose(m.file, input.values)} ${what}: go build, go test and gopls fail on its package with ${says}, and gopls shows "undefined: C.…" for what the library declares. `) +
       `${cause}${others.length ? ` Also: ${others.join('; ')}.` : ''}`,
-    evidence: misses.slice(0, 3).map((x) => x.evidence),
+    evidence: [...misses.slice(0, 3).map((x) => x.evidence), ...(pkgConfig?.evidence ?? [])],
     explains: ['module-resolution'],
+    // Nothing differs from the login shell: a terminal's go build fails the same way, so the
+    // heading is cgo's, not "the editor does not see your shell's environment".
+    ...(login || pkgConfig?.inLogin ? {} : { headline: 'cgo-build' as const }),
     // The shell's value, for gopls and every go command the editor runs.
-    fixes: [...(login ? [toolsEnvFix(`cgo-env-${login.toLowerCase()}`, `Set ${login} for the Go tools as your login shell sets it`, { [login]: input.loginEnv![login]! })] : []), ...missFixes(m, input.osRelease)],
+    fixes: [...(login ? [toolsEnvFix(`cgo-env-${login.toLowerCase()}`, `Set ${login} for the Go tools as your login shell sets it`, { [login]: input.loginEnv![login]! })] : []), ...(pkgConfig ? pkgConfig.fixes : missFixes(m, input.osRelease))],
   };
 }
 

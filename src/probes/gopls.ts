@@ -2,6 +2,7 @@
 // handshake on the user's workspace? Locates it in the Go extension's order, reads its version
 // and the Go it was built with, then runs one session (initialize → didOpen → diagnostics →
 // shutdown) with exactly the editor's environment. Every failure mode is its own finding.
+import { cgoDiagnosticFindings } from './cgoDiagnostics.js';
 import path from 'node:path';
 import { accessSync, closeSync, existsSync, openSync, promises as fs, readSync, statSync, constants as fsConst } from 'node:fs';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
@@ -158,7 +159,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     const cwd = session.failure?.kind === 'spawn' && ctx.workspaces[0] ? await cwdFact(ctx.workspaces[0]) : undefined;
     const switched = await toolchainSwitchOffline(ctx, goEnv, session);
     if (switched) observed.toolchainSwitch = switched;
-    all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing, opened, ...(cwd ? { cwd } : {}), ...(linkTarget ? { linkTarget } : {}), ...(switched ? { switched } : {}), ...(ctx.settings.goplsSettings ? { settings: ctx.settings.goplsSettings } : {}) }));
+    all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing, opened, ...(cwd ? { cwd } : {}), ...(linkTarget ? { linkTarget } : {}), ...(switched ? { switched } : {}), ...(ctx.settings.goplsSettings ? { settings: ctx.settings.goplsSettings } : {}), ...(goEnv.ok ? { goEnv: { values: goEnv.values, env: ctx.env } } : {}) }));
     all.push(...versionFindings({ builtWith, builtWithSource, goInUse, goplsPath: gopls.path, ...(switched ? { switched } : {}) }));
     all.push(...install.findings);
     if (version.exec?.failed && !version.exec.timedOut && !version.exec.canceled && !version.exec.errorCode && session.ok) {
@@ -215,6 +216,8 @@ export interface SessionFindingsInput {
   switched?: { dir: string; version: string; commandLine: string; downloads?: boolean; fails?: string };
   /** Set when the go command is not on the PATH gopls gets. */
   goMissing?: { dir?: string; env: NodeJS.ProcessEnv };
+  /** go env as gopls's go commands see it, and the editor's environment: whose cgo flags a failed cgo names. */
+  goEnv?: { values: Readonly<Record<string, string>>; env: NodeJS.ProcessEnv };
   /** The opened file and the build gopls loads it with, read when gopls said it is in no package. */
   opened?: FileBuild;
   /** The user's gopls settings the session ran with (DoctorSettings.goplsSettings). */
@@ -389,6 +392,7 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
     });
   }
   out.push(...diagnosticFindings(session, input.opened, input.switched, input.settings));
+  if (input.goEnv) out.push(...cgoDiagnosticFindings({ diagnostics: session.diagnostics, values: input.goEnv.values, env: input.goEnv.env }));
   // Alive and answering, but silent about the file: usually a first load still running.
   if (session.ok && session.openedFile && session.diagnosticsWaitedMs !== undefined && !session.viewErrors.length && !out.length) {
     out.push({

@@ -6,7 +6,7 @@
 // temporary prefix; whether the real gcc and pkg-config find it is decided by the environment,
 // varied case by case, with a control where they do. A file for another GOOS including a header
 // nobody has stays out of it, as it stays out of the build.
-import { appendFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GO, GOPLS, expectDiagnosis, layOutCachedModule, makeHome, offlineModuleEnv, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, writeAppRequiring } from './lib/harness.js';
@@ -90,6 +90,43 @@ describe('fault: a C library a cgo file needs, where gcc and pkg-config do not l
       }
     });
   }
+});
+
+// pkg-config itself missing from the editor's PATH only (a PATH the desktop session built without
+// /usr/bin's neighbours): the report said "pkg-config is not installed" and offered apt-get install,
+// which answered "already the newest version" (a tester's). The editor's PATH here is every program
+// of /usr/bin but pkg-config, so gcc and the rest still run; the login shell's PATH has /usr/bin.
+describe.skipIf(!existsSync('/usr/bin/pkg-config'))('fault: pkg-config on the login shell\'s PATH, not on the editor\'s', () => {
+  it('#cgo pkg-config with pkg-config off the editor\'s PATH: named as the PATH the editor lacks, with the directory to add', async () => {
+    const dir = tempDir('cgopc');
+    const prefix = path.join(dir, 'opt', 'gedfault');
+    const ws = path.join(dir, 'ws');
+    await library(prefix);
+    workspace(ws, 'pkg-config');
+    const bin = path.join(dir, 'usrbin-without-pkg-config');
+    mkdirSync(bin);
+    for (const name of readdirSync('/usr/bin')) if (!/pkg-?conf/.test(name)) symlinkSync(path.join('/usr/bin', name), path.join(bin, name));
+    const home = makeHome(path.join(dir, 'home'));
+    try {
+      const env = userEnv({ HOME: home, SHELL: '/bin/bash', GOPATH: path.join(home, 'go'), GOCACHE: path.join(dir, 'gocache'), CGO_ENABLED: '1', PKG_CONFIG_PATH: path.join(prefix, 'lib', 'pkgconfig') });
+      env.PATH = [path.dirname(GO), path.dirname(GOPLS), bin].join(':');
+      const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
+      expect(build.stderr).toMatch(/exec: "pkg-config": executable file not found in \$PATH/);
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS, extra: ['--no-cache'] });
+      console.log(`[cgo pkg-config off PATH] ${summarize(run)}`);
+      expectDiagnosis(run, ['env-inheritance'], ['pkg-config']);
+      const first = run.report!.causes[0]!;
+      const said = first.findings.map((f) => f.message).join('\n');
+      expect(said).toContain('Your login shell finds it at /usr/bin/pkg-config');
+      expect(said).not.toContain('pkg-config is not installed');
+      expect(first.fixes.map((x) => x.id)).not.toContain('cgo-install-pkg-config');
+      // With /usr/bin on the editor's PATH, as the fix puts it, go builds.
+      const fixed = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env: { ...env, PATH: `${env.PATH}:/usr/bin` } });
+      expect(fixed.code, fixed.stderr).toBe(0);
+    } finally {
+      removeTree(dir);
+    }
+  });
 });
 
 // The same library needed by a module the workspace requires, not by the workspace's own code (the

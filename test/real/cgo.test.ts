@@ -10,7 +10,8 @@ import { Host } from '../../src/host/host.js';
 import { runDoctor } from '../../src/engine/pipeline.js';
 import type { Finding } from '../../src/doctor/model.js';
 import { cgoProbe, importsC, ccProgram } from '../../src/probes/cgo.js';
-import { GO } from './support.js';
+import { goplsProbe } from '../../src/probes/gopls.js';
+import { GO, GOPLS } from './support.js';
 
 const GCC = which.sync('gcc', { nothrow: true });
 
@@ -161,4 +162,19 @@ describe.skipIf(!GO)('cgo on the real machine', () => {
     expect(observed).toMatchObject({ CGO_ENABLED: '1', ccFound: GCC });
     expect(observed).not.toHaveProperty('cgoFiles');
   });
+
+  // A tester's: go build and gopls failed on every C.x, and the report said "should work here".
+  it.skipIf(!GCC)('CGO_CFLAGS with a flag gcc rejects: gopls\'s cgo failure names the variable, and its offered value builds', async () => {
+    const ws = tree({ ...CGO_MODULE, 'main/main.go': 'package main\n\n// static int add(int a, int b) { return a + b; }\nimport "C"\n\nfunc main() { println(C.add(1, 2)) }\n' });
+    const e = env({ CGO_ENABLED: '1', CGO_CFLAGS: '-fno-such-flag-for-the-doctor' });
+    expect(goBuild(ws, e)).toMatch(/unrecognized command[- ]line option '-fno-such-flag-for-the-doctor'/);
+    const report = await runDoctor({ host: new Host(), probes: [goplsProbe, cgoProbe], workspaces: [ws], env: e, settings: { alternateGopls: GOPLS, activeFile: path.join(ws, 'main/main.go') }, timeoutMs: 30_000 });
+    const first = report.causes[0];
+    expect(first).toMatchObject({ id: 'env-inheritance', severity: 'error', title: 'cgo cannot build the packages that import "C"' });
+    const f = first!.findings.find((x) => x.message.startsWith('CGO_CFLAGS=-fno-such-flag-for-the-doctor'))!;
+    expect(f.message).toContain('from the environment the editor was started with');
+    const fix = f.fixes.find((x) => x.kind === 'setting' && x.key === 'go.toolsEnvVars') as { value: Record<string, string> } | undefined;
+    expect(fix?.value).toEqual({ CGO_CFLAGS: '-O2 -g' });
+    expect(goBuild(ws, { ...e, ...fix!.value })).toBe('');
+  }, 60_000);
 });
