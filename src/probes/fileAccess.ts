@@ -532,7 +532,10 @@ function spaceFindings(facts: readonly DirFact[]): FindingInput[] {
     }
     const goplsCache = group.find((f) => f.entry.role === 'gopls cache' && f.exists);
     if (goplsCache) fixes.push(...clearCacheFix(goplsCache, 'fs-space-clear-gopls-cache'));
-    fixes.push({ id: 'fs-space-docs', kind: 'link', url: 'https://pkg.go.dev/cmd/go#hdr-Build_and_test_caching', title: 'Where the go command keeps build output (go help cache)' });
+    // The build cache's page only where the build cache is on it (a tester's GOTMPDIR got it alone).
+    if (gocache) fixes.push({ id: 'fs-space-docs', kind: 'link', url: 'https://pkg.go.dev/cmd/go#hdr-Build_and_test_caching', title: 'Where the go command keeps build output (go help cache)' });
+    const gotmp = group.find((f) => f.entry.role === 'GOTMPDIR');
+    if (gotmp) fixes.push({ id: 'fs-space-gotmpdir-docs', kind: 'link', url: 'https://pkg.go.dev/cmd/go#hdr-Environment_variables', title: 'GOTMPDIR: where go writes temporary build files and binaries (point it at a file system with room)' });
     findings.push({
       classId: 'fs-access',
       severity: verdict.level,

@@ -30,6 +30,13 @@ export interface SpaceVerdict {
 const MiB = 1024 * 1024;
 const GiB = 1024 * MiB;
 export const SPACE_ERROR_BYTES = 50 * MiB;
+/**
+ * Below this, even a small program cannot be built or linked there: a hello-world binary is about
+ * 2 MiB, its build's work files a few more (go1.26.8, measured). A file system that is small but
+ * still mostly empty (a 16 MiB tmpfs made for GOTMPDIR, where go run and go test -count=1 of a
+ * small module succeed, a tester's) is a warning above it: a bigger binary will not fit.
+ */
+export const SPACE_TINY_BYTES = 8 * MiB;
 export const SPACE_WARN_BYTES = GiB;
 export const SPACE_WARN_PCT = 2;
 export const INODES_ERROR = 1000;
@@ -39,8 +46,9 @@ function pct(part: number, whole: number): number {
 }
 
 /**
- * error: nothing left (< 50 MiB, or < 1000 inodes); warning: < 2% free (bytes or inodes), or
- * < 1 GiB free on a file system more than half used. A small file system that is still mostly
+ * error: nothing left (< 50 MiB on a file system more than half used, < 8 MiB on any, or < 1000
+ * inodes); warning: < 50 MiB on a small file system still mostly empty, < 2% free (bytes or
+ * inodes), or < 1 GiB free on a file system more than half used. A small file system that is still mostly
  * empty (a 64 MiB tmpfs made for GOTMPDIR) is not "little space left".
  */
 export function assessSpace(s: SpaceFacts): SpaceVerdict {
@@ -53,9 +61,12 @@ export function assessSpace(s: SpaceFacts): SpaceVerdict {
     if (l === 'error' || (l === 'warning' && level === 'ok')) level = l;
   };
   if (s.blocks > 0) {
-    if (bytesFree < SPACE_ERROR_BYTES) {
+    if (bytesFree < SPACE_ERROR_BYTES && (bytesFree < SPACE_TINY_BYTES || pctFree < 50)) {
       raise('error');
       reasons.push(`${formatBytes(bytesFree)} free of ${formatBytes(bytesTotal)}`);
+    } else if (bytesFree < SPACE_ERROR_BYTES) {
+      raise('warning');
+      reasons.push(`${formatBytes(bytesFree)} free of ${formatBytes(bytesTotal)}, a small file system: a build whose binary or test binary is bigger than that fails there with "no space left on device"`);
     } else if ((bytesFree < SPACE_WARN_BYTES && pctFree < 50) || pctFree < SPACE_WARN_PCT) {
       raise('warning');
       reasons.push(`${formatBytes(bytesFree)} free of ${formatBytes(bytesTotal)} (${pctFree}%)`);

@@ -216,6 +216,36 @@ describe('fault: Go caches not writable', () => {
   });
 });
 
+// A small file system made for GOTMPDIR, still empty: go run and go test of a small module work
+// there, and the report said "Not enough space … builds fail" as an error (a tester's, 16 MiB). Two
+// sizes, and the same tmpfs filled to a few MiB, where it is the error it looks like.
+describe('fault: a small GOTMPDIR', () => {
+  for (const size of [12, 24]) {
+    it(`an empty ${size} MiB tmpfs as GOTMPDIR: go test runs there; a warning that it is small, no error`, async () => {
+      const dir = tempDir('small-tmp');
+      const mnt = path.join(dir, 'gotmp');
+      mkdirSync(mnt);
+      const ws = writeSmallModule(path.join(dir, 'ws'));
+      writeFileSync(path.join(ws, 'small_test.go'), 'package main\n\nimport "testing"\n\nfunc TestSmall(t *testing.T) {}\n');
+      try {
+        await mountTmpfs(mnt, `size=${size}m,mode=1777`);
+        const env = userEnv({ GOTMPDIR: mnt });
+        const test = await runCmd(GO, ['test', '-count=1', '.'], { cwd: ws, env });
+        expect(test.code, test.stderr).toBe(0);
+        const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws });
+        console.log(`[small GOTMPDIR ${size} MiB] ${summarize(run)}`);
+        const all = run.report!.causes.flatMap((c) => c.findings);
+        expect(all.filter((f) => f.severity === 'error')).toEqual([]);
+        expect(all.find((f) => f.message.includes(`GOTMPDIR ${mnt}`))).toMatchObject({ classId: 'fs-access', severity: 'warning' });
+      } finally {
+        await unmountVerified(mnt);
+        removeTree(dir);
+      }
+      expect(isMountPoint(mnt)).toBe(false);
+    });
+  }
+});
+
 // The workspace's own file system (a tester's: a full 3 MiB tmpfs and a read-only bind mount,
 // each "no problems found" while go build or go mod tidy failed there).
 describe("fault: the workspace's own file system", () => {

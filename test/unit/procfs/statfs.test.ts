@@ -13,6 +13,10 @@ describe('assessSpace', () => {
     { name: 'under 50 MiB', in: fsOf(40 * MiB, 100 * GiB), level: 'error' },
     { name: 'under 1 GiB', in: fsOf(900 * MiB, 100 * GiB), level: 'warning', reason: /900 MiB free of 100 GiB \(0\.9%\)/ },
     { name: 'a small, mostly empty tmpfs (64 MiB, all free) is fine', in: fsOf(64 * MiB, 64 * MiB), level: 'ok' },
+    // A tester's GOTMPDIR: go run and go test -count=1 of a small module succeed there; a bigger binary would not fit.
+    { name: 'a 16 MiB tmpfs, empty: small, a warning, not "nothing left"', in: fsOf(16 * MiB, 16 * MiB), level: 'warning', reason: /16 MiB free of 16 MiB, a small file system/ },
+    { name: 'a 16 MiB tmpfs with 12 MiB used: nothing left', in: fsOf(4 * MiB, 16 * MiB), level: 'error' },
+    { name: 'a 40 MiB tmpfs three quarters used: nothing left', in: fsOf(10 * MiB, 40 * MiB), level: 'error' },
     { name: 'a small tmpfs more than half used', in: fsOf(200 * MiB, 512 * MiB), level: 'warning', reason: /200 MiB free of 512 MiB/ },
     { name: 'over 1 GiB but under 2%', in: fsOf(3 * GiB, 400 * GiB), level: 'warning' },
     { name: 'inodes exhausted with space left', in: fsOf(50 * GiB, 100 * GiB, 12, 6_553_600), level: 'error', reason: /12 inodes free/ },
