@@ -14,6 +14,7 @@ import { formatBytes } from '../host/bytes.js';
 import { goPathsFor, resolveExisting, type GoPathEntry, type GoPathRole } from './goPaths.js';
 import { quoteForDisplay as sh } from '../host/exec.js';
 import { goplsCacheDir, guardGoplsCacheDir } from '../fixes/goplsCache.js';
+import { toolsEnvFix } from '../fixes/catalog.js';
 import { flatpakAccessFindings, readFlatpakSandbox, sandboxRefusal, type DeniedLine, type FlatpakSandbox, type Grant, type Need } from './flatpakGrants.js';
 import { isInside } from '../host/paths.js';
 import path from 'node:path';
@@ -524,10 +525,14 @@ function spaceFindings(facts: readonly DirFact[]): FindingInput[] {
       // tester's empty GOCACHE on a tmpfs whose inodes other files used got only go clean.
       const roomy = facts.find((f) => f.exists && f.space && f.dev !== gocache.dev && assessSpace(f.space).level === 'ok' && (f.entry.role === 'GOPATH' || f.entry.role === 'GOMODCACHE'));
       const to = roomy ? path.join(roomy.entry.role === 'GOPATH' ? roomy.real : path.dirname(roomy.real), 'go-build-cache') : undefined;
+      // GOCACHE exported in the editor's environment wins over the go env file: go env -w there
+      // only warns "does not override conflicting OS environment variable" (a tester's, measured).
       fixes.push(
-        to
+        to && gocache.entry.fromEnvironment
+          ? toolsEnvFix('fs-space-move-gocache', `Or move the build cache to ${path.dirname(to)}'s file system, which has room`, { GOCACHE: to }, `GOCACHE=${gocache.entry.path} is exported in the environment the editor was started with, where go env -w cannot override it: go.toolsEnvVars does for gopls and every go command the extension runs. Change or remove the export itself (a shell profile, the launcher) for terminals.`)
+          : to
           ? { id: 'fs-space-move-gocache', kind: 'terminal', text: `go env -w GOCACHE=${sh(to)}`, needsRoot: false, title: `Or move the build cache to ${path.dirname(to)}'s file system, which has room`, detail: 'go creates the directory and fills it again as it builds.' }
-          : { id: 'fs-space-move-gocache', kind: 'link', url: 'https://pkg.go.dev/cmd/go#hdr-Build_and_test_caching', title: 'Or move the build cache to a file system with room (go env -w GOCACHE=DIR)' },
+          : { id: 'fs-space-move-gocache', kind: 'link', url: 'https://pkg.go.dev/cmd/go#hdr-Build_and_test_caching', title: `Or move the build cache to a file system with room (${gocache.entry.fromEnvironment ? 'GOCACHE=DIR where it is exported' : 'go env -w GOCACHE=DIR'})` },
       );
     }
     const goplsCache = group.find((f) => f.entry.role === 'gopls cache' && f.exists);

@@ -13,6 +13,8 @@ export interface GoPathEntry {
   path: string;
   /** Where the value came from, for evidence: "go env GOCACHE", "$TMPDIR", "default: $HOME/go". */
   origin: string;
+  /** Set in the environment the editor was started with: go env -w cannot override it there. */
+  fromEnvironment?: true;
 }
 
 export interface GoPaths {
@@ -51,7 +53,7 @@ export function goPathsFrom(goEnv: Record<string, string> | undefined, env: Node
       ignored.push({ name, value: p });
       return undefined;
     }
-    const e = { role, path: path.normalize(p), origin };
+    const e: GoPathEntry = { role, path: path.normalize(p), origin, ...(env[name] ? { fromEnvironment: true as const } : {}) };
     if (!entries.some((x) => x.role === e.role && x.path === e.path)) entries.push(e);
     return e;
   };

@@ -387,6 +387,14 @@ describe('a full build cache: cleaning it, or moving it where there is room', ()
     expect(f.fixes!.map((x) => x.id)).toEqual(['fs-space-go-clean-cache', 'fs-space-move-gocache', 'fs-space-docs']);
     expect(f.fixes![1]).toMatchObject({ kind: 'terminal', text: 'go env -w GOCACHE=/home/u/go/go-build-cache' });
   });
+  // A tester's: GOCACHE exported, and `go env -w GOCACHE=…` only warned "does not override conflicting OS environment variable".
+  it('GOCACHE exported in the environment: the move goes to go.toolsEnvVars, not go env -w, which cannot override it', () => {
+    const cache = base({ entry: { role: 'GOCACHE', path: '/mnt/tiny/c', origin: 'go env GOCACHE', fromEnvironment: true }, real: '/mnt/tiny/c', checked: '/mnt/tiny/c', dev: 1, space: full });
+    const gopath = base({ entry: { role: 'GOPATH', path: '/home/u/go', origin: 'go env GOPATH' }, real: '/home/u/go', checked: '/home/u/go', dev: 2, space: roomy });
+    const f = assessAccess([cache, gopath], 1000).find((x) => /Not enough space/.test(x.message))!;
+    expect(f.fixes![1]).toMatchObject({ id: 'fs-space-move-gocache', kind: 'setting', key: 'go.toolsEnvVars', value: { GOCACHE: '/home/u/go/go-build-cache' } });
+    expect(JSON.stringify(f.fixes)).not.toContain('go env -w GOCACHE');
+  });
   it('with nowhere known to have room, the move is said without a directory', () => {
     const cache = base({ entry: { role: 'GOCACHE', path: '/mnt/tiny/c', origin: 'go env GOCACHE' }, real: '/mnt/tiny/c', checked: '/mnt/tiny/c', dev: 1, space: full });
     const f = assessAccess([cache], 1000).find((x) => /Not enough space/.test(x.message))!;
