@@ -20,6 +20,8 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import { resolveProgram } from '../facts/lookPath.js';
+import { mountOf, parseMountTable, type MountLine } from '../procfs/mountTable.js';
+import { remountFix } from './mounts.js';
 import { cCompilerInstallFix, ccPathFix, ccUnsetFix, cgoDisableFix, cgoEnableFix, clangInstallFix } from '../fixes/cgo.js';
 import { walkDirs } from '../host/walk.js';
 import { buildContextOf } from '../lsp/goplsBuild.js';
@@ -97,7 +99,7 @@ async function readHead(p: string): Promise<string | undefined> {
 export const cgoProbe: Probe = {
   id: 'cgo',
   title: 'cgo and the C compiler',
-  classes: ['env-inheritance'],
+  classes: ['env-inheritance', 'noexec-mount'],
   async run(ctx) {
     const goEnv = await ctx.facts.goEnv();
     if (!goEnv.ok) return skipped(`go env is unavailable (${goEnv.reason}); the go-env probe reports why`);
@@ -139,6 +141,16 @@ export const cgoProbe: Probe = {
       return { observed, followUp: { title: 'what cgo files include', outcome: check() } };
     }
     if (!enabled && !found && !ctx.workspaces.length) return { observed };
+    // A compiler named by its path that is there, executable, and refused: a noexec mount (go says
+    // 'cgo: C compiler "…" not found: exec: "…": permission denied'; a tester's was told "no
+    // executable file there", and the mount never came up).
+    if (enabled && !found && program.includes('/')) {
+      const noexec = await noexecCompiler(ctx, program);
+      if (noexec) {
+        observed.ccNoexecMount = noexec.mount.mountPoint;
+        return { observed, findings: [noexecCompilerFinding(program, v, ctx.env, noexec, await resolveProgram('gcc', ctx.env))] };
+      }
+    }
 
     const login = await ctx.facts.loginShellEnv();
     const osRelease = await ctx.host.readText('/etc/os-release');
@@ -248,3 +260,40 @@ export const cgoProbe: Probe = {
     return { observed, findings, followUp: { title: "what the dependencies' cgo files lose", outcome: dependencies() } };
   },
 };
+
+interface NoexecCompiler {
+  real: string;
+  mode: number;
+  mount: MountLine;
+}
+
+/** The compiler file exists with execute bits, on a mount with noexec: what refuses it. */
+async function noexecCompiler(ctx: ProbeContext, program: string): Promise<NoexecCompiler | undefined> {
+  const real = await fs.realpath(program).catch(() => undefined);
+  const st = real ? await fs.stat(real).catch(() => undefined) : undefined;
+  if (!real || !st?.isFile() || (st.mode & 0o111) === 0) return undefined;
+  const text = await ctx.host.readText('/proc/self/mountinfo');
+  const mount = text ? mountOf(parseMountTable(text), real) : undefined;
+  return mount?.options.includes('noexec') ? { real, mode: st.mode & 0o7777, mount } : undefined;
+}
+
+function noexecCompilerFinding(program: string, v: Readonly<Record<string, string>>, env: NodeJS.ProcessEnv, n: NoexecCompiler, gcc: string | undefined): FindingInput {
+  const fromEnv = env.CC !== undefined;
+  return {
+    classId: 'noexec-mount',
+    severity: 'error',
+    confidence: 0.95,
+    message: `cgo's C compiler ${JSON.stringify(program)} (go env CC, from ${fromEnv ? 'the environment' : `your go env file (${v.GOENV || 'GOENV'})`}) is on ${n.mount.mountPoint}, mounted noexec: the kernel refuses to run it whatever its mode (${n.mode.toString(8).padStart(4, '0')}), so go build, go test and gopls fail on every package that imports "C", and on any program importing net or os/user, with 'cgo: C compiler ${JSON.stringify(program)} not found: exec: ${JSON.stringify(program)}: permission denied'.`,
+    evidence: [
+      { source: 'go env CC', excerpt: v.CC ?? program },
+      { source: `stat ${n.real}`, excerpt: `regular file, mode ${n.mode.toString(8).padStart(4, '0')}` },
+      { source: '/proc/self/mountinfo', excerpt: n.mount.raw, line: n.mount.line },
+    ],
+    fixes: [
+      ...(gcc ? [ccPathFix(gcc)] : []),
+      ...(!fromEnv ? [ccUnsetFix()] : []),
+      remountFix('cgo-cc-remount-exec', n.mount, 'exec'),
+    ],
+    explains: ['module-resolution'],
+  };
+}

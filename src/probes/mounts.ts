@@ -54,7 +54,7 @@ function onMount(real: string, m: MountLine): string {
 
 const slug = (role: GoPathRole) => role.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 
-function remountFix(id: string, m: MountLine, opt: 'exec' | 'rw'): Fix {
+export function remountFix(id: string, m: MountLine, opt: 'exec' | 'rw'): Fix {
   return {
     id,
     kind: 'terminal',

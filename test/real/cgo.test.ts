@@ -2,7 +2,7 @@
 // Each case first shows the symptom with the real go command, as a user would meet it.
 import { describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import which from 'which';
@@ -176,5 +176,30 @@ describe.skipIf(!GO)('cgo on the real machine', () => {
     const fix = f.fixes.find((x) => x.kind === 'setting' && x.key === 'go.toolsEnvVars') as { value: Record<string, string> } | undefined;
     expect(fix?.value).toEqual({ CGO_CFLAGS: '-O2 -g' });
     expect(goBuild(ws, { ...e, ...fix!.value })).toBe('');
+  }, 60_000);
+
+  // A tester's: CC on a noexec mount was "not found / no executable file there"; go said "permission denied".
+  it.skipIf(!GCC || process.getuid?.() !== 0)('CC on a tmpfs mounted noexec: a noexec-mount error naming the mount, and after the offered remount go builds', async () => {
+    const ws = tree(CGO_MODULE);
+    const mnt = mkdtempSync(path.join(os.tmpdir(), 'cgo-noexec-'));
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'noexec,nosuid,nodev,size=1m', 'tmpfs', mnt]);
+    try {
+      const cc = path.join(mnt, 'mycc');
+      writeFileSync(cc, `#!/bin/sh\nexec ${GCC} "$@"\n`, { mode: 0o755 });
+      const e = env({ CGO_ENABLED: '1', CC: cc });
+      expect(goBuild(ws, e)).toContain(`cgo: C compiler "${cc}" not found: exec: "${cc}": permission denied`);
+      const { findings, observed } = await cgoFindings(ws, e);
+      expect(observed).toMatchObject({ ccNoexecMount: mnt });
+      const [f, ...rest] = findings.filter((x) => x.probeId === 'cgo');
+      expect(rest).toEqual([]);
+      expect(f).toMatchObject({ classId: 'noexec-mount', severity: 'error' });
+      expect(f!.message).toContain(`is on ${mnt}, mounted noexec`);
+      expect(f!.fixes.map((x) => x.id)).toEqual(['cgo-cc-path', 'cgo-cc-remount-exec']);
+      execFileSync('mount', ['-o', 'remount,exec', mnt]);
+      expect(goBuild(ws, e)).toBe('');
+    } finally {
+      execFileSync('umount', [mnt]);
+      rmSync(mnt, { recursive: true, force: true });
+    }
   }, 60_000);
 });
