@@ -3,7 +3,7 @@
 // and `go test` put their binaries in. EACCES from that exec is the symptom itself.
 import path from 'node:path';
 import os from 'node:os';
-import { promises as fs } from 'node:fs';
+import { promises as fs, constants as fsConst } from 'node:fs';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
@@ -16,7 +16,7 @@ import { assessFscache, assessWorkspaceMounts, fscMounts, CACHEFILESD_CONF, FSCA
 import { parseCachefilesdConf } from '../procfs/fscache.js';
 import { parseProcStat } from '../procfs/procStat.js';
 import { listPids, mapLimit } from '../procfs/procs.js';
-import { homeDirOf } from '../host/paths.js';
+import { homeDirOf, isInside } from '../host/paths.js';
 import { formatBytes } from '../host/bytes.js';
 
 const MOUNTINFO = '/proc/self/mountinfo';
@@ -85,6 +85,33 @@ export function workspaceWritable(workspaces: readonly WorkspaceMount[]): Findin
         ]
       : [],
   );
+}
+
+/**
+ * A workspace folder this user cannot write, on a writable mount: another user's checkout, a folder
+ * left to root by a `sudo git clone`. The same failures as a read-only mount, with "permission
+ * denied" (a tester's, as another user: "no problems found" while go build and go mod tidy failed).
+ * Not for a folder inside the module cache or GOROOT, which are read-only by design and only read.
+ */
+export async function workspaceOwnership(workspaces: readonly WorkspaceMount[], uid: number, gid: number, readOnlyTrees: readonly string[]): Promise<FindingInput[]> {
+  if (uid === 0) return [];
+  const out: FindingInput[] = [];
+  for (const w of workspaces) {
+    if ((w.mount && isReadOnly(w.mount)) || readOnlyTrees.some((t) => isInside(w.real, t))) continue;
+    const denied = await fs.access(w.real, fsConst.W_OK).then(() => undefined, (e: NodeJS.ErrnoException) => e.code);
+    if (denied !== 'EACCES') continue;
+    const st = await fs.stat(w.real).catch(() => undefined);
+    const mode = st ? (st.mode & 0o7777).toString(8).padStart(4, '0') : undefined;
+    out.push({
+      classId: 'fs-access',
+      severity: 'warning',
+      confidence: 0.7,
+      message: `The workspace ${w.real} is not writable for you (uid ${uid})${st ? `: it belongs to uid ${st.uid}, mode ${mode}` : ''}. gopls reads it, but saving a file, format or organize imports on save, go mod tidy, go get and go build of a main package there fail with "permission denied".`,
+      evidence: [{ source: `access(2) W_OK on ${w.real}`, excerpt: `EACCES${st ? ` (owner uid ${st.uid}, gid ${st.gid}, mode ${mode})` : ''}` }],
+      fixes: [{ id: 'workspace-chown', kind: 'terminal', title: `Make ${w.real} yours`, text: `sudo chown -R ${uid}:${gid} ${sh(w.real)}`, needsRoot: true, detail: 'Only if the folder is meant to be your working copy; otherwise clone it into a folder of your own.' }],
+    });
+  }
+  return out;
 }
 
 /**
@@ -376,7 +403,12 @@ export const mountsProbe: Probe = {
     const workspaces = await resolveWorkspaces(ctx.workspaces, table);
     findings.push(...assessWorkspaceMounts(workspaces, home));
     findings.push(...workspaceWritable(workspaces));
-    if (ctx.host.live) findings.push(...(await workspaceSpace(workspaces)));
+    if (ctx.host.live) {
+      findings.push(...(await workspaceSpace(workspaces)));
+      const goEnv = await ctx.facts.goEnv();
+      const byDesign = goEnv.ok ? [goEnv.values.GOMODCACHE, goEnv.values.GOROOT].filter((d): d is string => !!d) : [];
+      findings.push(...(await workspaceOwnership(workspaces, ctx.host.uid, process.getgid?.() ?? ctx.host.uid, byDesign)));
+    }
     const fsc = fscMounts([...workspaces.map((w) => ({ who: `the workspace ${w.real}`, mount: w.mount })), ...resolved.map((p) => ({ who: `${p.entry.role} ${p.real}`, mount: p.mount }))]);
     const fscache = fsc.length ? await readFscache(ctx, fsc) : undefined;
     if (fscache) findings.push(...assessFscache(fscache));

@@ -419,6 +419,34 @@ describe('fault: a workspace folder the user cannot enter', () => {
   });
 });
 
+// A tester's: another user's checkout, readable and not writable: go build and go mod tidy failed with
+// "permission denied" and the report said "no problems found" (a read-only mount of it got a warning).
+describe('fault: a workspace folder the user can read but not write', () => {
+  it('root-owned 0755 module, nobody runs the doctor: go build fails writing its binary; a warning naming the owner, with the chown', async () => {
+    const dir = tempDir('nowrite');
+    const home = makeHome(path.join(dir, 'home'), NOBODY);
+    const ws = writeSmallModule(path.join(dir, 'ws'));
+    chmodSync(ws, 0o755);
+    try {
+      const env = userEnvFor(home, 'nobody');
+      const build = await runCmd(GO, ['build', '.'], { cwd: ws, env, wrap: asUser(NOBODY) });
+      expect(build.code).not.toBe(0);
+      expect(build.stderr).toMatch(/permission denied/);
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: dir, wrap: asUser(NOBODY) });
+      console.log(`[workspace not writable] ${summarize(run)}`);
+      const f = run.report!.causes.flatMap((c) => c.findings).find((x) => x.message.startsWith(`The workspace ${ws} is not writable for you (uid ${NOBODY.uid}): it belongs to uid 0, mode 0755`));
+      expect(f, summarize(run)).toMatchObject({ classId: 'fs-access', severity: 'warning' });
+      expect(JSON.stringify(run.report!.causes.find((c) => c.id === 'fs-access')!.fixes)).toContain(`chown -R ${NOBODY.uid}:${NOBODY.gid} ${ws}`);
+      // The same folder, the user's own (the control): nothing about it.
+      chownTree(ws, NOBODY);
+      const own = await runDoctorCli({ workspaces: [ws], env, cwd: dir, wrap: asUser(NOBODY) });
+      expect(own.report!.causes.flatMap((c) => c.findings).some((x) => x.message.includes('is not writable for you'))).toBe(false);
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
+
 describe('fault: a workspace folder behind one the user cannot search', () => {
   // A tester's: the CLI stopped with "--workspace … is not a readable directory (EACCES)", exit 3,
   // the code for the doctor's own failure, though the folder was fine and its parent the matter.
