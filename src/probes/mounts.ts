@@ -93,7 +93,7 @@ export function workspaceWritable(workspaces: readonly WorkspaceMount[]): Findin
  * denied" (a tester's, as another user: "no problems found" while go build and go mod tidy failed).
  * Not for a folder inside the module cache or GOROOT, which are read-only by design and only read.
  */
-export async function workspaceOwnership(workspaces: readonly WorkspaceMount[], uid: number, gid: number, readOnlyTrees: readonly string[]): Promise<FindingInput[]> {
+export async function workspaceOwnership(workspaces: readonly WorkspaceMount[], uid: number, readOnlyTrees: readonly string[]): Promise<FindingInput[]> {
   if (uid === 0) return [];
   const out: FindingInput[] = [];
   for (const w of workspaces) {
@@ -108,7 +108,7 @@ export async function workspaceOwnership(workspaces: readonly WorkspaceMount[], 
       confidence: 0.7,
       message: `The workspace ${w.real} is not writable for you (uid ${uid})${st ? `: it belongs to uid ${st.uid}, mode ${mode}` : ''}. gopls reads it, but saving a file, format or organize imports on save, go mod tidy, go get and go build of a main package there fail with "permission denied".`,
       evidence: [{ source: `access(2) W_OK on ${w.real}`, excerpt: `EACCES${st ? ` (owner uid ${st.uid}, gid ${st.gid}, mode ${mode})` : ''}` }],
-      fixes: [{ id: 'workspace-chown', kind: 'terminal', title: `Make ${w.real} yours`, text: `sudo chown -R ${uid}:${gid} ${sh(w.real)}`, needsRoot: true, detail: 'Only if the folder is meant to be your working copy; otherwise clone it into a folder of your own.' }],
+      fixes: [{ id: 'workspace-chown', kind: 'terminal', title: `Make ${w.real} yours`, text: `sudo chown -R "$USER:" ${sh(w.real)}`, needsRoot: true, detail: 'Only if the folder is meant to be your working copy; otherwise clone it into a folder of your own.' }],
     });
   }
   return out;
@@ -407,7 +407,7 @@ export const mountsProbe: Probe = {
       findings.push(...(await workspaceSpace(workspaces)));
       const goEnv = await ctx.facts.goEnv();
       const byDesign = goEnv.ok ? [goEnv.values.GOMODCACHE, goEnv.values.GOROOT].filter((d): d is string => !!d) : [];
-      findings.push(...(await workspaceOwnership(workspaces, ctx.host.uid, process.getgid?.() ?? ctx.host.uid, byDesign)));
+      findings.push(...(await workspaceOwnership(workspaces, ctx.host.uid, byDesign)));
     }
     const fsc = fscMounts([...workspaces.map((w) => ({ who: `the workspace ${w.real}`, mount: w.mount })), ...resolved.map((p) => ({ who: `${p.entry.role} ${p.real}`, mount: p.mount }))]);
     const fscache = fsc.length ? await readFscache(ctx, fsc) : undefined;

@@ -314,7 +314,9 @@ describe("fault: gopls's cache directory", () => {
     const cache = path.join(tmp, 'nobody-go-build');
     mkdirSync(cache);
     chownTree(cache, NOBODY);
+    // nobody's own workspace: only gopls's cache is in question (a root-owned one is a warning of its own).
     const ws = writeSmallModule(path.join(dir, 'ws'));
+    chownTree(ws, NOBODY);
     const missingHome = path.join(dir, 'nonexistent');
     const env = userEnvFor(missingHome, 'nobody', { TMPDIR: tmp, GOCACHE: cache, GOPATH: path.join(tmp, 'nobody-gopath') });
     return { tmp, ws, missingHome, env };
@@ -328,6 +330,7 @@ describe("fault: gopls's cache directory", () => {
     mkdirSync(path.join(xdg, 'gopls'), { recursive: true });
     for (const d of [xdg, path.join(xdg, 'gopls')]) chmodSync(d, 0o755);
     const ws = writeSmallModule(path.join(dir, 'ws'));
+    chownTree(ws, NOBODY);
     try {
       const env = userEnvFor(home, 'nobody', { XDG_CACHE_HOME: xdg });
       const v = await runCmd(goplsFor(), ['version'], { cwd: ws, env, wrap: asUser(NOBODY) });
@@ -436,7 +439,7 @@ describe('fault: a workspace folder the user can read but not write', () => {
       console.log(`[workspace not writable] ${summarize(run)}`);
       const f = run.report!.causes.flatMap((c) => c.findings).find((x) => x.message.startsWith(`The workspace ${ws} is not writable for you (uid ${NOBODY.uid}): it belongs to uid 0, mode 0755`));
       expect(f, summarize(run)).toMatchObject({ classId: 'fs-access', severity: 'warning' });
-      expect(JSON.stringify(run.report!.causes.find((c) => c.id === 'fs-access')!.fixes)).toContain(`chown -R ${NOBODY.uid}:${NOBODY.gid} ${ws}`);
+      expect(JSON.stringify(run.report!.causes.find((c) => c.id === 'fs-access')!.fixes)).toContain(`chown -R nobody: ${ws}`);
       // The same folder, the user's own (the control): nothing about it.
       chownTree(ws, NOBODY);
       const own = await runDoctorCli({ workspaces: [ws], env, cwd: dir, wrap: asUser(NOBODY) });

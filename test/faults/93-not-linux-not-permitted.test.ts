@@ -39,6 +39,8 @@ describe('not Linux, not permitted', () => {
       const home = makeHome(path.join(dir, 'home'));
       const ws = writeSmallModule(path.join(dir, 'ws'));
       chownTree(home, NOBODY);
+      // The user's own workspace, as a user's is (a root-owned one is a warning of its own since 2026-12-05).
+      chownTree(ws, NOBODY);
       const run = await runDoctorCli({ workspaces: [ws], env: userEnvFor(home, 'nobody'), cwd: ws, wrap: asUser(NOBODY), timeoutMs: 20_000 });
       console.log(`[nobody] ${summarize(run)}; probes: ${run.report?.probes.map((p) => `${p.id}=${p.status}${p.reason ? ` (${p.reason.slice(0, 100)})` : ''}`).join('; ')}`);
       expect(run.report, summarize(run)).toBeDefined();

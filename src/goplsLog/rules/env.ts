@@ -112,6 +112,10 @@ export const ENV_RULES: readonly Rule[] = [
     severity: 'error',
     confidence: 0.9,
     needles: ['go command required, not found'],
+    // gopls's prefix is fixed; "fork/exec /x/bin/go: permission denied" after it says go was found
+    // and refused at exec (a noexec mount, a policy): the exec-denied reading is the line's, not a
+    // PATH without go (catalog row, lane fs of 2026-12-05).
+    test: /go command required, not found(?![^\n]*fork\/exec [^\n]*: permission denied)/,
     explains: ['module-resolution', 'gopls-launch'],
     says: 'gopls could not find the go command on the PATH it was started with, so it cannot load any package',
   },
@@ -138,6 +142,35 @@ export const ENV_RULES: readonly Rule[] = [
     needles: ["' not found (required by", 'symbol lookup error'],
     test: new RegExp(String.raw`(?<!\S)(?!${SYSTEM_LIB_DIR})\/\S+: version ${LOADER_VERSION_NOT_FOUND}|(?<!\S)${SYSTEM_LIB_DIR} version ${LOADER_VERSION_NOT_FOUND}${SANDBOX_DIR}|symbol lookup error: [^\n]*undefined symbol|^(?![^\n]*\/\S+: version)[^\n]*version ${LOADER_VERSION_NOT_FOUND}`),
     says: "a program could not load its shared libraries (a glibc version or symbol lookup error): it ran with another runtime's libraries, as children of a Snap or Flatpak editor do when the sandbox's LD_LIBRARY_PATH leaks into them",
+  },
+  {
+    id: 'pam-env-refused',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // linux-pam's pam_env (modules/pam_env/pam_env.c) skipping a line of /etc/environment,
+    // ~/.pam_environment or /etc/security/pam_env.conf at login: "Expandable variables must be
+    // wrapped in {} <$PATH:/usr/local/go/bin> - ignoring", "Unrecognized Option: PATH - ignoring
+    // line", "non-alphanumeric key 'PATH+=…' in …", "Unterminated expandable variable": the desktop
+    // session, and the editor started from it, lack what that line set, while a shell that sets it
+    // in a profile has it (catalog rows, lane env of 2026-12-05). A missing envfile is not one.
+    needles: ['pam_env('],
+    test: /\bpam_env\([^)\n]*\): (?:Expandable variables must be wrapped in \{\}|Unrecognized Option|non-alphanumeric key|Unterminated expandable variable)/,
+    says: "pam_env skipped a line of the login environment (/etc/environment, ~/.pam_environment): the desktop session, and the editor started from it, lack what that line sets, such as Go's directory on PATH",
+  },
+  {
+    id: 'sandbox-libs-warned',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.45,
+    // glibc's loader warning (elf/dl-version.c match_symbol: "%s: %s: no version information
+    // available (required by %s)") for a library of a Snap's or Flatpak's runtime: the program still
+    // runs, but it got the sandbox's libraries (LD_LIBRARY_PATH from a Snap or Flatpak editor's
+    // terminal or tasks), the way to the errors foreign-runtime-libs reads (catalog row, lane env of 2026-12-05).
+    needles: [': no version information available (required by'],
+    test: new RegExp(String.raw`(?<!\S)${SANDBOX_DIR}\S*: no version information available \(required by `),
+    yieldsTo: ['foreign-runtime-libs'],
+    says: "a program was started with a Snap's or Flatpak's libraries (the loader warns that they carry no version information for it): the sandbox's LD_LIBRARY_PATH leaked into it",
   },
   {
     id: 'built-for-newer-libc',
@@ -273,9 +306,11 @@ export const ENV_RULES: readonly Rule[] = [
     // toolchain switch ran reports another release: a goX.Y.Z on the PATH that is not that release).
     // select.go's Exec also stops a switch that keeps handing over ("too many toolchain switches"):
     // a goX.Y.Z found on the PATH that is not the release it is named after switches back again.
-    needles: ['does not match go tool version', 'expected [go', 'is not in GOROOT', 'is not in std', 'compiled with go', 'internal compiler error: version', 'module providing package', 'invoked to provide go', 'too many toolchain switches'],
+    // cmd/link's own words for an archive of another release (cmd/link/internal/ld/lib.go
+    // ldobjfile: "%s: linked object header mismatch:\nhave %q\nwant %q"; catalog row, lane env of 2026-12-05).
+    needles: ['linked object header mismatch', 'does not match go tool version', 'expected [go', 'is not in GOROOT', 'is not in std', 'compiled with go', 'internal compiler error: version', 'module providing package', 'invoked to provide go', 'too many toolchain switches'],
     test: new RegExp(
-      String.raw`version "?go[\d.]+\S*"? does not match go tool version|\binvoked to provide go|\btoo many toolchain switches\b|object is \[go[^\]]*\] expected \[go|package ${STD} is not in (?:GOROOT|std)\b|cannot find module providing package ${STD}(?![\w./-])|compiled with go[\d.]+\S*,? (?:but )?(?:need|expected|want)`,
+      String.raw`\blinked object header mismatch\b|version "?go[\d.]+\S*"? does not match go tool version|\binvoked to provide go|\btoo many toolchain switches\b|object is \[go[^\]]*\] expected \[go|package ${STD} is not in (?:GOROOT|std)\b|cannot find module providing package ${STD}(?![\w./-])|compiled with go[\d.]+\S*,? (?:but )?(?:need|expected|want)`,
     ),
     yieldsTo: ['go-too-old-for-tools', 'std-package-newer-than-go'],
     says: 'the go command and its tools or standard library come from different Go releases (a GOROOT or PATH that mixes two installations, or a go too old for the code)',
@@ -312,8 +347,11 @@ export const ENV_RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.65,
     // ld.so: "ERROR: ld.so: object 'libgtk3-nocsd.so.0' from LD_PRELOAD cannot be preloaded … ignored."
-    needles: ['from LD_PRELOAD cannot be preloaded'],
-    says: 'a library named in LD_PRELOAD (inherited from the desktop session or a sandbox) could not be loaded into the tools',
+    // And LD_AUDIT's (elf/rtld.c report_audit_module_load_error: "ERROR: ld.so: object '%s' cannot be
+    // loaded as audit interface: %s; ignored."), a sandbox's audit module inherited (catalog row, lane env of 2026-12-05).
+    needles: ['from LD_PRELOAD cannot be preloaded', 'cannot be loaded as audit interface'],
+    test: /from LD_PRELOAD cannot be preloaded|ld\.so: object '[^'\n]*' cannot be loaded as audit interface/,
+    says: 'a library named in LD_PRELOAD or LD_AUDIT (inherited from the desktop session or a sandbox) could not be loaded into the tools',
   },
   {
     id: 'exec-format-error',

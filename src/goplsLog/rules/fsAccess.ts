@@ -217,7 +217,9 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     // Node's libuv names ENOTCONN "socket is not connected" whatever the file descriptor: a file
     // operation on a path ("ENOTCONN: socket is not connected, stat '/mnt/x'") is the mount's.
     needles: ['ransport endpoint is not connected', 'ENOTCONN: socket is not connected'],
-    test: /^(?![^\n]*\b(?:tcp[46]?|udp[46]?|unix|socket|getpeername|getsockopt|shutdown|sendmsg|recvmsg|sendto|dial|conn)\b)(?=[^\n]*\/)(?=[^\n]*ransport endpoint is not connected)|\bENOTCONN: socket is not connected, (?:l?stat|open|opendir|scandir|readdir|access|mkdir|rmdir|realpath|readlink|unlink|rename|copyfile|utime|chmod|watch) '/,
+    // Also the go command's getwd in a folder on such a mount (cmd/go/internal/base/path.go: "cannot
+    // determine current directory: stat .: transport endpoint is not connected", no path on the line).
+    test: /^(?![^\n]*\b(?:tcp[46]?|udp[46]?|unix|socket|getpeername|getsockopt|shutdown|sendmsg|recvmsg|sendto|dial|conn)\b)(?=[^\n]*\/)(?=[^\n]*ransport endpoint is not connected)|\bcannot determine current directory: [^\n]{0,40}ransport endpoint is not connected|\bENOTCONN: socket is not connected, (?:l?stat|open|opendir|scandir|readdir|access|mkdir|rmdir|realpath|readlink|unlink|rename|copyfile|utime|chmod|watch) '/,
     says: 'a path is on a FUSE mount whose daemon is gone ("transport endpoint is not connected": sshfs, rclone, a network file system): unmount and remount it',
   },
   {

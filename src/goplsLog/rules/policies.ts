@@ -212,8 +212,10 @@ export const POLICY_RULES: readonly Rule[] = [
     // cross-platform/apple-music-for-linux#18 report it.
     // Not a record of complain mode or auditing: apparmor="ALLOWED" (aa-complain) and
     // apparmor="AUDIT" carry a denied_mask too, but the access was allowed (apparmor(7)).
-    needles: ['denied_mask=', 'snap-confine', 'cannot change profile', 'snap.rootfs_'],
-    test: /^(?![^\n]*apparmor=\\?"?(?:ALLOWED|AUDIT)\b)[^\n]*?(?:denied_mask="?[a-z:]+|snap-confine[^\n]{0,200}(?:denied|not permitted|cannot|error|refus)|cannot change profile for the next exec call|\/tmp\/snap\.rootfs_\w+[^\n]{0,300}: Permission denied)/i,
+    // snap-confine started without its setuid bit or capabilities (cmd/snap-confine/snap-confine.c:
+    // "need to run as root or suid"): every snap fails to start, the Go and VS Code snaps included.
+    needles: ['denied_mask=', 'snap-confine', 'cannot change profile', 'snap.rootfs_', 'need to run as root or suid'],
+    test: /^(?![^\n]*apparmor=\\?"?(?:ALLOWED|AUDIT)\b)[^\n]*?(?:^\s*need to run as root or suid\s*$|denied_mask="?[a-z:]+|snap-confine[^\n]{0,200}(?:denied|not permitted|cannot|error|refus)|cannot change profile for the next exec call|\/tmp\/snap\.rootfs_\w+[^\n]{0,300}: Permission denied)/i,
     yieldsTo: ['apparmor-denied', 'apparmor-denied-other', 'selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive'],
     says: 'AppArmor (a snap\'s confinement profile) denied an operation',
   },
@@ -231,10 +233,23 @@ export const POLICY_RULES: readonly Rule[] = [
     // standard_init_linux.go "unable to init seccomp: %w"): the runtime refuses to start the
     // container without its security option (errno 524 there is the kernel's BPF JIT limit).
     needles: ['seccomp', 'SECCOMP', 'Seccomp:', 'type=1326', 'SCMP_ACT_'],
-    test: /\b(?:error loading seccomp filter|unable to init seccomp)\b|^\s*Seccomp:\s*2\b|type=(?:1326|SECCOMP)\b|\baudit\[\d+\]: SECCOMP\b|\bseccomp\b[^\n]{0,120}(?:not permitted|denied|block|refus|EPERM|unconfined|violation)|(?:not permitted|denied|blocked|EPERM)[^\n]{0,120}\bseccomp\b|SCMP_ACT_(?:ERRNO|KILL|TRAP)/i,
+    test: /\b(?:error loading seccomp filter|unable to init seccomp)\b|^\s*Seccomp:\s*2\b|type=(?:1326|SECCOMP)\b(?![^\n]*\bcode=0x7ff[cf]0000\b)|\baudit\[\d+\]: SECCOMP\b|\bseccomp\b[^\n]{0,120}(?:not permitted|denied|block|refus|EPERM|unconfined|violation)|(?:not permitted|denied|blocked|EPERM)[^\n]{0,120}\bseccomp\b|SCMP_ACT_(?:ERRNO|KILL|TRAP)/i,
     // A seccomp record that carries the kill's signal is seccomp-sigsys's, an error.
     yieldsTo: ['seccomp-sigsys'],
     says: 'a seccomp filter is named beside the failure: the container runtime or sandbox refuses a system call',
+  },
+  {
+    id: 'landlock-denied',
+    classId: 'mac-policy',
+    severity: 'error',
+    confidence: 0.7,
+    // Landlock's audit record of a refused access (Linux 6.15+, security/landlock/audit.c:
+    // AUDIT_LANDLOCK_ACCESS, type=1423, "domain=%llx blockers=fs.write_file path=…"): a sandbox the
+    // process (or a launcher) put itself in refused a file or network access. type=1424 records only
+    // a domain's life (status=allocated / deallocated) and refuses nothing (catalog rows, lane mac of 2026-12-05).
+    needles: ['type=1423', 'AUDIT_LANDLOCK_ACCESS', 'LANDLOCK_ACCESS'],
+    test: /\btype=(?:1423|LANDLOCK_ACCESS)\b[^\n]*\bblockers=/,
+    says: 'a Landlock sandbox refused an access (its audit record names what it blocked)',
   },
   {
     id: 'ptrace-scope',
@@ -243,7 +258,10 @@ export const POLICY_RULES: readonly Rule[] = [
     confidence: 0.75,
     // Delve's "could not attach to pid 123: this could be caused by a kernel security setting, try
     // writing \"0\" to /proc/sys/kernel/yama/ptrace_scope": the Yama LSM forbids attaching.
-    needles: ['ptrace_scope', 'kernel security setting'],
+    // The kernel's side of the same refusal (security/yama/yama_lsm.c report_access, ratelimited):
+    // 'ptrace attach of "/x"[41234] was attempted by "dlv attach 41234"[41300]' (catalog row, lane mac of 2026-12-05).
+    needles: ['ptrace_scope', 'kernel security setting', 'was attempted by "'],
+    test: /ptrace_scope|kernel security setting|\bptrace (?:attach|traceme) of "[^"\n]*"\[\d+\] was attempted by "/,
     says: 'attaching a debugger was refused by a kernel security setting (Yama ptrace_scope)',
   },
   {
