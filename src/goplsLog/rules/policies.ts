@@ -247,8 +247,8 @@ export const POLICY_RULES: readonly Rule[] = [
     // AUDIT_LANDLOCK_ACCESS, type=1423, "domain=%llx blockers=fs.write_file path=…"): a sandbox the
     // process (or a launcher) put itself in refused a file or network access. type=1424 records only
     // a domain's life (status=allocated / deallocated) and refuses nothing (catalog rows, lane mac of 2026-12-05).
-    needles: ['type=1423', 'AUDIT_LANDLOCK_ACCESS', 'LANDLOCK_ACCESS'],
-    test: /\btype=(?:1423|LANDLOCK_ACCESS)\b[^\n]*\bblockers=/,
+    needles: [' blockers='],
+    test: /\btype=(?:1423|LANDLOCK_ACCESS)\b[^\n]* blockers=/,
     says: 'a Landlock sandbox refused an access (its audit record names what it blocked)',
   },
   {
