@@ -108,12 +108,14 @@ function writeSeverity(role: GoPathRole): Severity {
   }
 }
 
-function what(role: GoPathRole): string {
+/** What fails, in go's words; `code` the refusal seen (EROFS is go's "read-only file system", a tester read "permission denied" beside it). */
+function what(role: GoPathRole, code?: string): string {
+  const refused = code === 'EROFS' ? 'read-only file system' : 'permission denied';
   switch (role) {
     case 'GOMODCACHE':
-      return 'the go command cannot download modules ("could not create module cache", "permission denied")';
+      return `the go command cannot download modules ("could not create module cache", "${refused}")`;
     case 'GOCACHE':
-      return 'every build fails ("could not create cache", "permission denied")';
+      return `every build fails ("could not create cache", "${refused}")`;
     case 'GOTMPDIR':
       return 'go build, go run and go test cannot create their work directory';
     case 'GOPATH':
@@ -237,7 +239,9 @@ function ownershipFixes(f: DirFact, uid: number, home?: HomeFact): Fix[] {
     fixes.push({ id: 'gotmpdir-own', kind: 'terminal', title: 'Give go a temporary directory of your own (GOTMPDIR)', text: 'mkdir -p "$HOME/.cache/go-tmp" && go env -w GOTMPDIR="$HOME/.cache/go-tmp"', needsRoot: false, detail: 'go build, go run and go test create their work directories there; the editor\'s go picks it up from the go env file.' });
     return fixes;
   }
-  fixes.push({ id: 'fs-access-module-cache-docs', kind: 'link', url: 'https://go.dev/ref/mod#module-cache', title: 'The module cache and its permissions' });
+  // The page of the directory in question: a tester's read-only GOCACHE got the module cache's.
+  if (role === 'GOCACHE') fixes.push({ id: 'fs-access-build-cache-docs', kind: 'link', url: 'https://pkg.go.dev/cmd/go#hdr-Build_and_test_caching', title: 'The build cache (go help cache)' });
+  else if (role !== 'gopls cache') fixes.push({ id: 'fs-access-module-cache-docs', kind: 'link', url: 'https://go.dev/ref/mod#module-cache', title: 'The module cache and its permissions' });
   return fixes;
 }
 
@@ -471,7 +475,7 @@ function assessOne(f: DirFact, uid: number, findings: FindingInput[], home?: Hom
         confidence: f.write.code === 'EROFS' ? 0.92 : 0.88,
         message: readOnlyCache
           ? `${role} ${f.real} ${why}: go and gopls use the modules already in it, but cannot download any other (go get, go mod tidy or download, a new requirement fail with "${f.write.code === 'EROFS' ? 'read-only file system' : 'permission denied'}").${acl.words}`
-          : `${varOf(f)} ${f.real} ${why}; ${what(role)}.${acl.words}`,
+          : `${varOf(f)} ${f.real} ${why}; ${what(role, f.write.code)}.${acl.words}`,
         evidence: [entryEvidence(f), accessEvidence(f, uid), ...(acl.evidence ? [acl.evidence] : [])],
         fixes: f.write.code === 'EROFS' ? ownershipFixes({ ...f, owner: undefined }, uid, home) : ownershipFixes(f, uid, home),
       });
@@ -493,7 +497,7 @@ function assessOne(f: DirFact, uid: number, findings: FindingInput[], home?: Hom
       classId: 'fs-access',
       severity: sev,
       confidence: 0.85,
-      message: `${varOf(f)} ${f.real} ${cannotCreateWords(f, uid, code)}; ${what(role)}.${homeWords(f, home)}`,
+      message: `${varOf(f)} ${f.real} ${cannotCreateWords(f, uid, code)}; ${what(role, code)}.${homeWords(f, home)}`,
       evidence: [entryEvidence(f), accessEvidence(f, uid)],
       fixes: ownershipFixes(f, uid, home),
     });

@@ -131,7 +131,7 @@ async function runGoTools(ctx: ProbeContext): Promise<ProbeOutcome> {
     if (r.timedOut || r.canceled || (r.errorCode && !r.stdout)) readError = `${r.commandLine.slice(0, 200)}: ${r.timedOut ? 'timed out' : r.errorCode ?? 'canceled'}`;
     // go failed as a whole (nothing printed, no line about one file): its own words, not "no build info".
     else if (r.failed && !r.stdout.trim() && !errors.size && r.stderr.trim()) readError = `${path.basename(goEnv.goBinary)} version -m failed: ${r.stderr.trim().split('\n')[0]!.slice(0, 200)}`;
-  } else if (paths.length) readError = `no go to read the build info with (${goEnv.ok ? '' : goEnv.reason})`;
+  } else if (paths.length) readError = `build info not read: ${goEnv.ok ? 'no go' : goEnv.reason}`;
 
   const tools: Tool[] = located.map(([t, l]) => {
     const base: Tool = { name: t.name, importPath: t.importPath, found: !!l };

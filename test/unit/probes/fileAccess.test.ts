@@ -92,6 +92,16 @@ describe('assessAccess', () => {
     expect(f!.fixes!.some((x) => x.id.includes('chown'))).toBe(false);
   });
 
+  // A tester's read-only GOCACHE that did not exist yet: "permission denied" was quoted beside EROFS, and the module cache's page offered.
+  it('a GOCACHE to be created under a read-only file system: go\'s EROFS words, and the build cache\'s page, not the module cache\'s', () => {
+    const [f] = assessAccess([base({ entry: { role: 'GOCACHE', path: '/ro/c', origin: 'go env GOCACHE' }, real: '/ro/c', exists: false, checked: '/ro', write: { ok: false, code: 'EROFS' } })], 1000);
+    expect(f!.message).toContain('("could not create cache", "read-only file system")');
+    expect(f!.message).not.toContain('permission denied');
+    const ids = f!.fixes!.map((x) => x.id);
+    expect(ids).toContain('fs-access-build-cache-docs');
+    expect(ids).not.toContain('fs-access-module-cache-docs');
+  });
+
   it('an existing gopls cache it cannot write stops gopls (it uses the directory as is); the clear is offered only when its guard agrees', () => {
     const cache = { entry: { role: 'gopls cache' as const, path: '/h/.cache/gopls', origin: 'x' }, real: '/h/.cache/gopls', owner: 1000, write: { ok: false as const, code: 'EACCES' } };
     const [f] = assessAccess([base({ ...cache, clearGuard: { ok: true, path: '/h/.cache/gopls' } })], 1000);
