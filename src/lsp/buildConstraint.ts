@@ -140,16 +140,32 @@ export function fileConstraint(head: string): FileConstraint | undefined {
 export interface Exclusion {
   /** The file name's _GOOS/_GOARCH suffix leaves it out. */
   byName: boolean;
+  /** It imports "C" and cgo is off: go/build leaves every cgo file out then (an implicit `cgo` constraint). */
+  byCgo?: true;
   /** The header constraint is false in this build. */
   byConstraint?: FileConstraint;
 }
 
-/** Pure: why a file is left out of this build, or undefined when it is in. */
+/** Pure: does this Go source (its head) import "C"? Only the import declarations count, not the preamble's C. */
+export function importsC(src: string): boolean {
+  // Comments are dropped first: the cgo preamble above `import "C"` is C, not Go.
+  const code = src.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/.*$/gm, '');
+  if (/^\s*import\s+"C"\s*$/m.test(code) || /^\s*import\s+C\s+"C"/m.test(code)) return true;
+  for (const b of code.matchAll(/^\s*import\s*\(([\s\S]*?)\)/gm)) if (/^\s*"C"\s*$/m.test(b[1]!)) return true;
+  return false;
+}
+
+/**
+ * Pure: why a file is left out of this build, or undefined when it is in. A file importing "C" is
+ * out with cgo off, as go/build leaves it (a tester's CGO_ENABLED=0 over a cgo main.go was told
+ * "its build constraints include it in this build").
+ */
 export function whyExcluded(fileName: string, head: string, ctx: BuildContext): Exclusion | undefined {
   const byName = excludedByFileName(fileName, ctx.goos, ctx.goarch);
   const c = fileConstraint(head);
   const byConstraint = c && !evalBuildExpr(c.expr, (t) => tagTrue(ctx, t)) ? c : undefined;
-  return byName || byConstraint ? { byName, byConstraint } : undefined;
+  const byCgo = !ctx.cgo && importsC(head);
+  return byName || byConstraint || byCgo ? { byName, byConstraint, ...(byCgo ? { byCgo: true as const } : {}) } : undefined;
 }
 
 function leaves(e: BuildExpr, out = new Set<string>()): Set<string> {

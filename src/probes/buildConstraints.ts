@@ -52,6 +52,10 @@ export function describeExclusion(i: BuildConstraintInput): Exclusion | undefine
     reasons.push(`its name ends in a GOOS/GOARCH suffix other than ${i.ctx.goos}/${i.ctx.goarch}`);
     evidence.push({ source: i.file, excerpt: `file name ${name}` });
   }
+  if (why.byCgo) {
+    reasons.push('it imports "C" and cgo is off (CGO_ENABLED=0), so go leaves it out as it leaves every cgo file');
+    evidence.push({ source: i.file, excerpt: 'import "C"' });
+  }
   if (why.byConstraint) {
     reasons.push(`its constraint \`${why.byConstraint.text.replace(/^\/\/\s*/, '')}\` is false for GOOS=${i.ctx.goos} GOARCH=${i.ctx.goarch}${i.ctx.tags.length ? ` -tags=${i.ctx.tags.join(',')}` : ' without tags'}${i.ctx.cgo ? '' : ' (cgo off)'}`);
     evidence.push({ source: i.file, excerpt: why.byConstraint.text, line: why.byConstraint.line });

@@ -25,6 +25,7 @@ import { remountFix } from './mounts.js';
 import { cCompilerInstallFix, ccPathFix, ccUnsetFix, cgoDisableFix, cgoEnableFix, clangInstallFix } from '../fixes/cgo.js';
 import { walkDirs } from '../host/walk.js';
 import { buildContextOf } from '../lsp/goplsBuild.js';
+import { importsC } from '../lsp/buildConstraint.js';
 import { cgoHeaderFindings } from './cgoHeaders.js';
 import { ccProgram } from './cgoPreamble.js';
 import { cgoDependencyFiles } from './cgoDependencies.js';
@@ -41,16 +42,8 @@ const READ_AHEAD = 16;
 const optional = (installFix: Fix | undefined): { installFix?: Fix } => (installFix ? { installFix } : {});
 
 export { ccProgram } from './cgoPreamble.js';
-
-/** Pure: does this Go source (its head) import "C"? Only the import declarations count. */
-export function importsC(src: string): boolean {
-  // Comments are dropped line-wise first: the cgo preamble above `import "C"` is C, not Go.
-  const code = src.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/.*$/gm, '');
-  if (/^\s*import\s+"C"\s*$/m.test(code) || /^\s*import\s+C\s+"C"/m.test(code)) return true;
-  const blocks = code.matchAll(/^\s*import\s*\(([\s\S]*?)\)/gm);
-  for (const b of blocks) if (/^\s*"C"\s*$/m.test(b[1]!)) return true;
-  return false;
-}
+/** Whether a Go source imports "C": the build's own reading (buildConstraint.ts), re-exported for the walk's callers. */
+export { importsC };
 
 export interface CgoFileWalk {
   files: string[];
