@@ -282,7 +282,9 @@ function missFinding(misses: Miss[], input: CgoHeaderInput, ctxEnv: NodeJS.Proce
         : m.kind === 'pkg-config'
         ? `"Package ${m.name} was not found in the pkg-config search path"`
         : `'pkg-config: exec: "${m.name}": executable file not found in $PATH'`;
-  const others = misses.slice(1, 4).map((x) => `${path.relative(x.pkgDir, x.file) || x.file} lacks ${x.kind === 'header' ? `<${x.name}>` : x.kind === 'library' ? `-l${x.name}` : x.name}`);
+  // Named so they can be found: a file of another package by its full path (a tester's "main.go
+  // lacks libzstd" was another folder's main.go, and libzstd a pkg-config package).
+  const others = misses.slice(1, 4).map((x) => `${x.pkgDir === m.pkgDir ? path.relative(x.pkgDir, x.file) || x.file : x.file} lacks ${x.kind === 'header' ? `<${x.name}>` : x.kind === 'library' ? `the library -l${x.name}` : x.kind === 'pkg-config' ? `the pkg-config package "${x.name}"` : 'pkg-config itself'}`);
   const login = shellDiffers(input, ctxEnv);
   const cause =
     m.kind === 'no-pkg-config'
