@@ -4,7 +4,7 @@
 // shutdown) with exactly the editor's environment. Every failure mode is its own finding.
 import { cgoDiagnosticFindings } from './cgoDiagnostics.js';
 import path from 'node:path';
-import { accessSync, closeSync, existsSync, openSync, promises as fs, readSync, statSync, constants as fsConst } from 'node:fs';
+import { accessSync, closeSync, existsSync, openSync, promises as fs, readFileSync, readSync, statSync, constants as fsConst } from 'node:fs';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import type { ClassId, Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ExecResult } from '../host/exec.js';
@@ -557,6 +557,23 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
       });
       continue;
     }
+    // go.mod requires the module that provides it: the download is what failed (an unwritable
+    // module cache, a proxy refused or unreachable), which another probe names; "go mod tidy" fails
+    // the same way (a tester's root-owned GOMODCACHE: a second error with a fix that failed as typed).
+    const required = kind === 'no-module-provides' && moduleDir && first.subject && !nested && !unreadable && !lostReplace ? requiredModuleOf(moduleDir, first.subject) : undefined;
+    if (required) {
+      out.push({
+        classId: first.classId,
+        severity: 'error',
+        confidence: 0.8,
+        role: 'symptom',
+        symptom: 'fetch-failed',
+        message: `gopls's diagnostics for ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'}: gopls found no module providing ${first.subject}, although ${path.join(moduleDir!, 'go.mod')} requires ${required.path} ${required.version}: it is not in the module cache, and go could not download it`,
+        evidence: [...evidence, { source: path.join(moduleDir!, 'go.mod'), excerpt: `require ${required.path} ${required.version}` }],
+        fixes: [],
+      });
+      continue;
+    }
     if (nested && moduleDir) {
       message += `; it is in ${nested.dir}, a module of its own (${nested.path}) below ${moduleDir}, and no go.work joins the two`;
       evidence.push({ source: path.join(nested.dir, 'go.mod'), excerpt: `module ${nested.path}` });
@@ -621,6 +638,32 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
     }
   }
   return out;
+}
+
+/** Pure: the requirements of a go.mod text (single-line and block form), path and version. */
+export function goModRequires(gomod: string): Array<{ path: string; version: string }> {
+  const out: Array<{ path: string; version: string }> = [];
+  const text = gomod.replace(/\/\/.*$/gm, '');
+  for (const m of text.matchAll(/^\s*require\s+"?([^\s"(]+)"?\s+(\S+)\s*$/gm)) out.push({ path: m[1]!, version: m[2]! });
+  for (const b of text.matchAll(/^\s*require\s*\(([\s\S]*?)\)/gm))
+    for (const l of b[1]!.split('\n')) {
+      const m = /^\s*"?([^\s"]+)"?\s+(\S+)\s*$/.exec(l);
+      if (m) out.push({ path: m[1]!, version: m[2]! });
+    }
+  return out;
+}
+
+/** The requirement of moduleDir's go.mod whose path is the import's module (the longest prefix), or undefined. Synchronous: one small read. */
+function requiredModuleOf(moduleDir: string, importPath: string): { path: string; version: string } | undefined {
+  let gomod: string;
+  try {
+    gomod = readFileSync(path.join(moduleDir, 'go.mod'), 'utf8').slice(0, 256 * 1024);
+  } catch {
+    return undefined;
+  }
+  return goModRequires(gomod)
+    .filter((r) => importPath === r.path || importPath.startsWith(`${r.path}/`))
+    .sort((a, b) => b.path.length - a.path.length)[0];
 }
 
 /**

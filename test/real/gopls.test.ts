@@ -139,13 +139,21 @@ describe.skipIf(!GO)('gopls probe on the real machine', () => {
     // A module the cache lacks (one it has, go writes into go.work.sum by itself in workspace mode).
     const inWork = workspace('nosum-work', {
       'go.work': 'go 1.22\n\nuse ./m\n',
-      'm/go.mod': 'module example.com/nosum\n\ngo 1.22\n\nrequire example.com/absent v1.0.0\n',
+      'm/go.mod': 'module example.com/nosum\n\ngo 1.22\n',
       'm/main.go': 'package main\n\nimport "example.com/absent"\n\nfunc main() { absent.X() }\n',
     });
     const w = diagnose(['--workspace', inWork, '--gopls', GOPLS, '--timeout-ms', '30000'], { ...process.env, GOPROXY: 'off' }).report;
     const fixesOf = (f: unknown) => (f as { fixes?: Array<{ id: string; cwd?: string }> }).fixes ?? [];
     const tidy = goplsFindings(w).filter((f) => f.message.startsWith("gopls's diagnostics")).flatMap(fixesOf).find((x) => x.id === 'go-mod-tidy');
     expect(tidy?.cwd, JSON.stringify(goplsFindings(w), null, 1)).toBe(path.join(inWork, 'm'));
+    // Required by go.mod and still not provided: the download is what failed (here GOPROXY=off), a
+    // symptom of what blocks it; go mod tidy, which fails the same way, is not offered (a tester's
+    // root-owned module cache got it, and it failed as typed).
+    writeFileSync(path.join(inWork, 'm/go.mod'), 'module example.com/nosum\n\ngo 1.22\n\nrequire example.com/absent v1.0.0\n');
+    const r = diagnose(['--workspace', inWork, '--gopls', GOPLS, '--timeout-ms', '30000'], { ...process.env, GOPROXY: 'off' }).report;
+    const fetch = goplsFindings(r).find((f) => f.message.startsWith("gopls's diagnostics") && /although \S+ requires example\.com\/absent v1\.0\.0/.test(f.message)) as unknown as { role?: string; symptom?: string; fixes: unknown[] } | undefined;
+    expect(fetch, JSON.stringify(goplsFindings(r), null, 1)).toMatchObject({ role: 'symptom', symptom: 'fetch-failed' });
+    expect(fetch!.fixes).toEqual([]);
     const future = workspace('future', { 'go.mod': 'module example.com/future\n\ngo 1.99\n', 'main.go': 'package main\n\nfunc main() {}\n' });
     const b = diagnose(['--workspace', future, '--gopls', GOPLS, '--timeout-ms', '30000']).report;
     const newer = goplsFindings(b).find((f) => /newer than the go gopls runs/.test(f.message));

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyGoplsDiagnostic } from '../../../src/lsp/goplsDiagnostics.js';
+import { goModRequires } from '../../../src/probes/gopls.js';
 
 // Messages as gopls v0.23.0 published them for real modules (go1.26.8) on this machine.
 describe('classifyGoplsDiagnostic', () => {
@@ -21,4 +22,12 @@ describe('classifyGoplsDiagnostic', () => {
     expect(classifyGoplsDiagnostic('undefined: foo')).toBeUndefined();
     expect(classifyGoplsDiagnostic('declared and not used: x')).toBeUndefined();
   });
+});
+
+describe('goModRequires', () => {
+  it.each([
+    ['single line', 'module m\n\ngo 1.22\n\nrequire golang.org/x/mod v0.20.0\n', [{ path: 'golang.org/x/mod', version: 'v0.20.0' }]],
+    ['block, with // indirect and comments', 'module m\n\nrequire (\n\tgolang.org/x/mod v0.20.0 // indirect\n\t// a note\n\t"example.com/q" v1.2.3\n)\n', [{ path: 'golang.org/x/mod', version: 'v0.20.0' }, { path: 'example.com/q', version: 'v1.2.3' }]],
+    ['replace and exclude are not requirements', 'module m\n\nreplace a.com/x => ../x\nexclude b.com/y v1.0.0\n', []],
+  ])('%s', (_t, gomod, want) => expect(goModRequires(gomod)).toEqual(want));
 });
