@@ -98,6 +98,17 @@ export function parseLocalReplaces(text: string): Array<{ from: string; to: stri
   return out;
 }
 
+/** The package clause of the first non-test .go file directly in dir, or undefined. */
+async function rootPackageName(dir: string): Promise<string | undefined> {
+  const names = (await fs.readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.go') && !n.endsWith('_test.go')).sort();
+  for (const n of names.slice(0, 8)) {
+    const text = await readUserText(path.join(dir, n), 16 * 1024);
+    const m = text && /^\s*package\s+(\w+)/m.exec(text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/.*$/gm, ''));
+    if (m) return m[1];
+  }
+  return undefined;
+}
+
 /**
  * A replace directive pointing at a directory that is not there or holds no go.mod: go fails every
  * package that imports the module ("replacement directory ../x does not exist", "reading
@@ -120,11 +131,20 @@ async function replaceFindings(dir: string, gomod: string): Promise<FindingInput
     const rel = found ? (path.relative(dir, found).startsWith('.') ? path.relative(dir, found) : `./${path.relative(dir, found)}`) : undefined;
     const retarget: Fix[] = found ? [{ id: 'go-mod-replace-retarget', kind: 'terminal', title: `Replace ${modPath} with ${rel}, whose go.mod declares it`, text: `go mod edit -replace=${r.from}=${rel}`, needsRoot: false, cwd: dir }] : [];
     if (modText !== undefined) {
+      // go allows it on purpose (cmd/go testdata/script/mod_replace.txt: "The module path of the
+      // replacement doesn't need to match", a fork with its own path), and such a project builds (a
+      // tester's, after this was an error). What breaks code is a package named otherwise than the
+      // import path it is imported by ("imported as other and not used"): only then a warning.
+      const pkg = await rootPackageName(target);
+      const last = modPath.split('/').pop()!.replace(/^go-|[.-]go$/g, '').replace(/\.v\d+$/, '');
+      const misnamed = pkg !== undefined && pkg !== last && pkg !== 'main';
       out.push({
         classId: 'module-resolution',
-        severity: 'error',
-        confidence: 0.85,
-        message: `${path.join(dir, 'go.mod')} replaces ${r.from} with ${r.to}, whose go.mod declares module ${declared}: go builds that folder's packages in place of ${modPath}, so code importing ${modPath} fails to compile ("imported as … and not used", "undefined: …").${found ? ` ${found} declares ${modPath}.` : ''}`,
+        severity: misnamed ? 'warning' : 'info',
+        confidence: misnamed ? 0.6 : 0.3,
+        message: misnamed
+          ? `${path.join(dir, 'go.mod')} replaces ${r.from} with ${r.to}, whose go.mod declares module ${declared} and whose package is named ${pkg}: go builds that folder in place of ${modPath} (a fork may keep its own path), so code that imports ${modPath} and calls it ${last} fails to compile ("imported as ${pkg} and not used", "undefined: ${last}").${found ? ` ${found} declares ${modPath}.` : ''}`
+          : `${path.join(dir, 'go.mod')} replaces ${r.from} with ${r.to}, whose go.mod declares module ${declared}: go builds that folder in place of ${modPath}, as it allows for a fork with its own path.${found ? ` ${found} declares ${modPath}, if that is the folder meant.` : ''}`,
         evidence: [{ source: path.join(dir, 'go.mod'), excerpt: `replace ${r.from} => ${r.to}` }, { source: path.join(target, 'go.mod'), excerpt: `module ${declared}` }],
         fixes: retarget,
       });

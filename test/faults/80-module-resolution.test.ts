@@ -107,6 +107,31 @@ describe('fault: modules gopls cannot resolve', () => {
     });
   }
 
+  // The same replace to a folder declaring another module, where that folder is a fork that keeps
+  // its own path and its package's name: go allows it on purpose (cmd/go's mod_replace.txt), and it
+  // builds. A tester's such project got an error and exit 2; now an info line at most.
+  it('a replace to a fork with its own module path and the package name the import expects: it builds, and no warning or error', async () => {
+    const dir = tempDir('replace-fork');
+    const ws = path.join(dir, 'ws');
+    mkdirSync(ws);
+    mkdirSync(path.join(dir, 'fork'));
+    writeFileSync(path.join(dir, 'fork', 'go.mod'), 'module example.com/forked\n\ngo 1.22\n');
+    writeFileSync(path.join(dir, 'fork', 'x.go'), 'package x\n\nfunc F() {}\n');
+    writeFileSync(path.join(ws, 'go.mod'), 'module example.com/ws\n\ngo 1.22\n\nrequire example.com/x v0.0.0\n\nreplace example.com/x => ../fork\n');
+    writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport "example.com/x"\n\nfunc main() { x.F() }\n');
+    try {
+      const env = userEnv({ GOFLAGS: '-mod=mod', GOPROXY: 'off' });
+      const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
+      expect(build.code, build.stderr).toBe(0);
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, gopls: GOPLS });
+      console.log(`[replace fork] ${summarize(run)}`);
+      expect(run.report!.causes.filter((c) => c.severity !== 'info').flatMap((c) => c.findings).filter((f) => f.message.includes('replaces example.com/x'))).toEqual([]);
+      expect(run.code).toBe(0);
+    } finally {
+      removeTree(dir);
+    }
+  });
+
   // GOFLAGS=-mod=vendor (an image's ENV, a team's go env -w) beside a module that has no vendor/,
   // and the control: a vendor/ whose modules.txt disagrees with go.mod, with no GOFLAGS at all.
   for (const kind of ['no vendor dir', 'stale vendor dir']) {
