@@ -1,6 +1,6 @@
 // module-resolution: a folder of .go files with no go.mod, and a folder holding two modules with
 // no go.work (one imports the other).
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { symlinkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GO, GOPLS, expectDiagnosis, layOutCachedModule, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv } from './lib/harness.js';
@@ -106,6 +106,32 @@ describe('fault: modules gopls cannot resolve', () => {
       }
     });
   }
+
+  // A workspace opened through a symbolic link to a package folder of a module (a tester's): go mod
+  // init there, once the first fix, wrote a go.mod inside the real module and its parent stopped building.
+  it('a workspace that is a symlink into a package folder of a module: the real module named, no go mod init', async () => {
+    const dir = tempDir('symws');
+    const mod = path.join(dir, 'real');
+    mkdirSync(path.join(mod, 'pkg'), { recursive: true });
+    writeFileSync(path.join(mod, 'go.mod'), 'module example.com/real\n\ngo 1.22\n');
+    writeFileSync(path.join(mod, 'pkg', 'p.go'), 'package pkg\n\nfunc P() int { return 1 }\n');
+    writeFileSync(path.join(mod, 'main.go'), 'package main\n\nimport "example.com/real/pkg"\n\nfunc main() { println(pkg.P()) }\n');
+    const link = path.join(dir, 'links', 'pkglink');
+    mkdirSync(path.dirname(link));
+    symlinkSync(path.join(mod, 'pkg'), link);
+    try {
+      const env = userEnv();
+      const run = await runDoctorCli({ workspaces: [link], env, cwd: dir, gopls: GOPLS });
+      console.log(`[symlinked package folder] ${summarize(run)}`);
+      const all = run.report!.causes.flatMap((c) => c.fixes) as Array<{ id: string; text?: string }>;
+      expect(all.some((f) => /go mod init/.test(f.text ?? '')), JSON.stringify(all)).toBe(false);
+      const said = run.report!.causes.flatMap((c) => c.findings).map((f) => f.message).join('\n');
+      expect(said).toContain(`inside the module of ${path.join(mod, 'go.mod')}`);
+      expect((await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: mod, env })).code).toBe(0);
+    } finally {
+      removeTree(dir);
+    }
+  });
 
   // The same replace to a folder declaring another module, where that folder is a fork that keeps
   // its own path and its package's name: go allows it on purpose (cmd/go's mod_replace.txt), and it
