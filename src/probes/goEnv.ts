@@ -291,7 +291,18 @@ async function gorootFindings(
   const goroot = v.GOROOT ?? '';
   if (!goroot) return [];
   if (!(await exists(goroot))) {
-    return [{ classId: 'env-inheritance', severity: 'error', confidence: 0.9, message: `GOROOT (${goroot}) does not exist: go cannot find its standard library or compiler.`, evidence: [goEnvEv(['GOROOT'])], fixes: [] }];
+    // The go that runs knows its own root: naming it is the fix (a tester's error came with none).
+    const gr = gorootFix(fact.goBinaryReal);
+    return [
+      {
+        classId: 'env-inheritance',
+        severity: 'error',
+        confidence: 0.9,
+        message: `GOROOT (${goroot}) does not exist: go cannot find its standard library or compiler.${ctx.env.GOROOT !== undefined ? ` GOROOT=${ctx.env.GOROOT} comes from the environment; remove it, and go finds its own root.` : ''}`,
+        evidence: [goEnvEv(['GOROOT']), ...(ctx.env.GOROOT !== undefined ? [{ source: 'environment', excerpt: `GOROOT=${ctx.env.GOROOT}` }] : [])],
+        fixes: gr ? [gr] : [],
+      },
+    ];
   }
   // cmd/go/internal/cfg isGOROOT: a Go root has pkg/tool; without it (GOROOT set to .../go/bin, a
   // distro's doc folder) every build fails with `go: no such tool "compile"` and gopls cannot
@@ -344,8 +355,12 @@ async function gorootFindings(
   const binReal = fact.goBinaryReal;
   if (isInside(binReal, path.join(gorootReal, 'bin'))) return [];
   // A toolchain switch (GOTOOLCHAIN or go.mod) runs go from the module cache: GOROOT moves there.
+  // Not when the environment's GOROOT itself names that tree: an image's stale ENV GOROOT pointing
+  // at an old toolchain in the module cache broke every build ("compile: version "go1.24.0" does not
+  // match go tool version "go1.26.8"") while the report said nothing (a tester's).
   const modcache = v.GOMODCACHE ? await realpathOr(v.GOMODCACHE) : '';
-  if (modcache && isInside(gorootReal, path.join(modcache, 'golang.org'))) {
+  const setByEnv = ctx.env.GOROOT !== undefined && (await realpathOr(ctx.env.GOROOT)) === gorootReal;
+  if (modcache && isInside(gorootReal, path.join(modcache, 'golang.org')) && !setByEnv) {
     observed.toolchainSwitched = true;
     return [];
   }

@@ -469,4 +469,23 @@ describe.skipIf(!haveGo)('a copied go binary', () => {
     expect(spawnSync('bash', ['-c', (link as { text: string }).text], { encoding: 'utf8' }).status).toBe(0);
     expect(spawnSync(copy, ['env', 'GOROOT'], { env, encoding: 'utf8' }).stdout.trim()).toBe(path.dirname(GO_DIR));
   });
+
+  // A tester's: an image's stale ENV GOROOT pointing at an older toolchain that a switch once put in
+  // the module cache. Every build failed ("compile: version "go1.24.0" does not match go tool version")
+  // and the report said nothing: a GOROOT there was taken for a toolchain switch.
+  it('GOROOT exported at an older Go tree inside the module cache: an error naming the two versions, with go.goroot', async () => {
+    const cache = mkdtempSync(path.join(os.tmpdir(), 'ged-stale-goroot-'));
+    const old = path.join(cache, 'golang.org', 'toolchain@v0.0.1-go1.24.0.linux-amd64');
+    for (const d of ['runtime', 'fmt', 'os', 'io', 'errors', 'strings', 'sync', 'context']) mkdirSync(path.join(old, 'src', d), { recursive: true });
+    mkdirSync(path.join(old, 'pkg', 'tool', 'linux_amd64'), { recursive: true });
+    for (const t of ['compile', 'link', 'asm']) writeFileSync(path.join(old, 'pkg', 'tool', 'linux_amd64', t), '');
+    writeFileSync(path.join(old, 'VERSION'), 'go1.24.0\ntime 2025-02-10T00:00:00Z\n');
+    const ws = tree({ 'go.mod': MOD('example.com/stale'), 'main.go': 'package main\n\nfunc main() {}\n' });
+    const report = await diagnose([ws], { ...baseEnv(), GOROOT: old, GOMODCACHE: cache });
+    const f = ours(report).find((x) => x.message.startsWith(`The environment sets GOROOT=${old}`));
+    expect(f, JSON.stringify(ours(report).map((x) => x.message))).toMatchObject({ classId: 'env-inheritance', severity: 'error' });
+    expect(f!.message).toContain('that GOROOT holds go1.24.0');
+    expect(f!.fixes.map((x) => x.id)).toContain('go-goroot-setting');
+  });
 });
+
