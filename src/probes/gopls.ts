@@ -3,6 +3,7 @@
 // and the Go it was built with, then runs one session (initialize → didOpen → diagnostics →
 // shutdown) with exactly the editor's environment. Every failure mode is its own finding.
 import { cgoDiagnosticFindings } from './cgoDiagnostics.js';
+import { escapeModulePath } from './goproxyConfig.js';
 import path from 'node:path';
 import { accessSync, closeSync, existsSync, openSync, promises as fs, readFileSync, readSync, statSync, constants as fsConst } from 'node:fs';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
@@ -391,7 +392,7 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
       fixes: [GOPLS_WORKSPACE_DOCS],
     });
   }
-  out.push(...diagnosticFindings(session, input.opened, input.switched, input.settings));
+  out.push(...diagnosticFindings(session, input.opened, input.switched, input.settings, input.goEnv?.values.GOMODCACHE));
   if (input.goEnv) out.push(...cgoDiagnosticFindings({ diagnostics: session.diagnostics, values: input.goEnv.values, env: input.goEnv.env }));
   // Alive and answering, but silent about the file: usually a first load still running.
   if (session.ok && session.openedFile && session.diagnosticsWaitedMs !== undefined && !session.viewErrors.length && !out.length) {
@@ -469,7 +470,7 @@ export function saysOpenedFileUnbuilt(session: GoplsSessionResult): boolean {
  * the opened file's header and build, so a "No packages found for open file" about it is judged
  * by the build-constraints probe's code and gets the same setting fix.
  */
-export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBuild, switched?: SessionFindingsInput['switched'], settings?: Record<string, unknown>): FindingInput[] {
+export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBuild, switched?: SessionFindingsInput['switched'], settings?: Record<string, unknown>, gomodcache?: string): FindingInput[] {
   const build = goplsBuildOf(settings);
   const buildSet = [...Object.entries(build.env ?? {}).map(([k, v]) => `build.env ${k}=${v}`), ...(build.buildFlags?.length ? [`build.buildFlags ${JSON.stringify(build.buildFlags)}`] : [])];
   const byKind = new Map<DiagnosticKind, Array<{ uri: string; d: ClassifiedDiagnostic }>>();
@@ -561,6 +562,21 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
     // module cache, a proxy refused or unreachable), which another probe names; "go mod tidy" fails
     // the same way (a tester's root-owned GOMODCACHE: a second error with a fix that failed as typed).
     const required = kind === 'no-module-provides' && moduleDir && first.subject && !nested && !unreadable && !lostReplace ? requiredModuleOf(moduleDir, first.subject) : undefined;
+    // In the module cache already, without that package: not a download that failed but an import
+    // of a package the required version does not have (a typo, or one a later version added); go mod
+    // tidy then fails with "does not contain package" (a tester's).
+    const cached = required && gomodcache ? path.join(gomodcache, `${escapeModulePath(required.path)}@${escapeModulePath(required.version)}`) : undefined;
+    if (required && cached && existsSync(path.join(cached, 'go.mod')) && first.subject !== required.path && !existsSync(path.join(cached, first.subject!.slice(required.path.length + 1)))) {
+      out.push({
+        classId: first.classId,
+        severity: 'error',
+        confidence: 0.85,
+        message: `gopls's diagnostics for ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'}: ${required.path} ${required.version}, which ${path.join(moduleDir!, 'go.mod')} requires and the module cache holds, has no package ${first.subject!.slice(required.path.length + 1)}: the import ${first.subject} names a package that version does not have (a typo, or one a later version adds); go mod tidy fails with "does not contain package".`,
+        evidence: [...evidence, { source: path.join(moduleDir!, 'go.mod'), excerpt: `require ${required.path} ${required.version}` }, { source: cached, excerpt: `no folder ${first.subject!.slice(required.path.length + 1)}` }],
+        fixes: [{ id: 'module-packages-docs', kind: 'link', title: `The packages of ${required.path} ${required.version}`, url: `https://pkg.go.dev/${required.path}@${required.version}` }],
+      });
+      continue;
+    }
     if (required) {
       out.push({
         classId: first.classId,

@@ -5,7 +5,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildOnce, CLI, GO, GOPLS, ROOT } from './support.js';
+import { buildOnce, cachedXMod, CLI, GO, GOPLS, ROOT } from './support.js';
 
 if (!GO) {
   // Loud on purpose: a silent skip would look like a pass.
@@ -159,6 +159,24 @@ describe.skipIf(!GO)('gopls probe on the real machine', () => {
     const newer = goplsFindings(b).find((f) => /newer than the go gopls runs/.test(f.message));
     expect(newer, JSON.stringify(goplsFindings(b), null, 1)).toBeDefined();
     expect(newer!.evidence[0]!.excerpt).toMatch(/go\.mod requires go >= 1\.99 \(running go /);
+  });
+
+  // A tester's: an import of a package the required, cached module does not have was "go.mod does
+  // not require it … or it is not in the module cache", with go mod tidy, which fails ("does not
+  // contain package").
+  it.skipIf(!cachedXMod().version)('(a3b) an import of a package the required and cached module lacks: named as such, with no go mod tidy', () => {
+    const xmod = cachedXMod();
+    const dir = workspace('nopkg', {
+      'go.mod': `module example.com/nopkg\n\ngo ${xmod.goLine}\n\nrequire golang.org/x/mod ${xmod.version}\n`,
+      'main.go': 'package main\n\nimport "golang.org/x/mod/semverx"\n\nfunc main() { semverx.X() }\n',
+    });
+    const dl = spawnSync(GO!, ['mod', 'download', '-json', `golang.org/x/mod@${xmod.version}`], { cwd: dir, env: { ...process.env, GOPROXY: 'off', GOFLAGS: '' }, encoding: 'utf8' });
+    const sums = JSON.parse(dl.stdout) as { Sum: string; GoModSum: string };
+    writeFileSync(path.join(dir, 'go.sum'), `golang.org/x/mod ${xmod.version} ${sums.Sum}\ngolang.org/x/mod ${xmod.version}/go.mod ${sums.GoModSum}\n`);
+    const r = diagnose(['--workspace', dir, '--gopls', GOPLS, '--timeout-ms', '30000'], { ...process.env, GOPROXY: 'off' }).report;
+    const f = goplsFindings(r).find((x) => x.message.includes('has no package semverx'));
+    expect(f, JSON.stringify(goplsFindings(r).map((x) => x.message), null, 1)).toMatchObject({ classId: 'module-resolution', severity: 'error' });
+    expect(JSON.stringify(r.causes)).not.toContain('go mod tidy');
   });
 
   // go/packages runs GOPACKAGESDRIVER instead of go list: one that prints text fails every load
