@@ -3,7 +3,7 @@
 // each module. gopls builds one view per module or go.work; what falls outside every view gets
 // "no views" / "no view for file" and red imports.
 import path from 'node:path';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact } from '../facts/readGoEnv.js';
@@ -560,9 +560,19 @@ async function vendorGapFindings(dir: string, goEnv: Extract<GoEnvFact, { ok: tr
       confidence: 0.9,
       message: `${dir}/vendor lacks ${missing.length} of the ${pkgs.length} packages vendor/modules.txt lists (${missing.slice(0, 3).join(', ')}${missing.length > 3 ? ', …' : ''}): go builds from vendor/ here, so every package importing ${missing.length === 1 ? 'it' : 'them'} fails with "cannot find module providing package …: import lookup disabled by -mod=vendor".`,
       evidence: [{ source: txt, excerpt: missing.slice(0, 6).join('\n') }, { source: `stat in ${path.join(dir, 'vendor')}`, excerpt: missing.slice(0, 6).map((m) => `${m}: no such directory`).join('\n') }],
-      fixes: [{ id: 'go-mod-vendor', kind: 'terminal', title: `Re-sync vendor/ in ${dir}`, text: 'go mod vendor', needsRoot: false, cwd: dir }],
+      fixes: [{ id: 'go-mod-vendor', kind: 'terminal', title: `Re-sync vendor/ in ${dir}`, text: vendorCommand(dir, goEnv), needsRoot: false, cwd: dir }],
     },
   ];
+}
+
+/**
+ * The vendor command for a folder: `go work vendor` where go runs in workspace mode there (its
+ * go.work, GOWORK not off), since go refuses `go mod vendor` in workspace mode ("cannot be run in
+ * workspace mode. Run 'go work vendor'", a tester's go.work workspace got it as the fix).
+ */
+export function vendorCommand(dir: string, goEnv: Extract<GoEnvFact, { ok: true }>): string {
+  const gowork = goEnv.values.GOWORK ?? '';
+  return gowork !== 'off' && (existsSync(path.join(dir, 'go.work')) || (gowork !== '' && path.dirname(gowork) === dir)) ? 'go work vendor' : 'go mod vendor';
 }
 
 async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, dir: string, goplsView: boolean): Promise<GoListed> {
@@ -601,7 +611,7 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
               ]
             : []),
           toolsEnvFix('toolsenv-goflags-no-vendor', rest ? `Drop -mod=vendor from GOFLAGS for the Go tools (keep ${rest})` : 'Drop -mod=vendor from GOFLAGS for the Go tools', { GOFLAGS: rest || ' ' }),
-          { id: 'go-mod-vendor', kind: 'terminal', title: `Or create vendor/ in ${vend.dir}`, text: 'go mod vendor', needsRoot: false, cwd: vend.dir },
+          { id: 'go-mod-vendor', kind: 'terminal', title: `Or create vendor/ in ${vend.dir}`, text: vendorCommand(vend.dir, goEnv), needsRoot: false, cwd: vend.dir },
         ],
       });
       return { findings, observed };
@@ -612,7 +622,7 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
       confidence: 0.9,
       message: `Inconsistent vendoring in ${vend.dir}: vendor/modules.txt disagrees with go.mod${vend.problems.length ? ` (${vend.problems[0]}${vend.problems.length > 1 ? `, and ${vend.problems.length - 1} more` : ''})` : ''}. go builds from vendor/ here, so every go command and gopls fail to load the module.`,
       evidence,
-      fixes: [{ id: 'go-mod-vendor', kind: 'terminal', title: `Re-sync vendor/ in ${vend.dir}`, text: 'go mod vendor', needsRoot: false, cwd: vend.dir }],
+      fixes: [{ id: 'go-mod-vendor', kind: 'terminal', title: `Re-sync vendor/ in ${vend.dir}`, text: vendorCommand(vend.dir, goEnv), needsRoot: false, cwd: vend.dir }],
     });
     return { findings, observed };
   }
