@@ -303,3 +303,19 @@ export function raiseLimitFixes(kind: 'memory' | 'pids', cgPath: string, at?: { 
         : { id: 'cgroup-pids-docs', kind: 'link', title: 'cgroup pids controller (pids.max)', url: 'https://docs.kernel.org/admin-guide/cgroup-v2.html#pid-interface-files' },
   ];
 }
+
+/**
+ * GOWORK=off written in the go env file: go reads it there but refuses to change it ("go env -u
+ * GOWORK" says "go: GOWORK cannot be modified", measured with go1.26.8), so the line is removed
+ * from the file itself.
+ */
+export function goworkFileLineFix(goenvFile: string): Fix {
+  return {
+    id: 'go-env-file-drop-gowork',
+    kind: 'terminal',
+    title: `Remove the GOWORK line from ${goenvFile}`,
+    text: `sed -i '/^GOWORK=/d' ${sh(goenvFile)}`,
+    needsRoot: false,
+    detail: 'go env -w and -u refuse GOWORK; without the line go finds the go.work above each folder itself.',
+  };
+}

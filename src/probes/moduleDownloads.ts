@@ -29,7 +29,7 @@ import { findUp } from './modules.js';
 import { programInLogin } from './programInLogin.js';
 import { sshFetchFindings } from './sshFetchFindings.js';
 import { firstAndMore } from '../doctor/listing.js';
-import { toolsEnvFix } from '../fixes/catalog.js';
+import { goworkFileLineFix, toolsEnvFix } from '../fixes/catalog.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
 
 const MAX_MODULES = 8;
@@ -496,7 +496,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
         fixes:
           ctx.env.GOWORK === 'off'
             ? [toolsEnvFix('toolsenv-gowork-auto', 'Let go find go.work itself (GOWORK unset for the Go tools)', { GOWORK: '' }, 'An empty GOWORK is unset to go: it then uses the go.work above each folder. Remove GOWORK=off where it is exported too.')]
-            : [{ id: 'go-env-unset-gowork', kind: 'terminal', title: 'Remove GOWORK=off from your go env file', text: 'go env -u GOWORK', needsRoot: false, detail: 'go then finds the go.work above each folder itself.' }],
+            : [goworkFileLineFix(v.GOENV || path.join(ctx.env.HOME ?? '~', '.config/go/env'))],
       });
       s = { ...s, missingSum: s.missingSum.filter((m) => !served.has(m.path)), notCached: s.notCached.filter((m) => !served.has(m.path)) };
     }

@@ -8,7 +8,7 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact } from '../facts/readGoEnv.js';
 import { buildsFromVendor, classifyGoFailure, dlWrapperDownloadFix, goFlagsWithout, impostorFix, parseGoFlags, parseToolchain } from './goFailure.js';
-import { alternateToolFix, gotoolchainLocalFix, INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
+import { alternateToolFix, goworkFileLineFix, gotoolchainLocalFix, INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
 import { isInside } from '../host/paths.js';
@@ -318,8 +318,11 @@ async function inspectFolder(
   const goMod = await findUp(root, 'go.mod');
   const outer = goMod && path.dirname(goMod) !== root ? path.dirname(goMod) : undefined;
   observed.goMod = goMod ?? null;
-  const explicitWork = ctx.env.GOWORK;
-  const goWork = await goWorkFor(root, ctx.env);
+  // GOWORK=off from the go env file counts as from the environment (a tester's go env -w GOWORK=off
+  // went unseen, and gopls's "No packages found" with it).
+  const fileWorkOff = ctx.env.GOWORK === undefined && goEnv.ok && goEnv.values.GOWORK === 'off';
+  const explicitWork = fileWorkOff ? 'off' : ctx.env.GOWORK;
+  const goWork = await goWorkFor(root, fileWorkOff ? { ...ctx.env, GOWORK: 'off' } : ctx.env);
   observed.goWork = goWork ?? null;
   if (explicitWork !== undefined) observed.GOWORK = explicitWork;
 
@@ -411,18 +414,27 @@ async function inspectFolder(
   } else if (goWork && explicitWork) {
     // go-env reports a GOWORK that names a missing file.
   } else if (modules.length > 1) {
+    // GOWORK=off over a go.work that is there: go work init fails ("go.work already exists"), and
+    // unsetting GOWORK is what brings it back (a tester's fix failed as typed).
+    const hidden = explicitWork === 'off' ? await findUp(root, 'go.work') : undefined;
+    const from = fileWorkOff ? `from your go env file (${v.GOENV || 'GOENV'})` : 'from the environment';
     findings.push({
       classId: 'module-resolution',
       severity: 'warning',
       confidence: 0.7,
-      message:
-        `${root} holds ${modules.length} modules and no go.work${explicitWork === 'off' ? ' is in effect (GOWORK=off)' : ''}: gopls loads only the module of the folder or of the files you open, ` +
-        `so references, renames and diagnostics stop at module boundaries. Run go work init && go work use -r . in the folder.`,
+      message: hidden
+        ? `${root} holds ${modules.length} modules, and GOWORK=off (${from}) makes go and gopls ignore ${hidden}: gopls loads only the module of the folder or of the files you open, so references, renames and diagnostics stop at module boundaries.`
+        : `${root} holds ${modules.length} modules and no go.work${explicitWork === 'off' ? ` is in effect (GOWORK=off, ${from})` : ''}: gopls loads only the module of the folder or of the files you open, ` +
+          `so references, renames and diagnostics stop at module boundaries. Run go work init && go work use -r . in the folder.`,
       evidence: [
         { source: walkSource(root, walk), excerpt: modules.slice(0, 10).map((m) => path.join(m, 'go.mod')).join('\n') },
-        { source: root, excerpt: explicitWork === 'off' ? 'GOWORK=off' : `no go.work in ${ancestors(root).slice(0, 6).join(', ')}` },
+        { source: root, excerpt: explicitWork === 'off' ? `GOWORK=off${hidden ? ` (${hidden} is there)` : ''}` : `no go.work in ${ancestors(root).slice(0, 6).join(', ')}` },
       ],
-      fixes: [{ id: 'go-work-init', kind: 'terminal', title: `Create a go.work that uses every module in ${root}`, text: 'go work init && go work use -r .', needsRoot: false, cwd: root }],
+      fixes: hidden
+        ? fileWorkOff
+          ? [goworkFileLineFix(v.GOENV || path.join(ctx.env.HOME ?? '~', '.config/go/env'))]
+          : [toolsEnvFix('toolsenv-gowork-auto', 'Let go find go.work itself (GOWORK unset for the Go tools)', { GOWORK: '' }, 'An empty GOWORK is unset to go: it then uses the go.work above each folder. Remove GOWORK=off where it is exported too.')]
+        : [{ id: 'go-work-init', kind: 'terminal', title: `Create a go.work that uses every module in ${root}`, text: 'go work init && go work use -r .', needsRoot: false, cwd: root }],
     });
   }
 

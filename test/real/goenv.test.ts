@@ -487,5 +487,24 @@ describe.skipIf(!haveGo)('a copied go binary', () => {
     expect(f!.message).toContain('that GOROOT holds go1.24.0');
     expect(f!.fixes.map((x) => x.id)).toContain('go-goroot-setting');
   });
+
+  // A tester's: GOWORK=off over a go.work that is there got "go work init && go work use -r .",
+  // which fails ("go.work already exists"); from the go env file it went unseen.
+  it('GOWORK=off hiding a go.work over two modules: unset GOWORK, from the environment or from the go env file', async () => {
+    const ws = tree({ 'go.work': 'go 1.22\n\nuse (\n\t./a\n\t./b\n)\n', 'a/go.mod': MOD('example.com/a'), 'a/a.go': 'package a\n', 'b/go.mod': MOD('example.com/b'), 'b/b.go': 'package b\n' });
+    const fromEnv = ours(await diagnose([ws], { ...baseEnv(), GOWORK: 'off' })).find((f) => f.message.includes('makes go and gopls ignore'));
+    expect(fromEnv?.message).toContain(`GOWORK=off (from the environment) makes go and gopls ignore ${path.join(ws, 'go.work')}`);
+    expect(fromEnv!.fixes.map((x) => x.id)).toEqual(['toolsenv-gowork-auto']);
+    const goenv = path.join(ws, 'goenv');
+    writeFileSync(goenv, 'GOWORK=off\n');
+    const env: NodeJS.ProcessEnv = { ...baseEnv(), GOENV: goenv };
+    const fromFile = ours(await diagnose([ws], env)).find((f) => f.message.includes('makes go and gopls ignore'));
+    expect(fromFile?.message).toContain(`GOWORK=off (from your go env file (${goenv}))`);
+    // go env -u refuses GOWORK ("go: GOWORK cannot be modified"): the line goes from the file.
+    const fix = fromFile!.fixes.find((x) => x.id === 'go-env-file-drop-gowork') as { text: string } | undefined;
+    expect(fix?.text).toBe(`sed -i '/^GOWORK=/d' ${goenv}`);
+    expect(spawnSync('sh', ['-c', fix!.text], { cwd: ws, env: { ...env, PATH: `${GO_DIR}:${env.PATH ?? '/usr/bin:/bin'}` }, encoding: 'utf8' }).stderr).toBe('');
+    expect(spawnSync(path.join(GO_DIR, 'go'), ['env', 'GOWORK'], { cwd: ws, env, encoding: 'utf8' }).stdout.trim()).toBe(path.join(ws, 'go.work'));
+  });
 });
 
