@@ -392,8 +392,11 @@ async function gorootFindings(
       },
     ];
   }
-  // A wrapper (snap's /usr/bin/snap, a version manager's shim) is not inside GOROOT by design.
-  if (path.basename(binReal) !== 'go') {
+  // A wrapper (snap's /usr/bin/snap, a version manager's shim, a CI image's `exec …/go "$@"` script)
+  // is not inside GOROOT by design: go env already answered from the go it runs (a tester's CI
+  // shim got a warning and exit 1 while go build worked).
+  const head = await readUserText(binReal, 2);
+  if (path.basename(binReal) !== 'go' || head === '#!') {
     observed.goBinaryIsWrapper = true;
     return [];
   }

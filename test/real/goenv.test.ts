@@ -506,5 +506,16 @@ describe.skipIf(!haveGo)('a copied go binary', () => {
     expect(spawnSync('sh', ['-c', fix!.text], { cwd: ws, env: { ...env, PATH: `${GO_DIR}:${env.PATH ?? '/usr/bin:/bin'}` }, encoding: 'utf8' }).stderr).toBe('');
     expect(spawnSync(path.join(GO_DIR, 'go'), ['env', 'GOWORK'], { cwd: ws, env, encoding: 'utf8' }).stdout.trim()).toBe(path.join(ws, 'go.work'));
   });
+
+  // A tester's CI image: go on PATH is a script that execs the real go; go build works through it,
+  // and the report warned that the binary is not inside its GOROOT (exit 1).
+  it('a go on PATH that is a script exec-ing the real go: no "not inside its GOROOT" warning', async () => {
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'ged-go-shim-'));
+    writeFileSync(path.join(bin, 'go'), `#!/bin/sh\nexec ${path.join(GO_DIR, 'go')} "$@"\n`, { mode: 0o755 });
+    const ws = tree({ 'go.mod': MOD('example.com/shim'), 'main.go': 'package main\n\nfunc main() {}\n' });
+    const report = await diagnose([ws], { ...baseEnv(), PATH: `${bin}:/usr/bin:/bin` });
+    expect(report.probes.find((p) => p.id === 'go-env')!.observed).toMatchObject({ goBinary: path.join(bin, 'go') });
+    expect(ours(report).map((f) => f.message).join('\n')).not.toContain('is not inside its GOROOT');
+  });
 });
 
