@@ -578,13 +578,25 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
       continue;
     }
     if (required) {
+      // There but unreadable (a cache another user filled under umask 077): a refusal, not a download.
+      let refused: string | undefined;
+      if (cached) {
+        try {
+          accessSync(cached, fsConst.R_OK | fsConst.X_OK);
+        } catch (e) {
+          const code = (e as NodeJS.ErrnoException).code;
+          if (code === 'EACCES' || code === 'EPERM') refused = code;
+        }
+      }
       out.push({
         classId: first.classId,
         severity: 'error',
         confidence: 0.8,
         role: 'symptom',
-        symptom: 'fetch-failed',
-        message: `gopls's diagnostics for ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'}: gopls found no module providing ${first.subject}, although ${path.join(moduleDir!, 'go.mod')} requires ${required.path} ${required.version}: it is not in the module cache, and go could not download it`,
+        symptom: refused ? 'access-denied' : 'fetch-failed',
+        message: refused
+          ? `gopls's diagnostics for ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'}: gopls found no module providing ${first.subject}, although ${path.join(moduleDir!, 'go.mod')} requires ${required.path} ${required.version}: its folder in the module cache cannot be read (${refused})`
+          : `gopls's diagnostics for ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'}: gopls found no module providing ${first.subject}, although ${path.join(moduleDir!, 'go.mod')} requires ${required.path} ${required.version}: it is not in the module cache, and go could not download it`,
         evidence: [...evidence, { source: path.join(moduleDir!, 'go.mod'), excerpt: `require ${required.path} ${required.version}` }],
         fixes: [],
       });

@@ -141,6 +141,21 @@ export function parseGraphErrors(stderr: string): { missingSum: string[]; notCac
 
 const exists = (p: string) => fs.stat(p).then(() => true, () => false);
 
+/** The outermost folder from the module cache down to `dir` that this user cannot search, with its owner and mode. */
+async function firstRefusingDir(modcache: string, dir: string): Promise<{ dir: string; uid: number; mode: string } | undefined> {
+  if (!modcache) return undefined;
+  const rel = path.relative(modcache, dir).split(path.sep);
+  for (let i = 0; i <= rel.length; i++) {
+    const d = path.join(modcache, ...rel.slice(0, i));
+    const ok = await fs.access(d, fsConstants.X_OK | fsConstants.R_OK).then(() => true, () => false);
+    if (!ok) {
+      const st = await fs.stat(d).catch(() => undefined);
+      return st ? { dir: d, uid: st.uid, mode: (st.mode & 0o7777).toString(8).padStart(4, '0') } : undefined;
+    }
+  }
+  return undefined;
+}
+
 /** A TCP connect to a loopback address only: nothing leaves the machine. */
 function connectLoopback(host: string, port: number): Promise<{ ok: true } | { ok: false; code: string }> {
   return new Promise((resolve) => {
@@ -161,6 +176,8 @@ interface ModuleState {
   requires: ModuleVersion[];
   missingSum: ModuleVersion[];
   notCached: ModuleVersion[];
+  /** Requirements in the module cache that this user cannot reach (a folder on the way refuses search: a cache filled under umask 077). */
+  unreachable?: Array<ModuleVersion & { dir: string; code: string }>;
   /** go.sum lines that disagree with the module cache's copy (its recorded .ziphash, its .mod). */
   mismatch: SumMismatch[];
   /** Requirements whose cached go.mod declares another module path (a fork required by its own name). */
@@ -291,13 +308,22 @@ async function inspectModules(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       const sums = parseGoSum(`${own ?? ''}\n${workSums}`);
       const missingSum = requires.filter((m) => !sums.zip.has(key(m)));
       const notCached: ModuleVersion[] = [];
-      if (modcache) for (const m of requires) if (!(await exists(path.join(modcache, `${escapeModulePath(m.path)}@${escapeModulePath(m.version)}`)))) notCached.push(m);
+      // ENOENT is a module not downloaded; EACCES one that is there behind a folder this user may not
+      // search (a cache baked by root under umask 077): "add the module" cannot help that (a tester's).
+      const unreachable: Array<ModuleVersion & { dir: string; code: string }> = [];
+      if (modcache)
+        for (const m of requires) {
+          const dir = path.join(modcache, `${escapeModulePath(m.path)}@${escapeModulePath(m.version)}`);
+          const code = await fs.access(dir, fsConstants.R_OK | fsConstants.X_OK).then(() => undefined, (e: NodeJS.ErrnoException) => e.code ?? "EIO");
+          if (code === 'EACCES' || code === 'EPERM') unreachable.push({ ...m, dir, code });
+          else if (code) notCached.push(m);
+        }
       // Mismatches over every requirement, `// indirect` ones too: since go 1.17 go.mod lists each
       // module the build's packages come from, and go verifies a cached copy against go.sum whenever
       // it uses it (measured: an indirect x/mod whose go.sum line was edited gave "no problems
       // found" while go build stopped with "checksum mismatch … SECURITY ERROR"). Missing sums and
       // cache entries stay direct-only: an indirect one may be needed by no package built here.
-      const mismatch = modcache ? await cacheMismatches(modcache, all.filter((m) => !notCached.some((n) => key(n) === key(m))), sums) : [];
+      const mismatch = modcache ? await cacheMismatches(modcache, all.filter((m) => !notCached.some((n) => key(n) === key(m)) && !unreachable.some((n) => key(n) === key(m))), sums) : [];
       // go downloads a requirement's go.mod and refuses a module that names itself otherwise ("module
       // declares its path as: github.com/orig/thing but was required as: git.corp.example/fork"): a
       // fork required by its own path. A replaced one may keep the original's name (go allows it).
@@ -315,6 +341,7 @@ async function inspectModules(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
         // A go.sum that is there but unreadable lacks nothing we can see: its own finding says so.
         missingSum: sumUnreadable ? [] : missingSum,
         notCached,
+        ...(unreachable.length ? { unreachable } : {}),
         mismatch,
         declaredElse,
         sumFiles: [own === undefined ? `${sumPath} (${sumUnreadable ? sumUnreadable.code : 'absent'})` : sumPath, ...(workSum && workSums ? [workSum] : [])],
@@ -550,6 +577,18 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       message: `${path.join(s.dir, 'go.sum')} has no checksum for ${list(s.missingSum)}, which go.mod requires directly: go build, go test and gopls fail on every package importing ${s.missingSum.length === 1 ? 'it' : 'them'} with "missing go.sum entry for module providing package …".${askedPublic.length ? ` ${firstAndMore(askedPublic.map((m) => m.path))} ${askedPublic.length === 1 ? 'looks' : 'look'} private, and neither GONOSUMDB nor GOPRIVATE (${JSON.stringify(v.GONOSUMDB || v.GOPRIVATE || '')}) covers ${askedPublic.length === 1 ? 'it' : 'them'}: go mod tidy will ask the public checksum database (${v.GOSUMDB || 'sum.golang.org'}) to verify ${askedPublic.length === 1 ? 'it' : 'them'}, which it cannot.` : ''}`,
       evidence: [{ source: s.sumFiles.join(', '), excerpt: s.missingSum.slice(0, 8).map((m) => `no line for ${key(m)}`).join('\n') }, { source: `go mod edit -json (in ${s.dir})`, excerpt: s.missingSum.slice(0, 8).map((m) => `require ${key(m)}`).join('\n') }],
       fixes: [...(hosts.length ? [gonosumdbFix(hosts, v.GONOSUMDB ?? '')] : []), goModTidyFix(s.dir)],
+    });
+  }
+  if (s.unreachable?.length) {
+    const u = s.unreachable;
+    const blocker = await firstRefusingDir(v.GOMODCACHE ?? '', u[0]!.dir);
+    out.push({
+      classId: 'fs-access',
+      severity: 'error',
+      confidence: 0.85,
+      message: `${list(u)}, required by ${path.join(s.dir, 'go.mod')}, ${u.length === 1 ? 'is' : 'are'} in the module cache ${v.GOMODCACHE}, but you cannot read ${u.length === 1 ? 'it' : 'them'} (${u[0]!.code}${blocker ? `: ${blocker.dir} is owned by uid ${blocker.uid}, mode ${blocker.mode}` : ''}), as when the cache was filled by another user under umask 077: go build and gopls fail with "permission denied" on ${u.length === 1 ? 'its' : 'their'} files, and downloading again does not help.`,
+      evidence: [{ source: `access(2) R_OK|X_OK`, excerpt: u.slice(0, 6).map((m) => `${m.dir}: ${m.code}`).join('\n') }, ...(blocker ? [{ source: `stat ${blocker.dir}`, excerpt: `owner uid ${blocker.uid}, mode ${blocker.mode}` }] : [])],
+      fixes: [{ id: 'modcache-chmod-readable', kind: 'terminal', title: `Let every user read the module cache ${v.GOMODCACHE}`, text: `sudo chmod -R a+rX ${quoteForDisplay(v.GOMODCACHE ?? '')}`, needsRoot: true, detail: 'An image that fills the cache should do it under umask 022 (or run this after go mod download).' }],
     });
   }
   if (!s.notCached.length) return out;

@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync, chmodSync, chownSync, openSync, writeSync, closeSync, readdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GO, NOBODY, asUser, forOthers, bindReadOnly, layOutCachedModule, chownTree, expectDiagnosis, isMountPoint, makeHome, mountTmpfs, removeTree, runCmd, runDoctorCli, summarize, tempDir, unmountVerified, userEnv, userEnvFor, writeSmallModule } from './lib/harness.js';
+import { GO, NOBODY, asUser, forOthers, bindReadOnly, layOutCachedModule, offlineModuleEnv, writeAppRequiring, chownTree, expectDiagnosis, isMountPoint, makeHome, mountTmpfs, removeTree, runCmd, runDoctorCli, summarize, tempDir, unmountVerified, userEnv, userEnvFor, writeSmallModule } from './lib/harness.js';
 
 /** Fills a file system to the last byte: big writes, then page-sized ones, then single bytes, each until ENOSPC. */
 function fillUp(mnt: string): void {
@@ -213,6 +213,43 @@ describe('fault: Go caches not writable', () => {
       removeTree(dir);
     }
     expect(isMountPoint(mnt)).toBe(false);
+  });
+});
+
+// A module cache filled by root under umask 077 (an image's RUN go mod download): the module is
+// there, behind a 0700 folder, and nobody's go build fails with "permission denied". A tester's
+// report said the module was "not in the module cache" and offered adding it, which cannot help.
+describe('fault: a module cache another user filled under umask 077', () => {
+  it('a 0700 root-owned folder inside GOMODCACHE: nobody cannot read the module; an fs-access error with chmod a+rX, after which go builds', async () => {
+    const dir = tempDir('umask077');
+    const home = makeHome(path.join(dir, 'home'), NOBODY);
+    const cache = path.join(dir, 'modcache');
+    const ws = path.join(dir, 'ws');
+    const dep = layOutCachedModule(cache, 'example.com/lib', 'v1.0.0', { 'lib.go': 'package lib\n\n// Answer is what the app prints.\nconst Answer = 42\n' });
+    writeAppRequiring(ws, 'example.com/lib', 'v1.0.0', dep.goSum, 'lib', 'Answer');
+    chownTree(ws, NOBODY);
+    mkdirSync(path.join(dir, 'gocache'));
+    chownTree(path.join(dir, 'gocache'), NOBODY);
+    chmodSync(path.join(cache, 'example.com'), 0o700);
+    try {
+      const env = offlineModuleEnv(dir, home, cache);
+      const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env, wrap: asUser(NOBODY) });
+      expect(build.code).not.toBe(0);
+      expect(build.stderr).toMatch(/permission denied/);
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: asUser(NOBODY) });
+      console.log(`[modcache umask 077] ${summarize(run)}`);
+      const f = run.report!.causes.flatMap((c) => c.findings).find((x) => x.message.includes('is in the module cache'));
+      expect(f, summarize(run)).toMatchObject({ classId: 'fs-access', severity: 'error' });
+      expect(f!.message).toContain(`${path.join(cache, 'example.com')} is owned by uid 0, mode 0700`);
+      expect(run.report!.causes.flatMap((c) => c.findings).some((x) => x.message.includes('not in the module cache'))).toBe(false);
+      const fix = (run.report!.causes.flatMap((c) => c.fixes) as Array<{ id: string; text?: string }>).find((x) => x.id === 'modcache-chmod-readable');
+      expect(fix?.text).toMatch(new RegExp(`chmod -R a\\+rX ${cache}$`));
+      await runCmd('chmod', ['-R', 'a+rX', cache]);
+      const after = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env, wrap: asUser(NOBODY) });
+      expect(after.code, after.stderr).toBe(0);
+    } finally {
+      removeTree(dir);
+    }
   });
 });
 
