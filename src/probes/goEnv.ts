@@ -3,7 +3,7 @@
 // steer modules, caches and the target platform sane. Evidence names `go env -json` or the
 // environment, whichever set the value.
 import path from 'node:path';
-import { existsSync, promises as fs } from 'node:fs';
+import { constants as fsConst, existsSync, promises as fs } from 'node:fs';
 import type { ClassId, Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
@@ -67,6 +67,7 @@ export const goEnvProbe: Probe = {
     const findings: FindingInput[] = [];
 
     findings.push(...(await gorootFindings(ctx, fact, goEnvEv, observed)));
+    findings.push(...(await unreadableEnvFileFindings(ctx, v, goEnvEv)));
     findings.push(...(await cacheFindings(ctx, v, goEnvEv)));
     findings.push(...(await moduleVarFindings(ctx, v, goEnvEv)));
     findings.push(...(await goworkFindings(ctx, v, goEnvEv)));
@@ -408,6 +409,30 @@ async function gorootFindings(
       message: `The go binary that runs (${binReal}) is not inside its GOROOT (${gorootReal}/bin): a copied or relinked go may pick up another installation's tools.`,
       evidence,
       fixes: [],
+    },
+  ];
+}
+
+/**
+ * A go env file this user cannot read: go ignores it without a word (cmd/go cfg.go readConfig takes
+ * any read error as "no file"), so what go env -w put there is lost for every go command (a
+ * tester's GOFLAGS in a 0600 file of another user: go env printed nothing, the report nothing).
+ */
+async function unreadableEnvFileFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string[]) => Evidence): Promise<FindingInput[]> {
+  const file = v.GOENV ?? '';
+  if (!file || file === 'off' || !path.isAbsolute(file)) return [];
+  const code = await fs.access(file, fsConst.R_OK).then(() => undefined, (e: NodeJS.ErrnoException) => e.code);
+  if (code !== 'EACCES' && code !== 'EPERM') return [];
+  const st = await fs.stat(file).catch(() => undefined);
+  const mode = st ? (st.mode & 0o7777).toString(8).padStart(4, '0') : undefined;
+  return [
+    {
+      classId: 'env-inheritance',
+      severity: 'warning',
+      confidence: 0.7,
+      message: `Your go env file ${file} cannot be read (${code}${st ? `: owned by uid ${st.uid}, mode ${mode}, you are uid ${ctx.host.uid}` : ''}): go ignores it without a word, so the settings go env -w wrote there do not apply to any go command, gopls's included.`,
+      evidence: [goEnvEv(['GOENV']), { source: `access(2) R_OK on ${file}`, excerpt: `${code}${st ? ` (owner uid ${st.uid}, mode ${mode})` : ''}` }],
+      fixes: st && st.uid !== ctx.host.uid && ctx.host.uid !== 0 ? [{ id: 'goenv-file-chown', kind: 'terminal', title: `Take ownership of ${file}`, text: `sudo chown "$USER:" ${quoteForDisplay(file)}`, needsRoot: true, detail: 'A `sudo go env -w` wrote it as root.' }] : [{ id: 'goenv-file-chmod', kind: 'terminal', title: `Let its owner read ${file}`, text: `chmod u+r ${quoteForDisplay(file)}`, needsRoot: false }],
     },
   ];
 }

@@ -1,10 +1,10 @@
 // env-inheritance / gopls-launch: the editor was started from a desktop launcher whose PATH lacks
 // go and gopls, while the user's login shell (bash -l reading ~/.bash_profile) has both.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GO, GOPLS, GOPLS_DIR, GOROOT_BIN, expectDiagnosis, makeHome, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, writeSmallModule } from './lib/harness.js';
+import { GO, GOPLS, GOPLS_DIR, GOROOT_BIN, NOBODY, asUser, chownTree, expectDiagnosis, makeHome, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, userEnvFor, writeSmallModule } from './lib/harness.js';
 
 const LAUNCHER_PATH = '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin';
 
@@ -346,3 +346,32 @@ describe('fault: git missing from the PATH go fetches private modules with', () 
     });
   }
 });
+
+// A tester's: a go env file nobody may read (root's 0600, as a `sudo go env -w` leaves it): go
+// ignores it without a word, its GOFLAGS lost, and the report said nothing.
+describe('fault: a go env file the user cannot read', () => {
+  it('root-owned 0600 GOENV file with GOFLAGS: go drops it silently; a warning naming the file, and after the chown go reads it', async () => {
+    const dir = tempDir('goenv-unreadable');
+    const home = makeHome(path.join(dir, 'home'), NOBODY);
+    const ws = writeSmallModule(path.join(dir, 'ws'));
+    chownTree(ws, NOBODY);
+    const file = path.join(dir, 'goenv');
+    writeFileSync(file, 'GOFLAGS=-mod=mod\n');
+    chmodSync(file, 0o600);
+    try {
+      const env = userEnvFor(home, 'nobody', { GOENV: file });
+      const before = await runCmd(GO, ['env', 'GOFLAGS'], { cwd: ws, env, wrap: asUser(NOBODY) });
+      expect(before.stdout.trim()).toBe('');
+      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: asUser(NOBODY) });
+      console.log(`[goenv unreadable] ${summarize(run)}`);
+      const f = run.report!.causes.flatMap((c) => c.findings).find((x) => x.message.startsWith(`Your go env file ${file} cannot be read`));
+      expect(f, summarize(run)).toMatchObject({ classId: 'env-inheritance', severity: 'warning' });
+      chownSync(file, NOBODY.uid, NOBODY.gid);
+      const after = await runCmd(GO, ['env', 'GOFLAGS'], { cwd: ws, env, wrap: asUser(NOBODY) });
+      expect(after.stdout.trim()).toBe('-mod=mod');
+    } finally {
+      removeTree(dir);
+    }
+  });
+});
+
