@@ -533,7 +533,9 @@ function workFindings(goWork: string, uses: string[], text: string, modules: str
         `${goWork} does not use ${unused.length} module${unused.length === 1 ? '' : 's'} below it (${unused.slice(0, 5).map((m) => rel(base, m)).join(', ')}): gopls shows "This file is within module …, which is not included in your workspace" for their files.` +
         (opened ? ` The workspace folder is in ${rel(base, folderModule)}: go build and go test there fail with "current directory is contained in a module that is not one of the workspace modules listed in go.work".` : ''),
       evidence: [{ source: goWork, excerpt: useLines || text.slice(0, 400) }, { source: walked, excerpt: unused.slice(0, 10).map((m) => path.join(m, 'go.mod')).join('\n') }],
-      fixes: [{ id: 'go-work-use-refresh', kind: 'terminal', title: `Rewrite the use directives of ${goWork} from the modules that exist`, text: 'go work use -r .', needsRoot: false, cwd: base }],
+      // The modules named, not -r .: that also pulls in testdata/ fixtures (which the walk skips) and
+      // fails when one needs a newer go (a tester's "testdata/fixture/go.mod requires go >= 1.30").
+      fixes: [{ id: 'go-work-use-refresh', kind: 'terminal', title: `Add ${unused.length === 1 ? rel(base, unused[0]!) : `the ${unused.length} modules`} to ${goWork}`, text: `go work use ${unused.slice(0, 20).map((m) => quoteForDisplay(`./${path.relative(base, m)}`)).join(' ')}`, needsRoot: false, cwd: base }],
     });
   }
   return out;

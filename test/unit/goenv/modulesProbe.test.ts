@@ -148,6 +148,9 @@ describe('modules probe (fixture host: no go list)', () => {
     expect(f.message).toMatch(/The workspace folder is in a: go build and go test there fail/);
     const outer = await runProbe(modulesProbe, makeCtx({ workspaces: [ws] }));
     expect(outer.findings.find((x) => /does not use/.test(x.message))!.severity).toBe('warning');
+    // The module named, not `go work use -r .`, which also takes in testdata fixtures and failed on one
+    // needing a newer go (a tester's).
+    expect(f.fixes![0]).toMatchObject({ id: 'go-work-use-refresh', text: 'go work use ./a', cwd: ws });
   });
 
   it('a workspace reached through a symlink that resolves elsewhere is a warning', async () => {
