@@ -576,7 +576,10 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       confidence: 0.9,
       message: `${path.join(s.dir, 'go.sum')} has no checksum for ${list(s.missingSum)}, which go.mod requires directly: go build, go test and gopls fail on every package importing ${s.missingSum.length === 1 ? 'it' : 'them'} with "missing go.sum entry for module providing package …".${askedPublic.length ? ` ${firstAndMore(askedPublic.map((m) => m.path))} ${askedPublic.length === 1 ? 'looks' : 'look'} private, and neither GONOSUMDB nor GOPRIVATE (${JSON.stringify(v.GONOSUMDB || v.GOPRIVATE || '')}) covers ${askedPublic.length === 1 ? 'it' : 'them'}: go mod tidy will ask the public checksum database (${v.GOSUMDB || 'sum.golang.org'}) to verify ${askedPublic.length === 1 ? 'it' : 'them'}, which it cannot.` : ''}`,
       evidence: [{ source: s.sumFiles.join(', '), excerpt: s.missingSum.slice(0, 8).map((m) => `no line for ${key(m)}`).join('\n') }, { source: `go mod edit -json (in ${s.dir})`, excerpt: s.missingSum.slice(0, 8).map((m) => `require ${key(m)}`).join('\n') }],
-      fixes: [...(hosts.length ? [gonosumdbFix(hosts, v.GONOSUMDB ?? '')] : []), goModTidyFix(s.dir)],
+      // Under GOPROXY=off go mod tidy fails as typed ("module lookup disabled") for a module the cache
+      // lacks: the once-through-the-default-proxy command is the one that works (a tester's got both,
+      // the plain one second). With everything cached, go mod tidy works offline.
+      fixes: [...(hosts.length ? [gonosumdbFix(hosts, v.GONOSUMDB ?? '')] : []), parseGoproxy(v.GOPROXY ?? '')[0]?.kind === 'off' && s.missingSum.some((m) => s.notCached.some((n) => key(n) === key(m))) ? downloadOnceFix(s.dir) : goModTidyFix(s.dir)],
     });
   }
   if (s.unreachable?.length) {

@@ -88,6 +88,18 @@ describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', 
     expect(f!.fixes[0]).toMatchObject({ id: 'go-mod-tidy', kind: 'terminal', text: 'go mod tidy', cwd: ws });
   });
 
+  // A tester's: under GOPROXY=off, with the module not in the cache, the go.sum finding's own fix
+  // was plain go mod tidy, which fails as typed ("module lookup disabled by GOPROXY=off").
+  it('no go.sum, the module not cached, GOPROXY=off: the fix goes once through the default proxy, not plain go mod tidy', async () => {
+    const ws = mkdtempSync(path.join(os.tmpdir(), 'ged-md-offline-'));
+    writeFileSync(path.join(ws, 'go.mod'), 'module example.com/off\n\ngo 1.22\n\nrequire example.com/notcached v1.0.0\n');
+    writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport "example.com/notcached"\n\nfunc main() { notcached.X() }\n');
+    const e = env({ GOPROXY: 'off', GOMODCACHE: mkdtempSync(path.join(os.tmpdir(), 'ged-md-emptycache-')) });
+    const { all } = await findings(ws, e);
+    const f = all.find((x) => x.message.includes('has no checksum'));
+    expect(f?.fixes.map((x) => x.id)).toEqual(['go-mod-tidy-default-proxy']);
+  });
+
   it('a complete go.sum and the module in the cache: nothing to say', async () => {
     const ws = module();
     writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));
