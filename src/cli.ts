@@ -54,6 +54,15 @@ async function main(argv: string[]): Promise<number> {
       return 3;
     }
   }
+  // --file names the file open in the editor: one that is not there is a mistyped flag, not a
+  // report of "no problems" with the check skipped (a tester's --file nope.go exited 0).
+  if (args.file !== undefined) {
+    const st = await fs.stat(path.resolve(args.file)).catch((e: NodeJS.ErrnoException) => e);
+    if (st instanceof Error ? (st as NodeJS.ErrnoException).code === 'ENOENT' || (st as NodeJS.ErrnoException).code === 'ENOTDIR' : !st.isFile()) {
+      process.stderr.write(`go-env-doctor: --file ${jsonForTerminal(args.file)} is not a file${st instanceof Error ? ` (${(st as NodeJS.ErrnoException).code})` : ''}\n`);
+      return 3;
+    }
+  }
   const goplsLogs = args.goplsLogs.map((l) => path.resolve(l));
   for (const l of goplsLogs) {
     // The same non-blocking open the reader does: a FIFO or /proc/kmsg is refused here at once,

@@ -259,14 +259,27 @@ export function foreignTreeFindings(f: DirFact, scan: ForeignScan, uid: number, 
     : 'go get, go mod download and gopls fail to lock or fetch a module under one ("…/@v/vX.lock: permission denied")';
   const dir = f.real;
   const fixes: Fix[] = [];
-  if (chownIsSafe(dir, true, home)) fixes.push({ id: `fs-access-chown-inside-${slug(role)}`, kind: 'terminal', text: `sudo chown -R "$USER:" ${sh(dir)}`, needsRoot: true, title: `Take back ownership of everything in ${dir}`, detail: 'A `sudo go …` wrote them as root. go clean cannot remove what you cannot write.' });
-  fixes.push({ id: 'fs-access-module-cache-docs', kind: 'link', url: 'https://go.dev/ref/mod#module-cache', title: 'The module cache and its permissions' });
+  // Root's directories are a `sudo go …`'s, and taking them back is the fix. Another user's are a
+  // cache shared between users (a 1777 directory, one user's umask 077): a chown to one breaks the
+  // other (a tester's), so each gets a cache of their own.
+  const byRoot = owners.every((o) => o === 0);
+  if (byRoot && chownIsSafe(dir, true, home)) fixes.push({ id: `fs-access-chown-inside-${slug(role)}`, kind: 'terminal', text: `sudo chown -R "$USER:" ${sh(dir)}`, needsRoot: true, title: `Take back ownership of everything in ${dir}`, detail: 'A `sudo go …` wrote them as root. go clean cannot remove what you cannot write.' });
+  if (!byRoot && (role === 'GOCACHE' || role === 'GOMODCACHE')) {
+    const own = role === 'GOCACHE' ? '$HOME/.cache/go-build' : '$HOME/go/pkg/mod';
+    fixes.push(
+      f.entry.fromEnvironment
+        ? toolsEnvFix(`fs-access-own-${slug(role)}`, `Give the Go tools a ${role === 'GOCACHE' ? 'build' : 'module'} cache of your own`, { [role]: '' }, `An empty ${role} is unset to go, which then uses your own (under your home). ${role}=${f.entry.path} is exported where the editor was started: change that too, for terminals.`)
+        : { id: `fs-access-own-${slug(role)}`, kind: 'terminal', text: `go env -w ${role}="${own}"`, needsRoot: false, title: `Use a ${role === 'GOCACHE' ? 'build' : 'module'} cache of your own`, detail: `Shared between users, a cache breaks as soon as one of them writes with umask 077; go fills a new one as it builds.` },
+    );
+  }
+  fixes.push(role === 'GOCACHE' ? { id: 'fs-access-build-cache-docs', kind: 'link', url: 'https://pkg.go.dev/cmd/go#hdr-Build_and_test_caching', title: 'The build cache (go help cache)' } : { id: 'fs-access-module-cache-docs', kind: 'link', url: 'https://go.dev/ref/mod#module-cache', title: 'The module cache and its permissions' });
+  const top = f.owner === uid ? 'The top directory is yours, but' : f.mode !== undefined && (f.mode & 0o1000) !== 0 ? `The top directory is shared (mode ${formatMode(f.mode)}), and` : 'And';
   return [
     {
       classId: 'fs-access',
       severity: 'error',
       confidence: 0.9,
-      message: `${scan.foreignCount}${scan.truncated ? '+' : ''} director${scan.foreignCount === 1 ? 'y' : 'ies'} inside ${role} (${dir}) ${scan.foreignCount === 1 ? 'is' : 'are'} owned by uid ${owners.join(', uid ')} and not writable by you (uid ${uid}): ${shown.join(', ')}${scan.foreignCount > shown.length ? ', …' : ''}. The top directory is yours, but ${effect}.`,
+      message: `${scan.foreignCount}${scan.truncated ? '+' : ''} director${scan.foreignCount === 1 ? 'y' : 'ies'} inside ${role} (${dir}) ${scan.foreignCount === 1 ? 'is' : 'are'} owned by uid ${owners.join(', uid ')} and not writable by you (uid ${uid}): ${shown.join(', ')}${scan.foreignCount > shown.length ? ', …' : ''}. ${top} ${effect}.`,
       evidence: [{ source: `stat(2), access(2) W_OK inside ${dir} (${scan.checked} directories looked at)`, excerpt: scan.foreign.slice(0, 6).map((d) => `${d.path}: uid ${d.uid}, mode ${formatMode(d.mode)}, not writable`).join('\n') }],
       fixes,
     },

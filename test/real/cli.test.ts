@@ -60,6 +60,14 @@ describe('CLI errors: exit 3 and a short message on stderr', () => {
     expect(r.stderr.trim().split('\n')[0]).toMatch(/^go-env-doctor: cannot read --gopls-log .*absent\.log.*ENOENT/);
   });
 
+  // A tester's --file nope.go was "no problems found", exit 0, the check skipped in a probe line.
+  it('an absent --file', () => {
+    const r = cli(['diagnose', '--json', '--workspace', module_, '--file', path.join(tmp, 'nope.go')]);
+    expect(r.code).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')[0]).toMatch(/^go-env-doctor: --file .*nope\.go.* is not a file \(ENOENT\)/);
+  });
+
   it('a directory given as --gopls-log', () => {
     const r = cli(['diagnose', '--gopls-log', tmp]);
     expect(r.code).toBe(3);

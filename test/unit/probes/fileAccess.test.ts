@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, mkdirSync, chownSync, chmodSync, rmSync, realpathSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { assessAccess, chownIsSafe, fileAccessProbe, gatherDirFact, goplsFallbackEntry, parseGetfacl, formatMode, refusedBySandbox, type DirFact } from '../../../src/probes/fileAccess.js';
+import { assessAccess, foreignTreeFindings, chownIsSafe, fileAccessProbe, gatherDirFact, goplsFallbackEntry, parseGetfacl, formatMode, refusedBySandbox, type DirFact } from '../../../src/probes/fileAccess.js';
 import type { FlatpakSandbox, Need } from '../../../src/probes/flatpakGrants.js';
 import type { GoPathRole } from '../../../src/probes/goPaths.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
@@ -409,5 +409,27 @@ describe('a full build cache: cleaning it, or moving it where there is room', ()
     const cache = base({ entry: { role: 'GOCACHE', path: '/mnt/tiny/c', origin: 'go env GOCACHE' }, real: '/mnt/tiny/c', checked: '/mnt/tiny/c', dev: 1, space: full });
     const f = assessAccess([cache], 1000).find((x) => /Not enough space/.test(x.message))!;
     expect(f.fixes![1]).toMatchObject({ id: 'fs-space-move-gocache', kind: 'link' });
+  });
+});
+
+// A tester's: a GOCACHE shared by two users (root-owned 1777 at the top, one user's umask-077
+// folders inside) was said to be "yours" at the top and a `sudo go`'s inside, and the chown offered
+// fixed one user and broke the other.
+describe('directories inside a cache another user owns', () => {
+  const scan = (uid: number) => ({ root: '/srv/gocache', checked: 300, foreign: [{ path: '/srv/gocache/31', uid, mode: 0o40700 }], foreignCount: 256, truncated: false });
+  const shared = base({ entry: { role: 'GOCACHE', path: '/srv/gocache', origin: 'go env GOCACHE' }, real: '/srv/gocache', checked: '/srv/gocache', owner: 0, mode: 0o41777 });
+  it('another user\'s: the top named as shared, no chown, a cache of one\'s own', () => {
+    const [f] = foreignTreeFindings(shared, scan(1001), 1002);
+    expect(f!.message).toContain('The top directory is shared (mode 01777)');
+    expect(f!.message).not.toContain('is yours');
+    const ids = f!.fixes!.map((x) => x.id);
+    expect(ids).not.toContain('fs-access-chown-inside-gocache');
+    expect(f!.fixes![0]).toMatchObject({ id: 'fs-access-own-gocache', text: 'go env -w GOCACHE="$HOME/.cache/go-build"' });
+  });
+  it('root\'s, under a cache of one\'s own: the chown a sudo go calls for', () => {
+    const mine = base({ entry: { role: 'GOCACHE', path: '/home/u/.cache/go-build', origin: 'go env GOCACHE' }, real: '/home/u/.cache/go-build', checked: '/home/u/.cache/go-build', owner: 1000 });
+    const [f] = foreignTreeFindings(mine, scan(0), 1000, { path: '/home/u', exists: true, owner: 1000 } as never);
+    expect(f!.message).toContain('The top directory is yours');
+    expect(f!.fixes!.map((x) => x.id)).toContain('fs-access-chown-inside-gocache');
   });
 });
