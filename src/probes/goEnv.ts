@@ -270,8 +270,13 @@ function gocacheInHomeFix(home: string): Fix {
  * absent or already this uid's: /tmp is shared, and a directory someone else made is theirs.
  */
 async function noHomeCacheFixes(ctx: ProbeContext): Promise<Fix[]> {
+  // The passwd home only when it is there for this user to write: a `useradd -M` user's /home/x
+  // does not exist and /home is root's (a tester's fix then failed with "mkdir /home/x: permission
+  // denied"). Both GOCACHE and GOPATH: without HOME go has neither, and the module cache is GOPATH's.
   const home = passwdHomeDir();
-  if (home) return [gocacheInHomeFix(home)];
+  if (home && (await fs.access(home, fsConst.W_OK).then(() => true, () => false))) {
+    return [toolsEnvFix('toolsenv-gocache-gopath', `Give the Go tools a build cache and a GOPATH in ${home}`, { GOCACHE: path.join(home, '.cache', 'go-build'), GOPATH: path.join(home, 'go') }, `The editor was started without HOME; go.toolsEnvVars applies these to gopls and every go command the extension runs. HOME=${home} set where the editor starts (a container's ENV, a service's Environment=) lasts and covers terminals too.`)];
+  }
   const uid = ctx.host.uid;
   if (uid < 0) return [];
   const base = path.join(ctx.env.TMPDIR && path.isAbsolute(ctx.env.TMPDIR) ? ctx.env.TMPDIR : '/tmp', `go-${uid}`);
@@ -466,7 +471,8 @@ async function cacheFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: str
       confidence: 0.85,
       message: 'go has no module cache: GOMODCACHE and GOPATH are both empty (HOME is unset?), so no dependency can be downloaded or found.',
       evidence: [goEnvEv(['GOMODCACHE', 'GOPATH'])],
-      fixes: [],
+      // The same directories as for a missing build cache: a GOPATH gives go its module cache.
+      fixes: !ctx.env.HOME ? (await noHomeCacheFixes(ctx)).filter((f) => f.id === 'toolsenv-gocache-gopath') : [],
     });
   } else if (!path.isAbsolute(modcache)) {
     // "~/go/pkg/mod" written where no shell expands it (go.toolsEnvVars, a systemd unit, a quoted

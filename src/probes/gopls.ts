@@ -5,7 +5,7 @@
 import { cgoDiagnosticFindings } from './cgoDiagnostics.js';
 import { escapeModulePath } from './goproxyConfig.js';
 import path from 'node:path';
-import { accessSync, closeSync, existsSync, openSync, promises as fs, readFileSync, readSync, statSync, constants as fsConst } from 'node:fs';
+import { accessSync, closeSync, existsSync, openSync, promises as fs, readSync, statSync, constants as fsConst } from 'node:fs';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import type { ClassId, Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ExecResult } from '../host/exec.js';
@@ -683,12 +683,8 @@ export function goModRequires(gomod: string): Array<{ path: string; version: str
 
 /** The requirement of moduleDir's go.mod whose path is the import's module (the longest prefix), or undefined. Synchronous: one small read. */
 function requiredModuleOf(moduleDir: string, importPath: string): { path: string; version: string } | undefined {
-  let gomod: string;
-  try {
-    gomod = readFileSync(path.join(moduleDir, 'go.mod'), 'utf8').slice(0, 256 * 1024);
-  } catch {
-    return undefined;
-  }
+  const gomod = goModHead(moduleDir, 256 * 1024);
+  if (gomod === undefined) return undefined;
   return goModRequires(gomod)
     .filter((r) => importPath === r.path || importPath.startsWith(`${r.path}/`))
     .sort((a, b) => b.path.length - a.path.length)[0];

@@ -182,6 +182,34 @@ describe.skipIf(!GO)('CLI outputs and exit status', () => {
     }
   });
 
+  // A tester's `useradd -M` user with HOME unset: the fix put GOCACHE under its passwd home, which
+  // does not exist and cannot be made ("mkdir /home/x: permission denied"). nobody's passwd home is
+  // /nonexistent here: the fix must name a directory that user can have, and it must work.
+  it.runIf(process.getuid?.() === 0 && spawnSync('getent', ['passwd', 'nobody']).stdout?.toString().split(':')[5] === '/nonexistent')('a user whose passwd home does not exist, with no HOME: the build cache and GOPATH go where that user can write', () => {
+    const uid = 65534;
+    const reach = mkdtempSync(path.join(os.tmpdir(), 'cli-nohome-'));
+    chmodSync(reach, 0o755);
+    execFileSync('cp', ['-r', path.join(ROOT, 'dist'), path.join(reach, 'dist')]);
+    execFileSync('cp', ['-r', module_, path.join(reach, 'mod')]);
+    execFileSync('chmod', ['-R', 'a+rX', reach]);
+    try {
+      const r = spawnSync('setpriv', ['--reuid', String(uid), '--regid', String(uid), '--clear-groups', process.execPath, path.join(reach, 'dist', 'cli.js'), 'diagnose', '--json', '--workspace', path.join(reach, 'mod'), '--timeout-ms', '20000'], {
+        env: { PATH: `${path.dirname(GO!)}:/usr/bin:/bin` },
+        cwd: '/',
+        encoding: 'utf8',
+        timeout: 120_000,
+      });
+      const report = JSON.parse(r.stdout);
+      const fixes = report.causes.flatMap((c: { fixes: Array<{ id: string; value?: Record<string, string> }> }) => c.fixes);
+      expect(JSON.stringify(fixes)).not.toContain('/nonexistent');
+      const fix = fixes.find((f: { id: string }) => f.id === 'toolsenv-gocache-gopath');
+      expect(fix?.value).toEqual({ GOCACHE: `/tmp/go-${uid}/go-build`, GOPATH: `/tmp/go-${uid}/go` });
+    } finally {
+      rmSync(reach, { recursive: true, force: true });
+      rmSync(`/tmp/go-${uid}`, { recursive: true, force: true });
+    }
+  });
+
   // TMPDIR naming a directory that does not exist: go env, go list and so gopls's load all fail.
   // gopls then says "No packages found for open file", which the report took for build tags.
   it('TMPDIR that does not exist: named as TMPDIR first, and gopls\'s empty load is a symptom, not build tags', () => {
