@@ -5,7 +5,7 @@
 import { cgoDiagnosticFindings } from './cgoDiagnostics.js';
 import { escapeModulePath } from './goproxyConfig.js';
 import path from 'node:path';
-import { accessSync, closeSync, existsSync, openSync, promises as fs, readSync, statSync, constants as fsConst } from 'node:fs';
+import { accessSync, closeSync, existsSync, openSync, promises as fs, readdirSync, readSync, statSync, constants as fsConst } from 'node:fs';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import type { ClassId, Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ExecResult } from '../host/exec.js';
@@ -602,6 +602,15 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
       });
       continue;
     }
+    // The import's tail is a folder of this very module (a renamed or forked repository whose go.mod
+    // kept the old path, or the reverse): go mod tidy looks it up on the proxy and fails, or pulls
+    // another module in (a tester's). Offered beside tidy, since a dependency may share a folder name.
+    const renamed = kind === 'no-module-provides' && moduleDir && first.subject && !nested && !unreadable && !lostReplace ? renamedModuleOf(moduleDir, first.subject) : undefined;
+    if (renamed && moduleDir) {
+      message += `; its tail ${renamed.tail} is a folder of this module (${path.join(moduleDir, renamed.tail)}), whose go.mod says module ${renamed.own}: if this module is ${renamed.as} (a renamed or forked repository), its module line is what is wrong`;
+      evidence.push({ source: path.join(moduleDir, 'go.mod'), excerpt: `module ${renamed.own}` });
+      fixes = [{ id: 'go-mod-module-rename', kind: 'terminal', title: `If this module is ${renamed.as}: say so in go.mod`, text: `go mod edit -module ${quoteForDisplay(renamed.as)}`, needsRoot: false, cwd: moduleDir, detail: `Then imports of ${renamed.own}/… in this module need the new path too.` }, ...fixes];
+    }
     if (nested && moduleDir) {
       message += `; it is in ${nested.dir}, a module of its own (${nested.path}) below ${moduleDir}, and no go.work joins the two`;
       evidence.push({ source: path.join(nested.dir, 'go.mod'), excerpt: `module ${nested.path}` });
@@ -688,6 +697,29 @@ function requiredModuleOf(moduleDir: string, importPath: string): { path: string
   return goModRequires(gomod)
     .filter((r) => importPath === r.path || importPath.startsWith(`${r.path}/`))
     .sort((a, b) => b.path.length - a.path.length)[0];
+}
+
+/**
+ * The longest tail of an import path (not its host and owner) that is a folder of moduleDir holding
+ * .go files, when the rest is not moduleDir's own module path: the path the code imports this module
+ * by. Synchronous: a few stats and one readdir.
+ */
+function renamedModuleOf(moduleDir: string, importPath: string): { tail: string; as: string; own: string } | undefined {
+  const own = modulePathIn(moduleDir);
+  const parts = importPath.split('/');
+  if (!own || parts.length < 3 || importPath.startsWith(`${own}/`)) return undefined;
+  for (let i = 2; i < parts.length; i++) {
+    const tail = parts.slice(i).join('/');
+    const dir = path.join(moduleDir, tail);
+    try {
+      if (!statSync(dir).isDirectory()) continue;
+      if (!readdirSync(dir).some((n) => n.endsWith('.go') && !n.endsWith('_test.go'))) continue;
+    } catch {
+      continue;
+    }
+    return { tail, as: parts.slice(0, i).join('/'), own };
+  }
+  return undefined;
 }
 
 /**

@@ -179,6 +179,23 @@ describe.skipIf(!GO)('gopls probe on the real machine', () => {
     expect(JSON.stringify(r.causes.map((c) => (c as unknown as { fixes: unknown }).fixes))).not.toContain('go mod tidy');
   });
 
+  // A tester's: a module whose go.mod kept another path than the one its code imports it by (a
+  // renamed repository) got go mod tidy, which fails offline and online pulls in another module.
+  it('(a3c) an import whose tail is a folder of this module under another module path: the module line named, with go mod edit -module, after which go builds', () => {
+    const dir = workspace('renamed', {
+      'go.mod': 'module example.com/foo\n\ngo 1.22\n',
+      'pkg/p.go': 'package pkg\n\nfunc P() int { return 1 }\n',
+      'main.go': 'package main\n\nimport "github.com/someone/bar/pkg"\n\nfunc main() { println(pkg.P()) }\n',
+    });
+    const r = diagnose(['--workspace', dir, '--gopls', GOPLS, '--timeout-ms', '30000'], { ...process.env, GOPROXY: 'off' }).report;
+    const f = goplsFindings(r).find((x) => x.message.includes('is a folder of this module'));
+    expect(f, JSON.stringify(goplsFindings(r).map((x) => x.message), null, 1)).toBeDefined();
+    const fix = (f as unknown as { fixes: Array<{ id: string; text: string; cwd: string }> }).fixes.find((x) => x.id === 'go-mod-module-rename');
+    expect(fix).toMatchObject({ text: 'go mod edit -module github.com/someone/bar', cwd: dir });
+    expect(spawnSync(GO!, ['mod', 'edit', '-module', 'github.com/someone/bar'], { cwd: dir, encoding: 'utf8' }).status).toBe(0);
+    expect(spawnSync(GO!, ['build', '-o', '/dev/null', '.'], { cwd: dir, env: { ...process.env, GOPROXY: 'off', GOFLAGS: '' }, encoding: 'utf8' }).stderr).toBe('');
+  });
+
   // go/packages runs GOPACKAGESDRIVER instead of go list: one that prints text fails every load
   // ("packages.Load error: invalid character …"), one that is not there fails to start. The
   // gopls probe's reading names the driver (it once dropped the reading for carrying a headline).
