@@ -3,9 +3,10 @@
 // and the Go it was built with, then runs one session (initialize → didOpen → diagnostics →
 // shutdown) with exactly the editor's environment. Every failure mode is its own finding.
 import { cgoDiagnosticFindings } from './cgoDiagnostics.js';
+import { goplsFallbackEntry } from './fileAccess.js';
 import { escapeModulePath } from './goproxyConfig.js';
 import path from 'node:path';
-import { accessSync, closeSync, existsSync, openSync, promises as fs, readdirSync, readSync, statSync, constants as fsConst } from 'node:fs';
+import { accessSync, closeSync, existsSync, openSync, promises as fs, readdirSync, readSync, rmSync, statSync, constants as fsConst } from 'node:fs';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import type { ClassId, Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ExecResult } from '../host/exec.js';
@@ -99,7 +100,17 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     return { status: 'skipped', reason: 'not the live machine: gopls is not started against a fixture tree', findings, observed };
   }
 
-  const openFile = probeFile(ctx.workspaces).catch(() => undefined);
+  // The file open in the editor (the CLI's --file) when it is a .go file of a workspace folder, as
+  // the editor's gopls has it open; else a small file of the folder (a tester's --file x.go saw
+  // main.go type-checked instead).
+  const active = ctx.settings.activeFile;
+  const openFile = active && active.endsWith('.go') && ctx.workspaces.some((w) => isInside(path.resolve(active), path.resolve(w))) && existsSync(active) ? Promise.resolve(path.resolve(active)) : probeFile(ctx.workspaces).catch(() => undefined);
+  // gopls falls back to $TMPDIR/gopls (mode 0700) when it cannot make its cache under the home: the
+  // doctor's gopls must not leave one behind, which then stops every other user's gopls on a shared
+  // machine (a tester's run as one user broke gopls for the next). Removed after the session only
+  // when this run made it.
+  const fallback = goplsFallbackEntry(ctx.env).path;
+  const fallbackBefore = ctx.host.live ? existsSync(fallback) : true;
   // The verdict needs gopls alive (onLive); the type-check of one opened file goes on after it.
   let onLive!: (soFar: GoplsSessionResult | undefined) => void;
   const live = new Promise<GoplsSessionResult | undefined>((resolve) => (onLive = resolve));
@@ -113,6 +124,13 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     timeoutMs: Math.max(300, ctx.remainingMs() - CLASSIFY_RESERVE_MS),
     openFile,
     onLive,
+  }).finally(() => {
+    if (fallbackBefore) return;
+    try {
+      if (statSync(fallback).uid === ctx.host.uid) rmSync(fallback, { recursive: true, force: true });
+    } catch {
+      // not made, or not ours: left as it is
+    }
   });
   // A session that ends before it is proven alive (spawn error, crash, hang) has no follow-up.
   void sessionRun.then(() => onLive(undefined), () => onLive(undefined));

@@ -411,6 +411,7 @@ async function inspectFolder(
   if (goWork && workUses) {
     observed.goWorkUses = workUses.uses;
     findings.push(...workFindings(goWork, workUses.uses, workUses.text, modules, workUses.missing, walkSource(path.dirname(goWork), walk), goMod && path.dirname(goMod)));
+    findings.push(...(await duplicateUseFindings(goWork, workUses.uses)));
   } else if (goWork && explicitWork) {
     // go-env reports a GOWORK that names a missing file.
   } else if (modules.length > 1) {
@@ -500,6 +501,30 @@ export async function readWorkUses(goWork: string): Promise<{ uses: string[]; te
     if (!(await fs.stat(gm).then((s) => s.isFile(), () => false))) missing.push(u);
   }
   return { uses, text, missing };
+}
+
+/**
+ * Two used folders whose go.mod declare the same module path: go refuses the whole workspace ("go:
+ * module example.com/same appears multiple times in workspace"), every command in every folder (a
+ * tester's: the modules probe said ok; the follow-up's words named neither folder and no fix).
+ */
+async function duplicateUseFindings(goWork: string, uses: readonly string[]): Promise<FindingInput[]> {
+  const base = path.dirname(goWork);
+  const byPath = new Map<string, string[]>();
+  for (const u of uses.slice(0, 200)) {
+    const text = await readUserText(path.join(path.resolve(base, u), 'go.mod'), CAP.goModFile);
+    const mod = text === undefined ? undefined : goModModulePath(text);
+    if (mod) byPath.set(mod, [...(byPath.get(mod) ?? []), u]);
+  }
+  const dups = [...byPath.entries()].filter(([, dirs]) => dirs.length > 1);
+  return dups.slice(0, 3).map(([mod, dirs]) => ({
+    classId: 'module-resolution' as const,
+    severity: 'error' as const,
+    confidence: 0.9,
+    message: `${goWork} uses ${dirs.join(' and ')}, whose go.mod files both declare module ${mod}: go refuses the whole workspace ("module ${mod} appears multiple times in workspace"), so go build, go test and gopls fail in every folder of it.`,
+    evidence: dirs.map((d) => ({ source: path.join(path.resolve(base, d), 'go.mod'), excerpt: `module ${mod}` })),
+    fixes: dirs.slice(1).map((d) => ({ id: `go-work-dropuse-duplicate:${d}`.slice(0, 150), kind: 'terminal' as const, title: `Drop ${d} from ${path.basename(goWork)} (or give its go.mod a module path of its own)`, text: `go work edit ${quoteForDisplay(`-dropuse=${d}`)}`, needsRoot: false, cwd: base })),
+  }));
 }
 
 function workFindings(goWork: string, uses: string[], text: string, modules: string[], missing: string[], walked: string, folderModule?: string): FindingInput[] {

@@ -1,6 +1,6 @@
 // fs-access: the Go caches unusable three real ways: a read-only bind mount, a directory owned by
 // another user with mode 0755 (the user here is nobody, the owner root), and a full disk.
-import { mkdirSync, writeFileSync, chmodSync, chownSync, openSync, writeSync, closeSync, readdirSync, utimesSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync, chmodSync, chownSync, openSync, writeSync, closeSync, readdirSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GO, NOBODY, asUser, forOthers, bindReadOnly, layOutCachedModule, offlineModuleEnv, writeAppRequiring, chownTree, expectDiagnosis, isMountPoint, makeHome, mountTmpfs, removeTree, runCmd, runDoctorCli, summarize, tempDir, unmountVerified, userEnv, userEnvFor, writeSmallModule } from './lib/harness.js';
@@ -417,9 +417,13 @@ describe("fault: gopls's cache directory", () => {
     const { tmp, ws, env } = missingHomeSetup(dir, false);
     try {
       expect((await runCmd(goplsFor(), ['version'], { cwd: ws, env, wrap: asUser(NOBODY) })).code).toBe(0);
+      removeTree(path.join(tmp, 'gopls'));
 
       const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: asUser(NOBODY) });
       console.log(`[gopls cache fallback free] ${summarize(run)}`);
+      // The doctor's gopls made $TMPDIR/gopls (0700) and removed it: left behind, it stopped the next
+      // user's gopls on a shared machine (a tester's).
+      expect(existsSync(path.join(tmp, 'gopls'))).toBe(false);
       expect(run.report, summarize(run)).toBeDefined();
       expect(run.report!.causes.some((c) => c.id === 'gopls-launch' && c.severity !== 'info'), summarize(run)).toBe(false);
       const fs = run.report!.causes.find((c) => c.id === 'fs-access');

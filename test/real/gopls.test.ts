@@ -196,6 +196,13 @@ describe.skipIf(!GO)('gopls probe on the real machine', () => {
     expect(spawnSync(GO!, ['build', '-o', '/dev/null', '.'], { cwd: dir, env: { ...process.env, GOPROXY: 'off', GOFLAGS: '' }, encoding: 'utf8' }).stderr).toBe('');
   });
 
+  // A tester's: with --file naming another file, the probe type-checked main.go anyway.
+  it('(a3d) --file names the file gopls opens, as the editor has it open', () => {
+    const dir = workspace('activefile', { 'go.mod': 'module example.com/af\n\ngo 1.22\n', 'main.go': 'package main\n\nfunc main() {}\n', 'other.go': 'package main\n\nfunc other() int { return undefinedThing }\n' });
+    const r = diagnose(['--workspace', dir, '--gopls', GOPLS, '--file', path.join(dir, 'other.go'), '--timeout-ms', '30000']).report;
+    expect(r.probes.find((p) => p.id === 'gopls')!.observed).toMatchObject({ openedFile: path.join(dir, 'other.go') });
+  });
+
   // go/packages runs GOPACKAGESDRIVER instead of go list: one that prints text fails every load
   // ("packages.Load error: invalid character …"), one that is not there fails to start. The
   // gopls probe's reading names the driver (it once dropped the reading for carrying a headline).

@@ -153,6 +153,16 @@ describe('modules probe (fixture host: no go list)', () => {
     expect(f.fixes![0]).toMatchObject({ id: 'go-work-use-refresh', text: 'go work use ./a', cwd: ws });
   });
 
+  // A tester's: two used folders declaring one module path made go refuse every folder, and the probe said ok.
+  it('a go.work using two folders that declare the same module: an error naming both, with the dropuse that go accepts', async () => {
+    const ws = tree(tempDir('dupwork'), { 'go.work': 'go 1.22\n\nuse (\n\t./x\n\t./y\n)\n', 'x/go.mod': MOD('example.com/same'), 'y/go.mod': MOD('example.com/same') });
+    const r = await runProbe(modulesProbe, makeCtx({ workspaces: [ws] }));
+    const f = r.findings.find((x) => /appears multiple times in workspace/.test(x.message))!;
+    expect(f).toMatchObject({ classId: 'module-resolution', severity: 'error' });
+    expect(f.message).toContain('./x and ./y');
+    expect(f.fixes![0]).toMatchObject({ kind: 'terminal', text: 'go work edit -dropuse=./y', cwd: ws });
+  });
+
   it('a workspace reached through a symlink that resolves elsewhere is a warning', async () => {
     const real = tree(tempDir('real'), { 'go.mod': MOD('example.com/r'), 'r.go': 'package r\n' });
     const linkParent = tempDir('links');
