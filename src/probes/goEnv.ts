@@ -533,7 +533,19 @@ async function moduleVarFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n:
     }
     const gopathSrc = gopathEntries(v).map((g) => path.join(g, 'src'));
     const inGopath = workspaces.length > 0 && workspaces.every((w) => gopathSrc.some((src) => isInside(w, src)));
-    if (modules.length || !workspaces.length) {
+    // A module under GOPATH/src that requires nothing builds in GOPATH mode too (its imports are its
+    // own packages, found under GOPATH/src): a warning, not "imports do not resolve" (a tester's built).
+    const requiresNothing = inGopath && modules.length > 0 && (await Promise.all(modules.map(async (m) => (m.endsWith('go.mod') ? !/^\s*require\b/m.test((await readUserText(m, CAP.goModFile)) ?? 'require') : false)))).every(Boolean);
+    if (requiresNothing) {
+      out.push({
+        classId: 'module-resolution',
+        severity: 'warning',
+        confidence: 0.5,
+        message: `GO111MODULE=off (set in the ${setIn}): go and gopls run in GOPATH mode and ignore ${firstAndMore(modules)}. The module requires nothing and lies under GOPATH/src, so it builds today, from GOPATH; the first requirement added to go.mod will not resolve.`,
+        evidence: [...evidence, { source: 'go.mod above the workspace', excerpt: modules.join('\n') }],
+        fixes: [toolsEnvFix('toolsenv-go111module-on', 'Set GO111MODULE=on for the Go tools', { GO111MODULE: 'on' })],
+      });
+    } else if (modules.length || !workspaces.length) {
       out.push({
         classId: 'module-resolution',
         severity: 'error',

@@ -51,6 +51,17 @@ describe('go-env probe', () => {
     expect(f!.fixes[0]).toMatchObject({ key: 'go.toolsEnvVars', value: { GO111MODULE: 'on' } });
   });
 
+  // A tester's module under GOPATH/src requiring nothing built fine in GOPATH mode and got an error.
+  it('GO111MODULE=off over a module under GOPATH/src that requires nothing: a warning (it builds from GOPATH); with a requirement, the error', async () => {
+    const g = fakeGo();
+    const gopath = tempDir('gopath-mod');
+    const ws = tree(path.join(gopath, 'src', 'example.com', 'gp'), { 'go.mod': 'module example.com/gp\n\ngo 1.22\n', 'main.go': 'package main\n' });
+    const run = async () => (await runProbe(goEnvProbe, makeCtx({ env: { GO111MODULE: 'off' }, workspaces: [ws], goEnv: okGoEnv(g, { GO111MODULE: 'off', GOPATH: gopath }) }))).findings.find((x) => x.classId === 'module-resolution');
+    expect(await run()).toMatchObject({ severity: 'warning' });
+    writeFileSync(path.join(ws, 'go.mod'), 'module example.com/gp\n\ngo 1.22\n\nrequire golang.org/x/mod v0.20.0\n');
+    expect(await run()).toMatchObject({ severity: 'error' });
+  });
+
   it('a foreign GOOS in the environment is an env-inheritance warning', async () => {
     const g = fakeGo();
     const r = await runProbe(goEnvProbe, makeCtx({ env: { GOOS: 'windows' }, goEnv: okGoEnv(g, { GOOS: 'windows' }) }));
