@@ -354,6 +354,25 @@ async function inspectFolder(
     });
   }
   observed.walk = { ...(observed.walk as object), ...(walk.refused.length ? { refused: walk.refused.slice(0, 10).map((r) => rel(root, r.dir)) } : {}) };
+  // Two package folders whose paths differ only in case ("util" and "Util"): go refuses a build that
+  // imports both ("case-insensitive import collision"), gopls says nothing, and on a case-insensitive
+  // file system (macOS, Windows, a drvfs mount) the checkout holds one of them (a tester's).
+  const byLower = new Map<string, string[]>();
+  for (const g of walk.goDirs) {
+    const k = g.dir.toLowerCase();
+    byLower.set(k, [...(byLower.get(k) ?? []), g.dir]);
+  }
+  const clashes = [...byLower.values()].filter((dirs) => dirs.length > 1);
+  if (clashes.length) {
+    findings.push({
+      classId: 'module-resolution',
+      severity: 'warning',
+      confidence: 0.6,
+      message: `${clashes.length === 1 ? 'Two package folders differ' : `${clashes.length} sets of package folders differ`} only in case (${clashes.slice(0, 3).map((c) => c.map((d) => rel(root, d)).join(' and ')).join('; ')}): go build and go vet fail with "case-insensitive import collision" in any package importing both, gopls reports nothing of it, and on a case-insensitive file system (macOS, Windows, a /mnt/c checkout) they are one folder.`,
+      evidence: [{ source: walkSource(root, walk), excerpt: clashes.slice(0, 3).flat().join('\n') }],
+      fixes: [],
+    });
+  }
   const orphans = walk.goDirs.filter((g) => !g.module);
   observed.goDirsOutsideModules = orphans.slice(0, 10).map((g) => rel(root, g.dir));
 

@@ -163,6 +163,16 @@ describe('modules probe (fixture host: no go list)', () => {
     expect(f.fixes![0]).toMatchObject({ kind: 'terminal', text: 'go work edit -dropuse=./y', cwd: ws });
   });
 
+  // A tester's: go build failed with "case-insensitive import collision", gopls and the report said nothing.
+  it('package folders that differ only in case: a warning naming both; a lone mixed-case folder: nothing', async () => {
+    const ws = tree(tempDir('caseclash'), { 'go.mod': MOD('example.com/cc'), 'util/u.go': 'package util\n', 'Util/u.go': 'package Util\n', 'Other/o.go': 'package other\n' });
+    const r = await runProbe(modulesProbe, makeCtx({ workspaces: [ws] }));
+    const f = r.findings.filter((x) => /differ only in case/.test(x.message));
+    expect(f).toHaveLength(1);
+    expect(f[0]).toMatchObject({ classId: 'module-resolution', severity: 'warning' });
+    expect(f[0]!.message).toMatch(/\b(util and Util|Util and util)\b/);
+  });
+
   it('a workspace reached through a symlink that resolves elsewhere is a warning', async () => {
     const real = tree(tempDir('real'), { 'go.mod': MOD('example.com/r'), 'r.go': 'package r\n' });
     const linkParent = tempDir('links');
