@@ -34,6 +34,11 @@ async function runGoEnvChanged(ctx: ProbeContext): Promise<ProbeOutcome> {
   const own = goEnv.values.GOTOOLCHAIN;
   const fallback = await defaultToolchain(goEnv.values.GOROOT);
   if (own !== undefined && own !== fallback) changed.GOTOOLCHAIN = own;
+  // go env -changed never lists GOPATH (measured with go1.26.8: GOPATH=/x go env -changed prints no
+  // GOPATH line), so a report said "every Go setting has its default" beside an exported GOPATH (a
+  // tester's): added when it differs from $HOME/go, go's default.
+  const gopath = goEnv.values.GOPATH;
+  if (gopath && changed.GOPATH === undefined && gopath !== (ctx.env.HOME ? path.join(ctx.env.HOME, 'go') : '')) changed.GOPATH = gopath;
   return { observed: { count: Object.keys(changed).length, command: `${r.commandLine}` }, sections: { goEnvChanged: changed } };
 }
 

@@ -11,6 +11,7 @@ import { goEnvProbe } from '../../src/probes/goEnv.js';
 import { loginShellProbe } from '../../src/probes/loginShell.js';
 import { modulesProbe } from '../../src/probes/modules.js';
 import { moduleDownloadsProbe } from '../../src/probes/moduleDownloads.js';
+import { goEnvChangedProbe } from '../../src/probes/goEnvChanged.js';
 import { cachedXMod } from './support.js';
 
 const GO_DIR = '/usr/local/go/bin';
@@ -516,6 +517,17 @@ describe.skipIf(!haveGo)('a copied go binary', () => {
     const report = await diagnose([ws], { ...baseEnv(), PATH: `${bin}:/usr/bin:/bin` });
     expect(report.probes.find((p) => p.id === 'go-env')!.observed).toMatchObject({ goBinary: path.join(bin, 'go') });
     expect(ours(report).map((f) => f.message).join('\n')).not.toContain('is not inside its GOROOT');
+  });
+
+  // go env -changed never lists GOPATH: a report said "every Go setting has its default" beside an
+  // exported one (a tester's).
+  it('an exported GOPATH is in the changed section, which go env -changed leaves it out of', async () => {
+    const gopath = mkdtempSync(path.join(os.tmpdir(), 'ged-changed-gopath-'));
+    const ws = tree({ 'go.mod': MOD('example.com/changed'), 'main.go': 'package main\n\nfunc main() {}\n' });
+    const env = { ...baseEnv(), GOPATH: gopath };
+    expect(spawnSync(path.join(GO_DIR, 'go'), ['env', '-changed'], { env, encoding: 'utf8' }).stdout).not.toContain('GOPATH');
+    const report = await runDoctor({ host: new Host(), probes: [goEnvChangedProbe], workspaces: [ws], env, timeoutMs: 20_000 });
+    expect(report.goEnvChanged).toMatchObject({ GOPATH: gopath });
   });
 });
 
