@@ -208,7 +208,11 @@ export function profilePathFix(dirs: readonly string[], home?: string): Fix | un
 }
 
 /** The launch probe's PATH fix: any directory, escaped for the double quotes it lands in. */
-export function pathAddDirFix(dir: string): Fix {
+export function pathAddDirFix(dir: string, home?: string): Fix {
+  // One line and one id with the other probes' PATH fix where the directory needs no escaping: two
+  // causes offered the same line in two spellings, and typing both appended it twice (a tester's).
+  const same = profilePathFix([dir], home);
+  if (same) return same;
   return {
     id: 'path-add-dir',
     kind: 'terminal',
