@@ -14,7 +14,7 @@ import type { Host } from '../host/host.js';
 import { parseMountInfo } from '../procfs/mountinfo.js';
 import { ancestorsWithin, cgroupMounts, parseCgroupLimit, parseFlatKeyed, parseProcCgroup, placeController } from '../procfs/cgroup.js';
 import { procOf } from '../procfs/procs.js';
-import { parseDmesg, parseForkRejected, parseUptime, recordsSince, type KernelRecord } from '../procfs/kernelLog.js';
+import { parseDmesg, parseForkRejected, parseUptime, recordsSince, type ForkRejected, type KernelRecord } from '../procfs/kernelLog.js';
 import { parseKernelOomKills, type KernelOomKill } from '../goplsLog/crashVerdict.js';
 import { lookPath } from '../facts/lookPath.js';
 import { raiseLimitFixes } from '../fixes/catalog.js';
@@ -173,7 +173,7 @@ export function afterRunFindings(i: AfterRunInput): FindingInput[] {
   out.push(...rlimitBitFindings(i.earlier), ...limitBitFindings(i.earlier));
 
   const pidRise = rises.find((r) => r.reading.controller === 'pids' && r.key === 'max');
-  const rejected = parseForkRejected(i.kernel);
+  const rejected = ownRejections(parseForkRejected(i.kernel), i.after);
   if (pidRise || rejected.length) {
     const n = pidRise ? pidRise.after - pidRise.before : undefined;
     out.push({
@@ -293,6 +293,18 @@ export function ownKills(kills: readonly KernelOomKill[], after: Readings): Kern
   const concernsUs = (memcg: string) => memcg === '/' || ours.some((p) => p === memcg || p.startsWith(memcg.endsWith('/') ? memcg : `${memcg}/`));
   const foreign = new Set(kills.filter((k) => k.memcg !== undefined && !concernsUs(k.memcg)).map((k) => k.pid));
   return kills.filter((k) => !foreign.has(k.pid));
+}
+
+/**
+ * The pids controller's refusals in this process's pids cgroup or one above it (the limit that
+ * refused may be an ancestor's): another cgroup's ("fork rejected by pids controller in /other")
+ * is not this run's (a tester's healthy project got an error for one). As ownKills, all are kept
+ * when the pids counters could not be read.
+ */
+export function ownRejections(rejected: readonly ForkRejected[], after: Readings): ForkRejected[] {
+  const ours = after.counters.filter((c) => c.controller === 'pids').map((c) => c.cgPath);
+  if (!ours.length) return [...rejected];
+  return rejected.filter((x) => x.cgroup === '/' || ours.some((p) => p === x.cgroup || p.startsWith(x.cgroup.endsWith('/') ? x.cgroup : `${x.cgroup}/`)));
 }
 
 function firstSentence(s: string): string {

@@ -61,6 +61,16 @@ describe('afterRunFindings', () => {
     expect(found.find((f) => f.classId === 'process-limit')!.evidence[0]!.excerpt).toMatch(/fork rejected by pids controller in \/doctor/);
   });
 
+  // A tester's healthy project got a process-limit error for a refusal in another session's cgroup.
+  it('a fork rejected in another pids cgroup is not this run\'s; one in ours or above it is', () => {
+    const other = recordsSince(parseDmesg('[ 6503.000000] cgroup: fork rejected by pids controller in /explorectr'), 6500);
+    expect(afterRunFindings({ before: { counters: pids(0) }, after: { counters: pids(0) }, kernel: other, kernelSource: 'dmesg', earlier: [] })).toEqual([]);
+    const above = recordsSince(parseDmesg('[ 6503.000000] cgroup: fork rejected by pids controller in /'), 6500);
+    expect(afterRunFindings({ before: { counters: pids(0) }, after: { counters: pids(0) }, kernel: above, kernelSource: 'dmesg', earlier: [] }).map((f) => f.classId)).toEqual(['process-limit']);
+    const ours = recordsSince(parseDmesg('[ 6503.000000] cgroup: fork rejected by pids controller in /doctor'), 6500);
+    expect(afterRunFindings({ before: { counters: pids(0) }, after: { counters: pids(0) }, kernel: ours, kernelSource: 'dmesg', earlier: [] }).map((f) => f.classId)).toEqual(['process-limit']);
+  });
+
   it('the limit was hit but nothing was killed: a warning, not an error', () => {
     const found = afterRunFindings({ before: { counters: mem(0, 0) }, after: { counters: mem(0, 3) }, kernel: [], kernelSource: 'dmesg', earlier: [] });
     expect(found).toEqual([expect.objectContaining({ classId: 'memory-limit', severity: 'warning' })]);
