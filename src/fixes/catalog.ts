@@ -309,11 +309,15 @@ export function raiseLimitFixes(kind: 'memory' | 'pids', cgPath: string, at?: { 
 }
 
 /**
- * GOWORK=off written in the go env file: go reads it there but refuses to change it ("go env -u
- * GOWORK" says "go: GOWORK cannot be modified", measured with go1.26.8), so the line is removed
- * from the file itself.
+ * GOWORK=off hiding a go.work: unset, go finds the go.work above each folder itself (a path written
+ * into user settings would hand one project's go.work to every other). Exported where the tools
+ * start, an empty GOWORK for the Go tools unsets it; written in the go env file (`goenv`, go env
+ * GOENV), go reads it there but refuses to change it ("go env -u GOWORK" says "go: GOWORK cannot be
+ * modified", measured with go1.26.8), so the line is removed from the file itself.
  */
-export function goworkFileLineFix(goenvFile: string): Fix {
+export function goworkOffFix(env: NodeJS.ProcessEnv, goenv: string | undefined): Fix {
+  if (env.GOWORK === 'off') return toolsEnvFix('toolsenv-gowork-auto', 'Let go find go.work itself (GOWORK unset for the Go tools)', { GOWORK: '' }, 'An empty GOWORK is unset to go: it then uses the go.work above each folder. Remove GOWORK=off where it is exported too.');
+  const goenvFile = goenv || path.join(env.HOME ?? '~', '.config/go/env');
   return {
     id: 'go-env-file-drop-gowork',
     kind: 'terminal',

@@ -29,7 +29,7 @@ import { findUp } from './modules.js';
 import { programInLogin } from './programInLogin.js';
 import { sshFetchFindings } from './sshFetchFindings.js';
 import { firstAndMore } from '../doctor/listing.js';
-import { goworkFileLineFix, toolsEnvFix } from '../fixes/catalog.js';
+import { goworkOffFix, toolsEnvFix } from '../fixes/catalog.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
 
 const MAX_MODULES = 8;
@@ -518,12 +518,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
         confidence: 0.9,
         message: `GOWORK=off (${ctx.env.GOWORK === 'off' ? 'from the environment the tools get' : `from your go env file (${v.GOENV || 'GOENV'})`}) makes go ignore ${hidden.work}, whose modules serve ${firstAndMore([...served])} to ${path.join(s.dir, 'go.mod')}: go tries to download ${served.size === 1 ? 'it' : 'them'} instead, and go build and gopls fail ("missing go.sum entry", or no such version on the proxy).`,
         evidence: [goEnvEv(['GOWORK']), { source: hidden.work, excerpt: hidden.served.map((m) => `use ${m.dir} (module ${m.path})`).join('\n') }],
-        // Unset, go finds the go.work above each folder itself: a path written into user settings
-        // would hand this workspace's go.work to every other project (a tester's finding).
-        fixes:
-          ctx.env.GOWORK === 'off'
-            ? [toolsEnvFix('toolsenv-gowork-auto', 'Let go find go.work itself (GOWORK unset for the Go tools)', { GOWORK: '' }, 'An empty GOWORK is unset to go: it then uses the go.work above each folder. Remove GOWORK=off where it is exported too.')]
-            : [goworkFileLineFix(v.GOENV || path.join(ctx.env.HOME ?? '~', '.config/go/env'))],
+        fixes: [goworkOffFix(ctx.env, v.GOENV)],
       });
       s = { ...s, missingSum: s.missingSum.filter((m) => !served.has(m.path)), notCached: s.notCached.filter((m) => !served.has(m.path)) };
     }

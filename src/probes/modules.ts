@@ -8,7 +8,7 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact } from '../facts/readGoEnv.js';
 import { buildsFromVendor, classifyGoFailure, dlWrapperDownloadFix, goFlagsWithout, impostorFix, parseGoFlags, parseToolchain } from './goFailure.js';
-import { alternateToolFix, goworkFileLineFix, gotoolchainLocalFix, INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
+import { alternateToolFix, goworkOffFix, gotoolchainLocalFix, INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
 import { isInside } from '../host/paths.js';
@@ -451,9 +451,7 @@ async function inspectFolder(
         { source: root, excerpt: explicitWork === 'off' ? `GOWORK=off${hidden ? ` (${hidden} is there)` : ''}` : `no go.work in ${ancestors(root).slice(0, 6).join(', ')}` },
       ],
       fixes: hidden
-        ? fileWorkOff
-          ? [goworkFileLineFix(v.GOENV || path.join(ctx.env.HOME ?? '~', '.config/go/env'))]
-          : [toolsEnvFix('toolsenv-gowork-auto', 'Let go find go.work itself (GOWORK unset for the Go tools)', { GOWORK: '' }, 'An empty GOWORK is unset to go: it then uses the go.work above each folder. Remove GOWORK=off where it is exported too.')]
+        ? [goworkOffFix(ctx.env, v.GOENV)]
         : [{ id: 'go-work-init', kind: 'terminal', title: `Create a go.work that uses every module in ${root}`, text: 'go work init && go work use -r .', needsRoot: false, cwd: root }],
     });
   }
