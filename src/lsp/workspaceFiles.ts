@@ -77,6 +77,19 @@ export function goModModulePath(text: string): string | undefined {
   return /^\s*module\s+"?([^\s"]+)"?/m.exec(text)?.[1];
 }
 
+/** Pure: the requirements of a go.mod text (single-line and block form), path and version. */
+export function goModRequires(gomod: string): Array<{ path: string; version: string }> {
+  const out: Array<{ path: string; version: string }> = [];
+  const text = gomod.replace(/\/\/.*$/gm, '');
+  for (const m of text.matchAll(/^\s*require\s+"?([^\s"(]+)"?\s+(\S+)\s*$/gm)) out.push({ path: m[1]!, version: m[2]! });
+  for (const b of text.matchAll(/^\s*require\s*\(([\s\S]*?)\)/gm))
+    for (const l of b[1]!.split('\n')) {
+      const m = /^\s*"?([^\s"]+)"?\s+(\S+)\s*$/.exec(l);
+      if (m) out.push({ path: m[1]!, version: m[2]! });
+    }
+  return out;
+}
+
 /** Pure: the directories a go.work `use`s, in order, as written (one-line and block forms, `use(` too; comments dropped). */
 export function parseGoWorkUses(text: string): string[] {
   const uses: string[] = [];

@@ -17,7 +17,7 @@ import { lookPath, pathEntries } from '../facts/lookPath.js';
 import { runGoplsSession, NO_VIEW, type GoplsSessionResult } from '../lsp/session.js';
 import type { GoEnvFact } from '../facts/readGoEnv.js';
 import { parseGoproxy } from './goproxyConfig.js';
-import { chooseProbeFile, goModModulePath } from '../lsp/workspaceFiles.js';
+import { chooseProbeFile, goModModulePath, goModRequires } from '../lsp/workspaceFiles.js';
 import { classifyGoplsDiagnostic, type ClassifiedDiagnostic, type DiagnosticKind } from '../lsp/goplsDiagnostics.js';
 import { INSTALL_NEWER_GO, GOPLS_SUPPORT_POLICY, GOPLS_SETTINGS_DOCS, GOPLS_TROUBLESHOOTING, GOPLS_WORKSPACE_DOCS, goInDirFix, installGoplsFix, pathAddDirFix, useGoplsFix } from '../fixes/catalog.js';
 import {
@@ -534,11 +534,12 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
   // The module the file is in, not the view: a go.work view's folder holds no go.mod, and a fix run
   // there ("go mod tidy") failed with "go.mod file not found" (a tester's go.work workspace).
   const moduleDir = session.openedFile && viewDir ? (nearestGoModDir(path.dirname(session.openedFile), viewDir) ?? viewDir) : viewDir;
+  const said = `gopls's diagnostics for ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'}`;
   for (const [kind, list] of byKind) {
     const first = list[0]!.d;
     const words = DIAGNOSTIC_WORDS[kind];
     const evidence: Evidence[] = list.slice(0, 3).map((x) => ({ source: `gopls textDocument/publishDiagnostics ${fileUrlPath(x.uri)}`, excerpt: x.d.message }));
-    let message = `gopls's diagnostics for ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'}: ${words.says(first)}`;
+    let message = `${said}: ${words.says(first)}`;
     let fixes = diagnosticFixes(kind, first, moduleDir);
     // The package is in a module nested below this one that no go.work joins: go mod tidy would
     // look for it on the proxy and fail (measured); a go.work over both is what makes it resolve.
@@ -555,7 +556,7 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
         confidence: 0.6,
         role: 'symptom',
         symptom: 'load-failed',
-        message: `gopls's diagnostics for ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'}: gopls found no module providing ${first.subject}, which go.mod replaces with ${lostReplace.to}, a folder that is not there (${lostReplace.target})`,
+        message: `${said}: gopls found no module providing ${first.subject}, which go.mod replaces with ${lostReplace.to}, a folder that is not there (${lostReplace.target})`,
         evidence: [...evidence, { source: path.join(moduleDir!, 'go.mod'), excerpt: `replace ${lostReplace.from} => ${lostReplace.to}` }],
         fixes: [],
       });
@@ -570,7 +571,7 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
         classId: 'fs-access',
         severity: 'error',
         confidence: 0.9,
-        message: `gopls's diagnostics for ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'}: ${first.subject} is a package of this module, in ${unreadable.dir}, which you cannot ${unreadable.code === 'EACCES' ? 'read or enter' : 'open'} (${unreadable.code}${unreadable.uid !== undefined ? `: owned by uid ${unreadable.uid}, mode ${(unreadable.mode ?? 0).toString(8).padStart(4, '0')}` : ''}): go skips it, so gopls says "no required module provides package", and go build fails with "open ${unreadable.dir}: permission denied". go mod tidy cannot help.`,
+        message: `${said}: ${first.subject} is a package of this module, in ${unreadable.dir}, which you cannot ${unreadable.code === 'EACCES' ? 'read or enter' : 'open'} (${unreadable.code}${unreadable.uid !== undefined ? `: owned by uid ${unreadable.uid}, mode ${(unreadable.mode ?? 0).toString(8).padStart(4, '0')}` : ''}): go skips it, so gopls says "no required module provides package", and go build fails with "open ${unreadable.dir}: permission denied". go mod tidy cannot help.`,
         evidence: [...evidence, { source: `access(2) R_OK|X_OK ${unreadable.dir}`, excerpt: unreadable.code }],
         fixes: unreadable.uid !== undefined && unreadable.uid !== process.getuid?.() ? [{ id: 'fs-access-chown-package', kind: 'terminal', title: `Take ownership of ${unreadable.dir}`, text: `sudo chown -R "$USER:" ${quoteForDisplay(unreadable.dir)}`, needsRoot: true, detail: 'A checkout, copy or build made as root left it so.' }] : [],
       });
@@ -579,23 +580,27 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
     // go.mod requires the module that provides it: the download is what failed (an unwritable
     // module cache, a proxy refused or unreachable), which another probe names; "go mod tidy" fails
     // the same way (a tester's root-owned GOMODCACHE: a second error with a fix that failed as typed).
-    const required = kind === 'no-module-provides' && moduleDir && first.subject && !nested && !unreadable && !lostReplace ? requiredModuleOf(moduleDir, first.subject) : undefined;
-    // In the module cache already, without that package: not a download that failed but an import
-    // of a package the required version does not have (a typo, or one a later version added); go mod
-    // tidy then fails with "does not contain package" (a tester's).
-    const cached = required && gomodcache ? path.join(gomodcache, `${escapeModulePath(required.path)}@${escapeModulePath(required.version)}`) : undefined;
-    if (required && cached && existsSync(path.join(cached, 'go.mod')) && first.subject !== required.path && !existsSync(path.join(cached, first.subject!.slice(required.path.length + 1)))) {
-      out.push({
-        classId: first.classId,
-        severity: 'error',
-        confidence: 0.85,
-        message: `gopls's diagnostics for ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'}: ${required.path} ${required.version}, which ${path.join(moduleDir!, 'go.mod')} requires and the module cache holds, has no package ${first.subject!.slice(required.path.length + 1)}: the import ${first.subject} names a package that version does not have (a typo, or one a later version adds); go mod tidy fails with "does not contain package".`,
-        evidence: [...evidence, { source: path.join(moduleDir!, 'go.mod'), excerpt: `require ${required.path} ${required.version}` }, { source: cached, excerpt: `no folder ${first.subject!.slice(required.path.length + 1)}` }],
-        fixes: [{ id: 'module-packages-docs', kind: 'link', title: `The packages of ${required.path} ${required.version}`, url: `https://pkg.go.dev/${required.path}@${required.version}` }],
-      });
-      continue;
-    }
+    // An import of no module go.mod names a folder of: what the checks below tell apart.
+    const unplaced = kind === 'no-module-provides' && moduleDir && first.subject && !nested && !unreadable && !lostReplace ? first.subject : undefined;
+    const required = unplaced ? requiredModuleOf(moduleDir!, unplaced) : undefined;
     if (required) {
+      const requireEv: Evidence = { source: path.join(moduleDir!, 'go.mod'), excerpt: `require ${required.path} ${required.version}` };
+      // In the module cache already, without that package: not a download that failed but an import
+      // of a package the required version does not have (a typo, or one a later version added); go mod
+      // tidy then fails with "does not contain package" (a tester's).
+      const cached = gomodcache ? path.join(gomodcache, `${escapeModulePath(required.path)}@${escapeModulePath(required.version)}`) : undefined;
+      const pkg = unplaced!.slice(required.path.length + 1);
+      if (cached && pkg && existsSync(path.join(cached, 'go.mod')) && !existsSync(path.join(cached, pkg))) {
+        out.push({
+          classId: first.classId,
+          severity: 'error',
+          confidence: 0.85,
+          message: `${said}: ${required.path} ${required.version}, which ${requireEv.source} requires and the module cache holds, has no package ${pkg}: the import ${unplaced} names a package that version does not have (a typo, or one a later version adds); go mod tidy fails with "does not contain package".`,
+          evidence: [...evidence, requireEv, { source: cached, excerpt: `no folder ${pkg}` }],
+          fixes: [{ id: 'module-packages-docs', kind: 'link', title: `The packages of ${required.path} ${required.version}`, url: `https://pkg.go.dev/${required.path}@${required.version}` }],
+        });
+        continue;
+      }
       // There but unreadable (a cache another user filled under umask 077): a refusal, not a download.
       let refused: string | undefined;
       if (cached) {
@@ -612,10 +617,8 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
         confidence: 0.8,
         role: 'symptom',
         symptom: refused ? 'access-denied' : 'fetch-failed',
-        message: refused
-          ? `gopls's diagnostics for ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'}: gopls found no module providing ${first.subject}, although ${path.join(moduleDir!, 'go.mod')} requires ${required.path} ${required.version}: its folder in the module cache cannot be read (${refused})`
-          : `gopls's diagnostics for ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'}: gopls found no module providing ${first.subject}, although ${path.join(moduleDir!, 'go.mod')} requires ${required.path} ${required.version}: it is not in the module cache, and go could not download it`,
-        evidence: [...evidence, { source: path.join(moduleDir!, 'go.mod'), excerpt: `require ${required.path} ${required.version}` }],
+        message: `${said}: gopls found no module providing ${unplaced}, although ${requireEv.source} requires ${required.path} ${required.version}: ${refused ? `its folder in the module cache cannot be read (${refused})` : 'it is not in the module cache, and go could not download it'}`,
+        evidence: [...evidence, requireEv],
         fixes: [],
       });
       continue;
@@ -623,7 +626,7 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
     // The import's tail is a folder of this very module (a renamed or forked repository whose go.mod
     // kept the old path, or the reverse): go mod tidy looks it up on the proxy and fails, or pulls
     // another module in (a tester's). Offered beside tidy, since a dependency may share a folder name.
-    const renamed = kind === 'no-module-provides' && moduleDir && first.subject && !nested && !unreadable && !lostReplace ? renamedModuleOf(moduleDir, first.subject) : undefined;
+    const renamed = unplaced ? renamedModuleOf(moduleDir!, unplaced) : undefined;
     if (renamed && moduleDir) {
       message += `; its tail ${renamed.tail} is a folder of this module (${path.join(moduleDir, renamed.tail)}), whose go.mod says module ${renamed.own}: if this module is ${renamed.as} (a renamed or forked repository), its module line is what is wrong`;
       evidence.push({ source: path.join(moduleDir, 'go.mod'), excerpt: `module ${renamed.own}` });
@@ -692,19 +695,6 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
       }
     }
   }
-  return out;
-}
-
-/** Pure: the requirements of a go.mod text (single-line and block form), path and version. */
-export function goModRequires(gomod: string): Array<{ path: string; version: string }> {
-  const out: Array<{ path: string; version: string }> = [];
-  const text = gomod.replace(/\/\/.*$/gm, '');
-  for (const m of text.matchAll(/^\s*require\s+"?([^\s"(]+)"?\s+(\S+)\s*$/gm)) out.push({ path: m[1]!, version: m[2]! });
-  for (const b of text.matchAll(/^\s*require\s*\(([\s\S]*?)\)/gm))
-    for (const l of b[1]!.split('\n')) {
-      const m = /^\s*"?([^\s"]+)"?\s+(\S+)\s*$/.exec(l);
-      if (m) out.push({ path: m[1]!, version: m[2]! });
-    }
   return out;
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { classifyGoplsDiagnostic } from '../../../src/lsp/goplsDiagnostics.js';
-import { goModRequires } from '../../../src/probes/gopls.js';
+import { goModRequires } from '../../../src/lsp/workspaceFiles.js';
 
 // Messages as gopls v0.23.0 published them for real modules (go1.26.8) on this machine.
 describe('classifyGoplsDiagnostic', () => {
