@@ -290,8 +290,7 @@ export function ownKills(kills: readonly KernelOomKill[], after: Readings): Kern
   const ours = after.counters.filter((c) => c.controller === 'memory').map((c) => c.cgPath);
   // Counters unreadable: nothing to tell ours from others' by, so every record is kept.
   if (!ours.length) return [...kills];
-  const concernsUs = (memcg: string) => memcg === '/' || ours.some((p) => p === memcg || p.startsWith(memcg.endsWith('/') ? memcg : `${memcg}/`));
-  const foreign = new Set(kills.filter((k) => k.memcg !== undefined && !concernsUs(k.memcg)).map((k) => k.pid));
+  const foreign = new Set(kills.filter((k) => k.memcg !== undefined && !atOrAbove(k.memcg, ours)).map((k) => k.pid));
   return kills.filter((k) => !foreign.has(k.pid));
 }
 
@@ -304,7 +303,12 @@ export function ownKills(kills: readonly KernelOomKill[], after: Readings): Kern
 export function ownRejections(rejected: readonly ForkRejected[], after: Readings): ForkRejected[] {
   const ours = after.counters.filter((c) => c.controller === 'pids').map((c) => c.cgPath);
   if (!ours.length) return [...rejected];
-  return rejected.filter((x) => x.cgroup === '/' || ours.some((p) => p === x.cgroup || p.startsWith(x.cgroup.endsWith('/') ? x.cgroup : `${x.cgroup}/`)));
+  return rejected.filter((x) => atOrAbove(x.cgroup, ours));
+}
+
+/** Is cgroup `cg` one of ours or above one of ours (its limit then applies to us)? */
+function atOrAbove(cg: string, ours: readonly string[]): boolean {
+  return cg === '/' || ours.some((p) => p === cg || p.startsWith(cg.endsWith('/') ? cg : `${cg}/`));
 }
 
 function firstSentence(s: string): string {

@@ -38,6 +38,11 @@ const REJECTED_FLAG = /(?:unrecognized command[- ]line option|unrecognized optio
 /** A package's compiler output as go list reports it: "# example.com/p" then the tool's lines. */
 const PACKAGE_OUTPUT = /^# \S+/;
 
+/** A cause read from a cgo failure: an environment setting (or its absence) that keeps cgo from building, which explains the editor's red squiggles. */
+function cgoCause(f: Pick<FindingInput, 'message' | 'evidence' | 'fixes'>): FindingInput {
+  return { classId: 'env-inheritance', headline: 'cgo-build', explains: ['module-resolution'], severity: 'error', confidence: 0.9, ...f };
+}
+
 export function cgoDiagnosticFindings(input: CgoDiagnosticInput): FindingInput[] {
   const messages: Array<{ file: string; message: string }> = [];
   for (const d of input.diagnostics)
@@ -52,12 +57,7 @@ export function cgoDiagnosticFindings(input: CgoDiagnosticInput): FindingInput[]
     const allow = `CGO_${kind}_ALLOW`;
     const pattern = flag.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
     return [
-      {
-        classId: 'env-inheritance',
-        headline: 'cgo-build',
-        explains: ['module-resolution'],
-        severity: 'error',
-        confidence: 0.9,
+      cgoCause({
         message: `go refuses the flag ${flag} in a #cgo ${kind} line (its allowlist of compiler flags, https://go.dev/s/invalidflag): go build and gopls skip the package's cgo, so what its C declares is "undefined". ${allow}, a regular expression, lets go pass it; allow it only if you trust that package, since the flag reaches the C compiler.`,
         evidence,
         fixes: [
@@ -65,7 +65,7 @@ export function cgoDiagnosticFindings(input: CgoDiagnosticInput): FindingInput[]
           { id: `cgo-allow-${kind.toLowerCase()}-go-env`, kind: 'terminal', title: `Allow ${flag} in your go env file, for terminals too`, text: `go env -w '${allow}=${pattern.replace(/'/g, `'\\''`)}'`, needsRoot: false },
           { id: 'cgo-invalid-flag-docs', kind: 'link', title: "go's allowlist of cgo flags", url: 'https://go.dev/s/invalidflag' },
         ],
-      },
+      }),
     ];
   }
 
@@ -79,16 +79,11 @@ export function cgoDiagnosticFindings(input: CgoDiagnosticInput): FindingInput[]
       ? [toolsEnvFix(`cgo-flags-${variable.toLowerCase()}`, `Give the Go tools go's default ${variable}${fallback ? ` (${fallback})` : ''}`, { [variable]: fallback || ' ' }, `go.toolsEnvVars applies it to gopls and every go command the extension runs; the ${variable} exported where the editor was started (a shell profile, the launcher) still breaks go build in terminals until it is removed there.`)]
       : [{ id: `cgo-flags-${variable.toLowerCase()}-unset`, kind: 'terminal', title: `Remove ${variable} from your go env file`, text: `go env -u ${variable}`, needsRoot: false, detail: `go then uses its default${fallback ? ` (${fallback})` : ''}, in the editor and in terminals.` }];
     return [
-      {
-        classId: 'env-inheritance',
-        headline: 'cgo-build',
-        explains: ['module-resolution'],
-        severity: 'error',
-        confidence: 0.9,
+      cgoCause({
         message: `${variable}=${value} (from ${fromEnv ? 'the environment the editor was started with' : 'your go env file, go env -w'}) passes ${rejected}, which the C compiler rejects: cgo fails for every package that imports "C", and for runtime/cgo under any program importing net or os/user, so go build fails and gopls reports what the C code declares as "undefined".`,
         evidence: [...evidence, { source: 'go env', excerpt: `${variable}=${value}` }],
         fixes,
-      },
+      }),
     ];
   }
 
