@@ -3,6 +3,7 @@
 // steer modules, caches and the target platform sane. Evidence names `go env -json` or the
 // environment, whichever set the value.
 import path from 'node:path';
+import { octalMode } from '../host/fileMode.js';
 import { constants as fsConst, existsSync, promises as fs } from 'node:fs';
 import type { ClassId, Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
@@ -429,7 +430,7 @@ async function unreadableEnvFileFindings(ctx: ProbeContext, v: GoEnvValues, goEn
   const code = await fs.access(file, fsConst.R_OK).then(() => undefined, (e: NodeJS.ErrnoException) => e.code);
   if (code !== 'EACCES' && code !== 'EPERM') return [];
   const st = await fs.stat(file).catch(() => undefined);
-  const mode = st ? (st.mode & 0o7777).toString(8).padStart(4, '0') : undefined;
+  const mode = st ? octalMode(st.mode) : undefined;
   return [
     {
       classId: 'env-inheritance',

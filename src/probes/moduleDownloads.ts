@@ -11,6 +11,7 @@
 //   editor (or the reverse): env-inheritance (the cure is the editor's environment), and it
 //   explains module-resolution symptoms.
 import path from 'node:path';
+import { octalMode } from '../host/fileMode.js';
 import net from 'node:net';
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -150,7 +151,7 @@ async function firstRefusingDir(modcache: string, dir: string): Promise<{ dir: s
     const ok = await fs.access(d, fsConstants.X_OK | fsConstants.R_OK).then(() => true, () => false);
     if (!ok) {
       const st = await fs.stat(d).catch(() => undefined);
-      return st ? { dir: d, uid: st.uid, mode: (st.mode & 0o7777).toString(8).padStart(4, '0') } : undefined;
+      return st ? { dir: d, uid: st.uid, mode: octalMode(st.mode) } : undefined;
     }
   }
   return undefined;
@@ -533,7 +534,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       classId: 'fs-access',
       severity: 'error',
       confidence: 0.9,
-      message: `${u.path} exists but cannot be read (${u.code}${st ? `: owned by uid ${st.uid}, mode ${(st.mode & 0o7777).toString(8).padStart(4, '0')}, you are uid ${ctx.host.uid}` : ''}): go treats every checksum as missing ("missing go.sum entry"), go mod tidy fails with "open ${u.path}: permission denied", and gopls loads nothing that needs a module.`,
+      message: `${u.path} exists but cannot be read (${u.code}${st ? `: owned by uid ${st.uid}, mode ${octalMode(st.mode)}, you are uid ${ctx.host.uid}` : ''}): go treats every checksum as missing ("missing go.sum entry"), go mod tidy fails with "open ${u.path}: permission denied", and gopls loads nothing that needs a module.`,
       evidence: [{ source: `open(2) ${u.path}`, excerpt: u.code }],
       fixes: st && st.uid !== ctx.host.uid && ctx.host.uid !== 0 ? [{ id: 'fs-access-chown-go-sum', kind: 'terminal', title: `Take ownership of ${path.basename(u.path)}`, text: `sudo chown "$USER:" ${quoteForDisplay(u.path)}`, needsRoot: true, detail: 'A `sudo go …` in the module wrote it as root.' }] : [],
     });

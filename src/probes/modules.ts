@@ -3,6 +3,7 @@
 // each module. gopls builds one view per module or go.work; what falls outside every view gets
 // "no views" / "no view for file" and red imports.
 import path from 'node:path';
+import { octalMode } from '../host/fileMode.js';
 import { existsSync, promises as fs } from 'node:fs';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
@@ -348,7 +349,7 @@ async function inspectFolder(
       classId: 'fs-access',
       severity: 'error',
       confidence: 0.85,
-      message: `${refusedInModules.length === 1 ? `${first.dir} is a folder` : `${refusedInModules.length} folders (${firstAndMore(refusedInModules.map((r) => rel(root, r.dir)))}) are folders`} of the module ${first.module} that you cannot read (${first.code}${st ? `: owned by uid ${st.uid}, mode ${(st.mode & 0o7777).toString(8).padStart(4, '0')}, you are uid ${ctx.host.uid}` : ''}): go build ./... and go test ./... stop with "open ${first.dir}: permission denied", and gopls cannot load what is in ${refusedInModules.length === 1 ? 'it' : 'them'} (an import of a package there reads "no required module provides package").`,
+      message: `${refusedInModules.length === 1 ? `${first.dir} is a folder` : `${refusedInModules.length} folders (${firstAndMore(refusedInModules.map((r) => rel(root, r.dir)))}) are folders`} of the module ${first.module} that you cannot read (${first.code}${st ? `: owned by uid ${st.uid}, mode ${octalMode(st.mode)}, you are uid ${ctx.host.uid}` : ''}): go build ./... and go test ./... stop with "open ${first.dir}: permission denied", and gopls cannot load what is in ${refusedInModules.length === 1 ? 'it' : 'them'} (an import of a package there reads "no required module provides package").`,
       evidence: refusedInModules.slice(0, 4).map((r) => ({ source: `readdir(3) ${r.dir}`, excerpt: r.code })),
       fixes: st && st.uid !== ctx.host.uid && ctx.host.uid !== 0 ? [{ id: 'fs-access-chown-workspace-dir', kind: 'terminal', title: `Take ownership of ${first.dir}`, text: `sudo chown -R "$USER:" ${quoteForDisplay(first.dir)}`, needsRoot: true, detail: 'A checkout, copy or build made as root left it so.' }] : [],
     });

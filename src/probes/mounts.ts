@@ -2,6 +2,7 @@
 // /proc/self/mountinfo, and an exec canary: a copy of `true` run from the directory `go build`
 // and `go test` put their binaries in. EACCES from that exec is the symptom itself.
 import path from 'node:path';
+import { octalMode } from '../host/fileMode.js';
 import os from 'node:os';
 import { promises as fs, constants as fsConst } from 'node:fs';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
@@ -101,7 +102,7 @@ export async function workspaceOwnership(workspaces: readonly WorkspaceMount[], 
     const denied = await fs.access(w.real, fsConst.W_OK).then(() => undefined, (e: NodeJS.ErrnoException) => e.code);
     if (denied !== 'EACCES') continue;
     const st = await fs.stat(w.real).catch(() => undefined);
-    const mode = st ? (st.mode & 0o7777).toString(8).padStart(4, '0') : undefined;
+    const mode = st ? octalMode(st.mode) : undefined;
     out.push({
       classId: 'fs-access',
       severity: 'warning',
