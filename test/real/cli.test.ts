@@ -139,24 +139,32 @@ describe.skipIf(!GO)('CLI outputs and exit status', () => {
     expect(r.code).toBe(2);
   });
 
+  /** The CLI and the module where another uid can read them (a CI clone may sit in a 0700 directory). */
+  const reachableCopy = (prefix: string): string => {
+    const reach = mkdtempSync(path.join(os.tmpdir(), prefix));
+    chmodSync(reach, 0o755);
+    execFileSync('cp', ['-r', path.join(ROOT, 'dist'), path.join(reach, 'dist')]);
+    execFileSync('cp', ['-r', module_, path.join(reach, 'mod')]);
+    execFileSync('chmod', ['-R', 'a+rX', reach]);
+    return reach;
+  };
+  /** diagnose --json of that copy as `uid`, with only go on a minimal PATH and no HOME. */
+  const diagnoseAs = (uid: number, reach: string) =>
+    spawnSync('setpriv', ['--reuid', String(uid), '--regid', String(uid), '--clear-groups', process.execPath, path.join(reach, 'dist', 'cli.js'), 'diagnose', '--json', '--workspace', path.join(reach, 'mod'), '--timeout-ms', '20000'], {
+      env: { PATH: `${path.dirname(GO!)}:/usr/bin:/bin` },
+      cwd: '/',
+      encoding: 'utf8',
+      timeout: 120_000,
+    });
+
   // A container run with --user 1234 on an image without that user, and no HOME: os.homedir()
   // throws (uv_os_homedir ENOENT), and the CLI died with "internal error" (exit 3) before any probe.
   it.runIf(process.getuid?.() === 0)('a uid with no passwd entry and no HOME: a report naming the missing HOME, not an internal error', () => {
     const uid = 54321;
     expect(spawnSync('getent', ['passwd', String(uid)]).status, `uid ${uid} must have no passwd entry`).not.toBe(0);
-    // The CLI and the module where that uid can read them (a CI clone may sit in a 0700 directory).
-    const reach = mkdtempSync(path.join(os.tmpdir(), 'cli-nouser-'));
-    chmodSync(reach, 0o755);
-    execFileSync('cp', ['-r', path.join(ROOT, 'dist'), path.join(reach, 'dist')]);
-    execFileSync('cp', ['-r', module_, path.join(reach, 'mod')]);
-    execFileSync('chmod', ['-R', 'a+rX', reach]);
+    const reach = reachableCopy('cli-nouser-');
     try {
-      const r = spawnSync('setpriv', ['--reuid', String(uid), '--regid', String(uid), '--clear-groups', process.execPath, path.join(reach, 'dist', 'cli.js'), 'diagnose', '--json', '--workspace', path.join(reach, 'mod'), '--timeout-ms', '20000'], {
-        env: { PATH: `${path.dirname(GO!)}:/usr/bin:/bin` },
-        cwd: '/',
-        encoding: 'utf8',
-        timeout: 120_000,
-      });
+      const r = diagnoseAs(uid, reach);
       expect(r.stderr).not.toContain('internal error');
       const report = JSON.parse(r.stdout);
       expect(r.status).toBe(expectedExit(report));
@@ -187,18 +195,9 @@ describe.skipIf(!GO)('CLI outputs and exit status', () => {
   // /nonexistent here: the fix must name a directory that user can have, and it must work.
   it.runIf(process.getuid?.() === 0 && spawnSync('getent', ['passwd', 'nobody']).stdout?.toString().split(':')[5] === '/nonexistent')('a user whose passwd home does not exist, with no HOME: the build cache and GOPATH go where that user can write', () => {
     const uid = 65534;
-    const reach = mkdtempSync(path.join(os.tmpdir(), 'cli-nohome-'));
-    chmodSync(reach, 0o755);
-    execFileSync('cp', ['-r', path.join(ROOT, 'dist'), path.join(reach, 'dist')]);
-    execFileSync('cp', ['-r', module_, path.join(reach, 'mod')]);
-    execFileSync('chmod', ['-R', 'a+rX', reach]);
+    const reach = reachableCopy('cli-nohome-');
     try {
-      const r = spawnSync('setpriv', ['--reuid', String(uid), '--regid', String(uid), '--clear-groups', process.execPath, path.join(reach, 'dist', 'cli.js'), 'diagnose', '--json', '--workspace', path.join(reach, 'mod'), '--timeout-ms', '20000'], {
-        env: { PATH: `${path.dirname(GO!)}:/usr/bin:/bin` },
-        cwd: '/',
-        encoding: 'utf8',
-        timeout: 120_000,
-      });
+      const r = diagnoseAs(uid, reach);
       const report = JSON.parse(r.stdout);
       const fixes = report.causes.flatMap((c: { fixes: Array<{ id: string; value?: Record<string, string> }> }) => c.fixes);
       expect(JSON.stringify(fixes)).not.toContain('/nonexistent');
