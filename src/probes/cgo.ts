@@ -20,7 +20,8 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import { resolveProgram } from '../facts/lookPath.js';
-import { mountOf, parseMountTable, type MountLine } from '../procfs/mountTable.js';
+import { hasOption, mountOf, parseMountTable, type MountLine } from '../procfs/mountTable.js';
+import { octalMode } from '../host/fileMode.js';
 import { remountFix } from './mounts.js';
 import { cCompilerInstallFix, ccPathFix, ccUnsetFix, cgoDisableFix, cgoEnableFix, clangInstallFix } from '../fixes/cgo.js';
 import { walkDirs } from '../host/walk.js';
@@ -267,7 +268,7 @@ async function noexecCompiler(ctx: ProbeContext, program: string): Promise<Noexe
   if (!real || !st?.isFile() || (st.mode & 0o111) === 0) return undefined;
   const text = await ctx.host.readText('/proc/self/mountinfo');
   const mount = text ? mountOf(parseMountTable(text), real) : undefined;
-  return mount?.options.includes('noexec') ? { real, mode: st.mode & 0o7777, mount } : undefined;
+  return mount && hasOption(mount, 'noexec') ? { real, mode: st.mode & 0o7777, mount } : undefined;
 }
 
 function noexecCompilerFinding(program: string, v: Readonly<Record<string, string>>, env: NodeJS.ProcessEnv, n: NoexecCompiler, gcc: string | undefined): FindingInput {
@@ -276,10 +277,10 @@ function noexecCompilerFinding(program: string, v: Readonly<Record<string, strin
     classId: 'noexec-mount',
     severity: 'error',
     confidence: 0.95,
-    message: `cgo's C compiler ${JSON.stringify(program)} (go env CC, from ${fromEnv ? 'the environment' : `your go env file (${v.GOENV || 'GOENV'})`}) is on ${n.mount.mountPoint}, mounted noexec: the kernel refuses to run it whatever its mode (${n.mode.toString(8).padStart(4, '0')}), so go build, go test and gopls fail on every package that imports "C", and on any program importing net or os/user, with 'cgo: C compiler ${JSON.stringify(program)} not found: exec: ${JSON.stringify(program)}: permission denied'.`,
+    message: `cgo's C compiler ${JSON.stringify(program)} (go env CC, from ${fromEnv ? 'the environment' : `your go env file (${v.GOENV || 'GOENV'})`}) is on ${n.mount.mountPoint}, mounted noexec: the kernel refuses to run it whatever its mode (${octalMode(n.mode)}), so go build, go test and gopls fail on every package that imports "C", and on any program importing net or os/user, with 'cgo: C compiler ${JSON.stringify(program)} not found: exec: ${JSON.stringify(program)}: permission denied'.`,
     evidence: [
       { source: 'go env CC', excerpt: v.CC ?? program },
-      { source: `stat ${n.real}`, excerpt: `regular file, mode ${n.mode.toString(8).padStart(4, '0')}` },
+      { source: `stat ${n.real}`, excerpt: `regular file, mode ${octalMode(n.mode)}` },
       { source: '/proc/self/mountinfo', excerpt: n.mount.raw, line: n.mount.line },
     ],
     fixes: [
