@@ -405,8 +405,7 @@ async function inspectFolder(
     // The folder is a symbolic link into a module (a package folder of it): go mod init here would
     // write a go.mod inside that module and cut the package out of it (a tester's parent module
     // stopped building). Opening the real path is the way; the symlink warning offers it.
-    const realRoot = await fs.realpath(root).catch(() => root);
-    const realModule = realRoot !== root ? await findUp(realRoot, 'go.mod') : undefined;
+    const realModule = real !== root ? await findUp(real, 'go.mod') : undefined;
     // With no module at all the folder is broken; beside modules, a few loose files (scripts,
     // examples) only break when opened.
     const none = modules.length === 0;
@@ -417,11 +416,11 @@ async function inspectFolder(
       message:
         `${orphans.length} director${orphans.length === 1 ? 'y' : 'ies'} in ${root} hold${orphans.length === 1 ? 's' : ''} .go files with no go.mod at or above ${orphans.length === 1 ? 'it' : 'them'}${none ? '' : ` (outside the ${modules.length} module${modules.length === 1 ? '' : 's'} here)`}: ` +
         `gopls will say "no views" (or "No active builds contain …") for them, so imports, completion and diagnostics fail there.` +
-        (realModule ? ` ${root} is a link to ${realRoot}, inside the module of ${realModule}: open that module's folder (go mod init here would write a go.mod inside it and split the package off).` : ''),
+        (realModule ? ` ${root} is a link to ${real}, inside the module of ${realModule}: open that module's folder (go mod init here would write a go.mod inside it and split the package off).` : ''),
       evidence: [
         { source: root, excerpt: `no go.mod in ${lookedUp.slice(0, 6).join(', ')}${lookedUp.length > 6 ? ', …' : ''}` },
         { source: walkSource(root, walk), excerpt: examples.join('\n') },
-        ...(realModule ? [{ source: `realpath ${root}`, excerpt: `${realRoot} (go.mod at ${realModule})` }] : []),
+        ...(realModule ? [{ source: `realpath ${root}`, excerpt: `${real} (go.mod at ${realModule})` }] : []),
       ],
       fixes: realModule ? [] : [goModInitFix(root, modulePathFor(root), { otherModules: modules.length, goWork: !!goWork })],
     });
