@@ -34,7 +34,8 @@ export function createApp(context: vscode.ExtensionContext): App {
     () => new (loadEngine().Host)(),
     process.pid,
     (d) => void onGoplsDeath(d),
-    (m) => session.log.debug(m),
+    // Info, not debug: "watching gopls N" is how a user (and the e2e suite) knows a crash would be seen.
+    (m) => session.log.info(m),
     // The counters a later death is compared with: read when the first gopls is seen.
     () => void session.baselineCounters(true),
   );

@@ -1,6 +1,6 @@
 // Notices when a gopls child of this extension host dies. Costs nothing until there is a reason
 // to look (the Go extension is installed or a Go file is open); then, while no gopls is known,
-// it looks for one every 2 s for 30 s and every 10 s after that (no CONFIG_PROC_CHILDREN here
+// it looks at once, then every 2 s for 30 s and every 10 s after that (no CONFIG_PROC_CHILDREN here
 // means a /proc scan, ~13 ms for 100 processes); once one is known it reads just that process's
 // /proc/<pid>/stat every 2 s, so a death is seen within 2 s.
 import type { Host } from '../host/host.js';
@@ -59,7 +59,9 @@ export class GoplsCrashWatcher {
     if (this.running) return;
     this.running = true;
     this.fastUntil = Date.now() + FAST_SEARCH_FOR_MS;
-    this.schedule(SEARCH_FAST_MS);
+    // Look now: the gopls the Go extension started with the window is already running, and one
+    // that dies before the first look is never seen (a 2 s wait here missed a crash in CI).
+    this.schedule(0);
   }
 
   stop(): void {
@@ -99,7 +101,7 @@ export class GoplsCrashWatcher {
             this.log(`gopls ${c.pid} exited during a restart we knew of`);
           } else {
             this.deaths = [...this.deaths.filter((t) => now - t < 180_000), now];
-            this.log(`gopls ${c.pid} is gone`);
+            // onDeath logs it, with how long it ran.
             this.onDeath({ pid: c.pid, at: now, seenAliveMs: now - c.since, recentDeaths: this.deaths.length, starts: [...this.starts] });
           }
           this.fastUntil = now + FAST_SEARCH_FOR_MS;

@@ -14,7 +14,7 @@ import { axeProblems, formatAxe, webviewContentFrame } from './axe.js';
 import { focusedKey, layoutProblems, setTheme, shot, tabTo, THEMES, WIDTHS } from './panelChecks.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCodeServer, type CodeServer } from './codeServer.js';
-import { badge, badgeState, ChildSampler, closeDoctorWindow, DOCTOR_ID, goplsChildren, openDoctorPage, waitForActivation, waitForGopls } from './flows.js';
+import { badge, badgeState, ChildSampler, closeDoctorWindow, DOCTOR_ID, goplsChildren, openDoctorPage, waitForActivation, waitForGopls, waitForWatched } from './flows.js';
 import { makeGoModule } from './gomodule.js';
 import { mountNoexecTmpfs, mountOptionsOf, type NoexecMount } from './noexecMount.js';
 import { alive, environOf } from './procs.js';
@@ -136,6 +136,7 @@ describe('Go: Diagnose Environment in code-server, GOTMPDIR on a noexec tmpfs', 
     const gopls = goplsChildren(cs).find((p) => environOf(p.pid)[STANDIN_MARKER] === '1');
     expect(gopls, 'a gopls child of the extension host').toBeDefined();
     expect(cs.extensionHosts().map((h) => h.pid)).toContain(gopls!.ppid);
+    await waitForWatched(cs, gopls!.pid);
     const t0 = Date.now();
     process.kill(gopls!.pid, 'SIGKILL');
     await expect.poll(() => alive(gopls!.pid), { timeout: 5000 }).toBe(false);

@@ -1,7 +1,7 @@
 // Pieces of the Go Environment Doctor e2e flow that the test and the bench share: the browser page
 // on the workbench with the doctor's panel, what the extension host spawned, when our extension
 // activated and how long VS Code says it took, the status-bar badge, the stand-in's gopls.
-import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, BrowserContextOptions, FrameLocator, Page } from 'playwright-core';
 import type { CodeServer } from './codeServer.js';
@@ -149,6 +149,31 @@ export function remoteExthostLog(cs: CodeServer): string {
   const dir = cs.exthostLogDir();
   const file = dir && path.join(dir, 'remoteexthost.log');
   return file && existsSync(file) ? readFileSync(file, 'utf8') : '';
+}
+
+/** The doctor's own output channel as the extension host persisted it (<exthost>/<extension id>/Go Environment Doctor.log). */
+export function doctorLog(cs: CodeServer): string {
+  const dir = cs.exthostLogDir();
+  const ext = dir && path.join(dir, DOCTOR_ID);
+  if (!ext || !existsSync(ext)) return '';
+  return readdirSync(ext)
+    .filter((f) => f.endsWith('.log'))
+    .map((f) => readFileSync(path.join(ext, f), 'utf8'))
+    .join('\n');
+}
+
+/**
+ * Waits until the doctor's crash watcher has seen this gopls ("watching gopls <pid>"): a gopls
+ * killed before that is a death nobody could notice, and a test that kills it sooner races the
+ * watcher (it lost once on a slower CI machine).
+ */
+export async function waitForWatched(cs: CodeServer, pid: number, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const line = new RegExp(`watching gopls ${pid}\\b`);
+  while (!line.test(doctorLog(cs))) {
+    if (Date.now() > deadline) throw new Error(`the doctor did not report watching gopls ${pid} within ${timeoutMs} ms:\n${doctorLog(cs).slice(-2000)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
 }
 
 /** The extension host logs `ExtensionService#_doActivateExtension <id>, startup: …, activationEvent: '…'`. */

@@ -1,7 +1,7 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Host } from '../../../src/host/host.js';
 import { GoplsCrashWatcher, type GoplsDeath } from '../../../src/vscode/crashWatcher.js';
 import { childrenOf, goplsChildrenOf, parseChildrenList, parseEnviron, parseProcStat, stillRunning } from '../../../src/vscode/goplsChildren.js';
@@ -132,6 +132,22 @@ describe('GoplsCrashWatcher', () => {
     await w.tick();
     w.stop();
     expect(deaths.map((d) => d.pid)).toEqual([NEW]);
+  });
+
+  it('looks at once when started: a gopls already running is watched before any 2 s period passes', async () => {
+    vi.useFakeTimers();
+    try {
+      const seen: number[] = [];
+      const w = new GoplsCrashWatcher(new Host({ root: FIXTURE, pid: PARENT }), PARENT, () => undefined, () => undefined, (c) => seen.push(c.pid));
+      w.start();
+      // The first look is due now; nothing of the 2 s period has passed.
+      await vi.advanceTimersByTimeAsync(0);
+      await vi.waitFor(() => expect(w.watched()).toEqual([GOPLS]));
+      w.stop();
+      expect(seen).toEqual([GOPLS]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('costs nothing until started: no host is created, no timer runs', () => {
