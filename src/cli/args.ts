@@ -14,7 +14,8 @@ export const USAGE = `usage: go-env-doctor diagnose [--workspace DIR]... [--gopl
   --gopls PATH           the gopls to check, as go.alternateTools.gopls would name it
   --record-trace SECONDS start a private gopls with -rpc.trace on the workspace, and analyse its trace
                          (the hold comes on top of --timeout-ms; gopls's start and shutdown fit in it)
-  --online               also ask GOPROXY for one dependency of the workspace (the default run stays offline)
+  --online               also ask GOPROXY for one dependency of the workspace (without it the doctor asks
+                         no server itself; its gopls loads the workspace as the editor's does)
   --file FILE            a .go file as if open in the editor: is it left out of the build by its
                          //go:build line or its _GOOS/_GOARCH name, and which gopls setting includes it
   --verbose              show every finding and evidence line

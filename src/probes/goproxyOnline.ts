@@ -92,7 +92,7 @@ export const goproxyOnlineProbe: Probe = {
   optIn: 'online',
   timeoutMs: 15_000,
   async run(ctx) {
-    if (!ctx.settings.online) return skipped('the default run stays offline: use --online or "Check the module proxy"');
+    if (!ctx.settings.online) return skipped('asked only on request: use --online or "Check the module proxy"');
     const goEnv = await ctx.facts.goEnv();
     if (!goEnv.ok) return skipped(`go env is unavailable (${goEnv.reason})`);
     const v = goEnv.values;

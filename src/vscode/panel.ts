@@ -10,7 +10,7 @@ export interface PanelActions {
   rerun(): void;
   applyFix(causeId: Extract<ToExtension, { type: 'applyFix' }>['causeId'], fixId: string): void;
   recordTrace(): void;
-  /** Diagnose again with the online GOPROXY check (the default run stays offline). */
+  /** Diagnose again with the online GOPROXY check (the default run asks no proxy itself). */
   checkOnline(): void;
   copyMarkdown(): void;
   saveJson(): void;
