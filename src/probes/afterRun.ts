@@ -50,6 +50,13 @@ export interface Readings {
   /** /proc/uptime when read: the kernel log's clock. */
   uptime?: number;
   counters: CounterReading[];
+  /**
+   * The last pid the kernel handed out (/proc/loadavg's fifth field) and the pids alive then, when
+   * they mean what the kernel log's pids mean (the initial pid namespace): which OOM victims could
+   * not have died during the run.
+   */
+  lastPid?: number;
+  livePids?: ReadonlySet<number>;
 }
 
 /**
@@ -92,7 +99,36 @@ export async function readCounters(host: Host): Promise<Readings | { skip: strin
       }
     }
   }
-  return { uptime, counters };
+  return { uptime, counters, ...pidsNow(host) };
+}
+
+/** /proc/loadavg "0.00 0.01 0.05 1/123 45678": the last field is the last pid allocated. Pure. */
+export function parseLastPid(text: string | undefined): number | undefined {
+  const m = /\s(\d+)\s*$/.exec(text ?? '');
+  return m ? Number(m[1]) : undefined;
+}
+
+function pidsNow(host: Host): Pick<Readings, 'lastPid' | 'livePids'> {
+  // In a pid namespace of its own (a container), /proc's pids are not the kernel log's.
+  const nspid = /^NSpid:\s*(.*)$/m.exec(host.readTextSync(procOf(host, 'self', 'status')) ?? '')?.[1]?.trim().split(/\s+/);
+  if (nspid && nspid.length > 1) return {};
+  const lastPid = parseLastPid(host.readTextSync('/proc/loadavg'));
+  const names = host.listSync('/proc');
+  if (lastPid === undefined || !names) return {};
+  return { lastPid, livePids: new Set(names.filter((n) => /^\d+$/.test(n)).map(Number)) };
+}
+
+/**
+ * OOM victims that may have died during the run: started after it began (a pid above the last one
+ * handed out then), or alive when it began. A victim with an older pid that was already gone had
+ * died before the run, within the kernel log's second of slack: a tester's own `gopls check`, run
+ * just before the doctor, was called killed "during this diagnosis". When the pid counter wrapped
+ * during the run, or the pids could not be read, every record is kept. Pure.
+ */
+export function notBeforeTheRun(kills: readonly KernelOomKill[], before: Readings, after: Readings): KernelOomKill[] {
+  const last = before.lastPid;
+  if (last === undefined || !before.livePids || (after.lastPid !== undefined && after.lastPid < last)) return [...kills];
+  return kills.filter((k) => k.pid === undefined || k.pid > last || before.livePids!.has(k.pid));
 }
 
 export interface CounterRise {
@@ -137,7 +173,7 @@ export function afterRunFindings(i: AfterRunInput): FindingInput[] {
   const tiedTo = killedDuring[0] ?? diedDuring[0];
 
   const oomRises = rises.filter((r) => r.reading.controller === 'memory' && r.key === 'oom_kill');
-  const oomLines = ownKills(parseKernelOomKills(i.kernel.map((r) => r.line).join('\n')), i.after);
+  const oomLines = notBeforeTheRun(ownKills(parseKernelOomKills(i.kernel.map((r) => r.line).join('\n')), i.after), i.before, i.after);
   if (oomRises.length || oomLines.length) {
     // The leaf-most level that rose names the cgroup; the smallest limit on the way says how big it was.
     const r = oomRises[0];

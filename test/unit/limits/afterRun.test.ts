@@ -1,7 +1,7 @@
 // Evidence after the fact: counters read before and after the active probes, and kernel records
 // stamped during the run, become findings tied to what died.
 import { describe, expect, it } from 'vitest';
-import { afterRunFindings, risesBetween, type Readings } from '../../../src/probes/afterRun.js';
+import { afterRunFindings, parseLastPid, risesBetween, type Readings } from '../../../src/probes/afterRun.js';
 import { parseDmesg, parseForkRejected, parseUptime, recordsSince } from '../../../src/procfs/kernelLog.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
@@ -110,3 +110,32 @@ describe('kernel OOM records of other cgroups', () => {
   });
 });
 
+
+describe('kernel OOM records of a process that died before the run', () => {
+  // A kill in our own cgroup, stamped within the log's second of slack before the run began: the
+  // tester's `gopls check` (pid 32560), run just before the doctor, was called killed "during this
+  // diagnosis". Its pid is below the last one handed out at the start, and it was gone by then.
+  const kill = [
+    '[ 6502.312400] oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/doctor,task_memcg=/doctor,task=gopls,pid=32560,uid=0',
+    '[ 6502.312455] Memory cgroup out of memory: Killed process 32560 (gopls) total-vm:1402000kB, anon-rss:109000kB, file-rss:0kB, shmem-rss:0kB, UID:0 pgtables:400kB oom_score_adj:0',
+  ].join('\n');
+  const kernel = recordsSince(parseDmesg(kill), 6500);
+  const run = (before: Partial<Readings>, after: Partial<Readings> = {}) =>
+    afterRunFindings({ before: { counters: mem(0, 0), ...before }, after: { counters: mem(0, 0), ...after }, kernel, kernelSource: 'dmesg', earlier: [] }).map((f) => [f.classId, f.severity]);
+
+  it.each([
+    ['gone before the run (an older pid, not alive at the start): not this run', { lastPid: 32640, livePids: new Set([1, 32635]) }, {}, []],
+    ['alive at the start (the editor gopls, killed during the run): this run', { lastPid: 32640, livePids: new Set([1, 32560, 32635]) }, {}, [['memory-limit', 'error']]],
+    ['started during the run (a pid above the last one at the start): this run', { lastPid: 32500, livePids: new Set([1]) }, {}, [['memory-limit', 'error']]],
+    ['the pid counter wrapped during the run: kept, nothing to tell by', { lastPid: 32640, livePids: new Set([1]) }, { lastPid: 300 }, [['memory-limit', 'error']]],
+    ['pids not read (another pid namespace): kept', {}, {}, [['memory-limit', 'error']]],
+  ])('%s', (_, before, after, want) => {
+    expect(run(before, after)).toEqual(want);
+  });
+
+  it('reads the last pid from /proc/loadavg', () => {
+    expect(parseLastPid('0.00 0.01 0.05 1/123 45678\n')).toBe(45678);
+    expect(parseLastPid('')).toBeUndefined();
+    expect(parseLastPid(undefined)).toBeUndefined();
+  });
+});
