@@ -183,11 +183,12 @@ export async function chooseProbeFile(
   return fallback;
 }
 
-async function readHead(file: string): Promise<string | undefined> {
+/** The first `bytes` of a file (a Go file's package clause, build constraints and imports), or undefined. */
+export async function readHead(file: string, bytes = 2048): Promise<string | undefined> {
   let h: fs.FileHandle | undefined;
   try {
     h = await fs.open(file, 'r');
-    const buf = Buffer.alloc(2048);
+    const buf = Buffer.alloc(bytes);
     const { bytesRead } = await h.read(buf, 0, buf.length, 0);
     return buf.subarray(0, bytesRead).toString('utf8');
   } catch {

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ProbeContext } from './probe.js';
-import { ancestors, findUp, goModInitFix, goWorkFor, modulePathFor, readWorkUses } from './modules.js';
+import { ancestors, findUp, goModInitFix, goWorkFor, importModules, modulePathFor, readWorkUses } from './modules.js';
 import { describeExclusion, readFileBuild, type Exclusion } from './buildConstraints.js';
 import { gopathEntries } from '../facts/readGoEnv.js';
 import { goplsBuildSettings, lastGoplsList } from '../lsp/goplsBuild.js';
@@ -64,6 +64,8 @@ export interface NoPackageFacts {
   exclusion?: Exclusion;
   /** gopls's directoryFilters entry that leaves the file's folder out, and where it was set. */
   filtered?: { filter: string; source: string };
+  /** The file imports another module's package: a new module for it needs go mod tidy too. */
+  importsModules?: boolean;
 }
 
 /** gopls's default (settings.BuildOptions.DirectoryFilters). */
@@ -151,7 +153,7 @@ export function noPackageFindings(f: NoPackageFacts): FindingInput[] {
       says: 'there is no go.mod in its folder or any folder above it, so it belongs to no module (gopls v0.15 and later load such a file on its own; an older gopls gives it no package)',
       confidence: 0.85,
       evidence: [{ source: dir, excerpt: `no go.mod in ${up.slice(0, 6).join(', ')}${up.length > 6 ? ', …' : ''}` }],
-      fixes: [goModInitFix(root, modulePathFor(root), { otherModules: 0, goWork: !!f.goWork })],
+      fixes: [goModInitFix(root, modulePathFor(root), { otherModules: 0, goWork: !!f.goWork, importsModules: f.importsModules })],
     });
   } else if (f.goWork) {
     const moduleDir = path.dirname(f.goMod);
@@ -267,6 +269,7 @@ export async function noPackageFacts(ctx: ProbeContext, said: Said, foldersOfLog
     ...(gopathMode ? { gopath: gopathEntries(values) } : {}),
     ...(workPath && work ? { goWork: { path: workPath, uses: work.uses, text: work.text } } : {}),
     folders,
+    ...(!goMod && !gopathMode && (await importModules([realFile])) ? { importsModules: true } : {}),
   };
   const inFolder = folders.filter((w) => isInside(realFile, w)).sort((a, b) => b.length - a.length)[0];
   const editorSettings = await ctx.facts.editorSettings();

@@ -14,7 +14,8 @@ import { CAP, readUserText } from '../host/readUserFile.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
 import { isInside } from '../host/paths.js';
 import { goSkips, walkDirs } from '../host/walk.js';
-import { goModModulePath, parseGoWorkUses } from '../lsp/workspaceFiles.js';
+import { goModModulePath, parseGoWorkUses, readHead } from '../lsp/workspaceFiles.js';
+import { importPaths, isModuleImport } from '../lsp/goImports.js';
 import { lookPath } from '../facts/lookPath.js';
 import { goplsSettingsGoList } from './goplsBuildEnv.js';
 import { firstAndMore } from '../doctor/listing.js';
@@ -422,7 +423,7 @@ async function inspectFolder(
         { source: walkSource(root, walk), excerpt: examples.join('\n') },
         ...(realModule ? [{ source: `realpath ${root}`, excerpt: `${real} (go.mod at ${realModule})` }] : []),
       ],
-      fixes: realModule ? [] : [goModInitFix(root, modulePathFor(root), { otherModules: modules.length, goWork: !!goWork })],
+      fixes: realModule ? [] : [goModInitFix(root, modulePathFor(root), { otherModules: modules.length, goWork: !!goWork, importsModules: await importModules(examples) })],
     });
   }
 
@@ -875,15 +876,29 @@ async function gopathSymlinkFindings(goEnv: GoEnvFact): Promise<FindingInput[]> 
 }
 
 
+/** Do any of these Go files import a package of another module (not the standard library's)? */
+export async function importModules(files: readonly string[]): Promise<boolean> {
+  for (const f of files) {
+    // Imports follow the package clause; a long licence comment above it still fits in 16 KiB.
+    const head = await readHead(f, 16 * 1024);
+    if (head !== undefined && importPaths(head).some(isModuleImport)) return true;
+  }
+  return false;
+}
+
 /**
  * A module at the root, complete: beside other modules, a bare `go mod init` would leave the
  * folder holding several modules and no go.work (the next warning), so the same line adds the
  * go.work over all of them, or the new module to the go.work that is there.
  */
-export function goModInitFix(root: string, modulePath: string, o: { otherModules: number; goWork: boolean }): Fix {
-  const init = `go mod init ${modulePath}`;
+export function goModInitFix(root: string, modulePath: string, o: { otherModules: number; goWork: boolean; importsModules?: boolean }): Fix {
+  // Files that import other modules' packages still fail after a bare init ("no required module
+  // provides package"): a tester needed a second run of the doctor to be told go mod tidy.
+  const init = `go mod init ${modulePath}${o.importsModules ? ' && go mod tidy' : ''}`;
   const work = o.goWork ? ' && go work use .' : o.otherModules > 0 ? ' && go work init && go work use -r .' : '';
-  const then = o.goWork ? ' and adds it to the go.work' : o.otherModules > 0 ? ` and a go.work over it and the ${o.otherModules} module${o.otherModules === 1 ? '' : 's'} below, so gopls loads them all` : '';
+  const then =
+    (o.importsModules ? ', then go mod tidy adds the modules its files import to it (downloading them through your GOPROXY)' : '') +
+    (o.goWork ? ' and adds it to the go.work' : o.otherModules > 0 ? ` and a go.work over it and the ${o.otherModules} module${o.otherModules === 1 ? '' : 's'} below, so gopls loads them all` : '');
   return {
     id: 'go-mod-init',
     kind: 'terminal',

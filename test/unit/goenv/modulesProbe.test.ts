@@ -69,6 +69,17 @@ describe('modules probe (fixture host: no go list)', () => {
     expect((f.fixes[0] as { text: string }).text).toMatch(/^go mod init \S+$/);
   });
 
+  it("loose .go files that import another module's package: the go mod init fix runs go mod tidy too, which a bare init leaves failing", async () => {
+    const ws = tree(tempDir('loose-imports'), { 'main.go': 'package main\n\nimport (\n\t"fmt"\n\t"golang.org/x/sync/errgroup"\n)\n\nfunc main() { fmt.Println(errgroup.Group{}) }\n' });
+    const r = await runProbe(modulesProbe, makeCtx({ workspaces: [ws] }));
+    const fix = r.findings[0]!.fixes[0] as { text: string; detail: string };
+    expect(fix.text).toMatch(/^go mod init \S+ && go mod tidy$/);
+    expect(fix.detail).toContain('go mod tidy adds the modules its files import');
+    // Standard-library imports only: nothing to add, no tidy.
+    const std = tree(tempDir('loose-std'), { 'main.go': 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println() }\n' });
+    expect(((await runProbe(modulesProbe, makeCtx({ workspaces: [std] }))).findings[0]!.fixes[0] as { text: string }).text).toMatch(/^go mod init \S+$/);
+  });
+
   it('loose .go files beside a module are a warning, not an error', async () => {
     const ws = tree(tempDir('beside'), { 'svc/go.mod': MOD('example.com/svc'), 'svc/s.go': 'package svc\n', 'scripts/gen.go': 'package main\n' });
     const r = await runProbe(modulesProbe, makeCtx({ workspaces: [ws] }));
