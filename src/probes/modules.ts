@@ -14,7 +14,7 @@ import { CAP, readUserText } from '../host/readUserFile.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
 import { isInside } from '../host/paths.js';
 import { goSkips, walkDirs } from '../host/walk.js';
-import { goModModulePath, parseGoWorkUses, readHead } from '../lsp/workspaceFiles.js';
+import { goModModulePath, goModRequires, parseGoWorkUses, readHead } from '../lsp/workspaceFiles.js';
 import { importPaths, isModuleImport } from '../lsp/goImports.js';
 import { lookPath } from '../facts/lookPath.js';
 import { goplsSettingsGoList } from './goplsBuildEnv.js';
@@ -117,7 +117,7 @@ async function rootPackageName(dir: string): Promise<string | undefined> {
  * ../x/go.mod: … no such file or directory"), and gopls says only that no module provides the
  * import. Measured: that was all the report said of a `replace example.com/x => ../missing`.
  */
-async function replaceFindings(dir: string, gomod: string): Promise<FindingInput[]> {
+export async function replaceFindings(dir: string, gomod: string): Promise<FindingInput[]> {
   const out: FindingInput[] = [];
   for (const r of parseLocalReplaces(gomod).slice(0, 20)) {
     const target = path.resolve(dir, r.to);
@@ -154,7 +154,8 @@ async function replaceFindings(dir: string, gomod: string): Promise<FindingInput
     }
     // A version that exists only as a placeholder (v0.0.0, the zero pseudo-version) cannot be
     // downloaded: dropping the replace then fails too ("missing go.sum entry", 400 from the proxy).
-    const required = new RegExp(`^\\s*(?:require\\s+)?${modPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s+(\\S+)`, 'm').exec(gomod)?.[1];
+    // From the require lines only (a regex over the whole file also took exclude and retract lines).
+    const required = goModRequires(gomod).find((q) => q.path === modPath)?.version;
     const placeholder = !required || /^v0\.0\.0(?:-00010101000000-000000000000)?$/.test(required);
     out.push({
       classId: 'module-resolution',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { symlinkSync, mkdirSync } from 'node:fs';
-import { modulesProbe, parseVendoredPackages, walkWorkspace } from '../../../src/probes/modules.js';
+import { modulesProbe, parseVendoredPackages, replaceFindings, walkWorkspace } from '../../../src/probes/modules.js';
 import { fakeGo, makeCtx, okGoEnv, runProbe, tempDir, tree } from './ctx.js';
 
 const MOD = (m: string) => `module ${m}\n\ngo 1.22\n`;
@@ -78,6 +78,20 @@ describe('modules probe (fixture host: no go list)', () => {
     // Standard-library imports only: nothing to add, no tidy.
     const std = tree(tempDir('loose-std'), { 'main.go': 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println() }\n' });
     expect(((await runProbe(modulesProbe, makeCtx({ workspaces: [std] }))).findings[0]!.fixes[0] as { text: string }).text).toMatch(/^go mod init \S+$/);
+  });
+
+  it('a replace to a missing folder: dropping it is offered only for a version that can be downloaded, read from the require lines', async () => {
+    // The replace block first: its line also starts with the module path, and was read as the requirement ("=>").
+    const gomod = (version: string) =>
+      `module example.com/app\n\ngo 1.22\n\nreplace (\n\texample.com/lib => ../missinglib\n)\n\nexclude example.com/lib v1.0.0\n\nrequire example.com/lib ${version}\n`;
+    const fixesFor = async (version: string) => {
+      const ws = tree(tempDir('repl-missing'), { 'go.mod': gomod(version), 'main.go': 'package main\n\nimport _ "example.com/lib"\n\nfunc main() {}\n' });
+      const [f] = await replaceFindings(ws, gomod(version));
+      expect(f!.severity).toBe('error');
+      return f!.fixes!.map((x) => (x as { text: string }).text);
+    };
+    expect(await fixesFor('v1.2.3')).toContain('go mod edit -dropreplace=example.com/lib');
+    expect(await fixesFor('v0.0.0-00010101000000-000000000000')).not.toContain('go mod edit -dropreplace=example.com/lib');
   });
 
   it('loose .go files beside a module are a warning, not an error', async () => {
