@@ -176,7 +176,13 @@ function liftExplainers(causes: Cause[]): void {
 
 function uniqueFixes(fixes: Fix[]): Fix[] {
   const seen = new Set<string>();
-  return fixes.filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
+  // The same command from two findings (a log rule's `go mod verify` and a probe's, which knows the
+  // module folder) was offered twice, once without its cd: the one that says where to run it stays.
+  const placed = new Set(fixes.flatMap((f) => (f.kind === 'terminal' && f.cwd ? [f.text] : [])));
+  return fixes.filter((f) => {
+    if (f.kind === 'terminal' && !f.cwd && placed.has(f.text)) return false;
+    return seen.has(f.id) ? false : (seen.add(f.id), true);
+  });
 }
 
 function round3(n: number): number {

@@ -61,6 +61,23 @@ describe('rankCauses', () => {
     expect(cause!.title.length).toBeGreaterThan(0);
   });
 
+  it("offers one command once: a log rule's `go mod verify` without a folder gives way to a probe's that says where", () => {
+    const rule = { id: 'go-clean-modcache-checksum', title: 'Check the module cache against go.sum', kind: 'terminal' as const, text: 'go mod verify', needsRoot: false };
+    const probe = { id: 'go-mod-verify-mismatch', title: 'Check the cached copies', kind: 'terminal' as const, text: 'go mod verify', needsRoot: false, cwd: '/w/a' };
+    const other = { ...probe, id: 'go-mod-verify-b', cwd: '/w/b' };
+    const [cause] = rankCauses([
+      f({ classId: 'module-resolution', severity: 'error', message: 'checksum mismatch (log)', fixes: [rule] }),
+      f({ classId: 'module-resolution', severity: 'error', message: 'checksum mismatch in a', fixes: [probe] }),
+      f({ classId: 'module-resolution', severity: 'warning', message: 'checksum mismatch in b', fixes: [other] }),
+    ]);
+    expect(cause!.fixes.map((x) => [x.id, (x as { cwd?: string }).cwd])).toEqual([
+      ['go-mod-verify-mismatch', '/w/a'],
+      ['go-mod-verify-b', '/w/b'],
+    ]);
+    // Alone, the rule's fix stays.
+    expect(rankCauses([f({ classId: 'module-resolution', severity: 'error', message: 'x', fixes: [rule] })])[0]!.fixes).toHaveLength(1);
+  });
+
   it('keeps scores inside 0..1 and inside the severity band', () => {
     expect(scoreOf([f({ classId: 'fs-access', severity: 'error', confidence: 1 })])).toBe(1);
     expect(scoreOf([f({ classId: 'fs-access', severity: 'warning', confidence: 1 })])).toBeLessThanOrEqual(0.6);
