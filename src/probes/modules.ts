@@ -546,6 +546,16 @@ async function duplicateUseFindings(goWork: string, uses: readonly string[]): Pr
   }));
 }
 
+/** Pure: the 1-based line of a go.work that uses `dir` (`use dir`, or `dir` inside a use block), and its text. */
+export function useLineOf(text: string, dir: string): { line: number; text: string } | undefined {
+  const lines = text.split('\n');
+  const i = lines.findIndex((raw) => {
+    const l = raw.replace(/\/\/.*$/, '').trim().replace(/^use\s+(?!\()/, '');
+    return l.replace(/^(["`])(.*)\1$/, '$2') === dir;
+  });
+  return i < 0 ? undefined : { line: i + 1, text: lines[i]!.trim() };
+}
+
 function workFindings(goWork: string, uses: string[], text: string, modules: string[], missing: string[], walked: string, folderModule?: string): FindingInput[] {
   const out: FindingInput[] = [];
   const base = path.dirname(goWork);
@@ -556,7 +566,12 @@ function workFindings(goWork: string, uses: string[], text: string, modules: str
       severity: 'error',
       confidence: 0.9,
       message: `${goWork} uses ${missing.join(', ')}, which ${missing.length === 1 ? 'has' : 'have'} no go.mod: go fails with "cannot load module … listed in go.work file", and gopls loads nothing in this workspace.`,
-      evidence: [{ source: goWork, excerpt: useLines || text.slice(0, 400) }, ...missing.map((m) => ({ source: `stat ${path.join(path.resolve(base, m), 'go.mod')}`, excerpt: 'ENOENT' }))],
+      // The use lines that name the missing folders, each with its line number: the whole use block,
+      // cut to the report's first lines, hid the very line at fault (a tester's ./c, third in the list).
+      evidence: [
+        ...missing.map((m) => useLineOf(text, m)).map((l, i) => (l ? { source: goWork, line: l.line, excerpt: l.text } : { source: goWork, excerpt: `use ${missing[i]}` })),
+        ...missing.map((m) => ({ source: `stat ${path.join(path.resolve(base, m), 'go.mod')}`, excerpt: 'ENOENT' })),
+      ],
       // go work edit -dropuse drops exactly these, inside the tree or out of it: `go work use -r .`
       // fails on a missing folder outside the tree (measured: exit 1, go.work unchanged).
       fixes: [{ id: 'go-work-drop-missing', kind: 'terminal', title: `Drop the use directives of ${goWork} that name no module`, text: `go work edit ${missing.map((m) => quoteForDisplay(`-dropuse=${m}`)).join(' ')}`, needsRoot: false, cwd: base, detail: 'Add a module back with go work use DIR once it is checked out.' }],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { symlinkSync, mkdirSync } from 'node:fs';
-import { modulesProbe, parseVendoredPackages, replaceFindings, walkWorkspace } from '../../../src/probes/modules.js';
+import { modulesProbe, parseVendoredPackages, replaceFindings, useLineOf, walkWorkspace } from '../../../src/probes/modules.js';
 import { fakeGo, makeCtx, okGoEnv, runProbe, tempDir, tree } from './ctx.js';
 
 const MOD = (m: string) => `module ${m}\n\ngo 1.22\n`;
@@ -150,6 +150,16 @@ describe('modules probe (fixture host: no go list)', () => {
       ['warning', true],
     ]);
     expect(r.findings[0]!.evidence).toContainEqual({ source: `stat ${path.join(ws, 'gone', 'go.mod')}`, excerpt: 'ENOENT' });
+    // The line at fault itself, numbered, not the head of the use block (which the report cuts).
+    expect(r.findings[0]!.evidence[0]).toEqual({ source: path.join(ws, 'go.work'), line: 5, excerpt: './gone' });
+  });
+
+  it.each([
+    ['in a block', 'go 1.22\n\nuse (\n\t./a\n\t./b // later\n\t"./c"\n)\n', './c', { line: 6, text: '"./c"' }],
+    ['one line', 'go 1.22\nuse ./a\nuse ./c\n', './c', { line: 3, text: 'use ./c' }],
+    ['absent', 'go 1.22\nuse ./a\n', './c', undefined],
+  ])('useLineOf %s', (_, text, dir, want) => {
+    expect(useLineOf(text, dir)).toEqual(want);
   });
 
   it('GO111MODULE=auto, no go.mod, inside GOPATH/src: GOPATH mode, a legacy project that builds: an info with go mod init of its import path; the same with the default GO111MODULE: an error', async () => {
