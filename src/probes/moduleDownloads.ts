@@ -379,10 +379,12 @@ async function cacheMismatches(modcache: string, mods: ModuleVersion[], sums: Re
   return out;
 }
 
-interface GraphResult {
+export interface GraphResult {
   observed: Record<string, unknown>;
   commandLine: string;
   errors: ReturnType<typeof parseGraphErrors>;
+  /** Of the modules whose go.mod checksum go.sum lacks, those whose go.mod the module cache lacks too. */
+  modUncached: string[];
 }
 
 /** `go list -m all` with GOPROXY=off: the module graph as go loads it, from go.sum and the cache only. */
@@ -392,10 +394,16 @@ async function graphCheck(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: tru
   const timeoutMs = Math.max(300, Math.min(3000, ctx.remainingMs() - 400));
   const r = await ctx.host.exec(goEnv.goBinary, ['list', '-m', 'all'], { timeoutMs, signal: ctx.signal, env: goCommandEnv(ctx), cwd: root, maxBuffer: 1024 * 1024 });
   const errors = parseGraphErrors(r.stderr);
-  return { commandLine: `GOPROXY=off ${r.commandLine} (in ${root})`, errors, observed: { dir: root, exitCode: r.exitCode ?? null, timedOut: r.timedOut, modules: r.failed ? null : r.stdout.split('\n').filter(Boolean).length } };
+  const modcache = goEnv.values.GOMODCACHE;
+  const modUncached: string[] = [];
+  for (const k of errors.missingSum.slice(0, 20)) {
+    const [p, version] = k.split(' ');
+    if (modcache && p && version && !(await exists(path.join(modcache, 'cache', 'download', escapeModulePath(p), '@v', `${escapeModulePath(version)}.mod`)))) modUncached.push(k);
+  }
+  return { commandLine: `GOPROXY=off ${r.commandLine} (in ${root})`, errors, modUncached, observed: { dir: root, exitCode: r.exitCode ?? null, timedOut: r.timedOut, modules: r.failed ? null : r.stdout.split('\n').filter(Boolean).length } };
 }
 
-function graphFindings(g: GraphResult, root: string, states: ModuleState[], v: Record<string, string>, unwritable: string | undefined): FindingInput[] {
+export function graphFindings(g: GraphResult, root: string, states: ModuleState[], v: Record<string, string>, unwritable: string | undefined): FindingInput[] {
   // go.mod-level sums and cache misses deeper in the graph; direct requirements are moduleFindings'.
   const direct = new Set(states.flatMap((s) => [...s.missingSum, ...s.notCached].map(key)));
   const out: FindingInput[] = [];
@@ -408,7 +416,7 @@ function graphFindings(g: GraphResult, root: string, states: ModuleState[], v: R
       confidence: 0.9,
       message: `go.sum in ${root} lacks the go.mod checksum of ${firstAndMore(deepSum)}: go cannot load the module graph, so go build and gopls fail in every package of this module.`,
       evidence: [{ source: g.commandLine, excerpt: g.errors.lines.slice(0, 6).join('\n') }],
-      fixes: [goModTidyFix(root)],
+      fixes: [sumLinesFix(root, v, deepSum.some((k) => g.modUncached.includes(k) || g.errors.notCached.includes(k)))],
     });
   }
   const seen = new Set(states.flatMap((s) => s.mismatch.map(mismatchKey)));
@@ -479,6 +487,16 @@ function mismatchFinding(dir: string, ms: SumMismatch[], evidence: Evidence): Fi
 
 function mismatchVerifyFix(dir: string): Fix {
   return { id: 'go-mod-verify-mismatch', kind: 'terminal', title: 'Check the cached copies against what go recorded at download', text: 'go mod verify', needsRoot: false, cwd: dir, detail: 'Says whether a cached module changed after it was downloaded. If it did, or go.sum matches what your teammates and the checksum database have, remove the cache (go clean -modcache deletes all of it) and download again; if go.sum is the one that changed, restore it from version control.' };
+}
+
+/**
+ * The command that writes missing go.sum lines: go mod tidy, which works offline when the cache has
+ * the modules; under GOPROXY=off with one of them uncached it fails as typed ("module lookup
+ * disabled"), and the once-through-the-default-proxy command is the one that works (a tester got
+ * the plain one for the module graph's lines while the direct ones had the other).
+ */
+function sumLinesFix(dir: string, v: Record<string, string>, someUncached: boolean): Fix {
+  return userProxyOff(v) && someUncached ? downloadOnceFix(dir) : goModTidyFix(dir);
 }
 
 function userProxyOff(v: Record<string, string>): boolean {
@@ -575,7 +593,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       // Under GOPROXY=off go mod tidy fails as typed ("module lookup disabled") for a module the cache
       // lacks: the once-through-the-default-proxy command is the one that works (a tester's got both,
       // the plain one second). With everything cached, go mod tidy works offline.
-      fixes: [...(hosts.length ? [gonosumdbFix(hosts, v.GONOSUMDB ?? '')] : []), parseGoproxy(v.GOPROXY ?? '')[0]?.kind === 'off' && s.missingSum.some((m) => s.notCached.some((n) => key(n) === key(m))) ? downloadOnceFix(s.dir) : goModTidyFix(s.dir)],
+      fixes: [...(hosts.length ? [gonosumdbFix(hosts, v.GONOSUMDB ?? '')] : []), sumLinesFix(s.dir, v, s.missingSum.some((m) => s.notCached.some((n) => key(n) === key(m))))],
     });
   }
   if (s.unreachable?.length) {

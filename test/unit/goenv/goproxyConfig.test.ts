@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeModulePath, goproxyError, looksPrivate, matchPrefixPatterns, netrcFor, parseGoproxy, parseNetrc, privatePattern, proxyFor } from '../../../src/probes/goproxyConfig.js';
 import { parseGosumdb } from '../../../src/probes/sumdbOnline.js';
-import { directRequirements, requirements, goModHash, parseGoSum, parseGraphErrors } from '../../../src/probes/moduleDownloads.js';
+import { directRequirements, graphFindings, requirements, goModHash, parseGoSum, parseGraphErrors, type GraphResult } from '../../../src/probes/moduleDownloads.js';
 
 describe('parseGoproxy', () => {
   it.each([
@@ -164,6 +164,16 @@ describe('small parsers', () => {
     const r = parseGraphErrors('go: golang.org/x/mod@v0.37.0: missing go.sum entry for go.mod file; to add it:\n\tgo mod download golang.org/x/mod\ngo: golang.org/x/text@v0.3.0: module lookup disabled by GOPROXY=off\n');
     expect(r.missingSum).toEqual(['golang.org/x/mod v0.37.0']);
     expect(r.notCached).toEqual(['golang.org/x/text v0.3.0']);
+  });
+  it("the module graph's missing go.mod checksums: go mod tidy, unless GOPROXY=off and the cache lacks that go.mod", () => {
+    const stderr = 'go: golang.org/x/mod@v0.37.0: missing go.sum entry for go.mod file; to add it:\n\tgo mod download golang.org/x/mod\n';
+    const g = (modUncached: string[]): GraphResult => ({ observed: {}, commandLine: 'GOPROXY=off go list -m all (in /w)', errors: parseGraphErrors(stderr), modUncached });
+    const fixOf = (modUncached: string[], GOPROXY: string) => graphFindings(g(modUncached), '/w', [], { GOPROXY }, undefined)[0]!.fixes![0]!;
+    // Cached: go mod tidy writes the line offline (measured with GOPROXY=off and x/sync in the cache).
+    expect(fixOf([], 'off')).toMatchObject({ id: 'go-mod-tidy', text: 'go mod tidy', cwd: '/w' });
+    // Not cached: plain go mod tidy fails as typed ("module lookup disabled by GOPROXY=off").
+    expect(fixOf(['golang.org/x/mod v0.37.0'], 'off')).toMatchObject({ id: 'go-mod-tidy-default-proxy', cwd: '/w' });
+    expect(fixOf(['golang.org/x/mod v0.37.0'], 'https://proxy.golang.org,direct')).toMatchObject({ id: 'go-mod-tidy' });
   });
   it('parseGraphErrors: a checksum mismatch, with both hashes (go 1.26.8, measured)', () => {
     const r = parseGraphErrors('verifying example.com/x@v1.0.0/go.mod: checksum mismatch\n\tdownloaded: h1:WwT/QlP688e7EGfK3m3vwMPcaOkt/+Sbh8uPn4K/s04=\n\tgo.sum:     h1:AAAA=\n\nSECURITY ERROR\nThis download does NOT match an earlier download recorded in go.sum.\n');
