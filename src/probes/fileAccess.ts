@@ -5,6 +5,7 @@
 // a refusal there is the sandbox's (flatpakGrants.ts), so it is said as such, with the missing grant
 // and no chown or mkdir, which would change nothing on the host.
 import { promises as fs, constants as fsConst } from 'node:fs';
+import { octalMode } from '../host/fileMode.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import type { Evidence, Fix, FindingInput, Severity } from '../doctor/model.js';
@@ -89,9 +90,8 @@ export function parseGetfacl(text: string): AclInfo {
   return { entries, mask, extended, text: lines.join('\n') };
 }
 
-export function formatMode(mode: number): string {
-  return `0${(mode & 0o7777).toString(8).padStart(3, '0')}`;
-}
+/** The mode as every message prints it (octalMode: "0755", "1777", as stat -c %04a does). */
+export const formatMode = octalMode;
 
 const slug = (role: GoPathRole) => role.toLowerCase().replace(/[^a-z0-9]+/g, '-');
 

@@ -194,7 +194,7 @@ describe('assessAccess', () => {
   });
 
   it('formats modes as octal with the type bits stripped', () => {
-    expect(formatMode(0o41777)).toBe('01777');
+    expect(formatMode(0o41777)).toBe('1777');
     expect(formatMode(0o40700)).toBe('0700');
   });
 });
@@ -420,7 +420,7 @@ describe('directories inside a cache another user owns', () => {
   const shared = base({ entry: { role: 'GOCACHE', path: '/srv/gocache', origin: 'go env GOCACHE' }, real: '/srv/gocache', checked: '/srv/gocache', owner: 0, mode: 0o41777 });
   it('another user\'s: the top named as shared, no chown, a cache of one\'s own', () => {
     const [f] = foreignTreeFindings(shared, scan(1001), 1002);
-    expect(f!.message).toContain('The top directory is shared (mode 01777)');
+    expect(f!.message).toContain('The top directory is shared (mode 1777)');
     expect(f!.message).not.toContain('is yours');
     const ids = f!.fixes!.map((x) => x.id);
     expect(ids).not.toContain('fs-access-chown-inside-gocache');
