@@ -10,6 +10,8 @@ import { includingFixes } from '../fixes/buildInclusion.js';
 import { fileConstraint, includingBuild, whyExcluded, type BuildContext } from '../lsp/buildConstraint.js';
 import { buildContextOf, dropTags, goplsBuildContext, goplsBuildSettings, standaloneTags } from '../lsp/goplsBuild.js';
 import { readUserText } from '../host/readUserFile.js';
+import { importPaths, isModuleImport } from '../lsp/goImports.js';
+import { ancestors, findUp, goModInitFix, goWorkFor, modulePathFor } from './modules.js';
 
 /** The header (comments before `package`) is what matters; a file's first 64 KiB hold it. */
 const HEAD_CAP = 64 * 1024;
@@ -144,7 +146,39 @@ async function run(ctx: ProbeContext): Promise<ProbeOutcome> {
   const input = await readFileBuild(ctx, file);
   if (!input) return skipped(`${file} cannot be read`);
   const findings = buildConstraintFindings(input);
-  return { findings, observed: { file, build: input.ctx, included: findings.length === 0 } };
+  const outside = await outsideModuleFindings(ctx, file, input.head);
+  return { findings: [...findings, ...outside], observed: { file, build: input.ctx, included: findings.length === 0, ...(outside.length ? { inModule: false } : {}) } };
+}
+
+/**
+ * The file is in no module (no go.mod at or above it, no go.work, modules on) and imports another
+ * module's package: gopls (v0.15+) still loads it, as a package of its own, but nothing provides
+ * that import there, and go build of it fails ("go.mod file not found" or "no required module
+ * provides package"). A tester's --file of such a file, beside a healthy workspace, got nothing.
+ * Standard-library imports only: it builds and runs as it is, nothing to say.
+ */
+async function outsideModuleFindings(ctx: ProbeContext, file: string, head: string): Promise<FindingInput[]> {
+  const dir = path.dirname(path.resolve(file));
+  const goEnv = await ctx.facts.goEnv();
+  const values = goEnv.ok ? goEnv.values : {};
+  if ((values.GO111MODULE ?? ctx.env.GO111MODULE ?? '') === 'off') return [];
+  if ((await findUp(dir, 'go.mod')) || (await goWorkFor(dir, ctx.env))) return [];
+  const imports = importPaths(head).filter(isModuleImport);
+  if (!imports.length) return [];
+  const up = ancestors(dir);
+  return [
+    {
+      classId: 'module-resolution',
+      severity: 'warning',
+      confidence: 0.7,
+      message: `${file} is in no module (no go.mod in its folder or above it) and imports ${imports.slice(0, 3).join(', ')}${imports.length > 3 ? ', …' : ''}: gopls loads it as a package of its own, but no module provides ${imports.length === 1 ? 'that import' : 'those imports'} there, so ${imports.length === 1 ? 'it stays' : 'they stay'} red and go build or go run of the file fails ("go.mod file not found in current directory or any parent directory").`,
+      evidence: [
+        { source: file, excerpt: imports.slice(0, 6).map((p) => `import "${p}"`).join('\n') },
+        { source: dir, excerpt: `no go.mod in ${up.slice(0, 6).join(', ')}${up.length > 6 ? ', …' : ''}` },
+      ],
+      fixes: [goModInitFix(dir, modulePathFor(dir), { otherModules: 0, goWork: false, importsModules: true })],
+    },
+  ];
 }
 
 export const buildConstraintsProbe: Probe = {

@@ -139,3 +139,42 @@ describe.skipIf(!GO || !existsSync(GOPLS))('gopls probe: the file it opened is e
     expect(after.diagnostics.flatMap((d) => d.items.map((i) => classifyGoplsDiagnostic(i.message)?.kind))).not.toContain('build-constraints');
   });
 });
+
+// A tester's --file of a loose file (no go.mod above it) that imports golang.org/x/sync, beside a
+// healthy workspace: go build of it fails, and the report said nothing.
+describe.skipIf(!GO || !existsSync(GOPLS))('--file of a file in no module (real go)', () => {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'ged-loosefile-'));
+  const loose = path.join(root, 'loose');
+  const healthy = path.join(root, 'ws');
+  beforeAll(async () => {
+    await buildOnce();
+    mkdirSync(loose);
+    mkdirSync(healthy);
+    writeFileSync(path.join(healthy, 'go.mod'), 'module example.com/ok\n\ngo 1.22\n');
+    writeFileSync(path.join(healthy, 'main.go'), 'package main\n\nfunc main() {}\n');
+    writeFileSync(path.join(loose, 'x.go'), 'package main\n\nimport (\n\t"fmt"\n\n\t"golang.org/x/sync/errgroup"\n)\n\nfunc main() { var g errgroup.Group; fmt.Println(g.Wait()) }\n');
+    writeFileSync(path.join(loose, 'hello.go'), 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hi") }\n');
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  const run = (file: string) => {
+    const r = spawnSync(process.execPath, [CLI, 'diagnose', '--json', '--workspace', healthy, '--file', file, '--timeout-ms', '20000'], { cwd: healthy, env, encoding: 'utf8', timeout: 60_000 });
+    return (JSON.parse(r.stdout) as { causes: Array<{ findings: Finding[] }> }).causes.flatMap((c) => c.findings).filter((f) => f.probeId === 'build-constraints');
+  };
+
+  it('importing another module: go build fails, and the doctor warns, naming the import, with go mod init && go mod tidy', () => {
+    const build = spawnSync(GO!, ['build', '-o', os.devNull, 'x.go'], { cwd: loose, env: { ...env, GOPROXY: 'off' }, encoding: 'utf8' });
+    expect(build.status).not.toBe(0);
+    const [f, ...rest] = run(path.join(loose, 'x.go'));
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ classId: 'module-resolution', severity: 'warning' });
+    expect(f!.message).toContain('golang.org/x/sync/errgroup');
+    expect(f!.fixes[0]).toMatchObject({ id: 'go-mod-init', kind: 'terminal' });
+    expect((f!.fixes[0] as unknown as { text: string }).text).toMatch(/^go mod init \S+ && go mod tidy$/);
+  });
+
+  it('standard-library imports only: it builds as it is, nothing to say', () => {
+    expect(spawnSync(GO!, ['build', '-o', os.devNull, 'hello.go'], { cwd: loose, env, encoding: 'utf8' }).status).toBe(0);
+    expect(run(path.join(loose, 'hello.go'))).toEqual([]);
+  });
+});
