@@ -327,3 +327,20 @@ export function goworkOffFix(env: NodeJS.ProcessEnv, goenv: string | undefined):
     detail: 'go env -w and -u refuse GOWORK; without the line go finds the go.work above each folder itself.',
   };
 }
+
+/**
+ * Removes the start-up file line that sets a variable: `sed -i 'N{/NAME/d}' FILE` deletes line N
+ * only while it still names the variable, so an edited file loses nothing else. Typed, never run.
+ */
+export function removeExportFix(site: { file: string; line: number; text: string }, name: string, home: string | undefined): Fix {
+  const inHome = !!home && (site.file === home || site.file.startsWith(home.endsWith('/') ? home : `${home}/`));
+  const shown = inHome ? `~/${site.file.slice(home!.length).replace(/^\//, '')}` : site.file;
+  return {
+    id: `remove-export-${name.toLowerCase()}:${site.file}:${site.line}`.slice(0, 150),
+    kind: 'terminal',
+    title: `Remove the ${name} setting from ${shown} (line ${site.line})`,
+    text: `sed -i ${sh(`${site.line}{/${name}/d}`)} ${sh(site.file)}`,
+    needsRoot: !inHome,
+    detail: `Deletes line ${site.line} (${site.text}) only while it still sets ${name}. Open a new terminal for go there; log out and back in for the editor, which read it at login.`,
+  };
+}

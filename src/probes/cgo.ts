@@ -14,6 +14,8 @@
 // PATH, CC or CGO_ENABLED in go.toolsEnvVars, or a compiler installed), and the usual story is a
 // PATH the editor did not inherit. The excluded files explain red squiggles, so the finding says
 // it explains module-resolution.
+import { exportSites } from '../facts/exportSites.js';
+import { removeExportFix } from '../fixes/catalog.js';
 import path from 'node:path';
 import { promises as fs, constants as fsConst } from 'node:fs';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
@@ -169,6 +171,13 @@ export const cgoProbe: Probe = {
       const terminal = ccNamed === 'env' && login.ok && !loginCc ? ' Your login shell does not set CC, so go in a terminal builds with gcc.' : '';
       ccNote = ` CC=${v.CC} comes from ${from}; without it go would run its default, gcc, which is at ${gcc}.${terminal}`;
       lookup.fixes.unshift(ccNamed === 'env' ? ccPathFix(gcc) : ccUnsetFix());
+      // Exported by the login shell too: the setting fixes the editor alone, and go build in a
+      // terminal keeps failing (a tester's). The line that sets it is the fix for both.
+      if (ccNamed === 'env' && login.ok && loginCc === v.CC) {
+        const sites = await exportSites('CC', login.shell, ctx.env, ctx.env.HOME ?? '');
+        lookup.fixes.unshift(...sites.slice(0, 2).map((site) => removeExportFix(site, 'CC', ctx.env.HOME)));
+        lookup.evidence.push(...sites.slice(0, 2).map((site) => ({ source: site.file, line: site.line, excerpt: site.text })));
+      }
       lookup.evidence.push({ source: 'PATH lookup (editor environment)', excerpt: `gcc: ${gcc}` });
       if (ccNamed === 'env' && login.ok) lookup.evidence.push({ source: login.commandLine, excerpt: loginCc ? `CC=${loginCc}` : 'CC is not set' });
     }

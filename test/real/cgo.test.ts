@@ -101,6 +101,32 @@ describe.skipIf(!GO)('cgo on the real machine', () => {
     expect(goBuild(ws, applied)).toBe('');
   });
 
+  // The same CC exported from ~/.profile: the setting fixed the editor alone, and go build in a
+  // terminal kept failing (a tester's). The line that sets it is offered first, and after it a
+  // login shell's go builds.
+  it.skipIf(!GCC)('CC exported by the login shell names a missing compiler: removing the ~/.profile line is offered first, and after it a login shell builds', async () => {
+    const ws = tree(CGO_MODULE);
+    const home = mkdtempSync(path.join(os.tmpdir(), 'cgo-home-'));
+    try {
+      writeFileSync(path.join(home, '.profile'), `export PATH=${path.dirname(GO!)}:$PATH\n# a compiler tried once\nexport CC=/nonexistent/cc\n`);
+      const e = env({ CC: '/nonexistent/cc', HOME: home, SHELL: '/bin/bash', XDG_CACHE_HOME: path.join(home, '.cache') });
+      const login = (cmd: string) => spawnSync('/bin/bash', ['-l', '-c', cmd], { cwd: ws, env: { PATH: '/usr/bin:/bin', HOME: home, GOTOOLCHAIN: 'local', GOFLAGS: '' }, encoding: 'utf8', timeout: 120_000 });
+      expect(`${login('go build ./...').stderr}`).toContain('cgo: C compiler "/nonexistent/cc" not found');
+      const { findings } = await cgoFindings(ws, e);
+      const f = findings.find((x) => x.probeId === 'cgo')!;
+      expect(f.evidence).toContainEqual({ source: path.join(home, '.profile'), line: 3, excerpt: 'export CC=/nonexistent/cc' });
+      const fix = f.fixes[0] as { id: string; kind: string; text: string; needsRoot: boolean; title: string };
+      expect(fix).toMatchObject({ kind: 'terminal', needsRoot: false, title: 'Remove the CC setting from ~/.profile (line 3)' });
+      expect(f.fixes.map((x) => x.id)).toContain('cgo-cc-path');
+      expect(spawnSync('/bin/bash', ['-c', fix.text], { env: { PATH: '/usr/bin:/bin' } }).status).toBe(0);
+      const r = login('go build ./...');
+      expect(`${r.stdout}${r.stderr}`).toBe('');
+      expect(r.status).toBe(0);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
   it.skipIf(!GCC)('CC written with go env -w names a missing compiler: go env -u CC is offered, and after it go builds', async () => {
     const ws = tree(CGO_MODULE);
     const goenv = path.join(mkdtempSync(path.join(os.tmpdir(), 'cgo-goenv-')), 'env');
