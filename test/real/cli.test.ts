@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildOnce, cachedXMod, CLI, GO, GOPLS, ROOT } from './support.js';
 import { CLASS_IDS } from '../../src/doctor/model.js';
+import { goInstallDirs } from '../../src/facts/goInstallDirs.js';
 
 if (!GO) console.error('\n!!! test/real/cli.test.ts: no `go` on PATH: the cases that need a real gopls are SKIPPED' + (process.env.CI ? ' and FAIL under CI=true' : '') + '\n');
 
@@ -274,6 +275,25 @@ describe.skipIf(!GO)("the Go extension's settings from the user's settings.json"
     expect(report.probes.find((p) => p.id === 'gopls-logs')!.status).not.toBe('skipped');
     expect(report.causes.flatMap((c) => c.findings).some((f) => f.evidence.some((e) => e.source === log))).toBe(true);
     expect(existsSync(marker)).toBe(false);
+  });
+});
+
+// A tester's `env -i` run, and one with PATH=/usr/bin:/bin: go installed in /usr/local/go, and
+// the fixes said "Install Go". Runs where the go on PATH is in a usual place the minimal PATH lacks.
+const GO_DIR = GO ? path.dirname(GO) : '';
+describe.runIf(GO && !['/usr/bin', '/bin'].includes(GO_DIR) && goInstallDirs({ home: os.homedir() }).includes(GO_DIR))('go installed in a usual place, off the PATH the CLI has', () => {
+  it.each([
+    ['no environment at all (env -i)', {}],
+    ['PATH=/usr/bin:/bin', { HOME: os.homedir(), PATH: '/usr/bin:/bin' }],
+  ])('%s: its directory put on PATH, never "install Go", also for a log saying go was not found', (_name, env) => {
+    const log = path.join(tmp, 'go-not-found.log');
+    writeFileSync(log, 'gopls: go command required, not found: exec: "go": executable file not found in $PATH\n');
+    const r = spawnSync(process.execPath, [CLI, 'diagnose', '--json', '--no-cache', '--workspace', module_, '--gopls-log', log, '--timeout-ms', '30000'], { env, cwd: '/', encoding: 'utf8', timeout: 120_000 });
+    const report = JSON.parse(r.stdout) as { causes: Array<{ id: string; fixes: Array<{ id: string; title: string }> }> };
+    const fixes = report.causes.flatMap((c) => c.fixes);
+    expect(fixes.filter((f) => ['install-go', 'go-install-docs'].includes(f.id) || /\binstall go\b/i.test(f.title))).toEqual([]);
+    for (const id of ['env-inheritance', 'gopls-launch']) expect(report.causes.find((c) => c.id === id)?.fixes.map((f) => f.id), id).toContain('login-path-to-profile');
+    expect(fixes.find((f) => f.id === 'login-path-to-profile')!.title).toContain(GO_DIR);
   });
 });
 
