@@ -4,7 +4,7 @@
 // /usr/local/go).
 import path from 'node:path';
 import type { Fix, FindingInput } from '../doctor/model.js';
-import { goInDirFix, INSTALL_GO, pathAddDirFix } from '../fixes/catalog.js';
+import { alternateToolFix, INSTALL_GO, pathAddDirFix } from '../fixes/catalog.js';
 import { lookPath } from '../facts/lookPath.js';
 import { goOffPath } from '../facts/goInstallDirs.js';
 
@@ -30,7 +30,9 @@ export async function installedGo(env: NodeJS.ProcessEnv): Promise<InstalledGo |
 export function withInstalledGo(findings: readonly FindingInput[], found: InstalledGo | undefined, home: string | undefined): FindingInput[] {
   if (!found) return [...findings];
   const dir = path.dirname(found.go);
-  const instead: Fix[] = [goInDirFix(dir), ...(found.onPath ? [] : [pathAddDirFix(dir, home)])];
+  // The go-env probe's ids for the same two fixes: the log's finding lands in its cause
+  // (env-inheritance), where one setting offered under two ids showed twice.
+  const instead: Fix[] = [alternateToolFix('go', found.go), ...(found.onPath ? [] : [pathAddDirFix(dir, home)])];
   return findings.map((f) => {
     const fixes = f.fixes ?? [];
     const at = fixes.findIndex((x) => x.id === INSTALL_GO.id);

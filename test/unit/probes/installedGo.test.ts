@@ -17,8 +17,8 @@ const other: FindingInput = { ...fromLog, message: 'something else', fixes: [{ i
 describe('withInstalledGo: a log\'s "go was not found" on a machine with a go', () => {
   it.each<[string, InstalledGo | undefined, string[]]>([
     // A tester's env -i run was told to install the Go in /usr/local/go.
-    ['off PATH: the Go extension pointed at it and its directory on PATH, in place of the install link', { go: '/usr/local/go/bin/go', onPath: false }, ['go-alternate-tool', 'login-path-to-profile', 'go-alternate-tools-docs']],
-    ['on the PATH the editor has now: pointed at it, nothing to add to PATH', { go: '/usr/bin/go', onPath: true }, ['go-alternate-tool', 'go-alternate-tools-docs']],
+    ['off PATH: the Go extension pointed at it and its directory on PATH, in place of the install link', { go: '/usr/local/go/bin/go', onPath: false }, ['alternate-tools-go', 'login-path-to-profile', 'go-alternate-tools-docs']],
+    ['on the PATH the editor has now: pointed at it, nothing to add to PATH', { go: '/usr/bin/go', onPath: true }, ['alternate-tools-go', 'go-alternate-tools-docs']],
     ['no go anywhere known: still the install link', undefined, ['install-go', 'go-alternate-tools-docs']],
   ])('%s', (_name, found, ids) => {
     const [f, o] = withInstalledGo([fromLog, other], found, '/home/u');
