@@ -20,6 +20,7 @@ import { flatpakAccessFindings, readFlatpakSandbox, sandboxRefusal, type DeniedL
 import { isInside } from '../host/paths.js';
 import path from 'node:path';
 import { scanCacheOwners, type ForeignScan } from './cacheTreeOwners.js';
+import { withXdgCause } from './xdgCacheHome.js';
 
 export interface AccessCheck {
   ok: boolean;
@@ -337,6 +338,8 @@ export function assessAccess(facts: readonly DirFact[], uid: number, sandbox?: F
   for (const f of facts) {
     const start = findings.length;
     assessOne(f, uid, findings, home);
+    // A cache XDG_CACHE_HOME chose, with GOCACHE or GOPLSCACHE unset: that variable is the one to change.
+    if (f.entry.xdgCacheHome) for (let k = start; k < findings.length; k++) findings[k] = withXdgCause(findings[k]!, f.entry, home);
     const r = refused.get(f);
     if (r && sandbox) for (let k = start; k < findings.length; k++) findings[k] = asSandboxSymptom(findings[k]!, r, sandbox.app);
   }

@@ -9,7 +9,8 @@ import type { ClassId, Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact, type GoEnvValues } from '../facts/readGoEnv.js';
-import { pathEntries } from '../facts/lookPath.js';
+import { isExecutableFile, pathEntries } from '../facts/lookPath.js';
+import { goInstallDirsHere } from '../facts/goInstallDirs.js';
 import { DEFAULT_GO_NOTE, GO_EXTENSION_DEFAULT_GO, loginShellGo } from './loginShell.js';
 import { alternateToolFix, gorootFix, gotoolchainLocalFix, profilePathFix, toolsEnvFix } from '../fixes/catalog.js';
 import { INSTALL_GO } from '../fixes/catalog.js';
@@ -25,9 +26,8 @@ import { missingForLevel } from '../procfs/cpuinfo.js';
 import { packagesDriverFindings } from './packagesDriver.js';
 import { findUp, installedGos, parseGoDirectives } from './modules.js';
 import { readAmd64Cpu } from '../facts/cpu.js';
-
-/** Where Go installs usually live, looked at when go is not on PATH (to say "installed but not on PATH"). */
-export const USUAL_GO_DIRS = ['/usr/local/go/bin', '/usr/lib/go/bin', '/snap/bin', '/usr/bin'];
+import { goPathsFrom } from './goPaths.js';
+import { withXdgCause } from './xdgCacheHome.js';
 
 /** Standard packages a whole Go root has and nearly every program imports (stat'ed, cheap). */
 const CORE_STD = ['runtime', 'fmt', 'os', 'io', 'errors', 'strings', 'sync', 'context'];
@@ -96,8 +96,10 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
   const observed: Record<string, unknown> = { goBinary: fact.goBinary ?? null, reason: fact.reason, PATH: ctx.env.PATH ?? '' };
   if (fact.missing) {
     const looked = pathEntries(ctx.env);
+    // Where Go installs usually live, to say "installed but not on PATH" rather than "install Go".
+    const usualDirs = (await goInstallDirsHere(ctx.env)).filter((d) => !looked.includes(d));
     const usual: string[] = [];
-    for (const d of USUAL_GO_DIRS) if (!looked.includes(d) && (await exists(path.join(d, 'go')))) usual.push(d);
+    for (const d of usualDirs) if (await isExecutableFile(path.join(d, 'go'))) usual.push(d);
     const login = await loginShellGo(ctx);
     observed.goInLoginShell = login?.go ?? null;
     observed.goInstalledOffPath = usual;
@@ -122,7 +124,7 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
     const fallback = goBinFound === GO_EXTENSION_DEFAULT_GO;
     const evidence: Evidence[] = [
       { source: 'PATH (editor environment)', excerpt: ctx.env.PATH ?? '<unset>' },
-      { source: 'PATH lookup for go', excerpt: `looked in: ${[...looked, ...USUAL_GO_DIRS.filter((d) => !looked.includes(d))].join(', ') || '<nothing: PATH is empty>'}` },
+      { source: 'PATH lookup for go', excerpt: `looked in: ${[...looked, ...usualDirs].join(', ') || '<nothing: PATH is empty>'}` },
     ];
     if (login) evidence.push({ source: login.command, excerpt: `go → ${login.go}` });
     return {
@@ -165,7 +167,7 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
   const culprit = culpritVars(ctx.env, stderr);
   if (culprit) evidence.push({ source: 'environment', excerpt: culprit });
   const finding: FindingInput = known
-    ? { ...known, ...(/^GOTOOLCHAIN=|toolchain not available|cannot download it/.test(known.message) && known.classId === 'env-inheritance' ? { headline: 'toolchain-setting' as const, explains: ['module-resolution' as const, 'gopls-launch' as const] } : {}), evidence, fixes: await fixesForFailure(ctx, stderr, fact.goBinary) }
+    ? await buildCacheViaXdg(ctx, stderr, { ...known, ...(/^GOTOOLCHAIN=|toolchain not available|cannot download it/.test(known.message) && known.classId === 'env-inheritance' ? { headline: 'toolchain-setting' as const, explains: ['module-resolution' as const, 'gopls-launch' as const] } : {}), evidence, fixes: await fixesForFailure(ctx, stderr, fact.goBinary) })
     : {
         // What go said is not one of the messages above: a symptom, so that whatever the other
         // probes find behind it (a read-only mount, a missing HOME, a policy) ranks above it.
@@ -191,6 +193,19 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
     if (real) shim.fixes = [alternateToolFix('go', real.goBinary), ...(shim.fixes ?? [])];
   }
   return { findings: [finding, ...readings], observed };
+}
+
+/**
+ * go's "failed to initialize build cache at X" where X is its default under XDG_CACHE_HOME, GOCACHE
+ * unset: the variable to change is XDG_CACHE_HOME (xdgCacheHome.ts), which go's words never name.
+ */
+async function buildCacheViaXdg(ctx: ProbeContext, stderr: string, finding: FindingInput): Promise<FindingInput> {
+  const entry = goPathsFrom(undefined, ctx.env).entries.find((e) => e.role === 'GOCACHE');
+  if (!entry?.xdgCacheHome || !stderr.includes(`failed to initialize build cache at ${entry.path}:`)) return finding;
+  // The home the fixes write under, as the file-access probe judges it: resolved, and writable.
+  const home = ctx.env.HOME && path.isAbsolute(ctx.env.HOME) ? await fs.realpath(ctx.env.HOME).catch(() => undefined) : undefined;
+  const writable = home !== undefined && (await fs.access(home, fsConst.W_OK).then(() => true, () => false));
+  return withXdgCause(finding, entry, home ? { path: home, exists: true, writable } : undefined);
 }
 
 /** The environment variables a go failure message is about, as evidence of where they came from. */

@@ -15,6 +15,11 @@ export interface GoPathEntry {
   origin: string;
   /** Set in the environment the editor was started with: go env -w cannot override it there. */
   fromEnvironment?: true;
+  /**
+   * GOCACHE or gopls's cache at its default under this XDG_CACHE_HOME, its own variable unset:
+   * XDG_CACHE_HOME is what put it there (xdgCacheHome.ts).
+   */
+  xdgCacheHome?: string;
 }
 
 export interface GoPaths {
@@ -47,13 +52,13 @@ export function goPathsFrom(goEnv: Record<string, string> | undefined, env: Node
     const v = fromGo ? goEnv![name] : env[name];
     return v ? v : undefined;
   };
-  const add = (role: GoPathRole, p: string | undefined, origin: string, name: string = role) => {
+  const add = (role: GoPathRole, p: string | undefined, origin: string, name: string = role, xdgCacheHome?: string) => {
     if (!p) return undefined;
     if (!path.isAbsolute(p)) {
       ignored.push({ name, value: p });
       return undefined;
     }
-    const e: GoPathEntry = { role, path: path.normalize(p), origin, ...(env[name] ? { fromEnvironment: true as const } : {}) };
+    const e: GoPathEntry = { role, path: path.normalize(p), origin, ...(env[name] ? { fromEnvironment: true as const } : {}), ...(xdgCacheHome ? { xdgCacheHome } : {}) };
     if (!entries.some((x) => x.role === e.role && x.path === e.path)) entries.push(e);
     return e;
   };
@@ -66,8 +71,13 @@ export function goPathsFrom(goEnv: Record<string, string> | undefined, env: Node
   if (!tmpDir) tmpDir = add('GOTMPDIR', '/tmp', 'default temp dir /tmp (GOTMPDIR and TMPDIR are unset)')!;
 
   const cacheHome = userCacheDir(env);
+  // os.UserCacheDir's XDG_CACHE_HOME, when it is the one in use.
+  const xdg = cacheHome !== undefined && cacheHome === env.XDG_CACHE_HOME ? cacheHome : undefined;
   const gocache = value('GOCACHE');
-  if (gocache !== 'off') add('GOCACHE', gocache ?? (cacheHome && path.join(cacheHome, 'go-build')), gocache ? src('GOCACHE') : 'default: $XDG_CACHE_HOME or $HOME/.cache, + /go-build');
+  // go env's GOCACHE is its default under XDG_CACHE_HOME when nothing in the environment set it
+  // (a go env -w value of the same path is the default written out: the same directory).
+  const gocacheViaXdg = xdg && !env.GOCACHE && (gocache === undefined || path.normalize(gocache) === path.join(xdg, 'go-build')) ? xdg : undefined;
+  if (gocache !== 'off') add('GOCACHE', gocache ?? (cacheHome && path.join(cacheHome, 'go-build')), gocache ? src('GOCACHE') : gocacheViaXdg ? 'default: $XDG_CACHE_HOME + /go-build' : 'default: $XDG_CACHE_HOME or $HOME/.cache, + /go-build', 'GOCACHE', gocacheViaXdg);
 
   const gopathRaw = value('GOPATH');
   const gopath = (gopathRaw ?? (env.HOME ? path.join(env.HOME, 'go') : '')).split(path.delimiter).filter(Boolean);
@@ -81,7 +91,7 @@ export function goPathsFrom(goEnv: Record<string, string> | undefined, env: Node
   if (goplsBinary) add('gopls binary dir', path.dirname(goplsBinary), `directory of ${goplsBinary}`);
   // gopls's filecache: $GOPLSCACHE, else os.UserCacheDir(), + /gopls (golang.org/x/tools/gopls/internal/filecache).
   const goplsCache = env.GOPLSCACHE ? path.join(env.GOPLSCACHE, 'gopls') : cacheHome && path.join(cacheHome, 'gopls');
-  add('gopls cache', goplsCache, env.GOPLSCACHE ? '$GOPLSCACHE + /gopls' : '$XDG_CACHE_HOME or $HOME/.cache, + /gopls');
+  add('gopls cache', goplsCache, env.GOPLSCACHE ? '$GOPLSCACHE + /gopls' : xdg ? '$XDG_CACHE_HOME + /gopls' : '$XDG_CACHE_HOME or $HOME/.cache, + /gopls', 'gopls cache', env.GOPLSCACHE ? undefined : xdg);
 
   return { entries, tmpDir, source: fromGo ? 'go env -json' : 'environment (go env did not run)', ignored };
 }

@@ -14,6 +14,7 @@ import { quoteForDisplay } from '../host/exec.js';
 import { buildInfoGo } from '../host/noDownload.js';
 import type { GoplsCandidate, GoplsLocation } from '../facts/goplsLocate.js';
 import { lookPath, pathEntries } from '../facts/lookPath.js';
+import { goInstallDirsHere } from '../facts/goInstallDirs.js';
 import { runGoplsSession, NO_VIEW, type GoplsSessionResult } from '../lsp/session.js';
 import type { GoEnvFact } from '../facts/readGoEnv.js';
 import { parseGoproxy } from './goproxyConfig.js';
@@ -1063,12 +1064,9 @@ function notFoundFinding(loc: GoplsLocation, env: NodeJS.ProcessEnv, elsewhere: 
 function goMissingFinding(env: NodeJS.ProcessEnv, dir: string | undefined, fromGopls: Evidence[] | undefined): FindingInput {
   const evidence: Evidence[] = [{ source: 'PATH (the environment gopls runs with)', excerpt: env.PATH ?? '<unset>' }, ...(fromGopls ?? [])];
   if (dir) evidence.push({ source: path.join(dir, 'go'), excerpt: `executable go in ${dir}, which PATH lacks` });
-  const fixes: Fix[] = [];
-  if (dir) {
-    fixes.push(goInDirFix(dir));
-    fixes.push(pathAddDirFix(dir));
-  }
-  fixes.push({ id: 'go-install-docs', kind: 'link', title: 'Install Go', url: 'https://go.dev/doc/install' });
+  // A go found off PATH needs its directory on PATH, not another install (a tester's env -i run
+  // was told to install the Go in /usr/local/go): the install link only when none was found.
+  const fixes: Fix[] = dir ? [goInDirFix(dir), pathAddDirFix(dir, env.HOME)] : [{ id: 'go-install-docs', kind: 'link', title: 'Install Go', url: 'https://go.dev/doc/install' }];
   return {
     classId: 'gopls-launch',
     severity: 'error',
@@ -1124,7 +1122,7 @@ async function findOffPath(ctx: ProbeContext, name: string): Promise<string | un
   const login = await ctx.facts.loginShellEnv();
   if (login.ok) dirs.push(...(login.env.PATH ?? '').split(':').filter(Boolean));
   const home = ctx.env.HOME;
-  if (name === 'go') dirs.push(...(ctx.env.GOROOT ? [path.join(ctx.env.GOROOT, 'bin')] : []), '/usr/local/go/bin', '/usr/lib/go/bin', '/snap/bin');
+  if (name === 'go') dirs.push(...(await goInstallDirsHere(ctx.env)));
   if (name === 'gopls' && home) dirs.push(path.join(home, 'go', 'bin'));
   for (const dir of dirs) {
     if (!path.isAbsolute(dir) || onPath.has(path.resolve(dir))) continue;

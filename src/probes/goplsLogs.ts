@@ -23,6 +23,7 @@ import { asPastFailure, pastFailures, recheckableLines } from './pastLoadFailure
 import { PACKAGES_DRIVER_OFF } from './packagesDriver.js';
 import { deniedPathOf } from '../goplsLog/deniedPath.js';
 import { flatpakDeniedFindings, type DeniedLine } from './flatpakGrants.js';
+import { installedGo, withInstalledGo } from './installedGo.js';
 import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, INSTALL_GO, INSTALL_NEWER_GO, raiseInotifyLimitFix, raiseNofileFix, RESTART_GOPLS } from '../fixes/catalog.js';
 
 /** Time kept back from the deadline to build the findings. */
@@ -74,8 +75,12 @@ export const goplsLogsProbe: Probe = {
     const transient = transientNoPackage(noPackage, why) ? (outcome.findings ?? []).map(asTransientNoPackage) : (outcome.findings ?? []);
     // A go.mod or go.work failure the log tells of, asked again where its folder is here (pastLoadFailures.ts).
     const past = await pastFailures(ctx, recheck);
-    const logged = past.length ? transient.map((f) => asPastFailure(f, past)) : transient;
-    return why.length || sandbox.length || unopenable.length || past.length ? { ...outcome, findings: [...unopenable, ...logged, ...why, ...sandbox] } : outcome;
+    const pastRead = past.length ? transient.map((f) => asPastFailure(f, past)) : transient;
+    // "go was not found" in the live editor's log, with a go installed here: where it is, not an
+    // install link (installedGo.ts). Looked up only when such a line was read.
+    const offersInstall = ctx.host.live && pastRead.some((f) => f.fixes?.some((x) => x.id === INSTALL_GO.id));
+    const logged = offersInstall ? withInstalledGo(pastRead, await installedGo(ctx.env), ctx.env.HOME) : pastRead;
+    return why.length || sandbox.length || unopenable.length || past.length || offersInstall ? { ...outcome, findings: [...unopenable, ...logged, ...why, ...sandbox] } : outcome;
   },
 };
 

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildOnce, cachedXMod, CLI, GO, GOPLS, ROOT } from './support.js';
 import { CLASS_IDS } from '../../src/doctor/model.js';
+import { goInstallDirs } from '../../src/facts/goInstallDirs.js';
 
 if (!GO) console.error('\n!!! test/real/cli.test.ts: no `go` on PATH: the cases that need a real gopls are SKIPPED' + (process.env.CI ? ' and FAIL under CI=true' : '') + '\n');
 
@@ -209,6 +210,46 @@ describe.skipIf(!GO)('CLI outputs and exit status', () => {
     }
   });
 
+  // A tester's XDG_CACHE_HOME at a root-owned 0755 directory, run as another uid with GOCACHE
+  // unset: go's build cache and gopls's go there. The report named GOCACHE, never XDG_CACHE_HOME,
+  // and offered a link; its command must be one that makes go build work.
+  it.runIf(process.getuid?.() === 0)('XDG_CACHE_HOME the user cannot write: named as the culprit, with a go env -w GOCACHE command that works', () => {
+    const uid = 4242;
+    const reach = reachableCopy('cli-xdg-');
+    const home = path.join(reach, 'home');
+    const xdg = path.join(reach, 'rootxdg');
+    try {
+      mkdirSync(home);
+      mkdirSync(xdg, { mode: 0o755 });
+      execFileSync('chown', ['-R', `${uid}:${uid}`, home, path.join(reach, 'mod')]);
+      const as = (argv: string[], cwd: string) =>
+        spawnSync('setpriv', ['--reuid', String(uid), '--regid', String(uid), '--clear-groups', ...argv], {
+          env: { HOME: home, XDG_CACHE_HOME: xdg, PATH: `${path.dirname(GO!)}:/usr/bin:/bin`, GOTOOLCHAIN: 'local' },
+          cwd,
+          encoding: 'utf8',
+          timeout: 120_000,
+        });
+      const r = as([process.execPath, path.join(reach, 'dist', 'cli.js'), 'diagnose', '--json', '--no-cache', '--workspace', path.join(reach, 'mod'), '--timeout-ms', '20000'], '/');
+      const report = JSON.parse(r.stdout);
+      const cause = report.causes.find((c: { id: string }) => c.id === 'fs-access');
+      const gocache = cause.findings.find((f: { message: string }) => f.message.startsWith(`GOCACHE ${xdg}/go-build`));
+      expect(gocache.message).toContain(`GOCACHE is not set, so go uses its default under XDG_CACHE_HOME=${xdg}`);
+      expect(gocache.evidence).toContainEqual({ source: 'environment', excerpt: `XDG_CACHE_HOME=${xdg}\nGOCACHE is unset` });
+      const fix = cause.fixes.find((f: { id: string }) => f.id === 'gocache-go-env-w');
+      expect(fix).toMatchObject({ kind: 'terminal', needsRoot: false });
+      expect(cause.fixes.some((f: { id: string }) => f.id === 'xdg-cache-home-to-profile')).toBe(true);
+      expect(cause.fixes.some((f: { id: string }) => f.id === 'fs-access-set-gocache')).toBe(false);
+      expect(as([GO!, 'build', '-o', '/dev/null', '.'], path.join(reach, 'mod')).status).not.toBe(0);
+      // The command as the user would type it, then the build the report said fails.
+      const typed = as(['sh', '-c', fix.text.replace(/\bgo env -w/, `${GO} env -w`)], home);
+      expect(typed.status, typed.stderr).toBe(0);
+      const build = as([GO!, 'build', '-o', '/dev/null', '.'], path.join(reach, 'mod'));
+      expect(build.status, build.stderr).toBe(0);
+    } finally {
+      rmSync(reach, { recursive: true, force: true });
+    }
+  });
+
   // TMPDIR naming a directory that does not exist: go env, go list and so gopls's load all fail.
   // gopls then says "No packages found for open file", which the report took for build tags.
   it('TMPDIR that does not exist: named as TMPDIR first, and gopls\'s empty load is a symptom, not build tags', () => {
@@ -274,6 +315,25 @@ describe.skipIf(!GO)("the Go extension's settings from the user's settings.json"
     expect(report.probes.find((p) => p.id === 'gopls-logs')!.status).not.toBe('skipped');
     expect(report.causes.flatMap((c) => c.findings).some((f) => f.evidence.some((e) => e.source === log))).toBe(true);
     expect(existsSync(marker)).toBe(false);
+  });
+});
+
+// A tester's `env -i` run, and one with PATH=/usr/bin:/bin: go installed in /usr/local/go, and
+// the fixes said "Install Go". Runs where the go on PATH is in a usual place the minimal PATH lacks.
+const GO_DIR = GO ? path.dirname(GO) : '';
+describe.runIf(GO && !['/usr/bin', '/bin'].includes(GO_DIR) && goInstallDirs({ home: os.homedir() }).includes(GO_DIR))('go installed in a usual place, off the PATH the CLI has', () => {
+  it.each([
+    ['no environment at all (env -i)', {}],
+    ['PATH=/usr/bin:/bin', { HOME: os.homedir(), PATH: '/usr/bin:/bin' }],
+  ])('%s: its directory put on PATH, never "install Go", also for a log saying go was not found', (_name, env) => {
+    const log = path.join(tmp, 'go-not-found.log');
+    writeFileSync(log, 'gopls: go command required, not found: exec: "go": executable file not found in $PATH\n');
+    const r = spawnSync(process.execPath, [CLI, 'diagnose', '--json', '--no-cache', '--workspace', module_, '--gopls-log', log, '--timeout-ms', '30000'], { env, cwd: '/', encoding: 'utf8', timeout: 120_000 });
+    const report = JSON.parse(r.stdout) as { causes: Array<{ id: string; fixes: Array<{ id: string; title: string }> }> };
+    const fixes = report.causes.flatMap((c) => c.fixes);
+    expect(fixes.filter((f) => ['install-go', 'go-install-docs'].includes(f.id) || /\binstall go\b/i.test(f.title))).toEqual([]);
+    for (const id of ['env-inheritance', 'gopls-launch']) expect(report.causes.find((c) => c.id === id)?.fixes.map((f) => f.id), id).toContain('login-path-to-profile');
+    expect(fixes.find((f) => f.id === 'login-path-to-profile')!.title).toContain(GO_DIR);
   });
 });
 

@@ -166,6 +166,22 @@ describe('go-env probe', () => {
     expect(r.findings[0]!.evidence[1]!.excerpt).toContain('HOME is unset');
   });
 
+  // A tester's root-owned XDG_CACHE_HOME: go1.26's go env -json itself fails on the build cache,
+  // and go's words name neither GOCACHE's origin nor a variable to change.
+  it.each([
+    ['GOCACHE unset: XDG_CACHE_HOME named, with commands', {}, true],
+    ['GOCACHE exported at that directory: XDG_CACHE_HOME is not why', { GOCACHE: '/xdg-root/go-build' }, false],
+  ])('go env failing to set up the build cache under XDG_CACHE_HOME, %s', async (_name, extra, blamed) => {
+    const home = tempDir('xdg-home');
+    const stderr = 'failed to initialize build cache at /xdg-root/go-build: mkdir /xdg-root/go-build: permission denied\n';
+    const r = await runProbe(goEnvProbe, makeCtx({ env: { PATH: '/usr/local/go/bin', HOME: home, XDG_CACHE_HOME: '/xdg-root', ...extra }, goEnv: { ok: false, missing: false, goBinary: '/usr/local/go/bin/go', reason: 'failed', exec: failedExec(stderr) } }));
+    const f = r.findings[0]!;
+    expect(f).toMatchObject({ classId: 'fs-access', severity: 'error' });
+    expect(f.message.includes('XDG_CACHE_HOME=/xdg-root')).toBe(blamed);
+    expect(f.evidence.some((e) => e.excerpt === 'XDG_CACHE_HOME=/xdg-root\nGOCACHE is unset')).toBe(blamed);
+    expect(f.fixes.map((x) => x.id)).toEqual(blamed ? ['gocache-go-env-w', 'xdg-cache-home-to-profile'] : []);
+  });
+
   it('a go env failure no message explains is a load-failed symptom: a read-only mount found beside it ranks first', async () => {
     const r = await runProbe(
       goEnvProbe,

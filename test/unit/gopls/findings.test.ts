@@ -129,6 +129,15 @@ describe('sessionFindings on real gopls sessions', () => {
     expect(fs[0]!.fixes!.map((x) => x.id)).toContain('go-alternate-tool');
   });
 
+  // A tester's env -i run: go in /usr/local/go/bin, off PATH, and the fixes still said to install Go.
+  it.each([
+    ['/usr/local/go/bin', ['go-alternate-tool', 'login-path-to-profile']],
+    [undefined, ['go-install-docs']],
+  ])('go missing with go found in %s: fixes %j, the install link only when no go was found', (dir, ids) => {
+    const fs = sessionFindings(base(fixture('go-not-on-path').result, { goMissing: { ...(dir ? { dir } : {}), env: { PATH: '/usr/bin:/bin' } } }));
+    expect(fs[0]!.fixes!.map((x) => x.id)).toEqual(ids);
+  });
+
   it('still blames the missing go when only gopls noticed it', () => {
     const fs = sessionFindings(base(fixture('go-not-on-path').result));
     expect(fs).toHaveLength(1);

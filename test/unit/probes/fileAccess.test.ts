@@ -129,6 +129,31 @@ describe('assessAccess', () => {
     expect(goplsFallbackEntry({ TMPDIR: '/run/user/1000/t' }).path).toBe('/run/user/1000/t/gopls');
   });
 
+  // A tester's XDG_CACHE_HOME at a root-owned 0755 directory, GOCACHE unset: the report named
+  // GOCACHE only, with a link ("Set GOCACHE") for a fix.
+  it('a build cache XDG_CACHE_HOME put where the user cannot write: XDG_CACHE_HOME named, and commands in place of the link', () => {
+    const entry = { role: 'GOCACHE' as const, path: '/tmp/rootxdg/go-build', origin: 'default: $XDG_CACHE_HOME + /go-build', xdgCacheHome: '/tmp/rootxdg' };
+    const gocache = base({ entry, real: '/tmp/rootxdg/go-build', exists: false, checked: '/tmp/rootxdg', owner: 0, mode: 0o40755, write: { ok: false, code: 'EACCES' } });
+    const [f] = assessAccess([gocache], 4242, undefined, { path: '/tmp/h4242', exists: true, writable: true });
+    expect(FindingSchema.safeParse(f).success).toBe(true);
+    expect(f!.message).toContain('GOCACHE is not set, so go uses its default under XDG_CACHE_HOME=/tmp/rootxdg');
+    expect(f!.evidence).toContainEqual({ source: 'environment', excerpt: 'XDG_CACHE_HOME=/tmp/rootxdg\nGOCACHE is unset' });
+    expect(f!.fixes!.map((x) => x.id)).toEqual(['gocache-go-env-w', 'xdg-cache-home-to-profile', 'fs-access-build-cache-docs']);
+    expect(f!.fixes![0]).toMatchObject({ kind: 'terminal', text: 'mkdir -p "$HOME/.cache/go-build" && go env -w GOCACHE="$HOME/.cache/go-build"', needsRoot: false });
+    expect(f!.fixes![1]).toMatchObject({ kind: 'terminal', text: `printf '%s\\n' 'export XDG_CACHE_HOME="$HOME/.cache"' >> ~/.profile` });
+    // The page of the build cache, never the module cache's.
+    expect(f!.fixes!.filter((x) => x.kind === 'link').map((x) => x.kind === 'link' && x.url)).toEqual(['https://pkg.go.dev/cmd/go#hdr-Build_and_test_caching']);
+    // gopls's cache, there for the same reason: the variable named, and XDG_CACHE_HOME's fix beside GOPLSCACHE's.
+    const gopls = base({ entry: { role: 'gopls cache', path: '/tmp/rootxdg/gopls', origin: '$XDG_CACHE_HOME + /gopls', xdgCacheHome: '/tmp/rootxdg' }, real: '/tmp/rootxdg/gopls', exists: false, checked: '/tmp/rootxdg', owner: 0, mode: 0o40755, write: { ok: false, code: 'EACCES' } });
+    const [g] = assessAccess([{ ...gopls, fallback: base({ entry: goplsFallbackEntry({}), real: '/tmp/gopls', exists: false, checked: '/tmp', owner: 0, mode: 0o41777 }) }], 4242, undefined, { path: '/tmp/h4242', exists: true, writable: true });
+    expect(g!.message).toContain('GOPLSCACHE is not set, so gopls uses its default under XDG_CACHE_HOME=/tmp/rootxdg');
+    expect(g!.fixes!.map((x) => x.id)).toEqual(['xdg-cache-home-to-profile', 'fs-access-set-goplscache']);
+    // A home the commands cannot write to: the variable is still named, and the link stays.
+    const [h] = assessAccess([gocache], 4242, undefined, { path: '/home/ro', exists: true, writable: false });
+    expect(h!.message).toContain('XDG_CACHE_HOME=/tmp/rootxdg');
+    expect(h!.fixes!.map((x) => x.id)).toEqual(['fs-access-set-gocache', 'fs-access-build-cache-docs']);
+  });
+
   it('never offers chown -R of a directory that is not the Go tools\' or under the home: HOME=/nonexistent made it chown /', () => {
     const home = { path: '/nonexistent', exists: false };
     const gocache = base({ entry: { role: 'GOCACHE', path: '/nonexistent/.cache/go-build', origin: 'default: $XDG_CACHE_HOME or $HOME/.cache, + /go-build' }, real: '/nonexistent/.cache/go-build', exists: false, checked: '/', owner: 0, write: { ok: false, code: 'EACCES' } });

@@ -56,6 +56,20 @@ describe('goPathsFrom', () => {
     expect(p.entries.find((e) => e.role === 'gopls cache')?.path).toBe('/fast/gopls');
   });
 
+  // A tester's root-owned XDG_CACHE_HOME: the report named GOCACHE, which nobody had set.
+  it.each<[string, Record<string, string> | undefined, NodeJS.ProcessEnv, string | undefined, string | undefined]>([
+    ['go did not run, GOCACHE unset: XDG_CACHE_HOME put both caches there', undefined, { HOME: '/h', XDG_CACHE_HOME: '/xdg' }, '/xdg', '/xdg'],
+    ["go env's GOCACHE is its default under XDG_CACHE_HOME", { GOCACHE: '/xdg/go-build' }, { HOME: '/h', XDG_CACHE_HOME: '/xdg' }, '/xdg', '/xdg'],
+    ['GOCACHE exported: GOCACHE put it there', { GOCACHE: '/xdg/go-build' }, { HOME: '/h', XDG_CACHE_HOME: '/xdg', GOCACHE: '/xdg/go-build' }, undefined, '/xdg'],
+    ['GOCACHE from go env -w elsewhere, GOPLSCACHE set: neither', { GOCACHE: '/c/go-build' }, { HOME: '/h', XDG_CACHE_HOME: '/xdg', GOPLSCACHE: '/g' }, undefined, undefined],
+    ['XDG_CACHE_HOME unset: $HOME/.cache, no variable to blame', undefined, { HOME: '/h' }, undefined, undefined],
+    ['a relative XDG_CACHE_HOME is ignored by go, so it chose nothing', undefined, { HOME: '/h', XDG_CACHE_HOME: 'rel' }, undefined, undefined],
+  ])('%s', (_name, goEnv, env, gocache, gopls) => {
+    const p = goPathsFrom(goEnv, env);
+    expect(p.entries.find((e) => e.role === 'GOCACHE')?.xdgCacheHome).toBe(gocache);
+    expect(p.entries.find((e) => e.role === 'gopls cache')?.xdgCacheHome).toBe(gopls);
+  });
+
   it('userCacheDir ignores a relative XDG_CACHE_HOME, as os.UserCacheDir does', () => {
     expect(userCacheDir({ XDG_CACHE_HOME: 'rel', HOME: '/h' })).toBe('/h/.cache');
     expect(userCacheDir({})).toBeUndefined();
