@@ -28,6 +28,12 @@ export interface DoctorSettings {
   /** dirname(context.logUri): the Go extension's persisted channels are in its golang.go/ folder. */
   editorLogDir?: string;
   /**
+   * The doctor runs inside the editor's extension host, whose threads stay when the diagnosis
+   * ends: they count against RLIMIT_NPROC. The CLI's own threads do not (they are gone before
+   * the user's next build).
+   */
+  hostIsEditor?: boolean;
+  /**
    * The editor settings gopls and the Go extension read (the top-level keys "gopls" and "go.*"), one
    * entry per place they were set. The extension passes its live configuration; without it (the
    * CLI) the settings probe reads the settings.json files itself.

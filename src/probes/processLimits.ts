@@ -8,7 +8,9 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import { findLimit, parseFileNr, parseLimits, parseLoadAvg, parseSysctlInt, type FileNr, type ResourceLimit } from '../procfs/limits.js';
-import { procOf } from '../procfs/procs.js';
+import { ownTaskPids, procOf } from '../procfs/procs.js';
+import { environHasMarker } from '../procfs/sweepMarked.js';
+import { currentRunMarker } from '../host/runMarker.js';
 import { limitsConfFix, raiseNofileFix, sysctlFix } from '../fixes/catalog.js';
 import { FILE_SIZE_NEEDS, addressSpaceNeeds, openFileNeeds, taskNeeds, type AddressSpaceNeeds, type OpenFileNeeds, type TaskNeeds } from './goNeeds.js';
 import { cpusFor, workspacePackages } from './cgroups.js';
@@ -235,7 +237,16 @@ export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome>
   // Out of descriptors now (the limit this probe looks for), the reading made at start stands in.
   const limitsFromStart = limitsText === undefined && host.limitsAtStart !== undefined;
   const limits = parseLimits(limitsText ?? host.limitsAtStart ?? '');
-  const own = table.processes.filter((p) => p.uid === host.uid);
+  // The doctor's own tasks are not in use when the user builds: in the CLI none of them stays, in
+  // the editor the extension host does but the probes' children do not.
+  const marker = currentRunMarker();
+  const marked = (pid: number) => {
+    if (marker === undefined) return false;
+    const environ = host.readTextSync(`/proc/${pid}/environ`, 256 * 1024);
+    return environ !== undefined && environHasMarker(environ, marker);
+  };
+  const ours = host.live ? ownTaskPids(table.processes, host.pid, ctx.settings.hostIsEditor === true, marked) : new Set<number>();
+  const own = table.processes.filter((p) => p.uid === host.uid && !ours.has(p.pid));
   const userTasks = own.reduce((n, p) => n + (p.threads ?? 1), 0);
   const allThreads = table.processes.reduce((n, p) => n + (p.threads ?? 1), 0);
   const input: ProcessLimitsInput = {

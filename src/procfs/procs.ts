@@ -70,3 +70,34 @@ export async function scanProcesses(host: Host, cap = MAX_PIDS): Promise<Process
   });
   return { processes, totalPids: total, truncated, unreadable };
 }
+
+/**
+ * The doctor's own processes in the table: `self` (unless it is the editor's extension host, which
+ * stays) and every descendant of it that `isOurs` accepts (the probes' go and gopls, which carry the
+ * run marker; the editor's own gopls, also a child of the extension host, does not). Counted as
+ * "in use" they made a limit look spent by the very run that measured it (12 of 16 tasks were the
+ * CLI's own threads, measured).
+ */
+export function ownTaskPids(processes: readonly ProcessEntry[], self: number, selfStays: boolean, isOurs: (pid: number) => boolean): Set<number> {
+  const children = new Map<number, number[]>();
+  for (const p of processes) {
+    if (p.ppid === undefined) continue;
+    const list = children.get(p.ppid) ?? [];
+    list.push(p.pid);
+    children.set(p.ppid, list);
+  }
+  const out = new Set<number>();
+  if (!selfStays) out.add(self);
+  const queue = [...(children.get(self) ?? [])];
+  const seen = new Set<number>([self]);
+  while (queue.length) {
+    const pid = queue.shift()!;
+    if (seen.has(pid)) continue;
+    seen.add(pid);
+    // A child that is not ours (the editor's gopls) takes its whole subtree with it.
+    if (!isOurs(pid)) continue;
+    out.add(pid);
+    queue.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}

@@ -267,6 +267,7 @@ export class DoctorSession implements vscode.Disposable {
     // Where this window's extension logs live: logUri is <…>/exthost<N>/<our id>, and the Go
     // extension's persisted "gopls (server)" channel sits beside it in <…>/exthost<N>/golang.go/.
     settings.editorLogDir = vscode.Uri.joinPath(this.context.logUri, '..').fsPath;
+    settings.hostIsEditor = true;
     // A plain OutputChannel (what vscode-languageclient gets for "gopls (server)") persists as
     // <exthost logs>/output_logging_<ts>/<N>-gopls (server).log: found here, read by the engine.
     settings.extraLogPaths = [...extra.map((p) => resolveSettingPath(p, inputs.env, ws[0])), ...persistedChannelLogs(settings.editorLogDir)];
