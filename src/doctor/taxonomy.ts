@@ -117,6 +117,11 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
     explanation:
       'A package that imports "C" is built by cgo, which runs the C compiler go env CC names with CGO_CFLAGS and the flags of the package\'s #cgo lines, and pkg-config for its #cgo pkg-config lines. A compiler that is missing, a header or library whose development package is not installed, or a flag the compiler or go\'s allowlist refuses fails the package: go build stops there, and in the editor everything its C code declares is "undefined". Unless a finding here says the editor\'s environment differs from your login shell\'s, a terminal\'s go build fails the same way.',
   },
+  'go-environment': {
+    title: 'The Go environment is wrong here, in terminals as in the editor',
+    explanation:
+      'go and gopls take PATH, HOME, GOROOT, GOPATH, GOFLAGS and the other Go variables from the environment they start in, and from go env\'s file (go env -w). Here the value at fault is the same in your login shell: a terminal\'s go fails the same way, so it is not the desktop launcher\'s doing (and in a container or CI job there is no launcher at all). The fix is the value itself, where it is set.',
+  },
   'toolchain-setting': {
     title: 'GOTOOLCHAIN makes go run a Go it cannot use here',
     explanation:

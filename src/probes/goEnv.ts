@@ -10,6 +10,7 @@ import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact, type GoEnvValues } from '../facts/readGoEnv.js';
 import { isExecutableFile, pathEntries } from '../facts/lookPath.js';
+import { sameInLoginShell } from './sameInLoginShell.js';
 import { goInstallDirsHere } from '../facts/goInstallDirs.js';
 import { DEFAULT_GO_NOTE, GO_EXTENSION_DEFAULT_GO, loginShellGo } from './loginShell.js';
 import { alternateToolFix, gorootFix, gotoolchainLocalFix, profilePathFix, toolsEnvFix } from '../fixes/catalog.js';
@@ -58,39 +59,41 @@ export const goEnvProbe: Probe = {
   title: 'Go environment (go env)',
   // and whatever the log rules read in go env's own failure (goFailureReadings.ts).
   classes: [...new Set<ClassId>(['env-inheritance', 'module-resolution', 'gopls-launch', ...GO_FAILURE_CLASSES])],
-  async run(ctx) {
-    const fact = await ctx.facts.goEnv();
-    if (!fact.ok) return goUnavailable(ctx, fact);
-    const v = fact.values;
-    const observed: Record<string, unknown> = { goBinary: fact.goBinary, goBinaryReal: fact.goBinaryReal };
-    for (const k of OBSERVED_VARS) observed[k] = v[k] ?? '';
-    const goEnvEv = (names: string[]): Evidence => ({ source: fact.commandLine, excerpt: names.map((n) => `"${n}": ${JSON.stringify(v[n] ?? '')}`).join('\n') });
-    const findings: FindingInput[] = [];
-
-    findings.push(...(await gorootFindings(ctx, fact, goEnvEv, observed)));
-    findings.push(...(await unreadableEnvFileFindings(ctx, v, goEnvEv)));
-    findings.push(...(await cacheFindings(ctx, v, goEnvEv)));
-    findings.push(...(await moduleVarFindings(ctx, v, goEnvEv)));
-    findings.push(...(await goworkFindings(ctx, v, goEnvEv)));
-    findings.push(...platformFindings(ctx, v, goEnvEv));
-    findings.push(...(await pinnedBelowModuleFindings(ctx, v, goEnvEv)));
-    findings.push(...(await amd64LevelFindings(ctx, v, goEnvEv, observed)));
-    findings.push(...(await packagesDriverFindings(ctx)));
-    // Whether go accepts GOFLAGS costs a go command on every run where GOFLAGS is set (23 ms of this
-    // probe on x/tools, and the verdict's median rose as much): a late result, started once the
-    // verdict's probes are in, as the cgo check. A rejected GOFLAGS is rare, and gopls's view error
-    // names it in the verdict when gopls runs.
-    if ((v.GOFLAGS ?? '').trim() && ctx.host.live) {
-      const check = async (): Promise<ProbeOutcome> => {
-        await ctx.verdictReady;
-        // The late outcome replaces the first one whole: it carries what the verdict had.
-        return { findings: [...findings, ...(await goflagsFindings(ctx, fact, goEnvEv))], observed };
-      };
-      return { findings, observed, followUp: { title: 'whether go accepts GOFLAGS', outcome: check() } };
-    }
-    return { findings, observed };
-  },
+  run: async (ctx) => sameInLoginShell(ctx, await runGoEnv(ctx)),
 };
+
+async function runGoEnv(ctx: ProbeContext): Promise<ProbeOutcome> {
+  const fact = await ctx.facts.goEnv();
+  if (!fact.ok) return goUnavailable(ctx, fact);
+  const v = fact.values;
+  const observed: Record<string, unknown> = { goBinary: fact.goBinary, goBinaryReal: fact.goBinaryReal };
+  for (const k of OBSERVED_VARS) observed[k] = v[k] ?? '';
+  const goEnvEv = (names: string[]): Evidence => ({ source: fact.commandLine, excerpt: names.map((n) => `"${n}": ${JSON.stringify(v[n] ?? '')}`).join('\n') });
+  const findings: FindingInput[] = [];
+
+  findings.push(...(await gorootFindings(ctx, fact, goEnvEv, observed)));
+  findings.push(...(await unreadableEnvFileFindings(ctx, v, goEnvEv)));
+  findings.push(...(await cacheFindings(ctx, v, goEnvEv)));
+  findings.push(...(await moduleVarFindings(ctx, v, goEnvEv)));
+  findings.push(...(await goworkFindings(ctx, v, goEnvEv)));
+  findings.push(...platformFindings(ctx, v, goEnvEv));
+  findings.push(...(await pinnedBelowModuleFindings(ctx, v, goEnvEv)));
+  findings.push(...(await amd64LevelFindings(ctx, v, goEnvEv, observed)));
+  findings.push(...(await packagesDriverFindings(ctx)));
+  // Whether go accepts GOFLAGS costs a go command on every run where GOFLAGS is set (23 ms of this
+  // probe on x/tools, and the verdict's median rose as much): a late result, started once the
+  // verdict's probes are in, as the cgo check. A rejected GOFLAGS is rare, and gopls's view error
+  // names it in the verdict when gopls runs.
+  if ((v.GOFLAGS ?? '').trim() && ctx.host.live) {
+    const check = async (): Promise<ProbeOutcome> => {
+      await ctx.verdictReady;
+      // The late outcome replaces the first one whole: it carries what the verdict had.
+      return { findings: [...findings, ...(await goflagsFindings(ctx, fact, goEnvEv))], observed };
+    };
+    return { findings, observed, followUp: { title: 'whether go accepts GOFLAGS', outcome: check() } };
+  }
+  return { findings, observed };
+}
 
 async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: false }>): Promise<ProbeOutcome> {
   const observed: Record<string, unknown> = { goBinary: fact.goBinary ?? null, reason: fact.reason, PATH: ctx.env.PATH ?? '' };

@@ -15,6 +15,7 @@ import { buildInfoGo } from '../host/noDownload.js';
 import type { GoplsCandidate, GoplsLocation } from '../facts/goplsLocate.js';
 import { lookPath, pathEntries } from '../facts/lookPath.js';
 import { goInstallDirsHere } from '../facts/goInstallDirs.js';
+import { sameInLoginShell } from './sameInLoginShell.js';
 import { runGoplsSession, NO_VIEW, type GoplsSessionResult } from '../lsp/session.js';
 import type { GoEnvFact } from '../facts/readGoEnv.js';
 import { parseGoproxy } from './goproxyConfig.js';
@@ -58,7 +59,7 @@ export const goplsProbe: Probe = {
   classes: [...new Set<ClassId>(['gopls-launch', 'module-resolution', ...GO_FAILURE_CLASSES])],
   // gopls's first load of a module can take seconds: as long as the run allows.
   timeoutMs: 120_000,
-  run: checkGopls,
+  run: async (ctx) => sameInLoginShell(ctx, await checkGopls(ctx)),
 };
 
 async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { sameInLoginShell } from '../../../src/probes/sameInLoginShell.js';
+import type { FindingInput } from '../../../src/doctor/model.js';
+import type { ProbeOutcome } from '../../../src/probes/probe.js';
+import { makeCtx } from '../../support/probeContext.js';
+import { headingOf } from '../../../src/doctor/heading.js';
+import { FindingSchema } from '../../../src/doctor/model.js';
+
+const env = { PATH: '/usr/bin:/bin', HOME: '/home/ci', GOFLAGS: '-mod=bogus' };
+const finding: FindingInput = { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: 'GOFLAGS=-mod=bogus makes every go command fail', evidence: [{ source: 'go env', excerpt: 'GOFLAGS' }], fixes: [] };
+const login = (e: Record<string, string>) => ({ ok: true as const, shell: '/bin/bash', env: e, commandLine: 'bash -l -i -c env' });
+const headlines = async (loginEnv: Record<string, string> | undefined, outcome: ProbeOutcome = { findings: [finding] }) =>
+  (await sameInLoginShell(makeCtx({ env, ...(loginEnv ? { loginShell: login(loginEnv) } : {}) }), outcome)).findings!.map((f) => f.headline);
+
+describe('sameInLoginShell: an environment finding the login shell shares is not the launcher’s doing', () => {
+  it('the login shell has the same Go variables and no go either (a CI container): go-environment', async () => {
+    expect(await headlines({ ...env, PATH: '/usr/sbin:/usr/bin:/bin', SHLVL: '1' })).toEqual(['go-environment']);
+    // …and the title the reader sees says so, not "desktop launcher".
+    const f = FindingSchema.parse({ ...finding, headline: 'go-environment' });
+    expect(headingOf('env-inheritance', [f], 'error').title).toBe('The Go environment is wrong here, in terminals as in the editor');
+  });
+
+  it.each([
+    ['the login shell sets GOFLAGS otherwise', { ...env, GOFLAGS: '' }],
+    ['the login shell has GOPATH the editor lacks', { ...env, GOPATH: '/home/ci/go' }],
+    ['the login shell finds go, the editor does not', { ...env, PATH: `${process.env.PATH}` }],
+  ])('%s: left as it was', async (_, loginEnv) => {
+    expect(await headlines(loginEnv)).toEqual([undefined]);
+  });
+
+  it('no login shell read: left as it was; a finding with a headline of its own or of another class: untouched', async () => {
+    expect(await headlines(undefined)).toEqual([undefined]);
+    const other: FindingInput = { ...finding, headline: 'cgo-build' };
+    const notEnv: FindingInput = { ...finding, classId: 'gopls-launch' };
+    expect(await headlines({ ...env }, { findings: [other, notEnv] })).toEqual(['cgo-build', undefined]);
+  });
+
+  it("a follow-up's findings are titled the same way", async () => {
+    const out = await sameInLoginShell(makeCtx({ env, loginShell: login({ ...env }) }), { findings: [], followUp: { title: 'late', outcome: Promise.resolve({ findings: [finding] }) } });
+    expect((await out.followUp!.outcome).findings!.map((f) => f.headline)).toEqual(['go-environment']);
+  });
+});
