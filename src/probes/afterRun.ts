@@ -12,6 +12,7 @@ import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import type { Host } from '../host/host.js';
 import { parseMountInfo } from '../procfs/mountinfo.js';
+import { parseLoadAvg } from '../procfs/limits.js';
 import { ancestorsWithin, cgroupMounts, parseCgroupLimit, parseFlatKeyed, parseProcCgroup, placeController } from '../procfs/cgroup.js';
 import { procOf } from '../procfs/procs.js';
 import { parseDmesg, parseForkRejected, parseUptime, recordsSince, type ForkRejected, type KernelRecord } from '../procfs/kernelLog.js';
@@ -102,17 +103,11 @@ export async function readCounters(host: Host): Promise<Readings | { skip: strin
   return { uptime, counters, ...pidsNow(host) };
 }
 
-/** /proc/loadavg "0.00 0.01 0.05 1/123 45678": the last field is the last pid allocated. Pure. */
-export function parseLastPid(text: string | undefined): number | undefined {
-  const m = /\s(\d+)\s*$/.exec(text ?? '');
-  return m ? Number(m[1]) : undefined;
-}
-
 function pidsNow(host: Host): Pick<Readings, 'lastPid' | 'livePids'> {
   // In a pid namespace of its own (a container), /proc's pids are not the kernel log's.
   const nspid = /^NSpid:\s*(.*)$/m.exec(host.readTextSync(procOf(host, 'self', 'status')) ?? '')?.[1]?.trim().split(/\s+/);
   if (nspid && nspid.length > 1) return {};
-  const lastPid = parseLastPid(host.readTextSync('/proc/loadavg'));
+  const lastPid = parseLoadAvg(host.readTextSync('/proc/loadavg') ?? '')?.lastPid;
   const names = host.listSync('/proc');
   if (lastPid === undefined || !names) return {};
   return { lastPid, livePids: new Set(names.filter((n) => /^\d+$/.test(n)).map(Number)) };

@@ -5,7 +5,7 @@
 // where `go build` still worked (measured), so the one tool meant to name that limit said
 // nothing. With little headroom the pool is cut to one thread before it exists.
 import { cgroupMounts, parseCgroupLimit, parseCgroupNumber, parseProcCgroup, placeController, ancestorsWithin } from './cgroup.js';
-import { findLimit, parseLimits } from './limits.js';
+import { findLimit, parseLimits, parseLoadAvg } from './limits.js';
 import { parseMountInfo } from './mountinfo.js';
 import { parseStatus } from './status.js';
 
@@ -20,8 +20,11 @@ export interface HeadroomInput {
   limitsText?: string;
   /** The real uid: RLIMIT_NPROC counts its tasks, and root (CAP_SYS_RESOURCE) is exempt. */
   uid: number;
-  /** The uid's tasks now; asked only when RLIMIT_NPROC is finite, since it means a /proc scan. */
-  userTasks: () => number | undefined;
+  /**
+   * The uid's tasks now, or any larger count that already leaves `limit` room enough; asked only
+   * when RLIMIT_NPROC is finite, since the exact count means a /proc scan.
+   */
+  userTasks: (limit: number) => number | undefined;
   /** The pids cgroup and each ancestor (every level's pids.max applies). */
   pids: readonly PidsLevel[];
 }
@@ -31,7 +34,7 @@ export function taskHeadroom(i: HeadroomInput): number | undefined {
   const rooms: number[] = [];
   const nproc = i.limitsText === undefined ? undefined : findLimit(parseLimits(i.limitsText), 'Max processes');
   if (i.uid !== 0 && typeof nproc?.soft === 'number') {
-    const used = i.userTasks();
+    const used = i.userTasks(nproc.soft);
     if (used !== undefined) rooms.push(nproc.soft - used);
   }
   for (const level of i.pids) {
@@ -67,7 +70,11 @@ export function readTaskHeadroomSync(host: SyncProcReader): number | undefined {
   if (host.platform !== 'linux') return undefined;
   const uid = host.uid;
   const read = (file: string) => host.readTextSync(file);
-  const userTasks = (): number | undefined => {
+  const userTasks = (limit: number): number | undefined => {
+    // Most users' RLIMIT_NPROC is finite but far above every task on the machine (/proc/loadavg
+    // counts them all): then the scan, 3-30 ms at every start, would change nothing.
+    const all = parseLoadAvg(read('/proc/loadavg') ?? '')?.tasks;
+    if (all !== undefined && limit - all >= TIGHT_HEADROOM) return all;
     let n = 0;
     const names = host.listSync('/proc');
     if (!names) return undefined;

@@ -1,7 +1,7 @@
 // Evidence after the fact: counters read before and after the active probes, and kernel records
 // stamped during the run, become findings tied to what died.
 import { describe, expect, it } from 'vitest';
-import { afterRunFindings, parseLastPid, risesBetween, type Readings } from '../../../src/probes/afterRun.js';
+import { afterRunFindings, risesBetween, type Readings } from '../../../src/probes/afterRun.js';
 import { parseDmesg, parseForkRejected, parseUptime, recordsSince } from '../../../src/procfs/kernelLog.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
@@ -133,9 +133,4 @@ describe('kernel OOM records of a process that died before the run', () => {
     expect(run(before, after)).toEqual(want);
   });
 
-  it('reads the last pid from /proc/loadavg', () => {
-    expect(parseLastPid('0.00 0.01 0.05 1/123 45678\n')).toBe(45678);
-    expect(parseLastPid('')).toBeUndefined();
-    expect(parseLastPid(undefined)).toBeUndefined();
-  });
 });

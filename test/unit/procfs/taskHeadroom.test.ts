@@ -26,10 +26,13 @@ describe('taskHeadroom: the smallest room any task limit leaves', () => {
     expect(taskHeadroom(input)).toBe(want);
   });
 
-  it('scans /proc only when RLIMIT_NPROC is finite', () => {
+  it('scans /proc only when RLIMIT_NPROC is finite, and tells the count which limit it is for', () => {
     asked.length = 0;
     taskHeadroom({ limitsText: limits('unlimited'), uid: 1000, userTasks: tasks(3), pids: [] });
     expect(asked).toEqual([]);
+    const limitsSeen: number[] = [];
+    taskHeadroom({ limitsText: limits('127431'), uid: 1000, userTasks: (l) => (limitsSeen.push(l), 900), pids: [] });
+    expect(limitsSeen).toEqual([127431]);
   });
 });
 
