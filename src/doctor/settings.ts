@@ -64,6 +64,8 @@ export interface EditorSettingsSource {
   lines?: Record<string, number>;
   /** Why the file could not be used. */
   error?: string;
+  /** The first JSON error of a file read in spite of it (VS Code reads around it, but will not write to it). */
+  syntaxError?: { line: number; code: string; text: string };
 }
 
 export interface GoExtensionManifest {

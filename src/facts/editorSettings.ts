@@ -6,7 +6,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
+import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type ParseError } from 'jsonc-parser';
 import { CAP, readUserFile } from '../host/readUserFile.js';
 import type { EditorSettingsSource, GoExtensionManifest } from '../doctor/settings.js';
 import { manifestFromPackageJson } from './goExtensionManifest.js';
@@ -14,8 +14,19 @@ import { homeDirOf } from '../host/paths.js';
 
 /** Pure: top-level values of a settings.json and the line of each key under "gopls" and "go.*". */
 export function parseSettingsJsonc(text: string, source: string): EditorSettingsSource {
+  // jsonc-parser recurses per level: a file nested some 6000 deep (any cloned repository's
+  // .vscode/settings.json) overflowed the stack and ended the whole run (a tester's). No settings
+  // file nests like that; it is reported unread and the run goes on.
+  if (nestedDeeperThan(text, MAX_SETTINGS_DEPTH)) return { source, values: {}, error: `nested deeper than ${MAX_SETTINGS_DEPTH} levels: not read` };
   const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  let tree: Node | undefined;
+  try {
+    tree = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
+  } catch (e) {
+    return { source, values: {}, error: `could not be parsed (${(e as Error).message})` };
+  }
+  // An empty file (or comments alone) is how VS Code leaves settings.json after "clear all": no settings, no error.
+  if (!tree && !stripJsoncComments(text).trim()) return { source, values: {} };
   if (!tree || tree.type !== 'object') return { source, values: {}, error: errors.length ? `not a JSON object (parse error at offset ${errors[0]!.offset})` : 'not a JSON object' };
   const lineOf = lineCounter(text);
   const values: Record<string, unknown> = {};
@@ -34,7 +45,45 @@ export function parseSettingsJsonc(text: string, source: string): EditorSettings
         if (inner?.type === 'object') for (const leaf of inner.children ?? []) if (typeof leaf.children?.[0]?.value === 'string') lines[`gopls\u0000${sk.value}\u0000${leaf.children[0].value}`] = lineOf(leaf.children[0].offset);
       }
   }
+  const first = errors[0];
+  if (first) {
+    const line = lineOf(first.offset);
+    return { source, values, lines, syntaxError: { line, code: printParseErrorCode(first.error), text: (text.split('\n')[line - 1] ?? '').trim().slice(0, 200) } };
+  }
   return { source, values, lines };
+}
+
+/** Pure: the text without its line and block comments (strings kept), to tell an empty file from a broken one. */
+function stripJsoncComments(text: string): string {
+  return text.replace(/"(?:[^"\\]|\\.)*"|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (m) => (m.startsWith('"') ? m : ''));
+}
+
+/** Far deeper than any settings file nests, far shallower than what overflows the parser (~6000). */
+export const MAX_SETTINGS_DEPTH = 256;
+
+/**
+ * Pure: does JSONC text open more than `limit` arrays or objects inside each other? Brackets in
+ * strings and comments do not count; a scan, no recursion, stopping as soon as it knows.
+ */
+export function nestedDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 34; i++) if (text.charCodeAt(i) === 92 /* \ */) i++;
+    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      const end = text.indexOf('\n', i);
+      i = end < 0 ? text.length : end;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? text.length : end + 1;
+    } else if (c === 91 /* [ */ || c === 123 /* { */) {
+      if (++depth > limit) return true;
+    } else if (c === 93 /* ] */ || c === 125 /* } */) {
+      depth = Math.max(0, depth - 1);
+    }
+  }
+  return false;
 }
 
 function valueOf(n: Node): unknown {

@@ -4,7 +4,7 @@
 // Restricted Mode: only user-level (global) values may name a binary or change PATH/GOROOT.
 import os from 'node:os';
 import path from 'node:path';
-import { statSync } from 'node:fs';
+import { accessSync, constants as fsConstants, statSync } from 'node:fs';
 import { DEFAULT_TIMEOUT_MS, type DoctorSettings } from '../doctor/settings.js';
 import { homeDirOf } from '../host/paths.js';
 
@@ -97,9 +97,12 @@ export function resolveSettingPath(value: string, env: NodeJS.ProcessEnv, worksp
   return v;
 }
 
-function isFile(p: string): boolean {
+/** vscode-go's executableFileExists: a regular file this user may execute. */
+function isProgram(p: string): boolean {
   try {
-    return statSync(p).isFile();
+    if (!statSync(p).isFile()) return false;
+    accessSync(p, fsConstants.X_OK);
+    return true;
   } catch {
     return false;
   }
@@ -113,7 +116,7 @@ function isDirectory(p: string): boolean {
   }
 }
 
-export function doctorInputs(s: GoSettingsSnapshot, baseEnv: NodeJS.ProcessEnv, fileExists: (p: string) => boolean = isFile): DoctorInputs {
+export function doctorInputs(s: GoSettingsSnapshot, baseEnv: NodeJS.ProcessEnv, isExecutable: (p: string) => boolean = isProgram): DoctorInputs {
   const notes: string[] = [];
   const env: NodeJS.ProcessEnv = { ...baseEnv };
 
@@ -135,10 +138,12 @@ export function doctorInputs(s: GoSettingsSnapshot, baseEnv: NodeJS.ProcessEnv, 
   const wsGopls = [s.alternateTools.workspaceFolderValue?.gopls, s.alternateTools.workspaceValue?.gopls].find((v) => typeof v === 'string') as string | undefined;
   const alt = pick(s.alternateTools, s.trusted);
   const altNamed = typeof alt.value?.gopls === 'string' && alt.value.gopls ? resolveSettingPath(alt.value.gopls, env, s.workspaceFolder) : undefined;
-  // vscode-go takes an absolute alternate tool only when it is a file there; otherwise it looks gopls
-  // up the usual way (GOBIN, GOPATH/bin, PATH), and so does the doctor (the settings probe says the
-  // setting is passed over). A name or a relative path is looked up as given.
-  const altGopls = altNamed && path.isAbsolute(altNamed) && !fileExists(altNamed) ? undefined : altNamed;
+  // vscode-go takes an absolute alternate tool only when it is an executable file there
+  // (executableFileExists); otherwise it looks gopls up the usual way (GOBIN, GOPATH/bin, PATH), and
+  // so does the doctor (the settings probe says the setting is passed over). A tester's gopls
+  // without execute permission was "gopls cannot start" while the editor ran the one on PATH. A
+  // name or a relative path is looked up as given.
+  const altGopls = altNamed && path.isAbsolute(altNamed) && !isExecutable(altNamed) ? undefined : altNamed;
   let alternateGopls = altGopls;
   // The Go extension's own answer wins when it may be executed: it is what the editor runs.
   if (s.apiGoplsPath && s.apiGoplsPath !== 'gopls') {

@@ -12,8 +12,9 @@ import { skipped } from './probe.js';
 import { readGoplsApi, type GoplsApi } from '../facts/goplsApi.js';
 import { findGoExtensionManifest } from '../facts/editorSettings.js';
 import { resolveSettingPath } from '../facts/goSettings.js';
-import { GOPLS_SETTINGS_DOCS, settingFix } from '../fixes/catalog.js';
-import { promises as fs } from 'node:fs';
+import { alternateToolFix, GOPLS_SETTINGS_DOCS, settingFix } from '../fixes/catalog.js';
+import { octalMode } from '../host/fileMode.js';
+import { promises as fs, constants as fsConstants } from 'node:fs';
 import path from 'node:path';
 
 const GO_SETTINGS_DOCS: Fix = { id: 'vscode-go-settings-docs', kind: 'link', title: "The Go extension's settings", url: 'https://github.com/golang/vscode-go/blob/master/docs/settings.md' };
@@ -159,7 +160,43 @@ async function runEditorSettings(ctx: ProbeContext): Promise<ProbeOutcome> {
       gopls = `gopls (${loc.found.path})`;
     } else observed.apiJson = 'no gopls to ask: "gopls" settings are not checked';
   }
-  return { findings: [...settingsFindings({ sources, api, gopls, apiSource, manifest }), ...(await settingPathFindings(sources, ctx.env))], observed };
+  return { findings: [...unreadableSettingsFindings(sources), ...settingsFindings({ sources, api, gopls, apiSource, manifest }), ...(await settingPathFindings(sources, ctx.env))], observed };
+}
+
+/**
+ * A settings file with a JSON error, or one not read at all: VS Code reads around an error (as the
+ * doctor does) but refuses to write to the file ("Unable to write into user settings. Please open
+ * the user settings to correct errors/warnings in it"), so every fix that sets a setting fails
+ * there; a file not read at all may hold what explains the rest. A tester's broken settings.json
+ * was not mentioned.
+ */
+export function unreadableSettingsFindings(sources: readonly EditorSettingsSource[]): FindingInput[] {
+  const out: FindingInput[] = [];
+  for (const src of sources) {
+    if (src.error) {
+      out.push({
+        classId: 'gopls-launch',
+        headline: 'ineffective-settings',
+        severity: 'warning',
+        confidence: 0.4,
+        message: `${src.source} could not be read as settings (${src.error}): whatever Go settings it holds were not checked, and the editor cannot save settings to it until it is a JSON object again.`,
+        evidence: [{ source: src.source, excerpt: src.error }],
+        fixes: [],
+      });
+    } else if (src.syntaxError) {
+      const e = src.syntaxError;
+      out.push({
+        classId: 'gopls-launch',
+        headline: 'ineffective-settings',
+        severity: 'warning',
+        confidence: 0.45,
+        message: `${src.source} has a JSON error at line ${e.line} (${e.code}): the editor reads the settings around it, as this run did, but will not save settings to the file until it is corrected, so a fix that sets a setting there fails ("Unable to write into … settings").`,
+        evidence: [{ source: `${src.source}:${e.line}`, excerpt: e.text || e.code }],
+        fixes: [],
+      });
+    }
+  }
+  return out;
 }
 
 /** The folder a workspace's .vscode/settings.json belongs to, for ${workspaceFolder}; undefined for a user's file. */
@@ -243,21 +280,36 @@ export async function settingPathFindings(sources: readonly EditorSettingsSource
         // gopls and go only: what the language server and every build run. A missing linter or debugger is its own feature's failure.
         if ((tool !== 'gopls' && tool !== 'go') || typeof value !== 'string' || !value.includes('/')) continue;
         const file = resolveSettingPath(value, env, ws);
-        if (!path.isAbsolute(file) || (await isFile(file))) continue;
+        if (!path.isAbsolute(file)) continue;
+        const state = await programState(file);
+        if (state.kind === 'program') continue;
+        // A folder given where the program is meant (a tester's "/usr/local/go/bin"): the program
+        // in it is what was meant, when it is there.
+        const inside = state.kind === 'directory' && (await programState(path.join(file, tool))).kind === 'program' ? path.join(file, tool) : undefined;
         out.push({
           classId: tool === 'gopls' ? 'gopls-launch' : 'env-inheritance',
           severity: 'warning',
           confidence: 0.7,
           // vscode-go's getBinPathWithPreferredGopathGorootWithExplanation takes an absolute
           // alternate tool only when it is an executable file; otherwise it looks the tool up by name.
-          message: `go.alternateTools.${tool} is ${JSON.stringify(value)}, which does not exist: the Go extension passes over it and runs the ${tool} it finds the usual way (GOBIN, GOPATH/bin, GOROOT/bin, PATH), so the ${tool} this setting names is not the one used${trustNote}.`,
-          evidence: [{ source: where('go.alternateTools'), excerpt: `"${tool}": ${JSON.stringify(value)}` }, { source: `stat ${file}`, excerpt: 'ENOENT' }],
-          fixes: [],
+          message: `go.alternateTools.${tool} is ${JSON.stringify(value)}, ${state.says}: the Go extension passes over it and runs the ${tool} it finds the usual way (GOBIN, GOPATH/bin, GOROOT/bin, PATH), so the ${tool} this setting names is not the one used${trustNote}.${inside ? ` ${inside} is the program in that folder.` : ''}`,
+          evidence: [{ source: where('go.alternateTools'), excerpt: `"${tool}": ${JSON.stringify(value)}` }, { source: `stat ${file}`, excerpt: state.evidence }],
+          fixes: inside ? [alternateToolFix(tool, inside)] : [],
         });
       }
     }
   }
   return out;
+}
+
+/** What a path a setting names as a program is: one the Go extension would run, or why not (stat and access(2) X_OK). */
+export async function programState(file: string): Promise<{ kind: 'program' } | { kind: 'missing' | 'directory' | 'not-executable' | 'other'; says: string; evidence: string }> {
+  const st = await fs.stat(file).catch((e: NodeJS.ErrnoException) => e.code ?? 'EIO');
+  if (typeof st === 'string') return { kind: 'missing', says: st === 'ENOENT' ? 'which does not exist' : `which cannot be looked at (${st})`, evidence: st };
+  if (st.isDirectory()) return { kind: 'directory', says: 'a directory, not the program', evidence: 'a directory' };
+  if (!st.isFile()) return { kind: 'other', says: 'not a regular file', evidence: 'not a regular file' };
+  const x = await fs.access(file, fsConstants.X_OK).then(() => true, () => false);
+  return x ? { kind: 'program' } : { kind: 'not-executable', says: `a file without execute permission (mode ${octalMode(st.mode)})`, evidence: `a file, mode ${octalMode(st.mode)}, not executable (access X_OK)` };
 }
 
 export const editorSettingsProbe: Probe = {

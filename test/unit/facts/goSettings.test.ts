@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { doctorInputs as doctorInputsOf, mergedObject, ownSetting, resolveSettingPath, runTimeoutMs, snapshotFromSettingsFiles, type GoSettingsSnapshot } from '../../../src/facts/goSettings.js';
 import { DEFAULT_TIMEOUT_MS } from '../../../src/doctor/settings.js';
 
@@ -16,6 +19,23 @@ describe('resolveSettingPath (vscode-go resolvePath + substituteEnv)', () => {
     ['/opt/gopls', '/opt/gopls'],
   ])('%s → %s', (v, want) => {
     expect(resolveSettingPath(v, env, '/work/app')).toBe(want);
+  });
+});
+
+describe('doctorInputs: which gopls go.alternateTools makes the editor run', () => {
+  it("an absolute gopls that is not an executable file is passed over, as vscode-go's executableFileExists does", () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ged-alt-'));
+    try {
+      writeFileSync(path.join(dir, 'gopls'), '#!/bin/sh\n', { mode: 0o644 });
+      writeFileSync(path.join(dir, 'gopls-ok'), '#!/bin/sh\n', { mode: 0o755 });
+      const alt = (p: string) => doctorInputsOf({ ...base, alternateTools: { globalValue: { gopls: p } } }, env).settings.alternateGopls;
+      expect(alt(path.join(dir, 'gopls'))).toBeUndefined();
+      expect(alt(dir)).toBeUndefined();
+      expect(alt(path.join(dir, 'gopls-ok'))).toBe(path.join(dir, 'gopls-ok'));
+      expect(alt('gopls-by-name')).toBe('gopls-by-name');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

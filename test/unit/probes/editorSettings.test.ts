@@ -4,10 +4,10 @@ import { describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { parseSettingsJsonc } from '../../../src/facts/editorSettings.js';
+import { MAX_SETTINGS_DEPTH, nestedDeeperThan, parseSettingsJsonc } from '../../../src/facts/editorSettings.js';
 import { manifestFromPackageJson } from '../../../src/facts/goExtensionManifest.js';
 import { parseGoplsApiJson, type GoplsApi } from '../../../src/facts/goplsApi.js';
-import { nearMiss, settingPathFindings, settingsFindings } from '../../../src/probes/editorSettings.js';
+import { nearMiss, settingPathFindings, settingsFindings, unreadableSettingsFindings } from '../../../src/probes/editorSettings.js';
 import { liveEditorSettings } from '../../../src/vscode/editorSettings.js';
 
 const manifest = manifestFromPackageJson(readFileSync(path.resolve(__dirname, '../../fixtures/vscode-go/package-excerpt.json'), 'utf8'), 'package.json')!;
@@ -29,6 +29,47 @@ const api: GoplsApi = parseGoplsApiJson(
     Hints: [{ Name: 'parameterNames' }],
   }),
 )!;
+
+describe('parseSettingsJsonc on what a hostile checkout can hold', () => {
+  it('a file nested thousands deep is reported unread, not a stack overflow that ends the run', () => {
+    const deep = parseSettingsJsonc(`{"a": ${'['.repeat(10_000)}${']'.repeat(10_000)}}`, '/ws/.vscode/settings.json');
+    expect(deep).toEqual({ source: '/ws/.vscode/settings.json', values: {}, error: `nested deeper than ${MAX_SETTINGS_DEPTH} levels: not read` });
+    expect(parseSettingsJsonc('['.repeat(100_000), 's').error).toContain('nested deeper');
+  });
+
+  it.each([
+    ['brackets in strings and comments do not count', `{"x": "${'['.repeat(400)}", /* ${'{'.repeat(400)} */ "y": 1 // ${'['.repeat(400)}\n}`, false],
+    ['an escaped quote keeps the string open', `{"x": "a\\"${'['.repeat(400)}"}`, false],
+    ['just over the limit', `${'['.repeat(257)}${']'.repeat(257)}`, true],
+    ['at the limit', `${'['.repeat(256)}${']'.repeat(256)}`, false],
+  ])('nestedDeeperThan: %s', (_, text, want) => {
+    expect(nestedDeeperThan(text, 256)).toBe(want);
+  });
+});
+
+describe('unreadableSettingsFindings: a settings file the editor cannot save to', () => {
+  it.each([
+    ['empty', ''],
+    ['comments alone', '// my settings\n/* none yet */\n'],
+    ['an empty object', '{}\n'],
+  ])('%s: nothing to say', (_, text) => {
+    expect(unreadableSettingsFindings([parseSettingsJsonc(text, '/h/settings.json')])).toEqual([]);
+  });
+
+  it('a missing comma: read around it, and a warning naming the line', () => {
+    const src = parseSettingsJsonc('{\n  "go.buildOnSave": "off"\n  "gopls": { "ui.semanticTokens": true }\n}\n', '/h/settings.json');
+    expect(src.values).toMatchObject({ 'go.buildOnSave': 'off', gopls: { 'ui.semanticTokens': true } });
+    const [f] = unreadableSettingsFindings([src]);
+    expect(f).toMatchObject({ severity: 'warning', headline: 'ineffective-settings' });
+    expect(f!.message).toContain('JSON error at line 3 (CommaExpected)');
+    expect(f!.evidence[0]).toEqual({ source: '/h/settings.json:3', excerpt: '"gopls": { "ui.semanticTokens": true }' });
+  });
+
+  it('a file not read at all (an array, or nested too deep): a warning that its settings were not checked', () => {
+    const [f] = unreadableSettingsFindings([parseSettingsJsonc('["go.buildOnSave"]', '/h/settings.json')]);
+    expect(f!.message).toContain('could not be read as settings (not a JSON object)');
+  });
+});
 
 describe('parseSettingsJsonc', () => {
   it('reads comments and trailing commas, and the line of each gopls and go.* key', () => {
@@ -174,6 +215,25 @@ describe('settingPathFindings: settings naming what is not there (stat only, nev
       expect(empty[0]!.message).toContain(`${path.join(dir, 'empty-goroot', 'bin', 'go')} does not exist: the Go extension sets GOROOT to it`);
       const fine = await settingPathFindings([{ source: '/home/u/.config/Code/User/settings.json', values: { 'go.goroot': goroot, 'go.alternateTools': { gopls: 'gopls' } } }], {});
       expect(fine).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("go.alternateTools naming a folder or a file without execute permission: said as it is (not \"does not exist\"), the folder's program offered", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ged-settings-'));
+    try {
+      mkdirSync(path.join(dir, 'gobin'));
+      writeFileSync(path.join(dir, 'gobin', 'go'), '#!/bin/sh\n', { mode: 0o755 });
+      writeFileSync(path.join(dir, 'gopls'), '#!/bin/sh\n', { mode: 0o644 });
+      const src = '/home/u/.config/Code/User/settings.json';
+      const [folder, noExec] = await settingPathFindings([{ source: src, values: { 'go.alternateTools': { go: path.join(dir, 'gobin'), gopls: path.join(dir, 'gopls') } } }], {});
+      expect(folder!.message).toContain(`is ${JSON.stringify(path.join(dir, 'gobin'))}, a directory, not the program: the Go extension passes over it`);
+      expect(folder!.evidence[1]).toEqual({ source: `stat ${path.join(dir, 'gobin')}`, excerpt: 'a directory' });
+      expect(folder!.fixes?.[0]).toMatchObject({ id: 'alternate-tools-go', key: 'go.alternateTools', value: { go: path.join(dir, 'gobin', 'go') } });
+      expect(noExec!.message).toContain('a file without execute permission (mode 0644)');
+      expect(noExec!.evidence[1]!.excerpt).toContain('not executable');
+      expect(noExec!.fixes).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
