@@ -164,6 +164,29 @@ async function runEditorSettings(ctx: ProbeContext): Promise<ProbeOutcome> {
 }
 
 /**
+ * "go.useLanguageServer": false, where it takes effect (the last scope that sets it: a workspace's
+ * file over the user's): the Go extension starts no gopls at all, so completion, hover, definition,
+ * rename and diagnostics are gone, and gopls's own flags and settings do nothing. A tester's was
+ * "no problems found".
+ */
+export function languageServerOff(sources: readonly EditorSettingsSource[]): FindingInput[] {
+  const setting = sources.filter((s) => !s.error && typeof s.values['go.useLanguageServer'] === 'boolean').at(-1);
+  if (!setting || setting.values['go.useLanguageServer'] !== false) return [];
+  const ws = workspaceOf(setting.source);
+  const line = setting.lines?.['go.useLanguageServer'];
+  return [
+    {
+      classId: 'gopls-launch',
+      severity: 'warning',
+      confidence: 0.9,
+      message: `go.useLanguageServer is false in ${setting.source}${line ? ` (line ${line})` : ''}: the Go extension starts no gopls, so there is no completion, hover, go to definition, rename or diagnostics as you type, and gopls's flags and settings do nothing. It is true by default.`,
+      evidence: [{ source: `${setting.source}${line ? `:${line}` : ''}`, excerpt: '"go.useLanguageServer": false' }],
+      fixes: [settingFix({ id: 'use-language-server', title: 'Let the Go extension start gopls (go.useLanguageServer: true)', key: 'go.useLanguageServer', value: true, target: ws ? 'workspace' : 'user', detail: 'The Go extension starts gopls when the setting changes.' })],
+    },
+  ];
+}
+
+/**
  * A settings file with a JSON error, or one not read at all: VS Code reads around an error (as the
  * doctor does) but refuses to write to the file ("Unable to write into user settings. Please open
  * the user settings to correct errors/warnings in it"), so every fix that sets a setting fails
@@ -212,7 +235,7 @@ function workspaceOf(source: string): string | undefined {
  * workspace's settings gave a report with no problem at all.
  */
 export async function settingPathFindings(sources: readonly EditorSettingsSource[], env: NodeJS.ProcessEnv): Promise<FindingInput[]> {
-  const out: FindingInput[] = [];
+  const out: FindingInput[] = [...languageServerOff(sources)];
   const isFile = (p: string) => fs.stat(p).then((st) => st.isFile(), () => false);
   for (const src of sources) {
     if (src.error) continue;

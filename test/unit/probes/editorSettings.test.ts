@@ -7,7 +7,7 @@ import path from 'node:path';
 import { MAX_SETTINGS_DEPTH, nestedDeeperThan, parseSettingsJsonc } from '../../../src/facts/editorSettings.js';
 import { manifestFromPackageJson } from '../../../src/facts/goExtensionManifest.js';
 import { parseGoplsApiJson, type GoplsApi } from '../../../src/facts/goplsApi.js';
-import { nearMiss, settingPathFindings, settingsFindings, unreadableSettingsFindings } from '../../../src/probes/editorSettings.js';
+import { languageServerOff, nearMiss, settingPathFindings, settingsFindings, unreadableSettingsFindings } from '../../../src/probes/editorSettings.js';
 import { liveEditorSettings } from '../../../src/vscode/editorSettings.js';
 
 const manifest = manifestFromPackageJson(readFileSync(path.resolve(__dirname, '../../fixtures/vscode-go/package-excerpt.json'), 'utf8'), 'package.json')!;
@@ -44,6 +44,23 @@ describe('parseSettingsJsonc on what a hostile checkout can hold', () => {
     ['at the limit', `${'['.repeat(256)}${']'.repeat(256)}`, false],
   ])('nestedDeeperThan: %s', (_, text, want) => {
     expect(nestedDeeperThan(text, 256)).toBe(want);
+  });
+});
+
+describe('languageServerOff', () => {
+  const user = '/home/u/.config/Code/User/settings.json';
+  const ws = '/w/app/.vscode/settings.json';
+  it('go.useLanguageServer false where it takes effect: a warning with the line and the setting back on', () => {
+    const [f] = languageServerOff([{ source: user, values: { 'go.useLanguageServer': false }, lines: { 'go.useLanguageServer': 3 } }]);
+    expect(f).toMatchObject({ classId: 'gopls-launch', severity: 'warning' });
+    expect(f!.message).toContain('the Go extension starts no gopls');
+    expect(f!.evidence[0]!.source).toBe(`${user}:3`);
+    expect(f!.fixes?.[0]).toMatchObject({ kind: 'setting', key: 'go.useLanguageServer', value: true, target: 'user' });
+  });
+  it("a workspace's true over the user's false, or no setting: nothing; a workspace's false: its own fix target", () => {
+    expect(languageServerOff([{ source: user, values: { 'go.useLanguageServer': false } }, { source: ws, values: { 'go.useLanguageServer': true } }])).toEqual([]);
+    expect(languageServerOff([{ source: user, values: {} }])).toEqual([]);
+    expect(languageServerOff([{ source: user, values: { 'go.useLanguageServer': true } }, { source: ws, values: { 'go.useLanguageServer': false } }])[0]!.fixes?.[0]).toMatchObject({ target: 'workspace' });
   });
 });
 
