@@ -19,6 +19,11 @@ export interface DoctorSettings {
   goplsSettings?: Record<string, unknown>;
   /** `go.languageServerFlags`, to find `-logfile`. */
   goplsFlags?: string[];
+  /**
+   * goplsFlags came from a workspace's settings: checked (a -logfile's folder is looked at), but in
+   * Restricted Mode the file a workspace names is never opened for reading.
+   */
+  goplsFlagsFromWorkspace?: boolean;
   /** False in VS Code's Restricted Mode: never execute a binary named by workspace settings. */
   trustWorkspaceBinaries?: boolean;
   /** Where the workspace's binaries came from, for the Restricted Mode explanation. */

@@ -152,7 +152,12 @@ export function doctorInputs(s: GoSettingsSnapshot, baseEnv: NodeJS.ProcessEnv, 
   }
   if (!s.trusted && wsGopls) notes.push(`Workspace setting go.alternateTools.gopls (${wsGopls}) is not executed in Restricted Mode; trust the workspace to check that binary.`);
 
-  const flags = pick(s.languageServerFlags, s.trusted).value;
+  // Not one of vscode-go's restrictedConfigurations: VS Code applies a workspace's value even in
+  // Restricted Mode, over the user's (a tester's workspace -logfile into a missing folder was
+  // ignored, and a workspace's [] did not clear the user's broken one).
+  const lsf = s.languageServerFlags;
+  const wsFlags = lsf.workspaceFolderValue ?? lsf.workspaceValue;
+  const flags = wsFlags ?? lsf.globalValue;
   const settings: DoctorSettings = {
     trustWorkspaceBinaries: s.trusted,
     alternateGoplsFromWorkspace: wsGopls !== undefined,
@@ -169,6 +174,7 @@ export function doctorInputs(s: GoSettingsSnapshot, baseEnv: NodeJS.ProcessEnv, 
   const gopls = s.gopls ? mergedObject(s.gopls, s.trusted) : undefined;
   if (gopls && Object.keys(gopls).length) settings.goplsSettings = gopls;
   if (Array.isArray(flags)) settings.goplsFlags = flags.filter((f): f is string => typeof f === 'string');
+  if (Array.isArray(flags) && wsFlags !== undefined) settings.goplsFlagsFromWorkspace = true;
   if (!s.trusted && notes.length === 0) notes.push('Restricted Mode: binaries named by workspace settings are never executed.');
   return { settings, env, restrictedNotes: s.trusted ? [] : notes };
 }

@@ -53,7 +53,9 @@ export const goplsLogsProbe: Probe = {
     const logs = await discoverGoplsLogs({
       explicit: ctx.goplsLogs,
       extraLogPaths: ctx.settings.extraLogPaths,
-      goplsFlags: ctx.settings.goplsFlags,
+      // A -logfile a workspace names is not opened in Restricted Mode (it could name any file the
+      // user can read, and the report quotes logs); its folder is still checked above.
+      goplsFlags: ctx.settings.goplsFlagsFromWorkspace && ctx.settings.trustWorkspaceBinaries === false ? undefined : ctx.settings.goplsFlags,
       editorLogDir: ctx.settings.editorLogDir,
       env: ctx.env,
       workspaces: ctx.workspaces,

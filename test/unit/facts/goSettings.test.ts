@@ -138,7 +138,16 @@ describe('snapshotFromSettingsFiles (the CLI: settings.json files instead of a l
   it("takes the user's files as the global value, the last one that sets a key winning", () => {
     expect(settings.alternateGopls).toBe('/home/ann/bin/gopls');
     expect(settings.alternateTools).toEqual({ dlv: 'dlv-dap' });
-    expect(settings.goplsFlags).toEqual(['-rpc.trace']);
+  });
+
+  it("takes the workspace's go.languageServerFlags over the user's, as VS Code does even in Restricted Mode (not a restricted setting), and says where they came from", () => {
+    expect(settings.goplsFlags).toEqual(['-logfile', '/tmp/x.log']);
+    expect(settings.goplsFlagsFromWorkspace).toBe(true);
+    // A workspace's [] clears the user's flags (a tester's false alarm from the user's broken -logfile).
+    const cleared = snapshotFromSettingsFiles([sources[0]!, { source: ws, values: { 'go.languageServerFlags': [] } }], new Set([user1]), '/src/app');
+    expect(doctorInputs(cleared, {}).settings.goplsFlags).toEqual([]);
+    expect(doctorInputs(snapshotFromSettingsFiles([sources[0]!], new Set([user1])), {}).settings).toMatchObject({ goplsFlags: ['-rpc.trace'] });
+    expect(doctorInputs(snapshotFromSettingsFiles([sources[0]!], new Set([user1])), {}).settings.goplsFlagsFromWorkspace).toBeUndefined();
   });
 
   it("hands the doctor's gopls the user's gopls settings, never the checkout's", () => {
@@ -154,11 +163,10 @@ describe('snapshotFromSettingsFiles (the CLI: settings.json files instead of a l
     expect(doctorInputs(snapshotFromSettingsFiles([{ source: ws, values: { gopls: { 'build.env': { CC: './evil-cc' } } } }], new Set([user1])), {}).settings.goplsSettings).toBeUndefined();
   });
 
-  it("never lets the workspace's own file name a binary or a flag (Restricted Mode's rule)", () => {
+  it("never lets the workspace's own file name a binary (Restricted Mode's rule)", () => {
     expect(snap.trusted).toBe(false);
     expect(snap.alternateTools.workspaceValue).toEqual({ gopls: './evil' });
     expect(settings.alternateGopls).not.toContain('evil');
-    expect(settings.goplsFlags).not.toContain('-logfile');
   });
 });
 

@@ -209,3 +209,20 @@ describe("a rule's sentence as a finding's message", () => {
     expect(capitalize(says)).toBe(want);
   });
 });
+
+describe("a -logfile the workspace's own settings name (Restricted Mode)", () => {
+  it('is not opened for reading; the user\'s own, or a trusted workspace\'s, is', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'ged-wsflag-'));
+    const log = path.join(dir, 'gopls.log');
+    writeFileSync(log, readFileSync(path.join(F, 'trace-go-missing.rpc.log'), 'utf8'));
+    const flags = ['-logfile', log];
+    const untrusted = await goplsLogsProbe.run(ctx({ settings: { goplsFlags: flags, goplsFlagsFromWorkspace: true, trustWorkspaceBinaries: false } }));
+    expect(untrusted.status).toBe('skipped');
+    expect(untrusted.findings ?? []).toEqual([]);
+    for (const settings of [{ goplsFlags: flags }, { goplsFlags: flags, goplsFlagsFromWorkspace: true, trustWorkspaceBinaries: true }]) {
+      const read = await goplsLogsProbe.run(ctx({ settings }));
+      expect(read.status).not.toBe('skipped');
+      expect((read.findings ?? []).length).toBeGreaterThan(0);
+    }
+  });
+});
