@@ -13,6 +13,7 @@ import { jsonForTerminal } from './render/controlChars.js';
 import { exitCodeOf } from './render/summary.js';
 import { openLogFile } from './goplsLog/read.js';
 import { resolveUserShell } from './host/userShell.js';
+import { quoteForDisplay } from './host/shellQuote.js';
 import { readEditorSettings, userSettingsFiles } from './facts/editorSettings.js';
 import { logFolders } from './goplsLog/logFolders.js';
 import { doctorInputs, snapshotFromSettingsFiles } from './facts/goSettings.js';
@@ -95,7 +96,7 @@ async function main(argv: string[]): Promise<number> {
   const progress = args.format === 'text' && process.stderr.isTTY;
   const textOpts = { color: args.color ?? (process.stdout.isTTY && !process.env.NO_COLOR), verbose: args.verbose };
   let shown: Report | undefined;
-  const { report } = await diagnose({
+  const { report, tracePath } = await diagnose({
     workspaces,
     goplsLogs,
     env: inputs.env,
@@ -154,6 +155,10 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(shown ? renderLateResults(shown, report, textOpts) : renderText(report, textOpts));
       break;
   }
+  // The trace stays where the report's evidence points, but it is gopls's own record, not
+  // redacted (its settings and environment replies hold what build.env and GOPROXY hold): a tester
+  // found one per run in TMPDIR and nothing said so.
+  if (tracePath) process.stderr.write(`go-env-doctor: the gopls trace is ${tracePath}; it is not redacted (it holds gopls's settings and environment): delete it when you are done with it (rm -r ${quoteForDisplay(path.dirname(tracePath))})\n`);
   return exitCodeOf(report);
 }
 

@@ -358,6 +358,39 @@ describe.skipIf(!GO)('a go.alternateTools.gopls that is not there', () => {
   });
 });
 
+describe.skipIf(!GO)('a go.alternateTools.gopls without execute permission', () => {
+  // vscode-go's executableFileExists passes over it, and the editor runs the gopls on PATH: it was
+  // "gopls cannot start" and "gopls not found" (a tester's).
+  it('is passed over as the Go extension passes over it, and the setting is named as it is', () => {
+    const config = path.join(tmp, 'xdg-config-altgopls-noexec');
+    mkdirSync(path.join(config, 'Code', 'User'), { recursive: true });
+    const noexec = path.join(tmp, 'gopls-noexec');
+    writeFileSync(noexec, '#!/bin/sh\nexit 1\n', { mode: 0o644 });
+    writeFileSync(path.join(config, 'Code', 'User', 'settings.json'), JSON.stringify({ 'go.alternateTools': { gopls: noexec } }));
+    const env = { ...process.env, XDG_CONFIG_HOME: config, PATH: [path.dirname(GO!), path.dirname(GOPLS), '/usr/bin', '/bin'].join(path.delimiter) };
+    const r = cli(['diagnose', '--json', '--workspace', module_, '--timeout-ms', '30000'], env);
+    const report = JSON.parse(r.stdout) as { causes: Array<{ id: string; severity: string; findings: Array<{ message: string }> }>; probes: Array<{ id: string; status: string; observed: Record<string, unknown> }> };
+    expect(report.probes.find((p) => p.id === 'gopls')!.status).toBe('ok');
+    expect(report.causes.filter((c) => c.id === 'gopls-launch' && c.severity === 'error')).toEqual([]);
+    expect(report.causes.flatMap((c) => c.findings).some((f) => f.message.includes(`go.alternateTools.gopls is ${JSON.stringify(noexec)}, a file without execute permission (mode 0644)`))).toBe(true);
+  });
+});
+
+describe.skipIf(!GO)('--record-trace', () => {
+  // The trace stays (the report's evidence points into it) but it is not redacted: a tester found
+  // one per run in TMPDIR and nothing said so.
+  it('says on stderr where the trace is and that it is not redacted; stdout stays the JSON report', () => {
+    const tmpdir = mkdtempSync(path.join(tmp, 'trace-tmp-'));
+    const r = cli(['diagnose', '--json', '--workspace', module_, '--gopls', GOPLS, '--record-trace', '1', '--timeout-ms', '30000'], { ...process.env, TMPDIR: tmpdir });
+    JSON.parse(r.stdout);
+    const m = /the gopls trace is (\S+); it is not redacted/.exec(r.stderr);
+    expect(m, r.stderr).not.toBeNull();
+    expect(existsSync(m![1]!)).toBe(true);
+    expect(m![1]!.startsWith(tmpdir)).toBe(true);
+    expect(r.stderr).toContain(`rm -r ${path.dirname(m![1]!)}`);
+  });
+});
+
 describe.skipIf(!GO)('go.alternateTools.go from the user\'s settings.json, as the Go extension runs it', () => {
   // A golang.org/dl wrapper named there and never downloaded fails every go command the editor
   // runs; the report read the go on PATH and said "no problems found".
