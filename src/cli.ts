@@ -109,6 +109,7 @@ async function main(argv: string[]): Promise<number> {
       ...(fromFiles.toolsGopath ? { toolsGopath: fromFiles.toolsGopath } : {}),
       ...(fromFiles.toolsGo ? { toolsGo: fromFiles.toolsGo } : {}),
       ...(fromFiles.goplsFlags ? { goplsFlags: fromFiles.goplsFlags } : {}),
+      ...(fromFiles.toolsEnvVarsKeys ? { toolsEnvVarsKeys: fromFiles.toolsEnvVarsKeys } : {}),
       // The CLI reads a workspace's settings as Restricted Mode applies them: flags from there are
       // checked, but the log file they name is not opened.
       ...(fromFiles.goplsFlagsFromWorkspace ? { goplsFlagsFromWorkspace: true, trustWorkspaceBinaries: false } : {}),

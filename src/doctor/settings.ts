@@ -19,6 +19,8 @@ export interface DoctorSettings {
   goplsSettings?: Record<string, unknown>;
   /** `go.languageServerFlags`, to find `-logfile`. */
   goplsFlags?: string[];
+  /** The variables go.toolsEnvVars put into the environment the tools get: where such a value came from. */
+  toolsEnvVarsKeys?: string[];
   /**
    * goplsFlags came from a workspace's settings: checked (a -logfile's folder is looked at), but in
    * Restricted Mode the file a workspace names is never opened for reading.

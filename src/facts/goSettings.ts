@@ -121,8 +121,11 @@ export function doctorInputs(s: GoSettingsSnapshot, baseEnv: NodeJS.ProcessEnv, 
   const env: NodeJS.ProcessEnv = { ...baseEnv };
 
   const toolsEnv = pick(s.toolsEnvVars, s.trusted);
+  const toolsEnvVarsKeys: string[] = [];
   for (const [k, v] of Object.entries(toolsEnv.value ?? {})) {
-    if (typeof v === 'string') env[k] = resolveSettingPath(v, baseEnv, s.workspaceFolder);
+    if (typeof v !== 'string') continue;
+    env[k] = resolveSettingPath(v, baseEnv, s.workspaceFolder);
+    toolsEnvVarsKeys.push(k);
   }
   if (!s.trusted && hasWorkspaceValue(s.toolsEnvVars)) notes.push('Workspace go.toolsEnvVars are ignored: they could point PATH or GOROOT at binaries from this workspace.');
 
@@ -173,6 +176,7 @@ export function doctorInputs(s: GoSettingsSnapshot, baseEnv: NodeJS.ProcessEnv, 
   if (typeof toolsGo === 'string' && toolsGo) settings.toolsGo = resolveSettingPath(toolsGo, baseEnv, s.workspaceFolder);
   const gopls = s.gopls ? mergedObject(s.gopls, s.trusted) : undefined;
   if (gopls && Object.keys(gopls).length) settings.goplsSettings = gopls;
+  if (toolsEnvVarsKeys.length) settings.toolsEnvVarsKeys = toolsEnvVarsKeys;
   if (Array.isArray(flags)) settings.goplsFlags = flags.filter((f): f is string => typeof f === 'string');
   if (Array.isArray(flags) && wsFlags !== undefined) settings.goplsFlagsFromWorkspace = true;
   if (!s.trusted && notes.length === 0) notes.push('Restricted Mode: binaries named by workspace settings are never executed.');

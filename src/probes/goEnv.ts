@@ -656,7 +656,11 @@ async function goflagsFindings(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok:
   if (without.failed) return [];
   const said = withFlags.stderr.trim().split('\n')[0] ?? '';
   const fromEnv = ctx.env.GOFLAGS !== undefined;
-  const where = fromEnv ? 'the environment the editor was started with' : `your go env file (${fact.values.GOENV || 'GOENV'}, go env -w)`;
+  // go.toolsEnvVars puts it into the tools' environment too: then that setting is where it is, not
+  // an export (a tester's typo there was sent to their shell start-up files, which had none).
+  const fromSetting = fromEnv && (ctx.settings.toolsEnvVarsKeys ?? []).includes('GOFLAGS');
+  const where = fromSetting ? 'go.toolsEnvVars in your editor settings' : fromEnv ? 'the environment the editor was started with' : `your go env file (${fact.values.GOENV || 'GOENV'}, go env -w)`;
+  const elsewhere = fromSetting ? 'or correct the flag in go.toolsEnvVars' : 'remove the export from your shell start-up files too, or correct the flag';
   if (workspaceMode) {
     const gowork = (await ctx.host.exec(fact.goBinary, ['env', 'GOWORK'], { timeoutMs: Math.min(3000, ctx.remainingMs() / 3), signal: ctx.signal, env: readOnlyGo({ ...ctx.env, GOFLAGS: ' ' }), ...(cwd ? { cwd } : {}), maxBuffer: 16 * 1024 })).stdout.trim();
     const rest = goFlagsWithout(value, 'mod');
@@ -675,7 +679,7 @@ async function goflagsFindings(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok:
         ],
         explains: ['module-resolution', 'gopls-launch'],
         fixes: fromEnv
-          ? [toolsEnvFix('toolsenv-goflags-no-mod', 'Drop -mod from GOFLAGS for the Go tools', { GOFLAGS: rest || ' ' }, 'go reads a blank GOFLAGS as none; drop -mod from the export in your shell start-up files too.')]
+          ? [toolsEnvFix('toolsenv-goflags-no-mod', 'Drop -mod from GOFLAGS for the Go tools', { GOFLAGS: rest || ' ' }, fromSetting ? 'go reads a blank GOFLAGS as none.' : 'go reads a blank GOFLAGS as none; drop -mod from the export in your shell start-up files too.')]
           : [
               rest
                 ? { id: 'go-env-goflags-no-mod', kind: 'terminal', title: 'Drop -mod from GOFLAGS in your go env file', text: `go env -w ${quoteForDisplay(`GOFLAGS=${rest}`)}`, needsRoot: false, detail: 'The other flags stay as they were.' }
@@ -702,8 +706,8 @@ async function goflagsFindings(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok:
       fixes: fromEnv
         ? [
             fileFlags
-              ? toolsEnvFix('toolsenv-goflags-clear', `Give the Go tools your go env file's GOFLAGS (${fileFlags})`, { GOFLAGS: fileFlags }, `The exported GOFLAGS hides the one in ${fact.values.GOENV}; remove the export from your shell start-up files too, or correct the flag.`)
-              : toolsEnvFix('toolsenv-goflags-clear', 'Clear GOFLAGS for the Go tools', { GOFLAGS: ' ' }, 'go reads a blank GOFLAGS as none; remove the export from your shell start-up files too, or correct the flag.'),
+              ? toolsEnvFix('toolsenv-goflags-clear', `Give the Go tools your go env file's GOFLAGS (${fileFlags})`, { GOFLAGS: fileFlags }, `The GOFLAGS ${fromSetting ? 'go.toolsEnvVars sets' : 'exported'} hides the one in ${fact.values.GOENV}; ${elsewhere}.`)
+              : toolsEnvFix('toolsenv-goflags-clear', 'Clear GOFLAGS for the Go tools', { GOFLAGS: ' ' }, `go reads a blank GOFLAGS as none; ${elsewhere}.`),
           ]
         : [{ id: 'go-env-unset-goflags', kind: 'terminal', title: 'Remove GOFLAGS from your go env file', text: 'go env -u GOFLAGS', needsRoot: false, detail: 'go env does not apply GOFLAGS, so it still runs; set the flags again with go env -w GOFLAGS=… once corrected.' }],
     },

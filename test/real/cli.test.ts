@@ -450,6 +450,21 @@ describe.skipIf(!GO || !cachedXMod().version)("go.toolsEnvVars from the user's s
     writeFileSync(path.join(config, 'Code', 'User', 'settings.json'), JSON.stringify({ 'go.toolsEnvVars': { GOFLAGS: '-mod=vendor' } }));
     expect(errorsOf(cli(['diagnose', '--json', '--workspace', ws, '--timeout-ms', '30000'], env)).join('\n')).toContain('GOFLAGS=-mod=vendor');
   });
+
+  // A typo there was said to come "from the environment the editor was started with", with a fix
+  // telling the user to remove an export their shell start-up files never had (a tester's).
+  it('a GOFLAGS go rejects, set in go.toolsEnvVars: named as coming from that setting, not an export', () => {
+    const config = path.join(tmp, 'xdg-config-envvars-typo');
+    mkdirSync(path.join(config, 'Code', 'User'), { recursive: true });
+    writeFileSync(path.join(config, 'Code', 'User', 'settings.json'), JSON.stringify({ 'go.toolsEnvVars': { GOFLAGS: '-mod=vendr' } }));
+    const env: NodeJS.ProcessEnv = { ...process.env, XDG_CONFIG_HOME: config };
+    delete env.GOFLAGS;
+    const report = JSON.parse(cli(['diagnose', '--json', '--workspace', module_, '--timeout-ms', '30000'], env).stdout) as { causes: Array<{ findings: Array<{ message: string; fixes: Array<{ detail?: string }> }> }> };
+    const f = report.causes.flatMap((c) => c.findings).find((x) => x.message.startsWith('GOFLAGS=-mod=vendr'));
+    expect(f, JSON.stringify(report.causes.flatMap((c) => c.findings).map((x) => x.message))).toBeDefined();
+    expect(f!.message).toContain('(from go.toolsEnvVars in your editor settings)');
+    expect(JSON.stringify(f!.fixes)).not.toContain('shell start-up');
+  });
 });
 
 // The fixes are printed for the user's shell ($SHELL): a workspace opened through a symlink whose
