@@ -18,6 +18,14 @@ import { readEditorSettings, userSettingsFiles } from './facts/editorSettings.js
 import { logFolders } from './goplsLog/logFolders.js';
 import { doctorInputs, snapshotFromSettingsFiles } from './facts/goSettings.js';
 import type { Report } from './doctor/model.js';
+import type { EditorSettingsSource } from './doctor/settings.js';
+import { parseCodeWorkspace } from './facts/codeWorkspace.js';
+import { CAP, readUserFile } from './host/readUserFile.js';
+
+/** The sources in VS Code's order of precedence: user files, then workspace files, then folders' own. */
+function withWorkspaceFiles(sources: readonly EditorSettingsSource[], workspaceFiles: readonly EditorSettingsSource[], userFiles: ReadonlySet<string>): EditorSettingsSource[] {
+  return [...sources.filter((s) => userFiles.has(s.source)), ...workspaceFiles, ...sources.filter((s) => !userFiles.has(s.source))];
+}
 
 async function main(argv: string[]): Promise<number> {
   const parsed = parseArgs(argv, DEFAULT_TIMEOUT_MS);
@@ -45,6 +53,25 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`go-env-doctor: diagnosing ${here.map((d) => jsonForTerminal(d)).join(', ')}, the folder${here.length > 1 ? 's' : ''} the gopls log was written for (--workspace chooses another)\n`);
     }
   }
+  // A multi-root workspace file opens its folders, with its settings between the user's and each
+  // folder's, as VS Code opens it (a tester's was refused as "not a readable directory").
+  const workspaceFiles: EditorSettingsSource[] = [];
+  const expanded: string[] = [];
+  for (const w of workspaces) {
+    if (!w.endsWith('.code-workspace') || !(await fs.stat(w).catch(() => undefined))?.isFile()) {
+      expanded.push(w);
+      continue;
+    }
+    const read = await readUserFile(w, CAP.smallConfig);
+    const parsed = read.ok ? parseCodeWorkspace(read.text, w) : undefined;
+    if (!parsed || parsed.error || !parsed.folders.length) {
+      process.stderr.write(`go-env-doctor: --workspace ${jsonForTerminal(w)} is a workspace file with no folder to open${parsed?.error ? ` (${parsed.error})` : read.ok ? '' : ` (${read.code})`}\n`);
+      return 3;
+    }
+    expanded.push(...parsed.folders);
+    workspaceFiles.push(parsed.settings);
+  }
+  workspaces = [...new Set(expanded)];
   for (const w of workspaces) {
     const st = await fs.stat(w).catch((e: NodeJS.ErrnoException) => e);
     // A folder behind one the user may not search is theirs to be told about, not the doctor's
@@ -87,7 +114,9 @@ async function main(argv: string[]): Promise<number> {
   // must not hold the CLI before its run has even started. What was read is handed to the run, so
   // the files are read once; only when this read ran out of time do the probes read them again,
   // under their own deadlines.
-  const editorSettings = await Promise.race([readEditorSettings(process.env, workspaces), new Promise<undefined>((resolve) => setTimeout(resolve, Math.min(2000, args.timeoutMs / 4), undefined).unref())]);
+  const fromFilesRead = await Promise.race([readEditorSettings(process.env, workspaces), new Promise<undefined>((resolve) => setTimeout(resolve, Math.min(2000, args.timeoutMs / 4), undefined).unref())]);
+  // The workspace file's settings sit after the user's files and before the folders' (later wins).
+  const editorSettings = fromFilesRead && workspaceFiles.length ? withWorkspaceFiles(fromFilesRead, workspaceFiles, new Set(userSettingsFiles(process.env))) : fromFilesRead;
   const inputs = doctorInputs(snapshotFromSettingsFiles(editorSettings ?? [], new Set(userSettingsFiles(process.env)), workspaces[0]), process.env);
   const fromFiles = inputs.settings;
   const gopls = args.gopls ? (args.gopls.includes('/') ? path.resolve(args.gopls) : args.gopls) : fromFiles.alternateGopls;

@@ -5,7 +5,8 @@ export const USAGE = `usage: go-env-doctor diagnose [--workspace DIR]... [--gopl
                               [--timeout-ms N] [--gopls PATH] [--record-trace SECONDS] [--online] [--file FILE] [--verbose] [--no-color]
                               [--gopls-issue] [--no-cache]
 
-  --workspace DIR        a folder to diagnose as if open in the editor (repeatable; default: the current directory)
+  --workspace DIR        a folder to diagnose as if open in the editor (repeatable; default: the current directory);
+                         a .code-workspace file opens its folders, with its settings
   --gopls-log FILE       a gopls log to analyse: -logfile output, an -rpc.trace capture, or the editor's
                          "gopls (server)" log (repeatable)
   --json                 print the report as one JSON document on stdout and nothing else

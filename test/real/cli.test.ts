@@ -376,6 +376,27 @@ describe.skipIf(!GO)('a go.alternateTools.gopls without execute permission', () 
   });
 });
 
+describe.skipIf(!GO)('a multi-root .code-workspace file as --workspace', () => {
+  // A tester's was refused ("not a readable directory", exit 3), and its settings were never read.
+  it('opens its folders and reads its settings: a fatal -logfile is named, and its build tags count for --file', () => {
+    const root = mkdtempSync(path.join(tmp, 'multiroot-'));
+    const api = path.join(root, 'api');
+    mkdirSync(api);
+    writeFileSync(path.join(api, 'go.mod'), 'module example.com/api\n\ngo 1.22\n');
+    writeFileSync(path.join(api, 'a.go'), 'package api\n\nfunc A() int { return 1 }\n');
+    writeFileSync(path.join(api, 'it.go'), '//go:build integration\n\npackage api\n\nfunc B() int { return A() }\n');
+    const file = path.join(root, 'all.code-workspace');
+    writeFileSync(file, '{\n  // one module\n  "folders": [ { "path": "api" } ],\n  "settings": { "gopls": { "build.buildFlags": ["-tags=integration"] }, "go.languageServerFlags": ["-logfile", "/nonexistent-ged-dir/g.log"] },\n}\n');
+    const r = cli(['diagnose', '--json', '--workspace', file, '--file', path.join(api, 'it.go'), '--timeout-ms', '30000'], { ...process.env, XDG_CONFIG_HOME: path.join(root, 'no-config') });
+    const report = JSON.parse(r.stdout) as { workspaces: string[]; causes: Array<{ findings: Array<{ message: string; probeId?: string }> }> };
+    expect(report.workspaces).toEqual([api]);
+    const messages = report.causes.flatMap((c) => c.findings).map((f) => `${f.probeId}: ${f.message}`);
+    expect(messages.some((m) => m.includes('-logfile /nonexistent-ged-dir/g.log'))).toBe(true);
+    expect(messages.filter((m) => m.startsWith('build-constraints:'))).toEqual([]);
+    expect(cli(['diagnose', '--json', '--workspace', path.join(root, 'none.code-workspace')]).code).toBe(3);
+  });
+});
+
 describe.skipIf(!GO)('--record-trace', () => {
   // The trace stays (the report's evidence points into it) but it is not redacted: a tester found
   // one per run in TMPDIR and nothing said so.
