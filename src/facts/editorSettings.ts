@@ -36,6 +36,10 @@ export function parseSettingsJsonc(text: string, source: string): EditorSettings
     if (!k || !v || typeof k.value !== 'string') continue;
     values[k.value] = valueOf(v);
     if (k.value === 'gopls' || k.value.startsWith('go.')) lines[k.value] = lineOf(k.offset);
+    // A go.* object's own keys on their lines ("go.alternateTools": { "gopls": … } written over
+    // several): the evidence quoted a child's text at its parent's line (a tester's).
+    if (k.value.startsWith('go.') && v.type === 'object')
+      for (const sub of v.children ?? []) if (typeof sub.children?.[0]?.value === 'string') lines[`${k.value}\u0000${sub.children[0].value}`] = lineOf(sub.children[0].offset);
     if (k.value === 'gopls' && v.type === 'object')
       for (const sub of v.children ?? []) {
         const sk = sub.children?.[0];

@@ -316,7 +316,7 @@ export async function settingPathFindings(sources: readonly EditorSettingsSource
           // vscode-go's getBinPathWithPreferredGopathGorootWithExplanation takes an absolute
           // alternate tool only when it is an executable file; otherwise it looks the tool up by name.
           message: `go.alternateTools.${tool} is ${JSON.stringify(value)}, ${state.says}: the Go extension passes over it and runs the ${tool} it finds the usual way (GOBIN, GOPATH/bin, GOROOT/bin, PATH), so the ${tool} this setting names is not the one used${trustNote}.${inside ? ` ${inside} is the program in that folder.` : ''}`,
-          evidence: [{ source: where('go.alternateTools'), excerpt: `"${tool}": ${JSON.stringify(value)}` }, { source: `stat ${file}`, excerpt: state.evidence }],
+          evidence: [{ source: src.lines?.[`go.alternateTools\u0000${tool}`] ? `${src.source}:${src.lines[`go.alternateTools\u0000${tool}`]}` : where('go.alternateTools'), excerpt: `"${tool}": ${JSON.stringify(value)}` }, { source: `stat ${file}`, excerpt: state.evidence }],
           fixes: inside ? [alternateToolFix(tool, inside)] : [],
         });
       }

@@ -436,6 +436,9 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
     if (input.settings && /^Invalid settings: /.test(m)) {
       out.push({
         classId: 'gopls-launch',
+        // gopls starts and runs: the settings are what fails, as the settings probe's findings say
+        // (the cause was titled "gopls cannot start or keeps dying", a tester's).
+        headline: 'ineffective-settings',
         severity: 'warning',
         confidence: 0.5,
         message: `gopls refused some of your gopls settings and runs without them: ${firstLine(m).replace(/^Invalid settings: /, '')}`,

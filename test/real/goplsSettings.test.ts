@@ -88,6 +88,10 @@ describe.skipIf(!GO)("the user's gopls settings, as the editor's gopls gets them
     const f = all(run()).find((x) => x.probeId === 'gopls' && x.message.startsWith('gopls refused some of your gopls settings'));
     expect(f).toBeDefined();
     expect(f!.message).toContain('setting option "buildFlags": invalid type string');
+    // gopls runs: the cause is headed by the settings, not "gopls cannot start" (a tester's).
+    const report = run();
+    const cause = report.causes.find((c) => c.findings.some((x) => x.probeId === 'gopls' && x.message.startsWith('gopls refused some of your gopls settings')))!;
+    expect(cause.title).toBe('Settings that have no effect');
   }, 120_000);
 
   it("a checkout's own .vscode/settings.json is not run: its build.env chooses nothing the CLI starts", () => {

@@ -47,6 +47,16 @@ describe('parseSettingsJsonc on what a hostile checkout can hold', () => {
   });
 });
 
+describe("a go.* object's keys on lines of their own", () => {
+  it('are cited at their own line, not the parent key\'s', async () => {
+    const text = '{\n  "go.buildOnSave": "off",\n  "go.alternateTools": {\n    "dlv": "dlv-dap",\n    "gopls": "/opt/gone/gopls"\n  }\n}\n';
+    const src = parseSettingsJsonc(text, '/h/settings.json');
+    expect(src.lines).toMatchObject({ 'go.alternateTools': 3, 'go.alternateTools\u0000gopls': 5 });
+    const [f] = await settingPathFindings([src], {});
+    expect(f!.evidence[0]).toEqual({ source: '/h/settings.json:5', excerpt: '"gopls": "/opt/gone/gopls"' });
+  });
+});
+
 describe('languageServerOff', () => {
   const user = '/home/u/.config/Code/User/settings.json';
   const ws = '/w/app/.vscode/settings.json';
