@@ -785,7 +785,8 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
       ...finding,
       ...(bySetting ? { headline: 'toolchain-setting' as const } : {}),
       ...(finding.classId === 'env-inheritance' ? { explains: ['module-resolution' as const, 'gopls-launch' as const] } : {}),
-      message: other ? `${said} ${other.goBinary} (${other.version}) is installed on this machine and is new enough, but the go found first on PATH is ${goEnv.goBinary}.` : said,
+      // The go that runs may be go.alternateTools.go's choice, not PATH's (a tester's old SDK there).
+      message: other ? `${said} ${other.goBinary} (${other.version}) is installed on this machine and is new enough, but ${ctx.settings.alternateTools?.go === goEnv.goBinary ? `go.alternateTools.go names ${goEnv.goBinary}` : `the go found first on PATH is ${goEnv.goBinary}`}.` : said,
       evidence: other ? [...evidence, { source: path.join(other.root, 'VERSION'), excerpt: other.version }] : evidence,
       fixes: [...(other ? [alternateToolFix('go', other.goBinary)] : []), ...[dlWrapperDownloadFix(stderr), impostorFix(stderr)].filter((f) => f !== undefined), ...(bySetting && localMeets ? [localFix] : []), ...toolchainFixes(goEnv, known.message, localMeets)],
     });
