@@ -166,14 +166,15 @@ export const cgoProbe: Probe = {
     });
     let ccNote = '';
     if (gcc && !lookup.inLogin) {
-      const from = ccNamed === 'env' ? 'the environment the editor was started with' : `your go env file (${v.GOENV || 'GOENV'}, go env -w)`;
+      const ccFromSetting = ccNamed === 'env' && (ctx.settings.toolsEnvVarsKeys ?? []).includes('CC');
+      const from = ccFromSetting ? 'go.toolsEnvVars in your editor settings' : ccNamed === 'env' ? 'the environment the editor was started with' : `your go env file (${v.GOENV || 'GOENV'}, go env -w)`;
       const loginCc = login.ok ? login.env.CC : undefined;
-      const terminal = ccNamed === 'env' && login.ok && !loginCc ? ' Your login shell does not set CC, so go in a terminal builds with gcc.' : '';
+      const terminal = ccFromSetting ? ' The setting reaches the editor\'s tools only: go in a terminal builds with gcc.' : ccNamed === 'env' && login.ok && !loginCc ? ' Your login shell does not set CC, so go in a terminal builds with gcc.' : '';
       ccNote = ` CC=${v.CC} comes from ${from}; without it go would run its default, gcc, which is at ${gcc}.${terminal}`;
       lookup.fixes.unshift(ccNamed === 'env' ? ccPathFix(gcc) : ccUnsetFix());
       // Exported by the login shell too: the setting fixes the editor alone, and go build in a
       // terminal keeps failing (a tester's). The line that sets it is the fix for both.
-      if (ccNamed === 'env' && login.ok && loginCc === v.CC) {
+      if (ccNamed === 'env' && !ccFromSetting && login.ok && loginCc === v.CC) {
         const sites = await exportSites('CC', login.shell, ctx.env, ctx.env.HOME ?? '');
         lookup.fixes.unshift(...sites.slice(0, 2).map((site) => removeExportFix(site, 'CC', ctx.env.HOME)));
         lookup.evidence.push(...sites.slice(0, 2).map((site) => ({ source: site.file, line: site.line, excerpt: site.text })));

@@ -33,6 +33,9 @@ export async function sameInLoginShell(ctx: ProbeContext, outcome: ProbeOutcome)
 async function goEnvironmentShared(ctx: ProbeContext): Promise<boolean> {
   const login = await ctx.facts.loginShellEnv();
   if (!login.ok) return false;
+  // go.toolsEnvVars reaches the editor's tools and the login shell the doctor starts, never a
+  // terminal: a Go variable it sets is not shared with the terminal, whatever the shell printed.
+  if ((ctx.settings.toolsEnvVarsKeys ?? []).some((k) => GO_DECIDING_VARS.includes(k) || k === 'PATH')) return false;
   if (GO_DECIDING_VARS.some((k) => (login.env[k] ?? '') !== (ctx.env[k] ?? ''))) return false;
   return !!(await lookPath('go', ctx.env)) === !!(await lookPath('go', login.env));
 }

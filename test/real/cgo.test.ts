@@ -127,6 +127,16 @@ describe.skipIf(!GO)('cgo on the real machine', () => {
     }
   });
 
+  it.skipIf(!GCC)('CC from go.toolsEnvVars names a missing compiler: said to be that setting, with no start-up file line to remove', async () => {
+    const ws = tree(CGO_MODULE);
+    const e = env({ CC: '/nonexistent/cc' });
+    const report = await runDoctor({ host: new Host(), probes: [cgoProbe], workspaces: [ws], env: e, timeoutMs: 20_000, settings: { toolsEnvVarsKeys: ['CC'] } });
+    const f = report.causes.flatMap((c) => c.findings).find((x) => x.probeId === 'cgo')!;
+    expect(f.message).toContain('CC=/nonexistent/cc comes from go.toolsEnvVars in your editor settings');
+    expect(f.message).toContain("reaches the editor's tools only");
+    expect(f.fixes.map((x) => x.id).filter((id) => id.startsWith('remove-export'))).toEqual([]);
+  });
+
   it.skipIf(!GCC)('CC written with go env -w names a missing compiler: go env -u CC is offered, and after it go builds', async () => {
     const ws = tree(CGO_MODULE);
     const goenv = path.join(mkdtempSync(path.join(os.tmpdir(), 'cgo-goenv-')), 'env');

@@ -28,6 +28,11 @@ describe('sameInLoginShell: an environment finding the login shell shares is not
     expect(await headlines(loginEnv)).toEqual([undefined]);
   });
 
+  it('a Go variable go.toolsEnvVars sets is not shared with terminals: left as it was', async () => {
+    const out = await sameInLoginShell(makeCtx({ env, settings: { toolsEnvVarsKeys: ['GOFLAGS'] }, loginShell: login({ ...env }) }), { findings: [finding] });
+    expect(out.findings!.map((f) => f.headline)).toEqual([undefined]);
+  });
+
   it('no login shell read: left as it was; a finding with a headline of its own or of another class: untouched', async () => {
     expect(await headlines(undefined)).toEqual([undefined]);
     const other: FindingInput = { ...finding, headline: 'cgo-build' };
