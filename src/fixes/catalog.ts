@@ -104,7 +104,7 @@ export function alternateToolFix(tool: 'go' | 'gopls', binary: string): SettingF
 /** The launch probe's variant: go found in a directory the editor's PATH lacks. */
 export function goInDirFix(dir: string): SettingFix {
   const go = path.join(dir, 'go');
-  return settingFix({ id: 'go-alternate-tool', title: `Point the Go extension at ${go}`, key: 'go.alternateTools', value: { go }, merge: true, detail: "The Go extension puts that go's directory on the PATH it gives gopls." });
+  return settingFix({ id: 'alternate-tools-go', title: `Point the Go extension at ${go}`, key: 'go.alternateTools', value: { go }, merge: true, detail: "The Go extension puts that go's directory on the PATH it gives gopls." });
 }
 
 /** Use a gopls found elsewhere on the machine; the first has a stable id. */

@@ -191,7 +191,9 @@ const SHARED_DIRS = new Set(['/usr/local', '/usr/lib', '/usr/share', '/usr/src',
  * home: that is somebody else's directory, and -R would take everything in it.
  */
 export function chownIsSafe(dir: string, ownDir: boolean, home?: HomeFact): boolean {
-  const belowHome = home?.exists === true && isInside(dir, home.path) && dir !== home.path;
+  // HOME=/ (a container run with -u, a system account): every folder is "below" it, /tmp and /usr
+  // too, so below-home says nothing about whose a folder is (a helper found chown offered for /tmp/x).
+  const belowHome = home?.exists === true && home.path !== '/' && isInside(dir, home.path) && dir !== home.path;
   if (belowHome) return true;
   if (!ownDir) return false;
   const depth = dir.split('/').filter(Boolean).length;

@@ -126,12 +126,12 @@ describe('sessionFindings on real gopls sessions', () => {
     expect(fs[0]!.severity).toBe('error');
     expect(fs[0]!.message).toContain('/usr/local/go/bin');
     expect(fs[0]!.evidence.some((e) => e.excerpt.includes('go command required, not found'))).toBe(true);
-    expect(fs[0]!.fixes!.map((x) => x.id)).toContain('go-alternate-tool');
+    expect(fs[0]!.fixes!.map((x) => x.id)).toContain('alternate-tools-go');
   });
 
   // A tester's env -i run: go in /usr/local/go/bin, off PATH, and the fixes still said to install Go.
   it.each([
-    ['/usr/local/go/bin', ['go-alternate-tool', 'login-path-to-profile']],
+    ['/usr/local/go/bin', ['alternate-tools-go', 'login-path-to-profile']],
     [undefined, ['go-install-docs']],
   ])('go missing with go found in %s: fixes %j, the install link only when no go was found', (dir, ids) => {
     const fs = sessionFindings(base(fixture('go-not-on-path').result, { goMissing: { ...(dir ? { dir } : {}), env: { PATH: '/usr/bin:/bin' } } }));

@@ -188,6 +188,11 @@ describe('assessAccess', () => {
     expect(chownIsSafe(dir, own, known ? { path: '/home/u', exists: true } : undefined)).toBe(safe);
   });
 
+  it('HOME=/ makes no folder "below home": a root-owned /tmp/rootxdg the user does not own gets no chown', () => {
+    expect(chownIsSafe('/tmp/rootxdg', false, { path: '/', exists: true })).toBe(false);
+    expect(chownIsSafe('/tmp/rootxdg', true, { path: '/', exists: true })).toBe(true);
+  });
+
   it('a missing GOCACHE whose parent is not writable cannot be created', () => {
     const [f] = assessAccess([base({ entry: { role: 'GOCACHE', path: '/h/.cache/go-build', origin: 'x' }, real: '/h/.cache/go-build', exists: false, checked: '/h/.cache', owner: 0, write: { ok: false, code: 'EACCES' } })], 1000);
     expect(f!.message).toMatch(/does not exist and cannot be created: its nearest existing parent \/h\/.cache is not writable/);
