@@ -21,6 +21,9 @@ import type { Report } from './doctor/model.js';
 import type { EditorSettingsSource } from './doctor/settings.js';
 import { parseCodeWorkspace } from './facts/codeWorkspace.js';
 import { CAP, readUserFile } from './host/readUserFile.js';
+import { readTaskHeadroomSync, TIGHT_HEADROOM } from './procfs/taskHeadroom.js';
+import { Host } from './host/host.js';
+import { limitConcurrentCommands } from './host/exec.js';
 
 /** The sources in VS Code's order of precedence: user files, then workspace files, then folders' own. */
 function withWorkspaceFiles(sources: readonly EditorSettingsSource[], workspaceFiles: readonly EditorSettingsSource[], userFiles: ReadonlySet<string>): EditorSettingsSource[] {
@@ -42,6 +45,10 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const args = parsed.args;
+  // Under a task limit with little room (the loader cut node's own pool already), the probes' go
+  // commands run one at a time: side by side they were refused forks a single build never is.
+  const room = readTaskHeadroomSync(new Host());
+  if (room !== undefined && room < TIGHT_HEADROOM) limitConcurrentCommands(1);
   let workspaces = (args.workspaces.length ? args.workspaces : [process.cwd()]).map((w) => path.resolve(w));
   // A log handed in without --workspace is about the folders it was written for, when they are on
   // this machine: `diagnose --gopls-log ~/gopls.log` from anywhere checks the log's workspace.

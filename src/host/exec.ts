@@ -118,8 +118,59 @@ export function groupHasLiveMember(pgid: number): boolean {
   return false;
 }
 
+/**
+ * How many commands run at once. Unbounded, except where a task limit leaves little room: there the
+ * probes' go commands side by side were refused forks that a single go build never is (a tester's
+ * pids.max 30: go build and gopls each worked alone, and the report blamed the limit on them).
+ */
+let commandSlots = Number.POSITIVE_INFINITY;
+let commandsRunning = 0;
+const commandQueue: Array<() => void> = [];
+
+export function limitConcurrentCommands(n: number): void {
+  commandSlots = Math.max(1, Math.floor(n));
+}
+
+/** Resolves true with a slot held, or false when canceled while waiting for one. */
+function takeSlot(signal: AbortSignal | undefined): Promise<boolean> {
+  if (commandsRunning < commandSlots) {
+    commandsRunning++;
+    return Promise.resolve(true);
+  }
+  return new Promise((resolve) => {
+    const go = () => {
+      signal?.removeEventListener('abort', leave);
+      commandsRunning++;
+      resolve(true);
+    };
+    // Canceled while waiting: leave the queue holding nothing; run() then reports the cancellation.
+    const leave = () => {
+      const i = commandQueue.indexOf(go);
+      if (i >= 0) commandQueue.splice(i, 1);
+      resolve(false);
+    };
+    signal?.addEventListener('abort', leave, { once: true });
+    commandQueue.push(go);
+  });
+}
+
+function giveSlot(): void {
+  commandsRunning--;
+  commandQueue.shift()?.();
+}
+
 /** Runs a command to completion. Never throws: a failure to run is part of the result. */
 export async function run(file: string, args: readonly string[], opts: ExecOptions): Promise<ExecResult> {
+  if (commandSlots === Number.POSITIVE_INFINITY) return runNow(file, args, opts);
+  const held = await takeSlot(opts.signal);
+  try {
+    return await runNow(file, args, opts);
+  } finally {
+    if (held) giveSlot();
+  }
+}
+
+async function runNow(file: string, args: readonly string[], opts: ExecOptions): Promise<ExecResult> {
   const started = performance.now();
   const commandLine = commandLineOf(file, args);
   if (opts.signal?.aborted) {
