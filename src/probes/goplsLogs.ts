@@ -106,13 +106,18 @@ async function logfileFlagFindings(ctx: ProbeContext): Promise<FindingInput[]> {
     if (denied) why = `${target} cannot be written (${denied})`;
   }
   if (!why) return [];
+  // Which settings file sets the flags in effect, and on which line (the last scope that sets them).
+  const sources = ctx.settings.editorSettings ?? (await ctx.facts.editorSettings().catch(() => []));
+  const setIn = [...sources].reverse().find((src) => !src.error && Array.isArray(src.values['go.languageServerFlags']));
+  const line = setIn?.lines?.['go.languageServerFlags'];
+  const where = setIn ? `${setIn.source}${line ? `:${line}` : ''}` : 'go.languageServerFlags';
   return [
     {
       classId: 'gopls-launch',
       severity: 'error',
       confidence: 0.9,
       message: `go.languageServerFlags sets -logfile ${file}, and ${why}: the gopls the Go extension starts with those flags exits at once ("gopls: unable to create log file: open ${file}: …"), so the editor has no language server.`,
-      evidence: [{ source: 'go.languageServerFlags', excerpt: JSON.stringify(ctx.settings.goplsFlags) }, { source: `stat ${dir}`, excerpt: why }],
+      evidence: [{ source: where, excerpt: `"go.languageServerFlags": ${JSON.stringify(ctx.settings.goplsFlags)}` }, { source: `stat ${dir}`, excerpt: why }],
       fixes: [{ id: 'gopls-logfile-auto', kind: 'link', title: 'Use "-logfile=auto" (gopls writes $TMPDIR/gopls-<pid>.log) or a directory that exists', url: 'https://go.dev/gopls/troubleshooting' }],
     },
   ];

@@ -442,9 +442,11 @@ describe.skipIf(!GO)('go.languageServerFlags whose -logfile gopls cannot create'
     expect(gopls.status).toBe(2);
     expect(gopls.stderr).toContain(`unable to create log file: open ${logfile}: no such file or directory`);
     const r = cli(['diagnose', '--json', '--workspace', module_, '--gopls', GOPLS, '--timeout-ms', '30000'], { ...process.env, XDG_CONFIG_HOME: config });
-    const report = JSON.parse(r.stdout) as { causes: Array<{ id: string; severity: string; findings: Array<{ message: string }> }> };
+    const report = JSON.parse(r.stdout) as { causes: Array<{ id: string; severity: string; findings: Array<{ message: string; evidence: Array<{ source: string }> }> }> };
     expect(report.causes[0]).toMatchObject({ id: 'gopls-launch', severity: 'error' });
     expect(report.causes[0]!.findings[0]!.message).toContain(`go.languageServerFlags sets -logfile ${logfile}, and ${path.dirname(logfile)} does not exist`);
+    // The settings file that sets it, with its line (the evidence named only the setting).
+    expect(report.causes[0]!.findings[0]!.evidence[0]!.source).toBe(`${path.join(config, 'Code', 'User', 'settings.json')}:1`);
   });
 });
 
