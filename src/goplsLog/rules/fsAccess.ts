@@ -80,7 +80,7 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     // cache (/x) due to initialization failure: …". Without HOME it is home-unset's.
     needles: ['failed to initialize build cache', 'due to initialization failure'],
     yieldsTo: ['read-only-fs', 'no-space-left', 'go-dir-through-file'],
-    says: 'the go command cannot use its build cache (GOCACHE is not writable)',
+    says: 'the go command cannot use its build cache (GOCACHE is not writable; unset, it is $XDG_CACHE_HOME/go-build, else ~/.cache/go-build)',
   },
   {
     id: 'module-cache-create',

@@ -435,3 +435,11 @@ describe('notAfter: a rule held back for a few lines after a line that rules its
     expect(asked).toEqual([]);
   });
 });
+
+describe('build-cache-unusable says where an unset GOCACHE lies', () => {
+  it('names XDG_CACHE_HOME, which the message of go itself never does', () => {
+    const report = analyzeText('failed to initialize build cache at /srv/xdg/go-build: mkdir /srv/xdg/go-build: permission denied\n');
+    const f = findingsOf('/logs/gopls.log', report).find((x) => x.classId === 'fs-access');
+    expect(f?.message).toContain('$XDG_CACHE_HOME/go-build');
+  });
+});
