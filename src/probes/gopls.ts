@@ -12,6 +12,7 @@ import type { ClassId, Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ExecResult } from '../host/exec.js';
 import { quoteForDisplay } from '../host/exec.js';
 import { buildInfoGo } from '../host/noDownload.js';
+import { octalMode } from '../host/fileMode.js';
 import type { GoplsCandidate, GoplsLocation } from '../facts/goplsLocate.js';
 import { lookPath, pathEntries } from '../facts/lookPath.js';
 import { goInstallDirsHere } from '../facts/goInstallDirs.js';
@@ -286,8 +287,8 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
           severity: 'error',
           confidence: 0.9,
           message: c.above
-            ? `The workspace folder ${c.above} cannot be reached: ${c.path} above it cannot be searched (${c.code}${c.mode !== undefined ? `: mode ${c.mode.toString(8).padStart(4, '0')}, owner uid ${c.uid}, you are uid ${input.uid}` : ''}). gopls and go start in the workspace folder, so starting them fails with ${f.code}, as if the program itself were refused.`
-            : `The workspace folder ${c.path} ${c.code === 'ENOENT' ? 'does not exist' : `cannot be entered (${c.code})${c.mode !== undefined ? `: mode ${c.mode.toString(8).padStart(4, '0')}, owner uid ${c.uid}, you are uid ${input.uid}` : ''}`}. gopls and go start in it, so starting them fails with ${f.code}, as if the program itself were refused.`,
+            ? `The workspace folder ${c.above} cannot be reached: ${c.path} above it cannot be searched (${c.code}${c.mode !== undefined ? `: mode ${octalMode(c.mode)}, owner uid ${c.uid}, you are uid ${input.uid}` : ''}). gopls and go start in the workspace folder, so starting them fails with ${f.code}, as if the program itself were refused.`
+            : `The workspace folder ${c.path} ${c.code === 'ENOENT' ? 'does not exist' : `cannot be entered (${c.code})${c.mode !== undefined ? `: mode ${octalMode(c.mode)}, owner uid ${c.uid}, you are uid ${input.uid}` : ''}`}. gopls and go start in it, so starting them fails with ${f.code}, as if the program itself were refused.`,
           evidence: [{ source: `access(2) X_OK on ${c.path}`, excerpt: c.code }, refusal],
           explains: ['gopls-launch'],
           fixes: [],
@@ -576,7 +577,7 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
         classId: 'fs-access',
         severity: 'error',
         confidence: 0.9,
-        message: `${said}: ${first.subject} is a package of this module, in ${unreadable.dir}, which you cannot ${unreadable.code === 'EACCES' ? 'read or enter' : 'open'} (${unreadable.code}${unreadable.uid !== undefined ? `: owned by uid ${unreadable.uid}, mode ${(unreadable.mode ?? 0).toString(8).padStart(4, '0')}` : ''}): go skips it, so gopls says "no required module provides package", and go build fails with "open ${unreadable.dir}: permission denied". go mod tidy cannot help.`,
+        message: `${said}: ${first.subject} is a package of this module, in ${unreadable.dir}, which you cannot ${unreadable.code === 'EACCES' ? 'read or enter' : 'open'} (${unreadable.code}${unreadable.uid !== undefined ? `: owned by uid ${unreadable.uid}, mode ${octalMode(unreadable.mode ?? 0)}` : ''}): go skips it, so gopls says "no required module provides package", and go build fails with "open ${unreadable.dir}: permission denied". go mod tidy cannot help.`,
         evidence: [...evidence, { source: `access(2) R_OK|X_OK ${unreadable.dir}`, excerpt: unreadable.code }],
         fixes: unreadable.uid !== undefined && unreadable.uid !== process.getuid?.() ? [{ id: 'fs-access-chown-package', kind: 'terminal', title: `Take ownership of ${unreadable.dir}`, text: `sudo chown -R "$USER:" ${quoteForDisplay(unreadable.dir)}`, needsRoot: true, detail: 'A checkout, copy or build made as root left it so.' }] : [],
       });
@@ -842,7 +843,7 @@ function diagnosticFixes(kind: DiagnosticKind, d: ClassifiedDiagnostic, moduleDi
 
 function spawnFinding(input: SessionFindingsInput, code: string, detail: string, useOther: Fix[]): FindingInput {
   const { gopls, session } = input;
-  const modeText = input.mode ? `mode ${input.mode.mode.toString(8).padStart(4, '0')}, owner uid ${input.mode.uid}` : 'stat failed';
+  const modeText = input.mode ? `mode ${octalMode(input.mode.mode)}, owner uid ${input.mode.uid}` : 'stat failed';
   const evidence: Evidence[] = [{ source: session.commandLine, excerpt: `spawn failed: ${code}: ${detail}` }];
   const refused = spawnRefusedFinding({ path: gopls.path, name: 'gopls' }, code, evidence);
   if (refused) return refused;

@@ -11,6 +11,7 @@
 // What ssh would do is read, not tried: `ssh -G` (the effective configuration, no connection),
 // `ssh-keygen -F` (the known_hosts files, hashed or not), `ssh-add -l` (what the agent holds) and
 // the identity files' headers. Nothing connects anywhere.
+import { octalMode } from '../host/fileMode.js';
 import os from 'node:os';
 import { promises as fs } from 'node:fs';
 import type { ProbeContext } from './probe.js';
@@ -200,7 +201,7 @@ export async function readSshState(ctx: ProbeContext, url: string, target: SshTa
     const passphrase = read.ok ? keyHasPassphrase(read.text) : undefined;
     if (passphrase === undefined) continue;
     const mode = st.mode & 0o777;
-    keys.push({ file: f, passphrase, ...(mode & 0o077 && st.uid === process.getuid?.() ? { tooOpen: mode.toString(8).padStart(4, '0') } : {}) });
+    keys.push({ file: f, passphrase, ...(mode & 0o077 && st.uid === process.getuid?.() ? { tooOpen: octalMode(mode) } : {}) });
   }
   // IdentityAgent: SSH_AUTH_SOCK (the default) reads the environment; a path names the socket; none, no agent.
   const ia = one('identityagent') || 'SSH_AUTH_SOCK';
