@@ -6,6 +6,7 @@ import { dropInName, sysctlSetters, type SysctlFile } from '../procfs/sysctlFile
 import path from 'node:path';
 import type { Fix } from '../doctor/model.js';
 import { quoteForDisplay as sh } from '../host/shellQuote.js';
+import { isInside } from '../host/paths.js';
 
 export type SettingFix = Extract<Fix, { kind: 'setting' }>;
 
@@ -333,7 +334,7 @@ export function goworkOffFix(env: NodeJS.ProcessEnv, goenv: string | undefined):
  * only while it still names the variable, so an edited file loses nothing else. Typed, never run.
  */
 export function removeExportFix(site: { file: string; line: number; text: string }, name: string, home: string | undefined): Fix {
-  const inHome = !!home && (site.file === home || site.file.startsWith(home.endsWith('/') ? home : `${home}/`));
+  const inHome = !!home && isInside(site.file, home);
   const shown = inHome ? `~/${site.file.slice(home!.length).replace(/^\//, '')}` : site.file;
   return {
     id: `remove-export-${name.toLowerCase()}:${site.file}:${site.line}`.slice(0, 150),

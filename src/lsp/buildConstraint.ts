@@ -4,6 +4,7 @@
 // and the _GOOS/_GOARCH file-name suffix. Tags true in a build: GOOS and GOARCH (android also
 // satisfies linux, illumos solaris, ios darwin), "unix" on Unix systems, "cgo" when cgo is on,
 // "gc", go1.1 … go1.N for the running Go, and every -tags tag.
+import { importPaths } from './goImports.js';
 import { excludedByFileName } from './workspaceFiles.js';
 
 export type BuildExpr = { tag: string } | { not: BuildExpr } | { and: [BuildExpr, BuildExpr] } | { or: [BuildExpr, BuildExpr] };
@@ -148,11 +149,7 @@ export interface Exclusion {
 
 /** Pure: does this Go source (its head) import "C"? Only the import declarations count, not the preamble's C. */
 export function importsC(src: string): boolean {
-  // Comments are dropped first: the cgo preamble above `import "C"` is C, not Go.
-  const code = src.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/.*$/gm, '');
-  if (/^\s*import\s+"C"\s*$/m.test(code) || /^\s*import\s+C\s+"C"/m.test(code)) return true;
-  for (const b of code.matchAll(/^\s*import\s*\(([\s\S]*?)\)/gm)) if (/^\s*"C"\s*$/m.test(b[1]!)) return true;
-  return false;
+  return importPaths(src).includes('C');
 }
 
 /**

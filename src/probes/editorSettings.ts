@@ -12,6 +12,7 @@ import { skipped } from './probe.js';
 import { readGoplsApi, type GoplsApi } from '../facts/goplsApi.js';
 import { findGoExtensionManifest } from '../facts/editorSettings.js';
 import { resolveSettingPath } from '../facts/goSettings.js';
+import { isExecutableFile } from '../facts/lookPath.js';
 import { alternateToolFix, GOPLS_SETTINGS_DOCS, settingFix } from '../fixes/catalog.js';
 import { octalMode } from '../host/fileMode.js';
 import { promises as fs, constants as fsConstants } from 'node:fs';
@@ -308,7 +309,7 @@ export async function settingPathFindings(sources: readonly EditorSettingsSource
         if (state.kind === 'program') continue;
         // A folder given where the program is meant (a tester's "/usr/local/go/bin"): the program
         // in it is what was meant, when it is there.
-        const inside = state.kind === 'directory' && (await programState(path.join(file, tool))).kind === 'program' ? path.join(file, tool) : undefined;
+        const inside = state.kind === 'directory' && (await isExecutableFile(path.join(file, tool))) ? path.join(file, tool) : undefined;
         out.push({
           classId: tool === 'gopls' ? 'gopls-launch' : 'env-inheritance',
           severity: 'warning',
