@@ -65,7 +65,7 @@ export interface Readings {
  * starts, when the others have ended and after the follow-ups, when nothing else is waiting, and
  * one await each put 10-15 ms before gopls's start and on the run's tail.
  */
-export async function readCounters(host: Host): Promise<Readings | { skip: string }> {
+export async function readCounters(host: Host, opts: { livePids?: boolean } = {}): Promise<Readings | { skip: string }> {
   if (host.platform !== 'linux') return { skip: `cgroups and the kernel log exist only on Linux (platform ${host.platform})` };
   const mountinfo = host.readTextSync(procOf(host, 'self', 'mountinfo'));
   const cgroupText = host.readTextSync(procOf(host, 'self', 'cgroup'));
@@ -100,17 +100,22 @@ export async function readCounters(host: Host): Promise<Readings | { skip: strin
       }
     }
   }
-  return { uptime, counters, ...pidsNow(host) };
+  return { uptime, counters, ...pidsNow(host, opts.livePids === true) };
 }
 
-function pidsNow(host: Host): Pick<Readings, 'lastPid' | 'livePids'> {
+/**
+ * The last pid handed out, and, only where asked (the run's baseline: notBeforeTheRun reads no
+ * other), the pids alive: a listing of /proc that the crash watcher's readings and the after
+ * reading do not need.
+ */
+function pidsNow(host: Host, live: boolean): Pick<Readings, 'lastPid' | 'livePids'> {
   // In a pid namespace of its own (a container), /proc's pids are not the kernel log's.
   const nspid = /^NSpid:\s*(.*)$/m.exec(host.readTextSync(procOf(host, 'self', 'status')) ?? '')?.[1]?.trim().split(/\s+/);
   if (nspid && nspid.length > 1) return {};
   const lastPid = parseLoadAvg(host.readTextSync('/proc/loadavg') ?? '')?.lastPid;
+  if (lastPid === undefined || !live) return lastPid === undefined ? {} : { lastPid };
   const names = host.listSync('/proc');
-  if (lastPid === undefined || !names) return {};
-  return { lastPid, livePids: new Set(names.filter((n) => /^\d+$/.test(n)).map(Number)) };
+  return names ? { lastPid, livePids: new Set(names.filter((n) => /^\d+$/.test(n)).map(Number)) } : {};
 }
 
 /**
@@ -374,7 +379,7 @@ export const afterRunProbe: Probe = {
   phase: 'after',
   timeoutMs: 1500,
   async baseline(ctx) {
-    return readCounters(ctx.host);
+    return readCounters(ctx.host, { livePids: true });
   },
   async run(ctx): Promise<ProbeOutcome> {
     const before = ctx.baseline as Readings | { skip: string } | undefined;
