@@ -1,6 +1,6 @@
 // The headless entry: the very pipeline the extension runs, with the environment it was started
 // with, printing text, JSON or Markdown. Exit status as in shared/TAXONOMY.md.
-import { promises as fs } from 'node:fs';
+import { promises as fs, stat } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, USAGE } from './cli/args.js';
 import { diagnose } from './engine/diagnose.js';
@@ -21,7 +21,7 @@ import type { Report } from './doctor/model.js';
 import type { EditorSettingsSource } from './doctor/settings.js';
 import { parseCodeWorkspace } from './facts/codeWorkspace.js';
 import { CAP, readUserFile } from './host/readUserFile.js';
-import { readTaskHeadroomSync, TIGHT_HEADROOM } from './procfs/taskHeadroom.js';
+import { fitThreadPool, readTaskHeadroomSync, TIGHT_HEADROOM } from './procfs/taskHeadroom.js';
 import { Host } from './host/host.js';
 import { limitConcurrentCommands } from './host/exec.js';
 
@@ -45,9 +45,16 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const args = parsed.args;
-  // Under a task limit with little room (the loader cut node's own pool already), the probes' go
-  // commands run one at a time: side by side they were refused forks a single build never is.
+  // Under a task limit with little room, before the first asynchronous read makes libuv's pool:
+  // one pool thread (node aborted, exit 134, when it could not make four), and the probes' go
+  // commands one at a time (side by side they were refused forks a single build never is).
   const room = readTaskHeadroomSync(new Host());
+  if (fitThreadPool(process.env, room)) {
+    // libuv reads UV_THREADPOOL_SIZE once, when the first work request makes the pool, which this
+    // stat is; after that, what the doctor runs (go, gopls, the login shell) gets the user's environment.
+    stat('/', () => undefined);
+    delete process.env.UV_THREADPOOL_SIZE;
+  }
   if (room !== undefined && room < TIGHT_HEADROOM) limitConcurrentCommands(1);
   let workspaces = (args.workspaces.length ? args.workspaces : [process.cwd()]).map((w) => path.resolve(w));
   // A log handed in without --workspace is about the folders it was written for, when they are on

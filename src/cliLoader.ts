@@ -10,12 +10,11 @@
 // foreign, corrupt, rejected by V8, unwritable) means a normal compile, never a failure.
 import { createHash, randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, stat, writeFileSync, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readSync, renameSync, rmSync, writeFileSync, type Stats } from 'node:fs';
 import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 import { cacheDir, untrusted } from './host/userCache.js';
-import { fitThreadPool, readTaskHeadroomSync } from './procfs/taskHeadroom.js';
 
 const MAIN = path.join(__dirname, 'cli-main.js');
 /** Larger than any cache of this bundle (~1.4 MB): a bigger file is not ours. */
@@ -125,26 +124,6 @@ if (process.env[SMALL] !== undefined) {
     }
     process.exit(r.status);
   }
-}
-
-const proc = {
-  platform: process.platform,
-  pid: process.pid,
-  uid: uid < 0 ? 0 : uid,
-  readTextSync: (p: string) => readFile(p, constants.O_RDONLY | constants.O_NONBLOCK, 64 * 1024)?.toString('utf8'),
-  listSync: (p: string) => {
-    try {
-      return readdirSync(p);
-    } catch {
-      return undefined;
-    }
-  },
-};
-if (fitThreadPool(process.env, readTaskHeadroomSync(proc))) {
-  // libuv reads UV_THREADPOOL_SIZE once, when the first work request makes the pool, which this
-  // stat is; after that, what the doctor runs (go, gopls, the login shell) gets the user's environment.
-  stat('/', () => undefined);
-  delete process.env.UV_THREADPOOL_SIZE;
 }
 
 const bundle = readFile(MAIN, constants.O_RDONLY, MAX_BUNDLE_BYTES);

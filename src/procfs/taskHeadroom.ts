@@ -4,6 +4,7 @@
 // asynchronous file read: under RLIMIT_NPROC=10 for an ordinary user the CLI died with "Aborted"
 // where `go build` still worked (measured), so the one tool meant to name that limit said
 // nothing. With little headroom the pool is cut to one thread before it exists.
+import type { Host } from '../host/host.js';
 import { cgroupMounts, parseCgroupLimit, parseCgroupNumber, parseProcCgroup, placeController, ancestorsWithin } from './cgroup.js';
 import { findLimit, parseLimits, parseLoadAvg } from './limits.js';
 import { parseMountInfo } from './mountinfo.js';
@@ -56,17 +57,8 @@ export function fitThreadPool(env: NodeJS.ProcessEnv, headroom: number | undefin
   return true;
 }
 
-/** What the reading needs of a Host (one satisfies it), so the CLI's small loader need not bundle one. */
-export interface SyncProcReader {
-  readonly platform: string;
-  readonly pid: number;
-  readonly uid: number;
-  readTextSync(p: string): string | undefined;
-  listSync(p: string): string[] | undefined;
-}
-
 /** The live reading: /proc/<pid>/limits, a /proc scan for the uid's threads, the pids cgroups. */
-export function readTaskHeadroomSync(host: SyncProcReader): number | undefined {
+export function readTaskHeadroomSync(host: Host): number | undefined {
   if (host.platform !== 'linux') return undefined;
   const uid = host.uid;
   const read = (file: string) => host.readTextSync(file);
