@@ -636,6 +636,8 @@ function fixesFor(rule: Rule): Fix[] {
         { id: 'gopls-reinstall', kind: 'command', title: 'Reinstall gopls with the current Go', command: 'go.tools.install', detail: 'Go: Install/Update Tools rebuilds gopls with the go on PATH.' },
         GOPLS_SUPPORT_POLICY,
       ];
+    case 'tools-need-recompiling':
+      return [{ id: 'go-tools-rebuild', kind: 'command', title: 'Rebuild the Go tools with the current Go', command: 'go.tools.install', detail: 'Go: Install/Update Tools rebuilds the tools it lists with the go the editor finds now.' }];
     case 'no-views':
     case 'no-view-for-file':
     case 'workspace-load-failed':

@@ -19,6 +19,8 @@ const GO_TOOL = String.raw`(?:go|gofmt|gopls)(?![\w+-]|\.\w)`;
  * the tools of the gocode era that go-mode.el, vim-go and Sublime plugins ran), as a whole word.
  */
 const GO_DEV_TOOL = String.raw`(?:dlv|staticcheck|golangci-lint|revive|gomodifytags|goplay|impl|gotests|gofumpt|goimports|golint|gocode|gocode-gomod|godef|guru|gorename|gopkgs|go-outline|fillstruct|godoctor|goreturns|gogetdoc|errcheck|gotype-live|keyify|gomvpkg)(?![\w.+-])`;
+/** gopath-invalid's needles: cmd/go's, the Go extension's and vim-go's words for a GOPATH unset, relative or GOROOT. */
+const GOPATH_INVALID_NEEDLES = ['GOPATH is not set', 'GOPATH environment variable is not set', 'Set GOPATH environment variable and restart', 'neither GOPATH nor GOMODCACHE are set', '$GOPATH not set', 'missing $GOPATH', 'GOPATH entry is relative', 'GOPATH entry cannot start', 'GOPATH set to GOROOT', 'cannot set GOROOT as GOPATH', 'GOPATH and GOROOT are the same directory', 'GOMODCACHE entry is relative', 'neither GOMODCACHE nor GOPATH is set', 'GOBIN must be an absolute path'];
 /** The go command by the name a PATH lookup uses. */
 const GO_CMD = String.raw`go(?:\.exe)?`;
 /** A standard-library import path: its first element is one of the standard library's. */
@@ -443,7 +445,11 @@ export const ENV_RULES: readonly Rule[] = [
     // modfetch/codehost/codehost.go WorkDir (a direct VCS fetch): "neither GOPATH nor GOMODCACHE are set".
     // Editors' plugins before modules said it in a sentence: vim-go's "vim.go: $GOPATH is not set"
     // (a GOPATH assigned in ~/.profile but not exported, so the editor never got it).
-    needles: ['GOPATH is not set', 'GOPATH environment variable is not set', 'Set GOPATH environment variable and restart', 'neither GOPATH nor GOMODCACHE are set', '$GOPATH not set', 'missing $GOPATH', 'GOPATH entry is relative', 'GOPATH entry cannot start', 'GOPATH set to GOROOT', 'cannot set GOROOT as GOPATH', 'GOPATH and GOROOT are the same directory', 'GOMODCACHE entry is relative', 'neither GOMODCACHE nor GOPATH is set', 'GOBIN must be an absolute path'],
+    needles: GOPATH_INVALID_NEEDLES,
+    // Not systemd's notice for a name given to `systemctl --user import-environment` that the calling
+    // shell lacks (src/systemctl/systemctl-set-environment.c: "Environment variable $%s not set,
+    // ignoring."): an unset GOPATH there means go's default, ~/go, nothing wrong.
+    test: new RegExp(GOPATH_INVALID_NEEDLES.map((n) => n.replaceAll('$', String.raw`\$`) + (n === '$GOPATH not set' ? '(?!, ignoring)' : '')).join('|')),
     explains: ['module-resolution'],
     says: 'GOPATH (or GOMODCACHE) as the tools received it is unset, relative or the same as GOROOT: the editor was started without the environment the shell sets up',
   },
@@ -944,6 +950,82 @@ export const ENV_RULES: readonly Rule[] = [
     // code or tool before the Linux one.
     needles: ['UNC paths are not supported'],
     says: 'a Windows program ran from inside WSL (the PATH WSL inherits from Windows put a Windows go or tool before the Linux one)',
+  },
+  {
+    id: 'wsl-interop-unreachable',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // WSL's init runs a Windows program started from inside WSL and relays its I/O over a socket
+    // (microsoft/WSL src/linux/init/util.cpp UtilConnectVsock, UtilConnectUnix, UtilAcceptVsock);
+    // when that fails its LOG_ERROR prints "<3>WSL (4131) ERROR: UtilConnectVsock:2954: connect port
+    // 50000 failed 110 (from: …)" (older builds "<3>init: (…) ERROR: …", without the "from"). The
+    // program was a Windows one (a go.exe or a code found on the Windows PATH WSL appends to the
+    // Linux one), and interop could not reach Windows: a WSL_INTEROP socket inherited from a session
+    // that has ended (tmux and screen keep the old environment), or interop switched off.
+    needles: ['UtilConnectVsock', 'UtilConnectUnix', 'UtilAcceptVsock'],
+    // Each function spelled out whole: the needle screen reads a plain run of each.
+    test: /\bERROR: UtilConnectVsock:\d+: connect\b[^\n]*?\bfailed\b|\bERROR: UtilConnectUnix:\d+: connect\b[^\n]*?\bfailed\b|\bERROR: UtilAcceptVsock:\d+: accept4?\b[^\n]*?\bfailed\b/,
+    explains: ['gopls-launch'],
+    says: 'inside WSL, a Windows program (a go.exe or code from the Windows PATH WSL appends) was run through interop and WSL could not reach Windows: the shell carries a WSL_INTEROP of a session that has ended (tmux, screen) or interop is off; a Linux go first on PATH avoids it',
+  },
+  {
+    id: 'flatpak-spawn-failed',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // flatpak-xdg-utils src/flatpak-spawn.c, how a Flatpak editor reaches the host's go and gopls (a
+    // `flatpak-spawn --host` wrapper in go.alternateTools or on the sandbox's PATH): "Can't find
+    // bus: %s" when it has no session bus in its environment (GLib's "Cannot autolaunch D-Bus
+    // without X11 $DISPLAY", "Could not connect: …"), and "Portal call failed: %s" when the
+    // host-command service refuses or is out of reach (an app without
+    // --talk-name=org.freedesktop.Flatpak: "The name org.freedesktop.Flatpak was not provided by any
+    // .service files"). Either way nothing on the host runs for the editor.
+    needles: ["Can't find bus: ", 'Portal call failed: '],
+    explains: ['gopls-launch', 'module-resolution'],
+    says: 'flatpak-spawn, the sandboxed editor\'s way to the host\'s go and gopls, could not reach the host: it has no session bus in its environment, or the Flatpak app may not talk to org.freedesktop.Flatpak (flatpak override --user --talk-name=org.freedesktop.Flatpak APP)',
+  },
+  {
+    id: 'snap-command-gone',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.65,
+    // snapd cmd/snap/cmd_run.go getSnapInfo (and snap/info.go ReadCurrentInfo): "cannot find current
+    // revision for snap %s: %s" with readlink's ENOENT: a /snap/bin command (/snap/bin/go, a snap's
+    // alias) is still on PATH for a snap that was removed or renamed. The go the editor finds there
+    // is no Go at all; another one, if any, comes later on PATH. Another errno is not "gone".
+    needles: ['cannot find current revision for snap '],
+    test: /cannot find current revision for snap [\w.-]+: readlink \S+: [Nn]o such file or directory/,
+    explains: ['gopls-launch', 'module-resolution'],
+    says: 'the command run is a /snap/bin wrapper left on PATH for a snap that is no longer installed: remove it (or reinstall the snap) so the go that is installed comes first',
+  },
+  {
+    id: 'no-user-session',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.55,
+    // systemd src/shared/bus-util.c bus_log_connect_full: "Failed to connect to user scope bus via
+    // local transport: $DBUS_SESSION_BUS_ADDRESS and $XDG_RUNTIME_DIR not defined (consider using
+    // --machine=<user>@.host --user …)"; before v248 "Failed to connect to bus: $DBUS_SESSION_BUS_ADDRESS
+    // and $XDG_RUNTIME_DIR not defined". The shell runs outside the user's login session (sudo -i,
+    // su, cron, a container exec), so what the session imports (environment.d, systemctl --user
+    // set-environment) is not there, and it is not the environment the desktop's programs have.
+    needles: ['$XDG_RUNTIME_DIR not defined'],
+    test: /Failed to connect to (?:user scope )?bus(?: via \w+ transport)?: \$DBUS_SESSION_BUS_ADDRESS and \$XDG_RUNTIME_DIR not defined/,
+    says: "this shell runs outside the user's login session (sudo, su, cron, a container exec): systemctl --user cannot reach the session, so the environment the desktop's programs get is not what this shell has or sets",
+  },
+  {
+    id: 'environment-d-failed',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // systemd src/environment-d-generator/environment-d-generator.c: "Failed to load environment.d:
+    // %m", and the user manager's "…/30-systemd-environment-d-generator failed with exit status 1."
+    // (src/core/manager.c, generator run). ~/.config/environment.d is where a desktop session's
+    // GOPATH and PATH for Go are set: none of it reached the session or the editor started from it.
+    needles: ['Failed to load environment.d', 'environment-d-generator failed with exit status'],
+    explains: ['fs-access', 'gopls-launch', 'module-resolution'],
+    says: "systemd could not load ~/.config/environment.d at login (the user manager's journal says why): the variables set there, such as GOPATH and Go's directory on PATH, are missing from the desktop session and the editor started from it",
   },
   {
     id: 'goroot-not-a-root',

@@ -103,6 +103,22 @@ export const LAUNCH_RULES: readonly Rule[] = [
     says: 'the go command gopls runs is older than this gopls supports',
   },
   {
+    id: 'tools-need-recompiling',
+    classId: 'gopls-launch',
+    // Filed with gopls's class as the stale-tools probe files it (src/probes/goTools.ts): the tools
+    // ride on the same install, and they still start.
+    headline: 'stale-tools',
+    severity: 'warning',
+    confidence: 0.55,
+    // The Go extension after the go it finds changed (vscode-go extension/src/goInstallTools.ts
+    // suggestUpdates): "Tools (staticcheck, dlv) need recompiling to work with go version go1.22.5
+    // linux/amd64". The tools in GOPATH/bin were built by another Go than the one now first on the
+    // editor's PATH (a new Go installed, or another go found first).
+    needles: ['need recompiling to work with'],
+    test: /\bTools \([^)\n]+\) need recompiling to work with\b/,
+    says: 'the Go tools the editor runs (dlv, staticcheck, …) were built by another Go than the one it now finds: Go: Install/Update Tools rebuilds them with it',
+  },
+  {
     id: 'go-too-old-for-tools',
     classId: 'gopls-launch',
     severity: 'error',

@@ -847,6 +847,8 @@ export const POLICY_RULES: readonly Rule[] = [
     // confinement, or a go installed outside snap. Stronger than editor-go-run-failed's generic
     // "the editor could not run the go it found".
     needles: ['/snap/bin/go'],
+    // A snap that is gone says so itself (snap-command-gone): that is no confinement.
+    yieldsTo: ['snap-command-gone'],
     test: /Failed to run '\/snap\/bin\/go env\b|failed to run "\/snap\/bin\/go version"|unable to determine version from the output of "\/snap\/bin\/go version"|Command failed: \/snap\/bin\/go (?:env|version)\b/,
     says: "the editor could not run go through the snap's /snap/bin wrapper: run from inside another snap (the VS Code snap) snap confinement (snap-confine's AppArmor profile) refuses it; point go.alternateTools at /snap/go/current/bin/go or install Go outside snap",
   },

@@ -339,6 +339,29 @@ const OWN_LOOKUP_CASES: Array<[string, RuleId[]]> = [
   // --- cross-build variables inherited by go install ---
   ['go install: cannot install cross-compiled binaries when GOBIN is set', ['gobin-cross-install']],
   ['go: cannot install cross-compiled binaries when GOBIN is set', ['gobin-cross-install']],
+  // --- WSL interop to a Windows program (microsoft/WSL src/linux/init/util.cpp) ---
+  ['<3>WSL (212) ERROR: UtilConnectVsock:2954: connect port 49731 failed 110 (from: /mnt/c/Go/bin/go.exe)', ['wsl-interop-unreachable']],
+  ['<3>init: (8830) ERROR: UtilConnectUnix:467: connect failed 111', ['wsl-interop-unreachable']],
+  ['<3>WSL (1) ERROR: UtilAcceptVsock:250: accept4 failed 110', ['wsl-interop-unreachable']],
+  // near-miss: a program's own function of that name, not WSL's log
+  ['UtilConnectVsock: retrying', []],
+  // --- flatpak-spawn, a Flatpak editor's way to the host (flatpak-xdg-utils src/flatpak-spawn.c) ---
+  ['Portal call failed: GDBus.Error:org.freedesktop.DBus.Error.ServiceUnknown: The name org.freedesktop.Flatpak was not provided by any .service files', ['flatpak-spawn-failed']],
+  ["Can't find bus: Could not connect: No such file or directory", ['flatpak-spawn-failed']],
+  // --- a /snap/bin command for a snap that is gone (snapd cmd/snap/cmd_run.go getSnapInfo) ---
+  ['error: cannot find current revision for snap gopls: readlink /snap/gopls/current: no such file or directory', ['snap-command-gone']],
+  ['cannot find current revision for snap go-1-22: readlink /var/lib/snapd/snap/go-1-22/current: no such file or directory', ['snap-command-gone']],
+  // near-miss: readlink refused, not gone
+  ['cannot find current revision for snap go: readlink /snap/go/current: permission denied', ['permission-denied']],
+  // --- a shell outside the user's session (systemd src/shared/bus-util.c) ---
+  ['Failed to connect to user scope bus via local transport: $DBUS_SESSION_BUS_ADDRESS and $XDG_RUNTIME_DIR not defined (consider using --machine=<user>@.host --user to connect to bus of other user)', ['no-user-session']],
+  ['Failed to connect to bus: $DBUS_SESSION_BUS_ADDRESS and $XDG_RUNTIME_DIR not defined', ['no-user-session']],
+  // --- environment.d not applied at login (systemd src/environment-d-generator) ---
+  ['Mar 02 08:01:12 ws systemd[2211]: /usr/lib/systemd/user-environment-generators/30-systemd-environment-d-generator: Failed to load environment.d: Invalid argument', ['environment-d-failed']],
+  ['Mar 02 08:01:12 ws systemd[2211]: /usr/lib/systemd/user-environment-generators/30-systemd-environment-d-generator failed with exit status 1.', ['environment-d-failed']],
+  // --- systemctl's notice for a variable the calling shell lacks is no GOPATH problem ---
+  ['Environment variable $GOPATH not set, ignoring.', []],
+  ['go: cannot download, $GOPATH not set. For more details see: go help gopath', ['gopath-invalid']],
 ];
 
 describe('env-inheritance in programs\' own PATH checks, env(1), systemd and launchers: one rule per upstream phrasing', () => {

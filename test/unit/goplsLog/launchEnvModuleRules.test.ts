@@ -103,6 +103,9 @@ const CASES: Array<[string, RuleId[]]> = [
   ['  $ flatpak-spawn --host <COMMAND>', ['sandboxed-editor']],
   // --- building gopls with a go that is too old ---
   ['go: golang.org/x/tools/gopls@v0.16.2 requires go >= 1.22.7 (running go 1.20.14; GOTOOLCHAIN=local)', ['go-too-old-for-tools']],
+  // The Go extension after the go it finds changed (goInstallTools.ts suggestUpdates): tools built by another Go.
+  ['Tools (gopls, dlv, staticcheck) need recompiling to work with go version go1.24.1 linux/arm64', ['tools-need-recompiling']],
+  ['Tools (golangci-lint) need recompiling to work with go1.23.0', ['tools-need-recompiling']],
   ['../pkg/mod/golang.org/x/tools@v0.21.0/internal/typesinternal/types.go:9:2: package iter is not in GOROOT (/usr/lib/go-1.21/src/iter)', ['go-too-old-for-tools']],
   ['go: example.com/app requires go >= 1.24 (running go 1.22.3; GOTOOLCHAIN=local)', ['go-version-too-old-for-module']],
   // cmd/compile in gopls's own sources (its module, or x/tools/internal/lsp before it had one): what
