@@ -17,6 +17,7 @@
 // blocks (st_blocks × 512, like du), not apparent sizes.
 import { promises as fs, constants as fsConst } from 'node:fs';
 import path from 'node:path';
+import { octalMode } from '../host/fileMode.js';
 
 export type CacheDirResult = { ok: true; dir: string } | { ok: false; reason: string };
 
@@ -76,7 +77,7 @@ export async function guardGoplsCacheDir(requested: string, env: NodeJS.ProcessE
   if (path.basename(real) !== 'gopls') return { ok: false, reason: `${want} resolves to ${real}, which is not a gopls cache directory` };
   const rst = await fs.lstat(real).catch(() => undefined);
   if (!rst?.isDirectory()) return { ok: false, reason: `${real} is not a directory` };
-  if (writableByOthers(rst.mode)) return { ok: false, reason: `${real} is writable by other users (mode ${(rst.mode & 0o7777).toString(8)}): someone else could put links in it` };
+  if (writableByOthers(rst.mode)) return { ok: false, reason: `${real} is writable by other users (mode ${octalMode(rst.mode)}): someone else could put links in it` };
   const parents = await unsafeParent(real, home, me);
   if (parents) return { ok: false, reason: parents };
   return { ok: true, dir: real, dev: rst.dev, ino: rst.ino };
@@ -97,7 +98,7 @@ async function unsafeParent(real: string, home: string | undefined, me: number |
     if (!st) return `${dir} cannot be checked`;
     if (me !== undefined && st.uid !== me && st.uid !== 0) return `${dir}, a parent of the cache, belongs to uid ${st.uid}: that user could replace ${child}`;
     if (writableByOthers(st.mode) && !((st.mode & S_ISVTX) !== 0 && (me === undefined || childOwner === me))) {
-      return `${dir}, a parent of the cache, is writable by other users (mode ${(st.mode & 0o7777).toString(8)}): they could replace ${child} with a link`;
+      return `${dir}, a parent of the cache, is writable by other users (mode ${octalMode(st.mode)}): they could replace ${child} with a link`;
     }
     if (dir === stop || path.dirname(dir) === dir) return undefined;
     child = dir;

@@ -1,6 +1,7 @@
 // The doctor's own cache directory and the rule for trusting what is in it, shared by every cache
 // it keeps (the login shell's environment, the CLI's compiled code). Pure.
 import path from 'node:path';
+import { octalMode } from './fileMode.js';
 
 /** Where the caches live: $XDG_CACHE_HOME/go-env-doctor, else ~/.cache/go-env-doctor. */
 export function cacheDir(env: Record<string, string | undefined>): string | undefined {
@@ -19,7 +20,7 @@ export interface FileFacts {
 export function untrusted(st: FileFacts, uid: number, what: 'file' | 'directory'): string | undefined {
   if (what === 'file' && !st.isFile) return 'not a regular file';
   if (st.uid !== uid) return `owned by uid ${st.uid}, not ${uid}`;
-  if (what === 'file' && st.mode & 0o077) return `mode ${(st.mode & 0o777).toString(8)}: readable or writable by others`;
-  if (what === 'directory' && st.mode & 0o022) return `mode ${(st.mode & 0o777).toString(8)}: writable by others`;
+  if (what === 'file' && st.mode & 0o077) return `mode ${octalMode(st.mode)}: readable or writable by others`;
+  if (what === 'directory' && st.mode & 0o022) return `mode ${octalMode(st.mode)}: writable by others`;
   return undefined;
 }

@@ -159,7 +159,7 @@ describe('cache file validation', () => {
   it('untrusted: another owner, a mode open to others, not a regular file', () => {
     expect(untrusted({ uid: 1000, mode: 0o100600, isFile: true }, 1000, 'file')).toBeUndefined();
     expect(untrusted({ uid: 0, mode: 0o100600, isFile: true }, 1000, 'file')).toMatch(/owned by uid 0/);
-    expect(untrusted({ uid: 1000, mode: 0o100644, isFile: true }, 1000, 'file')).toMatch(/mode 644/);
+    expect(untrusted({ uid: 1000, mode: 0o100644, isFile: true }, 1000, 'file')).toMatch(/mode 0644/);
     expect(untrusted({ uid: 1000, mode: 0o120777, isFile: false }, 1000, 'file')).toMatch(/not a regular file/);
     expect(untrusted({ uid: 1000, mode: 0o40755, isFile: false }, 1000, 'directory')).toBeUndefined();
     expect(untrusted({ uid: 1000, mode: 0o40777, isFile: false }, 1000, 'directory')).toMatch(/writable by others/);
@@ -242,7 +242,7 @@ describe('lookUpCache / storeInCache on a temp directory', () => {
     const file = path.join(dir, CACHE_FILE_NAME);
     writeFileSync(file, JSON.stringify({ version: 1, entries: { k: entry } }), { mode: 0o644 });
     chmodSync(file, 0o644);
-    expect(await lookUpCache(dir, 'k', uid, now)).toMatchObject({ hit: false, why: expect.stringMatching(/mode 644/) });
+    expect(await lookUpCache(dir, 'k', uid, now)).toMatchObject({ hit: false, why: expect.stringMatching(/mode 0644/) });
     await storeInCache(dir, 'k', entry, uid, now);
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
