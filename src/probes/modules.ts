@@ -432,7 +432,7 @@ async function inspectFolder(
   if (goWork && workUses) {
     observed.goWorkUses = workUses.uses;
     findings.push(...workFindings(goWork, workUses.uses, workUses.text, modules, workUses.missing, walkSource(path.dirname(goWork), walk), goMod && path.dirname(goMod)));
-    findings.push(...(await duplicateUseFindings(goWork, workUses.uses)));
+    findings.push(...duplicateUseFindings(goWork, workUses.modulePaths));
   } else if (goWork && explicitWork) {
     // go-env reports a GOWORK that names a missing file.
   } else if (modules.length > 1) {
@@ -509,17 +509,26 @@ export function modulePathFor(root: string): string {
   return `example.com/${base}`;
 }
 
-export async function readWorkUses(goWork: string): Promise<{ uses: string[]; text: string; missing: string[] } | undefined> {
+/**
+ * A go.work's use directives, the used folders without a go.mod, and the module path each used
+ * go.mod declares (read once here: the duplicate check and the missing check share the read).
+ */
+export async function readWorkUses(goWork: string): Promise<{ uses: string[]; text: string; missing: string[]; modulePaths: Map<string, string> } | undefined> {
   const text = await readUserText(goWork, CAP.goModFile);
   if (text === undefined) return undefined;
   const uses = parseGoWorkUses(text);
   const base = path.dirname(goWork);
   const missing: string[] = [];
+  const modulePaths = new Map<string, string>();
   for (const u of uses) {
     const gm = path.join(path.resolve(base, u), 'go.mod');
-    if (!(await fs.stat(gm).then((s) => s.isFile(), () => false))) missing.push(u);
+    const modText = await readUserText(gm, CAP.goModFile);
+    const mod = modText === undefined ? undefined : goModModulePath(modText);
+    if (mod) modulePaths.set(u, mod);
+    // A go.mod that is there but cannot be read is not missing: go names it differently.
+    else if (modText === undefined && !(await fs.stat(gm).then((s) => s.isFile(), () => false))) missing.push(u);
   }
-  return { uses, text, missing };
+  return { uses, text, missing, modulePaths };
 }
 
 /**
@@ -527,14 +536,10 @@ export async function readWorkUses(goWork: string): Promise<{ uses: string[]; te
  * module example.com/same appears multiple times in workspace"), every command in every folder (a
  * tester's: the modules probe said ok; the follow-up's words named neither folder and no fix).
  */
-async function duplicateUseFindings(goWork: string, uses: readonly string[]): Promise<FindingInput[]> {
+function duplicateUseFindings(goWork: string, modulePaths: ReadonlyMap<string, string>): FindingInput[] {
   const base = path.dirname(goWork);
   const byPath = new Map<string, string[]>();
-  for (const u of uses.slice(0, 200)) {
-    const text = await readUserText(path.join(path.resolve(base, u), 'go.mod'), CAP.goModFile);
-    const mod = text === undefined ? undefined : goModModulePath(text);
-    if (mod) byPath.set(mod, [...(byPath.get(mod) ?? []), u]);
-  }
+  for (const [u, mod] of modulePaths) byPath.set(mod, [...(byPath.get(mod) ?? []), u]);
   const dups = [...byPath.entries()].filter(([, dirs]) => dirs.length > 1);
   return dups.slice(0, 3).map(([mod, dirs]) => ({
     classId: 'module-resolution' as const,
