@@ -315,6 +315,7 @@ export const MOUNT_RULES: readonly Rule[] = [
   },
   {
     id: 'gotmpdir-moved',
+    besideFailure: true,
     classId: 'noexec-mount',
     severity: 'warning',
     confidence: 0.4,

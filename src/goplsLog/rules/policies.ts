@@ -13,6 +13,17 @@ import { EDITOR_NAMES, GO_TOOL_NAMES } from '../../procfs/lsm.js';
  */
 const GO_TOOL_FIELD = String.raw`\b(?:comm|profile|name|exe)=\\?"?[^"\s]*?(?:\b(?:${GO_TOOL_NAMES}|${EDITOR_NAMES})\b|go-build|\/go\/|\.test\b)`;
 
+/**
+ * SELinux's state as its status tools print it, which says what is in force, not that anything was
+ * refused (Rule.besideFailure): sestatus's fields (policycoreutils/sestatus/sestatus.c printf_tab:
+ * "SELinux status:", "Current mode:", "Mode from config file:", "Policy version:" …), getenforce's
+ * bare mode (libselinux/utils/getenforce.c: puts("Enforcing") or "Permissive"), restorecon -v's
+ * report of a label it set (libselinux/src/selinux_restorecon.c: "%s %s from %s to %s", "Relabeled"
+ * or "Would relabel"), and a command typed at a shell prompt to look (`$ sestatus`, `# ausearch -m
+ * avc`): the user asking, not a program answering.
+ */
+const SELINUX_STATE = /^\s*(?:(?:SELinux status|SELinuxfs mount|SELinux root directory|Loaded policy name|Current mode|Mode from config file|Policy MLS status|Policy deny_unknown status|Memory protection checking|Max kernel policy version|Policy version|Policy from config file):[ \t]+\S[^\n]*|Enforcing|Permissive|(?:Relabeled|Would relabel) \S[^\n]* from \S+ to \S+|(?:\$|#|[\w.-]+@[\w.-]+[^\s$#]*[$#])\s[^\n]*)\s*$/;
+
 export const POLICY_RULES: readonly Rule[] = [
   {
     id: 'thread-create-eperm',
@@ -177,6 +188,7 @@ export const POLICY_RULES: readonly Rule[] = [
   },
   {
     id: 'selinux-named',
+    besideFailure: SELINUX_STATE,
     classId: 'mac-policy',
     severity: 'warning',
     confidence: 0.55,
@@ -221,6 +233,9 @@ export const POLICY_RULES: readonly Rule[] = [
   },
   {
     id: 'seccomp-named',
+    // /proc/PID/status's "Seccomp: 2" (fs/proc/array.c task_seccomp) says a filter is installed, as
+    // in every container under the runtime's default profile: a state, evidence only beside a failure.
+    besideFailure: /^\s*Seccomp:\s*2\s*$/,
     classId: 'mac-policy',
     severity: 'warning',
     confidence: 0.6,
@@ -328,6 +343,7 @@ export const POLICY_RULES: readonly Rule[] = [
   },
   {
     id: 'selinux-vocabulary',
+    besideFailure: SELINUX_STATE,
     classId: 'mac-policy',
     severity: 'warning',
     confidence: 0.5,
