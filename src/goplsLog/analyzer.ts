@@ -377,8 +377,11 @@ const SOURCE_DIAGNOSTIC = /^\s*(?:[A-Za-z]:)?[^\s:]{0,300}\.go:\d+(?::\d+)?: /;
  * An error-level line: what a program writes when something failed. Case-insensitive words; the
  * last ones are strsignal(3)'s names of fatal signals as shells print them ("Bad system call" is
  * SIGSYS, "Illegal instruction" SIGILL).
+ * Not ext2/3/4's mount option errors=continue|remount-ro|panic (mount(8), "FILESYSTEM-SPECIFIC
+ * MOUNT OPTIONS"; ext4's default policy shows in every findmnt, mount and /etc/fstab line of the
+ * root file system): it says what the kernel would do on an error, not that one happened.
  */
-export const ERRORISH = /\b(?:error|errors|fatal|failed|failure|panic|denied|refused|cannot|can't|couldn't|could not|unable|killed|not permitted|not found|segmentation fault|aborted|bad system call|illegal instruction)\b/i;
+export const ERRORISH = /\b(?:error|errors(?!=(?:continue|remount-ro|panic)\b)|fatal|failed|failure|panic|denied|refused|cannot|can't|couldn't|could not|unable|killed|not permitted|not found|segmentation fault|aborted|bad system call|illegal instruction)\b/i;
 
 /**
  * On a line the rules screened but did not classify, words that say something failed beyond

@@ -7,9 +7,9 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import { discoverGoplsLogs, logfileFromFlags, type FoundLog } from '../goplsLog/discover.js';
 import { promises as fs, constants as fsConstants } from 'node:fs';
 import { readLogFile, progressText, type ReadLogResult } from '../goplsLog/read.js';
-import { RULES, type Rule, type RuleId } from '../goplsLog/rules.js';
+import { RULES, ruleById, type Rule, type RuleId } from '../goplsLog/rules.js';
 import { crashVerdict } from '../goplsLog/crashVerdict.js';
-import { MAX_UNCLASSIFIED, type LogSummary } from '../goplsLog/analyzer.js';
+import { MAX_UNCLASSIFIED, tellsOfTrouble, type LogSummary } from '../goplsLog/analyzer.js';
 import { SYMPTOM_OF } from '../goplsLog/mechanisms.js';
 import { resemble } from '../goplsLog/resemblance/classify.js';
 import { nearestReport } from '../goplsLog/resemblance/nearest.js';
@@ -247,6 +247,7 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
   const crashLines = new Set(s.crashes.map((c) => c.line));
   const goplsCrashLines = new Set(goplsCrashes.map((c) => c.line));
   const strayCrashEvents = s.events.filter((e) => CRASH_RULES.has(e.ruleId) && !goplsCrashLines.has(e.line));
+  let told: boolean | undefined;
   for (const rule of RULES) {
     // The crash verdict speaks for gopls's crashes; running out of memory is the machine's
     // problem whoever ran out ("gopls exited due to fatal error: runtime: out of memory" has no dump).
@@ -258,6 +259,8 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
     const n = stray ? stray.length : (s.eventCounts[rule.id] ?? 0);
     if (!n) continue;
     const events = stray ?? s.events.filter((e) => e.ruleId === rule.id);
+    // A mechanism or a setting named with no failure anywhere in the text is a state (Rule.besideFailure).
+    if (rule.besideFailure && events.every((e) => isStateLine(rule, e.text)) && !(told ??= failureTold(s))) continue;
     const evidence: Evidence[] = events.slice(0, EVIDENCE_PER_FINDING).map((e) => ({ source, line: e.line, excerpt: e.text }));
     // A permissive SELinux record beside a refusal is the record of what failed (permissive is how
     // the records are collected): the denial's own error again.
@@ -322,6 +325,28 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
     });
   }
   return out;
+}
+
+/**
+ * Does the text tell of a failure, for the rules that read only a mechanism named beside one
+ * (Rule.besideFailure)? A line another rule above info read (a refusal, a crash, gopls's death), a
+ * failure line no rule named (unclassified, a mechanism or gopls named in it), a crash, a go command
+ * or a request that failed, gopls restarted, words of trouble the word model was let read (a short
+ * text with a line that tells of trouble, a long log's windows around its failure lines), or such a
+ * rule's own line telling of trouble ("SELinux is preventing …"). Pure.
+ */
+function failureTold(s: LogSummary): boolean {
+  if (s.unclassifiedCount > 0 || s.crashes.length > 0 || s.goFailures.length > 0 || s.errorReplies.length > 0) return true;
+  if (s.mechanisms.length > 0 || s.goplsFailureCount > 0 || s.serverStarts.length > 1 || s.resemblanceWords.length > 0) return true;
+  return s.events.some((e) => {
+    const r = ruleById(e.ruleId);
+    return r.severity !== 'info' && (!isStateLine(r, e.text) || tellsOfTrouble(e.text));
+  });
+}
+
+/** Is this line, which the rule read, one that names a state rather than a failure (Rule.besideFailure)? */
+function isStateLine(r: Rule, text: string): boolean {
+  return r.besideFailure === true || (r.besideFailure !== undefined && r.besideFailure.test(text));
 }
 
 /** The SELinux denial records themselves: their "denied" is no refusal the log shows beside them. */

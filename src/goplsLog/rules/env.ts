@@ -936,7 +936,8 @@ export const ENV_RULES: readonly Rule[] = [
     // libfoo.so.1: cannot open shared object file: No such file or directory" — the library path
     // (LD_LIBRARY_PATH, a sandbox's or conda's runtime) the program was started with lacks it.
     needles: ['error while loading shared libraries'],
-    test: /(?<!gopls(?:\.exe)?): error while loading shared libraries: \S+: cannot open shared object file/,
+    // Not "…: Permission denied": the library was there and its open refused (shared-object-open-denied).
+    test: /(?<!gopls(?:\.exe)?): error while loading shared libraries: \S+: cannot open shared object file(?!: Permission denied)/,
     yieldsTo: ['gopls-binary-broken', 'foreign-runtime-libs'],
     says: 'a program could not load a shared library: the library path it was started with (LD_LIBRARY_PATH, a sandbox or conda runtime) lacks it',
   },

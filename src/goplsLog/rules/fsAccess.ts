@@ -17,7 +17,7 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     // and …Admin): "Failed to save 'x': Insufficient permissions. Select 'Retry as Sudo' to retry as
     // superuser." is the same EACCES in the editor's words.
     needles: ['ermission denied', 'Access is denied', "Insufficient permissions. Select 'Retry as"],
-    yieldsTo: ['exec-permission-denied', 'work-exec-denied', 'exec-path-denied', 'exec-relative-denied', 'selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive', 'apparmor-denied', 'apparmor-denied-other', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm', 'container-path-denied', 'proc-self-denied', 'signal-eacces', 'ldso-text-reloc-denied', 'shared-object-map-eacces', 'chromium-sandbox-refused', 'shell-system-exec-denied', 'toolkit-spawn-refused', 'snap-cwd-refused', 'snap-void-cwd', 'pivot-root-denied', 'runc-sysctl-reopen-denied', 'vcs-auth-prompt', 'exec-refusal-words', 'systemd-exec-home-denied', 'systemd-exec-system-denied', 'snap-user-data-refused', 'android-app-home-exec', 'android-app-data-exec', 'gopls-remote-unreachable', 'gopls-exec-denied', 'git-home-config-refused', 'gopls-cache-unusable', 'environment-d-failed'],
+    yieldsTo: ['exec-permission-denied', 'work-exec-denied', 'exec-path-denied', 'exec-relative-denied', 'selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive', 'apparmor-denied', 'apparmor-denied-other', 'build-cache-unusable', 'thread-create-eperm', 'shell-exec-denied', 'program-exec-denied', 'ownership-change-eacces', 'apparmor-profile-denied', 'sandbox-namespace-denied', 'system-exec-denied', 'exec-refused-more', 'shared-storage-exec', 'cwd-stat-denied', 'go-file-refused', 'go-work-dir-failed', 'runtime-eperm', 'container-path-denied', 'proc-self-denied', 'signal-eacces', 'ldso-text-reloc-denied', 'shared-object-map-eacces', 'chromium-sandbox-refused', 'shell-system-exec-denied', 'toolkit-spawn-refused', 'snap-cwd-refused', 'snap-void-cwd', 'pivot-root-denied', 'runc-sysctl-reopen-denied', 'vcs-auth-prompt', 'exec-refusal-words', 'systemd-exec-home-denied', 'systemd-exec-system-denied', 'snap-user-data-refused', 'android-app-home-exec', 'android-app-data-exec', 'gopls-remote-unreachable', 'gopls-exec-denied', 'git-home-config-refused', 'gopls-cache-unusable', 'environment-d-failed', 'toolchain-exec-denied', 'shared-object-open-denied'],
     says: 'a file operation was refused with "permission denied"',
   },
   {
@@ -360,6 +360,35 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     test: /\b(?:chmod|chown|chgrp): (?:changing (?:permissions|ownership|group) of )?[^\n]{1,300}: Operation not permitted|\btouch: setting times of [^\n]{1,300}: Operation not permitted|\b(?:preserving (?:permissions|times) for|failed to preserve ownership for) [^\n]{1,300}: Operation not permitted|\bCannot (?:change ownership to uid \d+, gid \d+|change mode to \S+|utime): Operation not permitted|\brsync:(?: \[\w+\])? (?:ch(?:own|grp) "[^"\n]+" failed|failed to set (?:permissions|times) on "[^"\n]+"): Operation not permitted|\b(?:chmod|chown|lchown|fchmod|fchown|chtimes) \/[^:\n]*: operation not permitted|\bEPERM: operation not permitted, (?:chmod|chown|lchown|fchmod|fchown|utime|futime|lutime) '/,
     yieldsTo: ['chmod-x-refused'],
     says: "changing a file's mode, owner or times was refused with EPERM: the file belongs to another user (a bind mount or volume owned by another uid, an NFS export squashing root), which only its owner or root may change",
+  },
+  {
+    id: 'lockfile-chmod-eperm',
+    classId: 'fs-access',
+    severity: 'warning',
+    confidence: 0.6,
+    // git giving its config's lock file the config's mode (config.c
+    // git_config_set_multivar_in_file_gently: error_errno("chmod on %s failed",
+    // get_lock_file_path(lock))), as `git init` and every `git config` write do, under cmd/go's
+    // codehost cache (GOMODCACHE/cache/vcs) too. git created the lock file a moment before and owns
+    // it, so chmod(2)'s EPERM is not ownership: the file system does not keep Unix modes (WSL's
+    // drvfs without metadata under /mnt/c, a CIFS or SMB share, vfat/exFAT, some FUSE file systems).
+    needles: ['ot permitted'],
+    test: /\bchmod on \S+\.lock failed: Operation not permitted/,
+    says: 'git could not set the mode of a lock file it had just created (chmod … EPERM): the directory is on a file system that does not keep Unix modes (WSL\'s /mnt/c drvfs, a CIFS/SMB share, FAT), so git (and the go command\'s module downloads) cannot work there',
+  },
+  {
+    id: 'shared-object-open-denied',
+    classId: 'fs-access',
+    severity: 'warning',
+    confidence: 0.55,
+    // glibc's ld.so (elf/dl-load.c _dl_map_object: _dl_signal_error(errno, name, NULL, "cannot
+    // open shared object file"), printed by rtld as "%s: error while loading shared libraries: %s:
+    // %s", and by dlerror(3) as "%s: cannot open shared object file: %s") with EACCES: the library
+    // was found, its open(2) refused: the file's mode or owner, or a directory on the way the user
+    // may not search. A noexec mount would pass the open and fail the mapping ("failed to map
+    // segment from shared object"), a missing library says "No such file or directory".
+    needles: ['cannot open shared object file: Permission denied'],
+    says: 'the dynamic loader was refused opening a shared library (EACCES): the library or a directory on its path is not readable or searchable by this user (owner or mode)',
   },
   {
     id: 'git-home-config-refused',

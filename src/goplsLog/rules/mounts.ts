@@ -90,6 +90,18 @@ export const MOUNT_RULES: readonly Rule[] = [
     says: 'a binary the go command had just built in its work directory could not be executed ("…/go-build…/exe/…: Permission denied"), the mark of a noexec mount',
   },
   {
+    id: 'toolchain-exec-denied',
+    ...FRESH_EXEC_DENIED,
+    // The go command switching to the toolchain go.mod or GOTOOLCHAIN asks for (Go 1.21+,
+    // cmd/go/internal/toolchain/exec.go execGoToolchain: base.Fatalf("exec %s: %v", gotoolchain,
+    // err) after syscall.Exec, under select.go's log prefix "go: "): "go: exec go1.23.4: permission
+    // denied". The binary is one the go command just unpacked into GOMODCACHE and made executable
+    // itself (select.go), or one exec.LookPath found executable on PATH: EACCES from execve there
+    // is the mount (or a policy), not the mode.
+    test: /(?:^|\s)go: exec go1\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?(?:-\w+)?: permission denied/,
+    says: 'the Go toolchain the go command had just downloaded (or found on PATH) for go.mod\'s toolchain line could not be executed ("go: exec go1.N: permission denied"): GOMODCACHE (or GOPATH) is on a noexec mount',
+  },
+  {
     id: 'exec-path-denied',
     classId: 'noexec-mount',
     role: 'symptom',
@@ -315,6 +327,7 @@ export const MOUNT_RULES: readonly Rule[] = [
   },
   {
     id: 'gotmpdir-moved',
+    besideFailure: true,
     classId: 'noexec-mount',
     severity: 'warning',
     confidence: 0.4,

@@ -13,6 +13,17 @@ import { EDITOR_NAMES, GO_TOOL_NAMES } from '../../procfs/lsm.js';
  */
 const GO_TOOL_FIELD = String.raw`\b(?:comm|profile|name|exe)=\\?"?[^"\s]*?(?:\b(?:${GO_TOOL_NAMES}|${EDITOR_NAMES})\b|go-build|\/go\/|\.test\b)`;
 
+/**
+ * SELinux's state as its status tools print it, which says what is in force, not that anything was
+ * refused (Rule.besideFailure): sestatus's fields (policycoreutils/sestatus/sestatus.c printf_tab:
+ * "SELinux status:", "Current mode:", "Mode from config file:", "Policy version:" …), getenforce's
+ * bare mode (libselinux/utils/getenforce.c: puts("Enforcing") or "Permissive"), restorecon -v's
+ * report of a label it set (libselinux/src/selinux_restorecon.c: "%s %s from %s to %s", "Relabeled"
+ * or "Would relabel"), and a command typed at a shell prompt to look (`$ sestatus`, `# ausearch -m
+ * avc`): the user asking, not a program answering.
+ */
+const SELINUX_STATE = /^\s*(?:(?:SELinux status|SELinuxfs mount|SELinux root directory|Loaded policy name|Current mode|Mode from config file|Policy MLS status|Policy deny_unknown status|Memory protection checking|Max kernel policy version|Policy version|Policy from config file):[ \t]+\S[^\n]*|Enforcing|Permissive|(?:Relabeled|Would relabel) \S[^\n]* from \S+ to \S+|(?:\$|#|[\w.-]+@[\w.-]+[^\s$#]*[$#])\s[^\n]*)\s*$/;
+
 export const POLICY_RULES: readonly Rule[] = [
   {
     id: 'thread-create-eperm',
@@ -160,7 +171,7 @@ export const POLICY_RULES: readonly Rule[] = [
     // ordinary answer of file ownership.
     needles: ['ot permitted', 'EPERM'],
     test: /^(?![^\n]*(?:\bch(?:mod|own|grp|attr)\b|changing (?:permissions|ownership|group)|setting (?:times|permissions)|\butimes?\b|\bkill\b))[^\n]*(?:[Oo]peration not permitted|\bEPERM\b)/,
-    yieldsTo: ['thread-create-eperm', 'exec-eperm', 'seccomp-new-syscall', 'shared-object-map-denied', 'mmap-exec-eperm', 'ptrace-scope', 'sandbox-namespace-denied', 'seccomp-named', 'selinux-named', 'runtime-eperm', 'musl-map-denied', 'shell-exec-eperm', 'chromium-sandbox-refused', 'systemd-sandbox-step', 'aslr-disable-refused', 'exec-refusal-words', 'snap-user-data-refused', 'ownership-change-eperm'],
+    yieldsTo: ['thread-create-eperm', 'exec-eperm', 'seccomp-new-syscall', 'shared-object-map-denied', 'mmap-exec-eperm', 'ptrace-scope', 'sandbox-namespace-denied', 'seccomp-named', 'selinux-named', 'runtime-eperm', 'musl-map-denied', 'shell-exec-eperm', 'chromium-sandbox-refused', 'systemd-sandbox-step', 'aslr-disable-refused', 'exec-refusal-words', 'snap-user-data-refused', 'ownership-change-eperm', 'apparmor-profile-denied'],
     says: 'an operation was refused with EPERM (operation not permitted): a seccomp filter, a dropped capability or a MAC policy forbids it, not the file modes',
   },
   {
@@ -177,6 +188,7 @@ export const POLICY_RULES: readonly Rule[] = [
   },
   {
     id: 'selinux-named',
+    besideFailure: SELINUX_STATE,
     classId: 'mac-policy',
     severity: 'warning',
     confidence: 0.55,
@@ -214,13 +226,20 @@ export const POLICY_RULES: readonly Rule[] = [
     // apparmor="AUDIT" carry a denied_mask too, but the access was allowed (apparmor(7)).
     // snap-confine started without its setuid bit or capabilities (cmd/snap-confine/snap-confine.c:
     // "need to run as root or suid"): every snap fails to start, the Go and VS Code snaps included.
-    needles: ['denied_mask=', 'snap-confine', 'cannot change profile', 'snap.rootfs_', 'need to run as root or suid'],
-    test: /^(?![^\n]*apparmor=\\?"?(?:ALLOWED|AUDIT)\b)[^\n]*?(?:^\s*need to run as root or suid\s*$|denied_mask="?[a-z:]+|snap-confine[^\n]{0,200}(?:denied|not permitted|cannot|error|refus)|cannot change profile for the next exec call|\/tmp\/snap\.rootfs_\w+[^\n]{0,300}: Permission denied)/i,
+    // snap-update-ns, which snap-confine runs (as root) to build a snap's mount namespace
+    // (cmd/snap-update-ns/main.go: fmt.Printf("cannot update snap namespace: %s\n", err)), refused
+    // with EACCES or EPERM: it runs under its own AppArmor profile (snap-update-ns.SNAP, written by
+    // snapd), so root being refused a layout's mount or writable mimic is that confinement's answer.
+    needles: ['denied_mask=', 'snap-confine', 'cannot change profile', 'snap.rootfs_', 'need to run as root or suid', 'cannot update snap namespace'],
+    test: /^(?![^\n]*apparmor=\\?"?(?:ALLOWED|AUDIT)\b)[^\n]*?(?:^\s*need to run as root or suid\s*$|\bcannot update snap namespace: [^\n]{0,400}(?:[Pp]ermission denied|[Oo]peration not permitted)|denied_mask="?[a-z:]+|snap-confine[^\n]{0,200}(?:denied|not permitted|cannot|error|refus)|cannot change profile for the next exec call|\/tmp\/snap\.rootfs_\w+[^\n]{0,300}: Permission denied)/i,
     yieldsTo: ['apparmor-denied', 'apparmor-denied-other', 'selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive'],
     says: 'AppArmor (a snap\'s confinement profile) denied an operation',
   },
   {
     id: 'seccomp-named',
+    // /proc/PID/status's "Seccomp: 2" (fs/proc/array.c task_seccomp) says a filter is installed, as
+    // in every container under the runtime's default profile: a state, evidence only beside a failure.
+    besideFailure: /^\s*Seccomp:\s*2\s*$/,
     classId: 'mac-policy',
     severity: 'warning',
     confidence: 0.6,
@@ -328,6 +347,7 @@ export const POLICY_RULES: readonly Rule[] = [
   },
   {
     id: 'selinux-vocabulary',
+    besideFailure: SELINUX_STATE,
     classId: 'mac-policy',
     severity: 'warning',
     confidence: 0.5,

@@ -87,6 +87,16 @@ export interface Rule {
    * or corrupt input), not a memory limit of the environment.
    */
   withdrawnByHugeAllocation?: number;
+  /**
+   * The rule's line names a mechanism or a setting (SELinux's mode, a seccomp filter installed,
+   * GOTMPDIR moved), not a failure: it is evidence of the class only beside a failure the text
+   * tells of. A status listing, a relabel that worked or a build that went on under a moved
+   * GOTMPDIR, with no failure anywhere, is a state, and no finding is made (probes/goplsLogs.ts
+   * failureTold). `true`: every line the rule reads is such; a RegExp: only the lines it matches
+   * (a status tool's own output, a command typed to look), the rule's other lines saying more.
+   * Its own line counts as the failure when it tells of trouble itself ("SELinux is preventing …").
+   */
+  besideFailure?: true | RegExp;
   /** Rules that, when they match the same line, already say what this one would say better. */
   yieldsTo?: readonly RuleId[];
   /** Classes whose symptoms this explains (go missing → "no views" and a dead language server). */
