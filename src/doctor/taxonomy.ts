@@ -92,6 +92,21 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
     explanation:
       'Each program that watches files opens inotify instances (an editor window opens several: its server, its file watcher, its extension host), and fs.inotify.max_user_instances caps how many one user may hold. When none are left, the next watcher fails with EMFILE ("too many open files") however many watches are free, and changes on disk go unnoticed.',
   },
+  'watches-short': {
+    title: 'The workspace needs more inotify watches than are free',
+    explanation:
+      "The editor's file watcher takes one inotify watch per folder it watches, and fs.inotify.max_user_watches caps them per user. Nothing has failed yet: when the editor starts watching this workspace (or another window, or a bigger checkout), the watches run out part-way, new watches fail with ENOSPC, and changes in the folders it did not get to go unnoticed.",
+  },
+  'inotify-queue': {
+    title: "A file watcher's event queue overflowed",
+    explanation:
+      'inotify queues events for each watcher until it reads them, at most fs.inotify.max_queued_events. A burst of changes (git checkout, go mod vendor, a build writing many files) beyond it is dropped: the watcher misses them, and go.mod or new files may not be noticed until it rescans or the editor restarts.',
+  },
+  'watch-descriptors': {
+    title: 'A file watcher ran out of file descriptors',
+    explanation:
+      'A watcher that opens what it watches (or reads each new folder) holds file descriptors, capped per process by RLIMIT_NOFILE (ulimit -n). When they run out it fails with "too many open files" (EMFILE), though inotify itself may have watches and instances to spare.',
+  },
   'unnamed-log-errors': {
     title: 'Error lines in the logs that no rule names',
     explanation:

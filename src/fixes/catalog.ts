@@ -143,6 +143,20 @@ export function watcherExcludeFix(heavy: ReadonlyArray<readonly [name: string, f
 /** Enough for a large monorepo with node_modules; each watch costs ~1 KiB of kernel memory, only when used. */
 export const RECOMMENDED_WATCHES = 524288;
 export const RECOMMENDED_INSTANCES = 1024;
+/** Four times the kernel's default (16384): room for a checkout's burst of events; the queue is memory only while events wait. */
+export const RECOMMENDED_QUEUED_EVENTS = 65536;
+
+/**
+ * What to raise a limit to: the recommendation, or double what is set now when that is already as
+ * high (a log's ENOSPC on a machine since raised past the recommendation must not be answered with
+ * a lower value: a tester's 1048576 was to be "raised" to 524288, now and at every boot).
+ */
+export function raisedFrom(current: number | undefined, recommended: number): number {
+  if (current === undefined || current < recommended) return recommended;
+  let v = recommended;
+  while (v <= current) v *= 2;
+  return v;
+}
 
 /** A sysctl raised now and across reboots (a file in /etc/sysctl.d). */
 export function sysctlFix(id: string, key: string, value: number, conf = `60-${key.replace(/\./g, '-')}.conf`, detail = 'Applies now and keeps it across reboots.'): Fix {
@@ -153,13 +167,13 @@ export function sysctlFix(id: string, key: string, value: number, conf = `60-${k
  * The sysctl that lifts an inotify limit. One builder for the inotify probe and the log probe
  * (ENOSPC/EMFILE in a gopls log), so a fix id always means the same command.
  */
-export function raiseInotifyLimitFix(limit: 'watches' | 'instances', value = limit === 'watches' ? RECOMMENDED_WATCHES : RECOMMENDED_INSTANCES, sysctlFiles?: readonly SysctlFile[]): Fix {
-  const key = `fs.inotify.max_user_${limit}`;
+export function raiseInotifyLimitFix(limit: 'watches' | 'instances' | 'queued_events', value = { watches: RECOMMENDED_WATCHES, instances: RECOMMENDED_INSTANCES, queued_events: RECOMMENDED_QUEUED_EVENTS }[limit], sysctlFiles?: readonly SysctlFile[]): Fix {
+  const key = limit === 'queued_events' ? 'fs.inotify.max_queued_events' : `fs.inotify.max_user_${limit}`;
   // Named to be applied after any sysctl.d file that sets the key too, which would otherwise win at boot.
-  const { name, later } = dropInName(`60-inotify-${limit}.conf`, sysctlFiles ? sysctlSetters(sysctlFiles, key) : []);
+  const { name, later } = dropInName(`60-inotify-${limit.replace('_', '-')}.conf`, sysctlFiles ? sysctlSetters(sysctlFiles, key) : []);
   const outlast = later.length ? ` Named to be read after ${later.map((s) => `${s.path} (${key}=${s.value})`).join(', ')}, which would otherwise set it back at boot.` : '';
   return sysctlFix(
-    `inotify-raise-${limit}`,
+    `inotify-raise-${limit.replace('_', '-')}`,
     key,
     value,
     name,

@@ -24,7 +24,9 @@ import { PACKAGES_DRIVER_OFF } from './packagesDriver.js';
 import { deniedPathOf } from '../goplsLog/deniedPath.js';
 import { flatpakDeniedFindings, type DeniedLine } from './flatpakGrants.js';
 import { installedGo, withInstalledGo } from './installedGo.js';
-import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, INSTALL_GO, INSTALL_NEWER_GO, raiseInotifyLimitFix, raiseNofileFix, RESTART_GOPLS } from '../fixes/catalog.js';
+import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, INSTALL_GO, INSTALL_NEWER_GO, raiseInotifyLimitFix, raisedFrom, raiseNofileFix, RECOMMENDED_INSTANCES, RECOMMENDED_QUEUED_EVENTS, RECOMMENDED_WATCHES, RESTART_GOPLS } from '../fixes/catalog.js';
+import { parseSysctlInt } from '../procfs/limits.js';
+import { readSysctlFiles } from '../procfs/sysctlFiles.js';
 
 /** Time kept back from the deadline to build the findings. */
 const RESERVE_MS = 150;
@@ -49,42 +51,79 @@ export const goplsLogsProbe: Probe = {
   title: 'gopls server logs and traces',
   classes: ['gopls-launch', 'env-inheritance', 'module-resolution', 'file-watch', 'memory-limit', 'process-limit', 'noexec-mount', 'fs-access', 'mac-policy'],
   async run(ctx) {
-    const unopenable = await logfileFlagFindings(ctx);
-    const logs = await discoverGoplsLogs({
-      explicit: ctx.goplsLogs,
-      extraLogPaths: ctx.settings.extraLogPaths,
-      // A -logfile a workspace names is not opened in Restricted Mode (it could name any file the
-      // user can read, and the report quotes logs); its folder is still checked above.
-      goplsFlags: ctx.settings.goplsFlagsFromWorkspace && ctx.settings.trustWorkspaceBinaries === false ? undefined : ctx.settings.goplsFlags,
-      editorLogDir: ctx.settings.editorLogDir,
-      env: ctx.env,
-      workspaces: ctx.workspaces,
-    });
-    if (logs.length === 0) {
-      if (unopenable.length) return { findings: unopenable, observed: { goplsFlags: ctx.settings.goplsFlags ?? [] } };
-      return skipped('no gopls log given or found: pass --gopls-log FILE, or set "-logfile" in go.languageServerFlags', {
-        goplsFlags: ctx.settings.goplsFlags ?? [],
-        editorLogDir: ctx.settings.editorLogDir ?? null,
-      });
-    }
-    const { outcome, noPackage, denied, recheck } = await readLogs(ctx, logs);
-    if (outcome.status === 'skipped') return unopenable.length ? { findings: unopenable, observed: outcome.observed ?? {} } : outcome;
-    // The log may be the live editor's: a file gopls had no package for that exists here is
-    // asked why (fileInNoPackage.ts). A fixture host's logs are another machine's.
-    const why = ctx.host.live && noPackage.length ? await whyInNoPackage(ctx, noPackage) : [];
-    // Inside a Flatpak sandbox, a refused path it does not expose is the sandbox's doing (flatpakGrants.ts).
-    const sandbox = await flatpakDeniedFindings(ctx, denied);
-    const transient = transientNoPackage(noPackage, why) ? (outcome.findings ?? []).map(asTransientNoPackage) : (outcome.findings ?? []);
-    // A go.mod or go.work failure the log tells of, asked again where its folder is here (pastLoadFailures.ts).
-    const past = await pastFailures(ctx, recheck);
-    const pastRead = past.length ? transient.map((f) => asPastFailure(f, past)) : transient;
-    // "go was not found" in the live editor's log, with a go installed here: where it is, not an
-    // install link (installedGo.ts). Looked up only when such a line was read.
-    const offersInstall = ctx.host.live && pastRead.some((f) => f.fixes?.some((x) => x.id === INSTALL_GO.id));
-    const logged = offersInstall ? withInstalledGo(pastRead, await installedGo(ctx.env), ctx.env.HOME) : pastRead;
-    return why.length || sandbox.length || unopenable.length || past.length || offersInstall ? { ...outcome, findings: [...unopenable, ...logged, ...why, ...sandbox] } : outcome;
+    return withLiveInotifyLimits(ctx, await readGoplsLogs(ctx));
   },
 };
+
+const INOTIFY_LIMITS = [
+  ['watches', 'fs.inotify.max_user_watches', RECOMMENDED_WATCHES],
+  ['instances', 'fs.inotify.max_user_instances', RECOMMENDED_INSTANCES],
+  ['queued_events', 'fs.inotify.max_queued_events', RECOMMENDED_QUEUED_EVENTS],
+] as const;
+
+/**
+ * A log's inotify limit fixes against this machine's limits as they are now (the log may be older
+ * than a limit raised since, or another machine's): never a value at or below the one set, and
+ * the value set said beside the log's words. A fixture host's log is another machine's: as read.
+ */
+async function withLiveInotifyLimits(ctx: ProbeContext, outcome: ProbeOutcome): Promise<ProbeOutcome> {
+  const raises = (f: FindingInput) => f.fixes?.some((x) => x.id.startsWith('inotify-raise-'));
+  if (!ctx.host.live || !outcome.findings?.some(raises)) return outcome;
+  const now = new Map<string, number | undefined>();
+  for (const [limit, key] of INOTIFY_LIMITS) now.set(limit, parseSysctlInt(await ctx.host.readText(`/proc/sys/${key.replace(/\./g, '/')}`)));
+  const sysctlFiles = await readSysctlFiles(ctx.host);
+  const findings = outcome.findings.map((f) => {
+    if (!raises(f)) return f;
+    const notes: string[] = [];
+    const fixes = f.fixes!.map((x) => {
+      const spec = INOTIFY_LIMITS.find(([limit]) => x.id === `inotify-raise-${limit.replace('_', '-')}`);
+      if (!spec) return x;
+      const [limit, key, recommended] = spec;
+      const current = now.get(limit);
+      if (current !== undefined) notes.push(`${key} is ${current} now`);
+      return raiseInotifyLimitFix(limit, raisedFrom(current, recommended), sysctlFiles);
+    });
+    return { ...f, fixes, ...(notes.length ? { message: `${f.message.replace(/\.?$/, '')}; ${notes.join(', ')}.` } : {}) };
+  });
+  return { ...outcome, findings };
+}
+
+async function readGoplsLogs(ctx: ProbeContext): Promise<ProbeOutcome> {
+  const unopenable = await logfileFlagFindings(ctx);
+  const logs = await discoverGoplsLogs({
+    explicit: ctx.goplsLogs,
+    extraLogPaths: ctx.settings.extraLogPaths,
+    // A -logfile a workspace names is not opened in Restricted Mode (it could name any file the
+    // user can read, and the report quotes logs); its folder is still checked above.
+    goplsFlags: ctx.settings.goplsFlagsFromWorkspace && ctx.settings.trustWorkspaceBinaries === false ? undefined : ctx.settings.goplsFlags,
+    editorLogDir: ctx.settings.editorLogDir,
+    env: ctx.env,
+    workspaces: ctx.workspaces,
+  });
+  if (logs.length === 0) {
+    if (unopenable.length) return { findings: unopenable, observed: { goplsFlags: ctx.settings.goplsFlags ?? [] } };
+    return skipped('no gopls log given or found: pass --gopls-log FILE, or set "-logfile" in go.languageServerFlags', {
+      goplsFlags: ctx.settings.goplsFlags ?? [],
+      editorLogDir: ctx.settings.editorLogDir ?? null,
+    });
+  }
+  const { outcome, noPackage, denied, recheck } = await readLogs(ctx, logs);
+  if (outcome.status === 'skipped') return unopenable.length ? { findings: unopenable, observed: outcome.observed ?? {} } : outcome;
+  // The log may be the live editor's: a file gopls had no package for that exists here is
+  // asked why (fileInNoPackage.ts). A fixture host's logs are another machine's.
+  const why = ctx.host.live && noPackage.length ? await whyInNoPackage(ctx, noPackage) : [];
+  // Inside a Flatpak sandbox, a refused path it does not expose is the sandbox's doing (flatpakGrants.ts).
+  const sandbox = await flatpakDeniedFindings(ctx, denied);
+  const transient = transientNoPackage(noPackage, why) ? (outcome.findings ?? []).map(asTransientNoPackage) : (outcome.findings ?? []);
+  // A go.mod or go.work failure the log tells of, asked again where its folder is here (pastLoadFailures.ts).
+  const past = await pastFailures(ctx, recheck);
+  const pastRead = past.length ? transient.map((f) => asPastFailure(f, past)) : transient;
+  // "go was not found" in the live editor's log, with a go installed here: where it is, not an
+  // install link (installedGo.ts). Looked up only when such a line was read.
+  const offersInstall = ctx.host.live && pastRead.some((f) => f.fixes?.some((x) => x.id === INSTALL_GO.id));
+  const logged = offersInstall ? withInstalledGo(pastRead, await installedGo(ctx.env), ctx.env.HOME) : pastRead;
+  return why.length || sandbox.length || unopenable.length || past.length || offersInstall ? { ...outcome, findings: [...unopenable, ...logged, ...why, ...sandbox] } : outcome;
+}
 
 /**
  * go.languageServerFlags' -logfile where gopls cannot create it: gopls exits 2 at once ("gopls:
@@ -677,6 +716,8 @@ function fixesFor(rule: Rule): Fix[] {
       return [raiseInotifyLimitFix('watches')];
     case 'inotify-emfile':
       return [raiseInotifyLimitFix('instances')];
+    case 'watch-queue-overflow':
+      return [raiseInotifyLimitFix('queued_events')];
     // A watcher out of file descriptors: the process's RLIMIT_NOFILE, as the process-limits probe
     // offers for a low limit it reads itself.
     case 'watch-descriptors-exhausted':

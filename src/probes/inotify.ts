@@ -8,20 +8,22 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import type { Host } from '../host/host.js';
-import { countInotifyWatches, isInotifyLink } from '../procfs/fdinfo.js';
+import { devMajorMinor, inotifyWatchLines, isInotifyLink, watchedInode } from '../procfs/fdinfo.js';
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
 import { parseSysctlInt } from '../procfs/limits.js';
 import { mapLimit, type ProcessEntry } from '../procfs/procs.js';
 import { INOTIFY_VSCODE_DOCS, raiseInotifyLimitFix, RECOMMENDED_INSTANCES, RECOMMENDED_WATCHES, watcherExcludeFix } from '../fixes/catalog.js';
 import { walkDirs } from '../host/walk.js';
+import { watcherExcludeMatcher, watcherExcludePatterns } from '../facts/watcherExclude.js';
 import { forEachSliced } from '../host/timeSlice.js';
 
 const WATCHES_FILE = '/proc/sys/fs/inotify/max_user_watches';
 const INSTANCES_FILE = '/proc/sys/fs/inotify/max_user_instances';
 const ERROR_RATIO = 0.9;
 const WARN_RATIO = 0.75;
-/** Below this default-ish ceiling, a large workspace alone can use up the watches. */
+/** Below this default-ish ceiling, a large workspace alone can use up the watches: the folders are counted. */
 const LOW_MAX_WATCHES = 65536;
-const LARGE_WORKSPACE_DIRS = 10_000;
 /**
  * Instances one editor window opens on its own: code-server's server, file watcher and extension
  * host held 5 + 2 + 2 in coder's measurement (coder/docs#183), VS Code's fileWatcher 2 and a
@@ -46,6 +48,15 @@ export interface InotifyHolder {
   fdinfo: string;
 }
 
+/** A folder whose own inode some instance watches: a watcher (the editor's) already covers that tree. */
+export interface WatchedRoot {
+  root: string;
+  /** Who watches it, and how many watches that instance holds (about one per folder below it). */
+  pid: number;
+  name: string;
+  watches: number;
+}
+
 export interface InotifyUsage {
   watches: number;
   instances: number;
@@ -53,10 +64,41 @@ export interface InotifyUsage {
   holders: InotifyHolder[];
   processesScanned: number;
   fdsLooked: number;
+  /** Inotify fds that were another fd's instance (a dup, or inherited by a child), counted once. */
+  sharedFds?: number;
+  /** Roots (asked for by inode) that an instance watches. */
+  watchedRoots?: WatchedRoot[];
+}
+
+/** A folder to look for among the watched inodes: its path, st_dev as major:minor, its inode. */
+export interface RootInode {
+  root: string;
+  major: number;
+  minor: number;
+  ino: bigint;
+}
+
+/** Each folder's inode, for countInotify's watchedRoots; a folder that cannot be stat'ed is left out. */
+export async function rootInodes(roots: readonly string[]): Promise<RootInode[]> {
+  const out: RootInode[] = [];
+  for (const root of roots) {
+    const st = await fs.stat(root, { bigint: true }).catch(() => undefined);
+    if (st?.isDirectory()) out.push({ root, ...devMajorMinor(st.dev), ino: st.ino });
+  }
+  return out;
+}
+
+/** Is `a` `b` or one of its ancestors (by ppid), or `b` one of `a`'s? */
+function related(a: number, b: number, ppid: ReadonlyMap<number, number | undefined>): boolean {
+  const upFrom = (x: number, y: number) => {
+    for (let p: number | undefined = x, n = 0; p !== undefined && n < 64; p = ppid.get(p), n++) if (p === y) return true;
+    return false;
+  };
+  return upFrom(a, b) || upFrom(b, a);
 }
 
 /** Counts the inotify instances and watches held by these processes, through the host. */
-export async function countInotify(host: Host, processes: readonly ProcessEntry[]): Promise<InotifyUsage> {
+export async function countInotify(host: Host, processes: readonly ProcessEntry[], roots: readonly RootInode[] = []): Promise<InotifyUsage> {
   let fdsLooked = 0;
   // Every fd of every process is a readlink (hundreds to thousands): synchronous, in time slices
   // of single fds (host.ts says why). Only the few inotify fds' fdinfo, which can be megabytes,
@@ -75,21 +117,58 @@ export async function countInotify(host: Host, processes: readonly ProcessEntry[
     if (fds) fds.push(fd);
     else found.set(p, [fd]);
   });
-  const perProcess = await mapLimit([...found], 16, async ([p, inotifyFds]): Promise<InotifyHolder> => {
-    let watches = 0;
-    for (const fd of inotifyFds) {
-      const info = await host.readText(`/proc/${p.pid}/fdinfo/${fd}`, 16 * 1024 * 1024);
-      if (info !== undefined) watches += countInotifyWatches(info);
+  const wanted = new Map(roots.map((r) => [`${r.major}:${r.minor}:${r.ino}`, r.root]));
+  const perFd = (
+    await mapLimit([...found], 16, async ([p, inotifyFds]) => {
+      const out: Array<{ p: ProcessEntry; fd: string; watches: number; print?: string; roots: string[] }> = [];
+      for (const fd of inotifyFds) {
+        const info = await host.readText(`/proc/${p.pid}/fdinfo/${fd}`, 16 * 1024 * 1024);
+        const lines = info === undefined ? [] : inotifyWatchLines(info);
+        const rootsHere: string[] = [];
+        if (wanted.size)
+          for (const l of lines) {
+            const w = watchedInode(l);
+            const r = w && wanted.get(`${w.major}:${w.minor}:${w.ino}`);
+            if (r && !rootsHere.includes(r)) rootsHere.push(r);
+          }
+        out.push({ p, fd, watches: lines.length, print: lines.length ? createHash('sha1').update(lines.join('\n')).digest('hex') : undefined, roots: rootsHere });
+      }
+      return out;
+    })
+  ).flat();
+  // One instance is charged once, however many fds name it: a process that dup()s its inotify fd,
+  // or a child that inherits one (no O_CLOEXEC), lists the same watch lines, wd for wd (a tester's
+  // forked holder of 3000 watches was counted as 9000, and "new watches fail" was an error while a
+  // new process could still add 6,900). Two instances of related processes that watch the same
+  // inodes with the same masks under the same numbers are taken for one; unrelated processes'
+  // never are.
+  const ppid = new Map(processes.map((p) => [p.pid, p.ppid]));
+  const seen = new Map<string, number[]>();
+  const byPid = new Map<number, InotifyHolder>();
+  const watchedRoots: WatchedRoot[] = [];
+  let sharedFds = 0;
+  for (const f of perFd) {
+    const earlier = f.print ? seen.get(f.print) : undefined;
+    if (earlier?.some((pid) => related(pid, f.p.pid, ppid))) {
+      sharedFds++;
+      continue;
     }
-    return { pid: p.pid, name: p.name ?? '?', instances: inotifyFds.length, watches, fdinfo: `/proc/${p.pid}/fdinfo/${inotifyFds[0]}` };
-  });
-  const holders = perProcess.sort((a, b) => b.watches - a.watches || b.instances - a.instances || a.pid - b.pid);
+    if (f.print) seen.set(f.print, [...(earlier ?? []), f.p.pid]);
+    const h = byPid.get(f.p.pid) ?? { pid: f.p.pid, name: f.p.name ?? '?', instances: 0, watches: 0, fdinfo: `/proc/${f.p.pid}/fdinfo/${f.fd}` };
+    h.instances++;
+    h.watches += f.watches;
+    byPid.set(f.p.pid, h);
+    for (const root of f.roots) watchedRoots.push({ root, pid: f.p.pid, name: f.p.name ?? '?', watches: f.watches });
+  }
+  const holders = [...byPid.values()].sort((a, b) => b.watches - a.watches || b.instances - a.instances || a.pid - b.pid);
   return {
     watches: holders.reduce((n, h) => n + h.watches, 0),
     instances: holders.reduce((n, h) => n + h.instances, 0),
     holders,
     processesScanned: processes.length,
     fdsLooked,
+    ...(sharedFds ? { sharedFds } : {}),
+    ...(roots.length ? { watchedRoots } : {}),
   };
 }
 
@@ -99,20 +178,41 @@ export interface WorkspaceDirs {
   truncated: boolean;
   /** Directories under excludable folders ("node_modules" → 1935), wherever they sit. */
   excludable: Record<string, number>;
+  /** Folders not counted because files.watcherExclude leaves them out (the first one's pattern named). */
+  excluded?: { dirs: number; patterns: string[] };
 }
 
 /**
- * Counts directories under a workspace, every one of them (each costs the editor's watcher a
- * watch, hidden and vendored ones too), and those under folders nobody edits by hand.
+ * Counts directories under a workspace that the editor's watcher watches: every one of them (each
+ * costs a watch, hidden and vendored ones too) but those files.watcherExclude leaves out, and those
+ * under folders nobody edits by hand.
  */
-export async function countWorkspaceDirs(root: string, deadline: number, maxDirs = MAX_WALK_DIRS): Promise<WorkspaceDirs> {
+export async function countWorkspaceDirs(root: string, deadline: number, maxDirs = MAX_WALK_DIRS, excludes: readonly string[] = []): Promise<WorkspaceDirs> {
   const out: WorkspaceDirs = { root, dirs: 0, truncated: false, excludable: {} };
-  const walk = await walkDirs([root], { maxDirs, deadline, enter: () => true }, (dir) => {
-    const under = path.relative(root, dir).split(path.sep).find((n) => EXCLUDABLE.has(n));
-    if (under) out.excludable[under] = (out.excludable[under] ?? 0) + 1;
-  });
+  const excluded = watcherExcludeMatcher(root, excludes);
+  const hit = new Set<string>();
+  let skipped = 0;
+  const walk = await walkDirs(
+    [root],
+    {
+      maxDirs,
+      deadline,
+      enter: (_name, full) => {
+        const p = excluded(full);
+        if (!p) return true;
+        skipped++;
+        hit.add(p);
+        return false;
+      },
+    },
+    (dir) => {
+      const under = path.relative(root, dir).split(path.sep).find((n) => EXCLUDABLE.has(n));
+      if (under) out.excludable[under] = (out.excludable[under] ?? 0) + 1;
+    },
+  );
   out.dirs = walk.dirs;
   out.truncated = walk.truncated !== undefined;
+  if (skipped) out.excluded = { dirs: skipped, patterns: [...hit] };
   return out;
 }
 
@@ -150,6 +250,8 @@ export function inotifyFindings(input: {
   workspaces: readonly WorkspaceDirs[];
   /** The sysctl.d files, so the fix's file is read after any that sets the key too. */
   sysctlFiles?: readonly SysctlFile[];
+  /** Workspace roots an instance already watches (countInotify). */
+  watchedRoots?: readonly WatchedRoot[];
 }): FindingInput[] {
   const { maxWatches, maxInstances, usage, workspaces, sysctlFiles } = input;
   const out: FindingInput[] = [];
@@ -198,23 +300,37 @@ export function inotifyFindings(input: {
   }
   const largest = [...workspaces].sort((a, b) => b.dirs - a.dirs)[0];
   if (largest && wRatio < WARN_RATIO) {
-    if (maxWatches < LOW_MAX_WATCHES && wsDirs >= LARGE_WORKSPACE_DIRS) {
+    // A tree another instance already watches (the editor's own watcher, when the doctor runs in the
+    // editor) costs no new watches: its folders were counted as in use, and asking for them again
+    // warned that a workspace the editor was watching fine did not fit (a tester's).
+    const covered = (input.watchedRoots ?? []).filter((r) => workspaces.some((w) => w.root === r.root));
+    const already = workspaces.reduce((n, w) => n + Math.min(w.dirs, Math.max(0, ...covered.filter((r) => r.root === w.root).map((r) => r.watches))), 0);
+    const more = Math.max(0, wsDirs - already);
+    const after = usage.watches + more;
+    const plus = largest.truncated ? '+' : '';
+    const coveredText = already ? ` (of its ${wsDirs}${plus} folders, about ${already} are already watched by ${covered.map((r) => `${r.name} (pid ${r.pid})`).join(', ')})` : '';
+    const evidence: Evidence[] = [watchesEvidence, ...workspaces.map((w) => ({ source: w.root, excerpt: `${w.dirs}${w.truncated ? '+' : ''} directories${w.excluded ? `, besides ${w.excluded.dirs} files.watcherExclude leaves out (${w.excluded.patterns.slice(0, 3).join(', ')})` : ''}` })), ...holderEvidence(usage.holders, 1)];
+    if (more > 0 && after > maxWatches) {
       out.push({
         classId: 'file-watch',
-        severity: 'warning',
-        confidence: 0.5,
-        message: `fs.inotify.max_user_watches is only ${maxWatches}, and the workspace ${largest.root} has ${largest.dirs}${largest.truncated ? '+' : ''} folders, each of which the editor's watcher needs a watch for.`,
-        evidence: [watchesEvidence, { source: largest.root, excerpt: `${largest.dirs}${largest.truncated ? '+' : ''} directories` }],
-        fixes: watchFixes(usage.watches + wsDirs),
-      });
-    } else if (usage.watches + wsDirs > maxWatches) {
-      out.push({
-        classId: 'file-watch',
+        headline: 'watches-short',
         severity: 'warning',
         confidence: 0.45,
-        message: `Watching the workspace takes up to ${wsDirs}${largest.truncated ? '+' : ''} more watches (one per folder), but only ${Math.max(0, maxWatches - usage.watches)} of ${maxWatches} are free.`,
-        evidence: [watchesEvidence, { source: largest.root, excerpt: `${largest.dirs}${largest.truncated ? '+' : ''} directories` }, ...holderEvidence(usage.holders, 1)],
-        fixes: watchFixes(usage.watches + wsDirs),
+        message: `Watching the workspace takes up to ${more}${plus} more watches (one per folder)${coveredText}, but only ${Math.max(0, maxWatches - usage.watches)} of ${maxWatches} are free: the editor's watcher will fail with ENOSPC part-way, and changes in the folders it did not get to go unnoticed.`,
+        evidence,
+        fixes: watchFixes(after),
+      });
+    } else if (more > 0 && after / maxWatches >= WARN_RATIO) {
+      // Latent, by the share the live count warns at: it fits, but leaves little for another window,
+      // a bigger checkout or another watcher.
+      out.push({
+        classId: 'file-watch',
+        headline: 'watches-short',
+        severity: 'warning',
+        confidence: 0.4,
+        message: `Watching the workspace takes up to ${more}${plus} more watches (one per folder)${coveredText}: with the ${usage.watches} in use that is ${after} of ${maxWatches} (${Math.round((after / maxWatches) * 100)}%), leaving ${maxWatches - after} for a second window, a larger checkout or another watcher before new watches fail with ENOSPC.`,
+        evidence,
+        fixes: watchFixes(after),
       });
     }
   }
@@ -231,46 +347,52 @@ export async function runInotify(ctx: ProbeContext): Promise<ProbeOutcome> {
   const table = await ctx.facts.processTable();
   // inotify charges the effective uid of the process that created the instance.
   const own = table.processes.filter((p) => (p.euid ?? p.uid) === host.uid);
-  const usage = await countInotify(host, own);
+  // The workspace folders by inode: an instance watching one already covers its tree (the editor's).
+  const usage = await countInotify(host, own, host.live ? await rootInodes(ctx.workspaces) : []);
+  const settings = ctx.workspaces.length ? await ctx.facts.editorSettings().catch(() => []) : [];
+  const excludesOf = (w: string) => watcherExcludePatterns(settings, w, ctx.workspaces);
 
   // Walking a workspace is the slow part (one directory listing per folder): only when the
   // folder count can change the verdict or the fix.
   const free = maxWatches - usage.watches;
   const walkWhy = maxWatches < LOW_MAX_WATCHES ? 'low max' : free < FEW_FREE_WATCHES ? 'few watches free' : usage.watches / Math.max(1, maxWatches) >= WARN_RATIO ? 'watches near the max' : undefined;
   const walkDeadline = performance.now() + Math.min(1500, Math.max(100, ctx.remainingMs() / 2));
-  const workspaces = walkWhy ? await Promise.all(ctx.workspaces.map((w) => countWorkspaceDirs(w, walkDeadline))) : [];
+  const workspaces = walkWhy ? await Promise.all(ctx.workspaces.map((w) => countWorkspaceDirs(w, walkDeadline, MAX_WALK_DIRS, excludesOf(w)))) : [];
 
   const sysctlFiles = await readSysctlFiles(host);
-  const findings = inotifyFindings({ maxWatches, maxInstances, usage, uid: host.uid, workspaces, sysctlFiles });
+  const findingsFor = (ws: readonly WorkspaceDirs[]) => inotifyFindings({ maxWatches, maxInstances, usage, uid: host.uid, workspaces: ws, sysctlFiles, ...(usage.watchedRoots ? { watchedRoots: usage.watchedRoots } : {}) });
+  const findings = findingsFor(workspaces);
   const observed = {
     maxUserWatches: maxWatches,
     maxUserInstances: maxInstances,
     watchesInUse: usage.watches,
     instancesInUse: usage.instances,
+    ...(usage.sharedFds ? { sharedInstanceFds: usage.sharedFds } : {}),
+    ...(usage.watchedRoots?.length ? { workspacesWatched: usage.watchedRoots.map(({ root, pid, name, watches }) => ({ root, pid, name, watches })) } : {}),
     uid: host.uid,
     processesScanned: usage.processesScanned,
     processTableTruncated: table.truncated,
     topHolders: usage.holders.slice(0, 5).map(({ pid, name, watches, instances }) => ({ pid, name, watches, instances })),
   };
-  const walked = (ws: readonly WorkspaceDirs[]) => ws.map((w) => ({ path: w.root, dirs: w.dirs, truncated: w.truncated, excludable: w.excludable }));
+  const walked = (ws: readonly WorkspaceDirs[]) => ws.map((w) => ({ path: w.root, dirs: w.dirs, truncated: w.truncated, excludable: w.excludable, ...(w.excluded ? { watcherExcluded: w.excluded } : {}) }));
   if (walkWhy) return { findings, observed: { ...observed, workspaces: walked(workspaces) } };
-  const notWalked = `not walked: ${free} of ${maxWatches} watches free`;
+  const notWalked = `${free} of ${maxWatches} watches free`;
   // Many watches free (5.11+ kernels size the limit from RAM: about 80,000 at 8 GiB), yet a
   // monorepo can have more folders than that. Counted after the verdict, and only up to one past
   // the free watches: a typical module's few thousand folders take tens of milliseconds, 80,000
   // took about 1 s here alone and 3.5-4 s beside gopls loading them, and no verdict waits for it.
-  if (!ctx.workspaces.length || !host.live || free > MAX_WALK_DIRS) return { findings, observed: { ...observed, workspaces: notWalked } };
+  if (!ctx.workspaces.length || !host.live || free > MAX_WALK_DIRS) return { findings, observed: { ...observed, workspaces: `not walked: ${notWalked}` } };
   const late = async (): Promise<ProbeOutcome> => {
     await ctx.verdictReady;
     // As long as the run allows: the walk shares the disk with gopls loading the same tree, and on
     // a loaded machine 67,000 folders took longer than the 6 s first allowed (CI, 2026-12-05).
     const deadline = performance.now() + Math.max(200, ctx.remainingMs() - 500);
-    const counted = await Promise.all(ctx.workspaces.map((w) => countWorkspaceDirs(w, deadline, free + 1)));
-    if (!counted.some((w) => w.dirs > free)) return { findings, observed: { ...observed, workspaces: `${notWalked}; the workspace has fewer folders (${counted.map((w) => `${w.dirs}${w.truncated ? '+ when the walk stopped' : ''}`).join(', ')})` } };
+    const counted = await Promise.all(ctx.workspaces.map((w) => countWorkspaceDirs(w, deadline, free + 1, excludesOf(w))));
+    if (!counted.some((w) => w.dirs > free)) return { findings, observed: { ...observed, workspaces: `${notWalked}; counted up to ${free + 1} folders, the workspace has ${counted.map((w) => `${w.dirs}${w.truncated ? '+ when the count stopped' : ''}`).join(', ')}` } };
     // The follow-up's outcome replaces the first: the findings are computed again with the folders.
-    return { findings: inotifyFindings({ maxWatches, maxInstances, usage, uid: host.uid, workspaces: counted, sysctlFiles }), observed: { ...observed, workspaces: walked(counted) } };
+    return { findings: findingsFor(counted), observed: { ...observed, workspaces: walked(counted) } };
   };
-  return { findings, observed: { ...observed, workspaces: notWalked }, followUp: { title: "whether the workspace's folders fit in the free watches", outcome: late() } };
+  return { findings, observed: { ...observed, workspaces: `not walked yet: ${notWalked}` }, followUp: { title: "whether the workspace's folders fit in the free watches", outcome: late() } };
 }
 
 export const inotifyProbe: Probe = {

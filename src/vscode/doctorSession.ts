@@ -198,11 +198,14 @@ export class DoctorSession implements vscode.Disposable {
     const manifest = goExt ? manifestFromPackageJson(JSON.stringify(goExt.packageJSON ?? {}), `golang.go ${String((goExt.packageJSON as { version?: unknown })?.version ?? '')}`) : undefined;
     const root = vscode.workspace.getConfiguration();
     const gi = root.inspect<unknown>('gopls');
+    const wx = root.inspect<unknown>('files.watcherExclude');
     inputs.settings.editorSettings = liveEditorSettings({
       gopls: { globalValue: gi?.globalValue, workspaceValue: gi?.workspaceValue, workspaceFolderValue: gi?.workspaceFolderValue },
       goSection: JSON.parse(JSON.stringify(go)) as Record<string, unknown>,
       inspectGo: (k) => ins<unknown>(k),
       manifest,
+      watcherExclude: { globalValue: wx?.globalValue, workspaceValue: wx?.workspaceValue },
+      folderWatcherExcludes: (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => ({ folder: f.uri.fsPath, value: vscode.workspace.getConfiguration('files', f.uri).inspect<unknown>('watcherExclude')?.workspaceFolderValue })),
     });
     if (manifest) inputs.settings.goExtensionManifest = manifest;
     // Terminal fixes are typed into a new terminal of the default profile: quote them for its shell.

@@ -1,6 +1,7 @@
 // The live configuration for the settings probe: what the user set for "gopls" and "go.*", per
 // scope (user, workspace, folder), as the doctor's EditorSettingsSource list. Pure over a snapshot
 // of VS Code's configuration API, so it is tested without VS Code.
+import path from 'node:path';
 import type { EditorSettingsSource, GoExtensionManifest } from '../doctor/settings.js';
 import type { Inspected } from '../facts/goSettings.js';
 
@@ -10,6 +11,9 @@ export interface LiveSettingsSnapshot {
   goSection: Record<string, unknown>;
   inspectGo(key: string): Inspected<unknown>;
   manifest?: GoExtensionManifest;
+  /** files.watcherExclude as set in user and workspace settings, and in each folder's (the inotify probe counts the folders the editor watches). */
+  watcherExclude?: Inspected<unknown>;
+  folderWatcherExcludes?: ReadonlyArray<{ folder: string; value: unknown }>;
 }
 
 const SCOPES = [
@@ -45,7 +49,10 @@ export function liveEditorSettings(s: LiveSettingsSnapshot): EditorSettingsSourc
     const gopls = s.gopls[scope];
     if (gopls !== undefined) values.gopls = gopls;
     for (const [k, i] of inspected) if (i[scope] !== undefined) values[k] = i[scope];
+    if (scope !== 'workspaceFolderValue' && s.watcherExclude?.[scope] !== undefined) values['files.watcherExclude'] = s.watcherExclude[scope];
     if (Object.keys(values).length) out.push({ source, values });
   }
+  // A folder's own, under its settings file's name: watcherExcludePatterns applies it to that folder alone.
+  for (const f of s.folderWatcherExcludes ?? []) if (f.value !== undefined) out.push({ source: path.join(f.folder, '.vscode', 'settings.json'), values: { 'files.watcherExclude': f.value } });
   return out;
 }

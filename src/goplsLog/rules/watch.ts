@@ -20,7 +20,7 @@ export const WATCH_RULES: readonly Rule[] = [
     // while it walks).
     test: /(?:inotify|watch|fsnotify)[^\n]*(?:no space left on device|ENOSPC)|(?:no space left on device|ENOSPC)[^\n]*\bwatch|\btravers(?:e|ing)\b[^\n]{0,300}: (?:no space left on device|ENOSPC)|^(?![^\n]*\b(?:writ\w*|copy\w*|cop(?:ied|ies)|creat\w*|mkdir|extract\w*|untar|unpack\w*|register\w*|pull\w*|download\w*|install\w*|sav\w*|cach\w*|build\w*|compil\w*|link\w*)\b)[^\n]*\b(?:walk(?:ing|Dir)?|filepath\.Walk\w*|lstat|stat|readdir\w*|scandir|opendir)\b[^\n]{0,300}?(?:no space left on device|ENOSPC)|limit for number of file watchers reached|Inotify limit reached|watch(?:er)?[^\n]*(?:system |user )?limit reached/i,
     nearWatcher: /no space left on device|ENOSPC/i,
-    says: 'inotify_add_watch failed with ENOSPC: the inotify watch limit (fs.inotify.max_user_watches) is exhausted',
+    says: 'inotify_add_watch failed with ENOSPC: the inotify watch limit (fs.inotify.max_user_watches) was exhausted when this was logged',
   },
   {
     id: 'inotify-emfile',
@@ -35,7 +35,8 @@ export const WATCH_RULES: readonly Rule[] = [
     // descriptor limit (RLIMIT_NOFILE), not inotify's instances, and too-many-open-files reads it.
     test: /^(?![^\n]*\bopen(?:at)? [^\s:]+: too many open files)[^\n]*?(?:(?:inotify|watch|fsnotify)[^\n]*(?:too many open files|EMFILE)|(?:too many open files|EMFILE)[^\n]*\bwatch|Insufficient watch descriptors available)/i,
     nearWatcher: /^(?![^\n]*\bopen(?:at)? [^\s:]+: too many open files)[^\n]*?(?:too many open files|EMFILE)/i,
-    says: 'inotify failed with EMFILE: the inotify instance limit (fs.inotify.max_user_instances) is exhausted',
+    headline: 'inotify-instances',
+    says: 'inotify failed with EMFILE: the inotify instance limit (fs.inotify.max_user_instances) was exhausted when this was logged',
   },
   {
     id: 'watch-descriptors-exhausted',
@@ -53,6 +54,7 @@ export const WATCH_RULES: readonly Rule[] = [
     needles: ['oo many open files', 'Too many files listed; the hard limit for your login class'],
     test: /(?:inotify|watch|fsnotify|kqueue)[^\n]*\bopen(?:at)? [^\s:]+: too many open files|Too many files listed; the hard limit for your login class is \d/i,
     nearWatcher: /\bopen(?:at)? [^\s:]+: too many open files/i,
+    headline: 'watch-descriptors',
     says: 'a file watcher could not open a path it watches or reads ("open …: too many open files"): the process ran out of file descriptors (RLIMIT_NOFILE, ulimit -n), which watchers holding one per watched path use up',
   },
   {
@@ -62,6 +64,7 @@ export const WATCH_RULES: readonly Rule[] = [
     confidence: 0.4,
     needles: ['oo many open files'],
     yieldsTo: ['inotify-emfile', 'watch-descriptors-exhausted', 'spawn-out-of-files'],
+    headline: 'watch-descriptors',
     says: 'an open failed with "too many open files" (EMFILE), usually file watchers holding descriptors',
   },
   {
@@ -89,6 +92,7 @@ export const WATCH_RULES: readonly Rule[] = [
     // overflowed." (guard/listen's INotify::QueueOverflowError, guard/rb-inotify#111).
     needles: ['queue or buffer overflow', 'fsnotify queue overflow', 'IN_Q_OVERFLOW', 'inotify event queue has overflowed'],
     test: /fsnotify: queue or buffer overflow|fsnotify queue overflow|\bIN_Q_OVERFLOW\b|inotify event queue has overflowed/,
+    headline: 'inotify-queue',
     says: 'a file watcher lost events: the inotify event queue overflowed (fs.inotify.max_queued_events)',
   },
   {

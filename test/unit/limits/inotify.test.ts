@@ -4,7 +4,12 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ctxFor, fixtureHost, parsed } from './ctx.js';
-import { countWorkspaceDirs, inotifyFindings, runInotify, type InotifyUsage } from '../../../src/probes/inotify.js';
+import { countInotify, countWorkspaceDirs, inotifyFindings, rootInodes, runInotify, type InotifyUsage } from '../../../src/probes/inotify.js';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { liveHost } from '../../../src/host/host.js';
+import { scanProcesses } from '../../../src/procfs/procs.js';
+import { watcherExcludePatterns } from '../../../src/facts/watcherExclude.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
 
 describe('inotify probe on inotify-exhausted', () => {
@@ -86,7 +91,30 @@ describe('inotifyFindings', () => {
     {
       name: 'low max and a large workspace: warning',
       in: { maxWatches: 8192, maxInstances: 128, usage: usage(100, 1), uid: 1000, workspaces: [{ root: '/src/big', dirs: 30000, truncated: false, excludable: {} }] },
-      want: [['warning', /only 8192, and the workspace \/src\/big has 30000 folders/]],
+      want: [['warning', /up to 30000 more watches .* only 8092 of 8192 are free/]],
+    },
+    // A tester's: "only 65535, and the workspace has 12125 folders" warned though they fit five times over.
+    { name: 'a limit under 65536 that the workspace fits in with room: nothing', in: { maxWatches: 65535, maxInstances: 128, usage: usage(0, 0), uid: 1000, workspaces: [{ root: '/src/vend', dirs: 12125, truncated: false, excludable: {} }] }, want: [] },
+    {
+      name: 'fits, but leaves less than a quarter free: warning',
+      in: { maxWatches: 100000, maxInstances: 128, usage: usage(60000, 1), uid: 1000, workspaces: [{ root: '/src/big', dirs: 20000, truncated: false, excludable: {} }] },
+      want: [['warning', /up to 20000 more watches .* 80000 of 100000 \(80%\), leaving 20000/]],
+    },
+    // The editor's own watcher already watches the workspace: its folders are in use, not asked for again.
+    {
+      name: 'a workspace an instance already watches (the editor): nothing',
+      in: { maxWatches: 10000, maxInstances: 128, usage: usage(5001, 2), uid: 1000, workspaces: [{ root: '/src/t5k', dirs: 5001, truncated: false, excludable: {} }], watchedRoots: [{ root: '/src/t5k', pid: 42, name: 'code', watches: 5001 }] },
+      want: [],
+    },
+    {
+      name: 'the same watches held by a process watching something else: warning',
+      in: { maxWatches: 10000, maxInstances: 128, usage: usage(5001, 2), uid: 1000, workspaces: [{ root: '/src/t5k', dirs: 5001, truncated: false, excludable: {} }], watchedRoots: [] },
+      want: [['warning', /up to 5001 more watches .* only 4999 of 10000 are free/]],
+    },
+    {
+      name: 'half of it watched: only the rest is asked for',
+      in: { maxWatches: 10000, maxInstances: 128, usage: usage(6000, 2), uid: 1000, workspaces: [{ root: '/src/t5k', dirs: 5001, truncated: false, excludable: {} }], watchedRoots: [{ root: '/src/t5k', pid: 42, name: 'code', watches: 3000 }] },
+      want: [['warning', /up to 2001 more watches \(one per folder\) \(of its 5001 folders, about 3000 are already watched by code \(pid 42\)\): with the 6000 in use that is 8001 of 10000/]],
     },
     {
       name: 'a high max but not enough left for the workspace: warning',
@@ -135,6 +163,79 @@ describe('countWorkspaceDirs', () => {
       const capped = await countWorkspaceDirs(root, performance.now() + 10_000, 5);
       expect(capped).toMatchObject({ dirs: 5, truncated: true });
       expect(await countWorkspaceDirs(path.join(root, 'missing'), performance.now() + 10_000)).toMatchObject({ dirs: 0 });
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
+// A real inotify instance held by python3 through ctypes: one instance with a watch on each of
+// `dirs`, then (as a program without O_CLOEXEC does) a forked child that inherits it and a dup()
+// in the parent. The kernel charges its watches once.
+const HOLDER = String.raw`
+import ctypes, os, sys, time
+libc = ctypes.CDLL(None, use_errno=True)
+fd = libc.inotify_init1(0)
+for d in sys.argv[1:]:
+    assert libc.inotify_add_watch(fd, d.encode(), 0x302) >= 0
+child = os.fork()
+if child == 0:
+    time.sleep(60); os._exit(0)
+os.dup(fd)
+print(child, flush=True)
+try:
+    time.sleep(60)
+finally:
+    os.kill(child, 9)
+`;
+
+describe('countInotify on real instances', () => {
+  it('charges an instance a child inherited and a dup once, and sees which workspace root it watches', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'ws-held-'));
+    const dirs = [root, ...Array.from({ length: 40 }, (_, i) => path.join(root, `d${i}`))];
+    for (const d of dirs.slice(1)) mkdirSync(d);
+    const other = mkdtempSync(path.join(os.tmpdir(), 'ws-other-'));
+    const p = spawn('python3', ['-c', HOLDER, ...dirs], { stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      const [line] = (await once(p.stdout!, 'data')) as [Buffer];
+      const child = Number(line.toString().trim());
+      const table = await scanProcesses(liveHost());
+      const mine = table.processes.filter((x) => x.pid === p.pid || x.pid === child);
+      expect(mine).toHaveLength(2);
+      const usage = await countInotify(liveHost(), mine, await rootInodes([root, other]));
+      // Three fds (the parent's two, the child's one) name one instance of 41 watches.
+      expect(usage).toMatchObject({ watches: dirs.length, instances: 1, sharedFds: 2 });
+      expect(usage.watchedRoots).toEqual([{ root, pid: p.pid, name: expect.any(String), watches: dirs.length }]);
+    } finally {
+      p.kill('SIGTERM');
+      rmSync(root, { recursive: true, force: true });
+      rmSync(other, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('files.watcherExclude', () => {
+  const user = { source: '/home/u/.config/Code/User/settings.json', values: { 'files.watcherExclude': { '**/node_modules/**': true } } };
+  const a = { source: '/src/a/.vscode/settings.json', values: { 'files.watcherExclude': { '**/vendor/**': true, '**/.git/objects/**': false } } };
+  const b = { source: '/src/b/.vscode/settings.json', values: { 'files.watcherExclude': { '**/build/**': true } } };
+  it("merges VS Code's default, the user's and the folder's own, key by key; another folder's do not apply", () => {
+    expect(watcherExcludePatterns([user, a, b], '/src/a', ['/src/a', '/src/b']).sort()).toEqual(['**/.git/subtree-cache/**', '**/.hg/store/**', '**/node_modules/**', '**/vendor/**']);
+    expect(watcherExcludePatterns([user, a, b], '/src/b', ['/src/a', '/src/b']).sort()).toEqual(['**/.git/objects/**', '**/.git/subtree-cache/**', '**/.hg/store/**', '**/build/**', '**/node_modules/**']);
+    expect(watcherExcludePatterns([], '/src/a')).toEqual(['**/.git/objects/**', '**/.git/subtree-cache/**', '**/.hg/store/**']);
+    // Not an object: ignored, as VS Code ignores a setting of the wrong type.
+    expect(watcherExcludePatterns([{ source: 'x', values: { 'files.watcherExclude': ['**/node_modules/**'] } }], '/src/a')).toHaveLength(3);
+  });
+
+  it('leaves excluded folders uncounted, relative and absolute patterns alike', async () => {
+    const root = mkdtempSync(path.join(os.tmpdir(), 'ws-excl-'));
+    try {
+      for (const d of ['cmd/x', 'node_modules/p/lib', 'node_modules/q', '.git/objects/ab', '.git/refs', 'out/gen']) mkdirSync(path.join(root, d), { recursive: true });
+      const all = await countWorkspaceDirs(root, performance.now() + 10_000);
+      expect(all.dirs).toBe(13);
+      const got = await countWorkspaceDirs(root, performance.now() + 10_000, 1000, ['**/node_modules/**', '**/.git/objects/**', path.join(root, 'out')]);
+      // root, cmd, cmd/x, .git, .git/refs
+      expect(got).toMatchObject({ dirs: 5, excluded: { dirs: 3, patterns: expect.arrayContaining(['**/node_modules/**', '**/.git/objects/**', path.join(root, 'out')]) } });
+      expect(got.excludable).toEqual({});
     } finally {
       rmSync(root, { recursive: true, force: true });
     }

@@ -9,6 +9,7 @@ import { manifestFromPackageJson } from '../../../src/facts/goExtensionManifest.
 import { parseGoplsApiJson, type GoplsApi } from '../../../src/facts/goplsApi.js';
 import { languageServerOff, nearMiss, settingPathFindings, settingsFindings, unreadableSettingsFindings } from '../../../src/probes/editorSettings.js';
 import { liveEditorSettings } from '../../../src/vscode/editorSettings.js';
+import { watcherExcludePatterns } from '../../../src/facts/watcherExclude.js';
 
 const manifest = manifestFromPackageJson(readFileSync(path.resolve(__dirname, '../../fixtures/vscode-go/package-excerpt.json'), 'utf8'), 'package.json')!;
 
@@ -204,6 +205,22 @@ describe('liveEditorSettings (the extension passes its live configuration)', () 
       { source: 'VS Code user settings', values: { gopls: { hoverKind: 'Synopsis' }, 'go.buildOnSave': 'off' } },
       { source: 'VS Code workspace settings', values: { 'go.typoSetting': true } },
     ]);
+  });
+
+  it("files.watcherExclude per scope, a folder's under its settings file, so the inotify probe applies it to that folder alone", () => {
+    const sources = liveEditorSettings({
+      gopls: {},
+      goSection: {},
+      inspectGo: () => ({}),
+      watcherExclude: { globalValue: { '**/node_modules/**': true } },
+      folderWatcherExcludes: [{ folder: '/src/a', value: { '**/vendor/**': true } }, { folder: '/src/b', value: undefined }],
+    });
+    expect(sources).toEqual([
+      { source: 'VS Code user settings', values: { 'files.watcherExclude': { '**/node_modules/**': true } } },
+      { source: '/src/a/.vscode/settings.json', values: { 'files.watcherExclude': { '**/vendor/**': true } } },
+    ]);
+    expect(watcherExcludePatterns(sources, '/src/a', ['/src/a', '/src/b'])).toContain('**/vendor/**');
+    expect(watcherExcludePatterns(sources, '/src/b', ['/src/a', '/src/b'])).not.toContain('**/vendor/**');
   });
 });
 

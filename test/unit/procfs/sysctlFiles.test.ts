@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { dropInName, sysctlSetters } from '../../../src/procfs/sysctlFiles.js';
-import { raiseInotifyLimitFix } from '../../../src/fixes/catalog.js';
+import { raisedFrom, raiseInotifyLimitFix } from '../../../src/fixes/catalog.js';
+import { makeCtx } from '../../support/probeContext.js';
+import { liveHost } from '../../../src/host/host.js';
+import { goplsLogsProbe } from '../../../src/probes/goplsLogs.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 
 const KEY = 'fs.inotify.max_user_watches';
 // Debian's /etc/sysctl.d/99-sysctl.conf is a link to /etc/sysctl.conf, whose shipped text is all comments.
@@ -47,5 +53,39 @@ describe('dropInName: a file read after every one that sets the key', () => {
     expect(fix.text).toBe(`sysctl -w ${KEY}=524288 && echo '${KEY}=524288' > /etc/sysctl.d/zz-inotify-watches.conf`);
     expect(fix.detail).toContain(`read after /etc/sysctl.d/99-local.conf (${KEY}=12)`);
     expect((raiseInotifyLimitFix('watches', 524288, []) as { text: string }).text).toContain('/etc/sysctl.d/60-inotify-watches.conf');
+  });
+});
+
+describe('what a limit is raised to', () => {
+  it.each([
+    [undefined, 524288, 524288],
+    [8192, 524288, 524288],
+    [524287, 524288, 524288],
+    // Already at or past the recommendation (a tester's 1048576): never the same or lower.
+    [524288, 524288, 1048576],
+    [1048576, 524288, 2097152],
+    [2048, 1024, 4096],
+  ])('set %s, recommended %s: %s', (current, recommended, want) => {
+    expect(raisedFrom(current, recommended)).toBe(want);
+  });
+
+  it("a log's ENOSPC gets a raise above this machine's limit as it is now, which the finding says", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'inotify-log-'));
+    try {
+      const log = path.join(dir, 'gopls.log');
+      writeFileSync(log, '2026/12/05 10:14:06 fsnotify: watch /home/dev/proj/pkg/x: no space left on device\n[Error - 10:14:07 AM] 2026/12/05 fsnotify: queue or buffer overflow\n');
+      const out = await goplsLogsProbe.run(makeCtx({ host: liveHost(), goplsLogs: [log] }));
+      const now = Number(readFileSync('/proc/sys/fs/inotify/max_user_watches', 'utf8'));
+      const f = out.findings!.find((x) => x.fixes?.some((y) => y.id === 'inotify-raise-watches'))!;
+      expect(f.message).toContain(`fs.inotify.max_user_watches is ${now} now`);
+      const value = Number(/max_user_watches=(\d+)/.exec((f.fixes!.find((y) => y.id === 'inotify-raise-watches') as { text: string }).text)![1]);
+      expect(value).toBeGreaterThan(now);
+      expect(value).toBe(raisedFrom(now, 524288));
+      // The queue's overflow has a fix of its own now, and its own title.
+      const q = out.findings!.find((x) => x.headline === 'inotify-queue')!;
+      expect(q.fixes!.map((x) => x.id)).toContain('inotify-raise-queued-events');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
