@@ -2,7 +2,7 @@
 // thing in every report: ranking keeps the first fix of an id within a cause, so two probes must
 // never build different fixes under one id. A fix carries every write its button makes
 // (planFix in plan.ts reads them), so the CLI's instruction and the button cannot differ.
-import { dropInName, sysctlSetters, type SysctlFile } from '../procfs/sysctlFiles.js';
+import { dropInName, SYSCTL_CONF, sysctlSetters, valueIn, type SysctlFile } from '../procfs/sysctlFiles.js';
 import path from 'node:path';
 import type { Fix } from '../doctor/model.js';
 import { quoteForDisplay as sh } from '../host/shellQuote.js';
@@ -169,16 +169,23 @@ export function sysctlFix(id: string, key: string, value: number, conf = `60-${k
  */
 export function raiseInotifyLimitFix(limit: 'watches' | 'instances' | 'queued_events', value = { watches: RECOMMENDED_WATCHES, instances: RECOMMENDED_INSTANCES, queued_events: RECOMMENDED_QUEUED_EVENTS }[limit], sysctlFiles?: readonly SysctlFile[]): Fix {
   const key = limit === 'queued_events' ? 'fs.inotify.max_queued_events' : `fs.inotify.max_user_${limit}`;
+  // /etc/sysctl.conf setting the key wins over any drop-in at `sysctl --system` (SYSCTL_CONF):
+  // its own line is changed; a sysctl.d link to it is the same file.
+  const conf = sysctlFiles?.find((f) => f.path === SYSCTL_CONF);
+  const inConf = conf ? valueIn(conf.text, key) : undefined;
+  const setters = (sysctlFiles ? sysctlSetters(sysctlFiles, key) : []).filter((s) => inConf === undefined || s.linksTo !== SYSCTL_CONF);
   // Named to be applied after any sysctl.d file that sets the key too, which would otherwise win at boot.
-  const { name, later } = dropInName(`60-inotify-${limit.replace('_', '-')}.conf`, sysctlFiles ? sysctlSetters(sysctlFiles, key) : []);
+  const { name, later } = dropInName(`60-inotify-${limit.replace('_', '-')}.conf`, setters);
   const outlast = later.length ? ` Named to be read after ${later.map((s) => `${s.path} (${key}=${s.value})`).join(', ')}, which would otherwise set it back at boot.` : '';
-  return sysctlFix(
-    `inotify-raise-${limit.replace('_', '-')}`,
-    key,
-    value,
-    name,
-    (limit === 'watches' ? 'Applies now and keeps it across reboots (each watch costs about 1 KiB of kernel memory, only when used).' : 'Applies now and keeps it across reboots.') + outlast,
-  );
+  const detail = (limit === 'watches' ? 'Applies now and keeps it across reboots (each watch costs about 1 KiB of kernel memory, only when used).' : 'Applies now and keeps it across reboots.') + outlast;
+  const fix = sysctlFix(`inotify-raise-${limit.replace('_', '-')}`, key, value, name, detail);
+  if (inConf === undefined || fix.kind !== 'terminal') return fix;
+  const keyRe = key.split('.').join('[./]');
+  return {
+    ...fix,
+    text: `${fix.text} && sed -i -E 's|^[[:space:]]*-?${keyRe}[[:space:]]*=.*|${key}=${value}|' ${SYSCTL_CONF}`,
+    detail: `${detail} ${SYSCTL_CONF} sets it to ${inConf}, and \`sysctl --system\` reads that file after every sysctl.d file: its line is changed to the new value too.`,
+  };
 }
 
 /** A pam_limits rule for every login. */

@@ -13,13 +13,20 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { parseSysctlInt } from '../procfs/limits.js';
 import { mapLimit, type ProcessEntry } from '../procfs/procs.js';
-import { INOTIFY_VSCODE_DOCS, raiseInotifyLimitFix, RECOMMENDED_INSTANCES, RECOMMENDED_WATCHES, watcherExcludeFix } from '../fixes/catalog.js';
+import { INOTIFY_VSCODE_DOCS, raiseInotifyLimitFix, RECOMMENDED_INSTANCES, RECOMMENDED_QUEUED_EVENTS, RECOMMENDED_WATCHES, watcherExcludeFix } from '../fixes/catalog.js';
 import { walkDirs } from '../host/walk.js';
 import { watcherExcludeMatcher, watcherExcludePatterns } from '../facts/watcherExclude.js';
 import { forEachSliced } from '../host/timeSlice.js';
 
 const WATCHES_FILE = '/proc/sys/fs/inotify/max_user_watches';
 const INSTANCES_FILE = '/proc/sys/fs/inotify/max_user_instances';
+const QUEUE_FILE = '/proc/sys/fs/inotify/max_queued_events';
+/**
+ * A queue shorter than this overflows on an ordinary burst: a git checkout or go mod vendor that
+ * rewrites a thousand files queues a few events for each (IN_MODIFY, IN_CLOSE_WRITE, IN_MOVED_TO…)
+ * before the watcher reads them. The kernel's default is 16384; below a quarter of it someone lowered it.
+ */
+const FEW_QUEUED_EVENTS = 4096;
 const ERROR_RATIO = 0.9;
 const WARN_RATIO = 0.75;
 /** Below this default-ish ceiling, a large workspace alone can use up the watches: the folders are counted. */
@@ -252,6 +259,8 @@ export function inotifyFindings(input: {
   sysctlFiles?: readonly SysctlFile[];
   /** Workspace roots an instance already watches (countInotify). */
   watchedRoots?: readonly WatchedRoot[];
+  /** fs.inotify.max_queued_events. */
+  maxQueuedEvents?: number;
 }): FindingInput[] {
   const { maxWatches, maxInstances, usage, workspaces, sysctlFiles } = input;
   const out: FindingInput[] = [];
@@ -298,6 +307,17 @@ export function inotifyFindings(input: {
       });
     }
   }
+  if (input.maxQueuedEvents !== undefined && input.maxQueuedEvents < FEW_QUEUED_EVENTS) {
+    out.push({
+      classId: 'file-watch',
+      headline: 'inotify-queue',
+      severity: 'warning',
+      confidence: 0.5,
+      message: `fs.inotify.max_queued_events is ${input.maxQueuedEvents} (the kernel's default is 16384): a burst of changes longer than that (a git checkout, go mod vendor, a build writing many files) overflows a watcher's queue, the events past it are dropped, and the editor and gopls can miss changes to go.mod and new files until a rescan.`,
+      evidence: [{ source: QUEUE_FILE, excerpt: String(input.maxQueuedEvents) }],
+      fixes: [raiseInotifyLimitFix('queued_events', RECOMMENDED_QUEUED_EVENTS, sysctlFiles)],
+    });
+  }
   const largest = [...workspaces].sort((a, b) => b.dirs - a.dirs)[0];
   if (largest && wRatio < WARN_RATIO) {
     // A tree another instance already watches (the editor's own watcher, when the doctor runs in the
@@ -342,6 +362,7 @@ export async function runInotify(ctx: ProbeContext): Promise<ProbeOutcome> {
   if (host.platform !== 'linux') return skipped(`inotify exists only on Linux (platform ${host.platform})`);
   const maxWatches = parseSysctlInt(await host.readText(WATCHES_FILE));
   const maxInstances = parseSysctlInt(await host.readText(INSTANCES_FILE));
+  const maxQueuedEvents = parseSysctlInt(await host.readText(QUEUE_FILE));
   if (maxWatches === undefined) return skipped(`${WATCHES_FILE} is not readable: the kernel has no inotify`);
 
   const table = await ctx.facts.processTable();
@@ -360,11 +381,12 @@ export async function runInotify(ctx: ProbeContext): Promise<ProbeOutcome> {
   const workspaces = walkWhy ? await Promise.all(ctx.workspaces.map((w) => countWorkspaceDirs(w, walkDeadline, MAX_WALK_DIRS, excludesOf(w)))) : [];
 
   const sysctlFiles = await readSysctlFiles(host);
-  const findingsFor = (ws: readonly WorkspaceDirs[]) => inotifyFindings({ maxWatches, maxInstances, usage, uid: host.uid, workspaces: ws, sysctlFiles, ...(usage.watchedRoots ? { watchedRoots: usage.watchedRoots } : {}) });
+  const findingsFor = (ws: readonly WorkspaceDirs[]) => inotifyFindings({ maxWatches, maxInstances, maxQueuedEvents, usage, uid: host.uid, workspaces: ws, sysctlFiles, ...(usage.watchedRoots ? { watchedRoots: usage.watchedRoots } : {}) });
   const findings = findingsFor(workspaces);
   const observed = {
     maxUserWatches: maxWatches,
     maxUserInstances: maxInstances,
+    ...(maxQueuedEvents !== undefined ? { maxQueuedEvents } : {}),
     watchesInUse: usage.watches,
     instancesInUse: usage.instances,
     ...(usage.sharedFds ? { sharedInstanceFds: usage.sharedFds } : {}),

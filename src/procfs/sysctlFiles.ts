@@ -13,11 +13,34 @@ const MAX_FILES = 200;
 export interface SysctlFile {
   path: string;
   text: string;
+  /** The file a symlink names (Debian's /etc/sysctl.d/99-sysctl.conf → /etc/sysctl.conf). */
+  linksTo?: string;
+}
+
+/**
+ * procps's `sysctl --system` reads it after every sysctl.d directory, so a key it sets wins over any
+ * drop-in there whatever its name; systemd-sysctl reads it only through a sysctl.d link to it
+ * (Debian's 99-sysctl.conf). A tester's zz-inotify-watches.conf was undone by `sysctl --system`.
+ */
+export const SYSCTL_CONF = '/etc/sysctl.conf';
+
+/** Pure: the value the last line setting `key` in a sysctl file's text gives it. */
+export function valueIn(text: string, key: string): string | undefined {
+  let value: string | undefined;
+  for (const raw of text.split('\n')) {
+    const line = raw.trim();
+    if (!line || line.startsWith('#') || line.startsWith(';')) continue;
+    // "-key = value" ignores a failure to set it; keys may be written with / for .
+    const m = /^-?([^=\s]+)\s*=\s*(.*)$/.exec(line);
+    if (m && m[1]!.replace(/\//g, '.') === key) value = m[2]!.trim();
+  }
+  return value;
 }
 
 export interface SysctlSetter {
   path: string;
   value: string;
+  linksTo?: string;
 }
 
 /** Pure: the files that set `key`, in the order systemd-sysctl applies them (the last wins). */
@@ -28,15 +51,8 @@ export function sysctlSetters(files: readonly SysctlFile[], key: string): Sysctl
   const out: SysctlSetter[] = [];
   for (const name of [...byName.keys()].sort()) {
     const f = byName.get(name)!;
-    let value: string | undefined;
-    for (const raw of f.text.split('\n')) {
-      const line = raw.trim();
-      if (!line || line.startsWith('#') || line.startsWith(';')) continue;
-      // "-key = value" ignores a failure to set it; keys may be written with / for .
-      const m = /^-?([^=\s]+)\s*=\s*(.*)$/.exec(line);
-      if (m && m[1]!.replace(/\//g, '.') === key) value = m[2]!.trim();
-    }
-    if (value !== undefined) out.push({ path: f.path, value });
+    const value = valueIn(f.text, key);
+    if (value !== undefined) out.push({ path: f.path, value, ...(f.linksTo ? { linksTo: f.linksTo } : {}) });
   }
   return out;
 }
@@ -61,9 +77,13 @@ export async function readSysctlFiles(host: Host): Promise<SysctlFile[]> {
   for (const dir of SYSCTL_DIRS) {
     const names = ((await host.list(dir)) ?? []).filter((n) => n.endsWith('.conf')).slice(0, MAX_FILES);
     for (const n of names) {
-      const text = await host.readText(path.join(dir, n), 64 * 1024);
-      if (text !== undefined) out.push({ path: path.join(dir, n), text });
+      const p = path.join(dir, n);
+      const text = await host.readText(p, 64 * 1024);
+      const link = host.readlinkSync(p);
+      if (text !== undefined) out.push({ path: p, text, ...(link ? { linksTo: path.resolve(dir, link) } : {}) });
     }
   }
+  const conf = await host.readText(SYSCTL_CONF, 64 * 1024);
+  if (conf !== undefined) out.push({ path: SYSCTL_CONF, text: conf });
   return out;
 }

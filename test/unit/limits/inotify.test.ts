@@ -87,6 +87,8 @@ describe('inotifyFindings', () => {
     { name: 'max_user_instances 4, 0 in use: warning', in: { maxWatches: 524288, maxInstances: 4, usage: usage(0, 0), uid: 1000, workspaces: [] }, want: [['warning', /max_user_instances is 4 .* only 4 free/]] },
     { name: 'max_user_instances 16, 2 in use: nothing', in: { maxWatches: 524288, maxInstances: 16, usage: usage(10, 2), uid: 1000, workspaces: [] }, want: [] },
     { name: 'max_user_instances 10, 5 in use: warning', in: { maxWatches: 524288, maxInstances: 10, usage: usage(10, 5), uid: 1000, workspaces: [] }, want: [['warning', /only 5 free/]] },
+    { name: 'max_queued_events 16: warning', in: { maxWatches: 524288, maxInstances: 128, maxQueuedEvents: 16, usage: usage(10, 2), uid: 1000, workspaces: [] }, want: [['warning', /max_queued_events is 16 .* overflows a watcher's queue/]] },
+    { name: "max_queued_events at the kernel's default: nothing", in: { maxWatches: 524288, maxInstances: 128, maxQueuedEvents: 16384, usage: usage(10, 2), uid: 1000, workspaces: [] }, want: [] },
     { name: 'instances at 125 of 128: error', in: { maxWatches: 524288, maxInstances: 128, usage: usage(100, 125), uid: 1000, workspaces: [] }, want: [['error', /125 of 128 inotify instances/]] },
     {
       name: 'low max and a large workspace: warning',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { dropInName, sysctlSetters } from '../../../src/procfs/sysctlFiles.js';
+import { execFileSync } from 'node:child_process';
 import { raisedFrom, raiseInotifyLimitFix } from '../../../src/fixes/catalog.js';
 import { makeCtx } from '../../support/probeContext.js';
 import { liveHost } from '../../../src/host/host.js';
@@ -84,6 +85,38 @@ describe('what a limit is raised to', () => {
       // The queue's overflow has a fix of its own now, and its own title.
       const q = out.findings!.find((x) => x.headline === 'inotify-queue')!;
       expect(q.fixes!.map((x) => x.id)).toContain('inotify-raise-queued-events');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('/etc/sysctl.conf setting the key', () => {
+  const CONF = '#\n# tuned by hand\nvm.swappiness = 10\n fs/inotify/max_user_watches = 3000\nfs.inotify.max_user_instances=64\n';
+  const linked = { path: '/etc/sysctl.d/99-sysctl.conf', text: CONF, linksTo: '/etc/sysctl.conf' };
+  const conf = { path: '/etc/sysctl.conf', text: CONF };
+
+  it("changes that file's line too (sysctl --system reads it last, whatever the drop-in's name), and the link to it is no reason for a zz- name", () => {
+    const fix = raiseInotifyLimitFix('watches', 524288, [linked, conf]) as { text: string; detail: string };
+    expect(fix.text).toContain(`> /etc/sysctl.d/60-inotify-watches.conf && sed -i -E`);
+    expect(fix.text).toContain('/etc/sysctl.conf');
+    expect(fix.detail).toContain('/etc/sysctl.conf sets it to 3000');
+    // Another drop-in after 60- still gets outlasted by name.
+    const both = raiseInotifyLimitFix('watches', 524288, [linked, conf, { path: '/etc/sysctl.d/99-zlocal.conf', text: `${KEY}=12\n` }]) as { text: string };
+    expect(both.text).toContain('/etc/sysctl.d/zz-inotify-watches.conf');
+    // Not set there: no sed.
+    expect((raiseInotifyLimitFix('instances', 1024, [{ path: '/etc/sysctl.conf', text: 'vm.swappiness=10\n' }]) as { text: string }).text).not.toContain('sed');
+  });
+
+  it('the sed line it types rewrites the key however it was written, and nothing else', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'sysctl-conf-'));
+    try {
+      const f = path.join(dir, 'sysctl.conf');
+      writeFileSync(f, CONF);
+      const fix = raiseInotifyLimitFix('watches', 524288, [linked, conf]) as { text: string };
+      const sed = fix.text.slice(fix.text.indexOf('sed -i')).replace('/etc/sysctl.conf', f);
+      execFileSync('bash', ['-c', sed]);
+      expect(readFileSync(f, 'utf8')).toBe('#\n# tuned by hand\nvm.swappiness = 10\nfs.inotify.max_user_watches=524288\nfs.inotify.max_user_instances=64\n');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
