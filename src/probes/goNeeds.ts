@@ -13,6 +13,26 @@
 // is gopls plus the `go list` it runs, and its own blocked readers: 3 processes' worth (18 at 2
 // CPUs; 17 and 38 measured). gopls's memory for its first load grows with the packages it loads:
 // the two cold points give about 255 MB + 1.6 MB per package, the warm ones 41 MB + 0.3 MB.
+//
+// The package count is a poor measure once packages differ in size (a tester's module of 676
+// packages, aws-sdk-go-v2's ec2 and client-go among them, took 3.1 GB cold, the count said 1.3
+// GB). The bytes of Go source gopls type-checks (GoFiles and CgoFiles of go list -deps ./...,
+// the standard library's included) tell it better. `gopls check` of one file importing the graph,
+// cold (an empty XDG_CACHE_HOME), max RSS, on 2026-12-05:
+//
+//   graph                         packages  source   cold RSS   warm RSS
+//   fmt's deps .................... 62       5.1 MB    464 MB     264 MB
+//   800 one-function packages ..... 831      3.3 MB    305 MB      84 MB
+//   x/tools go/ssa/ssautil ........ 159      9.7 MB    440 MB      89 MB
+//   every public std package ...... 318     17.9 MB    788 MB     238 MB
+//   aws-sdk-go-v2 service/ec2 ..... 247     28.4 MB   1660 MB    1437 MB
+//   client-go kubernetes .......... 577     43.0 MB   1805 MB    1150 MB
+//   the tester's module ........... 676     62.6 MB   3171 MB    2325 MB
+//
+// Cold: 250 MB + 45 MB per MB of source is within 0.64–1.09 of each (least squares: 75 + 47). Warm
+// is what the open file's own imports weigh (ec2 imported directly: 1.4 GB), which neither count
+// tells: its estimate stays a floor, 90% of the package estimate or of a fifth of the cold one,
+// whichever is lower, under every warm figure above, so a limit below it is an error only where gopls cannot work.
 
 /** Threads of one Go process at this CPU count. */
 export function goProcessTasks(cpus: number): number {
@@ -51,6 +71,8 @@ export function taskNeeds(cpus: number): TaskNeeds {
 
 export interface MemoryNeeds {
   packages: number;
+  /** Bytes of Go source the packages hold, when counted: the estimate is made from them. */
+  sourceBytes?: number;
   /** gopls's first load with a cold cache (a new workspace, a cleared cache, a new Go version). */
   cold: number;
   /** gopls with a warm cache: below this it cannot work on these workspaces at all. */
@@ -59,15 +81,27 @@ export interface MemoryNeeds {
 }
 
 const MiB = 1024 * 1024;
+const MB = 1000 * 1000;
 
-export function goplsMemoryNeeds(packages: number): MemoryNeeds {
-  const cold = Math.round((255 + 1.6 * packages) * MiB);
-  const warm = Math.round((41 + 0.3 * packages) * MiB);
+export function goplsMemoryNeeds(packages: number, sourceBytes?: number): MemoryNeeds {
+  const byCount = { cold: Math.round((255 + 1.6 * packages) * MiB), warm: Math.round((41 + 0.3 * packages) * MiB) };
+  if (sourceBytes === undefined) {
+    return {
+      packages,
+      ...byCount,
+      method: `estimated from ${packages} packages (go list -deps of the workspaces): about 255 MB + 1.6 MB per package for gopls's first load with a cold cache, 41 MB + 0.3 MB warm (measured here: 62 packages 356/59 MB, 317 packages 770/133 MB)`,
+    };
+  }
+  const srcMB = sourceBytes / MB;
+  const cold = Math.round((250 + 45 * srcMB) * MB);
+  // 10% under the lower of the two: repeated warm runs of one graph differ by about that much (280–300 MB for fmt's).
+  const warm = Math.round(0.9 * Math.min(byCount.warm, cold / 5));
   return {
     packages,
+    sourceBytes,
     cold,
     warm,
-    method: `estimated from ${packages} packages (go list -deps of the workspaces): about 255 MB + 1.6 MB per package for gopls's first load with a cold cache, 41 MB + 0.3 MB warm (measured here: 62 packages 356/59 MB, 317 packages 770/133 MB)`,
+    method: `estimated from the ${srcMB.toFixed(1)} MB of Go source in ${packages} packages (go list -deps of the workspaces): about 250 MB + 45 MB per MB of source for gopls's first load with a cold cache, and at least ${Math.round(warm / MB)} MB warm (measured here: 5 MB of source 464 MB cold, 18 MB 788 MB, 43 MB 1.8 GB, 63 MB 3.2 GB)`,
   };
 }
 
@@ -90,6 +124,7 @@ export function goplsMemoryNeeds(packages: number): MemoryNeeds {
 export interface AddressSpaceNeeds {
   cpus: number;
   packages?: number;
+  sourceBytes?: number;
   /** The go command itself: below this nothing Go builds or runs. */
   goCommand: number;
   /** gopls's start, before it loads anything. */
@@ -102,22 +137,28 @@ export interface AddressSpaceNeeds {
   method: string;
 }
 
-const MB = 1000 * 1000;
 
-export function addressSpaceNeeds(cpus: number, packages?: number): AddressSpaceNeeds {
+export function addressSpaceNeeds(cpus: number, packages?: number, sourceBytes?: number): AddressSpaceNeeds {
   const goplsStart = Math.round((1790 + 12.8 * Math.max(0, cpus - 2)) * MB);
-  const gopls = goplsStart + Math.round(1.6 * (packages ?? 0) * MB);
+  // With the source's size: its reservation plus 1.2 times the cold load's resident memory (the
+  // heap's arenas and GC headroom are mapped before they are touched). Bisected on 2026-12-05:
+  // every public std package (17.9 MB, 788 MB resident) died at 2.56 GB and loaded at 3.07 GB
+  // (estimate 3.06); the tester's module (62.6 MB, 3.2 GB resident) died at 5.12 GB and loaded at
+  // 6.14 GB (estimate 5.47). The count alone said 2.87 GB for the second.
+  const cold = packages === undefined ? undefined : goplsMemoryNeeds(packages, sourceBytes).cold;
+  const gopls = sourceBytes !== undefined && cold !== undefined ? goplsStart + Math.round(1.2 * cold) : goplsStart + Math.round(1.6 * (packages ?? 0) * MB);
   const dataStart = 235 * MB;
-  const data = packages === undefined ? dataStart : Math.max(dataStart, goplsMemoryNeeds(packages).cold);
+  const data = cold === undefined ? dataStart : Math.max(dataStart, cold);
   return {
     cpus,
     ...(packages === undefined ? {} : { packages }),
+    ...(sourceBytes === undefined ? {} : { sourceBytes }),
     goCommand: 860 * MB,
     goplsStart,
     gopls,
     dataStart,
     data,
-    method: `estimated for ${cpus} CPU${cpus === 1 ? '' : 's'}${packages === undefined ? '' : ` and ${packages} packages (go list -deps of the workspaces)`}: gopls reserves about 1.7 GiB of address space + 12 MiB per CPU beyond two to start, and about 1.5 MiB more per package it loads; the go command about 820 MiB; gopls's heap (RLIMIT_DATA) about 224 MiB at start. Measured here by bisecting ulimit -v and ulimit -d: gopls version needs 1.7 GiB at 2 CPUs and 2.4 GiB at GOMAXPROCS=64, gopls check of 62 / 185 / 319 packages 1.8 / 1.9 / 2.2 GiB`,
+    method: `estimated for ${cpus} CPU${cpus === 1 ? '' : 's'}${packages === undefined ? '' : ` and ${packages} packages (go list -deps of the workspaces)${sourceBytes === undefined ? '' : ` holding ${(sourceBytes / MB).toFixed(1)} MB of Go source`}`}: gopls reserves about 1.7 GiB of address space + 12 MiB per CPU beyond two to start, and ${sourceBytes === undefined ? 'about 1.5 MiB more per package it loads' : '1.2 times its cold load\'s resident memory more (250 MB + 45 MB per MB of source)'}; the go command about 820 MiB; gopls's heap (RLIMIT_DATA) about 224 MiB at start. Measured here by bisecting ulimit -v and ulimit -d: gopls version needs 1.7 GiB at 2 CPUs and 2.4 GiB at GOMAXPROCS=64, gopls check of 62 / 185 / 319 packages 1.8 / 1.9 / 2.2 GiB`,
   };
 }
 

@@ -269,7 +269,7 @@ export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome>
   // The workspaces' packages are counted (a go list) only when a finite limit is there to judge.
   const limited = typeof as?.soft === 'number' || typeof data?.soft === 'number';
   const packages = limited ? await workspacePackages(ctx).catch(() => undefined) : undefined;
-  const memNeeds = limited ? addressSpaceNeeds(cpus ?? 1, packages?.count) : undefined;
+  const memNeeds = limited ? addressSpaceNeeds(cpus ?? 1, packages?.count, packages?.sourceBytes) : undefined;
   if (memNeeds) findings.push(...memoryRlimitFindings({ as, data, limitsFile, needs: memNeeds }));
   const fsize = findLimit(limits, 'Max file size');
   findings.push(...fileSizeLimitFindings(fsize, limitsFile));
