@@ -2,7 +2,11 @@
 import os from 'node:os';
 import { Host } from '../host/host.js';
 import { allProbes } from '../probes/index.js';
-import type { ClassId, Report } from '../doctor/model.js';
+import type { ClassId, FindingInput, Report } from '../doctor/model.js';
+import type { Probe } from '../probes/probe.js';
+import { sessionFindings } from '../probes/gopls.js';
+import type { GoplsSessionResult } from '../lsp/session.js';
+import type { GoplsCandidate } from '../facts/goplsLocate.js';
 import { runDoctor, type ProgressEvent, type RunOptions } from './pipeline.js';
 import { DEFAULT_TIMEOUT_MS } from '../doctor/settings.js';
 import { redactAll } from '../doctor/secretShapes.js';
@@ -41,12 +45,21 @@ export async function diagnose(opts: DiagnoseOptions): Promise<DiagnoseResult> {
   }
 }
 
+function tracedDeathFindings(session: GoplsSessionResult, gopls: GoplsCandidate, uid: number, seconds: number): FindingInput[] {
+  return sessionFindings({ gopls, session, uid, alternatives: [] }).map((f) =>
+    f.role === 'symptom' && f.classId === 'gopls-launch' && f.message.startsWith(gopls.path)
+      ? { ...f, message: `The traced gopls (${gopls.path} -rpc.trace)${f.message.slice(gopls.path.length)}, ${Math.round(session.durationMs / 1000)} s into a recording of ${seconds} s: the editor's gopls on this workspace would die the same way` }
+      : f,
+  );
+}
+
 async function diagnoseMarked(opts: DiagnoseOptions): Promise<DiagnoseResult> {
   const env = opts.env ?? process.env;
   const host = opts.host ?? new Host();
   const goplsLogs = [...(opts.goplsLogs ?? [])];
   let tracePath: string | undefined;
   let traceError: string | undefined;
+  let traceDied: FindingInput[] | undefined;
   let timeoutMs = opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   if (opts.recordTraceSeconds) {
     // The hold is asked for on top of --timeout-ms; everything else the recording waits for (go
@@ -59,9 +72,15 @@ async function diagnoseMarked(opts: DiagnoseOptions): Promise<DiagnoseResult> {
     if (rec.ok) {
       tracePath = rec.path;
       goplsLogs.push(rec.path);
+      // A gopls that died while it was traced is what the editor's gopls on this workspace does too
+      // (a tester's: under ulimit -v it died of "out of memory" 5 s into a 30 s hold, and the report
+      // said no problems): its death and its stderr's reading are findings, as the launch probe's are.
+      if (rec.died) traceDied = tracedDeathFindings(rec.died.session, rec.died.gopls, host.uid, opts.recordTraceSeconds);
     } else traceError = rec.reason;
   }
-  const probes = allProbes()
+  // The traced gopls's death is reported as a probe's findings, so the ranking weighs it with the rest.
+  const traceDeath: Probe[] = traceDied ? [{ id: 'record-trace', title: 'Record a gopls trace', classes: [...new Set<ClassId>(['gopls-launch', ...traceDied.map((f) => f.classId)])], run: async () => ({ findings: traceDied }) }] : [];
+  const probes = [...allProbes(), ...traceDeath]
     .filter((p) => !p.optIn || (p.optIn === 'online' && opts.settings?.online))
     .filter((p) => !opts.onlyClasses || p.classes.some((c) => opts.onlyClasses!.includes(c)));
   const traceSkipped = traceError

@@ -10,6 +10,8 @@ import { readGoEnv } from '../facts/readGoEnv.js';
 import { locateGopls } from '../facts/goplsLocate.js';
 import { runGoplsSession } from '../lsp/session.js';
 import { findFirstGoFile } from '../lsp/workspaceFiles.js';
+import type { GoplsSessionResult } from '../lsp/session.js';
+import type { GoplsCandidate } from '../facts/goplsLocate.js';
 
 export interface RecordTraceOptions {
   host: Host;
@@ -27,7 +29,20 @@ export interface RecordTraceOptions {
   budgetMs?: number;
 }
 
-export type RecordTraceResult = { ok: true; path: string; gopls: string; openedFile?: string; failure?: string } | { ok: false; reason: string };
+export type RecordTraceResult =
+  | {
+      ok: true;
+      path: string;
+      gopls: string;
+      openedFile?: string;
+      failure?: string;
+      /**
+       * The traced gopls died while it was recorded (a crash, or killed): its session, for the
+       * engine to read as the launch probe reads its own gopls's death.
+       */
+      died?: { session: GoplsSessionResult; gopls: GoplsCandidate };
+    }
+  | { ok: false; reason: string };
 
 /** Milliseconds for starting gopls and shutting it down, on top of the hold, when no budget is given. */
 const OVERHEAD_MS = 15_000;
@@ -60,11 +75,7 @@ export async function recordGoplsTrace(opts: RecordTraceOptions): Promise<Record
     ...(openFile ? { openFile } : {}),
   });
   const written = await fs.stat(out).then((s) => s.size, () => -1);
-  if (written <= 0) {
-    if (ownDir) await fs.rm(ownDir, { recursive: true, force: true }).catch(() => undefined);
-    return { ok: false, reason: `gopls wrote no trace (${r.failure?.message ?? (written === 0 ? 'the log file stayed empty' : 'no log file appeared')})` };
-  }
-  return { ok: true, path: out, gopls: where.found.path, ...(openFile ? { openedFile: openFile } : {}), ...(r.failure ? { failure: r.failure.message } : {}) };
+  return { ok: true, path: out, gopls: where.found.path, ...(openFile ? { openedFile: openFile } : {}), ...(r.failure ? { failure: r.failure.message } : {}), ...(r.failure?.kind === 'crash' ? { died: { session: r, gopls: where.found } } : {}) };
 }
 
 /** The file the recording opens: the same small-file choice as the launch probe's (workspaceFiles.ts). */

@@ -410,6 +410,23 @@ describe.skipIf(!GO)('--record-trace', () => {
     expect(m![1]!.startsWith(tmpdir)).toBe(true);
     expect(r.stderr).toContain(`rm -r ${path.dirname(m![1]!)}`);
   });
+
+  // A tester's: under ulimit -v the traced gopls died of "out of memory" 5 s into a 30 s hold, and
+  // the report said no problems, exit 0. Here the real gopls is killed 2 s into a 6 s recording.
+  it('a traced gopls that dies during the recording is a finding, and the run is not "no problems"', () => {
+    const bin = mkdtempSync(path.join(tmp, 'dies-bin-'));
+    const wrapper = path.join(bin, 'gopls-killed-later');
+    // The redirection keeps stdin: a non-interactive shell gives a background job /dev/null otherwise.
+    writeFileSync(wrapper, `#!/bin/bash\n"${GOPLS}" "$@" 0<&0 & p=$!\n( sleep 2; kill -9 $p ) &\nwait $p\n`, { mode: 0o755 });
+    const r = cli(['diagnose', '--json', '--workspace', module_, '--gopls', wrapper, '--record-trace', '6', '--timeout-ms', '30000'], process.env);
+    const report = JSON.parse(r.stdout) as { causes: Array<{ id: string; findings: Array<{ message: string; role?: string }> }> };
+    const died = report.causes.flatMap((c) => c.findings).find((f) => f.message.startsWith('The traced gopls'));
+    expect(died, r.stdout).toBeDefined();
+    expect(died!.message, died!.message).toMatch(/exited with code 137|was killed by SIGKILL/);
+    expect(died!.message).toContain('into a recording of 6 s');
+    expect(died!.role).toBe('symptom');
+    expect(r.code).toBeGreaterThan(0);
+  });
 });
 
 describe.skipIf(!GO)('go.alternateTools.go from the user\'s settings.json, as the Go extension runs it', () => {
