@@ -166,7 +166,12 @@ export const PROCESS_RULES: readonly Rule[] = [
     // line's words ("failed to create new OS thread") are a thread limit's in every report, but
     // its errno says it is none: a guess from them would blame the limit the errno rules out.
     notAfter: { test: /failed to create new OS thread[^\n]*errno=(?!11\b|12\b)\d+/, lines: 2, holds: /newosproc/, wordsMislead: true },
-    says: 'the Go runtime could not have another OS thread (thread exhaustion, newosproc): a thread or task limit was reached',
+    // checkmcount's cap is the program's own setting, not the kernel's refusal, yet a system's in
+    // practice too: dockerd sets it from kernel.threads-max (moby's configureMaxThreads), and
+    // thousands of threads blocked in system calls are what a stalled file system leaves. So a
+    // symptom, explained only by a limit found in this run; the words say which runtime limit it is
+    // (a tester read "a thread or task limit was reached" as a claim about the kernel's).
+    says: "the Go runtime could not have another OS thread (newosproc: the kernel refused one; or \"thread exhaustion\": the runtime's own cap, debug.SetMaxThreads, 10000 unless the program set it, e.g. from kernel.threads-max): threads ran out",
   },
   {
     id: 'task-limit-named',
