@@ -276,7 +276,7 @@ export function reinstallToolFix(tool: { name: string; importPath: string; versi
 }
 
 /** A fix that raises a limit where it is set: systemd unit, Docker container, or the kernel docs. */
-export function raiseLimitFixes(kind: 'memory' | 'pids', cgPath: string, at?: { dir: string; version: 1 | 2 }): Fix[] {
+export function raiseLimitFixes(kind: 'memory' | 'pids', cgPath: string, at?: { dir?: string; version: 1 | 2 }): Fix[] {
   const segs = cgPath.split('/').filter(Boolean);
   const docker = segs.map((s) => /^docker-([0-9a-f]{12,64})\.scope$/.exec(s)?.[1] ?? (segs[segs.indexOf(s) - 1] === 'docker' && /^[0-9a-f]{12,64}$/.test(s) ? s : undefined)).find(Boolean);
   if (docker) {
@@ -307,14 +307,15 @@ export function raiseLimitFixes(kind: 'memory' | 'pids', cgPath: string, at?: { 
   const v1 = at?.version === 1;
   const file = kind === 'memory' ? (v1 ? 'memory.limit_in_bytes' : 'memory.max') : 'pids.max';
   const value = kind === 'memory' ? (v1 ? String(4 * 1024 ** 3) : '4G') : '8192';
+  const dir = at?.dir;
   return [
-    ...(at
+    ...(dir
       ? [
           {
             id: kind === 'memory' ? 'cgroup-write-memory-limit' : 'cgroup-write-pids-max',
             kind: 'terminal' as const,
             title: `Raise ${file} of ${cgPath || '/'} to ${kind === 'memory' ? '4 GiB' : value}`,
-            text: `echo ${value} > ${sh(path.join(at.dir, file))}`,
+            text: `echo ${value} > ${sh(path.join(dir, file))}`,
             needsRoot: true,
             detail: 'Until whatever made this cgroup (a container runtime, a job scheduler, a script) sets it again: raise it there too.',
           },

@@ -36,6 +36,8 @@ const SLACK_S = 1;
 
 export interface CounterReading {
   controller: 'memory' | 'pids';
+  /** The cgroup version of its hierarchy. */
+  version?: 1 | 2;
   /** The cgroup directory. */
   dir: string;
   /** The cgroup's path in its hierarchy (/system.slice/…), for the fix that raises its limit. */
@@ -96,7 +98,7 @@ export async function readCounters(host: Host, opts: { livePids?: boolean } = {}
           if (v !== undefined && Number.isFinite(v)) values[k] = v;
         }
         const cgPath = path.posix.join(placement.mount.root, dir.slice(placement.mount.mountPoint.length) || '/');
-        counters.push({ controller, dir, cgPath, file, values, ...(typeof limit === 'number' ? { limit, limitFile: path.posix.join(dir, limitName) } : {}) });
+        counters.push({ controller, version: placement.version, dir, cgPath, file, values, ...(typeof limit === 'number' ? { limit, limitFile: path.posix.join(dir, limitName) } : {}) });
       }
     }
   }
@@ -167,6 +169,9 @@ export function afterRunFindings(i: AfterRunInput): FindingInput[] {
   const out: FindingInput[] = [];
   const rises = risesBetween(i.before, i.after);
   const riseEvidence = (r: CounterRise): Evidence => ({ source: r.reading.file, excerpt: `${r.key} ${r.before} → ${r.after} during this run` });
+  // The cgroup's own version decides the limit file and its docs (a tester's v1 host was sent to v2's page).
+  // Its limit file is written only where the limit is set at that level (else a parent's is).
+  const at = (c: CounterReading) => (c.version ? { ...(c.limit !== undefined ? { dir: c.dir } : {}), version: c.version } : undefined);
   const limitEvidence = (r: CounterRise): Evidence[] => (r.reading.limitFile && r.reading.limit !== undefined ? [{ source: r.reading.limitFile, excerpt: String(r.reading.limit) }] : []);
   const killedDuring = i.earlier.filter((f) => f.role === 'symptom' && f.symptom === 'killed');
   const diedDuring = i.earlier.filter((f) => f.role === 'symptom' && (f.symptom === 'died' || f.symptom === 'hang'));
@@ -188,7 +193,7 @@ export function afterRunFindings(i: AfterRunInput): FindingInput[] {
       confidence: tiedTo || victims.some((v) => /gopls|compile|\bgo\b/.test(v)) ? 0.97 : 0.85,
       message: `During this diagnosis the kernel's OOM killer killed ${r ? `${r.after - r.before} process${r.after - r.before === 1 ? '' : 'es'}` : 'a process'}${victims.length ? ` (${victims.slice(0, 3).join(', ')})` : ''} in ${where}${Number.isFinite(limit) ? `, limited to ${formatBytes(limit)}` : ''}.${tie} A Go program killed this way leaves no stack trace.`,
       evidence: [...(r ? [riseEvidence(r), ...limitEvidence(r)] : []), ...oomLines.slice(-3).map((k) => ({ source: i.kernelSource, excerpt: k.line }))],
-      fixes: r ? raiseLimitFixes('memory', r.reading.cgPath) : [],
+      fixes: r ? raiseLimitFixes('memory', r.reading.cgPath, at(r.reading)) : [],
       explains: ['gopls-launch'],
     });
   } else {
@@ -201,7 +206,7 @@ export function afterRunFindings(i: AfterRunInput): FindingInput[] {
         confidence: 0.55,
         message: `During this diagnosis the memory cgroup ${hit.reading.dir} hit its limit${hit.reading.limit !== undefined ? ` of ${formatBytes(hit.reading.limit)}` : ''} ${hit.after - hit.before} time${hit.after - hit.before === 1 ? '' : 's'} (${hit.key}): the kernel reclaimed memory to stay under it, and a larger load ends in an OOM kill.`,
         evidence: [riseEvidence(hit), ...limitEvidence(hit)],
-        fixes: raiseLimitFixes('memory', hit.reading.cgPath),
+        fixes: raiseLimitFixes('memory', hit.reading.cgPath, at(hit.reading)),
       });
     }
   }
@@ -218,7 +223,7 @@ export function afterRunFindings(i: AfterRunInput): FindingInput[] {
       confidence: 0.9,
       message: `During this diagnosis the pids limit${pidRise?.reading.limit !== undefined ? ` (pids.max ${pidRise.reading.limit} in ${pidRise.reading.dir})` : ''} refused ${n !== undefined ? `${n} fork${n === 1 ? '' : 's'} or thread creation${n === 1 ? '' : 's'}` : 'forks'}: go build, go test and gopls fail with "resource temporarily unavailable" or "failed to create new OS thread".`,
       evidence: [...(pidRise ? [riseEvidence(pidRise), ...limitEvidence(pidRise)] : []), ...rejected.slice(-3).map((x) => ({ source: i.kernelSource, excerpt: x.line }))],
-      fixes: raiseLimitFixes('pids', pidRise?.reading.cgPath ?? rejected[0]!.cgroup),
+      fixes: raiseLimitFixes('pids', pidRise?.reading.cgPath ?? rejected[0]!.cgroup, pidRise ? at(pidRise.reading) : undefined),
       explains: ['gopls-launch', 'module-resolution'],
     });
   }

@@ -52,6 +52,17 @@ describe('afterRunFindings', () => {
     ]);
   });
 
+  // A tester's: on a v1 host the first verdict linked v1's memory page, the follow-up v2's.
+  it("the fix follows the cgroup's own version: v1's limit file and page on a v1 hierarchy", () => {
+    const v1 = (c: Readings['counters']) => c.map((x) => ({ ...x, version: 1 as const }));
+    const found = afterRunFindings({ before: { uptime: 6500, counters: v1(mem(0, 0)) }, after: { uptime: 6503, counters: v1(mem(1, 14)) }, kernel: [], kernelSource: 'dmesg', earlier: [killedGopls] });
+    const fixes = found[0]!.fixes!;
+    expect(fixes.find((f) => f.id === 'cgroup-memory-docs')).toMatchObject({ url: expect.stringContaining('cgroup-v1/memory') });
+    expect(fixes.find((f) => f.id === 'cgroup-write-memory-limit')).toMatchObject({ text: `echo ${4 * 1024 ** 3} > ${leaf}/memory.limit_in_bytes` });
+    const p = afterRunFindings({ before: { counters: v1(pids(0)) }, after: { counters: v1(pids(3)) }, kernel: [], kernelSource: 'dmesg', earlier: [] });
+    expect(p.find((f) => f.classId === 'process-limit')!.fixes!.find((f) => f.id === 'cgroup-pids-docs')).toMatchObject({ url: expect.stringContaining('cgroup-v1/pids') });
+  });
+
   it('the kernel log alone (counters unreadable) names the victim', () => {
     const kernel = recordsSince(parseDmesg(DMESG), 6500);
     const found = afterRunFindings({ before: { counters: [] }, after: { counters: [] }, kernel, kernelSource: 'dmesg', earlier: [] });
