@@ -177,7 +177,9 @@ export function memoryRlimitFindings(i: { as?: ResourceLimit; data?: ResourceLim
   const n = i.needs;
   const dies = 'it dies at once with "runtime: out of memory", "failed to reserve page summary memory" or "pthread_create failed: Resource temporarily unavailable", words that name no limit';
   judge(i.as, 'The address-space limit RLIMIT_AS (ulimit -v)', 'as', [
-    { below: n.goCommand, severity: 'error', confidence: 0.9, why: `below the about ${formatBytes(n.goCommand)} even the go command reserves, so no Go program starts (${dies})` },
+    // go version and go list still run down to about 750 MB (a tester's go env and go list at 732
+    // MiB): what fails first is a build, the compiler and the linker reserving more.
+    { below: n.goCommand, severity: 'error', confidence: 0.9, why: `below the about ${formatBytes(n.goCommand)} a build of a hello world needs, so go build, go test and go run fail while the compiler or the linker starts (${dies}; go env and go list may still run), and gopls cannot start at all` },
     { below: n.goplsStart, severity: 'error', confidence: 0.85, why: `below the about ${formatBytes(n.goplsStart)} gopls reserves before it loads anything on ${n.cpus} CPUs, so gopls cannot start (${dies})` },
     ...(n.packages !== undefined && n.gopls > n.goplsStart
       ? [{ below: n.gopls, severity: 'warning' as const, confidence: 0.6, why: `below the about ${formatBytes(n.gopls)} gopls will reserve once it has loaded these workspaces' ${n.packages} packages: it starts, then dies of "out of memory" as it loads` }]

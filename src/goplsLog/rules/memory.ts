@@ -94,7 +94,9 @@ export const MEMORY_RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.5,
     needles: ['signal: killed'],
-    says: 'a go command gopls ran was killed ("signal: killed"), which is what the kernel\'s OOM killer looks like from outside',
+    // Go's os/exec words for a child that died of SIGKILL: a go command gopls ran, or gopls itself
+    // as a Go client saw it ("gopls: signal: killed", a tester's paste): the line names the program.
+    says: 'a process was killed with SIGKILL ("signal: killed", Go\'s words for a child that was: the program the line names, a go command gopls ran or gopls itself), which is what the kernel\'s OOM killer looks like from outside',
   },
   {
     id: 'kernel-oom-kill',

@@ -20,7 +20,7 @@ describe('memoryRlimitFindings', () => {
   const rows: Array<{ name: string; as?: string; data?: string; cpus?: number; packages?: number; want: Array<[string, RegExp]> }> = [
     { name: 'unlimited: nothing', as: 'unlimited', data: 'unlimited', want: [] },
     { name: 'far above every need: nothing', as: String(8 * GB), data: String(4 * GB), want: [] },
-    { name: 'below the go command: an error, nothing Go starts', as: String(0.7 * GB), want: [['error', /even the go command reserves/]] },
+    { name: 'below the go command: an error, nothing Go starts', as: String(0.7 * GB), want: [['error', /a build of a hello world needs, so go build, go test and go run fail/]] },
     { name: 'between the go command and gopls start: gopls cannot start', as: String(1.5 * GB), want: [['error', /gopls cannot start.*pthread_create failed/]] },
     { name: 'above start, below the need for 317 packages: a warning naming them', as: String(2.1 * GB), want: [['warning', /these workspaces' 317 packages/]] },
     { name: 'the same limit on 64 CPUs: gopls reserves more per CPU and cannot start', as: String(2.1 * GB), cpus: 64, want: [['error', /on 64 CPUs, so gopls cannot start/]] },
