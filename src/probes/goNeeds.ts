@@ -101,7 +101,7 @@ export function goplsMemoryNeeds(packages: number, sourceBytes?: number): Memory
     sourceBytes,
     cold,
     warm,
-    method: `estimated from the ${srcMB.toFixed(1)} MB of Go source in ${packages} packages (go list -deps of the workspaces): about 250 MB + 45 MB per MB of source for gopls's first load with a cold cache, and at least ${Math.round(warm / MB)} MB warm (measured here: 5 MB of source 464 MB cold, 18 MB 788 MB, 43 MB 1.8 GB, 63 MB 3.2 GB)`,
+    method: `estimated from ${packages} packages holding ${srcMB.toFixed(1)} MB of Go source (go list -deps of the workspaces): about 250 MB + 45 MB per MB of source for gopls's first load with a cold cache, and at least ${Math.round(warm / MB)} MB warm (measured here: 5 MB of source 464 MB cold, 18 MB 788 MB, 43 MB 1.8 GB, 63 MB 3.2 GB)`,
   };
 }
 

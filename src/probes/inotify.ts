@@ -410,9 +410,11 @@ export async function runInotify(ctx: ProbeContext): Promise<ProbeOutcome> {
     // a loaded machine 67,000 folders took longer than the 6 s first allowed (CI, 2026-12-05).
     const deadline = performance.now() + Math.max(200, ctx.remainingMs() - 500);
     const counted = await Promise.all(ctx.workspaces.map((w) => countWorkspaceDirs(w, deadline, free + 1, excludesOf(w))));
-    if (!counted.some((w) => w.dirs > free)) return { findings, observed: { ...observed, workspaces: `${notWalked}; counted up to ${free + 1} folders, the workspace has ${counted.map((w) => `${w.dirs}${w.truncated ? '+ when the count stopped' : ''}`).join(', ')}` } };
-    // The follow-up's outcome replaces the first: the findings are computed again with the folders.
-    return { findings: findingsFor(counted), observed: { ...observed, workspaces: walked(counted) } };
+    // The follow-up's outcome replaces the first: the findings are computed again with the folders
+    // (more than are free, or so many that little is left: inotifyFindings says which).
+    const again = findingsFor(counted);
+    if (!counted.some((w) => w.dirs > free) && again.length === findings.length) return { findings, observed: { ...observed, workspaces: `${notWalked}; counted up to ${free + 1} folders, the workspace has ${counted.map((w) => `${w.dirs}${w.truncated ? '+ when the count stopped' : ''}`).join(', ')}` } };
+    return { findings: again, observed: { ...observed, workspaces: walked(counted) } };
   };
   return { findings, observed: { ...observed, workspaces: `not walked yet: ${notWalked}` }, followUp: { title: "whether the workspace's folders fit in the free watches", outcome: late() } };
 }
