@@ -358,7 +358,7 @@ function pidsFindings(view: CgroupView<PidsLevel>, subjects: Subject[], membersh
       classId: 'process-limit',
       severity: error ? 'error' : 'warning',
       confidence: error ? 0.8 : 0.55,
-      message: `The pids cgroup of ${who} holds ${t.level.current} of its ${t.level.max} tasks (${pct(t.ratio)})${v.refused ? `, and ${v.refused.count} fork${v.refused.count === 1 ? ' was' : 's were'} already refused` : ''}: go build and go test fail with "resource temporarily unavailable" or "failed to create new OS thread".`,
+      message: `The pids cgroup of ${who} holds ${t.level.current} of its ${t.level.max} tasks (${pct(t.ratio)})${v.refused ? `, and pids.events counts ${v.refused.count} refused fork${v.refused.count === 1 ? '' : 's'} since the cgroup was made (the doctor's own included when it runs in it)` : ''}: go build and go test fail with "resource temporarily unavailable" or "failed to create new OS thread".`,
       evidence: [...readEvidence(t.level.currentRead), ...readEvidence(t.level.maxRead), ...refusedEvidence, membershipLine],
       fixes,
       // A gopls that cannot fork go fails to load its views or dies: those are this limit's symptoms.

@@ -63,7 +63,7 @@ describe('cgroups probe on fixture hosts', () => {
     expect(past).toMatchObject({ classId: 'memory-limit', severity: 'warning' });
     expect(past.evidence[0]).toMatchObject({ source: '/sys/fs/cgroup/memory.events', excerpt: 'max 235\noom 2\noom_kill 1' });
     const pids = errors.find((f) => f.classId === 'process-limit')!;
-    expect(pids.message).toMatch(/58 of its 64 tasks \(91%\), and 3 forks were already refused/);
+    expect(pids.message).toMatch(/58 of its 64 tasks \(91%\), and pids.events counts 3 refused forks since the cgroup was made/);
     expect(pids.evidence.map((e) => e.source)).toEqual(['/sys/fs/cgroup/pids.current', '/sys/fs/cgroup/pids.max', '/sys/fs/cgroup/pids.events', '/proc/30684/cgroup']);
     const usage = findings.find((f) => /uses .* of its 512 MiB limit/.test(f.message));
     expect(usage).toMatchObject({ severity: 'warning' });
