@@ -92,6 +92,11 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
     explanation:
       'Each program that watches files opens inotify instances (an editor window opens several: its server, its file watcher, its extension host), and fs.inotify.max_user_instances caps how many one user may hold. When none are left, the next watcher fails with EMFILE ("too many open files") however many watches are free, and changes on disk go unnoticed.',
   },
+  'remote-workspace': {
+    title: 'The workspace is on a network, FUSE or shared file system',
+    explanation:
+      'go and gopls read every file of the workspace on each load, take file locks and expect Unix modes. On NFS, SMB, 9p (WSL\'s Windows drives, a VM\'s host folder) or FUSE those are slower or behave differently: loads crawl, locks fail or hang, and file modes or executability are not what they seem. Nothing is refused yet; moving the workspace to a local disk avoids it.',
+  },
   'watches-short': {
     title: 'The workspace needs more inotify watches than are free',
     explanation:

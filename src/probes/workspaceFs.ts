@@ -154,6 +154,10 @@ export function assessWorkspaceMounts(workspaces: readonly WorkspaceMount[], hom
     const move = moveFix(w, home);
     findings.push({
       classId: 'fs-access',
+      // Reads and writes work there: titled by what it is, not by the class's "cannot read or write" (a tester's).
+      headline: 'remote-workspace',
+      // As before it had a headline: what such a file system refuses or hangs on is its doing.
+      explains: ['fs-access'],
       severity: 'warning',
       confidence: kind === 'wsl-windows' ? 0.7 : 0.55,
       message: `The workspace ${w.real} is on ${where}: ${why}`,
