@@ -72,18 +72,19 @@ async function diagnoseMarked(opts: DiagnoseOptions): Promise<DiagnoseResult> {
     if (rec.ok) {
       tracePath = rec.path;
       goplsLogs.push(rec.path);
-      // A gopls that died while it was traced is what the editor's gopls on this workspace does too
-      // (a tester's: under ulimit -v it died of "out of memory" 5 s into a 30 s hold, and the report
-      // said no problems): its death and its stderr's reading are findings, as the launch probe's are.
-      if (rec.died) traceDied = tracedDeathFindings(rec.died.session, rec.died.gopls, host.uid, opts.recordTraceSeconds);
     } else traceError = rec.reason;
+    // A gopls that died while it was traced is what the editor's gopls on this workspace does too
+    // (a tester's: under ulimit -v it died of "out of memory" 5 s into a 30 s hold, and the report
+    // said no problems): its death and its stderr's reading are findings, as the launch probe's are,
+    // whether or not it wrote a trace first.
+    if (rec.died) traceDied = tracedDeathFindings(rec.died.session, rec.died.gopls, host.uid, opts.recordTraceSeconds);
   }
   // The traced gopls's death is reported as a probe's findings, so the ranking weighs it with the rest.
   const traceDeath: Probe[] = traceDied ? [{ id: 'record-trace', title: 'Record a gopls trace', classes: [...new Set<ClassId>(['gopls-launch', ...traceDied.map((f) => f.classId)])], run: async () => ({ findings: traceDied }) }] : [];
   const probes = [...allProbes(), ...traceDeath]
     .filter((p) => !p.optIn || (p.optIn === 'online' && opts.settings?.online))
     .filter((p) => !opts.onlyClasses || p.classes.some((c) => opts.onlyClasses!.includes(c)));
-  const traceSkipped = traceError
+  const traceSkipped = traceError && !traceDied
     ? { id: 'record-trace', title: 'Record a gopls trace', status: 'skipped' as const, durationMs: 0, reason: traceError, classes: ['gopls-launch' as const], observed: {}, findingCount: 0 }
     : undefined;
   // Root commands as they can run here: sudo only for a user who is not root on a machine that has

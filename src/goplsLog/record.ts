@@ -42,7 +42,7 @@ export type RecordTraceResult =
        */
       died?: { session: GoplsSessionResult; gopls: GoplsCandidate };
     }
-  | { ok: false; reason: string };
+  | { ok: false; reason: string; died?: { session: GoplsSessionResult; gopls: GoplsCandidate } };
 
 /** Milliseconds for starting gopls and shutting it down, on top of the hold, when no budget is given. */
 const OVERHEAD_MS = 15_000;
@@ -75,7 +75,12 @@ export async function recordGoplsTrace(opts: RecordTraceOptions): Promise<Record
     ...(openFile ? { openFile } : {}),
   });
   const written = await fs.stat(out).then((s) => s.size, () => -1);
-  return { ok: true, path: out, gopls: where.found.path, ...(openFile ? { openedFile: openFile } : {}), ...(r.failure ? { failure: r.failure.message } : {}), ...(r.failure?.kind === 'crash' ? { died: { session: r, gopls: where.found } } : {}) };
+  const died = r.failure?.kind === 'crash' ? { died: { session: r, gopls: where.found } } : {};
+  if (written <= 0) {
+    if (ownDir) await fs.rm(ownDir, { recursive: true, force: true }).catch(() => undefined);
+    return { ok: false, reason: `gopls wrote no trace (${r.failure?.message ?? (written === 0 ? 'the log file stayed empty' : 'no log file appeared')})`, ...died };
+  }
+  return { ok: true, path: out, gopls: where.found.path, ...(openFile ? { openedFile: openFile } : {}), ...(r.failure ? { failure: r.failure.message } : {}), ...died };
 }
 
 /** The file the recording opens: the same small-file choice as the launch probe's (workspaceFiles.ts). */
