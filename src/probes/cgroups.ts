@@ -22,7 +22,8 @@ import {
   type ControllerPlacement,
 } from '../procfs/cgroup.js';
 import { parseMemInfo } from '../procfs/meminfo.js';
-import { mapLimit, procOf, type ProcessEntry } from '../procfs/procs.js';
+import { mapLimit, procOf, scanProcesses, type ProcessEntry } from '../procfs/procs.js';
+import { ownTasks } from './ownTasks.js';
 import { forEachSliced } from '../host/timeSlice.js';
 import { goplsMemoryNeeds, taskNeeds, type MemoryNeeds, type TaskNeeds } from './goNeeds.js';
 import { parseCpuList } from '../procfs/cpuList.js';
@@ -138,6 +139,8 @@ interface PidsLevel {
   max?: number | 'max';
   maxRead: FileRead;
   current?: number;
+  /** Tasks of the doctor's own left out of `current` (its run's, not the user's). */
+  ownExcluded?: number;
   currentRead: FileRead;
   eventsRead: FileRead;
   eventsMax?: number;
@@ -358,7 +361,7 @@ function pidsFindings(view: CgroupView<PidsLevel>, subjects: Subject[], membersh
       classId: 'process-limit',
       severity: error ? 'error' : 'warning',
       confidence: error ? 0.8 : 0.55,
-      message: `The pids cgroup of ${who} holds ${t.level.current} of its ${t.level.max} tasks (${pct(t.ratio)})${v.refused ? `, and pids.events counts ${v.refused.count} refused fork${v.refused.count === 1 ? '' : 's'} since the cgroup was made (the doctor's own included when it runs in it)` : ''}: go build and go test fail with "resource temporarily unavailable" or "failed to create new OS thread".`,
+      message: `The pids cgroup of ${who} holds ${t.level.current} of its ${t.level.max} tasks (${pct(t.ratio)}${t.level.ownExcluded ? `, besides the doctor's own ${t.level.ownExcluded}` : ''})${v.refused ? `, and pids.events counts ${v.refused.count} refused fork${v.refused.count === 1 ? '' : 's'} since the cgroup was made (the doctor's own included when it runs in it)` : ''}: go build and go test fail with "resource temporarily unavailable" or "failed to create new OS thread".`,
       evidence: [...readEvidence(t.level.currentRead), ...readEvidence(t.level.maxRead), ...refusedEvidence, membershipLine],
       fixes,
       // A gopls that cannot fork go fails to load its views or dies: those are this limit's symptoms.
@@ -386,7 +389,7 @@ function pidsFindings(view: CgroupView<PidsLevel>, subjects: Subject[], membersh
           classId: 'process-limit',
           severity: error ? 'error' : 'warning',
           confidence: error ? 0.8 : 0.6,
-          message: `The pids cgroup of ${who} allows ${tightest.max} tasks and ${tightest.current} are in use: ${left} left, while ${error ? `even a trivial go build (-p 1) needs about ${need.trivial}` : `gopls and a default go build (-p ${need.cpus}) need about ${need.normal}`}. Every thread counts: builds fail with "resource temporarily unavailable" and Go programs with "failed to create new OS thread".`,
+          message: `The pids cgroup of ${who} allows ${tightest.max} tasks and ${tightest.current} are in use${tightest.ownExcluded ? ` (besides the doctor's own ${tightest.ownExcluded})` : ''}: ${left} left, while ${error ? `even a trivial go build (-p 1) needs about ${need.trivial}` : `gopls and a default go build (-p ${need.cpus}) need about ${need.normal}`}. Every thread counts: builds fail with "resource temporarily unavailable" and Go programs with "failed to create new OS thread".`,
           evidence: [...readEvidence(tightest.maxRead), ...readEvidence(tightest.currentRead), { source: 'estimate', excerpt: need.method }, membershipLine],
           fixes: raiseLimitFixes('pids', cgroupPathOf(tightest.dir, view.placement.mount), { dir: tightest.dir, version: view.version }),
         });
@@ -558,7 +561,21 @@ export async function runCgroups(ctx: ProbeContext): Promise<ProbeOutcome> {
   const cpus = await cpusFor(host, ctx.env);
   const taskNeed = cpus ? taskNeeds(cpus) : undefined;
   for (const g of memoryGroups.values()) findings.push(...memoryFindings(g.view, g.subjects, g.line, memAvailable, memAvailEntry?.bytes, memNeed));
-  for (const g of pidsGroups.values()) findings.push(...pidsFindings(g.view, g.subjects, g.line, taskNeed));
+  // The doctor's own tasks are not in use when the user builds (process-limits.ts says the same of
+  // RLIMIT_NPROC): in the CLI none of its tree stays, in the editor the extension host does but the
+  // probes' children do not. Every level of the doctor's own pids view holds them (a tester's fresh
+  // pids.max 15 read "15 of its 15 tasks", all of them the doctor's). Counted again together with
+  // pids.current, now: the run's children come and go, and the table of the run's start missed those
+  // begun since (a first try said 16 of 27 were someone else's).
+  const mineLimited = [...pidsGroups.values()].some((g) => g.subjects.some((x) => x.role === 'editor') && judgePids(g.view.levels).effectiveMax);
+  const fresh = mineLimited && host.live ? await scanProcesses(host) : undefined;
+  const ownThreads = fresh ? ownTasks(host, fresh.processes, ctx.settings.hostIsEditor === true).threads : 0;
+  for (const g of pidsGroups.values()) {
+    const mine = ownThreads > 0 && g.subjects.some((x) => x.role === 'editor');
+    const levels = mine ? await Promise.all(g.view.levels.map((l) => readPidsLevel(host, l.dir))) : g.view.levels;
+    const view = mine ? { ...g.view, levels: levels.map((l) => (l.current === undefined ? l : { ...l, current: Math.max(0, l.current - ownThreads), ownExcluded: Math.min(l.current, ownThreads) })) } : g.view;
+    findings.push(...pidsFindings(view, g.subjects, g.line, taskNeed));
+  }
 
   const observed = {
     mode,

@@ -8,9 +8,8 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import { findLimit, parseFileNr, parseLimits, parseLoadAvg, parseSysctlInt, type FileNr, type ResourceLimit } from '../procfs/limits.js';
-import { ownTaskPids, procOf } from '../procfs/procs.js';
-import { environHasMarker } from '../procfs/sweepMarked.js';
-import { currentRunMarker } from '../host/runMarker.js';
+import { procOf } from '../procfs/procs.js';
+import { ownTasks } from './ownTasks.js';
 import { limitsConfFix, raiseNofileFix, sysctlFix } from '../fixes/catalog.js';
 import { FILE_SIZE_NEEDS, addressSpaceNeeds, openFileNeeds, taskNeeds, type AddressSpaceNeeds, type OpenFileNeeds, type TaskNeeds } from './goNeeds.js';
 import { cpusFor, workspacePackages } from './cgroups.js';
@@ -241,13 +240,7 @@ export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome>
   const limits = parseLimits(limitsText ?? host.limitsAtStart ?? '');
   // The doctor's own tasks are not in use when the user builds: in the CLI none of them stays, in
   // the editor the extension host does but the probes' children do not.
-  const marker = currentRunMarker();
-  const marked = (pid: number) => {
-    if (marker === undefined) return false;
-    const environ = host.readTextSync(`/proc/${pid}/environ`, 256 * 1024);
-    return environ !== undefined && environHasMarker(environ, marker);
-  };
-  const ours = host.live ? ownTaskPids(table.processes, host.pid, ctx.settings.hostIsEditor === true, marked) : new Set<number>();
+  const ours = ownTasks(host, table.processes, ctx.settings.hostIsEditor === true).pids;
   const own = table.processes.filter((p) => p.uid === host.uid && !ours.has(p.pid));
   const userTasks = own.reduce((n, p) => n + (p.threads ?? 1), 0);
   const allThreads = table.processes.reduce((n, p) => n + (p.threads ?? 1), 0);

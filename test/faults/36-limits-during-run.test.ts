@@ -119,6 +119,30 @@ describe('fault: memory limit that holds during the run', () => {
   }
 });
 
+describe("fault: the doctor in a pids cgroup with room for a build: its own tasks are not in use", () => {
+  // A tester's fresh cgroup read "15 of its 15 tasks", every one the doctor's. Here pids.max 48 holds
+  // gopls and a default build (about 36 on 2 CPUs) beside nothing else; the doctor's own ~25 tasks
+  // (node's threads, its go commands, its gopls) are left out, as process-limits leaves them out of RLIMIT_NPROC.
+  it('small module, pids.max 48: no process-limit cause before the run', async () => {
+    const dir = tempDir('pids-own');
+    const ws = await moduleOf('small', dir);
+    const cg = makeCgroup('pids', 'own');
+    try {
+      cg.write('pids.max', '48');
+      const run = await runDoctorCli({ workspaces: [ws], env: userEnv(), cwd: ws, wrap: inCgroup(cg.dir), timeoutMs: 15_000 });
+      const refused = cg.read('pids.events');
+      console.log(`[pids-own] pids.max=48 events=${refused.trim()} ${summarize(run)}`);
+      expect(run.report, summarize(run)).toBeDefined();
+      // Only where nothing was refused during the run is nothing to say (else after-run says it bit).
+      if (/^max 0/m.test(refused)) expect(run.report!.causes.filter((c) => c.id === 'process-limit').map((c) => c.findings.map((f) => f.message)).flat()).toEqual([]);
+    } finally {
+      await removeCgroupVerified(cg);
+      removeTree(dir);
+    }
+    expect(existsSync(cg.dir)).toBe(false);
+  });
+});
+
 describe('fault: pids limit tight but not exhausted', () => {
   // The issue's case: pids.max 40 with a gopls of the user inside. The doctor runs outside (an
   // editor in another scope) and finds the gopls's cgroup; nothing is refused.
