@@ -75,7 +75,7 @@ export async function runDoctor(opts: RunOptions): Promise<Report> {
   const onCancel = () => run.abort(new Error('canceled'));
   opts.signal?.addEventListener('abort', onCancel, { once: true });
   const runTimer = setTimeout(() => run.abort(new Error(`run deadline of ${timeoutMs} ms`)), timeoutMs);
-  const facts = createFacts({ host: opts.host, env, settings, signal: run.signal, timeoutMs, workspaces: opts.workspaces });
+  const facts = createFacts({ host: opts.host, env, settings, signal: run.signal, timeoutMs, workspaces: opts.workspaces, remainingMs: () => deadline - performance.now() });
   opts.onProgress?.({ type: 'started', probes: opts.probes.map((p) => ({ id: p.id, title: p.title })) });
   const build = (results: ProbeResult[], verdictMs: number | undefined): Report => {
     const findings = results.flatMap((r) => r.findings);

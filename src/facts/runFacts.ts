@@ -11,6 +11,7 @@ import type { DoctorSettings, EditorSettingsSource } from '../doctor/settings.js
 import { readEditorSettings } from './editorSettings.js';
 import { scanProcesses, type ProcessTable } from '../procfs/procs.js';
 import { lookPath } from './lookPath.js';
+import { readWorkspacePackages, type WorkspacePackages } from './workspacePackages.js';
 
 export interface Facts {
   goEnv(): Promise<GoEnvFact>;
@@ -38,6 +39,11 @@ export interface Facts {
    * gopls-log probes judge refused paths against its grants. Undefined outside a sandbox.
    */
   flatpakInfo(): Promise<string | undefined>;
+  /**
+   * The packages gopls will load for the workspaces and the bytes of their Go source (go list -deps,
+   * offline), listed once: a memory cgroup and RLIMIT_AS/RLIMIT_DATA are both judged by it.
+   */
+  workspacePackages(): Promise<WorkspacePackages | undefined>;
 }
 
 /** Facts.editorSettings: the live configuration given, else the settings files on the live machine, else none. */
@@ -56,7 +62,7 @@ function once<T>(f: () => Promise<T>): () => Promise<T> {
 }
 
 /** The facts of one run, from what its probes are given; timeoutMs caps each child process. */
-export function createFacts(input: { host: Host; env: NodeJS.ProcessEnv; settings: DoctorSettings; signal: AbortSignal; timeoutMs: number; workspaces?: readonly string[] }): Facts {
+export function createFacts(input: { host: Host; env: NodeJS.ProcessEnv; settings: DoctorSettings; signal: AbortSignal; timeoutMs: number; workspaces?: readonly string[]; remainingMs?: () => number }): Facts {
   const { host, env, settings, signal, timeoutMs } = input;
   const found = new Map<string, Promise<string | undefined>>();
   const onPath = (name: string) => {
@@ -85,5 +91,6 @@ export function createFacts(input: { host: Host; env: NodeJS.ProcessEnv; setting
   const processTable = once(() => scanProcesses(host));
   const editorSettings = once(() => editorSettingsOf(host, env, settings, input.workspaces ?? []));
   const flatpakInfo = once(() => readFlatpakInfo(host));
-  return { goEnv, loginShellEnv, goplsLocation, processTable, lookPath: onPath, editorSettings, flatpakInfo };
+  const workspacePackages = once(() => readWorkspacePackages({ host, env, goEnv, workspaces: input.workspaces ?? [], signal, remainingMs: input.remainingMs ?? (() => timeoutMs) }));
+  return { goEnv, loginShellEnv, goplsLocation, processTable, lookPath: onPath, editorSettings, flatpakInfo, workspacePackages };
 }

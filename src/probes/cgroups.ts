@@ -2,7 +2,6 @@
 // user run in: v1, v2 and hybrid hierarchies, with the effective limit being the smallest on the
 // way from the cgroup up to its mount point (a container's limit often sits on an ancestor).
 import path from 'node:path';
-import { promises as fs } from 'node:fs';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
@@ -406,64 +405,6 @@ export async function cpusFor(host: Host, env: NodeJS.ProcessEnv): Promise<numbe
   return parseCpuList(await host.readText('/sys/devices/system/cpu/online'));
 }
 
-/** Packages gopls would load for the workspaces (go list -deps, no downloads), or undefined. */
-/** The packages gopls will load for the workspaces (go list -deps, offline), counted. */
-export interface WorkspacePackages {
-  count: number;
-  command: string;
-  /** Bytes of the Go source (GoFiles, CgoFiles) of every package gopls loads: what its memory grows with (goNeeds.ts). */
-  sourceBytes?: number;
-  /** Source files stat'ed, and how many there were (the bytes are scaled up when not all were). */
-  files?: { statted: number; total: number };
-}
-
-/** Source files stat'ed at most: a monorepo's tens of thousands take a few hundred milliseconds. */
-const MAX_SOURCE_STATS = 50_000;
-
-export async function workspacePackages(ctx: ProbeContext): Promise<WorkspacePackages | undefined> {
-  const goEnv = await ctx.facts.goEnv();
-  if (!goEnv.ok) return undefined;
-  const seen = new Set<string>();
-  const files: string[] = [];
-  let command = '';
-  for (const ws of ctx.workspaces) {
-    const timeoutMs = Math.max(200, Math.min(4000, ctx.remainingMs() - 400));
-    if (ctx.remainingMs() < 500) break;
-    // Tab-separated: a directory or file name may hold spaces, never a tab (go rejects them in import paths).
-    const r = await ctx.host.exec(goEnv.goBinary, ['list', '-e', '-deps', '-f', '{{.ImportPath}}\t{{.Dir}}\t{{join .GoFiles "\t"}}\t{{join .CgoFiles "\t"}}', './...'], { timeoutMs, signal: ctx.signal, env: { ...ctx.env, GOPROXY: 'off', GOFLAGS: [ctx.env.GOFLAGS, '-mod=mod'].filter(Boolean).join(' ') }, cwd: ws, maxBuffer: 16 * 1024 * 1024 });
-    if (r.timedOut || r.canceled || r.errorCode) continue;
-    command = r.commandLine;
-    for (const line of r.stdout.split('\n')) {
-      const [pkg, dir, ...names] = line.split('\t');
-      if (!pkg?.trim() || seen.has(pkg.trim())) continue;
-      seen.add(pkg.trim());
-      if (dir) for (const n of names) if (n) files.push(path.join(dir, n));
-    }
-  }
-  if (!seen.size) return undefined;
-  const sources = await sourceBytes(files, ctx);
-  return { count: seen.size, command, ...sources };
-}
-
-/** The files' total size (stat'ed up to MAX_SOURCE_STATS, under the run's deadline, then scaled to all). */
-async function sourceBytes(files: readonly string[], ctx: ProbeContext): Promise<Pick<WorkspacePackages, 'sourceBytes' | 'files'>> {
-  if (!files.length || !ctx.host.live) return {};
-  const deadline = performance.now() + Math.max(100, Math.min(1000, ctx.remainingMs() / 4));
-  let bytes = 0;
-  let statted = 0;
-  const todo = files.slice(0, MAX_SOURCE_STATS);
-  await mapLimit(todo, 32, async (f) => {
-    if (performance.now() > deadline) return;
-    const st = await fs.stat(f).catch(() => undefined);
-    if (st?.isFile()) {
-      bytes += st.size;
-      statted++;
-    }
-  });
-  if (!statted) return {};
-  return { sourceBytes: Math.round((bytes * files.length) / statted), files: { statted, total: files.length } };
-}
-
 // ---------- the probe ----------
 
 async function findGopls(host: Host, processes: readonly ProcessEntry[]): Promise<ProcessEntry[]> {
@@ -556,7 +497,7 @@ export async function runCgroups(ctx: ProbeContext): Promise<ProbeOutcome> {
   const findings: FindingInput[] = [];
   // Latent limits: what Go tooling will need here, estimated only when a limit exists to judge.
   const limited = [...memoryGroups.values()].some((g) => judgeMemory(g.view).effectiveLimit);
-  const packages = limited ? await workspacePackages(ctx).catch(() => undefined) : undefined;
+  const packages = limited ? await ctx.facts.workspacePackages().catch(() => undefined) : undefined;
   const memNeed = packages ? goplsMemoryNeeds(packages.count, packages.sourceBytes) : undefined;
   const cpus = await cpusFor(host, ctx.env);
   const taskNeed = cpus ? taskNeeds(cpus) : undefined;

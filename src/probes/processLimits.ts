@@ -12,7 +12,7 @@ import { procOf } from '../procfs/procs.js';
 import { ownTasks } from './ownTasks.js';
 import { limitsConfFix, raiseNofileFix, sysctlFix } from '../fixes/catalog.js';
 import { FILE_SIZE_NEEDS, addressSpaceNeeds, openFileNeeds, taskNeeds, type AddressSpaceNeeds, type OpenFileNeeds, type TaskNeeds } from './goNeeds.js';
-import { cpusFor, workspacePackages } from './cgroups.js';
+import { cpusFor } from './cgroups.js';
 import { formatBytes } from '../host/bytes.js';
 
 const PID_MAX_FILE = '/proc/sys/kernel/pid_max';
@@ -263,7 +263,7 @@ export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome>
   const data = findLimit(limits, 'Max data size');
   // The workspaces' packages are counted (a go list) only when a finite limit is there to judge.
   const limited = typeof as?.soft === 'number' || typeof data?.soft === 'number';
-  const packages = limited ? await workspacePackages(ctx).catch(() => undefined) : undefined;
+  const packages = limited ? await ctx.facts.workspacePackages().catch(() => undefined) : undefined;
   const memNeeds = limited ? addressSpaceNeeds(cpus ?? 1, packages?.count, packages?.sourceBytes) : undefined;
   if (memNeeds) findings.push(...memoryRlimitFindings({ as, data, limitsFile, needs: memNeeds }));
   const fsize = findLimit(limits, 'Max file size');

@@ -7,6 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Host } from '../../src/host/host.js';
 import { editorSettingsOf, readFlatpakInfo, type Facts } from '../../src/facts/runFacts.js';
+import { readWorkspacePackages } from '../../src/facts/workspacePackages.js';
 import type { ProbeContext } from '../../src/probes/probe.js';
 import type { GoEnvFact } from '../../src/facts/readGoEnv.js';
 import type { LoginShellFact } from '../../src/facts/readLoginShellEnv.js';
@@ -30,6 +31,7 @@ export function makeCtx(input: CtxInput = {}): ProbeContext {
   const host = input.host ?? new Host({ root: mkdtempSync(path.join(os.tmpdir(), 'probe-ctx-host-')), pid: 1, uid: 1000 });
   let table: Promise<ProcessTable> | undefined;
   let editorSettings: ReturnType<Facts['editorSettings']> | undefined;
+  let packages: ReturnType<Facts['workspacePackages']> | undefined;
   const facts: Facts = {
     goEnv: async () => input.goEnv ?? { ok: false, missing: true, reason: 'go was not found on PATH' },
     loginShellEnv: async () => input.loginShell ?? { ok: false, reason: 'not the live machine: no shell to run' },
@@ -39,6 +41,7 @@ export function makeCtx(input: CtxInput = {}): ProbeContext {
     // As the pipeline's facts: the given settings, else the settings files under the test's HOME on a live host.
     editorSettings: () => (editorSettings ??= editorSettingsOf(host, input.env ?? {}, input.settings ?? {}, input.workspaces ?? [])),
     flatpakInfo: () => readFlatpakInfo(host),
+    workspacePackages: () => (packages ??= readWorkspacePackages({ host, env: input.env ?? {}, goEnv: facts.goEnv, workspaces: input.workspaces ?? [], signal: new AbortController().signal, remainingMs: () => 5000 })),
   };
   return {
     host,
