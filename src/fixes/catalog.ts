@@ -146,6 +146,17 @@ export const RECOMMENDED_INSTANCES = 1024;
 /** Four times the kernel's default (16384): room for a checkout's burst of events; the queue is memory only while events wait. */
 export const RECOMMENDED_QUEUED_EVENTS = 65536;
 
+export type InotifyLimit = 'watches' | 'instances' | 'queued_events';
+/**
+ * The three inotify limits: the sysctl, its /proc file, what to raise it to, and the id of the fix
+ * that does. One table for the inotify probe, the log probe and the fix builder.
+ */
+export const INOTIFY_LIMITS: Readonly<Record<InotifyLimit, { key: string; file: string; recommended: number; fixId: string; dropIn: string }>> = {
+  watches: { key: 'fs.inotify.max_user_watches', file: '/proc/sys/fs/inotify/max_user_watches', recommended: RECOMMENDED_WATCHES, fixId: 'inotify-raise-watches', dropIn: '60-inotify-watches.conf' },
+  instances: { key: 'fs.inotify.max_user_instances', file: '/proc/sys/fs/inotify/max_user_instances', recommended: RECOMMENDED_INSTANCES, fixId: 'inotify-raise-instances', dropIn: '60-inotify-instances.conf' },
+  queued_events: { key: 'fs.inotify.max_queued_events', file: '/proc/sys/fs/inotify/max_queued_events', recommended: RECOMMENDED_QUEUED_EVENTS, fixId: 'inotify-raise-queued-events', dropIn: '60-inotify-queued-events.conf' },
+};
+
 /**
  * What to raise a limit to: the recommendation, or double what is set now when that is already as
  * high (a log's ENOSPC on a machine since raised past the recommendation must not be answered with
@@ -167,18 +178,18 @@ export function sysctlFix(id: string, key: string, value: number, conf = `60-${k
  * The sysctl that lifts an inotify limit. One builder for the inotify probe and the log probe
  * (ENOSPC/EMFILE in a gopls log), so a fix id always means the same command.
  */
-export function raiseInotifyLimitFix(limit: 'watches' | 'instances' | 'queued_events', value = { watches: RECOMMENDED_WATCHES, instances: RECOMMENDED_INSTANCES, queued_events: RECOMMENDED_QUEUED_EVENTS }[limit], sysctlFiles?: readonly SysctlFile[]): Fix {
-  const key = limit === 'queued_events' ? 'fs.inotify.max_queued_events' : `fs.inotify.max_user_${limit}`;
+export function raiseInotifyLimitFix(limit: InotifyLimit, value = INOTIFY_LIMITS[limit].recommended, sysctlFiles?: readonly SysctlFile[]): Fix {
+  const { key, fixId, dropIn } = INOTIFY_LIMITS[limit];
   // /etc/sysctl.conf setting the key wins over any drop-in at `sysctl --system` (SYSCTL_CONF):
   // its own line is changed; a sysctl.d link to it is the same file.
   const conf = sysctlFiles?.find((f) => f.path === SYSCTL_CONF);
   const inConf = conf ? valueIn(conf.text, key) : undefined;
   const setters = (sysctlFiles ? sysctlSetters(sysctlFiles, key) : []).filter((s) => inConf === undefined || s.linksTo !== SYSCTL_CONF);
   // Named to be applied after any sysctl.d file that sets the key too, which would otherwise win at boot.
-  const { name, later } = dropInName(`60-inotify-${limit.replace('_', '-')}.conf`, setters);
+  const { name, later } = dropInName(dropIn, setters);
   const outlast = later.length ? ` Named to be read after ${later.map((s) => `${s.path} (${key}=${s.value})`).join(', ')}, which would otherwise set it back at boot.` : '';
   const detail = (limit === 'watches' ? 'Applies now and keeps it across reboots (each watch costs about 1 KiB of kernel memory, only when used).' : 'Applies now and keeps it across reboots.') + outlast;
-  const fix = sysctlFix(`inotify-raise-${limit.replace('_', '-')}`, key, value, name, detail);
+  const fix = sysctlFix(fixId, key, value, name, detail);
   if (inConf === undefined || fix.kind !== 'terminal') return fix;
   const keyRe = key.split('.').join('[./]');
   return {

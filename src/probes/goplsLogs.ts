@@ -24,7 +24,7 @@ import { PACKAGES_DRIVER_OFF } from './packagesDriver.js';
 import { deniedPathOf } from '../goplsLog/deniedPath.js';
 import { flatpakDeniedFindings, type DeniedLine } from './flatpakGrants.js';
 import { installedGo, withInstalledGo } from './installedGo.js';
-import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, INSTALL_GO, INSTALL_NEWER_GO, raiseInotifyLimitFix, raisedFrom, raiseNofileFix, RECOMMENDED_INSTANCES, RECOMMENDED_QUEUED_EVENTS, RECOMMENDED_WATCHES, RESTART_GOPLS } from '../fixes/catalog.js';
+import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, INOTIFY_LIMITS, INSTALL_GO, INSTALL_NEWER_GO, raiseInotifyLimitFix, raisedFrom, raiseNofileFix, RESTART_GOPLS, type InotifyLimit } from '../fixes/catalog.js';
 import { parseSysctlInt } from '../procfs/limits.js';
 import { readSysctlFiles } from '../procfs/sysctlFiles.js';
 
@@ -55,30 +55,25 @@ export const goplsLogsProbe: Probe = {
   },
 };
 
-const INOTIFY_LIMITS = [
-  ['watches', 'fs.inotify.max_user_watches', RECOMMENDED_WATCHES],
-  ['instances', 'fs.inotify.max_user_instances', RECOMMENDED_INSTANCES],
-  ['queued_events', 'fs.inotify.max_queued_events', RECOMMENDED_QUEUED_EVENTS],
-] as const;
-
 /**
  * A log's inotify limit fixes against this machine's limits as they are now (the log may be older
  * than a limit raised since, or another machine's): never a value at or below the one set, and
  * the value set said beside the log's words. A fixture host's log is another machine's: as read.
  */
 async function withLiveInotifyLimits(ctx: ProbeContext, outcome: ProbeOutcome): Promise<ProbeOutcome> {
-  const raises = (f: FindingInput) => f.fixes?.some((x) => x.id.startsWith('inotify-raise-'));
+  const raises = (f: FindingInput) => f.fixes?.some((x) => Object.values(INOTIFY_LIMITS).some((l) => l.fixId === x.id));
   if (!ctx.host.live || !outcome.findings?.some(raises)) return outcome;
-  const now = new Map<string, number | undefined>();
-  for (const [limit, key] of INOTIFY_LIMITS) now.set(limit, parseSysctlInt(await ctx.host.readText(`/proc/sys/${key.replace(/\./g, '/')}`)));
+  const limits = Object.entries(INOTIFY_LIMITS) as Array<[InotifyLimit, (typeof INOTIFY_LIMITS)[InotifyLimit]]>;
+  const now = new Map<InotifyLimit, number | undefined>();
+  for (const [limit, { file }] of limits) now.set(limit, parseSysctlInt(await ctx.host.readText(file)));
   const sysctlFiles = await readSysctlFiles(ctx.host);
   const findings = outcome.findings.map((f) => {
     if (!raises(f)) return f;
     const notes: string[] = [];
     const fixes = f.fixes!.map((x) => {
-      const spec = INOTIFY_LIMITS.find(([limit]) => x.id === `inotify-raise-${limit.replace('_', '-')}`);
+      const spec = limits.find(([, l]) => x.id === l.fixId);
       if (!spec) return x;
-      const [limit, key, recommended] = spec;
+      const [limit, { key, recommended }] = spec;
       const current = now.get(limit);
       if (current !== undefined) notes.push(`${key} is ${current} now`);
       return raiseInotifyLimitFix(limit, raisedFrom(current, recommended), sysctlFiles);

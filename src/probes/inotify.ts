@@ -13,14 +13,14 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { parseSysctlInt } from '../procfs/limits.js';
 import { mapLimit, type ProcessEntry } from '../procfs/procs.js';
-import { INOTIFY_VSCODE_DOCS, raiseInotifyLimitFix, RECOMMENDED_INSTANCES, RECOMMENDED_QUEUED_EVENTS, RECOMMENDED_WATCHES, watcherExcludeFix } from '../fixes/catalog.js';
+import { INOTIFY_LIMITS, INOTIFY_VSCODE_DOCS, raiseInotifyLimitFix, RECOMMENDED_INSTANCES, RECOMMENDED_QUEUED_EVENTS, RECOMMENDED_WATCHES, watcherExcludeFix } from '../fixes/catalog.js';
 import { walkDirs } from '../host/walk.js';
 import { watcherExcludeMatcher, watcherExcludePatterns } from '../facts/watcherExclude.js';
 import { forEachSliced } from '../host/timeSlice.js';
 
-const WATCHES_FILE = '/proc/sys/fs/inotify/max_user_watches';
-const INSTANCES_FILE = '/proc/sys/fs/inotify/max_user_instances';
-const QUEUE_FILE = '/proc/sys/fs/inotify/max_queued_events';
+const WATCHES_FILE = INOTIFY_LIMITS.watches.file;
+const INSTANCES_FILE = INOTIFY_LIMITS.instances.file;
+const QUEUE_FILE = INOTIFY_LIMITS.queued_events.file;
 /**
  * A queue shorter than this overflows on an ordinary burst: a git checkout or go mod vendor that
  * rewrites a thousand files queues a few events for each (IN_MODIFY, IN_CLOSE_WRITE, IN_MOVED_TO…)

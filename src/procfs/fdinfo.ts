@@ -13,7 +13,6 @@ export function isInotifyLink(link: string | undefined): boolean {
   return link === INOTIFY_FD_LINK;
 }
 
-
 /** The "inotify wd:" lines of an instance's fdinfo, as printed. Two fds of one instance (a dup, an fd a child inherited) list the same lines. */
 export function inotifyWatchLines(fdinfo: string): string[] {
   return fdinfo.split('\n').filter((line) => line.startsWith('inotify wd:'));
