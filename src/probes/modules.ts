@@ -509,6 +509,9 @@ export function modulePathFor(root: string): string {
   return `example.com/${base}`;
 }
 
+/** Used go.mod files read for their module path at most (the duplicate-module check's bound). */
+const MAX_MODULE_PATHS = 200;
+
 /**
  * A go.work's use directives, the used folders without a go.mod, and the module path each used
  * go.mod declares (read once here: the duplicate check and the missing check share the read).
@@ -520,9 +523,10 @@ export async function readWorkUses(goWork: string): Promise<{ uses: string[]; te
   const base = path.dirname(goWork);
   const missing: string[] = [];
   const modulePaths = new Map<string, string>();
-  for (const u of uses) {
+  for (const [i, u] of uses.entries()) {
     const gm = path.join(path.resolve(base, u), 'go.mod');
-    const modText = await readUserText(gm, CAP.goModFile);
+    // The first MAX_MODULE_PATHS used go.mod files are read for their module line; the rest only stat'ed.
+    const modText = i < MAX_MODULE_PATHS ? await readUserText(gm, CAP.goModFile) : undefined;
     const mod = modText === undefined ? undefined : goModModulePath(modText);
     if (mod) modulePaths.set(u, mod);
     // A go.mod that is there but cannot be read is not missing: go names it differently.
