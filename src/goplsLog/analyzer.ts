@@ -14,6 +14,7 @@ import { NONBLOCKING_IO_EAGAIN } from './rules/processes.js';
 import { INSTALLING_FAILED } from './rules/launch.js';
 import { MAY_BE_PASTED_CHARS, NOT_AFTER, notAfterWords, prescreenBytes, RULES, ruleById, ruleSilenced, screenAndMatch, screenPrinted, type Rule, type RuleId } from './rules.js';
 import { CaselessWords } from './lineWords.js';
+import { ExecListing } from './execListing.js';
 import { GoEnvListing, LISTING_WORDS } from './goEnvListing.js';
 import { namesGoLanguageServer, saysBuildFailed, saysProcessFailed } from './goplsNamed.js';
 import { mechanismOf } from './mechanisms.js';
@@ -679,6 +680,7 @@ export class LogAnalyzer {
   private rawLength = 0;
   /** GOOS against GOHOSTOS, GOROOT/bin against PATH, across the lines of an environment listing. */
   private readonly envListing = new GoEnvListing();
+  private readonly execListing = new ExecListing();
   /** Deterministic reservoir sampling once a method has more samples than we keep. */
   private rng = 0x9e3779b9;
   /** Where the header being read lies in its bytes (onBracketLine), reused. */
@@ -779,6 +781,7 @@ export class LogAnalyzer {
     }
     this.finishCrash();
     this.flushFailureHeader();
+    for (const r of this.execListing.readings()) if (!ruleSilenced(ruleById(r.fact))) this.noteEvent(ruleById(r.fact), r.listing.slice(0, EXCERPT_CHARS), r.line);
     return this.summary();
   }
 
@@ -1285,6 +1288,8 @@ export class LogAnalyzer {
       }
     }
     if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo, (lw & W_LISTING) !== 0, (lw & W_PASTED) !== 0)) if (!ruleSilenced(ruleById(fact))) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
+    // An exec refused with EACCES, a mount listing, an ls -l: tied at the end (execListing.ts).
+    if (short && !this.quietBody) this.execListing.see(text, this.lineNo);
     // gopls named on this line or the few before it: for the rules (nearGopls) and, below, for a failure line no rule named.
     const goplsNear = this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES;
     // The rules read the line as printed (screenAndMatch mends what a web page or a mail client put
@@ -1446,7 +1451,8 @@ export class LogAnalyzer {
     if (h) this.keepUnclassified(h.line, h.text);
   }
 
-  private noteEvent(r: Rule, excerpt: string): void {
+  /** `line`: where the event was told, when not the line being read (a reading made at the end). */
+  private noteEvent(r: Rule, excerpt: string, line = this.lineNo): void {
     this.ruleHits++;
     // A SIGKILL told just after a failure that only gave its exit status says how that process
     // ended (Rule.withdrawnByKill): the earlier reading is taken back.
@@ -1462,7 +1468,7 @@ export class LogAnalyzer {
     }
     const n = (this.eventCounts.get(r.id) ?? 0) + 1;
     this.eventCounts.set(r.id, n);
-    if (n <= MAX_EVENTS_PER_RULE) this.events.push({ ruleId: r.id, classId: r.classId, severity: r.severity, line: this.lineNo, text: excerpt });
+    if (n <= MAX_EVENTS_PER_RULE) this.events.push({ ruleId: r.id, classId: r.classId, severity: r.severity, line, text: excerpt });
   }
 
   /** Drops the events of rules withdrawn by a kill (Rule.withdrawnByKill) within their reach before this line. */

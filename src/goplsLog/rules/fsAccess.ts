@@ -21,6 +21,18 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     says: 'a file operation was refused with "permission denied"',
   },
   {
+    id: 'exec-refused-no-x-bit',
+    classId: 'fs-access',
+    severity: 'error',
+    confidence: 0.85,
+    // Not screened by needles: execListing.ts ties an exec refused with EACCES to an `ls -l` (or
+    // stat) line in the same text that shows the same file with no execute bit for anyone
+    // (-rw-r--r--): execve(2) refuses such a file on any mount, so the mode is the cause.
+    needles: [],
+    explains: ['noexec-mount'],
+    says: 'a program was refused execution (EACCES) and its mode, listed in the same text, has no execute bit: chmod +x it (or rebuild it where it is written)',
+  },
+  {
     id: 'no-space-left',
     classId: 'fs-access',
     severity: 'error',

@@ -64,6 +64,17 @@ export const MOUNT_RULES: readonly Rule[] = [
     says: 'a file system is mounted noexec: nothing written there can be executed',
   },
   {
+    id: 'exec-refused-on-noexec',
+    classId: 'noexec-mount',
+    severity: 'error',
+    confidence: 0.85,
+    // Not screened by needles: execListing.ts ties an exec refused with EACCES ("spawn /x EACCES",
+    // "bash: /x: Permission denied") to a mount listing in the same text (findmnt, mount(8),
+    // /proc/mounts, mountinfo) whose deepest target holding the path has noexec among its options.
+    needles: [],
+    says: 'a program was refused execution (EACCES) under a mount the same text lists as noexec: nothing on that file system can be executed',
+  },
+  {
     id: 'exec-permission-denied',
     ...FRESH_EXEC_DENIED,
     // A file a program had just written to run it, with its execute bit set by that program: cmd/go's
