@@ -681,6 +681,8 @@ export class LogAnalyzer {
   /** GOOS against GOHOSTOS, GOROOT/bin against PATH, across the lines of an environment listing. */
   private readonly envListing = new GoEnvListing();
   private readonly execListing = new ExecListing();
+  /** The line being read is the message of a VS Code log line at [error] or [critical]. */
+  private editorErrorLevel = false;
   /** Deterministic reservoir sampling once a method has more samples than we keep. */
   private rng = 0x9e3779b9;
   /** Where the header being read lies in its bytes (onBracketLine), reused. */
@@ -941,7 +943,15 @@ export class LogAnalyzer {
         this.shapes.editorLog++;
         this.body = 'none';
         // The message may itself be any of the other shapes (stderr lines, trace records).
-        this.handle(ed.text, buf, off + line.length - ed.text.length, depth + 1);
+        // At [error] or [critical] it is an error-level line whatever its words ("[File Watcher
+        // (parcel)] Inotify event queue overflowed" holds none of ERRORISH's): one no rule names is
+        // kept as unclassified evidence with the rest, so nothing error-level is dropped.
+        this.editorErrorLevel = ed.level === 'error' || ed.level === 'critical';
+        try {
+          this.handle(ed.text, buf, off + line.length - ed.text.length, depth + 1);
+        } finally {
+          this.editorErrorLevel = false;
+        }
         return;
       }
       const ev = parseGoplsEventLine(line);
@@ -1386,7 +1396,7 @@ export class LogAnalyzer {
         const namesGopls = !nearGopls && (lw & (W_GOPLS | W_NAMES_LS)) !== 0 && namesGoLanguageServer(text);
         const aboutGopls = (nearGopls || namesGopls) && (errorish || saysProcessFailed(text) || (namesGopls && saysBuildFailed(text)));
         if (aboutGopls && ++this.goplsFailureCount <= MAX_MECHANISM_LINES) this.goplsFailures.push({ line: this.lineNo, text: excerptOnce() });
-        if ((errorish || named || aboutGopls) && !toolSource) this.keepUnclassified(this.lineNo, excerptOnce());
+        if ((errorish || named || aboutGopls || this.editorErrorLevel) && !toolSource) this.keepUnclassified(this.lineNo, excerptOnce());
         // Plain lines, and a timestamped line ("2022/11/14 14:40:53 …", gopls's event lines and
         // every Go program's log package) only when it reports a failure itself (a failure word or
         // an errno's text: "watcher.go:54: inotify_init: too many open files"): an LSP record's

@@ -141,6 +141,18 @@ describe('nothing is dropped', () => {
     expect(f[0]!.evidence[0]).toMatchObject({ source: '/logs/a.log', line: 2 });
   });
 
+  it("a VS Code log line at [error] is kept whatever its words; one at [warning] only with a failure's", () => {
+    const s = analyzeText(
+      [
+        '2026-12-05 10:14:02.125 [error] [File Watcher (parcel)] Inotify event queue overflowed (path: /home/dev/proj)',
+        '2026-12-05 10:14:02.130 [critical] [Extension Host] extension host terminated unexpectedly. Code: 0',
+        '2026-12-05 10:14:02.140 [warning] [File Watcher (parcel)] Inotify event queue overflowed (path: /home/dev/proj)',
+        '2026-12-05 10:14:02.150 [info] Started local extension host with pid 4711.',
+      ].join('\n') + '\n',
+    );
+    expect(s.unclassified.map((u) => u.line)).toEqual([1, 2]);
+  });
+
   it('lines a rule classifies and calm lines are not repeated as unclassified', () => {
     const s = analyzeText('all good\nwrite /x: no space left on device\nstill fine\n');
     expect(s.unclassified).toEqual([]);
