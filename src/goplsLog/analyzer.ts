@@ -784,6 +784,7 @@ export class LogAnalyzer {
     this.finishCrash();
     this.flushFailureHeader();
     for (const r of this.execListing.readings()) if (!ruleSilenced(ruleById(r.fact))) this.noteEvent(ruleById(r.fact), r.listing.slice(0, EXCERPT_CHARS), r.line);
+    this.withdrawLines('noexec-listed', this.execListing.harmlessNoexec());
     return this.summary();
   }
 
@@ -1491,6 +1492,20 @@ export class LogAnalyzer {
    * a reach covering this line. Events are in line order, so the walk back stops at `maxReach`: a
    * log of many withdrawing lines pays for the few events just before each.
    */
+  /** Takes back one rule's kept events on these lines (a reading of the whole text found them harmless). */
+  private withdrawLines(id: RuleId, lines: readonly number[]): void {
+    if (!lines.length) return;
+    const at = new Set(lines);
+    for (let i = this.events.length - 1; i >= 0; i--) {
+      const e = this.events[i]!;
+      if (e.ruleId !== id || !at.has(e.line)) continue;
+      this.events.splice(i, 1);
+      const n = this.eventCounts.get(e.ruleId)! - 1;
+      if (n > 0) this.eventCounts.set(e.ruleId, n);
+      else this.eventCounts.delete(e.ruleId);
+    }
+  }
+
   private withdrawBefore(maxReach: number, reachOf: (r: Rule) => number | undefined): void {
     for (let i = this.events.length - 1; i >= 0; i--) {
       const e = this.events[i]!;

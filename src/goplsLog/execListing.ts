@@ -72,6 +72,18 @@ const STAT_ACCESS = /^\s*Access: \(\d{3,4}\/(-[rwxsStT-]{9})\)/;
  */
 const GO_BUILDS = /(?:^|[\s$#>:])go (?:install|build)\b/;
 
+/**
+ * Where cmd/go builds and runs what it builds: GOTMPDIR, else os.TempDir() (TMPDIR, else /tmp), as a
+ * `go env` or `export` line in the text sets them ("GOTMPDIR=''" is unset).
+ */
+const TEMP_VAR = /^\s*(?:set\s+|export\s+)?"?(GOTMPDIR|TMPDIR)"?\s*[=:]\s*["']?([^"'\s]*)["']?,?\s*$/;
+/**
+ * Mounts a system makes noexec on purpose, where no Go build, module cache or installed tool lives:
+ * systemd's /run and its /run/user/UID, /dev/shm, /dev/mqueue, /boot. A listing with only these
+ * noexec, and the directory builds use shown exec-able, is a healthy machine's.
+ */
+const SYSTEM_NOEXEC = /^\/(?:run|dev|boot)(?:\/|$)/;
+
 const MAX_PATHS = 32;
 const MAX_MOUNTS = 200;
 const MAX_MODES = 200;
@@ -104,6 +116,8 @@ export class ExecListing {
   private findmntAt = -Infinity;
   private stat: { name: string; at: number } | undefined;
   private goBuilt = false;
+  /** GOTMPDIR's and TMPDIR's values as the text sets them. */
+  private readonly temp: { GOTMPDIR?: string; TMPDIR?: string } = {};
 
   /** One line of the text. */
   see(line: string, lineNo: number): void {
@@ -114,6 +128,13 @@ export class ExecListing {
       const p = refusedPath(line);
       if (p && this.refused.length < MAX_PATHS && !this.refused.includes(p)) this.refused.push(p);
       return;
+    }
+    if (line.includes('TMPDIR')) {
+      const v = TEMP_VAR.exec(line);
+      if (v) {
+        this.temp[v[1] as 'GOTMPDIR' | 'TMPDIR'] = v[2]!;
+        return;
+      }
     }
     if (line.includes('TARGET') && FINDMNT_HEADER.test(line)) {
       this.findmntAt = lineNo;
@@ -159,6 +180,28 @@ export class ExecListing {
     return out;
   }
 
+  /**
+   * The lines of noexec mounts that say nothing of Go here: the text refuses no exec, lists the
+   * directory cmd/go builds in (GOTMPDIR, TMPDIR or /tmp) on an exec-able mount, and these mounts
+   * are the system's own (SYSTEM_NOEXEC). A `mount | grep` pasted to show /tmp is fine names /run and
+   * /dev/shm noexec too. Empty otherwise.
+   */
+  harmlessNoexec(): number[] {
+    if (this.refused.length) return [];
+    const build = this.temp.GOTMPDIR || this.temp.TMPDIR || '/tmp';
+    if (!build.startsWith('/')) return [];
+    const holding = this.deepest(build);
+    // The build directory's own mount must be listed: a listing that leaves it out says nothing of it.
+    if (!holding || holding.noexec || holding.target === '/') return [];
+    return this.mounts.filter((m) => m.noexec && SYSTEM_NOEXEC.test(m.target) && !under(build, m.target)).map((m) => m.at);
+  }
+
+  private deepest(p: string): Mount | undefined {
+    let best: Mount | undefined;
+    for (const m of this.mounts) if (under(p, m.target) && (!best || m.target.length >= best.target.length)) best = m;
+    return best;
+  }
+
   private statMode(line: string, lineNo: number): Mode | undefined {
     if (!this.stat || lineNo - this.stat.at > STAT_LINES) return undefined;
     const a = STAT_ACCESS.exec(line);
@@ -180,8 +223,7 @@ export class ExecListing {
   /** The refused path lies under a listed mount, the deepest that holds it (the last listed of equals), and that one is noexec. */
   private onNoexec(p: string): ExecListingReading | undefined {
     if (!p.startsWith('/')) return undefined;
-    let best: Mount | undefined;
-    for (const m of this.mounts) if (under(p, m.target) && (!best || m.target.length >= best.target.length)) best = m;
+    const best = this.deepest(p);
     return best?.noexec ? { fact: 'exec-refused-on-noexec', refused: p, listing: best.line.trim(), line: best.at } : undefined;
   }
 

@@ -79,6 +79,38 @@ describe('ExecListing', () => {
   });
 });
 
+describe('harmlessNoexec', () => {
+  const harmless = (text: string) => {
+    const l = new ExecListing();
+    text.split('\n').forEach((line, i) => l.see(line, i + 1));
+    return l.harmlessNoexec();
+  };
+  const MOUNT = [
+    '$ mount | grep -E \' /(tmp|dev/shm|run) \'',
+    'tmpfs on /run type tmpfs (rw,nosuid,nodev,noexec,relatime,size=1630072k,mode=755)',
+    'tmpfs on /dev/shm type tmpfs (rw,nosuid,nodev,noexec)',
+    'tmpfs on /tmp type tmpfs (rw,nosuid,nodev,relatime)',
+  ].join('\n');
+  it.each([
+    ['/tmp shown exec-able: /run and /dev/shm are the system\'s', MOUNT, [2, 3]],
+    ['/tmp itself noexec', MOUNT.replace('(rw,nosuid,nodev,relatime)', '(rw,nosuid,nodev,noexec,relatime)'), []],
+    ['GOTMPDIR under /dev/shm', `GOTMPDIR="/dev/shm/gobuild"\n${MOUNT}`, []],
+    ['TMPDIR on an exec-able /tmp', `export TMPDIR=/tmp/me\n${MOUNT}`, [3, 4]],
+    ['/tmp not listed', MOUNT.split('\n').slice(0, 3).join('\n'), []],
+    ['a refused exec in the text', `fork/exec /dev/shm/x/main: permission denied\n${MOUNT}`, []],
+    ['a noexec /home beside it is no system mount', `${MOUNT}\n/dev/vdb on /home type ext4 (rw,noexec)`, [2, 3]],
+  ])('%s', (_n, text, want) => {
+    expect(harmless(text)).toEqual(want);
+  });
+
+  it('through the analyzer: the listing alone makes no noexec reading, a noexec /tmp does', () => {
+    const ids = (text: string) => analyzeText(text).events.map((e) => e.ruleId);
+    expect(ids(MOUNT)).not.toContain('noexec-listed');
+    expect(ids(MOUNT.replace('(rw,nosuid,nodev,relatime)', '(rw,nosuid,nodev,noexec,relatime)'))).toContain('noexec-listed');
+    expect(ids(`${MOUNT}\n/dev/vdb on /home type ext4 (rw,noexec)`)).toContain('noexec-listed');
+  });
+});
+
 describe('through the analyzer', () => {
   const ids = (text: string) => analyzeText(text).events.map((e) => e.ruleId);
 
