@@ -146,6 +146,20 @@ export const ENV_RULES: readonly Rule[] = [
     says: "a program could not load its shared libraries (a glibc version or symbol lookup error): it ran with another runtime's libraries, as children of a Snap or Flatpak editor do when the sandbox's LD_LIBRARY_PATH leaks into them",
   },
   {
+    id: 'pam-env-file-absent',
+    classId: 'env-inheritance',
+    // Information only: pam_env (modules/pam_env/pam_env.c _parse_env_file) logs at LOG_ERR
+    // "Unable to open env file: %s: %m" and returns PAM_IGNORE, so the session goes on. With
+    // "No such file or directory" nothing was in that file to lose: Debian's sshd and login PAM
+    // stacks name envfile=/etc/default/locale, which a minimal install lacks. Its "Unable to"
+    // and "env" words are no sign of an environment that went missing (catalog row, lane env).
+    severity: 'info',
+    confidence: 0.3,
+    needles: ['Unable to open env file'],
+    test: /\bpam_env\([^)\n]*\): Unable to open env file: [^\n]*: No such file or directory/,
+    says: 'pam_env found no env file to read and went on (PAM_IGNORE): a record, nothing the session lacks',
+  },
+  {
     id: 'pam-env-refused',
     classId: 'env-inheritance',
     severity: 'warning',

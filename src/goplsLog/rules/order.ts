@@ -6,6 +6,7 @@ export const RULE_ORDER = [
   'go-missing',
   'executable-not-found',
   'foreign-runtime-libs',
+  'pam-env-file-absent',
   'pam-env-refused',
   'sandbox-libs-warned',
   'built-for-newer-libc',
