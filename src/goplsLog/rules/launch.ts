@@ -721,6 +721,27 @@ export const LAUNCH_RULES: readonly Rule[] = [
     says: 'the editor was refused when it executed gopls (permission denied): a noexec mount, a gopls without its execute bit, a path that is not the binary, or a policy',
   },
   {
+    id: 'gopls-telemetry-stack',
+    classId: 'gopls-launch',
+    role: 'symptom',
+    symptom: 'died',
+    severity: 'warning',
+    confidence: 0.4,
+    // A stack as Go telemetry records it, which the gopls crash and bug reports on golang/go quote
+    // (x/telemetry counter.EncodeStack: "pkg.Func:+N" lines into the function (":N" and ":?N"
+    // before 2024), ":=N" for an
+    // inlined or non-Go frame, ",+0xPC" since 2024; a ditto mark `"` for the previous frame's
+    // package; crashmonitor's "crash/crash" or gopls's bug.Report "gopls/bug" counter before it),
+    // as the report tool writes them: a Markdown list of code spans, some linked to the source
+    // ("- [`golang.org/x/tools/gopls/internal/cache.(*snapshot).X:+3`](https://cs.opensource…)").
+    // A frame in gopls's own packages: gopls crashed (or caught its own bug) there. Not a source
+    // position (".../cache/load.go:42"), which a traceback's file line or a diagnostic is.
+    needles: ['golang.org/x/tools/gopls/'],
+    test: /^\s*(?:[-*]\s+)?\[?`?golang\.org\/x\/tools\/gopls\/(?![^\s`]*\.go:)[^\s`]*?:(?:[+-]?\d+|=\d+|\?\d+)(?:,\+0x[0-9a-f]+)?`?(?:\]\([^)\s]*\))?\s*$/,
+    yieldsTo: ['panic', 'fatal-error', 'fatal-out-of-memory'],
+    says: "a stack from gopls's crash or bug telemetry (symbol:+line frames) in gopls's own code: gopls crashed or caught a bug of its own; a newer gopls, not the environment, is the fix",
+  },
+  {
     id: 'gopls-stack-headless',
     classId: 'gopls-launch',
     role: 'symptom',
@@ -739,7 +760,7 @@ export const LAUNCH_RULES: readonly Rule[] = [
     // testNeedsOf reads no needle inside a group (the bare module path in the run before it was
     // one only while gopls-build-failed had it as a needle).
     test: /^\s*(?:created by )?golang\.org\/x\/tools\/gopls\/[^\s(]*\(|^\s*(?:created by )?golang\.org\/x\/tools\/internal\/[^\s(]*\(/,
-    yieldsTo: ['panic', 'fatal-error', 'fatal-out-of-memory'],
+    yieldsTo: ['panic', 'fatal-error', 'fatal-out-of-memory', 'gopls-telemetry-stack'],
     says: "a goroutine dump in gopls's own code without its first line: gopls crashed (the reason, a panic or a fatal error, was not pasted)",
   },
   {

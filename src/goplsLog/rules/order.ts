@@ -139,6 +139,7 @@ export const RULE_ORDER = [
   'gopls-listed-missing',
   'gopls-needs-newer-go',
   'gopls-exec-denied',
+  'gopls-telemetry-stack',
   'gopls-stack-headless',
   'gopls-wrong-platform',
   'module-fetch-x509',
