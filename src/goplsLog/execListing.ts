@@ -145,7 +145,8 @@ export class ExecListing {
       if (f) this.stat = { name: f[1]!, at: lineNo };
       return;
     }
-    if (line.includes('-')) {
+    // ls -l's mode starts its line; stat's follows "Access: (".
+    if (firstNonBlank(line) === 0x2d || line.includes('Access: (')) {
       const ls = LS_LONG.exec(line);
       const m = ls ? { name: ls[2]!, mode: ls[1]!, line: line.trim(), at: lineNo } : this.statMode(line, lineNo);
       if (m) {
@@ -153,7 +154,9 @@ export class ExecListing {
         return;
       }
     }
-    if (line.includes('rw') || line.includes('ro')) {
+    // An option list: "rw,…" or "ro,…" (findmnt, /proc/mounts, mountinfo, mount(8)'s "(rw,…)"), or one
+    // option alone.
+    if (line.includes('rw,') || line.includes('ro,') || line.includes('defaults') || / r[wo](?:\)|\s|$)/.test(line)) {
       const mt = this.mountOf(line, lineNo);
       if (mt && this.mounts.length < MAX_MOUNTS) this.mounts.push(mt);
     }
@@ -232,6 +235,13 @@ export class ExecListing {
     const m = this.modes.find((x) => sameFile(p, x.name) && !/[xst]/.test(x.mode[3]! + x.mode[6]! + x.mode[9]!));
     return m ? { fact: 'exec-refused-no-x-bit', refused: p, listing: m.line, line: m.at } : undefined;
   }
+}
+
+/** The first character that is not a space or a tab, as a char code (NaN for none). */
+function firstNonBlank(line: string): number {
+  let i = 0;
+  while (line.charCodeAt(i) === 0x20 || line.charCodeAt(i) === 0x09) i++;
+  return line.charCodeAt(i);
 }
 
 /** The path a refused exec on this line names, if any. Pure. */
