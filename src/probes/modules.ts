@@ -111,6 +111,38 @@ async function rootPackageName(dir: string): Promise<string | undefined> {
   return undefined;
 }
 
+/** Go files read at most, and how long, when looking for code that calls a replaced module by its path's last element. */
+const CALLER_SCAN = { files: 400, dirs: 300, ms: 1000 } as const;
+
+/**
+ * The first .go file under dir that imports modPath without a name of its own and uses `name.` in
+ * its code: it calls the package by the import path's last element, which compiles only if the
+ * package clause says so. undefined when none (bounded: CALLER_SCAN).
+ */
+async function callerByPathName(dir: string, modPath: string, name: string): Promise<string | undefined> {
+  const quoted = modPath.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  // `import "p"` or a line of an import block holding only "p": no name given, so the package's own is used.
+  const unnamed = new RegExp(`^\\s*(?:import\\s+)?"${quoted}"\\s*$`, 'm');
+  const uses = new RegExp(`(?<![\\w.])${name.replace(/[^\w]/g, '')}\\.[\\p{L}_]`, 'u');
+  let files = 0;
+  let hit: string | undefined;
+  await walkDirs([dir], { maxDirs: CALLER_SCAN.dirs, deadline: performance.now() + CALLER_SCAN.ms, sorted: true }, async (d, entries) => {
+    for (const e of entries) {
+      if (!e.isFile() || !e.name.endsWith('.go')) continue;
+      if (++files > CALLER_SCAN.files) return 'stop';
+      const text = await readUserText(path.join(d, e.name), 64 * 1024);
+      if (!text || !text.includes(`"${modPath}"`)) continue;
+      const code = text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/\/\/.*$/gm, '');
+      if (unnamed.test(code) && uses.test(code.replace(/"(?:[^"\\\n]|\\.)*"|`[^`]*`/g, '""'))) {
+        hit = path.join(d, e.name);
+        return 'stop';
+      }
+    }
+    return undefined;
+  });
+  return hit;
+}
+
 /**
  * A replace directive pointing at a directory that is not there or holds no go.mod: go fails every
  * package that imports the module ("replacement directory ../x does not exist", "reading
@@ -139,13 +171,16 @@ export async function replaceFindings(dir: string, gomod: string): Promise<Findi
       // import path it is imported by ("imported as other and not used"): only then a warning.
       const pkg = await rootPackageName(target);
       const last = modPath.split('/').pop()!.replace(/^go-|[.-]go$/g, '').replace(/\.v\d+$/, '');
-      const misnamed = pkg !== undefined && pkg !== last && pkg !== 'main';
+      // Only code that calls it by that name breaks: `import "example.com/aa"` then `a.A()` (the
+      // package clause's name, as Go uses it) builds, vet and gopls are clean (a tester's fork).
+      const caller = pkg !== undefined && pkg !== last && pkg !== 'main' ? await callerByPathName(dir, modPath, last) : undefined;
+      const misnamed = caller !== undefined;
       out.push({
         classId: 'module-resolution',
         severity: misnamed ? 'warning' : 'info',
         confidence: misnamed ? 0.6 : 0.3,
         message: misnamed
-          ? `${path.join(dir, 'go.mod')} replaces ${r.from} with ${r.to}, whose go.mod declares module ${declared} and whose package is named ${pkg}: go builds that folder in place of ${modPath} (a fork may keep its own path), so code that imports ${modPath} and calls it ${last} fails to compile ("imported as ${pkg} and not used", "undefined: ${last}").${found ? ` ${found} declares ${modPath}.` : ''}`
+          ? `${path.join(dir, 'go.mod')} replaces ${r.from} with ${r.to}, whose go.mod declares module ${declared} and whose package is named ${pkg}: go builds that folder in place of ${modPath} (a fork may keep its own path), so ${caller}, which imports ${modPath} and calls it ${last}, fails to compile ("imported as ${pkg} and not used", "undefined: ${last}").${found ? ` ${found} declares ${modPath}.` : ''}`
           : `${path.join(dir, 'go.mod')} replaces ${r.from} with ${r.to}, whose go.mod declares module ${declared}: go builds that folder in place of ${modPath}, as it allows for a fork with its own path.${found ? ` ${found} declares ${modPath}, if that is the folder meant.` : ''}`,
         evidence: [{ source: path.join(dir, 'go.mod'), excerpt: `replace ${r.from} => ${r.to}` }, { source: path.join(target, 'go.mod'), excerpt: `module ${declared}` }],
         fixes: retarget,

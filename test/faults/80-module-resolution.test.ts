@@ -136,15 +136,18 @@ describe('fault: modules gopls cannot resolve', () => {
   // The same replace to a folder declaring another module, where that folder is a fork that keeps
   // its own path and its package's name: go allows it on purpose (cmd/go's mod_replace.txt), and it
   // builds. A tester's such project got an error and exit 2; now an info line at most.
-  it('a replace to a fork with its own module path and the package name the import expects: it builds, and no warning or error', async () => {
+  // Also a fork whose package is named otherwise (package a for example.com/x) and code that calls
+  // it by that name: Go names an import by its package clause, so it builds too (a tester's fork got
+  // a warning saying code calling it x fails, and no code did).
+  for (const pkg of ['x', 'a']) it(`a replace to a fork with its own module path, package ${pkg}, called ${pkg}: it builds, and no warning or error`, async () => {
     const dir = tempDir('replace-fork');
     const ws = path.join(dir, 'ws');
     mkdirSync(ws);
     mkdirSync(path.join(dir, 'fork'));
     writeFileSync(path.join(dir, 'fork', 'go.mod'), 'module example.com/forked\n\ngo 1.22\n');
-    writeFileSync(path.join(dir, 'fork', 'x.go'), 'package x\n\nfunc F() {}\n');
+    writeFileSync(path.join(dir, 'fork', 'x.go'), `package ${pkg}\n\nfunc F() {}\n`);
     writeFileSync(path.join(ws, 'go.mod'), 'module example.com/ws\n\ngo 1.22\n\nrequire example.com/x v0.0.0\n\nreplace example.com/x => ../fork\n');
-    writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport "example.com/x"\n\nfunc main() { x.F() }\n');
+    writeFileSync(path.join(ws, 'main.go'), `package main\n\nimport "example.com/x"\n\nfunc main() { ${pkg}.F() }\n`);
     try {
       const env = userEnv({ GOFLAGS: '-mod=mod', GOPROXY: 'off' });
       const build = await runCmd(GO, ['build', '-o', '/dev/null', '.'], { cwd: ws, env });
