@@ -14,6 +14,8 @@ import { createFacts } from '../facts/runFacts.js';
 import { rankCauses } from '../doctor/rank.js';
 import { TOOL_VERSION } from '../doctor/version.js';
 import { guardTerminalFixes } from '../fixes/terminalGuard.js';
+import { collectRefused, type RefusedCommand } from '../host/refusedCommands.js';
+import { spawnRefusal } from '../probes/spawnRefused.js';
 
 export const DEFAULT_PROBE_TIMEOUT_MS = 5000;
 /** The longest a baseline may delay the start of the other probes. */
@@ -229,9 +231,11 @@ async function runOne(probe: Probe, base: Base, facts: ProbeContext['facts'], ru
   let handedOff = false;
   try {
     if (runSignal.aborted) return { first: record('timeout', { reason: `not started: ${String((runSignal.reason as Error)?.message ?? 'canceled')}` }) };
-    const outcome = await Promise.race([Promise.resolve().then(() => probe.run(ctx)), timedOut]);
+    // What the kernel refused to run for this probe (its follow-up included): refusedCommands.ts.
+    const refused: RefusedCommand[] = [];
+    const outcome = await Promise.race([collectRefused(refused, () => Promise.resolve().then(() => probe.run(ctx))), timedOut]);
     if (outcome === 'timeout') return { first: record('timeout', { reason: `did not finish: ${whyStopped()}` }) };
-    const first = finish(probe, outcome, record);
+    const first = finish(probe, outcome, record, refused);
     const followUp = outcome.followUp;
     if (!followUp || first.record.status === 'crashed') {
       // Nobody will wait for it: its children die with the probe.
@@ -249,7 +253,7 @@ async function runOne(probe: Probe, base: Base, facts: ProbeContext['facts'], ru
       try {
         const more = await Promise.race([followUp.outcome, timedOut]);
         if (more === 'timeout') return keep('timeout', `did not finish: ${whyStopped()}`);
-        const r = finish(probe, more, record);
+        const r = finish(probe, more, record, refused);
         if (r.record.status === 'crashed') return keep('crashed', r.record.reason ?? 'crashed');
         // The verdict's duration stays the probe's; the follow-up's total is its own.
         r.record.followUp = { title: followUp.title, status: 'done', durationMs: r.record.durationMs };
@@ -271,7 +275,7 @@ async function runOne(probe: Probe, base: Base, facts: ProbeContext['facts'], ru
   }
 }
 
-function finish(probe: Probe, outcome: ProbeOutcome, record: (s: ProbeStatus, extra?: Partial<ProbeRecord>, f?: Finding[]) => ProbeResult): ProbeResult {
+function finish(probe: Probe, outcome: ProbeOutcome, record: (s: ProbeStatus, extra?: Partial<ProbeRecord>, f?: Finding[]) => ProbeResult, refused: readonly RefusedCommand[] = []): ProbeResult {
   const findings: Finding[] = [];
   for (const raw of outcome.findings ?? []) {
     const parsed = FindingSchema.safeParse({ ...raw, probeId: probe.id });
@@ -279,9 +283,23 @@ function finish(probe: Probe, outcome: ProbeOutcome, record: (s: ProbeStatus, ex
     if (!probe.classes.includes(parsed.data.classId as ClassId)) return record('crashed', { reason: `returned a finding of class ${parsed.data.classId}, which it does not declare` });
     findings.push(guardTerminalFixes(parsed.data));
   }
-  const status = outcome.status ?? (findings.some((f) => f.severity === 'error') ? 'fail' : findings.some((f) => f.severity === 'warning') ? 'warn' : 'ok');
-  const r = record(status, { reason: outcome.reason, observed: outcome.observed ?? {} }, findings);
+  const found = outcome.status ?? (findings.some((f) => f.severity === 'error') ? 'fail' : findings.some((f) => f.severity === 'warning') ? 'warn' : 'ok');
+  // A probe whose commands the kernel would not run has not looked: "ok" would pass a check that
+  // never ran. What it did find (warn, fail) stands, and says what it could not check.
+  const unchecked = refused.length ? refusedReason(refused) : undefined;
+  const status = found === 'ok' && unchecked ? 'skipped' : found;
+  const reason = unchecked && found !== 'skipped' ? (status === 'skipped' ? `could not check: ${unchecked}` : (outcome.reason ? `${outcome.reason}; ` : '') + `not all checked: ${unchecked}`) : outcome.reason;
+  const observed = unchecked ? { ...(outcome.observed ?? {}), commandsRefused: refused.map((x) => `${x.command}: ${x.code}`) } : (outcome.observed ?? {});
+  const r = record(status, { reason, observed }, findings);
   return outcome.sections ? { ...r, sections: outcome.sections } : r;
+}
+
+/** "EAGAIN running go version -m … (resource temporarily unavailable: …)": the errno first, as the text report cuts a long reason. Pure. */
+export function refusedReason(refused: readonly RefusedCommand[]): string {
+  const first = refused[0]!;
+  const command = first.command.length > 60 ? `${first.command.slice(0, 59)}…` : first.command;
+  const more = refused.length > 1 ? ` and ${refused.length - 1} more command${refused.length === 2 ? '' : 's'}` : '';
+  return `${first.code} running ${command}${more} (${spawnRefusal(first.code)?.says ?? 'refused by the kernel'})`;
 }
 
 function round(ms: number): number {

@@ -12,6 +12,7 @@ import { readEditorSettings } from './editorSettings.js';
 import { scanProcesses, type ProcessTable } from '../procfs/procs.js';
 import { lookPath } from './lookPath.js';
 import { readWorkspacePackages, type WorkspacePackages } from './workspacePackages.js';
+import { collectRefused, passRefused, type RefusedCommand } from '../host/refusedCommands.js';
 
 export interface Facts {
   goEnv(): Promise<GoEnvFact>;
@@ -56,9 +57,21 @@ export function readFlatpakInfo(host: Pick<Host, 'readText'>): Promise<string | 
   return host.readText('/.flatpak-info', 64 * 1024);
 }
 
+/**
+ * Computed on the first ask, in a scope of its own: the commands the kernel refused on the way
+ * (refusedCommands.ts) are handed to every probe that reads the fact, not only the first.
+ */
 function once<T>(f: () => Promise<T>): () => Promise<T> {
-  let p: Promise<T> | undefined;
-  return () => (p ??= f());
+  let p: Promise<{ value: T; refused: RefusedCommand[] }> | undefined;
+  return async () => {
+    p ??= (() => {
+      const refused: RefusedCommand[] = [];
+      return collectRefused(refused, f).then((value) => ({ value, refused }));
+    })();
+    const r = await p;
+    passRefused(r.refused);
+    return r.value;
+  };
 }
 
 /** The facts of one run, from what its probes are given; timeoutMs caps each child process. */

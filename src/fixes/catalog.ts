@@ -55,6 +55,19 @@ export const INOTIFY_VSCODE_DOCS: Fix = {
   url: 'https://code.visualstudio.com/docs/setup/linux#_visual-studio-code-is-unable-to-watch-for-file-changes-in-this-large-workspace-error-enospc',
 };
 
+/**
+ * The instance limit's own documentation. VS Code's page above is about watches (ENOSPC, "this large
+ * workspace") and says nothing of instances, which a tester was sent to for max_user_instances;
+ * inotify(7)'s "/proc interfaces" defines max_user_instances (instances per real user ID) beside
+ * the other two limits, and says an inotify_init beyond it fails with EMFILE.
+ */
+export const INOTIFY_INSTANCES_DOCS: Fix = {
+  id: 'inotify-instances-docs',
+  kind: 'link',
+  title: 'inotify(7): max_user_instances, the inotify instances one user may hold',
+  url: 'https://man7.org/linux/man-pages/man7/inotify.7.html',
+};
+
 // ------------------------------------------------------------------------------------------ settings
 
 const TOOLS_ENV_DETAIL = 'go.toolsEnvVars is applied to gopls and to every go command the extension runs.';

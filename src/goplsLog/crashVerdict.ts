@@ -7,6 +7,7 @@ import { TAXONOMY } from '../doctor/taxonomy.js';
 import type { CrashRecord, LogSummary } from './analyzer.js';
 import { matchRules } from './rules.js';
 import type { Rule } from './rules/rule.js';
+import { parseKernelOomKills } from '../procfs/oomKills.js';
 
 export type CrashKind =
   /** The kernel's OOM killer ended it (cgroup oom_kill moved, or the kernel log names it). */
@@ -67,30 +68,8 @@ export const DEFAULT_CRASH_LOOP = { starts: 5, withinMs: 3 * 60 * 1000 };
 /** A server that dies within this long of starting failed to start. */
 const FAILED_START_MS = 10_000;
 
-export interface KernelOomKill {
-  pid?: number;
-  comm: string;
-  line: string;
-  /** The memory cgroup whose limit was hit (`oom_memcg=` of an oom-kill: record; `/` for a global OOM). */
-  memcg?: string;
-}
-
-/** OOM-killer records of the kernel log ("Out of memory: Killed process 123 (gopls)", "oom-kill:…task=gopls,pid=123"). Pure. */
-export function parseKernelOomKills(text: string): KernelOomKill[] {
-  const out: KernelOomKill[] = [];
-  for (const line of text.split('\n')) {
-    const a = /(?:Out of memory|Memory cgroup out of memory): Kill(?:ed)? process (\d+) \(([^)]*)\)/.exec(line);
-    if (a) {
-      out.push({ pid: Number(a[1]), comm: a[2]!, line: line.trim() });
-      continue;
-    }
-    const b = /oom-kill:.*?task=([^,\s]+),pid=(\d+)/.exec(line);
-    if (!b) continue;
-    const memcg = /oom_memcg=([^,\s]+)/.exec(line)?.[1];
-    out.push({ pid: Number(b[2]), comm: b[1]!, line: line.trim(), ...(memcg ? { memcg } : {}) });
-  }
-  return out;
-}
+// The OOM killer's records are read in procfs/oomKills.ts; re-exported for the log package's users.
+export { parseKernelOomKills, type KernelOomKill } from '../procfs/oomKills.js';
 
 /** The largest number of starts inside any window of withinMs. Pure. */
 export function maxStartsWithin(starts: readonly number[], withinMs: number): number {

@@ -5,6 +5,7 @@ import { accessSync, closeSync, openSync, promises as fs, readdirSync, readlinkS
 import os from 'node:os';
 import path from 'node:path';
 import { run, type ExecOptions, type ExecResult } from './exec.js';
+import { noteRefused } from './refusedCommands.js';
 
 export type ReadResult = { ok: true; text: string; truncated: boolean } | { ok: false; code: string; message: string };
 
@@ -68,7 +69,13 @@ export class Host {
     this.pid = opts.pid ?? process.pid;
     this.uid = opts.uid ?? (typeof process.getuid === 'function' ? process.getuid() : -1);
     this.platform = opts.platform ?? (this.live ? process.platform : 'linux');
-    this.exec = opts.exec ?? run;
+    const exec = opts.exec ?? run;
+    // A command refused for want of a resource is noted for the probe that ran it (refusedCommands.ts).
+    this.exec = async (file, args, o) => {
+      const r = await exec(file, args, o);
+      noteRefused(file, args, r);
+      return r;
+    };
     this.limitsAtStart = this.live && this.platform === 'linux' ? this.readTextSync(`/proc/${this.pid}/limits`) : undefined;
   }
 

@@ -16,7 +16,7 @@ import { parseLoadAvg } from '../procfs/limits.js';
 import { ancestorsWithin, cgroupMounts, parseCgroupLimit, parseFlatKeyed, parseProcCgroup, placeController } from '../procfs/cgroup.js';
 import { procOf } from '../procfs/procs.js';
 import { parseDmesg, parseForkRejected, parseUptime, recordsSince, type ForkRejected, type KernelRecord } from '../procfs/kernelLog.js';
-import { parseKernelOomKills, type KernelOomKill } from '../goplsLog/crashVerdict.js';
+import { parseKernelOomKills, type KernelOomKill } from '../procfs/oomKills.js';
 import { lookPath } from '../facts/lookPath.js';
 import { raiseLimitFixes } from '../fixes/catalog.js';
 import { formatBytes } from '../host/bytes.js';

@@ -30,6 +30,8 @@ import { RESTART_GOPLS } from '../fixes/catalog.js';
 import { formatBytes } from '../host/bytes.js';
 import { raiseLimitFixes } from '../fixes/catalog.js';
 import { firstAndMore } from '../doctor/listing.js';
+import { describeOomVictim, isGoTool, oomVictims, parseKernelOomKills, type KernelOomKill, type OomVictim } from '../procfs/oomKills.js';
+import { readKernelRecordsSince } from './afterRun.js';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -225,7 +227,76 @@ export function judgeMemory(view: CgroupView<MemoryLevel>): MemoryVerdict {
   return v;
 }
 
-function memoryFindings(view: CgroupView<MemoryLevel>, subjects: Subject[], membershipLine: Evidence, memAvailable: Evidence | undefined, memAvailableBytes: number | undefined, need?: MemoryNeeds): FindingInput[] {
+/** The kernel log's OOM records, read only where a cgroup counts kills (readPastKills). */
+export interface PastKills {
+  kills: readonly KernelOomKill[];
+  source: string;
+}
+
+export interface PastOomKillInput {
+  count: number;
+  /** Whose cgroup: "this editor/doctor process (pid 1)". */
+  who: string;
+  hasGopls: boolean;
+  /** The cgroup's path in its hierarchy, as the kernel log names it (/user.slice/…). */
+  cgroup: string;
+  limitBytes?: number;
+  kernel?: PastKills;
+  evidence: Evidence[];
+  fixes: Fix[];
+}
+
+/** A kill at this limit differs from it by less than a page (the kernel prints KiB of a page-rounded limit). */
+const SAME_LIMIT_BYTES = 4096;
+
+/**
+ * The cgroup's OOM kills since it was made, with whom the kernel log says they were. A tester's
+ * cold gopls was OOM-killed in this very cgroup before the run (dmesg: oom_memcg=/explore-ex,
+ * task=gopls), and the report said only "killed 1 process … the count does not say when", a
+ * warning. When the log names gopls or a go command killed in this cgroup under the limit it has
+ * now, the limit has already done to the Go tools what the user sees: an error. Another victim, or
+ * a kill under another limit (raised since), leaves it a warning that says so. Pure.
+ */
+export function pastOomKillFinding(i: PastOomKillInput): FindingInput {
+  const limit = i.limitBytes !== undefined ? ` (limit ${formatBytes(i.limitBytes)})` : '';
+  const counted = `The kernel OOM killer has killed ${i.count} process${i.count === 1 ? '' : 'es'} in the memory cgroup of ${i.who}${limit} since the cgroup was created`;
+  // The victim's own cgroup (task_memcg, "Task in"); a record without it, by the cgroup whose limit was hit.
+  const here = oomVictims(i.kernel?.kills ?? []).filter((v) => (v.taskMemcg ?? v.memcg) === i.cgroup);
+  if (!here.length) {
+    return {
+      classId: 'memory-limit',
+      severity: 'warning',
+      confidence: i.hasGopls ? 0.6 : 0.5,
+      pastEvents: true,
+      message: `${counted} (the count does not say when): the limit is tight for what runs in it, and a gopls killed by it leaves no stack trace.`,
+      evidence: i.evidence,
+      fixes: i.fixes,
+      explains: ['gopls-launch'],
+    };
+  }
+  const underThis = (v: OomVictim) => v.limitKb === undefined || i.limitBytes === undefined || Math.abs(v.limitKb * 1024 - i.limitBytes) <= SAME_LIMIT_BYTES;
+  const goKilled = here.filter((v) => isGoTool(v.comm) && underThis(v));
+  const other = here.find((v) => !underThis(v));
+  // describeOomVictim says the limit of then; this says it is not the limit of now.
+  const then = other ? `, killed under a limit other than today's` : '';
+  const named = `the kernel log names ${firstAndMore(here.map(describeOomVictim))}${goKilled.length ? '' : then}`;
+  const first = goKilled.find((v) => v.comm === 'gopls') ?? goKilled[0];
+  const tools = first?.comm === 'gopls' ? 'gopls' : first?.comm === 'go' ? 'the go command' : `the go command's ${first?.comm ?? ''}`;
+  return {
+    classId: 'memory-limit',
+    severity: goKilled.length ? 'error' : 'warning',
+    confidence: goKilled.length ? 0.85 : i.hasGopls ? 0.65 : 0.55,
+    pastEvents: true,
+    message: goKilled.length
+      ? `${counted}, and ${named}: this limit has already killed ${tools} here, without a stack trace, and does it again on the same load.`
+      : `${counted}, and ${named}: the limit is tight for what runs in it, and a gopls killed by it leaves no stack trace.`,
+    evidence: [...i.evidence, ...here.flatMap((v) => v.lines.slice(-2)).slice(-4).map((line) => ({ source: i.kernel!.source, excerpt: line }))],
+    fixes: i.fixes,
+    explains: ['gopls-launch'],
+  };
+}
+
+function memoryFindings(view: CgroupView<MemoryLevel>, subjects: Subject[], membershipLine: Evidence, memAvailable: Evidence | undefined, memAvailableBytes: number | undefined, need?: MemoryNeeds, kernel?: PastKills): FindingInput[] {
   const who = describe(subjects);
   const hasGopls = subjects.some((s) => s.role === 'gopls');
   const v = judgeMemory(view);
@@ -238,18 +309,21 @@ function memoryFindings(view: CgroupView<MemoryLevel>, subjects: Subject[], memb
 
   // The counter is cumulative: kills from any time since the cgroup was made. It shows the limit
   // is tight for what runs there, not that it killed anything now; a rise during the run (the
-  // after-run probe, the editor's crash watcher) is what ties a kill to a gopls that died.
+  // after-run probe, the editor's crash watcher) is what ties a kill to a gopls that died. The
+  // kernel log, where readable, says whom it killed (pastOomKillFinding).
   if (v.oomKill && v.oomKill.count > 0) {
-    out.push({
-      classId: 'memory-limit',
-      severity: 'warning',
-      confidence: hasGopls ? 0.6 : 0.5,
-      pastEvents: true,
-      message: `The kernel OOM killer has killed ${v.oomKill.count} process${v.oomKill.count === 1 ? '' : 'es'} in the memory cgroup of ${who}${v.effectiveLimit ? ` (limit ${formatBytes(v.effectiveLimit.bytes)})` : ''} since the cgroup was created (the count does not say when): the limit is tight for what runs in it, and a gopls killed by it leaves no stack trace.`,
-      evidence: [...readEvidence(v.oomKill.read, excerptKeys(v.oomKill.read.text, ['oom', 'oom_kill', 'under_oom', 'max'])), ...limitEvidence, ...failEvidence, membershipLine],
-      fixes: [...raise, RESTART_GOPLS],
-      explains: ['gopls-launch'],
-    });
+    out.push(
+      pastOomKillFinding({
+        count: v.oomKill.count,
+        who,
+        hasGopls,
+        cgroup: cgroupPathOf(leaf.dir, view.placement.mount),
+        limitBytes: v.effectiveLimit?.bytes,
+        kernel,
+        evidence: [...readEvidence(v.oomKill.read, excerptKeys(v.oomKill.read.text, ['oom', 'oom_kill', 'under_oom', 'max'])), ...limitEvidence, ...failEvidence, membershipLine],
+        fixes: [...raise, RESTART_GOPLS],
+      }),
+    );
   }
   if (v.underOom) {
     out.push({
@@ -430,6 +504,17 @@ interface SubjectCgroups {
   cgroupFile: string;
 }
 
+/**
+ * The kernel log's OOM records, only when a cgroup has counted kills (else nothing is run) and only
+ * of the live machine (a fixture tree's cgroups are not this kernel's). dmesg as after-run reads it.
+ */
+async function readPastKills(ctx: ProbeContext, wanted: boolean): Promise<PastKills | { note: string } | {}> {
+  if (!wanted || !ctx.host.live) return {};
+  const r = await readKernelRecordsSince(ctx.host, ctx.env, 0, Math.max(100, Math.min(1000, ctx.remainingMs() - 100)), ctx.signal, ctx.facts.lookPath);
+  if (r.note) return { note: r.note };
+  return { kills: parseKernelOomKills(r.records.map((x) => x.line).join('\n')), source: r.source };
+}
+
 export async function runCgroups(ctx: ProbeContext): Promise<ProbeOutcome> {
   const { host } = ctx;
   if (host.platform !== 'linux') return skipped(`cgroups exist only on Linux (platform ${host.platform})`);
@@ -501,7 +586,8 @@ export async function runCgroups(ctx: ProbeContext): Promise<ProbeOutcome> {
   const memNeed = packages ? goplsMemoryNeeds(packages.count, packages.sourceBytes) : undefined;
   const cpus = await cpusFor(host, ctx.env);
   const taskNeed = cpus ? taskNeeds(cpus) : undefined;
-  for (const g of memoryGroups.values()) findings.push(...memoryFindings(g.view, g.subjects, g.line, memAvailable, memAvailEntry?.bytes, memNeed));
+  const kernel = await readPastKills(ctx, [...memoryGroups.values()].some((g) => (judgeMemory(g.view).oomKill?.count ?? 0) > 0));
+  for (const g of memoryGroups.values()) findings.push(...memoryFindings(g.view, g.subjects, g.line, memAvailable, memAvailEntry?.bytes, memNeed, 'kills' in kernel ? kernel : undefined));
   // The doctor's own tasks are not in use when the user builds (process-limits.ts says the same of
   // RLIMIT_NPROC): in the CLI none of its tree stays, in the editor the extension host does but the
   // probes' children do not. Every level of the doctor's own pids view holds them (a tester's fresh
@@ -541,6 +627,7 @@ export async function runCgroups(ctx: ProbeContext): Promise<ProbeOutcome> {
       return { cgroup: dir, version: g.view.version, pids: g.subjects.map((s) => s.pid), effectiveMax: v.effectiveMax?.max ?? null, current: v.tightest?.level.current ?? g.view.levels[0]?.current, forksRefused: v.refused?.count ?? 0 };
     }),
     ...(unresolved.length ? { unresolved } : {}),
+    ...('note' in kernel ? { kernelLog: kernel.note } : 'kills' in kernel ? { kernelLog: `${kernel.kills.length} OOM-kill records (${kernel.source})` } : {}),
     needs: { cpus, tasks: taskNeed && { trivial: taskNeed.trivial, normal: taskNeed.normal }, packages: packages?.count, ...(packages?.sourceBytes ? { sourceBytes: packages.sourceBytes } : {}), goplsMemory: memNeed && { cold: memNeed.cold, warm: memNeed.warm } },
   };
   return { findings, observed };

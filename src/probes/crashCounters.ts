@@ -6,7 +6,7 @@
 // first reading (a cumulative oom_kill) never is.
 import type { Host } from '../host/host.js';
 import type { KernelRecord } from '../procfs/kernelLog.js';
-import { parseKernelOomKills } from '../goplsLog/crashVerdict.js';
+import { parseKernelOomKills } from '../procfs/oomKills.js';
 import { ownKills, readCounters, readKernelRecordsSince, risesBetween, type CounterReading, type Readings } from './afterRun.js';
 
 /** The parts of the crash verdict's input (goplsLog/crashVerdict.ts CrashInput) that counters give. */

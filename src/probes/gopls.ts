@@ -591,6 +591,21 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
     const required = unplaced ? requiredModuleOf(moduleDir!, unplaced) : undefined;
     if (required) {
       const requireEv: Evidence = { source: path.join(moduleDir!, 'go.mod'), excerpt: `require ${required.path} ${required.version}` };
+      // Replaced by a local folder: go never downloads it nor looks in the module cache, so the
+      // package is missing from that folder (a mistyped import; a tester's `replace example.com/big
+      // => ../t50k` was told "it is not in the module cache, and go could not download it").
+      const local = localReplaceLacking(moduleDir!, required.path, unplaced!);
+      if (local) {
+        out.push({
+          classId: first.classId,
+          severity: 'error',
+          confidence: 0.85,
+          message: `${said}: ${requireEv.source} replaces ${required.path} with ${local.to} (${local.target}), and that folder has no package ${local.pkg}: ${local.why}, so the import ${unplaced} names a package that does not exist there (a typo, or one not written yet). go build fails with "no required module provides package" too; nothing is downloaded for a replaced module.`,
+          evidence: [...evidence, requireEv, { source: path.join(moduleDir!, 'go.mod'), excerpt: `replace ${local.from} => ${local.to}` }, { source: local.dir, excerpt: local.why }],
+          fixes: [],
+        });
+        continue;
+      }
       // In the module cache already, without that package: not a download that failed but an import
       // of a package the required version does not have (a typo, or one a later version added); go mod
       // tidy then fails with "does not contain package" (a tester's).
@@ -798,6 +813,31 @@ function missingReplaceOf(moduleDir: string, importPath: string): { from: string
   if (!r) return undefined;
   const target = path.resolve(moduleDir, r.to);
   return existsSync(path.join(target, 'go.mod')) ? undefined : { ...r, target };
+}
+
+/**
+ * The local folder go.mod replaces `modulePath` with (it has a go.mod: missingReplaceOf covers one
+ * that is not there), when it holds no package `importPath`: no such folder, a folder without a
+ * non-test .go file, or a folder that is a module of its own. Synchronous: a few stats.
+ */
+export function localReplaceLacking(moduleDir: string, modulePath: string, importPath: string): { from: string; to: string; target: string; pkg: string; dir: string; why: string } | undefined {
+  const r = parseLocalReplaces(goModHead(moduleDir, 64 * 1024) ?? '').find((x) => x.from === modulePath);
+  if (!r || !importPath.startsWith(`${modulePath}/`)) return undefined;
+  const target = path.resolve(moduleDir, r.to);
+  if (!existsSync(path.join(target, 'go.mod'))) return undefined;
+  const pkg = importPath.slice(modulePath.length + 1);
+  const dir = path.join(target, pkg);
+  let why: string | undefined;
+  try {
+    if (!statSync(dir).isDirectory()) why = `${dir} is not a folder`;
+    else if (existsSync(path.join(dir, 'go.mod'))) why = `${dir} is a module of its own (it has a go.mod)`;
+    else if (!readdirSync(dir).some((n) => n.endsWith('.go') && !n.endsWith('_test.go'))) why = `${dir} holds no .go file that is not a test`;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    // Unreadable is another story (fs-access): only a folder that is not there is told here.
+    if (code === 'ENOENT' || code === 'ENOTDIR') why = `there is no folder ${dir}`;
+  }
+  return why ? { ...r, target, pkg, dir, why } : undefined;
 }
 
 /** The module path a go.mod in dir declares (from its first 8 KiB). */

@@ -27,6 +27,8 @@ import { installedGo, withInstalledGo } from './installedGo.js';
 import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, INOTIFY_LIMITS, INSTALL_GO, INSTALL_NEWER_GO, raiseInotifyLimitFix, raisedFrom, raiseNofileFix, RESTART_GOPLS, type InotifyLimit } from '../fixes/catalog.js';
 import { parseSysctlInt } from '../procfs/limits.js';
 import { readSysctlFiles } from '../procfs/sysctlFiles.js';
+import { describeOomVictim, oomVictims, parseKernelOomKills } from '../procfs/oomKills.js';
+import { firstAndMore } from '../doctor/listing.js';
 
 /** Time kept back from the deadline to build the findings. */
 const RESERVE_MS = 150;
@@ -172,6 +174,23 @@ function asTransientNoPackage(f: FindingInput): FindingInput {
   return { ...f, severity: 'info', message: `${f.message} Every file it named is in a package here now (checked below): the replies came while the files were being created, moved or loaded.` };
 }
 
+/** The rules that read the kernel OOM killer's own records, which name the process they killed. */
+const OOM_KILL_RULES: ReadonlySet<RuleId> = new Set(['kernel-oom-kill', 'oom-killed-named']);
+
+/**
+ * The rule's words with "a process" replaced by the victims the kernel's records name: which
+ * program, its pid, how much it held and in which memory cgroup ("killed gopls (pid 41565, 589 MiB
+ * resident, memory cgroup /user.slice/…/app-code.scope)"), as a tester's pasted dmesg lines said
+ * and the report did not. Records that name no victim leave the words as they were. Pure.
+ */
+export function namingVictims(says: string, events: ReadonlyArray<{ text: string }>): string {
+  const victims = oomVictims(parseKernelOomKills(events.map((e) => e.text).join('\n')));
+  if (!victims.length) return says;
+  const named = says.replace(/\ba process\b/, firstAndMore(victims.map(describeOomVictim)));
+  // "(a memory cgroup or the machine ran out of memory)" guesses what the records now say.
+  return victims.every((v) => v.memcg !== undefined) ? named.replace(/ \([^()]*\bran out of memory\)/, '') : named;
+}
+
 /** The rules whose lines are a refused file operation (fs-access, access-denied), read for the path they name. */
 const DENIED_RULES: ReadonlySet<RuleId> = new Set(['permission-denied', 'go-file-refused']);
 
@@ -303,7 +322,7 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
       classId: rule.classId,
       severity: refused ? 'error' : rule.severity,
       confidence: Math.min(1, (refused ? AVC_DENIED_CONFIDENCE : rule.confidence) + (n > 1 ? 0.05 : 0)),
-      message: `${capitalize(rule.says)} (${n} ${n === 1 ? 'line' : 'lines'} in ${name})${refused ? '; the log also shows an operation refused (permission denied, EPERM), as when SELinux is set permissive to collect the records of what failed' : ''}.`,
+      message: `${capitalize(OOM_KILL_RULES.has(rule.id) ? namingVictims(rule.says, s.events.filter((e) => OOM_KILL_RULES.has(e.ruleId)).sort((a, b) => a.line - b.line)) : rule.says)} (${n} ${n === 1 ? 'line' : 'lines'} in ${name})${refused ? '; the log also shows an operation refused (permission denied, EPERM), as when SELinux is set permissive to collect the records of what failed' : ''}.`,
       evidence,
       fixes: fixesFor(rule),
       ...(rule.explains ? { explains: [...rule.explains] } : {}),

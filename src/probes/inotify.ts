@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { parseSysctlInt } from '../procfs/limits.js';
 import { mapLimit, type ProcessEntry } from '../procfs/procs.js';
-import { INOTIFY_LIMITS, INOTIFY_VSCODE_DOCS, raiseInotifyLimitFix, RECOMMENDED_INSTANCES, RECOMMENDED_QUEUED_EVENTS, RECOMMENDED_WATCHES, watcherExcludeFix } from '../fixes/catalog.js';
+import { INOTIFY_INSTANCES_DOCS, INOTIFY_LIMITS, INOTIFY_VSCODE_DOCS, raiseInotifyLimitFix, RECOMMENDED_INSTANCES, RECOMMENDED_QUEUED_EVENTS, RECOMMENDED_WATCHES, watcherExcludeFix } from '../fixes/catalog.js';
 import { walkDirs } from '../host/walk.js';
 import { watcherExcludeMatcher, watcherExcludePatterns } from '../facts/watcherExclude.js';
 import { forEachSliced } from '../host/timeSlice.js';
@@ -292,7 +292,7 @@ export function inotifyFindings(input: {
         message: `uid ${input.uid} holds ${usage.instances} of ${maxInstances} inotify instances (${Math.round(iRatio * 100)}%)${error ? ': a new watcher fails with EMFILE ("too many open files") even with watches to spare' : ''}. Top holders: ${holdersText(byInstances)}.`,
         headline: 'inotify-instances',
         evidence: [{ source: INSTANCES_FILE, excerpt: String(maxInstances) }, ...holderEvidence(byInstances)],
-        fixes: [raiseInotifyLimitFix('instances', Math.max(RECOMMENDED_INSTANCES, usage.instances * 2), sysctlFiles), INOTIFY_VSCODE_DOCS],
+        fixes: [raiseInotifyLimitFix('instances', Math.max(RECOMMENDED_INSTANCES, usage.instances * 2), sysctlFiles), INOTIFY_INSTANCES_DOCS],
       });
     } else if (maxInstances - usage.instances < EDITOR_INSTANCES) {
       // Latent: judged against what an editor will open, not only against what is held now.
@@ -303,7 +303,7 @@ export function inotifyFindings(input: {
         message: `fs.inotify.max_user_instances is ${maxInstances} and uid ${input.uid} already holds ${usage.instances}: only ${Math.max(0, maxInstances - usage.instances)} free, fewer than one editor window opens (its server, file watcher and extension host take about ${EDITOR_INSTANCES}). The next window or watcher fails with EMFILE ("too many open files") and file changes go unnoticed.`,
         headline: 'inotify-instances',
         evidence: [{ source: INSTANCES_FILE, excerpt: String(maxInstances) }],
-        fixes: [raiseInotifyLimitFix('instances', RECOMMENDED_INSTANCES, sysctlFiles), INOTIFY_VSCODE_DOCS],
+        fixes: [raiseInotifyLimitFix('instances', RECOMMENDED_INSTANCES, sysctlFiles), INOTIFY_INSTANCES_DOCS],
       });
     }
   }

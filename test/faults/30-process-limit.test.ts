@@ -29,6 +29,11 @@ describe('fault: pids cgroup limit', () => {
       const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: inCgroup(cg.dir) });
       console.log(`[process-limit] pids.max=${PIDS_MAX} ${summarize(run)}`);
       expectDiagnosis(run, ['process-limit'], [path.basename(cg.dir), /pids\.(max|events|current)/]);
+      // A probe whose own command the limit refused checked nothing: it must not say "ok" (a
+      // tester's pids.max 15: go-tools, login-shell and mac-policy ok beside their EAGAIN).
+      const report = run.report as NonNullable<typeof run.report> & { tools?: Array<{ name: string; error?: string }> };
+      for (const p of report.probes) if (/\bEAGAIN\b|errno=11/.test(JSON.stringify(p.observed ?? {}))) expect(p.status, `${p.id}: ${JSON.stringify(p.observed)}`).not.toBe('ok');
+      if (report.tools?.some((t) => /\bEAGAIN\b|errno=11/.test(t.error ?? ''))) expect(report.probes.find((p) => p.id === 'go-tools')?.status).not.toBe('ok');
     } finally {
       await removeCgroupVerified(cg);
       removeTree(dir);

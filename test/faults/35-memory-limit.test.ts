@@ -40,6 +40,12 @@ describe('fault: memory cgroup limit', () => {
       const run = await runDoctorCli({ workspaces: [small], env: userEnv(), cwd: small, wrap: inCgroup(cg.dir), timeoutMs: 15_000 });
       console.log(`[memory-limit] limit=${LIMIT_MB}MB oom_kill=${oomKills(cg.read('memory.oom_control'))} ${summarize(run)}`);
       expectDiagnosis(run, ['memory-limit'], [path.basename(cg.dir), /memory\.(limit_in_bytes|oom_control|failcnt|max|events)/]);
+      // The kill happened before the run, so the counter alone does not say when or whom; the
+      // kernel log (root reads dmesg) names gopls killed in this very cgroup under this limit: an
+      // error, not "killed 1 process … the count does not say when" (explore-limits finding 11).
+      const past = run.report!.causes.flatMap((c) => c.findings).find((f) => f.probeId === 'cgroups' && /OOM killer has killed/.test(f.message));
+      expect(past, JSON.stringify(run.report!.causes.map((c) => c.findings.map((f) => f.message)))).toMatchObject({ severity: 'error', message: expect.stringMatching(new RegExp(`kernel log names gopls \\(pid \\d+, \\d+ MiB resident, in memory cgroup /${path.basename(cg.dir)} limited to ${LIMIT_MB} MiB\\)`)) });
+      expect(past!.evidence.some((e) => e.excerpt.includes(`task_memcg=/${path.basename(cg.dir)},task=gopls`))).toBe(true);
     } finally {
       await removeCgroupVerified(cg);
       removeTree(dir);

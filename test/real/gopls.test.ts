@@ -179,6 +179,29 @@ describe.skipIf(!GO)('gopls probe on the real machine', () => {
     expect(JSON.stringify(r.causes.map((c) => (c as unknown as { fixes: unknown }).fixes))).not.toContain('go mod tidy');
   });
 
+  // A tester's: `replace example.com/big => ../t50k` and a mistyped import of a package of that
+  // module was "it is not in the module cache, and go could not download it": go never downloads a
+  // module replaced by a folder, and the package is simply not in that folder.
+  it('(a3b2) an import of a package a locally replaced module lacks: the folder named, not the module cache or a download', () => {
+    const root = workspace('replaced', {
+      't50k/go.mod': 'module example.com/big\n\ngo 1.22\n',
+      't50k/real/real.go': 'package real\n\nfunc Hello() string { return "hi" }\n',
+      'app/go.mod': 'module example.com/app\n\ngo 1.22\n\nrequire example.com/big v0.0.0\n\nreplace example.com/big => ../t50k\n',
+      'app/main.go': 'package main\n\nimport "example.com/big/reall"\n\nfunc main() { println(reall.Hello()) }\n',
+    });
+    const app = path.join(root, 'app');
+    // The symptom, as real go says it.
+    const build = spawnSync(GO!, ['build', '-o', '/dev/null', '.'], { cwd: app, env: { ...process.env, GOPROXY: 'off', GOFLAGS: '' }, encoding: 'utf8' });
+    expect(build.stderr).toContain('no required module provides package example.com/big/reall');
+    const r = diagnose(['--workspace', app, '--gopls', GOPLS, '--timeout-ms', '30000'], { ...process.env, GOPROXY: 'off' }).report;
+    const messages = goplsFindings(r).map((x) => x.message);
+    const f = goplsFindings(r).find((x) => x.message.includes('has no package reall'));
+    expect(f, JSON.stringify(messages, null, 1)).toMatchObject({ classId: 'module-resolution', severity: 'error' });
+    expect(f!.message).toContain(`replaces example.com/big with ../t50k (${path.join(root, 't50k')})`);
+    expect(f!.message).toContain(`there is no folder ${path.join(root, 't50k', 'reall')}`);
+    expect(JSON.stringify(r.causes.flatMap((c) => c.findings.map((x) => x.message)))).not.toMatch(/module cache, and go could not download it/);
+  });
+
   // A tester's: a module whose go.mod kept another path than the one its code imports it by (a
   // renamed repository) got go mod tidy, which fails offline and online pulls in another module.
   it('(a3c) an import whose tail is a folder of this module under another module path: the module line named, with go mod edit -module, after which go builds', () => {

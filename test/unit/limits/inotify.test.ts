@@ -139,6 +139,18 @@ describe('inotifyFindings', () => {
     expect(fix).toMatchObject({ kind: 'setting', key: 'files.watcherExclude', merge: true, target: 'workspace', value: { '**/node_modules/**': true } });
   });
 
+  // A tester was sent to VS Code's page on watches (ENOSPC, "this large workspace") to raise max_user_instances.
+  it.each([
+    ['a low max_user_instances', usage(0, 0), 4],
+    ['instances nearly all held', usage(100, 125), 128],
+  ])('the instance fix for %s links the documentation of instances, not of watches', (_name, u, maxInstances) => {
+    const [f] = inotifyFindings({ maxWatches: 524288, maxInstances, usage: u, uid: 1000, workspaces: [] });
+    expect(f!.fixes!.map((x) => x.id)).toEqual(['inotify-raise-instances', 'inotify-instances-docs']);
+    const link = f!.fixes!.find((x) => x.kind === 'link') as { url: string; title: string };
+    expect(link.url).toBe('https://man7.org/linux/man-pages/man7/inotify.7.html');
+    expect(link.title).toMatch(/max_user_instances/);
+  });
+
   it('instance findings are titled by instances, not by watches, in the ranked cause', () => {
     const f = inotifyFindings({ maxWatches: 524288, maxInstances: 4, usage: usage(0, 0), uid: 1000, workspaces: [] }).map((x) => FindingSchema.parse(x));
     const [cause] = rankCauses(f);
