@@ -396,7 +396,16 @@ function goplsRefusalWords(f: DirFact, uid: number): string {
 
 /** "does not exist and cannot be created: its nearest existing parent … is not writable (…)": for a missing directory whose parent refuses. */
 function cannotCreateWords(f: DirFact, uid: number, code: string | undefined): string {
+  // A file where a parent directory should be (GOPATH set to a file, and GOMODCACHE under it):
+  // mkdir fails with ENOTDIR whoever owns it; access(2)'s X_OK on a file without x said EACCES,
+  // and a tester read "not writable" of a file the evidence showed writable.
+  if (throughFile(f)) return `does not exist and cannot be created: ${f.checked}, on its path, is a file, not a directory (mkdir fails with ENOTDIR)`;
   return `does not exist and cannot be created: its nearest existing parent ${f.checked} ${code === 'EROFS' ? 'is on a read-only file system' : `is not writable (${code}): ${ownerWords(f, uid)}`}`;
+}
+
+/** A missing directory whose nearest existing ancestor is a file, not a directory. */
+function throughFile(f: DirFact): boolean {
+  return !f.exists && f.mode !== undefined && !f.isDir;
 }
 
 const GOPLS_STOPS = 'gopls (v0.16 and later) stops at start ("gopls cannot access its persistent index"), so the editor has no language server';
@@ -515,9 +524,10 @@ function assessOne(f: DirFact, uid: number, findings: FindingInput[], home?: Hom
       classId: 'fs-access',
       severity: sev,
       confidence: 0.85,
-      message: `${varOf(f)} ${f.real} ${cannotCreateWords(f, uid, code)}; ${what(role, code)}.${homeWords(f, home)}`,
+      message: `${varOf(f)} ${f.real} ${cannotCreateWords(f, uid, code)}; ${what(role, code)}.${throughFile(f) ? '' : homeWords(f, home)}`,
       evidence: [entryEvidence(f), accessEvidence(f, uid)],
-      fixes: ownershipFixes(f, uid, home),
+      // No owner or mode makes a file a directory: the variable that put it on the path is the fix.
+      fixes: throughFile(f) ? [] : ownershipFixes(f, uid, home),
     });
   }
 }

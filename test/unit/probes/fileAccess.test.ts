@@ -260,6 +260,25 @@ describe('gatherDirFact on this machine', () => {
     }
   });
 
+  // GOPATH set to a file: GOMODCACHE below it cannot be made, because a file is on its path, not
+  // for want of a permission (a tester's writable file was called "not writable (EACCES)", with a
+  // fix about containers). Real mkdir says ENOTDIR.
+  it('a missing directory below a file: the file named as a file, no ownership fix', async () => {
+    const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'ged-access-')));
+    try {
+      writeFileSync(path.join(dir, 'afile'), 'x');
+      const cache = path.join(dir, 'afile', 'pkg', 'mod');
+      expect(() => mkdirSync(cache, { recursive: true })).toThrow(/ENOTDIR/);
+      const f = await gatherDirFact({ role: 'GOMODCACHE', path: cache, origin: 'test' });
+      const [finding] = assessAccess([f], 0);
+      expect(finding!.message).toContain(`${path.join(dir, 'afile')}, on its path, is a file, not a directory (mkdir fails with ENOTDIR)`);
+      expect(finding!.message).not.toMatch(/not writable/);
+      expect(finding!.fixes).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a missing directory is checked at its nearest existing parent', async () => {
     const dir = realpathSync(mkdtempSync(path.join(os.tmpdir(), 'ged-access-')));
     try {
