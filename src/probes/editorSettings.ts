@@ -136,7 +136,10 @@ export function settingsFindings(input: SettingsFindingsInput): FindingInput[] {
 async function runEditorSettings(ctx: ProbeContext): Promise<ProbeOutcome> {
   if (!ctx.host.live) return skipped('not the live machine: settings files are read from the real home directory');
   const sources = await ctx.facts.editorSettings();
-  const manifest = ctx.settings.goExtensionManifest ?? (ctx.settings.editorSettings ? undefined : await findGoExtensionManifest(ctx.env));
+  // The extension hands over the Go extension's manifest with the settings; the CLI hands over the
+  // settings files it read and no manifest, so it is looked for on disk (a tester's ~/.vscode/
+  // extensions/golang.go-0.46.1 was never read: go.* settings went unchecked in every CLI run).
+  const manifest = ctx.settings.goExtensionManifest ?? (await findGoExtensionManifest(ctx.env));
   const observed: Record<string, unknown> = {
     sources: sources.map((s) => s.source),
     goplsKeys: sources.reduce((n, s) => n + (s.values.gopls && typeof s.values.gopls === 'object' ? Object.keys(s.values.gopls).length : 0), 0),

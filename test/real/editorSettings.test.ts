@@ -3,7 +3,7 @@
 // through the real CLI.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildOnce, CLI, GO, GOPLS, ROOT } from './support.js';
@@ -97,6 +97,37 @@ describe.skipIf(!GO)('editor-settings and go-env-changed probes on the real mach
     expect(report.goEnvChanged).toMatchObject({ GOPRIVATE: 'corp.example.com/*' });
     expect(report.goEnvChanged!.GOFLAGS).toBe('-header=***');
     expect(text).not.toContain(TOKEN);
+  }, 180_000);
+});
+
+// The CLI reads the settings files and hands them to the run with no manifest of the Go extension:
+// the manifest is then found on disk, where VS Code installs extensions. A tester's
+// ~/.vscode/extensions/golang.go-0.46.1 was never read, and every go.* setting went unchecked.
+describe.skipIf(!GO)('go.* settings against the installed Go extension, from the CLI', () => {
+  it("a go.* key the installed extension's package.json does not declare is named, with the extension's version", async () => {
+    await buildOnce();
+    const home = mkdtempSync(path.join(os.tmpdir(), 'settings-ext-'));
+    try {
+      const ext = path.join(home, '.vscode', 'extensions', 'golang.go-0.46.1');
+      mkdirSync(ext, { recursive: true });
+      writeFileSync(path.join(ext, 'package.json'), readFileSync(path.join(ROOT, 'test/fixtures/vscode-go/package-excerpt.json')));
+      const config = path.join(home, '.config');
+      mkdirSync(path.join(config, 'Code', 'User'), { recursive: true });
+      writeFileSync(path.join(config, 'Code', 'User', 'settings.json'), '{ "go.neverWasASetting": true }\n');
+      const ws = path.join(home, 'ws');
+      mkdirSync(ws);
+      writeFileSync(path.join(ws, 'go.mod'), 'module example.com/ws\n\ngo 1.22\n');
+      writeFileSync(path.join(ws, 'a.go'), 'package ws\n');
+      const env = { ...process.env, HOME: home, XDG_CONFIG_HOME: config, XDG_CACHE_HOME: path.join(home, '.cache') };
+      const r = spawnSync(process.execPath, [CLI, 'diagnose', '--json', '--workspace', ws, '--gopls', GOPLS, '--timeout-ms', '30000'], { env, encoding: 'utf8', timeout: 120_000 });
+      const report = JSON.parse(r.stdout) as Report;
+      const probe = report.probes.find((p) => p.id === 'editor-settings')!;
+      expect(probe.observed.goExtension).toBe(`0.0.0-excerpt (${path.join(ext, 'package.json')})`);
+      const said = report.causes.flatMap((c) => c.findings).filter((f) => f.probeId === 'editor-settings').map((f) => f.message);
+      expect(said.some((m) => m.startsWith('Setting go.neverWasASetting is not a setting of the Go extension'))).toBe(true);
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   }, 180_000);
 });
 
