@@ -133,6 +133,10 @@ async function main(argv: string[]): Promise<number> {
   const editorSettings = fromFilesRead && workspaceFiles.length ? withWorkspaceFiles(fromFilesRead, workspaceFiles, new Set(userSettingsFiles(process.env))) : fromFilesRead;
   const inputs = doctorInputs(snapshotFromSettingsFiles(editorSettings ?? [], new Set(userSettingsFiles(process.env)), workspaces[0]), process.env);
   const fromFiles = inputs.settings;
+  // A workspace's own go.toolsEnvVars or go.goroot are not applied (as Restricted Mode does), which a
+  // tester's .code-workspace GOFLAGS showed only as "no problems": say so, naming the setting; the
+  // run goes on without it. (The note that no workspace binary runs at all is true of every run.)
+  for (const note of inputs.restrictedNotes) if (/^Workspace go\.(?:toolsEnvVars|goroot)\b/.test(note)) process.stderr.write(`go-env-doctor: ${note} A trusted VS Code window applies them: open the folder there (Go: Diagnose Environment) to check them.\n`);
   const gopls = args.gopls ? (args.gopls.includes('/') ? path.resolve(args.gopls) : args.gopls) : fromFiles.alternateGopls;
   const ac = new AbortController();
   process.once('SIGINT', () => ac.abort(new Error('interrupted')));

@@ -131,6 +131,26 @@ describe.skipIf(!GO)('go.* settings against the installed Go extension, from the
   }, 180_000);
 });
 
+// A workspace's own go.toolsEnvVars are not applied by the CLI (as Restricted Mode does): it says
+// so on stderr, naming the setting, where a tester's .code-workspace GOFLAGS read as no problem.
+describe.skipIf(!GO)("a workspace file's go.toolsEnvVars, from the CLI", () => {
+  it('are named on stderr as not applied; the report still comes', async () => {
+    await buildOnce();
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'settings-cw-'));
+    try {
+      mkdirSync(path.join(dir, 'a'));
+      writeFileSync(path.join(dir, 'a', 'go.mod'), 'module a\n\ngo 1.22\n');
+      writeFileSync(path.join(dir, 'a', 'main.go'), 'package main\n\nfunc main() {}\n');
+      writeFileSync(path.join(dir, 'multi.code-workspace'), JSON.stringify({ folders: [{ path: 'a' }], settings: { 'go.toolsEnvVars': { GOFLAGS: '-mod=vendr' } } }));
+      const r = spawnSync(process.execPath, [CLI, 'diagnose', '--workspace', path.join(dir, 'multi.code-workspace'), '--gopls', GOPLS, '--timeout-ms', '30000'], { encoding: 'utf8', timeout: 120_000 });
+      expect(r.stderr).toContain('go-env-doctor: Workspace go.toolsEnvVars are ignored');
+      expect(r.stdout).toContain('Go Environment Doctor');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 180_000);
+});
+
 // gopls passes each build.buildFlags entry to go as one argument: what go says of the broken entry
 // and of the split one the fix writes, with the real go.
 describe.skipIf(!GO)('build.buildFlags entries as go reads them', () => {
