@@ -46,7 +46,9 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // A PEM private key, whole block; a block cut short by an excerpt is masked to its end.
   [/-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----[\s\S]*?(?:-----END \1PRIVATE KEY\2-----|$)/g, (_m, kind = '', block = '') => `-----BEGIN ${kind}PRIVATE KEY${block}-----\n${MASK}\n-----END ${kind}PRIVATE KEY${block}-----`],
   // scheme://user:password@host and scheme://token@host
-  [/\b([a-z][a-z0-9+.-]{0,30}:\/\/)[^\s/@'"<>]+@/gi, `$1${MASK}@`],
+  // An ssh URL's user alone ("ssh://git@github.com/", a git insteadOf) is a login name, not a
+  // secret: ssh authenticates with keys, and "***@github.com" read as a broken URL to a tester.
+  [/\b([a-z][a-z0-9+.-]{0,30}:\/\/)([^\s/@'"<>]+)@/gi, (m, scheme: string, user: string) => (/(?:^|\.)(?:git\+)?ssh:\/\/$/i.test(scheme) && /^[a-z_][a-z0-9_.-]{0,31}$/i.test(user) ? m : `${scheme}${MASK}@`)],
   // A token as a path segment of a URL (registries that issue https://host/<token>/… GOPROXY URLs),
   // but not a commit hash, a pseudo-version or a module path (maskPathTokens).
   // The origin stops at a comma too: GOPROXY lists URLs with commas, and an origin that ran on into
@@ -56,7 +58,7 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // the scheme word kept ("Proxy-Authorization: Basic ***").
   [new RegExp(String.raw`\b(${HEADER})(\s*[:=]\s*)(${AUTH_SCHEME}[\s-]+)?[^\r\n"'\\]*`, 'gi'), (_m, name: string, sep: string, scheme = '') => `${name}${sep}${scheme}${MASK}`],
   // "MY_TOKEN": "…", 'password': '…' (JSON, Python, YAML flow)
-  [new RegExp(String.raw`(["'])([^"'\n]{0,100}?${KEYWORD}[^"'\n]{0,100}?)\1(\s*[:=]\s*)(["'])((?:\\.|(?!\4)[^\\\n])*)\4`, 'gi'), (_m, q: string, name: string, sep: string, vq: string) => `${q}${name}${q}${sep}${vq}${MASK}${vq}`],
+  [new RegExp(String.raw`(["'])([^"'\n]{0,100}?${KEYWORD}[^"'\n]{0,100}?)\1(\s*[:=]\s*)(["'])((?:\\.|(?!\4)[^\\\n])*)\4`, 'gi'), (m, q: string, name: string, sep: string, vq: string, value: string) => (name === 'GOAUTH' && GOAUTH_PLAIN.test(value) ? m : `${q}${name}${q}${sep}${vq}${MASK}${vq}`)],
   // NAME=value / NAME: value where NAME looks secret, with or without a prefix (TOKEN=, MY_TOKEN=)
   // Anchored on the keyword, not on the start of the name: a long name-like run cannot make it quadratic.
   // GOAUTH's own words (off, netrc, git DIR) are how go finds credentials, not credentials: kept.

@@ -40,6 +40,10 @@ describe('redaction', () => {
     { name: 'Unauthorized: prose survives', in: 'it answered 401 Unauthorized: it wants credentials; Authority: yes', leaks: [], keeps: ['401 Unauthorized: it wants credentials', 'Authority: yes'] },
     { name: "GOAUTH's keywords are shown, a command's arguments are not", in: 'GOAUTH=netrc GOAUTH=off GOAUTH="git /src" GOAUTH=/usr/bin/myauth --token=s3cret', leaks: ['s3cret'], keeps: ['GOAUTH=netrc', 'GOAUTH=off', 'GOAUTH="git /src"'] },
     { name: 'AUTHORIZATION as a variable is still masked', in: 'MY_AUTHORIZATION=abc123secret', leaks: ['abc123secret'] },
+    // As --json writes go env: go's default "netrc" is how go finds credentials (a tester saw "***").
+    { name: 'GOAUTH keywords in JSON are shown, a command is not', in: '{"GOAUTH": "netrc", "X": 1} {"GOAUTH": "/opt/auth --token=s3cretjs"}', leaks: ['s3cretjs'], keeps: ['"GOAUTH": "netrc"'] },
+    // An ssh URL's user is a login name (git insteadOf lines); https userinfo may be a token.
+    { name: "an ssh URL's user is kept, an https URL's userinfo is not", in: 'url.ssh://git@github.com/.insteadof https://github.com/ and https://ghp_canaryUserinfo20@github.com/x ssh://git:canaryPw21@host/r', leaks: ['ghp_canaryUserinfo20', 'canaryPw21'], keeps: ['ssh://git@github.com/'] },
     { name: 'plain paths survive', in: '/home/u/go/pkg/mod is on /dev/sda1 ext4 rw,noexec', leaks: [], keeps: ['/home/u/go/pkg/mod is on /dev/sda1 ext4 rw,noexec'] },
   ];
   for (const t of table) {
