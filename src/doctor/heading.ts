@@ -21,7 +21,11 @@ export interface Heading {
  * them has a headline, the distinct headlines in that order make the title; else the class's.
  */
 export function headingOf(id: ClassId, findings: readonly Finding[], severity: Severity): Heading {
-  const leading = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[severity]);
+  const atSeverity = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[severity]);
+  // A symptom a finding of this very cause explains is told by that finding: titling the cause by
+  // it too read "gopls cannot place your files in a module" above a go.sum go refused (a tester's).
+  const toldHere = (f: Finding) => f.role === 'symptom' && (f.explainedBy?.includes(id) ?? false);
+  const leading = atSeverity.some((f) => !toldHere(f)) ? atSeverity.filter((f) => !toldHere(f)) : atSeverity;
   // Only symptoms, led by a kind that has a heading of its own (beside what that kind produces, a
   // load that failed): say what was observed.
   if (leading.length && leading.every((f) => f.role === 'symptom' && !f.headline && f.symptom)) {

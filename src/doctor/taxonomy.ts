@@ -132,6 +132,11 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
     explanation:
       'go fetches a module it does not have from GOPROXY, or from its repository with git for GOPRIVATE and GONOPROXY modules. When the way there fails (no DNS answer, a company proxy or its CA, a 401 or 403, git without credentials, a GOPROXY go rejects or set to off), every package that imports the module stays red and go mod tidy fails the same way. The checks listed find what blocks it; the online check asks the proxy now.',
   },
+  'sum-mismatch': {
+    title: 'go refuses a module that does not match go.sum',
+    explanation:
+      'go.sum records the hash of every module version the build uses. go compares each module it downloads or takes from the module cache against it, and refuses one that differs ("verifying m@v: checksum mismatch", a SECURITY ERROR): nothing is wrong with the network, so go mod download fails the same way. Either go.sum is wrong (edited by hand, mangled in a merge) or the module is not what was published (changed upstream, in the cache or by a proxy): compare before changing go.sum.',
+  },
   'cgo-build': {
     title: 'cgo cannot build the packages that import "C"',
     explanation:

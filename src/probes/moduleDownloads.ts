@@ -32,6 +32,8 @@ import { sshFetchFindings } from './sshFetchFindings.js';
 import { firstAndMore } from '../doctor/listing.js';
 import { goworkOffFix, toolsEnvFix } from '../fixes/catalog.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
+import { checksumMismatchAt, type SumMismatch } from './checksumMismatch.js';
+import { mismatchFinding } from './sumMismatchFindings.js';
 
 const MAX_MODULES = 8;
 
@@ -105,16 +107,6 @@ export function goModHash(content: Buffer | string): string {
   return `h1:${createHash('sha256').update(line).digest('base64')}`;
 }
 
-/** A go.sum line that disagrees with the copy go has, as go itself will refuse it. */
-export interface SumMismatch {
-  module: string;
-  version: string;
-  /** Which line: the module's content (its zip) or its go.mod. */
-  what: 'zip' | 'go.mod';
-  goSum: string;
-  cached: string;
-}
-
 /** Pure: what `go list -m all` under GOPROXY=off says is missing or refused, in go's own words. */
 export function parseGraphErrors(stderr: string): { missingSum: string[]; notCached: string[]; mismatch: SumMismatch[]; lines: string[] } {
   const missingSum: string[] = [];
@@ -125,14 +117,12 @@ export function parseGraphErrors(stderr: string): { missingSum: string[]; notCac
   for (let i = 0; i < all.length; i++) {
     const line = all[i]!;
     let m: RegExpExecArray | null;
+    let v: ReturnType<typeof checksumMismatchAt>;
     if ((m = /^go: (\S+?)@(\S+): missing go\.sum entry/.exec(line))) missingSum.push(`${m[1]} ${m[2]}`);
     else if ((m = /^go: (\S+?)@(\S+): module lookup disabled by GOPROXY=off/.exec(line))) notCached.push(`${m[1]} ${m[2]}`);
-    else if ((m = /^(?:go: )?verifying (\S+?)@(\S+?)(\/go\.mod)?: checksum mismatch/.exec(line))) {
-      // cmd/go modfetch checkModSum: "\tdownloaded: h1:…" then "\tgo.sum:     h1:…" on the next lines.
-      const downloaded = /^\s*downloaded:\s*(h1:\S+)/.exec(all[i + 1] ?? '')?.[1];
-      const goSum = /^\s*go\.sum:\s*(h1:\S+)/.exec(all[i + 2] ?? '')?.[1];
-      mismatch.push({ module: m[1]!, version: m[2]!, what: m[3] ? 'go.mod' : 'zip', goSum: goSum ?? '?', cached: downloaded ?? '?' });
-      lines.push(...all.slice(i, i + 3).map((l) => l.trim()));
+    else if ((v = checksumMismatchAt(all, i))) {
+      mismatch.push(v.mismatch);
+      lines.push(...v.lines);
       continue;
     } else continue;
     lines.push(line.trim());
@@ -467,27 +457,6 @@ function cacheUnwritable(dir: string | undefined): Promise<string | undefined> {
 }
 
 const mismatchKey = (m: SumMismatch) => `${m.module} ${m.version} ${m.what}`;
-
-/** go.sum and the module cache disagree: go refuses the module, and nothing here can say which side is wrong. */
-function mismatchFinding(dir: string, ms: SumMismatch[], evidence: Evidence): FindingInput {
-  const m = ms[0]!;
-  const more = ms.length > 1 ? ` (and ${ms.length - 1} more: ${ms.slice(1, 4).map((x) => `${x.module}@${x.version}${x.what === 'go.mod' ? '/go.mod' : ''}`).join(', ')})` : '';
-  return {
-    classId: 'module-resolution',
-    severity: 'error',
-    confidence: 0.9,
-    message:
-      `go.sum in ${dir} records ${m.goSum} for ${m.module}@${m.version}${m.what === 'go.mod' ? '/go.mod' : ''}, but the copy in the module cache hashes to ${m.cached}${more}: go refuses it ("verifying ${m.module}@${m.version}${m.what === 'go.mod' ? '/go.mod' : ''}: checksum mismatch", a SECURITY ERROR), ` +
-      `so go build, go test and gopls fail in every package that ${m.what === 'go.mod' ? 'loads the module graph' : 'imports it'}. One of the two is not what was published: a go.sum line edited by hand or mangled by a merge (\`git log -p go.sum\` shows how it changed), or a cached copy changed in place or served differently by a proxy. ` +
-      `Do not delete the go.sum line to make the error go away: that accepts whatever the cache holds.`,
-    evidence: [evidence],
-    fixes: [mismatchVerifyFix(dir)],
-  };
-}
-
-function mismatchVerifyFix(dir: string): Fix {
-  return { id: 'go-mod-verify-mismatch', kind: 'terminal', title: 'Check the cached copies against what go recorded at download', text: 'go mod verify', needsRoot: false, cwd: dir, detail: 'Says whether a cached module changed after it was downloaded. If it did, or go.sum matches what your teammates and the checksum database have, remove the cache (go clean -modcache deletes all of it) and download again; if go.sum is the one that changed, restore it from version control.' };
-}
 
 /**
  * The command that writes missing go.sum lines: go mod tidy, which works offline when the cache has
