@@ -637,9 +637,11 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
     } else {
       out.push({
         classId: 'module-resolution',
+        // Nothing fails: the class's story of views and go.mod was the title of a healthy module (a tester's).
+        headline: 'modules-not-downloaded',
         severity: 'info',
         confidence: 0.4,
-        message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache yet: go and gopls download ${viaProxy.length === 1 ? 'it' : 'them'} from ${firstUrl.url} on first use. ${ctx.settings.online ? 'The online check (goproxy-online) asks that proxy in this run.' : 'The doctor asks no proxy itself; the online check (--online, or "Check the module proxy" in the panel) asks that one now.'}`,
+        message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache yet: go and gopls must download ${viaProxy.length === 1 ? 'it' : 'them'} from ${firstUrl.url} when first needed. ${ctx.settings.online ? 'The online check (goproxy-online) asks that proxy in this run.' : 'The doctor asks no proxy itself; the online check (--online, or "Check the module proxy" in the panel) asks that one now.'}`,
         evidence: [cacheEv, goEnvEv(['GOPROXY'])],
         fixes: [goModDownloadFix(s.dir)],
       });

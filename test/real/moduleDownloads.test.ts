@@ -265,6 +265,19 @@ describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', 
     expect(f?.fixes.map((x) => x.id)).toEqual(['go-mod-tidy-default-proxy']);
   });
 
+  // A tester's healthy module whose dependency was not downloaded yet: a note titled "gopls cannot
+  // place your files in a module", alarming and wrong. The module cache served as file:// proxy.
+  it('a dependency not downloaded yet, with a proxy that serves it: a note titled as such', async () => {
+    const ws = module();
+    writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));
+    const real = spawnSync(GO!, ['env', 'GOMODCACHE'], { encoding: 'utf8' }).stdout.trim();
+    const e = env({ GOPROXY: `file://${real}/cache/download`, GOMODCACHE: mkdtempSync(path.join(os.tmpdir(), 'moddl-cache-')), GOFLAGS: '-modcacherw' });
+    const report = await runDoctor({ host: new Host(), probes: [moduleDownloadsProbe], workspaces: [ws], env: e, timeoutMs: 20_000 });
+    expect(report.causes.map((c) => [c.id, c.severity, c.title]), JSON.stringify(report.causes.flatMap((c) => c.findings.map((x) => x.message)))).toEqual([['module-resolution', 'info', 'Required modules are not downloaded yet']]);
+    expect(goBuild(ws, e)).toBe(`go: downloading golang.org/x/mod ${XMOD}\n`);
+    spawnSync(GO!, ['clean', '-modcache'], { env: e });
+  });
+
   it('a GOPROXY go rejects (a misspelt scheme) and the module not in the cache: an error quoting what go says, offline', async () => {
     const ws = module();
     writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));
