@@ -20,40 +20,9 @@ import { findUp, goWorkFor, readWorkUses } from './modules.js';
 import { GO_PROXY_ENV_DOCS, GOPROXY_DOCS, goprivateFix, networkVarFromLoginFix, trustCaFix } from '../fixes/downloads.js';
 import { toolsEnvFix } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
+import { goTrustedRoots, noRootsWords, type GoRoots } from '../facts/goTrustedRoots.js';
 
 export { goauthReadsNetrc } from './askAsGo.js';
-
-/** crypto/x509/root_linux.go: the files go reads its roots from, first found wins. */
-export const GO_CERT_FILES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/ca-bundle.pem', '/etc/pki/tls/cacert.pem', '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem', '/etc/ssl/cert.pem'];
-
-/** The roots go would trust: SSL_CERT_FILE or the first system bundle, plus SSL_CERT_DIR's files. */
-export async function goTrustedRoots(env: NodeJS.ProcessEnv): Promise<{ ca?: string[]; from: string[] }> {
-  const from: string[] = [];
-  const ca: string[] = [];
-  let caBytes = 0;
-  const files = env.SSL_CERT_FILE ? [env.SSL_CERT_FILE] : GO_CERT_FILES;
-  for (const f of files) {
-    const text = await readUserText(f, CAP.certBundle);
-    if (text === undefined) continue;
-    ca.push(text);
-    from.push(f);
-    break;
-  }
-  for (const dir of (env.SSL_CERT_DIR ?? '').split(':').filter(Boolean)) {
-    const names = await fs.readdir(dir).catch(() => [] as string[]);
-    for (const n of names.slice(0, 500)) {
-      // A crafted SSL_CERT_DIR must not fill memory: 16 MiB of certificates in all is plenty.
-      if (caBytes > 16 * 1024 * 1024) break;
-      const text = await readUserText(path.join(dir, n), CAP.smallConfig);
-      if (text?.includes('BEGIN CERTIFICATE')) {
-        ca.push(text);
-        caBytes += text.length;
-      }
-    }
-    from.push(dir);
-  }
-  return ca.length ? { ca, from } : { from: ['(Node\'s bundled roots: no system certificate file found)'] };
-}
 
 /** One real dependency of the workspace: the first direct requirement of the first module found. */
 async function pickDependency(ctx: ProbeContext, goBinary: string): Promise<{ path: string; version: string; goMod: string } | undefined> {
@@ -99,7 +68,8 @@ export const goproxyOnlineProbe: Probe = {
     const dep = await pickDependency(ctx, goEnv.goBinary);
     if (!dep) return skipped('no go.mod with a requirement in the workspace: no dependency to ask for');
     const roots = await goTrustedRoots(ctx.env);
-    const observed: Record<string, unknown> = { module: `${dep.path} ${dep.version}`, goMod: dep.goMod, GOPROXY: v.GOPROXY ?? '', roots: roots.from };
+    // Exactly go's roots, none when go has none: Node's own bundle passed a check go failed (a tester's).
+    const observed: Record<string, unknown> = { module: `${dep.path} ${dep.version}`, goMod: dep.goMod, GOPROXY: v.GOPROXY ?? '', roots: roots.from.length ? roots.from : ['(none: go would trust no certificate authority)'] };
     const attempts: Attempt[] = [];
     const direct = matchPrefixPatterns(v.GONOPROXY ?? '', dep.path);
     const entries: ProxyEntry[] = direct ? [{ kind: 'direct', fallThrough: 'notFound' }] : parseGoproxy(v.GOPROXY ?? '');
@@ -181,11 +151,11 @@ export const goproxyOnlineProbe: Probe = {
       observed.sumdb = sumdb.observed;
       return sumdb.finding ? { observed, findings: [sumdb.finding] } : { observed };
     }
-    return { observed, findings: [await failureFinding(ctx, dep, attempts, v)] };
+    return { observed, findings: [await failureFinding(ctx, dep, attempts, v, roots)] };
   },
 };
 
-async function failureFinding(ctx: ProbeContext, dep: { path: string; version: string }, attempts: Attempt[], v: Record<string, string>): Promise<FindingInput> {
+async function failureFinding(ctx: ProbeContext, dep: { path: string; version: string }, attempts: Attempt[], v: Record<string, string>, roots: GoRoots): Promise<FindingInput> {
   const last = attempts[attempts.length - 1]!;
   const evidence: Evidence[] = attempts.map((a) => (a.trace ? traceEvidence(a.trace) : { source: `GOPROXY entry ${a.entry}`, excerpt: a.note ?? '' }));
   evidence.push({ source: 'go env -json', excerpt: ['GOPROXY', 'GONOPROXY', 'GOPRIVATE'].map((n) => `"${n}": ${JSON.stringify(v[n] ?? '')}`).join('\n') });
@@ -223,6 +193,13 @@ async function failureFinding(ctx: ProbeContext, dep: { path: string; version: s
     // look like a TLS handshake"), as a plain-HTTP proxy named without http:// does (go adds https://).
     what = `${failed?.target} does not speak TLS (${failed?.code}): a plain-HTTP server named without "http://" (go adds "https://" to a GOPROXY entry without a scheme), so go fails with "tls: first record does not look like a TLS handshake" or "server gave HTTP response to HTTPS client"`;
     fixes = [GOPROXY_DOCS];
+  } else if (hop === 'tls' && !roots.certificates) {
+    // go has no roots at all: every certificate is unknown to it, whoever signed it.
+    const set = ['SSL_CERT_FILE', 'SSL_CERT_DIR'].filter((n) => ctx.env[n]);
+    what = `go trusts no certificate authority here: ${noRootsWords(roots, ctx.env)}. Every https download fails with "tls: failed to verify certificate: x509: certificate signed by unknown authority"`;
+    evidence.push(...roots.unreadable.map((u) => ({ source: `open(2) ${u.path} (${u.variable})`, excerpt: u.code })));
+    fixes = [...loginVar(['SSL_CERT_FILE', 'SSL_CERT_DIR']), ...set.map((n) => toolsEnvFix(`toolsenv-${n.toLowerCase()}-clear-roots`, `Clear ${n} for the Go tools (go then reads the system's roots)`, { [n]: '' }))];
+    if (!set.length) fixes.push(trustCaFix());
   } else if (hop === 'tls' && (ctx.env.SSL_CERT_FILE || ctx.env.SSL_CERT_DIR)) {
     // go reads only these while they are set (crypto/x509 root_unix.go): a CA added to the system
     // store changes nothing (a tester's empty SSL_CERT_FILE got "add a CA to the system store").

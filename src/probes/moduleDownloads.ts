@@ -34,6 +34,8 @@ import { goworkOffFix, toolsEnvFix } from '../fixes/catalog.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
 import { checksumMismatchAt, type SumMismatch } from './checksumMismatch.js';
 import { mismatchFinding } from './sumMismatchFindings.js';
+import { goTrustedRoots } from '../facts/goTrustedRoots.js';
+import { noRootsFinding } from './noRootsFinding.js';
 
 const MAX_MODULES = 8;
 
@@ -214,6 +216,10 @@ export const moduleDownloadsProbe: Probe = {
         findings.push(...graphFindings(g, r.root, s, v, unwritable));
       }
     }
+    // A SSL_CERT_FILE / SSL_CERT_DIR that leaves go no root fails every https download, offline to tell.
+    const needDownload = states.flatMap((s) => s.notCached.map(key));
+    const noRoots = noRootsFinding(ctx.env, await goTrustedRoots(ctx.env), needDownload, v.GOPROXY ?? '');
+    if (noRoots) findings.push(noRoots);
     observed.modules = states.map((s) => ({ dir: s.dir, direct: s.requires.length, missingSum: s.missingSum.map(key), notCached: s.notCached.map(key), sumMismatch: s.mismatch.map(mismatchKey) }));
     observed.graph = graph;
     for (const s of states) findings.push(...(await moduleFindings(ctx, goEnv, s, unwritable)));

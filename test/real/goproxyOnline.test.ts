@@ -166,7 +166,30 @@ describe.skipIf(!GO || !XMOD)('the online check against local proxies', () => {
     expect(wrongRoots.f!.fixes.map((x) => x.id)).toEqual(['toolsenv-ssl_cert_file-clear-roots']);
     const trusted = await online(ws, { ...e, SSL_CERT_FILE: certFile });
     expect(trusted.f).toBeUndefined();
-    expect(trusted.report.probes[0]!.observed).toMatchObject({ roots: [certFile], attempts: [{ ok: true, status: 200 }] });
+    expect(trusted.report.probes[0]!.observed).toMatchObject({ attempts: [{ ok: true, status: 200 }] });
+    expect((trusted.report.probes[0]!.observed.roots as string[])[0]).toBe(`${certFile} (1 certificate)`);
+  });
+
+  // A tester's: SSL_CERT_FILE and SSL_CERT_DIR naming paths that are not there leave go with no
+  // root at all ("x509: certificate signed by unknown authority" from proxy.golang.org), while the
+  // check fell back to Node's own bundled roots and reported the proxy fine.
+  it.skipIf(!OPENSSL)('SSL_CERT_FILE and SSL_CERT_DIR that are not there: go trusts no one, and neither does the check', async () => {
+    const ws = module();
+    const missing = { SSL_CERT_FILE: path.join(tmp, 'nonexistent', 'ca.pem'), SSL_CERT_DIR: path.join(tmp, 'nonexistent') };
+    const e = env({ GOPROXY: `https://127.0.0.1:${tlsPort}`, ...missing });
+    expect(await goDownload(ws, e)).toContain('tls: failed to verify certificate: x509: certificate signed by unknown authority');
+    const { f, report } = await online(ws, e);
+    expect(report.probes[0]!.observed.roots).toEqual(['(none: go would trust no certificate authority)']);
+    expect(f).toMatchObject({ classId: 'module-resolution', severity: 'error' });
+    expect(f!.message).toContain(`go trusts no certificate authority here: SSL_CERT_FILE=${missing.SSL_CERT_FILE} (${missing.SSL_CERT_FILE}: not there) and SSL_CERT_DIR=${missing.SSL_CERT_DIR} (${missing.SSL_CERT_DIR}: not there)`);
+    expect(f!.evidence.map((x) => x.source)).toContain(`open(2) ${missing.SSL_CERT_FILE} (SSL_CERT_FILE)`);
+    expect(f!.fixes.map((x) => x.id)).toEqual(['toolsenv-ssl_cert_file-clear-roots', 'toolsenv-ssl_cert_dir-clear-roots']);
+    // The same certificate in SSL_CERT_DIR alone: go reads the folder's files, and so does the check.
+    const dir = mkdtempSync(path.join(tmp, 'certdir-'));
+    writeFileSync(path.join(dir, 'local.pem'), readFileSync(certFile));
+    const inDir = await online(ws, env({ GOPROXY: `https://127.0.0.1:${tlsPort}`, SSL_CERT_FILE: missing.SSL_CERT_FILE, SSL_CERT_DIR: dir }));
+    expect(inDir.f).toBeUndefined();
+    expect(inDir.report.probes[0]!.observed.roots).toEqual([`${dir}/ (1 certificate)`]);
   });
 
   it('an HTTP proxy that demands credentials: go says "Proxy Authentication Required", the check fails at CONNECT with 407', async () => {

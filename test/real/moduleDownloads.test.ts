@@ -3,7 +3,7 @@
 // with the real go. Each case shows the symptom with `go build` first, then asks the doctor.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Host } from '../../src/host/host.js';
@@ -276,6 +276,31 @@ describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', 
     expect(report.causes.map((c) => [c.id, c.severity, c.title]), JSON.stringify(report.causes.flatMap((c) => c.findings.map((x) => x.message)))).toEqual([['module-resolution', 'info', 'Required modules are not downloaded yet']]);
     expect(goBuild(ws, e)).toBe(`go: downloading golang.org/x/mod ${XMOD}\n`);
     spawnSync(GO!, ['clean', '-modcache'], { env: e });
+  });
+
+  // A tester's SSL_CERT_FILE and SSL_CERT_DIR naming paths that are not there: go trusts no CA and
+  // every https download fails ("tls: failed to verify certificate: x509: certificate signed by
+  // unknown authority", go1.26.8 from proxy.golang.org); nothing said so without --online, though
+  // reading the two paths needs no network. SSL_CERT_FILE alone missing is harmless: go reads the
+  // system folders then.
+  it('SSL_CERT_FILE and SSL_CERT_DIR that are not there, a module to download: an error naming both, offline', async () => {
+    const ws = module();
+    writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));
+    const gone = mkdtempSync(path.join(os.tmpdir(), 'moddl-certs-'));
+    const missing = { SSL_CERT_FILE: path.join(gone, 'ca.pem'), SSL_CERT_DIR: path.join(gone, 'certs') };
+    const cache = mkdtempSync(path.join(os.tmpdir(), 'moddl-cache-'));
+    const { all } = await findings(ws, env({ ...missing, GOMODCACHE: cache, GOFLAGS: '-modcacherw' }));
+    const f = all.find((x) => x.message.startsWith('go trusts no certificate authority'));
+    expect(f, JSON.stringify(all.map((x) => x.message), null, 1)).toMatchObject({ classId: 'module-resolution', severity: 'error', headline: 'module-downloads' });
+    expect(f!.message).toContain(`SSL_CERT_FILE=${missing.SSL_CERT_FILE} (${missing.SSL_CERT_FILE}: not there) and SSL_CERT_DIR=${missing.SSL_CERT_DIR} (${missing.SSL_CERT_DIR}: not there)`);
+    expect(f!.message).toContain(`golang.org/x/mod ${XMOD} among them`);
+    expect(f!.fixes.map((x) => x.id)).toEqual(['toolsenv-ssl_cert_file-clear-roots', 'toolsenv-ssl_cert_dir-clear-roots']);
+    // Everything cached: a warning, the workspace builds until a module is not.
+    expect((await findings(ws, env(missing))).all.find((x) => x.message.startsWith('go trusts no certificate authority'))?.severity).toBe('warning');
+    // SSL_CERT_FILE alone: the system folders still hold roots (where this machine has them).
+    if (existsSync('/etc/ssl/certs') && readdirSync('/etc/ssl/certs').length) {
+      expect((await findings(ws, env({ SSL_CERT_FILE: missing.SSL_CERT_FILE, GOMODCACHE: cache }))).all.some((x) => x.message.startsWith('go trusts no certificate authority'))).toBe(false);
+    }
   });
 
   it('a GOPROXY go rejects (a misspelt scheme) and the module not in the cache: an error quoting what go says, offline', async () => {
