@@ -14,7 +14,8 @@ import { skipped } from './probe.js';
 import type { HopTrace } from '../host/httpHops.js';
 import { askAsGo, goauthReadsNetrc, hopWords, PER_REQUEST_MS, traceEvidence, unreachedWords } from './askAsGo.js';
 import { sumdbCheck } from './sumdbOnline.js';
-import { escapeModulePath, goproxyError, looksPrivate, matchPrefixPatterns, parseGoproxy, privatePattern, type ProxyEntry } from './goproxyConfig.js';
+import { escapeModulePath, goproxyError, looksPrivate, matchPrefixPatterns, parseGoproxy, privatePattern, proxyFor, type ProxyEntry } from './goproxyConfig.js';
+import { httpProxyOrigin, type VariableOrigin } from './proxyVariableFixes.js';
 import { directRequirements } from './moduleDownloads.js';
 import { findUp, goWorkFor, readWorkUses } from './modules.js';
 import { GO_PROXY_ENV_DOCS, GOPROXY_DOCS, goprivateFix, networkVarFromLoginFix, trustCaFix } from '../fixes/downloads.js';
@@ -23,6 +24,14 @@ import { CAP, readUserText } from '../host/readUserFile.js';
 import { goTrustedRoots, noRootsWords, type GoRoots } from '../facts/goTrustedRoots.js';
 
 export { goauthReadsNetrc } from './askAsGo.js';
+
+/** The variable that named the HTTP proxy a request went through, where it is set, and the fixes there. */
+async function proxyVarOrigin(ctx: ProbeContext, url: string, goMod: string | undefined): Promise<(VariableOrigin & { variable: string }) | undefined> {
+  const u = new URL(url);
+  const variable = proxyFor(u, ctx.env).variable;
+  if (!variable) return undefined;
+  return { variable, ...(await httpProxyOrigin(ctx, variable, u.hostname, goMod ? path.dirname(goMod) : undefined)) };
+}
 
 /** One real dependency of the workspace: the first direct requirement of the first module found. */
 async function pickDependency(ctx: ProbeContext, goBinary: string): Promise<{ path: string; version: string; goMod: string } | undefined> {
@@ -155,7 +164,7 @@ export const goproxyOnlineProbe: Probe = {
   },
 };
 
-async function failureFinding(ctx: ProbeContext, dep: { path: string; version: string }, attempts: Attempt[], v: Record<string, string>, roots: GoRoots): Promise<FindingInput> {
+async function failureFinding(ctx: ProbeContext, dep: { path: string; version: string; goMod?: string }, attempts: Attempt[], v: Record<string, string>, roots: GoRoots): Promise<FindingInput> {
   const last = attempts[attempts.length - 1]!;
   const evidence: Evidence[] = attempts.map((a) => (a.trace ? traceEvidence(a.trace) : { source: `GOPROXY entry ${a.entry}`, excerpt: a.note ?? '' }));
   evidence.push({ source: 'go env -json', excerpt: ['GOPROXY', 'GONOPROXY', 'GOPRIVATE'].map((n) => `"${n}": ${JSON.stringify(v[n] ?? '')}`).join('\n') });
@@ -181,13 +190,26 @@ async function failureFinding(ctx: ProbeContext, dep: { path: string; version: s
     fixes = [GOPROXY_DOCS];
   } else if (hop === 'dns' || hop === 'tcp') {
     what = unreachedWords(t)!;
-    fixes = [...loginVar(['HTTPS_PROXY', 'https_proxy']), GO_PROXY_ENV_DOCS, GOPROXY_DOCS];
+    // Through an HTTP proxy that cannot be reached, the variable that names it is the cure (a tester's).
+    const origin = t.proxy ? await proxyVarOrigin(ctx, t.url, dep.goMod) : undefined;
+    if (origin) {
+      what += `; ${origin.variable} comes from ${origin.where}`;
+      evidence.push(...origin.evidence);
+    }
+    fixes = [...loginVar(['HTTPS_PROXY', 'https_proxy']), ...(origin?.fixes ?? []), GO_PROXY_ENV_DOCS, GOPROXY_DOCS];
   } else if (hop === 'proxy-connect') {
     const auth = failed?.code === 'HTTP 407';
     // With user:password in the proxy's URL, a 407 means those were refused, not missing.
     const sent = /^[a-z][a-z0-9+.-]*:\/\/[^/@]+@/i.test(t.proxy ?? '');
     what = auth ? (sent ? `the HTTP proxy ${t.proxy} refused the credentials its URL carries (407 Proxy Authentication Required): a wrong or expired user or password` : `the HTTP proxy ${t.proxy} demands credentials (407 Proxy Authentication Required)`) : `the HTTP proxy ${t.proxy} refused the tunnel (${failed?.detail})`;
-    fixes = [...(auth ? [] : loginVar(['NO_PROXY', 'no_proxy'])), GO_PROXY_ENV_DOCS];
+    // Where the variable is set is where it is corrected; a value with credentials is for the user
+    // to edit (reports mask it), so the fixes only clear or bypass it.
+    const origin = await proxyVarOrigin(ctx, t.url, dep.goMod);
+    if (origin) {
+      what += `; ${origin.variable} comes from ${origin.where}${auth ? ", where the proxy's user and password are set" : ''}`;
+      evidence.push(...origin.evidence);
+    }
+    fixes = [...(auth ? [] : loginVar(['NO_PROXY', 'no_proxy'])), ...(origin?.fixes ?? []), GO_PROXY_ENV_DOCS];
   } else if (hop === 'tls' && /WRONG_VERSION_NUMBER|EPROTO/.test(failed?.code ?? '')) {
     // Not a certificate at all: the server answered in plain HTTP (go: "tls: first record does not
     // look like a TLS handshake"), as a plain-HTTP proxy named without http:// does (go adds https://).

@@ -22,7 +22,8 @@ import { skipped } from './probe.js';
 import type { GoEnvFact } from '../facts/readGoEnv.js';
 import { goModModulePath, parseGoWorkUses } from '../lsp/workspaceFiles.js';
 import { escapeModulePath, goproxyError, isLoopback, looksPrivate, matchPrefixPatterns, netrcPath, parseGoproxy, parseNetrc, proxyFor } from './goproxyConfig.js';
-import { downloadOnceFix, gitInstallFix, goModDownloadFix, goModTidyFix, gonosumdbFix, goprivateFix, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
+import { downloadOnceFix, gitInstallFix, goModDownloadFix, goModTidyFix, gonosumdbFix, goprivateFix, GO_PROXY_ENV_DOCS, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
+import { goproxyOrigin, httpProxyOrigin } from './proxyVariableFixes.js';
 import { CAP, readUserFile, readUserText } from '../host/readUserFile.js';
 import { lookPath } from '../facts/lookPath.js';
 import { buildsFromVendor } from './goFailure.js';
@@ -630,15 +631,18 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
   if (viaProxy.length && firstUrl?.kind === 'url') {
     const refused = await loopbackRefusal(firstUrl.url, ctx.env);
     if (refused) {
+      // The variable is the cure, where it is set: go mod download fails as typed (a tester's).
+      const origin = refused.variable ? await httpProxyOrigin(ctx, refused.variable, new URL(firstUrl.url).hostname, s.dir) : await goproxyOrigin(ctx, v, s.dir);
+      const named = refused.variable ? `${refused.variable}=${ctx.env[refused.variable]}` : `GOPROXY=${v.GOPROXY}`;
       out.push({
         classId: 'module-resolution',
         explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
         headline: 'module-downloads',
         severity: 'error',
         confidence: 0.85,
-        message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache, and the ${refused.what} on this machine (${refused.target}) does not accept connections (${refused.code}): go build and gopls fail with "dial tcp ${refused.target}: connect: connection refused".`,
-        evidence: [cacheEv, goEnvEv(['GOPROXY']), ...(refused.variable ? [{ source: 'environment (editor)', excerpt: `${refused.variable}=${ctx.env[refused.variable]}` }] : []), { source: `TCP connect ${refused.target}`, excerpt: refused.code }],
-        fixes: [goModDownloadFix(s.dir), GOPROXY_DOCS],
+        message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache, and the ${refused.what} on this machine (${refused.target}) does not accept connections (${refused.code}): go build and gopls fail with "${refused.variable ? 'proxyconnect tcp: ' : ''}dial tcp ${refused.target}: connect: connection refused". ${named} comes from ${origin.where}: start the proxy it names, correct it, or ${refused.variable ? `clear it (or bypass it for ${new URL(firstUrl.url).hostname} with NO_PROXY) where it is set` : 'set another GOPROXY where it is set'}.`,
+        evidence: [cacheEv, goEnvEv(['GOPROXY']), ...origin.evidence, { source: `TCP connect ${refused.target}`, excerpt: refused.code }],
+        fixes: [...origin.fixes, refused.variable ? GO_PROXY_ENV_DOCS : GOPROXY_DOCS],
       });
     } else {
       out.push({

@@ -207,6 +207,10 @@ describe.skipIf(!GO || !XMOD)('the online check against local proxies', () => {
     const refused = await online(ws, env({ GOPROXY: 'https://goproxy.corp.example', HTTPS_PROXY: `http://alice:wrong@127.0.0.1:${proxy407Port}` }));
     expect(refused.f!.message).toContain('refused the credentials its URL carries (407 Proxy Authentication Required)');
     expect(seen).toContain('407 CONNECT goproxy.corp.example:443 auth=yes');
+    // A tester's: only a link to net/http's docs. Where HTTPS_PROXY is set, and the fixes there.
+    expect(refused.f!.message).toContain("HTTPS_PROXY comes from the environment the editor was started with, where the proxy's user and password are set");
+    expect(refused.f!.fixes.map((x) => x.id)).toEqual(['go-mod-download-no-http-proxy', 'toolsenv-https_proxy-clear-proxy', 'toolsenv-no_proxy-bypass-proxy', 'go-proxy-env-docs']);
+    expect(refused.f!.fixes[2]).toMatchObject({ value: { NO_PROXY: 'goproxy.corp.example' } });
   });
 
   // A tester's findings: GOPROXY entries go rejects before any request, credentials in the URL

@@ -330,6 +330,42 @@ describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', 
     const f = all.find((x) => x.severity === 'error');
     expect(f?.message).toContain(`(127.0.0.1:${port}) does not accept connections (ECONNREFUSED)`);
     expect(f?.evidence.map((x) => x.source)).toContain(`TCP connect 127.0.0.1:${port}`);
+    // A tester's: the only fix was go mod download "where GOPROXY is reachable", which fails the same
+    // way. The variable is the cure, named with where it is set.
+    expect(f?.message).toContain(`GOPROXY=http://127.0.0.1:${port} comes from the environment the editor was started with`);
+    expect(f?.fixes.map((x) => x.id)).toEqual(['go-mod-download-default-proxy', 'toolsenv-goproxy-default', 'goproxy-docs']);
+    expect(f?.fixes.map((x) => x.id)).not.toContain('go-mod-download');
+    // Set with go env -w: the fix is in the go env file, and go env -u takes it out.
+    const goenv = path.join(mkdtempSync(path.join(os.tmpdir(), 'moddl-goenv-')), 'env');
+    writeFileSync(goenv, `GOPROXY=http://127.0.0.1:${port}\n`);
+    const fromFile = env({ GOENV: goenv, GOMODCACHE: e.GOMODCACHE, GOFLAGS: '-modcacherw' });
+    expect(goBuild(ws, fromFile)).toContain(`dial tcp 127.0.0.1:${port}: connect: connection refused`);
+    const g = (await findings(ws, fromFile)).all.find((x) => x.severity === 'error');
+    expect(g?.message).toContain(`GOPROXY=http://127.0.0.1:${port} comes from your go env file (${goenv}, go env -w)`);
+    const unset = g!.fixes.find((x) => x.id === 'go-env-unset-goproxy');
+    expect(unset).toMatchObject({ kind: 'terminal', text: 'go env -u GOPROXY' });
+    expect(spawnSync(GO!, ['env', '-u', 'GOPROXY'], { env: fromFile, encoding: 'utf8' }).status).toBe(0);
+    expect(spawnSync(GO!, ['env', 'GOPROXY'], { env: fromFile, encoding: 'utf8' }).stdout.trim()).toBe('https://proxy.golang.org,direct');
+  });
+
+  it('an HTTPS_PROXY on 127.0.0.1 that refuses connections: the variable is named, cleared or bypassed for the Go tools, and tried once without', async () => {
+    const ws = module();
+    writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));
+    const port = await new Promise<number>((resolve) => {
+      const s = require('node:net').createServer().listen(0, '127.0.0.1', () => {
+        const p = s.address().port as number;
+        s.close(() => resolve(p));
+      });
+    });
+    const e = env({ HTTPS_PROXY: `http://127.0.0.1:${port}`, GOPROXY: 'https://proxy.golang.org', GOMODCACHE: mkdtempSync(path.join(os.tmpdir(), 'moddl-cache-')), GOFLAGS: '-modcacherw' });
+    expect(goBuild(ws, e)).toContain(`proxyconnect tcp: dial tcp 127.0.0.1:${port}: connect: connection refused`);
+    const f = (await findings(ws, e)).all.find((x) => x.severity === 'error');
+    expect(f?.message).toContain(`fail with "proxyconnect tcp: dial tcp 127.0.0.1:${port}: connect: connection refused"`);
+    expect(f?.message).toContain(`HTTPS_PROXY=http://127.0.0.1:${port} comes from the environment the editor was started with`);
+    expect(f?.fixes.map((x) => x.id)).toEqual(['go-mod-download-no-http-proxy', 'toolsenv-https_proxy-clear-proxy', 'toolsenv-no_proxy-bypass-proxy', 'go-proxy-env-docs']);
+    expect(f?.fixes[0]).toMatchObject({ text: 'env -u HTTPS_PROXY go mod download', cwd: ws });
+    expect(f?.fixes[1]).toMatchObject({ key: 'go.toolsEnvVars', value: { HTTPS_PROXY: '' } });
+    expect(f?.fixes[2]).toMatchObject({ key: 'go.toolsEnvVars', value: { NO_PROXY: 'proxy.golang.org' } });
   });
 
   it("HTTPS_PROXY in the login shell only: an env-inheritance warning that explains module-resolution, with the login value as the fix", async () => {
