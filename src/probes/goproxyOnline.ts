@@ -16,7 +16,7 @@ import { askAsGo, goauthReadsNetrc, hopWords, PER_REQUEST_MS, traceEvidence, unr
 import { sumdbCheck } from './sumdbOnline.js';
 import { escapeModulePath, goproxyError, looksPrivate, matchPrefixPatterns, parseGoproxy, privatePattern, proxyFor, type ProxyEntry } from './goproxyConfig.js';
 import { httpProxyOrigin, type VariableOrigin } from './proxyVariableFixes.js';
-import { directRequirements } from './moduleDownloads.js';
+import { directRequirements, requirements } from './moduleDownloads.js';
 import { findUp, goWorkFor, readWorkUses } from './modules.js';
 import { GO_PROXY_ENV_DOCS, GOPROXY_DOCS, goprivateFix, networkVarFromLoginFix, trustCaFix } from '../fixes/downloads.js';
 import { toolsEnvFix } from '../fixes/catalog.js';
@@ -43,7 +43,11 @@ async function pickDependency(ctx: ProbeContext, goBinary: string): Promise<{ pa
     for (const goMod of [await findUp(path.resolve(ws), 'go.mod'), ...used.slice(0, 8)]) {
       if (!goMod || !existsSync(goMod)) continue;
       const r = await ctx.host.exec(goBinary, ['mod', 'edit', '-json'], { timeoutMs: 2000, signal: ctx.signal, env: { ...ctx.env, GOPROXY: 'off', GOTOOLCHAIN: 'local' }, cwd: path.dirname(goMod) });
-      const dep = r.failed ? undefined : directRequirements(r.stdout)?.[0];
+      // A direct requirement first; else an `// indirect` one, as go get writes before go mod tidy
+      // (a tester's module was "no requirement" and skipped): go fetches those the same way.
+      const all = r.failed ? undefined : requirements(r.stdout);
+      const pick = directRequirements(r.stdout ?? '')?.[0] ?? all?.[0];
+      const dep = pick ? { path: pick.path, version: pick.version } : undefined;
       if (dep) return { ...dep, goMod };
     }
   }

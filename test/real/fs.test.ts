@@ -99,7 +99,7 @@ describe.runIf(isRoot && process.platform === 'linux')('file-system probes on th
     writeFileSync(path.join(mod, 't_test.go'), 'package t\n\nimport "testing"\n\nfunc TestT(t *testing.T) {}\n');
     execFileSync('mount', ['-t', 'tmpfs', '-o', 'noexec,nosuid,nodev,size=64m', 'tmpfs', dir]);
     try {
-      const env = { ...process.env, TMPDIR: dir, GOFLAGS: '' };
+      const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: dir, GOFLAGS: '' };
       delete env.GOTMPDIR;
       const go = await lookPath('go', env);
       if (go) {

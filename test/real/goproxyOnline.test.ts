@@ -431,6 +431,17 @@ describe.skipIf(!GO || !XMOD)('the online check against local proxies', () => {
     expect(fromRoot.report.probes[0]!.observed.module).toBe(`golang.org/x/mod ${XMOD}`);
   });
 
+  // A tester's: `go get` writes "require m v // indirect" until go mod tidy; the check was skipped
+  // with "no go.mod with a requirement in the workspace".
+  it('a go.mod whose only requirement is // indirect: that module is asked for', async () => {
+    const ws = module();
+    writeFileSync(path.join(ws, 'go.mod'), `module example.com/a\n\ngo ${XMOD_GO_LINE}\n\nrequire golang.org/x/mod ${XMOD} // indirect\n`);
+    expect(spawnSync(GO!, ['mod', 'edit', '-json'], { cwd: ws, encoding: 'utf8' }).stdout).toContain('"Indirect": true');
+    const { report } = await online(ws, env({ GOPROXY: `http://127.0.0.1:${listPort}` }));
+    expect(report.probes[0]!.status).not.toBe('skipped');
+    expect(report.probes[0]!.observed.module).toBe(`golang.org/x/mod ${XMOD}`);
+  });
+
   it('the CLI: offline by default (no such probe), --online adds it and reports the failure', async () => {
     await buildOnce();
     const ws = module();
