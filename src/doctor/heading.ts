@@ -21,7 +21,11 @@ export interface Heading {
  * them has a headline, the distinct headlines in that order make the title; else the class's.
  */
 export function headingOf(id: ClassId, findings: readonly Finding[], severity: Severity): Heading {
-  const leading = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[severity]);
+  const atSeverity = findings.filter((f) => SEVERITY_RANK[f.severity] >= SEVERITY_RANK[severity]);
+  // A symptom a finding of this very cause explains is told by that finding: titling the cause by
+  // it too read "gopls cannot place your files in a module" above a go.sum go refused (a tester's).
+  const toldHere = (f: Finding) => f.role === 'symptom' && (f.explainedBy?.includes(id) ?? false);
+  const leading = atSeverity.some((f) => !toldHere(f)) ? atSeverity.filter((f) => !toldHere(f)) : atSeverity;
   // Only symptoms, led by a kind that has a heading of its own (beside what that kind produces, a
   // load that failed): say what was observed.
   if (leading.length && leading.every((f) => f.role === 'symptom' && !f.headline && f.symptom)) {
@@ -31,8 +35,19 @@ export function headingOf(id: ClassId, findings: readonly Finding[], severity: S
       if (observed && [...kinds].every((o) => o === k || observed.over.includes(o))) return { title: observed.title, explanation: observed.explanation };
     }
   }
-  if (!leading.length || leading.some((f) => !f.headline)) return { title: TAXONOMY[id].title, explanation: TAXONOMY[id].explanation };
-  const headlines = [...new Set(leading.map((f) => f.headline!))];
+  // A symptom of a kind with a heading of its own (a download that failed) lends its headline
+  // beside headlined causes, so a failed download under an online check's finding keeps the
+  // download's title instead of falling back to the class's story of views and go.mod.
+  const kinds = leading.flatMap((f) => (f.role === 'symptom' && f.symptom ? [f.symptom] : []));
+  const lent = (f: Finding): HeadlineId | undefined => {
+    if (f.headline || f.role !== 'symptom' || !f.symptom) return f.headline;
+    const own = SYMPTOM_HEADINGS[f.symptom]?.headline;
+    if (own) return own;
+    const over = kinds.map((k) => SYMPTOM_HEADINGS[k]).find((h) => h?.headline && h.over.includes(f.symptom!));
+    return over?.headline;
+  };
+  if (!leading.length || leading.some((f) => !lent(f))) return { title: TAXONOMY[id].title, explanation: TAXONOMY[id].explanation };
+  const headlines = [...new Set(leading.map((f) => lent(f)!))];
   return {
     title: headlines.map((h) => HEADLINES[h].title).join(' · '),
     explanation: headlines.map((h) => HEADLINES[h].explanation).join(' '),

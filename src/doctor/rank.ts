@@ -99,7 +99,7 @@ export function rankCauses(input: readonly Finding[], ctx: RankContext = {}): Ca
       findings: sorted,
       // An explained symptom's own repair (reinstall gopls, restart it) is not the fix: the cause
       // that explains it carries that. Unexplained, it is all the user has.
-      fixes: uniqueFixes(unblockingFirst(sorted.filter((f) => !(isSymptom(f) && f.explainedBy?.length))).flatMap((f) => f.fixes)),
+      fixes: uniqueFixes(unblockingFirst(sorted.filter((f) => !(isSymptom(f) && f.explainedBy?.length)), severity).flatMap((f) => f.fixes)),
     });
   }
   placeExplainedAfter(causes, after);
@@ -116,10 +116,15 @@ export function rankCauses(input: readonly Finding[], ctx: RankContext = {}): Ca
  * unexplained (go mod tidy for a missing go.sum line, go mod download for an uncached module fail
  * the same way), so what gets the download through is offered before them. The findings keep their order.
  */
-function unblockingFirst(findings: Finding[]): Finding[] {
+function unblockingFirst(findings: Finding[], severity: Severity): Finding[] {
   const blocker = (f: Finding) => !isSymptom(f) && (f.explains?.includes(f.classId) ?? false);
   const blocked = (f: Finding) => isSymptom(f) && f.symptom === 'fetch-failed';
-  return [...findings.filter(blocker), ...findings.filter(blocked), ...findings.filter((f) => !blocker(f) && !blocked(f))];
+  // A note's routine step (go mod download for a module not cached yet) is what the blocker makes
+  // fail as typed: a refusing proxy or a go.sum go refuses gave a fix that failed the same way (a
+  // tester's). Under a blocker of a worse severity the note's fixes are not offered.
+  const blocks = severity !== 'info' && findings.some((f) => blocker(f) && f.severity !== 'info');
+  const rest = findings.filter((f) => !blocker(f) && !blocked(f) && !(blocks && f.severity === 'info'));
+  return [...findings.filter(blocker), ...findings.filter(blocked), ...rest];
 }
 
 /** Within a cause, what explains comes before what was merely observed and is explained. */

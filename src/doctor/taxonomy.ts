@@ -132,6 +132,16 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
     explanation:
       'go fetches a module it does not have from GOPROXY, or from its repository with git for GOPRIVATE and GONOPROXY modules. When the way there fails (no DNS answer, a company proxy or its CA, a 401 or 403, git without credentials, a GOPROXY go rejects or set to off), every package that imports the module stays red and go mod tidy fails the same way. The checks listed find what blocks it; the online check asks the proxy now.',
   },
+  'sum-mismatch': {
+    title: 'go refuses a module that does not match go.sum',
+    explanation:
+      'go.sum records the hash of every module version the build uses. go compares each module it downloads or takes from the module cache against it, and refuses one that differs ("verifying m@v: checksum mismatch", a SECURITY ERROR): nothing is wrong with the network, so go mod download fails the same way. Either go.sum is wrong (edited by hand, mangled in a merge) or the module is not what was published (changed upstream, in the cache or by a proxy): compare before changing go.sum.',
+  },
+  'modules-not-downloaded': {
+    title: 'Required modules are not downloaded yet',
+    explanation:
+      'go and gopls download a required module into the module cache the first time they need it, from GOPROXY (or with git for GOPRIVATE modules). Nothing has failed: opening the workspace needs that download to work, and afterwards it needs no network for these modules.',
+  },
   'cgo-build': {
     title: 'cgo cannot build the packages that import "C"',
     explanation:
@@ -165,7 +175,7 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
  * download that failed ("no such host", 403, git without credentials) is about the way out.
  * `over`: symptoms of other kinds that such a failure produces, which do not change the title.
  */
-export const SYMPTOM_HEADINGS: Partial<Record<SymptomKind, Omit<ClassInfo, 'docs'> & { over: readonly SymptomKind[] }>> = {
+export const SYMPTOM_HEADINGS: Partial<Record<SymptomKind, Omit<ClassInfo, 'docs'> & { over: readonly SymptomKind[]; headline?: HeadlineId }>> = {
   // What a failed download leaves behind: a load that failed, an import with no package.
-  'fetch-failed': { over: ['load-failed', 'no-build'], ...HEADLINES['module-downloads'] },
+  'fetch-failed': { over: ['load-failed', 'no-build'], ...HEADLINES['module-downloads'], headline: 'module-downloads' },
 };

@@ -12,6 +12,8 @@ import { buildContextOf, dropTags, goplsBuildContext, goplsBuildSettings, standa
 import { readUserText } from '../host/readUserFile.js';
 import { importPaths, isModuleImport } from '../lsp/goImports.js';
 import { ancestors, findUp, goModInitFix, goWorkFor, modulePathFor } from './modules.js';
+import { resolveProgram } from '../facts/lookPath.js';
+import { ccProgram } from './cgoPreamble.js';
 
 /** The header (comments before `package`) is what matters; a file's first 64 KiB hold it. */
 const HEAD_CAP = 64 * 1024;
@@ -26,6 +28,11 @@ export interface BuildConstraintInput {
   keepFlags?: readonly string[];
   /** gopls's standaloneTags (default ["ignore"]). */
   standaloneTags?: readonly string[];
+  /**
+   * cgo's C compiler (go env CC) when go turned cgo off because it is not found: turning cgo on
+   * for gopls then fails every cgo package with 'cgo: C compiler "gcc" not found' (a tester's).
+   */
+  missingCompiler?: string;
 }
 
 /** Why a file is left out of the build, with the evidence and the settings that bring it back. */
@@ -34,6 +41,8 @@ export interface Exclusion {
   evidence: Evidence[];
   /** Empty when no combination of the tags and platforms the file names includes it. */
   fixes: Fix[];
+  /** cgo would include it, but its C compiler is not found: no setting is offered until it is. */
+  needsCompiler?: string;
   /**
    * Its constraint is one of gopls's standaloneTags alone (`//go:build ignore`, the convention for
    * a file no build should take: a generator, an example): left out on purpose. gopls v0.10 and
@@ -68,6 +77,7 @@ export function describeExclusion(i: BuildConstraintInput): Exclusion | undefine
     return { reasons, evidence, fixes: [], deliberate: { tag: c.expr.tag, main: /^package\s+main\b/m.test(i.head) } };
   }
   const inc = includingBuild(name, i.head, i.ctx);
+  if (inc?.cgo && i.missingCompiler) return { reasons, evidence, fixes: [], needsCompiler: i.missingCompiler };
   return { reasons, evidence, fixes: inc ? includingFixes(inc, i.ctx, i.keepFlags) : [] };
 }
 
@@ -76,6 +86,7 @@ export const NOTHING_INCLUDES = ' No combination of the tags and platforms it na
 /** What a message adds after the reasons: nothing when a setting brings the file back, else why none does. */
 export function exclusionTail(ex: Exclusion): string {
   if (ex.fixes.length) return '';
+  if (ex.needsCompiler) return ` cgo's C compiler ${JSON.stringify(ex.needsCompiler)} (go env CC) is not found either, so turning cgo on alone fails every cgo package with 'cgo: C compiler ${JSON.stringify(ex.needsCompiler)} not found': put it on the PATH the tools get (or set CC) first; go turns cgo on by itself then, unless CGO_ENABLED=0 is set.`;
   if (ex.deliberate) {
     return ex.deliberate.main
       ? ` That tag marks a file no build should take, on purpose; gopls v0.10 and later load such a package main file on its own (its standaloneTags setting), older ones do not.`
@@ -136,7 +147,10 @@ export async function readFileBuild(ctx: ProbeContext, file: string): Promise<Fi
   const editorSettings = await ctx.facts.editorSettings();
   const gopls = goplsBuildSettings(editorSettings);
   const { ctx: build, sources } = goplsBuildContext(values, process.arch, gopls);
-  return { file, head, ctx: build, ctxSource: sources, keepFlags: dropTags(gopls.buildFlags ?? []), standaloneTags: standaloneTags(editorSettings), goEnvOnly: buildContextOf(values, process.arch).ctx };
+  // cgo off, and no compiler to turn it on with: a CGO_ENABLED=1 setting fails every cgo package.
+  const program = ccProgram(values?.CC ?? '') ?? 'gcc';
+  const missingCompiler = values?.CGO_ENABLED === '0' && !(await resolveProgram(program, ctx.env)) ? program : undefined;
+  return { file, head, ctx: build, ctxSource: sources, keepFlags: dropTags(gopls.buildFlags ?? []), standaloneTags: standaloneTags(editorSettings), goEnvOnly: buildContextOf(values, process.arch).ctx, ...(missingCompiler ? { missingCompiler } : {}) };
 }
 
 async function run(ctx: ProbeContext): Promise<ProbeOutcome> {

@@ -34,6 +34,7 @@ import { ccProgram } from './cgoPreamble.js';
 import { cgoDependencyFiles } from './cgoDependencies.js';
 import { cgoOffDependencies, cgoOffFindings } from './cgoOffDependencies.js';
 import { programInLogin } from './programInLogin.js';
+import { cgoOnlyPackages } from './cgoOnlyPackages.js';
 
 const WALK_MAX_FILES = 4000;
 const WALK_MAX_DIRS = 3000;
@@ -238,14 +239,20 @@ export const cgoProbe: Probe = {
     // A compiler alone does not turn cgo back on when CGO_ENABLED=0 is exported.
     const fixes = (): Fix[] => (found ? [cgoEnableFix()] : [...compilerFixes(), ...(ctx.env.CGO_ENABLED === '0' ? [cgoEnableFix()] : [])]);
     const findings: FindingInput[] = [];
+    // A package of cgo files alone has nothing left to build: every go build of it fails (a
+    // tester's was a warning, exit 1). go says which, offline.
+    const only = walk.files.length && ctx.host.live && ctx.workspaces[0] ? await cgoOnlyPackages(ctx, goEnv.goBinary, walk.files, path.resolve(ctx.workspaces[0])) : undefined;
+    if (only?.packages.length) observed.cgoOnlyPackages = only.packages.map((p) => p.dir);
     if (walk.files.length)
       findings.push({
         classId: 'env-inheritance',
-        severity: 'warning',
+        severity: only?.packages.length ? 'error' : 'warning',
         confidence: found ? 0.6 : inLogin ? 0.85 : 0.7,
         message:
-          `${why}, and ${walk.files.length} file${walk.files.length === 1 ? '' : 's'} in the workspace import${walk.files.length === 1 ? 's' : ''} "C": go and gopls leave ${walk.files.length === 1 ? 'it' : 'them'} out of the build, so what ${walk.files.length === 1 ? 'it declares' : 'they declare'} is "undefined" elsewhere, and a package made only of such files "matches no packages".${found ? '' : where}`,
-        evidence,
+          `${why}, and ${walk.files.length} file${walk.files.length === 1 ? '' : 's'} in the workspace import${walk.files.length === 1 ? 's' : ''} "C": go and gopls leave ${walk.files.length === 1 ? 'it' : 'them'} out of the build, so what ${walk.files.length === 1 ? 'it declares' : 'they declare'} is "undefined" elsewhere, and a package made only of such files "matches no packages".` +
+          (only?.packages.length ? ` ${only.packages.slice(0, 3).map((p) => p.dir).join(', ')} ${only.packages.length === 1 ? 'is such a package' : 'are such packages'}: go build fails there with "${only.packages[0]!.error}".` : '') +
+          `${found ? '' : where}`,
+        evidence: only?.packages.length ? [...evidence, { source: only.commandLine, excerpt: only.packages.slice(0, 4).map((p) => `${p.dir}: ${p.error}`).join('\n') }] : evidence,
         fixes: fixes(),
         explains: ['module-resolution'],
         ...(envDiffers ? {} : { headline: 'cgo-build' as const }),

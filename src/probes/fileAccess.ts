@@ -12,7 +12,7 @@ import type { Evidence, Fix, FindingInput, Severity } from '../doctor/model.js';
 import { lookPath } from '../facts/lookPath.js';
 import { assessSpace, type SpaceFacts, type SpaceVerdict } from '../procfs/statfs.js';
 import { formatBytes } from '../host/bytes.js';
-import { goPathsFor, resolveExisting, type GoPathEntry, type GoPathRole } from './goPaths.js';
+import { goPathsFor, nameOf, resolveExisting, type GoPathEntry, type GoPathRole } from './goPaths.js';
 import { quoteForDisplay as sh } from '../host/exec.js';
 import { goplsCacheDir, guardGoplsCacheDir } from '../fixes/goplsCache.js';
 import { toolsEnvFix } from '../fixes/catalog.js';
@@ -143,10 +143,7 @@ function accessEvidence(f: DirFact, uid: number): Evidence {
  * named a variable nobody had set (a tester's TMPDIR=/usr).
  */
 function varOf(f: DirFact): string {
-  if (f.entry.role !== 'GOTMPDIR') return f.entry.role;
-  if (f.entry.origin.startsWith('$TMPDIR')) return 'TMPDIR';
-  if (f.entry.origin.startsWith('default temp dir')) return 'the temporary directory';
-  return 'GOTMPDIR';
+  return nameOf(f.entry);
 }
 
 function entryEvidence(f: DirFact): Evidence {

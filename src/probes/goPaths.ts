@@ -40,6 +40,23 @@ export function userCacheDir(env: NodeJS.ProcessEnv): string | undefined {
 }
 
 /**
+ * Pure: the variable that set an entry's path, as the user set it: the temp dir is TMPDIR's when
+ * GOTMPDIR is unset, and no variable's at its default /tmp (a tester's noexec TMPDIR was called
+ * "GOTMPDIR", and `go env GOTMPDIR` printed nothing). Other roles are their variable.
+ */
+export function variableOf(entry: Pick<GoPathEntry, 'role' | 'origin'>): string | undefined {
+  if (entry.role !== 'GOTMPDIR') return entry.role;
+  if (entry.origin.startsWith('$TMPDIR')) return 'TMPDIR';
+  if (entry.origin.startsWith('default temp dir')) return undefined;
+  return 'GOTMPDIR';
+}
+
+/** Pure: the entry named in a sentence: its variable, or "the temporary directory" at /tmp by default. */
+export function nameOf(entry: Pick<GoPathEntry, 'role' | 'origin'>): string {
+  return variableOf(entry) ?? 'the temporary directory';
+}
+
+/**
  * Pure: the Go paths from `go env` values (undefined when go did not run), the environment and
  * the gopls binary the editor would run.
  */

@@ -21,6 +21,8 @@ import { runGoplsSession, NO_VIEW, type GoplsSessionResult } from '../lsp/sessio
 import type { GoEnvFact } from '../facts/readGoEnv.js';
 import { parseGoproxy } from './goproxyConfig.js';
 import { chooseProbeFile, goModModulePath, goModRequires } from '../lsp/workspaceFiles.js';
+import { checksumMismatches, type SumMismatch } from './checksumMismatch.js';
+import { downloadRefusedFinding, type SumdbSettings } from './sumMismatchFindings.js';
 import { classifyGoplsDiagnostic, type ClassifiedDiagnostic, type DiagnosticKind } from '../lsp/goplsDiagnostics.js';
 import { INSTALL_NEWER_GO, GOPLS_SUPPORT_POLICY, GOPLS_SETTINGS_DOCS, GOPLS_TROUBLESHOOTING, GOPLS_WORKSPACE_DOCS, goInDirFix, installGoplsFix, pathAddDirFix, useGoplsFix } from '../fixes/catalog.js';
 import {
@@ -413,7 +415,7 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
       fixes: [GOPLS_WORKSPACE_DOCS],
     });
   }
-  out.push(...diagnosticFindings(session, input.opened, input.switched, input.settings, input.goEnv?.values.GOMODCACHE));
+  out.push(...diagnosticFindings(session, input.opened, input.switched, input.settings, input.goEnv?.values.GOMODCACHE, input.goEnv?.values));
   if (input.goEnv) out.push(...cgoDiagnosticFindings({ diagnostics: session.diagnostics, values: input.goEnv.values, env: input.goEnv.env }));
   // Alive and answering, but silent about the file: usually a first load still running.
   if (session.ok && session.openedFile && session.diagnosticsWaitedMs !== undefined && !session.viewErrors.length && !out.length) {
@@ -494,7 +496,7 @@ export function saysOpenedFileUnbuilt(session: GoplsSessionResult): boolean {
  * the opened file's header and build, so a "No packages found for open file" about it is judged
  * by the build-constraints probe's code and gets the same setting fix.
  */
-export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBuild, switched?: SessionFindingsInput['switched'], settings?: Record<string, unknown>, gomodcache?: string): FindingInput[] {
+export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBuild, switched?: SessionFindingsInput['switched'], settings?: Record<string, unknown>, gomodcache?: string, sumdb: SumdbSettings = {}): FindingInput[] {
   const build = goplsBuildOf(settings);
   const buildSet = [...Object.entries(build.env ?? {}).map(([k, v]) => `build.env ${k}=${v}`), ...(build.buildFlags?.length ? [`build.buildFlags ${JSON.stringify(build.buildFlags)}`] : [])];
   const byKind = new Map<DiagnosticKind, Array<{ uri: string; d: ClassifiedDiagnostic }>>();
@@ -528,6 +530,19 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
       },
     ];
   }
+  const out: FindingInput[] = [];
+  const viewDir = session.openedFile ? (session.views.find((v) => v.viewType !== 'AdHoc' && isInside(session.openedFile!, v.directory))?.directory ?? path.dirname(session.openedFile)) : undefined;
+  // The module the file is in, not the view: a go.work view's folder holds no go.mod, and a fix run
+  // there ("go mod tidy") failed with "go.mod file not found" (a tester's go.work workspace).
+  const moduleDir = session.openedFile && viewDir ? (nearestGoModDir(path.dirname(session.openedFile), viewDir) ?? viewDir) : viewDir;
+  // go downloaded a module and refused it for its go.sum line: the load's own words say so, and
+  // the import gopls then cannot resolve is that refusal, not a download that failed (a tester's
+  // fresh clone: "go could not download it", and a go mod download fix that failed the same way).
+  const refused = moduleDir ? downloadRefusals(byKind.get('load-failed') ?? [], gomodcache) : [];
+  if (refused.length && moduleDir) {
+    out.push(downloadRefusedFinding(moduleDir, refused.map((r) => r.mismatch), { source: `gopls textDocument/publishDiagnostics ${fileUrlPath(byKind.get('load-failed')![0]!.uri)} (go list)`, excerpt: [...refused[0]!.lines, 'SECURITY ERROR'].join('\n') }, sumdb));
+    byKind.delete('load-failed');
+  }
   // A load failure that a version or go.sum problem explains is the same news twice.
   if (CAUSE_KINDS.some((k) => byKind.has(k))) byKind.delete('load-failed');
   // Imports gopls cannot resolve because the whole load failed ("could not import fmt (missing
@@ -535,11 +550,6 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
   // message says why, and must not be dropped for them (measured with a tampered go.sum: go list
   // failed with "checksum mismatch" and the report said only "an import cannot be found: fmt").
   else if (byKind.has('load-failed')) byKind.delete('import-not-found');
-  const out: FindingInput[] = [];
-  const viewDir = session.openedFile ? (session.views.find((v) => v.viewType !== 'AdHoc' && isInside(session.openedFile!, v.directory))?.directory ?? path.dirname(session.openedFile)) : undefined;
-  // The module the file is in, not the view: a go.work view's folder holds no go.mod, and a fix run
-  // there ("go mod tidy") failed with "go.mod file not found" (a tester's go.work workspace).
-  const moduleDir = session.openedFile && viewDir ? (nearestGoModDir(path.dirname(session.openedFile), viewDir) ?? viewDir) : viewDir;
   const said = `gopls's diagnostics for ${session.openedFile ? path.basename(session.openedFile) : 'the workspace'}`;
   for (const [kind, list] of byKind) {
     const first = list[0]!.d;
@@ -623,22 +633,23 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
         continue;
       }
       // There but unreadable (a cache another user filled under umask 077): a refusal, not a download.
-      let refused: string | undefined;
+      let denied: string | undefined;
       if (cached) {
         try {
           accessSync(cached, fsConst.R_OK | fsConst.X_OK);
         } catch (e) {
           const code = (e as NodeJS.ErrnoException).code;
-          if (code === 'EACCES' || code === 'EPERM') refused = code;
+          if (code === 'EACCES' || code === 'EPERM') denied = code;
         }
       }
+      const refusedSum = refused.some((r) => r.mismatch.module === required.path && r.mismatch.version === required.version);
       out.push({
         classId: first.classId,
         severity: 'error',
         confidence: 0.8,
         role: 'symptom',
-        symptom: refused ? 'access-denied' : 'fetch-failed',
-        message: `${said}: gopls found no module providing ${unplaced}, although ${requireEv.source} requires ${required.path} ${required.version}: ${refused ? `its folder in the module cache cannot be read (${refused})` : 'it is not in the module cache, and go could not download it'}`,
+        symptom: denied ? 'access-denied' : 'fetch-failed',
+        message: `${said}: gopls found no module providing ${unplaced}, although ${requireEv.source} requires ${required.path} ${required.version}: ${denied ? `its folder in the module cache cannot be read (${denied})` : refusedSum ? `go downloaded it and refused it, its hash does not match go.sum (checksum mismatch)` : 'it is not in the module cache, and go could not download it'}`,
         evidence: [...evidence, requireEv],
         fixes: [],
       });
@@ -717,6 +728,17 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
     }
   }
   return out;
+}
+
+/**
+ * The checksum mismatches a failed load reports for modules go has just downloaded: those the
+ * module cache holds no copy of (its recorded .ziphash, its .mod). A cached copy that differs is
+ * the module-downloads probe's to tell, from the cache itself. Synchronous: a stat or two.
+ */
+function downloadRefusals(loads: ReadonlyArray<{ d: ClassifiedDiagnostic }>, gomodcache: string | undefined): Array<{ mismatch: SumMismatch; lines: string[] }> {
+  const all = checksumMismatches(loads.map((x) => x.d.message).join('\n'));
+  if (!gomodcache || !path.isAbsolute(gomodcache)) return all;
+  return all.filter(({ mismatch: m }) => !existsSync(path.join(gomodcache, 'cache', 'download', escapeModulePath(m.module), '@v', `${escapeModulePath(m.version)}.${m.what === 'zip' ? 'ziphash' : 'mod'}`)));
 }
 
 /** The requirement of moduleDir's go.mod whose path is the import's module (the longest prefix), or undefined. Synchronous: one small read. */

@@ -14,45 +14,23 @@ import { skipped } from './probe.js';
 import type { HopTrace } from '../host/httpHops.js';
 import { askAsGo, goauthReadsNetrc, hopWords, PER_REQUEST_MS, traceEvidence, unreachedWords } from './askAsGo.js';
 import { sumdbCheck } from './sumdbOnline.js';
-import { escapeModulePath, goproxyError, looksPrivate, matchPrefixPatterns, parseGoproxy, privatePattern, type ProxyEntry } from './goproxyConfig.js';
-import { directRequirements } from './moduleDownloads.js';
+import { escapeModulePath, goproxyError, looksPrivate, matchPrefixPatterns, parseGoproxy, privatePattern, proxyFor, type ProxyEntry } from './goproxyConfig.js';
+import { httpProxyOrigin, type VariableOrigin } from './proxyVariableFixes.js';
+import { directRequirements, requirements } from './moduleDownloads.js';
 import { findUp, goWorkFor, readWorkUses } from './modules.js';
 import { GO_PROXY_ENV_DOCS, GOPROXY_DOCS, goprivateFix, networkVarFromLoginFix, trustCaFix } from '../fixes/downloads.js';
 import { toolsEnvFix } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
+import { goTrustedRoots, noRootsWords, type GoRoots } from '../facts/goTrustedRoots.js';
 
 export { goauthReadsNetrc } from './askAsGo.js';
 
-/** crypto/x509/root_linux.go: the files go reads its roots from, first found wins. */
-export const GO_CERT_FILES = ['/etc/ssl/certs/ca-certificates.crt', '/etc/pki/tls/certs/ca-bundle.crt', '/etc/ssl/ca-bundle.pem', '/etc/pki/tls/cacert.pem', '/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem', '/etc/ssl/cert.pem'];
-
-/** The roots go would trust: SSL_CERT_FILE or the first system bundle, plus SSL_CERT_DIR's files. */
-export async function goTrustedRoots(env: NodeJS.ProcessEnv): Promise<{ ca?: string[]; from: string[] }> {
-  const from: string[] = [];
-  const ca: string[] = [];
-  let caBytes = 0;
-  const files = env.SSL_CERT_FILE ? [env.SSL_CERT_FILE] : GO_CERT_FILES;
-  for (const f of files) {
-    const text = await readUserText(f, CAP.certBundle);
-    if (text === undefined) continue;
-    ca.push(text);
-    from.push(f);
-    break;
-  }
-  for (const dir of (env.SSL_CERT_DIR ?? '').split(':').filter(Boolean)) {
-    const names = await fs.readdir(dir).catch(() => [] as string[]);
-    for (const n of names.slice(0, 500)) {
-      // A crafted SSL_CERT_DIR must not fill memory: 16 MiB of certificates in all is plenty.
-      if (caBytes > 16 * 1024 * 1024) break;
-      const text = await readUserText(path.join(dir, n), CAP.smallConfig);
-      if (text?.includes('BEGIN CERTIFICATE')) {
-        ca.push(text);
-        caBytes += text.length;
-      }
-    }
-    from.push(dir);
-  }
-  return ca.length ? { ca, from } : { from: ['(Node\'s bundled roots: no system certificate file found)'] };
+/** The variable that named the HTTP proxy a request went through, where it is set, and the fixes there. */
+async function proxyVarOrigin(ctx: ProbeContext, url: string, goMod: string | undefined): Promise<(VariableOrigin & { variable: string }) | undefined> {
+  const u = new URL(url);
+  const variable = proxyFor(u, ctx.env).variable;
+  if (!variable) return undefined;
+  return { variable, ...(await httpProxyOrigin(ctx, variable, u.hostname, goMod ? path.dirname(goMod) : undefined)) };
 }
 
 /** One real dependency of the workspace: the first direct requirement of the first module found. */
@@ -65,7 +43,11 @@ async function pickDependency(ctx: ProbeContext, goBinary: string): Promise<{ pa
     for (const goMod of [await findUp(path.resolve(ws), 'go.mod'), ...used.slice(0, 8)]) {
       if (!goMod || !existsSync(goMod)) continue;
       const r = await ctx.host.exec(goBinary, ['mod', 'edit', '-json'], { timeoutMs: 2000, signal: ctx.signal, env: { ...ctx.env, GOPROXY: 'off', GOTOOLCHAIN: 'local' }, cwd: path.dirname(goMod) });
-      const dep = r.failed ? undefined : directRequirements(r.stdout)?.[0];
+      // A direct requirement first; else an `// indirect` one, as go get writes before go mod tidy
+      // (a tester's module was "no requirement" and skipped): go fetches those the same way.
+      const all = r.failed ? undefined : requirements(r.stdout);
+      const pick = directRequirements(r.stdout ?? '')?.[0] ?? all?.[0];
+      const dep = pick ? { path: pick.path, version: pick.version } : undefined;
       if (dep) return { ...dep, goMod };
     }
   }
@@ -99,7 +81,8 @@ export const goproxyOnlineProbe: Probe = {
     const dep = await pickDependency(ctx, goEnv.goBinary);
     if (!dep) return skipped('no go.mod with a requirement in the workspace: no dependency to ask for');
     const roots = await goTrustedRoots(ctx.env);
-    const observed: Record<string, unknown> = { module: `${dep.path} ${dep.version}`, goMod: dep.goMod, GOPROXY: v.GOPROXY ?? '', roots: roots.from };
+    // Exactly go's roots, none when go has none: Node's own bundle passed a check go failed (a tester's).
+    const observed: Record<string, unknown> = { module: `${dep.path} ${dep.version}`, goMod: dep.goMod, GOPROXY: v.GOPROXY ?? '', roots: roots.from.length ? roots.from : ['(none: go would trust no certificate authority)'] };
     const attempts: Attempt[] = [];
     const direct = matchPrefixPatterns(v.GONOPROXY ?? '', dep.path);
     const entries: ProxyEntry[] = direct ? [{ kind: 'direct', fallThrough: 'notFound' }] : parseGoproxy(v.GOPROXY ?? '');
@@ -181,11 +164,11 @@ export const goproxyOnlineProbe: Probe = {
       observed.sumdb = sumdb.observed;
       return sumdb.finding ? { observed, findings: [sumdb.finding] } : { observed };
     }
-    return { observed, findings: [await failureFinding(ctx, dep, attempts, v)] };
+    return { observed, findings: [await failureFinding(ctx, dep, attempts, v, roots)] };
   },
 };
 
-async function failureFinding(ctx: ProbeContext, dep: { path: string; version: string }, attempts: Attempt[], v: Record<string, string>): Promise<FindingInput> {
+async function failureFinding(ctx: ProbeContext, dep: { path: string; version: string; goMod?: string }, attempts: Attempt[], v: Record<string, string>, roots: GoRoots): Promise<FindingInput> {
   const last = attempts[attempts.length - 1]!;
   const evidence: Evidence[] = attempts.map((a) => (a.trace ? traceEvidence(a.trace) : { source: `GOPROXY entry ${a.entry}`, excerpt: a.note ?? '' }));
   evidence.push({ source: 'go env -json', excerpt: ['GOPROXY', 'GONOPROXY', 'GOPRIVATE'].map((n) => `"${n}": ${JSON.stringify(v[n] ?? '')}`).join('\n') });
@@ -211,18 +194,38 @@ async function failureFinding(ctx: ProbeContext, dep: { path: string; version: s
     fixes = [GOPROXY_DOCS];
   } else if (hop === 'dns' || hop === 'tcp') {
     what = unreachedWords(t)!;
-    fixes = [...loginVar(['HTTPS_PROXY', 'https_proxy']), GO_PROXY_ENV_DOCS, GOPROXY_DOCS];
+    // Through an HTTP proxy that cannot be reached, the variable that names it is the cure (a tester's).
+    const origin = t.proxy ? await proxyVarOrigin(ctx, t.url, dep.goMod) : undefined;
+    if (origin) {
+      what += `; ${origin.variable} comes from ${origin.where}`;
+      evidence.push(...origin.evidence);
+    }
+    fixes = [...loginVar(['HTTPS_PROXY', 'https_proxy']), ...(origin?.fixes ?? []), GO_PROXY_ENV_DOCS, GOPROXY_DOCS];
   } else if (hop === 'proxy-connect') {
     const auth = failed?.code === 'HTTP 407';
     // With user:password in the proxy's URL, a 407 means those were refused, not missing.
     const sent = /^[a-z][a-z0-9+.-]*:\/\/[^/@]+@/i.test(t.proxy ?? '');
     what = auth ? (sent ? `the HTTP proxy ${t.proxy} refused the credentials its URL carries (407 Proxy Authentication Required): a wrong or expired user or password` : `the HTTP proxy ${t.proxy} demands credentials (407 Proxy Authentication Required)`) : `the HTTP proxy ${t.proxy} refused the tunnel (${failed?.detail})`;
-    fixes = [...(auth ? [] : loginVar(['NO_PROXY', 'no_proxy'])), GO_PROXY_ENV_DOCS];
+    // Where the variable is set is where it is corrected; a value with credentials is for the user
+    // to edit (reports mask it), so the fixes only clear or bypass it.
+    const origin = await proxyVarOrigin(ctx, t.url, dep.goMod);
+    if (origin) {
+      what += `; ${origin.variable} comes from ${origin.where}${auth ? ", where the proxy's user and password are set" : ''}`;
+      evidence.push(...origin.evidence);
+    }
+    fixes = [...(auth ? [] : loginVar(['NO_PROXY', 'no_proxy'])), ...(origin?.fixes ?? []), GO_PROXY_ENV_DOCS];
   } else if (hop === 'tls' && /WRONG_VERSION_NUMBER|EPROTO/.test(failed?.code ?? '')) {
     // Not a certificate at all: the server answered in plain HTTP (go: "tls: first record does not
     // look like a TLS handshake"), as a plain-HTTP proxy named without http:// does (go adds https://).
     what = `${failed?.target} does not speak TLS (${failed?.code}): a plain-HTTP server named without "http://" (go adds "https://" to a GOPROXY entry without a scheme), so go fails with "tls: first record does not look like a TLS handshake" or "server gave HTTP response to HTTPS client"`;
     fixes = [GOPROXY_DOCS];
+  } else if (hop === 'tls' && !roots.certificates) {
+    // go has no roots at all: every certificate is unknown to it, whoever signed it.
+    const set = ['SSL_CERT_FILE', 'SSL_CERT_DIR'].filter((n) => ctx.env[n]);
+    what = `go trusts no certificate authority here: ${noRootsWords(roots, ctx.env)}. Every https download fails with "tls: failed to verify certificate: x509: certificate signed by unknown authority"`;
+    evidence.push(...roots.unreadable.map((u) => ({ source: `open(2) ${u.path} (${u.variable})`, excerpt: u.code })));
+    fixes = [...loginVar(['SSL_CERT_FILE', 'SSL_CERT_DIR']), ...set.map((n) => toolsEnvFix(`toolsenv-${n.toLowerCase()}-clear-roots`, `Clear ${n} for the Go tools (go then reads the system's roots)`, { [n]: '' }))];
+    if (!set.length) fixes.push(trustCaFix());
   } else if (hop === 'tls' && (ctx.env.SSL_CERT_FILE || ctx.env.SSL_CERT_DIR)) {
     // go reads only these while they are set (crypto/x509 root_unix.go): a CA added to the system
     // store changes nothing (a tester's empty SSL_CERT_FILE got "add a CA to the system store").

@@ -22,7 +22,8 @@ import { skipped } from './probe.js';
 import type { GoEnvFact } from '../facts/readGoEnv.js';
 import { goModModulePath, parseGoWorkUses } from '../lsp/workspaceFiles.js';
 import { escapeModulePath, goproxyError, isLoopback, looksPrivate, matchPrefixPatterns, netrcPath, parseGoproxy, parseNetrc, proxyFor } from './goproxyConfig.js';
-import { downloadOnceFix, gitInstallFix, goModDownloadFix, goModTidyFix, gonosumdbFix, goprivateFix, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
+import { downloadOnceFix, gitInstallFix, goModDownloadFix, goModTidyFix, gonosumdbFix, goprivateFix, GO_PROXY_ENV_DOCS, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
+import { goproxyOrigin, httpProxyOrigin } from './proxyVariableFixes.js';
 import { CAP, readUserFile, readUserText } from '../host/readUserFile.js';
 import { lookPath } from '../facts/lookPath.js';
 import { buildsFromVendor } from './goFailure.js';
@@ -32,6 +33,10 @@ import { sshFetchFindings } from './sshFetchFindings.js';
 import { firstAndMore } from '../doctor/listing.js';
 import { goworkOffFix, toolsEnvFix } from '../fixes/catalog.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
+import { checksumMismatchAt, type SumMismatch } from './checksumMismatch.js';
+import { mismatchFinding } from './sumMismatchFindings.js';
+import { goTrustedRoots } from '../facts/goTrustedRoots.js';
+import { noRootsFinding } from './noRootsFinding.js';
 
 const MAX_MODULES = 8;
 
@@ -105,16 +110,6 @@ export function goModHash(content: Buffer | string): string {
   return `h1:${createHash('sha256').update(line).digest('base64')}`;
 }
 
-/** A go.sum line that disagrees with the copy go has, as go itself will refuse it. */
-export interface SumMismatch {
-  module: string;
-  version: string;
-  /** Which line: the module's content (its zip) or its go.mod. */
-  what: 'zip' | 'go.mod';
-  goSum: string;
-  cached: string;
-}
-
 /** Pure: what `go list -m all` under GOPROXY=off says is missing or refused, in go's own words. */
 export function parseGraphErrors(stderr: string): { missingSum: string[]; notCached: string[]; mismatch: SumMismatch[]; lines: string[] } {
   const missingSum: string[] = [];
@@ -125,14 +120,12 @@ export function parseGraphErrors(stderr: string): { missingSum: string[]; notCac
   for (let i = 0; i < all.length; i++) {
     const line = all[i]!;
     let m: RegExpExecArray | null;
+    let v: ReturnType<typeof checksumMismatchAt>;
     if ((m = /^go: (\S+?)@(\S+): missing go\.sum entry/.exec(line))) missingSum.push(`${m[1]} ${m[2]}`);
     else if ((m = /^go: (\S+?)@(\S+): module lookup disabled by GOPROXY=off/.exec(line))) notCached.push(`${m[1]} ${m[2]}`);
-    else if ((m = /^(?:go: )?verifying (\S+?)@(\S+?)(\/go\.mod)?: checksum mismatch/.exec(line))) {
-      // cmd/go modfetch checkModSum: "\tdownloaded: h1:…" then "\tgo.sum:     h1:…" on the next lines.
-      const downloaded = /^\s*downloaded:\s*(h1:\S+)/.exec(all[i + 1] ?? '')?.[1];
-      const goSum = /^\s*go\.sum:\s*(h1:\S+)/.exec(all[i + 2] ?? '')?.[1];
-      mismatch.push({ module: m[1]!, version: m[2]!, what: m[3] ? 'go.mod' : 'zip', goSum: goSum ?? '?', cached: downloaded ?? '?' });
-      lines.push(...all.slice(i, i + 3).map((l) => l.trim()));
+    else if ((v = checksumMismatchAt(all, i))) {
+      mismatch.push(v.mismatch);
+      lines.push(...v.lines);
       continue;
     } else continue;
     lines.push(line.trim());
@@ -224,6 +217,10 @@ export const moduleDownloadsProbe: Probe = {
         findings.push(...graphFindings(g, r.root, s, v, unwritable));
       }
     }
+    // A SSL_CERT_FILE / SSL_CERT_DIR that leaves go no root fails every https download, offline to tell.
+    const needDownload = states.flatMap((s) => s.notCached.map(key));
+    const noRoots = noRootsFinding(ctx.env, await goTrustedRoots(ctx.env), needDownload, v.GOPROXY ?? '');
+    if (noRoots) findings.push(noRoots);
     observed.modules = states.map((s) => ({ dir: s.dir, direct: s.requires.length, missingSum: s.missingSum.map(key), notCached: s.notCached.map(key), sumMismatch: s.mismatch.map(mismatchKey) }));
     observed.graph = graph;
     for (const s of states) findings.push(...(await moduleFindings(ctx, goEnv, s, unwritable)));
@@ -468,27 +465,6 @@ function cacheUnwritable(dir: string | undefined): Promise<string | undefined> {
 
 const mismatchKey = (m: SumMismatch) => `${m.module} ${m.version} ${m.what}`;
 
-/** go.sum and the module cache disagree: go refuses the module, and nothing here can say which side is wrong. */
-function mismatchFinding(dir: string, ms: SumMismatch[], evidence: Evidence): FindingInput {
-  const m = ms[0]!;
-  const more = ms.length > 1 ? ` (and ${ms.length - 1} more: ${ms.slice(1, 4).map((x) => `${x.module}@${x.version}${x.what === 'go.mod' ? '/go.mod' : ''}`).join(', ')})` : '';
-  return {
-    classId: 'module-resolution',
-    severity: 'error',
-    confidence: 0.9,
-    message:
-      `go.sum in ${dir} records ${m.goSum} for ${m.module}@${m.version}${m.what === 'go.mod' ? '/go.mod' : ''}, but the copy in the module cache hashes to ${m.cached}${more}: go refuses it ("verifying ${m.module}@${m.version}${m.what === 'go.mod' ? '/go.mod' : ''}: checksum mismatch", a SECURITY ERROR), ` +
-      `so go build, go test and gopls fail in every package that ${m.what === 'go.mod' ? 'loads the module graph' : 'imports it'}. One of the two is not what was published: a go.sum line edited by hand or mangled by a merge (\`git log -p go.sum\` shows how it changed), or a cached copy changed in place or served differently by a proxy. ` +
-      `Do not delete the go.sum line to make the error go away: that accepts whatever the cache holds.`,
-    evidence: [evidence],
-    fixes: [mismatchVerifyFix(dir)],
-  };
-}
-
-function mismatchVerifyFix(dir: string): Fix {
-  return { id: 'go-mod-verify-mismatch', kind: 'terminal', title: 'Check the cached copies against what go recorded at download', text: 'go mod verify', needsRoot: false, cwd: dir, detail: 'Says whether a cached module changed after it was downloaded. If it did, or go.sum matches what your teammates and the checksum database have, remove the cache (go clean -modcache deletes all of it) and download again; if go.sum is the one that changed, restore it from version control.' };
-}
-
 /**
  * The command that writes missing go.sum lines: go mod tidy, which works offline when the cache has
  * the modules; under GOPROXY=off with one of them uncached it fails as typed ("module lookup
@@ -655,22 +631,27 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
   if (viaProxy.length && firstUrl?.kind === 'url') {
     const refused = await loopbackRefusal(firstUrl.url, ctx.env);
     if (refused) {
+      // The variable is the cure, where it is set: go mod download fails as typed (a tester's).
+      const origin = refused.variable ? await httpProxyOrigin(ctx, refused.variable, new URL(firstUrl.url).hostname, s.dir) : await goproxyOrigin(ctx, v, s.dir);
+      const named = refused.variable ? `${refused.variable}=${ctx.env[refused.variable]}` : `GOPROXY=${v.GOPROXY}`;
       out.push({
         classId: 'module-resolution',
         explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
         headline: 'module-downloads',
         severity: 'error',
         confidence: 0.85,
-        message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache, and the ${refused.what} on this machine (${refused.target}) does not accept connections (${refused.code}): go build and gopls fail with "dial tcp ${refused.target}: connect: connection refused".`,
-        evidence: [cacheEv, goEnvEv(['GOPROXY']), ...(refused.variable ? [{ source: 'environment (editor)', excerpt: `${refused.variable}=${ctx.env[refused.variable]}` }] : []), { source: `TCP connect ${refused.target}`, excerpt: refused.code }],
-        fixes: [goModDownloadFix(s.dir), GOPROXY_DOCS],
+        message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache, and the ${refused.what} on this machine (${refused.target}) does not accept connections (${refused.code}): go build and gopls fail with "${refused.variable ? 'proxyconnect tcp: ' : ''}dial tcp ${refused.target}: connect: connection refused". ${named} comes from ${origin.where}: start the proxy it names, correct it, or ${refused.variable ? `clear it (or bypass it for ${new URL(firstUrl.url).hostname} with NO_PROXY) where it is set` : 'set another GOPROXY where it is set'}.`,
+        evidence: [cacheEv, goEnvEv(['GOPROXY']), ...origin.evidence, { source: `TCP connect ${refused.target}`, excerpt: refused.code }],
+        fixes: [...origin.fixes, refused.variable ? GO_PROXY_ENV_DOCS : GOPROXY_DOCS],
       });
     } else {
       out.push({
         classId: 'module-resolution',
+        // Nothing fails: the class's story of views and go.mod was the title of a healthy module (a tester's).
+        headline: 'modules-not-downloaded',
         severity: 'info',
         confidence: 0.4,
-        message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache yet: go and gopls download ${viaProxy.length === 1 ? 'it' : 'them'} from ${firstUrl.url} on first use. ${ctx.settings.online ? 'The online check (goproxy-online) asks that proxy in this run.' : 'The doctor asks no proxy itself; the online check (--online, or "Check the module proxy" in the panel) asks that one now.'}`,
+        message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache yet: go and gopls must download ${viaProxy.length === 1 ? 'it' : 'them'} from ${firstUrl.url} when first needed. ${ctx.settings.online ? 'The online check (goproxy-online) asks that proxy in this run.' : 'The doctor asks no proxy itself; the online check (--online, or "Check the module proxy" in the panel) asks that one now.'}`,
         evidence: [cacheEv, goEnvEv(['GOPROXY'])],
         fixes: [goModDownloadFix(s.dir)],
       });

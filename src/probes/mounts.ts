@@ -10,7 +10,7 @@ import { skipped } from './probe.js';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import { lookPath } from '../facts/lookPath.js';
 import { fsKind, isFuseBlock, isReadOnly, hasOption, mountOf, parseMountTable, type MountLine } from '../procfs/mountTable.js';
-import { goPathsFor, resolveExisting, userCacheDir, type GoPathEntry, type GoPathRole } from './goPaths.js';
+import { goPathsFor, nameOf, resolveExisting, userCacheDir, variableOf, type GoPathEntry, type GoPathRole } from './goPaths.js';
 import { quoteForDisplay as sh } from '../host/exec.js';
 import { toolsEnvFix } from '../fixes/catalog.js';
 import { assessFscache, assessWorkspaceMounts, fscMounts, CACHEFILESD_CONF, FSCACHE_CACHES, FSCACHE_STATS, type WorkspaceMount } from './workspaceFs.js';
@@ -45,7 +45,8 @@ function mountEvidence(m: MountLine): Evidence {
 
 function pathEvidence(p: PathMount): Evidence {
   const shown = p.real === p.entry.path ? p.entry.path : `${p.entry.path} → ${p.real}`;
-  return { source: p.entry.origin, excerpt: `${p.entry.role}=${shown}${p.exists ? '' : ' (does not exist yet)'}` };
+  const variable = variableOf(p.entry);
+  return { source: p.entry.origin, excerpt: `${variable ? `${variable}=` : ''}${shown}${p.exists ? '' : ' (does not exist yet)'}` };
 }
 
 /** "is on /tmp" or, when the path is the mount point itself, "is a mount". */
@@ -200,7 +201,7 @@ export function assessMounts(paths: readonly PathMount[], mc: MountContext = {})
       severity: 'error',
       confidence: canaryDenied ? (byMount ? 0.97 : 0.88) : 0.9,
       message: byMount
-        ? `${tmp.entry.role} ${tmp.real} ${onMount(tmp.real, tmp.mount!)}, mounted noexec: go run, go test and the debugger fail with "fork/exec ${path.join(tmp.real, 'go-build…')}: permission denied".${canaryDenied ? ' A test executable copied there could not be run (EACCES).' : ''}`
+        ? `${nameOf(tmp.entry)} ${tmp.real} ${onMount(tmp.real, tmp.mount!)}, mounted noexec: go run, go test and the debugger fail with "fork/exec ${path.join(tmp.real, 'go-build…')}: permission denied".${canaryDenied ? ' A test executable copied there could not be run (EACCES).' : ''}`
         : `Executing a file in ${tmp.real} is denied (EACCES) although its mount has no noexec: a security policy (SELinux, AppArmor, fapolicyd) blocks execution there, so go run and go test fail with "permission denied".`,
       evidence,
       fixes,

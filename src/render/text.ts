@@ -38,9 +38,9 @@ export function renderText(report: Report, opts: TextOptions): string {
   return out.join('\n') + '\n';
 }
 
-function renderCause(cause: Cause, rank: number, c: Painter, verbose: boolean, follows?: string): string[] {
+function renderCause(cause: Cause, rank: number, c: Painter, verbose: boolean, follows?: string, updated?: string): string[] {
   const lines: string[] = [];
-  lines.push(`${sevMark(cause.severity, c)} ${c.bold(`${rank}. ${visible(cause.title)}`)} ${c.dim(`[${visible(cause.id)}, ${cause.severity}, score ${cause.score.toFixed(2)}]`)}`);
+  lines.push(`${sevMark(cause.severity, c)} ${c.bold(`${rank}. ${visible(cause.title)}`)} ${c.dim(`[${visible(cause.id)}, ${cause.severity}, score ${cause.score.toFixed(2)}]`)}${updated ? ` ${c.dim(visible(updated))}` : ''}`);
   if (follows) lines.push(...wrap(visible(follows), 92).map((l) => `    ${c.bold(l)}`));
   lines.push(...wrap(visible(cause.explanation), 92).map((l) => `    ${c.dim(l)}`));
   const shown = verbose ? cause.findings : cause.findings.filter((f) => f.severity !== 'info' || cause.severity === 'info' || f.unclassified);
@@ -118,7 +118,7 @@ export function renderLateResults(shown: Report, final: Report, opts: TextOption
   const changed = final.causes.filter((k) => k.findings.some((f) => !seen.has(`${k.id}\0${f.message}`) && shows(k, f)));
   if (changed.length) {
     out.push('', c.bold('Found by the follow-up'));
-    for (const k of changed) out.push(...renderCause(k, final.causes.indexOf(k) + 1, c, opts.verbose ?? false, followsNote(k, final.causes)), '');
+    for (const k of changed) out.push(...renderCause(k, final.causes.indexOf(k) + 1, c, opts.verbose ?? false, followsNote(k, final.causes), updatedNote(k, final.causes.indexOf(k) + 1, shown.causes)), '');
   }
   const before = verdictOf(shown).line;
   // Only what it says counts, not the seconds it names.
@@ -126,6 +126,17 @@ export function renderLateResults(shown: Report, final: Report, opts: TextOption
   if (after !== before) out.push(`${c.bold('Verdict now')} — ${verdictOf(final).line}`);
   if (final.incomplete && !shown.incomplete) out.push('', c.yellow('The run was cut short: a follow-up did not finish (see above).'));
   return out.join('\n') + '\n';
+}
+
+/**
+ * A cause the follow-up changed is the one printed above, numbered by the final ranking: saying
+ * so keeps two headers with the same number from reading as two causes (a tester's).
+ */
+function updatedNote(k: Cause, rank: number, before: readonly Cause[]): string | undefined {
+  const i = before.findIndex((b) => b.id === k.id);
+  if (i < 0) return undefined;
+  const was = before[i]!;
+  return i + 1 === rank && was.title === k.title && was.severity === k.severity ? '(updated)' : `(updated: shown above as ${i + 1}. ${was.title}, ${was.severity})`;
 }
 
 function sevMark(s: Severity, c: Painter): string {

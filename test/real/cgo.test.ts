@@ -180,7 +180,33 @@ describe.skipIf(!GO)('cgo on the real machine', () => {
     expect(f!.fixes.map((x) => x.id)).toEqual(['login-path-to-profile', 'cgo-cc-path']);
   });
 
-  it('CGO_ENABLED=0 set in the environment over a cgo file: a warning naming the file, with CGO_ENABLED=1 offered', async () => {
+  // A tester's: gcc off the editor's PATH and a package of cgo files alone. go build fails outright
+  // ("build constraints exclude all Go files"), but the report was a warning (exit 1), and gopls's
+  // finding offered build.env CGO_ENABLED=1, which then fails with 'cgo: C compiler "gcc" not found'.
+  it.skipIf(!GCC)('gcc off the PATH and a package made only of cgo files: an error quoting go, and no CGO_ENABLED=1 while gcc is missing', async () => {
+    const bin = mkdtempSync(path.join(os.tmpdir(), 'cgo-bin-'));
+    symlinkSync(GO!, path.join(bin, 'go'));
+    const ws = tree({ ...CGO_MODULE, 'main/go.mod': 'module example.com/m\n\ngo 1.22\n', 'main/main.go': 'package main\n\n/*\nstatic int add(int a, int b) { return a + b; }\n*/\nimport "C"\nimport "fmt"\n\nfunc main() { fmt.Println(C.add(1, 2)) }\n' });
+    const main = path.join(ws, 'main');
+    const e = env({ PATH: bin });
+    expect(execFileSync(GO!, ['env', 'CGO_ENABLED'], { env: e, encoding: 'utf8' }).trim()).toBe('0');
+    const build = (x: NodeJS.ProcessEnv) => spawnSync(GO!, ['build', '-o', os.devNull, '.'], { cwd: main, env: x, encoding: 'utf8', timeout: 120_000 }).stderr;
+    expect(build(e)).toContain(`build constraints exclude all Go files in ${main}`);
+    expect(build({ ...e, CGO_ENABLED: '1' })).toContain('cgo: C compiler "gcc" not found');
+    const report = await runDoctor({ host: new Host(), probes: [goplsProbe, cgoProbe], workspaces: [main], env: e, settings: { alternateGopls: GOPLS }, timeoutMs: 30_000 });
+    const findings = report.causes.flatMap((c) => c.findings);
+    const f = findings.find((x) => x.probeId === 'cgo');
+    expect(f, JSON.stringify(findings.map((x) => x.message), null, 1)).toMatchObject({ classId: 'env-inheritance', severity: 'error' });
+    expect(f!.message).toContain(`${main} is such a package: go build fails there with "build constraints exclude all Go files in ${main}"`);
+    expect(report.causes[0]!.severity).toBe('error');
+    const offered = report.causes.flatMap((c) => c.fixes.map((x) => x.id));
+    expect(offered).not.toContain('gopls-build-env');
+    const gopls = findings.find((x) => x.probeId === 'gopls' && x.message.includes('imports "C" and cgo is off'));
+    expect(gopls, JSON.stringify(findings.map((x) => x.message), null, 1)).toBeDefined();
+    expect(gopls!.message).toContain('cgo\'s C compiler "gcc" (go env CC) is not found either');
+  });
+
+  it('CGO_ENABLED=0 set in the environment over a cgo file: a finding naming the file, with CGO_ENABLED=1 offered', async () => {
     const ws = tree(CGO_MODULE);
     const e = env({ CGO_ENABLED: '0' });
     expect(goBuild(ws, e)).toMatch(/matched no packages|build constraints exclude all Go files/);

@@ -90,6 +90,33 @@ describe.runIf(isRoot && process.platform === 'linux')('file-system probes on th
     }
   });
 
+  // A tester's: a noexec TMPDIR (GOTMPDIR unset) was reported as "GOTMPDIR … is a mount point,
+  // mounted noexec" with evidence "GOTMPDIR=…", while `go env GOTMPDIR` printed nothing.
+  it('TMPDIR on a tmpfs mounted noexec, GOTMPDIR unset: named TMPDIR, as go test meets it', async () => {
+    const dir = tempDir('ged-real-noexec-tmpdir-');
+    const mod = tempDir('ged-real-noexec-mod-');
+    writeFileSync(path.join(mod, 'go.mod'), 'module example.com/t\n\ngo 1.22\n');
+    writeFileSync(path.join(mod, 't_test.go'), 'package t\n\nimport "testing"\n\nfunc TestT(t *testing.T) {}\n');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'noexec,nosuid,nodev,size=64m', 'tmpfs', dir]);
+    try {
+      const env: NodeJS.ProcessEnv = { ...process.env, TMPDIR: dir, GOFLAGS: '' };
+      delete env.GOTMPDIR;
+      const go = await lookPath('go', env);
+      if (go) {
+        expect(execFileSync(go, ['env', 'GOTMPDIR'], { env, encoding: 'utf8' }).trim()).toBe('');
+        const t = spawnSync(go, ['test', '.'], { cwd: mod, env, encoding: 'utf8', timeout: 120_000 });
+        expect(t.stdout + t.stderr).toMatch(new RegExp(`fork/exec ${dir}/go-build\\S*: permission denied`));
+      }
+      const { findings } = await diagnose([mountsProbe], { TMPDIR: dir, GOTMPDIR: undefined });
+      const f = findings.find((x) => x.classId === 'noexec-mount')!;
+      expect(f.message).toMatch(new RegExp(`^TMPDIR ${dir} .*mounted noexec`));
+      expect(f.message).not.toContain('GOTMPDIR');
+      expect(f.evidence[0]).toEqual({ source: '$TMPDIR (GOTMPDIR is unset)', excerpt: `TMPDIR=${dir}` });
+    } finally {
+      unmount(dir);
+    }
+  });
+
   it('a read-only bind mount as GOMODCACHE → fs-access warnings (mount option and EROFS): go uses what is in it, downloads fail', async () => {
     const src = tempDir('ged-real-modsrc-');
     const dir = tempDir('ged-real-modcache-');

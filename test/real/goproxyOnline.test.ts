@@ -166,7 +166,30 @@ describe.skipIf(!GO || !XMOD)('the online check against local proxies', () => {
     expect(wrongRoots.f!.fixes.map((x) => x.id)).toEqual(['toolsenv-ssl_cert_file-clear-roots']);
     const trusted = await online(ws, { ...e, SSL_CERT_FILE: certFile });
     expect(trusted.f).toBeUndefined();
-    expect(trusted.report.probes[0]!.observed).toMatchObject({ roots: [certFile], attempts: [{ ok: true, status: 200 }] });
+    expect(trusted.report.probes[0]!.observed).toMatchObject({ attempts: [{ ok: true, status: 200 }] });
+    expect((trusted.report.probes[0]!.observed.roots as string[])[0]).toBe(`${certFile} (1 certificate)`);
+  });
+
+  // A tester's: SSL_CERT_FILE and SSL_CERT_DIR naming paths that are not there leave go with no
+  // root at all ("x509: certificate signed by unknown authority" from proxy.golang.org), while the
+  // check fell back to Node's own bundled roots and reported the proxy fine.
+  it.skipIf(!OPENSSL)('SSL_CERT_FILE and SSL_CERT_DIR that are not there: go trusts no one, and neither does the check', async () => {
+    const ws = module();
+    const missing = { SSL_CERT_FILE: path.join(tmp, 'nonexistent', 'ca.pem'), SSL_CERT_DIR: path.join(tmp, 'nonexistent') };
+    const e = env({ GOPROXY: `https://127.0.0.1:${tlsPort}`, ...missing });
+    expect(await goDownload(ws, e)).toContain('tls: failed to verify certificate: x509: certificate signed by unknown authority');
+    const { f, report } = await online(ws, e);
+    expect(report.probes[0]!.observed.roots).toEqual(['(none: go would trust no certificate authority)']);
+    expect(f).toMatchObject({ classId: 'module-resolution', severity: 'error' });
+    expect(f!.message).toContain(`go trusts no certificate authority here: SSL_CERT_FILE=${missing.SSL_CERT_FILE} (${missing.SSL_CERT_FILE}: not there) and SSL_CERT_DIR=${missing.SSL_CERT_DIR} (${missing.SSL_CERT_DIR}: not there)`);
+    expect(f!.evidence.map((x) => x.source)).toContain(`open(2) ${missing.SSL_CERT_FILE} (SSL_CERT_FILE)`);
+    expect(f!.fixes.map((x) => x.id)).toEqual(['toolsenv-ssl_cert_file-clear-roots', 'toolsenv-ssl_cert_dir-clear-roots']);
+    // The same certificate in SSL_CERT_DIR alone: go reads the folder's files, and so does the check.
+    const dir = mkdtempSync(path.join(tmp, 'certdir-'));
+    writeFileSync(path.join(dir, 'local.pem'), readFileSync(certFile));
+    const inDir = await online(ws, env({ GOPROXY: `https://127.0.0.1:${tlsPort}`, SSL_CERT_FILE: missing.SSL_CERT_FILE, SSL_CERT_DIR: dir }));
+    expect(inDir.f).toBeUndefined();
+    expect(inDir.report.probes[0]!.observed.roots).toEqual([`${dir}/ (1 certificate)`]);
   });
 
   it('an HTTP proxy that demands credentials: go says "Proxy Authentication Required", the check fails at CONNECT with 407', async () => {
@@ -184,6 +207,10 @@ describe.skipIf(!GO || !XMOD)('the online check against local proxies', () => {
     const refused = await online(ws, env({ GOPROXY: 'https://goproxy.corp.example', HTTPS_PROXY: `http://alice:wrong@127.0.0.1:${proxy407Port}` }));
     expect(refused.f!.message).toContain('refused the credentials its URL carries (407 Proxy Authentication Required)');
     expect(seen).toContain('407 CONNECT goproxy.corp.example:443 auth=yes');
+    // A tester's: only a link to net/http's docs. Where HTTPS_PROXY is set, and the fixes there.
+    expect(refused.f!.message).toContain("HTTPS_PROXY comes from the environment the editor was started with, where the proxy's user and password are set");
+    expect(refused.f!.fixes.map((x) => x.id)).toEqual(['go-mod-download-no-http-proxy', 'toolsenv-https_proxy-clear-proxy', 'toolsenv-no_proxy-bypass-proxy', 'go-proxy-env-docs']);
+    expect(refused.f!.fixes[2]).toMatchObject({ value: { NO_PROXY: 'goproxy.corp.example' } });
   });
 
   // A tester's findings: GOPROXY entries go rejects before any request, credentials in the URL
@@ -402,6 +429,17 @@ describe.skipIf(!GO || !XMOD)('the online check against local proxies', () => {
     // The go.work folder itself, which has no go.mod: the used module's requirement is asked for.
     const fromRoot = await online(root, { ...named, GOWORK: '' });
     expect(fromRoot.report.probes[0]!.observed.module).toBe(`golang.org/x/mod ${XMOD}`);
+  });
+
+  // A tester's: `go get` writes "require m v // indirect" until go mod tidy; the check was skipped
+  // with "no go.mod with a requirement in the workspace".
+  it('a go.mod whose only requirement is // indirect: that module is asked for', async () => {
+    const ws = module();
+    writeFileSync(path.join(ws, 'go.mod'), `module example.com/a\n\ngo ${XMOD_GO_LINE}\n\nrequire golang.org/x/mod ${XMOD} // indirect\n`);
+    expect(spawnSync(GO!, ['mod', 'edit', '-json'], { cwd: ws, encoding: 'utf8' }).stdout).toContain('"Indirect": true');
+    const { report } = await online(ws, env({ GOPROXY: `http://127.0.0.1:${listPort}` }));
+    expect(report.probes[0]!.status).not.toBe('skipped');
+    expect(report.probes[0]!.observed.module).toBe(`golang.org/x/mod ${XMOD}`);
   });
 
   it('the CLI: offline by default (no such probe), --online adds it and reports the failure', async () => {

@@ -3,7 +3,7 @@
 // with the real go. Each case shows the symptom with `go build` first, then asks the doctor.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Host } from '../../src/host/host.js';
@@ -265,6 +265,44 @@ describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', 
     expect(f?.fixes.map((x) => x.id)).toEqual(['go-mod-tidy-default-proxy']);
   });
 
+  // A tester's healthy module whose dependency was not downloaded yet: a note titled "gopls cannot
+  // place your files in a module", alarming and wrong. The module cache served as file:// proxy.
+  it('a dependency not downloaded yet, with a proxy that serves it: a note titled as such', async () => {
+    const ws = module();
+    writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));
+    const real = spawnSync(GO!, ['env', 'GOMODCACHE'], { encoding: 'utf8' }).stdout.trim();
+    const e = env({ GOPROXY: `file://${real}/cache/download`, GOMODCACHE: mkdtempSync(path.join(os.tmpdir(), 'moddl-cache-')), GOFLAGS: '-modcacherw' });
+    const report = await runDoctor({ host: new Host(), probes: [moduleDownloadsProbe], workspaces: [ws], env: e, timeoutMs: 20_000 });
+    expect(report.causes.map((c) => [c.id, c.severity, c.title]), JSON.stringify(report.causes.flatMap((c) => c.findings.map((x) => x.message)))).toEqual([['module-resolution', 'info', 'Required modules are not downloaded yet']]);
+    expect(goBuild(ws, e)).toBe(`go: downloading golang.org/x/mod ${XMOD}\n`);
+    spawnSync(GO!, ['clean', '-modcache'], { env: e });
+  });
+
+  // A tester's SSL_CERT_FILE and SSL_CERT_DIR naming paths that are not there: go trusts no CA and
+  // every https download fails ("tls: failed to verify certificate: x509: certificate signed by
+  // unknown authority", go1.26.8 from proxy.golang.org); nothing said so without --online, though
+  // reading the two paths needs no network. SSL_CERT_FILE alone missing is harmless: go reads the
+  // system folders then.
+  it('SSL_CERT_FILE and SSL_CERT_DIR that are not there, a module to download: an error naming both, offline', async () => {
+    const ws = module();
+    writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));
+    const gone = mkdtempSync(path.join(os.tmpdir(), 'moddl-certs-'));
+    const missing = { SSL_CERT_FILE: path.join(gone, 'ca.pem'), SSL_CERT_DIR: path.join(gone, 'certs') };
+    const cache = mkdtempSync(path.join(os.tmpdir(), 'moddl-cache-'));
+    const { all } = await findings(ws, env({ ...missing, GOMODCACHE: cache, GOFLAGS: '-modcacherw' }));
+    const f = all.find((x) => x.message.startsWith('go trusts no certificate authority'));
+    expect(f, JSON.stringify(all.map((x) => x.message), null, 1)).toMatchObject({ classId: 'module-resolution', severity: 'error', headline: 'module-downloads' });
+    expect(f!.message).toContain(`SSL_CERT_FILE=${missing.SSL_CERT_FILE} (${missing.SSL_CERT_FILE}: not there) and SSL_CERT_DIR=${missing.SSL_CERT_DIR} (${missing.SSL_CERT_DIR}: not there)`);
+    expect(f!.message).toContain(`golang.org/x/mod ${XMOD} among them`);
+    expect(f!.fixes.map((x) => x.id)).toEqual(['toolsenv-ssl_cert_file-clear-roots', 'toolsenv-ssl_cert_dir-clear-roots']);
+    // Everything cached: a warning, the workspace builds until a module is not.
+    expect((await findings(ws, env(missing))).all.find((x) => x.message.startsWith('go trusts no certificate authority'))?.severity).toBe('warning');
+    // SSL_CERT_FILE alone: the system folders still hold roots (where this machine has them).
+    if (existsSync('/etc/ssl/certs') && readdirSync('/etc/ssl/certs').length) {
+      expect((await findings(ws, env({ SSL_CERT_FILE: missing.SSL_CERT_FILE, GOMODCACHE: cache }))).all.some((x) => x.message.startsWith('go trusts no certificate authority'))).toBe(false);
+    }
+  });
+
   it('a GOPROXY go rejects (a misspelt scheme) and the module not in the cache: an error quoting what go says, offline', async () => {
     const ws = module();
     writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));
@@ -292,6 +330,42 @@ describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', 
     const f = all.find((x) => x.severity === 'error');
     expect(f?.message).toContain(`(127.0.0.1:${port}) does not accept connections (ECONNREFUSED)`);
     expect(f?.evidence.map((x) => x.source)).toContain(`TCP connect 127.0.0.1:${port}`);
+    // A tester's: the only fix was go mod download "where GOPROXY is reachable", which fails the same
+    // way. The variable is the cure, named with where it is set.
+    expect(f?.message).toContain(`GOPROXY=http://127.0.0.1:${port} comes from the environment the editor was started with`);
+    expect(f?.fixes.map((x) => x.id)).toEqual(['go-mod-download-default-proxy', 'toolsenv-goproxy-default', 'goproxy-docs']);
+    expect(f?.fixes.map((x) => x.id)).not.toContain('go-mod-download');
+    // Set with go env -w: the fix is in the go env file, and go env -u takes it out.
+    const goenv = path.join(mkdtempSync(path.join(os.tmpdir(), 'moddl-goenv-')), 'env');
+    writeFileSync(goenv, `GOPROXY=http://127.0.0.1:${port}\n`);
+    const fromFile = env({ GOENV: goenv, GOMODCACHE: e.GOMODCACHE, GOFLAGS: '-modcacherw' });
+    expect(goBuild(ws, fromFile)).toContain(`dial tcp 127.0.0.1:${port}: connect: connection refused`);
+    const g = (await findings(ws, fromFile)).all.find((x) => x.severity === 'error');
+    expect(g?.message).toContain(`GOPROXY=http://127.0.0.1:${port} comes from your go env file (${goenv}, go env -w)`);
+    const unset = g!.fixes.find((x) => x.id === 'go-env-unset-goproxy');
+    expect(unset).toMatchObject({ kind: 'terminal', text: 'go env -u GOPROXY' });
+    expect(spawnSync(GO!, ['env', '-u', 'GOPROXY'], { env: fromFile, encoding: 'utf8' }).status).toBe(0);
+    expect(spawnSync(GO!, ['env', 'GOPROXY'], { env: fromFile, encoding: 'utf8' }).stdout.trim()).toBe('https://proxy.golang.org,direct');
+  });
+
+  it('an HTTPS_PROXY on 127.0.0.1 that refuses connections: the variable is named, cleared or bypassed for the Go tools, and tried once without', async () => {
+    const ws = module();
+    writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));
+    const port = await new Promise<number>((resolve) => {
+      const s = require('node:net').createServer().listen(0, '127.0.0.1', () => {
+        const p = s.address().port as number;
+        s.close(() => resolve(p));
+      });
+    });
+    const e = env({ HTTPS_PROXY: `http://127.0.0.1:${port}`, GOPROXY: 'https://proxy.golang.org', GOMODCACHE: mkdtempSync(path.join(os.tmpdir(), 'moddl-cache-')), GOFLAGS: '-modcacherw' });
+    expect(goBuild(ws, e)).toContain(`proxyconnect tcp: dial tcp 127.0.0.1:${port}: connect: connection refused`);
+    const f = (await findings(ws, e)).all.find((x) => x.severity === 'error');
+    expect(f?.message).toContain(`fail with "proxyconnect tcp: dial tcp 127.0.0.1:${port}: connect: connection refused"`);
+    expect(f?.message).toContain(`HTTPS_PROXY=http://127.0.0.1:${port} comes from the environment the editor was started with`);
+    expect(f?.fixes.map((x) => x.id)).toEqual(['go-mod-download-no-http-proxy', 'toolsenv-https_proxy-clear-proxy', 'toolsenv-no_proxy-bypass-proxy', 'go-proxy-env-docs']);
+    expect(f?.fixes[0]).toMatchObject({ text: 'env -u HTTPS_PROXY go mod download', cwd: ws });
+    expect(f?.fixes[1]).toMatchObject({ key: 'go.toolsEnvVars', value: { HTTPS_PROXY: '' } });
+    expect(f?.fixes[2]).toMatchObject({ key: 'go.toolsEnvVars', value: { NO_PROXY: 'proxy.golang.org' } });
   });
 
   it("HTTPS_PROXY in the login shell only: an env-inheritance warning that explains module-resolution, with the login value as the fix", async () => {

@@ -175,6 +175,10 @@ export const DOWNLOAD_RULES: readonly Rule[] = [
   {
     id: 'checksum-mismatch',
     classId: 'module-resolution',
+    // go refused what it has, not a file it could not place: the class's title (views, go.mod)
+    // told another story (a tester's). What it blocks, a load or a fetch, is the class's symptom.
+    headline: 'sum-mismatch',
+    explains: ['module-resolution'],
     severity: 'warning',
     confidence: 0.6,
     needles: ['checksum mismatch'],

@@ -152,3 +152,31 @@ describe('headlined findings explain no symptom', () => {
     }
   });
 });
+
+// A tester's refused download: the online check's finding (headline module-downloads) beside
+// gopls's unresolved import (a fetch-failed symptom) was titled by the class, "gopls cannot place
+// your files in a module", in the follow-up, the JSON and the Markdown.
+describe('a failed download keeps its title beside the symptom it leaves', () => {
+  const m = (x: Partial<FindingInput> & Pick<FindingInput, 'severity'>): Finding => f({ classId: 'module-resolution', ...x });
+  const online = m({ severity: 'error', headline: 'module-downloads', explains: ['module-resolution'], message: 'the request failed at the HTTP proxy: 407' });
+  const unresolved = m({ severity: 'error', role: 'symptom', symptom: 'fetch-failed', message: 'gopls found no module providing golang.org/x/text/language' });
+  it('unexplained, the symptom lends the download headline', () => {
+    expect(headingOf('module-resolution', [m({ severity: 'error', headline: 'module-downloads' }), unresolved], 'error').title).toBe('go cannot download the modules it needs');
+  });
+  it('explained by the cause beside it, the cause alone titles it', () => {
+    const [cause] = rankCauses([online, unresolved]);
+    expect(cause!.title).toBe('go cannot download the modules it needs');
+    const refused = m({ severity: 'error', headline: 'sum-mismatch', explains: ['module-resolution'], message: 'go downloaded it and refused it' });
+    expect(rankCauses([refused, unresolved])[0]!.title).toBe('go refuses a module that does not match go.sum');
+  });
+  it('a module not downloaded yet is a note of its own, not a file gopls cannot place', () => {
+    const [cause] = rankCauses([m({ severity: 'info', headline: 'modules-not-downloaded' })]);
+    expect(cause!.title).toBe('Required modules are not downloaded yet');
+  });
+  it("under what blocks downloads, the note's go mod download is not offered", () => {
+    const note = m({ severity: 'info', headline: 'modules-not-downloaded', fixes: [{ id: 'go-mod-download', kind: 'terminal', title: 'Download', text: 'go mod download', needsRoot: false }] });
+    const blocker = m({ ...online, fixes: [{ id: 'go-proxy-env-docs', kind: 'link', title: 'docs', url: 'https://pkg.go.dev/net/http#ProxyFromEnvironment' }] });
+    expect(rankCauses([note, blocker])[0]!.fixes.map((x) => x.id)).toEqual(['go-proxy-env-docs']);
+    expect(rankCauses([note])[0]!.fixes.map((x) => x.id)).toEqual(['go-mod-download']);
+  });
+});
