@@ -15,7 +15,7 @@ import { ccProgram, cgoPreamble, directiveApplies, expandSrcdir, missingHeaders,
 import { COMPANION_LANGUAGES, companionSources, type CompanionLanguage } from './cgoCompanions.js';
 import { lookPath, resolveProgram } from '../facts/lookPath.js';
 import { distroOf, toolsEnvFix } from '../fixes/catalog.js';
-import { companionCompilerInstallFix, companionCompilerPathFix } from '../fixes/cgo.js';
+import { companionCompilerInstallFix, companionCompilerPathFix, ccUnsetFix } from '../fixes/cgo.js';
 import { programInLogin, type ProgramInLogin } from './programInLogin.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 
@@ -68,6 +68,8 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
   }
   const misses: Miss[] = [];
   const checked: string[] = [];
+  /** CC failing on an empty C file: the compiler (or a wrapper) is broken, whatever the package. */
+  let broken: { commandLine: string; exitCode?: number; said: string } | undefined;
   /** Each preamble's own LDFLAGS for this platform, for the link check below. */
   const linkFlags = new Map<string, string[]>();
   const ccArgs = splitQuoted(input.values.CC || 'gcc').slice(1);
@@ -104,6 +106,16 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
     const args = [...ccArgs, ...splitQuoted(input.values.CGO_CPPFLAGS ?? ''), ...splitQuoted(input.values.CGO_CFLAGS ?? ''), ...flags, '-I', dir, '-E', '-o', '/dev/null', '-x', 'c', '-'];
     const r = await ctx.host.exec(input.cc, args, { timeoutMs: CC_TIMEOUT_MS, signal: ctx.signal, env: ctx.env, cwd: dir, input: `${'\n'.repeat(pre.line - 1)}${pre.c}\n`, maxBuffer: 64 * 1024 });
     if (r.timedOut || r.canceled || r.errorCode || !r.failed) continue;
+    // A failure that names no header and no #error: is it the compiler itself? The same run on an
+    // empty C file tells (a CC wrapper that exits 1, "license server unreachable": go build says
+    // only "# runtime/cgo" and that line, and a tester's report had nothing to explain it).
+    if (!broken && !missingHeaders(r.stderr).length && !/#\s*error\b/.test(r.stderr)) {
+      const empty = await ctx.host.exec(input.cc, [...ccArgs, '-E', '-o', '/dev/null', '-x', 'c', '-'], { timeoutMs: CC_TIMEOUT_MS, signal: ctx.signal, env: ctx.env, cwd: dir, input: '', maxBuffer: 16 * 1024 });
+      if (empty.failed && !empty.timedOut && !empty.canceled && !empty.errorCode) {
+        broken = { commandLine: empty.commandLine, exitCode: empty.exitCode, said: (empty.stderr || empty.stdout).trim().split('\n').slice(0, 4).join('\n') };
+        break;
+      }
+    }
     // A header the preamble names in quotes is the project's own ("third_party/x.h" of a submodule
     // not checked out): not a library the machine lacks.
     const own = new Set([...pre.c.matchAll(/^\s*#\s*include\s*"([^"]+)"/gm)].map((x) => x[1]!));
@@ -175,12 +187,28 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
       }
     }
   }
-  const observed = {
+  const observed: Record<string, unknown> = {
     cgoPreamblesChecked: checked,
     cgoMissing: [...misses.map((m) => `${m.kind} ${m.name} (${m.file})`), ...[...compilers.values()].map((c) => `${c.language} compiler ${c.program} (${c.files[0]})`)],
     ...(companionsSeen.length ? { cgoCompanionSources: companionsSeen.slice(0, 6) } : {}),
   };
   const findings: FindingInput[] = [];
+  if (broken) {
+    observed.cgoCompilerBroken = broken.said;
+    // As cgo.ts tells it: CC not in the environment yet not go's default came from the go env file.
+    const cc = input.values.CC || 'gcc';
+    const fromFile = ctx.env.CC === undefined && cc !== 'gcc';
+    findings.push({
+      classId: 'env-inheritance',
+      headline: 'cgo-build',
+      explains: ['module-resolution'],
+      severity: 'error',
+      confidence: 0.85,
+      message: `cgo's C compiler ${JSON.stringify(cc)} (go env CC${ctx.env.CC !== undefined ? ', from the environment' : fromFile ? `, from your go env file ${input.values.GOENV ?? ''}`.trimEnd() : ''}) fails even on an empty C file (exit ${broken.exitCode ?? '?'}${broken.said ? `: "${broken.said.split('\n')[0]}"` : ''}): go build, go test and gopls fail on every package that imports "C", and on programs importing net or os/user, with "# runtime/cgo" and that message.`,
+      evidence: [{ source: broken.commandLine, excerpt: broken.said || `exit ${broken.exitCode ?? '?'}` }],
+      fixes: fromFile ? [ccUnsetFix()] : [],
+    });
+  }
   for (const c of compilers.values()) findings.push(await compilerFinding(c, input, ctx.env));
   if (misses.length) {
     // pkg-config missing from the editor's PATH only: the login shell's lookup says so, as for the

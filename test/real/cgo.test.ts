@@ -82,6 +82,23 @@ describe.skipIf(!GO)('cgo on the real machine', () => {
     expect(observed).toMatchObject({ CGO_ENABLED: '1', CC: '/nonexistent/cc', ccFound: null, cgoFileCount: 1 });
   });
 
+  // A CC that exists and runs but fails (a wrapper whose license server is down): go build says only
+  // "# runtime/cgo" and the wrapper's line, and a tester's report said "unexplained symptom". The
+  // compiler run on an empty C file fails the same way: that is the cause.
+  it('CC is a wrapper that exits 1: the compiler named as failing even on an empty C file, with its words', async () => {
+    const ws = tree(CGO_MODULE);
+    const cc = path.join(ws, 'badcc.sh');
+    writeFileSync(cc, '#!/bin/sh\necho "wrapper: license server unreachable" >&2\nexit 1\n', { mode: 0o755 });
+    const e = env({ CC: cc, CGO_ENABLED: '1' });
+    expect(goBuild(ws, e)).toContain('wrapper: license server unreachable');
+    const { findings } = await cgoFindings(ws, e);
+    const f = findings.find((x) => x.message.includes('fails even on an empty C file'));
+    expect(f, JSON.stringify(findings.map((x) => x.message))).toMatchObject({ classId: 'env-inheritance', severity: 'error' });
+    expect(f!.message).toContain(`cgo's C compiler ${JSON.stringify(cc)} (go env CC, from the environment) fails even on an empty C file (exit 1: "wrapper: license server unreachable")`);
+    // A working compiler is not called broken.
+    if (GCC) expect((await cgoFindings(ws, env({ CC: GCC, CGO_ENABLED: '1' }))).findings.filter((x) => x.message.includes('fails even on an empty C file'))).toEqual([]);
+  });
+
   // A user who once tried clang (exported CC=clang in a profile, or go env -w CC=clang-17) and
   // removed it: the doctor said "no C compiler is installed" and offered apt-get install gcc.
   it.skipIf(!GCC)('CC=clang exported but clang not installed, gcc is: the fix names gcc, and with it go builds', async () => {
