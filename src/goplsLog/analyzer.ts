@@ -371,6 +371,14 @@ export const CONTEXT_WORDS = /(watch|inotify|fsnotify|notify-rs)|(gopls)|(_execu
 /** A plain-word screen before goplsNamed.ts's stricter test of the name. */
 export const MAY_NAME_GOPLS = /gopls|langserver|language-server/i;
 
+/**
+ * gopls's trace of a go command it runs (verboseOutput, x/tools internal/gocommand: "starting
+ * GOROOT=… GOPATH=… GO111MODULE=… go list -e -json=Name,…,Error,… " and "15.8ms for GOROOT=…"):
+ * a command line, whose "Error" is a field name of -json=, not a failure (a tester's healthy log
+ * listed two as error lines).
+ */
+const GO_INVOCATION_TRACE = /(?:\bstarting|\d(?:[\d.]*)(?:ns|µs|ms|s|m) for) GOROOT=\S* GOPATH=/;
+
 /** A line that starts at a Go source position ("./main.go:12:2: ", "pkg/x.go:31: "): a diagnostic about code. */
 const SOURCE_DIAGNOSTIC = /^\s*(?:[A-Za-z]:)?[^\s:]{0,300}\.go:\d+(?::\d+)?: /;
 
@@ -1383,7 +1391,7 @@ export class LogAnalyzer {
         // The line's UTF-8 excerpt is cut once, whichever of the three below keeps it.
         let excerpt: string | undefined;
         const excerptOnce = () => (excerpt ??= excerptAround(text, buf, off));
-        const errorish = (lw & W_ERRORISH) !== 0 && ERRORISH.test(text);
+        const errorish = (lw & W_ERRORISH) !== 0 && ERRORISH.test(text) && !GO_INVOCATION_TRACE.test(text);
         const named = (errorish || (screened && FAILURE_WORDS.test(text))) && this.noteMechanism(text, excerptOnce);
         // …or say, at least, that gopls is what failed (goplsNamed.ts): the class's symptom.
         // A line just after one naming gopls ("Installing gopls…", "$ gopls version") counts too,

@@ -24,6 +24,14 @@ const TOOLS_BLOCK_LINES = 12;
 const PATH_VAR = /^\s*(?:set\s+|export\s+|\$env:)?"?(GOROOT|GOPATH|gopath|GOVERSION)"?\s*[=:]\s*["']?([^"'\n]*?)["']?,?\s*$/;
 /** GO111MODULE=off in a listing line (go env in any shape), or in gopls's go command log "… for GOROOT=… GOPATH=… GO111MODULE=off PWD=…". */
 const MODULES_OFF = /^\s*(?:set\s+|export\s+|\$env:)?"?GO111MODULE"?\s*[=:]\s*["']?off["']?,?\s*$|\bfor GOROOT=\S* GOPATH=\S* GO111MODULE=off\b/;
+/**
+ * gopls asking the go command for its release: x/tools internal/gocommand GoVersion runs `go list -e
+ * -f {{context.ReleaseTags}} -- unsafe` with GO111MODULE=off on purpose, in every session; with
+ * verboseOutput its invocation is logged like any other ("… for GOROOT= GOPATH=… GO111MODULE=off …
+ * go list -e -f {{context.ReleaseTags}} -- unsafe"), and a healthy module's log read as modules off
+ * (a tester's real gopls v0.23.0 log).
+ */
+const RELEASE_TAGS_QUERY = /\bgo list -e -f \{\{context\.ReleaseTags\}\}/;
 const GO_VERSION_OUTPUT = /\bgo version (?:go version )?go(1\.\d{1,2})(?!\d)/;
 /**
  * A Go release named by a directory, as installers and version managers name them: gvm's
@@ -95,7 +103,7 @@ export class GoEnvListing {
     this.seeRelease(line, out);
     // Each regex below that searches the whole line is tried only on a line holding a literal all
     // its alternatives hold (a trace's env lines pass the screen above and were searched four times).
-    if (line.includes('GO111MODULE') && MODULES_OFF.test(line)) this.once('modules-off-listed', out);
+    if (line.includes('GO111MODULE') && MODULES_OFF.test(line) && !RELEASE_TAGS_QUERY.test(line)) this.once('modules-off-listed', out);
     const v = GO_VAR.exec(line);
     if (v) {
       this.vars.set(v[1]!, v[2]!);

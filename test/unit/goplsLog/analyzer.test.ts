@@ -25,6 +25,17 @@ describe('real gopls v0.23.0 -rpc.trace captures', () => {
     expect(s.crashes).toEqual([]);
   });
 
+  // gopls's verboseOutput logs every go command it runs, among them x/tools gocommand's own
+  // release query, run with GO111MODULE=off on purpose, and go list's -json field list naming
+  // "Error": a healthy log read as modules off (exit 1) with two "error lines" (a tester's).
+  it('verboseOutput on a healthy module: no modules-off reading and no error lines; modules really off still read', () => {
+    const s = analyzeText(fx('trace-verbose-healthy.rpc.log'));
+    expect(readFileSync(path.join(F, 'trace-verbose-healthy.rpc.log'), 'utf8')).toContain('GO111MODULE=off GOPROXY= PWD=/work/explore-logs/healthy go list -e -f {{context.ReleaseTags}} -- unsafe');
+    expect(s.events.filter((e) => e.severity !== 'info')).toEqual([]);
+    expect(s.unclassified).toEqual([]);
+    expect(analyzeText(fx('trace-go111module-off.rpc.log')).events.map((e) => e.ruleId)).toContain('modules-disabled');
+  });
+
   it('go missing: the cause, the "no views" replies, the go failure', () => {
     const s = analyzeText(fx('trace-go-missing.rpc.log'));
     // gopls's diagnostic for the open file, "No active builds contain …", is the no-view symptom too.
