@@ -87,6 +87,24 @@ export const MODULE_RULES: readonly Rule[] = [
     says: 'an import is provided by no module in the build (or by nothing in GOPATH in GOPATH mode)',
   },
   {
+    id: 'module-import-in-goroot',
+    classId: 'module-resolution',
+    role: 'symptom',
+    symptom: 'no-build',
+    severity: 'warning',
+    confidence: 0.5,
+    // gopls's type checker in a view with no module (an ad hoc view: a folder without go.mod, or
+    // GO111MODULE=off with GOPATH unset there): 'could not import github.com/google/uuid (cannot find
+    // package "github.com/google/uuid" in GOROOT)'. A path whose first element has a dot is a
+    // module's, never GOROOT's, so it is looked up there only because no go.mod put the folder in
+    // module mode. Read inside publishDiagnostics too (not userCode): a typo in an import says "no
+    // required module provides" in module mode, not this (a tester's real gopls v0.23.0 log of a
+    // folder without go.mod was "no problems found").
+    needles: ['in GOROOT)'],
+    test: /could not import ([\w-]+\.[\w.-]+\/\S+) \(cannot find package \\?"\1\\?" in GOROOT\)/,
+    says: "a module's package was looked up in GOROOT only: the folder has no go.mod (or modules are off there), so gopls builds it without any module",
+  },
+  {
     id: 'no-view-for-file',
     classId: 'module-resolution',
     severity: 'warning',

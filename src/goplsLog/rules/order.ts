@@ -31,6 +31,7 @@ export const RULE_ORDER = [
   'outside-modules',
   'file-not-in-workspace',
   'package-not-found',
+  'module-import-in-goroot',
   'no-view-for-file',
   'workspace-load-failed',
   'packages-load-error',

@@ -36,6 +36,16 @@ describe('real gopls v0.23.0 -rpc.trace captures', () => {
     expect(analyzeText(fx('trace-go111module-off.rpc.log')).events.map((e) => e.ruleId)).toContain('modules-disabled');
   });
 
+  // A folder without go.mod importing a module's package: gopls's only word is the diagnostic
+  // "could not import X (cannot find package X in GOROOT)" (a tester's log read "no problems found").
+  // A module path is never GOROOT's: read inside publishDiagnostics too.
+  it('no go.mod, a third-party import: read from the diagnostic as modules not in use', () => {
+    const s = analyzeText(fx('trace-no-gomod-import.rpc.log'));
+    expect(s.events).toContainEqual(expect.objectContaining({ ruleId: 'module-import-in-goroot', classId: 'module-resolution', severity: 'warning' }));
+    // A std-looking path (no dot: a typo of the user's) is not that.
+    expect(analyzeText('could not import fmtt (cannot find package "fmtt" in GOROOT)\n').events.map((e) => e.ruleId)).not.toContain('module-import-in-goroot');
+  });
+
   it('go missing: the cause, the "no views" replies, the go failure', () => {
     const s = analyzeText(fx('trace-go-missing.rpc.log'));
     // gopls's diagnostic for the open file, "No active builds contain …", is the no-view symptom too.
