@@ -9,7 +9,10 @@ import type { Probe, ProbeContext } from './probe.js';
 import { isSecretName } from '../doctor/redact.js';
 import { lookPath } from '../facts/lookPath.js';
 import { cacheHitNote, LAUNCHER_ONLY_VARS } from '../facts/readLoginShellEnv.js';
-import { alternateToolFix, profilePathFix, toolsEnvFix } from '../fixes/catalog.js';
+import { alternateToolFix, profilePathFix, removeExportFix, toolsEnvFix } from '../fixes/catalog.js';
+import { exportSites } from '../facts/exportSites.js';
+import { isInside } from '../host/paths.js';
+import { loginValueBroken, type BrokenValue, type EditorGo } from './loginValueWorks.js';
 import { rehashLockPaths, staleRehashLocks } from '../facts/rehashLocks.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
 
@@ -119,7 +122,7 @@ export const loginShellProbe: Probe = {
     observed.editorGoVars = goVarsOf(ctx.env);
     findings.push(...leakFindings(ctx.env, login.env, observed));
     findings.push(...(await toolFindings(ctx, login.env, login.commandLine, editorGo, observed)));
-    findings.push(...(await goVarFindings(ctx, login.env, login.commandLine)));
+    findings.push(...(await goVarFindings(ctx, login.env, login.commandLine, login.shell)));
     const goEnv = await ctx.facts.goEnv();
     if (goEnv.ok) findings.push(...(await goEnvFileFindings(ctx, login.env, login.commandLine, goEnv.values)));
     findings.push(...(await rehashLockFindings(ctx, login.env, undefined, observed)));
@@ -323,35 +326,67 @@ async function toolFindings(
   return out;
 }
 
-async function goVarFindings(ctx: ProbeContext, loginEnv: Record<string, string>, loginCommand: string): Promise<FindingInput[]> {
+async function goVarFindings(ctx: ProbeContext, loginEnv: Record<string, string>, loginCommand: string, shell: string): Promise<FindingInput[]> {
   const out: FindingInput[] = [];
   let goroot: string | undefined;
+  let editorGo: Promise<EditorGo | undefined> | undefined;
+  const home = loginEnv.HOME ?? ctx.env.HOME;
   for (const name of COMPARED_GO_VARS) {
     const editor = ctx.env[name] ?? '';
     const login = loginEnv[name] ?? '';
     if (editor === login) continue;
     // Unset on one side and the default on the other is no difference to the go command.
-    const home = loginEnv.HOME ?? ctx.env.HOME;
     if (name === 'GOPATH' && home && !(editor && login) && (editor || login) === path.join(home, 'go')) continue;
     if (name === 'GOROOT' && !(editor && login)) {
       goroot ??= await ctx.facts.goEnv().then((g) => (g.ok ? g.values.GOROOT : undefined));
       if (goroot && path.resolve(editor || login) === path.resolve(goroot)) continue;
+    }
+    const evidence: Evidence[] = [
+      { source: 'environment (editor)', excerpt: editor ? `${name}=${editor}` : `${name} is unset` },
+      { source: loginCommand, excerpt: login ? `${name}=${login}` : `${name} is unset` },
+    ];
+    // The shell's value goes into go.toolsEnvVars only once go has been run with it.
+    editorGo ??= ctx.facts.goEnv().then((g) => (g.ok ? { goBinary: g.goBinary, goVersion: g.values.GOVERSION } : undefined));
+    const broken = login ? await loginValueBroken(ctx, name, login, await editorGo) : undefined;
+    if (broken) {
+      out.push(await brokenLoginValueFinding(name, login, broken, evidence, shell, loginEnv, home));
+      continue;
     }
     out.push({
       classId: 'env-inheritance',
       severity: 'warning',
       confidence: 0.6,
       message: `${name} differs between the editor (${editor ? JSON.stringify(editor) : 'unset'}) and your login shell (${login ? JSON.stringify(login) : 'unset'}): go and gopls in the editor behave unlike go in a terminal.`,
-      evidence: [
-        { source: 'environment (editor)', excerpt: editor ? `${name}=${editor}` : `${name} is unset` },
-        { source: loginCommand, excerpt: login ? `${name}=${login}` : `${name} is unset` },
-      ],
+      evidence,
       fixes: [
         toolsEnvFix(`toolsenv-${name.toLowerCase()}-from-login`, `Use the login shell's ${name} for the Go tools`, { [name]: login }),
       ],
     });
   }
   return out;
+}
+
+/**
+ * The login shell's value is the broken one: a finding about the start-up file that sets it (named
+ * with its line, and the line's removal as the fix), never a setting that copies it to the editor.
+ */
+async function brokenLoginValueFinding(name: string, value: string, broken: BrokenValue, compared: Evidence[], shell: string, loginEnv: Record<string, string>, home: string | undefined): Promise<FindingInput> {
+  const sites = home ? await exportSites(name, shell, loginEnv, home) : [];
+  const shown = (f: string) => (home && isInside(f, home) ? `~/${path.relative(home, f)}` : f);
+  const where = sites.length
+    ? ` It is set in ${sites.map((s) => `${shown(s.file)} (line ${s.line})`).join(', ')}.`
+    : ' None of the start-up files the doctor reads sets it: it comes from the environment your login shell was started with (/etc/environment, pam_env, or the program that started it).';
+  return {
+    classId: 'env-inheritance',
+    headline: 'login-shell-value',
+    severity: 'warning',
+    confidence: 0.6,
+    message:
+      `Your login shell sets ${name}=${value}, which go cannot use: ${broken.why}.${where} ` +
+      `go in a terminal fails this way; the editor, started without it, is the working side, so its ${name} must not be copied from the shell (an editor started after your next login reads it too, if the file is ~/.profile or one it reads).`,
+    evidence: [...sites.map((s) => ({ source: `${s.file}:${s.line}`, excerpt: s.text })), ...broken.evidence, ...compared],
+    fixes: sites.slice(0, 2).map((s) => removeExportFix(s, name, home)),
+  };
 }
 
 /** Where go would be on the login shell's PATH, for another probe's message. */

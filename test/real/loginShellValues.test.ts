@@ -1,0 +1,88 @@
+// The editor's environment against the login shell's, through the real CLI, a real bash reading a
+// throwaway HOME's start-up files, and the real go. A desktop session's editor has what ~/.profile
+// exported at login; the doctor's login shell reads the files as they are now.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { buildOnce, CLI, GO, GOPLS } from './support.js';
+import { gorootVersionMismatch } from '../../src/probes/loginValueWorks.js';
+
+interface Finding { message: string; headline?: string; evidence: Array<{ source: string; excerpt: string }>; fixes: Array<{ id: string; kind: string; text?: string; key?: string; value?: unknown }> }
+interface Report { causes: Array<{ id: string; severity: string; title: string; findings: Finding[] }> }
+
+let tmp: string;
+let module_: string;
+beforeAll(async () => {
+  tmp = mkdtempSync(path.join(os.tmpdir(), 'login-values-'));
+  module_ = path.join(tmp, 'mod');
+  mkdirSync(module_);
+  writeFileSync(path.join(module_, 'go.mod'), 'module example.com/mod\n\ngo 1.22\n');
+  writeFileSync(path.join(module_, 'main.go'), 'package main\n\nfunc main() {}\n');
+  await buildOnce();
+});
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** A HOME of its own with these start-up files, and the environment a desktop launcher gives: no GO* variables. */
+function home(name: string, files: Record<string, string>): string {
+  const h = path.join(tmp, name);
+  mkdirSync(h, { recursive: true });
+  for (const [f, text] of Object.entries(files)) writeFileSync(path.join(h, f), text);
+  return h;
+}
+
+function diagnose(homeDir: string, editorPath: string, extra: NodeJS.ProcessEnv = {}): { code: number | null; report: Report } {
+  const env: NodeJS.ProcessEnv = { HOME: homeDir, SHELL: '/bin/bash', USER: os.userInfo().username, LANG: 'C.UTF-8', PATH: editorPath, GOTOOLCHAIN: 'local', ...extra };
+  const r = spawnSync(process.execPath, [CLI, 'diagnose', '--json', '--no-cache', '--workspace', module_, '--gopls', GOPLS, '--timeout-ms', '30000'], { env, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, report: JSON.parse(r.stdout) as Report };
+}
+
+const findings = (r: Report) => r.causes.flatMap((c) => c.findings);
+
+describe.skipIf(!GO)('a broken value in the login shell is not copied into the editor', () => {
+  const goDir = () => path.dirname(GO!);
+
+  // A tester's ~/.profile exported a GOROOT that was gone and GOFLAGS=-mod=vendr; the editor had
+  // neither and worked, and the fix offered go.toolsEnvVars with both values.
+  it('GOROOT that does not exist and a GOFLAGS go rejects: named at their line in ~/.profile, never offered as go.toolsEnvVars', () => {
+    const gone = path.join(tmp, 'no-such-goroot');
+    const h = home('broken-values', { '.profile': `export GOROOT=${gone}\nexport GOFLAGS=-mod=vendr\n` });
+    // What go says with them, in this module: both fail (the premise of the case).
+    const go = (e: NodeJS.ProcessEnv) => spawnSync(GO!, ['list', '-e', '-find', '-f', '{{.ImportPath}}', 'unsafe'], { cwd: module_, env: { ...process.env, GOTOOLCHAIN: 'local', ...e }, encoding: 'utf8' });
+    expect(go({ GOROOT: gone }).stderr).toContain('cannot find GOROOT directory');
+    expect(go({ GOFLAGS: '-mod=vendr' }).stderr).toContain('-mod=vendr not supported');
+
+    const { report } = diagnose(h, `${goDir()}:/usr/bin:/bin`);
+    const all = findings(report);
+    expect(JSON.stringify(all.flatMap((f) => f.fixes))).not.toMatch(/no-such-goroot"|-mod=vendr"/);
+    for (const [name, line] of [['GOROOT', 1], ['GOFLAGS', 2]] as const) {
+      const f = all.find((x) => x.message.startsWith(`Your login shell sets ${name}=`));
+      expect(f, JSON.stringify(all.map((x) => x.message))).toBeDefined();
+      expect(f!.headline).toBe('login-shell-value');
+      expect(f!.message).toContain(`~/.profile (line ${line})`);
+      expect(f!.evidence[0]).toMatchObject({ source: `${path.join(h, '.profile')}:${line}` });
+      expect(f!.fixes[0]).toMatchObject({ kind: 'terminal', text: `sed -i '${line}{/${name}/d}' ${path.join(h, '.profile')}` });
+    }
+  });
+
+  it('a GOPATH the shell sets that works is still offered to the editor', () => {
+    const gp = path.join(tmp, 'gp-ok');
+    mkdirSync(gp, { recursive: true });
+    const h = home('good-gopath', { '.profile': `export GOPATH=${gp}\n` });
+    const f = findings(diagnose(h, `${goDir()}:/usr/bin:/bin`).report).find((x) => x.message.startsWith('GOPATH differs'));
+    expect(f?.fixes[0]).toMatchObject({ key: 'go.toolsEnvVars', value: { GOPATH: gp } });
+  });
+});
+
+describe('a GOROOT of another release', () => {
+  // `GOROOT=…/go1.22.12 go build` with go1.26.8: compile: version "go1.22.12" does not match go tool version "go1.26.8".
+  it.each([
+    ['go1.22.12', 'go1.26.8', true],
+    ['go1.26.8', 'go1.26.8', false],
+    ['go1.26.8\n', 'go1.26.8 X:nocoverageredesign', false],
+    ['go1.22.12', undefined, false],
+  ])('%s beside the editor go %s: mismatch %s', (root, editor, want) => {
+    expect(gorootVersionMismatch(root, editor)).toBe(want);
+  });
+});
