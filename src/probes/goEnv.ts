@@ -21,6 +21,7 @@ import { homeDirOf, isInside, passwdHomeDir } from '../host/paths.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
 import { firstAndMore } from '../doctor/listing.js';
 import { spawnRefusedFinding } from './spawnRefused.js';
+import { goInTerminalOnly, terminalOnlyWords } from './goInTerminalOnly.js';
 import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
 import { classifyGoFailure, dlWrapperDownloadFix, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
 import { missingForLevel } from '../procfs/cpuinfo.js';
@@ -104,38 +105,48 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
     const usual: string[] = [];
     for (const d of usualDirs) if (await isExecutableFile(path.join(d, 'go'))) usual.push(d);
     const login = await loginShellGo(ctx);
+    // Only ~/.bashrc puts go on PATH: terminals find it, the desktop session does not. The Go the
+    // user set up there is the one to point at, not another found in a usual place.
+    const terminal = login ? undefined : await goInTerminalOnly(ctx);
+    const terminalWords = terminal ? terminalOnlyWords(terminal) : undefined;
     observed.goInLoginShell = login?.go ?? null;
+    if (terminal) observed.goInTerminalShell = terminal.go;
     observed.goInstalledOffPath = usual;
     const fixes: Fix[] = [];
-    const dir = login ? path.dirname(login.go) : usual[0];
+    const found = login?.go ?? terminal?.go;
+    const dir = found ? path.dirname(found) : usual[0];
     const where = login
       ? ` Your login shell finds it in ${path.dirname(login.go)}: the editor was started without your shell start-up files.`
-      : usual.length
+      : terminalWords
+        ? terminalWords.where
+        : usual.length
         ? ` A go is installed in ${usual.join(', ')}, which is not on that PATH.`
         : ' No go was found in the usual places either.';
     if (dir) {
       const profile = profilePathFix([dir], ctx.env.HOME);
       if (profile) fixes.push(profile);
-      const goBin = login?.go ?? path.join(dir, 'go');
+      if (terminalWords) fixes.push(...terminalWords.fixes);
+      const goBin = found ?? path.join(dir, 'go');
       fixes.push(alternateToolFix('go', goBin));
       const gr = gorootFix(await realpathOr(goBin));
       if (gr) fixes.push(gr);
     } else {
       fixes.push(INSTALL_GO);
     }
-    const goBinFound = login?.go ?? (dir ? path.join(dir, 'go') : undefined);
+    const goBinFound = found ?? (dir ? path.join(dir, 'go') : undefined);
     const fallback = goBinFound === GO_EXTENSION_DEFAULT_GO;
     const evidence: Evidence[] = [
       { source: 'PATH (editor environment)', excerpt: ctx.env.PATH ?? '<unset>' },
       { source: 'PATH lookup for go', excerpt: `looked in: ${[...looked, ...usualDirs].join(', ') || '<nothing: PATH is empty>'}` },
     ];
     if (login) evidence.push({ source: login.command, excerpt: `go → ${login.go}` });
+    if (terminalWords) evidence.push(...terminalWords.evidence);
     return {
       findings: [
         {
           classId: 'env-inheritance',
           severity: 'error',
-          confidence: fallback ? 0.75 : login || usual.length ? 0.95 : 0.85,
+          confidence: fallback ? 0.75 : login || terminal || usual.length ? 0.95 : 0.85,
           message: `go is not on the editor's PATH: the Go extension and gopls both need it.${where}${fallback ? DEFAULT_GO_NOTE : ''}`,
           evidence,
           fixes,

@@ -2,6 +2,7 @@
 // handshake on the user's workspace? Locates it in the Go extension's order, reads its version
 // and the Go it was built with, then runs one session (initialize → didOpen → diagnostics →
 // shutdown) with exactly the editor's environment. Every failure mode is its own finding.
+import { goInTerminalOnly } from './goInTerminalOnly.js';
 import { cgoDiagnosticFindings } from './cgoDiagnostics.js';
 import { goplsFallbackEntry } from './fileAccess.js';
 import { escapeModulePath } from './goproxyConfig.js';
@@ -73,7 +74,8 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
   const goMissing = async () => {
     const goEnv = await ctx.facts.goEnv();
     if (goEnv.ok || !goEnv.missing) return undefined;
-    const off = await findOffPath(ctx, 'go');
+    // The Go the user's ~/.bashrc puts on a terminal's PATH is theirs: named before one found in a usual place.
+    const off = (await goInTerminalOnly(ctx))?.go ?? (await findOffPath(ctx, 'go'));
     return { dir: off ? path.dirname(off) : undefined, env: ctx.env };
   };
   if (!loc.found) {

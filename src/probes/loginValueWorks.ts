@@ -65,7 +65,7 @@ export async function loginValueBroken(ctx: ProbeContext, name: string, value: s
     if (r.timedOut || r.canceled) return undefined;
     if (r.failed) return { why: `its go fails: "${goSaid(r).split('\n')[0]}"`, evidence: [{ source: r.commandLine, excerpt: goSaid(r) }] };
     const rootVersion = r.stdout.trim();
-    if (!gorootVersionMismatch(rootVersion, editorGo?.goVersion)) return undefined;
+    if (!rootVersion || !gorootVersionMismatch(rootVersion, editorGo?.goVersion)) return undefined;
     return {
       why: `it holds ${rootVersion}, while the go the editor runs is ${editorGo!.goVersion}: go runs the compiler of GOROOT, and every build fails with compile: version "${rootVersion}" does not match go tool version "${editorGo!.goVersion}"`,
       evidence: [

@@ -3,6 +3,7 @@
 import type { FindingInput } from '../doctor/model.js';
 import type { ProbeContext, ProbeOutcome } from './probe.js';
 import { lookPath } from '../facts/lookPath.js';
+import { goInTerminalOnly } from './goInTerminalOnly.js';
 
 /**
  * Variables whose values decide what go does: when the login shell has each as the editor does (and
@@ -37,5 +38,8 @@ async function goEnvironmentShared(ctx: ProbeContext): Promise<boolean> {
   // terminal: a Go variable it sets is not shared with the terminal, whatever the shell printed.
   if ((ctx.settings.toolsEnvVarsKeys ?? []).some((k) => GO_DECIDING_VARS.includes(k) || k === 'PATH')) return false;
   if (GO_DECIDING_VARS.some((k) => (login.env[k] ?? '') !== (ctx.env[k] ?? ''))) return false;
-  return !!(await lookPath('go', ctx.env)) === !!(await lookPath('go', login.env));
+  const editorGo = !!(await lookPath('go', ctx.env));
+  if (editorGo !== !!(await lookPath('go', login.env))) return false;
+  // Neither finds go, but a terminal's bash does (~/.bashrc only): a terminal's go works.
+  return editorGo || !(await goInTerminalOnly(ctx));
 }

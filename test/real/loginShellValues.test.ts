@@ -3,7 +3,7 @@
 // exported at login; the doctor's login shell reads the files as they are now.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildOnce, CLI, GO, GOPLS } from './support.js';
@@ -72,6 +72,33 @@ describe.skipIf(!GO)('a broken value in the login shell is not copied into the e
     const h = home('good-gopath', { '.profile': `export GOPATH=${gp}\n` });
     const f = findings(diagnose(h, `${goDir()}:/usr/bin:/bin`).report).find((x) => x.message.startsWith('GOPATH differs'));
     expect(f?.fixes[0]).toMatchObject({ key: 'go.toolsEnvVars', value: { GOPATH: gp } });
+  });
+});
+
+describe.skipIf(!GO)('go on PATH only through ~/.bashrc', () => {
+  // A terminal's bash (interactive, not login) reads ~/.bashrc; the login environment the desktop
+  // session is built from does not. The report said "a terminal's go fails the same way" and
+  // pointed the editor at another Go than the user's.
+  it('says terminals find it and the desktop session does not, and points at the Go the user set up', () => {
+    const mine = path.join(tmp, 'my-sdk', 'bin');
+    mkdirSync(mine, { recursive: true });
+    symlinkSync(GO!, path.join(mine, 'go'));
+    const h = home('bashrc-only', { '.bashrc': `export PATH="${mine}:$PATH"\n` });
+    // The premise, with the real bash: a terminal's shell finds it, a login shell does not.
+    const env = { HOME: h, PATH: '/usr/bin:/bin', TERM: 'dumb' };
+    expect(spawnSync('bash', ['-i', '-c', 'command -v go'], { env, encoding: 'utf8' }).stdout.trim()).toBe(path.join(mine, 'go'));
+    expect(spawnSync('bash', ['-l', '-i', '-c', 'command -v go'], { env, encoding: 'utf8' }).status).not.toBe(0);
+
+    const { report } = diagnose(h, `/usr/bin:/bin:${path.dirname(GOPLS)}`);
+    const f = findings(report).find((x) => x.message.startsWith("go is not on the editor's PATH"));
+    expect(f, JSON.stringify(findings(report).map((x) => x.message))).toBeDefined();
+    expect(f!.headline).toBeUndefined();
+    expect(f!.message).toContain(`Terminals do find it, at ${path.join(mine, 'go')}`);
+    expect(f!.message).toContain('line 1 puts');
+    expect(f!.evidence).toContainEqual({ source: `${path.join(h, '.bashrc')}:1`, excerpt: `export PATH="${mine}:$PATH"` });
+    expect(f!.fixes.map((x) => x.id)).toContain('profile-sources-bashrc');
+    expect(f!.fixes.find((x) => x.key === 'go.alternateTools')).toMatchObject({ value: { go: path.join(mine, 'go') } });
+    expect(report.causes.map((c) => c.title).join('\n')).not.toContain('in terminals as in the editor');
   });
 });
 
