@@ -9,7 +9,9 @@ import type { Probe, ProbeContext } from './probe.js';
 import { isSecretName } from '../doctor/redact.js';
 import { lookPath } from '../facts/lookPath.js';
 import { cacheHitNote, LAUNCHER_ONLY_VARS } from '../facts/readLoginShellEnv.js';
-import { alternateToolFix, profilePathFix, removeExportFix, toolsEnvFix } from '../fixes/catalog.js';
+import { alternateToolFix, gorootFix, profilePathFix, removeExportFix, toolsEnvFix } from '../fixes/catalog.js';
+import { readOnlyGo } from '../host/noDownload.js';
+import { promises as fs } from 'node:fs';
 import { exportSites } from '../facts/exportSites.js';
 import { isInside } from '../host/paths.js';
 import { loginValueBroken, type BrokenValue, type EditorGo } from './loginValueWorks.js';
@@ -323,7 +325,41 @@ async function toolFindings(
       explains: ['gopls-launch'],
     });
   }
+  const differs = await goDiffersFinding(ctx, loginEnv, loginCommand, editorGo, loginGo, observed);
+  if (differs) out.push(differs);
   return out;
+}
+
+/**
+ * Both find a go, but not the same Go release: the editor builds, type-checks and resolves go lines
+ * with another Go than a terminal (a tester's editor PATH put an old go1.22.12 first, the login
+ * shell's go1.26.8 built the module, and the probe said ok). Said with both paths and versions; the
+ * fix points the editor at the terminal's go.
+ */
+async function goDiffersFinding(ctx: ProbeContext, loginEnv: Record<string, string>, loginCommand: string, editorGo: string | undefined, loginGo: string | undefined, observed: Record<string, unknown>): Promise<FindingInput | undefined> {
+  if (!editorGo || !loginGo || !ctx.host.live) return undefined;
+  const [editorReal, loginReal] = await Promise.all([editorGo, loginGo].map((g) => fs.realpath(g).catch(() => g)));
+  if (editorReal === loginReal || ctx.remainingMs() < 1000) return undefined;
+  const version = async (go: string, env: NodeJS.ProcessEnv) => {
+    const r = await ctx.host.exec(go, ['env', 'GOVERSION'], { timeoutMs: Math.min(3000, ctx.remainingMs() / 3), signal: ctx.signal, env: readOnlyGo(env), maxBuffer: 16 * 1024 });
+    return r.failed ? undefined : r.stdout.trim() || undefined;
+  };
+  const [editorV, loginV] = await Promise.all([version(editorGo, ctx.env), version(loginGo, loginEnv)]);
+  observed.goVersionInEditor = editorV ?? null;
+  observed.goVersionInLogin = loginV ?? null;
+  if (!editorV || !loginV || editorV === loginV) return undefined;
+  const gr = gorootFix(loginReal!);
+  return {
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.7,
+    message: `The editor runs ${editorGo} (${editorV}), and a terminal runs ${loginGo} (${loginV}): the editor's PATH finds another go first than your login shell's does, so go and gopls in the editor build, type-check and read go lines with another Go release than go in a terminal. A module that builds in a terminal can fail in the editor, and the other way round.`,
+    evidence: [
+      { source: 'PATH lookup (editor environment)', excerpt: `PATH=${ctx.env.PATH ?? ''}\ngo → ${editorGo} (${editorV})` },
+      { source: loginCommand, excerpt: `PATH=${loginEnv.PATH ?? ''}\ngo → ${loginGo} (${loginV})` },
+    ],
+    fixes: [alternateToolFix('go', loginGo), ...(gr ? [gr] : [])],
+  };
 }
 
 async function goVarFindings(ctx: ProbeContext, loginEnv: Record<string, string>, loginCommand: string, shell: string): Promise<FindingInput[]> {

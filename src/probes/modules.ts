@@ -12,6 +12,7 @@ import { buildsFromVendor, classifyGoFailure, dlWrapperDownloadFix, goFlagsWitho
 import { alternateToolFix, goworkOffFix, gotoolchainLocalFix, INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
 import { dropToolchainLineFix, lowerGoLineFix } from '../fixes/goModLines.js';
 import { lookUpToolchain } from './toolchainAvailable.js';
+import { loginShellGo } from './loginShell.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
 import { isInside } from '../host/paths.js';
@@ -801,7 +802,8 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
     // Another Go on this machine may already be new enough (a tester's old Go first on PATH
     // shadowed /usr/local/go's go1.26.8, and the fix said to download one).
     const need = /requires go ([0-9][0-9a-z.]*[0-9a-z])/.exec(known.message)?.[1];
-    const other = need ? await newerGoInstalled(need, goEnv.goBinaryReal, ctx.env) : undefined;
+    // The terminal's go first: the Go the user set up, not an unrelated third (a tester's).
+    const other = need ? await newerGoInstalled(need, goEnv.goBinaryReal, ctx.env, (await loginShellGo(ctx))?.go) : undefined;
     // The path modes' and a wrapper's failures are the setting's doing: titled as such.
     const bySetting = finding.classId === 'env-inheritance' || /"path" mode/.test(finding.message);
     // Only the toolchain line asks for it: the go line, which GOTOOLCHAIN=local needs, is met.
@@ -815,7 +817,7 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
       // The go that runs may be go.alternateTools.go's choice, not PATH's (a tester's old SDK there).
       message: other ? `${said} ${other.goBinary} (${other.version}) is installed on this machine and is new enough, but ${ctx.settings.alternateTools?.go === goEnv.goBinary ? `go.alternateTools.go names ${goEnv.goBinary}` : `the go found first on PATH is ${goEnv.goBinary}`}.` : said,
       evidence: other ? [...evidence, { source: path.join(other.root, 'VERSION'), excerpt: other.version }] : evidence,
-      fixes: [...(other ? [alternateToolFix('go', other.goBinary)] : []), ...[dlWrapperDownloadFix(stderr), impostorFix(stderr)].filter((f) => f !== undefined), ...(bySetting && localMeets ? [localFix] : []), ...toolchainFixes(goEnv, known.message, localMeets, d.go ? lowerGoLineFix(dir, d.go, goEnv.values.GOVERSION ?? '') : undefined)],
+      fixes: [...(other ? [alternateToolFix('go', other.goBinary)] : []), ...[dlWrapperDownloadFix(stderr), impostorFix(stderr)].filter((f) => f !== undefined), ...(bySetting && localMeets ? [localFix] : []), ...toolchainFixes(goEnv, known.message, localMeets, d.go && !other ? lowerGoLineFix(dir, d.go, goEnv.values.GOVERSION ?? '') : undefined).filter((f) => !other || f.id !== INSTALL_NEWER_GO.id)],
     });
     return { findings, observed };
   }
@@ -872,9 +874,16 @@ export async function installedGos(env: NodeJS.ProcessEnv, notReal: string | und
 }
 
 /** An installed Go at least `need` that is not the one that ran. */
-async function newerGoInstalled(need: string, ran: string, env: NodeJS.ProcessEnv): Promise<{ root: string; goBinary: string; version: string } | undefined> {
+async function newerGoInstalled(need: string, ran: string, env: NodeJS.ProcessEnv, preferred?: string): Promise<{ root: string; goBinary: string; version: string } | undefined> {
   const want = parseGoVersion(need);
   if (!want) return undefined;
+  const preferredReal = preferred ? await fs.realpath(preferred).catch(() => undefined) : undefined;
+  if (preferred && preferredReal && preferredReal !== ran) {
+    const root = path.dirname(path.dirname(preferredReal));
+    const version = ((await readUserText(path.join(root, 'VERSION'), CAP.smallConfig)) ?? '').split('\n')[0]!.trim();
+    const v = parseGoVersion(version);
+    if (v && compareGoVersions(v, want) >= 0) return { root, goBinary: preferred, version };
+  }
   return (await installedGos(env, ran)).find((g) => compareGoVersions(parseGoVersion(g.version)!, want) >= 0);
 }
 

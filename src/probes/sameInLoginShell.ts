@@ -2,6 +2,7 @@
 // finding is not the launcher's doing, and says so by its headline.
 import type { FindingInput } from '../doctor/model.js';
 import type { ProbeContext, ProbeOutcome } from './probe.js';
+import { promises as fs } from 'node:fs';
 import { lookPath } from '../facts/lookPath.js';
 import { goInTerminalOnly } from './goInTerminalOnly.js';
 
@@ -38,8 +39,15 @@ async function goEnvironmentShared(ctx: ProbeContext): Promise<boolean> {
   // terminal: a Go variable it sets is not shared with the terminal, whatever the shell printed.
   if ((ctx.settings.toolsEnvVarsKeys ?? []).some((k) => GO_DECIDING_VARS.includes(k) || k === 'PATH')) return false;
   if (GO_DECIDING_VARS.some((k) => (login.env[k] ?? '') !== (ctx.env[k] ?? ''))) return false;
-  const editorGo = !!(await lookPath('go', ctx.env));
-  if (editorGo !== !!(await lookPath('go', login.env))) return false;
+  const [inEditor, inLogin] = await Promise.all([lookPath('go', ctx.env), lookPath('go', login.env)]);
+  const editorGo = !!inEditor;
+  if (editorGo !== !!inLogin) return false;
+  // Another go first on each PATH is another Go in a terminal.
+  if (inEditor && inLogin && (await realpathOf(inEditor)) !== (await realpathOf(inLogin))) return false;
   // Neither finds go, but a terminal's bash does (~/.bashrc only): a terminal's go works.
   return editorGo || !(await goInTerminalOnly(ctx));
+}
+
+function realpathOf(p: string): Promise<string> {
+  return fs.realpath(p).catch(() => p);
 }

@@ -3,7 +3,7 @@
 // exported at login; the doctor's login shell reads the files as they are now.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildOnce, CLI, GO, GOPLS } from './support.js';
@@ -99,6 +99,36 @@ describe.skipIf(!GO)('go on PATH only through ~/.bashrc', () => {
     expect(f!.fixes.map((x) => x.id)).toContain('profile-sources-bashrc');
     expect(f!.fixes.find((x) => x.key === 'go.alternateTools')).toMatchObject({ value: { go: path.join(mine, 'go') } });
     expect(report.causes.map((c) => c.title).join('\n')).not.toContain('in terminals as in the editor');
+  });
+});
+
+/** Another Go release on this machine: a toolchain go downloaded into the module cache, if any. */
+function otherGo(): string | undefined {
+  if (!GO) return undefined;
+  const cache = spawnSync(GO, ['env', 'GOMODCACHE'], { encoding: 'utf8' }).stdout.trim();
+  const dir = cache && path.join(cache, 'golang.org');
+  const mine = spawnSync(GO, ['env', 'GOVERSION'], { encoding: 'utf8' }).stdout.trim();
+  const found = dir && existsSync(dir) ? readdirSync(dir).filter((d) => /^toolchain@v0\.0\.1-go[\d.]+\.linux-amd64$/.test(d) && !d.includes(`-${mine}.`)) : [];
+  const go = found[0] ? path.join(dir, found[0], 'bin', 'go') : undefined;
+  return go && existsSync(go) ? go : undefined;
+}
+
+describe.skipIf(!otherGo())('the editor and a terminal run different Go releases', () => {
+  // A tester's editor PATH put an old go1.22.12 first while the login shell's go was go1.26.8;
+  // the login-shell check said ok, and the module's fix pointed at a third Go.
+  it('is said with both paths and versions, and the fixes point at the terminal\'s go', () => {
+    const old = otherGo()!;
+    const mine = path.join(tmp, 'terminal-sdk', 'bin');
+    mkdirSync(mine, { recursive: true });
+    symlinkSync(GO!, path.join(mine, 'go'));
+    const h = home('two-gos', { '.profile': `export PATH="${mine}:$PATH"\n` });
+    const oldV = spawnSync(old, ['env', 'GOVERSION'], { env: { ...process.env, GOTOOLCHAIN: 'local' }, encoding: 'utf8' }).stdout.trim();
+    const newV = spawnSync(GO!, ['env', 'GOVERSION'], { encoding: 'utf8' }).stdout.trim();
+    const { report } = diagnose(h, `${path.dirname(old)}:/usr/bin:/bin`);
+    const f = findings(report).find((x) => x.message.startsWith('The editor runs'));
+    expect(f, JSON.stringify(findings(report).map((x) => x.message))).toBeDefined();
+    expect(f!.message).toContain(`The editor runs ${old} (${oldV}), and a terminal runs ${path.join(mine, 'go')} (${newV})`);
+    expect(f!.fixes[0]).toMatchObject({ key: 'go.alternateTools', value: { go: path.join(mine, 'go') } });
   });
 });
 
