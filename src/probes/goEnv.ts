@@ -22,6 +22,7 @@ import { quoteForDisplay } from '../host/shellQuote.js';
 import { firstAndMore } from '../doctor/listing.js';
 import { spawnRefusedFinding } from './spawnRefused.js';
 import { goInTerminalOnly, terminalOnlyWords } from './goInTerminalOnly.js';
+import { alreadyInProfile, profileLinesFor } from '../facts/profileHasDir.js';
 import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
 import { classifyGoFailure, dlWrapperDownloadFix, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
 import { missingForLevel } from '../procfs/cpuinfo.js';
@@ -115,15 +116,17 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
     const fixes: Fix[] = [];
     const found = login?.go ?? terminal?.go;
     const dir = found ? path.dirname(found) : usual[0];
+    const inProfile = login ? await profileLinesFor(path.dirname(login.go), ctx.env.SHELL, ctx.env, ctx.env.HOME) : [];
+    const already = inProfile.length ? alreadyInProfile(inProfile) : undefined;
     const where = login
-      ? ` Your login shell finds it in ${path.dirname(login.go)}: the editor was started without your shell start-up files.`
+      ? ` Your login shell finds it in ${path.dirname(login.go)}: the editor was started without your shell start-up files.${already?.words ?? ''}`
       : terminalWords
         ? terminalWords.where
         : usual.length
         ? ` A go is installed in ${usual.join(', ')}, which is not on that PATH.`
         : ' No go was found in the usual places either.';
     if (dir) {
-      const profile = profilePathFix([dir], ctx.env.HOME);
+      const profile = already ? undefined : profilePathFix([dir], ctx.env.HOME);
       if (profile) fixes.push(profile);
       if (terminalWords) fixes.push(...terminalWords.fixes);
       const goBin = found ?? path.join(dir, 'go');
@@ -139,7 +142,7 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
       { source: 'PATH (editor environment)', excerpt: ctx.env.PATH ?? '<unset>' },
       { source: 'PATH lookup for go', excerpt: `looked in: ${[...looked, ...usualDirs].join(', ') || '<nothing: PATH is empty>'}` },
     ];
-    if (login) evidence.push({ source: login.command, excerpt: `go → ${login.go}` });
+    if (login) evidence.push({ source: login.command, excerpt: `go → ${login.go}` }, ...(already?.evidence ?? []));
     if (terminalWords) evidence.push(...terminalWords.evidence);
     return {
       findings: [

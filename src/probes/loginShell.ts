@@ -13,6 +13,7 @@ import { alternateToolFix, gorootFix, profilePathFix, removeExportFix, toolsEnvF
 import { readOnlyGo } from '../host/noDownload.js';
 import { promises as fs } from 'node:fs';
 import { exportSites } from '../facts/exportSites.js';
+import { alreadyInProfile, profileLinesFor } from '../facts/profileHasDir.js';
 import { isInside } from '../host/paths.js';
 import { loginValueBroken, type BrokenValue, type EditorGo } from './loginValueWorks.js';
 import { rehashLockPaths, staleRehashLocks } from '../facts/rehashLocks.js';
@@ -123,7 +124,7 @@ export const loginShellProbe: Probe = {
     observed.loginGoVars = goVarsOf(login.env);
     observed.editorGoVars = goVarsOf(ctx.env);
     findings.push(...leakFindings(ctx.env, login.env, observed));
-    findings.push(...(await toolFindings(ctx, login.env, login.commandLine, editorGo, observed)));
+    findings.push(...(await toolFindings(ctx, login.env, login.commandLine, editorGo, observed, login.shell)));
     findings.push(...(await goVarFindings(ctx, login.env, login.commandLine, login.shell)));
     const goEnv = await ctx.facts.goEnv();
     if (goEnv.ok) findings.push(...(await goEnvFileFindings(ctx, login.env, login.commandLine, goEnv.values)));
@@ -277,6 +278,7 @@ async function toolFindings(
   loginCommand: string,
   editorGo: string | undefined,
   observed: Record<string, unknown>,
+  loginShellName?: string,
 ): Promise<FindingInput[]> {
   const out: FindingInput[] = [];
   const loginGo = await lookPath('go', loginEnv);
@@ -304,7 +306,9 @@ async function toolFindings(
     // editor PATH holding /x, with a fix appending it to ~/.profile again).
     if ((c.tool === 'gopls' && gopls?.found) || editorDirs.has(path.resolve(dir))) continue;
     const fixes: Fix[] = [];
-    const profile = profilePathFix([dir], home);
+    const inProfile = await profileLinesFor(dir, loginShellName, loginEnv, home);
+    const already = inProfile.length ? alreadyInProfile(inProfile) : undefined;
+    const profile = already ? undefined : profilePathFix([dir], home);
     if (profile) fixes.push(profile);
     fixes.push(alternateToolFix(c.tool, c.login));
     const fallback = c.tool === 'go' && c.login === GO_EXTENSION_DEFAULT_GO;
@@ -316,10 +320,12 @@ async function toolFindings(
         `${c.tool} is found by your login shell in ${dir} but not by the editor: its PATH lacks ${dir}. ` +
         `The editor was started without your shell start-up files (a desktop launcher does not read ~/.bashrc or ~/.zshrc)` +
         (c.tool === 'go' ? ', and gopls needs go to load any package.' : ', so the Go extension cannot start gopls.') +
-        (fallback ? DEFAULT_GO_NOTE : ''),
+        (fallback ? DEFAULT_GO_NOTE : '') +
+        (already?.words ?? ''),
       evidence: [
         { source: loginCommand, excerpt: `PATH=${loginEnv.PATH ?? ''}\n${c.tool} → ${c.login}` },
         { source: 'PATH (editor environment)', excerpt: ctx.env.PATH ?? '<unset>' },
+        ...(already?.evidence ?? []),
       ],
       fixes,
       explains: ['gopls-launch'],

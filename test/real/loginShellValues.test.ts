@@ -102,6 +102,23 @@ describe.skipIf(!GO)('go on PATH only through ~/.bashrc', () => {
   });
 });
 
+describe.skipIf(!GO)('the export already in ~/.profile', () => {
+  // The fix appended a second copy of the very line the login shell had found go through.
+  it('is named with its line, and no fix appends it again', () => {
+    const mine = path.join(tmp, 'profile-sdk', 'bin');
+    mkdirSync(mine, { recursive: true });
+    symlinkSync(GO!, path.join(mine, 'go'));
+    const h = home('in-profile', { '.profile': `export PATH="${mine}:$PATH"\n` });
+    const { report } = diagnose(h, `/usr/bin:/bin:${path.dirname(GOPLS)}`);
+    const all = findings(report);
+    const f = all.find((x) => x.message.startsWith("go is not on the editor's PATH"));
+    expect(f, JSON.stringify(all.map((x) => x.message))).toBeDefined();
+    expect(f!.message).toContain('~/.profile already puts it on PATH (line 1)');
+    expect(f!.evidence).toContainEqual({ source: `${path.join(h, '.profile')}:1`, excerpt: `export PATH="${mine}:$PATH"` });
+    expect(JSON.stringify(all.flatMap((x) => x.fixes))).not.toContain('>> ~/.profile');
+  });
+});
+
 /** Another Go release on this machine: a toolchain go downloaded into the module cache, if any. */
 function otherGo(): string | undefined {
   if (!GO) return undefined;
