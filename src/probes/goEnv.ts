@@ -22,6 +22,7 @@ import { quoteForDisplay } from '../host/shellQuote.js';
 import { firstAndMore } from '../doctor/listing.js';
 import { spawnRefusedFinding } from './spawnRefused.js';
 import { goInTerminalOnly, terminalOnlyWords } from './goInTerminalOnly.js';
+import { whereGoVarIsSet } from './whereGoVarIsSet.js';
 import { alreadyInProfile, profileLinesFor } from '../facts/profileHasDir.js';
 import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
 import { classifyGoFailure, dlWrapperDownloadFix, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
@@ -183,8 +184,12 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
   const evidence: Evidence[] = [{ source: exec?.commandLine ?? 'go env -json', excerpt: stderr.trim().split('\n').slice(0, 6).join('\n') || fact.reason }];
   const culprit = culpritVars(ctx.env, stderr);
   if (culprit) evidence.push({ source: 'environment', excerpt: culprit });
+  // A GOROOT or GOPATH go refuses fails in every terminal too: where it is set, with the fix there.
+  const badVar = /cannot find GOROOT directory/.test(stderr) ? 'GOROOT' : /GOPATH entry is relative/.test(stderr) ? 'GOPATH' : undefined;
+  const home = ctx.env.HOME && path.isAbsolute(ctx.env.HOME) ? ctx.env.HOME : undefined;
+  const where = badVar ? await whereGoVarIsSet(ctx, badVar, badVar === 'GOROOT' ? '' : home ? path.join(home, 'go') : undefined, undefined) : undefined;
   const finding: FindingInput = known
-    ? await buildCacheViaXdg(ctx, stderr, { ...known, ...(/^GOTOOLCHAIN=|toolchain not available|cannot download it/.test(known.message) && known.classId === 'env-inheritance' ? { headline: 'toolchain-setting' as const, explains: ['module-resolution' as const, 'gopls-launch' as const] } : {}), evidence, fixes: await fixesForFailure(ctx, stderr, fact.goBinary) })
+    ? await buildCacheViaXdg(ctx, stderr, { ...known, ...(where ? { message: `${known.message}${where.words}` } : {}), ...(/^GOTOOLCHAIN=|toolchain not available|cannot download it/.test(known.message) && known.classId === 'env-inheritance' ? { headline: 'toolchain-setting' as const, explains: ['module-resolution' as const, 'gopls-launch' as const] } : {}), evidence: [...evidence, ...(where?.evidence ?? [])], fixes: [...(where?.fixes ?? []), ...(await fixesForFailure(ctx, stderr, fact.goBinary))] })
     : {
         // What go said is not one of the messages above: a symptom, so that whatever the other
         // probes find behind it (a read-only mount, a missing HOME, a policy) ranks above it.
@@ -539,13 +544,17 @@ async function cacheFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: str
   const gopaths = gopathEntries(v);
   const goroot = v.GOROOT ?? '';
   if (goroot && gopaths.some((g) => path.resolve(g) === path.resolve(goroot))) {
+    // GOPATH is the value to move (GOROOT is where go is): its default, ~/go, unless that is GOROOT too.
+    const home = ctx.env.HOME && path.isAbsolute(ctx.env.HOME) ? ctx.env.HOME : undefined;
+    const dflt = home && path.resolve(home, 'go') !== path.resolve(goroot) ? path.join(home, 'go') : undefined;
+    const where = await whereGoVarIsSet(ctx, 'GOPATH', dflt === undefined ? undefined : '', v.GOENV);
     out.push({
       classId: 'env-inheritance',
       severity: 'warning',
       confidence: 0.6,
-      message: `GOPATH and GOROOT are the same directory (${goroot}): go warns "both GOPATH and GOROOT are the same directory", and tools installed with go install land among the Go distribution's files.`,
-      evidence: [goEnvEv(['GOPATH', 'GOROOT'])],
-      fixes: [],
+      message: `GOPATH and GOROOT are the same directory (${goroot}): go warns "both GOPATH and GOROOT are the same directory", and tools installed with go install land among the Go distribution's files.${where.words}`,
+      evidence: [goEnvEv(['GOPATH', 'GOROOT']), ...where.evidence],
+      fixes: where.fixes,
     });
   }
   return out;

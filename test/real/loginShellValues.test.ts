@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildOnce, CLI, GO, GOPLS } from './support.js';
 import { gorootVersionMismatch } from '../../src/probes/loginValueWorks.js';
+import { namedVarsShared } from '../../src/probes/sameInLoginShell.js';
 
 interface Finding { message: string; headline?: string; evidence: Array<{ source: string; excerpt: string }>; fixes: Array<{ id: string; kind: string; text?: string; key?: string; value?: unknown }> }
 interface Report { causes: Array<{ id: string; severity: string; title: string; findings: Finding[] }> }
@@ -119,6 +120,43 @@ describe.skipIf(!GO)('the export already in ~/.profile', () => {
   });
 });
 
+describe.skipIf(!GO)('a Go value that fails in terminals too', () => {
+  // Titled "The editor does not see the environment your shell sees" and given no fix, though the
+  // value was the same in the login shell (a tester's GOROOT, relative GOPATH, go env -w GOFLAGS).
+  const goPath = () => `${path.dirname(GO!)}:/usr/bin:/bin`;
+  const cause = (r: Report, start: string) => r.causes.find((c) => c.findings.some((f) => f.message.startsWith(start)));
+
+  it('a GOROOT that does not exist, inherited by the editor and the shell alike: where it is set, and a fix', () => {
+    const gone = path.join(tmp, 'gone-goroot');
+    const { report } = diagnose(home('inherited-goroot', {}), goPath(), { GOROOT: gone });
+    const c = cause(report, `GOROOT points at ${gone}`);
+    expect(c?.title).toBe('The Go environment is wrong here, in terminals as in the editor');
+    const f = c!.findings.find((x) => x.message.startsWith(`GOROOT points at ${gone}`))!;
+    expect(f.message).toContain('none of your shell start-up files sets it');
+    expect(f.fixes[0]).toMatchObject({ key: 'go.toolsEnvVars', value: { GOROOT: '' } });
+  });
+
+  it('a relative GOPATH exported in ~/.profile: its line, and the line\'s removal', () => {
+    const h = home('relative-gopath', { '.profile': 'export GOPATH=relgp\n' });
+    const { report } = diagnose(h, goPath(), { GOPATH: 'relgp' });
+    const c = cause(report, 'GOPATH holds a relative entry');
+    expect(c?.title).toBe('The Go environment is wrong here, in terminals as in the editor');
+    const f = c!.findings.find((x) => x.message.startsWith('GOPATH holds a relative entry'))!;
+    expect(f.message).toContain('~/.profile (line 1)');
+    expect(f.fixes[0]).toMatchObject({ kind: 'terminal', text: `sed -i '1{/GOPATH/d}' ${path.join(h, '.profile')}` });
+  });
+
+  it('GOFLAGS from the go env file: the go-environment title, and go env -u', () => {
+    const h = home('goenv-file', {});
+    mkdirSync(path.join(h, '.config', 'go'), { recursive: true });
+    writeFileSync(path.join(h, '.config', 'go', 'env'), 'GOFLAGS=-bogus\n');
+    const { report } = diagnose(h, goPath());
+    const c = cause(report, 'GOFLAGS=-bogus');
+    expect(c?.title).toBe('The Go environment is wrong here, in terminals as in the editor');
+    expect(JSON.stringify(c!.findings.flatMap((f) => f.fixes))).toContain('go env -u GOFLAGS');
+  });
+});
+
 /** Another Go release on this machine: a toolchain go downloaded into the module cache, if any. */
 function otherGo(): string | undefined {
   if (!GO) return undefined;
@@ -158,5 +196,17 @@ describe('a GOROOT of another release', () => {
     ['go1.22.12', undefined, false],
   ])('%s beside the editor go %s: mismatch %s', (root, editor, want) => {
     expect(gorootVersionMismatch(root, editor)).toBe(want);
+  });
+});
+
+describe('a finding about named Go variables, each the same in the login shell', () => {
+  const same = new Set(['GOROOT', 'GOPATH', 'HOME']);
+  it.each([
+    ['GOROOT points at /x/oldgo, which does not exist: every go command fails.', true],
+    ['GOPATH and GOROOT are the same directory (/usr/local/go)', true],
+    ['GOFLAGS=-bogus (from your go env file …) makes every go command but go env fail here', false],
+    ["go is not on the editor's PATH: the Go extension and gopls both need it.", false],
+  ])('%s → %s', (message, want) => {
+    expect(namedVarsShared(message, same)).toBe(want);
   });
 });
