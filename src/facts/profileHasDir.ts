@@ -5,7 +5,13 @@
 import path from 'node:path';
 import type { Evidence } from '../doctor/model.js';
 import { exportSites, type ExportSite } from './exportSites.js';
-import { lineNamesDir } from '../probes/goInTerminalOnly.js';
+
+/** Pure: whether a PATH assignment line names `dir` (as written, or under $HOME / ~). */
+export function lineNamesDir(text: string, dir: string, home: string | undefined): boolean {
+  const spellings = [dir];
+  if (home && dir.startsWith(`${home}/`)) spellings.push(`$HOME/${dir.slice(home.length + 1)}`, `\${HOME}/${dir.slice(home.length + 1)}`, `~/${dir.slice(home.length + 1)}`);
+  return spellings.some((s) => text.includes(s));
+}
 
 /** The ~/.profile lines that set PATH with `dir` in it (as written, or under $HOME / ~). */
 export async function profileLinesFor(dir: string, shell: string | undefined, env: Record<string, string | undefined>, home: string | undefined): Promise<ExportSite[]> {

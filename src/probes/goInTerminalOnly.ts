@@ -9,6 +9,7 @@ import type { ProbeContext } from './probe.js';
 import { lookPath } from '../facts/lookPath.js';
 import { assignmentLines } from '../facts/exportSites.js';
 import { readUserFile } from '../host/readUserFile.js';
+import { lineNamesDir } from '../facts/profileHasDir.js';
 
 export interface TerminalOnlyGo {
   go: string;
@@ -21,13 +22,6 @@ export interface TerminalOnlyGo {
   /** ~/.profile, and whether it is there at all. */
   profile: string;
   profileExists: boolean;
-}
-
-/** Pure: whether a PATH assignment line names `dir` (as written, or under $HOME / ~). */
-export function lineNamesDir(text: string, dir: string, home: string | undefined): boolean {
-  const spellings = [dir];
-  if (home && dir.startsWith(`${home}/`)) spellings.push(`$HOME/${dir.slice(home.length + 1)}`, `\${HOME}/${dir.slice(home.length + 1)}`, `~/${dir.slice(home.length + 1)}`);
-  return spellings.some((s) => text.includes(s));
 }
 
 export async function goInTerminalOnly(ctx: Pick<ProbeContext, 'facts' | 'env'>): Promise<TerminalOnlyGo | undefined> {
