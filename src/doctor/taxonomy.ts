@@ -152,6 +152,11 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
     explanation:
       'go and gopls take PATH, HOME, GOROOT, GOPATH, GOFLAGS and the other Go variables from the environment they start in, and from go env\'s file (go env -w). Here the value at fault is the same in your login shell: a terminal\'s go fails the same way, so it is not the desktop launcher\'s doing (and in a container or CI job there is no launcher at all). The fix is the value itself, where it is set.',
   },
+  'login-shell-value': {
+    title: 'Your shell start-up files set a Go variable that makes go fail',
+    explanation:
+      'A terminal runs go with what your shell start-up files export (and a desktop session with what ~/.profile exports, from the next login on). Here one of them sets a Go variable to a value go cannot use, so go fails in a terminal while the editor, started without it, works. The fix is that line in the start-up file; copying the value into the editor\'s settings would break the editor too.',
+  },
   'toolchain-setting': {
     title: 'GOTOOLCHAIN makes go run a Go it cannot use here',
     explanation:

@@ -126,3 +126,25 @@ async function shellFromPasswd(host: Host): Promise<string | undefined> {
   const line = passwd?.split('\n').find((l) => l.split(':')[2] === String(host.uid));
   return line?.split(':')[6] || undefined;
 }
+
+/**
+ * What a terminal's bash has: a terminal emulator starts bash interactive but not as a login shell,
+ * so it reads ~/.bashrc, while `bash -l -i` (the login environment a desktop session is built from)
+ * reads only the first of ~/.bash_profile, ~/.bash_login, ~/.profile. A Go put on PATH in ~/.bashrc
+ * alone is found in every terminal and missing from the editor (a tester's, where the report said
+ * "a terminal's go fails the same way"). Only for bash, only on request, never cached.
+ */
+export async function readTerminalShellEnv(host: Host, env: NodeJS.ProcessEnv, signal: AbortSignal, timeoutMs: number): Promise<LoginShellFact> {
+  if (!host.live) return { ok: false, reason: 'not the live machine: no shell to run' };
+  const shell = env.SHELL || (await shellFromPasswd(host));
+  if (!shell || path.basename(shell) !== 'bash') return { ok: false, shell, reason: 'only bash reads a file (~/.bashrc) in terminals that its login shells skip' };
+  const args = ['-i', '-c', LOGIN_SHELL_SCRIPT];
+  const shellEnv: NodeJS.ProcessEnv = { ...env, TERM: 'dumb' };
+  for (const k of LAUNCHER_ONLY_VARS) delete shellEnv[k];
+  const commandLine = `${shell} -i '<print env>'`;
+  const r = await host.exec(shell, args, { timeoutMs: Math.min(timeoutMs, 3000), signal, env: shellEnv });
+  if (r.timedOut || r.errorCode) return { ok: false, shell, reason: `${commandLine} ${r.timedOut ? 'did not finish' : `could not be started: ${r.errorCode}`}` };
+  const parsed = parseEnvDump(r.stdout);
+  if (!parsed) return { ok: false, shell, reason: `${commandLine} did not print an environment (exit ${r.exitCode ?? r.signal})` };
+  return { ok: true, shell, env: parsed, commandLine };
+}

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { Host } from '../host/host.js';
 import { readGoEnv, type GoEnvFact } from './readGoEnv.js';
-import { readLoginShellEnv, type LoginShellFact } from './readLoginShellEnv.js';
+import { readLoginShellEnv, readTerminalShellEnv, type LoginShellFact } from './readLoginShellEnv.js';
 import { locateGopls, type GoplsLocation } from './goplsLocate.js';
 import type { DoctorSettings, EditorSettingsSource } from '../doctor/settings.js';
 import { readEditorSettings } from './editorSettings.js';
@@ -17,6 +17,8 @@ import { collectRefused, passRefused, type RefusedCommand } from '../host/refuse
 export interface Facts {
   goEnv(): Promise<GoEnvFact>;
   loginShellEnv(): Promise<LoginShellFact>;
+  /** A terminal's shell (bash -i, not a login shell): asked only where the login shell lacks go. */
+  terminalShellEnv?(): Promise<LoginShellFact>;
   goplsLocation(): Promise<GoplsLocation>;
   /** Every process of the host, scanned once (inotify holders, gopls's cgroups, task counts). */
   processTable(): Promise<ProcessTable>;
@@ -100,10 +102,11 @@ export function createFacts(input: { host: Host; env: NodeJS.ProcessEnv; setting
     return fact;
   });
   const loginShellEnv = once(() => readLoginShellEnv(host, env, signal, timeoutMs, { useCache: !settings.noCache }));
+  const terminalShellEnv = once(() => readTerminalShellEnv(host, env, signal, timeoutMs));
   const goplsLocation = once(() => locateGopls(env, settings, goEnv));
   const processTable = once(() => scanProcesses(host));
   const editorSettings = once(() => editorSettingsOf(host, env, settings, input.workspaces ?? []));
   const flatpakInfo = once(() => readFlatpakInfo(host));
   const workspacePackages = once(() => readWorkspacePackages({ host, env, goEnv, workspaces: input.workspaces ?? [], signal, remainingMs: input.remainingMs ?? (() => timeoutMs) }));
-  return { goEnv, loginShellEnv, goplsLocation, processTable, lookPath: onPath, editorSettings, flatpakInfo, workspacePackages };
+  return { goEnv, loginShellEnv, terminalShellEnv, goplsLocation, processTable, lookPath: onPath, editorSettings, flatpakInfo, workspacePackages };
 }

@@ -21,6 +21,9 @@ import { homeDirOf, isInside, passwdHomeDir } from '../host/paths.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
 import { firstAndMore } from '../doctor/listing.js';
 import { spawnRefusedFinding } from './spawnRefused.js';
+import { goInTerminalOnly, terminalOnlyWords } from './goInTerminalOnly.js';
+import { whereGoVarIsSet } from './whereGoVarIsSet.js';
+import { alreadyInProfile, profileLinesFor } from '../facts/profileHasDir.js';
 import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
 import { classifyGoFailure, dlWrapperDownloadFix, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
 import { missingForLevel } from '../procfs/cpuinfo.js';
@@ -104,38 +107,50 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
     const usual: string[] = [];
     for (const d of usualDirs) if (await isExecutableFile(path.join(d, 'go'))) usual.push(d);
     const login = await loginShellGo(ctx);
+    // Only ~/.bashrc puts go on PATH: terminals find it, the desktop session does not. The Go the
+    // user set up there is the one to point at, not another found in a usual place.
+    const terminal = login ? undefined : await goInTerminalOnly(ctx);
+    const terminalWords = terminal ? terminalOnlyWords(terminal) : undefined;
     observed.goInLoginShell = login?.go ?? null;
+    if (terminal) observed.goInTerminalShell = terminal.go;
     observed.goInstalledOffPath = usual;
     const fixes: Fix[] = [];
-    const dir = login ? path.dirname(login.go) : usual[0];
+    const found = login?.go ?? terminal?.go;
+    const dir = found ? path.dirname(found) : usual[0];
+    const inProfile = login ? await profileLinesFor(path.dirname(login.go), ctx.env.SHELL, ctx.env, ctx.env.HOME) : [];
+    const already = inProfile.length ? alreadyInProfile(inProfile) : undefined;
     const where = login
-      ? ` Your login shell finds it in ${path.dirname(login.go)}: the editor was started without your shell start-up files.`
-      : usual.length
+      ? ` Your login shell finds it in ${path.dirname(login.go)}: the editor was started without your shell start-up files.${already?.words ?? ''}`
+      : terminalWords
+        ? terminalWords.where
+        : usual.length
         ? ` A go is installed in ${usual.join(', ')}, which is not on that PATH.`
         : ' No go was found in the usual places either.';
     if (dir) {
-      const profile = profilePathFix([dir], ctx.env.HOME);
+      const profile = already ? undefined : profilePathFix([dir], ctx.env.HOME);
       if (profile) fixes.push(profile);
-      const goBin = login?.go ?? path.join(dir, 'go');
+      if (terminalWords) fixes.push(...terminalWords.fixes);
+      const goBin = found ?? path.join(dir, 'go');
       fixes.push(alternateToolFix('go', goBin));
       const gr = gorootFix(await realpathOr(goBin));
       if (gr) fixes.push(gr);
     } else {
       fixes.push(INSTALL_GO);
     }
-    const goBinFound = login?.go ?? (dir ? path.join(dir, 'go') : undefined);
+    const goBinFound = found ?? (dir ? path.join(dir, 'go') : undefined);
     const fallback = goBinFound === GO_EXTENSION_DEFAULT_GO;
     const evidence: Evidence[] = [
       { source: 'PATH (editor environment)', excerpt: ctx.env.PATH ?? '<unset>' },
       { source: 'PATH lookup for go', excerpt: `looked in: ${[...looked, ...usualDirs].join(', ') || '<nothing: PATH is empty>'}` },
     ];
-    if (login) evidence.push({ source: login.command, excerpt: `go → ${login.go}` });
+    if (login) evidence.push({ source: login.command, excerpt: `go → ${login.go}` }, ...(already?.evidence ?? []));
+    if (terminalWords) evidence.push(...terminalWords.evidence);
     return {
       findings: [
         {
           classId: 'env-inheritance',
           severity: 'error',
-          confidence: fallback ? 0.75 : login || usual.length ? 0.95 : 0.85,
+          confidence: fallback ? 0.75 : login || terminal || usual.length ? 0.95 : 0.85,
           message: `go is not on the editor's PATH: the Go extension and gopls both need it.${where}${fallback ? DEFAULT_GO_NOTE : ''}`,
           evidence,
           fixes,
@@ -169,8 +184,12 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
   const evidence: Evidence[] = [{ source: exec?.commandLine ?? 'go env -json', excerpt: stderr.trim().split('\n').slice(0, 6).join('\n') || fact.reason }];
   const culprit = culpritVars(ctx.env, stderr);
   if (culprit) evidence.push({ source: 'environment', excerpt: culprit });
+  // A GOROOT or GOPATH go refuses fails in every terminal too: where it is set, with the fix there.
+  const badVar = /cannot find GOROOT directory/.test(stderr) ? 'GOROOT' : /GOPATH entry is relative/.test(stderr) ? 'GOPATH' : undefined;
+  const home = ctx.env.HOME && path.isAbsolute(ctx.env.HOME) ? ctx.env.HOME : undefined;
+  const where = badVar ? await whereGoVarIsSet(ctx, badVar, badVar === 'GOROOT' ? '' : home ? path.join(home, 'go') : undefined, undefined) : undefined;
   const finding: FindingInput = known
-    ? await buildCacheViaXdg(ctx, stderr, { ...known, ...(/^GOTOOLCHAIN=|toolchain not available|cannot download it/.test(known.message) && known.classId === 'env-inheritance' ? { headline: 'toolchain-setting' as const, explains: ['module-resolution' as const, 'gopls-launch' as const] } : {}), evidence, fixes: await fixesForFailure(ctx, stderr, fact.goBinary) })
+    ? await buildCacheViaXdg(ctx, stderr, { ...known, ...(where ? { message: `${known.message}${where.words}` } : {}), ...(/^GOTOOLCHAIN=|toolchain not available|cannot download it/.test(known.message) && known.classId === 'env-inheritance' ? { headline: 'toolchain-setting' as const, explains: ['module-resolution' as const, 'gopls-launch' as const] } : {}), evidence: [...evidence, ...(where?.evidence ?? [])], fixes: [...(where?.fixes ?? []), ...(await fixesForFailure(ctx, stderr, fact.goBinary))] })
     : {
         // What go said is not one of the messages above: a symptom, so that whatever the other
         // probes find behind it (a read-only mount, a missing HOME, a policy) ranks above it.
@@ -525,13 +544,17 @@ async function cacheFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: str
   const gopaths = gopathEntries(v);
   const goroot = v.GOROOT ?? '';
   if (goroot && gopaths.some((g) => path.resolve(g) === path.resolve(goroot))) {
+    // GOPATH is the value to move (GOROOT is where go is): its default, ~/go, unless that is GOROOT too.
+    const home = ctx.env.HOME && path.isAbsolute(ctx.env.HOME) ? ctx.env.HOME : undefined;
+    const dflt = home && path.resolve(home, 'go') !== path.resolve(goroot) ? path.join(home, 'go') : undefined;
+    const where = await whereGoVarIsSet(ctx, 'GOPATH', dflt === undefined ? undefined : '', v.GOENV);
     out.push({
       classId: 'env-inheritance',
       severity: 'warning',
       confidence: 0.6,
-      message: `GOPATH and GOROOT are the same directory (${goroot}): go warns "both GOPATH and GOROOT are the same directory", and tools installed with go install land among the Go distribution's files.`,
-      evidence: [goEnvEv(['GOPATH', 'GOROOT'])],
-      fixes: [],
+      message: `GOPATH and GOROOT are the same directory (${goroot}): go warns "both GOPATH and GOROOT are the same directory", and tools installed with go install land among the Go distribution's files.${where.words}`,
+      evidence: [goEnvEv(['GOPATH', 'GOROOT']), ...where.evidence],
+      fixes: where.fixes,
     });
   }
   return out;

@@ -2,6 +2,8 @@
 // handshake on the user's workspace? Locates it in the Go extension's order, reads its version
 // and the Go it was built with, then runs one session (initialize → didOpen → diagnostics →
 // shutdown) with exactly the editor's environment. Every failure mode is its own finding.
+import { goInTerminalOnly } from './goInTerminalOnly.js';
+import { profileLinesFor } from '../facts/profileHasDir.js';
 import { cgoDiagnosticFindings } from './cgoDiagnostics.js';
 import { goplsFallbackEntry } from './fileAccess.js';
 import { escapeModulePath } from './goproxyConfig.js';
@@ -75,13 +77,20 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
   const goMissing = async () => {
     const goEnv = await ctx.facts.goEnv();
     if (goEnv.ok || !goEnv.missing) return undefined;
-    const off = await findOffPath(ctx, 'go');
-    return { dir: off ? path.dirname(off) : undefined, env: ctx.env };
+    // The Go the user's ~/.bashrc puts on a terminal's PATH is theirs: named before one found in a usual place.
+    const off = (await goInTerminalOnly(ctx))?.go ?? (await findOffPath(ctx, 'go'));
+    const dir = off ? path.dirname(off) : undefined;
+    // ~/.profile already has it: a second copy appended there changes nothing (a new login does).
+    const inProfile = dir ? (await profileLinesFor(dir, ctx.env.SHELL, ctx.env, ctx.env.HOME)).length > 0 : false;
+    return { dir, env: ctx.env, inProfile };
   };
   if (!loc.found) {
     const [elsewhere, goEnv, missing, dangling] = await Promise.all([findOffPath(ctx, 'gopls'), ctx.facts.goEnv(), goMissing(), danglingLinkOnPath('gopls', ctx.env)]);
-    findings.push(notFoundFinding(loc, ctx.env, elsewhere, goEnv.ok ? undefined : goEnv.reason, dangling));
-    if (missing) findings.push(goMissingFinding(ctx.env, missing.dir, undefined));
+    // ~/.profile already has its directory: appending it again changes nothing (a new login does).
+    const login = elsewhere ? await ctx.facts.loginShellEnv() : undefined;
+    const inProfile = !!elsewhere && (await profileLinesFor(path.dirname(elsewhere), ctx.env.SHELL, login?.ok ? login.env : ctx.env, ctx.env.HOME)).length > 0;
+    findings.push(notFoundFinding(loc, ctx.env, elsewhere, goEnv.ok ? undefined : goEnv.reason, dangling, inProfile));
+    if (missing) findings.push(goMissingFinding(ctx.env, missing.dir, undefined, missing.inProfile));
     return { findings, observed };
   }
   const gopls = loc.found;
@@ -101,7 +110,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
   }
   if (!ctx.host.live) {
     const missing = await goMissing();
-    if (missing) findings.push(goMissingFinding(ctx.env, missing.dir, undefined));
+    if (missing) findings.push(goMissingFinding(ctx.env, missing.dir, undefined, missing.inProfile));
     return { status: 'skipped', reason: 'not the live machine: gopls is not started against a fixture tree', findings, observed };
   }
 
@@ -239,7 +248,7 @@ export interface SessionFindingsInput {
    */
   switched?: { dir: string; version: string; commandLine: string; downloads?: boolean; fails?: string };
   /** Set when the go command is not on the PATH gopls gets. */
-  goMissing?: { dir?: string; env: NodeJS.ProcessEnv };
+  goMissing?: { dir?: string; env: NodeJS.ProcessEnv; inProfile?: boolean };
   /** go env as gopls's go commands see it, and the editor's environment: whose cgo flags a failed cgo names. */
   goEnv?: { values: Readonly<Record<string, string>>; env: NodeJS.ProcessEnv };
   /** The opened file and the build gopls loads it with, read when gopls said it is in no package. */
@@ -376,7 +385,7 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
 
   const goMissingMessages = session.messages.filter((m) => GO_MISSING.test(m.message));
   if (input.goMissing || goMissingMessages.length) {
-    out.push(goMissingFinding(input.goMissing?.env ?? {}, input.goMissing?.dir, dedupe(goMissingMessages.map((m) => `${m.via}\0${m.message.trim()}`)).map((k) => ({ source: `gopls ${k.split('\0')[0]}`, excerpt: k.split('\0')[1]! }))));
+    out.push(goMissingFinding(input.goMissing?.env ?? {}, input.goMissing?.dir, dedupe(goMissingMessages.map((m) => `${m.via}\0${m.message.trim()}`)).map((k) => ({ source: `gopls ${k.split('\0')[0]}`, excerpt: k.split('\0')[1]! })), input.goMissing?.inProfile));
   } else if (session.viewErrors.length) {
     const unique = [...new Set(session.viewErrors.map((m) => m.trim()))];
     // gopls failed to load the view because the go command it ran failed; when what go said names
@@ -1102,7 +1111,7 @@ export async function danglingLinkOnPath(name: string, env: NodeJS.ProcessEnv): 
   return undefined;
 }
 
-function notFoundFinding(loc: GoplsLocation, env: NodeJS.ProcessEnv, elsewhere: string | undefined, goProblem: string | undefined, dangling?: { link: string; target: string }): FindingInput {
+function notFoundFinding(loc: GoplsLocation, env: NodeJS.ProcessEnv, elsewhere: string | undefined, goProblem: string | undefined, dangling?: { link: string; target: string }, inProfile = false): FindingInput {
   const evidence: Evidence[] = loc.looked.map((c) => ({ source: `${c.source} lookup`, excerpt: describeCandidate(c) }));
   evidence.push({ source: 'PATH (the environment gopls would run with)', excerpt: env.PATH ?? '<unset>' });
   if (goProblem) evidence.push({ source: 'go env -json', excerpt: goProblem });
@@ -1119,7 +1128,7 @@ function notFoundFinding(loc: GoplsLocation, env: NodeJS.ProcessEnv, elsewhere: 
     const dir = path.dirname(elsewhere);
     message += `; it exists at ${elsewhere}, but ${dir} is not on the editor's PATH`;
     evidence.push({ source: elsewhere, excerpt: `executable gopls in ${dir}, which PATH lacks` });
-    fixes.unshift(useGoplsFix(elsewhere, 0), pathAddDirFix(dir));
+    fixes.unshift(useGoplsFix(elsewhere, 0), ...(inProfile ? [] : [pathAddDirFix(dir)]));
   }
   // Found elsewhere, gopls is installed but unreachable: the editor is broken. Found nowhere, it
   // is simply not installed yet, the state of every fresh machine, and the Go extension offers
@@ -1128,12 +1137,12 @@ function notFoundFinding(loc: GoplsLocation, env: NodeJS.ProcessEnv, elsewhere: 
   return { classId: 'gopls-launch', severity: elsewhere ? 'error' : 'warning', confidence: elsewhere ? 0.95 : 0.8, message, evidence, fixes };
 }
 
-function goMissingFinding(env: NodeJS.ProcessEnv, dir: string | undefined, fromGopls: Evidence[] | undefined): FindingInput {
+function goMissingFinding(env: NodeJS.ProcessEnv, dir: string | undefined, fromGopls: Evidence[] | undefined, inProfile = false): FindingInput {
   const evidence: Evidence[] = [{ source: 'PATH (the environment gopls runs with)', excerpt: env.PATH ?? '<unset>' }, ...(fromGopls ?? [])];
   if (dir) evidence.push({ source: path.join(dir, 'go'), excerpt: `executable go in ${dir}, which PATH lacks` });
   // A go found off PATH needs its directory on PATH, not another install (a tester's env -i run
   // was told to install the Go in /usr/local/go): the install link only when none was found.
-  const fixes: Fix[] = dir ? [goInDirFix(dir), pathAddDirFix(dir, env.HOME)] : [{ id: 'go-install-docs', kind: 'link', title: 'Install Go', url: 'https://go.dev/doc/install' }];
+  const fixes: Fix[] = dir ? [goInDirFix(dir), ...(inProfile ? [] : [pathAddDirFix(dir, env.HOME)])] : [{ id: 'go-install-docs', kind: 'link', title: 'Install Go', url: 'https://go.dev/doc/install' }];
   return {
     classId: 'gopls-launch',
     severity: 'error',

@@ -9,7 +9,13 @@ import type { Probe, ProbeContext } from './probe.js';
 import { isSecretName } from '../doctor/redact.js';
 import { lookPath } from '../facts/lookPath.js';
 import { cacheHitNote, LAUNCHER_ONLY_VARS } from '../facts/readLoginShellEnv.js';
-import { alternateToolFix, profilePathFix, toolsEnvFix } from '../fixes/catalog.js';
+import { alternateToolFix, gorootFix, profilePathFix, removeExportFix, toolsEnvFix } from '../fixes/catalog.js';
+import { readOnlyGo } from '../host/noDownload.js';
+import { promises as fs } from 'node:fs';
+import { exportSites } from '../facts/exportSites.js';
+import { alreadyInProfile, profileLinesFor } from '../facts/profileHasDir.js';
+import { isInside } from '../host/paths.js';
+import { loginValueBroken, type BrokenValue, type EditorGo } from './loginValueWorks.js';
 import { rehashLockPaths, staleRehashLocks } from '../facts/rehashLocks.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
 
@@ -118,8 +124,8 @@ export const loginShellProbe: Probe = {
     observed.loginGoVars = goVarsOf(login.env);
     observed.editorGoVars = goVarsOf(ctx.env);
     findings.push(...leakFindings(ctx.env, login.env, observed));
-    findings.push(...(await toolFindings(ctx, login.env, login.commandLine, editorGo, observed)));
-    findings.push(...(await goVarFindings(ctx, login.env, login.commandLine)));
+    findings.push(...(await toolFindings(ctx, login.env, login.commandLine, editorGo, observed, login.shell)));
+    findings.push(...(await goVarFindings(ctx, login.env, login.commandLine, login.shell)));
     const goEnv = await ctx.facts.goEnv();
     if (goEnv.ok) findings.push(...(await goEnvFileFindings(ctx, login.env, login.commandLine, goEnv.values)));
     findings.push(...(await rehashLockFindings(ctx, login.env, undefined, observed)));
@@ -272,6 +278,7 @@ async function toolFindings(
   loginCommand: string,
   editorGo: string | undefined,
   observed: Record<string, unknown>,
+  loginShellName?: string,
 ): Promise<FindingInput[]> {
   const out: FindingInput[] = [];
   const loginGo = await lookPath('go', loginEnv);
@@ -299,7 +306,9 @@ async function toolFindings(
     // editor PATH holding /x, with a fix appending it to ~/.profile again).
     if ((c.tool === 'gopls' && gopls?.found) || editorDirs.has(path.resolve(dir))) continue;
     const fixes: Fix[] = [];
-    const profile = profilePathFix([dir], home);
+    const inProfile = await profileLinesFor(dir, loginShellName, loginEnv, home);
+    const already = inProfile.length ? alreadyInProfile(inProfile) : undefined;
+    const profile = already ? undefined : profilePathFix([dir], home);
     if (profile) fixes.push(profile);
     fixes.push(alternateToolFix(c.tool, c.login));
     const fallback = c.tool === 'go' && c.login === GO_EXTENSION_DEFAULT_GO;
@@ -311,47 +320,115 @@ async function toolFindings(
         `${c.tool} is found by your login shell in ${dir} but not by the editor: its PATH lacks ${dir}. ` +
         `The editor was started without your shell start-up files (a desktop launcher does not read ~/.bashrc or ~/.zshrc)` +
         (c.tool === 'go' ? ', and gopls needs go to load any package.' : ', so the Go extension cannot start gopls.') +
-        (fallback ? DEFAULT_GO_NOTE : ''),
+        (fallback ? DEFAULT_GO_NOTE : '') +
+        (already?.words ?? ''),
       evidence: [
         { source: loginCommand, excerpt: `PATH=${loginEnv.PATH ?? ''}\n${c.tool} → ${c.login}` },
         { source: 'PATH (editor environment)', excerpt: ctx.env.PATH ?? '<unset>' },
+        ...(already?.evidence ?? []),
       ],
       fixes,
       explains: ['gopls-launch'],
     });
   }
+  const differs = await goDiffersFinding(ctx, loginEnv, loginCommand, editorGo, loginGo, observed);
+  if (differs) out.push(differs);
   return out;
 }
 
-async function goVarFindings(ctx: ProbeContext, loginEnv: Record<string, string>, loginCommand: string): Promise<FindingInput[]> {
+/**
+ * Both find a go, but not the same Go release: the editor builds, type-checks and resolves go lines
+ * with another Go than a terminal (a tester's editor PATH put an old go1.22.12 first, the login
+ * shell's go1.26.8 built the module, and the probe said ok). Said with both paths and versions; the
+ * fix points the editor at the terminal's go.
+ */
+async function goDiffersFinding(ctx: ProbeContext, loginEnv: Record<string, string>, loginCommand: string, editorGo: string | undefined, loginGo: string | undefined, observed: Record<string, unknown>): Promise<FindingInput | undefined> {
+  if (!editorGo || !loginGo || !ctx.host.live) return undefined;
+  const [editorReal, loginReal] = await Promise.all([editorGo, loginGo].map((g) => fs.realpath(g).catch(() => g)));
+  if (editorReal === loginReal || ctx.remainingMs() < 1000) return undefined;
+  const version = async (go: string, env: NodeJS.ProcessEnv) => {
+    const r = await ctx.host.exec(go, ['env', 'GOVERSION'], { timeoutMs: Math.min(3000, ctx.remainingMs() / 3), signal: ctx.signal, env: readOnlyGo(env), maxBuffer: 16 * 1024 });
+    return r.failed ? undefined : r.stdout.trim() || undefined;
+  };
+  const [editorV, loginV] = await Promise.all([version(editorGo, ctx.env), version(loginGo, loginEnv)]);
+  observed.goVersionInEditor = editorV ?? null;
+  observed.goVersionInLogin = loginV ?? null;
+  if (!editorV || !loginV || editorV === loginV) return undefined;
+  const gr = gorootFix(loginReal!);
+  return {
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.7,
+    message: `The editor runs ${editorGo} (${editorV}), and a terminal runs ${loginGo} (${loginV}): the editor's PATH finds another go first than your login shell's does, so go and gopls in the editor build, type-check and read go lines with another Go release than go in a terminal. A module that builds in a terminal can fail in the editor, and the other way round.`,
+    evidence: [
+      { source: 'PATH lookup (editor environment)', excerpt: `PATH=${ctx.env.PATH ?? ''}\ngo → ${editorGo} (${editorV})` },
+      { source: loginCommand, excerpt: `PATH=${loginEnv.PATH ?? ''}\ngo → ${loginGo} (${loginV})` },
+    ],
+    fixes: [alternateToolFix('go', loginGo), ...(gr ? [gr] : [])],
+  };
+}
+
+async function goVarFindings(ctx: ProbeContext, loginEnv: Record<string, string>, loginCommand: string, shell: string): Promise<FindingInput[]> {
   const out: FindingInput[] = [];
   let goroot: string | undefined;
+  let editorGo: Promise<EditorGo | undefined> | undefined;
+  const home = loginEnv.HOME ?? ctx.env.HOME;
   for (const name of COMPARED_GO_VARS) {
     const editor = ctx.env[name] ?? '';
     const login = loginEnv[name] ?? '';
     if (editor === login) continue;
     // Unset on one side and the default on the other is no difference to the go command.
-    const home = loginEnv.HOME ?? ctx.env.HOME;
     if (name === 'GOPATH' && home && !(editor && login) && (editor || login) === path.join(home, 'go')) continue;
     if (name === 'GOROOT' && !(editor && login)) {
       goroot ??= await ctx.facts.goEnv().then((g) => (g.ok ? g.values.GOROOT : undefined));
       if (goroot && path.resolve(editor || login) === path.resolve(goroot)) continue;
+    }
+    const evidence: Evidence[] = [
+      { source: 'environment (editor)', excerpt: editor ? `${name}=${editor}` : `${name} is unset` },
+      { source: loginCommand, excerpt: login ? `${name}=${login}` : `${name} is unset` },
+    ];
+    // The shell's value goes into go.toolsEnvVars only once go has been run with it.
+    editorGo ??= ctx.facts.goEnv().then((g) => (g.ok ? { goBinary: g.goBinary, goVersion: g.values.GOVERSION } : undefined));
+    const broken = login ? await loginValueBroken(ctx, name, login, await editorGo) : undefined;
+    if (broken) {
+      out.push(await brokenLoginValueFinding(name, login, broken, evidence, shell, loginEnv, home));
+      continue;
     }
     out.push({
       classId: 'env-inheritance',
       severity: 'warning',
       confidence: 0.6,
       message: `${name} differs between the editor (${editor ? JSON.stringify(editor) : 'unset'}) and your login shell (${login ? JSON.stringify(login) : 'unset'}): go and gopls in the editor behave unlike go in a terminal.`,
-      evidence: [
-        { source: 'environment (editor)', excerpt: editor ? `${name}=${editor}` : `${name} is unset` },
-        { source: loginCommand, excerpt: login ? `${name}=${login}` : `${name} is unset` },
-      ],
+      evidence,
       fixes: [
         toolsEnvFix(`toolsenv-${name.toLowerCase()}-from-login`, `Use the login shell's ${name} for the Go tools`, { [name]: login }),
       ],
     });
   }
   return out;
+}
+
+/**
+ * The login shell's value is the broken one: a finding about the start-up file that sets it (named
+ * with its line, and the line's removal as the fix), never a setting that copies it to the editor.
+ */
+async function brokenLoginValueFinding(name: string, value: string, broken: BrokenValue, compared: Evidence[], shell: string, loginEnv: Record<string, string>, home: string | undefined): Promise<FindingInput> {
+  const sites = home ? await exportSites(name, shell, loginEnv, home) : [];
+  const shown = (f: string) => (home && isInside(f, home) ? `~/${path.relative(home, f)}` : f);
+  const where = sites.length
+    ? ` It is set in ${sites.map((s) => `${shown(s.file)} (line ${s.line})`).join(', ')}.`
+    : ' None of the start-up files the doctor reads sets it: it comes from the environment your login shell was started with (/etc/environment, pam_env, or the program that started it).';
+  return {
+    classId: 'env-inheritance',
+    headline: 'login-shell-value',
+    severity: 'warning',
+    confidence: 0.6,
+    message:
+      `Your login shell sets ${name}=${value}, which go cannot use: ${broken.why}.${where} ` +
+      `go in a terminal fails this way; the editor, started without it, is the working side, so its ${name} must not be copied from the shell (an editor started after your next login reads it too, if the file is ~/.profile or one it reads).`,
+    evidence: [...sites.map((s) => ({ source: `${s.file}:${s.line}`, excerpt: s.text })), ...broken.evidence, ...compared],
+    fixes: sites.slice(0, 2).map((s) => removeExportFix(s, name, home)),
+  };
 }
 
 /** Where go would be on the login shell's PATH, for another probe's message. */

@@ -10,6 +10,9 @@ import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact } from '../facts/readGoEnv.js';
 import { buildsFromVendor, classifyGoFailure, dlWrapperDownloadFix, goFlagsWithout, impostorFix, parseGoFlags, parseToolchain } from './goFailure.js';
 import { alternateToolFix, goworkOffFix, gotoolchainLocalFix, INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
+import { dropToolchainLineFix, lowerGoLineFix } from '../fixes/goModLines.js';
+import { lookUpToolchain } from './toolchainAvailable.js';
+import { loginShellGo } from './loginShell.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
 import { isInside } from '../host/paths.js';
@@ -773,15 +776,31 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
       });
       return { findings, observed };
     }
+    // Under auto the editor's go fetches it; whether the proxy has that release at all is asked
+    // only with --online (the doctor contacts no server otherwise). A release that is not there
+    // fails every go command and gopls's every load now, not "offline or behind a proxy".
+    const lookup = userOff ? {} : await lookUpToolchain(ctx, goEnv.goBinary, wanted, goEnv.values.GOHOSTOS || 'linux', goEnv.values.GOHOSTARCH || 'amd64');
+    const missing = lookup.available === false;
+    const installed = goEnv.values.GOVERSION ?? '';
+    // What makes the module build with the installed Go: only the toolchain line asks for more, or the go line does.
+    const lower: Fix[] = [];
+    if (d.toolchain && localMeetsGoLine(goEnv, gomod)) lower.push(dropToolchainLineFix(dir, d.toolchain, installed), gotoolchainLocalFix(installed || undefined));
+    else if (d.go) {
+      const f = lowerGoLineFix(dir, d.go, installed);
+      if (f) lower.push(f);
+    }
     findings.push({
       classId: 'module-resolution',
-      severity: userOff ? 'error' : 'warning',
-      confidence: userOff ? 0.85 : 0.5,
+      severity: userOff || missing ? 'error' : 'warning',
+      confidence: missing ? 0.9 : userOff ? 0.85 : 0.5,
       message: userOff
         ? `${path.join(dir, 'go.mod')} needs ${wanted}, newer than the installed ${goEnv.values.GOVERSION}, and GOPROXY=off forbids downloading it: go and gopls fail in this module.`
-        : `This workspace asks for toolchain ${wanted}, which is not installed; opening it will download it (${path.join(dir, 'go.mod')}, GOTOOLCHAIN=${goEnv.values.GOTOOLCHAIN || 'auto'}; the installed go is ${goEnv.values.GOVERSION}). Offline or behind a proxy that download fails, and go and gopls cannot load the module.`,
-      evidence: [...evidence, { source: path.join(dir, 'go.mod'), excerpt: [d.go && `go ${d.go}`, d.toolchain && `toolchain ${d.toolchain}`].filter(Boolean).join('\n') }],
-      fixes: [INSTALL_NEWER_GO],
+        : missing
+          ? `${path.join(dir, 'go.mod')} asks for ${wanted}, which the module proxy does not have (no such Go release): with GOTOOLCHAIN=${goEnv.values.GOTOOLCHAIN || 'auto'} every go command in this module (go build, and gopls's every package load) tries to download it and fails ("This module version is not available"). The installed go is ${installed}.`
+          : `This workspace asks for toolchain ${wanted}, which is not installed; opening it will download it (${path.join(dir, 'go.mod')}, GOTOOLCHAIN=${goEnv.values.GOTOOLCHAIN || 'auto'}; the installed go is ${goEnv.values.GOVERSION}). Offline, behind a proxy, or for a release that does not exist, that download fails, and go and gopls cannot load the module.` +
+            (lookup.available === true ? ' The module proxy has that release (online check).' : ctx.settings.online ? '' : ' Whether the proxy has that release is asked only with --online.'),
+      evidence: [...evidence, ...(lookup.evidence ? [lookup.evidence] : []), { source: path.join(dir, 'go.mod'), excerpt: [d.go && `go ${d.go}`, d.toolchain && `toolchain ${d.toolchain}`].filter(Boolean).join('\n') }],
+      fixes: missing ? lower : [...lower, INSTALL_NEWER_GO],
     });
     return { findings, observed };
   }
@@ -818,7 +837,8 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
     // Another Go on this machine may already be new enough (a tester's old Go first on PATH
     // shadowed /usr/local/go's go1.26.8, and the fix said to download one).
     const need = /requires go ([0-9][0-9a-z.]*[0-9a-z])/.exec(known.message)?.[1];
-    const other = need ? await newerGoInstalled(need, goEnv.goBinaryReal, ctx.env) : undefined;
+    // The terminal's go first: the Go the user set up, not an unrelated third (a tester's).
+    const other = need ? await newerGoInstalled(need, goEnv.goBinaryReal, ctx.env, (await loginShellGo(ctx))?.go) : undefined;
     // The path modes' and a wrapper's failures are the setting's doing: titled as such.
     const bySetting = finding.classId === 'env-inheritance' || /"path" mode/.test(finding.message);
     // Only the toolchain line asks for it: the go line, which GOTOOLCHAIN=local needs, is met.
@@ -832,7 +852,7 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
       // The go that runs may be go.alternateTools.go's choice, not PATH's (a tester's old SDK there).
       message: other ? `${said} ${other.goBinary} (${other.version}) is installed on this machine and is new enough, but ${ctx.settings.alternateTools?.go === goEnv.goBinary ? `go.alternateTools.go names ${goEnv.goBinary}` : `the go found first on PATH is ${goEnv.goBinary}`}.` : said,
       evidence: other ? [...evidence, { source: path.join(other.root, 'VERSION'), excerpt: other.version }] : evidence,
-      fixes: [...(other ? [alternateToolFix('go', other.goBinary)] : []), ...[dlWrapperDownloadFix(stderr), impostorFix(stderr)].filter((f) => f !== undefined), ...(bySetting && localMeets ? [localFix] : []), ...toolchainFixes(goEnv, known.message, localMeets)],
+      fixes: [...(other ? [alternateToolFix('go', other.goBinary)] : []), ...[dlWrapperDownloadFix(stderr), impostorFix(stderr)].filter((f) => f !== undefined), ...(bySetting && localMeets ? [localFix] : []), ...toolchainFixes(goEnv, known.message, localMeets, d.go && !other ? lowerGoLineFix(dir, d.go, goEnv.values.GOVERSION ?? '') : undefined).filter((f) => !other || f.id !== INSTALL_NEWER_GO.id)],
     });
     return { findings, observed };
   }
@@ -889,9 +909,16 @@ export async function installedGos(env: NodeJS.ProcessEnv, notReal: string | und
 }
 
 /** An installed Go at least `need` that is not the one that ran. */
-async function newerGoInstalled(need: string, ran: string, env: NodeJS.ProcessEnv): Promise<{ root: string; goBinary: string; version: string } | undefined> {
+async function newerGoInstalled(need: string, ran: string, env: NodeJS.ProcessEnv, preferred?: string): Promise<{ root: string; goBinary: string; version: string } | undefined> {
   const want = parseGoVersion(need);
   if (!want) return undefined;
+  const preferredReal = preferred ? await fs.realpath(preferred).catch(() => undefined) : undefined;
+  if (preferred && preferredReal && preferredReal !== ran) {
+    const root = path.dirname(path.dirname(preferredReal));
+    const version = ((await readUserText(path.join(root, 'VERSION'), CAP.smallConfig)) ?? '').split('\n')[0]!.trim();
+    const v = parseGoVersion(version);
+    if (v && compareGoVersions(v, want) >= 0) return { root, goBinary: preferred, version };
+  }
   return (await installedGos(env, ran)).find((g) => compareGoVersions(parseGoVersion(g.version)!, want) >= 0);
 }
 
@@ -903,13 +930,15 @@ function localMeetsGoLine(goEnv: Extract<GoEnvFact, { ok: true }>, gomod: string
   return !!need && !!have && compareGoVersions(have, need) >= 0;
 }
 
-function toolchainFixes(goEnv: Extract<GoEnvFact, { ok: true }>, message: string, localMeets = false): Fix[] {
+function toolchainFixes(goEnv: Extract<GoEnvFact, { ok: true }>, message: string, localMeets = false, lowerGoLine?: Fix): Fix[] {
   // With the installed Go enough (localFix, offered first), nothing needs downloading.
   if (/golang\.org\/dl wrapper|invoked to provide/.test(message)) return localMeets ? [] : [toolsEnvFix('toolsenv-gotoolchain-auto', 'Or let go download the toolchain go.mod asks for (GOTOOLCHAIN=auto)', { GOTOOLCHAIN: 'auto' })];
   if (/"path" mode/.test(message)) return localMeets ? [] : [INSTALL_NEWER_GO, toolsEnvFix('toolsenv-gotoolchain-auto', 'Let go download the toolchain go.mod asks for (GOTOOLCHAIN=auto)', { GOTOOLCHAIN: 'auto' })];
   if (!/GOTOOLCHAIN=local/.test(message)) return [];
   const tc = parseToolchain(goEnv.values.GOTOOLCHAIN ?? '');
-  const fixes: Fix[] = [INSTALL_NEWER_GO];
+  // The installed Go is refused by the go line alone: lowering it needs no download (a tester's
+  // go 1.99, where both other fixes failed: no such release to install or to fetch).
+  const fixes: Fix[] = [...(lowerGoLine ? [lowerGoLine] : []), INSTALL_NEWER_GO];
   if (tc.mode === 'local') {
     fixes.push(toolsEnvFix('toolsenv-gotoolchain-auto', 'Let go download the toolchain go.mod asks for (GOTOOLCHAIN=auto)', { GOTOOLCHAIN: 'auto' }));
   }

@@ -2,7 +2,9 @@
 // finding is not the launcher's doing, and says so by its headline.
 import type { FindingInput } from '../doctor/model.js';
 import type { ProbeContext, ProbeOutcome } from './probe.js';
+import { promises as fs } from 'node:fs';
 import { lookPath } from '../facts/lookPath.js';
+import { goInTerminalOnly } from './goInTerminalOnly.js';
 
 /**
  * Variables whose values decide what go does: when the login shell has each as the editor does (and
@@ -20,22 +22,55 @@ export async function sameInLoginShell(ctx: ProbeContext, outcome: ProbeOutcome)
   const candidate = (f: FindingInput) => f.classId === 'env-inheritance' && !f.headline;
   // Asked only when there is something to title: the login shell may still be being read, and a
   // probe with nothing of this class must not wait for it.
-  let shared: Promise<boolean> | undefined;
+  let shared: Promise<Shared> | undefined;
   const sameHere = () => (shared ??= goEnvironmentShared(ctx));
   const mark = async (o: ProbeOutcome): Promise<ProbeOutcome> => {
-    if (!o.findings?.some(candidate) || !(await sameHere())) return o;
-    return { ...o, findings: o.findings.map((f) => (candidate(f) ? { ...f, headline: 'go-environment' as const } : f)) };
+    if (!o.findings?.some(candidate)) return o;
+    const here = await sameHere();
+    const isShared = (f: FindingInput) => here.all || namedVarsShared(f.message, here.sameVars);
+    if (!o.findings.some((f) => candidate(f) && isShared(f))) return o;
+    return { ...o, findings: o.findings.map((f) => (candidate(f) && isShared(f) ? { ...f, headline: 'go-environment' as const } : f)) };
   };
   const first = await mark(outcome);
   return outcome.followUp ? { ...first, followUp: { ...outcome.followUp, outcome: outcome.followUp.outcome.then(mark) } } : first;
 }
 
-async function goEnvironmentShared(ctx: ProbeContext): Promise<boolean> {
+interface Shared {
+  /** Every Go-deciding value, and whether go is found, is the same in the login shell. */
+  all: boolean;
+  /** The Go-deciding variables the login shell has exactly as the editor does (set or not). */
+  sameVars: ReadonlySet<string>;
+}
+
+/**
+ * Pure: a finding about named variables (GOROOT, GOPATH…) is the same in a terminal when each of
+ * them is, even where the two PATHs find go differently (a tester's /etc/profile reset PATH, and a
+ * GOROOT inherited by both was put down to the launcher).
+ */
+export function namedVarsShared(message: string, sameVars: ReadonlySet<string>): boolean {
+  const named = GO_DECIDING_VARS.filter((v) => v.startsWith('GO') && new RegExp(`\\b${v}\\b`).test(message));
+  return named.length > 0 && named.every((v) => sameVars.has(v));
+}
+
+async function goEnvironmentShared(ctx: ProbeContext): Promise<Shared> {
   const login = await ctx.facts.loginShellEnv();
-  if (!login.ok) return false;
+  if (!login.ok) return { all: false, sameVars: new Set() };
   // go.toolsEnvVars reaches the editor's tools and the login shell the doctor starts, never a
   // terminal: a Go variable it sets is not shared with the terminal, whatever the shell printed.
-  if ((ctx.settings.toolsEnvVarsKeys ?? []).some((k) => GO_DECIDING_VARS.includes(k) || k === 'PATH')) return false;
-  if (GO_DECIDING_VARS.some((k) => (login.env[k] ?? '') !== (ctx.env[k] ?? ''))) return false;
-  return !!(await lookPath('go', ctx.env)) === !!(await lookPath('go', login.env));
+  const fromSettings = new Set(ctx.settings.toolsEnvVarsKeys ?? []);
+  const sameVars = new Set(GO_DECIDING_VARS.filter((k) => !fromSettings.has(k) && (login.env[k] ?? '') === (ctx.env[k] ?? '')));
+  // The go env file is found through these: another one is another file.
+  for (const k of ['HOME', 'XDG_CONFIG_HOME', 'GOENV']) if (!sameVars.has(k)) for (const v of GO_DECIDING_VARS) sameVars.delete(v);
+  if (fromSettings.has('PATH') || sameVars.size !== GO_DECIDING_VARS.length) return { all: false, sameVars };
+  const [inEditor, inLogin] = await Promise.all([lookPath('go', ctx.env), lookPath('go', login.env)]);
+  const editorGo = !!inEditor;
+  if (editorGo !== !!inLogin) return { all: false, sameVars };
+  // Another go first on each PATH is another Go in a terminal.
+  if (inEditor && inLogin && (await realpathOf(inEditor)) !== (await realpathOf(inLogin))) return { all: false, sameVars };
+  // Neither finds go, but a terminal's bash does (~/.bashrc only): a terminal's go works.
+  return { all: editorGo || !(await goInTerminalOnly(ctx)), sameVars };
+}
+
+function realpathOf(p: string): Promise<string> {
+  return fs.realpath(p).catch(() => p);
 }

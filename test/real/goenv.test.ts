@@ -305,7 +305,7 @@ describe.skipIf(!haveGo)('go-env / login-shell / modules on the real machine', (
     const f = ours(report).find((x) => x.probeId === 'modules' && x.severity === 'error');
     expect(f?.message).toContain('requires go 1.99');
     expect(f?.message).toContain(`${ws}/go.mod requires go 1.99, newer than the installed go`);
-    expect(f?.fixes.map((x) => x.id)).toEqual(['install-newer-go', 'toolsenv-gotoolchain-auto']);
+    expect(f?.fixes.map((x) => x.id)).toEqual(['go-mod-lower-go-line', 'install-newer-go', 'toolsenv-gotoolchain-auto']);
   });
 
   // A tester's GOTOOLCHAIN=go1.22.0 against a go 1.26 module: every go command stops with "go.mod

@@ -22,10 +22,23 @@ describe('sameInLoginShell: an environment finding the login shell shares is not
 
   it.each([
     ['the login shell sets GOFLAGS otherwise', { ...env, GOFLAGS: '' }],
-    ['the login shell has GOPATH the editor lacks', { ...env, GOPATH: '/home/ci/go' }],
-    ['the login shell finds go, the editor does not', { ...env, PATH: `${process.env.PATH}` }],
   ])('%s: left as it was', async (_, loginEnv) => {
     expect(await headlines(loginEnv)).toEqual([undefined]);
+  });
+
+  // The finding names GOFLAGS alone, which the login shell has as the editor does: a terminal's go
+  // fails the same way whatever else differs (a tester's /etc/profile reset PATH, and an inherited
+  // GOROOT was put down to the launcher).
+  it.each([
+    ['the login shell has GOPATH the editor lacks', { ...env, GOPATH: '/home/ci/go' }],
+    ['the login shell finds go, the editor does not', { ...env, PATH: `${process.env.PATH}` }],
+  ])('%s, and the finding is about GOFLAGS alone: go-environment', async (_, loginEnv) => {
+    expect(await headlines(loginEnv)).toEqual(['go-environment']);
+  });
+
+  it('a finding about GOPATH where the login shell has another GOPATH: left as it was', async () => {
+    const aboutGopath: FindingInput = { ...finding, message: 'GOPATH holds a relative entry ("gp")' };
+    expect(await headlines({ ...env, GOPATH: '/home/ci/go' }, { findings: [aboutGopath] })).toEqual([undefined]);
   });
 
   it('a Go variable go.toolsEnvVars sets is not shared with terminals: left as it was', async () => {

@@ -1,0 +1,70 @@
+// A go that terminals find and the editor does not, because only ~/.bashrc puts it on PATH. A
+// terminal emulator's bash is interactive, not a login shell, and reads ~/.bashrc; the desktop
+// session that starts the editor is built from the login environment (~/.profile), which reads
+// ~/.bashrc only when it sources it. A tester's report said "a terminal's go fails the same way"
+// and pointed the editor at another Go than the one the user had set up in ~/.bashrc.
+import path from 'node:path';
+import type { Evidence, Fix } from '../doctor/model.js';
+import type { ProbeContext } from './probe.js';
+import { lookPath } from '../facts/lookPath.js';
+import { assignmentLines } from '../facts/exportSites.js';
+import { readUserFile } from '../host/readUserFile.js';
+import { lineNamesDir } from '../facts/profileHasDir.js';
+
+export interface TerminalOnlyGo {
+  go: string;
+  dir: string;
+  /** The terminal shell's command line, for evidence. */
+  commandLine: string;
+  loginCommandLine: string;
+  /** The ~/.bashrc lines that set PATH with that directory in them. */
+  sites: Array<{ file: string; line: number; text: string }>;
+  /** ~/.profile, and whether it is there at all. */
+  profile: string;
+  profileExists: boolean;
+}
+
+export async function goInTerminalOnly(ctx: Pick<ProbeContext, 'facts' | 'env'>): Promise<TerminalOnlyGo | undefined> {
+  const login = await ctx.facts.loginShellEnv();
+  if (!login.ok || (await lookPath('go', login.env))) return undefined;
+  const term = await ctx.facts.terminalShellEnv?.();
+  if (!term?.ok) return undefined;
+  const go = await lookPath('go', term.env);
+  if (!go) return undefined;
+  const dir = path.dirname(go);
+  const home = term.env.HOME ?? ctx.env.HOME;
+  const sites: TerminalOnlyGo['sites'] = [];
+  const profile = home ? path.join(home, '.profile') : '~/.profile';
+  let profileExists = false;
+  if (home) {
+    const rc = path.join(home, '.bashrc');
+    const r = await readUserFile(rc, 256 * 1024);
+    if (r.ok) for (const l of assignmentLines(r.text, 'PATH')) if (lineNamesDir(l.text, dir, home)) sites.push({ file: rc, ...l });
+    profileExists = (await readUserFile(profile, 1024)).ok;
+  }
+  return { go, dir, commandLine: term.commandLine, loginCommandLine: login.commandLine, sites, profile, profileExists };
+}
+
+/** The sentence, evidence and fixes for a finding that go is missing from the editor's PATH. */
+export function terminalOnlyWords(t: TerminalOnlyGo): { where: string; evidence: Evidence[]; fixes: Fix[] } {
+  const site = t.sites[0];
+  const where =
+    ` Terminals do find it, at ${t.go}: a terminal's bash is interactive and reads ~/.bashrc${site ? `, whose line ${site.line} puts ${t.dir} on PATH` : ''}. ` +
+    `The editor, started from the desktop, has the login environment instead, and a login shell reads ~/.profile${t.profileExists ? ', which does not read ~/.bashrc here' : ' (there is none here)'}, not ~/.bashrc: so go is missing there, and in anything else started from the desktop.`;
+  const evidence: Evidence[] = [
+    { source: t.commandLine, excerpt: `go → ${t.go}` },
+    ...(site ? [{ source: `${site.file}:${site.line}`, excerpt: site.text }] : []),
+    { source: t.loginCommandLine, excerpt: 'go → not found' },
+  ];
+  const fixes: Fix[] = [
+    {
+      id: 'profile-sources-bashrc',
+      kind: 'terminal',
+      title: 'Make ~/.profile read ~/.bashrc, as Debian\'s and Ubuntu\'s default ~/.profile does',
+      text: `printf '%s\\n' 'if [ -n "$BASH_VERSION" ] && [ -f "$HOME/.bashrc" ]; then . "$HOME/.bashrc"; fi' >> ~/.profile`,
+      needsRoot: false,
+      detail: 'Everything ~/.bashrc sets then reaches the desktop session too; log out and back in for the editor to get it.',
+    },
+  ];
+  return { where, evidence, fixes };
+}
