@@ -40,7 +40,9 @@ export const MEMORY_RULES: readonly Rule[] = [
     // crafted PNG header (golang/go#53778, both tuning negatives): its frames name the size.
     withdrawnByHugeAllocation: 12,
     yieldsTo: ['fork-enomem'],
-    says: 'gopls (or the go command it ran) ran out of memory ("fatal error: runtime: out of memory")',
+    // Not one fixed quotation: the line is the evidence (a tester's "failed to reserve page summary
+    // memory" under ulimit -v was reported as "runtime: out of memory", which it never said).
+    says: 'gopls (or the go command it ran) ran out of memory, in the words quoted below; "failed to reserve page summary memory" and "cannot reserve arena" at start mean a virtual-memory limit (ulimit -v, RLIMIT_AS) or strict overcommit, not a lack of RAM',
   },
   {
     id: 'fork-enomem',

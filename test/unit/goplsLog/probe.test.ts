@@ -169,6 +169,11 @@ describe('a line a rule names is not also one no rule names', () => {
     const fs = r.findings ?? [];
     expect(fs.some((f) => f.classId === 'memory-limit')).toBe(true);
     expect(fs.filter((f) => /no rule names/.test(f.message))).toEqual([]);
+    // The words the log has, and what they mean: not "runtime: out of memory", which it never said.
+    const oom = fs.find((f) => f.classId === 'memory-limit')!;
+    expect(oom.message).not.toContain('"fatal error: runtime: out of memory"');
+    expect(oom.message).toContain('virtual-memory limit (ulimit -v, RLIMIT_AS)');
+    expect(oom.evidence.map((e) => e.excerpt).join('\n')).toContain('failed to reserve page summary memory');
   });
 });
 
