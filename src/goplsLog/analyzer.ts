@@ -1306,9 +1306,11 @@ export class LogAnalyzer {
         if (na.wordsMislead) this.lastMisleading = this.lineNo;
       }
     }
-    if (short && !this.quietBody) for (const fact of this.envListing.see(text, this.lineNo, (lw & W_LISTING) !== 0, (lw & W_PASTED) !== 0)) if (!ruleSilenced(ruleById(fact))) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
-    // An exec refused with EACCES, a mount listing, an ls -l: tied at the end (execListing.ts).
-    if (short && !this.quietBody) this.execListing.see(text, this.lineNo);
+    if (short && !this.quietBody) {
+      for (const fact of this.envListing.see(text, this.lineNo, (lw & W_LISTING) !== 0, (lw & W_PASTED) !== 0)) if (!ruleSilenced(ruleById(fact))) this.noteEvent(ruleById(fact), excerptAround(text, buf, off));
+      // An exec refused with EACCES, a mount listing, an ls -l: tied at the end (execListing.ts).
+      this.execListing.see(text, this.lineNo);
+    }
     // gopls named on this line or the few before it: for the rules (nearGopls) and, below, for a failure line no rule named.
     const goplsNear = this.lineNo - this.lastGoplsWords <= GOPLS_CONTEXT_LINES;
     // The rules read the line as printed (screenAndMatch mends what a web page or a mail client put
@@ -1500,31 +1502,32 @@ export class LogAnalyzer {
    * a reach covering this line. Events are in line order, so the walk back stops at `maxReach`: a
    * log of many withdrawing lines pays for the few events just before each.
    */
-  /** Takes back one rule's kept events on these lines (a reading of the whole text found them harmless). */
-  private withdrawLines(id: RuleId, lines: readonly number[]): void {
-    if (!lines.length) return;
-    const at = new Set(lines);
-    for (let i = this.events.length - 1; i >= 0; i--) {
-      const e = this.events[i]!;
-      if (e.ruleId !== id || !at.has(e.line)) continue;
-      this.events.splice(i, 1);
-      const n = this.eventCounts.get(e.ruleId)! - 1;
-      if (n > 0) this.eventCounts.set(e.ruleId, n);
-      else this.eventCounts.delete(e.ruleId);
-    }
-  }
-
   private withdrawBefore(maxReach: number, reachOf: (r: Rule) => number | undefined): void {
     for (let i = this.events.length - 1; i >= 0; i--) {
       const e = this.events[i]!;
       if (e.line < this.lineNo - maxReach) break;
       const reach = reachOf(ruleById(e.ruleId));
       if (reach === undefined || e.line < this.lineNo - reach || e.line >= this.lineNo) continue;
-      this.events.splice(i, 1);
-      const n = this.eventCounts.get(e.ruleId)! - 1;
-      if (n > 0) this.eventCounts.set(e.ruleId, n);
-      else this.eventCounts.delete(e.ruleId);
+      this.dropEventAt(i);
     }
+  }
+
+  /** Takes back one rule's kept events on these lines (a reading of the whole text found them harmless). */
+  private withdrawLines(id: RuleId, lines: readonly number[]): void {
+    if (!lines.length) return;
+    const at = new Set(lines);
+    for (let i = this.events.length - 1; i >= 0; i--) {
+      const e = this.events[i]!;
+      if (e.ruleId === id && at.has(e.line)) this.dropEventAt(i);
+    }
+  }
+
+  /** Removes the kept event at index i, and its count. */
+  private dropEventAt(i: number): void {
+    const [e] = this.events.splice(i, 1);
+    const n = this.eventCounts.get(e!.ruleId)! - 1;
+    if (n > 0) this.eventCounts.set(e!.ruleId, n);
+    else this.eventCounts.delete(e!.ruleId);
   }
 
   /**
