@@ -5,7 +5,7 @@
 // mount whose options hold noexec, or `ls -l` shows the file with no x bit for anyone. No single line
 // says so, so the rules cannot; this keeps the few paths and listings a paste holds and ties them.
 // Pure and bounded: a few short strings of state per file.
-import path from 'node:path';
+import { isInside } from '../host/paths.js';
 
 export type ExecListingFact = 'exec-refused-on-noexec' | 'exec-refused-no-x-bit';
 
@@ -168,23 +168,15 @@ export class ExecListing {
 
   /** What the listings say of the refused execs, each fact once, read at the end of the text. */
   readings(): ExecListingReading[] {
-    const out: ExecListingReading[] = [];
-    for (const p of this.refused) {
-      const r = this.onNoexec(p);
-      if (r) {
-        out.push(r);
-        break;
+    // The first refused path each reading holds for.
+    const first = (read: (p: string) => ExecListingReading | undefined): ExecListingReading[] => {
+      for (const p of this.refused) {
+        const r = read(p);
+        if (r) return [r];
       }
-    }
-    if (this.goBuilt) return out;
-    for (const p of this.refused) {
-      const r = this.withoutX(p);
-      if (r) {
-        out.push(r);
-        break;
-      }
-    }
-    return out;
+      return [];
+    };
+    return [...first((p) => this.onNoexec(p)), ...(this.goBuilt ? [] : first((p) => this.withoutX(p)))];
   }
 
   /**
@@ -200,12 +192,12 @@ export class ExecListing {
     const holding = this.deepest(build);
     // The build directory's own mount must be listed: a listing that leaves it out says nothing of it.
     if (!holding || holding.noexec || holding.target === '/') return [];
-    return this.mounts.filter((m) => m.noexec && SYSTEM_NOEXEC.test(m.target) && !under(build, m.target)).map((m) => m.at);
+    return this.mounts.filter((m) => m.noexec && SYSTEM_NOEXEC.test(m.target) && !isInside(build, m.target)).map((m) => m.at);
   }
 
   private deepest(p: string): Mount | undefined {
     let best: Mount | undefined;
-    for (const m of this.mounts) if (under(p, m.target) && (!best || m.target.length >= best.target.length)) best = m;
+    for (const m of this.mounts) if (isInside(p, m.target) && (!best || m.target.length >= best.target.length)) best = m;
     return best;
   }
 
@@ -231,7 +223,7 @@ export class ExecListing {
   private onNoexec(p: string): ExecListingReading | undefined {
     if (!p.startsWith('/')) return undefined;
     const best = this.deepest(p);
-    return best?.noexec ? { fact: 'exec-refused-on-noexec', refused: p, listing: best.line.trim(), line: best.at } : undefined;
+    return best?.noexec ? { fact: 'exec-refused-on-noexec', refused: p, listing: best.line, line: best.at } : undefined;
   }
 
   /** ls -l (or stat) shows the refused file with no execute bit for its owner, group or others. */
@@ -260,13 +252,7 @@ export function refusedPath(line: string): string | undefined {
 function mount(target: string, options: string, line: string, at: number): Mount {
   // mountinfo and /proc/mounts escape a space in a target as \040.
   const t = target.replace(/\\040/g, ' ');
-  return { target: t.length > 1 ? t.replace(/\/+$/, '') : t, noexec: options.split(',').includes('noexec'), line, at };
-}
-
-/** Is p at or below the mount target t? Pure. */
-function under(p: string, t: string): boolean {
-  const n = path.posix.normalize(p);
-  return t === '/' || n === t || n.startsWith(`${t}/`);
+  return { target: t.length > 1 ? t.replace(/\/+$/, '') : t, noexec: options.split(',').includes('noexec'), line: line.trim(), at };
 }
 
 /**
