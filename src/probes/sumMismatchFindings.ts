@@ -13,16 +13,22 @@ import { quoteForDisplay } from '../host/shellQuote.js';
 const at = (m: SumMismatch) => `${m.module}@${m.version}${m.what === 'go.mod' ? '/go.mod' : ''}`;
 const others = (ms: readonly SumMismatch[]) => (ms.length > 1 ? ` (and ${ms.length - 1} more: ${ms.slice(1, 4).map(at).join(', ')})` : '');
 
+/** Both ways go refuses a module for its hash: a module-resolution cause, titled by it. */
+const REFUSED_FOR_HASH = {
+  classId: 'module-resolution',
+  headline: 'sum-mismatch',
+  // What it blocks (a load, a fetch of that module) is its own class's symptom.
+  explains: ['module-resolution'],
+  severity: 'error',
+  confidence: 0.9,
+} as const satisfies Partial<FindingInput>;
+
 /** go.sum and the module cache disagree: go refuses the module, and nothing here can say which side is wrong. */
 export function mismatchFinding(dir: string, ms: SumMismatch[], evidence: Evidence): FindingInput {
   const m = ms[0]!;
   return {
-    classId: 'module-resolution',
-    headline: 'sum-mismatch',
-    // What it blocks (a load, a fetch of that module) is its own class's symptom.
-    explains: ['module-resolution'],
-    severity: 'error',
-    confidence: 0.9,
+    ...REFUSED_FOR_HASH,
+    explains: [...REFUSED_FOR_HASH.explains],
     message:
       `go.sum in ${dir} records ${m.goSum} for ${at(m)}, but the copy in the module cache hashes to ${m.cached}${others(ms)}: go refuses it ("verifying ${at(m)}: checksum mismatch", a SECURITY ERROR), ` +
       `so go build, go test and gopls fail in every package that ${m.what === 'go.mod' ? 'loads the module graph' : 'imports it'}. One of the two is not what was published: a go.sum line edited by hand or mangled by a merge (\`git log -p go.sum\` shows how it changed), or a cached copy changed in place or served differently by a proxy. ` +
@@ -53,11 +59,8 @@ export function downloadRefusedFinding(moduleDir: string, ms: SumMismatch[], sai
   const goSum = path.join(moduleDir, 'go.sum');
   const db = sumdbFor(m.module, sumdb);
   return {
-    classId: 'module-resolution',
-    headline: 'sum-mismatch',
-    explains: ['module-resolution'],
-    severity: 'error',
-    confidence: 0.9,
+    ...REFUSED_FOR_HASH,
+    explains: [...REFUSED_FOR_HASH.explains],
     message:
       `go downloaded ${at(m)} and refused it: ${goSum} records ${m.goSum}, but what was downloaded hashes to ${m.cached}${others(ms)} ("verifying ${at(m)}: checksum mismatch", a SECURITY ERROR). ` +
       `The download itself worked; go refuses the bytes, so go build, go mod download and gopls fail the same way in every package that ${m.what === 'go.mod' ? 'loads the module graph' : 'imports it'}, wherever they run. ` +
