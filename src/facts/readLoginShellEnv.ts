@@ -62,9 +62,7 @@ export async function readLoginShellEnv(host: Host, env: NodeJS.ProcessEnv, sign
     : /^t?csh$/.test(base)
       ? ['-c', LOGIN_SHELL_SCRIPT]
       : ['-l', '-c', LOGIN_SHELL_SCRIPT];
-  // The launcher's own loader variables are left out, so what the shell sets itself shows.
-  const shellEnv: NodeJS.ProcessEnv = { ...env, TERM: 'dumb' };
-  for (const k of LAUNCHER_ONLY_VARS) delete shellEnv[k];
+  const shellEnv = shellStartEnv(env);
   const commandLine = `${shell} ${args.slice(0, -1).join(' ')} '<print env>'`;
   const keyed = await keyFor(host, shell, args, shellEnv);
   let cache: LoginShellCacheNote = 'why' in keyed ? { status: 'off', why: keyed.why } : { status: 'miss', why: 'asked to read it afresh (--no-cache, or the first diagnosis of an editor window)' };
@@ -121,6 +119,13 @@ async function keyFor(host: Host, shell: string, args: readonly string[], shellE
   return { dir, key: cacheKey({ shell, shellBinary: bin, args, uid: host.uid, cwd: process.cwd(), env: shellEnv, files }) };
 }
 
+/** The environment a shell is asked in: the launcher's own loader variables left out, so what the shell sets itself shows. */
+function shellStartEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const shellEnv: NodeJS.ProcessEnv = { ...env, TERM: 'dumb' };
+  for (const k of LAUNCHER_ONLY_VARS) delete shellEnv[k];
+  return shellEnv;
+}
+
 async function shellFromPasswd(host: Host): Promise<string | undefined> {
   const passwd = await host.readText('/etc/passwd');
   const line = passwd?.split('\n').find((l) => l.split(':')[2] === String(host.uid));
@@ -139,10 +144,8 @@ export async function readTerminalShellEnv(host: Host, env: NodeJS.ProcessEnv, s
   const shell = env.SHELL || (await shellFromPasswd(host));
   if (!shell || path.basename(shell) !== 'bash') return { ok: false, shell, reason: 'only bash reads a file (~/.bashrc) in terminals that its login shells skip' };
   const args = ['-i', '-c', LOGIN_SHELL_SCRIPT];
-  const shellEnv: NodeJS.ProcessEnv = { ...env, TERM: 'dumb' };
-  for (const k of LAUNCHER_ONLY_VARS) delete shellEnv[k];
   const commandLine = `${shell} -i '<print env>'`;
-  const r = await host.exec(shell, args, { timeoutMs: Math.min(timeoutMs, 3000), signal, env: shellEnv });
+  const r = await host.exec(shell, args, { timeoutMs: Math.min(timeoutMs, 3000), signal, env: shellStartEnv(env) });
   if (r.timedOut || r.errorCode) return { ok: false, shell, reason: `${commandLine} ${r.timedOut ? 'did not finish' : `could not be started: ${r.errorCode}`}` };
   const parsed = parseEnvDump(r.stdout);
   if (!parsed) return { ok: false, shell, reason: `${commandLine} did not print an environment (exit ${r.exitCode ?? r.signal})` };
