@@ -372,12 +372,17 @@ export const ENV_RULES: readonly Rule[] = [
   {
     id: 'exec-format-error',
     classId: 'env-inheritance',
-    severity: 'error',
+    severity: 'warning',
     confidence: 0.7,
     // ENOEXEC: "fork/exec /tmp/go-build…/exe/main: exec format error" — built for another
     // GOOS/GOARCH (inherited from the environment) than the machine runs. The same errno in
     // other spawners' words: Java's ProcessBuilder "Cannot run program "X": error=8, Exec format
     // error", Rust's io::Error "Exec format error (os error 8)", node's "spawn X ENOEXEC".
+    // A warning: the line proves the binary is foreign, not why. A GOARCH exported to the editor
+    // is one reason; a project's own build step that targets another machine, or a binary fetched
+    // for the wrong architecture, are others the line cannot tell apart. The go-env probe's own
+    // reading of a foreign GOOS/GOARCH, which does prove the environment's part, is a warning too:
+    // a log line is no stronger evidence than the value itself.
     needles: ['exec format error', 'error=8, Exec format error', 'Exec format error (os error 8)', ' ENOEXEC'],
     test: /exec format error|error=8, Exec format error|Exec format error \(os error 8\)|\bspawn(?:Sync)? \S+ ENOEXEC\b/,
     yieldsTo: ['gopls-binary-broken', 'image-exec-format'],
