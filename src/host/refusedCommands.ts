@@ -15,8 +15,17 @@ export interface RefusedCommand {
   code: string;
 }
 
-/** The errnos with which a spawn is refused for want of a resource (tasks, memory, descriptors), not for anything about the program. */
-const RESOURCE_ERRNOS: ReadonlySet<string> = new Set(['EAGAIN', 'ENOMEM', 'EMFILE', 'ENFILE']);
+/**
+ * The errnos with which a spawn is refused for want of a resource (tasks, memory, descriptors), not
+ * for anything about the program. probes/spawnRefused.ts says what each means, keyed by this type,
+ * so a code added here fails to compile there until it is explained.
+ */
+export const RESOURCE_ERRNOS = ['EAGAIN', 'ENOMEM', 'EMFILE', 'ENFILE'] as const;
+export type ResourceErrno = (typeof RESOURCE_ERRNOS)[number];
+
+export function isResourceErrno(code: string | undefined): code is ResourceErrno {
+  return (RESOURCE_ERRNOS as readonly string[]).includes(code ?? '');
+}
 
 /**
  * A Go program that started but could not start its threads (runtime/os_linux.go newosproc:
@@ -30,7 +39,7 @@ const THREADS_REFUSED = /^runtime: failed to create new OS thread|pthread_create
 
 /** Why the command could not run, when the kernel refused it a resource; undefined for any other result. Pure. */
 export function refusalOf(r: Pick<ExecResult, 'errorCode' | 'exitCode' | 'stderr'>): string | undefined {
-  if (r.errorCode && RESOURCE_ERRNOS.has(r.errorCode)) return r.errorCode;
+  if (isResourceErrno(r.errorCode)) return r.errorCode;
   if (r.exitCode !== undefined && r.exitCode !== 0 && THREADS_REFUSED.test(r.stderr)) return 'EAGAIN';
   return undefined;
 }

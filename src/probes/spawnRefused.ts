@@ -2,6 +2,7 @@
 // nothing about the program refused (reinstalling go or gopls does not help): the spawn is a
 // symptom, and the limit that ran out (process-limits, cgroups, after-run) is its cause.
 import type { Evidence, FindingInput, SymptomKind } from '../doctor/model.js';
+import { isResourceErrno, type ResourceErrno } from '../host/refusedCommands.js';
 
 export interface SpawnRefusal {
   symptom: SymptomKind;
@@ -9,19 +10,16 @@ export interface SpawnRefusal {
   says: string;
 }
 
+const REFUSALS: Readonly<Record<ResourceErrno, SpawnRefusal>> = {
+  EMFILE: { symptom: 'out-of-files', says: 'too many open files: the process starting it reached its open-files limit (RLIMIT_NOFILE, ulimit -n)' },
+  ENFILE: { symptom: 'out-of-files', says: "too many open files in the system: the kernel's file table is full (fs.file-max)" },
+  EAGAIN: { symptom: 'thread-create', says: 'resource temporarily unavailable: a task limit (pids.max, RLIMIT_NPROC, kernel.threads-max) refused a new process' },
+  ENOMEM: { symptom: 'out-of-memory', says: 'cannot allocate memory for a new process' },
+};
+
+/** What a spawn refused with `code` means, or undefined when `code` is not a resource errno (host/refusedCommands.ts). */
 export function spawnRefusal(code: string | undefined): SpawnRefusal | undefined {
-  switch (code) {
-    case 'EMFILE':
-      return { symptom: 'out-of-files', says: 'too many open files: the process starting it reached its open-files limit (RLIMIT_NOFILE, ulimit -n)' };
-    case 'ENFILE':
-      return { symptom: 'out-of-files', says: "too many open files in the system: the kernel's file table is full (fs.file-max)" };
-    case 'EAGAIN':
-      return { symptom: 'thread-create', says: 'resource temporarily unavailable: a task limit (pids.max, RLIMIT_NPROC, kernel.threads-max) refused a new process' };
-    case 'ENOMEM':
-      return { symptom: 'out-of-memory', says: 'cannot allocate memory for a new process' };
-    default:
-      return undefined;
-  }
+  return isResourceErrno(code) ? REFUSALS[code] : undefined;
 }
 
 /**
