@@ -30,7 +30,7 @@ import { walkDirs } from '../host/walk.js';
 import { buildContextOf } from '../lsp/goplsBuild.js';
 import { importsC } from '../lsp/buildConstraint.js';
 import { cgoHeaderFindings } from './cgoHeaders.js';
-import { ccProgram } from './cgoPreamble.js';
+import { ccOrigin, ccProgram } from './cgoPreamble.js';
 import { cgoDependencyFiles } from './cgoDependencies.js';
 import { cgoOffDependencies, cgoOffFindings } from './cgoOffDependencies.js';
 import { programInLogin } from './programInLogin.js';
@@ -154,7 +154,8 @@ export const cgoProbe: Probe = {
     // CC names a compiler other than go's default while gcc is installed: the way out is to stop
     // naming it (or to install that one), not to install gcc (measured: CC=clang exported on a
     // machine with /usr/bin/gcc was told "no C compiler is installed" and offered apt-get install gcc).
-    const ccNamed = !found && program !== 'gcc' ? (ctx.env.CC !== undefined ? 'env' : 'file') : undefined;
+    const origin = ccOrigin(ctx.env.CC, v.CC);
+    const ccNamed = !found && program !== 'gcc' && origin !== 'default' ? origin : undefined;
     const gcc = ccNamed ? await resolveProgram('gcc', ctx.env) : undefined;
     const lookup = await programInLogin({
       program,

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ProbeContext } from './probe.js';
 import { whyExcluded, type BuildContext } from '../lsp/buildConstraint.js';
-import { ccProgram, cgoPreamble, directiveApplies, expandSrcdir, missingHeaders, splitQuoted, type CgoDirective, type CgoPreamble } from './cgoPreamble.js';
+import { ccOrigin, ccProgram, cgoPreamble, directiveApplies, expandSrcdir, missingHeaders, splitQuoted, type CgoDirective, type CgoPreamble } from './cgoPreamble.js';
 import { COMPANION_LANGUAGES, companionSources, type CompanionLanguage } from './cgoCompanions.js';
 import { lookPath, resolveProgram } from '../facts/lookPath.js';
 import { distroOf, toolsEnvFix } from '../fixes/catalog.js';
@@ -195,9 +195,8 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
   const findings: FindingInput[] = [];
   if (broken) {
     observed.cgoCompilerBroken = broken.said;
-    // As cgo.ts tells it: CC not in the environment yet not go's default came from the go env file.
     const cc = input.values.CC || 'gcc';
-    const fromFile = ctx.env.CC === undefined && cc !== 'gcc';
+    const fromFile = ccOrigin(ctx.env.CC, input.values.CC) === 'file';
     findings.push({
       classId: 'env-inheritance',
       headline: 'cgo-build',

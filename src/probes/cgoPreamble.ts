@@ -103,6 +103,17 @@ export function ccProgram(cc: string): string | undefined {
   return splitQuoted(cc)[0] || undefined;
 }
 
+/**
+ * Pure: where go's CC came from. Set in the environment the tools run with, it is the environment's;
+ * not set there yet other than go's default `gcc` (another program, or gcc with flags), it came from the go env file
+ * (go env -w CC=…); else it is go's default. cgo.ts and cgoHeaders.ts word their findings and pick
+ * their fixes (`go env -u CC`, a PATH for the environment's compiler) by this one answer.
+ */
+export function ccOrigin(envCC: string | undefined, goEnvCC: string | undefined): 'env' | 'file' | 'default' {
+  if (envCC !== undefined) return 'env';
+  return (goEnvCC || 'gcc').trim() !== 'gcc' ? 'file' : 'default';
+}
+
 /** Pure: cmd/cgo's splitQuoted: spaces separate, single or double quotes group, backslash escapes. */
 export function splitQuoted(s: string): string[] {
   const out: string[] = [];

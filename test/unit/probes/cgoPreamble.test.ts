@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cgoPreamble, directiveApplies, expandSrcdir, missingHeaders, parseCgoDirective, splitQuoted } from '../../../src/probes/cgoPreamble.js';
+import { ccOrigin, cgoPreamble, directiveApplies, expandSrcdir, missingHeaders, parseCgoDirective, splitQuoted } from '../../../src/probes/cgoPreamble.js';
 
 const linux = { goos: 'linux', goarch: 'amd64', cgo: true, tags: [] as string[] };
 
@@ -71,4 +71,20 @@ describe('missingHeaders', () => {
     // A C error that is not a missing file is not this.
     ['<stdin>:4:2: error: #error "needs a 64-bit target"\n', []],
   ])('%j', (stderr, want) => expect(missingHeaders(stderr)).toEqual(want));
+});
+
+describe('ccOrigin', () => {
+  it.each<[string | undefined, string | undefined, string]>([
+    // Exported to the editor: the environment's, whatever it names (gcc too).
+    ['clang', 'clang', 'env'],
+    ['gcc', 'gcc', 'env'],
+    // Not exported, yet not go's default: go env -w wrote it.
+    [undefined, 'clang', 'file'],
+    [undefined, 'gcc -m64', 'file'],
+    [undefined, '/opt/cross/bin/aarch64-linux-gnu-gcc', 'file'],
+    // go's own default, or go env not read.
+    [undefined, 'gcc', 'default'],
+    [undefined, '', 'default'],
+    [undefined, undefined, 'default'],
+  ])('CC=%j in the environment, go env CC=%j → %s', (env, goEnv, want) => expect(ccOrigin(env, goEnv)).toBe(want));
 });
