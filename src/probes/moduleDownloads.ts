@@ -10,6 +10,7 @@
 // - HTTPS_PROXY / NO_PROXY / SSL_CERT_* / GOPRIVATE … set in the login shell and not in the
 //   editor (or the reverse): env-inheritance (the cure is the editor's environment), and it
 //   explains module-resolution symptoms.
+import { invalidGosumdbFinding } from './gosumdbSetting.js';
 import path from 'node:path';
 import { octalMode } from '../host/fileMode.js';
 import net from 'node:net';
@@ -221,6 +222,8 @@ export const moduleDownloadsProbe: Probe = {
     const needDownload = states.flatMap((s) => s.notCached.map(key));
     const noRoots = noRootsFinding(ctx.env, await goTrustedRoots(ctx.env), needDownload, v.GOPROXY ?? '');
     if (noRoots) findings.push(noRoots);
+    const gosumdb = invalidGosumdbFinding(v, states);
+    if (gosumdb) findings.push(gosumdb);
     observed.modules = states.map((s) => ({ dir: s.dir, direct: s.requires.length, missingSum: s.missingSum.map(key), notCached: s.notCached.map(key), sumMismatch: s.mismatch.map(mismatchKey) }));
     observed.graph = graph;
     for (const s of states) findings.push(...(await moduleFindings(ctx, goEnv, s, unwritable)));

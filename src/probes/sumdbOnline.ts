@@ -7,7 +7,6 @@
 // that fix failed at sum.golang.org (measured with go1.26 against a local database: "reading
 // http://127.0.0.1:…/lookup/golang.org/x/mod@v0.20.0: 410 Gone"; with GONOSUMDB it downloads).
 import path from 'node:path';
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
@@ -19,48 +18,8 @@ import { parseGoSum } from './moduleDownloads.js';
 import { goWorkFor } from './modules.js';
 import { gonosumdbFix, GO_PROXY_ENV_DOCS } from '../fixes/downloads.js';
 import { toolsEnvFix } from '../fixes/catalog.js';
+import { parseGosumdb, SUMDB_DOCS } from './gosumdbSetting.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
-
-export const SUMDB_DOCS: Fix = { id: 'sumdb-docs', kind: 'link', title: 'The checksum database, GOSUMDB and GONOSUMDB', url: 'https://go.dev/ref/mod#checksum-database' };
-
-export type GosumdbSetting = { kind: 'off' } | { kind: 'db'; name: string; url?: string; key: Buffer } | { kind: 'invalid'; why: string };
-
-/** cmd/go's knownGOSUMDB: the one database go knows the key of. */
-const SUM_GOLANG_ORG = 'sum.golang.org+033de0ae+Ac4zctda0e5eza+HJyk9SxEdh+s3Ux18htTTAD8OuAn8';
-
-/**
- * Pure: golang.org/x/mod/sumdb/note NewVerifier's checks of "name+hash+key": an 8-digit hex hash,
- * a base64 key, a name without spaces or "+"; the hash the first 4 bytes of SHA-256(name "\n" key);
- * an Ed25519 key (algorithm byte 1, 32 bytes). Returns go's error, or the key.
- */
-export function parseVerifierKey(vkey: string): { name: string; key: Buffer } | { error: string } {
-  const [name = '', hash16 = '', key64 = ''] = [vkey.split('+')[0], vkey.split('+')[1], vkey.split('+').slice(2).join('+')];
-  const key = /^[A-Za-z0-9+/]*={0,2}$/.test(key64) && key64.length % 4 === 0 ? Buffer.from(key64, 'base64') : undefined;
-  if (!/^[0-9a-fA-F]{8}$/.test(hash16) || !key?.length || !name || /\s/.test(name)) return { error: 'malformed verifier id' };
-  const want = createHash('sha256').update(name).update('\n').update(key).digest().readUInt32BE(0);
-  if (want !== parseInt(hash16, 16)) return { error: 'invalid verifier hash' };
-  if (key[0] !== 1) return { error: 'unknown verifier algorithm' };
-  if (key.length !== 33) return { error: 'malformed verifier id' };
-  return { name, key };
-}
-
-/**
- * Pure: GOSUMDB as dbDial reads it: unset is sum.golang.org; "sum.golang.google.cn" is
- * sum.golang.org served from there; else "name+hash+key [url]" (only sum.golang.org may be named
- * without its key). go refuses anything else before any request, for every module it must verify.
- */
-export function parseGosumdb(value: string | undefined): GosumdbSetting {
-  let v = (value ?? '').trim();
-  if (!v) v = 'sum.golang.org';
-  if (v === 'off') return { kind: 'off' };
-  if (v === 'sum.golang.google.cn') v = 'sum.golang.org https://sum.golang.google.cn';
-  const fields = v.split(/\s+/);
-  if (fields.length > 2) return { kind: 'invalid', why: 'invalid GOSUMDB: too many fields' };
-  const parsed = parseVerifierKey(fields[0] === 'sum.golang.org' ? SUM_GOLANG_ORG : fields[0]!);
-  if ('error' in parsed) return { kind: 'invalid', why: `invalid GOSUMDB: ${parsed.error}` };
-  if (parsed.name.endsWith('/') || /[?#@]/.test(parsed.name)) return { kind: 'invalid', why: `invalid sumdb name (must be host[/path]): ${parsed.name}` };
-  return fields[1] ? { kind: 'db', name: parsed.name, url: fields[1], key: parsed.key } : { kind: 'db', name: parsed.name, key: parsed.key };
-}
 
 /** What the database's /lookup answers at most: a record and a signed tree, well under this. */
 const LOOKUP_BYTES = 16 * 1024;
@@ -96,23 +55,9 @@ export async function sumdbCheck(ctx: Pick<ProbeContext, 'env' | 'signal' | 'rem
   const key = `${dep.path} ${dep.version}`;
   const lacks = sums.mod.has(key) ? `only the /go.mod line for ${key}` : `no line for ${key}`;
   if (sums.zip.has(key) && sums.mod.has(key)) return { observed: { asked: false, why: `${workSum ? `${goSum} or ${workSum}` : goSum} holds ${key}: go does not ask` } };
-  // dbDial refuses the setting before any request, cached answers or not (a tester's "sum.example.com
-  // http://…" read as "ok" while go said "invalid GOSUMDB: malformed verifier id").
-  if (setting.kind === 'invalid') {
-    return {
-      observed: { asked: false, why: setting.why },
-      finding: {
-        classId: 'module-resolution',
-        explains: ['module-resolution'],
-        headline: 'module-downloads',
-        severity: 'error',
-        confidence: 0.9,
-        message: `GOSUMDB=${v.GOSUMDB} is not a setting go accepts ("${setting.why}"). ${goSum} has ${lacks}, so go must verify it with the checksum database, and go mod tidy, go mod download and gopls's loads fail with "verifying module: ${setting.why}" for it and every module not yet in go.sum. A database of your own is named "name+hash+key [url]", as its operator publishes the key.`,
-        evidence: [{ source: 'go env -json', excerpt: ['GOSUMDB', 'GONOSUMDB'].map((n) => `"${n}": ${JSON.stringify(v[n] ?? '')}`).join('\n') }, { source: goSum, excerpt: lacks }],
-        fixes: [toolsEnvFix('toolsenv-gosumdb-default', 'Use the public checksum database for the Go tools (GOSUMDB=sum.golang.org)', { GOSUMDB: 'sum.golang.org' }), SUMDB_DOCS],
-      },
-    };
-  }
+  // dbDial refuses the setting before any request, cached answers or not. The module-downloads
+  // probe says so offline (gosumdbSetting.ts), in every run: here it is only why nothing was asked.
+  if (setting.kind === 'invalid') return { observed: { asked: false, why: setting.why } };
   const lookup = `lookup/${escapeModulePath(dep.path)}@${escapeModulePath(dep.version)}`;
   if (v.GOMODCACHE && existsSync(path.join(v.GOMODCACHE, 'cache', 'download', 'sumdb', setting.name, lookup))) {
     return { observed: { asked: false, why: `go has the database's answer cached (${path.join(v.GOMODCACHE, 'cache', 'download', 'sumdb', setting.name)})` } };

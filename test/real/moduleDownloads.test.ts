@@ -3,7 +3,7 @@
 // with the real go. Each case shows the symptom with `go build` first, then asks the doctor.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Host } from '../../src/host/host.js';
@@ -98,6 +98,30 @@ describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', 
     const { all } = await findings(ws, e);
     const f = all.find((x) => x.message.includes('has no checksum'));
     expect(f?.fixes.map((x) => x.id)).toEqual(['go-mod-tidy-default-proxy']);
+  });
+
+  // A network tester's: GOSUMDB naming a database without its key was only caught with --online.
+  it('a GOSUMDB go refuses: offline, an error while go.sum lacks a line go must verify, a warning once it has them all', async () => {
+    const ws = module();
+    const e = env({ GOPROXY: 'off', GOSUMDB: 'sum.example.com https://sum.example.com' });
+    expect(goBuild(ws, e)).toContain('missing go.sum entry');
+    const tidy = spawnSync(GO!, ['mod', 'tidy'], { cwd: ws, env: e, encoding: 'utf8' });
+    expect(tidy.stderr).toContain(`golang.org/x/mod@${XMOD}: verifying module: invalid GOSUMDB: malformed verifier id`);
+    const unsummed = (await findings(ws, e)).all.find((x) => x.message.startsWith('GOSUMDB='));
+    expect(unsummed).toMatchObject({ classId: 'module-resolution', severity: 'error' });
+    expect(unsummed!.message).toContain('is not a setting go accepts ("invalid GOSUMDB: malformed verifier id")');
+    expect(unsummed!.message).toContain(`no line for golang.org/x/mod ${XMOD}`);
+    expect(unsummed!.fixes[0]).toMatchObject({ value: { GOSUMDB: 'sum.golang.org' } });
+    // With go.sum complete go builds, and the setting waits for the next module.
+    writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));
+    expect(goBuild(ws, e)).toBe('');
+    const summed = (await findings(ws, e)).all.find((x) => x.message.startsWith('GOSUMDB='));
+    expect(summed).toMatchObject({ severity: 'warning' });
+    expect(summed!.message).toContain('the next module added');
+    // A GOPRIVATE that covers the module keeps it from the database: nothing to verify, a warning.
+    rmSync(path.join(ws, 'go.sum'));
+    const priv = (await findings(ws, { ...e, GOPRIVATE: 'golang.org/x' })).all.find((x) => x.message.startsWith('GOSUMDB='));
+    expect(priv).toMatchObject({ severity: 'warning' });
   });
 
   it('a complete go.sum and the module in the cache: nothing to say', async () => {

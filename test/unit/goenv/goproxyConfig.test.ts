@@ -2,7 +2,7 @@
 // the proxy an HTTP request takes, .netrc, go.sum and `go list -m all` errors.
 import { describe, expect, it } from 'vitest';
 import { escapeModulePath, goproxyError, looksPrivate, matchPrefixPatterns, netrcFor, parseGoproxy, parseNetrc, privatePattern, proxyFor } from '../../../src/probes/goproxyConfig.js';
-import { parseGosumdb } from '../../../src/probes/sumdbOnline.js';
+import { parseGosumdb } from '../../../src/probes/gosumdbSetting.js';
 import { directRequirements, graphFindings, requirements, goModHash, parseGoSum, parseGraphErrors, type GraphResult } from '../../../src/probes/moduleDownloads.js';
 
 describe('parseGoproxy', () => {
