@@ -17,6 +17,7 @@ import { REFUSING_LAYERS, shippedRefusalModel } from '../goplsLog/resemblance/re
 import { shownWord, wordsOf } from '../goplsLog/resemblance/words.js';
 import { CLASS_IDS } from '../doctor/model.js';
 import { downloadRuleFixes } from '../fixes/downloads.js';
+import { GOTMPDIR_EXEC, logCauseFixes } from '../fixes/logCauses.js';
 import { filesWithoutPackage } from '../goplsLog/noPackageFile.js';
 import { MAX_FILES_CHECKED, whyInNoPackage, type Said } from './fileInNoPackage.js';
 import { asPastFailure, pastFailures, recheckableLines } from './pastLoadFailures.js';
@@ -739,16 +740,7 @@ function fixesFor(rule: Rule): Fix[] {
     case 'spawn-out-of-files':
       return [raiseNofileFix()];
     case 'exec-permission-denied':
-      return [
-        {
-          id: 'gotmpdir-exec',
-          kind: 'terminal',
-          title: 'Build in a directory that allows exec',
-          text: 'mkdir -p "$HOME/.cache/go-tmp" && go env -w GOTMPDIR="$HOME/.cache/go-tmp"',
-          needsRoot: false,
-          detail: 'The go command writes and runs test binaries in GOTMPDIR; point it away from a noexec mount.',
-        },
-      ];
+      return [GOTMPDIR_EXEC];
     // The module's go line is newer than the go that ran, which may not switch (GOTOOLCHAIN=local):
     // a newer Go, or letting go fetch the toolchain the module names.
     case 'go-version-too-old-for-module':
@@ -766,7 +758,9 @@ function fixesFor(rule: Rule): Fix[] {
     case 'crash-loop':
     case 'connection-closed':
       return [RESTART_GOPLS];
-    default:
-      return downloadRuleFixes(rule.id);
+    default: {
+      const download = downloadRuleFixes(rule.id);
+      return download.length ? download : logCauseFixes(rule);
+    }
   }
 }

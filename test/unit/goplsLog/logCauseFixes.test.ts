@@ -1,0 +1,55 @@
+// A cause read only from a log always comes with a next step (a tester reading real gopls logs:
+// an SELinux denial, a full disk, a pids limit came with none), and a symptom gets none of its own.
+import { describe, expect, it } from 'vitest';
+import path from 'node:path';
+import os from 'node:os';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { goplsLogsProbe } from '../../../src/probes/goplsLogs.js';
+import type { ProbeContext } from '../../../src/probes/probe.js';
+import { Host } from '../../../src/host/host.js';
+import { RULES } from '../../../src/goplsLog/rules.js';
+import { logCauseFixes } from '../../../src/fixes/logCauses.js';
+
+function ctx(log: string): ProbeContext {
+  const end = performance.now() + 5000;
+  return {
+    host: new Host({ root: 'test/fixtures/hosts/none', pid: 1, uid: 1000 }),
+    env: { TMPDIR: '/nonexistent-tmp' },
+    workspaces: ['/tmp'],
+    goplsLogs: [log],
+    settings: {},
+    signal: new AbortController().signal,
+    remainingMs: () => end - performance.now(),
+    facts: undefined as never,
+  };
+}
+
+async function fixIds(line: string): Promise<Array<{ classId: string; role?: string; fixes: string[] }>> {
+  const file = path.join(mkdtempSync(path.join(os.tmpdir(), 'ged-logfix-')), 'gopls.log');
+  writeFileSync(file, `${line}\n`);
+  const r = await goplsLogsProbe.run(ctx(file));
+  return (r.findings ?? []).filter((f) => f.severity !== 'info').map((f) => ({ classId: f.classId, ...(f.role ? { role: f.role } : {}), fixes: (f.fixes ?? []).map((x) => x.id) }));
+}
+
+describe('a log-only cause carries a next step', () => {
+  it.each([
+    // Real messages: the kernel's audit record, go's write to a full disk, the pids controller, a memory cgroup's OOM kill.
+    ['type=AVC msg=audit(1700000000.123:456): avc:  denied  { execute } for  pid=4242 comm="go" name="compile" dev="dm-0" ino=1234 scontext=user_u:user_r:user_t:s0 tcontext=system_u:object_r:tmp_t:s0 tclass=file permissive=0', 'mac-policy', 'mac-show-denials'],
+    ['go: writing go.sum: write /home/ann/src/app/go.sum: no space left on device', 'fs-access', 'fs-space-go-clean-cache'],
+    ['cgroup: fork rejected by pids controller in /user.slice/user-1000.slice/session-3.scope', 'process-limit', 'pids-show-limits'],
+    ['[12345.678901] Memory cgroup out of memory: Killed process 4242 (gopls) total-vm:5123456kB, anon-rss:1012345kB, file-rss:0kB, shmem-rss:0kB, UID:1000 pgtables:4096kB oom_score_adj:0', 'memory-limit', 'memory-show-oom-records'],
+  ])('%s', async (line, classId, fixId) => {
+    const got = await fixIds(line);
+    const f = got.find((x) => x.classId === classId && x.role !== 'symptom');
+    expect(f, JSON.stringify(got)).toBeDefined();
+    expect(f!.fixes).toContain(fixId);
+  });
+
+  it('every rule that reads a cause at warning or error gives one through the fallback, and no symptom rule does', () => {
+    for (const r of RULES) {
+      if (r.severity === 'info') continue;
+      if (r.role === 'symptom') expect(logCauseFixes(r), r.id).toEqual([]);
+      else expect(logCauseFixes(r).length, r.id).toBeGreaterThan(0);
+    }
+  });
+});
