@@ -1,0 +1,238 @@
+// A gopls log whose last session just stops (goplsLog/stoppedSession.ts) tells of a gopls that was
+// killed or crashed before the doctor ran, and nothing else in the report would say so: a tester's
+// gopls OOM-killed in a 100 MiB memory cgroup left a trace ending on "Created View", and the doctor
+// said "no problems found". The same shape is a gopls still running, so the machine is asked:
+// a process that holds the log open, or a gopls whose -logfile names it, is still writing it. When
+// none is, the kernel log's OOM-killer records say whether a gopls was killed when the log stopped:
+// then the memory limit is the cause, with the log's last line and the kernel's record as evidence;
+// otherwise the stop is an unexplained symptom that names the checks that would explain it.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Evidence, FindingInput } from '../doctor/model.js';
+import type { ProbeContext } from './probe.js';
+import type { Host } from '../host/host.js';
+import { forEachSliced } from '../host/timeSlice.js';
+import { formatBytes } from '../host/bytes.js';
+import { lastRecordAt, type StoppedSession } from '../goplsLog/stoppedSession.js';
+import { describeOomVictim, oomVictims, parseKernelOomKills, type KernelOomKill, type OomVictim } from '../procfs/oomKills.js';
+import { parseMountInfo } from '../procfs/mountinfo.js';
+import { cgroupDirCandidates, cgroupMounts, parseCgroupLimit, parseFlatKeyed } from '../procfs/cgroup.js';
+import { procOf } from '../procfs/procs.js';
+import { readKernelRecordsSince } from './afterRun.js';
+import { raiseLimitFixes } from '../fixes/catalog.js';
+
+/**
+ * A kill belongs to the log's stop when it is stamped this long before its last record at most:
+ * the gopls that wrote that record was alive then, and the kernel's stamp, placed on the wall
+ * clock, and the record's own time differ by a scheduling tick (afterRun.ts SLACK_S) and the
+ * rounding of the log's milliseconds. A gopls killed earlier is another one (the next session can
+ * start within seconds of a kill)…
+ */
+const KILL_BEFORE_MS = 2_000;
+/**
+ * …and this long after at most: gopls writes nothing while it loads packages, and the OOM killer
+ * takes it in the middle of a load. Measured here on the module importing every public std
+ * package: 0.2-1.6 s at 60-300 MiB, 3.4 s at 450 MiB (killed after its first diagnostics).
+ */
+const KILL_AFTER_MS = 120_000;
+/** An open log has at most a handful of descriptors per process; a process with more is read this far. */
+const MAX_FDS_PER_PROCESS = 4096;
+
+export interface StoppedLog {
+  source: string;
+  session: StoppedSession;
+}
+
+/** A kernel OOM kill with the wall-clock time the kernel stamped it. */
+export interface TimedKill {
+  atMs: number;
+  kill: KernelOomKill;
+}
+
+/** What the cgroup a victim was killed in counts now (memory.events / memory.oom_control), where it still exists. */
+export interface VictimCgroup {
+  file: string;
+  oomKill: number;
+  limitBytes?: number;
+}
+
+export interface StoppedLogInput {
+  log: StoppedLog;
+  /** When the last record was written (lastRecordAt). */
+  stoppedAtMs: number;
+  /** The kernel's OOM kills, stamped; undefined when the kernel log could not be read (why in kernelNote). */
+  kills?: readonly TimedKill[];
+  kernelSource: string;
+  kernelNote?: string;
+  /** The cgroup the matching victim was killed in, as read now. */
+  victimCgroup?: VictimCgroup;
+}
+
+/** Is this OOM victim a gopls (comm is at most 15 bytes: "gopls", or a versioned binary's name)? */
+function isGopls(comm: string): boolean {
+  return /^gopls(?:[-_.@]|$)/.test(comm);
+}
+
+/** The gopls kill that belongs to the stop: the first one stamped in its window. Pure. */
+export function killAtStop(kills: readonly TimedKill[], stoppedAtMs: number): { victim: OomVictim; atMs: number } | undefined {
+  const near = kills.filter((k) => isGopls(k.kill.comm) && k.atMs >= stoppedAtMs - KILL_BEFORE_MS && k.atMs <= stoppedAtMs + KILL_AFTER_MS);
+  const first = near.sort((a, b) => a.atMs - b.atMs)[0];
+  if (!first) return undefined;
+  // The kill's other records (the summary and "Killed process" lines) are merged into one victim.
+  const victim = oomVictims(near.filter((k) => k.kill.pid === first.kill.pid).map((k) => k.kill))[0]!;
+  return { victim, atMs: first.atMs };
+}
+
+function clock(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number, w = 2) => String(n).padStart(w, '0');
+  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
+}
+
+function gap(ms: number): string {
+  const s = Math.abs(ms) / 1000;
+  const said = s < 10 ? `${s.toFixed(1)} s` : s < 120 ? `${Math.round(s)} s` : `${Math.round(s / 60)} min`;
+  return ms >= 0 ? `${said} after` : `${said} before`;
+}
+
+/** The finding for one log whose session stopped and that nothing writes any more. Pure. */
+export function stoppedLogFinding(i: StoppedLogInput): FindingInput {
+  const { log, stoppedAtMs } = i;
+  const name = path.basename(log.source);
+  const at = `line ${log.session.line} (${clock(stoppedAtMs)})`;
+  const lastLine: Evidence = { source: log.source, line: log.session.line, excerpt: log.session.text };
+  const tied = i.kills ? killAtStop(i.kills, stoppedAtMs) : undefined;
+  if (tied) {
+    const cg = i.victimCgroup;
+    const counted: Evidence[] = cg ? [{ source: cg.file, excerpt: `oom_kill ${cg.oomKill}${cg.limitBytes !== undefined ? `; the limit now ${formatBytes(cg.limitBytes)}` : ''}` }] : [];
+    const memcg = tied.victim.taskMemcg ?? tied.victim.memcg;
+    return {
+      classId: 'memory-limit',
+      severity: 'error',
+      confidence: 0.9,
+      role: 'cause',
+      explains: ['gopls-launch'],
+      message: `${name} stops mid-session at ${at}, with no shutdown from the editor and no crash, and ${gap(tied.atMs - stoppedAtMs)} its last record the kernel's OOM killer killed ${describeOomVictim(tied.victim)}: the memory limit killed the gopls that wrote this log. A gopls killed this way leaves no stack trace, and the editor restarts it into the same limit.`,
+      evidence: [lastLine, ...tied.victim.lines.slice(-2).map((excerpt) => ({ source: i.kernelSource, excerpt })), ...counted],
+      fixes: memcg && memcg !== '/' ? raiseLimitFixes('memory', memcg) : [],
+    };
+  }
+  const gopls = (i.kills ?? []).filter((k) => isGopls(k.kill.comm));
+  const later = gopls.filter((k) => k.atMs > stoppedAtMs + KILL_AFTER_MS);
+  const kernelSaid = !i.kills
+    ? `The kernel log, which would name an OOM kill, could not be read (${i.kernelNote ?? 'unreadable'}).`
+    : later.length
+      ? `The kernel's OOM killer killed a gopls ${gap(later[0]!.atMs - stoppedAtMs)} the log's last record (${describeOomVictim(oomVictims([later[0]!.kill])[0]!)}): too long after to be sure it was this one, which may have sat idle until then.`
+      : `The kernel log holds no OOM kill of a gopls from then.`;
+  return {
+    classId: 'gopls-launch',
+    severity: 'warning',
+    confidence: 0.5,
+    role: 'symptom',
+    symptom: 'stopped',
+    message: `gopls's log ${name} stops mid-session at ${at}: no shutdown or exit from the editor, no crash, and no process writes it any more, so that gopls was killed or crashed without a word (SIGKILL from a memory limit, a supervisor or a user; a crash whose stack went to its stderr, which the editor's "gopls (server)" channel keeps; or its editor went away without a shutdown). ${kernelSaid}`,
+    evidence: [lastLine, ...(i.kills ? [{ source: i.kernelSource, excerpt: later.length ? later[0]!.kill.line : `no OOM-killer record of a gopls between ${clock(stoppedAtMs - KILL_BEFORE_MS)} and ${clock(stoppedAtMs + KILL_AFTER_MS)}` }] : [])],
+    fixes: [],
+  };
+}
+
+/**
+ * The processes that have `file` open, and the gopls processes whose -logfile names it: the log
+ * is still being written (an editor's channel, a gopls serving now). Only processes whose /proc
+ * entries this user can read are seen; a log another user's gopls writes is not ours to judge.
+ */
+async function writersOf(ctx: ProbeContext, file: string): Promise<number[]> {
+  const { host } = ctx;
+  const real = await fs.realpath(file).catch(() => file);
+  const table = await ctx.facts.processTable();
+  const out: number[] = [];
+  await forEachSliced(table.processes, (p) => {
+    if (p.pid === host.pid) return;
+    if (namesLogfile(host, p.pid, real) || holdsOpen(host, p.pid, real)) out.push(p.pid);
+  });
+  return out;
+}
+
+function holdsOpen(host: Host, pid: number, real: string): boolean {
+  const fds = host.listSync(procOf(host, pid, 'fd'));
+  if (!fds) return false;
+  for (const fd of fds.slice(0, MAX_FDS_PER_PROCESS)) {
+    if (host.readlinkSync(procOf(host, pid, `fd/${fd}`)) === real) return true;
+  }
+  return false;
+}
+
+/** gopls's `-logfile FILE` / `-logfile=FILE` (and `--logfile`), relative to the process's cwd. */
+function namesLogfile(host: Host, pid: number, real: string): boolean {
+  const args = host.readTextSync(procOf(host, pid, 'cmdline'), 64 * 1024)?.split('\0');
+  if (!args?.some((a) => /^--?logfile(?:=|$)/.test(a))) return false;
+  const cwd = host.readlinkSync(procOf(host, pid, 'cwd')) ?? '/';
+  for (let k = 0; k < args.length; k++) {
+    const m = /^--?logfile(?:=(.*))?$/.exec(args[k]!);
+    if (!m) continue;
+    const value = m[1] ?? args[k + 1];
+    if (value && path.resolve(cwd, value) === real) return true;
+  }
+  return false;
+}
+
+/**
+ * The kernel log's OOM kills with the wall-clock time of each. The kernel stamps a record with
+ * its local clock, which stops while the machine is suspended, as CLOCK_MONOTONIC does (Node's
+ * hrtime) and /proc/uptime does not: placed by the monotonic clock, only a suspend between the kill
+ * and now moves it (by /proc/uptime, every suspend since boot would, as `dmesg -T` warns).
+ */
+async function readTimedKills(ctx: ProbeContext): Promise<{ kills?: TimedKill[]; source: string; note?: string }> {
+  const boot = Date.now() - Number(process.hrtime.bigint() / 1_000_000n);
+  const r = await readKernelRecordsSince(ctx.host, ctx.env, 0, Math.max(100, Math.min(1000, ctx.remainingMs() - 100)), ctx.signal, ctx.facts.lookPath);
+  if (r.note) return { source: r.source, note: r.note };
+  const seconds = new Map(r.records.map((x) => [x.line.trim(), x.seconds]));
+  const kills: TimedKill[] = [];
+  for (const kill of parseKernelOomKills(r.records.map((x) => x.line).join('\n'))) {
+    const s = seconds.get(kill.line);
+    if (s !== undefined) kills.push({ atMs: boot + s * 1000, kill });
+  }
+  return { kills, source: r.source };
+}
+
+/** The OOM-kill count and limit of the memory cgroup the kernel named, where it is mounted here. */
+async function readVictimCgroup(host: Host, memcg: string | undefined): Promise<VictimCgroup | undefined> {
+  if (!memcg) return undefined;
+  const mountinfo = await host.readText(procOf(host, 'self', 'mountinfo'));
+  if (!mountinfo) return undefined;
+  for (const m of cgroupMounts(parseMountInfo(mountinfo))) {
+    if (m.version === 1 && !m.controllers.includes('memory')) continue;
+    for (const dir of cgroupDirCandidates(memcg, m.mount)) {
+      const file = path.posix.join(dir, m.version === 2 ? 'memory.events' : 'memory.oom_control');
+      const oomKill = parseFlatKeyed(await host.readText(file)).get('oom_kill');
+      if (oomKill === undefined) continue;
+      const limit = parseCgroupLimit(await host.readText(path.posix.join(dir, m.version === 2 ? 'memory.max' : 'memory.limit_in_bytes')));
+      return { file, oomKill, ...(typeof limit === 'number' ? { limitBytes: limit } : {}) };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The findings for the logs whose session stopped: those still written are left alone, the others
+ * are judged against the kernel log (read once). Only on the live machine: a log pasted from
+ * elsewhere, or a fixture host's, may have been cut anywhere, and its gopls is not this kernel's.
+ */
+export async function stoppedLogFindings(ctx: ProbeContext, stopped: readonly StoppedLog[]): Promise<FindingInput[]> {
+  if (!ctx.host.live || ctx.host.platform !== 'linux' || !stopped.length) return [];
+  const silent: Array<{ log: StoppedLog; stoppedAtMs: number }> = [];
+  for (const log of stopped) {
+    const st = await fs.stat(log.source).catch(() => undefined);
+    if (!st || (await writersOf(ctx, log.source)).length) continue;
+    silent.push({ log, stoppedAtMs: lastRecordAt(st.mtimeMs, log.session.dayMs) });
+  }
+  if (!silent.length) return [];
+  const kernel = await readTimedKills(ctx);
+  const out: FindingInput[] = [];
+  for (const s of silent) {
+    const tied = kernel.kills ? killAtStop(kernel.kills, s.stoppedAtMs) : undefined;
+    const victimCgroup = tied ? await readVictimCgroup(ctx.host, tied.victim.taskMemcg ?? tied.victim.memcg) : undefined;
+    out.push(stoppedLogFinding({ ...s, ...(kernel.kills ? { kills: kernel.kills } : {}), kernelSource: kernel.source, ...(kernel.note ? { kernelNote: kernel.note } : {}), ...(victimCgroup ? { victimCgroup } : {}) }));
+  }
+  return out;
+}

@@ -1,0 +1,87 @@
+// A stopped gopls log judged against the kernel's OOM records (src/probes/stoppedLogs.ts), on the
+// real trace and dmesg lines of a gopls OOM-killed in a 100 MiB memory cgroup
+// (test/fixtures/logs/README.md), and the ranking of what it yields.
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { analyzeText } from '../../../src/goplsLog/analyzer.js';
+import { stoppedSession } from '../../../src/goplsLog/stoppedSession.js';
+import { killAtStop, stoppedLogFinding, type TimedKill } from '../../../src/probes/stoppedLogs.js';
+import { parseKernelOomKills } from '../../../src/procfs/oomKills.js';
+import { FindingSchema } from '../../../src/doctor/model.js';
+import { rankCauses } from '../../../src/doctor/rank.js';
+
+const F = path.resolve('test/fixtures/logs');
+const SOURCE = '/tmp/h1/gopls.log';
+const session = stoppedSession(analyzeText(readFileSync(path.join(F, 'trace-oom-cgroup-100m.rpc.log'))))!;
+const dmesg = readFileSync(path.join(F, 'kernel-oom-cgroup-100m.dmesg.log'), 'utf8');
+/** The log's last record was written at T; the kernel stamped its kill 463.186926 s after boot. */
+const T = Date.UTC(2026, 11, 6, 3, 43, 49, 743);
+/** Boot as it was on the capture: the kill came 0.3 s after the last record. */
+const boot = T + 314 - 463_186.926;
+const kills = (shiftMs = 0): TimedKill[] =>
+  parseKernelOomKills(dmesg).map((kill) => ({ kill, atMs: boot + Number(/^\[\s*(\d+\.\d+)\]/.exec(kill.line)![1]) * 1000 + shiftMs }));
+const finding = (over: Partial<Parameters<typeof stoppedLogFinding>[0]> = {}) =>
+  FindingSchema.parse(stoppedLogFinding({ log: { source: SOURCE, session }, stoppedAtMs: T, kills: kills(), kernelSource: 'dmesg', ...over }));
+
+describe('killAtStop', () => {
+  it('the gopls killed 0.3 s after the last record is the one that wrote it', () => {
+    expect(killAtStop(kills(), T)).toMatchObject({ victim: { pid: 9604, comm: 'gopls', taskMemcg: '/h1-test', limitKb: 102400 } });
+  });
+  it('a kill before the last record (beyond the clocks’ slack) or long after it is not this one', () => {
+    expect(killAtStop(kills(-2_500), T)).toBeUndefined();
+    expect(killAtStop(kills(10 * 60_000), T)).toBeUndefined();
+  });
+  it('another gopls killed 3 s before the last record is not the one that wrote it; one killed after it is', () => {
+    const earlier = kills(-3_000).map((k) => ({ ...k, kill: { ...k.kill, pid: 1111, line: k.kill.line.replace(/\b9604\b/, '1111') } }));
+    expect(killAtStop(earlier, T)).toBeUndefined();
+    expect(killAtStop([...earlier, ...kills()], T)?.victim.pid).toBe(9604);
+  });
+  it('only a gopls: another program killed then is not the log’s', () => {
+    expect(killAtStop(kills().map((k) => ({ ...k, kill: { ...k.kill, comm: 'node' } })), T)).toBeUndefined();
+  });
+});
+
+describe('stoppedLogFinding', () => {
+  it('with the kill: a memory-limit cause quoting the log’s last line, the kernel’s records and the counter', () => {
+    const f = finding({ victimCgroup: { file: '/sys/fs/cgroup/memory/h1-test/memory.oom_control', oomKill: 1, limitBytes: 100 * 1024 * 1024 } });
+    expect(f).toMatchObject({ classId: 'memory-limit', severity: 'error', role: 'cause' });
+    expect(f.message).toMatch(/stops mid-session at line 37 .*0\.3 s after its last record the kernel's OOM killer killed gopls \(pid 9604, 107 MiB resident, in memory cgroup \/h1-test limited to 100 MiB\)/);
+    expect(f.evidence.map((e) => e.source)).toEqual([SOURCE, 'dmesg', 'dmesg', '/sys/fs/cgroup/memory/h1-test/memory.oom_control']);
+    expect(f.evidence[0]).toMatchObject({ line: 37, excerpt: expect.stringContaining("'window/logMessage'") });
+    expect(f.evidence[2]!.excerpt).toMatch(/Killed process 9604 \(gopls\)/);
+    expect(f.evidence[3]!.excerpt).toBe('oom_kill 1; the limit now 100 MiB');
+    expect(f.fixes.length).toBeGreaterThan(0);
+  });
+
+  it('no record of a kill: a gopls-launch symptom that says where it stops and what would explain it', () => {
+    const f = finding({ kills: kills(10 * 60_000) });
+    expect(f).toMatchObject({ classId: 'gopls-launch', role: 'symptom', symptom: 'stopped', severity: 'warning' });
+    expect(f.message).toMatch(/^gopls's log gopls\.log stops mid-session at line 37 .*killed or crashed without a word/);
+    expect(f.message).toMatch(/killed a gopls 10 min after the log's last record .*too long after to be sure/);
+  });
+
+  it('a kernel log that cannot be read: the symptom says so', () => {
+    const f = finding({ kills: undefined, kernelNote: 'dmesg: read kernel buffer failed: Operation not permitted' });
+    expect(f.symptom).toBe('stopped');
+    expect(f.message).toMatch(/could not be read \(dmesg: read kernel buffer failed: Operation not permitted\)/);
+    expect(f.evidence.map((e) => e.source)).toEqual([SOURCE]);
+  });
+
+  it('ranked: the tied kill leads as memory-limit; the bare stop stays an unexplained symptom naming its checks', () => {
+    const tied = rankCauses([finding()]);
+    expect(tied[0]!.id).toBe('memory-limit');
+    const bare = rankCauses([finding({ kills: [] })]);
+    expect(bare[0]!.id).toBe('gopls-launch');
+    const s = bare[0]!.findings[0]!;
+    expect(s.explainedBy ?? []).toEqual([]);
+    expect(JSON.stringify(s.unexplained)).toMatch(/supervisor/);
+    expect(JSON.stringify(s.unexplained)).toMatch(/kernel log/);
+  });
+
+  it('the bare stop is explained by a memory limit found in the same run', () => {
+    const limit = FindingSchema.parse({ classId: 'memory-limit', severity: 'error', confidence: 0.9, message: 'memory.max 100 MiB', evidence: [{ source: 'memory.max', excerpt: '104857600' }] });
+    const ranked = rankCauses([finding({ kills: [] }), limit]);
+    expect(ranked.map((c) => c.id)).toEqual(['memory-limit', 'gopls-launch']);
+  });
+});
