@@ -40,6 +40,15 @@ export function stoppedSession(s: LogSummary): StoppedSession | undefined {
   return { line: last.lastRecordLine, text: last.lastRecordText, ...(last.lastRecordDayMs !== undefined ? { dayMs: last.lastRecordDayMs } : {}), startLine: last.startLine };
 }
 
+/**
+ * Does the log tell, anywhere, of gopls's death in words (the client's "Connection to server got
+ * closed", a crash, an OOM kill)? Such a line in the editor's channel is the same death a trace
+ * that just stops shows: one symptom, not two. Pure.
+ */
+export function tellsOfDeath(s: LogSummary): boolean {
+  return s.crashes.some((c) => c.owner === 'gopls') || (Object.keys(s.eventCounts) as RuleId[]).some(tellsOfEnd);
+}
+
 function tellsOfEnd(id: RuleId): boolean {
   const r = ruleById(id);
   if (r.symptom && DEATH_KINDS.has(r.symptom)) return true;

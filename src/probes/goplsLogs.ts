@@ -29,7 +29,7 @@ import { parseSysctlInt } from '../procfs/limits.js';
 import { readSysctlFiles } from '../procfs/sysctlFiles.js';
 import { describeOomVictim, oomVictims, parseKernelOomKills } from '../procfs/oomKills.js';
 import { firstAndMore } from '../doctor/listing.js';
-import { stoppedSession } from '../goplsLog/stoppedSession.js';
+import { stoppedSession, tellsOfDeath } from '../goplsLog/stoppedSession.js';
 import { stoppedLogFindings, type StoppedLog } from './stoppedLogs.js';
 
 /** Time kept back from the deadline to build the findings. */
@@ -106,7 +106,7 @@ async function readGoplsLogs(ctx: ProbeContext): Promise<ProbeOutcome> {
       editorLogDir: ctx.settings.editorLogDir ?? null,
     });
   }
-  const { outcome, noPackage, denied, recheck, stopped } = await readLogs(ctx, logs);
+  const { outcome, noPackage, denied, recheck, stopped, toldDeath } = await readLogs(ctx, logs);
   if (outcome.status === 'skipped') return unopenable.length ? { findings: unopenable, observed: outcome.observed ?? {} } : outcome;
   // The log may be the live editor's: a file gopls had no package for that exists here is
   // asked why (fileInNoPackage.ts). A fixture host's logs are another machine's.
@@ -114,7 +114,7 @@ async function readGoplsLogs(ctx: ProbeContext): Promise<ProbeOutcome> {
   // Inside a Flatpak sandbox, a refused path it does not expose is the sandbox's doing (flatpakGrants.ts).
   const sandbox = await flatpakDeniedFindings(ctx, denied);
   // A session that just stops: a gopls killed before the doctor ran, unless it still writes the log (stoppedLogs.ts).
-  const stops = await stoppedLogFindings(ctx, stopped);
+  const stops = await stoppedLogFindings(ctx, stopped, toldDeath);
   const transient = transientNoPackage(noPackage, why) ? (outcome.findings ?? []).map(asTransientNoPackage) : (outcome.findings ?? []);
   // A go.mod or go.work failure the log tells of, asked again where its folder is here (pastLoadFailures.ts).
   const past = await pastFailures(ctx, recheck);
@@ -232,6 +232,8 @@ interface ReadLogs {
   recheck: Map<string, Set<number>>;
   /** Logs read to their end whose last session stops without a word (stoppedSession.ts). */
   stopped: StoppedLog[];
+  /** Logs that tell of a gopls death in words (tellsOfDeath): the editor's channel beside a trace. */
+  toldDeath: string[];
 }
 
 async function readLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs: readonly FoundLog[]): Promise<ReadLogs> {
@@ -240,6 +242,7 @@ async function readLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs:
   const denied: DeniedLine[] = [];
   const recheck = new Map<string, Set<number>>();
   const stopped: StoppedLog[] = [];
+  const toldDeath: string[] = [];
   const findings: FindingInput[] = [];
   const observedLogs: Array<Record<string, unknown>> = [];
   const partial: ReadLogResult[] = [];
@@ -259,25 +262,26 @@ async function readLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs:
     // A log read only in part may go on past where the reading stopped.
     const stop = r.complete ? stoppedSession(r.summary) : undefined;
     if (stop) stopped.push({ source: log.path, session: stop });
+    else if (tellsOfDeath(r.summary)) toldDeath.push(log.path);
   }
   const observed = { logs: observedLogs };
   const unread = observedLogs.filter((o) => typeof o.error === 'string');
   // Nothing read at all: say why for each (a FIFO, /proc/kmsg, a missing file), not "ok".
-  if (unread.length === logs.length && logs.length > 0) return { outcome: skipped(unread.map((o) => String(o.error)).join('; '), observed), noPackage, denied, recheck, stopped };
+  if (unread.length === logs.length && logs.length > 0) return { outcome: skipped(unread.map((o) => String(o.error)).join('; '), observed), noPackage, denied, recheck, stopped, toldDeath };
   // A log that says nothing is not a healthy log: an empty file (a -logfile gopls was never given
   // anything for, or the wrong path) or one with no line of gopls's or an LSP client's (a binary,
   // another program's log) must not end in "ok" and "no root cause found" (a tester's, both).
   const silent = observedLogs.flatMap((o) => (o.bytes === 0 ? [`${path.basename(String(o.path))} is empty: gopls wrote nothing to it (gopls -logfile without -rpc.trace writes only what goes wrong after it starts; check the path)`] : o.recognised === false ? [`nothing in ${path.basename(String(o.path))} (${o.lines} lines) reads like a gopls log or an LSP trace: is it the right file?`] : []));
   if (silent.length && !partial.length) {
     const hasError = findings.some((f) => f.severity === 'error');
-    return { outcome: { status: hasError ? 'fail' : 'warn', reason: silent.join('; '), findings, observed }, noPackage, denied, recheck, stopped };
+    return { outcome: { status: hasError ? 'fail' : 'warn', reason: silent.join('; '), findings, observed }, noPackage, denied, recheck, stopped, toldDeath };
   }
   if (partial.length) {
     const reason = partial.map((p) => `${path.basename(p.path)}: ${progressText(p)} before the deadline`).join('; ');
     const hasError = findings.some((f) => f.severity === 'error');
-    return { outcome: { status: hasError ? 'fail' : 'warn', reason, findings, observed }, noPackage, denied, recheck, stopped };
+    return { outcome: { status: hasError ? 'fail' : 'warn', reason, findings, observed }, noPackage, denied, recheck, stopped, toldDeath };
   }
-  return { outcome: { findings, observed }, noPackage, denied, recheck, stopped };
+  return { outcome: { findings, observed }, noPackage, denied, recheck, stopped, toldDeath };
 }
 
 function observe(log: FoundLog, r: ReadLogResult, s: LogSummary): Record<string, unknown> {

@@ -215,10 +215,11 @@ async function readVictimCgroup(host: Host, memcg: string | undefined): Promise<
 
 /**
  * The findings for the logs whose session stopped: those still written are left alone, the others
- * are judged against the kernel log (read once). Only on the live machine: a log pasted from
+ * are judged against the kernel log (read once). `toldDeath`: logs of this run that tell of a
+ * gopls death in words, whose symptom the stop would only repeat. Only on the live machine: a log pasted from
  * elsewhere, or a fixture host's, may have been cut anywhere, and its gopls is not this kernel's.
  */
-export async function stoppedLogFindings(ctx: ProbeContext, stopped: readonly StoppedLog[]): Promise<FindingInput[]> {
+export async function stoppedLogFindings(ctx: ProbeContext, stopped: readonly StoppedLog[], toldDeath: readonly string[] = []): Promise<FindingInput[]> {
   if (!ctx.host.live || ctx.host.platform !== 'linux' || !stopped.length) return [];
   const silent: Array<{ log: StoppedLog; stoppedAtMs: number }> = [];
   for (const log of stopped) {
@@ -232,7 +233,11 @@ export async function stoppedLogFindings(ctx: ProbeContext, stopped: readonly St
   for (const s of silent) {
     const tied = kernel.kills ? killAtStop(kernel.kills, s.stoppedAtMs) : undefined;
     const victimCgroup = tied ? await readVictimCgroup(ctx.host, tied.victim.taskMemcg ?? tied.victim.memcg) : undefined;
-    out.push(stoppedLogFinding({ ...s, ...(kernel.kills ? { kills: kernel.kills } : {}), kernelSource: kernel.source, ...(kernel.note ? { kernelNote: kernel.note } : {}), ...(victimCgroup ? { victimCgroup } : {}) }));
+    const f = stoppedLogFinding({ ...s, ...(kernel.kills ? { kills: kernel.kills } : {}), kernelSource: kernel.source, ...(kernel.note ? { kernelNote: kernel.note } : {}), ...(victimCgroup ? { victimCgroup } : {}) });
+    // Another log given (the editor's channel: "Connection to server got closed") already tells
+    // of the death as a symptom: the stop is the same death, and only its cause is news.
+    if (f.role === 'symptom' && toldDeath.length) continue;
+    out.push(f);
   }
   return out;
 }

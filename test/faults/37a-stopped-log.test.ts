@@ -6,7 +6,7 @@
 // record of that very pid; the kill by hand is a gopls-launch "stopped" symptom and no memory
 // cause; a gopls still serving, and a session ended with shutdown/exit, leave nothing about the log.
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
@@ -88,6 +88,13 @@ describe('fault: a gopls killed before the doctor ran, read from its log', () =>
       expect(found[0]).toMatchObject({ role: 'symptom', symptom: 'stopped', severity: 'warning' });
       expect(found[0]!.message).toMatch(/stops mid-session at line \d+ .*killed or crashed without a word/);
       expect(run.report!.causes.some((c) => c.id === 'memory-limit')).toBe(false);
+      // The editor's channel beside it already tells of that death ("Connection to server got
+      // closed"): one symptom, the channel's, not a second one for the stop.
+      const channel = path.join(dir, 'gopls (server).log');
+      writeFileSync(channel, '[Error - 3:50:07 AM] Connection to server got closed. Server will restart.\n');
+      const both = await runDoctorCli({ workspaces: [ws], extra: ['--gopls-log', log, '--gopls-log', channel], env });
+      expect(aboutLog(both.report!, log)).toEqual([]);
+      expect(aboutLog(both.report!, channel).map((f) => f.cause)).toEqual(['gopls-launch']);
     } finally {
       s.stop();
       removeTree(dir);

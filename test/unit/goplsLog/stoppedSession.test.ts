@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
-import { lastRecordAt, stoppedSession } from '../../../src/goplsLog/stoppedSession.js';
+import { lastRecordAt, stoppedSession, tellsOfDeath } from '../../../src/goplsLog/stoppedSession.js';
 
 const F = path.resolve('test/fixtures/logs');
 const fx = (n: string) => analyzeText(readFileSync(path.join(F, n)));
@@ -63,6 +63,16 @@ describe('stoppedSession on strings', () => {
 
   it('no initialize at all (a -logfile without -rpc.trace): nothing to judge', () => {
     expect(stoppedSession(s('2026/12/06 03:43:49 Created View (#1)\n\tdirectory=/tmp/x\n'))).toBeUndefined();
+  });
+});
+
+describe('tellsOfDeath: a log that says gopls died, whose symptom a stopped trace beside it would repeat', () => {
+  it("the editor's channel with the client's connection-closed line and gopls's out-of-memory crash", () => {
+    expect(tellsOfDeath(fx('editor-oom-then-stopped.log'))).toBe(true);
+    expect(tellsOfDeath(s('[Error - 3:50:07 AM] Connection to server got closed. Server will restart.\n'))).toBe(true);
+  });
+  it('a trace that just stops or ends cleanly says nothing of a death', () => {
+    for (const n of ['trace-kill9.rpc.log', 'trace-oom-cgroup-100m.rpc.log', 'trace-clean-exit.rpc.log']) expect(tellsOfDeath(fx(n)), n).toBe(false);
   });
 });
 
