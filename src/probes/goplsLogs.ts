@@ -30,7 +30,7 @@ import { readSysctlFiles } from '../procfs/sysctlFiles.js';
 import { describeOomVictim, oomVictims, parseKernelOomKills } from '../procfs/oomKills.js';
 import { firstAndMore } from '../doctor/listing.js';
 import { stoppedSession, tellsOfDeath } from '../goplsLog/stoppedSession.js';
-import { stoppedLogFindings, type StoppedLog } from './stoppedLogs.js';
+import { endsWhereItStopped, stoppedLogFindings, type StoppedLog } from './stoppedLogs.js';
 
 /** Time kept back from the deadline to build the findings. */
 const RESERVE_MS = 150;
@@ -260,7 +260,7 @@ async function readLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs:
     deniedLines(log.path, r.summary, denied);
     recheckableLines(log.path, r.summary, recheck);
     // A log read only in part may go on past where the reading stopped.
-    const stop = r.complete ? stoppedSession(r.summary) : undefined;
+    const stop = r.complete && endsWhereItStopped(log) ? stoppedSession(r.summary) : undefined;
     if (stop) stopped.push({ source: log.path, session: stop });
     else if (tellsOfDeath(r.summary)) toldDeath.push(log.path);
   }

@@ -11,6 +11,7 @@ import path from 'node:path';
 import type { Evidence, FindingInput } from '../doctor/model.js';
 import type { ProbeContext } from './probe.js';
 import type { Host } from '../host/host.js';
+import type { FoundLog } from '../goplsLog/discover.js';
 import { forEachSliced } from '../host/timeSlice.js';
 import { formatBytes } from '../host/bytes.js';
 import { lastRecordAt, type StoppedSession } from '../goplsLog/stoppedSession.js';
@@ -37,6 +38,15 @@ const KILL_BEFORE_MS = 2_000;
 const KILL_AFTER_MS = 120_000;
 /** An open log has at most a handful of descriptors per process; a process with more is read this far. */
 const MAX_FDS_PER_PROCESS = 4096;
+
+/**
+ * Can where this log ends be where its gopls stopped? Not a rolled copy of the editor's channel
+ * ("gopls (server).log_1"): VS Code cut it at a size, mid-session, and the session goes on in the
+ * next file. Pure.
+ */
+export function endsWhereItStopped(log: FoundLog): boolean {
+  return log.origin !== 'editor-channel' || path.basename(log.path) === 'gopls (server).log';
+}
 
 export interface StoppedLog {
   source: string;
@@ -83,10 +93,14 @@ export function killAtStop(kills: readonly TimedKill[], stoppedAtMs: number): { 
   return { victim, atMs: first.atMs };
 }
 
-function clock(ms: number): string {
+/** The local time of day, with the date before it when that is not today's (an old log). */
+function clock(ms: number, now = Date.now()): string {
   const d = new Date(ms);
   const p = (n: number, w = 2) => String(n).padStart(w, '0');
-  return `${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
+  const day = `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+  const today = new Date(now);
+  const same = d.getFullYear() === today.getFullYear() && d.getMonth() === today.getMonth() && d.getDate() === today.getDate();
+  return `${same ? '' : `${day} `}${p(d.getHours())}:${p(d.getMinutes())}:${p(d.getSeconds())}.${p(d.getMilliseconds(), 3)}`;
 }
 
 function gap(ms: number): string {

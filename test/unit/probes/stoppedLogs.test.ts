@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 import { stoppedSession } from '../../../src/goplsLog/stoppedSession.js';
-import { killAtStop, stoppedLogFinding, type TimedKill } from '../../../src/probes/stoppedLogs.js';
+import { endsWhereItStopped, killAtStop, stoppedLogFinding, type TimedKill } from '../../../src/probes/stoppedLogs.js';
 import { parseKernelOomKills } from '../../../src/procfs/oomKills.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
@@ -85,3 +85,14 @@ describe('stoppedLogFinding', () => {
     expect(ranked.map((c) => c.id)).toEqual(['memory-limit', 'gopls-launch']);
   });
 });
+
+describe('endsWhereItStopped', () => {
+  it("a rolled copy of the editor's channel ends where VS Code cut it, not where gopls stopped", () => {
+    expect(endsWhereItStopped({ path: '/logs/exthost1/golang.go/gopls (server).log_1', origin: 'editor-channel' })).toBe(false);
+    expect(endsWhereItStopped({ path: '/logs/exthost1/golang.go/gopls (server)_2.log', origin: 'editor-channel' })).toBe(false);
+    expect(endsWhereItStopped({ path: '/logs/exthost1/golang.go/gopls (server).log', origin: 'editor-channel' })).toBe(true);
+    expect(endsWhereItStopped({ path: '/tmp/gopls (server).log_1', origin: 'cli' })).toBe(true);
+    expect(endsWhereItStopped({ path: '/tmp/gopls-123.log', origin: 'logfile-auto' })).toBe(true);
+  });
+});
+
