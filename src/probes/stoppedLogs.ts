@@ -17,6 +17,8 @@ import { formatBytes } from '../host/bytes.js';
 import { lastRecordAt, type StoppedSession } from '../goplsLog/stoppedSession.js';
 import { describeOomVictim, oomVictims, parseKernelOomKills, type KernelOomKill, type OomVictim } from '../procfs/oomKills.js';
 import { parseMountInfo } from '../procfs/mountinfo.js';
+import { readKmsg } from '../procfs/kmsg.js';
+import type { KernelRecord } from '../procfs/kernelLog.js';
 import { cgroupDirCandidates, cgroupMounts, parseCgroupLimit, parseFlatKeyed } from '../procfs/cgroup.js';
 import { procOf } from '../procfs/procs.js';
 import { readKernelRecordsSince } from './afterRun.js';
@@ -198,8 +200,16 @@ function namesLogfile(host: Host, pid: number, real: string): boolean {
  */
 async function readTimedKills(ctx: ProbeContext): Promise<{ kills?: TimedKill[]; source: string; note?: string }> {
   const boot = Date.now() - Number(process.hrtime.bigint() / 1_000_000n);
-  const r = await readKernelRecordsSince(ctx.host, ctx.env, 0, Math.max(100, Math.min(1000, ctx.remainingMs() - 100)), ctx.signal, ctx.facts.lookPath);
-  if (r.note) return { source: r.source, note: r.note };
+  const dmesg = await readKernelRecordsSince(ctx.host, ctx.env, 0, Math.max(100, Math.min(1000, ctx.remainingMs() - 100)), ctx.signal, ctx.facts.lookPath);
+  let r: { records: KernelRecord[]; source: string } = dmesg;
+  if (dmesg.note) {
+    // No dmesg program (a minimal container), or it failed: the device it reads, directly.
+    try {
+      r = { records: readKmsg(), source: '/dev/kmsg' };
+    } catch (e) {
+      return { source: dmesg.source, note: `${dmesg.note}; /dev/kmsg: ${(e as NodeJS.ErrnoException).code ?? String(e)}` };
+    }
+  }
   const seconds = new Map(r.records.map((x) => [x.line.trim(), x.seconds]));
   const kills: TimedKill[] = [];
   for (const kill of parseKernelOomKills(r.records.map((x) => x.line).join('\n'))) {
