@@ -85,10 +85,13 @@ export const EXPLAINED_BY: Readonly<Record<SymptomKind, SymptomExplanation>> = {
     checks: [{ what: 'go.mod / go.work for each workspace folder', probe: 'modules' }, { what: 'the go command and its environment', probe: 'go-env' }, ACCESS, PIDS, MEMORY_CGROUP],
   },
   // A gopls log that stops mid-session (goplsLog/stoppedSession.ts): SIGKILL leaves no word, and a
-  // panic or a refused thread prints its stack on stderr, which a -logfile does not hold. The OOM
-  // killer's record is looked for when the log is read; a supervisor's or a user's kill shows nowhere.
+  // panic or a refused thread prints its stack on stderr, which a -logfile does not hold. Nothing
+  // found in the run explains it by being there: the OOM killer's record of that gopls is looked
+  // for when the log is read (probes/stoppedLogs.ts), and names the memory limit itself; a limit
+  // merely tight, or a cgroup's count of kills at other times, said a gopls killed by hand was
+  // "explained" by memory (measured). A supervisor's or a user's kill shows nowhere.
   stopped: {
-    by: ['memory-limit', 'process-limit', 'mac-policy'],
+    by: [],
     checks: [
       MEMORY_CGROUP,
       KERNEL_LOG,

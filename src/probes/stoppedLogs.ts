@@ -21,7 +21,7 @@ import { readKmsg } from '../procfs/kmsg.js';
 import type { KernelRecord } from '../procfs/kernelLog.js';
 import { cgroupDirCandidates, cgroupMounts, parseCgroupLimit, parseFlatKeyed } from '../procfs/cgroup.js';
 import { procOf } from '../procfs/procs.js';
-import { readKernelRecordsSince } from './afterRun.js';
+import { readCounters, readKernelRecordsSince } from './afterRun.js';
 import { raiseLimitFixes } from '../fixes/catalog.js';
 
 /**
@@ -78,6 +78,11 @@ export interface StoppedLogInput {
   kernelNote?: string;
   /** The cgroup the matching victim was killed in, as read now. */
   victimCgroup?: VictimCgroup;
+  /**
+   * Where the kernel log cannot be read: the leaf-most of this process's memory cgroups (the
+   * editor's, which its gopls shares) whose oom_kill counts kills, the only record left.
+   */
+  countedHere?: VictimCgroup & { cgPath: string };
 }
 
 /** Is this OOM victim a gopls (comm is at most 15 bytes: "gopls", or a versioned binary's name)? */
@@ -131,6 +136,19 @@ export function stoppedLogFinding(i: StoppedLogInput): FindingInput {
       message: `${name} stops mid-session at ${at}, with no shutdown from the editor and no crash, and ${gap(tied.atMs - stoppedAtMs)} its last record the kernel's OOM killer killed ${describeOomVictim(tied.victim)}: the memory limit killed the gopls that wrote this log. A gopls killed this way leaves no stack trace, and the editor restarts it into the same limit.`,
       evidence: [lastLine, ...tied.victim.lines.slice(-2).map((excerpt) => ({ source: i.kernelSource, excerpt })), ...counted],
       fixes: memcg && memcg !== '/' ? raiseLimitFixes('memory', memcg) : [],
+    };
+  }
+  const counted = !i.kills ? i.countedHere : undefined;
+  if (counted) {
+    return {
+      classId: 'memory-limit',
+      severity: 'warning',
+      confidence: 0.6,
+      role: 'cause',
+      explains: ['gopls-launch'],
+      message: `${name} stops mid-session at ${at}, with no shutdown from the editor and no crash, and the memory cgroup ${counted.cgPath} (this editor's, which its gopls shares) has counted ${counted.oomKill} OOM kill${counted.oomKill === 1 ? '' : 's'}: likely the memory limit killed the gopls that wrote this log. The kernel log, which would say whom it killed and when, could not be read (${i.kernelNote ?? 'unreadable'}).`,
+      evidence: [lastLine, { source: counted.file, excerpt: `oom_kill ${counted.oomKill}${counted.limitBytes !== undefined ? `; the limit now ${formatBytes(counted.limitBytes)}` : ''}` }],
+      fixes: counted.cgPath !== '/' ? raiseLimitFixes('memory', counted.cgPath) : [],
     };
   }
   const gopls = (i.kills ?? []).filter((k) => isGopls(k.kill.comm));
@@ -219,6 +237,14 @@ async function readTimedKills(ctx: ProbeContext): Promise<{ kills?: TimedKill[];
   return { kills, source: r.source };
 }
 
+/** The leaf-most of this process's memory cgroups whose oom_kill counts any kill (afterRun.ts readCounters). */
+async function countedKillsHere(host: Host): Promise<StoppedLogInput['countedHere']> {
+  const r = await readCounters(host);
+  if ('skip' in r) return undefined;
+  const c = r.counters.find((x) => x.controller === 'memory' && (x.values.oom_kill ?? 0) > 0);
+  return c ? { file: c.file, cgPath: c.cgPath, oomKill: c.values.oom_kill!, ...(c.limit !== undefined ? { limitBytes: c.limit } : {}) } : undefined;
+}
+
 /** The OOM-kill count and limit of the memory cgroup the kernel named, where it is mounted here. */
 async function readVictimCgroup(host: Host, memcg: string | undefined): Promise<VictimCgroup | undefined> {
   if (!memcg) return undefined;
@@ -253,11 +279,12 @@ export async function stoppedLogFindings(ctx: ProbeContext, stopped: readonly St
   }
   if (!silent.length) return [];
   const kernel = await readTimedKills(ctx);
+  const countedHere = kernel.kills ? undefined : await countedKillsHere(ctx.host);
   const out: FindingInput[] = [];
   for (const s of silent) {
     const tied = kernel.kills ? killAtStop(kernel.kills, s.stoppedAtMs) : undefined;
     const victimCgroup = tied ? await readVictimCgroup(ctx.host, tied.victim.taskMemcg ?? tied.victim.memcg) : undefined;
-    const f = stoppedLogFinding({ ...s, ...(kernel.kills ? { kills: kernel.kills } : {}), kernelSource: kernel.source, ...(kernel.note ? { kernelNote: kernel.note } : {}), ...(victimCgroup ? { victimCgroup } : {}) });
+    const f = stoppedLogFinding({ ...s, ...(kernel.kills ? { kills: kernel.kills } : {}), kernelSource: kernel.source, ...(kernel.note ? { kernelNote: kernel.note } : {}), ...(victimCgroup ? { victimCgroup } : {}), ...(countedHere ? { countedHere } : {}) });
     // Another log given (the editor's channel: "Connection to server got closed") already tells
     // of the death as a symptom: the stop is the same death, and only its cause is news.
     if (f.role === 'symptom' && toldDeath.length) continue;

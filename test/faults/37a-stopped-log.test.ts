@@ -101,6 +101,38 @@ describe('fault: a gopls killed before the doctor ran, read from its log', () =>
     }
   });
 
+  it('killed by hand, the doctor in a cgroup whose oom_kill counts an earlier kill of another gopls: the stop is not put down to memory', async () => {
+    const dir = tempDir('stopped-hand-past');
+    const big = await writeBigModule(path.join(dir, 'big'));
+    const ws = writeSmallModule(path.join(dir, 'small'));
+    const log = path.join(dir, 'gopls.log');
+    const cg = makeCgroup('memory', 'stopped-past');
+    const env = userEnv({ XDG_CACHE_HOME: path.join(dir, 'xdg-cache'), GOPLS });
+    let s: Session | undefined;
+    try {
+      cg.write('memory.limit_in_bytes', String(100 * MiB));
+      await runCmd(GOPLS, ['check', path.join(big, 'big.go')], { cwd: big, env, wrap: inCgroup(cg.dir), killAfterMs: 120_000 });
+      expect(oomKills(cg.read('memory.oom_control')), 'an earlier kill counted').toBeGreaterThan(0);
+      cg.write('memory.force_empty', '0');
+      cg.write('memory.limit_in_bytes', String(2048 * MiB));
+      await sleep(3000);
+      s = startSession(ws, path.join(ws, 'main.go'), log, 'stay', env);
+      expect((await s.next('diagnosed')).event).toBe('diagnosed');
+      process.kill(await s.goplsPid, 'SIGKILL');
+      await s.next('exit');
+      const run = await runDoctorCli({ workspaces: [ws], extra: ['--gopls-log', log], env, wrap: inCgroup(cg.dir) });
+      console.log(`[stopped hand, past kill] ${summarize(run)}`);
+      const found = aboutLog(run.report!, log);
+      expect(found.map((f) => f.cause)).toEqual(['gopls-launch']);
+      expect(found[0]!.explainedBy ?? []).toEqual([]);
+    } finally {
+      s?.stop();
+      await removeCgroupVerified(cg);
+      removeTree(dir);
+    }
+    expect(existsSync(cg.dir)).toBe(false);
+  });
+
   for (const limitMb of [100, 150]) {
     it(`a ${limitMb} MiB memory limit OOM-kills gopls while it loads: memory-limit leads, quoting the log's last line and the kernel's record of that pid`, async () => {
       const dir = tempDir(`stopped-oom-${limitMb}`);

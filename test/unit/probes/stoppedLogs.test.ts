@@ -79,10 +79,21 @@ describe('stoppedLogFinding', () => {
     expect(JSON.stringify(s.unexplained)).toMatch(/kernel log/);
   });
 
-  it('the bare stop is explained by a memory limit found in the same run', () => {
-    const limit = FindingSchema.parse({ classId: 'memory-limit', severity: 'error', confidence: 0.9, message: 'memory.max 100 MiB', evidence: [{ source: 'memory.max', excerpt: '104857600' }] });
+  it('a memory limit merely found in the run, or kills the cgroup counted at other times, does not explain a stop the kernel log does not tie to it', () => {
+    const limit = FindingSchema.parse({ classId: 'memory-limit', severity: 'warning', confidence: 0.6, pastEvents: true, explains: ['gopls-launch'], message: 'oom_kill 1 since the cgroup was made', evidence: [{ source: 'memory.oom_control', excerpt: 'oom_kill 1' }] });
     const ranked = rankCauses([finding({ kills: [] }), limit]);
-    expect(ranked.map((c) => c.id)).toEqual(['memory-limit', 'gopls-launch']);
+    const stop = ranked.find((c) => c.id === 'gopls-launch')!.findings[0]!;
+    expect(stop.explainedBy ?? []).toEqual([]);
+    expect(stop.unexplained).toBeDefined();
+  });
+
+  it('the kernel log unreadable and this editor’s memory cgroup counting kills: a memory-limit warning, the count quoted', () => {
+    const f = finding({ kills: undefined, kernelNote: 'dmesg: Operation not permitted', countedHere: { file: '/sys/fs/cgroup/user.slice/app-code.scope/memory.events', cgPath: '/user.slice/app-code.scope', oomKill: 2, limitBytes: 2 ** 30 } });
+    expect(f).toMatchObject({ classId: 'memory-limit', severity: 'warning', role: 'cause' });
+    expect(f.message).toMatch(/has counted 2 OOM kills: likely .* could not be read \(dmesg: Operation not permitted\)/);
+    expect(f.evidence.map((e) => e.excerpt)).toEqual([session.text, 'oom_kill 2; the limit now 1 GiB']);
+    // A readable kernel log that names no kill then is believed over the count.
+    expect(finding({ kills: [], countedHere: { file: 'memory.events', cgPath: '/x', oomKill: 2 } }).classId).toBe('gopls-launch');
   });
 });
 
