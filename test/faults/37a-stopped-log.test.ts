@@ -6,11 +6,11 @@
 // record of that very pid; the kill by hand is a gopls-launch "stopped" symptom and no memory
 // cause; a gopls still serving, and a session ended with shutdown/exit, leave nothing about the log.
 import path from 'node:path';
-import { existsSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, writeFileSync } from 'node:fs';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
-import { GOPLS, REPO, NODE, inCgroup, makeCgroup, removeCgroupVerified, removeTree, runCmd, runDoctorCli, sleep, summarize, tempDir, userEnv, writeBigModule, writeSmallModule, type Report } from './lib/harness.js';
+import { GOPLS, REPO, NODE, NOBODY, asUser, makeHome, userEnvFor, inCgroup, makeCgroup, removeCgroupVerified, removeTree, runCmd, runDoctorCli, sleep, summarize, tempDir, userEnv, writeBigModule, writeSmallModule, type Report } from './lib/harness.js';
 
 const MiB = 1024 * 1024;
 const DRIVER = path.join(REPO, 'test', 'fixtures', 'logs', 'capture', 'drive-session.mjs');
@@ -165,6 +165,46 @@ describe('fault: a gopls killed before the doctor ran, read from its log', () =>
         expect(f.evidence.some((e) => e.source === path.join(cg.dir, 'memory.oom_control') && e.excerpt.startsWith(`oom_kill ${after}`))).toBe(true);
         expect(f.message).toContain(`pid ${pid}`);
         expect(aboutLog(run.report!, log).some((x) => x.cause === 'gopls-launch'), 'not also an unexplained stop').toBe(false);
+      } finally {
+        await removeCgroupVerified(cg);
+        removeTree(dir);
+      }
+      expect(existsSync(cg.dir)).toBe(false);
+    });
+  }
+
+  // dmesg_restrict=1 (this VM's setting, and most distributions'): nobody reads no kernel log.
+  for (const counted of [true, false]) {
+    it(`the kernel log unreadable (nobody, dmesg_restrict) ${counted ? 'and the editor\'s memory cgroup counting a kill: a memory-limit warning quoting the count' : 'and no kill counted: the stop is a symptom that says the kernel log could not be read'}`, async () => {
+      const dir = tempDir(`stopped-nobody-${counted}`);
+      const big = await writeBigModule(path.join(dir, 'big'));
+      const ws = writeSmallModule(path.join(dir, 'small'));
+      const home = makeHome(path.join(dir, 'home'), NOBODY);
+      // A trace a real gopls left when killed (test/fixtures/logs): nobody may read it.
+      const log = path.join(dir, 'gopls.log');
+      copyFileSync(path.join(REPO, 'test', 'fixtures', 'logs', 'trace-kill9.rpc.log'), log);
+      chmodSync(log, 0o644);
+      const cg = makeCgroup('memory', `stopped-nobody-${counted}`);
+      try {
+        if (counted) {
+          cg.write('memory.limit_in_bytes', String(100 * MiB));
+          await runCmd(GOPLS, ['check', path.join(big, 'big.go')], { cwd: big, env: userEnv({ XDG_CACHE_HOME: path.join(dir, 'xdg-cache') }), wrap: inCgroup(cg.dir), killAfterMs: 120_000 });
+          cg.write('memory.force_empty', '0');
+        }
+        cg.write('memory.limit_in_bytes', String(2048 * MiB));
+        const kills = oomKills(cg.read('memory.oom_control'));
+        expect(kills > 0).toBe(counted);
+        const run = await runDoctorCli({ workspaces: [ws], extra: ['--gopls-log', log], env: userEnvFor(home, 'nobody'), cwd: ws, wrap: [...inCgroup(cg.dir), ...asUser(NOBODY)] });
+        console.log(`[stopped nobody ${counted}] ${summarize(run)}`);
+        const found = aboutLog(run.report!, log);
+        expect(found).toHaveLength(1);
+        if (counted) {
+          expect(found[0]).toMatchObject({ cause: 'memory-limit', role: 'cause', severity: 'warning' });
+          expect(found[0]!.evidence.some((e) => e.source === path.join(cg.dir, 'memory.oom_control') && e.excerpt.startsWith(`oom_kill ${kills}`))).toBe(true);
+        } else {
+          expect(found[0]).toMatchObject({ cause: 'gopls-launch', symptom: 'stopped' });
+        }
+        expect(found[0]!.message).toMatch(/could not be read/);
       } finally {
         await removeCgroupVerified(cg);
         removeTree(dir);
