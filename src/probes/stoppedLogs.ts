@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { Evidence, FindingInput } from '../doctor/model.js';
 import type { ProbeContext } from './probe.js';
 import type { Host } from '../host/host.js';
-import type { FoundLog } from '../goplsLog/discover.js';
+import { logfileFromFlags, type FoundLog } from '../goplsLog/discover.js';
 import { forEachSliced } from '../host/timeSlice.js';
 import { formatBytes } from '../host/bytes.js';
 import { lastRecordAt, type StoppedSession } from '../goplsLog/stoppedSession.js';
@@ -172,42 +172,43 @@ export function stoppedLogFinding(i: StoppedLogInput): FindingInput {
 
 /**
  * The processes that have `file` open, and the gopls processes whose -logfile names it: the log
- * is still being written (an editor's channel, a gopls serving now). Only processes whose /proc
- * entries this user can read are seen; a log another user's gopls writes is not ours to judge.
+ * is still being written (an editor's channel, a gopls serving now). A process's command line can
+ * be read whoever runs it; its descriptors only when it is this user's (or by root), so only those
+ * are listed: a desktop's hundreds of processes hold thousands of them.
  */
 async function writersOf(ctx: ProbeContext, file: string): Promise<number[]> {
   const { host } = ctx;
-  const real = await fs.realpath(file).catch(() => file);
+  const names = new Set([path.resolve(file), await fs.realpath(file).catch(() => path.resolve(file))]);
   const table = await ctx.facts.processTable();
   const out: number[] = [];
   await forEachSliced(table.processes, (p) => {
     if (p.pid === host.pid) return;
-    if (namesLogfile(host, p.pid, real) || holdsOpen(host, p.pid, real)) out.push(p.pid);
+    const mine = host.uid === 0 || p.uid === host.uid || p.euid === host.uid;
+    if (namesLogfile(host, p.pid, names) || (mine && holdsOpen(host, p.pid, names))) out.push(p.pid);
   });
   return out;
 }
 
-function holdsOpen(host: Host, pid: number, real: string): boolean {
+export function holdsOpen(host: Host, pid: number, names: ReadonlySet<string>): boolean {
   const fds = host.listSync(procOf(host, pid, 'fd'));
   if (!fds) return false;
   for (const fd of fds.slice(0, MAX_FDS_PER_PROCESS)) {
-    if (host.readlinkSync(procOf(host, pid, `fd/${fd}`)) === real) return true;
+    const target = host.readlinkSync(procOf(host, pid, `fd/${fd}`));
+    if (target !== undefined && names.has(target)) return true;
   }
   return false;
 }
 
-/** gopls's `-logfile FILE` / `-logfile=FILE` (and `--logfile`), relative to the process's cwd. */
-function namesLogfile(host: Host, pid: number, real: string): boolean {
+/**
+ * Does the process's command line give gopls this file as its -logfile (relative to its working
+ * directory; `auto` is $TMPDIR/gopls-<pid>.log, so a file of that name with this process's pid)?
+ */
+export function namesLogfile(host: Host, pid: number, names: ReadonlySet<string>): boolean {
   const args = host.readTextSync(procOf(host, pid, 'cmdline'), 64 * 1024)?.split('\0');
-  if (!args?.some((a) => /^--?logfile(?:=|$)/.test(a))) return false;
-  const cwd = host.readlinkSync(procOf(host, pid, 'cwd')) ?? '/';
-  for (let k = 0; k < args.length; k++) {
-    const m = /^--?logfile(?:=(.*))?$/.exec(args[k]!);
-    if (!m) continue;
-    const value = m[1] ?? args[k + 1];
-    if (value && path.resolve(cwd, value) === real) return true;
-  }
-  return false;
+  const value = args && logfileFromFlags(args);
+  if (!value) return false;
+  if (value === 'auto') return [...names].some((n) => path.basename(n) === `gopls-${pid}.log`);
+  return names.has(path.resolve(host.readlinkSync(procOf(host, pid, 'cwd')) ?? '/', value));
 }
 
 /**

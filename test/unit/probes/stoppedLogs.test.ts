@@ -1,12 +1,14 @@
 // A stopped gopls log judged against the kernel's OOM records (src/probes/stoppedLogs.ts), on the
 // real trace and dmesg lines of a gopls OOM-killed in a 100 MiB memory cgroup
 // (test/fixtures/logs/README.md), and the ranking of what it yields.
-import { describe, expect, it } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { Host } from '../../../src/host/host.js';
 import path from 'node:path';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 import { stoppedSession } from '../../../src/goplsLog/stoppedSession.js';
-import { endsWhereItStopped, killAtStop, stoppedLogFinding, type TimedKill } from '../../../src/probes/stoppedLogs.js';
+import { endsWhereItStopped, holdsOpen, killAtStop, namesLogfile, stoppedLogFinding, type TimedKill } from '../../../src/probes/stoppedLogs.js';
 import { parseKernelOomKills } from '../../../src/procfs/oomKills.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
@@ -105,5 +107,38 @@ describe('endsWhereItStopped', () => {
     expect(endsWhereItStopped({ path: '/tmp/gopls (server).log_1', origin: 'cli' })).toBe(true);
     expect(endsWhereItStopped({ path: '/tmp/gopls-123.log', origin: 'logfile-auto' })).toBe(true);
   });
+});
+
+describe('is the log still written: a gopls whose command line names it, a process that holds it open', () => {
+  // A fixture /proc: pid 41 is `gopls -rpc.trace -logfile=gopls.log serve` in /home/u/proj, 42 is
+  // `gopls -logfile auto serve`, 43 holds /tmp/x.log open on descriptor 7.
+  const root = mkdtempSync(path.join(os.tmpdir(), 'ged-writers-'));
+  const proc = (pid: number, argv: string[], cwd: string, fds: Record<string, string> = {}) => {
+    mkdirSync(path.join(root, 'proc', String(pid), 'fd'), { recursive: true });
+    writeFileSync(path.join(root, 'proc', String(pid), 'cmdline'), argv.join('\0') + '\0');
+    symlinkSync(cwd, path.join(root, 'proc', String(pid), 'cwd'));
+    for (const [fd, target] of Object.entries(fds)) symlinkSync(target, path.join(root, 'proc', String(pid), 'fd', fd));
+  };
+  proc(41, ['/usr/bin/gopls', '-rpc.trace', '-logfile=gopls.log', 'serve'], '/home/u/proj');
+  proc(42, ['gopls', '-logfile', 'auto', 'serve'], '/');
+  proc(43, ['code'], '/', { '7': '/tmp/x.log' });
+  const host = new Host({ root, platform: 'linux' });
+  const names = (...n: string[]) => new Set(n);
+
+  it('-logfile=FILE relative to its working directory; another file or another process is not it', () => {
+    expect(namesLogfile(host, 41, names('/home/u/proj/gopls.log'))).toBe(true);
+    expect(namesLogfile(host, 41, names('/home/u/gopls.log'))).toBe(false);
+    expect(namesLogfile(host, 43, names('/home/u/proj/gopls.log'))).toBe(false);
+  });
+  it('-logfile auto writes $TMPDIR/gopls-<its pid>.log', () => {
+    expect(namesLogfile(host, 42, names('/tmp/gopls-42.log'))).toBe(true);
+    expect(namesLogfile(host, 42, names('/tmp/gopls-4242.log'))).toBe(false);
+  });
+  it('an open descriptor on the file', () => {
+    expect(holdsOpen(host, 43, names('/tmp/x.log'))).toBe(true);
+    expect(holdsOpen(host, 43, names('/tmp/y.log'))).toBe(false);
+    expect(holdsOpen(host, 99, names('/tmp/x.log'))).toBe(false);
+  });
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
 });
 
