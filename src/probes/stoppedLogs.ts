@@ -4,8 +4,10 @@
 // said "no problems found". The same shape is a gopls still running, so the machine is asked:
 // a process that holds the log open, or a gopls whose -logfile names it, is still writing it. When
 // none is, the kernel log's OOM-killer records say whether a gopls was killed when the log stopped:
-// then the memory limit is the cause, with the log's last line and the kernel's record as evidence;
-// otherwise the stop is an unexplained symptom that names the checks that would explain it.
+// then the memory limit is the cause, with the log's last line and the kernel's record as evidence.
+// Where the kernel log cannot be read, this editor's memory cgroup counting kills is the only
+// record left (a warning). Otherwise the stop is an unexplained symptom that names the checks that
+// would explain it.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Evidence, FindingInput } from '../doctor/model.js';
@@ -35,7 +37,9 @@ const KILL_BEFORE_MS = 2_000;
 /**
  * …and this long after at most: gopls writes nothing while it loads packages, and the OOM killer
  * takes it in the middle of a load. Measured here on the module importing every public std
- * package: 0.2-1.6 s at 60-300 MiB, 3.4 s at 450 MiB (killed after its first diagnostics).
+ * package: 0.2-1.6 s at 60-300 MiB, 3.4 s at 450 MiB (killed after its first diagnostics). The
+ * rest is room for a large workspace's load, just as silent; a gopls killed later may have sat
+ * idle first, and is named as possible, not tied.
  */
 const KILL_AFTER_MS = 120_000;
 /** An open log has at most a handful of descriptors per process; a process with more is read this far. */
