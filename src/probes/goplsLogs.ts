@@ -298,6 +298,8 @@ function observe(log: FoundLog, r: ReadLogResult, s: LogSummary): Record<string,
     recognised: s.isGoplsLog || s.events.length > 0 || s.crashes.length > 0 || s.unclassifiedCount > 0,
     shapes: s.shapes,
     serverStarts: s.serverStartCount,
+    // Where the last session ended and whether the editor ended it (stoppedSession.ts reads it).
+    ...(s.lastSession ? { lastSession: { startLine: s.lastSession.startLine, endedByEditor: s.lastSession.endedByEditor, lastRecordLine: s.lastSession.lastRecordLine } } : {}),
     requests: count(s.requestsSent),
     requestsByMethod: s.requestsSent,
     unanswered: s.unanswered,
