@@ -84,6 +84,21 @@ export const EXPLAINED_BY: Readonly<Record<SymptomKind, SymptomExplanation>> = {
     by: ['module-resolution', 'env-inheritance', 'fs-access', 'process-limit', 'memory-limit', 'gopls-launch', 'mac-policy'],
     checks: [{ what: 'go.mod / go.work for each workspace folder', probe: 'modules' }, { what: 'the go command and its environment', probe: 'go-env' }, ACCESS, PIDS, MEMORY_CGROUP],
   },
+  // A gopls log that stops mid-session (goplsLog/stoppedSession.ts): SIGKILL leaves no word, and a
+  // panic or a refused thread prints its stack on stderr, which a -logfile does not hold. Nothing
+  // found in the run explains it by being there: the OOM killer's record of that gopls is looked
+  // for when the log is read (probes/stoppedLogs.ts), and names the memory limit itself; a limit
+  // merely tight, or a cgroup's count of kills at other times, said a gopls killed by hand was
+  // "explained" by memory (measured). A supervisor's or a user's kill shows nowhere.
+  stopped: {
+    by: [],
+    checks: [
+      MEMORY_CGROUP,
+      KERNEL_LOG,
+      { what: 'a supervisor, a watchdog or a user that sent SIGKILL (not visible from here)' },
+      { what: 'gopls\'s stderr (the editor\'s "gopls (server)" channel) for a panic\'s or a fatal error\'s stack', probe: 'gopls-logs' },
+    ],
+  },
   // A signal another process sent with kill(2) (a `kill -SEGV`, a watchdog): no limit or policy
   // sends one, so nothing found here explains it, and a stack or a cgroup says nothing of who did.
   signalled: { by: [], checks: [{ what: 'who sent it: a user (kill, pkill), a supervisor or watchdog, a script, or the editor stopping gopls' }] },

@@ -54,7 +54,7 @@ export type Role = z.infer<typeof RoleSchema>;
  * ENOMEM, "virtual memory exhausted"): a memory limit, an exhausted machine, or the program's own
  * appetite (a leak, a huge allocation), which the message alone cannot tell apart.
  */
-export const SYMPTOM_KINDS = ['killed', 'died', 'thread-create', 'not-permitted', 'exec-denied', 'access-denied', 'load-failed', 'no-diagnostics', 'hang', 'no-build', 'init-died', 'out-of-memory', 'out-of-files', 'fetch-failed', 'signalled'] as const;
+export const SYMPTOM_KINDS = ['killed', 'died', 'thread-create', 'not-permitted', 'exec-denied', 'access-denied', 'load-failed', 'no-diagnostics', 'hang', 'no-build', 'init-died', 'out-of-memory', 'out-of-files', 'fetch-failed', 'signalled', 'stopped'] as const;
 export const SymptomKindSchema = z.enum(SYMPTOM_KINDS);
 export type SymptomKind = z.infer<typeof SymptomKindSchema>;
 

@@ -300,6 +300,23 @@ export interface LogSummary {
   resemblanceLines: UnclassifiedLine[];
   /** gopls's own shapes were seen (LSP records, gopls events, its error replies): the file is gopls's log. */
   isGoplsLog: boolean;
+  /**
+   * The last LSP session a trace shows (from its last initialize): whether the editor ended it, and
+   * its last record, which is where a session that just stops (gopls killed) stops. Absent without
+   * an initialize (a -logfile without -rpc.trace writes no session's shape).
+   */
+  lastSession?: LastSession;
+}
+
+export interface LastSession {
+  /** The line of its initialize. */
+  startLine: number;
+  /** The editor sent shutdown or exit after it. */
+  endedByEditor: boolean;
+  /** The last LSP record's header line, its line number and its time of day (ServerStart.dayMs). */
+  lastRecordLine: number;
+  lastRecordText: string;
+  lastRecordDayMs?: number;
 }
 
 /** What the lines after a record header are: not in a record, skipped, screened, event attributes. */
@@ -624,6 +641,10 @@ export class LogAnalyzer {
   private serverStartCount = 0;
   /** The editor sent shutdown or exit since the last initialize. */
   private clientEnded = false;
+  /** The last LSP record header (LogSummary.lastSession): a reference, cut and copied only in summary(). */
+  private lastRecordLine = 0;
+  private lastRecordText = '';
+  private lastRecordDayMs: number | undefined;
   private readonly unclassified: UnclassifiedLine[] = [];
   private unclassifiedCount = 0;
   private readonly mechanisms: MechanismLine[] = [];
@@ -1088,6 +1109,9 @@ export class LogAnalyzer {
     // Diagnostics quote the user's code and compiler: their errors are not the environment's.
     this.quietBody = kind === 'notification' && method === 'textDocument/publishDiagnostics';
     const dayMs = this.dayMsOf(timeOfDay);
+    this.lastRecordLine = this.lineNo;
+    this.lastRecordText = line;
+    this.lastRecordDayMs = dayMs;
     const fromEditor = direction === 'Sending';
     this.messageBody = kind === 'notification' && !fromEditor && (method === 'window/logMessage' || method === 'window/showMessage');
     switch (kind) {
@@ -1638,6 +1662,12 @@ export class LogAnalyzer {
   }
 
   /** A header's time of day (timeOfDayMs) as milliseconds since the file's first midnight. */
+  private lastSessionOf(start: ServerStart): LastSession {
+    const s: LastSession = { startLine: start.line, endedByEditor: this.clientEnded, lastRecordLine: this.lastRecordLine, lastRecordText: own(this.lastRecordText.slice(0, 300).trimEnd()) };
+    if (this.lastRecordDayMs !== undefined) s.lastRecordDayMs = this.lastRecordDayMs;
+    return s;
+  }
+
   private dayMsOf(timeOfDay: number | undefined): number | undefined {
     let t = timeOfDay;
     if (t === undefined) return undefined;
@@ -1744,6 +1774,7 @@ export class LogAnalyzer {
       resemblanceWords: [...(this.lineNo <= SHORT_TEXT_LINES ? (this.troubleLines ? this.earlyWords : []) : this.failureWords)].sort(),
       resemblanceLines: this.lineNo <= SHORT_TEXT_LINES ? [...this.resemblanceLines] : [],
       isGoplsLog,
+      ...(this.starts.length ? { lastSession: this.lastSessionOf(this.starts[this.starts.length - 1]!) } : {}),
     };
   }
 }

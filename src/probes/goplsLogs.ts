@@ -30,6 +30,8 @@ import { parseSysctlInt } from '../procfs/limits.js';
 import { readSysctlFiles } from '../procfs/sysctlFiles.js';
 import { describeOomVictim, oomVictims, parseKernelOomKills } from '../procfs/oomKills.js';
 import { firstAndMore } from '../doctor/listing.js';
+import { stoppedSession, tellsOfDeath } from '../goplsLog/stoppedSession.js';
+import { endsWhereItStopped, stoppedLogFindings, type StoppedLog } from './stoppedLogs.js';
 
 /** Time kept back from the deadline to build the findings. */
 const RESERVE_MS = 150;
@@ -105,13 +107,15 @@ async function readGoplsLogs(ctx: ProbeContext): Promise<ProbeOutcome> {
       editorLogDir: ctx.settings.editorLogDir ?? null,
     });
   }
-  const { outcome, noPackage, denied, recheck } = await readLogs(ctx, logs);
+  const { outcome, noPackage, denied, recheck, stopped, toldDeath } = await readLogs(ctx, logs);
   if (outcome.status === 'skipped') return unopenable.length ? { findings: unopenable, observed: outcome.observed ?? {} } : outcome;
   // The log may be the live editor's: a file gopls had no package for that exists here is
   // asked why (fileInNoPackage.ts). A fixture host's logs are another machine's.
   const why = ctx.host.live && noPackage.length ? await whyInNoPackage(ctx, noPackage) : [];
   // Inside a Flatpak sandbox, a refused path it does not expose is the sandbox's doing (flatpakGrants.ts).
   const sandbox = await flatpakDeniedFindings(ctx, denied);
+  // A session that just stops: a gopls killed before the doctor ran, unless it still writes the log (stoppedLogs.ts).
+  const stops = await stoppedLogFindings(ctx, stopped, toldDeath);
   const transient = transientNoPackage(noPackage, why) ? (outcome.findings ?? []).map(asTransientNoPackage) : (outcome.findings ?? []);
   // A go.mod or go.work failure the log tells of, asked again where its folder is here (pastLoadFailures.ts).
   const past = await pastFailures(ctx, recheck);
@@ -120,7 +124,7 @@ async function readGoplsLogs(ctx: ProbeContext): Promise<ProbeOutcome> {
   // install link (installedGo.ts). Looked up only when such a line was read.
   const offersInstall = ctx.host.live && pastRead.some((f) => f.fixes?.some((x) => x.id === INSTALL_GO.id));
   const logged = offersInstall ? withInstalledGo(pastRead, await installedGo(ctx.env), ctx.env.HOME) : pastRead;
-  return why.length || sandbox.length || unopenable.length || past.length || offersInstall ? { ...outcome, findings: [...unopenable, ...logged, ...why, ...sandbox] } : outcome;
+  return why.length || sandbox.length || unopenable.length || past.length || offersInstall || stops.length ? { ...outcome, findings: [...unopenable, ...logged, ...why, ...sandbox, ...stops] } : outcome;
 }
 
 /**
@@ -222,11 +226,24 @@ export function noPackageSaid(source: string, s: LogSummary, into: Said[] = []):
   return into;
 }
 
-async function readLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs: readonly FoundLog[]): Promise<{ outcome: ProbeOutcome; noPackage: Said[]; denied: DeniedLine[]; recheck: Map<string, Set<number>> }> {
+interface ReadLogs {
+  outcome: ProbeOutcome;
+  noPackage: Said[];
+  denied: DeniedLine[];
+  recheck: Map<string, Set<number>>;
+  /** Logs read to their end whose last session stops without a word (stoppedSession.ts). */
+  stopped: StoppedLog[];
+  /** Logs that tell of a gopls death in words (tellsOfDeath): the editor's channel beside a trace. */
+  toldDeath: string[];
+}
+
+async function readLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs: readonly FoundLog[]): Promise<ReadLogs> {
   const deadline = performance.now() + Math.max(0, ctx.remainingMs() - RESERVE_MS);
   const noPackage: Said[] = [];
   const denied: DeniedLine[] = [];
   const recheck = new Map<string, Set<number>>();
+  const stopped: StoppedLog[] = [];
+  const toldDeath: string[] = [];
   const findings: FindingInput[] = [];
   const observedLogs: Array<Record<string, unknown>> = [];
   const partial: ReadLogResult[] = [];
@@ -243,25 +260,29 @@ async function readLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs:
     noPackageSaid(log.path, r.summary, noPackage);
     deniedLines(log.path, r.summary, denied);
     recheckableLines(log.path, r.summary, recheck);
+    // A log read only in part may go on past where the reading stopped.
+    const stop = r.complete && endsWhereItStopped(log) ? stoppedSession(r.summary) : undefined;
+    if (stop) stopped.push({ source: log.path, session: stop });
+    else if (tellsOfDeath(r.summary)) toldDeath.push(log.path);
   }
   const observed = { logs: observedLogs };
   const unread = observedLogs.filter((o) => typeof o.error === 'string');
   // Nothing read at all: say why for each (a FIFO, /proc/kmsg, a missing file), not "ok".
-  if (unread.length === logs.length && logs.length > 0) return { outcome: skipped(unread.map((o) => String(o.error)).join('; '), observed), noPackage, denied, recheck };
+  if (unread.length === logs.length && logs.length > 0) return { outcome: skipped(unread.map((o) => String(o.error)).join('; '), observed), noPackage, denied, recheck, stopped, toldDeath };
   // A log that says nothing is not a healthy log: an empty file (a -logfile gopls was never given
   // anything for, or the wrong path) or one with no line of gopls's or an LSP client's (a binary,
   // another program's log) must not end in "ok" and "no root cause found" (a tester's, both).
   const silent = observedLogs.flatMap((o) => (o.bytes === 0 ? [`${path.basename(String(o.path))} is empty: gopls wrote nothing to it (gopls -logfile without -rpc.trace writes only what goes wrong after it starts; check the path)`] : o.recognised === false ? [`nothing in ${path.basename(String(o.path))} (${o.lines} lines) reads like a gopls log or an LSP trace: is it the right file?`] : []));
   if (silent.length && !partial.length) {
     const hasError = findings.some((f) => f.severity === 'error');
-    return { outcome: { status: hasError ? 'fail' : 'warn', reason: silent.join('; '), findings, observed }, noPackage, denied, recheck };
+    return { outcome: { status: hasError ? 'fail' : 'warn', reason: silent.join('; '), findings, observed }, noPackage, denied, recheck, stopped, toldDeath };
   }
   if (partial.length) {
     const reason = partial.map((p) => `${path.basename(p.path)}: ${progressText(p)} before the deadline`).join('; ');
     const hasError = findings.some((f) => f.severity === 'error');
-    return { outcome: { status: hasError ? 'fail' : 'warn', reason, findings, observed }, noPackage, denied, recheck };
+    return { outcome: { status: hasError ? 'fail' : 'warn', reason, findings, observed }, noPackage, denied, recheck, stopped, toldDeath };
   }
-  return { outcome: { findings, observed }, noPackage, denied, recheck };
+  return { outcome: { findings, observed }, noPackage, denied, recheck, stopped, toldDeath };
 }
 
 function observe(log: FoundLog, r: ReadLogResult, s: LogSummary): Record<string, unknown> {
@@ -278,6 +299,8 @@ function observe(log: FoundLog, r: ReadLogResult, s: LogSummary): Record<string,
     recognised: s.isGoplsLog || s.events.length > 0 || s.crashes.length > 0 || s.unclassifiedCount > 0,
     shapes: s.shapes,
     serverStarts: s.serverStartCount,
+    // Where the last session ended and whether the editor ended it (stoppedSession.ts reads it).
+    ...(s.lastSession ? { lastSession: { startLine: s.lastSession.startLine, endedByEditor: s.lastSession.endedByEditor, lastRecordLine: s.lastSession.lastRecordLine } } : {}),
     requests: count(s.requestsSent),
     requestsByMethod: s.requestsSent,
     unanswered: s.unanswered,
