@@ -119,6 +119,8 @@ export const FindingSchema = z.object({
   confidence: z.number().min(0).max(1),
   message: z.string(),
   evidence: z.array(EvidenceSchema),
+  /** Lines that said it beyond those kept in `evidence` (a log repeating one failure hundreds of times). */
+  moreEvidence: z.number().int().positive().optional(),
   fixes: z.array(FixSchema).default([]),
   /** Classes whose symptoms this finding explains (PATH missing gopls explains a failed launch). */
   explains: z.array(ClassIdSchema).optional(),

@@ -49,7 +49,8 @@ import {
 /** Lines longer than this are cut into pieces of this size (a 300 MB Result line is one JSON). */
 export const MAX_LINE_BYTES = 1024 * 1024;
 const EXCERPT_CHARS = 400;
-const MAX_EVENTS_PER_RULE = 20;
+/** Each rule's lines kept as evidence (400 characters each at most): what --verbose can show (probes/goplsLogs.ts EVIDENCE_KEPT). */
+const MAX_EVENTS_PER_RULE = 50;
 const MAX_STACK_LINES = 60;
 const MAX_SAMPLES_PER_METHOD = 20_000;
 const MAX_PENDING = 20_000;

@@ -33,7 +33,14 @@ import { firstAndMore } from '../doctor/listing.js';
 
 /** Time kept back from the deadline to build the findings. */
 const RESERVE_MS = 150;
+/** The lines a guess from words quotes: the few that carry most of them (linesCarrying). */
 const EVIDENCE_PER_FINDING = 3;
+/**
+ * Every line that said it, up to this many, so --verbose can show them all (a tester's: "9 lines"
+ * with 3 shown). The analyzer keeps as many events a rule (MAX_EVENTS_PER_RULE); past it the
+ * finding says how many more there were (moreEvidence).
+ */
+export const EVIDENCE_KEPT = 50;
 /** The crash verdict speaks for these; their line events are its evidence. */
 const CRASH_RULES: ReadonlySet<RuleId> = new Set(['panic', 'fatal-error', 'fatal-out-of-memory', 'killed-by-signal-dump']);
 /**
@@ -315,7 +322,7 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
     const events = stray ?? s.events.filter((e) => e.ruleId === rule.id);
     // A mechanism or a setting named with no failure anywhere in the text is a state (Rule.besideFailure).
     if (rule.besideFailure && events.every((e) => isStateLine(rule, e.text)) && !(told ??= failureTold(s))) continue;
-    const evidence: Evidence[] = events.slice(0, EVIDENCE_PER_FINDING).map((e) => ({ source, line: e.line, excerpt: e.text }));
+    const evidence: Evidence[] = events.slice(0, EVIDENCE_KEPT).map((e) => ({ source, line: e.line, excerpt: e.text }));
     // A permissive SELinux record beside a refusal is the record of what failed (permissive is how
     // the records are collected): the denial's own error again.
     const refused = rule.id === 'selinux-avc-permissive' && refusalShown(s);
@@ -325,6 +332,7 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
       confidence: Math.min(1, (refused ? AVC_DENIED_CONFIDENCE : rule.confidence) + (n > 1 ? 0.05 : 0)),
       message: `${capitalize(OOM_KILL_RULES.has(rule.id) ? namingVictims(rule.says, s.events.filter((e) => OOM_KILL_RULES.has(e.ruleId)).sort((a, b) => a.line - b.line)) : rule.says)} (${n} ${n === 1 ? 'line' : 'lines'} in ${name})${refused ? '; the log also shows an operation refused (permission denied, EPERM), as when SELinux is set permissive to collect the records of what failed' : ''}.`,
       evidence,
+      ...(n > evidence.length ? { moreEvidence: n - evidence.length } : {}),
       fixes: fixesFor(rule),
       ...(rule.explains ? { explains: [...rule.explains] } : {}),
       ...(rule.headline ? { headline: rule.headline } : {}),
@@ -437,7 +445,8 @@ function mechanismFindings(source: string, name: string, s: LogSummary): Finding
       role: 'symptom',
       symptom: SYMPTOM_OF[classId],
       message: `Line ${first.line} of ${name} reports a failure and names ${names} ("${first.words.join('", "')}")${more}, but no message the doctor knows matched it: "${quoted}". The mechanism it names points here; it is a hint, not a diagnosis.`,
-      evidence: lines.slice(0, EVIDENCE_PER_FINDING).map((l) => ({ source, line: l.line, excerpt: l.text })),
+      evidence: lines.slice(0, EVIDENCE_KEPT).map((l) => ({ source, line: l.line, excerpt: l.text })),
+      ...(n > Math.min(lines.length, EVIDENCE_KEPT) ? { moreEvidence: n - Math.min(lines.length, EVIDENCE_KEPT) } : {}),
       fixes: [],
     });
   }
@@ -463,7 +472,8 @@ function goplsNamedFindings(source: string, name: string, s: LogSummary): Findin
       role: 'symptom',
       symptom: 'died',
       message: `Line ${first.line} of ${name} reports a failure of gopls itself${more} in words no rule knows: "${quoted}". It says gopls failed to install, start or keep running, not why.`,
-      evidence: lines.slice(0, EVIDENCE_PER_FINDING).map((l) => ({ source, line: l.line, excerpt: l.text })),
+      evidence: lines.slice(0, EVIDENCE_KEPT).map((l) => ({ source, line: l.line, excerpt: l.text })),
+      ...(n > Math.min(lines.length, EVIDENCE_KEPT) ? { moreEvidence: n - Math.min(lines.length, EVIDENCE_KEPT) } : {}),
       fixes: [],
     },
   ];
