@@ -51,6 +51,7 @@ export const MAX_LINE_BYTES = 1024 * 1024;
 const EXCERPT_CHARS = 400;
 /** Each rule's lines kept as evidence (400 characters each at most): what --verbose can show (probes/goplsLogs.ts EVIDENCE_KEPT). */
 const MAX_EVENTS_PER_RULE = 50;
+const UNPROVIDED_IMPORT = 'no required module provides package';
 const MAX_STACK_LINES = 60;
 const MAX_SAMPLES_PER_METHOD = 20_000;
 const MAX_PENDING = 20_000;
@@ -277,6 +278,8 @@ export interface LogSummary {
   /** Events kept for evidence (capped per rule); eventCounts has the full counts. */
   events: LogEvent[];
   eventCounts: Partial<Record<RuleId, number>>;
+  /** Lines of published diagnostics saying "no required module provides package" (the first MAX_EVENTS_PER_RULE): no finding of their own. */
+  unprovidedImports: UnclassifiedLine[];
   /** The file ended without a final newline (a log being written, or cut off): fine, noted. */
   endedMidLine: boolean;
   /** Requests that never got an answer (in flight when the log ended, or lost in a crash). */
@@ -619,6 +622,7 @@ export class LogAnalyzer {
   private readonly goFailures: GoFailureRecord[] = [];
   private readonly events: LogEvent[] = [];
   private readonly eventCounts = new Map<RuleId, number>();
+  private readonly unprovidedImports: UnclassifiedLine[] = [];
   private readonly interned = new Map<string, string>();
   /** The last interned string per slot (intern()); only ever strings the map holds. */
   private readonly internSlots: Array<string | undefined> = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
@@ -1339,6 +1343,10 @@ export class LogAnalyzer {
     const matched = screenAndMatch(text, ctx, bytesAreText && buf ? { bytes: buf, at: off } : undefined, !short || (lw & W_PASTED) !== 0, prefound, short ? { table: LINE_WORDS, mask: lw } : undefined);
     const printed = matched.printed;
     let { screened, rules } = matched;
+    // An import gopls's diagnostics say no module provides is the user's code as often as not (a
+    // typo, a missing require: no rule reads it there), but beside a download GOPROXY=off refused
+    // it is what that refusal did to the user: kept as that finding's evidence (proxyOffRefusals.ts).
+    if (this.quietBody && this.unprovidedImports.length < MAX_EVENTS_PER_RULE && text.includes(UNPROVIDED_IMPORT)) this.unprovidedImports.push({ line: this.lineNo, text: excerptOf(text, buf, off, ruleById('package-not-found')) });
     // A C program's message in the user's language ("bash: go: Kommando nicht gefunden.", "fork:
     // Die Ressource ist zur Zeit nicht verfügbar", Java's "error=13, Keine Berechtigung"): read
     // again in English (localized.ts), the words the rules were written in; what they name there
@@ -1734,6 +1742,7 @@ export class LogAnalyzer {
       goFailures: [...this.goFailures],
       events: [...this.events],
       eventCounts: Object.fromEntries(this.eventCounts),
+      unprovidedImports: [...this.unprovidedImports],
       endedMidLine: this.endedMidLine,
       unanswered: this.pending.size,
       unclassified,

@@ -18,6 +18,7 @@ import { shownWord, wordsOf } from '../goplsLog/resemblance/words.js';
 import { CLASS_IDS } from '../doctor/model.js';
 import { downloadRuleFixes } from '../fixes/downloads.js';
 import { GOTMPDIR_EXEC, logCauseFixes } from '../fixes/logCauses.js';
+import { proxyOffRefusalFinding } from './proxyOffRefusalFinding.js';
 import { filesWithoutPackage } from '../goplsLog/noPackageFile.js';
 import { MAX_FILES_CHECKED, whyInNoPackage, type Said } from './fileInNoPackage.js';
 import { asPastFailure, pastFailures, recheckableLines } from './pastLoadFailures.js';
@@ -326,7 +327,7 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
     // A permissive SELinux record beside a refusal is the record of what failed (permissive is how
     // the records are collected): the denial's own error again.
     const refused = rule.id === 'selinux-avc-permissive' && refusalShown(s);
-    out.push({
+    const finding: FindingInput = {
       classId: rule.classId,
       severity: refused ? 'error' : rule.severity,
       confidence: Math.min(1, (refused ? AVC_DENIED_CONFIDENCE : rule.confidence) + (n > 1 ? 0.05 : 0)),
@@ -338,7 +339,11 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
       ...(rule.headline ? { headline: rule.headline } : {}),
       ...(rule.role ? { role: rule.role } : {}),
       ...(rule.symptom ? { symptom: rule.symptom } : {}),
-    });
+    };
+    // Two findings say what go said in its own words: a download GOPROXY=off refused (which
+    // module), and a setting go refuses to start with (which variable).
+    if (rule.id === 'goproxy-off-lookup') out.push(proxyOffRefusalFinding(finding, source, events, s.unprovidedImports, EVIDENCE_KEPT));
+    else out.push(finding);
   }
   // The editor's "connection closed" and "crashed N times … will not be restarted" after gopls ran
   // out of memory in the same log are that death told again: the memory-limit's, not a launch
