@@ -19,6 +19,7 @@ import { CLASS_IDS } from '../doctor/model.js';
 import { downloadRuleFixes } from '../fixes/downloads.js';
 import { GOTMPDIR_EXEC, logCauseFixes } from '../fixes/logCauses.js';
 import { proxyOffRefusalFinding } from './proxyOffRefusalFinding.js';
+import { goRejectsSettingFinding, withGoEnvFileOrigin } from './goRejectsSettingFinding.js';
 import { filesWithoutPackage } from '../goplsLog/noPackageFile.js';
 import { MAX_FILES_CHECKED, whyInNoPackage, type Said } from './fileInNoPackage.js';
 import { asPastFailure, pastFailures, recheckableLines } from './pastLoadFailures.js';
@@ -127,8 +128,11 @@ async function readGoplsLogs(ctx: ProbeContext): Promise<ProbeOutcome> {
   // "go was not found" in the live editor's log, with a go installed here: where it is, not an
   // install link (installedGo.ts). Looked up only when such a line was read.
   const offersInstall = ctx.host.live && pastRead.some((f) => f.fixes?.some((x) => x.id === INSTALL_GO.id));
-  const logged = offersInstall ? withInstalledGo(pastRead, await installedGo(ctx.env), ctx.env.HOME) : pastRead;
-  return why.length || sandbox.length || unopenable.length || past.length || offersInstall ? { ...outcome, findings: [...unopenable, ...logged, ...why, ...sandbox] } : outcome;
+  const installed = offersInstall ? withInstalledGo(pastRead, await installedGo(ctx.env), ctx.env.HOME) : pastRead;
+  // A Go setting go refused: whether go env's file here holds it (goRejectsSettingFinding.ts).
+  const refusesSetting = ctx.host.live && installed.some((f) => f.headline === 'go-rejects-setting');
+  const logged = refusesSetting ? await withGoEnvFileOrigin(installed, ctx.env) : installed;
+  return why.length || sandbox.length || unopenable.length || past.length || offersInstall || refusesSetting ? { ...outcome, findings: [...unopenable, ...logged, ...why, ...sandbox] } : outcome;
 }
 
 /**
@@ -343,6 +347,7 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
     // Two findings say what go said in its own words: a download GOPROXY=off refused (which
     // module), and a setting go refuses to start with (which variable).
     if (rule.id === 'goproxy-off-lookup') out.push(proxyOffRefusalFinding(finding, source, events, s.unprovidedImports, EVIDENCE_KEPT));
+    else if (rule.id === 'go-env-invalid') out.push(goRejectsSettingFinding(finding, events, n, name));
     else out.push(finding);
   }
   // The editor's "connection closed" and "crashed N times … will not be restarted" after gopls ran
