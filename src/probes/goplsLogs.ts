@@ -20,6 +20,7 @@ import { downloadRuleFixes } from '../fixes/downloads.js';
 import { GOTMPDIR_EXEC, logCauseFixes } from '../fixes/logCauses.js';
 import { proxyOffRefusalFinding } from './proxyOffRefusalFinding.js';
 import { goRejectsSettingFinding, withGoEnvFileOrigin } from './goRejectsSettingFinding.js';
+import { withoutEventsSeen } from '../goplsLog/rolledCopies.js';
 import { filesWithoutPackage } from '../goplsLog/noPackageFile.js';
 import { MAX_FILES_CHECKED, whyInNoPackage, type Said } from './fileInNoPackage.js';
 import { asPastFailure, pastFailures, recheckableLines } from './pastLoadFailures.js';
@@ -242,6 +243,7 @@ async function readLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs:
   const findings: FindingInput[] = [];
   const observedLogs: Array<Record<string, unknown>> = [];
   const partial: ReadLogResult[] = [];
+  const stamped = new Set<string>();
   for (const log of logs) {
     // Even past the deadline a log gets one chunk read, so the report says how far it got.
     const r = await readLogFile(log.path, { signal: ctx.signal, deadline });
@@ -251,10 +253,12 @@ async function readLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs:
     }
     if (!r.complete) partial.push(r);
     observedLogs.push(observe(log, r, r.summary));
-    findings.push(...findingsOf(log.path, r.summary));
-    noPackageSaid(log.path, r.summary, noPackage);
-    deniedLines(log.path, r.summary, denied);
-    recheckableLines(log.path, r.summary, recheck);
+    // A rolled copy's lines the live channel file also holds are not told twice (rolledCopies.ts).
+    const summary = withoutEventsSeen(r.summary, stamped);
+    findings.push(...findingsOf(log.path, summary));
+    noPackageSaid(log.path, summary, noPackage);
+    deniedLines(log.path, summary, denied);
+    recheckableLines(log.path, summary, recheck);
   }
   const observed = { logs: observedLogs };
   const unread = observedLogs.filter((o) => typeof o.error === 'string');
