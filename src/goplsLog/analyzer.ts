@@ -608,6 +608,8 @@ export class LogAnalyzer {
    */
   private failureHeader: UnclassifiedLine | undefined;
   private holdingHeader = false;
+  /** Rule hits when a gopls error record's first line was held back (failureHeader), until its body ends. */
+  private errorRecordHits: number | undefined;
   /** Every rule hit, capped or not: whether a line was named. */
   private ruleHits = 0;
   private crash: CrashCapture | undefined;
@@ -907,6 +909,11 @@ export class LogAnalyzer {
 
   /** A record's body ended (handle's blank line): what follows is no record's JSON. */
   private endBody(): void {
+    if (this.errorRecordHits !== undefined) {
+      // A rule named a line of the error record under its held first line: one failure, named.
+      if (this.ruleHits > this.errorRecordHits) this.failureHeader = undefined;
+      this.flushFailureHeader();
+    }
     this.body = 'none';
     this.quietBody = false;
     this.messageBody = false;
@@ -1076,7 +1083,16 @@ export class LogAnalyzer {
       if (p) this.pending.delete(key);
       this.noteError(p?.method ?? '?', e.message, this.lineNo);
       this.body = 'scan';
-      this.scan(line, buf, off);
+      // The record's first line may be only the start of go's words ("#3 err: exit status 1:
+      // stderr: go: downloading m v1.2.0"), whose failure a rule names on the next ("module lookup
+      // disabled by GOPROXY=off"): held back until the record ends, and no unnamed failure then.
+      this.holdingHeader = true;
+      try {
+        this.scan(line, buf, off);
+      } finally {
+        this.holdingHeader = false;
+      }
+      if (this.failureHeader) this.errorRecordHits = this.ruleHits;
       return true;
     }
     const cl = parseClientLogLine(line);
@@ -1494,6 +1510,7 @@ export class LogAnalyzer {
 
   /** The held-back request-failure header had no "Message:" line under it: it is kept as it is. */
   private flushFailureHeader(): void {
+    this.errorRecordHits = undefined;
     const h = this.failureHeader;
     this.failureHeader = undefined;
     if (h) this.keepUnclassified(h.line, h.text);

@@ -46,6 +46,13 @@ describe('a dependency GOPROXY=off kept out of an empty module cache, from the l
     expect(text).toContain('$ go env -u GOPROXY');
   });
 
+  it("the error reply's first line, whose failure the rule names on the next, is no unnamed error line", () => {
+    const s = analyzeText(readFileSync(fixture('trace-proxyoff-goget.rpc.log')));
+    // 81: "[Error - Received] … #3 err: exit status 1: stderr: go: downloading github.com/fatih/structtag v1.2.0"
+    expect(s.unclassified.map((l) => l.line)).not.toContain(81);
+    expect(s.unclassified.map((l) => l.line)).toEqual([78]);
+  });
+
   it("a red import of a module nothing refused is the code's own, not this finding's evidence", () => {
     const log = readFileSync(fixture('trace-proxyoff-goget.rpc.log'), 'utf8').replaceAll('no required module provides package \\"github.com/fatih/structtag\\"', 'no required module provides package \\"example.com/typo\\"');
     const f = findingsOf('/logs/x.log', analyzeText(log)).find((x) => x.message.startsWith('go could not download'))!;
