@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { rankCauses } from '../../../src/doctor/rank.js';
 import { FindingSchema, type Report } from '../../../src/doctor/model.js';
 import { renderText } from '../../../src/render/text.js';
+import { renderMarkdown } from '../../../src/render/markdown.js';
 import { reportOf } from '../../support/report.js';
 
 function reportWith(lines: number, moreEvidence?: number): Report {
@@ -37,5 +38,11 @@ describe('evidence lines in the text report', () => {
     expect(shownLines(out)).toHaveLength(50);
     expect(out).toContain('… and 50 more');
     expect(out).not.toContain('--verbose shows them');
+  });
+  it('a pasted Markdown report shows 10 rows a finding and counts the rest', () => {
+    const md = renderMarkdown(reportWith(60, 40));
+    expect(shownLines(md)).toEqual([100, 101, 102, 103, 104, 105, 106, 107, 108, 109]);
+    expect(md).toContain('| | … and 90 more |');
+    expect(renderMarkdown(reportWith(9))).not.toContain('more |');
   });
 });
