@@ -26,6 +26,10 @@ function lineFrom(text: string, at: number): string {
 const SHAPES: ReadonlyArray<{ re: RegExp; variable: (m: RegExpExecArray) => string; value?: (m: RegExpExecArray) => string | undefined }> = [
   { re: /unknown environment setting (GO111MODULE)=([^\s"\\]*)/, variable: (m) => m[1]!, value: (m) => m[2] },
   { re: /invalid (GOTOOLCHAIN) \\?"([^"\\]*)\\?"/, variable: (m) => m[1]!, value: (m) => m[2] },
+  // base/goflags.go: "parsing $GOFLAGS: unknown flag -x" / 'non-flag "x"', and a flag's value it
+  // refuses: 'invalid boolean value "maybe" for flag -modcacherw (from $GOFLAGS)'.
+  { re: /parsing \$GOFLAGS: (?:unknown flag (-[\w.-]+)|non-flag \\?"([^"\\]*)\\?")/, variable: () => 'GOFLAGS', value: (m) => m[1] ?? m[2] },
+  { re: /value \\?"([^"\\]*)\\?" for flag (-[\w.-]+) \(from [$%]GOFLAGS%?\)/, variable: () => 'GOFLAGS', value: (m) => `${m[2]}=${m[1]}` },
   { re: /parsing \$(GOFLAGS)|\(from [$%](GOFLAGS)%?\)/, variable: () => 'GOFLAGS' },
   // work/init.go: "-mod=x not supported (can be '', 'mod', 'readonly', or 'vendor')": a -mod flag
   // from GOFLAGS (gopls's own build flags are the other way one arrives).

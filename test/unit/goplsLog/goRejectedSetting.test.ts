@@ -21,8 +21,11 @@ describe('rejectedSettingIn', () => {
     },
     { name: 'GOTOOLCHAIN, printed', in: 'go: invalid GOTOOLCHAIN "go1.26.8+bogus": only version suffixes are +auto and +path', variable: 'GOTOOLCHAIN', value: 'go1.26.8+bogus', said: 'go: invalid GOTOOLCHAIN "go1.26.8+bogus": only version suffixes are +auto and +path' },
     { name: 'GOTOOLCHAIN, JSON-escaped', in: String.raw`stderr: go: invalid GOTOOLCHAIN \"gobogus\"\n"}`, variable: 'GOTOOLCHAIN', value: 'gobogus', said: 'go: invalid GOTOOLCHAIN "gobogus"' },
-    { name: 'a flag GOFLAGS names', in: 'go: invalid value "x" for flag -mod (from $GOFLAGS): bad', variable: 'GOFLAGS', said: 'go: invalid value "x" for flag -mod (from $GOFLAGS): bad' },
-    { name: 'GOFLAGS that does not parse', in: 'go: parsing $GOFLAGS: non-flag "vendor"', variable: 'GOFLAGS', said: 'go: parsing $GOFLAGS: non-flag "vendor"' },
+    { name: 'a flag GOFLAGS names, with a value go refuses', in: 'go: invalid boolean value "maybe" for flag -modcacherw (from $GOFLAGS): parse error', variable: 'GOFLAGS', value: '-modcacherw=maybe', said: 'go: invalid boolean value "maybe" for flag -modcacherw (from $GOFLAGS): parse error' },
+    { name: 'GOFLAGS with a word that is no flag', in: 'go: parsing $GOFLAGS: non-flag "vendor"', variable: 'GOFLAGS', value: 'vendor', said: 'go: parsing $GOFLAGS: non-flag "vendor"' },
+    { name: 'GOFLAGS with a flag go does not know, inside a JSON string', in: String.raw`"message":"go/packages.Load #1: err: exit status 1: stderr: go: parsing $GOFLAGS: unknown flag -bogus
+"`, variable: 'GOFLAGS', value: '-bogus', said: 'go: parsing $GOFLAGS: unknown flag -bogus' },
+    { name: 'GOFLAGS named with no value', in: 'go: flag needs an argument: -mod (from $GOFLAGS)', variable: 'GOFLAGS', said: 'go: flag needs an argument: -mod (from $GOFLAGS)' },
     { name: 'GOOS/GOARCH', in: 'cmd/go: unsupported GOOS/GOARCH pair linux/arm99', variable: 'GOOS/GOARCH', value: 'linux/arm99', said: 'cmd/go: unsupported GOOS/GOARCH pair linux/arm99' },
     { name: 'GOPROXY', in: 'go: GOPROXY list is not the empty string, but contains no entries', variable: 'GOPROXY', said: 'go: GOPROXY list is not the empty string, but contains no entries' },
     { name: 'GOSUMDB', in: 'verifying module: missing GOSUMDB', variable: 'GOSUMDB', said: 'verifying module: missing GOSUMDB' },
