@@ -7,6 +7,7 @@ import { repeat } from 'lit-html/directives/repeat.js';
 import type { Cause, Crash, Evidence, Fix, ProbeRecord, Report, Tool } from '../src/doctor/model.js';
 import { planFix } from '../src/fixes/plan.js';
 import { stepInstruction } from '../src/render/fixText.js';
+import { EVIDENCE_ROWS, evidenceShown } from '../src/render/evidenceShown.js';
 import { followsFrom, followsTail, symptomNote, verdictOf } from '../src/render/summary.js';
 import type { Progress, State, ToExtension } from '../src/protocol/panel.js';
 
@@ -46,7 +47,8 @@ function button(o: { key: string; label: string; icon: string; onClick: () => vo
   >${icon(o.icon)}<span class="label">${o.label}</span></button>`;
 }
 
-function evidenceTable(ev: Evidence[], label: string): TemplateResult {
+/** `untold`: lines that said it beyond those shown (a log finding keeps up to 50: render/evidenceShown.ts). */
+function evidenceTable(ev: Evidence[], label: string, untold = 0): TemplateResult {
   return html`<table class="evidence stack" role="table" aria-label=${label}>
     <thead role="rowgroup"><tr role="row"><th role="columnheader" scope="col">Source</th><th role="columnheader" scope="col">Excerpt</th></tr></thead>
     <tbody role="rowgroup">
@@ -56,6 +58,7 @@ function evidenceTable(ev: Evidence[], label: string): TemplateResult {
           <td role="cell" class="excerpt" data-label="Excerpt"><pre>${e.excerpt}</pre></td>
         </tr>`,
       )}
+      ${untold > 0 ? html`<tr role="row" data-testid="evidence-more"><td role="cell" class="source" data-label="Source"></td><td role="cell" class="excerpt" data-label="Excerpt">… and ${untold} more</td></tr>` : nothing}
     </tbody>
   </table>`;
 }
@@ -126,7 +129,7 @@ function causeCard(c: Cause, rank: number, busy: boolean, post: ViewInput['post'
       return html`<section class="finding" aria-labelledby=${msgId}>
         <p class="message" id=${msgId}>${f.message}</p>
         ${note ? html`<p class="symptom-note" data-testid="symptom-note">${note}</p>` : nothing}
-        ${evidenceTable(f.evidence, `Evidence for: ${f.message}`)}
+        ${((e) => evidenceTable(e.shown, `Evidence for: ${f.message}`, e.untold))(evidenceShown(f, EVIDENCE_ROWS))}
       </section>`;
     })}
     ${c.fixes.length

@@ -48,8 +48,10 @@ export function headingOf(id: ClassId, findings: readonly Finding[], severity: S
   };
   if (!leading.length || leading.some((f) => !lent(f))) return { title: TAXONOMY[id].title, explanation: TAXONOMY[id].explanation };
   const headlines = [...new Set(leading.map((f) => lent(f)!))];
+  // One headline told in a finding's own words (go's) says more than its fixed title.
+  const own = headlines.length === 1 ? leading.find((f) => f.headlineText)?.headlineText : undefined;
   return {
-    title: headlines.map((h) => HEADLINES[h].title).join(' · '),
+    title: own ?? headlines.map((h) => HEADLINES[h].title).join(' · '),
     explanation: headlines.map((h) => HEADLINES[h].explanation).join(' '),
     headlines,
   };

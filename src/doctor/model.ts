@@ -64,7 +64,7 @@ export type SymptomKind = z.infer<typeof SymptomKindSchema>;
  * gopls starts fine. When every finding a cause leads with carries one, the cause is titled by it
  * (src/doctor/heading.ts) instead of by its class, so the heading says what was found.
  */
-export const HEADLINE_IDS = ['stale-tools', 'ineffective-settings', 'tool-install', 'unnamed-log-errors', 'inotify-instances', 'named-mechanism', 'resembles-reports', 'packages-driver', 'unwatched-mount', 'toolchain-setting', 'module-downloads', 'sum-mismatch', 'modules-not-downloaded', 'cgo-build', 'go-environment', 'watches-short', 'inotify-queue', 'watch-descriptors', 'remote-workspace', 'login-shell-value'] as const;
+export const HEADLINE_IDS = ['stale-tools', 'ineffective-settings', 'tool-install', 'unnamed-log-errors', 'inotify-instances', 'named-mechanism', 'resembles-reports', 'packages-driver', 'unwatched-mount', 'toolchain-setting', 'module-downloads', 'sum-mismatch', 'modules-not-downloaded', 'cgo-build', 'go-environment', 'watches-short', 'inotify-queue', 'watch-descriptors', 'remote-workspace', 'login-shell-value', 'go-rejects-setting'] as const;
 export const HeadlineIdSchema = z.enum(HEADLINE_IDS);
 export type HeadlineId = z.infer<typeof HeadlineIdSchema>;
 
@@ -119,6 +119,8 @@ export const FindingSchema = z.object({
   confidence: z.number().min(0).max(1),
   message: z.string(),
   evidence: z.array(EvidenceSchema),
+  /** Lines that said it beyond those kept in `evidence` (a log repeating one failure hundreds of times). */
+  moreEvidence: z.number().int().positive().optional(),
   fixes: z.array(FixSchema).default([]),
   /** Classes whose symptoms this finding explains (PATH missing gopls explains a failed launch). */
   explains: z.array(ClassIdSchema).optional(),
@@ -143,6 +145,12 @@ export const FindingSchema = z.object({
     .optional(),
   /** Not its class's core story (a stale tool, a setting with no effect): the cause is titled by it when all its leading findings carry one. */
   headline: HeadlineIdSchema.optional(),
+  /**
+   * The cause's title in the finding's own words (go's: 'go refuses GO111MODULE=maybe: "go: unknown
+   * environment setting GO111MODULE=maybe"'), in place of its headline's fixed title when the cause
+   * is titled by that headline alone.
+   */
+  headlineText: z.string().optional(),
   /** Evidence no rule classifies (error lines, another program's crash): always shown, never a cause of its own. */
   unclassified: z.boolean().optional(),
   /**

@@ -152,6 +152,11 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
     explanation:
       'go and gopls take PATH, HOME, GOROOT, GOPATH, GOFLAGS and the other Go variables from the environment they start in, and from go env\'s file (go env -w). Here the value at fault is the same in your login shell: a terminal\'s go fails the same way, so it is not the desktop launcher\'s doing (and in a container or CI job there is no launcher at all). The fix is the value itself, where it is set.',
   },
+  'go-rejects-setting': {
+    title: 'go refuses a Go setting it was given',
+    explanation:
+      'go checks some of its settings before it does anything: GO111MODULE, GOTOOLCHAIN, the flags in GOFLAGS, GOPROXY, GOSUMDB, GOWORK, GOOS/GOARCH. A value it cannot use fails every go command, and gopls, which runs go env and go list, loads nothing. go says which value it refused, not where it was set: go env\'s file (go env -w wrote it; go env -u removes it), a shell start-up file, or the editor\'s go.toolsEnvVars all reach go the same way, in a terminal as in the editor.',
+  },
   'login-shell-value': {
     title: 'Your shell start-up files set a Go variable that makes go fail',
     explanation:

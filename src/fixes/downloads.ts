@@ -39,6 +39,34 @@ export function downloadOnceFix(moduleDir: string): Fix {
   };
 }
 
+/**
+ * For a module GOPROXY=off kept out of an empty or partial module cache, read from a log alone (the
+ * module's folder may be another machine's): download once through Go's default proxy where the
+ * network reaches it, or let go download again. go mod download as typed fails the same way under
+ * GOPROXY=off ("module lookup disabled"), so it carries the proxy on its own command line.
+ */
+export function proxyOffDownloadFixes(): Fix[] {
+  return [
+    {
+      id: 'go-mod-download-default-proxy',
+      kind: 'terminal',
+      title: "Download the missing modules once through Go's default proxy (in the module's folder)",
+      text: 'GOPROXY=https://proxy.golang.org,direct go mod download',
+      needsRoot: false,
+      detail: 'GOPROXY=off forbids downloads, so go mod download fails as typed. This one command uses the default proxy list where the network reaches it; GOPROXY=off stays for everything else. Offline, copy the module cache (go env GOMODCACHE) from a machine that has these modules.',
+    },
+    {
+      id: 'go-env-unset-goproxy',
+      kind: 'terminal',
+      title: 'Let go download modules again (GOPROXY back to its default)',
+      text: 'go env -u GOPROXY',
+      needsRoot: false,
+      detail: 'Removes a GOPROXY=off that go env -w wrote. One exported by a shell start-up file, or set in go.toolsEnvVars, wins over the go env file: remove it there too.',
+    },
+    GOPROXY_DOCS,
+  ];
+}
+
 export function goModDownloadFix(moduleDir: string): Fix {
   return {
     id: 'go-mod-download',

@@ -12,6 +12,7 @@ import type { ClassId, Severity } from '../doctor/model.js';
 import { inEnglish } from './localized.js';
 import { NONBLOCKING_IO_EAGAIN } from './rules/processes.js';
 import { INSTALLING_FAILED } from './rules/launch.js';
+import { ECHO_LINES, echoes, eventCore } from './echoedEvents.js';
 import { MAY_BE_PASTED_CHARS, NOT_AFTER, notAfterWords, prescreenBytes, RULES, ruleById, ruleSilenced, screenAndMatch, screenPrinted, type Rule, type RuleId } from './rules.js';
 import { CaselessWords } from './lineWords.js';
 import { ExecListing } from './execListing.js';
@@ -49,7 +50,11 @@ import {
 /** Lines longer than this are cut into pieces of this size (a 300 MB Result line is one JSON). */
 export const MAX_LINE_BYTES = 1024 * 1024;
 const EXCERPT_CHARS = 400;
-const MAX_EVENTS_PER_RULE = 20;
+/** Each rule's lines kept as evidence (400 characters each at most): what --verbose can show (probes/goplsLogs.ts EVIDENCE_KEPT). */
+const MAX_EVENTS_PER_RULE = 50;
+const UNPROVIDED_IMPORT = 'no required module provides package';
+/** A rule's events looked back at for a copy of this one (echoOfRecent). */
+const RECENT_EVENTS = 4;
 const MAX_STACK_LINES = 60;
 const MAX_SAMPLES_PER_METHOD = 20_000;
 const MAX_PENDING = 20_000;
@@ -162,6 +167,8 @@ export interface LogEvent {
   line: number;
   /** The line (or, for a long line, the part around the match), as UTF-8, capped. */
   text: string;
+  /** The editor channel's date and time on the line ("2026-12-06 04:01:15.513"): a rolled copy's same line has the same (rolledCopies.ts). */
+  stamp?: string;
 }
 
 export interface MethodLatency {
@@ -276,6 +283,8 @@ export interface LogSummary {
   /** Events kept for evidence (capped per rule); eventCounts has the full counts. */
   events: LogEvent[];
   eventCounts: Partial<Record<RuleId, number>>;
+  /** Lines of published diagnostics saying "no required module provides package" (the first MAX_EVENTS_PER_RULE): no finding of their own. */
+  unprovidedImports: UnclassifiedLine[];
   /** The file ended without a final newline (a log being written, or cut off): fine, noted. */
   endedMidLine: boolean;
   /** Requests that never got an answer (in flight when the log ended, or lost in a crash). */
@@ -616,6 +625,8 @@ export class LogAnalyzer {
    */
   private failureHeader: UnclassifiedLine | undefined;
   private holdingHeader = false;
+  /** Rule hits when a gopls error record's first line was held back (failureHeader), until its body ends. */
+  private errorRecordHits: number | undefined;
   /** Every rule hit, capped or not: whether a line was named. */
   private ruleHits = 0;
   private crash: CrashCapture | undefined;
@@ -635,6 +646,11 @@ export class LogAnalyzer {
   private readonly goFailures: GoFailureRecord[] = [];
   private readonly events: LogEvent[] = [];
   private readonly eventCounts = new Map<RuleId, number>();
+  private readonly unprovidedImports: UnclassifiedLine[] = [];
+  /** The editor channel's date and time of the line being read, while its framed text is handled. */
+  private frameStamp: string | undefined;
+  /** Each rule's last RECENT_EVENTS events, for echoOfRecent. */
+  private readonly recentEvents = new Map<RuleId, Array<{ line: number; core: string; inBody: boolean; paired: boolean }>>();
   private readonly interned = new Map<string, string>();
   /** The last interned string per slot (intern()); only ever strings the map holds. */
   private readonly internSlots: Array<string | undefined> = new Array<string | undefined>(INTERN_SLOTS).fill(undefined);
@@ -914,6 +930,11 @@ export class LogAnalyzer {
 
   /** A record's body ended (handle's blank line): what follows is no record's JSON. */
   private endBody(): void {
+    if (this.errorRecordHits !== undefined) {
+      // A rule named a line of the error record under its held first line: one failure, named.
+      if (this.ruleHits > this.errorRecordHits) this.failureHeader = undefined;
+      this.flushFailureHeader();
+    }
     this.body = 'none';
     this.quietBody = false;
     this.messageBody = false;
@@ -964,22 +985,31 @@ export class LogAnalyzer {
       return;
     }
     const c0 = line.charCodeAt(0);
-    if (this.body === 'event' && c0 !== 0x09) this.body = 'none';
+    const ed = depth === 0 && c0 >= 0x30 && c0 <= 0x39 ? parseEditorLogLine(line) : undefined;
+    // (A framed line decides below, from its own text, whether the event goes on.)
+    if (this.body === 'event' && c0 !== 0x09 && !ed) this.body = 'none';
     if (c0 === 0x5b /* [ */) {
       if (this.onBracketLine(line, buf, off)) return;
     } else if (c0 >= 0x30 && c0 <= 0x39) {
-      const ed = depth === 0 ? parseEditorLogLine(line) : undefined;
       if (ed) {
         this.shapes.editorLog++;
-        this.body = 'none';
+        // A gopls event's "\tkey=value" lines, each framed on its own (the client's line for a
+        // logMessage: "[error] \tview_id=\"1\""), go on with the event the line before began:
+        // its attributes, not error lines of their own (a tester's: 15 "error lines no rule names"
+        // that were three events' view_id, snapshot, query…).
+        // (gopls puts a blank line between an event's message and its attributes.)
+        const attribute = this.body === 'event' && (ed.text.length === 0 || ed.text.charCodeAt(0) === 0x09);
+        if (!attribute) this.body = 'none';
         // The message may itself be any of the other shapes (stderr lines, trace records).
         // At [error] or [critical] it is an error-level line whatever its words ("[File Watcher
         // (parcel)] Inotify event queue overflowed" holds none of ERRORISH's): one no rule names is
         // kept as unclassified evidence with the rest, so nothing error-level is dropped.
-        this.editorErrorLevel = ed.level === 'error' || ed.level === 'critical';
+        this.editorErrorLevel = !attribute && (ed.level === 'error' || ed.level === 'critical');
+        this.frameStamp = `${ed.date} ${ed.time}`;
         try {
           this.handle(ed.text, buf, off + line.length - ed.text.length, depth + 1);
         } finally {
+          this.frameStamp = undefined;
           this.editorErrorLevel = false;
         }
         return;
@@ -1074,7 +1104,16 @@ export class LogAnalyzer {
       if (p) this.pending.delete(key);
       this.noteError(p?.method ?? '?', e.message, this.lineNo);
       this.body = 'scan';
-      this.scan(line, buf, off);
+      // The record's first line may be only the start of go's words ("#3 err: exit status 1:
+      // stderr: go: downloading m v1.2.0"), whose failure a rule names on the next ("module lookup
+      // disabled by GOPROXY=off"): held back until the record ends, and no unnamed failure then.
+      this.holdingHeader = true;
+      try {
+        this.scan(line, buf, off);
+      } finally {
+        this.holdingHeader = false;
+      }
+      if (this.failureHeader) this.errorRecordHits = this.ruleHits;
       return true;
     }
     const cl = parseClientLogLine(line);
@@ -1362,6 +1401,10 @@ export class LogAnalyzer {
     const matched = screenAndMatch(text, ctx, bytesAreText && buf ? { bytes: buf, at: off } : undefined, !short || (lw & W_PASTED) !== 0, prefound, short ? { table: LINE_WORDS, mask: lw } : undefined);
     const printed = matched.printed;
     let { screened, rules } = matched;
+    // An import gopls's diagnostics say no module provides is the user's code as often as not (a
+    // typo, a missing require: no rule reads it there), but beside a download GOPROXY=off refused
+    // it is what that refusal did to the user: kept as that finding's evidence (proxyOffRefusals.ts).
+    if (this.quietBody && this.unprovidedImports.length < MAX_EVENTS_PER_RULE && text.includes(UNPROVIDED_IMPORT)) this.unprovidedImports.push({ line: this.lineNo, text: excerptOf(text, buf, off, ruleById('package-not-found')) });
     // A C program's message in the user's language ("bash: go: Kommando nicht gefunden.", "fork:
     // Die Ressource ist zur Zeit nicht verfügbar", Java's "error=13, Keine Berechtigung"): read
     // again in English (localized.ts), the words the rules were written in; what they name there
@@ -1491,6 +1534,7 @@ export class LogAnalyzer {
 
   /** The held-back request-failure header had no "Message:" line under it: it is kept as it is. */
   private flushFailureHeader(): void {
+    this.errorRecordHits = undefined;
     const h = this.failureHeader;
     this.failureHeader = undefined;
     if (h) this.keepUnclassified(h.line, h.text);
@@ -1511,9 +1555,27 @@ export class LogAnalyzer {
       }
       this.hugeAllocationUntil = this.lineNo + r.withdrawnByHugeAllocation;
     }
+    // The language client's line for a record already read (or the record after its line) is the
+    // same failure told again, not another one (echoedEvents.ts).
+    if (this.echoOfRecent(r, excerpt, line)) return;
     const n = (this.eventCounts.get(r.id) ?? 0) + 1;
     this.eventCounts.set(r.id, n);
-    if (n <= MAX_EVENTS_PER_RULE) this.events.push({ ruleId: r.id, classId: r.classId, severity: r.severity, line, text: excerpt });
+    if (n <= MAX_EVENTS_PER_RULE) this.events.push({ ruleId: r.id, classId: r.classId, severity: r.severity, line, text: excerpt, ...(this.frameStamp ? { stamp: this.frameStamp } : {}) });
+  }
+
+  /**
+   * Is this event a copy of one of the rule's last few, a record's line and the client's line for
+   * it (one inside a record's body, the other not)? Each event is paired with one copy at most.
+   */
+  private echoOfRecent(r: Rule, excerpt: string, line: number): boolean {
+    const inBody = this.body !== 'none';
+    const core = eventCore(excerpt, r.needles);
+    const recent = (this.recentEvents.get(r.id) ?? []).filter((e) => line - e.line <= ECHO_LINES);
+    const copy = recent.find((e) => !e.paired && e.inBody !== inBody && (inBody ? echoes(e.core, core) : echoes(core, e.core)));
+    if (copy) copy.paired = true;
+    else recent.push({ line, core, inBody, paired: false });
+    this.recentEvents.set(r.id, recent.slice(-RECENT_EVENTS));
+    return copy !== undefined;
   }
 
   /** Drops the events of rules withdrawn by a kill (Rule.withdrawnByKill) within their reach before this line. */
@@ -1763,6 +1825,7 @@ export class LogAnalyzer {
       goFailures: [...this.goFailures],
       events: [...this.events],
       eventCounts: Object.fromEntries(this.eventCounts),
+      unprovidedImports: [...this.unprovidedImports],
       endedMidLine: this.endedMidLine,
       unanswered: this.pending.size,
       unclassified,

@@ -18,6 +18,9 @@ import { shownWord, wordsOf } from '../goplsLog/resemblance/words.js';
 import { CLASS_IDS } from '../doctor/model.js';
 import { downloadRuleFixes } from '../fixes/downloads.js';
 import { GOTMPDIR_EXEC, logCauseFixes } from '../fixes/logCauses.js';
+import { proxyOffRefusalFinding } from './proxyOffRefusalFinding.js';
+import { goRejectsSettingFinding, withGoEnvFileOrigin } from './goRejectsSettingFinding.js';
+import { withoutEventsSeen } from '../goplsLog/rolledCopies.js';
 import { filesWithoutPackage } from '../goplsLog/noPackageFile.js';
 import { MAX_FILES_CHECKED, whyInNoPackage, type Said } from './fileInNoPackage.js';
 import { asPastFailure, pastFailures, recheckableLines } from './pastLoadFailures.js';
@@ -35,7 +38,14 @@ import { endsWhereItStopped, stoppedLogFindings, type StoppedLog } from './stopp
 
 /** Time kept back from the deadline to build the findings. */
 const RESERVE_MS = 150;
+/** The lines a guess from words quotes: the few that carry most of them (linesCarrying). */
 const EVIDENCE_PER_FINDING = 3;
+/**
+ * Every line that said it, up to this many, so --verbose can show them all (a tester's: "9 lines"
+ * with 3 shown). The analyzer keeps as many events a rule (MAX_EVENTS_PER_RULE); past it the
+ * finding says how many more there were (moreEvidence).
+ */
+export const EVIDENCE_KEPT = 50;
 /** The crash verdict speaks for these; their line events are its evidence. */
 const CRASH_RULES: ReadonlySet<RuleId> = new Set(['panic', 'fatal-error', 'fatal-out-of-memory', 'killed-by-signal-dump']);
 /**
@@ -123,8 +133,11 @@ async function readGoplsLogs(ctx: ProbeContext): Promise<ProbeOutcome> {
   // "go was not found" in the live editor's log, with a go installed here: where it is, not an
   // install link (installedGo.ts). Looked up only when such a line was read.
   const offersInstall = ctx.host.live && pastRead.some((f) => f.fixes?.some((x) => x.id === INSTALL_GO.id));
-  const logged = offersInstall ? withInstalledGo(pastRead, await installedGo(ctx.env), ctx.env.HOME) : pastRead;
-  return why.length || sandbox.length || unopenable.length || past.length || offersInstall || stops.length ? { ...outcome, findings: [...unopenable, ...logged, ...why, ...sandbox, ...stops] } : outcome;
+  const installed = offersInstall ? withInstalledGo(pastRead, await installedGo(ctx.env), ctx.env.HOME) : pastRead;
+  // A Go setting go refused: whether go env's file here holds it (goRejectsSettingFinding.ts).
+  const refusesSetting = ctx.host.live && installed.some((f) => f.headline === 'go-rejects-setting');
+  const logged = refusesSetting ? await withGoEnvFileOrigin(installed, ctx.env) : installed;
+  return why.length || sandbox.length || unopenable.length || past.length || offersInstall || refusesSetting || stops.length ? { ...outcome, findings: [...unopenable, ...logged, ...why, ...sandbox, ...stops] } : outcome;
 }
 
 /**
@@ -247,6 +260,7 @@ async function readLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs:
   const findings: FindingInput[] = [];
   const observedLogs: Array<Record<string, unknown>> = [];
   const partial: ReadLogResult[] = [];
+  const stamped = new Set<string>();
   for (const log of logs) {
     // Even past the deadline a log gets one chunk read, so the report says how far it got.
     const r = await readLogFile(log.path, { signal: ctx.signal, deadline });
@@ -256,10 +270,12 @@ async function readLogs(ctx: Pick<ProbeContext, 'signal' | 'remainingMs'>, logs:
     }
     if (!r.complete) partial.push(r);
     observedLogs.push(observe(log, r, r.summary));
-    findings.push(...findingsOf(log.path, r.summary));
-    noPackageSaid(log.path, r.summary, noPackage);
-    deniedLines(log.path, r.summary, denied);
-    recheckableLines(log.path, r.summary, recheck);
+    // A rolled copy's lines the live channel file also holds are not told twice (rolledCopies.ts).
+    const summary = withoutEventsSeen(r.summary, stamped);
+    findings.push(...findingsOf(log.path, summary));
+    noPackageSaid(log.path, summary, noPackage);
+    deniedLines(log.path, summary, denied);
+    recheckableLines(log.path, summary, recheck);
     // A log read only in part may go on past where the reading stopped.
     const stop = r.complete && endsWhereItStopped(log) ? stoppedSession(r.summary) : undefined;
     if (stop) stopped.push({ source: log.path, session: stop });
@@ -338,22 +354,28 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
     const events = stray ?? s.events.filter((e) => e.ruleId === rule.id);
     // A mechanism or a setting named with no failure anywhere in the text is a state (Rule.besideFailure).
     if (rule.besideFailure && events.every((e) => isStateLine(rule, e.text)) && !(told ??= failureTold(s))) continue;
-    const evidence: Evidence[] = events.slice(0, EVIDENCE_PER_FINDING).map((e) => ({ source, line: e.line, excerpt: e.text }));
+    const evidence: Evidence[] = events.slice(0, EVIDENCE_KEPT).map((e) => ({ source, line: e.line, excerpt: e.text }));
     // A permissive SELinux record beside a refusal is the record of what failed (permissive is how
     // the records are collected): the denial's own error again.
     const refused = rule.id === 'selinux-avc-permissive' && refusalShown(s);
-    out.push({
+    const finding: FindingInput = {
       classId: rule.classId,
       severity: refused ? 'error' : rule.severity,
       confidence: Math.min(1, (refused ? AVC_DENIED_CONFIDENCE : rule.confidence) + (n > 1 ? 0.05 : 0)),
       message: `${capitalize(OOM_KILL_RULES.has(rule.id) ? namingVictims(rule.says, s.events.filter((e) => OOM_KILL_RULES.has(e.ruleId)).sort((a, b) => a.line - b.line)) : rule.says)} (${n} ${n === 1 ? 'line' : 'lines'} in ${name})${refused ? '; the log also shows an operation refused (permission denied, EPERM), as when SELinux is set permissive to collect the records of what failed' : ''}.`,
       evidence,
+      ...(n > evidence.length ? { moreEvidence: n - evidence.length } : {}),
       fixes: fixesFor(rule),
       ...(rule.explains ? { explains: [...rule.explains] } : {}),
       ...(rule.headline ? { headline: rule.headline } : {}),
       ...(rule.role ? { role: rule.role } : {}),
       ...(rule.symptom ? { symptom: rule.symptom } : {}),
-    });
+    };
+    // Two findings say what go said in its own words: a download GOPROXY=off refused (which
+    // module), and a setting go refuses to start with (which variable).
+    if (rule.id === 'goproxy-off-lookup') out.push(proxyOffRefusalFinding(finding, source, events, s.unprovidedImports, EVIDENCE_KEPT));
+    else if (rule.id === 'go-env-invalid') out.push(goRejectsSettingFinding(finding, events, n, name));
+    else out.push(finding);
   }
   // The editor's "connection closed" and "crashed N times … will not be restarted" after gopls ran
   // out of memory in the same log are that death told again: the memory-limit's, not a launch
@@ -460,7 +482,8 @@ function mechanismFindings(source: string, name: string, s: LogSummary): Finding
       role: 'symptom',
       symptom: SYMPTOM_OF[classId],
       message: `Line ${first.line} of ${name} reports a failure and names ${names} ("${first.words.join('", "')}")${more}, but no message the doctor knows matched it: "${quoted}". The mechanism it names points here; it is a hint, not a diagnosis.`,
-      evidence: lines.slice(0, EVIDENCE_PER_FINDING).map((l) => ({ source, line: l.line, excerpt: l.text })),
+      evidence: lines.slice(0, EVIDENCE_KEPT).map((l) => ({ source, line: l.line, excerpt: l.text })),
+      ...(n > Math.min(lines.length, EVIDENCE_KEPT) ? { moreEvidence: n - Math.min(lines.length, EVIDENCE_KEPT) } : {}),
       fixes: [],
     });
   }
@@ -486,7 +509,8 @@ function goplsNamedFindings(source: string, name: string, s: LogSummary): Findin
       role: 'symptom',
       symptom: 'died',
       message: `Line ${first.line} of ${name} reports a failure of gopls itself${more} in words no rule knows: "${quoted}". It says gopls failed to install, start or keep running, not why.`,
-      evidence: lines.slice(0, EVIDENCE_PER_FINDING).map((l) => ({ source, line: l.line, excerpt: l.text })),
+      evidence: lines.slice(0, EVIDENCE_KEPT).map((l) => ({ source, line: l.line, excerpt: l.text })),
+      ...(n > Math.min(lines.length, EVIDENCE_KEPT) ? { moreEvidence: n - Math.min(lines.length, EVIDENCE_KEPT) } : {}),
       fixes: [],
     },
   ];

@@ -5,6 +5,7 @@ import { visibleLines } from './controlChars.js';
 import { fixInstruction } from './fixText.js';
 import { mdCode, mdFence, mdText } from './markdownEscape.js';
 import { followsNote, symptomNote, verdictOf } from './summary.js';
+import { EVIDENCE_ROWS, evidenceShown } from './evidenceShown.js';
 
 const EXCERPT_LINES = 20;
 const EXCERPT_LINE_CHARS = 400;
@@ -26,13 +27,16 @@ export function renderMarkdown(report: Report): string {
       out.push(`- **${f.severity}**: ${mdText(f.message)}${note ? ` _${mdText(note)}_` : ''}`);
     }
     out.push('', '| Source | Evidence |', '|---|---|');
-    for (const f of cause.findings)
-      for (const e of f.evidence) {
+    for (const f of cause.findings) {
+      const { shown, untold } = evidenceShown(f, EVIDENCE_ROWS);
+      for (const e of shown) {
         // One row per excerpt line: a table cell cannot hold a line break, and a code span turns
         // one into a space.
         const lines = visibleLines(e.excerpt).slice(0, EXCERPT_LINES);
         lines.forEach((l, n) => out.push(`| ${n ? '' : mdText(e.line !== undefined ? `${e.source}:${e.line}` : e.source)} | ${mdCode(l.slice(0, EXCERPT_LINE_CHARS), { inTable: true })} |`));
       }
+      if (untold > 0) out.push(`| | … and ${untold} more |`);
+    }
     out.push('');
     if (cause.fixes.length) {
       out.push('**Fixes**', '');

@@ -6,6 +6,7 @@ import { assertNever } from '../doctor/model.js';
 import { fixInstruction } from './fixText.js';
 import { followsNote, symptomNote, verdictOf } from './summary.js';
 import { visible, visibleLines } from './controlChars.js';
+import { evidenceShown } from './evidenceShown.js';
 
 export interface TextOptions {
   color: boolean;
@@ -13,6 +14,9 @@ export interface TextOptions {
 }
 
 const ESC = '\u001b[';
+/** Evidence entries a finding shows: a few by default, every one kept with --verbose (up to a bound a terminal can take). */
+const SHORT_EVIDENCE = 4;
+const VERBOSE_EVIDENCE = 50;
 
 export function renderText(report: Report, opts: TextOptions): string {
   const c = painter(opts.color);
@@ -48,12 +52,15 @@ function renderCause(cause: Cause, rank: number, c: Painter, verbose: boolean, f
     lines.push(...visibleLines(f.message).map((l, i) => `${i ? '      ' : '    • '}${l}`));
     const note = symptomNote(f);
     if (note) lines.push(...wrap(visible(note), 88).map((l) => `      ${c.dim(l)}`));
-    for (const e of f.evidence.slice(0, verbose ? 20 : 4)) {
+    const { shown: evidence, untold } = evidenceShown(f, verbose ? VERBOSE_EVIDENCE : SHORT_EVIDENCE);
+    for (const e of evidence) {
       const where = visible(e.line !== undefined ? `${e.source}:${e.line}` : e.source);
       const excerpt = visibleLines(e.excerpt).slice(0, verbose ? 20 : 3);
       lines.push(`        ${c.cyan(where)}`);
       for (const x of excerpt) lines.push(`          ${truncate(x, 160)}`);
     }
+    // How many were left out, so "9 lines" above 3 excerpts is not read as all there is.
+    if (untold > 0) lines.push(`        ${c.dim(`… and ${untold} more${verbose || f.evidence.length <= evidence.length ? '' : ' (--verbose shows them)'}`)}`);
   }
   if (cause.fixes.length) {
     lines.push(`    ${c.bold('Fix')}`);
