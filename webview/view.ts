@@ -67,7 +67,8 @@ function evidenceTable(ev: Evidence[], label: string, untold = 0): TemplateResul
 function fixLabel(f: Fix): string {
   switch (f.kind) {
     case 'terminal':
-      return `${f.title} (typed in a terminal)`;
+      // A check changes nothing: its label says so, so it is not taken for the repair.
+      return `${f.check ? 'Check: ' : ''}${f.title} (typed in a terminal)`;
     case 'link':
       return `${f.title} (opens in the browser)`;
     default:

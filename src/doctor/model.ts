@@ -83,6 +83,12 @@ const fixBase = {
   title: z.string(),
   /** One sentence on what the fix changes, shown beside the button and printed by the CLI. */
   detail: z.string().optional(),
+  /**
+   * The step changes nothing: it shows the state a finding speaks of (a kernel log's denials, the
+   * Go directories' owners) or documentation about it. Offered after every step that does change
+   * something (rank.ts).
+   */
+  check: z.literal(true).optional(),
 };
 
 /** A fix is data: the extension executes it, the CLI prints it as an instruction. */

@@ -179,7 +179,16 @@ function liftExplainers(causes: Cause[]): void {
   }
 }
 
+/**
+ * Each fix once, and the checks (steps that change nothing) after the steps that repair: a tester
+ * found "Show who owns the Go directories" offered before the chown that fixed the gopls cache.
+ */
 function uniqueFixes(fixes: Fix[]): Fix[] {
+  const once = uniqueById(fixes);
+  return [...once.filter((f) => !f.check), ...once.filter((f) => f.check)];
+}
+
+function uniqueById(fixes: Fix[]): Fix[] {
   const seen = new Set<string>();
   // The same command from two findings (a log rule's `go mod verify` and a probe's, which knows the
   // module folder) was offered twice, once without its cd: the one that says where to run it stays.

@@ -9,6 +9,9 @@
 import type { ClassId, Fix } from '../doctor/model.js';
 import { GOPLS_TROUBLESHOOTING, GOPLS_WORKSPACE_DOCS, raiseInotifyLimitFix, RESTART_GOPLS } from './catalog.js';
 
+/** Documentation read about the cause: it changes nothing, so it follows every repair (rank.ts). */
+const read = (f: Fix): Fix => ({ ...f, check: true });
+
 export const GOTMPDIR_EXEC: Fix = {
   id: 'gotmpdir-exec',
   kind: 'terminal',
@@ -17,7 +20,7 @@ export const GOTMPDIR_EXEC: Fix = {
   needsRoot: false,
   detail: 'The go command writes and runs test binaries in GOTMPDIR; point it away from a noexec mount.',
 };
-const NOEXEC_GO_ISSUE: Fix = { id: 'noexec-go-issue', kind: 'link', url: 'https://github.com/golang/go/issues/52941', title: 'cmd/go: noexec temp directories (golang/go#52941)' };
+const NOEXEC_GO_ISSUE: Fix = { id: 'noexec-go-issue', kind: 'link', check: true, url: 'https://github.com/golang/go/issues/52941', title: 'cmd/go: noexec temp directories (golang/go#52941)' };
 
 const CLEAN_BUILD_CACHE: Fix = {
   id: 'fs-space-go-clean-cache',
@@ -30,21 +33,23 @@ const CLEAN_BUILD_CACHE: Fix = {
 const GO_DIRS_STATE: Fix = {
   id: 'fs-show-go-dirs',
   kind: 'terminal',
+  check: true,
   title: 'Show who owns the Go directories, where they are mounted and how full they are',
   text: 'for d in "$(go env GOPATH)" "$(go env GOMODCACHE)" "$(go env GOCACHE)"; do ls -ld "$d"; findmnt -T "$d" -o TARGET,FSTYPE,OPTIONS; df -h "$d" | tail -1; done',
   needsRoot: false,
 };
-const MODULE_CACHE_DOCS: Fix = { id: 'fs-access-module-cache-docs', kind: 'link', url: 'https://go.dev/ref/mod#module-cache', title: 'The module cache and its permissions' };
+const MODULE_CACHE_DOCS: Fix = { id: 'fs-access-module-cache-docs', kind: 'link', check: true, url: 'https://go.dev/ref/mod#module-cache', title: 'The module cache and its permissions' };
 
 const POLICY_DENIALS: Fix = {
   id: 'mac-show-denials',
   kind: 'terminal',
+  check: true,
   title: "Show today's SELinux, AppArmor and seccomp denials in the kernel log",
   text: `sudo journalctl -k --since today | grep -E 'avc: +denied|apparmor="DENIED"|type=1326'`,
   needsRoot: true,
 };
-const SELINUX_DOCS: Fix = { id: 'mac-selinux-troubleshoot', kind: 'link', url: 'https://docs.fedoraproject.org/en-US/quick-docs/selinux-troubleshooting/', title: 'Troubleshooting SELinux denials' };
-const APPARMOR_DOCS: Fix = { id: 'mac-apparmor-docs', kind: 'link', url: 'https://ubuntu.com/server/docs/security-apparmor', title: 'AppArmor profiles and complain mode' };
+const SELINUX_DOCS: Fix = { id: 'mac-selinux-troubleshoot', kind: 'link', check: true, url: 'https://docs.fedoraproject.org/en-US/quick-docs/selinux-troubleshooting/', title: 'Troubleshooting SELinux denials' };
+const APPARMOR_DOCS: Fix = { id: 'mac-apparmor-docs', kind: 'link', check: true, url: 'https://ubuntu.com/server/docs/security-apparmor', title: 'AppArmor profiles and complain mode' };
 
 // The cgroup's own files are read by the live probes in the same run (cgroups, process-limits),
 // and their paths differ between cgroup v1 and v2: what the user can add is the kernel's record of
@@ -52,25 +57,28 @@ const APPARMOR_DOCS: Fix = { id: 'mac-apparmor-docs', kind: 'link', url: 'https:
 const MEMORY_RECORDS: Fix = {
   id: 'memory-show-oom-records',
   kind: 'terminal',
+  check: true,
   title: "Show today's OOM-killer records in the kernel log (who was killed, under which limit)",
   text: `sudo journalctl -k --since today | grep -iE 'out of memory|oom-kill|killed process'`,
   needsRoot: true,
 };
-const MEMORY_CGROUP_DOCS: Fix = { id: 'memory-cgroup-docs', kind: 'link', url: 'https://docs.kernel.org/admin-guide/cgroup-v2.html#memory', title: 'The memory controller (memory.max, memory.events)' };
+const MEMORY_CGROUP_DOCS: Fix = { id: 'memory-cgroup-docs', kind: 'link', check: true, url: 'https://docs.kernel.org/admin-guide/cgroup-v2.html#memory', title: 'The memory controller (memory.max, memory.events)' };
 
 const TASK_LIMITS_STATE: Fix = {
   id: 'pids-show-limits',
   kind: 'terminal',
+  check: true,
   title: "Show the task limits (RLIMIT_NPROC, the kernel's) and today's refused forks",
   text: `echo "ulimit -u: $(ulimit -u)"; grep . /proc/sys/kernel/threads-max /proc/sys/kernel/pid_max; sudo journalctl -k --since today | grep 'fork rejected by pids controller'`,
   needsRoot: true,
 };
-const PIDS_CGROUP_DOCS: Fix = { id: 'pids-cgroup-docs', kind: 'link', url: 'https://docs.kernel.org/admin-guide/cgroup-v2.html#pid', title: 'The pids controller (pids.max, pids.events)' };
+const PIDS_CGROUP_DOCS: Fix = { id: 'pids-cgroup-docs', kind: 'link', check: true, url: 'https://docs.kernel.org/admin-guide/cgroup-v2.html#pid', title: 'The pids controller (pids.max, pids.events)' };
 
-const TOOLS_ENV_DOCS: Fix = { id: 'go-tools-env-docs', kind: 'link', url: 'https://github.com/golang/vscode-go/wiki/settings#gotoolsenvvars', title: 'Give the Go tools the environment they need (go.toolsEnvVars)' };
+const TOOLS_ENV_DOCS: Fix = { id: 'go-tools-env-docs', kind: 'link', check: true, url: 'https://github.com/golang/vscode-go/wiki/settings#gotoolsenvvars', title: 'Give the Go tools the environment they need (go.toolsEnvVars)' };
 const SHELL_ENV: Fix = {
   id: 'go-env-in-shell',
   kind: 'terminal',
+  check: true,
   title: 'Show what your login shell gives go, to compare with the editor',
   text: 'command -v go gopls; go env GOROOT GOPATH GOFLAGS GO111MODULE GOTOOLCHAIN',
   needsRoot: false,
@@ -96,11 +104,11 @@ const BY_RULE: Readonly<Record<string, readonly Fix[]>> = {
 
 /** By class, when the rule has nothing of its own. */
 const BY_CLASS: Readonly<Record<ClassId, readonly Fix[]>> = {
-  'gopls-launch': [RESTART_GOPLS, GOPLS_TROUBLESHOOTING],
+  'gopls-launch': [RESTART_GOPLS, read(GOPLS_TROUBLESHOOTING)],
   'env-inheritance': [SHELL_ENV, TOOLS_ENV_DOCS],
-  'module-resolution': [GOPLS_WORKSPACE_DOCS],
+  'module-resolution': [read(GOPLS_WORKSPACE_DOCS)],
   'file-watch': [raiseInotifyLimitFix('watches')],
-  'memory-limit': [MEMORY_RECORDS, MEMORY_CGROUP_DOCS, GOPLS_TROUBLESHOOTING],
+  'memory-limit': [MEMORY_RECORDS, MEMORY_CGROUP_DOCS, read(GOPLS_TROUBLESHOOTING)],
   'process-limit': [TASK_LIMITS_STATE, PIDS_CGROUP_DOCS],
   'noexec-mount': [GOTMPDIR_EXEC, NOEXEC_GO_ISSUE],
   'fs-access': [GO_DIRS_STATE, MODULE_CACHE_DOCS],

@@ -40,7 +40,7 @@ export function renderMarkdown(report: Report): string {
     out.push('');
     if (cause.fixes.length) {
       out.push('**Fixes**', '');
-      for (const fix of cause.fixes) out.push(`- ${mdText(fix.title)}`, '', ...mdFence(visibleLines(fixInstruction(fix)), '  '));
+      for (const fix of cause.fixes) out.push(`- ${fix.check && fix.kind === 'terminal' ? '*check:* ' : ''}${mdText(fix.title)}`, '', ...mdFence(visibleLines(fixInstruction(fix)), '  '));
       out.push('');
     }
   });

@@ -65,7 +65,8 @@ function renderCause(cause: Cause, rank: number, c: Painter, verbose: boolean, f
   if (cause.fixes.length) {
     lines.push(`    ${c.bold('Fix')}`);
     for (const fix of cause.fixes) {
-      lines.push(`      → ${visible(fix.title)}${fix.detail ? c.dim(` — ${visible(fix.detail)}`) : ''}`);
+      // A check changes nothing: it says so, so it is not taken for the repair.
+      lines.push(`      → ${fix.check && fix.kind === 'terminal' ? c.dim('check: ') : ''}${visible(fix.title)}${fix.detail ? c.dim(` — ${visible(fix.detail)}`) : ''}`);
       for (const l of visibleLines(fixInstruction(fix))) lines.push(`          ${c.green(l)}`);
     }
   }

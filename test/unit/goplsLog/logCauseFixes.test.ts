@@ -53,3 +53,19 @@ describe('a log-only cause carries a next step', () => {
     }
   });
 });
+
+describe('checks come after repairs', () => {
+  it('a log-read fs-access cause beside a probe finding with a repair: the repair is offered first, the check last and marked', async () => {
+    const { rankCauses } = await import('../../../src/doctor/rank.js');
+    const { logCauseFixes } = await import('../../../src/fixes/logCauses.js');
+    const check = logCauseFixes({ id: 'permission-denied-x', classId: 'fs-access' });
+    const chown = { id: 'gopls-cache-chown', kind: 'terminal' as const, title: 'Make the gopls cache yours', text: 'sudo chown -R "$USER:" ~/.cache/gopls', needsRoot: true };
+    const causes = rankCauses([
+      { classId: 'fs-access', severity: 'error', confidence: 0.9, message: 'log: permission denied', evidence: [{ source: 'gopls.log', line: 3, excerpt: 'open /home/u/.cache/gopls/x: permission denied' }], fixes: check },
+      { classId: 'fs-access', severity: 'warning', confidence: 0.8, message: 'probe: gopls cache owned by root', evidence: [{ source: 'stat /home/u/.cache/gopls', excerpt: 'uid 0' }], fixes: [chown] },
+    ] as never);
+    const ids = causes[0]!.fixes.map((f) => f.id);
+    expect(ids[0]).toBe('gopls-cache-chown');
+    expect(causes[0]!.fixes.slice(1).map((f) => [f.id, f.check])).toEqual([['fs-show-go-dirs', true], ['fs-access-module-cache-docs', true]]);
+  });
+});
