@@ -293,6 +293,20 @@ export const MODULE_RULES: readonly Rule[] = [
     says: 'a go.work is in effect (found above the folder, or named by GOWORK) and does not list the module being built',
   },
   {
+    id: 'gowork-file-missing',
+    classId: 'module-resolution',
+    severity: 'error',
+    confidence: 0.85,
+    // cmd/go modload ReadWorkFile: "go: reading go.work: open /x/go.work: no such file or directory"
+    // (measured with go1.26: GOWORK=/tmp/nope.work go build). go finds a go.work of its own only by
+    // walking up to one that exists, so a missing one was named: GOWORK, exported or in the go env
+    // file, names a file that is gone, and every go command in every folder fails the same way (the
+    // go-env probe's GOWORK finding says which on this machine).
+    needles: ['reading go.work: open '],
+    test: /reading go\.work: open [^\n]+?: (?:no such file or directory|The system cannot find the (?:file|path) specified)/,
+    says: 'GOWORK names a go.work file that does not exist, so every go command fails before it starts (clear GOWORK, or set it to off or to a go.work that exists)',
+  },
+  {
     id: 'no-main-module-here',
     classId: 'module-resolution',
     severity: 'warning',

@@ -252,6 +252,7 @@ export const RULE_ORDER = [
   'foreign-libc-loader',
   'gopath-mode-auto',
   'workspace-excludes-module',
+  'gowork-file-missing',
   'no-main-module-here',
   'replace-target-missing',
   'install-refuses-directives',

@@ -132,6 +132,11 @@ const SHELL_SHIM_GOROOT_CASES: Array<[string, RuleId[]]> = [
   ['go: current directory is contained in a module that is not one of the workspace modules listed in go.work. You can add the module to the workspace using:', ['workspace-excludes-module']],
   ['pattern ./...: directory prefix . does not contain modules listed in go.work or their selected dependencies', ['workspace-excludes-module']],
   ["go: no modules were found in the current workspace; see 'go help work'", ['workspace-excludes-module']],
+  // GOWORK naming a file that is gone (measured: GOWORK=/tmp/nope.work go build), as gopls logs go's stderr.
+  ['go: reading go.work: open /tmp/nope.work: no such file or directory', ['gowork-file-missing']],
+  ['err: exit status 1: stderr: go: reading go.work: open /home/ann/work/go.work: no such file or directory', ['gowork-file-missing']],
+  // Another errno is another story (a go.work that cannot be read is fs-access's).
+  ['go: reading go.work: open /home/ann/work/go.work: permission denied', ['go-file-refused']],
   ['pattern ./cmd/...: directory prefix cmd does not contain main module or its selected dependencies', ['no-main-module-here']],
   ["go: 'go install' requires a version when current directory is not in a module", ['no-main-module-here']],
   ['go: cannot match "all": working directory is not part of a module', ['no-main-module-here']],
