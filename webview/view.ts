@@ -115,9 +115,9 @@ function causeCard(c: Cause, rank: number, busy: boolean, post: ViewInput['post'
   const follows = followsFrom(c, causes);
   return html`<article class="card cause ${c.severity}" id=${`card-${c.id}`} data-testid="cause" data-cause-id=${c.id} data-severity=${c.severity} aria-labelledby=${titleId}>
     <header>
-      ${icon(SEVERITY_ICON[c.severity], `sev ${c.severity}`)}
+      ${follows ? icon('arrow-small-right', 'sev follows') : icon(SEVERITY_ICON[c.severity], `sev ${c.severity}`)}
       <h3 id=${titleId}>${rank}. ${c.title}</h3>
-      <span class="tag ${c.severity}">${c.severity}</span>
+      <span class="tag ${c.severity}">${follows ? `${c.severity} symptom` : c.severity}</span>
     </header>
     ${follows
       ? html`<p class="follows-from" data-testid="follows-from">Follows from ${follows.map((e, i) => html`${i ? ' and ' : ''}<a href=${`#card-${e.id}`}>${causes.indexOf(e) + 1}. ${e.title}</a>`)}: ${followsTail(follows.length)}</p>`

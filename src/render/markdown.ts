@@ -18,8 +18,9 @@ export function renderMarkdown(report: Report): string {
   if (report.crash) out.push(...crashSection(report.crash));
   if (!report.causes.length) out.push('No root cause found.', '');
   report.causes.forEach((cause, i) => {
-    out.push(`### ${i + 1}. ${mdText(cause.title)} (${mdCode(cause.id)}, ${cause.severity}, score ${cause.score.toFixed(2)})`, '');
     const follows = followsNote(cause, report.causes);
+    // A class that only follows from a cause above is told as the symptom it is (text.ts).
+    out.push(`### ${i + 1}. ${mdText(cause.title)} (${mdCode(cause.id)}, ${cause.severity}${follows ? ' symptom' : ''}, score ${cause.score.toFixed(2)})`, '');
     if (follows) out.push(`**${mdText(follows)}**`, '');
     out.push(mdText(cause.explanation), '');
     for (const f of cause.findings) {

@@ -44,7 +44,12 @@ export function renderText(report: Report, opts: TextOptions): string {
 
 function renderCause(cause: Cause, rank: number, c: Painter, verbose: boolean, follows?: string, updated?: string): string[] {
   const lines: string[] = [];
-  lines.push(`${sevMark(cause.severity, c)} ${c.bold(`${rank}. ${visible(cause.title)}`)} ${c.dim(`[${visible(cause.id)}, ${cause.severity}, score ${cause.score.toFixed(2)}]`)}${updated ? ` ${c.dim(visible(updated))}` : ''}`);
+  // A class whose findings are all symptoms another cause explains is no problem of its own: it
+  // gets no error or warning mark (a tester counted "three error causes" for one bad GOOS), and its
+  // severity is told as the symptom's.
+  const mark = follows ? c.dim('↳') : sevMark(cause.severity, c);
+  const severity = follows ? `${cause.severity} symptom` : cause.severity;
+  lines.push(`${mark} ${c.bold(`${rank}. ${visible(cause.title)}`)} ${c.dim(`[${visible(cause.id)}, ${severity}, score ${cause.score.toFixed(2)}]`)}${updated ? ` ${c.dim(visible(updated))}` : ''}`);
   if (follows) lines.push(...wrap(visible(follows), 92).map((l) => `    ${c.bold(l)}`));
   lines.push(...wrap(visible(cause.explanation), 92).map((l) => `    ${c.dim(l)}`));
   const shown = verbose ? cause.findings : cause.findings.filter((f) => f.severity !== 'info' || cause.severity === 'info' || f.unclassified);

@@ -83,6 +83,9 @@ describe('renderers', () => {
       const text = renderText(r, { color: false });
       expect(text).toMatch(/2\. gopls cannot start[^\n]*\n    Follows from 1 \(memory-limit\): what that cause does here, not a problem of its own\./);
       expect(text).not.toMatch(/1\. [^\n]*\n    Follows from/);
+      // No error mark for it: the line reads as the symptom it is, not a second error.
+      expect(text).toMatch(/^↳ 2\. gopls cannot start[^\n]*\[gopls-launch, error symptom, score /m);
+      expect(text).toMatch(/^! 1\. /m);
       expect(renderMarkdown(r)).toContain('**Follows from 1 (memory-limit): what that cause does here, not a problem of its own.**');
     });
     it('an unexplained symptom, or one next to an unrelated cause, is a problem of its own', () => {
