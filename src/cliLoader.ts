@@ -15,6 +15,7 @@ import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 import vm from 'node:vm';
 import { cacheDir, untrusted } from './host/userCache.js';
+import { ownMemoryLimit, tightLimitWarning } from './host/ownMemoryLimit.js';
 
 const MAIN = path.join(__dirname, 'cli-main.js');
 /** Larger than any cache of this bundle (~1.4 MB): a bigger file is not ours. */
@@ -104,6 +105,12 @@ function addressSpaceLimit(): number | undefined {
 }
 const SMALL = 'GO_ENV_DOCTOR_SMALL_HEAP';
 const ARENA_WAS = 'GO_ENV_DOCTOR_MALLOC_ARENA_MAX_WAS';
+// Under a small memory cgroup the run may be OOM-killed before it reports: the cause goes to
+// stderr first (ownMemoryLimit.ts). Once, in the first process, and only for a diagnosis.
+if (process.platform === 'linux' && process.env[SMALL] === undefined && process.argv.slice(2).includes('diagnose')) {
+  const warning = tightLimitWarning(ownMemoryLimit());
+  if (warning) process.stderr.write(`${warning}\n`);
+}
 if (process.env[SMALL] !== undefined) {
   // The restarted process: what it runs (go, gopls, the login shell) gets the user's environment.
   delete process.env[SMALL];

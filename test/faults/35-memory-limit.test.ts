@@ -14,6 +14,29 @@ function oomKills(text: string): number {
 }
 
 describe('fault: memory cgroup limit', () => {
+  // explore-logs2 finding 15: under the user's 60 MiB limit node was OOM-killed with no output at
+  // all. The loader reads its own limit first, so the cause is on stderr whether or not the run lives.
+  for (const limitMb of [60, 120]) {
+    it(`the doctor itself under a ${limitMb} MiB limit: stderr names the limit and its file before anything else`, async () => {
+      const dir = tempDir(`memory-own-${limitMb}`);
+      const small = writeSmallModule(path.join(dir, 'small'));
+      const cg = makeCgroup('memory', `own-${limitMb}`);
+      try {
+        cg.write('memory.limit_in_bytes', String(limitMb * 1024 * 1024));
+        const run = await runDoctorCli({ workspaces: [small], env: userEnv(), cwd: small, wrap: inCgroup(cg.dir), timeoutMs: 15_000 });
+        console.log(`[memory-own ${limitMb}MB] oom_kill=${oomKills(cg.read('memory.oom_control'))} ${summarize(run)}`);
+        expect(run.stderr.split('\n')[0]).toBe(`go-env-doctor: this process runs under a memory limit of ${limitMb} MiB (${path.join(cg.dir, 'memory.limit_in_bytes')}). The doctor needs about 80 MiB and gopls far more; if this run is killed before it reports, that limit is the cause (memory-limit): raise it for the editor's container or session.`);
+        // Whether the run lives depends on what the kernel charges (page cache, node's heap): when it does, it names the limit too.
+        if (run.report) expect(run.report.causes.map((c) => c.id)).toContain('memory-limit');
+      } finally {
+        await removeCgroupVerified(cg);
+        removeTree(dir);
+      }
+      expect(existsSync(cg.dir)).toBe(false);
+    });
+  }
+
+
   it('gopls is OOM-killed (oom_kill rises) and the doctor names memory-limit and the cgroup', async () => {
     const dir = tempDir('memory');
     const ws = await writeBigModule(path.join(dir, 'big'));
