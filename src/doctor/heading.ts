@@ -8,6 +8,21 @@ import { HEADLINES, SYMPTOM_HEADINGS, TAXONOMY } from './taxonomy.js';
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
 
+/**
+ * The environment class's own title tells of a desktop launcher that did not pass the shell's
+ * environment on, which a log cannot show: a log shows go or gopls failing for what it was started
+ * with. A tester read "The editor does not see the environment your shell sees" over a log's
+ * GOTOOLCHAIN refusal and a missing C compiler, neither a difference between shell and editor.
+ * Only when every leading finding was read in a log; a probe's own finding keeps the class's story.
+ */
+const LOG_ENVIRONMENT: Heading = {
+  title: 'go or gopls failed because of the environment it was started with',
+  explanation:
+    "The log tells of go or gopls failing for what it was started with: PATH, GOROOT, GOPATH, GOFLAGS or another Go setting, the dynamic loader's variables, a sandbox. A log cannot say whether a terminal differs: where the log was written on this machine, the environment checks of the same run (go-env, login-shell) say that.",
+};
+
+const readInLog = (f: Finding): boolean => f.probeId === 'gopls-logs';
+
 export interface Heading {
   title: string;
   explanation: string;
@@ -46,7 +61,7 @@ export function headingOf(id: ClassId, findings: readonly Finding[], severity: S
     const over = kinds.map((k) => SYMPTOM_HEADINGS[k]).find((h) => h?.headline && h.over.includes(f.symptom!));
     return over?.headline;
   };
-  if (!leading.length || leading.some((f) => !lent(f))) return { title: TAXONOMY[id].title, explanation: TAXONOMY[id].explanation };
+  if (!leading.length || leading.some((f) => !lent(f))) return id === 'env-inheritance' && leading.length && leading.every(readInLog) ? LOG_ENVIRONMENT : { title: TAXONOMY[id].title, explanation: TAXONOMY[id].explanation };
   const headlines = [...new Set(leading.map((f) => lent(f)!))];
   // One headline told in a finding's own words (go's) says more than its fixed title.
   const own = headlines.length === 1 ? leading.find((f) => f.headlineText)?.headlineText : undefined;

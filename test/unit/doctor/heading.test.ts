@@ -180,3 +180,16 @@ describe('a failed download keeps its title beside the symptom it leaves', () =>
     expect(rankCauses([note])[0]!.fixes.map((x) => x.id)).toEqual(['go-mod-download']);
   });
 });
+
+describe('an environment cause read only in a log', () => {
+  const env = (x: Partial<FindingInput>): Finding => f({ classId: 'env-inheritance', severity: 'error', ...x });
+  it('is not told as a shell the editor does not see, which a log cannot show', () => {
+    const h = headingOf('env-inheritance', [env({ probeId: 'gopls-logs', message: 'go.mod requires go >= 1.99 (running go 1.26.8; GOTOOLCHAIN=local)' })], 'error');
+    expect(h.title).toBe('go or gopls failed because of the environment it was started with');
+    expect(h.title).not.toBe(TAXONOMY['env-inheritance'].title);
+  });
+  it("keeps the class's story when a probe of this machine found it too", () => {
+    const h = headingOf('env-inheritance', [env({ probeId: 'gopls-logs' }), env({ probeId: 'login-shell', message: 'go is on the login shell PATH only' })], 'error');
+    expect(h.title).toBe(TAXONOMY['env-inheritance'].title);
+  });
+});
