@@ -55,7 +55,7 @@ async function sourceOf(name: string, env: NodeJS.ProcessEnv, values: GoEnvValue
   if (env[name]) return 'the environment';
   const file = values.GOENV && path.isAbsolute(values.GOENV) ? values.GOENV : undefined;
   const held = goVarSource(name, {}, [], file ? await readUserText(file, CAP.smallConfig) : undefined);
-  return held.kind === 'file' ? `your go env file (${file}, go env -w)` : values.GOROOT ? `${path.join(values.GOROOT, 'go.env')}, Go's own defaults` : "Go's own defaults";
+  return held.kind === 'file' ? `your go env file ${file} (go env -w)` : values.GOROOT ? `${path.join(values.GOROOT, 'go.env')}, Go's own defaults` : "Go's own defaults";
 }
 
 /**
