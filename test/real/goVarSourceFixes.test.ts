@@ -32,7 +32,8 @@ function setup(goLine = '1.22') {
   mkdirSync(path.join(ws, 'sub'));
   writeFileSync(path.join(ws, 'sub', 'sub.go'), 'package sub\n\nfunc F() {}\n');
   writeFileSync(path.join(ws, 'main.go'), 'package main\n\nimport "example.com/ws/sub"\n\nfunc main() { sub.F() }\n');
-  const env: NodeJS.ProcessEnv = { ...process.env, GOENV: path.join(dir, 'env'), GOPROXY: 'off', PATH: `${path.dirname(GO)}:${process.env.PATH ?? '/usr/bin:/bin'}` };
+  // A module cache of its own: a GOTOOLCHAIN go cannot fetch still leaves a lock file there.
+  const env: NodeJS.ProcessEnv = { ...process.env, GOENV: path.join(dir, 'env'), GOPROXY: 'off', GOMODCACHE: path.join(dir, 'modcache'), PATH: `${path.dirname(GO)}:${process.env.PATH ?? '/usr/bin:/bin'}` };
   for (const k of ['GO111MODULE', 'GOFLAGS', 'GOROOT', 'GOTOOLCHAIN', 'GOWORK', 'GOCACHE', 'GOPATH', 'GOTMPDIR']) delete env[k];
   return { dir, ws, env };
 }
