@@ -364,7 +364,11 @@ export function raiseLimitFixes(kind: 'memory' | 'pids', cgPath: string, at?: { 
  */
 export function goworkOffFix(env: NodeJS.ProcessEnv, goenv: string | undefined): Fix {
   if (env.GOWORK === 'off') return toolsEnvFix('toolsenv-gowork-auto', 'Let go find go.work itself (GOWORK unset for the Go tools)', { GOWORK: '' }, 'An empty GOWORK is unset to go: it then uses the go.work above each folder. Remove GOWORK=off where it is exported too.');
-  const goenvFile = goenv || path.join(env.HOME ?? '~', '.config/go/env');
+  return dropGoworkLineFix(goenv || path.join(env.HOME ?? '~', '.config/go/env'));
+}
+
+/** GOWORK's line removed from go env's file: go env -w and -u refuse GOWORK, so the file is edited. */
+export function dropGoworkLineFix(goenvFile: string): Fix {
   return {
     id: 'go-env-file-drop-gowork',
     kind: 'terminal',

@@ -80,7 +80,9 @@ const SHELL_ENV: Fix = {
   kind: 'terminal',
   check: true,
   title: 'Show what your login shell gives go, to compare with the editor',
-  text: 'command -v go gopls; go env GOROOT GOPATH GOFLAGS GO111MODULE GOTOOLCHAIN',
+  // GOCACHE and GOWORK too (a tester's GOCACHE=off was not among them), and GOENV: the file go
+  // env -w wrote, which any of them may come from.
+  text: 'command -v go gopls; go env GOROOT GOPATH GOFLAGS GO111MODULE GOTOOLCHAIN GOCACHE GOWORK GOENV',
   needsRoot: false,
 };
 

@@ -21,6 +21,7 @@ import { isInside } from '../host/paths.js';
 import path from 'node:path';
 import { scanCacheOwners, type ForeignScan } from './cacheTreeOwners.js';
 import { withXdgCause } from './xdgCacheHome.js';
+import { exportedBeatsGoEnvWrite } from './exportedBeatsGoEnvWrite.js';
 
 export interface AccessCheck {
   ok: boolean;
@@ -672,7 +673,8 @@ export const fileAccessProbe: Probe = {
     const scans = uid === 0 || !ctx.host.live
       ? []
       : await Promise.all(facts.filter((f) => (f.entry.role === 'GOCACHE' || f.entry.role === 'GOMODCACHE') && f.exists && f.write.ok).map(async (f) => ({ f, scan: await scanCacheOwners(f.entry.role as 'GOCACHE' | 'GOMODCACHE', f.real, uid, ctx.signal) })));
-    return {
+    // An exported variable beats a go env -w fix built here (exportedBeatsGoEnvWrite.ts).
+    return exportedBeatsGoEnvWrite(ctx, {
       findings: [...assessAccess(facts, uid, sandbox, home), ...scans.flatMap(({ f, scan }) => foreignTreeFindings(f, scan, uid, home))],
       observed: {
         source: paths.source,
@@ -694,6 +696,6 @@ export const fileAccessProbe: Probe = {
         })),
         ...(scans.length ? { insideCaches: scans.map(({ scan }) => ({ root: scan.root, dirsChecked: scan.checked, notYours: scan.foreignCount, truncated: scan.truncated })) } : {}),
       },
-    };
+    });
   },
 };

@@ -23,6 +23,9 @@ import { firstAndMore } from '../doctor/listing.js';
 import { spawnRefusedFinding } from './spawnRefused.js';
 import { goInTerminalOnly, terminalOnlyWords } from './goInTerminalOnly.js';
 import { whereGoVarIsSet } from './whereGoVarIsSet.js';
+import { goEnvFileOf } from './goEnvFile.js';
+import { fileValueFix, goflagsFileFix, goVarSource } from './goVarSource.js';
+import { rejectedSettingIn } from '../goplsLog/goRejectedSetting.js';
 import { alreadyInProfile, profileLinesFor } from '../facts/profileHasDir.js';
 import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
 import { classifyGoFailure, dlWrapperDownloadFix, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
@@ -44,9 +47,28 @@ const OBSERVED_VARS = [
   'GOWORK', 'GOTOOLCHAIN', 'GOPROXY', 'GOOS', 'GOARCH', 'GOHOSTOS', 'GOHOSTARCH', 'GOENV',
 ] as const;
 
-/** Which file or variable set a go env value: the editor's environment beats the GOENV file. */
-function sourceOf(name: string, env: NodeJS.ProcessEnv, values: GoEnvValues): string {
-  return env[name] !== undefined ? 'environment' : `go env -json (${values.GOENV || 'defaults'})`;
+/**
+ * Which place set a go env value, for a sentence: the editor's environment beats go env's file,
+ * and what neither sets is GOROOT/go.env's (a tester read "set in the go env -json (FILE)").
+ */
+async function sourceOf(name: string, env: NodeJS.ProcessEnv, values: GoEnvValues): Promise<string> {
+  if (env[name]) return 'the environment';
+  const file = values.GOENV && path.isAbsolute(values.GOENV) ? values.GOENV : undefined;
+  const held = goVarSource(name, {}, [], file ? await readUserText(file, CAP.smallConfig) : undefined);
+  return held.kind === 'file' ? `your go env file ${file} (go env -w)` : values.GOROOT ? `${path.join(values.GOROOT, 'go.env')}, Go's own defaults` : "Go's own defaults";
+}
+
+/**
+ * The fixes for a value go env -json reported. Held by go env's file: the file's own fix (go env
+ * -u, or the line removed), which mends terminals and the editor alike, and the words that name
+ * the file; a setting for the Go tools would mend the editor alone, and an empty one not even that
+ * (go reads the file wherever the variable is empty). Elsewhere: `settings`, as before.
+ */
+async function fixedWhereSet(ctx: ProbeContext, v: GoEnvValues, name: string, settings: Fix[], fileFix?: (file: string) => Fix): Promise<{ words: string; evidence: Evidence[]; fixes: Fix[] }> {
+  const where = await whereGoVarIsSet(ctx, name, undefined, v.GOENV);
+  if (where.source !== 'file') return { words: '', evidence: [], fixes: settings };
+  const file = v.GOENV && path.isAbsolute(v.GOENV) ? v.GOENV : goEnvFileOf(ctx.env);
+  return { words: where.words, evidence: where.evidence, fixes: fileFix && file ? [fileFix(file)] : where.fixes };
 }
 
 async function exists(p: string): Promise<boolean> {
@@ -79,7 +101,7 @@ async function runGoEnv(ctx: ProbeContext): Promise<ProbeOutcome> {
   findings.push(...(await cacheFindings(ctx, v, goEnvEv)));
   findings.push(...(await moduleVarFindings(ctx, v, goEnvEv)));
   findings.push(...(await goworkFindings(ctx, v, goEnvEv)));
-  findings.push(...platformFindings(ctx, v, goEnvEv));
+  findings.push(...(await platformFindings(ctx, v, goEnvEv)));
   findings.push(...(await pinnedBelowModuleFindings(ctx, v, goEnvEv)));
   findings.push(...(await amd64LevelFindings(ctx, v, goEnvEv, observed)));
   findings.push(...(await packagesDriverFindings(ctx)));
@@ -182,14 +204,22 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
   const stderr = exec?.stderr ?? '';
   const known = classifyGoFailure(stderr);
   const evidence: Evidence[] = [{ source: exec?.commandLine ?? 'go env -json', excerpt: stderr.trim().split('\n').slice(0, 6).join('\n') || fact.reason }];
-  const culprit = culpritVars(ctx.env, stderr);
+  // go could not say which file it reads: the one it would, from the same environment.
+  const goenvFile = goEnvFileOf(ctx.env);
+  const fileText = goenvFile ? await readUserText(goenvFile, CAP.smallConfig) : undefined;
+  const culprit = culpritVars(ctx.env, stderr, goenvFile, fileText);
   if (culprit) evidence.push({ source: 'environment', excerpt: culprit });
-  // A GOROOT or GOPATH go refuses fails in every terminal too: where it is set, with the fix there.
-  const badVar = /cannot find GOROOT directory/.test(stderr) ? 'GOROOT' : /GOPATH entry is relative/.test(stderr) ? 'GOPATH' : undefined;
+  // A value go refuses at start fails in every terminal too: where it is set, with the fix there.
+  const badVar = failingVariable(stderr);
   const home = ctx.env.HOME && path.isAbsolute(ctx.env.HOME) ? ctx.env.HOME : undefined;
-  const where = badVar ? await whereGoVarIsSet(ctx, badVar, badVar === 'GOROOT' ? '' : home ? path.join(home, 'go') : undefined, undefined) : undefined;
+  // GOTOOLCHAIN's and GO111MODULE's settings come from fixesForFailure, so none twice here.
+  const replacement = badVar === 'GOROOT' || badVar === 'GOCACHE' ? '' : badVar === 'GOPATH' && home ? path.join(home, 'go') : undefined;
+  const where = badVar ? await whereGoVarIsSet(ctx, badVar, replacement, goenvFile) : undefined;
+  // Held by go env's file: only the file's fix mends terminals and editor alike; a setting for the
+  // Go tools alone is left out there (a tester applied one and the terminal's go still failed).
+  const failureFixes = where?.source === 'file' ? [] : await fixesForFailure(ctx, stderr, fact.goBinary);
   const finding: FindingInput = known
-    ? await buildCacheViaXdg(ctx, stderr, { ...known, ...(where ? { message: `${known.message}${where.words}` } : {}), ...(/^GOTOOLCHAIN=|toolchain not available|cannot download it/.test(known.message) && known.classId === 'env-inheritance' ? { headline: 'toolchain-setting' as const, explains: ['module-resolution' as const, 'gopls-launch' as const] } : {}), evidence: [...evidence, ...(where?.evidence ?? [])], fixes: [...(where?.fixes ?? []), ...(await fixesForFailure(ctx, stderr, fact.goBinary))] })
+    ? await buildCacheViaXdg(ctx, stderr, { ...known, ...(where ? { message: `${known.message}${where.words}` } : {}), ...(/^GOTOOLCHAIN=|toolchain not available|cannot download it/.test(known.message) && known.classId === 'env-inheritance' ? { headline: 'toolchain-setting' as const, explains: ['module-resolution' as const, 'gopls-launch' as const] } : {}), evidence: [...evidence, ...(where?.evidence ?? [])], fixes: [...(where?.fixes ?? []), ...failureFixes] })
     : {
         // What go said is not one of the messages above: a symptom, so that whatever the other
         // probes find behind it (a read-only mount, a missing HOME, a policy) ranks above it.
@@ -230,11 +260,34 @@ async function buildCacheViaXdg(ctx: ProbeContext, stderr: string, finding: Find
   return withXdgCause(finding, entry, home ? { path: home, exists: true, writable } : undefined);
 }
 
-/** The environment variables a go failure message is about, as evidence of where they came from. */
-function culpritVars(env: NodeJS.ProcessEnv, stderr: string): string | undefined {
+/**
+ * Pure: the variable whose value go refused before doing anything, as go's words name it (the
+ * trimmed-copy GOROOT message is about the binary, not a value). A toolchain go cannot get may be
+ * a go.mod's doing: whereGoVarIsSet then finds GOTOOLCHAIN at its default, and says nothing.
+ */
+export function failingVariable(stderr: string): string | undefined {
+  if (/cannot find GOROOT directory/.test(stderr) && !/'go' binary is trimmed/.test(stderr)) return 'GOROOT';
+  if (/GOPATH entry is relative/.test(stderr)) return 'GOPATH';
+  if (/build cache is disabled by GOCACHE=off/.test(stderr)) return 'GOCACHE';
+  if (/invalid GOTOOLCHAIN "|toolchain not available/.test(stderr)) return 'GOTOOLCHAIN';
+  if (/unknown environment setting GO111MODULE=/.test(stderr)) return 'GO111MODULE';
+  return undefined;
+}
+
+/**
+ * Pure: the environment variables a go failure message is about, as evidence of where they came
+ * from; one the environment leaves empty is named with go env's file's value when it holds one
+ * (a tester's read "GOROOT is unset" beside a GOROOT the file set).
+ */
+export function culpritVars(env: NodeJS.ProcessEnv, stderr: string, goenvFile?: string, fileText?: string): string | undefined {
   const names = ['GOPATH', 'GOROOT', 'GOCACHE', 'GO111MODULE', 'GOWORK', 'GOTOOLCHAIN', 'GOFLAGS', 'GOPROXY', 'HOME', 'XDG_CACHE_HOME'].filter((n) => stderr.includes(n) || (n === 'GOFLAGS' && stderr.includes('-mod=')));
   if (stderr.includes('toolchain not available')) names.push('GOTOOLCHAIN', 'GOPROXY');
-  const lines = [...new Set(names)].map((n) => (env[n] !== undefined ? `${n}=${env[n]}` : `${n} is unset`));
+  const lines = [...new Set(names)].map((n) => {
+    if (env[n]) return `${n}=${env[n]}`;
+    const inFile = n.startsWith('GO') ? goVarSource(n, {}, [], fileText) : undefined;
+    const unset = env[n] === '' ? `${n} is empty` : `${n} is unset`;
+    return inFile?.kind === 'file' ? `${unset} here; go env's file ${goenvFile} sets ${n}=${inFile.value}` : unset;
+  });
   return lines.length ? lines.join('\n') : undefined;
 }
 
@@ -563,8 +616,9 @@ async function cacheFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: str
 async function moduleVarFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string[]) => Evidence): Promise<FindingInput[]> {
   const out: FindingInput[] = [];
   if ((v.GO111MODULE ?? '') === 'off') {
-    const setIn = sourceOf('GO111MODULE', ctx.env, v);
-    const evidence = [goEnvEv(['GO111MODULE']), ...(ctx.env.GO111MODULE !== undefined ? [{ source: 'environment', excerpt: `GO111MODULE=${ctx.env.GO111MODULE}` }] : [])];
+    const setIn = await sourceOf('GO111MODULE', ctx.env, v);
+    const on = await fixedWhereSet(ctx, v, 'GO111MODULE', [toolsEnvFix('toolsenv-go111module-on', 'Set GO111MODULE=on for the Go tools', { GO111MODULE: 'on' })]);
+    const evidence = [goEnvEv(['GO111MODULE']), ...(ctx.env.GO111MODULE !== undefined ? [{ source: 'environment', excerpt: `GO111MODULE=${ctx.env.GO111MODULE}` }] : []), ...on.evidence];
     // GOPATH mode is what a GOPATH/src tree without go.mod is built in: there it works (a tester's
     // legacy tree got an error whose fix, GO111MODULE=on, broke its build). It breaks a module.
     const workspaces = ctx.workspaces.slice(0, 3).map((w) => path.resolve(w));
@@ -583,25 +637,25 @@ async function moduleVarFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n:
         classId: 'module-resolution',
         severity: 'warning',
         confidence: 0.5,
-        message: `GO111MODULE=off (set in the ${setIn}): go and gopls run in GOPATH mode and ignore ${firstAndMore(modules)}. The module requires nothing and lies under GOPATH/src, so it builds today, from GOPATH; the first requirement added to go.mod will not resolve.`,
+        message: `GO111MODULE=off (set in ${setIn}): go and gopls run in GOPATH mode and ignore ${firstAndMore(modules)}. The module requires nothing and lies under GOPATH/src, so it builds today, from GOPATH; the first requirement added to go.mod will not resolve.`,
         evidence: [...evidence, { source: 'go.mod above the workspace', excerpt: modules.join('\n') }],
-        fixes: [toolsEnvFix('toolsenv-go111module-on', 'Set GO111MODULE=on for the Go tools', { GO111MODULE: 'on' })],
+        fixes: on.fixes,
       });
     } else if (modules.length || !workspaces.length) {
       out.push({
         classId: 'module-resolution',
         severity: 'error',
         confidence: 0.9,
-        message: `GO111MODULE=off (set in the ${setIn}): go and gopls run in GOPATH mode and ignore every go.mod${modules.length ? ` (${firstAndMore(modules)} among them)` : ''}, so imports of modules do not resolve.`,
+        message: `GO111MODULE=off (set in ${setIn}): go and gopls run in GOPATH mode and ignore every go.mod${modules.length ? ` (${firstAndMore(modules)} among them)` : ''}, so imports of modules do not resolve.`,
         evidence: [...evidence, ...(modules.length ? [{ source: 'go.mod / go.work above the workspace', excerpt: modules.join('\n') }] : [])],
-        fixes: [toolsEnvFix('toolsenv-go111module-on', 'Set GO111MODULE=on for the Go tools', { GO111MODULE: 'on' })],
+        fixes: on.fixes,
       });
     } else if (inGopath) {
       out.push({
         classId: 'module-resolution',
         severity: 'info',
         confidence: 0.3,
-        message: `GO111MODULE=off (set in the ${setIn}): go and gopls run in GOPATH mode, and ${firstAndMore(workspaces)} ${workspaces.length === 1 ? 'is' : 'are'} under GOPATH/src with no go.mod, so that works. GOPATH mode is legacy: go mod init there, then GO111MODULE=on, moves it to modules.`,
+        message: `GO111MODULE=off (set in ${setIn}): go and gopls run in GOPATH mode, and ${firstAndMore(workspaces)} ${workspaces.length === 1 ? 'is' : 'are'} under GOPATH/src with no go.mod, so that works. GOPATH mode is legacy: go mod init there, then GO111MODULE=on, moves it to modules.`,
         evidence,
         fixes: [],
       });
@@ -610,7 +664,7 @@ async function moduleVarFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n:
         classId: 'module-resolution',
         severity: 'warning',
         confidence: 0.6,
-        message: `GO111MODULE=off (set in the ${setIn}): go and gopls run in GOPATH mode, but ${firstAndMore(workspaces)} ${workspaces.length === 1 ? 'is' : 'are'} neither under GOPATH/src (${gopathSrc.join(', ') || 'GOPATH unset'}) nor in a module: imports of other packages do not resolve. go mod init there makes it a module (then GO111MODULE=on).`,
+        message: `GO111MODULE=off (set in ${setIn}): go and gopls run in GOPATH mode, but ${firstAndMore(workspaces)} ${workspaces.length === 1 ? 'is' : 'are'} neither under GOPATH/src (${gopathSrc.join(', ') || 'GOPATH unset'}) nor in a module: imports of other packages do not resolve. go mod init there makes it a module (then GO111MODULE=on).`,
         evidence,
         fixes: [],
       });
@@ -636,15 +690,17 @@ async function moduleVarFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n:
     // or directory"); measured, the report had only this warning below gopls's "no views". A
     // relative one is read from each command's own directory: not checked here.
     const missing = path.isAbsolute(modfile) && !(await exists(modfile));
+    const rest = goFlagsWithout(v.GOFLAGS ?? '', 'modfile');
+    const missingFixes = missing ? await fixedWhereSet(ctx, v, 'GOFLAGS', [toolsEnvFix('toolsenv-goflags-no-modfile', 'Drop -modfile from GOFLAGS for the Go tools', { GOFLAGS: rest || ' ' })], (file) => goflagsFileFix(rest, file)) : { words: '', evidence: [], fixes: [] };
     out.push({
       classId: 'module-resolution',
       severity: missing ? 'error' : 'warning',
       confidence: missing ? 0.9 : 0.5,
       message: missing
-        ? `GOFLAGS sets -modfile=${modfile}, which does not exist: every go command in every module fails ("go: open ${modfile}: no such file or directory"), and gopls loads nothing.`
+        ? `GOFLAGS sets -modfile=${modfile}, which does not exist: every go command in every module fails ("go: open ${modfile}: no such file or directory"), and gopls loads nothing.${missingFixes.words}`
         : `GOFLAGS sets -modfile=${modfile}: every module is read from that file instead of its own go.mod.`,
-      evidence: [goEnvEv(['GOFLAGS']), ...(missing ? [{ source: `stat ${modfile}`, excerpt: 'ENOENT' }] : [])],
-      fixes: missing ? [toolsEnvFix('toolsenv-goflags-no-modfile', 'Drop -modfile from GOFLAGS for the Go tools', { GOFLAGS: goFlagsWithout(v.GOFLAGS ?? '', 'modfile') || ' ' })] : [],
+      evidence: [goEnvEv(['GOFLAGS']), ...(missing ? [{ source: `stat ${modfile}`, excerpt: 'ENOENT' }] : []), ...missingFixes.evidence],
+      fixes: missingFixes.fixes,
     });
   }
   return out;
@@ -711,6 +767,15 @@ async function goflagsFindings(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok:
       },
     ];
   }
+  // In go env's file: the flag go refused dropped, the others kept, when go then runs (a tester's
+  // go env -u GOFLAGS lost -buildvcs=false beside a bad -mod); else the whole value goes.
+  const file = fact.values.GOENV && path.isAbsolute(fact.values.GOENV) ? fact.values.GOENV : 'GOENV';
+  const refused = rejectedSettingIn(withFlags.stderr)?.value;
+  const rest = !fromEnv && refused?.startsWith('-') ? goFlagsWithout(value, refused.replace(/^--?/, '').split('=')[0]!) : '';
+  const restWorks = rest && rest !== value ? !(await list({ ...ctx.env, GOFLAGS: rest })).failed : false;
+  const fileFix = restWorks ? goflagsFileFix(rest, file) : fileValueFix('GOFLAGS', file);
+  const held = !fromEnv && path.isAbsolute(file) ? goVarSource('GOFLAGS', {}, [], await readUserText(file, CAP.smallConfig)) : undefined;
+  const fileEv: Evidence[] = held?.kind === 'file' ? [{ source: `${file}:${held.line}`, excerpt: held.text }] : [];
   // The exported GOFLAGS hides the go env file's; a blank one in go.toolsEnvVars would drop that
   // file's flags too (measured: -buildvcs=false lost), so the file's own value is what replaces it.
   const fileFlags = fromEnv && fact.values.GOENV && path.isAbsolute(fact.values.GOENV) ? /^GOFLAGS=(.*)$/m.exec((await readUserText(fact.values.GOENV, CAP.smallConfig)) ?? '')?.[1]?.trim() : undefined;
@@ -724,6 +789,7 @@ async function goflagsFindings(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok:
         goEnvEv(['GOFLAGS']),
         { source: `${withFlags.commandLine}${cwd ? ` (in ${cwd})` : ''}`, excerpt: withFlags.stderr.trim().split('\n').slice(0, 3).join('\n') },
         { source: `GOFLAGS=' ' ${without.commandLine}`, excerpt: `exit 0: ${without.stdout.trim()}` },
+        ...fileEv,
       ],
       explains: ['module-resolution', 'gopls-launch'],
       fixes: fromEnv
@@ -732,23 +798,24 @@ async function goflagsFindings(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok:
               ? toolsEnvFix('toolsenv-goflags-clear', `Give the Go tools your go env file's GOFLAGS (${fileFlags})`, { GOFLAGS: fileFlags }, `The GOFLAGS ${fromSetting ? 'go.toolsEnvVars sets' : 'exported'} hides the one in ${fact.values.GOENV}; ${elsewhere}.`)
               : toolsEnvFix('toolsenv-goflags-clear', 'Clear GOFLAGS for the Go tools', { GOFLAGS: ' ' }, `go reads a blank GOFLAGS as none; ${elsewhere}.`),
           ]
-        : [{ id: 'go-env-unset-goflags', kind: 'terminal', title: 'Remove GOFLAGS from your go env file', text: 'go env -u GOFLAGS', needsRoot: false, detail: 'go env does not apply GOFLAGS, so it still runs; set the flags again with go env -w GOFLAGS=… once corrected.' }],
+        : [fileFix],
     },
   ];
 }
 
 async function goworkFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string[]) => Evidence): Promise<FindingInput[]> {
-  const gowork = ctx.env.GOWORK ?? v.GOWORK ?? '';
+  const gowork = ctx.env.GOWORK || v.GOWORK || '';
   if (!gowork || gowork === 'off') return [];
   if (!path.isAbsolute(gowork) || (await exists(gowork))) return [];
+  const where = ctx.env.GOWORK ? { words: '', evidence: [], fixes: [toolsEnvFix('toolsenv-gowork-default', 'Let go find go.work itself (clear GOWORK for the Go tools)', { GOWORK: '' })] } : await fixedWhereSet(ctx, v, 'GOWORK', [toolsEnvFix('toolsenv-gowork-default', 'Let go find go.work itself (clear GOWORK for the Go tools)', { GOWORK: '' })]);
   return [
     {
       classId: 'module-resolution',
       severity: 'error',
       confidence: 0.9,
-      message: `GOWORK names ${gowork}, which does not exist: go fails with "go: reading go.work: open ${gowork}: no such file or directory" in every folder, and gopls loads nothing.`,
-      evidence: [ctx.env.GOWORK !== undefined ? { source: 'environment', excerpt: `GOWORK=${ctx.env.GOWORK}` } : goEnvEv(['GOWORK']), { source: `stat ${gowork}`, excerpt: 'ENOENT' }],
-      fixes: [toolsEnvFix('toolsenv-gowork-default', 'Let go find go.work itself (clear GOWORK for the Go tools)', { GOWORK: '' })],
+      message: `GOWORK names ${gowork}, which does not exist: go fails with "go: reading go.work: open ${gowork}: no such file or directory" in every folder, and gopls loads nothing.${where.words}`,
+      evidence: [ctx.env.GOWORK ? { source: 'environment', excerpt: `GOWORK=${ctx.env.GOWORK}` } : goEnvEv(['GOWORK']), { source: `stat ${gowork}`, excerpt: 'ENOENT' }, ...where.evidence],
+      fixes: where.fixes,
     },
   ];
 }
@@ -806,6 +873,7 @@ async function pinnedBelowModuleFindings(ctx: ProbeContext, v: GoEnvValues, goEn
       if (!need || compareGoVersions(need, pinned) <= 0) continue;
       const have = parseGoVersion(v.GOVERSION ?? '');
       const value = have && compareGoVersions(have, need) >= 0 ? 'local' : `${tc.version}+auto`;
+      const where = await fixedWhereSet(ctx, v, 'GOTOOLCHAIN', [value === 'local' ? gotoolchainLocalFix(v.GOVERSION) : toolsEnvFix('toolsenv-gotoolchain-auto', `Let go switch up to what the module asks for (GOTOOLCHAIN=${value})`, { GOTOOLCHAIN: value })]);
       return [
         {
           classId: 'env-inheritance',
@@ -813,9 +881,9 @@ async function pinnedBelowModuleFindings(ctx: ProbeContext, v: GoEnvValues, goEn
           severity: 'error',
           confidence: 0.85,
           explains: ['module-resolution', 'gopls-launch'],
-          message: `GOTOOLCHAIN=${v.GOTOOLCHAIN} runs Go ${tc.version.replace(/^go/, '')} for everything, older than the go ${line} that ${file} asks for: every go command there stops with "${name} requires go >= ${line} (running go ${tc.version.replace(/^go/, '')}; GOTOOLCHAIN=${v.GOTOOLCHAIN})", and gopls loads no package.`,
-          evidence: [goEnvEv(['GOTOOLCHAIN', 'GOVERSION']), { source: file, excerpt: `go ${line}` }],
-          fixes: [value === 'local' ? gotoolchainLocalFix(v.GOVERSION) : toolsEnvFix('toolsenv-gotoolchain-auto', `Let go switch up to what the module asks for (GOTOOLCHAIN=${value})`, { GOTOOLCHAIN: value })],
+          message: `GOTOOLCHAIN=${v.GOTOOLCHAIN} runs Go ${tc.version.replace(/^go/, '')} for everything, older than the go ${line} that ${file} asks for: every go command there stops with "${name} requires go >= ${line} (running go ${tc.version.replace(/^go/, '')}; GOTOOLCHAIN=${v.GOTOOLCHAIN})", and gopls loads no package.${where.words}`,
+          evidence: [goEnvEv(['GOTOOLCHAIN', 'GOVERSION']), { source: file, excerpt: `go ${line}` }, ...where.evidence],
+          fixes: where.fixes,
         },
       ];
     }
@@ -823,7 +891,7 @@ async function pinnedBelowModuleFindings(ctx: ProbeContext, v: GoEnvValues, goEn
   return [];
 }
 
-function platformFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string[]) => Evidence): FindingInput[] {
+async function platformFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string[]) => Evidence): Promise<FindingInput[]> {
   const out: FindingInput[] = [];
   const tc = parseToolchain(v.GOTOOLCHAIN ?? '');
   // "+path": go never downloads; it runs the release found on PATH (the modules probe's go list,
@@ -832,7 +900,10 @@ function platformFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string
     const want = parseGoVersion(tc.version);
     const have = parseGoVersion(v.GOVERSION ?? '');
     const proxyOff = (v.GOPROXY ?? '').split(/[,|]/).every((p) => p === 'off' || p === '');
-    if (want && have && compareGoVersions(want, have) > 0 && proxyOff) {
+    // Held by go env's file, go env -u needs GOTOOLCHAIN=local to start: go would fetch the
+    // release first (measured: go env -u GOTOOLCHAIN failed with "toolchain not available").
+    const where = want && have && compareGoVersions(want, have) > 0 ? await fixedWhereSet(ctx, v, 'GOTOOLCHAIN', [gotoolchainLocalFix()]) : undefined;
+    if (where && proxyOff) {
       out.push({
         // Every go command switches to that toolchain first and fails when it cannot get it
         // ("go: downloading go1.30.0 (linux/amd64): toolchain not available"): builds and gopls's loads.
@@ -840,12 +911,12 @@ function platformFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string
         headline: 'toolchain-setting',
         severity: 'error',
         confidence: 0.85,
-        message: `GOTOOLCHAIN=${v.GOTOOLCHAIN} asks for a newer Go than the one installed (${v.GOVERSION}), and GOPROXY=off forbids downloading it: every go command, and every package load of gopls, fails with "toolchain not available".`,
+        message: `GOTOOLCHAIN=${v.GOTOOLCHAIN} asks for a newer Go than the one installed (${v.GOVERSION}), and GOPROXY=off forbids downloading it: every go command, and every package load of gopls, fails with "toolchain not available".${where.words}`,
         explains: ['module-resolution', 'gopls-launch'],
-        evidence: [goEnvEv(['GOTOOLCHAIN', 'GOVERSION', 'GOPROXY'])],
-        fixes: [gotoolchainLocalFix()],
+        evidence: [goEnvEv(['GOTOOLCHAIN', 'GOVERSION', 'GOPROXY']), ...where.evidence],
+        fixes: where.fixes,
       });
-    } else if (want && have && compareGoVersions(want, have) > 0 && v.GOMODCACHE && !existsSync(path.join(v.GOMODCACHE, 'golang.org', `toolchain@v0.0.1-${tc.version}.${v.GOHOSTOS ?? 'linux'}-${v.GOHOSTARCH ?? 'amd64'}`))) {
+    } else if (where && v.GOMODCACHE && !existsSync(path.join(v.GOMODCACHE, 'golang.org', `toolchain@v0.0.1-${tc.version}.${v.GOHOSTOS ?? 'linux'}-${v.GOHOSTARCH ?? 'amd64'}`))) {
       // Not downloaded yet: every go command fetches it first, and fails while it cannot (offline,
       // a proxy that refuses, or a version never released: "403 … This module version is not
       // available"). Measured: GOTOOLCHAIN=go1.99.0 left only a module-resolution symptom nothing explained.
@@ -854,10 +925,10 @@ function platformFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string
         headline: 'toolchain-setting',
         severity: 'warning',
         confidence: 0.6,
-        message: `GOTOOLCHAIN=${v.GOTOOLCHAIN} makes every go command switch to ${tc.version}, newer than the installed ${v.GOVERSION} and not in the module cache: go downloads it first (from ${(v.GOPROXY ?? '').split(/[,|]/)[0] || 'https://proxy.golang.org'}), and until that works every go command and every package load of gopls fail ("toolchain not available" offline; "not available" from the proxy for a version never released).`,
+        message: `GOTOOLCHAIN=${v.GOTOOLCHAIN} makes every go command switch to ${tc.version}, newer than the installed ${v.GOVERSION} and not in the module cache: go downloads it first (from ${(v.GOPROXY ?? '').split(/[,|]/)[0] || 'https://proxy.golang.org'}), and until that works every go command and every package load of gopls fail ("toolchain not available" offline; "not available" from the proxy for a version never released).${where.words}`,
         explains: ['module-resolution', 'gopls-launch'],
-        evidence: [goEnvEv(['GOTOOLCHAIN', 'GOVERSION', 'GOPROXY']), { source: `stat ${path.join(v.GOMODCACHE, 'golang.org', `toolchain@v0.0.1-${tc.version}.${v.GOHOSTOS ?? 'linux'}-${v.GOHOSTARCH ?? 'amd64'}`)}`, excerpt: 'ENOENT' }],
-        fixes: [gotoolchainLocalFix()],
+        evidence: [goEnvEv(['GOTOOLCHAIN', 'GOVERSION', 'GOPROXY']), { source: `stat ${path.join(v.GOMODCACHE, 'golang.org', `toolchain@v0.0.1-${tc.version}.${v.GOHOSTOS ?? 'linux'}-${v.GOHOSTARCH ?? 'amd64'}`)}`, excerpt: 'ENOENT' }, ...where.evidence],
+        fixes: where.fixes,
       });
     }
   }

@@ -72,7 +72,7 @@ export function classifyGoFailure(stderr: string): GoFailure | undefined {
   if ((m = /failed to initialize build cache at ([^:\n]+): (?:mkdir|open|stat) [^:\n]+: (permission denied|read-only file system|no space left on device|disk quota exceeded|not a directory)/.exec(text)))
     return { classId: 'fs-access', severity: 'error', confidence: 0.95, message: `go cannot set up its build cache in ${m[1]} (${m[2]}): every build, test and gopls load fails.` };
   if (/build cache is disabled by GOCACHE=off, but required/.test(text))
-    return { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: 'GOCACHE=off is set in the environment the Go tools get: go has required a build cache since Go 1.12, so every build and gopls load fails.' };
+    return { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: 'GOCACHE=off: go has required a build cache since Go 1.12, so every build and gopls load fails.' };
   if ((m = /-mod=(\S*) not supported/.exec(text)))
     return { classId: 'module-resolution', severity: 'error', confidence: 0.9, message: `GOFLAGS holds -mod=${m[1]}, which go does not accept: every go command fails.` };
   return undefined;

@@ -6,6 +6,8 @@ import type { Fix, FindingInput } from '../doctor/model.js';
 import { rejectedSettingIn, settingText, type RejectedSetting } from '../goplsLog/goRejectedSetting.js';
 import { goEnvFileOf, parseGoEnvFile } from './goEnvFile.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
+import { bootstrapFor, goEnvUnsetText, goflagsFileFix } from './goVarSource.js';
+import { goFlagsWithout } from './goFailure.js';
 
 const GO_ENV_DOCS: Fix = { id: 'go-env-docs', kind: 'link', title: "go's settings: the environment and go env's file", url: 'https://pkg.go.dev/cmd/go#hdr-Print_Go_environment_information' };
 
@@ -31,10 +33,20 @@ export function unsetInGoEnvFileFix(r: RejectedSetting, file?: string): Fix {
     kind: 'terminal',
     title: file ? `Remove ${names} from go's env file (${file})` : `Remove ${names} from go's env file, if go env -w put it there`,
     // go cannot start at all with a GOTOOLCHAIN it cannot parse, go env -u included (measured).
-    text: `${r.variable === 'GOTOOLCHAIN' ? 'GOTOOLCHAIN=local ' : ''}go env -u ${names}`,
+    text: goEnvUnsetText(names, r.variable === 'GOTOOLCHAIN' ? bootstrapFor('GOTOOLCHAIN', {}) : undefined),
     needsRoot: false,
     detail: `go env -u removes what go env -w wrote; go env -w ${variablesOf(r)[0]}=… writes a value go accepts instead${r.variable === 'GOFLAGS' ? ' (go env -u GOFLAGS drops every flag it holds: go env -w GOFLAGS=… keeps the others)' : ''}. A value exported by a shell start-up file or set in go.toolsEnvVars wins over the file: correct it there.`,
   };
+}
+
+/**
+ * Pure: GOFLAGS of go env's file without the one flag go refused, when others remain: go env -u
+ * GOFLAGS would drop them too (a tester's -buildvcs=false).
+ */
+export function keptFlagsFix(r: RejectedSetting, held: string | undefined, file: string): Fix | undefined {
+  if (r.variable !== 'GOFLAGS' || !held || !r.value?.startsWith('-')) return undefined;
+  const rest = goFlagsWithout(held, r.value.replace(/^--?/, '').split('=')[0]!);
+  return rest && rest !== held ? goflagsFileFix(rest, file) : undefined;
 }
 
 /** `base`: the go-env-invalid rule's finding; `events`: its lines; `n`: how many lines said it. Pure. */
@@ -71,7 +83,7 @@ export async function withGoEnvFileOrigin(findings: readonly FindingInput[], env
         ...f,
         message: `${f.message} Here go env's file ${file} sets ${held.map((v) => `${v}=${values!.get(v)}`).join(', ')}: go env -u removes it.`,
         evidence: [...f.evidence, { source: file, excerpt: held.map((v) => `${v}=${values!.get(v)}`).join('\n') }],
-        fixes: [unsetInGoEnvFileFix(r, file), ...(f.fixes ?? []).filter((x) => !x.id.startsWith('go-env-unset-'))],
+        fixes: [keptFlagsFix(r, values!.get('GOFLAGS'), file) ?? unsetInGoEnvFileFix(r, file), ...(f.fixes ?? []).filter((x) => !x.id.startsWith('go-env-unset-'))],
       };
     }
     const exported = variablesOf(r).filter((v) => env[v] !== undefined && (!r.value || r.variable === 'GOOS/GOARCH' || env[v]!.includes(r.value)));

@@ -19,6 +19,7 @@ import { parseProcStat } from '../procfs/procStat.js';
 import { listPids, mapLimit } from '../procfs/procs.js';
 import { homeDirOf, isInside } from '../host/paths.js';
 import { formatBytes } from '../host/bytes.js';
+import { exportedBeatsGoEnvWrite } from './exportedBeatsGoEnvWrite.js';
 
 const MOUNTINFO = '/proc/self/mountinfo';
 
@@ -414,7 +415,8 @@ export const mountsProbe: Probe = {
     const fsc = fscMounts([...workspaces.map((w) => ({ who: `the workspace ${w.real}`, mount: w.mount })), ...resolved.map((p) => ({ who: `${p.entry.role} ${p.real}`, mount: p.mount }))]);
     const fscache = fsc.length ? await readFscache(ctx, fsc) : undefined;
     if (fscache) findings.push(...assessFscache(fscache));
-    return {
+    // An exported variable beats a go env -w fix built here (exportedBeatsGoEnvWrite.ts).
+    return exportedBeatsGoEnvWrite(ctx, {
       findings,
       observed: {
         workspaces: workspaces.map((w) => ({ path: w.path, real: w.real, mountPoint: w.mount?.mountPoint, fsType: w.mount?.fsType, kind: w.mount ? fsKind(w.mount) : undefined })),
@@ -436,6 +438,6 @@ export const mountsProbe: Probe = {
         alternativeTmp: alt,
         ignored: paths.ignored.length ? paths.ignored : undefined,
       },
-    };
+    });
   },
 };

@@ -57,7 +57,9 @@ async function goEnvironmentShared(ctx: ProbeContext): Promise<Shared> {
   if (!login.ok) return { all: false, sameVars: new Set() };
   // go.toolsEnvVars reaches the editor's tools and the login shell the doctor starts, never a
   // terminal: a Go variable it sets is not shared with the terminal, whatever the shell printed.
-  const fromSettings = new Set(ctx.settings.toolsEnvVarsKeys ?? []);
+  // An empty one is no value to go, which then reads go env's file as a terminal's go does (a
+  // tester's {"GOROOT": ""} beside a GOROOT from go env -w was put down to the launcher).
+  const fromSettings = new Set((ctx.settings.toolsEnvVarsKeys ?? []).filter((k) => ctx.env[k] !== ''));
   const sameVars = new Set(GO_DECIDING_VARS.filter((k) => !fromSettings.has(k) && (login.env[k] ?? '') === (ctx.env[k] ?? '')));
   // The go env file is found through these: another one is another file.
   for (const k of ['HOME', 'XDG_CONFIG_HOME', 'GOENV']) if (!sameVars.has(k)) for (const v of GO_DECIDING_VARS) sameVars.delete(v);
