@@ -63,10 +63,13 @@ export function headingOf(id: ClassId, findings: readonly Finding[], severity: S
   };
   if (!leading.length || leading.some((f) => !lent(f))) return id === 'env-inheritance' && leading.length && leading.every(readInLog) ? LOG_ENVIRONMENT : { title: TAXONOMY[id].title, explanation: TAXONOMY[id].explanation };
   const headlines = [...new Set(leading.map((f) => lent(f)!))];
+  // go's refusal of a setting says what the go-environment headline says in general (the value
+  // fails in terminals too): its words title the cause, the other's story stays in the explanation.
+  const titled = headlines.includes('go-rejects-setting') ? headlines.filter((h) => h !== 'go-environment') : headlines;
   // One headline told in a finding's own words (go's) says more than its fixed title.
-  const own = headlines.length === 1 ? leading.find((f) => f.headlineText)?.headlineText : undefined;
+  const own = titled.length === 1 ? leading.find((f) => f.headlineText)?.headlineText : undefined;
   return {
-    title: own ?? headlines.map((h) => HEADLINES[h].title).join(' · '),
+    title: own ?? titled.map((h) => HEADLINES[h].title).join(' · '),
     explanation: headlines.map((h) => HEADLINES[h].explanation).join(' '),
     headlines,
   };

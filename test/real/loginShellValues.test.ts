@@ -146,13 +146,13 @@ describe.skipIf(!GO)('a Go value that fails in terminals too', () => {
     expect(f.fixes[0]).toMatchObject({ kind: 'terminal', text: `sed -i '1{/GOPATH/d}' ${path.join(h, '.profile')}` });
   });
 
-  it('GOFLAGS from the go env file: the go-environment title, and go env -u', () => {
+  it("GOFLAGS from the go env file: titled by go's refusal, told as failing in terminals too, and go env -u", () => {
     const h = home('goenv-file', {});
     mkdirSync(path.join(h, '.config', 'go'), { recursive: true });
     writeFileSync(path.join(h, '.config', 'go', 'env'), 'GOFLAGS=-bogus\n');
     const { report } = diagnose(h, goPath());
     const c = cause(report, 'GOFLAGS=-bogus');
-    expect(c?.title).toBe('The Go environment is wrong here, in terminals as in the editor');
+    expect(c?.title).toBe('go refuses GOFLAGS (-bogus): "go: parsing $GOFLAGS: unknown flag -bogus"');
     expect(JSON.stringify(c!.findings.flatMap((f) => f.fixes))).toContain('go env -u GOFLAGS');
   });
 });

@@ -193,3 +193,14 @@ describe('an environment cause read only in a log', () => {
     expect(h.title).toBe(TAXONOMY['env-inheritance'].title);
   });
 });
+
+describe("go's refusal of a setting beside the go-environment headline", () => {
+  it("titles the cause in go's words and keeps both stories in the explanation", () => {
+    const live = f({ classId: 'env-inheritance', severity: 'error', headline: 'go-environment', message: 'GOFLAGS=-bogus: go fails' });
+    const refused = f({ classId: 'env-inheritance', severity: 'error', headline: 'go-rejects-setting', headlineText: 'go refuses GOFLAGS (-bogus): "go: parsing $GOFLAGS: unknown flag -bogus"', message: 'go refuses GOFLAGS' });
+    const h = headingOf('env-inheritance', [live, refused], 'error');
+    expect(h.title).toBe('go refuses GOFLAGS (-bogus): "go: parsing $GOFLAGS: unknown flag -bogus"');
+    expect(h.headlines).toEqual(['go-environment', 'go-rejects-setting']);
+    expect(h.explanation).toContain('a terminal\'s go fails the same way');
+  });
+});
