@@ -23,7 +23,7 @@ import { skipped } from './probe.js';
 import type { GoEnvFact } from '../facts/readGoEnv.js';
 import { goModModulePath, parseGoWorkUses } from '../lsp/workspaceFiles.js';
 import { escapeModulePath, goproxyError, isLoopback, looksPrivate, matchPrefixPatterns, netrcPath, parseGoproxy, parseNetrc, proxyFor } from './goproxyConfig.js';
-import { downloadOnceFix, gitInstallFix, goModDownloadFix, goModTidyFix, gonosumdbFix, goprivateFix, GO_PROXY_ENV_DOCS, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
+import { downloadOnceFix, tidyOnceFix, gitInstallFix, goModDownloadFix, goModTidyFix, gonosumdbFix, goprivateFix, GO_PROXY_ENV_DOCS, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
 import { goproxyOrigin, httpProxyOrigin } from './proxyVariableFixes.js';
 import { CAP, readUserFile, readUserText } from '../host/readUserFile.js';
 import { lookPath } from '../facts/lookPath.js';
@@ -443,7 +443,8 @@ export function graphFindings(g: GraphResult, root: string, states: ModuleState[
       message: `The module graph of ${root} needs ${firstAndMore(deepCache)}, which ${deepCache.length === 1 ? 'is' : 'are'} not in the module cache, and GOPROXY=${v.GOPROXY} forbids downloading: go and gopls fail with "module lookup disabled by GOPROXY=off".`,
       evidence: [{ source: g.commandLine, excerpt: g.errors.lines.slice(0, 6).join('\n') }, { source: 'go env -json', excerpt: `"GOPROXY": ${JSON.stringify(v.GOPROXY ?? '')}` }],
       // Not go mod download as typed: under this GOPROXY=off it fails the same way (a tester's).
-      fixes: [downloadOnceFix(root)],
+      // go mod tidy only where go.sum lacks lines too: it rewrites go.mod (a tester's lost a kept requirement).
+      fixes: [deepSum.length || states.some((s) => s.missingSum.length) ? tidyOnceFix(root) : downloadOnceFix(root)],
     });
   }
   return out;
@@ -475,7 +476,7 @@ const mismatchKey = (m: SumMismatch) => `${m.module} ${m.version} ${m.what}`;
  * the plain one for the module graph's lines while the direct ones had the other).
  */
 function sumLinesFix(dir: string, v: Record<string, string>, someUncached: boolean): Fix {
-  return userProxyOff(v) && someUncached ? downloadOnceFix(dir) : goModTidyFix(dir);
+  return userProxyOff(v) && someUncached ? tidyOnceFix(dir) : goModTidyFix(dir);
 }
 
 function userProxyOff(v: Record<string, string>): boolean {
@@ -620,7 +621,9 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
         ? `${lacks}, and go rejects GOPROXY=${v.GOPROXY}: every download fails with "${rejected}". Write each entry with https:// or http:// (or file://), or direct or off.`
         : `${lacks} and GOPROXY=off forbids downloading: go build and gopls fail with "module lookup disabled by GOPROXY=off".`,
       evidence: [cacheEv, goEnvEv(['GOPROXY'])],
-      fixes: rejected ? [GOPROXY_DOCS] : [downloadOnceFix(s.dir)],
+      // With go.sum complete only the cache lacks them: go mod download, which edits no file (a
+      // tester's go mod tidy dropped a requirement kept on purpose). Missing sums get the go.sum finding's tidy.
+      fixes: rejected ? [GOPROXY_DOCS] : [s.missingSum.length ? tidyOnceFix(s.dir) : downloadOnceFix(s.dir)],
     });
     return out;
   }
