@@ -226,7 +226,7 @@ function ownershipFixes(f: DirFact, uid: number, home?: HomeFact): Fix[] {
   // Without root: a cache of one's own, at a directory checked to be writable with room (testers
   // with a read-only or root-owned cache got only remount or chown, both root's).
   if ((role === 'GOCACHE' || role === 'GOMODCACHE') && f.ownDir) fixes.push(ownCacheFix(`fs-access-own-dir-${slug(role)}`, role, f.ownDir, f.entry.fromEnvironment ? f.entry.path : undefined));
-  if (!f.exists) {
+  if (!f.exists && !f.ownDir) {
     // What is left when nothing may be taken over: the variable pointed at a directory this user can write.
     const badHome = homeWords(f, home);
     fixes.push({

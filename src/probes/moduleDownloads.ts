@@ -458,6 +458,15 @@ async function vendorMode(dir: string, goEnv: Extract<GoEnvFact, { ok: true }>):
   return buildsFromVendor(goEnv.values.GOFLAGS ?? '', await exists(path.join(dir, 'vendor', 'modules.txt')));
 }
 
+/**
+ * Pure: who fails for a requirement go cannot fetch. Only what imports it: a tester's module
+ * imported golang.org/x/tools in a _test.go file alone, and go build and gopls worked while go test
+ * stopped with "[setup failed]"; the report had said go build and gopls fail.
+ */
+export function importersFail(n: number): string {
+  return `every package or test that imports ${n === 1 ? 'it' : 'one of them'} fails to build (go build, go test, go vet, and gopls on those files)`;
+}
+
 /** The errno that refuses writing in an existing module cache (EACCES, EROFS), or undefined. */
 function cacheUnwritable(dir: string | undefined): Promise<string | undefined> {
   if (!dir) return Promise.resolve(undefined);
@@ -600,7 +609,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       severity: 'error',
       confidence: 0.9,
       explains: ['module-resolution'],
-      message: `${list(s.notCached)}, required by ${path.join(s.dir, 'go.mod')}, ${s.notCached.length === 1 ? 'is' : 'are'} not in the module cache ${v.GOMODCACHE}, which cannot be written (${unwritable}): go cannot download ${s.notCached.length === 1 ? 'it' : 'them'}, so go build and gopls fail with "mkdir ${v.GOMODCACHE}/cache/download/…: ${unwritable === 'EROFS' ? 'read-only file system' : 'permission denied'}".`,
+      message: `${list(s.notCached)}, required by ${path.join(s.dir, 'go.mod')}, ${s.notCached.length === 1 ? 'is' : 'are'} not in the module cache ${v.GOMODCACHE}, which cannot be written (${unwritable}): go cannot download ${s.notCached.length === 1 ? 'it' : 'them'}, so ${importersFail(s.notCached.length)} with "mkdir ${v.GOMODCACHE}/cache/download/…: ${unwritable === 'EROFS' ? 'read-only file system' : 'permission denied'}".`,
       evidence: [cacheEv, { source: `access(2) W_OK on ${v.GOMODCACHE}`, excerpt: unwritable }, goEnvEv(['GOMODCACHE'])],
       fixes: [MODULE_CACHE_DOCS],
     });
@@ -619,7 +628,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       confidence: 0.9,
       message: rejected
         ? `${lacks}, and go rejects GOPROXY=${v.GOPROXY}: every download fails with "${rejected}". Write each entry with https:// or http:// (or file://), or direct or off.`
-        : `${lacks} and GOPROXY=off forbids downloading: go build and gopls fail with "module lookup disabled by GOPROXY=off".`,
+        : `${lacks} and GOPROXY=off forbids downloading: ${importersFail(s.notCached.length)} with "module lookup disabled by GOPROXY=off".`,
       evidence: [cacheEv, goEnvEv(['GOPROXY'])],
       // With go.sum complete only the cache lacks them: go mod download, which edits no file (a
       // tester's go mod tidy dropped a requirement kept on purpose). Missing sums get the go.sum finding's tidy.
