@@ -429,7 +429,7 @@ export function graphFindings(g: GraphResult, root: string, states: ModuleState[
       severity: 'error',
       confidence: 0.85,
       explains: ['module-resolution'],
-      message: `The module graph of ${root} needs ${firstAndMore(deepCache)}, not in the module cache ${v.GOMODCACHE}, which cannot be written (${unwritable}): go cannot download ${deepCache.length === 1 ? 'it' : 'them'}, so go build and gopls fail in every package of this module.`,
+      message: `The module graph of ${root} needs ${firstAndMore(deepCache)}, not in the module cache ${v.GOMODCACHE}, which cannot be written (${unwritable}): go cannot download ${deepCache.length === 1 ? 'it' : 'them'}, so go list -m all fails here (quoted), and so does every go command or gopls load that needs ${deepCache.length === 1 ? 'it' : 'them'}.`,
       evidence: [{ source: g.commandLine, excerpt: g.errors.lines.slice(0, 6).join('\n') }, { source: `access(2) W_OK on ${v.GOMODCACHE}`, excerpt: unwritable }],
       fixes: [MODULE_CACHE_DOCS],
     });
