@@ -166,6 +166,12 @@ export const FindingSchema = z.object({
   pastEvents: z.boolean().optional(),
   /** Set by the pipeline: which probe produced it. */
   probeId: z.string().optional(),
+  /**
+   * Fix ids this finding measured to be of no use here, dropped from its cause whoever offers them:
+   * a log's "no space left on device" offers go clean -cache on any machine, and the live probe that
+   * found the build cache empty on a file system full of other files withholds it.
+   */
+  withholds: z.array(z.string()).optional(),
 });
 export type Finding = z.infer<typeof FindingSchema>;
 /** What probes construct; the schema fills the defaults. */

@@ -99,7 +99,7 @@ export function rankCauses(input: readonly Finding[], ctx: RankContext = {}): Ca
       findings: sorted,
       // An explained symptom's own repair (reinstall gopls, restart it) is not the fix: the cause
       // that explains it carries that. Unexplained, it is all the user has.
-      fixes: uniqueFixes(unblockingFirst(sorted.filter((f) => !(isSymptom(f) && f.explainedBy?.length)), severity).flatMap((f) => f.fixes)),
+      fixes: uniqueFixes(unblockingFirst(sorted.filter((f) => !(isSymptom(f) && f.explainedBy?.length)), severity).flatMap((f) => f.fixes), new Set(fs.flatMap((f) => f.withholds ?? []))),
     });
   }
   placeExplainedAfter(causes, after);
@@ -180,21 +180,30 @@ function liftExplainers(causes: Cause[]): void {
 }
 
 /**
- * Each fix once, and the checks (steps that change nothing) after the steps that repair: a tester
- * found "Show who owns the Go directories" offered before the chown that fixed the gopls cache.
+ * Each fix once (none a finding withholds), and the checks (steps that change nothing) after the
+ * steps that repair: a tester found "Show who owns the Go directories" offered before the chown
+ * that fixed the gopls cache.
  */
-function uniqueFixes(fixes: Fix[]): Fix[] {
-  const once = uniqueById(fixes);
+function uniqueFixes(fixes: Fix[], withheld: ReadonlySet<string> = new Set()): Fix[] {
+  const once = uniqueById(fixes, withheld);
   return [...once.filter((f) => !f.check), ...once.filter((f) => f.check)];
 }
 
-function uniqueById(fixes: Fix[]): Fix[] {
-  const seen = new Set<string>();
+function uniqueById(fixes: Fix[], withheld: ReadonlySet<string>): Fix[] {
+  const seen = new Set<string>(withheld);
   // The same command from two findings (a log rule's `go mod verify` and a probe's, which knows the
   // module folder) was offered twice, once without its cd: the one that says where to run it stays.
   const placed = new Set(fixes.flatMap((f) => (f.kind === 'terminal' && f.cwd ? [f.text] : [])));
+  // One command under several ids is one action: a tester's noexec HOME and TMPDIR on one tmpfs got
+  // "Remount … with exec" three times (GOTMPDIR's, GOPATH/bin's and GOCACHE's finding).
+  const typed = new Set<string>();
   return fixes.filter((f) => {
     if (f.kind === 'terminal' && !f.cwd && placed.has(f.text)) return false;
+    if (f.kind === 'terminal') {
+      const key = `${f.cwd ?? ''}\0${f.text}`;
+      if (typed.has(key)) return false;
+      if (!seen.has(f.id)) typed.add(key);
+    }
     return seen.has(f.id) ? false : (seen.add(f.id), true);
   });
 }

@@ -21,21 +21,40 @@ export function goModTidyFix(moduleDir: string): Fix {
   };
 }
 
-/** Fills the module cache now, while a proxy is reachable, so the editor can work offline. */
 /**
  * GOPROXY=off forbids every download, so go mod tidy and go mod download fail as typed ("module
  * lookup disabled by GOPROXY=off"). This one command runs with Go's default proxy list; GOPROXY=off
- * stays for everything else.
+ * stays for everything else. Only for go.sum lines that are missing: go mod tidy also rewrites
+ * go.mod (a tester's dropped a requirement kept on purpose, with its comment, and turned `go 1.25`
+ * into `go 1.25.0`), so it says so. A complete go.sum with modules only missing from the cache
+ * gets downloadOnceFix, which changes no file in the module.
  */
-export function downloadOnceFix(moduleDir: string): Fix {
+export function tidyOnceFix(moduleDir: string): Fix {
   return {
     id: 'go-mod-tidy-default-proxy',
     kind: 'terminal',
-    title: `Download what ${moduleDir} needs once, through Go's default proxy`,
+    title: `Add the missing go.sum lines in ${moduleDir}, downloading once through Go's default proxy`,
     text: 'GOPROXY=https://proxy.golang.org,direct go mod tidy',
     needsRoot: false,
     cwd: moduleDir,
-    detail: 'GOPROXY=off forbids downloads, so go mod tidy fails as typed. This one command uses the default proxy list (where the network reaches it) to fill the module cache and go.sum; GOPROXY=off stays for the rest. Offline, copy the module cache from a machine that has it.',
+    detail: 'GOPROXY=off forbids downloads, so go mod tidy fails as typed. This one command uses the default proxy list (where the network reaches it) to fill the module cache and go.sum; GOPROXY=off stays for the rest. go mod tidy edits go.mod too: it drops requirements no package imports (and their comments) and may rewrite the go line; review `git diff go.mod go.sum` afterwards. Offline, copy the module cache from a machine that has it.',
+  };
+}
+
+/**
+ * go.sum already has every line and only the module cache lacks modules: go mod download through
+ * the default proxy once fills the cache and leaves go.mod and go.sum as they are (measured with
+ * go1.26.8: both byte-identical after it, go build then works under GOPROXY=off).
+ */
+export function downloadOnceFix(moduleDir: string): Fix {
+  return {
+    id: 'go-mod-download-once',
+    kind: 'terminal',
+    title: `Download the modules ${moduleDir} needs once, through Go's default proxy`,
+    text: 'GOPROXY=https://proxy.golang.org,direct go mod download',
+    needsRoot: false,
+    cwd: moduleDir,
+    detail: 'GOPROXY=off forbids downloads, so go mod download fails as typed. This one command uses the default proxy list (where the network reaches it) to fill the module cache; it changes neither go.mod nor go.sum, and GOPROXY=off stays for the rest. Offline, copy the module cache (go env GOMODCACHE) from a machine that has these modules.',
   };
 }
 

@@ -35,7 +35,9 @@ const GO_DIRS_STATE: Fix = {
   kind: 'terminal',
   check: true,
   title: 'Show who owns the Go directories, where they are mounted and how full they are',
-  text: 'for d in "$(go env GOPATH)" "$(go env GOMODCACHE)" "$(go env GOCACHE)"; do ls -ld "$d"; findmnt -T "$d" -o TARGET,FSTYPE,OPTIONS; df -h "$d" | tail -1; done',
+  // gopls's cache too ($GOPLSCACHE, else the user cache directory, + /gopls): a tester's gopls-cache
+  // problem got this list without it.
+  text: 'for d in "$(go env GOPATH)" "$(go env GOMODCACHE)" "$(go env GOCACHE)" "${GOPLSCACHE:-${XDG_CACHE_HOME:-$HOME/.cache}}/gopls"; do ls -ld "$d"; findmnt -T "$d" -o TARGET,FSTYPE,OPTIONS; df -h "$d" | tail -1; done',
   needsRoot: false,
 };
 const MODULE_CACHE_DOCS: Fix = { id: 'fs-access-module-cache-docs', kind: 'link', check: true, url: 'https://go.dev/ref/mod#module-cache', title: 'The module cache and its permissions' };

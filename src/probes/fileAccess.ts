@@ -22,6 +22,9 @@ import path from 'node:path';
 import { scanCacheOwners, type ForeignScan } from './cacheTreeOwners.js';
 import { withXdgCause } from './xdgCacheHome.js';
 import { exportedBeatsGoEnvWrite } from './exportedBeatsGoEnvWrite.js';
+import { findOwnCacheDir, OWN_CACHE_ROOM_BYTES, type OwnCacheDir } from './ownCacheDir.js';
+import { ownCacheFix } from '../fixes/ownCache.js';
+import { cleaningHelps, treeBytes, type TreeBytes } from './cacheSize.js';
 
 export interface AccessCheck {
   ok: boolean;
@@ -73,6 +76,10 @@ export interface DirFact {
    * then keeps its cache instead (filecache.getCacheDir).
    */
   fallback?: DirFact;
+  /** GOCACHE, GOMODCACHE or the gopls cache that cannot be used: a directory of the user's own that can (ownCacheDir.ts). */
+  ownDir?: OwnCacheDir;
+  /** GOCACHE on a file system short of space: what it holds itself, so go clean is offered only where it frees something. */
+  cacheBytes?: TreeBytes;
 }
 
 /** Pure: getfacl output (with or without its "# file:" header) → entries and the mask. */
@@ -217,7 +224,10 @@ function ownershipFixes(f: DirFact, uid: number, home?: HomeFact): Fix[] {
   if (f.owner !== undefined && f.owner !== uid && uid !== 0 && chownIsSafe(dir, f.exists, home)) {
     fixes.push({ id: `fs-access-chown-${slug(role)}`, kind: 'terminal', text: `sudo chown -R "$USER:" ${sh(dir)}`, needsRoot: true, title: `Take ownership of ${dir}`, detail: 'Usually needed after a `sudo go …` created it as root.' });
   }
-  if (!f.exists) {
+  // Without root: a cache of one's own, at a directory checked to be writable with room (testers
+  // with a read-only or root-owned cache got only remount or chown, both root's).
+  if ((role === 'GOCACHE' || role === 'GOMODCACHE') && f.ownDir) fixes.push(ownCacheFix(`fs-access-own-dir-${slug(role)}`, role, f.ownDir, f.entry.fromEnvironment ? f.entry.path : undefined));
+  if (!f.exists && !f.ownDir) {
     // What is left when nothing may be taken over: the variable pointed at a directory this user can write.
     const badHome = homeWords(f, home);
     fixes.push({
@@ -454,6 +464,8 @@ function goplsCacheFinding(f: DirFact, uid: number, home?: HomeFact): FindingInp
 
 /** GOPLSCACHE, which gopls reads before os.UserCacheDir(): the one setting that moves its cache alone. */
 function goplsCacheVarFix(f: DirFact, home?: HomeFact): Fix {
+  // A directory checked to be writable: the setting names it (a tester had only a link).
+  if (f.ownDir) return ownCacheFix('fs-access-set-goplscache', 'gopls cache', f.ownDir, undefined);
   return {
     id: 'fs-access-set-goplscache',
     kind: 'link',
@@ -530,6 +542,9 @@ function assessOne(f: DirFact, uid: number, findings: FindingInput[], home?: Hom
   }
 }
 
+/** A file system smaller than this cannot hold the build cache of one build: the cache belongs elsewhere. */
+const BUILD_ROOM_BYTES = OWN_CACHE_ROOM_BYTES;
+
 /**
  * Space and inodes, once per file system. Not for a directory the sandbox refuses: its statfs is
  * of the sandbox's own tree (a small tmpfs at /), not of the host's folder.
@@ -549,21 +564,30 @@ function spaceFindings(facts: readonly DirFact[]): FindingInput[] {
     const roles = group.map((f) => `${f.entry.role} ${f.real}`).join(', ');
     const fixes: Fix[] = [];
     const gocache = group.find((f) => f.entry.role === 'GOCACHE');
+    const withholds: string[] = [];
+    const said: string[] = [];
+    const sizeEvidence: Evidence[] = [];
     if (gocache) {
-      fixes.push({ id: 'fs-space-go-clean-cache', kind: 'terminal', text: 'go clean -cache', needsRoot: false, title: 'Empty the build cache to free space', detail: 'It is rebuilt on demand; it often holds several GiB. It frees nothing when other files fill the file system.' });
-      // When something else fills it (or it is simply too small, a tmpfs), cleaning is no fix: a
-      // tester's empty GOCACHE on a tmpfs whose inodes other files used got only go clean.
-      const roomy = facts.find((f) => f.exists && f.space && f.dev !== gocache.dev && assessSpace(f.space).level === 'ok' && (f.entry.role === 'GOPATH' || f.entry.role === 'GOMODCACHE'));
-      const to = roomy ? path.join(roomy.entry.role === 'GOPATH' ? roomy.real : path.dirname(roomy.real), 'go-build-cache') : undefined;
-      // GOCACHE exported in the editor's environment wins over the go env file: go env -w there
-      // only warns "does not override conflicting OS environment variable" (a tester's, measured).
-      fixes.push(
-        to && gocache.entry.fromEnvironment
-          ? toolsEnvFix('fs-space-move-gocache', `Or move the build cache to ${path.dirname(to)}'s file system, which has room`, { GOCACHE: to }, `GOCACHE=${gocache.entry.path} is exported in the environment the editor was started with, where go env -w cannot override it: go.toolsEnvVars does for gopls and every go command the extension runs. Change or remove the export itself (a shell profile, the launcher) for terminals.`)
-          : to
-          ? { id: 'fs-space-move-gocache', kind: 'terminal', text: `go env -w GOCACHE=${sh(to)}`, needsRoot: false, title: `Or move the build cache to ${path.dirname(to)}'s file system, which has room`, detail: 'go creates the directory and fills it again as it builds.' }
-          : { id: 'fs-space-move-gocache', kind: 'link', url: 'https://pkg.go.dev/cmd/go#hdr-Build_and_test_caching', title: `Or move the build cache to a file system with room (${gocache.entry.fromEnvironment ? 'GOCACHE=DIR where it is exported' : 'go env -w GOCACHE=DIR'})` },
-      );
+      // Cleaning frees what the cache holds, nothing more: a tester's tmpfs full of another file
+      // (GOCACHE 0 B) got go clean first, which freed nothing. And a file system smaller than one
+      // build refills at once: on a 1 MiB tmpfs go clean freed it and the next go test filled it
+      // again. There the move comes first.
+      const used = Math.max(0, verdict.bytesTotal - verdict.bytesFree);
+      const size = gocache.cacheBytes;
+      const helps = cleaningHelps(size, used);
+      const tooSmall = verdict.bytesTotal < BUILD_ROOM_BYTES;
+      const held = size ? `${formatBytes(size.bytes)}${size.truncated ? ' or more' : ''}` : undefined;
+      if (size) sizeEvidence.push({ source: `size of GOCACHE ${gocache.real} (st_blocks of its files)`, excerpt: `${held} in ${size.files}${size.truncated ? '+' : ''} files; ${formatBytes(used)} used on its file system` });
+      if (size && !helps) said.push(`GOCACHE itself holds only ${held}: emptying it frees almost nothing, other files fill the file system`);
+      if (tooSmall) said.push(`the file system holds ${formatBytes(verdict.bytesTotal)} in all, less than one build writes to the cache (a go test of a one-file package wrote 57 MB to an empty GOCACHE)`);
+      const clean: Fix | undefined = helps
+        ? { id: 'fs-space-go-clean-cache', kind: 'terminal', text: 'go clean -cache', needsRoot: false, title: 'Empty the build cache to free space', detail: `It is rebuilt on demand.${held ? ` It holds ${held} of the ${formatBytes(used)} used there.` : ' It often holds several GiB.'}${tooSmall ? ' On a file system this small the next build fills it again: move the cache instead.' : ''}` }
+        : undefined;
+      if (!helps) withholds.push('fs-space-go-clean-cache');
+      const move: Fix = gocache.ownDir
+        ? ownCacheFix('fs-space-move-gocache', 'GOCACHE', gocache.ownDir, gocache.entry.fromEnvironment ? gocache.entry.path : undefined, `${clean && !tooSmall ? 'Or move' : 'Move'} the build cache to ${gocache.ownDir.dir}, on a file system with room`)
+        : { id: 'fs-space-move-gocache', kind: 'link', url: 'https://pkg.go.dev/cmd/go#hdr-Build_and_test_caching', title: `Move the build cache to a file system with room (${gocache.entry.fromEnvironment ? 'GOCACHE=DIR where it is exported' : 'go env -w GOCACHE=DIR'})`, detail: 'No directory of yours with room was found to name here.' };
+      fixes.push(...(clean && !tooSmall ? [clean, move] : clean ? [move, clean] : [move]));
     }
     const goplsCache = group.find((f) => f.entry.role === 'gopls cache' && f.exists);
     if (goplsCache) fixes.push(...clearCacheFix(goplsCache, 'fs-space-clear-gopls-cache'));
@@ -575,9 +599,10 @@ function spaceFindings(facts: readonly DirFact[]): FindingInput[] {
       classId: 'fs-access',
       severity: verdict.level,
       confidence: verdict.level === 'error' ? 0.9 : 0.5,
-      message: `${verdict.level === 'error' ? 'Not enough space' : 'Little space left'} for ${roles}: ${verdict.reasons.join('; ')}${verdict.level === 'error' ? ' — builds fail with "no space left on device"' : ''}.`,
-      evidence: group.slice(0, 1).map((f) => ({ source: `statfs(2) on ${f.checked}`, excerpt: `${formatBytes(verdict.bytesFree)} available of ${formatBytes(verdict.bytesTotal)} (${verdict.pctFree}%)${verdict.inodesFree !== undefined ? `; ${verdict.inodesFree} inodes free (${verdict.pctInodesFree}%)` : ''}` })),
+      message: `${verdict.level === 'error' ? 'Not enough space' : 'Little space left'} for ${roles}: ${verdict.reasons.join('; ')}${verdict.level === 'error' ? ' — builds fail with "no space left on device"' : ''}.${said.map((x) => ` ${x[0]!.toUpperCase()}${x.slice(1)}.`).join('')}`,
+      evidence: [...group.slice(0, 1).map((f) => ({ source: `statfs(2) on ${f.checked}`, excerpt: `${formatBytes(verdict.bytesFree)} available of ${formatBytes(verdict.bytesTotal)} (${verdict.pctFree}%)${verdict.inodesFree !== undefined ? `; ${verdict.inodesFree} inodes free (${verdict.pctInodesFree}%)` : ''}` })), ...sizeEvidence],
       fixes,
+      ...(withholds.length ? { withholds } : {}),
     });
   }
   return findings;
@@ -627,6 +652,15 @@ async function addAcls(ctx: ProbeContext, facts: DirFact[]): Promise<string | un
   return getfacl;
 }
 
+/** A Go cache this user cannot use where it is (or, GOCACHE, short of space there): one of their own is looked for. */
+function needsOwnDir(f: DirFact): boolean {
+  const role = f.entry.role;
+  if (role === 'gopls cache') return !goplsCanUse(f);
+  if (role !== 'GOCACHE' && role !== 'GOMODCACHE') return false;
+  const unusable = f.exists ? !f.isDir || !f.write.ok || !f.read.ok || !f.search.ok : !f.write.ok || !f.search.ok;
+  return unusable || (role === 'GOCACHE' && !!f.space && assessSpace(f.space).level !== 'ok');
+}
+
 /** os.TempDir() + /gopls: $TMPDIR when set (Go takes it as it is), else /tmp. */
 export function goplsFallbackEntry(env: NodeJS.ProcessEnv): GoPathEntry {
   const tmp = env.TMPDIR && path.isAbsolute(env.TMPDIR) ? env.TMPDIR : '/tmp';
@@ -662,9 +696,20 @@ export const fileAccessProbe: Probe = {
     const wanted = paths.entries.filter((e) => e.role === 'GOPATH' || e.role === 'GOMODCACHE' || e.role === 'GOCACHE' || e.role === 'GOTMPDIR' || e.role === 'gopls cache');
     if (wanted.length === 0) return skipped('no Go directory to check (no go env, no HOME)');
     const facts = await Promise.all(wanted.map(gatherDirFact));
+    const ownDirSearches: Array<{ role: GoPathRole; found: string | null; passedOver: Array<{ dir: string; why: string }> }> = [];
     const getfacl = await addAcls(ctx, facts);
     for (const f of facts) if (f.entry.role === 'gopls cache' && f.exists) f.clearGuard = await cacheClearGuard(ctx);
     for (const f of facts) if (f.entry.role === 'gopls cache' && goplsCannotCreate(f)) f.fallback = await gatherDirFact(goplsFallbackEntry(ctx.env));
+    // A cache that cannot be used where it is: a directory of the user's own that can, and for a
+    // build cache short of space, what it holds itself (whether go clean can free anything).
+    for (const f of facts) {
+      if (needsOwnDir(f)) {
+        const search = await findOwnCacheDir(f.entry.role as 'GOCACHE' | 'GOMODCACHE' | 'gopls cache', ctx.env, f.real);
+        f.ownDir = search.found;
+        ownDirSearches.push({ role: f.entry.role, found: search.found?.dir ?? null, passedOver: search.rejected });
+      }
+      if (f.entry.role === 'GOCACHE' && f.exists && f.space && assessSpace(f.space).level !== 'ok' && ctx.remainingMs() > 800) f.cacheBytes = await treeBytes(f.real, Math.min(1500, ctx.remainingMs() - 600));
+    }
     // access(2) answers for this process's real uid, which is what the Go tools run as.
     const uid = typeof process.getuid === 'function' ? process.getuid() : ctx.host.uid;
     const sandbox = await readFlatpakSandbox(ctx);
@@ -694,6 +739,8 @@ export const fileAccessProbe: Probe = {
           space: f.space ? (() => { const v = assessSpace(f.space); return { free: formatBytes(v.bytesFree), pctFree: v.pctFree, inodesFree: v.inodesFree, pctInodesFree: v.pctInodesFree }; })() : undefined,
           acl: f.acl?.extended ? f.acl.text : undefined,
         })),
+        ...(ownDirSearches.length ? { ownCacheDirs: ownDirSearches } : {}),
+        ...(facts.some((f) => f.cacheBytes) ? { gocacheHolds: facts.flatMap((f) => (f.cacheBytes ? [{ bytes: f.cacheBytes.bytes, files: f.cacheBytes.files, truncated: f.cacheBytes.truncated }] : [])) } : {}),
         ...(scans.length ? { insideCaches: scans.map(({ scan }) => ({ root: scan.root, dirsChecked: scan.checked, notYours: scan.foreignCount, truncated: scan.truncated })) } : {}),
       },
     });

@@ -4,6 +4,8 @@
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { ProbeContext } from './probe.js';
+import { goEnvFileOf, parseGoEnvFile } from './goEnvFile.js';
+import { CAP, readUserText } from '../host/readUserFile.js';
 
 export type GoPathRole = 'GOTMPDIR' | 'GOCACHE' | 'GOMODCACHE' | 'GOPATH' | 'GOPATH/bin' | 'GOBIN' | 'gopls binary dir' | 'gopls cache';
 
@@ -60,13 +62,17 @@ export function nameOf(entry: Pick<GoPathEntry, 'role' | 'origin'>): string {
  * Pure: the Go paths from `go env` values (undefined when go did not run), the environment and
  * the gopls binary the editor would run.
  */
-export function goPathsFrom(goEnv: Record<string, string> | undefined, env: NodeJS.ProcessEnv, goplsBinary?: string): GoPaths {
+export function goPathsFrom(goEnv: Record<string, string> | undefined, env: NodeJS.ProcessEnv, goplsBinary?: string, goEnvFile?: { path: string; values: ReadonlyMap<string, string> }): GoPaths {
   const entries: GoPathEntry[] = [];
   const ignored: GoPaths['ignored'] = [];
   const fromGo = goEnv !== undefined;
-  const src = (name: string) => (fromGo ? `go env ${name}` : `$${name}`);
+  // Without go env (it fails when the build cache cannot be set up, the very fault to diagnose), the
+  // go env file still holds what go env -w wrote, under the environment's values: a tester's
+  // read-only GOCACHE from the go env file was looked for at its default, and got no fix.
+  const fromFile = (name: string) => (!fromGo && !env[name] ? goEnvFile?.values.get(name) || undefined : undefined);
+  const src = (name: string) => (fromGo ? `go env ${name}` : fromFile(name) ? `${name} in the go env file ${goEnvFile!.path}` : `$${name}`);
   const value = (name: string): string | undefined => {
-    const v = fromGo ? goEnv![name] : env[name];
+    const v = fromGo ? goEnv![name] : env[name] || fromFile(name);
     return v ? v : undefined;
   };
   const add = (role: GoPathRole, p: string | undefined, origin: string, name: string = role, xdgCacheHome?: string) => {
@@ -116,7 +122,9 @@ export function goPathsFrom(goEnv: Record<string, string> | undefined, env: Node
 export async function goPathsFor(ctx: Pick<ProbeContext, 'env' | 'facts'>): Promise<GoPaths & { goVersion?: string; goEnvReason?: string }> {
   const goEnv = await ctx.facts.goEnv();
   const gopls = await ctx.facts.goplsLocation().catch(() => undefined);
-  const paths = goPathsFrom(goEnv.ok ? goEnv.values : undefined, ctx.env, gopls?.found?.exists ? gopls.found.path : undefined);
+  const file = goEnv.ok ? undefined : goEnvFileOf(ctx.env);
+  const text = file ? await readUserText(file, CAP.smallConfig) : undefined;
+  const paths = goPathsFrom(goEnv.ok ? goEnv.values : undefined, ctx.env, gopls?.found?.exists ? gopls.found.path : undefined, file && text !== undefined ? { path: file, values: parseGoEnvFile(text) } : undefined);
   return { ...paths, goVersion: goEnv.ok ? goEnv.values.GOVERSION : undefined, goEnvReason: goEnv.ok ? undefined : goEnv.reason };
 }
 

@@ -23,7 +23,7 @@ import { skipped } from './probe.js';
 import type { GoEnvFact } from '../facts/readGoEnv.js';
 import { goModModulePath, parseGoWorkUses } from '../lsp/workspaceFiles.js';
 import { escapeModulePath, goproxyError, isLoopback, looksPrivate, matchPrefixPatterns, netrcPath, parseGoproxy, parseNetrc, proxyFor } from './goproxyConfig.js';
-import { downloadOnceFix, gitInstallFix, goModDownloadFix, goModTidyFix, gonosumdbFix, goprivateFix, GO_PROXY_ENV_DOCS, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
+import { downloadOnceFix, tidyOnceFix, gitInstallFix, goModDownloadFix, goModTidyFix, gonosumdbFix, goprivateFix, GO_PROXY_ENV_DOCS, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
 import { goproxyOrigin, httpProxyOrigin } from './proxyVariableFixes.js';
 import { CAP, readUserFile, readUserText } from '../host/readUserFile.js';
 import { lookPath } from '../facts/lookPath.js';
@@ -429,7 +429,7 @@ export function graphFindings(g: GraphResult, root: string, states: ModuleState[
       severity: 'error',
       confidence: 0.85,
       explains: ['module-resolution'],
-      message: `The module graph of ${root} needs ${firstAndMore(deepCache)}, not in the module cache ${v.GOMODCACHE}, which cannot be written (${unwritable}): go cannot download ${deepCache.length === 1 ? 'it' : 'them'}, so go build and gopls fail in every package of this module.`,
+      message: `The module graph of ${root} needs ${firstAndMore(deepCache)}, not in the module cache ${v.GOMODCACHE}, which cannot be written (${unwritable}): go cannot download ${deepCache.length === 1 ? 'it' : 'them'}, so go list -m all fails here (quoted), and so does every go command or gopls load that needs ${deepCache.length === 1 ? 'it' : 'them'}.`,
       evidence: [{ source: g.commandLine, excerpt: g.errors.lines.slice(0, 6).join('\n') }, { source: `access(2) W_OK on ${v.GOMODCACHE}`, excerpt: unwritable }],
       fixes: [MODULE_CACHE_DOCS],
     });
@@ -443,7 +443,8 @@ export function graphFindings(g: GraphResult, root: string, states: ModuleState[
       message: `The module graph of ${root} needs ${firstAndMore(deepCache)}, which ${deepCache.length === 1 ? 'is' : 'are'} not in the module cache, and GOPROXY=${v.GOPROXY} forbids downloading: go and gopls fail with "module lookup disabled by GOPROXY=off".`,
       evidence: [{ source: g.commandLine, excerpt: g.errors.lines.slice(0, 6).join('\n') }, { source: 'go env -json', excerpt: `"GOPROXY": ${JSON.stringify(v.GOPROXY ?? '')}` }],
       // Not go mod download as typed: under this GOPROXY=off it fails the same way (a tester's).
-      fixes: [downloadOnceFix(root)],
+      // go mod tidy only where go.sum lacks lines too: it rewrites go.mod (a tester's lost a kept requirement).
+      fixes: [deepSum.length || states.some((s) => s.missingSum.length) ? tidyOnceFix(root) : downloadOnceFix(root)],
     });
   }
   return out;
@@ -455,6 +456,15 @@ export function graphFindings(g: GraphResult, root: string, states: ModuleState[
  */
 async function vendorMode(dir: string, goEnv: Extract<GoEnvFact, { ok: true }>): Promise<boolean> {
   return buildsFromVendor(goEnv.values.GOFLAGS ?? '', await exists(path.join(dir, 'vendor', 'modules.txt')));
+}
+
+/**
+ * Pure: who fails for a requirement go cannot fetch. Only what imports it: a tester's module
+ * imported golang.org/x/tools in a _test.go file alone, and go build and gopls worked while go test
+ * stopped with "[setup failed]"; the report had said go build and gopls fail.
+ */
+export function importersFail(n: number): string {
+  return `every package or test that imports ${n === 1 ? 'it' : 'one of them'} fails to build (go build, go test, go vet, and gopls on those files)`;
 }
 
 /** The errno that refuses writing in an existing module cache (EACCES, EROFS), or undefined. */
@@ -475,7 +485,7 @@ const mismatchKey = (m: SumMismatch) => `${m.module} ${m.version} ${m.what}`;
  * the plain one for the module graph's lines while the direct ones had the other).
  */
 function sumLinesFix(dir: string, v: Record<string, string>, someUncached: boolean): Fix {
-  return userProxyOff(v) && someUncached ? downloadOnceFix(dir) : goModTidyFix(dir);
+  return userProxyOff(v) && someUncached ? tidyOnceFix(dir) : goModTidyFix(dir);
 }
 
 function userProxyOff(v: Record<string, string>): boolean {
@@ -599,7 +609,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       severity: 'error',
       confidence: 0.9,
       explains: ['module-resolution'],
-      message: `${list(s.notCached)}, required by ${path.join(s.dir, 'go.mod')}, ${s.notCached.length === 1 ? 'is' : 'are'} not in the module cache ${v.GOMODCACHE}, which cannot be written (${unwritable}): go cannot download ${s.notCached.length === 1 ? 'it' : 'them'}, so go build and gopls fail with "mkdir ${v.GOMODCACHE}/cache/download/…: ${unwritable === 'EROFS' ? 'read-only file system' : 'permission denied'}".`,
+      message: `${list(s.notCached)}, required by ${path.join(s.dir, 'go.mod')}, ${s.notCached.length === 1 ? 'is' : 'are'} not in the module cache ${v.GOMODCACHE}, which cannot be written (${unwritable}): go cannot download ${s.notCached.length === 1 ? 'it' : 'them'}, so ${importersFail(s.notCached.length)} with "mkdir ${v.GOMODCACHE}/cache/download/…: ${unwritable === 'EROFS' ? 'read-only file system' : 'permission denied'}".`,
       evidence: [cacheEv, { source: `access(2) W_OK on ${v.GOMODCACHE}`, excerpt: unwritable }, goEnvEv(['GOMODCACHE'])],
       fixes: [MODULE_CACHE_DOCS],
     });
@@ -618,9 +628,11 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       confidence: 0.9,
       message: rejected
         ? `${lacks}, and go rejects GOPROXY=${v.GOPROXY}: every download fails with "${rejected}". Write each entry with https:// or http:// (or file://), or direct or off.`
-        : `${lacks} and GOPROXY=off forbids downloading: go build and gopls fail with "module lookup disabled by GOPROXY=off".`,
+        : `${lacks} and GOPROXY=off forbids downloading: ${importersFail(s.notCached.length)} with "module lookup disabled by GOPROXY=off".`,
       evidence: [cacheEv, goEnvEv(['GOPROXY'])],
-      fixes: rejected ? [GOPROXY_DOCS] : [downloadOnceFix(s.dir)],
+      // With go.sum complete only the cache lacks them: go mod download, which edits no file (a
+      // tester's go mod tidy dropped a requirement kept on purpose). Missing sums get the go.sum finding's tidy.
+      fixes: rejected ? [GOPROXY_DOCS] : [s.missingSum.length ? tidyOnceFix(s.dir) : downloadOnceFix(s.dir)],
     });
     return out;
   }

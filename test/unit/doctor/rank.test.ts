@@ -518,3 +518,17 @@ describe("rankCauses: an explained symptom's own repair is not offered", () => {
     expect(only!.fixes.map((f) => f.id)).toEqual(['gopls-install']);
   });
 });
+
+// A tester's noexec HOME and TMPDIR on one tmpfs: "Remount … with exec" three times in one cause,
+// under GOTMPDIR's, GOPATH/bin's and GOCACHE's ids.
+describe('one command under several fix ids is offered once', () => {
+  const remount = (id: string) => ({ id, kind: 'terminal' as const, title: 'Remount /work/f26 with exec', text: 'sudo mount -o remount,exec /work/f26', needsRoot: true });
+  it('the first id keeps it; a different command or folder is not merged', () => {
+    const [cause] = rankCauses([
+      f({ classId: 'noexec-mount', severity: 'error', fixes: [remount('noexec-remount-exec')] }),
+      f({ classId: 'noexec-mount', severity: 'error', confidence: 0.85, fixes: [remount('noexec-remount-exec-gopath-bin'), { id: 'other', kind: 'terminal', title: 'x', text: 'go env', needsRoot: false, cwd: '/a' }] }),
+      f({ classId: 'noexec-mount', severity: 'error', confidence: 0.8, fixes: [remount('noexec-remount-exec-gocache'), { id: 'other-b', kind: 'terminal', title: 'x', text: 'go env', needsRoot: false, cwd: '/b' }] }),
+    ]);
+    expect(cause!.fixes.map((x) => x.id)).toEqual(['noexec-remount-exec', 'other', 'other-b']);
+  });
+});

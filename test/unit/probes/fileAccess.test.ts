@@ -436,28 +436,63 @@ describe("go's temporary directory is named by the variable that chose it", () =
   });
 });
 
-describe('a full build cache: cleaning it, or moving it where there is room', () => {
-  const full = { bsize: 4096, blocks: 512, bavail: 0, files: 400, ffree: 0 };
-  const roomy = { bsize: 4096, blocks: 10_000_000, bavail: 8_000_000, files: 5_000_000, ffree: 4_000_000 };
-  it('offers go clean and the move to the GOPATH file system that has room', () => {
-    const cache = base({ entry: { role: 'GOCACHE', path: '/mnt/tiny/c', origin: 'go env GOCACHE' }, real: '/mnt/tiny/c', checked: '/mnt/tiny/c', dev: 1, space: full });
-    const gopath = base({ entry: { role: 'GOPATH', path: '/home/u/go', origin: 'go env GOPATH' }, real: '/home/u/go', checked: '/home/u/go', dev: 2, space: roomy });
-    const f = assessAccess([cache, gopath], 1000).find((x) => /Not enough space/.test(x.message))!;
-    expect(f.fixes!.map((x) => x.id)).toEqual(['fs-space-go-clean-cache', 'fs-space-move-gocache', 'fs-space-docs']);
-    expect(f.fixes![1]).toMatchObject({ kind: 'terminal', text: 'go env -w GOCACHE=/home/u/go/go-build-cache' });
+describe('a full build cache: cleaning it only where it frees space, moving it where there is room', () => {
+  const MiB = 1024 * 1024;
+  // 1 MiB tmpfs, full; a 64 GiB file system with room for the move.
+  const tiny = { bsize: 4096, blocks: 256, bavail: 0, files: 400, ffree: 0 };
+  const bigFull = { bsize: 4096, blocks: 16_777_216, bavail: 0, files: 5_000_000, ffree: 4_000_000 };
+  const own = { dir: '/home/u/.cache/go-build', checked: '/home/u/.cache', bytesFree: 60 * 1024 * MiB };
+  const cacheOn = (space: typeof tiny, over: Partial<DirFact> = {}) => base({ entry: { role: 'GOCACHE', path: '/mnt/c', origin: 'go env GOCACHE' }, real: '/mnt/c', checked: '/mnt/c', dev: 1, space, ownDir: own, ...over });
+  const finding = (f: DirFact) => assessAccess([f], 1000).find((x) => /Not enough space/.test(x.message))!;
+  it.each([
+    // A tester's 1 MiB tmpfs: go clean freed it and the next go test filled it again; the move first.
+    ['a file system smaller than one build, the cache filling it', tiny, { bytes: MiB, files: 40, truncated: false }, ['fs-space-move-gocache', 'fs-space-go-clean-cache', 'fs-space-docs'], undefined],
+    // A tester's tmpfs full of another file, GOCACHE 0 B: go clean frees nothing, so it is not offered, and withheld from the log's fixes.
+    ['a file system full of other files, the cache empty', tiny, { bytes: 0, files: 0, truncated: false }, ['fs-space-move-gocache', 'fs-space-docs'], ['fs-space-go-clean-cache']],
+    ['a large disk the cache fills', bigFull, { bytes: 40 * 1024 * MiB, files: 30_000, truncated: false }, ['fs-space-go-clean-cache', 'fs-space-move-gocache', 'fs-space-docs'], undefined],
+    ['a large disk other files fill, the cache a few MiB', bigFull, { bytes: 20 * MiB, files: 300, truncated: false }, ['fs-space-move-gocache', 'fs-space-docs'], ['fs-space-go-clean-cache']],
+    ['a large disk, the cache too big to measure in time', bigFull, { bytes: 5 * 1024 * MiB, files: 60_000, truncated: true }, ['fs-space-go-clean-cache', 'fs-space-move-gocache', 'fs-space-docs'], undefined],
+  ])('%s', (_, space, cacheBytes, ids, withholds) => {
+    const f = finding(cacheOn(space, { cacheBytes }));
+    expect(f.fixes!.map((x) => x.id)).toEqual(ids);
+    expect(f.withholds).toEqual(withholds);
+    expect(f.evidence.some((e) => e.source.startsWith('size of GOCACHE /mnt/c'))).toBe(true);
+  });
+  it('the move names the checked directory: go env -w for a go env file value, mkdir first', () => {
+    const move = finding(cacheOn(tiny, { cacheBytes: { bytes: MiB, files: 1, truncated: false } })).fixes!.find((x) => x.id === 'fs-space-move-gocache');
+    expect(move).toMatchObject({ kind: 'terminal', needsRoot: false, text: 'mkdir -p /home/u/.cache/go-build && go env -w GOCACHE=/home/u/.cache/go-build' });
   });
   // A tester's: GOCACHE exported, and `go env -w GOCACHE=…` only warned "does not override conflicting OS environment variable".
   it('GOCACHE exported in the environment: the move goes to go.toolsEnvVars, not go env -w, which cannot override it', () => {
-    const cache = base({ entry: { role: 'GOCACHE', path: '/mnt/tiny/c', origin: 'go env GOCACHE', fromEnvironment: true }, real: '/mnt/tiny/c', checked: '/mnt/tiny/c', dev: 1, space: full });
-    const gopath = base({ entry: { role: 'GOPATH', path: '/home/u/go', origin: 'go env GOPATH' }, real: '/home/u/go', checked: '/home/u/go', dev: 2, space: roomy });
-    const f = assessAccess([cache, gopath], 1000).find((x) => /Not enough space/.test(x.message))!;
-    expect(f.fixes![1]).toMatchObject({ id: 'fs-space-move-gocache', kind: 'setting', key: 'go.toolsEnvVars', value: { GOCACHE: '/home/u/go/go-build-cache' } });
+    const f = finding(cacheOn(tiny, { entry: { role: 'GOCACHE', path: '/mnt/c', origin: 'go env GOCACHE', fromEnvironment: true } }));
+    expect(f.fixes!.find((x) => x.id === 'fs-space-move-gocache')).toMatchObject({ kind: 'setting', key: 'go.toolsEnvVars', value: { GOCACHE: '/home/u/.cache/go-build' } });
     expect(JSON.stringify(f.fixes)).not.toContain('go env -w GOCACHE');
   });
-  it('with nowhere known to have room, the move is said without a directory', () => {
-    const cache = base({ entry: { role: 'GOCACHE', path: '/mnt/tiny/c', origin: 'go env GOCACHE' }, real: '/mnt/tiny/c', checked: '/mnt/tiny/c', dev: 1, space: full });
-    const f = assessAccess([cache], 1000).find((x) => /Not enough space/.test(x.message))!;
-    expect(f.fixes![1]).toMatchObject({ id: 'fs-space-move-gocache', kind: 'link' });
+  it('with no directory of the user\'s found to have room, the move is said without one', () => {
+    const f = finding(cacheOn(tiny, { ownDir: undefined }));
+    expect(f.fixes!.find((x) => x.id === 'fs-space-move-gocache')).toMatchObject({ kind: 'link' });
+  });
+  it("the log's go clean is dropped from the cause where the probe withholds it", () => {
+    const live = { ...finding(cacheOn(tiny, { cacheBytes: { bytes: 0, files: 0, truncated: false } })), probeId: 'file-access' };
+    const fromLog = { classId: 'fs-access' as const, severity: 'error' as const, confidence: 0.8, message: 'A write failed with "no space left on device"', evidence: [{ source: 'gopls log', excerpt: 'no space left on device' }], fixes: [{ id: 'fs-space-go-clean-cache', kind: 'terminal' as const, title: 'Empty', text: 'go clean -cache', needsRoot: false }] };
+    const [cause] = rankCauses([FindingSchema.parse(live), FindingSchema.parse(fromLog)]);
+    expect(cause!.fixes.map((x) => x.id)).not.toContain('fs-space-go-clean-cache');
+  });
+});
+
+// Testers with a read-only or root-owned cache got only remount or chown, both root's.
+describe("a cache that cannot be written: one of the user's own, without root", () => {
+  const own = { dir: '/home/u/.cache/go-build', checked: '/home/u/.cache', bytesFree: 1024 ** 3 };
+  it.each([
+    ['GOCACHE read-only, in the go env file', 'GOCACHE', 'EROFS', false, { kind: 'terminal', text: 'mkdir -p /home/u/.cache/go-build && go env -w GOCACHE=/home/u/.cache/go-build' }],
+    ['GOCACHE root-owned, exported', 'GOCACHE', 'EACCES', true, { kind: 'setting', key: 'go.toolsEnvVars', value: { GOCACHE: '/home/u/.cache/go-build' } }],
+    ['GOMODCACHE root-owned, in the go env file', 'GOMODCACHE', 'EACCES', false, { kind: 'terminal', text: 'mkdir -p /home/u/.cache/go-build && go env -w GOMODCACHE=/home/u/.cache/go-build' }],
+  ] as const)('%s', (_, role, code, exported, want) => {
+    const f = base({ entry: { role, path: '/srv/c', origin: `go env ${role}`, ...(exported ? { fromEnvironment: true as const } : {}) }, real: '/srv/c', checked: '/srv/c', owner: 0, write: { ok: false, code }, ownDir: own });
+    const fixes = assessAccess([f], 1000).flatMap((x) => x.fixes ?? []);
+    const mine = fixes.find((x) => x.id === `fs-access-own-dir-${role.toLowerCase()}`);
+    expect(mine).toMatchObject({ ...want });
+    if (mine?.kind === 'terminal') expect(mine.needsRoot).toBe(false);
   });
 });
 
