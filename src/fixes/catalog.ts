@@ -281,6 +281,11 @@ export function installGoplsFix(go: string | undefined): Fix {
   };
 }
 
+/** One id and one text for the gopls without execute permission, found by --gopls or on PATH. */
+export function chmodGoplsFix(file: string, needsRoot: boolean): Fix {
+  return { id: 'gopls-chmod', kind: 'terminal', title: 'Make gopls executable', text: `chmod +x ${sh(file)}`, needsRoot };
+}
+
 /**
  * Rebuilds one Go tool with the go in use, at the version it has now (a source build, "(devel)",
  * gets @latest). GOBIN names the folder it was found in, so the new build replaces the old one
