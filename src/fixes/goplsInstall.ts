@@ -5,10 +5,9 @@
 // GOTOOLCHAIN=local)", and after that failure was offered it again. The failed attempt leaves
 // that version's go.mod in the module cache, so what each cached gopls needs is known offline:
 // the newest one this go satisfies is offered instead, and a toolchain switch for the newest
-// one only where go may download it. Pure: the module cache is read by facts/cachedGopls.ts.
+// one only where go may download it. Pure: the module cache is read by probes/cachedGopls.ts.
 import type { Fix } from '../doctor/model.js';
 import { compareGoVersions, parseGoVersion } from '../facts/readGoEnv.js';
-import { parseToolchain } from '../probes/goFailure.js';
 import { quoteForDisplay as sh } from '../host/shellQuote.js';
 import { INSTALL_NEWER_GO } from './catalog.js';
 
@@ -53,9 +52,10 @@ export function proxyIsOff(goproxy: string | undefined): boolean {
 
 /** Pure: may go fetch a newer toolchain by itself (GOTOOLCHAIN auto or goX+auto, GOPROXY not off)? */
 export function mayDownloadToolchain(toolchain: string | undefined, goproxy: string | undefined): boolean {
-  // Unknown GOTOOLCHAIN reads as go's default, auto.
-  const tc = parseToolchain(toolchain ?? 'auto');
-  return !proxyIsOff(goproxy) && (tc.mode === 'auto' || (tc.mode === 'version' && tc.fallback === 'auto'));
+  // Unknown GOTOOLCHAIN reads as go's default, auto; "local", "path", "goX" and "goX+path" never
+  // download (cmd/go's toolchain.Select: only the auto fallback fetches golang.org/toolchain).
+  const tc = (toolchain ?? 'auto').trim();
+  return !proxyIsOff(goproxy) && (tc === 'auto' || tc === 'local+auto' || /^go\d\S*\+auto$/.test(tc));
 }
 
 const INSTALL_DETAIL = 'Builds gopls for this machine with the go in use and puts it in GOBIN (or the first GOPATH/bin).';

@@ -3,7 +3,7 @@
 // and nothing changed (S18, S25): pam_limits lets a line naming the user win over `*` lines, never
 // applies `*` (or @group) lines to root, and in a container without CAP_SYS_RESOURCE cannot set a
 // hard limit above the one of the process that opens the session, and then sets none of the line.
-// Pure: facts/limitSources.ts reads the files.
+// Pure: probes/limitSources.ts reads the files.
 
 /** One line of limits.conf or a limits.d file: `<domain> <type> <item> <value>`. */
 export interface LimitsLine {

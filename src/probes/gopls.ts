@@ -28,7 +28,7 @@ import { downloadRefusedFinding, type SumdbSettings } from './sumMismatchFinding
 import { classifyGoplsDiagnostic, type ClassifiedDiagnostic, type DiagnosticKind } from '../lsp/goplsDiagnostics.js';
 import { INSTALL_NEWER_GO, GOPLS_SUPPORT_POLICY, GOPLS_SETTINGS_DOCS, GOPLS_TROUBLESHOOTING, GOPLS_WORKSPACE_DOCS, chmodGoplsFix, goInDirFix, installGoplsFix, pathAddDirFix, useGoplsFix } from '../fixes/catalog.js';
 import { goplsInstallFixes } from '../fixes/goplsInstall.js';
-import { cachedGoplsVersions } from '../facts/cachedGopls.js';
+import { cachedGoplsVersions } from './cachedGopls.js';
 import {
   buildLag,
   goMinor,

@@ -12,7 +12,7 @@ import { procOf } from '../procfs/procs.js';
 import { ownTasks } from './ownTasks.js';
 import { limitsConfFix, raiseNofileFix, sysctlFix } from '../fixes/catalog.js';
 import { limitsConfFixFor, removeUlimitFixes, type LimitItem, type LimitsContext } from '../fixes/limitsConf.js';
-import { readLimitSources } from '../facts/limitSources.js';
+import { readLimitSources } from './limitSources.js';
 import { FILE_SIZE_NEEDS, addressSpaceNeeds, openFileNeeds, taskNeeds, type AddressSpaceNeeds, type OpenFileNeeds, type TaskNeeds } from './goNeeds.js';
 import { cpusFor } from './cgroups.js';
 import { formatBytes } from '../host/bytes.js';
@@ -45,7 +45,7 @@ export interface ProcessLimitsInput {
   limitsFile: string;
   /** What gopls and a go build will need here (src/probes/goNeeds.ts), when the CPUs are known. */
   needs?: TaskNeeds;
-  /** Who the limits were read for and where they are set (facts/limitSources.ts); without it the fixes are the wildcard ones. */
+  /** Who the limits were read for and where they are set (probes/limitSources.ts); without it the fixes are the wildcard ones. */
   sources?: LimitSources;
 }
 

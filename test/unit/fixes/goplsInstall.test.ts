@@ -1,7 +1,7 @@
 // Which gopls install is offered for which go, toolchain setting and module cache (fixes/goplsInstall.ts).
 import { describe, expect, it } from 'vitest';
 import { goplsInstallFixes, mayDownloadToolchain, type CachedGopls } from '../../../src/fixes/goplsInstall.js';
-import { releaseModFiles } from '../../../src/facts/cachedGopls.js';
+import { releaseModFiles } from '../../../src/probes/cachedGopls.js';
 
 const mod = (version: string, go: string): CachedGopls => ({ version, go, source: `/m/cache/download/golang.org/x/tools/gopls/@v/${version}.mod` });
 const both = [mod('v0.23.0', '1.26.0'), mod('v0.24.0', '1.27.0')];

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { limitsConfFixFor, parseLimitsConf, removeUlimitFixes, ulimitLines, type LimitsContext } from '../../../src/fixes/limitsConf.js';
-import { hasSysResource, userNameOf } from '../../../src/facts/limitSources.js';
+import { hasSysResource, userNameOf } from '../../../src/probes/limitSources.js';
 
 const ctx = (over: Partial<LimitsContext>): LimitsContext => ({ uid: 65534, user: 'nobody', lines: [], ulimits: {}, ...over });
 

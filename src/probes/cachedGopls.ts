@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { GOPLS_MODULE, type CachedGopls } from '../fixes/goplsInstall.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
-import { parseGoDirectives } from '../probes/modules.js';
+import { parseGoDirectives } from './modules.js';
 
 /** A cache that kept every release since v0.1 holds about 150; reading the newest few is enough. */
 const MAX_READ = 24;
