@@ -64,8 +64,8 @@ export interface LimitsContext {
   /** Shell start-up lines whose `ulimit` sets each item to the value in force. */
   ulimits: Partial<Record<LimitItem, readonly UlimitSite[]>>;
   /**
-   * Without CAP_SYS_RESOURCE in the capability bounding set (a container), the highest hard limit a
-   * new session can be given: the lowest hard limit above ours among this process's ancestors.
+   * In limits.conf's unit (KiB for as, data, fsize). Without CAP_SYS_RESOURCE in the capability
+   * bounding set (a container), the highest hard limit a new session can be given: the lowest hard limit above ours among this process's ancestors.
    */
   hardCeiling?: Partial<Record<LimitItem, number>>;
   /** CapBnd lacks CAP_SYS_RESOURCE: nobody here can raise a hard limit. */

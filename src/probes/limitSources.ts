@@ -62,12 +62,14 @@ export async function readLimitSources(host: Host, items: Partial<Record<LimitIt
   const ancestors = await ancestorLimits(host);
   for (const [item, limit] of Object.entries(items) as Array<[LimitItem, ResourceLimit | undefined]>) {
     if (!limit) continue;
-    const value = typeof limit.soft === 'number' ? limit.soft : undefined;
-    const hard = typeof limit.hard === 'number' ? limit.hard : undefined;
+    // /proc/PID/limits says bytes; ulimit -v/-d/-f and limits.conf's as/data/fsize say KiB.
+    const unit = item === 'nproc' || item === 'nofile' ? 1 : 1024;
+    const value = typeof limit.soft === 'number' ? Math.floor(limit.soft / unit) : undefined;
+    const hard = typeof limit.hard === 'number' ? Math.floor(limit.hard / unit) : undefined;
     const sites = shellTexts.flatMap(([f, t]) => (t === undefined ? [] : [...(value !== undefined ? ulimitLines(f, t, item, value) : []), ...(hard !== undefined && hard !== value ? ulimitLines(f, t, item, hard) : [])]));
     if (sites.length) ulimits[item] = sites;
     if (sysResource === false && hard !== undefined) {
-      const above = ancestors.map((a) => findLimit(a, LIMIT_NAMES[item])?.hard).filter((h): h is number => typeof h === 'number' && h > hard);
+      const above = ancestors.map((a) => findLimit(a, LIMIT_NAMES[item])?.hard).filter((h): h is number => typeof h === 'number').map((h) => Math.floor(h / unit)).filter((h) => h > hard);
       if (above.length) hardCeiling[item] = Math.min(...above);
     }
   }
