@@ -59,6 +59,19 @@ export interface LimitSources {
  * removed first (it cuts any login's limit back), then the pam_limits line. With no user known, the
  * old wildcard file. A user's fix has an id of its own: the log probe's wildcard one keeps its id.
  */
+/**
+ * Where the limit is set, as evidence: the pam_limits lines naming the user for this item and the
+ * shell start-up lines whose ulimit sets the value in force. The finding then says where, not
+ * only the fix's detail.
+ */
+export function limitSourceEvidence(item: LimitItem, sources?: LimitSources): Evidence[] {
+  const ctx = sources?.ctx;
+  if (!ctx?.user) return [];
+  const pam = ctx.lines.filter((l) => l.domain === ctx.user && l.item === item).map((l) => ({ source: `${l.file}:${l.line}`, excerpt: `${l.text} (pam_limits, for ${ctx.user})` }));
+  const shell = (ctx.ulimits[item] ?? []).map((u) => ({ source: `${u.file}:${u.line}`, excerpt: `${u.text} (run by that shell at every start)` }));
+  return [...pam, ...shell];
+}
+
 export function rlimitFixes(id: string, item: LimitItem, value: number | 'unlimited', sources?: LimitSources): Fix[] {
   if (!sources?.ctx.user) return [limitsConfFix(id, item, value)];
   return [...removeUlimitFixes(item, sources.ctx, sources.home), { ...limitsConfFixFor(id, item, value, sources.ctx), id: `${id}:${sources.ctx.user}` }];
@@ -101,7 +114,7 @@ export function processLimitFindings(i: ProcessLimitsInput): FindingInput[] {
   if (i.nproc && i.uid !== 0 && typeof i.nproc.soft === 'number') {
     const soft = i.nproc.soft;
     const r = soft > 0 ? i.userTasks / soft : 1;
-    const evidence: Evidence[] = [{ source: i.limitsFile, excerpt: i.nproc.line.trim() }, { source: '/proc/*/status', excerpt: `${i.userTasks} threads in processes with Uid ${i.uid}` }];
+    const evidence: Evidence[] = [{ source: i.limitsFile, excerpt: i.nproc.line.trim() }, { source: '/proc/*/status', excerpt: `${i.userTasks} threads in processes with Uid ${i.uid}` }, ...limitSourceEvidence('nproc', i.sources)];
     const fix = rlimitFixes('rlimit-raise-nproc', 'nproc', Math.max(65536, soft * 4), i.sources);
     if (r >= WARN_RATIO) {
       const error = r >= ERROR_RATIO;
@@ -162,6 +175,7 @@ export function openFilesFindings(nofile: ResourceLimit | undefined, limitsFile:
       evidence: [
         { source: limitsFile, excerpt: nofile.line.trim() },
         { source: 'estimate', excerpt: needs.method },
+        ...limitSourceEvidence('nofile', sources),
       ],
       fixes: sources?.ctx.user ? rlimitFixes('rlimit-raise-nofile', 'nofile', 65536, sources) : [raiseNofileFix()],
     },
