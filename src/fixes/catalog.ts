@@ -281,6 +281,11 @@ export function installGoplsFix(go: string | undefined): Fix {
   };
 }
 
+/** One id and one text for the gopls without execute permission, found by --gopls or on PATH. */
+export function chmodGoplsFix(file: string, needsRoot: boolean): Fix {
+  return { id: 'gopls-chmod', kind: 'terminal', title: 'Make gopls executable', text: `chmod +x ${sh(file)}`, needsRoot };
+}
+
 /**
  * Rebuilds one Go tool with the go in use, at the version it has now (a source build, "(devel)",
  * gets @latest). GOBIN names the folder it was found in, so the new build replaces the old one
@@ -299,8 +304,16 @@ export function reinstallToolFix(tool: { name: string; importPath: string; versi
   };
 }
 
-/** A fix that raises a limit where it is set: systemd unit, Docker container, or the kernel docs. */
-export function raiseLimitFixes(kind: 'memory' | 'pids', cgPath: string, at?: { dir?: string; version: 1 | 2 }): Fix[] {
+/** What a pids limit is raised to: room for several parallel builds beside gopls, with their threads. */
+export const RECOMMENDED_PIDS_MAX = 8192;
+
+/**
+ * A fix that raises a limit where it is set: systemd unit, Docker container, or the kernel docs.
+ * `at.current` is the limit in force: a pids.max already at the recommended 8192 is raised past it
+ * (raisedFrom), never "raised" to the value it has (a tester was offered exactly that).
+ */
+export function raiseLimitFixes(kind: 'memory' | 'pids', cgPath: string, at?: { dir?: string; version: 1 | 2; current?: number }): Fix[] {
+  const tasks = raisedFrom(kind === 'pids' ? at?.current : undefined, RECOMMENDED_PIDS_MAX);
   const segs = cgPath.split('/').filter(Boolean);
   const docker = segs.map((s) => /^docker-([0-9a-f]{12,64})\.scope$/.exec(s)?.[1] ?? (segs[segs.indexOf(s) - 1] === 'docker' && /^[0-9a-f]{12,64}$/.test(s) ? s : undefined)).find(Boolean);
   if (docker) {
@@ -308,13 +321,13 @@ export function raiseLimitFixes(kind: 'memory' | 'pids', cgPath: string, at?: { 
     return [
       kind === 'memory'
         ? { id: 'docker-raise-memory', kind: 'terminal', title: 'Raise the container memory limit (on the Docker host)', text: `docker update --memory 4g --memory-swap 4g ${sh(id)}`, needsRoot: true, detail: 'Run on the machine that runs the container; gopls wants several GiB on large modules.' }
-        : { id: 'docker-raise-pids', kind: 'terminal', title: 'Raise the container pids limit (on the Docker host)', text: `docker update --pids-limit 8192 ${sh(id)}`, needsRoot: true, detail: 'Run on the machine that runs the container.' },
+        : { id: 'docker-raise-pids', kind: 'terminal', title: 'Raise the container pids limit (on the Docker host)', text: `docker update --pids-limit ${tasks} ${sh(id)}`, needsRoot: true, detail: 'Run on the machine that runs the container.' },
     ];
   }
   const unit = [...segs].reverse().find((s) => /\.(service|scope|slice)$/.test(s) && !/^user@\d+\.service$/.test(s) && s !== '-.slice');
   const userManager = segs.some((s) => /^user@\d+\.service$/.test(s));
   if (unit && /^[\w@.:\\-]+$/.test(unit)) {
-    const prop = kind === 'memory' ? 'MemoryMax=4G' : 'TasksMax=8192';
+    const prop = kind === 'memory' ? 'MemoryMax=4G' : `TasksMax=${tasks}`;
     return [
       {
         id: kind === 'memory' ? 'cgroup-raise-memory-max' : 'cgroup-raise-tasks-max',
@@ -330,7 +343,7 @@ export function raiseLimitFixes(kind: 'memory' | 'pids', cgPath: string, at?: { 
   // got only the v2 documentation, whose files do not exist there), and the matching documentation.
   const v1 = at?.version === 1;
   const file = kind === 'memory' ? (v1 ? 'memory.limit_in_bytes' : 'memory.max') : 'pids.max';
-  const value = kind === 'memory' ? (v1 ? String(4 * 1024 ** 3) : '4G') : '8192';
+  const value = kind === 'memory' ? (v1 ? String(4 * 1024 ** 3) : '4G') : String(tasks);
   const dir = at?.dir;
   return [
     ...(dir

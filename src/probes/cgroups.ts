@@ -135,7 +135,7 @@ async function readMemoryLevel(host: Host, version: 1 | 2, dir: string): Promise
   };
 }
 
-interface PidsLevel {
+export interface PidsLevel {
   dir: string;
   max?: number | 'max';
   maxRead: FileRead;
@@ -420,13 +420,20 @@ export function judgePids(levels: readonly PidsLevel[]): PidsVerdict {
   return v;
 }
 
+/** Pure: the fewest tasks any limited level still has free (max − current), when one is readable. */
+export function roomNow(levels: readonly PidsLevel[]): number | undefined {
+  const free = levels.filter((l) => typeof l.max === 'number' && l.current !== undefined).map((l) => (l.max as number) - l.current!);
+  return free.length ? Math.min(...free) : undefined;
+}
+
 function pidsFindings(view: CgroupView<PidsLevel>, subjects: Subject[], membershipLine: Evidence, need?: TaskNeeds): FindingInput[] {
   const who = describe(subjects);
   const v = judgePids(view.levels);
   const out: FindingInput[] = [];
   const at = v.tightest?.level ?? v.effectiveMax?.level ?? view.levels[0]!;
-  const fixes = raiseLimitFixes('pids', cgroupPathOf(at.dir, view.placement.mount), { dir: at.dir, version: view.version });
+  const fixes = raiseLimitFixes('pids', cgroupPathOf(at.dir, view.placement.mount), { dir: at.dir, version: view.version, ...(typeof at.max === 'number' ? { current: at.max } : {}) });
   const refusedEvidence = v.refused ? readEvidence(v.refused.level.eventsRead) : [];
+  const room = roomNow(view.levels);
   if (v.tightest && v.tightest.ratio >= PIDS_WARN_RATIO) {
     const t = v.tightest;
     const error = t.ratio >= PIDS_ERROR_RATIO || (v.refused?.count ?? 0) > 0;
@@ -439,6 +446,20 @@ function pidsFindings(view: CgroupView<PidsLevel>, subjects: Subject[], membersh
       fixes,
       // A gopls that cannot fork go fails to load its views or dies: those are this limit's symptoms.
       explains: error ? ['gopls-launch', 'module-resolution'] : undefined,
+    });
+  } else if (v.refused && v.refused.count > 0 && need && room !== undefined && room >= need.normal) {
+    // pids.events max only ever grows: refusals under a limit since raised stay counted forever (a
+    // tester's 391, warned about on every run after `echo 8192 > pids.max` had fixed the builds).
+    // With room now for gopls and a default build, they are history, not a problem; a refusal
+    // during this run is the after-run probe's (afterRun.ts), which compares the counter over the run.
+    const n = v.refused.count;
+    out.push({
+      classId: 'process-limit',
+      severity: 'info',
+      confidence: 0.2,
+      message: `The pids limit of ${who} refused ${n} fork${n === 1 ? '' : 's'} before (pids.events max ${n} counts every refusal since the cgroup was made, and never goes down); the limit is now ${v.effectiveMax?.max ?? '?'}, with ${room} tasks free: enough for gopls and a default go build here (about ${need.normal}). Nothing to raise.`,
+      evidence: [...refusedEvidence, ...(v.effectiveMax ? readEvidence(v.effectiveMax.level.maxRead) : []), { source: 'estimate', excerpt: need.method }, membershipLine],
+      fixes: [],
     });
   } else if (v.refused && v.refused.count > 0) {
     out.push({
@@ -464,7 +485,7 @@ function pidsFindings(view: CgroupView<PidsLevel>, subjects: Subject[], membersh
           confidence: error ? 0.8 : 0.6,
           message: `The pids cgroup of ${who} allows ${tightest.max} tasks and ${tightest.current} are in use${tightest.ownExcluded ? ` (besides the doctor's own ${tightest.ownExcluded})` : ''}: ${left} left, while ${error ? `even a trivial go build (-p 1) needs about ${need.trivial}` : `gopls and a default go build (-p ${need.cpus}) need about ${need.normal}`}. Every thread counts: builds fail with "resource temporarily unavailable" and Go programs with "failed to create new OS thread".`,
           evidence: [...readEvidence(tightest.maxRead), ...readEvidence(tightest.currentRead), { source: 'estimate', excerpt: need.method }, membershipLine],
-          fixes: raiseLimitFixes('pids', cgroupPathOf(tightest.dir, view.placement.mount), { dir: tightest.dir, version: view.version }),
+          fixes: raiseLimitFixes('pids', cgroupPathOf(tightest.dir, view.placement.mount), { dir: tightest.dir, version: view.version, current: tightest.max }),
         });
       }
     }

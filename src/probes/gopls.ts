@@ -26,7 +26,9 @@ import { chooseProbeFile, goModModulePath, goModRequires } from '../lsp/workspac
 import { checksumMismatches, type SumMismatch } from './checksumMismatch.js';
 import { downloadRefusedFinding, type SumdbSettings } from './sumMismatchFindings.js';
 import { classifyGoplsDiagnostic, type ClassifiedDiagnostic, type DiagnosticKind } from '../lsp/goplsDiagnostics.js';
-import { INSTALL_NEWER_GO, GOPLS_SUPPORT_POLICY, GOPLS_SETTINGS_DOCS, GOPLS_TROUBLESHOOTING, GOPLS_WORKSPACE_DOCS, goInDirFix, installGoplsFix, pathAddDirFix, useGoplsFix } from '../fixes/catalog.js';
+import { INSTALL_NEWER_GO, GOPLS_SUPPORT_POLICY, GOPLS_SETTINGS_DOCS, GOPLS_TROUBLESHOOTING, GOPLS_WORKSPACE_DOCS, chmodGoplsFix, goInDirFix, installGoplsFix, pathAddDirFix, useGoplsFix } from '../fixes/catalog.js';
+import { goplsInstallFixes } from '../fixes/goplsInstall.js';
+import { cachedGoplsVersions } from './cachedGopls.js';
 import {
   buildLag,
   goMinor,
@@ -85,13 +87,15 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     return { dir, env: ctx.env, inProfile };
   };
   if (!loc.found) {
-    const [elsewhere, goEnv, missing, dangling] = await Promise.all([findOffPath(ctx, 'gopls'), ctx.facts.goEnv(), goMissing(), danglingLinkOnPath('gopls', ctx.env)]);
+    const [elsewhere, goEnv, missing, dangling, unexecutable] = await Promise.all([findOffPath(ctx, 'gopls'), ctx.facts.goEnv(), goMissing(), danglingLinkOnPath('gopls', ctx.env), unexecutableOnPath('gopls', ctx.env)]);
     // ~/.profile already has its directory: appending it again changes nothing (a new login does).
     const login = elsewhere ? await ctx.facts.loginShellEnv() : undefined;
     const inProfile = !!elsewhere && (await profileLinesFor(path.dirname(elsewhere), ctx.env.SHELL, login?.ok ? login.env : ctx.env, ctx.env.HOME)).length > 0;
-    findings.push(notFoundFinding(loc, ctx.env, elsewhere, goEnv.ok ? undefined : goEnv.reason, dangling, inProfile));
+    findings.push(notFoundFinding(loc, ctx.env, elsewhere, goEnv.ok ? undefined : goEnv.reason, dangling, inProfile, unexecutable, ctx.host.uid));
     if (missing) findings.push(goMissingFinding(ctx.env, missing.dir, undefined, missing.inProfile));
-    return { findings, observed };
+    const install = await installFixesFor(goEnv);
+    observed.goplsInstall = install.observed;
+    return { findings: withInstallFixes(findings, install.fixes), observed };
   }
   const gopls = loc.found;
   observed.gopls = gopls.path;
@@ -182,6 +186,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
   // Can the go that installs the tools rebuild this gopls (issue 10 item 5)? Read offline, quickly.
   const install = await toolInstallCheck(ctx, goEnv, (version.info?.version ?? fromServer?.version) as string | undefined);
   observed.toolInstall = install.observed;
+  const installFixes = await installFixesFor(goEnv);
 
   // The same classification for the verdict (gopls alive, file not yet diagnosed) and for the
   // finished session: a finding the live part showed is found again from the whole session.
@@ -205,9 +210,10 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
         fixes: [installGoplsFix(undefined)],
       });
     }
-    const obs = { ...observed, ...handshakeObserved(session) };
-    if (session.failure?.kind === 'canceled') return { status: 'skipped', reason: `the handshake was cut short: ${session.failure.message}`, findings: all, observed: obs };
-    return { findings: all, observed: obs };
+    const obs = { ...observed, ...handshakeObserved(session), goplsInstall: installFixes.observed };
+    const withInstall = withInstallFixes(all, installFixes.fixes);
+    if (session.failure?.kind === 'canceled') return { status: 'skipped', reason: `the handshake was cut short: ${session.failure.message}`, findings: withInstall, observed: obs };
+    return { findings: withInstall, observed: obs };
   };
   if (!soFar) return outcomeOf(first);
   return {
@@ -956,7 +962,7 @@ function spawnFinding(input: SessionFindingsInput, code: string, detail: string,
         message: `${gopls.path} cannot be executed (EACCES, permission denied): ${input.mode && (input.mode.mode & 0o111) === 0 ? 'it has no execute permission' : 'execute permission is missing on it or on a directory above it, or its file system is mounted noexec'}`,
         evidence,
         fixes: [
-          { id: 'gopls-chmod', kind: 'terminal', title: 'Make gopls executable', text: `chmod +x ${quoteForDisplay(gopls.path)}`, needsRoot: input.mode !== undefined && input.mode.uid !== input.uid && input.uid !== 0 },
+          chmodGoplsFix(gopls.path, input.mode !== undefined && input.mode.uid !== input.uid && input.uid !== 0),
           ...useOther,
           installGoplsFix(undefined),
         ],
@@ -1097,6 +1103,45 @@ export function versionFindings(input: VersionFindingsInput): FindingInput[] {
 // ---------------------------------------------------------------------------------------------
 
 /**
+ * The gopls install to offer (fixes/goplsInstall.ts): the finding builders above are pure and name
+ * the plain @latest; the probe knows the go in use and the gopls go.mod files in its module cache,
+ * and swaps in an install this go can build (a tester's @latest failed on its go line, and was
+ * offered again after it had failed).
+ */
+async function installFixesFor(goEnv: GoEnvFact): Promise<{ fixes: Fix[]; observed: Record<string, unknown> }> {
+  if (!goEnv.ok) return { fixes: [installGoplsFix(undefined)], observed: { skipped: 'go env did not answer' } };
+  const cached = await cachedGoplsVersions(goEnv.values.GOMODCACHE);
+  const fixes = goplsInstallFixes({ goVersion: goEnv.values.GOVERSION, toolchain: goEnv.values.GOTOOLCHAIN, goproxy: goEnv.values.GOPROXY, cached });
+  return { fixes, observed: { goVersion: goEnv.values.GOVERSION, cachedGoplsGoLines: cached.slice(0, 6).map((c) => `${c.version}: go ${c.go ?? '?'}`), offered: fixes.map((f) => (f.kind === 'terminal' ? f.text : f.id)) } };
+}
+
+/** Pure: every finding's @latest install replaced by the fixes chosen for this go, each id once. */
+export function withInstallFixes(findings: FindingInput[], install: readonly Fix[]): FindingInput[] {
+  return findings.map((f) => {
+    if (!f.fixes?.some((x) => x.id === 'gopls-install')) return f;
+    const fixes = f.fixes.flatMap((x) => (x.id === 'gopls-install' ? install : [x]));
+    return { ...f, fixes: fixes.filter((x, i) => fixes.findIndex((y) => y.id === x.id) === i) };
+  });
+}
+
+/**
+ * A PATH directory's `name` that is a regular file this user may not execute: PATH lookup (the
+ * Go extension's and the doctor's) passes over it, so "not found" alone hides a file a tester
+ * could see with ls; `chmod +x` is its fix.
+ */
+export async function unexecutableOnPath(name: string, env: NodeJS.ProcessEnv): Promise<{ path: string; mode: number; uid: number } | undefined> {
+  for (const dir of pathEntries(env).slice(0, 64)) {
+    if (!path.isAbsolute(dir)) continue;
+    const file = path.join(dir, name);
+    const st = await fs.stat(file).catch(() => undefined);
+    if (!st?.isFile()) continue;
+    if (await fs.access(file, fsConst.X_OK).then(() => true, () => false)) return undefined;
+    return { path: file, mode: st.mode & 0o7777, uid: st.uid };
+  }
+  return undefined;
+}
+
+/**
  * A PATH directory's `name` that is a symlink to nothing (a moved or removed install, a package
  * manager's link left behind): PATH lookup passes over it, so "not found" alone would send the
  * user looking for an install they can see with ls.
@@ -1111,7 +1156,7 @@ export async function danglingLinkOnPath(name: string, env: NodeJS.ProcessEnv): 
   return undefined;
 }
 
-function notFoundFinding(loc: GoplsLocation, env: NodeJS.ProcessEnv, elsewhere: string | undefined, goProblem: string | undefined, dangling?: { link: string; target: string }, inProfile = false): FindingInput {
+function notFoundFinding(loc: GoplsLocation, env: NodeJS.ProcessEnv, elsewhere: string | undefined, goProblem: string | undefined, dangling?: { link: string; target: string }, inProfile = false, unexecutable?: { path: string; mode: number; uid: number }, uid = 0): FindingInput {
   const evidence: Evidence[] = loc.looked.map((c) => ({ source: `${c.source} lookup`, excerpt: describeCandidate(c) }));
   evidence.push({ source: 'PATH (the environment gopls would run with)', excerpt: env.PATH ?? '<unset>' });
   if (goProblem) evidence.push({ source: 'go env -json', excerpt: goProblem });
@@ -1124,6 +1169,12 @@ function notFoundFinding(loc: GoplsLocation, env: NodeJS.ProcessEnv, elsewhere: 
     message += `; ${dangling.link} is a symbolic link to ${dangling.target}, which does not exist (an install moved or removed), so PATH lookup passes over it`;
     evidence.push({ source: `readlink ${dangling.link}`, excerpt: `${dangling.target} (stat: ENOENT)` });
   }
+  if (unexecutable) {
+    // The file is there, only its x bits are missing: chmod is the fix, not another install.
+    message += `; ${unexecutable.path} exists on PATH but has no execute permission for you (mode ${octalMode(unexecutable.mode)}, owner uid ${unexecutable.uid}), so PATH lookup passes over it`;
+    evidence.push({ source: unexecutable.path, excerpt: `mode ${octalMode(unexecutable.mode)}, owner uid ${unexecutable.uid}: not executable by uid ${uid}` });
+    fixes.unshift(chmodGoplsFix(unexecutable.path, unexecutable.uid !== uid && uid !== 0));
+  }
   if (elsewhere) {
     const dir = path.dirname(elsewhere);
     message += `; it exists at ${elsewhere}, but ${dir} is not on the editor's PATH`;
@@ -1133,8 +1184,9 @@ function notFoundFinding(loc: GoplsLocation, env: NodeJS.ProcessEnv, elsewhere: 
   // Found elsewhere, gopls is installed but unreachable: the editor is broken. Found nowhere, it
   // is simply not installed yet, the state of every fresh machine, and the Go extension offers
   // to install it on first use: worth saying, not an error.
-  if (!elsewhere) message += '; the Go extension has no language server until it is installed (it offers to install it)';
-  return { classId: 'gopls-launch', severity: elsewhere ? 'error' : 'warning', confidence: elsewhere ? 0.95 : 0.8, message, evidence, fixes };
+  if (!elsewhere && !unexecutable) message += '; the Go extension has no language server until it is installed (it offers to install it)';
+  const broken = !!elsewhere || !!unexecutable;
+  return { classId: 'gopls-launch', severity: broken ? 'error' : 'warning', confidence: broken ? 0.95 : 0.8, message, evidence, fixes };
 }
 
 function goMissingFinding(env: NodeJS.ProcessEnv, dir: string | undefined, fromGopls: Evidence[] | undefined, inProfile = false): FindingInput {

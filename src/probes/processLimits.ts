@@ -11,6 +11,8 @@ import { findLimit, parseFileNr, parseLimits, parseLoadAvg, parseSysctlInt, type
 import { procOf } from '../procfs/procs.js';
 import { ownTasks } from './ownTasks.js';
 import { limitsConfFix, raiseNofileFix, sysctlFix } from '../fixes/catalog.js';
+import { limitsConfFixFor, removeUlimitFixes, type LimitItem, type LimitsContext } from '../fixes/limitsConf.js';
+import { readLimitSources } from './limitSources.js';
 import { FILE_SIZE_NEEDS, addressSpaceNeeds, openFileNeeds, taskNeeds, type AddressSpaceNeeds, type OpenFileNeeds, type TaskNeeds } from './goNeeds.js';
 import { cpusFor } from './cgroups.js';
 import { formatBytes } from '../host/bytes.js';
@@ -43,6 +45,36 @@ export interface ProcessLimitsInput {
   limitsFile: string;
   /** What gopls and a go build will need here (src/probes/goNeeds.ts), when the CPUs are known. */
   needs?: TaskNeeds;
+  /** Who the limits were read for and where they are set (probes/limitSources.ts); without it the fixes are the wildcard ones. */
+  sources?: LimitSources;
+}
+
+export interface LimitSources {
+  ctx: LimitsContext;
+  home?: string;
+}
+
+/**
+ * The fixes that raise an rlimit for the user it was read for: a start-up file's `ulimit` line
+ * removed first (it cuts any login's limit back), then the pam_limits line. With no user known, the
+ * old wildcard file. A user's fix has an id of its own: the log probe's wildcard one keeps its id.
+ */
+/**
+ * Where the limit is set, as evidence: the pam_limits lines naming the user for this item and the
+ * shell start-up lines whose ulimit sets the value in force. The finding then says where, not
+ * only the fix's detail.
+ */
+export function limitSourceEvidence(item: LimitItem, sources?: LimitSources): Evidence[] {
+  const ctx = sources?.ctx;
+  if (!ctx?.user) return [];
+  const pam = ctx.lines.filter((l) => l.domain === ctx.user && l.item === item).map((l) => ({ source: `${l.file}:${l.line}`, excerpt: `${l.text} (pam_limits, for ${ctx.user})` }));
+  const shell = (ctx.ulimits[item] ?? []).map((u) => ({ source: `${u.file}:${u.line}`, excerpt: `${u.text} (run by that shell at every start)` }));
+  return [...pam, ...shell];
+}
+
+export function rlimitFixes(id: string, item: LimitItem, value: number | 'unlimited', sources?: LimitSources): Fix[] {
+  if (!sources?.ctx.user) return [limitsConfFix(id, item, value)];
+  return [...removeUlimitFixes(item, sources.ctx, sources.home), { ...limitsConfFixFor(id, item, value, sources.ctx), id: `${id}:${sources.ctx.user}` }];
 }
 
 export function processLimitFindings(i: ProcessLimitsInput): FindingInput[] {
@@ -82,8 +114,8 @@ export function processLimitFindings(i: ProcessLimitsInput): FindingInput[] {
   if (i.nproc && i.uid !== 0 && typeof i.nproc.soft === 'number') {
     const soft = i.nproc.soft;
     const r = soft > 0 ? i.userTasks / soft : 1;
-    const evidence: Evidence[] = [{ source: i.limitsFile, excerpt: i.nproc.line.trim() }, { source: '/proc/*/status', excerpt: `${i.userTasks} threads in processes with Uid ${i.uid}` }];
-    const fix = limitsConfFix('rlimit-raise-nproc', 'nproc', Math.max(65536, soft * 4));
+    const evidence: Evidence[] = [{ source: i.limitsFile, excerpt: i.nproc.line.trim() }, { source: '/proc/*/status', excerpt: `${i.userTasks} threads in processes with Uid ${i.uid}` }, ...limitSourceEvidence('nproc', i.sources)];
+    const fix = rlimitFixes('rlimit-raise-nproc', 'nproc', Math.max(65536, soft * 4), i.sources);
     if (r >= WARN_RATIO) {
       const error = r >= ERROR_RATIO;
       out.push({
@@ -92,7 +124,7 @@ export function processLimitFindings(i: ProcessLimitsInput): FindingInput[] {
         confidence: error ? 0.85 : 0.6,
         message: `uid ${i.uid} runs ${i.userTasks} tasks against its RLIMIT_NPROC of ${soft} (${pct(r)}): Go programs fail with "failed to create new OS thread" and go build with "resource temporarily unavailable".`,
         evidence,
-        fixes: [fix],
+        fixes: fix,
       });
     } else if (i.needs && soft - i.userTasks < i.needs.normal) {
       const left = soft - i.userTasks;
@@ -103,7 +135,7 @@ export function processLimitFindings(i: ProcessLimitsInput): FindingInput[] {
         confidence: error ? 0.8 : 0.55,
         message: `RLIMIT_NPROC of uid ${i.uid} is ${soft} with ${i.userTasks} tasks in use: ${left} left, while ${error ? `even a trivial go build (-p 1) needs about ${i.needs.trivial}` : `gopls and a default go build (-p ${i.needs.cpus}) need about ${i.needs.normal}`}. Every thread counts.`,
         evidence: [...evidence, { source: 'estimate', excerpt: i.needs.method }],
-        fixes: [fix],
+        fixes: fix,
       });
     } else if (!i.needs && soft < LOW_NPROC) {
       out.push({
@@ -112,12 +144,12 @@ export function processLimitFindings(i: ProcessLimitsInput): FindingInput[] {
         confidence: 0.4,
         message: `RLIMIT_NPROC is only ${soft} for uid ${i.uid} (${i.userTasks} in use): every thread counts, and a parallel go build or go test spawns many.`,
         evidence,
-        fixes: [fix],
+        fixes: fix,
       });
     }
   }
 
-  out.push(...openFilesFindings(i.nofile, i.limitsFile, openFileNeeds(i.needs?.cpus ?? 1)));
+  out.push(...openFilesFindings(i.nofile, i.limitsFile, openFileNeeds(i.needs?.cpus ?? 1), i.sources));
   return out;
 }
 
@@ -127,7 +159,7 @@ export function processLimitFindings(i: ProcessLimitsInput): FindingInput[] {
  * Go programs and node raise their soft limit to the hard one when they start, so the hard limit is
  * the one judged: a low soft limit under a high hard one costs them nothing. Pure.
  */
-export function openFilesFindings(nofile: ResourceLimit | undefined, limitsFile: string, needs: OpenFileNeeds): FindingInput[] {
+export function openFilesFindings(nofile: ResourceLimit | undefined, limitsFile: string, needs: OpenFileNeeds, sources?: LimitSources): FindingInput[] {
   if (!nofile) return [];
   const hard = nofile.hard;
   if (typeof hard !== 'number' || hard >= needs.headroom) return [];
@@ -143,8 +175,9 @@ export function openFilesFindings(nofile: ResourceLimit | undefined, limitsFile:
       evidence: [
         { source: limitsFile, excerpt: nofile.line.trim() },
         { source: 'estimate', excerpt: needs.method },
+        ...limitSourceEvidence('nofile', sources),
       ],
-      fixes: [raiseNofileFix()],
+      fixes: sources?.ctx.user ? rlimitFixes('rlimit-raise-nofile', 'nofile', 65536, sources) : [raiseNofileFix()],
     },
   ];
 }
@@ -154,7 +187,7 @@ export function openFilesFindings(nofile: ResourceLimit | undefined, limitsFile:
  * (goNeeds.ts addressSpaceNeeds): an error below what starts them, a warning below what gopls needs
  * for these workspaces. Each limit is per process, so only one process's need is compared. Pure.
  */
-export function memoryRlimitFindings(i: { as?: ResourceLimit; data?: ResourceLimit; limitsFile: string; needs: AddressSpaceNeeds }): FindingInput[] {
+export function memoryRlimitFindings(i: { as?: ResourceLimit; data?: ResourceLimit; limitsFile: string; needs: AddressSpaceNeeds; sources?: LimitSources }): FindingInput[] {
   const out: FindingInput[] = [];
   const judge = (l: ResourceLimit | undefined, what: string, item: 'as' | 'data', levels: Array<{ below: number; severity: 'error' | 'warning'; confidence: number; why: string }>): void => {
     if (!l || typeof l.soft !== 'number') return;
@@ -170,7 +203,7 @@ export function memoryRlimitFindings(i: { as?: ResourceLimit; data?: ResourceLim
         { source: i.limitsFile, excerpt: l.line.trim() },
         { source: 'estimate', excerpt: i.needs.method },
       ],
-      fixes: [limitsConfFix(`rlimit-raise-${item}`, item, 'unlimited')],
+      fixes: rlimitFixes(`rlimit-raise-${item}`, item, 'unlimited', i.sources),
     });
   };
   const n = i.needs;
@@ -198,7 +231,7 @@ export function memoryRlimitFindings(i: { as?: ResourceLimit; data?: ResourceLim
  * writes here (goNeeds.ts FILE_SIZE_NEEDS): the compiler and the linker cannot write past it. An
  * error below what a hello world's cold build writes, a warning below gopls's own binary. Pure.
  */
-export function fileSizeLimitFindings(fsize: ResourceLimit | undefined, limitsFile: string): FindingInput[] {
+export function fileSizeLimitFindings(fsize: ResourceLimit | undefined, limitsFile: string, sources?: LimitSources): FindingInput[] {
   if (!fsize || typeof fsize.soft !== 'number') return [];
   const soft = fsize.soft;
   const error = soft < FILE_SIZE_NEEDS.trivial;
@@ -217,7 +250,7 @@ export function fileSizeLimitFindings(fsize: ResourceLimit | undefined, limitsFi
         { source: limitsFile, excerpt: fsize.line.trim() },
         { source: 'estimate', excerpt: FILE_SIZE_NEEDS.method },
       ],
-      fixes: [limitsConfFix('rlimit-raise-fsize', 'fsize', 'unlimited')],
+      fixes: rlimitFixes('rlimit-raise-fsize', 'fsize', 'unlimited', sources),
     },
   ];
 }
@@ -258,16 +291,20 @@ export async function runProcessLimits(ctx: ProbeContext): Promise<ProbeOutcome>
   };
   const cpus = await cpusFor(host, ctx.env);
   if (cpus) input.needs = taskNeeds(cpus);
-  const findings = processLimitFindings(input);
   const as = findLimit(limits, 'Max address space');
   const data = findLimit(limits, 'Max data size');
+  const fsize = findLimit(limits, 'Max file size');
+  // Where the limits are set, read only on a live machine or a fixture tree that has /etc (a
+  // few small files): the fixes then name the user and the line that decides.
+  const ctxSources = await readLimitSources(host, { nproc: input.nproc, nofile: input.nofile, as, data, fsize }, ctx.env).catch(() => undefined);
+  if (ctxSources) input.sources = { ctx: ctxSources, ...(ctx.env.HOME ? { home: ctx.env.HOME } : {}) };
+  const findings = processLimitFindings(input);
   // The workspaces' packages are counted (a go list) only when a finite limit is there to judge.
   const limited = typeof as?.soft === 'number' || typeof data?.soft === 'number';
   const packages = limited ? await ctx.facts.workspacePackages().catch(() => undefined) : undefined;
   const memNeeds = limited ? addressSpaceNeeds(cpus ?? 1, packages?.count, packages?.sourceBytes) : undefined;
-  if (memNeeds) findings.push(...memoryRlimitFindings({ as, data, limitsFile, needs: memNeeds }));
-  const fsize = findLimit(limits, 'Max file size');
-  findings.push(...fileSizeLimitFindings(fsize, limitsFile));
+  if (memNeeds) findings.push(...memoryRlimitFindings({ as, data, limitsFile, needs: memNeeds, ...(input.sources ? { sources: input.sources } : {}) }));
+  findings.push(...fileSizeLimitFindings(fsize, limitsFile, input.sources));
   const show = (l: ResourceLimit | undefined) => (l ? { soft: l.soft, hard: l.hard } : undefined);
   const unjudged = limitsText === undefined && !limitsFromStart;
   return {

@@ -16,7 +16,8 @@ import type { GoEnvFact } from '../facts/readGoEnv.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 import { noToolchainSwitch } from '../host/noDownload.js';
 
-export const GOPLS_MODULE = 'golang.org/x/tools/gopls';
+export { GOPLS_MODULE } from '../fixes/goplsInstall.js';
+import { GOPLS_MODULE } from '../fixes/goplsInstall.js';
 
 /** $GOMODCACHE/cache/download/golang.org/x/tools/gopls/@v/v0.23.0.mod (module paths are lower case here). */
 export function goplsModInCache(gomodcache: string, version: string): string {

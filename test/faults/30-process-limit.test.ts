@@ -42,3 +42,49 @@ describe('fault: pids cgroup limit', () => {
     expect(readFileSync('/proc/self/cgroup', 'utf8')).not.toContain(path.basename(cg.dir));
   });
 });
+
+// A tester's S7: after the offered `echo 8192 > …/pids.max` had made builds work, every later run
+// still warned of the refusals pids.events max had counted before (it only grows) and offered to
+// "raise" pids.max to the 8192 it already was. The fix is applied here exactly as printed.
+describe('fault: pids cgroup limit, raised with the offered fix', () => {
+  it('the printed fix makes go build work, and the next run calls the old refusals history: no warning, no fix to the value in force', async () => {
+    const dir = tempDir('pids-fixed');
+    const ws = writeSmallModule(path.join(dir, 'ws'));
+    const cg = makeCgroup('pids', 'pids-fixed');
+    try {
+      cg.write('pids.max', String(PIDS_MAX));
+      const env = userEnv({ GOCACHE: path.join(dir, 'gocache') });
+      const big = await writeBigModule(path.join(dir, 'big'));
+      const sym = await runCmd(GO, ['build', '-p', '8', '-o', '/dev/null', '.'], { cwd: big, env, wrap: inCgroup(cg.dir), keepBytes: 256 * 1024 });
+      expect(sym.code).not.toBe(0);
+      const refused = Number(/^max (\d+)/.exec(cg.read('pids.events'))?.[1]);
+      expect(refused).toBeGreaterThan(0);
+
+      const before = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: inCgroup(cg.dir) });
+      console.log(`[pids fixed, before] ${summarize(before)}`);
+      const fix = before.report!.causes.flatMap((c) => c.fixes).find((f) => f.id === 'cgroup-write-pids-max') as { text?: string } | undefined;
+      expect(fix?.text, summarize(before)).toBe(`echo 8192 > ${path.join(cg.dir, 'pids.max')}`);
+      // Typed as printed, by a root shell.
+      const applied = await runCmd('/bin/sh', ['-c', fix!.text!], { env });
+      expect(applied.code, applied.stderr).toBe(0);
+      expect(cg.read('pids.max').trim()).toBe('8192');
+      const build = await runCmd(GO, ['build', '-p', '8', '-o', '/dev/null', '.'], { cwd: big, env, wrap: inCgroup(cg.dir), keepBytes: 256 * 1024 });
+      expect(build.code, build.stderr.slice(-2000)).toBe(0);
+
+      const after = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: inCgroup(cg.dir) });
+      console.log(`[pids fixed, after] ${summarize(after)}`);
+      const limits = after.report!.causes.find((c) => c.id === 'process-limit');
+      // At most the information that forks were refused before, never a warning or a fix.
+      if (limits) {
+        expect(limits.severity, summarize(after)).toBe('info');
+        expect(limits.findings.map((f) => f.message).join('\n')).toMatch(/refused \d+ forks? before .*the limit is now 8192/);
+        expect(limits.fixes.map((f) => f.id)).not.toContain('cgroup-write-pids-max');
+      }
+      for (const c of after.report!.causes) for (const f of c.fixes as Array<{ text?: string }>) expect(f.text ?? '').not.toBe(`echo 8192 > ${path.join(cg.dir, 'pids.max')}`);
+    } finally {
+      await removeCgroupVerified(cg);
+      removeTree(dir);
+    }
+    expect(existsSync(cg.dir)).toBe(false);
+  });
+});

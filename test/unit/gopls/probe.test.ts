@@ -76,6 +76,18 @@ describe('gopls probe on a fixture host', () => {
     expect(f.fixes?.[0]).toMatchObject({ id: 'gopls-install', kind: 'terminal' });
   });
 
+  it('gopls on PATH without execute permission: "not found" says the file is there, and chmod +x comes first (a tester\'s S19)', async () => {
+    const bin = path.join(tmp, 'my bin');
+    mkdirSync(bin, { recursive: true });
+    writeFileSync(path.join(bin, 'gopls'), readFileSync(path.join(FIXTURES, 'elf-x86-64-bin-true.head')), { mode: 0o644 });
+    const { findings } = await probe({}, { PATH: bin });
+    const f = findings.find((x) => x.message.startsWith('gopls was not found'))!;
+    expect(f).toMatchObject({ classId: 'gopls-launch', severity: 'error' });
+    expect(f.message).toContain(`${path.join(bin, 'gopls')} exists on PATH but has no execute permission for you (mode 0644`);
+    expect(f.message).not.toContain('until it is installed');
+    expect(f.fixes?.[0]).toMatchObject({ id: 'gopls-chmod', kind: 'terminal', text: `chmod +x '${path.join(bin, 'gopls')}'` });
+  });
+
   it('gopls in GOPATH/bin without execute permission is what would run', async () => {
     const gopath = path.join(tmp, 'gopath2');
     mkdirSync(path.join(gopath, 'bin'), { recursive: true });

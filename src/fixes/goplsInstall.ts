@@ -1,0 +1,117 @@
+// Which `go install golang.org/x/tools/gopls@…` to offer. @latest is what the Go extension and
+// most guides type, but under GOTOOLCHAIN=local (the go.env of some distributions' Go, and what
+// `go env -w GOTOOLCHAIN=local` sets) a gopls whose go.mod asks for a newer go fails: a tester's
+// go1.26.8 was offered @latest, which is v0.24.0, "requires go >= 1.27.0 (running go 1.26.8;
+// GOTOOLCHAIN=local)", and after that failure was offered it again. The failed attempt leaves
+// that version's go.mod in the module cache, so what each cached gopls needs is known offline:
+// the newest one this go satisfies is offered instead, and a toolchain switch for the newest
+// one only where go may download it. Pure: the module cache is read by probes/cachedGopls.ts.
+import type { Fix } from '../doctor/model.js';
+import { compareGoVersions, parseGoVersion } from '../facts/readGoEnv.js';
+import { quoteForDisplay as sh } from '../host/shellQuote.js';
+import { INSTALL_NEWER_GO } from './catalog.js';
+
+export const GOPLS_MODULE = 'golang.org/x/tools/gopls';
+
+/** One gopls version whose go.mod the module cache holds. */
+export interface CachedGopls {
+  version: string;
+  /** The go.mod's go line: the least go that builds it. */
+  go?: string;
+  /** The .mod file it was read from, for the fix's detail. */
+  source: string;
+}
+
+export interface GoplsInstallInput {
+  /** The go that would run `go install` (go env GOVERSION), e.g. "go1.26.8". */
+  goVersion?: string;
+  /** The user's GOTOOLCHAIN and GOPROXY (go env). */
+  toolchain?: string;
+  goproxy?: string;
+  cached: readonly CachedGopls[];
+  /** The go binary to name in the command; `go` (from PATH) when unset. */
+  go?: string;
+}
+
+/** Pure: a module release version (no pre-release) as numbers, for ordering; undefined otherwise. */
+function releaseOf(v: string): [number, number, number] | undefined {
+  const m = /^v(\d+)\.(\d+)\.(\d+)$/.exec(v);
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3])] : undefined;
+}
+
+function newerFirst(a: CachedGopls, b: CachedGopls): number {
+  const x = releaseOf(a.version)!;
+  const y = releaseOf(b.version)!;
+  return y[0] - x[0] || y[1] - x[1] || y[2] - x[2];
+}
+
+/** Pure: GOPROXY=off (go stops at the first "off" of the list): go downloads nothing at all. */
+export function proxyIsOff(goproxy: string | undefined): boolean {
+  return (goproxy ?? '').split(/[,|]/)[0]!.trim() === 'off';
+}
+
+/** Pure: may go fetch a newer toolchain by itself (GOTOOLCHAIN auto or goX+auto, GOPROXY not off)? */
+export function mayDownloadToolchain(toolchain: string | undefined, goproxy: string | undefined): boolean {
+  // Unknown GOTOOLCHAIN reads as go's default, auto; "local", "path", "goX" and "goX+path" never
+  // download (cmd/go's toolchain.Select: only the auto fallback fetches golang.org/toolchain).
+  const tc = (toolchain ?? 'auto').trim();
+  return !proxyIsOff(goproxy) && (tc === 'auto' || tc === 'local+auto' || /^go\d\S*\+auto$/.test(tc));
+}
+
+const INSTALL_DETAIL = 'Builds gopls for this machine with the go in use and puts it in GOBIN (or the first GOPATH/bin).';
+
+/**
+ * The gopls install fixes, first the one to type. Without a go version or a cached gopls go.mod
+ * newer than this go can build, it is the plain @latest (id gopls-install, as before).
+ */
+export function goplsInstallFixes(i: GoplsInstallInput): Fix[] {
+  const go = i.go ? sh(i.go) : 'go';
+  const latest: Fix = { id: 'gopls-install', kind: 'terminal', title: 'Install gopls with the Go toolchain', text: `${go} install ${GOPLS_MODULE}@latest`, needsRoot: false, detail: INSTALL_DETAIL };
+  const have = i.goVersion ? parseGoVersion(i.goVersion.replace(/^go/, '').replace(/\s.*$/, '')) : undefined;
+  const releases = i.cached.filter((c) => releaseOf(c.version) && c.go && parseGoVersion(c.go)).sort(newerFirst);
+  const newest = releases[0];
+  // Nothing cached says what @latest needs. Where go may not switch toolchains, say what a failure
+  // looks like and that it teaches the doctor: go caches the go.mod it refused.
+  if (have && !newest && !mayDownloadToolchain(i.toolchain, i.goproxy))
+    return [{ ...latest, detail: `${INSTALL_DETAIL} If go answers "requires go >= …" (GOTOOLCHAIN=${i.toolchain || 'local'} does not switch), run the diagnosis again: that gopls's go.mod is then in the module cache, and the doctor offers the newest gopls this go can build.` }];
+  if (!have || !newest) return [latest];
+  const builds = (c: CachedGopls) => compareGoVersions(have, parseGoVersion(c.go!)!) >= 0;
+  const haveText = i.goVersion!.replace(/^go/, '').replace(/\s.*$/, '');
+  // The newest gopls the cache knows builds with this go: @latest is what it resolved to then.
+  if (builds(newest)) return [latest];
+  const download = mayDownloadToolchain(i.toolchain, i.goproxy);
+  const tc = i.toolchain || 'auto';
+  const withToolchain: Fix = {
+    id: 'gopls-install-newest-gotoolchain',
+    kind: 'terminal',
+    title: `Install gopls ${newest.version} with a go${newest.go} toolchain downloaded for this one command`,
+    text: `GOTOOLCHAIN=go${newest.go}+auto ${go} install ${GOPLS_MODULE}@${newest.version}`,
+    needsRoot: false,
+    detail: `gopls ${newest.version} needs go ${newest.go} (${newest.source}); go fetches go${newest.go} from the module proxy into the module cache and builds gopls with it. GOTOOLCHAIN stays ${tc} for everything else.`,
+  };
+  // GOTOOLCHAIN lets go switch by itself: @latest works, by downloading the newer go first.
+  if (download) return [{ ...latest, detail: `${INSTALL_DETAIL} gopls ${newest.version}, the newest the module cache knows, needs go ${newest.go} (${newest.source}): with GOTOOLCHAIN=${tc} go downloads go${newest.go} first to build it.` }];
+  const fails = `\`go install ${GOPLS_MODULE}@latest\` (and the Go extension's Install/Update Tools) fails here: gopls ${newest.version} needs go ${newest.go} (${newest.source}) and this go is ${haveText} with GOTOOLCHAIN=${tc}`;
+  const buildable = releases.find(builds);
+  // A download is possible when only the toolchain setting forbids switching (local, path, an exact
+  // version), not GOPROXY=off: then the one-command override is worth offering after the pin.
+  const offerToolchain = !proxyIsOff(i.goproxy);
+  if (buildable) {
+    return [
+      {
+        id: 'gopls-install',
+        kind: 'terminal',
+        title: `Install gopls ${buildable.version}, the newest this go ${haveText} can build`,
+        text: `${go} install ${GOPLS_MODULE}@${buildable.version}`,
+        needsRoot: false,
+        detail: `${fails}. gopls ${buildable.version} needs go ${buildable.go} (${buildable.source}). ${INSTALL_DETAIL}`,
+      },
+      ...(offerToolchain ? [withToolchain] : []),
+    ];
+  }
+  // Nothing cached this go can build: say what the newest needs; a newer go is the way.
+  return [
+    ...(offerToolchain ? [{ ...withToolchain, detail: `${fails}, and no gopls in the module cache builds with go ${haveText}. ${withToolchain.detail}` }] : []),
+    INSTALL_NEWER_GO,
+  ];
+}
