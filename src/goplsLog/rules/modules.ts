@@ -82,7 +82,7 @@ export const MODULE_RULES: readonly Rule[] = [
     // or a module mode turned off), later ': import path does not begin with hostname'.
     needles: ['is not in GOROOT', 'is not in std', 'cannot find package', 'no required module provides package', 'cannot find module providing package', 'but not at required version', 'missing module for import: ', 'import path does not begin with hostname'],
     test: /package \S+ is not in (?:GOROOT|std)\b|cannot find package \\?"[^"]+\\?" in(?: any of| GOROOT|:)|no required module provides package|cannot find module providing package|but not at required version|missing module for import: |unrecognized import path \\?"[^"\n]{1,300}\\?"[: (]{1,3}import path does not begin with hostname/,
-    yieldsTo: ['go-toolchain-mismatch', 'tool-install-failed', 'vendor-mode-lookup', 'go-too-old-for-tools'],
+    yieldsTo: ['go-toolchain-mismatch', 'tool-install-failed', 'vendor-mode-lookup', 'go-too-old-for-tools', 'std-package-unindexed'],
     userCode: true,
     says: 'an import is provided by no module in the build (or by nothing in GOPATH in GOPATH mode)',
   },

@@ -1,0 +1,31 @@
+// Real gopls v0.23.0 logs of real faults (test/fixtures/logs/explore2/, README.md says how each was
+// made), read alone as a user would paste them: what comes first, at which severity, with which line.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { rankCauses } from '../../../src/doctor/rank.js';
+import { FindingSchema, type FindingInput } from '../../../src/doctor/model.js';
+import { analyzeText } from '../../../src/goplsLog/analyzer.js';
+import { findingsOf } from '../../../src/probes/goplsLogs.js';
+import { reportOf } from '../../support/report.js';
+
+const fixture = (name: string) => path.resolve(__dirname, '../../fixtures/logs/explore2', name);
+const fromLog = (name: string): FindingInput[] => findingsOf(`/logs/${name}`, analyzeText(readFileSync(fixture(name))));
+const report = (name: string) => reportOf({ causes: rankCauses(fromLog(name).map((f) => FindingSchema.parse(f))), probes: [] });
+const excerpts = (c: { findings: Array<{ evidence: Array<{ excerpt: string }> }> }) => c.findings.flatMap((f) => f.evidence.map((e) => e.excerpt)).join('\n');
+
+describe('a full GOCACHE: go says "package unsafe is not in std (/usr/local/go/src/unsafe)"', () => {
+  // go finds std packages through an index it writes into GOCACHE; a failed write reads as "not in std".
+  it.each(['f16-gocache-full-tmpfs.log', 'f17-gocache-full-tmpfs-nocgo.log.stderr', 'gocache-full-1m.rpc.log'])('%s: the build cache first, a warning, never mixed Go installations', (name) => {
+    const r = report(name);
+    const [first] = r.causes;
+    expect(first).toMatchObject({ id: 'fs-access', severity: 'warning' });
+    expect(first!.findings[0]!.message).toContain('GOCACHE');
+    expect(excerpts(first!)).toContain('package unsafe is not in std (/usr/local/go/src/unsafe)');
+    expect(r.causes.map((c) => c.id)).not.toContain('env-inheritance');
+    expect(JSON.stringify(r.causes)).not.toContain('different Go releases');
+    // The load failures it causes follow from it.
+    const load = r.causes.find((c) => c.id === 'module-resolution');
+    if (load) expect(load.findings.every((f) => f.explainedBy?.includes('fs-access'))).toBe(true);
+  });
+});
