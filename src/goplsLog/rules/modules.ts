@@ -129,7 +129,10 @@ export const MODULE_RULES: readonly Rule[] = [
     // client does not answer its workspace/configuration request ("failed to get workspace
     // configuration from client …: MethodNotFound", an outdated client).
     needles: ['rror loading workspace', 'initial workspace load failed', 'failed to load view for', 'Your workspace is misconfigured'],
-    yieldsTo: ['go-missing', 'go-too-old'],
+    // "initial workspace load failed: packages.Load error: err: signal: killed": the go command was
+    // SIGKILLed (a tester's 60M memory cgroup, f20b): the kill is what the line tells, and the
+    // killed symptom reads it; as a module problem it came first, "unexplained", above the memory reading.
+    yieldsTo: ['go-missing', 'go-too-old', 'go-command-killed'],
     says: 'gopls failed to load the workspace ("Error loading workspace" / "initial workspace load failed")',
   },
   {
@@ -140,7 +143,7 @@ export const MODULE_RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.5,
     needles: ['packages.Load error'],
-    yieldsTo: ['go-missing', 'workspace-load-failed'],
+    yieldsTo: ['go-missing', 'workspace-load-failed', 'go-command-killed'],
     says: 'go/packages.Load failed: the go command could not list the workspace packages',
   },
   {
