@@ -28,11 +28,14 @@ export const PROCESS_RULES: readonly Rule[] = [
     // it), so its table is full because its limit is low. Another program's fork/exec EMFILE may
     // be its watchers' doing (file-watch's too-many-open-files reads that).
     needles: ['oo many open files'],
-    test: /\berr: fork\/exec \S+: too many open files: stderr:/,
+    // gopls v0.23.0 under `prlimit --nofile=12` (a tester's f38) fails one step earlier, making the
+    // pipes for go's stdio: "failed to load view for …: err: pipe2: too many open files", with no
+    // "stderr:" after it (the command never ran). Same limit, same reading.
+    test: /\berr: (?:fork\/exec \S+: too many open files: stderr:|pipe2?: too many open files\b)/,
     // With a watcher named just before, the watchers are what holds the descriptors (file-watch's).
     yieldsTo: ['inotify-emfile', 'watch-descriptors-exhausted'],
     explains: ['module-resolution', 'gopls-launch'],
-    says: "gopls could not start the go command because it ran out of file descriptors (\"fork/exec …: too many open files\"): its open-files limit (RLIMIT_NOFILE, ulimit -n, a service's LimitNOFILE=) is too low for gopls and go",
+    says: "gopls could not start the go command because it ran out of file descriptors (\"fork/exec …: too many open files\", \"pipe2: too many open files\"): its open-files limit (RLIMIT_NOFILE, ulimit -n, a service's LimitNOFILE=) is too low for gopls and go",
   },
   {
     id: 'thread-create-failed',

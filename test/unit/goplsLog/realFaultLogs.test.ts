@@ -29,3 +29,28 @@ describe('a full GOCACHE: go says "package unsafe is not in std (/usr/local/go/s
     if (load) expect(load.findings.every((f) => f.explainedBy?.includes('fs-access'))).toBe(true);
   });
 });
+
+describe('go list SIGKILLed in a 60M memory cgroup: "initial workspace load failed: … err: signal: killed"', () => {
+  it.each(['f20b-memcg-oom-xtools.log', 'f20b-memcg-oom-xtools.log.stderr'])('%s: the kill first, never a module problem above it', (name) => {
+    const r = report(name);
+    const [first] = r.causes;
+    expect(first).toMatchObject({ id: 'memory-limit', severity: 'warning' });
+    expect(first!.findings[0]).toMatchObject({ role: 'symptom', symptom: 'killed' });
+    expect(excerpts(first!)).toContain('signal: killed');
+    expect(r.causes.map((c) => c.id)).not.toContain('module-resolution');
+  });
+});
+
+describe('RLIMIT_NOFILE 12: "failed to load view for …: err: pipe2: too many open files"', () => {
+  it('the open-files limit leads and explains the load failure; no watcher is blamed', () => {
+    const r = report('f38-nofile-limit-12.log');
+    const [first] = r.causes;
+    expect(first).toMatchObject({ id: 'process-limit', severity: 'warning' });
+    expect(first!.findings[0]!.message).toContain('RLIMIT_NOFILE');
+    expect(excerpts(first!)).toContain('pipe2: too many open files');
+    expect(first!.fixes.map((f) => f.title).join(' ')).toMatch(/open[- ]files|nofile/i);
+    expect(r.causes.map((c) => c.id)).not.toContain('file-watch');
+    const load = r.causes.find((c) => c.id === 'module-resolution')!;
+    expect(load.findings.find((f) => f.role === 'symptom')!.explainedBy).toContain('process-limit');
+  });
+});
