@@ -34,6 +34,7 @@ import { readSysctlFiles } from '../procfs/sysctlFiles.js';
 import { describeOomVictim, oomVictims, parseKernelOomKills } from '../procfs/oomKills.js';
 import { firstAndMore } from '../doctor/listing.js';
 import { stoppedSession, tellsOfDeath } from '../goplsLog/stoppedSession.js';
+import { unprovidedImportFinding } from './unprovidedImportFinding.js';
 import { endsWhereItStopped, stoppedLogFindings, type StoppedLog } from './stoppedLogs.js';
 
 /** Time kept back from the deadline to build the findings. */
@@ -376,6 +377,12 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
     if (rule.id === 'goproxy-off-lookup') out.push(proxyOffRefusalFinding(finding, source, events, s.unprovidedImports, EVIDENCE_KEPT));
     else if (rule.id === 'go-env-invalid') out.push(goRejectsSettingFinding(finding, events, n, name));
     else out.push(finding);
+  }
+  // An import gopls's diagnostics say no module provides, with no download refusal that already
+  // shows it as what the refusal did: said on its own, a warning (unprovidedImportFinding.ts).
+  if (s.unprovidedImports.length && !(s.eventCounts['goproxy-off-lookup'] ?? 0)) {
+    const f = unprovidedImportFinding(source, name, s.unprovidedImports, EVIDENCE_KEPT);
+    if (f) out.push(f);
   }
   // The editor's "connection closed" and "crashed N times … will not be restarted" after gopls ran
   // out of memory in the same log are that death told again: the memory-limit's, not a launch

@@ -68,10 +68,14 @@ describe('gopls-logs probe', () => {
     expect((r.observed!.logs as Array<{ requests: number }>)[0]!.requests).toBe(6);
   });
 
-  it('healthy trace: counts observed; the hover on a file outside the module is a module-resolution symptom, nothing else', async () => {
+  it('healthy trace: counts observed; the hover on a file outside the module is a module-resolution symptom; the broken import a warning', async () => {
     const r = await goplsLogsProbe.run(ctx({ goplsLogs: [path.join(F, 'trace-healthy.rpc.log'), path.join(F, 'trace-broken-import.rpc.log')] }));
-    // The user's broken import (publishDiagnostics) is not kept: it is their code, not an error line of a tool.
-    expect(r.findings).toHaveLength(1);
+    // The user's broken import (publishDiagnostics) is named with what settles it (go get, go mod
+    // tidy): a missing require and a module go could not fetch read the same (a tester's GOPROXY=off
+    // log got "no problems"). A warning and a symptom, never an error.
+    expect(r.findings).toHaveLength(2);
+    expect(r.findings![1]).toMatchObject({ classId: 'module-resolution', severity: 'warning', role: 'symptom', message: expect.stringContaining('no module in the build provides example.com/missing') });
+    expect(r.findings![1]!.fixes!.map((f) => f.id)).toEqual(['go-get-unprovided-import', 'go-mod-tidy', 'go-env-module-fetch']);
     // "no package metadata for file" (gopls's NarrowestMetadataForFile): the file is in no package
     // gopls loaded. A symptom for a cause to explain, not an unnamed error line. The fixture host
     // is not this machine, so the file is not looked for here.

@@ -54,3 +54,17 @@ describe('RLIMIT_NOFILE 12: "failed to load view for …: err: pipe2: too many o
     expect(load.findings.find((f) => f.role === 'symptom')!.explainedBy).toContain('process-limit');
   });
 });
+
+describe('"could not import X (no required module provides package X)" is all the log says', () => {
+  // GOPROXY=off with an empty module cache, an unreachable GOPROXY, a deleted go.sum: gopls logs no reason.
+  it.each(['f08-goproxy-off-empty-modcache.log', 'f22-goproxy-unreachable.log', 'f28-missing-gosum.log'])('%s: a module-resolution warning naming the import, with go get and go mod tidy', (name) => {
+    const r = report(name);
+    const [first] = r.causes;
+    expect(first).toMatchObject({ id: 'module-resolution', severity: 'warning' });
+    expect(first!.findings[0]!.message).toContain('no module in the build provides golang.org/x/text/language');
+    expect(first!.findings[0]!.message).toContain('GOPROXY=off');
+    expect(excerpts(first!)).toContain('could not import golang.org/x/text/language (no required module provides package');
+    expect(first!.fixes.map((f) => f.kind === 'terminal' && f.text)).toEqual(expect.arrayContaining(['go get golang.org/x/text/language', 'go mod tidy']));
+    expect(r.causes.some((c) => c.severity === 'error')).toBe(false);
+  });
+});
