@@ -35,6 +35,7 @@ import { describeOomVictim, oomVictims, parseKernelOomKills } from '../procfs/oo
 import { firstAndMore } from '../doctor/listing.js';
 import { stoppedSession, tellsOfDeath } from '../goplsLog/stoppedSession.js';
 import { unprovidedImportFinding } from './unprovidedImportFinding.js';
+import { asVendorAbsent, vendorListAbsent } from './vendorAbsentFinding.js';
 import { endsWhereItStopped, stoppedLogFindings, type StoppedLog } from './stoppedLogs.js';
 
 /** Time kept back from the deadline to build the findings. */
@@ -374,7 +375,10 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
     };
     // Two findings say what go said in its own words: a download GOPROXY=off refused (which
     // module), and a setting go refuses to start with (which variable).
-    if (rule.id === 'goproxy-off-lookup') out.push(proxyOffRefusalFinding(finding, source, events, s.unprovidedImports, EVIDENCE_KEPT));
+    // Only "not marked as explicit in vendor/modules.txt": no vendor directory, -mod=vendor given (vendorAbsentFinding.ts).
+    const vendoring = rule.id === 'inconsistent-vendoring' || rule.id === 'vendor-out-of-sync';
+    if (vendoring && vendorListAbsent(s.events.filter((e) => e.ruleId === 'inconsistent-vendoring' || e.ruleId === 'vendor-out-of-sync').map((e) => e.text))) out.push(asVendorAbsent(finding, n, name));
+    else if (rule.id === 'goproxy-off-lookup') out.push(proxyOffRefusalFinding(finding, source, events, s.unprovidedImports, EVIDENCE_KEPT));
     else if (rule.id === 'go-env-invalid') out.push(goRejectsSettingFinding(finding, events, n, name));
     else out.push(finding);
   }

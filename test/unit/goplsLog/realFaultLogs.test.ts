@@ -68,3 +68,16 @@ describe('"could not import X (no required module provides package X)" is all th
     expect(r.causes.some((c) => c.severity === 'error')).toBe(false);
   });
 });
+
+describe('GOFLAGS=-mod=vendor and no vendor directory (go: "… is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt")', () => {
+  it('names the missing vendor directory and -mod=vendor from GOFLAGS, with go mod vendor and go env -u GOFLAGS', () => {
+    const [first] = report('f23-mod-vendor-no-vendor.log').causes;
+    expect(first).toMatchObject({ id: 'module-resolution', severity: 'warning' });
+    const f = first!.findings[0]!;
+    expect(f.message).toContain('no vendor directory and -mod=vendor is given');
+    expect(f.message).toContain('GOFLAGS');
+    expect(f.message).not.toContain('inconsistent vendoring: go.mod changed without go mod vendor');
+    expect(excerpts(first!)).toContain('not marked as explicit in vendor/modules.txt');
+    expect(first!.fixes.map((x) => x.kind === 'terminal' && x.text)).toEqual(expect.arrayContaining(['go mod vendor', 'go env -u GOFLAGS']));
+  });
+});
