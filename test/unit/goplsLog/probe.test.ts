@@ -158,9 +158,21 @@ describe("go's inconsistent vendoring and its reasons are one finding", () => {
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'ged-vendor-'));
     writeFileSync(path.join(tmp, 'go.log'), 'go: inconsistent vendoring in /w/app:\n\tgolang.org/x/text@v0.14.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt\n\n\tTo ignore the vendor directory, use -mod=readonly or -mod=mod.\n');
     const r = await goplsLogsProbe.run(ctx({ goplsLogs: [path.join(tmp, 'go.log')] }));
+    const vendoring = (r.findings ?? []).filter((f) => /vendor/.test(f.message) && f.classId === 'module-resolution');
+    expect(vendoring).toHaveLength(1);
+    // Only "not marked as explicit": all go says without a vendor directory under -mod=vendor
+    // (measured, go1.26.8), and also after go.mod gained a require (vendorAbsentFinding.ts).
+    expect(vendoring[0]!.message).toContain('no vendor directory and -mod=vendor is given');
+    expect(vendoring[0]!.message).toContain('go.mod gained requires without go mod vendor');
+  });
+  it('a vendor/modules.txt that names another version is there and stale: no missing vendor directory is told', async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'ged-vendor-'));
+    writeFileSync(path.join(tmp, 'go.log'), 'go: inconsistent vendoring in /w/app:\n\tgolang.org/x/text@v0.14.0: is explicitly required in go.mod, but vendor/modules.txt indicates golang.org/x/text@v0.13.0\n\n\tTo ignore the vendor directory, use -mod=readonly or -mod=mod.\n');
+    const r = await goplsLogsProbe.run(ctx({ goplsLogs: [path.join(tmp, 'go.log')] }));
     const vendoring = (r.findings ?? []).filter((f) => /inconsistent vendoring/.test(f.message));
     expect(vendoring).toHaveLength(1);
-    expect(vendoring[0]!.message).toContain('go.mod changed without go mod vendor');
+    expect(vendoring[0]!.message).toContain('The vendor directory disagrees with go.mod');
+    expect(vendoring[0]!.message).not.toContain('no vendor directory');
   });
 });
 
