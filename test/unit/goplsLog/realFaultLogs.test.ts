@@ -81,3 +81,14 @@ describe('GOFLAGS=-mod=vendor and no vendor directory (go: "… is explicitly re
     expect(first!.fixes.map((x) => x.kind === 'terminal' && x.text)).toEqual(expect.arrayContaining(['go mod vendor', 'go env -u GOFLAGS']));
   });
 });
+
+describe('a test gopls ran for the editor fails ("gopls: 1 / 1 tests failed", "gopls.test command failed")', () => {
+  it('f18 (noexec GOTMPDIR): the noexec mount first; no "gopls failed to install, start or keep running"', () => {
+    const r = report('f18-noexec-gotmpdir-test.log');
+    const [first] = r.causes;
+    expect(first).toMatchObject({ id: 'noexec-mount', severity: 'error' });
+    expect(excerpts(first!)).toContain('cgo.test: permission denied');
+    expect(r.causes.filter((c) => c.id === 'gopls-launch' && c.severity !== 'info')).toEqual([]);
+    expect(JSON.stringify(r.causes)).not.toMatch(/failure of gopls itself/);
+  });
+});
