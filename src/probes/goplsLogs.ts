@@ -351,6 +351,10 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
     // go prints "inconsistent vendoring in DIR:" and its reasons on the lines below: one finding,
     // the reasons' (which say which way go.mod and vendor/ differ), not two bullets of one failure.
     if (rule.id === 'inconsistent-vendoring' && (s.eventCounts['vendor-out-of-sync'] ?? 0) > 0) continue;
+    // gopls's frames past the crash reader's cap (a SIGABRT dump's register and hex lines fill it)
+    // are that crash's, whose first line was read: not a second crash "without its first line"
+    // (a tester's f19, where the first line was cgo's "pthread_create failed").
+    if (rule.id === 'gopls-stack-headless' && goplsCrashes.length) continue;
     const n = stray ? stray.length : (s.eventCounts[rule.id] ?? 0);
     if (!n) continue;
     const events = stray ?? s.events.filter((e) => e.ruleId === rule.id);

@@ -92,3 +92,17 @@ describe('a test gopls ran for the editor fails ("gopls: 1 / 1 tests failed", "g
     expect(JSON.stringify(r.causes)).not.toMatch(/failure of gopls itself/);
   });
 });
+
+describe('gopls in a pids cgroup of 14: "runtime/cgo: pthread_create failed: Resource temporarily unavailable", "SIGABRT: abort"', () => {
+  it.each(['f19-pids-cgroup-small.server.log', 'f19-pids-cgroup-small.log.stderr'])('%s: gopls aborted itself for want of a thread, a task limit first; no kill, no missing first line', (name) => {
+    const r = report(name);
+    const [first] = r.causes;
+    expect(first).toMatchObject({ id: 'process-limit', severity: 'error' });
+    const abort = first!.findings.find((f) => f.message.startsWith('gopls aborted itself (SIGABRT) because it could not create a thread'))!;
+    expect(abort).toMatchObject({ role: 'symptom', symptom: 'thread-create' });
+    expect(abort.evidence[0]!.excerpt).toContain('runtime/cgo: pthread_create failed: Resource temporarily unavailable');
+    const said = JSON.stringify(r.causes);
+    expect(said).not.toContain('gopls was killed by SIGABRT');
+    expect(said).not.toContain('without its first line');
+  });
+});

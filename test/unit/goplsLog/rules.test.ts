@@ -112,7 +112,8 @@ const CASES: Array<[string, RuleId[]]> = [
   ['runtime: failed to create new OS thread (have 11 already; errno=11)', ['thread-create-failed']],
   ['runtime: failed to create new OS thread (have 7 already; errno=1)', ['thread-create-eperm']],
   ['runtime/cgo: pthread_create failed: Operation not permitted', ['thread-create-eperm']],
-  ['runtime/cgo: pthread_create failed: Resource temporarily unavailable', ['eagain']],
+  // cgo's words for the runtime's thread failure (gcc_libinit.c), then abort(): a tester's real gopls in a pids cgroup (f19).
+  ['runtime/cgo: pthread_create failed: Resource temporarily unavailable', ['thread-create-failed']],
   ['clone(child_stack=0x7f3a2c1fef70, flags=CLONE_VM|CLONE_FS|CLONE_THREAD) = -1 EPERM (Operation not permitted)', ['thread-create-eperm']],
   ['could not launch process: fork/exec /home/ann/proj/__debug_bin: operation not permitted', ['exec-eperm']],
   ['ptrace(PTRACE_TRACEME) = -1 EPERM (Operation not permitted)', ['exec-eperm']],
