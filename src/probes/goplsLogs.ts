@@ -35,6 +35,7 @@ import { describeOomVictim, oomVictims, parseKernelOomKills } from '../procfs/oo
 import { firstAndMore } from '../doctor/listing.js';
 import { stoppedSession, tellsOfDeath } from '../goplsLog/stoppedSession.js';
 import { unprovidedImportFinding } from './unprovidedImportFinding.js';
+import { withKernelKillCheck } from './killedKernelCheck.js';
 import { asVendorAbsent, vendorListAbsent } from './vendorAbsentFinding.js';
 import { endsWhereItStopped, stoppedLogFindings, type StoppedLog } from './stoppedLogs.js';
 
@@ -138,8 +139,11 @@ async function readGoplsLogs(ctx: ProbeContext): Promise<ProbeOutcome> {
   const installed = offersInstall ? withInstalledGo(pastRead, await installedGo(ctx.env), ctx.env.HOME) : pastRead;
   // A Go setting go refused: whether go env's file here holds it (goRejectsSettingFinding.ts).
   const refusesSetting = ctx.host.live && installed.some((f) => f.headline === 'go-rejects-setting');
-  const logged = refusesSetting ? await withGoEnvFileOrigin(installed, ctx.env) : installed;
-  return why.length || sandbox.length || unopenable.length || past.length || offersInstall || refusesSetting || stops.length ? { ...outcome, findings: [...unopenable, ...logged, ...why, ...sandbox, ...stops] } : outcome;
+  const refused = refusesSetting ? await withGoEnvFileOrigin(installed, ctx.env) : installed;
+  // A SIGKILL the log tells of, against the kernel's OOM-killer records here (killedKernelCheck.ts).
+  const logged = await withKernelKillCheck(ctx, refused);
+  const killChecked = logged !== refused;
+  return why.length || sandbox.length || unopenable.length || past.length || offersInstall || refusesSetting || stops.length || killChecked ? { ...outcome, findings: [...unopenable, ...logged, ...why, ...sandbox, ...stops] } : outcome;
 }
 
 /**
@@ -343,6 +347,7 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
   const goplsCrashLines = new Set(goplsCrashes.map((c) => c.line));
   const strayCrashEvents = s.events.filter((e) => CRASH_RULES.has(e.ruleId) && !goplsCrashLines.has(e.line));
   let told: boolean | undefined;
+  const unindexedHere = stdUnindexedLines(s);
   for (const rule of RULES) {
     // The crash verdict speaks for gopls's crashes; running out of memory is the machine's
     // problem whoever ran out ("gopls exited due to fatal error: runtime: out of memory" has no dump).
@@ -355,9 +360,18 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
     // are that crash's, whose first line was read: not a second crash "without its first line"
     // (a tester's f19, where the first line was cgo's "pthread_create failed").
     if (rule.id === 'gopls-stack-headless' && goplsCrashes.length) continue;
-    const n = stray ? stray.length : (s.eventCounts[rule.id] ?? 0);
+    let n = stray ? stray.length : (s.eventCounts[rule.id] ?? 0);
     if (!n) continue;
-    const events = stray ?? s.events.filter((e) => e.ruleId === rule.id);
+    let events = stray ?? s.events.filter((e) => e.ruleId === rule.id);
+    // "package unsafe is not in std (/usr/local/go/src/unsafe)": GOCACHE go could not write its
+    // index to (std-package-unindexed) where gopls's view says its go runs from that GOROOT, else
+    // two installations mixed (go-toolchain-mismatch), as before: one reading per line.
+    if (rule.id === 'std-package-unindexed' || rule.id === 'go-toolchain-mismatch') {
+      const kept = events.filter((e) => (rule.id === 'std-package-unindexed') === unindexedHere.has(e.line));
+      if (!kept.length) continue;
+      if (kept.length < events.length) n = kept.length;
+      events = kept;
+    }
     // A mechanism or a setting named with no failure anywhere in the text is a state (Rule.besideFailure).
     if (rule.besideFailure && events.every((e) => isStateLine(rule, e.text)) && !(told ??= failureTold(s))) continue;
     const evidence: Evidence[] = events.slice(0, EVIDENCE_KEPT).map((e) => ({ source, line: e.line, excerpt: e.text }));
@@ -825,4 +839,21 @@ function fixesFor(rule: Rule): Fix[] {
       return download.length ? download : logCauseFixes(rule);
     }
   }
+}
+
+/**
+ * The lines where "package P is not in std (DIR)" names a DIR under a GOROOT gopls's own view
+ * runs from (LogSummary.viewGoroots): go could not write its std index into GOCACHE there, not
+ * another installation. Pure.
+ */
+export function stdUnindexedLines(s: LogSummary): Set<number> {
+  const roots = s.viewGoroots ?? [];
+  const out = new Set<number>();
+  if (!roots.length) return out;
+  for (const e of s.events) {
+    if (e.ruleId !== 'std-package-unindexed') continue;
+    const dir = /is not in std \((\/[^)\n]*)\)/.exec(e.text)?.[1];
+    if (dir && roots.some((r) => dir.startsWith(`${r.replace(/\/+$/, '')}/src/`))) out.add(e.line);
+  }
+  return out;
 }

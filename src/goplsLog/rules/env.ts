@@ -328,7 +328,7 @@ export const ENV_RULES: readonly Rule[] = [
     test: new RegExp(
       String.raw`\blinked object header mismatch\b|version "?go[\d.]+\S*"? does not match go tool version|\binvoked to provide go|\btoo many toolchain switches\b|object is \[go[^\]]*\] expected \[go|package ${STD} is not in (?:GOROOT|std)\b|cannot find module providing package ${STD}(?![\w./-])|compiled with go[\d.]+\S*,? (?:but )?(?:need|expected|want)`,
     ),
-    yieldsTo: ['go-too-old-for-tools', 'std-package-newer-than-go', 'std-package-unindexed'],
+    yieldsTo: ['go-too-old-for-tools', 'std-package-newer-than-go'],
     says: 'the go command and its tools or standard library come from different Go releases (a GOROOT or PATH that mixes two installations, or a go too old for the code)',
   },
   {

@@ -13,6 +13,9 @@ import { STD, STD_ADDED_IN, stdAddedLiteral } from './env.js';
  * v0.23.0: GOCACHE on a full 1 MiB tmpfs, and a GOCACHE whose subdirectories nobody may write,
  * both give exactly this line for unsafe (gopls's load) or every std package (go list std), while
  * GOROOT/src/unsafe is there. A package a later release added (STD_ADDED_IN) is std-package-newer-than-go's.
+ * go-toolchain-mismatch reads the same line as two installations mixed; which reading stands is
+ * the log's to say (probes/goplsLogs.ts): this one only where gopls's own view says its go runs
+ * from that very GOROOT (LogSummary.viewGoroots), the other where nothing says so.
  */
 const STD_UNINDEXED = new RegExp(
   String.raw`package (?!(?:${Object.keys(STD_ADDED_IN).map(stdAddedLiteral).join('|')})\b)${STD} is not in std \(\/(?![^)\n]*\bgo[-/]?1\.\d)[^)\n]*\)`,

@@ -106,3 +106,15 @@ describe('gopls in a pids cgroup of 14: "runtime/cgo: pthread_create failed: Res
     expect(said).not.toContain('without its first line');
   });
 });
+
+describe('"package fmt is not in std (/usr/local/go/src/fmt)" pasted without gopls\'s view', () => {
+  it('nothing says go runs from that GOROOT: the mixed-installations reading stays', () => {
+    const fs = findingsOf('/logs/pasted.txt', analyzeText('main.go:3:8: package fmt is not in std (/usr/local/go/src/fmt)\n'));
+    expect(fs.map((f) => f.classId)).toContain('env-inheritance');
+    expect(fs.map((f) => f.classId)).not.toContain('fs-access');
+  });
+  it('the f16 log names GOROOT:/usr/local/go in its view: the GOCACHE reading only', () => {
+    const s = analyzeText(readFileSync(fixture('f16-gocache-full-tmpfs.log')));
+    expect(s.viewGoroots).toEqual(['/usr/local/go']);
+  });
+});
