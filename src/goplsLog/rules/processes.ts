@@ -31,7 +31,8 @@ export const PROCESS_RULES: readonly Rule[] = [
     // gopls v0.23.0 under `prlimit --nofile=12` (a tester's f38) fails one step earlier, making the
     // pipes for go's stdio: "failed to load view for …: err: pipe2: too many open files", with no
     // "stderr:" after it (the command never ran). Same limit, same reading.
-    test: /\berr: (?:fork\/exec \S+: too many open files: stderr:|pipe2?: too many open files\b)/,
+    // Two top-level alternatives, each holding the needle's run whole (rules.ts testNeedsOf reads none inside a group).
+    test: /\berr: fork\/exec \S+: too many open files: stderr:|\berr: pipe2?: too many open files\b/,
     // With a watcher named just before, the watchers are what holds the descriptors (file-watch's).
     yieldsTo: ['inotify-emfile', 'watch-descriptors-exhausted'],
     explains: ['module-resolution', 'gopls-launch'],
