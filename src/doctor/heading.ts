@@ -47,7 +47,7 @@ export function headingOf(id: ClassId, findings: readonly Finding[], severity: S
     const kinds = new Set(leading.map((f) => f.symptom!));
     for (const k of kinds) {
       const observed = SYMPTOM_HEADINGS[k];
-      if (observed && [...kinds].every((o) => o === k || observed.over.includes(o))) return { title: observed.title, explanation: observed.explanation };
+      if (observed && (!observed.unexplainedOnly || leading.every((f) => !f.explainedBy?.length)) && [...kinds].every((o) => o === k || observed.over.includes(o))) return { title: observed.title, explanation: observed.explanation };
     }
   }
   // A symptom of a kind with a heading of its own (a download that failed) lends its headline

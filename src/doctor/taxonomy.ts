@@ -185,7 +185,18 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
  * download that failed ("no such host", 403, git without credentials) is about the way out.
  * `over`: symptoms of other kinds that such a failure produces, which do not change the title.
  */
-export const SYMPTOM_HEADINGS: Partial<Record<SymptomKind, Omit<ClassInfo, 'docs'> & { over: readonly SymptomKind[]; headline?: HeadlineId }>> = {
+export const SYMPTOM_HEADINGS: Partial<Record<SymptomKind, Omit<ClassInfo, 'docs'> & { over: readonly SymptomKind[]; headline?: HeadlineId; unexplainedOnly?: true }>> = {
   // What a failed download leaves behind: a load that failed, an import with no package.
   'fetch-failed': { over: ['load-failed', 'no-build'], ...HEADLINES['module-downloads'], headline: 'module-downloads' },
+  // A SIGKILL alone is what happened, not who did it: the OOM killer and a plain kill -9 look the
+  // same from the editor or from go (a tester's kill -9 was titled "A memory limit is killing or
+  // starving gopls"). The class stays memory-limit, the likeliest sender, while its title says what was seen.
+  killed: {
+    over: ['died', 'load-failed'],
+    // Explained (a memory limit found above it), the class's own title says what follows from it.
+    unexplainedOnly: true,
+    title: 'gopls or a program it ran was killed (SIGKILL)',
+    explanation:
+      'SIGKILL cannot be caught, so the process leaves no stack trace. The kernel\'s OOM killer sends it when a memory limit (a cgroup\'s memory.max, a container\'s limit) or the machine runs out, and so do kill -9, a supervisor or a watchdog. The kernel log says which: an OOM-killer record ("Killed process N (gopls)") names the process it killed.',
+  },
 };

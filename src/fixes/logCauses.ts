@@ -40,6 +40,16 @@ const GO_DIRS_STATE: Fix = {
   text: 'for d in "$(go env GOPATH)" "$(go env GOMODCACHE)" "$(go env GOCACHE)" "${GOPLSCACHE:-${XDG_CACHE_HOME:-$HOME/.cache}}/gopls"; do ls -ld "$d"; findmnt -T "$d" -o TARGET,FSTYPE,OPTIONS; df -h "$d" | tail -1; done',
   needsRoot: false,
 };
+// "package unsafe is not in std" with GOROOT's own path: whether GOCACHE can take a write and the
+// package is really there tells a cache go cannot write (the usual cause) from a broken GOROOT.
+const STD_INDEX_STATE: Fix = {
+  id: 'fs-show-gocache-and-goroot',
+  kind: 'terminal',
+  check: true,
+  title: 'Show how full GOCACHE is, whether go may write there, and whether GOROOT has the package',
+  text: 'c="$(go env GOCACHE)"; df -h "$c" | tail -1; ls -ld "$c"; touch "$c/.write-test" && rm "$c/.write-test" && echo writable; ls -d "$(go env GOROOT)/src/unsafe"',
+  needsRoot: false,
+};
 const MODULE_CACHE_DOCS: Fix = { id: 'fs-access-module-cache-docs', kind: 'link', check: true, url: 'https://go.dev/ref/mod#module-cache', title: 'The module cache and its permissions' };
 
 const POLICY_DENIALS: Fix = {
@@ -91,6 +101,7 @@ const SHELL_ENV: Fix = {
 /** Read only by rule: where the rule's mechanism has a repair of its own that needs no value read here. */
 const BY_RULE: Readonly<Record<string, readonly Fix[]>> = {
   'no-space-left': [CLEAN_BUILD_CACHE, GO_DIRS_STATE],
+  'std-package-unindexed': [CLEAN_BUILD_CACHE, STD_INDEX_STATE],
   'quota-exceeded': [CLEAN_BUILD_CACHE, GO_DIRS_STATE],
   'storage-limit-exceeded': [CLEAN_BUILD_CACHE, GO_DIRS_STATE],
   'runner-disk-low': [CLEAN_BUILD_CACHE, GO_DIRS_STATE],

@@ -53,6 +53,9 @@ const EXCERPT_CHARS = 400;
 /** Each rule's lines kept as evidence (400 characters each at most): what --verbose can show (probes/goplsLogs.ts EVIDENCE_KEPT). */
 const MAX_EVENTS_PER_RULE = 50;
 const UNPROVIDED_IMPORT = 'no required module provides package';
+/** gopls's view environment's GOROOT (cache/view.go's env listing: "GOROOT:/usr/local/go GoVersion:26"). */
+const VIEW_GOROOT = /^ GOROOT:(\/[^\s"\\}]*) GoVersion:/;
+const MAX_VIEW_GOROOTS = 4;
 /** A rule's events looked back at for a copy of this one (echoOfRecent). */
 const RECENT_EVENTS = 4;
 const MAX_STACK_LINES = 60;
@@ -285,6 +288,11 @@ export interface LogSummary {
   eventCounts: Partial<Record<RuleId, number>>;
   /** Lines of published diagnostics saying "no required module provides package" (the first MAX_EVENTS_PER_RULE): no finding of their own. */
   unprovidedImports: UnclassifiedLine[];
+  /**
+   * The GOROOTs gopls's "Created View" lines say its go runs from ("env={… GOROOT:/usr/local/go …}"),
+   * the first few: a "package P is not in std (DIR)" under one of them is no other installation's.
+   */
+  viewGoroots?: string[];
   /** The file ended without a final newline (a log being written, or cut off): fine, noted. */
   endedMidLine: boolean;
   /** Requests that never got an answer (in flight when the log ended, or lost in a crash). */
@@ -647,6 +655,7 @@ export class LogAnalyzer {
   private readonly events: LogEvent[] = [];
   private readonly eventCounts = new Map<RuleId, number>();
   private readonly unprovidedImports: UnclassifiedLine[] = [];
+  private readonly viewGoroots: string[] = [];
   /** The editor channel's date and time of the line being read, while its framed text is handled. */
   private frameStamp: string | undefined;
   /** Each rule's last RECENT_EVENTS events, for echoOfRecent. */
@@ -848,6 +857,17 @@ export class LogAnalyzer {
     }
     this.lineNo++;
     if (end > start && s.charCodeAt(end - 1) === 13) end--;
+    // gopls's view environment ("… GOROOT:/usr/local/go GoVersion:26 …", in a -logfile, a
+    // channel or a trace's JSON): which GOROOT its go runs from. Few views per log, so a bounded list.
+    if (this.viewGoroots.length < MAX_VIEW_GOROOTS) {
+      // Within the line only (an unbounded indexOf would scan the rest of the chunk on every line).
+      const line = s.slice(start, end);
+      const at = line.indexOf(' GOROOT:');
+      if (at >= 0) {
+        const m = VIEW_GOROOT.exec(line.slice(at, at + 400));
+        if (m && !this.viewGoroots.includes(m[1]!)) this.viewGoroots.push(m[1]!);
+      }
+    }
     // Spaces a paste left at a line's end (a terminal's padding, an editor's, a mail client's) are
     // not the program's: a dump's "goroutine 7 [running]:" must still end with its colon, and a
     // blank line of spaces between a crash's message and its goroutines is still blank.
@@ -1826,6 +1846,7 @@ export class LogAnalyzer {
       events: [...this.events],
       eventCounts: Object.fromEntries(this.eventCounts),
       unprovidedImports: [...this.unprovidedImports],
+      ...(this.viewGoroots.length ? { viewGoroots: [...this.viewGoroots] } : {}),
       endedMidLine: this.endedMidLine,
       unanswered: this.pending.size,
       unclassified,

@@ -222,6 +222,22 @@ export function crashVerdict(input: CrashInput): CrashVerdict {
 
   // 3. A signal, as the parent saw it or as the runtime's dump says.
   const dump = last(crashes.filter((x) => x.c.kind === 'signal'));
+  // cgo's runtime aborts the process itself when it cannot start a thread ("runtime/cgo:
+  // pthread_create failed: Resource temporarily unavailable", then "SIGABRT: abort" and a dump):
+  // no kill from outside, but a task limit (a tester's gopls in a pids cgroup of 14, f19).
+  const aborted = dump && /^SIGABRT\b/.test(dump.c.message) ? threadFailureBefore(logs, dump.source, dump.c.line) : undefined;
+  if (dump && aborted) {
+    return withLoop({
+      kind: 'killed-by-signal',
+      role: 'symptom',
+      symptom: 'thread-create',
+      classId: 'process-limit',
+      confidence: 0.9,
+      summary: `gopls aborted itself (SIGABRT) because it could not create a thread ("${aborted.text.trim().slice(0, 160)}"): a process or thread limit was reached (a pids cgroup's pids.max, RLIMIT_NPROC / ulimit -u, kernel.threads-max).`,
+      evidence: [{ source: dump.source, line: aborted.line, excerpt: aborted.text }, crashEvidence(dump.source, dump.c), ...exitEvidence],
+      stack: dump.c.stack,
+    });
+  }
   if (ex?.signal || dump) {
     const sig = ex?.signal ?? dump!.c.message.split(':')[0]!;
     const evidence = [...exitEvidence, ...(dump ? [crashEvidence(dump.source, dump.c)] : [])];
@@ -347,4 +363,10 @@ export function attributeCrash(v: CrashVerdict, report?: Pick<Report, 'causes' |
  */
 function environmentCauseOf(message: string): Rule | undefined {
   return matchRules(message).find((r) => r.classId !== 'gopls-launch' && r.role !== 'symptom' && tellsOfGoplsDeath(r));
+}
+
+/** The thread-creation failure a log reads in the few lines just before a dump (cgo prints it, then aborts). Pure. */
+function threadFailureBefore(logs: NonNullable<CrashInput['logs']>, source: string, dumpLine: number): { line: number; text: string } | undefined {
+  const log = logs.find((l) => l.source === source);
+  return log?.summary.events.find((e) => e.ruleId === 'thread-create-failed' && e.line < dumpLine && e.line >= dumpLine - 3);
 }

@@ -39,9 +39,17 @@ export function saysBuildFailed(text: string): boolean {
   return BUILD_FAILURE.test(text);
 }
 
-/** True when a line, already known to report a failure or possibly one, names the Go language server. */
+/**
+ * A test run gopls made for the editor (its gopls.test / gopls.run_tests command, the "run test"
+ * code lens) and what it reported: "gopls: 1 / 1 tests failed" and "command error: gopls.test
+ * command failed" (gopls v0.23.0, a tester's noexec GOTMPDIR: the test binary could not be run).
+ * gopls is the messenger and names itself; the failure is the tests' (or what stopped them).
+ */
+const GOPLS_TEST_RUN = /\b\d+ \/ \d+ (?:tests|benchmarks) failed\b|\bgopls\.(?:test|run_tests)\b/;
+
+/** True when a line, already known to report a failure or possibly one, names the Go language server (not as the messenger of a test run). */
 export function namesGoLanguageServer(text: string): boolean {
-  return NAME.test(text);
+  return NAME.test(text) && !GOPLS_TEST_RUN.test(text);
 }
 
 /**

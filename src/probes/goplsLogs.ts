@@ -34,6 +34,9 @@ import { readSysctlFiles } from '../procfs/sysctlFiles.js';
 import { describeOomVictim, oomVictims, parseKernelOomKills } from '../procfs/oomKills.js';
 import { firstAndMore } from '../doctor/listing.js';
 import { stoppedSession, tellsOfDeath } from '../goplsLog/stoppedSession.js';
+import { unprovidedImportFinding } from './unprovidedImportFinding.js';
+import { withKernelKillCheck } from './killedKernelCheck.js';
+import { asVendorAbsent, vendorListAbsent } from './vendorAbsentFinding.js';
 import { endsWhereItStopped, stoppedLogFindings, type StoppedLog } from './stoppedLogs.js';
 
 /** Time kept back from the deadline to build the findings. */
@@ -136,8 +139,11 @@ async function readGoplsLogs(ctx: ProbeContext): Promise<ProbeOutcome> {
   const installed = offersInstall ? withInstalledGo(pastRead, await installedGo(ctx.env), ctx.env.HOME) : pastRead;
   // A Go setting go refused: whether go env's file here holds it (goRejectsSettingFinding.ts).
   const refusesSetting = ctx.host.live && installed.some((f) => f.headline === 'go-rejects-setting');
-  const logged = refusesSetting ? await withGoEnvFileOrigin(installed, ctx.env) : installed;
-  return why.length || sandbox.length || unopenable.length || past.length || offersInstall || refusesSetting || stops.length ? { ...outcome, findings: [...unopenable, ...logged, ...why, ...sandbox, ...stops] } : outcome;
+  const refused = refusesSetting ? await withGoEnvFileOrigin(installed, ctx.env) : installed;
+  // A SIGKILL the log tells of, against the kernel's OOM-killer records here (killedKernelCheck.ts).
+  const logged = await withKernelKillCheck(ctx, refused);
+  const killChecked = logged !== refused;
+  return why.length || sandbox.length || unopenable.length || past.length || offersInstall || refusesSetting || stops.length || killChecked ? { ...outcome, findings: [...unopenable, ...logged, ...why, ...sandbox, ...stops] } : outcome;
 }
 
 /**
@@ -341,6 +347,7 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
   const goplsCrashLines = new Set(goplsCrashes.map((c) => c.line));
   const strayCrashEvents = s.events.filter((e) => CRASH_RULES.has(e.ruleId) && !goplsCrashLines.has(e.line));
   let told: boolean | undefined;
+  const unindexedHere = stdUnindexedLines(s);
   for (const rule of RULES) {
     // The crash verdict speaks for gopls's crashes; running out of memory is the machine's
     // problem whoever ran out ("gopls exited due to fatal error: runtime: out of memory" has no dump).
@@ -349,9 +356,22 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
     // go prints "inconsistent vendoring in DIR:" and its reasons on the lines below: one finding,
     // the reasons' (which say which way go.mod and vendor/ differ), not two bullets of one failure.
     if (rule.id === 'inconsistent-vendoring' && (s.eventCounts['vendor-out-of-sync'] ?? 0) > 0) continue;
-    const n = stray ? stray.length : (s.eventCounts[rule.id] ?? 0);
+    // gopls's frames past the crash reader's cap (a SIGABRT dump's register and hex lines fill it)
+    // are that crash's, whose first line was read: not a second crash "without its first line"
+    // (a tester's f19, where the first line was cgo's "pthread_create failed").
+    if (rule.id === 'gopls-stack-headless' && goplsCrashes.length) continue;
+    let n = stray ? stray.length : (s.eventCounts[rule.id] ?? 0);
     if (!n) continue;
-    const events = stray ?? s.events.filter((e) => e.ruleId === rule.id);
+    let events = stray ?? s.events.filter((e) => e.ruleId === rule.id);
+    // "package unsafe is not in std (/usr/local/go/src/unsafe)": GOCACHE go could not write its
+    // index to (std-package-unindexed) where gopls's view says its go runs from that GOROOT, else
+    // two installations mixed (go-toolchain-mismatch), as before: one reading per line.
+    if (rule.id === 'std-package-unindexed' || rule.id === 'go-toolchain-mismatch') {
+      const kept = events.filter((e) => (rule.id === 'std-package-unindexed') === unindexedHere.has(e.line));
+      if (!kept.length) continue;
+      if (kept.length < events.length) n = kept.length;
+      events = kept;
+    }
     // A mechanism or a setting named with no failure anywhere in the text is a state (Rule.besideFailure).
     if (rule.besideFailure && events.every((e) => isStateLine(rule, e.text)) && !(told ??= failureTold(s))) continue;
     const evidence: Evidence[] = events.slice(0, EVIDENCE_KEPT).map((e) => ({ source, line: e.line, excerpt: e.text }));
@@ -373,9 +393,18 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
     };
     // Two findings say what go said in its own words: a download GOPROXY=off refused (which
     // module), and a setting go refuses to start with (which variable).
-    if (rule.id === 'goproxy-off-lookup') out.push(proxyOffRefusalFinding(finding, source, events, s.unprovidedImports, EVIDENCE_KEPT));
+    // Only "not marked as explicit in vendor/modules.txt": no vendor directory, -mod=vendor given (vendorAbsentFinding.ts).
+    const vendoring = rule.id === 'inconsistent-vendoring' || rule.id === 'vendor-out-of-sync';
+    if (vendoring && vendorListAbsent(s.events.filter((e) => e.ruleId === 'inconsistent-vendoring' || e.ruleId === 'vendor-out-of-sync').map((e) => e.text))) out.push(asVendorAbsent(finding, n, name));
+    else if (rule.id === 'goproxy-off-lookup') out.push(proxyOffRefusalFinding(finding, source, events, s.unprovidedImports, EVIDENCE_KEPT));
     else if (rule.id === 'go-env-invalid') out.push(goRejectsSettingFinding(finding, events, n, name));
     else out.push(finding);
+  }
+  // An import gopls's diagnostics say no module provides, with no download refusal that already
+  // shows it as what the refusal did: said on its own, a warning (unprovidedImportFinding.ts).
+  if (s.unprovidedImports.length && !(s.eventCounts['goproxy-off-lookup'] ?? 0)) {
+    const f = unprovidedImportFinding(source, name, s.unprovidedImports, EVIDENCE_KEPT);
+    if (f) out.push(f);
   }
   // The editor's "connection closed" and "crashed N times … will not be restarted" after gopls ran
   // out of memory in the same log are that death told again: the memory-limit's, not a launch
@@ -810,4 +839,21 @@ function fixesFor(rule: Rule): Fix[] {
       return download.length ? download : logCauseFixes(rule);
     }
   }
+}
+
+/**
+ * The lines where "package P is not in std (DIR)" names a DIR under a GOROOT gopls's own view
+ * runs from (LogSummary.viewGoroots): go could not write its std index into GOCACHE there, not
+ * another installation. Pure.
+ */
+export function stdUnindexedLines(s: LogSummary): Set<number> {
+  const roots = s.viewGoroots ?? [];
+  const out = new Set<number>();
+  if (!roots.length) return out;
+  for (const e of s.events) {
+    if (e.ruleId !== 'std-package-unindexed') continue;
+    const dir = /is not in std \((\/[^)\n]*)\)/.exec(e.text)?.[1];
+    if (dir && roots.some((r) => dir.startsWith(`${r.replace(/\/+$/, '')}/src/`))) out.add(e.line);
+  }
+  return out;
 }

@@ -221,7 +221,7 @@ export function namesLogfile(host: Host, pid: number, names: ReadonlySet<string>
  * hrtime) and /proc/uptime does not: placed by the monotonic clock, only a suspend between the kill
  * and now moves it (by /proc/uptime, every suspend since boot would, as `dmesg -T` warns).
  */
-async function readTimedKills(ctx: ProbeContext): Promise<{ kills?: TimedKill[]; source: string; note?: string }> {
+export async function readTimedKills(ctx: ProbeContext): Promise<{ kills?: TimedKill[]; source: string; note?: string; firstAtMs?: number }> {
   const boot = Date.now() - Number(process.hrtime.bigint() / 1_000_000n);
   const dmesg = await readKernelRecordsSince(ctx.host, ctx.env, 0, Math.max(100, Math.min(1000, ctx.remainingMs() - 100)), ctx.signal, ctx.facts.lookPath);
   let r: { records: KernelRecord[]; source: string } = dmesg;
@@ -239,7 +239,9 @@ async function readTimedKills(ctx: ProbeContext): Promise<{ kills?: TimedKill[];
     const s = seconds.get(kill.line);
     if (s !== undefined) kills.push({ atMs: boot + s * 1000, kill });
   }
-  return { kills, source: r.source };
+  // The oldest record still held: a kill before it may have been rotated out of the ring buffer.
+  const first = r.records[0]?.seconds;
+  return { kills, source: r.source, ...(first !== undefined ? { firstAtMs: boot + first * 1000 } : {}) };
 }
 
 /** The leaf-most of this process's memory cgroups whose oom_kill counts any kill (afterRun.ts readCounters). */

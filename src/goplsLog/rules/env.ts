@@ -24,14 +24,14 @@ const GOPATH_INVALID_NEEDLES = ['GOPATH is not set', 'GOPATH environment variabl
 /** The go command by the name a PATH lookup uses. */
 const GO_CMD = String.raw`go(?:\.exe)?`;
 /** A standard-library import path: its first element is one of the standard library's. */
-const STD = String.raw`(?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)*`;
+export const STD = String.raw`(?:archive|bufio|bytes|cmp|compress|container|context|crypto|database|debug|embed|encoding|errors|expvar|flag|fmt|go|hash|html|image|index|io|iter|log|maps|math|mime|net|os|path|plugin|reflect|regexp|runtime|slices|sort|strconv|strings|structs|sync|syscall|testing|text|time|unicode|unique|unsafe|weak)(?:\/[a-z0-9]+)*`;
 
 /**
  * Standard packages by the Go 1.N release that added them (the release notes' "New packages"):
  * a GOROOT of an older release cannot hold them, so "package slices is not in GOROOT
  * (/usr/lib/go-1.18/src/slices)" is a Go too old for the code, not two installations mixed.
  */
-const STD_ADDED_IN: Readonly<Record<string, number>> = {
+export const STD_ADDED_IN: Readonly<Record<string, number>> = {
   'crypto/ed25519': 13,
   'hash/maphash': 14,
   'time/tzdata': 15,
@@ -60,7 +60,7 @@ const STD_ADDED_IN: Readonly<Record<string, number>> = {
   'crypto/sha3': 24,
 };
 /** STD_ADDED_IN's packages as regex literals ("log\/slog"). */
-const stdAddedLiteral = (pkg: string): string => pkg.replace(/\//g, '\\/');
+export const stdAddedLiteral = (pkg: string): string => pkg.replace(/\//g, '\\/');
 
 /**
  * cmd/go's "package P is not in GOROOT (DIR)" / "is not in std (DIR)" where DIR's path names a Go

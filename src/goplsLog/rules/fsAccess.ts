@@ -2,6 +2,24 @@
 // full or read-only file systems, network file systems). One file per class, so a family's rules
 // read together; the order they are tried in is order.ts's.
 import type { Rule } from './rule.js';
+import { STD, STD_ADDED_IN, stdAddedLiteral } from './env.js';
+
+/**
+ * go1.20+'s "package P is not in std (DIR)" for a package every Go release has, where DIR is an
+ * absolute path that names no release (/usr/local/go/src/unsafe): nothing in the line says another
+ * GOROOT. cmd/go looks standard packages up through its module index, which it keeps in GOCACHE
+ * (modindex.IsStandardPackage → openIndexPackage → cache.PutBytes): when that write fails the
+ * package is reported missing and the write error is dropped. Measured with go1.26.8 and gopls
+ * v0.23.0: GOCACHE on a full 1 MiB tmpfs, and a GOCACHE whose subdirectories nobody may write,
+ * both give exactly this line for unsafe (gopls's load) or every std package (go list std), while
+ * GOROOT/src/unsafe is there. A package a later release added (STD_ADDED_IN) is std-package-newer-than-go's.
+ * go-toolchain-mismatch reads the same line as two installations mixed; which reading stands is
+ * the log's to say (probes/goplsLogs.ts): this one only where gopls's own view says its go runs
+ * from that very GOROOT (LogSummary.viewGoroots), the other where nothing says so.
+ */
+const STD_UNINDEXED = new RegExp(
+  String.raw`package (?!(?:${Object.keys(STD_ADDED_IN).map(stdAddedLiteral).join('|')})\b)${STD} is not in std \(\/(?![^)\n]*\bgo[-/]?1\.\d)[^)\n]*\)`,
+);
 
 export const FS_ACCESS_RULES: readonly Rule[] = [
   {
@@ -82,6 +100,16 @@ export const FS_ACCESS_RULES: readonly Rule[] = [
     needles: ['quota exceeded', 'EDQUOT', 'ystem is full', 'ystem full'],
     test: /disk quota exceeded|\bEDQUOT\b|file ?system (?:is )?full/i,
     says: 'a write failed because the file system or the user\'s quota is full',
+  },
+  {
+    id: 'std-package-unindexed',
+    classId: 'fs-access',
+    severity: 'warning',
+    confidence: 0.55,
+    needles: ['is not in std'],
+    test: STD_UNINDEXED,
+    explains: ['module-resolution', 'gopls-launch'],
+    says: 'go reports a standard package every Go release has as "not in std", in the GOROOT it runs from: go finds standard packages through an index it writes into its build cache (GOCACHE), and when that write fails (the disk or quota is full, or the cache is not writable) it says "not in std" and drops the write error; a Go installation whose src directory is incomplete says the same. Check `df -h "$(go env GOCACHE)"` and `ls "$(go env GOROOT)/src/unsafe"`',
   },
   {
     id: 'build-cache-unusable',

@@ -291,7 +291,9 @@ export const MEMORY_RULES: readonly Rule[] = [
     needles: ['137', 'SIGKILL', '9/KILL', 'signal 9', 'signal: 9', 'Received "killed" signal', 'process exited too early'],
     test: /\bReceived "killed" signal\b|\bprocess exited too early\. This probably means the system ran out of memory\b|\bnpm ERR! errno 137\b|\bexited 137 in '|\b(?:exit value|[Ee]xit [Cc]ode:|[Ee]xit [Ss]tatus:?|exitCode"?[:=]|Error|Exited \(|returned non-zero exit status|non-zero status:|returned a non-zero code:|return code|[Ee]xited with(?: code| status)?:?)\s*137\b|\(Exit 137\)|<Signals\.SIGKILL: 9>|status=9\/KILL|\bsignal:? 9\b[^\n]{0,12}SIGKILL|\bsignal:? ['"]?SIGKILL\b|\bquit with exit code -?\d+ and signal 9\b|(?:killed|terminated|died|exited)\b[^\n]{0,40}\b(?:by |with |on )?(?:signal )?(?:SIGKILL|signal 9\b)/,
     yieldsTo: ['process-killed', 'go-command-killed', 'kernel-oom-kill', 'oom-killed-named', 'container-oom-killed'],
-    says: 'a process was killed with SIGKILL (exit status 137), which is how a memory limit\'s OOM kill looks from the tool that ran it',
+    // Said as what was seen, not as a memory limit's: a tester's plain `kill -9` of gopls (f25) read
+    // "which is how a memory limit's OOM kill looks" first. The kernel log tells the two apart.
+    says: 'a process was killed with SIGKILL (exit status 137): a memory limit\'s OOM killer does that, and so do kill -9, a supervisor or a watchdog; the kernel log says which (an OOM-killer record names the process it killed)',
   },
   {
     id: 'runner-lost-communication',

@@ -82,7 +82,7 @@ export const MODULE_RULES: readonly Rule[] = [
     // or a module mode turned off), later ': import path does not begin with hostname'.
     needles: ['is not in GOROOT', 'is not in std', 'cannot find package', 'no required module provides package', 'cannot find module providing package', 'but not at required version', 'missing module for import: ', 'import path does not begin with hostname'],
     test: /package \S+ is not in (?:GOROOT|std)\b|cannot find package \\?"[^"]+\\?" in(?: any of| GOROOT|:)|no required module provides package|cannot find module providing package|but not at required version|missing module for import: |unrecognized import path \\?"[^"\n]{1,300}\\?"[: (]{1,3}import path does not begin with hostname/,
-    yieldsTo: ['go-toolchain-mismatch', 'tool-install-failed', 'vendor-mode-lookup', 'go-too-old-for-tools'],
+    yieldsTo: ['go-toolchain-mismatch', 'tool-install-failed', 'vendor-mode-lookup', 'go-too-old-for-tools', 'std-package-unindexed'],
     userCode: true,
     says: 'an import is provided by no module in the build (or by nothing in GOPATH in GOPATH mode)',
   },
@@ -129,7 +129,10 @@ export const MODULE_RULES: readonly Rule[] = [
     // client does not answer its workspace/configuration request ("failed to get workspace
     // configuration from client …: MethodNotFound", an outdated client).
     needles: ['rror loading workspace', 'initial workspace load failed', 'failed to load view for', 'Your workspace is misconfigured'],
-    yieldsTo: ['go-missing', 'go-too-old'],
+    // "initial workspace load failed: packages.Load error: err: signal: killed": the go command was
+    // SIGKILLed (a tester's 60M memory cgroup, f20b): the kill is what the line tells, and the
+    // killed symptom reads it; as a module problem it came first, "unexplained", above the memory reading.
+    yieldsTo: ['go-missing', 'go-too-old', 'go-command-killed'],
     says: 'gopls failed to load the workspace ("Error loading workspace" / "initial workspace load failed")',
   },
   {
@@ -140,7 +143,7 @@ export const MODULE_RULES: readonly Rule[] = [
     severity: 'warning',
     confidence: 0.5,
     needles: ['packages.Load error'],
-    yieldsTo: ['go-missing', 'workspace-load-failed'],
+    yieldsTo: ['go-missing', 'workspace-load-failed', 'go-command-killed'],
     says: 'go/packages.Load failed: the go command could not list the workspace packages',
   },
   {

@@ -17,6 +17,7 @@ export const RULE_ORDER = [
   'packages-driver-not-json',
   'go-list-not-json',
   'goroot-invalid',
+  'std-package-unindexed',
   'std-package-newer-than-go',
   'go-toolchain-mismatch',
   'go-version-too-old-for-module',

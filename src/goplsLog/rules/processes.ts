@@ -28,11 +28,15 @@ export const PROCESS_RULES: readonly Rule[] = [
     // it), so its table is full because its limit is low. Another program's fork/exec EMFILE may
     // be its watchers' doing (file-watch's too-many-open-files reads that).
     needles: ['oo many open files'],
-    test: /\berr: fork\/exec \S+: too many open files: stderr:/,
+    // gopls v0.23.0 under `prlimit --nofile=12` (a tester's f38) fails one step earlier, making the
+    // pipes for go's stdio: "failed to load view for …: err: pipe2: too many open files", with no
+    // "stderr:" after it (the command never ran). Same limit, same reading.
+    // Two top-level alternatives, each holding the needle's run whole (rules.ts testNeedsOf reads none inside a group).
+    test: /\berr: fork\/exec \S+: too many open files: stderr:|\berr: pipe2?: too many open files\b/,
     // With a watcher named just before, the watchers are what holds the descriptors (file-watch's).
     yieldsTo: ['inotify-emfile', 'watch-descriptors-exhausted'],
     explains: ['module-resolution', 'gopls-launch'],
-    says: "gopls could not start the go command because it ran out of file descriptors (\"fork/exec …: too many open files\"): its open-files limit (RLIMIT_NOFILE, ulimit -n, a service's LimitNOFILE=) is too low for gopls and go",
+    says: "gopls could not start the go command because it ran out of file descriptors (\"fork/exec …: too many open files\", \"pipe2: too many open files\"): its open-files limit (RLIMIT_NOFILE, ulimit -n, a service's LimitNOFILE=) is too low for gopls and go",
   },
   {
     id: 'thread-create-failed',
@@ -41,7 +45,11 @@ export const PROCESS_RULES: readonly Rule[] = [
     symptom: 'thread-create',
     severity: 'error',
     confidence: 0.85,
-    needles: ['failed to create new OS thread'],
+    // And cgo's own words when a cgo-enabled Go program cannot start a thread (runtime/cgo
+    // gcc_libinit.c: "runtime/cgo: pthread_create failed: %s", then abort(), so "SIGABRT: abort"
+    // and a dump follow): gopls v0.23.0 in a v1 pids cgroup with pids.max=14 (a tester's f19) said
+    // it with EAGAIN's words, read before as a bare EAGAIN and the abort as a kill by SIGABRT.
+    needles: ['failed to create new OS thread', 'runtime/cgo: pthread_create failed'],
     // errno=1 (EPERM) is a seccomp or container policy, see thread-create-eperm. errno=12 (ENOMEM)
     // stays here: clone(2) answers ENOMEM for an exhausted pid space too (alloc_pid), not only for
     // memory. Any other errno is no limit: the runtime (os_linux.go newosproc) adds "may need to
@@ -53,7 +61,7 @@ export const PROCESS_RULES: readonly Rule[] = [
     // OS thread (have 2049 already; errno=35)"); on Linux 35 is EDEADLK, which clone never answers.
     // Windows' errno=8 and 1455 (no memory for the thread, the commit limit) are memory's
     // (fatal-out-of-memory).
-    test: /failed to create new OS thread(?![^\n]*errno=(?!11\b|12\b|35\b)\d+\b)/,
+    test: /failed to create new OS thread(?![^\n]*errno=(?!11\b|12\b|35\b)\d+\b)|runtime\/cgo: pthread_create failed: (?:Resource temporarily unavailable|Cannot allocate memory)/,
     says: 'the Go runtime could not create a thread: a process or thread limit was reached, or an address-space limit (ulimit -v) left no room for its stack',
   },
   {

@@ -68,10 +68,14 @@ describe('gopls-logs probe', () => {
     expect((r.observed!.logs as Array<{ requests: number }>)[0]!.requests).toBe(6);
   });
 
-  it('healthy trace: counts observed; the hover on a file outside the module is a module-resolution symptom, nothing else', async () => {
+  it('healthy trace: counts observed; the hover on a file outside the module is a module-resolution symptom; the broken import a warning', async () => {
     const r = await goplsLogsProbe.run(ctx({ goplsLogs: [path.join(F, 'trace-healthy.rpc.log'), path.join(F, 'trace-broken-import.rpc.log')] }));
-    // The user's broken import (publishDiagnostics) is not kept: it is their code, not an error line of a tool.
-    expect(r.findings).toHaveLength(1);
+    // The user's broken import (publishDiagnostics) is named with what settles it (go get, go mod
+    // tidy): a missing require and a module go could not fetch read the same (a tester's GOPROXY=off
+    // log got "no problems"). A warning and a symptom, never an error.
+    expect(r.findings).toHaveLength(2);
+    expect(r.findings![1]).toMatchObject({ classId: 'module-resolution', severity: 'warning', role: 'symptom', message: expect.stringContaining('no module in the build provides example.com/missing') });
+    expect(r.findings![1]!.fixes!.map((f) => f.id)).toEqual(['go-get-unprovided-import', 'go-mod-tidy', 'go-env-module-fetch']);
     // "no package metadata for file" (gopls's NarrowestMetadataForFile): the file is in no package
     // gopls loaded. A symptom for a cause to explain, not an unnamed error line. The fixture host
     // is not this machine, so the file is not looked for here.
@@ -154,9 +158,21 @@ describe("go's inconsistent vendoring and its reasons are one finding", () => {
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'ged-vendor-'));
     writeFileSync(path.join(tmp, 'go.log'), 'go: inconsistent vendoring in /w/app:\n\tgolang.org/x/text@v0.14.0: is explicitly required in go.mod, but not marked as explicit in vendor/modules.txt\n\n\tTo ignore the vendor directory, use -mod=readonly or -mod=mod.\n');
     const r = await goplsLogsProbe.run(ctx({ goplsLogs: [path.join(tmp, 'go.log')] }));
+    const vendoring = (r.findings ?? []).filter((f) => /vendor/.test(f.message) && f.classId === 'module-resolution');
+    expect(vendoring).toHaveLength(1);
+    // Only "not marked as explicit": all go says without a vendor directory under -mod=vendor
+    // (measured, go1.26.8), and also after go.mod gained a require (vendorAbsentFinding.ts).
+    expect(vendoring[0]!.message).toContain('no vendor directory and -mod=vendor is given');
+    expect(vendoring[0]!.message).toContain('go.mod gained requires without go mod vendor');
+  });
+  it('a vendor/modules.txt that names another version is there and stale: no missing vendor directory is told', async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'ged-vendor-'));
+    writeFileSync(path.join(tmp, 'go.log'), 'go: inconsistent vendoring in /w/app:\n\tgolang.org/x/text@v0.14.0: is explicitly required in go.mod, but vendor/modules.txt indicates golang.org/x/text@v0.13.0\n\n\tTo ignore the vendor directory, use -mod=readonly or -mod=mod.\n');
+    const r = await goplsLogsProbe.run(ctx({ goplsLogs: [path.join(tmp, 'go.log')] }));
     const vendoring = (r.findings ?? []).filter((f) => /inconsistent vendoring/.test(f.message));
     expect(vendoring).toHaveLength(1);
-    expect(vendoring[0]!.message).toContain('go.mod changed without go mod vendor');
+    expect(vendoring[0]!.message).toContain('The vendor directory disagrees with go.mod');
+    expect(vendoring[0]!.message).not.toContain('no vendor directory');
   });
 });
 

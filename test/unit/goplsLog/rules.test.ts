@@ -79,6 +79,13 @@ const CASES: Array<[string, RuleId[]]> = [
   ['x.go:3:2: package encoding/binary is not in GOROOT (./free5gc/src/src/encoding/binary)', ['go-toolchain-mismatch']],
   ['x.go:5:2: package iter is not in std (/usr/local/go1.21.0/src/iter)', ['std-package-newer-than-go']],
   ['x.go:5:2: package iter is not in std (/usr/local/go1.23.0/src/iter)', ['go-toolchain-mismatch']],
+  // A package every release has, in a path naming no release: go could not write its module index
+  // into GOCACHE (measured: a full GOCACHE tmpfs, go1.26.8), or two installations mixed; the log's
+  // own view GOROOT decides (probes/goplsLogs.ts stdUnindexedLines), so both read the line.
+  ['package unsafe is not in std (/usr/local/go/src/unsafe)', ['std-package-unindexed', 'go-toolchain-mismatch']],
+  ['main.go:3:8: package fmt is not in std (/home/ann/sdk/go/src/fmt)', ['std-package-unindexed', 'go-toolchain-mismatch']],
+  // The path names a release: that GOROOT may be another installation's.
+  ['x.go:5:2: package bytes is not in std (/usr/local/go1.21.0/src/bytes)', ['go-toolchain-mismatch']],
   ['attr_ver.go:4:2: package bytes is not in GOROOT (/usr/lib/go-1.18/src/bytes)', ['go-toolchain-mismatch']],
   ['main.go:4:2: package github.com/acme/lib is not in GOROOT (/usr/local/go/src/github.com/acme/lib)', ['package-not-found']],
   ['app.go:3:8: package acme/internal/db is not in GOROOT (/usr/local/go/src/acme/internal/db)', ['package-not-found']],
@@ -106,7 +113,8 @@ const CASES: Array<[string, RuleId[]]> = [
   ['runtime: failed to create new OS thread (have 11 already; errno=11)', ['thread-create-failed']],
   ['runtime: failed to create new OS thread (have 7 already; errno=1)', ['thread-create-eperm']],
   ['runtime/cgo: pthread_create failed: Operation not permitted', ['thread-create-eperm']],
-  ['runtime/cgo: pthread_create failed: Resource temporarily unavailable', ['eagain']],
+  // cgo's words for the runtime's thread failure (gcc_libinit.c), then abort(): a tester's real gopls in a pids cgroup (f19).
+  ['runtime/cgo: pthread_create failed: Resource temporarily unavailable', ['thread-create-failed']],
   ['clone(child_stack=0x7f3a2c1fef70, flags=CLONE_VM|CLONE_FS|CLONE_THREAD) = -1 EPERM (Operation not permitted)', ['thread-create-eperm']],
   ['could not launch process: fork/exec /home/ann/proj/__debug_bin: operation not permitted', ['exec-eperm']],
   ['ptrace(PTRACE_TRACEME) = -1 EPERM (Operation not permitted)', ['exec-eperm']],
