@@ -94,10 +94,14 @@ function isGopls(comm: string): boolean {
   return /^gopls(?:[-_.@]|$)/.test(comm);
 }
 
-/** The gopls kill that belongs to the stop: the first one stamped in its window. Pure. */
+/**
+ * The gopls kill that belongs to the stop: of those stamped in its window, the one nearest its last
+ * record. Not the first: another gopls killed a second before this one started (an editor's
+ * restart, a fault suite's previous case) is in the window too, and was taken for it. Pure.
+ */
 export function killAtStop(kills: readonly TimedKill[], stoppedAtMs: number): { victim: OomVictim; atMs: number } | undefined {
   const near = kills.filter((k) => isGopls(k.kill.comm) && k.atMs >= stoppedAtMs - KILL_BEFORE_MS && k.atMs <= stoppedAtMs + KILL_AFTER_MS);
-  const first = near.sort((a, b) => a.atMs - b.atMs)[0];
+  const first = [...near].sort((a, b) => Math.abs(a.atMs - stoppedAtMs) - Math.abs(b.atMs - stoppedAtMs) || a.atMs - b.atMs)[0];
   if (!first) return undefined;
   // The kill's other records (the summary and "Killed process" lines) are merged into one victim.
   const victim = oomVictims(near.filter((k) => k.kill.pid === first.kill.pid).map((k) => k.kill))[0]!;

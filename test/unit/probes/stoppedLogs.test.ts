@@ -39,6 +39,12 @@ describe('killAtStop', () => {
     expect(killAtStop(earlier, T)).toBeUndefined();
     expect(killAtStop([...earlier, ...kills()], T)?.victim.pid).toBe(9604);
   });
+  it('another gopls killed 1.5 s before the last record, inside the clocks’ slack: the one killed 0.3 s after is nearer, and is the one', () => {
+    const previous = kills(-1_814).map((k) => ({ ...k, kill: { ...k.kill, pid: 2222, line: k.kill.line.replace(/\b9604\b/, '2222') } }));
+    expect(killAtStop([...previous, ...kills()], T)?.victim.pid).toBe(9604);
+    // Alone, it is still taken: the slack is for the two clocks, and nothing nearer says otherwise.
+    expect(killAtStop(previous, T)?.victim.pid).toBe(2222);
+  });
   it('only a gopls: another program killed then is not the log’s', () => {
     expect(killAtStop(kills().map((k) => ({ ...k, kill: { ...k.kill, comm: 'node' } })), T)).toBeUndefined();
   });
