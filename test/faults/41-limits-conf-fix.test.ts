@@ -8,7 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CLI, GOPLS_DIR, GOROOT_BIN, chownTree, removeTree, runCmd, tempDir, writeSmallModule, type Report } from './lib/harness.js';
+import { GOROOT_BIN, chownTree, forOthers, removeTree, runCmd, tempDir, writeSmallModule, type Report } from './lib/harness.js';
 
 const LIMITS_D = '/etc/security/limits.d';
 const passwd = readFileSync('/etc/passwd', 'utf8');
@@ -24,10 +24,17 @@ function inSession(command: string): string[] {
 }
 
 async function doctorInSession(dir: string, ws: string): Promise<Report> {
-  const env = `export HOME=${dir}/home PATH=${GOROOT_BIN}:${GOPLS_DIR}:/usr/bin:/bin; cd ${ws}`;
-  const [file, ...args] = inSession(`${env}; exec node ${CLI} diagnose --workspace . --json`);
+  // The checkout may sit where USER cannot reach it (CI clones into a mode-700 mktemp directory):
+  // the CLI and gopls are run from the copy the harness makes for other users.
+  const { cli, goplsDir } = forOthers();
+  const env = `export HOME=${dir}/home PATH=${GOROOT_BIN}:${goplsDir}:/usr/bin:/bin; cd ${ws}`;
+  const [file, ...args] = inSession(`${env}; exec node ${cli} diagnose --workspace . --json`);
   const r = await runCmd(file!, args, { killAfterMs: 60_000 });
-  return JSON.parse(r.stdout) as Report;
+  try {
+    return JSON.parse(r.stdout) as Report;
+  } catch {
+    throw new Error(`no report from the doctor in ${USER}'s session (exit ${r.code}): ${r.stderr.slice(0, 600)}`);
+  }
 }
 
 function sessionLimit(): string {
