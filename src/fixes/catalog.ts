@@ -2,6 +2,7 @@
 // thing in every report: ranking keeps the first fix of an id within a cause, so two probes must
 // never build different fixes under one id. A fix carries every write its button makes
 // (planFix in plan.ts reads them), so the CLI's instruction and the button cannot differ.
+import { limitsConfFixFor } from './limitsConf.js';
 import { dropInName, SYSCTL_CONF, sysctlSetters, valueIn, type SysctlFile } from '../procfs/sysctlFiles.js';
 import path from 'node:path';
 import type { Fix } from '../doctor/model.js';
@@ -212,19 +213,12 @@ export function raiseInotifyLimitFix(limit: InotifyLimit, value = INOTIFY_LIMITS
   };
 }
 
-/** A pam_limits rule for every login. */
+/**
+ * A pam_limits rule for every login (a `*` line): limitsConf.ts's fix without a user, so the
+ * wildcard file is worded and written in one place.
+ */
 export function limitsConfFix(id: string, item: 'nproc' | 'nofile' | 'as' | 'data' | 'fsize', value: number | 'unlimited'): Fix {
-  const systemd = { nproc: 'NPROC', nofile: 'NOFILE', as: 'AS', data: 'DATA', fsize: 'FSIZE' }[item];
-  return {
-    id,
-    kind: 'terminal',
-    title: `Raise the ${item} limit to ${value} for every login`,
-    text: `printf '%s\\n' '* soft ${item} ${value}' '* hard ${item} ${value}' > /etc/security/limits.d/60-${item}.conf`,
-    needsRoot: true,
-    detail:
-      `pam_limits applies it at the next login (log out and back in, then restart the editor). A systemd user session may also need DefaultLimit${systemd} in /etc/systemd/user.conf.` +
-      (item === 'as' || item === 'data' || item === 'fsize' ? ` A \`ulimit -${{ as: 'v', data: 'd', fsize: 'f' }[item]}\` in a shell start-up file, a service's Limit${systemd}= or a batch scheduler's option sets it too: look there first.` : ''),
-  };
+  return limitsConfFixFor(id, item, value);
 }
 
 /** The open-files limit (RLIMIT_NOFILE) raised for every login: what a low limit and a watcher out of descriptors both need. */
