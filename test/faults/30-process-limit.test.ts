@@ -11,18 +11,35 @@ import { existsSync, readFileSync } from 'node:fs';
  */
 const PIDS_MAX = 24;
 
+/**
+ * Both scenarios start the same way: a pids cgroup at PIDS_MAX, a small workspace for the doctor,
+ * and a parallel build of the big module inside the cgroup that the limit must refuse.
+ */
+async function buildRefusedUnderPids(name: string) {
+  const dir = tempDir(name);
+  const ws = writeSmallModule(path.join(dir, 'ws'));
+  const cg = makeCgroup('pids', name);
+  try {
+    cg.write('pids.max', String(PIDS_MAX));
+    // An empty GOCACHE, so the build really compiles (and forks) instead of reading the cache.
+    const env = userEnv({ GOCACHE: path.join(dir, 'gocache') });
+    const big = await writeBigModule(path.join(dir, 'big'));
+    const build = () => runCmd(GO, ['build', '-p', '8', '-o', '/dev/null', '.'], { cwd: big, env, wrap: inCgroup(cg.dir), keepBytes: 256 * 1024 });
+    const sym = await build();
+    expect(sym.code).not.toBe(0);
+    return { dir, ws, cg, env, build, sym };
+  } catch (e) {
+    // The scenario's finally never runs when set-up fails: leave no cgroup behind.
+    await removeCgroupVerified(cg);
+    removeTree(dir);
+    throw e;
+  }
+}
+
 describe('fault: pids cgroup limit', () => {
   it('go build fails with "resource temporarily unavailable" and the doctor names process-limit and the cgroup', async () => {
-    const dir = tempDir('pids');
-    const ws = writeSmallModule(path.join(dir, 'ws'));
-    const cg = makeCgroup('pids', 'pids');
+    const { dir, ws, cg, env, sym } = await buildRefusedUnderPids('pids');
     try {
-      cg.write('pids.max', String(PIDS_MAX));
-      // An empty GOCACHE, so the build really compiles (and forks) instead of reading the cache.
-      const env = userEnv({ GOCACHE: path.join(dir, 'gocache') });
-      const big = await writeBigModule(path.join(dir, 'big'));
-      const sym = await runCmd(GO, ['build', '-p', '8', '-o', '/dev/null', '.'], { cwd: big, env, wrap: inCgroup(cg.dir), keepBytes: 256 * 1024 });
-      expect(sym.code).not.toBe(0);
       expect(sym.stdout + sym.stderr).toMatch(/fork\/exec \S+: resource temporarily unavailable|failed to create new OS thread \(have \d+ already; errno=11\)/);
       expect(cg.read('pids.events')).toMatch(/^max [1-9]\d*/);
 
@@ -48,15 +65,8 @@ describe('fault: pids cgroup limit', () => {
 // "raise" pids.max to the 8192 it already was. The fix is applied here exactly as printed.
 describe('fault: pids cgroup limit, raised with the offered fix', () => {
   it('the printed fix makes go build work, and the next run calls the old refusals history: no warning, no fix to the value in force', async () => {
-    const dir = tempDir('pids-fixed');
-    const ws = writeSmallModule(path.join(dir, 'ws'));
-    const cg = makeCgroup('pids', 'pids-fixed');
+    const { dir, ws, cg, env, build: buildBig } = await buildRefusedUnderPids('pids-fixed');
     try {
-      cg.write('pids.max', String(PIDS_MAX));
-      const env = userEnv({ GOCACHE: path.join(dir, 'gocache') });
-      const big = await writeBigModule(path.join(dir, 'big'));
-      const sym = await runCmd(GO, ['build', '-p', '8', '-o', '/dev/null', '.'], { cwd: big, env, wrap: inCgroup(cg.dir), keepBytes: 256 * 1024 });
-      expect(sym.code).not.toBe(0);
       const refused = Number(/^max (\d+)/.exec(cg.read('pids.events'))?.[1]);
       expect(refused).toBeGreaterThan(0);
 
@@ -68,7 +78,7 @@ describe('fault: pids cgroup limit, raised with the offered fix', () => {
       const applied = await runCmd('/bin/sh', ['-c', fix!.text!], { env });
       expect(applied.code, applied.stderr).toBe(0);
       expect(cg.read('pids.max').trim()).toBe('8192');
-      const build = await runCmd(GO, ['build', '-p', '8', '-o', '/dev/null', '.'], { cwd: big, env, wrap: inCgroup(cg.dir), keepBytes: 256 * 1024 });
+      const build = await buildBig();
       expect(build.code, build.stderr.slice(-2000)).toBe(0);
 
       const after = await runDoctorCli({ workspaces: [ws], env, cwd: ws, wrap: inCgroup(cg.dir) });
