@@ -6,13 +6,21 @@ import type { Fix } from '../doctor/model.js';
 import { parseGoVersion } from '../facts/readGoEnv.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
 
+/**
+ * go mod edit is a go command like any other: under GOTOOLCHAIN=auto it first switches to the
+ * release the go.mod asks for, and fails with "toolchain not available" before editing anything (a
+ * tester's go1.27.1 line, offline: exit 1, go.mod unchanged). GOTOOLCHAIN=local for this one
+ * command lets the installed go make the edit.
+ */
+const LOCAL = 'GOTOOLCHAIN=local';
+
 /** `go mod edit -toolchain=none`: the go line alone then decides, and the installed Go meets it. */
 export function dropToolchainLineFix(dir: string, toolchain: string, installed: string): Fix {
   return {
     id: 'go-mod-drop-toolchain',
     kind: 'terminal',
     title: `Drop the toolchain line (${toolchain}) from ${dir}/go.mod`,
-    text: 'go mod edit -toolchain=none',
+    text: `${LOCAL} go mod edit -toolchain=none`,
     cwd: dir,
     needsRoot: false,
     detail: `The go line alone then decides, and the installed ${installed} meets it. If the toolchain line was a typo, write the release you meant instead: go mod edit -toolchain=goX.Y.Z.`,
@@ -36,7 +44,7 @@ export function lowerGoLineFix(dir: string, goLine: string, installed: string): 
     id: 'go-mod-lower-go-line',
     kind: 'terminal',
     title: `Lower the go line of ${dir}/go.mod from ${goLine} to ${to}, the installed ${installed}`,
-    text: `go mod edit ${quoteForDisplay(`-go=${to}`)} -toolchain=none`,
+    text: `${LOCAL} go mod edit ${quoteForDisplay(`-go=${to}`)} -toolchain=none`,
     cwd: dir,
     needsRoot: false,
     detail: `Only if the code needs nothing newer than Go ${to}: go build then says what does (a newer language feature or standard-library call, or a dependency whose own go line is newer).`,
