@@ -370,11 +370,14 @@ async function noHomeCacheFixes(ctx: ProbeContext): Promise<Fix[]> {
   }
   const uid = ctx.host.uid;
   if (uid < 0) return [];
+  // Say which of the two it is: a tester's `nobody` has a passwd entry whose home, /nonexistent,
+  // is not there, and "no passwd entry" was false.
+  const homeState = !home ? 'no passwd entry' : existsSync(home) ? `its passwd home ${home} is not writable by it` : `its passwd home ${home} does not exist`;
   const base = path.join(ctx.env.TMPDIR && path.isAbsolute(ctx.env.TMPDIR) ? ctx.env.TMPDIR : '/tmp', `go-${uid}`);
   const st = await fs.lstat(base).catch(() => undefined);
   if (st && (!st.isDirectory() || st.uid !== uid)) return [];
   return [
-    toolsEnvFix('toolsenv-gocache-gopath', `Give the Go tools a build cache and a GOPATH in ${base}`, { GOCACHE: path.join(base, 'go-build'), GOPATH: path.join(base, 'go') }, `There is no HOME and no home directory for uid ${uid} (no passwd entry). go.toolsEnvVars applies this to gopls and every go command the extension runs; ${base} is emptied on reboot. HOME set where the editor starts (a container's ENV HOME=… or docker run -e HOME=…) lasts.`),
+    toolsEnvFix('toolsenv-gocache-gopath', `Give the Go tools a build cache and a GOPATH in ${base}`, { GOCACHE: path.join(base, 'go-build'), GOPATH: path.join(base, 'go') }, `There is no HOME and no home directory for uid ${uid} (${homeState}). go.toolsEnvVars applies this to gopls and every go command the extension runs; ${base} is emptied on reboot. HOME set where the editor starts (a container's ENV HOME=… or docker run -e HOME=…) lasts.`),
   ];
 }
 

@@ -178,6 +178,7 @@ describe.skipIf(!GO)('CLI outputs and exit status', () => {
       // builds with the values it sets.
       const fix = report.causes[0].fixes.find((f: { id: string }) => f.id === 'toolsenv-gocache-gopath');
       expect(fix).toMatchObject({ kind: 'setting', key: 'go.toolsEnvVars', value: { GOCACHE: `/tmp/go-${uid}/go-build`, GOPATH: `/tmp/go-${uid}/go` } });
+      expect(fix.detail).toContain(`no home directory for uid ${uid} (no passwd entry)`);
       const build = spawnSync('setpriv', ['--reuid', String(uid), '--regid', String(uid), '--clear-groups', GO!, 'build', '-o', '/dev/null', '.'], {
         env: { PATH: `${path.dirname(GO!)}:/usr/bin:/bin`, GOTOOLCHAIN: 'local', ...fix.value },
         cwd: path.join(reach, 'mod'),
@@ -200,10 +201,15 @@ describe.skipIf(!GO)('CLI outputs and exit status', () => {
     try {
       const r = diagnoseAs(uid, reach);
       const report = JSON.parse(r.stdout);
-      const fixes = report.causes.flatMap((c: { fixes: Array<{ id: string; value?: Record<string, string> }> }) => c.fixes);
-      expect(JSON.stringify(fixes)).not.toContain('/nonexistent');
+      const fixes = report.causes.flatMap((c: { fixes: Array<{ id: string; value?: Record<string, string>; detail?: string }> }) => c.fixes);
+      // No fix writes or runs anything there (its detail may say the home is missing).
+      expect(JSON.stringify(fixes.map((f: { value?: unknown; text?: string }) => [f.value, f.text]))).not.toContain('/nonexistent');
       const fix = fixes.find((f: { id: string }) => f.id === 'toolsenv-gocache-gopath');
       expect(fix?.value).toEqual({ GOCACHE: `/tmp/go-${uid}/go-build`, GOPATH: `/tmp/go-${uid}/go` });
+      // nobody has a passwd entry; what it lacks is the home that entry names (a tester read "no
+      // passwd entry" here, which getent disproves).
+      expect(fix.detail).toContain('its passwd home /nonexistent does not exist');
+      expect(fix.detail).not.toContain('no passwd entry');
     } finally {
       rmSync(reach, { recursive: true, force: true });
       rmSync(`/tmp/go-${uid}`, { recursive: true, force: true });
