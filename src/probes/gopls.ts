@@ -28,6 +28,7 @@ import { downloadRefusedFinding, type SumdbSettings } from './sumMismatchFinding
 import { classifyGoplsDiagnostic, type ClassifiedDiagnostic, type DiagnosticKind } from '../lsp/goplsDiagnostics.js';
 import { INSTALL_NEWER_GO, GOPLS_SUPPORT_POLICY, GOPLS_SETTINGS_DOCS, GOPLS_TROUBLESHOOTING, GOPLS_WORKSPACE_DOCS, chmodGoplsFix, goInDirFix, installGoplsFix, pathAddDirFix, useGoplsFix } from '../fixes/catalog.js';
 import { installFixesFor, withInstallFixes } from './goplsInstallChoice.js';
+import { withGorootOrigin } from './gorootOrigin.js';
 import { goplsVersionFor, type CachedGopls } from '../fixes/goplsInstall.js';
 import {
   buildLag,
@@ -211,7 +212,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
       });
     }
     const obs = { ...observed, ...handshakeObserved(session), goplsInstall: installFixes.observed };
-    const withInstall = withInstallFixes(all, installFixes.fixes);
+    const withInstall = await withGorootOrigin(ctx, withInstallFixes(all, installFixes.fixes));
     if (session.failure?.kind === 'canceled') return { status: 'skipped', reason: `the handshake was cut short: ${session.failure.message}`, findings: withInstall, observed: obs };
     return { findings: withInstall, observed: obs };
   };
