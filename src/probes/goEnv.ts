@@ -382,6 +382,9 @@ const OWN_GOCACHE_FIX_ID = 'fs-access-own-dir-gocache';
  * fix at all for "failed to initialize build cache at …: permission denied".
  */
 async function ownBuildCacheFixes(ctx: ProbeContext, dir: string): Promise<Fix[]> {
+  // Its default under XDG_CACHE_HOME: buildCacheViaXdg offers go env -w GOCACHE and XDG_CACHE_HOME's own repair.
+  const entry = goPathsFrom(undefined, ctx.env).entries.find((e) => e.role === 'GOCACHE');
+  if (entry?.xdgCacheHome && path.resolve(entry.path) === path.resolve(dir)) return [];
   const real = await fs.realpath(dir).catch(() => path.resolve(dir));
   const search = await findOwnCacheDir('GOCACHE', ctx.env, real);
   return search.found ? [ownCacheFix(OWN_GOCACHE_FIX_ID, 'GOCACHE', search.found, ctx.env.GOCACHE || undefined)] : [];
