@@ -21,6 +21,8 @@ export interface DoctorSettings {
   goplsFlags?: string[];
   /** The variables go.toolsEnvVars put into the environment the tools get: where such a value came from. */
   toolsEnvVarsKeys?: string[];
+  /** `go.goroot` as the Go extension applies it (a directory): the GOROOT it gives go and gopls, over go.toolsEnvVars'. */
+  goroot?: string;
   /**
    * goplsFlags came from a workspace's settings: checked (a -logfile's folder is looked at), but in
    * Restricted Mode the file a workspace names is never opened for reading.

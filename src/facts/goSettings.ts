@@ -177,6 +177,7 @@ export function doctorInputs(s: GoSettingsSnapshot, baseEnv: NodeJS.ProcessEnv, 
   const gopls = s.gopls ? mergedObject(s.gopls, s.trusted) : undefined;
   if (gopls && Object.keys(gopls).length) settings.goplsSettings = gopls;
   if (toolsEnvVarsKeys.length) settings.toolsEnvVarsKeys = toolsEnvVarsKeys;
+  if (gorootDir && env.GOROOT === gorootDir) settings.goroot = gorootDir;
   if (Array.isArray(flags)) settings.goplsFlags = flags.filter((f): f is string => typeof f === 'string');
   if (Array.isArray(flags) && wsFlags !== undefined) settings.goplsFlagsFromWorkspace = true;
   if (!s.trusted && notes.length === 0) notes.push('Restricted Mode: binaries named by workspace settings are never executed.');

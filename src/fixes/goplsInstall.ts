@@ -115,3 +115,21 @@ export function goplsInstallFixes(i: GoplsInstallInput): Fix[] {
     INSTALL_NEWER_GO,
   ];
 }
+
+/**
+ * Pure: the gopls version to build with the exact toolchain `to` (e.g. "go1.27.3", which
+ * GOTOOLCHAIN=go1.27.3 pins: go then neither switches up nor down). @latest unless the newest gopls
+ * the module cache knows needs a go newer than `to`; then the newest one `to` builds, with the
+ * .mod file that says so. Unknown (nothing cached, `to` unparsable): @latest.
+ */
+export function goplsVersionFor(to: string, cached: readonly CachedGopls[]): { version: string; because?: string } {
+  const have = parseGoVersion(to.replace(/^go/, ''));
+  const releases = cached.filter((c) => releaseOf(c.version) && c.go && parseGoVersion(c.go)).sort(newerFirst);
+  const newest = releases[0];
+  if (!have || !newest) return { version: 'latest' };
+  const builds = (c: CachedGopls) => compareGoVersions(have, parseGoVersion(c.go!)!) >= 0;
+  if (builds(newest)) return { version: 'latest' };
+  const buildable = releases.find(builds);
+  if (!buildable) return { version: 'latest' };
+  return { version: buildable.version, because: `gopls ${newest.version} needs go ${newest.go} (${newest.source}), newer than ${to}; gopls ${buildable.version} needs go ${buildable.go}` };
+}

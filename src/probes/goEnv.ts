@@ -35,6 +35,8 @@ import { findUp, installedGos, parseGoDirectives } from './modules.js';
 import { readAmd64Cpu } from '../facts/cpu.js';
 import { goPathsFrom } from './goPaths.js';
 import { withXdgCause } from './xdgCacheHome.js';
+import { findOwnCacheDir } from './ownCacheDir.js';
+import { ownCacheFix } from '../fixes/ownCache.js';
 
 /** Standard packages a whole Go root has and nearly every program imports (stat'ed, cheap). */
 const CORE_STD = ['runtime', 'fmt', 'os', 'io', 'errors', 'strings', 'sync', 'context'];
@@ -268,7 +270,7 @@ async function buildCacheViaXdg(ctx: ProbeContext, stderr: string, finding: Find
 export function failingVariable(stderr: string): string | undefined {
   if (/cannot find GOROOT directory/.test(stderr) && !/'go' binary is trimmed/.test(stderr)) return 'GOROOT';
   if (/GOPATH entry is relative/.test(stderr)) return 'GOPATH';
-  if (/build cache is disabled by GOCACHE=off/.test(stderr)) return 'GOCACHE';
+  if (/build cache is disabled by GOCACHE=off|GOCACHE is not an absolute path/.test(stderr)) return 'GOCACHE';
   if (/invalid GOTOOLCHAIN "|toolchain not available/.test(stderr)) return 'GOTOOLCHAIN';
   if (/unknown environment setting GO111MODULE=/.test(stderr)) return 'GO111MODULE';
   return undefined;
@@ -330,7 +332,10 @@ async function trimmedCopyFixes(ctx: ProbeContext, copy: string | undefined): Pr
 
 async function fixesForFailure(ctx: ProbeContext, stderr: string, goBinary?: string): Promise<Fix[]> {
   if (/'go' binary is trimmed and GOROOT is not set/.test(stderr)) return trimmedCopyFixes(ctx, goBinary);
+  if (/GOCACHE is not defined and path in \$XDG_CACHE_HOME is relative/.test(stderr) && homeOf(ctx.env)) return relativeXdgCacheFixes(ctx);
   if (/GOCACHE is not defined/.test(stderr)) return noHomeCacheFixes(ctx);
+  const unusable = /failed to initialize build cache at ([^:\n]+): (?:mkdir|open|stat) [^:\n]+: (?:permission denied|read-only file system|no space left on device|disk quota exceeded|not a directory)/.exec(stderr)?.[1];
+  if (unusable) return ownBuildCacheFixes(ctx, unusable);
   // Not available, or not a setting at all (a tester's GOTOOLCHAIN=garbage got no fix).
   if (/toolchain not available|invalid GOTOOLCHAIN "/.test(stderr)) return [gotoolchainLocalFix()];
   if (/unknown environment setting GO111MODULE/.test(stderr)) return [toolsEnvFix('toolsenv-go111module-on', 'Set GO111MODULE=on for the Go tools', { GO111MODULE: 'on' })];
@@ -346,6 +351,43 @@ async function fixesForFailure(ctx: ProbeContext, stderr: string, goBinary?: str
       return [toolsEnvFix('toolsenv-gopath-expanded', `Set GOPATH=${expanded} for the Go tools`, { GOPATH: expanded }, 'go.toolsEnvVars applies it to gopls and every go command the extension runs; write the path out (or use $HOME, unquoted, in a shell) where the "~" came from too.')];
   }
   return [];
+}
+
+/** HOME when it is an absolute path other than /: where a cache of the user's own may go. */
+function homeOf(env: NodeJS.ProcessEnv): string | undefined {
+  return env.HOME && path.isAbsolute(env.HOME) && env.HOME !== '/' ? env.HOME : undefined;
+}
+
+/**
+ * go refuses a relative XDG_CACHE_HOME ("GOCACHE is not defined and path in $XDG_CACHE_HOME is
+ * relative", go1.26.8) and does not fall back to HOME. Its export, where a start-up file holds it,
+ * is the root; a GOCACHE of the user's own (go env -w, which beats XDG_CACHE_HOME) mends go in
+ * terminals and the editor alike without waiting for the next login.
+ */
+async function relativeXdgCacheFixes(ctx: ProbeContext): Promise<Fix[]> {
+  const noXdg = { ...ctx.env, XDG_CACHE_HOME: undefined };
+  const search = await findOwnCacheDir('GOCACHE', noXdg, path.resolve(ctx.env.XDG_CACHE_HOME ?? '.'));
+  const own = search.found ? [ownCacheFix(OWN_GOCACHE_FIX_ID, 'GOCACHE', search.found, ctx.env.GOCACHE || undefined)] : [];
+  const where = await whereGoVarIsSet(ctx, 'XDG_CACHE_HOME', undefined, undefined);
+  const removals = where.fixes.filter((f) => f.id.startsWith('remove-export-'));
+  return [...own, ...removals];
+}
+
+/** The same id as the file-access probe's fix for the same cache: one fix in the cause, not two. */
+const OWN_GOCACHE_FIX_ID = 'fs-access-own-dir-gocache';
+
+/**
+ * go could not make its build cache where GOCACHE (or its default) points: a directory of the
+ * user's own that was checked here (probes/ownCacheDir.ts), set where go reads it. A tester got no
+ * fix at all for "failed to initialize build cache at …: permission denied".
+ */
+async function ownBuildCacheFixes(ctx: ProbeContext, dir: string): Promise<Fix[]> {
+  // Its default under XDG_CACHE_HOME: buildCacheViaXdg offers go env -w GOCACHE and XDG_CACHE_HOME's own repair.
+  const entry = goPathsFrom(undefined, ctx.env).entries.find((e) => e.role === 'GOCACHE');
+  if (entry?.xdgCacheHome && path.resolve(entry.path) === path.resolve(dir)) return [];
+  const real = await fs.realpath(dir).catch(() => path.resolve(dir));
+  const search = await findOwnCacheDir('GOCACHE', ctx.env, real);
+  return search.found ? [ownCacheFix(OWN_GOCACHE_FIX_ID, 'GOCACHE', search.found, ctx.env.GOCACHE || undefined)] : [];
 }
 
 /** GOCACHE at go's own default under a home directory, for the Go tools. */

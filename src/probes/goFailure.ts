@@ -40,6 +40,10 @@ export function classifyGoFailure(stderr: string): GoFailure | undefined {
   if (/build cache is required, but could not be located: GOCACHE is not defined and neither \$XDG_CACHE_HOME nor \$HOME are defined/.test(text))
     // No HOME is what the process inherited (a launcher, a service, cron), not a directory's access.
     return { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: 'The editor was started without HOME (and without XDG_CACHE_HOME or GOCACHE): go has no build cache, so every build, test and gopls load fails.' };
+  // go1.26.8, measured with HOME set: go takes a relative XDG_CACHE_HOME as no cache directory at
+  // all, and does not fall back to HOME/.cache.
+  if (/build cache is required, but could not be located: GOCACHE is not defined and path in \$XDG_CACHE_HOME is relative/.test(text))
+    return { classId: 'env-inheritance', severity: 'error', confidence: 0.95, message: 'XDG_CACHE_HOME is a relative path and GOCACHE is not set: go takes its build cache from XDG_CACHE_HOME, refuses a relative one (it does not fall back to HOME), so every build, test and gopls load fails.' };
   if (/GOCACHE is not an absolute path/.test(text))
     return { classId: 'fs-access', severity: 'error', confidence: 0.95, message: 'GOCACHE is a relative path: go refuses to use it, so every build and gopls load fails.' };
   if ((m = /unknown environment setting GO111MODULE=(\S*)/.exec(text)))

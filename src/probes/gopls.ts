@@ -27,8 +27,9 @@ import { checksumMismatches, type SumMismatch } from './checksumMismatch.js';
 import { downloadRefusedFinding, type SumdbSettings } from './sumMismatchFindings.js';
 import { classifyGoplsDiagnostic, type ClassifiedDiagnostic, type DiagnosticKind } from '../lsp/goplsDiagnostics.js';
 import { INSTALL_NEWER_GO, GOPLS_SUPPORT_POLICY, GOPLS_SETTINGS_DOCS, GOPLS_TROUBLESHOOTING, GOPLS_WORKSPACE_DOCS, chmodGoplsFix, goInDirFix, installGoplsFix, pathAddDirFix, useGoplsFix } from '../fixes/catalog.js';
-import { goplsInstallFixes } from '../fixes/goplsInstall.js';
-import { cachedGoplsVersions } from './cachedGopls.js';
+import { installFixesFor, withInstallFixes } from './goplsInstallChoice.js';
+import { withGorootOrigin } from './gorootOrigin.js';
+import { goplsVersionFor, type CachedGopls } from '../fixes/goplsInstall.js';
 import {
   buildLag,
   goMinor,
@@ -198,7 +199,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     const switched = await toolchainSwitchOffline(ctx, goEnv, session);
     if (switched) observed.toolchainSwitch = switched;
     all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing, opened, ...(cwd ? { cwd } : {}), ...(linkTarget ? { linkTarget } : {}), ...(switched ? { switched } : {}), ...(ctx.settings.goplsSettings ? { settings: ctx.settings.goplsSettings } : {}), ...(goEnv.ok ? { goEnv: { values: goEnv.values, env: ctx.env } } : {}) }));
-    all.push(...versionFindings({ builtWith, builtWithSource, goInUse, goplsPath: gopls.path, ...(switched ? { switched } : {}) }));
+    all.push(...versionFindings({ builtWith, builtWithSource, goInUse, goplsPath: gopls.path, ...(switched ? { switched } : {}), cachedGopls: installFixes.cached }));
     all.push(...install.findings);
     if (version.exec?.failed && !version.exec.timedOut && !version.exec.canceled && !version.exec.errorCode && session.ok) {
       all.push({
@@ -211,7 +212,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
       });
     }
     const obs = { ...observed, ...handshakeObserved(session), goplsInstall: installFixes.observed };
-    const withInstall = withInstallFixes(all, installFixes.fixes);
+    const withInstall = await withGorootOrigin(ctx, withInstallFixes(all, installFixes.fixes));
     if (session.failure?.kind === 'canceled') return { status: 'skipped', reason: `the handshake was cut short: ${session.failure.message}`, findings: withInstall, observed: obs };
     return { findings: withInstall, observed: obs };
   };
@@ -1020,6 +1021,8 @@ export interface VersionFindingsInput {
   goplsPath: string;
   /** The toolchain the user's go switches to for a module that asks for a newer go (GOTOOLCHAIN). */
   switched?: SessionFindingsInput['switched'];
+  /** The gopls go.mod files the module cache holds (cachedGopls.ts), for a version a pinned toolchain builds. */
+  cachedGopls?: readonly CachedGopls[];
 }
 
 /** gopls's support policy and the build lag, as findings. */
@@ -1075,6 +1078,8 @@ export function versionFindings(input: VersionFindingsInput): FindingInput[] {
   const switchedLag = input.switched && !input.switched.fails ? buildLag(input.builtWith, input.switched.version) : undefined;
   if (input.switched && switchedLag !== undefined && switchedLag > 0 && switchedLag > (lag ?? 0)) {
     const to = input.switched.version;
+    // GOTOOLCHAIN=goX.Y.Z pins exactly: a gopls needing a newer go than it fails (goplsVersionFor).
+    const pick = goplsVersionFor(to, input.cachedGopls ?? []);
     out.push({
       classId: 'gopls-launch',
       headline: 'stale-tools',
@@ -1090,9 +1095,9 @@ export function versionFindings(input: VersionFindingsInput): FindingInput[] {
           id: 'gopls-install-with-toolchain',
           kind: 'terminal',
           title: `Rebuild gopls with ${to}`,
-          text: `GOTOOLCHAIN=${to} go install golang.org/x/tools/gopls@latest`,
+          text: `GOTOOLCHAIN=${to} go install golang.org/x/tools/gopls@${pick.version}`,
           needsRoot: false,
-          detail: `go install pkg@version builds with the toolchain gopls's own module asks for, not this module's; GOTOOLCHAIN=${to} makes it ${to}, so gopls's go/types knows Go 1.${goMinor(to)}.`,
+          detail: `go install pkg@version builds with the toolchain gopls's own module asks for, not this module's; GOTOOLCHAIN=${to} makes it ${to}, so gopls's go/types knows Go 1.${goMinor(to)}.${pick.because ? ` Not @latest: ${pick.because}.` : ''}`,
         },
       ],
     });
@@ -1101,28 +1106,6 @@ export function versionFindings(input: VersionFindingsInput): FindingInput[] {
 }
 
 // ---------------------------------------------------------------------------------------------
-
-/**
- * The gopls install to offer (fixes/goplsInstall.ts): the finding builders above are pure and name
- * the plain @latest; the probe knows the go in use and the gopls go.mod files in its module cache,
- * and swaps in an install this go can build (a tester's @latest failed on its go line, and was
- * offered again after it had failed).
- */
-async function installFixesFor(goEnv: GoEnvFact): Promise<{ fixes: Fix[]; observed: Record<string, unknown> }> {
-  if (!goEnv.ok) return { fixes: [installGoplsFix(undefined)], observed: { skipped: 'go env did not answer' } };
-  const cached = await cachedGoplsVersions(goEnv.values.GOMODCACHE);
-  const fixes = goplsInstallFixes({ goVersion: goEnv.values.GOVERSION, toolchain: goEnv.values.GOTOOLCHAIN, goproxy: goEnv.values.GOPROXY, cached });
-  return { fixes, observed: { goVersion: goEnv.values.GOVERSION, cachedGoplsGoLines: cached.slice(0, 6).map((c) => `${c.version}: go ${c.go ?? '?'}`), offered: fixes.map((f) => (f.kind === 'terminal' ? f.text : f.id)) } };
-}
-
-/** Pure: every finding's @latest install replaced by the fixes chosen for this go, each id once. */
-export function withInstallFixes(findings: FindingInput[], install: readonly Fix[]): FindingInput[] {
-  return findings.map((f) => {
-    if (!f.fixes?.some((x) => x.id === 'gopls-install')) return f;
-    const fixes = f.fixes.flatMap((x) => (x.id === 'gopls-install' ? install : [x]));
-    return { ...f, fixes: fixes.filter((x, i) => fixes.findIndex((y) => y.id === x.id) === i) };
-  });
-}
 
 /**
  * A PATH directory's `name` that is a regular file this user may not execute: PATH lookup (the

@@ -37,6 +37,7 @@ import { stoppedSession, tellsOfDeath } from '../goplsLog/stoppedSession.js';
 import { unprovidedImportFinding } from './unprovidedImportFinding.js';
 import { withKernelKillCheck } from './killedKernelCheck.js';
 import { asVendorAbsent, vendorListAbsent } from './vendorAbsentFinding.js';
+import { installFixesFor, TOOLS_INSTALL_FIX_IDS, withToolsInstallReplaced } from './goplsInstallChoice.js';
 import { endsWhereItStopped, stoppedLogFindings, type StoppedLog } from './stoppedLogs.js';
 
 /** Time kept back from the deadline to build the findings. */
@@ -69,9 +70,21 @@ export const goplsLogsProbe: Probe = {
   title: 'gopls server logs and traces',
   classes: ['gopls-launch', 'env-inheritance', 'module-resolution', 'file-watch', 'memory-limit', 'process-limit', 'noexec-mount', 'fs-access', 'mac-policy'],
   async run(ctx) {
-    return withLiveInotifyLimits(ctx, await readGoplsLogs(ctx));
+    return withChosenInstall(ctx, await withLiveInotifyLimits(ctx, await readGoplsLogs(ctx)));
   },
 };
+
+/**
+ * A log's "install gopls" through Install/Update Tools installs @latest, which fails under
+ * GOTOOLCHAIN=local when that gopls needs a newer go (a tester applied it and it failed): there
+ * the install this machine's go can do, as the gopls probe offers it (goplsInstallChoice.ts).
+ */
+async function withChosenInstall(ctx: ProbeContext, outcome: ProbeOutcome): Promise<ProbeOutcome> {
+  const offers = (f: FindingInput) => f.fixes?.some((x) => TOOLS_INSTALL_FIX_IDS.has(x.id));
+  if (!ctx.host.live || !outcome.findings?.some(offers)) return outcome;
+  const choice = await installFixesFor(await ctx.facts.goEnv());
+  return { ...outcome, findings: withToolsInstallReplaced(outcome.findings, choice.fixes), observed: { ...outcome.observed, goplsInstall: choice.observed } };
+}
 
 /**
  * A log's inotify limit fixes against this machine's limits as they are now (the log may be older

@@ -20,6 +20,8 @@ import { listPids, mapLimit } from '../procfs/procs.js';
 import { homeDirOf, isInside } from '../host/paths.js';
 import { formatBytes } from '../host/bytes.js';
 import { exportedBeatsGoEnvWrite } from './exportedBeatsGoEnvWrite.js';
+import { findOwnCacheDir, type OwnCacheDir } from './ownCacheDir.js';
+import { ownCacheFix } from '../fixes/ownCache.js';
 
 const MOUNTINFO = '/proc/self/mountinfo';
 
@@ -160,10 +162,16 @@ export interface MountContext {
   goVersion?: string;
   /** The user's home, for suggesting local cache directories. */
   home?: string;
+  /**
+   * For a GOCACHE on a noexec mount: a build cache of the user's own where programs may run, and
+   * GOCACHE's exported value (go env -w cannot override it). `searched`: what was passed over when
+   * none was found, for the finding's words.
+   */
+  ownGocache?: { found?: OwnCacheDir & { verified: AltTmp['verified'] }; exported?: string; searched: Array<{ dir: string; why: string }> };
 }
 
 export function assessMounts(paths: readonly PathMount[], mc: MountContext = {}): FindingInput[] {
-  const { canary, alt, goVersion, home } = mc;
+  const { canary, alt, goVersion, home, ownGocache } = mc;
   const findings: FindingInput[] = [];
   const tmp = paths.find((p) => p.entry.role === 'GOTMPDIR');
   const canaryDenied = canary?.ran === true && canary.errorCode === 'EACCES';
@@ -234,11 +242,17 @@ export function assessMounts(paths: readonly PathMount[], mc: MountContext = {})
         classId: 'noexec-mount',
         severity: direct ? 'error' : 'warning',
         confidence: direct ? 0.8 : 0.4,
-        message: direct
-          ? `GOCACHE ${p.real} ${onMount(p.real, m)}, mounted noexec: ${goVersion} runs go run and go tool binaries straight from the build cache, so they fail with "permission denied".`
-          : `GOCACHE ${p.real} ${onMount(p.real, m)}, mounted noexec; Go 1.24 and later run go run and go tool binaries from there.`,
+        message:
+          (direct
+            ? `GOCACHE ${p.real} ${onMount(p.real, m)}, mounted noexec: ${goVersion} runs go run and go tool binaries straight from the build cache, so they fail with "fork/exec ${path.join(p.real, '…-d', '…')}: permission denied" once the binary is cached (the first go run of a package builds and runs it from GOTMPDIR; every later one runs the cached copy). go build and go test are not affected; GOTMPDIR does not help.`
+            : `GOCACHE ${p.real} ${onMount(p.real, m)}, mounted noexec; Go 1.24 and later run go run and go tool binaries from there.`) +
+          (ownGocache && !ownGocache.found ? ` No directory of your own where programs may run was found for a build cache (${ownGocache.searched.map((r) => `${r.dir} ${r.why}`).join('; ') || 'no HOME to look in'}): only the remount mends it.` : ''),
         evidence: [pathEvidence(p), mountEvidence(m)],
-        fixes: [remountFix('noexec-remount-exec-gocache', m, 'exec')],
+        fixes: [
+          // A remount needs root and may be forbidden by policy: a cache of the user's own comes first.
+          ...(ownGocache?.found ? [ownCacheFix('noexec-own-gocache', 'GOCACHE', ownGocache.found, ownGocache.exported, `Use a build cache where programs may run: ${ownGocache.found.dir}`)].map((f) => ({ ...f, detail: `${f.detail} ${ownGocache.found!.verified === 'canary' ? 'A test executable ran there.' : 'Its mount has no noexec.'}` })) : []),
+          remountFix('noexec-remount-exec-gocache', m, 'exec'),
+        ],
       });
     }
     // 3. Read-only: the caches and the temp dir must be written.
@@ -334,6 +348,24 @@ async function resolveAll(entries: readonly GoPathEntry[], table: readonly Mount
   );
 }
 
+/**
+ * A build cache of the user's own for a GOCACHE on a noexec mount: writable, with room
+ * (ownCacheDir.ts), and where programs may run, by its mount's options and, live, by the canary
+ * (a policy may forbid executing where the mount allows it).
+ */
+async function ownExecGocache(ctx: ProbeContext, table: readonly MountLine[], gocache: PathMount): Promise<NonNullable<MountContext['ownGocache']>> {
+  let verified: AltTmp['verified'] = 'mount-options';
+  const search = await findOwnCacheDir('GOCACHE', ctx.env, gocache.real, async (existing) => {
+    const m = mountOf(table, existing);
+    if (m && hasOption(m, 'noexec')) return `is on ${m.mountPoint}, mounted noexec`;
+    if (!ctx.host.live) return undefined;
+    const c = await runCanary(ctx, existing);
+    verified = 'canary';
+    return c.ran && !c.ok ? `a test executable could not run in ${existing} (${c.errorCode ?? `exit ${c.exitCode ?? '?'}`})` : undefined;
+  });
+  return { ...(search.found ? { found: { ...search.found, verified } } : {}), ...(gocache.entry.fromEnvironment ? { exported: gocache.entry.path } : {}), searched: search.rejected };
+}
+
 /** An exec-able, writable directory to suggest as GOTMPDIR, checked by mount options and, live, by running the canary. */
 async function alternativeTmp(ctx: ProbeContext, table: readonly MountLine[], exclude: string): Promise<AltTmp | undefined> {
   const cache = userCacheDir(ctx.env);
@@ -402,7 +434,9 @@ export const mountsProbe: Probe = {
     const tmpBad = !!tmp && ((tmp.mount && hasOption(tmp.mount, 'noexec')) || (canary?.ran === true && canary.errorCode === 'EACCES'));
     const alt = tmpBad && tmp ? await alternativeTmp(ctx, table, tmp.real) : undefined;
     const home = ctx.env.HOME && path.isAbsolute(ctx.env.HOME) && ctx.env.HOME !== '/' ? ctx.env.HOME : undefined;
-    const findings = assessMounts(resolved, { canary, alt, goVersion: paths.goVersion, home });
+    const gocache = resolved.find((p) => p.entry.role === 'GOCACHE' && p.mount && hasOption(p.mount, 'noexec'));
+    const ownGocache = gocache ? await ownExecGocache(ctx, table, gocache) : undefined;
+    const findings = assessMounts(resolved, { canary, alt, goVersion: paths.goVersion, home, ...(ownGocache ? { ownGocache } : {}) });
     const workspaces = await resolveWorkspaces(ctx.workspaces, table);
     findings.push(...assessWorkspaceMounts(workspaces, home));
     findings.push(...workspaceWritable(workspaces));
@@ -436,6 +470,7 @@ export const mountsProbe: Probe = {
         })),
         canary: canary ?? (ctx.host.live ? undefined : 'not run: not the live machine'),
         alternativeTmp: alt,
+        ownGocache: ownGocache && { found: ownGocache.found?.dir ?? null, passedOver: ownGocache.searched },
         ignored: paths.ignored.length ? paths.ignored : undefined,
       },
     });

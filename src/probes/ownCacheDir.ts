@@ -37,6 +37,13 @@ export function ownCacheCandidates(role: OwnCacheRole, env: NodeJS.ProcessEnv): 
   return [...new Set(list.filter((p): p is string => !!p).map((p) => path.normalize(p)))];
 }
 
+/**
+ * A further check of a candidate's nearest existing directory, for what writability and room do not
+ * say (a build cache go runs programs from must allow executing): the reason to pass it over, or
+ * undefined to take it.
+ */
+export type OwnCacheCheck = (existing: string) => Promise<string | undefined>;
+
 export interface OwnCacheSearch {
   found?: OwnCacheDir;
   /** Why each candidate before it was passed over, for the probe's observed record. */
@@ -48,7 +55,7 @@ export interface OwnCacheSearch {
  * resolved) and on a file system with OWN_CACHE_ROOM_BYTES free. access(2) answers for this
  * process's uid, which is the user the Go tools run as; a read-only mount answers EROFS.
  */
-export async function findOwnCacheDir(role: OwnCacheRole, env: NodeJS.ProcessEnv, brokenReal: string): Promise<OwnCacheSearch> {
+export async function findOwnCacheDir(role: OwnCacheRole, env: NodeJS.ProcessEnv, brokenReal: string, accept?: OwnCacheCheck): Promise<OwnCacheSearch> {
   const rejected: OwnCacheSearch['rejected'] = [];
   for (const dir of ownCacheCandidates(role, env)) {
     const r = await resolveExisting(dir);
@@ -72,6 +79,11 @@ export async function findOwnCacheDir(role: OwnCacheRole, env: NodeJS.ProcessEnv
     const space = sfs ? assessSpace({ bsize: sfs.bsize, blocks: sfs.blocks, bavail: sfs.bavail, files: sfs.files, ffree: sfs.ffree }) : undefined;
     if (!space || space.level !== 'ok' || space.bytesFree < OWN_CACHE_ROOM_BYTES) {
       rejected.push({ dir, why: space ? `only ${space.bytesFree} bytes free there` : 'statfs failed' });
+      continue;
+    }
+    const refused = accept ? await accept(r.existing) : undefined;
+    if (refused) {
+      rejected.push({ dir, why: refused });
       continue;
     }
     return { found: { dir, checked: r.existing, bytesFree: space.bytesFree }, rejected };

@@ -44,11 +44,14 @@ describe('doctorInputs: what the Go extension settings change', () => {
     const r = doctorInputs({ ...base, toolsEnvVars: { globalValue: { GOTMPDIR: '~/.cache/go-tmp', GOFLAGS: '-mod=mod' } }, goroot: { globalValue: '/usr/local/go' }, gopath: { workspaceValue: '${workspaceFolder}/.gopath' } }, env);
     expect(r.env).toMatchObject({ GOTMPDIR: '/home/u/.cache/go-tmp', GOFLAGS: '-mod=mod', GOROOT: '/usr/local/go', GOPATH: '/work/app/.gopath', PATH: '/usr/bin' });
     expect(r.restrictedNotes).toEqual([]);
+    // Said, so a GOROOT go fails on is placed in go.goroot, not the environment (gorootOrigin.ts).
+    expect(r.settings.goroot).toBe('/usr/local/go');
   });
 
   it('a go.goroot that is not a directory is not applied, as vscode-go ignores it (setGOROOTEnvVar)', () => {
     const r = doctorInputs({ ...base, goroot: { globalValue: '/nonexistent/go1.21' } }, { ...env, GOROOT: '/usr/local/go' });
     expect(r.env.GOROOT).toBe('/usr/local/go');
+    expect(r.settings.goroot).toBeUndefined();
   });
 
   it('uses go.alternateTools.gopls and go.languageServerFlags, folder value over workspace over user', () => {

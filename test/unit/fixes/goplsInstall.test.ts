@@ -1,6 +1,8 @@
 // Which gopls install is offered for which go, toolchain setting and module cache (fixes/goplsInstall.ts).
 import { describe, expect, it } from 'vitest';
-import { goplsInstallFixes, mayDownloadToolchain, type CachedGopls } from '../../../src/fixes/goplsInstall.js';
+import { goplsInstallFixes, goplsVersionFor, mayDownloadToolchain, type CachedGopls } from '../../../src/fixes/goplsInstall.js';
+import { latestWorks, withToolsInstallReplaced } from '../../../src/probes/goplsInstallChoice.js';
+import type { FindingInput } from '../../../src/doctor/model.js';
 import { releaseModFiles } from '../../../src/probes/cachedGopls.js';
 
 const mod = (version: string, go: string): CachedGopls => ({ version, go, source: `/m/cache/download/golang.org/x/tools/gopls/@v/${version}.mod` });
@@ -43,5 +45,45 @@ describe('goplsInstallFixes', () => {
 
   it('releaseModFiles: release .mod files newest first', () => {
     expect(releaseModFiles(['list', 'v0.9.5.mod', 'v0.23.0.mod', 'v0.24.0.info', 'v0.24.0.mod', 'v0.23.0-pre.2.mod', 'v0.10.0.mod'])).toEqual(['v0.24.0', 'v0.23.0', 'v0.10.0', 'v0.9.5']);
+  });
+});
+
+describe('goplsVersionFor: a toolchain pinned with GOTOOLCHAIN=goX.Y.Z neither switches up nor down', () => {
+  const three = [mod('v0.22.1', '1.25.0'), mod('v0.23.0', '1.26.0'), mod('v0.24.0', '1.27.0')];
+  it.each([
+    ['nothing cached', 'go1.27.3', [], 'latest'],
+    ['the newest cached builds with it', 'go1.27.3', three, 'latest'],
+    ['the newest needs more: the newest it builds', 'go1.26.1', three, 'v0.23.0'],
+    ['two releases behind', 'go1.25.9', three, 'v0.22.1'],
+    ['nothing it builds: latest (no better guess)', 'go1.24.0', three, 'latest'],
+    ['an unparsable toolchain', 'gotip', three, 'latest'],
+  ] as const)('%s', (_n, to, cached, want) => expect(goplsVersionFor(to, [...cached]).version).toBe(want));
+
+  it('says why, from which .mod file', () => {
+    expect(goplsVersionFor('go1.26.1', [mod('v0.23.0', '1.26.0'), mod('v0.24.0', '1.27.0')]).because).toBe('gopls v0.24.0 needs go 1.27.0 (/m/cache/download/golang.org/x/tools/gopls/@v/v0.24.0.mod), newer than go1.26.1; gopls v0.23.0 needs go 1.26.0');
+  });
+});
+
+describe("the log probe's Install/Update Tools (gopls@latest) against the install chosen for this go", () => {
+  const toolsInstall = { id: 'gopls-install-command', kind: 'command' as const, title: 'Install gopls (Go: Install/Update Tools)', command: 'go.tools.install' };
+  const reinstall = { id: 'gopls-reinstall', kind: 'command' as const, title: 'Reinstall gopls with the current Go', command: 'go.tools.install' };
+  const finding = (fixes: FindingInput['fixes']): FindingInput => ({ classId: 'gopls-launch', severity: 'error', confidence: 0.9, message: 'm', evidence: [{ source: 's', excerpt: 'e' }], fixes });
+  const pinned = goplsInstallFixes({ goVersion: 'go1.26.8', toolchain: 'local', goproxy: 'https://proxy.golang.org', cached: both });
+  const plain = goplsInstallFixes({ goVersion: 'go1.27.1', toolchain: 'local', cached: both });
+
+  it.each([
+    ['@latest builds here: the one-click command stays', plain, [toolsInstall], ['gopls-install-command']],
+    ['@latest fails here: the chosen installs instead', pinned, [toolsInstall], ['gopls-install', 'gopls-install-newest-gotoolchain']],
+    ['a reinstall (go-too-old) likewise, other fixes kept in place', pinned, [reinstall, { id: 'doc', kind: 'link' as const, title: 'd', url: 'https://x' }], ['gopls-install', 'gopls-install-newest-gotoolchain', 'doc']],
+    ['both commands in one finding: the chosen installs once', pinned, [toolsInstall, reinstall], ['gopls-install', 'gopls-install-newest-gotoolchain']],
+  ] as const)('%s', (_n, install, fixes, want) => {
+    const [out] = withToolsInstallReplaced([finding([...fixes])], install);
+    expect(out!.fixes!.map((f) => f.id)).toEqual(want);
+  });
+
+  it('latestWorks: only the single plain @latest', () => {
+    expect(latestWorks(plain)).toBe(true);
+    expect(latestWorks(pinned)).toBe(false);
+    expect(latestWorks(goplsInstallFixes({ goVersion: 'go1.25.3', toolchain: 'local', goproxy: 'off', cached: both }))).toBe(false);
   });
 });

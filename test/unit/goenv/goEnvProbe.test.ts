@@ -179,7 +179,9 @@ describe('go-env probe', () => {
     expect(f).toMatchObject({ classId: 'fs-access', severity: 'error' });
     expect(f.message.includes('XDG_CACHE_HOME=/xdg-root')).toBe(blamed);
     expect(f.evidence.some((e) => e.excerpt === 'XDG_CACHE_HOME=/xdg-root\nGOCACHE is unset')).toBe(blamed);
-    expect(f.fixes.map((x) => x.id)).toEqual(blamed ? ['gocache-go-env-w', 'xdg-cache-home-to-profile'] : []);
+    // Exported elsewhere: a build cache of the user's own, through go.toolsEnvVars (go env -w cannot override an export).
+    expect(f.fixes.map((x) => x.id)).toEqual(blamed ? ['gocache-go-env-w', 'xdg-cache-home-to-profile'] : ['fs-access-own-dir-gocache']);
+    if (!blamed) expect(f.fixes[0]).toMatchObject({ kind: 'setting', key: 'go.toolsEnvVars', value: { GOCACHE: `${home}/.cache/go-build` } });
   });
 
   it('a go env failure no message explains is a load-failed symptom: a read-only mount found beside it ranks first', async () => {

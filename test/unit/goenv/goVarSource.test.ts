@@ -69,6 +69,8 @@ describe('what go refused at start, and the evidence of where the value is', () 
     { said: "go: cannot find GOROOT directory: 'go' binary is trimmed and GOROOT is not set", want: undefined },
     { said: 'go: GOPATH entry is relative; must be absolute path: "rel".', want: 'GOPATH' },
     { said: 'build cache is disabled by GOCACHE=off, but required as of Go 1.12', want: 'GOCACHE' },
+    { said: 'build cache is required, but could not be located: GOCACHE is not an absolute path', want: 'GOCACHE' },
+    { said: 'build cache is required, but could not be located: GOCACHE is not defined and path in $XDG_CACHE_HOME is relative', want: undefined },
     { said: 'go: download go1.25.0 for linux/amd64: toolchain not available', want: 'GOTOOLCHAIN' },
     { said: 'go: invalid GOTOOLCHAIN "garbage"', want: 'GOTOOLCHAIN' },
     { said: 'go: unknown environment setting GO111MODULE=maybe', want: 'GO111MODULE' },

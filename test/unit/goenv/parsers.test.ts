@@ -15,6 +15,8 @@ const STDERR = {
   // cmd/go main.go, from a copy of a release go binary outside its GOROOT (go1.26.8).
   trimmedCopy: "go: cannot find GOROOT directory: 'go' binary is trimmed and GOROOT is not set\n",
   noHome: 'build cache is required, but could not be located: GOCACHE is not defined and neither $XDG_CACHE_HOME nor $HOME are defined\n',
+  // env -u HOME XDG_CACHE_HOME=rel GOCACHE= go build, and the same with HOME set: go never falls back to HOME.
+  relXdg: 'build cache is required, but could not be located: GOCACHE is not defined and path in $XDG_CACHE_HOME is relative\n',
   relGocache: 'build cache is required, but could not be located: GOCACHE is not an absolute path\n',
   badGo111: 'go: unknown environment setting GO111MODULE=of\n',
   relGowork: 'go: invalid GOWORK: not an absolute path\n',
@@ -31,6 +33,9 @@ const STDERR = {
   badMod: '-mod=vendr not supported (can be \'\', \'mod\', \'readonly\', or \'vendor\')\n',
   noTmp: 'go: creating work dir: stat /nonexist: no such file or directory\n',
   // Real go1.26.8 output with GOCACHE on a read-only bind mount, and with GOCACHE=off.
+  // As another user: GOCACHE=/x/ro/cache under a mode-555 /x/ro, and GOCACHE=/x/ro itself.
+  deniedCacheParent: 'failed to initialize build cache at /tmp/h4c/ro/cache: mkdir /tmp/h4c/ro/cache: permission denied\n',
+  deniedCache: 'failed to initialize build cache at /tmp/h4c/ro: mkdir /tmp/h4c/ro/00: permission denied\n',
   roCache: 'failed to initialize build cache at /tmp/oc/gc: mkdir /tmp/oc/gc/00: read-only file system\n',
   offCache: 'build cache is disabled by GOCACHE=off, but required as of Go 1.12\n',
   vendoring:
@@ -124,6 +129,9 @@ describe('classifyGoFailure', () => {
     ['trimmedCopy', 'env-inheritance', /is a copy of the go binary, away from the Go installation it came from/],
     ['noHome', 'env-inheritance', /without HOME/],
     ['relGocache', 'fs-access', /relative path/],
+    ['relXdg', 'env-inheritance', /XDG_CACHE_HOME is a relative path and GOCACHE is not set/],
+    ['deniedCacheParent', 'fs-access', /build cache in \/tmp\/h4c\/ro\/cache \(permission denied\)/],
+    ['deniedCache', 'fs-access', /build cache in \/tmp\/h4c\/ro \(permission denied\)/],
     ['badGo111', 'module-resolution', /GO111MODULE=of is not a valid/],
     ['relGowork', 'module-resolution', /relative path/],
     ['missingGowork', 'module-resolution', /\/nonexist\/go\.work, which does not exist/],

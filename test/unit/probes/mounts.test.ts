@@ -151,4 +151,31 @@ describe('assessMounts', () => {
     expect(runsFromGocache('go1.24rc1')).toBe(true);
     expect(runsFromGocache(undefined)).toBe(false);
   });
+
+  describe('GOCACHE noexec: a build cache of your own where programs may run comes before the remount', () => {
+    const own = (verified: 'canary' | 'mount-options', bytesFree = 40 * 2 ** 30) => ({ dir: '/home/u/.cache/go-build', checked: '/home/u/.cache', bytesFree, verified });
+    it.each([
+      ['in the go env file, checked by the canary', undefined, 'canary', 'terminal', /A test executable ran there\./],
+      ['exported: go.toolsEnvVars (go env -w cannot override it)', '/tmp/go-build', 'mount-options', 'setting', /Its mount has no noexec\./],
+    ] as const)('%s', (_n, exported, verified, kind, said) => {
+      const [f] = assessMounts([pm('GOCACHE', '/tmp/go-build')], { goVersion: 'go1.26.8', ownGocache: { found: own(verified), ...(exported ? { exported } : {}), searched: [] } });
+      expect(f!.fixes!.map((x) => x.id)).toEqual(['noexec-own-gocache', 'noexec-remount-exec-gocache']);
+      expect(f!.fixes![0]).toMatchObject({ kind, title: 'Use a build cache where programs may run: /home/u/.cache/go-build' });
+      if (kind === 'terminal') expect(f!.fixes![0]).toMatchObject({ text: 'mkdir -p /home/u/.cache/go-build && go env -w GOCACHE=/home/u/.cache/go-build', needsRoot: false });
+      else expect(f!.fixes![0]).toMatchObject({ value: { GOCACHE: '/home/u/.cache/go-build' } });
+      expect(f!.fixes![0]!.detail).toMatch(said);
+    });
+
+    it('none found: says what was passed over, and only the remount is offered', () => {
+      const [f] = assessMounts([pm('GOCACHE', '/tmp/go-build')], { goVersion: 'go1.26.8', ownGocache: { searched: [{ dir: '/home/u/.cache/go-build', why: 'is on /home, mounted noexec' }] } });
+      expect(f!.message).toContain('No directory of your own where programs may run was found for a build cache (/home/u/.cache/go-build is on /home, mounted noexec): only the remount mends it.');
+      expect(f!.fixes!.map((x) => x.id)).toEqual(['noexec-remount-exec-gocache']);
+    });
+
+    it('names go run and go tool, not go test or GOTMPDIR (measured: go test and go build work there)', () => {
+      const [f] = assessMounts([pm('GOCACHE', '/tmp/go-build')], { goVersion: 'go1.26.8' });
+      expect(f!.message).toMatch(/go run and go tool binaries/);
+      expect(f!.message).toMatch(/go build and go test are not affected; GOTMPDIR does not help/);
+    });
+  });
 });

@@ -30,6 +30,18 @@ describe('findOwnCacheDir on a real tree', () => {
     expect(r.found?.checked).toBe(home);
     expect(r.rejected[0]!.why).toContain('is or holds the directory that fails');
   });
+  it('a further check (a build cache go runs programs from) passes a candidate over with its reason', async () => {
+    const home = path.join(root, 'home2');
+    mkdirSync(path.join(home, '.cache'), { recursive: true });
+    const asked: string[] = [];
+    const r = await findOwnCacheDir('GOCACHE', { HOME: home }, '/mnt/nx/gocache', async (existing) => {
+      asked.push(existing);
+      return existing.endsWith('.cache') ? 'is on /x, mounted noexec' : undefined;
+    });
+    expect(asked).toEqual([path.join(home, '.cache'), home]);
+    expect(r.rejected).toEqual([{ dir: path.join(home, '.cache', 'go-build'), why: 'is on /x, mounted noexec' }]);
+    expect(r.found?.dir).toBe(path.join(home, 'go-build-cache'));
+  });
   it.skipIf(process.getuid?.() === 0)('a parent this user cannot write is passed over', async () => {
     const home = path.join(root, 'locked');
     mkdirSync(home);
