@@ -1,5 +1,6 @@
 // Reads the gopls logs the user gave or the editor keeps, streaming, within the probe's deadline,
 // and turns what gopls wrote into findings with the exact lines as evidence.
+import { withLogLoadsNothing } from './logLoadsNothing.js';
 import path from 'node:path';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
@@ -434,6 +435,7 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
       });
     }
   }
+  out.splice(0, out.length, ...withLogLoadsNothing(out, s, name));
   out.push(...mechanismFindings(source, name, s));
   out.push(...goplsNamedFindings(source, name, s));
   out.push(...resemblanceFindings(source, name, s, out));
