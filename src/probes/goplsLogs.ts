@@ -1,6 +1,5 @@
 // Reads the gopls logs the user gave or the editor keeps, streaming, within the probe's deadline,
 // and turns what gopls wrote into findings with the exact lines as evidence.
-import { withLogLoadsNothing } from './logLoadsNothing.js';
 import path from 'node:path';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
@@ -38,6 +37,8 @@ import { stoppedSession, tellsOfDeath } from '../goplsLog/stoppedSession.js';
 import { unprovidedImportFinding } from './unprovidedImportFinding.js';
 import { withKernelKillCheck } from './killedKernelCheck.js';
 import { asVendorAbsent, vendorListAbsent } from './vendorAbsentFinding.js';
+import { withLogLoadsNothing } from './logLoadsNothing.js';
+import { asGoWorkUseMissing } from './goWorkUseMissingFinding.js';
 import { endsWhereItStopped, stoppedLogFindings, type StoppedLog } from './stoppedLogs.js';
 
 /** Time kept back from the deadline to build the findings. */
@@ -399,6 +400,7 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
     if (vendoring && vendorListAbsent(s.events.filter((e) => e.ruleId === 'inconsistent-vendoring' || e.ruleId === 'vendor-out-of-sync').map((e) => e.text))) out.push(asVendorAbsent(finding, n, name));
     else if (rule.id === 'goproxy-off-lookup') out.push(proxyOffRefusalFinding(finding, source, events, s.unprovidedImports, EVIDENCE_KEPT));
     else if (rule.id === 'go-env-invalid') out.push(goRejectsSettingFinding(finding, events, n, name));
+    else if (rule.id === 'gowork-use-missing') out.push(asGoWorkUseMissing(finding, events.map((e) => e.text), n, name));
     else out.push(finding);
   }
   // An import gopls's diagnostics say no module provides, with no download refusal that already
