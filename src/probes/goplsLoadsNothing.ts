@@ -31,7 +31,7 @@ export function withLoadsNothing(session: GoplsSessionResult, found: FindingInpu
   const records: Evidence[] = session.messages
     .filter((m) => FAILED_LOAD.test(m.message))
     .slice(0, QUOTED)
-    .map((m) => ({ source: `gopls ${m.via}`, excerpt: m.message.trim().split('\n').filter((l) => !/^\s*(?:view_id|snapshot)=/.test(l)).join('\n') }));
+    .map((m) => ({ source: `gopls ${m.via}`, excerpt: m.message.trim().split('\n').filter((l) => l.trim() && !/^\s*(?:view_id|snapshot|duration)=/.test(l)).join('\n') }));
   const dirs = [...new Set(session.views.map((v) => v.directory))];
   const where = dirs.length === 1 ? dirs[0]! : dirs.length ? `any of ${dirs.join(', ')}` : session.openedFile ? path.dirname(session.openedFile) : 'the workspace';
   const loadsNothing: FindingInput = {
