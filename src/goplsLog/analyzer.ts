@@ -26,6 +26,7 @@ import { addWords } from './resemblance/words.js';
 import { isStepFailure } from './resemblance/boilerplate.js';
 import { inVocabulary } from './resemblance/classify.js';
 import { BoundedCounts, MAX_KEYS, OTHER } from './boundedCounts.js';
+import { countLoad, packagesOfLoadRecord, type PackageLoads } from '../lsp/packagesLoad.js';
 import {
   parseClientLogLine,
   parseEditorLogLine,
@@ -56,6 +57,10 @@ const UNPROVIDED_IMPORT = 'no required module provides package';
 /** gopls's view environment's GOROOT (cache/view.go's env listing: "GOROOT:/usr/local/go GoVersion:26"). */
 const VIEW_GOROOT = /^ GOROOT:(\/[^\s"\\}]*) GoVersion:/;
 const MAX_VIEW_GOROOTS = 4;
+/** Where a load record's "packages=N" can be: a continuation line's start, a trace line's end (before "\tduration=…\n\"}"). */
+const LOAD_HEAD = 20;
+const LOAD_TAIL = 96;
+const loadFieldOf = (w: string): number | undefined => (w.includes('packages=') ? packagesOfLoadRecord(w) : undefined);
 /** A rule's events looked back at for a copy of this one (echoOfRecent). */
 const RECENT_EVENTS = 4;
 const MAX_STACK_LINES = 60;
@@ -293,6 +298,11 @@ export interface LogSummary {
    * the first few: a "package P is not in std (DIR)" under one of them is no other installation's.
    */
   viewGoroots?: string[];
+  /**
+   * gopls's go/packages.Load records ("\tpackages=N"): how many returned packages and how many none
+   * (lsp/packagesLoad.ts). Absent when the log has none.
+   */
+  packageLoads?: PackageLoads;
   /** The file ended without a final newline (a log being written, or cut off): fine, noted. */
   endedMidLine: boolean;
   /** Requests that never got an answer (in flight when the log ended, or lost in a crash). */
@@ -656,6 +666,7 @@ export class LogAnalyzer {
   private readonly eventCounts = new Map<RuleId, number>();
   private readonly unprovidedImports: UnclassifiedLine[] = [];
   private readonly viewGoroots: string[] = [];
+  private readonly packageLoads: PackageLoads = { empty: 0, loaded: 0 };
   /** The editor channel's date and time of the line being read, while its framed text is handled. */
   private frameStamp: string | undefined;
   /** Each rule's last RECENT_EVENTS events, for echoOfRecent. */
@@ -868,6 +879,12 @@ export class LogAnalyzer {
         if (m && !this.viewGoroots.includes(m[1]!)) this.viewGoroots.push(m[1]!);
       }
     }
+    // gopls's record of each package load, at any level ("\tpackages=0" after a failed one): does
+    // gopls load anything at all? The field starts a -logfile's or a channel's continuation line,
+    // and ends a trace's JSON line but for the duration after it: two short windows of the line,
+    // so no line costs more than a few dozen characters here.
+    const n = loadFieldOf(s.slice(start, Math.min(end, start + LOAD_HEAD))) ?? (end - start > LOAD_HEAD ? loadFieldOf(s.slice(Math.max(start + LOAD_HEAD, end - LOAD_TAIL), end)) : undefined);
+    if (n !== undefined) countLoad(this.packageLoads, n);
     // Spaces a paste left at a line's end (a terminal's padding, an editor's, a mail client's) are
     // not the program's: a dump's "goroutine 7 [running]:" must still end with its colon, and a
     // blank line of spaces between a crash's message and its goroutines is still blank.
@@ -1847,6 +1864,7 @@ export class LogAnalyzer {
       eventCounts: Object.fromEntries(this.eventCounts),
       unprovidedImports: [...this.unprovidedImports],
       ...(this.viewGoroots.length ? { viewGoroots: [...this.viewGoroots] } : {}),
+      ...(this.packageLoads.empty + this.packageLoads.loaded ? { packageLoads: { ...this.packageLoads } } : {}),
       endedMidLine: this.endedMidLine,
       unanswered: this.pending.size,
       unclassified,

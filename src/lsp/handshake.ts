@@ -8,6 +8,7 @@ import type { ConfigurationParams, InitializeParams, InitializeResult, LogMessag
 import { TOOL_VERSION } from '../doctor/version.js';
 import { NO_VIEW } from './sessionModel.js';
 import { crashOf, MAX_MESSAGES, noteMessage, orEnded, SessionEnded, SHUTDOWN_RESERVE_MS, type Session } from './sessionState.js';
+import { countLoad, packagesOfLoadRecord } from './packagesLoad.js';
 import { parseCreatedView } from './views.js';
 
 const MAX_DIAGNOSTIC_FILES = 20;
@@ -83,6 +84,9 @@ export function connect(s: Session): MessageConnection {
         const view = parseCreatedView(p.message);
         if (view && result.views.length < MAX_MESSAGES) result.views.push(view);
         if (view) s.viewNews.wake();
+        // Every load, at any level: whether any returned a package says if gopls loads anything.
+        const packages = result.loads ? packagesOfLoadRecord(p.message) : undefined;
+        if (packages !== undefined && /go\/packages\.Load #\d+/.test(p.message)) countLoad(result.loads!, packages);
         // Only errors and the view messages: info-level log lines are the trace's business.
         if (p.type === 1 || NO_VIEW.test(p.message)) noteMessage(result, { via: method, type: p.type, message: p.message });
         if (NO_VIEW.test(p.message)) s.viewNews.wake();

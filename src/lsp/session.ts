@@ -24,6 +24,7 @@ export async function runGoplsSession(opts: GoplsSessionOptions): Promise<GoplsS
     messages: [],
     viewErrors: [],
     views: [],
+    loads: { empty: 0, loaded: 0 },
     stderrTail: '',
     durationMs: 0,
   };
@@ -52,7 +53,7 @@ export async function runGoplsSession(opts: GoplsSessionOptions): Promise<GoplsS
     if (opts.onLive) {
       await awaitView(s);
       result.liveMs = clock.elapsed();
-      opts.onLive({ ...result, ok: true, durationMs: result.liveMs, diagnostics: [...result.diagnostics], messages: [...result.messages], viewErrors: [...result.viewErrors], views: [...result.views] });
+      opts.onLive({ ...result, ok: true, durationMs: result.liveMs, diagnostics: [...result.diagnostics], messages: [...result.messages], viewErrors: [...result.viewErrors], views: [...result.views], ...(result.loads ? { loads: { ...result.loads } } : {}) });
     }
     // Chosen while gopls started: the walk for it need not delay the handshake.
     const file = await opts.openFile;

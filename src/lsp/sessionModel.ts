@@ -4,6 +4,7 @@ import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { Host } from '../host/host.js';
 import type { ServerExit } from '../host/server.js';
 import type { CreatedView } from './views.js';
+import type { PackageLoads } from './packagesLoad.js';
 
 export interface GoplsSessionOptions {
   /** The live host; a fixture host cannot run gopls and gets a 'not-live' failure. */
@@ -87,6 +88,11 @@ export interface GoplsSessionResult {
   viewErrors: string[];
   /** The views gopls reported creating ("Created View" log messages). */
   views: CreatedView[];
+  /**
+   * gopls's go/packages.Load records (packagesLoad.ts): how many returned packages and how many
+   * none. Absent in results made before it was counted (tests, recorded sessions).
+   */
+  loads?: PackageLoads;
   stderrTail: string;
   exit?: ServerExit;
   durationMs: number;

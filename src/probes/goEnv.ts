@@ -442,6 +442,9 @@ async function gorootFindings(
         confidence: 0.9,
         message: `GOROOT (${goroot}) does not exist: go cannot find its standard library or compiler.${ctx.env.GOROOT !== undefined ? ` GOROOT=${ctx.env.GOROOT} comes from the environment; remove it, and go finds its own root.` : ''}`,
         evidence: [goEnvEv(['GOROOT']), ...(ctx.env.GOROOT !== undefined ? [{ source: 'environment', excerpt: `GOROOT=${ctx.env.GOROOT}` }] : [])],
+        // gopls then loads nothing: its load failures are this, also when the same GOROOT is set
+        // in a login shell (sameInLoginShell's headline explains only what is named here).
+        explains: ['module-resolution', 'gopls-launch'],
         fixes: gr ? [gr] : [],
       },
     ];
@@ -460,6 +463,9 @@ async function gorootFindings(
           `GOROOT (${goroot}) is not a Go installation: it has neither pkg/tool nor src/runtime, so go cannot find its compiler or standard library (every build fails with go: no such tool "compile", and gopls cannot resolve standard imports).` +
           (ctx.env.GOROOT !== undefined ? ` GOROOT=${ctx.env.GOROOT} comes from the environment; remove it, go finds its own root.` : ''),
         evidence: [goEnvEv(['GOROOT']), ...(ctx.env.GOROOT !== undefined ? [{ source: 'environment', excerpt: `GOROOT=${ctx.env.GOROOT}` }] : [])],
+        // gopls then loads nothing: its load failures are this, also when the same GOROOT is set
+        // in a login shell (sameInLoginShell's headline explains only what is named here).
+        explains: ['module-resolution', 'gopls-launch'],
         fixes: gr ? [gr] : [],
       },
     ];
@@ -488,6 +494,7 @@ async function gorootFindings(
           `. An extraction or upgrade cut short, files deleted, or a distribution that ships them in another package; go env still answers, so nothing else says so.` +
           (ctx.env.GOROOT !== undefined ? ` GOROOT=${ctx.env.GOROOT} comes from the environment: if another, whole Go is installed, remove it.` : ''),
         evidence: [goEnvEv(['GOROOT', 'GOTOOLDIR']), { source: `stat in ${goroot}`, excerpt: lacking.map((l) => `${l}: no such file`).join('\n') }],
+        explains: ['module-resolution', 'gopls-launch'],
         fixes: [INSTALL_GO],
       },
     ];

@@ -53,6 +53,7 @@ import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
 import { classifyGoFailure } from './goFailure.js';
 import { describeExclusion, exclusionTail, readFileBuild, type FileBuild } from './buildConstraints.js';
 import { spawnRefusedFinding } from './spawnRefused.js';
+import { withLoadsNothing } from './goplsLoadsNothing.js';
 
 /** Kept back from the probe's deadline to turn the session's result into findings. */
 const CLASSIFY_RESERVE_MS = 150;
@@ -477,7 +478,7 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
       fixes: [GOPLS_TROUBLESHOOTING],
     });
   }
-  return out;
+  return withLoadsNothing(session, out, !!input.switched);
 }
 
 /** The kinds that say why a load failed, beside which "the load failed" adds nothing. */
@@ -1282,6 +1283,8 @@ function handshakeObserved(s: GoplsSessionResult): Record<string, unknown> {
     openedFileDiagnosed: s.openedFileDiagnosed,
     openedFile: s.openedFile,
     views: s.views.map((v) => `${v.viewType} ${v.directory}`),
+    // How many go/packages.Load runs returned packages and how many none (goplsLoadsNothing.ts).
+    ...(s.loads ? { packageLoads: { ...s.loads } } : {}),
     serverName: s.serverInfo?.name,
     ...(s.ok ? {} : { stderrTail: tail(s.stderrTail, 20) }),
   };

@@ -38,6 +38,8 @@ import { unprovidedImportFinding } from './unprovidedImportFinding.js';
 import { withKernelKillCheck } from './killedKernelCheck.js';
 import { asVendorAbsent, vendorListAbsent } from './vendorAbsentFinding.js';
 import { installFixesFor, TOOLS_INSTALL_FIX_IDS, withToolsInstallReplaced } from './goplsInstallChoice.js';
+import { withLogLoadsNothing } from './logLoadsNothing.js';
+import { asGoWorkUseMissing } from './goWorkUseMissingFinding.js';
 import { endsWhereItStopped, stoppedLogFindings, type StoppedLog } from './stoppedLogs.js';
 
 /** Time kept back from the deadline to build the findings. */
@@ -411,6 +413,7 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
     if (vendoring && vendorListAbsent(s.events.filter((e) => e.ruleId === 'inconsistent-vendoring' || e.ruleId === 'vendor-out-of-sync').map((e) => e.text))) out.push(asVendorAbsent(finding, n, name));
     else if (rule.id === 'goproxy-off-lookup') out.push(proxyOffRefusalFinding(finding, source, events, s.unprovidedImports, EVIDENCE_KEPT));
     else if (rule.id === 'go-env-invalid') out.push(goRejectsSettingFinding(finding, events, n, name));
+    else if (rule.id === 'gowork-use-missing') out.push(asGoWorkUseMissing(finding, events.map((e) => e.text), n, name));
     else out.push(finding);
   }
   // An import gopls's diagnostics say no module provides, with no download refusal that already
@@ -447,6 +450,7 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
       });
     }
   }
+  out.splice(0, out.length, ...withLogLoadsNothing(out, s, name));
   out.push(...mechanismFindings(source, name, s));
   out.push(...goplsNamedFindings(source, name, s));
   out.push(...resemblanceFindings(source, name, s, out));

@@ -19,7 +19,7 @@ import { RESTART_GOPLS } from '../fixes/catalog.js';
 import type { ProbeContext } from './probe.js';
 
 /** The rules whose failure `go list -m` in the log's folder reproduces, while it still holds. */
-export const RECHECKED_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['go-mod-invalid', 'go-version-too-old-for-module', 'go-too-old-for-go-mod']);
+export const RECHECKED_RULES: ReadonlySet<RuleId> = new Set<RuleId>(['go-mod-invalid', 'gowork-use-missing', 'go-version-too-old-for-module', 'go-too-old-for-go-mod']);
 /** At most this many folders are asked per run (each is one go list -m). */
 const MAX_FOLDERS = 3;
 

@@ -96,13 +96,14 @@ describe.skipIf(!GO)('a go.mod or go.work failure a log tells of, asked again he
     expect(tooOld(fs)).toMatchObject({ severity: 'warning' });
   });
 
-  it('a go.work that named a missing module: a warning while it is missing, information once it is there', async () => {
+  it('a go.work that named a missing module: an error while it is missing, information once it is there', async () => {
     const dir = path.join(tmp, 'workmiss');
     module(path.join(dir, 'a'), '1.22');
     writeFileSync(path.join(dir, 'go.work'), 'go 1.22\n\nuse (\n\t./a\n\t./gone\n)\n');
     const log = logFor('workmiss', dir);
-    const invalid = (fs: Finding[]) => fs.find((f) => f.classId === 'module-resolution' && /cannot be used as written/.test(f.message));
-    expect(invalid(await diagnose(log))).toMatchObject({ severity: 'warning' });
+    // Rule gowork-use-missing names the folder (it was go-mod-invalid's "cannot be used as written").
+    const invalid = (fs: Finding[]) => fs.find((f) => f.classId === 'module-resolution' && /gone, which does not exist or holds no go\.mod/.test(f.message));
+    expect(invalid(await diagnose(log))).toMatchObject({ severity: 'error' });
     module(path.join(dir, 'gone'), '1.22');
     const now = invalid(await diagnose(log))!;
     expect(now.severity).toBe('info');

@@ -206,7 +206,7 @@ export const MODULE_RULES: readonly Rule[] = [
     needles: ['no module path for ', 'malformed module path', 'errors parsing go.', 'error loading go.', 'must match format', 'missing module declaration', 'module declares its path as', 'listed in go.work file', 'appears multiple times in workspace', 'conflicting replacements', 'is replaced at all versions', 'unknown directive: ', 'replacement module has different module path', 'unknown block type', 'parsing go.mod: unexpected module path', 'parsing go.mod: missing module line'],
     test: /\bno module path for \S*go\.mod\b|malformed module path|errors parsing go\.(?:mod|work)|error loading go\.(?:mod|work)|invalid go version '[^'\n]*': must match format|missing module declaration|module declares its path as|parsing go\.mod: (?:unexpected module path "|missing module line)|cannot load module \S+ listed in go\.work file|module \S{1,300} listed in go\.work file requires go >= |appears multiple times in workspace|conflicting replacements|is replaced at all versions in the go\.work|\bgo\.(?:mod|work):\d+(?::\d+)?: unknown directive: \w|\bunknown block type\b|replacement module has different module path/,
     // gopls's own go.mod refused by an old go is the install's problem (gopls-launch), not the user's module.
-    yieldsTo: ['gopls-needs-newer-go'],
+    yieldsTo: ['gopls-needs-newer-go', 'gowork-use-missing'],
     says: 'go.mod or go.work cannot be used as written (a parse error, a module path that disagrees, a go.work naming modules it cannot load)',
   },
   {
@@ -294,6 +294,23 @@ export const MODULE_RULES: readonly Rule[] = [
     // their selected dependencies", "go: no modules were found in the current workspace; see 'go help work'".
     needles: ['is contained in a module that is not one of the workspace modules', 'does not contain modules listed in go.work', 'no modules were found in the current workspace'],
     says: 'a go.work is in effect (found above the folder, or named by GOWORK) and does not list the module being built',
+  },
+  {
+    id: 'gowork-use-missing',
+    classId: 'module-resolution',
+    severity: 'error',
+    confidence: 0.85,
+    // A go.work `use` of a folder that is not there or holds no go.mod. Measured with go1.26.8 and
+    // gopls v0.23.0 (test/fixtures/go-messages.jsonl, gopls-messages.jsonl): go names the folder
+    // relative to where it ran ("go: cannot load module ../gone listed in go.work file: open
+    // ../gone/go.mod: no such file or directory", the same for a folder without go.mod); gopls stats
+    // it ("errors loading workspace: stat /w/gone/go.mod: no such file or directory", "warning:
+    // while diagnosing go.mod file: stat …", "… go.mod upgrades: …", "… vulnerabilities: …") and
+    // marks the use line in go.work ("directory ./gone does not contain a module"). go refuses the
+    // whole workspace: every go command in it fails, and gopls loads nothing there.
+    needles: ['listed in go.work file: open ', '/go.mod: no such file or directory', 'does not contain a module'],
+    test: /cannot load module \S+ listed in go\.work file: open \S*go\.mod: (?:no such file or directory|The system cannot find the (?:file|path) specified)|(?:errors loading workspace|while diagnosing [\w. ]{1,40}|initial workspace load failed): stat \S+\/go\.mod: no such file or directory|\bdirectory \S+ does not contain a module\b/,
+    says: 'a go.work uses a folder that does not exist or holds no go.mod, so go refuses the whole workspace: every go command in it fails and gopls loads nothing there',
   },
   {
     id: 'gowork-file-missing',

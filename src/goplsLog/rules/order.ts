@@ -126,6 +126,7 @@ export const RULE_ORDER = [
   'gopls-binary-broken',
   'server-lost',
   'not-in-module',
+  'gowork-use-missing',
   'go-mod-invalid',
   'mod-flag-in-workspace-mode',
   'vendor-mode-lookup',

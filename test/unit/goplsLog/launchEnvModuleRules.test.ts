@@ -142,7 +142,8 @@ const CASES: Array<[string, RuleId[]]> = [
   ['go: errors parsing go.mod:', ['go-mod-invalid']],
   ["/srv/app/go.mod:3: invalid go version '1.22.1.0': must match format 1.23", ['go-mod-invalid']],
   ['\tmodule declares its path as: github.com/Ann/Lib', ['go-mod-invalid']],
-  ['go: cannot load module tools/lint listed in go.work file: open tools/lint/go.mod: no such file or directory', ['go-mod-invalid']],
+  // A use folder that is gone or holds no go.mod has its own rule, which names the folder and drops it.
+  ['go: cannot load module tools/lint listed in go.work file: open tools/lint/go.mod: no such file or directory', ['gowork-use-missing']],
   ['go: module example.org/a appears multiple times in workspace', ['go-mod-invalid']],
   ['panic: invalid Go version "go1.23.0" (should be something like "go1.12")', ['panic']],
   // --- vendor and readonly mode (modload import.go, init.go) ---
