@@ -177,8 +177,25 @@ export function afterRunFindings(i: AfterRunInput): FindingInput[] {
   const diedDuring = i.earlier.filter((f) => f.role === 'symptom' && (f.symptom === 'died' || f.symptom === 'hang'));
   const tiedTo = killedDuring[0] ?? diedDuring[0];
 
-  const oomRises = rises.filter((r) => r.reading.controller === 'memory' && r.key === 'oom_kill');
+  // A kill of one of ours counts at our own (leaf) cgroup. v2's memory.events is hierarchical, so an
+  // ancestor's count also rises for a kill in a sibling cgroup (another user's session, another
+  // container): that one is not ours, and is only noted.
+  const leafDir = i.after.counters.find((c) => c.controller === 'memory')?.dir;
+  const allOomRises = rises.filter((r) => r.reading.controller === 'memory' && r.key === 'oom_kill');
+  const oomRises = allOomRises.filter((r) => r.reading.dir === leafDir);
   const oomLines = notBeforeTheRun(ownKills(parseKernelOomKills(i.kernel.map((r) => r.line).join('\n')), i.after), i.before, i.after);
+  const elsewhere = oomRises.length || oomLines.length ? undefined : allOomRises[0];
+  if (elsewhere) {
+    const n = elsewhere.after - elsewhere.before;
+    out.push({
+      classId: 'memory-limit',
+      severity: 'info',
+      confidence: 0.1,
+      message: `During this diagnosis the kernel's OOM killer killed ${n} process${n === 1 ? '' : 'es'} elsewhere under the memory cgroup ${elsewhere.reading.dir} (its count includes every cgroup below it), not in this editor's own cgroup ${leafDir ?? ''}: another session's or service's, not this workspace's gopls.`,
+      evidence: [riseEvidence(elsewhere), ...limitEvidence(elsewhere)],
+      fixes: [],
+    });
+  }
   if (oomRises.length || oomLines.length) {
     // The leaf-most level that rose names the cgroup; the smallest limit on the way says how big it was.
     const r = oomRises[0];
@@ -331,8 +348,16 @@ export function ownKills(kills: readonly KernelOomKill[], after: Readings): Kern
   const ours = after.counters.filter((c) => c.controller === 'memory').map((c) => c.cgPath);
   // Counters unreadable: nothing to tell ours from others' by, so every record is kept.
   if (!ours.length) return [...kills];
-  const foreign = new Set(kills.filter((k) => k.memcg !== undefined && !atOrAbove(k.memcg, ours)).map((k) => k.pid));
+  // The victim's own cgroup (task_memcg, "Task in"), where printed, says whose it was: a process in
+  // another cgroup killed under a limit above both (a shared slice's) is not one of ours.
+  const leaf = ours[0]!;
+  const foreign = new Set(kills.filter((k) => (k.taskMemcg !== undefined ? !atOrBelow(k.taskMemcg, leaf) : k.memcg !== undefined && !atOrAbove(k.memcg, ours))).map((k) => k.pid));
   return kills.filter((k) => !foreign.has(k.pid));
+}
+
+/** Is cgroup `cg` ours or below ours (a process there is one of ours)? */
+function atOrBelow(cg: string, leaf: string): boolean {
+  return leaf === '/' || cg === leaf || cg.startsWith(`${leaf}/`);
 }
 
 /**
