@@ -270,11 +270,16 @@ export async function readTimedKills(ctx: ProbeContext): Promise<{ kills?: Timed
   return { kills, source: r.source, ...(first !== undefined ? { firstAtMs: boot + first * 1000 } : {}) };
 }
 
-/** The leaf-most of this process's memory cgroups whose oom_kill counts any kill (afterRun.ts readCounters). */
+/**
+ * This process's own memory cgroup (afterRun.ts readCounters), where its oom_kill counts any kill.
+ * Not an ancestor's: v2 counts there every kill below it (another user's slice, another session's
+ * scope), and v1 the kills of processes in the ancestor itself; neither is the editor's gopls.
+ */
 async function countedKillsHere(host: Host): Promise<StoppedLogInput['countedHere']> {
   const r = await readCounters(host);
   if ('skip' in r) return undefined;
-  const c = r.counters.find((x) => x.controller === 'memory' && (x.values.oom_kill ?? 0) > 0);
+  const leaf = r.counters.find((x) => x.controller === 'memory')?.dir;
+  const c = r.counters.find((x) => x.controller === 'memory' && x.dir === leaf && (x.values.oom_kill ?? 0) > 0);
   return c ? { file: c.file, cgPath: c.cgPath, oomKill: c.values.oom_kill!, ...(c.limit !== undefined ? { limitBytes: c.limit } : {}) } : undefined;
 }
 
