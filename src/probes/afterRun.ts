@@ -179,23 +179,10 @@ export function afterRunFindings(i: AfterRunInput): FindingInput[] {
 
   // A kill of one of ours counts at our own (leaf) cgroup. v2's memory.events is hierarchical, so an
   // ancestor's count also rises for a kill in a sibling cgroup (another user's session, another
-  // container): that one is not ours, and is only noted.
+  // container): not ours, and no finding (observed.risen still lists it).
   const leafDir = i.after.counters.find((c) => c.controller === 'memory')?.dir;
-  const allOomRises = rises.filter((r) => r.reading.controller === 'memory' && r.key === 'oom_kill');
-  const oomRises = allOomRises.filter((r) => r.reading.dir === leafDir);
+  const oomRises = rises.filter((r) => r.reading.controller === 'memory' && r.key === 'oom_kill' && r.reading.dir === leafDir);
   const oomLines = notBeforeTheRun(ownKills(parseKernelOomKills(i.kernel.map((r) => r.line).join('\n')), i.after), i.before, i.after);
-  const elsewhere = oomRises.length || oomLines.length ? undefined : allOomRises[0];
-  if (elsewhere) {
-    const n = elsewhere.after - elsewhere.before;
-    out.push({
-      classId: 'memory-limit',
-      severity: 'info',
-      confidence: 0.1,
-      message: `During this diagnosis the kernel's OOM killer killed ${n} process${n === 1 ? '' : 'es'} elsewhere under the memory cgroup ${elsewhere.reading.dir} (its count includes every cgroup below it), not in this editor's own cgroup ${leafDir ?? ''}: another session's or service's, not this workspace's gopls.`,
-      evidence: [riseEvidence(elsewhere), ...limitEvidence(elsewhere)],
-      fixes: [],
-    });
-  }
   if (oomRises.length || oomLines.length) {
     // The leaf-most level that rose names the cgroup; the smallest limit on the way says how big it was.
     const r = oomRises[0];

@@ -510,7 +510,7 @@ export async function cpusFor(host: Host, env: NodeJS.ProcessEnv): Promise<numbe
 
 // ---------- another gopls ----------
 
-/** Cgroups of gopls outside the session noted at most: a shared machine runs many. */
+/** Cgroups of gopls outside the session listed at most: a shared machine runs many. */
 const MAX_OTHER_NOTES = 3;
 
 /** "gopls (pid 4242 of user nobody)", "gopls (pid 4243, works in /srv/other)". */
@@ -519,24 +519,24 @@ function otherAbout(p: ProcessEntry, m: Membership | undefined, passwd: string |
   return `${p.name ?? 'gopls'} (pid ${p.pid}${m ? `, ${m.why}` : ''})`;
 }
 
+/** What the report says of a limited cgroup that holds only gopls outside the session (`observed.otherLimits`). */
+export interface OtherLimit {
+  controller: 'memory' | 'pids';
+  /** Bytes for memory, tasks for pids. */
+  limit: number;
+  limitFile?: string;
+  gopls: string[];
+}
+
 /**
  * A limit on a cgroup that holds only gopls outside the diagnosed session: information about that
- * gopls, never this workspace's cause (no fix, nothing explained). Nothing when it has no limit. Pure.
+ * gopls, kept among what the probe saw and never a finding, so that no cause of this workspace's,
+ * not even a note, is made of it (the tester's report had put one first). Nothing without a limit. Pure.
  */
-export function otherLimitNote(controller: 'memory' | 'pids', subjects: readonly Subject[], limitRead: FileRead | undefined, limit: number | undefined, membershipLine: Evidence): FindingInput[] {
-  if (limit === undefined) return [];
-  const whose = firstAndMore(subjects.filter((s) => s.role === 'other').map((s) => s.about ?? `gopls (pid ${s.pid})`));
-  const amount = controller === 'memory' ? formatBytes(limit) : `${limit} tasks`;
-  return [
-    {
-      classId: controller === 'memory' ? 'memory-limit' : 'process-limit',
-      severity: 'info',
-      confidence: 0.1,
-      message: `A gopls outside the diagnosed workspaces' session runs in a ${controller} cgroup limited to ${amount}: ${whose}. That limit is its own, not the one of this editor or its gopls, and is not judged here.`,
-      evidence: [...readEvidence(limitRead), membershipLine],
-      fixes: [],
-    },
-  ];
+export function otherLimit(controller: 'memory' | 'pids', subjects: readonly Subject[], limitRead: FileRead | undefined, limit: number | undefined): OtherLimit | undefined {
+  if (limit === undefined) return undefined;
+  const gopls = subjects.filter((s) => s.role === 'other').map((s) => s.about ?? `gopls (pid ${s.pid})`);
+  return { controller, limit, ...(limitRead ? { limitFile: limitRead.file } : {}), gopls };
 }
 
 /**
@@ -668,19 +668,22 @@ export async function runCgroups(ctx: ProbeContext): Promise<ProbeOutcome> {
   }
 
   const findings: FindingInput[] = [];
-  // A cgroup that holds only gopls outside the session is theirs: noted, never judged as this session's.
+  // A cgroup that holds only gopls outside the session is theirs: seen, never judged as this session's.
   const theirs = <G extends { subjects: Subject[] }>(groups: Map<string, G>): G[] => {
     const out = [...groups].filter(([, g]) => g.subjects.every((x) => x.role === 'other'));
     for (const [dir] of out) groups.delete(dir);
     return out.map(([, g]) => g).slice(0, MAX_OTHER_NOTES);
   };
+  const otherLimits: OtherLimit[] = [];
   for (const g of theirs(memoryGroups)) {
     const limit = judgeMemory(g.view).effectiveLimit;
-    findings.push(...otherLimitNote('memory', g.subjects, limit?.level.limitRead, limit?.bytes, g.line));
+    const seen = otherLimit('memory', g.subjects, limit?.level.limitRead, limit?.bytes);
+    if (seen) otherLimits.push(seen);
   }
   for (const g of theirs(pidsGroups)) {
     const limit = judgePids(g.view.levels).effectiveMax;
-    findings.push(...otherLimitNote('pids', g.subjects, limit?.level.maxRead, limit?.max, g.line));
+    const seen = otherLimit('pids', g.subjects, limit?.level.maxRead, limit?.max);
+    if (seen) otherLimits.push(seen);
   }
   // Latent limits: what Go tooling will need here, estimated only when a limit exists to judge.
   const limited = [...memoryGroups.values()].some((g) => judgeMemory(g.view).effectiveLimit);
@@ -711,6 +714,7 @@ export async function runCgroups(ctx: ProbeContext): Promise<ProbeOutcome> {
     memAvailableBytes: memAvailEntry?.bytes,
     goplsProcesses: gopls.map((p) => p.pid),
     ...(others.length ? { otherGopls: others.map((p) => ({ pid: p.pid, uid: p.uid, why: session.get(p.pid)?.why })) } : {}),
+    ...(otherLimits.length ? { otherLimits } : {}),
     memory: [...memoryGroups.entries()].map(([dir, g]) => {
       const v = judgeMemory(g.view);
       return {

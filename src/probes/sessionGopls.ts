@@ -4,7 +4,7 @@
 // name, of anyone) was taken for the editor's. The session is: the gopls this process started (the
 // doctor's own, or in the editor the extension host's, both its descendants), and a gopls of the same
 // uid whose workspace, as /proc shows it, is a diagnosed folder or contains one. Any other gopls
-// may be mentioned as information about itself, never as the cause of this workspace's trouble.
+// is listed among what a probe saw, never made a finding of this workspace's (not even a note).
 import path from 'node:path';
 import type { Host } from '../host/host.js';
 import { forEachSliced } from '../host/timeSlice.js';

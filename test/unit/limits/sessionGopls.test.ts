@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { descendantsOf, goplsMembership, type GoplsProcess, type SessionScope } from '../../../src/probes/sessionGopls.js';
-import { otherLimitNote } from '../../../src/probes/cgroups.js';
+import { otherLimit } from '../../../src/probes/cgroups.js';
 
 const ME = 1000;
 const scope = (over: Partial<SessionScope> = {}): SessionScope => ({ uid: ME, workspaces: ['/home/ann/src/app'], descendants: new Set([501, 502]), ...over });
@@ -58,24 +58,19 @@ describe('descendantsOf', () => {
   });
 });
 
-describe('otherLimitNote: another gopls\'s limit is information, never a cause', () => {
-  const line = { source: '/proc/77/cgroup', excerpt: '4:memory:/theirs' };
+describe("otherLimit: another gopls's limit is what the probe saw, never a finding", () => {
   const read = { file: '/sys/fs/cgroup/memory/theirs/memory.limit_in_bytes', text: '157286400\n' };
-  for (const [controller, limit, said] of [
-    ['memory', 150 * 1024 * 1024, '150 MiB'],
-    ['memory', 8 * 1024 ** 3, '8 GiB'],
-    ['pids', 12, '12 tasks'],
+  for (const [controller, limit] of [
+    ['memory', 150 * 1024 * 1024],
+    ['memory', 8 * 1024 ** 3],
+    ['pids', 12],
   ] as const) {
-    it(`${controller} ${said}: an info note naming whose it is, with no fix and nothing explained`, () => {
-      const [f] = otherLimitNote(controller, [{ pid: 77, name: 'gopls', role: 'other', about: 'gopls (pid 77 of user nobody)' }], read, limit, line);
-      expect(f).toMatchObject({ severity: 'info', fixes: [] });
-      expect(f!.explains).toBeUndefined();
-      expect(f!.message).toContain(said);
-      expect(f!.message).toContain('gopls (pid 77 of user nobody)');
-      expect(f!.message).toMatch(/not the one of this editor or its gopls/);
+    it(`${controller} ${limit}: whose it is, the limit and its file`, () => {
+      const seen = otherLimit(controller, [{ pid: 1, name: 'node', role: 'editor' }, { pid: 77, name: 'gopls', role: 'other', about: 'gopls (pid 77 of user nobody)' }, { pid: 78, name: 'gopls', role: 'other' }], read, limit);
+      expect(seen).toEqual({ controller, limit, limitFile: read.file, gopls: ['gopls (pid 77 of user nobody)', 'gopls (pid 78)'] });
     });
   }
-  it('no limit, no note', () => {
-    expect(otherLimitNote('memory', [{ pid: 77, name: 'gopls', role: 'other' }], undefined, undefined, line)).toEqual([]);
+  it('no limit, nothing to say', () => {
+    expect(otherLimit('memory', [{ pid: 77, name: 'gopls', role: 'other' }], undefined, undefined)).toBeUndefined();
   });
 });
