@@ -46,6 +46,8 @@ export interface DiscoverInput {
   workspaces: readonly string[];
   /** How many -logfile=auto files to take, newest first. */
   maxAuto?: number;
+  /** Whose session is diagnosed (default: this process's uid); -1 takes every owner's. */
+  uid?: number;
 }
 
 export async function discoverGoplsLogs(input: DiscoverInput): Promise<FoundLog[]> {
@@ -63,7 +65,10 @@ export async function discoverGoplsLogs(input: DiscoverInput): Promise<FoundLog[
   if (flag === 'auto') {
     const tmp = input.env.TMPDIR || os.tmpdir();
     const names = (await fs.readdir(tmp).catch(() => [] as string[])).filter((n) => AUTO_LOG_NAME.test(n));
-    const stats = await Promise.all(names.map(async (n) => ({ n, m: await fs.stat(path.join(tmp, n)).then((s) => s.mtimeMs, () => -1) })));
+    // A shared /tmp holds every user's gopls-<pid>.log, readable (0644): the newest may be another
+    // user's gopls, whose stop or failure would be told as this session's. Only this user's count.
+    const uid = input.uid ?? (typeof process.getuid === 'function' ? process.getuid() : -1);
+    const stats = await Promise.all(names.map(async (n) => ({ n, m: await fs.stat(path.join(tmp, n)).then((s) => (uid === -1 || s.uid === uid ? s.mtimeMs : -1), () => -1) })));
     for (const s of stats.filter((x) => x.m >= 0).sort((a, b) => b.m - a.m).slice(0, input.maxAuto ?? 2)) add(path.join(tmp, s.n), 'logfile-auto');
   } else if (flag) {
     // A relative -logfile is relative to gopls's working directory: the first workspace folder.

@@ -177,7 +177,11 @@ export function afterRunFindings(i: AfterRunInput): FindingInput[] {
   const diedDuring = i.earlier.filter((f) => f.role === 'symptom' && (f.symptom === 'died' || f.symptom === 'hang'));
   const tiedTo = killedDuring[0] ?? diedDuring[0];
 
-  const oomRises = rises.filter((r) => r.reading.controller === 'memory' && r.key === 'oom_kill');
+  // A kill of one of ours counts at our own (leaf) cgroup. v2's memory.events is hierarchical, so an
+  // ancestor's count also rises for a kill in a sibling cgroup (another user's session, another
+  // container): not ours, and no finding (observed.risen still lists it).
+  const leafDir = i.after.counters.find((c) => c.controller === 'memory')?.dir;
+  const oomRises = rises.filter((r) => r.reading.controller === 'memory' && r.key === 'oom_kill' && r.reading.dir === leafDir);
   const oomLines = notBeforeTheRun(ownKills(parseKernelOomKills(i.kernel.map((r) => r.line).join('\n')), i.after), i.before, i.after);
   if (oomRises.length || oomLines.length) {
     // The leaf-most level that rose names the cgroup; the smallest limit on the way says how big it was.
@@ -331,8 +335,16 @@ export function ownKills(kills: readonly KernelOomKill[], after: Readings): Kern
   const ours = after.counters.filter((c) => c.controller === 'memory').map((c) => c.cgPath);
   // Counters unreadable: nothing to tell ours from others' by, so every record is kept.
   if (!ours.length) return [...kills];
-  const foreign = new Set(kills.filter((k) => k.memcg !== undefined && !atOrAbove(k.memcg, ours)).map((k) => k.pid));
+  // The victim's own cgroup (task_memcg, "Task in"), where printed, says whose it was: a process in
+  // another cgroup killed under a limit above both (a shared slice's) is not one of ours.
+  const leaf = ours[0]!;
+  const foreign = new Set(kills.filter((k) => (k.taskMemcg !== undefined ? !atOrBelow(k.taskMemcg, leaf) : k.memcg !== undefined && !atOrAbove(k.memcg, ours))).map((k) => k.pid));
   return kills.filter((k) => !foreign.has(k.pid));
+}
+
+/** Is cgroup `cg` ours or below ours (a process there is one of ours)? */
+function atOrBelow(cg: string, leaf: string): boolean {
+  return leaf === '/' || cg === leaf || cg.startsWith(`${leaf}/`);
 }
 
 /**

@@ -1,7 +1,9 @@
-// Memory and pids limits of the cgroups that the editor (this process) and every gopls of this
-// user run in: v1, v2 and hybrid hierarchies, with the effective limit being the smallest on the
-// way from the cgroup up to its mount point (a container's limit often sits on an ancestor).
+// Memory and pids limits of the cgroups that the editor (this process) and the gopls of the
+// diagnosed session run in (sessionGopls.ts says which gopls that is): v1, v2 and hybrid
+// hierarchies, with the effective limit being the smallest on the way from the cgroup up to its
+// mount point (a container's limit often sits on an ancestor). Another gopls's limit is only noted.
 import path from 'node:path';
+import { realpath } from 'node:fs/promises';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
@@ -32,6 +34,8 @@ import { raiseLimitFixes } from '../fixes/catalog.js';
 import { firstAndMore } from '../doctor/listing.js';
 import { describeOomVictim, isGoTool, oomVictims, parseKernelOomKills, type KernelOomKill, type OomVictim } from '../procfs/oomKills.js';
 import { readKernelRecordsSince } from './afterRun.js';
+import { descendantsOf, goplsMembership, readGoplsProcesses, type Membership } from './sessionGopls.js';
+import { userNameOf } from './limitSources.js';
 
 const GiB = 1024 ** 3;
 const MiB = 1024 ** 2;
@@ -49,20 +53,24 @@ function pct(r: number): string {
   return `${Math.round(r * 100)}%`;
 }
 
-interface Subject {
+export interface Subject {
   pid: number;
   name: string;
-  role: 'editor' | 'gopls';
+  /** 'other': a gopls outside the diagnosed session (another user's, another workspace's). */
+  role: 'editor' | 'gopls' | 'other';
+  /** For 'other': whose it is and where it works, as the report names it. */
+  about?: string;
 }
 
+/** The session's subjects by name; another gopls sharing their cgroup is not what the finding is about. */
 function describe(subjects: readonly Subject[]): string {
-  const parts = subjects.map((s) => (s.role === 'editor' ? `this editor/doctor process (pid ${s.pid})` : `gopls (pid ${s.pid})`));
+  const parts = subjects.filter((s) => s.role !== 'other').map((s) => (s.role === 'editor' ? `this editor/doctor process (pid ${s.pid})` : `gopls (pid ${s.pid})`));
   return firstAndMore(parts);
 }
 
 // ---------- reading ----------
 
-interface FileRead {
+export interface FileRead {
   file: string;
   text?: string;
 }
@@ -500,15 +508,66 @@ export async function cpusFor(host: Host, env: NodeJS.ProcessEnv): Promise<numbe
   return parseCpuList(await host.readText('/sys/devices/system/cpu/online'));
 }
 
+// ---------- another gopls ----------
+
+/** Cgroups of gopls outside the session listed at most: a shared machine runs many. */
+const MAX_OTHER_NOTES = 3;
+
+/** "gopls (pid 4242 of user nobody)", "gopls (pid 4243, works in /srv/other)". */
+function otherAbout(p: ProcessEntry, m: Membership | undefined, passwd: string | undefined): string {
+  if (m && !m.belongs && m.reason === 'other-user') return `${p.name ?? 'gopls'} (pid ${p.pid} of user ${p.uid === undefined ? '?' : (userNameOf(passwd, p.uid) ?? `uid ${p.uid}`)})`;
+  return `${p.name ?? 'gopls'} (pid ${p.pid}${m ? `, ${m.why}` : ''})`;
+}
+
+/** What the report says of a limited cgroup that holds only gopls outside the session (`observed.otherLimits`). */
+export interface OtherLimit {
+  controller: 'memory' | 'pids';
+  /** Bytes for memory, tasks for pids. */
+  limit: number;
+  limitFile?: string;
+  gopls: string[];
+}
+
+/**
+ * A limit on a cgroup that holds only gopls outside the diagnosed session: information about that
+ * gopls, kept among what the probe saw and never a finding, so that no cause of this workspace's,
+ * not even a note, is made of it (the tester's report had put one first). Nothing without a limit. Pure.
+ */
+export function otherLimit(controller: 'memory' | 'pids', subjects: readonly Subject[], limitRead: FileRead | undefined, limit: number | undefined): OtherLimit | undefined {
+  if (limit === undefined) return undefined;
+  const gopls = subjects.filter((s) => s.role === 'other').map((s) => s.about ?? `gopls (pid ${s.pid})`);
+  return { controller, limit, ...(limitRead ? { limitFile: limitRead.file } : {}), gopls };
+}
+
+/**
+ * Which found gopls belong to the session (sessionGopls.ts): the diagnosed folders as given and, on
+ * the live machine, as resolved, since /proc shows a working folder resolved.
+ */
+async function sessionOf(ctx: ProbeContext, found: readonly ProcessEntry[], table: readonly ProcessEntry[]): Promise<Map<number, Membership>> {
+  const { host } = ctx;
+  const descendants = descendantsOf(table, host.pid);
+  const given = ctx.workspaces.map((w) => path.posix.resolve(w));
+  const resolved = host.live ? await Promise.all(given.map((w) => realpath(w).catch(() => w))) : [];
+  const scope = { uid: host.uid, descendants, workspaces: [...new Set([...given, ...resolved])] };
+  const read = await readGoplsProcesses(host, found, table, scope);
+  const out = new Map(read.map((p) => [p.pid, goplsMembership(p, scope)]));
+  // A gopls started by a gopls (its telemetry uploader, a forwarder) is its parent's.
+  for (const p of found) {
+    const parent = p.ppid === undefined ? undefined : out.get(p.ppid);
+    if (parent && !scope.descendants.has(p.pid)) out.set(p.pid, parent);
+  }
+  return out;
+}
+
 // ---------- the probe ----------
 
 async function findGopls(host: Host, processes: readonly ProcessEntry[]): Promise<ProcessEntry[]> {
-  const own = processes.filter((p) => p.uid === host.uid || p.euid === host.uid);
   // comm is the name that was exec'd ("gopls", or "gopls-v0.23.0" for a versioned binary);
-  // a gopls started through a differently named link only shows in exe.
+  // a gopls started through a differently named link only shows in exe, readable for this user's.
+  // Every user's gopls is found by name, so that another's can be told apart, and said to be another's.
   const isGoplsName = (n: string | undefined) => n !== undefined && /^gopls([-_.@]|$)/.test(n);
-  const byName = own.filter((p) => isGoplsName(p.name));
-  const others = own.filter((p) => !isGoplsName(p.name)).slice(0, MAX_EXE_LOOKUPS);
+  const byName = processes.filter((p) => isGoplsName(p.name));
+  const others = processes.filter((p) => (p.uid === host.uid || p.euid === host.uid) && !isGoplsName(p.name)).slice(0, MAX_EXE_LOOKUPS);
   // One readlink per process: synchronous, in time slices (host.ts says why).
   const byExe: ProcessEntry[] = [];
   await forEachSliced(others, (p) => {
@@ -554,8 +613,16 @@ export async function runCgroups(ctx: ProbeContext): Promise<ProbeOutcome> {
 
   const table = await ctx.facts.processTable();
   const self = table.processes.find((p) => p.pid === host.pid);
-  const gopls = (await findGopls(host, table.processes)).filter((p) => p.pid !== host.pid);
-  const subjects: Subject[] = [{ pid: host.pid, name: self?.name ?? 'self', role: 'editor' }, ...gopls.map((p): Subject => ({ pid: p.pid, name: p.name ?? 'gopls', role: 'gopls' }))];
+  const found = (await findGopls(host, table.processes)).filter((p) => p.pid !== host.pid);
+  const session = await sessionOf(ctx, found, table.processes);
+  const gopls = found.filter((p) => session.get(p.pid)?.belongs);
+  const others = found.filter((p) => !session.get(p.pid)?.belongs);
+  const users = others.length ? await host.readText('/etc/passwd') : undefined;
+  const subjects: Subject[] = [
+    { pid: host.pid, name: self?.name ?? 'self', role: 'editor' },
+    ...gopls.map((p): Subject => ({ pid: p.pid, name: p.name ?? 'gopls', role: 'gopls' })),
+    ...others.map((p): Subject => ({ pid: p.pid, name: p.name ?? 'gopls', role: 'other', about: otherAbout(p, session.get(p.pid), users) })),
+  ];
 
   const withCgroups = (
     await mapLimit(subjects, 16, async (subject): Promise<SubjectCgroups | undefined> => {
@@ -601,6 +668,23 @@ export async function runCgroups(ctx: ProbeContext): Promise<ProbeOutcome> {
   }
 
   const findings: FindingInput[] = [];
+  // A cgroup that holds only gopls outside the session is theirs: seen, never judged as this session's.
+  const theirs = <G extends { subjects: Subject[] }>(groups: Map<string, G>): G[] => {
+    const out = [...groups].filter(([, g]) => g.subjects.every((x) => x.role === 'other'));
+    for (const [dir] of out) groups.delete(dir);
+    return out.map(([, g]) => g).slice(0, MAX_OTHER_NOTES);
+  };
+  const otherLimits: OtherLimit[] = [];
+  for (const g of theirs(memoryGroups)) {
+    const limit = judgeMemory(g.view).effectiveLimit;
+    const seen = otherLimit('memory', g.subjects, limit?.level.limitRead, limit?.bytes);
+    if (seen) otherLimits.push(seen);
+  }
+  for (const g of theirs(pidsGroups)) {
+    const limit = judgePids(g.view.levels).effectiveMax;
+    const seen = otherLimit('pids', g.subjects, limit?.level.maxRead, limit?.max);
+    if (seen) otherLimits.push(seen);
+  }
   // Latent limits: what Go tooling will need here, estimated only when a limit exists to judge.
   const limited = [...memoryGroups.values()].some((g) => judgeMemory(g.view).effectiveLimit);
   const packages = limited ? await ctx.facts.workspacePackages().catch(() => undefined) : undefined;
@@ -629,6 +713,8 @@ export async function runCgroups(ctx: ProbeContext): Promise<ProbeOutcome> {
     mode,
     memAvailableBytes: memAvailEntry?.bytes,
     goplsProcesses: gopls.map((p) => p.pid),
+    ...(others.length ? { otherGopls: others.map((p) => ({ pid: p.pid, uid: p.uid, why: session.get(p.pid)?.why })) } : {}),
+    ...(otherLimits.length ? { otherLimits } : {}),
     memory: [...memoryGroups.entries()].map(([dir, g]) => {
       const v = judgeMemory(g.view);
       return {

@@ -28,7 +28,10 @@ export async function readCrashBaseline(host: Host): Promise<Readings | undefine
  * verdict can say a kill was looked for and none counted.
  */
 export function crashEvidenceBetween(before: Readings, after: Readings, kernel: readonly KernelRecord[], kernelSource: string): CrashCounterEvidence {
-  const rises = risesBetween(before, after);
+  // v2's memory.events is hierarchical: an ancestor's oom_kill also rises for a kill in a sibling
+  // cgroup (another session's). Only our own (leaf) cgroup's counts a kill of our gopls.
+  const leafDir = after.counters.find((c) => c.controller === 'memory')?.dir;
+  const rises = risesBetween(before, after).filter((r) => r.key !== 'oom_kill' || r.reading.dir === leafDir);
   const pick = (controller: CounterReading['controller'], key: string) => {
     const rose = rises.find((r) => r.reading.controller === controller && r.key === key);
     if (rose) return { before: rose.before, after: rose.after, reading: rose.reading };

@@ -38,8 +38,12 @@ export function lineTimeMs(excerpt: string, lastWriteMs: number): number | undef
 
 const isKilledSymptom = (f: FindingInput) => f.classId === 'memory-limit' && f.role === 'symptom' && f.symptom === 'killed';
 
-/** The killed symptoms retold where the kernel log, reaching back far enough, holds no OOM kill near the lines' times. Pure. */
-export function notOomKilled(findings: readonly FindingInput[], lastWrite: ReadonlyMap<string, number>, kills: readonly TimedKill[], firstAtMs: number | undefined, kernelSource: string): FindingInput[] {
+/**
+ * The killed symptoms retold where the kernel log, reaching back far enough, holds no OOM kill near
+ * the lines' times. A kill counts only where its victim may be of the log's user (`owners`: each
+ * log's file owner): another user's process killed in the same seconds is not what this log tells. Pure.
+ */
+export function notOomKilled(findings: readonly FindingInput[], lastWrite: ReadonlyMap<string, number>, kills: readonly TimedKill[], firstAtMs: number | undefined, kernelSource: string, owners: ReadonlyMap<string, number> = new Map()): FindingInput[] {
   return findings.map((f) => {
     if (!isKilledSymptom(f) || firstAtMs === undefined) return f;
     const times = f.evidence.flatMap((e) => {
@@ -49,7 +53,9 @@ export function notOomKilled(findings: readonly FindingInput[], lastWrite: Reado
     });
     // Every line must be placed in time, and the kernel log must reach back to the first of them.
     if (!times.length || times.length < f.evidence.length || firstAtMs > Math.min(...times) - BEFORE_LINE_MS) return f;
-    if (kills.some((k) => times.some((t) => k.atMs >= t - BEFORE_LINE_MS && k.atMs <= t + AFTER_LINE_MS))) return f;
+    const uids = new Set(f.evidence.flatMap((e) => owners.get(e.source) ?? []));
+    const ours = kills.filter((k) => k.kill.uid === undefined || !uids.size || uids.has(k.kill.uid));
+    if (ours.some((k) => times.some((t) => k.atMs >= t - BEFORE_LINE_MS && k.atMs <= t + AFTER_LINE_MS))) return f;
     const at = (ms: number) => new Date(ms).toTimeString().slice(0, 8);
     return {
       ...f,
@@ -65,14 +71,18 @@ export function notOomKilled(findings: readonly FindingInput[], lastWrite: Reado
 export async function withKernelKillCheck(ctx: ProbeContext, findings: FindingInput[]): Promise<FindingInput[]> {
   if (!ctx.host.live || ctx.host.platform !== 'linux' || !findings.some(isKilledSymptom)) return findings;
   const lastWrite = new Map<string, number>();
+  const owners = new Map<string, number>();
   for (const f of findings.filter(isKilledSymptom)) {
     for (const e of f.evidence) {
       if (lastWrite.has(e.source)) continue;
       const st = await fs.stat(e.source).catch(() => undefined);
-      if (st) lastWrite.set(e.source, st.mtimeMs);
+      if (st) {
+        lastWrite.set(e.source, st.mtimeMs);
+        owners.set(e.source, st.uid);
+      }
     }
   }
   if (!lastWrite.size) return findings;
   const kernel = await readTimedKills(ctx);
-  return kernel.kills ? notOomKilled(findings, lastWrite, kernel.kills, kernel.firstAtMs, kernel.source) : findings;
+  return kernel.kills ? notOomKilled(findings, lastWrite, kernel.kills, kernel.firstAtMs, kernel.source, owners) : findings;
 }

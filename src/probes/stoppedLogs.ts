@@ -13,7 +13,7 @@ import path from 'node:path';
 import type { Evidence, FindingInput } from '../doctor/model.js';
 import type { ProbeContext } from './probe.js';
 import type { Host } from '../host/host.js';
-import { logfileFromFlags, type FoundLog } from '../goplsLog/discover.js';
+import { AUTO_LOG_NAME, logfileFromFlags, type FoundLog } from '../goplsLog/discover.js';
 import { forEachSliced } from '../host/timeSlice.js';
 import { formatBytes } from '../host/bytes.js';
 import { lastRecordAt, type StoppedSession } from '../goplsLog/stoppedSession.js';
@@ -72,8 +72,19 @@ export interface VictimCgroup {
   limitBytes?: number;
 }
 
+/**
+ * Who can have written a log: its file's owner (gopls creates its -logfile, the editor its channel,
+ * both as the user), and for -logfile=auto's gopls-<pid>.log that very pid.
+ */
+export interface LogWriter {
+  uid?: number;
+  pid?: number;
+}
+
 export interface StoppedLogInput {
   log: StoppedLog;
+  /** Who can have written it: a kill of another user's gopls, or of another pid, is not its stop. */
+  writer?: LogWriter;
   /** When the last record was written (lastRecordAt). */
   stoppedAtMs: number;
   /** The kernel's OOM kills, stamped; undefined when the kernel log could not be read (why in kernelNote). */
@@ -89,6 +100,17 @@ export interface StoppedLogInput {
   countedHere?: VictimCgroup & { cgPath: string };
 }
 
+/**
+ * Can this victim have written the log? Another user's gopls killed in the same second (a shared
+ * machine, another session) is not the one whose log stopped. A record without a uid or pid cannot
+ * rule it out. Pure.
+ */
+export function couldWrite(kill: Pick<KernelOomKill, 'uid' | 'pid'>, writer: LogWriter): boolean {
+  if (writer.uid !== undefined && kill.uid !== undefined && kill.uid !== writer.uid) return false;
+  if (writer.pid !== undefined && kill.pid !== undefined && kill.pid !== writer.pid) return false;
+  return true;
+}
+
 /** Is this OOM victim a gopls (comm is at most 15 bytes: "gopls", or a versioned binary's name)? */
 function isGopls(comm: string): boolean {
   return /^gopls(?:[-_.@]|$)/.test(comm);
@@ -99,8 +121,8 @@ function isGopls(comm: string): boolean {
  * record. Not the first: another gopls killed a second before this one started (an editor's
  * restart, a fault suite's previous case) is in the window too, and was taken for it. Pure.
  */
-export function killAtStop(kills: readonly TimedKill[], stoppedAtMs: number): { victim: OomVictim; atMs: number } | undefined {
-  const near = kills.filter((k) => isGopls(k.kill.comm) && k.atMs >= stoppedAtMs - KILL_BEFORE_MS && k.atMs <= stoppedAtMs + KILL_AFTER_MS);
+export function killAtStop(kills: readonly TimedKill[], stoppedAtMs: number, writer: LogWriter = {}): { victim: OomVictim; atMs: number } | undefined {
+  const near = kills.filter((k) => isGopls(k.kill.comm) && couldWrite(k.kill, writer) && k.atMs >= stoppedAtMs - KILL_BEFORE_MS && k.atMs <= stoppedAtMs + KILL_AFTER_MS);
   const first = [...near].sort((a, b) => Math.abs(a.atMs - stoppedAtMs) - Math.abs(b.atMs - stoppedAtMs) || a.atMs - b.atMs)[0];
   if (!first) return undefined;
   // The kill's other records (the summary and "Killed process" lines) are merged into one victim.
@@ -130,7 +152,7 @@ export function stoppedLogFinding(i: StoppedLogInput): FindingInput {
   const name = path.basename(log.source);
   const at = `line ${log.session.line} (${clock(stoppedAtMs)})`;
   const lastLine: Evidence = { source: log.source, line: log.session.line, excerpt: log.session.text };
-  const tied = i.kills ? killAtStop(i.kills, stoppedAtMs) : undefined;
+  const tied = i.kills ? killAtStop(i.kills, stoppedAtMs, i.writer) : undefined;
   if (tied) {
     const cg = i.victimCgroup;
     const counted: Evidence[] = cg ? [{ source: cg.file, excerpt: `oom_kill ${cg.oomKill}${cg.limitBytes !== undefined ? `; the limit now ${formatBytes(cg.limitBytes)}` : ''}` }] : [];
@@ -159,7 +181,7 @@ export function stoppedLogFinding(i: StoppedLogInput): FindingInput {
       fixes: counted.cgPath !== '/' ? raiseLimitFixes('memory', counted.cgPath) : [],
     };
   }
-  const gopls = (i.kills ?? []).filter((k) => isGopls(k.kill.comm));
+  const gopls = (i.kills ?? []).filter((k) => isGopls(k.kill.comm) && couldWrite(k.kill, i.writer ?? {}));
   const later = gopls.filter((k) => k.atMs > stoppedAtMs + KILL_AFTER_MS);
   const kernelSaid = !i.kills
     ? `The kernel log, which would name an OOM kill, could not be read (${i.kernelNote ?? 'unreadable'}).`
@@ -248,11 +270,16 @@ export async function readTimedKills(ctx: ProbeContext): Promise<{ kills?: Timed
   return { kills, source: r.source, ...(first !== undefined ? { firstAtMs: boot + first * 1000 } : {}) };
 }
 
-/** The leaf-most of this process's memory cgroups whose oom_kill counts any kill (afterRun.ts readCounters). */
+/**
+ * This process's own memory cgroup (afterRun.ts readCounters), where its oom_kill counts any kill.
+ * Not an ancestor's: v2 counts there every kill below it (another user's slice, another session's
+ * scope), and v1 the kills of processes in the ancestor itself; neither is the editor's gopls.
+ */
 async function countedKillsHere(host: Host): Promise<StoppedLogInput['countedHere']> {
   const r = await readCounters(host);
   if ('skip' in r) return undefined;
-  const c = r.counters.find((x) => x.controller === 'memory' && (x.values.oom_kill ?? 0) > 0);
+  const leaf = r.counters.find((x) => x.controller === 'memory')?.dir;
+  const c = r.counters.find((x) => x.controller === 'memory' && x.dir === leaf && (x.values.oom_kill ?? 0) > 0);
   return c ? { file: c.file, cgPath: c.cgPath, oomKill: c.values.oom_kill!, ...(c.limit !== undefined ? { limitBytes: c.limit } : {}) } : undefined;
 }
 
@@ -282,18 +309,22 @@ async function readVictimCgroup(host: Host, memcg: string | undefined): Promise<
  */
 export async function stoppedLogFindings(ctx: ProbeContext, stopped: readonly StoppedLog[], toldDeath: readonly string[] = []): Promise<FindingInput[]> {
   if (!ctx.host.live || ctx.host.platform !== 'linux' || !stopped.length) return [];
-  const silent: Array<{ log: StoppedLog; stoppedAtMs: number }> = [];
+  const silent: Array<{ log: StoppedLog; stoppedAtMs: number; writer: LogWriter }> = [];
+  // The kernel log's pids are the initial namespace's; in a container of its own, a log's name is not.
+  const nspid = /^NSpid:\s*(.*)$/m.exec(ctx.host.readTextSync(procOf(ctx.host, 'self', 'status')) ?? '')?.[1]?.trim().split(/\s+/);
+  const kernelPids = !nspid || nspid.length === 1;
   for (const log of stopped) {
     const st = await fs.stat(log.source).catch(() => undefined);
     if (!st || (await writersOf(ctx, log.source)).length) continue;
-    silent.push({ log, stoppedAtMs: lastRecordAt(st.mtimeMs, log.session.dayMs) });
+    const auto = AUTO_LOG_NAME.exec(path.basename(log.source));
+    silent.push({ log, stoppedAtMs: lastRecordAt(st.mtimeMs, log.session.dayMs), writer: { uid: st.uid, ...(auto && kernelPids ? { pid: Number(auto[1]) } : {}) } });
   }
   if (!silent.length) return [];
   const kernel = await readTimedKills(ctx);
   const countedHere = kernel.kills ? undefined : await countedKillsHere(ctx.host);
   const out: FindingInput[] = [];
   for (const s of silent) {
-    const tied = kernel.kills ? killAtStop(kernel.kills, s.stoppedAtMs) : undefined;
+    const tied = kernel.kills ? killAtStop(kernel.kills, s.stoppedAtMs, s.writer) : undefined;
     const victimCgroup = tied ? await readVictimCgroup(ctx.host, tied.victim.taskMemcg ?? tied.victim.memcg) : undefined;
     const f = stoppedLogFinding({ ...s, ...(kernel.kills ? { kills: kernel.kills } : {}), kernelSource: kernel.source, ...(kernel.note ? { kernelNote: kernel.note } : {}), ...(victimCgroup ? { victimCgroup } : {}), ...(countedHere ? { countedHere } : {}) });
     // Another log given (the editor's channel: "Connection to server got closed") already tells

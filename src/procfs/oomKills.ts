@@ -30,7 +30,12 @@ export interface KernelOomKill {
   residentKb?: number;
   /** The memory cgroup's limit when it hit it (the report's "memory: usage …, limit …kB"), in KiB. */
   limitKb?: number;
+  /** The victim's uid, where the record prints it (the summary's uid=, "Killed process"'s UID:): whose gopls it was. */
+  uid?: number;
 }
+
+/** ",uid=1000" (the summary), ", UID:1000 pgtables" (Killed process, 5.x), ", UID 1000," (RHEL 6). */
+const UID = /(?:,uid=|\bUID[: ])(\d{1,10})\b/;
 
 // A comm is at most 15 bytes (TASK_COMM_LEN) and may hold spaces, commas and parentheses; 64 leaves room.
 const SUMMARY = /oom-kill:constraint=[^\n]*?,task=(.{1,64}?),pid=(\d{1,10})(?:,uid=\d+)?\s*$/;
@@ -71,7 +76,8 @@ export function parseKernelOomKills(text: string): KernelOomKill[] {
       taskIn = { task: t[1]!, limit: t[2]! };
       continue;
     }
-    const context = { ...(taskIn ? { memcg: taskIn.limit, taskMemcg: taskIn.task } : {}), ...(limitKb !== undefined ? { limitKb } : {}) };
+    const uidText = UID.exec(line)?.[1];
+    const context = { ...(taskIn ? { memcg: taskIn.limit, taskMemcg: taskIn.task } : {}), ...(limitKb !== undefined ? { limitKb } : {}), ...(uidText !== undefined ? { uid: Number(uidText) } : {}) };
     const k = KILLED.exec(line);
     if (k) {
       const parts = [kb(k[3]), kb(k[4]), k[5] === undefined ? 0 : kb(k[5])];
@@ -100,6 +106,7 @@ export interface OomVictim {
   memcg?: string;
   taskMemcg?: string;
   limitKb?: number;
+  uid?: number;
   /** The records that name it, in the log's order. */
   lines: string[];
 }
@@ -119,8 +126,9 @@ export function oomVictims(kills: readonly KernelOomKill[]): OomVictim[] {
   return out;
 }
 
-function pick(k: Pick<KernelOomKill, 'residentKb' | 'memcg' | 'taskMemcg' | 'limitKb'>): Partial<OomVictim> {
+function pick(k: Pick<KernelOomKill, 'residentKb' | 'memcg' | 'taskMemcg' | 'limitKb' | 'uid'>): Partial<OomVictim> {
   return {
+    ...(k.uid !== undefined ? { uid: k.uid } : {}),
     ...(k.residentKb !== undefined ? { residentKb: k.residentKb } : {}),
     ...(k.memcg !== undefined ? { memcg: k.memcg } : {}),
     ...(k.taskMemcg !== undefined ? { taskMemcg: k.taskMemcg } : {}),

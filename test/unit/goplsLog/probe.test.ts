@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import os from 'node:os';
-import { mkdtempSync, writeFileSync, readFileSync, utimesSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync, writeFileSync, readFileSync, utimesSync } from 'node:fs';
 import { capitalize, goplsLogsProbe } from '../../../src/probes/goplsLogs.js';
 import { logfileFromFlags, orderEditorChannelFiles, discoverGoplsLogs } from '../../../src/goplsLog/discover.js';
 import type { ProbeContext } from '../../../src/probes/probe.js';
@@ -46,6 +46,25 @@ describe('discovery', () => {
       { path: path.join(tmp, 'gopls-222.log'), origin: 'logfile-auto' },
       { path: path.join(tmp, 'gopls-111.log'), origin: 'logfile-auto' },
     ]);
+  });
+  // A shared /tmp holds every user's auto logs, readable: the newest may be another user's gopls.
+  it.skipIf(process.getuid?.() !== 0)("-logfile=auto takes this user's gopls-<pid>.log only, however new another user's is", async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'ged-auto-owner-'));
+    for (const [name, owner, at] of [
+      ['gopls-111.log', 0, 1000],
+      ['gopls-222.log', 65534, 3000],
+      ['gopls-333.log', 1000, 4000],
+      ['gopls-444.log', 0, 2000],
+    ] as const) {
+      writeFileSync(path.join(tmp, name), 'x');
+      chownSync(path.join(tmp, name), owner, owner);
+      utimesSync(path.join(tmp, name), at, at);
+    }
+    const auto = (uid?: number) => discoverGoplsLogs({ explicit: [], goplsFlags: ['-logfile=auto'], env: { TMPDIR: tmp }, workspaces: [], maxAuto: 3, ...(uid !== undefined ? { uid } : {}) }).then((f) => f.map((x) => path.basename(x.path)));
+    expect(await auto()).toEqual(['gopls-444.log', 'gopls-111.log']);
+    expect(await auto(65534)).toEqual(['gopls-222.log']);
+    expect(await auto(-1)).toEqual(['gopls-333.log', 'gopls-222.log', 'gopls-444.log']);
+    rmSync(tmp, { recursive: true, force: true });
   });
 });
 

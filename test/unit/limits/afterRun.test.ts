@@ -112,13 +112,42 @@ describe('kernel OOM records of other cgroups', () => {
     expect(found).toEqual([]);
   });
 
-  it('a kill in our cgroup, or in one above it, still is', () => {
+  it('a kill in our cgroup, under its limit or one above it, still is', () => {
     for (const memcg of ['/doctor', '/']) {
-      const kernel = recordsSince(parseDmesg(sibling.replaceAll('/other-job', memcg)), 6500);
+      const kernel = recordsSince(parseDmesg(sibling.replace('oom_memcg=/other-job', `oom_memcg=${memcg}`).replace('task_memcg=/other-job', 'task_memcg=/doctor')), 6500);
       const found = afterRunFindings({ before: { counters: mem(0, 0) }, after: { counters: mem(0, 0) }, kernel, kernelSource: 'dmesg', earlier: [] });
       expect(found.map((f) => [f.classId, f.severity])).toEqual([['memory-limit', 'error']]);
     }
   });
+
+  // A limit above both (a shared slice's, the machine's) hit by another cgroup's process: the
+  // victim's own cgroup says it was not one of ours.
+  it("another cgroup's process killed under a limit above ours is not ours", () => {
+    for (const memcg of ['/', '/shared']) {
+      const kernel = recordsSince(parseDmesg(sibling.replace('oom_memcg=/other-job', `oom_memcg=${memcg}`)), 6500);
+      const found = afterRunFindings({ before: { counters: mem(0, 0) }, after: { counters: mem(0, 0) }, kernel, kernelSource: 'dmesg', earlier: [] });
+      expect(found).toEqual([]);
+    }
+  });
+
+  // v2's memory.events counts the kills of every cgroup below: an ancestor's rise with the leaf's
+  // unchanged is a kill elsewhere (another user's slice), not ours; the leaf's is ours.
+  const v2 = (leafKills: number, sliceKills: number): Readings['counters'] => [
+    { controller: 'memory', version: 2, dir: '/sys/fs/cgroup/user.slice/user-0.slice/doctor.scope', cgPath: '/user.slice/user-0.slice/doctor.scope', file: '/sys/fs/cgroup/user.slice/user-0.slice/doctor.scope/memory.events', values: { oom_kill: leafKills } },
+    { controller: 'memory', version: 2, dir: '/sys/fs/cgroup/user.slice', cgPath: '/user.slice', file: '/sys/fs/cgroup/user.slice/memory.events', values: { oom_kill: sliceKills }, limit: 2 * 1024 * MiB, limitFile: '/sys/fs/cgroup/user.slice/memory.max' },
+  ];
+  for (const [n, leafRose] of [
+    [1, false],
+    [3, false],
+    [1, true],
+    [2, true],
+  ] as const) {
+    it(`v2: the slice's oom_kill rose by ${n}, ${leafRose ? "and so did our leaf's: ours, an error" : "our leaf's did not: a kill elsewhere, no finding"}`, () => {
+      const found = afterRunFindings({ before: { counters: v2(0, 5) }, after: { counters: v2(leafRose ? n : 0, 5 + n) }, kernel: [], kernelSource: 'dmesg', earlier: [] });
+      expect(found.map((f) => f.severity)).toEqual(leafRose ? ['error'] : []);
+      if (leafRose) expect(found[0]!.evidence[0]!.excerpt).toBe(`oom_kill 0 → ${n} during this run`);
+    });
+  }
 });
 
 

@@ -4,8 +4,11 @@ import { judgeMemory, judgePids, runCgroups } from '../../../src/probes/cgroups.
 import { raiseLimitFixes } from '../../../src/fixes/catalog.js';
 import { Host } from '../../../src/host/host.js';
 
-async function run(scenario: string, pid: number, uid = 0) {
-  const out = await runCgroups(ctxFor(fixtureHost(scenario, pid, uid)));
+/** The folder the fixtures' gopls was started in (their proc/<pid>/cwd link). */
+const GOPLS_FOLDER = '/root/gedoc-mod';
+
+async function run(scenario: string, pid: number, uid = 0, workspaces = [GOPLS_FOLDER]) {
+  const out = await runCgroups(ctxFor(fixtureHost(scenario, pid, uid), workspaces));
   return { out, findings: parsed(out.findings) };
 }
 
@@ -41,6 +44,27 @@ describe('cgroups probe on fixture hosts', () => {
     expect(text(pids[0]!, 'cgroup-write-pids-max')?.text).toBe('echo 8192 > /sys/fs/cgroup/pids/gedoc-oom/pids.max');
     expect(text(pids[0]!, 'cgroup-pids-docs')?.url).toContain('cgroup-v1/pids');
     expect(findings).toHaveLength(3);
+  });
+
+  // The same machine, diagnosing other folders: the gopls works elsewhere, so it is not named as
+  // this session's; the cgroup is still judged, as this editor's (which it shares), and nothing more.
+  for (const ws of ['/root/other-mod', '/root/gedoc-mod-2', '/root']) {
+    it(`cgroup-v1-oom diagnosing ${ws}: the gopls of /root/gedoc-mod is not this session's, the editor's cgroup is judged as the editor's`, async () => {
+      const { out, findings } = await run('cgroup-v1-oom', 30178, 0, [ws]);
+      expect(out.observed).toMatchObject({ goplsProcesses: [], otherGopls: [{ pid: 30177, uid: 0, why: 'works in /root/gedoc-mod' }] });
+      expect(findings.map((f) => f.message).join('\n')).not.toContain('gopls (pid 30177)');
+      const oom = findings.find((f) => f.pastEvents && f.classId === 'memory-limit')!;
+      expect(oom.message).toContain('this editor/doctor process (pid 30178)');
+      // Without a gopls of the session there, the past kill is the weaker warning.
+      expect(oom.confidence).toBe(0.5);
+      expect(findings.filter((f) => f.severity === 'info')).toEqual([]);
+    });
+  }
+
+  it('cgroup-v1-oom diagnosing a folder inside the gopls\'s: that gopls serves it, and is named', async () => {
+    const { out, findings } = await run('cgroup-v1-oom', 30178, 0, ['/root/gedoc-mod/cmd/tool']);
+    expect(out.observed).toMatchObject({ goplsProcesses: [30177] });
+    expect(findings.find((f) => f.pastEvents)!.message).toContain('gopls (pid 30177)');
   });
 
   it('cgroup-hybrid-vm (this VM): no finding, and both gopls processes are looked at', async () => {

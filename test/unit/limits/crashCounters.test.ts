@@ -49,10 +49,17 @@ describe('crash evidence between two readings', () => {
     expect(crashVerdict({ exit: { ...vanished(8123), signal: 'SIGKILL' }, oomKill: { after: 4, source: `${scope}/memory.events` } })).toMatchObject({ kind: 'killed-by-signal', role: 'symptom' });
   });
 
-  it('a rise only in the slice above (its own limit bit) is named there', () => {
-    const ev = crashEvidenceBetween({ counters: v2(0, 7) }, { counters: v2(0, 8) }, [], 'dmesg');
-    expect(ev.oomKill).toEqual({ before: 7, after: 8, source: `${slice}/memory.events` });
-  });
+  // memory.events oom_kill counts in the victim's own cgroup and every one above it (mm/memcontrol.c
+  // memcg_memory_event): a kill of this gopls, under the slice's limit or the scope's, raises the
+  // scope's count too. A rise only in the slice is a kill in another cgroup below it (another
+  // session's, another user's), not this gopls's death.
+  for (const n of [1, 2]) {
+    it(`a rise of ${n} only in the slice above is another cgroup's kill: not this gopls's`, () => {
+      const ev = crashEvidenceBetween({ counters: v2(0, 7) }, { counters: v2(0, 7 + n) }, [], 'dmesg');
+      expect(ev.oomKill).toEqual({ before: 0, after: 0, source: `${scope}/memory.events` });
+      expect(crashVerdict({ exit: vanished(8123), ...ev }).kind).not.toBe('oom-kill');
+    });
+  }
 
   it('the kernel record naming this gopls ties the kill to it; a sibling container\'s kill in the window does not', () => {
     const dmesg = parseDmesg(

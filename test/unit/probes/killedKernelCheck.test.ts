@@ -51,6 +51,19 @@ describe('the kernel log asked about it', () => {
     const out = notOomKilled(fromLog(), new Map([[SOURCE, lastWrite]]), [killAt(lastWrite - 1000)], lastWrite - 7200_000, 'dmesg');
     expect(out.find((f) => f.symptom === 'killed')!.classId).toBe('memory-limit');
   });
+  // The kill record says UID:0. Whose log it is decides whether that kill can be what it tells.
+  for (const [owner, stays] of [
+    [0, true],
+    [1000, false],
+    [65534, false],
+    [undefined, true],
+  ] as const) {
+    it(`an OOM kill of uid 0's gopls just before the line, the log owned by ${owner ?? 'no one known'}: ${stays ? 'the memory reading stays' : "another user's kill, not this log's: gopls-launch"}`, () => {
+      const owners = new Map(owner === undefined ? [] : [[SOURCE, owner]]);
+      const out = notOomKilled(fromLog(), new Map([[SOURCE, lastWrite]]), [killAt(lastWrite - 1000)], lastWrite - 7200_000, 'dmesg', owners);
+      expect(out.find((f) => f.symptom === 'killed')!.classId).toBe(stays ? 'memory-limit' : 'gopls-launch');
+    });
+  }
   it('a kernel log that does not reach back that far says nothing either way', () => {
     const out = notOomKilled(fromLog(), new Map([[SOURCE, lastWrite]]), [], lastWrite - 1000, 'dmesg');
     expect(out.find((f) => f.symptom === 'killed')!.classId).toBe('memory-limit');

@@ -45,6 +45,28 @@ describe('killAtStop', () => {
     // Alone, it is still taken: the slack is for the two clocks, and nothing nearer says otherwise.
     expect(killAtStop(previous, T)?.victim.pid).toBe(2222);
   });
+  // The fixture's kill is uid 0's (its summary says uid=0): a log of another owner, or an auto log of another pid, is not its.
+  for (const [writer, tied] of [
+    [{}, true],
+    [{ uid: 0 }, true],
+    [{ uid: 1000 }, false],
+    [{ uid: 65534 }, false],
+    [{ uid: 0, pid: 9604 }, true],
+    [{ uid: 0, pid: 9605 }, false],
+    [{ pid: 9604 }, true],
+  ] as const) {
+    it(`a log written by ${JSON.stringify(writer)}: the kill of gopls 9604 (uid 0) is ${tied ? '' : 'not '}its stop`, () => {
+      expect(killAtStop(kills(), T, writer)?.victim.pid).toBe(tied ? 9604 : undefined);
+    });
+  }
+  it('another user’s gopls killed just then is neither tied nor named as the one killed later', () => {
+    const f = finding({ writer: { uid: 1000 } });
+    expect(f).toMatchObject({ classId: 'gopls-launch', role: 'symptom' });
+    expect(f.message).toMatch(/holds no OOM kill of a gopls from then/);
+    // The same kill with no uid in the records cannot be ruled out.
+    const noUid = kills().map((k) => ({ ...k, kill: { ...k.kill, uid: undefined } }));
+    expect(finding({ writer: { uid: 1000 }, kills: noUid })).toMatchObject({ classId: 'memory-limit', severity: 'error' });
+  });
   it('only a gopls: another program killed then is not the log’s', () => {
     expect(killAtStop(kills().map((k) => ({ ...k, kill: { ...k.kill, comm: 'node' } })), T)).toBeUndefined();
   });

@@ -25,6 +25,21 @@ const LINUX_4_15 = [
 ].join('\n');
 
 describe('parseKernelOomKills', () => {
+  // Whose gopls it was decides whether a kill can be this session's (stoppedLogs.ts killAtStop).
+  for (const [shape, line, uid] of [
+    ['the 4.19+ summary', 'oom-kill:constraint=CONSTRAINT_MEMCG,nodemask=(null),cpuset=/,mems_allowed=0,oom_memcg=/a,task_memcg=/a,task=gopls,pid=77,uid=65534', 65534],
+    ['the 5.x Killed process', 'Memory cgroup out of memory: Killed process 77 (gopls) total-vm:2075888kB, anon-rss:139136kB, file-rss:23352kB, shmem-rss:0kB, UID:1000 pgtables:488kB oom_score_adj:0', 1000],
+    ['RHEL 6', 'Killed process 77, UID 0, (gopls) total-vm:1000kB, anon-rss:10kB, file-rss:1kB', 0],
+    ['4.15, which prints none', 'Killed process 77 (gopls) total-vm:1201000kB, anon-rss:990000kB, file-rss:12000kB, shmem-rss:0kB', undefined],
+  ] as const) {
+    it(`reads the victim's uid from ${shape}`, () => {
+      const [k] = parseKernelOomKills(line);
+      expect(k).toMatchObject({ pid: 77, comm: 'gopls' });
+      expect(k!.uid).toBe(uid);
+      expect(oomVictims([k!])[0]!.uid).toBe(uid);
+    });
+  }
+
   it('reads a 6.18 memcg kill: the victim, its cgroups, its resident memory and the limit it hit', () => {
     const k = parseKernelOomKills(LINUX_6_18);
     expect(k.map((x) => [x.pid, x.comm])).toEqual([
