@@ -7,8 +7,9 @@ import { profileLinesFor } from '../facts/profileHasDir.js';
 import { cgoDiagnosticFindings } from './cgoDiagnostics.js';
 import { goplsFallbackEntry } from './fileAccess.js';
 import { escapeModulePath } from './goproxyConfig.js';
+import { readCacheEntrySync, usableOffline } from './moduleCacheEntry.js';
 import path from 'node:path';
-import { accessSync, closeSync, existsSync, openSync, promises as fs, readdirSync, readSync, rmSync, statSync, constants as fsConst } from 'node:fs';
+import { accessSync, closeSync, existsSync, openSync, readFileSync, promises as fs, readdirSync, readSync, rmSync, statSync, constants as fsConst } from 'node:fs';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import type { ClassId, Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ExecResult } from '../host/exec.js';
@@ -417,7 +418,26 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
   }
   // A folder with Go files and no go.mod/go.work: gopls falls back to an ad-hoc view.
   const adHoc = session.views.find((v) => v.viewType === 'AdHoc' && session.openedFile && isInside(session.openedFile, v.directory));
-  if (adHoc && !session.views.some((v) => v.viewType !== 'AdHoc' && session.openedFile && isInside(session.openedFile, v.directory) && v.rootDir && isInside(session.openedFile, fileUrlPath(v.rootDir)))) {
+  const gopathMode = adHoc ? modulesIgnored(adHoc.directory, input.goEnv) : undefined;
+  if (adHoc && gopathMode && !session.views.some((v) => v.viewType !== 'AdHoc' && session.openedFile && isInside(session.openedFile, v.directory))) {
+    // The folder has a go.mod: GO111MODULE=off made gopls ignore it, as every go command does (a
+    // tester's report said "gopls found no go.mod" beside the go.mod). What was seen, explained by
+    // the go-env probe's GO111MODULE=off finding, which carries the fix where the value is set.
+    out.push({
+      classId: 'module-resolution',
+      severity: 'warning',
+      confidence: 0.9,
+      role: 'symptom',
+      symptom: 'no-build',
+      message: `gopls treats ${adHoc.directory} as an ad-hoc package although ${gopathMode.file} is there: GO111MODULE=off (${gopathMode.from}) makes go and gopls ignore every go.mod (GOPATH mode), so imports of modules cannot resolve and \`go build\` fails there`,
+      evidence: [
+        { source: 'gopls window/logMessage', excerpt: `Created View (#${adHoc.id ?? '?'}) directory=${adHoc.directory} view_type="AdHoc"` },
+        { source: gopathMode.file, excerpt: 'present' },
+        { source: 'go env -json', excerpt: '"GO111MODULE": "off"' },
+      ],
+      fixes: [],
+    });
+  } else if (adHoc && !session.views.some((v) => v.viewType !== 'AdHoc' && session.openedFile && isInside(session.openedFile, v.directory) && v.rootDir && isInside(session.openedFile, fileUrlPath(v.rootDir)))) {
     out.push({
       classId: 'module-resolution',
       severity: 'warning',
@@ -430,7 +450,7 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
       fixes: [GOPLS_WORKSPACE_DOCS],
     });
   }
-  out.push(...diagnosticFindings(session, input.opened, input.switched, input.settings, input.goEnv?.values.GOMODCACHE, input.goEnv?.values));
+  out.push(...diagnosticFindings(session, input.opened, input.switched, input.settings, input.goEnv?.values.GOMODCACHE, input.goEnv?.values, input.goEnv?.values.GO111MODULE === 'off'));
   if (input.goEnv) out.push(...cgoDiagnosticFindings({ diagnostics: session.diagnostics, values: input.goEnv.values, env: input.goEnv.env }));
   // Alive and answering, but silent about the file: usually a first load still running.
   if (session.ok && session.openedFile && session.diagnosticsWaitedMs !== undefined && !session.viewErrors.length && !out.length) {
@@ -511,7 +531,7 @@ export function saysOpenedFileUnbuilt(session: GoplsSessionResult): boolean {
  * the opened file's header and build, so a "No packages found for open file" about it is judged
  * by the build-constraints probe's code and gets the same setting fix.
  */
-export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBuild, switched?: SessionFindingsInput['switched'], settings?: Record<string, unknown>, gomodcache?: string, sumdb: SumdbSettings = {}): FindingInput[] {
+export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBuild, switched?: SessionFindingsInput['switched'], settings?: Record<string, unknown>, gomodcache?: string, sumdb: SumdbSettings = {}, modulesOff = false): FindingInput[] {
   const build = goplsBuildOf(settings);
   const buildSet = [...Object.entries(build.env ?? {}).map(([k, v]) => `build.env ${k}=${v}`), ...(build.buildFlags?.length ? [`build.buildFlags ${JSON.stringify(build.buildFlags)}`] : [])];
   const byKind = new Map<DiagnosticKind, Array<{ uri: string; d: ClassifiedDiagnostic }>>();
@@ -571,7 +591,7 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
     const words = DIAGNOSTIC_WORDS[kind];
     const evidence: Evidence[] = list.slice(0, 3).map((x) => ({ source: `gopls textDocument/publishDiagnostics ${fileUrlPath(x.uri)}`, excerpt: x.d.message }));
     let message = `${said}: ${words.says(first)}`;
-    let fixes = diagnosticFixes(kind, first, moduleDir);
+    let fixes = diagnosticFixes(kind, first, moduleDir, modulesOff);
     // The package is in a module nested below this one that no go.work joins: go mod tidy would
     // look for it on the proxy and fail (measured); a go.work over both is what makes it resolve.
     const nested = kind === 'no-module-provides' && moduleDir && first.subject ? nestedModuleOf(moduleDir, first.subject) : undefined;
@@ -647,25 +667,22 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
         });
         continue;
       }
-      // There but unreadable (a cache another user filled under umask 077): a refusal, not a download.
-      let denied: string | undefined;
-      if (cached) {
-        try {
-          accessSync(cached, fsConst.R_OK | fsConst.X_OK);
-        } catch (e) {
-          const code = (e as NodeJS.ErrnoException).code;
-          if (code === 'EACCES' || code === 'EPERM') denied = code;
-        }
-      }
+      // Looked at as go looks (moduleCacheEntry.ts). There but unreadable (a cache another user
+      // filled under umask 077) is a refusal, not a download. There and usable, nothing was
+      // downloaded at all: a tester's unreadable go.sum was told "it is not in the module cache".
+      const entry = gomodcache && path.isAbsolute(gomodcache) ? readCacheEntrySync(gomodcache, required) : undefined;
+      const denied = entry?.state === 'unreadable' ? entry.code : undefined;
       const refusedSum = refused.some((r) => r.mismatch.module === required.path && r.mismatch.version === required.version);
+      const held = entry && usableOffline(entry.state) ? entry : undefined;
+      const why = held ? heldButLeftOut(moduleDir!, required, held.dir, held.state === 'zip', sumUnreadable === true) : undefined;
       out.push({
         classId: first.classId,
         severity: 'error',
         confidence: 0.8,
         role: 'symptom',
-        symptom: denied ? 'access-denied' : 'fetch-failed',
-        message: `${said}: gopls found no module providing ${unplaced}, although ${requireEv.source} requires ${required.path} ${required.version}: ${denied ? `its folder in the module cache cannot be read (${denied})` : refusedSum ? `go downloaded it and refused it, its hash does not match go.sum (checksum mismatch)` : 'it is not in the module cache, and go could not download it'}`,
-        evidence: [...evidence, requireEv],
+        symptom: denied || why?.sumUnreadable ? 'access-denied' : why ? 'load-failed' : 'fetch-failed',
+        message: `${said}: gopls found no module providing ${unplaced}, although ${requireEv.source} requires ${required.path} ${required.version}: ${denied ? `its folder in the module cache cannot be read (${denied})` : refusedSum ? `go downloaded it and refused it, its hash does not match go.sum (checksum mismatch)` : why ? why.words : entry?.state === 'mod-only' ? 'only its go.mod is in the module cache, not its source, and go could not download it' : entry?.state === 'incomplete' ? `its folder in the module cache is incomplete to go (marked half extracted, or its .ziphash is gone) with no zip to unpack again, and go could not download it again` : 'it is not in the module cache, and go could not download it'}`,
+        evidence: [...evidence, requireEv, ...(why ? why.evidence : [])],
         fixes: [],
       });
       continue;
@@ -835,6 +852,42 @@ export function unreadableInModule(moduleDir: string, importPath: string): { dir
   return undefined;
 }
 
+/**
+ * The go.mod or go.work at or above `dir` that GO111MODULE=off makes go ignore, and where the value
+ * comes from (the environment gopls gets, else go env's file: go's own go.env never sets it), or
+ * undefined when modules are on or no such file is there. Synchronous: a few stats.
+ */
+function modulesIgnored(dir: string, goEnv: SessionFindingsInput['goEnv']): { file: string; from: string } | undefined {
+  if (goEnv?.values.GO111MODULE !== 'off') return undefined;
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const file = ['go.work', 'go.mod'].map((n) => path.join(d, n)).find((f) => existsSync(f));
+    if (file) return { file, from: goEnv.env.GO111MODULE ? 'set in the environment gopls gets' : `set in your go env file ${goEnv.values.GOENV || ''}`.trim() };
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+/**
+ * Why go left out a module the cache holds: go.sum. An unreadable go.sum makes every checksum
+ * "missing", and a go.sum without the module's line refuses it the same way; anything else is go
+ * list's to say (its errors are the evidence beside this). Synchronous: one small read.
+ */
+function heldButLeftOut(moduleDir: string, m: { path: string; version: string }, dir: string, zipOnly: boolean, sumUnreadable: boolean): { words: string; evidence: Evidence[]; sumUnreadable: boolean } {
+  const sumPath = path.join(moduleDir, 'go.sum');
+  const held = `it is in the module cache (${zipOnly ? `as a zip go unpacks offline, for ${dir}` : dir}), so nothing needed downloading`;
+  const there: Evidence = { source: `module cache ${dir}`, excerpt: zipOnly ? 'its zip in cache/download, not yet unpacked' : 'extracted' };
+  if (sumUnreadable) return { words: `${held}: ${sumPath} cannot be read, so go finds no checksum for it ("missing go.sum entry") and leaves it out`, evidence: [there, { source: `access(2) R_OK ${sumPath}`, excerpt: 'refused' }], sumUnreadable: true };
+  let text: string | undefined;
+  try {
+    text = readFileSync(sumPath, 'utf8');
+  } catch {
+    text = undefined;
+  }
+  const line = `${m.path} ${m.version} h1:`;
+  if (text === undefined || !text.split('\n').some((l) => l.trim().startsWith(line)))
+    return { words: `${held}: ${text === undefined ? `there is no ${sumPath}` : `${sumPath} has no line for it`}, so go refuses it ("missing go.sum entry")`, evidence: [there, { source: sumPath, excerpt: text === undefined ? 'absent' : `no line "${line}…"` }], sumUnreadable: false };
+  return { words: `${held}: go left it out for another reason (go list's errors say which)`, evidence: [there], sumUnreadable: false };
+}
+
 function canRead(p: string): boolean {
   try {
     accessSync(p, fsConst.R_OK);
@@ -898,7 +951,8 @@ function goModHead(dir: string, cap: number): string | undefined {
   }
 }
 
-function diagnosticFixes(kind: DiagnosticKind, d: ClassifiedDiagnostic, moduleDir: string | undefined): Fix[] {
+/** `modulesOff`: GO111MODULE=off, where go get and go mod refuse to run ("modules disabled by GO111MODULE=off"). */
+function diagnosticFixes(kind: DiagnosticKind, d: ClassifiedDiagnostic, moduleDir: string | undefined, modulesOff = false): Fix[] {
   switch (kind) {
     case 'go-newer-than-toolchain':
       return [INSTALL_NEWER_GO, GOPLS_TROUBLESHOOTING];
@@ -906,7 +960,7 @@ function diagnosticFixes(kind: DiagnosticKind, d: ClassifiedDiagnostic, moduleDi
     case 'no-module-provides':
       return [{ id: 'go-mod-tidy', kind: 'terminal', title: 'Add the missing requirements and go.sum entries', text: 'go mod tidy', needsRoot: false, cwd: moduleDir, detail: 'Downloads what go.mod needs through your GOPROXY and writes go.sum.' }];
     case 'import-not-found':
-      return d.subject && /\./.test(d.subject.split('/')[0] ?? '')
+      return !modulesOff && d.subject && /\./.test(d.subject.split('/')[0] ?? '')
         ? [{ id: 'go-get-import', kind: 'terminal', title: `Require the module that provides ${d.subject}`, text: `go get ${d.subject}`, needsRoot: false, cwd: moduleDir }, GOPLS_WORKSPACE_DOCS]
         : [GOPLS_WORKSPACE_DOCS];
     case 'build-constraints':
