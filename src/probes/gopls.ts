@@ -7,7 +7,7 @@ import { profileLinesFor } from '../facts/profileHasDir.js';
 import { cgoDiagnosticFindings } from './cgoDiagnostics.js';
 import { goplsFallbackEntry } from './fileAccess.js';
 import { escapeModulePath } from './goproxyConfig.js';
-import { readCacheEntrySync, usableOffline } from './moduleCacheEntry.js';
+import { readCacheEntrySync, usableOffline, type CacheEntryState } from './moduleCacheEntry.js';
 import path from 'node:path';
 import { accessSync, closeSync, existsSync, openSync, readFileSync, promises as fs, readdirSync, readSync, rmSync, statSync, constants as fsConst } from 'node:fs';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
@@ -674,15 +674,25 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
       const denied = entry?.state === 'unreadable' ? entry.code : undefined;
       const refusedSum = refused.some((r) => r.mismatch.module === required.path && r.mismatch.version === required.version);
       const held = entry && usableOffline(entry.state) ? entry : undefined;
-      const why = held ? heldButLeftOut(moduleDir!, required, held.dir, held.state === 'zip', sumUnreadable === true) : undefined;
+      const gap = denied || refusedSum ? undefined : sumGap(moduleDir!, required, sumUnreadable === true);
+      const there: Evidence[] = held ? [{ source: `module cache ${held.dir}`, excerpt: held.state === 'zip' ? 'its zip in cache/download, not yet unpacked' : 'extracted' }] : [];
+      const why = denied
+        ? `its folder in the module cache cannot be read (${denied})`
+        : refusedSum
+          ? 'go downloaded it and refused it, its hash does not match go.sum (checksum mismatch)'
+          : held
+            ? `it is in the module cache (${held.state === 'zip' ? `as a zip go unpacks offline, for ${held.dir}` : held.dir}), so nothing needed downloading: ${gap ? `${gap.words}, and go leaves it out` : "go left it out for another reason (go list's errors say which)"}`
+            : gap
+              ? `${notCachedWords(entry?.state)}, and ${gap.words}: go refuses it before any download`
+              : `${notCachedWords(entry?.state)}, and go could not download it${entry?.state === 'incomplete' ? ' again' : ''}`;
       out.push({
         classId: first.classId,
         severity: 'error',
         confidence: 0.8,
         role: 'symptom',
-        symptom: denied || why?.sumUnreadable ? 'access-denied' : why ? 'load-failed' : 'fetch-failed',
-        message: `${said}: gopls found no module providing ${unplaced}, although ${requireEv.source} requires ${required.path} ${required.version}: ${denied ? `its folder in the module cache cannot be read (${denied})` : refusedSum ? `go downloaded it and refused it, its hash does not match go.sum (checksum mismatch)` : why ? why.words : entry?.state === 'mod-only' ? 'only its go.mod is in the module cache, not its source, and go could not download it' : entry?.state === 'incomplete' ? `its folder in the module cache is incomplete to go (marked half extracted, or its .ziphash is gone) with no zip to unpack again, and go could not download it again` : 'it is not in the module cache, and go could not download it'}`,
-        evidence: [...evidence, requireEv, ...(why ? why.evidence : [])],
+        symptom: denied || (gap && sumUnreadable) ? 'access-denied' : held || gap ? 'load-failed' : 'fetch-failed',
+        message: `${said}: gopls found no module providing ${unplaced}, although ${requireEv.source} requires ${required.path} ${required.version}: ${why}`,
+        evidence: [...evidence, requireEv, ...there, ...(gap ? [gap.evidence] : [])],
         fixes: [],
       });
       continue;
@@ -867,25 +877,43 @@ function modulesIgnored(dir: string, goEnv: SessionFindingsInput['goEnv']): { fi
 }
 
 /**
- * Why go left out a module the cache holds: go.sum. An unreadable go.sum makes every checksum
- * "missing", and a go.sum without the module's line refuses it the same way; anything else is go
- * list's to say (its errors are the evidence beside this). Synchronous: one small read.
+ * go.sum's part in a required module gopls found no package of. An unreadable go.sum makes every
+ * checksum "missing", and a go.sum without the module's line refuses it the same way, before any
+ * download: go never tried one (a tester's GOWORK=off workspace was told "go could not download
+ * it"). A line in a go.work.sum above counts as there. Undefined when go.sum has the line.
+ * Synchronous: a small read or two.
  */
-function heldButLeftOut(moduleDir: string, m: { path: string; version: string }, dir: string, zipOnly: boolean, sumUnreadable: boolean): { words: string; evidence: Evidence[]; sumUnreadable: boolean } {
+function sumGap(moduleDir: string, m: { path: string; version: string }, sumUnreadable: boolean): { words: string; evidence: Evidence } | undefined {
   const sumPath = path.join(moduleDir, 'go.sum');
-  const held = `it is in the module cache (${zipOnly ? `as a zip go unpacks offline, for ${dir}` : dir}), so nothing needed downloading`;
-  const there: Evidence = { source: `module cache ${dir}`, excerpt: zipOnly ? 'its zip in cache/download, not yet unpacked' : 'extracted' };
-  if (sumUnreadable) return { words: `${held}: ${sumPath} cannot be read, so go finds no checksum for it ("missing go.sum entry") and leaves it out`, evidence: [there, { source: `access(2) R_OK ${sumPath}`, excerpt: 'refused' }], sumUnreadable: true };
-  let text: string | undefined;
-  try {
-    text = readFileSync(sumPath, 'utf8');
-  } catch {
-    text = undefined;
-  }
+  if (sumUnreadable) return { words: `${sumPath} cannot be read, so go finds no checksum for it ("missing go.sum entry")`, evidence: { source: `access(2) R_OK ${sumPath}`, excerpt: 'refused' } };
+  const read = (f: string) => {
+    try {
+      return readFileSync(f, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
   const line = `${m.path} ${m.version} h1:`;
-  if (text === undefined || !text.split('\n').some((l) => l.trim().startsWith(line)))
-    return { words: `${held}: ${text === undefined ? `there is no ${sumPath}` : `${sumPath} has no line for it`}, so go refuses it ("missing go.sum entry")`, evidence: [there, { source: sumPath, excerpt: text === undefined ? 'absent' : `no line "${line}…"` }], sumUnreadable: false };
-  return { words: `${held}: go left it out for another reason (go list's errors say which)`, evidence: [there], sumUnreadable: false };
+  const has = (text: string | undefined) => text !== undefined && text.split('\n').some((l) => l.trim().startsWith(line));
+  const own = read(sumPath);
+  if (has(own)) return undefined;
+  for (let d = moduleDir; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, 'go.work'))) {
+      if (has(read(path.join(d, 'go.work.sum')))) return undefined;
+      break;
+    }
+    if (path.dirname(d) === d) break;
+  }
+  return own === undefined
+    ? { words: `there is no ${sumPath}, so go has no checksum for it ("missing go.sum entry")`, evidence: { source: sumPath, excerpt: 'absent' } }
+    : { words: `${sumPath} has no line for it ("missing go.sum entry")`, evidence: { source: sumPath, excerpt: `no line "${line}…"` } };
+}
+
+/** Pure: what the module cache holds of a required module it cannot build from, in a clause. */
+function notCachedWords(state: CacheEntryState | undefined): string {
+  if (state === 'mod-only') return 'only its go.mod is in the module cache, not its source';
+  if (state === 'incomplete') return 'its folder in the module cache is incomplete to go (marked half extracted, or its .ziphash is gone) with no zip to unpack again';
+  return 'it is not in the module cache';
 }
 
 function canRead(p: string): boolean {
