@@ -625,7 +625,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       severity: 'error',
       confidence: 0.9,
       explains: ['module-resolution'],
-      message: `${list(s.notCached)}, required by ${path.join(s.dir, 'go.mod')}, ${s.notCached.length === 1 ? 'is' : 'are'} not in the module cache ${v.GOMODCACHE}${cachedPart(s.notCached)}, which cannot be written (${unwritable}): go cannot download ${s.notCached.length === 1 ? 'it' : 'them'}, so ${importersFail(s.notCached.length)} with "mkdir ${v.GOMODCACHE}/cache/download/…: ${unwritable === 'EROFS' ? 'read-only file system' : 'permission denied'}".`,
+      message: `${list(s.notCached)}, required by ${path.join(s.dir, 'go.mod')}, ${s.notCached.length === 1 ? 'is' : 'are'} not in the module cache ${v.GOMODCACHE}${cachedPart(s.notCached)}, which cannot be written (${unwritable}): go cannot download ${s.notCached.length === 1 ? 'it' : 'them'}, so ${importersFail(s.notCached.length)} with "${v.GOMODCACHE}/cache/download/…: ${unwritable === 'EROFS' ? 'read-only file system' : 'permission denied'}" (go's verb, mkdir or open, depends on which folders are already there).`,
       evidence: [cacheEv, { source: `access(2) W_OK on ${v.GOMODCACHE}`, excerpt: unwritable }, goEnvEv(['GOMODCACHE'])],
       fixes: [MODULE_CACHE_DOCS],
     });
