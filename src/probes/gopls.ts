@@ -674,7 +674,11 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
       const denied = entry?.state === 'unreadable' ? entry.code : undefined;
       const refusedSum = refused.some((r) => r.mismatch.module === required.path && r.mismatch.version === required.version);
       const held = entry && usableOffline(entry.state) ? entry : undefined;
-      const gap = denied || refusedSum ? undefined : sumGap(moduleDir!, required, sumUnreadable === true);
+      // In a go.work's view go downloads first and writes the sums into go.work.sum itself (measured:
+      // "module lookup disabled by GOPROXY=off", no "missing go.sum entry"): a gap refuses nothing
+      // there unless the module is held and go.sum cannot be read.
+      const workView = session.views.some((v) => v.viewType === 'GoWork' && isInside(session.openedFile!, v.directory));
+      const gap = denied || refusedSum || (workView && !sumUnreadable) ? undefined : sumGap(moduleDir!, required, sumUnreadable === true);
       const there: Evidence[] = held ? [{ source: `module cache ${held.dir}`, excerpt: held.state === 'zip' ? 'its zip in cache/download, not yet unpacked' : 'extracted' }] : [];
       const why = denied
         ? `its folder in the module cache cannot be read (${denied})`
@@ -880,7 +884,8 @@ function modulesIgnored(dir: string, goEnv: SessionFindingsInput['goEnv']): { fi
  * go.sum's part in a required module gopls found no package of. An unreadable go.sum makes every
  * checksum "missing", and a go.sum without the module's line refuses it the same way, before any
  * download: go never tried one (a tester's GOWORK=off workspace was told "go could not download
- * it"). A line in a go.work.sum above counts as there. Undefined when go.sum has the line.
+ * it"). Not for a go.work's view (the caller's): go downloads there first. A line in a go.work.sum
+ * above counts as there. Undefined when go.sum has the line.
  * Synchronous: a small read or two.
  */
 function sumGap(moduleDir: string, m: { path: string; version: string }, sumUnreadable: boolean): { words: string; evidence: Evidence } | undefined {
