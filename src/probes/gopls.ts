@@ -7,8 +7,9 @@ import { profileLinesFor } from '../facts/profileHasDir.js';
 import { cgoDiagnosticFindings } from './cgoDiagnostics.js';
 import { goplsFallbackEntry } from './fileAccess.js';
 import { escapeModulePath } from './goproxyConfig.js';
+import { readCacheEntrySync, usableOffline, type CacheEntryState } from './moduleCacheEntry.js';
 import path from 'node:path';
-import { accessSync, closeSync, existsSync, openSync, promises as fs, readdirSync, readSync, rmSync, statSync, constants as fsConst } from 'node:fs';
+import { accessSync, closeSync, existsSync, openSync, readFileSync, promises as fs, readdirSync, readSync, rmSync, statSync, constants as fsConst } from 'node:fs';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import type { ClassId, Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ExecResult } from '../host/exec.js';
@@ -419,7 +420,26 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
   }
   // A folder with Go files and no go.mod/go.work: gopls falls back to an ad-hoc view.
   const adHoc = session.views.find((v) => v.viewType === 'AdHoc' && session.openedFile && isInside(session.openedFile, v.directory));
-  if (adHoc && !session.views.some((v) => v.viewType !== 'AdHoc' && session.openedFile && isInside(session.openedFile, v.directory) && v.rootDir && isInside(session.openedFile, fileUrlPath(v.rootDir)))) {
+  const gopathMode = adHoc ? modulesIgnored(adHoc.directory, input.goEnv) : undefined;
+  if (adHoc && gopathMode && !session.views.some((v) => v.viewType !== 'AdHoc' && session.openedFile && isInside(session.openedFile, v.directory))) {
+    // The folder has a go.mod: GO111MODULE=off made gopls ignore it, as every go command does (a
+    // tester's report said "gopls found no go.mod" beside the go.mod). What was seen, explained by
+    // the go-env probe's GO111MODULE=off finding, which carries the fix where the value is set.
+    out.push({
+      classId: 'module-resolution',
+      severity: 'warning',
+      confidence: 0.9,
+      role: 'symptom',
+      symptom: 'no-build',
+      message: `gopls treats ${adHoc.directory} as an ad-hoc package although ${gopathMode.file} is there: GO111MODULE=off (${gopathMode.from}) makes go and gopls ignore every go.mod (GOPATH mode), so imports of modules cannot resolve and \`go build\` fails there`,
+      evidence: [
+        { source: 'gopls window/logMessage', excerpt: `Created View (#${adHoc.id ?? '?'}) directory=${adHoc.directory} view_type="AdHoc"` },
+        { source: gopathMode.file, excerpt: 'present' },
+        { source: 'go env -json', excerpt: '"GO111MODULE": "off"' },
+      ],
+      fixes: [],
+    });
+  } else if (adHoc && !session.views.some((v) => v.viewType !== 'AdHoc' && session.openedFile && isInside(session.openedFile, v.directory) && v.rootDir && isInside(session.openedFile, fileUrlPath(v.rootDir)))) {
     out.push({
       classId: 'module-resolution',
       severity: 'warning',
@@ -432,7 +452,7 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
       fixes: [GOPLS_WORKSPACE_DOCS],
     });
   }
-  out.push(...diagnosticFindings(session, input.opened, input.switched, input.settings, input.goEnv?.values.GOMODCACHE, input.goEnv?.values));
+  out.push(...diagnosticFindings(session, input.opened, input.switched, input.settings, input.goEnv?.values.GOMODCACHE, input.goEnv?.values, input.goEnv?.values.GO111MODULE === 'off'));
   if (input.goEnv) out.push(...cgoDiagnosticFindings({ diagnostics: session.diagnostics, values: input.goEnv.values, env: input.goEnv.env }));
   // Alive and answering, but silent about the file: usually a first load still running.
   if (session.ok && session.openedFile && session.diagnosticsWaitedMs !== undefined && !session.viewErrors.length && !out.length) {
@@ -513,7 +533,7 @@ export function saysOpenedFileUnbuilt(session: GoplsSessionResult): boolean {
  * the opened file's header and build, so a "No packages found for open file" about it is judged
  * by the build-constraints probe's code and gets the same setting fix.
  */
-export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBuild, switched?: SessionFindingsInput['switched'], settings?: Record<string, unknown>, gomodcache?: string, sumdb: SumdbSettings = {}): FindingInput[] {
+export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBuild, switched?: SessionFindingsInput['switched'], settings?: Record<string, unknown>, gomodcache?: string, sumdb: SumdbSettings = {}, modulesOff = false): FindingInput[] {
   const build = goplsBuildOf(settings);
   const buildSet = [...Object.entries(build.env ?? {}).map(([k, v]) => `build.env ${k}=${v}`), ...(build.buildFlags?.length ? [`build.buildFlags ${JSON.stringify(build.buildFlags)}`] : [])];
   const byKind = new Map<DiagnosticKind, Array<{ uri: string; d: ClassifiedDiagnostic }>>();
@@ -573,7 +593,7 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
     const words = DIAGNOSTIC_WORDS[kind];
     const evidence: Evidence[] = list.slice(0, 3).map((x) => ({ source: `gopls textDocument/publishDiagnostics ${fileUrlPath(x.uri)}`, excerpt: x.d.message }));
     let message = `${said}: ${words.says(first)}`;
-    let fixes = diagnosticFixes(kind, first, moduleDir);
+    let fixes = diagnosticFixes(kind, first, moduleDir, modulesOff);
     // The package is in a module nested below this one that no go.work joins: go mod tidy would
     // look for it on the proxy and fail (measured); a go.work over both is what makes it resolve.
     const nested = kind === 'no-module-provides' && moduleDir && first.subject ? nestedModuleOf(moduleDir, first.subject) : undefined;
@@ -649,25 +669,36 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
         });
         continue;
       }
-      // There but unreadable (a cache another user filled under umask 077): a refusal, not a download.
-      let denied: string | undefined;
-      if (cached) {
-        try {
-          accessSync(cached, fsConst.R_OK | fsConst.X_OK);
-        } catch (e) {
-          const code = (e as NodeJS.ErrnoException).code;
-          if (code === 'EACCES' || code === 'EPERM') denied = code;
-        }
-      }
+      // Looked at as go looks (moduleCacheEntry.ts). There but unreadable (a cache another user
+      // filled under umask 077) is a refusal, not a download. There and usable, nothing was
+      // downloaded at all: a tester's unreadable go.sum was told "it is not in the module cache".
+      const entry = gomodcache && path.isAbsolute(gomodcache) ? readCacheEntrySync(gomodcache, required) : undefined;
+      const denied = entry?.state === 'unreadable' ? entry.code : undefined;
       const refusedSum = refused.some((r) => r.mismatch.module === required.path && r.mismatch.version === required.version);
+      const held = entry && usableOffline(entry.state) ? entry : undefined;
+      // In a go.work's view go downloads first and writes the sums into go.work.sum itself (measured:
+      // "module lookup disabled by GOPROXY=off", no "missing go.sum entry"): a gap refuses nothing
+      // there unless the module is held and go.sum cannot be read.
+      const workView = session.views.some((v) => v.viewType === 'GoWork' && isInside(session.openedFile!, v.directory));
+      const gap = denied || refusedSum || (workView && !sumUnreadable) ? undefined : sumGap(moduleDir!, required, sumUnreadable === true);
+      const there: Evidence[] = held ? [{ source: `module cache ${held.dir}`, excerpt: held.state === 'zip' ? 'its zip in cache/download, not yet unpacked' : 'extracted' }] : [];
+      const why = denied
+        ? `its folder in the module cache cannot be read (${denied})`
+        : refusedSum
+          ? 'go downloaded it and refused it, its hash does not match go.sum (checksum mismatch)'
+          : held
+            ? `it is in the module cache (${held.state === 'zip' ? `as a zip go unpacks offline, for ${held.dir}` : held.dir}), so nothing needed downloading: ${gap ? `${gap.words}, and go leaves it out` : "go left it out for another reason (go list's errors say which)"}`
+            : gap
+              ? `${notCachedWords(entry?.state)}, and ${gap.words}: go refuses it before any download`
+              : `${notCachedWords(entry?.state)}, and go could not download it${entry?.state === 'incomplete' ? ' again' : ''}`;
       out.push({
         classId: first.classId,
         severity: 'error',
         confidence: 0.8,
         role: 'symptom',
-        symptom: denied ? 'access-denied' : 'fetch-failed',
-        message: `${said}: gopls found no module providing ${unplaced}, although ${requireEv.source} requires ${required.path} ${required.version}: ${denied ? `its folder in the module cache cannot be read (${denied})` : refusedSum ? `go downloaded it and refused it, its hash does not match go.sum (checksum mismatch)` : 'it is not in the module cache, and go could not download it'}`,
-        evidence: [...evidence, requireEv],
+        symptom: denied || (gap && sumUnreadable) ? 'access-denied' : held || gap ? 'load-failed' : 'fetch-failed',
+        message: `${said}: gopls found no module providing ${unplaced}, although ${requireEv.source} requires ${required.path} ${required.version}: ${why}`,
+        evidence: [...evidence, requireEv, ...there, ...(gap ? [gap.evidence] : [])],
         fixes: [],
       });
       continue;
@@ -837,6 +868,61 @@ export function unreadableInModule(moduleDir: string, importPath: string): { dir
   return undefined;
 }
 
+/**
+ * The go.mod or go.work at or above `dir` that GO111MODULE=off makes go ignore, and where the value
+ * comes from (the environment gopls gets, else go env's file: go's own go.env never sets it), or
+ * undefined when modules are on or no such file is there. Synchronous: a few stats.
+ */
+function modulesIgnored(dir: string, goEnv: SessionFindingsInput['goEnv']): { file: string; from: string } | undefined {
+  if (goEnv?.values.GO111MODULE !== 'off') return undefined;
+  for (let d = path.resolve(dir); ; d = path.dirname(d)) {
+    const file = ['go.work', 'go.mod'].map((n) => path.join(d, n)).find((f) => existsSync(f));
+    if (file) return { file, from: goEnv.env.GO111MODULE ? 'set in the environment gopls gets' : `set in your go env file ${goEnv.values.GOENV || ''}`.trim() };
+    if (path.dirname(d) === d) return undefined;
+  }
+}
+
+/**
+ * go.sum's part in a required module gopls found no package of. An unreadable go.sum makes every
+ * checksum "missing", and a go.sum without the module's line refuses it the same way, before any
+ * download: go never tried one (a tester's GOWORK=off workspace was told "go could not download
+ * it"). Not for a go.work's view (the caller's): go downloads there first. A line in a go.work.sum
+ * above counts as there. Undefined when go.sum has the line.
+ * Synchronous: a small read or two.
+ */
+function sumGap(moduleDir: string, m: { path: string; version: string }, sumUnreadable: boolean): { words: string; evidence: Evidence } | undefined {
+  const sumPath = path.join(moduleDir, 'go.sum');
+  if (sumUnreadable) return { words: `${sumPath} cannot be read, so go finds no checksum for it ("missing go.sum entry")`, evidence: { source: `access(2) R_OK ${sumPath}`, excerpt: 'refused' } };
+  const read = (f: string) => {
+    try {
+      return readFileSync(f, 'utf8');
+    } catch {
+      return undefined;
+    }
+  };
+  const line = `${m.path} ${m.version} h1:`;
+  const has = (text: string | undefined) => text !== undefined && text.split('\n').some((l) => l.trim().startsWith(line));
+  const own = read(sumPath);
+  if (has(own)) return undefined;
+  for (let d = moduleDir; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, 'go.work'))) {
+      if (has(read(path.join(d, 'go.work.sum')))) return undefined;
+      break;
+    }
+    if (path.dirname(d) === d) break;
+  }
+  return own === undefined
+    ? { words: `there is no ${sumPath}, so go has no checksum for it ("missing go.sum entry")`, evidence: { source: sumPath, excerpt: 'absent' } }
+    : { words: `${sumPath} has no line for it ("missing go.sum entry")`, evidence: { source: sumPath, excerpt: `no line "${line}…"` } };
+}
+
+/** Pure: what the module cache holds of a required module it cannot build from, in a clause. */
+function notCachedWords(state: CacheEntryState | undefined): string {
+  if (state === 'mod-only') return 'only its go.mod is in the module cache, not its source';
+  if (state === 'incomplete') return 'its folder in the module cache is incomplete to go (marked half extracted, or its .ziphash is gone) with no zip to unpack again';
+  return 'it is not in the module cache';
+}
+
 function canRead(p: string): boolean {
   try {
     accessSync(p, fsConst.R_OK);
@@ -900,7 +986,8 @@ function goModHead(dir: string, cap: number): string | undefined {
   }
 }
 
-function diagnosticFixes(kind: DiagnosticKind, d: ClassifiedDiagnostic, moduleDir: string | undefined): Fix[] {
+/** `modulesOff`: GO111MODULE=off, where go get and go mod refuse to run ("modules disabled by GO111MODULE=off"). */
+function diagnosticFixes(kind: DiagnosticKind, d: ClassifiedDiagnostic, moduleDir: string | undefined, modulesOff = false): Fix[] {
   switch (kind) {
     case 'go-newer-than-toolchain':
       return [INSTALL_NEWER_GO, GOPLS_TROUBLESHOOTING];
@@ -908,7 +995,7 @@ function diagnosticFixes(kind: DiagnosticKind, d: ClassifiedDiagnostic, moduleDi
     case 'no-module-provides':
       return [{ id: 'go-mod-tidy', kind: 'terminal', title: 'Add the missing requirements and go.sum entries', text: 'go mod tidy', needsRoot: false, cwd: moduleDir, detail: 'Downloads what go.mod needs through your GOPROXY and writes go.sum.' }];
     case 'import-not-found':
-      return d.subject && /\./.test(d.subject.split('/')[0] ?? '')
+      return !modulesOff && d.subject && /\./.test(d.subject.split('/')[0] ?? '')
         ? [{ id: 'go-get-import', kind: 'terminal', title: `Require the module that provides ${d.subject}`, text: `go get ${d.subject}`, needsRoot: false, cwd: moduleDir }, GOPLS_WORKSPACE_DOCS]
         : [GOPLS_WORKSPACE_DOCS];
     case 'build-constraints':

@@ -5,6 +5,7 @@
 // NO_PROXY (net/http's ProxyFromEnvironment), .netrc credentials for the proxy host (GOAUTH's
 // default), and the system certificate files go reads (SSL_CERT_FILE / SSL_CERT_DIR honoured).
 // A failure is module-resolution: what the user lives through is a module that cannot be fetched.
+import { readCacheEntrySync, usableOffline } from './moduleCacheEntry.js';
 import path from 'node:path';
 import { existsSync, promises as fs } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -257,7 +258,8 @@ async function failureFinding(ctx: ProbeContext, dep: { path: string; version: s
   const slow = hop === 'http' && failed?.code === 'ETIMEDOUT';
   // A GOAUTH command's credentials are go's, not this check's: a 401 here says nothing of go.
   const unsure = !last.refused && (t?.status === 401 || t?.status === 403) && (v.GOAUTH ?? '').trim() !== 'off' && !goauthReadsNetrc(v.GOAUTH);
-  const cached = v.GOMODCACHE ? existsSync(path.join(v.GOMODCACHE, 'cache', 'download', escapeModulePath(dep.path), '@v', `${escapeModulePath(dep.version)}.mod`)) : false;
+  // Builds from the cache only with its source there (or its zip): a go.mod alone loads the graph only.
+  const cached = v.GOMODCACHE && path.isAbsolute(v.GOMODCACHE) ? usableOffline(readCacheEntrySync(v.GOMODCACHE, dep).state) : false;
   const tail = unsure
     ? 'go mod download in a terminal tells whether go gets in.'
     : slow

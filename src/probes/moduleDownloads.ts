@@ -22,6 +22,7 @@ import type { Probe, ProbeContext } from './probe.js';
 import { skipped } from './probe.js';
 import type { GoEnvFact } from '../facts/readGoEnv.js';
 import { goModModulePath, parseGoWorkUses } from '../lsp/workspaceFiles.js';
+import { cacheEntryWords, readCacheEntry, usableOffline, type CacheEntryState } from './moduleCacheEntry.js';
 import { escapeModulePath, goproxyError, isLoopback, looksPrivate, matchPrefixPatterns, netrcPath, parseGoproxy, parseNetrc, proxyFor } from './goproxyConfig.js';
 import { downloadOnceFix, tidyOnceFix, gitInstallFix, goModDownloadFix, goModTidyFix, gonosumdbFix, goprivateFix, GO_PROXY_ENV_DOCS, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
 import { goproxyOrigin, httpProxyOrigin } from './proxyVariableFixes.js';
@@ -170,7 +171,8 @@ interface ModuleState {
   dir: string;
   requires: ModuleVersion[];
   missingSum: ModuleVersion[];
-  notCached: ModuleVersion[];
+  /** With what the cache holds of each (absent, only its go.mod, a folder go cannot use). */
+  notCached: Array<ModuleVersion & { cached?: CacheEntryState }>;
   /** Requirements in the module cache that this user cannot reach (a folder on the way refuses search: a cache filled under umask 077). */
   unreachable?: Array<ModuleVersion & { dir: string; code: string }>;
   /** go.sum lines that disagree with the module cache's copy (its recorded .ziphash, its .mod). */
@@ -308,16 +310,17 @@ async function inspectModules(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       const sumUnreadable = !read.ok && read.code !== 'ENOENT' ? { path: sumPath, code: read.code } : undefined;
       const sums = parseGoSum(`${own ?? ''}\n${workSums}`);
       const missingSum = requires.filter((m) => !sums.zip.has(key(m)));
-      const notCached: ModuleVersion[] = [];
+      const notCached: ModuleState['notCached'] = [];
       // ENOENT is a module not downloaded; EACCES one that is there behind a folder this user may not
       // search (a cache baked by root under umask 077): "add the module" cannot help that (a tester's).
       const unreachable: Array<ModuleVersion & { dir: string; code: string }> = [];
+      // Looked at as go looks (moduleCacheEntry.ts): a zip go unzips offline is in the cache, a
+      // go.mod alone (what go list -m all fetched) is not.
       if (modcache)
         for (const m of requires) {
-          const dir = path.join(modcache, `${escapeModulePath(m.path)}@${escapeModulePath(m.version)}`);
-          const code = await fs.access(dir, fsConstants.R_OK | fsConstants.X_OK).then(() => undefined, (e: NodeJS.ErrnoException) => e.code ?? "EIO");
-          if (code === 'EACCES' || code === 'EPERM') unreachable.push({ ...m, dir, code });
-          else if (code) notCached.push(m);
+          const e = await readCacheEntry(modcache, m);
+          if (e.state === 'unreadable') unreachable.push({ ...m, dir: e.dir, code: e.code ?? 'EACCES' });
+          else if (!usableOffline(e.state)) notCached.push({ ...m, cached: e.state });
         }
       // Mismatches over every requirement, `// indirect` ones too: since go 1.17 go.mod lists each
       // module the build's packages come from, and go verifies a cached copy against go.sum whenever
@@ -456,6 +459,19 @@ export function graphFindings(g: GraphResult, root: string, states: ModuleState[
  */
 async function vendorMode(dir: string, goEnv: Extract<GoEnvFact, { ok: true }>): Promise<boolean> {
   return buildsFromVendor(goEnv.values.GOFLAGS ?? '', await exists(path.join(dir, 'vendor', 'modules.txt')));
+}
+
+/**
+ * Pure: what the cache does hold of modules it lacks, so "not in the module cache" stays true when
+ * a part is there: a go.mod alone (go list -m all fetched it) loads the graph but builds nothing.
+ */
+export function cachedPart(ms: ReadonlyArray<ModuleVersion & { cached?: CacheEntryState }>): string {
+  const modOnly = ms.filter((m) => m.cached === 'mod-only').map(key);
+  const unusable = ms.filter((m) => m.cached === 'incomplete').map(key);
+  const parts: string[] = [];
+  if (modOnly.length) parts.push(`it holds only the go.mod of ${firstAndMore(modOnly)}, which loads the module graph but builds no package`);
+  if (unusable.length) parts.push(`the folder of ${firstAndMore(unusable)} there is incomplete to go (marked half extracted, or its .ziphash is gone) and no zip is left to unpack, so go downloads it again`);
+  return parts.length ? ` (${parts.join('; ')})` : '';
 }
 
 /**
@@ -599,7 +615,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
   }
   if (!s.notCached.length) return out;
   const entries = parseGoproxy(v.GOPROXY ?? '');
-  const cacheEv: Evidence = { source: `module cache ${v.GOMODCACHE}`, excerpt: s.notCached.slice(0, 8).map((m) => `no ${escapeModulePath(m.path)}@${escapeModulePath(m.version)}`).join('\n') };
+  const cacheEv: Evidence = { source: `module cache ${v.GOMODCACHE}`, excerpt: s.notCached.slice(0, 8).map((m) => cacheEntryWords(m.cached ?? 'absent', m)).join('\n') };
   // A cache that cannot be written is fine while it holds everything (the file-access finding is a
   // warning); a requirement it lacks can never be downloaded into it.
   if (unwritable) {
@@ -609,7 +625,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       severity: 'error',
       confidence: 0.9,
       explains: ['module-resolution'],
-      message: `${list(s.notCached)}, required by ${path.join(s.dir, 'go.mod')}, ${s.notCached.length === 1 ? 'is' : 'are'} not in the module cache ${v.GOMODCACHE}, which cannot be written (${unwritable}): go cannot download ${s.notCached.length === 1 ? 'it' : 'them'}, so ${importersFail(s.notCached.length)} with "mkdir ${v.GOMODCACHE}/cache/download/…: ${unwritable === 'EROFS' ? 'read-only file system' : 'permission denied'}".`,
+      message: `${list(s.notCached)}, required by ${path.join(s.dir, 'go.mod')}, ${s.notCached.length === 1 ? 'is' : 'are'} not in the module cache ${v.GOMODCACHE}${cachedPart(s.notCached)}, which cannot be written (${unwritable}): go cannot download ${s.notCached.length === 1 ? 'it' : 'them'}, so ${importersFail(s.notCached.length)} with "${v.GOMODCACHE}/cache/download/…: ${unwritable === 'EROFS' ? 'read-only file system' : 'permission denied'}" (go's verb, mkdir or open, depends on which folders are already there).`,
       evidence: [cacheEv, { source: `access(2) W_OK on ${v.GOMODCACHE}`, excerpt: unwritable }, goEnvEv(['GOMODCACHE'])],
       fixes: [MODULE_CACHE_DOCS],
     });
@@ -619,7 +635,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
   // off forbids them. Either way nothing the cache lacks can come in.
   const rejected = goproxyError(entries);
   if (rejected || entries[0]?.kind === 'off') {
-    const lacks = `${list(s.notCached)}, required by ${path.join(s.dir, 'go.mod')}, ${s.notCached.length === 1 ? 'is' : 'are'} not in the module cache`;
+    const lacks = `${list(s.notCached)}, required by ${path.join(s.dir, 'go.mod')}, ${s.notCached.length === 1 ? 'is' : 'are'} not in the module cache${cachedPart(s.notCached)}`;
     out.push({
       classId: 'module-resolution',
       explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
@@ -655,7 +671,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
         headline: 'module-downloads',
         severity: 'error',
         confidence: 0.85,
-        message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache, and the ${refused.what} on this machine (${refused.target}) does not accept connections (${refused.code}): go build and gopls fail with "${refused.variable ? 'proxyconnect tcp: ' : ''}dial tcp ${refused.target}: connect: connection refused". ${named} comes from ${origin.where}: start the proxy it names, correct it, or ${refused.variable ? `clear it (or bypass it for ${new URL(firstUrl.url).hostname} with NO_PROXY) where it is set` : 'set another GOPROXY where it is set'}.`,
+        message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache${cachedPart(viaProxy)}, and the ${refused.what} on this machine (${refused.target}) does not accept connections (${refused.code}): go build and gopls fail with "${refused.variable ? 'proxyconnect tcp: ' : ''}dial tcp ${refused.target}: connect: connection refused". ${named} comes from ${origin.where}: start the proxy it names, correct it, or ${refused.variable ? `clear it (or bypass it for ${new URL(firstUrl.url).hostname} with NO_PROXY) where it is set` : 'set another GOPROXY where it is set'}.`,
         evidence: [cacheEv, goEnvEv(['GOPROXY']), ...origin.evidence, { source: `TCP connect ${refused.target}`, excerpt: refused.code }],
         fixes: [...origin.fixes, refused.variable ? GO_PROXY_ENV_DOCS : GOPROXY_DOCS],
       });
@@ -666,7 +682,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
         headline: 'modules-not-downloaded',
         severity: 'info',
         confidence: 0.4,
-        message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache yet: go and gopls must download ${viaProxy.length === 1 ? 'it' : 'them'} from ${firstUrl.url} when first needed. ${ctx.settings.online ? 'The online check (goproxy-online) asks that proxy in this run.' : 'The doctor asks no proxy itself; the online check (--online, or "Check the module proxy" in the panel) asks that one now.'}`,
+        message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache${cachedPart(viaProxy)} yet: go and gopls must download ${viaProxy.length === 1 ? 'it' : 'them'} from ${firstUrl.url} when first needed. ${ctx.settings.online ? 'The online check (goproxy-online) asks that proxy in this run.' : 'The doctor asks no proxy itself; the online check (--online, or "Check the module proxy" in the panel) asks that one now.'}`,
         evidence: [cacheEv, goEnvEv(['GOPROXY'])],
         fixes: [goModDownloadFix(s.dir)],
       });
