@@ -113,6 +113,7 @@ export const EXPLAINED_BY: Readonly<Record<SymptomKind, SymptomExplanation>> = {
     checks: [
       { what: 'the module proxy and the way to it, asked as go would (the online check: --online, or "Check the module proxy" in the panel)', probe: 'goproxy-online' },
       { what: "HTTPS_PROXY, NO_PROXY, SSL_CERT_FILE, GOPROXY and GOPRIVATE in the editor against your login shell's", probe: 'module-downloads' },
+      { what: 'a route out of this machine or network namespace, and to the resolvers in /etc/resolv.conf (/proc/net/route, /proc/net/ipv6_route)', probe: 'module-downloads' },
       { what: 'credentials for a private module: a .netrc entry or GOAUTH for its host, a git credential helper, an ssh key', probe: 'module-downloads' },
     ],
   },

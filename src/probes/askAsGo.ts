@@ -6,6 +6,7 @@ import type { ProbeContext } from './probe.js';
 import { traceGet, type HopTrace } from '../host/httpHops.js';
 import { netrcFor, netrcPath, parseNetrc, proxyFor } from './goproxyConfig.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
+import { noRouteWords, type NetworkReach } from './networkReach.js';
 
 /** How long one request may take: go waits longer, so a slower answer is a warning, not a failure. */
 export const PER_REQUEST_MS = 4000;
@@ -38,11 +39,26 @@ export function traceEvidence(t: HopTrace): { source: string; excerpt: string } 
   return { source: `GET ${t.url}${t.proxy ? ` via ${t.proxy}` : ''}`, excerpt: t.hops.map((h) => `${h.ok ? '✓' : '✗'} ${h.hop} ${h.target}: ${h.detail}`).join('\n') };
 }
 
-/** Why a trace that failed at the DNS lookup or the TCP connect got no further; undefined for other hops. */
-export function unreachedWords(t: HopTrace): string | undefined {
+/**
+ * Why a trace that failed at the DNS lookup or the TCP connect got no further; undefined for other
+ * hops. getaddrinfo's codes say different things: ENOTFOUND is an answer (no such name), EAI_AGAIN
+ * no answer (the resolver timed out or failed). With `reach`, the kernel's routes (networkReach.ts),
+ * an EAI_AGAIN whose resolver no route leads to is that, not a bad name (explore3 item 25: a network
+ * namespace without routes read as "proxy.golang.org does not resolve (EAI_AGAIN)").
+ */
+export function unreachedWords(t: HopTrace, reach?: NetworkReach): string | undefined {
   const step = t.hops[t.hops.length - 1];
-  if (t.failedAt === 'dns') return `the name ${step?.target} does not resolve (${step?.code})`;
-  if (t.failedAt === 'tcp') return `${t.proxy ? 'the HTTP proxy' : 'the server'} at ${step?.target} ${step?.code === 'ECONNREFUSED' ? 'refuses connections' : step?.code === 'ETIMEDOUT' ? 'does not answer (timeout)' : `cannot be reached (${step?.code})`}`;
+  const cut = reach && (reach.noNetwork || reach.resolverUnreachable) ? noRouteWords(reach) : undefined;
+  if (t.failedAt === 'dns') {
+    if (cut && step?.code !== 'ENOTFOUND') return `the name ${step?.target} cannot be looked up (${step?.code}), because ${cut} (go says "connect: network is unreachable")`;
+    if (step?.code === 'ENOTFOUND') return `the name ${step?.target} does not exist (ENOTFOUND: the resolver answered that there is no such name): a typo in the host, or a name only another network's DNS knows`;
+    if (step?.code === 'EAI_AGAIN') return `the lookup of ${step?.target} got no answer (EAI_AGAIN: the resolver timed out or failed; the name itself may be fine)`;
+    return `the name ${step?.target} does not resolve (${step?.code})`;
+  }
+  if (t.failedAt === 'tcp') {
+    if (step?.code === 'ENETUNREACH' || step?.code === 'EHOSTUNREACH') return `${t.proxy ? 'the HTTP proxy' : 'the server'} at ${step?.target} cannot be reached: no route to it (${step?.code}${cut ? `; ${cut}` : ''})`;
+    return `${t.proxy ? 'the HTTP proxy' : 'the server'} at ${step?.target} ${step?.code === 'ECONNREFUSED' ? 'refuses connections' : step?.code === 'ETIMEDOUT' ? 'does not answer (timeout)' : `cannot be reached (${step?.code})`}`;
+  }
   return undefined;
 }
 

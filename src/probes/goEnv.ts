@@ -24,6 +24,7 @@ import { spawnRefusedFinding } from './spawnRefused.js';
 import { goInTerminalOnly, terminalOnlyWords } from './goInTerminalOnly.js';
 import { whereGoVarIsSet } from './whereGoVarIsSet.js';
 import { goEnvFileOf } from './goEnvFile.js';
+import { ignoredGoEnvLines, ignoredLineFindings, type EffectiveValue } from './goEnvFileLines.js';
 import { fileValueFix, goflagsFileFix, goVarSource } from './goVarSource.js';
 import { rejectedSettingIn } from '../goplsLog/goRejectedSetting.js';
 import { alreadyInProfile, profileLinesFor } from '../facts/profileHasDir.js';
@@ -100,6 +101,7 @@ async function runGoEnv(ctx: ProbeContext): Promise<ProbeOutcome> {
 
   findings.push(...(await gorootFindings(ctx, fact, goEnvEv, observed)));
   findings.push(...(await unreadableEnvFileFindings(ctx, v, goEnvEv)));
+  findings.push(...(await ignoredEnvFileLineFindings(ctx, v, fact.commandLine)));
   findings.push(...(await cacheFindings(ctx, v, goEnvEv)));
   findings.push(...(await moduleVarFindings(ctx, v, goEnvEv)));
   findings.push(...(await goworkFindings(ctx, v, goEnvEv)));
@@ -583,6 +585,23 @@ async function unreadableEnvFileFindings(ctx: ProbeContext, v: GoEnvValues, goEn
       fixes: st && st.uid !== ctx.host.uid && ctx.host.uid !== 0 ? [{ id: 'goenv-file-chown', kind: 'terminal', title: `Take ownership of ${file}`, text: `sudo chown "$USER:" ${quoteForDisplay(file)}`, needsRoot: true, detail: 'A `sudo go env -w` wrote it as root.' }] : [{ id: 'goenv-file-chmod', kind: 'terminal', title: `Let its owner read ${file}`, text: `chmod u+r ${quoteForDisplay(file)}`, needsRoot: false }],
     },
   ];
+}
+
+/**
+ * Lines of go env's file that go skips (no '=', a lower-case or spaced name, a quoted value, a name
+ * set twice): the setting meant is lost while everything still runs, so only the file shows it.
+ */
+async function ignoredEnvFileLineFindings(ctx: ProbeContext, v: GoEnvValues, commandLine: string): Promise<FindingInput[]> {
+  const file = v.GOENV ?? '';
+  if (!file || file === 'off' || !path.isAbsolute(file)) return [];
+  const text = await readUserText(file, CAP.smallConfig);
+  if (text === undefined) return [];
+  const effective = (name: string): EffectiveValue => {
+    const held = goVarSource(name, ctx.env, [], text);
+    const from = held.kind === 'file' ? `line ${held.line} of the file` : held.kind === 'default' ? (v.GOROOT ? `${path.join(v.GOROOT, 'go.env')} or Go's default` : "Go's default") : 'the environment';
+    return { value: v[name] ?? '', from };
+  };
+  return ignoredLineFindings(file, ignoredGoEnvLines(text), effective, (name) => ctx.env[name] || undefined, commandLine);
 }
 
 async function cacheFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: string[]) => Evidence): Promise<FindingInput[]> {

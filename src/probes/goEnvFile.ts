@@ -19,11 +19,16 @@ export function goEnvFileOf(env: Record<string, string | undefined>): string | u
   return env.HOME ? path.join(env.HOME, '.config', 'go', 'env') : undefined;
 }
 
-/** Pure: the file's KEY=VALUE lines as cmd/go/internal/cfg reads them (blank and other lines skipped). */
+/**
+ * Pure: the file's KEY=VALUE lines as cmd/go/internal/cfg readEnvFile reads them: nothing trimmed, a
+ * line must start with A-Z and hold a '=', the last line of a name wins. A name with a space in it
+ * ("GOPROXY =…") is stored by go but read by nothing, so it is left out here (goEnvFileLines.ts
+ * reports such lines).
+ */
 export function parseGoEnvFile(text: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const line of text.split('\n')) {
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(line.trim());
+    const m = /^([A-Z][A-Za-z0-9_]*)=(.*)$/.exec(line.replace(/\r$/, ''));
     if (m) out.set(m[1]!, m[2]!);
   }
   return out;

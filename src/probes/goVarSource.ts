@@ -18,9 +18,10 @@ export function goVarSource(name: string, env: Record<string, string | undefined
   const envValue = env[name];
   if (envValue) return { kind: settingKeys.includes(name) ? 'setting' : 'environment', value: envValue };
   const lines = (fileText ?? '').split('\n');
-  // cfg.readConfig: the last KEY=VALUE line wins; an empty value is no value.
+  // cfg.readEnvFile: the last KEY=VALUE line wins; an empty value is no value; a line that does not
+  // start with A-Z (a leading space, a lower-case name) is skipped, and the name is all before '='.
   for (let i = lines.length - 1; i >= 0; i--) {
-    const m = /^\s*([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(lines[i]!);
+    const m = /^([A-Z][^=]*)=(.*)$/.exec(lines[i]!);
     if (!m || m[1] !== name) continue;
     if (!m[2]) break;
     return { kind: 'file', value: m[2], line: i + 1, text: lines[i]!.trim(), ...(envValue === '' && settingKeys.includes(name) ? { blankSetting: true as const } : {}) };

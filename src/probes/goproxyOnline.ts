@@ -13,6 +13,7 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext } from './probe.js';
 import { skipped } from './probe.js';
 import type { HopTrace } from '../host/httpHops.js';
+import { readNetworkReach } from './networkReach.js';
 import { askAsGo, goauthReadsNetrc, hopWords, PER_REQUEST_MS, traceEvidence, unreachedWords } from './askAsGo.js';
 import { sumdbCheck } from './sumdbOnline.js';
 import { escapeModulePath, goproxyError, looksPrivate, matchPrefixPatterns, parseGoproxy, privatePattern, proxyFor, type ProxyEntry } from './goproxyConfig.js';
@@ -194,7 +195,10 @@ async function failureFinding(ctx: ProbeContext, dep: { path: string; version: s
     what = 'GOPROXY=off forbids any download';
     fixes = [GOPROXY_DOCS];
   } else if (hop === 'dns' || hop === 'tcp') {
-    what = unreachedWords(t)!;
+    // The kernel's routes tell a resolver out of reach from a name that does not exist.
+    const reach = await readNetworkReach(ctx.host);
+    what = unreachedWords(t, reach)!;
+    if (reach && (reach.noNetwork || reach.resolverUnreachable)) evidence.push(...reach.evidence);
     // Through an HTTP proxy that cannot be reached, the variable that names it is the cure (a tester's).
     const origin = t.proxy ? await proxyVarOrigin(ctx, t.url, dep.goMod) : undefined;
     if (origin) {

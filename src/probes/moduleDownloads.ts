@@ -39,6 +39,7 @@ import { checksumMismatchAt, type SumMismatch } from './checksumMismatch.js';
 import { mismatchFinding } from './sumMismatchFindings.js';
 import { goTrustedRoots } from '../facts/goTrustedRoots.js';
 import { noRootsFinding } from './noRootsFinding.js';
+import { noRouteWords, readNetworkReach, type NetworkReach } from './networkReach.js';
 
 const MAX_MODULES = 8;
 
@@ -228,7 +229,10 @@ export const moduleDownloadsProbe: Probe = {
     if (gosumdb) findings.push(gosumdb);
     observed.modules = states.map((s) => ({ dir: s.dir, direct: s.requires.length, missingSum: s.missingSum.map(key), notCached: s.notCached.map(key), sumMismatch: s.mismatch.map(mismatchKey) }));
     observed.graph = graph;
-    for (const s of states) findings.push(...(await moduleFindings(ctx, goEnv, s, unwritable)));
+    // The kernel's routes and resolvers, read only when something must be downloaded.
+    const reach = needDownload.length ? await readNetworkReach(ctx.host) : undefined;
+    if (reach) observed.network = { defaultRoute: reach.defaultRoute, routes: reach.routes, interfaces: reach.interfaces, resolvers: reach.resolvers, noNetwork: reach.noNetwork };
+    for (const s of states) findings.push(...(await moduleFindings(ctx, goEnv, s, unwritable, reach)));
     findings.unshift(...(await envDiffs));
     return { findings, observed };
   },
@@ -523,7 +527,7 @@ async function workServing(dir: string, mods: readonly ModuleVersion[]): Promise
   return { work, served };
 }
 
-async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, s: ModuleState, unwritable: string | undefined): Promise<FindingInput[]> {
+async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: true }>, s: ModuleState, unwritable: string | undefined, reach?: NetworkReach): Promise<FindingInput[]> {
   const v = goEnv.values;
   const out: FindingInput[] = [];
   const goEnvEv = (names: string[]): Evidence => ({ source: goEnv.commandLine, excerpt: names.map((n) => `"${n}": ${JSON.stringify(v[n] ?? '')}`).join('\n') });
@@ -661,7 +665,22 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
   const firstUrl = entries.find((e) => e.kind === 'url');
   if (viaProxy.length && firstUrl?.kind === 'url') {
     const refused = await loopbackRefusal(firstUrl.url, ctx.env);
-    if (refused) {
+    const cut = refused ? undefined : networkCut(firstUrl.url, ctx.env, reach);
+    if (cut && reach) {
+      // The kernel has no way out (or none to the resolver): what blocks every download, named
+      // offline. go's own words then are "dial udp <resolver>:53: connect: network is unreachable".
+      const firstNs = reach.resolvers.find((r) => r.reachable === false)?.address;
+      out.push({
+        classId: 'module-resolution',
+        explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
+        headline: 'module-downloads',
+        severity: 'error',
+        confidence: reach.noNetwork ? 0.9 : 0.8,
+        message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache, and ${noRouteWords(reach)}: go cannot download ${viaProxy.length === 1 ? 'it' : 'them'} from ${cut}, so ${importersFail(viaProxy.length)}${firstNs ? ` with "dial tcp: lookup ${cut} on ${firstNs.includes(':') ? `[${firstNs}]` : firstNs}:53: … connect: network is unreachable"` : reach.resolvers.length ? `: the lookup of ${cut} fails (the resolver ${reach.resolvers[0]!.address} on this machine has nowhere to forward it) or the connect finds no route ("network is unreachable")` : ' ("network is unreachable")'}.`,
+        evidence: [cacheEv, goEnvEv(['GOPROXY']), ...reach.evidence],
+        fixes: [goModDownloadFix(s.dir), NETWORK_CHECK_FIX],
+      });
+    } else if (refused) {
       // The variable is the cure, where it is set: go mod download fails as typed (a tester's).
       const origin = refused.variable ? await httpProxyOrigin(ctx, refused.variable, new URL(firstUrl.url).hostname, s.dir) : await goproxyOrigin(ctx, v, s.dir);
       const named = refused.variable ? `${refused.variable}=${ctx.env[refused.variable]}` : `GOPROXY=${v.GOPROXY}`;
@@ -767,6 +786,44 @@ async function credentialFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, {
       fixes: [GOPROXY_DOCS, goModDownloadFix(s.dir)],
     },
   ];
+}
+
+/** Shows the state the network finding read, in the user's terminal. */
+const NETWORK_CHECK_FIX: Fix = {
+  id: 'network-routes-check',
+  kind: 'terminal',
+  check: true,
+  title: 'See the routes and resolvers this machine (or container) has',
+  text: 'cat /proc/net/route /proc/net/ipv6_route /etc/resolv.conf',
+  needsRoot: false,
+  detail: 'A container run with --network none, or a sandbox in its own network namespace, has no route out: give it a network, or fill the module cache where there is one (go mod download) and copy it in.',
+};
+
+/**
+ * Pure: the host go must reach first for a GOPROXY URL (the HTTP proxy when one applies), when the
+ * kernel's view says it cannot: no route anywhere, or the name must be looked up and no resolver
+ * can be reached. Undefined where it may be reachable, or for a host on this machine.
+ */
+export function networkCut(goproxyUrl: string, env: NodeJS.ProcessEnv, reach: NetworkReach | undefined): string | undefined {
+  if (!reach || (!reach.noNetwork && !reach.resolverUnreachable)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(goproxyUrl);
+  } catch {
+    return undefined;
+  }
+  const via = proxyFor(url, env);
+  let hop: URL = url;
+  try {
+    if (via.proxy) hop = new URL(via.proxy);
+  } catch {
+    return undefined;
+  }
+  const host = hop.hostname.replace(/^\[|\]$/g, '');
+  if (isLoopback(host)) return undefined;
+  const literal = net.isIP(host) !== 0;
+  if (literal && !reach.noNetwork) return undefined;
+  return host;
 }
 
 /** The first proxy hop toward a GOPROXY URL when it is on this machine, and whether it refuses. */

@@ -93,6 +93,30 @@ export function workspaceWritable(workspaces: readonly WorkspaceMount[]): Findin
 }
 
 /**
+ * A workspace on a noexec mount: editing, go build, go test, go run and gopls all work (go test and go
+ * run execute from GOTMPDIR), but the program `go build` writes into the folder cannot be started
+ * ("./prog: Permission denied"), nor a debugger's __debug_bin when delve builds it in the package's
+ * folder. A tester's tmpfs nodev,nosuid,noexec workspace: nothing said. Information only: most work
+ * goes on, and the mount is the user's to change (the remount is a line they run as root). Pure.
+ */
+export function workspaceExec(workspaces: readonly WorkspaceMount[]): FindingInput[] {
+  return workspaces.flatMap((w) =>
+    w.mount && hasOption(w.mount, 'noexec')
+      ? [
+          {
+            classId: 'noexec-mount' as const,
+            severity: 'info' as const,
+            confidence: 0.6,
+            message: `The workspace ${w.real} ${onMount(w.real, w.mount)} (${w.mount.fsType}), mounted noexec: editing, go build, go test, go run and gopls work, but a program go build writes there cannot be started ("Permission denied", exec fails with EACCES), nor a debug binary (__debug_bin) delve builds in the package's folder. go run, or go build -o / go install into a directory that allows executing, run it.`,
+            evidence: [mountEvidence(w.mount)],
+            fixes: [remountFix('workspace-remount-exec', w.mount, 'exec')],
+          },
+        ]
+      : [],
+  );
+}
+
+/**
  * A workspace folder this user cannot write, on a writable mount: another user's checkout, a folder
  * left to root by a `sudo git clone`. The same failures as a read-only mount, with "permission
  * denied" (a tester's, as another user: "no problems found" while go build and go mod tidy failed).
@@ -440,6 +464,7 @@ export const mountsProbe: Probe = {
     const workspaces = await resolveWorkspaces(ctx.workspaces, table);
     findings.push(...assessWorkspaceMounts(workspaces, home));
     findings.push(...workspaceWritable(workspaces));
+    findings.push(...workspaceExec(workspaces));
     if (ctx.host.live) {
       findings.push(...(await workspaceSpace(workspaces)));
       const goEnv = await ctx.facts.goEnv();

@@ -2,6 +2,7 @@
 // that change it. A tester's refusing HTTPS_PROXY and GOPROXY got only "go mod download where
 // GOPROXY is reachable", which fails the same way: the cure is the variable (correct it, unset it,
 // bypass the proxy for the module proxy's host), where it is set.
+import { parseGoEnvFile } from './goEnvFile.js';
 import path from 'node:path';
 import type { Evidence, Fix } from '../doctor/model.js';
 import type { ProbeContext } from './probe.js';
@@ -19,10 +20,9 @@ export interface VariableOrigin {
   fixes: Fix[];
 }
 
-/** Pure: the GOPROXY line of a go env file, or undefined. */
+/** Pure: a variable's value in a go env file as go reads it (its last line), or undefined. */
 export function goEnvFileValue(text: string, name: string): string | undefined {
-  const m = new RegExp(`^${name}=(.*)$`, 'm').exec(text);
-  return m ? m[1]!.trim() : undefined;
+  return parseGoEnvFile(text).get(name);
 }
 
 /** Where an HTTP proxy variable (HTTPS_PROXY, https_proxy) comes from, with the fixes that clear it or bypass it for `host`. */

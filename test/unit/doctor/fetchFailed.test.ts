@@ -26,7 +26,7 @@ describe('a failed module download (real gopls log: the private host has no DNS 
   it('alone, it is titled by what was observed and says which checks would explain it, the online check among them', () => {
     const [first] = rankCauses(fromLog());
     expect(first).toMatchObject({ id: 'module-resolution', title: 'go cannot download the modules it needs' });
-    expect(fetchSymptom(first!.findings)!.unexplained!.checks.map((c) => c.probe)).toEqual(['goproxy-online', 'module-downloads', 'module-downloads']);
+    expect(fetchSymptom(first!.findings)!.unexplained!.checks.map((c) => c.probe)).toEqual(['goproxy-online', 'module-downloads', 'module-downloads', 'module-downloads']);
   });
 
   it('is not explained by the missing go.sum line it was fetching for, and what gets the download through is offered before go mod tidy', () => {

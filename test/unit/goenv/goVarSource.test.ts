@@ -20,6 +20,12 @@ describe('goVarSource: the environment when non-empty, else go env file, else th
     { name: 'GOFLAGS', env: {}, keys: [], file: 'GOFLAGS=-a\nGOFLAGS=-b\n', want: { kind: 'file', value: '-b', line: 2 } },
     { name: 'GOFLAGS', env: {}, keys: [], file: 'GOFLAGS=-a\nGOFLAGS=\n', want: { kind: 'default' } },
     { name: 'GOROOT', env: {}, keys: [], file: 'GOROOTX=/x\n# GOROOT=/y\n', want: { kind: 'default' } },
+    // Lines go 1.26 skips (cmd/go/internal/cfg readEnvFile): not starting with A-Z, or no '='.
+    { name: 'GOPROXY', env: {}, keys: [], file: ' GOPROXY=https://a.example\n', want: { kind: 'default' } },
+    { name: 'GOPROXY', env: {}, keys: [], file: 'goproxy=https://a.example\n', want: { kind: 'default' } },
+    { name: 'GOPROXY', env: {}, keys: [], file: 'GOPROXY https://a.example\n', want: { kind: 'default' } },
+    { name: 'GOPROXY', env: {}, keys: [], file: 'GOPROXY = https://a.example\n', want: { kind: 'default' } },
+    { name: 'GOPROXY', env: {}, keys: [], file: 'GOPROXY=https://b.example\nGOPROXY https://a.example\n', want: { kind: 'file', value: 'https://b.example', line: 1 } },
   ])('$name with env $env, settings $keys → $want.kind', ({ name, env, keys, file, want }) => {
     expect(goVarSource(name, env, keys, file)).toMatchObject(want);
   });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Host } from '../../../src/host/host.js';
 import { runDoctor } from '../../../src/engine/pipeline.js';
-import { mountsProbe, assessMounts, runsFromGocache, type PathMount, type CanaryResult } from '../../../src/probes/mounts.js';
-import { parseMountTable } from '../../../src/procfs/mountTable.js';
+import { mountsProbe, assessMounts, runsFromGocache, workspaceExec, type PathMount, type CanaryResult } from '../../../src/probes/mounts.js';
+import { mountOf, parseMountTable } from '../../../src/procfs/mountTable.js';
 import type { ExecOptions, ExecResult } from '../../../src/host/exec.js';
 
 /** A fixture host that must not spawn anything: a spawn fails the test. */
@@ -178,4 +178,32 @@ describe('assessMounts', () => {
       expect(f!.message).toMatch(/go build and go test are not affected; GOTMPDIR does not help/);
     });
   });
+});
+
+describe('workspaceExec: a workspace on a noexec mount is information, with the remount as a root line', () => {
+  // Lines as this machine's mountinfo shows a tmpfs mounted -o nodev,nosuid,noexec and a bind mount.
+  const table = parseMountTable(
+    [
+      '27 1 254:0 / / rw,relatime - ext4 /dev/vda rw',
+      '912 27 0:88 / /work/x/mnt rw,nosuid,nodev,noexec,relatime - tmpfs tmpfs rw,size=65536k',
+      '913 27 254:0 /srv/src /home/u/src ro,noexec,relatime - ext4 /dev/vda rw',
+      '914 27 0:89 / /data rw,nosuid,nodev,relatime - tmpfs tmpfs rw',
+    ].join('\n'),
+  );
+  const ws = (real: string) => ({ path: real, real, mount: mountOf(table, real) });
+  it.each([
+    ['/work/x/mnt/ws', '/work/x/mnt', 'is on /work/x/mnt'],
+    ['/work/x/mnt', '/work/x/mnt', 'is a mount point'],
+    ['/home/u/src/mod', '/home/u/src', 'is on /home/u/src'],
+  ])('%s → one info naming %s', (real, mountPoint, where) => {
+    const [f, ...rest] = workspaceExec([ws(real)]);
+    expect(rest).toEqual([]);
+    expect(f).toMatchObject({ classId: 'noexec-mount', severity: 'info' });
+    expect(f!.message).toContain(`The workspace ${real} ${where}`);
+    expect(f!.message).toMatch(/mounted noexec: .*go build writes there cannot be started .*__debug_bin/);
+    expect(f!.evidence[0]).toMatchObject({ source: '/proc/self/mountinfo', excerpt: expect.stringContaining(` ${mountPoint} `) });
+    expect(f!.fixes).toEqual([expect.objectContaining({ kind: 'terminal', needsRoot: true, text: `sudo mount -o remount,exec ${mountPoint}` })]);
+  });
+  it.each([['/data/ws'], ['/home/u/elsewhere']])('%s (exec allowed) → nothing', (real) => expect(workspaceExec([ws(real)])).toEqual([]));
+  it('no mount known → nothing', () => expect(workspaceExec([{ path: '/x', real: '/x' }])).toEqual([]));
 });
