@@ -2,7 +2,7 @@
 // .go file gopls is shown): a repository can hold a 500 MB sparse go.work that is a few KB in
 // git (issue 9 finding 5), so nothing is read whole. Opened O_NONBLOCK and checked with fstat
 // like a log (a FIFO named go.mod must not hang the run), then read up to a cap.
-import { promises as fs, constants as fsConst } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, readSync, constants as fsConst } from 'node:fs';
 
 export type UserFileRead = { ok: true; text: string; truncated: boolean; size: number } | { ok: false; code: string };
 
@@ -46,4 +46,29 @@ export async function readUserFile(p: string, cap: number): Promise<UserFileRead
 export async function readUserText(p: string, cap: number): Promise<string | undefined> {
   const r = await readUserFile(p, cap);
   return r.ok ? r.text : undefined;
+}
+
+/**
+ * readUserText for a caller that must stay synchronous (a finding built inside a sort or map):
+ * the same O_NONBLOCK open, regular-file check and cap.
+ */
+export function readUserTextSync(p: string, cap: number): string | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(p, fsConst.O_RDONLY | fsConst.O_NONBLOCK | fsConst.O_NOCTTY);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return undefined;
+    const buf = Buffer.alloc(Math.min(cap, st.size));
+    let n = 0;
+    while (n < buf.length) {
+      const got = readSync(fd, buf, n, buf.length - n, null);
+      if (got === 0) break;
+      n += got;
+    }
+    return buf.toString('utf8', 0, n);
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

@@ -9,7 +9,8 @@ import { goplsFallbackEntry } from './fileAccess.js';
 import { escapeModulePath } from './goproxyConfig.js';
 import { readCacheEntrySync, usableOffline, type CacheEntryState } from './moduleCacheEntry.js';
 import path from 'node:path';
-import { accessSync, closeSync, existsSync, openSync, readFileSync, promises as fs, readdirSync, readSync, rmSync, statSync, constants as fsConst } from 'node:fs';
+import { accessSync, closeSync, existsSync, openSync, promises as fs, readdirSync, readSync, rmSync, statSync, constants as fsConst } from 'node:fs';
+import { CAP, readUserTextSync } from '../host/readUserFile.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import type { ClassId, Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ExecResult } from '../host/exec.js';
@@ -893,13 +894,7 @@ function modulesIgnored(dir: string, goEnv: SessionFindingsInput['goEnv']): { fi
 function sumGap(moduleDir: string, m: { path: string; version: string }, sumUnreadable: boolean): { words: string; evidence: Evidence } | undefined {
   const sumPath = path.join(moduleDir, 'go.sum');
   if (sumUnreadable) return { words: `${sumPath} cannot be read, so go finds no checksum for it ("missing go.sum entry")`, evidence: { source: `access(2) R_OK ${sumPath}`, excerpt: 'refused' } };
-  const read = (f: string) => {
-    try {
-      return readFileSync(f, 'utf8');
-    } catch {
-      return undefined;
-    }
-  };
+  const read = (f: string) => readUserTextSync(f, CAP.goSum);
   const line = `${m.path} ${m.version} h1:`;
   const has = (text: string | undefined) => text !== undefined && text.split('\n').some((l) => l.trim().startsWith(line));
   const own = read(sumPath);

@@ -4,7 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, truncateSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { CAP, readUserFile } from '../../../src/host/readUserFile.js';
+import { CAP, readUserFile, readUserTextSync } from '../../../src/host/readUserFile.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'ged-userfile-'));
 
@@ -26,5 +26,19 @@ describe('readUserFile', () => {
     const fifo = path.join(dir, 'fifo.mod');
     execFileSync('mkfifo', [fifo]);
     expect(await readUserFile(fifo, CAP.goModFile)).toEqual({ ok: false, code: 'ENOTFILE' });
+  });
+
+  it('the synchronous twin: the same text, the same cap, a FIFO refused at once', async () => {
+    const f = path.join(dir, 'go.sum');
+    writeFileSync(f, 'golang.org/x/text v0.3.0 h1:x\n');
+    truncateSync(f, 64 * 1024 * 1024);
+    const text = readUserTextSync(f, CAP.goSum);
+    expect(text?.length).toBe(CAP.goSum);
+    const r = await readUserFile(f, CAP.goSum);
+    expect(r.ok && r.text).toBe(text);
+    const fifo = path.join(dir, 'fifo.sum');
+    execFileSync('mkfifo', [fifo]);
+    expect(readUserTextSync(fifo, CAP.goSum)).toBeUndefined();
+    expect(readUserTextSync(path.join(dir, 'absent'), CAP.goSum)).toBeUndefined();
   });
 });
