@@ -29,8 +29,8 @@ import { cCompilerInstallFix, ccPathFix, ccUnsetFix, cgoDisableFix, cgoEnableFix
 import { walkDirs } from '../host/walk.js';
 import { buildContextOf } from '../lsp/goplsBuild.js';
 import { importsC } from '../lsp/buildConstraint.js';
-import { cgoHeaderFindings } from './cgoHeaders.js';
-import { ccOrigin, ccProgram } from './cgoPreamble.js';
+import { brokenCompilerFinding, cgoHeaderFindings, emptyFileFailure } from './cgoHeaders.js';
+import { ccOrigin, ccProgram, splitQuoted } from './cgoPreamble.js';
 import { cgoDependencyFiles } from './cgoDependencies.js';
 import { cgoOffDependencies, cgoOffFindings } from './cgoOffDependencies.js';
 import { programInLogin } from './programInLogin.js';
@@ -123,7 +123,15 @@ export const cgoProbe: Probe = {
         const own = new Set(walk.files);
         const files = [...walk.files, ...deps.files.filter((f) => !own.has(f))];
         const seen = { ...observed, cgoFileCount: walk.files.length, scannedGoFiles: walk.scanned, cgoDependencyFiles: files.length - walk.files.length, ...(deps.skipped.length ? { cgoDependenciesNotListed: deps.skipped } : {}) };
-        if (!files.length) return { observed: seen };
+        if (!files.length) {
+          // No cgo file, but runtime/cgo is built (net, os/user): a CC that fails on everything
+          // fails these programs too (measured: go build of a main importing net, "# runtime/cgo").
+          if (!deps.runtimeCgo || !roots[0]) return { observed: seen };
+          const broken = await emptyFileFailure(ctx, found, splitQuoted(v.CC || 'gcc').slice(1), roots[0]);
+          if (!broken) return { observed: seen };
+          const finding = await brokenCompilerFinding(ctx, { values: v, cc: found, workspaceImportsC: !!walk.truncated }, broken, seen, true);
+          return { observed: seen, findings: [finding] };
+        }
         const login = await ctx.facts.loginShellEnv();
         const headers = await cgoHeaderFindings(ctx, {
           files,
@@ -132,6 +140,8 @@ export const cgoProbe: Probe = {
           cc: found,
           osRelease: await ctx.host.readText('/etc/os-release'),
           loginEnv: login.ok ? login.env : undefined,
+          // A walk cut short may have missed one: then CGO_ENABLED=0 is not offered.
+          workspaceImportsC: walk.files.length > 0 || !!walk.truncated,
         });
         return { observed: { ...seen, ...headers.observed }, findings: headers.findings };
       };

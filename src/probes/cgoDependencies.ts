@@ -9,8 +9,13 @@ import path from 'node:path';
 import type { ProbeContext } from './probe.js';
 import { readOnlyGo } from '../host/noDownload.js';
 
-/** One line per non-standard package with cgo files: its directory, then its cgo files, tab-separated. */
-export const CGO_DEPS_TEMPLATE = '{{if and (not .Standard) .CgoFiles}}{{.Dir}}{{range .CgoFiles}}\t{{.}}{{end}}\n{{end}}';
+/**
+ * One line per non-standard package with cgo files: its directory, then its cgo files, tab-separated;
+ * and RUNTIME_CGO_LINE when runtime/cgo is among the packages (a program importing net or os/user
+ * with cgo on): its C is compiled with go env CC even where no file of the workspace imports "C".
+ */
+export const RUNTIME_CGO_LINE = 'runtime/cgo';
+export const CGO_DEPS_TEMPLATE = `{{if and (not .Standard) .CgoFiles}}{{.Dir}}{{range .CgoFiles}}\t{{.}}{{end}}\n{{end}}{{if eq .ImportPath "runtime/cgo"}}${RUNTIME_CGO_LINE}\n{{end}}`;
 
 /** Files listed at most: six packages are preprocessed (cgoHeaders.ts), the rest only counted. */
 const MAX_FILES = 400;
@@ -29,6 +34,8 @@ export function parseCgoDeps(stdout: string): string[] {
 
 export interface CgoDependencyList {
   files: string[];
+  /** runtime/cgo is built: go env CC compiles it for any program linking it. */
+  runtimeCgo: boolean;
   /** Per workspace folder, why go list said nothing usable (not a module, timed out). */
   skipped: string[];
 }
@@ -46,7 +53,7 @@ export async function listDeps(ctx: ProbeContext, goBinary: string, root: string
 
 /** The cgo files of every non-standard package the workspace folders build, as go list reports them. */
 export async function cgoDependencyFiles(ctx: ProbeContext, goBinary: string, roots: readonly string[], timeoutMs: number): Promise<CgoDependencyList> {
-  const res: CgoDependencyList = { files: [], skipped: [] };
+  const res: CgoDependencyList = { files: [], runtimeCgo: false, skipped: [] };
   for (const root of roots.slice(0, 3)) {
     if (ctx.signal.aborted) break;
     const r = await listDeps(ctx, goBinary, root, CGO_DEPS_TEMPLATE, { timeoutMs, maxBuffer: 4 * 1024 * 1024 });
@@ -55,6 +62,7 @@ export async function cgoDependencyFiles(ctx: ProbeContext, goBinary: string, ro
       continue;
     }
     for (const f of parseCgoDeps(r.stdout)) if (!res.files.includes(f)) res.files.push(f);
+    if (r.stdout.split('\n').includes(RUNTIME_CGO_LINE)) res.runtimeCgo = true;
   }
   return res;
 }

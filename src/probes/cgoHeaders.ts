@@ -18,6 +18,7 @@ import { distroOf, toolsEnvFix } from '../fixes/catalog.js';
 import { companionCompilerInstallFix, companionCompilerPathFix, ccUnsetFix } from '../fixes/cgo.js';
 import { programInLogin, type ProgramInLogin } from './programInLogin.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
+import { brokenCcFixes, findWorkingCompiler } from './workingCompiler.js';
 
 /** Files preprocessed at most: one per package is enough to name what a package lacks. */
 const MAX_FILES = 6;
@@ -35,6 +36,8 @@ export interface CgoHeaderInput {
   osRelease?: string;
   /** The login shell's environment, when read: its CPATH, CGO_CFLAGS or PKG_CONFIG_PATH may differ. */
   loginEnv?: NodeJS.ProcessEnv;
+  /** A file of the workspace itself imports "C" (not only a dependency's): CGO_ENABLED=0 would drop it. */
+  workspaceImportsC?: boolean;
 }
 
 interface Miss {
@@ -69,7 +72,7 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
   const misses: Miss[] = [];
   const checked: string[] = [];
   /** CC failing on an empty C file: the compiler (or a wrapper) is broken, whatever the package. */
-  let broken: { commandLine: string; exitCode?: number; said: string } | undefined;
+  let broken: BrokenCompiler | undefined;
   /** Each preamble's own LDFLAGS for this platform, for the link check below. */
   const linkFlags = new Map<string, string[]>();
   const ccArgs = splitQuoted(input.values.CC || 'gcc').slice(1);
@@ -110,11 +113,8 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
     // empty C file tells (a CC wrapper that exits 1, "license server unreachable": go build says
     // only "# runtime/cgo" and that line, and a tester's report had nothing to explain it).
     if (!broken && !missingHeaders(r.stderr).length && !/#\s*error\b/.test(r.stderr)) {
-      const empty = await ctx.host.exec(input.cc, [...ccArgs, '-E', '-o', '/dev/null', '-x', 'c', '-'], { timeoutMs: CC_TIMEOUT_MS, signal: ctx.signal, env: ctx.env, cwd: dir, input: '', maxBuffer: 16 * 1024 });
-      if (empty.failed && !empty.timedOut && !empty.canceled && !empty.errorCode) {
-        broken = { commandLine: empty.commandLine, exitCode: empty.exitCode, said: (empty.stderr || empty.stdout).trim().split('\n').slice(0, 4).join('\n') };
-        break;
-      }
+      broken = await emptyFileFailure(ctx, input.cc, ccArgs, dir);
+      if (broken) break;
     }
     // A header the preamble names in quotes is the project's own ("third_party/x.h" of a submodule
     // not checked out): not a library the machine lacks.
@@ -193,21 +193,7 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
     ...(companionsSeen.length ? { cgoCompanionSources: companionsSeen.slice(0, 6) } : {}),
   };
   const findings: FindingInput[] = [];
-  if (broken) {
-    observed.cgoCompilerBroken = broken.said;
-    const cc = input.values.CC || 'gcc';
-    const fromFile = ccOrigin(ctx.env.CC, input.values.CC) === 'file';
-    findings.push({
-      classId: 'env-inheritance',
-      headline: 'cgo-build',
-      explains: ['module-resolution'],
-      severity: 'error',
-      confidence: 0.85,
-      message: `cgo's C compiler ${JSON.stringify(cc)} (go env CC${ctx.env.CC !== undefined ? ', from the environment' : fromFile ? `, from your go env file ${input.values.GOENV ?? ''}`.trimEnd() : ''}) fails even on an empty C file (exit ${broken.exitCode ?? '?'}${broken.said ? `: "${broken.said.split('\n')[0]}"` : ''}): go build, go test and gopls fail on every package that imports "C", and on programs importing net or os/user, with "# runtime/cgo" and that message.`,
-      evidence: [{ source: broken.commandLine, excerpt: broken.said || `exit ${broken.exitCode ?? '?'}` }],
-      fixes: fromFile ? [ccUnsetFix()] : [],
-    });
-  }
+  if (broken) findings.push(await brokenCompilerFinding(ctx, input, broken, observed));
   for (const c of compilers.values()) findings.push(await compilerFinding(c, input, ctx.env));
   if (misses.length) {
     // pkg-config missing from the editor's PATH only: the login shell's lookup says so, as for the
@@ -220,6 +206,50 @@ export async function cgoHeaderFindings(ctx: ProbeContext, input: CgoHeaderInput
     findings.push(missFinding(misses, input, ctx.env, pkgConfig));
   }
   return { findings, observed };
+}
+
+export interface BrokenCompiler {
+  commandLine: string;
+  exitCode?: number;
+  said: string;
+}
+
+/**
+ * go env CC run on an empty C file, preprocessed as cgo starts: its failure (a CC wrapper that
+ * exits 1, "license server unreachable"), or undefined where it works or could not be asked.
+ */
+export async function emptyFileFailure(ctx: Pick<ProbeContext, 'host' | 'env' | 'signal'>, cc: string, ccArgs: readonly string[], cwd: string): Promise<BrokenCompiler | undefined> {
+  const empty = await ctx.host.exec(cc, [...ccArgs, '-E', '-o', '/dev/null', '-x', 'c', '-'], { timeoutMs: CC_TIMEOUT_MS, signal: ctx.signal, env: ctx.env, cwd, input: '', maxBuffer: 16 * 1024 });
+  if (!empty.failed || empty.timedOut || empty.canceled || empty.errorCode) return undefined;
+  return { commandLine: empty.commandLine, exitCode: empty.exitCode, said: (empty.stderr || empty.stdout).trim().split('\n').slice(0, 4).join('\n') };
+}
+
+/**
+ * The compiler that fails whatever it is given, with a compiler that works in its place where CC is
+ * set (workingCompiler.ts). `runtimeCgoOnly`: no cgo file is built but runtime/cgo's (a program
+ * importing net or os/user), which go still compiles with CC.
+ */
+export async function brokenCompilerFinding(ctx: ProbeContext, input: Pick<CgoHeaderInput, 'values' | 'cc' | 'workspaceImportsC'>, broken: BrokenCompiler, observed: Record<string, unknown>, runtimeCgoOnly = false): Promise<FindingInput> {
+  observed.cgoCompilerBroken = broken.said;
+  const cc = input.values.CC || 'gcc';
+  const fromFile = ccOrigin(ctx.env.CC, input.values.CC) === 'file';
+  const working = await findWorkingCompiler(ctx, input.cc);
+  const repair = await brokenCcFixes(ctx, input.values.GOENV, working, input.workspaceImportsC ?? true);
+  if (working) observed.cgoWorkingCompiler = working.path;
+  const reach = runtimeCgoOnly
+    ? 'no file of the workspace imports "C", but its programs link runtime/cgo (through net, os/user or the like), which go compiles with it while cgo is on: go build, go test and go run fail'
+    : 'go build, go test and gopls fail on every package that imports "C", and on programs importing net or os/user,';
+  return {
+    classId: 'env-inheritance',
+    headline: 'cgo-build',
+    explains: ['module-resolution'],
+    severity: 'error',
+    confidence: 0.85,
+    message: `cgo's C compiler ${JSON.stringify(cc)} (go env CC${ctx.env.CC !== undefined ? ', from the environment' : fromFile ? `, from your go env file ${input.values.GOENV ?? ''}`.trimEnd() : ''}) fails even on an empty C file (exit ${broken.exitCode ?? '?'}${broken.said ? `: "${broken.said.split('\n')[0]}"` : ''}): ${reach} with "# runtime/cgo" and that message.${repair.words}`,
+    evidence: [{ source: broken.commandLine, excerpt: broken.said || `exit ${broken.exitCode ?? '?'}` }, ...repair.evidence],
+    // Without a compiler that works, removing CC from the file still gives go its default back.
+    fixes: repair.fixes.length ? repair.fixes : fromFile ? [ccUnsetFix()] : [],
+  };
 }
 
 /** Pure: "module@version" when the file is in the module cache (a dependency's), else undefined. */

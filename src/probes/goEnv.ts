@@ -38,6 +38,8 @@ import { goPathsFrom } from './goPaths.js';
 import { withXdgCause } from './xdgCacheHome.js';
 import { findOwnCacheDir } from './ownCacheDir.js';
 import { ownCacheFix } from '../fixes/ownCache.js';
+import { excludedWords, runsHere, runWords } from './targetPlatform.js';
+import { readForeignExec } from '../facts/foreignExec.js';
 
 /** Standard packages a whole Go root has and nearly every program imports (stat'ed, cheap). */
 const CORE_STD = ['runtime', 'fmt', 'os', 'io', 'errors', 'strings', 'sync', 'context'];
@@ -1007,18 +1009,28 @@ async function platformFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n: 
   const goarch = v.GOARCH ?? '';
   const hostOs = v.GOHOSTOS ?? '';
   const hostArch = v.GOHOSTARCH ?? '';
-  if ((goos && hostOs && goos !== hostOs) || (goarch && hostArch && goarch !== hostArch)) {
-    const set = ['GOOS', 'GOARCH'].filter((n) => ctx.env[n] !== undefined);
+  const differs = [goos && hostOs && goos !== hostOs ? 'GOOS' : '', goarch && hostArch && goarch !== hostArch ? 'GOARCH' : ''].filter(Boolean);
+  if (differs.length) {
+    const target = { goos, goarch };
+    const host = { goos: hostOs, goarch: hostArch };
+    const set = differs.filter((n) => ctx.env[n] !== undefined);
+    // go turns cgo off for a cross build unless CGO_ENABLED or CC says otherwise (measured:
+    // GOARCH=386 go env CGO_ENABLED prints 0 where the native default is 1).
+    const cgoSource = v.CGO_ENABLED === '0' ? await sourceOf('CGO_ENABLED', ctx.env, v) : '';
+    const cgoOffForCross = v.CGO_ENABLED === '0' && !cgoSource.startsWith('the environment') && !cgoSource.startsWith('your go env file') && !ctx.env.CC;
+    const verdict = runsHere(target, host, await readForeignExec(ctx.host, hostArch));
     out.push({
       classId: 'env-inheritance',
       severity: 'warning',
-      confidence: 0.7,
+      // Binaries that still run here leave type-checking as the only effect, which may be meant.
+      confidence: verdict.runs === 'yes' ? 0.5 : 0.7,
       message:
         `The Go tools target ${goos}/${goarch}, not this machine (${hostOs}/${hostArch})` +
         (set.length ? ` because the editor's environment sets ${set.map((n) => `${n}=${ctx.env[n]}`).join(' ')}` : ` (set in ${v.GOENV || 'the go env file'})`) +
-        `: gopls type-checks for ${goos}/${goarch}, so files with //go:build ${hostOs} tags are excluded and ${hostOs}-only APIs show as errors; go test and go run build binaries this machine cannot run.`,
-      evidence: [goEnvEv(['GOOS', 'GOARCH', 'GOHOSTOS', 'GOHOSTARCH']), ...(set.length ? [{ source: 'environment', excerpt: set.map((n) => `${n}=${ctx.env[n]}`).join('\n') }] : [])],
-      fixes: [toolsEnvFix('toolsenv-host-platform', `Target this machine (${hostOs}/${hostArch}) in the Go tools`, { GOOS: hostOs, GOARCH: hostArch })],
+        `: gopls type-checks for ${goos}/${goarch}: ${excludedWords(target, host, cgoOffForCross)}; ${runWords(target, verdict)}.`,
+      evidence: [goEnvEv(['GOOS', 'GOARCH', 'GOHOSTOS', 'GOHOSTARCH', ...(cgoOffForCross ? ['CGO_ENABLED'] : [])]), ...(set.length ? [{ source: 'environment', excerpt: set.map((n) => `${n}=${ctx.env[n]}`).join('\n') }] : []), ...verdict.evidence],
+      // Only what differs: a GOOS left as it was needs no override.
+      fixes: [toolsEnvFix('toolsenv-host-platform', `Target this machine (${hostOs}/${hostArch}) in the Go tools`, Object.fromEntries(differs.map((n) => [n, n === 'GOOS' ? hostOs : hostArch])))],
     });
   }
   return out;

@@ -220,6 +220,11 @@ export function looksPrivate(modulePath: string): boolean {
   return /^(git|gitlab|gitea|gogs|scm|code|source|vcs|bitbucket|stash|repo|repos|dev)\d*\./.test(host) && host.split('.').length >= 3;
 }
 
+/** Pure: a module on a well-known public host or vanity domain (golang.org/x/…, github.com/…): never "private". */
+export function onPublicHost(modulePath: string): boolean {
+  return PUBLIC_HOSTS.test(modulePath.split('/')[0]!.toLowerCase().replace(/:\d+$/, ''));
+}
+
 /** Code hosts where each owner's modules live under host/owner: the owner, not the host, is private. */
 const SHARED_CODE_HOSTS = /^(github\.com|gitlab\.com|bitbucket\.org|codeberg\.org|gitee\.com|git\.sr\.ht|sr\.ht)$/;
 

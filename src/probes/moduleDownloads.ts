@@ -11,6 +11,7 @@
 //   editor (or the reverse): env-inheritance (the cure is the editor's environment), and it
 //   explains module-resolution symptoms.
 import { invalidGosumdbFinding } from './gosumdbSetting.js';
+import { gosumdbRefusalFinding } from './gosumdbRefusal.js';
 import path from 'node:path';
 import { octalMode } from '../host/fileMode.js';
 import net from 'node:net';
@@ -593,7 +594,11 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
     const sumdbOn = (v.GOSUMDB ?? 'sum.golang.org') !== 'off' && !(v.GOFLAGS ?? '').includes('-insecure');
     const askedPublic = sumdbOn ? s.missingSum.filter((m) => looksPrivate(m.path) && !matchPrefixPatterns(v.GONOSUMDB || v.GOPRIVATE || '', m.path)) : [];
     const hosts = [...new Set(askedPublic.map((m) => m.path.split('/')[0]!))];
-    out.push({
+    // GOSUMDB naming a server of its own that refuses connections: go mod tidy (the go.sum
+    // finding's fix) fails there, so the finding that names GOSUMDB takes this one's place.
+    const sumdbRefused = await gosumdbRefusalFinding(ctx, v, { dir: s.dir, missing: s.missingSum, sumFiles: s.sumFiles }, loopbackRefusal);
+    if (sumdbRefused) out.push(sumdbRefused);
+    else out.push({
       classId: 'module-resolution',
       severity: 'error',
       confidence: 0.9,

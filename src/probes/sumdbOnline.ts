@@ -13,13 +13,17 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ProbeContext } from './probe.js';
 import type { HopTrace } from '../host/httpHops.js';
 import { askAsGo, hopWords, traceEvidence, unreachedWords } from './askAsGo.js';
-import { escapeModulePath, looksPrivate, matchPrefixPatterns, parseGoproxy, privatePattern } from './goproxyConfig.js';
+import { escapeModulePath, looksPrivate, matchPrefixPatterns, onPublicHost, parseGoproxy, privatePattern } from './goproxyConfig.js';
+import { gosumdbUnsetFixes, ownGosumdbUrl } from './gosumdbRefusal.js';
 import { parseGoSum } from './moduleDownloads.js';
 import { goWorkFor } from './modules.js';
 import { gonosumdbFix, GO_PROXY_ENV_DOCS } from '../fixes/downloads.js';
 import { toolsEnvFix } from '../fixes/catalog.js';
 import { parseGosumdb, SUMDB_DOCS } from './gosumdbSetting.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
+
+/** The variables go's HTTP client takes a proxy from (x/net/http/httpproxy), upper case first. */
+const PROXY_VARIABLES = ['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'];
 
 /** What the database's /lookup answers at most: a record and a signed tree, well under this. */
 const LOOKUP_BYTES = 16 * 1024;
@@ -41,7 +45,7 @@ interface Asked {
  * GONOSUMDB pattern covers it, and go has no answer cached. Returns what it saw and, when go's
  * verification would fail, the finding.
  */
-export async function sumdbCheck(ctx: Pick<ProbeContext, 'env' | 'signal' | 'remainingMs'>, dep: SumdbDep, v: Record<string, string>, ca: string[] | undefined): Promise<{ observed: Record<string, unknown>; finding?: FindingInput }> {
+export async function sumdbCheck(ctx: Pick<ProbeContext, 'env' | 'signal' | 'remainingMs' | 'facts' | 'settings'>, dep: SumdbDep, v: Record<string, string>, ca: string[] | undefined): Promise<{ observed: Record<string, unknown>; finding?: FindingInput }> {
   const setting = parseGosumdb(v.GOSUMDB);
   if (setting.kind === 'off') return { observed: { asked: false, why: 'GOSUMDB=off' } };
   const covered = matchPrefixPatterns(v.GONOSUMDB ?? '', dep.path);
@@ -89,7 +93,7 @@ export async function sumdbCheck(ctx: Pick<ProbeContext, 'env' | 'signal' | 'rem
         break;
       }
       if (trace.status === 404 || trace.status === 410 || e.fallThrough === 'anyError') continue;
-      return { observed: { asked: true, base: null, attempts: asked.map(summary) }, finding: failed(dep, setting.name, v, asked, goSum, true, lacks) };
+      return { observed: { asked: true, base: null, attempts: asked.map(summary) }, finding: failed(dep, setting.name, v, asked, goSum, true, lacks, await context(ctx, v, dep)) };
     }
   }
   base ??= `https://${setting.name}`;
@@ -98,14 +102,26 @@ export async function sumdbCheck(ctx: Pick<ProbeContext, 'env' | 'signal' | 'rem
   asked.push({ url, trace });
   const observed = { asked: true, base, attempts: asked.map(summary) };
   if (trace.ok && trace.status === 200) return { observed };
-  return { observed, finding: failed(dep, setting.name, v, asked, goSum, false, lacks) };
+  return { observed, finding: failed(dep, setting.name, v, asked, goSum, false, lacks, await context(ctx, v, dep)) };
+}
+
+interface FailureContext {
+  /** GOSUMDB names a server of its own: the fixes that give go its default back, where it is set. */
+  unset?: Awaited<ReturnType<typeof gosumdbUnsetFixes>>;
+  /** An HTTP proxy variable is set, so the docs on how go picks a proxy are worth a link. */
+  proxyVariable: boolean;
+}
+
+async function context(ctx: Pick<ProbeContext, 'env' | 'facts' | 'settings'>, v: Record<string, string>, dep: SumdbDep): Promise<FailureContext> {
+  const proxyVariable = PROXY_VARIABLES.some((n) => ctx.env[n]);
+  return ownGosumdbUrl(v.GOSUMDB) ? { unset: await gosumdbUnsetFixes(ctx, v.GOENV, path.dirname(dep.goMod)), proxyVariable } : { proxyVariable };
 }
 
 function summary(a: Asked): Record<string, unknown> {
   return { url: a.url, note: a.note ?? null, ok: a.trace?.ok ?? false, status: a.trace?.status ?? null, failedAt: a.trace?.failedAt ?? null };
 }
 
-function failed(dep: SumdbDep, name: string, v: Record<string, string>, asked: Asked[], goSum: string, atSupported: boolean, lacks: string): FindingInput {
+function failed(dep: SumdbDep, name: string, v: Record<string, string>, asked: Asked[], goSum: string, atSupported: boolean, lacks: string, c: FailureContext): FindingInput {
   const last = asked[asked.length - 1]!;
   const t = last.trace!;
   const hop = t.failedAt;
@@ -127,9 +143,16 @@ function failed(dep: SumdbDep, name: string, v: Record<string, string>, asked: A
   const evidence: Evidence[] = asked.map((a) => (a.trace ? traceEvidence(a.trace) : { source: a.url, excerpt: a.note ?? '' }));
   evidence.push({ source: goSum, excerpt: lacks });
   evidence.push({ source: 'go env -json', excerpt: ['GOSUMDB', 'GONOSUMDB', 'GOPRIVATE', 'GOPROXY'].map((n) => `"${n}": ${JSON.stringify(v[n] ?? '')}`).join('\n') });
+  const publicHost = onPublicHost(dep.path);
+  // A server GOSUMDB names that cannot be reached is the setting's doing, not the module's.
+  const ownServer = !notKnown && c.unset;
   const tail = notKnown
     ? `No GONOSUMDB pattern covers it (GONOSUMDB=${JSON.stringify(v.GONOSUMDB ?? '')}); one that does makes go skip the database for it, and its go.sum lines then come from the download itself.`
-    : `For a private module, a GONOSUMDB pattern keeps it out of the database; for a public one the database must be reachable (the network variables, or a GOPROXY that serves it).`;
+    : ownServer
+      ? `GOSUMDB names a server of its own; unset, it is sum.golang.org, which go reaches through GOPROXY when the proxy serves it.${c.unset!.words}`
+      : publicHost
+        ? `${dep.path} is public: the database must be reachable (the network variables, or a GOPROXY that serves it).`
+        : `For a private module, a GONOSUMDB pattern keeps it out of the database; for a public one the database must be reachable (the network variables, or a GOPROXY that serves it).`;
   return {
     classId: 'module-resolution',
     explains: ['module-resolution'], // it blocks downloads (explain.ts fetch-failed)
@@ -137,12 +160,18 @@ function failed(dep: SumdbDep, name: string, v: Record<string, string>, asked: A
     severity: slow ? 'warning' : 'error',
     confidence: 0.85,
     message: `${goSum} has ${lacks}, so go verifies it with the checksum database ${name} (${setting}) before writing one. Asked ${atSupported ? 'through the GOPROXY' : 'as go would'}, the request ${slow ? 'was cut short' : 'failed'} at the ${hopWords(hop)}: ${what}. go mod tidy, go mod download and gopls's loads ${slow ? 'are slow, or hang,' : 'fail'} with "verifying module: …" or "verifying go.mod: …". ${tail}`,
-    evidence,
+    evidence: ownServer ? [...evidence, ...c.unset!.evidence] : evidence,
     fixes: [
+      ...(ownServer ? c.unset!.fixes : []),
       // A public-looking path the database does not know is more often a version never published
       // than a private module: the fix says when it applies (it turns checking off for the pattern).
-      gonosumdbFix([pattern], v.GONOSUMDB ?? '', notKnown && looksPrivate(dep.path) ? undefined : `If ${pattern} is private: keep it out of the checksum database (GONOSUMDB)`),
-      ...(notKnown ? [] : [GO_PROXY_ENV_DOCS]),
+      // A module of a public host is never called private (a tester's golang.org/x/sync got "If
+      // golang.org is private"): skipping the database is offered for that module alone.
+      publicHost
+        ? gonosumdbFix([dep.path], v.GONOSUMDB ?? '', `Or skip the checksum database for ${dep.path} (GONOSUMDB): go then trusts what the proxy serves`)
+        : gonosumdbFix([pattern], v.GONOSUMDB ?? '', notKnown && looksPrivate(dep.path) ? undefined : `If ${pattern} is private: keep it out of the checksum database (GONOSUMDB)`),
+      // How go picks an HTTP proxy matters only where one is set.
+      ...(notKnown || !c.proxyVariable ? [] : [GO_PROXY_ENV_DOCS]),
       SUMDB_DOCS,
     ],
   };

@@ -352,6 +352,61 @@ describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', 
     expect(f?.message).toContain('every download fails with "invalid proxy URL scheme (must be https, http, file): htps://proxy.golang.org"');
   });
 
+  // A tester's: GOSUMDB="sum.golang.org http://127.0.0.1:9" with go.sum missing read offline as
+  // "run go mod tidy", which failed at that server, and GOSUMDB was never named.
+  it.each([
+    { where: 'environment', fix: 'toolsenv-gosumdb-fixed' },
+    { where: 'go env file', fix: 'go-env-unset-gosumdb' },
+  ])('a GOSUMDB URL on 127.0.0.1 that refuses connections, set in the $where, go.sum missing: GOSUMDB named, its fixes applied as printed let go mod tidy through', async ({ where, fix }) => {
+    const ws = module();
+    const port = await new Promise<number>((resolve) => {
+      const srv = require('node:net').createServer().listen(0, '127.0.0.1', () => {
+        const p = srv.address().port as number;
+        srv.close(() => resolve(p));
+      });
+    });
+    const gosumdb = `sum.golang.org http://127.0.0.1:${port}`;
+    const goenv = path.join(mkdtempSync(path.join(os.tmpdir(), 'moddl-sumdb-goenv-')), 'env');
+    if (where === 'go env file') writeFileSync(goenv, `GOSUMDB=${gosumdb}\n`);
+    // A module cache of its own, as the tester's: go keeps the database's answers in the module
+    // cache, and the shared one has x/mod's. Its zip comes from the shared cache as a file proxy;
+    // the database, once GOSUMDB is unset, through proxy.golang.org (which serves it).
+    const shared = spawnSync(GO!, ['env', 'GOMODCACHE'], { env: env(), encoding: 'utf8' }).stdout.trim();
+    const e = env({ GOENV: goenv, GOMODCACHE: mkdtempSync(path.join(os.tmpdir(), 'moddl-sumdb-cache-')), GOFLAGS: '-modcacherw', GOPROXY: `file://${shared}/cache/download,https://proxy.golang.org`, ...(where === 'environment' ? { GOSUMDB: gosumdb } : {}) });
+    const tidy = spawnSync(GO!, ['mod', 'tidy'], { cwd: ws, env: e, encoding: 'utf8' });
+    expect(tidy.stderr).toContain(`dial tcp 127.0.0.1:${port}: connect: connection refused`);
+    const { all } = await findings(ws, e);
+    const f = all.find((x) => x.message.includes('the checksum database GOSUMDB names'));
+    expect(f, JSON.stringify(all.map((x) => x.message))).toMatchObject({ classId: 'module-resolution', severity: 'error' });
+    expect(f!.message).toContain(`(GOSUMDB=${gosumdb})`);
+    expect(f!.message).toContain(`(127.0.0.1:${port}) does not accept connections (ECONNREFUSED)`);
+    expect(f!.evidence.map((x) => x.source)).toContain(`TCP connect 127.0.0.1:${port}`);
+    // The plain go.sum finding, whose go mod tidy fails here, is not offered beside it.
+    expect(all.filter((x) => x.message.includes('has no checksum'))).toEqual([]);
+    const ids = f!.fixes.map((x) => x.id);
+    expect(ids[0]).toBe(fix);
+    expect(ids.indexOf('go-mod-tidy-default-sumdb')).toBeLessThan(ids.indexOf('toolsenv-gonosumdb'));
+    expect(f!.fixes.find((x) => x.id === 'toolsenv-gonosumdb')).toMatchObject({ value: { GONOSUMDB: 'golang.org/x/mod' } });
+    // Each fix as printed, from a go.sum-less module: go mod tidy then works.
+    const first = f!.fixes[0]!;
+    const fixedEnv = first.kind === 'setting' ? { ...e, ...(first as { value: Record<string, string> }).value } : e;
+    if (first.kind === 'terminal') expect(spawnSync('bash', ['-c', (first as { text: string }).text], { cwd: ws, env: e, encoding: 'utf8' }).status).toBe(0);
+    const after = spawnSync(GO!, ['mod', 'tidy'], { cwd: ws, env: fixedEnv, encoding: 'utf8' });
+    expect(after.status, after.stderr).toBe(0);
+    expect(goBuild(ws, fixedEnv)).toBe('');
+    expect((await findings(ws, fixedEnv)).all.filter((x) => x.severity === 'error')).toEqual([]);
+    if (where === 'go env file') writeFileSync(goenv, `GOSUMDB=${gosumdb}\n`);
+    for (const id of ['go-mod-tidy-default-sumdb', 'toolsenv-gonosumdb']) {
+      rmSync(path.join(ws, 'go.sum'));
+      const x = f!.fixes.find((y) => y.id === id)! as { kind: string; text?: string; value?: Record<string, string> };
+      const r = x.kind === 'terminal' ? spawnSync('bash', ['-c', x.text!], { cwd: ws, env: e, encoding: 'utf8' }) : spawnSync(GO!, ['mod', 'tidy'], { cwd: ws, env: { ...e, ...x.value }, encoding: 'utf8' });
+      expect(r.status, `${id}: ${r.stderr}`).toBe(0);
+    }
+    // GONOSUMDB covering the module: go never asks, nothing about GOSUMDB.
+    rmSync(path.join(ws, 'go.sum'));
+    expect((await findings(ws, { ...e, GONOSUMDB: 'golang.org/x' })).all.filter((x) => x.message.includes('GOSUMDB names'))).toEqual([]);
+  });
+
   it('a GOPROXY on 127.0.0.1 that refuses connections and the module not in the cache: an error naming the hop', async () => {
     const ws = module();
     writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));

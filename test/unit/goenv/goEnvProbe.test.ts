@@ -3,6 +3,7 @@ import path from 'node:path';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { goEnvProbe } from '../../../src/probes/goEnv.js';
+import { Host } from '../../../src/host/host.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
 import type { ExecResult } from '../../../src/host/exec.js';
@@ -68,7 +69,33 @@ describe('go-env probe', () => {
     expect(r.findings).toHaveLength(1);
     expect(r.findings[0]).toMatchObject({ classId: 'env-inheritance', severity: 'warning' });
     expect(r.findings[0]!.message).toMatch(/windows\/amd64, not this machine \(linux\/amd64\)/);
-    expect(r.findings[0]!.fixes[0]).toMatchObject({ value: { GOOS: 'linux', GOARCH: 'amd64' } });
+    expect(r.findings[0]!.message).toContain('files for linux (*_linux.go, //go:build linux or unix) are left out');
+    expect(r.findings[0]!.message).toContain('binaries this machine cannot run (windows programs do not run on linux)');
+    // Only what differs is overridden: GOARCH was the machine's already.
+    expect(r.findings[0]!.fixes[0]!).toMatchObject({ value: { GOOS: 'linux' } });
+    expect((r.findings[0]!.fixes[0] as { value: object }).value).not.toHaveProperty('GOARCH');
+  });
+
+  // A tester's GOARCH=arm64 was told linux-tagged files drop out (GOOS was linux), and GOARCH=386
+  // that its tests cannot run (GOARCH=386 go test passes on amd64). The host tree holds the
+  // kernel's facts: IA32 emulation built in, binfmt_misc mounted with or without a qemu handler.
+  it.each([
+    { goarch: '386', files: {}, runs: /go test and go run still work: .*IA32 emulation/, confidence: 0.5 },
+    { goarch: 'arm64', files: {}, runs: /linux\/arm64 binaries this machine cannot run \(no binfmt_misc handler \(qemu-user\) for arm64; none is registered\)/, confidence: 0.7 },
+    { goarch: 'arm64', files: { 'proc/sys/fs/binfmt_misc/qemu-aarch64': 'enabled\ninterpreter /usr/bin/qemu-aarch64-static\nflags: F\noffset 0\nmagic 7f454c460201010000000000000000000200b700\nmask ffffffffffffff00fffffffffffffffffeffffff\n' }, runs: /still work: .*qemu-aarch64-static \(binfmt_misc handler qemu-aarch64\)/, confidence: 0.5 },
+    { goarch: 'riscv64', files: {}, runs: /cannot run/, confidence: 0.7 },
+  ] as Array<{ goarch: string; files: Record<string, string>; runs: RegExp; confidence: number }>)('GOARCH=$goarch on linux/amd64 is worded by the architecture alone: $runs', async ({ goarch, files, runs, confidence }) => {
+    const root = tempDir('platform-host');
+    tree(root, { 'proc/sys/abi/vsyscall32': '1\n', 'proc/cmdline': 'quiet\n', 'proc/sys/fs/binfmt_misc/status': 'enabled\n', 'proc/sys/fs/binfmt_misc/register': '', ...files });
+    const g = fakeGo();
+    const r = await runProbe(goEnvProbe, makeCtx({ host: new Host({ root, pid: 1, uid: 1000 }), env: { GOARCH: goarch }, goEnv: okGoEnv(g, { GOARCH: goarch, CGO_ENABLED: '0' }) }));
+    const f = r.findings.find((x) => x.fixes.some((fix) => fix.id === 'toolsenv-host-platform'))!;
+    expect(f).toMatchObject({ classId: 'env-inheritance', severity: 'warning', confidence });
+    expect(f.message).toContain(`files for amd64 (*_amd64.go, *_amd64.s, //go:build amd64) are left out and those for ${goarch} taken in`);
+    expect(f.message).not.toMatch(/linux tags|\/\/go:build linux/);
+    expect(f.message).toContain('cgo is off for this cross build');
+    expect(f.message).toMatch(runs);
+    expect(f.fixes[0]).toMatchObject({ value: { GOARCH: 'amd64' } });
   });
 
   it('GOCACHE=off because HOME is unset quotes go\'s own message as an env-inheritance error', async () => {

@@ -11,6 +11,8 @@ describe('parseCgoDeps (go list -deps -f CGO_DEPS_TEMPLATE)', () => {
     // A relative directory, a path-like file name or a non-Go name is not go list's: dropped.
     ['rel/dir\ta.go\n/w/b\t../../etc/passwd\tc.c\td.go\n', ['/w/b/d.go']],
     ['go: warning: something\n/w/c\tc.go\n', ['/w/c/c.go']],
+    // runtime/cgo's marker line is no package directory.
+    ['runtime/cgo\n/w/c\tc.go\n', ['/w/c/c.go']],
   ])('%j → %j', (stdout, want) => expect(parseCgoDeps(stdout)).toEqual(want));
 });
 
