@@ -1178,9 +1178,9 @@ export function versionFindings(input: VersionFindingsInput): FindingInput[] {
           id: 'gopls-install-with-toolchain',
           kind: 'terminal',
           title: `Rebuild gopls with ${to}`,
-          text: `GOTOOLCHAIN=${to} go install golang.org/x/tools/gopls@${pick.version}`,
+          text: `GOTOOLCHAIN=${to}${pick.switchUp ? '+auto' : ''} go install golang.org/x/tools/gopls@${pick.version}`,
           needsRoot: false,
-          detail: `go install pkg@version builds with the toolchain gopls's own module asks for, not this module's; GOTOOLCHAIN=${to} makes it ${to}, so gopls's go/types knows Go 1.${goMinor(to)}.${pick.because ? ` Not @latest: ${pick.because}.` : ''}`,
+          detail: `go install pkg@version builds with the toolchain gopls's own module asks for, not this module's; GOTOOLCHAIN=${to}${pick.switchUp ? `+auto makes it ${to}, or the newer go gopls's go.mod asks for` : ` makes it ${to}`}, so gopls's go/types knows Go 1.${goMinor(to)}.${pick.because ? ` ${pick.switchUp ? 'Why' : 'Not @latest'}: ${pick.because}.` : ''}`,
         },
       ],
     });
