@@ -6,7 +6,7 @@
 // module of its own. Varied: their limit tighter and looser than the session's, and the session with
 // a limited gopls of its own (started in the workspace) and with none at all.
 import path from 'node:path';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { GOPLS, NOBODY, asUser, chownTree, forOthers, inCgroup, makeCgroup, makeHome, removeCgroupVerified, removeTree, runDoctorCli, sleep, summarize, tempDir, userEnv, userEnvFor, writeSmallModule, type Cgroup, type Report } from './lib/harness.js';
@@ -29,7 +29,20 @@ function stop(child: ChildProcess | undefined): void {
 /** Waits until a gopls is a member of the cgroup (the wrapper execs it after joining), and returns its pids. */
 async function membersOf(cg: Cgroup, atLeast: number): Promise<number[]> {
   for (let i = 0; i < 100; i++) {
-    const pids = cg.read('cgroup.procs').split('\n').filter(Boolean).map(Number);
+    // Only the gopls processes: runuser (or the cgroup wrapper before it execs) is a member too
+    // for a moment, and is no gopls the probe could list (a CI run saw runuser's pid expected).
+    const pids = cg
+      .read('cgroup.procs')
+      .split('\n')
+      .filter(Boolean)
+      .map(Number)
+      .filter((pid) => {
+        try {
+          return readFileSync(`/proc/${pid}/comm`, 'utf8').trim() === 'gopls';
+        } catch {
+          return false;
+        }
+      });
     if (pids.length >= atLeast) return pids;
     await sleep(100);
   }
