@@ -6,9 +6,9 @@
 import { mkdirSync, openSync, writeSync, closeSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GO, NOBODY, asUser, bindReadOnly, chownTree, isMountPoint, makeHome, mountTmpfs, removeTree, runCmd, runDoctorCli, summarize, tempDir, unmountVerified, userEnv, userEnvFor, type DoctorRun } from './lib/harness.js';
+import { GO, NOBODY, asUser, bindReadOnly, chownTree, isMountPoint, makeHome, mountTmpfs, removeTree, runCmd, runDoctorCli, summarize, tempDir, unmountVerified, userEnvFor, type DoctorRun } from './lib/harness.js';
+import { applyFix as apply, privateEnv, type AnyFix } from './lib/appliedFixes.js';
 
-type AnyFix = { id: string; kind: string; text?: string; cwd?: string; needsRoot?: boolean; key?: string; value?: Record<string, string> };
 
 /** A package with a test: go test needs the standard library compiled into the cache (57 MB measured). */
 function writeTestedModule(dir: string): string {
@@ -19,26 +19,9 @@ function writeTestedModule(dir: string): string {
   return dir;
 }
 
-/** A private HOME, go env file and module cache: never root's own. */
-function privateEnv(dir: string, over: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const home = path.join(dir, 'home');
-  mkdirSync(home, { recursive: true });
-  return userEnv({ HOME: home, GOENV: path.join(home, 'goenv'), GOPATH: path.join(home, 'go'), GOMODCACHE: path.join(dir, 'mod'), GOCACHE: undefined, XDG_CACHE_HOME: undefined, XDG_CONFIG_HOME: undefined, GOTOOLCHAIN: 'local', ...over });
-}
 
 const fsFixes = (run: DoctorRun): AnyFix[] => (run.report!.causes.find((c) => c.id === 'fs-access')?.fixes ?? []) as AnyFix[];
 
-/** Types the fix: a terminal line through bash (in its folder), a go.toolsEnvVars setting as the environment it gives the tools. */
-async function apply(fix: AnyFix, env: NodeJS.ProcessEnv, cwd: string, wrap: string[] = []): Promise<NodeJS.ProcessEnv> {
-  if (fix.kind === 'setting') {
-    expect(fix.key).toBe('go.toolsEnvVars');
-    return { ...env, ...fix.value };
-  }
-  expect(fix.kind).toBe('terminal');
-  const r = await runCmd('bash', ['-c', fix.text!], { cwd: fix.cwd ?? cwd, env, wrap });
-  expect(r.code, r.stderr).toBe(0);
-  return env;
-}
 
 async function fillUp(file: string): Promise<void> {
   const fd = openSync(file, 'w');

@@ -8,9 +8,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GO, NOBODY, asUser, chownTree, isMountPoint, makeHome, mountTmpfs, removeTree, runCmd, runDoctorCli, summarize, tempDir, unmountVerified, userEnv, userEnvFor, type DoctorRun } from './lib/harness.js';
+import { GO, NOBODY, asUser, chownTree, isMountPoint, makeHome, mountTmpfs, removeTree, runCmd, runDoctorCli, summarize, tempDir, unmountVerified, userEnvFor, type DoctorRun } from './lib/harness.js';
+import { applyFix as apply, privateEnv, type AnyFix } from './lib/appliedFixes.js';
 
-type AnyFix = { id: string; kind: string; title: string; text?: string; cwd?: string; needsRoot?: boolean; key?: string; value?: Record<string, string> };
 
 /** A main package with a test: go run runs a binary, go test a test binary. */
 function writeRunnableModule(dir: string): string {
@@ -21,28 +21,12 @@ function writeRunnableModule(dir: string): string {
   return dir;
 }
 
-/** A private HOME, go env file and module cache: never root's own. */
-function privateEnv(dir: string, over: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const home = path.join(dir, 'home');
-  mkdirSync(home, { recursive: true });
-  return userEnv({ HOME: home, GOENV: path.join(home, 'goenv'), GOPATH: path.join(home, 'go'), GOMODCACHE: path.join(dir, 'mod'), GOCACHE: undefined, XDG_CACHE_HOME: undefined, XDG_CONFIG_HOME: undefined, GOTOOLCHAIN: 'local', ...over });
-}
 
 const allFixes = (run: DoctorRun): AnyFix[] => (run.report?.causes ?? []).flatMap((c) => c.fixes as AnyFix[]);
 const fixById = (run: DoctorRun, id: string): AnyFix | undefined => allFixes(run).find((f) => f.id === id);
 /** What the doctor still says about the build cache, from any probe. */
 const cacheWords = (run: DoctorRun, re: RegExp): string[] => (run.report?.causes ?? []).flatMap((c) => c.findings.map((f) => f.message)).filter((m) => re.test(m));
 
-async function apply(fix: AnyFix, env: NodeJS.ProcessEnv, cwd: string, wrap: string[] = []): Promise<NodeJS.ProcessEnv> {
-  if (fix.kind === 'setting') {
-    expect(fix.key).toBe('go.toolsEnvVars');
-    return { ...env, ...fix.value };
-  }
-  expect(fix.kind).toBe('terminal');
-  const r = await runCmd('bash', ['-c', fix.text!], { cwd: fix.cwd ?? cwd, env, wrap });
-  expect(r.code, r.stderr).toBe(0);
-  return env;
-}
 
 /** go run twice: the first builds in GOTMPDIR, the second runs the copy go 1.24+ cached in GOCACHE. */
 async function goRunTwice(ws: string, env: NodeJS.ProcessEnv): Promise<Array<{ code: number | null; stderr: string }>> {

@@ -5,15 +5,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GO, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, type DoctorRun } from './lib/harness.js';
+import { GO, removeTree, runCmd, runDoctorCli, summarize, tempDir, type DoctorRun } from './lib/harness.js';
+import { privateEnv, type AnyFix } from './lib/appliedFixes.js';
 
-type AnyFix = { id: string; kind: string; text?: string; key?: string; value?: Record<string, string> };
-
-function privateEnv(dir: string, over: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const home = path.join(dir, 'home');
-  mkdirSync(home, { recursive: true });
-  return userEnv({ HOME: home, GOENV: path.join(home, 'goenv'), GOPATH: path.join(home, 'go'), GOMODCACHE: path.join(dir, 'mod'), GOCACHE: path.join(dir, 'cache'), GOROOT: undefined, XDG_CACHE_HOME: undefined, XDG_CONFIG_HOME: undefined, GOTOOLCHAIN: 'local', ...over });
-}
+/** The shared private environment, with a build cache of its own and no GOROOT unless a case sets one. */
+const privateGorootEnv = (dir: string, over: NodeJS.ProcessEnv = {}) => privateEnv(dir, { GOCACHE: path.join(dir, 'cache'), GOROOT: undefined, ...over });
 
 const goplsGorootFinding = (run: DoctorRun) => run.report?.causes.flatMap((c) => c.findings).find((f) => /^GOROOT points where there is no Go installation/.test(f.message));
 const fixesOf = (run: DoctorRun): AnyFix[] => (run.report?.causes ?? []).flatMap((c) => c.fixes as AnyFix[]);
@@ -28,7 +24,7 @@ describe('fault: where the GOROOT gopls fails on was set', () => {
     mkdirSync(ws);
     writeFileSync(path.join(ws, 'go.mod'), 'module example.com/gr\n\ngo 1.22\n');
     writeFileSync(path.join(ws, 'a.go'), 'package gr\n\nimport "fmt"\n\nfunc F() { fmt.Println() }\n');
-    const env = privateEnv(dir);
+    const env = privateGorootEnv(dir);
     try {
       writeFileSync(env.GOENV!, `${rest}GOROOT=${goroot}\n`);
       const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws });
@@ -54,7 +50,7 @@ describe('fault: where the GOROOT gopls fails on was set', () => {
     mkdirSync(ws);
     writeFileSync(path.join(ws, 'go.mod'), 'module example.com/gr\n\ngo 1.22\n');
     writeFileSync(path.join(ws, 'a.go'), 'package gr\n');
-    let env = privateEnv(dir, { GOROOT: '/nonexistent/exported-go' });
+    let env = privateGorootEnv(dir, { GOROOT: '/nonexistent/exported-go' });
     try {
       const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws });
       console.log(`[goroot: exported] ${summarize(run)}`);
