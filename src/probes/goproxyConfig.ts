@@ -91,6 +91,21 @@ export function escapeModulePath(p: string): string {
 }
 
 /**
+ * Pure: where go's first connection toward a URL goes: the HTTP proxy proxyFor picks, else the URL's
+ * own host; the host without IPv6 brackets. Undefined for a URL (or proxy) that does not parse.
+ */
+export function firstHop(rawUrl: string, env: NodeJS.ProcessEnv): { hop: URL; host: string; via: ReturnType<typeof proxyFor> } | undefined {
+  try {
+    const url = new URL(rawUrl);
+    const via = proxyFor(url, env);
+    const hop = via.proxy ? new URL(via.proxy) : url;
+    return { hop, host: hop.hostname.replace(/^\[|\]$/g, ''), via };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
  * Pure: the proxy Go's net/http uses for a URL (golang.org/x/net/http/httpproxy): HTTPS_PROXY
  * for https, HTTP_PROXY for http, upper case before lower case; never for localhost or a loopback
  * address; NO_PROXY of "*", host names (suffix match, leading dot optional), IPs and CIDRs.

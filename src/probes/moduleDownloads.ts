@@ -24,7 +24,7 @@ import { skipped } from './probe.js';
 import type { GoEnvFact } from '../facts/readGoEnv.js';
 import { goModModulePath, parseGoWorkUses } from '../lsp/workspaceFiles.js';
 import { cacheEntryWords, readCacheEntry, usableOffline, type CacheEntryState } from './moduleCacheEntry.js';
-import { escapeModulePath, goproxyError, isLoopback, looksPrivate, matchPrefixPatterns, netrcPath, parseGoproxy, parseNetrc, proxyFor } from './goproxyConfig.js';
+import { escapeModulePath, goproxyError, isLoopback, looksPrivate, matchPrefixPatterns, netrcPath, parseGoproxy, parseNetrc, firstHop } from './goproxyConfig.js';
 import { downloadOnceFix, tidyOnceFix, gitInstallFix, goModDownloadFix, goModTidyFix, gonosumdbFix, goprivateFix, GO_PROXY_ENV_DOCS, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
 import { goproxyOrigin, httpProxyOrigin } from './proxyVariableFixes.js';
 import { CAP, readUserFile, readUserText } from '../host/readUserFile.js';
@@ -811,20 +811,9 @@ const NETWORK_CHECK_FIX: Fix = {
  */
 export function networkCut(goproxyUrl: string, env: NodeJS.ProcessEnv, reach: NetworkReach | undefined): string | undefined {
   if (!reach || (!reach.noNetwork && !reach.resolverUnreachable)) return undefined;
-  let url: URL;
-  try {
-    url = new URL(goproxyUrl);
-  } catch {
-    return undefined;
-  }
-  const via = proxyFor(url, env);
-  let hop: URL = url;
-  try {
-    if (via.proxy) hop = new URL(via.proxy);
-  } catch {
-    return undefined;
-  }
-  const host = hop.hostname.replace(/^\[|\]$/g, '');
+  const first = firstHop(goproxyUrl, env);
+  if (!first) return undefined;
+  const { host } = first;
   if (isLoopback(host)) return undefined;
   const literal = net.isIP(host) !== 0;
   if (literal && !reach.noNetwork) return undefined;
@@ -833,22 +822,9 @@ export function networkCut(goproxyUrl: string, env: NodeJS.ProcessEnv, reach: Ne
 
 /** The first proxy hop toward a GOPROXY URL when it is on this machine, and whether it refuses. */
 async function loopbackRefusal(goproxyUrl: string, env: NodeJS.ProcessEnv): Promise<{ what: string; target: string; code: string; variable?: string } | undefined> {
-  let url: URL;
-  try {
-    url = new URL(goproxyUrl);
-  } catch {
-    return undefined;
-  }
-  const via = proxyFor(url, env);
-  let hop: URL = url;
-  if (via.proxy) {
-    try {
-      hop = new URL(via.proxy);
-    } catch {
-      return undefined;
-    }
-  }
-  const host = hop.hostname.replace(/^\[|\]$/g, '');
+  const first = firstHop(goproxyUrl, env);
+  if (!first) return undefined;
+  const { hop, host, via } = first;
   if (!isLoopback(host)) return undefined;
   const port = Number(hop.port || (hop.protocol === 'https:' ? 443 : 80));
   const r = await connectLoopback(host === 'localhost' ? '127.0.0.1' : host, port);
