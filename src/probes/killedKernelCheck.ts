@@ -9,7 +9,7 @@
 import { promises as fs } from 'node:fs';
 import type { FindingInput } from '../doctor/model.js';
 import type { ProbeContext } from './probe.js';
-import { readTimedKills, type TimedKill } from './stoppedLogs.js';
+import { couldWrite, readTimedKills, type TimedKill } from './stoppedLogs.js';
 
 /**
  * A kill comes this long before the line that tells of it at most: the editor reports its
@@ -54,7 +54,8 @@ export function notOomKilled(findings: readonly FindingInput[], lastWrite: Reado
     // Every line must be placed in time, and the kernel log must reach back to the first of them.
     if (!times.length || times.length < f.evidence.length || firstAtMs > Math.min(...times) - BEFORE_LINE_MS) return f;
     const uids = new Set(f.evidence.flatMap((e) => owners.get(e.source) ?? []));
-    const ours = kills.filter((k) => k.kill.uid === undefined || !uids.size || uids.has(k.kill.uid));
+    // The stopped-log check's rule (couldWrite): a kill of another user's gopls is not this log's.
+    const ours = kills.filter((k) => !uids.size || [...uids].some((uid) => couldWrite(k.kill, { uid })));
     if (ours.some((k) => times.some((t) => k.atMs >= t - BEFORE_LINE_MS && k.atMs <= t + AFTER_LINE_MS))) return f;
     const at = (ms: number) => new Date(ms).toTimeString().slice(0, 8);
     return {
