@@ -139,6 +139,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     host: ctx.host,
     gopls: gopls.path,
     env: ctx.env,
+    goSettings: ctx.facts.goEnv().then((g) => (g.ok ? g.values : undefined)),
     workspaces: ctx.workspaces,
     ...(ctx.settings.goplsSettings ? { settings: ctx.settings.goplsSettings } : {}),
     signal: ctx.signal,
