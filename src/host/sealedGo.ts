@@ -28,6 +28,8 @@ export interface SealedGo {
   env: NodeJS.ProcessEnv;
   /** How the workspace was kept out of reach, for a probe's observed values; undefined when nothing was needed. */
   how?: string;
+  /** go's words with the copies' paths put back to the user's files (an error names the go.work it read). */
+  restore(text: string): string;
   release(): Promise<void>;
 }
 
@@ -116,7 +118,21 @@ async function copyCapped(from: string, to: string, cap: number, transform?: (t:
   return true;
 }
 
-const unsealed = (env: NodeJS.ProcessEnv): SealedGo => ({ env, release: async () => undefined });
+const unsealed = (env: NodeJS.ProcessEnv): SealedGo => ({ env, restore: (t) => t, release: async () => undefined });
+
+/**
+ * Pure: the pairs, and each as go may print it (base.ShortPath: relative to the directory it runs
+ * in when that is shorter, as "../go-env-doctor-sealed-…/go.work" beside a workspace in TMPDIR).
+ */
+export function withRelative(pairs: ReadonlyArray<readonly [string, string]>, cwd: string): Array<readonly [string, string]> {
+  const rel = pairs.map(([c, o]) => [path.relative(cwd, c), path.relative(cwd, o) || o] as const).filter(([c]) => c && !c.startsWith('/'));
+  return [...pairs, ...rel];
+}
+
+/** Pure: `text` with each copy's path replaced by the original's (longest first). */
+export function restorePaths(text: string, copies: ReadonlyArray<readonly [copy: string, original: string]>): string {
+  return [...copies].sort((a, b) => b[0].length - a[0].length).reduce((t, [c, o]) => t.split(c).join(o), text);
+}
 
 /**
  * The environment for a go command (or a gopls) the doctor runs in `cwd` that cannot write to the
@@ -124,9 +140,11 @@ const unsealed = (env: NodeJS.ProcessEnv): SealedGo => ({ env, release: async ()
  * env file count: the environment's GOFLAGS, if set here, replaces the file's, so the effective
  * value is written out in full). Call release() once the command has ended.
  */
-export async function sealedGo(env: NodeJS.ProcessEnv, cwd: string, settings: GoSettings, opts: { modMod?: boolean } = {}): Promise<SealedGo> {
+/** `keepGoWork`: leave workspace mode as it is (gopls: see session.ts). */
+export async function sealedGo(env: NodeJS.ProcessEnv, cwd: string, settings: GoSettings, opts: { modMod?: boolean; keepGoWork?: boolean } = {}): Promise<SealedGo> {
   if ((env.GO111MODULE ?? settings.GO111MODULE) === 'off') return unsealed(env);
   const { work, mod } = await governingFiles(cwd, env, settings);
+  if (work && opts.keepGoWork) return unsealed(env);
   // modMod: the caller lists past missing go.sum lines (-mod=mod), which go refuses in workspace mode.
   const userFlags = env.GOFLAGS !== undefined ? env.GOFLAGS : settings.GOFLAGS;
   const goflags = opts.modMod && mod && !work ? [userFlags?.trim(), '-mod=mod'].filter(Boolean).join(' ') : userFlags;
@@ -140,7 +158,8 @@ export async function sealedGo(env: NodeJS.ProcessEnv, cwd: string, settings: Go
       if ((await copyCapped(work, copy, CAP.goModFile, (t) => workFileWithAbsolutePaths(t, path.dirname(work)))) !== true) throw new Error('go.work not copied');
       if (!(await copyCapped(`${work}.sum`, `${copy}.sum`, CAP.goSum))) throw new Error('go.work.sum not copied');
       const d = dir;
-      return { env: { ...env, GOWORK: copy }, how: `GOWORK=${copy} (a copy of ${work})`, release: () => fs.rm(d, { recursive: true, force: true }) };
+      const pairs = withRelative([[`${copy}.sum`, `${work}.sum`], [copy, work]], cwd);
+      return { env: { ...env, GOWORK: copy }, how: `GOWORK=${copy} (a copy of ${work})`, restore: (t) => restorePaths(t, pairs), release: () => fs.rm(d, { recursive: true, force: true }) };
     }
     // The user's own -modfile, if any, is the go.mod go would read (and its .sum the go.sum).
     const userModfile = lastGoFlag(goflags, 'modfile');
@@ -149,12 +168,13 @@ export async function sealedGo(env: NodeJS.ProcessEnv, cwd: string, settings: Go
     if ((await copyCapped(from, copy, CAP.goModFile)) !== true) throw new Error('go.mod not copied');
     if (!(await copyCapped(`${from.replace(/\.mod$/, '')}.sum`, path.join(dir, 'go.sum'), CAP.goSum))) throw new Error('go.sum not copied');
     const d = dir;
-    return { env: { ...env, GOFLAGS: [goflags?.trim(), goFlagEntry(`-modfile=${copy}`)].filter(Boolean).join(' ') }, how: `-modfile=${copy} (a copy of ${from})`, release: () => fs.rm(d, { recursive: true, force: true }) };
+    const pairs = withRelative([[path.join(dir, 'go.sum'), `${from.replace(/\.mod$/, '')}.sum`], [copy, from]], cwd);
+    return { env: { ...env, GOFLAGS: [goflags?.trim(), goFlagEntry(`-modfile=${copy}`)].filter(Boolean).join(' ') }, how: `-modfile=${copy} (a copy of ${from})`, restore: (t) => restorePaths(t, pairs), release: () => fs.rm(d, { recursive: true, force: true }) };
   } catch {
     if (dir) await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
     // No faithful copy (too large, unreadable, no room in TMPDIR): never write rather than see
     // exactly the user's view. In workspace mode -mod=readonly does not stop go.work.sum: as is.
-    if (!work) return { env: { ...env, GOFLAGS: [goflags?.trim(), '-mod=readonly'].filter(Boolean).join(' ') }, how: '-mod=readonly (no copy of go.mod could be made)', release: async () => undefined };
+    if (!work) return { env: { ...env, GOFLAGS: [goflags?.trim(), '-mod=readonly'].filter(Boolean).join(' ') }, how: '-mod=readonly (no copy of go.mod could be made)', restore: (t) => t, release: async () => undefined };
     return unsealed(env);
   }
 }
@@ -163,7 +183,13 @@ export async function sealedGo(env: NodeJS.ProcessEnv, cwd: string, settings: Go
 export async function withSealedGo<T>(env: NodeJS.ProcessEnv, cwd: string | undefined, settings: GoSettings | undefined, fn: (env: NodeJS.ProcessEnv) => Promise<T>): Promise<T> {
   const s = await sealedGo(env, cwd ?? process.cwd(), settings ?? {});
   try {
-    return await fn(s.env);
+    const r = await fn(s.env);
+    // A command's result (ExecResult) quotes go: its words name the user's files, not the copies.
+    if (r && typeof r === 'object' && 'stdout' in r && 'stderr' in r) {
+      const o = r as unknown as { stdout: unknown; stderr: unknown; message?: unknown };
+      return { ...r, stdout: typeof o.stdout === 'string' ? s.restore(o.stdout) : o.stdout, stderr: typeof o.stderr === 'string' ? s.restore(o.stderr) : o.stderr, ...(typeof o.message === 'string' ? { message: s.restore(o.message) } : {}) } as T;
+    }
+    return r;
   } finally {
     await s.release().catch(() => undefined);
   }

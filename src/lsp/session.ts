@@ -43,7 +43,10 @@ export async function runGoplsSession(opts: GoplsSessionOptions): Promise<GoplsS
   // user's gopls sees (-mod=readonly instead made it fail on the go.sum the user's go fills in).
   // The copies are the first folder's: another module's folder in the same session sees that
   // folder's -modfile copy (still nothing written); one folder is what the doctor opens nearly always.
-  const sealed = opts.workspaces[0] ? await sealedGo(noToolchainSwitch(opts.env), opts.workspaces[0], (await opts.goSettings) ?? {}) : { env: noToolchainSwitch(opts.env), release: async () => undefined };
+  // Not in workspace mode: gopls roots its view at the go.work it is given and names it in its
+  // diagnostics, so a copy changed what it reported (fault 82: the go.work with a gone use folder
+  // was no longer named); its go list may then add lines to go.work.sum (fault 83 says whether).
+  const sealed = opts.workspaces[0] ? await sealedGo(noToolchainSwitch(opts.env), opts.workspaces[0], (await opts.goSettings) ?? {}, { keepGoWork: true }) : { env: noToolchainSwitch(opts.env), release: async () => undefined };
   const server = spawnServer(opts.gopls, args, { env: sealed.env, cwd: opts.workspaces[0], timeoutMs: opts.timeoutMs + 1000, signal: opts.signal });
   result.commandLine = server.commandLine;
   result.pid = server.pid;
