@@ -51,6 +51,7 @@ import { parseLocalReplaces } from './modules.js';
 import { goplsBuildOf } from '../lsp/goplsBuild.js';
 import { findingsOf } from './goplsLogs.js';
 import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
+import { outcomeWithVendorFlagSource } from './vendorFlagSource.js';
 import { classifyGoFailure } from './goFailure.js';
 import { describeExclusion, exclusionTail, readFileBuild, type FileBuild } from './buildConstraints.js';
 import { spawnRefusedFinding } from './spawnRefused.js';
@@ -69,7 +70,8 @@ export const goplsProbe: Probe = {
   classes: [...new Set<ClassId>(['gopls-launch', 'module-resolution', ...GO_FAILURE_CLASSES])],
   // gopls's first load of a module can take seconds: as long as the run allows.
   timeoutMs: 120_000,
-  run: async (ctx) => sameInLoginShell(ctx, await checkGopls(ctx)),
+  // A -mod=vendor its loads failed on: the GOFLAGS fix where GOFLAGS is set (vendorFlagSource.ts).
+  run: async (ctx) => outcomeWithVendorFlagSource(ctx, await sameInLoginShell(ctx, await checkGopls(ctx))),
 };
 
 async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
