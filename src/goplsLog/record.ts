@@ -67,6 +67,7 @@ export async function recordGoplsTrace(opts: RecordTraceOptions): Promise<Record
     gopls: path.resolve(where.found.path),
     args: ['-rpc.trace', '-logfile', out],
     env: opts.env,
+    ...(goEnv.ok ? { goSettings: goEnv.values } : {}),
     workspaces: opts.workspaces.length ? opts.workspaces : [workspace],
     ...(opts.settings.goplsSettings ? { settings: opts.settings.goplsSettings } : {}),
     signal: opts.signal,

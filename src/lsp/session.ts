@@ -5,6 +5,7 @@
 // throws. The launch probe and the trace recorder both drive gopls through here.
 import { spawnServer } from '../host/server.js';
 import { noToolchainSwitch } from '../host/noDownload.js';
+import { sealedGo } from '../host/sealedGo.js';
 import { awaitView, openAndWait, hold } from './diagnosticsWait.js';
 import { connect, handshake } from './handshake.js';
 import type { GoplsSessionOptions, GoplsSessionResult } from './sessionModel.js';
@@ -37,7 +38,16 @@ export async function runGoplsSession(opts: GoplsSessionOptions): Promise<GoplsS
     return result;
   }
   // GOTOOLCHAIN=local: the go that gopls runs must not download a toolchain the workspace asks for.
-  const server = spawnServer(opts.gopls, args, { env: noToolchainSwitch(opts.env), cwd: opts.workspaces[0], timeoutMs: opts.timeoutMs + 1000, signal: opts.signal });
+  // sealedGo: gopls's go list, under the user's GOFLAGS=-mod=mod, wrote go.sum into the workspace
+  // (measured), and in workspace mode go.work.sum; copies take those writes and gopls sees what the
+  // user's gopls sees (-mod=readonly instead made it fail on the go.sum the user's go fills in).
+  // The copies are the first folder's: another module's folder in the same session sees that
+  // folder's -modfile copy (still nothing written); one folder is what the doctor opens nearly always.
+  // Not in workspace mode: gopls roots its view at the go.work it is given and names it in its
+  // diagnostics, so a copy changed what it reported (fault 82: the go.work with a gone use folder
+  // was no longer named); its go list may then add lines to go.work.sum (fault 83 says whether).
+  const sealed = opts.workspaces[0] ? await sealedGo(noToolchainSwitch(opts.env), opts.workspaces[0], (await opts.goSettings) ?? {}, { keepGoWork: true }) : { env: noToolchainSwitch(opts.env), release: async () => undefined };
+  const server = spawnServer(opts.gopls, args, { env: sealed.env, cwd: opts.workspaces[0], timeoutMs: opts.timeoutMs + 1000, signal: opts.signal });
   result.commandLine = server.commandLine;
   result.pid = server.pid;
   const s: Session = { opts, server, result, clock, news: new Wakeup(clock), viewNews: new Wakeup(clock), phase: 'spawn', ended: endedOf(server, opts.signal) };
@@ -69,5 +79,6 @@ export async function runGoplsSession(opts: GoplsSessionOptions): Promise<GoplsS
     return result;
   } finally {
     await release(s);
+    await sealed.release().catch(() => undefined);
   }
 }

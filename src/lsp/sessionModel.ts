@@ -2,6 +2,7 @@
 // phases (handshake, diagnostics wait, shutdown) and by its callers.
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import type { Host } from '../host/host.js';
+import type { GoSettings } from '../host/sealedGo.js';
 import type { ServerExit } from '../host/server.js';
 import type { CreatedView } from './views.js';
 import type { PackageLoads } from './packagesLoad.js';
@@ -14,6 +15,8 @@ export interface GoplsSessionOptions {
   args?: readonly string[];
   /** The complete environment gopls runs with. */
   env: NodeJS.ProcessEnv;
+  /** go env's values (GOFLAGS from the go env file count): what keeps gopls's go off the workspace (sealedGo). */
+  goSettings?: GoSettings | Promise<GoSettings | undefined>;
   workspaces: readonly string[];
   /**
    * The user's "gopls" settings, sent as the Go extension sends them: as initializationOptions and

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import type { ProbeContext } from './probe.js';
 import { readOnlyGo } from '../host/noDownload.js';
+import { withSealedGo } from '../host/sealedGo.js';
 
 /**
  * One line per non-standard package with cgo files: its directory, then its cgo files, tab-separated;
@@ -46,7 +47,10 @@ export interface CgoDependencyList {
  * going past broken packages; a folder that is no module at all fails as a whole.
  */
 export async function listDeps(ctx: ProbeContext, goBinary: string, root: string, template: string, opts: { timeoutMs: number; maxBuffer: number; env?: NodeJS.ProcessEnv }): Promise<{ stdout: string } | { skipped: string }> {
-  const r = await ctx.host.exec(goBinary, ['list', '-deps', '-e', '-f', template, './...'], { timeoutMs: opts.timeoutMs, signal: ctx.signal, env: { ...readOnlyGo(ctx.env), ...opts.env }, cwd: root, maxBuffer: opts.maxBuffer });
+  // Sealed: with the user's GOFLAGS=-mod=mod this list wrote go.sum into the workspace (measured);
+  // on copies it lists the same packages.
+  const goEnv = await ctx.facts.goEnv();
+  const r = await withSealedGo({ ...readOnlyGo(ctx.env), ...opts.env }, root, goEnv.ok ? goEnv.values : undefined, (env) => ctx.host.exec(goBinary, ['list', '-deps', '-e', '-f', template, './...'], { timeoutMs: opts.timeoutMs, signal: ctx.signal, env, cwd: root, maxBuffer: opts.maxBuffer }));
   if (r.timedOut || r.canceled || r.errorCode || (r.failed && !r.stdout.trim())) return { skipped: `${root}: ${r.timedOut ? 'timed out' : r.errorCode ?? (r.stderr.trim().split('\n')[0] ?? `exit ${r.exitCode}`).slice(0, 200)}` };
   return { stdout: r.stdout };
 }

@@ -2,6 +2,7 @@
 // there with "build constraints exclude all Go files in DIR" (go1.26.8, a tester's cgo1 with gcc
 // off PATH). That is an error, not the warning a package that merely loses some declarations is.
 // go itself says which: `go list -e -find` on the folders holding cgo files, offline.
+import { withSealedGo } from '../host/sealedGo.js';
 import path from 'node:path';
 import type { ProbeContext } from './probe.js';
 
@@ -25,9 +26,11 @@ export function parseCgoOnlyList(stdout: string): CgoOnlyPackage[] {
 }
 
 /** The folders of `files` (at most 8) whose package go, with the environment as it is, builds from no file at all. */
-export async function cgoOnlyPackages(ctx: Pick<ProbeContext, 'host' | 'env' | 'signal' | 'remainingMs'>, goBinary: string, files: readonly string[], cwd: string): Promise<{ packages: CgoOnlyPackage[]; commandLine: string }> {
+export async function cgoOnlyPackages(ctx: Pick<ProbeContext, 'host' | 'env' | 'signal' | 'remainingMs'> & Partial<Pick<ProbeContext, 'facts'>>, goBinary: string, files: readonly string[], cwd: string): Promise<{ packages: CgoOnlyPackage[]; commandLine: string }> {
   const dirs = [...new Set(files.map((f) => path.dirname(f)))].slice(0, 8);
   // Never a download: -find resolves no import, GOPROXY=off and GOTOOLCHAIN=local fetch nothing.
-  const r = await ctx.host.exec(goBinary, ['list', '-e', '-find', '-f', LIST_FORMAT, ...dirs], { timeoutMs: Math.max(300, Math.min(3000, ctx.remainingMs() - 500)), signal: ctx.signal, env: { ...ctx.env, GOPROXY: 'off', GOTOOLCHAIN: 'local' }, cwd, maxBuffer: 256 * 1024 });
+  // Sealed: under -mod=mod this list rewrites a go.mod go would tidy (src/host/sealedGo.ts).
+  const goEnv = await ctx.facts?.goEnv();
+  const r = await withSealedGo({ ...ctx.env, GOPROXY: 'off', GOTOOLCHAIN: 'local' }, cwd, goEnv?.ok ? goEnv.values : undefined, (env) => ctx.host.exec(goBinary, ['list', '-e', '-find', '-f', LIST_FORMAT, ...dirs], { timeoutMs: Math.max(300, Math.min(3000, ctx.remainingMs() - 500)), signal: ctx.signal, env, cwd, maxBuffer: 256 * 1024 }));
   return { packages: r.timedOut ? [] : parseCgoOnlyList(r.stdout), commandLine: `${r.commandLine} (in ${cwd})` };
 }

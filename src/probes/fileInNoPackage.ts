@@ -7,6 +7,7 @@
 // out (go list's IgnoredGoFiles, and the //go:build line), or a go list that fails there. The
 // go.mod/go.work discovery is the modules probe's; the constraint reading the build-constraints
 // probe's (with the user's gopls build settings).
+import { withSealedGo } from '../host/sealedGo.js';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
@@ -282,13 +283,16 @@ export async function noPackageFacts(ctx: ProbeContext, said: Said, foldersOfLog
   // gopls runs go list with its build.env and build.buildFlags; its -tags decide what is ignored.
   const gopls = goplsBuildSettings(editorSettings);
   const tags = (gopls.buildFlags ?? []).filter((x, i, all) => /^--?tags(=|$)/.test(x) || /^--?tags$/.test(all[i - 1] ?? ''));
-  const r = await ctx.host.exec(goEnv.goBinary, ['list', '-e', '-find', '-json=Dir,ImportPath,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,IgnoredGoFiles,Error', ...tags, '.'], {
-    timeoutMs: Math.max(300, Math.min(3000, ctx.remainingMs() - 300)),
-    signal: ctx.signal,
-    env: readOnlyGo({ ...ctx.env, ...(gopls.env ?? {}) }),
-    cwd: path.dirname(realFile),
-    maxBuffer: 256 * 1024,
-  });
+  // Sealed: under -mod=mod this list adds go.sum lines and tidies go.mod (measured); copies answer the same.
+  const r = await withSealedGo(readOnlyGo({ ...ctx.env, ...(gopls.env ?? {}) }), path.dirname(realFile), goEnv.values, (env) =>
+    ctx.host.exec(goEnv.goBinary, ['list', '-e', '-find', '-json=Dir,ImportPath,GoFiles,CgoFiles,TestGoFiles,XTestGoFiles,IgnoredGoFiles,Error', ...tags, '.'], {
+      timeoutMs: Math.max(300, Math.min(3000, ctx.remainingMs() - 300)),
+      signal: ctx.signal,
+      env,
+      cwd: path.dirname(realFile),
+      maxBuffer: 256 * 1024,
+    }),
+  );
   if (r.timedOut || r.canceled || r.errorCode) return facts;
   facts.listing = parseDirListing(r.stdout, r.stderr, `${r.commandLine} (in ${path.dirname(realFile)})`);
   if (facts.listing.ignored.includes(path.basename(realFile))) {

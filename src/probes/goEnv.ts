@@ -17,6 +17,7 @@ import { alternateToolFix, gorootFix, gotoolchainLocalFix, profilePathFix, tools
 import { INSTALL_GO } from '../fixes/catalog.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 import { readOnlyGo } from '../host/noDownload.js';
+import { withSealedGo } from '../host/sealedGo.js';
 import { homeDirOf, isInside, passwdHomeDir } from '../host/paths.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
 import { firstAndMore } from '../doctor/listing.js';
@@ -791,8 +792,9 @@ async function goflagsFindings(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok:
   const value = (fact.values.GOFLAGS ?? '').trim();
   if (!value || ctx.remainingMs() < 1500) return [];
   const cwd = ctx.workspaces[0] ? path.resolve(ctx.workspaces[0]) : undefined;
+  // Sealed (src/host/sealedGo.ts): under -mod=mod even this list rewrites a go.mod go would tidy.
   const list = (env: NodeJS.ProcessEnv) =>
-    ctx.host.exec(fact.goBinary, ['list', '-e', '-find', '-f', '{{.ImportPath}}', 'unsafe'], { timeoutMs: Math.min(5000, ctx.remainingMs() / 3), signal: ctx.signal, env: readOnlyGo(env), ...(cwd ? { cwd } : {}), maxBuffer: 64 * 1024 });
+    withSealedGo(readOnlyGo(env), cwd, fact.values, (e) => ctx.host.exec(fact.goBinary, ['list', '-e', '-find', '-f', '{{.ImportPath}}', 'unsafe'], { timeoutMs: Math.min(5000, ctx.remainingMs() / 3), signal: ctx.signal, env: e, ...(cwd ? { cwd } : {}), maxBuffer: 64 * 1024 }));
   const withFlags = await list(ctx.env);
   if (!withFlags.failed || withFlags.timedOut || withFlags.canceled || withFlags.errorCode) return [];
   // Only a value go rejects as such is this finding's: a GOFLAGS that go parses and that then fails

@@ -52,6 +52,7 @@ import { parseLocalReplaces } from './modules.js';
 import { goplsBuildOf } from '../lsp/goplsBuild.js';
 import { findingsOf } from './goplsLogs.js';
 import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
+import { outcomeWithVendorFlagSource } from './vendorFlagSource.js';
 import { classifyGoFailure } from './goFailure.js';
 import { describeExclusion, exclusionTail, readFileBuild, type FileBuild } from './buildConstraints.js';
 import { spawnRefusedFinding } from './spawnRefused.js';
@@ -70,7 +71,8 @@ export const goplsProbe: Probe = {
   classes: [...new Set<ClassId>(['gopls-launch', 'module-resolution', ...GO_FAILURE_CLASSES])],
   // gopls's first load of a module can take seconds: as long as the run allows.
   timeoutMs: 120_000,
-  run: async (ctx) => sameInLoginShell(ctx, await checkGopls(ctx)),
+  // A -mod=vendor its loads failed on: the GOFLAGS fix where GOFLAGS is set (vendorFlagSource.ts).
+  run: async (ctx) => outcomeWithVendorFlagSource(ctx, await sameInLoginShell(ctx, await checkGopls(ctx))),
 };
 
 async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
@@ -140,6 +142,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     host: ctx.host,
     gopls: gopls.path,
     env: ctx.env,
+    goSettings: ctx.facts.goEnv().then((g) => (g.ok ? g.values : undefined)),
     workspaces: ctx.workspaces,
     ...(ctx.settings.goplsSettings ? { settings: ctx.settings.goplsSettings } : {}),
     signal: ctx.signal,

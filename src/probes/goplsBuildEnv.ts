@@ -6,6 +6,7 @@
 // the settings makes the difference by leaving each out in turn (measured, not guessed).
 // Only the settings the doctor's own gopls ran with (the user's; a workspace's only in a trusted
 // editor): a checkout's .vscode/settings.json must not choose the environment go runs in.
+import { withSealedGo } from '../host/sealedGo.js';
 import type { FindingInput } from '../doctor/model.js';
 import type { ProbeContext } from './probe.js';
 import type { GoEnvFact } from '../facts/readGoEnv.js';
@@ -25,11 +26,13 @@ export async function goplsSettingsGoList(ctx: ProbeContext, goEnv: Extract<GoEn
   // compiled list of one standard package checks the build itself, which gopls's -compiled=true
   // loads need and `go list -m` does not (measured: GOOS=plan10 passes `go list -m` and fails
   // gopls with "unsupported GOOS/GOARCH pair"). 20-50 ms each with a warm cache.
-  const run = async (e: Record<string, string>, f: readonly string[]) => {
-    const opts = { timeoutMs: Math.max(300, Math.min(3000, ctx.remainingMs() - 500)), signal: ctx.signal, env: { ...ctx.env, ...e, GOPROXY: 'off', GOTOOLCHAIN: 'local' }, cwd: dir, maxBuffer: 256 * 1024 };
-    const m = await ctx.host.exec(goEnv.goBinary, ['list', '-m', ...f], opts);
-    return m.failed ? m : ctx.host.exec(goEnv.goBinary, ['list', '-e', '-compiled=true', '-f', '{{.Name}}', ...f, 'runtime'], opts);
-  };
+  // Sealed: both lists rewrite a go.mod go would tidy under -mod=mod (gopls's build.env may set it too).
+  const run = (e: Record<string, string>, f: readonly string[]) =>
+    withSealedGo({ ...ctx.env, ...e, GOPROXY: 'off', GOTOOLCHAIN: 'local' }, dir, goEnv.values, async (env) => {
+      const opts = { timeoutMs: Math.max(300, Math.min(3000, ctx.remainingMs() - 500)), signal: ctx.signal, env, cwd: dir, maxBuffer: 256 * 1024 };
+      const m = await ctx.host.exec(goEnv.goBinary, ['list', '-m', ...f], opts);
+      return m.failed ? m : ctx.host.exec(goEnv.goBinary, ['list', '-e', '-compiled=true', '-f', '{{.Name}}', ...f, 'runtime'], opts);
+    });
   const r = await run(env, flags);
   if (!r.failed || r.timedOut || r.canceled || r.errorCode) return [];
   const said = r.stderr.trim().split('\n').slice(0, 6).join('\n');

@@ -40,6 +40,7 @@ import { asVendorAbsent, vendorListAbsent } from './vendorAbsentFinding.js';
 import { installFixesFor, TOOLS_INSTALL_FIX_IDS, withToolsInstallReplaced } from './goplsInstallChoice.js';
 import { withLogLoadsNothing } from './logLoadsNothing.js';
 import { asGoWorkUseMissing } from './goWorkUseMissingFinding.js';
+import { DROP_MOD_VENDOR_FIX_ID, withVendorFlagSource } from './vendorFlagSource.js';
 import { endsWhereItStopped, stoppedLogFindings, type StoppedLog } from './stoppedLogs.js';
 
 /** Time kept back from the deadline to build the findings. */
@@ -156,9 +157,12 @@ async function readGoplsLogs(ctx: ProbeContext): Promise<ProbeOutcome> {
   const refusesSetting = ctx.host.live && installed.some((f) => f.headline === 'go-rejects-setting');
   const refused = refusesSetting ? await withGoEnvFileOrigin(installed, ctx.env) : installed;
   // A SIGKILL the log tells of, against the kernel's OOM-killer records here (killedKernelCheck.ts).
-  const logged = await withKernelKillCheck(ctx, refused);
-  const killChecked = logged !== refused;
-  return why.length || sandbox.length || unopenable.length || past.length || offersInstall || refusesSetting || stops.length || killChecked ? { ...outcome, findings: [...unopenable, ...logged, ...why, ...sandbox, ...stops] } : outcome;
+  const killed = await withKernelKillCheck(ctx, refused);
+  const killChecked = killed !== refused;
+  // -mod=vendor without vendor/: the GOFLAGS fix where GOFLAGS is set (vendorFlagSource.ts).
+  const vendorFlag = ctx.host.live && killed.some((f) => f.fixes?.some((x) => x.id === DROP_MOD_VENDOR_FIX_ID));
+  const logged = vendorFlag ? await withVendorFlagSource(ctx, killed) : killed;
+  return why.length || sandbox.length || unopenable.length || past.length || offersInstall || refusesSetting || stops.length || killChecked || vendorFlag ? { ...outcome, findings: [...unopenable, ...logged, ...why, ...sandbox, ...stops] } : outcome;
 }
 
 /**

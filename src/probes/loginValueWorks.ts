@@ -9,6 +9,7 @@ import type { ProbeContext } from './probe.js';
 import type { ExecResult } from '../host/exec.js';
 import { isExecutableFile } from '../facts/lookPath.js';
 import { readOnlyGo } from '../host/noDownload.js';
+import { withSealedGo } from '../host/sealedGo.js';
 
 export interface BrokenValue {
   /** What go does with it, for the middle of a sentence ("go stops with …"). */
@@ -75,8 +76,10 @@ export async function loginValueBroken(ctx: ProbeContext, name: string, value: s
     };
   }
   if (!CHECKED_BY_GO_LIST.has(name) || !editorGo) return undefined;
+  // Sealed: under -mod=mod even this list rewrites a go.mod go would tidy.
+  const settings = await ctx.facts.goEnv().then((g) => (g.ok ? g.values : undefined));
   const list = (env: NodeJS.ProcessEnv) =>
-    ctx.host.exec(editorGo.goBinary, ['list', '-e', '-find', '-f', '{{.ImportPath}}', 'unsafe'], { timeoutMs, signal: ctx.signal, env: readOnlyGo(env), ...(cwd ? { cwd } : {}), maxBuffer: 64 * 1024 });
+    withSealedGo(readOnlyGo(env), cwd, settings, (e) => ctx.host.exec(editorGo.goBinary, ['list', '-e', '-find', '-f', '{{.ImportPath}}', 'unsafe'], { timeoutMs, signal: ctx.signal, env: e, ...(cwd ? { cwd } : {}), maxBuffer: 64 * 1024 }));
   const withValue = await list({ ...ctx.env, [name]: value });
   if (!withValue.failed || withValue.timedOut || withValue.canceled || withValue.errorCode) return undefined;
   // Only a value that alone makes go fail: the editor's own environment must pass the same command.

@@ -10,6 +10,7 @@
 // - HTTPS_PROXY / NO_PROXY / SSL_CERT_* / GOPRIVATE … set in the login shell and not in the
 //   editor (or the reverse): env-inheritance (the cure is the editor's environment), and it
 //   explains module-resolution symptoms.
+import { withSealedGo } from '../host/sealedGo.js';
 import { invalidGosumdbFinding } from './gosumdbSetting.js';
 import { gosumdbRefusalFinding } from './gosumdbRefusal.js';
 import path from 'node:path';
@@ -400,7 +401,9 @@ async function graphCheck(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: tru
   // In vendor mode go builds from vendor/ and `all` cannot be computed from it: nothing to download.
   if (await vendorMode(root, goEnv)) return undefined;
   const timeoutMs = Math.max(300, Math.min(3000, ctx.remainingMs() - 400));
-  const r = await ctx.host.exec(goEnv.goBinary, ['list', '-m', 'all'], { timeoutMs, signal: ctx.signal, env: goCommandEnv(ctx), cwd: root, maxBuffer: 1024 * 1024 });
+  // Sealed: `go list -m all` fills go.sum under -mod=mod, and go.work.sum in workspace mode (measured);
+  // on copies it reports the same graph and the same missing lines.
+  const r = await withSealedGo(goCommandEnv(ctx), root, goEnv.values, (env) => ctx.host.exec(goEnv.goBinary, ['list', '-m', 'all'], { timeoutMs, signal: ctx.signal, env, cwd: root, maxBuffer: 1024 * 1024 }));
   const errors = parseGraphErrors(r.stderr);
   const modcache = goEnv.values.GOMODCACHE;
   const modUncached: string[] = [];

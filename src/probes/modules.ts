@@ -2,6 +2,7 @@
 // effect, the modules and loose .go files below it (a bounded walk), and what `go list -m` says in
 // each module. gopls builds one view per module or go.work; what falls outside every view gets
 // "no views" / "no view for file" and red imports.
+import { withSealedGo } from '../host/sealedGo.js';
 import path from 'node:path';
 import { octalMode } from '../host/fileMode.js';
 import { existsSync, promises as fs } from 'node:fs';
@@ -699,7 +700,8 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
   const gomod = (await readUserText(path.join(dir, 'go.mod'), CAP.goModFile)) ?? '';
   const findings: FindingInput[] = await replaceFindings(dir, gomod);
   const timeoutMs = Math.max(300, Math.min(3000, ctx.remainingMs() - 500));
-  const r = await ctx.host.exec(goEnv.goBinary, ['list', '-m'], { timeoutMs, signal: ctx.signal, env: { ...ctx.env, GOPROXY: 'off' }, cwd: dir, maxBuffer: 256 * 1024 });
+  // Sealed: under -mod=mod `go list -m` rewrites a go.mod go would tidy; the copy fails or passes alike.
+  const r = await withSealedGo({ ...ctx.env, GOPROXY: 'off' }, dir, goEnv.values, (env) => ctx.host.exec(goEnv.goBinary, ['list', '-m'], { timeoutMs, signal: ctx.signal, env, cwd: dir, maxBuffer: 256 * 1024 }));
   const observed: Record<string, unknown> = { dir, exitCode: r.exitCode ?? null, timedOut: r.timedOut };
   if (!r.failed) findings.push(...(await vendorGapFindings(dir, goEnv, gomod)), ...(goplsView ? await goplsSettingsGoList(ctx, goEnv, dir) : []));
   if (!r.failed || r.timedOut || r.canceled || r.errorCode) return { findings, observed };

@@ -13,6 +13,7 @@ import type { LogSummary } from '../goplsLog/analyzer.js';
 import type { RuleId } from '../goplsLog/rules.js';
 import { logFolders } from '../goplsLog/logFolders.js';
 import { readOnlyGo } from '../host/noDownload.js';
+import { withSealedGo } from '../host/sealedGo.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 import { parseGoDirectives } from './modules.js';
 import { RESTART_GOPLS } from '../fixes/catalog.js';
@@ -70,7 +71,8 @@ export async function pastFailures(ctx: Pick<ProbeContext, 'host' | 'env' | 'fac
     for (const dir of here) {
       asked++;
       const timeoutMs = Math.max(300, Math.min(4000, ctx.remainingMs() - 500));
-      const r = await ctx.host.exec(goEnv.goBinary, ['list', '-m'], { timeoutMs, signal: ctx.signal, env: readOnlyGo(ctx.env), cwd: dir, maxBuffer: 64 * 1024 });
+      // Sealed: `go list -m` under -mod=mod rewrites a go.mod go would tidy; the copy answers the same.
+      const r = await withSealedGo(readOnlyGo(ctx.env), dir, goEnv.values, (env) => ctx.host.exec(goEnv.goBinary, ['list', '-m'], { timeoutMs, signal: ctx.signal, env, cwd: dir, maxBuffer: 64 * 1024 }));
       if (r.failed) break;
       evidence.push({ source: `${r.commandLine} (in ${dir})`, excerpt: r.stdout.trim().split('\n').slice(0, 4).join('\n') || '(exit status 0)' });
     }
