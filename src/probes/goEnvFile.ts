@@ -20,7 +20,8 @@ export function goEnvFileOf(env: Record<string, string | undefined>): string | u
 }
 
 /**
- * Pure: the file's KEY=VALUE lines as cmd/go/internal/cfg readEnvFile reads them: nothing trimmed, a
+ * Pure: the file's KEY=VALUE lines as cmd/go/internal/cfg readEnvFile reads them: nothing trimmed (not
+ * even a CRLF file's '\r'), a
  * line must start with A-Z and hold a '=', the last line of a name wins. A name with a space in it
  * ("GOPROXY =…") is stored by go but read by nothing, so it is left out here (goEnvFileLines.ts
  * reports such lines).
@@ -28,7 +29,8 @@ export function goEnvFileOf(env: Record<string, string | undefined>): string | u
 export function parseGoEnvFile(text: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const line of text.split('\n')) {
-    const m = /^([A-Z][A-Za-z0-9_]*)=(.*)$/.exec(line.replace(/\r$/, ''));
+    // [^\n]: a CRLF file's '\r' stays in the value, as go keeps it (readEnvFile splits on '\n' only).
+    const m = /^([A-Z][A-Za-z0-9_]*)=([^\n]*)$/.exec(line);
     if (m) out.set(m[1]!, m[2]!);
   }
   return out;

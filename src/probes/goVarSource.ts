@@ -21,7 +21,8 @@ export function goVarSource(name: string, env: Record<string, string | undefined
   // cfg.readEnvFile: the last KEY=VALUE line wins; an empty value is no value; a line that does not
   // start with A-Z (a leading space, a lower-case name) is skipped, and the name is all before '='.
   for (let i = lines.length - 1; i >= 0; i--) {
-    const m = /^([A-Z][^=]*)=(.*)$/.exec(lines[i]!);
+    // [^\n]: a CRLF file's line is read, its '\r' kept in the value as go keeps it.
+    const m = /^([A-Z][^=]*)=([^\n]*)$/.exec(lines[i]!);
     if (!m || m[1] !== name) continue;
     if (!m[2]) break;
     return { kind: 'file', value: m[2], line: i + 1, text: lines[i]!.trim(), ...(envValue === '' && settingKeys.includes(name) ? { blankSetting: true as const } : {}) };

@@ -26,6 +26,10 @@ describe('goVarSource: the environment when non-empty, else go env file, else th
     { name: 'GOPROXY', env: {}, keys: [], file: 'GOPROXY https://a.example\n', want: { kind: 'default' } },
     { name: 'GOPROXY', env: {}, keys: [], file: 'GOPROXY = https://a.example\n', want: { kind: 'default' } },
     { name: 'GOPROXY', env: {}, keys: [], file: 'GOPROXY=https://b.example\nGOPROXY https://a.example\n', want: { kind: 'file', value: 'https://b.example', line: 1 } },
+    // A CRLF file (written on Windows, read in WSL): go splits on '\n' only and keeps the '\r' in the
+    // value (go env GOPROXY prints it), so the file is the source and its value is go's.
+    { name: 'GOPROXY', env: {}, keys: [], file: 'GOPROXY=off\r\nGOROOT=/opt/go\r\n', want: { kind: 'file', value: 'off\r', line: 1, text: 'GOPROXY=off' } },
+    { name: 'GOROOT', env: {}, keys: [], file: 'GOPROXY=off\r\nGOROOT=/opt/go\r\n', want: { kind: 'file', value: '/opt/go\r', line: 2 } },
   ])('$name with env $env, settings $keys → $want.kind', ({ name, env, keys, file, want }) => {
     expect(goVarSource(name, env, keys, file)).toMatchObject(want);
   });

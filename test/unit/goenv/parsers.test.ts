@@ -121,7 +121,7 @@ describe('goEnvFileOf and parseGoEnvFile (the file go env -w writes)', () => {
     ]);
   });
   it('skips what go 1.26 skips: a leading space, a lower-case or spaced name, no "="', () => {
-    expect([...parseGoEnvFile(' GOPRIVATE=a\ngoprivate=b\nGOPRIVATE =c\nGOPRIVATE d\nGOINSECURE="q"\r\n')]).toEqual([['GOINSECURE', '"q"']]);
+    expect([...parseGoEnvFile(' GOPRIVATE=a\ngoprivate=b\nGOPRIVATE =c\nGOPRIVATE d\nGOINSECURE="q"\r\n')]).toEqual([['GOINSECURE', '"q"\r']]);
   });
 });
 
