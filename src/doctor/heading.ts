@@ -61,7 +61,11 @@ export function headingOf(id: ClassId, findings: readonly Finding[], severity: S
     const over = kinds.map((k) => SYMPTOM_HEADINGS[k]).find((h) => h?.headline && h.over.includes(f.symptom!));
     return over?.headline;
   };
-  if (!leading.length || leading.some((f) => !lent(f))) return id === 'env-inheritance' && leading.length && leading.every(readInLog) ? LOG_ENVIRONMENT : { title: TAXONOMY[id].title, explanation: TAXONOMY[id].explanation };
+  if (!leading.length || leading.some((f) => !lent(f))) {
+    if (id === 'env-inheritance' && leading.length && leading.every(readInLog)) return LOG_ENVIRONMENT;
+    // Information only: the class's title tells of a failure that did not happen.
+    return { title: severity === 'info' ? TAXONOMY[id].noteTitle : TAXONOMY[id].title, explanation: TAXONOMY[id].explanation };
+  }
   const headlines = [...new Set(leading.map((f) => lent(f)!))];
   // go's refusal of a setting says what the go-environment headline says in general (the value
   // fails in terminals too): its words title the cause, the other's story stays in the explanation.

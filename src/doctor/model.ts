@@ -64,7 +64,7 @@ export type SymptomKind = z.infer<typeof SymptomKindSchema>;
  * gopls starts fine. When every finding a cause leads with carries one, the cause is titled by it
  * (src/doctor/heading.ts) instead of by its class, so the heading says what was found.
  */
-export const HEADLINE_IDS = ['stale-tools', 'ineffective-settings', 'tool-install', 'unnamed-log-errors', 'inotify-instances', 'named-mechanism', 'resembles-reports', 'packages-driver', 'unwatched-mount', 'toolchain-setting', 'module-downloads', 'sum-mismatch', 'modules-not-downloaded', 'cgo-build', 'go-environment', 'watches-short', 'inotify-queue', 'watch-descriptors', 'remote-workspace', 'login-shell-value', 'go-rejects-setting'] as const;
+export const HEADLINE_IDS = ['stale-tools', 'ineffective-settings', 'tool-install', 'unnamed-log-errors', 'inotify-instances', 'named-mechanism', 'resembles-reports', 'packages-driver', 'unwatched-mount', 'toolchain-setting', 'module-downloads', 'sum-mismatch', 'modules-not-downloaded', 'cgo-build', 'go-environment', 'watches-short', 'inotify-queue', 'watch-descriptors', 'remote-workspace', 'login-shell-value', 'go-rejects-setting', 'symlinked-path'] as const;
 export const HeadlineIdSchema = z.enum(HEADLINE_IDS);
 export type HeadlineId = z.infer<typeof HeadlineIdSchema>;
 

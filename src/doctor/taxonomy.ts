@@ -4,6 +4,12 @@ import type { ClassId, HeadlineId, SymptomKind } from './model.js';
 
 export interface ClassInfo {
   title: string;
+  /**
+   * The title of a cause that holds only information (severity info): nothing failed, so the
+   * class's title, which tells of a failure, would overstate it (a tester read "gopls cannot place
+   * your files in a module" above a note on a working setup).
+   */
+  noteTitle: string;
   /** What the user lives through, and why. */
   explanation: string;
   docs: string;
@@ -11,54 +17,63 @@ export interface ClassInfo {
 
 export const TAXONOMY: Record<ClassId, ClassInfo> = {
   'gopls-launch': {
+    noteTitle: 'Notes on how gopls is found and started',
     title: 'gopls cannot start or keeps dying',
     explanation:
       'The editor gets completion, hover and diagnostics from gopls. When gopls cannot be found, cannot be executed, or dies during start-up, the Go extension has no language server: completion is dead and the server restarts or stays silent.',
     docs: 'https://go.dev/gopls/troubleshooting',
   },
   'env-inheritance': {
+    noteTitle: "Notes on the environment the editor's Go tools get",
     title: "The editor does not see the environment your shell sees",
     explanation:
       'Programs started from the desktop launcher (or inside a Flatpak/Snap sandbox) do not read your shell start-up files, so PATH, GOPATH or GOROOT that work in a terminal are missing or different in the editor, and gopls or go run with the wrong ones.',
     docs: 'https://github.com/golang/vscode-go/wiki/troubleshooting#environment-variables',
   },
   'module-resolution': {
+    noteTitle: 'Notes on how gopls places your files in modules',
     title: 'gopls cannot place your files in a module',
     explanation:
       'gopls builds a "view" for each module or go.work it finds. A folder without go.mod, several modules without go.work, GO111MODULE=off, or inconsistent vendoring leave files outside every view: imports turn red and gopls reports "no views" or "no view for file".',
     docs: 'https://go.dev/gopls/workspace',
   },
   'file-watch': {
+    noteTitle: 'Notes on file watching',
     title: 'The file watcher has run out of inotify watches',
     explanation:
       'VS Code and gopls watch files through inotify, which has a per-user limit. When it is exhausted, new watches fail with ENOSPC: changes to go.mod and new files are not noticed until a restart.',
     docs: 'https://code.visualstudio.com/docs/setup/linux#_visual-studio-code-is-unable-to-watch-for-file-changes-in-this-large-workspace-error-enospc',
   },
   'memory-limit': {
+    noteTitle: 'Notes on the memory gopls may use',
     title: 'A memory limit is killing or starving gopls',
     explanation:
       'gopls needs memory in proportion to the code it loads. Under a container or cgroup memory limit the kernel OOM-kills it without a stack trace, or throttles it near memory.high so everything crawls.',
     docs: 'https://docs.kernel.org/admin-guide/cgroup-v2.html#memory',
   },
   'process-limit': {
+    noteTitle: 'Notes on process and thread limits',
     title: 'A process or thread limit stops go from starting workers',
     explanation:
       'go build, go test and gopls start many threads and processes. A cgroup pids.max, RLIMIT_NPROC or kernel.threads-max near its limit makes fork and thread creation fail with "resource temporarily unavailable".',
     docs: 'https://docs.kernel.org/admin-guide/cgroup-v1/pids.html',
   },
   'noexec-mount': {
+    noteTitle: 'Notes on where go runs what it builds',
     title: 'Go builds test binaries where executing is forbidden',
     explanation:
       'go test and go run compile a binary into GOTMPDIR (or TMPDIR, usually /tmp) and execute it. On a file system mounted noexec the kernel refuses: "fork/exec /tmp/go-build…: permission denied", while editing still works.',
     docs: 'https://pkg.go.dev/cmd/go#hdr-Environment_variables',
   },
   'fs-access': {
+    noteTitle: "Notes on Go's directories",
     title: 'Go cannot read or write its directories',
     explanation:
       'The module cache, build cache, GOPATH and gopls cache must be readable and writable by you, on a file system with free space and inodes. Wrong owners, read-only mounts, full disks and slow network file systems show up as "permission denied", "read-only file system", "no space left on device" or hangs.',
     docs: 'https://go.dev/ref/mod#module-cache',
   },
   'mac-policy': {
+    noteTitle: 'Notes on the security policy in force',
     title: 'A security policy denies what file modes allow',
     explanation:
       'SELinux, AppArmor or a seccomp filter can deny an exec, a file open or a socket even when permissions look right. The denial is logged by the kernel, not shown by the editor.',
@@ -71,7 +86,7 @@ export const TAXONOMY: Record<ClassId, ClassInfo> = {
  * HEADLINE_IDS). A report that reads "gopls cannot start or keeps dying" above "dlv was built with
  * go1.21" is a false alarm to the reader; these say what was found instead.
  */
-export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
+export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs' | 'noteTitle'>> = {
   'stale-tools': {
     title: 'Go tools were built with an older Go',
     explanation:
@@ -91,6 +106,13 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
     title: 'Too few inotify instances for the editor\'s file watchers',
     explanation:
       'Each program that watches files opens inotify instances (an editor window opens several: its server, its file watcher, its extension host), and fs.inotify.max_user_instances caps how many one user may hold. When none are left, the next watcher fails with EMFILE ("too many open files") however many watches are free, and changes on disk go unnoticed.',
+  },
+  // A tester's working workspace reached through a symlink was titled "gopls cannot place your
+  // files in a module": nothing failed, the two paths are a risk, and the title says that.
+  'symlinked-path': {
+    title: 'A workspace folder or GOPATH is reached through a symlink',
+    explanation:
+      'go and gopls name files by the path they resolve to, the editor by the path it opened. Through a symlink the two differ: diagnostics, go-to-definition and renames can land on the "other" copy of the same file, and a file may be reported as outside the module. Opening the real path avoids it.',
   },
   'remote-workspace': {
     title: 'The workspace is on a network, FUSE or shared file system',
@@ -185,7 +207,7 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs'>> = {
  * download that failed ("no such host", 403, git without credentials) is about the way out.
  * `over`: symptoms of other kinds that such a failure produces, which do not change the title.
  */
-export const SYMPTOM_HEADINGS: Partial<Record<SymptomKind, Omit<ClassInfo, 'docs'> & { over: readonly SymptomKind[]; headline?: HeadlineId; unexplainedOnly?: true }>> = {
+export const SYMPTOM_HEADINGS: Partial<Record<SymptomKind, Omit<ClassInfo, 'docs' | 'noteTitle'> & { over: readonly SymptomKind[]; headline?: HeadlineId; unexplainedOnly?: true }>> = {
   // What a failed download leaves behind: a load that failed, an import with no package.
   'fetch-failed': { over: ['load-failed', 'no-build'], ...HEADLINES['module-downloads'], headline: 'module-downloads' },
   // A SIGKILL alone is what happened, not who did it: the OOM killer and a plain kill -9 look the

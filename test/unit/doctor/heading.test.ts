@@ -204,3 +204,19 @@ describe("go's refusal of a setting beside the go-environment headline", () => {
     expect(h.explanation).toContain('a terminal\'s go fails the same way');
   });
 });
+
+describe('a cause of information only is titled as notes, not as the failure its class is about', () => {
+  it.each(['gopls-launch', 'env-inheritance', 'module-resolution', 'file-watch', 'memory-limit', 'process-limit', 'noexec-mount', 'fs-access', 'mac-policy'] as const)('%s: info findings get the note title; a warning keeps the class title', (id) => {
+    const info = [f({ classId: id, severity: 'info' })];
+    expect(headingOf(id, info, 'info').title).toBe(TAXONOMY[id].noteTitle);
+    expect(TAXONOMY[id].noteTitle).not.toBe(TAXONOMY[id].title);
+    expect(headingOf(id, [...info, f({ classId: id, severity: 'warning' })], 'warning').title).toBe(TAXONOMY[id].title);
+  });
+  it('a workspace or GOPATH through a symlink (a working setup, a tester\'s) is titled by that, not "cannot place your files"', () => {
+    const h = headingOf('module-resolution', [f({ classId: 'module-resolution', severity: 'warning', headline: 'symlinked-path' })], 'warning');
+    expect(h.title).toMatch(/through a symlink/);
+    expect(h.title).not.toBe(TAXONOMY['module-resolution'].title);
+    // Beside a real failure of the class, the class's own title comes back.
+    expect(headingOf('module-resolution', [f({ classId: 'module-resolution', severity: 'warning', headline: 'symlinked-path' }), f({ classId: 'module-resolution', severity: 'warning' })], 'warning').title).toBe(TAXONOMY['module-resolution'].title);
+  });
+});
