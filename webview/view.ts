@@ -21,7 +21,7 @@ export interface ViewInput {
 
 const SEVERITY_ICON = { error: 'error', warning: 'warning', info: 'info' } as const;
 const STATUS_ICON: Record<ProbeRecord['status'], string> = { ok: 'pass', warn: 'warning', fail: 'error', skipped: 'circle-slash', timeout: 'watch', crashed: 'bug' };
-const FIX_ICON: Record<Fix['kind'], string> = { command: 'debug-restart', setting: 'settings-gear', terminal: 'terminal', link: 'link-external', clearGoplsCache: 'trash' };
+const FIX_ICON: Record<Fix['kind'], string> = { command: 'debug-restart', setting: 'settings-gear', terminal: 'terminal', link: 'link-external', openFile: 'go-to-file', clearGoplsCache: 'trash' };
 
 const icon = (name: string, cls = '') => html`<span class="codicon codicon-${name} ${cls}" aria-hidden="true"></span>`;
 

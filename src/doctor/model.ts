@@ -64,7 +64,7 @@ export type SymptomKind = z.infer<typeof SymptomKindSchema>;
  * gopls starts fine. When every finding a cause leads with carries one, the cause is titled by it
  * (src/doctor/heading.ts) instead of by its class, so the heading says what was found.
  */
-export const HEADLINE_IDS = ['stale-tools', 'ineffective-settings', 'tool-install', 'unnamed-log-errors', 'inotify-instances', 'named-mechanism', 'resembles-reports', 'packages-driver', 'unwatched-mount', 'toolchain-setting', 'module-downloads', 'sum-mismatch', 'modules-not-downloaded', 'cgo-build', 'go-environment', 'watches-short', 'inotify-queue', 'watch-descriptors', 'remote-workspace', 'login-shell-value', 'go-rejects-setting', 'symlinked-path'] as const;
+export const HEADLINE_IDS = ['stale-tools', 'ineffective-settings', 'tool-install', 'unnamed-log-errors', 'inotify-instances', 'named-mechanism', 'resembles-reports', 'packages-driver', 'unwatched-mount', 'toolchain-setting', 'module-downloads', 'sum-mismatch', 'modules-not-downloaded', 'cgo-build', 'go-environment', 'watches-short', 'inotify-queue', 'watch-descriptors', 'remote-workspace', 'login-shell-value', 'go-rejects-setting', 'symlinked-path', 'module-file-syntax'] as const;
 export const HeadlineIdSchema = z.enum(HEADLINE_IDS);
 export type HeadlineId = z.infer<typeof HeadlineIdSchema>;
 
@@ -112,6 +112,11 @@ export const FixSchema = z.discriminatedUnion('kind', [
   /** Typed into a terminal and never executed for the user: they press Enter. */
   z.object({ ...fixBase, kind: z.literal('terminal'), text: z.string(), needsRoot: z.boolean(), cwd: z.string().optional() }),
   z.object({ ...fixBase, kind: z.literal('link'), url: z.string() }),
+  /**
+   * Opens a file of the user's in the editor at a line (go's "go.mod:5: unknown directive"): the
+   * mistake is a word only the user can correct. Changes nothing by itself.
+   */
+  z.object({ ...fixBase, kind: z.literal('openFile'), path: z.string(), line: z.number().int().positive().optional(), column: z.number().int().positive().optional() }),
   /** Deletes gopls's cache directory after confirmation; the path is re-derived and checked when applied. */
   z.object({ ...fixBase, kind: z.literal('clearGoplsCache'), path: z.string() }),
 ]);

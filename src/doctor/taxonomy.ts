@@ -109,6 +109,11 @@ export const HEADLINES: Record<HeadlineId, Omit<ClassInfo, 'docs' | 'noteTitle'>
   },
   // A tester's working workspace reached through a symlink was titled "gopls cannot place your
   // files in a module": nothing failed, the two paths are a risk, and the title says that.
+  'module-file-syntax': {
+    title: 'go cannot parse go.mod or go.work',
+    explanation:
+      'Every go command and gopls read go.mod (and go.work, where there is one) first. A line go does not understand, a misspelt directive, a malformed module path or go version, stops them all before any package loads: the editor shows no packages and go build fails with the file and line. Only the file\'s author can say what the line should be; go names where it stops.',
+  },
   'symlinked-path': {
     title: 'A workspace folder or GOPATH is reached through a symlink',
     explanation:

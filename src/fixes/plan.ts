@@ -14,6 +14,8 @@ export type FixStep =
   /** Type a command into a terminal; never run it: the user presses Enter. */
   | { step: 'typeInTerminal'; text: string; cwd?: string; needsRoot: boolean }
   | { step: 'openUrl'; url: string }
+  /** Open a file in the editor, at a line (and column) when known. */
+  | { step: 'openFile'; path: string; line?: number; column?: number }
   /** Empty gopls's cache, after the guard re-derives the directory and the user confirms. */
   | { step: 'clearGoplsCache'; path: string };
 
@@ -31,6 +33,8 @@ export function planFix(fix: Fix): FixStep[] {
       return [{ step: 'typeInTerminal', text: fix.text, needsRoot: fix.needsRoot, ...(fix.cwd ? { cwd: fix.cwd } : {}) }];
     case 'link':
       return [{ step: 'openUrl', url: fix.url }];
+    case 'openFile':
+      return [{ step: 'openFile', path: fix.path, ...(fix.line ? { line: fix.line } : {}), ...(fix.column ? { column: fix.column } : {}) }];
     case 'clearGoplsCache':
       return [{ step: 'clearGoplsCache', path: fix.path }];
     default:

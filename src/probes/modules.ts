@@ -880,12 +880,30 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
       classId: 'module-resolution',
       severity: 'error',
       confidence: 0.85,
+      ...(/errors parsing go\.(mod|work)|unknown directive|malformed|invalid go version/.test(stderr) ? { headline: 'module-file-syntax' as const } : {}),
       message: `go cannot load the module in ${dir}: ${stderr.trim().split('\n').slice(0, 2).join(' ')}. gopls fails the same way and shows no packages here.`,
       evidence,
-      fixes: [],
+      // The mistake is a word in the file go names: only the user can say what it should be.
+      fixes: parseErrorPlaces(stderr, dir).slice(0, 2).map((p) => ({ id: `open-${path.basename(p.file)}-line-${p.line}`, kind: 'openFile' as const, title: `Open ${path.basename(p.file)} at line ${p.line}, where go stops`, path: p.file, line: p.line, ...(p.column ? { column: p.column } : {}) })),
     });
   }
   return { findings, observed };
+}
+
+/**
+ * Pure: the go.mod and go.work lines go's parse errors point at ("go: errors parsing go.mod:\n
+ * /m/go.mod:5: unknown directive: requre", "go.work:3:2: malformed module path"), resolved against
+ * `dir`, where go ran (base.ShortPath prints a path relative to it when shorter); one per file and line.
+ */
+export function parseErrorPlaces(stderr: string, dir: string): Array<{ file: string; line: number; column?: number }> {
+  const out: Array<{ file: string; line: number; column?: number }> = [];
+  for (const m of stderr.matchAll(/(?:^|[\s"'(])((?:[^\s:"'()]*\/)?go\.(?:mod|work)):(\d+)(?::(\d+))?:/gm)) {
+    const file = path.resolve(dir, m[1]!);
+    const line = Number(m[2]);
+    if (!(line > 0) || out.some((o) => o.file === file && o.line === line)) continue;
+    out.push({ file, line, ...(m[3] && Number(m[3]) > 0 ? { column: Number(m[3]) } : {}) });
+  }
+  return out;
 }
 
 /** Where Go installations usually live: the tarball's, distributions', golang.org/dl's and snap's. */

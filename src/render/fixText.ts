@@ -17,6 +17,8 @@ export function stepInstruction(s: FixStep): string {
       return `${s.needsRoot ? '# as root\n' : ''}$ ${s.cwd ? `cd ${quoteForDisplay(s.cwd)} && ` : ''}${s.text}`;
     case 'openUrl':
       return `Read ${s.url}`;
+    case 'openFile':
+      return `Open ${s.path}${s.line ? ` at line ${s.line}${s.column ? `, column ${s.column}` : ''}` : ''}`;
     case 'clearGoplsCache':
       return `$ rm -rf ${quoteForDisplay(s.path)}`;
     default:

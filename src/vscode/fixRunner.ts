@@ -75,6 +75,9 @@ export async function applyFix(fix: Fix, fx: FixEnv): Promise<FixOutcome> {
         outcome = { applied: opened, message: opened ? `Opened ${step.url}` : `Did not open ${step.url}` };
         break;
       }
+      case 'openFile':
+        outcome = await openFile(step);
+        break;
       case 'clearGoplsCache':
         outcome = await clearGoplsCache(step.path, fx);
         break;
@@ -119,6 +122,16 @@ function settingWrites(steps: readonly FixStep[]): SettingWrite[] {
     }
     return [{ key: s.key, value, target, where }];
   });
+}
+
+/** Opens the file at its line; only an absolute path of a file that exists (the report names it, go printed it). */
+async function openFile(step: Extract<FixStep, { step: 'openFile' }>): Promise<FixOutcome> {
+  if (!path.isAbsolute(step.path)) return { applied: false, message: `Refusing to open ${step.path}: not an absolute path` };
+  const st = await fs.stat(step.path).catch(() => undefined);
+  if (!st?.isFile()) return { applied: false, message: `${step.path} is not there any more.` };
+  const at = new vscode.Position(Math.max(0, (step.line ?? 1) - 1), Math.max(0, (step.column ?? 1) - 1));
+  await vscode.window.showTextDocument(vscode.Uri.file(step.path), { selection: new vscode.Range(at, at), preview: false });
+  return { applied: true, message: `Opened ${step.path}${step.line ? ` at line ${step.line}` : ''}.` };
 }
 
 function typeInTerminal(step: Extract<FixStep, { step: 'typeInTerminal' }>): FixOutcome {

@@ -119,6 +119,17 @@ describe.skipIf(!haveGo)('go-env / login-shell / modules on the real machine', (
     expect(f?.message).toContain('no views');
   });
 
+  it.each<{ what: string; files: Record<string, string>; file: string; line: number; sub: string }>([
+    { what: 'a misspelt directive in go.mod', files: { 'go.mod': 'module example.com/typo\n\ngo 1.22\n\nrequre golang.org/x/mod v0.20.0\n', 'a.go': 'package a\n' }, file: 'go.mod', line: 5, sub: '' },
+    { what: 'a bad go line in go.mod, diagnosed from a package folder below it', files: { 'go.mod': 'module example.com/typo\n\ngo 1.x\n', 'p/a.go': 'package p\n' }, file: 'go.mod', line: 3, sub: 'p' },
+    { what: 'an unknown directive in go.work', files: { 'go.work': 'go 1.22\n\nuse .\nfoo bar\n', 'go.mod': MOD('example.com/w'), 'a.go': 'package a\n' }, file: 'go.work', line: 4, sub: '' },
+  ])('$what: an error whose fix opens the file at the line go names', async ({ files, file, line, sub }) => {
+    const ws = tree(files);
+    const report = await diagnose([path.join(ws, sub)], baseEnv());
+    const f = ours(report).find((x) => x.classId === 'module-resolution' && x.severity === 'error' && x.fixes.some((y) => y.kind === 'openFile'));
+    expect(f?.fixes.find((y) => y.kind === 'openFile'), JSON.stringify(ours(report).map((x) => [x.message, x.fixes]))).toMatchObject({ kind: 'openFile', path: path.join(ws, file), line });
+  });
+
   it('GOOS=windows in the environment: an env-inheritance warning', async () => {
     const ws = tree({ 'go.mod': MOD('example.com/win'), 'main.go': 'package main\n' });
     const report = await diagnose([ws], { ...baseEnv(), GOOS: 'windows' });

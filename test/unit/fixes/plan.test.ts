@@ -47,8 +47,19 @@ async function press(fix: Fix): Promise<FixStep[]> {
   const Global = 1;
   const vscode = {
     ConfigurationTarget: { Global, Workspace: 2 },
-    Uri: { parse: (u: string) => ({ scheme: new URL(u).protocol.slice(0, -1), toString: () => u, url: u }) },
+    Uri: { parse: (u: string) => ({ scheme: new URL(u).protocol.slice(0, -1), toString: () => u, url: u }), file: (p: string) => ({ fsPath: p }) },
+    Position: class {
+      constructor(readonly line: number, readonly character: number) {}
+    },
+    Range: class {
+      constructor(readonly start: { line: number; character: number }, readonly end: unknown) {}
+    },
     window: {
+      showTextDocument: async (u: { fsPath: string }, o: { selection: { start: { line: number; character: number } } }) => {
+        const { line, character } = o.selection.start;
+        const given = fix.kind === 'openFile' ? fix : undefined;
+        did.push({ step: 'openFile', path: u.fsPath, ...(given?.line ? { line: line + 1 } : {}), ...(given?.column ? { column: character + 1 } : {}) });
+      },
       showInformationMessage: async (_m: string, _o: unknown, ...buttons: string[]) => buttons[0],
       showWarningMessage: async (_m: string, _o: unknown, ...buttons: string[]) => buttons[0],
       createTerminal: (o: { cwd?: string }) => ({
@@ -116,6 +127,21 @@ describe('a fix: the CLI instruction and the button are one plan', () => {
     expect(pressed).toEqual(planFix(fix));
     expect(text).toContain('mkdir -p -m 700 /home/gopher/.cache/go-tmp');
     expect(text).toContain('"go.testEnvVars": {"GOTMPDIR":"/home/gopher/.cache/go-tmp"}');
+  });
+
+  it('a file to open at a line (go.mod:5: unknown directive): the button opens that file at that line and column, as printed', async () => {
+    const file = path.join(dir, 'go.mod');
+    realFs.writeFileSync(file, 'module x\n\ngo 1.21\n\nrequre golang.org/x/mod v0.20.0\n');
+    for (const fix of [
+      { id: 'open-go.mod-line-5', kind: 'openFile', title: 'Open go.mod at line 5', path: file, line: 5 },
+      { id: 'open-go.mod-line-3', kind: 'openFile', title: 'Open go.mod at line 3', path: file, line: 3, column: 2 },
+      { id: 'open-go.mod', kind: 'openFile', title: 'Open go.mod', path: file },
+    ] satisfies Fix[]) {
+      const pressed = await press(fix);
+      expect(pressed, fix.id).toEqual(planFix(fix));
+      expect(pressed.map(stepInstruction).join('\n')).toBe(fixInstruction(fix));
+    }
+    expect(fixInstruction({ id: 'o', kind: 'openFile', title: 't', path: file, line: 3, column: 2 })).toBe(`Open ${file} at line 3, column 2`);
   });
 
   it('every fix of that report, and a command and a link, does what its instruction says', async () => {
