@@ -5,6 +5,7 @@
 import path from 'node:path';
 import os from 'node:os';
 import { promises as fs } from 'node:fs';
+import { logFolders } from './logFolders.js';
 
 export type LogOrigin = 'cli' | 'setting' | 'logfile-flag' | 'logfile-auto' | 'editor-channel' | 'recorded';
 
@@ -26,6 +27,20 @@ export function logfileFromFlags(flags: readonly string[]): string | undefined {
 
 /** gopls's own name for -logfile=auto (cmd/serve.go: filepath.Join(os.TempDir(), fmt.Sprintf("gopls-%d.log", pid))). */
 export const AUTO_LOG_NAME = /^gopls-(\d+)\.log$/;
+
+/**
+ * Pure: whether a log gopls wrote for `folders` is about one of `workspaces`: one folder holds the
+ * other (a view of a module below the workspace, or a workspace inside the view's folder). A log
+ * naming no folder could be any session's, and is kept; so is any log when no workspace is named.
+ */
+export function aboutWorkspaces(folders: readonly string[], workspaces: readonly string[]): boolean {
+  if (!folders.length || !workspaces.length) return true;
+  const within = (a: string, b: string) => a === b || a.startsWith(b.endsWith(path.sep) ? b : b + path.sep);
+  return folders.some((f) => workspaces.some((w) => within(path.resolve(f), path.resolve(w)) || within(path.resolve(w), path.resolve(f))));
+}
+
+/** How many of the newest -logfile=auto files are opened to see which folders they were written for. */
+const AUTO_CANDIDATES = 8;
 
 /** "gopls (server).log", its rolled copies "gopls (server).log_1"…, "gopls (server)_1.log". */
 export const EDITOR_CHANNEL_NAME = /^gopls \(server\)(?:\.log(?:_\d+|\.\d+)?|_\d+\.log)$/;
@@ -69,7 +84,18 @@ export async function discoverGoplsLogs(input: DiscoverInput): Promise<FoundLog[
     // user's gopls, whose stop or failure would be told as this session's. Only this user's count.
     const uid = input.uid ?? (typeof process.getuid === 'function' ? process.getuid() : -1);
     const stats = await Promise.all(names.map(async (n) => ({ n, m: await fs.stat(path.join(tmp, n)).then((s) => (uid === -1 || s.uid === uid ? s.mtimeMs : -1), () => -1) })));
-    for (const s of stats.filter((x) => x.m >= 0).sort((a, b) => b.m - a.m).slice(0, input.maxAuto ?? 2)) add(path.join(tmp, s.n), 'logfile-auto');
+    // Every gopls of this user started with -logfile=auto writes here, for whichever folder it serves:
+    // the newest may be another window's (a helper's report), whose failure is not this workspace's.
+    // A log whose views name only other folders is left out; one that names none could be this one.
+    const workspaces = [...input.workspaces, ...(await Promise.all(input.workspaces.map((w) => fs.realpath(w).catch(() => w))))];
+    let taken = 0;
+    for (const s of stats.filter((x) => x.m >= 0).sort((a, b) => b.m - a.m).slice(0, AUTO_CANDIDATES)) {
+      if (taken >= (input.maxAuto ?? 2)) break;
+      const file = path.join(tmp, s.n);
+      if (!aboutWorkspaces(await logFolders(file), workspaces)) continue;
+      add(file, 'logfile-auto');
+      taken++;
+    }
   } else if (flag) {
     // A relative -logfile is relative to gopls's working directory: the first workspace folder.
     add(path.isAbsolute(flag) ? flag : path.join(input.workspaces[0] ?? process.cwd(), flag), 'logfile-flag');

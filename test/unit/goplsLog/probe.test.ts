@@ -47,6 +47,31 @@ describe('discovery', () => {
       { path: path.join(tmp, 'gopls-111.log'), origin: 'logfile-auto' },
     ]);
   });
+  // Every gopls of this user with -logfile=auto writes beside the others, whichever folder it serves
+  // (gopls v0.23 internal/cache/session.go logs "Created View (#N)" with directory=… for each view).
+  it('-logfile=auto takes the logs written for a diagnosed folder (or naming none), not another window\'s, however new', async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'ged-auto-folder-'));
+    const view = (dir: string) => `[Info  - 10:00:00] 2026/12/06 10:00:00 Created View (#1)\n\tdirectory=${dir}\n\tview_type="GoMod"\n\troot_dir="file://${dir}"\n`;
+    for (const [name, text, at] of [
+      ['gopls-101.log', view('/src/other'), 5000],
+      ['gopls-102.log', view('/src/mine/sub'), 4000],
+      ['gopls-103.log', 'panic: no view lines at all\n', 3000],
+      ['gopls-104.log', view('/src'), 2500],
+      ['gopls-105.log', view('/src/mine'), 2000],
+    ] as const) {
+      writeFileSync(path.join(tmp, name), text);
+      utimesSync(path.join(tmp, name), at, at);
+    }
+    const auto = (workspaces: string[], maxAuto = 5) => discoverGoplsLogs({ explicit: [], goplsFlags: ['-logfile=auto'], env: { TMPDIR: tmp }, workspaces, maxAuto }).then((f) => f.map((x) => path.basename(x.path)));
+    // A view of a module below the workspace, a log naming no folder, a view whose folder holds the workspace.
+    expect(await auto(['/src/mine'])).toEqual(['gopls-102.log', 'gopls-103.log', 'gopls-104.log', 'gopls-105.log']);
+    expect(await auto(['/src/mine'], 2)).toEqual(['gopls-102.log', 'gopls-103.log']);
+    expect(await auto(['/src/other'])).toEqual(['gopls-101.log', 'gopls-103.log', 'gopls-104.log']);
+    // /src/mine-2 is not inside /src/mine.
+    expect(await auto(['/src/mine-2'])).toEqual(['gopls-103.log', 'gopls-104.log']);
+    expect(await auto([])).toHaveLength(5);
+    rmSync(tmp, { recursive: true, force: true });
+  });
   // A shared /tmp holds every user's auto logs, readable: the newest may be another user's gopls.
   it.skipIf(process.getuid?.() !== 0)("-logfile=auto takes this user's gopls-<pid>.log only, however new another user's is", async () => {
     const tmp = mkdtempSync(path.join(os.tmpdir(), 'ged-auto-owner-'));
