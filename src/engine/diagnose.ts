@@ -12,6 +12,7 @@ import { DEFAULT_TIMEOUT_MS } from '../doctor/settings.js';
 import { redactAll } from '../doctor/secretShapes.js';
 import { recordGoplsTrace } from '../goplsLog/record.js';
 import { newRunMarker, withRunMarker } from '../host/runMarker.js';
+import { commandsStopped } from '../host/exec.js';
 import { bootTicksNow, killMarked } from '../procfs/sweepMarked.js';
 import { rootFixes } from '../fixes/asRoot.js';
 import { fixesForShell } from '../fixes/terminalGuard.js';
@@ -41,6 +42,9 @@ export async function diagnose(opts: DiagnoseOptions): Promise<DiagnoseResult> {
   try {
     return await withRunMarker(marker, () => diagnoseMarked(opts));
   } finally {
+    // A login shell canceled as the run ended is in its grace, running its traps (exec.ts
+    // StopPolicy): the sweep waits for it, a grace at most, so it does not cut them short.
+    await commandsStopped();
     if (!opts.host || opts.host.live) await killMarked(marker, { sinceTicks: since });
   }
 }

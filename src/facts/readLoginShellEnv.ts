@@ -4,6 +4,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Host } from '../host/host.js';
+import { shellDeadline } from './shellDeadline.js';
 import { cacheDir, cacheKey, credentialIn, lookUpCache, storableEnv, storeInCache, trackStartupFiles } from './loginShellCache.js';
 
 export type LoginShellFact =
@@ -75,8 +76,10 @@ export async function readLoginShellEnv(host: Host, env: NodeJS.ProcessEnv, sign
     cache = { status: 'miss', why: found.why };
   }
   const readAt = new Date().toISOString();
-  const r = await host.exec(shell, args, { timeoutMs: Math.min(timeoutMs, 3000), signal, env: shellEnv });
-  if (r.timedOut) return { ok: false, shell, reason: `${commandLine} did not finish within ${Math.min(timeoutMs, 3000)} ms (an rc file waiting for input?)`, cache };
+  const deadline = shellDeadline(timeoutMs);
+  if (!deadline) return { ok: false, shell, reason: 'no time left in the run to start a login shell', cache };
+  const r = await host.exec(shell, args, { timeoutMs: deadline.timeoutMs, stop: deadline.stop, signal, env: shellEnv });
+  if (r.timedOut) return { ok: false, shell, reason: `${commandLine} did not finish within ${deadline.workMs} ms (an rc file waiting for input?)`, cache };
   if (r.errorCode) return { ok: false, shell, reason: `${shell} could not be started: ${r.errorCode}`, cache };
   const parsed = parseEnvDump(r.stdout);
   if (!parsed) return { ok: false, shell, reason: `${commandLine} did not print an environment (exit ${r.exitCode ?? r.signal})`, cache };
@@ -145,7 +148,9 @@ export async function readTerminalShellEnv(host: Host, env: NodeJS.ProcessEnv, s
   if (!shell || path.basename(shell) !== 'bash') return { ok: false, shell, reason: 'only bash reads a file (~/.bashrc) in terminals that its login shells skip' };
   const args = ['-i', '-c', LOGIN_SHELL_SCRIPT];
   const commandLine = `${shell} -i '<print env>'`;
-  const r = await host.exec(shell, args, { timeoutMs: Math.min(timeoutMs, 3000), signal, env: shellStartEnv(env) });
+  const deadline = shellDeadline(timeoutMs);
+  if (!deadline) return { ok: false, shell, reason: `no time left in the run to start ${commandLine}` };
+  const r = await host.exec(shell, args, { timeoutMs: deadline.timeoutMs, stop: deadline.stop, signal, env: shellStartEnv(env) });
   if (r.timedOut || r.errorCode) return { ok: false, shell, reason: `${commandLine} ${r.timedOut ? 'did not finish' : `could not be started: ${r.errorCode}`}` };
   const parsed = parseEnvDump(r.stdout);
   if (!parsed) return { ok: false, shell, reason: `${commandLine} did not print an environment (exit ${r.exitCode ?? r.signal})` };

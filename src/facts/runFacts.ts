@@ -101,8 +101,10 @@ export function createFacts(input: { host: Host; env: NodeJS.ProcessEnv; setting
     if (!fact.ok && fact.missing && alternateGo && !alternateGo.includes('/')) return { ...fact, reason: `go.alternateTools.go names ${alternateGo}, which is not on PATH (${env.PATH ?? '<unset>'})` };
     return fact;
   });
-  const loginShellEnv = once(() => readLoginShellEnv(host, env, signal, timeoutMs, { useCache: !settings.noCache }));
-  const terminalShellEnv = once(() => readTerminalShellEnv(host, env, signal, timeoutMs));
+  // A shell is given the time left of the run, so its hang-up and grace come before the run's end.
+  const shellLimit = () => Math.max(0, Math.min(timeoutMs, input.remainingMs?.() ?? timeoutMs));
+  const loginShellEnv = once(() => readLoginShellEnv(host, env, signal, shellLimit(), { useCache: !settings.noCache }));
+  const terminalShellEnv = once(() => readTerminalShellEnv(host, env, signal, shellLimit()));
   const goplsLocation = once(() => locateGopls(env, settings, goEnv));
   const processTable = once(() => scanProcesses(host));
   const editorSettings = once(() => editorSettingsOf(host, env, settings, input.workspaces ?? []));

@@ -1,8 +1,8 @@
 // The one door to child processes. Every spawn is an argument array (never a shell string built
 // from data), has a timeout and an AbortSignal, and runs in its own process group so that a
 // deadline kills the whole tree: a gopls that forked a helper must not outlive the report.
-import { closeSync, openSync, readdirSync, readSync } from 'node:fs';
 import { execa, type ResultPromise } from 'execa';
+import { GroupStop, killProcessGroup, type StopPolicy } from './processGroup.js';
 import { guardSpawn } from './spawnGuard.js';
 import { markedEnv } from './runMarker.js';
 import { quoteForDisplay } from './shellQuote.js';
@@ -17,6 +17,11 @@ export interface ExecOptions {
   input?: string;
   /** Bytes kept of stdout and of stderr; the rest is dropped, not an error. */
   maxBuffer?: number;
+  /**
+   * How the command is asked to stop, at its deadline or when canceled, before SIGKILL. Without it:
+   * SIGTERM, graceFor(timeoutMs) before the deadline, and SIGKILL at once on cancel.
+   */
+  stop?: StopPolicy;
 }
 
 export interface ExecResult {
@@ -39,33 +44,19 @@ export interface ExecResult {
 const DEFAULT_MAX_BUFFER = 4 * 1024 * 1024;
 
 export { quoteForDisplay };
+export { endProcessGroup, groupHasLiveMember, killProcessGroup, type StopPolicy } from './processGroup.js';
 
 export function commandLineOf(file: string, args: readonly string[]): string {
   return [file, ...args].map(quoteForDisplay).join(' ');
 }
 
-/** Kills a detached child's whole process group; harmless if it is already gone. */
-export function killProcessGroup(pid: number | undefined): void {
-  signalGroup(pid, 'SIGKILL');
-}
-
-function signalGroup(pid: number | undefined, signal: NodeJS.Signals | 0): boolean {
-  if (!pid || pid <= 1) return false;
-  try {
-    process.kill(-pid, signal);
-    return true;
-  } catch {
-    return false; // ESRCH: the group is already gone
-  }
-}
-
 /**
- * How long a process group is given between SIGTERM and SIGKILL, out of the command's own time.
- * A shell killed outright leaves what its EXIT traps would have cleaned up: a login shell stopped
- * in the middle of `pyenv rehash` left pyenv's lock (~/.pyenv/shims/.pyenv-shim) behind, and every
- * later shell then waited 60 s for it. SIGTERM first lets such a script run its trap (an
- * interactive shell ignores SIGTERM, its children do not); SIGKILL still ends the group by the
- * deadline, so nothing outlives it.
+ * How long a process group is given between SIGTERM and SIGKILL, out of the command's own time,
+ * when the caller sets no StopPolicy: a script's EXIT trap then still cleans up. Not enough for a
+ * login shell: an interactive shell ignores SIGTERM and goes on starting rc lines, and one of them
+ * (`pyenv rehash`, taking its lock) was cut by the SIGKILL (measured: 8 of 61 shells stopped at
+ * their deadline left pyenv's lock, under a load of 15-25 on 2 cores). Shells pass their own
+ * policy (facts/shellDeadline.ts).
  */
 export const TERM_GRACE_MS = 200;
 
@@ -74,48 +65,15 @@ export function graceFor(timeoutMs: number): number {
 }
 
 /**
- * Ends what is left of a process group: SIGTERM (unless `asked` says it was sent already), then
- * SIGKILL once `graceMs` have passed with any of it still running. Returns at once when the group
- * is gone or only zombies are left (the usual case; an init that does not reap orphans, a
- * container's, leaves them for good). SIGTERM goes once: a second one lands in the EXIT trap the
- * first one started and kills the `rm` it runs, which is the very cleanup the grace is for.
+ * The commands being stopped gently after a cancel, each until its group is gone or its grace is
+ * over. A run that ends while one of them is still in its grace waits for it (commandsStopped)
+ * before sweeping its leftovers with SIGKILL, or the sweep would cut the very trap the grace is for.
  */
-export async function endProcessGroup(pid: number | undefined, graceMs: number, asked = false): Promise<void> {
-  if (!signalGroup(pid, 0) || !groupHasLiveMember(pid!)) return void killProcessGroup(pid);
-  if (!asked) signalGroup(pid, 'SIGTERM');
-  const until = performance.now() + graceMs;
-  while (performance.now() < until && groupHasLiveMember(pid!)) await new Promise((r) => setTimeout(r, 20));
-  killProcessGroup(pid);
-}
+const stopping = new Set<Promise<void>>();
 
-/** True while a process of group `pgid` is not a zombie: /proc/PID/stat's state and pgrp fields. */
-export function groupHasLiveMember(pgid: number): boolean {
-  let names: string[];
-  try {
-    names = readdirSync('/proc');
-  } catch {
-    return signalGroup(pgid, 0); // no /proc: only the kernel's word that the group exists
-  }
-  const buf = Buffer.allocUnsafe(1024); // /proc/PID/stat is one short line (comm is at most 64 bytes)
-  for (const n of names) {
-    const c = n.charCodeAt(0);
-    if (c < 0x30 || c > 0x39) continue;
-    let stat: string;
-    try {
-      const fd = openSync(`/proc/${n}/stat`, 'r');
-      try {
-        stat = buf.toString('latin1', 0, readSync(fd, buf, 0, buf.length, 0));
-      } finally {
-        closeSync(fd);
-      }
-    } catch {
-      continue; // gone meanwhile
-    }
-    // "pid (comm) S ppid pgrp …": comm may hold spaces and parentheses, so read after the last ')'.
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    if (Number(f[2]) === pgid && f[0] !== 'Z' && f[0] !== 'X') return true;
-  }
-  return false;
+/** Resolves once every command canceled so far has ended; each takes its grace at most. */
+export async function commandsStopped(): Promise<void> {
+  await Promise.all([...stopping]);
 }
 
 /**
@@ -177,10 +135,15 @@ async function runNow(file: string, args: readonly string[], opts: ExecOptions):
     return { commandLine, stdout: '', stderr: '', timedOut: false, canceled: true, failed: true, message: 'canceled before start', durationMs: 0 };
   }
   let child: ResultPromise | undefined;
+  // Set once this run is in the set of commands being stopped after a cancel; settled at the end.
+  let inGrace: { done: Promise<void>; settle: () => void } | undefined;
   try {
+    // A command with a stop policy is canceled by its own signal and grace (below), not by execa,
+    // which would SIGKILL it at once.
+    const gentleCancel = opts.stop !== undefined;
     const spawned = guardSpawn(() => execa(file, [...args], {
       timeout: opts.timeoutMs,
-      cancelSignal: opts.signal,
+      cancelSignal: gentleCancel ? undefined : opts.signal,
       // This run's marker, so a child that escapes the group (setsid) is still found: runMarker.ts.
       env: markedEnv(opts.env ?? process.env),
       extendEnv: false,
@@ -205,48 +168,57 @@ async function runNow(file: string, args: readonly string[], opts: ExecOptions):
     markOomFirst(pid);
     // A grandchild that inherited stdout keeps the pipe open after the child dies, and execa
     // waits for that EOF: end the whole group the moment the child exits, times out or is
-    // canceled, so the await below always ends. At the deadline less TERM_GRACE_MS the group is
-    // asked to stop (SIGTERM), at the deadline it is killed (execa's timeout, then ours).
-    const grace = graceFor(opts.timeoutMs);
-    // SIGTERM is sent to the group once, whichever comes first: the deadline or the child's exit.
-    let asked = false;
+    // canceled, so the await below always ends. At the deadline less the grace the group is
+    // asked to stop (SIGTERM, or the stop policy's signal), at the deadline it is killed
+    // (execa's timeout, then ours).
+    const policy: StopPolicy = opts.stop
+      ? { ...opts.stop, graceMs: Math.max(0, Math.min(opts.stop.graceMs, opts.timeoutMs)) }
+      : { signal: 'SIGTERM', graceMs: graceFor(opts.timeoutMs), leaderFirst: false };
+    const grace = policy.graceMs;
+    // The stop signal goes once, whichever comes first: the deadline, a cancel or the child's exit.
+    const stop = new GroupStop(pid, policy);
     let terminated = false;
-    const askToStop = () => {
-      terminated = true;
-      if (!asked) asked = signalGroup(pid, 'SIGTERM');
-    };
+    let canceled = false;
     const killTree = () => killProcessGroup(pid);
     // The child is gone; what it left in its group is asked to stop, and killed after the grace
     // even if it holds the output pipe open (the await below waits for that pipe's end).
-    let exitKill: ReturnType<typeof setTimeout> | undefined;
-    const onExit = () => {
-      if (!asked) asked = signalGroup(pid, 'SIGTERM');
-      if (asked) exitKill = setTimeout(killTree, grace);
-    };
-    child.once('exit', onExit);
-    const termTimer = grace > 0 ? setTimeout(askToStop, opts.timeoutMs - grace) : undefined;
+    child.once('exit', () => stop.leaderExited());
+    // Canceled: a gentle command is asked to stop and killed after its grace; the run that
+    // canceled it can wait for that (commandsStopped). Any other is killed at once.
+    const onAbort = gentleCancel
+      ? () => {
+          canceled = true;
+          let settle = () => {};
+          inGrace = { done: new Promise<void>((r) => (settle = r)), settle };
+          stopping.add(inGrace.done);
+          stop.begin();
+        }
+      : killTree;
+    const termTimer = grace > 0 ? setTimeout(() => ((terminated = true), stop.begin()), opts.timeoutMs - grace) : undefined;
     const timer = setTimeout(killTree, opts.timeoutMs + 50);
-    opts.signal?.addEventListener('abort', killTree, { once: true });
+    if (opts.signal?.aborted) onAbort();
+    else opts.signal?.addEventListener('abort', onAbort, { once: true });
     const r = await child.finally(() => {
       clearTimeout(termTimer);
       clearTimeout(timer);
-      clearTimeout(exitKill);
-      opts.signal?.removeEventListener('abort', killTree);
+      opts.signal?.removeEventListener('abort', onAbort);
     });
-    // Anything of the group still there (a background job of the shell) gets the same grace.
-    await endProcessGroup(pid, grace, asked);
+    // Anything of the group still there (a background job of the shell) gets the same grace,
+    // counted from when it was first asked to stop.
+    await stop.settled();
+    const wasCanceled = Boolean(r.isCanceled) || canceled;
     return {
       commandLine,
       exitCode: r.exitCode,
       signal: r.signal ?? undefined,
       stdout: String(r.stdout ?? ''),
       stderr: String(r.stderr ?? ''),
-      // Ended by the SIGTERM sent just before the deadline: that is the deadline too.
-      timedOut: Boolean(r.timedOut) || (terminated && r.failed && !r.isCanceled),
-      canceled: Boolean(r.isCanceled),
-      failed: Boolean(r.failed),
+      // Ended by the stop signal sent just before the deadline: that is the deadline too.
+      timedOut: !wasCanceled && (Boolean(r.timedOut) || (terminated && r.failed)),
+      canceled: wasCanceled,
+      failed: Boolean(r.failed) || canceled,
       errorCode: spawnErrorCode(r),
-      message: r.failed ? (r as { originalMessage?: string }).originalMessage || r.shortMessage : undefined,
+      message: canceled ? 'canceled' : r.failed ? (r as { originalMessage?: string }).originalMessage || r.shortMessage : undefined,
       durationMs: performance.now() - started,
     };
   } catch (e) {
@@ -254,6 +226,10 @@ async function runNow(file: string, args: readonly string[], opts: ExecOptions):
     return { commandLine, stdout: '', stderr: '', timedOut: false, canceled: false, failed: true, errorCode: err.code, message: err.message, durationMs: performance.now() - started };
   } finally {
     killProcessGroup(child?.pid);
+    if (inGrace) {
+      stopping.delete(inGrace.done);
+      inGrace.settle();
+    }
   }
 }
 
