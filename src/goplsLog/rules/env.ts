@@ -366,8 +366,9 @@ export const ENV_RULES: readonly Rule[] = [
     // cmd/go's: "GOROOT not set", "GOROOT environment variable is not set", "$GOROOT is undefined",
     // "GOROOT is empty", "GOROOT must be set" (the variable as the editor or task got it). Not when
     // the program says it coped ("…, using the default"): nothing failed.
-    needles: ['cannot find GOROOT directory', 'go: cannot find GOROOT', ...GO_VAR_UNSET_NEEDLES('GOROOT')],
-    test: new RegExp(String.raw`cannot find GOROOT directory|go: cannot find GOROOT|${goVarUnset('GOROOT')}`),
+    needles: ['cannot find GOROOT directory', 'go: cannot find GOROOT', ...GO_VAR_UNSET_NEEDLES('GOROOT'), ' does not exist'],
+    // And "GOROOT does not exist", "GOROOT directory /x does not exist" (the same refusal, a tool's words).
+    test: new RegExp(String.raw`cannot find GOROOT directory|go: cannot find GOROOT|${goVarUnset('GOROOT')}|(?<![\w/.-])\$?GOROOT(?: (?:directory|dir|path))?(?::? \S+)? does not exist`),
     explains: ['module-resolution', 'gopls-launch'],
     says: 'GOROOT points where there is no Go installation (set by the environment the tools were started with, or by go.goroot)',
   },
@@ -432,6 +433,22 @@ export const ENV_RULES: readonly Rule[] = [
     needles: ['from LD_PRELOAD cannot be preloaded', 'cannot be loaded as audit interface'],
     test: /from LD_PRELOAD cannot be preloaded|ld\.so: object '[^'\n]*' cannot be loaded as audit interface/,
     says: 'a library named in LD_PRELOAD or LD_AUDIT (inherited from the desktop session or a sandbox) could not be loaded into the tools',
+  },
+  {
+    id: 'foreign-lib-unversioned',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.45,
+    // glibc's loader (elf/dl-version.c match_symbol): "%s: %s: no version information available
+    // (required by %s)" when the library it resolved carries no symbol versions, as builds outside
+    // the distribution do. Read only for a library from a tree a variable puts first (a home
+    // directory, /opt, conda, Nix, a Snap or Flatpak runtime): LD_LIBRARY_PATH from a conda
+    // activation, a module system or a sandbox leaked into git, gcc or the tools go runs. The
+    // system's own directories and /usr/local/lib (ld.so.conf's, not the environment's) are left out.
+    needles: ['no version information available (required by'],
+    test: /(?<!\S)\/(?:home|root|opt|nix\/store|snap|app|var\/lib\/flatpak)\/\S*\/lib[^\s/]*\.so[\d.]*: no version information available \(required by |(?<!\S)\/\S*(?:conda|anaconda|miniconda|miniforge|mambaforge)\S*\/lib[^\s/]*\.so[\d.]*: no version information available \(required by /,
+    yieldsTo: ['foreign-runtime-libs'],
+    says: 'a program loaded a library from outside the system\'s own directories (LD_LIBRARY_PATH from a conda environment, a module system or a sandbox, inherited by the tools go runs)',
   },
   {
     id: 'exec-format-error',

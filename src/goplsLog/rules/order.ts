@@ -24,6 +24,7 @@ export const RULE_ORDER = [
   'go-toolchain-mismatch',
   'go-version-too-old-for-module',
   'ld-preload-leak',
+  'foreign-lib-unversioned',
   'image-exec-format',
   'exec-format-error',
   'gopls-not-found',

@@ -102,6 +102,21 @@ const CASES: Array<[string, RuleId[]]> = [
   ['open /srv/app/bin/go.mod: no such file or directory', []],
   ['cp: cannot stat /tmp/shims/golden.txt: No such file or directory', []],
 
+  // --- GOROOT named where nothing is ---
+  ['Error: GOROOT does not exist: /usr/local/go', ['goroot-invalid']],
+  ['$GOROOT directory /opt/go1.20 does not exist', ['goroot-invalid']],
+  // near-misses: a file under GOROOT, a file named GOROOT
+  ['stat /usr/local/go/src/runtime/foo.go: file does not exist', []],
+  ['open /tmp/GOROOT.txt: file does not exist', []],
+
+  // --- a library from outside the system's directories, without symbol versions ---
+  ['/usr/bin/git: /home/ann/anaconda3/lib/libcurl.so.4: no version information available (required by /usr/bin/git)', ['foreign-lib-unversioned']],
+  ['git: /opt/conda/envs/ml/lib/libcurl.so.4: no version information available (required by git)', ['foreign-lib-unversioned']],
+  ['gcc: /nix/store/abc123-zlib-1.3/lib/libz.so.1: no version information available (required by gcc)', ['foreign-lib-unversioned']],
+  // near-misses: the system's own directories and /usr/local/lib (ld.so.conf's, not a variable's)
+  ['curl: /usr/local/lib/libcurl.so.4: no version information available (required by curl)', []],
+  ['/usr/bin/ssh: /lib/x86_64-linux-gnu/libcrypto.so.1.1: no version information available (required by /usr/bin/ssh)', []],
+
   // --- the Flatpak editors' own trees ---
   ['    at Object.<anonymous> (/app/extra/vscode/resources/app/out/vs/workbench/api/node/extensionHostProcess.js:1:2)', ['sandboxed-editor-path']],
   ['spawn /app/share/codium/codium ENOENT', ['sandboxed-editor-path']],
