@@ -68,6 +68,9 @@ export function notOnPath(name: string, makeNoSuchFile: boolean, emacs = true): 
       String.raw`\bwhich: no ${n} in \(`,
       // findutils' xargs running a command it cannot find ("xargs: go: No such file or directory", exit 127).
       String.raw`\bxargs: ${n}: No such file or directory`,
+      // bubblewrap, the sandbox Flatpak runs apps in (bubblewrap.c: die_with_error ("execvp %s",
+      // argv[0])): "bwrap: execvp go: No such file or directory", a command the sandbox's PATH lacks.
+      String.raw`\bbwrap: execvp ${n}: No such file or directory`,
     ].join('|'),
   );
 }
