@@ -366,12 +366,14 @@ export const POLICY_RULES: readonly Rule[] = [
     // audit2allow/audit2why/ausearch -m avc, restorecon/chcon/semanage/setsebool, the container
     // domains (container_t, spc_t), Docker's and Podman's SELinux volume options (`-v src:dst:z`,
     // `:Z`, `--security-opt label=disable`, "relabel"), and SELinux named as the trouble ("SELinux is
-    // enabled", "disable SELinux"). The kernel's own "SELinux:  Initializing." boot lines are not.
+    // enabled", "disable SELinux"). The kernel's own "SELinux:  Initializing." boot lines are not, nor
+    // SELinux said to be off ("SELinux is disabled", sestatus's "SELinux status: disabled"), which
+    // says it refused nothing; a fix that turns it off ("SELINUX=disabled", "disabling SELinux") is kept.
     // Also the policy's module and query tools (policycoreutils semodule, checkpolicy's
     // checkmodule, setools' sesearch and seinfo, matchpathcon, runcon, fixfiles, load_policy) and
     // its configuration file, /etc/selinux/config.
-    needles: ['SELinux', 'selinux', 'setenforce', 'getenforce', 'sestatus', 'sealert', 'audit2allow', 'audit2why', 'ausearch', 'restorecon', 'chcon', 'semanage', 'setsebool', 'container_t', 'spc_t', '_u:', 'label=disable', 'label:disable', ':z', ':Z', 'semodule', 'checkmodule', 'sesearch', 'seinfo', 'matchpathcon', 'runcon', 'fixfiles', 'load_policy'],
-    test: /\b(?:setenforce|getenforce|sestatus|sealert|audit2allow|audit2why|restorecon|chcon|semanage|setsebool|getsebool|semodule|checkmodule|sesearch|seinfo|matchpathcon|runcon|fixfiles|load_policy)\b(?![.\/-]\w)|\/etc\/selinux\/config\b|ausearch[^\n]{0,20}-m\s*avc|\b(?:container_t|spc_t|container_runtime_t)\b|\b[a-z]\w*_u:[a-z]\w*_r:[a-z]\w*_t\b|\blabel[=:]disable\b|(?:-v|--volume)[= ]["']?[^\s:"']+["']?:["']?[^\s:"']+["']?:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?(?=\s|$)|^\s*-\s+["']?[^\s:"']+:[^\s:"']+:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?\s*$|\bselinux\b(?!:)[^\n]{0,80}\b(?:enabl|enforc|permissive|den(?:y|ied)|prevent|block|label|context|polic|relabel|disabl|issue|problem)|\b(?:disabl\w*|because of|due to|caused by|blame\w*|turn(?:ing|ed)? off)\s+(?:the\s+)?selinux\b/im,
+    needles: ['SELinux', 'selinux', 'SELINUX', 'setenforce', 'getenforce', 'sestatus', 'sealert', 'audit2allow', 'audit2why', 'ausearch', 'restorecon', 'chcon', 'semanage', 'setsebool', 'container_t', 'spc_t', '_u:', 'label=disable', 'label:disable', ':z', ':Z', 'semodule', 'checkmodule', 'sesearch', 'seinfo', 'matchpathcon', 'runcon', 'fixfiles', 'load_policy'],
+    test: /\b(?:setenforce|getenforce|sestatus|sealert|audit2allow|audit2why|restorecon|chcon|semanage|setsebool|getsebool|semodule|checkmodule|sesearch|seinfo|matchpathcon|runcon|fixfiles|load_policy)\b(?![.\/-]\w)|\/etc\/selinux\/config\b|ausearch[^\n]{0,20}-m\s*avc|\b(?:container_t|spc_t|container_runtime_t)\b|\b[a-z]\w*_u:[a-z]\w*_r:[a-z]\w*_t\b|\blabel[=:]disable\b|(?:-v|--volume)[= ]["']?[^\s:"']+["']?:["']?[^\s:"']+["']?:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?(?=\s|$)|^\s*-\s+["']?[^\s:"']+:[^\s:"']+:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?\s*$|\bselinux\b(?!:)(?!\s+(?:is|was)\s+(?:(?:currently|already|also|now)\s+)?(?:disabled|off\b|not\b)|\s+status:\s+disabled|:\s+disabled)[^\n]{0,80}\b(?:enabl|enforc|permissive|den(?:y|ied)|prevent|block|label|context|polic|relabel|disabl|issue|problem)|\b(?:disabl\w*|because of|due to|caused by|blame\w*|turn(?:ing|ed)? off)\s+(?:the\s+)?selinux\b/im,
     yieldsTo: ['selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive', 'selinux-named', 'selinux-avc-granted'],
     says: 'SELinux is named beside the failure (its tools, its container labels, a :z/:Z volume relabel or label=disable)',
   },
@@ -393,7 +395,7 @@ export const POLICY_RULES: readonly Rule[] = [
     // operation="profile_load"/"profile_replace", comm="apparmor_parser"), which dockerd, snapd and
     // boot write every time they (re)load profiles: a record of policy set up, not of anything refused.
     needles: ['aa-', 'apparmor', 'AppArmor', 'Apparmor', 'snap connect', 'confinement', 'home directories outside of /home'],
-    test: /^(?![^\n]*apparmor=\\?"?STATUS\b)[^\n]*?(?:\baa-(?:status|complain|disable|enforce|logprof|genprof|teardown|exec|notify|unconfined|remove-unknown|features-abi)\b|\bapparmor_(?:parser|status)\b|\/etc\/apparmor\.d\/|\bapparmor[=:]\s*unconfined\b|\bsnap connect\b|\bstrict confinement\b|\bconfinement:\s*strict\b|home directories outside of \/home are not currently supported|\bapparmor\b(?![=:"])[^\n]{0,80}\b(?:den(?:y|ied)|prevent|block|disabl|issue|problem)|\b(?:disabl\w*|because of|due to|caused by|blame\w*|turn(?:ing|ed)? off|stop(?:ping|ped)?)\s+(?:the\s+)?apparmor\b)/i,
+    test: /^(?![^\n]*apparmor=\\?"?STATUS\b)[^\n]*?(?:\baa-(?:status|complain|disable|enforce|logprof|genprof|teardown|exec|notify|unconfined|remove-unknown|features-abi)\b|\bapparmor_(?:parser|status)\b|\/etc\/apparmor\.d\/|\bapparmor[=:]\s*unconfined\b|\bsnap connect\b|\bstrict confinement\b|\bconfinement:\s*strict\b|home directories outside of \/home are not currently supported|\bapparmor\b(?![=:"])(?!\s+(?:is|was)\s+(?:(?:currently|already|also|now)\s+)?(?:disabled|off\b|not\b)|\s+status:\s+disabled|:\s+disabled)[^\n]{0,80}\b(?:den(?:y|ied)|prevent|block|disabl|issue|problem)|\b(?:disabl\w*|because of|due to|caused by|blame\w*|turn(?:ing|ed)? off|stop(?:ping|ped)?)\s+(?:the\s+)?apparmor\b)/i,
     yieldsTo: ['apparmor-denied', 'apparmor-denied-other', 'apparmor-profile-denied', 'apparmor-named'],
     says: 'AppArmor is named beside the failure (its tools, a profile or apparmor=unconfined)',
   },
@@ -909,7 +911,7 @@ export const POLICY_RULES: readonly Rule[] = [
     // pax_report_fault, "PAX: terminating task: …", "PAX: execution attempt in: …"; MPROTECT's
     // "PAX: denied RWX mmap …"): the policy, not the file modes, refused or killed.
     needles: ['grsec: ', 'PAX: ', 'PaX: '],
-    test: /\bgrsec: (?:From [^:\n]{1,60}: )?(?:denied|use of|more alerts|exec of)\b|\bPA[Xx]: (?:terminating task|execution attempt|denied|From [^:\n]{1,60}: execution attempt)\b/,
+    test: /\bgrsec: (?:From [^:\n]{1,60}: )?(?:denied|use of|more alerts|exec of)\b|\b(?:PAX|PaX): (?:terminating task|execution attempt|denied|From [^:\n]{1,60}: execution attempt)\b/,
     says: 'a hardened kernel (grsecurity, PaX) refused an operation or killed the process for it (MPROTECT, RBAC, chroot restrictions)',
   },
   {
@@ -936,7 +938,7 @@ export const POLICY_RULES: readonly Rule[] = [
     // confinement: the AppArmor profile of the (snap) program that tries it, as the Go snap's
     // /snap/bin/go run from the VS Code or Neovim snap (Launchpad bug 1849753).
     needles: ['/snap/'],
-    test: /(?:fork\/exec|exec:?|execv\w*:?|spawn|Cannot run program) \\?["']?\/snap\/[^"'\s:]+\\?["']?(?:: | \(in directory [^)\n]*\): error=13, )[Pp]ermission denied|\bEACCES\b[^\n]{0,40}\/snap\/\S+/,
+    test: /(?:fork\/exec|exec:?|execv\w*:?|spawn|Cannot run program) \\?["']?\/snap\/[^"'\s:]+\\?["']?(?:: | \(in directory [^)\n]*\): error=13, )[Pp]ermission denied|\bspawn \/snap\/\S+ EACCES\b/,
     says: 'a program under /snap was refused execution: snap images are never mounted noexec and carry their package\'s modes, so snap confinement (an AppArmor profile) refused it',
   },
   {

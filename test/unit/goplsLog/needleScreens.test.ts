@@ -43,7 +43,7 @@ const UNSCREENED: ReadonlyArray<readonly [RuleId, number, string]> = [
   ['thread-create-eperm', NONE, '(pthread_create|clone3?|newosproc) … (EPERM|Operation not permitted): groups at both ends'],
   ['exec-eperm', NONE, '(ptrace|execve?|exec format) … EPERM: groups at both ends'],
   ['seccomp-new-syscall', NONE, 'a group of syscall names, then the errno as a group'],
-  ['hardened-kernel-denied', NONE, 'grsecurity\'s and PaX\'s prefixes ("PAX: " and "PaX: " as one class, [Xx]), then a group of what they say'],
+  ['hardened-kernel-denied', NONE, 'grsecurity\'s and PaX\'s prefixes ("PAX: " and "PaX: ") are a group, and so is what they say'],
   ['container-security-options', NONE, 'each alternative is a flag or a field name followed by a group of values or a colon'],
   ['policy-mentioned', NONE, `the policies' names are a group between lookarounds; ${CASELESS}`],
   ['noexec-listed', W_EXEC, 'a mount listing read through lookaheads and groups'],
