@@ -214,6 +214,7 @@ export const RULE_ORDER = [
   'snap-path-exec-denied',
   'container-security-options',
   'policy-mentioned',
+  'mprotect-refused',
   'ptrace-capability',
   'privileged-container',
   'runtime-eperm',

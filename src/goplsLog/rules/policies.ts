@@ -385,7 +385,8 @@ export const POLICY_RULES: readonly Rule[] = [
     // AppArmor's own tools and switches (apparmor-utils: aa-status, aa-complain, aa-disable,
     // aa-enforce, aa-logprof; apparmor_parser; the profiles under /etc/apparmor.d/) and Docker's
     // `--security-opt apparmor=unconfined`, named beside a failure; and snapd's confinement, which
-    // is AppArmor (`snap connect` of an interface, "strict confinement").
+    // is AppArmor (`snap connect` of an interface, "strict confinement", "strictly confined", "snap
+    // confinement", confinement said to prevent or block; not "classic confinement", which is none).
     // snap-confine's "Sorry, home directories outside of /home are not currently supported" too.
     // And AppArmor named as the trouble in a reporter's words ("AppArmor is blocking it", "after
     // disabling AppArmor it works"), as selinux-vocabulary reads SELinux. Not AppArmor merely on
@@ -394,8 +395,8 @@ export const POLICY_RULES: readonly Rule[] = [
     // Not the kernel's own notice of a profile being loaded or replaced (apparmor="STATUS"
     // operation="profile_load"/"profile_replace", comm="apparmor_parser"), which dockerd, snapd and
     // boot write every time they (re)load profiles: a record of policy set up, not of anything refused.
-    needles: ['aa-', 'apparmor', 'AppArmor', 'Apparmor', 'snap connect', 'confinement', 'home directories outside of /home'],
-    test: /^(?![^\n]*apparmor=\\?"?STATUS\b)[^\n]*?(?:\baa-(?:status|complain|disable|enforce|logprof|genprof|teardown|exec|notify|unconfined|remove-unknown|features-abi)\b|\bapparmor_(?:parser|status)\b|\/etc\/apparmor\.d\/|\bapparmor[=:]\s*unconfined\b|\bsnap connect\b|\bstrict confinement\b|\bconfinement:\s*strict\b|home directories outside of \/home are not currently supported|\bapparmor\b(?![=:"])(?!\s+(?:is|was)\s+(?:(?:currently|already|also|now)\s+)?(?:disabled|off\b|not\b)|\s+status:\s+disabled|:\s+disabled)[^\n]{0,80}\b(?:den(?:y|ied)|prevent|block|disabl|issue|problem)|\b(?:disabl\w*|because of|due to|caused by|blame\w*|turn(?:ing|ed)? off|stop(?:ping|ped)?)\s+(?:the\s+)?apparmor\b)/i,
+    needles: ['aa-', 'apparmor', 'AppArmor', 'Apparmor', 'snap connect', 'confinement', 'confined', 'home directories outside of /home'],
+    test: /^(?![^\n]*apparmor=\\?"?STATUS\b)[^\n]*?(?:\baa-(?:status|complain|disable|enforce|logprof|genprof|teardown|exec|notify|unconfined|remove-unknown|features-abi)\b|\bapparmor_(?:parser|status)\b|\/etc\/apparmor\.d\/|\bapparmor[=:]\s*unconfined\b|\bsnap connect\b|\bstrict(?:ly)? confine(?:ment|d)\b|\bconfinement:\s*strict\b|\bsnap(?:'s|d's)? confinement\b|\bconfinement (?:prevents|blocks|denies|refuses)\b|home directories outside of \/home are not currently supported|\bapparmor\b(?![=:"])(?!\s+(?:is|was)\s+(?:(?:currently|already|also|now)\s+)?(?:disabled|off\b|not\b)|\s+status:\s+disabled|:\s+disabled)[^\n]{0,80}\b(?:den(?:y|ied)|prevent|block|disabl|issue|problem)|\b(?:disabl\w*|because of|due to|caused by|blame\w*|turn(?:ing|ed)? off|stop(?:ping|ped)?)\s+(?:the\s+)?apparmor\b)/i,
     yieldsTo: ['apparmor-denied', 'apparmor-denied-other', 'apparmor-profile-denied', 'apparmor-named'],
     says: 'AppArmor is named beside the failure (its tools, a profile or apparmor=unconfined)',
   },
@@ -983,5 +984,20 @@ export const POLICY_RULES: readonly Rule[] = [
     ),
     yieldsTo: ['selinux-avc-denied', 'selinux-avc-permissive', 'selinux-avc-granted', 'selinux-avc-denied-other', 'selinux-named', 'selinux-vocabulary', 'apparmor-denied', 'apparmor-denied-other', 'apparmor-profile-denied', 'apparmor-named', 'apparmor-vocabulary', 'seccomp-named', 'seccomp-sigsys', 'seccomp-new-syscall', 'landlock-denied', 'fapolicyd-denied', 'sandbox-namespace-denied', 'container-security-options', 'kernel-lockdown', 'hardened-kernel-denied', 'chromium-sandbox-refused', 'systemd-sandbox-step'],
     says: 'a security policy (SELinux, AppArmor, seccomp, Landlock, fapolicyd) is named beside the failure',
+  },
+  {
+    id: 'mprotect-refused',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.55,
+    // mprotect(2) refused with EACCES, as a JIT, an FFI trampoline or a loader reports it
+    // ("mprotect failed: Permission denied", "mprotect(0x7f…, 4096, PROT_READ|PROT_EXEC) failed:
+    // EACCES"), and tinycc's own hint (tccrun.c: "mprotect failed: did you mean to configure
+    // --with-selinux?"): memory made executable after it was written is what SELinux's execmem and
+    // execmod checks, PaX's MPROTECT and systemd's MemoryDenyWriteExecute= refuse, whatever the
+    // file modes. ENOMEM there is the mapping count or a limit, not a policy.
+    needles: ['mprotect'],
+    test: /\bmprotect\b[^\n]{0,120}?(?:[Pp]ermission denied|\bEACCES\b|--with-selinux)/,
+    says: 'making memory executable (mprotect) was refused: a policy on writable-then-executable memory (SELinux execmem/execmod, PaX MPROTECT, systemd\'s MemoryDenyWriteExecute=) forbids it',
   },
 ];

@@ -75,6 +75,17 @@ const CASES: Array<[string, RuleId, boolean]> = [
   ['docker run --security-opt no-new-privileges golang:1.23 go test ./...', 'container-security-options', false],
   ['the docs explain what a capability is', 'container-security-options', false],
   ['--capacity 10', 'container-security-options', false],
+  // mprotect refused with EACCES: a W^X policy.
+  ['tcc: error: mprotect failed: did you mean to configure --with-selinux?', 'mprotect-refused', true],
+  ['RuntimeError: mprotect failed: Permission denied', 'mprotect-refused', true],
+  ['Fatal error: mprotect(0x7f0000000000, 4096, PROT_READ|PROT_EXEC) failed: EACCES', 'mprotect-refused', true],
+  ['jit: mprotect() returned EACCES for the code page', 'mprotect-refused', true],
+  ['runtime: mprotect failed: Cannot allocate memory', 'mprotect-refused', false],
+  ['mprotect(0x7f00, 4096, PROT_READ) = 0', 'mprotect-refused', false],
+  // snap confinement in words.
+  ['the VS Code snap is strictly confined, so it cannot run /usr/local/go/bin/go', 'apparmor-vocabulary', true],
+  ['looks like snap confinement blocks gopls from reading ~/go', 'apparmor-vocabulary', true],
+  ['classic confinement: the snap sees the whole system', 'apparmor-vocabulary', false],
   // A policy named by name beside a failure.
   ["I'm on RHEL 9 with SELinux.", 'policy-mentioned', true],
   ['looks like the snap is confined by AppArmor here', 'policy-mentioned', true],
