@@ -201,8 +201,13 @@ export const POLICY_RULES: readonly Rule[] = [
     // go-selinux's refusal to relabel system content for a :z/:Z volume (opencontainers/selinux
     // go-selinux/selinux_linux.go, badPrefixes: "relabeling content in %s is not allowed", older
     // versions "Relabeling content in %s is not allowed."), as podman, buildah and CRI-O print it.
-    needles: ['enforcing', 'scontext=', 'tcontext=', 'container_file_t', 'svirt_sandbox_file_t', 'svirt_lxc_net_t', 'setting label', 'relabel', 'Relabel', 'Missing type enforcement (TE) allow rule', 'One of the following booleans was set incorrectly'],
-    test: /relabeling content in \S+ is not allowed|Missing type enforcement \(TE\) allow rule|One of the following booleans was set incorrectly|Current mode:\s+enforcing|\b[st]context=\w+_u:|\b(?:container_file_t|svirt_sandbox_file_t|svirt_lxc_net_t)\b|setting (?:SELinux )?label on|relabel(?:ing)? (?:failed|[^\n]{0,120}not (?:permitted|supported))|SELinux[^\n]{0,80}\benforcing\b/i,
+    // SELinux's own permission names inside a record's or a rule's braces ("{ execmod }", "{ execute
+    // execute_no_trans }": an exec or a text relocation the policy checks beyond the file modes,
+    // where a noexec mount would not be asked), its booleans on them (deny_execmem,
+    // selinuxuser_execmod, container_manage_cgroup), and a type-enforcement rule as audit2allow
+    // prints it ("allow container_t user_home_t:file { read open };").
+    needles: ['enforcing', 'scontext=', 'tcontext=', 'container_file_t', 'execmod', 'execmem', 'execheap', 'execute_no_trans', 'selinuxuser_exec', 'allow_exec', 'container_manage_cgroup', 'container_use_devices', '_t:', 'svirt_sandbox_file_t', 'svirt_lxc_net_t', 'setting label', 'relabel', 'Relabel', 'Missing type enforcement (TE) allow rule', 'One of the following booleans was set incorrectly'],
+    test: /relabeling content in \S+ is not allowed|\{[^}\n]*\b(?:execmod|execmem|execheap|execute_no_trans)\b[^}\n]*\}|\b(?:deny_execmem|selinuxuser_exec(?:mod|stack|heap)|allow_exec(?:mem|mod|stack|heap)|container_manage_cgroup|container_use_devices)\b|^\s*(?:allow|dontaudit|auditallow|neverallow)\s+\w+_t\s+\w+_t:\w+\s+(?:\{[^}\n]*\}|\w+)\s*;|Missing type enforcement \(TE\) allow rule|One of the following booleans was set incorrectly|Current mode:\s+enforcing|\b[st]context=\w+_u:|\b(?:container_file_t|svirt_sandbox_file_t|svirt_lxc_net_t)\b|setting (?:SELinux )?label on|relabel(?:ing)? (?:failed|[^\n]{0,120}not (?:permitted|supported))|SELinux[^\n]{0,80}\benforcing\b/i,
     yieldsTo: ['selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive', 'selinux-avc-granted'],
     says: 'SELinux is enforcing and named beside the failure (contexts, labels or its mode)',
   },
@@ -395,8 +400,10 @@ export const POLICY_RULES: readonly Rule[] = [
     // Not the kernel's own notice of a profile being loaded or replaced (apparmor="STATUS"
     // operation="profile_load"/"profile_replace", comm="apparmor_parser"), which dockerd, snapd and
     // boot write every time they (re)load profiles: a record of policy set up, not of anything refused.
-    needles: ['aa-', 'apparmor', 'AppArmor', 'Apparmor', 'snap connect', 'confinement', 'confined', 'home directories outside of /home'],
-    test: /^(?![^\n]*apparmor=\\?"?STATUS\b)[^\n]*?(?:\baa-(?:status|complain|disable|enforce|logprof|genprof|teardown|exec|notify|unconfined|remove-unknown|features-abi)\b|\bapparmor_(?:parser|status)\b|\/etc\/apparmor\.d\/|\bapparmor[=:]\s*unconfined\b|\bsnap connect\b|\bstrict(?:ly)? confine(?:ment|d)\b|\bconfinement:\s*strict\b|\bsnap(?:'s|d's)? confinement\b|\bconfinement (?:prevents|blocks|denies|refuses)\b|home directories outside of \/home are not currently supported|\bapparmor\b(?![=:"])(?!\s+(?:is|was)\s+(?:(?:currently|already|also|now)\s+)?(?:disabled|off\b|not\b)|\s+status:\s+disabled|:\s+disabled)[^\n]{0,80}\b(?:den(?:y|ied)|prevent|block|disabl|issue|problem)|\b(?:disabl\w*|because of|due to|caused by|blame\w*|turn(?:ing|ed)? off|stop(?:ping|ped)?)\s+(?:the\s+)?apparmor\b)/i,
+    // And a profile's own syntax pasted as the fix: its variables (@{HOME}, @{PROC}) and includes
+    // (<tunables/global>, <abstractions/base>).
+    needles: ['aa-', 'apparmor', 'AppArmor', 'Apparmor', 'snap connect', 'confinement', 'confined', 'home directories outside of /home', '@{', '<tunables/', '<abstractions/'],
+    test: /^(?![^\n]*apparmor=\\?"?STATUS\b)[^\n]*?(?:\baa-(?:status|complain|disable|enforce|logprof|genprof|teardown|exec|notify|unconfined|remove-unknown|features-abi)\b|\bapparmor_(?:parser|status)\b|\/etc\/apparmor\.d\/|@\{(?:HOME|HOMEDIRS|PROC|run|sys|multiarch|exec_path)\}|<(?:tunables|abstractions)\/[\w.-]+>|\bapparmor[=:]\s*unconfined\b|\bsnap connect\b|\bstrict(?:ly)? confine(?:ment|d)\b|\bconfinement:\s*strict\b|\bsnap(?:'s|d's)? confinement\b|\bconfinement (?:prevents|blocks|denies|refuses)\b|home directories outside of \/home are not currently supported|\bapparmor\b(?![=:"])(?!\s+(?:is|was)\s+(?:(?:currently|already|also|now)\s+)?(?:disabled|off\b|not\b)|\s+status:\s+disabled|:\s+disabled)[^\n]{0,80}\b(?:den(?:y|ied)|prevent|block|disabl|issue|problem)|\b(?:disabl\w*|because of|due to|caused by|blame\w*|turn(?:ing|ed)? off|stop(?:ping|ped)?)\s+(?:the\s+)?apparmor\b)/i,
     yieldsTo: ['apparmor-denied', 'apparmor-denied-other', 'apparmor-profile-denied', 'apparmor-named'],
     says: 'AppArmor is named beside the failure (its tools, a profile or apparmor=unconfined)',
   },
