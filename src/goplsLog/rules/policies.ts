@@ -7,12 +7,14 @@ import { NEGATED_BEFORE, NOT_THE_CAUSE, SWITCHED_OFF } from '../mechanisms.js';
 
 /**
  * An AppArmor or SELinux record's field naming the Go tools or the editor: comm=, profile=, name= or exe=
+ * (or label=, where AppArmor's D-Bus, signal and unix-socket records name the confined profile: a
+ * snap editor's label="snap.code.code")
  * holding go, gopls, gofmt, the toolchain's compile/link/asm/cgo/vet/cover, dlv, a linter, a test
  * binary (x.test), a go-build directory or a Go tree (/go/), or VS Code, VSCodium, Cursor and the
  * node or electron they run extensions in: the names the mac-policy probe counts as relevant
  * (procfs/lsm.ts), so a log's record and the machine's audit log are judged alike.
  */
-const GO_TOOL_FIELD = String.raw`\b(?:comm|profile|name|exe)=\\?"?[^"\s]*?(?:\b(?:${GO_TOOL_NAMES}|${EDITOR_NAMES})\b|go-build|\/go\/|\.test\b)`;
+const GO_TOOL_FIELD = String.raw`\b(?:comm|profile|label|name|exe)=\\?"?[^"\s]*?(?:\b(?:${GO_TOOL_NAMES}|${EDITOR_NAMES})\b|go-build|\/go\/|\.test\b)`;
 
 /**
  * SELinux's state as its status tools print it, which says what is in force, not that anything was

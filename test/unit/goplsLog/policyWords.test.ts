@@ -88,6 +88,10 @@ const CASES: Array<[string, RuleId, boolean]> = [
   ['  include <abstractions/base>', 'apparmor-vocabulary', true],
   ['#include <stdio.h>', 'apparmor-vocabulary', false],
   ['echo ${HOME}/go', 'apparmor-vocabulary', false],
+  // AppArmor's D-Bus and signal records name the confined profile as label=.
+  ['audit: type=1107 audit(1.2:3): pid=1 uid=103 auid=4294967295 ses=4294967295 msg=\'apparmor="DENIED" operation="dbus_method_call" bus="session" path="/org/freedesktop/portal/desktop" interface="org.freedesktop.portal.Settings" member="Read" mask="send" name="org.freedesktop.portal.Desktop" pid=5 label="snap.code.code" peer_pid=6 peer_label="unconfined"\'', 'apparmor-denied', true],
+  ['apparmor="DENIED" operation="signal" class="signal" profile="snap.code.code" pid=77 comm="code" requested_mask="send" denied_mask="send" signal=term peer="unconfined"', 'apparmor-denied', true],
+  ['apparmor="DENIED" operation="dbus_method_call" bus="system" path="/org/freedesktop/timedate1" interface="org.freedesktop.DBus.Properties" member="GetAll" mask="send" name=":1.99" pid=9 label="snap.spotify.spotify" peer_label="unconfined"', 'apparmor-denied', false],
   // mprotect refused with EACCES: a W^X policy.
   ['tcc: error: mprotect failed: did you mean to configure --with-selinux?', 'mprotect-refused', true],
   ['RuntimeError: mprotect failed: Permission denied', 'mprotect-refused', true],
