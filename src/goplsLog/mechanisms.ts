@@ -278,11 +278,11 @@ export const MECHANISMS: readonly Mechanism[] = [
 ];
 
 /** "SELinux is disabled", "seccomp: not supported", "apparmor=\"ALLOWED\"" (complain mode): a feature not in play. */
-const SWITCHED_OFF = /^["']?\s*(?:(?:is|was|are|were|has been|status)\s*:?\s*|[:=]\s*)?(?:(?:currently|now|also)\s+)?(?:disabled|permissive|off\b|"?ALLOWED"?|not\s+(?:enabled|enforcing|active|in use|used|supported|available|installed|loaded|running|mounted))/i;
+export const SWITCHED_OFF = /^["']?\s*(?:(?:is|was|are|were|has been|status)\s*:?\s*|[:=]\s*)?(?:(?:currently|now|also)\s+)?(?:disabled|permissive|off\b|"?ALLOWED"?|not\s+(?:enabled|enforcing|active|in use|used|supported|available|installed|loaded|running|mounted))/i;
 /** "the memory limit is not the problem", "GOROOT isn't the issue": said of anything, variables too. */
-const NOT_THE_CAUSE = /^["']?\s*(?:is|was|are|were)?\s*(?:not|n't|isn't|wasn't)\s+(?:the\s+|a\s+|an\s+)?(?:cause|problem|issue|culprit|factor|involved|related)\b/i;
+export const NOT_THE_CAUSE = /^["']?\s*(?:is|was|are|were)?\s*(?:not|n't|isn't|wasn't)\s+(?:the\s+|a\s+|an\s+)?(?:cause|problem|issue|culprit|factor|involved|related)\b/i;
 /** "no SELinux", "without seccomp", "not using AppArmor", "non-SELinux", "disable seccomp" is a fix: kept. */
-const NEGATED_BEFORE = /(?:\b(?:no|without|non|isn't|not (?:using|running(?: under| with)?|under|related to|caused by|due to|because of))\s+(?:(?:a|an|the|any)\s+)?|\bnon-)$/i;
+export const NEGATED_BEFORE = /(?:\b(?:no|without|non|isn't|not (?:using|running(?: under| with)?|under|related to|caused by|due to|because of))\s+(?:(?:a|an|the|any)\s+)?|\bnon-)$/i;
 
 /**
  * Lines that are not a program reporting its own failure, whatever words they hold: a compiler's

@@ -28,6 +28,7 @@ import { PACKAGES_DRIVER_OFF } from './packagesDriver.js';
 import { deniedPathOf } from '../goplsLog/deniedPath.js';
 import { flatpakDeniedFindings, type DeniedLine } from './flatpakGrants.js';
 import { installedGo, withInstalledGo } from './installedGo.js';
+import { refusalOnly, withPolicyExplainedRefusals } from './policyExplainedRefusals.js';
 import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, INOTIFY_LIMITS, INSTALL_GO, INSTALL_NEWER_GO, raiseInotifyLimitFix, raisedFrom, raiseNofileFix, RESTART_GOPLS, type InotifyLimit } from '../fixes/catalog.js';
 import { parseSysctlInt } from '../procfs/limits.js';
 import { readSysctlFiles } from '../procfs/sysctlFiles.js';
@@ -367,6 +368,8 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
   const strayCrashEvents = s.events.filter((e) => CRASH_RULES.has(e.ruleId) && !goplsCrashLines.has(e.line));
   let told: boolean | undefined;
   const unindexedHere = stdUnindexedLines(s);
+  /** fs-access causes read from EACCES lines alone: a policy the log names explains them (policyExplainedRefusals.ts). */
+  const refusedOnly = new Set<FindingInput>();
   for (const rule of RULES) {
     // The crash verdict speaks for gopls's crashes; running out of memory is the machine's
     // problem whoever ran out ("gopls exited due to fatal error: runtime: out of memory" has no dump).
@@ -418,8 +421,12 @@ export function findingsOf(source: string, s: LogSummary): FindingInput[] {
     else if (rule.id === 'goproxy-off-lookup') out.push(proxyOffRefusalFinding(finding, source, events, s.unprovidedImports, EVIDENCE_KEPT));
     else if (rule.id === 'go-env-invalid') out.push(goRejectsSettingFinding(finding, events, n, name));
     else if (rule.id === 'gowork-use-missing') out.push(asGoWorkUseMissing(finding, events.map((e) => e.text), n, name));
-    else out.push(finding);
+    else {
+      out.push(finding);
+      if (refusalOnly(rule, events.map((e) => e.text))) refusedOnly.add(finding);
+    }
   }
+  if (refusedOnly.size) out.splice(0, out.length, ...withPolicyExplainedRefusals(out, refusedOnly));
   // An import gopls's diagnostics say no module provides, with no download refusal that already
   // shows it as what the refusal did: said on its own, a warning (unprovidedImportFinding.ts).
   if (s.unprovidedImports.length && !(s.eventCounts['goproxy-off-lookup'] ?? 0)) {

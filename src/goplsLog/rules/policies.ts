@@ -3,15 +3,18 @@
 // the order they are tried in is order.ts's.
 import type { Rule } from './rule.js';
 import { EDITOR_NAMES, GO_TOOL_NAMES } from '../../procfs/lsm.js';
+import { NEGATED_BEFORE, NOT_THE_CAUSE, SWITCHED_OFF } from '../mechanisms.js';
 
 /**
  * An AppArmor or SELinux record's field naming the Go tools or the editor: comm=, profile=, name= or exe=
+ * (or label=, where AppArmor's D-Bus, signal and unix-socket records name the confined profile: a
+ * snap editor's label="snap.code.code")
  * holding go, gopls, gofmt, the toolchain's compile/link/asm/cgo/vet/cover, dlv, a linter, a test
  * binary (x.test), a go-build directory or a Go tree (/go/), or VS Code, VSCodium, Cursor and the
  * node or electron they run extensions in: the names the mac-policy probe counts as relevant
  * (procfs/lsm.ts), so a log's record and the machine's audit log are judged alike.
  */
-const GO_TOOL_FIELD = String.raw`\b(?:comm|profile|name|exe)=\\?"?[^"\s]*?(?:\b(?:${GO_TOOL_NAMES}|${EDITOR_NAMES})\b|go-build|\/go\/|\.test\b)`;
+const GO_TOOL_FIELD = String.raw`\b(?:comm|profile|label|name|exe)=\\?"?[^"\s]*?(?:\b(?:${GO_TOOL_NAMES}|${EDITOR_NAMES})\b|go-build|\/go\/|\.test\b)`;
 
 /**
  * SELinux's state as its status tools print it, which says what is in force, not that anything was
@@ -200,8 +203,13 @@ export const POLICY_RULES: readonly Rule[] = [
     // go-selinux's refusal to relabel system content for a :z/:Z volume (opencontainers/selinux
     // go-selinux/selinux_linux.go, badPrefixes: "relabeling content in %s is not allowed", older
     // versions "Relabeling content in %s is not allowed."), as podman, buildah and CRI-O print it.
-    needles: ['enforcing', 'scontext=', 'tcontext=', 'container_file_t', 'svirt_sandbox_file_t', 'svirt_lxc_net_t', 'setting label', 'relabel', 'Relabel', 'Missing type enforcement (TE) allow rule', 'One of the following booleans was set incorrectly'],
-    test: /relabeling content in \S+ is not allowed|Missing type enforcement \(TE\) allow rule|One of the following booleans was set incorrectly|Current mode:\s+enforcing|\b[st]context=\w+_u:|\b(?:container_file_t|svirt_sandbox_file_t|svirt_lxc_net_t)\b|setting (?:SELinux )?label on|relabel(?:ing)? (?:failed|[^\n]{0,120}not (?:permitted|supported))|SELinux[^\n]{0,80}\benforcing\b/i,
+    // SELinux's own permission names inside a record's or a rule's braces ("{ execmod }", "{ execute
+    // execute_no_trans }": an exec or a text relocation the policy checks beyond the file modes,
+    // where a noexec mount would not be asked), its booleans on them (deny_execmem,
+    // selinuxuser_execmod, container_manage_cgroup), and a type-enforcement rule as audit2allow
+    // prints it ("allow container_t user_home_t:file { read open };").
+    needles: ['enforcing', 'scontext=', 'tcontext=', 'container_file_t', 'execmod', 'execmem', 'execheap', 'execute_no_trans', 'selinuxuser_exec', 'allow_exec', 'container_manage_cgroup', 'container_use_devices', '_t:', 'svirt_sandbox_file_t', 'svirt_lxc_net_t', 'setting label', 'relabel', 'Relabel', 'Missing type enforcement (TE) allow rule', 'One of the following booleans was set incorrectly'],
+    test: /relabeling content in \S+ is not allowed|\{[^}\n]*\b(?:execmod|execmem|execheap|execute_no_trans)\b[^}\n]*\}|\b(?:deny_execmem|selinuxuser_exec(?:mod|stack|heap)|allow_exec(?:mem|mod|stack|heap)|container_manage_cgroup|container_use_devices)\b|^\s*(?:allow|dontaudit|auditallow|neverallow)\s+\w+_t\s+\w+_t:\w+\s+(?:\{[^}\n]*\}|\w+)\s*;|Missing type enforcement \(TE\) allow rule|One of the following booleans was set incorrectly|Current mode:\s+enforcing|\b[st]context=\w+_u:|\b(?:container_file_t|svirt_sandbox_file_t|svirt_lxc_net_t)\b|setting (?:SELinux )?label on|relabel(?:ing)? (?:failed|[^\n]{0,120}not (?:permitted|supported))|SELinux[^\n]{0,80}\benforcing\b/i,
     yieldsTo: ['selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive', 'selinux-avc-granted'],
     says: 'SELinux is enforcing and named beside the failure (contexts, labels or its mode)',
   },
@@ -230,8 +238,12 @@ export const POLICY_RULES: readonly Rule[] = [
     // (cmd/snap-update-ns/main.go: fmt.Printf("cannot update snap namespace: %s\n", err)), refused
     // with EACCES or EPERM: it runs under its own AppArmor profile (snap-update-ns.SNAP, written by
     // snapd), so root being refused a layout's mount or writable mimic is that confinement's answer.
-    needles: ['denied_mask=', 'snap-confine', 'cannot change profile', 'snap.rootfs_', 'need to run as root or suid', 'cannot update snap namespace'],
-    test: /^(?![^\n]*apparmor=\\?"?(?:ALLOWED|AUDIT)\b)[^\n]*?(?:^\s*need to run as root or suid\s*$|\bcannot update snap namespace: [^\n]{0,400}(?:[Pp]ermission denied|[Oo]peration not permitted)|denied_mask="?[a-z:]+|snap-confine[^\n]{0,200}(?:denied|not permitted|cannot|error|refus)|cannot change profile for the next exec call|\/tmp\/snap\.rootfs_\w+[^\n]{0,300}: Permission denied)/i,
+    // snap-update-ns's reading of each change it makes (cmd/snap-update-ns/change.go, update.go:
+    // "cannot change mount namespace according to change mount (…): permission denied") is the
+    // same confinement refusing one mount; snap-exec's (cmd/snap-exec/main.go: "cannot snap-exec:
+    // cannot exec %q: %s") the snap's own command refused.
+    needles: ['denied_mask=', 'snap-confine', 'cannot change profile', 'snap.rootfs_', 'need to run as root or suid', 'cannot update snap namespace', 'cannot change mount namespace', 'cannot snap-exec'],
+    test: /^(?![^\n]*apparmor=\\?"?(?:ALLOWED|AUDIT)\b)[^\n]*?(?:^\s*need to run as root or suid\s*$|\bcannot (?:update snap namespace: |change mount namespace according to change |snap-exec: )[^\n]{0,400}(?:[Pp]ermission denied|[Oo]peration not permitted)|denied_mask="?[a-z:]+|snap-confine[^\n]{0,200}(?:denied|not permitted|cannot|error|refus)|cannot change profile for the next exec call|\/tmp\/snap\.rootfs_\w+[^\n]{0,300}: Permission denied)/i,
     yieldsTo: ['apparmor-denied', 'apparmor-denied-other', 'selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive'],
     says: 'AppArmor (a snap\'s confinement profile) denied an operation',
   },
@@ -296,8 +308,14 @@ export const POLICY_RULES: readonly Rule[] = [
     // and containers/storage's re-exec helper as skopeo, buildah and podman print it
     // (pkg/unshare/unshare.c: "Error during unshare(...): %m"; Ubuntu 24.04's AppArmor userns
     // restriction on CI runners).
-    needles: ['bwrap:', 'No usable sandbox', 'SUID sandbox helper', 'unshare', 'restrict_unprivileged_userns'],
-    test: /bwrap:[^\n]{0,200}(?:permission|not permitted|namespace|denied)|No usable sandbox|SUID sandbox helper binary|unshare(?:\([^)\n]{0,40}\))?(?: failed)?:[^\n]{0,120}(?:[Oo]peration not permitted|EPERM)|restrict_unprivileged_userns/i,
+    // unshare(2) refused with EACCES as well as EPERM: AppArmor's user-namespace mediation
+    // (security/apparmor/task.c aa_profile_ns_perm; the audit record's error=-13) answers -EACCES,
+    // so Ubuntu 23.10+'s restriction reads "unshare(CLONE_NEWUSER): Permission denied" (os error 13
+    // in Rust's words), which no file mode gives: unshare opens no file. Chromium's zygote
+    // (content/browser/zygote_host/zygote_host_impl_linux.cc) words the same refusal "Failed to move
+    // to new namespace: … but failed: errno = Operation not permitted".
+    needles: ['bwrap:', 'No usable sandbox', 'SUID sandbox helper', 'unshare', 'restrict_unprivileged_userns', 'Failed to move to new namespace'],
+    test: /bwrap:[^\n]{0,200}(?:permission|not permitted|namespace|denied)|No usable sandbox|SUID sandbox helper binary|unshare(?:\([^)\n]{0,40}\))?(?: failed)?:[^\n]{0,120}(?:[Oo]peration not permitted|EPERM|[Pp]ermission denied|EACCES)|restrict_unprivileged_userns|Failed to move to new namespace:[^\n]{0,200}(?:not permitted|denied)/i,
     says: 'a sandbox could not create its namespaces: the host\'s policy (AppArmor\'s user-namespace restriction, a container\'s seccomp or capabilities) forbids it',
   },
   {
@@ -355,9 +373,14 @@ export const POLICY_RULES: readonly Rule[] = [
     // audit2allow/audit2why/ausearch -m avc, restorecon/chcon/semanage/setsebool, the container
     // domains (container_t, spc_t), Docker's and Podman's SELinux volume options (`-v src:dst:z`,
     // `:Z`, `--security-opt label=disable`, "relabel"), and SELinux named as the trouble ("SELinux is
-    // enabled", "disable SELinux"). The kernel's own "SELinux:  Initializing." boot lines are not.
-    needles: ['SELinux', 'selinux', 'setenforce', 'getenforce', 'sestatus', 'sealert', 'audit2allow', 'audit2why', 'ausearch', 'restorecon', 'chcon', 'semanage', 'setsebool', 'container_t', 'spc_t', '_u:', 'label=disable', 'label:disable', ':z', ':Z'],
-    test: /\b(?:setenforce|getenforce|sestatus|sealert|audit2allow|audit2why|restorecon|chcon|semanage|setsebool|getsebool)\b|ausearch[^\n]{0,20}-m\s*avc|\b(?:container_t|spc_t|container_runtime_t)\b|\b[a-z]\w*_u:[a-z]\w*_r:[a-z]\w*_t\b|\blabel[=:]disable\b|(?:-v|--volume)[= ]["']?[^\s:"']+["']?:["']?[^\s:"']+["']?:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?(?=\s|$)|^\s*-\s+["']?[^\s:"']+:[^\s:"']+:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?\s*$|\bselinux\b(?!:)[^\n]{0,80}\b(?:enabl|enforc|permissive|den(?:y|ied)|prevent|block|label|context|polic|relabel|disabl|issue|problem)|\b(?:disabl\w*|because of|due to|caused by|blame\w*|turn(?:ing|ed)? off)\s+(?:the\s+)?selinux\b/im,
+    // enabled", "disable SELinux"). The kernel's own "SELinux:  Initializing." boot lines are not, nor
+    // SELinux said to be off ("SELinux is disabled", sestatus's "SELinux status: disabled"), which
+    // says it refused nothing; a fix that turns it off ("SELINUX=disabled", "disabling SELinux") is kept.
+    // Also the policy's module and query tools (policycoreutils semodule, checkpolicy's
+    // checkmodule, setools' sesearch and seinfo, matchpathcon, runcon, fixfiles, load_policy) and
+    // its configuration file, /etc/selinux/config.
+    needles: ['SELinux', 'selinux', 'SELINUX', 'setenforce', 'getenforce', 'sestatus', 'sealert', 'audit2allow', 'audit2why', 'ausearch', 'restorecon', 'chcon', 'semanage', 'setsebool', 'container_t', 'spc_t', '_u:', 'label=disable', 'label:disable', ':z', ':Z', 'semodule', 'checkmodule', 'sesearch', 'seinfo', 'matchpathcon', 'runcon', 'fixfiles', 'load_policy'],
+    test: /\b(?:setenforce|getenforce|sestatus|sealert|audit2allow|audit2why|restorecon|chcon|semanage|setsebool|getsebool|semodule|checkmodule|sesearch|seinfo|matchpathcon|runcon|fixfiles|load_policy)\b(?![.\/-]\w)|\/etc\/selinux\/config\b|ausearch[^\n]{0,20}-m\s*avc|\b(?:container_t|spc_t|container_runtime_t)\b|\b[a-z]\w*_u:[a-z]\w*_r:[a-z]\w*_t\b|\blabel[=:]disable\b|(?:-v|--volume)[= ]["']?[^\s:"']+["']?:["']?[^\s:"']+["']?:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?(?=\s|$)|^\s*-\s+["']?[^\s:"']+:[^\s:"']+:(?:[a-z]+,)*[zZ](?:,[a-z]+)*["']?\s*$|\bselinux\b(?!:)(?!\s+(?:is|was)\s+(?:(?:currently|already|also|now)\s+)?(?:disabled|off\b|not\b)|\s+status:\s+disabled|:\s+disabled)[^\n]{0,80}\b(?:enabl|enforc|permissive|den(?:y|ied)|prevent|block|label|context|polic|relabel|disabl|issue|problem)|\b(?:disabl\w*|because of|due to|caused by|blame\w*|turn(?:ing|ed)? off)\s+(?:the\s+)?selinux\b/im,
     yieldsTo: ['selinux-avc-denied', 'selinux-avc-denied-other', 'selinux-avc-permissive', 'selinux-named', 'selinux-avc-granted'],
     says: 'SELinux is named beside the failure (its tools, its container labels, a :z/:Z volume relabel or label=disable)',
   },
@@ -369,7 +392,8 @@ export const POLICY_RULES: readonly Rule[] = [
     // AppArmor's own tools and switches (apparmor-utils: aa-status, aa-complain, aa-disable,
     // aa-enforce, aa-logprof; apparmor_parser; the profiles under /etc/apparmor.d/) and Docker's
     // `--security-opt apparmor=unconfined`, named beside a failure; and snapd's confinement, which
-    // is AppArmor (`snap connect` of an interface, "strict confinement").
+    // is AppArmor (`snap connect` of an interface, "strict confinement", "strictly confined", "snap
+    // confinement", confinement said to prevent or block; not "classic confinement", which is none).
     // snap-confine's "Sorry, home directories outside of /home are not currently supported" too.
     // And AppArmor named as the trouble in a reporter's words ("AppArmor is blocking it", "after
     // disabling AppArmor it works"), as selinux-vocabulary reads SELinux. Not AppArmor merely on
@@ -378,8 +402,10 @@ export const POLICY_RULES: readonly Rule[] = [
     // Not the kernel's own notice of a profile being loaded or replaced (apparmor="STATUS"
     // operation="profile_load"/"profile_replace", comm="apparmor_parser"), which dockerd, snapd and
     // boot write every time they (re)load profiles: a record of policy set up, not of anything refused.
-    needles: ['aa-', 'apparmor', 'AppArmor', 'Apparmor', 'snap connect', 'confinement', 'home directories outside of /home'],
-    test: /^(?![^\n]*apparmor=\\?"?STATUS\b)[^\n]*?(?:\baa-(?:status|complain|disable|enforce|logprof|genprof|teardown)\b|\bapparmor_(?:parser|status)\b|\/etc\/apparmor\.d\/|\bapparmor[=:]\s*unconfined\b|\bsnap connect\b|\bstrict confinement\b|\bconfinement:\s*strict\b|home directories outside of \/home are not currently supported|\bapparmor\b(?![=:"])[^\n]{0,80}\b(?:den(?:y|ied)|prevent|block|disabl|issue|problem)|\b(?:disabl\w*|because of|due to|caused by|blame\w*|turn(?:ing|ed)? off|stop(?:ping|ped)?)\s+(?:the\s+)?apparmor\b)/i,
+    // And a profile's own syntax pasted as the fix: its variables (@{HOME}, @{PROC}) and includes
+    // (<tunables/global>, <abstractions/base>).
+    needles: ['aa-', 'apparmor', 'AppArmor', 'Apparmor', 'snap connect', 'confinement', 'confined', 'home directories outside of /home', '@{', '<tunables/', '<abstractions/'],
+    test: /^(?![^\n]*apparmor=\\?"?STATUS\b)[^\n]*?(?:\baa-(?:status|complain|disable|enforce|logprof|genprof|teardown|exec|notify|unconfined|remove-unknown|features-abi)\b|\bapparmor_(?:parser|status)\b|\/etc\/apparmor\.d\/|@\{(?:HOME|HOMEDIRS|PROC|run|sys|multiarch|exec_path)\}|<(?:tunables|abstractions)\/[\w.-]+>|\bapparmor[=:]\s*unconfined\b|\bsnap connect\b|\bstrict(?:ly)? confine(?:ment|d)\b|\bconfinement:\s*strict\b|\bsnap(?:'s|d's)? confinement\b|\bconfinement (?:prevents|blocks|denies|refuses)\b|home directories outside of \/home are not currently supported|\bapparmor\b(?![=:"])(?!\s+(?:is|was)\s+(?:(?:currently|already|also|now)\s+)?(?:disabled|off\b|not\b)|\s+status:\s+disabled|:\s+disabled)[^\n]{0,80}\b(?:den(?:y|ied)|prevent|block|disabl|issue|problem)|\b(?:disabl\w*|because of|due to|caused by|blame\w*|turn(?:ing|ed)? off|stop(?:ping|ped)?)\s+(?:the\s+)?apparmor\b)/i,
     yieldsTo: ['apparmor-denied', 'apparmor-denied-other', 'apparmor-profile-denied', 'apparmor-named'],
     says: 'AppArmor is named beside the failure (its tools, a profile or apparmor=unconfined)',
   },
@@ -871,5 +897,116 @@ export const POLICY_RULES: readonly Rule[] = [
     yieldsTo: ['snap-command-gone'],
     test: /Failed to run '\/snap\/bin\/go env\b|failed to run "\/snap\/bin\/go version"|unable to determine version from the output of "\/snap\/bin\/go version"|Command failed: \/snap\/bin\/go (?:env|version)\b/,
     says: "the editor could not run go through the snap's /snap/bin wrapper: run from inside another snap (the VS Code snap) snap confinement (snap-confine's AppArmor profile) refuses it; point go.alternateTools at /snap/go/current/bin/go or install Go outside snap",
+  },
+  {
+    id: 'kernel-lockdown',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // The lockdown LSM's refusal (security/lockdown/lockdown.c lockdown_is_locked_down:
+    // "Lockdown: %s: %s is restricted; see man kernel_lockdown.7"), the answer EPERM: a kernel
+    // locked down (Secure Boot's integrity or confidentiality mode) refuses /dev/mem, kprobes,
+    // bpf reads of kernel memory, unsigned modules, whatever the caller's privileges.
+    needles: ['kernel_lockdown', 'Lockdown: '],
+    test: /\bLockdown: [^\n]{0,200}\bis restricted\b|\bsee man kernel_lockdown\.7\b/,
+    says: 'the kernel is locked down (lockdown LSM, as under Secure Boot) and refused an operation whatever the caller\'s privileges',
+  },
+  {
+    id: 'hardened-kernel-denied',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.65,
+    // A hardened kernel's own records of a refusal: grsecurity's (grsecurity/grsec_log.c, "grsec:
+    // denied …", "grsec: From 10.0.0.1: denied …", "grsec: use of …") and PaX's (fs/exec.c
+    // pax_report_fault, "PAX: terminating task: …", "PAX: execution attempt in: …"; MPROTECT's
+    // "PAX: denied RWX mmap …"): the policy, not the file modes, refused or killed.
+    needles: ['grsec: ', 'PAX: ', 'PaX: '],
+    test: /\bgrsec: (?:From [^:\n]{1,60}: )?(?:denied|use of|more alerts|exec of)\b|\b(?:PAX|PaX): (?:terminating task|execution attempt|denied|From [^:\n]{1,60}: execution attempt)\b/,
+    says: 'a hardened kernel (grsecurity, PaX) refused an operation or killed the process for it (MPROTECT, RBAC, chroot restrictions)',
+  },
+  {
+    id: 'seatbelt-denied',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // macOS's sandbox (Seatbelt) logs each refusal as "Sandbox: PROC(PID) deny(1) OPERATION PATH"
+    // (the kernel's Sandbox.kext, as `log show` and Console print it; "System Policy: PROC(PID)
+    // deny(1) …" for the system's own policy): the process's sandbox profile (sandbox-exec, an App
+    // Sandbox entitlement, an editor's or agent's sandbox) refused it whatever the file modes allow.
+    needles: [' deny(', 'sandbox-exec'],
+    test: /\b(?:Sandbox|System Policy): [^\n()]{1,80}\(\d+\) deny\(\d+\) [a-z][\w*-]+|\bsandbox-exec\b[^\n]{0,200}(?:[Oo]peration not permitted|denied|deny)/,
+    says: 'the macOS sandbox (Seatbelt) denied an operation (its "deny(1) …" record): the sandbox profile, not the file modes, refused it',
+  },
+  {
+    id: 'snap-path-exec-denied',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.6,
+    // An exec of a program under /snap refused with EACCES: /snap/bin's commands are links to
+    // /usr/bin/snap and a snap's own files sit in its read-only squashfs image with the modes
+    // its package gave them, on a mount that is never noexec, so what refuses the exec is
+    // confinement: the AppArmor profile of the (snap) program that tries it, as the Go snap's
+    // /snap/bin/go run from the VS Code or Neovim snap (Launchpad bug 1849753).
+    needles: ['/snap/'],
+    test: /(?:fork\/exec|exec:?|execv\w*:?|spawn|Cannot run program) \\?["']?\/snap\/[^"'\s:]+\\?["']?(?:: | \(in directory [^)\n]*\): error=13, )[Pp]ermission denied|\bspawn \/snap\/\S+ EACCES\b/,
+    says: 'a program under /snap was refused execution: snap images are never mounted noexec and carry their package\'s modes, so snap confinement (an AppArmor profile) refused it',
+  },
+  {
+    id: 'container-security-options',
+    besideFailure: true,
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.45,
+    // A container's security settings named beside a failure: docker-run(1)/podman-run(1)
+    // --cap-add/--cap-drop and --security-opt (seccomp=, apparmor=, label=, systempaths=: each a
+    // policy; no-new-privileges alone refuses no file access and is no-new-privileges-set's), compose's cap_add/cap_drop, and
+    // Kubernetes' securityContext fields (capabilities add/drop, allowPrivilegeEscalation,
+    // seccompProfile, appArmorProfile, seLinuxOptions). What a container may do beyond its file
+    // modes is decided there: a capability withheld (DAC_OVERRIDE, SYS_ADMIN) refuses root.
+    needles: ['--cap-', 'cap_add', 'cap_drop', '--security-opt', 'allowPrivilegeEscalation', 'seccompProfile', 'appArmorProfile', 'seLinuxOptions', 'requiredDropCapabilities'],
+    test: /(?:^|\s)--cap-(?:add|drop)[= ]["']?[A-Za-z_]{3,}|\bcap_(?:add|drop)\s*:|(?:^|\s)--security-opt[= ]["']?(?:seccomp|apparmor|label|systempaths|mask|unmask)\b|\b(?:allowPrivilegeEscalation|seccompProfile|appArmorProfile|seLinuxOptions|requiredDropCapabilities)\b\s*:/,
+    yieldsTo: ['seccomp-named', 'apparmor-vocabulary', 'selinux-vocabulary', 'ptrace-capability', 'privileged-container'],
+    says: "a container's security options (capabilities, seccomp, AppArmor or SELinux settings) are named beside the failure: the container's policy decides what it may do beyond file modes",
+  },
+  {
+    id: 'policy-mentioned',
+    besideFailure: true,
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.45,
+    // A report naming a Linux security policy by name beside a failure, in words no rule above
+    // knows ("on RHEL 9 with SELinux", "the VS Code snap under AppArmor", "a Landlock ruleset"):
+    // reporters name the policy they suspect or found, and a policy named beside a refusal that file
+    // modes would allow is what explains it (the gopls-log probe files the refusal as its symptom).
+    // As mechanisms.ts reads a name: a word of its own (not in an identifier, a path, a package
+    // or a module: libselinux, opencontainers/selinux, seccomp.json, apparmorEnabled), not negated
+    // ("without SELinux", "SELinux is disabled", "… is not the cause", "disabling AppArmor didn't
+    // help"), not a kernel subsystem's prefix (boot's "SELinux:  Initializing.", "landlock: Up and
+    // running.", unless the line goes on to a refusal), nor the policy merely on ("AppArmor is
+    // enabled", "apparmor module is loaded": Ubuntu's default, as apparmor-vocabulary reads it), nor
+    // a record's field (apparmor="STATUS", the records' own rules read those), nor a bare listing of what is built in (docker info's "Security Options:" items).
+    // Not in a compiler's diagnostic, which quotes code.
+    needles: ['selinux', 'SELinux', 'apparmor', 'AppArmor', 'Apparmor', 'seccomp', 'Seccomp', 'landlock', 'Landlock', 'fapolicyd', 'grsecurity', 'TOMOYO'],
+    test: new RegExp(
+      String.raw`^(?![^\n]*\.go:\d+(?::\d+)?: )(?![^\n]*Security Options)(?!\s*(?:-\s+)?(?:name=)?\w+\s*$)[^\n]*?(?<!${NEGATED_BEFORE.source.replace(/\$$/, '')})(?<![\w/.-])(?:SELinux|AppArmor|seccomp|Landlock|fapolicyd|grsecurity|TOMOYO)(?![\w/=-]|\.\w|:\s(?![^\n]*(?:denied|not permitted|refus|fail)))(?!\s+(?:initiali[sz]ed|enabled|loaded)\b|[^\n]{0,30}?\b(?:is|are|was|were|has been)\s+(?:(?:already|also|now|currently)\s+)?(?:enabled|loaded|initiali[sz]ed|active|running|installed|supported|available|on)\b)(?!${SWITCHED_OFF.source.replace(/^\^/, '')})(?!${NOT_THE_CAUSE.source.replace(/^\^/, '')})(?![^\n]{0,60}\b(?:did(?:n't| not)|does(?:n't| not)|won't|will not|no) (?:help|fix|change|work|matter|solve|make a difference)\b)`,
+      'i',
+    ),
+    yieldsTo: ['selinux-avc-denied', 'selinux-avc-permissive', 'selinux-avc-granted', 'selinux-avc-denied-other', 'selinux-named', 'selinux-vocabulary', 'apparmor-denied', 'apparmor-denied-other', 'apparmor-profile-denied', 'apparmor-named', 'apparmor-vocabulary', 'seccomp-named', 'seccomp-sigsys', 'seccomp-new-syscall', 'landlock-denied', 'fapolicyd-denied', 'sandbox-namespace-denied', 'container-security-options', 'kernel-lockdown', 'hardened-kernel-denied', 'chromium-sandbox-refused', 'systemd-sandbox-step'],
+    says: 'a security policy (SELinux, AppArmor, seccomp, Landlock, fapolicyd) is named beside the failure',
+  },
+  {
+    id: 'mprotect-refused',
+    classId: 'mac-policy',
+    severity: 'warning',
+    confidence: 0.55,
+    // mprotect(2) refused with EACCES, as a JIT, an FFI trampoline or a loader reports it
+    // ("mprotect failed: Permission denied", "mprotect(0x7f…, 4096, PROT_READ|PROT_EXEC) failed:
+    // EACCES"), and tinycc's own hint (tccrun.c: "mprotect failed: did you mean to configure
+    // --with-selinux?"): memory made executable after it was written is what SELinux's execmem and
+    // execmod checks, PaX's MPROTECT and systemd's MemoryDenyWriteExecute= refuse, whatever the
+    // file modes. ENOMEM there is the mapping count or a limit, not a policy.
+    needles: ['mprotect'],
+    test: /\bmprotect\b[^\n]{0,120}?(?:[Pp]ermission denied|\bEACCES\b|--with-selinux)/,
+    says: 'making memory executable (mprotect) was refused: a policy on writable-then-executable memory (SELinux execmem/execmod, PaX MPROTECT, systemd\'s MemoryDenyWriteExecute=) forbids it',
   },
 ];
