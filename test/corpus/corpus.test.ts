@@ -8,7 +8,10 @@ import { loadCorpus, measure, pct, summarize, type ItemResult } from './corpus.j
 import { MODEL_FILE, modelSource, REFUSAL_MODEL_FILE, refusalSource, REPORTS_FILE, reportRows, reportsSource, train, trainRefusal, tuningItems } from './train.js';
 import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
 
-/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-04 15:12: corpus70 and corpus71 in (10
+/** Top-1 accuracy on the test half's positives, per form, in percent (2026-12-06 11:50: a security policy named in a log
+ * explains its permission-denied refusals, and the policies' own words read more widely (h14, written from the tuning half
+ * and the policies' sources): 900/1018 and 885/1018 (88.41 and 86.94), mac-policy +2 in each form, nothing else moved;
+ * the env-inheritance widening beside it (h13) moved no test text. Before that (2026-12-04 15:12: corpus70 and corpus71 in (10
  * texts, their one unseen test positive right), the model retrained on 1304 texts: 898/1018 and 883/1018 (88.21 and
  * 86.74), the 1017 before them as before. 14:55: corpus69 in, corpus68 waiting
  * in pending/, a compiler's `file.go:L:C:` position no longer lending its file's name to the word model, the model
@@ -154,7 +157,7 @@ import { REPORTS } from '../../src/goplsLog/resemblance/reports.js';
  * 592/672 and 584/672; corpus16's 23 unseen positives scored 14/23 and 16/23 after the retrain, below the rest, so the
  * level reached fell; the 649 positives before them read 578 and 568 with the retrained model, one fewer each).
  * Earlier: with corpus13 in, 510/576 and 501/576 (corpus12's and corpus13's unseen positives 19/25 and 18/25). */
-const FLOOR = { vscode: 88.2, logfile: 86.7 } as const;
+const FLOOR = { vscode: 88.4, logfile: 86.9 } as const;
 /**
  * Test-half negatives that get an error-severity cause, at the level reached (2026-12-03 13:15). The doctor must name no
  * error on a negative (issue 11); these are the ones it still does, kept visible rather than out of the corpus.
