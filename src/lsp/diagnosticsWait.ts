@@ -3,6 +3,7 @@
 import { readUserFile } from '../host/readUserFile.js';
 import { buildConstraintOf, MAX_OPEN_BYTES } from './workspaceFiles.js';
 import { sameFile } from './handshake.js';
+import { FULL_PASS_COMMAND, wantsFullPass } from './fullPass.js';
 import { pathToFileURL } from 'node:url';
 import type { MessageConnection } from 'vscode-jsonrpc/node.js';
 import { noteMessage, orEnded, SHUTDOWN_RESERVE_MS, type Session } from './sessionState.js';
@@ -55,6 +56,9 @@ export async function openAndWait(s: Session, conn: MessageConnection, file: str
     }
     break;
   }
+  // The file's first diagnostics may come before gopls's full pass, which carries the failed
+  // load's own words (fullPass.ts): ask for that pass and wait for its answer, not for a time.
+  if (opts.holdMs === undefined && result.openedFileDiagnosed && wantsFullPass(result.diagnostics, uri, sameFile)) await fullPass(s, conn, uri);
   // A second look for "no views": ask for the file's symbols, which needs its view.
   if (!result.openedFileDiagnosed && clock.left() > SHUTDOWN_RESERVE_MS + 100) {
     const refused = await Promise.race([
@@ -95,4 +99,20 @@ function loadFailedLogged(s: Session): boolean {
 function openedFileClean(s: Session, uri: string): boolean {
   const mine = s.result.diagnostics.filter((d) => sameFile(d.uri, uri));
   return mine.length > 0 && mine[mine.length - 1]!.items.length === 0;
+}
+
+/**
+ * gopls.diagnose_files runs gopls's full diagnostics pass on the current snapshot and answers once
+ * it has published it, so every publish of that pass is in hand when the answer comes. Bounded by
+ * the session's deadline only; a gopls without the command answers at once with an error.
+ */
+async function fullPass(s: Session, conn: MessageConnection, uri: string): Promise<void> {
+  if (s.commands && !s.commands.includes(FULL_PASS_COMMAND)) return;
+  const t0 = performance.now();
+  const reply = conn.sendRequest('workspace/executeCommand', { command: FULL_PASS_COMMAND, arguments: [{ Files: [uri] }] }).then(
+    () => ({ ok: true as const }),
+    (e: { message?: string }) => ({ ok: false as const, message: e.message ?? String(e) }),
+  );
+  const r = await orEnded(s, Promise.race([reply, s.clock.delay(s.clock.left() - SHUTDOWN_RESERVE_MS)]));
+  s.result.fullPass = r === 'timeout' ? { command: FULL_PASS_COMMAND } : { command: FULL_PASS_COMMAND, ms: Math.round(performance.now() - t0), ...(r.ok ? {} : { error: r.message }) };
 }

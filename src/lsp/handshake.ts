@@ -146,6 +146,7 @@ export async function handshake(s: Session, conn: MessageConnection): Promise<vo
   s.result.initializeMs = s.clock.elapsed();
   const info = first.r.serverInfo;
   if (info) s.result.serverInfo = { name: info.name, version: info.version };
+  s.commands = first.r.capabilities.executeCommandProvider?.commands ?? [];
   if (s.opts.onLive) await cheapRequest(s, conn, first.r);
   await conn.sendNotification('initialized', {});
 }

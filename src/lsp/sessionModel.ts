@@ -74,6 +74,11 @@ export interface GoplsSessionResult {
    * its first workspace load is over): what it was and how long its answer took.
    */
   liveRequest?: { method: string; ms?: number; error?: string };
+  /**
+   * The full diagnostics pass the session asked for (fullPass.ts) because the opened file named an
+   * unresolved import before any load error came: how long gopls took to publish and answer.
+   */
+  fullPass?: { command: string; ms?: number; error?: string };
   /** From spawn to the moment the session was proven alive (onLive). */
   liveMs?: number;
   /** From spawn to the first textDocument/publishDiagnostics. */

@@ -93,6 +93,8 @@ export interface Session {
   /** Woken when gopls announces a view, or says it has none, or shows an error. */
   readonly viewNews: Wakeup;
   conn?: MessageConnection;
+  /** The commands gopls's initialize reply advertised (executeCommandProvider). */
+  commands?: readonly string[];
   phase: SessionPhase;
   /** Settles when gopls exits or the caller cancels, whichever comes first. */
   readonly ended: Promise<'exit' | 'abort'>;

@@ -1363,6 +1363,7 @@ function handshakeObserved(s: GoplsSessionResult): Record<string, unknown> {
     handshakeMs: s.durationMs,
     initializeMs: s.initializeMs,
     liveRequest: s.liveRequest,
+    ...(s.fullPass ? { fullPass: s.fullPass } : {}),
     liveMs: s.liveMs,
     firstDiagnosticsMs: s.firstDiagnosticsMs,
     openedFileDiagnosed: s.openedFileDiagnosed,

@@ -2,7 +2,7 @@
 // (.tools/bin/gopls, installed by test/setup/install-gopls.mjs) and temp workspaces.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, symlinkSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, readdirSync, symlinkSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildOnce, cachedXMod, CLI, GO, GOPLS, ROOT } from './support.js';
@@ -204,6 +204,57 @@ describe.skipIf(!GO)('gopls probe on the real machine', () => {
     expect(readFileSync(path.join(dir, 'go.sum'), 'utf8')).toContain(`golang.org/x/mod ${xmod.version} ${sums.Sum}`);
     expect(spawnSync(GO!, ['build', './...'], { cwd: dir, env, encoding: 'utf8' }).status).toBe(0);
     spawnSync(GO!, ['clean', '-modcache'], { env, encoding: 'utf8' });
+  });
+
+  // a3a varied: the go.sum line that differs is the go.mod line, or the module is another (a
+  // case-escaped path, !burnt!sushi in the cache). Whichever of gopls's two passes came first, the
+  // refusal is what is named: its load error may come only with the full pass (fullPass.ts).
+  it.skipIf(!cachedXMod().version)('(a3a2) a go.sum go.mod line or another module\'s line that differs: the refusal named as go says it, never "could not download"', () => {
+    const xmod = cachedXMod();
+    const real = execFileSync(GO!, ['env', 'GOMODCACHE'], { encoding: 'utf8' }).trim();
+    const tomlDir = path.join(real, 'cache/download/github.com/!burnt!sushi/toml/@v');
+    const toml = existsSync(tomlDir) ? readdirSync(tomlDir).filter((f) => /^v\d+\.\d+\.\d+\.zip$/.test(f)).map((f) => f.slice(0, -4))[0] : undefined;
+    const cases = [
+      { name: 'xmod-gomod-line', mod: 'golang.org/x/mod', version: xmod.version!, pkg: 'golang.org/x/mod/semver', use: 'semver.IsValid("v1")', line: 'mod' as const },
+      ...(toml ? [{ name: 'toml-zip-line', mod: 'github.com/BurntSushi/toml', version: toml, pkg: 'github.com/BurntSushi/toml', use: 'toml.Unmarshal(nil, nil)', line: 'zip' as const }] : []),
+    ];
+    for (const c of cases) {
+      const dir = workspace(`summismatch-${c.name}`, {
+        'go.mod': `module example.com/${c.name}\n\ngo ${xmod.goLine}\n\nrequire ${c.mod} ${c.version}\n`,
+        'main.go': `package main\n\nimport "${c.pkg}"\n\nfunc main() { _, _ = ${c.use}, 0 }\n`,
+      });
+      const dl = spawnSync(GO!, ['mod', 'download', '-json', `${c.mod}@${c.version}`], { cwd: dir, env: { ...process.env, GOPROXY: 'off', GOFLAGS: '' }, encoding: 'utf8' });
+      const sums = JSON.parse(dl.stdout) as { Sum: string; GoModSum: string };
+      const flip = (h: string) => `h1:${h[3] === 'A' ? 'B' : 'A'}${h.slice(4)}`;
+      const [zip, mod] = c.line === 'zip' ? [flip(sums.Sum), sums.GoModSum] : [sums.Sum, flip(sums.GoModSum)];
+      writeFileSync(path.join(dir, 'go.sum'), `${c.mod} ${c.version} ${zip}\n${c.mod} ${c.version}/go.mod ${mod}\n`);
+      const env = { ...process.env, GOPROXY: `file://${real}/cache/download`, GOMODCACHE: path.join(tmp, `${c.name}-cache`), GOFLAGS: '-modcacherw', GOSUMDB: 'sum.golang.org', GONOSUMDB: '', GOPRIVATE: '', GONOPROXY: '' };
+      const at = `${c.mod}@${c.version}${c.line === 'mod' ? '/go.mod' : ''}`;
+      expect(spawnSync(GO!, ['build', './...'], { cwd: dir, env, encoding: 'utf8' }).stderr).toContain(`verifying ${at}: checksum mismatch`);
+      spawnSync(GO!, ['clean', '-modcache'], { env, encoding: 'utf8' });
+      const { report } = diagnose(['--workspace', dir, '--gopls', GOPLS, '--timeout-ms', '30000'], env);
+      const top = report.causes[0] as unknown as { title: string; findings: Array<{ message: string }> };
+      expect(top.title, `${c.name}: ${JSON.stringify(report.causes, null, 1)}`).toBe('go refuses a module that does not match go.sum');
+      const refused = top.findings.find((f) => f.message.startsWith(`go downloaded ${at} and refused it`));
+      expect(refused, `${c.name}: ${JSON.stringify(top.findings.map((f) => f.message), null, 1)}`).toBeDefined();
+      expect(refused!.message).toContain(`records ${c.line === 'zip' ? zip : mod}`);
+      expect(JSON.stringify(report.causes)).not.toContain('go could not download it');
+      const fullPass = report.probes.find((p) => p.id === 'gopls')!.observed.fullPass as { error?: string } | undefined;
+      expect(fullPass?.error).toBeUndefined();
+      spawnSync(GO!, ['clean', '-modcache'], { env, encoding: 'utf8' });
+    }
+  });
+
+  // An import gopls cannot resolve and no load error to say why (here go.mod does not require it):
+  // the session asks gopls for its full pass (fullPass.ts), and real gopls answers the command.
+  it('(a3f) an unresolved import without a load error: gopls is asked for its full diagnostics pass and answers', () => {
+    const dir = workspace('unrequired', { 'go.mod': 'module example.com/unrequired\n\ngo 1.22\n', 'main.go': 'package main\n\nimport "example.com/absent/x"\n\nfunc main() { x.Y() }\n' });
+    const { report } = diagnose(['--workspace', dir, '--gopls', GOPLS, '--timeout-ms', '30000'], { ...process.env, GOPROXY: 'off' });
+    const p = report.probes.find((x) => x.id === 'gopls')!;
+    expect(p.observed.fullPass, JSON.stringify(p.observed, null, 1)).toMatchObject({ command: 'gopls.diagnose_files' });
+    expect((p.observed.fullPass as { error?: string }).error).toBeUndefined();
+    expect(typeof (p.observed.fullPass as { ms?: number }).ms).toBe('number');
+    expect(goplsFindings(report).some((f) => f.message.includes('no module providing example.com/absent/x'))).toBe(true);
   });
 
   // A tester's: a proxy that refuses (HTTPS_PROXY here, a loopback port nothing listens on) was
