@@ -118,6 +118,48 @@ async function copyCapped(from: string, to: string, cap: number, transform?: (t:
   return true;
 }
 
+/** The copies' directories: `go-env-doctor-sealed-<pid>-XXXXXX` in TMPDIR, the pid the doctor's that made it. */
+export const SEALED_PREFIX = 'go-env-doctor-sealed-';
+/** A copy is kept this long after its maker is gone: another pid namespace sharing TMPDIR (a container's) may hold a live maker with that pid number. */
+const STALE_AFTER_MS = 15 * 60_000;
+
+/**
+ * Pure: whether a directory in TMPDIR is a copy a doctor left when it was killed before it could
+ * remove it (SIGKILL at a deadline, an editor's extension host that crashed): ours by name and
+ * owner, its maker's pid not running here, and older than any run.
+ */
+export function isStaleCopy(name: string, st: { uid: number; mtimeMs: number }, me: { uid: number; now: number; alive: (pid: number) => boolean }): boolean {
+  const m = new RegExp(`^${SEALED_PREFIX}(\\d+)-`).exec(name);
+  return !!m && st.uid === me.uid && me.now - st.mtimeMs > STALE_AFTER_MS && !me.alive(Number(m[1]));
+}
+
+const alive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+};
+
+/** Removes the copies killed doctors left in `tmp` (a run that ends removes its own); returns their names. */
+export async function removeStaleCopies(tmp: string, now = Date.now()): Promise<string[]> {
+  const uid = typeof process.getuid === 'function' ? process.getuid() : -1;
+  const names = (await fs.readdir(tmp).catch(() => [] as string[])).filter((n) => n.startsWith(SEALED_PREFIX)).slice(0, 200);
+  const removed: string[] = [];
+  for (const n of names) {
+    const st = await fs.lstat(path.join(tmp, n)).catch(() => undefined);
+    if (!st?.isDirectory() || !isStaleCopy(n, st, { uid, now, alive })) continue;
+    await fs.rm(path.join(tmp, n), { recursive: true, force: true }).catch(() => undefined);
+    removed.push(n);
+  }
+  return removed;
+}
+
+let swept: Promise<unknown> | undefined;
+/** Once per process, before the first copy. */
+const sweepStaleCopies = () => (swept ??= removeStaleCopies(os.tmpdir()));
+
 const unsealed = (env: NodeJS.ProcessEnv): SealedGo => ({ env, restore: (t) => t, release: async () => undefined });
 
 /**
@@ -151,7 +193,8 @@ export async function sealedGo(env: NodeJS.ProcessEnv, cwd: string, settings: Go
   if (!work && (!mod || lastGoFlag(goflags, 'mod') !== 'mod')) return unsealed(env);
   let dir: string | undefined;
   try {
-    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'go-env-doctor-sealed-'));
+    await sweepStaleCopies();
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), `${SEALED_PREFIX}${process.pid}-`));
     if (work) {
       const copy = path.join(dir, 'go.work');
       // A go.work past the cap cannot be copied faithfully; go itself reads it whole (test 96a).

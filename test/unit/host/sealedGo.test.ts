@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { goFlagEntry, lastGoFlag, restorePaths, sealedGo, splitGoFlags, withRelative, workFileWithAbsolutePaths } from '../../../src/host/sealedGo.js';
+import { goFlagEntry, isStaleCopy, lastGoFlag, removeStaleCopies, restorePaths, sealedGo, splitGoFlags, withRelative, workFileWithAbsolutePaths } from '../../../src/host/sealedGo.js';
+import { utimesSync } from 'node:fs';
 
 describe('splitGoFlags / lastGoFlag', () => {
   const rows: Array<{ in: string | undefined; name: string; want: string | undefined }> = [
@@ -92,5 +93,36 @@ describe('restorePaths / withRelative', () => {
     const pairs = withRelative([['/t/go-env-doctor-sealed-1/go.work.sum', '/t/ws/go.work.sum'], ['/t/go-env-doctor-sealed-1/go.work', '/t/ws/go.work']], '/t/ws/a');
     expect(restorePaths('go: ../../go-env-doctor-sealed-1/go.work requires go >= 1.99', pairs)).toBe('go: ../go.work requires go >= 1.99');
     expect(restorePaths('reading /t/go-env-doctor-sealed-1/go.work.sum and /t/go-env-doctor-sealed-1/go.work', pairs)).toBe('reading /t/ws/go.work.sum and /t/ws/go.work');
+  });
+});
+
+// A doctor SIGKILLed at a deadline (or an extension host that crashed) cannot remove its copies; the
+// next doctor does, once their maker is gone and they are older than any run (a fault run found one).
+describe('copies a killed doctor left', () => {
+  const me = { uid: 1000, now: 10_000_000, alive: (pid: number) => pid === 42 };
+  it.each([
+    { name: 'go-env-doctor-sealed-77-AbC123', st: { uid: 1000, mtimeMs: 0 }, stale: true },
+    { name: 'go-env-doctor-sealed-42-AbC123', st: { uid: 1000, mtimeMs: 0 }, stale: false }, // its maker runs
+    { name: 'go-env-doctor-sealed-77-AbC123', st: { uid: 1000, mtimeMs: 9_500_000 }, stale: false }, // younger than a run
+    { name: 'go-env-doctor-sealed-77-AbC123', st: { uid: 0, mtimeMs: 0 }, stale: false }, // another user's
+    { name: 'go-env-doctor-sealed-AbC123', st: { uid: 1000, mtimeMs: 0 }, stale: false }, // no pid in its name (older doctors)
+    { name: 'go-env-doctor-trace-77-AbC123', st: { uid: 1000, mtimeMs: 0 }, stale: false },
+  ])('$name, owner $st.uid, mtime $st.mtimeMs → $stale', ({ name, st, stale }) => expect(isStaleCopy(name, st, me)).toBe(stale));
+
+  it('removes only a dead maker\'s old copies in TMPDIR', async () => {
+    const tmp = mkdtempSync(path.join(os.tmpdir(), 'ged-stale-'));
+    const dead = path.join(tmp, 'go-env-doctor-sealed-2147483646-old');
+    const live = path.join(tmp, `go-env-doctor-sealed-${process.pid}-live`);
+    const fresh = path.join(tmp, 'go-env-doctor-sealed-2147483646-new');
+    for (const d of [dead, live, fresh]) {
+      mkdirSync(d);
+      writeFileSync(path.join(d, 'go.mod'), 'module x\n');
+    }
+    utimesSync(dead, 1000, 1000);
+    utimesSync(live, 1000, 1000);
+    expect(await removeStaleCopies(tmp)).toEqual([path.basename(dead)]);
+    expect(readFileSync(path.join(live, 'go.mod'), 'utf8')).toBe('module x\n');
+    expect(readFileSync(path.join(fresh, 'go.mod'), 'utf8')).toBe('module x\n');
+    rmSync(tmp, { recursive: true, force: true });
   });
 });
