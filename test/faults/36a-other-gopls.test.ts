@@ -58,6 +58,9 @@ async function membersOf(cg: Cgroup, atLeast: number): Promise<number[]> {
       // moment: a CI run expected such a pid, gone before the doctor looked): a server's parent is no gopls.
       .filter((pid) => comm(pid) === 'gopls' && comm(parentOf(pid)) !== 'gopls');
     if (pids.length >= atLeast) return pids;
+    // Ten seconds on: a server the limit killed while it started is not there to be listed (a CI run
+    // at 100 MiB waited for two in vain); the others still are.
+    if (i === 99 && pids.length) return pids;
     await sleep(100);
   }
   throw new Error(`no gopls joined ${cg.dir}`);
@@ -108,11 +111,13 @@ describe("fault: other users' and other folders' gopls in memory-limited cgroups
         // Theirs: no finding at all, not even a note; only what the probe saw names it.
         const aboutTheirs = naming(report, [path.basename(theirs.dir), ...theirPids.map((p) => `pid ${p}`)]);
         expect(aboutTheirs, JSON.stringify(aboutTheirs.map((f) => f.message))).toEqual([]);
-        expect(observed.otherGopls?.map((o) => o.pid)).toEqual(expect.arrayContaining(theirPids));
+        // Those alive after the run were alive during it: the probe must have listed them as others'.
+        const theirsAlive = theirPids.filter((p) => existsSync(`/proc/${p}`));
+        expect(observed.otherGopls?.map((o) => o.pid)).toEqual(expect.arrayContaining(theirsAlive));
         for (const p of theirPids) expect(observed.goplsProcesses).not.toContain(p);
         const seen = observed.otherLimits?.find((o) => o.limitFile === path.join(theirs.dir, 'memory.limit_in_bytes'));
         expect(seen).toMatchObject({ controller: 'memory', limit: theirsMb * MiB });
-        expect(seen!.gopls.join(' ')).toMatch(/of user nobody/);
+        if (theirsAlive.some((p) => /^Uid:\s+65534\b/m.test(readFileSync(`/proc/${p}/status`, 'utf8')))) expect(seen!.gopls.join(' ')).toMatch(/of user nobody/);
 
         const memory = report.causes.find((c) => c.id === 'memory-limit');
         if (mine) {
