@@ -44,7 +44,7 @@ export interface ExecResult {
 const DEFAULT_MAX_BUFFER = 4 * 1024 * 1024;
 
 export { quoteForDisplay };
-export { endProcessGroup, groupHasLiveMember, killProcessGroup, type StopPolicy } from './processGroup.js';
+export { groupHasLiveMember, killProcessGroup, type StopPolicy } from './processGroup.js';
 
 export function commandLineOf(file: string, args: readonly string[]): string {
   return [file, ...args].map(quoteForDisplay).join(' ');

@@ -52,20 +52,6 @@ export function askToStop(pid: number | undefined, signal: NodeJS.Signals, only 
   }
 }
 
-/**
- * Ends what is left of a process group: `signal` (unless `asked` says it was sent already), then
- * SIGKILL once `graceMs` have passed with any of it still running. Returns at once when the group
- * is gone or only zombies are left (the usual case; an init that does not reap orphans, a
- * container's, leaves them for good). The signal goes once: a second one lands in the EXIT trap
- * the first one started and kills the `rm` it runs, which is the very cleanup the grace is for.
- */
-export async function endProcessGroup(pid: number | undefined, graceMs: number, asked = false, signal: NodeJS.Signals = 'SIGTERM'): Promise<void> {
-  if (!signalGroup(pid, 0) || !groupHasLiveMember(pid!)) return void killProcessGroup(pid);
-  if (!asked) askToStop(pid, signal);
-  await groupGoneOr(pid!, performance.now() + graceMs);
-  killProcessGroup(pid);
-}
-
 /** Waits until no live member of the group is left, or until `until` (performance.now() time). */
 async function groupGoneOr(pgid: number, until: number): Promise<void> {
   while (performance.now() < until && groupHasLiveMember(pgid)) await new Promise((r) => setTimeout(r, 20));
@@ -89,23 +75,22 @@ export class GroupStop {
 
   /** The grace starts now: the leader (or the group) is asked to stop; SIGKILL at its end. */
   begin(): void {
-    if (this.killAt !== undefined) return;
-    const { signal, graceMs, leaderFirst } = this.policy;
-    this.killAt = performance.now() + graceMs;
-    if (leaderFirst && askToStop(this.pid, signal, true)) {
-      this.timers.push(setTimeout(() => this.askGroup(), graceMs / 2));
-    } else {
-      this.askGroup();
-    }
-    this.timers.push(setTimeout(() => killProcessGroup(this.pid), graceMs));
+    this.startGrace(this.policy.leaderFirst);
   }
 
   /** The command ended by itself: what it left in its group is asked to stop, with the grace. */
   leaderExited(): void {
-    if (this.killAt !== undefined) return; // the staged end already runs its course
-    this.killAt = performance.now() + this.policy.graceMs;
-    this.askGroup();
-    this.timers.push(setTimeout(() => killProcessGroup(this.pid), this.policy.graceMs));
+    this.startGrace(false);
+  }
+
+  /** The one grace, whichever began it; a second call finds the staged end already running its course. */
+  private startGrace(leaderFirst: boolean): void {
+    if (this.killAt !== undefined) return;
+    const { signal, graceMs } = this.policy;
+    this.killAt = performance.now() + graceMs;
+    if (leaderFirst && askToStop(this.pid, signal, true)) this.timers.push(setTimeout(() => this.askGroup(), graceMs / 2));
+    else this.askGroup();
+    this.timers.push(setTimeout(() => killProcessGroup(this.pid), graceMs));
   }
 
   /** Resolves when nothing of the group is left: gone by itself, or killed at the grace's end. */
