@@ -875,12 +875,13 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
     });
     return { findings, observed };
   }
-  if (/errors parsing go\.(mod|work)|go\.work file|go: cannot load module|unknown directive|malformed|invalid go version/.test(stderr)) {
+  const syntax = MODULE_FILE_SYNTAX.test(stderr);
+  if (syntax || /go\.work file|go: cannot load module/.test(stderr)) {
     findings.push({
       classId: 'module-resolution',
       severity: 'error',
       confidence: 0.85,
-      ...(/errors parsing go\.(mod|work)|unknown directive|malformed|invalid go version/.test(stderr) ? { headline: 'module-file-syntax' as const } : {}),
+      ...(syntax ? { headline: 'module-file-syntax' as const } : {}),
       message: `go cannot load the module in ${dir}: ${stderr.trim().split('\n').slice(0, 2).join(' ')}. gopls fails the same way and shows no packages here.`,
       evidence,
       // The mistake is a word in the file go names: only the user can say what it should be.
@@ -889,6 +890,9 @@ async function goListModule(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok: t
   }
   return { findings, observed };
 }
+
+/** go's words for a go.mod or go.work it cannot parse (modfile's errors), as against one it cannot load. */
+const MODULE_FILE_SYNTAX = /errors parsing go\.(?:mod|work)|unknown directive|malformed|invalid go version/;
 
 /**
  * Pure: the go.mod and go.work lines go's parse errors point at ("go: errors parsing go.mod:\n
