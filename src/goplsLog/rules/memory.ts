@@ -130,8 +130,18 @@ export const MEMORY_RULES: readonly Rule[] = [
     // And panic_on_oom (kernel/panic.c via mm/oom_kill.c check_panic_on_oom: "Kernel panic - not
     // syncing: Out of memory: system-wide panic_on_oom is enabled", or "… compulsory panic_on_oom is
     // enabled"): the machine ran out and rebooted instead of killing (catalog row, lane limits of 2026-12-05).
-    needles: ['panic_on_oom is enabled', 'ut of memory: Kill', 'ut of memory: kill process', 'oom-kill:', 'invoked oom-killer', 'oom_reaper: reaped process', 'oom_reaper: unable to reap', 'Out of memory! avail', 'systemd-oomd', 'earlyoom', ', failcnt ', 'killed as a result of limit of', 'oom_kill_allocating_task', 'Memory cgroup stats for', 'oom_kill_process+', 'out_of_memory+', ', was killed: ', 'low swap: killing'],
-    test: /\bOut of memory: (?:system-wide|compulsory) panic_on_oom is enabled\b|\bpid \d+ \([^)\n]{1,100}\),(?: jid \d+,)?(?: uid \d+,)? was killed: (?:out of swap space|failed to reclaim memory|a thread waited too long to allocate a page)|\blow swap: killing (?:largest compressed process with )?pid \d+|\b(?:oom_kill_process|mem_cgroup_out_of_memory|pagefault_out_of_memory|out_of_memory)\+0x[0-9a-f]+\/0x[0-9a-f]+|\bMemory cgroup stats for\b|(?:Out of memory(?: \(oom_kill_allocating_task\))?|Memory cgroup out of memory): (?:Kill(?:ed)?|kill) process \d+|oom-kill:constraint=|invoked oom-killer:|oom_reaper: (?:reaped process \d+|unable to reap pid:\s*\d+)|systemd-oomd[^\n]*(?:Killed|killed \d+ process|\bMarked \S+ for killing due to)|earlyoom[^\n]*(?:sending SIG|[Kk]illing|low memory!|Out of memory! avail)|memory: usage \d+kB, limit \d+kB, failcnt [1-9]|\bTask in \S+ killed as a result of limit of \S/,
+    // Lane h16 (the programs' own words, read from their sources):
+    // - the OOM path's frames as GCC names its split and specialised copies (".cold", ".part.0",
+    //   ".isra.0", ".constprop.0": "oom_kill_process.cold+0xb/0x10", "out_of_memory.part.0+0x1b4/0x470"),
+    //   which distribution kernels print in that report's call trace as often as the plain names;
+    // - dump_tasks' header (mm/oom_kill.c, called only from dump_header on the OOM path): "Tasks state
+    //   (memory values in pages):" and its column line "[  pid  ]   uid  tgid total_vm      rss …"
+    //   (before 4.19 "[ pid ]   uid  tgid total_vm      rss nr_ptes nr_pmds swapents …", alone);
+    // - xnu's per-process memory limit (bsd/kern/kern_memorystatus.c memorystatus_log_exception:
+    //   "EXC_RESOURCE -> %s[%d] exceeded mem limit: %s%s %d MB (%s)", newer xnu "memorystatus: %s [%d]
+    //   exceeded mem limit: …"), only its fatal (Hard) form: macOS killed the process at its limit.
+    needles: ['panic_on_oom is enabled', 'ut of memory: Kill', 'ut of memory: kill process', 'oom-kill:', 'invoked oom-killer', 'oom_reaper: reaped process', 'oom_reaper: unable to reap', 'Out of memory! avail', 'systemd-oomd', 'earlyoom', ', failcnt ', 'killed as a result of limit of', 'oom_kill_allocating_task', 'Memory cgroup stats for', 'oom_kill_process', 'out_of_memory', ', was killed: ', 'low swap: killing', 'Tasks state (memory values in pages)', 'tgid total_vm', 'exceeded mem limit: '],
+    test: /\bTasks state \(memory values in pages\):|\[\s*pid\s*\]\s+uid\s+tgid\s+total_vm\s+rss\b|(?:\bEXC_RESOURCE -> |\bmemorystatus: )[^\n]{1,100}\[\d+\] exceeded mem limit: (?:Active|Inactive)Hard \d+ MB \(fatal\)|\b(?:oom_kill_process|mem_cgroup_out_of_memory|pagefault_out_of_memory|out_of_memory)(?:\.(?:cold|part|isra|constprop)(?:\.\d+)?)+\+0x[0-9a-f]+\/0x[0-9a-f]+|\bOut of memory: (?:system-wide|compulsory) panic_on_oom is enabled\b|\bpid \d+ \([^)\n]{1,100}\),(?: jid \d+,)?(?: uid \d+,)? was killed: (?:out of swap space|failed to reclaim memory|a thread waited too long to allocate a page)|\blow swap: killing (?:largest compressed process with )?pid \d+|\b(?:oom_kill_process|mem_cgroup_out_of_memory|pagefault_out_of_memory|out_of_memory)\+0x[0-9a-f]+\/0x[0-9a-f]+|\bMemory cgroup stats for\b|(?:Out of memory(?: \(oom_kill_allocating_task\))?|Memory cgroup out of memory): (?:Kill(?:ed)?|kill) process \d+|oom-kill:constraint=|invoked oom-killer:|oom_reaper: (?:reaped process \d+|unable to reap pid:\s*\d+)|systemd-oomd[^\n]*(?:Killed|killed \d+ process|\bMarked \S+ for killing due to)|earlyoom[^\n]*(?:sending SIG|[Kk]illing|low memory!|Out of memory! avail)|memory: usage \d+kB, limit \d+kB, failcnt [1-9]|\bTask in \S+ killed as a result of limit of \S/,
     says: "the kernel's OOM killer killed a process (a memory cgroup or the machine ran out of memory)",
   },
   {
@@ -175,8 +185,14 @@ export const MEMORY_RULES: readonly Rule[] = [
     // Amazon ECS's stopped reason for a container its memory limit killed, "OutOfMemoryError:
     // Container killed due to memory usage" (program-out-of-memory reads it whole), often quoted
     // without the exception's name and in either case.
-    needles: ['OOMKilled', 'out of memory condition', 'container oom ', 'ontainer killed due to memory usage'],
-    test: /\bOOMKilled\b(?!"?:\s*false)|killed due to an out of memory condition|\bcontainer oom [0-9a-f]{12,64}\b|\b[Cc]ontainer killed due to memory usage\b/,
+    // containerd's CRI plugin logging the shim's OOM event for a container (internal/cri/server/
+    // events.go, pkg/cri/server/events.go before 2.0: log.L.Infof("TaskOOM event %+v", e)), as a
+    // node's journal shows it: "TaskOOM event &TaskOOM{ContainerID:3f2a…,XXX_unrecognized:[],}"
+    // (gogo protobuf's String) or "TaskOOM event container_id:\"3f2a…\"" (newer protobuf). The shim
+    // sends it when the container's memory cgroup counts an OOM kill; the kubelet then reports the
+    // container OOMKilled.
+    needles: ['OOMKilled', 'out of memory condition', 'container oom ', 'ontainer killed due to memory usage', 'TaskOOM event '],
+    test: /\bOOMKilled\b(?!"?:\s*false)|killed due to an out of memory condition|\bcontainer oom [0-9a-f]{12,64}\b|\b[Cc]ontainer killed due to memory usage\b|\bTaskOOM event (?:&TaskOOM\{ContainerID:|container_id:\\?")[0-9a-f]{12}/,
     says: "a container was killed for exceeding its memory limit (OOMKilled)",
   },
   {
@@ -311,8 +327,13 @@ export const MEMORY_RULES: readonly Rule[] = [
     // in both cases"), a build or test run taking the memory the runner needs. A symptom: the
     // runner's own words name no limit. Not "The runner has received a shutdown signal", which a
     // cancellation, a deprovisioned machine or a job timeout give as often.
-    needles: ['lost communication with the server'],
-    test: /\brunner\b[^\n]{0,200}\blost communication with the server\b/,
+    // Azure Pipelines says the same of its agent, in the same advice: "We stopped hearing from agent
+    // Azure Pipelines 2. Verify the agent machine is running and has a healthy network connection.
+    // Anything that terminates an agent process, starves it for CPU, or blocks its network access
+    // can cause this error." (the service's timeline issue; Azure DevOps' support form files it under
+    // "Microsoft-hosted agents - disk space, IP address range, etc", the hosted machine's resources).
+    needles: ['lost communication with the server', 'We stopped hearing from agent'],
+    test: /\brunner\b[^\n]{0,200}\blost communication with the server\b|\bWe stopped hearing from agent\b/,
     says: "the CI runner lost communication with its server mid-job, which on hosted runners most often means the job exhausted the runner's memory (or CPU) and the runner process was starved or killed",
   },
   {
@@ -366,8 +387,12 @@ export const MEMORY_RULES: readonly Rule[] = [
     // and restart Emacs", alloc.c), Vim's and Neovim's e_out_of_memory_allocating_nr_bytes ("E342:
     // Out of memory!  (allocating 1234 bytes)"), and macOS's own dialog when memory and swap run
     // out ("Your system has run out of application memory.").
-    needles: ['ENOMEM', 'page allocation failure', 'no killable processes', "reason: 'oom'", '-536870904', 'process out of memory', 'Not enough memory resources', 'emory exhausted', 'process gone (reason: oom', 'E342: Out of memory', 'run out of application memory'],
-    test: /\bENOMEM\b|page allocation failure: order:\d+|Out of memory and no killable processes|reason: 'oom'|'-536870904'|Allocation failed - process out of memory|Not enough memory resources are available|\b[Mm]emory exhausted\b|\bprocess gone \(reason: oom\b|\bE342: Out of memory!|\bhas run out of application memory\b/,
+    // And the kernel's warning for an allocation reclaim could not satisfy for seconds (mm/page_alloc.c
+    // __alloc_pages_slowpath, 4.9 to 4.14: warn_alloc(…, "page allocation stalls for %ums, order:%u"),
+    // printed as "gopls: page allocation stalls for 10012ms, order:0, mode:0x14200ca(…)"): memory so
+    // short that the machine thrashes, the step before the OOM killer.
+    needles: ['ENOMEM', 'page allocation failure', 'page allocation stalls for', 'no killable processes', "reason: 'oom'", '-536870904', 'process out of memory', 'Not enough memory resources', 'emory exhausted', 'process gone (reason: oom', 'E342: Out of memory', 'run out of application memory'],
+    test: /\bENOMEM\b|page allocation failure: order:\d+|page allocation stalls for \d+ms, order:\d+|Out of memory and no killable processes|reason: 'oom'|'-536870904'|Allocation failed - process out of memory|Not enough memory resources are available|\b[Mm]emory exhausted\b|\bprocess gone \(reason: oom\b|\bE342: Out of memory!|\bhas run out of application memory\b/,
     yieldsTo: ['fatal-out-of-memory', 'kernel-oom-kill'],
     says: 'memory could not be allocated (ENOMEM, a page allocation failure, an editor window lost to OOM): the machine or its limit ran out of memory',
   },
