@@ -286,6 +286,25 @@ export const LAUNCH_RULES: readonly Rule[] = [
     says: 'gopls refused the command line it was started with (an unknown command or flag from go.languageServerFlags or the settings), so it never serves',
   },
   {
+    id: 'gopls-logfile-uncreatable',
+    classId: 'gopls-launch',
+    severity: 'error',
+    confidence: 0.8,
+    // gopls serve cannot create the file its -logfile flag names and exits at once (gopls/internal/
+    // debug/serve.go SetLogFile, called from cmd/serve.go Run: fmt.Errorf("unable to create log
+    // file: %w", err), printed by tool.Main as "gopls: …"; v0.23.0 run here with -logfile=/proc/nope/log: "gopls: unable to create log
+    // file: open /proc/nope/log: no such file or directory", exit 2). The flag comes from the
+    // editor's server flags (go.languageServerFlags), so the editor has no server at all; the
+    // gopls-logs probe checks the path those settings name (logfileFlagFindings) and files it
+    // under the same class. Only a path that cannot be (a directory that is missing, a file where a
+    // directory should be): a permission, a read-only file system or a full disk is fs-access's
+    // reading of the same line (the gopls-messages catalog's permission-denied row).
+    needles: ['unable to create log file: '],
+    test: /\bgopls: unable to create log file: (?![^\n]*(?:permission denied|read-only file system|no space left on device|disk quota exceeded))\S/,
+    nearGopls: /\bunable to create log file: open [^\n]*: (?:no such file or directory|not a directory)\b/,
+    says: 'gopls could not create the log file its -logfile flag names (go.languageServerFlags or the client\'s server command), for its directory does not exist, and exited at once, so the editor has no language server: point -logfile at a directory that exists, or use -logfile=auto',
+  },
+  {
     id: 'gopls-flags-invalid',
     classId: 'gopls-launch',
     severity: 'warning',

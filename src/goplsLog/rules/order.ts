@@ -110,6 +110,7 @@ export const RULE_ORDER = [
   'tool-install-failed',
   'gopls-install-query-failed',
   'gopls-bad-command',
+  'gopls-logfile-uncreatable',
   'gopls-flags-invalid',
   'gopls-shell-crash',
   'server-init-failed',
