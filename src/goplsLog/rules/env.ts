@@ -1366,6 +1366,54 @@ export const ENV_RULES: readonly Rule[] = [
     says: 'the Go extension could run no go: the PATH it was started with (listed in its tools block) holds no Go installation',
   },
   {
+    id: 'path-listings-differ',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // Not screened by needles: two PATH listings of one text (echo $PATH or printenv answers, env or
+    // show-environment's PATH=, the tools block's PATH:) of which one holds a Go directory the other
+    // lacks (pathListings.ts): a shell's and a session's, a terminal's and an editor's environment.
+    needles: [],
+    explains: ['gopls-launch', 'module-resolution'],
+    says: "two PATHs in this text disagree on Go's directories: the program started with the one that lacks them (an editor or a service started from the desktop session, not from your shell) finds another go, or none, and not the tools in GOPATH/bin",
+  },
+  {
+    id: 'path-listed-without-go',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.4,
+    // Not screened by needles: the answer to `echo $PATH` or `printenv PATH` typed at a prompt holds
+    // no Go directory (pathListings.ts). A distribution's go in /usr/bin needs none, hence a weak warning.
+    needles: [],
+    explains: ['gopls-launch'],
+    says: "the PATH shown holds no Go directory (no …/go/bin, GOPATH/bin or version manager's shims): where Go was installed under its own directory, that environment does not find go or the Go tools",
+  },
+  {
+    id: 'gopath-inside-goroot',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // Not screened by needles: a listing whose GOPATH lies inside GOROOT (goEnvListing.ts), as a
+    // distribution's profile default (/usr/lib/go/site) gives it to a program that did not get the
+    // GOPATH the user's shell exports.
+    needles: [],
+    explains: ['module-resolution'],
+    says: "GOPATH lies inside the Go installation (GOROOT): a system profile's or a package's default, not your workspace; the program listed did not get the GOPATH your shell exports",
+  },
+  {
+    id: 'gocache-not-inherited',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.7,
+    // Not screened by needles: GOCACHE listed with one directory and go failing at its default
+    // (…/go-build under the user cache directory, cmd/go cache/default.go) (goEnvListing.ts): the
+    // go that failed never received the GOCACHE shown, so its fault is the environment, not the
+    // default directory's permissions.
+    needles: [],
+    explains: ['fs-access'],
+    says: 'GOCACHE is set where it is listed, yet go tried its default build cache: the task, command or service that ran go did not pass the variable on (set it in the environment that program gets)',
+  },
+  {
     id: 'archive-from-other-go',
     classId: 'env-inheritance',
     severity: 'error',
