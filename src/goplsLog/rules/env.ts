@@ -1870,6 +1870,33 @@ export const ENV_RULES: readonly Rule[] = [
     yieldsTo: ['go-binary-not-found', 'go-not-found-shells', 'go-missing', 'go-not-on-path-words', 'go-not-found-windows-path', 'toolchain-not-on-path', 'go-for-tools-missing', 'go-too-old-for-tools'],
   },
   {
+    id: 'go-spawn-enoent-runtimes',
+    ...GO_NOT_ON_PATH,
+    // A program that starts go itself (a build script, a plugin, a task runner) through its
+    // language's process API, which says ENOENT in its own words and names the program: Rust's
+    // std::process ("failed to execute go: No such file or directory (os error 2)", io::Error's
+    // Display appends "(os error N)"), Ruby's Errno::ENOENT ("No such file or directory - go"),
+    // Deno's Deno.Command ("Failed to spawn 'go': entity not found", later "…: No such file or
+    // directory (os error 2)"), .NET's Process.Start ("An error occurred trying to start process
+    // 'go' with working directory '/src'. No such file or directory"), Perl's exec/system ('Can't exec
+    // "go": No such file or directory'), nushell ("Command `go` not found"). The program looked go up
+    // on the PATH it was started with. Confidence below the shells': a script may name a go path
+    // of its own that is absent, which says less about PATH.
+    confidence: 0.7,
+    needles: ['(os error 2)', '(Errno::ENOENT)', 'Failed to spawn ', 'trying to start process ', "Can't exec ", 'Command `go'],
+    test: new RegExp(
+      [
+        String.raw`\b(?:execute|run|spawn|start|invoke)\s+[\x60'"]?(?:\S*\/)?(?:go|gofmt)[\x60'"]?(?:\s+[^:\n]{0,60})?: No such file or directory \(os error 2\)`,
+        String.raw`No such file or directory - (?:\S*\/)?(?:go|gofmt) \(Errno::ENOENT\)`,
+        String.raw`Failed to spawn '(?:\S*\/)?(?:go|gofmt)': (?:entity not found|No such file or directory)`,
+        String.raw`error occurred trying to start process '(?:\S*\/)?(?:go|gofmt)' with working directory '[^']*'\. No such file or directory`,
+        String.raw`Can't exec "(?:\S*\/)?(?:go|gofmt)": No such file or directory`,
+        String.raw`Command \x60(?:go|gofmt)\x60 not found`,
+      ].join('|'),
+    ),
+    yieldsTo: ['go-binary-not-found', 'go-not-found-shells', 'go-missing'],
+  },
+  {
     id: 'goroot-bootstrap-invalid',
     classId: 'env-inheritance',
     severity: 'warning',

@@ -306,6 +306,7 @@ export const RULE_ORDER = [
   'workspace-path-mismatch',
   'adhoc-package-file',
   'go-not-on-path-words',
+  'go-spawn-enoent-runtimes',
   'go-not-found-words',
   'gopls-not-on-path-words',
   'program-not-on-path-words',
