@@ -20,7 +20,7 @@ const GO_TOOL = String.raw`(?:go|gofmt|gopls)(?![\w+-]|\.\w)`;
  */
 const GO_DEV_TOOL = String.raw`(?:dlv|staticcheck|golangci-lint|revive|gomodifytags|goplay|impl|gotests|gofumpt|goimports|golint|gocode|gocode-gomod|godef|guru|gorename|gopkgs|go-outline|fillstruct|godoctor|goreturns|gogetdoc|errcheck|gotype-live|keyify|gomvpkg)(?![\w.+-])`;
 /** gopath-invalid's needles: cmd/go's, the Go extension's and vim-go's words for a GOPATH unset, relative or GOROOT. */
-const GOPATH_INVALID_NEEDLES = ['GOPATH is not set', 'GOPATH environment variable is not set', 'Set GOPATH environment variable and restart', 'neither GOPATH nor GOMODCACHE are set', '$GOPATH not set', 'missing $GOPATH', 'GOPATH entry is relative', 'GOPATH entry cannot start', 'GOPATH set to GOROOT', 'cannot set GOROOT as GOPATH', 'GOPATH and GOROOT are the same directory', 'GOMODCACHE entry is relative', 'neither GOMODCACHE nor GOPATH is set', 'GOBIN must be an absolute path'];
+const GOPATH_INVALID_NEEDLES = ['GOPATH is not set', 'GOPATH environment variable is not set', 'Set GOPATH environment variable and restart', 'neither GOPATH nor GOMODCACHE are set', '$GOPATH not set', 'missing $GOPATH', 'GOPATH entry is relative', 'GOPATH entry cannot start', 'GOPATH set to GOROOT', '$GOPATH must not be set to $GOROOT', 'cannot set GOROOT as GOPATH', 'GOPATH and GOROOT are the same directory', 'GOMODCACHE entry is relative', 'neither GOMODCACHE nor GOPATH is set', 'GOBIN must be an absolute path'];
 /**
  * "$VAR is not set" as the programs that read a Go variable themselves (scripts, IDE plugins, build
  * tools) word it: "GOPATH not set", "$GOROOT is not defined", "GOPATH environment variable is not
@@ -33,6 +33,9 @@ function goVarUnset(name: 'GOPATH' | 'GOROOT'): string {
     String.raw`(?<![\w])\$?${name}(?: (?:environment )?variable)? (?:is |was )?(?:not (?:set|defined)|undefined|unset|empty)\b(?!,? (?:using|defaulting|falling back|ignoring|assuming))`,
     String.raw`(?<![\w])\$?${name}(?: (?:environment )?variable)? (?:must be set|is required)\b`,
     String.raw`\binvalid \$?${name}\b`,
+    // A tool's own lookup of the value (its environment, else `go env`): "Failed to find GOPATH",
+    // "could not determine GOROOT", "unable to get $GOPATH". Not a path under it ("find GOPATH/bin").
+    String.raw`(?:[Ff]ailed to|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't) (?:find|determine|locate|detect|get) \$?${name}(?![\w/\\.-])`,
   ].join('|');
 }
 /** goVarUnset's needles: a plain run each of its shapes holds. */
@@ -51,6 +54,7 @@ const GO_VAR_UNSET_NEEDLES = (name: 'GOPATH' | 'GOROOT'): string[] => [
   `${name} is required`,
   `invalid ${name}`,
   `invalid $${name}`,
+  ...['find', 'determine', 'locate', 'detect', 'get'].flatMap((verb) => [`${verb} ${name}`, `${verb} $${name}`]),
 ];
 /** The go command by the name a PATH lookup uses. */
 const GO_CMD = String.raw`go(?:\.exe)?`;
@@ -494,7 +498,9 @@ export const ENV_RULES: readonly Rule[] = [
     // $HOME are defined" (cmd/go: "build cache is required, but could not be located: GOCACHE is
     // not defined and neither …") and os.UserConfigDir's XDG_CONFIG_HOME twin. cmd/go's "neither
     // GOMODCACHE nor GOPATH is set" is gopath-invalid's (same class).
-    needles: ['$HOME is not defined', 'nor $HOME are defined'],
+    // os/user's Current in a binary built without cgo (lookup_stubs.go): "user: Current requires cgo
+    // or $USER set in environment" (or "$USER, $HOME", "$HOME"): the process got no USER or HOME.
+    needles: ['$HOME is not defined', 'nor $HOME are defined', 'requires cgo or $USER', 'requires cgo or $HOME'],
     says: 'the process was started without HOME, so go has no default build cache, GOPATH or module cache',
   },
   {

@@ -37,6 +37,17 @@ const CASES: Array<[string, RuleId[]]> = [
   ['mongo executable not found', []],
   ['algo toolchain not found', []],
   ['Could not find GOPATH/bin', []],
+  // --- GOPATH or GOROOT a tool could not look up (goVarUnset), cmd/go's GOPATH-era refusal, os/user without USER or HOME ---
+  ['[ERROR] Failed to find GOPATH', ['gopath-invalid']],
+  ["plugin: couldn't determine $GOPATH", ['gopath-invalid']],
+  ['Could not determine GOROOT', ['goroot-invalid']],
+  ['lint: unable to locate GOROOT, is go installed?', ['goroot-invalid']],
+  ["package github.com/ann/kit: cannot download, $GOPATH must not be set to $GOROOT. For more details see: 'go help gopath'", ['gopath-invalid']],
+  ['get current user: user: Current requires cgo or $USER set in environment', ['home-unset']],
+  ['hook: user: Current requires cgo or $USER, $HOME set in environment', ['home-unset']],
+  // near-misses: a path under the variable, a value found
+  ['Could not find GOROOT/src/runtime', []],
+  ['unable to find $GOPATH/bin/dlv', []],
   // --- go started through a language's process API, ENOENT in that runtime's words (go-spawn-enoent-runtimes) ---
   ['Error: failed to execute gofmt: No such file or directory (os error 2)', ['go-spawn-enoent-runtimes']],
   ["thread 'main' panicked at tools/build.rs:41:9: could not run `go` version: No such file or directory (os error 2)", ['go-spawn-enoent-runtimes']],
