@@ -174,7 +174,9 @@ export class GoEnvListing {
       if (name === 'GOROOT' || name === 'GOPATH') this.seePath(name, v[2]!.trim(), out);
       if (name === 'GOCACHE') {
         const value = v[2]!.trim();
-        if (value.startsWith('/')) this.paths.GOCACHE = value;
+        // go env prints GOCACHE whether set or not: its default ends in go-build, and a default
+        // listed from another shell (an issue form's go env, a root's) says nothing was set.
+        if (value.startsWith('/') && !/\/go-build\/?$/.test(value)) this.paths.GOCACHE = value;
         this.cacheNotInherited(out);
         return;
       }

@@ -68,6 +68,8 @@ describe('GoEnvListing: GOPATH inside GOROOT, GOCACHE not passed on', () => {
     ['go used what was listed', 'GOCACHE=/srv/cache/go-build\nfailed to initialize build cache at /srv/cache/go-build: permission denied', []],
     // golangci-lint's copy of cmd/go's cache says the same words of its own directory.
     ["golangci-lint's cache", 'GOCACHE=/tmp/.cache/go\nfailed to initialize build cache at /.cache/golangci-lint: mkdir /.cache: permission denied', []],
+    // go env lists GOCACHE set or not: a default (…/go-build) from another shell or user sets nothing.
+    ['a default listed, another default used', 'GOCACHE="/home/ann/.cache/go-build"\nfailed to initialize build cache at /root/.cache/go-build: mkdir /root/.cache: permission denied', []],
     ['nothing listed', 'failed to initialize build cache at /home/u/.cache/go-build: permission denied', []],
   ])('%s', (_name, text, want) => {
     expect(listingFacts(text)).toEqual(want);
