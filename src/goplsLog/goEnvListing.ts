@@ -5,8 +5,21 @@
 import path from 'node:path';
 import { asPrinted } from './rules.js';
 import { SudoTranscript } from './sudoTranscript.js';
+import { PathListings, type PathFact } from './pathListings.js';
 
-export type ListingFact = 'foreign-target-env' | 'windows-go-in-wsl' | 'goroot-bin-not-on-path' | 'goroot-version-mix' | 'modules-off-listed' | 'goroot-not-a-root' | 'gopath-equals-goroot' | 'go-unfound-listed' | 'sudo-other-go';
+export type ListingFact =
+  | 'foreign-target-env'
+  | 'windows-go-in-wsl'
+  | 'goroot-bin-not-on-path'
+  | 'goroot-version-mix'
+  | 'modules-off-listed'
+  | 'goroot-not-a-root'
+  | 'gopath-equals-goroot'
+  | 'gopath-inside-goroot'
+  | 'go-unfound-listed'
+  | 'sudo-other-go'
+  | 'gocache-not-inherited'
+  | PathFact;
 
 const GO_VAR = /^\s*(?:set\s+|export\s+|\$env:)?"?(GOOS|GOARCH|GOHOSTOS|GOHOSTARCH)"?\s*[=:]\s*["']?([\w-]*)["']?,?\s*$/;
 // goLanguageServer/goInstallTools' "Checking configured tools...." block prints "GOROOT: x" and "PATH: y";
@@ -21,7 +34,7 @@ const TOOLS_BLOCK_LINES = 12;
 // Lane envmod: which Go release each part of the environment belongs to. GOROOT and GOPATH in any
 // listing shape (go env, "go env for", the tools block's "GOROOT:" and lower-case "gopath:"), and
 // the running go's release (GOVERSION, `go version` output, gopls's "(go version go version …)").
-const PATH_VAR = /^\s*(?:set\s+|export\s+|\$env:)?"?(GOROOT|GOPATH|gopath|GOVERSION)"?\s*[=:]\s*["']?([^"'\n]*?)["']?,?\s*$/;
+const PATH_VAR = /^\s*(?:set\s+|export\s+|\$env:)?"?(GOROOT|GOPATH|gopath|GOVERSION|GOCACHE)"?\s*[=:]\s*["']?([^"'\n]*?)["']?,?\s*$/;
 /** GO111MODULE=off in a listing line (go env in any shape), or in gopls's go command log "… for GOROOT=… GOPATH=… GO111MODULE=off PWD=…". */
 const MODULES_OFF = /^\s*(?:set\s+|export\s+|\$env:)?"?GO111MODULE"?\s*[=:]\s*["']?off["']?,?\s*$|\bfor GOROOT=\S* GOPATH=\S* GO111MODULE=off\b/;
 /**
@@ -53,8 +66,17 @@ export function releaseInPath(p: string): string | undefined {
  */
 const WSL_DRIVE = /(?:^|[\s:='"])\/mnt\/[a-z]\//;
 
+/**
+ * cmd/go's words when it cannot use its build cache (cache/default.go initDefaultCache): the
+ * directory is GOCACHE's value when go got one, else the user cache directory's go-build. A
+ * directory ending in go-build beside a GOCACHE listed elsewhere is a variable the go that failed
+ * never received (an editor task, a devfile command or a service that does not pass it on).
+ * golangci-lint prints the same words for its own cache (…/golangci-lint): not go's.
+ */
+const BUILD_CACHE_AT = /failed to initialize build cache at (\S+?\/go-build)\/?:/;
+
 /** see()'s words besides 'GO', as a case-blind screen finds them (each holds one of these in lower case). */
-export const LISTING_WORDS: readonly string[] = ['gopath', 'go version ', 'onfigur', 'environment'];
+export const LISTING_WORDS: readonly string[] = ['gopath', 'go version ', 'onfigur', 'environment', 'build cache at'];
 
 export class GoEnvListing {
   private readonly vars = new Map<string, string>();
@@ -66,8 +88,11 @@ export class GoEnvListing {
   /** The Go release GOROOT's path names; the go command's; a per-release GOPATH's. */
   private readonly release: { goroot?: string; running?: string; gopath?: string } = {};
   /** GOROOT and GOPATH as the listing shows them (lane envmod). */
-  private readonly paths: { GOROOT?: string; GOPATH?: string } = {};
+  private readonly paths: { GOROOT?: string; GOPATH?: string; GOCACHE?: string } = {};
+  /** The build cache directory go said it could not use (BUILD_CACHE_AT), a default one. */
+  private defaultCache: string | undefined;
   private readonly sudo = new SudoTranscript();
+  private readonly pathListings = new PathListings();
 
   /**
    * One line (short: callers skip record bodies); the facts this line completes, each once per file.
@@ -80,6 +105,8 @@ export class GoEnvListing {
     const sudoOtherGo = this.sudo.see(line, lineNo);
     const out = this.seeListing(line, lineNo, lowerWords, mayBePasted);
     if (sudoOtherGo) this.once('sudo-other-go', out);
+    // PATH listed twice, or asked for (pathListings.ts): its own cheap screen, before this one's.
+    for (const f of this.pathListings.see(line, lineNo)) this.once(f, out);
     return out;
   }
 
@@ -94,12 +121,18 @@ export class GoEnvListing {
       if (this.vars.get('GOHOSTOS') === 'windows') this.once('windows-go-in-wsl', out);
       if (!line.includes('GO')) return out;
     }
-    if (lineNo - this.toolsAt > TOOLS_BLOCK_LINES && !line.includes('GO') && !(lowerWords && (line.includes('gopath') || line.includes('go version ') || line.includes('onfigur') || line.includes('Environment')))) return [];
+    if (lineNo - this.toolsAt > TOOLS_BLOCK_LINES && !line.includes('GO') && !(lowerWords && (line.includes('gopath') || line.includes('go version ') || line.includes('onfigur') || line.includes('Environment') || line.includes('build cache at')))) return [];
     // A listing pasted through a web page or a chat keeps its words but may have its quotes
     // curled or its spaces made no-break: read as go env printed it.
     // `mayBePasted` false: the caller's word screen found none of the characters asPrinted mends.
     if (mayBePasted) line = asPrinted(line);
     const out: ListingFact[] = [];
+    const cache = line.includes('build cache at') ? BUILD_CACHE_AT.exec(line) : null;
+    if (cache) {
+      this.defaultCache = cache[1];
+      this.cacheNotInherited(out);
+      return out;
+    }
     this.seeRelease(line, out);
     // Each regex below that searches the whole line is tried only on a line holding a literal all
     // its alternatives hold (a trace's env lines pass the screen above and were searched four times).
@@ -139,6 +172,14 @@ export class GoEnvListing {
     if (v) {
       const name = v[1]!.toUpperCase();
       if (name === 'GOROOT' || name === 'GOPATH') this.seePath(name, v[2]!.trim(), out);
+      if (name === 'GOCACHE') {
+        const value = v[2]!.trim();
+        // go env prints GOCACHE whether set or not: its default ends in go-build, and a default
+        // listed from another shell (an issue form's go env, a root's) says nothing was set.
+        if (value.startsWith('/') && !/\/go-build\/?$/.test(value)) this.paths.GOCACHE = value;
+        this.cacheNotInherited(out);
+        return;
+      }
       const rel = name === 'GOVERSION' ? /^go(1\.\d{1,2})(?!\d)/.exec(v[2]!)?.[1] : releaseInPath(v[2]!);
       if (!rel) return;
       if (name === 'GOROOT') this.release.goroot = rel;
@@ -166,6 +207,19 @@ export class GoEnvListing {
     const { GOROOT: root, GOPATH: gopath } = this.paths;
     const sep = /^[A-Za-z]:[\\/]/.test(gopath ?? '') || gopath?.includes(';') ? ';' : ':';
     if (root && gopath && gopath.split(sep).some((e) => e && norm(e).toLowerCase() === norm(root).toLowerCase())) this.once('gopath-equals-goroot', out);
+    // A GOPATH inside the Go installation (GOROOT=/usr/lib/go, GOPATH=/usr/lib/go/site) is no
+    // user's workspace: a distribution's profile or a package's default set it, root owns it, and
+    // the GOPATH the user exports in a shell's rc file is not the one the listing's program got.
+    if (root && gopath && root.startsWith('/') && gopath.split(sep).some((e) => e.startsWith('/') && norm(e).startsWith(`${norm(root)}/`))) this.once('gopath-inside-goroot', out);
+  }
+
+  /** A GOCACHE listed (absolute) and go failing at its default cache directory instead. */
+  private cacheNotInherited(out: ListingFact[]): void {
+    const listed = this.paths.GOCACHE;
+    const used = this.defaultCache;
+    if (!listed || !used) return;
+    const norm = (p: string) => p.replace(/\/+$/, '');
+    if (norm(listed) !== norm(used)) this.once('gocache-not-inherited', out);
   }
 
   private foreignTarget(): boolean {

@@ -20,7 +20,7 @@ const GO_TOOL = String.raw`(?:go|gofmt|gopls)(?![\w+-]|\.\w)`;
  */
 const GO_DEV_TOOL = String.raw`(?:dlv|staticcheck|golangci-lint|revive|gomodifytags|goplay|impl|gotests|gofumpt|goimports|golint|gocode|gocode-gomod|godef|guru|gorename|gopkgs|go-outline|fillstruct|godoctor|goreturns|gogetdoc|errcheck|gotype-live|keyify|gomvpkg)(?![\w.+-])`;
 /** gopath-invalid's needles: cmd/go's, the Go extension's and vim-go's words for a GOPATH unset, relative or GOROOT. */
-const GOPATH_INVALID_NEEDLES = ['GOPATH is not set', 'GOPATH environment variable is not set', 'Set GOPATH environment variable and restart', 'neither GOPATH nor GOMODCACHE are set', '$GOPATH not set', 'missing $GOPATH', 'GOPATH entry is relative', 'GOPATH entry cannot start', 'GOPATH set to GOROOT', 'cannot set GOROOT as GOPATH', 'GOPATH and GOROOT are the same directory', 'GOMODCACHE entry is relative', 'neither GOMODCACHE nor GOPATH is set', 'GOBIN must be an absolute path'];
+const GOPATH_INVALID_NEEDLES = ['GOPATH is not set', 'GOPATH environment variable is not set', 'Set GOPATH environment variable and restart', 'neither GOPATH nor GOMODCACHE are set', '$GOPATH not set', 'missing $GOPATH', 'GOPATH entry is relative', 'GOPATH entry cannot start', 'GOPATH set to GOROOT', '$GOPATH must not be set to $GOROOT', 'cannot set GOROOT as GOPATH', 'GOPATH and GOROOT are the same directory', 'GOMODCACHE entry is relative', 'neither GOMODCACHE nor GOPATH is set', 'GOBIN must be an absolute path'];
 /**
  * "$VAR is not set" as the programs that read a Go variable themselves (scripts, IDE plugins, build
  * tools) word it: "GOPATH not set", "$GOROOT is not defined", "GOPATH environment variable is not
@@ -33,6 +33,9 @@ function goVarUnset(name: 'GOPATH' | 'GOROOT'): string {
     String.raw`(?<![\w])\$?${name}(?: (?:environment )?variable)? (?:is |was )?(?:not (?:set|defined)|undefined|unset|empty)\b(?!,? (?:using|defaulting|falling back|ignoring|assuming))`,
     String.raw`(?<![\w])\$?${name}(?: (?:environment )?variable)? (?:must be set|is required)\b`,
     String.raw`\binvalid \$?${name}\b`,
+    // A tool's own lookup of the value (its environment, else `go env`): "Failed to find GOPATH",
+    // "could not determine GOROOT", "unable to get $GOPATH". Not a path under it ("find GOPATH/bin").
+    String.raw`(?:[Ff]ailed to|[Uu]nable to|[Cc]ould not|[Cc]ouldn't|[Cc]annot|[Cc]an't) (?:find|determine|locate|detect|get) \$?${name}(?![\w/\\.-])`,
   ].join('|');
 }
 /** goVarUnset's needles: a plain run each of its shapes holds. */
@@ -51,6 +54,7 @@ const GO_VAR_UNSET_NEEDLES = (name: 'GOPATH' | 'GOROOT'): string[] => [
   `${name} is required`,
   `invalid ${name}`,
   `invalid $${name}`,
+  ...['find', 'determine', 'locate', 'detect', 'get'].flatMap((verb) => [`${verb} ${name}`, `${verb} $${name}`]),
 ];
 /** The go command by the name a PATH lookup uses. */
 const GO_CMD = String.raw`go(?:\.exe)?`;
@@ -494,7 +498,9 @@ export const ENV_RULES: readonly Rule[] = [
     // $HOME are defined" (cmd/go: "build cache is required, but could not be located: GOCACHE is
     // not defined and neither …") and os.UserConfigDir's XDG_CONFIG_HOME twin. cmd/go's "neither
     // GOMODCACHE nor GOPATH is set" is gopath-invalid's (same class).
-    needles: ['$HOME is not defined', 'nor $HOME are defined'],
+    // os/user's Current in a binary built without cgo (lookup_stubs.go): "user: Current requires cgo
+    // or $USER set in environment" (or "$USER, $HOME", "$HOME"): the process got no USER or HOME.
+    needles: ['$HOME is not defined', 'nor $HOME are defined', 'requires cgo or $USER', 'requires cgo or $HOME'],
     says: 'the process was started without HOME, so go has no default build cache, GOPATH or module cache',
   },
   {
@@ -1366,6 +1372,54 @@ export const ENV_RULES: readonly Rule[] = [
     says: 'the Go extension could run no go: the PATH it was started with (listed in its tools block) holds no Go installation',
   },
   {
+    id: 'path-listings-differ',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.6,
+    // Not screened by needles: two PATH listings of one text (echo $PATH or printenv answers, env or
+    // show-environment's PATH=, the tools block's PATH:) of which one holds a Go directory the other
+    // lacks (pathListings.ts): a shell's and a session's, a terminal's and an editor's environment.
+    needles: [],
+    explains: ['gopls-launch', 'module-resolution'],
+    says: "two PATHs in this text disagree on Go's directories: the program started with the one that lacks them (an editor or a service started from the desktop session, not from your shell) finds another go, or none, and not the tools in GOPATH/bin",
+  },
+  {
+    id: 'path-listed-without-go',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.4,
+    // Not screened by needles: the answer to `echo $PATH` or `printenv PATH` typed at a prompt holds
+    // no Go directory (pathListings.ts). A distribution's go in /usr/bin needs none, hence a weak warning.
+    needles: [],
+    explains: ['gopls-launch'],
+    says: "the PATH shown holds no Go directory (no …/go/bin, GOPATH/bin or version manager's shims): where Go was installed under its own directory, that environment does not find go or the Go tools",
+  },
+  {
+    id: 'gopath-inside-goroot',
+    classId: 'env-inheritance',
+    severity: 'warning',
+    confidence: 0.5,
+    // Not screened by needles: a listing whose GOPATH lies inside GOROOT (goEnvListing.ts), as a
+    // distribution's profile default (/usr/lib/go/site) gives it to a program that did not get the
+    // GOPATH the user's shell exports.
+    needles: [],
+    explains: ['module-resolution'],
+    says: "GOPATH lies inside the Go installation (GOROOT): a system profile's or a package's default, not your workspace; the program listed did not get the GOPATH your shell exports",
+  },
+  {
+    id: 'gocache-not-inherited',
+    classId: 'env-inheritance',
+    severity: 'error',
+    confidence: 0.7,
+    // Not screened by needles: GOCACHE listed with one directory and go failing at its default
+    // (…/go-build under the user cache directory, cmd/go cache/default.go) (goEnvListing.ts): the
+    // go that failed never received the GOCACHE shown, so its fault is the environment, not the
+    // default directory's permissions.
+    needles: [],
+    explains: ['fs-access'],
+    says: 'GOCACHE is set where it is listed, yet go tried its default build cache: the task, command or service that ran go did not pass the variable on (set it in the environment that program gets)',
+  },
+  {
     id: 'archive-from-other-go',
     classId: 'env-inheritance',
     severity: 'error',
@@ -1820,6 +1874,33 @@ export const ENV_RULES: readonly Rule[] = [
     needles: ['not found', 'be found', 'be located', 'find ', 'locate ', 'detect ', 'was found', 'were found', 'binary found', 'executable found', 'executables found', 'installation found', 'installations found', 'toolchain found', 'SDK found', 'compiler found'],
     test: goNotFoundWords(),
     yieldsTo: ['go-binary-not-found', 'go-not-found-shells', 'go-missing', 'go-not-on-path-words', 'go-not-found-windows-path', 'toolchain-not-on-path', 'go-for-tools-missing', 'go-too-old-for-tools'],
+  },
+  {
+    id: 'go-spawn-enoent-runtimes',
+    ...GO_NOT_ON_PATH,
+    // A program that starts go itself (a build script, a plugin, a task runner) through its
+    // language's process API, which says ENOENT in its own words and names the program: Rust's
+    // std::process ("failed to execute go: No such file or directory (os error 2)", io::Error's
+    // Display appends "(os error N)"), Ruby's Errno::ENOENT ("No such file or directory - go"),
+    // Deno's Deno.Command ("Failed to spawn 'go': entity not found", later "…: No such file or
+    // directory (os error 2)"), .NET's Process.Start ("An error occurred trying to start process
+    // 'go' with working directory '/src'. No such file or directory"), Perl's exec/system ('Can't exec
+    // "go": No such file or directory'), nushell ("Command `go` not found"). The program looked go up
+    // on the PATH it was started with. Confidence below the shells': a script may name a go path
+    // of its own that is absent, which says less about PATH.
+    confidence: 0.7,
+    needles: ['(os error 2)', '(Errno::ENOENT)', 'Failed to spawn ', 'trying to start process ', "Can't exec ", 'Command `go'],
+    test: new RegExp(
+      [
+        String.raw`\b(?:execute|run|spawn|start|invoke)\s+[\x60'"]?(?:\S*\/)?(?:go|gofmt)[\x60'"]?(?:\s+[^:\n]{0,60})?: No such file or directory \(os error 2\)`,
+        String.raw`No such file or directory - (?:\S*\/)?(?:go|gofmt) \(Errno::ENOENT\)`,
+        String.raw`Failed to spawn '(?:\S*\/)?(?:go|gofmt)': (?:entity not found|No such file or directory)`,
+        String.raw`error occurred trying to start process '(?:\S*\/)?(?:go|gofmt)' with working directory '[^']*'\. No such file or directory`,
+        String.raw`Can't exec "(?:\S*\/)?(?:go|gofmt)": No such file or directory`,
+        String.raw`Command \x60(?:go|gofmt)\x60 not found`,
+      ].join('|'),
+    ),
+    yieldsTo: ['go-binary-not-found', 'go-not-found-shells', 'go-missing'],
   },
   {
     id: 'goroot-bootstrap-invalid',

@@ -37,6 +37,30 @@ const CASES: Array<[string, RuleId[]]> = [
   ['mongo executable not found', []],
   ['algo toolchain not found', []],
   ['Could not find GOPATH/bin', []],
+  // --- GOPATH or GOROOT a tool could not look up (goVarUnset), cmd/go's GOPATH-era refusal, os/user without USER or HOME ---
+  ['[ERROR] Failed to find GOPATH', ['gopath-invalid']],
+  ["plugin: couldn't determine $GOPATH", ['gopath-invalid']],
+  ['Could not determine GOROOT', ['goroot-invalid']],
+  ['lint: unable to locate GOROOT, is go installed?', ['goroot-invalid']],
+  ["package github.com/ann/kit: cannot download, $GOPATH must not be set to $GOROOT. For more details see: 'go help gopath'", ['gopath-invalid']],
+  ['get current user: user: Current requires cgo or $USER set in environment', ['home-unset']],
+  ['hook: user: Current requires cgo or $USER, $HOME set in environment', ['home-unset']],
+  // near-misses: a path under the variable, a value found
+  ['Could not find GOROOT/src/runtime', []],
+  ['unable to find $GOPATH/bin/dlv', []],
+  // --- go started through a language's process API, ENOENT in that runtime's words (go-spawn-enoent-runtimes) ---
+  ['Error: failed to execute gofmt: No such file or directory (os error 2)', ['go-spawn-enoent-runtimes']],
+  ["thread 'main' panicked at tools/build.rs:41:9: could not run `go` version: No such file or directory (os error 2)", ['go-spawn-enoent-runtimes']],
+  ['/usr/lib/ruby/3.2.0/open3.rb:222:in `spawn\': No such file or directory - go (Errno::ENOENT)', ['go-spawn-enoent-runtimes']],
+  ["error: Uncaught (in promise) NotFound: Failed to spawn '/opt/sdk/bin/go': No such file or directory (os error 2)", ['go-spawn-enoent-runtimes']],
+  ["System.ComponentModel.Win32Exception (2): An error occurred trying to start process 'go' with working directory '/home/bo/w'. No such file or directory", ['go-spawn-enoent-runtimes']],
+  ['Can\'t exec "gofmt": No such file or directory at scripts/fmt.pl line 7.', ['go-spawn-enoent-runtimes']],
+  ['Error: nu::shell::external_command\n  × Command `go` not found', ['go-spawn-enoent-runtimes']],
+  // near-misses: another program, gopls (launch's), a file go could not open, go's own run of a missing file
+  ['Error: failed to execute protoc: No such file or directory (os error 2)', []],
+  ['failed to spawn gopls: No such file or directory (os error 2)', ['server-binary-missing']],
+  ['failed to run go build: open /tmp/x/main.go: no such file or directory', []],
+  ['No such file or directory - /etc/app.yml (Errno::ENOENT)', []],
   ['--- FAIL: TestFind (0.00s)\n    find_test.go:9: binary not found', []],
 
   // --- GOROOT and GOPATH missing in the words of programs that read them (goVarUnset) ---
