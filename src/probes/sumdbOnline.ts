@@ -13,7 +13,7 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { ProbeContext } from './probe.js';
 import type { HopTrace } from '../host/httpHops.js';
 import { askAsGo, hopWords, traceEvidence, unreachedWords } from './askAsGo.js';
-import { escapeModulePath, looksPrivate, matchPrefixPatterns, onPublicHost, parseGoproxy, privatePattern } from './goproxyConfig.js';
+import { escapeModulePath, isLoopback, looksPrivate, matchPrefixPatterns, onPublicHost, parseGoproxy, privatePattern } from './goproxyConfig.js';
 import { gosumdbUnsetFixes, ownGosumdbUrl } from './gosumdbRefusal.js';
 import { parseGoSum } from './moduleDownloads.js';
 import { goWorkFor } from './modules.js';
@@ -102,7 +102,21 @@ export async function sumdbCheck(ctx: Pick<ProbeContext, 'env' | 'signal' | 'rem
   asked.push({ url, trace });
   const observed = { asked: true, base, attempts: asked.map(summary) };
   if (trace.ok && trace.status === 200) return { observed };
+  if (toldOffline(v, trace)) return { observed: { ...observed, toldBy: 'module-downloads: the offline connect to the server GOSUMDB names' } };
   return { observed, finding: failed(dep, setting.name, v, asked, goSum, false, lacks, await context(ctx, v, dep)) };
+}
+
+/**
+ * True when the module-downloads probe, which runs in every run, has already said this failure:
+ * GOSUMDB names a server of its own on this machine (directly or behind an HTTP proxy on it) and
+ * the TCP connect was refused (gosumdbRefusal.ts, told offline by the same connect). Said again
+ * here, a tester's --online report named the same refusal twice, once per probe. Pure.
+ */
+export function toldOffline(v: Readonly<Record<string, string>>, t: HopTrace): boolean {
+  if (!ownGosumdbUrl(v.GOSUMDB) || t.failedAt !== 'tcp') return false;
+  const tcp = t.hops.find((h) => h.hop === 'tcp');
+  const host = tcp?.target.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  return !!host && isLoopback(host);
 }
 
 interface FailureContext {

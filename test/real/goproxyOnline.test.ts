@@ -16,6 +16,7 @@ import { Host } from '../../src/host/host.js';
 import { runDoctor } from '../../src/engine/pipeline.js';
 import type { Finding, Report } from '../../src/doctor/model.js';
 import { goproxyOnlineProbe } from '../../src/probes/goproxyOnline.js';
+import { moduleDownloadsProbe } from '../../src/probes/moduleDownloads.js';
 import { traceGet } from '../../src/host/httpHops.js';
 import { matchRules } from '../../src/goplsLog/rules.js';
 import { CLI, GO, cachedXMod, buildOnce } from './support.js';
@@ -394,15 +395,23 @@ describe.skipIf(!GO || !XMOD)('the online check against local proxies', () => {
     // A database that cannot be reached: go fails on every unverified module; GONOSUMDB only if private.
     const closed = env({ GOPATH: gopath, GOPROXY: `http://127.0.0.1:${sumPort}`, GOSUMDB: `sum.golang.org http://127.0.0.1:${closedPort}` });
     expect(await goDownload(ws, closed)).toContain('connection refused');
+    // A server on this machine: the offline check's connect (module-downloads, in every run) says
+    // it, so with --online it is said once, not once per probe (a tester's report had both).
     const down = await online(ws, closed);
-    expect(down.f).toMatchObject({ severity: 'error' });
-    expect(down.f!.message).toContain(`the server at 127.0.0.1:${closedPort} refuses connections`);
+    expect(down.f).toBeUndefined();
+    expect(down.report.probes[0]!.observed.sumdb).toMatchObject({ asked: true, toldBy: expect.stringContaining('module-downloads') });
+    const both = await runDoctor({ host: new Host(), probes: [moduleDownloadsProbe, goproxyOnlineProbe], workspaces: [ws], env: closed, settings: { online: true }, timeoutMs: 20_000 });
+    const refusedSaid = both.causes.flatMap((c) => c.findings).filter((f) => f.message.includes(`127.0.0.1:${closedPort}`));
+    expect(refusedSaid.map((f) => f.probeId)).toEqual(['module-downloads']);
+    const told = refusedSaid[0]!;
+    expect(told).toMatchObject({ classId: 'module-resolution', severity: 'error' });
+    expect(told.message).toContain(`(127.0.0.1:${closedPort}) does not accept connections (ECONNREFUSED)`);
     // GOSUMDB names that server: unset where it is set comes first; golang.org is never called
     // private (a tester's "If golang.org is private"), and no HTTP proxy is set to read up on.
-    const downIds = down.f!.fixes.map((x) => x.id);
+    const downIds = told.fixes.map((x) => x.id);
     expect(downIds.slice(0, 2)).toEqual(['toolsenv-gosumdb-fixed', 'go-mod-tidy-default-sumdb']);
-    expect(down.f!.fixes.map((x) => x.title).join('\n')).not.toContain('is private');
-    expect(down.f!.fixes.find((x) => x.id === 'toolsenv-gonosumdb')).toMatchObject({ value: { GONOSUMDB: 'golang.org/x/mod' } });
+    expect(told.fixes.map((x) => x.title).join('\n')).not.toContain('is private');
+    expect(told.fixes.find((x) => x.id === 'toolsenv-gonosumdb')).toMatchObject({ value: { GONOSUMDB: 'golang.org/x/mod' } });
     expect(downIds).not.toContain('go-proxy-env-docs');
 
     // A GOSUMDB go refuses before any request (a name without its key): go and the check say so.
