@@ -4,8 +4,8 @@
 // and Podman's volume-label documentation). Programs, paths and numbers are this test's own, not
 // any corpus text's. Near-misses sit beside each family: they must say nothing, or keep the class
 // they had.
-import { describe, expect, it } from 'vitest';
-import { matchRules, type RuleId } from '../../../src/goplsLog/rules.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { matchRules, silenceRulesOf, type RuleId } from '../../../src/goplsLog/rules.js';
 import { analyzeText, bindTargetsOf, namesAbsolutePath, namesPathUnder } from '../../../src/goplsLog/analyzer.js';
 import { findingsOf } from '../../../src/probes/goplsLogs.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
@@ -109,6 +109,27 @@ const CASES: Array<[string, RuleId[]]> = [
 
 describe('mac-policy or noexec-mount: rules on upstream message formats', () => {
   it.each(CASES)('%s', (line, want) => {
+    expect(ids(line)).toEqual(want);
+  });
+});
+
+// mmap(2) answers EPERM for PROT_EXEC on a noexec mount (mm/mmap.c), where an LSM's mmap check
+// answers EACCES: with every mount rule silenced (a phrasing no mount rule knows), the policy's
+// generic EPERM reading must not claim these lines; other EPERMs it still reads.
+const MMAP_EPERM: Array<[string, RuleId[]]> = [
+  ['/tmp/jni-4411/libcodec.so: /tmp/jni-4411/libcodec.so: failed to map segment from shared object: Operation not permitted', []],
+  ['./srv: error while loading shared libraries: libq.so.3: failed to map segment from shared object: Operation not permitted', []],
+  ['Error loading shared library /dev/shm/plug.so: Operation not permitted', []],
+  ['jit: mmap(PROT_READ|PROT_EXEC) of /run/user/1000/cache.bin failed: Operation not permitted', []],
+  ['mmap2(NULL, 8192, PROT_READ|PROT_EXEC, MAP_PRIVATE, 3, 0) = -1 EPERM (Operation not permitted)', []],
+  ['bash: /dev/tty: Operation not permitted', ['not-permitted']],
+  ['open /var/lib/app/state.db: operation not permitted', ['not-permitted']],
+];
+
+describe('mac-policy: an executable mapping refused with EPERM is not read as a policy', () => {
+  afterEach(() => silenceRulesOf(undefined));
+  it.each(MMAP_EPERM)('%s', (line, want) => {
+    silenceRulesOf('noexec-mount');
     expect(ids(line)).toEqual(want);
   });
 });
