@@ -26,7 +26,12 @@ export const MOUNT_RULES: readonly Rule[] = [
     severity: 'error',
     confidence: 0.75,
     // dlopen of a library extracted to /tmp: "…/libx.so: failed to map segment from shared object".
+    // With the errno glibc adds: EPERM ("Operation not permitted") is mmap(2)'s answer for PROT_EXEC
+    // on a noexec mount (mm/mmap.c do_mmap: path_noexec → -EPERM); EACCES ("Permission denied") is a
+    // security module's mmap hook (security_mmap_file), the loader having opened the file for
+    // reading itself, so that one is shared-object-map-eacces's and never this rule's.
     needles: ['failed to map segment from shared object'],
+    test: /failed to map segment from shared object(?!: Permission denied)/,
     yieldsTo: ['ld-preload-leak', 'shared-object-map-eacces'],
     says: 'a shared library could not be mapped executable ("failed to map segment from shared object"): the directory it was written to is mounted noexec',
   },

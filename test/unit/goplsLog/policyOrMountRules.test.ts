@@ -134,6 +134,21 @@ describe('mac-policy: an executable mapping refused with EPERM is not read as a 
   });
 });
 
+// The same loader line with EACCES is a security module's answer (its mmap hook), never a mount's:
+// with every policy rule silenced the mount's rule must not claim it either: it is a bare refusal.
+describe('noexec-mount: an executable mapping refused with EACCES is not read as a mount', () => {
+  afterEach(() => silenceRulesOf(undefined));
+  it.each<[string, RuleId[]]>([
+    ['ERROR:  could not load library "/var/tmp/ext-2.so": /var/tmp/ext-2.so: failed to map segment from shared object: Permission denied', ['permission-denied']],
+    ['/opt/app/bin/app: error while loading shared libraries: libplug.so.1: failed to map segment from shared object: Permission denied', ['permission-denied']],
+    ['/opt/app/bin/app: error while loading shared libraries: libplug.so.1: failed to map segment from shared object: Operation not permitted', ['shared-object-map-denied']],
+    ['/opt/app/bin/app: error while loading shared libraries: libplug.so.1: failed to map segment from shared object', ['shared-object-map-denied']],
+  ])('%s', (line, want) => {
+    silenceRulesOf('mac-policy');
+    expect(ids(line)).toEqual(want);
+  });
+});
+
 describe('mac-policy or noexec-mount: a refusal inside a container', () => {
   const IN: Array<[string, RuleId[]]> = [
     ['sh: 1: /opt/tool/tool: Permission denied', ['container-path-denied']],
