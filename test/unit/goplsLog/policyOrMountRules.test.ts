@@ -149,6 +149,26 @@ describe('noexec-mount: an executable mapping refused with EACCES is not read as
   });
 });
 
+// An exec refused under the system's own directories is never a noexec mount's (a system whose
+// /usr were noexec could not run its own programs): with every policy rule silenced the mount's
+// exec rules must not claim it; a program elsewhere they still read.
+describe('noexec-mount: an exec refused under /usr, /bin or /sbin is not read as a mount', () => {
+  afterEach(() => silenceRulesOf(undefined));
+  it.each<[string, RuleId[]]>([
+    ['start shell: fork/exec /bin/zsh: permission denied', ['permission-denied']],
+    ['fork/exec /usr/local/bin/agent-helper: permission denied', ['permission-denied']],
+    ['fork/exec /usr/libexec/helper: permission denied', ['permission-denied']],
+    ['fork/exec /srv/apps/helper: permission denied', ['exec-path-denied']],
+    ['collector.service: Failed at step EXEC spawning /usr/local/sbin/collector: Permission denied', ['permission-denied']],
+    ['collector.service: Failed at step EXEC spawning /srv/collector/run: Permission denied', ['exec-refused-more']],
+    ['exec /usr/local/bin/entry.sh: permission denied', ['permission-denied']],
+    ['exec /work/bin/entry: permission denied', ['exec-refused-more']],
+  ])('%s', (line, want) => {
+    silenceRulesOf('mac-policy');
+    expect(ids(line)).toEqual(want);
+  });
+});
+
 describe('mac-policy or noexec-mount: a refusal inside a container', () => {
   const IN: Array<[string, RuleId[]]> = [
     ['sh: 1: /opt/tool/tool: Permission denied', ['container-path-denied']],
@@ -161,7 +181,8 @@ describe('mac-policy or noexec-mount: a refusal inside a container', () => {
     // The image's own files: the Go directories a non-root user cannot write, the entrypoint.
     ['go: writing go.mod cache: mkdir /go/pkg/mod/cache/download/x: permission denied', ['go-file-refused']],
     ['failed to initialize build cache at /.cache/go-build: mkdir /.cache: permission denied', ['build-cache-unusable']],
-    ['exec /usr/local/bin/entrypoint.sh: permission denied', ['exec-refused-more']],
+    // (The entrypoint under /usr/local/bin is in the image's own layers, never a noexec mount: its mode.)
+    ['exec /usr/local/bin/entrypoint.sh: permission denied', ['permission-denied']],
     // The Docker socket is the docker group's.
     ['Got permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock', ['permission-denied']],
   ];
