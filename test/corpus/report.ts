@@ -44,6 +44,10 @@ async function main(): Promise<number> {
     return 1;
   }
   const explainAt = args.indexOf('--explain');
+  // --silence CLASS with --explain: that class's rules silenced, as --lfo reads its texts (the
+  // shipped word model, not the fold models: a first look at what the fallbacks make of a text).
+  const silenceAt = args.indexOf('--silence');
+  if (explainAt >= 0 && silenceAt >= 0) silenceRulesOf(args[silenceAt + 1] as Parameters<typeof silenceRulesOf>[0]);
   if (explainAt >= 0) return explain(items, args[explainAt + 1] ?? '');
   if (args.includes('--heldout') && args.includes('--lfo')) return leaveFamilyOut(items.filter((i) => i.split === 'tuning'), json);
   if (args.includes('--heldout')) return heldOut(items.filter((i) => i.split === 'tuning'), json);

@@ -26,7 +26,12 @@ export const MOUNT_RULES: readonly Rule[] = [
     severity: 'error',
     confidence: 0.75,
     // dlopen of a library extracted to /tmp: "…/libx.so: failed to map segment from shared object".
+    // With the errno glibc adds: EPERM ("Operation not permitted") is mmap(2)'s answer for PROT_EXEC
+    // on a noexec mount (mm/mmap.c do_mmap: path_noexec → -EPERM); EACCES ("Permission denied") is a
+    // security module's mmap hook (security_mmap_file), the loader having opened the file for
+    // reading itself, so that one is shared-object-map-eacces's and never this rule's.
     needles: ['failed to map segment from shared object'],
+    test: /failed to map segment from shared object(?!: Permission denied)/,
     yieldsTo: ['ld-preload-leak', 'shared-object-map-eacces'],
     says: 'a shared library could not be mapped executable ("failed to map segment from shared object"): the directory it was written to is mounted noexec',
   },
@@ -125,7 +130,10 @@ export const MOUNT_RULES: readonly Rule[] = [
     // mode, a directory or a file that is no program in its place, or a noexec mount, so it is a
     // warning-level symptom that a mount or access cause found on the machine explains.
     needles: ['ermission denied'],
-    test: /fork\/exec \/[^:]*: permission denied/i,
+    // Not the system's own directories (/usr, /bin, /sbin, /lib…): a system whose root or /usr were
+    // noexec could not run its own programs, so an exec refused there is the file's mode or a
+    // policy (system-exec-denied), never the mount.
+    test: /fork\/exec (?!\/(?:usr|s?bin|lib(?:32|64|x32|exec)?)\/)\/[^:]*: permission denied/i,
     yieldsTo: ['exec-permission-denied', 'system-exec-denied', 'gopls-exec-denied', 'android-app-data-exec'],
     says: 'running a program by its path failed with "fork/exec …: permission denied": its execute bit, something that is no program in its place, or a noexec mount',
   },
@@ -193,7 +201,8 @@ export const MOUNT_RULES: readonly Rule[] = [
     // denied" (its line number, not bash's "line 12"), node's "spawn EACCES" without the path and
     // spawnSync's "spawnSync ./x EACCES", and Go's syscall.Exec as runc's init or a wrapper prints it,
     // "exec /work/bin/tool: permission denied". The system's own programs (/bin, /usr/bin) are
-    // never on a noexec mount: those stay system-exec-denied's.
+    // never on a noexec mount: those stay system-exec-denied's (a service's program under /usr, which
+    // systemd reports, systemd-exec-system-denied's: /usr/local included, never a noexec mount).
     // Also coreutils' "env: './x': Permission denied" and "nohup: failed to run command './x':
     // Permission denied" (timeout, nice, chroot, stdbuf say the same), mksh's and busybox's
     // "./x: can't execute: Permission denied", dash's exec builtin "exec: ./x: Permission denied",
@@ -205,7 +214,7 @@ export const MOUNT_RULES: readonly Rule[] = [
     // "eaccess", …}, "exec.LookPath … might return no error for an executable residing on a file
     // system mounted with noexec flag, so perform this extra check"): "eaccess /x: permission denied".
     needles: ["Can't exec", 'ermission denied', 'EACCES'],
-    test: /Can't exec "[^"\n]+": Permission denied|\benv: ['\u2018"]?\.{0,2}\/?[^'\u2019"\s:]*\/[^'\u2019"\s:]*['\u2019"]?: Permission denied|failed to run command ['\u2018"]?[^'\u2019"\n]+['\u2019"]?: Permission denied|: can't execute: Permission denied|can't execute '[^'\n]+': Permission denied|\bexec: \.{0,2}\/[^\s:]*: Permission denied|An error occurred trying to start process '[^'\n]+'[^\n]*Permission denied|Win32Exception \(13\): Permission denied|exec user process caused:? \\?"?permission denied|Failed at step EXEC spawning \S+: Permission denied|zsh: permission denied: [^\s\/]+\s*$|^make(?:\[\d+\])?: (?!\/(?:usr\/)?s?bin\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|^\S+: \d+: (?!\/(?:usr\/)?s?bin\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|\bspawn EACCES\b|\bspawnSync \S+ EACCES\b|(?:^|[\s"'])exec (?!\/(?:usr\/)?s?bin\/)\.{0,2}\/[^\s:"]+: permission denied|\beaccess \/[^\s:]+: permission denied/,
+    test: /Can't exec "[^"\n]+": Permission denied|\benv: ['\u2018"]?\.{0,2}\/?[^'\u2019"\s:]*\/[^'\u2019"\s:]*['\u2019"]?: Permission denied|failed to run command ['\u2018"]?[^'\u2019"\n]+['\u2019"]?: Permission denied|: can't execute: Permission denied|can't execute '[^'\n]+': Permission denied|\bexec: \.{0,2}\/[^\s:]*: Permission denied|An error occurred trying to start process '[^'\n]+'[^\n]*Permission denied|Win32Exception \(13\): Permission denied|exec user process caused:? \\?"?permission denied|Failed at step EXEC spawning (?!\/(?:usr|s?bin|lib(?:32|64|x32|exec)?)\/)\S+: Permission denied|zsh: permission denied: [^\s\/]+\s*$|^make(?:\[\d+\])?: (?!\/(?:usr\/)?s?bin\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|^\S+: \d+: (?!\/(?:usr\/)?s?bin\/)\.{0,2}\/?[^\s:]*\/[^\s:]*: Permission denied|\bspawn EACCES\b|\bspawnSync \S+ EACCES\b|(?:^|[\s"'])exec (?!\/(?:usr|s?bin|lib(?:32|64|x32|exec)?)\/)\.{0,2}\/[^\s:"]+: permission denied|\beaccess \/[^\s:]+: permission denied/,
     yieldsTo: ['exec-permission-denied', 'exec-path-denied', 'exec-relative-denied', 'shell-exec-denied', 'program-exec-denied', 'system-exec-denied', 'container-path-denied', 'systemd-exec-home-denied', 'systemd-exec-system-denied'],
     says: 'executing a program was refused with EACCES (permission denied): the directory it is in is mounted noexec (or the file lacks its execute bit)',
   },

@@ -171,9 +171,13 @@ export const POLICY_RULES: readonly Rule[] = [
     // EPERM, "Operation not permitted": refused by a policy (seccomp, a capability the container
     // dropped, SELinux, AppArmor), not by file modes, which answer EACCES. Changing a file's owner,
     // mode or times, and signalling another user's process, are the exceptions: there EPERM is the
-    // ordinary answer of file ownership.
+    // ordinary answer of file ownership. And mapping a file executable: mmap(2) answers EPERM for
+    // PROT_EXEC on a noexec mount (mm/mmap.c do_mmap: path_noexec → -EPERM), where SELinux's and
+    // AppArmor's mmap checks answer EACCES, so glibc's "failed to map segment from shared object:
+    // Operation not permitted", musl's "Error loading shared library …: Operation not permitted" and
+    // an mmap's own EPERM are the mount's (its rules read them), not a policy's by default.
     needles: ['ot permitted', 'EPERM'],
-    test: /^(?![^\n]*(?:\bch(?:mod|own|grp|attr)\b|changing (?:permissions|ownership|group)|setting (?:times|permissions)|\butimes?\b|\bkill\b))[^\n]*(?:[Oo]peration not permitted|\bEPERM\b)/,
+    test: /^(?![^\n]*(?:\bch(?:mod|own|grp|attr)\b|changing (?:permissions|ownership|group)|setting (?:times|permissions)|\butimes?\b|\bkill\b|failed to map segment|Error loading shared library|\bmmap\w*\b|\bPROT_EXEC\b))[^\n]*(?:[Oo]peration not permitted|\bEPERM\b)/,
     yieldsTo: ['thread-create-eperm', 'exec-eperm', 'seccomp-new-syscall', 'shared-object-map-denied', 'mmap-exec-eperm', 'ptrace-scope', 'sandbox-namespace-denied', 'seccomp-named', 'selinux-named', 'runtime-eperm', 'musl-map-denied', 'shell-exec-eperm', 'chromium-sandbox-refused', 'systemd-sandbox-step', 'aslr-disable-refused', 'exec-refusal-words', 'snap-user-data-refused', 'ownership-change-eperm', 'apparmor-profile-denied'],
     says: 'an operation was refused with EPERM (operation not permitted): a seccomp filter, a dropped capability or a MAC policy forbids it, not the file modes',
   },

@@ -4,8 +4,8 @@
 // and Podman's volume-label documentation). Programs, paths and numbers are this test's own, not
 // any corpus text's. Near-misses sit beside each family: they must say nothing, or keep the class
 // they had.
-import { describe, expect, it } from 'vitest';
-import { matchRules, type RuleId } from '../../../src/goplsLog/rules.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import { matchRules, silenceRulesOf, type RuleId } from '../../../src/goplsLog/rules.js';
 import { analyzeText, bindTargetsOf, namesAbsolutePath, namesPathUnder } from '../../../src/goplsLog/analyzer.js';
 import { findingsOf } from '../../../src/probes/goplsLogs.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
@@ -113,6 +113,62 @@ describe('mac-policy or noexec-mount: rules on upstream message formats', () => 
   });
 });
 
+// mmap(2) answers EPERM for PROT_EXEC on a noexec mount (mm/mmap.c), where an LSM's mmap check
+// answers EACCES: with every mount rule silenced (a phrasing no mount rule knows), the policy's
+// generic EPERM reading must not claim these lines; other EPERMs it still reads.
+const MMAP_EPERM: Array<[string, RuleId[]]> = [
+  ['/tmp/jni-4411/libcodec.so: /tmp/jni-4411/libcodec.so: failed to map segment from shared object: Operation not permitted', []],
+  ['./srv: error while loading shared libraries: libq.so.3: failed to map segment from shared object: Operation not permitted', []],
+  ['Error loading shared library /dev/shm/plug.so: Operation not permitted', []],
+  ['jit: mmap(PROT_READ|PROT_EXEC) of /run/user/1000/cache.bin failed: Operation not permitted', []],
+  ['mmap2(NULL, 8192, PROT_READ|PROT_EXEC, MAP_PRIVATE, 3, 0) = -1 EPERM (Operation not permitted)', []],
+  ['bash: /dev/tty: Operation not permitted', ['not-permitted']],
+  ['open /var/lib/app/state.db: operation not permitted', ['not-permitted']],
+];
+
+describe('mac-policy: an executable mapping refused with EPERM is not read as a policy', () => {
+  afterEach(() => silenceRulesOf(undefined));
+  it.each(MMAP_EPERM)('%s', (line, want) => {
+    silenceRulesOf('noexec-mount');
+    expect(ids(line)).toEqual(want);
+  });
+});
+
+// The same loader line with EACCES is a security module's answer (its mmap hook), never a mount's:
+// with every policy rule silenced the mount's rule must not claim it either: it is a bare refusal.
+describe('noexec-mount: an executable mapping refused with EACCES is not read as a mount', () => {
+  afterEach(() => silenceRulesOf(undefined));
+  it.each<[string, RuleId[]]>([
+    ['ERROR:  could not load library "/var/tmp/ext-2.so": /var/tmp/ext-2.so: failed to map segment from shared object: Permission denied', ['permission-denied']],
+    ['/opt/app/bin/app: error while loading shared libraries: libplug.so.1: failed to map segment from shared object: Permission denied', ['permission-denied']],
+    ['/opt/app/bin/app: error while loading shared libraries: libplug.so.1: failed to map segment from shared object: Operation not permitted', ['shared-object-map-denied']],
+    ['/opt/app/bin/app: error while loading shared libraries: libplug.so.1: failed to map segment from shared object', ['shared-object-map-denied']],
+  ])('%s', (line, want) => {
+    silenceRulesOf('mac-policy');
+    expect(ids(line)).toEqual(want);
+  });
+});
+
+// An exec refused under the system's own directories is never a noexec mount's (a system whose
+// /usr were noexec could not run its own programs): with every policy rule silenced the mount's
+// exec rules must not claim it; a program elsewhere they still read.
+describe('noexec-mount: an exec refused under /usr, /bin or /sbin is not read as a mount', () => {
+  afterEach(() => silenceRulesOf(undefined));
+  it.each<[string, RuleId[]]>([
+    ['start shell: fork/exec /bin/zsh: permission denied', ['permission-denied']],
+    ['fork/exec /usr/local/bin/agent-helper: permission denied', ['permission-denied']],
+    ['fork/exec /usr/libexec/helper: permission denied', ['permission-denied']],
+    ['fork/exec /srv/apps/helper: permission denied', ['exec-path-denied']],
+    ['collector.service: Failed at step EXEC spawning /usr/local/sbin/collector: Permission denied', ['permission-denied']],
+    ['collector.service: Failed at step EXEC spawning /srv/collector/run: Permission denied', ['exec-refused-more']],
+    ['exec /usr/local/bin/entry.sh: permission denied', ['permission-denied']],
+    ['exec /work/bin/entry: permission denied', ['exec-refused-more']],
+  ])('%s', (line, want) => {
+    silenceRulesOf('mac-policy');
+    expect(ids(line)).toEqual(want);
+  });
+});
+
 describe('mac-policy or noexec-mount: a refusal inside a container', () => {
   const IN: Array<[string, RuleId[]]> = [
     ['sh: 1: /opt/tool/tool: Permission denied', ['container-path-denied']],
@@ -125,7 +181,8 @@ describe('mac-policy or noexec-mount: a refusal inside a container', () => {
     // The image's own files: the Go directories a non-root user cannot write, the entrypoint.
     ['go: writing go.mod cache: mkdir /go/pkg/mod/cache/download/x: permission denied', ['go-file-refused']],
     ['failed to initialize build cache at /.cache/go-build: mkdir /.cache: permission denied', ['build-cache-unusable']],
-    ['exec /usr/local/bin/entrypoint.sh: permission denied', ['exec-refused-more']],
+    // (The entrypoint under /usr/local/bin is in the image's own layers, never a noexec mount: its mode.)
+    ['exec /usr/local/bin/entrypoint.sh: permission denied', ['permission-denied']],
     // The Docker socket is the docker group's.
     ['Got permission denied while trying to connect to the Docker daemon socket at unix:///var/run/docker.sock', ['permission-denied']],
   ];
