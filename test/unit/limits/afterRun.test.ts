@@ -82,6 +82,16 @@ describe('afterRunFindings', () => {
     expect(afterRunFindings({ before: { counters: pids(0) }, after: { counters: pids(0) }, kernel: ours, kernelSource: 'dmesg', earlier: [] }).map((f) => f.classId)).toEqual(['process-limit']);
   });
 
+  // In the root cgroup no counter file exists (no pids.max, no pids.events), yet the doctor is in
+  // no other cgroup: a tester's run there took a fault scenario's refusal, stamped during it, for its own.
+  it('in the root cgroup, with no counters to read, another cgroup\'s fork refusal is still not this run\'s', () => {
+    const other = recordsSince(parseDmesg('[ 6503.000000] cgroup: fork rejected by pids controller in /ged-fault-pids-7376'), 6500);
+    const atRoot = { counters: [], leaves: { pids: '/', memory: '/' } };
+    expect(afterRunFindings({ before: atRoot, after: atRoot, kernel: other, kernelSource: 'dmesg', earlier: [] })).toEqual([]);
+    // Our cgroup unknown as well: every record is kept, as before.
+    expect(afterRunFindings({ before: { counters: [] }, after: { counters: [] }, kernel: other, kernelSource: 'dmesg', earlier: [] }).map((f) => f.classId)).toEqual(['process-limit']);
+  });
+
   it('the limit was hit but nothing was killed: a warning, not an error', () => {
     const found = afterRunFindings({ before: { counters: mem(0, 0) }, after: { counters: mem(0, 3) }, kernel: [], kernelSource: 'dmesg', earlier: [] });
     expect(found).toEqual([expect.objectContaining({ classId: 'memory-limit', severity: 'warning' })]);
