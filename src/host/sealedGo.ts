@@ -156,9 +156,16 @@ export async function removeStaleCopies(tmp: string, now = Date.now()): Promise<
   return removed;
 }
 
-let swept: Promise<unknown> | undefined;
-/** Once per process, before the first copy. */
-const sweepStaleCopies = () => (swept ??= removeStaleCopies(os.tmpdir()));
+let swept: { at: number; done: Promise<unknown> } | undefined;
+/**
+ * Before a copy, at most once per STALE_AFTER_MS: a CLI run sweeps once, and a long-lived
+ * extension host, whose first sweep could not yet see a copy killed later (its own crashed
+ * worker's, another window's), sweeps again once such a copy can be stale.
+ */
+const sweepStaleCopies = (now = Date.now()) => {
+  if (!swept || now - swept.at >= STALE_AFTER_MS) swept = { at: now, done: removeStaleCopies(os.tmpdir(), now) };
+  return swept.done;
+};
 
 const unsealed = (env: NodeJS.ProcessEnv): SealedGo => ({ env, restore: (t) => t, release: async () => undefined });
 
