@@ -54,11 +54,11 @@ export interface Readings {
   uptime?: number;
   counters: CounterReading[];
   /**
-   * This process's own cgroup per controller, as a path in its hierarchy, also where no counter
-   * file could be read there: the root cgroup has no pids.max or pids.events (v1 and v2) and v2's
-   * root no memory.events, yet it is known to be no other cgroup's.
+   * This process's own pids cgroup, as a path in its hierarchy, also where no counter file could
+   * be read there: the root cgroup has no pids.max or pids.events (v1 and v2), yet it is known to be
+   * no other cgroup's.
    */
-  leaves?: Partial<Record<CounterReading['controller'], string>>;
+  pidsLeaf?: string;
   /**
    * The last pid the kernel handed out (/proc/loadavg's fifth field) and the pids alive then, when
    * they mean what the kernel log's pids mean (the initial pid namespace): which OOM victims could
@@ -82,14 +82,14 @@ export async function readCounters(host: Host, opts: { livePids?: boolean } = {}
   const memberships = parseProcCgroup(cgroupText);
   const uptime = parseUptime(host.readTextSync('/proc/uptime'));
   const counters: CounterReading[] = [];
-  const leaves: NonNullable<Readings['leaves']> = {};
+  let pidsLeaf: string | undefined;
   for (const controller of ['memory', 'pids'] as const) {
     const placement = placeController(controller, memberships, mounts);
     if (!placement) continue;
     let leaf: string | undefined;
     for (const c of placement.candidates) if (host.existsSync(c)) (leaf ??= c);
     if (!leaf) continue;
-    leaves[controller] = path.posix.join(placement.mount.root, leaf.slice(placement.mount.mountPoint.length) || '/');
+    if (controller === 'pids') pidsLeaf = path.posix.join(placement.mount.root, leaf.slice(placement.mount.mountPoint.length) || '/');
     for (const dir of ancestorsWithin(leaf, placement.mount.mountPoint)) {
       const limitName = controller === 'pids' ? 'pids.max' : placement.version === 2 ? 'memory.max' : 'memory.limit_in_bytes';
       const limitText = host.readTextSync(path.posix.join(dir, limitName));
@@ -110,7 +110,7 @@ export async function readCounters(host: Host, opts: { livePids?: boolean } = {}
       }
     }
   }
-  return { uptime, counters, leaves, ...pidsNow(host, opts.livePids === true) };
+  return { uptime, counters, ...(pidsLeaf ? { pidsLeaf } : {}), ...pidsNow(host, opts.livePids === true) };
 }
 
 /**
@@ -358,25 +358,17 @@ function atOrBelow(cg: string, leaf: string): boolean {
 /**
  * The pids controller's refusals in this process's pids cgroup or one above it (the limit that
  * refused may be an ancestor's): another cgroup's ("fork rejected by pids controller in /other")
- * is not this run's (a tester's healthy project got an error for one). As ownKills, all are kept
- * when the pids counters could not be read.
+ * is not this run's (a tester's healthy project got an error for one). Our cgroups are those whose
+ * counters were read, else the leaf alone (in the root cgroup no counter file exists, and a unit
+ * run beside the fault scenarios took a scenario's "fork rejected by pids controller in
+ * /ged-fault-pids-…", stamped during the run, for its own). As ownKills, all are kept when our
+ * cgroup is not known at all.
  */
 export function ownRejections(rejected: readonly ForkRejected[], after: Readings): ForkRejected[] {
-  const ours = oursOf('pids', after);
+  const read = after.counters.filter((c) => c.controller === 'pids').map((c) => c.cgPath);
+  const ours = read.length ? read : after.pidsLeaf ? [after.pidsLeaf] : [];
   if (!ours.length) return [...rejected];
   return rejected.filter((x) => atOrAbove(x.cgroup, ours));
-}
-
-/**
- * Our pids cgroups, leaf first: those whose counters were read, else the leaf alone
- * (in the root cgroup, where no counter file exists, a tester's run took a fault scenario's
- * "fork rejected by pids controller in /ged-fault-pids-…", stamped during the run, for its own).
- */
-function oursOf(controller: 'pids', after: Readings): string[] {
-  const read = after.counters.filter((c) => c.controller === controller).map((c) => c.cgPath);
-  if (read.length) return read;
-  const leaf = after.leaves?.[controller];
-  return leaf ? [leaf] : [];
 }
 
 /** Is cgroup `cg` one of ours or above one of ours (its limit then applies to us)? */

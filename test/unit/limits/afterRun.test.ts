@@ -86,7 +86,7 @@ describe('afterRunFindings', () => {
   // no other cgroup: a tester's run there took a fault scenario's refusal, stamped during it, for its own.
   it('in the root cgroup, with no counters to read, another cgroup\'s fork refusal is still not this run\'s', () => {
     const other = recordsSince(parseDmesg('[ 6503.000000] cgroup: fork rejected by pids controller in /ged-fault-pids-7376'), 6500);
-    const atRoot = { counters: [], leaves: { pids: '/', memory: '/' } };
+    const atRoot = { counters: [], pidsLeaf: '/' };
     expect(afterRunFindings({ before: atRoot, after: atRoot, kernel: other, kernelSource: 'dmesg', earlier: [] })).toEqual([]);
     // Our cgroup unknown as well: every record is kept, as before.
     expect(afterRunFindings({ before: { counters: [] }, after: { counters: [] }, kernel: other, kernelSource: 'dmesg', earlier: [] }).map((f) => f.classId)).toEqual(['process-limit']);
