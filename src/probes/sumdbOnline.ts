@@ -114,8 +114,9 @@ export async function sumdbCheck(ctx: Pick<ProbeContext, 'env' | 'signal' | 'rem
  */
 export function toldOffline(v: Readonly<Record<string, string>>, t: HopTrace): boolean {
   if (!ownGosumdbUrl(v.GOSUMDB) || t.failedAt !== 'tcp') return false;
-  const tcp = t.hops.find((h) => h.hop === 'tcp');
-  const host = tcp?.target.replace(/:\d+$/, '').replace(/^\[|\]$/g, '');
+  // The first hop's host as the URL names it (httpHops.ts looks it up before the connect), which is
+  // what the offline check asks isLoopback of.
+  const host = t.hops.find((h) => h.hop === 'dns')?.target;
   return !!host && isLoopback(host);
 }
 

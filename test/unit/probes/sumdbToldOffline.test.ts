@@ -12,12 +12,12 @@ describe('toldOffline', () => {
   const own = { GOSUMDB: 'sum.golang.org http://127.0.0.1:9' };
   it.each([
     ['own server on loopback, refused at TCP', own, trace([hop('dns', '127.0.0.1', true), hop('tcp', '127.0.0.1:9', false)]), true],
-    ['own server behind an HTTP proxy on localhost that refuses', { GOSUMDB: 'sum.golang.org https://sumdb.corp.example' }, trace([hop('tcp', 'localhost:3128', false)], 'http://localhost:3128'), true],
-    ['own server on IPv6 loopback', { GOSUMDB: 'sum.golang.org http://[::1]:9' }, trace([hop('tcp', '[::1]:9', false)]), true],
+    ['own server behind an HTTP proxy on localhost that refuses', { GOSUMDB: 'sum.golang.org https://sumdb.corp.example' }, trace([hop('dns', 'localhost', true), hop('tcp', 'localhost:3128', false)], 'http://localhost:3128'), true],
+    ['own server on IPv6 loopback', { GOSUMDB: 'sum.golang.org http://[::1]:9' }, trace([hop('dns', '::1', true), hop('tcp', '::1:9', false)]), true],
     ['own server on another host: the offline check does not connect there', { GOSUMDB: 'sum.golang.org https://sumdb.corp.example' }, trace([hop('dns', 'sumdb.corp.example', true), hop('tcp', '10.1.2.3:443', false)]), false],
-    ["go's default database: the offline check does not ask it", { GOSUMDB: 'sum.golang.org' }, trace([hop('tcp', '127.0.0.1:9', false)]), false],
-    ['own server on loopback that answered 410: the online check alone knows', own, { ...trace([hop('tcp', '127.0.0.1:9', true), hop('http', 'GET /lookup', false)]), status: 410 }, false],
-    ['unset GOSUMDB', {}, trace([hop('tcp', '127.0.0.1:9', false)]), false],
+    ["go's default database: the offline check does not ask it", { GOSUMDB: 'sum.golang.org' }, trace([hop('dns', '127.0.0.1', true), hop('tcp', '127.0.0.1:9', false)]), false],
+    ['own server on loopback that answered 410: the online check alone knows', own, { ...trace([hop('dns', '127.0.0.1', true), hop('tcp', '127.0.0.1:9', true), hop('http', 'GET /lookup', false)]), status: 410 }, false],
+    ['unset GOSUMDB', {}, trace([hop('dns', '127.0.0.1', true), hop('tcp', '127.0.0.1:9', false)]), false],
   ] as const)('%s', (_what, v, t, want) => {
     expect(toldOffline(v as Record<string, string>, t)).toBe(want);
   });
