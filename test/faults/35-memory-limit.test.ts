@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { GOPLS, expectDiagnosis, inCgroup, makeCgroup, removeCgroupVerified, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, writeBigModule, writeSmallModule } from './lib/harness.js';
+import { GOPLS, absentRehashLocks, expectDiagnosis, inCgroup, makeCgroup, removeCgroupVerified, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, writeBigModule, writeSmallModule } from './lib/harness.js';
 
 /** gopls needs ~500 MB for this module here (measured: peak 555 MB); node needs ~60 MB. */
 const LIMIT_MB = 160;
@@ -21,6 +21,8 @@ describe('fault: memory cgroup limit', () => {
       const dir = tempDir(`memory-own-${limitMb}`);
       const small = writeSmallModule(path.join(dir, 'small'));
       const cg = makeCgroup('memory', `own-${limitMb}`);
+      const locks = absentRehashLocks(userEnv());
+      let locksLeft: string[] = [];
       try {
         cg.write('memory.limit_in_bytes', String(limitMb * 1024 * 1024));
         const run = await runDoctorCli({ workspaces: [small], env: userEnv(), cwd: small, wrap: inCgroup(cg.dir), timeoutMs: 15_000 });
@@ -31,8 +33,10 @@ describe('fault: memory cgroup limit', () => {
       } finally {
         await removeCgroupVerified(cg);
         removeTree(dir);
+        locksLeft = locks.restore();
       }
       expect(existsSync(cg.dir)).toBe(false);
+      expect(locksLeft).toEqual([]);
     });
   }
 
@@ -41,6 +45,8 @@ describe('fault: memory cgroup limit', () => {
     const dir = tempDir('memory');
     const ws = await writeBigModule(path.join(dir, 'big'));
     const cg = makeCgroup('memory', 'memory');
+    const locks = absentRehashLocks(userEnv());
+    let locksLeft: string[] = [];
     try {
       cg.write('memory.limit_in_bytes', String(LIMIT_MB * 1024 * 1024));
       // A fresh gopls file cache (os.UserCacheDir()/gopls), as on the first open of a workspace:
@@ -72,7 +78,9 @@ describe('fault: memory cgroup limit', () => {
     } finally {
       await removeCgroupVerified(cg);
       removeTree(dir);
+      locksLeft = locks.restore();
     }
     expect(existsSync(cg.dir)).toBe(false);
+    expect(locksLeft).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, readdirSync, rmSync, rmdirSync, writeFileSync, mkdirSync, chmodSync, chownSync, existsSync, statSync, copyFileSync, renameSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { rehashLockPaths } from '../../../src/facts/rehashLocks.js';
 
 export const REPO = path.resolve(__dirname, '../../..');
 export const CLI = path.join(REPO, 'dist', 'cli.js');
@@ -172,6 +173,23 @@ export function tempDir(what: string): string {
 
 export function removeTree(d: string): void {
   rmSync(d, { recursive: true, force: true });
+}
+
+/**
+ * The version managers' rehash locks (facts/rehashLocks.ts) of `env`'s login shell that do not
+ * exist now. A scenario whose doctor is OOM-killed kills its login shell too, and a pyenv rehash
+ * killed there leaves its lock: every later login shell on the machine then waits for it (a unit
+ * run after fault 35 failed ten tests on it). `restore` removes the locks made since and returns
+ * those still left (none, when the restore took).
+ */
+export function absentRehashLocks(env: NodeJS.ProcessEnv): { restore(): string[] } {
+  const absent = rehashLockPaths([env], env.HOME).map((l) => l.path).filter((p) => !existsSync(p));
+  return {
+    restore: () => {
+      for (const p of absent) rmSync(p, { force: true });
+      return absent.filter((p) => existsSync(p));
+    },
+  };
 }
 
 // ---------------------------------------------------------------- the CLI
