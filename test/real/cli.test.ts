@@ -161,7 +161,10 @@ describe.skipIf(!GO)('CLI outputs and exit status', () => {
   // A container run with --user 1234 on an image without that user, and no HOME: os.homedir()
   // throws (uv_os_homedir ENOENT), and the CLI died with "internal error" (exit 3) before any probe.
   it.runIf(process.getuid?.() === 0)('a uid with no passwd entry and no HOME: a report naming the missing HOME, not an internal error', () => {
-    const uid = 54321;
+    // Two suites at once on one machine (a developer's run beside a helper's) shared one uid, and
+    // one's cleanup of /tmp/go-<uid> removed the other's build cache mid-build: a uid of this
+    // process's own, still one with no passwd entry.
+    const uid = 54321 + (process.pid % 10000);
     expect(spawnSync('getent', ['passwd', String(uid)]).status, `uid ${uid} must have no passwd entry`).not.toBe(0);
     const reach = reachableCopy('cli-nouser-');
     try {
