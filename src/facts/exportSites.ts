@@ -34,6 +34,11 @@ export function assignmentLines(text: string, name: string): Array<{ line: numbe
 
 /** The start-up files of `shell` (by basename) that set `name`, in the order the shell reads them; at most `max`. */
 export async function exportSites(name: string, shell: string, env: Record<string, string | undefined>, home: string, max = 4): Promise<ExportSite[]> {
+  return linesInStartupFiles((text) => assignmentLines(text, name), shell, env, home, max);
+}
+
+/** The lines `pick` chooses in the start-up files of `shell` (by basename), in the order the shell reads them; at most `max`. */
+export async function linesInStartupFiles(pick: (text: string) => Array<{ line: number; text: string }>, shell: string, env: Record<string, string | undefined>, home: string, max: number): Promise<ExportSite[]> {
   const paths = startupPaths(path.basename(shell), env, home);
   if (!paths) return [];
   const files = [...paths.files];
@@ -45,7 +50,7 @@ export async function exportSites(name: string, shell: string, env: Record<strin
   for (const file of [...new Set(files)]) {
     const r = await readUserFile(file, CAP);
     if (!r.ok) continue;
-    for (const l of assignmentLines(r.text, name)) {
+    for (const l of pick(r.text)) {
       out.push({ file, ...l });
       if (out.length >= max) return out;
     }

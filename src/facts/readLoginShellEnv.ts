@@ -9,7 +9,14 @@ import { cacheDir, cacheKey, credentialIn, lookUpCache, storableEnv, storeInCach
 
 export type LoginShellFact =
   | { ok: true; shell: string; env: Record<string, string>; commandLine: string; cache?: LoginShellCacheNote }
-  | { ok: false; shell?: string; reason: string; cache?: LoginShellCacheNote };
+  | { ok: false; shell?: string; reason: string; cache?: LoginShellCacheNote; ended?: LoginShellEnded };
+
+/**
+ * How a shell that did run failed to give its environment: it was still reading its start-up files
+ * at the deadline, or it ended without running the command it was given (a start-up file ran
+ * `exit`, or `exec`ed another program: `exec zsh` in ~/.bashrc).
+ */
+export type LoginShellEnded = { how: 'timeout' } | { how: 'no-env'; exit: string };
 
 /** Whether the environment came from the cache (and read when), or why the shell was run. */
 export type LoginShellCacheNote =
@@ -79,10 +86,10 @@ export async function readLoginShellEnv(host: Host, env: NodeJS.ProcessEnv, sign
   const deadline = shellDeadline(timeoutMs);
   if (!deadline) return { ok: false, shell, reason: 'no time left in the run to start a login shell', cache };
   const r = await host.exec(shell, args, { timeoutMs: deadline.timeoutMs, stop: deadline.stop, signal, env: shellEnv });
-  if (r.timedOut) return { ok: false, shell, reason: `${commandLine} did not finish within ${deadline.workMs} ms (an rc file waiting for input?)`, cache };
+  if (r.timedOut) return { ok: false, shell, reason: `${commandLine} did not finish within ${deadline.workMs} ms (an rc file waiting for input?)`, cache, ended: { how: 'timeout' } };
   if (r.errorCode) return { ok: false, shell, reason: `${shell} could not be started: ${r.errorCode}`, cache };
   const parsed = parseEnvDump(r.stdout);
-  if (!parsed) return { ok: false, shell, reason: `${commandLine} did not print an environment (exit ${r.exitCode ?? r.signal})`, cache };
+  if (!parsed) return { ok: false, shell, reason: `${commandLine} did not print an environment (exit ${r.exitCode ?? r.signal})`, cache, ended: { how: 'no-env', exit: String(r.exitCode ?? r.signal) } };
   if ('key' in keyed && cache.status === 'miss') {
     // A credential in a value (a GOPROXY with user:token@, a GOFLAGS -header=Authorization…) is not
     // written to disk, and the variable cannot be left out either (go reads it, and the probes run go

@@ -127,6 +127,23 @@ async function runGoEnv(ctx: ProbeContext): Promise<ProbeOutcome> {
   return { findings, observed };
 }
 
+/**
+ * ~/.profile puts `dir` on PATH, and the login shell that reads it gave no environment this run (it
+ * hung, or a start-up file ended it): a second copy of the line appended there would change
+ * nothing (a tester's `exec zsh` in ~/.bashrc was answered with that append).
+ */
+async function unreadProfileHas(ctx: ProbeContext, dir: string | undefined): Promise<{ words: string; evidence: Evidence[] } | undefined> {
+  if (!dir) return undefined;
+  const fact = await ctx.facts.loginShellEnv();
+  if (fact.ok) return undefined;
+  const sites = await profileLinesFor(dir, ctx.env.SHELL, ctx.env, ctx.env.HOME);
+  if (!sites.length) return undefined;
+  return {
+    words: ` ~/.profile already puts it on PATH (line ${sites[0]!.line}), so adding it again would change nothing; your login shell, which reads it, gave no environment in this run (${fact.reason}).`,
+    evidence: sites.map((x) => ({ source: `${x.file}:${x.line}`, excerpt: x.text })),
+  };
+}
+
 async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: false }>): Promise<ProbeOutcome> {
   const observed: Record<string, unknown> = { goBinary: fact.goBinary ?? null, reason: fact.reason, PATH: ctx.env.PATH ?? '' };
   if (fact.missing) {
@@ -147,13 +164,13 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
     const found = login?.go ?? terminal?.go;
     const dir = found ? path.dirname(found) : usual[0];
     const inProfile = login ? await profileLinesFor(path.dirname(login.go), ctx.env.SHELL, ctx.env, ctx.env.HOME) : [];
-    const already = inProfile.length ? alreadyInProfile(inProfile) : undefined;
+    const already = inProfile.length ? alreadyInProfile(inProfile) : await unreadProfileHas(ctx, terminal ? undefined : usual[0]);
     const where = login
       ? ` Your login shell finds it in ${path.dirname(login.go)}: the editor was started without your shell start-up files.${already?.words ?? ''}`
       : terminalWords
         ? terminalWords.where
         : usual.length
-        ? ` A go is installed in ${usual.join(', ')}, which is not on that PATH.`
+        ? ` A go is installed in ${usual.join(', ')}, which is not on that PATH.${already?.words ?? ''}`
         : ' No go was found in the usual places either.';
     if (dir) {
       const profile = already ? undefined : profilePathFix([dir], ctx.env.HOME);
@@ -172,7 +189,8 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
       { source: 'PATH (editor environment)', excerpt: ctx.env.PATH ?? '<unset>' },
       { source: 'PATH lookup for go', excerpt: `looked in: ${[...looked, ...usualDirs].join(', ') || '<nothing: PATH is empty>'}` },
     ];
-    if (login) evidence.push({ source: login.command, excerpt: `go → ${login.go}` }, ...(already?.evidence ?? []));
+    if (login) evidence.push({ source: login.command, excerpt: `go → ${login.go}` });
+    evidence.push(...(already?.evidence ?? []));
     if (terminalWords) evidence.push(...terminalWords.evidence);
     return {
       findings: [

@@ -8,7 +8,8 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext } from './probe.js';
 import { isSecretName } from '../doctor/redact.js';
 import { lookPath } from '../facts/lookPath.js';
-import { cacheHitNote, LAUNCHER_ONLY_VARS } from '../facts/readLoginShellEnv.js';
+import { cacheHitNote, LAUNCHER_ONLY_VARS, type LoginShellFact } from '../facts/readLoginShellEnv.js';
+import { shellEndingSites } from '../facts/shellEndingLines.js';
 import { alternateToolFix, gorootFix, profilePathFix, removeExportFix, toolsEnvFix } from '../fixes/catalog.js';
 import { readOnlyGo } from '../host/noDownload.js';
 import { promises as fs } from 'node:fs';
@@ -117,7 +118,10 @@ export const loginShellProbe: Probe = {
       observed.loginShell = { ok: false, shell: login.shell, reason: login.reason, cache: login.cache };
       findings.push(...leakFindings(ctx.env, undefined, observed));
       findings.push(...(await rehashLockFindings(ctx, undefined, login.reason, observed)));
-      return { findings, observed };
+      findings.push(...(await shellEndedFindings(ctx, login)));
+      // Nothing was compared: say why on the probe's line, not only in observed (a tester's hung
+      // ~/.profile and `exec zsh` both showed a bare "ok").
+      return { findings, observed, reason: `could not compare with the login shell: ${login.reason}`, status: findings.length ? undefined : 'skipped' };
     }
     observed.loginShell = { ok: true, shell: login.shell, command: login.commandLine, cache: login.cache };
     observed.loginPATH = login.env.PATH ?? '';
@@ -165,6 +169,41 @@ async function rehashLockFindings(ctx: ProbeContext, loginEnv: Record<string, st
       ],
     };
   });
+}
+
+/**
+ * A login shell that ended without running the command it was given: a start-up file ran `exit` or
+ * `exec`ed another program. A desktop editor that reads the login environment the same way (VS
+ * Code runs `$SHELL -i -l -c …` when it was not started from a terminal) gets nothing from it either,
+ * and starts without the PATH and Go variables the files set. A shell still running at the deadline
+ * is only recorded: the editor waits longer (VS Code 10 s) and a slow shell may well finish for it.
+ */
+async function shellEndedFindings(ctx: ProbeContext, login: Extract<LoginShellFact, { ok: false }>): Promise<FindingInput[]> {
+  if (login.ended?.how !== 'no-env' || !login.shell) return [];
+  const home = ctx.env.HOME;
+  const sites = home && path.isAbsolute(home) ? await shellEndingSites(login.shell, ctx.env, home) : [];
+  const shown = (f: string) => (home && isInside(f, home) ? `~/${path.relative(home, f)}` : f);
+  const where = sites.length
+    ? ` These start-up file lines end a shell: ${sites.map((s) => `${shown(s.file)} line ${s.line} (${s.text.length > 60 ? `${s.text.slice(0, 59)}…` : s.text})`).join('; ')}. Run it only where the shell was given no command${guardExample(login.shell)}, or make it the terminal's own command in its settings.`
+    : ' None of the start-up files the doctor knows for it has an `exit` or an `exec` of another program: one they source, or one it reads that the doctor does not know, does.';
+  return [
+    {
+      classId: 'env-inheritance',
+      severity: 'warning',
+      confidence: 0.6,
+      message:
+        `Your login shell ended (exit ${login.ended.exit}) without running the command it was given: a start-up file ran \`exit\` or \`exec\`ed another program. ` +
+        `An editor started from the desktop reads the login environment the same way (VS Code runs your shell as a login shell with a command, unless started from a terminal), so it gets nothing from it either and starts without what your start-up files set; and this run could not compare the editor's environment with your shell's.${where}`,
+      evidence: [{ source: 'login shell', excerpt: login.reason }, ...sites.map((s) => ({ source: `${s.file}:${s.line}`, excerpt: s.text }))],
+      fixes: [],
+    },
+  ];
+}
+
+/** How a start-up file tells a shell given a command (-c) from one a terminal opened; bash and zsh name it. */
+function guardExample(shell: string): string {
+  const base = path.basename(shell);
+  return base === 'bash' || base === 'zsh' ? ` (\`[ -z "$${base.toUpperCase()}_EXECUTION_STRING" ] && exec …\`)` : '';
 }
 
 async function sandboxFindings(ctx: ProbeContext, editorGo: string | undefined, observed: Record<string, unknown>): Promise<FindingInput[]> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { goEnvProbe } from '../../../src/probes/goEnv.js';
 import { Host } from '../../../src/host/host.js';
@@ -40,6 +40,33 @@ describe('go-env probe', () => {
     expect(ids).toEqual(expect.arrayContaining(['login-path-to-profile', 'alternate-tools-go']));
     const alt = f.fixes.find((x) => x.id === 'alternate-tools-go');
     expect(alt).toMatchObject({ kind: 'setting', key: 'go.alternateTools', value: { go: path.join(loginBin, 'go') }, merge: true });
+  });
+
+  // A tester's ~/.bashrc ran `exec zsh` (and another's ~/.profile hung after its PATH line): the
+  // report offered to append the very line ~/.profile already had.
+  it.each([true, false])('go installed off PATH, login shell gave nothing, ~/.profile naming its directory: %s; the append fix only when it does not', async (already) => {
+    const home = tree(tempDir('home'), { '.local/go/bin/go': '#!/bin/sh\n' });
+    chmodSync(path.join(home, '.local/go/bin/go'), 0o755);
+    const run = async () =>
+      runProbe(
+        goEnvProbe,
+        makeCtx({
+          env: { PATH: tempDir('emptybin'), HOME: home, SHELL: '/bin/bash' },
+          goEnv: { ok: false, missing: true, reason: 'go was not found on PATH' },
+          loginShell: { ok: false, shell: '/bin/bash', reason: "/bin/bash -l -i -c '<print env>' did not print an environment (exit 0)", ended: { how: 'no-env', exit: '0' } },
+        }),
+      );
+    // The directory the finding names first (this machine may have a Go of its own in a usual place).
+    const dir = ((await run()).observed as { goInstalledOffPath: string[] }).goInstalledOffPath[0]!;
+    const line = `export PATH="${dir}:$PATH"`;
+    writeFileSync(path.join(home, '.profile'), `export EDITOR=vi\n${already ? line : ''}\n`);
+    const f = (await run()).findings[0]!;
+    expect(f.fixes.some((x) => x.id === 'login-path-to-profile')).toBe(!already);
+    if (already) {
+      expect(f.message).toContain('~/.profile already puts it on PATH (line 2)');
+      expect(f.message).toContain('did not print an environment');
+      expect(f.evidence).toContainEqual({ source: `${path.join(home, '.profile')}:2`, excerpt: line });
+    } else expect(f.message).not.toContain('already puts it');
   });
 
   it('GO111MODULE=off is a module-resolution error with the environment as evidence', async () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { Host } from '../../../src/host/host.js';
 import { loginShellProbe } from '../../../src/probes/loginShell.js';
-import { binDir, makeCtx, runProbe, tempDir } from './ctx.js';
+import { binDir, makeCtx, runProbe, tempDir, tree } from './ctx.js';
 
 const flatpakHost = () => new Host({ root: 'test/fixtures/hosts/flatpak-code', pid: 2, uid: 1000 });
 const snapHost = () => new Host({ root: 'test/fixtures/hosts/snap-code', pid: 2, uid: 1000 });
@@ -166,9 +166,38 @@ describe('login-shell probe: editor vs login shell', () => {
     expect(r.observed).toMatchObject({ loginGoVars: { GOPATH: '/g' }, loginPATH: goBin });
   });
 
-  it('a login shell that cannot be read is recorded, not a finding', async () => {
-    const r = await runProbe(loginShellProbe, makeCtx({ env: { PATH: binDir('bin', 'go') }, loginShell: { ok: false, shell: '/bin/bash', reason: 'did not finish within 3000 ms' } }));
+  it('a login shell still running at the deadline is recorded, not a finding, and the probe says it compared nothing', async () => {
+    const r = await runProbe(loginShellProbe, makeCtx({ env: { PATH: binDir('bin', 'go') }, loginShell: { ok: false, shell: '/bin/bash', reason: 'did not finish within 3000 ms', ended: { how: 'timeout' } } }));
     expect(r.findings).toEqual([]);
     expect(r.observed).toMatchObject({ loginShell: { ok: false, reason: 'did not finish within 3000 ms' } });
+    // A bare "ok" read as "the editor has what the login shell has" (a tester's hung ~/.profile).
+    expect(r.status).toBe('skipped');
+    expect(r.reason).toContain('did not finish within 3000 ms');
+  });
+
+  it.each([
+    ['bash', '.bashrc', 'export FOO=1\n[ -x /usr/bin/zsh ] && exec /usr/bin/zsh\n', 2, 'BASH_EXECUTION_STRING'],
+    ['zsh', '.zshrc', 'if [ -t 1 ]; then\n  exec tmux new -A\nfi\n', 2, 'ZSH_EXECUTION_STRING'],
+    ['bash', '.profile', 'PATH=$PATH:/opt/x\nexit 0\n', 2, 'BASH_EXECUTION_STRING'],
+  ])('a %s login shell that a start-up file ends (%s) is a warning that quotes the line', async (shellName, file, text, line, guard) => {
+    const home = tree(tempDir('home'), { [file]: text });
+    const loginShell = { ok: false as const, shell: `/bin/${shellName}`, reason: `/bin/${shellName} -l -i -c '<print env>' did not print an environment (exit 0)`, ended: { how: 'no-env' as const, exit: '0' } };
+    const r = await runProbe(loginShellProbe, makeCtx({ env: { PATH: binDir('bin', 'go'), HOME: home }, loginShell }));
+    const f = r.findings.find((x) => x.message.includes('without running the command'))!;
+    expect(f).toMatchObject({ classId: 'env-inheritance', severity: 'warning' });
+    expect(f.message).toContain(`~/${file} line ${line}`);
+    expect(f.message).toContain(guard);
+    expect(f.evidence).toContainEqual({ source: `${path.join(home, file)}:${line}`, excerpt: text.split('\n')[line - 1]!.trim() });
+    expect(r.reason).toContain('did not print an environment');
+  });
+
+  it('a login shell that ended with no ending line in the files it reads says so, and guesses no line', async () => {
+    const home = tree(tempDir('home'), { '.profile': 'export PATH=$PATH:/opt/go/bin\n' });
+    const loginShell = { ok: false as const, shell: '/bin/sh', reason: "/bin/sh -l -c '<print env>' did not print an environment (exit 3)", ended: { how: 'no-env' as const, exit: '3' } };
+    const r = await runProbe(loginShellProbe, makeCtx({ env: { PATH: binDir('bin', 'go'), HOME: home }, loginShell }));
+    const f = r.findings.find((x) => x.message.includes('without running the command'))!;
+    expect(f.message).toContain('(exit 3)');
+    expect(f.message).toContain('None of the start-up files');
+    expect(f.evidence.map((e) => e.source)).toEqual(['login shell']);
   });
 });
