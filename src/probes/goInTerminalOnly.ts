@@ -22,7 +22,16 @@ export interface TerminalOnlyGo {
   /** ~/.profile, and whether it is there at all. */
   profile: string;
   profileExists: boolean;
+  /**
+   * The file a login bash reads: the first of ~/.bash_profile, ~/.bash_login, ~/.profile that
+   * exists (bash(1) INVOCATION). With ~/.bash_profile there, ~/.profile is never read, whatever it
+   * sources: a tester's Debian ~/.profile read ~/.bashrc and the report said it did not, and offered
+   * to make it.
+   */
+  loginFile?: '.bash_profile' | '.bash_login' | '.profile';
 }
+
+const BASH_LOGIN_FILES = ['.bash_profile', '.bash_login', '.profile'] as const;
 
 export async function goInTerminalOnly(ctx: Pick<ProbeContext, 'facts' | 'env'>): Promise<TerminalOnlyGo | undefined> {
   const login = await ctx.facts.loginShellEnv();
@@ -36,21 +45,34 @@ export async function goInTerminalOnly(ctx: Pick<ProbeContext, 'facts' | 'env'>)
   const sites: TerminalOnlyGo['sites'] = [];
   const profile = home ? path.join(home, '.profile') : '~/.profile';
   let profileExists = false;
+  let loginFile: TerminalOnlyGo['loginFile'];
   if (home) {
     const rc = path.join(home, '.bashrc');
     const r = await readUserFile(rc, 256 * 1024);
     if (r.ok) for (const l of assignmentLines(r.text, 'PATH')) if (lineNamesDir(l.text, dir, home)) sites.push({ file: rc, ...l });
     profileExists = (await readUserFile(profile, 1024)).ok;
+    for (const f of BASH_LOGIN_FILES) {
+      if (f === '.profile' ? profileExists : (await readUserFile(path.join(home, f), 1024)).ok) {
+        loginFile = f;
+        break;
+      }
+    }
   }
-  return { go, dir, commandLine: term.commandLine, loginCommandLine: login.commandLine, sites, profile, profileExists };
+  return { go, dir, commandLine: term.commandLine, loginCommandLine: login.commandLine, sites, profile, profileExists, loginFile };
 }
 
 /** The sentence, evidence and fixes for a finding that go is missing from the editor's PATH. */
 export function terminalOnlyWords(t: TerminalOnlyGo): { where: string; evidence: Evidence[]; fixes: Fix[] } {
   const site = t.sites[0];
+  // The file the login shell reads in place of ~/.profile, when there is one.
+  const own = t.loginFile && t.loginFile !== '.profile' ? t.loginFile : undefined;
+  const reads = own
+    ? `~/${own}, which does not read ~/.bashrc here (and not ~/.profile either: bash reads only the first of ~/.bash_profile, ~/.bash_login and ~/.profile)`
+    : `~/.profile${t.profileExists ? ', which does not read ~/.bashrc here' : ' (there is none here)'}`;
   const where =
     ` Terminals do find it, at ${t.go}: a terminal's bash is interactive and reads ~/.bashrc${site ? `, whose line ${site.line} puts ${t.dir} on PATH` : ''}. ` +
-    `The editor, started from the desktop, has the login environment instead, and a login shell reads ~/.profile${t.profileExists ? ', which does not read ~/.bashrc here' : ' (there is none here)'}, not ~/.bashrc: so go is missing there, and in anything else started from the desktop.`;
+    `The editor, started from the desktop, has the login environment instead, and a login shell reads ${reads}, not ~/.bashrc: so go is missing there, and in anything else started from the desktop.`;
+  const target = own ?? '.profile';
   const evidence: Evidence[] = [
     { source: t.commandLine, excerpt: `go → ${t.go}` },
     ...(site ? [{ source: `${site.file}:${site.line}`, excerpt: site.text }] : []),
@@ -60,8 +82,8 @@ export function terminalOnlyWords(t: TerminalOnlyGo): { where: string; evidence:
     {
       id: 'profile-sources-bashrc',
       kind: 'terminal',
-      title: 'Make ~/.profile read ~/.bashrc, as Debian\'s and Ubuntu\'s default ~/.profile does',
-      text: `printf '%s\\n' 'if [ -n "$BASH_VERSION" ] && [ -f "$HOME/.bashrc" ]; then . "$HOME/.bashrc"; fi' >> ~/.profile`,
+      title: own ? `Make ~/${own} read ~/.bashrc` : 'Make ~/.profile read ~/.bashrc, as Debian\'s and Ubuntu\'s default ~/.profile does',
+      text: `printf '%s\\n' 'if [ -n "$BASH_VERSION" ] && [ -f "$HOME/.bashrc" ]; then . "$HOME/.bashrc"; fi' >> ~/${target}`,
       needsRoot: false,
       detail: 'Everything ~/.bashrc sets then reaches the desktop session too; log out and back in for the editor to get it.',
     },
