@@ -433,12 +433,16 @@ async function goVarFindings(ctx: ProbeContext, loginEnv: Record<string, string>
       out.push(await brokenLoginValueFinding(name, login, broken, evidence, shell, loginEnv, home));
       continue;
     }
+    // Where the shell sets it, as the broken-value finding says (a tester's GOFLAGS in ~/.zshrc and
+    // in ~/.profile came with the two values and no file).
+    const sites = login && home ? await exportSites(name, shell, loginEnv, home, 2) : [];
+    const shown = (f: string) => (home && isInside(f, home) ? `~/${path.relative(home, f)}` : f);
     out.push({
       classId: 'env-inheritance',
       severity: 'warning',
       confidence: 0.6,
-      message: `${name} differs between the editor (${editor ? JSON.stringify(editor) : 'unset'}) and your login shell (${login ? JSON.stringify(login) : 'unset'}): go and gopls in the editor behave unlike go in a terminal.`,
-      evidence,
+      message: `${name} differs between the editor (${editor ? JSON.stringify(editor) : 'unset'}) and your login shell (${login ? JSON.stringify(login) : 'unset'}): go and gopls in the editor behave unlike go in a terminal.${sites.length ? ` Your start-up files set it in ${sites.map((x) => `${shown(x.file)} (line ${x.line})`).join(', ')}.` : ''}`,
+      evidence: [...evidence, ...sites.map((x) => ({ source: `${x.file}:${x.line}`, excerpt: x.text }))],
       fixes: [
         toolsEnvFix(`toolsenv-${name.toLowerCase()}-from-login`, `Use the login shell's ${name} for the Go tools`, { [name]: login }),
       ],

@@ -155,6 +155,22 @@ describe('login-shell probe: editor vs login shell', () => {
     expect(r.findings[0]!.fixes[0]).toMatchObject({ id: 'toolsenv-goflags-from-login', value: { GOFLAGS: '-mod=mod' } });
   });
 
+  it.each([
+    ['/bin/zsh', { '.zshrc': 'alias g=go\nexport GOFLAGS=-mod=mod\n' }, ['.zshrc:2']],
+    ['/bin/bash', { '.profile': 'export GOFLAGS="-mod=mod"\n', '.bashrc': '\nGOFLAGS=-mod=mod\n' }, ['.profile:1', '.bashrc:2']],
+    ['/usr/bin/fish', { '.config/fish/config.fish': 'set -gx GOFLAGS -mod=mod\n' }, ['.config/fish/config.fish:1']],
+    ['/bin/bash', { '.profile': 'export EDITOR=vi\n' }, []],
+  ])('a GO* difference names the %s start-up file lines that set it', async (shell, files, sites) => {
+    const goBin = binDir('bin', 'go');
+    const home = tree(tempDir('home'), files);
+    const loginShell = { ok: true as const, shell, env: { PATH: goBin, HOME: home, GOFLAGS: '-mod=mod' }, commandLine: `${shell} -l -c` };
+    const r = await runProbe(loginShellProbe, makeCtx({ env: { PATH: goBin, HOME: home }, loginShell }));
+    const f = r.findings.find((x) => x.message.startsWith('GOFLAGS differs'))!;
+    expect(f.evidence.map((e) => e.source).filter((x) => x.startsWith(home))).toEqual(sites.map((x) => path.join(home, x)));
+    for (const x of sites) expect(f.message).toContain(`~/${x.replace(/:(\d+)$/, ' (line $1)')}`);
+    if (!sites.length) expect(f.message).not.toContain('start-up files set it');
+  });
+
   it('observed holds PATH and GO* values only, never the rest of the login environment', async () => {
     const goBin = binDir('bin', 'go');
     const loginShell = { ok: true as const, shell: '/bin/bash', env: { PATH: goBin, GITHUB_TOKEN: 'ghp_abcdefabcdefabcdefabcdefabcdefabcdef', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI', GOPATH: '/g' }, commandLine: LOGIN_CMD };
