@@ -6,6 +6,7 @@ import { promises as fs } from 'node:fs';
 import type { Host } from '../host/host.js';
 import { readGoEnv, type GoEnvFact } from './readGoEnv.js';
 import { readLoginShellEnv, readTerminalShellEnv, type LoginShellFact } from './readLoginShellEnv.js';
+import { shellAllowance } from './shellDeadline.js';
 import { locateGopls, type GoplsLocation } from './goplsLocate.js';
 import type { DoctorSettings, EditorSettingsSource } from '../doctor/settings.js';
 import { readEditorSettings } from './editorSettings.js';
@@ -101,8 +102,9 @@ export function createFacts(input: { host: Host; env: NodeJS.ProcessEnv; setting
     if (!fact.ok && fact.missing && alternateGo && !alternateGo.includes('/')) return { ...fact, reason: `go.alternateTools.go names ${alternateGo}, which is not on PATH (${env.PATH ?? '<unset>'})` };
     return fact;
   });
-  // A shell is given the time left of the run, so its hang-up and grace come before the run's end.
-  const shellLimit = () => Math.max(0, Math.min(timeoutMs, input.remainingMs?.() ?? timeoutMs));
+  // A shell is given a share of the time left of the run, so its hang-up and grace come before the
+  // run's end with time over for the probes that read its environment.
+  const shellLimit = () => shellAllowance(Math.min(timeoutMs, input.remainingMs?.() ?? timeoutMs));
   const loginShellEnv = once(() => readLoginShellEnv(host, env, signal, shellLimit(), { useCache: !settings.noCache }));
   const terminalShellEnv = once(() => readTerminalShellEnv(host, env, signal, shellLimit()));
   const goplsLocation = once(() => locateGopls(env, settings, goEnv));

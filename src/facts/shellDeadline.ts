@@ -18,6 +18,20 @@ export const SHELL_WORK_MS = 3000;
  */
 export const SHELL_HANGUP_GRACE_MS = 1000;
 
+/**
+ * The share of the run's time left that the shell may take. The probes that read its environment
+ * (go-env, gopls, login-shell) run after it under the same deadline: a shell given all of it timed
+ * them out with it, and a tester's `--timeout-ms 1500` over a hanging ~/.profile said "no problems
+ * found" (exit 0) with go missing from PATH. A default run (8 s) leaves the shell its whole
+ * SHELL_WORK_MS and grace all the same.
+ */
+export const SHELL_SHARE_OF_RUN = 0.6;
+
+/** Pure: how long the shell is allowed when `leftMs` of the run is left. */
+export function shellAllowance(leftMs: number): number {
+  return Math.max(0, Math.floor(leftMs * SHELL_SHARE_OF_RUN));
+}
+
 export interface ShellDeadline {
   /** When the shell is hung up, from its start. */
   workMs: number;

@@ -1,6 +1,7 @@
 // The login shell's deadline: the grace for its traps always fits inside the time it is allowed.
 import { describe, expect, it } from 'vitest';
-import { SHELL_HANGUP_GRACE_MS, SHELL_WORK_MS, shellDeadline } from '../../../src/facts/shellDeadline.js';
+import { DEFAULT_TIMEOUT_MS } from '../../../src/doctor/settings.js';
+import { SHELL_HANGUP_GRACE_MS, SHELL_WORK_MS, shellAllowance, shellDeadline } from '../../../src/facts/shellDeadline.js';
 
 describe('shellDeadline', () => {
   it.each([
@@ -26,5 +27,25 @@ describe('shellDeadline', () => {
       expect(d.stop.graceMs).toBeLessThanOrEqual(limit / 4);
       expect(d.workMs).toBeGreaterThan(0);
     }
+  });
+});
+
+describe('shellAllowance: the shell leaves time for the probes that read its environment', () => {
+  it('a default run keeps the shell its whole time and grace', () => {
+    // What is left of a default run when the shell starts (a few ms to a few hundred in).
+    for (const spent of [0, 50, 300]) expect(shellDeadline(shellAllowance(DEFAULT_TIMEOUT_MS - spent))!.timeoutMs).toBe(SHELL_WORK_MS + SHELL_HANGUP_GRACE_MS);
+  });
+
+  it('a short run (--timeout-ms 1500, 900, 300) still ends the shell well before the run does', () => {
+    for (const left of [1500, 900, 300, 37]) {
+      const d = shellDeadline(shellAllowance(left))!;
+      expect(d.timeoutMs).toBeLessThan(left);
+      // Time over for go-env, gopls and login-shell to report what the shell gave (or did not).
+      expect(left - d.timeoutMs).toBeGreaterThanOrEqual(Math.floor(left / 3));
+    }
+  });
+
+  it.each([0, -1, Number.NaN])('no time left (%s): nothing to allow', (left) => {
+    expect(shellDeadline(shellAllowance(left))).toBeUndefined();
   });
 });
