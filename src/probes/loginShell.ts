@@ -19,6 +19,7 @@ import { isInside } from '../host/paths.js';
 import { loginValueBroken, type BrokenValue, type EditorGo } from './loginValueWorks.js';
 import { rehashLockPaths, staleRehashLocks } from '../facts/rehashLocks.js';
 import { quoteForDisplay } from '../host/shellQuote.js';
+import { PROBE_ENV_MARKER } from '../host/runMarker.js';
 
 /** The variables whose difference changes what go and gopls do. */
 export const COMPARED_GO_VARS = ['GOPATH', 'GOROOT', 'GOFLAGS', 'GO111MODULE', 'GOPROXY', 'GOBIN'] as const;
@@ -95,7 +96,8 @@ export function pathDirsMissing(editorPath: string, loginPath: string): string[]
 export function goVarsOf(env: Record<string, string | undefined>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(env)) {
-    if (v === undefined || !/^(GO|CGO_)/.test(k) || isSecretName(k)) continue;
+    // The doctor's own run marker reaches the shell it starts: not the user's (seen in a tester's JSON).
+    if (v === undefined || !/^(GO|CGO_)/.test(k) || isSecretName(k) || k === PROBE_ENV_MARKER) continue;
     out[k] = v;
   }
   return out;

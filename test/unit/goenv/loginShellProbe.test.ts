@@ -173,13 +173,14 @@ describe('login-shell probe: editor vs login shell', () => {
 
   it('observed holds PATH and GO* values only, never the rest of the login environment', async () => {
     const goBin = binDir('bin', 'go');
-    const loginShell = { ok: true as const, shell: '/bin/bash', env: { PATH: goBin, GITHUB_TOKEN: 'ghp_abcdefabcdefabcdefabcdefabcdefabcdef', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI', GOPATH: '/g' }, commandLine: LOGIN_CMD };
+    const loginShell = { ok: true as const, shell: '/bin/bash', env: { PATH: goBin, GITHUB_TOKEN: 'ghp_abcdefabcdefabcdefabcdefabcdefabcdef', AWS_SECRET_ACCESS_KEY: 'wJalrXUtnFEMI', GOPATH: '/g', GO_ENV_DOCTOR_PROBE: '123.abc' }, commandLine: LOGIN_CMD };
     const r = await runProbe(loginShellProbe, makeCtx({ env: { PATH: goBin, GOPATH: '/g' }, loginShell }));
     expect(r.findings).toEqual([]);
     const text = JSON.stringify(r.observed);
     expect(text).not.toContain('ghp_');
     expect(text).not.toContain('wJalrXUtnFEMI');
     expect(r.observed).toMatchObject({ loginGoVars: { GOPATH: '/g' }, loginPATH: goBin });
+    expect(r.observed).not.toHaveProperty('loginGoVars.GO_ENV_DOCTOR_PROBE');
   });
 
   it('a login shell still running at the deadline is recorded, not a finding, and the probe says it compared nothing', async () => {
