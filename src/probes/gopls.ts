@@ -52,6 +52,7 @@ import { analyzeText } from '../goplsLog/analyzer.js';
 import { parseLocalReplaces } from './modules.js';
 import { goplsBuildOf } from '../lsp/goplsBuild.js';
 import { findingsOf } from './goplsLogs.js';
+import { withGoEnvFileOrigin } from './goRejectsSettingFinding.js';
 import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
 import { outcomeWithVendorFlagSource } from './vendorFlagSource.js';
 import { classifyGoFailure } from './goFailure.js';
@@ -219,7 +220,10 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
       });
     }
     const obs = { ...observed, ...handshakeObserved(session), goplsInstall: installFixes.observed };
-    const withInstall = await withGorootOrigin(ctx, withInstallFixes(all, installFixes.fixes));
+    // A setting go refuses, read from gopls's view error, is asked of go env's file here as it is
+    // for a log (a tester's exported GOFLAGS=-mod=vendr was offered only go env -u GOFLAGS, which
+    // changes nothing when the file does not hold it).
+    const withInstall = await withGoEnvFileOrigin(await withGorootOrigin(ctx, withInstallFixes(all, installFixes.fixes)), ctx.env);
     if (session.failure?.kind === 'canceled') return { status: 'skipped', reason: `the handshake was cut short: ${session.failure.message}`, findings: withInstall, observed: obs };
     return { findings: withInstall, observed: obs };
   };
