@@ -490,7 +490,7 @@ describe.skipIf(!GO)('gopls probe on the real machine', () => {
 
   it('(c6) an import of a module beside this one under a go.work GOWORK=off hides: the module and the go.work named, no go mod tidy; without GOWORK=off go builds', () => {
     const root = mkdtempSync(path.join(tmp, 'workoff-'));
-    for (const [d, m] of [['app', 'example.com/app'], ['lib', 'example.com/lib']]) {
+    for (const [d, m] of [['app', 'example.com/app'], ['lib', 'example.com/lib']] as const) {
       mkdirSync(path.join(root, d));
       writeFileSync(path.join(root, d, 'go.mod'), `module ${m}\n\ngo 1.22\n`);
     }
