@@ -238,7 +238,7 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
   const badVar = failingVariable(stderr);
   const home = ctx.env.HOME && path.isAbsolute(ctx.env.HOME) ? ctx.env.HOME : undefined;
   // GOTOOLCHAIN's and GO111MODULE's settings come from fixesForFailure, so none twice here.
-  const replacement = badVar === 'GOROOT' || badVar === 'GOCACHE' ? '' : badVar === 'GOPATH' && home ? path.join(home, 'go') : undefined;
+  const replacement = badVar === 'GOROOT' || badVar === 'GOCACHE' || badVar === 'GOWORK' ? '' : badVar === 'GOPATH' && home ? path.join(home, 'go') : undefined;
   const where = badVar ? await whereGoVarIsSet(ctx, badVar, replacement, goenvFile) : undefined;
   // Held by go env's file: only the file's fix mends terminals and editor alike; a setting for the
   // Go tools alone is left out there (a tester applied one and the terminal's go still failed).
@@ -296,6 +296,8 @@ export function failingVariable(stderr: string): string | undefined {
   if (/build cache is disabled by GOCACHE=off|GOCACHE is not an absolute path/.test(stderr)) return 'GOCACHE';
   if (/invalid GOTOOLCHAIN "|toolchain not available/.test(stderr)) return 'GOTOOLCHAIN';
   if (/unknown environment setting GO111MODULE=/.test(stderr)) return 'GO111MODULE';
+  // go env itself fails on it (go1.26.8), so a tester's exported GOWORK=go.work got no fix at all.
+  if (/invalid GOWORK: not an absolute path/.test(stderr)) return 'GOWORK';
   return undefined;
 }
 

@@ -8,6 +8,7 @@ import { goEnvFileOf, parseGoEnvFile } from './goEnvFile.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 import { bootstrapFor, goEnvUnsetText, goflagsFileFix } from './goVarSource.js';
 import { goFlagsWithout } from './goFailure.js';
+import { dropGoworkLineFix } from '../fixes/catalog.js';
 
 const GO_ENV_DOCS: Fix = { id: 'go-env-docs', kind: 'link', title: "go's settings: the environment and go env's file", url: 'https://pkg.go.dev/cmd/go#hdr-Print_Go_environment_information' };
 
@@ -27,6 +28,13 @@ function variablesOf(r: RejectedSetting): string[] {
 
 /** `go env -u` of the setting, for a value go env -w wrote. */
 export function unsetInGoEnvFileFix(r: RejectedSetting, file?: string): Fix {
+  // go env -u refuses GOWORK, and cannot start while the file's GOWORK is invalid (measured with
+  // go1.26.8 and GOWORK=go.work in the file: exit 1), so the line is deleted; GOWORK=off, which the
+  // environment's value makes go take over the file's, lets go env say where the file is.
+  if (r.variable === 'GOWORK') {
+    const drop = dropGoworkLineFix(file ?? 'GOENV');
+    return file || drop.kind !== 'terminal' ? drop : { ...drop, title: "Remove the GOWORK line from go's env file, if it holds one", text: `sed -i '/^GOWORK=/d' "$(GOWORK=off go env GOENV)"` };
+  }
   const names = variablesOf(r).join(' ');
   return {
     id: `go-env-unset-${variablesOf(r).join('-').toLowerCase()}`,
@@ -81,7 +89,7 @@ export async function withGoEnvFileOrigin(findings: readonly FindingInput[], env
     if (held.length) {
       return {
         ...f,
-        message: `${f.message} Here go env's file ${file} sets ${held.map((v) => `${v}=${values!.get(v)}`).join(', ')}: go env -u removes it.`,
+        message: `${f.message} Here go env's file ${file} sets ${held.map((v) => `${v}=${values!.get(v)}`).join(', ')}: ${r.variable === 'GOWORK' ? 'deleting its line removes it (go env -u refuses GOWORK).' : 'go env -u removes it.'}`,
         evidence: [...f.evidence, { source: file, excerpt: held.map((v) => `${v}=${values!.get(v)}`).join('\n') }],
         fixes: [keptFlagsFix(r, values!.get('GOFLAGS'), file) ?? unsetInGoEnvFileFix(r, file), ...(f.fixes ?? []).filter((x) => !x.id.startsWith('go-env-unset-'))],
       };

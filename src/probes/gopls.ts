@@ -28,7 +28,8 @@ import { chooseProbeFile, goModModulePath, goModRequires } from '../lsp/workspac
 import { checksumMismatches, type SumMismatch } from './checksumMismatch.js';
 import { downloadRefusedFinding, type SumdbSettings } from './sumMismatchFindings.js';
 import { classifyGoplsDiagnostic, type ClassifiedDiagnostic, type DiagnosticKind } from '../lsp/goplsDiagnostics.js';
-import { INSTALL_NEWER_GO, GOPLS_SUPPORT_POLICY, GOPLS_SETTINGS_DOCS, GOPLS_TROUBLESHOOTING, GOPLS_WORKSPACE_DOCS, chmodGoplsFix, goInDirFix, installGoplsFix, pathAddDirFix, useGoplsFix } from '../fixes/catalog.js';
+import { INSTALL_NEWER_GO, GOPLS_SUPPORT_POLICY, GOPLS_SETTINGS_DOCS, GOPLS_TROUBLESHOOTING, GOPLS_WORKSPACE_DOCS, chmodGoplsFix, goInDirFix, goworkOffFix, installGoplsFix, pathAddDirFix, useGoplsFix } from '../fixes/catalog.js';
+import { workModuleOf } from './workModuleOf.js';
 import { installFixesFor, withInstallFixes } from './goplsInstallChoice.js';
 import { withGorootOrigin } from './gorootOrigin.js';
 import { goplsVersionFor, type CachedGopls } from '../fixes/goplsInstall.js';
@@ -51,6 +52,7 @@ import { analyzeText } from '../goplsLog/analyzer.js';
 import { parseLocalReplaces } from './modules.js';
 import { goplsBuildOf } from '../lsp/goplsBuild.js';
 import { findingsOf } from './goplsLogs.js';
+import { withGoEnvFileOrigin } from './goRejectsSettingFinding.js';
 import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
 import { outcomeWithVendorFlagSource } from './vendorFlagSource.js';
 import { classifyGoFailure } from './goFailure.js';
@@ -218,7 +220,10 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
       });
     }
     const obs = { ...observed, ...handshakeObserved(session), goplsInstall: installFixes.observed };
-    const withInstall = await withGorootOrigin(ctx, withInstallFixes(all, installFixes.fixes));
+    // A setting go refuses, read from gopls's view error, is asked of go env's file here as it is
+    // for a log (a tester's exported GOFLAGS=-mod=vendr was offered only go env -u GOFLAGS, which
+    // changes nothing when the file does not hold it).
+    const withInstall = await withGoEnvFileOrigin(await withGorootOrigin(ctx, withInstallFixes(all, installFixes.fixes)), ctx.env);
     if (session.failure?.kind === 'canceled') return { status: 'skipped', reason: `the handshake was cut short: ${session.failure.message}`, findings: withInstall, observed: obs };
     return { findings: withInstall, observed: obs };
   };
@@ -456,7 +461,7 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
       fixes: [GOPLS_WORKSPACE_DOCS],
     });
   }
-  out.push(...diagnosticFindings(session, input.opened, input.switched, input.settings, input.goEnv?.values.GOMODCACHE, input.goEnv?.values, input.goEnv?.values.GO111MODULE === 'off'));
+  out.push(...diagnosticFindings(session, input.opened, input.switched, input.settings, input.goEnv?.values.GOMODCACHE, input.goEnv?.values, input.goEnv?.values.GO111MODULE === 'off', input.goEnv));
   if (input.goEnv) out.push(...cgoDiagnosticFindings({ diagnostics: session.diagnostics, values: input.goEnv.values, env: input.goEnv.env }));
   // Alive and answering, but silent about the file: usually a first load still running.
   if (session.ok && session.openedFile && session.diagnosticsWaitedMs !== undefined && !session.viewErrors.length && !out.length) {
@@ -537,7 +542,7 @@ export function saysOpenedFileUnbuilt(session: GoplsSessionResult): boolean {
  * the opened file's header and build, so a "No packages found for open file" about it is judged
  * by the build-constraints probe's code and gets the same setting fix.
  */
-export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBuild, switched?: SessionFindingsInput['switched'], settings?: Record<string, unknown>, gomodcache?: string, sumdb: SumdbSettings = {}, modulesOff = false): FindingInput[] {
+export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBuild, switched?: SessionFindingsInput['switched'], settings?: Record<string, unknown>, gomodcache?: string, sumdb: SumdbSettings = {}, modulesOff = false, goEnv?: SessionFindingsInput['goEnv']): FindingInput[] {
   const build = goplsBuildOf(settings);
   const buildSet = [...Object.entries(build.env ?? {}).map(([k, v]) => `build.env ${k}=${v}`), ...(build.buildFlags?.length ? [`build.buildFlags ${JSON.stringify(build.buildFlags)}`] : [])];
   const byKind = new Map<DiagnosticKind, Array<{ uri: string; d: ClassifiedDiagnostic }>>();
@@ -704,6 +709,33 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
         message: `${said}: gopls found no module providing ${unplaced}, although ${requireEv.source} requires ${required.path} ${required.version}: ${why}`,
         evidence: [...evidence, requireEv, ...there, ...(gap ? [gap.evidence] : [])],
         fixes: [],
+      });
+      continue;
+    }
+    // A module beside this one under a go.work that is not in effect or does not use it: go mod tidy
+    // would look it up on the proxy (workModuleOf.ts says what a tester got).
+    const inWork = unplaced && !required ? workModuleOf(moduleDir!, unplaced) : undefined;
+    const inWorkView = session.views.some((v) => v.viewType === 'GoWork' && isInside(session.openedFile!, v.directory));
+    if (inWork && (!inWork.used || !inWorkView)) {
+      const gowork = goEnv?.env.GOWORK ?? goEnv?.values.GOWORK;
+      const off = gowork === 'off';
+      const rel = `./${path.relative(path.dirname(inWork.work), inWork.dir)}`;
+      const ignored = inWorkView ? '' : off ? `GOWORK=off (${goEnv?.env.GOWORK === 'off' ? 'from the environment' : `from your go env file (${goEnv?.values.GOENV || 'GOENV'})`}) makes go and gopls ignore ${inWork.work}` : `go and gopls do not read ${inWork.work} here${gowork ? ` (GOWORK=${gowork})` : ''}`;
+      out.push({
+        classId: first.classId,
+        severity: 'error',
+        confidence: 0.85,
+        message: `${said}: gopls found no module providing ${unplaced}, which is module ${inWork.path} in ${inWork.dir}, beside this one: ${[inWork.used ? '' : `${inWork.work} does not use that folder`, ignored].filter(Boolean).join(', and ')}, so go looks for ${inWork.path} in go.mod and on the proxy instead (go mod tidy fails there, or takes a published copy instead of the folder).`,
+        evidence: [
+          ...evidence,
+          { source: path.join(inWork.dir, 'go.mod'), excerpt: `module ${inWork.path}` },
+          { source: inWork.work, excerpt: inWork.used ? `use ${rel}` : `no use of ${rel}` },
+          ...(gowork && !inWorkView ? [{ source: 'go env -json', excerpt: `"GOWORK": ${JSON.stringify(gowork)}` }] : []),
+        ],
+        fixes: [
+          ...(inWork.used ? [] : [{ id: 'go-work-use-refresh', kind: 'terminal' as const, title: `Add ${rel} to ${inWork.work}`, text: `go work use ${quoteForDisplay(rel)}`, needsRoot: false, cwd: path.dirname(inWork.work) }]),
+          ...(off && goEnv ? [goworkOffFix(goEnv.env, goEnv.values.GOENV)] : []),
+        ],
       });
       continue;
     }

@@ -10,6 +10,7 @@ import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact } from '../facts/readGoEnv.js';
 import { buildsFromVendor, classifyGoFailure, dlWrapperDownloadFix, goFlagsWithout, impostorFix, parseGoFlags, parseToolchain } from './goFailure.js';
+import { goRefusesDir, refusedDirFinding } from './refusedDirChars.js';
 import { alternateToolFix, goworkOffFix, gotoolchainLocalFix, INSTALL_NEWER_GO, toolsEnvFix } from '../fixes/catalog.js';
 import { dropToolchainLineFix, lowerGoLineFix } from '../fixes/goModLines.js';
 import { lookUpToolchain } from './toolchainAvailable.js';
@@ -323,6 +324,7 @@ async function inspectAll(ctx: ProbeContext, goEnv: GoEnvFact, maxDirs: number, 
     folders.push(r.observed);
   }
   findings.push(...(await gopathSymlinkFindings(goEnv)));
+  if (values.GOMODCACHE && goRefusesDir(values.GOMODCACHE)) findings.push(refusedDirFinding(values.GOMODCACHE, 'module cache', `${goEnv.ok ? goEnv.commandLine : 'go env'} (GOMODCACHE)`, existsSync));
   return { outcome: { findings, observed: { GO111MODULE: values.GO111MODULE ?? ctx.env.GO111MODULE ?? '', gopathMode, folders } }, partial };
 }
 
@@ -346,6 +348,8 @@ async function inspectFolder(
   const root = st.isDirectory() ? folder : path.dirname(folder);
   const real = await fs.realpath(root).catch(() => root);
   observed.realpath = real;
+  const refused = [root, real].find(goRefusesDir);
+  if (refused) findings.push(refusedDirFinding(refused, 'workspace', refused === root ? 'workspace folder' : `realpath ${JSON.stringify(root)}`, existsSync));
   if (real !== root) {
     findings.push({
       classId: 'module-resolution',

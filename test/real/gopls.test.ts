@@ -488,6 +488,51 @@ describe.skipIf(!GO)('gopls probe on the real machine', () => {
     expect(build().status).toBe(0);
   });
 
+  it('(c6) an import of a module beside this one under a go.work GOWORK=off hides: the module and the go.work named, no go mod tidy; without GOWORK=off go builds', () => {
+    const root = mkdtempSync(path.join(tmp, 'workoff-'));
+    for (const [d, m] of [['app', 'example.com/app'], ['lib', 'example.com/lib']] as const) {
+      mkdirSync(path.join(root, d));
+      writeFileSync(path.join(root, d, 'go.mod'), `module ${m}\n\ngo 1.22\n`);
+    }
+    writeFileSync(path.join(root, 'lib', 'lib.go'), 'package lib\n\nfunc Hi() string { return "hi" }\n');
+    writeFileSync(path.join(root, 'app', 'main.go'), 'package main\n\nimport "example.com/lib"\n\nfunc main() { println(lib.Hi()) }\n');
+    writeFileSync(path.join(root, 'go.work'), 'go 1.22\n\nuse (\n\t./app\n\t./lib\n)\n');
+    const env = { ...process.env, GOFLAGS: '', GOWORK: 'off', GOPROXY: 'off' };
+    const build = (e: NodeJS.ProcessEnv) => spawnSync(GO!, ['build', '-o', os.devNull, '.'], { cwd: path.join(root, 'app'), env: e, encoding: 'utf8' });
+    expect(build(env).stderr).toContain('no required module provides package example.com/lib');
+    const { report } = diagnose(['--workspace', path.join(root, 'app'), '--gopls', GOPLS, '--timeout-ms', '30000'], env);
+    const f = goplsFindings(report).find((x) => x.message.includes('gopls found no module providing example.com/lib'));
+    expect(f, JSON.stringify(report.causes.flatMap((c) => c.findings).map((x) => x.message))).toBeDefined();
+    expect(f?.message).toContain(`which is module example.com/lib in ${path.join(root, 'lib')}`);
+    expect(f?.message).toContain(`ignore ${path.join(root, 'go.work')}`);
+    const fixes = (f as unknown as { fixes: Array<{ id: string; text?: string }> }).fixes;
+    expect(fixes.map((x) => x.id)).toEqual(['toolsenv-gowork-auto']);
+    const offered = report.causes.flatMap((c) => (c as unknown as { fixes: Array<{ text?: string }> }).fixes).map((x) => x.text ?? '');
+    expect(offered.filter((t) => /go mod tidy|go get/.test(t))).toEqual([]);
+    expect(build({ ...env, GOWORK: '' }).status).toBe(0);
+  });
+
+  it.each(['environment', 'go env file'])('(c7) GOFLAGS with a -mod go refuses, set in the %s: go env -u GOFLAGS offered exactly when the file holds it, and then it mends go', (where) => {
+    const ws = workspace(`badflag-${where.replace(/\W+/g, '-')}`, { 'go.mod': 'module example.com/f\n\ngo 1.22\n', 'main.go': 'package main\n\nfunc main() {}\n' });
+    const goenv = path.join(ws, '..', `goenv-${where.replace(/\W+/g, '-')}`);
+    const bad = `-mod=${where === 'environment' ? 'vendr' : 'modd'}`;
+    writeFileSync(goenv, where === 'environment' ? '' : `GOFLAGS=${bad}\n`);
+    const env: NodeJS.ProcessEnv = { ...process.env, GOENV: goenv, GOWORK: '', GOPROXY: 'off', ...(where === 'environment' ? { GOFLAGS: bad } : {}) };
+    if (where !== 'environment') delete env.GOFLAGS;
+    const build = () => spawnSync(GO!, ['build', '-o', os.devNull, '.'], { cwd: ws, env, encoding: 'utf8' });
+    expect(build().stderr).toContain(`${bad} not supported`);
+    const { report } = diagnose(['--workspace', ws, '--gopls', GOPLS, '--timeout-ms', '30000'], env);
+    const refusal = goplsFindings(report).filter((x) => x.message.startsWith('go refuses GOFLAGS'));
+    expect(refusal.length, JSON.stringify(report.causes.flatMap((c) => c.findings).map((x) => x.message))).toBeGreaterThan(0);
+    const unset = refusal.flatMap((x) => (x as unknown as { fixes: Array<{ text?: string; title: string }> }).fixes).filter((x) => x.text === 'go env -u GOFLAGS');
+    if (where === 'environment') expect(unset).toEqual([]);
+    else {
+      expect(unset[0]!.title).toContain(goenv);
+      execFileSync(GO!, ['env', '-u', 'GOFLAGS'], { cwd: ws, env });
+      expect(build().status).toBe(0);
+    }
+  });
+
   it('(d) a gopls that never answers: a hang finding or a timeout within the deadline, and no orphan', () => {
     const marker = `gopls-standin-${process.pid}-${Date.now()}`;
     const pids = path.join(tmp, `${marker}.pids`);

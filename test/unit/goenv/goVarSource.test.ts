@@ -84,6 +84,8 @@ describe('what go refused at start, and the evidence of where the value is', () 
     { said: 'go: download go1.25.0 for linux/amd64: toolchain not available', want: 'GOTOOLCHAIN' },
     { said: 'go: invalid GOTOOLCHAIN "garbage"', want: 'GOTOOLCHAIN' },
     { said: 'go: unknown environment setting GO111MODULE=maybe', want: 'GO111MODULE' },
+    { said: 'go: invalid GOWORK: not an absolute path', want: 'GOWORK' },
+    { said: 'go: GOWORK file "/x/go.work" does not exist', want: undefined },
     { said: 'go: something else', want: undefined },
   ])('$said → $want', ({ said, want }) => {
     expect(failingVariable(said)).toBe(want);

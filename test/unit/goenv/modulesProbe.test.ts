@@ -50,6 +50,22 @@ describe('modules probe (fixture host: no go list)', () => {
     expect(r.observed).toMatchObject({ folders: [{ folder: ws, goMod: path.join(ws, 'go.mod'), modules: ['.'], moduleCount: 1, goDirsOutsideModules: [] }] });
   });
 
+  // go refuses a package directory whose path holds CR or LF (a tester's was "no problems found").
+  it.each([
+    { where: 'the workspace folder', parts: ['new\nline', 'mod'], cache: false },
+    { where: 'a folder above it', parts: ['a\r\nb', 'x', 'mod'], cache: false },
+    { where: 'the module cache', parts: ['mod'], cache: true },
+  ])('a line break in the path of $where: an error naming it, with the rename', async ({ parts, cache }) => {
+    const root = tempDir('refused');
+    const ws = tree(path.join(root, ...parts), { 'go.mod': MOD('example.com/r'), 'main.go': 'package main\n' });
+    const gomodcache = path.join(root, 'go\nmod');
+    const r = await runProbe(modulesProbe, makeCtx({ workspaces: [ws], goEnv: okGoEnv(fakeGo(), cache ? { GOMODCACHE: gomodcache } : {}) }));
+    const refused = r.findings.filter((f) => f.message.includes('holds a line break'));
+    expect(refused).toHaveLength(1);
+    expect(refused[0]).toMatchObject({ classId: 'module-resolution', severity: 'error' });
+    expect(refused[0]!.evidence[0]!.excerpt).toBe(JSON.stringify(cache ? gomodcache : ws));
+  });
+
   it('a folder inside a module (go.mod in a parent) is fine', async () => {
     const root = tree(tempDir('parent'), { 'go.mod': MOD('example.com/p'), 'pkg/a/a.go': 'package a\n' });
     const r = await runProbe(modulesProbe, makeCtx({ workspaces: [path.join(root, 'pkg')] }));

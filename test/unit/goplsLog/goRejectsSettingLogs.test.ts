@@ -10,7 +10,8 @@ import { rankCauses } from '../../../src/doctor/rank.js';
 import { FindingSchema, type FindingInput } from '../../../src/doctor/model.js';
 import { analyzeText } from '../../../src/goplsLog/analyzer.js';
 import { findingsOf } from '../../../src/probes/goplsLogs.js';
-import { withGoEnvFileOrigin } from '../../../src/probes/goRejectsSettingFinding.js';
+import { rejectedIn, unsetInGoEnvFileFix, withGoEnvFileOrigin } from '../../../src/probes/goRejectsSettingFinding.js';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { renderText } from '../../../src/render/text.js';
 import { reportOf } from '../../support/report.js';
 
@@ -57,5 +58,32 @@ describe("on this machine, go env's file is asked whether it holds the value", (
     const [f] = (await withGoEnvFileOrigin(fromLog('trace-goenv-go111module.rpc.log'), { GOENV: file, HOME: dir, GO111MODULE: 'maybe' })).filter((x) => x.headline === 'go-rejects-setting');
     expect(f!.message).toContain('the environment the doctor was started with has GO111MODULE=maybe');
     expect(f!.fixes!.map((x) => x.id)).not.toContain('go-env-unset-go111module');
+  });
+});
+
+// go env -u refuses GOWORK and cannot even start on an invalid one in the file (go1.26.8: exit 1),
+// so the fix deletes the line; typed as offered, with the real go, it mends go and keeps the rest.
+describe.skipIf(spawnSync('go', ['version']).status !== 0)('GOWORK go refuses, in go env\'s file', () => {
+  const said = 'go: invalid GOWORK: not an absolute path';
+  it.each([
+    { known: true, lines: ['GOWORK=go.work', 'GOFLAGS=-buildvcs=false'] },
+    { known: false, lines: ['GOFLAGS=-tags=integration', 'GOWORK=../rel/go.work', 'GOPROXY=off'] },
+  ])('the file known to the doctor: $known', ({ known, lines }) => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'gowork-file-'));
+    const file = path.join(dir, 'env');
+    writeFileSync(file, `${lines.join('\n')}\n`);
+    const r = rejectedIn([{ text: said }]);
+    expect(r?.variable).toBe('GOWORK');
+    const fix = unsetInGoEnvFileFix(r!, known ? file : undefined);
+    expect(fix.kind).toBe('terminal');
+    const text = (fix as { text: string }).text;
+    expect(text).not.toContain('go env -u');
+    const env = { ...process.env, GOENV: file, GOWORK: '', GOFLAGS: '' };
+    expect(spawnSync('go', ['env', 'GOFLAGS'], { env, encoding: 'utf8' }).stderr).toContain(said);
+    execFileSync('bash', ['-c', text], { env });
+    const after = spawnSync('go', ['env', 'GOFLAGS', 'GOWORK'], { env, encoding: 'utf8', cwd: dir });
+    expect(after.status, after.stderr).toBe(0);
+    expect(after.stdout.split('\n')[0]).toBe(lines.find((l) => l.startsWith('GOFLAGS='))!.slice('GOFLAGS='.length));
+    expect(readFileSync(file, 'utf8')).toBe(`${lines.filter((l) => !l.startsWith('GOWORK=')).join('\n')}\n`);
   });
 });
