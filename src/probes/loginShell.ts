@@ -10,11 +10,11 @@ import { isSecretName } from '../doctor/redact.js';
 import { lookPath } from '../facts/lookPath.js';
 import { cacheHitNote, LAUNCHER_ONLY_VARS, type LoginShellFact } from '../facts/readLoginShellEnv.js';
 import { shellEndingSites } from '../facts/shellEndingLines.js';
-import { alternateToolFix, gorootFix, profilePathFix, removeExportFix, toolsEnvFix } from '../fixes/catalog.js';
+import { alternateToolFix, gorootFix, removeExportFix, toolsEnvFix } from '../fixes/catalog.js';
 import { readOnlyGo } from '../host/noDownload.js';
 import { promises as fs } from 'node:fs';
 import { exportSites } from '../facts/exportSites.js';
-import { alreadyInProfile, profileLinesFor } from '../facts/profileHasDir.js';
+import { loginPathSetup } from './loginPathSetup.js';
 import { isInside } from '../host/paths.js';
 import { loginValueBroken, type BrokenValue, type EditorGo } from './loginValueWorks.js';
 import { rehashLockPaths, staleRehashLocks } from '../facts/rehashLocks.js';
@@ -347,9 +347,7 @@ async function toolFindings(
     // editor PATH holding /x, with a fix appending it to ~/.profile again).
     if ((c.tool === 'gopls' && gopls?.found) || editorDirs.has(path.resolve(dir))) continue;
     const fixes: Fix[] = [];
-    const inProfile = await profileLinesFor(dir, loginShellName, loginEnv, home);
-    const already = inProfile.length ? alreadyInProfile(inProfile) : undefined;
-    const profile = already ? undefined : profilePathFix([dir], home);
+    const { already, fix: profile } = await loginPathSetup(ctx, dir, { env: loginEnv, ...(home ? { home } : {}), ...(loginShellName ? { shell: loginShellName } : {}) });
     if (profile) fixes.push(profile);
     fixes.push(alternateToolFix(c.tool, c.login));
     const fallback = c.tool === 'go' && c.login === GO_EXTENSION_DEFAULT_GO;
