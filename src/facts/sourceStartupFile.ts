@@ -48,7 +48,7 @@ export async function sourceStartupFile(host: Host, loginShell: string | undefin
   const shell = loginShell && SH_FAMILY.test(base) ? loginShell : '/bin/sh';
   const deadline = shellDeadline(limitMs);
   if (!deadline) return undefined;
-  const r = await host.exec(shell, ['-c', SH_SCRIPT, 'startup-file', file], { timeoutMs: deadline.timeoutMs, stop: deadline.stop, signal, env: { ...env, TERM: 'dumb' }, maxBuffer: 256 * 1024 });
+  const r = await host.exec(shell, ['-c', SH_SCRIPT, path.basename(shell), file], { timeoutMs: deadline.timeoutMs, stop: deadline.stop, signal, env: { ...env, TERM: 'dumb' }, maxBuffer: 256 * 1024 });
   if (r.timedOut || r.canceled || r.errorCode) return undefined;
   const shown = env.HOME && file.startsWith(`${env.HOME}/`) ? `~/${file.slice(env.HOME.length + 1)}` : file;
   const commandLine = `${shell} -c '. ${shown}'`;

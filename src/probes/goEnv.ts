@@ -138,6 +138,11 @@ async function unreadProfileHas(ctx: ProbeContext, dir: string | undefined): Pro
   if (!dir) return undefined;
   const fact = await ctx.facts.loginShellEnv();
   if (fact.ok) return undefined;
+  const { already } = await loginPathSetup(ctx, dir, { ...(fact.shell ? { shell: fact.shell } : {}) });
+  if (!already) return undefined;
+  // Sourced without -i, the file stops before the line (an error under `set -u`): that, not "adding
+  // it again would change nothing", is what to say (it is often why the login shell ended too).
+  if (!already.reached) return already;
   const sites = await profileLinesFor(dir, fact.shell ?? ctx.env.SHELL, ctx.env, ctx.env.HOME);
   if (!sites.length) return undefined;
   const shown = ctx.env.HOME ? tildePath(sites[0]!.file, ctx.env.HOME) : sites[0]!.file;

@@ -188,15 +188,18 @@ async function shellEndedFindings(ctx: ProbeContext, login: Extract<LoginShellFa
   const where = sites.length
     ? ` These start-up file lines end a shell: ${sites.map((s) => `${shown(s.file)} line ${s.line} (${s.text.length > 60 ? `${s.text.slice(0, 59)}…` : s.text})`).join('; ')}. Run it only where the shell was given no command${guardExample(login.shell)}, or make it the terminal's own command in its settings.`
     : ' None of the start-up files the doctor knows for it has an `exit` or an `exec` of another program: one they source, or one it reads that the doctor does not know, does.';
+  // Ended at an error (`set -u` and an unset variable): the shell's own line says where.
+  const errors = login.ended.errors ?? [];
+  const how = errors.length ? `at an error in a start-up file (${errors[0]})` : 'a start-up file ran `exit` or `exec`ed another program';
   return [
     {
       classId: 'env-inheritance',
       severity: 'warning',
       confidence: 0.6,
       message:
-        `Your login shell ended (exit ${login.ended.exit}) without running the command it was given: a start-up file ran \`exit\` or \`exec\`ed another program. ` +
+        `Your login shell ended (exit ${login.ended.exit}) without running the command it was given: ${how}. ` +
         `An editor started from the desktop reads the login environment the same way (VS Code runs your shell as a login shell with a command, unless started from a terminal), so it gets nothing from it either and starts without what your start-up files set; and this run could not compare the editor's environment with your shell's.${where}`,
-      evidence: [{ source: 'login shell', excerpt: login.reason }, ...sites.map((s) => ({ source: `${s.file}:${s.line}`, excerpt: s.text }))],
+      evidence: [{ source: 'login shell', excerpt: [login.reason, ...errors].join('\n') }, ...sites.map((s) => ({ source: `${s.file}:${s.line}`, excerpt: s.text }))],
       fixes: [],
     },
   ];

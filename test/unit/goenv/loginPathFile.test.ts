@@ -10,6 +10,13 @@ import path from 'node:path';
 import { loginFiles, tildePath } from '../../../src/facts/loginPathFile.js';
 import { loginPathFor, pathLines } from '../../../src/facts/profileHasDir.js';
 import { pathAddDirFix, profilePathFix } from '../../../src/fixes/catalog.js';
+import type { Fix } from '../../../src/doctor/model.js';
+
+/** The command a terminal fix has the user type. */
+function txt(f: Fix | undefined): string {
+  if (f?.kind !== 'terminal') throw new Error(`not a terminal fix: ${JSON.stringify(f)}`);
+  return f.text;
+}
 
 let home: string;
 let bin: string;
@@ -46,7 +53,7 @@ describe('loginFiles: the file a login shell reads, and the fix that lands there
     expect(reads).toEqual([path.join(home, '.profile')]);
     const fix = profilePathFix([bin], home, target)!;
     expect(fix.title).toBe(`Add ${bin} to PATH in ~/.profile`);
-    expect(applyThenLogin(fix.text!, 'bash')).toBe(path.join(bin, 'go'));
+    expect(applyThenLogin(txt(fix), 'bash')).toBe(path.join(bin, 'go'));
   });
 
   it('bash with ~/.bash_profile (or ~/.bash_login): that file, and ~/.profile lines do not count unless it sources ~/.profile', async () => {
@@ -60,10 +67,10 @@ describe('loginFiles: the file a login shell reads, and the fix that lands there
       // The ~/.profile line is never read by this login bash: not "already there".
       expect((await loginPathFor(bin, 'bash', {}, home)).sites).toEqual([]);
       // The old fix (~/.profile) leaves a login bash without it; the new one does not.
-      expect(applyThenLogin(profilePathFix([bin], home)!.text!, 'bash')).toBe('');
+      expect(applyThenLogin(txt(profilePathFix([bin], home)), 'bash')).toBe('');
       const fix = profilePathFix([bin], home, target)!;
       expect(fix.title).toContain(`in ~/${first}`);
-      expect(applyThenLogin(fix.text!, 'bash')).toBe(path.join(bin, 'go'));
+      expect(applyThenLogin(txt(fix), 'bash')).toBe(path.join(bin, 'go'));
       rmSync(path.join(home, first));
     }
     write('.bash_profile', '[ -f ~/.profile ] && . ~/.profile\n');
@@ -88,9 +95,9 @@ describe('loginFiles: the file a login shell reads, and the fix that lands there
   });
 
   it.runIf(has('zsh'))('zsh: the offered line, applied, is found by a new login zsh (and the ~/.profile one is not)', async () => {
-    expect(applyThenLogin(profilePathFix([bin], home)!.text!, 'zsh')).toBe('');
+    expect(applyThenLogin(txt(profilePathFix([bin], home)), 'zsh')).toBe('');
     const fix = profilePathFix([bin], home, (await loginFiles('zsh', {}, home)).target)!;
-    expect(applyThenLogin(fix.text!, 'zsh')).toBe(path.join(bin, 'go'));
+    expect(applyThenLogin(txt(fix), 'zsh')).toBe(path.join(bin, 'go'));
   });
 
   it('fish: config.fish in fish syntax, made with its directory; fish_add_path and set -gx lines count', async () => {
@@ -98,9 +105,9 @@ describe('loginFiles: the file a login shell reads, and the fix that lands there
     expect(target).toMatchObject({ file: path.join(home, '.config/fish/config.fish'), shown: '~/.config/fish/config.fish', fish: true });
     expect((await loginFiles('fish', { XDG_CONFIG_HOME: path.join(home, 'cfg') }, home)).target.shown).toBe('~/cfg/fish/config.fish');
     const fix = profilePathFix([bin, '/opt/x/bin'], home, target)!;
-    expect(fix.text).toBe(`mkdir -p ~/.config/fish && printf '%s\\n' 'set -gx PATH $PATH $HOME/sdk/go/bin /opt/x/bin' >> ~/.config/fish/config.fish`);
-    expect(fix.text).not.toContain('export');
-    if (has('fish')) expect(applyThenLogin(fix.text!, 'fish')).toBe(path.join(bin, 'go'));
+    expect(txt(fix)).toBe(`mkdir -p ~/.config/fish && printf '%s\\n' 'set -gx PATH $PATH $HOME/sdk/go/bin /opt/x/bin' >> ~/.config/fish/config.fish`);
+    expect(txt(fix)).not.toContain('export');
+    if (has('fish')) expect(applyThenLogin(txt(fix), 'fish')).toBe(path.join(bin, 'go'));
     write('.config/fish/conf.d/go.fish', 'fish_add_path ~/sdk/go/bin\n');
     // conf.d is read before config.fish (which has the line applied above).
     expect((await loginPathFor(bin, 'fish', {}, home)).sites).toMatchObject([{ file: path.join(home, '.config/fish/conf.d/go.fish'), line: 1 }, { file: path.join(home, '.config/fish/config.fish') }]);
@@ -115,9 +122,9 @@ describe('loginFiles: the file a login shell reads, and the fix that lands there
     chmodSync(path.join(odd, 'go'), 0o755);
     const f = pathAddDirFix(odd, home, fish);
     expect(f.id).toBe('path-add-dir');
-    if (has('fish')) expect(applyThenLogin(f.text!, 'fish')).toBe(path.join(odd, 'go'));
+    if (has('fish')) expect(applyThenLogin(txt(f), 'fish')).toBe(path.join(odd, 'go'));
     const z = pathAddDirFix(odd, home, (await loginFiles('zsh', {}, home)).target);
-    expect(z.text).toContain('>> ~/.zprofile');
+    expect(txt(z)).toContain('>> ~/.zprofile');
   });
 });
 
