@@ -1,10 +1,15 @@
-// Whether ~/.profile already puts a directory on PATH. Then appending the export again (the usual
-// fix for "the login shell finds go, the editor does not") adds a second copy and changes nothing:
-// the editor was started before that line was there, or by something that does not read
-// ~/.profile, and a new login session is what is missing (a tester's, for go and for GOBIN).
+// Whether a start-up file the login shell reads already puts a directory on PATH. Then appending
+// the export again (the usual fix for "the login shell finds go, the editor does not") adds a
+// second copy and changes nothing: the editor was started before that line was there, or by
+// something that does not read that file, and a new login session is what is missing (a tester's,
+// for go and for GOBIN). Which files count is the login shell's (loginPathFile.ts): ~/.zprofile
+// for zsh, the first of ~/.bash_profile, ~/.bash_login, ~/.profile for bash, config.fish for fish.
 import path from 'node:path';
 import type { Evidence } from '../doctor/model.js';
-import { exportSites, type ExportSite } from './exportSites.js';
+import { assignmentLines, type ExportSite } from './exportSites.js';
+import { loginFiles, tildePath, type LoginPathTarget } from './loginPathFile.js';
+import { readUserFile } from '../host/readUserFile.js';
+import type { SourcedFile } from './sourceStartupFile.js';
 
 /** Pure: whether a PATH assignment line names `dir` (as written, or under $HOME / ~). */
 export function lineNamesDir(text: string, dir: string, home: string | undefined): boolean {
@@ -13,22 +18,58 @@ export function lineNamesDir(text: string, dir: string, home: string | undefined
   return spellings.some((s) => text.includes(s));
 }
 
-/** The ~/.profile lines that set PATH with `dir` in it (as written, or under $HOME / ~). */
-export async function profileLinesFor(dir: string, shell: string | undefined, env: Record<string, string | undefined>, home: string | undefined): Promise<ExportSite[]> {
-  if (!home) return [];
-  const profile = path.join(home, '.profile');
-  // The sh family's list holds ~/.profile for every shell that reads it; other shells' files are not the desktop's.
-  const sites = await exportSites('PATH', shell && /^(bash|zsh|sh|dash|ksh|mksh)$/.test(path.basename(shell)) ? shell : '/bin/sh', env, home, 16);
-  // `export PATH="$PATH:$GOBIN"` names the directory through a variable the file set before it.
-  const expanded = (t: string) => t.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (m, n: string) => (n === 'PATH' || n === 'HOME' ? m : (env[n] ?? m)));
-  return sites.filter((s) => s.file === profile && (lineNamesDir(s.text, dir, home) || lineNamesDir(expanded(s.text), dir, home)));
+/** Pure: the lines that put something on PATH: an assignment (sh's or fish's `set`), or fish's `fish_add_path`. */
+export function pathLines(text: string): Array<{ line: number; text: string }> {
+  const out = assignmentLines(text, 'PATH');
+  text.split('\n').forEach((l, i) => {
+    if (/^\s*fish_add_path(\s|$)/.test(l)) out.push({ line: i + 1, text: l.trim() });
+  });
+  return out.sort((a, b) => a.line - b.line);
 }
 
-/** The sentence and evidence that say so, for a finding whose append-to-~/.profile fix is left out. */
-export function alreadyInProfile(sites: readonly ExportSite[]): { words: string; evidence: Evidence[] } {
+/** The lines of the login shell's own start-up files that put `dir` on PATH, and the file a new line goes to. */
+export async function loginPathFor(dir: string, shell: string | undefined, env: Record<string, string | undefined>, home: string | undefined): Promise<{ sites: ExportSite[]; target?: LoginPathTarget }> {
+  if (!home || !path.isAbsolute(home)) return { sites: [] };
+  const { reads, target } = await loginFiles(shell, env, home);
+  // `export PATH="$PATH:$GOBIN"` names the directory through a variable the file set before it.
+  const expanded = (t: string) => t.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?/g, (m, n: string) => (n === 'PATH' || n === 'HOME' ? m : (env[n] ?? m)));
+  const sites: ExportSite[] = [];
+  for (const file of reads) {
+    const r = await readUserFile(file, 256 * 1024);
+    if (!r.ok) continue;
+    for (const l of pathLines(r.text)) if (lineNamesDir(l.text, dir, home) || lineNamesDir(expanded(l.text), dir, home)) sites.push({ file, ...l });
+  }
+  return { sites: sites.slice(0, 16), target };
+}
+
+/** The lines of the login shell's start-up files that put `dir` on PATH (as written, or under $HOME / ~). */
+export async function profileLinesFor(dir: string, shell: string | undefined, env: Record<string, string | undefined>, home: string | undefined): Promise<ExportSite[]> {
+  return (await loginPathFor(dir, shell, env, home)).sites;
+}
+
+/**
+ * The sentence and evidence for a finding whose append fix is left out because a start-up file
+ * has the line. `check` is that file sourced without -i (sourceStartupFile.ts): when it stops, or
+ * ends without `dir` on PATH, the line is not reached at login, and "log out and back in" would
+ * not help; the shell's own error says where it stops.
+ */
+export function alreadyInProfile(sites: readonly ExportSite[], home?: string, dir?: string, check?: SourcedFile): { words: string; evidence: Evidence[]; reached: boolean } {
   const s = sites[0]!;
+  const shown = home ? tildePath(s.file, home) : s.file;
+  const evidence: Evidence[] = sites.map((x) => ({ source: `${x.file}:${x.line}`, excerpt: x.text }));
+  const reached = !check || !dir || (check.ended && check.path.includes(dir));
+  if (!reached) {
+    const how = check.ended ? `ends without ${dir} on PATH${check.errors.length ? ` (${check.errors[0]})` : ''}` : check.errors.length ? `stops at an error: ${check.errors[0]}` : `ends before it (exit ${check.exit})`;
+    evidence.push({ source: check.commandLine, excerpt: check.ended ? `PATH=${check.path.join(':')}${check.errors.length ? `\n${check.errors.join('\n')}` : ''}` : check.errors.join('\n') || `exit ${check.exit}, no PATH printed` });
+    return {
+      words: ` ${shown} has a line that puts it on PATH (line ${s.line}), but read as a login does at the desktop, without -i, ${shown} ${how}. An interactive shell (a terminal, or the doctor's own -l -i read) goes on past such an error, so terminals find it and the desktop session does not. Mend ${shown} there, then log out and back in; another PATH line appended to it would not be reached either.`,
+      evidence,
+      reached,
+    };
+  }
   return {
-    words: ` ~/.profile already puts it on PATH (line ${s.line}), so adding it again would change nothing: the editor was started before that line was there (the desktop session reads ~/.profile once, at login), or by a launcher that does not read ~/.profile. Log out and back in, then start the editor again; or use a setting below, which does not depend on the session.`,
-    evidence: sites.map((x) => ({ source: `${x.file}:${x.line}`, excerpt: x.text })),
+    words: ` ${shown} already puts it on PATH (line ${s.line}), so adding it again would change nothing: the editor was started before that line was there (the desktop session reads ${shown} once, at login), or by a launcher that does not read ${shown}. Log out and back in, then start the editor again; or use a setting below, which does not depend on the session.`,
+    evidence,
+    reached,
   };
 }

@@ -5,6 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Host } from '../host/host.js';
 import { shellDeadline } from './shellDeadline.js';
+import { errorLines } from './sourceStartupFile.js';
 import { cacheDir, cacheKey, credentialIn, lookUpCache, storableEnv, storeInCache, trackStartupFiles } from './loginShellCache.js';
 
 export type LoginShellFact =
@@ -16,7 +17,7 @@ export type LoginShellFact =
  * at the deadline, or it ended without running the command it was given (a start-up file ran
  * `exit`, or `exec`ed another program: `exec zsh` in ~/.bashrc).
  */
-export type LoginShellEnded = { how: 'timeout' } | { how: 'no-env'; exit: string };
+export type LoginShellEnded = { how: 'timeout' } | { how: 'no-env'; exit: string; errors?: string[] };
 
 /** Whether the environment came from the cache (and read when), or why the shell was run. */
 export type LoginShellCacheNote =
@@ -89,7 +90,7 @@ export async function readLoginShellEnv(host: Host, env: NodeJS.ProcessEnv, sign
   if (r.timedOut) return { ok: false, shell, reason: `${commandLine} did not finish within ${deadline.workMs} ms (an rc file waiting for input?)`, cache, ended: { how: 'timeout' } };
   if (r.errorCode) return { ok: false, shell, reason: `${shell} could not be started: ${r.errorCode}`, cache };
   const parsed = parseEnvDump(r.stdout);
-  if (!parsed) return { ok: false, shell, reason: `${commandLine} did not print an environment (exit ${r.exitCode ?? r.signal})`, cache, ended: { how: 'no-env', exit: String(r.exitCode ?? r.signal) } };
+  if (!parsed) return { ok: false, shell, reason: `${commandLine} did not print an environment (exit ${r.exitCode ?? r.signal})`, cache, ended: { how: 'no-env', exit: String(r.exitCode ?? r.signal), ...noEnvErrors(r.stderr, env.HOME) } };
   if ('key' in keyed && cache.status === 'miss') {
     // A credential in a value (a GOPROXY with user:token@, a GOFLAGS -header=Authorization…) is not
     // written to disk, and the variable cannot be left out either (go reads it, and the probes run go
@@ -101,6 +102,15 @@ export async function readLoginShellEnv(host: Host, env: NodeJS.ProcessEnv, sign
     if (notStored) cache = { ...cache, notStored };
   }
   return { ok: true, shell, env: parsed, commandLine, cache };
+}
+
+/**
+ * The shell's error lines naming a start-up file and line (`~/.profile: line 29: X: unbound
+ * variable`): a shell that ended at an error, not at an `exit` or `exec`, says where.
+ */
+function noEnvErrors(stderr: string, home: string | undefined): { errors?: string[] } {
+  const named = errorLines(stderr, home).filter((l) => /:\s*(line\s+)?\d+:/.test(l));
+  return named.length ? { errors: named } : {};
 }
 
 /** For a probe's reason: the environment came from the cache, read when, and how to read it afresh. */

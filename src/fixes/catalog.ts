@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { Fix } from '../doctor/model.js';
 import { quoteForDisplay as sh } from '../host/shellQuote.js';
 import { isInside } from '../host/paths.js';
+import type { LoginPathTarget } from '../facts/loginPathFile.js';
 
 export type SettingFix = Extract<Fix, { kind: 'setting' }>;
 
@@ -228,39 +229,52 @@ export function raiseNofileFix(): Fix {
 
 const SAFE_PATH_DIR = /^[\w@%+=:,./~-]+$/;
 
+/** The file a PATH line goes to when the login shell's is not known: what display managers read with sh. */
+const PROFILE: LoginPathTarget = { file: '~/.profile', shown: '~/.profile', fish: false, why: 'The desktop session reads ~/.profile at login.' };
+
+/** Pure: the command that appends `line` to the target's file (fish's directory made first: it may not exist yet). */
+function appendTo(target: LoginPathTarget, line: string): string {
+  const file = target.shown.startsWith('~/') ? `~/${sh(target.shown.slice(2))}` : sh(target.shown);
+  const mkdir = target.fish ? `mkdir -p ${path.dirname(file)} && ` : '';
+  return `${mkdir}printf '%s\\n' '${line}' >> ${file}`;
+}
+
 /**
- * The fix for a PATH the editor lacks: a line appended to ~/.profile, which display managers read
- * at login (unlike ~/.bashrc). Typed into a terminal, never run; one id so two probes share it.
+ * The fix for a PATH the editor lacks: a line appended to the start-up file the user's login
+ * shell reads (loginPathFile.ts: ~/.zprofile for zsh, config.fish for fish, the first of
+ * ~/.bash_profile, ~/.bash_login, ~/.profile for bash), in that shell's syntax; ~/.profile when the
+ * shell is not known. Typed into a terminal, never run; one id so probes share it.
  */
-export function profilePathFix(dirs: readonly string[], home?: string): Fix | undefined {
+export function profilePathFix(dirs: readonly string[], home?: string, target: LoginPathTarget = PROFILE): Fix | undefined {
   const safe = dirs.filter((d) => SAFE_PATH_DIR.test(d) && path.isAbsolute(d));
   if (!safe.length) return undefined;
   const shown = safe.map((d) => (home && d.startsWith(`${home}/`) ? `$HOME/${d.slice(home.length + 1)}` : d));
-  const line = `export PATH="$PATH:${shown.join(':')}"`;
+  const line = target.fish ? `set -gx PATH $PATH ${shown.join(' ')}` : `export PATH="$PATH:${shown.join(':')}"`;
   return {
     id: 'login-path-to-profile',
     kind: 'terminal',
-    title: `Add ${safe.join(', ')} to PATH in ~/.profile`,
-    detail: 'The desktop session reads ~/.profile at login; log out and back in (or restart the editor from a new session) afterwards.',
-    text: `printf '%s\\n' '${line}' >> ~/.profile`,
+    title: `Add ${safe.join(', ')} to PATH in ${target.shown}`,
+    detail: `${target.why} Log out and back in (or restart the editor from a new session) afterwards.`,
+    text: appendTo(target, line),
     needsRoot: false,
   };
 }
 
 /** The launch probe's PATH fix: any directory, escaped for the double quotes it lands in. */
-export function pathAddDirFix(dir: string, home?: string): Fix {
+export function pathAddDirFix(dir: string, home?: string, target: LoginPathTarget = PROFILE): Fix {
   // One line and one id with the other probes' PATH fix where the directory needs no escaping: two
   // causes offered the same line in two spellings, and typing both appended it twice (a tester's).
-  const same = profilePathFix([dir], home);
+  const same = profilePathFix([dir], home, target);
   if (same) return same;
+  // The line lands inside double quotes (sh's and fish's): escape what the shell would expand there.
+  const quoted = dir.replace(/'/g, '').replace(target.fish ? /[\\"$]/g : /[\\"$`]/g, '\\$&');
   return {
     id: 'path-add-dir',
     kind: 'terminal',
     title: `Add ${dir} to PATH for desktop sessions`,
-    // The line lands inside double quotes in ~/.profile: escape what the shell would expand there.
-    text: `echo 'export PATH="$PATH:${dir.replace(/'/g, '').replace(/[\\"$`]/g, '\\$&')}"' >> ~/.profile`,
+    text: appendTo(target, target.fish ? `set -gx PATH $PATH "${quoted}"` : `export PATH="$PATH:${quoted}"`),
     needsRoot: false,
-    detail: '~/.profile is read at graphical login; log out and in again for the editor to see it.',
+    detail: `${target.why} Log out and in again for the editor to see it.`,
   };
 }
 

@@ -28,7 +28,9 @@ import { goEnvFileOf } from './goEnvFile.js';
 import { ignoredGoEnvLines, ignoredLineFindings, type EffectiveValue } from './goEnvFileLines.js';
 import { fileValueFix, goflagsFileFix, goVarSource } from './goVarSource.js';
 import { rejectedSettingIn } from '../goplsLog/goRejectedSetting.js';
-import { alreadyInProfile, profileLinesFor } from '../facts/profileHasDir.js';
+import { profileLinesFor } from '../facts/profileHasDir.js';
+import { tildePath } from '../facts/loginPathFile.js';
+import { loginPathSetup } from './loginPathSetup.js';
 import { GO_FAILURE_CLASSES, goFailureReadings } from './goFailureReadings.js';
 import { classifyGoFailure, dlWrapperDownloadFix, goFlagsWithout, parseGoFlags, parseToolchain } from './goFailure.js';
 import { missingForLevel } from '../procfs/cpuinfo.js';
@@ -136,10 +138,16 @@ async function unreadProfileHas(ctx: ProbeContext, dir: string | undefined): Pro
   if (!dir) return undefined;
   const fact = await ctx.facts.loginShellEnv();
   if (fact.ok) return undefined;
-  const sites = await profileLinesFor(dir, ctx.env.SHELL, ctx.env, ctx.env.HOME);
+  const { already } = await loginPathSetup(ctx, dir, { ...(fact.shell ? { shell: fact.shell } : {}) });
+  if (!already) return undefined;
+  // Sourced without -i, the file stops before the line (an error under `set -u`): that, not "adding
+  // it again would change nothing", is what to say (it is often why the login shell ended too).
+  if (!already.reached) return already;
+  const sites = await profileLinesFor(dir, fact.shell ?? ctx.env.SHELL, ctx.env, ctx.env.HOME);
   if (!sites.length) return undefined;
+  const shown = ctx.env.HOME ? tildePath(sites[0]!.file, ctx.env.HOME) : sites[0]!.file;
   return {
-    words: ` ~/.profile already puts it on PATH (line ${sites[0]!.line}), so adding it again would change nothing; your login shell, which reads it, gave no environment in this run (${fact.reason}).`,
+    words: ` ${shown} already puts it on PATH (line ${sites[0]!.line}), so adding it again would change nothing; your login shell, which reads it, gave no environment in this run (${fact.reason}).`,
     evidence: sites.map((x) => ({ source: `${x.file}:${x.line}`, excerpt: x.text })),
   };
 }
@@ -163,8 +171,9 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
     const fixes: Fix[] = [];
     const found = login?.go ?? terminal?.go;
     const dir = found ? path.dirname(found) : usual[0];
-    const inProfile = login ? await profileLinesFor(path.dirname(login.go), ctx.env.SHELL, ctx.env, ctx.env.HOME) : [];
-    const already = inProfile.length ? alreadyInProfile(inProfile) : await unreadProfileHas(ctx, terminal ? undefined : usual[0]);
+    // The login shell's own start-up files decide both: the line already there, and where a new one goes.
+    const setup = dir ? await loginPathSetup(ctx, dir, { check: !!login }) : undefined;
+    const already = login ? setup?.already : await unreadProfileHas(ctx, terminal ? undefined : usual[0]);
     const where = login
       ? ` Your login shell finds it in ${path.dirname(login.go)}: the editor was started without your shell start-up files.${already?.words ?? ''}`
       : terminalWords
@@ -173,7 +182,7 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
         ? ` A go is installed in ${usual.join(', ')}, which is not on that PATH.${already?.words ?? ''}`
         : ' No go was found in the usual places either.';
     if (dir) {
-      const profile = already ? undefined : profilePathFix([dir], ctx.env.HOME);
+      const profile = already ? undefined : (setup?.fix ?? profilePathFix([dir], ctx.env.HOME, setup?.target));
       if (profile) fixes.push(profile);
       if (terminalWords) fixes.push(...terminalWords.fixes);
       const goBin = found ?? path.join(dir, 'go');

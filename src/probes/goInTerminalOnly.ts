@@ -10,6 +10,7 @@ import { lookPath } from '../facts/lookPath.js';
 import { assignmentLines } from '../facts/exportSites.js';
 import { readUserFile } from '../host/readUserFile.js';
 import { lineNamesDir } from '../facts/profileHasDir.js';
+import { BASH_LOGIN_FILES } from '../facts/loginPathFile.js';
 
 export interface TerminalOnlyGo {
   go: string;
@@ -31,7 +32,6 @@ export interface TerminalOnlyGo {
   loginFile?: '.bash_profile' | '.bash_login' | '.profile';
 }
 
-const BASH_LOGIN_FILES = ['.bash_profile', '.bash_login', '.profile'] as const;
 
 export async function goInTerminalOnly(ctx: Pick<ProbeContext, 'facts' | 'env'>): Promise<TerminalOnlyGo | undefined> {
   const login = await ctx.facts.loginShellEnv();

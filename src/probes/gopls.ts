@@ -3,7 +3,9 @@
 // and the Go it was built with, then runs one session (initialize → didOpen → diagnostics →
 // shutdown) with exactly the editor's environment. Every failure mode is its own finding.
 import { goInTerminalOnly } from './goInTerminalOnly.js';
-import { profileLinesFor } from '../facts/profileHasDir.js';
+import { loginPathFor } from '../facts/profileHasDir.js';
+import type { LoginPathTarget } from '../facts/loginPathFile.js';
+import { loginShellOf } from './loginPathSetup.js';
 import { cgoDiagnosticFindings } from './cgoDiagnostics.js';
 import { goplsFallbackEntry } from './fileAccess.js';
 import { escapeModulePath } from './goproxyConfig.js';
@@ -91,16 +93,16 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     const off = (await goInTerminalOnly(ctx))?.go ?? (await findOffPath(ctx, 'go'));
     const dir = off ? path.dirname(off) : undefined;
     // ~/.profile already has it: a second copy appended there changes nothing (a new login does).
-    const inProfile = dir ? (await profileLinesFor(dir, ctx.env.SHELL, ctx.env, ctx.env.HOME)).length > 0 : false;
-    return { dir, env: ctx.env, inProfile };
+    const setup = dir ? await loginPathFor(dir, await loginShellOf(ctx), ctx.env, ctx.env.HOME) : undefined;
+    return { dir, env: ctx.env, inProfile: !!setup?.sites.length, ...(setup?.target ? { target: setup.target } : {}) };
   };
   if (!loc.found) {
     const [elsewhere, goEnv, missing, dangling, unexecutable] = await Promise.all([findOffPath(ctx, 'gopls'), ctx.facts.goEnv(), goMissing(), danglingLinkOnPath('gopls', ctx.env), unexecutableOnPath('gopls', ctx.env)]);
     // ~/.profile already has its directory: appending it again changes nothing (a new login does).
     const login = elsewhere ? await ctx.facts.loginShellEnv() : undefined;
-    const inProfile = !!elsewhere && (await profileLinesFor(path.dirname(elsewhere), ctx.env.SHELL, login?.ok ? login.env : ctx.env, ctx.env.HOME)).length > 0;
-    findings.push(notFoundFinding(loc, ctx.env, elsewhere, goEnv.ok ? undefined : goEnv.reason, dangling, inProfile, unexecutable, ctx.host.uid));
-    if (missing) findings.push(goMissingFinding(ctx.env, missing.dir, undefined, missing.inProfile));
+    const setup = elsewhere ? await loginPathFor(path.dirname(elsewhere), await loginShellOf(ctx), login?.ok ? login.env : ctx.env, ctx.env.HOME) : undefined;
+    findings.push(notFoundFinding(loc, ctx.env, elsewhere, goEnv.ok ? undefined : goEnv.reason, dangling, !!setup?.sites.length, unexecutable, ctx.host.uid, setup?.target));
+    if (missing) findings.push(goMissingFinding(ctx.env, missing.dir, undefined, missing.inProfile, missing.target));
     const install = await installFixesFor(goEnv);
     observed.goplsInstall = install.observed;
     return { findings: withInstallFixes(findings, install.fixes), observed };
@@ -122,7 +124,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
   }
   if (!ctx.host.live) {
     const missing = await goMissing();
-    if (missing) findings.push(goMissingFinding(ctx.env, missing.dir, undefined, missing.inProfile));
+    if (missing) findings.push(goMissingFinding(ctx.env, missing.dir, undefined, missing.inProfile, missing.target));
     return { status: 'skipped', reason: 'not the live machine: gopls is not started against a fixture tree', findings, observed };
   }
 
@@ -266,7 +268,7 @@ export interface SessionFindingsInput {
    */
   switched?: { dir: string; version: string; commandLine: string; downloads?: boolean; fails?: string };
   /** Set when the go command is not on the PATH gopls gets. */
-  goMissing?: { dir?: string; env: NodeJS.ProcessEnv; inProfile?: boolean };
+  goMissing?: { dir?: string; env: NodeJS.ProcessEnv; inProfile?: boolean; target?: LoginPathTarget };
   /** go env as gopls's go commands see it, and the editor's environment: whose cgo flags a failed cgo names. */
   goEnv?: { values: Readonly<Record<string, string>>; env: NodeJS.ProcessEnv };
   /** The opened file and the build gopls loads it with, read when gopls said it is in no package. */
@@ -403,7 +405,7 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
 
   const goMissingMessages = session.messages.filter((m) => GO_MISSING.test(m.message));
   if (input.goMissing || goMissingMessages.length) {
-    out.push(goMissingFinding(input.goMissing?.env ?? {}, input.goMissing?.dir, dedupe(goMissingMessages.map((m) => `${m.via}\0${m.message.trim()}`)).map((k) => ({ source: `gopls ${k.split('\0')[0]}`, excerpt: k.split('\0')[1]! })), input.goMissing?.inProfile));
+    out.push(goMissingFinding(input.goMissing?.env ?? {}, input.goMissing?.dir, dedupe(goMissingMessages.map((m) => `${m.via}\0${m.message.trim()}`)).map((k) => ({ source: `gopls ${k.split('\0')[0]}`, excerpt: k.split('\0')[1]! })), input.goMissing?.inProfile, input.goMissing?.target));
   } else if (session.viewErrors.length) {
     const unique = [...new Set(session.viewErrors.map((m) => m.trim()))];
     // gopls failed to load the view because the go command it ran failed; when what go said names
@@ -1257,7 +1259,7 @@ export async function danglingLinkOnPath(name: string, env: NodeJS.ProcessEnv): 
   return undefined;
 }
 
-function notFoundFinding(loc: GoplsLocation, env: NodeJS.ProcessEnv, elsewhere: string | undefined, goProblem: string | undefined, dangling?: { link: string; target: string }, inProfile = false, unexecutable?: { path: string; mode: number; uid: number }, uid = 0): FindingInput {
+function notFoundFinding(loc: GoplsLocation, env: NodeJS.ProcessEnv, elsewhere: string | undefined, goProblem: string | undefined, dangling?: { link: string; target: string }, inProfile = false, unexecutable?: { path: string; mode: number; uid: number }, uid = 0, target?: LoginPathTarget): FindingInput {
   const evidence: Evidence[] = loc.looked.map((c) => ({ source: `${c.source} lookup`, excerpt: describeCandidate(c) }));
   evidence.push({ source: 'PATH (the environment gopls would run with)', excerpt: env.PATH ?? '<unset>' });
   if (goProblem) evidence.push({ source: 'go env -json', excerpt: goProblem });
@@ -1280,7 +1282,7 @@ function notFoundFinding(loc: GoplsLocation, env: NodeJS.ProcessEnv, elsewhere: 
     const dir = path.dirname(elsewhere);
     message += `; it exists at ${elsewhere}, but ${dir} is not on the editor's PATH`;
     evidence.push({ source: elsewhere, excerpt: `executable gopls in ${dir}, which PATH lacks` });
-    fixes.unshift(useGoplsFix(elsewhere, 0), ...(inProfile ? [] : [pathAddDirFix(dir)]));
+    fixes.unshift(useGoplsFix(elsewhere, 0), ...(inProfile ? [] : [pathAddDirFix(dir, env.HOME, target)]));
   }
   // Found elsewhere, gopls is installed but unreachable: the editor is broken. Found nowhere, it
   // is simply not installed yet, the state of every fresh machine, and the Go extension offers
@@ -1290,12 +1292,12 @@ function notFoundFinding(loc: GoplsLocation, env: NodeJS.ProcessEnv, elsewhere: 
   return { classId: 'gopls-launch', severity: broken ? 'error' : 'warning', confidence: broken ? 0.95 : 0.8, message, evidence, fixes };
 }
 
-function goMissingFinding(env: NodeJS.ProcessEnv, dir: string | undefined, fromGopls: Evidence[] | undefined, inProfile = false): FindingInput {
+function goMissingFinding(env: NodeJS.ProcessEnv, dir: string | undefined, fromGopls: Evidence[] | undefined, inProfile = false, target?: LoginPathTarget): FindingInput {
   const evidence: Evidence[] = [{ source: 'PATH (the environment gopls runs with)', excerpt: env.PATH ?? '<unset>' }, ...(fromGopls ?? [])];
   if (dir) evidence.push({ source: path.join(dir, 'go'), excerpt: `executable go in ${dir}, which PATH lacks` });
   // A go found off PATH needs its directory on PATH, not another install (a tester's env -i run
   // was told to install the Go in /usr/local/go): the install link only when none was found.
-  const fixes: Fix[] = dir ? [goInDirFix(dir), ...(inProfile ? [] : [pathAddDirFix(dir, env.HOME)])] : [{ id: 'go-install-docs', kind: 'link', title: 'Install Go', url: 'https://go.dev/doc/install' }];
+  const fixes: Fix[] = dir ? [goInDirFix(dir), ...(inProfile ? [] : [pathAddDirFix(dir, env.HOME, target)])] : [{ id: 'go-install-docs', kind: 'link', title: 'Install Go', url: 'https://go.dev/doc/install' }];
   return {
     classId: 'gopls-launch',
     severity: 'error',

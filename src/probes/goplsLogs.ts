@@ -28,6 +28,8 @@ import { PACKAGES_DRIVER_OFF } from './packagesDriver.js';
 import { deniedPathOf } from '../goplsLog/deniedPath.js';
 import { flatpakDeniedFindings, type DeniedLine } from './flatpakGrants.js';
 import { installedGo, withInstalledGo } from './installedGo.js';
+import { loginFiles } from '../facts/loginPathFile.js';
+import { loginShellOf } from './loginPathSetup.js';
 import { refusalOnly, withPolicyExplainedRefusals } from './policyExplainedRefusals.js';
 import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, INOTIFY_LIMITS, INSTALL_GO, INSTALL_NEWER_GO, raiseInotifyLimitFix, raisedFrom, raiseNofileFix, RESTART_GOPLS, type InotifyLimit } from '../fixes/catalog.js';
 import { parseSysctlInt } from '../procfs/limits.js';
@@ -153,7 +155,8 @@ async function readGoplsLogs(ctx: ProbeContext): Promise<ProbeOutcome> {
   // "go was not found" in the live editor's log, with a go installed here: where it is, not an
   // install link (installedGo.ts). Looked up only when such a line was read.
   const offersInstall = ctx.host.live && pastRead.some((f) => f.fixes?.some((x) => x.id === INSTALL_GO.id));
-  const installed = offersInstall ? withInstalledGo(pastRead, await installedGo(ctx.env), ctx.env.HOME) : pastRead;
+  const home = ctx.env.HOME && path.isAbsolute(ctx.env.HOME) ? ctx.env.HOME : undefined;
+  const installed = offersInstall ? withInstalledGo(pastRead, await installedGo(ctx.env), ctx.env.HOME, home ? (await loginFiles(await loginShellOf(ctx), ctx.env, home)).target : undefined) : pastRead;
   // A Go setting go refused: whether go env's file here holds it (goRejectsSettingFinding.ts).
   const refusesSetting = ctx.host.live && installed.some((f) => f.headline === 'go-rejects-setting');
   const refused = refusesSetting ? await withGoEnvFileOrigin(installed, ctx.env) : installed;

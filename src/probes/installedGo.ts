@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Fix, FindingInput } from '../doctor/model.js';
 import { alternateToolFix, INSTALL_GO, pathAddDirFix } from '../fixes/catalog.js';
+import type { LoginPathTarget } from '../facts/loginPathFile.js';
 import { lookPath } from '../facts/lookPath.js';
 import { goOffPath } from '../facts/goInstallDirs.js';
 
@@ -27,12 +28,12 @@ export async function installedGo(env: NodeJS.ProcessEnv): Promise<InstalledGo |
  * it and, off PATH, its directory put on PATH, in place of the install link; with the go as
  * evidence. Without one, the findings as they are. Pure.
  */
-export function withInstalledGo(findings: readonly FindingInput[], found: InstalledGo | undefined, home: string | undefined): FindingInput[] {
+export function withInstalledGo(findings: readonly FindingInput[], found: InstalledGo | undefined, home: string | undefined, target?: LoginPathTarget): FindingInput[] {
   if (!found) return [...findings];
   const dir = path.dirname(found.go);
   // The go-env probe's ids for the same two fixes: the log's finding lands in its cause
   // (env-inheritance), where one setting offered under two ids showed twice.
-  const instead: Fix[] = [alternateToolFix('go', found.go), ...(found.onPath ? [] : [pathAddDirFix(dir, home)])];
+  const instead: Fix[] = [alternateToolFix('go', found.go), ...(found.onPath ? [] : [pathAddDirFix(dir, home, target)])];
   return findings.map((f) => {
     const fixes = f.fixes ?? [];
     const at = fixes.findIndex((x) => x.id === INSTALL_GO.id);

@@ -10,11 +10,11 @@ import { isSecretName } from '../doctor/redact.js';
 import { lookPath } from '../facts/lookPath.js';
 import { cacheHitNote, LAUNCHER_ONLY_VARS, type LoginShellFact } from '../facts/readLoginShellEnv.js';
 import { shellEndingSites } from '../facts/shellEndingLines.js';
-import { alternateToolFix, gorootFix, profilePathFix, removeExportFix, toolsEnvFix } from '../fixes/catalog.js';
+import { alternateToolFix, gorootFix, removeExportFix, toolsEnvFix } from '../fixes/catalog.js';
 import { readOnlyGo } from '../host/noDownload.js';
 import { promises as fs } from 'node:fs';
 import { exportSites } from '../facts/exportSites.js';
-import { alreadyInProfile, profileLinesFor } from '../facts/profileHasDir.js';
+import { loginPathSetup } from './loginPathSetup.js';
 import { isInside } from '../host/paths.js';
 import { loginValueBroken, type BrokenValue, type EditorGo } from './loginValueWorks.js';
 import { rehashLockPaths, staleRehashLocks } from '../facts/rehashLocks.js';
@@ -188,15 +188,18 @@ async function shellEndedFindings(ctx: ProbeContext, login: Extract<LoginShellFa
   const where = sites.length
     ? ` These start-up file lines end a shell: ${sites.map((s) => `${shown(s.file)} line ${s.line} (${s.text.length > 60 ? `${s.text.slice(0, 59)}…` : s.text})`).join('; ')}. Run it only where the shell was given no command${guardExample(login.shell)}, or make it the terminal's own command in its settings.`
     : ' None of the start-up files the doctor knows for it has an `exit` or an `exec` of another program: one they source, or one it reads that the doctor does not know, does.';
+  // Ended at an error (`set -u` and an unset variable): the shell's own line says where.
+  const errors = login.ended.errors ?? [];
+  const how = errors.length ? `at an error in a start-up file (${errors[0]})` : 'a start-up file ran `exit` or `exec`ed another program';
   return [
     {
       classId: 'env-inheritance',
       severity: 'warning',
       confidence: 0.6,
       message:
-        `Your login shell ended (exit ${login.ended.exit}) without running the command it was given: a start-up file ran \`exit\` or \`exec\`ed another program. ` +
+        `Your login shell ended (exit ${login.ended.exit}) without running the command it was given: ${how}. ` +
         `An editor started from the desktop reads the login environment the same way (VS Code runs your shell as a login shell with a command, unless started from a terminal), so it gets nothing from it either and starts without what your start-up files set; and this run could not compare the editor's environment with your shell's.${where}`,
-      evidence: [{ source: 'login shell', excerpt: login.reason }, ...sites.map((s) => ({ source: `${s.file}:${s.line}`, excerpt: s.text }))],
+      evidence: [{ source: 'login shell', excerpt: [login.reason, ...errors].join('\n') }, ...sites.map((s) => ({ source: `${s.file}:${s.line}`, excerpt: s.text }))],
       fixes: [],
     },
   ];
@@ -347,9 +350,7 @@ async function toolFindings(
     // editor PATH holding /x, with a fix appending it to ~/.profile again).
     if ((c.tool === 'gopls' && gopls?.found) || editorDirs.has(path.resolve(dir))) continue;
     const fixes: Fix[] = [];
-    const inProfile = await profileLinesFor(dir, loginShellName, loginEnv, home);
-    const already = inProfile.length ? alreadyInProfile(inProfile) : undefined;
-    const profile = already ? undefined : profilePathFix([dir], home);
+    const { already, fix: profile } = await loginPathSetup(ctx, dir, { env: loginEnv, ...(home ? { home } : {}), ...(loginShellName ? { shell: loginShellName } : {}) });
     if (profile) fixes.push(profile);
     fixes.push(alternateToolFix(c.tool, c.login));
     const fallback = c.tool === 'go' && c.login === GO_EXTENSION_DEFAULT_GO;

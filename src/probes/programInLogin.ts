@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Evidence, Fix } from '../doctor/model.js';
 import { lookPath } from '../facts/lookPath.js';
 import { profilePathFix } from '../fixes/catalog.js';
+import { loginFiles } from '../facts/loginPathFile.js';
 
 export interface ProgramInLogin {
   /** Where the login shell's PATH finds the program, if it does. */
@@ -37,7 +38,10 @@ export interface ProgramInLoginInput {
 export async function programInLogin(input: ProgramInLoginInput): Promise<ProgramInLogin> {
   const inLogin = input.loginEnv && !input.program.includes('/') ? await lookPath(input.program, input.loginEnv) : undefined;
   if (inLogin) {
-    const profile = profilePathFix([path.dirname(inLogin)], input.editorEnv.HOME);
+    // The file the login shell reads (~/.zprofile, config.fish…), as the go-env probe's same fix.
+    const home = input.editorEnv.HOME;
+    const target = home && path.isAbsolute(home) ? (await loginFiles(input.editorEnv.SHELL, input.editorEnv, home)).target : undefined;
+    const profile = profilePathFix([path.dirname(inLogin)], home, target);
     return {
       inLogin,
       where: ` Your login shell finds it at ${inLogin}: the editor was started without your shell's PATH.`,

@@ -332,9 +332,12 @@ describe.skipIf(!GO)("the Go extension's settings from the user's settings.json"
 const GO_DIR = GO ? path.dirname(GO) : '';
 describe.runIf(GO && !['/usr/bin', '/bin'].includes(GO_DIR) && goInstallDirs({ home: os.homedir() }).includes(GO_DIR))('go installed in a usual place, off the PATH the CLI has', () => {
   it.each([
-    ['no environment at all (env -i)', {}],
-    ['PATH=/usr/bin:/bin', { HOME: os.homedir(), PATH: '/usr/bin:/bin' }],
-  ])('%s: its directory put on PATH, never "install Go", also for a log saying go was not found', (_name, env) => {
+    ['no environment at all (env -i)', {} as Record<string, string>],
+    // A HOME with no start-up files: the machine's own (root's ~/.profile reads a ~/.bashrc that puts
+    // go on PATH) would rightly leave the append out as already there.
+    ['PATH=/usr/bin:/bin', { HOME: '<empty home>', PATH: '/usr/bin:/bin' } as Record<string, string>],
+  ])('%s: its directory put on PATH, never "install Go", also for a log saying go was not found', (_name, given) => {
+    const env = given.HOME ? { ...given, HOME: mkdtempSync(path.join(tmp, 'home-')) } : given;
     const log = path.join(tmp, 'go-not-found.log');
     writeFileSync(log, 'gopls: go command required, not found: exec: "go": executable file not found in $PATH\n');
     const r = spawnSync(process.execPath, [CLI, 'diagnose', '--json', '--no-cache', '--workspace', module_, '--gopls-log', log, '--timeout-ms', '30000'], { env, cwd: '/', encoding: 'utf8', timeout: 120_000 });

@@ -95,7 +95,11 @@ describe.skipIf(!haveGo)('go-env / login-shell / modules on the real machine', (
     expect(login?.explains).toEqual(['gopls-launch']);
     // vscode-go's own fallback to /usr/local/go/bin/go is said, not hidden.
     expect(login?.message).toContain('falls back to /usr/local/go/bin/go');
-    expect(login?.fixes.find((x) => x.id === 'login-path-to-profile')).toMatchObject({ kind: 'terminal', needsRoot: false });
+    // The line is in ~/.bash_profile, the file a login bash reads here (not ~/.profile): no second
+    // copy is offered, and the sentence names that file and line (it once offered `>> ~/.profile`).
+    expect(login?.fixes.find((x) => x.id === 'login-path-to-profile')).toBeUndefined();
+    expect(login?.message).toContain('~/.bash_profile already puts it on PATH (line 1)');
+    expect(login?.evidence).toContainEqual({ source: `${home}/.bash_profile:1`, excerpt: `export PATH="${GO_DIR}:$PATH"` });
     const goEnv = errs.find((f) => f.probeId === 'go-env');
     expect(goEnv?.message).toContain("go is not on the editor's PATH");
     expect(goEnv?.message).toContain(GO_DIR);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import path from 'node:path';
 import { Host } from '../../../src/host/host.js';
 import { loginShellProbe } from '../../../src/probes/loginShell.js';
+import { readLoginShellEnv } from '../../../src/facts/readLoginShellEnv.js';
 import { binDir, makeCtx, runProbe, tempDir, tree } from './ctx.js';
 
 const flatpakHost = () => new Host({ root: 'test/fixtures/hosts/flatpak-code', pid: 2, uid: 1000 });
@@ -206,6 +207,26 @@ describe('login-shell probe: editor vs login shell', () => {
     expect(f.message).toContain(guard);
     expect(f.evidence).toContainEqual({ source: `${path.join(home, file)}:${line}`, excerpt: text.split('\n')[line - 1]!.trim() });
     expect(r.reason).toContain('did not print an environment');
+  });
+
+  // A tester's `set -u` then an unset variable: sh -l stops there; the finding said "a start-up
+  // file ran exit or exec" and named nothing. The shell's own error line is what says where.
+  it.each([
+    ['/bin/sh', 'set -u\necho "$UNDEFINED_THING"\nexport PATH="$PATH:/opt/go/bin"\n', 'UNDEFINED_THING'],
+    ['/bin/sh', '# a\n# b\nset -u\n: "${NOT_SET_HERE}"\n', 'NOT_SET_HERE'],
+  ])('a %s login shell that stops at an error names the error line (real shell; bash -l -i goes on past it)', async (shell, text, name) => {
+    const home = tree(tempDir('home'), { '.profile': text });
+    const fact = await readLoginShellEnv(new Host(), { HOME: home, SHELL: shell, PATH: '/usr/bin:/bin' }, new AbortController().signal, 6000, { useCache: false });
+    expect(fact.ok).toBe(false);
+    if (fact.ok) return;
+    expect(fact.ended).toMatchObject({ how: 'no-env' });
+    const errors = fact.ended?.how === 'no-env' ? (fact.ended.errors ?? []) : [];
+    expect(errors.join('\n')).toContain(name);
+    const r = await runProbe(loginShellProbe, makeCtx({ env: { PATH: binDir('bin', 'go'), HOME: home }, loginShell: fact }));
+    const f = r.findings.find((x) => x.message.includes('without running the command'))!;
+    expect(f.message).toMatch(new RegExp(`at an error in a start-up file \\(.*${name}`));
+    expect(f.message).not.toContain('ran `exit`');
+    expect(f.evidence[0]!.excerpt).toContain(name);
   });
 
   it('a login shell that ended with no ending line in the files it reads says so, and guesses no line', async () => {
