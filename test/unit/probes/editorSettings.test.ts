@@ -111,7 +111,7 @@ describe('unreadableSettingsFindings: a settings file the editor cannot save to'
     for (const k of keys) expect(f!.message).toContain(JSON.stringify(k));
     expect(f).toMatchObject({ explains: ['gopls-launch'], explainsKinds: ['setting-refused'] });
     // Opened where the brace belongs: before the first moved key.
-    expect(f!.fixes[0]).toMatchObject({ kind: 'openFile', line: firstLine });
+    expect(f!.fixes![0]).toMatchObject({ kind: 'openFile', line: firstLine });
     expect(f!.headlineText).toContain('JSON error');
   });
 
