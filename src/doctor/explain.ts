@@ -165,7 +165,7 @@ export function explainsSymptom(c: Finding, s: Finding): boolean {
   // A finding filed under a class without being its core story (model.ts headline: a stale
   // linter, a setting with no effect) explains none of that class's symptoms: dlv built with an
   // older Go does not kill gopls. It explains only what it names.
-  if (c.headline) return c.explains?.includes(s.classId) ?? false;
+  if (c.headline) return (c.explains?.includes(s.classId) ?? false) || sameStory(c, s);
   if (s.symptom) {
     const kind = EXPLAINED_BY[s.symptom];
     if (!kind.by.includes(c.classId)) return false;
@@ -173,6 +173,18 @@ export function explainsSymptom(c: Finding, s: Finding): boolean {
     return !kind.named || c.classId === s.classId || (c.explains?.includes(s.classId) ?? false);
   }
   return c.explains?.includes(s.classId) ?? false;
+}
+
+/**
+ * A symptom told under the headline of a cause of its own class is what that cause does: gopls's
+ * "could not run cgo" (cgoDiagnostics.ts) beside the cgo probe's missing C compiler, both cgo-build
+ * findings of the environment's class. Only for a kind whose causes the class may give without
+ * naming it (namedBy keeps its rule). Pure.
+ */
+function sameStory(c: Finding, s: Finding): boolean {
+  if (!s.symptom || c.classId !== s.classId || c.headline !== s.headline) return false;
+  const kind = EXPLAINED_BY[s.symptom];
+  return kind.by.includes(c.classId) && !kind.namedBy?.includes(c.classId);
 }
 
 /**
