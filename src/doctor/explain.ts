@@ -121,6 +121,16 @@ export const EXPLAINED_BY: Readonly<Record<SymptomKind, SymptomExplanation>> = {
     by: ['module-resolution', 'env-inheritance', 'fs-access', 'memory-limit', 'process-limit', 'gopls-launch', 'file-watch'],
     checks: [{ what: 'go.mod / go.work for each workspace folder', probe: 'modules' }, { what: 'the go command and its environment', probe: 'go-env' }, MEMORY_CGROUP, ACCESS],
   },
+  // A key gopls was sent only because a settings file's JSON error put it under "gopls": the error
+  // says so (explainsKinds). A key the user wrote there is no symptom: the refusal is the cause.
+  'setting-refused': {
+    by: ['gopls-launch'],
+    namedBy: ['gopls-launch'],
+    checks: [
+      { what: 'JSON errors in the settings files (a missing "}" puts the top-level settings after it under "gopls")', probe: 'editor-settings' },
+      { what: 'the keys under "gopls" against the settings the gopls in use documents', probe: 'editor-settings' },
+    ],
+  },
   hang: { by: ['memory-limit', 'fs-access', 'process-limit', 'mac-policy'], checks: [MEMORY_CGROUP, { what: 'network and stalled file systems under the Go directories', probe: 'file-access' }, PIDS, MAC] },
   // Where go and gopls look for modules and packages is decided by the folder and by the
   // environment (GOPATH, GO111MODULE, GOFLAGS, GOROOT, which go runs), so an environment cause
@@ -150,10 +160,12 @@ export function isSymptom(f: Pick<Finding, 'role'>): boolean {
  */
 export function explainsSymptom(c: Finding, s: Finding): boolean {
   if (isSymptom(c) || !isSymptom(s) || WEIGHT[c.severity] < WEIGHT.warning) return false;
+  // A cause that names the kinds it explains explains no other (a JSON error kills no gopls).
+  if (c.explainsKinds && !(s.symptom && c.explainsKinds.includes(s.symptom))) return false;
   // A finding filed under a class without being its core story (model.ts headline: a stale
   // linter, a setting with no effect) explains none of that class's symptoms: dlv built with an
   // older Go does not kill gopls. It explains only what it names.
-  if (c.headline) return c.explains?.includes(s.classId) ?? false;
+  if (c.headline) return (c.explains?.includes(s.classId) ?? false) || sameStory(c, s);
   if (s.symptom) {
     const kind = EXPLAINED_BY[s.symptom];
     if (!kind.by.includes(c.classId)) return false;
@@ -161,6 +173,18 @@ export function explainsSymptom(c: Finding, s: Finding): boolean {
     return !kind.named || c.classId === s.classId || (c.explains?.includes(s.classId) ?? false);
   }
   return c.explains?.includes(s.classId) ?? false;
+}
+
+/**
+ * A symptom told under the headline of a cause of its own class is what that cause does: gopls's
+ * "could not run cgo" (cgoDiagnostics.ts) beside the cgo probe's missing C compiler, both cgo-build
+ * findings of the environment's class. Only for a kind whose causes the class may give without
+ * naming it (namedBy keeps its rule). Pure.
+ */
+function sameStory(c: Finding, s: Finding): boolean {
+  if (!s.symptom || c.classId !== s.classId || c.headline !== s.headline) return false;
+  const kind = EXPLAINED_BY[s.symptom];
+  return kind.by.includes(c.classId) && !kind.namedBy?.includes(c.classId);
 }
 
 /**

@@ -53,8 +53,10 @@ export type Role = z.infer<typeof RoleSchema>;
  * out-of-memory = a program said it could not get memory ("fatal error: runtime: out of memory",
  * ENOMEM, "virtual memory exhausted"): a memory limit, an exhausted machine, or the program's own
  * appetite (a leak, a huge allocation), which the message alone cannot tell apart.
+ * setting-refused = gopls refused a setting it was sent ("Invalid settings: setting option "X":
+ * unexpected setting") that the user did not put under "gopls": a settings file's JSON error moved it there.
  */
-export const SYMPTOM_KINDS = ['killed', 'died', 'thread-create', 'not-permitted', 'exec-denied', 'access-denied', 'load-failed', 'no-diagnostics', 'hang', 'no-build', 'init-died', 'out-of-memory', 'out-of-files', 'fetch-failed', 'signalled', 'stopped'] as const;
+export const SYMPTOM_KINDS = ['killed', 'died', 'thread-create', 'not-permitted', 'exec-denied', 'access-denied', 'load-failed', 'no-diagnostics', 'hang', 'no-build', 'init-died', 'out-of-memory', 'out-of-files', 'fetch-failed', 'signalled', 'stopped', 'setting-refused'] as const;
 export const SymptomKindSchema = z.enum(SYMPTOM_KINDS);
 export type SymptomKind = z.infer<typeof SymptomKindSchema>;
 
@@ -135,6 +137,11 @@ export const FindingSchema = z.object({
   fixes: z.array(FixSchema).default([]),
   /** Classes whose symptoms this finding explains (PATH missing gopls explains a failed launch). */
   explains: z.array(ClassIdSchema).optional(),
+  /**
+   * Only these kinds of those classes' symptoms: a settings file's JSON error explains gopls's
+   * refusal of a key the misparse handed it, not gopls dying (src/doctor/explain.ts).
+   */
+  explainsKinds: z.array(SymptomKindSchema).optional(),
   /** Observed symptom or explaining cause; absent = cause. */
   role: RoleSchema.optional(),
   /** For a symptom: what kind, so the ranking knows which causes explain it. */

@@ -74,7 +74,13 @@ export interface EditorSettingsSource {
   /** Why the file could not be used. */
   error?: string;
   /** The first JSON error of a file read in spite of it (VS Code reads around it, but will not write to it). */
-  syntaxError?: { line: number; code: string; text: string };
+  syntaxError?: {
+    line: number;
+    code: string;
+    text: string;
+    /** Top-level keys the error moved into an object left open (a missing `}` after "gopls": { …), where each was read. */
+    misplaced?: Array<{ into: string; key: string; line: number }>;
+  };
 }
 
 export interface GoExtensionManifest {

@@ -52,9 +52,44 @@ export function parseSettingsJsonc(text: string, source: string): EditorSettings
   const first = errors[0];
   if (first) {
     const line = lineOf(first.offset);
-    return { source, values, lines, syntaxError: { line, code: printParseErrorCode(first.error), text: (text.split('\n')[line - 1] ?? '').trim().slice(0, 200) } };
+    const misplaced = printParseErrorCode(first.error) === 'CloseBraceExpected' ? misplacedKeys(text, tree, first.offset, lineOf) : [];
+    return { source, values, lines, syntaxError: { line, code: printParseErrorCode(first.error), text: (text.split('\n')[line - 1] ?? '').trim().slice(0, 200), ...(misplaced.length ? { misplaced } : {}) } };
   }
   return { source, values, lines };
+}
+
+/**
+ * Pure: the keys a missing `}` moved into a top-level object. An object left open ("gopls": { …
+ * with its `}` forgotten) runs on to the file's own closing brace, which the parser takes as the
+ * object's; the file then ends with a brace expected. Every key after the forgotten brace is read
+ * as the object's own: VS Code's parser (the same jsonc-parser) does the same, so gopls is sent
+ * "go.toolsEnvVars" and refuses it, and the Go extension never sees it. Of that object's keys, those
+ * set out where a top-level key is (no deeper indented than the object's own key, on a line of
+ * their own) or written in a form only a top-level key has ("go.*", "[go]", "gopls") are the moved
+ * ones; with neither sign there is nothing to tell them by, and none is named.
+ */
+export function misplacedKeys(text: string, tree: Node, errorOffset: number, lineOf: (offset: number) => number): Array<{ into: string; key: string; line: number }> {
+  const props = tree.children ?? [];
+  const last = props.at(-1);
+  const [owner, value] = last?.children ?? [];
+  if (!owner || !value || value.type !== 'object' || typeof owner.value !== 'string') return [];
+  // The open object is the last top-level value and reaches the error: only blanks and comments between.
+  if (stripJsoncComments(text.slice(value.offset + value.length, errorOffset)).trim()) return [];
+  const columnOf = (offset: number) => {
+    const start = text.lastIndexOf('\n', offset - 1) + 1;
+    const lead = text.slice(start, offset);
+    return /^[ \t]*$/.test(lead) ? lead.replace(/\t/g, '    ').length : undefined;
+  };
+  const ownerColumn = columnOf(owner.offset);
+  const out: Array<{ into: string; key: string; line: number }> = [];
+  for (const p of value.children ?? []) {
+    const k = p.children?.[0];
+    if (typeof k?.value !== 'string') continue;
+    const col = columnOf(k.offset);
+    const atTopIndent = ownerColumn !== undefined && col !== undefined && col <= ownerColumn;
+    if (atTopIndent || /^(go\.|\[.+\]$|gopls$)/.test(k.value)) out.push({ into: owner.value, key: k.value, line: lineOf(k.offset) });
+  }
+  return out;
 }
 
 /** Pure: the text without its line and block comments (strings kept), to tell an empty file from a broken one. */

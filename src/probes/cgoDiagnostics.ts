@@ -93,8 +93,11 @@ export function cgoDiagnosticFindings(input: CgoDiagnosticInput): FindingInput[]
   const toolLine = said.message.split('\n').find((l) => /\b(?:error|not found|No such file)\b/i.test(l) && !CGO_FAILED.test(l));
   return [
     {
-      // What the editor shows (red squiggles on every C.x): a cgo cause explains it (explains module-resolution).
-      classId: 'module-resolution',
+      // What the editor shows (red squiggles on every C.x). Filed where every cgo cause is (the
+      // environment's class, cgo-build): no module, view or go.mod failed, and a cause the cgo probe
+      // finds tells the same story (explain.ts sameStory). As module-resolution it was a second
+      // cause titled "cgo cannot build…" under the class of views and go.mod (a tester's).
+      classId: 'env-inheritance',
       headline: 'cgo-build',
       role: 'symptom',
       symptom: 'load-failed',

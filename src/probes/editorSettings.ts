@@ -56,9 +56,12 @@ export function settingsFindings(input: SettingsFindingsInput): FindingInput[] {
   const { api } = input;
   for (const src of input.sources) {
     const gopls = src.values.gopls;
+    // A key a JSON error moved under "gopls" was not written there: the error's finding says so.
+    const moved = new Set((src.syntaxError?.misplaced ?? []).filter((m) => m.into === 'gopls').map((m) => m.key));
     if (api && gopls && typeof gopls === 'object' && !Array.isArray(gopls)) {
       const optionNames = api.options.map((o) => o.name);
       for (const [key, value] of Object.entries(gopls as Record<string, unknown>)) {
+        if (moved.has(key)) continue;
         // gopls keeps only the last segment: "ui.completion.usePlaceholders" is usePlaceholders.
         const name = key.split('.').pop() ?? key;
         const quoted = `"gopls": { ${JSON.stringify(key)}: ${show(value)} }`;
@@ -212,14 +215,33 @@ export function unreadableSettingsFindings(sources: readonly EditorSettingsSourc
       });
     } else if (src.syntaxError) {
       const e = src.syntaxError;
+      const base = path.basename(src.source);
+      // Keys a missing "}" moved under "gopls" are sent to gopls, which refuses them (gopls.ts makes
+      // that refusal a symptom this finding explains), and are lost where they belong.
+      const moved = (e.misplaced ?? []).filter((m) => m.into === 'gopls');
+      const names = moved.map((m) => JSON.stringify(m.key)).join(', ');
+      // The brace belongs before the first moved key, which is where the file is opened; the
+      // parser's own error is where the file ends.
+      const at = moved[0]?.line ?? e.line;
       out.push({
         classId: 'gopls-launch',
         headline: 'ineffective-settings',
         severity: 'warning',
-        confidence: 0.45,
-        message: `${src.source} has a JSON error at line ${e.line} (${e.code}): the editor reads the settings around it, as this run did, but will not save settings to the file until it is corrected, so a fix that sets a setting there fails ("Unable to write into … settings").`,
-        evidence: [{ source: `${src.source}:${e.line}`, excerpt: e.text || e.code }],
-        fixes: [],
+        confidence: moved.length ? 0.8 : 0.45,
+        message: moved.length
+          ? `${src.source} has a JSON error at line ${e.line} (${e.code}): the "gopls" object is not closed, so ${names} (line ${moved.map((m) => m.line).join(', ')}) ${moved.length > 1 ? 'are' : 'is'} read as gopls's own setting${moved.length > 1 ? 's' : ''}, as the editor reads ${moved.length > 1 ? 'them' : 'it'} too: gopls is sent ${moved.length > 1 ? 'them' : 'it'} and refuses ${moved.length > 1 ? 'them' : 'it'}, and ${moved.length > 1 ? 'they take' : 'it takes'} no effect where ${moved.length > 1 ? 'they belong' : 'it belongs'}. Close "gopls" with a "}" before line ${at}. The editor will not save settings to the file until it is corrected, so a fix that sets a setting there fails ("Unable to write into … settings").`
+          : `${src.source} has a JSON error at line ${e.line} (${e.code}): the editor reads the settings around it, as this run did, but will not save settings to the file until it is corrected, so a fix that sets a setting there fails ("Unable to write into … settings").`,
+        evidence: [{ source: `${src.source}:${e.line}`, excerpt: e.text || e.code }, ...moved.map((m) => ({ source: `${src.source}:${m.line}`, excerpt: `${JSON.stringify(m.key)} read inside "gopls"` }))],
+        ...(moved.length ? { explains: ['gopls-launch' as const], explainsKinds: ['setting-refused' as const], headlineText: `${base} has a JSON error: ${names} ${moved.length > 1 ? 'are read as gopls settings' : 'is read as a gopls setting'} and refused` } : {}),
+        fixes: [
+          {
+            id: `open-settings-${src.source}-line-${at}`,
+            kind: 'openFile',
+            title: moved.length ? `Open ${base} at line ${at}, where "gopls" should be closed` : `Open ${base} at line ${e.line}, where its JSON error is`,
+            path: src.source,
+            line: at,
+          },
+        ],
       });
     }
   }

@@ -179,6 +179,15 @@ export interface HomeFact {
   exists: boolean;
   /** Can this user create files in it (access W_OK)? A container run with -u and no HOME gets /, which it cannot. */
   writable?: boolean;
+  /** Its owner's uid: HOME=/root given to nobody is another user's home, not a broken one. */
+  owner?: number;
+  /**
+   * A directory of this uid's own under the temporary directory (go-<uid>), for the Go directories
+   * an unusable HOME holds: absent, or already this uid's (/tmp is shared; one someone else made is theirs).
+   */
+  tmpBase?: string;
+  /** Set by assessAccess: the one fix that moves every Go directory under the unusable HOME into tmpBase. */
+  tmpFix?: Fix;
 }
 
 /**
@@ -212,9 +221,32 @@ function underUnusableHome(f: DirFact, home?: HomeFact): boolean {
 }
 
 /** " It lies under HOME=…, which does not exist." or "…, which you cannot write.", for a directory under such a home. */
-function homeWords(f: DirFact, home?: HomeFact): string {
+function homeWords(f: DirFact, home?: HomeFact, uid?: number): string {
   if (!underUnusableHome(f, home)) return '';
+  // Another user's home (nobody given HOME=/root) is not to be repaired but left: the words say whose.
+  if (home!.exists && home!.owner !== undefined && uid !== undefined && home!.owner !== uid) return ` It lies under HOME=${home!.path}, the home of another user (uid ${home!.owner}), which you (uid ${uid}) cannot write.`;
   return ` It lies under HOME=${home!.path}, which ${home!.exists ? 'you cannot write' : 'does not exist'}.`;
+}
+
+/**
+ * Pure: GOCACHE, GOPATH, GOMODCACHE and GOPLSCACHE, each of those under an unusable HOME, moved
+ * into a directory of this uid's own under the temporary directory: one fix for them all, with the
+ * id the go-env probe gives a run with no HOME (a tester's nobody with HOME=/root got four links
+ * saying "a directory you can write" and no directory).
+ */
+export function homeTmpFix(facts: readonly DirFact[], home: HomeFact | undefined, uid: number): Fix | undefined {
+  const base = home?.tmpBase;
+  if (!base) return undefined;
+  const roles = new Set(facts.filter((f) => underUnusableHome(f, home) && f.entry.role !== 'GOTMPDIR').map((f) => f.entry.role));
+  if (!roles.size) return undefined;
+  const value: Record<string, string> = {};
+  if (roles.has('GOCACHE')) value.GOCACHE = path.join(base, 'go-build');
+  if (roles.has('GOPATH') || roles.has('GOMODCACHE')) value.GOPATH = path.join(base, 'go');
+  if (roles.has('GOMODCACHE')) value.GOMODCACHE = path.join(base, 'go', 'pkg', 'mod');
+  if (roles.has('gopls cache')) value.GOPLSCACHE = path.join(base, 'gopls-cache');
+  const names = Object.keys(value);
+  const whose = home!.exists && home!.owner !== undefined && home!.owner !== uid ? `HOME=${home!.path} is another user's (uid ${home!.owner})` : `HOME=${home!.path} ${home!.exists ? 'is not writable by uid ' + uid : 'does not exist'}`;
+  return toolsEnvFix('toolsenv-gocache-gopath', `Give the Go tools ${names.join(', ')} in ${base}, a directory of your own`, value, `${whose}. go.toolsEnvVars applies this to gopls and every go command the extension runs; ${base} is emptied on reboot. HOME set to a directory of your own where the editor starts (a container's ENV HOME=…, a service's Environment=) lasts and covers terminals too.`);
 }
 
 function ownershipFixes(f: DirFact, uid: number, home?: HomeFact): Fix[] {
@@ -229,8 +261,9 @@ function ownershipFixes(f: DirFact, uid: number, home?: HomeFact): Fix[] {
   if ((role === 'GOCACHE' || role === 'GOMODCACHE') && f.ownDir) fixes.push(ownCacheFix(`fs-access-own-dir-${slug(role)}`, role, f.ownDir, f.entry.fromEnvironment ? f.entry.path : undefined));
   if (!f.exists && !f.ownDir) {
     // What is left when nothing may be taken over: the variable pointed at a directory this user can write.
-    const badHome = homeWords(f, home);
-    fixes.push({
+    const badHome = homeWords(f, home, uid);
+    if (badHome && home?.tmpFix) fixes.push(home.tmpFix);
+    else fixes.push({
       id: `fs-access-set-${slug(role)}`,
       kind: 'link',
       url: 'https://pkg.go.dev/cmd/go#hdr-Environment_variables',
@@ -338,7 +371,9 @@ export function refusedBySandbox(f: DirFact, sandbox: Pick<FlatpakSandbox, 'file
  * In a Flatpak sandbox, a failure its grants explain becomes an access-denied symptom with no fix
  * of its own, explained by the sandbox's env-inheritance cause that names the missing grant.
  */
-export function assessAccess(facts: readonly DirFact[], uid: number, sandbox?: FlatpakSandbox, home?: HomeFact): FindingInput[] {
+export function assessAccess(facts: readonly DirFact[], uid: number, sandbox?: FlatpakSandbox, homeRead?: HomeFact): FindingInput[] {
+  const tmpFix = homeTmpFix(facts, homeRead, uid);
+  const home = tmpFix ? { ...homeRead!, tmpFix } : homeRead;
   const refused = new Map<DirFact, SandboxRefused>();
   if (sandbox) for (const f of facts) {
     const r = refusedBySandbox(f, sandbox);
@@ -456,7 +491,7 @@ function goplsCacheFinding(f: DirFact, uid: number, home?: HomeFact): FindingInp
     classId: 'fs-access',
     severity: 'warning',
     confidence: 0.8,
-    message: `gopls cache ${goplsRefusalWords(f, uid)}: gopls keeps its index in ${fb ? fb.real : 'a temporary directory'} instead, which is emptied on reboot or shared with other users.`,
+    message: `gopls cache ${goplsRefusalWords(f, uid)}: gopls keeps its index in ${fb ? fb.real : 'a temporary directory'} instead, which is emptied on reboot or shared with other users.${homeWords(f, home, uid)}`,
     evidence,
     fixes: [goplsCacheVarFix(f, home)],
   };
@@ -466,6 +501,7 @@ function goplsCacheFinding(f: DirFact, uid: number, home?: HomeFact): FindingInp
 function goplsCacheVarFix(f: DirFact, home?: HomeFact): Fix {
   // A directory checked to be writable: the setting names it (a tester had only a link).
   if (f.ownDir) return ownCacheFix('fs-access-set-goplscache', 'gopls cache', f.ownDir, undefined);
+  if (home?.tmpFix && underUnusableHome(f, home)) return home.tmpFix;
   return {
     id: 'fs-access-set-goplscache',
     kind: 'link',
@@ -534,7 +570,7 @@ function assessOne(f: DirFact, uid: number, findings: FindingInput[], home?: Hom
       classId: 'fs-access',
       severity: sev,
       confidence: 0.85,
-      message: `${varOf(f)} ${f.real} ${cannotCreateWords(f, uid, code)}; ${what(role, code)}.${throughFile(f) ? '' : homeWords(f, home)}`,
+      message: `${varOf(f)} ${f.real} ${cannotCreateWords(f, uid, code)}; ${what(role, code)}.${throughFile(f) ? '' : homeWords(f, home, uid)}`,
       evidence: [entryEvidence(f), accessEvidence(f, uid)],
       // No owner or mode makes a file a directory: the variable that put it on the path is the fix.
       fixes: throughFile(f) ? [] : ownershipFixes(f, uid, home),
@@ -668,11 +704,16 @@ export function goplsFallbackEntry(env: NodeJS.ProcessEnv): GoPathEntry {
 }
 
 /** HOME as the tools received it, resolved through symlinks when it exists (the facts' paths are). */
-async function homeFact(home: string | undefined): Promise<HomeFact | undefined> {
+async function homeFact(home: string | undefined, uid: number, env: NodeJS.ProcessEnv): Promise<HomeFact | undefined> {
   if (!home || !home.startsWith('/')) return undefined;
   const real = await fs.realpath(home).catch(() => undefined);
-  if (!real) return { path: home, exists: false };
-  return { path: real, exists: true, writable: (await check(real, fsConst.W_OK)).ok };
+  const fact: HomeFact = real ? { path: real, exists: true, writable: (await check(real, fsConst.W_OK)).ok, owner: (await fs.stat(real).catch(() => undefined))?.uid } : { path: home, exists: false };
+  if (fact.exists && fact.writable !== false) return fact;
+  // Where go-env's fix for a run with no HOME puts them (goEnv.ts noHomeCacheFixes).
+  const base = path.join(env.TMPDIR && path.isAbsolute(env.TMPDIR) ? env.TMPDIR : '/tmp', `go-${uid}`);
+  const st = await fs.lstat(base).catch(() => undefined);
+  const parentOk = await check(path.dirname(base), fsConst.W_OK | fsConst.X_OK).then((r) => r.ok, () => false);
+  return (st ? st.isDirectory() && st.uid === uid : parentOk) ? { ...fact, tmpBase: base } : fact;
 }
 
 /** The guard the extension runs before it deletes, run here before the fix is offered. */
@@ -713,7 +754,7 @@ export const fileAccessProbe: Probe = {
     // access(2) answers for this process's real uid, which is what the Go tools run as.
     const uid = typeof process.getuid === 'function' ? process.getuid() : ctx.host.uid;
     const sandbox = await readFlatpakSandbox(ctx);
-    const home = await homeFact(ctx.env.HOME);
+    const home = await homeFact(ctx.env.HOME, uid, ctx.env);
     // Inside a cache this user may write at the top: directories a `sudo go …` left to root.
     const scans = uid === 0 || !ctx.host.live
       ? []

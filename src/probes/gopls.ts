@@ -201,6 +201,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
 
   // The same classification for the verdict (gopls alive, file not yet diagnosed) and for the
   // finished session: a finding the live part showed is found again from the whole session.
+  const movedIntoGopls = ctx.settings.goplsSettings ? (await ctx.facts.editorSettings().catch(() => [])).flatMap((src) => (src.syntaxError?.misplaced ?? []).filter((m) => m.into === 'gopls').map((m) => m.key)) : [];
   const outcomeOf = async (session: GoplsSessionResult): Promise<ProbeOutcome> => {
     const all: FindingInput[] = [...findings];
     const opened = saysOpenedFileUnbuilt(session) ? await readFileBuild(ctx, session.openedFile!) : undefined;
@@ -208,7 +209,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     const cwd = session.failure?.kind === 'spawn' && ctx.workspaces[0] ? await cwdFact(ctx.workspaces[0]) : undefined;
     const switched = await toolchainSwitchOffline(ctx, goEnv, session);
     if (switched) observed.toolchainSwitch = switched;
-    all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing, opened, ...(cwd ? { cwd } : {}), ...(linkTarget ? { linkTarget } : {}), ...(switched ? { switched } : {}), ...(ctx.settings.goplsSettings ? { settings: ctx.settings.goplsSettings } : {}), ...(goEnv.ok ? { goEnv: { values: goEnv.values, env: ctx.env } } : {}) }));
+    all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing, opened, ...(cwd ? { cwd } : {}), ...(linkTarget ? { linkTarget } : {}), ...(switched ? { switched } : {}), ...(ctx.settings.goplsSettings ? { settings: ctx.settings.goplsSettings } : {}), ...(movedIntoGopls.length ? { movedIntoGopls } : {}), ...(goEnv.ok ? { goEnv: { values: goEnv.values, env: ctx.env } } : {}) }));
     all.push(...versionFindings({ builtWith, builtWithSource, goInUse, goplsPath: gopls.path, ...(switched ? { switched } : {}), cachedGopls: installFixes.cached }));
     all.push(...install.findings);
     if (version.exec?.failed && !version.exec.timedOut && !version.exec.canceled && !version.exec.errorCode && session.ok) {
@@ -275,6 +276,8 @@ export interface SessionFindingsInput {
   opened?: FileBuild;
   /** The user's gopls settings the session ran with (DoctorSettings.goplsSettings). */
   settings?: Record<string, unknown>;
+  /** Top-level keys a settings file's JSON error moved under "gopls" (facts/editorSettings.ts misplacedKeys). */
+  movedIntoGopls?: readonly string[];
 }
 
 /**
@@ -485,17 +488,34 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
     // editor's gopls says too, and it drops each refused setting (the settings probe says which
     // key and why, from gopls api-json). A cause, not a failed load.
     if (input.settings && /^Invalid settings: /.test(m)) {
-      out.push({
-        classId: 'gopls-launch',
-        // gopls starts and runs: the settings are what fails, as the settings probe's findings say
-        // (the cause was titled "gopls cannot start or keeps dying", a tester's).
-        headline: 'ineffective-settings',
-        severity: 'warning',
-        confidence: 0.5,
-        message: `gopls refused some of your gopls settings and runs without them: ${firstLine(m).replace(/^Invalid settings: /, '')}`,
-        evidence: [{ source: 'gopls window/showMessage (run with your gopls settings)', excerpt: m }, { source: 'your gopls settings', excerpt: JSON.stringify(input.settings).slice(0, 300) }],
-        fixes: [GOPLS_SETTINGS_DOCS],
-      });
+      const evidence = [{ source: 'gopls window/showMessage (run with your gopls settings)', excerpt: m }, { source: 'your gopls settings', excerpt: JSON.stringify(input.settings).slice(0, 300) }];
+      // A key a settings file's JSON error moved under "gopls" was never the user's gopls setting:
+      // gopls's refusal of it is what that error did (a symptom the error explains), not a setting to look up.
+      const { moved, own } = splitRefusals(firstLine(m).replace(/^Invalid settings: /, ''), input.movedIntoGopls ?? []);
+      if (moved.length)
+        out.push({
+          classId: 'gopls-launch',
+          headline: 'ineffective-settings',
+          severity: 'warning',
+          confidence: 0.5,
+          role: 'symptom',
+          symptom: 'setting-refused',
+          message: `gopls refused ${moved.length > 1 ? 'settings' : 'a setting'} it was sent only because a settings file's JSON error put ${moved.length > 1 ? 'them' : 'it'} under "gopls": ${moved.join('; ')}`,
+          evidence,
+          fixes: [],
+        });
+      if (own.length)
+        out.push({
+          classId: 'gopls-launch',
+          // gopls starts and runs: the settings are what fails, as the settings probe's findings say
+          // (the cause was titled "gopls cannot start or keeps dying", a tester's).
+          headline: 'ineffective-settings',
+          severity: 'warning',
+          confidence: 0.5,
+          message: `gopls refused some of your gopls settings and runs without them: ${own.join('; ')}`,
+          evidence,
+          fixes: [GOPLS_SETTINGS_DOCS],
+        });
       continue;
     }
     out.push({
@@ -510,6 +530,18 @@ export function sessionFindings(input: SessionFindingsInput): FindingInput[] {
     });
   }
   return withLoadsNothing(session, out, !!input.switched);
+}
+
+/**
+ * Pure: gopls's refusals ("setting option "X": unexpected setting", joined with "; ") split into
+ * those of keys a JSON error moved under "gopls" (gopls names the key's last segment, as it reads
+ * "ui.semanticTokens" as semanticTokens) and the rest.
+ */
+export function splitRefusals(text: string, movedKeys: readonly string[]): { moved: string[]; own: string[] } {
+  const names = new Set(movedKeys.map((k) => k.split('.').pop() ?? k));
+  const parts = text.split(/; (?=setting option ")/);
+  const moved = parts.filter((p) => names.has(/^setting option "([^"]*)"/.exec(p)?.[1] ?? '\u0000'));
+  return { moved, own: parts.filter((p) => !moved.includes(p)) };
 }
 
 /** The kinds that say why a load failed, beside which "the load failed" adds nothing. */

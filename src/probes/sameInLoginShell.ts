@@ -5,6 +5,8 @@ import type { ProbeContext, ProbeOutcome } from './probe.js';
 import { promises as fs } from 'node:fs';
 import { lookPath } from '../facts/lookPath.js';
 import { goInTerminalOnly } from './goInTerminalOnly.js';
+import { RULES } from '../goplsLog/rules.js';
+import { capitalize } from './goplsLogs.js';
 
 /**
  * Variables whose values decide what go does: when the login shell has each as the editor does (and
@@ -29,10 +31,21 @@ export async function sameInLoginShell(ctx: ProbeContext, outcome: ProbeOutcome)
     const here = await sameHere();
     const isShared = (f: FindingInput) => here.all || namedVarsShared(f.message, here.sameVars);
     if (!o.findings.some((f) => candidate(f) && isShared(f))) return o;
-    return { ...o, findings: o.findings.map((f) => (candidate(f) && isShared(f) ? { ...f, headline: 'go-environment' as const } : f)) };
+    return { ...o, findings: o.findings.map((f) => (candidate(f) && isShared(f) ? { ...f, headline: 'go-environment' as const, message: inShellTooWording(f.message) } : f)) };
   };
   const first = await mark(outcome);
   return outcome.followUp ? { ...first, followUp: { ...outcome.followUp, outcome: outcome.followUp.outcome.then(mark) } } : first;
+}
+
+/**
+ * Pure: a log rule's reading that blames the launcher (the go command's "GOPATH entry is relative"
+ * read as "the editor was started without the environment the shell sets up"), told as the rule
+ * tells it where the login shell has the same value (Rule.inShellToo). A tester's report said so
+ * beside the go-env finding that no start-up file sets GOPATH and the login shell has it too.
+ */
+export function inShellTooWording(message: string): string {
+  for (const r of RULES) if (r.inShellToo && message.startsWith(capitalize(r.says))) return capitalize(r.inShellToo) + message.slice(r.says.length);
+  return message;
 }
 
 interface Shared {

@@ -560,6 +560,7 @@ export const ENV_RULES: readonly Rule[] = [
     test: new RegExp([...GOPATH_INVALID_NEEDLES.map((n) => n.replaceAll('$', String.raw`\$`) + (n === '$GOPATH not set' ? '(?!, ignoring)' : '')), goVarUnset('GOPATH')].join('|')),
     explains: ['module-resolution'],
     says: 'GOPATH (or GOMODCACHE) as the tools received it is unset, relative or the same as GOROOT: the editor was started without the environment the shell sets up',
+    inShellToo: "GOPATH (or GOMODCACHE) as the tools received it is unset, relative or the same as GOROOT, as in your login shell: a terminal's go fails the same way, so it is the value where it is set that is wrong, not the editor's start",
   },
   {
     id: 'go-env-invalid',
@@ -1278,6 +1279,7 @@ export const ENV_RULES: readonly Rule[] = [
     yieldsTo: ['go-binary-not-found', 'go-not-found-shells', 'go-missing', 'toolchain-not-on-path'],
     explains: ['module-resolution', 'gopls-launch'],
     says: 'the go command is not on the PATH the editor or tool was given (installed, but the launcher did not export the login shell\'s PATH)',
+    inShellToo: "the go command is not on the PATH the editor or tool was given, nor on your login shell's: a terminal finds no go either",
   },
   {
     id: 'program-not-on-path-words',

@@ -112,4 +112,10 @@ export interface Rule {
   symptom?: SymptomKind;
   /** One sentence for the finding; `n` is how many lines said it. */
   says: string;
+  /**
+   * What the finding says instead where a live run found the login shell with the same values
+   * (probes/sameInLoginShell.ts): `says` puts the failure down to a launcher that did not pass the
+   * shell's environment on, which a log cannot rule out but the run then has.
+   */
+  inShellToo?: string;
 }

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { rankCauses } from '../../../src/doctor/rank.js';
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
-import { diagnosticFindings, sessionFindings, versionFindings, type SessionFindingsInput } from '../../../src/probes/gopls.js';
+import { diagnosticFindings, sessionFindings, splitRefusals, versionFindings, type SessionFindingsInput } from '../../../src/probes/gopls.js';
+import { parseSettingsJsonc } from '../../../src/facts/editorSettings.js';
+import { unreadableSettingsFindings } from '../../../src/probes/editorSettings.js';
 import { parseElfHeader } from '../../../src/lsp/goplsBinary.js';
 import type { GoplsSessionResult } from '../../../src/lsp/session.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
@@ -158,6 +160,52 @@ describe('sessionFindings on real gopls sessions', () => {
     expect(fs).toHaveLength(1);
     expect(fs[0]).toMatchObject({ classId: 'module-resolution', severity: 'error' });
     expect(fs[0]!.evidence[0]).toEqual({ source: 'gopls (textDocument/documentSymbol)', excerpt: 'no views in the session' });
+  });
+});
+
+describe("gopls refusing a key a settings file's JSON error put under \"gopls\"", () => {
+  const healthy = fixture('healthy').result;
+  const refusing = (m: string) => ({ ...healthy, messages: [{ via: 'window/showMessage' as const, type: 1, message: m }] });
+
+  it.each([
+    ['setting option "toolsEnvVars": unexpected setting', ['go.toolsEnvVars'], 1, 0],
+    ['setting option "formatOnSave": unexpected setting; setting option "hoverKind": invalid option "Full" for enum', ['editor.formatOnSave'], 1, 1],
+    ['setting option "hoverKind": invalid option "Full" for enum', ['go.lintTool'], 0, 1],
+  ])('splitRefusals(%j)', (text, moved, nMoved, nOwn) => {
+    const r = splitRefusals(text, moved);
+    expect([r.moved.length, r.own.length]).toEqual([nMoved, nOwn]);
+  });
+
+  it.each([
+    ['"go.toolsEnvVars"', '  "go.toolsEnvVars": { "GOFLAGS": "-mod=mod" }', 'toolsEnvVars'],
+    ['"editor.formatOnSave", indented like a top-level key', '  "editor.formatOnSave": true', 'formatOnSave'],
+  ])('%s: the JSON error is the cause and leads; the refusal is its explained symptom, and the fix opens the file', (_, movedLine, name) => {
+    const text = ['{', '  "gopls": {', '    "ui.semanticTokens": true,', movedLine, '}', ''].join('\n');
+    const src = parseSettingsJsonc(text, '/h/.config/Code/User/settings.json');
+    const settings = src.values.gopls as Record<string, unknown>;
+    const movedIntoGopls = (src.syntaxError?.misplaced ?? []).map((m) => m.key);
+    const refusal = valid(sessionFindings(base(refusing(`Invalid settings: setting option "${name}": unexpected setting`), { settings, movedIntoGopls })));
+    expect(refusal).toEqual([expect.objectContaining({ role: 'symptom', symptom: 'setting-refused', fixes: [] })]);
+    const json = unreadableSettingsFindings([src]);
+    const [cause] = rankCauses([...refusal, ...json].map((f) => FindingSchema.parse(f)));
+    expect(cause!.findings[0]!.message).toContain('JSON error');
+    expect(cause!.findings[1]).toMatchObject({ role: 'symptom', explainedBy: ['gopls-launch'] });
+    expect(cause!.fixes[0]).toMatchObject({ kind: 'openFile', path: '/h/.config/Code/User/settings.json', line: 4 });
+    expect(cause!.title).toContain('JSON error');
+  });
+
+  it('a key the user wrote under "gopls" stays the cause, with the docs', () => {
+    const fs = valid(sessionFindings(base(refusing('Invalid settings: setting option "formatTool": unexpected setting'), { settings: { formatTool: 'x' } })));
+    expect(fs).toEqual([expect.objectContaining({ headline: 'ineffective-settings', fixes: [expect.objectContaining({ kind: 'link' })] })]);
+    expect(fs[0]!.role).toBeUndefined();
+  });
+
+  it('the JSON error explains no other symptom of gopls-launch: not gopls dying', () => {
+    const src = parseSettingsJsonc('{\n  "gopls": {\n  "go.lintTool": "x"\n}\n', '/h/settings.json');
+    const died = FindingSchema.parse({ classId: 'gopls-launch', severity: 'error', confidence: 0.9, role: 'symptom', symptom: 'died', message: 'gopls exited', evidence: [{ source: 't', excerpt: 'x' }] });
+    const causes = rankCauses([died, ...unreadableSettingsFindings([src]).map((f) => FindingSchema.parse(f))]);
+    const d = causes.flatMap((c) => c.findings).find((f) => f.symptom === 'died')!;
+    expect(d.explainedBy ?? []).toEqual([]);
   });
 });
 

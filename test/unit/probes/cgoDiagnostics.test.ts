@@ -2,6 +2,8 @@
 // machine (a bad CGO_CFLAGS, a refused #cgo flag, a missing header): which cause each names.
 import { describe, expect, it } from 'vitest';
 import { cgoDiagnosticFindings } from '../../../src/probes/cgoDiagnostics.js';
+import { rankCauses } from '../../../src/doctor/rank.js';
+import { FindingSchema, type FindingInput } from '../../../src/doctor/model.js';
 
 const URI = 'file:///home/dana/shop/main.go';
 const FAILED = 'go list failed to return CompiledGoFiles for "main".\nThis may indicate failure to perform cgo processing; try building at the command line. See https://golang.org/issue/38990.';
@@ -38,7 +40,7 @@ describe('cgo failures in gopls diagnostics', () => {
   it('a missing header (the cgo probe names why): a symptom quoting the compiler, which that cause explains', () => {
     const [f, ...rest] = cgoDiagnosticFindings({ diagnostics: diags(HEADER, FAILED), values: {}, env: {} });
     expect(rest).toEqual([]);
-    expect(f).toMatchObject({ role: 'symptom', symptom: 'load-failed', classId: 'module-resolution', severity: 'error' });
+    expect(f).toMatchObject({ role: 'symptom', symptom: 'load-failed', classId: 'env-inheritance', headline: 'cgo-build', severity: 'error' });
     expect(f!.message).toContain('fatal error: zstd_missing_foo.h: No such file or directory');
   });
 
@@ -53,5 +55,35 @@ describe('cgo failures in gopls diagnostics', () => {
     ['no diagnostics', []],
   ])('nothing for %s', (_t, diagnostics) => {
     expect(cgoDiagnosticFindings({ diagnostics, values: {}, env: {} })).toEqual([]);
+  });
+});
+
+// A tester's CC=/nonexistent/gcc: the cgo probe's cause and gopls's "could not run cgo" were two
+// causes with one title, the second under module-resolution (the class of views and go.mod). Filed
+// with the cgo causes, the symptom is told by the cause that explains it, under the cause's title.
+describe("gopls's cgo failure beside the cause the cgo probe finds", () => {
+  const cgoCause = (message: string, extra: Partial<FindingInput> = {}): FindingInput => ({ classId: 'env-inheritance', headline: 'cgo-build', explains: ['module-resolution'], severity: 'error', confidence: 0.9, message, evidence: [{ source: 'go env', excerpt: 'CC' }], fixes: [], ...extra });
+  const missingCc = 'cgo: C compiler "/opt/none/cc" not found: exec: "/opt/none/cc": stat /opt/none/cc: no such file or directory';
+  it.each([
+    ['a C compiler that is not there', `go list failed to return CompiledGoFiles for "main".\n# runtime/cgo\n${missingCc}`, 'C compiler "/opt/none/cc" (go env CC) is not found'],
+    ['a header not installed', HEADER, 'zstd_missing_foo.h is in no installed package'],
+  ])('%s: one cause, titled as cgo, the symptom explained within it', (_, said, cause) => {
+    const symptom = cgoDiagnosticFindings({ diagnostics: diags(said, FAILED), values: {}, env: {} });
+    const causes = rankCauses([...symptom, cgoCause(cause)].map((f) => FindingSchema.parse(f)));
+    expect(causes.map((c) => [c.id, c.title])).toEqual([['env-inheritance', 'cgo cannot build the packages that import "C"']]);
+    expect(causes[0]!.findings.map((f) => f.role ?? 'cause')).toEqual(['cause', 'symptom']);
+    expect(causes[0]!.findings[1]!.explainedBy).toEqual(['env-inheritance']);
+  });
+
+  it('the cgo cause explains no other symptom of the environment (the Go extension failing to run go env)', () => {
+    const other = FindingSchema.parse({ classId: 'env-inheritance', role: 'symptom', symptom: 'load-failed', severity: 'warning', confidence: 0.4, message: "Failed to run '/usr/bin/go env'", evidence: [{ source: 'log', excerpt: 'x' }] });
+    const causes = rankCauses([other, FindingSchema.parse(cgoCause('C compiler not found'))]);
+    expect(causes.flatMap((c) => c.findings).find((f) => f.role === 'symptom')!.explainedBy ?? []).toEqual([]);
+  });
+
+  it('nothing found behind it: still titled as cgo, with the checks that would explain it', () => {
+    const causes = rankCauses(cgoDiagnosticFindings({ diagnostics: diags(HEADER, FAILED), values: {}, env: {} }).map((f) => FindingSchema.parse(f)));
+    expect(causes.map((c) => [c.id, c.title])).toEqual([['env-inheritance', 'cgo cannot build the packages that import "C"']]);
+    expect(causes[0]!.findings[0]!.unexplained?.checks.length).toBeGreaterThan(0);
   });
 });

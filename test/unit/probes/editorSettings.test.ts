@@ -93,6 +93,36 @@ describe('unreadableSettingsFindings: a settings file the editor cannot save to'
     expect(f!.evidence[0]).toEqual({ source: '/h/settings.json:3', excerpt: '"gopls": { "ui.semanticTokens": true }' });
   });
 
+  it('any JSON error: the fix opens the file at the line of the error', () => {
+    const src = parseSettingsJsonc('{\n  "go.buildOnSave": "off",\n  "gopls": { "ui.semanticTokens": true }\n}\n}\n', '/h/.config/Code/User/settings.json');
+    const [f] = unreadableSettingsFindings([src]);
+    expect(f!.fixes).toEqual([expect.objectContaining({ kind: 'openFile', path: '/h/.config/Code/User/settings.json', line: src.syntaxError!.line })]);
+    // A brace too many moved nothing under "gopls": it explains nothing gopls says.
+    expect(f!.explains).toBeUndefined();
+  });
+
+  it.each([
+    ['one key, two-space indent', ['{', '  "gopls": {', '    "ui.semanticTokens": true,', '  "go.toolsEnvVars": { "GOFLAGS": "-mod=mod" }', '}'], ['go.toolsEnvVars'], 4],
+    ['two keys, tabs, one of them no go.* key', ['{', '\t"editor.tabSize": 4,', '\t"gopls": {', '\t\t"build.buildFlags": ["-tags=x"],', '\t"editor.formatOnSave": true,', '\t"go.lintTool": "staticcheck",', '}'], ['editor.formatOnSave', 'go.lintTool'], 5],
+  ])('a "}" missing after "gopls": { … (%s): the moved keys are named, and the error explains gopls refusing them', (_, lines, keys, firstLine) => {
+    const src = parseSettingsJsonc(lines.join('\n'), '/h/settings.json');
+    expect(src.syntaxError?.misplaced?.map((m) => m.key)).toEqual(keys);
+    const [f] = unreadableSettingsFindings([src]);
+    for (const k of keys) expect(f!.message).toContain(JSON.stringify(k));
+    expect(f).toMatchObject({ explains: ['gopls-launch'], explainsKinds: ['setting-refused'] });
+    // Opened where the brace belongs: before the first moved key.
+    expect(f!.fixes![0]).toMatchObject({ kind: 'openFile', line: firstLine });
+    expect(f!.headlineText).toContain('JSON error');
+  });
+
+  it('a moved key is not reported again as a gopls setting gopls does not document', () => {
+    const src = parseSettingsJsonc('{\n  "gopls": {\n    "ui.semanticTokens": true,\n    "ui.noSuchThing": true,\n  "go.toolsEnvVars": {}\n}\n', '/h/settings.json');
+    const api = { options: [{ name: 'semanticTokens', hierarchy: 'ui' }], analyzers: [], lenses: [], hints: [] } as unknown as GoplsApi;
+    const msgs = settingsFindings({ sources: [src], api, gopls: 'gopls', apiSource: 'api-json' }).map((f) => f.message);
+    expect(msgs.some((m) => m.includes('ui.noSuchThing'))).toBe(true);
+    expect(msgs.some((m) => m.includes('go.toolsEnvVars'))).toBe(false);
+  });
+
   it('a file not read at all (an array, or nested too deep): a warning that its settings were not checked', () => {
     const [f] = unreadableSettingsFindings([parseSettingsJsonc('["go.buildOnSave"]', '/h/settings.json')]);
     expect(f!.message).toContain('could not be read as settings (not a JSON object)');
@@ -106,6 +136,18 @@ describe('parseSettingsJsonc', () => {
     expect(s.error).toBeUndefined();
     expect(s.values).toEqual({ 'editor.tabSize': 4, gopls: { 'ui.documentation.hoverKind': 'FullDocumentation', analyses: { nilnes: true } }, 'go.buildOnSave': 'off' });
     expect(s.lines).toMatchObject({ gopls: 4, 'gopls\u0000ui.documentation.hoverKind': 5, 'gopls\u0000analyses\u0000nilnes': 7, 'go.buildOnSave': 10 });
+  });
+
+  it.each([
+    ['all on one line: only a top-level form tells', '{"gopls": {"ui.semanticTokens": true, "go.toolsEnvVars": {}, "[go]": {}}', ['go.toolsEnvVars', '[go]']],
+    ['a missing comma moves nothing', '{\n  "gopls": { "a": 1\n  "go.x": 2 }\n}\n', []],
+    ['a closed "gopls" and a brace too many', '{\n  "gopls": { "a": 1 },\n  "go.x": 2\n}\n}\n', []],
+    ['an open object that is not the last: not a missing brace at the end', '{\n  "gopls": { "a": 1,\n  "go.x": 2,\n  "b": [\n}\n', []],
+    ['deeper keys of a left-open "gopls" stay its own', '{\n    "gopls": {\n        "ui.semanticTokens": true,\n        "formatting.gofumpt": true\n}\n', []],
+  ])('misplaced keys: %s', (_, text, keys) => {
+    const s = parseSettingsJsonc(text, 'x');
+    expect(s.syntaxError).toBeDefined();
+    expect((s.syntaxError?.misplaced ?? []).map((m) => m.key)).toEqual(keys);
   });
 
   it('a file that is no object is named, not thrown', () => {

@@ -154,6 +154,28 @@ describe('assessAccess', () => {
     expect(h!.fixes!.map((x) => x.id)).toEqual(['fs-access-set-gocache', 'fs-access-build-cache-docs']);
   });
 
+  // A tester ran as nobody with HOME=/root (root's, 0700): four links "Set GOCACHE/GOMODCACHE/GOPATH/
+  // GOPLSCACHE to a directory you can write", no directory, and no word that HOME was someone else's.
+  it.each([
+    [65534, '/root', 0, '/tmp/go-65534'],
+    [1234, '/home/alice', 1000, '/run/user/1234/t/go-1234'],
+  ])('uid %i with HOME=%s (uid %i\'s): whose home it is, and one fix moving every Go directory into %s', (uid, home, owner, tmp) => {
+    const under = (role: GoPathRole, rel: string) => base_({ role, rel });
+    const base_ = ({ role, rel }: { role: GoPathRole; rel: string }) => base({ entry: { role, path: path.join(home, rel), origin: 'default' }, real: path.join(home, rel), exists: false, checked: home, owner, mode: 0o40700, write: { ok: false, code: 'EACCES' } });
+    const facts = [under('GOCACHE', '.cache/go-build'), under('GOMODCACHE', 'go/pkg/mod'), under('GOPATH', 'go'), under('gopls cache', '.cache/gopls')];
+    const findings = assessAccess(facts, uid, undefined, { path: home, exists: true, writable: false, owner, tmpBase: tmp });
+    for (const f of findings) expect(FindingSchema.safeParse(f).success).toBe(true);
+    expect(findings.length).toBeGreaterThanOrEqual(3);
+    for (const f of findings.filter((x) => x.message.includes(home))) expect(f.message).toContain(`HOME=${home}, the home of another user (uid ${owner}), which you (uid ${uid}) cannot write`);
+    const [cause] = rankCauses(findings.map((f) => FindingSchema.parse(f)));
+    const fix = cause!.fixes.find((x) => x.id === 'toolsenv-gocache-gopath');
+    expect(fix).toMatchObject({ kind: 'setting', key: 'go.toolsEnvVars', value: { GOCACHE: `${tmp}/go-build`, GOPATH: `${tmp}/go`, GOMODCACHE: `${tmp}/go/pkg/mod`, GOPLSCACHE: `${tmp}/gopls-cache` } });
+    expect(cause!.fixes.filter((x) => /to a directory you (can write|own)/.test(x.title))).toEqual([]);
+    // Without a directory of its own to offer (another user made /tmp/go-<uid>): the links, as before.
+    const without = assessAccess(facts, uid, undefined, { path: home, exists: true, writable: false, owner });
+    expect(without.flatMap((f) => f.fixes ?? []).map((x) => x.id)).toContain('fs-access-set-gocache');
+  });
+
   it('never offers chown -R of a directory that is not the Go tools\' or under the home: HOME=/nonexistent made it chown /', () => {
     const home = { path: '/nonexistent', exists: false };
     const gocache = base({ entry: { role: 'GOCACHE', path: '/nonexistent/.cache/go-build', origin: 'default: $XDG_CACHE_HOME or $HOME/.cache, + /go-build' }, real: '/nonexistent/.cache/go-build', exists: false, checked: '/', owner: 0, write: { ok: false, code: 'EACCES' } });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sameInLoginShell } from '../../../src/probes/sameInLoginShell.js';
+import { inShellTooWording, sameInLoginShell } from '../../../src/probes/sameInLoginShell.js';
+import { goFailureReadings } from '../../../src/probes/goFailureReadings.js';
 import type { FindingInput } from '../../../src/doctor/model.js';
 import type { ProbeOutcome } from '../../../src/probes/probe.js';
 import { makeCtx } from '../../support/probeContext.js';
@@ -56,5 +57,32 @@ describe('sameInLoginShell: an environment finding the login shell shares is not
   it("a follow-up's findings are titled the same way", async () => {
     const out = await sameInLoginShell(makeCtx({ env, loginShell: login({ ...env }) }), { findings: [], followUp: { title: 'late', outcome: Promise.resolve({ findings: [finding] }) } });
     expect((await out.followUp!.outcome).findings!.map((f) => f.headline)).toEqual(['go-environment']);
+  });
+});
+
+// A log rule's reading of a live go failure blamed the launcher ("the editor was started without the
+// environment the shell sets up") beside the go-env finding that no start-up file sets the value and
+// the login shell has it too (a tester's relative GOPATH): where the login shell shares it, the
+// reading says so instead.
+describe('a go failure read by the log rules, where the login shell has the same value', () => {
+  it.each([
+    ['GOPATH entry is relative', 'gp', 'failed to load view for file:///w: err: exit status 2: stderr: go: GOPATH entry is relative; must be absolute path: "gp".'],
+    ['GOPATH set to GOROOT', '/usr/local/go', 'go: warning: GOPATH set to GOROOT (/usr/local/go) has no effect'],
+  ])('%s: shared, the launcher is not blamed; the login shell differs, the reading is kept', async (_, gopath, line) => {
+    const readings = goFailureReadings([line], 'gopls (view error)');
+    const envHere = { ...env, GOFLAGS: '', GOPATH: gopath };
+    expect(readings.map((r) => r.classId)).toContain('env-inheritance');
+    const launcher = /started without the environment/;
+    expect(readings.some((r) => launcher.test(r.message))).toBe(true);
+    const shared = (await sameInLoginShell(makeCtx({ env: envHere, loginShell: login({ ...envHere }) }), { findings: readings })).findings!;
+    const gp = shared.find((f) => f.headline === 'go-environment')!;
+    expect(gp.message).not.toMatch(launcher);
+    expect(gp.message).toMatch(/as in your login shell.*\(1 line in gopls \(view error\)\)\.$/);
+    const differs = (await sameInLoginShell(makeCtx({ env: envHere, loginShell: login({ ...envHere, GOPATH: '/home/ci/go' }) }), { findings: readings })).findings!;
+    expect(differs.some((f) => launcher.test(f.message))).toBe(true);
+  });
+
+  it('a message no rule with such wording made is left as it is', () => {
+    expect(inShellTooWording('GOFLAGS=-mod=bogus makes every go command fail')).toBe('GOFLAGS=-mod=bogus makes every go command fail');
   });
 });
