@@ -33,7 +33,9 @@ export async function readGoEnv(host: Host, env: NodeJS.ProcessEnv, signal: Abor
   if (!goBinary) return { ok: false, missing: true, reason: `go was not found on PATH (${env.PATH ?? '<unset>'})` };
   // `go env GOTOOLCHAIN` is the one go command that never switches toolchains (cmd/go
   // toolchain.Select special-cases it), so it reads the user's own setting safely; `go env -json`
-  // then runs with GOTOOLCHAIN=local, and reports the user's value, not ours.
+  // then runs with GOTOOLCHAIN=local, and reports the user's value, not ours. The binary's real
+  // path is looked up meanwhile: gopls waits for this fact before it starts.
+  const real = fs.realpath(goBinary).catch(() => goBinary);
   const [own, forced] = await Promise.all([
     host.exec(goBinary, ['env', 'GOTOOLCHAIN'], { timeoutMs, signal, env }),
     host.exec(goBinary, ['env', '-json'], { timeoutMs, signal, env: noToolchainSwitch(env) }),
@@ -51,7 +53,7 @@ export async function readGoEnv(host: Host, env: NodeJS.ProcessEnv, signal: Abor
     if (userToolchain !== undefined) parsed.values.GOTOOLCHAIN = userToolchain;
     else delete parsed.values.GOTOOLCHAIN; // unknown: never report our own "local" as the user's
   }
-  const goBinaryReal = await fs.realpath(goBinary).catch(() => goBinary);
+  const goBinaryReal = await real;
   return { ok: true, goBinary, goBinaryReal, values: parsed.values, commandLine: `${path.basename(goBinary)} env -json` };
 }
 

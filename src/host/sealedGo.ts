@@ -96,17 +96,41 @@ export function workFileWithAbsolutePaths(text: string, dir: string): string {
 
 const exists = (p: string) => fs.stat(p).then((s) => s.isFile(), () => false);
 
-/** The go.work and go.mod that govern a go command run in `cwd`, as go finds them. */
-async function governingFiles(cwd: string, env: NodeJS.ProcessEnv, settings: GoSettings): Promise<{ work?: string; mod?: string }> {
-  const gowork = env.GOWORK !== undefined ? env.GOWORK : settings.GOWORK === 'off' ? 'off' : undefined;
-  let mod: string | undefined;
-  let work: string | undefined = gowork && gowork !== 'off' && path.isAbsolute(gowork) ? gowork : undefined;
+/** The nearest go.mod and the nearest go.work at or above a directory, whatever GOWORK says. */
+export interface FilesAbove {
+  mod?: string;
+  work?: string;
+}
+
+/**
+ * The nearest go.mod and go.work at or above `cwd`: every level's two files are looked at at once
+ * (one after another, the walk cost a go command, and gopls's start, a few ms a level while the
+ * other probes kept the thread pool busy). Needs nothing of go env, so a caller can start it
+ * while `go env` still runs and hand it to sealedGo.
+ */
+export async function filesAbove(cwd: string): Promise<FilesAbove> {
+  const dirs: string[] = [];
   for (let d = path.resolve(cwd); ; d = path.dirname(d)) {
-    if (!mod && (await exists(path.join(d, 'go.mod')))) mod = path.join(d, 'go.mod');
-    if (!work && !gowork && (await exists(path.join(d, 'go.work')))) work = path.join(d, 'go.work');
+    dirs.push(d);
     if (path.dirname(d) === d) break;
   }
+  const nearest = async (name: string) => {
+    const found = await Promise.all(dirs.map((d) => exists(path.join(d, name))));
+    const i = found.indexOf(true);
+    return i < 0 ? undefined : path.join(dirs[i]!, name);
+  };
+  const [mod, work] = await Promise.all([nearest('go.mod'), nearest('go.work')]);
   return { ...(work ? { work } : {}), ...(mod ? { mod } : {}) };
+}
+
+/** The go.work and go.mod that govern a go command run in `cwd`, as go finds them (`above`: filesAbove(cwd), if already asked). */
+async function governingFiles(cwd: string, env: NodeJS.ProcessEnv, settings: GoSettings, above: Promise<FilesAbove> = filesAbove(cwd)): Promise<{ work?: string; mod?: string }> {
+  const gowork = env.GOWORK !== undefined ? env.GOWORK : settings.GOWORK === 'off' ? 'off' : undefined;
+  const found = await above;
+  // GOWORK names the go.work (an absolute path), or turns the search off ("off", or a relative
+  // path, which go rejects); unset or empty, the nearest go.work above counts.
+  const work = gowork ? (gowork !== 'off' && path.isAbsolute(gowork) ? gowork : undefined) : found.work;
+  return { ...(work ? { work } : {}), ...(found.mod ? { mod: found.mod } : {}) };
 }
 
 /** Copies `from` to `to` through a capped read; false when it is too large or unreadable. */
@@ -189,10 +213,10 @@ export function restorePaths(text: string, copies: ReadonlyArray<readonly [copy:
  * env file count: the environment's GOFLAGS, if set here, replaces the file's, so the effective
  * value is written out in full). Call release() once the command has ended.
  */
-/** `keepGoWork`: leave workspace mode as it is (gopls: see session.ts). */
-export async function sealedGo(env: NodeJS.ProcessEnv, cwd: string, settings: GoSettings, opts: { modMod?: boolean; keepGoWork?: boolean } = {}): Promise<SealedGo> {
+/** `keepGoWork`: leave workspace mode as it is (gopls: see session.ts). `above`: filesAbove(cwd), started earlier. */
+export async function sealedGo(env: NodeJS.ProcessEnv, cwd: string, settings: GoSettings, opts: { modMod?: boolean; keepGoWork?: boolean; above?: Promise<FilesAbove> } = {}): Promise<SealedGo> {
   if ((env.GO111MODULE ?? settings.GO111MODULE) === 'off') return unsealed(env);
-  const { work, mod } = await governingFiles(cwd, env, settings);
+  const { work, mod } = await governingFiles(cwd, env, settings, opts.above);
   if (work && opts.keepGoWork) return unsealed(env);
   // modMod: the caller lists past missing go.sum lines (-mod=mod), which go refuses in workspace mode.
   const userFlags = env.GOFLAGS !== undefined ? env.GOFLAGS : settings.GOFLAGS;

@@ -101,8 +101,11 @@ export function connect(s: Session): MessageConnection {
   return conn;
 }
 
-/** initialize → initialized, under what is left of the deadline. */
-export async function handshake(s: Session, conn: MessageConnection): Promise<void> {
+/**
+ * initialize → initialized, under what is left of the deadline. False, with nothing sent after
+ * initialize's reply, when the session's keepEnv settles false: this gopls must not go on.
+ */
+export async function handshake(s: Session, conn: MessageConnection): Promise<boolean> {
   s.phase = 'initialize';
   const folders = workspaceFoldersOf(s);
   const params: InitializeParams = {
@@ -148,7 +151,18 @@ export async function handshake(s: Session, conn: MessageConnection): Promise<vo
   if (info) s.result.serverInfo = { name: info.name, version: info.version };
   s.commands = first.r.capabilities.executeCommandProvider?.commands ?? [];
   if (s.opts.onLive) await cheapRequest(s, conn, first.r);
+  // gopls makes its views, and runs its first go command, in the initialized handler: the
+  // environment it was started with is confirmed before that (session.ts).
+  if (s.keepEnv) {
+    const keep = await orEnded(s, Promise.race([s.keepEnv, s.clock.delay(s.clock.left() - SHUTDOWN_RESERVE_MS)]));
+    if (keep === 'timeout') {
+      const waited = s.clock.elapsed();
+      throw new SessionEnded({ kind: 'hang', phase: 'initialize', waitedMs: waited, message: `go env gave no values to start gopls's workspace with within ${Math.round(waited)} ms` });
+    }
+    if (!keep) return false;
+  }
   await conn.sendNotification('initialized', {});
+  return true;
 }
 
 /** Bound on the cheap request: gopls answers it in milliseconds when its request loop works. */

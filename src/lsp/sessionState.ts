@@ -93,6 +93,11 @@ export interface Session {
   /** Woken when gopls announces a view, or says it has none, or shows an error. */
   readonly viewNews: Wakeup;
   conn?: MessageConnection;
+  /**
+   * Whether gopls may go on in the environment it was started with (session.ts: started before go
+   * env's values were in); awaited before `initialized`. Absent: it may.
+   */
+  keepEnv?: Promise<boolean>;
   /** The commands gopls's initialize reply advertised (executeCommandProvider). */
   commands?: readonly string[];
   phase: SessionPhase;

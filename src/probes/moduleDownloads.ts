@@ -225,7 +225,8 @@ export const moduleDownloadsProbe: Probe = {
     }
     // A SSL_CERT_FILE / SSL_CERT_DIR that leaves go no root fails every https download, offline to tell.
     const needDownload = states.flatMap((s) => s.notCached.map(key));
-    const noRoots = noRootsFinding(ctx.env, await goTrustedRoots(ctx.env), needDownload, v.GOPROXY ?? '');
+    // Only a set SSL_CERT_FILE / SSL_CERT_DIR can leave go without a root, and one certificate says it has one.
+    const noRoots = ctx.env.SSL_CERT_FILE || ctx.env.SSL_CERT_DIR ? noRootsFinding(ctx.env, await goTrustedRoots(ctx.env, { anyOne: true }), needDownload, v.GOPROXY ?? '') : undefined;
     if (noRoots) findings.push(noRoots);
     const gosumdb = invalidGosumdbFinding(v, states);
     if (gosumdb) findings.push(gosumdb);
