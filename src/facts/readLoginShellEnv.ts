@@ -59,11 +59,19 @@ export function parseEnvDump(out: string): Record<string, string> | undefined {
   return env;
 }
 
+/** Login "shells" that refuse every login (shadow's nologin, util-linux's, coreutils' false). */
+const NO_LOGIN_SHELL = /^(?:nologin|false)$/;
+
 export async function readLoginShellEnv(host: Host, env: NodeJS.ProcessEnv, signal: AbortSignal, timeoutMs: number, opts: LoginShellOptions = { useCache: true }): Promise<LoginShellFact> {
   if (!host.live) return { ok: false, reason: 'not the live machine: no shell to run' };
   const shell = env.SHELL || (await shellFromPasswd(host));
   if (!shell) return { ok: false, reason: 'no SHELL variable and no login shell in /etc/passwd' };
   const base = path.basename(shell);
+  // A service account's nologin or false runs nothing (it prints "This account is currently not
+  // available" and exits 1): there is no login environment to read or compare, and no start-up file
+  // ended it (a tester's run as nobody was told one had run `exit`). An editor reading the login
+  // environment gets nothing from it either and keeps its own.
+  if (NO_LOGIN_SHELL.test(base)) return { ok: false, shell, reason: `the account's login shell is ${shell}, which runs no commands: there is no login environment to read` };
   // -i makes bash/zsh read the rc files people put PATH in; fish and sh variants take -l -c too.
   // csh and tcsh accept -l only as the sole flag: they get -c alone (and still read ~/.cshrc).
   const args = /^(bash|zsh|ksh|mksh)$/.test(base)

@@ -229,6 +229,18 @@ describe('login-shell probe: editor vs login shell', () => {
     expect(f.evidence[0]!.excerpt).toContain(name);
   });
 
+  // A tester's run as nobody (login shell /usr/sbin/nologin) was told a start-up file had run
+  // `exit`: such an account has no login environment, and nothing of the user's ended it.
+  it.each(['/usr/sbin/nologin', '/bin/false'])('an account whose login shell is %s: skipped with that reason, no start-up file blamed (real shell)', async (shell) => {
+    const home = tree(tempDir('home'), { '.profile': 'exit 0\n' });
+    const fact = await readLoginShellEnv(new Host(), { HOME: home, SHELL: shell, PATH: '/usr/bin:/bin' }, new AbortController().signal, 6000, { useCache: false });
+    expect(fact).toMatchObject({ ok: false, reason: expect.stringContaining(`the account's login shell is ${shell}, which runs no commands`) });
+    const r = await runProbe(loginShellProbe, makeCtx({ env: { PATH: binDir('bin', 'go'), HOME: home }, loginShell: fact }));
+    expect(r.findings.filter((x) => x.message.includes('without running the command'))).toEqual([]);
+    expect(r.status).toBe('skipped');
+    expect(r.reason).toContain('runs no commands');
+  });
+
   it('a login shell that ended with no ending line in the files it reads says so, and guesses no line', async () => {
     const home = tree(tempDir('home'), { '.profile': 'export PATH=$PATH:/opt/go/bin\n' });
     const loginShell = { ok: false as const, shell: '/bin/sh', reason: "/bin/sh -l -c '<print env>' did not print an environment (exit 3)", ended: { how: 'no-env' as const, exit: '3' } };
