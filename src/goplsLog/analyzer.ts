@@ -423,6 +423,15 @@ export const MAY_NAME_GOPLS = /gopls|langserver|language-server/i;
  */
 const GO_INVOCATION_TRACE = /(?:\bstarting|\d(?:[\d.]*)(?:ns|µs|ms|s|m) for) GOROOT=\S* GOPATH=/;
 
+/**
+ * gopls's jsonrpc2 AsyncHandler (x/tools internal/jsonrpc2 handler.go) logs "jsonrpc2 async message
+ * delivery failed" when a queued request's reply cannot be written. With the connection's end as the
+ * error (EOF, a closed or broken pipe, a closed socket) the client had already gone: a session the
+ * client ended with shutdown/exit can leave one as its last record (fault 37a's control, on CI), and
+ * it is no failure of gopls or of the environment.
+ */
+const CLIENT_GONE = /jsonrpc2 async message delivery failed: (?:EOF|io: read\/write on closed pipe|write [^:]*: (?:broken pipe|file already closed)|.*use of closed network connection)/;
+
 /** A line that starts at a Go source position ("./main.go:12:2: ", "pkg/x.go:31: "): a diagnostic about code. */
 const SOURCE_DIAGNOSTIC = /^\s*(?:[A-Za-z]:)?[^\s:]{0,300}\.go:\d+(?::\d+)?: /;
 
@@ -1497,7 +1506,7 @@ export class LogAnalyzer {
         // The line's UTF-8 excerpt is cut once, whichever of the three below keeps it.
         let excerpt: string | undefined;
         const excerptOnce = () => (excerpt ??= excerptAround(text, buf, off));
-        const errorish = (lw & W_ERRORISH) !== 0 && ERRORISH.test(text) && !GO_INVOCATION_TRACE.test(text);
+        const errorish = (lw & W_ERRORISH) !== 0 && ERRORISH.test(text) && !GO_INVOCATION_TRACE.test(text) && !CLIENT_GONE.test(text);
         const named = (errorish || (screened && FAILURE_WORDS.test(text))) && this.noteMechanism(text, excerptOnce);
         // …or say, at least, that gopls is what failed (goplsNamed.ts): the class's symptom.
         // A line just after one naming gopls ("Installing gopls…", "$ gopls version") counts too,

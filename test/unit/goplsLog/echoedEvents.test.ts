@@ -66,3 +66,16 @@ describe('a rolled copy holding lines of the live channel file', () => {
     expect(withoutEventsSeen(channel, once).eventCounts['goproxy-off-lookup']).toBeUndefined();
   });
 });
+
+// A session the client ended with shutdown/exit: gopls's queued reply found the pipe closed and its
+// -logfile's last record said so (fault 37a's control, seen on CI). The connection's end is not an
+// error line; another delivery failure still is.
+describe('a reply written after the client went away', () => {
+  const record = (err: string) => `[Trace - 18:53:01.120 PM] Received notification 'window/logMessage'.\nParams: {"type":1,"message":"2026/12/06 18:53:01 jsonrpc2 async message delivery failed: ${err}\\n"}\n`;
+  it.each(['EOF', 'io: read/write on closed pipe', 'write |1: broken pipe', 'write tcp 127.0.0.1:4389->127.0.0.1:50112: use of closed network connection'])('%s: kept as no error line', (err) => {
+    expect(analyzeText(record(err)).unclassified).toEqual([]);
+  });
+  it('another error is still kept', () => {
+    expect(analyzeText(record('json: cannot unmarshal number into Go value of type string')).unclassified.map((u) => u.text)).toEqual([expect.stringContaining('delivery failed: json: cannot unmarshal')]);
+  });
+});
