@@ -7,6 +7,7 @@
 import path from 'node:path';
 import type { Host } from '../host/host.js';
 import { shellDeadline } from './shellDeadline.js';
+import { tildePath } from './loginPathFile.js';
 
 const MARK = '__GO_ENV_DOCTOR_PATH__';
 /** A constant script; the file is its first argument, never part of it. */
@@ -50,7 +51,7 @@ export async function sourceStartupFile(host: Host, loginShell: string | undefin
   if (!deadline) return undefined;
   const r = await host.exec(shell, ['-c', SH_SCRIPT, path.basename(shell), file], { timeoutMs: deadline.timeoutMs, stop: deadline.stop, signal, env: { ...env, TERM: 'dumb' }, maxBuffer: 256 * 1024 });
   if (r.timedOut || r.canceled || r.errorCode) return undefined;
-  const shown = env.HOME && file.startsWith(`${env.HOME}/`) ? `~/${file.slice(env.HOME.length + 1)}` : file;
+  const shown = env.HOME ? tildePath(file, env.HOME) : file;
   const commandLine = `${shell} -c '. ${shown}'`;
   const errors = errorLines(r.stderr, env.HOME);
   const p = pathAfterMark(r.stdout);

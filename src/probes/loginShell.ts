@@ -184,7 +184,7 @@ async function shellEndedFindings(ctx: ProbeContext, login: Extract<LoginShellFa
   if (login.ended?.how !== 'no-env' || !login.shell) return [];
   const home = ctx.env.HOME;
   const sites = home && path.isAbsolute(home) ? await shellEndingSites(login.shell, ctx.env, home) : [];
-  const shown = (f: string) => (home && isInside(f, home) ? `~/${path.relative(home, f)}` : f);
+  const shown = (f: string) => homeShown(f, home);
   const where = sites.length
     ? ` These start-up file lines end a shell: ${sites.map((s) => `${shown(s.file)} line ${s.line} (${s.text.length > 60 ? `${s.text.slice(0, 59)}…` : s.text})`).join('; ')}. Run it only where the shell was given no command${guardExample(login.shell)}, or make it the terminal's own command in its settings.`
     : ' None of the start-up files the doctor knows for it has an `exit` or an `exec` of another program: one they source, or one it reads that the doctor does not know, does.';
@@ -203,6 +203,11 @@ async function shellEndedFindings(ctx: ProbeContext, login: Extract<LoginShellFa
       fixes: [],
     },
   ];
+}
+
+/** A start-up file as a sentence shows it: `~/…` under home. */
+function homeShown(f: string, home: string | undefined): string {
+  return home && isInside(f, home) ? `~/${path.relative(home, f)}` : f;
 }
 
 /** How a start-up file tells a shell given a command (-c) from one a terminal opened; bash and zsh name it. */
@@ -439,7 +444,7 @@ async function goVarFindings(ctx: ProbeContext, loginEnv: Record<string, string>
     // Where the shell sets it, as the broken-value finding says (a tester's GOFLAGS in ~/.zshrc and
     // in ~/.profile came with the two values and no file).
     const sites = login && home ? await exportSites(name, shell, loginEnv, home, 2) : [];
-    const shown = (f: string) => (home && isInside(f, home) ? `~/${path.relative(home, f)}` : f);
+    const shown = (f: string) => homeShown(f, home);
     out.push({
       classId: 'env-inheritance',
       severity: 'warning',
@@ -460,7 +465,7 @@ async function goVarFindings(ctx: ProbeContext, loginEnv: Record<string, string>
  */
 async function brokenLoginValueFinding(name: string, value: string, broken: BrokenValue, compared: Evidence[], shell: string, loginEnv: Record<string, string>, home: string | undefined): Promise<FindingInput> {
   const sites = home ? await exportSites(name, shell, loginEnv, home) : [];
-  const shown = (f: string) => (home && isInside(f, home) ? `~/${path.relative(home, f)}` : f);
+  const shown = (f: string) => homeShown(f, home);
   const where = sites.length
     ? ` It is set in ${sites.map((s) => `${shown(s.file)} (line ${s.line})`).join(', ')}.`
     : ' None of the start-up files the doctor reads sets it: it comes from the environment your login shell was started with (/etc/environment, pam_env, or the program that started it).';
