@@ -230,49 +230,116 @@ export function raiseNofileFix(): Fix {
 const SAFE_PATH_DIR = /^[\w@%+=:,./~-]+$/;
 
 /** The file a PATH line goes to when the login shell's is not known: what display managers read with sh. */
-const PROFILE: LoginPathTarget = { file: '~/.profile', shown: '~/.profile', fish: false, why: 'The desktop session reads ~/.profile at login.' };
+const PROFILE: LoginPathTarget = { file: '~/.profile', shown: '~/.profile', syntax: 'sh', why: 'The desktop session reads ~/.profile at login.' };
 
-/** Pure: the command that appends `line` to the target's file (fish's directory made first: it may not exist yet). */
+/** nu's own words on PATH, for a shell whose syntax the doctor does not write (loginPathFile.ts). */
+const NU_PATH_DOCS = 'https://www.nushell.sh/book/configuration.html#path-configuration';
+
+/**
+ * Pure: the command that appends `line` to the target's file (fish's directory made first: it may
+ * not exist yet). The line is quoted as one word for sh: a csh line may hold single quotes.
+ */
 function appendTo(target: LoginPathTarget, line: string): string {
   const file = target.shown.startsWith('~/') ? `~/${sh(target.shown.slice(2))}` : sh(target.shown);
-  const mkdir = target.fish ? `mkdir -p ${path.dirname(file)} && ` : '';
-  return `${mkdir}printf '%s\\n' '${line}' >> ${file}`;
+  const mkdir = target.syntax === 'fish' ? `mkdir -p ${path.dirname(file)} && ` : '';
+  const word = line.includes("'") ? sh(line) : `'${line}'`;
+  return `${mkdir}printf '%s\\n' ${word} >> ${file}`;
+}
+
+/**
+ * Pure: the line that appends `dirs` (as shown: `$HOME/…` or absolute, safe characters only) to PATH
+ * in the target's syntax. csh's `$PATH:` would read `:` as a variable modifier (tcsh 6.24: "Bad :
+ * modifier in $ '/'", and the rest of the file is not read), hence `${PATH}`.
+ */
+export function pathLineFor(syntax: Exclude<LoginPathTarget['syntax'], 'unwritten'>, dirs: readonly string[]): string {
+  switch (syntax) {
+    case 'sh':
+      return `export PATH="$PATH:${dirs.join(':')}"`;
+    case 'fish':
+      return `set -gx PATH $PATH ${dirs.join(' ')}`;
+    case 'csh':
+      return `setenv PATH "\${PATH}:${dirs.join(':')}"`;
+    case 'xonsh':
+      // xonsh's PATH is a list; a Python string does not expand $HOME, so it is joined on.
+      return `$PATH.extend([${dirs.map((d) => (d.startsWith('$HOME/') ? `$HOME + ${JSON.stringify(d.slice(5))}` : JSON.stringify(d))).join(', ')}])`;
+    default: {
+      const never: never = syntax;
+      return never;
+    }
+  }
+}
+
+/**
+ * For a shell whose syntax the doctor does not write: what the line must do, said plainly, and
+ * where that shell documents it; never a line in another shell's syntax or a file it does not read.
+ */
+function unwrittenPathFix(dirs: readonly string[], target: LoginPathTarget): Fix {
+  const shell = target.shell ?? 'your login shell';
+  return {
+    id: 'login-path-unwritten',
+    kind: 'link',
+    url: NU_PATH_DOCS,
+    title: `Add ${dirs.join(', ')} to the end of PATH in ${target.shown} (${shell}'s syntax, which the doctor does not write)`,
+    detail: `${target.why} The line must do what sh's \`export PATH="$PATH:${dirs.join(':')}"\` does: keep PATH and add ${dirs.length > 1 ? 'these directories' : 'this directory'} at its end. The doctor has no ${shell} to check a line against, and ${shell}'s syntax for it changed between releases. Log out and back in afterwards.`,
+  };
 }
 
 /**
  * The fix for a PATH the editor lacks: a line appended to the start-up file the user's login
- * shell reads (loginPathFile.ts: ~/.zprofile for zsh, config.fish for fish, the first of
- * ~/.bash_profile, ~/.bash_login, ~/.profile for bash), in that shell's syntax; ~/.profile when the
- * shell is not known. Typed into a terminal, never run; one id so probes share it.
+ * shell reads (loginPathFile.ts: ~/.zprofile for zsh, config.fish for fish, ~/.tcshrc or ~/.cshrc
+ * for tcsh, ~/.xonshrc for xonsh, the first of ~/.bash_profile, ~/.bash_login, ~/.profile for bash),
+ * in that shell's syntax; ~/.profile when the shell is not known. Typed into a terminal, never
+ * run; one id so probes share it.
  */
 export function profilePathFix(dirs: readonly string[], home?: string, target: LoginPathTarget = PROFILE): Fix | undefined {
   const safe = dirs.filter((d) => SAFE_PATH_DIR.test(d) && path.isAbsolute(d));
   if (!safe.length) return undefined;
+  if (target.syntax === 'unwritten') return unwrittenPathFix(safe, target);
   const shown = safe.map((d) => (home && d.startsWith(`${home}/`) ? `$HOME/${d.slice(home.length + 1)}` : d));
-  const line = target.fish ? `set -gx PATH $PATH ${shown.join(' ')}` : `export PATH="$PATH:${shown.join(':')}"`;
   return {
     id: 'login-path-to-profile',
     kind: 'terminal',
     title: `Add ${safe.join(', ')} to PATH in ${target.shown}`,
     detail: `${target.why} Log out and back in (or restart the editor from a new session) afterwards.`,
-    text: appendTo(target, line),
+    text: appendTo(target, pathLineFor(target.syntax, shown)),
     needsRoot: false,
   };
 }
 
-/** The launch probe's PATH fix: any directory, escaped for the double quotes it lands in. */
+/** Pure: `dir` as one word inside the target syntax's line; undefined where it cannot be written safely. */
+function quotedDir(dir: string, syntax: LoginPathTarget['syntax']): string | undefined {
+  switch (syntax) {
+    // Inside double quotes (sh's and fish's): escape what the shell would expand there.
+    case 'sh':
+      return `"${dir.replace(/'/g, '').replace(/[\\"$`]/g, '\\$&')}"`;
+    case 'fish':
+      return `"${dir.replace(/'/g, '').replace(/[\\"$]/g, '\\$&')}"`;
+    // csh cannot escape $ inside double quotes: single quotes, which it reads literally but for `!`.
+    case 'csh':
+      return /['!\n]/.test(dir) ? undefined : `'${dir}'`;
+    // A JSON string is a Python string literal.
+    case 'xonsh':
+      return JSON.stringify(dir);
+    case 'unwritten':
+      return undefined;
+  }
+}
+
+/** The launch probe's PATH fix: any directory, escaped for the quotes it lands in. */
 export function pathAddDirFix(dir: string, home?: string, target: LoginPathTarget = PROFILE): Fix {
   // One line and one id with the other probes' PATH fix where the directory needs no escaping: two
   // causes offered the same line in two spellings, and typing both appended it twice (a tester's).
   const same = profilePathFix([dir], home, target);
   if (same) return same;
-  // The line lands inside double quotes (sh's and fish's): escape what the shell would expand there.
-  const quoted = dir.replace(/'/g, '').replace(target.fish ? /[\\"$]/g : /[\\"$`]/g, '\\$&');
+  const q = quotedDir(dir, target.syntax);
+  if (!q) return unwrittenPathFix([dir], target);
+  const line =
+    target.syntax === 'fish' ? `set -gx PATH $PATH ${q}` : target.syntax === 'csh' ? `setenv PATH "\${PATH}":${q}` : target.syntax === 'xonsh' ? `$PATH.append(${q})` : `export PATH="$PATH:${q.slice(1, -1)}"`;
   return {
     id: 'path-add-dir',
     kind: 'terminal',
     title: `Add ${dir} to PATH for desktop sessions`,
-    text: appendTo(target, target.fish ? `set -gx PATH $PATH "${quoted}"` : `export PATH="$PATH:${quoted}"`),
+    text: appendTo(target, line),
     needsRoot: false,
     detail: `${target.why} Log out and in again for the editor to see it.`,
   };

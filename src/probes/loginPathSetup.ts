@@ -35,7 +35,11 @@ export async function loginPathSetup(ctx: Pick<ProbeContext, 'facts' | 'env' | '
   const shell = opts.shell ?? (await loginShellOf(ctx));
   const { sites, target } = await loginPathFor(dir, shell, opts.env ?? ctx.env, home);
   if (sites.length) {
-    const check = opts.check === false ? undefined : await sourceStartupFile(ctx.host, shell, sites[0]!.file, { ...ctx.env, ...(home ? { HOME: home } : {}) }, ctx.signal, shellAllowance(ctx.remainingMs()));
+    // What runs at login is the file the shell itself reads (~/.bash_profile), not the one holding
+    // the line (a ~/.bashrc it sources, which may return early when not interactive): that one is
+    // sourced. Only sh-syntax files are: fish, csh and xonsh lines would be sh errors.
+    const sourceable = target?.syntax === 'sh' && opts.check !== false;
+    const check = sourceable ? await sourceStartupFile(ctx.host, shell, sites[0]!.via, { ...ctx.env, ...(home ? { HOME: home } : {}) }, ctx.signal, shellAllowance(ctx.remainingMs())) : undefined;
     return { already: alreadyInProfile(sites, home, dir, check), target };
   }
   return { fix: profilePathFix([dir], home, target), target };

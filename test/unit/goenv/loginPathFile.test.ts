@@ -49,7 +49,7 @@ describe('loginFiles: the file a login shell reads, and the fix that lands there
   it('bash with only ~/.profile: appends there, and a new login bash finds the directory', async () => {
     write('.profile', '# mine\n');
     const { target, reads } = await loginFiles('/bin/bash', {}, home);
-    expect(target).toMatchObject({ file: path.join(home, '.profile'), shown: '~/.profile', fish: false });
+    expect(target).toMatchObject({ file: path.join(home, '.profile'), shown: '~/.profile', syntax: 'sh' });
     expect(reads).toEqual([path.join(home, '.profile')]);
     const fix = profilePathFix([bin], home, target)!;
     expect(fix.title).toBe(`Add ${bin} to PATH in ~/.profile`);
@@ -80,11 +80,11 @@ describe('loginFiles: the file a login shell reads, and the fix that lands there
   });
 
   it('sh, dash and an unknown shell: ~/.profile', async () => {
-    for (const sh of ['/bin/sh', 'dash', 'ksh', 'nu', undefined]) expect((await loginFiles(sh, {}, home)).target.shown).toBe('~/.profile');
+    for (const sh of ['/bin/sh', 'dash', 'ksh', 'mksh', 'elvish', undefined]) expect((await loginFiles(sh, {}, home)).target.shown).toBe('~/.profile');
   });
 
   it('zsh: ~/.zprofile (under ZDOTDIR when set); a line in ~/.zprofile counts, one only in ~/.zshrc does not', async () => {
-    expect((await loginFiles('/usr/bin/zsh', {}, home)).target).toMatchObject({ file: path.join(home, '.zprofile'), shown: '~/.zprofile', fish: false });
+    expect((await loginFiles('/usr/bin/zsh', {}, home)).target).toMatchObject({ file: path.join(home, '.zprofile'), shown: '~/.zprofile', syntax: 'sh' });
     const zdot = path.join(home, '.config', 'zdot');
     expect((await loginFiles('zsh', { ZDOTDIR: zdot }, home)).target.shown).toBe('~/.config/zdot/.zprofile');
     expect((await loginFiles('zsh', { ZDOTDIR: '~/.config/zdot' }, home)).target.file).toBe(path.join(zdot, '.zprofile'));
@@ -102,7 +102,7 @@ describe('loginFiles: the file a login shell reads, and the fix that lands there
 
   it('fish: config.fish in fish syntax, made with its directory; fish_add_path and set -gx lines count', async () => {
     const { target } = await loginFiles('/usr/bin/fish', {}, home);
-    expect(target).toMatchObject({ file: path.join(home, '.config/fish/config.fish'), shown: '~/.config/fish/config.fish', fish: true });
+    expect(target).toMatchObject({ file: path.join(home, '.config/fish/config.fish'), shown: '~/.config/fish/config.fish', syntax: 'fish' });
     expect((await loginFiles('fish', { XDG_CONFIG_HOME: path.join(home, 'cfg') }, home)).target.shown).toBe('~/cfg/fish/config.fish');
     const fix = profilePathFix([bin, '/opt/x/bin'], home, target)!;
     expect(txt(fix)).toBe(`mkdir -p ~/.config/fish && printf '%s\\n' 'set -gx PATH $PATH $HOME/sdk/go/bin /opt/x/bin' >> ~/.config/fish/config.fish`);
