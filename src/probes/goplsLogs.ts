@@ -29,7 +29,7 @@ import { deniedPathOf } from '../goplsLog/deniedPath.js';
 import { flatpakDeniedFindings, type DeniedLine } from './flatpakGrants.js';
 import { installedGo, withInstalledGo } from './installedGo.js';
 import { loginFiles } from '../facts/loginPathFile.js';
-import { loginShellOf } from './loginPathSetup.js';
+import { loginPathSetup, loginShellOf } from './loginPathSetup.js';
 import { refusalOnly, withPolicyExplainedRefusals } from './policyExplainedRefusals.js';
 import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, INOTIFY_LIMITS, INSTALL_GO, INSTALL_NEWER_GO, raiseInotifyLimitFix, raisedFrom, raiseNofileFix, RESTART_GOPLS, type InotifyLimit } from '../fixes/catalog.js';
 import { parseSysctlInt } from '../procfs/limits.js';
@@ -156,7 +156,7 @@ async function readGoplsLogs(ctx: ProbeContext): Promise<ProbeOutcome> {
   // install link (installedGo.ts). Looked up only when such a line was read.
   const offersInstall = ctx.host.live && pastRead.some((f) => f.fixes?.some((x) => x.id === INSTALL_GO.id));
   const home = ctx.env.HOME && path.isAbsolute(ctx.env.HOME) ? ctx.env.HOME : undefined;
-  const installed = offersInstall ? withInstalledGo(pastRead, await installedGo(ctx.env), ctx.env.HOME, home ? (await loginFiles(await loginShellOf(ctx), ctx.env, home)).target : undefined) : pastRead;
+  const installed = offersInstall ? await withGoInstalledHere(ctx, pastRead, home) : pastRead;
   // A Go setting go refused: whether go env's file here holds it (goRejectsSettingFinding.ts).
   const refusesSetting = ctx.host.live && installed.some((f) => f.headline === 'go-rejects-setting');
   const refused = refusesSetting ? await withGoEnvFileOrigin(installed, ctx.env) : installed;
@@ -167,6 +167,19 @@ async function readGoplsLogs(ctx: ProbeContext): Promise<ProbeOutcome> {
   const vendorFlag = ctx.host.live && killed.some((f) => f.fixes?.some((x) => x.id === DROP_MOD_VENDOR_FIX_ID));
   const logged = vendorFlag ? await withVendorFlagSource(ctx, killed) : killed;
   return why.length || sandbox.length || unopenable.length || past.length || offersInstall || refusesSetting || stops.length || killChecked || vendorFlag ? { ...outcome, findings: [...unopenable, ...logged, ...why, ...sandbox, ...stops] } : outcome;
+}
+
+/**
+ * The log's "go was not found" with the go installed here (installedGo.ts): off PATH, its directory
+ * is checked against the login shell's start-up files as the live probes check it (loginPathSetup.ts),
+ * so a line already there is told, not appended again.
+ */
+async function withGoInstalledHere(ctx: ProbeContext, findings: readonly FindingInput[], home: string | undefined): Promise<FindingInput[]> {
+  const found = await installedGo(ctx.env);
+  if (!found) return [...findings];
+  if (found.onPath || !home) return withInstalledGo(findings, found, ctx.env.HOME, home ? (await loginFiles(await loginShellOf(ctx), ctx.env, home)).target : undefined);
+  const setup = await loginPathSetup(ctx, path.dirname(found.go), { home });
+  return withInstalledGo(findings, found, home, setup.target, setup.already);
 }
 
 /**

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Fix, FindingInput } from '../doctor/model.js';
 import { alternateToolFix, INSTALL_GO, pathAddDirFix } from '../fixes/catalog.js';
 import type { LoginPathTarget } from '../facts/loginPathFile.js';
+import type { LoginPathSetup } from './loginPathSetup.js';
 import { lookPath } from '../facts/lookPath.js';
 import { goOffPath } from '../facts/goInstallDirs.js';
 
@@ -28,19 +29,22 @@ export async function installedGo(env: NodeJS.ProcessEnv): Promise<InstalledGo |
  * it and, off PATH, its directory put on PATH, in place of the install link; with the go as
  * evidence. Without one, the findings as they are. Pure.
  */
-export function withInstalledGo(findings: readonly FindingInput[], found: InstalledGo | undefined, home: string | undefined, target?: LoginPathTarget): FindingInput[] {
+export function withInstalledGo(findings: readonly FindingInput[], found: InstalledGo | undefined, home: string | undefined, target?: LoginPathTarget, already?: LoginPathSetup['already']): FindingInput[] {
   if (!found) return [...findings];
   const dir = path.dirname(found.go);
   // The go-env probe's ids for the same two fixes: the log's finding lands in its cause
-  // (env-inheritance), where one setting offered under two ids showed twice.
-  const instead: Fix[] = [alternateToolFix('go', found.go), ...(found.onPath ? [] : [pathAddDirFix(dir, home, target)])];
+  // (env-inheritance), where one setting offered under two ids showed twice. A login start-up file
+  // that already has the line (loginPathSetup.ts, the probes' own check) gets no second copy: a
+  // tester's ~/.profile got the same export appended on every run.
+  const instead: Fix[] = [alternateToolFix('go', found.go), ...(found.onPath || already ? [] : [pathAddDirFix(dir, home, target)])];
   return findings.map((f) => {
     const fixes = f.fixes ?? [];
     const at = fixes.findIndex((x) => x.id === INSTALL_GO.id);
     if (at < 0) return f;
     return {
       ...f,
-      evidence: [...f.evidence, { source: found.go, excerpt: found.onPath ? `executable go on the PATH the editor has now, in ${dir}` : `executable go in ${dir}, which PATH lacks` }],
+      ...(already && !found.onPath ? { message: `${f.message}${already.words}` } : {}),
+      evidence: [...f.evidence, ...(already && !found.onPath ? already.evidence : []), { source: found.go, excerpt: found.onPath ? `executable go on the PATH the editor has now, in ${dir}` : `executable go in ${dir}, which PATH lacks` }],
       fixes: fixes.flatMap((x, i) => (i === at ? instead : instead.some((y) => y.id === x.id) ? [] : [x])),
     };
   });
