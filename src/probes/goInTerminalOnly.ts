@@ -10,7 +10,7 @@ import { lookPath } from '../facts/lookPath.js';
 import { assignmentLines } from '../facts/exportSites.js';
 import { readUserFile } from '../host/readUserFile.js';
 import { lineNamesDir } from '../facts/profileHasDir.js';
-import { BASH_LOGIN_FILES } from '../facts/loginPathFile.js';
+import { loginFiles } from '../facts/loginPathFile.js';
 
 export interface TerminalOnlyGo {
   go: string;
@@ -24,14 +24,18 @@ export interface TerminalOnlyGo {
   profile: string;
   profileExists: boolean;
   /**
-   * The file a login bash reads: the first of ~/.bash_profile, ~/.bash_login, ~/.profile that
-   * exists (bash(1) INVOCATION). With ~/.bash_profile there, ~/.profile is never read, whatever it
-   * sources: a tester's Debian ~/.profile read ~/.bashrc and the report said it did not, and offered
-   * to make it.
+   * The file a login bash reads: the first of ~/.bash_profile, ~/.bash_login, ~/.profile that exists
+   * (bash(1) INVOCATION; loginPathFile.ts answers it for every probe). With ~/.bash_profile there,
+   * ~/.profile is never read, whatever it sources: a tester's Debian ~/.profile read ~/.bashrc and
+   * the report said it did not, and offered to make it.
    */
   loginFile?: '.bash_profile' | '.bash_login' | '.profile';
+  /**
+   * The login file is there but cannot be read (EACCES, EISDIR): bash prints the error and reads
+   * none of the three (bash 5.2, measured as a user without read permission on ~/.bash_profile).
+   */
+  loginFileUnreadable?: string;
 }
-
 
 export async function goInTerminalOnly(ctx: Pick<ProbeContext, 'facts' | 'env'>): Promise<TerminalOnlyGo | undefined> {
   const login = await ctx.facts.loginShellEnv();
@@ -46,19 +50,20 @@ export async function goInTerminalOnly(ctx: Pick<ProbeContext, 'facts' | 'env'>)
   const profile = home ? path.join(home, '.profile') : '~/.profile';
   let profileExists = false;
   let loginFile: TerminalOnlyGo['loginFile'];
-  if (home) {
+  let loginFileUnreadable: string | undefined;
+  if (home && path.isAbsolute(home)) {
     const rc = path.join(home, '.bashrc');
     const r = await readUserFile(rc, 256 * 1024);
     if (r.ok) for (const l of assignmentLines(r.text, 'PATH')) if (lineNamesDir(l.text, dir, home)) sites.push({ file: rc, ...l });
-    profileExists = (await readUserFile(profile, 1024)).ok;
-    for (const f of BASH_LOGIN_FILES) {
-      if (f === '.profile' ? profileExists : (await readUserFile(path.join(home, f), 1024)).ok) {
-        loginFile = f;
-        break;
-      }
-    }
+    // The terminal's shell is bash here: its login files, as a login bash chooses them.
+    const { target } = await loginFiles('bash', term.env, home);
+    loginFile = path.basename(target.file) as TerminalOnlyGo['loginFile'];
+    loginFileUnreadable = target.unreadable;
+    // Present, readable or not: bash stops at ~/.profile too when it cannot read it.
+    const p = await readUserFile(profile, 1);
+    profileExists = p.ok || (p.code !== 'ENOENT' && p.code !== 'ENOTDIR');
   }
-  return { go, dir, commandLine: term.commandLine, loginCommandLine: login.commandLine, sites, profile, profileExists, loginFile };
+  return { go, dir, commandLine: term.commandLine, loginCommandLine: login.commandLine, sites, profile, profileExists, loginFile, ...(loginFileUnreadable ? { loginFileUnreadable } : {}) };
 }
 
 /** The sentence, evidence and fixes for a finding that go is missing from the editor's PATH. */
@@ -66,9 +71,12 @@ export function terminalOnlyWords(t: TerminalOnlyGo): { where: string; evidence:
   const site = t.sites[0];
   // The file the login shell reads in place of ~/.profile, when there is one.
   const own = t.loginFile && t.loginFile !== '.profile' ? t.loginFile : undefined;
-  const reads = own
-    ? `~/${own}, which does not read ~/.bashrc here (and not ~/.profile either: bash reads only the first of ~/.bash_profile, ~/.bash_login and ~/.profile)`
-    : `~/.profile${t.profileExists ? ', which does not read ~/.bashrc here' : ' (there is none here)'}`;
+  const shownLogin = `~/${t.loginFile ?? '.profile'}`;
+  const reads = t.loginFileUnreadable
+    ? `${shownLogin}, which cannot be read here (${t.loginFileUnreadable}): bash says so and reads none of ~/.bash_profile, ~/.bash_login and ~/.profile, nor ~/.bashrc through them`
+    : own
+      ? `~/${own}, which does not read ~/.bashrc here (and not ~/.profile either: bash reads only the first of ~/.bash_profile, ~/.bash_login and ~/.profile)`
+      : `~/.profile${t.profileExists ? ', which does not read ~/.bashrc here' : ' (there is none here)'}`;
   const where =
     ` Terminals do find it, at ${t.go}: a terminal's bash is interactive and reads ~/.bashrc${site ? `, whose line ${site.line} puts ${t.dir} on PATH` : ''}. ` +
     `The editor, started from the desktop, has the login environment instead, and a login shell reads ${reads}, not ~/.bashrc: so go is missing there, and in anything else started from the desktop.`;
@@ -78,12 +86,14 @@ export function terminalOnlyWords(t: TerminalOnlyGo): { where: string; evidence:
     ...(site ? [{ source: `${site.file}:${site.line}`, excerpt: site.text }] : []),
     { source: t.loginCommandLine, excerpt: 'go → not found' },
   ];
-  const fixes: Fix[] = [
+  // A login file bash cannot read gets the line only once it can: read permission back first; a
+  // directory in its place is the user's to move (an append would fail).
+  const fixes: Fix[] = t.loginFileUnreadable && t.loginFileUnreadable !== 'EACCES' ? [] : [
     {
       id: 'profile-sources-bashrc',
       kind: 'terminal',
       title: own ? `Make ~/${own} read ~/.bashrc` : 'Make ~/.profile read ~/.bashrc, as Debian\'s and Ubuntu\'s default ~/.profile does',
-      text: `printf '%s\\n' 'if [ -n "$BASH_VERSION" ] && [ -f "$HOME/.bashrc" ]; then . "$HOME/.bashrc"; fi' >> ~/${target}`,
+      text: `${t.loginFileUnreadable ? `chmod u+r ~/${target} && ` : ''}printf '%s\\n' 'if [ -n "$BASH_VERSION" ] && [ -f "$HOME/.bashrc" ]; then . "$HOME/.bashrc"; fi' >> ~/${target}`,
       needsRoot: false,
       detail: 'Everything ~/.bashrc sets then reaches the desktop session too; log out and back in for the editor to get it.',
     },

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
+import { chmodSync, mkdirSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { goInTerminalOnly, terminalOnlyWords } from '../../../src/probes/goInTerminalOnly.js';
 import type { LoginShellFact } from '../../../src/facts/readLoginShellEnv.js';
 import type { ProbeContext } from '../../../src/probes/probe.js';
@@ -37,4 +39,50 @@ describe('go in terminals only: the file a login bash reads', () => {
     expect(fix.kind === 'terminal' && fix.text).toMatch(new RegExp(`>> ~/${named.replace('.', '\\.')}$`));
     expect(fix.title).toContain(`~/${named} read ~/.bashrc`);
   });
+});
+
+// bash's _evalfile goes on to the next login file only when open fails with ENOENT: one that is
+// there but cannot be read ends the search, with an error, and no file is read. Measured with bash
+// 5.2 as a user without read permission on ~/.bash_profile; the same for a directory in its place.
+describe('go in terminals only: a login file bash cannot read', () => {
+  const marker = (name: string) => `echo READ-${name}\n`;
+  /** A real login bash, without -i as the desktop runs it, as `uid` (root reads any mode). */
+  const loginBash = (home: string, uid?: number) =>
+    spawnSync('bash', ['-l', '-c', 'true'], { env: { HOME: home, PATH: '/usr/bin:/bin' }, encoding: 'utf8', cwd: '/', ...(uid === undefined ? {} : { uid, gid: uid }) });
+
+  it('a directory named ~/.bash_profile: bash stops there; the probe names it, says why, and offers no append', async () => {
+    const goDir = binDir('termgo', 'go');
+    const home = tree(tempDir('home'), { '.bashrc': `export PATH="${goDir}:$PATH"\n`, '.bash_login': marker('bash_login'), '.profile': marker('profile') + DEBIAN_PROFILE });
+    mkdirSync(path.join(home, '.bash_profile'));
+    const real = loginBash(home);
+    expect(real.stdout).not.toContain('READ-');
+    expect(real.stderr).toContain('.bash_profile: is a directory');
+    const t = (await goInTerminalOnly(ctxFor(home, goDir)))!;
+    expect(t).toMatchObject({ loginFile: '.bash_profile', loginFileUnreadable: 'EISDIR' });
+    const w = terminalOnlyWords(t);
+    expect(w.where).toContain('~/.bash_profile, which cannot be read here (EISDIR)');
+    expect(w.fixes).toEqual([]);
+  });
+
+  it('permission denied (pure): the words say bash reads none, and the fix gives read permission back first', () => {
+    const w = terminalOnlyWords({ go: '/opt/go/bin/go', dir: '/opt/go/bin', commandLine: 'bash -i', loginCommandLine: 'bash -l -i', sites: [], profile: '/h/.profile', profileExists: true, loginFile: '.bash_login', loginFileUnreadable: 'EACCES' });
+    expect(w.where).toContain('reads none of ~/.bash_profile, ~/.bash_login and ~/.profile');
+    const fix = w.fixes[0]!;
+    expect(fix.kind === 'terminal' && fix.text).toMatch(/^chmod u\+r ~\/\.bash_login && printf .* >> ~\/\.bash_login$/);
+  });
+
+  const nobody = 65534;
+  it.runIf(process.getuid?.() === 0)('real bash as a user who cannot read ~/.bash_profile: none of the three is read (what the probe assumes)', () => {
+    const home = tree(tempDir('home'), { '.bash_profile': marker('bash_profile'), '.bash_login': marker('bash_login'), '.profile': marker('profile') });
+    chmodSync(home, 0o755);
+    for (const f of ['.bash_login', '.profile']) chmodSync(path.join(home, f), 0o644);
+    chmodSync(path.join(home, '.bash_profile'), 0o000);
+    const r = loginBash(home, nobody);
+    expect(r.stderr).toContain('.bash_profile: Permission denied');
+    expect(r.stdout).not.toContain('READ-');
+    // Readable again, it is the one read, and the others are not.
+    chmodSync(path.join(home, '.bash_profile'), 0o644);
+    expect(loginBash(home, nobody).stdout.trim()).toBe('READ-bash_profile');
+  });
+  it.skipIf(process.getuid?.() === 0)('real bash as another user: skipped, the test needs root to run bash as nobody', () => undefined);
 });
