@@ -206,7 +206,7 @@ async function shellEndedFindings(ctx: ProbeContext, login: Extract<LoginShellFa
 }
 
 /** A start-up file as a sentence shows it: `~/…` under home. */
-function homeShown(f: string, home: string | undefined): string {
+export function homeShown(f: string, home: string | undefined): string {
   return home && isInside(f, home) ? `~/${path.relative(home, f)}` : f;
 }
 

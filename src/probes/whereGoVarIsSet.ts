@@ -9,7 +9,7 @@ import type { Evidence, Fix } from '../doctor/model.js';
 import type { ProbeContext } from './probe.js';
 import { exportSites } from '../facts/exportSites.js';
 import { removeExportFix, toolsEnvFix } from '../fixes/catalog.js';
-import { isInside } from '../host/paths.js';
+import { homeShown } from './loginShell.js';
 import { CAP, readUserText } from '../host/readUserFile.js';
 import { goEnvFileOf } from './goEnvFile.js';
 import { bootstrapFor, fileValueFix, goVarSource, type GoVarSource } from './goVarSource.js';
@@ -66,7 +66,7 @@ export async function whereGoVarIsSet(ctx: Pick<ProbeContext, 'env' | 'facts' | 
   const shell = (login.ok ? login.shell : undefined) ?? ctx.env.SHELL ?? '/bin/sh';
   const home = ctx.env.HOME;
   const sites = home ? await exportSites(name, shell, login.ok ? login.env : ctx.env, home) : [];
-  const shown = (f: string) => (home && isInside(f, home) ? `~/${path.relative(home, f)}` : f);
+  const shown = (f: string) => homeShown(f, home);
   if (sites.length) {
     return {
       source: source.kind,

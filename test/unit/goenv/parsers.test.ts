@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compareGoVersions, parseGoEnvJson, parseGoVersion } from '../../../src/facts/readGoEnv.js';
 import { LOGIN_SHELL_SCRIPT, parseEnvDump } from '../../../src/facts/readLoginShellEnv.js';
 import { buildsFromVendor, classifyGoFailure, dlWrapperDownloadFix, goFlagsWithout, parseGoFlags, parseToolchain } from '../../../src/probes/goFailure.js';
-import { goVarsOf, parseFlatpakInfo, parseIni, pathDirsMissing } from '../../../src/probes/loginShell.js';
+import { goVarsOf, homeShown, parseFlatpakInfo, parseIni, pathDirsMissing } from '../../../src/probes/loginShell.js';
 import { profilePathFix } from '../../../src/fixes/catalog.js';
 import { goEnvFileOf, parseGoEnvFile } from '../../../src/probes/goEnvFile.js';
 import { parseGoDirectives, parseInconsistentVendoring, parseLocalReplaces } from '../../../src/probes/modules.js';
@@ -211,6 +211,16 @@ describe('login shell helpers', () => {
     { editor: '', login: '/a::/a', want: ['/a'] },
   ])('pathDirsMissing($editor, $login)', ({ editor, login, want }) => {
     expect(pathDirsMissing(editor, login)).toEqual(want);
+  });
+  // One spelling for every start-up file a sentence names (loginShell.ts, whereGoVarIsSet.ts).
+  it.each([
+    ['/home/u/.profile', '/home/u', '~/.profile'],
+    ['/home/u/.config/fish/config.fish', '/home/u/', '~/.config/fish/config.fish'],
+    ['/home/user2/.profile', '/home/u', '/home/user2/.profile'],
+    ['/etc/profile', '/home/u', '/etc/profile'],
+    ['/home/u/.zshenv', undefined, '/home/u/.zshenv'],
+  ])('homeShown(%j, %j) is %j', (file, home, want) => {
+    expect(homeShown(file, home)).toBe(want);
   });
   it('goVarsOf keeps GO* names and drops secret-looking ones and everything else', () => {
     expect(goVarsOf({ GOPATH: '/g', GOPROXY: 'https://p', GOPRIVATE_TOKEN: 's3cr3t', AWS_SECRET_ACCESS_KEY: 'x', CGO_ENABLED: '0', HOME: '/root' })).toEqual({ GOPATH: '/g', GOPROXY: 'https://p', CGO_ENABLED: '0' });
