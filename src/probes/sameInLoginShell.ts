@@ -44,8 +44,11 @@ export async function sameInLoginShell(ctx: ProbeContext, outcome: ProbeOutcome)
  * beside the go-env finding that no start-up file sets GOPATH and the login shell has it too.
  */
 export function inShellTooWording(message: string): string {
-  for (const r of RULES) if (r.inShellToo && message.startsWith(capitalize(r.says))) return capitalize(r.inShellToo) + message.slice(r.says.length);
-  return message;
+  // The longest `says` that starts the message: one rule's words can begin another's (go-binary-not-found's
+  // "…on the PATH it was given" and go-not-found-shells's "…on the PATH it was given (the shell…)").
+  let best: (typeof RULES)[number] | undefined;
+  for (const r of RULES) if (r.inShellToo && message.startsWith(capitalize(r.says)) && r.says.length > (best?.says.length ?? -1)) best = r;
+  return best ? capitalize(best.inShellToo!) + message.slice(best.says.length) : message;
 }
 
 interface Shared {

@@ -168,6 +168,8 @@ const GO_NOT_ON_PATH = {
   yieldsTo: ['go-missing'],
   explains: ['module-resolution', 'gopls-launch'],
   says: 'the editor or a tool it ran could not find the go command on the PATH it was given',
+  // As go-not-found-shells's: only where go is on neither PATH and every Go-deciding value is shared.
+  inShellToo: "the editor or a tool it ran could not find the go command on the PATH it was given, nor does your login shell: a terminal finds no go either",
 } as const satisfies Partial<Rule>;
 
 export const ENV_RULES: readonly Rule[] = [
@@ -502,6 +504,9 @@ export const ENV_RULES: readonly Rule[] = [
     // or $USER set in environment" (or "$USER, $HOME", "$HOME"): the process got no USER or HOME.
     needles: ['$HOME is not defined', 'nor $HOME are defined', 'requires cgo or $USER', 'requires cgo or $HOME'],
     says: 'the process was started without HOME, so go has no default build cache, GOPATH or module cache',
+    // Told where the live run found HOME unset in the login shell too (sameInLoginShell.ts clears
+    // every Go variable from "shared" when HOME differs, so GOPATH named here is shared only then).
+    inShellToo: "the process was started without HOME, and so is your login shell, so go has no default build cache, GOPATH or module cache: a terminal's go fails the same way, so it is the session or container that lacks HOME, not the editor's start",
   },
   {
     id: 'go-tool-missing',
@@ -712,6 +717,9 @@ export const ENV_RULES: readonly Rule[] = [
     yieldsTo: ['go-missing', 'go-binary-not-found'],
     explains: ['module-resolution', 'gopls-launch'],
     says: 'the editor or a tool it ran could not find the go command on the PATH it was given (the shell, task runner or GUI application it ran under did not get the login shell\'s PATH)',
+    // Names no Go variable: told only where the live run found every Go-deciding value the same in
+    // the login shell and go on neither PATH, nor in a terminal's (sameInLoginShell.ts `all`).
+    inShellToo: "the editor or a tool it ran could not find the go command on the PATH it was given, nor does your login shell: a terminal finds no go either",
   },
   {
     id: 'program-not-found-shells',

@@ -86,3 +86,31 @@ describe('a go failure read by the log rules, where the login shell has the same
     expect(inShellTooWording('GOFLAGS=-mod=bogus makes every go command fail')).toBe('GOFLAGS=-mod=bogus makes every go command fail');
   });
 });
+
+// The other launcher-blaming readings a live go or gopls failure can carry: HOME unset (go's own
+// cache words) and a shell's "go: command not found". Told as the login shell's too only where the
+// run measured it so; a login shell that differs keeps the launcher reading.
+describe('more log readings the login shell agrees with', () => {
+  it.each<[string, string, Record<string, string>, Record<string, string>, Record<string, string>, RegExp]>([
+    [
+      'HOME unset',
+      'go: build cache is required, but could not be located: GOCACHE is not defined and neither $XDG_CACHE_HOME nor $HOME are defined',
+      { PATH: '/usr/bin:/bin' },
+      { PATH: '/usr/bin:/bin' },
+      { PATH: '/usr/bin:/bin', HOME: '/root' },
+      /and so is your login shell.*a terminal's go fails the same way/,
+    ],
+    // bash's words (go-binary-not-found) and zsh's (go-not-found-shells, whose words begin with the other's).
+    ...['bash: line 1: go: command not found', 'zsh:1: command not found: go'].map((line) => [`go on no PATH: ${line}`, line, { PATH: '/nonexistent-s1', HOME: '/home/ci' }, { PATH: '/nonexistent-s1:/also-not', HOME: '/home/ci' }, { PATH: `${process.env.PATH}`, HOME: '/home/ci' }, /^The editor or a tool it ran could not find the go command on the PATH it was given, nor does your login shell: a terminal finds no go either \(1 line in go env\)\.$/] as [string, string, Record<string, string>, Record<string, string>, Record<string, string>, RegExp]),
+  ])('%s: shared, said so; the login shell differs, the reading is kept', async (_, line, editorEnv, sameLogin, otherLogin, said) => {
+    const readings = goFailureReadings([line], 'go env');
+    const reading = readings.find((r) => r.classId === 'env-inheritance');
+    expect(reading, JSON.stringify(readings)).toBeDefined();
+    const shared = (await sameInLoginShell(makeCtx({ env: editorEnv, loginShell: login(sameLogin) }), { findings: [reading!] })).findings!;
+    expect(shared[0]!.message).toMatch(said);
+    expect(shared[0]!.headline).toBe('go-environment');
+    const differs = (await sameInLoginShell(makeCtx({ env: editorEnv, loginShell: login(otherLogin) }), { findings: [reading!] })).findings!;
+    expect(differs[0]!.message).toBe(reading!.message);
+    expect(differs[0]!.headline).toBeUndefined();
+  });
+});
