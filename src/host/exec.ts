@@ -5,6 +5,7 @@ import { execa, type ResultPromise } from 'execa';
 import { GroupStop, killProcessGroup, type StopPolicy } from './processGroup.js';
 import { guardSpawn } from './spawnGuard.js';
 import { markedEnv } from './runMarker.js';
+import { noteRunning } from './runningCommands.js';
 import { quoteForDisplay } from './shellQuote.js';
 import { markOomFirst } from './oomFirst.js';
 
@@ -135,6 +136,8 @@ async function runNow(file: string, args: readonly string[], opts: ExecOptions):
     return { commandLine, stdout: '', stderr: '', timedOut: false, canceled: true, failed: true, message: 'canceled before start', durationMs: 0 };
   }
   let child: ResultPromise | undefined;
+  // Forgets this command in the run's list of running ones (runningCommands.ts), once it is over.
+  let forget = () => undefined as void;
   // Set once this run is in the set of commands being stopped after a cancel; settled at the end.
   let inGrace: { done: Promise<void>; settle: () => void } | undefined;
   try {
@@ -164,6 +167,7 @@ async function runNow(file: string, args: readonly string[], opts: ExecOptions):
       return { commandLine, stdout: '', stderr: '', timedOut: false, canceled: false, failed: true, errorCode: err.code, message: err.message, durationMs: performance.now() - started };
     }
     child = spawned.value;
+    forget = noteRunning(commandLine);
     const pid = child.pid;
     markOomFirst(pid);
     // A grandchild that inherited stdout keeps the pipe open after the child dies, and execa
@@ -225,6 +229,7 @@ async function runNow(file: string, args: readonly string[], opts: ExecOptions):
     const err = e as NodeJS.ErrnoException;
     return { commandLine, stdout: '', stderr: '', timedOut: false, canceled: false, failed: true, errorCode: err.code, message: err.message, durationMs: performance.now() - started };
   } finally {
+    forget();
     killProcessGroup(child?.pid);
     if (inGrace) {
       stopping.delete(inGrace.done);

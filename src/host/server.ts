@@ -6,6 +6,7 @@ import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { execa, type ResultPromise } from 'execa';
 import { commandLineOf, killProcessGroup } from './exec.js';
 import { guardSpawn } from './spawnGuard.js';
+import { noteRunning } from './runningCommands.js';
 import { markedEnv } from './runMarker.js';
 import { markOomFirst } from './oomFirst.js';
 import { yieldCpu } from './yieldCpu.js';
@@ -78,6 +79,7 @@ export function spawnServer(file: string, args: readonly string[], opts: ServerO
   if (!spawned.ok) return notStarted(commandLine, spawned.error);
   const child = spawned.value;
   const pid = child.pid;
+  const forget = noteRunning(commandLine);
   markOomFirst(pid);
   yieldCpu(pid);
   const kill = () => killProcessGroup(pid);
@@ -110,6 +112,7 @@ export function spawnServer(file: string, args: readonly string[], opts: ServerO
   );
   void exited.finally(() => {
     exitedFlag = true;
+    forget();
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', kill);
     kill();
