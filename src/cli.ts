@@ -1,5 +1,6 @@
 // The headless entry: the very pipeline the extension runs, with the environment it was started
 // with, printing text, JSON or Markdown. Exit status as in shared/TAXONOMY.md.
+import { currentDir, needsWorkingDir } from './host/currentDir.js';
 import { promises as fs, stat } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, USAGE } from './cli/args.js';
@@ -56,7 +57,17 @@ async function main(argv: string[]): Promise<number> {
     delete process.env.UV_THREADPOOL_SIZE;
   }
   if (room !== undefined && room < TIGHT_HEADROOM) limitConcurrentCommands(1);
-  let workspaces = (args.workspaces.length ? args.workspaces : [process.cwd()]).map((w) => path.resolve(w));
+  // The working directory may be gone (removed under the shell): only what needs it fails, clearly.
+  const here = currentDir();
+  if (here === undefined) {
+    const relative = needsWorkingDir([...args.workspaces, ...args.goplsLogs, args.file, args.gopls?.includes('/') ? args.gopls : undefined]);
+    if (!args.workspaces.length || relative.length) {
+      const what = relative.length ? `the relative path${relative.length === 1 ? '' : 's'} ${relative.map((p) => jsonForTerminal(p)).join(', ')} cannot be resolved` : 'there is no default workspace';
+      process.stderr.write(`go-env-doctor: the current directory no longer exists (removed while this shell was in it), so ${what}: cd to the folder to diagnose, or pass absolute paths (--workspace DIR)\n`);
+      return 3;
+    }
+  }
+  let workspaces = (args.workspaces.length ? args.workspaces : [here!]).map((w) => path.resolve(w));
   // A log handed in without --workspace is about the folders it was written for, when they are on
   // this machine: `diagnose --gopls-log ~/gopls.log` from anywhere checks the log's workspace.
   if (!args.workspaces.length && args.goplsLogs.length) {

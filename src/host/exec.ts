@@ -4,6 +4,7 @@
 import { execa, type ResultPromise } from 'execa';
 import { GroupStop, killProcessGroup, type StopPolicy } from './processGroup.js';
 import { guardSpawn } from './spawnGuard.js';
+import { childCwd } from './currentDir.js';
 import { markedEnv } from './runMarker.js';
 import { noteRunning } from './runningCommands.js';
 import { quoteForDisplay } from './shellQuote.js';
@@ -150,7 +151,9 @@ async function runNow(file: string, args: readonly string[], opts: ExecOptions):
       // This run's marker, so a child that escapes the group (setsid) is still found: runMarker.ts.
       env: markedEnv(opts.env ?? process.env),
       extendEnv: false,
-      cwd: opts.cwd,
+      // A working directory removed under the doctor would fail every spawn (ENOENT) and read as
+      // "go cannot run": the child starts in / then, which the editor's tools never lack.
+      cwd: opts.cwd ?? childCwd(),
       input: opts.input,
       stdin: opts.input === undefined ? 'ignore' : 'pipe',
       reject: false,
