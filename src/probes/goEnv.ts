@@ -262,7 +262,8 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
         symptom: 'load-failed',
         severity: 'error',
         confidence: 0.6,
-        message: `go env fails, so the Go extension cannot read the Go environment and gopls cannot load packages: ${fact.reason}`,
+        // Which go, by path: a wrapper first on PATH that printed garbage was only "go env fails".
+        message: `go env fails${fact.goBinary ? ` (${fact.goBinary})` : ''}, so the Go extension cannot read the Go environment and gopls cannot load packages: ${fact.reason}`,
         evidence,
         fixes: [],
       };
