@@ -224,15 +224,30 @@ async function main(argv: string[]): Promise<number> {
 // A reader that went away (`diagnose | true`, a pager quit early) makes writes fail with EPIPE,
 // which Node raises as an unhandled 'error' event: a stack trace and exit 1 (measured). Nobody
 // reads the report then; the run still ends as main decides, with the diagnosis's exit status.
+// Any other write error (stdout redirected to a full disk: ENOSPC, EIO, EDQUOT) lost the report:
+// that is the doctor failing, exit 3 with one line, not a stack trace and exit 1, which a CI job
+// reads as "warnings only". The run still ends normally, so its children are stopped as always.
+let outputLost: string | undefined;
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE' && e.code !== 'EBADF') throw e;
+    if (e.code === 'EPIPE' || e.code === 'EBADF') return;
+    const which = stream === process.stdout ? 'stdout' : 'stderr';
+    if (outputLost === undefined && which === 'stdout') {
+      try {
+        process.stderr.write(`go-env-doctor: the report could not be written to stdout: ${e.message}\n`);
+      } catch {
+        // stderr is gone too: the exit status alone says it.
+      }
+    }
+    outputLost ??= which;
+    // The error may come after main has set the status (a buffered write failing late).
+    process.exitCode = 3;
   });
 }
 
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = outputLost ? 3 : code;
   },
   (e: unknown) => {
     process.stderr.write(`go-env-doctor: internal error: ${(e as Error)?.stack ?? String(e)}\n`);

@@ -138,3 +138,22 @@ describe('a working directory removed under the shell', () => {
     }
   });
 });
+
+// A CI job redirecting the report to a full disk: before, a stack trace and exit 1 ("warnings only").
+describe('stdout that cannot be written', () => {
+  for (const format of ['json', 'markdown', 'text'] as const)
+    it(`--${format} to /dev/full: exit 3 and one line on stderr`, async () => {
+      const dir = tempDir(`full-${format}`);
+      const ws = writeSmallModule(path.join(dir, 'ws'));
+      try {
+        // A constant script: stdout goes to /dev/full, the CLI and its arguments stay arguments.
+        const args = ['diagnose', '--workspace', ws, ...(format === 'text' ? ['--no-color'] : [`--${format}`])];
+        const r = await runCmd('/bin/sh', ['-c', 'exec "$@" >/dev/full', 'sh', NODE, CLI, ...args], { env: userEnv(), killAfterMs: 60_000 });
+        expect(r.code, r.stderr).toBe(3);
+        expect(r.stderr).toMatch(/^go-env-doctor: the report could not be written to stdout: ENOSPC/m);
+        expect(r.stderr).not.toMatch(/\n\s+at /);
+      } finally {
+        removeTree(dir);
+      }
+    });
+});
