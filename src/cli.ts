@@ -1,5 +1,6 @@
 // The headless entry: the very pipeline the extension runs, with the environment it was started
 // with, printing text, JSON or Markdown. Exit status as in shared/TAXONOMY.md.
+import { currentDir, needsWorkingDir } from './host/currentDir.js';
 import { promises as fs, stat } from 'node:fs';
 import path from 'node:path';
 import { parseArgs, USAGE } from './cli/args.js';
@@ -56,7 +57,17 @@ async function main(argv: string[]): Promise<number> {
     delete process.env.UV_THREADPOOL_SIZE;
   }
   if (room !== undefined && room < TIGHT_HEADROOM) limitConcurrentCommands(1);
-  let workspaces = (args.workspaces.length ? args.workspaces : [process.cwd()]).map((w) => path.resolve(w));
+  // The working directory may be gone (removed under the shell): only what needs it fails, clearly.
+  const here = currentDir();
+  if (here === undefined) {
+    const relative = needsWorkingDir([...args.workspaces, ...args.goplsLogs, args.file, args.gopls?.includes('/') ? args.gopls : undefined]);
+    if (!args.workspaces.length || relative.length) {
+      const what = relative.length ? `the relative path${relative.length === 1 ? '' : 's'} ${relative.map((p) => jsonForTerminal(p)).join(', ')} cannot be resolved` : 'there is no default workspace';
+      process.stderr.write(`go-env-doctor: the current directory no longer exists (removed while this shell was in it), so ${what}: cd to the folder to diagnose, or pass absolute paths (--workspace DIR)\n`);
+      return 3;
+    }
+  }
+  let workspaces = (args.workspaces.length ? args.workspaces : [here!]).map((w) => path.resolve(w));
   // A log handed in without --workspace is about the folders it was written for, when they are on
   // this machine: `diagnose --gopls-log ~/gopls.log` from anywhere checks the log's workspace.
   if (!args.workspaces.length && args.goplsLogs.length) {
@@ -213,15 +224,30 @@ async function main(argv: string[]): Promise<number> {
 // A reader that went away (`diagnose | true`, a pager quit early) makes writes fail with EPIPE,
 // which Node raises as an unhandled 'error' event: a stack trace and exit 1 (measured). Nobody
 // reads the report then; the run still ends as main decides, with the diagnosis's exit status.
+// Any other write error (stdout redirected to a full disk: ENOSPC, EIO, EDQUOT) lost the report:
+// that is the doctor failing, exit 3 with one line, not a stack trace and exit 1, which a CI job
+// reads as "warnings only". The run still ends normally, so its children are stopped as always.
+let outputLost: string | undefined;
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code !== 'EPIPE' && e.code !== 'EBADF') throw e;
+    if (e.code === 'EPIPE' || e.code === 'EBADF') return;
+    const which = stream === process.stdout ? 'stdout' : 'stderr';
+    if (outputLost === undefined && which === 'stdout') {
+      try {
+        process.stderr.write(`go-env-doctor: the report could not be written to stdout: ${e.message}\n`);
+      } catch {
+        // stderr is gone too: the exit status alone says it.
+      }
+    }
+    outputLost ??= which;
+    // The error may come after main has set the status (a buffered write failing late).
+    process.exitCode = 3;
   });
 }
 
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = outputLost ? 3 : code;
   },
   (e: unknown) => {
     process.stderr.write(`go-env-doctor: internal error: ${(e as Error)?.stack ?? String(e)}\n`);

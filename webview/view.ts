@@ -8,7 +8,7 @@ import type { Cause, Crash, Evidence, Fix, ProbeRecord, Report, Tool } from '../
 import { planFix } from '../src/fixes/plan.js';
 import { stepInstruction } from '../src/render/fixText.js';
 import { EVIDENCE_ROWS, evidenceShown } from '../src/render/evidenceShown.js';
-import { followsFrom, followsTail, symptomNote, verdictOf } from '../src/render/summary.js';
+import { followsFrom, followsTail, noCauseLine, symptomNote, verdictOf } from '../src/render/summary.js';
 import type { Progress, State, ToExtension } from '../src/protocol/panel.js';
 
 export interface ViewInput {
@@ -241,7 +241,8 @@ export function view(v: ViewInput): TemplateResult {
   const verdict = report ? verdictOf(report, { duration: !rechecked }) : undefined;
   const level = !report ? 'none' : report.causes.some((c) => c.severity === 'error') ? 'error' : report.causes.some((c) => c.severity === 'warning') ? 'warning' : 'ok';
   const verdictText = verdict ? (rechecked ? `${verdict.line}, after a re-check` : verdict.line) : running ? 'Diagnosing…' : 'No diagnosis yet.';
-  const verdictIcon = level === 'error' ? 'error' : level === 'warning' ? 'warning' : level === 'ok' ? 'pass' : 'pulse';
+  // A verdict over probes that did not finish gets no pass mark (summary.ts noCauseLine).
+  const verdictIcon = level === 'error' ? 'error' : level === 'warning' ? 'warning' : level === 'ok' ? (verdict?.unfinished.length ? 'question' : 'pass') : 'pulse';
 
   return html`
     <header class="top">
@@ -267,7 +268,9 @@ export function view(v: ViewInput): TemplateResult {
           ${report.causes.length
             ? html`<section class="causes" aria-labelledby="causes-title"><h2 id="causes-title">Causes, most likely first</h2>
                 ${repeat(report.causes, (c) => c.id, (c, i) => causeCard(c, i + 1, running, v.post, report.causes))}</section>`
-            : html`<p class="healthy" data-testid="healthy">${icon('pass', 'sev ok')} Go tooling should work here: nothing in this environment explains a Go tooling failure.</p>`}
+            : noCauseLine(report).healthy
+              ? html`<p class="healthy" data-testid="healthy">${icon('pass', 'sev ok')} Go tooling should work here: nothing in this environment explains a Go tooling failure.</p>`
+              : html`<p class="healthy unfinished" data-testid="healthy">${icon('question', 'sev warning')} ${noCauseLine(report).line}</p>`}
           ${report.tools
             ? html`<details class="probes-box tools-box">
                 <summary class="probes-summary">Go tools (${report.tools.filter((t) => t.found).length} found${report.tools.some((t) => t.stale) ? `, ${report.tools.filter((t) => t.stale).length} built with an older Go` : ''})</summary>

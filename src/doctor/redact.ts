@@ -54,6 +54,10 @@ const RULES: Array<[RegExp, string | ((...m: string[]) => string)]> = [
   // The origin stops at a comma too: GOPROXY lists URLs with commas, and an origin that ran on into
   // the next URL made that URL's host look like a module path and kept its token.
   [/\b([a-z][a-z0-9+.-]{0,30}:\/\/[^\s/'"<>,;|]+)(\/[^\s'"<>,;|]*)/gi, (_m, origin: string, rest: string) => origin + maskPathTokens(origin, rest)],
+  // A URL query's credential whose name alone says so but holds no keyword above: ?key= (Google's
+  // and many proxies' API keys), ?sig= / ?signature= (signed URLs), ?pass= / ?pwd=. A tester's
+  // GOPROXY https://proxy2.corp.example/mod?key=… kept its key in text, JSON and Markdown.
+  [/([?&](?:amp;)?)(key|sig|signature|pass|pwd)=(?!\*\*\*)[^&#\s,;'"<>|]+/gi, (_m, sep: string, name: string) => `${sep}${name}=${MASK}`],
   // HTTP headers, in a log, a GOFLAGS -header or a curl line: the credential to the end of the value,
   // the scheme word kept ("Proxy-Authorization: Basic ***").
   [new RegExp(String.raw`\b(${HEADER})(\s*[:=]\s*)(${AUTH_SCHEME}[\s-]+)?[^\r\n"'\\]*`, 'gi'), (_m, name: string, sep: string, scheme = '') => `${name}${sep}${scheme}${MASK}`],

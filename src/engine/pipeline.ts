@@ -15,6 +15,7 @@ import { rankCauses } from '../doctor/rank.js';
 import { TOOL_VERSION } from '../doctor/version.js';
 import { guardTerminalFixes } from '../fixes/terminalGuard.js';
 import { collectRefused, type RefusedCommand } from '../host/refusedCommands.js';
+import { runningNow } from '../host/runningCommands.js';
 import { spawnRefusal } from '../probes/spawnRefused.js';
 
 export const DEFAULT_PROBE_TIMEOUT_MS = 5000;
@@ -221,7 +222,12 @@ async function runOne(probe: Probe, base: Base, facts: ProbeContext['facts'], ru
     timer = setTimeout(() => resolve('timeout'), Math.max(0, probeDeadline - performance.now()));
     ac.signal.addEventListener('abort', () => resolve('timeout'), { once: true });
   });
-  const whyStopped = () => (runSignal.aborted ? String((runSignal.reason as Error)?.message ?? 'canceled') : `probe deadline of ${Math.round(probeDeadline - started)} ms`);
+  // With what the run still had running then: a probe waiting on a go that never answers says so.
+  const whyStopped = () => {
+    const why = runSignal.aborted ? String((runSignal.reason as Error)?.message ?? 'canceled') : `probe deadline of ${Math.round(probeDeadline - started)} ms`;
+    const running = runningNow();
+    return running ? `${why}; ${running}` : why;
+  };
   const cleanup = () => {
     clearTimeout(timer);
     runSignal.removeEventListener('abort', stop);

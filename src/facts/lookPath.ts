@@ -22,3 +22,23 @@ export async function resolveProgram(program: string, env: NodeJS.ProcessEnv): P
   if (!program.includes('/')) return lookPath(program, env);
   return (await isExecutableFile(program)) ? program : undefined;
 }
+
+/**
+ * Entries named `cmd` in the PATH directories that a lookup passes over, with why: a symlink loop,
+ * a link to nothing, a directory, a file without the exec bit. A tester's go on PATH was a symlink
+ * loop, and the report said only "go is not on the editor's PATH", although a go was right there.
+ */
+export async function unusableOnPath(cmd: string, env: NodeJS.ProcessEnv): Promise<{ path: string; why: string }[]> {
+  const out: { path: string; why: string }[] = [];
+  for (const dir of new Set(pathEntries(env))) {
+    const p = `${dir.replace(/\/+$/, '')}/${cmd}`;
+    const l = await fs.lstat(p).catch(() => undefined);
+    if (!l) continue;
+    const why = await fs.stat(p).then(
+      async (s) => (s.isDirectory() ? 'a directory' : !s.isFile() ? 'not a regular file' : (await fs.access(p, fsConst.X_OK).then(() => undefined, () => 'not executable by you'))),
+      async (e: NodeJS.ErrnoException) => (e.code === 'ELOOP' ? 'a symbolic link loop (ELOOP)' : e.code === 'ENOENT' ? `a symbolic link to nothing (→ ${await fs.readlink(p).catch(() => '?')})` : `not readable (${e.code ?? e.message})`),
+    );
+    if (why) out.push({ path: p, why });
+  }
+  return out;
+}

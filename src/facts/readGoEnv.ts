@@ -80,6 +80,16 @@ export function parseGoVersion(text: string): GoVersion | undefined {
   return v;
 }
 
+/**
+ * Pure: what `go env GOVERSION` printed, when it reads as a Go version ("go1.26.8", "go1.26.8
+ * X:nocoverageredesign", "devel go1.27-abc…"); undefined for anything else. A wrapper named go that
+ * printed 3 KB of binary had it quoted whole in a message as "the editor runs …/go (<binary>)".
+ */
+export function goVersionWord(stdout: string): string | undefined {
+  const v = stdout.trim();
+  return v.length <= 200 && /^(?:go\d+\.\d+|devel )[\x20-\x7e]*$/.test(v) ? v : undefined;
+}
+
 /** Pure: <0, 0, >0 like a comparator; language versions ("1.22") equal "1.22.0". */
 export function compareGoVersions(a: GoVersion, b: GoVersion): number {
   const d = a.major - b.major || a.minor - b.minor || a.patch - b.patch;

@@ -1,6 +1,7 @@
 // The environment a login shell would give: what `code .` from a terminal inherits, and what the
 // desktop launcher often does not. Read by running the user's shell as a login, interactive shell
 // with stdin closed, under a deadline; the -c script is a constant, never built from data.
+import { currentDir } from '../host/currentDir.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Host } from '../host/host.js';
@@ -144,7 +145,7 @@ async function keyFor(host: Host, shell: string, args: readonly string[], shellE
   if (!bin) return { why: `${shell} cannot be resolved` };
   const files = await trackStartupFiles(path.basename(shell), shellEnv, home);
   if (!files) return { why: `the start-up files of ${path.basename(shell)} are not known here (or too many to follow)` };
-  return { dir, key: cacheKey({ shell, shellBinary: bin, args, uid: host.uid, cwd: process.cwd(), env: shellEnv, files }) };
+  return { dir, key: cacheKey({ shell, shellBinary: bin, args, uid: host.uid, cwd: currentDir() ?? '', env: shellEnv, files }) };
 }
 
 /** The environment a shell is asked in: the launcher's own loader variables left out, so what the shell sets itself shows. */

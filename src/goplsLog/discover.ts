@@ -2,6 +2,7 @@
 // `-logfile` in go.languageServerFlags (`auto` = <tmpdir>/gopls-<pid>.log), and the Go
 // extension's persisted "gopls (server)" channel beside our own log folder, with its rolled copies.
 // User paths are real paths, not re-rooted under a fixture host.
+import { currentDir } from '../host/currentDir.js';
 import path from 'node:path';
 import os from 'node:os';
 import { promises as fs } from 'node:fs';
@@ -98,7 +99,8 @@ export async function discoverGoplsLogs(input: DiscoverInput): Promise<FoundLog[
     }
   } else if (flag) {
     // A relative -logfile is relative to gopls's working directory: the first workspace folder.
-    add(path.isAbsolute(flag) ? flag : path.join(input.workspaces[0] ?? process.cwd(), flag), 'logfile-flag');
+    const base = path.isAbsolute(flag) ? '' : (input.workspaces[0] ?? currentDir());
+    if (base !== undefined) add(path.isAbsolute(flag) ? flag : path.join(base, flag), 'logfile-flag');
   }
   if (input.editorLogDir) {
     const dir = path.join(input.editorLogDir, 'golang.go');

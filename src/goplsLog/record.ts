@@ -1,6 +1,7 @@
 // Records a fresh gopls trace when the user never turned tracing on: a private gopls with
 // `-rpc.trace -logfile <tmp>` on the workspace, driven through the handshake's LSP session (open
 // one Go file, hold the session, shut down), and the path of what it wrote.
+import { currentDir } from '../host/currentDir.js';
 import os from 'node:os';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
@@ -53,7 +54,7 @@ export async function recordGoplsTrace(opts: RecordTraceOptions): Promise<Record
   const budgetMs = opts.budgetMs ?? OVERHEAD_MS;
   const deadline = performance.now() + holdMs + budgetMs;
   const left = () => Math.max(0, deadline - performance.now());
-  const workspace = opts.workspaces[0] ?? process.cwd();
+  const workspace = opts.workspaces[0] ?? currentDir() ?? '/';
   const goEnv = await readGoEnv(opts.host, opts.env, opts.signal ?? new AbortController().signal, Math.min(5000, budgetMs / 2));
   const where = await locateGopls(opts.env, opts.settings, goEnv);
   if (!where.found?.executable) return { ok: false, reason: `no runnable gopls found (looked in ${where.looked.map((l) => l.path).join(', ') || 'nothing'})` };

@@ -4,7 +4,9 @@
 import { execa, type ResultPromise } from 'execa';
 import { GroupStop, killProcessGroup, type StopPolicy } from './processGroup.js';
 import { guardSpawn } from './spawnGuard.js';
+import { childCwd } from './currentDir.js';
 import { markedEnv } from './runMarker.js';
+import { noteRunning } from './runningCommands.js';
 import { quoteForDisplay } from './shellQuote.js';
 import { markOomFirst } from './oomFirst.js';
 
@@ -135,6 +137,8 @@ async function runNow(file: string, args: readonly string[], opts: ExecOptions):
     return { commandLine, stdout: '', stderr: '', timedOut: false, canceled: true, failed: true, message: 'canceled before start', durationMs: 0 };
   }
   let child: ResultPromise | undefined;
+  // Forgets this command in the run's list of running ones (runningCommands.ts), once it is over.
+  let forget = () => undefined as void;
   // Set once this run is in the set of commands being stopped after a cancel; settled at the end.
   let inGrace: { done: Promise<void>; settle: () => void } | undefined;
   try {
@@ -147,7 +151,9 @@ async function runNow(file: string, args: readonly string[], opts: ExecOptions):
       // This run's marker, so a child that escapes the group (setsid) is still found: runMarker.ts.
       env: markedEnv(opts.env ?? process.env),
       extendEnv: false,
-      cwd: opts.cwd,
+      // A working directory removed under the doctor would fail every spawn (ENOENT) and read as
+      // "go cannot run": the child starts in / then, which the editor's tools never lack.
+      cwd: opts.cwd ?? childCwd(),
       input: opts.input,
       stdin: opts.input === undefined ? 'ignore' : 'pipe',
       reject: false,
@@ -164,6 +170,7 @@ async function runNow(file: string, args: readonly string[], opts: ExecOptions):
       return { commandLine, stdout: '', stderr: '', timedOut: false, canceled: false, failed: true, errorCode: err.code, message: err.message, durationMs: performance.now() - started };
     }
     child = spawned.value;
+    forget = noteRunning(commandLine);
     const pid = child.pid;
     markOomFirst(pid);
     // A grandchild that inherited stdout keeps the pipe open after the child dies, and execa
@@ -225,6 +232,7 @@ async function runNow(file: string, args: readonly string[], opts: ExecOptions):
     const err = e as NodeJS.ErrnoException;
     return { commandLine, stdout: '', stderr: '', timedOut: false, canceled: false, failed: true, errorCode: err.code, message: err.message, durationMs: performance.now() - started };
   } finally {
+    forget();
     killProcessGroup(child?.pid);
     if (inGrace) {
       stopping.delete(inGrace.done);

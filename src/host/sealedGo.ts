@@ -12,6 +12,7 @@
 // - workspace mode: GOWORK=<copy of go.work> with its relative paths made absolute, go.work.sum
 //   copied beside it (go keeps go.work.sum beside the go.work it uses; the modules stay the user's);
 // - otherwise (GOPATH mode, no go.mod, -mod=readonly or vendor) go writes nothing there: as is.
+import { currentDir } from './currentDir.js';
 import os from 'node:os';
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
@@ -255,7 +256,8 @@ export async function sealedGo(env: NodeJS.ProcessEnv, cwd: string, settings: Go
 
 /** Runs `fn` with a sealed environment and releases it afterwards, whatever happens. */
 export async function withSealedGo<T>(env: NodeJS.ProcessEnv, cwd: string | undefined, settings: GoSettings | undefined, fn: (env: NodeJS.ProcessEnv) => Promise<T>): Promise<T> {
-  const s = await sealedGo(env, cwd ?? process.cwd(), settings ?? {});
+  // Without a working directory (removed under the process) no go.mod is above it: nothing to seal.
+  const s = await sealedGo(env, cwd ?? currentDir() ?? '/', settings ?? {});
   try {
     const r = await fn(s.env);
     // A command's result (ExecResult) quotes go: its words name the user's files, not the copies.

@@ -6,6 +6,8 @@ import { PassThrough, type Readable, type Writable } from 'node:stream';
 import { execa, type ResultPromise } from 'execa';
 import { commandLineOf, killProcessGroup } from './exec.js';
 import { guardSpawn } from './spawnGuard.js';
+import { noteRunning } from './runningCommands.js';
+import { childCwd } from './currentDir.js';
 import { markedEnv } from './runMarker.js';
 import { markOomFirst } from './oomFirst.js';
 import { yieldCpu } from './yieldCpu.js';
@@ -60,7 +62,9 @@ export function spawnServer(file: string, args: readonly string[], opts: ServerO
   const spawned = guardSpawn((): ResultPromise => execa(file, [...args], {
     env: markedEnv(opts.env),
     extendEnv: false,
-    cwd: opts.cwd,
+    // A working directory removed under the doctor would fail every spawn (ENOENT) and read as
+    // "go cannot run": the child starts in / then, which the editor's tools never lack.
+    cwd: opts.cwd ?? childCwd(),
     stdin: 'pipe',
     stdout: 'pipe',
     stderr: 'pipe',
@@ -78,6 +82,7 @@ export function spawnServer(file: string, args: readonly string[], opts: ServerO
   if (!spawned.ok) return notStarted(commandLine, spawned.error);
   const child = spawned.value;
   const pid = child.pid;
+  const forget = noteRunning(commandLine);
   markOomFirst(pid);
   yieldCpu(pid);
   const kill = () => killProcessGroup(pid);
@@ -110,6 +115,7 @@ export function spawnServer(file: string, args: readonly string[], opts: ServerO
   );
   void exited.finally(() => {
     exitedFlag = true;
+    forget();
     clearTimeout(timer);
     opts.signal?.removeEventListener('abort', kill);
     kill();

@@ -9,7 +9,7 @@ import type { ClassId, Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import { compareGoVersions, gopathEntries, parseGoVersion, type GoEnvFact, type GoEnvValues } from '../facts/readGoEnv.js';
-import { isExecutableFile, pathEntries } from '../facts/lookPath.js';
+import { isExecutableFile, pathEntries, unusableOnPath } from '../facts/lookPath.js';
 import { sameInLoginShell } from './sameInLoginShell.js';
 import { goInstallDirsHere } from '../facts/goInstallDirs.js';
 import { DEFAULT_GO_NOTE, GO_EXTENSION_DEFAULT_GO, loginShellGo } from './loginShell.js';
@@ -192,12 +192,17 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
     } else {
       fixes.push(INSTALL_GO);
     }
+    // A go that is on PATH but cannot be run (a link loop, a dangling link) is named, not passed over.
+    const unusable = await unusableOnPath('go', ctx.env);
+    observed.goUnusableOnPath = unusable.map((u) => `${u.path}: ${u.why}`);
+    const unusableWords = unusable.length ? ` ${unusable.map((u) => `${u.path} is on it but is ${u.why}`).join('; ')}, so it is passed over.` : '';
     const goBinFound = found ?? (dir ? path.join(dir, 'go') : undefined);
     const fallback = goBinFound === GO_EXTENSION_DEFAULT_GO;
     const evidence: Evidence[] = [
       { source: 'PATH (editor environment)', excerpt: ctx.env.PATH ?? '<unset>' },
       { source: 'PATH lookup for go', excerpt: `looked in: ${[...looked, ...usualDirs].join(', ') || '<nothing: PATH is empty>'}` },
     ];
+    for (const u of unusable) evidence.push({ source: u.path, excerpt: u.why });
     if (login) evidence.push({ source: login.command, excerpt: `go → ${login.go}` });
     evidence.push(...(already?.evidence ?? []));
     if (terminalWords) evidence.push(...terminalWords.evidence);
@@ -207,7 +212,7 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
           classId: 'env-inheritance',
           severity: 'error',
           confidence: fallback ? 0.75 : login || terminal || usual.length ? 0.95 : 0.85,
-          message: `go is not on the editor's PATH: the Go extension and gopls both need it.${where}${fallback ? DEFAULT_GO_NOTE : ''}`,
+          message: `go is not on the editor's PATH: the Go extension and gopls both need it.${unusableWords}${where}${fallback ? DEFAULT_GO_NOTE : ''}`,
           evidence,
           fixes,
           explains: ['gopls-launch'],
@@ -262,7 +267,8 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
         symptom: 'load-failed',
         severity: 'error',
         confidence: 0.6,
-        message: `go env fails, so the Go extension cannot read the Go environment and gopls cannot load packages: ${fact.reason}`,
+        // Which go, by path: a wrapper first on PATH that printed garbage was only "go env fails".
+        message: `go env fails${fact.goBinary ? ` (${fact.goBinary})` : ''}, so the Go extension cannot read the Go environment and gopls cannot load packages: ${fact.reason}`,
         evidence,
         fixes: [],
       };

@@ -2,6 +2,7 @@
 // actually has. The desktop launcher does not read ~/.bashrc or ~/.zshrc, and a Flatpak or Snap
 // sandbox hides the host's /usr/local/go: both show up as "go/gopls found in a terminal, not in
 // the editor". Only PATH and GO* values ever leave this probe, never the whole login environment.
+import { goVersionWord } from '../facts/readGoEnv.js';
 import path from 'node:path';
 import { goEnvFileFindings } from './goEnvFile.js';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
@@ -395,7 +396,8 @@ async function goDiffersFinding(ctx: ProbeContext, loginEnv: Record<string, stri
   if (editorReal === loginReal || ctx.remainingMs() < 1000) return undefined;
   const version = async (go: string, env: NodeJS.ProcessEnv) => {
     const r = await ctx.host.exec(go, ['env', 'GOVERSION'], { timeoutMs: Math.min(3000, ctx.remainingMs() / 3), signal: ctx.signal, env: readOnlyGo(env), maxBuffer: 16 * 1024 });
-    return r.failed ? undefined : r.stdout.trim() || undefined;
+    // Only a Go version: what a broken go printed instead is the go-env probe's to report.
+    return r.failed ? undefined : goVersionWord(r.stdout);
   };
   const [editorV, loginV] = await Promise.all([version(editorGo, ctx.env), version(loginGo, loginEnv)]);
   observed.goVersionInEditor = editorV ?? null;

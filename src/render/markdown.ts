@@ -4,7 +4,7 @@ import type { Crash, Report, Tool } from '../doctor/model.js';
 import { visibleLines } from './controlChars.js';
 import { fixInstruction } from './fixText.js';
 import { mdCode, mdFence, mdText } from './markdownEscape.js';
-import { followsNote, symptomNote, verdictOf } from './summary.js';
+import { followsNote, noCauseLine, symptomNote, verdictOf } from './summary.js';
 import { EVIDENCE_ROWS, evidenceShown } from './evidenceShown.js';
 
 const EXCERPT_LINES = 20;
@@ -16,7 +16,10 @@ export function renderMarkdown(report: Report): string {
   out.push(`**${verdictOf(report).line}** · go-env-doctor ${mdText(report.tool.version)} · ${mdText(`${report.host.platform} ${report.host.release} ${report.host.arch}`)} · ${mdText(report.generatedAt)}`, '');
   out.push(`Workspace: ${report.workspaces.map((w) => mdCode(w)).join(', ') || '(none)'}`, '');
   if (report.crash) out.push(...crashSection(report.crash));
-  if (!report.causes.length) out.push('No root cause found.', '');
+  if (!report.causes.length) {
+    const none = noCauseLine(report);
+    out.push(none.healthy ? 'No root cause found.' : mdText(none.line), '');
+  }
   report.causes.forEach((cause, i) => {
     const follows = followsNote(cause, report.causes);
     // A class that only follows from a cause above is told as the symptom it is (text.ts).

@@ -7,7 +7,38 @@ export interface Verdict {
   problems: number;
   /** Warning- or error-level classes of symptoms that a problem counted above explains. */
   consequences: number;
+  /** Probes (and follow-up checks) that timed out or crashed: what they look at was not checked. */
+  unfinished: string[];
   line: string;
+}
+
+/**
+ * The probes whose checks did not all run: a probe that timed out or crashed, or a follow-up of one
+ * (gopls's type-check) that did. "no problems found" over them is no clean bill of health (a tester
+ * whose go hung read "No root cause found: Go tooling should work here" above 16 timeouts, exit 0).
+ */
+export function unfinishedProbes(report: Pick<Report, 'probes'>): string[] {
+  const ended = (s: string | undefined) => s === 'timeout' || s === 'crashed';
+  return [...new Set(report.probes.filter((p) => ended(p.status) || ended(p.followUp?.status)).map((p) => p.id))];
+}
+
+/** Up to `max` names, then how many more: the probes a sentence names without a wall of ids. */
+export function someNames(names: readonly string[], max = 4): string {
+  return names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} and ${names.length - max} more`;
+}
+
+/**
+ * What a report with no cause at all may say of the machine: that Go tooling should work only when
+ * every probe finished; otherwise which probes did not, since nothing vouches for what they check.
+ */
+export function noCauseLine(report: Pick<Report, 'probes'>): { healthy: boolean; line: string } {
+  const unfinished = unfinishedProbes(report);
+  if (!unfinished.length) return { healthy: true, line: 'No root cause found: Go tooling should work here.' };
+  const n = unfinished.length;
+  return {
+    healthy: false,
+    line: `No root cause found, but this is no clean bill of health: ${n} probe${n === 1 ? '' : 's'} did not finish (${someNames(unfinished)}), so what ${n === 1 ? 'it checks' : 'they check'} was not checked. Their reasons are under Probes.`,
+  };
 }
 
 /**
@@ -34,18 +65,20 @@ export function verdictOf(report: Report, opts: { duration?: boolean } = {}): Ve
   const problems = own.length;
   const consequences = report.causes.filter((c) => c.severity !== 'info').length - problems;
   const secs = report.durationMs >= 1000 ? `${(report.durationMs / 1000).toFixed(1)} s` : `${Math.round(report.durationMs)} ms`;
+  const unfinished = unfinishedProbes(report);
   const what =
     problems === 0
-      ? 'no problems found'
+      ? unfinished.length
+        ? 'no problems found by the probes that finished'
+        : 'no problems found'
       : `${problems} problem${problems === 1 ? '' : 's'} (${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'})`;
   const follow = consequences ? ` and ${consequences} symptom${consequences === 1 ? '' : 's'} ${problems === 1 ? 'it explains' : 'they explain'}` : '';
   const infos = report.causes.length - problems - consequences;
   const notes = infos ? `, ${infos} note${infos === 1 ? '' : 's'}` : '';
-  const skippedish = report.probes.filter((p) => p.status === 'timeout' || p.status === 'crashed').length;
-  const tail = skippedish ? `; ${skippedish} probe${skippedish === 1 ? '' : 's'} did not finish` : '';
+  const tail = unfinished.length ? `; ${unfinished.length} probe${unfinished.length === 1 ? '' : 's'} did not finish` : '';
   // A report merged with a re-check has no one duration: the panel leaves it out then.
   const took = opts.duration === false ? '' : ` in ${secs}`;
-  return { errors, warnings, problems, consequences, line: `${what}${follow}${notes}${took}${tail}` };
+  return { errors, warnings, problems, consequences, unfinished, line: `${what}${follow}${notes}${took}${tail}` };
 }
 
 /** Exit status of the CLI, as TAXONOMY.md fixes it. */

@@ -4,7 +4,7 @@
 import type { Cause, ProbeRecord, ProbeStatus, Report, Severity, Tool } from '../doctor/model.js';
 import { assertNever } from '../doctor/model.js';
 import { fixInstruction } from './fixText.js';
-import { followsNote, symptomNote, verdictOf } from './summary.js';
+import { followsNote, noCauseLine, symptomNote, verdictOf } from './summary.js';
 import { visible, visibleLines } from './controlChars.js';
 import { evidenceShown } from './evidenceShown.js';
 
@@ -30,8 +30,17 @@ export function renderText(report: Report, opts: TextOptions): string {
   out.push('');
   // With a follow-up still running, "should work here" is a promise the report cannot make yet (a
   // tester piped the report through head and read it above a missing C header's error).
-  if (report.causes.length === 0)
-    out.push(pending ? c.dim(`No root cause found so far; ${pending} follow-up check${pending === 1 ? ' is' : 's are'} still running, and what ${pending === 1 ? 'it finds' : 'they find'} is printed below.`) : c.green('✓ No root cause found: Go tooling should work here.'), '');
+  if (report.causes.length === 0) {
+    const none = noCauseLine(report);
+    out.push(
+      pending
+        ? c.dim(`No root cause found so far; ${pending} follow-up check${pending === 1 ? ' is' : 's are'} still running, and what ${pending === 1 ? 'it finds' : 'they find'} is printed below.`)
+        : none.healthy
+          ? c.green(`✓ ${none.line}`)
+          : c.yellow(none.line),
+      '',
+    );
+  }
   report.causes.forEach((cause, i) => out.push(...renderCause(cause, i + 1, c, opts.verbose ?? false, followsNote(cause, report.causes)), ''));
   if (report.tools) out.push(...renderTools(report.tools, c), '');
   if (report.goEnvChanged) out.push(...renderGoEnvChanged(report.goEnvChanged, c), '');

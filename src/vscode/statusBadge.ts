@@ -23,6 +23,8 @@ export class StatusBadge implements vscode.Disposable {
     item.command = 'goEnvDoctor.showReport';
     if (problems > 0) item.text = `$(warning) Go env: ${problems} problem${problems === 1 ? '' : 's'}`;
     else if (crashed) item.text = report ? '$(warning) Go env: gopls crashed' : '$(sync~spin) Go env: gopls crashed, diagnosing…';
+    // Probes that did not finish vouch for nothing: no pass mark over them (summary.ts noCauseLine).
+    else if (v?.unfinished.length) item.text = `$(question) Go env: no problems found, ${v.unfinished.length} check${v.unfinished.length === 1 ? '' : 's'} did not finish`;
     else item.text = '$(pass) Go env: no problems';
     item.backgroundColor = crashed
       ? new vscode.ThemeColor('statusBarItem.errorBackground')

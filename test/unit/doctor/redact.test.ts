@@ -44,6 +44,11 @@ describe('redaction', () => {
     { name: 'GOAUTH keywords in JSON are shown, a command is not', in: '{"GOAUTH": "netrc", "X": 1} {"GOAUTH": "/opt/auth --token=s3cretjs"}', leaks: ['s3cretjs'], keeps: ['"GOAUTH": "netrc"'] },
     // An ssh URL's user is a login name (git insteadOf lines); https userinfo may be a token.
     { name: "an ssh URL's user is kept, an https URL's userinfo is not", in: 'url.ssh://git@github.com/.insteadof https://github.com/ and https://ghp_canaryUserinfo20@github.com/x ssh://git:canaryPw21@host/r', leaks: ['ghp_canaryUserinfo20', 'canaryPw21'], keeps: ['ssh://git@github.com/'] },
+    // A tester's GOPROXY kept ?key=… in every format: query credentials whose name alone says so.
+    { name: 'URL query credentials: key, sig, signature, pass, pwd', in: 'GOPROXY=https://p.corp.example/mod?key=CanaryK6x&v=2,https://q.example/go?sig=CanarySig7&Signature=CanarySig8&pwd=CanaryPw9#f,direct', leaks: ['CanaryK6x', 'CanarySig7', 'CanarySig8', 'CanaryPw9'], keeps: ['?key=***&v=2', '&pwd=***#f,direct'] },
+    { name: 'an HTML-escaped query separator', in: 'see https://x.example/a?b=1&amp;pass=CanaryAmp1 now', leaks: ['CanaryAmp1'], keeps: ['&amp;pass=*** now'] },
+    // Query words that only look alike stay: a Go module path, a monkey= or pkey= parameter.
+    { name: 'innocent query names survive', in: 'https://pkg.go.dev/search?q=key&monkey=1&pkey=2&keys=3 and ?go-get=1', leaks: [], keeps: ['?q=key&monkey=1&pkey=2&keys=3', '?go-get=1'] },
     { name: 'plain paths survive', in: '/home/u/go/pkg/mod is on /dev/sda1 ext4 rw,noexec', leaks: [], keeps: ['/home/u/go/pkg/mod is on /dev/sda1 ext4 rw,noexec'] },
   ];
   for (const t of table) {

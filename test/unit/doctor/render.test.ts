@@ -43,6 +43,50 @@ describe('renderers', () => {
     expect(renderText(r, { color: false })).toContain('✓ No root cause found: Go tooling should work here.');
   });
 
+  // A tester's go that hung: 16 probes timed out, and the report said "Go tooling should work here"
+  // with exit 0. The exit status stays as TAXONOMY.md fixes it; the words claim only what was checked.
+  describe('no cause, but probes that did not finish: no claim of health', () => {
+    const probe = (id: string, status: 'ok' | 'timeout' | 'crashed' | 'skipped', followUp?: 'done' | 'timeout' | 'crashed') => ({
+      id,
+      title: id,
+      status,
+      durationMs: 5,
+      classes: [],
+      observed: {},
+      findingCount: 0,
+      ...(status === 'timeout' || status === 'crashed' ? { reason: 'did not finish: probe deadline of 85 ms' } : {}),
+      ...(followUp ? { followUp: { title: 'type-check of main.go', status: followUp } } : {}),
+    });
+    const cases = [
+      { name: 'one timeout', probes: [probe('go-env', 'timeout'), probe('mounts', 'ok')], unfinished: ['go-env'] },
+      { name: 'a crash among skips', probes: [probe('login-shell', 'crashed'), probe('gopls-logs', 'skipped'), probe('mounts', 'ok')], unfinished: ['login-shell'] },
+      { name: 'a follow-up that timed out', probes: [probe('inotify', 'ok', 'timeout'), probe('gopls', 'ok', 'done')], unfinished: ['inotify'] },
+      { name: 'sixteen timeouts', probes: Array.from({ length: 16 }, (_, i) => probe(`p${i}`, 'timeout')), unfinished: Array.from({ length: 16 }, (_, i) => `p${i}`) },
+    ];
+    for (const c of cases)
+      it(c.name, () => {
+        const r = reportOf({ causes: [], probes: c.probes });
+        const v = verdictOf(r);
+        expect(v.unfinished).toEqual(c.unfinished);
+        expect(v.line).toMatch(/^no problems found by the probes that finished/);
+        expect(v.line).toContain(`; ${c.unfinished.length} probe${c.unfinished.length === 1 ? '' : 's'} did not finish`);
+        const text = renderText(r, { color: false });
+        expect(text).not.toContain('should work here');
+        expect(text).toContain('no clean bill of health');
+        expect(text).toContain(c.unfinished[0]);
+        const md = renderMarkdown(r);
+        expect(md).toContain('no clean bill of health');
+        expect(md).not.toMatch(/^No root cause found\.$/m);
+        expect(exitCodeOf(r)).toBe(0);
+      });
+    it('every probe finished (skipped counts as finished): the healthy words stay', () => {
+      const r = reportOf({ causes: [], probes: [probe('mounts', 'ok', 'done'), probe('gopls-logs', 'skipped')] });
+      expect(verdictOf(r).unfinished).toEqual([]);
+      expect(verdictOf(r).line).toMatch(/^no problems found in /);
+      expect(renderText(r, { color: false })).toContain('✓ No root cause found: Go tooling should work here.');
+    });
+  });
+
   it('markdown escapes table cells so evidence cannot break the table', () => {
     const md = renderMarkdown(report([noexec]));
     expect(md).toContain('| /proc/self/mountinfo | `42 1 0:50 / /tmp/gt rw,noexec - tmpfs tmpfs rw\\|x` |');

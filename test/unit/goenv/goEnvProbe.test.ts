@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import path from 'node:path';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { goEnvProbe } from '../../../src/probes/goEnv.js';
 import { Host } from '../../../src/host/host.js';
@@ -67,6 +67,29 @@ describe('go-env probe', () => {
       expect(f.message).toContain('did not print an environment');
       expect(f.evidence).toContainEqual({ source: `${path.join(home, '.profile')}:2`, excerpt: line });
     } else expect(f.message).not.toContain('already puts it');
+  });
+
+  // A tester's go on PATH was a symlink loop: the report said only "go is not on the editor's PATH".
+  describe('a go on PATH that cannot be run is named with why', () => {
+    const cases: { name: string; make: (dir: string) => void; why: RegExp }[] = [
+      { name: 'a symlink loop', make: (d) => (symlinkSync(path.join(d, 'go2'), path.join(d, 'go')), symlinkSync(path.join(d, 'go'), path.join(d, 'go2'))), why: /a symbolic link loop \(ELOOP\)/ },
+      { name: 'a dangling symlink', make: (d) => symlinkSync(path.join(d, 'no-such-go'), path.join(d, 'go')), why: /a symbolic link to nothing \(→ .*no-such-go\)/ },
+      { name: 'a directory', make: (d) => mkdirSync(path.join(d, 'go')), why: /a directory/ },
+    ];
+    for (const c of cases)
+      it(c.name, async () => {
+        const dir = tempDir(`unusable-go-${c.name.replace(/\W+/g, '-')}`);
+        c.make(dir);
+        const ctx = makeCtx({ env: { PATH: `${tempDir('emptybin2')}:${dir}`, HOME: '/home/u' }, goEnv: { ok: false, missing: true, reason: 'go was not found on PATH' } });
+        const f = (await runProbe(goEnvProbe, ctx)).findings[0]!;
+        expect(f.message).toContain(`${path.join(dir, 'go')} is on it but is `);
+        expect(f.message).toMatch(c.why);
+        expect(f.evidence.find((e) => e.source === path.join(dir, 'go'))?.excerpt).toMatch(c.why);
+      });
+    it('a PATH without any go says nothing of the kind', async () => {
+      const ctx = makeCtx({ env: { PATH: tempDir('emptybin3'), HOME: '/home/u' }, goEnv: { ok: false, missing: true, reason: 'go was not found on PATH' } });
+      expect((await runProbe(goEnvProbe, ctx)).findings[0]!.message).not.toContain('is on it but');
+    });
   });
 
   it('GO111MODULE=off is a module-resolution error with the environment as evidence', async () => {

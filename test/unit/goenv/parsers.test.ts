@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareGoVersions, parseGoEnvJson, parseGoVersion } from '../../../src/facts/readGoEnv.js';
+import { compareGoVersions, goVersionWord, parseGoEnvJson, parseGoVersion } from '../../../src/facts/readGoEnv.js';
 import { LOGIN_SHELL_SCRIPT, parseEnvDump } from '../../../src/facts/readLoginShellEnv.js';
 import { buildsFromVendor, classifyGoFailure, dlWrapperDownloadFix, goFlagsWithout, parseGoFlags, parseToolchain } from '../../../src/probes/goFailure.js';
 import { goVarsOf, homeShown, parseFlatpakInfo, parseIni, pathDirsMissing } from '../../../src/probes/loginShell.js';
@@ -271,4 +271,21 @@ describe('buildsFromVendor', () => {
     ['-mod=mod', true, '1.22', false],
     ['-mod=readonly -tags=x', true, '1.22', false],
   ] as const)('GOFLAGS=%j, modules.txt %s, go %s → %s', (goflags, txt, goLine, want) => expect(buildsFromVendor(goflags, txt, goLine)).toBe(want));
+});
+
+// A wrapper named go that printed binary had it quoted whole, 3 KB, in a message as its "version".
+describe('goVersionWord', () => {
+  const cases: { in: string; want: string | undefined }[] = [
+    { in: 'go1.26.8\n', want: 'go1.26.8' },
+    { in: 'go1.22rc1', want: 'go1.22rc1' },
+    { in: 'go1.26.8 X:nocoverageredesign\n', want: 'go1.26.8 X:nocoverageredesign' },
+    { in: 'devel go1.27-0123abcd Tue Nov 3 10:00:00 2026 +0000', want: 'devel go1.27-0123abcd Tue Nov 3 10:00:00 2026 +0000' },
+    { in: '', want: undefined },
+    { in: '\u0000\u00ff\u001b]0;x\u0007GOROOT=/nope', want: undefined },
+    { in: 'go1.26.8\ngarbage on a second line', want: undefined },
+    { in: `go1.26.8 ${'x'.repeat(300)}`, want: undefined },
+    { in: 'GOVERSION=go1.26.8', want: undefined },
+    { in: 'go1.26.8\u001b[2J', want: undefined },
+  ];
+  for (const c of cases) it(JSON.stringify(c.in.slice(0, 40)), () => expect(goVersionWord(c.in)).toBe(c.want));
 });
