@@ -636,6 +636,11 @@ function spaceFindings(facts: readonly DirFact[]): FindingInput[] {
         : { id: 'fs-space-move-gocache', kind: 'link', url: 'https://pkg.go.dev/cmd/go#hdr-Build_and_test_caching', title: `Move the build cache to a file system with room (${gocache.entry.fromEnvironment ? 'GOCACHE=DIR where it is exported' : 'go env -w GOCACHE=DIR'})`, detail: 'No directory of yours with room was found to name here.' };
       fixes.push(...(clean && !tooSmall ? [clean, move] : clean ? [move, clean] : [move]));
     }
+    // A module cache short of room: moved to one of the user's own (go downloads the modules again
+    // there). A tester's GOMODCACHE on a tmpfs of 200 inodes, where x/sys failed to unzip, got no fix.
+    const gomodcache = group.find((f) => f.entry.role === 'GOMODCACHE');
+    if (gomodcache?.ownDir) fixes.push(ownCacheFix('fs-space-move-gomodcache', 'GOMODCACHE', gomodcache.ownDir, gomodcache.entry.fromEnvironment ? gomodcache.entry.path : undefined, `Move the module cache to ${gomodcache.ownDir.dir}, on a file system with room`));
+    else if (gomodcache) fixes.push({ id: 'fs-space-move-gomodcache', kind: 'link', url: 'https://go.dev/ref/mod#module-cache', title: `Move the module cache to a file system with room (${gomodcache.entry.fromEnvironment ? 'GOMODCACHE=DIR where it is exported' : 'go env -w GOMODCACHE=DIR'})`, detail: 'No directory of yours with room was found to name here.' });
     const goplsCache = group.find((f) => f.entry.role === 'gopls cache' && f.exists);
     if (goplsCache) fixes.push(...clearCacheFix(goplsCache, 'fs-space-clear-gopls-cache'));
     // The build cache's page only where the build cache is on it (a tester's GOTMPDIR got it alone).
@@ -705,7 +710,9 @@ function needsOwnDir(f: DirFact): boolean {
   if (role === 'gopls cache') return !goplsCanUse(f);
   if (role !== 'GOCACHE' && role !== 'GOMODCACHE') return false;
   const unusable = f.exists ? !f.isDir || !f.write.ok || !f.read.ok || !f.search.ok : !f.write.ok || !f.search.ok;
-  return unusable || (role === 'GOCACHE' && !!f.space && assessSpace(f.space).level !== 'ok');
+  // Short of space (or inodes) too: a module cache on a small file system fails to extract a module
+  // ("unzip …: no space left on device") as a build cache fails to write.
+  return unusable || (!!f.space && assessSpace(f.space).level !== 'ok');
 }
 
 /** os.TempDir() + /gopls: $TMPDIR when set (Go takes it as it is), else /tmp. */

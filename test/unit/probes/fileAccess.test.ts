@@ -502,6 +502,19 @@ describe('a full build cache: cleaning it only where it frees space, moving it w
     expect(f.message).not.toContain('holds only 4 KiB');
     expect(f.evidence.find((e) => e.source.startsWith('size of GOCACHE'))!.excerpt).toContain(`(${inodes} inodes with its directories)`);
   });
+  // A tester's GOMODCACHE on a tmpfs of 200 inodes: x/sys failed to unzip there, and no fix was offered.
+  const modOwn = { dir: '/home/u/go/pkg/mod', checked: '/home/u', bytesFree: 60 * 1024 * MiB };
+  it.each([
+    ['from the go env file, a directory of ours found', false, modOwn, { kind: 'terminal', text: 'mkdir -p /home/u/go/pkg/mod && go env -w GOMODCACHE=/home/u/go/pkg/mod' }],
+    ['exported, a directory of ours found', true, modOwn, { kind: 'setting', key: 'go.toolsEnvVars', value: { GOMODCACHE: '/home/u/go/pkg/mod' } }],
+    ['none found', false, undefined, { kind: 'link', url: 'https://go.dev/ref/mod#module-cache' }],
+  ])('GOMODCACHE short of inodes, %s: moved to a file system with room', (_, fromEnvironment, ownDir, fix) => {
+    const modcache = base({ entry: { role: 'GOMODCACHE', path: '/mnt/m', origin: 'go env GOMODCACHE', ...(fromEnvironment ? { fromEnvironment } : {}) }, real: '/mnt/m', checked: '/mnt/m', dev: 2, space: inodeTiny(200, 97), ownDir });
+    const f = finding(modcache);
+    expect(f.message).toMatch(/^Not enough space for GOMODCACHE \/mnt\/m: 97 inodes free of 200/);
+    expect(f.fixes!.map((x) => x.id)).toEqual(['fs-space-move-gomodcache']);
+    expect(f.fixes![0]).toMatchObject(fix);
+  });
   it('the move names the checked directory: go env -w for a go env file value, mkdir first', () => {
     const move = finding(cacheOn(tiny, { cacheBytes: { bytes: MiB, files: 1, truncated: false } })).fixes!.find((x) => x.id === 'fs-space-move-gocache');
     expect(move).toMatchObject({ kind: 'terminal', needsRoot: false, text: 'mkdir -p /home/u/.cache/go-build && go env -w GOCACHE=/home/u/.cache/go-build' });
