@@ -727,7 +727,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
         headline: 'modules-not-downloaded',
         severity: 'info',
         confidence: 0.4,
-        message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache${cachedPart(viaProxy)} yet: go and gopls must download ${viaProxy.length === 1 ? 'it' : 'them'} from ${firstUrl.url} when first needed.${passedWords} ${ctx.settings.online ? 'The online check (goproxy-online) asks that proxy in this run.' : 'The doctor asks no proxy itself; the online check (--online, or "Check the module proxy" in the panel) asks that one now.'}`,
+        message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache${cachedPart(viaProxy)} yet: go and gopls must download ${viaProxy.length === 1 ? 'it' : 'them'} from ${firstUrl.url}${viaWords(firstUrl.url, ctx.env)} when first needed.${passedWords} ${ctx.settings.online ? 'The online check (goproxy-online) asks that proxy in this run.' : 'The doctor asks no proxy itself; the online check (--online, or "Check the module proxy" in the panel) asks that one now.'}`,
         evidence: [cacheEv, goEnvEv(['GOPROXY'])],
         fixes: [goModDownloadFix(s.dir)],
       });
@@ -858,6 +858,16 @@ export async function passRefusingEntries(entries: readonly ProxyEntry[], from: 
     passed.push({ url: e.url, target: refused.target, code: refused.code });
   }
   return { entry: entries[entries.length - 1]!, passed };
+}
+
+/**
+ * Pure: " through the HTTP proxy …" where one stands in front of the GOPROXY URL: a tester's
+ * https_proxy answering 407 to every CONNECT was left out of the offline note, which named only
+ * proxy.golang.org, while go's error was "Proxy Authentication Required".
+ */
+export function viaWords(goproxyUrl: string, env: NodeJS.ProcessEnv): string {
+  const via = firstHop(goproxyUrl, env)?.via;
+  return via?.proxy ? `, through the HTTP proxy ${via.proxy} (${via.variable})` : '';
 }
 
 /** The first proxy hop toward a GOPROXY URL when it is on this machine, and whether it refuses. */
