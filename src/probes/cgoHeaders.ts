@@ -233,7 +233,7 @@ export async function brokenCompilerFinding(ctx: ProbeContext, input: Pick<CgoHe
   observed.cgoCompilerBroken = broken.said;
   const cc = input.values.CC || 'gcc';
   const fromFile = ccOrigin(ctx.env.CC, input.values.CC) === 'file';
-  const working = await findWorkingCompiler(ctx, input.cc);
+  const working = await findWorkingCompiler(ctx, input.cc, splitQuoted(cc).slice(1));
   const repair = await brokenCcFixes(ctx, input.values.GOENV, working, input.workspaceImportsC ?? true);
   if (working) observed.cgoWorkingCompiler = working.path;
   const reach = runtimeCgoOnly

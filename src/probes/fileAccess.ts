@@ -10,7 +10,7 @@ import type { Probe, ProbeContext, ProbeOutcome } from './probe.js';
 import { skipped } from './probe.js';
 import type { Evidence, Fix, FindingInput, Severity } from '../doctor/model.js';
 import { lookPath } from '../facts/lookPath.js';
-import { assessSpace, type SpaceFacts, type SpaceVerdict } from '../procfs/statfs.js';
+import { assessSpace, INODES_ERROR, type SpaceFacts, type SpaceVerdict } from '../procfs/statfs.js';
 import { formatBytes } from '../host/bytes.js';
 import { goPathsFor, nameOf, resolveExisting, type GoPathEntry, type GoPathRole } from './goPaths.js';
 import { quoteForDisplay as sh } from '../host/exec.js';
@@ -24,7 +24,7 @@ import { withXdgCause } from './xdgCacheHome.js';
 import { exportedBeatsGoEnvWrite } from './exportedBeatsGoEnvWrite.js';
 import { findOwnCacheDir, OWN_CACHE_ROOM_BYTES, type OwnCacheDir } from './ownCacheDir.js';
 import { ownCacheFix } from '../fixes/ownCache.js';
-import { cleaningHelps, treeBytes, type TreeBytes } from './cacheSize.js';
+import { cleaningFreesInodes, cleaningHelps, treeBytes, type TreeBytes } from './cacheSize.js';
 
 export interface AccessCheck {
   ok: boolean;
@@ -580,6 +580,10 @@ function assessOne(f: DirFact, uid: number, findings: FindingInput[], home?: Hom
 
 /** A file system smaller than this cannot hold the build cache of one build: the cache belongs elsewhere. */
 const BUILD_ROOM_BYTES = OWN_CACHE_ROOM_BYTES;
+/** Inodes a build of a one-file program took in an empty GOCACHE (go1.26.8: 256 directories, 214 files, the root). */
+const ONE_BUILD_INODES = 471;
+/** Fewer inodes than this in all, and the file system cannot hold the cache of a small module's build (one of three dependencies took 746). */
+const BUILD_ROOM_INODES = INODES_ERROR;
 
 /**
  * Space and inodes, once per file system. Not for a directory the sandbox refuses: its statfs is
@@ -608,14 +612,21 @@ function spaceFindings(facts: readonly DirFact[]): FindingInput[] {
       // (GOCACHE 0 B) got go clean first, which freed nothing. And a file system smaller than one
       // build refills at once: on a 1 MiB tmpfs go clean freed it and the next go test filled it
       // again. There the move comes first.
+      // Bytes and inodes are judged apart: a tester's tmpfs mounted with nr_inodes=40 had 64 MiB
+      // free and no inode left, GOCACHE's 256 empty subdirectories holding them all, and was told
+      // the cache held "only 4 KiB" and "other files fill the file system".
       const used = Math.max(0, verdict.bytesTotal - verdict.bytesFree);
+      const inodesUsed = verdict.inodesTotal !== undefined && verdict.inodesFree !== undefined ? Math.max(0, verdict.inodesTotal - verdict.inodesFree) : 0;
       const size = gocache.cacheBytes;
-      const helps = cleaningHelps(size, used);
-      const tooSmall = verdict.bytesTotal < BUILD_ROOM_BYTES;
+      const helps = (verdict.bytesShort && cleaningHelps(size, used)) || (verdict.inodesShort && cleaningFreesInodes(size, inodesUsed));
+      const fewInodes = verdict.inodesTotal !== undefined && verdict.inodesTotal < BUILD_ROOM_INODES;
+      const tooSmall = verdict.bytesTotal < BUILD_ROOM_BYTES || fewInodes;
       const held = size ? `${formatBytes(size.bytes)}${size.truncated ? ' or more' : ''}` : undefined;
-      if (size) sizeEvidence.push({ source: `size of GOCACHE ${gocache.real} (st_blocks of its files)`, excerpt: `${held} in ${size.files}${size.truncated ? '+' : ''} files; ${formatBytes(used)} used on its file system` });
-      if (size && !helps) said.push(`GOCACHE itself holds only ${held}: emptying it frees almost nothing, other files fill the file system`);
-      if (tooSmall) said.push(`the file system holds ${formatBytes(verdict.bytesTotal)} in all, less than one build writes to the cache (a go test of a one-file package wrote 57 MB to an empty GOCACHE)`);
+      const heldInodes = size?.inodes !== undefined ? `${size.inodes}${size.truncated ? ' or more' : ''} inodes` : undefined;
+      if (size) sizeEvidence.push({ source: `size of GOCACHE ${gocache.real} (st_blocks of its files)`, excerpt: `${held} in ${size.files}${size.truncated ? '+' : ''} files${heldInodes ? ` (${heldInodes} with its directories)` : ''}; ${formatBytes(used)}${verdict.inodesTotal !== undefined ? ` and ${inodesUsed} inodes` : ''} used on its file system` });
+      if (size && !helps) said.push(verdict.inodesShort && !verdict.bytesShort && heldInodes ? `GOCACHE itself holds only ${heldInodes} of the ${inodesUsed} in use: emptying it frees almost none, other files fill the file system` : `GOCACHE itself holds only ${held}: emptying it frees almost nothing, other files fill the file system`);
+      if (fewInodes) said.push(`the file system has ${verdict.inodesTotal} inodes in all, fewer than one build takes in an empty cache (go first creates 256 directories there; a build of a one-file program took ${ONE_BUILD_INODES} inodes)`);
+      if (verdict.bytesTotal < BUILD_ROOM_BYTES && (verdict.bytesShort || !fewInodes)) said.push(`the file system holds ${formatBytes(verdict.bytesTotal)} in all, less than one build writes to the cache (a go test of a one-file package wrote 57 MB to an empty GOCACHE)`);
       const clean: Fix | undefined = helps
         ? { id: 'fs-space-go-clean-cache', kind: 'terminal', text: 'go clean -cache', needsRoot: false, title: 'Empty the build cache to free space', detail: `It is rebuilt on demand.${held ? ` It holds ${held} of the ${formatBytes(used)} used there.` : ' It often holds several GiB.'}${tooSmall ? ' On a file system this small the next build fills it again: move the cache instead.' : ''}` }
         : undefined;
@@ -625,6 +636,11 @@ function spaceFindings(facts: readonly DirFact[]): FindingInput[] {
         : { id: 'fs-space-move-gocache', kind: 'link', url: 'https://pkg.go.dev/cmd/go#hdr-Build_and_test_caching', title: `Move the build cache to a file system with room (${gocache.entry.fromEnvironment ? 'GOCACHE=DIR where it is exported' : 'go env -w GOCACHE=DIR'})`, detail: 'No directory of yours with room was found to name here.' };
       fixes.push(...(clean && !tooSmall ? [clean, move] : clean ? [move, clean] : [move]));
     }
+    // A module cache short of room: moved to one of the user's own (go downloads the modules again
+    // there). A tester's GOMODCACHE on a tmpfs of 200 inodes, where x/sys failed to unzip, got no fix.
+    const gomodcache = group.find((f) => f.entry.role === 'GOMODCACHE');
+    if (gomodcache?.ownDir) fixes.push(ownCacheFix('fs-space-move-gomodcache', 'GOMODCACHE', gomodcache.ownDir, gomodcache.entry.fromEnvironment ? gomodcache.entry.path : undefined, `Move the module cache to ${gomodcache.ownDir.dir}, on a file system with room`));
+    else if (gomodcache) fixes.push({ id: 'fs-space-move-gomodcache', kind: 'link', url: 'https://go.dev/ref/mod#module-cache', title: `Move the module cache to a file system with room (${gomodcache.entry.fromEnvironment ? 'GOMODCACHE=DIR where it is exported' : 'go env -w GOMODCACHE=DIR'})`, detail: 'No directory of yours with room was found to name here.' });
     const goplsCache = group.find((f) => f.entry.role === 'gopls cache' && f.exists);
     if (goplsCache) fixes.push(...clearCacheFix(goplsCache, 'fs-space-clear-gopls-cache'));
     // The build cache's page only where the build cache is on it (a tester's GOTMPDIR got it alone).
@@ -694,7 +710,9 @@ function needsOwnDir(f: DirFact): boolean {
   if (role === 'gopls cache') return !goplsCanUse(f);
   if (role !== 'GOCACHE' && role !== 'GOMODCACHE') return false;
   const unusable = f.exists ? !f.isDir || !f.write.ok || !f.read.ok || !f.search.ok : !f.write.ok || !f.search.ok;
-  return unusable || (role === 'GOCACHE' && !!f.space && assessSpace(f.space).level !== 'ok');
+  // Short of space (or inodes) too: a module cache on a small file system fails to extract a module
+  // ("unzip …: no space left on device") as a build cache fails to write.
+  return unusable || (!!f.space && assessSpace(f.space).level !== 'ok');
 }
 
 /** os.TempDir() + /gopls: $TMPDIR when set (Go takes it as it is), else /tmp. */

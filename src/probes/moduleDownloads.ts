@@ -25,7 +25,7 @@ import { skipped } from './probe.js';
 import type { GoEnvFact } from '../facts/readGoEnv.js';
 import { goModModulePath, parseGoWorkUses } from '../lsp/workspaceFiles.js';
 import { cacheEntryWords, readCacheEntry, usableOffline, type CacheEntryState } from './moduleCacheEntry.js';
-import { escapeModulePath, goproxyError, isLoopback, looksPrivate, matchPrefixPatterns, netrcPath, parseGoproxy, parseNetrc, firstHop } from './goproxyConfig.js';
+import { escapeModulePath, goproxyError, isLoopback, looksPrivate, matchPrefixPatterns, netrcPath, parseGoproxy, parseNetrc, firstHop, type ProxyEntry } from './goproxyConfig.js';
 import { downloadOnceFix, tidyOnceFix, gitInstallFix, goModDownloadFix, goModTidyFix, gonosumdbFix, goprivateFix, GO_PROXY_ENV_DOCS, GOPROXY_DOCS, networkVarClearFix, networkVarFromLoginFix } from '../fixes/downloads.js';
 import { goproxyOrigin, httpProxyOrigin } from './proxyVariableFixes.js';
 import { CAP, readUserFile, readUserText } from '../host/readUserFile.js';
@@ -671,9 +671,26 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
   const direct = s.notCached.filter((m) => matchPrefixPatterns(v.GONOPROXY ?? '', m.path));
   const fetchedWithVcs = entries[0]?.kind === 'direct' ? s.notCached : direct;
   if (fetchedWithVcs.length) out.push(...(await gitFindings(ctx, s, fetchedWithVcs, cacheEv)));
-  const firstUrl = entries.find((e) => e.kind === 'url');
+  const listed = entries.find((e) => e.kind === 'url');
+  // Entries on this machine that refuse, each followed by "|", are passed over as go passes them.
+  const over = listed?.kind === 'url' && viaProxy.length ? await passRefusingEntries(entries, entries.indexOf(listed), ctx.env) : undefined;
+  const passedWords = over?.passed.length ? ` go first tries ${over.passed.map((x) => `${x.url} (on this machine, ${x.target} refuses connections: ${x.code})`).join(', then ')}, and goes on to the next entry, since "|" follows ${over.passed.length === 1 ? 'it' : 'each'} in GOPROXY: a refused connection does not stop it there.` : '';
+  if (over && over.entry.kind !== 'url') {
+    // Past the refusing entries: direct fetches from the repositories (git), off forbids.
+    const off = over.entry.kind === 'off';
+    out.push({
+      classId: 'module-resolution',
+      ...(off ? { explains: ['module-resolution' as const], headline: 'module-downloads' } : { headline: 'modules-not-downloaded' }),
+      severity: off ? 'error' : 'info',
+      confidence: off ? 0.85 : 0.4,
+      message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache${cachedPart(viaProxy)}.${passedWords} ${off ? `What follows is off, which forbids the rest: ${importersFail(viaProxy.length)} with the first refusal go met ("dial tcp ${over.passed[0]?.target ?? ''}: connect: connection refused").` : `What follows is direct: go fetches ${viaProxy.length === 1 ? 'it' : 'them'} from ${viaProxy.length === 1 ? 'its repository' : 'their repositories'} with git when first needed.`}`,
+      evidence: [cacheEv, goEnvEv(['GOPROXY']), ...over.passed.map((x) => ({ source: `TCP connect ${x.target}`, excerpt: x.code }))],
+      fixes: [off ? downloadOnceFix(s.dir) : goModDownloadFix(s.dir), GOPROXY_DOCS],
+    });
+  }
+  const firstUrl = over ? (over.entry.kind === 'url' ? over.entry : undefined) : listed;
   if (viaProxy.length && firstUrl?.kind === 'url') {
-    const refused = await loopbackRefusal(firstUrl.url, ctx.env);
+    const refused = over?.refused;
     const cut = refused ? undefined : networkCut(firstUrl.url, ctx.env, reach);
     if (cut && reach) {
       // The kernel has no way out (or none to the resolver): what blocks every download, named
@@ -710,7 +727,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
         headline: 'modules-not-downloaded',
         severity: 'info',
         confidence: 0.4,
-        message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache${cachedPart(viaProxy)} yet: go and gopls must download ${viaProxy.length === 1 ? 'it' : 'them'} from ${firstUrl.url} when first needed. ${ctx.settings.online ? 'The online check (goproxy-online) asks that proxy in this run.' : 'The doctor asks no proxy itself; the online check (--online, or "Check the module proxy" in the panel) asks that one now.'}`,
+        message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache${cachedPart(viaProxy)} yet: go and gopls must download ${viaProxy.length === 1 ? 'it' : 'them'} from ${firstUrl.url}${viaWords(firstUrl.url, ctx.env)} when first needed.${passedWords} ${ctx.settings.online ? 'The online check (goproxy-online) asks that proxy in this run.' : 'The doctor asks no proxy itself; the online check (--online, or "Check the module proxy" in the panel) asks that one now.'}`,
         evidence: [cacheEv, goEnvEv(['GOPROXY'])],
         fixes: [goModDownloadFix(s.dir)],
       });
@@ -824,8 +841,37 @@ export function networkCut(goproxyUrl: string, env: NodeJS.ProcessEnv, reach: Ne
   return host;
 }
 
+/**
+ * go tries GOPROXY's entries in order, moving past one followed by "|" on any error, a refused
+ * connection too (past one followed by "," only on 404 and 410: a refusal stops it there). From
+ * entries[from], the entries on this machine that refuse and are followed by "|" are passed over;
+ * `entry` is the one go then uses, with its own refusal. A tester's
+ * GOPROXY=http://127.0.0.1:9|https://proxy.golang.org built, and the report said it could not.
+ */
+export async function passRefusingEntries(entries: readonly ProxyEntry[], from: number, env: NodeJS.ProcessEnv, refusal = loopbackRefusal): Promise<{ entry: ProxyEntry; refused?: Awaited<ReturnType<typeof loopbackRefusal>>; passed: Array<{ url: string; target: string; code: string }> }> {
+  const passed: Array<{ url: string; target: string; code: string }> = [];
+  for (let i = from; i < entries.length; i++) {
+    const e = entries[i]!;
+    if (e.kind !== 'url') return { entry: e, passed };
+    const refused = await refusal(e.url, env);
+    if (!refused || e.fallThrough !== 'anyError' || i + 1 >= entries.length) return { entry: e, refused, passed };
+    passed.push({ url: e.url, target: refused.target, code: refused.code });
+  }
+  return { entry: entries[entries.length - 1]!, passed };
+}
+
+/**
+ * Pure: " through the HTTP proxy …" where one stands in front of the GOPROXY URL: a tester's
+ * https_proxy answering 407 to every CONNECT was left out of the offline note, which named only
+ * proxy.golang.org, while go's error was "Proxy Authentication Required".
+ */
+export function viaWords(goproxyUrl: string, env: NodeJS.ProcessEnv): string {
+  const via = firstHop(goproxyUrl, env)?.via;
+  return via?.proxy ? `, through the HTTP proxy ${via.proxy} (${via.variable})` : '';
+}
+
 /** The first proxy hop toward a GOPROXY URL when it is on this machine, and whether it refuses. */
-async function loopbackRefusal(goproxyUrl: string, env: NodeJS.ProcessEnv): Promise<{ what: string; target: string; code: string; variable?: string } | undefined> {
+export async function loopbackRefusal(goproxyUrl: string, env: NodeJS.ProcessEnv): Promise<{ what: string; target: string; code: string; variable?: string } | undefined> {
   const first = firstHop(goproxyUrl, env);
   if (!first) return undefined;
   const { hop, host, via } = first;

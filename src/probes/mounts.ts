@@ -165,13 +165,39 @@ export async function workspaceSpace(workspaces: readonly WorkspaceMount[]): Pro
       confidence: 0.85,
       message: `The workspace ${w.real} is on a full file system${w.mount ? ` (${w.mount.fsType} at ${w.mount.mountPoint})` : ''}: ${said.join(', ')}. Saving a file, go mod tidy, go get and go build of a main package there fail with "no space left on device".`,
       evidence: [{ source: `statfs(2) on ${w.real}`, excerpt: said.join(', ') }],
-      fixes: [],
+      fixes: fullWorkspaceFixes(w.mount?.mountPoint ?? w.real, w.mount?.fsType, { noBytes, noInodes, totalBytes: st.blocks * st.bsize, totalInodes: st.files, usedBytes: (st.blocks - st.bfree) * st.bsize, usedInodes: st.files - st.ffree }),
     });
   }
   return out;
 }
 const WORKSPACE_ERROR_BYTES = 4 * 1024 * 1024;
 const WORKSPACE_ERROR_INODES = 64;
+
+/**
+ * Pure: the fixes for a full workspace file system (a tester's tmpfs of a few inodes got none):
+ * first what fills it, largest last, counted in what is short (du -x stays on that file system);
+ * then, for a tmpfs, a remount with more room, which tmpfs takes live (size and nr_inodes both), as
+ * root: twice what it has, and at least four times this check's threshold free after what is used,
+ * so the check passes after it (twice a tmpfs of 6 inodes would still be full). Other file systems
+ * are grown or cleaned their own way: no command is guessed.
+ */
+export function fullWorkspaceFixes(mountPoint: string, fsType: string | undefined, s: { noBytes: boolean; noInodes: boolean; totalBytes: number; totalInodes: number; usedBytes: number; usedInodes: number }): Fix[] {
+  const fixes: Fix[] = [];
+  const where = sh(mountPoint);
+  fixes.push(
+    s.noInodes && !s.noBytes
+      ? { id: 'workspace-full-show-inodes', kind: 'terminal', title: `Show what holds the inodes of ${mountPoint}`, text: `du -x --inodes --max-depth=2 ${where} 2>/dev/null | sort -n | tail -15`, needsRoot: false, detail: 'Counts files and directories per folder on that file system only; delete or move what you do not need there.' }
+      : { id: 'workspace-full-show-space', kind: 'terminal', title: `Show what fills ${mountPoint}`, text: `du -xh --max-depth=2 ${where} 2>/dev/null | sort -h | tail -15`, needsRoot: false, detail: 'Sizes per folder on that file system only; delete or move what you do not need there.' },
+  );
+  if (fsType === 'tmpfs') {
+    const opts = [
+      ...(s.noBytes && s.totalBytes > 0 ? [`size=${Math.ceil(Math.max(2 * s.totalBytes, s.usedBytes + 4 * WORKSPACE_ERROR_BYTES) / (1024 * 1024))}m`] : []),
+      ...(s.noInodes && s.totalInodes > 0 ? [`nr_inodes=${Math.max(2 * s.totalInodes, s.usedInodes + 4 * WORKSPACE_ERROR_INODES)}`] : []),
+    ];
+    if (opts.length) fixes.push({ id: 'workspace-full-tmpfs-grow', kind: 'terminal', title: `Give the tmpfs at ${mountPoint} more room (${opts.join(', ')})`, text: `sudo mount -o remount,${opts.join(',')} ${where}`, needsRoot: true, detail: `tmpfs takes a new size and nr_inodes on remount, keeping its files. Lasts until reboot; to keep it, change the ${mountPoint} entry in /etc/fstab (or its systemd mount unit). A tmpfs lives in memory: its files are lost at unmount.` });
+  }
+  return fixes;
+}
 
 export interface AltTmp {
   dir: string;

@@ -4,7 +4,10 @@
 // editor's PATH is tried on the same empty C file (compiled, as cgo does, not only preprocessed),
 // and the first that works is offered where CC is set now: its export or go env file line removed
 // when it is go's default (gcc), else CC set to it; CGO_ENABLED=0 only where no package of the
-// workspace imports "C" (there it would leave those files out).
+// workspace imports "C" (there it would leave those files out). A CC with arguments
+// ("gcc -m32x", a flag this gcc refuses) may fail for its arguments alone: there the same program,
+// bare, is tried too (a tester's CC="gcc -m32x" came with no fix, /usr/bin/gcc being skipped as the
+// broken one).
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
 import type { Evidence, Fix } from '../doctor/model.js';
@@ -24,13 +27,18 @@ export interface WorkingCompiler {
   path: string;
   /** The name it was looked up by ("gcc"). */
   name: string;
+  /** CC's own program, which fails only with the arguments CC gives it. */
+  withoutArgs?: readonly string[];
   evidence: Evidence;
 }
 
-/** The first of gcc, cc, clang on the editor's PATH, other than `broken`, that compiles an empty C file. */
-export async function findWorkingCompiler(ctx: Pick<ProbeContext, 'host' | 'env' | 'signal'>, broken: string): Promise<WorkingCompiler | undefined> {
+/**
+ * The first of gcc, cc, clang on the editor's PATH that compiles an empty C file: other than
+ * `broken`, unless CC gave it arguments (`brokenArgs`), which may be all that fails.
+ */
+export async function findWorkingCompiler(ctx: Pick<ProbeContext, 'host' | 'env' | 'signal'>, broken: string, brokenArgs: readonly string[] = []): Promise<WorkingCompiler | undefined> {
   const brokenReal = await fs.realpath(broken).catch(() => broken);
-  const tried = new Set<string>([brokenReal]);
+  const tried = new Set<string>(brokenArgs.length ? [] : [brokenReal]);
   for (const name of CANDIDATES) {
     const found = await resolveProgram(name, ctx.env);
     if (!found) continue;
@@ -40,7 +48,8 @@ export async function findWorkingCompiler(ctx: Pick<ProbeContext, 'host' | 'env'
     tried.add(real);
     const r = await ctx.host.exec(found, ['-c', '-x', 'c', '-', '-o', '/dev/null'], { timeoutMs: CC_TIMEOUT_MS, signal: ctx.signal, env: ctx.env, cwd: path.dirname(found), input: '', maxBuffer: 16 * 1024 });
     if (r.failed || r.timedOut || r.canceled || r.errorCode) continue;
-    return { path: found, name, evidence: { source: r.commandLine, excerpt: 'exit 0: it compiles an empty C file' } };
+    const withoutArgs = real === brokenReal ? { withoutArgs: brokenArgs } : {};
+    return { path: found, name, ...withoutArgs, evidence: { source: r.commandLine, excerpt: 'exit 0: it compiles an empty C file' } };
   }
   return undefined;
 }
@@ -78,7 +87,8 @@ export async function brokenCcFixes(ctx: Pick<ProbeContext, 'env' | 'facts' | 's
       // Removing the export would give go gcc, which is not the compiler that works here.
       fixes.push(ccPathFix(working.path));
     }
-    words = ` ${working.path} (${working.name} on the editor's PATH) compiles the same empty file.${where.words}`;
+    const bare = working.withoutArgs ? `, without CC's arguments (${working.withoutArgs.join(' ')}),` : '';
+    words = ` ${working.path} (${working.name} on the editor's PATH)${bare} compiles the same empty file.${where.words}`;
   }
   if (!workspaceImportsC) fixes.push(cgoDisableFix());
   return { fixes, words, evidence };

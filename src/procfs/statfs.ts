@@ -23,6 +23,11 @@ export interface SpaceVerdict {
   pctFree: number;
   inodesFree?: number;
   pctInodesFree?: number;
+  /** Inodes in the file system, where it counts them. */
+  inodesTotal?: number;
+  /** Which of the two is short: the cure differs (a cache of few large files frees bytes, not inodes). */
+  bytesShort: boolean;
+  inodesShort: boolean;
   /** Plain words, e.g. "312 MiB free (0.4%)". */
   reasons: string[];
 }
@@ -60,6 +65,8 @@ export function assessSpace(s: SpaceFacts): SpaceVerdict {
   const raise = (l: SpaceLevel) => {
     if (l === 'error' || (l === 'warning' && level === 'ok')) level = l;
   };
+  let bytesShort = false;
+  let inodesShort = false;
   if (s.blocks > 0) {
     if (bytesFree < SPACE_ERROR_BYTES && (bytesFree < SPACE_TINY_BYTES || pctFree < 50)) {
       raise('error');
@@ -72,6 +79,7 @@ export function assessSpace(s: SpaceFacts): SpaceVerdict {
       reasons.push(`${formatBytes(bytesFree)} free of ${formatBytes(bytesTotal)} (${pctFree}%)`);
     }
   }
+  bytesShort = level !== 'ok';
   let inodesFree: number | undefined;
   let pctInodesFree: number | undefined;
   if (s.files > 0) {
@@ -85,5 +93,6 @@ export function assessSpace(s: SpaceFacts): SpaceVerdict {
       reasons.push(`${s.ffree} inodes free of ${s.files} (${pctInodesFree}%)`);
     }
   }
-  return { level, bytesFree, bytesTotal, pctFree, inodesFree, pctInodesFree, reasons };
+  inodesShort = s.files > 0 && (s.ffree < INODES_ERROR || (pctInodesFree ?? 100) < SPACE_WARN_PCT);
+  return { level, bytesFree, bytesTotal, pctFree, inodesFree, pctInodesFree, ...(s.files > 0 ? { inodesTotal: s.files } : {}), bytesShort, inodesShort, reasons };
 }

@@ -6,6 +6,17 @@ import { describe, expect, it } from 'vitest';
 import { GO, NOBODY, asUser, forOthers, bindReadOnly, layOutCachedModule, offlineModuleEnv, writeAppRequiring, chownTree, expectDiagnosis, isMountPoint, makeHome, mountTmpfs, removeTree, runCmd, runDoctorCli, summarize, tempDir, unmountVerified, userEnv, userEnvFor, writeSmallModule } from './lib/harness.js';
 
 /** Fills a file system to the last byte: big writes, then page-sized ones, then single bytes, each until ENOSPC. */
+/** Empty files until the file system has no inode left. */
+function fillInodes(mnt: string): void {
+  const d = path.join(mnt, 'many');
+  mkdirSync(d);
+  try {
+    for (let i = 0; ; i++) writeFileSync(path.join(d, String(i)), '');
+  } catch (e) {
+    expect((e as NodeJS.ErrnoException).code).toBe('ENOSPC');
+  }
+}
+
 function fillUp(mnt: string): void {
   const fd = openSync(path.join(mnt, 'filler'), 'w');
   try {
@@ -286,27 +297,46 @@ describe('fault: a small GOTMPDIR', () => {
 // The workspace's own file system (a tester's: a full 3 MiB tmpfs and a read-only bind mount,
 // each "no problems found" while go build or go mod tidy failed there).
 describe("fault: the workspace's own file system", () => {
-  it('the workspace on a full tmpfs: go build of its main package fails with "no space left on device"; fs-access names the workspace', async () => {
-    const dir = tempDir('ws-full');
-    const mnt = path.join(dir, 'mnt');
-    mkdirSync(mnt);
-    try {
-      await mountTmpfs(mnt, 'size=2m,mode=0755');
-      const ws = writeSmallModule(path.join(mnt, 'ws'));
-      fillUp(mnt);
-      const env = userEnv();
-      const build = await runCmd(GO, ['build', '.'], { cwd: ws, env });
-      expect(build.stderr).toMatch(/no space left on device/);
-      const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws });
-      console.log(`[workspace full] ${summarize(run)}`);
-      expectDiagnosis(run, ['fs-access'], [ws]);
-      expect(run.report!.causes[0]!.findings.some((f) => f.message.startsWith(`The workspace ${ws} is on a full file system`))).toBe(true);
-    } finally {
-      await unmountVerified(mnt);
-      removeTree(dir);
-    }
-    expect(isMountPoint(mnt)).toBe(false);
-  });
+  // Out of bytes, or out of inodes with bytes free (a tmpfs made with a small nr_inodes). The
+  // remount fix, run as printed (the tests run as root), gives go room, and the doctor is quiet.
+  const cases = [
+    { short: 'space', options: 'size=2m,mode=0755', fill: (mnt: string) => fillUp(mnt), show: 'workspace-full-show-space', grow: /remount,size=\d+m / },
+    { short: 'inodes', options: 'size=64m,nr_inodes=24,mode=0755', fill: (mnt: string) => fillInodes(mnt), show: 'workspace-full-show-inodes', grow: /remount,nr_inodes=\d+ / },
+  ] as const;
+  for (const c of cases) {
+    it(`the workspace on a tmpfs out of ${c.short}: go build of its main package fails with "no space left on device"; fs-access names the workspace, and the remount mends it`, async () => {
+      const dir = tempDir('ws-full');
+      const mnt = path.join(dir, 'mnt');
+      mkdirSync(mnt);
+      try {
+        await mountTmpfs(mnt, c.options);
+        const ws = writeSmallModule(path.join(mnt, 'ws'));
+        c.fill(mnt);
+        const env = userEnv();
+        const build = await runCmd(GO, ['build', '.'], { cwd: ws, env });
+        expect(build.stderr).toMatch(/no space left on device/);
+        const run = await runDoctorCli({ workspaces: [ws], env, cwd: ws });
+        console.log(`[workspace full of ${c.short}] ${summarize(run)}`);
+        expectDiagnosis(run, ['fs-access'], [ws]);
+        const first = run.report!.causes[0]!;
+        expect(first.findings.some((f) => f.message.startsWith(`The workspace ${ws} is on a full file system`))).toBe(true);
+        const fixes = first.fixes as Array<{ id: string; text?: string }>;
+        expect(fixes.some((f) => f.id === c.show)).toBe(true);
+        const grow = fixes.find((f) => f.id === 'workspace-full-tmpfs-grow');
+        expect(grow?.text).toMatch(c.grow);
+        const applied = await runCmd('bash', ['-c', grow!.text!.replace(/^sudo /, '')], { env });
+        expect(applied.code, applied.stderr).toBe(0);
+        const again = await runCmd(GO, ['build', '.'], { cwd: ws, env });
+        expect(again.code, again.stderr).toBe(0);
+        const after = await runDoctorCli({ workspaces: [ws], env, cwd: ws });
+        expect(after.report!.causes.some((x) => x.findings.some((f) => f.message.startsWith(`The workspace ${ws} is on a full file system`))), summarize(after)).toBe(false);
+      } finally {
+        await unmountVerified(mnt);
+        removeTree(dir);
+      }
+      expect(isMountPoint(mnt)).toBe(false);
+    });
+  }
 
   it('the workspace on a read-only bind mount: go mod tidy fails with "read-only file system"; a warning with the remount', async () => {
     const dir = tempDir('ws-ro');

@@ -5,7 +5,7 @@
 // script whose words vary case by case; CC is set where users set it (exported, go env -w, or not
 // at all with a broken gcc first on PATH). Each case applies the first fix as printed, builds with
 // the real go, and runs the doctor again.
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GO, GOPLS, expectDiagnosis, makeHome, removeTree, runCmd, runDoctorCli, summarize, tempDir, userEnv, type Report } from './lib/harness.js';
@@ -33,6 +33,8 @@ async function applied(fix: Fix, env: NodeJS.ProcessEnv, cwd: string): Promise<N
   return env;
 }
 
+const GCC = ['/usr/bin/gcc', '/usr/local/bin/gcc'].find((p) => existsSync(p));
+
 describe('fault: CC is a wrapper that fails on every file', () => {
   const cases = [
     { where: 'exported', cgo: true, said: 'ccache: error: Failed to create directory /nonexistent/ccache: Permission denied', fix: 'toolsenv-cc-fixed' },
@@ -42,17 +44,22 @@ describe('fault: CC is a wrapper that fails on every file', () => {
     // path, is named; removing CC would give go the broken gcc again.
     { where: 'gcc on PATH', cgo: true, said: 'gcc: fatal error: cannot execute cc1: No such file', fix: 'cgo-cc-path' },
     { where: 'go env -w, gcc on PATH', cgo: true, said: 'wrapper: out of licences', fix: 'cgo-cc-go-env-write' },
+    // CC is the real gcc with a flag it refuses: gcc alone works, and is offered (was no fix at
+    // all: the program CC names was skipped as the broken one). The flag varies with the case.
+    { where: 'exported', cgo: true, said: '-mno-such-flag', flag: true, fix: 'toolsenv-cc-fixed' },
+    { where: 'go env -w', cgo: false, said: '--definitely-not-a-gcc-option', flag: true, fix: 'go-env-unset-cc', alsoCgoOff: true },
   ] as const;
   for (const c of cases) {
-    it(`CC set by ${c.where}, ${c.cgo ? 'a cgo file in the workspace' : 'no cgo file, a program importing net'}: "${c.said}"`, async () => {
+    it.skipIf('flag' in c && !GCC)(`CC set by ${c.where}, ${c.cgo ? 'a cgo file in the workspace' : 'no cgo file, a program importing net'}: "${c.said}"`, async () => {
       const dir = tempDir('brokencc');
       const ws = path.join(dir, 'ws');
       workspace(ws, c.cgo);
       const home = makeHome(path.join(dir, 'home'));
       const bin = path.join(dir, 'bin');
       mkdirSync(bin);
-      const wrapper = path.join(bin, 'cc-wrapper');
-      writeFileSync(wrapper, `#!/bin/sh\necho ${JSON.stringify(c.said)} >&2\nexit 1\n`, { mode: 0o755 });
+      const flagged = 'flag' in c;
+      const wrapper = flagged ? `${GCC} ${c.said}` : path.join(bin, 'cc-wrapper');
+      if (!flagged) writeFileSync(wrapper, `#!/bin/sh\necho ${JSON.stringify(c.said)} >&2\nexit 1\n`, { mode: 0o755 });
       const gccFirst = c.where.includes('gcc on PATH');
       if (gccFirst) symlinkSync(wrapper, path.join(bin, 'gcc'));
       try {
@@ -70,7 +77,8 @@ describe('fault: CC is a wrapper that fails on every file', () => {
         expectDiagnosis(run, ['env-inheritance'], [c.said]);
         const first = run.report!.causes[0]!;
         const finding = first.findings.find((f) => f.message.includes('fails even on an empty C file'))!;
-        expect(finding.message).toMatch(/ \((?:gcc|cc) on the editor's PATH\) compiles the same empty file\./);
+        expect(finding.message).toMatch(/ \((?:gcc|cc) on the editor's PATH\)(?:, without CC's arguments \([^)]*\),)? compiles the same empty file\./);
+        expect(finding.message.includes(`without CC's arguments (${c.said})`)).toBe(flagged);
         const fixes = first.fixes as Fix[];
         expect(fixes[0]!.id).toBe(c.fix);
         // CGO_ENABLED=0 only where no file of the workspace imports "C".

@@ -441,6 +441,48 @@ describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', 
     expect(spawnSync(GO!, ['env', 'GOPROXY'], { env: fromFile, encoding: 'utf8' }).stdout.trim()).toBe('https://proxy.golang.org,direct');
   });
 
+  // go moves past an entry followed by "|" on any error, a refused connection too; past one followed
+  // by "," only on 404/410. A tester's GOPROXY=http://127.0.0.1:9|https://proxy.golang.org built,
+  // and the report said it could not. The proxy that serves is a file:// one over the machine's
+  // module cache (read only), so the case stays offline; the number of refusing entries varies.
+  it.each([
+    { list: (a: string, b: string, served: string) => `${a}|${served}`, builds: true },
+    { list: (a: string, b: string, served: string) => `${a}|${b}|${served}`, builds: true },
+    { list: (a: string, b: string, served: string) => `${a}|${b},${served}`, builds: false, refusedAt: 1 },
+    { list: (a: string, b: string, served: string) => `${a},${served}`, builds: false, refusedAt: 0 },
+    { list: (a: string, _b: string) => `${a}|off`, builds: false, refusedAt: 0, off: true },
+  ])('GOPROXY entries on 127.0.0.1 that refuse, then a proxy that serves (case %#): an error only where go stops at a refusal', async ({ list, builds, refusedAt, off }) => {
+    const ws = module();
+    writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));
+    const ports = await Promise.all([0, 1].map(() => new Promise<number>((resolve) => {
+      const srv = require('node:net').createServer().listen(0, '127.0.0.1', () => {
+        const p = srv.address().port as number;
+        srv.close(() => resolve(p));
+      });
+    })));
+    const urls = ports.map((p) => `http://127.0.0.1:${p}`);
+    const served = `file://${path.join(spawnSync(GO!, ['env', 'GOMODCACHE'], { encoding: 'utf8', env: env() }).stdout.trim(), 'cache', 'download')}`;
+    const e = env({ GOPROXY: list(urls[0]!, urls[1]!, served), GONOSUMDB: 'golang.org/x', GOMODCACHE: mkdtempSync(path.join(os.tmpdir(), 'moddl-cache-')), GOFLAGS: '-modcacherw' });
+    // The doctor first: the build fills the module cache it reads.
+    const { all } = await findings(ws, e);
+    const build = spawnSync(GO!, ['build', './...'], { cwd: ws, env: e, encoding: 'utf8', timeout: 120_000 });
+    const out = `${build.stdout}${build.stderr}`;
+    const errors = all.filter((x) => x.severity === 'error');
+    expect(build.status === 0, out).toBe(builds);
+    if (builds) {
+      expect(errors).toEqual([]);
+      const note = all.find((x) => x.message.includes('go first tries'));
+      expect(note?.message).toContain(`go first tries ${urls[0]} (on this machine, 127.0.0.1:${ports[0]} refuses connections: ECONNREFUSED)`);
+      expect(note?.message).toContain(`from ${served} when first needed`);
+    } else {
+      const target = `127.0.0.1:${ports[refusedAt!]}`;
+      expect(out).toContain(`dial tcp ${target}: connect: connection refused`);
+      expect(errors.length).toBeGreaterThan(0);
+      expect(errors[0]!.message).toContain(off ? `"dial tcp ${target}: connect: connection refused"` : `(${target}) does not accept connections (ECONNREFUSED)`);
+      if (off) expect(errors[0]!.message).toContain('What follows is off');
+    }
+  });
+
   it('an HTTPS_PROXY on 127.0.0.1 that refuses connections: the variable is named, cleared or bypassed for the Go tools, and tried once without', async () => {
     const ws = module();
     writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));

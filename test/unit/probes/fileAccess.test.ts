@@ -463,6 +463,9 @@ describe('a full build cache: cleaning it only where it frees space, moving it w
   // 1 MiB tmpfs, full; a 64 GiB file system with room for the move.
   const tiny = { bsize: 4096, blocks: 256, bavail: 0, files: 400, ffree: 0 };
   const bigFull = { bsize: 4096, blocks: 16_777_216, bavail: 0, files: 5_000_000, ffree: 4_000_000 };
+  // Bytes free, inodes not: a tmpfs made with a small nr_inodes, and a large disk of many small files.
+  const inodeTiny = (files: number, ffree: number) => ({ bsize: 4096, blocks: 16_384, bavail: 16_384, files, ffree });
+  const inodeFull = { bsize: 4096, blocks: 16_777_216, bavail: 8_000_000, files: 5_000_000, ffree: 10 };
   const own = { dir: '/home/u/.cache/go-build', checked: '/home/u/.cache', bytesFree: 60 * 1024 * MiB };
   const cacheOn = (space: typeof tiny, over: Partial<DirFact> = {}) => base({ entry: { role: 'GOCACHE', path: '/mnt/c', origin: 'go env GOCACHE' }, real: '/mnt/c', checked: '/mnt/c', dev: 1, space, ownDir: own, ...over });
   const finding = (f: DirFact) => assessAccess([f], 1000).find((x) => /Not enough space/.test(x.message))!;
@@ -474,11 +477,43 @@ describe('a full build cache: cleaning it only where it frees space, moving it w
     ['a large disk the cache fills', bigFull, { bytes: 40 * 1024 * MiB, files: 30_000, truncated: false }, ['fs-space-go-clean-cache', 'fs-space-move-gocache', 'fs-space-docs'], undefined],
     ['a large disk other files fill, the cache a few MiB', bigFull, { bytes: 20 * MiB, files: 300, truncated: false }, ['fs-space-move-gocache', 'fs-space-docs'], ['fs-space-go-clean-cache']],
     ['a large disk, the cache too big to measure in time', bigFull, { bytes: 5 * 1024 * MiB, files: 60_000, truncated: true }, ['fs-space-go-clean-cache', 'fs-space-move-gocache', 'fs-space-docs'], undefined],
+    // Inodes, not bytes, short: the cache's share of the inodes decides (its bytes are few either way).
+    // A tester's tmpfs of nr_inodes=40: the cache's empty directories held them all, and the file
+    // system can never hold one build's cache: the move first.
+    ["a tmpfs of 40 inodes, the cache's directories holding them", inodeTiny(40, 0), { bytes: 4096, files: 1, inodes: 39, truncated: false }, ['fs-space-move-gocache', 'fs-space-go-clean-cache', 'fs-space-docs'], undefined],
+    ['a tmpfs of 3000 inodes other files fill, the cache 98 of them', inodeTiny(3000, 0), { bytes: 4096, files: 1, inodes: 98, truncated: false }, ['fs-space-move-gocache', 'fs-space-docs'], ['fs-space-go-clean-cache']],
+    ['a large disk out of inodes, the cache holding most of them in few bytes', inodeFull, { bytes: 3 * MiB, files: 2_000_000, inodes: 4_100_000, truncated: false }, ['fs-space-go-clean-cache', 'fs-space-move-gocache', 'fs-space-docs'], undefined],
+    ['a large disk out of inodes, other files holding them', inodeFull, { bytes: 30 * 1024 * MiB, files: 20_000, inodes: 20_300, truncated: false }, ['fs-space-move-gocache', 'fs-space-docs'], ['fs-space-go-clean-cache']],
   ])('%s', (_, space, cacheBytes, ids, withholds) => {
     const f = finding(cacheOn(space, { cacheBytes }));
     expect(f.fixes!.map((x) => x.id)).toEqual(ids);
     expect(f.withholds).toEqual(withholds);
     expect(f.evidence.some((e) => e.source.startsWith('size of GOCACHE /mnt/c'))).toBe(true);
+  });
+  it.each([
+    [40, 0, 39, /0 inodes free of 40\b.*The file system has 40 inodes in all, fewer than one build takes in an empty cache/, /holds only/],
+    [3000, 0, 98, /GOCACHE itself holds only 98 inodes of the 3000 in use: emptying it frees almost none/, /inodes in all/],
+    [3000, 5, 2900, /5 inodes free of 3000/, /holds only|inodes in all/],
+  ])('inodes short on a tmpfs of %i (%i free), the cache %i of them: the message says what holds them', (files, ffree, inodes, says, saysNot) => {
+    const f = finding(cacheOn(inodeTiny(files, ffree), { cacheBytes: { bytes: 4096, files: 1, inodes, truncated: false } }));
+    expect(f.message).toMatch(says);
+    expect(f.message).not.toMatch(saysNot);
+    // Bytes are free: the 4 KiB the cache holds is not the story.
+    expect(f.message).not.toContain('holds only 4 KiB');
+    expect(f.evidence.find((e) => e.source.startsWith('size of GOCACHE'))!.excerpt).toContain(`(${inodes} inodes with its directories)`);
+  });
+  // A tester's GOMODCACHE on a tmpfs of 200 inodes: x/sys failed to unzip there, and no fix was offered.
+  const modOwn = { dir: '/home/u/go/pkg/mod', checked: '/home/u', bytesFree: 60 * 1024 * MiB };
+  it.each([
+    ['from the go env file, a directory of ours found', false, modOwn, { kind: 'terminal', text: 'mkdir -p /home/u/go/pkg/mod && go env -w GOMODCACHE=/home/u/go/pkg/mod' }],
+    ['exported, a directory of ours found', true, modOwn, { kind: 'setting', key: 'go.toolsEnvVars', value: { GOMODCACHE: '/home/u/go/pkg/mod' } }],
+    ['none found', false, undefined, { kind: 'link', url: 'https://go.dev/ref/mod#module-cache' }],
+  ])('GOMODCACHE short of inodes, %s: moved to a file system with room', (_, fromEnvironment, ownDir, fix) => {
+    const modcache = base({ entry: { role: 'GOMODCACHE', path: '/mnt/m', origin: 'go env GOMODCACHE', ...(fromEnvironment ? { fromEnvironment } : {}) }, real: '/mnt/m', checked: '/mnt/m', dev: 2, space: inodeTiny(200, 97), ownDir });
+    const f = finding(modcache);
+    expect(f.message).toMatch(/^Not enough space for GOMODCACHE \/mnt\/m: 97 inodes free of 200/);
+    expect(f.fixes!.map((x) => x.id)).toEqual(['fs-space-move-gomodcache']);
+    expect(f.fixes![0]).toMatchObject(fix);
   });
   it('the move names the checked directory: go env -w for a go env file value, mkdir first', () => {
     const move = finding(cacheOn(tiny, { cacheBytes: { bytes: MiB, files: 1, truncated: false } })).fixes!.find((x) => x.id === 'fs-space-move-gocache');

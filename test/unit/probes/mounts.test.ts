@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Host } from '../../../src/host/host.js';
 import { runDoctor } from '../../../src/engine/pipeline.js';
-import { mountsProbe, assessMounts, runsFromGocache, workspaceExec, type PathMount, type CanaryResult } from '../../../src/probes/mounts.js';
+import { mountsProbe, assessMounts, runsFromGocache, workspaceExec, fullWorkspaceFixes, type PathMount, type CanaryResult } from '../../../src/probes/mounts.js';
 import { mountOf, parseMountTable } from '../../../src/procfs/mountTable.js';
 import type { ExecOptions, ExecResult } from '../../../src/host/exec.js';
 
@@ -206,4 +206,24 @@ describe('workspaceExec: a workspace on a noexec mount is information, with the 
   });
   it.each([['/data/ws'], ['/home/u/elsewhere']])('%s (exec allowed) → nothing', (real) => expect(workspaceExec([ws(real)])).toEqual([]));
   it('no mount known → nothing', () => expect(workspaceExec([{ path: '/x', real: '/x' }])).toEqual([]));
+});
+
+// A full workspace file system got no fix (a tester's tmpfs of a few inodes). What fills it is
+// shown in what is short; a tmpfs is offered a live remount with room enough to pass the check.
+describe('fullWorkspaceFixes', () => {
+  const MiB = 1024 * 1024;
+  it.each([
+    ['tmpfs out of inodes (6, 4 used)', 'tmpfs', { noBytes: false, noInodes: true, totalBytes: 64 * MiB, totalInodes: 6, usedBytes: 8192, usedInodes: 4 }, 'workspace-full-show-inodes', 'mount -o remount,nr_inodes=260 /mnt/w'],
+    ['tmpfs out of inodes (5000, all used)', 'tmpfs', { noBytes: false, noInodes: true, totalBytes: 64 * MiB, totalInodes: 5000, usedBytes: MiB, usedInodes: 5000 }, 'workspace-full-show-inodes', 'mount -o remount,nr_inodes=10000 /mnt/w'],
+    ['tmpfs out of bytes (3 MiB)', 'tmpfs', { noBytes: true, noInodes: false, totalBytes: 3 * MiB, totalInodes: 1000, usedBytes: 3 * MiB, usedInodes: 10 }, 'workspace-full-show-space', 'mount -o remount,size=19m /mnt/w'],
+    ['tmpfs out of both (100 MiB)', 'tmpfs', { noBytes: true, noInodes: true, totalBytes: 100 * MiB, totalInodes: 300, usedBytes: 99 * MiB, usedInodes: 290 }, 'workspace-full-show-space', 'mount -o remount,size=200m,nr_inodes=600 /mnt/w'],
+    ['ext4 out of bytes: no command guessed to grow it', 'ext4', { noBytes: true, noInodes: false, totalBytes: 10 * 1024 * MiB, totalInodes: 655360, usedBytes: 10 * 1024 * MiB, usedInodes: 1000 }, 'workspace-full-show-space', undefined],
+  ])('%s', (_, fsType, s, show, grow) => {
+    const fixes = fullWorkspaceFixes('/mnt/w', fsType, s);
+    expect(fixes[0]!.id).toBe(show);
+    expect((fixes[0] as { text: string }).text).toContain(show.endsWith('inodes') ? 'du -x --inodes' : 'du -xh');
+    const g = fixes.find((f) => f.id === 'workspace-full-tmpfs-grow') as { text: string; needsRoot: boolean } | undefined;
+    expect(g?.text.replace(/^sudo /, '')).toBe(grow);
+    if (g) expect(g.needsRoot).toBe(true);
+  });
 });

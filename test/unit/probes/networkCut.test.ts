@@ -4,7 +4,7 @@
 // copied from this VM and from `unshare -n` (test/unit/procfs/netRoutes.test.ts).
 import { describe, expect, it } from 'vitest';
 import { unreachedWords } from '../../../src/probes/askAsGo.js';
-import { networkCut } from '../../../src/probes/moduleDownloads.js';
+import { viaWords, networkCut } from '../../../src/probes/moduleDownloads.js';
 import { assessNetworkReach } from '../../../src/probes/networkReach.js';
 import type { HopTrace } from '../../../src/host/httpHops.js';
 
@@ -42,4 +42,18 @@ describe('networkCut: the host go cannot reach, offline', () => {
     ['online', 'https://proxy.golang.org', {}, ONLINE, undefined],
     ['routes unknown', 'https://proxy.golang.org', {}, undefined, undefined],
   ])('%s', (_what, url, env, reach, want) => expect(networkCut(url, env, reach)).toBe(want));
+});
+
+// The offline note names the HTTP proxy in front of GOPROXY, as go's net/http picks it.
+describe('viaWords', () => {
+  it.each([
+    ['https://proxy.golang.org', { https_proxy: 'http://127.0.0.1:3128' }, ', through the HTTP proxy http://127.0.0.1:3128 (https_proxy)'],
+    ['https://goproxy.corp.example', { HTTPS_PROXY: 'http://proxy.corp:8080', https_proxy: 'http://other:1' }, ', through the HTTP proxy http://proxy.corp:8080 (HTTPS_PROXY)'],
+    ['https://proxy.golang.org', { HTTPS_PROXY: 'http://proxy.corp:8080', NO_PROXY: '.golang.org' }, ''],
+    ['http://127.0.0.1:3000', { HTTP_PROXY: 'http://proxy.corp:8080' }, ''],
+    ['http://goproxy.lan', { HTTPS_PROXY: 'http://proxy.corp:8080' }, ''],
+    ['https://proxy.golang.org', {}, ''],
+  ])('%s with %j', (url, env, want) => {
+    expect(viaWords(url, env)).toBe(want);
+  });
 });
