@@ -253,7 +253,7 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
   // Go tools alone is left out there (a tester applied one and the terminal's go still failed).
   const failureFixes = where?.source === 'file' ? [] : await fixesForFailure(ctx, stderr, fact.goBinary);
   const finding: FindingInput = known
-    ? await buildCacheViaXdg(ctx, stderr, { ...known, ...(where ? { message: `${known.message}${where.words}` } : {}), ...(/^GOTOOLCHAIN=|toolchain not available|cannot download it/.test(known.message) && known.classId === 'env-inheritance' ? { headline: 'toolchain-setting' as const, explains: ['module-resolution' as const, 'gopls-launch' as const] } : {}), evidence: [...evidence, ...(where?.evidence ?? [])], fixes: [...(where?.fixes ?? []), ...failureFixes] })
+    ? await buildCacheViaXdg(ctx, stderr, { ...known, ...(where ? { message: `${known.message}${where.words}` } : {}), ...(/^GOTOOLCHAIN=|toolchain not available|cannot download it/.test(known.message) && known.classId === 'env-inheritance' ? { headline: 'toolchain-setting' as const, explains: ['module-resolution' as const, 'gopls-launch' as const] } : {}), evidence: [...evidence, ...notShownYet(where?.evidence ?? [], evidence)], fixes: [...(where?.fixes ?? []), ...failureFixes] })
     : {
         // What go said is not one of the messages above: a symptom, so that whatever the other
         // probes find behind it (a read-only mount, a missing HOME, a policy) ranks above it.
@@ -279,6 +279,16 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
     if (real) shim.fixes = [alternateToolFix('go', real.goBinary), ...(shim.fixes ?? [])];
   }
   return { findings: [finding, ...readings], observed };
+}
+
+/**
+ * Pure: the evidence of where a variable is set, less the lines already shown from the same source:
+ * the culprit line and whereGoVarIsSet both quote an exported `GOPATH=rel/path` from the
+ * environment, and a tester read it twice under one finding.
+ */
+export function notShownYet(more: readonly Evidence[], shown: readonly Evidence[]): Evidence[] {
+  const lines = new Set(shown.flatMap((e) => e.excerpt.split('\n').map((l) => `${e.source}\0${l}`)));
+  return more.filter((e) => !e.excerpt.split('\n').every((l) => lines.has(`${e.source}\0${l}`)));
 }
 
 /**

@@ -7,6 +7,7 @@ import { Host } from '../../../src/host/host.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
 import type { ExecResult } from '../../../src/host/exec.js';
+import { readGoEnv } from '../../../src/facts/readGoEnv.js';
 import { binDir, fakeGo, makeCtx, okGoEnv, runProbe, tempDir, tree } from './ctx.js';
 
 function failedExec(stderr: string, extra: Partial<ExecResult> = {}): ExecResult {
@@ -218,6 +219,22 @@ describe('go-env probe', () => {
     expect(r.findings[0]).toMatchObject({ classId: 'env-inheritance', severity: 'error' });
     expect(r.findings[0]!.evidence[0]!.source).toBe('/usr/local/go/bin/go env -json');
     expect(r.findings[0]!.evidence[1]!.excerpt).toContain('HOME is unset');
+  });
+
+  // A tester's relative GOPATH showed `environment GOPATH=rel/path` twice under one finding (the
+  // culprit line and where it is set). The real go's refusal, several relative shapes.
+  it.each(['rel/path', './gp', 'gp:/abs/go', '/abs/go:rel'])('GOPATH=%s, refused by the real go: each evidence line shown once', async (GOPATH) => {
+    const home = tempDir('relgopath');
+    const env = { PATH: '/usr/local/go/bin:/usr/bin:/bin', HOME: home, GOPATH, GOENV: path.join(home, 'goenv') };
+    const host = new Host();
+    const goEnv = await readGoEnv(host, env, new AbortController().signal, 10_000);
+    expect(goEnv.ok).toBe(false);
+    const r = await runProbe(goEnvProbe, makeCtx({ env, goEnv }));
+    const f = r.findings.find((x) => x.message.includes('GOPATH'))!;
+    expect(f, JSON.stringify(r.findings)).toBeDefined();
+    const lines = f.evidence.flatMap((e) => e.excerpt.split('\n').map((l) => `${e.source}: ${l}`));
+    expect(lines).toEqual([...new Set(lines)]);
+    expect(lines).toContain(`environment: GOPATH=${GOPATH}`);
   });
 
   // A tester's root-owned XDG_CACHE_HOME: go1.26's go env -json itself fails on the build cache,
