@@ -195,6 +195,27 @@ describe('go-env probe', () => {
     expect(r.findings.find((f) => f.classId === 'fs-access')!.message).toContain('creating work dir');
   });
 
+  // A relative -modfile is opened from the folder each go command runs in (measured with go 1.26:
+  // `go build ..` from sub/ opened sub/alt.mod); gopls runs its go commands in the module's folder.
+  // A tester's GOFLAGS=-modfile=alt.mod with no alt.mod got a warning below gopls's "no views".
+  it.each([
+    ['alt.mod', false, 'error'],
+    ['alt.mod', true, 'warning'],
+    ['mods/dev.mod', false, 'error'],
+    ['mods/dev.mod', true, 'warning'],
+  ] as const)('GOFLAGS=-modfile=%s, there in the module folder: %s, a workspace below the module: %s', async (modfile, there, severity) => {
+    const g = fakeGo();
+    const mod = tree(tempDir('modfile'), { 'go.mod': 'module example.com/m\n\ngo 1.22\n', 'sub/x.go': 'package sub\n', ...(there ? { [modfile]: 'module example.com/m\n' } : {}) });
+    const r = await runProbe(goEnvProbe, makeCtx({ goEnv: okGoEnv(g, { GOFLAGS: `-modfile=${modfile}` }), workspaces: [path.join(mod, 'sub')] }));
+    const f = r.findings.find((x) => x.message.includes('-modfile'))!;
+    expect(f).toMatchObject({ classId: 'module-resolution', severity });
+    if (!there) {
+      expect(f.message).toContain(`${path.join(mod, modfile)} does not exist`);
+      expect(f.evidence).toContainEqual({ source: `stat ${path.join(mod, modfile)}`, excerpt: 'ENOENT' });
+      expect(f.fixes.map((x) => x.id)).toContain('toolsenv-goflags-no-modfile');
+    }
+  });
+
   it('GOFLAGS=-mod=vendor is worth an info, not a warning', async () => {
     const g = fakeGo();
     const r = await runProbe(goEnvProbe, makeCtx({ goEnv: okGoEnv(g, { GOFLAGS: '-mod=vendor' }) }));
