@@ -17,6 +17,10 @@ export interface GoplsOption {
   hierarchy: string;
   /** Set when gopls documents the option as deprecated: its own words, naming the replacement. */
   deprecation?: string;
+  /** api-json's Type: "bool", "string", "[]string", "map[string]bool", "enum", "time.Duration"… (absent in an older cache). */
+  type?: string;
+  /** An enum's values, as api-json lists them. */
+  enumValues?: string[];
 }
 
 export interface GoplsApi {
@@ -46,6 +50,10 @@ export function parseGoplsApiJson(text: string): GoplsApi | undefined {
       const opt: GoplsOption = { name: str(x.Name), hierarchy: str(x.Hierarchy) };
       const dep = str(x.DeprecationMessage).trim();
       if (dep) opt.deprecation = dep.replace(/\s+/g, ' ');
+      if (str(x.Type)) opt.type = str(x.Type);
+      // Values are JSON strings in api-json ('"FullDocumentation"'): kept as the user writes them.
+      const values = names(x.EnumValues, 'Value').map((v) => v.replace(/^"(.*)"$/, '$1'));
+      if (opt.type === 'enum' && values.length) opt.enumValues = values;
       return opt;
     });
   return { options, analyzers: names(o.Analyzers, 'Name'), lenses: names(o.Lenses, 'Lens'), hints: names(o.Hints, 'Name') };
@@ -54,6 +62,9 @@ export function parseGoplsApiJson(text: string): GoplsApi | undefined {
 export type GoplsApiFact = { ok: true; api: GoplsApi; from: 'gopls api-json' | 'cache'; commandLine: string } | { ok: false; reason: string };
 
 const memory = new Map<string, GoplsApi>();
+
+/** Bumped when GoplsApi gains a field: a cache written before (without options' types) is read afresh. */
+const CACHE_SHAPE = 'types-1';
 
 function cacheDir(env: NodeJS.ProcessEnv): string {
   // No home at all (a uid without a passwd entry): the temp directory, as a cache that may go.
@@ -64,7 +75,7 @@ export async function readGoplsApi(host: Host, gopls: string, env: NodeJS.Proces
   const commandLine = `${gopls} api-json`;
   const st = await fs.stat(gopls).catch(() => undefined);
   if (!st) return { ok: false, reason: `${gopls} cannot be read` };
-  const key = createHash('sha256').update(`${gopls}\0${st.mtimeMs}\0${st.size}`).digest('hex').slice(0, 32);
+  const key = createHash('sha256').update(`${gopls}\0${st.mtimeMs}\0${st.size}\0${CACHE_SHAPE}`).digest('hex').slice(0, 32);
   const hit = memory.get(key);
   if (hit) return { ok: true, api: hit, from: 'cache', commandLine };
   const file = path.join(cacheDir(env), `${key}.json`);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { asPrinted } from './rules.js';
 import { SudoTranscript } from './sudoTranscript.js';
 import { PathListings, type PathFact } from './pathListings.js';
+import { GO_ENV_PREFIXES, listedVar, normDir, withoutTrailingSeparators } from './listingShapes.js';
 
 export type ListingFact =
   | 'foreign-target-env'
@@ -21,7 +22,7 @@ export type ListingFact =
   | 'gocache-not-inherited'
   | PathFact;
 
-const GO_VAR = /^\s*(?:set\s+|export\s+|\$env:)?"?(GOOS|GOARCH|GOHOSTOS|GOHOSTARCH)"?\s*[=:]\s*["']?([\w-]*)["']?,?\s*$/;
+const GO_VAR = listedVar(GO_ENV_PREFIXES, 'GOOS|GOARCH|GOHOSTOS|GOHOSTARCH', '([\\w-]*)');
 // goLanguageServer/goInstallTools' "Checking configured tools...." block prints "GOROOT: x" and "PATH: y";
 // so does "Go: Locate Configured Go Tools" since 2022 (commands/getConfiguredGoTools.ts), under "# Tools
 // Configuration" and "## Environment" (the output the Go extension's issue template asks for).
@@ -34,7 +35,8 @@ const TOOLS_BLOCK_LINES = 12;
 // Lane envmod: which Go release each part of the environment belongs to. GOROOT and GOPATH in any
 // listing shape (go env, "go env for", the tools block's "GOROOT:" and lower-case "gopath:"), and
 // the running go's release (GOVERSION, `go version` output, gopls's "(go version go version …)").
-const PATH_VAR = /^\s*(?:set\s+|export\s+|\$env:)?"?(GOROOT|GOPATH|gopath|GOVERSION|GOCACHE)"?\s*[=:]\s*["']?([^"'\n]*?)["']?,?\s*$/;
+// The same shape as pathListings.ts's GO_DIR_VAR (listingShapes.ts), any value: this reader wants the text.
+const PATH_VAR = listedVar(GO_ENV_PREFIXES, 'GOROOT|GOPATH|gopath|GOVERSION|GOCACHE', `([^"'\\n]*?)`);
 /** GO111MODULE=off in a listing line (go env in any shape), or in gopls's go command log "… for GOROOT=… GOPATH=… GO111MODULE=off PWD=…". */
 const MODULES_OFF = /^\s*(?:set\s+|export\s+|\$env:)?"?GO111MODULE"?\s*[=:]\s*["']?off["']?,?\s*$|\bfor GOROOT=\S* GOPATH=\S* GO111MODULE=off\b/;
 /**
@@ -75,8 +77,15 @@ const WSL_DRIVE = /(?:^|[\s:='"])\/mnt\/[a-z]\//;
  */
 const BUILD_CACHE_AT = /failed to initialize build cache at (\S+?\/go-build)\/?:/;
 
-/** see()'s words besides 'GO', as a case-blind screen finds them (each holds one of these in lower case). */
-export const LISTING_WORDS: readonly string[] = ['gopath', 'go version ', 'onfigur', 'environment', 'build cache at'];
+/** see()'s words besides 'GO', as its lines hold them (the tools block's "## Environment" header capitalised). */
+const SCREEN_WORDS: readonly string[] = ['gopath', 'go version ', 'onfigur', 'Environment', 'build cache at'];
+/** The same words as a case-blind screen finds them (each line see() reads holds one of these in lower case). */
+export const LISTING_WORDS: readonly string[] = SCREEN_WORDS.map((w) => w.toLowerCase());
+
+function holdsScreenWord(line: string): boolean {
+  for (const w of SCREEN_WORDS) if (line.includes(w)) return true;
+  return false;
+}
 
 export class GoEnvListing {
   private readonly vars = new Map<string, string>();
@@ -121,7 +130,7 @@ export class GoEnvListing {
       if (this.vars.get('GOHOSTOS') === 'windows') this.once('windows-go-in-wsl', out);
       if (!line.includes('GO')) return out;
     }
-    if (lineNo - this.toolsAt > TOOLS_BLOCK_LINES && !line.includes('GO') && !(lowerWords && (line.includes('gopath') || line.includes('go version ') || line.includes('onfigur') || line.includes('Environment') || line.includes('build cache at')))) return [];
+    if (lineNo - this.toolsAt > TOOLS_BLOCK_LINES && !line.includes('GO') && !(lowerWords && holdsScreenWord(line))) return [];
     // A listing pasted through a web page or a chat keeps its words but may have its quotes
     // curled or its spaces made no-break: read as go env printed it.
     // `mayBePasted` false: the caller's word screen found none of the characters asPrinted mends.
@@ -203,7 +212,7 @@ export class GoEnvListing {
     if (!value || value === 'undefined') return;
     this.paths[name] = value;
     if (name === 'GOROOT' && /[\\/]bin(?:[\\/](?:go|go\.exe))?[\\/]?$/.test(value)) this.once('goroot-not-a-root', out);
-    const norm = (p: string) => p.replace(/[\\/]+$/, '');
+    const norm = withoutTrailingSeparators;
     const { GOROOT: root, GOPATH: gopath } = this.paths;
     const sep = /^[A-Za-z]:[\\/]/.test(gopath ?? '') || gopath?.includes(';') ? ';' : ':';
     if (root && gopath && gopath.split(sep).some((e) => e && norm(e).toLowerCase() === norm(root).toLowerCase())) this.once('gopath-equals-goroot', out);
@@ -218,8 +227,7 @@ export class GoEnvListing {
     const listed = this.paths.GOCACHE;
     const used = this.defaultCache;
     if (!listed || !used) return;
-    const norm = (p: string) => p.replace(/\/+$/, '');
-    if (norm(listed) !== norm(used)) this.once('gocache-not-inherited', out);
+    if (withoutTrailingSeparators(listed) !== withoutTrailingSeparators(used)) this.once('gocache-not-inherited', out);
   }
 
   private foreignTarget(): boolean {
@@ -245,8 +253,7 @@ export class GoEnvListing {
 export function goBinMissing(goroot: string, pathList: string): boolean {
   if (!goroot.startsWith('/') || /\/bin\/go$/.test(goroot)) return false;
   const want = path.posix.normalize(`${goroot}/bin`);
-  const entries = pathList.split(':').filter(Boolean).map((e) => path.posix.normalize(e).replace(/\/$/, ''));
-  return !entries.includes(want.replace(/\/$/, ''));
+  return !pathList.split(':').filter(Boolean).map(normDir).includes(normDir(want));
 }
 
 /**

@@ -7,7 +7,7 @@
 // find go or the tools `go install` put in GOPATH/bin. A PATH asked for at a prompt that holds no
 // Go directory at all is the same question with half the answer. Pure and bounded: a handful of
 // listings kept, each a set of a few directories.
-import path from 'node:path';
+import { listedVar, normDir } from './listingShapes.js';
 
 export type PathFact = 'path-listings-differ' | 'path-listed-without-go';
 
@@ -27,7 +27,7 @@ const PATH_VALUE = /^\s*(\/[^\s:$]*(?::\/[^\s:$]*)+):?\s*$/;
  */
 const ASSIGNED = /^\s*(?:declare -x\s+|-\s+)?"?(PATH(?:\d|_ORIG|_OLD)?)"?\s*(?:=|:)\s*"?(\/[^\s:$"]*(?::\/[^\s:$"]*)*)"?,?\s*$/;
 /** GOPATH or GOROOT listed with one absolute value ("GOPATH=/home/u/go", GOPATH="…", gopath: …). */
-const GO_DIR_VAR = /^\s*(?:declare -x\s+|set\s+|export\s+)?"?(GOPATH|GOROOT|gopath)"?\s*[=:]\s*["']?(\/[^\s:"']*)["']?,?\s*$/;
+const GO_DIR_VAR = listedVar('declare -x\\s+|set\\s+|export\\s+', 'GOPATH|GOROOT|gopath', `(\\/[^\\s:"']*)`);
 /** An answer is on one of the next lines (printenv answers each name on a line of its own). */
 const ANSWER_WITHIN = 4;
 /** Listings kept: a report compares two or three; the rest add nothing. */
@@ -41,8 +41,6 @@ const MAX_LISTINGS = 8;
 export function isGoDir(dir: string): boolean {
   return /(?:^|[\\/])(?:go(?:[-_.]?\d[\w.]*)?|golang[\w.-]*)(?:[\\/]|$)|[\\/](?:shims|gvm|goenv|\.asdf|mise)(?:[\\/]|$)/i.test(dir);
 }
-
-const norm = (d: string) => path.posix.normalize(d).replace(/(.)\/$/, '$1');
 
 export class PathListings {
   private readonly listings: string[][] = [];
@@ -64,7 +62,7 @@ export class PathListings {
         const name = q.names[q.answered++];
         if (v) {
           this.list(v[1]!, true, out);
-        } else if (single && (name === 'GOPATH' || name === 'GOROOT')) this.goBins.add(norm(`${single[1]!}/bin`));
+        } else if (single && (name === 'GOPATH' || name === 'GOROOT')) this.goBins.add(normDir(`${single[1]!}/bin`));
         if (q.answered >= q.names.length) this.pending = undefined;
         return out;
       }
@@ -79,7 +77,7 @@ export class PathListings {
     }
     const g = GO_DIR_VAR.exec(line);
     if (g) {
-      this.goBins.add(norm(`${g[2]!}/bin`));
+      this.goBins.add(normDir(`${g[2]!}/bin`));
       this.compare(out);
       return out;
     }
@@ -89,7 +87,7 @@ export class PathListings {
   }
 
   private list(value: string, asked: boolean, out: PathFact[]): void {
-    const dirs = value.split(':').filter(Boolean).map(norm);
+    const dirs = value.split(':').filter(Boolean).map(normDir);
     if (this.listings.length < MAX_LISTINGS) this.listings.push(dirs);
     if (asked && !dirs.some((d) => this.isGo(d))) this.once('path-listed-without-go', out);
     this.compare(out);

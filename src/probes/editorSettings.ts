@@ -4,6 +4,7 @@
 // A setting gopls marks deprecated is reported with gopls's own replacement text; one it does not
 // document is ignored by gopls unless it is an internal option, so a near miss of a documented name
 // (a typo, wrong case) is a warning and any other unknown name an info.
+import { wrongSettingType } from './goplsSettingTypes.js';
 import { closest, distance } from 'fastest-levenshtein';
 import type { Evidence, Fix, FindingInput } from '../doctor/model.js';
 import type { EditorSettingsSource, GoExtensionManifest } from '../doctor/settings.js';
@@ -29,6 +30,8 @@ export interface SettingsFindingsInput {
   gopls: string;
   apiSource: string;
   manifest?: GoExtensionManifest;
+  /** The gopls settings the doctor's own gopls was started with: a refusal of those, gopls itself reports. */
+  sent?: Record<string, unknown>;
 }
 
 /** A documented name this one is a near miss of (case, or two edits on a name long enough to tell). */
@@ -65,6 +68,22 @@ export function settingsFindings(input: SettingsFindingsInput): FindingInput[] {
         // gopls keeps only the last segment: "ui.completion.usePlaceholders" is usePlaceholders.
         const name = key.split('.').pop() ?? key;
         const quoted = `"gopls": { ${JSON.stringify(key)}: ${show(value)} }`;
+        const typed = api.options.find((o) => o.name === name);
+        const want = typed ? wrongSettingType(typed, value) : undefined;
+        // Sent as is to the doctor's gopls, whose own "Invalid settings" refusal is reported instead.
+        const sent = input.sent !== undefined && key in input.sent && JSON.stringify(input.sent[key]) === JSON.stringify(value);
+        if (want && !sent) {
+          out.push({
+            classId: 'gopls-launch',
+            headline: 'ineffective-settings',
+            severity: 'warning',
+            confidence: 0.6,
+            message: `Setting gopls ${key} is ${show(value)}, but ${input.gopls} takes ${want} for it (${typed!.type} in ${input.apiSource}): gopls refuses it when it starts ("Invalid settings: setting option ${JSON.stringify(name)}: invalid …") and runs without it`,
+            evidence: [evidence(src, ['gopls', key], quoted)],
+            fixes: [GOPLS_SETTINGS_DOCS],
+          });
+          continue;
+        }
         const list = NAMED_MAPS[name];
         if (list && value && typeof value === 'object' && !Array.isArray(value)) {
           const known = api[list];
@@ -167,7 +186,7 @@ async function runEditorSettings(ctx: ProbeContext): Promise<ProbeOutcome> {
       gopls = `gopls (${loc.found.path})`;
     } else observed.apiJson = 'no gopls to ask: "gopls" settings are not checked';
   }
-  return { findings: [...unreadableSettingsFindings(sources), ...settingsFindings({ sources, api, gopls, apiSource, manifest }), ...(await settingPathFindings(sources, ctx.env))], observed };
+  return { findings: [...unreadableSettingsFindings(sources), ...settingsFindings({ sources, api, gopls, apiSource, manifest, ...(ctx.settings.goplsSettings ? { sent: ctx.settings.goplsSettings } : {}) }), ...(await settingPathFindings(sources, ctx.env))], observed };
 }
 
 /**

@@ -258,7 +258,7 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
   // Go tools alone is left out there (a tester applied one and the terminal's go still failed).
   const failureFixes = where?.source === 'file' ? [] : await fixesForFailure(ctx, stderr, fact.goBinary);
   const finding: FindingInput = known
-    ? await buildCacheViaXdg(ctx, stderr, { ...known, ...(where ? { message: `${known.message}${where.words}` } : {}), ...(/^GOTOOLCHAIN=|toolchain not available|cannot download it/.test(known.message) && known.classId === 'env-inheritance' ? { headline: 'toolchain-setting' as const, explains: ['module-resolution' as const, 'gopls-launch' as const] } : {}), evidence: [...evidence, ...(where?.evidence ?? [])], fixes: [...(where?.fixes ?? []), ...failureFixes] })
+    ? await buildCacheViaXdg(ctx, stderr, { ...known, ...(where ? { message: `${known.message}${where.words}` } : {}), ...(/^GOTOOLCHAIN=|toolchain not available|cannot download it/.test(known.message) && known.classId === 'env-inheritance' ? { headline: 'toolchain-setting' as const, explains: ['module-resolution' as const, 'gopls-launch' as const] } : {}), evidence: [...evidence, ...notShownYet(where?.evidence ?? [], evidence)], fixes: [...(where?.fixes ?? []), ...failureFixes] })
     : {
         // What go said is not one of the messages above: a symptom, so that whatever the other
         // probes find behind it (a read-only mount, a missing HOME, a policy) ranks above it.
@@ -285,6 +285,16 @@ async function goUnavailable(ctx: ProbeContext, fact: Extract<GoEnvFact, { ok: f
     if (real) shim.fixes = [alternateToolFix('go', real.goBinary), ...(shim.fixes ?? [])];
   }
   return { findings: [finding, ...readings], observed };
+}
+
+/**
+ * Pure: the evidence of where a variable is set, less the lines already shown from the same source:
+ * the culprit line and whereGoVarIsSet both quote an exported `GOPATH=rel/path` from the
+ * environment, and a tester read it twice under one finding.
+ */
+export function notShownYet(more: readonly Evidence[], shown: readonly Evidence[]): Evidence[] {
+  const lines = new Set(shown.flatMap((e) => e.excerpt.split('\n').map((l) => `${e.source}\0${l}`)));
+  return more.filter((e) => !e.excerpt.split('\n').every((l) => lines.has(`${e.source}\0${l}`)));
 }
 
 /**
@@ -797,8 +807,15 @@ async function moduleVarFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n:
     const modfile = flags.get('modfile') ?? '';
     // An absolute -modfile that is not there fails every go command ("go: open /x.mod: no such file
     // or directory"); measured, the report had only this warning below gopls's "no views". A
-    // relative one is read from each command's own directory: not checked here.
-    const missing = path.isAbsolute(modfile) && !(await exists(modfile));
+    // relative one is opened from each command's own directory (measured with go 1.26: `go build ..`
+    // from a module's sub folder opened sub/alt.mod): checked where gopls runs its go commands,
+    // the module root of each workspace folder (a tester's GOFLAGS=-modfile=alt.mod got the warning only).
+    const relativeAt = path.isAbsolute(modfile) || !modfile ? [] : await Promise.all(ctx.workspaces.slice(0, 8).map(async (w) => {
+      const goMod = await findUp(path.resolve(w), 'go.mod');
+      return path.resolve(goMod ? path.dirname(goMod) : path.resolve(w), modfile);
+    }));
+    const relativeMissing = (await Promise.all(relativeAt.map(async (f) => ((await exists(f)) ? undefined : f)))).filter((f): f is string => f !== undefined);
+    const missing = (path.isAbsolute(modfile) && !(await exists(modfile))) || relativeMissing.length > 0;
     const rest = goFlagsWithout(v.GOFLAGS ?? '', 'modfile');
     const missingFixes = missing ? await fixedWhereSet(ctx, v, 'GOFLAGS', [toolsEnvFix('toolsenv-goflags-no-modfile', 'Drop -modfile from GOFLAGS for the Go tools', { GOFLAGS: rest || ' ' })], (file) => goflagsFileFix(rest, file)) : { words: '', evidence: [], fixes: [] };
     out.push({
@@ -806,9 +823,11 @@ async function moduleVarFindings(ctx: ProbeContext, v: GoEnvValues, goEnvEv: (n:
       severity: missing ? 'error' : 'warning',
       confidence: missing ? 0.9 : 0.5,
       message: missing
-        ? `GOFLAGS sets -modfile=${modfile}, which does not exist: every go command in every module fails ("go: open ${modfile}: no such file or directory"), and gopls loads nothing.${missingFixes.words}`
+        ? relativeMissing.length
+          ? `GOFLAGS sets -modfile=${modfile}, a relative path go opens in the folder each go command runs in, and ${relativeMissing.join(', ')} ${relativeMissing.length > 1 ? 'do' : 'does'} not exist: go build there and gopls's package loads, which run in the module's folder, fail ("go: open ${modfile}: no such file or directory"), and gopls loads nothing.${missingFixes.words}`
+          : `GOFLAGS sets -modfile=${modfile}, which does not exist: every go command in every module fails ("go: open ${modfile}: no such file or directory"), and gopls loads nothing.${missingFixes.words}`
         : `GOFLAGS sets -modfile=${modfile}: every module is read from that file instead of its own go.mod.`,
-      evidence: [goEnvEv(['GOFLAGS']), ...(missing ? [{ source: `stat ${modfile}`, excerpt: 'ENOENT' }] : []), ...missingFixes.evidence],
+      evidence: [goEnvEv(['GOFLAGS']), ...(missing ? (relativeMissing.length ? relativeMissing : [modfile]).map((f) => ({ source: `stat ${f}`, excerpt: 'ENOENT' })) : []), ...missingFixes.evidence],
       fixes: missingFixes.fixes,
     });
   }

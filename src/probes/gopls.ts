@@ -31,7 +31,7 @@ import { checksumMismatches, type SumMismatch } from './checksumMismatch.js';
 import { downloadRefusedFinding, type SumdbSettings } from './sumMismatchFindings.js';
 import { classifyGoplsDiagnostic, type ClassifiedDiagnostic, type DiagnosticKind } from '../lsp/goplsDiagnostics.js';
 import { INSTALL_NEWER_GO, GOPLS_SUPPORT_POLICY, GOPLS_SETTINGS_DOCS, GOPLS_TROUBLESHOOTING, GOPLS_WORKSPACE_DOCS, chmodGoplsFix, goInDirFix, goworkOffFix, installGoplsFix, pathAddDirFix, useGoplsFix } from '../fixes/catalog.js';
-import { workModuleOf } from './workModuleOf.js';
+import { workModuleOf, workModulesAround, type WorkLookup } from './workModuleOf.js';
 import { installFixesFor, withInstallFixes } from './goplsInstallChoice.js';
 import { withGorootOrigin } from './gorootOrigin.js';
 import { goplsVersionFor, type CachedGopls } from '../fixes/goplsInstall.js';
@@ -209,7 +209,7 @@ async function checkGopls(ctx: ProbeContext): Promise<ProbeOutcome> {
     const cwd = session.failure?.kind === 'spawn' && ctx.workspaces[0] ? await cwdFact(ctx.workspaces[0]) : undefined;
     const switched = await toolchainSwitchOffline(ctx, goEnv, session);
     if (switched) observed.toolchainSwitch = switched;
-    all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing, opened, ...(cwd ? { cwd } : {}), ...(linkTarget ? { linkTarget } : {}), ...(switched ? { switched } : {}), ...(ctx.settings.goplsSettings ? { settings: ctx.settings.goplsSettings } : {}), ...(movedIntoGopls.length ? { movedIntoGopls } : {}), ...(goEnv.ok ? { goEnv: { values: goEnv.values, env: ctx.env } } : {}) }));
+    all.push(...sessionFindings({ gopls, session, elf, interp, mode, uid: ctx.host.uid, alternatives, goMissing: missing, opened, ...(cwd ? { cwd } : {}), ...(linkTarget ? { linkTarget } : {}), ...(switched ? { switched } : {}), ...(ctx.settings.goplsSettings ? { settings: ctx.settings.goplsSettings } : {}), ...(movedIntoGopls.length ? { movedIntoGopls } : {}), ...(goEnv.ok ? { goEnv: { values: goEnv.values, env: ctx.env, works: await workLookupFor(session, ctx.env) } } : {}) }));
     all.push(...versionFindings({ builtWith, builtWithSource, goInUse, goplsPath: gopls.path, ...(switched ? { switched } : {}), cachedGopls: installFixes.cached }));
     all.push(...install.findings);
     if (version.exec?.failed && !version.exec.timedOut && !version.exec.canceled && !version.exec.errorCode && session.ok) {
@@ -271,7 +271,12 @@ export interface SessionFindingsInput {
   /** Set when the go command is not on the PATH gopls gets. */
   goMissing?: { dir?: string; env: NodeJS.ProcessEnv; inProfile?: boolean; target?: LoginPathTarget };
   /** go env as gopls's go commands see it, and the editor's environment: whose cgo flags a failed cgo names. */
-  goEnv?: { values: Readonly<Record<string, string>>; env: NodeJS.ProcessEnv };
+  goEnv?: {
+    values: Readonly<Record<string, string>>;
+    env: NodeJS.ProcessEnv;
+    /** The go.work files around the opened file's module (workModuleOf.ts), read when an import has no module. */
+    works?: WorkLookup | undefined;
+  };
   /** The opened file and the build gopls loads it with, read when gopls said it is in no package. */
   opened?: FileBuild;
   /** The user's gopls settings the session ran with (DoctorSettings.goplsSettings). */
@@ -566,6 +571,22 @@ function nearestGoModDir(from: string, stop: string): string | undefined {
   }
 }
 
+/**
+ * The module the opened file is in, not the view: a go.work view's folder holds no go.mod, and a fix
+ * run there ("go mod tidy") failed with "go.mod file not found" (a tester's go.work workspace).
+ */
+function sessionModuleDir(session: GoplsSessionResult): string | undefined {
+  const viewDir = session.openedFile ? (session.views.find((v) => v.viewType !== 'AdHoc' && isInside(session.openedFile!, v.directory))?.directory ?? path.dirname(session.openedFile)) : undefined;
+  return session.openedFile && viewDir ? (nearestGoModDir(path.dirname(session.openedFile), viewDir) ?? viewDir) : viewDir;
+}
+
+/** The go.work files around the opened file's module, read only when gopls said a module provides none of its imports. */
+async function workLookupFor(session: GoplsSessionResult, env: NodeJS.ProcessEnv): Promise<WorkLookup | undefined> {
+  const moduleDir = sessionModuleDir(session);
+  const asked = session.diagnostics.some((d) => d.items.some((i) => ['no-module-provides', 'import-not-found'].includes(classifyGoplsDiagnostic(i.message)?.kind ?? '')));
+  return moduleDir && asked ? workModulesAround(moduleDir, env) : undefined;
+}
+
 /** Did gopls say the file it opened is in no package it builds (its build tags, GOOS/GOARCH)? */
 export function saysOpenedFileUnbuilt(session: GoplsSessionResult): boolean {
   return !!session.openedFile && session.diagnostics.some((d) => fileUrlPath(d.uri) === session.openedFile && d.items.some((i) => classifyGoplsDiagnostic(i.message)?.kind === 'build-constraints'));
@@ -611,10 +632,7 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
     ];
   }
   const out: FindingInput[] = [];
-  const viewDir = session.openedFile ? (session.views.find((v) => v.viewType !== 'AdHoc' && isInside(session.openedFile!, v.directory))?.directory ?? path.dirname(session.openedFile)) : undefined;
-  // The module the file is in, not the view: a go.work view's folder holds no go.mod, and a fix run
-  // there ("go mod tidy") failed with "go.mod file not found" (a tester's go.work workspace).
-  const moduleDir = session.openedFile && viewDir ? (nearestGoModDir(path.dirname(session.openedFile), viewDir) ?? viewDir) : viewDir;
+  const moduleDir = sessionModuleDir(session);
   // go downloaded a module and refused it for its go.sum line: the load's own words say so, and
   // the import gopls then cannot resolve is that refusal, not a download that failed (a tester's
   // fresh clone: "go could not download it", and a go mod download fix that failed the same way).
@@ -748,27 +766,49 @@ export function diagnosticFindings(session: GoplsSessionResult, opened?: FileBui
     }
     // A module beside this one under a go.work that is not in effect or does not use it: go mod tidy
     // would look it up on the proxy (workModuleOf.ts says what a tester got).
-    const inWork = unplaced && !required ? workModuleOf(moduleDir!, unplaced) : undefined;
-    const inWorkView = session.views.some((v) => v.viewType === 'GoWork' && isInside(session.openedFile!, v.directory));
-    if (inWork && (!inWork.used || !inWorkView)) {
-      const gowork = goEnv?.env.GOWORK ?? goEnv?.values.GOWORK;
-      const off = gowork === 'off';
-      const rel = `./${path.relative(path.dirname(inWork.work), inWork.dir)}`;
-      const ignored = inWorkView ? '' : off ? `GOWORK=off (${goEnv?.env.GOWORK === 'off' ? 'from the environment' : `from your go env file (${goEnv?.values.GOENV || 'GOENV'})`}) makes go and gopls ignore ${inWork.work}` : `go and gopls do not read ${inWork.work} here${gowork ? ` (GOWORK=${gowork})` : ''}`;
+    const works = goEnv?.works;
+    // gopls's other words for the same import: with GOWORK=off in the go env file (not the
+    // environment) gopls v0.23.0 still builds a go.work view, and its go list, which reads the file,
+    // loads no module of it: "could not import X (current file is not included in a workspace module)".
+    const sought = unplaced ?? (kind === 'import-not-found' && moduleDir && !required ? first.subject : undefined);
+    const inWork = sought && !required && works ? workModuleOf(works, moduleDir!, sought) : undefined;
+    if (sought && inWork && works && (!inWork.used || !inWork.inEffect)) {
+      const setting = works.setting;
+      const off = setting?.value === 'off';
+      const from = setting?.from === 'environment' ? 'from the environment' : `from your go env file (${setting?.from})`;
+      // The go.work go reads instead, when GOWORK names another (readable) file: the one a `go work use` goes into.
+      const instead = inWork.inEffect ? undefined : works.works.find((w) => w.inEffect)?.work;
+      const relFrom = (work: string) => {
+        const r = path.relative(path.dirname(work), inWork.dir);
+        return r.startsWith('..') ? r : `./${r}`;
+      };
+      const rel = relFrom(inWork.work);
+      // gopls's own view of the go.work, while its go commands ignore it: GOWORK=off from the go env file.
+      const inWorkView = session.views.some((v) => v.viewType === 'GoWork' && isInside(session.openedFile!, v.directory));
+      const ignorers = inWorkView ? `go, and the go commands gopls runs, ignore ${inWork.work} (gopls builds its view from it all the same)` : `go and gopls ignore ${inWork.work}`;
+      const why = inWork.inEffect
+        ? `${inWork.work} does not use that folder`
+        : off
+          ? `${inWork.used ? '' : `${inWork.work} does not use that folder, and `}GOWORK=off (${from}) makes ${ignorers}`
+          : instead
+            ? `go and gopls read ${instead} here (GOWORK, ${from}), which does not use that folder, and not ${inWork.work}${inWork.used ? ', which does' : ', which does not use it either'}`
+            : `go and gopls do not read ${inWork.work} here${setting ? ` (GOWORK=${setting.value}, ${from})` : ''}`;
+      const useIn = inWork.inEffect || off ? (inWork.used ? undefined : inWork.work) : instead;
       out.push({
         classId: first.classId,
         severity: 'error',
         confidence: 0.85,
-        message: `${said}: gopls found no module providing ${unplaced}, which is module ${inWork.path} in ${inWork.dir}, beside this one: ${[inWork.used ? '' : `${inWork.work} does not use that folder`, ignored].filter(Boolean).join(', and ')}, so go looks for ${inWork.path} in go.mod and on the proxy instead (go mod tidy fails there, or takes a published copy instead of the folder).`,
+        message: `${said}: gopls found no module providing ${sought}, which is module ${inWork.path} in ${inWork.dir}, beside this one: ${why}, so go looks for ${inWork.path} in go.mod and on the proxy instead (go mod tidy fails there, or takes a published copy instead of the folder).`,
         evidence: [
           ...evidence,
           { source: path.join(inWork.dir, 'go.mod'), excerpt: `module ${inWork.path}` },
           { source: inWork.work, excerpt: inWork.used ? `use ${rel}` : `no use of ${rel}` },
-          ...(gowork && !inWorkView ? [{ source: 'go env -json', excerpt: `"GOWORK": ${JSON.stringify(gowork)}` }] : []),
+          ...(instead ? [{ source: instead, excerpt: `no use of ${relFrom(instead)}` }] : []),
+          ...(setting ? [{ source: setting.from === 'environment' ? 'environment' : setting.from, excerpt: `GOWORK=${setting.value}` }] : []),
         ],
         fixes: [
-          ...(inWork.used ? [] : [{ id: 'go-work-use-refresh', kind: 'terminal' as const, title: `Add ${rel} to ${inWork.work}`, text: `go work use ${quoteForDisplay(rel)}`, needsRoot: false, cwd: path.dirname(inWork.work) }]),
-          ...(off && goEnv ? [goworkOffFix(goEnv.env, goEnv.values.GOENV)] : []),
+          ...(useIn ? [{ id: 'go-work-use-refresh', kind: 'terminal' as const, title: `Add ${relFrom(useIn)} to ${useIn}`, text: `go work use ${quoteForDisplay(relFrom(useIn))}`, needsRoot: false, cwd: path.dirname(useIn) }] : []),
+          ...(off && goEnv ? [goworkOffFix(goEnv.env, setting?.from === 'environment' ? undefined : setting?.from)] : []),
         ],
       });
       continue;

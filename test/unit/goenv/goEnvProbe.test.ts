@@ -7,6 +7,7 @@ import { Host } from '../../../src/host/host.js';
 import { FindingSchema } from '../../../src/doctor/model.js';
 import { rankCauses } from '../../../src/doctor/rank.js';
 import type { ExecResult } from '../../../src/host/exec.js';
+import { readGoEnv } from '../../../src/facts/readGoEnv.js';
 import { binDir, fakeGo, makeCtx, okGoEnv, runProbe, tempDir, tree } from './ctx.js';
 
 function failedExec(stderr: string, extra: Partial<ExecResult> = {}): ExecResult {
@@ -217,6 +218,27 @@ describe('go-env probe', () => {
     expect(r.findings.find((f) => f.classId === 'fs-access')!.message).toContain('creating work dir');
   });
 
+  // A relative -modfile is opened from the folder each go command runs in (measured with go 1.26:
+  // `go build ..` from sub/ opened sub/alt.mod); gopls runs its go commands in the module's folder.
+  // A tester's GOFLAGS=-modfile=alt.mod with no alt.mod got a warning below gopls's "no views".
+  it.each([
+    ['alt.mod', false, 'error'],
+    ['alt.mod', true, 'warning'],
+    ['mods/dev.mod', false, 'error'],
+    ['mods/dev.mod', true, 'warning'],
+  ] as const)('GOFLAGS=-modfile=%s, there in the module folder: %s, a workspace below the module: %s', async (modfile, there, severity) => {
+    const g = fakeGo();
+    const mod = tree(tempDir('modfile'), { 'go.mod': 'module example.com/m\n\ngo 1.22\n', 'sub/x.go': 'package sub\n', ...(there ? { [modfile]: 'module example.com/m\n' } : {}) });
+    const r = await runProbe(goEnvProbe, makeCtx({ goEnv: okGoEnv(g, { GOFLAGS: `-modfile=${modfile}` }), workspaces: [path.join(mod, 'sub')] }));
+    const f = r.findings.find((x) => x.message.includes('-modfile'))!;
+    expect(f).toMatchObject({ classId: 'module-resolution', severity });
+    if (!there) {
+      expect(f.message).toContain(`${path.join(mod, modfile)} does not exist`);
+      expect(f.evidence).toContainEqual({ source: `stat ${path.join(mod, modfile)}`, excerpt: 'ENOENT' });
+      expect(f.fixes.map((x) => x.id)).toContain('toolsenv-goflags-no-modfile');
+    }
+  });
+
   it('GOFLAGS=-mod=vendor is worth an info, not a warning', async () => {
     const g = fakeGo();
     const r = await runProbe(goEnvProbe, makeCtx({ goEnv: okGoEnv(g, { GOFLAGS: '-mod=vendor' }) }));
@@ -241,6 +263,22 @@ describe('go-env probe', () => {
     expect(r.findings[0]).toMatchObject({ classId: 'env-inheritance', severity: 'error' });
     expect(r.findings[0]!.evidence[0]!.source).toBe('/usr/local/go/bin/go env -json');
     expect(r.findings[0]!.evidence[1]!.excerpt).toContain('HOME is unset');
+  });
+
+  // A tester's relative GOPATH showed `environment GOPATH=rel/path` twice under one finding (the
+  // culprit line and where it is set). The real go's refusal, several relative shapes.
+  it.each(['rel/path', './gp', 'gp:/abs/go', '/abs/go:rel'])('GOPATH=%s, refused by the real go: each evidence line shown once', async (GOPATH) => {
+    const home = tempDir('relgopath');
+    const env = { PATH: '/usr/local/go/bin:/usr/bin:/bin', HOME: home, GOPATH, GOENV: path.join(home, 'goenv') };
+    const host = new Host();
+    const goEnv = await readGoEnv(host, env, new AbortController().signal, 10_000);
+    expect(goEnv.ok).toBe(false);
+    const r = await runProbe(goEnvProbe, makeCtx({ env, goEnv }));
+    const f = r.findings.find((x) => x.message.includes('GOPATH'))!;
+    expect(f, JSON.stringify(r.findings)).toBeDefined();
+    const lines = f.evidence.flatMap((e) => e.excerpt.split('\n').map((l) => `${e.source}: ${l}`));
+    expect(lines).toEqual([...new Set(lines)]);
+    expect(lines).toContain(`environment: GOPATH=${GOPATH}`);
   });
 
   // A tester's root-owned XDG_CACHE_HOME: go1.26's go env -json itself fails on the build cache,
