@@ -19,8 +19,11 @@ export interface GoplsOption {
   deprecation?: string;
   /** api-json's Type: "bool", "string", "[]string", "map[string]bool", "enum", "time.Duration"… (absent in an older cache). */
   type?: string;
-  /** An enum's values, as api-json lists them. */
-  enumValues?: string[];
+  /**
+   * An enum's values, as api-json lists them (JSON text) decoded: mostly strings, but linksInHover's
+   * are `false`, `true` and `"gopls"`, and gopls takes the JSON false, not the string "false".
+   */
+  enumValues?: Array<string | boolean | number>;
 }
 
 export interface GoplsApi {
@@ -28,6 +31,17 @@ export interface GoplsApi {
   analyzers: string[];
   lenses: string[];
   hints: string[];
+}
+
+/** Pure: one of api-json's EnumValues' Value, JSON text; a string, boolean or number, else the text itself. */
+function enumValue(text: string): string | boolean | number {
+  try {
+    const v: unknown = JSON.parse(text);
+    if (typeof v === 'string' || typeof v === 'boolean' || typeof v === 'number') return v;
+  } catch {
+    // Not JSON (an older gopls's bare word): the text as written.
+  }
+  return text;
 }
 
 /** Pure: the parts of `gopls api-json` the settings check needs; undefined for anything else. */
@@ -51,8 +65,8 @@ export function parseGoplsApiJson(text: string): GoplsApi | undefined {
       const dep = str(x.DeprecationMessage).trim();
       if (dep) opt.deprecation = dep.replace(/\s+/g, ' ');
       if (str(x.Type)) opt.type = str(x.Type);
-      // Values are JSON strings in api-json ('"FullDocumentation"'): kept as the user writes them.
-      const values = names(x.EnumValues, 'Value').map((v) => v.replace(/^"(.*)"$/, '$1'));
+      // Values are JSON text in api-json ('"FullDocumentation"', 'false'): decoded, as the user writes them.
+      const values = names(x.EnumValues, 'Value').map(enumValue);
       if (opt.type === 'enum' && values.length) opt.enumValues = values;
       return opt;
     });
@@ -63,8 +77,8 @@ export type GoplsApiFact = { ok: true; api: GoplsApi; from: 'gopls api-json' | '
 
 const memory = new Map<string, GoplsApi>();
 
-/** Bumped when GoplsApi gains a field: a cache written before (without options' types) is read afresh. */
-const CACHE_SHAPE = 'types-1';
+/** Bumped when GoplsApi gains or changes a field: a cache written before (without options' types, or with enum values all strings) is read afresh. */
+const CACHE_SHAPE = 'types-2';
 
 function cacheDir(env: NodeJS.ProcessEnv): string {
   // No home at all (a uid without a passwd entry): the temp directory, as a cache that may go.

@@ -29,9 +29,12 @@ export function wrongSettingType(opt: Pick<GoplsOption, 'type' | 'enumValues'>, 
     case 'time.Duration':
       return typeof value === 'string' && DURATION.test(value.trim()) ? undefined : 'a duration string such as "100ms" or "1s"';
     case 'enum': {
+      // A string matches a string value in any case; a JSON false or true only itself (linksInHover:
+      // gopls v0.23.0 takes false and refuses "false").
       const values = opt.enumValues ?? [];
-      if (typeof value !== 'string') return values.length ? `one of ${values.map((v) => JSON.stringify(v)).join(', ')}` : 'a string';
-      return !values.length || values.some((v) => v.toLowerCase() === value.toLowerCase()) ? undefined : `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
+      if (!values.length) return typeof value === 'string' ? undefined : 'a string';
+      const same = (v: string | boolean | number) => (typeof v === 'string' && typeof value === 'string' ? v.toLowerCase() === value.toLowerCase() : v === value);
+      return values.some(same) ? undefined : `one of ${values.map((v) => JSON.stringify(v)).join(', ')}`;
     }
     case 'map[string]string':
       return isObject(value) && Object.values(value).every((v) => typeof v === 'string') ? undefined : 'an object of strings';

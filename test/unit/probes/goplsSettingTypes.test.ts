@@ -1,7 +1,10 @@
 // wrongSettingType against api-json's types, on values users write; the real gopls v0.23.0's
 // refusals of the same shapes are in test/faults/70a-broken-settings-json.test.ts.
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
 import { wrongSettingType } from '../../../src/probes/goplsSettingTypes.js';
+import { parseGoplsApiJson } from '../../../src/facts/goplsApi.js';
 
 const HOVER = ['FullDocumentation', 'NoDocumentation', 'SingleLine', 'Structured'];
 
@@ -46,6 +49,31 @@ describe('wrongSettingType', () => {
     expect(wrongSettingType({ type: 'enum', enumValues: HOVER }, 'Loud')).toBe('one of "FullDocumentation", "NoDocumentation", "SingleLine", "Structured"');
     expect(wrongSettingType({ type: 'enum', enumValues: ['Fuzzy', 'CaseSensitive'] }, true)).toBe('one of "Fuzzy", "CaseSensitive"');
     expect(wrongSettingType({ type: 'enum' }, 'anything')).toBeUndefined();
+  });
+
+  it('an enum of JSON literals (linksInHover: false, true, "gopls"): the booleans as booleans, as gopls takes them', () => {
+    // api-json's own shape: each Value is JSON text.
+    const api = parseGoplsApiJson(JSON.stringify({ Options: { User: [{ Name: 'linksInHover', Type: 'enum', EnumValues: [{ Value: 'false' }, { Value: 'true' }, { Value: '"gopls"' }] }] } }))!;
+    const opt = api.options[0]!;
+    expect(opt.enumValues).toEqual([false, true, 'gopls']);
+    expect(wrongSettingType(opt, false)).toBeUndefined();
+    expect(wrongSettingType(opt, true)).toBeUndefined();
+    expect(wrongSettingType(opt, 'gopls')).toBeUndefined();
+    // gopls v0.23.0: `invalid value false; expect false, true, or "gopls"` for the string.
+    expect(wrongSettingType(opt, 'false')).toBe('one of false, true, "gopls"');
+    expect(wrongSettingType(opt, 1)).toBe('one of false, true, "gopls"');
+  });
+
+  it("the real gopls's api-json: every enum's default is a value it takes", () => {
+    const text = execFileSync(path.resolve('.tools/bin/gopls'), ['api-json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const raw = JSON.parse(text) as { Options: { User: Array<{ Name: string; Type: string; Default: string }> } };
+    const api = parseGoplsApiJson(text)!;
+    const enums = api.options.filter((o) => o.type === 'enum');
+    expect(enums.map((o) => o.name)).toContain('linksInHover');
+    for (const o of enums) {
+      const def = JSON.parse(raw.Options.User.find((u) => u.Name === o.name)!.Default) as unknown;
+      expect(wrongSettingType(o, def), o.name).toBeUndefined();
+    }
   });
 
   it('an option of no known type (an older cache without types) is never judged', () => {
