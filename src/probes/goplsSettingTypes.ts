@@ -27,7 +27,8 @@ export function wrongSettingType(opt: Pick<GoplsOption, 'type' | 'enumValues'>, 
     case '[]string':
       return Array.isArray(value) && value.every((v) => typeof v === 'string') ? undefined : 'a list of strings';
     case 'time.Duration':
-      return typeof value === 'string' && DURATION.test(value.trim()) ? undefined : 'a duration string such as "100ms" or "1s"';
+      // Not trimmed: gopls v0.23.0 refuses " 1s" (time: invalid duration " 1s"), measured.
+      return typeof value === 'string' && DURATION.test(value) ? undefined : 'a duration string such as "100ms" or "1s"';
     case 'enum': {
       // A string matches a string value in any case; a JSON false or true only itself (linksInHover:
       // gopls v0.23.0 takes false and refuses "false").

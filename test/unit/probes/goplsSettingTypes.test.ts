@@ -29,6 +29,8 @@ describe('wrongSettingType', () => {
     ['time.Duration', 100, 'a duration string such as "100ms" or "1s"'],
     ['time.Duration', '100', 'a duration string such as "100ms" or "1s"'],
     ['time.Duration', 'fast', 'a duration string such as "100ms" or "1s"'],
+    ['time.Duration', ' 1s', 'a duration string such as "100ms" or "1s"'],
+    ['time.Duration', '250ms\n', 'a duration string such as "100ms" or "1s"'],
     ['map[string]string', { GOFLAGS: '-tags=x' }, undefined],
     ['map[string]string', ['GOFLAGS=-tags=x'], 'an object of strings'],
     ['map[string]string', { CGO_ENABLED: 0 }, 'an object of strings'],
