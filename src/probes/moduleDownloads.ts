@@ -683,7 +683,7 @@ async function moduleFindings(ctx: ProbeContext, goEnv: Extract<GoEnvFact, { ok:
       ...(off ? { explains: ['module-resolution' as const], headline: 'module-downloads' } : { headline: 'modules-not-downloaded' }),
       severity: off ? 'error' : 'info',
       confidence: off ? 0.85 : 0.4,
-      message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache${cachedPart(viaProxy)}.${passedWords} ${off ? `What follows is off, which forbids the rest: ${importersFail(viaProxy.length)} with the first refusal go met ("dial tcp ${over.passed[0]?.target ?? ''}: connect: connection refused").` : `What follows is direct: go fetches ${viaProxy.length === 1 ? 'it' : 'them'} from ${viaProxy.length === 1 ? 'its repository' : 'their repositories'} with git when first needed.`}`,
+      message: `${list(viaProxy)}, required by ${path.join(s.dir, 'go.mod')}, ${viaProxy.length === 1 ? 'is' : 'are'} not in the module cache${cachedPart(viaProxy)}.${passedWords} ${off ? `What follows is off, which forbids the rest: ${importersFail(viaProxy.length)} with ${goReportsRefusal(over.passed)}.` : `What follows is direct: go fetches ${viaProxy.length === 1 ? 'it' : 'them'} from ${viaProxy.length === 1 ? 'its repository' : 'their repositories'} with git when first needed.`}`,
       evidence: [cacheEv, goEnvEv(['GOPROXY']), ...over.passed.map((x) => ({ source: `TCP connect ${x.target}`, excerpt: x.code }))],
       fixes: [off ? downloadOnceFix(s.dir) : goModDownloadFix(s.dir), GOPROXY_DOCS],
     });
@@ -858,6 +858,18 @@ export async function passRefusingEntries(entries: readonly ProxyEntry[], from: 
     passed.push({ url: e.url, target: refused.target, code: refused.code });
   }
   return { entry: entries[entries.length - 1]!, passed };
+}
+
+/**
+ * Pure: the refusal go's error quotes when every entry refused and off ends the list: go keeps the
+ * last proxy error that is not a "not found" (modfetch.TryProxies; off ranks as not found), so the
+ * last entry passed over, not the first (measured with go 1.26: GOPROXY=http://127.0.0.1:9|
+ * http://127.0.0.1:10|off said "dial tcp 127.0.0.1:10: connect: connection refused").
+ */
+export function goReportsRefusal(passed: ReadonlyArray<{ target: string; code: string }>): string {
+  const last = passed[passed.length - 1];
+  if (!last) return 'the refusal it met';
+  return last.code === 'ECONNREFUSED' ? `the last refusal it met ("dial tcp ${last.target}: connect: connection refused")` : `the last refusal it met (${last.target}: ${last.code})`;
 }
 
 /**

@@ -451,6 +451,8 @@ describe.skipIf(!GO || !XMOD)('module downloads on the real machine (offline)', 
     { list: (a: string, b: string, served: string) => `${a}|${b},${served}`, builds: false, refusedAt: 1 },
     { list: (a: string, b: string, served: string) => `${a},${served}`, builds: false, refusedAt: 0 },
     { list: (a: string, _b: string) => `${a}|off`, builds: false, refusedAt: 0, off: true },
+    // go quotes the last entry's refusal then (modfetch.TryProxies keeps the last proxy error).
+    { list: (a: string, b: string) => `${a}|${b}|off`, builds: false, refusedAt: 1, off: true },
   ])('GOPROXY entries on 127.0.0.1 that refuse, then a proxy that serves (case %#): an error only where go stops at a refusal', async ({ list, builds, refusedAt, off }) => {
     const ws = module();
     writeFileSync(path.join(ws, 'go.sum'), goSumFor(ws));
