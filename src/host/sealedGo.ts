@@ -129,8 +129,8 @@ async function governingFiles(cwd: string, env: NodeJS.ProcessEnv, settings: GoS
   const gowork = env.GOWORK !== undefined ? env.GOWORK : settings.GOWORK === 'off' ? 'off' : undefined;
   const found = await above;
   // GOWORK names the go.work (an absolute path), or turns the search off ("off", or a relative
-  // path, which go rejects); unset or empty, the nearest go.work above counts.
-  const work = gowork ? (gowork !== 'off' && path.isAbsolute(gowork) ? gowork : undefined) : found.work;
+  // path, which go rejects); unset, empty or "auto" (modload.FindGoWork), the nearest go.work above counts.
+  const work = gowork && gowork !== 'auto' ? (gowork !== 'off' && path.isAbsolute(gowork) ? gowork : undefined) : found.work;
   return { ...(work ? { work } : {}), ...(found.mod ? { mod: found.mod } : {}) };
 }
 

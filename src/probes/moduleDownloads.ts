@@ -31,7 +31,7 @@ import { goproxyOrigin, httpProxyOrigin } from './proxyVariableFixes.js';
 import { CAP, readUserFile, readUserText } from '../host/readUserFile.js';
 import { lookPath } from '../facts/lookPath.js';
 import { buildsFromVendor } from './goFailure.js';
-import { findUp } from './modules.js';
+import { findUp, goWorkFor } from './modules.js';
 import { programInLogin } from './programInLogin.js';
 import { sshFetchFindings } from './sshFetchFindings.js';
 import { firstAndMore } from '../doctor/listing.js';
@@ -250,7 +250,7 @@ async function moduleRoots(ctx: ProbeContext): Promise<Array<{ root: string; mod
   let budget = MAX_MODULES;
   for (const ws of ctx.workspaces) {
     const folder = path.resolve(ws);
-    const work = ctx.env.GOWORK === 'off' ? undefined : ctx.env.GOWORK || (await findUp(folder, 'go.work'));
+    const work = await goWorkFor(folder, ctx.env);
     if (work) {
       const base = path.dirname(work);
       if (seen.has(base)) continue;

@@ -278,7 +278,9 @@ export async function findUp(dir: string, name: string, kind: 'file' | 'any' = '
 /** The go.work the go command (and gopls) use in dir: GOWORK when set (off: none), else the nearest above. */
 export async function goWorkFor(dir: string, env: NodeJS.ProcessEnv): Promise<string | undefined> {
   const explicit = env.GOWORK;
-  return explicit === 'off' ? undefined : explicit ? explicit : findUp(dir, 'go.work');
+  // modload.FindGoWork: "auto" searches as unset does (go 1.26: GOWORK=auto go env GOWORK prints
+  // the go.work above), it names no file called "auto".
+  return explicit === 'off' ? undefined : explicit && explicit !== 'auto' ? explicit : findUp(dir, 'go.work');
 }
 
 /** Where a go env value came from, for a message: the editor's environment beats the GOENV file. */

@@ -82,6 +82,11 @@ describe('sealedGo', () => {
       await s.release();
       expect((await sealedGo({ GOWORK: 'off' }, path.join(d, 'a'), {})).env).toEqual({ GOWORK: 'off' });
       expect((await sealedGo({ GO111MODULE: 'off' }, path.join(d, 'a'), {})).env).toEqual({ GO111MODULE: 'off' });
+      // GOWORK=auto is go's search, as unset (modload.FindGoWork): the go.work above is sealed too.
+      const auto = await sealedGo({ GOWORK: 'auto' }, path.join(d, 'a'), {});
+      expect(auto.env.GOWORK).not.toBe('auto');
+      expect(readFileSync(auto.env.GOWORK!, 'utf8')).toBe(`go 1.22\n\nuse ${path.join(d, 'a')}\n`);
+      await auto.release();
     } finally {
       rmSync(d, { recursive: true, force: true });
     }
