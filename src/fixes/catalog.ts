@@ -242,8 +242,12 @@ const NU_PATH_DOCS = 'https://www.nushell.sh/book/configuration.html#path-config
 function appendTo(target: LoginPathTarget, line: string): string {
   const file = target.shown.startsWith('~/') ? `~/${sh(target.shown.slice(2))}` : sh(target.shown);
   const mkdir = target.syntax === 'fish' ? `mkdir -p ${path.dirname(file)} && ` : '';
+  // A first bash login file the user may not read stops bash before any of them (loginPathFile.ts):
+  // a line appended there is never read until read permission is back, so that comes first, with
+  // write permission (a mode-000 file refuses the append too).
+  const chmod = target.unreadable === 'EACCES' ? `chmod u+rw ${file} && ` : '';
   const word = line.includes("'") ? sh(line) : `'${line}'`;
-  return `${mkdir}printf '%s\\n' ${word} >> ${file}`;
+  return `${mkdir}${chmod}printf '%s\\n' ${word} >> ${file}`;
 }
 
 /**

@@ -86,14 +86,15 @@ export function terminalOnlyWords(t: TerminalOnlyGo): { where: string; evidence:
     ...(site ? [{ source: `${site.file}:${site.line}`, excerpt: site.text }] : []),
     { source: t.loginCommandLine, excerpt: 'go → not found' },
   ];
-  // A login file bash cannot read gets the line only once it can: read permission back first; a
+  // A login file bash cannot read gets the line only once it can: read (and write: a mode-000 file
+  // refuses the append) permission back first; a
   // directory in its place is the user's to move (an append would fail).
   const fixes: Fix[] = t.loginFileUnreadable && t.loginFileUnreadable !== 'EACCES' ? [] : [
     {
       id: 'profile-sources-bashrc',
       kind: 'terminal',
       title: own ? `Make ~/${own} read ~/.bashrc` : 'Make ~/.profile read ~/.bashrc, as Debian\'s and Ubuntu\'s default ~/.profile does',
-      text: `${t.loginFileUnreadable ? `chmod u+r ~/${target} && ` : ''}printf '%s\\n' 'if [ -n "$BASH_VERSION" ] && [ -f "$HOME/.bashrc" ]; then . "$HOME/.bashrc"; fi' >> ~/${target}`,
+      text: `${t.loginFileUnreadable ? `chmod u+rw ~/${target} && ` : ''}printf '%s\\n' 'if [ -n "$BASH_VERSION" ] && [ -f "$HOME/.bashrc" ]; then . "$HOME/.bashrc"; fi' >> ~/${target}`,
       needsRoot: false,
       detail: 'Everything ~/.bashrc sets then reaches the desktop session too; log out and back in for the editor to get it.',
     },

@@ -7,7 +7,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync, chmodSync } from 'node:f
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import path from 'node:path';
-import { loginFiles, tildePath } from '../../../src/facts/loginPathFile.js';
+import { loginFiles, tildePath, type LoginPathTarget } from '../../../src/facts/loginPathFile.js';
 import { loginPathFor, pathLines } from '../../../src/facts/profileHasDir.js';
 import { pathAddDirFix, profilePathFix } from '../../../src/fixes/catalog.js';
 import type { Fix } from '../../../src/doctor/model.js';
@@ -46,6 +46,22 @@ function applyThenLogin(text: string, shell: string, extraEnv: Record<string, st
 }
 
 describe('loginFiles: the file a login shell reads, and the fix that lands there', () => {
+  const nobody = 65534;
+  it.runIf(process.getuid?.() === 0)('bash whose ~/.bash_profile its user cannot read: the fix gives read permission back, and a login bash of that user finds the directory', async () => {
+    for (const f of ['.bash_profile', '.profile']) write(f, '# mine\n');
+    spawnSync('chown', ['-R', `${nobody}:${nobody}`, home]);
+    chmodSync(path.join(home, '.bash_profile'), 0o000);
+    // What loginFiles answers to that user (root reads any file; bash's refusal itself is measured
+    // in goInTerminalOnly.test.ts): the file, and why it is not read.
+    const target: LoginPathTarget = { file: path.join(home, '.bash_profile'), shown: '~/.bash_profile', syntax: 'sh', why: '', unreadable: 'EACCES' };
+    const text = txt(profilePathFix([bin], home, target));
+    const env = { HOME: home, PATH: '/usr/bin:/bin' };
+    const applied = spawnSync('sh', ['-c', text], { env, encoding: 'utf8', uid: nobody, gid: nobody });
+    expect(applied.status, applied.stderr).toBe(0);
+    const r = spawnSync('bash', ['-l', '-c', 'command -v go'], { env, encoding: 'utf8', cwd: home, uid: nobody, gid: nobody, timeout: 20_000 });
+    expect(r.stdout.trim(), r.stderr).toBe(path.join(bin, 'go'));
+  });
+
   it('bash with only ~/.profile: appends there, and a new login bash finds the directory', async () => {
     write('.profile', '# mine\n');
     const { target, reads } = await loginFiles('/bin/bash', {}, home);

@@ -68,7 +68,7 @@ describe('go in terminals only: a login file bash cannot read', () => {
     const w = terminalOnlyWords({ go: '/opt/go/bin/go', dir: '/opt/go/bin', commandLine: 'bash -i', loginCommandLine: 'bash -l -i', sites: [], profile: '/h/.profile', profileExists: true, loginFile: '.bash_login', loginFileUnreadable: 'EACCES' });
     expect(w.where).toContain('reads none of ~/.bash_profile, ~/.bash_login and ~/.profile');
     const fix = w.fixes[0]!;
-    expect(fix.kind === 'terminal' && fix.text).toMatch(/^chmod u\+r ~\/\.bash_login && printf .* >> ~\/\.bash_login$/);
+    expect(fix.kind === 'terminal' && fix.text).toMatch(/^chmod u\+rw ~\/\.bash_login && printf .* >> ~\/\.bash_login$/);
   });
 
   const nobody = 65534;
@@ -83,6 +83,22 @@ describe('go in terminals only: a login file bash cannot read', () => {
     // Readable again, it is the one read, and the others are not.
     chmodSync(path.join(home, '.bash_profile'), 0o644);
     expect(loginBash(home, nobody).stdout.trim()).toBe('READ-bash_profile');
+  });
+
+  it.runIf(process.getuid?.() === 0)("the fix for an unreadable ~/.bash_profile, typed as its owner, makes a login bash read ~/.bashrc's PATH (mode 000: write refused too)", () => {
+    const goDir = binDir('termgo', 'go');
+    const home = tree(tempDir('home'), { '.bashrc': `export PATH="${goDir}:$PATH"\n`, '.bash_profile': '# mine\n' });
+    spawnSync('chown', ['-R', `${nobody}:${nobody}`, home]);
+    chmodSync(home, 0o755);
+    // The go's folder, made 0700 by mkdtemp, searchable by that user as an install would be.
+    chmodSync(goDir, 0o755);
+    chmodSync(path.join(home, '.bash_profile'), 0o000);
+    const fix = terminalOnlyWords({ go: path.join(goDir, 'go'), dir: goDir, commandLine: 'bash -i', loginCommandLine: 'bash -l -i', sites: [], profile: path.join(home, '.profile'), profileExists: false, loginFile: '.bash_profile', loginFileUnreadable: 'EACCES' }).fixes[0]!;
+    const env = { HOME: home, PATH: '/usr/bin:/bin' };
+    const applied = spawnSync('sh', ['-c', fix.kind === 'terminal' ? fix.text : 'false'], { env, encoding: 'utf8', uid: nobody, gid: nobody });
+    expect(applied.status, applied.stderr).toBe(0);
+    const r = spawnSync('bash', ['-l', '-c', 'command -v go'], { env, encoding: 'utf8', cwd: '/', uid: nobody, gid: nobody });
+    expect(r.stdout.trim(), r.stderr).toBe(path.join(goDir, 'go'));
   });
   it.skipIf(process.getuid?.() === 0)('real bash as another user: skipped, the test needs root to run bash as nobody', () => undefined);
 });
