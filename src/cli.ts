@@ -231,15 +231,17 @@ let outputLost: string | undefined;
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE' || e.code === 'EBADF') return;
-    const which = stream === process.stdout ? 'stdout' : 'stderr';
-    if (outputLost === undefined && which === 'stdout') {
+    // Only the report's loss is the doctor failing: a full stderr (`2>/dev/full`) loses notes
+    // beside a report that was written, and the diagnosis's own status stands (a reviewer's).
+    if (stream !== process.stdout) return;
+    if (outputLost === undefined) {
       try {
         process.stderr.write(`go-env-doctor: the report could not be written to stdout: ${e.message}\n`);
       } catch {
         // stderr is gone too: the exit status alone says it.
       }
     }
-    outputLost ??= which;
+    outputLost ??= 'stdout';
     // The error may come after main has set the status (a buffered write failing late).
     process.exitCode = 3;
   });

@@ -156,4 +156,21 @@ describe('stdout that cannot be written', () => {
         removeTree(dir);
       }
     });
+  // The report was written: a stderr that fails loses only notes, and the diagnosis's status stands.
+  it('--json with stderr to /dev/full: the report on stdout and the diagnosis\'s own exit status', async () => {
+    const dir = tempDir('full-stderr');
+    const ws = writeSmallModule(path.join(dir, 'ws'));
+    // Workspace go.toolsEnvVars make the CLI write a note to stderr (they are applied only in a trusted window).
+    mkdirSync(path.join(ws, '.vscode'), { recursive: true });
+    writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'go.toolsEnvVars': { GOFLAGS: '-tags=foo' } }));
+    try {
+      const args = ['diagnose', '--workspace', ws, '--json'];
+      const r = await runCmd('/bin/sh', ['-c', 'exec "$@" 2>/dev/full', 'sh', NODE, CLI, ...args], { env: userEnv(), killAfterMs: 60_000 });
+      const report = JSON.parse(r.stdout) as { causes: Array<{ severity: string }> };
+      const want = report.causes.some((c) => c.severity === 'error') ? 2 : report.causes.some((c) => c.severity === 'warning') ? 1 : 0;
+      expect(r.code).toBe(want);
+    } finally {
+      removeTree(dir);
+    }
+  });
 });
