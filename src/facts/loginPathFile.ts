@@ -6,7 +6,7 @@
 // starts one (gnome-session's `$SHELL -l`): zsh's ~/.zshrc and bash's ~/.bashrc are left out.
 import path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { expandLiteral, sourcedPaths, startupPaths } from './loginShellCache.js';
+import { expandLiteral, sourcedPaths, startupPaths, xdgConfigHome } from './loginShellCache.js';
 import { readUserFile } from '../host/readUserFile.js';
 
 /** bash(1) INVOCATION: a login bash reads the first of these that exists, and only that one. */
@@ -60,8 +60,7 @@ export function tildePath(file: string, home: string): string {
 
 /** Pure: fish's universal variable file (`fish_add_path` and `set -U` write there), under XDG_CONFIG_HOME. */
 export function fishVariablesFile(env: Record<string, string | undefined>, home: string): string {
-  const x = env.XDG_CONFIG_HOME;
-  return path.join(x && path.isAbsolute(x) ? x : path.join(home, '.config'), 'fish', 'fish_variables');
+  return path.join(xdgConfigHome(env, home), 'fish', 'fish_variables');
 }
 
 /** The files a login `shell` (a path or basename; undefined: sh) reads for PATH, and the one to append to. */
@@ -112,13 +111,13 @@ export async function loginFiles(shell: string | undefined, env: Record<string, 
     to = target(rc, 'csh', `${base} reads ${tildePath(rc, home)} at every start${base === 'tcsh' ? ' (~/.cshrc only when there is no ~/.tcshrc)' : ''}, never ~/.profile.`);
   } else if (base === 'xonsh') {
     // xonsh's default XONSHRC (0.13.4 measured: `xonsh -l -c` reads ~/.xonshrc, `xonsh -c` does not).
-    const rcXsh = path.join(env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : h('.config'), 'xonsh', 'rc.xsh');
+    const rcXsh = path.join(xdgConfigHome(env, home), 'xonsh', 'rc.xsh');
     reads = [rcXsh, h('.xonshrc')];
     to = target(h('.xonshrc'), 'xonsh', 'A login xonsh reads ~/.config/xonsh/rc.xsh and ~/.xonshrc (xonsh 0.13), never ~/.profile.');
   } else if (base === 'nu') {
     // nu reads env.nu, then config.nu, then login.nu as a login shell, from its config directory;
     // which of them should hold PATH, and their syntax, changed between releases.
-    const dir = path.join(env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : h('.config'), 'nushell');
+    const dir = path.join(xdgConfigHome(env, home), 'nushell');
     reads = ['env.nu', 'config.nu', 'login.nu'].map((n) => path.join(dir, n));
     to = target(path.join(dir, 'config.nu'), 'unwritten', 'nu reads env.nu, config.nu and (as a login shell) login.nu from its config directory, never ~/.profile.', { shell: 'nu' });
   } else {

@@ -76,7 +76,8 @@ export function startupPaths(shellBase: string, env: Record<string, string | und
   return undefined;
 }
 
-function xdgConfigHome(env: Record<string, string | undefined>, home: string): string {
+/** XDG_CONFIG_HOME where it is absolute (as the shells and go take it), else ~/.config. */
+export function xdgConfigHome(env: Record<string, string | undefined>, home: string): string {
   const x = env.XDG_CONFIG_HOME;
   return x && path.isAbsolute(x) ? x : path.join(home, '.config');
 }
