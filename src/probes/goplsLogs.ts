@@ -28,8 +28,7 @@ import { PACKAGES_DRIVER_OFF } from './packagesDriver.js';
 import { deniedPathOf } from '../goplsLog/deniedPath.js';
 import { flatpakDeniedFindings, type DeniedLine } from './flatpakGrants.js';
 import { installedGo, withInstalledGo } from './installedGo.js';
-import { loginFiles } from '../facts/loginPathFile.js';
-import { loginPathSetup, loginShellOf } from './loginPathSetup.js';
+import { loginPathSetup } from './loginPathSetup.js';
 import { refusalOnly, withPolicyExplainedRefusals } from './policyExplainedRefusals.js';
 import { GOPLS_SUPPORT_POLICY, GOPLS_WORKSPACE_DOCS, INOTIFY_LIMITS, INSTALL_GO, INSTALL_NEWER_GO, raiseInotifyLimitFix, raisedFrom, raiseNofileFix, RESTART_GOPLS, type InotifyLimit } from '../fixes/catalog.js';
 import { parseSysctlInt } from '../procfs/limits.js';
@@ -177,7 +176,8 @@ async function readGoplsLogs(ctx: ProbeContext): Promise<ProbeOutcome> {
 async function withGoInstalledHere(ctx: ProbeContext, findings: readonly FindingInput[], home: string | undefined): Promise<FindingInput[]> {
   const found = await installedGo(ctx.env);
   if (!found) return [...findings];
-  if (found.onPath || !home) return withInstalledGo(findings, found, ctx.env.HOME, home ? (await loginFiles(await loginShellOf(ctx), ctx.env, home)).target : undefined);
+  // On PATH, no PATH line is offered; without an absolute HOME, the default start-up file's.
+  if (found.onPath || !home) return withInstalledGo(findings, found, ctx.env.HOME);
   const setup = await loginPathSetup(ctx, path.dirname(found.go), { home });
   return withInstalledGo(findings, found, home, setup.target, setup.already);
 }
