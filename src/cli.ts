@@ -227,21 +227,21 @@ async function main(argv: string[]): Promise<number> {
 // Any other write error (stdout redirected to a full disk: ENOSPC, EIO, EDQUOT) lost the report:
 // that is the doctor failing, exit 3 with one line, not a stack trace and exit 1, which a CI job
 // reads as "warnings only". The run still ends normally, so its children are stopped as always.
-let outputLost: string | undefined;
+let reportLost = false;
 for (const stream of [process.stdout, process.stderr]) {
   stream.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE' || e.code === 'EBADF') return;
     // Only the report's loss is the doctor failing: a full stderr (`2>/dev/full`) loses notes
     // beside a report that was written, and the diagnosis's own status stands (a reviewer's).
     if (stream !== process.stdout) return;
-    if (outputLost === undefined) {
+    if (!reportLost) {
       try {
         process.stderr.write(`go-env-doctor: the report could not be written to stdout: ${e.message}\n`);
       } catch {
         // stderr is gone too: the exit status alone says it.
       }
     }
-    outputLost ??= 'stdout';
+    reportLost = true;
     // The error may come after main has set the status (a buffered write failing late).
     process.exitCode = 3;
   });
@@ -249,7 +249,7 @@ for (const stream of [process.stdout, process.stderr]) {
 
 main(process.argv.slice(2)).then(
   (code) => {
-    process.exitCode = outputLost ? 3 : code;
+    process.exitCode = reportLost ? 3 : code;
   },
   (e: unknown) => {
     process.stderr.write(`go-env-doctor: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
